@@ -1,0 +1,40 @@
+package org.socialbank.demo.web;
+
+import org.socialbank.demo.DemoBank;
+import org.socialbank.shared.web.Problems;
+import org.springframework.http.HttpStatus;
+
+import java.util.List;
+import java.util.Map;
+import org.socialbank.ledger.Ledger;
+import org.socialbank.shared.DemoMode;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Lists the demo customers with their wallet ids, so that one can try the API at once. */
+@RestController
+class DemoController {
+
+    private final Ledger ledger;
+    private final DemoMode demo;
+
+    DemoController(Ledger ledger, DemoMode demo) {
+        this.ledger = ledger;
+        this.demo = demo;
+    }
+
+    @GetMapping("/api/v1/demo/customers")
+    ResponseEntity<?> customers() {
+        if (!demo.enabled()) {
+            return Problems.response(Problems.of(HttpStatus.NOT_FOUND, "not_found", "This node does not run the demo bank."));
+        }
+        List<Map<String, Object>> body = DemoBank.CUSTOMERS.stream().map(c -> Map.<String, Object>of(
+                "ownerRef", c.ownerRef(), "displayName", c.displayName(), "language", c.language(),
+                "accounts", ledger.accountsOwnedBy(c.ownerRef()).stream().map(a -> Map.of(
+                        "id", a.id().value(), "currency", a.currency().code(),
+                        "balanceMinor", a.balanceMinor())).toList()))
+                .toList();
+        return ResponseEntity.ok(Map.of("customers", body));
+    }
+}

@@ -1,0 +1,24 @@
+package org.socialbank.ledger;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/** What an account is for; the wire name is the lower-case constant name. */
+public enum AccountKind {
+    CUSTOMER_WALLET,
+    CUSTOMER_CURRENT,
+    CREDIT_CARD,
+    ESCROW,
+    FEES,
+    INTERBANK_SETTLEMENT,
+    BANK_EQUITY;
+
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<AccountKind> fromWireName(String name) {
+        return Arrays.stream(values()).filter(k -> k.wireName().equals(name)).findFirst();
+    }
+}

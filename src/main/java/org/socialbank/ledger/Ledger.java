@@ -1,0 +1,212 @@
+package org.socialbank.ledger;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.socialbank.ledger.BatchResult.Committed;
+import org.socialbank.ledger.TransferResult.Posted;
+import org.socialbank.ledger.TransferResult.Rejected;
+import org.socialbank.ledger.jdbc.JdbcBook;
+import org.socialbank.ledger.posting.Posting;
+import org.socialbank.shared.Durability;
+import org.springframework.stereotype.Service;
+
+/**
+ * The ledger's use cases. Each write runs in one database transaction that locks the accounts it
+ * touches in ascending id order, and returns only once the commit is durable.
+ */
+@Service
+public class Ledger {
+
+    private final JdbcBook book;
+    private final Transactions transactions;
+    private final Durability durability;
+    private final Clock clock;
+    private final LedgerProperties properties;
+
+    Ledger(JdbcBook book, Transactions transactions, Durability durability, Clock clock,
+            LedgerProperties properties) {
+        this.book = book;
+        this.transactions = transactions;
+        this.durability = durability;
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    public OpenResult open(NewAccount request) {
+        return durably(() -> {
+            Optional<Account> existing = book.lockAccount(request.id());
+            if (existing.isPresent()) {
+                return request.sameAs(existing.get()) ? new OpenResult.Opened(existing.get(), true)
+                        : new OpenResult.Rejected(RejectionCode.ID_EXISTS_WITH_DIFFERENT_FIELDS);
+            }
+            if (request.flags().size() > 1) {
+                return new OpenResult.Rejected(RejectionCode.FLAGS_ARE_MUTUALLY_EXCLUSIVE);
+            }
+            Account account = new Account(request.id(), request.currency(), request.ownerRef(),
+                    request.kind(), AccountStatus.OPEN, request.flags(), 0, 0, 0, 0, now());
+            book.insertAccount(account);
+            return new OpenResult.Opened(account, false);
+        });
+    }
+
+    public Optional<Account> account(AccountId id) {
+        return book.findAccount(id);
+    }
+
+    public List<Account> accountsOwnedBy(String ownerRef) {
+        return book.accountsOwnedBy(ownerRef);
+    }
+
+    /** Freezes, unfreezes or closes an account; closing needs zero balances and no reservation. */
+    public StatusResult changeStatus(AccountId id, AccountStatus target) {
+        return durably(() -> {
+            Optional<Account> found = book.lockAccount(id);
+            if (found.isEmpty()) {
+                return new StatusResult.Rejected(RejectionCode.ACCOUNT_NOT_FOUND);
+            }
+            Account account = found.get();
+            if (account.status() == target) {
+                return new StatusResult.Changed(account);
+            }
+            if (account.status() == AccountStatus.CLOSED) {
+                return new StatusResult.Rejected(RejectionCode.ACCOUNT_CLOSED);
+            }
+            if (target == AccountStatus.CLOSED && (account.balanceMinor() != 0
+                    || account.debitsPending() != 0 || account.creditsPending() != 0)) {
+                return new StatusResult.Rejected(RejectionCode.ACCOUNT_HAS_BALANCE);
+            }
+            book.updateStatus(id, target);
+            return new StatusResult.Changed(account.withStatus(target));
+        });
+    }
+
+    public TransferResult transfer(NewTransfer request) {
+        return durably(() -> {
+            Posting posting = new Posting(book, now());
+            posting.lock(List.of(request.debitAccountId(), request.creditAccountId()));
+            TransferResult result = posting.create(request);
+            posting.flush();
+            return result;
+        });
+    }
+
+    /** Books all of the transfers or none, in one transaction. */
+    public BatchResult transferLinked(List<NewTransfer> requests) {
+        if (requests.isEmpty() || requests.size() > properties.batchSizeMax()) {
+            throw new IllegalArgumentException(
+                    "a linked batch holds 1 to " + properties.batchSizeMax() + " transfers");
+        }
+        return durably(() -> {
+            Posting posting = new Posting(book, now());
+            posting.lock(requests.stream()
+                    .flatMap(r -> Stream.of(r.debitAccountId(), r.creditAccountId())).toList());
+            List<Transfer> booked = new ArrayList<>(requests.size());
+            boolean allReplayed = true;
+            for (int i = 0; i < requests.size(); i++) {
+                TransferResult result = posting.create(requests.get(i));
+                if (result instanceof Rejected rejected) {
+                    return linkedFailure(requests.size(), i, rejected.code());
+                }
+                Posted posted = (Posted) result;
+                booked.add(posted.transfer());
+                allReplayed &= posted.replayed();
+            }
+            posting.flush();
+            return new Committed(booked, allReplayed);
+        });
+    }
+
+    /** Posts (all or part of) or voids a pending transfer. */
+    public TransferResult resolve(Resolution request) {
+        return durably(() -> resolveInTransaction(request));
+    }
+
+    public Optional<Transfer> transfer(TransferId id) {
+        return book.findTransfer(id);
+    }
+
+    /**
+     * One page of an account's transfers, newest first.
+     *
+     * @param cursor the {@code nextCursor} of the previous page, empty for the newest page
+     */
+    public Optional<StatementPage> statement(AccountId id, Optional<String> cursor, int limit) {
+        if (limit < 1 || limit > properties.statementPageMax()) {
+            throw new IllegalArgumentException(
+                    "limit must be between 1 and " + properties.statementPageMax());
+        }
+        long before = cursor.map(Ledger::decodeCursor).orElse(Long.MAX_VALUE);
+        if (book.findAccount(id).isEmpty()) {
+            return Optional.empty();
+        }
+        List<Transfer> page = book.statement(id, before, limit + 1);
+        Optional<String> next = page.size() > limit
+                ? Optional.of(encodeCursor(page.get(limit - 1).sequence())) : Optional.empty();
+        return Optional.of(new StatementPage(page.subList(0, Math.min(limit, page.size())), next));
+    }
+
+    /** Voids pending transfers whose timeout has passed; returns how many it expired. */
+    public int expireDue() {
+        int expired = 0;
+        for (TransferId pendingId : book.duePendings(now(), properties.expiryBatchMax())) {
+            TransferResult result = durably(() -> resolveInTransaction(Resolution.expire(pendingId)));
+            if (result instanceof Posted posted && !posted.replayed()) {
+                expired++;
+            }
+        }
+        return expired;
+    }
+
+    private TransferResult resolveInTransaction(Resolution request) {
+        Posting posting = new Posting(book, now());
+        book.findTransfer(request.pendingId()).filter(Transfer::pending).ifPresent(
+                p -> posting.lock(List.of(p.debitAccountId(), p.creditAccountId())));
+        TransferResult result = posting.resolve(request);
+        posting.flush();
+        return result;
+    }
+
+    private <T> T durably(java.util.function.Supplier<T> work) {
+        T result = transactions.run(work);
+        durability.awaitDurable();
+        return result;
+    }
+
+    private Instant now() {
+        // the stores keep microseconds; a replay must return what was stored
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static BatchResult linkedFailure(int size, int failed, RejectionCode code) {
+        List<RejectionCode> codes = new ArrayList<>(Collections.nCopies(size,
+                RejectionCode.LINKED_EVENT_FAILED));
+        codes.set(failed, code);
+        return new BatchResult.Rejected(failed, codes);
+    }
+
+    private static String encodeCursor(long sequence) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(Long.toString(sequence).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static long decodeCursor(String cursor) {
+        try {
+            long sequence = Long.parseLong(new String(Base64.getUrlDecoder().decode(cursor),
+                    StandardCharsets.US_ASCII));
+            if (sequence <= 0) {
+                throw new NumberFormatException();
+            }
+            return sequence;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("cursor is not one this server issued");
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package org.socialbank.ledger;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the ledger, validated at start-up.
+ *
+ * @param statementPageMax the most transfers one statement page returns
+ * @param batchSizeMax the most transfers one linked batch may hold
+ * @param retriesMax how often a transaction that lost a lock race or a deadlock is retried
+ * @param expiryInterval how often the janitor looks for expired pending transfers
+ * @param expiryBatchMax the most pending transfers one janitor round expires
+ */
+@ConfigurationProperties("socialbank.ledger")
+public record LedgerProperties(
+        @DefaultValue("200") int statementPageMax,
+        @DefaultValue("64") int batchSizeMax,
+        @DefaultValue("8") int retriesMax,
+        @DefaultValue("5s") Duration expiryInterval,
+        @DefaultValue("500") int expiryBatchMax) {
+
+    public LedgerProperties {
+        require(statementPageMax >= 1 && statementPageMax <= 1000,
+                "socialbank.ledger.statement-page-max must be 1..1000");
+        require(batchSizeMax >= 1 && batchSizeMax <= 1000,
+                "socialbank.ledger.batch-size-max must be 1..1000");
+        require(retriesMax >= 0 && retriesMax <= 100, "socialbank.ledger.retries-max must be 0..100");
+        require(expiryInterval != null && !expiryInterval.isNegative() && !expiryInterval.isZero(),
+                "socialbank.ledger.expiry-interval must be positive");
+        require(expiryBatchMax >= 1 && expiryBatchMax <= 10_000,
+                "socialbank.ledger.expiry-batch-max must be 1..10000");
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}

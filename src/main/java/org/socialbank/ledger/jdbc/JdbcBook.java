@@ -1,0 +1,216 @@
+package org.socialbank.ledger.jdbc;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.socialbank.ledger.Account;
+import org.socialbank.ledger.AccountFlag;
+import org.socialbank.ledger.AccountId;
+import org.socialbank.ledger.AccountKind;
+import org.socialbank.ledger.AccountStatus;
+import org.socialbank.ledger.PendingStatus;
+import org.socialbank.ledger.Transfer;
+import org.socialbank.ledger.TransferCode;
+import org.socialbank.ledger.TransferId;
+import org.socialbank.ledger.TransferKind;
+import org.socialbank.ledger.posting.Book;
+import org.socialbank.shared.CurrencyCode;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The ledger's tables through {@link JdbcClient}; the SQL runs unchanged on H2 and PostgreSQL. */
+@Repository
+public class JdbcBook implements Book {
+
+    private static final String ACCOUNT_COLUMNS = "id, currency, owner_ref, kind, status, flags, "
+            + "debits_posted, credits_posted, debits_pending, credits_pending, created_at";
+    private static final String TRANSFER_COLUMNS = "t.seq, t.id, t.debit_account_id, "
+            + "t.credit_account_id, t.amount_minor, t.currency, t.code, t.kind, t.pending_id, "
+            + "t.timeout_seconds, t.metadata, t.created_at, p.status AS pending_status, p.expires_at";
+    private static final String TRANSFER_FROM =
+            " FROM transfers t LEFT JOIN pending_transfers p ON p.pending_id = t.id";
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    JdbcBook(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    @Override
+    public Optional<Account> lockAccount(AccountId id) {
+        return jdbc.sql("SELECT " + ACCOUNT_COLUMNS + " FROM accounts WHERE id = ? FOR UPDATE")
+                .param(id.value()).query(JdbcBook::account).optional();
+    }
+
+    public Optional<Account> findAccount(AccountId id) {
+        return jdbc.sql("SELECT " + ACCOUNT_COLUMNS + " FROM accounts WHERE id = ?")
+                .param(id.value()).query(JdbcBook::account).optional();
+    }
+
+    public List<Account> accountsOwnedBy(String ownerRef) {
+        return jdbc.sql("SELECT " + ACCOUNT_COLUMNS + " FROM accounts WHERE owner_ref = ? ORDER BY created_at, id")
+                .param(ownerRef).query(JdbcBook::account).list();
+    }
+
+    public void insertAccount(Account a) {
+        jdbc.sql("INSERT INTO accounts (" + ACCOUNT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(a.id().value(), a.currency().code(), a.ownerRef(), a.kind().wireName(),
+                        a.status().wireName(), AccountFlag.toBits(a.flags()), a.debitsPosted(),
+                        a.creditsPosted(), a.debitsPending(), a.creditsPending(), utc(a.createdAt()))
+                .update();
+    }
+
+    public void updateStatus(AccountId id, AccountStatus status) {
+        jdbc.sql("UPDATE accounts SET status = ? WHERE id = ?")
+                .params(status.wireName(), id.value()).update();
+    }
+
+    @Override
+    public Optional<Transfer> findTransfer(TransferId id) {
+        return jdbc.sql("SELECT " + TRANSFER_COLUMNS + TRANSFER_FROM + " WHERE t.id = ?")
+                .param(id.value()).query(JdbcBook::transfer).optional();
+    }
+
+    @Override
+    public Optional<PendingState> lockPending(TransferId pendingId) {
+        return jdbc.sql("SELECT status, expires_at FROM pending_transfers WHERE pending_id = ? FOR UPDATE")
+                .param(pendingId.value())
+                .query((rs, n) -> new PendingState(PendingStatus.fromWireName(rs.getString(1)),
+                        instant(rs, 2)))
+                .optional();
+    }
+
+    @Override
+    public void insertTransfers(List<Transfer> transfers) {
+        if (transfers.isEmpty()) {
+            return;
+        }
+        template.batchUpdate("INSERT INTO transfers (id, debit_account_id, credit_account_id, "
+                + "amount_minor, currency, code, kind, pending_id, timeout_seconds, metadata, "
+                + "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", transfers, transfers.size(),
+                (ps, t) -> {
+                    ps.setObject(1, t.id().value());
+                    ps.setObject(2, t.debitAccountId().value());
+                    ps.setObject(3, t.creditAccountId().value());
+                    ps.setLong(4, t.amountMinor());
+                    ps.setString(5, t.currency().code());
+                    ps.setString(6, t.code().value());
+                    ps.setString(7, t.kind().wireName());
+                    ps.setObject(8, t.pendingId() == null ? null : t.pendingId().value());
+                    ps.setLong(9, t.timeoutSeconds());
+                    ps.setString(10, MetadataJson.write(t.metadata()));
+                    ps.setObject(11, utc(t.createdAt()));
+                });
+    }
+
+    @Override
+    public void insertPendings(List<Transfer> pendings) {
+        if (pendings.isEmpty()) {
+            return;
+        }
+        template.batchUpdate("INSERT INTO pending_transfers (pending_id, status, expires_at) "
+                + "VALUES (?, ?, ?)", pendings, pendings.size(), (ps, t) -> {
+                    ps.setObject(1, t.id().value());
+                    ps.setString(2, t.pendingStatus().wireName());
+                    ps.setObject(3, t.expiresAt() == null ? null : utc(t.expiresAt()));
+                });
+    }
+
+    @Override
+    public void resolvePendings(List<PendingChange> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        template.batchUpdate("UPDATE pending_transfers SET status = ?, resolved_by = ? "
+                + "WHERE pending_id = ?", changes, changes.size(), (ps, c) -> {
+                    ps.setString(1, c.status().wireName());
+                    ps.setObject(2, c.resolvedBy().value());
+                    ps.setObject(3, c.pendingId().value());
+                });
+    }
+
+    @Override
+    public void updateBalances(Collection<Account> accounts) {
+        if (accounts.isEmpty()) {
+            return;
+        }
+        template.batchUpdate("UPDATE accounts SET debits_posted = ?, credits_posted = ?, "
+                + "debits_pending = ?, credits_pending = ? WHERE id = ?", List.copyOf(accounts),
+                accounts.size(), (ps, a) -> {
+                    ps.setLong(1, a.debitsPosted());
+                    ps.setLong(2, a.creditsPosted());
+                    ps.setLong(3, a.debitsPending());
+                    ps.setLong(4, a.creditsPending());
+                    ps.setObject(5, a.id().value());
+                });
+    }
+
+    /**
+     * The newest transfers touching an account, older than {@code beforeSequence}. Each side is
+     * read through its own index, newest first, and the two short lists are merged.
+     */
+    public List<Transfer> statement(AccountId account, long beforeSequence, int limit) {
+        return jdbc.sql("SELECT " + TRANSFER_COLUMNS + TRANSFER_FROM + " WHERE t.seq IN ("
+                + "SELECT seq FROM (SELECT seq FROM transfers WHERE debit_account_id = :a AND seq < :before "
+                + "ORDER BY seq DESC LIMIT :n) d UNION ALL "
+                + "SELECT seq FROM (SELECT seq FROM transfers WHERE credit_account_id = :a AND seq < :before "
+                + "ORDER BY seq DESC LIMIT :n) c) ORDER BY t.seq DESC LIMIT :n")
+                .param("a", account.value()).param("before", beforeSequence).param("n", limit)
+                .query(JdbcBook::transfer).list();
+    }
+
+    /** Pending transfers whose timeout has passed, oldest first. */
+    public List<TransferId> duePendings(Instant now, int limit) {
+        return jdbc.sql("SELECT pending_id FROM pending_transfers WHERE status = 'pending' "
+                + "AND expires_at <= ? ORDER BY expires_at LIMIT ?")
+                .params(utc(now), limit)
+                .query((rs, n) -> new TransferId(rs.getObject(1, UUID.class))).list();
+    }
+
+    private static Account account(ResultSet rs, int row) throws SQLException {
+        return new Account(new AccountId(rs.getObject("id", UUID.class)),
+                CurrencyCode.of(rs.getString("currency")), rs.getString("owner_ref"),
+                AccountKind.fromWireName(rs.getString("kind")).orElseThrow(),
+                AccountStatus.fromWireName(rs.getString("status")).orElseThrow(),
+                AccountFlag.fromBits(rs.getInt("flags")), rs.getLong("debits_posted"),
+                rs.getLong("credits_posted"), rs.getLong("debits_pending"),
+                rs.getLong("credits_pending"), instant(rs, "created_at"));
+    }
+
+    private static Transfer transfer(ResultSet rs, int row) throws SQLException {
+        UUID pendingId = rs.getObject("pending_id", UUID.class);
+        String pendingStatus = rs.getString("pending_status");
+        return new Transfer(new TransferId(rs.getObject("id", UUID.class)),
+                new AccountId(rs.getObject("debit_account_id", UUID.class)),
+                new AccountId(rs.getObject("credit_account_id", UUID.class)),
+                rs.getLong("amount_minor"), CurrencyCode.of(rs.getString("currency")),
+                new TransferCode(rs.getString("code")), TransferKind.fromWireName(rs.getString("kind")),
+                pendingId == null ? null : new TransferId(pendingId), rs.getLong("timeout_seconds"),
+                MetadataJson.read(rs.getString("metadata")), instant(rs, "created_at"),
+                pendingStatus == null ? null : PendingStatus.fromWireName(pendingStatus),
+                instant(rs, "expires_at"), rs.getLong("seq"));
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}

@@ -1,0 +1,183 @@
+package org.socialbank.ledger.posting;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.socialbank.ledger.Account;
+import org.socialbank.ledger.AccountId;
+import org.socialbank.ledger.Metadata;
+import org.socialbank.ledger.NewTransfer;
+import org.socialbank.ledger.PendingStatus;
+import org.socialbank.ledger.RejectionCode;
+import org.socialbank.ledger.Resolution;
+import org.socialbank.ledger.Transfer;
+import org.socialbank.ledger.TransferId;
+import org.socialbank.ledger.TransferKind;
+import org.socialbank.ledger.TransferResult;
+import org.socialbank.ledger.TransferResult.Posted;
+import org.socialbank.ledger.TransferResult.Rejected;
+
+/**
+ * Applies transfers to a working set of locked accounts inside one database transaction and
+ * writes the result once, in {@link #flush()}.
+ *
+ * <p>A rejected request changes nothing in the working set, so one posting can carry many
+ * independent requests (later: group commit of concurrent requests) as well as a linked batch,
+ * which the caller simply does not flush when one of its requests is rejected.
+ */
+public final class Posting {
+
+    private final Book book;
+    private final Instant now;
+    private final Map<AccountId, Optional<Account>> accounts = new HashMap<>();
+    private final Map<AccountId, Account> changed = new LinkedHashMap<>();
+    private final Map<TransferId, Transfer> booked = new LinkedHashMap<>();
+    private final Map<TransferId, Book.PendingState> pendings = new HashMap<>();
+    private final List<Book.PendingChange> resolved = new ArrayList<>();
+
+    public Posting(Book book, Instant now) {
+        this.book = book;
+        this.now = now;
+    }
+
+    /** Locks accounts in ascending id order; already locked ones are skipped. */
+    public void lock(Collection<AccountId> ids) {
+        for (AccountId id : new TreeSet<>(ids)) {
+            accounts.computeIfAbsent(id, book::lockAccount);
+        }
+    }
+
+    public TransferResult create(NewTransfer request) {
+        Optional<RejectionCode> shape = Rules.checkShape(request);
+        if (shape.isPresent()) {
+            return new Rejected(shape.get());
+        }
+        Optional<Transfer> existing = find(request.id());
+        if (existing.isPresent()) {
+            return request.sameAs(existing.get()) ? new Posted(existing.get(), true)
+                    : new Rejected(RejectionCode.ID_EXISTS_WITH_DIFFERENT_FIELDS);
+        }
+        lock(List.of(request.debitAccountId(), request.creditAccountId()));
+        Optional<Account> debit = accounts.get(request.debitAccountId());
+        Optional<Account> credit = accounts.get(request.creditAccountId());
+        if (debit.isEmpty() || credit.isEmpty()) {
+            return new Rejected(RejectionCode.ACCOUNT_NOT_FOUND);
+        }
+        Optional<RejectionCode> rejection = Rules.checkCreate(request, debit.get(), credit.get());
+        if (rejection.isPresent()) {
+            return new Rejected(rejection.get());
+        }
+        return new Posted(book(request, debit.get(), credit.get()), false);
+    }
+
+    public TransferResult resolve(Resolution request) {
+        if (request.amountMinor().isPresent() && request.amountMinor().getAsLong() <= 0) {
+            return new Rejected(RejectionCode.AMOUNT_MUST_BE_POSITIVE);
+        }
+        Optional<Transfer> pending = find(request.pendingId()).filter(Transfer::pending);
+        if (pending.isEmpty()) {
+            return new Rejected(RejectionCode.PENDING_NOT_FOUND);
+        }
+        Transfer original = pending.get();
+        long amount = request.amountMinor().orElse(original.amountMinor());
+        Optional<Transfer> existing = find(request.id());
+        if (existing.isPresent()) {
+            Transfer t = existing.get();
+            boolean same = t.kind() == request.kind() && original.id().equals(t.pendingId())
+                    && t.amountMinor() == amount;
+            return same ? new Posted(t, true)
+                    : new Rejected(RejectionCode.ID_EXISTS_WITH_DIFFERENT_FIELDS);
+        }
+        lock(List.of(original.debitAccountId(), original.creditAccountId()));
+        Account debit = accounts.get(original.debitAccountId()).orElseThrow();
+        Account credit = accounts.get(original.creditAccountId()).orElseThrow();
+        Book.PendingState state = pendingState(original.id());
+        Optional<RejectionCode> rejection =
+                Rules.checkResolve(request, original, amount, state, debit, credit, now);
+        if (rejection.isPresent()) {
+            return new Rejected(rejection.get());
+        }
+        return new Posted(resolve(request, original, amount, debit, credit), false);
+    }
+
+    /** Writes everything booked so far; call once, inside the transaction that took the locks. */
+    public void flush() {
+        List<Transfer> transfers = List.copyOf(booked.values());
+        book.insertTransfers(transfers);
+        book.insertPendings(transfers.stream().filter(Transfer::pending).toList());
+        book.resolvePendings(resolved);
+        book.updateBalances(changed.values());
+    }
+
+    public boolean isEmpty() {
+        return booked.isEmpty();
+    }
+
+    private Optional<Transfer> find(TransferId id) {
+        Transfer mine = booked.get(id);
+        return mine != null ? Optional.of(mine) : book.findTransfer(id);
+    }
+
+    private Book.PendingState pendingState(TransferId pendingId) {
+        return pendings.computeIfAbsent(pendingId, id -> book.lockPending(id).orElseThrow(
+                () -> new IllegalStateException("pending transfer " + id + " has no status row")));
+    }
+
+    private Transfer book(NewTransfer request, Account debit, Account credit) {
+        long amount = request.amountMinor();
+        Transfer transfer;
+        if (request.pending()) {
+            Instant expiresAt = request.timeoutSeconds() == 0 ? null
+                    : now.plusSeconds(request.timeoutSeconds());
+            transfer = new Transfer(request.id(), debit.id(), credit.id(), amount,
+                    request.currency(), request.code(), TransferKind.PENDING, null,
+                    request.timeoutSeconds(), request.metadata(), now, PendingStatus.PENDING,
+                    expiresAt, 0);
+            change(Balances.reserve(debit, credit, amount));
+            pendings.put(transfer.id(), new Book.PendingState(PendingStatus.PENDING, expiresAt));
+        } else {
+            transfer = new Transfer(request.id(), debit.id(), credit.id(), amount,
+                    request.currency(), request.code(), TransferKind.SINGLE_PHASE, null, 0,
+                    request.metadata(), now, null, null, 0);
+            change(Balances.post(debit, credit, amount));
+        }
+        booked.put(transfer.id(), transfer);
+        return transfer;
+    }
+
+    private Transfer resolve(Resolution request, Transfer original, long amount, Account debit,
+            Account credit) {
+        boolean post = request.kind() == TransferKind.POST_PENDING;
+        PendingStatus status = switch (request.kind()) {
+            case POST_PENDING -> PendingStatus.POSTED;
+            case VOID_PENDING -> PendingStatus.VOIDED;
+            default -> PendingStatus.EXPIRED;
+        };
+        change(Balances.release(debit, credit, original.amountMinor(), post ? amount : 0));
+        Transfer transfer = new Transfer(request.id(), debit.id(), credit.id(),
+                post ? amount : original.amountMinor(), original.currency(), original.code(),
+                request.kind(), original.id(), 0, Metadata.EMPTY, now, null, null, 0);
+        booked.put(transfer.id(), transfer);
+        Book.PendingState before = pendings.get(original.id());
+        pendings.put(original.id(), new Book.PendingState(status, before.expiresAt()));
+        Transfer pendingRow = booked.get(original.id());
+        if (pendingRow != null) { // pending and resolved in the same posting: insert it resolved
+            booked.put(original.id(), pendingRow.withPendingStatus(status));
+        }
+        resolved.add(new Book.PendingChange(original.id(), status, transfer.id()));
+        return transfer;
+    }
+
+    private void change(Account[] updated) {
+        for (Account account : updated) {
+            accounts.put(account.id(), Optional.of(account));
+            changed.put(account.id(), account);
+        }
+    }
+}

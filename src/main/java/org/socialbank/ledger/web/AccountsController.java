@@ -1,0 +1,86 @@
+package org.socialbank.ledger.web;
+
+import java.util.Optional;
+import java.util.UUID;
+import org.socialbank.ledger.AccountId;
+import org.socialbank.ledger.AccountStatus;
+import org.socialbank.ledger.Ledger;
+import org.socialbank.ledger.OpenResult;
+import org.socialbank.ledger.RejectionCode;
+import org.socialbank.ledger.StatementPage;
+import org.socialbank.ledger.StatusResult;
+import org.socialbank.shared.web.Problems;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping(path = "/api/v1/accounts", produces = MediaType.APPLICATION_JSON_VALUE)
+class AccountsController {
+
+    private final Ledger ledger;
+
+    AccountsController(Ledger ledger) {
+        this.ledger = ledger;
+    }
+
+    /** Opens an account; 201 when opened, 200 when the same request had opened it before. */
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> open(@RequestBody Requests.OpenAccount body,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        OpenResult result = ledger.open(body.toNewAccount(idempotencyKey));
+        if (result instanceof OpenResult.Opened opened) {
+            return ResponseEntity.status(opened.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
+                    .body(AccountJson.of(opened.account()));
+        }
+        return Problems.response(Rejections.problem(((OpenResult.Rejected) result).code()));
+    }
+
+    @GetMapping("/{id}")
+    ResponseEntity<?> get(@PathVariable UUID id) {
+        return ledger.account(new AccountId(id)).<ResponseEntity<?>>map(a -> ResponseEntity.ok(AccountJson.of(a)))
+                .orElseGet(() -> notFound(id));
+    }
+
+    /** The account's transfers, newest first; follow {@code nextCursor} for older ones. */
+    @GetMapping("/{id}/transfers")
+    ResponseEntity<?> statement(@PathVariable UUID id,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(defaultValue = "50") int limit) {
+        Optional<StatementPage> page = ledger.statement(new AccountId(id), Optional.ofNullable(cursor), limit);
+        return page.<ResponseEntity<?>>map(p -> ResponseEntity.ok(new StatementJson(
+                p.transfers().stream().map(TransferJson::of).toList(), p.nextCursor().orElse(null))))
+                .orElseGet(() -> notFound(id));
+    }
+
+    /** Freezes ({@code frozen}), unfreezes ({@code open}) or closes ({@code closed}) an account. */
+    @PostMapping(path = "/{id}/status", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> changeStatus(@PathVariable UUID id, @RequestBody Requests.ChangeStatus body) {
+        AccountStatus target = AccountStatus.fromWireName(body.status()).orElseThrow(
+                () -> new IllegalArgumentException("status must be open, frozen or closed"));
+        StatusResult result = ledger.changeStatus(new AccountId(id), target);
+        if (result instanceof StatusResult.Changed changed) {
+            return ResponseEntity.ok(AccountJson.of(changed.account()));
+        }
+        RejectionCode code = ((StatusResult.Rejected) result).code();
+        return code == RejectionCode.ACCOUNT_NOT_FOUND ? notFound(id)
+                : Problems.response(Rejections.problem(code));
+    }
+
+    private static ResponseEntity<?> notFound(UUID id) {
+        return Problems.response(Problems.of(HttpStatus.NOT_FOUND, "account_not_found",
+                "There is no account " + id + "."));
+    }
+
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    record StatementJson(java.util.List<TransferJson> transfers, String nextCursor) {
+    }
+}

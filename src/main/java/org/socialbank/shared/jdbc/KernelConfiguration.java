@@ -1,0 +1,66 @@
+package org.socialbank.shared.jdbc;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.socialbank.shared.DemoMode;
+import org.socialbank.shared.Durability;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The kernel's beans: the clock, how commits are made durable, and whether this node is a demo bank. */
+@Configuration(proxyBeanMethods = false)
+class KernelConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(KernelConfiguration.class);
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    Durability durability(@Value("${spring.datasource.url}") String url) {
+        Optional<Path> file = h2File(url);
+        if (file.isPresent()) {
+            log.info("Commits on the embedded store are made durable by fsync of {}", file.get());
+            return new H2FileSync(file.get());
+        }
+        return () -> { }; // PostgreSQL flushes its WAL at commit (synchronous_commit=on)
+    }
+
+    @Bean
+    DemoMode demoMode(@Value("${spring.datasource.url}") String url,
+            @Value("${socialbank.demo.enabled:#{null}}") Boolean enabled) {
+        return new DemoMode(enabled != null ? enabled : url.startsWith("jdbc:h2:"));
+    }
+
+    /** The MVStore file of an H2 file database, or empty for memory, server and other stores. */
+    static Optional<Path> h2File(String url) {
+        if (!url.startsWith("jdbc:h2:")) {
+            return Optional.empty();
+        }
+        String name = url.substring("jdbc:h2:".length());
+        int settings = name.indexOf(';');
+        if (settings >= 0) {
+            name = name.substring(0, settings);
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("mem:") || lower.startsWith("tcp:") || lower.startsWith("ssl:")) {
+            return Optional.empty();
+        }
+        if (lower.startsWith("file:")) {
+            name = name.substring("file:".length());
+        }
+        if (name.startsWith("~")) {
+            name = System.getProperty("user.home") + name.substring(1);
+        }
+        return Optional.of(Path.of(name + ".mv.db").toAbsolutePath().normalize());
+    }
+}

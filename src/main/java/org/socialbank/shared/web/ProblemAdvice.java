@@ -1,0 +1,122 @@
+package org.socialbank.shared.web;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * Turns every failure of the HTTP layer into {@code problem+json} with a {@code code}: bad input
+ * is the client's 4xx, and nothing a client sends produces a stack trace.
+ */
+@RestControllerAdvice
+class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<ProblemDetail> invalid(IllegalArgumentException e) {
+        return Problems.response(Problems.of(HttpStatus.BAD_REQUEST, "invalid_request", e.getMessage()));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> mismatch(MethodArgumentTypeMismatchException e) {
+        return Problems.response(Problems.of(HttpStatus.BAD_REQUEST, "invalid_request",
+                "'" + e.getName() + "' is not valid"));
+    }
+
+    @ExceptionHandler(RequestTooLarge.class)
+    ResponseEntity<ProblemDetail> tooLarge(RequestTooLarge e) {
+        return Problems.response(Problems.of(HttpStatus.CONTENT_TOO_LARGE, "request_too_large",
+                e.getMessage()));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("Unexpected failure while handling a request", e);
+        return Problems.response(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
+                "The request could not be completed; nothing was changed unless a later read shows it."));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (causedBy(e, RequestTooLarge.class)) {
+            return Problems.response(Problems.of(HttpStatus.CONTENT_TOO_LARGE, "request_too_large",
+                    "The request body is larger than this server accepts."));
+        }
+        return Problems.response(Problems.of(HttpStatus.BAD_REQUEST, "malformed_request",
+                "The request body is not valid JSON of the expected shape: " + shortReason(e)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String detail = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> f.getField() + " " + f.getDefaultMessage())
+                .sorted().reduce((a, b) -> a + "; " + b).orElse("invalid request");
+        return Problems.response(Problems.of(HttpStatus.BAD_REQUEST, "invalid_request", detail));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ResponseEntity<Object> entity = super.handleExceptionInternal(e, body, headers, status, request);
+        if (entity != null && entity.getBody() instanceof ProblemDetail problem
+                && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
+            problem.setProperty("code", codeFor(e, status));
+        }
+        return entity;
+    }
+
+    private static String codeFor(Exception e, HttpStatusCode status) {
+        return switch (status.value()) {
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 406 -> "not_acceptable";
+            case 413 -> "request_too_large";
+            case 415 -> "unsupported_media_type";
+            default -> e instanceof ErrorResponse ? "invalid_request" : "bad_request";
+        };
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The parser's reason, naming the member or the position, never echoing the input back. */
+    private static String shortReason(HttpMessageNotReadableException e) {
+        Throwable cause = e.getMostSpecificCause();
+        if (cause instanceof DatabindException bind && !bind.getPath().isEmpty()) {
+            String member = bind.getPath().stream()
+                    .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("?");
+            return cause instanceof UnrecognizedPropertyException ? "unknown member '" + member + "'"
+                    : "'" + member + "' has the wrong type or is out of range";
+        }
+        if (cause instanceof JacksonException json && json.getLocation() != null) {
+            return "not valid JSON at line " + json.getLocation().getLineNr() + ", column "
+                    + json.getLocation().getColumnNr();
+        }
+        return "the body is missing or unreadable";
+    }
+}
