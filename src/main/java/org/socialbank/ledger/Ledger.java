@@ -147,10 +147,11 @@ public class Ledger {
         if (book.findAccount(id).isEmpty()) {
             return Optional.empty();
         }
-        List<Transfer> page = book.statement(id, before, limit + 1);
+        List<JdbcBook.Sequenced> page = book.statement(id, before, limit + 1);
         Optional<String> next = page.size() > limit
                 ? Optional.of(encodeCursor(page.get(limit - 1).sequence())) : Optional.empty();
-        return Optional.of(new StatementPage(page.subList(0, Math.min(limit, page.size())), next));
+        return Optional.of(new StatementPage(page.stream().limit(limit)
+                .map(JdbcBook.Sequenced::transfer).toList(), next));
     }
 
     /** Voids pending transfers whose timeout has passed; returns how many it expired. */

@@ -10,12 +10,11 @@ import org.socialbank.shared.CurrencyCode;
  * @param pendingId for a post, void or expiry: the pending transfer it resolves; else null
  * @param pendingStatus for a pending transfer: where it is now; else null
  * @param expiresAt for a pending transfer with a timeout: when it expires; else null
- * @param sequence the journal's order of commit on this store, for statements
  */
 public record Transfer(TransferId id, AccountId debitAccountId, AccountId creditAccountId,
         long amountMinor, CurrencyCode currency, TransferCode code, TransferKind kind,
         TransferId pendingId, long timeoutSeconds, Metadata metadata, Instant createdAt,
-        PendingStatus pendingStatus, Instant expiresAt, long sequence) {
+        PendingStatus pendingStatus, Instant expiresAt) {
 
     public Transfer {
         Objects.requireNonNull(id, "id");
@@ -29,6 +28,6 @@ public record Transfer(TransferId id, AccountId debitAccountId, AccountId credit
 
     public Transfer withPendingStatus(PendingStatus status) {
         return new Transfer(id, debitAccountId, creditAccountId, amountMinor, currency, code, kind,
-                pendingId, timeoutSeconds, metadata, createdAt, status, expiresAt, sequence);
+                pendingId, timeoutSeconds, metadata, createdAt, status, expiresAt);
     }
 }

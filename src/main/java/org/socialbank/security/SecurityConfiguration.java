@@ -1,6 +1,7 @@
 package org.socialbank.security;
 
 import org.socialbank.shared.web.Problems;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,6 +15,7 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 
 /** The API is stateless and token-only; health, the OpenAPI document and Swagger UI are public. */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(ApiProperties.class)
 class SecurityConfiguration {
 

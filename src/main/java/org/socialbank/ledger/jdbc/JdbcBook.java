@@ -158,14 +158,18 @@ public class JdbcBook implements Book {
      * The newest transfers touching an account, older than {@code beforeSequence}. Each side is
      * read through its own index, newest first, and the two short lists are merged.
      */
-    public List<Transfer> statement(AccountId account, long beforeSequence, int limit) {
+    public List<Sequenced> statement(AccountId account, long beforeSequence, int limit) {
         return jdbc.sql("SELECT " + TRANSFER_COLUMNS + TRANSFER_FROM + " WHERE t.seq IN ("
                 + "SELECT seq FROM (SELECT seq FROM transfers WHERE debit_account_id = :a AND seq < :before "
                 + "ORDER BY seq DESC LIMIT :n) d UNION ALL "
                 + "SELECT seq FROM (SELECT seq FROM transfers WHERE credit_account_id = :a AND seq < :before "
                 + "ORDER BY seq DESC LIMIT :n) c) ORDER BY t.seq DESC LIMIT :n")
                 .param("a", account.value()).param("before", beforeSequence).param("n", limit)
-                .query(JdbcBook::transfer).list();
+                .query((rs, n) -> new Sequenced(rs.getLong("seq"), transfer(rs, n))).list();
+    }
+
+    /** A transfer with its place in this store's journal, which statements page by. */
+    public record Sequenced(long sequence, Transfer transfer) {
     }
 
     /** Pending transfers whose timeout has passed, oldest first. */
@@ -197,7 +201,7 @@ public class JdbcBook implements Book {
                 pendingId == null ? null : new TransferId(pendingId), rs.getLong("timeout_seconds"),
                 MetadataJson.read(rs.getString("metadata")), instant(rs, "created_at"),
                 pendingStatus == null ? null : PendingStatus.fromWireName(pendingStatus),
-                instant(rs, "expires_at"), rs.getLong("seq"));
+                instant(rs, "expires_at"));
     }
 
     private static OffsetDateTime utc(Instant instant) {

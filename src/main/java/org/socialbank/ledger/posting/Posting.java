@@ -138,13 +138,13 @@ public final class Posting {
             transfer = new Transfer(request.id(), debit.id(), credit.id(), amount,
                     request.currency(), request.code(), TransferKind.PENDING, null,
                     request.timeoutSeconds(), request.metadata(), now, PendingStatus.PENDING,
-                    expiresAt, 0);
+                    expiresAt);
             change(Balances.reserve(debit, credit, amount));
             pendings.put(transfer.id(), new Book.PendingState(PendingStatus.PENDING, expiresAt));
         } else {
             transfer = new Transfer(request.id(), debit.id(), credit.id(), amount,
                     request.currency(), request.code(), TransferKind.SINGLE_PHASE, null, 0,
-                    request.metadata(), now, null, null, 0);
+                    request.metadata(), now, null, null);
             change(Balances.post(debit, credit, amount));
         }
         booked.put(transfer.id(), transfer);
@@ -162,7 +162,7 @@ public final class Posting {
         change(Balances.release(debit, credit, original.amountMinor(), post ? amount : 0));
         Transfer transfer = new Transfer(request.id(), debit.id(), credit.id(),
                 post ? amount : original.amountMinor(), original.currency(), original.code(),
-                request.kind(), original.id(), 0, Metadata.EMPTY, now, null, null, 0);
+                request.kind(), original.id(), 0, Metadata.EMPTY, now, null, null);
         booked.put(transfer.id(), transfer);
         Book.PendingState before = pendings.get(original.id());
         pendings.put(original.id(), new Book.PendingState(status, before.expiresAt()));

@@ -1,0 +1,166 @@
+package org.socialbank.ledger.posting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.socialbank.ledger.Account;
+import org.socialbank.ledger.AccountFlag;
+import org.socialbank.ledger.AccountId;
+import org.socialbank.ledger.AccountKind;
+import org.socialbank.ledger.AccountStatus;
+import org.socialbank.ledger.Metadata;
+import org.socialbank.ledger.NewTransfer;
+import org.socialbank.ledger.PendingStatus;
+import org.socialbank.ledger.RejectionCode;
+import org.socialbank.ledger.Resolution;
+import org.socialbank.ledger.TransferCode;
+import org.socialbank.ledger.TransferId;
+import org.socialbank.ledger.TransferResult;
+import org.socialbank.shared.CurrencyCode;
+
+/** The posting rules, without Spring or a database. */
+class PostingUnitTests {
+
+    static final CurrencyCode EUR = CurrencyCode.of("EUR");
+    static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
+
+    InMemoryBook book;
+    AccountId bank;
+    AccountId alice;
+    AccountId bob;
+
+    @BeforeEach
+    void setUp() {
+        book = new InMemoryBook();
+        bank = account(Set.of(), 0, 1_000_000);
+        alice = account(Set.of(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS), 0, 1_000);
+        bob = account(Set.of(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS), 0, 0);
+    }
+
+    @Test
+    void checksTheRequestBeforeTheId() {
+        TransferId id = new TransferId(UUID.randomUUID());
+        Posting first = posting();
+        first.create(transfer(id, alice, bob, 10));
+        first.flush();
+        assertRejected(posting().create(transfer(id, alice, alice, 10)), RejectionCode.ACCOUNTS_MUST_DIFFER);
+        assertRejected(posting().create(transfer(id, alice, bob, 0)), RejectionCode.AMOUNT_MUST_BE_POSITIVE);
+        assertRejected(posting().create(transfer(id, alice, bob, 11)), RejectionCode.ID_EXISTS_WITH_DIFFERENT_FIELDS);
+    }
+
+    @Test
+    void answersAReplayWithTheOriginalEvenAfterTheAccountChanged() {
+        TransferId id = new TransferId(UUID.randomUUID());
+        Posting first = posting();
+        TransferResult booked = first.create(transfer(id, alice, bob, 10));
+        first.flush();
+        book.add(book.accounts.get(alice).withStatus(AccountStatus.FROZEN));
+        int writes = book.writes;
+        TransferResult replay = posting().create(transfer(id, alice, bob, 10));
+        assertThat(replay).isEqualTo(new TransferResult.Posted(((TransferResult.Posted) booked).transfer(), true));
+        assertThat(book.writes).isEqualTo(writes);
+    }
+
+    @Test
+    void countsPendingDebitsAgainstTheFlag() {
+        Posting p = posting();
+        assertThat(p.create(pending(new TransferId(UUID.randomUUID()), alice, bob, 600, 60)))
+                .isInstanceOf(TransferResult.Posted.class);
+        assertRejected(p.create(transfer(new TransferId(UUID.randomUUID()), alice, bob, 401)),
+                RejectionCode.EXCEEDS_CREDITS);
+        assertThat(p.create(transfer(new TransferId(UUID.randomUUID()), alice, bob, 400)))
+                .isInstanceOf(TransferResult.Posted.class);
+    }
+
+    @Test
+    void refusesAmountsThatWouldOverflow() {
+        AccountId rich = account(Set.of(), Long.MAX_VALUE - 5, 0);
+        assertRejected(posting().create(transfer(new TransferId(UUID.randomUUID()), rich, bob, 6)),
+                RejectionCode.OVERFLOWS_DEBITS);
+        AccountId full = account(Set.of(), 0, Long.MAX_VALUE);
+        assertRejected(posting().create(transfer(new TransferId(UUID.randomUUID()), bank, full, 1)),
+                RejectionCode.OVERFLOWS_CREDITS);
+    }
+
+    @Test
+    void postsAndResolvesAPendingCreatedInTheSamePosting() {
+        Posting p = posting();
+        TransferId id = new TransferId(UUID.randomUUID());
+        p.create(pending(id, alice, bob, 300, 0));
+        assertThat(p.resolve(Resolution.post(id, OptionalLong.of(100)))).isInstanceOf(TransferResult.Posted.class);
+        p.flush();
+        assertThat(book.status(id)).isEqualTo(PendingStatus.POSTED);
+        assertThat(balances(alice)).containsExactly(100L, 1_000L, 0L, 0L);
+        assertThat(balances(bob)).containsExactly(0L, 100L, 0L, 0L);
+    }
+
+    @Test
+    void expiresOnlyWhenDueAndRefusesToPostAfterTheTimeout() {
+        TransferId id = new TransferId(UUID.randomUUID());
+        Posting p = posting();
+        p.create(pending(id, alice, bob, 300, 60));
+        p.flush();
+        Posting later = new Posting(book, NOW.plusSeconds(60));
+        assertRejected(later.resolve(Resolution.post(id, OptionalLong.empty())), RejectionCode.PENDING_EXPIRED);
+        assertThat(later.resolve(Resolution.expire(id))).isInstanceOf(TransferResult.Posted.class);
+        later.flush();
+        assertThat(book.status(id)).isEqualTo(PendingStatus.EXPIRED);
+        assertThat(balances(alice)).containsExactly(0L, 1_000L, 0L, 0L);
+    }
+
+    @Test
+    void voidsOnAFrozenAccountButDoesNotPost() {
+        TransferId id = new TransferId(UUID.randomUUID());
+        Posting p = posting();
+        p.create(pending(id, alice, bob, 300, 0));
+        p.flush();
+        book.add(book.accounts.get(bob).withStatus(AccountStatus.FROZEN));
+        assertRejected(posting().resolve(Resolution.post(id, OptionalLong.empty())), RejectionCode.ACCOUNT_FROZEN);
+        assertThat(posting().resolve(Resolution.voidIt(id))).isInstanceOf(TransferResult.Posted.class);
+    }
+
+    @Test
+    void aRejectedRequestLeavesTheWorkingSetUntouched() {
+        Posting p = posting();
+        assertRejected(p.create(transfer(new TransferId(UUID.randomUUID()), alice, bob, 5_000)),
+                RejectionCode.EXCEEDS_CREDITS);
+        assertThat(p.isEmpty()).isTrue();
+        p.flush();
+        assertThat(book.writes).isZero();
+    }
+
+    Posting posting() {
+        return new Posting(book, NOW);
+    }
+
+    AccountId account(Set<AccountFlag> flags, long debits, long credits) {
+        AccountId id = new AccountId(UUID.randomUUID());
+        book.add(new Account(id, EUR, null, AccountKind.CUSTOMER_WALLET, AccountStatus.OPEN, flags,
+                debits, credits, 0, 0, NOW));
+        return id;
+    }
+
+    List<Long> balances(AccountId id) {
+        Account a = book.accounts.get(id);
+        return List.of(a.debitsPosted(), a.creditsPosted(), a.debitsPending(), a.creditsPending());
+    }
+
+    static NewTransfer transfer(TransferId id, AccountId debit, AccountId credit, long amount) {
+        return NewTransfer.posted(id, debit, credit, amount, EUR, "p2p");
+    }
+
+    static NewTransfer pending(TransferId id, AccountId debit, AccountId credit, long amount, long timeout) {
+        return new NewTransfer(id, debit, credit, amount, EUR, new TransferCode("claim"), true, timeout,
+                Metadata.EMPTY);
+    }
+
+    static void assertRejected(TransferResult result, RejectionCode code) {
+        assertThat(result).isEqualTo(new TransferResult.Rejected(code));
+    }
+}

@@ -1,0 +1,27 @@
+package org.socialbank.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class CurrencyCodeUnitTests {
+
+    @Test
+    void knowsTheMinorUnitsOfTheSeedsCurrencies() {
+        assertThat(CurrencyCode.of("EUR").exponent()).isEqualTo(2);
+        assertThat(CurrencyCode.of("INR").exponent()).isEqualTo(2);
+        assertThat(CurrencyCode.of("CNY").exponent()).isEqualTo(2);
+        assertThat(CurrencyCode.of("RUB").exponent()).isEqualTo(2);
+        assertThat(CurrencyCode.of("IRR").exponent()).as("CLDR, not ISO 4217").isZero();
+        assertThat(CurrencyCode.of("KWD").exponent()).isEqualTo(3);
+    }
+
+    @Test
+    void refusesUnknownOrMisspelledCodes() {
+        assertThat(CurrencyCode.find("eur")).isEmpty();
+        assertThat(CurrencyCode.find("XXX")).isEmpty();
+        assertThat(CurrencyCode.find(null)).isEmpty();
+        assertThatThrownBy(() -> new CurrencyCode("EUR", 3)).isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -1,0 +1,37 @@
+package org.socialbank.shared.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class KernelConfigurationUnitTests {
+
+    @Test
+    void findsTheFileOfAnH2FileDatabaseOnly() {
+        assertThat(KernelConfiguration.h2File("jdbc:h2:file:./data/socialbank;MODE=PostgreSQL"))
+                .contains(Path.of("data/socialbank.mv.db").toAbsolutePath());
+        assertThat(KernelConfiguration.h2File("jdbc:h2:./x")).contains(Path.of("x.mv.db").toAbsolutePath());
+        assertThat(KernelConfiguration.h2File("jdbc:h2:mem:test")).isEmpty();
+        assertThat(KernelConfiguration.h2File("jdbc:h2:tcp://localhost/x")).isEmpty();
+        assertThat(KernelConfiguration.h2File("jdbc:postgresql://127.0.0.1/test")).isEmpty();
+    }
+
+    @Test
+    void syncsTheFileAndServesManyWaitersWithOneSync(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("db.mv.db"), "x");
+        H2FileSync sync = new H2FileSync(file);
+        Thread[] threads = new Thread[8];
+        for (int i = 0; i < threads.length; i++) {
+            threads[i] = new Thread(sync::awaitDurable);
+            threads[i].start();
+        }
+        for (Thread t : threads) {
+            t.join(10_000);
+            assertThat(t.isAlive()).isFalse();
+        }
+        sync.awaitDurable();
+    }
+}
