@@ -1,0 +1,126 @@
+package org.socialbank.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The packaged server jar, run as a separate process that a test can kill. */
+public final class ServerProcess implements AutoCloseable {
+
+    private static final Path JAR = Path.of("target", "socialbank.jar").toAbsolutePath();
+
+    private final Path workDir;
+    private final Map<String, String> environment;
+    private final int port;
+    private Process process;
+    private int starts;
+
+    public ServerProcess(Path workDir, Map<String, String> environment, int port) {
+        this.workDir = workDir;
+        this.environment = environment;
+        this.port = port;
+    }
+
+    /** Starts the jar and waits until it reports UP (at most two minutes). */
+    public void start() {
+        if (!Files.isRegularFile(JAR)) {
+            throw new IllegalStateException(JAR + " is missing: run 'mvn verify', which packages it first");
+        }
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx512m", "-jar", JAR.toString(),
+                "--server.port=" + port));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
+        builder.environment().putAll(environment);
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        starts++;
+        awaitUp(Duration.ofMinutes(2));
+    }
+
+    /** SIGKILL: no shutdown hook, no flush, no graceful anything. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    /** SIGTERM, then wait for the graceful shutdown. */
+    public void stop() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                kill();
+            }
+        }
+    }
+
+    public Path log() {
+        return workDir.resolve("server.log");
+    }
+
+    public String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(log());
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            kill();
+        }
+    }
+
+    private void awaitUp(Duration timeout) {
+        Api anonymous = new Api("http://127.0.0.1:" + port, null);
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("server exited with " + process.exitValue()
+                        + " (start " + starts + "):\n" + logTail());
+            }
+            try {
+                if (anonymous.get("/actuator/health").body().contains("\"UP\"")) {
+                    return;
+                }
+            } catch (RuntimeException notYet) {
+                // not listening yet
+            }
+            sleep(250);
+        }
+        throw new IllegalStateException("server not UP within " + timeout + ":\n" + logTail());
+    }
+
+    private static String javaExecutable() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
