@@ -30,14 +30,16 @@ public class Ledger {
     private final Durability durability;
     private final Clock clock;
     private final LedgerProperties properties;
+    private final LedgerMetrics metrics;
 
     Ledger(JdbcBook book, Transactions transactions, Durability durability, Clock clock,
-            LedgerProperties properties) {
+            LedgerProperties properties, LedgerMetrics metrics) {
         this.book = book;
         this.transactions = transactions;
         this.durability = durability;
         this.clock = clock;
         this.properties = properties;
+        this.metrics = metrics;
     }
 
     public OpenResult open(NewAccount request) {
@@ -89,13 +91,13 @@ public class Ledger {
     }
 
     public TransferResult transfer(NewTransfer request) {
-        return durably(() -> {
+        return metrics.count("transfer", durably(() -> {
             Posting posting = new Posting(book, now());
             posting.lock(List.of(request.debitAccountId(), request.creditAccountId()));
             TransferResult result = posting.create(request);
             posting.flush();
             return result;
-        });
+        }));
     }
 
     /** Books all of the transfers or none, in one transaction. */
@@ -104,7 +106,7 @@ public class Ledger {
             throw new IllegalArgumentException(
                     "a linked batch holds 1 to " + properties.batchSizeMax() + " transfers");
         }
-        return durably(() -> {
+        return metrics.count(durably(() -> {
             Posting posting = new Posting(book, now());
             posting.lock(requests.stream()
                     .flatMap(r -> Stream.of(r.debitAccountId(), r.creditAccountId())).toList());
@@ -121,12 +123,12 @@ public class Ledger {
             }
             posting.flush();
             return new Committed(booked, allReplayed);
-        });
+        }));
     }
 
     /** Posts (all or part of) or voids a pending transfer. */
     public TransferResult resolve(Resolution request) {
-        return durably(() -> resolveInTransaction(request));
+        return metrics.count(request.kind().wireName(), durably(() -> resolveInTransaction(request)));
     }
 
     public Optional<Transfer> transfer(TransferId id) {
@@ -158,7 +160,8 @@ public class Ledger {
     public int expireDue() {
         int expired = 0;
         for (TransferId pendingId : book.duePendings(now(), properties.expiryBatchMax())) {
-            TransferResult result = durably(() -> resolveInTransaction(Resolution.expire(pendingId)));
+            TransferResult result = metrics.count("expire_pending",
+                    durably(() -> resolveInTransaction(Resolution.expire(pendingId))));
             if (result instanceof Posted posted && !posted.replayed()) {
                 expired++;
             }

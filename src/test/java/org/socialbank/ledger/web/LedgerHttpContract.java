@@ -301,6 +301,17 @@ abstract class LedgerHttpContract {
         assertThat(api.get("/api/v1/accounts/" + UUID.randomUUID() + "/transfers").status()).isEqualTo(404);
     }
 
+    @Test
+    void countsOutcomesForOperators() {
+        String bank = open("EUR", "bank_equity", null);
+        String alice = open("EUR", "customer_wallet", "debits_must_not_exceed_credits");
+        fund(bank, alice, 10, "EUR");
+        assertRejected(transfer(alice, bank, 11, "EUR"), "exceeds_credits");
+        String metrics = api.get("/actuator/prometheus").body();
+        assertThat(metrics).contains("socialbank_ledger_outcomes_total{operation=\"transfer\",outcome=\"booked\"}",
+                "socialbank_ledger_outcomes_total{operation=\"transfer\",outcome=\"exceeds_credits\"}");
+    }
+
     // --- security and bad input -----------------------------------------------------------
 
     @Test
