@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.socialbank.support.Api;
 import org.socialbank.support.Api.Response;
 import org.socialbank.support.LedgerAudit;
+import org.socialbank.support.LedgerFixtures;
 import org.socialbank.support.PostgresDatabases;
 import org.socialbank.support.ServerProcess;
 import org.socialbank.support.TestStores;
@@ -65,7 +65,7 @@ class CrashIntegrationTests {
         Map<String, String> acknowledged = new ConcurrentHashMap<>();
         try (ServerProcess server = new ServerProcess(dir, env, port)) {
             server.start();
-            List<String> accounts = openAccounts(api);
+            List<String> accounts = LedgerFixtures.fundedWallets(api, ACCOUNTS - 1, 1_000_000);
             log("started and opened accounts");
             load(api, accounts, acknowledged, server);
             log("killed after " + acknowledged.size() + " acknowledged transfers");
@@ -102,7 +102,8 @@ class CrashIntegrationTests {
                     String id = UUID.randomUUID().toString();
                     int from = random.nextInt(ACCOUNTS);
                     int to = (from + 1 + random.nextInt(ACCOUNTS - 1)) % ACCOUNTS;
-                    String body = transfer(id, accounts.get(from), accounts.get(to), 1 + random.nextInt(500));
+                    String body = LedgerFixtures.transfer(id, accounts.get(from), accounts.get(to),
+                            1 + random.nextInt(500), "EUR", "{}");
                     try {
                         Response r = api.post("/api/v1/transfers", body);
                         if (r.status() == 201 || r.status() == 200) {
@@ -130,28 +131,5 @@ class CrashIntegrationTests {
     private static void audit(LedgerAudit audit) {
         audit.assertBalanced();
         audit.assertBalancesMatchTheJournal();
-    }
-
-    private static List<String> openAccounts(Api api) {
-        List<String> accounts = new ArrayList<>();
-        for (int i = 0; i < ACCOUNTS; i++) {
-            String id = UUID.randomUUID().toString();
-            String flags = i == 0 ? "[]" : "[\"debits_must_not_exceed_credits\"]";
-            Response r = api.post("/api/v1/accounts", "{\"id\":\"" + id
-                    + "\",\"currency\":\"EUR\",\"kind\":\"customer_wallet\",\"flags\":" + flags + "}");
-            assertThat(r.status()).as(r.toString()).isEqualTo(201);
-            accounts.add(id);
-        }
-        for (int i = 1; i < ACCOUNTS; i++) {
-            Response r = api.post("/api/v1/transfers", transfer(UUID.randomUUID().toString(), accounts.get(0),
-                    accounts.get(i), 1_000_000));
-            assertThat(r.status()).isEqualTo(201);
-        }
-        return accounts;
-    }
-
-    private static String transfer(String id, String debit, String credit, long amount) {
-        return "{\"id\":\"" + id + "\",\"debitAccountId\":\"" + debit + "\",\"creditAccountId\":\"" + credit
-                + "\",\"amountMinor\":" + amount + ",\"currency\":\"EUR\",\"code\":\"p2p\"}";
     }
 }

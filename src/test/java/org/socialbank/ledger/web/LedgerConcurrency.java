@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.socialbank.support.Api;
 import org.socialbank.support.Api.Response;
 import org.socialbank.support.Ids;
+import org.socialbank.support.LedgerFixtures;
 import org.socialbank.support.LedgerAudit;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -51,7 +52,7 @@ abstract class LedgerConcurrency {
     @Test
     void concurrentClientsNeverBreakTheLedger() throws Exception {
         Api api = new Api(port);
-        List<String> accounts = openAccounts(api);
+        List<String> accounts = LedgerFixtures.fundedWallets(api, ACCOUNTS - 1, 100_000);
         long journalBefore = jdbc.sql("SELECT COUNT(*) FROM transfers").query(Long.class).single();
         List<Sent> sent = new CopyOnWriteArrayList<>();
         Map<String, Set<String>> acknowledged = new ConcurrentHashMap<>();
@@ -109,27 +110,9 @@ abstract class LedgerConcurrency {
         int from = random.nextInt(ACCOUNTS);
         int to = (from + 1 + random.nextInt(ACCOUNTS - 1)) % ACCOUNTS;
         long amount = random.nextInt(10) == 0 ? random.nextLong(50_000, 500_000) : random.nextLong(1, 2_000);
-        Sent request = new Sent(id, LedgerHttpContract.transfer(id, accounts.get(from), accounts.get(to),
+        Sent request = new Sent(id, LedgerFixtures.transfer(id, accounts.get(from), accounts.get(to),
                 amount, "EUR", "{}"));
         sent.add(request);
         return request;
-    }
-
-    static List<String> openAccounts(Api api) {
-        List<String> accounts = new ArrayList<>();
-        for (int i = 0; i < ACCOUNTS; i++) {
-            String id = UUID.randomUUID().toString();
-            String flags = i == 0 ? "[]" : "[\"debits_must_not_exceed_credits\"]";
-            Response r = api.post("/api/v1/accounts", "{\"id\":\"" + id
-                    + "\",\"currency\":\"EUR\",\"kind\":\"customer_wallet\",\"flags\":" + flags + "}");
-            assertThat(r.status()).isEqualTo(201);
-            accounts.add(id);
-        }
-        for (int i = 1; i < ACCOUNTS; i++) {
-            Response r = api.post("/api/v1/transfers", LedgerHttpContract.transfer(
-                    UUID.randomUUID().toString(), accounts.get(0), accounts.get(i), 100_000, "EUR", "{}"));
-            assertThat(r.status()).isEqualTo(201);
-        }
-        return accounts;
     }
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.support.Api;
 import org.socialbank.support.Api.Response;
+import org.socialbank.support.LedgerFixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -398,9 +399,7 @@ abstract class LedgerHttpContract {
 
     static String transfer(String id, String debit, String credit, long amount, String currency,
             String metadata) {
-        return "{\"id\":\"" + id + "\",\"debitAccountId\":\"" + debit + "\",\"creditAccountId\":\""
-                + credit + "\",\"amountMinor\":" + amount + ",\"currency\":\"" + currency
-                + "\",\"code\":\"p2p\",\"pending\":false,\"metadata\":" + metadata + "}";
+        return LedgerFixtures.transfer(id, debit, credit, amount, currency, metadata);
     }
 
     static String pending(String id, String debit, String credit, long amount, long timeoutSeconds) {
