@@ -1,5 +1,10 @@
 package org.socialbank.ledger.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Optional;
 import java.util.UUID;
 import org.socialbank.ledger.AccountId;
@@ -23,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Tag(name = "Accounts")
 @RequestMapping(path = "/api/v1/accounts", produces = MediaType.APPLICATION_JSON_VALUE)
 class AccountsController {
 
@@ -33,6 +39,11 @@ class AccountsController {
     }
 
     /** Opens an account; 201 when opened, 200 when the same request had opened it before. */
+    @Operation(summary = "Open an account; the id (or Idempotency-Key) makes it idempotent")
+    @ApiResponse(responseCode = "201", description = "opened", content = @Content(schema = @Schema(implementation = AccountJson.class)))
+    @ApiResponse(responseCode = "200", description = "an exact replay", content = @Content(schema = @Schema(implementation = AccountJson.class)))
+    @ApiResponse(responseCode = "409", description = "id_exists_with_different_fields", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "422", description = "rejected: see the code member", content = @Content(mediaType = "application/problem+json"))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> open(@RequestBody Requests.OpenAccount body,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
@@ -44,6 +55,9 @@ class AccountsController {
         return Problems.response(Rejections.problem(((OpenResult.Rejected) result).code()));
     }
 
+    @Operation(summary = "An account and its four balances")
+    @ApiResponse(responseCode = "200", description = "the account", content = @Content(schema = @Schema(implementation = AccountJson.class)))
+    @ApiResponse(responseCode = "404", description = "no such account", content = @Content(mediaType = "application/problem+json"))
     @GetMapping("/{id}")
     ResponseEntity<?> get(@PathVariable UUID id) {
         return ledger.account(new AccountId(id)).<ResponseEntity<?>>map(a -> ResponseEntity.ok(AccountJson.of(a)))
@@ -51,6 +65,9 @@ class AccountsController {
     }
 
     /** The account's transfers, newest first; follow {@code nextCursor} for older ones. */
+    @Operation(summary = "Statement: the account's transfers, newest first, paged by cursor")
+    @ApiResponse(responseCode = "200", description = "one page", content = @Content(schema = @Schema(implementation = StatementJson.class)))
+    @ApiResponse(responseCode = "404", description = "no such account", content = @Content(mediaType = "application/problem+json"))
     @GetMapping("/{id}/transfers")
     ResponseEntity<?> statement(@PathVariable UUID id,
             @RequestParam(required = false) String cursor,
@@ -62,6 +79,9 @@ class AccountsController {
     }
 
     /** Freezes ({@code frozen}), unfreezes ({@code open}) or closes ({@code closed}) an account. */
+    @Operation(summary = "Freeze, unfreeze or close an account")
+    @ApiResponse(responseCode = "200", description = "the account with its new status", content = @Content(schema = @Schema(implementation = AccountJson.class)))
+    @ApiResponse(responseCode = "422", description = "rejected: see the code member", content = @Content(mediaType = "application/problem+json"))
     @PostMapping(path = "/{id}/status", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> changeStatus(@PathVariable UUID id, @RequestBody Requests.ChangeStatus body) {
         AccountStatus target = AccountStatus.fromWireName(body.status()).orElseThrow(

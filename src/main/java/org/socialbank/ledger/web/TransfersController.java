@@ -1,5 +1,10 @@
 package org.socialbank.ledger.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -27,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
  * used for something else, 422 with the rejection {@code code} otherwise.
  */
 @RestController
+@Tag(name = "Transfers")
 @RequestMapping(path = "/api/v1/transfers", produces = MediaType.APPLICATION_JSON_VALUE)
 class TransfersController {
 
@@ -36,6 +42,12 @@ class TransfersController {
         this.ledger = ledger;
     }
 
+    @Operation(summary = "Book a single-phase or pending transfer; the id (or Idempotency-Key) makes it idempotent")
+    @ApiResponse(responseCode = "201", description = "booked", content = @Content(schema = @Schema(implementation = TransferJson.class)))
+    @ApiResponse(responseCode = "200", description = "an exact replay: the original result", content = @Content(schema = @Schema(implementation = TransferJson.class)))
+    @ApiResponse(responseCode = "409", description = "id_exists_with_different_fields", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "422", description = "rejected: see the code member", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "400", description = "malformed or invalid request", content = @Content(mediaType = "application/problem+json"))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> create(@RequestBody Requests.CreateTransfer body,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
@@ -43,6 +55,8 @@ class TransfersController {
     }
 
     /** Books every transfer of the batch or none of them. */
+    @Operation(summary = "Book a linked batch: every transfer or none")
+    @ApiResponse(responseCode = "422", description = "one transfer failed: failedIndex and codes say which", content = @Content(mediaType = "application/problem+json"))
     @PostMapping(path = "/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> batch(@RequestBody Requests.Batch body) {
         if (body.transfers() == null || body.transfers().isEmpty()) {
@@ -62,6 +76,10 @@ class TransfersController {
     }
 
     /** Posts a pending transfer, in full or (with {@code amountMinor}) in part. */
+    @Operation(summary = "Post a pending transfer, in full or in part")
+    @ApiResponse(responseCode = "201", description = "posted", content = @Content(schema = @Schema(implementation = TransferJson.class)))
+    @ApiResponse(responseCode = "200", description = "already posted by this same request", content = @Content(schema = @Schema(implementation = TransferJson.class)))
+    @ApiResponse(responseCode = "422", description = "rejected: see the code member", content = @Content(mediaType = "application/problem+json"))
     @PostMapping(path = "/{id}/post")
     ResponseEntity<?> post(@PathVariable UUID id,
             @RequestBody(required = false) Requests.PostPending body) {
@@ -70,11 +88,17 @@ class TransfersController {
         return respond(ledger.resolve(Resolution.post(new TransferId(id), amount)));
     }
 
+    @Operation(summary = "Void a pending transfer")
+    @ApiResponse(responseCode = "201", description = "voided", content = @Content(schema = @Schema(implementation = TransferJson.class)))
+    @ApiResponse(responseCode = "422", description = "rejected: see the code member", content = @Content(mediaType = "application/problem+json"))
     @PostMapping(path = "/{id}/void")
     ResponseEntity<?> voidPending(@PathVariable UUID id) {
         return respond(ledger.resolve(Resolution.voidIt(new TransferId(id))));
     }
 
+    @Operation(summary = "A transfer; a pending one with its current status")
+    @ApiResponse(responseCode = "200", description = "the transfer", content = @Content(schema = @Schema(implementation = TransferJson.class)))
+    @ApiResponse(responseCode = "404", description = "no such transfer", content = @Content(mediaType = "application/problem+json"))
     @GetMapping("/{id}")
     ResponseEntity<?> get(@PathVariable UUID id) {
         return ledger.transfer(new TransferId(id)).<ResponseEntity<?>>map(t -> ResponseEntity.ok(TransferJson.of(t)))

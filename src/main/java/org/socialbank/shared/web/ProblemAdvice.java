@@ -2,12 +2,16 @@ package org.socialbank.shared.web;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -43,6 +47,21 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> tooLarge(RequestTooLarge e) {
         return Problems.response(Problems.of(HttpStatus.CONTENT_TOO_LARGE, "request_too_large",
                 e.getMessage()));
+    }
+
+    /**
+     * The store is unreachable, or a transaction kept losing lock races after its retries: the
+     * request did nothing and may be sent again as it is (its id keeps it idempotent).
+     */
+    @ExceptionHandler({TransientDataAccessException.class, ConcurrencyFailureException.class,
+            DataAccessResourceFailureException.class, CannotCreateTransactionException.class})
+    ResponseEntity<ProblemDetail> busy(Exception e) {
+        log.warn("Store busy or unreachable: {}", e.getMessage());
+        ResponseEntity<ProblemDetail> response = Problems.response(Problems.of(
+                HttpStatus.SERVICE_UNAVAILABLE, "temporarily_unavailable",
+                "The bank could not complete this now; nothing was changed. Send the same request again."));
+        return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, "1").body(response.getBody());
     }
 
     @ExceptionHandler(Exception.class)
