@@ -19,15 +19,20 @@ public final class DemoBank {
     public static final List<String> CURRENCIES = List.of("EUR", "INR", "RUB", "IRR", "CNY");
 
     public static final List<DemoCustomer> CUSTOMERS = List.of(
-            new DemoCustomer("demo:alice", "Alice Walker", "en",
+            new DemoCustomer("alice", "Alice Walker", "en", "alice", "alice-demo-2026",
+                    "+919876543210", "alice@example.com", "alice",
                     List.of(new Wallet("EUR", 50_000), new Wallet("INR", 2_500_000))),
-            new DemoCustomer("demo:camille", "Camille Dubois", "fr",
+            new DemoCustomer("camille", "Camille Dubois", "fr", "camille", "camille-demo-2026",
+                    "+33612345678", "camille@example.fr", "camille",
                     List.of(new Wallet("EUR", 75_000))),
-            new DemoCustomer("demo:ivan", "Иван Петров", "ru",
+            new DemoCustomer("ivan", "Иван Петров", "ru", "ivan", "ivan-demo-2026",
+                    "+79123456789", "ivan@example.ru", "ivan",
                     List.of(new Wallet("RUB", 3_000_000), new Wallet("EUR", 20_000))),
-            new DemoCustomer("demo:sara", "سارا احمدی", "fa",
+            new DemoCustomer("sara", "سارا احمدی", "fa", "sara", "sara-demo-2026",
+                    "+989123456789", "sara@example.ir", "sara",
                     List.of(new Wallet("IRR", 50_000_000))),
-            new DemoCustomer("demo:wang", "王芳", "zh",
+            new DemoCustomer("wang", "王芳", "zh", "wang", "wang-demo-2026",
+                    "+8613800138000", "wang@example.cn", "wangfang",
                     List.of(new Wallet("CNY", 300_000), new Wallet("EUR", 10_000))));
 
     private DemoBank() {
@@ -38,14 +43,14 @@ public final class DemoBank {
     }
 
     public static AccountId wallet(DemoCustomer customer, String currency) {
-        return new AccountId(uuid("wallet:" + customer.ownerRef() + ":" + currency));
+        return new AccountId(uuid("wallet:" + customer.key() + ":" + currency));
     }
 
     static TransferId openingTransfer(DemoCustomer customer, String currency) {
-        return new TransferId(uuid("opening:" + customer.ownerRef() + ":" + currency));
+        return new TransferId(uuid("opening:" + customer.key() + ":" + currency));
     }
 
-    /** Money leaving the bank must never make the bank's equity account go positive for customers. */
+    /** A customer's wallet never goes below zero. */
     static java.util.Set<AccountFlag> walletFlags() {
         return java.util.Set.of(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS);
     }

@@ -1,8 +1,16 @@
 package org.socialbank.demo;
 
+import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.socialbank.directory.Alias;
+import org.socialbank.directory.AliasType;
+import org.socialbank.directory.Directory;
+import org.socialbank.directory.DirectoryResult;
+import org.socialbank.directory.KycLevel;
+import org.socialbank.directory.Language;
+import org.socialbank.directory.NewCustomer;
 import org.socialbank.ledger.AccountKind;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.ledger.NewAccount;
@@ -16,8 +24,8 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 /**
- * Seeds the demo bank through the ledger's own use cases, with fixed ids: on a restart every
- * request is an exact replay and changes nothing.
+ * Seeds the demo bank through the ledger's and the directory's own use cases, with fixed ids: on
+ * a restart every request is an exact replay and changes nothing.
  */
 @Component
 class SeedDemoBank implements ApplicationRunner {
@@ -25,10 +33,12 @@ class SeedDemoBank implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(SeedDemoBank.class);
 
     private final Ledger ledger;
+    private final Directory directory;
     private final DemoMode demo;
 
-    SeedDemoBank(Ledger ledger, DemoMode demo) {
+    SeedDemoBank(Ledger ledger, Directory directory, DemoMode demo) {
         this.ledger = ledger;
+        this.directory = directory;
         this.demo = demo;
     }
 
@@ -45,30 +55,39 @@ class SeedDemoBank implements ApplicationRunner {
             }
         }
         for (DemoCustomer customer : DemoBank.CUSTOMERS) {
-            created += seed(customer);
+            created += register(customer);
+            for (DemoCustomer.Wallet wallet : customer.wallets()) {
+                created += fund(customer, wallet);
+            }
         }
         log.info(created == 0 ? "Demo bank already seeded; nothing to do"
-                : "Demo bank seeded: {} accounts and opening transfers created", created);
+                : "Demo bank seeded: {} customers, accounts and opening transfers created", created);
     }
 
-    private int seed(DemoCustomer customer) {
-        int created = 0;
-        for (DemoCustomer.Wallet wallet : customer.wallets()) {
-            CurrencyCode currency = CurrencyCode.of(wallet.currency());
-            created += open(new NewAccount(DemoBank.wallet(customer, wallet.currency()), currency,
-                    customer.ownerRef(), AccountKind.CUSTOMER_WALLET, DemoBank.walletFlags()));
-            TransferResult funded = ledger.transfer(NewTransfer.posted(
-                    DemoBank.openingTransfer(customer, wallet.currency()),
-                    DemoBank.bankAccount(AccountKind.BANK_EQUITY, wallet.currency()),
-                    DemoBank.wallet(customer, wallet.currency()), wallet.openingMinor(), currency,
-                    "opening"));
-            if (!(funded instanceof TransferResult.Posted posted)) {
-                throw new IllegalStateException("Demo bank: funding " + customer.ownerRef()
-                        + " was rejected: " + ((TransferResult.Rejected) funded).code().code());
-            }
-            created += posted.replayed() ? 0 : 1;
+    private int register(DemoCustomer c) {
+        List<Alias> aliases = List.of(Alias.parse(AliasType.PHONE, null, c.phone(), null),
+                Alias.parse(AliasType.EMAIL, null, c.email(), null),
+                Alias.parse(AliasType.TAG, null, c.tag(), null));
+        DirectoryResult result = directory.register(new NewCustomer(c.customerId(), c.displayName(),
+                Language.fromTag(c.language()).orElseThrow(), KycLevel.FULL, c.username(), c.password(), aliases));
+        return check(result, c.key());
+    }
+
+    private int fund(DemoCustomer customer, DemoCustomer.Wallet wallet) {
+        CurrencyCode currency = CurrencyCode.of(wallet.currency());
+        int created = open(new NewAccount(DemoBank.wallet(customer, wallet.currency()), currency,
+                customer.customerId().ownerRef(), AccountKind.CUSTOMER_WALLET, DemoBank.walletFlags()));
+        created += check(directory.holdAccount(customer.customerId(), DemoBank.wallet(customer, wallet.currency()),
+                true), customer.key());
+        TransferResult funded = ledger.transfer(NewTransfer.posted(
+                DemoBank.openingTransfer(customer, wallet.currency()),
+                DemoBank.bankAccount(AccountKind.BANK_EQUITY, wallet.currency()),
+                DemoBank.wallet(customer, wallet.currency()), wallet.openingMinor(), currency, "opening"));
+        if (!(funded instanceof TransferResult.Posted posted)) {
+            throw new IllegalStateException("Demo bank: funding " + customer.key() + " was rejected: "
+                    + ((TransferResult.Rejected) funded).code().code());
         }
-        return created;
+        return created + (posted.replayed() ? 0 : 1);
     }
 
     private int open(NewAccount account) {
@@ -78,5 +97,13 @@ class SeedDemoBank implements ApplicationRunner {
         }
         throw new IllegalStateException("Demo bank: account " + account.id() + " conflicts with an "
                 + "existing one: " + ((OpenResult.Rejected) result).code().code());
+    }
+
+    private static int check(DirectoryResult result, String who) {
+        if (result instanceof DirectoryResult.Done done) {
+            return done.replayed() ? 0 : 1;
+        }
+        throw new IllegalStateException("Demo bank: " + who + " conflicts with existing data: "
+                + ((DirectoryResult.Refused) result).code().code());
     }
 }

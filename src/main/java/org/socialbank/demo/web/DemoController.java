@@ -1,18 +1,17 @@
 package org.socialbank.demo.web;
 
-import org.socialbank.demo.DemoBank;
-import org.socialbank.shared.web.Problems;
-import org.springframework.http.HttpStatus;
-
 import java.util.List;
 import java.util.Map;
+import org.socialbank.demo.DemoBank;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.shared.DemoMode;
+import org.socialbank.shared.web.Problems;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Lists the demo customers with their wallet ids, so that one can try the API at once. */
+/** Lists the demo customers with their wallet ids and aliases, so that one can try the API at once. */
 @RestController
 class DemoController {
 
@@ -27,11 +26,13 @@ class DemoController {
     @GetMapping("/api/v1/demo/customers")
     ResponseEntity<?> customers() {
         if (!demo.enabled()) {
-            return Problems.response(Problems.of(HttpStatus.NOT_FOUND, "not_found", "This node does not run the demo bank."));
+            return Problems.response(Problems.of(HttpStatus.NOT_FOUND, "not_found",
+                    "This node does not run the demo bank."));
         }
         List<Map<String, Object>> body = DemoBank.CUSTOMERS.stream().map(c -> Map.<String, Object>of(
-                "ownerRef", c.ownerRef(), "displayName", c.displayName(), "language", c.language(),
-                "accounts", ledger.accountsOwnedBy(c.ownerRef()).stream().map(a -> Map.of(
+                "id", c.customerId().value(), "displayName", c.displayName(), "language", c.language(),
+                "username", c.username(), "phone", c.phone(), "email", c.email(), "tag", "$" + c.tag(),
+                "accounts", ledger.accountsOwnedBy(c.customerId().ownerRef()).stream().map(a -> Map.of(
                         "id", a.id().value(), "currency", a.currency().code(),
                         "balanceMinor", a.balanceMinor())).toList()))
                 .toList();

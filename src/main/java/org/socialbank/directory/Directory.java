@@ -1,0 +1,155 @@
+package org.socialbank.directory;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.socialbank.directory.DirectoryResult.Code;
+import org.socialbank.directory.DirectoryResult.Done;
+import org.socialbank.directory.DirectoryResult.Refused;
+import org.socialbank.directory.jdbc.JdbcDirectory;
+import org.socialbank.ledger.Account;
+import org.socialbank.ledger.AccountId;
+import org.socialbank.ledger.Ledger;
+import org.socialbank.shared.Durability;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The directory's use cases. Writes are idempotent by customer id; a refused write changes
+ * nothing (its transaction is rolled back).
+ */
+@Service
+public class Directory {
+
+    private final JdbcDirectory store;
+    private final Ledger ledger;
+    private final TransactionTemplate transactions;
+    private final PasswordEncoder passwords;
+    private final Durability durability;
+    private final Clock clock;
+
+    Directory(JdbcDirectory store, Ledger ledger, TransactionTemplate transactions,
+            PasswordEncoder passwords, Durability durability, Clock clock) {
+        this.store = store;
+        this.ledger = ledger;
+        this.transactions = transactions;
+        this.passwords = passwords;
+        this.durability = durability;
+        this.clock = clock;
+    }
+
+    public DirectoryResult register(NewCustomer request) {
+        return write(status -> {
+            Optional<Customer> existing = store.findCustomer(request.id());
+            if (existing.isPresent()) {
+                return request.sameAs(existing.get()) ? new Done(view(existing.get()), true)
+                        : new Refused(Code.ID_EXISTS_WITH_DIFFERENT_FIELDS);
+            }
+            if (request.username() != null && store.findByUsername(request.username()).isPresent()) {
+                return new Refused(Code.USERNAME_TAKEN);
+            }
+            Customer customer = new Customer(request.id(), request.displayName().strip(), request.language(),
+                    request.kycLevel(), CustomerStatus.ACTIVE, request.username(),
+                    clock.instant().truncatedTo(ChronoUnit.MICROS));
+            store.insertCustomer(customer, request.password() == null ? null : passwords.encode(request.password()));
+            for (Alias alias : request.aliases()) {
+                if (store.aliasOwner(alias).isPresent()) {
+                    status.setRollbackOnly();
+                    return new Refused(Code.ALIAS_TAKEN);
+                }
+                store.insertAlias(alias, customer.id(), false, customer.createdAt());
+            }
+            return new Done(view(customer), false);
+        });
+    }
+
+    /** Adds an alias; adding one the customer already holds is a replay (its verified mark may rise). */
+    public DirectoryResult addAlias(CustomerId id, Alias alias, boolean verified) {
+        return write(status -> {
+            Optional<Customer> customer = store.findCustomer(id);
+            if (customer.isEmpty()) {
+                return new Refused(Code.CUSTOMER_NOT_FOUND);
+            }
+            Optional<CustomerId> owner = store.aliasOwner(alias);
+            if (owner.isPresent()) {
+                return owner.get().equals(id) ? new Done(view(customer.get()), true) : new Refused(Code.ALIAS_TAKEN);
+            }
+            store.insertAlias(alias, id, verified, clock.instant().truncatedTo(ChronoUnit.MICROS));
+            return new Done(view(customer.get()), false);
+        });
+    }
+
+    /** Records that the customer holds a ledger account, optionally as the primary one of its currency. */
+    public DirectoryResult holdAccount(CustomerId id, AccountId accountId, boolean primary) {
+        return write(status -> {
+            Optional<Customer> customer = store.findCustomer(id);
+            if (customer.isEmpty()) {
+                return new Refused(Code.CUSTOMER_NOT_FOUND);
+            }
+            Optional<Account> account = ledger.account(accountId);
+            if (account.isEmpty()) {
+                return new Refused(Code.ACCOUNT_NOT_FOUND);
+            }
+            Optional<CustomerId> holder = store.accountHolder(accountId);
+            if (holder.isPresent() && !holder.get().equals(id)) {
+                return new Refused(Code.ACCOUNT_HELD_BY_ANOTHER);
+            }
+            String currency = account.get().currency().code();
+            boolean alreadyPrimary = store.accountsOf(id).stream()
+                    .anyMatch(a -> a.accountId().equals(accountId) && a.primary());
+            if (holder.isPresent() && (alreadyPrimary || !primary)) {
+                return new Done(view(customer.get()), true);
+            }
+            if (holder.isEmpty()) {
+                store.insertHeldAccount(accountId, id, currency);
+            }
+            if (primary) {
+                store.makePrimary(accountId, id, currency);
+            }
+            return new Done(view(customer.get()), false);
+        });
+    }
+
+    public Optional<CustomerView> customer(CustomerId id) {
+        return store.findCustomer(id).map(this::view);
+    }
+
+    public List<CustomerView> customers(Optional<CustomerId> after, int limit) {
+        return store.customers(after, limit).stream().map(this::view).toList();
+    }
+
+    /** Who an alias belongs to, as a payer may see it; empty when it is nobody's here. */
+    public Optional<AliasMatch> resolve(Alias alias) {
+        return store.aliasOwner(alias).flatMap(store::findCustomer)
+                .filter(c -> c.status() == CustomerStatus.ACTIVE)
+                .map(c -> new AliasMatch(c.id(), MaskedName.of(c.displayName())));
+    }
+
+    /** The customer's primary account in a currency, if any. */
+    public Optional<AccountId> primaryAccount(CustomerId id, String currency) {
+        return store.accountsOf(id).stream().filter(a -> a.primary() && a.currency().equals(currency))
+                .map(CustomerView.HeldAccount::accountId).findFirst();
+    }
+
+    private CustomerView view(Customer customer) {
+        return new CustomerView(customer, store.aliasesOf(customer.id()), store.accountsOf(customer.id()));
+    }
+
+    /** One transaction, tried again once when a concurrent request inserted the same key first. */
+    private DirectoryResult write(java.util.function.Function<TransactionStatus, DirectoryResult> work) {
+        Supplier<DirectoryResult> once = () -> transactions.execute(work::apply);
+        DirectoryResult result;
+        try {
+            result = once.get();
+        } catch (DuplicateKeyException raced) {
+            result = once.get();
+        }
+        durability.awaitDurable();
+        return result;
+    }
+}

@@ -1,0 +1,53 @@
+package org.socialbank.directory;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A request to register a customer; the id makes it idempotent.
+ *
+ * @param username the bank login, or null for a customer without one
+ * @param password the login password (hashed before it is stored); null when there is no login
+ */
+public record NewCustomer(CustomerId id, String displayName, Language language, KycLevel kycLevel,
+        String username, String password, List<Alias> aliases) {
+
+    public static final int PASSWORD_LENGTH_MIN = 10;
+    public static final int PASSWORD_LENGTH_MAX = 128;
+    public static final int ALIASES_MAX = 16;
+
+    public NewCustomer {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(language, "language");
+        Objects.requireNonNull(kycLevel, "kycLevel");
+        aliases = aliases == null ? List.of() : List.copyOf(new java.util.LinkedHashSet<>(aliases));
+        if (displayName == null || displayName.isBlank() || displayName.length() > Customer.DISPLAY_NAME_LENGTH_MAX) {
+            throw new IllegalArgumentException(
+                    "displayName must be 1 to " + Customer.DISPLAY_NAME_LENGTH_MAX + " characters");
+        }
+        if ((username == null) != (password == null)) {
+            throw new IllegalArgumentException("username and password come together");
+        }
+        if (username != null && !username.matches("[a-z0-9][a-z0-9._-]{2,63}")) {
+            throw new IllegalArgumentException(
+                    "username must be 3 to 64 lower-case letters, digits, '.', '_' or '-'");
+        }
+        if (password != null && (password.length() < PASSWORD_LENGTH_MIN || password.length() > PASSWORD_LENGTH_MAX)) {
+            throw new IllegalArgumentException("password must be " + PASSWORD_LENGTH_MIN + " to "
+                    + PASSWORD_LENGTH_MAX + " characters");
+        }
+        if (aliases.size() > ALIASES_MAX) {
+            throw new IllegalArgumentException("at most " + ALIASES_MAX + " aliases");
+        }
+    }
+
+    boolean sameAs(Customer c) {
+        return c.displayName().equals(displayName) && c.language() == language
+                && c.kycLevel() == kycLevel && Objects.equals(c.username(), username);
+    }
+
+    @Override
+    public String toString() { // never print the password
+        return "NewCustomer[id=" + id + ", username=" + username + "]";
+    }
+}

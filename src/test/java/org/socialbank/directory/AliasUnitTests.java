@@ -1,0 +1,97 @@
+package org.socialbank.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Aliases as people type them, in the five countries of the seeds, in native digits too. */
+class AliasUnitTests {
+
+    @ParameterizedTest(name = "{1} in {0} -> {2}")
+    @CsvSource(delimiter = '|', value = {
+        "IR | 0912 345 6789     | +989123456789",
+        "IR | ۰۹۱۲۳۴۵۶۷۸۹         | +989123456789",
+        "IR | ٠٩١٢٣٤٥٦٧٨٩         | +989123456789",
+        "IR | +98 912 345 6789  | +989123456789",
+        "IN | 098765 43210      | +919876543210",
+        "IN | 98765-43210       | +919876543210",
+        "FR | 06 12 34 56 78    | +33612345678",
+        "FR | 06.12.34.56.78    | +33612345678",
+        "RU | 8 (912) 345-67-89 | +79123456789",
+        "RU | +7 912 345 67 89  | +79123456789",
+        "CN | 138 0013 8000     | +8613800138000",
+        "CN | １３８００１３８０００   | +8613800138000",
+        "   | +33 6 12 34 56 78 | +33612345678"})
+    void readsLocalAndInternationalPhoneNumbers(String region, String typed, String e164) {
+        assertThat(Alias.parse(AliasType.PHONE, null, typed, region).value()).isEqualTo(e164);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"12", "not a phone", "+33 1", "0912"})
+    void refusesWhatIsNotAPhoneNumber(String typed) {
+        assertThatThrownBy(() -> Alias.parse(AliasType.PHONE, null, typed, "FR"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        " Bob.Brown@Example.COM | bob.brown@example.com",
+        "ivan@пример.рф         | ivan@xn--e1afmkfd.xn--p1ai",
+        "wang@例子.中国           | wang@xn--fsqu00a.xn--fiqs8s"})
+    void normalizesEmailAddresses(String typed, String normalized) {
+        assertThat(Alias.parse(AliasType.EMAIL, null, typed, null).value()).isEqualTo(normalized);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"bob", "@example.com", "bob@", "bob@localhost", "a b@example.com"})
+    void refusesWhatIsNotAnEmailAddress(String typed) {
+        assertThatThrownBy(() -> Alias.parse(AliasType.EMAIL, null, typed, null))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"$Bob_1, bob_1", "alice, alice"})
+    void readsTags(String typed, String value) {
+        Alias tag = Alias.parse(AliasType.TAG, null, typed, null);
+        assertThat(tag.value()).isEqualTo(value);
+        assertThat(tag.display()).isEqualTo("$" + value);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"$b", "$1abc", "$bob!", "$averyveryverylongtagname"})
+    void refusesMalformedTags(String typed) {
+        assertThatThrownBy(() -> Alias.parse(AliasType.TAG, null, typed, null))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @ParameterizedTest(name = "{0} {1} -> {2}")
+    @CsvSource({
+        "X, @Bob_Smith, bob_smith, @bob_smith",
+        "TELEGRAM, @Alice, alice, @alice",
+        "WECHAT, oAbC-123_xyz, oAbC-123_xyz, oAbC-123_xyz",
+        "WHATSAPP, +33 6 12 34 56 78, 33612345678, 33612345678"})
+    void readsHandlesPerNetwork(Network network, String typed, String value, String display) {
+        Alias handle = Alias.parse(AliasType.HANDLE, network, typed, null);
+        assertThat(handle.value()).isEqualTo(value);
+        assertThat(handle.network()).isEqualTo(network);
+        assertThat(handle.display()).isEqualTo(display);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "  ", "@", "bob smith"})
+    void refusesEmptyOrMalformedHandles(String typed) {
+        assertThatThrownBy(() -> Alias.parse(AliasType.HANDLE, Network.X, typed, null))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aHandleNeedsItsNetworkAndOnlyAHandleHasOne() {
+        assertThatThrownBy(() -> Alias.parse(AliasType.HANDLE, null, "@bob", null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Alias(AliasType.TAG, Network.X, "bob"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -1,0 +1,177 @@
+package org.socialbank.directory.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.socialbank.support.Api;
+import org.socialbank.support.Api.Response;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/** The directory's HTTP contract over real HTTP; subclasses choose the store. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestPropertySource(properties = "socialbank.directory.lookups-per-minute=200")
+abstract class DirectoryHttpContract {
+
+    @LocalServerPort
+    int port;
+
+    Api api;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+    }
+
+    @Test
+    void registersACustomerOnceWithAliasesAndListsIt() {
+        String id = UUID.randomUUID().toString();
+        String tag = "t" + id.substring(0, 8);
+        String body = "{\"id\":\"" + id + "\",\"displayName\":\"Борис Иванов\",\"language\":\"ru\","
+                + "\"username\":\"boris" + id.substring(0, 6) + "\",\"password\":\"correct horse battery\","
+                + "\"aliases\":[{\"type\":\"phone\",\"value\":\"8 (912) 000-" + digits(id) + "\",\"region\":\"RU\"},"
+                + "{\"type\":\"email\",\"value\":\"Boris." + id.substring(0, 6) + "@Example.RU\"},"
+                + "{\"type\":\"tag\",\"value\":\"$" + tag + "\"},"
+                + "{\"type\":\"handle\",\"network\":\"telegram\",\"value\":\"@Boris" + id.substring(0, 6) + "\"}]}";
+        Response created = api.post("/api/v1/customers", body);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        JsonNode customer = created.json();
+        assertThat(customer.path("displayName").asString()).isEqualTo("Борис Иванов");
+        assertThat(customer.path("aliases").size()).isEqualTo(4);
+        assertThat(created.body()).doesNotContain("password", "correct horse");
+        Response replay = api.post("/api/v1/customers", body);
+        assertThat(replay.status()).isEqualTo(200);
+        assertThat(replay.json()).isEqualTo(customer);
+        assertThat(api.post("/api/v1/customers", body.replace("Борис", "Глеб")).code())
+                .isEqualTo("id_exists_with_different_fields");
+
+        JsonNode listed = find(id);
+        assertThat(listed).isEqualTo(customer);
+        List<String> types = listed.path("aliases").valueStream().map(a -> a.path("type").asString()).toList();
+        assertThat(types).containsExactlyInAnyOrder("phone", "email", "tag", "handle");
+        JsonNode handle = listed.path("aliases").valueStream()
+                .filter(a -> a.path("type").asString().equals("handle")).findFirst().orElseThrow();
+        assertThat(handle.path("network").asString()).isEqualTo("telegram");
+
+        Response lookup = api.get("/api/v1/aliases/tag/$" + tag);
+        assertThat(lookup.json().path("customer").asBoolean()).isTrue();
+        assertThat(lookup.json().path("displayName").asString()).isEqualTo("Б. Иванов");
+        Response byHandle = api.get("/api/v1/aliases/handle/telegram:@boris" + id.substring(0, 6));
+        assertThat(byHandle.json().path("customer").asBoolean()).isTrue();
+    }
+
+    @Test
+    void refusesTakenAliasesAndUsernamesWithoutAHalfRegisteredCustomer() {
+        String first = register("Alice Martin", "$a" + UUID.randomUUID().toString().substring(0, 8));
+        String tag = api.get("/api/v1/customers/" + first).json().path("aliases").get(0).path("value").asString();
+        String second = UUID.randomUUID().toString();
+        Response taken = api.post("/api/v1/customers", "{\"id\":\"" + second + "\",\"displayName\":\"Eve\","
+                + "\"language\":\"en\",\"aliases\":[{\"type\":\"tag\",\"value\":\"" + tag + "\"}]}");
+        assertThat(taken.status()).isEqualTo(409);
+        assertThat(taken.code()).isEqualTo("alias_taken");
+        assertThat(api.get("/api/v1/customers/" + second).status()).as("nothing half-registered").isEqualTo(404);
+        String username = api.get("/api/v1/customers/" + first).json().path("username").asString();
+        Response sameLogin = api.post("/api/v1/customers", "{\"id\":\"" + UUID.randomUUID() + "\",\"displayName\":\"Eve\","
+                + "\"language\":\"en\",\"username\":\"" + username + "\",\"password\":\"another password\"}");
+        assertThat(sameLogin.code()).isEqualTo("username_taken");
+        Response addTaken = api.post("/api/v1/customers/" + register("Mallory", null) + "/aliases",
+                "{\"type\":\"tag\",\"value\":\"" + tag + "\"}");
+        assertThat(addTaken.code()).isEqualTo("alias_taken");
+    }
+
+    @Test
+    void holdsLedgerAccountsWithOnePrimaryPerCurrency() {
+        String customer = register("Camille Dubois", null);
+        String first = openAccount("EUR");
+        String second = openAccount("EUR");
+        assertThat(api.post("/api/v1/customers/" + customer + "/accounts",
+                "{\"accountId\":\"" + first + "\",\"primary\":true}").status()).isEqualTo(201);
+        assertThat(api.post("/api/v1/customers/" + customer + "/accounts",
+                "{\"accountId\":\"" + second + "\",\"primary\":true}").status()).isEqualTo(201);
+        JsonNode accounts = api.get("/api/v1/customers/" + customer).json().path("accounts");
+        assertThat(accounts.size()).isEqualTo(2);
+        assertThat(accounts.valueStream().filter(a -> a.path("primary").asBoolean())
+                .map(a -> a.path("id").asString()).toList()).containsExactly(second);
+        Response other = api.post("/api/v1/customers/" + register("Eve", null) + "/accounts",
+                "{\"accountId\":\"" + first + "\"}");
+        assertThat(other.code()).isEqualTo("account_held_by_another");
+        assertThat(api.post("/api/v1/customers/" + customer + "/accounts",
+                "{\"accountId\":\"" + UUID.randomUUID() + "\"}").code()).isEqualTo("account_not_found");
+    }
+
+    @Test
+    void looksUpUnknownAliasesWithoutSayingMore() {
+        Response unknown = api.get("/api/v1/aliases/phone/06%2012%2034%2099%2099?region=FR");
+        assertThat(unknown.status()).as(unknown.toString()).isEqualTo(200);
+        assertThat(unknown.json().path("customer").asBoolean()).isFalse();
+        assertThat(unknown.json().path("displayName").asString()).isEqualTo("+33612349999");
+        for (String bad : List.of("/api/v1/aliases/phone/12", "/api/v1/aliases/iban/FR76",
+                "/api/v1/aliases/handle/@bob", "/api/v1/aliases/handle/myspace:@bob",
+                "/api/v1/aliases/email/not-an-email", "/api/v1/aliases/phone/0612345678?region=France")) {
+            Response r = api.get(bad);
+            assertThat(r.status()).as(bad + " -> " + r).isEqualTo(400);
+            assertThat(r.contentType()).startsWith("application/problem+json");
+        }
+        assertThat(new Api("http://127.0.0.1:" + port, null).get("/api/v1/aliases/tag/$bob").status())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void refusesBadRegistrations() {
+        List<String> bodies = List.of("{}", "{\"id\":\"" + UUID.randomUUID() + "\"}",
+                "{\"id\":\"" + UUID.randomUUID() + "\",\"displayName\":\"X\",\"language\":\"de\"}",
+                "{\"id\":\"" + UUID.randomUUID() + "\",\"displayName\":\"X\",\"language\":\"en\",\"kycLevel\":\"gold\"}",
+                "{\"id\":\"" + UUID.randomUUID() + "\",\"displayName\":\"X\",\"language\":\"en\",\"username\":\"x1x\"}",
+                "{\"id\":\"" + UUID.randomUUID() + "\",\"displayName\":\"X\",\"language\":\"en\",\"username\":\"xyz\",\"password\":\"short\"}",
+                "{\"id\":\"" + UUID.randomUUID() + "\",\"displayName\":\"" + "x".repeat(121) + "\",\"language\":\"en\"}",
+                "{\"id\":\"" + UUID.randomUUID() + "\",\"displayName\":\"X\",\"language\":\"en\",\"aliases\":[{\"type\":\"phone\",\"value\":\"abc\"}]}");
+        for (String body : bodies) {
+            Response r = api.post("/api/v1/customers", body);
+            assertThat(r.status()).as(body + " -> " + r).isEqualTo(400);
+        }
+    }
+
+    String register(String name, String tag) {
+        String id = UUID.randomUUID().toString();
+        String aliases = tag == null ? "[]" : "[{\"type\":\"tag\",\"value\":\"" + tag + "\"}]";
+        Response r = api.post("/api/v1/customers", "{\"id\":\"" + id + "\",\"displayName\":\"" + name
+                + "\",\"language\":\"fr\",\"username\":\"u" + id.substring(0, 8) + "\",\"password\":\"a long password\","
+                + "\"aliases\":" + aliases + "}");
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        return id;
+    }
+
+    String openAccount(String currency) {
+        String id = UUID.randomUUID().toString();
+        Response r = api.post("/api/v1/accounts", "{\"id\":\"" + id + "\",\"currency\":\"" + currency
+                + "\",\"kind\":\"customer_wallet\"}");
+        assertThat(r.status()).isEqualTo(201);
+        return id;
+    }
+
+    JsonNode find(String id) {
+        String cursor = null;
+        for (int page = 0; page < 100; page++) {
+            JsonNode body = api.get("/api/v1/customers?limit=50" + (cursor == null ? "" : "&cursor=" + cursor)).json();
+            for (JsonNode c : body.path("customers")) {
+                if (c.path("id").asString().equals(id)) {
+                    return c;
+                }
+            }
+            if (body.path("nextCursor").isMissingNode()) {
+                break;
+            }
+            cursor = body.path("nextCursor").asString();
+        }
+        throw new AssertionError("customer " + id + " not listed");
+    }
+
+    static String digits(String uuid) {
+        return String.format("%02d-%02d", Math.abs(uuid.hashCode()) % 100, Math.abs(uuid.hashCode() / 100) % 100);
+    }
+}
