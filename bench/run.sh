@@ -1,0 +1,356 @@
+#!/usr/bin/env bash
+# Side-by-side benchmark on this machine: our POST /api/v1/transfers on H2 and on PostgreSQL,
+# and pgbench's built-in tpcb-like script on the same PostgreSQL, in alternating rounds.
+# Prints each round, the medians, and the ratios ours/pgbench. See docs/benchmarks.md.
+#
+# Everything runs on 127.0.0.1. PostgreSQL must be reachable there as user postgres (no
+# password, or PGPASSWORD set). The databases sb_bench and sb_pgbench are dropped and re-created.
+set -euo pipefail
+
+usage() {
+  cat <<'EOF'
+usage: bench/run.sh [--concurrency C] [--duration-seconds D] [--rounds R]
+                    [--warmup-seconds W] [--accounts N] [--server-jar PATH] [--keep-work-dir]
+  --concurrency       clients, for our load generator and for pgbench -c (default 16)
+  --duration-seconds  measured seconds per run, ours and pgbench -T alike (default 30)
+  --rounds            alternating rounds; the medians are over these (default 3, max 20)
+  --warmup-seconds    unmeasured seconds before each of our runs (default 5)
+  --accounts          customer wallets our load generator moves money between (default 100)
+  --server-jar        server jar to run (default: target/socialbank.jar, built if missing)
+  --keep-work-dir     keep server logs and raw outputs even when the run succeeds
+EOF
+}
+
+CONCURRENCY=16
+DURATION_SECONDS=30
+ROUNDS=3
+ROUNDS_MAX=20
+WARMUP_SECONDS=5
+ACCOUNTS=100
+SERVER_JAR=""
+KEEP_WORK_DIR=false
+
+PG_HOST=127.0.0.1
+PG_USER=postgres
+PG_PORT=5432
+OURS_DB=sb_bench
+PGBENCH_DB=sb_pgbench
+PGBENCH_SCALE=10
+PGBENCH_THREADS_MAX=2
+
+# Bounds on every wait, so that a wedged server or database ends the run instead of hanging it.
+HEALTH_WAIT_SECONDS=180
+STOP_WAIT_SECONDS=30
+PGBENCH_INIT_TIMEOUT_SECONDS=600
+FREE_PORT_TRIES_MAX=50
+IDLE_PERCENT_MIN=80
+
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BENCH_JAR="$REPO_ROOT/bench/target/socialbank-bench.jar"
+TEMURIN_25=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
+
+WORK_DIR=""
+SERVER_PID=""
+CHILD_PID=""
+SERVER_PORT=""
+TOKEN=""
+
+die() {
+  echo "run.sh: $*" >&2
+  exit 1
+}
+
+int_in_range() { # name value min max
+  # No leading zeros: bash arithmetic would read them as octal.
+  if ! [[ $2 =~ ^(0|[1-9][0-9]{0,8})$ ]] || (($2 < $3 || $2 > $4)); then
+    die "$1 must be an integer in $3..$4: $2"
+  fi
+}
+
+parse_args() {
+  # Each pass consumes one or two arguments, so the loop ends after at most $# passes.
+  while (($# > 0)); do
+    case "$1" in
+      --concurrency) CONCURRENCY="${2:?}"; shift 2 ;;
+      --duration-seconds) DURATION_SECONDS="${2:?}"; shift 2 ;;
+      --rounds) ROUNDS="${2:?}"; shift 2 ;;
+      --warmup-seconds) WARMUP_SECONDS="${2:?}"; shift 2 ;;
+      --accounts) ACCOUNTS="${2:?}"; shift 2 ;;
+      --server-jar) SERVER_JAR="${2:?}"; shift 2 ;;
+      --keep-work-dir) KEEP_WORK_DIR=true; shift ;;
+      -h | --help) usage; exit 0 ;;
+      *) usage >&2; die "unknown argument: $1" ;;
+    esac
+  done
+  int_in_range --concurrency "$CONCURRENCY" 1 4096
+  int_in_range --duration-seconds "$DURATION_SECONDS" 1 3600
+  int_in_range --rounds "$ROUNDS" 1 "$ROUNDS_MAX"
+  int_in_range --warmup-seconds "$WARMUP_SECONDS" 0 600
+  int_in_range --accounts "$ACCOUNTS" 2 100000
+}
+
+check_tools() {
+  local tool
+  for tool in java mvn curl pgbench psql createdb dropdb timeout awk; do
+    command -v "$tool" >/dev/null || die "missing tool: $tool"
+  done
+}
+
+server_java() {
+  # The newest JDK runs the server when it is installed; the bench client uses java on PATH.
+  if [[ -x $TEMURIN_25 ]]; then echo "$TEMURIN_25"; else command -v java; fi
+}
+
+# Maven's output goes to a log, shown only when the build fails: the report stays readable.
+maven() { # log args...
+  local log="$1"
+  shift
+  mvn -q -B "$@" >"$log" 2>&1 || { cat "$log" >&2; die "mvn $* failed"; }
+}
+
+build() {
+  if [[ -z $SERVER_JAR ]]; then
+    SERVER_JAR="$REPO_ROOT/target/socialbank.jar"
+    if [[ ! -f $SERVER_JAR ]]; then
+      echo "building the server jar (mvn -q -DskipTests package)" >&2
+      maven "$WORK_DIR/build-server.log" -f "$REPO_ROOT/pom.xml" -DskipTests package
+    fi
+  fi
+  [[ -f $SERVER_JAR ]] || die "no server jar at $SERVER_JAR"
+  SERVER_JAR="$(cd "$(dirname "$SERVER_JAR")" && pwd)/$(basename "$SERVER_JAR")"
+  echo "building the bench jar (mvn -q -f bench/pom.xml package)" >&2
+  maven "$WORK_DIR/build-bench.log" -f "$REPO_ROOT/bench/pom.xml" package
+}
+
+free_port() {
+  local try port
+  for ((try = 0; try < FREE_PORT_TRIES_MAX; try++)); do
+    port=$((20000 + RANDOM % 40000))
+    # A refused connection means nobody listens there.
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      echo "$port"
+      return
+    fi
+  done
+  die "no free port after $FREE_PORT_TRIES_MAX tries"
+}
+
+psql_admin() { # command args...
+  local command="$1"
+  shift
+  # Hides the NOTICE of dropdb --if-exists on a fresh cluster.
+  PGOPTIONS='-c client_min_messages=warning' \
+    "$command" -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" "$@"
+}
+
+fresh_database() {
+  psql_admin dropdb --if-exists "$1"
+  psql_admin createdb "$1"
+}
+
+start_server() { # store dir
+  local store="$1" dir="$2"
+  local -a env_vars=("SOCIALBANK_API_TOKEN=$TOKEN")
+  if [[ $store == pg ]]; then
+    fresh_database "$OURS_DB"
+    env_vars+=("SPRING_DATASOURCE_URL=jdbc:postgresql://$PG_HOST:$PG_PORT/$OURS_DB"
+      "SPRING_DATASOURCE_USERNAME=$PG_USER")
+    if [[ -n ${PGPASSWORD:-} ]]; then env_vars+=("SPRING_DATASOURCE_PASSWORD=$PGPASSWORD"); fi
+  fi
+  SERVER_PORT="$(free_port)"
+  # exec, so that $! is the JVM itself and stop_server signals it directly.
+  (cd "$dir" && exec env "${env_vars[@]}" "$(server_java)" -jar "$SERVER_JAR" \
+    --server.port="$SERVER_PORT" --server.address=127.0.0.1 >server.log 2>&1) &
+  SERVER_PID=$!
+  wait_healthy "$dir"
+}
+
+wait_healthy() { # dir
+  local tenth url="http://127.0.0.1:$SERVER_PORT/actuator/health"
+  for ((tenth = 0; tenth < HEALTH_WAIT_SECONDS * 2; tenth++)); do
+    kill -0 "$SERVER_PID" 2>/dev/null || { tail -n 40 "$1/server.log" >&2; die "server exited"; }
+    if curl -sS --max-time 2 -H "Authorization: Bearer $TOKEN" "$url" 2>/dev/null |
+      grep -q '"UP"'; then
+      return
+    fi
+    sleep 0.5
+  done
+  tail -n 40 "$1/server.log" >&2
+  die "server not UP after ${HEALTH_WAIT_SECONDS}s"
+}
+
+stop_server() {
+  [[ -n $SERVER_PID ]] || return 0
+  local tenth
+  kill -TERM "$SERVER_PID" 2>/dev/null || true
+  for ((tenth = 0; tenth < STOP_WAIT_SECONDS * 10; tenth++)); do
+    kill -0 "$SERVER_PID" 2>/dev/null || break
+    sleep 0.1
+  done
+  kill -KILL "$SERVER_PID" 2>/dev/null || true
+  wait "$SERVER_PID" 2>/dev/null || true
+  SERVER_PID=""
+}
+
+# Runs a command in the background and waits for it: bash runs a trap only after a foreground
+# command ends, but interrupts a wait at once. cleanup ends the command by its id.
+run_child() { # timeout-seconds stdout-file stderr-file command...
+  local seconds="$1" out="$2" err="$3" status=0
+  shift 3
+  timeout "$seconds" "$@" >"$out" 2>"$err" &
+  CHILD_PID=$!
+  wait "$CHILD_PID" || status=$?
+  CHILD_PID=""
+  return "$status"
+}
+
+stop_child() {
+  [[ -n $CHILD_PID ]] || return 0
+  # timeout passes the TERM on to the command it runs.
+  kill -TERM "$CHILD_PID" 2>/dev/null || true
+  wait "$CHILD_PID" 2>/dev/null || true
+  CHILD_PID=""
+}
+
+json_number() { # name json
+  sed -n "s/.*\"$1\":\(-\{0,1\}[0-9.]*\).*/\1/p" <<<"$2"
+}
+
+run_ours() { # store round; sets LAST_TPS
+  local store="$1" round="$2" dir json
+  dir="$WORK_DIR/ours-$store-$round"
+  mkdir -p "$dir"
+  start_server "$store" "$dir"
+  run_child $((WARMUP_SECONDS + DURATION_SECONDS + 300)) "$dir/bench.json" "$dir/bench.log" \
+    env SOCIALBANK_API_TOKEN="$TOKEN" java -jar "$BENCH_JAR" \
+    --url "http://127.0.0.1:$SERVER_PORT" --concurrency "$CONCURRENCY" \
+    --duration-seconds "$DURATION_SECONDS" --warmup-seconds "$WARMUP_SECONDS" \
+    --accounts "$ACCOUNTS" --seed "$round" --output json ||
+    { cat "$dir/bench.log" >&2; die "bench failed"; }
+  stop_server
+  json="$(cat "$dir/bench.json")"
+  LAST_TPS="$(json_number transfersPerSecond "$json")"
+  local non2xx=$(($(json_number count4xx "$json") + $(json_number count5xx "$json") +
+    $(json_number countOther "$json") + $(json_number errors "$json")))
+  printf 'round %d  ours-%-4s tps %9.1f  p50 %7.2f ms  p99 %7.2f ms  p99.9 %7.2f ms  non-2xx %d\n' \
+    "$round" "$store" "$LAST_TPS" "$(json_number p50Ms "$json")" \
+    "$(json_number p99Ms "$json")" "$(json_number p999Ms "$json")" "$non2xx"
+}
+
+pgbench_tps() { # output file
+  # pgbench 14+ prints "(without initial connection time)"; older ones "excluding connections".
+  local line
+  line="$(grep -E '^tps = .*(without initial connection time|excluding connections)' "$1" ||
+    grep -E '^tps = ' "$1" | head -n 1)" || die "no tps line in $1"
+  sed -n 's/^tps = \([0-9.]*\).*/\1/p' <<<"$line"
+}
+
+run_pgbench() { # round; sets LAST_TPS
+  local round="$1" out="$WORK_DIR/pgbench-$1.txt" latency
+  fresh_database "$PGBENCH_DB"
+  local init="$WORK_DIR/pgbench-init-$round.txt"
+  local threads=$((CONCURRENCY < PGBENCH_THREADS_MAX ? CONCURRENCY : PGBENCH_THREADS_MAX))
+  run_child "$PGBENCH_INIT_TIMEOUT_SECONDS" "$init" "$init.err" \
+    pgbench -i -q -s "$PGBENCH_SCALE" -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" "$PGBENCH_DB" ||
+    { cat "$init" "$init.err" >&2; die "pgbench -i failed"; }
+  run_child $((DURATION_SECONDS + 300)) "$out" "$out.err" \
+    pgbench -b tpcb-like -c "$CONCURRENCY" -j "$threads" -T "$DURATION_SECONDS" \
+    -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" "$PGBENCH_DB" ||
+    { cat "$out" "$out.err" >&2; die "pgbench failed"; }
+  LAST_TPS="$(pgbench_tps "$out")"
+  latency="$(sed -n 's/^latency average = \([0-9.]*\) ms.*/\1/p' "$out")"
+  printf 'round %d  pgbench   tps %9.1f  latency average %s ms\n' \
+    "$round" "$LAST_TPS" "${latency:-?}"
+}
+
+median() {
+  printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END {
+    printf "%.1f\n", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+ratio() {
+  awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.3f\n", a / b; else print "n/a" }'
+}
+
+print_header() {
+  echo "socialbank bench $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  echo "command: bench/run.sh --concurrency $CONCURRENCY --duration-seconds $DURATION_SECONDS" \
+    "--rounds $ROUNDS --warmup-seconds $WARMUP_SECONDS --accounts $ACCOUNTS"
+  echo "machine: nproc $(nproc), $(lscpu | sed -n 's/^Model name: *//p'), memory" \
+    "$(awk '/^MemTotal:/ { printf "%.1f", $2 / 1048576 }' /proc/meminfo) GiB"
+  echo "server java: $("$(server_java)" -version 2>&1 | head -n 1); bench java:" \
+    "$(java -version 2>&1 | head -n 1)"
+  echo "postgresql: $(psql_admin psql -d postgres -tAc 'show server_version'); $(pgbench --version)"
+  echo "server jar: $SERVER_JAR"
+  # Server, PostgreSQL and client share these cores: anything else running skews the figures.
+  local idle
+  idle="$(idle_percent)"
+  echo "load average before start: $(cut -d ' ' -f 1-3 /proc/loadavg); idle ${idle}%"
+  if ((idle < IDLE_PERCENT_MIN)); then
+    echo "warning: the machine is busy before the start (idle ${idle}%);" \
+      "figures will be low and noisy" >&2
+  fi
+}
+
+idle_percent() { # over 2 seconds, from /proc/stat: (idle + iowait) / all
+  local before after
+  before="$(awk '/^cpu / { print $5 + $6, $2 + $3 + $4 + $5 + $6 + $7 + $8 }' /proc/stat)"
+  sleep 2
+  after="$(awk '/^cpu / { print $5 + $6, $2 + $3 + $4 + $5 + $6 + $7 + $8 }' /proc/stat)"
+  awk -v b="$before" -v a="$after" 'BEGIN { split(b, x); split(a, y);
+    printf "%d\n", (y[2] > x[2]) ? 100 * (y[1] - x[1]) / (y[2] - x[2]) : 0 }'
+}
+
+# Not run in $(...): a subshell would hide SERVER_PID from the cleanup trap.
+ours_h2() { run_ours h2 "$1"; H2_TPS+=("$LAST_TPS"); }
+ours_pg() { run_ours pg "$1"; PG_TPS+=("$LAST_TPS"); }
+theirs() { run_pgbench "$1"; PGBENCH_TPS+=("$LAST_TPS"); }
+
+run_round() { # round; odd rounds start with ours, even rounds with pgbench, to spread drift
+  local round="$1"
+  if ((round % 2 == 1)); then
+    ours_h2 "$round"; ours_pg "$round"; theirs "$round"
+  else
+    theirs "$round"; ours_pg "$round"; ours_h2 "$round"
+  fi
+  echo "round $round  ours(PG)/pgbench $(ratio "${PG_TPS[-1]}" "${PGBENCH_TPS[-1]}")" \
+    " ours(H2)/pgbench $(ratio "${H2_TPS[-1]}" "${PGBENCH_TPS[-1]}")"
+}
+
+cleanup() {
+  local status=$?
+  stop_child
+  stop_server
+  if [[ -n $WORK_DIR ]]; then
+    if ((status == 0)) && [[ $KEEP_WORK_DIR == false ]]; then
+      rm -rf "$WORK_DIR"
+    else
+      echo "run.sh: logs kept in $WORK_DIR" >&2
+    fi
+  fi
+}
+
+main() {
+  parse_args "$@"
+  check_tools
+  WORK_DIR="$(mktemp -d /tmp/socialbank-bench.XXXXXX)"
+  build
+  TOKEN="$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+  H2_TPS=() PG_TPS=() PGBENCH_TPS=() LAST_TPS=""
+  print_header
+  local round
+  for ((round = 1; round <= ROUNDS; round++)); do
+    run_round "$round"
+  done
+  local h2 pg pgb
+  h2="$(median "${H2_TPS[@]}")" pg="$(median "${PG_TPS[@]}")" pgb="$(median "${PGBENCH_TPS[@]}")"
+  echo "median of $ROUNDS rounds (transfers/s vs pgbench tps):" \
+    "ours-h2 $h2  ours-pg $pg  pgbench $pgb"
+  echo "ratio of medians: ours(PG)/pgbench $(ratio "$pg" "$pgb")" \
+    " ours(H2)/pgbench $(ratio "$h2" "$pgb")"
+  echo "load average at the end: $(cut -d ' ' -f 1-3 /proc/loadavg)"
+}
+
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+main "$@"
