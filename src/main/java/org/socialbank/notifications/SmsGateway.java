@@ -1,0 +1,15 @@
+package org.socialbank.notifications;
+
+/**
+ * Sends text messages. One implementation per provider; the embedded developer inbox is used
+ * only while no other bean of this type exists.
+ *
+ * <p>An implementation bounds every call with a timeout and answers, rather than throws, what
+ * happened: {@link DeliveryStatus#FAILED} when the gateway refused the message, {@link
+ * DeliveryStatus#UNKNOWN} when it cannot tell (a timeout after the request left), so that the
+ * caller never sends a code twice by retrying blindly.
+ */
+public interface SmsGateway {
+
+    SmsDelivery send(SmsMessage message);
+}

@@ -1,0 +1,62 @@
+package org.socialbank.notifications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SmsUnitTests {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"+33612345678", "+1234567", "+123456789012345", "+989121234567"})
+    void acceptsNumbersOfTheE164Shape(String number) {
+        assertThat(new SmsMessage(number, "Your code is 123456").toE164()).isEqualTo(number);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "33612345678", "+0612345678", "+123456", "+1234567890123456",
+        "+33 6 12 34 56 78", "+33-612345678", "+٣٣٦١٢٣٤٥٦٧٨", "0033612345678"})
+    void refusesAnythingElseWithoutRepeatingIt(String number) {
+        assertThatThrownBy(() -> new SmsMessage(number, "hi"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("E.164");
+    }
+
+    @Test
+    void boundsTheTextInCharactersNotUtf16Units() {
+        assertThat(new SmsMessage("+33612345678", "😀".repeat(480)).text()).hasSize(960);
+        assertThatThrownBy(() -> new SmsMessage("+33612345678", "x".repeat(481)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SmsMessage("+33612345678", "")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SmsMessage("+33612345678", " \n ")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void keepsTheCodeAndTheNumberOutOfLogs() {
+        String shown = new SmsMessage("+33612345678", "Your socialbank code is 402917").toString();
+        assertThat(shown).doesNotContain("402917", "612345678").contains("+33", "78");
+    }
+
+    @Test
+    void aDeliveryFailsWithAReasonAndSucceedsWithout() {
+        assertThat(SmsDelivery.succeeded("m1").status()).isEqualTo(DeliveryStatus.SUCCEEDED);
+        assertThat(SmsDelivery.failed("m2", "number not reachable").failureReason()).hasValue("number not reachable");
+        assertThat(SmsDelivery.unknown("m3", "timeout after 10 s").status().isFinal()).isFalse();
+        assertThat(SmsDelivery.pending("m4").status().isFinal()).isFalse();
+        assertThat(new SmsDelivery("m5", DeliveryStatus.UNKNOWN, Optional.empty()).failureReason()).isEmpty();
+        assertThatThrownBy(() -> new SmsDelivery("m6", DeliveryStatus.FAILED, Optional.empty()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SmsDelivery("m7", DeliveryStatus.SUCCEEDED, Optional.of("oops")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SmsDelivery.succeeded(" ")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void refusesAnInboxWithoutBound() {
+        assertThat(new NotificationsProperties(500).devInboxMax()).isEqualTo(500);
+        assertThatThrownBy(() -> new NotificationsProperties(0))
+                .hasMessageContaining("socialbank.notifications.dev-inbox-max");
+    }
+}
