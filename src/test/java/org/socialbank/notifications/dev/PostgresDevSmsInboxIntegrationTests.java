@@ -1,0 +1,14 @@
+package org.socialbank.notifications.dev;
+
+import org.socialbank.support.TestStores;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+class PostgresDevSmsInboxIntegrationTests extends DevSmsInboxContract {
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        TestStores.postgres(registry);
+        registry.add("socialbank.demo.enabled", () -> "true"); // after TestStores, which turns it off
+    }
+}
