@@ -55,7 +55,7 @@ class DevSmsController {
         }
         Optional<String> number = number(to);
         ModelAndView page = new ModelAndView("dev/sms");
-        page.addObject("to", number.orElse(""));
+        page.addObject("to", number.filter(SmsMessage::isE164).orElse(to == null ? "" : to.strip()));
         page.addObject("max", PAGE_MAX);
         if (number.isPresent() && !SmsMessage.isE164(number.get())) {
             page.addObject("error", "Not a phone number in E.164 form, such as +33612345678.");
