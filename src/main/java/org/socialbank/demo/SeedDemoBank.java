@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialbank.directory.Alias;
 import org.socialbank.directory.AliasType;
+import org.socialbank.directory.CustomerView;
 import org.socialbank.directory.Directory;
 import org.socialbank.directory.DirectoryResult;
 import org.socialbank.directory.KycLevel;
@@ -65,9 +66,10 @@ class SeedDemoBank implements ApplicationRunner {
     }
 
     private int register(DemoCustomer c) {
-        List<Alias> aliases = List.of(Alias.parse(AliasType.PHONE, null, c.phone(), null),
-                Alias.parse(AliasType.EMAIL, null, c.email(), null),
-                Alias.parse(AliasType.TAG, null, c.tag(), null));
+        List<CustomerView.AliasEntry> aliases = List.of(
+                new CustomerView.AliasEntry(Alias.parse(AliasType.PHONE, null, c.phone(), null), true),
+                new CustomerView.AliasEntry(Alias.parse(AliasType.EMAIL, null, c.email(), null), true),
+                new CustomerView.AliasEntry(Alias.parse(AliasType.TAG, null, c.tag(), null), true));
         DirectoryResult result = directory.register(new NewCustomer(c.customerId(), c.displayName(),
                 Language.fromTag(c.language()).orElseThrow(), KycLevel.FULL, c.username(), c.password(), aliases));
         return check(result, c.key());

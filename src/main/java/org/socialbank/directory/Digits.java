@@ -1,12 +1,12 @@
 package org.socialbank.directory;
 
 /** Native digits (Persian, Arabic-Indic, full-width) to ASCII, so that ۰۹۱۲ reads as 0912. */
-final class Digits {
+public final class Digits {
 
     private Digits() {
     }
 
-    static String toAscii(String text) {
+    public static String toAscii(String text) {
         StringBuilder out = new StringBuilder(text.length());
         text.codePoints().forEach(c -> {
             int digit = Character.isDigit(c) ? Character.digit(c, 10) : -1;

@@ -57,18 +57,21 @@ public class Directory {
                     request.kycLevel(), CustomerStatus.ACTIVE, request.username(),
                     clock.instant().truncatedTo(ChronoUnit.MICROS));
             store.insertCustomer(customer, request.password() == null ? null : passwords.encode(request.password()));
-            for (Alias alias : request.aliases()) {
-                if (store.aliasOwner(alias).isPresent()) {
+            for (CustomerView.AliasEntry entry : request.aliases()) {
+                if (store.aliasOwner(entry.alias()).isPresent()) {
                     status.setRollbackOnly();
                     return new Refused(Code.ALIAS_TAKEN);
                 }
-                store.insertAlias(alias, customer.id(), false, customer.createdAt());
+                store.insertAlias(entry.alias(), customer.id(), entry.verified(), customer.createdAt());
             }
             return new Done(view(customer), false);
         });
     }
 
-    /** Adds an alias; adding one the customer already holds is a replay (its verified mark may rise). */
+    /**
+     * Adds an alias; adding one the customer already holds is a replay, except that a verified
+     * mark is recorded (it never goes back to unverified this way).
+     */
     public DirectoryResult addAlias(CustomerId id, Alias alias, boolean verified) {
         return write(status -> {
             Optional<Customer> customer = store.findCustomer(id);
@@ -76,8 +79,16 @@ public class Directory {
                 return new Refused(Code.CUSTOMER_NOT_FOUND);
             }
             Optional<CustomerId> owner = store.aliasOwner(alias);
+            if (owner.isPresent() && !owner.get().equals(id)) {
+                return new Refused(Code.ALIAS_TAKEN);
+            }
             if (owner.isPresent()) {
-                return owner.get().equals(id) ? new Done(view(customer.get()), true) : new Refused(Code.ALIAS_TAKEN);
+                boolean raise = verified && store.aliasesOf(id).stream()
+                        .anyMatch(e -> e.alias().equals(alias) && !e.verified());
+                if (raise) {
+                    store.markVerified(alias);
+                }
+                return new Done(view(customer.get()), !raise);
             }
             store.insertAlias(alias, id, verified, clock.instant().truncatedTo(ChronoUnit.MICROS));
             return new Done(view(customer.get()), false);
@@ -128,6 +139,13 @@ public class Directory {
         return store.aliasOwner(alias).flatMap(store::findCustomer)
                 .filter(c -> c.status() == CustomerStatus.ACTIVE)
                 .map(c -> new AliasMatch(c.id(), MaskedName.of(c.displayName())));
+    }
+
+    /** The customer's phone on file: a verified phone alias if there is one, else any phone alias. */
+    public Optional<Alias> phoneOnFile(CustomerId id) {
+        return store.aliasesOf(id).stream().filter(e -> e.alias().type() == AliasType.PHONE)
+                .sorted(java.util.Comparator.comparing((CustomerView.AliasEntry e) -> !e.verified()))
+                .map(CustomerView.AliasEntry::alias).findFirst();
     }
 
     /** The customer's primary account in a currency, if any. */

@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param password the login password (hashed before it is stored); null when there is no login
  */
 public record NewCustomer(CustomerId id, String displayName, Language language, KycLevel kycLevel,
-        String username, String password, List<Alias> aliases) {
+        String username, String password, List<CustomerView.AliasEntry> aliases) {
 
     public static final int PASSWORD_LENGTH_MIN = 10;
     public static final int PASSWORD_LENGTH_MAX = 128;
@@ -20,7 +20,10 @@ public record NewCustomer(CustomerId id, String displayName, Language language, 
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(language, "language");
         Objects.requireNonNull(kycLevel, "kycLevel");
-        aliases = aliases == null ? List.of() : List.copyOf(new java.util.LinkedHashSet<>(aliases));
+        aliases = aliases == null ? List.of() : List.copyOf(aliases);
+        if (aliases.stream().map(CustomerView.AliasEntry::alias).distinct().count() != aliases.size()) {
+            throw new IllegalArgumentException("an alias is listed twice");
+        }
         if (displayName == null || displayName.isBlank() || displayName.length() > Customer.DISPLAY_NAME_LENGTH_MAX) {
             throw new IllegalArgumentException(
                     "displayName must be 1 to " + Customer.DISPLAY_NAME_LENGTH_MAX + " characters");

@@ -10,28 +10,35 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
-/** The API is stateless and token-only; health, the OpenAPI document and Swagger UI are public. */
+/** Two chains: the token-only API, and the bank's pages with CSRF-protected forms. */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@EnableConfigurationProperties(ApiProperties.class)
+@EnableConfigurationProperties({ApiProperties.class, WebProperties.class})
 class SecurityConfiguration {
 
+    /** The API: stateless, bearer tokens only, no cookies, no CSRF (no browser session to ride). */
     @Bean
+    @Order(1)
     SecurityFilterChain api(HttpSecurity http, ApiTokens tokens) throws Exception {
-        http.csrf(csrf -> csrf.disable())
+        http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(b -> b.disable())
                 .formLogin(f -> f.disable())
                 .logout(l -> l.disable())
+                .requestCache(c -> c.disable())
                 .addFilterBefore(new BearerTokenFilter(tokens), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/api/**").hasRole("API")
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-                        .requestMatchers("/actuator/**").hasRole("API")
-                        .anyRequest().permitAll())
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .anyRequest().hasRole("API"))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> {
                             response.setHeader("WWW-Authenticate", "Bearer");
@@ -40,6 +47,32 @@ class SecurityConfiguration {
                         })
                         .accessDeniedHandler((request, response, ex) -> Problems.write(response,
                                 HttpStatus.FORBIDDEN, "forbidden", "This token may not do that.")));
+        return http.build();
+    }
+
+    /**
+     * The bank's pages: each one-time page authorises itself by its unguessable link, so no
+     * login session is kept. Forms carry a CSRF token (double-submit cookie, so any node can
+     * check it); pages may not be framed and load scripts only from this server.
+     */
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http, WebProperties web) throws Exception {
+        CookieCsrfTokenRepository csrfCookies = new CookieCsrfTokenRepository();
+        csrfCookies.setCookieCustomizer(cookie -> cookie.secure(web.secureCookies()).sameSite("Lax").httpOnly(true)
+                .path("/"));
+        http.csrf(csrf -> csrf.csrfTokenRepository(csrfCookies)
+                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(b -> b.disable())
+                .formLogin(f -> f.disable())
+                .logout(l -> l.disable())
+                .requestCache(c -> c.disable())
+                .headers(h -> h
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
+                                + "style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'"))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll());
         return http.build();
     }
 

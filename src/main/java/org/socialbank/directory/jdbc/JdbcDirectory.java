@@ -65,6 +65,16 @@ public class JdbcDirectory {
                 .update();
     }
 
+    public void markVerified(Alias alias) {
+        jdbc.sql("UPDATE aliases SET verified = TRUE WHERE type = ? AND network = ? AND alias_value = ?")
+                .params(alias.type().wireName(), network(alias), alias.value()).update();
+    }
+
+    public Optional<String> passwordHash(String username) {
+        return jdbc.sql("SELECT password_hash FROM customers WHERE username = ? AND status = 'active'")
+                .param(username).query(String.class).optional();
+    }
+
     public Optional<CustomerId> aliasOwner(Alias alias) {
         return jdbc.sql("SELECT customer_id FROM aliases WHERE type = ? AND network = ? AND alias_value = ?")
                 .params(alias.type().wireName(), network(alias), alias.value())

@@ -66,9 +66,10 @@ class CustomersController {
                 () -> new IllegalArgumentException("language must be en, fr, ru, fa or zh"));
         KycLevel kyc = body.kycLevel() == null ? KycLevel.BASIC : KycLevel.fromWireName(body.kycLevel())
                 .orElseThrow(() -> new IllegalArgumentException("kycLevel must be claim_only, basic or full"));
-        List<Alias> aliases = new ArrayList<>();
+        List<CustomerView.AliasEntry> aliases = new ArrayList<>();
         if (body.aliases() != null) {
-            body.aliases().forEach(a -> aliases.add(a.toAlias()));
+            body.aliases().forEach(a -> aliases.add(new CustomerView.AliasEntry(a.toAlias(),
+                    Boolean.TRUE.equals(a.verified()))));
         }
         return respond(directory.register(new NewCustomer(new CustomerId(body.id()), body.displayName(),
                 language, kyc, body.username(), body.password(), aliases)));

@@ -1,0 +1,196 @@
+package org.socialbank.directory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.socialbank.directory.jdbc.JdbcDirectory;
+import org.socialbank.directory.jdbc.JdbcLinking;
+import org.socialbank.directory.jdbc.JdbcLinking.Challenge;
+import org.socialbank.directory.jdbc.JdbcLinking.Token;
+import org.socialbank.directory.linking.CodeChallenges;
+import org.socialbank.directory.linking.CodeCheck;
+import org.socialbank.security.otp.OneTimeCodes;
+import org.socialbank.shared.CurrencyCode;
+import org.socialbank.shared.Durability;
+import org.socialbank.shared.Money;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Step-up confirmation of risky operations on the bank's own page. The page shows exactly what
+ * will happen; the SMS code is bound to that amount and payee (PSD2 dynamic linking), expires,
+ * and allows a bounded number of attempts. Callers learn the outcome from
+ * {@link OperationConfirmed} and {@link OperationNotConfirmed} events.
+ */
+@Service
+public class Confirmations {
+
+    private static final String PURPOSE = "confirm";
+
+    private final JdbcLinking store;
+    private final JdbcDirectory directory;
+    private final Directory customers;
+    private final CodeChallenges challenges;
+    private final OneTimeCodes codes;
+    private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
+    private final MessageSource messages;
+    private final DirectoryProperties properties;
+    private final Durability durability;
+    private final Clock clock;
+
+    Confirmations(JdbcLinking store, JdbcDirectory directory, Directory customers, CodeChallenges challenges,
+            OneTimeCodes codes, TransactionTemplate transactions, ApplicationEventPublisher events,
+            MessageSource messages, DirectoryProperties properties, Durability durability, Clock clock) {
+        this.store = store;
+        this.directory = directory;
+        this.customers = customers;
+        this.challenges = challenges;
+        this.codes = codes;
+        this.transactions = transactions;
+        this.events = events;
+        this.messages = messages;
+        this.properties = properties;
+        this.durability = durability;
+        this.clock = clock;
+    }
+
+    /**
+     * An operation to confirm.
+     *
+     * @param reference the caller's id of the operation, echoed in the outcome events
+     * @param payee the payee as the payer may see them (a masked name)
+     */
+    public record Request(CustomerId customer, String reference, long amountMinor, CurrencyCode currency,
+            String payee, long feeMinor) {
+
+        public Request {
+            Objects.requireNonNull(customer, "customer");
+            Objects.requireNonNull(currency, "currency");
+            if (reference == null || reference.isBlank() || reference.length() > 128 || reference.contains("|")) {
+                throw new IllegalArgumentException("reference must be 1 to 128 characters without '|'");
+            }
+            if (amountMinor <= 0 || feeMinor < 0) {
+                throw new IllegalArgumentException("the amount must be positive and the fee not negative");
+            }
+            if (payee == null || payee.isBlank() || payee.length() > 120 || payee.contains("|")) {
+                throw new IllegalArgumentException("payee must be 1 to 120 characters without '|'");
+            }
+        }
+
+        String context() {
+            return String.join("|", PURPOSE, reference, Long.toString(amountMinor), currency.code(), payee,
+                    Long.toString(feeMinor));
+        }
+    }
+
+    /** A confirmation under way: send {@code url} to the customer (in a private chat). */
+    public record Started(UUID challengeId, String url, Instant expiresAt) {
+    }
+
+    /** Starts a confirmation and sends its code; empty when the customer has no phone on file. */
+    public Optional<Started> start(Request request) {
+        return write(() -> customers.phoneOnFile(request.customer()).map(phone -> {
+            Language language = directory.findCustomer(request.customer()).orElseThrow().language();
+            Instant expires = now().plus(properties.confirmTtl());
+            UUID challenge = challenges.sendSms(new CodeChallenges.SmsRequest(request.customer(), PURPOSE,
+                    request.context(), request.reference(), request.context(), phone.value(),
+                    code -> messages.getMessage("sms.confirm.code", new Object[] {code,
+                            Money.format(request.amountMinor() + request.feeMinor(), request.currency(),
+                                    language.locale()), request.payee()}, language.locale()),
+                    expires));
+            String token = codes.randomToken();
+            store.insertToken(new Token(codes.hashToken(token), PURPOSE, null, challenge, request.customer(),
+                    "issued", expires, now()));
+            return new Started(challenge, properties.url("/confirm/" + token), expires);
+        }));
+    }
+
+    public ConfirmView open(String token) {
+        return transactions.execute(status -> current(token).map(t -> view(t, false, -1))
+                .orElse(new ConfirmView.Invalid()));
+    }
+
+    public ConfirmView confirm(String token, String code) {
+        return write(() -> current(token).map(t -> {
+            CodeCheck check = challenges.check(t.challengeId(), code);
+            if (check instanceof CodeCheck.Wrong wrong) {
+                return view(t, true, wrong.attemptsLeft());
+            }
+            Challenge c = store.challenge(t.challengeId()).orElseThrow();
+            if (check instanceof CodeCheck.Confirmed) {
+                store.updateToken(t.hash(), "done", t.challengeId(), t.customerId());
+                events.publishEvent(new OperationConfirmed(c.reference(), c.id(), c.customerId()));
+                return (ConfirmView) new ConfirmView.Confirmed();
+            }
+            return notConfirmed(t, c, check instanceof CodeCheck.Expired ? "expired" : "too_many_attempts");
+        }).orElse(new ConfirmView.Invalid()));
+    }
+
+    public ConfirmView cancel(String token) {
+        return write(() -> current(token).map(t -> {
+            challenges.cancel(t.challengeId());
+            return notConfirmed(t, store.challenge(t.challengeId()).orElseThrow(), "cancelled");
+        }).orElse(new ConfirmView.Invalid()));
+    }
+
+    /** Fails confirmations whose time ran out (the janitor); returns how many. */
+    public int expireDue(int limit) {
+        int expired = 0;
+        for (UUID id : store.dueChallenges(clock.instant(), limit)) {
+            expired += write(() -> store.lockChallenge(id)
+                    .filter(c -> "pending".equals(c.status()) && !c.expiresAt().isAfter(clock.instant()))
+                    .map(c -> {
+                        store.updateChallenge(c.id(), c.attempts(), "expired");
+                        if (PURPOSE.equals(c.purpose())) {
+                            events.publishEvent(new OperationNotConfirmed(c.reference(), c.id(), c.customerId(), "expired"));
+                        }
+                        return 1;
+                    }).orElse(0));
+        }
+        return expired;
+    }
+
+    private ConfirmView notConfirmed(Token t, Challenge c, String reason) {
+        store.updateToken(t.hash(), "burned", t.challengeId(), t.customerId());
+        events.publishEvent(new OperationNotConfirmed(c.reference(), c.id(), c.customerId(), reason));
+        return new ConfirmView.NotConfirmed();
+    }
+
+    private ConfirmView view(Token t, boolean wrong, int attemptsLeft) {
+        if (!"issued".equals(t.state())) {
+            return "done".equals(t.state()) ? new ConfirmView.Confirmed() : new ConfirmView.NotConfirmed();
+        }
+        Challenge c = store.challenge(t.challengeId()).orElseThrow();
+        if (!"pending".equals(c.status()) || !c.expiresAt().isAfter(clock.instant())) {
+            return new ConfirmView.NotConfirmed();
+        }
+        String[] parts = c.summary().split("\\|", -1);
+        String phone = customers.phoneOnFile(c.customerId()).map(a -> Linking.mask(a.value())).orElse("");
+        int left = attemptsLeft >= 0 ? attemptsLeft : properties.codeAttemptsMax() - c.attempts();
+        return new ConfirmView.Pending(Long.parseLong(parts[2]), parts[3], parts[4], Long.parseLong(parts[5]),
+                phone, wrong, left);
+    }
+
+    private Optional<Token> current(String token) {
+        if (token == null || token.length() < 20 || token.length() > 100) {
+            return Optional.empty();
+        }
+        return store.lockToken(codes.hashToken(token)).filter(t -> PURPOSE.equals(t.purpose()));
+    }
+
+    private <T> T write(java.util.function.Supplier<T> work) {
+        T result = transactions.execute(status -> work.get());
+        durability.awaitDurable();
+        return result;
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

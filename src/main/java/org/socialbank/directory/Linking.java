@@ -1,0 +1,293 @@
+package org.socialbank.directory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Optional;
+import org.socialbank.directory.jdbc.JdbcDirectory;
+import org.socialbank.directory.jdbc.JdbcLinking;
+import org.socialbank.directory.jdbc.JdbcLinking.Token;
+import org.socialbank.directory.linking.CodeChallenges;
+import org.socialbank.directory.linking.CodeCheck;
+import org.socialbank.directory.linking.SignInThrottle;
+import org.socialbank.security.otp.OneTimeCodes;
+import org.socialbank.shared.Durability;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Ties chat accounts to customers without a secret ever crossing the chat: the chat gets a
+ * one-time link; on the bank's page the customer signs in and confirms with a code sent by SMS to
+ * the phone on file. Every step runs in one transaction that locks the link.
+ */
+@Service
+public class Linking {
+
+    private static final String PURPOSE_LINK = "link";
+    private static final String PURPOSE_UNLINK = "unlink";
+
+    private final JdbcLinking store;
+    private final JdbcDirectory directory;
+    private final Directory customers;
+    private final CodeChallenges challenges;
+    private final SignInThrottle throttle;
+    private final OneTimeCodes codes;
+    private final PasswordEncoder passwords;
+    private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
+    private final MessageSource messages;
+    private final DirectoryProperties properties;
+    private final Durability durability;
+    private final Clock clock;
+    private final String unknownUserHash;
+
+    Linking(JdbcLinking store, JdbcDirectory directory, Directory customers, CodeChallenges challenges,
+            SignInThrottle throttle, OneTimeCodes codes, PasswordEncoder passwords, TransactionTemplate transactions,
+            ApplicationEventPublisher events, MessageSource messages, DirectoryProperties properties,
+            Durability durability, Clock clock) {
+        this.store = store;
+        this.directory = directory;
+        this.customers = customers;
+        this.challenges = challenges;
+        this.throttle = throttle;
+        this.codes = codes;
+        this.passwords = passwords;
+        this.transactions = transactions;
+        this.events = events;
+        this.messages = messages;
+        this.properties = properties;
+        this.durability = durability;
+        this.clock = clock;
+        this.unknownUserHash = passwords.encode("no such user: this hash only evens out timing");
+    }
+
+    /** The chat account as the network reports it now, created on first sight. */
+    public ChannelIdentity identify(Network channel, String externalId, String handle, String phone) {
+        return write(() -> {
+            Optional<ChannelIdentity> known = store.identity(channel, externalId);
+            if (known.isPresent()) {
+                ChannelIdentity i = known.get();
+                store.updateReport(i.id(), handle, phone, true);
+                return new ChannelIdentity(i.id(), channel, externalId, handle, phone, i.customerId(), i.linkedAt(),
+                        true, i.createdAt());
+            }
+            ChannelIdentity created = new ChannelIdentity(new IdentityId(java.util.UUID.randomUUID()), channel,
+                    externalId, handle, phone, null, null, true, now());
+            store.insertIdentity(created);
+            return created;
+        });
+    }
+
+    public Optional<ChannelIdentity> identity(IdentityId id) {
+        return store.identity(id);
+    }
+
+    /** The customer a chat account is tied to, if any: the gate of every private answer. */
+    public Optional<CustomerId> linkedCustomer(IdentityId id) {
+        return store.identity(id).flatMap(ChannelIdentity::customer);
+    }
+
+    /** A one-time link to the bank's sign-in page, bound to this chat account. */
+    public LinkOffer offerLink(IdentityId id) {
+        return write(() -> {
+            store.identity(id).orElseThrow(() -> new IllegalArgumentException("unknown identity " + id));
+            return issue(PURPOSE_LINK, id, properties.linkTtl());
+        });
+    }
+
+    /** What the page of a one-time link shows now. */
+    public LinkStep open(String token) {
+        return inTransaction(() -> current(token).map(this::step).orElse(new LinkStep.Invalid()));
+    }
+
+    public LinkStep signIn(String token, String username, String password, String address) {
+        return write(() -> {
+            Optional<Token> found = current(token).filter(t -> "issued".equals(t.state()));
+            if (found.isEmpty()) {
+                return open(token);
+            }
+            Network channel = channelOf(found.get());
+            Optional<Instant> locked = throttle.lockedUntil(username, address);
+            if (locked.isPresent()) {
+                return new LinkStep.SignIn(channel, false, locked.get());
+            }
+            Optional<CustomerId> customer = checkPassword(username, password);
+            if (customer.isEmpty()) {
+                throttle.failed(username, address);
+                return new LinkStep.SignIn(channel, true, throttle.lockedUntil(username, address).orElse(null));
+            }
+            throttle.succeeded(username);
+            return sendLinkCode(found.get(), customer.get());
+        });
+    }
+
+    public LinkStep enterCode(String token, String code) {
+        return write(() -> {
+            Optional<Token> found = current(token).filter(t -> "signed_in".equals(t.state()));
+            if (found.isEmpty()) {
+                return open(token);
+            }
+            Token t = found.get();
+            CodeCheck check = challenges.check(t.challengeId(), code);
+            if (check instanceof CodeCheck.Wrong wrong) {
+                return new LinkStep.EnterCode(channelOf(t), maskedPhone(t.customerId()), true, wrong.attemptsLeft());
+            }
+            if (!(check instanceof CodeCheck.Confirmed)) {
+                store.updateToken(t.hash(), "burned", t.challengeId(), t.customerId());
+                return new LinkStep.Cancelled();
+            }
+            store.updateToken(t.hash(), "done", t.challengeId(), t.customerId());
+            return link(t.identityId(), t.customerId());
+        });
+    }
+
+    /** Unties a chat account (from the chat itself, the staff, or an unlink link). */
+    public boolean unlink(IdentityId id) {
+        return write(() -> {
+            Optional<ChannelIdentity> identity = store.lockIdentity(id).filter(ChannelIdentity::linked);
+            identity.ifPresent(i -> {
+                store.setCustomer(id, null, null);
+                events.publishEvent(new IdentityUnlinked(id, i.channel(), i.customerId()));
+            });
+            return identity.isPresent();
+        });
+    }
+
+    /** The "not you? unlink here" page: shows what would be unlinked, or nothing when invalid. */
+    public Optional<ChannelIdentity> openUnlink(String token) {
+        return current(token).filter(t -> PURPOSE_UNLINK.equals(t.purpose()) && "issued".equals(t.state()))
+                .flatMap(t -> store.identity(t.identityId())).filter(ChannelIdentity::linked);
+    }
+
+    public boolean confirmUnlink(String token) {
+        return write(() -> {
+            Optional<Token> t = current(token).filter(x -> PURPOSE_UNLINK.equals(x.purpose()) && "issued".equals(x.state()));
+            t.ifPresent(x -> store.updateToken(x.hash(), "done", null, x.customerId()));
+            return t.isPresent() && unlink(t.get().identityId());
+        });
+    }
+
+    /**
+     * Phone proof the network itself vouches for (Telegram or Bale {@code request_contact} with
+     * {@code contact.user_id == from.id}; a WhatsApp {@code wa_id}): links the chat account to the
+     * customer whose verified phone it is. The adapter must have checked the network's proof.
+     */
+    public Optional<CustomerId> linkByNetworkPhone(IdentityId id, String phone) {
+        Alias alias = Alias.phone(phone, null);
+        return write(() -> {
+            Optional<CustomerId> owner = directory.aliasOwner(alias).filter(c -> directory.aliasesOf(c).stream()
+                    .anyMatch(e -> e.alias().equals(alias) && e.verified()));
+            owner.ifPresent(c -> link(id, c));
+            return owner;
+        });
+    }
+
+    /** The network said the bot may not write to this account any more (blocked). */
+    public void markUnreachable(IdentityId id) {
+        write(() -> {
+            store.identity(id).ifPresent(i -> store.updateReport(id, i.handle(), i.phone(), false));
+            return null;
+        });
+    }
+
+    private LinkStep sendLinkCode(Token t, CustomerId customer) {
+        Optional<Alias> phone = customers.phoneOnFile(customer);
+        if (phone.isEmpty()) {
+            return new LinkStep.NoPhone();
+        }
+        Language language = directory.findCustomer(customer).orElseThrow().language();
+        Network channel = channelOf(t);
+        String context = "link|" + t.identityId() + "|" + customer;
+        java.util.UUID challenge = challenges.sendSms(new CodeChallenges.SmsRequest(customer, PURPOSE_LINK, context,
+                t.identityId().toString(), null, phone.get().value(),
+                code -> messages.getMessage("sms.link.code", new Object[] {code, channelName(channel, language)},
+                        language.locale()),
+                t.expiresAt()));
+        store.updateToken(t.hash(), "signed_in", challenge, customer);
+        return new LinkStep.EnterCode(channel, mask(phone.get().value()), false, properties.codeAttemptsMax());
+    }
+
+    private LinkStep link(IdentityId id, CustomerId customer) {
+        ChannelIdentity identity = store.lockIdentity(id).orElseThrow();
+        store.setCustomer(id, customer, now());
+        Customer c = directory.findCustomer(customer).orElseThrow();
+        LinkOffer unlink = issue(PURPOSE_UNLINK, id, properties.unlinkTtl());
+        events.publishEvent(new IdentityLinked(id, identity.channel(), customer, c.language(), unlink.url()));
+        return new LinkStep.Linked(identity.channel(), MaskedName.of(c.displayName()));
+    }
+
+    private Optional<CustomerId> checkPassword(String username, String password) {
+        String user = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+        Optional<String> hash = user.isEmpty() ? Optional.empty() : directory.passwordHash(user);
+        boolean matches = passwords.matches(password == null ? "" : password, hash.orElse(unknownUserHash));
+        return hash.isPresent() && matches ? directory.findByUsername(user) : Optional.empty();
+    }
+
+    private LinkStep step(Token t) {
+        if (!PURPOSE_LINK.equals(t.purpose())) {
+            return new LinkStep.Invalid();
+        }
+        return switch (t.state()) {
+            case "issued" -> new LinkStep.SignIn(channelOf(t), false, null);
+            case "signed_in" -> new LinkStep.EnterCode(channelOf(t), maskedPhone(t.customerId()), false,
+                    attemptsLeft(t));
+            default -> new LinkStep.Invalid();
+        };
+    }
+
+    private int attemptsLeft(Token t) {
+        return store.challenge(t.challengeId()).map(c -> properties.codeAttemptsMax() - c.attempts()).orElse(0);
+    }
+
+    private Optional<Token> current(String token) {
+        if (token == null || token.length() < 20 || token.length() > 100) {
+            return Optional.empty();
+        }
+        return store.lockToken(codes.hashToken(token)).filter(t -> t.expiresAt().isAfter(clock.instant()));
+    }
+
+    private LinkOffer issue(String purpose, IdentityId id, java.time.Duration ttl) {
+        String token = codes.randomToken();
+        Instant expires = now().plus(ttl);
+        store.insertToken(new Token(codes.hashToken(token), purpose, id, null, null, "issued", expires, now()));
+        return new LinkOffer(properties.url("/" + purpose + "/" + token), expires);
+    }
+
+    private Network channelOf(Token t) {
+        return store.identity(t.identityId()).map(ChannelIdentity::channel).orElse(Network.WEBCHAT);
+    }
+
+    private String maskedPhone(CustomerId customer) {
+        return customer == null ? "" : customers.phoneOnFile(customer).map(a -> mask(a.value())).orElse("");
+    }
+
+    private String channelName(Network channel, Language language) {
+        return messages.getMessage("channel." + channel.wireName(), null, language.locale());
+    }
+
+    /** "+33612345678" -> "+33 ••••• 78": enough to recognise one's own number. */
+    static String mask(String e164) {
+        int keep = 2;
+        int country = Math.min(3, e164.length() - keep);
+        return e164.substring(0, country) + " " + "•".repeat(Math.max(3, e164.length() - country - keep)) + " "
+                + e164.substring(e164.length() - keep);
+    }
+
+    private <T> T inTransaction(java.util.function.Supplier<T> work) {
+        return transactions.execute(status -> work.get());
+    }
+
+    private <T> T write(java.util.function.Supplier<T> work) {
+        T result = inTransaction(work);
+        durability.awaitDurable();
+        return result;
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

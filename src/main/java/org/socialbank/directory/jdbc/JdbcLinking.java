@@ -1,0 +1,224 @@
+package org.socialbank.directory.jdbc;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.socialbank.directory.ChannelIdentity;
+import org.socialbank.directory.CustomerId;
+import org.socialbank.directory.IdentityId;
+import org.socialbank.directory.Network;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Channel identities, one-time links, code challenges and sign-in throttling. */
+@Repository
+public class JdbcLinking {
+
+    private static final String IDENTITY_COLUMNS =
+            "id, channel, external_id, handle, phone, customer_id, linked_at, reachable, created_at";
+    private static final String CHALLENGE_COLUMNS = "id, customer_id, purpose, method, context, code_hash, "
+            + "reference, summary, attempts, status, expires_at, created_at";
+
+    private final JdbcClient jdbc;
+
+    JdbcLinking(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    // --- identities ---------------------------------------------------------------------
+
+    public Optional<ChannelIdentity> identity(Network channel, String externalId) {
+        return jdbc.sql("SELECT " + IDENTITY_COLUMNS + " FROM channel_identities WHERE channel = ? AND external_id = ?")
+                .params(channel.wireName(), externalId).query(JdbcLinking::identity).optional();
+    }
+
+    public Optional<ChannelIdentity> identity(IdentityId id) {
+        return jdbc.sql("SELECT " + IDENTITY_COLUMNS + " FROM channel_identities WHERE id = ?")
+                .param(id.value()).query(JdbcLinking::identity).optional();
+    }
+
+    public Optional<ChannelIdentity> lockIdentity(IdentityId id) {
+        return jdbc.sql("SELECT " + IDENTITY_COLUMNS + " FROM channel_identities WHERE id = ? FOR UPDATE")
+                .param(id.value()).query(JdbcLinking::identity).optional();
+    }
+
+    public List<ChannelIdentity> identitiesOf(CustomerId customer) {
+        return jdbc.sql("SELECT " + IDENTITY_COLUMNS + " FROM channel_identities WHERE customer_id = ? "
+                + "ORDER BY linked_at, id").param(customer.value()).query(JdbcLinking::identity).list();
+    }
+
+    public void insertIdentity(ChannelIdentity i) {
+        jdbc.sql("INSERT INTO channel_identities (" + IDENTITY_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(i.id().value(), i.channel().wireName(), i.externalId(), i.handle(), i.phone(),
+                        i.customerId() == null ? null : i.customerId().value(), utc(i.linkedAt()),
+                        i.reachable(), utc(i.createdAt()))
+                .update();
+    }
+
+    public void updateReport(IdentityId id, String handle, String phone, boolean reachable) {
+        jdbc.sql("UPDATE channel_identities SET handle = ?, phone = ?, reachable = ? WHERE id = ?")
+                .params(handle, phone, reachable, id.value()).update();
+    }
+
+    public void setCustomer(IdentityId id, CustomerId customer, Instant linkedAt) {
+        jdbc.sql("UPDATE channel_identities SET customer_id = ?, linked_at = ? WHERE id = ?")
+                .params(customer == null ? null : customer.value(), utc(linkedAt), id.value()).update();
+    }
+
+    // --- one-time links -----------------------------------------------------------------
+
+    public void insertToken(Token t) {
+        jdbc.sql("INSERT INTO link_tokens (token_hash, purpose, identity_id, challenge_id, customer_id, state, "
+                + "expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(t.hash(), t.purpose(), uuid(t.identityId()), t.challengeId(),
+                        t.customerId() == null ? null : t.customerId().value(), t.state(), utc(t.expiresAt()),
+                        utc(t.createdAt()))
+                .update();
+    }
+
+    public Optional<Token> lockToken(String hash) {
+        return jdbc.sql("SELECT token_hash, purpose, identity_id, challenge_id, customer_id, state, expires_at, "
+                + "created_at FROM link_tokens WHERE token_hash = ? FOR UPDATE").param(hash)
+                .query((rs, n) -> new Token(rs.getString(1), rs.getString(2),
+                        rs.getObject(3) == null ? null : new IdentityId(rs.getObject(3, UUID.class)),
+                        rs.getObject(4, UUID.class),
+                        rs.getObject(5) == null ? null : new CustomerId(rs.getObject(5, UUID.class)),
+                        rs.getString(6), instant(rs, 7), instant(rs, 8)))
+                .optional();
+    }
+
+    public void updateToken(String hash, String state, UUID challengeId, CustomerId customer) {
+        jdbc.sql("UPDATE link_tokens SET state = ?, challenge_id = ?, customer_id = ? WHERE token_hash = ?")
+                .params(state, challengeId, customer == null ? null : customer.value(), hash).update();
+    }
+
+    /** A row of link_tokens. */
+    public record Token(String hash, String purpose, IdentityId identityId, UUID challengeId,
+            CustomerId customerId, String state, Instant expiresAt, Instant createdAt) {
+    }
+
+    // --- code challenges ----------------------------------------------------------------
+
+    public void insertChallenge(Challenge c) {
+        jdbc.sql("INSERT INTO otp_challenges (" + CHALLENGE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(c.id(), c.customerId().value(), c.purpose(), c.method(), c.context(), c.codeHash(),
+                        c.reference(), c.summary(), c.attempts(), c.status(), utc(c.expiresAt()), utc(c.createdAt()))
+                .update();
+    }
+
+    public Optional<Challenge> lockChallenge(UUID id) {
+        return jdbc.sql("SELECT " + CHALLENGE_COLUMNS + " FROM otp_challenges WHERE id = ? FOR UPDATE")
+                .param(id).query(JdbcLinking::challenge).optional();
+    }
+
+    public Optional<Challenge> challenge(UUID id) {
+        return jdbc.sql("SELECT " + CHALLENGE_COLUMNS + " FROM otp_challenges WHERE id = ?")
+                .param(id).query(JdbcLinking::challenge).optional();
+    }
+
+    public void updateChallenge(UUID id, int attempts, String status) {
+        jdbc.sql("UPDATE otp_challenges SET attempts = ?, status = ? WHERE id = ?")
+                .params(attempts, status, id).update();
+    }
+
+    /** Pending challenges whose time is up, oldest first. */
+    public List<UUID> dueChallenges(Instant now, int limit) {
+        return jdbc.sql("SELECT id FROM otp_challenges WHERE status = 'pending' AND expires_at <= ? "
+                + "ORDER BY expires_at LIMIT ?").params(utc(now), limit).query(UUID.class).list();
+    }
+
+    /** A row of otp_challenges. */
+    public record Challenge(UUID id, CustomerId customerId, String purpose, String method, String context,
+            String codeHash, String reference, String summary, int attempts, String status,
+            Instant expiresAt, Instant createdAt) {
+    }
+
+    // --- authenticator enrolments --------------------------------------------------------
+
+    public Optional<Enrolment> enrolment(CustomerId customer) {
+        return jdbc.sql("SELECT secret, last_step FROM totp_enrolments WHERE customer_id = ?")
+                .param(customer.value()).query((rs, n) -> new Enrolment(rs.getString(1), rs.getLong(2))).optional();
+    }
+
+    public void saveEnrolment(CustomerId customer, String sealedSecret, Instant now) {
+        jdbc.sql("DELETE FROM totp_enrolments WHERE customer_id = ?").param(customer.value()).update();
+        jdbc.sql("INSERT INTO totp_enrolments (customer_id, secret, last_step, created_at) VALUES (?, ?, 0, ?)")
+                .params(customer.value(), sealedSecret, utc(now)).update();
+    }
+
+    public void useStep(CustomerId customer, long step) {
+        jdbc.sql("UPDATE totp_enrolments SET last_step = ? WHERE customer_id = ?").params(step, customer.value()).update();
+    }
+
+    /** A customer's sealed authenticator secret and the last time step a code was accepted for. */
+    public record Enrolment(String sealedSecret, long lastStep) {
+    }
+
+    // --- sign-in throttling -------------------------------------------------------------
+
+    public Optional<Instant> lockedUntil(String key) {
+        return jdbc.sql("SELECT locked_until FROM login_failures WHERE throttle_key = ?").param(key)
+                .query((rs, n) -> instant(rs, 1)).optional().filter(java.util.Objects::nonNull);
+    }
+
+    /** Counts one failure; returns the failures in a row so far. */
+    public int countFailure(String key, Instant now) {
+        int updated = jdbc.sql("UPDATE login_failures SET failures = failures + 1, updated_at = ? WHERE throttle_key = ?")
+                .params(utc(now), key).update();
+        if (updated == 0) {
+            jdbc.sql("INSERT INTO login_failures (throttle_key, failures, locked_until, updated_at) VALUES (?, 1, NULL, ?)")
+                    .params(key, utc(now)).update();
+        }
+        return jdbc.sql("SELECT failures FROM login_failures WHERE throttle_key = ?").param(key)
+                .query(Integer.class).single();
+    }
+
+    public void lock(String key, Instant until) {
+        jdbc.sql("UPDATE login_failures SET failures = 0, locked_until = ? WHERE throttle_key = ?")
+                .params(utc(until), key).update();
+    }
+
+    public void clearFailures(String key) {
+        jdbc.sql("DELETE FROM login_failures WHERE throttle_key = ?").param(key).update();
+    }
+
+    // --- mapping ------------------------------------------------------------------------
+
+    private static ChannelIdentity identity(ResultSet rs, int row) throws SQLException {
+        UUID customer = rs.getObject("customer_id", UUID.class);
+        return new ChannelIdentity(new IdentityId(rs.getObject("id", UUID.class)),
+                Network.fromWireName(rs.getString("channel")).orElseThrow(), rs.getString("external_id"),
+                rs.getString("handle"), rs.getString("phone"), customer == null ? null : new CustomerId(customer),
+                instant(rs, "linked_at"), rs.getBoolean("reachable"), instant(rs, "created_at"));
+    }
+
+    private static Challenge challenge(ResultSet rs, int row) throws SQLException {
+        return new Challenge(rs.getObject("id", UUID.class), new CustomerId(rs.getObject("customer_id", UUID.class)),
+                rs.getString("purpose"), rs.getString("method"), rs.getString("context"), rs.getString("code_hash"),
+                rs.getString("reference"), rs.getString("summary"), rs.getInt("attempts"), rs.getString("status"),
+                instant(rs, "expires_at"), instant(rs, "created_at"));
+    }
+
+    private static UUID uuid(IdentityId id) {
+        return id == null ? null : id.value();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}

@@ -1,0 +1,92 @@
+package org.socialbank.directory.linking;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.UUID;
+import org.socialbank.directory.CustomerId;
+import org.socialbank.directory.DirectoryProperties;
+import org.socialbank.directory.jdbc.JdbcLinking;
+import org.socialbank.directory.jdbc.JdbcLinking.Challenge;
+import org.socialbank.notifications.SmsGateway;
+import org.socialbank.notifications.SmsMessage;
+import org.socialbank.security.otp.OneTimeCodes;
+import org.springframework.stereotype.Component;
+
+/**
+ * One-time code challenges. An SMS code is random, sent once, stored only as a keyed hash over
+ * the challenge's context (what it confirms), expires, and allows a bounded number of attempts.
+ * Call inside the caller's transaction.
+ */
+@Component
+public class CodeChallenges {
+
+    public static final int CODE_DIGITS = 6;
+
+    private final JdbcLinking store;
+    private final OneTimeCodes codes;
+    private final SmsGateway sms;
+    private final DirectoryProperties properties;
+    private final Clock clock;
+
+    CodeChallenges(JdbcLinking store, OneTimeCodes codes, SmsGateway sms, DirectoryProperties properties,
+            Clock clock) {
+        this.store = store;
+        this.codes = codes;
+        this.sms = sms;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** What an SMS challenge is about, and how to word its message once the code is known. */
+    public record SmsRequest(CustomerId customer, String purpose, String context, String reference,
+            String summary, String phoneE164, java.util.function.Function<String, String> text,
+            Instant expiresAt) {
+    }
+
+    /** Creates a challenge and sends its code by SMS; returns the challenge id. */
+    public UUID sendSms(SmsRequest request) {
+        String code = codes.generate(CODE_DIGITS);
+        UUID id = UUID.randomUUID();
+        store.insertChallenge(new Challenge(id, request.customer(), request.purpose(), "sms", request.context(),
+                codes.hash(code, request.context()), request.reference(), request.summary(), 0, "pending",
+                request.expiresAt(), now()));
+        sms.send(new SmsMessage(request.phoneE164(), request.text().apply(code)));
+        return id;
+    }
+
+    /** Checks a code typed for the challenge; the challenge row is locked until the caller commits. */
+    public CodeCheck check(UUID challengeId, String typed) {
+        Optional<Challenge> found = store.lockChallenge(challengeId);
+        if (found.isEmpty()) {
+            return new CodeCheck.Failed();
+        }
+        Challenge c = found.get();
+        if (!"pending".equals(c.status())) {
+            return "expired".equals(c.status()) ? new CodeCheck.Expired() : new CodeCheck.Failed();
+        }
+        if (!c.expiresAt().isAfter(now())) {
+            store.updateChallenge(c.id(), c.attempts(), "expired");
+            return new CodeCheck.Expired();
+        }
+        String code = typed == null ? "" : org.socialbank.directory.Digits.toAscii(typed).replaceAll("[\\s-]", "");
+        if (code.matches("[0-9]{" + CODE_DIGITS + "}") && codes.matches(code, c.context(), c.codeHash())) {
+            store.updateChallenge(c.id(), c.attempts() + 1, "confirmed");
+            return new CodeCheck.Confirmed();
+        }
+        int attempts = c.attempts() + 1;
+        boolean last = attempts >= properties.codeAttemptsMax();
+        store.updateChallenge(c.id(), attempts, last ? "failed" : "pending");
+        return last ? new CodeCheck.Failed() : new CodeCheck.Wrong(properties.codeAttemptsMax() - attempts);
+    }
+
+    public void cancel(UUID challengeId) {
+        store.lockChallenge(challengeId).filter(c -> "pending".equals(c.status()))
+                .ifPresent(c -> store.updateChallenge(c.id(), c.attempts(), "cancelled"));
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,71 @@
+package org.socialbank.directory.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.socialbank.directory.Linking;
+import org.socialbank.directory.LinkStep;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The bank's linking pages, reached from a one-time link sent in a chat: sign in, type the code
+ * sent by SMS, done. Nothing here is cached or indexed, and the link is the only key.
+ */
+@Controller
+class LinkPages {
+
+    private final Linking linking;
+
+    LinkPages(Linking linking) {
+        this.linking = linking;
+    }
+
+    @GetMapping("/link/{token}")
+    String open(@PathVariable String token, Model model, HttpServletResponse response) {
+        return render(linking.open(token), token, model, response);
+    }
+
+    @PostMapping("/link/{token}")
+    String signIn(@PathVariable String token, @RequestParam(defaultValue = "") String username,
+            @RequestParam(defaultValue = "") String password, HttpServletRequest request, Model model,
+            HttpServletResponse response) {
+        return render(linking.signIn(token, bounded(username, 64), bounded(password, 128), request.getRemoteAddr()),
+                token, model, response);
+    }
+
+    @PostMapping("/link/{token}/code")
+    String enterCode(@PathVariable String token, @RequestParam(defaultValue = "") String code, Model model,
+            HttpServletResponse response) {
+        return render(linking.enterCode(token, bounded(code, 16)), token, model, response);
+    }
+
+    private static String render(LinkStep step, String token, Model model, HttpServletResponse response) {
+        response.setHeader("Cache-Control", "no-store");
+        model.addAttribute("token", token);
+        model.addAttribute("step", step);
+        if (step instanceof LinkStep.SignIn s) {
+            model.addAttribute("channel", s.channel().wireName());
+            return "link/signin";
+        }
+        if (step instanceof LinkStep.EnterCode c) {
+            model.addAttribute("channel", c.channel().wireName());
+            return "link/code";
+        }
+        if (step instanceof LinkStep.Linked l) {
+            model.addAttribute("channel", l.channel().wireName());
+            return "link/done";
+        }
+        response.setStatus(step instanceof LinkStep.Invalid ? 404 : 200);
+        return step instanceof LinkStep.NoPhone ? "link/nophone"
+                : step instanceof LinkStep.Cancelled ? "link/cancelled" : "link/invalid";
+    }
+
+    /** Form fields are cut at a sane length before anything hashes or stores them. */
+    static String bounded(String value, int max) {
+        return value.length() > max ? value.substring(0, max) : value;
+    }
+}

@@ -1,0 +1,44 @@
+package org.socialbank.directory.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.socialbank.directory.Linking;
+
+/** "Not you? Unlink here": the link sent to a customer's other chats when one more is linked. */
+@Controller
+class UnlinkPages {
+
+    private final Linking linking;
+
+    UnlinkPages(Linking linking) {
+        this.linking = linking;
+    }
+
+    @GetMapping("/unlink/{token}")
+    String open(@PathVariable String token, Model model, HttpServletResponse response) {
+        response.setHeader("Cache-Control", "no-store");
+        return linking.openUnlink(token).map(identity -> {
+            model.addAttribute("token", token);
+            model.addAttribute("channel", identity.channel().wireName());
+            model.addAttribute("handle", identity.handle());
+            return "unlink/confirm";
+        }).orElseGet(() -> {
+            response.setStatus(404);
+            return "link/invalid";
+        });
+    }
+
+    @PostMapping("/unlink/{token}")
+    String confirm(@PathVariable String token, HttpServletResponse response) {
+        response.setHeader("Cache-Control", "no-store");
+        if (linking.confirmUnlink(token)) {
+            return "unlink/done";
+        }
+        response.setStatus(404);
+        return "link/invalid";
+    }
+}

@@ -1,0 +1,298 @@
+package org.socialbank.directory.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.socialbank.directory.Alias;
+import org.socialbank.directory.AliasType;
+import org.socialbank.directory.ChannelIdentity;
+import org.socialbank.directory.Confirmations;
+import org.socialbank.directory.CustomerId;
+import org.socialbank.directory.CustomerView;
+import org.socialbank.directory.Directory;
+import org.socialbank.directory.DirectoryResult;
+import org.socialbank.directory.IdentityLinked;
+import org.socialbank.directory.IdentityUnlinked;
+import org.socialbank.directory.KycLevel;
+import org.socialbank.directory.Language;
+import org.socialbank.directory.LinkOffer;
+import org.socialbank.directory.Linking;
+import org.socialbank.directory.Network;
+import org.socialbank.directory.NewCustomer;
+import org.socialbank.directory.OperationConfirmed;
+import org.socialbank.directory.OperationNotConfirmed;
+import org.socialbank.shared.CurrencyCode;
+import org.socialbank.support.FakeSms;
+import org.socialbank.support.FormClient;
+import org.socialbank.support.FormClient.Page;
+import org.socialbank.support.MutableClock;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.context.event.EventListener;
+
+/**
+ * Linking a chat account and confirming an operation, through the bank's real pages over HTTP:
+ * sign-in, SMS code, expiry, reuse, brute force, lockout, CSRF, unlink, step-up binding.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "socialbank.web.secure-cookies=false")
+@Import(LinkingContract.Fakes.class)
+abstract class LinkingContract {
+
+    static final String PASSWORD = "a long enough password";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Directory directory;
+
+    @Autowired
+    Linking linking;
+
+    @Autowired
+    Confirmations confirmations;
+
+    @Autowired
+    FakeSms sms;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    Events events;
+
+    FormClient browser;
+    String username;
+    String phone;
+    CustomerId customer;
+
+    @BeforeEach
+    void setUp() {
+        browser = new FormClient(port);
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        username = "user" + suffix;
+        phone = "+3361" + String.format("%07d", Math.abs(suffix.hashCode()) % 10_000_000);
+        customer = new CustomerId(UUID.randomUUID());
+        DirectoryResult result = directory.register(new NewCustomer(customer, "Bob Brown", Language.EN, KycLevel.FULL,
+                username, PASSWORD, List.of(new CustomerView.AliasEntry(Alias.parse(AliasType.PHONE, null, phone, null), true))));
+        assertThat(result).isInstanceOf(DirectoryResult.Done.class);
+    }
+
+    @Test
+    void linksAChatAccountThroughSignInAndAnSmsCode() {
+        ChannelIdentity identity = linking.identify(Network.TELEGRAM, "tg-" + UUID.randomUUID(), "bob", null);
+        assertThat(linking.linkedCustomer(identity.id())).isEmpty();
+        LinkOffer offer = linking.offerLink(identity.id());
+        assertThat(offer.url()).startsWith("http://localhost:8080/link/");
+        String path = path(offer.url());
+
+        Page signIn = browser.get(path);
+        assertThat(signIn.status()).isEqualTo(200);
+        assertThat(signIn.html()).contains("Link your Telegram account", "name=\"password\"", "name=\"_csrf\"");
+        Page wrong = browser.post(path, "username", username, "password", "wrong password!");
+        assertThat(wrong.html()).contains("The user name or the password is not right.");
+        assertThat(sms.to(phone)).isEmpty();
+
+        Page code = browser.post(path, "username", username, "password", PASSWORD);
+        assertThat(code.html()).contains("We sent a 6-digit code by SMS to +33");
+        assertThat(code.html()).doesNotContain(phone);
+        String sent = sms.lastCode(phone);
+        assertThat(sms.to(phone).get(0).text()).contains("Telegram", "Never share it");
+        Page wrongCode = browser.post(path + "/code", "code", other(sent));
+        assertThat(wrongCode.html()).contains("Attempts left: 2");
+        Page done = browser.post(path + "/code", "code", sent);
+        assertThat(done.html()).contains("Your Telegram account is linked", "Bob B.");
+        assertThat(done.html()).doesNotContain("Bob Brown");
+
+        assertThat(linking.linkedCustomer(identity.id())).contains(customer);
+        IdentityLinked linked = events.stream(IdentityLinked.class).filter(e -> e.identityId().equals(identity.id()))
+                .findFirst().orElseThrow();
+        assertThat(linked.customerId()).isEqualTo(customer);
+        assertThat(linked.unlinkUrl()).contains("/unlink/");
+        assertThat(browser.get(path).status()).as("a link is single use").isEqualTo(404);
+    }
+
+    @Test
+    void aLinkExpiresAfterTenMinutes() {
+        String path = path(linking.offerLink(linking.identify(Network.BALE, "b-" + UUID.randomUUID(), null, null).id()).url());
+        assertThat(browser.get(path).status()).isEqualTo(200);
+        clock.advance(Duration.ofMinutes(10).plusSeconds(1));
+        Page expired = browser.get(path);
+        assertThat(expired.status()).isEqualTo(404);
+        assertThat(expired.html()).contains("This link cannot be used");
+        assertThat(browser.post(path, "username", username, "password", PASSWORD).status()).isEqualTo(404);
+        assertThat(browser.get("/link/not-a-real-token-at-all-0123456789").status()).isEqualTo(404);
+    }
+
+    @Test
+    void threeWrongCodesCancelTheLink() {
+        ChannelIdentity identity = linking.identify(Network.X, "x-" + UUID.randomUUID(), "bob", null);
+        String path = path(linking.offerLink(identity.id()).url());
+        browser.get(path);
+        browser.post(path, "username", username, "password", PASSWORD);
+        String sent = sms.lastCode(phone);
+        browser.post(path + "/code", "code", other(sent));
+        browser.post(path + "/code", "code", other(sent));
+        Page cancelled = browser.post(path + "/code", "code", other(sent));
+        assertThat(cancelled.html()).contains("Linking cancelled");
+        assertThat(browser.post(path + "/code", "code", sent).status()).isEqualTo(404);
+        assertThat(linking.linkedCustomer(identity.id())).isEmpty();
+    }
+
+    @Test
+    void fiveFailedSignInsLockTheUserForFifteenMinutes() {
+        String path = path(linking.offerLink(linking.identify(Network.WECHAT, "wx" + UUID.randomUUID(), null, null).id()).url());
+        browser.get(path);
+        for (int i = 0; i < 5; i++) {
+            browser.post(path, "username", username, "password", "guess number " + i);
+        }
+        Page locked = browser.post(path, "username", username, "password", PASSWORD);
+        assertThat(locked.html()).contains("Too many failed attempts");
+        assertThat(sms.to(phone)).as("no code while locked").isEmpty();
+        clock.advance(Duration.ofMinutes(15).plusSeconds(1));
+        String fresh = path(linking.offerLink(linking.identify(Network.WECHAT, "wx" + UUID.randomUUID(), null, null).id()).url());
+        browser.get(fresh);
+        assertThat(browser.post(fresh, "username", username, "password", PASSWORD).html()).contains("6-digit code");
+    }
+
+    @Test
+    void formsWithoutTheCsrfTokenAreRefused() {
+        String path = path(linking.offerLink(linking.identify(Network.WEBCHAT, "w-" + UUID.randomUUID(), null, null).id()).url());
+        Page forged = new FormClient(port).postRaw(path, Map.of("username", username, "password", PASSWORD));
+        assertThat(forged.status()).isEqualTo(403);
+        assertThat(sms.to(phone)).isEmpty();
+    }
+
+    @Test
+    void theUnlinkLinkOfTheAlertUnlinks() {
+        ChannelIdentity identity = linking.identify(Network.TELEGRAM, "tg-" + UUID.randomUUID(), "bob", null);
+        String path = path(linking.offerLink(identity.id()).url());
+        browser.get(path);
+        browser.post(path, "username", username, "password", PASSWORD);
+        browser.post(path + "/code", "code", sms.lastCode(phone));
+        String unlink = path(events.stream(IdentityLinked.class).filter(e -> e.identityId().equals(identity.id()))
+                .findFirst().orElseThrow().unlinkUrl());
+        Page confirm = browser.get(unlink);
+        assertThat(confirm.html()).contains("Unlink this Telegram account?", "bob");
+        assertThat(browser.post(unlink).html()).contains("Unlinked");
+        assertThat(linking.linkedCustomer(identity.id())).isEmpty();
+        assertThat(events.stream(IdentityUnlinked.class).anyMatch(e -> e.identityId().equals(identity.id()))).isTrue();
+        assertThat(browser.get(unlink).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aNetworkVouchedPhoneLinksOnlyWhenItIsAVerifiedPhoneOnFile() {
+        ChannelIdentity identity = linking.identify(Network.TELEGRAM, "tg-" + UUID.randomUUID(), null, phone);
+        assertThat(linking.linkByNetworkPhone(identity.id(), phone)).contains(customer);
+        ChannelIdentity stranger = linking.identify(Network.TELEGRAM, "tg-" + UUID.randomUUID(), null, null);
+        assertThat(linking.linkByNetworkPhone(stranger.id(), "+33 6 99 99 99 99")).isEmpty();
+        assertThat(linking.linkedCustomer(stranger.id())).isEmpty();
+    }
+
+    @Test
+    void aStepUpCodeConfirmsThatOperationAndNoOther() {
+        Confirmations.Request pay = new Confirmations.Request(customer, "pay-" + UUID.randomUUID(), 2_500,
+                CurrencyCode.of("EUR"), "Alice W.", 50);
+        Confirmations.Started first = confirmations.start(pay).orElseThrow();
+        String firstCode = sms.lastCode(phone);
+        assertThat(sms.to(phone).get(0).text()).contains("25.50", "Alice W.");
+        Confirmations.Started second = confirmations.start(new Confirmations.Request(customer,
+                "pay-" + UUID.randomUUID(), 99_900, CurrencyCode.of("EUR"), "Mallory M.", 0)).orElseThrow();
+        Page page = browser.get(path(second.url()));
+        assertThat(page.html()).contains("Mallory M.", "999.00");
+        Page misused = browser.post(path(second.url()), "code", firstCode);
+        assertThat(misused.html()).as("a code is bound to its amount and payee").contains("Attempts left: 2");
+
+        Page firstPage = browser.get(path(first.url()));
+        assertThat(firstPage.html()).contains("25.00", "Alice W.", "0.50");
+        assertThat(browser.post(path(first.url()), "code", firstCode).html()).contains("Confirmed");
+        assertThat(events.stream(OperationConfirmed.class).map(OperationConfirmed::reference)).contains(pay.reference());
+        assertThat(browser.get(path(first.url())).html()).contains("Confirmed");
+    }
+
+    @Test
+    void aStepUpThatTimesOutOrIsCancelledIsNotConfirmed() {
+        Confirmations.Started late = confirmations.start(new Confirmations.Request(customer, "late-" + UUID.randomUUID(),
+                100, CurrencyCode.of("EUR"), "Alice W.", 0)).orElseThrow();
+        String code = sms.lastCode(phone);
+        assertThat(browser.get(path(late.url())).html()).contains("Alice W.");
+        clock.advance(Duration.ofMinutes(5).plusSeconds(1));
+        assertThat(new FormClient(port).get(path(late.url())).html()).contains("Not confirmed");
+        assertThat(confirmations.expireDue(100)).isGreaterThanOrEqualTo(1);
+        assertThat(events.stream(OperationNotConfirmed.class).filter(e -> e.challengeId().equals(late.challengeId()))
+                .map(OperationNotConfirmed::reason)).containsExactly("expired");
+        assertThat(browser.post(path(late.url()), "code", code).html()).contains("Not confirmed");
+
+        Confirmations.Started cancelled = confirmations.start(new Confirmations.Request(customer,
+                "cancel-" + UUID.randomUUID(), 100, CurrencyCode.of("EUR"), "Alice W.", 0)).orElseThrow();
+        browser.get(path(cancelled.url()));
+        assertThat(browser.post(path(cancelled.url()) + "/cancel").html()).contains("Not confirmed");
+        assertThat(events.stream(OperationNotConfirmed.class).filter(e -> e.challengeId().equals(cancelled.challengeId()))
+                .map(OperationNotConfirmed::reason)).containsExactly("cancelled");
+    }
+
+    @Test
+    void pagesSpeakTheCustomersLanguageAndPersianRightToLeft() {
+        String path = path(linking.offerLink(linking.identify(Network.BALE, "b-" + UUID.randomUUID(), null, null).id()).url());
+        Page persian = browser.get(path + "?lang=fa");
+        assertThat(persian.html()).contains("lang=\"fa\"", "dir=\"rtl\"");
+        Page french = new FormClient(port).get(path, "Accept-Language", "fr-FR,fr;q=0.9");
+        assertThat(french.html()).contains("lang=\"fr\"", "dir=\"ltr\"");
+    }
+
+    static String path(String url) {
+        return url.substring(url.indexOf("/", "http://".length()));
+    }
+
+    static String other(String code) {
+        return code.equals("000000") ? "111111" : "000000";
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Fakes {
+
+        @Bean
+        FakeSms fakeSms() {
+            return new FakeSms();
+        }
+
+        @Bean
+        @Primary
+        MutableClock mutableClock() {
+            return new MutableClock(Instant.now());
+        }
+
+        @Bean
+        Events events() {
+            return new Events();
+        }
+    }
+
+    /** Every application event, whichever thread (a request's) published it. */
+    static class Events {
+
+        private final List<Object> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @EventListener
+        void on(Object event) {
+            seen.add(event);
+        }
+
+        <T> java.util.stream.Stream<T> stream(Class<T> type) {
+            return seen.stream().filter(type::isInstance).map(type::cast);
+        }
+    }
+}
