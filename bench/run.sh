@@ -150,7 +150,7 @@ fresh_database() {
 
 start_server() { # store dir
   local store="$1" dir="$2"
-  local -a env_vars=("SOCIALBANK_API_TOKEN=$TOKEN")
+  local -a env_vars=("SOCIALBANK_API_TOKEN=$TOKEN" "SOCIALBANK_OTP_PEPPER=$(head -c 32 /dev/urandom | base64)")
   if [[ $store == pg ]]; then
     fresh_database "$OURS_DB"
     env_vars+=("SPRING_DATASOURCE_URL=jdbc:postgresql://$PG_HOST:$PG_PORT/$OURS_DB"

@@ -53,6 +53,7 @@ class CrashIntegrationTests {
     void postgresKeepsEveryAcknowledgedTransfer(@TempDir Path dir) throws Exception {
         String url = PostgresDatabases.create();
         Map<String, String> env = Map.of("SOCIALBANK_API_TOKEN", TOKEN, "SPRING_DATASOURCE_URL", url,
+                "SOCIALBANK_OTP_PEPPER", "a3Dqu2rfCglSUYJ6IrOw1JgjrCRKH5XNoUdlLXgRxlc=",
                 "SPRING_DATASOURCE_USERNAME", PostgresDatabases.user(), "SPRING_DATASOURCE_PASSWORD", "");
         crashAndCheck(dir, env);
         audit(new LedgerAudit(JdbcClient.create(new DriverManagerDataSource(url, PostgresDatabases.user(), ""))));
