@@ -13,8 +13,12 @@ public sealed interface LinkStep {
     record SignIn(Network channel, boolean failed, Instant lockedUntil) implements LinkStep {
     }
 
-    /** Type the code sent by SMS to the (masked) phone on file. */
-    record EnterCode(Network channel, String maskedPhone, boolean wrong, int attemptsLeft) implements LinkStep {
+    /**
+     * Type the code sent by SMS to the (masked) phone on file or, when {@code authenticator}, the
+     * code of the customer's authenticator app.
+     */
+    record EnterCode(Network channel, String maskedPhone, boolean wrong, int attemptsLeft,
+            boolean authenticator) implements LinkStep {
     }
 
     /** The customer has no phone on file to send a code to. */
@@ -25,7 +29,20 @@ public sealed interface LinkStep {
     record Cancelled() implements LinkStep {
     }
 
-    /** Done: the chat account is now tied to the customer. */
-    record Linked(Network channel, String maskedName) implements LinkStep {
+    /**
+     * Done: the chat account is now tied to the customer.
+     *
+     * @param browserSecret given to the browser that finished, the only one that may then set up
+     *     an authenticator app through this link; null when there is nothing to offer
+     */
+    record Linked(Network channel, String maskedName, String browserSecret) implements LinkStep {
+    }
+
+    /** Set up an authenticator app: scan the QR code (or type the secret), then type its code. */
+    record Enrol(String qrSvg, String secretBase32, boolean wrong) implements LinkStep {
+    }
+
+    /** The authenticator app now confirms sign-ins instead of SMS. */
+    record Enrolled() implements LinkStep {
     }
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.socialbank.directory.jdbc.JdbcDirectory;
 import org.socialbank.directory.jdbc.JdbcLinking;
 import org.socialbank.directory.jdbc.JdbcLinking.Token;
+import org.socialbank.directory.linking.Authenticators;
 import org.socialbank.directory.linking.CodeChallenges;
 import org.socialbank.directory.linking.CodeCheck;
 import org.socialbank.directory.linking.SignInThrottle;
@@ -34,6 +35,7 @@ public class Linking {
     private final JdbcDirectory directory;
     private final Directory customers;
     private final CodeChallenges challenges;
+    private final Authenticators authenticators;
     private final SignInThrottle throttle;
     private final OneTimeCodes codes;
     private final PasswordEncoder passwords;
@@ -46,13 +48,14 @@ public class Linking {
     private final String unknownUserHash;
 
     Linking(JdbcLinking store, JdbcDirectory directory, Directory customers, CodeChallenges challenges,
-            SignInThrottle throttle, OneTimeCodes codes, PasswordEncoder passwords, TransactionTemplate transactions,
+            Authenticators authenticators, SignInThrottle throttle, OneTimeCodes codes, PasswordEncoder passwords, TransactionTemplate transactions,
             ApplicationEventPublisher events, MessageSource messages, DirectoryProperties properties,
             Durability durability, Clock clock) {
         this.store = store;
         this.directory = directory;
         this.customers = customers;
         this.challenges = challenges;
+        this.authenticators = authenticators;
         this.throttle = throttle;
         this.codes = codes;
         this.passwords = passwords;
@@ -134,15 +137,71 @@ public class Linking {
             Token t = found.get();
             CodeCheck check = challenges.check(t.challengeId(), code);
             if (check instanceof CodeCheck.Wrong wrong) {
-                return new LinkStep.EnterCode(channelOf(t), maskedPhone(t.customerId()), true, wrong.attemptsLeft());
+                return new LinkStep.EnterCode(channelOf(t), maskedPhone(t.customerId()), true, wrong.attemptsLeft(),
+                        usesAuthenticator(t));
             }
             if (!(check instanceof CodeCheck.Confirmed)) {
                 store.updateToken(t.hash(), "burned", t.challengeId(), t.customerId());
                 return new LinkStep.Cancelled();
             }
             store.updateToken(t.hash(), "done", t.challengeId(), t.customerId());
-            return link(t.identityId(), t.customerId());
+            LinkStep.Linked linked = link(t.identityId(), t.customerId());
+            if (authenticators.active(t.customerId())) {
+                return linked;
+            }
+            String browser = codes.randomToken();
+            store.setBrowser(t.hash(), codes.hashToken(browser));
+            return new LinkStep.Linked(linked.channel(), linked.maskedName(), browser);
         });
+    }
+
+    /** On the code page of a customer with an authenticator app: send an SMS code instead. */
+    public LinkStep useSms(String token) {
+        return write(() -> {
+            Optional<Token> found = current(token).filter(t -> "signed_in".equals(t.state()) && usesAuthenticator(t));
+            if (found.isEmpty()) {
+                return open(token);
+            }
+            challenges.cancel(found.get().challengeId());
+            return sendSmsCode(found.get(), found.get().customerId());
+        });
+    }
+
+    /** Right after linking, from the browser that did it: start setting up an authenticator app. */
+    public LinkStep beginEnrolment(String token, String browserSecret) {
+        return write(() -> enrollable(token, browserSecret).<LinkStep>map(t -> {
+            Customer c = directory.findCustomer(t.customerId()).orElseThrow();
+            Authenticators.Enrolment e = authenticators.begin(t.customerId(),
+                    c.username() != null ? c.username() : MaskedName.of(c.displayName()));
+            return new LinkStep.Enrol(e.qrSvg(), e.secretBase32(), false);
+        }).orElse(new LinkStep.Invalid()));
+    }
+
+    /** Activates the authenticator app with its first code. */
+    public LinkStep confirmEnrolment(String token, String browserSecret, String code) {
+        return write(() -> enrollable(token, browserSecret).<LinkStep>map(t -> {
+            if (authenticators.confirm(t.customerId(), Digits.toAscii(code).replaceAll("\\s", ""))) {
+                store.setBrowser(t.hash(), null);
+                return new LinkStep.Enrolled();
+            }
+            Customer c = directory.findCustomer(t.customerId()).orElseThrow();
+            Authenticators.Enrolment e = authenticators.begin(t.customerId(),
+                    c.username() != null ? c.username() : MaskedName.of(c.displayName()));
+            return new LinkStep.Enrol(e.qrSvg(), e.secretBase32(), true);
+        }).orElse(new LinkStep.Invalid()));
+    }
+
+    private Optional<Token> enrollable(String token, String browserSecret) {
+        return current(token).filter(t -> PURPOSE_LINK.equals(t.purpose()) && "done".equals(t.state()))
+                .filter(t -> browserSecret != null && store.browser(t.hash())
+                        .filter(h -> java.security.MessageDigest.isEqual(h.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                                codes.hashToken(browserSecret).getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
+                        .isPresent())
+                .filter(t -> !authenticators.active(t.customerId()));
+    }
+
+    private boolean usesAuthenticator(Token t) {
+        return t.challengeId() != null && challenges.method(t.challengeId()).filter("totp"::equals).isPresent();
     }
 
     /** Unties a chat account (from the chat itself, the staff, or an unlink link). */
@@ -195,29 +254,43 @@ public class Linking {
     }
 
     private LinkStep sendLinkCode(Token t, CustomerId customer) {
+        if (authenticators.active(customer)) {
+            java.util.UUID challenge = challenges.expectTotp(customer, PURPOSE_LINK, linkContext(t, customer),
+                    t.identityId().toString(), t.expiresAt());
+            store.updateToken(t.hash(), "signed_in", challenge, customer);
+            return new LinkStep.EnterCode(channelOf(t), maskedPhone(customer), false, properties.codeAttemptsMax(), true);
+        }
+        return sendSmsCode(t, customer);
+    }
+
+    private String linkContext(Token t, CustomerId customer) {
+        return "link|" + t.identityId() + "|" + customer;
+    }
+
+    private LinkStep sendSmsCode(Token t, CustomerId customer) {
         Optional<Alias> phone = customers.phoneOnFile(customer);
         if (phone.isEmpty()) {
             return new LinkStep.NoPhone();
         }
         Language language = directory.findCustomer(customer).orElseThrow().language();
         Network channel = channelOf(t);
-        String context = "link|" + t.identityId() + "|" + customer;
-        java.util.UUID challenge = challenges.sendSms(new CodeChallenges.SmsRequest(customer, PURPOSE_LINK, context,
+        java.util.UUID challenge = challenges.sendSms(new CodeChallenges.SmsRequest(customer, PURPOSE_LINK,
+                linkContext(t, customer),
                 t.identityId().toString(), null, phone.get().value(),
                 code -> messages.getMessage("sms.link.code", new Object[] {code, channelName(channel, language)},
                         language.locale()),
                 t.expiresAt()));
         store.updateToken(t.hash(), "signed_in", challenge, customer);
-        return new LinkStep.EnterCode(channel, mask(phone.get().value()), false, properties.codeAttemptsMax());
+        return new LinkStep.EnterCode(channel, mask(phone.get().value()), false, properties.codeAttemptsMax(), false);
     }
 
-    private LinkStep link(IdentityId id, CustomerId customer) {
+    private LinkStep.Linked link(IdentityId id, CustomerId customer) {
         ChannelIdentity identity = store.lockIdentity(id).orElseThrow();
         store.setCustomer(id, customer, now());
         Customer c = directory.findCustomer(customer).orElseThrow();
         LinkOffer unlink = issue(PURPOSE_UNLINK, id, properties.unlinkTtl());
         events.publishEvent(new IdentityLinked(id, identity.channel(), customer, c.language(), unlink.url()));
-        return new LinkStep.Linked(identity.channel(), MaskedName.of(c.displayName()));
+        return new LinkStep.Linked(identity.channel(), MaskedName.of(c.displayName()), null);
     }
 
     private Optional<CustomerId> checkPassword(String username, String password) {
@@ -234,7 +307,7 @@ public class Linking {
         return switch (t.state()) {
             case "issued" -> new LinkStep.SignIn(channelOf(t), false, null);
             case "signed_in" -> new LinkStep.EnterCode(channelOf(t), maskedPhone(t.customerId()), false,
-                    attemptsLeft(t));
+                    attemptsLeft(t), usesAuthenticator(t));
             default -> new LinkStep.Invalid();
         };
     }

@@ -19,7 +19,9 @@ CREATE TABLE channel_identities (
 CREATE INDEX channel_identities_customer ON channel_identities (customer_id);
 
 -- A one-time link to the bank's pages. Only the SHA-256 of the token is stored. Its state moves
--- issued -> signed_in (password checked, a code sent) -> done | burned.
+-- issued -> signed_in (password checked, a code sent) -> done | burned. browser_hash is the hash
+-- of a cookie given to the browser that finished a link, the only one that may then enrol an
+-- authenticator app through it.
 CREATE TABLE link_tokens (
     token_hash   VARCHAR(64)              NOT NULL PRIMARY KEY,
     purpose      VARCHAR(16)              NOT NULL,
@@ -27,6 +29,7 @@ CREATE TABLE link_tokens (
     challenge_id UUID,
     customer_id  UUID REFERENCES customers (id),
     state        VARCHAR(16)              NOT NULL,
+    browser_hash VARCHAR(64),
     expires_at   TIMESTAMP WITH TIME ZONE NOT NULL,
     created_at   TIMESTAMP WITH TIME ZONE NOT NULL,
     CONSTRAINT link_tokens_purpose_known CHECK (purpose IN ('link', 'unlink', 'confirm')),

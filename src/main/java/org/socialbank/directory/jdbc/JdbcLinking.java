@@ -92,6 +92,15 @@ public class JdbcLinking {
                 .optional();
     }
 
+    public void setBrowser(String hash, String browserHash) {
+        jdbc.sql("UPDATE link_tokens SET browser_hash = ? WHERE token_hash = ?").params(browserHash, hash).update();
+    }
+
+    public Optional<String> browser(String hash) {
+        return jdbc.sql("SELECT browser_hash FROM link_tokens WHERE token_hash = ?").param(hash)
+                .query(String.class).optional().filter(java.util.Objects::nonNull);
+    }
+
     public void updateToken(String hash, String state, UUID challengeId, CustomerId customer) {
         jdbc.sql("UPDATE link_tokens SET state = ?, challenge_id = ?, customer_id = ? WHERE token_hash = ?")
                 .params(state, challengeId, customer == null ? null : customer.value(), hash).update();

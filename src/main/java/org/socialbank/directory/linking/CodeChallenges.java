@@ -27,14 +27,16 @@ public class CodeChallenges {
     private final JdbcLinking store;
     private final OneTimeCodes codes;
     private final SmsGateway sms;
+    private final Authenticators authenticators;
     private final DirectoryProperties properties;
     private final Clock clock;
 
-    CodeChallenges(JdbcLinking store, OneTimeCodes codes, SmsGateway sms, DirectoryProperties properties,
-            Clock clock) {
+    CodeChallenges(JdbcLinking store, OneTimeCodes codes, SmsGateway sms, Authenticators authenticators,
+            DirectoryProperties properties, Clock clock) {
         this.store = store;
         this.codes = codes;
         this.sms = sms;
+        this.authenticators = authenticators;
         this.properties = properties;
         this.clock = clock;
     }
@@ -56,6 +58,18 @@ public class CodeChallenges {
         return id;
     }
 
+    /** Creates a challenge answered from the customer's authenticator app; returns its id. */
+    public UUID expectTotp(CustomerId customer, String purpose, String context, String reference, Instant expiresAt) {
+        UUID id = UUID.randomUUID();
+        store.insertChallenge(new Challenge(id, customer, purpose, "totp", context, null, reference, null, 0,
+                "pending", expiresAt, now()));
+        return id;
+    }
+
+    public Optional<String> method(UUID challengeId) {
+        return store.challenge(challengeId).map(Challenge::method);
+    }
+
     /** Checks a code typed for the challenge; the challenge row is locked until the caller commits. */
     public CodeCheck check(UUID challengeId, String typed) {
         Optional<Challenge> found = store.lockChallenge(challengeId);
@@ -71,7 +85,9 @@ public class CodeChallenges {
             return new CodeCheck.Expired();
         }
         String code = typed == null ? "" : org.socialbank.directory.Digits.toAscii(typed).replaceAll("[\\s-]", "");
-        if (code.matches("[0-9]{" + CODE_DIGITS + "}") && codes.matches(code, c.context(), c.codeHash())) {
+        boolean right = "totp".equals(c.method()) ? authenticators.verify(c.customerId(), code)
+                : code.matches("[0-9]{" + CODE_DIGITS + "}") && codes.matches(code, c.context(), c.codeHash());
+        if (right) {
             store.updateChallenge(c.id(), c.attempts() + 1, "confirmed");
             return new CodeCheck.Confirmed();
         }

@@ -4,8 +4,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.socialbank.directory.Linking;
 import org.socialbank.directory.LinkStep;
+import org.socialbank.security.WebProperties;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,10 +22,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class LinkPages {
 
-    private final Linking linking;
+    static final String BROWSER_COOKIE = "sb_enrol";
 
-    LinkPages(Linking linking) {
+    private final Linking linking;
+    private final WebProperties web;
+
+    LinkPages(Linking linking, WebProperties web) {
         this.linking = linking;
+        this.web = web;
     }
 
     @GetMapping("/link/{token}")
@@ -40,7 +48,32 @@ class LinkPages {
     @PostMapping("/link/{token}/code")
     String enterCode(@PathVariable String token, @RequestParam(defaultValue = "") String code, Model model,
             HttpServletResponse response) {
-        return render(linking.enterCode(token, bounded(code, 16)), token, model, response);
+        LinkStep step = linking.enterCode(token, bounded(code, 16));
+        if (step instanceof LinkStep.Linked linked && linked.browserSecret() != null) {
+            response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(BROWSER_COOKIE, linked.browserSecret())
+                    .path("/link/" + token).httpOnly(true).secure(web.secureCookies()).sameSite("Strict")
+                    .maxAge(java.time.Duration.ofMinutes(30)).build().toString());
+        }
+        return render(step, token, model, response);
+    }
+
+    @PostMapping("/link/{token}/sms")
+    String useSms(@PathVariable String token, Model model, HttpServletResponse response) {
+        return render(linking.useSms(token), token, model, response);
+    }
+
+    @GetMapping("/link/{token}/authenticator")
+    String beginEnrolment(@PathVariable String token,
+            @CookieValue(name = BROWSER_COOKIE, required = false) String browser, Model model,
+            HttpServletResponse response) {
+        return render(linking.beginEnrolment(token, browser), token, model, response);
+    }
+
+    @PostMapping("/link/{token}/authenticator")
+    String confirmEnrolment(@PathVariable String token,
+            @CookieValue(name = BROWSER_COOKIE, required = false) String browser,
+            @RequestParam(defaultValue = "") String code, Model model, HttpServletResponse response) {
+        return render(linking.confirmEnrolment(token, browser, bounded(code, 16)), token, model, response);
     }
 
     private static String render(LinkStep step, String token, Model model, HttpServletResponse response) {
@@ -58,6 +91,12 @@ class LinkPages {
         if (step instanceof LinkStep.Linked l) {
             model.addAttribute("channel", l.channel().wireName());
             return "link/done";
+        }
+        if (step instanceof LinkStep.Enrol) {
+            return "link/authenticator";
+        }
+        if (step instanceof LinkStep.Enrolled) {
+            return "link/authenticator-done";
         }
         response.setStatus(step instanceof LinkStep.Invalid ? 404 : 200);
         return step instanceof LinkStep.NoPhone ? "link/nophone"

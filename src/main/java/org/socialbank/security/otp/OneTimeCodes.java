@@ -101,6 +101,14 @@ public final class OneTimeCodes {
         }
     }
 
+    /**
+     * A 256-bit key for one purpose (e.g. sealing authenticator secrets), derived from the pepper
+     * so that no second secret has to be configured, and different for every purpose.
+     */
+    public byte[] deriveKey(String purpose) {
+        return mac("", "socialbank key derivation: " + checkContext(purpose));
+    }
+
     @Override
     public String toString() {
         return "OneTimeCodes[pepper redacted]";

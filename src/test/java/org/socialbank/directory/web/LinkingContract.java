@@ -126,6 +126,54 @@ abstract class LinkingContract {
     }
 
     @Test
+    void anAuthenticatorAppReplacesSmsCodesOnceEnrolledFromTheLinkingBrowser() {
+        String path = path(linking.offerLink(linking.identify(Network.TELEGRAM, "tg-" + UUID.randomUUID(), null, null).id()).url());
+        browser.get(path);
+        browser.post(path, "username", username, "password", PASSWORD);
+        Page done = browser.post(path + "/code", "code", sms.lastCode(phone));
+        assertThat(done.html()).contains("id=\"authenticator\"");
+        assertThat(new FormClient(port).get(path + "/authenticator").status())
+                .as("only the browser that linked may enrol").isEqualTo(404);
+
+        Page enrol = browser.get(path + "/authenticator");
+        assertThat(enrol.html()).contains("<svg", "Set up an authenticator app");
+        java.util.regex.Matcher key = java.util.regex.Pattern.compile("id=\"secret\"[^>]*>([A-Z2-7]+)<").matcher(enrol.html());
+        assertThat(key.find()).isTrue();
+        byte[] secret = org.socialbank.security.otp.TotpSecret.ofBase32(key.group(1)).bytes();
+        org.socialbank.security.otp.Totp totp = org.socialbank.security.otp.Totp.defaults();
+        assertThat(browser.post(path + "/authenticator", "code", "000000".equals(totp.code(secret, clock.instant()))
+                ? "111111" : "000000").html()).contains("That code is not right");
+        secret = org.socialbank.security.otp.TotpSecret.ofBase32(secretOn(browser.get(path + "/authenticator").html())).bytes();
+        assertThat(browser.post(path + "/authenticator", "code", totp.code(secret, clock.instant())).html())
+                .contains("Authenticator app turned on");
+
+        int smsBefore = sms.to(phone).size();
+        String next = path(linking.offerLink(linking.identify(Network.X, "x-" + UUID.randomUUID(), null, null).id()).url());
+        FormClient other = new FormClient(port);
+        other.get(next);
+        Page code = other.post(next, "username", username, "password", PASSWORD);
+        assertThat(code.html()).contains("authenticator app shows now");
+        assertThat(sms.to(phone)).as("no SMS when an app is set up").hasSize(smsBefore);
+        assertThat(other.post(next + "/code", "code", totp.code(secret, clock.instant())).html())
+                .as("a time step is accepted once").contains("Attempts left: 2");
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(other.post(next + "/code", "code", totp.code(secret, clock.instant())).html()).contains("is linked");
+
+        String third = path(linking.offerLink(linking.identify(Network.BALE, "b-" + UUID.randomUUID(), null, null).id()).url());
+        FormClient another = new FormClient(port);
+        another.get(third);
+        another.post(third, "username", username, "password", PASSWORD);
+        assertThat(another.post(third + "/sms").html()).contains("6-digit code by SMS");
+        assertThat(another.post(third + "/code", "code", sms.lastCode(phone)).html()).contains("is linked");
+    }
+
+    private static String secretOn(String html) {
+        java.util.regex.Matcher key = java.util.regex.Pattern.compile("id=\"secret\"[^>]*>([A-Z2-7]+)<").matcher(html);
+        assertThat(key.find()).isTrue();
+        return key.group(1);
+    }
+
+    @Test
     void aLinkExpiresAfterTenMinutes() {
         String path = path(linking.offerLink(linking.identify(Network.BALE, "b-" + UUID.randomUUID(), null, null).id()).url());
         assertThat(browser.get(path).status()).isEqualTo(200);
