@@ -20,7 +20,7 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 /** Two chains: the token-only API, and the bank's pages with CSRF-protected forms. */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@EnableConfigurationProperties({ApiProperties.class, WebProperties.class})
+@EnableConfigurationProperties(ApiProperties.class)
 class SecurityConfiguration {
 
     /** The API: stateless, bearer tokens only, no cookies, no CSRF (no browser session to ride). */

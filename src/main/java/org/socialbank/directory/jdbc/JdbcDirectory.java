@@ -54,9 +54,12 @@ public class JdbcDirectory {
 
     /** Customers in id order after {@code after} (exclusive), at most {@code limit}. */
     public List<Customer> customers(Optional<CustomerId> after, int limit) {
-        return jdbc.sql("SELECT " + CUSTOMER_COLUMNS + " FROM customers WHERE id > ? ORDER BY id LIMIT ?")
-                .params(after.map(CustomerId::value).orElse(new UUID(Long.MIN_VALUE, Long.MIN_VALUE)), limit)
-                .query(JdbcDirectory::customer).list();
+        // no "smallest UUID" sentinel: databases order UUIDs differently (signed or not)
+        return after.isEmpty()
+                ? jdbc.sql("SELECT " + CUSTOMER_COLUMNS + " FROM customers ORDER BY id LIMIT ?").param(limit)
+                        .query(JdbcDirectory::customer).list()
+                : jdbc.sql("SELECT " + CUSTOMER_COLUMNS + " FROM customers WHERE id > ? ORDER BY id LIMIT ?")
+                        .params(after.get().value(), limit).query(JdbcDirectory::customer).list();
     }
 
     public void insertAlias(Alias alias, CustomerId owner, boolean verified, Instant now) {
