@@ -175,16 +175,20 @@ public class JdbcLinking {
                 .query((rs, n) -> instant(rs, 1)).optional().filter(java.util.Objects::nonNull);
     }
 
-    /** Counts one failure; returns the failures in a row so far. */
-    public int countFailure(String key, Instant now) {
-        int updated = jdbc.sql("UPDATE login_failures SET failures = failures + 1, updated_at = ? WHERE throttle_key = ?")
-                .params(utc(now), key).update();
-        if (updated == 0) {
-            jdbc.sql("INSERT INTO login_failures (throttle_key, failures, locked_until, updated_at) VALUES (?, 1, NULL, ?)")
-                    .params(key, utc(now)).update();
-        }
+    /** Adds one failure to an existing key; false when the key has no row yet. */
+    public boolean addFailure(String key, Instant now) {
+        return jdbc.sql("UPDATE login_failures SET failures = failures + 1, updated_at = ? WHERE throttle_key = ?")
+                .params(utc(now), key).update() > 0;
+    }
+
+    public void insertFailure(String key, Instant now) {
+        jdbc.sql("INSERT INTO login_failures (throttle_key, failures, locked_until, updated_at) VALUES (?, 1, NULL, ?)")
+                .params(key, utc(now)).update();
+    }
+
+    public int failures(String key) {
         return jdbc.sql("SELECT failures FROM login_failures WHERE throttle_key = ?").param(key)
-                .query(Integer.class).single();
+                .query(Integer.class).optional().orElse(0);
     }
 
     public void lock(String key, Instant until) {

@@ -5,7 +5,11 @@ import java.time.Instant;
 import java.util.Optional;
 import org.socialbank.directory.DirectoryProperties;
 import org.socialbank.directory.jdbc.JdbcLinking;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Failed sign-ins counted per user name and per address: after N in a row that key is locked for
@@ -15,11 +19,15 @@ import org.springframework.stereotype.Component;
 public class SignInThrottle {
 
     private final JdbcLinking store;
+    private final TransactionTemplate savepoint;
     private final DirectoryProperties properties;
     private final Clock clock;
 
-    SignInThrottle(JdbcLinking store, DirectoryProperties properties, Clock clock) {
+    SignInThrottle(JdbcLinking store, PlatformTransactionManager transactions, DirectoryProperties properties,
+            Clock clock) {
         this.store = store;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.properties = properties;
         this.clock = clock;
     }
@@ -34,9 +42,25 @@ public class SignInThrottle {
     public void failed(String username, String address) {
         Instant now = clock.instant();
         for (String key : new String[] {userKey(username), addressKey(address)}) {
-            if (store.countFailure(key, now) >= properties.signInFailuresMax()) {
+            count(key, now);
+            if (store.failures(key) >= properties.signInFailuresMax()) {
                 store.lock(key, now.plus(properties.signInLockout()));
             }
+        }
+    }
+
+    /**
+     * Counts a failure. The first one inserts the key's row inside a savepoint, so that another
+     * node inserting it at the same moment costs a retry of the update, not the transaction.
+     */
+    private void count(String key, Instant now) {
+        if (store.addFailure(key, now)) {
+            return;
+        }
+        try {
+            savepoint.executeWithoutResult(status -> store.insertFailure(key, now));
+        } catch (DuplicateKeyException raced) {
+            store.addFailure(key, now);
         }
     }
 
