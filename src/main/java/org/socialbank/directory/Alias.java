@@ -42,7 +42,11 @@ public record Alias(AliasType type, Network network, String value) {
         if (raw == null || raw.isBlank()) {
             throw new IllegalArgumentException("the " + type.wireName() + " is empty");
         }
-        String text = Digits.toAscii(raw.strip());
+        String stripped = raw.strip();
+        if (stripped.length() > 320 || stripped.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("the " + type.wireName() + " has control characters or is too long");
+        }
+        String text = Digits.toAscii(stripped);
         return switch (type) {
             case PHONE -> phone(text, region);
             case EMAIL -> email(text);

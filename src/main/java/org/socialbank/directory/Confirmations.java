@@ -116,8 +116,15 @@ public class Confirmations {
                 .orElse(new ConfirmView.Invalid()));
     }
 
+    /**
+     * Checks the code. Only an open confirmation changes; a second submit (a double click, a
+     * reload) shows the outcome already reached and publishes nothing again.
+     */
     public ConfirmView confirm(String token, String code) {
         return write(() -> current(token).map(t -> {
+            if (!"issued".equals(t.state())) {
+                return view(t, false, -1);
+            }
             CodeCheck check = challenges.check(t.challengeId(), code);
             if (check instanceof CodeCheck.Wrong wrong) {
                 return view(t, true, wrong.attemptsLeft());
@@ -125,17 +132,22 @@ public class Confirmations {
             Challenge c = store.challenge(t.challengeId()).orElseThrow();
             if (check instanceof CodeCheck.Confirmed) {
                 store.updateToken(t.hash(), "done", t.challengeId(), t.customerId());
-                events.publishEvent(new OperationConfirmed(c.reference(), c.id(), c.customerId()));
+                events.publishEvent(confirmed(c));
                 return (ConfirmView) new ConfirmView.Confirmed();
             }
-            return notConfirmed(t, c, check instanceof CodeCheck.Expired ? "expired" : "too_many_attempts");
+            boolean now = check instanceof CodeCheck.Expired e ? e.now() : ((CodeCheck.Failed) check).now();
+            return notConfirmed(t, c, check instanceof CodeCheck.Expired ? "expired" : "too_many_attempts", now);
         }).orElse(new ConfirmView.Invalid()));
     }
 
     public ConfirmView cancel(String token) {
         return write(() -> current(token).map(t -> {
+            if (!"issued".equals(t.state())) {
+                return view(t, false, -1);
+            }
+            boolean open = store.lockChallenge(t.challengeId()).filter(c -> "pending".equals(c.status())).isPresent();
             challenges.cancel(t.challengeId());
-            return notConfirmed(t, store.challenge(t.challengeId()).orElseThrow(), "cancelled");
+            return notConfirmed(t, store.challenge(t.challengeId()).orElseThrow(), "cancelled", open);
         }).orElse(new ConfirmView.Invalid()));
     }
 
@@ -156,10 +168,19 @@ public class Confirmations {
         return expired;
     }
 
-    private ConfirmView notConfirmed(Token t, Challenge c, String reason) {
+    /** Closes the page's link; the event goes out only when this call is what closed the challenge. */
+    private ConfirmView notConfirmed(Token t, Challenge c, String reason, boolean publish) {
         store.updateToken(t.hash(), "burned", t.challengeId(), t.customerId());
-        events.publishEvent(new OperationNotConfirmed(c.reference(), c.id(), c.customerId(), reason));
+        if (publish) {
+            events.publishEvent(new OperationNotConfirmed(c.reference(), c.id(), c.customerId(), reason));
+        }
         return new ConfirmView.NotConfirmed();
+    }
+
+    private static OperationConfirmed confirmed(Challenge c) {
+        String[] parts = c.summary().split("\\|", -1); // the context: purpose|reference|amount|currency|payee|fee
+        return new OperationConfirmed(c.reference(), c.id(), c.customerId(), Long.parseLong(parts[2]),
+                CurrencyCode.of(parts[3]), parts[4], Long.parseLong(parts[5]));
     }
 
     private ConfirmView view(Token t, boolean wrong, int attemptsLeft) {

@@ -9,15 +9,15 @@ public sealed interface LinkStep {
     record Invalid() implements LinkStep {
     }
 
-    /** Sign in with the bank's user name and password. */
-    record SignIn(Network channel, boolean failed, Instant lockedUntil) implements LinkStep {
+    /** Sign in with the bank's user name and password, to link the chat {@code account} shown. */
+    record SignIn(Network channel, String account, boolean failed, Instant lockedUntil) implements LinkStep {
     }
 
     /**
      * Type the code sent by SMS to the (masked) phone on file or, when {@code authenticator}, the
      * code of the customer's authenticator app.
      */
-    record EnterCode(Network channel, String maskedPhone, boolean wrong, int attemptsLeft,
+    record EnterCode(Network channel, String account, String maskedPhone, boolean wrong, int attemptsLeft,
             boolean authenticator) implements LinkStep {
     }
 

@@ -98,7 +98,7 @@ public class Linking {
     public LinkOffer offerLink(IdentityId id) {
         return write(() -> {
             store.identity(id).orElseThrow(() -> new IllegalArgumentException("unknown identity " + id));
-            return issue(PURPOSE_LINK, id, properties.linkTtl());
+            return issue(PURPOSE_LINK, id, null, properties.linkTtl());
         });
     }
 
@@ -114,14 +114,16 @@ public class Linking {
                 return open(token);
             }
             Network channel = channelOf(found.get());
+            throttle.hold(username, address);
             Optional<Instant> locked = throttle.lockedUntil(username, address);
             if (locked.isPresent()) {
-                return new LinkStep.SignIn(channel, false, locked.get());
+                return new LinkStep.SignIn(channel, accountOf(found.get()), false, locked.get());
             }
             Optional<CustomerId> customer = checkPassword(username, password);
             if (customer.isEmpty()) {
                 throttle.failed(username, address);
-                return new LinkStep.SignIn(channel, true, throttle.lockedUntil(username, address).orElse(null));
+                return new LinkStep.SignIn(channel, accountOf(found.get()), true,
+                        throttle.lockedUntil(username, address).orElse(null));
             }
             throttle.succeeded(username);
             return sendLinkCode(found.get(), customer.get());
@@ -137,7 +139,7 @@ public class Linking {
             Token t = found.get();
             CodeCheck check = challenges.check(t.challengeId(), code);
             if (check instanceof CodeCheck.Wrong wrong) {
-                return new LinkStep.EnterCode(channelOf(t), maskedPhone(t.customerId()), true, wrong.attemptsLeft(),
+                return new LinkStep.EnterCode(channelOf(t), accountOf(t), maskedPhone(t.customerId()), true, wrong.attemptsLeft(),
                         usesAuthenticator(t));
             }
             if (!(check instanceof CodeCheck.Confirmed)) {
@@ -218,16 +220,22 @@ public class Linking {
 
     /** The "not you? unlink here" page: shows what would be unlinked, or nothing when invalid. */
     public Optional<ChannelIdentity> openUnlink(String token) {
-        return current(token).filter(t -> PURPOSE_UNLINK.equals(t.purpose()) && "issued".equals(t.state()))
-                .flatMap(t -> store.identity(t.identityId())).filter(ChannelIdentity::linked);
+        return unlinkable(token).flatMap(t -> store.identity(t.identityId()));
     }
 
     public boolean confirmUnlink(String token) {
         return write(() -> {
-            Optional<Token> t = current(token).filter(x -> PURPOSE_UNLINK.equals(x.purpose()) && "issued".equals(x.state()));
+            Optional<Token> t = unlinkable(token);
             t.ifPresent(x -> store.updateToken(x.hash(), "done", null, x.customerId()));
             return t.isPresent() && unlink(t.get().identityId());
         });
+    }
+
+    /** An unlink link works only while the identity is still linked to the customer it was sent to. */
+    private Optional<Token> unlinkable(String token) {
+        return current(token).filter(t -> PURPOSE_UNLINK.equals(t.purpose()) && "issued".equals(t.state()))
+                .filter(t -> store.identity(t.identityId()).flatMap(ChannelIdentity::customer)
+                        .filter(c -> c.equals(t.customerId())).isPresent());
     }
 
     /**
@@ -258,7 +266,7 @@ public class Linking {
             java.util.UUID challenge = challenges.expectTotp(customer, PURPOSE_LINK, linkContext(t, customer),
                     t.identityId().toString(), t.expiresAt());
             store.updateToken(t.hash(), "signed_in", challenge, customer);
-            return new LinkStep.EnterCode(channelOf(t), maskedPhone(customer), false, properties.codeAttemptsMax(), true);
+            return new LinkStep.EnterCode(channelOf(t), accountOf(t), maskedPhone(customer), false, properties.codeAttemptsMax(), true);
         }
         return sendSmsCode(t, customer);
     }
@@ -277,25 +285,29 @@ public class Linking {
         java.util.UUID challenge = challenges.sendSms(new CodeChallenges.SmsRequest(customer, PURPOSE_LINK,
                 linkContext(t, customer),
                 t.identityId().toString(), null, phone.get().value(),
-                code -> messages.getMessage("sms.link.code", new Object[] {code, channelName(channel, language)},
-                        language.locale()),
+                code -> messages.getMessage("sms.link.code", new Object[] {code, channelName(channel, language),
+                        accountOf(t)}, language.locale()),
                 t.expiresAt()));
         store.updateToken(t.hash(), "signed_in", challenge, customer);
-        return new LinkStep.EnterCode(channel, mask(phone.get().value()), false, properties.codeAttemptsMax(), false);
+        return new LinkStep.EnterCode(channel, accountOf(t), mask(phone.get().value()), false, properties.codeAttemptsMax(), false);
     }
 
     private LinkStep.Linked link(IdentityId id, CustomerId customer) {
         ChannelIdentity identity = store.lockIdentity(id).orElseThrow();
+        if (identity.linked() && !identity.customerId().equals(customer)) {
+            events.publishEvent(new IdentityUnlinked(id, identity.channel(), identity.customerId()));
+        }
         store.setCustomer(id, customer, now());
         Customer c = directory.findCustomer(customer).orElseThrow();
-        LinkOffer unlink = issue(PURPOSE_UNLINK, id, properties.unlinkTtl());
+        LinkOffer unlink = issue(PURPOSE_UNLINK, id, customer, properties.unlinkTtl());
         events.publishEvent(new IdentityLinked(id, identity.channel(), customer, c.language(), unlink.url()));
         return new LinkStep.Linked(identity.channel(), MaskedName.of(c.displayName()), null);
     }
 
     private Optional<CustomerId> checkPassword(String username, String password) {
         String user = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
-        Optional<String> hash = user.isEmpty() ? Optional.empty() : directory.passwordHash(user);
+        // only a well-formed user name reaches the database; anything else is an unknown user
+        Optional<String> hash = user.matches("[a-z0-9][a-z0-9._-]{2,63}") ? directory.passwordHash(user) : Optional.empty();
         boolean matches = passwords.matches(password == null ? "" : password, hash.orElse(unknownUserHash));
         return hash.isPresent() && matches ? directory.findByUsername(user) : Optional.empty();
     }
@@ -305,8 +317,8 @@ public class Linking {
             return new LinkStep.Invalid();
         }
         return switch (t.state()) {
-            case "issued" -> new LinkStep.SignIn(channelOf(t), false, null);
-            case "signed_in" -> new LinkStep.EnterCode(channelOf(t), maskedPhone(t.customerId()), false,
+            case "issued" -> new LinkStep.SignIn(channelOf(t), accountOf(t), false, null);
+            case "signed_in" -> new LinkStep.EnterCode(channelOf(t), accountOf(t), maskedPhone(t.customerId()), false,
                     attemptsLeft(t), usesAuthenticator(t));
             default -> new LinkStep.Invalid();
         };
@@ -323,11 +335,18 @@ public class Linking {
         return store.lockToken(codes.hashToken(token)).filter(t -> t.expiresAt().isAfter(clock.instant()));
     }
 
-    private LinkOffer issue(String purpose, IdentityId id, java.time.Duration ttl) {
+    private LinkOffer issue(String purpose, IdentityId id, CustomerId customer, java.time.Duration ttl) {
         String token = codes.randomToken();
         Instant expires = now().plus(ttl);
-        store.insertToken(new Token(codes.hashToken(token), purpose, id, null, null, "issued", expires, now()));
+        store.insertToken(new Token(codes.hashToken(token), purpose, id, null, customer, "issued", expires, now()));
         return new LinkOffer(properties.url("/" + purpose + "/" + token), expires);
+    }
+
+    /** The chat account a link would tie, as its owner knows it: the handle, else the network's id. */
+    private String accountOf(Token t) {
+        return store.identity(t.identityId()).map(i -> i.handle() != null && !i.handle().isBlank()
+                ? (i.handle().startsWith("@") || i.channel() == Network.WECHAT ? i.handle() : "@" + i.handle())
+                : i.externalId()).orElse("");
     }
 
     private Network channelOf(Token t) {

@@ -24,9 +24,11 @@ public record NewCustomer(CustomerId id, String displayName, Language language, 
         if (aliases.stream().map(CustomerView.AliasEntry::alias).distinct().count() != aliases.size()) {
             throw new IllegalArgumentException("an alias is listed twice");
         }
-        if (displayName == null || displayName.isBlank() || displayName.length() > Customer.DISPLAY_NAME_LENGTH_MAX) {
-            throw new IllegalArgumentException(
-                    "displayName must be 1 to " + Customer.DISPLAY_NAME_LENGTH_MAX + " characters");
+        displayName = displayName == null ? null : displayName.strip();
+        if (displayName == null || displayName.isBlank() || displayName.length() > Customer.DISPLAY_NAME_LENGTH_MAX
+                || displayName.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("displayName must be 1 to " + Customer.DISPLAY_NAME_LENGTH_MAX
+                    + " characters without control characters");
         }
         if ((username == null) != (password == null)) {
             throw new IllegalArgumentException("username and password come together");
@@ -35,7 +37,8 @@ public record NewCustomer(CustomerId id, String displayName, Language language, 
             throw new IllegalArgumentException(
                     "username must be 3 to 64 lower-case letters, digits, '.', '_' or '-'");
         }
-        if (password != null && (password.length() < PASSWORD_LENGTH_MIN || password.length() > PASSWORD_LENGTH_MAX)) {
+        if (password != null && (password.length() < PASSWORD_LENGTH_MIN || password.length() > PASSWORD_LENGTH_MAX
+                || password.indexOf('\u0000') >= 0)) {
             throw new IllegalArgumentException("password must be " + PASSWORD_LENGTH_MIN + " to "
                     + PASSWORD_LENGTH_MAX + " characters");
         }

@@ -15,9 +15,10 @@ public record NewAccount(AccountId id, CurrencyCode currency, String ownerRef, A
         Objects.requireNonNull(currency, "currency");
         Objects.requireNonNull(kind, "kind");
         flags = Set.copyOf(flags);
-        if (ownerRef != null && (ownerRef.isBlank() || ownerRef.length() > OWNER_REF_MAX_LENGTH)) {
-            throw new IllegalArgumentException(
-                    "ownerRef must be 1 to " + OWNER_REF_MAX_LENGTH + " characters when given");
+        if (ownerRef != null && (ownerRef.isBlank() || ownerRef.length() > OWNER_REF_MAX_LENGTH
+                || ownerRef.chars().anyMatch(Character::isISOControl))) {
+            throw new IllegalArgumentException("ownerRef must be 1 to " + OWNER_REF_MAX_LENGTH
+                    + " characters without control characters when given");
         }
     }
 

@@ -4,7 +4,8 @@ import java.util.Objects;
 import java.util.OptionalLong;
 
 /**
- * A request to post (all or part of) or to void a pending transfer.
+ * A request to post (all or part of) or to void a pending transfer. A pending transfer is
+ * resolved at most once per kind, which makes the request idempotent without a caller id.
  *
  * @param amountMinor for a post, the amount to post, at most the pending amount; empty posts it all
  */
@@ -32,10 +33,5 @@ public record Resolution(TransferId pendingId, TransferKind kind, OptionalLong a
 
     public static Resolution expire(TransferId pendingId) {
         return new Resolution(pendingId, TransferKind.EXPIRE_PENDING, OptionalLong.empty());
-    }
-
-    /** The resolving transfer's id: derived, so a retried post or void finds its first result. */
-    public TransferId id() {
-        return pendingId.resolvedBy(kind);
     }
 }

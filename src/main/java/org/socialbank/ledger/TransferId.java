@@ -1,6 +1,5 @@
 package org.socialbank.ledger;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -13,15 +12,6 @@ public record TransferId(UUID value) {
 
     public static TransferId of(String value) {
         return new TransferId(UUID.fromString(value));
-    }
-
-    /**
-     * The id of the transfer that resolves this pending one in the given way, the same on every
-     * node and every retry, so that posting or voiding a pending transfer is idempotent too.
-     */
-    public TransferId resolvedBy(TransferKind kind) {
-        String name = "socialbank:" + kind.wireName() + ":" + value;
-        return new TransferId(UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Override

@@ -52,6 +52,11 @@ class ApiTokens {
         return accepted;
     }
 
+    /** A stable, non-secret name of a token: the start of its digest, for per-caller limits and logs. */
+    static String fingerprint(String token) {
+        return "token:" + java.util.HexFormat.of().formatHex(digest(token), 0, 12);
+    }
+
     private static String generate() {
         byte[] random = new byte[24];
         new SecureRandom().nextBytes(random);

@@ -11,7 +11,11 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Authenticates {@code Authorization: Bearer <token>} against the configured API tokens. */
+/**
+ * Authenticates {@code Authorization: Bearer <token>} against the configured API tokens. The
+ * principal's name is the token's fingerprint, so per-caller limits key on the token itself,
+ * however the header was spelled.
+ */
 final class BearerTokenFilter extends OncePerRequestFilter {
 
     private static final String PREFIX = "Bearer ";
@@ -29,7 +33,7 @@ final class BearerTokenFilter extends OncePerRequestFilter {
             String token = header.substring(PREFIX.length()).trim();
             if (!token.isEmpty() && tokens.accepts(token)) {
                 SecurityContextHolder.getContext().setAuthentication(
-                        UsernamePasswordAuthenticationToken.authenticated("api-client", null,
+                        UsernamePasswordAuthenticationToken.authenticated(ApiTokens.fingerprint(token), null,
                                 List.of(new SimpleGrantedAuthority("ROLE_API"))));
             }
         }

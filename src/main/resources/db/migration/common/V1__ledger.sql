@@ -37,7 +37,7 @@ CREATE TABLE transfers (
     kind              VARCHAR(16)              NOT NULL,
     pending_id        UUID REFERENCES transfers (id),
     timeout_seconds   BIGINT                   NOT NULL,
-    metadata          VARCHAR(8192)            NOT NULL,
+    metadata          VARCHAR(16384)           NOT NULL,
     created_at        TIMESTAMP WITH TIME ZONE NOT NULL,
     CONSTRAINT transfers_amount_positive CHECK (amount_minor > 0),
     CONSTRAINT transfers_accounts_differ CHECK (debit_account_id <> credit_account_id),
@@ -48,6 +48,8 @@ CREATE TABLE transfers (
 CREATE UNIQUE INDEX transfers_seq ON transfers (seq);
 CREATE INDEX transfers_debit_seq ON transfers (debit_account_id, seq);
 CREATE INDEX transfers_credit_seq ON transfers (credit_account_id, seq);
+-- a pending transfer is posted, voided or expired at most once per kind (NULLs are distinct)
+CREATE UNIQUE INDEX transfers_resolution ON transfers (pending_id, kind);
 
 CREATE TABLE pending_transfers (
     pending_id  UUID                     NOT NULL PRIMARY KEY REFERENCES transfers (id),

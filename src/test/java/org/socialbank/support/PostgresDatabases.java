@@ -35,6 +35,9 @@ public final class PostgresDatabases {
         try (Connection c = DriverManager.getConnection(admin, USER, "");
                 Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
+            if (embedded == null) {
+                dropOnExit(admin, name);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("could not create test database " + name, e);
         }
@@ -51,7 +54,6 @@ public final class PostgresDatabases {
         }
         if (reachable(HOST_URL)) {
             serverUrl = HOST_URL;
-            dropLeftovers(serverUrl);
         } else if ("true".equals(System.getenv("CI"))) {
             throw new IllegalStateException("CI=true but no PostgreSQL answers at " + HOST_URL
                     + " (user " + USER + "): the PostgreSQL suite is mandatory in CI. "
@@ -88,22 +90,15 @@ public final class PostgresDatabases {
         }
     }
 
-    /** Databases of earlier runs that were not dropped (a killed JVM); best effort. */
-    private static void dropLeftovers(String url) {
-        try (Connection c = DriverManager.getConnection(url, USER, "");
-                Statement s = c.createStatement();
-                var rs = c.createStatement().executeQuery("SELECT datname FROM pg_database "
-                        + "WHERE datname LIKE 'sb\\_test\\_%' AND datname NOT IN "
-                        + "(SELECT datname FROM pg_stat_activity WHERE datname IS NOT NULL)")) {
-            java.util.List<String> names = new java.util.ArrayList<>();
-            while (rs.next()) {
-                names.add(rs.getString(1));
+    /** Drops the databases this JVM created, when it exits; never another run's. */
+    private static void dropOnExit(String admin, String name) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try (Connection c = DriverManager.getConnection(admin, USER, "");
+                    Statement s = c.createStatement()) {
+                s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            } catch (SQLException ignored) {
+                // the server may be gone already; a leftover database only costs disk space
             }
-            for (String name : names) {
-                s.execute("DROP DATABASE IF EXISTS " + name);
-            }
-        } catch (SQLException ignored) {
-            // leftovers only cost disk space; never fail a run for them
-        }
+        }));
     }
 }

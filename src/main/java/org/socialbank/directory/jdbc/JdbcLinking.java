@@ -154,15 +154,22 @@ public class JdbcLinking {
                 .param(customer.value()).query((rs, n) -> new Enrolment(rs.getString(1), rs.getLong(2))).optional();
     }
 
+    /** Saves a new secret as pending (last_step -1): it works only after a first right code. */
     public void saveEnrolment(CustomerId customer, String sealedSecret, Instant now) {
         jdbc.sql("DELETE FROM totp_enrolments WHERE customer_id = ?").param(customer.value()).update();
-        jdbc.sql("INSERT INTO totp_enrolments (customer_id, secret, last_step, created_at) VALUES (?, ?, 0, ?)")
+        jdbc.sql("INSERT INTO totp_enrolments (customer_id, secret, last_step, created_at) VALUES (?, ?, -1, ?)")
                 .params(customer.value(), sealedSecret, utc(now)).update();
     }
 
-    public void useStep(CustomerId customer, long step) {
-        jdbc.sql("UPDATE totp_enrolments SET last_step = ? WHERE customer_id = ?").params(step, customer.value()).update();
+    /**
+     * Records a time step as used, only if it is later than the last one used: false when another
+     * transaction got there first, so one code is never accepted twice.
+     */
+    public boolean useStep(CustomerId customer, long step) {
+        return jdbc.sql("UPDATE totp_enrolments SET last_step = ? WHERE customer_id = ? AND last_step < ?")
+                .params(step, customer.value(), step).update() == 1;
     }
+
 
     /** A customer's sealed authenticator secret and the last time step a code was accepted for. */
     public record Enrolment(String sealedSecret, long lastStep) {
@@ -181,9 +188,15 @@ public class JdbcLinking {
                 .params(utc(now), key).update() > 0;
     }
 
-    public void insertFailure(String key, Instant now) {
-        jdbc.sql("INSERT INTO login_failures (throttle_key, failures, locked_until, updated_at) VALUES (?, 1, NULL, ?)")
+    public void insertThrottleKey(String key, Instant now) {
+        jdbc.sql("INSERT INTO login_failures (throttle_key, failures, locked_until, updated_at) VALUES (?, 0, NULL, ?)")
                 .params(key, utc(now)).update();
+    }
+
+    /** Locks the key's row until the transaction ends; false when it has no row. */
+    public boolean lockThrottleKey(String key) {
+        return jdbc.sql("SELECT throttle_key FROM login_failures WHERE throttle_key = ? FOR UPDATE").param(key)
+                .query(String.class).optional().isPresent();
     }
 
     public int failures(String key) {

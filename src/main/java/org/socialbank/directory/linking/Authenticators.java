@@ -55,7 +55,6 @@ public class Authenticators {
     public Enrolment begin(CustomerId customer, String accountName) {
         TotpSecret secret = TotpSecret.random(random);
         store.saveEnrolment(customer, seal(secret.bytes()), clock.instant());
-        store.useStep(customer, PENDING);
         String uri = OtpAuthUri.of(ISSUER, accountName, secret).value();
         return new Enrolment(QrCodes.svg(uri, ISSUER), secret.base32());
     }
@@ -74,11 +73,7 @@ public class Authenticators {
 
     private boolean accept(CustomerId customer, JdbcLinking.Enrolment enrolment, String code) {
         OptionalLong step = totp.verify(open(enrolment.sealedSecret()), code, clock.instant(), WINDOW_STEPS);
-        if (step.isEmpty() || step.getAsLong() <= enrolment.lastStep()) {
-            return false;
-        }
-        store.useStep(customer, step.getAsLong());
-        return true;
+        return step.isPresent() && step.getAsLong() > enrolment.lastStep() && store.useStep(customer, step.getAsLong());
     }
 
     private String seal(byte[] secret) {

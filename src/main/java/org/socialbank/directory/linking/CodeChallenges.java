@@ -74,15 +74,15 @@ public class CodeChallenges {
     public CodeCheck check(UUID challengeId, String typed) {
         Optional<Challenge> found = store.lockChallenge(challengeId);
         if (found.isEmpty()) {
-            return new CodeCheck.Failed();
+            return new CodeCheck.Failed(false);
         }
         Challenge c = found.get();
         if (!"pending".equals(c.status())) {
-            return "expired".equals(c.status()) ? new CodeCheck.Expired() : new CodeCheck.Failed();
+            return "expired".equals(c.status()) ? new CodeCheck.Expired(false) : new CodeCheck.Failed(false);
         }
         if (!c.expiresAt().isAfter(now())) {
             store.updateChallenge(c.id(), c.attempts(), "expired");
-            return new CodeCheck.Expired();
+            return new CodeCheck.Expired(true);
         }
         String code = typed == null ? "" : org.socialbank.directory.Digits.toAscii(typed).replaceAll("[\\s-]", "");
         boolean right = "totp".equals(c.method()) ? authenticators.verify(c.customerId(), code)
@@ -94,7 +94,7 @@ public class CodeChallenges {
         int attempts = c.attempts() + 1;
         boolean last = attempts >= properties.codeAttemptsMax();
         store.updateChallenge(c.id(), attempts, last ? "failed" : "pending");
-        return last ? new CodeCheck.Failed() : new CodeCheck.Wrong(properties.codeAttemptsMax() - attempts);
+        return last ? new CodeCheck.Failed(true) : new CodeCheck.Wrong(properties.codeAttemptsMax() - attempts);
     }
 
     public void cancel(UUID challengeId) {

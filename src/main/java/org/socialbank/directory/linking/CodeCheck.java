@@ -10,10 +10,14 @@ public sealed interface CodeCheck {
     record Wrong(int attemptsLeft) implements CodeCheck {
     }
 
-    /** The last allowed attempt was wrong, or the challenge had already failed. */
-    record Failed() implements CodeCheck {
+    /**
+     * The last allowed attempt was wrong, or the challenge was no longer open;
+     * {@code now} when this very check ended it.
+     */
+    record Failed(boolean now) implements CodeCheck {
     }
 
-    record Expired() implements CodeCheck {
+    /** The time was up; {@code now} when this very check found it out and closed the challenge. */
+    record Expired(boolean now) implements CodeCheck {
     }
 }

@@ -32,6 +32,25 @@ public class SignInThrottle {
         this.clock = clock;
     }
 
+    /**
+     * Locks the user name's and the address's throttle rows (creating them if need be) until the
+     * transaction ends, so that concurrent sign-ins through many links count one after the other
+     * and a lockout cannot be outrun. Call before checking a password.
+     */
+    public void hold(String username, String address) {
+        Instant now = clock.instant();
+        for (String key : new java.util.TreeSet<>(java.util.List.of(userKey(username), addressKey(address)))) {
+            if (!store.lockThrottleKey(key)) {
+                try {
+                    savepoint.executeWithoutResult(status -> store.insertThrottleKey(key, now));
+                } catch (DuplicateKeyException raced) {
+                    // another sign-in created it first; lock it below like any other
+                }
+                store.lockThrottleKey(key);
+            }
+        }
+    }
+
     /** Until when the user name or the address is locked out, if it is now. */
     public Optional<Instant> lockedUntil(String username, String address) {
         Instant now = clock.instant();
@@ -39,28 +58,14 @@ public class SignInThrottle {
                 .filter(until -> until.isAfter(now));
     }
 
+    /** Counts a failed sign-in for both keys (held by {@link #hold}); N in a row lock the key. */
     public void failed(String username, String address) {
         Instant now = clock.instant();
         for (String key : new String[] {userKey(username), addressKey(address)}) {
-            count(key, now);
+            store.addFailure(key, now);
             if (store.failures(key) >= properties.signInFailuresMax()) {
                 store.lock(key, now.plus(properties.signInLockout()));
             }
-        }
-    }
-
-    /**
-     * Counts a failure. The first one inserts the key's row inside a savepoint, so that another
-     * node inserting it at the same moment costs a retry of the update, not the transaction.
-     */
-    private void count(String key, Instant now) {
-        if (store.addFailure(key, now)) {
-            return;
-        }
-        try {
-            savepoint.executeWithoutResult(status -> store.insertFailure(key, now));
-        } catch (DuplicateKeyException raced) {
-            store.addFailure(key, now);
         }
     }
 

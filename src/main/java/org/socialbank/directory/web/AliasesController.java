@@ -4,10 +4,6 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import org.socialbank.directory.Alias;
@@ -89,17 +85,9 @@ class AliasesController {
         return Alias.parse(aliasType, handleNetwork, text, region);
     }
 
-    /** The caller's API token (digested) or, without one, its address. */
+    /** The authenticated caller (its token's fingerprint) or, without one, its address. */
     private static String caller(HttpServletRequest request) {
-        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (authorization == null) {
-            return "ip:" + request.getRemoteAddr();
-        }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(authorization.getBytes(StandardCharsets.UTF_8));
-            return "token:" + HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return request.getUserPrincipal() != null ? request.getUserPrincipal().getName()
+                : "ip:" + request.getRemoteAddr();
     }
 }

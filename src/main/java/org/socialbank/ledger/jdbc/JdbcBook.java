@@ -81,6 +81,12 @@ public class JdbcBook implements Book {
     }
 
     @Override
+    public Optional<Transfer> findResolution(TransferId pendingId, TransferKind kind) {
+        return jdbc.sql("SELECT " + TRANSFER_COLUMNS + TRANSFER_FROM + " WHERE t.pending_id = ? AND t.kind = ?")
+                .params(pendingId.value(), kind.wireName()).query(JdbcBook::transfer).optional();
+    }
+
+    @Override
     public Optional<PendingState> lockPending(TransferId pendingId) {
         return jdbc.sql("SELECT status, expires_at FROM pending_transfers WHERE pending_id = ? FOR UPDATE")
                 .param(pendingId.value())

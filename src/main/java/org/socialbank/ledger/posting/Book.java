@@ -9,6 +9,7 @@ import org.socialbank.ledger.AccountId;
 import org.socialbank.ledger.PendingStatus;
 import org.socialbank.ledger.Transfer;
 import org.socialbank.ledger.TransferId;
+import org.socialbank.ledger.TransferKind;
 
 /**
  * What posting needs from storage, inside one database transaction. Locks are row locks held to
@@ -21,6 +22,9 @@ public interface Book {
 
     /** A transfer of the journal; for a pending transfer with its current status. */
     Optional<Transfer> findTransfer(TransferId id);
+
+    /** The row that resolved a pending transfer in this way, if any (unique per pending and kind). */
+    Optional<Transfer> findResolution(TransferId pendingId, TransferKind kind);
 
     Optional<PendingState> lockPending(TransferId pendingId);
 

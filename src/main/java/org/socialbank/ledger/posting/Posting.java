@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.UUID;
 import org.socialbank.ledger.Account;
 import org.socialbank.ledger.AccountId;
 import org.socialbank.ledger.Metadata;
@@ -86,13 +87,11 @@ public final class Posting {
         }
         Transfer original = pending.get();
         long amount = request.amountMinor().orElse(original.amountMinor());
-        Optional<Transfer> existing = find(request.id());
+        Optional<Transfer> existing = findResolution(original.id(), request.kind());
         if (existing.isPresent()) {
-            Transfer t = existing.get();
-            boolean same = t.kind() == request.kind() && original.id().equals(t.pendingId())
-                    && t.amountMinor() == amount;
-            return same ? new Posted(t, true)
-                    : new Rejected(RejectionCode.ID_EXISTS_WITH_DIFFERENT_FIELDS);
+            // the same resolution again is a replay; a post of another amount comes too late
+            return existing.get().amountMinor() == amount ? new Posted(existing.get(), true)
+                    : new Rejected(RejectionCode.PENDING_ALREADY_POSTED);
         }
         lock(List.of(original.debitAccountId(), original.creditAccountId()));
         Account debit = accounts.get(original.debitAccountId()).orElseThrow();
@@ -122,6 +121,12 @@ public final class Posting {
     private Optional<Transfer> find(TransferId id) {
         Transfer mine = booked.get(id);
         return mine != null ? Optional.of(mine) : book.findTransfer(id);
+    }
+
+    private Optional<Transfer> findResolution(TransferId pendingId, TransferKind kind) {
+        Optional<Transfer> mine = booked.values().stream()
+                .filter(t -> t.kind() == kind && pendingId.equals(t.pendingId())).findFirst();
+        return mine.isPresent() ? mine : book.findResolution(pendingId, kind);
     }
 
     private Book.PendingState pendingState(TransferId pendingId) {
@@ -160,7 +165,8 @@ public final class Posting {
             default -> PendingStatus.EXPIRED;
         };
         change(Balances.release(debit, credit, original.amountMinor(), post ? amount : 0));
-        Transfer transfer = new Transfer(request.id(), debit.id(), credit.id(),
+        // a fresh id: resolutions are found by (pending, kind), so no caller can pre-empt the id
+        Transfer transfer = new Transfer(new TransferId(UUID.randomUUID()), debit.id(), credit.id(),
                 post ? amount : original.amountMinor(), original.currency(), original.code(),
                 request.kind(), original.id(), 0, Metadata.EMPTY, now, null, null);
         booked.put(transfer.id(), transfer);

@@ -59,8 +59,8 @@ class TransfersController {
     @ApiResponse(responseCode = "422", description = "one transfer failed: failedIndex and codes say which", content = @Content(mediaType = "application/problem+json"))
     @PostMapping(path = "/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> batch(@RequestBody Requests.Batch body) {
-        if (body.transfers() == null || body.transfers().isEmpty()) {
-            throw new IllegalArgumentException("transfers must hold at least one transfer");
+        if (body.transfers() == null || body.transfers().isEmpty() || body.transfers().contains(null)) {
+            throw new IllegalArgumentException("transfers must hold at least one transfer and no null");
         }
         BatchResult result = ledger.transferLinked(
                 body.transfers().stream().map(t -> t.toNewTransfer(null)).toList());

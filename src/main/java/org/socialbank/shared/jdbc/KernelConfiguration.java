@@ -28,6 +28,10 @@ class KernelConfiguration {
     @Bean
     Durability durability(@Value("${spring.datasource.url}") String url) {
         Optional<Path> file = h2File(url);
+        if (file.isPresent() && !url.toUpperCase(Locale.ROOT).replace(" ", "").contains(";WRITE_DELAY=0")) {
+            throw new IllegalStateException("spring.datasource.url: an H2 file store must have ;WRITE_DELAY=0, "
+                    + "or a commit may still be in memory when the bank answers 2xx (see docs/adr/0002)");
+        }
         if (file.isPresent()) {
             log.info("Commits on the embedded store are made durable by fsync of {}", file.get());
             return new H2FileSync(file.get());
@@ -39,6 +43,24 @@ class KernelConfiguration {
     DemoMode demoMode(@Value("${spring.datasource.url}") String url,
             @Value("${socialbank.demo.enabled:#{null}}") Boolean enabled) {
         return new DemoMode(enabled != null ? enabled : url.startsWith("jdbc:h2:"));
+    }
+
+    /**
+     * On PostgreSQL every connection asks for {@code synchronous_commit=on}, whatever the server's
+     * default: a 2xx promises the commit is on disk.
+     */
+    @Bean
+    static org.springframework.beans.factory.config.BeanPostProcessor synchronousCommits() {
+        return new org.springframework.beans.factory.config.BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String name) {
+                if (bean instanceof com.zaxxer.hikari.HikariDataSource hikari && hikari.getJdbcUrl() != null
+                        && hikari.getJdbcUrl().startsWith("jdbc:postgresql:")) {
+                    hikari.setConnectionInitSql("SET synchronous_commit TO on");
+                }
+                return bean;
+            }
+        };
     }
 
     /** The MVStore file of an H2 file database, or empty for memory, server and other stores. */

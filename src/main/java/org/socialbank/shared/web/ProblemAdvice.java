@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -62,6 +63,14 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                 "The bank could not complete this now; nothing was changed. Send the same request again."));
         return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
                 .header(HttpHeaders.RETRY_AFTER, "1").body(response.getBody());
+    }
+
+    /** A database rule the validation above it missed: the request did nothing and is refused. */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<ProblemDetail> violates(DataIntegrityViolationException e) {
+        log.warn("A request broke a database rule: {}", e.getMostSpecificCause().getClass().getSimpleName());
+        return Problems.response(Problems.of(HttpStatus.CONFLICT, "conflict",
+                "The request conflicts with the bank's data and was refused; nothing was changed."));
     }
 
     @ExceptionHandler(Exception.class)

@@ -35,6 +35,10 @@ class LookupRateIntegrationTests {
         assertThat(limited.status()).isEqualTo(429);
         assertThat(limited.code()).isEqualTo("too_many_lookups");
         assertThat(limited.contentType()).startsWith("application/problem+json");
+        Api bare = new Api("http://127.0.0.1:" + port, null);
+        Response respelled = bare.send(bare.request("/api/v1/aliases/tag/$walker9").header("Authorization",
+                "bearer   " + Api.TOKEN).GET().build());
+        assertThat(respelled.status()).as("the same token spelled otherwise is the same caller").isEqualTo(429);
         Response other = new Api("http://127.0.0.1:" + port, "other-token-0123456789abcdef")
                 .get("/api/v1/aliases/tag/$walker9");
         assertThat(other.status()).as("another caller has its own allowance").isEqualTo(200);

@@ -39,6 +39,11 @@ final class InMemoryBook implements Book {
     }
 
     @Override
+    public Optional<Transfer> findResolution(TransferId pendingId, org.socialbank.ledger.TransferKind kind) {
+        return transfers.values().stream().filter(t -> t.kind() == kind && pendingId.equals(t.pendingId())).findFirst();
+    }
+
+    @Override
     public Optional<PendingState> lockPending(TransferId pendingId) {
         return Optional.ofNullable(pendings.get(pendingId));
     }

@@ -193,7 +193,8 @@ abstract class LedgerHttpContract {
         Response replay = api.post("/api/v1/transfers/" + id + "/post", "{\"amountMinor\":1200}");
         assertThat(replay.status()).isEqualTo(200);
         assertThat(replay.json()).isEqualTo(posted.json());
-        assertThat(api.post("/api/v1/transfers/" + id + "/post", "{\"amountMinor\":1300}").status()).isEqualTo(409);
+        assertThat(api.post("/api/v1/transfers/" + id + "/post", "{\"amountMinor\":1300}").code())
+                .isEqualTo("pending_already_posted");
         assertThat(api.post("/api/v1/transfers/" + id + "/void", "").code()).isEqualTo("pending_already_posted");
         assertThat(api.get("/api/v1/transfers/" + id).json().path("status").asString()).isEqualTo("posted");
     }
@@ -267,6 +268,7 @@ abstract class LedgerHttpContract {
         assertThat(replay.json()).isEqualTo(booked.json());
         assertBalances(alice, 1_000, 1_000, 0, 0);
         assertThat(api.post("/api/v1/transfers/batch", "{\"transfers\":[]}").status()).isEqualTo(400);
+        assertThat(api.post("/api/v1/transfers/batch", "{\"transfers\":[null]}").status()).isEqualTo(400);
     }
 
     // --- statements -----------------------------------------------------------------------
@@ -350,7 +352,8 @@ abstract class LedgerHttpContract {
                 ok.replace("\"metadata\":{}", "\"metadata\":{\"a\":1}"),
                 ok.replace("\"metadata\":{}", "\"metadata\":" + manyEntries(17)),
                 ok.replace("\"pending\":false", "\"pending\":\"yes\""),
-                ok + "trailing");
+                ok + "trailing",
+                ok.replace("\"metadata\":{}", "\"metadata\":{\"k\":\"a\\u0000b\"}"));
         for (String body : bodies) {
             Response r = api.post("/api/v1/transfers", body);
             assertThat(r.status()).as(body + " -> " + r).isBetween(400, 499);
@@ -362,6 +365,27 @@ abstract class LedgerHttpContract {
                 .POST(HttpRequest.BodyPublishers.ofString(ok)).build());
         assertThat(wrongType.status()).isEqualTo(415);
         assertBalances(alice, 0, 0, 0, 0);
+    }
+
+    @Test
+    void storesTheLargestMetadataAllowedEvenWhenItNeedsEscaping() {
+        String bank = open("EUR", "bank_equity", null);
+        String alice = open("EUR", "customer_wallet", null);
+        StringBuilder metadata = new StringBuilder("{");
+        for (int i = 0; i < 16; i++) {
+            metadata.append(i == 0 ? "" : ",").append("\"k").append(i).append("\":\"")
+                    .append("\\\"".repeat(256)).append("\"");
+        }
+        Response r = api.post("/api/v1/transfers", transfer(UUID.randomUUID().toString(), bank, alice, 1, "EUR",
+                metadata.append("}").toString()));
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+    }
+
+    @Test
+    void refusesControlCharactersInAnOwnerReference() {
+        Response r = api.post("/api/v1/accounts", "{\"id\":\"" + UUID.randomUUID()
+                + "\",\"currency\":\"EUR\",\"kind\":\"escrow\",\"ownerRef\":\"a\\u0000b\"}");
+        assertThat(r.status()).as(r.toString()).isEqualTo(400);
     }
 
     @Test
