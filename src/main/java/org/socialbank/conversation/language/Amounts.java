@@ -1,0 +1,141 @@
+package org.socialbank.conversation.language;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import org.socialbank.conversation.language.Sense.CurrencyWord;
+import org.socialbank.conversation.language.Sense.Multiplier;
+import org.socialbank.conversation.language.Token.Kind;
+import org.socialbank.directory.Language;
+import org.socialbank.shared.CurrencyCode;
+
+/**
+ * Amounts in the text: a number with the multiplier and the currency beside it (€10, 10EUR,
+ * 10 тыс. руб., 50 هزار تومان, 五百元, 一百二十块五), read exactly, never rounded.
+ */
+final class Amounts {
+
+    private static final BigDecimal TENTH = new BigDecimal("0.1");
+
+    private Amounts() {
+    }
+
+    /**
+     * A number and what belongs to it, tokens {@code [from, to)}.
+     *
+     * @param tail the jiao of 一百二十块五 (0.5), else zero
+     */
+    record Mention(int from, int to, Token number, Multiplier multiplier, CurrencyWord currency, BigDecimal tail) {
+    }
+
+    /** An amount read in a currency (null when the text names none), or why it was refused. */
+    record Amount(BigDecimal value, CurrencyCode currency, AmountProblem problem) {
+    }
+
+    static List<Mention> find(List<Token> tokens, Marks marks, Lexicon lexicon) {
+        List<Mention> mentions = new ArrayList<>();
+        int free = 0;
+        for (int j = 0; j < tokens.size(); ) {
+            Token number = tokens.get(j);
+            if (!number.is(Kind.NUMBER) && !number.is(Kind.HAN_NUMBER)) {
+                j++;
+                continue;
+            }
+            CurrencyWord before = j - 1 >= free ? currencyAt(tokens, marks, j - 1, lexicon) : null;
+            int k = j + 1;
+            Multiplier multiplier = marks.wordAt(k, Multiplier.class)
+                    .filter(m -> !m.glued() || tokens.get(k).glued(number)).orElse(null);
+            int end = multiplier == null ? k : k + 1;
+            CurrencyWord after = before == null ? currencyAt(tokens, marks, end, lexicon) : null;
+            end = after == null ? end : end + 1;
+            BigDecimal tail = BigDecimal.ZERO;
+            if (after != null && "CNY".equals(after.code()) && tokens.get(end - 1).is(Kind.HAN)) {
+                int jiao = jiaoAt(tokens, end);
+                if (jiao > 0) {
+                    tail = BigDecimal.valueOf(jiao).multiply(TENTH);
+                    end = marks.wordAt(end + 1, CurrencyWord.class).filter(w -> w.factor().compareTo(TENTH) == 0).isPresent()
+                            ? end + 2 : end + 1;
+                }
+            }
+            mentions.add(new Mention(before == null ? j : j - 1, end, number, multiplier,
+                    before != null ? before : after, tail));
+            free = end;
+            j = end;
+        }
+        return mentions;
+    }
+
+    /** 一百二十块五: a single digit written right after 块 or 元 counts tenths (毛, 角). */
+    private static int jiaoAt(List<Token> tokens, int j) {
+        if (j >= tokens.size() || !tokens.get(j).glued(tokens.get(j - 1))) {
+            return 0;
+        }
+        Token digit = tokens.get(j);
+        boolean single = digit.text().codePointCount(0, digit.text().length()) == 1
+                && (digit.is(Kind.NUMBER) || digit.is(Kind.HAN_NUMBER));
+        if (!single) {
+            return 0;
+        }
+        try {
+            return ChineseNumerals.digit(digit.text().codePointAt(0));
+        } catch (NumberFormatException notADigit) {
+            return 0;
+        }
+    }
+
+    private static CurrencyWord currencyAt(List<Token> tokens, Marks marks, int j, Lexicon lexicon) {
+        if (j < 0 || j >= tokens.size()) {
+            return null;
+        }
+        Token token = tokens.get(j);
+        if (token.is(Kind.SYMBOL)) {
+            return lexicon.sign(token.text().codePointAt(0)).orElse(null);
+        }
+        return marks.wordAt(j, CurrencyWord.class).orElse(null);
+    }
+
+    /** Currencies named away from any number ("pay bob 25 in euros"), in order. */
+    static List<CurrencyWord> free(List<Token> tokens, Marks marks, List<Mention> mentions, Lexicon lexicon) {
+        boolean[] inMention = new boolean[tokens.size()];
+        mentions.forEach(m -> java.util.Arrays.fill(inMention, m.from(), m.to(), true));
+        List<CurrencyWord> free = new ArrayList<>();
+        for (int j = 0; j < tokens.size(); j++) {
+            CurrencyWord word = inMention[j] ? null : currencyAt(tokens, marks, j, lexicon);
+            if (word != null && !word.nextToNumberOnly()) {
+                free.add(word);
+            }
+        }
+        return free;
+    }
+
+    /**
+     * Reads a mention in a currency: the number as typed, times its multiplier and the unit's
+     * factor (a toman is ten rials), refused when it has more decimals than the currency.
+     *
+     * @param currency the mention's currency or the one the text names elsewhere; may be null
+     */
+    static Amount read(Mention mention, CurrencyWord currency, Language language, String region) {
+        CurrencyCode code = currency == null ? null : currency.currency(language, region);
+        int exponent = code == null ? ParsedCommand.EXPONENT_WITHOUT_CURRENCY : code.exponent();
+        Token number = mention.number();
+        Reading reading = number.is(Kind.HAN_NUMBER) ? ChineseNumerals.read(number.text())
+                : Numbers.read(number.text(), exponent);
+        if (!reading.ok()) {
+            return new Amount(null, code, reading.problem());
+        }
+        BigDecimal factor = currency == null ? BigDecimal.ONE : currency.factor();
+        boolean scaled = mention.multiplier() != null || factor.compareTo(BigDecimal.ONE) != 0
+                || mention.tail().signum() != 0 || number.is(Kind.HAN_NUMBER);
+        BigDecimal value = reading.value().multiply(factor).add(mention.tail());
+        if (mention.multiplier() != null) {
+            value = value.multiply(mention.multiplier().factor());
+        }
+        int decimals = scaled ? Math.max(0, value.stripTrailingZeros().scale()) : reading.decimals();
+        AmountProblem problem = value.signum() <= 0 ? AmountProblem.NOT_POSITIVE
+                : decimals > exponent ? AmountProblem.TOO_MANY_DECIMALS
+                : ParsedCommand.minor(value, exponent).isEmpty() ? AmountProblem.TOO_LARGE : null;
+        return problem != null ? new Amount(null, code, problem)
+                : new Amount(value.setScale(decimals, RoundingMode.UNNECESSARY), code, null);
+    }
+}
