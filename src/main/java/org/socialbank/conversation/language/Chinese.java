@@ -24,7 +24,7 @@ final class Chinese {
                 .intent(ZH, Intent.BALANCE, "余额", "查余额", "还有多少钱", "账户余额", "剩多少钱",
                         "有多少钱")
                 .intent(ZH, Intent.HISTORY, "账单", "记录", "交易记录", "明细", "流水", "账户明细",
-                        "历史", "转账记录")
+                        "历史", "转账记录", "交易", "最近交易")
                 .intent(ZH, Intent.HELP, "帮助", "帮忙", "怎么用", "使用说明", "菜单", "功能")
                 .weak(ZH, Intent.HELP, "你好", "您好", "嗨")
                 .how(ZH, "怎么", "如何", "怎样")

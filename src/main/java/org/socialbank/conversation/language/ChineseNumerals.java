@@ -136,10 +136,13 @@ final class ChineseNumerals {
             return value;
         }
 
-        /** What a 万 or 亿 multiplies: the part before it, or one when there is none (万元). */
+        /** What a 万 or 亿 multiplies: the part before it, or one when it starts the number (万元). */
         private BigDecimal partOrOne(BigDecimal before) {
             BigDecimal part = before.add(pendingValue());
             pending = null;
+            if (part.signum() == 0 && (yi.signum() != 0 || wan.signum() != 0)) {
+                throw new NumberFormatException("a unit with nothing to multiply: 亿亿");
+            }
             return part.signum() == 0 ? BigDecimal.ONE : part;
         }
 

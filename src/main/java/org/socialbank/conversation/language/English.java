@@ -18,7 +18,8 @@ final class English {
                         "go halves", "go dutch", "halves")
                 .intent(EN, Intent.BALANCE, "balance", "bal", "how much do i have",
                         "how much money do i have", "how much have i got", "how much is left",
-                        "how much money", "funds")
+                        "how much money", "funds", "how much is in my account",
+                        "how much is on my account", "how much do i have left")
                 .intent(EN, Intent.HISTORY, "history", "transactions", "statement", "activity",
                         "recent payments", "last payments", "past payments", "mini statement",
                         "transfers", "payments", "transaction history")

@@ -69,7 +69,7 @@ final class Intents {
             if (!token.is(Kind.COMMAND)) {
                 continue;
             }
-            Optional<Intent> intent = lexicon.command(token.key()).or(() -> lexicon.phrase(token.key()).stream()
+            Optional<Intent> intent = lexicon.command(token.key()).or(() -> lexicon.word(token.key(), token.text()).stream()
                     .filter(IntentWord.class::isInstance).map(s -> ((IntentWord) s).intent()).findFirst());
             if (intent.isPresent()) {
                 return Optional.of(new Decision(intent.get(), j + 1));

@@ -28,7 +28,9 @@ final class LanguageGuess {
         for (int j = 0; j < tokens.size(); j++) {
             Token token = tokens.get(j);
             if (token.is(Kind.COMMAND) && token.text().startsWith("#")) {
-                lexicon.phrase(token.key()).forEach(sense -> count(scores, sense));
+                lexicon.word(token.key(), token.text()).forEach(sense -> count(scores, sense));
+            } else if (token.is(Kind.SYMBOL)) {
+                lexicon.sign(token.text().codePointAt(0)).ifPresent(sign -> count(scores, sign));
             } else if (!marks.covered(j)) {
                 Optional.ofNullable(scriptLanguage(token)).ifPresent(l -> scores[l.ordinal()]++);
             }

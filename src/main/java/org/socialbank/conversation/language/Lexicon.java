@@ -176,6 +176,11 @@ final class Lexicon {
             return add(new CurrencyWord(code, factor, false, language), words);
         }
 
+        /** A unit written as a letter ("ت" for toman) that means it only after a number. */
+        Builder unitNextToNumber(String code, BigDecimal factor, Language language, String... words) {
+            return add(new CurrencyWord(code, factor, true, language), words);
+        }
+
         Builder multiplier(long factor, Language language, String... words) {
             return add(new Multiplier(BigDecimal.valueOf(factor), false, language), words);
         }
@@ -201,7 +206,12 @@ final class Lexicon {
         }
 
         Builder sign(int sign, String code) {
-            signs.put(sign, new CurrencyWord(code, BigDecimal.ONE, false, null));
+            return sign(sign, code, null);
+        }
+
+        /** A sign that also hints at the language ₽ is written in. */
+        Builder sign(int sign, String code, Language language) {
+            signs.put(sign, new CurrencyWord(code, BigDecimal.ONE, false, language));
             return this;
         }
 

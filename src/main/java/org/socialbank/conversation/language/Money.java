@@ -18,7 +18,7 @@ final class Money {
     }
 
     static void into(Lexicon.Builder b) {
-        b.sign('€', "EUR").sign('₽', "RUB").sign('₹', "INR").sign('£', "GBP").sign('$', "USD")
+        b.sign('€', "EUR").sign('₽', "RUB", Language.RU).sign('₹', "INR").sign('£', "GBP").sign('$', "USD")
                 .sign('₺', "TRY").sign('₩', "KRW").sign('₴', "UAH").sign('₪', "ILS").sign('฿', "THB")
                 .sign('¥', CurrencyWord.YEN_SIGN)
                 .currency("EUR", null, "euro", "euros")

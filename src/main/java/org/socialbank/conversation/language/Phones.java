@@ -103,8 +103,11 @@ final class Phones {
         if (j == cps.length) {
             return false;
         }
-        if (lexicon.sign(cps[j]).isPresent() || Lexicon.isHanNumeral(cps[j])) {
-            return true;
+        if (lexicon.sign(cps[j]).isPresent()) {
+            return !beforeDigits(cps, j + 1); // +44 7911 123456 £15: the pound is 15's
+        }
+        if (Lexicon.isHanNumeral(cps[j])) {
+            return j == end; // 100万, but not 13800138000 五十块
         }
         int wordEnd = j;
         if (Text.isHan(cps[j])) {
@@ -116,7 +119,16 @@ final class Phones {
             }
         }
         String word = new String(cps, j, wordEnd - j);
-        return wordEnd > j && amountWord(Text.key(word), word, lexicon);
+        return wordEnd > j && amountWord(Text.key(word), word, lexicon) && !beforeDigits(cps, wordEnd);
+    }
+
+    /** Whether digits follow {@code from}, past spaces and a point ({@code Rs. 500}). */
+    private static boolean beforeDigits(int[] cps, int from) {
+        int j = from;
+        while (j < cps.length && (cps[j] == ' ' || cps[j] == '.')) {
+            j++;
+        }
+        return j < cps.length && Text.isAsciiDigit(cps[j]);
     }
 
     private static boolean amountWord(String key, String written, Lexicon lexicon) {
