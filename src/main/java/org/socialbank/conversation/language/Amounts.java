@@ -24,9 +24,11 @@ final class Amounts {
     /**
      * A number and what belongs to it, tokens {@code [from, to)}.
      *
+     * @param spelled the value of a number written in words ("پنجاه هزار"), else null
      * @param tail the jiao of 一百二十块五 (0.5), else zero
      */
-    record Mention(int from, int to, Token number, Multiplier multiplier, CurrencyWord currency, BigDecimal tail) {
+    record Mention(int from, int to, Token number, BigDecimal spelled, Multiplier multiplier,
+            CurrencyWord currency, BigDecimal tail) {
     }
 
     /** An amount read in a currency (null when the text names none), or why it was refused. */
@@ -38,13 +40,14 @@ final class Amounts {
         int free = 0;
         for (int j = 0; j < tokens.size(); ) {
             Token number = tokens.get(j);
-            if (!number.is(Kind.NUMBER) && !number.is(Kind.HAN_NUMBER)) {
+            SpelledNumber spelled = number.is(Kind.WORD) ? SpelledNumber.at(tokens, marks, j) : null;
+            if (!number.is(Kind.NUMBER) && !number.is(Kind.HAN_NUMBER) && spelled == null) {
                 j++;
                 continue;
             }
             CurrencyWord before = j - 1 >= free ? currencyAt(tokens, marks, j - 1, lexicon) : null;
-            int k = j + 1;
-            Multiplier multiplier = marks.wordAt(k, Multiplier.class)
+            int k = spelled != null ? spelled.end() : j + 1;
+            Multiplier multiplier = spelled != null ? null : marks.wordAt(k, Multiplier.class)
                     .filter(m -> !m.glued() || tokens.get(k).glued(number)).orElse(null);
             int end = multiplier == null ? k : k + 1;
             CurrencyWord after = before == null ? currencyAt(tokens, marks, end, lexicon) : null;
@@ -58,8 +61,12 @@ final class Amounts {
                             ? end + 2 : end + 1;
                 }
             }
-            mentions.add(new Mention(before == null ? j : j - 1, end, number, multiplier,
-                    before != null ? before : after, tail));
+            if (spelled != null && spelled.weak() && before == null && after == null) {
+                j++; // "un", "one", "یه" alone are articles
+                continue;
+            }
+            mentions.add(new Mention(before == null ? j : j - 1, end, number,
+                    spelled == null ? null : spelled.value(), multiplier, before != null ? before : after, tail));
             free = end;
             j = end;
         }
@@ -119,14 +126,15 @@ final class Amounts {
         CurrencyCode code = currency == null ? null : currency.currency(language, region);
         int exponent = code == null ? ParsedCommand.EXPONENT_WITHOUT_CURRENCY : code.exponent();
         Token number = mention.number();
-        Reading reading = number.is(Kind.HAN_NUMBER) ? ChineseNumerals.read(number.text())
+        Reading reading = mention.spelled() != null ? Reading.of(mention.spelled(), 0)
+                : number.is(Kind.HAN_NUMBER) ? ChineseNumerals.read(number.text())
                 : Numbers.read(number.text(), exponent);
         if (!reading.ok()) {
             return new Amount(null, code, reading.problem());
         }
         BigDecimal factor = currency == null ? BigDecimal.ONE : currency.factor();
         boolean scaled = mention.multiplier() != null || factor.compareTo(BigDecimal.ONE) != 0
-                || mention.tail().signum() != 0 || number.is(Kind.HAN_NUMBER);
+                || mention.tail().signum() != 0 || number.is(Kind.HAN_NUMBER) || mention.spelled() != null;
         BigDecimal value = reading.value().multiply(factor).add(mention.tail());
         if (mention.multiplier() != null) {
             value = value.multiply(mention.multiplier().factor());

@@ -75,6 +75,7 @@ final class Lexicon {
         Persian.into(b);
         Chinese.into(b);
         Money.into(b);
+        NumberWords.into(b);
         return new Lexicon(b);
     }
 
@@ -187,6 +188,34 @@ final class Lexicon {
 
         Builder gluedMultiplier(long factor, Language language, String... words) {
             return add(new Multiplier(BigDecimal.valueOf(factor), true, language), words);
+        }
+
+        /** Number words, each worth the next value: {@code numbers(EN, 1, "one", "two")}. */
+        Builder numbers(Language language, long first, String... words) {
+            for (int k = 0; k < words.length; k++) {
+                add(new Sense.NumberWord(BigDecimal.valueOf(first + k), false, false, language), words[k]);
+            }
+            return this;
+        }
+
+        /** Number words of the given values, in order: tens, hundreds. */
+        Builder numbers(Language language, long[] values, String... words) {
+            for (int k = 0; k < words.length; k++) {
+                add(new Sense.NumberWord(BigDecimal.valueOf(values[k]), false, false, language), words[k]);
+            }
+            return this;
+        }
+
+        Builder number(Language language, BigDecimal value, String... words) {
+            return add(new Sense.NumberWord(value, false, false, language), words);
+        }
+
+        Builder weakNumber(Language language, String... ones) {
+            return add(new Sense.NumberWord(BigDecimal.ONE, false, true, language), ones);
+        }
+
+        Builder hundredWord(Language language, String... words) {
+            return add(new Sense.NumberWord(BigDecimal.valueOf(100), true, false, language), words);
         }
 
         Builder languageName(Language target, Language language, String... words) {

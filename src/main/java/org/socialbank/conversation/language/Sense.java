@@ -60,6 +60,17 @@ sealed interface Sense {
     record Multiplier(BigDecimal factor, boolean glued, Language language) implements Sense {
     }
 
+    /**
+     * A number written as a word: "twenty", "cinq", "пятьсот", "پنجاه".
+     *
+     * @param hundred whether it multiplies what comes before by a hundred ("five hundred",
+     *     "trois cents"), rather than adding ("сто", "دویست")
+     * @param weak whether it is also an article ("un", "one", "یه"): a number only next to a
+     *     currency or another number word
+     */
+    record NumberWord(BigDecimal value, boolean hundred, boolean weak, Language language) implements Sense {
+    }
+
     /** The name of a language to switch to ("anglais", "по-русски", "中文"). */
     record LanguageName(Language target, Language language) implements Sense {
     }

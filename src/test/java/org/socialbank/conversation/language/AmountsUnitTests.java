@@ -39,7 +39,15 @@ class AmountsUnitTests {
         "给@wang转一百二十块五                  | 12050      | CNY",
         "给@wang转三块五毛                      | 350        | CNY",
         "给@wang转五毛                         | 50         | CNY",
-        "给@wang转1.5万元                      | 1500000    | CNY"})
+        "给@wang转1.5万元                      | 1500000    | CNY",
+        "send twenty-five euros to @bob      | 2500       | EUR",
+        "pay @bob two hundred fifty thousand rupees | 25000000 | INR",
+        "envoie vingt et un euros à @bob     | 2100       | EUR",
+        "envoie soixante-dix-sept euros à @bob | 7700     | EUR",
+        "envoie un euro à @bob               | 100        | EUR",
+        "переведи полторы тысячи рублей @ivan | 150000    | RUB",
+        "پنجاه هزار تومان به @ali بفرست       | 500000     | IRR",
+        "یک میلیون و پانصد هزار ریال به @ali بفرست | 1500000 | IRR"})
     void readsAmountsInTheirCurrency(String text, long amountMinor, String currency) {
         ParsedCommand command = parser.parse(text.strip(), Optional.empty(), Context.none());
         assertThat(command.amountProblem()).isEmpty();
@@ -65,6 +73,14 @@ class AmountsUnitTests {
         assertThat(command.intent()).isEqualTo(Intent.PAY);
         assertThat(command.amount()).isEmpty();
         assertThat(command.amountProblem()).contains(problem);
+    }
+
+    /** "un", "one", "یه" are articles too: a number only next to a currency or another number. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"envoie une somme à @bob", "send one more to @bob",
+        "بین هر دو نفر تقسیم کن"})
+    void readsNoNumberInArticles(String text) {
+        assertThat(parser.parse(text, Optional.empty(), Context.none()).amount()).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
