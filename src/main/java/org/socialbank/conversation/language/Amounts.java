@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.socialbank.conversation.language.Sense.CurrencyWord;
 import org.socialbank.conversation.language.Sense.Multiplier;
+import org.socialbank.conversation.language.Sense.Subunit;
 import org.socialbank.conversation.language.Token.Kind;
 import org.socialbank.directory.Language;
 import org.socialbank.shared.CurrencyCode;
@@ -25,9 +26,10 @@ final class Amounts {
      * A number and what belongs to it, tokens {@code [from, to)}.
      *
      * @param spelled the value of a number written in words ("پنجاه هزار"), else null
+     * @param subunit cents or kopecks after the number, else null
      * @param tail the jiao of 一百二十块五 (0.5), else zero
      */
-    record Mention(int from, int to, Token number, BigDecimal spelled, Multiplier multiplier,
+    record Mention(int from, int to, Token number, BigDecimal spelled, Multiplier multiplier, Subunit subunit,
             CurrencyWord currency, BigDecimal tail) {
     }
 
@@ -39,38 +41,82 @@ final class Amounts {
         List<Mention> mentions = new ArrayList<>();
         int free = 0;
         for (int j = 0; j < tokens.size(); ) {
-            Token number = tokens.get(j);
-            SpelledNumber spelled = number.is(Kind.WORD) ? SpelledNumber.at(tokens, marks, j) : null;
-            if (!number.is(Kind.NUMBER) && !number.is(Kind.HAN_NUMBER) && spelled == null) {
+            Mention mention = mentionAt(tokens, marks, j, free, lexicon);
+            if (mention == null) {
                 j++;
                 continue;
             }
-            CurrencyWord before = j - 1 >= free ? currencyAt(tokens, marks, j - 1, lexicon) : null;
-            int k = spelled != null ? spelled.end() : j + 1;
-            Multiplier multiplier = spelled != null ? null : marks.wordAt(k, Multiplier.class)
-                    .filter(m -> !m.glued() || tokens.get(k).glued(number)).orElse(null);
-            int end = multiplier == null ? k : k + 1;
-            CurrencyWord after = before == null ? currencyAt(tokens, marks, end, lexicon) : null;
-            end = after == null ? end : end + 1;
-            BigDecimal tail = BigDecimal.ZERO;
-            if (after != null && "CNY".equals(after.code()) && tokens.get(end - 1).is(Kind.HAN)) {
-                int jiao = jiaoAt(tokens, end);
-                if (jiao > 0) {
-                    tail = BigDecimal.valueOf(jiao).multiply(TENTH);
-                    end = marks.wordAt(end + 1, CurrencyWord.class).filter(w -> w.factor().compareTo(TENTH) == 0).isPresent()
-                            ? end + 2 : end + 1;
-                }
+            Mention last = mentions.isEmpty() ? null : mentions.get(mentions.size() - 1);
+            Mention merged = last == null ? null : withCents(last, mention);
+            if (merged != null) {
+                mentions.set(mentions.size() - 1, merged); // 10 руб 50 коп
+            } else {
+                mentions.add(mention);
             }
-            if (spelled != null && spelled.weak() && before == null && after == null) {
-                j++; // "un", "one", "یه" alone are articles
-                continue;
-            }
-            mentions.add(new Mention(before == null ? j : j - 1, end, number,
-                    spelled == null ? null : spelled.value(), multiplier, before != null ? before : after, tail));
-            free = end;
-            j = end;
+            free = mention.to();
+            j = mention.to();
         }
         return mentions;
+    }
+
+    /**
+     * The amount whose number starts at token {@code j}, with its currency before it (when not
+     * already another amount's, from {@code free} on), or its multiplier, cents and currency
+     * after it; null when no number starts there.
+     */
+    private static Mention mentionAt(List<Token> tokens, Marks marks, int j, int free, Lexicon lexicon) {
+        Token number = tokens.get(j);
+        SpelledNumber spelled = number.is(Kind.WORD) ? SpelledNumber.at(tokens, marks, j) : null;
+        if (!number.is(Kind.NUMBER) && !number.is(Kind.HAN_NUMBER) && spelled == null) {
+            return null;
+        }
+        CurrencyWord before = j - 1 >= free ? currencyAt(tokens, marks, j - 1, lexicon) : null;
+        int end = spelled != null ? spelled.end() : j + 1;
+        int next = end;
+        Multiplier multiplier = spelled != null ? null : marks.wordAt(next, Multiplier.class)
+                .filter(m -> !m.glued() || tokens.get(next).glued(number)).orElse(null);
+        end += multiplier == null ? 0 : 1;
+        Subunit subunit = number.is(Kind.NUMBER) && multiplier == null
+                ? marks.wordAt(end, Subunit.class).orElse(null) : null;
+        end += subunit == null ? 0 : 1;
+        CurrencyWord after = before != null ? null
+                : subunit != null ? (subunit.code() == null ? null : new CurrencyWord(subunit.code(), BigDecimal.ONE, false, null))
+                : currencyAt(tokens, marks, end, lexicon);
+        end += after == null || subunit != null ? 0 : 1;
+        if (spelled != null && spelled.weak() && before == null && after == null) {
+            return null; // "un", "one", "یه" alone are articles
+        }
+        return withJiao(tokens, marks, new Mention(before == null ? j : j - 1, end, number,
+                spelled == null ? null : spelled.value(), multiplier, subunit, before != null ? before : after,
+                BigDecimal.ZERO));
+    }
+
+    /** 一百二十块五, 三块五毛: the jiao written after 块 or 元, as the amount's tail. */
+    private static Mention withJiao(List<Token> tokens, Marks marks, Mention m) {
+        boolean yuanWord = m.currency() != null && "CNY".equals(m.currency().code())
+                && m.currency().factor().compareTo(BigDecimal.ONE) == 0 && tokens.get(m.to() - 1).is(Kind.HAN);
+        int jiao = yuanWord ? jiaoAt(tokens, m.to()) : 0;
+        if (jiao == 0) {
+            return m;
+        }
+        boolean maoWord = marks.wordAt(m.to() + 1, CurrencyWord.class)
+                .filter(w -> w.factor().compareTo(TENTH) == 0).isPresent();
+        return new Mention(m.from(), m.to() + (maoWord ? 2 : 1), m.number(), m.spelled(), m.multiplier(),
+                m.subunit(), m.currency(), BigDecimal.valueOf(jiao).multiply(TENTH));
+    }
+
+    /** "10 руб 50 коп", "10 dollars 50 cents": the cents of the amount just before, as its tail. */
+    private static Mention withCents(Mention last, Mention cents) {
+        CurrencyWord currency = last.currency();
+        boolean fits = last.to() == cents.from() && cents.subunit() != null && currency != null
+                && currency.factor().compareTo(BigDecimal.ONE) == 0 && last.subunit() == null
+                && (cents.currency() == null || cents.currency().code().equals(currency.code()));
+        Reading reading = fits ? Numbers.read(cents.number().text(), 2) : null;
+        if (reading == null || !reading.ok() || reading.decimals() > 0 || reading.value().compareTo(BigDecimal.valueOf(100)) >= 0) {
+            return null;
+        }
+        return new Mention(last.from(), cents.to(), last.number(), last.spelled(), last.multiplier(), null,
+                currency, last.tail().add(reading.value().multiply(cents.subunit().factor())));
     }
 
     /** 一百二十块五: a single digit written right after 块 or 元 counts tenths (毛, 角). */
@@ -133,11 +179,14 @@ final class Amounts {
             return new Amount(null, code, reading.problem());
         }
         BigDecimal factor = currency == null ? BigDecimal.ONE : currency.factor();
-        boolean scaled = mention.multiplier() != null || factor.compareTo(BigDecimal.ONE) != 0
+        boolean scaled = mention.multiplier() != null || mention.subunit() != null || factor.compareTo(BigDecimal.ONE) != 0
                 || mention.tail().signum() != 0 || number.is(Kind.HAN_NUMBER) || mention.spelled() != null;
         BigDecimal value = reading.value().multiply(factor).add(mention.tail());
         if (mention.multiplier() != null) {
             value = value.multiply(mention.multiplier().factor());
+        }
+        if (mention.subunit() != null) {
+            value = value.multiply(mention.subunit().factor());
         }
         int decimals = scaled ? Math.max(0, value.stripTrailingZeros().scale()) : reading.decimals();
         AmountProblem problem = value.signum() <= 0 ? AmountProblem.NOT_POSITIVE

@@ -39,6 +39,7 @@ final class Chinese {
                         "午饭", "房租", "朋友")
                 .currency("CNY", ZH, "元", "块", "块钱", "人民币", "圆")
                 .unit("CNY", new BigDecimal("0.1"), ZH, "毛", "角")
+                .cents("CNY", ZH, "分")
                 .currency("EUR", ZH, "欧元")
                 .currency("USD", ZH, "美元", "美金")
                 .currency("RUB", ZH, "卢布")

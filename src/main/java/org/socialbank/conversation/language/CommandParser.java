@@ -35,8 +35,8 @@ public final class CommandParser {
                 : regionOf(hint.or(() -> scriptLanguage(normalized)).orElse(Language.EN));
         Analysis analysis = Analysis.of(normalized, context, region, names, hint);
         String detectedRegion = regionOf(analysis.language());
-        if (context.region() == null && !Objects.equals(region, detectedRegion)) {
-            analysis = Analysis.of(normalized, context, detectedRegion, names, hint);
+        if (context.region() == null && hint.isEmpty() && !Objects.equals(region, detectedRegion)) {
+            analysis = Analysis.of(normalized, context, detectedRegion, names, hint); // envoie 10 € au 06…
         }
         return new Interpreter(analysis).command();
     }
@@ -49,7 +49,7 @@ public final class CommandParser {
 
     /**
      * Where local phone numbers are read when the context names no region: the country of the
-     * language's customers; none for English, whose customers live everywhere.
+     * chat's language (the hint), else of the text's; none for English, spoken everywhere.
      */
     static String regionOf(Language language) {
         return switch (language) {

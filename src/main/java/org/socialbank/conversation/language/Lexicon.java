@@ -182,6 +182,11 @@ final class Lexicon {
             return add(new CurrencyWord(code, factor, true, language), words);
         }
 
+        /** Hundredths of the currency, or of any currency when {@code code} is null. */
+        Builder cents(String code, Language language, String... words) {
+            return add(new Sense.Subunit(new BigDecimal("0.01"), code, language), words);
+        }
+
         Builder multiplier(long factor, Language language, String... words) {
             return add(new Multiplier(BigDecimal.valueOf(factor), false, language), words);
         }
@@ -220,6 +225,10 @@ final class Lexicon {
 
         Builder languageName(Language target, Language language, String... words) {
             return add(new LanguageName(target, language), words);
+        }
+
+        Builder centStems(String code, Language language, String... prefixes) {
+            return stems(new Sense.Subunit(new BigDecimal("0.01"), code, language), prefixes);
         }
 
         /** Russian words by their stem: every ending of the stem has the sense. */

@@ -34,6 +34,8 @@ final class Money {
                 .unit("IRR", BigDecimal.TEN, null, "toman", "tomans")
                 .currencyNextToNumber("GBP", EN, "pound", "pounds")
                 .currencyNextToNumber("GBP", FR, "livre", "livres")
+                .cents(null, EN, "cent", "cents")
+                .cents(null, FR, "centime", "centimes")
                 .gluedMultiplier(1_000, null, "k")
                 .multiplier(1_000, EN, "thousand")
                 .multiplier(1_000, FR, "mille")

@@ -53,6 +53,7 @@ final class Russian {
                 .stems(new CurrencyWord("IRR", BigDecimal.TEN, false, RU), "туман")
                 .currency("EUR", RU, "евро")
                 .currencyNextToNumber("RUB", RU, "р")
+                .centStems("RUB", RU, "копе", "коп")
                 .stems(new Multiplier(BigDecimal.valueOf(1_000), false, RU), "тыс", "тыщ")
                 .stems(new Multiplier(BigDecimal.valueOf(1_000_000), false, RU), "миллион")
                 .stems(new Multiplier(BigDecimal.valueOf(1_000_000_000), false, RU), "миллиард")

@@ -52,6 +52,14 @@ sealed interface Sense {
     }
 
     /**
+     * A minor unit after digits: "50 cents" is 0.50, "50 копеек" 0.50 RUB, "5分" 0.05 CNY.
+     *
+     * @param code the currency the unit belongs to, or null when it is any (cents, centimes)
+     */
+    record Subunit(BigDecimal factor, String code, Language language) implements Sense {
+    }
+
+    /**
      * "k", "тыс.", "هزار", "mille": the number before it times {@code factor}.
      *
      * @param glued whether it must touch the number ({@code 2k}, {@code 10к}), as a lone letter
