@@ -47,7 +47,11 @@ class AmountsUnitTests {
         "envoie un euro à @bob               | 100        | EUR",
         "переведи полторы тысячи рублей @ivan | 150000    | RUB",
         "پنجاه هزار تومان به @ali بفرست       | 500000     | IRR",
-        "یک میلیون و پانصد هزار ریال به @ali بفرست | 1500000 | IRR"})
+        "یک میلیون و پانصد هزار ریال به @ali بفرست | 1500000 | IRR",
+        "send 10 dollars 50 cents to @bob    | 1050       | USD",
+        "переведи 10 руб 50 коп @ivan        | 1050       | RUB",
+        "переведи 50 копеек @ivan            | 50         | RUB",
+        "给@wang转5分                          | 5          | CNY"})
     void readsAmountsInTheirCurrency(String text, long amountMinor, String currency) {
         ParsedCommand command = parser.parse(text.strip(), Optional.empty(), Context.none());
         assertThat(command.amountProblem()).isEmpty();

@@ -56,6 +56,8 @@ class CommandParserUnitTests {
         assertThat(parse("envoie 10 € au 0612345678").payees()).extracting(Payee::value).containsExactly("+33612345678");
         assertThat(parser.parse("envoie 10 € au 0912 345 6789", Optional.empty(), Context.of(null, "IR")).payees())
                 .extracting(Payee::value).containsExactly("+989123456789");
+        assertThat(parser.parse("send 10 09123456789", Optional.of(Language.FA), Context.none()).payees())
+                .as("the chat's language before the message's").extracting(Payee::value).containsExactly("+989123456789");
     }
 
     @Test
