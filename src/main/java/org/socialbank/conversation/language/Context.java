@@ -28,15 +28,16 @@ public record Context(Network network, String region, List<String> recentPayees,
             throw new IllegalArgumentException("region is a two-letter ISO 3166 code");
         }
         region = region == null ? null : region.toUpperCase(Locale.ROOT);
-        recentPayees = List.copyOf(Objects.requireNonNull(recentPayees, "recentPayees"));
+        Objects.requireNonNull(recentPayees, "recentPayees");
         if (recentPayees.size() > RECENT_PAYEES_MAX) {
             throw new IllegalArgumentException("at most " + RECENT_PAYEES_MAX + " recent payees");
         }
         for (String name : recentPayees) {
-            if (name.isBlank() || name.length() > NAME_LENGTH_MAX) {
+            if (name == null || name.isBlank() || name.length() > NAME_LENGTH_MAX) {
                 throw new IllegalArgumentException("a recent payee's name is 1 to " + NAME_LENGTH_MAX + " characters");
             }
         }
+        recentPayees = List.copyOf(recentPayees);
         bankHandles = normalized(Objects.requireNonNull(bankHandles, "bankHandles"));
     }
 
@@ -63,6 +64,9 @@ public record Context(Network network, String region, List<String> recentPayees,
         }
         Set<String> out = new LinkedHashSet<>();
         for (String handle : handles) {
+            if (handle == null) {
+                throw new IllegalArgumentException("a bank handle is empty");
+            }
             String bare = handle.strip().toLowerCase(Locale.ROOT);
             bare = bare.startsWith("@") ? bare.substring(1) : bare;
             if (!bare.matches("[a-z0-9_.]{1,64}")) {

@@ -16,7 +16,7 @@ import org.socialbank.conversation.language.Token.Kind;
 final class Intents {
 
     /** Most specific first. */
-    static final List<Intent> PRIORITY = List.of(Intent.UNLINK, Intent.CANCEL, Intent.LINK,
+    private static final List<Intent> PRIORITY = List.of(Intent.UNLINK, Intent.CANCEL, Intent.LINK,
             Intent.LANGUAGE, Intent.SPLIT, Intent.REQUEST, Intent.HISTORY, Intent.BALANCE,
             Intent.PAY, Intent.HELP);
     private static final List<Intent> HOW_TO = List.of(Intent.PAY, Intent.REQUEST, Intent.SPLIT,

@@ -1,7 +1,6 @@
 package org.socialbank.conversation.language;
 
 import java.math.BigDecimal;
-import java.util.Optional;
 import org.socialbank.directory.Language;
 import org.socialbank.shared.CurrencyCode;
 
@@ -45,10 +44,6 @@ sealed interface Sense {
             }
             return CurrencyCode.of(code);
         }
-
-        boolean toman() {
-            return factor.compareTo(BigDecimal.TEN) == 0;
-        }
     }
 
     /**
@@ -81,9 +76,5 @@ sealed interface Sense {
 
     /** The name of a language to switch to ("anglais", "по-русски", "中文"). */
     record LanguageName(Language target, Language language) implements Sense {
-    }
-
-    static Optional<Language> languageOf(Sense sense) {
-        return Optional.ofNullable(sense.language());
     }
 }

@@ -1,5 +1,6 @@
 package org.socialbank.conversation.web;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -45,7 +46,10 @@ record ParseRequest(String text, String locale, String network, String region, L
         Network channel = network == null ? null : Network.fromWireName(network).orElseThrow(
                 () -> new IllegalArgumentException("unknown network '" + network + "'; one of "
                         + List.of(Network.values()).stream().map(Network::wireName).toList()));
+        if (bankHandles != null && bankHandles.contains(null)) {
+            throw new IllegalArgumentException("bankHandles may not hold null");
+        }
         return new Context(channel, region, recentPayees == null ? List.of() : recentPayees,
-                bankHandles == null ? Set.of() : Set.copyOf(bankHandles));
+                bankHandles == null ? Set.of() : new LinkedHashSet<>(bankHandles));
     }
 }

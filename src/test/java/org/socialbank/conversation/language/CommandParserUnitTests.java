@@ -135,6 +135,8 @@ class CommandParserUnitTests {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Context.none().withRecentPayees(java.util.Collections.nCopies(101, "Bob")))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Context.none().withRecentPayees(java.util.Arrays.asList("Bob", null)))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThat(Context.of(null, "ir").region()).isEqualTo("IR");
     }
 

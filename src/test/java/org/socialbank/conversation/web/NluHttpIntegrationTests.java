@@ -122,7 +122,9 @@ class NluHttpIntegrationTests {
         String tooLong = "a".repeat(CommandParser.TEXT_LENGTH_MAX + 1);
         for (String body : new String[] {"{}", "{\"locale\": \"fa\"}", "{\"text\": \"" + tooLong + "\"}",
                 "{\"text\": \"hi\", \"locale\": \"de\"}", "{\"text\": \"hi\", \"network\": \"myspace\"}",
-                "{\"text\": \"hi\", \"region\": \"IRN\"}", "{\"text\": \"hi\", \"bankHandles\": [\"not a handle\"]}"}) {
+                "{\"text\": \"hi\", \"region\": \"IRN\"}", "{\"text\": \"hi\", \"bankHandles\": [\"not a handle\"]}",
+                "{\"text\": \"hi\", \"recentPayees\": [null]}", "{\"text\": \"hi\", \"bankHandles\": [null]}",
+                "{\"text\": \"hi\", \"recentPayees\": [\"" + "x".repeat(65) + "\"]}"}) {
             Response response = api.post(PARSE, body);
             assertThat(response.status()).as(body).isEqualTo(400);
             assertThat(response.contentType()).startsWith("application/problem+json");
