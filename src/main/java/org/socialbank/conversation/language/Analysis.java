@@ -1,0 +1,16 @@
+package org.socialbank.conversation.language;
+
+import java.util.List;
+import java.util.Optional;
+import org.socialbank.directory.Language;
+
+/** A text cut into tokens, with the lexicon over them and the language they are in. */
+record Analysis(String text, List<Token> tokens, Marks marks, Language language, String region) {
+
+    static Analysis of(String normalized, Context context, String region, Names names, Optional<Language> hint) {
+        Lexicon lexicon = Lexicon.get();
+        List<Token> tokens = names.mark(Scanner.scan(normalized, context, region, names));
+        Marks marks = Marks.of(tokens, lexicon);
+        return new Analysis(normalized, tokens, marks, LanguageGuess.detect(tokens, marks, hint, lexicon), region);
+    }
+}

@@ -1,0 +1,57 @@
+package org.socialbank.conversation.language;
+
+import static org.socialbank.directory.Language.ZH;
+
+import java.math.BigDecimal;
+import org.socialbank.directory.Language;
+
+/**
+ * Chinese (simplified), written without spaces: these words also cut the text, the longest one
+ * first ("转账记录" is history, not 转账 + 记录). Numerals are read by {@link ChineseNumerals}.
+ */
+final class Chinese {
+
+    private Chinese() {
+    }
+
+    static void into(Lexicon.Builder b) {
+        b.intent(ZH, Intent.PAY, "转账", "转", "转给", "付", "付款", "支付", "打款", "汇款", "打钱",
+                        "转钱", "付钱", "发钱", "还钱")
+                .intent(ZH, Intent.REQUEST, "收款", "要钱", "请求", "催款", "收钱", "讨钱", "请款")
+                .weak(ZH, Intent.REQUEST, "要", "收")
+                .intent(null, Intent.SPLIT, "AA")
+                .intent(ZH, Intent.SPLIT, "AA制", "平摊", "均摊", "分摊", "分账", "平分", "拆账")
+                .intent(ZH, Intent.BALANCE, "余额", "查余额", "还有多少钱", "账户余额", "剩多少钱",
+                        "有多少钱")
+                .intent(ZH, Intent.HISTORY, "账单", "记录", "交易记录", "明细", "流水", "账户明细",
+                        "历史", "转账记录", "交易", "最近交易")
+                .intent(ZH, Intent.HELP, "帮助", "帮忙", "怎么用", "使用说明", "菜单", "功能")
+                .weak(ZH, Intent.HELP, "你好", "您好", "嗨")
+                .how(ZH, "怎么", "如何", "怎样")
+                .intent(ZH, Intent.CANCEL, "取消", "算了", "不要了", "撤销", "停止")
+                .intent(ZH, Intent.LANGUAGE, "语言", "切换语言", "切换到", "切换", "换成")
+                .weak(ZH, Intent.LANGUAGE, "说", "讲")
+                .intent(ZH, Intent.LINK, "绑定", "关联", "绑定账户", "绑定账号")
+                .intent(ZH, Intent.UNLINK, "解绑", "解除绑定", "取消绑定", "取消关联", "解除关联")
+                .filler(ZH, "给", "向", "从", "我", "的", "和", "跟", "请", "帮", "帮我", "一下", "一共",
+                        "一起", "每人", "人", "吧", "了", "查", "看看", "查询", "我的", "是", "多少",
+                        "钱", "个", "们", "我们", "一个", "把", "到", "对", "他", "她", "下", "晚饭",
+                        "午饭", "房租", "朋友")
+                .currency("CNY", ZH, "元", "块", "块钱", "人民币", "圆")
+                .unit("CNY", new BigDecimal("0.1"), ZH, "毛", "角")
+                .cents("CNY", ZH, "分")
+                .currency("EUR", ZH, "欧元")
+                .currency("USD", ZH, "美元", "美金")
+                .currency("RUB", ZH, "卢布")
+                .currency("INR", ZH, "卢比")
+                .currency("IRR", ZH, "里亚尔")
+                .unit("IRR", BigDecimal.TEN, ZH, "土曼")
+                .currency("GBP", ZH, "英镑")
+                .currency("JPY", ZH, "日元")
+                .languageName(Language.EN, ZH, "英文", "英语")
+                .languageName(Language.FR, ZH, "法语", "法文")
+                .languageName(Language.RU, ZH, "俄语", "俄文")
+                .languageName(Language.FA, ZH, "波斯语", "波斯文")
+                .languageName(Language.ZH, ZH, "中文", "汉语", "普通话", "华语");
+    }
+}

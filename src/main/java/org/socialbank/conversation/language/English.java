@@ -1,0 +1,43 @@
+package org.socialbank.conversation.language;
+
+import static org.socialbank.directory.Language.EN;
+
+/** English: the verbs of paying and asking, as people write them to a bank in a chat. */
+final class English {
+
+    private English() {
+    }
+
+    static void into(Lexicon.Builder b) {
+        b.intent(EN, Intent.PAY, "pay", "send", "transfer", "wire", "remit", "repay", "reimburse",
+                        "pay back", "send money", "transfer money", "tip")
+                .weak(EN, Intent.PAY, "give")
+                .intent(EN, Intent.REQUEST, "request", "ask", "ask for", "charge", "bill", "invoice",
+                        "collect", "request money", "owes me", "owe me")
+                .intent(EN, Intent.SPLIT, "split", "divide", "split the bill", "share the bill",
+                        "go halves", "go dutch", "halves")
+                .intent(EN, Intent.BALANCE, "balance", "bal", "how much do i have",
+                        "how much money do i have", "how much have i got", "how much is left",
+                        "how much money", "funds", "how much is in my account",
+                        "how much is on my account", "how much do i have left")
+                .intent(EN, Intent.HISTORY, "history", "transactions", "statement", "activity",
+                        "recent payments", "last payments", "past payments", "mini statement",
+                        "transfers", "payments", "transaction history")
+                .intent(EN, Intent.HELP, "help", "what can you do", "commands", "menu", "support")
+                .weak(EN, Intent.HELP, "hi", "hello", "hey", "good morning", "good evening")
+                .how(EN, "how")
+                .intent(EN, Intent.CANCEL, "cancel", "stop", "abort", "never mind", "nevermind",
+                        "forget it", "undo")
+                .intent(EN, Intent.LANGUAGE, "language", "lang", "speak", "switch to",
+                        "change language", "switch language", "reply in", "talk in")
+                .intent(EN, Intent.LINK, "link", "connect", "link my account", "link account",
+                        "sign in", "log in", "login")
+                .intent(EN, Intent.UNLINK, "unlink", "disconnect", "remove link", "sign out",
+                        "log out", "logout")
+                .filler(EN, "to", "for", "from", "me", "my", "with", "and", "please", "pls", "the",
+                        "of", "in", "what", "is", "s", "i", "do", "have", "money", "now",
+                        "between", "among", "each", "show", "check", "an", "it", "us", "you",
+                        "can", "want", "would", "like", "all", "last", "ok", "account", "this",
+                        "back", "friend", "dinner", "lunch", "rent");
+    }
+}

@@ -1,0 +1,45 @@
+package org.socialbank.conversation.language;
+
+import static org.socialbank.directory.Language.FR;
+
+/** French, without accents as the lexicon compares words ("transfère" is "transfere"). */
+final class French {
+
+    private French() {
+    }
+
+    static void into(Lexicon.Builder b) {
+        b.intent(FR, Intent.PAY, "envoie", "envoies", "envoyer", "envoyez", "envoi", "paye", "paie",
+                        "payes", "paies", "payer", "payez", "vire", "virer", "virez", "virement",
+                        "transfère", "transférer", "transférez", "transfert", "rembourse",
+                        "rembourser", "remboursez", "règle", "régler", "réglez", "verse", "verser",
+                        "versez")
+                .weak(FR, Intent.PAY, "donne", "donner", "donnez")
+                .intent(FR, Intent.REQUEST, "demande", "demander", "demandez", "réclame", "réclamer",
+                        "réclamez", "facture", "facturer", "me doit", "demande de paiement")
+                .intent(FR, Intent.SPLIT, "partage", "partager", "partagez", "divise", "diviser",
+                        "divisez", "moitié moitié", "faire moitié", "fais moitié",
+                        "partage l'addition", "on partage")
+                .intent(FR, Intent.BALANCE, "solde", "combien j'ai", "combien il me reste",
+                        "combien me reste", "combien reste-t-il", "combien ai-je", "mon solde")
+                .intent(FR, Intent.HISTORY, "historique", "opérations", "relevé", "transactions",
+                        "dernières opérations", "derniers paiements", "mouvements", "mes virements")
+                .intent(FR, Intent.HELP, "aide", "aidez-moi", "aide-moi", "au secours", "commandes",
+                        "que sais-tu faire", "menu")
+                .weak(FR, Intent.HELP, "bonjour", "salut", "bonsoir", "coucou")
+                .how(FR, "comment")
+                .intent(FR, Intent.CANCEL, "annule", "annuler", "annulez", "annulation",
+                        "laisse tomber", "arrête", "arrêter", "stop")
+                .intent(FR, Intent.LANGUAGE, "langue", "parle", "parlez", "passe en", "passer en",
+                        "changer de langue", "change de langue", "réponds en")
+                .intent(FR, Intent.LINK, "lier", "lie", "liez", "relier", "relie", "associer",
+                        "associe", "connecter", "connecte", "lier mon compte")
+                .intent(FR, Intent.UNLINK, "délier", "délie", "dissocier", "dissocie",
+                        "déconnecter", "déconnecte", "supprimer le lien")
+                .filler(FR, "à", "au", "aux", "pour", "de", "du", "des", "mon", "ma", "mes", "avec",
+                        "et", "il", "te", "plaît", "vous", "stp", "svp", "le", "la", "les", "l",
+                        "moi", "entre", "chacun", "quel", "quelle", "est", "j", "ai", "compte",
+                        "argent", "en", "sur", "d", "un", "une", "je", "veux", "voudrais", "s",
+                        "me", "maintenant", "resto", "loyer", "dîner", "merci", "tous", "nous");
+    }
+}

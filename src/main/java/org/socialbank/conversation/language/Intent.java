@@ -1,0 +1,23 @@
+package org.socialbank.conversation.language;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/** What a customer asks the bank to do. */
+public enum Intent {
+    PAY, REQUEST, SPLIT, BALANCE, HISTORY, HELP, CANCEL, LANGUAGE, LINK, UNLINK, UNKNOWN;
+
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<Intent> fromWireName(String name) {
+        return Arrays.stream(values()).filter(i -> i.wireName().equals(name)).findFirst();
+    }
+
+    /** Whether an amount belongs to the intent: it moves money, or it may once understood. */
+    public boolean takesAmount() {
+        return this == PAY || this == REQUEST || this == SPLIT || this == UNKNOWN;
+    }
+}

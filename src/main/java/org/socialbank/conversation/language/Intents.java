@@ -1,0 +1,93 @@
+package org.socialbank.conversation.language;
+
+import java.util.List;
+import java.util.Optional;
+import org.socialbank.conversation.language.Sense.HowWord;
+import org.socialbank.conversation.language.Sense.IntentWord;
+import org.socialbank.conversation.language.Token.Kind;
+
+/**
+ * Which intent a text asks for. A {@code #hashtag} or {@code /command} decides; else the intent
+ * words, the most specific first when several occur ("cancel the transfer" cancels, "transfer
+ * history" is history, "request payment" requests), and weak words ("give", "hello") only when
+ * no other intent word occurs. Without any: an amount and a payee pay (ICICI-style "@bob 500"),
+ * a language's name switches to it ("English", "中文").
+ */
+final class Intents {
+
+    /** Most specific first. */
+    private static final List<Intent> PRIORITY = List.of(Intent.UNLINK, Intent.CANCEL, Intent.LINK,
+            Intent.LANGUAGE, Intent.SPLIT, Intent.REQUEST, Intent.HISTORY, Intent.BALANCE,
+            Intent.PAY, Intent.HELP);
+    private static final List<Intent> HOW_TO = List.of(Intent.PAY, Intent.REQUEST, Intent.SPLIT,
+            Intent.LINK, Intent.UNLINK, Intent.HISTORY);
+
+    private Intents() {
+    }
+
+    /**
+     * What the text holds besides intent words.
+     *
+     * @param languageName whether it names a language to switch to
+     */
+    record Facts(boolean amount, boolean payee, boolean languageName) {
+    }
+
+    /**
+     * The intent, and where the words that asked for it end (-1 when none did): "/language fr"
+     * names its target right after.
+     */
+    record Decision(Intent intent, int after) {
+    }
+
+    static Decision decide(List<Token> tokens, Marks marks, Facts facts, Lexicon lexicon) {
+        Optional<Decision> command = command(tokens, lexicon);
+        if (command.isPresent()) {
+            return command.get();
+        }
+        Decision strong = strongest(marks, false);
+        Decision chosen = strong.after() >= 0 ? strong : strongest(marks, true);
+        boolean how = marks.all().stream().anyMatch(m -> m.sense(HowWord.class).isPresent());
+        boolean bare = !facts.amount() && !facts.payee();
+        if (chosen.after() < 0) {
+            return new Decision(facts.languageName() && bare ? Intent.LANGUAGE
+                    : facts.amount() && facts.payee() ? Intent.PAY
+                    : how ? Intent.HELP : Intent.UNKNOWN, -1);
+        }
+        if (how && bare && HOW_TO.contains(chosen.intent())) {
+            return new Decision(Intent.HELP, chosen.after()); // "how do I send money?"
+        }
+        if (facts.languageName() && bare && (chosen.intent() == Intent.PAY || chosen.intent() == Intent.HELP)) {
+            return new Decision(Intent.LANGUAGE, chosen.after()); // переведи на английский
+        }
+        return chosen;
+    }
+
+    private static Optional<Decision> command(List<Token> tokens, Lexicon lexicon) {
+        for (int j = 0; j < tokens.size(); j++) {
+            Token token = tokens.get(j);
+            if (!token.is(Kind.COMMAND)) {
+                continue;
+            }
+            Optional<Intent> intent = lexicon.command(token.key()).or(() -> lexicon.word(token.key(), token.text()).stream()
+                    .filter(IntentWord.class::isInstance).map(s -> ((IntentWord) s).intent()).findFirst());
+            if (intent.isPresent()) {
+                return Optional.of(new Decision(intent.get(), j + 1));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Decision strongest(Marks marks, boolean weak) {
+        Decision best = new Decision(Intent.UNKNOWN, -1);
+        for (Marks.Mark mark : marks.all()) {
+            for (Sense sense : mark.senses()) {
+                if (sense instanceof IntentWord word && word.weak() == weak
+                        && (best.after() < 0 || PRIORITY.indexOf(word.intent()) < PRIORITY.indexOf(best.intent()))) {
+                    best = new Decision(word.intent(), mark.to());
+                }
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,118 @@
+package org.socialbank.conversation.language;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.socialbank.conversation.language.Amounts.Amount;
+import org.socialbank.conversation.language.Amounts.Mention;
+import org.socialbank.conversation.language.Sense.CurrencyWord;
+import org.socialbank.conversation.language.Sense.LanguageName;
+import org.socialbank.conversation.language.Token.Kind;
+import org.socialbank.directory.Language;
+import org.socialbank.shared.CurrencyCode;
+
+/** Turns an analysed text into a command: its intent, amount, currency, payees and shares. */
+final class Interpreter {
+
+    private static final int SHARES_MIN = 2;
+
+    private final Analysis analysis;
+    private final List<Token> tokens;
+    private final Lexicon lexicon = Lexicon.get();
+
+    Interpreter(Analysis analysis) {
+        this.analysis = analysis;
+        this.tokens = analysis.tokens();
+    }
+
+    ParsedCommand command() {
+        Language language = analysis.language();
+        if (tokens.isEmpty()) {
+            return analysis.text().indexOf('?') >= 0 ? only(language, Intent.HELP) : ParsedCommand.unknown(language);
+        }
+        List<Mention> mentions = Amounts.find(tokens, analysis.marks(), lexicon);
+        List<Payee> payees = payees();
+        Optional<Language> named = languageName();
+        Intents.Decision decision = Intents.decide(tokens, analysis.marks(),
+                new Intents.Facts(!mentions.isEmpty(), !payees.isEmpty(), named.isPresent()), lexicon);
+        Intent intent = decision.intent();
+        Optional<Language> target = intent == Intent.LANGUAGE
+                ? named.or(() -> languageCode(decision.after())) : Optional.empty();
+        CurrencyWord elsewhere = currencyNamedElsewhere(mentions);
+        if (!intent.takesAmount()) {
+            Optional<CurrencyCode> currency = mentions.stream().map(Mention::currency)
+                    .filter(c -> c != null).findFirst().or(() -> Optional.ofNullable(elsewhere))
+                    .map(c -> c.currency(language, analysis.region()));
+            return new ParsedCommand(language, intent, Optional.empty(), currency, payees, List.of(),
+                    target, Optional.empty());
+        }
+        return withAmounts(intent, payees, mentions, elsewhere);
+    }
+
+    private ParsedCommand withAmounts(Intent intent, List<Payee> payees, List<Mention> mentions, CurrencyWord elsewhere) {
+        List<Mention> shareMentions = intent == Intent.SPLIT ? shareMentions(mentions) : List.of();
+        List<Mention> totals = mentions.stream().filter(m -> !shareMentions.contains(m)).toList();
+        Mention total = totals.stream().filter(m -> m.currency() != null).findFirst()
+                .orElse(totals.isEmpty() ? null : totals.get(0));
+        CurrencyWord currency = total != null && total.currency() != null ? total.currency()
+                : elsewhere != null ? elsewhere
+                : shareMentions.stream().map(Mention::currency).filter(c -> c != null).findFirst().orElse(null);
+        Language language = analysis.language();
+        Amount amount = total == null ? null : Amounts.read(total, currency, language, analysis.region());
+        List<Share> shares = new ArrayList<>();
+        AmountProblem problem = amount == null ? null : amount.problem();
+        for (Mention mention : shareMentions) {
+            Amount share = Amounts.read(mention, mention.currency() != null ? mention.currency() : currency,
+                    language, analysis.region());
+            problem = problem != null ? problem : share.problem();
+            if (share.problem() == null) {
+                shares.add(new Share(tokens.get(mention.from() - 1).payee(), share.value()));
+            }
+        }
+        Optional<CurrencyCode> code = Optional.ofNullable(currency).map(c -> c.currency(language, analysis.region()));
+        return new ParsedCommand(language, intent,
+                Optional.ofNullable(amount).map(Amount::value), code, payees,
+                problem == null ? shares : List.of(), Optional.empty(), Optional.ofNullable(problem));
+    }
+
+    /** Amounts written right after a payee ({@code @bob 60, @alice 40}), when two or more are. */
+    private List<Mention> shareMentions(List<Mention> mentions) {
+        List<Mention> shares = mentions.stream()
+                .filter(m -> m.from() > 0 && tokens.get(m.from() - 1).is(Kind.PAYEE)).toList();
+        return shares.size() >= SHARES_MIN ? shares : List.of();
+    }
+
+    private List<Payee> payees() {
+        Set<Payee> payees = new LinkedHashSet<>();
+        tokens.stream().filter(t -> t.is(Kind.PAYEE)).forEach(t -> payees.add(t.payee()));
+        return List.copyOf(payees);
+    }
+
+    /** The one currency named away from numbers, or null when none or several are. */
+    private CurrencyWord currencyNamedElsewhere(List<Mention> mentions) {
+        List<CurrencyWord> free = Amounts.free(tokens, analysis.marks(), mentions, lexicon);
+        Set<String> distinct = new LinkedHashSet<>();
+        free.forEach(w -> distinct.add(w.code() + "×" + w.factor().stripTrailingZeros().toPlainString()));
+        return distinct.size() == 1 ? free.get(0) : null;
+    }
+
+    private Optional<Language> languageName() {
+        return analysis.marks().all().stream().flatMap(m -> m.senses().stream())
+                .filter(LanguageName.class::isInstance).map(s -> ((LanguageName) s).target()).findFirst();
+    }
+
+    /** "/language fr", "language: ru": a language tag right after the words that asked. */
+    private Optional<Language> languageCode(int after) {
+        if (after < 0 || after >= tokens.size() || !tokens.get(after).is(Kind.WORD)) {
+            return Optional.empty();
+        }
+        return Language.fromTag(tokens.get(after).key());
+    }
+
+    private static ParsedCommand only(Language language, Intent intent) {
+        return new ParsedCommand(language, intent, Optional.empty(), Optional.empty(), List.of(), List.of(),
+                Optional.empty(), Optional.empty());
+    }
+}

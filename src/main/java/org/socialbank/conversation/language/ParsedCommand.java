@@ -1,0 +1,77 @@
+package org.socialbank.conversation.language;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.socialbank.directory.Language;
+import org.socialbank.shared.CurrencyCode;
+
+/**
+ * A command as the parser read it. Slots the text does not fill are empty: the dialogue asks for
+ * them, or, for a currency, uses the payer's primary one.
+ *
+ * @param amount the amount as typed, in units of {@code currency} (rials for a toman amount:
+ *     "50 هزار تومان" is 500000); empty when there is none, or it was not readable
+ * @param payees everyone the text names, in order: payees of a payment, payers of a request,
+ *     people of a split, the account to link
+ * @param shares per-person amounts of a split, when the text gives them; else empty
+ * @param targetLanguage the language a {@code language} command switches to, when named
+ * @param amountProblem why an amount in the text was not read (never rounded)
+ */
+public record ParsedCommand(Language language, Intent intent, Optional<BigDecimal> amount,
+        Optional<CurrencyCode> currency, List<Payee> payees, List<Share> shares,
+        Optional<Language> targetLanguage, Optional<AmountProblem> amountProblem) {
+
+    /** The exponent {@link #amountMinor()} uses when the text names no currency. */
+    public static final int EXPONENT_WITHOUT_CURRENCY = 2;
+
+    public ParsedCommand {
+        Objects.requireNonNull(language, "language");
+        Objects.requireNonNull(intent, "intent");
+        Objects.requireNonNull(amount, "amount");
+        Objects.requireNonNull(currency, "currency");
+        payees = List.copyOf(payees);
+        shares = List.copyOf(shares);
+        Objects.requireNonNull(targetLanguage, "targetLanguage");
+        Objects.requireNonNull(amountProblem, "amountProblem");
+        if (amount.isPresent() && amountProblem.isPresent()) {
+            throw new IllegalArgumentException("an amount is either read or refused");
+        }
+    }
+
+    static ParsedCommand unknown(Language language) {
+        return new ParsedCommand(language, Intent.UNKNOWN, Optional.empty(), Optional.empty(),
+                List.of(), List.of(), Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * The amount in minor units of {@code currency}, for a text that names none (the caller's
+     * primary currency); empty without an amount or when it has more decimals than the currency.
+     */
+    public OptionalLong amountMinor(CurrencyCode currency) {
+        return amount.map(a -> minor(a, currency.exponent())).orElse(OptionalLong.empty());
+    }
+
+    /**
+     * The amount in minor units of the currency the text names, or with
+     * {@value #EXPONENT_WITHOUT_CURRENCY} decimals when it names none.
+     */
+    public OptionalLong amountMinor() {
+        return amount.map(a -> minor(a, exponent())).orElse(OptionalLong.empty());
+    }
+
+    /** The exponent of the named currency, or {@value #EXPONENT_WITHOUT_CURRENCY}. */
+    public int exponent() {
+        return currency.map(CurrencyCode::exponent).orElse(EXPONENT_WITHOUT_CURRENCY);
+    }
+
+    static OptionalLong minor(BigDecimal amount, int exponent) {
+        try {
+            return OptionalLong.of(amount.movePointRight(exponent).longValueExact());
+        } catch (ArithmeticException inexactOrTooLarge) {
+            return OptionalLong.empty();
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package org.socialbank.conversation.language;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.socialbank.directory.Alias;
+import org.socialbank.directory.AliasType;
+import org.socialbank.directory.Language;
+import org.socialbank.directory.Network;
+
+/** What the parser promises besides the corpus: its context, its hint, splits, and its bounds. */
+class CommandParserUnitTests {
+
+    private final CommandParser parser = new CommandParser();
+
+    private ParsedCommand parse(String text) {
+        return parser.parse(text, Optional.empty(), Context.none());
+    }
+
+    @Test
+    void readsHandlesInTheChannelsNetworkUnlessTheyNameTheirs() {
+        Context telegram = Context.of(Network.TELEGRAM, null);
+        assertThat(parser.parse("send 10 to @Bob", Optional.empty(), telegram).payees())
+                .containsExactly(new Payee(PayeeType.HANDLE, "bob", Network.TELEGRAM));
+        assertThat(parser.parse("send 10 to x:@Bob", Optional.empty(), telegram).payees())
+                .containsExactly(new Payee(PayeeType.HANDLE, "bob", Network.X));
+        Payee wechat = parser.parse("给@WangWei转100元", Optional.empty(), Context.of(Network.WECHAT, null)).payees().get(0);
+        assertThat(wechat).as("WeChat ids are case-sensitive").isEqualTo(new Payee(PayeeType.HANDLE, "WangWei", Network.WECHAT));
+        assertThat(wechat.alias()).contains(new Alias(AliasType.HANDLE, Network.WECHAT, "WangWei"));
+        assertThat(parser.parse("send 10 to @bob", Optional.empty(), Context.of(Network.WHATSAPP, null)).payees())
+                .as("not a WhatsApp id: reported without a network").containsExactly(new Payee(PayeeType.HANDLE, "bob", null));
+        assertThat(parse("send 10 to @bob").payees().get(0).alias()).isEmpty();
+    }
+
+    @Test
+    void neverReadsTheBanksOwnHandlesNorTheBotsNameAsPayees() {
+        Context x = Context.of(Network.X, null).withBankHandles(Set.of("@SMoneyfr"));
+        ParsedCommand tweet = parser.parse("@SMoneyfr #envoyer 10EUR @dest", Optional.empty(), x);
+        assertThat(tweet.intent()).isEqualTo(Intent.PAY);
+        assertThat(tweet.payees()).containsExactly(new Payee(PayeeType.HANDLE, "dest", Network.X));
+        assertThat(parse("/pay@socialbank_bot 10 @bob").payees()).extracting(Payee::value).containsExactly("bob");
+    }
+
+    @Test
+    void readsLocalPhoneNumbersInTheContextsRegionElseTheLanguagesCountry() {
+        assertThat(parse("send 10 to 0612345678").payees()).as("English: no country").isEmpty();
+        assertThat(parser.parse("send 10 to 0612345678", Optional.empty(), Context.of(null, "fr")).payees())
+                .extracting(Payee::value).containsExactly("+33612345678");
+        assertThat(parse("envoie 10 € au 0612345678").payees()).extracting(Payee::value).containsExactly("+33612345678");
+        assertThat(parser.parse("envoie 10 € au 0912 345 6789", Optional.empty(), Context.of(null, "IR")).payees())
+                .extracting(Payee::value).containsExactly("+989123456789");
+        assertThat(parser.parse("send 10 09123456789", Optional.of(Language.FA), Context.none()).payees())
+                .as("the chat's language before the message's").extracting(Payee::value).containsExactly("+989123456789");
+    }
+
+    @Test
+    void findsRecentPayeesByNameInAnyScript() {
+        Context context = Context.none().withRecentPayees(List.of("Alice Martin", "Иван", "علی", "王伟"));
+        assertThat(parser.parse("pay alice 5", Optional.empty(), context).payees()).containsExactly(Payee.name("Alice Martin"));
+        assertThat(parser.parse("переведи Ивану 5 руб", Optional.empty(), context).payees()).containsExactly(Payee.name("Иван"));
+        assertThat(parser.parse("۵ هزار تومان به علي بفرست", Optional.empty(), context).payees())
+                .as("Arabic yeh").containsExactly(Payee.name("علی"));
+        assertThat(parser.parse("给王伟转5元", Optional.empty(), context).payees()).containsExactly(Payee.name("王伟"));
+    }
+
+    @Test
+    void letsTheHintDecideOnlyWhenTheTextDoesNot() {
+        assertThat(parser.parse("10 @bob", Optional.of(Language.FA), Context.none()).language()).isEqualTo(Language.FA);
+        assertThat(parser.parse("/balance", Optional.of(Language.RU), Context.none()).language()).isEqualTo(Language.RU);
+        assertThat(parser.parse("send 10 to @bob", Optional.of(Language.RU), Context.none()).language()).isEqualTo(Language.EN);
+        assertThat(parser.parse("10 @bob", Optional.empty(), Context.none()).language()).isEqualTo(Language.EN);
+    }
+
+    @Test
+    void givesTheSharesOfASplitWhenTheTextDoes() {
+        ParsedCommand shares = parse("split 100 EUR: @bob 60, @alice 40");
+        assertThat(shares.intent()).isEqualTo(Intent.SPLIT);
+        assertThat(shares.amount()).contains(new BigDecimal("100"));
+        assertThat(shares.shares()).extracting(s -> s.payee().value(), Share::amount)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("bob", new BigDecimal("60")),
+                        org.assertj.core.groups.Tuple.tuple("alice", new BigDecimal("40")));
+        ParsedCommand equal = parse("split 60 with @bob and @alice");
+        assertThat(equal.shares()).isEmpty();
+        assertThat(equal.payees()).hasSize(2);
+        assertThat(parse("split @bob @alice 60").shares()).as("one amount after the last payee is the total").isEmpty();
+    }
+
+    @Test
+    void namesTheLanguageToSwitchTo() {
+        assertThat(parse("/language fr").targetLanguage()).contains(Language.FR);
+        assertThat(parse("parle-moi en anglais").targetLanguage()).contains(Language.EN);
+        assertThat(parse("по-русски").targetLanguage()).contains(Language.RU);
+        assertThat(parse("زبان فارسی").targetLanguage()).contains(Language.FA);
+        assertThat(parse("切换到中文").targetLanguage()).contains(Language.ZH);
+        assertThat(parse("language").targetLanguage()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "blah", "😀", "@", "#", "/", "$", "?!", "\u200f\u200c", "x:@", "+", "--5"})
+    void readsAnythingWithoutAnException(String text) {
+        assertThat(parse(text).intent()).isIn(Intent.UNKNOWN, Intent.HELP, Intent.PAY);
+    }
+
+    @Test
+    void refusesATextLongerThanTheLimitAsUnknown() {
+        String longText = "send 10 to @bob " + "a".repeat(CommandParser.TEXT_LENGTH_MAX);
+        assertThat(CommandParser.withinLimit(longText)).isFalse();
+        assertThat(parser.parse(longText, Optional.of(Language.FR), Context.none()))
+                .isEqualTo(ParsedCommand.unknown(Language.FR));
+    }
+
+    /** Inputs built to make a backtracking matcher explode; the parser reads each in one pass. */
+    @ParameterizedTest(name = "{index}")
+    @ValueSource(strings = {"1,", "1 ", "a.", "a@", "@a", "+1 ", "0", "一", "亿", "$a", "#a", "x:", "1.1.",
+        "a.b@c", "руб ", "هزار ", "(1) ", "ab@cd.", "-1 "})
+    void readsLongAdversarialTextsInOnePass(String unit) {
+        String text = unit.repeat(CommandParser.TEXT_LENGTH_MAX / unit.length()) + " send 10 to @bob";
+        text = text.substring(Math.max(0, text.length() - CommandParser.TEXT_LENGTH_MAX));
+        ParsedCommand command = parse(text);
+        assertThat(command).isNotNull();
+        assertThat(command.payees()).allSatisfy(p -> assertThat(p.value()).isNotBlank());
+    }
+
+    @Test
+    void validatesItsContext() {
+        assertThatThrownBy(() -> Context.of(null, "IRN")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Context.none().withBankHandles(Set.of("not a handle")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Context.none().withRecentPayees(java.util.Collections.nCopies(101, "Bob")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Context.none().withRecentPayees(java.util.Arrays.asList("Bob", null)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(Context.of(null, "ir").region()).isEqualTo("IR");
+    }
+
+    @Test
+    void hasAHintInEveryLanguage() {
+        for (Language language : Language.values()) {
+            assertThat(Hints.unknown(language)).isNotBlank();
+            assertThat(Hints.amount(language)).isNotBlank();
+        }
+        assertThat(Hints.reply(parse("blah"))).contains(Hints.unknown(Language.EN));
+        assertThat(Hints.reply(parse("pay @bob 10.505 EUR"))).contains(Hints.amount(Language.EN));
+        assertThat(Hints.reply(parse("pay @bob 10 EUR"))).isEmpty();
+    }
+}
