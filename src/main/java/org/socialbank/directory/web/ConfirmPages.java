@@ -51,12 +51,12 @@ class ConfirmPages {
             return "confirm/form";
         }
         if (view instanceof ConfirmView.Confirmed) {
-            return "confirm/done";
+            return Pages.message(model, "confirm.done");
         }
         if (view instanceof ConfirmView.NotConfirmed) {
-            return "confirm/failed";
+            return Pages.message(model, "confirm.failed");
         }
         response.setStatus(404);
-        return "link/invalid";
+        return Pages.message(model, "link.invalid");
     }
 }

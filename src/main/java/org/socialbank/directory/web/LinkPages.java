@@ -96,11 +96,11 @@ class LinkPages {
             return "link/authenticator";
         }
         if (step instanceof LinkStep.Enrolled) {
-            return "link/authenticator-done";
+            return Pages.message(model, "link.authenticator.done");
         }
         response.setStatus(step instanceof LinkStep.Invalid ? 404 : 200);
-        return step instanceof LinkStep.NoPhone ? "link/nophone"
-                : step instanceof LinkStep.Cancelled ? "link/cancelled" : "link/invalid";
+        return Pages.message(model, step instanceof LinkStep.NoPhone ? "link.nophone"
+                : step instanceof LinkStep.Cancelled ? "link.cancelled" : "link.invalid");
     }
 
     /** Form fields are cut at a sane length before anything hashes or stores them. */

@@ -28,17 +28,17 @@ class UnlinkPages {
             return "unlink/confirm";
         }).orElseGet(() -> {
             response.setStatus(404);
-            return "link/invalid";
+            return Pages.message(model, "link.invalid");
         });
     }
 
     @PostMapping("/unlink/{token}")
-    String confirm(@PathVariable String token, HttpServletResponse response) {
+    String confirm(@PathVariable String token, Model model, HttpServletResponse response) {
         response.setHeader("Cache-Control", "no-store");
         if (linking.confirmUnlink(token)) {
-            return "unlink/done";
+            return Pages.message(model, "unlink.done");
         }
         response.setStatus(404);
-        return "link/invalid";
+        return Pages.message(model, "link.invalid");
     }
 }

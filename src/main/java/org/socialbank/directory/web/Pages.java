@@ -1,0 +1,18 @@
+package org.socialbank.directory.web;
+
+import org.springframework.ui.Model;
+
+/** The one template for pages that only say something: a title and a sentence, both message keys. */
+final class Pages {
+
+    static final String MESSAGE = "message";
+
+    private Pages() {
+    }
+
+    static String message(Model model, String key) {
+        model.addAttribute("titleKey", key + ".title");
+        model.addAttribute("bodyKey", key + ".body");
+        return MESSAGE;
+    }
+}
