@@ -48,7 +48,8 @@ public class Linking {
     private final String unknownUserHash;
 
     Linking(JdbcLinking store, JdbcDirectory directory, Directory customers, CodeChallenges challenges,
-            Authenticators authenticators, SignInThrottle throttle, OneTimeCodes codes, PasswordEncoder passwords, TransactionTemplate transactions,
+            Authenticators authenticators, SignInThrottle throttle, OneTimeCodes codes, PasswordEncoder passwords,
+            TransactionTemplate transactions,
             ApplicationEventPublisher events, MessageSource messages, DirectoryProperties properties,
             Durability durability, Clock clock) {
         this.store = store;
@@ -139,7 +140,8 @@ public class Linking {
             Token t = found.get();
             CodeCheck check = challenges.check(t.challengeId(), code);
             if (check instanceof CodeCheck.Wrong wrong) {
-                return new LinkStep.EnterCode(channelOf(t), accountOf(t), maskedPhone(t.customerId()), true, wrong.attemptsLeft(),
+                return new LinkStep.EnterCode(channelOf(t), accountOf(t), maskedPhone(t.customerId()), true,
+                        wrong.attemptsLeft(),
                         usesAuthenticator(t));
             }
             if (!(check instanceof CodeCheck.Confirmed)) {
@@ -196,10 +198,13 @@ public class Linking {
     private Optional<Token> enrollable(String token, String browserSecret) {
         return current(token).filter(t -> PURPOSE_LINK.equals(t.purpose()) && "done".equals(t.state()))
                 .filter(t -> browserSecret != null && store.browser(t.hash())
-                        .filter(h -> java.security.MessageDigest.isEqual(h.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-                                codes.hashToken(browserSecret).getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
-                        .isPresent())
+                        .filter(h -> sameHash(h, codes.hashToken(browserSecret))).isPresent())
                 .filter(t -> !authenticators.active(t.customerId()));
+    }
+
+    private static boolean sameHash(String a, String b) {
+        return java.security.MessageDigest.isEqual(a.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                b.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     }
 
     private boolean usesAuthenticator(Token t) {
@@ -266,7 +271,8 @@ public class Linking {
             java.util.UUID challenge = challenges.expectTotp(customer, PURPOSE_LINK, linkContext(t, customer),
                     t.identityId().toString(), t.expiresAt());
             store.updateToken(t.hash(), "signed_in", challenge, customer);
-            return new LinkStep.EnterCode(channelOf(t), accountOf(t), maskedPhone(customer), false, properties.codeAttemptsMax(), true);
+            return new LinkStep.EnterCode(channelOf(t), accountOf(t), maskedPhone(customer), false,
+                    properties.codeAttemptsMax(), true);
         }
         return sendSmsCode(t, customer);
     }
@@ -289,7 +295,8 @@ public class Linking {
                         accountOf(t)}, language.locale()),
                 t.expiresAt()));
         store.updateToken(t.hash(), "signed_in", challenge, customer);
-        return new LinkStep.EnterCode(channel, accountOf(t), mask(phone.get().value()), false, properties.codeAttemptsMax(), false);
+        return new LinkStep.EnterCode(channel, accountOf(t), mask(phone.get().value()), false,
+                properties.codeAttemptsMax(), false);
     }
 
     private LinkStep.Linked link(IdentityId id, CustomerId customer) {
@@ -307,7 +314,8 @@ public class Linking {
     private Optional<CustomerId> checkPassword(String username, String password) {
         String user = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
         // only a well-formed user name reaches the database; anything else is an unknown user
-        Optional<String> hash = user.matches("[a-z0-9][a-z0-9._-]{2,63}") ? directory.passwordHash(user) : Optional.empty();
+        Optional<String> hash = user.matches("[a-z0-9][a-z0-9._-]{2,63}") ? directory.passwordHash(user)
+                : Optional.empty();
         boolean matches = passwords.matches(password == null ? "" : password, hash.orElse(unknownUserHash));
         return hash.isPresent() && matches ? directory.findByUsername(user) : Optional.empty();
     }
