@@ -193,8 +193,9 @@ public class JdbcConversations {
         return Network.fromWireName(wireName).orElseThrow(() -> new IllegalStateException("unknown channel " + wireName));
     }
 
+    /** The stores keep microseconds; a parameter with nanoseconds would compare unlike its stored value. */
     private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+        return instant == null ? null : instant.truncatedTo(java.time.temporal.ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

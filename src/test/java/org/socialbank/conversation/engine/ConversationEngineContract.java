@@ -374,7 +374,8 @@ abstract class ConversationEngineContract {
         @Bean
         @Primary
         MutableClock mutableClock() {
-            return new MutableClock(Instant.now());
+            // sub-microsecond digits that round up: stored times must compare equal to the clock's
+            return new MutableClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusNanos(500_999));
         }
 
         @Bean
