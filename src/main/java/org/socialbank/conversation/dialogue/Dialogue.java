@@ -92,7 +92,9 @@ public final class Dialogue {
         Language language = turn.chosen() != null ? turn.chosen() : command.language();
         DialogueState state = turn.state();
         Intent intent = command.intent();
-        if (state.form() != null && turn.linked().isPresent() && (intent == Intent.UNKNOWN && fillsSlots(command))) {
+        boolean payersForm = state.form() != null && turn.linked()
+                .filter(l -> l.customerId().value().equals(state.form().payerCustomerId())).isPresent();
+        if (payersForm && intent == Intent.UNKNOWN && fillsSlots(command)) {
             return fill(turn, language, state, command);
         }
         switch (intent) {
@@ -129,7 +131,7 @@ public final class Dialogue {
         return switch (command.intent()) {
             case BALANCE -> balance(turn, language, customer);
             case HISTORY -> history(turn, language, customer);
-            case PAY -> fill(turn, language, turn.state().replaceForm(PayForm.EMPTY), command);
+            case PAY -> fill(turn, language, turn.state().replaceForm(PayForm.of(customer.value())), command);
             default -> say(turn.state(), language, "conversation.not_yet");
         };
     }
@@ -228,7 +230,8 @@ public final class Dialogue {
         DialogueState state = turn.state();
         Optional<Bank.Press> press = turn.bank().press(reference);
         boolean current = press.isPresent() && state.form() != null && state.form().complete()
-                && press.get().formVersion() == state.formVersion() && turn.linked().isPresent();
+                && press.get().formVersion() == state.formVersion() && turn.linked()
+                        .filter(l -> l.customerId().value().equals(state.form().payerCustomerId())).isPresent();
         if (!current) {
             return say(state, language, "conversation.pay.stale");
         }
@@ -287,7 +290,7 @@ public final class Dialogue {
     }
 
     /** Every message key a dialogue may use, for the tests that check the bundles. */
-    static List<String> keys() {
+    public static List<String> messageKeys() {
         List<String> keys = new ArrayList<>(List.of("conversation.help", "conversation.language.switched",
                 "conversation.language.which", "conversation.pay.cancelled", "conversation.cancel.nothing",
                 "conversation.link.already", "conversation.unlink.done", "conversation.unlink.not_linked",

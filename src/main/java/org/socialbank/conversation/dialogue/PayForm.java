@@ -5,24 +5,28 @@ import java.util.UUID;
 /**
  * A payment being put together in chat: the slots filled so far, null when missing.
  *
+ * @param payerCustomerId who pays: the customer the chat was linked to when the form began; a
+ *     button pressed after the chat was re-linked to someone else is stale
  * @param payeeCustomerId who gets the money, once the payee was resolved
  * @param payeeName the payee's masked name, shown in the confirmation
  * @param amountMinor in minor units of {@code currency}
  * @param currency the ISO 4217 code; the payer's primary currency when the text named none
  */
-public record PayForm(UUID payeeCustomerId, String payeeName, Long amountMinor, String currency) {
+public record PayForm(UUID payerCustomerId, UUID payeeCustomerId, String payeeName, Long amountMinor, String currency) {
 
-    public static final PayForm EMPTY = new PayForm(null, null, null, null);
+    public static PayForm of(UUID payerCustomerId) {
+        return new PayForm(java.util.Objects.requireNonNull(payerCustomerId, "payer"), null, null, null, null);
+    }
 
     public boolean complete() {
-        return payeeCustomerId != null && amountMinor != null && currency != null;
+        return payerCustomerId != null && payeeCustomerId != null && amountMinor != null && currency != null;
     }
 
     PayForm withPayee(UUID customerId, String name) {
-        return new PayForm(customerId, name, amountMinor, currency);
+        return new PayForm(payerCustomerId, customerId, name, amountMinor, currency);
     }
 
     PayForm withAmount(long minor, String code) {
-        return new PayForm(payeeCustomerId, payeeName, minor, code);
+        return new PayForm(payerCustomerId, payeeCustomerId, payeeName, minor, code);
     }
 }

@@ -166,6 +166,42 @@ class DialogueUnitTests {
     }
 
     @Test
+    void aFormOfTheCustomerBeforeARelinkIsStale() {
+        bank.linkedIn(Language.EN);
+        String yes = button(say("pay @bob 10"), 0);
+        bank.linked = new org.socialbank.conversation.dialogue.Bank.Linked(
+                new CustomerId(java.util.UUID.randomUUID()), Language.EN); // the chat was re-linked meanwhile
+        assertThat(text(send(new Inbound.Button(yes)))).isEqualTo("en:conversation.pay.stale");
+        assertThat(bank.payments).isEmpty();
+    }
+
+    @Test
+    void everySentenceExistsInEveryLanguage() throws java.io.IOException {
+        List<String> keys = new java.util.ArrayList<>(Dialogue.messageKeys());
+        keys.addAll(List.of("conversation.linked", "conversation.link_alert")); // LinkAlerts
+        for (String suffix : List.of("", "_fr", "_ru", "_fa", "_zh")) {
+            java.util.Properties bundle = new java.util.Properties();
+            try (var in = new java.io.InputStreamReader(getClass().getResourceAsStream("/messages" + suffix + ".properties"),
+                    java.nio.charset.StandardCharsets.UTF_8)) {
+                bundle.load(in);
+            }
+            assertThat(bundle.stringPropertyNames()).as("messages%s", suffix).containsAll(keys);
+        }
+    }
+
+    @Test
+    void inboundMessagesAreValidated() {
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() ->
+                new org.socialbank.conversation.InboundMessage(Network.TELEGRAM, "", "u1", null, null, new Inbound.Start()));
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() ->
+                new org.socialbank.conversation.InboundMessage(Network.TELEGRAM, "m1", "u\n1", null, null, new Inbound.Start()));
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() ->
+                new Inbound.Button("x".repeat(65)));
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() ->
+                new Inbound.Location(91, 0));
+    }
+
+    @Test
     void blockedMarksTheChatUnreachableAndSaysNothing() {
         assertThat(send(new Inbound.Blocked())).isEmpty();
         assertThat(bank.unreachable).isTrue();
