@@ -219,11 +219,13 @@ public final class Dialogue {
         String text = texts.text(language, "conversation.pay.confirm",
                 Money.format(form.amountMinor(), currency, language.locale()), form.payeeName());
         Bank bank = turn.bank();
-        return new Step(state, List.of(new Outbound.Buttons(text, List.of(
+        // a new version for every confirmation shown: "Pay 10?" must not pay 5 after the amount changed
+        DialogueState shown = state.replaceForm(form);
+        return new Step(shown, List.of(new Outbound.Buttons(text, List.of(
                 new Outbound.Button(texts.text(language, "conversation.pay.confirm_button"),
-                        bank.button(CONFIRM, state.formVersion())),
+                        bank.button(CONFIRM, shown.formVersion())),
                 new Outbound.Button(texts.text(language, "conversation.pay.cancel_button"),
-                        bank.button(CANCEL, state.formVersion()))))));
+                        bank.button(CANCEL, shown.formVersion()))))));
     }
 
     private Step button(Turn turn, Language language, String reference) {

@@ -127,6 +127,15 @@ class DialogueUnitTests {
     }
 
     @Test
+    void aConfirmationShownBeforeTheAmountChangedIsStale() {
+        bank.linkedIn(Language.EN);
+        String tenEuros = button(say("pay @bob 10"), 0);
+        assertThat(text(say("5"))).isEqualTo("en:conversation.pay.confirm[€5.00,Bob B.]");
+        assertThat(text(send(new Inbound.Button(tenEuros)))).isEqualTo("en:conversation.pay.stale");
+        assertThat(bank.payments).isEmpty();
+    }
+
+    @Test
     void cancelByTextOrButtonPaysNothing() {
         bank.linkedIn(Language.EN);
         String yes = button(say("pay @bob 10"), 0);

@@ -27,6 +27,7 @@ final class FakeBank implements Bank {
     Linked linked;
     String refusal;
     boolean unreachable;
+    private int issued;
 
     FakeBank linkedIn(Language language) {
         linked = new Linked(me, language);
@@ -97,7 +98,7 @@ final class FakeBank implements Bank {
 
     @Override
     public String button(String action, long formVersion) {
-        String reference = "ref-" + buttons.size();
+        String reference = "ref-" + issued++; // never reused, like the random references
         buttons.put(reference, new Press(action, formVersion));
         return reference;
     }
