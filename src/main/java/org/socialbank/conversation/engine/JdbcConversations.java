@@ -1,7 +1,5 @@
 package org.socialbank.conversation.engine;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -196,10 +194,5 @@ public class JdbcConversations {
     /** The stores keep microseconds; a parameter with nanoseconds would compare unlike its stored value. */
     private static OffsetDateTime utc(Instant instant) {
         return instant == null ? null : instant.truncatedTo(java.time.temporal.ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
-    }
-
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 }

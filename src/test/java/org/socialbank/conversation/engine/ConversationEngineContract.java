@@ -189,6 +189,20 @@ abstract class ConversationEngineContract {
         }
     }
 
+    @Test
+    void twoMessagesOfOneChatAtOnceAreBothHandledOneAfterTheOther() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            String chat = "tg-" + UUID.randomUUID();
+            List<String> ids = List.of("a-" + UUID.randomUUID(), "b-" + UUID.randomUUID());
+            java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+            List<Received> results = concurrently(2, () -> from(chat, ids.get(next.getAndIncrement()),
+                    new Inbound.Text("help")));
+            assertThat(results).allMatch(Received.Handled.class::isInstance);
+            assertThat(store.outboxOf(identity(chat))).hasSize(2);
+            assertThat(store.lockConversation(identity(chat)).orElseThrow().version()).isEqualTo(2);
+        }
+    }
+
     // --- dialogue -------------------------------------------------------------------------
 
     @Test
