@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param chatPaymentMaxMinor the largest payment confirmed by a chat button alone, in minor units
  *     of any currency; larger ones are refused in chat (the step-up page will take them)
- * @param buttonTtl how long a confirmation button stays valid
+ * @param buttonTtl how long a confirmation button stays valid, and a payment being put together is kept
  * @param relayEnabled whether this node runs the outbox relay on a schedule
  * @param relayInterval the pause between two relay runs
  * @param relayBatchMax most outbox rows one relay run claims

@@ -55,7 +55,7 @@ public class Conversations {
         this.outbox = outbox;
         this.linking = linking;
         this.parts = new EngineBank.Parts(linking, directory, ledger, store, clock, properties.buttonTtl());
-        this.dialogue = new Dialogue(texts, properties.chatPaymentMaxMinor());
+        this.dialogue = new Dialogue(texts, properties.chatPaymentMaxMinor(), properties.buttonTtl());
         this.transactions = new TransactionTemplate(transactionManager);
         this.savepoint = new TransactionTemplate(transactionManager);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);

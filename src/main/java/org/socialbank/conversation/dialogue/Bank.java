@@ -15,6 +15,9 @@ import org.socialbank.shared.CurrencyCode;
  */
 public interface Bank {
 
+    /** The time now, from the application's clock. */
+    Instant now();
+
     /** The customer this chat account is linked to now, with their preferred language. */
     Optional<Linked> linked();
 

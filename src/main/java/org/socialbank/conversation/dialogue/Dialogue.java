@@ -1,5 +1,6 @@
 package org.socialbank.conversation.dialogue;
 
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -37,13 +38,19 @@ public final class Dialogue {
     private final CommandParser parser = new CommandParser();
     private final Texts texts;
     private final long chatPaymentMaxMinor;
+    private final Duration formTtl;
 
-    public Dialogue(Texts texts, long chatPaymentMaxMinor) {
+    /** @param formTtl how long a payment being put together is kept; an older one is dropped */
+    public Dialogue(Texts texts, long chatPaymentMaxMinor, Duration formTtl) {
         this.texts = Objects.requireNonNull(texts, "texts");
         if (chatPaymentMaxMinor < 1) {
             throw new IllegalArgumentException("chatPaymentMaxMinor must be positive");
         }
         this.chatPaymentMaxMinor = chatPaymentMaxMinor;
+        this.formTtl = Objects.requireNonNull(formTtl, "formTtl");
+        if (formTtl.isNegative() || formTtl.isZero()) {
+            throw new IllegalArgumentException("formTtl must be positive");
+        }
     }
 
     /** The next state and what to say. */
@@ -63,7 +70,10 @@ public final class Dialogue {
         }
     }
 
-    public Step handle(DialogueState state, Network channel, Inbound content, Bank bank) {
+    public Step handle(DialogueState current, Network channel, Inbound content, Bank bank) {
+        boolean expired = current.form() != null
+                && !current.form().startedAt().plus(formTtl).isAfter(bank.now());
+        DialogueState state = expired ? current.replaceForm(null) : current; // a stale form is forgotten
         Turn turn = new Turn(state, channel, bank, bank.linked());
         Language language = turn.chosen() != null ? turn.chosen() : Language.EN;
         if (content instanceof Inbound.Text text) {
@@ -131,7 +141,7 @@ public final class Dialogue {
         return switch (command.intent()) {
             case BALANCE -> balance(turn, language, customer);
             case HISTORY -> history(turn, language, customer);
-            case PAY -> fill(turn, language, turn.state().replaceForm(PayForm.of(customer.value())), command);
+            case PAY -> fill(turn, language, turn.state().replaceForm(PayForm.of(customer.value(), turn.bank().now())), command);
             default -> say(turn.state(), language, "conversation.not_yet");
         };
     }

@@ -56,6 +56,11 @@ public final class EngineBank implements Bank {
     }
 
     @Override
+    public java.time.Instant now() {
+        return parts.clock().instant();
+    }
+
+    @Override
     public Optional<Linked> linked() {
         return parts.linking().linkedCustomer(identity).flatMap(c -> parts.directory().customer(c))
                 .map(v -> new Linked(v.customer().id(), v.customer().language()));

@@ -39,7 +39,7 @@ class DialogueRandomUnitTests {
         RandomGenerator random = RandomGeneratorFactory.of("L64X128MixRandom").create(seed);
         FakeBank bank = new FakeBank().linkedIn(Language.EN);
         bank.knows(new Alias(AliasType.HANDLE, Network.TELEGRAM, "bob"), "Bob B.");
-        Dialogue dialogue = new Dialogue(DialogueUnitTests.KEYS, LIMIT_MINOR);
+        Dialogue dialogue = new Dialogue(DialogueUnitTests.KEYS, LIMIT_MINOR, java.time.Duration.ofMinutes(10));
         DialogueState state = DialogueState.NEW;
         List<String> shown = new ArrayList<>();
         String liveConfirm = null;

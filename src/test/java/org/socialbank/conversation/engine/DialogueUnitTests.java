@@ -25,7 +25,7 @@ class DialogueUnitTests {
     static final Texts KEYS = (language, key, args) -> language.tag() + ":" + key
             + (args.length == 0 ? "" : Arrays.stream(args).map(String::valueOf).collect(Collectors.joining(",", "[", "]")));
 
-    final Dialogue dialogue = new Dialogue(KEYS, 100_000);
+    final Dialogue dialogue = new Dialogue(KEYS, 100_000, java.time.Duration.ofMinutes(10));
     FakeBank bank;
     DialogueState state;
     CustomerId bob;
@@ -132,6 +132,16 @@ class DialogueUnitTests {
         String tenEuros = button(say("pay @bob 10"), 0);
         assertThat(text(say("5"))).isEqualTo("en:conversation.pay.confirm[€5.00,Bob B.]");
         assertThat(text(send(new Inbound.Button(tenEuros)))).isEqualTo("en:conversation.pay.stale");
+        assertThat(bank.payments).isEmpty();
+    }
+
+    @Test
+    void aFormOlderThanItsTtlIsForgotten() {
+        bank.linkedIn(Language.EN);
+        assertThat(text(say("pay @bob"))).isEqualTo("en:conversation.pay.ask_amount[Bob B.]");
+        bank.now = bank.now.plus(java.time.Duration.ofMinutes(10));
+        assertThat(text(say("10"))).startsWith("Sorry");
+        assertThat(state.form()).isNull();
         assertThat(bank.payments).isEmpty();
     }
 

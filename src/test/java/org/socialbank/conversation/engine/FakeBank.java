@@ -27,6 +27,7 @@ final class FakeBank implements Bank {
     Linked linked;
     String refusal;
     boolean unreachable;
+    Instant now = Instant.parse("2026-11-22T12:00:00Z");
     private int issued;
 
     FakeBank linkedIn(Language language) {
@@ -38,6 +39,11 @@ final class FakeBank implements Bank {
         CustomerId id = new CustomerId(UUID.randomUUID());
         aliases.put(alias, new AliasMatch(id, maskedName));
         return id;
+    }
+
+    @Override
+    public Instant now() {
+        return now;
     }
 
     @Override
