@@ -72,7 +72,13 @@ public class Conversations {
     public Received receive(InboundMessage message) {
         for (int attempt = 1; ; attempt++) {
             try {
-                Received received = transactions.execute(status -> handle(message));
+                Received received = transactions.execute(status -> {
+                    Received r = handle(message);
+                    if (r instanceof Received.Duplicate) {
+                        status.setRollbackOnly(); // not even the chat account's report is refreshed
+                    }
+                    return r;
+                });
                 durability.awaitDurable();
                 return received;
             } catch (DataAccessException e) {

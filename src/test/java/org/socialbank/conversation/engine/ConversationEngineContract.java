@@ -333,6 +333,18 @@ abstract class ConversationEngineContract {
     }
 
     @Test
+    void repliesOnAChannelWithoutASenderWaitInTheOutbox() {
+        String webChat = "web-" + UUID.randomUUID();
+        conversations.receive(new InboundMessage(Network.WEBCHAT, "m-" + UUID.randomUUID(), webChat, null, null,
+                new Inbound.Text("help")));
+        UUID id = store.outboxOf(linking.identify(Network.WEBCHAT, webChat, null, null).id()).get(0);
+        relay.relay();
+        relay.relay();
+        assertThat(store.status(id)).contains("PENDING");
+        assertThat(store.attempts(id)).isZero();
+    }
+
+    @Test
     void aSendOfUnknownOutcomeIsNotResent() {
         telegram.script(aliceChat, new SendOutcome.Unknown("timeout"));
         say(aliceChat, "help");
