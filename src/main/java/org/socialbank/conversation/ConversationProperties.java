@@ -1,0 +1,50 @@
+package org.socialbank.conversation;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the conversation engine, validated at start-up.
+ *
+ * @param chatPaymentMaxMinor the largest payment confirmed by a chat button alone, in minor units
+ *     of any currency; larger ones are refused in chat (the step-up page will take them)
+ * @param buttonTtl how long a confirmation button stays valid, and a payment being put together is kept
+ * @param relayEnabled whether this node runs the outbox relay on a schedule
+ * @param relayInterval the pause between two relay runs
+ * @param relayBatchMax most outbox rows one relay run claims
+ * @param relayLease how long a claimed row stays with the relay that claimed it
+ * @param sendAttemptsMax tries of one message before it is FAILED
+ * @param retryBase the pause before the first retry; it doubles each time, with jitter
+ */
+@ConfigurationProperties("socialbank.conversation")
+public record ConversationProperties(
+        @DefaultValue("100000") long chatPaymentMaxMinor,
+        @DefaultValue("10m") Duration buttonTtl,
+        @DefaultValue("true") boolean relayEnabled,
+        @DefaultValue("1s") Duration relayInterval,
+        @DefaultValue("50") int relayBatchMax,
+        @DefaultValue("30s") Duration relayLease,
+        @DefaultValue("8") int sendAttemptsMax,
+        @DefaultValue("2s") Duration retryBase) {
+
+    public ConversationProperties {
+        require(chatPaymentMaxMinor >= 1, "chat-payment-max-minor must be positive");
+        require(positiveAtMost(buttonTtl, Duration.ofHours(1)), "button-ttl must be positive and at most 1h");
+        require(positiveAtMost(relayInterval, Duration.ofMinutes(5)), "relay-interval must be positive and at most 5m");
+        require(relayBatchMax >= 1 && relayBatchMax <= 1000, "relay-batch-max must be 1..1000");
+        require(positiveAtMost(relayLease, Duration.ofMinutes(10)), "relay-lease must be positive and at most 10m");
+        require(sendAttemptsMax >= 1 && sendAttemptsMax <= 50, "send-attempts-max must be 1..50");
+        require(positiveAtMost(retryBase, Duration.ofMinutes(10)), "retry-base must be positive and at most 10m");
+    }
+
+    private static boolean positiveAtMost(Duration d, Duration max) {
+        return d != null && !d.isNegative() && !d.isZero() && d.compareTo(max) <= 0;
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException("socialbank.conversation." + message);
+        }
+    }
+}

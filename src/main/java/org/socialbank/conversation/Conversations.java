@@ -1,0 +1,136 @@
+package org.socialbank.conversation;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import org.socialbank.conversation.dialogue.Dialogue;
+import org.socialbank.conversation.dialogue.DialogueState;
+import org.socialbank.conversation.engine.EngineBank;
+import org.socialbank.conversation.engine.JdbcConversations;
+import org.socialbank.conversation.engine.JdbcConversations.Chat;
+import org.socialbank.conversation.engine.Json;
+import org.socialbank.conversation.engine.MessageTexts;
+import org.socialbank.conversation.engine.Outbox;
+import org.socialbank.directory.ChannelIdentity;
+import org.socialbank.directory.Directory;
+import org.socialbank.directory.IdentityId;
+import org.socialbank.directory.Linking;
+import org.socialbank.ledger.Ledger;
+import org.socialbank.shared.Durability;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.jdbc.UncategorizedSQLException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Handles what customers write, once per (channel, message id), in one transaction: the chat
+ * account is identified, the message goes to the inbox, the conversation's row is locked, the
+ * dialogue runs (booking a payment if it must) and its replies go to the outbox.
+ */
+@Service
+public class Conversations {
+
+    private static final int H2_CONCURRENT_UPDATE = 90131;
+    private static final int TRIES_MAX = 3;
+
+    private final JdbcConversations store;
+    private final Outbox outbox;
+    private final Linking linking;
+    private final EngineBank.Parts parts;
+    private final Dialogue dialogue;
+    private final TransactionTemplate transactions;
+    private final TransactionTemplate savepoint;
+    private final Durability durability;
+    private final Clock clock;
+
+    Conversations(JdbcConversations store, Outbox outbox, Linking linking, Directory directory, Ledger ledger,
+            MessageTexts texts, PlatformTransactionManager transactionManager, Durability durability, Clock clock,
+            ConversationProperties properties) {
+        this.store = store;
+        this.outbox = outbox;
+        this.linking = linking;
+        this.parts = new EngineBank.Parts(linking, directory, ledger, store, clock, properties.buttonTtl());
+        this.dialogue = new Dialogue(texts, properties.chatPaymentMaxMinor(), properties.buttonTtl());
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.savepoint = new TransactionTemplate(transactionManager);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.durability = durability;
+        this.clock = clock;
+    }
+
+    /**
+     * Handles one message, or finds that it was handled before. A race lost to a concurrent
+     * delivery of the same message (or of the first message of a new chat account) rolls the
+     * whole transaction back and tries again, a bounded number of times: the next try then finds
+     * the inbox row and answers {@link Received.Duplicate}.
+     */
+    public Received receive(InboundMessage message) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Received received = transactions.execute(status -> {
+                    Received r = handle(message);
+                    if (r instanceof Received.Duplicate) {
+                        status.setRollbackOnly(); // not even the chat account's report is refreshed
+                    }
+                    return r;
+                });
+                durability.awaitDurable();
+                return received;
+            } catch (DataAccessException e) {
+                if (attempt >= TRIES_MAX || !lostARace(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private Received handle(InboundMessage message) {
+        ChannelIdentity identity = linking.identify(message.channel(), message.externalUserId(), message.handle(),
+                message.phone());
+        if (store.inboxHas(message.channel(), message.externalMessageId())) {
+            return new Received.Duplicate();
+        }
+        store.insertInbox(message.channel(), message.externalMessageId(), identity.id(), message.content().kind(),
+                clock.instant());
+        Chat chat = new Chat(identity.id(), message.channel(), message.externalUserId());
+        JdbcConversations.Conversation conversation = lockOrCreate(chat);
+        Dialogue.Step step = dialogue.handle(Json.state(conversation.state()), message.channel(), message.content(),
+                new EngineBank(parts, identity.id(), message.channel(), message.externalMessageId()));
+        store.updateConversation(identity.id(), Json.state(step.state()), conversation.version() + 1,
+                linking.linkedCustomer(identity.id()).orElse(null), clock.instant());
+        List<OutboundMessage> replies = step.replies().stream().map(reply -> outbox.write(chat, reply)).toList();
+        return new Received.Handled(replies);
+    }
+
+    /** Locks the conversation's row, creating it first if needed; a concurrent creation is waited for. */
+    private JdbcConversations.Conversation lockOrCreate(Chat chat) {
+        IdentityId id = chat.identityId();
+        return store.lockConversation(id).orElseGet(() -> {
+            try {
+                savepoint.executeWithoutResult(s -> store.insertConversation(chat, Json.state(DialogueState.NEW),
+                        clock.instant()));
+            } catch (DuplicateKeyException raced) {
+                // another message of the same chat created it first; lock it like any other
+            }
+            return store.lockConversation(id).orElseThrow();
+        });
+    }
+
+    private static boolean lostARace(DataAccessException e) {
+        if (e instanceof DuplicateKeyException || e instanceof ConcurrencyFailureException
+                || e instanceof TransientDataAccessException) {
+            return true;
+        }
+        if (e instanceof UncategorizedSQLException u && u.getSQLException() != null) {
+            SQLException sql = u.getSQLException();
+            return sql.getErrorCode() == H2_CONCURRENT_UPDATE || "40001".equals(sql.getSQLState())
+                    || "40P01".equals(sql.getSQLState());
+        }
+        return false;
+    }
+}

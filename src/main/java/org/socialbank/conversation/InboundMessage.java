@@ -1,0 +1,42 @@
+package org.socialbank.conversation;
+
+import java.util.Objects;
+import org.socialbank.directory.ChannelIdentity;
+import org.socialbank.directory.Network;
+
+/**
+ * One message as a channel adapter received it.
+ *
+ * @param externalMessageId the platform's id of the update: with the channel, the idempotency key
+ * @param externalUserId the platform's id of the sender
+ * @param handle the sender's handle as the platform reports it now, may be null
+ * @param phone the sender's phone as the platform vouches for it, may be null
+ */
+public record InboundMessage(Network channel, String externalMessageId, String externalUserId, String handle,
+        String phone, Inbound content) {
+
+    public static final int MESSAGE_ID_LENGTH_MAX = 128;
+
+    public InboundMessage {
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(content, "content");
+        requireId(externalMessageId, "externalMessageId", MESSAGE_ID_LENGTH_MAX);
+        requireId(externalUserId, "externalUserId", ChannelIdentity.EXTERNAL_ID_LENGTH_MAX);
+        if (handle != null && (handle.length() > 128 || controls(handle))) {
+            throw new IllegalArgumentException("handle is at most 128 characters without control characters");
+        }
+        if (phone != null && (phone.length() > 16 || controls(phone))) {
+            throw new IllegalArgumentException("phone is at most 16 characters without control characters");
+        }
+    }
+
+    private static void requireId(String id, String name, int lengthMax) {
+        if (id == null || id.isBlank() || id.length() > lengthMax || controls(id)) {
+            throw new IllegalArgumentException(name + " is 1 to " + lengthMax + " characters without control characters");
+        }
+    }
+
+    private static boolean controls(String s) {
+        return s.chars().anyMatch(Character::isISOControl);
+    }
+}

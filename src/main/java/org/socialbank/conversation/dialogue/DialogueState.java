@@ -1,0 +1,34 @@
+package org.socialbank.conversation.dialogue;
+
+import org.socialbank.directory.Language;
+
+/**
+ * What a conversation remembers between two messages; stored as JSON, so kept small.
+ *
+ * @param language the language chosen in this chat with "language ...", null when none was
+ * @param form the payment being put together, null when none is
+ * @param formVersion grows with every new or dropped form: a button of an older one is stale
+ */
+public record DialogueState(Language language, PayForm form, long formVersion) {
+
+    public static final DialogueState NEW = new DialogueState(null, null, 0);
+
+    public DialogueState {
+        if (formVersion < 0) {
+            throw new IllegalArgumentException("formVersion is not negative");
+        }
+    }
+
+    DialogueState withLanguage(Language chosen) {
+        return new DialogueState(chosen, form, formVersion);
+    }
+
+    DialogueState withForm(PayForm next) {
+        return new DialogueState(language, next, formVersion);
+    }
+
+    /** A new form (or none): every button shown so far goes stale. */
+    DialogueState replaceForm(PayForm next) {
+        return new DialogueState(language, next, formVersion + 1);
+    }
+}

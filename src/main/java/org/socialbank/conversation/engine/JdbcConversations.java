@@ -1,0 +1,198 @@
+package org.socialbank.conversation.engine;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.socialbank.directory.CustomerId;
+import org.socialbank.directory.IdentityId;
+import org.socialbank.directory.Network;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The engine's tables: inbox_messages, conversations, button_refs and outbox_messages. */
+@Repository
+public class JdbcConversations {
+
+    private final JdbcClient jdbc;
+
+    JdbcConversations(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A chat account's address on its network. */
+    public record Chat(IdentityId identityId, Network channel, String recipient) {
+    }
+
+    public record Conversation(String state, long version) {
+    }
+
+    /** An outbox row as the relay reads it. */
+    public record Pending(UUID id, IdentityId identityId, Network channel, String recipient, String payload,
+            int attempts) {
+    }
+
+    // --- inbox --------------------------------------------------------------------------
+
+    public boolean inboxHas(Network channel, String externalMessageId) {
+        return jdbc.sql("SELECT 1 FROM inbox_messages WHERE channel = ? AND external_message_id = ?")
+                .params(channel.wireName(), externalMessageId).query(Integer.class).optional().isPresent();
+    }
+
+    /** Throws a DuplicateKeyException when the message was inserted concurrently. */
+    public void insertInbox(Network channel, String externalMessageId, IdentityId identity, String kind, Instant now) {
+        jdbc.sql("INSERT INTO inbox_messages (channel, external_message_id, identity_id, kind, received_at) "
+                + "VALUES (?, ?, ?, ?, ?)")
+                .params(channel.wireName(), externalMessageId, identity.value(), kind, utc(now)).update();
+    }
+
+    public int inboxCount(Network channel, String externalMessageId) {
+        return jdbc.sql("SELECT COUNT(*) FROM inbox_messages WHERE channel = ? AND external_message_id = ?")
+                .params(channel.wireName(), externalMessageId).query(Integer.class).single();
+    }
+
+    // --- conversations ------------------------------------------------------------------
+
+    public Optional<Conversation> lockConversation(IdentityId identity) {
+        return jdbc.sql("SELECT state, version FROM conversations WHERE identity_id = ? FOR UPDATE")
+                .param(identity.value())
+                .query((rs, n) -> new Conversation(rs.getString("state"), rs.getLong("version"))).optional();
+    }
+
+    public void insertConversation(Chat chat, String state, Instant now) {
+        jdbc.sql("INSERT INTO conversations (identity_id, channel, recipient, customer_id, state, version, updated_at) "
+                + "VALUES (?, ?, ?, NULL, ?, 0, ?)")
+                .params(chat.identityId().value(), chat.channel().wireName(), chat.recipient(), state, utc(now))
+                .update();
+    }
+
+    public void updateConversation(IdentityId identity, String state, long version, CustomerId customer,
+            Instant now) {
+        jdbc.sql("UPDATE conversations SET state = ?, version = ?, customer_id = ?, updated_at = ? "
+                + "WHERE identity_id = ?")
+                .params(state, version, customer == null ? null : customer.value(), utc(now), identity.value())
+                .update();
+    }
+
+    public void setCustomer(IdentityId identity, CustomerId customer) {
+        jdbc.sql("UPDATE conversations SET customer_id = ? WHERE identity_id = ?")
+                .params(customer == null ? null : customer.value(), identity.value()).update();
+    }
+
+    /** The chats known to be linked to a customer (as last seen by this module), at most 100. */
+    public List<Chat> chatsOf(CustomerId customer) {
+        return jdbc.sql("SELECT identity_id, channel, recipient FROM conversations WHERE customer_id = ? "
+                + "ORDER BY identity_id LIMIT 100").param(customer.value())
+                .query((rs, n) -> new Chat(new IdentityId(rs.getObject("identity_id", UUID.class)),
+                        network(rs.getString("channel")), rs.getString("recipient"))).list();
+    }
+
+    // --- buttons ------------------------------------------------------------------------
+
+    public void insertButton(String reference, IdentityId identity, String action, long formVersion,
+            Instant expiresAt) {
+        jdbc.sql("INSERT INTO button_refs (reference, identity_id, action, form_version, expires_at, used_at) "
+                + "VALUES (?, ?, ?, ?, ?, NULL)")
+                .params(reference, identity.value(), action, formVersion, utc(expiresAt)).update();
+    }
+
+    /** The action and form version of a button of this chat, unused and unexpired; marks it used. */
+    public Optional<Button> useButton(String reference, IdentityId identity, Instant now) {
+        Optional<Button> found = jdbc.sql("SELECT action, form_version FROM button_refs WHERE reference = ? "
+                + "AND identity_id = ? AND used_at IS NULL AND expires_at > ? FOR UPDATE")
+                .params(reference, identity.value(), utc(now))
+                .query((rs, n) -> new Button(rs.getString("action"), rs.getLong("form_version"))).optional();
+        found.ifPresent(b -> jdbc.sql("UPDATE button_refs SET used_at = ? WHERE reference = ?")
+                .params(utc(now), reference).update());
+        return found;
+    }
+
+    public record Button(String action, long formVersion) {
+    }
+
+    // --- outbox -------------------------------------------------------------------------
+
+    public void insertOutbox(UUID id, Chat chat, String payload, Instant now) {
+        jdbc.sql("INSERT INTO outbox_messages (id, identity_id, channel, recipient, payload, status, attempts, "
+                + "next_attempt_at, claimed_until, last_error, created_at, sent_at) "
+                + "VALUES (?, ?, ?, ?, ?, 'PENDING', 0, ?, NULL, NULL, ?, NULL)")
+                .params(id, chat.identityId().value(), chat.channel().wireName(), chat.recipient(), payload,
+                        utc(now), utc(now)).update();
+    }
+
+    /** Ids of rows due now on these channels and not claimed by a live lease, oldest first. */
+    public List<UUID> due(Collection<Network> channels, Instant now, int limit) {
+        if (channels.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT id FROM outbox_messages WHERE status = 'PENDING' AND next_attempt_at <= :now "
+                + "AND (claimed_until IS NULL OR claimed_until < :now) AND channel IN (:channels) "
+                + "ORDER BY next_attempt_at, id LIMIT :limit")
+                .param("now", utc(now)).param("channels", channels.stream().map(Network::wireName).toList())
+                .param("limit", limit).query(UUID.class).list();
+    }
+
+    /** Channels with pending rows, at most 20: to tell which have no sender. */
+    public List<String> pendingChannels() {
+        return jdbc.sql("SELECT DISTINCT channel FROM outbox_messages WHERE status = 'PENDING' LIMIT 20")
+                .query(String.class).list();
+    }
+
+    /** Takes a lease on a due row; false when another relay holds one or it is no longer pending. */
+    public boolean claim(UUID id, Instant now, Instant until) {
+        return jdbc.sql("UPDATE outbox_messages SET claimed_until = ? WHERE id = ? AND status = 'PENDING' "
+                + "AND (claimed_until IS NULL OR claimed_until < ?)")
+                .params(utc(until), id, utc(now)).update() == 1;
+    }
+
+    public Optional<Pending> pending(UUID id) {
+        return jdbc.sql("SELECT id, identity_id, channel, recipient, payload, attempts FROM outbox_messages "
+                + "WHERE id = ? AND status = 'PENDING'").param(id)
+                .query((rs, n) -> new Pending(rs.getObject("id", UUID.class),
+                        new IdentityId(rs.getObject("identity_id", UUID.class)), network(rs.getString("channel")),
+                        rs.getString("recipient"), rs.getString("payload"), rs.getInt("attempts")))
+                .optional();
+    }
+
+    public void finish(UUID id, String status, int attempts, String error, Instant sentAt) {
+        jdbc.sql("UPDATE outbox_messages SET status = ?, attempts = ?, last_error = ?, sent_at = ?, "
+                + "claimed_until = NULL WHERE id = ?")
+                .params(status, attempts, clip(error), utc(sentAt), id).update();
+    }
+
+    public void retryLater(UUID id, int attempts, String error, Instant next) {
+        jdbc.sql("UPDATE outbox_messages SET attempts = ?, last_error = ?, next_attempt_at = ?, "
+                + "claimed_until = NULL WHERE id = ?")
+                .params(attempts, clip(error), utc(next), id).update();
+    }
+
+    public Optional<String> status(UUID id) {
+        return jdbc.sql("SELECT status FROM outbox_messages WHERE id = ?").param(id).query(String.class).optional();
+    }
+
+    public int attempts(UUID id) {
+        return jdbc.sql("SELECT attempts FROM outbox_messages WHERE id = ?").param(id).query(Integer.class).single();
+    }
+
+    /** Outbox ids of one chat, oldest first (for tests and support). */
+    public List<UUID> outboxOf(IdentityId identity) {
+        return jdbc.sql("SELECT id FROM outbox_messages WHERE identity_id = ? ORDER BY created_at, id")
+                .param(identity.value()).query(UUID.class).list();
+    }
+
+    private static String clip(String error) {
+        return error == null || error.length() <= 500 ? error : error.substring(0, 500);
+    }
+
+    private static Network network(String wireName) {
+        return Network.fromWireName(wireName).orElseThrow(() -> new IllegalStateException("unknown channel " + wireName));
+    }
+
+    /** The stores keep microseconds; a parameter with nanoseconds would compare unlike its stored value. */
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(java.time.temporal.ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,57 @@
+package org.socialbank.conversation.engine;
+
+import org.socialbank.directory.ChannelIdentity;
+import org.socialbank.directory.IdentityLinked;
+import org.socialbank.directory.IdentityUnlinked;
+import org.socialbank.directory.Linking;
+import org.socialbank.directory.Network;
+import org.socialbank.conversation.Outbound;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells a chat it was linked, and alerts the customer's other chats ("not you? unlink here").
+ * Plain {@link EventListener}s run inside the transaction that links: the alerts are in the
+ * outbox if and only if the link committed, and none is lost to a crash in between.
+ */
+@Component
+class LinkAlerts {
+
+    private final JdbcConversations store;
+    private final Outbox outbox;
+    private final Linking linking;
+    private final MessageTexts texts;
+
+    LinkAlerts(JdbcConversations store, Outbox outbox, Linking linking, MessageTexts texts) {
+        this.store = store;
+        this.outbox = outbox;
+        this.linking = linking;
+        this.texts = texts;
+    }
+
+    @EventListener
+    void on(IdentityLinked event) {
+        store.setCustomer(event.identityId(), event.customerId());
+        ChannelIdentity linked = linking.identity(event.identityId()).orElseThrow();
+        outbox.write(new JdbcConversations.Chat(linked.id(), linked.channel(), linked.externalId()),
+                new Outbound.Text(texts.text(event.language(), "conversation.linked",
+                        channelName(event.channel(), event))));
+        for (JdbcConversations.Chat other : store.chatsOf(event.customerId())) {
+            boolean stillTheirs = linking.linkedCustomer(other.identityId()).filter(event.customerId()::equals)
+                    .isPresent();
+            if (!other.identityId().equals(event.identityId()) && stillTheirs) {
+                outbox.write(other, new Outbound.Text(texts.text(event.language(), "conversation.link_alert",
+                        channelName(event.channel(), event), event.unlinkUrl())));
+            }
+        }
+    }
+
+    @EventListener
+    void on(IdentityUnlinked event) {
+        store.setCustomer(event.identityId(), null);
+    }
+
+    private String channelName(Network channel, IdentityLinked event) {
+        return texts.text(event.language(), "channel." + channel.wireName());
+    }
+}

@@ -1,0 +1,412 @@
+package org.socialbank.conversation.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.socialbank.conversation.Conversations;
+import org.socialbank.conversation.Inbound;
+import org.socialbank.conversation.InboundMessage;
+import org.socialbank.conversation.Outbound;
+import org.socialbank.conversation.OutboundMessage;
+import org.socialbank.conversation.Received;
+import org.socialbank.conversation.SendOutcome;
+import org.socialbank.directory.Alias;
+import org.socialbank.directory.AliasType;
+import org.socialbank.directory.CustomerId;
+import org.socialbank.directory.CustomerView;
+import org.socialbank.directory.Directory;
+import org.socialbank.directory.DirectoryResult;
+import org.socialbank.directory.IdentityId;
+import org.socialbank.directory.KycLevel;
+import org.socialbank.directory.Language;
+import org.socialbank.directory.Linking;
+import org.socialbank.directory.Network;
+import org.socialbank.directory.NewCustomer;
+import org.socialbank.ledger.AccountFlag;
+import org.socialbank.ledger.AccountId;
+import org.socialbank.ledger.AccountKind;
+import org.socialbank.ledger.Ledger;
+import org.socialbank.ledger.NewAccount;
+import org.socialbank.ledger.NewTransfer;
+import org.socialbank.ledger.TransferId;
+import org.socialbank.ledger.TransferResult;
+import org.socialbank.shared.CurrencyCode;
+import org.socialbank.support.MutableClock;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * The conversation engine on a real store: the inbox makes redeliveries and concurrent deliveries
+ * harmless, a confirmed payment is booked once, buttons go stale, links are announced, and the
+ * outbox relay delivers every reply once, with bounded retries.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
+        "socialbank.conversation.relay-enabled=false", "socialbank.conversation.send-attempts-max=3",
+        "socialbank.conversation.retry-base=1s"})
+@Import(ConversationEngineContract.Fakes.class)
+abstract class ConversationEngineContract {
+
+    static final CurrencyCode EUR = CurrencyCode.of("EUR");
+
+    @Autowired
+    Conversations conversations;
+
+    @Autowired
+    OutboxRelay relay;
+
+    @Autowired
+    JdbcConversations store;
+
+    @Autowired
+    Directory directory;
+
+    @Autowired
+    Linking linking;
+
+    @Autowired
+    Ledger ledger;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    FakeSender telegram;
+
+    /** A customer with a verified phone, a Telegram handle and a funded EUR wallet. */
+    record Person(CustomerId id, String phone, String handle, AccountId wallet) {
+    }
+
+    Person alice;
+    Person bob;
+    String aliceChat;
+
+    @BeforeEach
+    void setUp() {
+        alice = person("Alice Archer", 50_000);
+        bob = person("Bob Brown", 0);
+        aliceChat = "tg-" + UUID.randomUUID();
+    }
+
+    Person person(String name, long fundingMinor) {
+        String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        String phone = "+3361" + String.format("%07d", Math.floorMod(suffix.hashCode(), 10_000_000));
+        String handle = "u" + suffix;
+        CustomerId id = new CustomerId(UUID.randomUUID());
+        DirectoryResult registered = directory.register(new NewCustomer(id, name, Language.EN, KycLevel.FULL, null,
+                null, List.of(new CustomerView.AliasEntry(Alias.phone(phone, null), true),
+                        new CustomerView.AliasEntry(new Alias(AliasType.HANDLE, Network.TELEGRAM, handle), true))));
+        assertThat(registered).isInstanceOf(DirectoryResult.Done.class);
+        AccountId wallet = new AccountId(UUID.randomUUID());
+        ledger.open(new NewAccount(wallet, EUR, id.toString(), AccountKind.CUSTOMER_WALLET,
+                Set.of(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS)));
+        assertThat(directory.holdAccount(id, wallet, true)).isInstanceOf(DirectoryResult.Done.class);
+        if (fundingMinor > 0) {
+            AccountId funding = new AccountId(UUID.randomUUID());
+            ledger.open(new NewAccount(funding, EUR, null, AccountKind.BANK_EQUITY, Set.of()));
+            assertThat(ledger.transfer(NewTransfer.posted(new TransferId(UUID.randomUUID()), funding, wallet,
+                    fundingMinor, EUR, "top-up"))).isInstanceOf(TransferResult.Posted.class);
+        }
+        return new Person(id, phone, handle, wallet);
+    }
+
+    Received from(String chat, String messageId, Inbound content) {
+        return conversations.receive(new InboundMessage(Network.TELEGRAM, messageId, chat, null, null, content));
+    }
+
+    List<Outbound> say(String chat, Inbound content) {
+        Received received = from(chat, "m-" + UUID.randomUUID(), content);
+        assertThat(received).isInstanceOf(Received.Handled.class);
+        return ((Received.Handled) received).replies().stream().map(OutboundMessage::content).toList();
+    }
+
+    List<Outbound> say(String chat, String text) {
+        return say(chat, new Inbound.Text(text));
+    }
+
+    IdentityId identity(String chat) {
+        return linking.identify(Network.TELEGRAM, chat, null, null).id();
+    }
+
+    void link(String chat, Person person) {
+        say(chat, new Inbound.Contact(person.phone(), true));
+        assertThat(linking.linkedCustomer(identity(chat))).contains(person.id());
+    }
+
+    static String text(Outbound reply) {
+        if (reply instanceof Outbound.Text t) {
+            return t.text();
+        }
+        if (reply instanceof Outbound.Buttons b) {
+            return b.text();
+        }
+        if (reply instanceof Outbound.Link l) {
+            return l.text();
+        }
+        return ((Outbound.Receipt) reply).title();
+    }
+
+    long balance(Person person) {
+        return ledger.account(person.wallet()).orElseThrow().balanceMinor();
+    }
+
+    // --- inbox ----------------------------------------------------------------------------
+
+    @Test
+    void aRedeliveryIsADuplicateAndChangesNothing() {
+        Received first = from(aliceChat, "m-1", new Inbound.Text("help"));
+        assertThat(first).isInstanceOf(Received.Handled.class);
+        int outbox = store.outboxOf(identity(aliceChat)).size();
+        assertThat(from(aliceChat, "m-1", new Inbound.Text("help"))).isInstanceOf(Received.Duplicate.class);
+        assertThat(store.outboxOf(identity(aliceChat))).hasSize(outbox);
+        assertThat(store.inboxCount(Network.TELEGRAM, "m-1")).isOne();
+    }
+
+    @Test
+    void twoConcurrentDeliveriesOfOneMessageAreHandledOnce() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            String chat = "tg-" + UUID.randomUUID(); // a chat account seen for the first time, too
+            String messageId = "m-" + UUID.randomUUID();
+            List<Received> results = concurrently(2, () -> from(chat, messageId, new Inbound.Text("help")));
+            assertThat(results).filteredOn(Received.Handled.class::isInstance).hasSize(1);
+            assertThat(results).filteredOn(Received.Duplicate.class::isInstance).hasSize(1);
+            assertThat(store.outboxOf(identity(chat))).hasSize(1);
+        }
+    }
+
+    @Test
+    void twoMessagesOfOneChatAtOnceAreBothHandledOneAfterTheOther() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            String chat = "tg-" + UUID.randomUUID();
+            List<String> ids = List.of("a-" + UUID.randomUUID(), "b-" + UUID.randomUUID());
+            java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+            List<Received> results = concurrently(2, () -> from(chat, ids.get(next.getAndIncrement()),
+                    new Inbound.Text("help")));
+            assertThat(results).allMatch(Received.Handled.class::isInstance);
+            assertThat(store.outboxOf(identity(chat))).hasSize(2);
+            assertThat(store.lockConversation(identity(chat)).orElseThrow().version()).isEqualTo(2);
+        }
+    }
+
+    // --- dialogue -------------------------------------------------------------------------
+
+    @Test
+    void anUnlinkedChatGetsPublicAnswersAndALinkForPrivateOnes() {
+        assertThat(text(say(aliceChat, "help").get(0))).contains("balance", "history");
+        Outbound reply = say(aliceChat, "balance").get(0);
+        assertThat(reply).isInstanceOf(Outbound.Link.class);
+        assertThat(((Outbound.Link) reply).url()).contains("/link/");
+        assertThat(text(say(aliceChat, "solde").get(0))).contains("reliez");
+    }
+
+    @Test
+    void linkingByTheNetworksPhoneIsAnnouncedHereAndAlertsTheOtherChats() {
+        String otherChat = "tg-" + UUID.randomUUID();
+        link(otherChat, alice);
+        List<Outbound> replies = say(aliceChat, new Inbound.Contact(alice.phone(), true));
+        assertThat(replies).isEmpty(); // the listener wrote the announcement to the outbox
+        assertThat(linking.linkedCustomer(identity(aliceChat))).contains(alice.id());
+        relay.relay();
+        assertThat(telegram.to(aliceChat)).extracting(m -> text(m.content()))
+                .contains("This Telegram chat is now linked to your bank account.");
+        assertThat(telegram.to(otherChat)).extracting(m -> text(m.content()))
+                .anyMatch(t -> t.startsWith("A new Telegram account was linked") && t.contains("/unlink/"));
+    }
+
+    @Test
+    void aLinkedCustomerSeesTheirBalanceAndHistory() {
+        link(aliceChat, alice);
+        assertThat(text(say(aliceChat, "balance").get(0))).contains("€500.00");
+        assertThat(text(say(aliceChat, "history").get(0))).contains("+€500.00");
+    }
+
+    @Test
+    void aConfirmedPaymentIsBookedOnceWhateverIsRedelivered() {
+        link(aliceChat, alice);
+        Outbound.Buttons confirm = (Outbound.Buttons) say(aliceChat, "pay @" + bob.handle() + " 12.50").get(0);
+        assertThat(confirm.text()).isEqualTo("Pay €12.50 to Bob B.?");
+        String yes = confirm.buttons().get(0).reference();
+        assertThat(yes).matches("[A-Za-z0-9_-]{22}");
+
+        Received paid = from(aliceChat, "confirm-" + yes, new Inbound.Button(yes));
+        Outbound receipt = ((Received.Handled) paid).replies().get(0).content();
+        assertThat(receipt).isInstanceOf(Outbound.Receipt.class);
+        assertThat(((Outbound.Receipt) receipt).lines()).contains("Amount: €12.50", "To: Bob B.");
+        assertThat(balance(alice)).isEqualTo(50_000 - 1_250);
+        assertThat(balance(bob)).isEqualTo(1_250);
+        assertThat(ledger.transfer(EngineBank.transferId(Network.TELEGRAM, "confirm-" + yes))).isPresent();
+
+        assertThat(from(aliceChat, "confirm-" + yes, new Inbound.Button(yes))).isInstanceOf(Received.Duplicate.class);
+        assertThat(text(say(aliceChat, new Inbound.Button(yes)).get(0))).isEqualTo("This is out of date. Nothing was done.");
+        assertThat(balance(bob)).isEqualTo(1_250);
+    }
+
+    @Test
+    void expiredButtonsAndOtherChatsButtonsAreOutOfDate() {
+        link(aliceChat, alice);
+        String yes = ((Outbound.Buttons) say(aliceChat, "pay @" + bob.handle() + " 1").get(0)).buttons().get(0).reference();
+        String stranger = "tg-" + UUID.randomUUID();
+        assertThat(text(say(stranger, new Inbound.Button(yes)).get(0))).isEqualTo("This is out of date. Nothing was done.");
+        clock.advance(Duration.ofMinutes(11));
+        assertThat(text(say(aliceChat, new Inbound.Button(yes)).get(0))).isEqualTo("This is out of date. Nothing was done.");
+        assertThat(balance(bob)).isZero();
+    }
+
+    @Test
+    void aLedgerRefusalIsASentenceAndTheChatLimitHolds() {
+        link(aliceChat, alice);
+        assertThat(text(say(aliceChat, "pay @" + bob.handle() + " 1000.01").get(0)))
+                .isEqualTo("Payments above €1,000.00 cannot be confirmed in chat. Nothing was paid.");
+        String bobChat = "tg-" + UUID.randomUUID();
+        link(bobChat, bob);
+        String yes = ((Outbound.Buttons) say(bobChat, "pay @" + alice.handle() + " 5").get(0)).buttons().get(0).reference();
+        assertThat(text(say(bobChat, new Inbound.Button(yes)).get(0)))
+                .isEqualTo("Not enough money on your account. Nothing was paid.");
+        assertThat(balance(alice)).isEqualTo(50_000);
+    }
+
+    @Test
+    void unlinkingFromTheChatEndsPrivateAnswers() {
+        link(aliceChat, alice);
+        assertThat(text(say(aliceChat, "unlink").get(0))).isEqualTo("This chat is no longer linked to your bank account.");
+        assertThat(linking.linkedCustomer(identity(aliceChat))).isEmpty();
+        assertThat(say(aliceChat, "balance").get(0)).isInstanceOf(Outbound.Link.class);
+    }
+
+    // --- outbox relay ---------------------------------------------------------------------
+
+    @Test
+    void theRelayDeliversAReplyCommittedBeforeACrashExactlyOnce() {
+        // the receive transaction committed; the relay has not run (as if the node died here)
+        List<Outbound> replies = say(aliceChat, "help");
+        UUID id = store.outboxOf(identity(aliceChat)).get(0);
+        assertThat(store.status(id)).contains("PENDING");
+        relay.relay(); // the next relay run, on any node
+        relay.relay();
+        assertThat(telegram.to(aliceChat)).extracting(OutboundMessage::id).containsExactly(id);
+        assertThat(telegram.to(aliceChat).get(0).content()).isEqualTo(replies.get(0));
+        assertThat(store.status(id)).contains("SUCCEEDED");
+    }
+
+    @Test
+    void aFailedSendIsRetriedLaterAndGivenUpAfterTheBound() {
+        telegram.script(aliceChat, new SendOutcome.Failed(true, "429"));
+        say(aliceChat, "help");
+        UUID id = store.outboxOf(identity(aliceChat)).get(0);
+        relay.relay();
+        assertThat(store.status(id)).contains("PENDING");
+        assertThat(store.attempts(id)).isOne();
+        relay.relay();
+        assertThat(telegram.to(aliceChat)).isEmpty(); // not due yet
+        clock.advance(Duration.ofSeconds(2));
+        relay.relay();
+        assertThat(store.status(id)).contains("SUCCEEDED");
+        assertThat(telegram.to(aliceChat)).hasSize(1);
+
+        String bobChat = "tg-" + UUID.randomUUID();
+        telegram.script(bobChat, new SendOutcome.Failed(true, "500"), new SendOutcome.Failed(true, "500"),
+                new SendOutcome.Failed(true, "500"), new SendOutcome.Failed(true, "500"));
+        say(bobChat, "help");
+        UUID bobs = store.outboxOf(identity(bobChat)).get(0);
+        for (int i = 0; i < 5; i++) {
+            relay.relay();
+            clock.advance(Duration.ofMinutes(1));
+        }
+        assertThat(store.status(bobs)).contains("FAILED");
+        assertThat(store.attempts(bobs)).isEqualTo(3);
+        assertThat(telegram.to(bobChat)).isEmpty();
+    }
+
+    @Test
+    void repliesOnAChannelWithoutASenderWaitInTheOutbox() {
+        String webChat = "web-" + UUID.randomUUID();
+        conversations.receive(new InboundMessage(Network.WEBCHAT, "m-" + UUID.randomUUID(), webChat, null, null,
+                new Inbound.Text("help")));
+        UUID id = store.outboxOf(linking.identify(Network.WEBCHAT, webChat, null, null).id()).get(0);
+        relay.relay();
+        relay.relay();
+        assertThat(store.status(id)).contains("PENDING");
+        assertThat(store.attempts(id)).isZero();
+    }
+
+    @Test
+    void aSendOfUnknownOutcomeIsNotResent() {
+        telegram.script(aliceChat, new SendOutcome.Unknown("timeout"));
+        say(aliceChat, "help");
+        UUID id = store.outboxOf(identity(aliceChat)).get(0);
+        relay.relay();
+        clock.advance(Duration.ofMinutes(5));
+        relay.relay();
+        assertThat(store.status(id)).contains("UNKNOWN");
+        assertThat(telegram.to(aliceChat)).isEmpty();
+    }
+
+    @Test
+    void twoRelaysNeverSendTheSameRowTwice() throws Exception {
+        for (int i = 0; i < 30; i++) {
+            say(aliceChat, "help");
+        }
+        List<UUID> ids = store.outboxOf(identity(aliceChat));
+        concurrently(2, () -> {
+            for (int run = 0; run < 20; run++) {
+                relay.relay();
+            }
+            return null;
+        });
+        assertThat(telegram.to(aliceChat)).extracting(OutboundMessage::id).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(ids);
+    }
+
+    static <T> List<T> concurrently(int threads, java.util.concurrent.Callable<T> work) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return work.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : futures) {
+                results.add(f.get(60, TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Fakes {
+
+        @Bean
+        @Primary
+        MutableClock mutableClock() {
+            // sub-microsecond digits that round up: stored times must compare equal to the clock's
+            return new MutableClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusNanos(500_999));
+        }
+
+        @Bean
+        FakeSender telegramSender() {
+            return new FakeSender(Network.TELEGRAM);
+        }
+    }
+}

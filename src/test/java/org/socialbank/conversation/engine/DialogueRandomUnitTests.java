@@ -1,0 +1,69 @@
+package org.socialbank.conversation.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.random.RandomGenerator;
+import java.util.random.RandomGeneratorFactory;
+import java.util.stream.LongStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.socialbank.conversation.Inbound;
+import org.socialbank.conversation.Outbound;
+import org.socialbank.conversation.dialogue.Dialogue;
+import org.socialbank.conversation.dialogue.DialogueState;
+import org.socialbank.directory.Alias;
+import org.socialbank.directory.AliasType;
+import org.socialbank.directory.Language;
+import org.socialbank.directory.Network;
+
+/**
+ * Random conversations against a model: a payment is made exactly when the Confirm button of the
+ * form shown last is pressed once while that form is still current, and never above the limit.
+ */
+class DialogueRandomUnitTests {
+
+    static final long LIMIT_MINOR = 100_000;
+    static final String[] TEXTS = {"pay @bob 10", "pay", "@bob", "5", "7.25", "cancel", "balance", "history",
+            "help", "language french", "language english", "pay @bob 2000", "pay @nobody 3", "blah", "pay @bob"};
+
+    static LongStream seeds() {
+        long base = Long.getLong("seed", System.nanoTime());
+        return LongStream.range(0, 20).map(i -> base + i);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void paysExactlyWhenTheCurrentConfirmationIsPressed(long seed) {
+        RandomGenerator random = RandomGeneratorFactory.of("L64X128MixRandom").create(seed);
+        FakeBank bank = new FakeBank().linkedIn(Language.EN);
+        bank.knows(new Alias(AliasType.HANDLE, Network.TELEGRAM, "bob"), "Bob B.");
+        Dialogue dialogue = new Dialogue(DialogueUnitTests.KEYS, LIMIT_MINOR, java.time.Duration.ofMinutes(10));
+        DialogueState state = DialogueState.NEW;
+        List<String> shown = new ArrayList<>();
+        String liveConfirm = null;
+        for (int step = 0; step < 200; step++) {
+            Inbound input = !shown.isEmpty() && random.nextInt(3) == 0
+                    ? new Inbound.Button(shown.get(random.nextInt(shown.size())))
+                    : new Inbound.Text(TEXTS[random.nextInt(TEXTS.length)]);
+            int paymentsBefore = bank.payments.size();
+            Dialogue.Step next = dialogue.handle(state, Network.TELEGRAM, input, bank);
+            boolean expectPayment = input instanceof Inbound.Button b && b.reference().equals(liveConfirm);
+            assertThat(bank.payments.size() - paymentsBefore).as("seed %d step %d %s", seed, step, input)
+                    .isEqualTo(expectPayment ? 1 : 0);
+            assertThat(next.state().formVersion()).isGreaterThanOrEqualTo(state.formVersion());
+            if (next.state().formVersion() != state.formVersion() || expectPayment) {
+                liveConfirm = null; // a new or dropped form, or its own press, ends the confirmation shown
+            }
+            for (Outbound reply : next.replies()) {
+                if (reply instanceof Outbound.Buttons buttons) {
+                    liveConfirm = buttons.buttons().get(0).reference();
+                    buttons.buttons().forEach(b -> shown.add(b.reference()));
+                }
+            }
+            state = next.state();
+        }
+        assertThat(bank.payments).allSatisfy(p -> assertThat(p.amountMinor()).isPositive().isLessThanOrEqualTo(LIMIT_MINOR));
+    }
+}

@@ -1,0 +1,228 @@
+package org.socialbank.conversation.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.socialbank.conversation.Inbound;
+import org.socialbank.conversation.Outbound;
+import org.socialbank.conversation.dialogue.Dialogue;
+import org.socialbank.conversation.dialogue.DialogueState;
+import org.socialbank.conversation.dialogue.Texts;
+import org.socialbank.directory.Alias;
+import org.socialbank.directory.AliasType;
+import org.socialbank.directory.CustomerId;
+import org.socialbank.directory.Language;
+import org.socialbank.directory.Network;
+
+/** The dialogue's logic without Spring or a database: slots, confirmation, stale buttons, limits. */
+class DialogueUnitTests {
+
+    /** Texts as "language:key[args]", so that tests see which sentence was chosen. */
+    static final Texts KEYS = (language, key, args) -> language.tag() + ":" + key
+            + (args.length == 0 ? "" : Arrays.stream(args).map(String::valueOf).collect(Collectors.joining(",", "[", "]")));
+
+    final Dialogue dialogue = new Dialogue(KEYS, 100_000, java.time.Duration.ofMinutes(10));
+    FakeBank bank;
+    DialogueState state;
+    CustomerId bob;
+
+    @BeforeEach
+    void setUp() {
+        bank = new FakeBank();
+        state = DialogueState.NEW;
+        bob = bank.knows(new Alias(AliasType.HANDLE, Network.TELEGRAM, "bob"), "Bob B.");
+    }
+
+    List<Outbound> send(Inbound content) {
+        Dialogue.Step step = dialogue.handle(state, Network.TELEGRAM, content, bank);
+        state = step.state();
+        return step.replies();
+    }
+
+    List<Outbound> say(String text) {
+        return send(new Inbound.Text(text));
+    }
+
+    static String text(List<Outbound> replies) {
+        assertThat(replies).hasSize(1);
+        Outbound reply = replies.get(0);
+        if (reply instanceof Outbound.Text t) {
+            return t.text();
+        }
+        if (reply instanceof Outbound.Buttons b) {
+            return b.text();
+        }
+        if (reply instanceof Outbound.Link l) {
+            return l.text();
+        }
+        return ((Outbound.Receipt) reply).title();
+    }
+
+    String button(List<Outbound> replies, int index) {
+        return ((Outbound.Buttons) replies.get(0)).buttons().get(index).reference();
+    }
+
+    @Test
+    void helpAndHintsAreForEveryoneInTheLanguageOfTheText() {
+        assertThat(text(say("help"))).isEqualTo("en:conversation.help");
+        assertThat(text(say("aide"))).isEqualTo("fr:conversation.help");
+        assertThat(text(say("blah blah"))).startsWith("Sorry");
+    }
+
+    @Test
+    void anUnlinkedChatIsOfferedALinkForPrivateAnswers() {
+        for (String text : List.of("balance", "history", "pay @bob 10")) {
+            List<Outbound> replies = say(text);
+            assertThat(replies.get(0)).isInstanceOf(Outbound.Link.class);
+            assertThat(((Outbound.Link) replies.get(0)).url()).isEqualTo(bank.linkUrl());
+        }
+        assertThat(bank.payments).isEmpty();
+    }
+
+    @Test
+    void theLanguageChosenInChatWinsOverTheCustomersAndTheTexts() {
+        bank.linkedIn(Language.RU);
+        assertThat(text(say("balance"))).startsWith("ru:conversation.balance.title");
+        assertThat(text(say("language french"))).isEqualTo("fr:conversation.language.switched");
+        assertThat(text(say("balance"))).startsWith("fr:conversation.balance.title");
+        assertThat(state.language()).isEqualTo(Language.FR);
+    }
+
+    @Test
+    void aLinkedCustomerSeesBalanceAndHistoryFormatted() {
+        bank.linkedIn(Language.EN);
+        assertThat(text(say("balance"))).contains("€123.45");
+        assertThat(text(say("history"))).contains("−€10.00", "2026");
+    }
+
+    @Test
+    void asksForTheMissingSlotsThenConfirmsAndPaysOnce() {
+        bank.linkedIn(Language.EN);
+        assertThat(text(say("pay"))).isEqualTo("en:conversation.pay.ask_payee");
+        assertThat(text(say("@bob"))).isEqualTo("en:conversation.pay.ask_amount[Bob B.]");
+        List<Outbound> confirm = say("10");
+        assertThat(text(confirm)).isEqualTo("en:conversation.pay.confirm[€10.00,Bob B.]");
+        String yes = button(confirm, 0);
+        List<Outbound> receipt = send(new Inbound.Button(yes));
+        assertThat(receipt.get(0)).isInstanceOf(Outbound.Receipt.class);
+        assertThat(bank.payments).containsExactly(new FakeBank.Payment(bank.me, bob, 1_000,
+                org.socialbank.shared.CurrencyCode.of("EUR")));
+        assertThat(text(send(new Inbound.Button(yes)))).isEqualTo("en:conversation.pay.stale");
+        assertThat(bank.payments).hasSize(1);
+    }
+
+    @Test
+    void aButtonOfAnOlderFormIsStale() {
+        bank.linkedIn(Language.EN);
+        String first = button(say("pay @bob 10"), 0);
+        String second = button(say("pay @bob 20"), 0);
+        assertThat(text(send(new Inbound.Button(first)))).isEqualTo("en:conversation.pay.stale");
+        assertThat(bank.payments).isEmpty();
+        assertThat(send(new Inbound.Button(second)).get(0)).isInstanceOf(Outbound.Receipt.class);
+        assertThat(bank.payments).extracting(FakeBank.Payment::amountMinor).containsExactly(2_000L);
+    }
+
+    @Test
+    void aConfirmationShownBeforeTheAmountChangedIsStale() {
+        bank.linkedIn(Language.EN);
+        String tenEuros = button(say("pay @bob 10"), 0);
+        assertThat(text(say("5"))).isEqualTo("en:conversation.pay.confirm[€5.00,Bob B.]");
+        assertThat(text(send(new Inbound.Button(tenEuros)))).isEqualTo("en:conversation.pay.stale");
+        assertThat(bank.payments).isEmpty();
+    }
+
+    @Test
+    void aFormOlderThanItsTtlIsForgotten() {
+        bank.linkedIn(Language.EN);
+        assertThat(text(say("pay @bob"))).isEqualTo("en:conversation.pay.ask_amount[Bob B.]");
+        bank.now = bank.now.plus(java.time.Duration.ofMinutes(10));
+        assertThat(text(say("10"))).startsWith("Sorry");
+        assertThat(state.form()).isNull();
+        assertThat(bank.payments).isEmpty();
+    }
+
+    @Test
+    void cancelByTextOrButtonPaysNothing() {
+        bank.linkedIn(Language.EN);
+        String yes = button(say("pay @bob 10"), 0);
+        assertThat(text(say("cancel"))).isEqualTo("en:conversation.pay.cancelled");
+        assertThat(text(send(new Inbound.Button(yes)))).isEqualTo("en:conversation.pay.stale");
+        String no = button(say("pay @bob 10"), 1);
+        assertThat(text(send(new Inbound.Button(no)))).isEqualTo("en:conversation.pay.cancelled");
+        assertThat(text(say("cancel"))).isEqualTo("en:conversation.cancel.nothing");
+        assertThat(bank.payments).isEmpty();
+    }
+
+    @Test
+    void refusesPaymentsAboveTheChatLimitAndUnknownPayees() {
+        bank.linkedIn(Language.EN);
+        assertThat(text(say("pay @bob 1000.01"))).isEqualTo("en:conversation.pay.over_chat_limit[€1,000.00]");
+        assertThat(state.form()).isNull();
+        assertThat(text(say("pay @nobody 10"))).isEqualTo("en:conversation.pay.payee_unknown[nobody]");
+        assertThat(bank.payments).isEmpty();
+    }
+
+    @Test
+    void aLedgerRefusalBecomesASentence() {
+        bank.linkedIn(Language.EN);
+        bank.refusal = "exceeds_credits";
+        String yes = button(say("pay @bob 10"), 0);
+        assertThat(text(send(new Inbound.Button(yes)))).isEqualTo("en:conversation.pay.refused.funds[exceeds_credits]");
+        assertThat(state.form()).isNull();
+    }
+
+    @Test
+    void unlinkDropsTheFormAndTheLink() {
+        bank.linkedIn(Language.EN);
+        String yes = button(say("pay @bob 10"), 0);
+        assertThat(text(say("unlink"))).isEqualTo("en:conversation.unlink.done");
+        assertThat(text(send(new Inbound.Button(yes)))).isEqualTo("en:conversation.pay.stale");
+        assertThat(bank.payments).isEmpty();
+    }
+
+    @Test
+    void aFormOfTheCustomerBeforeARelinkIsStale() {
+        bank.linkedIn(Language.EN);
+        String yes = button(say("pay @bob 10"), 0);
+        bank.linked = new org.socialbank.conversation.dialogue.Bank.Linked(
+                new CustomerId(java.util.UUID.randomUUID()), Language.EN); // the chat was re-linked meanwhile
+        assertThat(text(send(new Inbound.Button(yes)))).isEqualTo("en:conversation.pay.stale");
+        assertThat(bank.payments).isEmpty();
+    }
+
+    @Test
+    void everySentenceExistsInEveryLanguage() throws java.io.IOException {
+        List<String> keys = new java.util.ArrayList<>(Dialogue.messageKeys());
+        keys.addAll(List.of("conversation.linked", "conversation.link_alert")); // LinkAlerts
+        for (String suffix : List.of("", "_fr", "_ru", "_fa", "_zh")) {
+            java.util.Properties bundle = new java.util.Properties();
+            try (var in = new java.io.InputStreamReader(getClass().getResourceAsStream("/messages" + suffix + ".properties"),
+                    java.nio.charset.StandardCharsets.UTF_8)) {
+                bundle.load(in);
+            }
+            assertThat(bundle.stringPropertyNames()).as("messages%s", suffix).containsAll(keys);
+        }
+    }
+
+    @Test
+    void inboundMessagesAreValidated() {
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() ->
+                new org.socialbank.conversation.InboundMessage(Network.TELEGRAM, "", "u1", null, null, new Inbound.Start()));
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() ->
+                new org.socialbank.conversation.InboundMessage(Network.TELEGRAM, "m1", "u\n1", null, null, new Inbound.Start()));
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() ->
+                new Inbound.Button("x".repeat(65)));
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() ->
+                new Inbound.Location(91, 0));
+    }
+
+    @Test
+    void blockedMarksTheChatUnreachableAndSaysNothing() {
+        assertThat(send(new Inbound.Blocked())).isEmpty();
+        assertThat(bank.unreachable).isTrue();
+    }
+}

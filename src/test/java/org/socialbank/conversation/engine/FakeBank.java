@@ -1,0 +1,116 @@
+package org.socialbank.conversation.engine;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.socialbank.conversation.dialogue.Bank;
+import org.socialbank.directory.Alias;
+import org.socialbank.directory.AliasMatch;
+import org.socialbank.directory.CustomerId;
+import org.socialbank.directory.Language;
+import org.socialbank.shared.CurrencyCode;
+
+/** A bank in memory for dialogue tests: one chat account, a few known aliases, payments recorded. */
+final class FakeBank implements Bank {
+
+    record Payment(CustomerId payer, CustomerId payee, long amountMinor, CurrencyCode currency) {
+    }
+
+    final CustomerId me = new CustomerId(UUID.randomUUID());
+    final Map<Alias, AliasMatch> aliases = new HashMap<>();
+    final Map<String, Press> buttons = new HashMap<>();
+    final List<Payment> payments = new ArrayList<>();
+    Linked linked;
+    String refusal;
+    boolean unreachable;
+    Instant now = Instant.parse("2026-11-22T12:00:00Z");
+    private int issued;
+
+    FakeBank linkedIn(Language language) {
+        linked = new Linked(me, language);
+        return this;
+    }
+
+    CustomerId knows(Alias alias, String maskedName) {
+        CustomerId id = new CustomerId(UUID.randomUUID());
+        aliases.put(alias, new AliasMatch(id, maskedName));
+        return id;
+    }
+
+    @Override
+    public Instant now() {
+        return now;
+    }
+
+    @Override
+    public Optional<Linked> linked() {
+        return Optional.ofNullable(linked);
+    }
+
+    @Override
+    public String linkUrl() {
+        return "https://bank.example/link/abc";
+    }
+
+    @Override
+    public boolean unlink() {
+        boolean was = linked != null;
+        linked = null;
+        return was;
+    }
+
+    @Override
+    public boolean linkByPhone(String phone) {
+        return false;
+    }
+
+    @Override
+    public void markUnreachable() {
+        unreachable = true;
+    }
+
+    @Override
+    public List<Balance> balances(CustomerId customer) {
+        return List.of(new Balance(12_345, CurrencyCode.of("EUR")));
+    }
+
+    @Override
+    public List<Movement> history(CustomerId customer, int limit) {
+        return List.of(new Movement(true, 1_000, CurrencyCode.of("EUR"), Instant.parse("2026-11-20T10:00:00Z")));
+    }
+
+    @Override
+    public Optional<CurrencyCode> primaryCurrency(CustomerId customer) {
+        return Optional.of(CurrencyCode.of("EUR"));
+    }
+
+    @Override
+    public Optional<AliasMatch> resolve(Alias alias) {
+        return Optional.ofNullable(aliases.get(alias));
+    }
+
+    @Override
+    public PayOutcome pay(CustomerId payer, CustomerId payee, long amountMinor, CurrencyCode currency) {
+        if (refusal != null) {
+            return new Refused(refusal);
+        }
+        payments.add(new Payment(payer, payee, amountMinor, currency));
+        return new Paid("t-" + payments.size());
+    }
+
+    @Override
+    public String button(String action, long formVersion) {
+        String reference = "ref-" + issued++; // never reused, like the random references
+        buttons.put(reference, new Press(action, formVersion));
+        return reference;
+    }
+
+    @Override
+    public Optional<Press> press(String reference) {
+        return Optional.ofNullable(buttons.remove(reference)); // used once
+    }
+}
