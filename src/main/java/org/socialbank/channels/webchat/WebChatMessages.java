@@ -1,0 +1,66 @@
+package org.socialbank.channels.webchat;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Each visitor's conversation as the web chat shows it, in the database so that every node sees
+ * it. A row's key is unique per visitor, so a resent reply or a retried message is stored once.
+ */
+@Repository
+public class WebChatMessages {
+
+    /** The largest page of {@link #after} and {@link #newest}. */
+    public static final int PAGE_MAX = 100;
+
+    private final JdbcClient jdbc;
+
+    WebChatMessages(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** One stored message; {@code seq} orders a visitor's messages and is the SSE event id. */
+    public record Row(long seq, String sender, String payload) {
+    }
+
+    /** Stores a message unless one with the same key is there already; says whether it stored it. */
+    public boolean append(String visitor, String key, String sender, String payload, Instant now) {
+        try {
+            return jdbc.sql("INSERT INTO webchat_messages (visitor, message_key, sender, payload, created_at) "
+                    + "VALUES (?, ?, ?, ?, ?)")
+                    .params(visitor, key, sender, payload, utc(now)).update() == 1;
+        } catch (DuplicateKeyException already) {
+            return false;
+        }
+    }
+
+    /** The visitor's messages after {@code seq}, oldest first, at most {@code max}. */
+    public List<Row> after(String visitor, long seq, int max) {
+        return jdbc.sql("SELECT seq, sender, payload FROM webchat_messages WHERE visitor = ? AND seq > ? "
+                + "ORDER BY seq LIMIT ?")
+                .params(visitor, seq, Math.min(max, PAGE_MAX))
+                .query((rs, n) -> new Row(rs.getLong("seq"), rs.getString("sender"), rs.getString("payload")))
+                .list();
+    }
+
+    /** The visitor's newest messages, oldest first, at most {@code max}. */
+    public List<Row> newest(String visitor, int max) {
+        List<Row> rows = new java.util.ArrayList<>(jdbc.sql("SELECT seq, sender, payload FROM webchat_messages WHERE visitor = ? "
+                + "ORDER BY seq DESC LIMIT ?")
+                .params(visitor, Math.min(max, PAGE_MAX))
+                .query((rs, n) -> new Row(rs.getLong("seq"), rs.getString("sender"), rs.getString("payload")))
+                .list());
+        java.util.Collections.reverse(rows);
+        return rows;
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,40 @@
+package org.socialbank.channels.webchat;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the web chat ({@code /chat}).
+ *
+ * @param streamLifetime how long one {@code /chat/stream} stays open before the browser reconnects
+ * @param streamPoll how often an open stream looks for new messages
+ * @param streamsPerVisitorMax open streams one visitor may hold (tabs); more are refused with 429
+ * @param streamsMax open streams on this node; more are refused with 503
+ * @param historyMax messages {@code /chat/history} returns at most
+ */
+@ConfigurationProperties("socialbank.webchat")
+public record WebChatProperties(
+        @DefaultValue("5m") Duration streamLifetime,
+        @DefaultValue("500ms") Duration streamPoll,
+        @DefaultValue("3") int streamsPerVisitorMax,
+        @DefaultValue("1000") int streamsMax,
+        @DefaultValue("50") int historyMax) {
+
+    public WebChatProperties {
+        require(streamLifetime != null && streamLifetime.compareTo(Duration.ofSeconds(5)) >= 0
+                && streamLifetime.compareTo(Duration.ofHours(1)) <= 0, "stream-lifetime must be 5s..1h");
+        require(streamPoll != null && streamPoll.compareTo(Duration.ofMillis(50)) >= 0
+                && streamPoll.compareTo(Duration.ofSeconds(10)) <= 0, "stream-poll must be 50ms..10s");
+        require(streamsPerVisitorMax >= 1 && streamsPerVisitorMax <= 20, "streams-per-visitor-max must be 1..20");
+        require(streamsMax >= 1 && streamsMax <= 100_000, "streams-max must be 1..100000");
+        require(historyMax >= 1 && historyMax <= WebChatMessages.PAGE_MAX,
+                "history-max must be 1.." + WebChatMessages.PAGE_MAX);
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException("socialbank.webchat." + message);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package org.socialbank.channels.webchat;
+
+import java.time.Clock;
+import org.socialbank.conversation.ChannelSender;
+import org.socialbank.conversation.Outbound;
+import org.socialbank.conversation.OutboundMessage;
+import org.socialbank.conversation.SendOutcome;
+import org.socialbank.directory.Network;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Delivers the bank's replies to web-chat visitors: "sending" is storing the reply where the
+ * visitor's page reads it ({@code /chat/stream}, {@code /chat/history}). The outbox id is the
+ * row's key, so a resend after a lost lease is stored once.
+ */
+@Component
+class WebChatSender implements ChannelSender {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final WebChatMessages messages;
+    private final Clock clock;
+
+    WebChatSender(WebChatMessages messages, Clock clock) {
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @Override
+    public Network network() {
+        return Network.WEBCHAT;
+    }
+
+    @Override
+    public SendOutcome send(OutboundMessage message, String idempotencyKey) {
+        String payload = JSON.writerFor(Outbound.class).writeValueAsString(message.content());
+        try {
+            messages.append(message.recipient(), "out:" + idempotencyKey, "bank", payload, clock.instant());
+            return new SendOutcome.Sent();
+        } catch (DataAccessException e) {
+            // storing is idempotent under the outbox id, so trying again later is safe
+            return new SendOutcome.Failed(true, "webchat store: " + e.getClass().getSimpleName());
+        }
+    }
+}

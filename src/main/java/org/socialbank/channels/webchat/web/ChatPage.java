@@ -1,0 +1,142 @@
+package org.socialbank.channels.webchat.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import org.socialbank.channels.webchat.WebChatMessages;
+import org.socialbank.channels.webchat.WebChatProperties;
+import org.socialbank.conversation.Conversations;
+import org.socialbank.conversation.Inbound;
+import org.socialbank.conversation.InboundMessage;
+import org.socialbank.conversation.Received;
+import org.socialbank.directory.Network;
+import org.socialbank.security.WebProperties;
+import org.socialbank.shared.web.Problems;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseCookie;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.CookieValue;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The bank's web chat: the page, what the visitor sends, and what the bank answered (history as
+ * JSON, new messages by Server-Sent Events in {@link ChatStream}). Everything is keyed on the
+ * visitor's cookie; without it nothing is read or written.
+ */
+@Controller
+class ChatPage {
+
+    static final int LABEL_LENGTH_MAX = 64;
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Conversations conversations;
+    private final WebChatMessages messages;
+    private final WebChatProperties properties;
+    private final WebProperties web;
+    private final Clock clock;
+
+    ChatPage(Conversations conversations, WebChatMessages messages, WebChatProperties properties, WebProperties web,
+            Clock clock) {
+        this.conversations = conversations;
+        this.messages = messages;
+        this.properties = properties;
+        this.web = web;
+        this.clock = clock;
+    }
+
+    @GetMapping("/chat")
+    String page(@CookieValue(name = Visitors.COOKIE, required = false) String secret, HttpServletResponse response) {
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        if (!Visitors.wellFormed(secret)) {
+            // a session cookie: closing the browser ends the chat account's hold on a linked bank account
+            response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(Visitors.COOKIE, Visitors.newSecret())
+                    .path("/chat").httpOnly(true).secure(web.secureCookies()).sameSite("Lax").build().toString());
+        }
+        return "chat/page";
+    }
+
+    @PostMapping(value = "/chat/messages", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    ResponseEntity<Object> send(@CookieValue(name = Visitors.COOKIE, required = false) String secret,
+            @RequestParam(defaultValue = "") String id, @RequestParam(required = false) String text,
+            @RequestParam(required = false) String button, @RequestParam(defaultValue = "") String label) {
+        Optional<String> visitor = Visitors.visitor(secret);
+        if (visitor.isEmpty()) {
+            return problem(HttpStatus.BAD_REQUEST, "no_visitor", "Open /chat first: the chat cookie is missing.");
+        }
+        if (!isUuid(id)) {
+            return problem(HttpStatus.BAD_REQUEST, "bad_message_id", "id must be a UUID made by the page.");
+        }
+        Optional<Inbound> content = content(text, button);
+        if (content.isEmpty()) {
+            return problem(HttpStatus.BAD_REQUEST, "bad_message",
+                    "Send either a text of 1 to " + Inbound.TEXT_LENGTH_MAX + " characters or a button reference.");
+        }
+        String shown = content.get() instanceof Inbound.Text t ? t.text() : bounded(label.isBlank() ? "✓" : label);
+        ObjectNode payload = JSON.createObjectNode().put("kind", "visitor").put("text", shown).put("clientId", id);
+        // stored before the engine runs, so the visitor's line always comes before the bank's answer
+        messages.append(visitor.get(), "in:" + id, "visitor", JSON.writeValueAsString(payload), clock.instant());
+        Received received = conversations.receive(new InboundMessage(Network.WEBCHAT, id, visitor.get(), null, null,
+                content.get()));
+        String status = received instanceof Received.Duplicate ? "duplicate" : "handled";
+        return ResponseEntity.accepted().body(JSON.createObjectNode().put("status", status));
+    }
+
+    @GetMapping(value = "/chat/history", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    ResponseEntity<Object> history(@CookieValue(name = Visitors.COOKIE, required = false) String secret) {
+        Optional<String> visitor = Visitors.visitor(secret);
+        if (visitor.isEmpty()) {
+            return problem(HttpStatus.BAD_REQUEST, "no_visitor", "Open /chat first: the chat cookie is missing.");
+        }
+        ArrayNode list = JSON.createArrayNode();
+        messages.newest(visitor.get(), properties.historyMax()).forEach(row -> list.add(ChatStream.node(row)));
+        return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(JSON.createObjectNode().set("messages", list));
+    }
+
+    private static Optional<Inbound> content(String text, String button) {
+        if ((text == null) == (button == null)) {
+            return Optional.empty();
+        }
+        if (text != null) {
+            String trimmed = text.strip();
+            return trimmed.isEmpty() || text.length() > Inbound.TEXT_LENGTH_MAX ? Optional.empty()
+                    : Optional.of(new Inbound.Text(trimmed));
+        }
+        return button.isEmpty() || button.length() > Inbound.REFERENCE_LENGTH_MAX
+                || button.chars().anyMatch(Character::isISOControl) ? Optional.empty()
+                : Optional.of(new Inbound.Button(button));
+    }
+
+    private static boolean isUuid(String id) {
+        if (id.length() != 36) {
+            return false;
+        }
+        try {
+            return UUID.fromString(id).toString().equalsIgnoreCase(id);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static String bounded(String label) {
+        String clean = label.codePoints().filter(c -> !Character.isISOControl(c))
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return clean.length() > LABEL_LENGTH_MAX ? clean.substring(0, LABEL_LENGTH_MAX) : clean;
+    }
+
+    static ResponseEntity<Object> problem(HttpStatus status, String code, String detail) {
+        return Problems.response(Problems.of(status, code, detail));
+    }
+}
