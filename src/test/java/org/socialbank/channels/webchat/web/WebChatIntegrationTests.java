@@ -1,0 +1,249 @@
+package org.socialbank.channels.webchat.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.socialbank.support.TestStores;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The web chat over real HTTP, as its page uses it: a cookie for the visitor, the CSRF token of
+ * the page, messages posted with the browser's ids, replies read from the history and the stream.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class WebChatIntegrationTests {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        TestStores.h2(registry);
+        registry.add("socialbank.web.secure-cookies", () -> "false");
+        registry.add("socialbank.webchat.stream-lifetime", () -> "5s");
+    }
+
+    @Test
+    void theChatAnswersHelpAndLinksForPrivateCommands() {
+        Visitor visitor = new Visitor();
+        String page = visitor.open();
+        assertThat(page).contains("id=\"chat-log\"").contains("/js/chat.js");
+
+        assertThat(visitor.send(UUID.randomUUID().toString(), "text", "help").statusCode()).isEqualTo(202);
+        List<JsonNode> afterHelp = visitor.awaitHistory(h -> bankMessages(h) >= 1);
+        assertThat(afterHelp.get(0).get("from").asString()).isEqualTo("visitor");
+        assertThat(afterHelp.get(0).get("message").get("text").asString()).isEqualTo("help");
+        assertThat(afterHelp.get(1).get("message").get("kind").asString()).isEqualTo("text");
+
+        visitor.send(UUID.randomUUID().toString(), "text", "balance");
+        List<JsonNode> afterBalance = visitor.awaitHistory(h -> bankMessages(h) >= 2);
+        JsonNode link = afterBalance.get(afterBalance.size() - 1).get("message");
+        assertThat(link.get("kind").asString()).isEqualTo("link");
+        assertThat(link.get("url").asString()).contains("/link/");
+    }
+
+    @Test
+    void aRetriedMessageIsAnsweredOnce() throws InterruptedException {
+        Visitor visitor = new Visitor();
+        visitor.open();
+        String id = UUID.randomUUID().toString();
+        HttpResponse<String> first = visitor.send(id, "text", "help");
+        HttpResponse<String> again = visitor.send(id, "text", "help");
+        assertThat(first.body()).contains("handled");
+        assertThat(again.statusCode()).isEqualTo(202);
+        assertThat(again.body()).contains("duplicate");
+
+        visitor.awaitHistory(h -> bankMessages(h) >= 1);
+        Thread.sleep(2_500); // two more relay runs: nothing else may arrive
+        List<JsonNode> history = visitor.history();
+        assertThat(history).hasSize(2);
+        assertThat(bankMessages(history)).isEqualTo(1);
+    }
+
+    @Test
+    void visitorsSeeOnlyTheirOwnConversation() {
+        Visitor alice = new Visitor();
+        Visitor bob = new Visitor();
+        alice.open();
+        bob.open();
+        alice.send(UUID.randomUUID().toString(), "text", "help");
+        alice.awaitHistory(h -> bankMessages(h) >= 1);
+        assertThat(bob.history()).isEmpty();
+    }
+
+    @Test
+    void theStreamPushesNewMessagesWithTheirIds() throws Exception {
+        Visitor visitor = new Visitor();
+        visitor.open();
+        CompletableFuture<List<String>> events = visitor.stream(0, Duration.ofSeconds(4));
+        Thread.sleep(300);
+        visitor.send(UUID.randomUUID().toString(), "text", "help");
+        List<String> lines = events.get(10, TimeUnit.SECONDS);
+        List<String> ids = lines.stream().filter(l -> l.startsWith("id: ")).toList();
+        assertThat(ids).hasSizeGreaterThanOrEqualTo(2); // the visitor's line and the bank's answer
+        assertThat(lines).anyMatch(l -> l.startsWith("data: ") && l.contains("\"from\":\"bank\""));
+
+        long last = Long.parseLong(ids.get(ids.size() - 1).substring(4));
+        List<String> resumed = visitor.stream(last, Duration.ofSeconds(1)).get(10, TimeUnit.SECONDS);
+        assertThat(resumed).noneMatch(l -> l.startsWith("id: ")); // nothing repeated after Last-Event-ID
+    }
+
+    @Test
+    void badInputIsRefused() {
+        Visitor visitor = new Visitor();
+        visitor.open();
+        assertThat(visitor.send("not-a-uuid", "text", "help").statusCode()).isEqualTo(400);
+        assertThat(visitor.send(UUID.randomUUID().toString(), "text", "x".repeat(4097)).statusCode()).isEqualTo(400);
+        assertThat(visitor.send(UUID.randomUUID().toString(), "text", "   ").statusCode()).isEqualTo(400);
+        assertThat(visitor.send(UUID.randomUUID().toString(), "button", "r".repeat(65)).statusCode()).isEqualTo(400);
+        assertThat(visitor.post(Map.of("id", UUID.randomUUID().toString(), "text", "a", "button", "b")).statusCode())
+                .isEqualTo(400);
+        assertThat(visitor.post(Map.of("id", UUID.randomUUID().toString(), "text", "help", "_csrf", "forged"))
+                .statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void withoutTheVisitorCookieNothingIsReadOrWritten() {
+        Visitor visitor = new Visitor();
+        visitor.open();
+        visitor.cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(Visitors.COOKIE))
+                .toList().forEach(c -> visitor.cookies.getCookieStore().remove(null, c));
+        assertThat(visitor.cookies.getCookieStore().getCookies()).noneMatch(c -> c.getName().equals(Visitors.COOKIE));
+        assertThat(visitor.send(UUID.randomUUID().toString(), "text", "help").statusCode()).isEqualTo(400);
+        assertThat(visitor.get("/chat/history").statusCode()).isEqualTo(400);
+        assertThat(visitor.get("/chat/stream").statusCode()).isEqualTo(400);
+    }
+
+    private static long bankMessages(List<JsonNode> history) {
+        return history.stream().filter(m -> m.get("from").asString().equals("bank")).count();
+    }
+
+    /** One browser: its cookies and the CSRF token of the last page it opened. */
+    final class Visitor {
+
+        final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+        final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(5))
+                .build();
+        String csrf;
+
+        String open() {
+            HttpResponse<String> page = get("/chat");
+            assertThat(page.statusCode()).isEqualTo(200);
+            Matcher m = CSRF.matcher(page.body());
+            assertThat(m.find()).as("the page carries a CSRF token").isTrue();
+            csrf = m.group(1);
+            return page.body();
+        }
+
+        HttpResponse<String> send(String id, String field, String value) {
+            return post(Map.of("id", id, field, value));
+        }
+
+        HttpResponse<String> post(Map<String, String> fields) {
+            Map<String, String> form = new LinkedHashMap<>(fields);
+            form.putIfAbsent("_csrf", csrf);
+            StringBuilder body = new StringBuilder();
+            form.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&")
+                    .append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+            return exchange(HttpRequest.newBuilder(uri("/chat/messages")).timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+        }
+
+        HttpResponse<String> get(String path) {
+            return exchange(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET().build());
+        }
+
+        List<JsonNode> history() {
+            HttpResponse<String> response = get("/chat/history");
+            assertThat(response.statusCode()).isEqualTo(200);
+            List<JsonNode> messages = new ArrayList<>();
+            JSON.readTree(response.body()).get("messages").forEach(messages::add);
+            return messages;
+        }
+
+        List<JsonNode> awaitHistory(Predicate<List<JsonNode>> done) {
+            Instant end = Instant.now().plusSeconds(15);
+            List<JsonNode> history = history();
+            while (!done.test(history) && Instant.now().isBefore(end)) {
+                sleep(200);
+                history = history();
+            }
+            assertThat(done.test(history)).as("history in time: %s", history).isTrue();
+            return history;
+        }
+
+        /** The raw lines of the SSE stream during {@code during}, read on another thread. */
+        CompletableFuture<List<String>> stream(long lastEventId, Duration during) {
+            HttpRequest request = HttpRequest.newBuilder(uri("/chat/stream")).header("Accept", "text/event-stream")
+                    .header("Last-Event-ID", Long.toString(lastEventId)).GET().build();
+            return http.sendAsync(request, HttpResponse.BodyHandlers.ofLines()).thenApply(response -> {
+                assertThat(response.statusCode()).isEqualTo(200);
+                List<String> lines = new ArrayList<>();
+                Instant end = Instant.now().plus(during);
+                try (Stream<String> body = response.body()) {
+                    var it = body.iterator();
+                    while (Instant.now().isBefore(end) && it.hasNext()) {
+                        lines.add(it.next());
+                    }
+                }
+                return lines;
+            });
+        }
+
+        private HttpResponse<String> exchange(HttpRequest request) {
+            try {
+                return http.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private URI uri(String path) {
+            return URI.create("http://localhost:" + port + path);
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
