@@ -1,0 +1,143 @@
+package org.socialbank.channels.webchat.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.socialbank.demo.DemoBank;
+import org.socialbank.demo.DemoCustomer;
+import org.socialbank.support.Chromium;
+import org.socialbank.support.TestStores;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The demo in headless Chromium: a visitor asks the web chat for help, links the chat to Alice's
+ * account through the link button (sign in, SMS code from the developer inbox), asks for the
+ * balance and pays Camille with the Confirm chip. The server runs on a port chosen here, so the
+ * links the chat sends point at it. Screenshots land in target/screenshots.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+class WebChatBrowserTests {
+
+    static final int PORT = freePort();
+    static final String BASE = "http://localhost:" + PORT;
+
+    ChromeDriver browser;
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        TestStores.h2(registry);
+        registry.add("socialbank.demo.enabled", () -> "true"); // the demo customers and /dev/sms
+        registry.add("server.port", () -> PORT);
+        registry.add("socialbank.directory.public-base-url", () -> BASE);
+    }
+
+    @AfterEach
+    void quit() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aVisitorLinksAliceAndPaysCamilleInTheChat(@TempDir Path profile) throws IOException {
+        browser = Chromium.start(profile);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        DemoCustomer alice = DemoBank.CUSTOMERS.get(0);
+        DemoCustomer camille = DemoBank.CUSTOMERS.get(1);
+
+        browser.get(BASE + "/chat?lang=en");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Chat with us");
+        type("help");
+        wait.until(d -> answers().stream().anyMatch(a -> a.getText().contains("balance")));
+        Chromium.screenshot(browser, "webchat-1-help");
+
+        type("balance");
+        WebElement link = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a.link-button")));
+        String chat = browser.getWindowHandle();
+        link.click();
+        wait.until(d -> d.getWindowHandles().size() == 2);
+        browser.getWindowHandles().stream().filter(h -> !h.equals(chat)).findFirst()
+                .ifPresent(h -> browser.switchTo().window(h));
+        String linkUrl = browser.getCurrentUrl();
+        assertThat(linkUrl).startsWith(BASE + "/link/");
+        browser.findElement(By.id("username")).sendKeys(alice.username());
+        browser.findElement(By.id("password")).sendKeys(alice.password());
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("code")));
+        browser.get(BASE + "/dev/sms");
+        Matcher code = Pattern.compile("\\b(\\d{6})\\b").matcher(browser.findElement(By.tagName("main")).getText());
+        assertThat(code.find()).as("the code is in the developer inbox").isTrue();
+        browser.get(linkUrl);
+        browser.findElement(By.id("code")).sendKeys(code.group(1));
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "is linked"));
+        browser.close();
+        browser.switchTo().window(chat);
+        wait.until(d -> answers().stream().anyMatch(a -> a.getText().contains("now linked")));
+        Chromium.screenshot(browser, "webchat-2-linked");
+
+        type("balance");
+        wait.until(d -> answers().stream().anyMatch(a -> a.getText().contains("€")));
+        Chromium.screenshot(browser, "webchat-3-balance");
+
+        type("pay $" + camille.tag() + " 5");
+        WebElement confirm = wait.until(d -> d.findElements(By.cssSelector("button.chip")).stream()
+                .filter(b -> b.getText().equals("Confirm") && b.isEnabled()).findFirst().orElse(null));
+        confirm.click();
+        WebElement receipt = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.card")));
+        assertThat(receipt.getText()).contains("Paid").contains("5");
+        Path shot = Chromium.screenshot(browser, "webchat-4-receipt");
+        Files.createDirectories(Path.of("docs", "images"));
+        Files.copy(shot, Path.of("docs", "images", "webchat.png"), StandardCopyOption.REPLACE_EXISTING);
+
+        browser.navigate().refresh(); // the history brings the whole conversation back
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.card")));
+    }
+
+    @Test
+    void thePersianChatReadsRightToLeft(@TempDir Path profile) {
+        browser = Chromium.start(profile);
+        browser.get(BASE + "/chat?lang=fa");
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("گفتگو با ما");
+        Chromium.screenshot(browser, "webchat-fa");
+    }
+
+    private void type(String text) {
+        WebElement input = browser.findElement(By.id("chat-text"));
+        input.sendKeys(text);
+        input.sendKeys(Keys.ENTER);
+    }
+
+    private List<WebElement> answers() {
+        return browser.findElements(By.cssSelector("#chat-log li.bank:not(.intro)"));
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
