@@ -40,11 +40,15 @@ public class WebChatMessages {
         }
     }
 
-    /** The visitor's messages after {@code seq}, oldest first, at most {@code max}. */
-    public List<Row> after(String visitor, long seq, int max) {
-        return jdbc.sql("SELECT seq, sender, payload FROM webchat_messages WHERE visitor = ? AND seq > ? "
-                + "ORDER BY seq LIMIT ?")
-                .params(visitor, seq, Math.min(max, PAGE_MAX))
+    /**
+     * The visitor's messages after {@code seq}, and those stored since {@code since} whatever their
+     * seq, oldest first, at most {@code max}. The second part catches a row whose seq was taken
+     * before, but committed after, a row already read (two nodes, or a reply and a new message).
+     */
+    public List<Row> after(String visitor, long seq, Instant since, int max) {
+        return jdbc.sql("SELECT seq, sender, payload FROM webchat_messages WHERE visitor = ? "
+                + "AND (seq > ? OR created_at >= ?) ORDER BY seq LIMIT ?")
+                .params(visitor, seq, utc(since), Math.min(max, PAGE_MAX))
                 .query((rs, n) -> new Row(rs.getLong("seq"), rs.getString("sender"), rs.getString("payload")))
                 .list();
     }

@@ -3,9 +3,11 @@ package org.socialbank.channels.webchat.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.socialbank.channels.webchat.WebChatMessages;
 import org.socialbank.channels.webchat.WebChatProperties;
@@ -30,15 +32,19 @@ class ChatStream {
 
     private static final Duration KEEPALIVE = Duration.ofSeconds(15);
     private static final int BATCH_MAX = 50;
+    /** Rows this young are read again whatever their seq (the page drops ids it has shown). */
+    private static final Duration LATE_WINDOW = Duration.ofSeconds(5);
 
     private final WebChatMessages messages;
     private final WebChatProperties properties;
     private final ChatStreams streams;
+    private final Clock clock;
 
-    ChatStream(WebChatMessages messages, WebChatProperties properties, ChatStreams streams) {
+    ChatStream(WebChatMessages messages, WebChatProperties properties, ChatStreams streams, Clock clock) {
         this.messages = messages;
         this.properties = properties;
         this.streams = streams;
+        this.clock = clock;
     }
 
     @GetMapping("/chat/stream")
@@ -63,7 +69,7 @@ class ChatStream {
         }
     }
 
-    private void pump(String visitor, long last, HttpServletResponse response) throws IOException {
+    private void pump(String visitor, long after, HttpServletResponse response) throws IOException {
         response.setContentType("text/event-stream");
         response.setCharacterEncoding("UTF-8");
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
@@ -71,23 +77,30 @@ class ChatStream {
         PrintWriter out = response.getWriter();
         out.write("retry: 1000\n\n");
         out.flush();
-        Instant end = Instant.now().plus(properties.streamLifetime());
-        Instant quietSince = Instant.now();
-        while (streams.accepting() && Instant.now().isBefore(end) && !out.checkError()) {
-            List<WebChatMessages.Row> rows = messages.after(visitor, last, BATCH_MAX);
-            for (WebChatMessages.Row row : rows) {
-                out.write("id: " + row.seq() + "\nevent: message\ndata: "
-                        + ChatPage.JSON.writeValueAsString(node(row)) + "\n\n");
-                last = row.seq();
+        long last = after;
+        Map<Long, Instant> recent = new HashMap<>(); // sent in the late window: not sent again
+        Instant end = clock.instant().plus(properties.streamLifetime());
+        Instant quietSince = clock.instant();
+        while (streams.accepting() && clock.instant().isBefore(end) && !out.checkError()) {
+            Instant now = clock.instant();
+            recent.values().removeIf(sent -> sent.isBefore(now.minus(LATE_WINDOW)));
+            int fresh = 0;
+            for (WebChatMessages.Row row : messages.after(visitor, last, now.minus(LATE_WINDOW), BATCH_MAX)) {
+                if (recent.putIfAbsent(row.seq(), now) == null) {
+                    last = Math.max(last, row.seq()); // the event id never goes back: a reconnect resumes after it
+                    out.write("id: " + last + "\nevent: message\ndata: "
+                            + ChatPage.JSON.writeValueAsString(node(row)) + "\n\n");
+                    fresh++;
+                }
             }
-            if (rows.isEmpty() && Duration.between(quietSince, Instant.now()).compareTo(KEEPALIVE) > 0) {
+            if (fresh > 0) {
+                quietSince = now;
+            } else if (Duration.between(quietSince, now).compareTo(KEEPALIVE) > 0) {
                 out.write(": keep-alive\n\n");
-                quietSince = Instant.now();
-            } else if (!rows.isEmpty()) {
-                quietSince = Instant.now();
+                quietSince = now;
             }
             out.flush(); // a gone client shows up as checkError()
-            if (rows.size() < BATCH_MAX && !sleep(properties.streamPoll())) {
+            if (fresh < BATCH_MAX && !sleep(properties.streamPoll())) {
                 return;
             }
         }
