@@ -22,6 +22,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import tools.jackson.databind.json.JsonMapper;
@@ -63,6 +64,19 @@ class ChatPage {
                     .path("/chat").httpOnly(true).secure(web.secureCookies()).sameSite("Lax").build().toString());
         }
         return "chat/page";
+    }
+
+    /** What chat.js may post as JSON instead of a form; the CSRF token then goes in {@code X-XSRF-TOKEN}. */
+    record MessageJson(String id, String text, String button, String label) {
+    }
+
+    @PostMapping(value = "/chat/messages", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    ResponseEntity<Object> sendJson(@CookieValue(name = Visitors.COOKIE, required = false) String secret,
+            @RequestBody MessageJson body) {
+        return send(secret, body.id() == null ? "" : body.id(), body.text(), body.button(),
+                body.label() == null ? "" : body.label());
     }
 
     @PostMapping(value = "/chat/messages", produces = MediaType.APPLICATION_JSON_VALUE)

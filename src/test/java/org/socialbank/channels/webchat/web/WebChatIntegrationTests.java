@@ -145,6 +145,20 @@ class WebChatIntegrationTests {
     }
 
     @Test
+    void jsonWithTheCsrfHeaderWorksLikeTheForm() {
+        Visitor visitor = new Visitor();
+        visitor.open();
+        String id = UUID.randomUUID().toString();
+        String body = "{\"id\":\"" + id + "\",\"text\":\"help\"}";
+        assertThat(visitor.postJson(body, visitor.csrf).statusCode()).isEqualTo(202);
+        assertThat(visitor.postJson(body, visitor.csrf).body()).contains("duplicate");
+        assertThat(visitor.postJson(body, "forged").statusCode()).isEqualTo(403);
+        assertThat(visitor.postJson("{\"id\":\"" + id + "\",\"txt\":\"help\"}", visitor.csrf).statusCode())
+                .isEqualTo(400);
+        visitor.awaitHistory(h -> bankMessages(h) >= 1);
+    }
+
+    @Test
     void badInputIsRefused() {
         Visitor visitor = new Visitor();
         visitor.open();
@@ -210,6 +224,12 @@ class WebChatIntegrationTests {
             return exchange(HttpRequest.newBuilder(uri("/chat/messages")).timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+        }
+
+        HttpResponse<String> postJson(String json, String token) {
+            return exchange(HttpRequest.newBuilder(uri("/chat/messages")).timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json").header("X-XSRF-TOKEN", token)
+                    .POST(HttpRequest.BodyPublishers.ofString(json)).build());
         }
 
         HttpResponse<String> get(String path) {
