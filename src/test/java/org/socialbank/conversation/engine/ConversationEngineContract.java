@@ -334,10 +334,10 @@ abstract class ConversationEngineContract {
 
     @Test
     void repliesOnAChannelWithoutASenderWaitInTheOutbox() {
-        String webChat = "web-" + UUID.randomUUID();
-        conversations.receive(new InboundMessage(Network.WEBCHAT, "m-" + UUID.randomUUID(), webChat, null, null,
+        String weChat = "wx-" + UUID.randomUUID(); // WeChat has no sender yet (the web chat now has one)
+        conversations.receive(new InboundMessage(Network.WECHAT, "m-" + UUID.randomUUID(), weChat, null, null,
                 new Inbound.Text("help")));
-        UUID id = store.outboxOf(linking.identify(Network.WEBCHAT, webChat, null, null).id()).get(0);
+        UUID id = store.outboxOf(linking.identify(Network.WECHAT, weChat, null, null).id()).get(0);
         relay.relay();
         relay.relay();
         assertThat(store.status(id)).contains("PENDING");
