@@ -26,7 +26,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.socialbank.support.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -37,11 +36,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The web chat over real HTTP, as its page uses it: a cookie for the visitor, the CSRF token of
+ * The web chat over real HTTP, on each store (H2 and PostgreSQL subclasses), as its page uses it: a cookie for the visitor, the CSRF token of
  * the page, messages posted with the browser's ids, replies read from the history and the stream.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class WebChatIntegrationTests {
+abstract class WebChatContract {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
@@ -53,8 +52,7 @@ class WebChatIntegrationTests {
     JdbcClient jdbc;
 
     @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        TestStores.h2(registry);
+    static void webchat(DynamicPropertyRegistry registry) {
         registry.add("socialbank.web.secure-cookies", () -> "false");
         registry.add("socialbank.webchat.stream-lifetime", () -> "5s");
     }
