@@ -53,6 +53,12 @@ public class WebChatMessages {
                 .list();
     }
 
+    /** How many messages the visitor sent since {@code since}: the rate limit reads it on every node. */
+    public int sentSince(String visitor, Instant since) {
+        return jdbc.sql("SELECT COUNT(*) FROM webchat_messages WHERE visitor = ? AND sender = 'visitor' "
+                + "AND created_at >= ?").params(visitor, utc(since)).query(Integer.class).single();
+    }
+
     /** The visitor's newest messages, oldest first, at most {@code max}. */
     public List<Row> newest(String visitor, int max) {
         List<Row> rows = new java.util.ArrayList<>(jdbc.sql("SELECT seq, sender, payload FROM webchat_messages WHERE visitor = ? "

@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param streamsPerVisitorMax open streams one visitor may hold (tabs); more are refused with 429
  * @param streamsMax open streams on this node; more are refused with 503
  * @param historyMax messages {@code /chat/history} returns at most
+ * @param messagesPerMinuteMax messages one visitor may send in a minute; more are refused with 429
  */
 @ConfigurationProperties("socialbank.webchat")
 public record WebChatProperties(
@@ -19,7 +20,8 @@ public record WebChatProperties(
         @DefaultValue("500ms") Duration streamPoll,
         @DefaultValue("3") int streamsPerVisitorMax,
         @DefaultValue("1000") int streamsMax,
-        @DefaultValue("50") int historyMax) {
+        @DefaultValue("50") int historyMax,
+        @DefaultValue("30") int messagesPerMinuteMax) {
 
     public WebChatProperties {
         require(streamLifetime != null && streamLifetime.compareTo(Duration.ofSeconds(5)) >= 0
@@ -30,6 +32,7 @@ public record WebChatProperties(
         require(streamsMax >= 1 && streamsMax <= 100_000, "streams-max must be 1..100000");
         require(historyMax >= 1 && historyMax <= WebChatMessages.PAGE_MAX,
                 "history-max must be 1.." + WebChatMessages.PAGE_MAX);
+        require(messagesPerMinuteMax >= 1 && messagesPerMinuteMax <= 1000, "messages-per-minute-max must be 1..1000");
     }
 
     private static void require(boolean ok, String message) {

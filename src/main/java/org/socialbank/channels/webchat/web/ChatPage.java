@@ -96,6 +96,9 @@ class ChatPage {
             return problem(HttpStatus.BAD_REQUEST, "bad_message",
                     "Send either a text of 1 to " + Inbound.TEXT_LENGTH_MAX + " characters or a button reference.");
         }
+        if (messages.sentSince(visitor.get(), clock.instant().minusSeconds(60)) >= properties.messagesPerMinuteMax()) {
+            return problem(HttpStatus.TOO_MANY_REQUESTS, "too_many_messages", "Too many messages; wait a minute.");
+        }
         String shown = content.get() instanceof Inbound.Text t ? t.text() : bounded(label.isBlank() ? "✓" : label);
         ObjectNode payload = JSON.createObjectNode().put("kind", "visitor").put("text", shown).put("clientId", id);
         // stored before the engine runs, so the visitor's line always comes before the bank's answer

@@ -55,6 +55,7 @@ abstract class WebChatContract {
     static void webchat(DynamicPropertyRegistry registry) {
         registry.add("socialbank.web.secure-cookies", () -> "false");
         registry.add("socialbank.webchat.stream-lifetime", () -> "5s");
+        registry.add("socialbank.webchat.messages-per-minute-max", () -> "12");
     }
 
     @Test
@@ -154,6 +155,21 @@ abstract class WebChatContract {
         assertThat(visitor.postJson("{\"id\":\"" + id + "\",\"txt\":\"help\"}", visitor.csrf).statusCode())
                 .isEqualTo(400);
         visitor.awaitHistory(h -> bankMessages(h) >= 1);
+    }
+
+    @Test
+    void aVisitorWritingTooFastIsToldToWait() {
+        Visitor visitor = new Visitor();
+        visitor.open();
+        for (int i = 0; i < 12; i++) {
+            assertThat(visitor.send(UUID.randomUUID().toString(), "text", "hello " + i).statusCode()).isEqualTo(202);
+        }
+        HttpResponse<String> refused = visitor.send(UUID.randomUUID().toString(), "text", "once more");
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.body()).contains("too_many_messages");
+        Visitor other = new Visitor();
+        other.open();
+        assertThat(other.send(UUID.randomUUID().toString(), "text", "help").statusCode()).isEqualTo(202);
     }
 
     @Test
