@@ -32,6 +32,10 @@ public final class TestStores {
     private static void common(DynamicPropertyRegistry registry) {
         registry.add("socialbank.api.tokens", () -> Api.TOKEN);
         registry.add("socialbank.demo.enabled", () -> "false");
-        registry.add("spring.datasource.hikari.maximum-pool-size", () -> "16");
+        // many test contexts stay cached at once: each keeps few connections open, so that
+        // together they stay under PostgreSQL's max_connections (100 by default)
+        registry.add("spring.datasource.hikari.maximum-pool-size", () -> "10");
+        registry.add("spring.datasource.hikari.minimum-idle", () -> "1");
+        registry.add("spring.datasource.hikari.idle-timeout", () -> "10000");
     }
 }

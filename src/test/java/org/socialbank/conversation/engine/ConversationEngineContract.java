@@ -223,7 +223,7 @@ abstract class ConversationEngineContract {
         assertThat(linking.linkedCustomer(identity(aliceChat))).contains(alice.id());
         relay.relay();
         assertThat(telegram.to(aliceChat)).extracting(m -> text(m.content()))
-                .contains("This Telegram chat is now linked to your bank account.");
+                .contains("This Telegram account is now linked to your bank account.");
         assertThat(telegram.to(otherChat)).extracting(m -> text(m.content()))
                 .anyMatch(t -> t.startsWith("A new Telegram account was linked") && t.contains("/unlink/"));
     }
