@@ -1,6 +1,5 @@
 package org.socialbank.conversation;
 
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import org.socialbank.conversation.dialogue.Dialogue;
@@ -17,11 +16,9 @@ import org.socialbank.directory.IdentityId;
 import org.socialbank.directory.Linking;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.shared.Durability;
-import org.springframework.dao.ConcurrencyFailureException;
+import org.socialbank.shared.Races;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.TransientDataAccessException;
-import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -35,7 +32,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class Conversations {
 
-    private static final int H2_CONCURRENT_UPDATE = 90131;
     private static final int TRIES_MAX = 3;
 
     private final JdbcConversations store;
@@ -82,7 +78,7 @@ public class Conversations {
                 durability.awaitDurable();
                 return received;
             } catch (DataAccessException e) {
-                if (attempt >= TRIES_MAX || !lostARace(e)) {
+                if (attempt >= TRIES_MAX || !Races.lost(e)) {
                     throw e;
                 }
             }
@@ -119,18 +115,5 @@ public class Conversations {
             }
             return store.lockConversation(id).orElseThrow();
         });
-    }
-
-    private static boolean lostARace(DataAccessException e) {
-        if (e instanceof DuplicateKeyException || e instanceof ConcurrencyFailureException
-                || e instanceof TransientDataAccessException) {
-            return true;
-        }
-        if (e instanceof UncategorizedSQLException u && u.getSQLException() != null) {
-            SQLException sql = u.getSQLException();
-            return sql.getErrorCode() == H2_CONCURRENT_UPDATE || "40001".equals(sql.getSQLState())
-                    || "40P01".equals(sql.getSQLState());
-        }
-        return false;
     }
 }

@@ -1,13 +1,9 @@
 package org.socialbank.ledger;
 
-import java.sql.SQLException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
-import org.springframework.dao.ConcurrencyFailureException;
+import org.socialbank.shared.Races;
 import org.springframework.dao.DataAccessException;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.TransientDataAccessException;
-import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -19,7 +15,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class Transactions {
 
-    private static final int H2_CONCURRENT_UPDATE = 90131;
 
     private final TransactionTemplate template;
     private final int retriesMax;
@@ -34,25 +29,12 @@ class Transactions {
             try {
                 return template.execute(status -> work.get());
             } catch (DataAccessException e) {
-                if (attempt >= retriesMax || !lostARace(e)) {
+                if (attempt >= retriesMax || !Races.lost(e)) {
                     throw e;
                 }
                 pause(attempt);
             }
         }
-    }
-
-    private static boolean lostARace(DataAccessException e) {
-        if (e instanceof DuplicateKeyException || e instanceof ConcurrencyFailureException
-                || e instanceof TransientDataAccessException) {
-            return true;
-        }
-        if (e instanceof UncategorizedSQLException u && u.getSQLException() != null) {
-            SQLException sql = u.getSQLException();
-            return sql.getErrorCode() == H2_CONCURRENT_UPDATE || "40001".equals(sql.getSQLState())
-                    || "40P01".equals(sql.getSQLState());
-        }
-        return false;
     }
 
     /** Jittered, growing pause so that the losers of a race do not collide again at once. */
