@@ -1,10 +1,8 @@
 package org.socialbank.channels.webchat;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.socialbank.shared.jdbc.Timestamps;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -34,7 +32,7 @@ public class WebChatMessages {
         try {
             return jdbc.sql("INSERT INTO webchat_messages (visitor, message_key, sender, payload, created_at) "
                     + "VALUES (?, ?, ?, ?, ?)")
-                    .params(visitor, key, sender, payload, utc(now)).update() == 1;
+                    .params(visitor, key, sender, payload, Timestamps.utc(now)).update() == 1;
         } catch (DuplicateKeyException already) {
             return false;
         }
@@ -48,7 +46,7 @@ public class WebChatMessages {
     public List<Row> after(String visitor, long seq, Instant since, int max) {
         return jdbc.sql("SELECT seq, sender, payload FROM webchat_messages WHERE visitor = ? "
                 + "AND (seq > ? OR created_at >= ?) ORDER BY seq LIMIT ?")
-                .params(visitor, seq, utc(since), Math.min(max, PAGE_MAX))
+                .params(visitor, seq, Timestamps.utc(since), Math.min(max, PAGE_MAX))
                 .query((rs, n) -> new Row(rs.getLong("seq"), rs.getString("sender"), rs.getString("payload")))
                 .list();
     }
@@ -56,7 +54,7 @@ public class WebChatMessages {
     /** How many messages the visitor sent since {@code since}: the rate limit reads it on every node. */
     public int sentSince(String visitor, Instant since) {
         return jdbc.sql("SELECT COUNT(*) FROM webchat_messages WHERE visitor = ? AND sender = 'visitor' "
-                + "AND created_at >= ?").params(visitor, utc(since)).query(Integer.class).single();
+                + "AND created_at >= ?").params(visitor, Timestamps.utc(since)).query(Integer.class).single();
     }
 
     /** The visitor's newest messages, oldest first, at most {@code max}. */
@@ -68,9 +66,5 @@ public class WebChatMessages {
                 .list());
         java.util.Collections.reverse(rows);
         return rows;
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
     }
 }

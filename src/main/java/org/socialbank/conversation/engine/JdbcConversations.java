@@ -1,8 +1,6 @@
 package org.socialbank.conversation.engine;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +8,7 @@ import java.util.UUID;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.IdentityId;
 import org.socialbank.directory.Network;
+import org.socialbank.shared.jdbc.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -46,7 +45,7 @@ public class JdbcConversations {
     public void insertInbox(Network channel, String externalMessageId, IdentityId identity, String kind, Instant now) {
         jdbc.sql("INSERT INTO inbox_messages (channel, external_message_id, identity_id, kind, received_at) "
                 + "VALUES (?, ?, ?, ?, ?)")
-                .params(channel.wireName(), externalMessageId, identity.value(), kind, utc(now)).update();
+                .params(channel.wireName(), externalMessageId, identity.value(), kind, Timestamps.utc(now)).update();
     }
 
     public int inboxCount(Network channel, String externalMessageId) {
@@ -65,7 +64,7 @@ public class JdbcConversations {
     public void insertConversation(Chat chat, String state, Instant now) {
         jdbc.sql("INSERT INTO conversations (identity_id, channel, recipient, customer_id, state, version, updated_at) "
                 + "VALUES (?, ?, ?, NULL, ?, 0, ?)")
-                .params(chat.identityId().value(), chat.channel().wireName(), chat.recipient(), state, utc(now))
+                .params(chat.identityId().value(), chat.channel().wireName(), chat.recipient(), state, Timestamps.utc(now))
                 .update();
     }
 
@@ -73,7 +72,7 @@ public class JdbcConversations {
             Instant now) {
         jdbc.sql("UPDATE conversations SET state = ?, version = ?, customer_id = ?, updated_at = ? "
                 + "WHERE identity_id = ?")
-                .params(state, version, customer == null ? null : customer.value(), utc(now), identity.value())
+                .params(state, version, customer == null ? null : customer.value(), Timestamps.utc(now), identity.value())
                 .update();
     }
 
@@ -96,17 +95,17 @@ public class JdbcConversations {
             Instant expiresAt) {
         jdbc.sql("INSERT INTO button_refs (reference, identity_id, action, form_version, expires_at, used_at) "
                 + "VALUES (?, ?, ?, ?, ?, NULL)")
-                .params(reference, identity.value(), action, formVersion, utc(expiresAt)).update();
+                .params(reference, identity.value(), action, formVersion, Timestamps.utc(expiresAt)).update();
     }
 
     /** The action and form version of a button of this chat, unused and unexpired; marks it used. */
     public Optional<Button> useButton(String reference, IdentityId identity, Instant now) {
         Optional<Button> found = jdbc.sql("SELECT action, form_version FROM button_refs WHERE reference = ? "
                 + "AND identity_id = ? AND used_at IS NULL AND expires_at > ? FOR UPDATE")
-                .params(reference, identity.value(), utc(now))
+                .params(reference, identity.value(), Timestamps.utc(now))
                 .query((rs, n) -> new Button(rs.getString("action"), rs.getLong("form_version"))).optional();
         found.ifPresent(b -> jdbc.sql("UPDATE button_refs SET used_at = ? WHERE reference = ?")
-                .params(utc(now), reference).update());
+                .params(Timestamps.utc(now), reference).update());
         return found;
     }
 
@@ -120,7 +119,7 @@ public class JdbcConversations {
                 + "next_attempt_at, claimed_until, last_error, created_at, sent_at) "
                 + "VALUES (?, ?, ?, ?, ?, 'PENDING', 0, ?, NULL, NULL, ?, NULL)")
                 .params(id, chat.identityId().value(), chat.channel().wireName(), chat.recipient(), payload,
-                        utc(now), utc(now)).update();
+                        Timestamps.utc(now), Timestamps.utc(now)).update();
     }
 
     /** Ids of rows due now on these channels and not claimed by a live lease, oldest first. */
@@ -131,7 +130,7 @@ public class JdbcConversations {
         return jdbc.sql("SELECT id FROM outbox_messages WHERE status = 'PENDING' AND next_attempt_at <= :now "
                 + "AND (claimed_until IS NULL OR claimed_until < :now) AND channel IN (:channels) "
                 + "ORDER BY next_attempt_at, id LIMIT :limit")
-                .param("now", utc(now)).param("channels", channels.stream().map(Network::wireName).toList())
+                .param("now", Timestamps.utc(now)).param("channels", channels.stream().map(Network::wireName).toList())
                 .param("limit", limit).query(UUID.class).list();
     }
 
@@ -145,7 +144,7 @@ public class JdbcConversations {
     public boolean claim(UUID id, Instant now, Instant until) {
         return jdbc.sql("UPDATE outbox_messages SET claimed_until = ? WHERE id = ? AND status = 'PENDING' "
                 + "AND (claimed_until IS NULL OR claimed_until < ?)")
-                .params(utc(until), id, utc(now)).update() == 1;
+                .params(Timestamps.utc(until), id, Timestamps.utc(now)).update() == 1;
     }
 
     public Optional<Pending> pending(UUID id) {
@@ -160,13 +159,13 @@ public class JdbcConversations {
     public void finish(UUID id, String status, int attempts, String error, Instant sentAt) {
         jdbc.sql("UPDATE outbox_messages SET status = ?, attempts = ?, last_error = ?, sent_at = ?, "
                 + "claimed_until = NULL WHERE id = ?")
-                .params(status, attempts, clip(error), utc(sentAt), id).update();
+                .params(status, attempts, clip(error), Timestamps.utc(sentAt), id).update();
     }
 
     public void retryLater(UUID id, int attempts, String error, Instant next) {
         jdbc.sql("UPDATE outbox_messages SET attempts = ?, last_error = ?, next_attempt_at = ?, "
                 + "claimed_until = NULL WHERE id = ?")
-                .params(attempts, clip(error), utc(next), id).update();
+                .params(attempts, clip(error), Timestamps.utc(next), id).update();
     }
 
     public Optional<String> status(UUID id) {
@@ -192,7 +191,4 @@ public class JdbcConversations {
     }
 
     /** The stores keep microseconds; a parameter with nanoseconds would compare unlike its stored value. */
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.truncatedTo(java.time.temporal.ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
-    }
 }

@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,6 +18,7 @@ import org.socialbank.directory.KycLevel;
 import org.socialbank.directory.Language;
 import org.socialbank.directory.Network;
 import org.socialbank.ledger.AccountId;
+import org.socialbank.shared.jdbc.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -38,7 +38,7 @@ public class JdbcDirectory {
     public void insertCustomer(Customer c, String passwordHash) {
         jdbc.sql("INSERT INTO customers (" + CUSTOMER_COLUMNS + ", password_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(c.id().value(), c.displayName(), c.language().tag(), c.kycLevel().wireName(),
-                        c.status().wireName(), c.username(), utc(c.createdAt()), passwordHash)
+                        c.status().wireName(), c.username(), Timestamps.utc(c.createdAt()), passwordHash)
                 .update();
     }
 
@@ -64,7 +64,7 @@ public class JdbcDirectory {
 
     public void insertAlias(Alias alias, CustomerId owner, boolean verified, Instant now) {
         jdbc.sql("INSERT INTO aliases (type, network, alias_value, customer_id, verified, created_at) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(alias.type().wireName(), network(alias), alias.value(), owner.value(), verified, utc(now))
+                .params(alias.type().wireName(), network(alias), alias.value(), owner.value(), verified, Timestamps.utc(now))
                 .update();
     }
 
@@ -130,9 +130,5 @@ public class JdbcDirectory {
                 KycLevel.fromWireName(rs.getString("kyc_level")).orElseThrow(),
                 CustomerStatus.fromWireName(rs.getString("status")).orElseThrow(),
                 rs.getString("username"), rs.getObject("created_at", OffsetDateTime.class).toInstant());
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

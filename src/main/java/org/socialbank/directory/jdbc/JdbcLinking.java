@@ -3,8 +3,6 @@ package org.socialbank.directory.jdbc;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,6 +10,7 @@ import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.IdentityId;
 import org.socialbank.directory.Network;
+import org.socialbank.shared.jdbc.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -55,8 +54,8 @@ public class JdbcLinking {
     public void insertIdentity(ChannelIdentity i) {
         jdbc.sql("INSERT INTO channel_identities (" + IDENTITY_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(i.id().value(), i.channel().wireName(), i.externalId(), i.handle(), i.phone(),
-                        i.customerId() == null ? null : i.customerId().value(), utc(i.linkedAt()),
-                        i.reachable(), utc(i.createdAt()))
+                        i.customerId() == null ? null : i.customerId().value(), Timestamps.utc(i.linkedAt()),
+                        i.reachable(), Timestamps.utc(i.createdAt()))
                 .update();
     }
 
@@ -67,7 +66,7 @@ public class JdbcLinking {
 
     public void setCustomer(IdentityId id, CustomerId customer, Instant linkedAt) {
         jdbc.sql("UPDATE channel_identities SET customer_id = ?, linked_at = ? WHERE id = ?")
-                .params(customer == null ? null : customer.value(), utc(linkedAt), id.value()).update();
+                .params(customer == null ? null : customer.value(), Timestamps.utc(linkedAt), id.value()).update();
     }
 
     // --- one-time links -----------------------------------------------------------------
@@ -76,8 +75,8 @@ public class JdbcLinking {
         jdbc.sql("INSERT INTO link_tokens (token_hash, purpose, identity_id, challenge_id, customer_id, state, "
                 + "expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(t.hash(), t.purpose(), uuid(t.identityId()), t.challengeId(),
-                        t.customerId() == null ? null : t.customerId().value(), t.state(), utc(t.expiresAt()),
-                        utc(t.createdAt()))
+                        t.customerId() == null ? null : t.customerId().value(), t.state(), Timestamps.utc(t.expiresAt()),
+                        Timestamps.utc(t.createdAt()))
                 .update();
     }
 
@@ -88,7 +87,7 @@ public class JdbcLinking {
                         rs.getObject(3) == null ? null : new IdentityId(rs.getObject(3, UUID.class)),
                         rs.getObject(4, UUID.class),
                         rs.getObject(5) == null ? null : new CustomerId(rs.getObject(5, UUID.class)),
-                        rs.getString(6), instant(rs, 7), instant(rs, 8)))
+                        rs.getString(6), Timestamps.instant(rs, 7), Timestamps.instant(rs, 8)))
                 .optional();
     }
 
@@ -116,7 +115,7 @@ public class JdbcLinking {
     public void insertChallenge(Challenge c) {
         jdbc.sql("INSERT INTO otp_challenges (" + CHALLENGE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(c.id(), c.customerId().value(), c.purpose(), c.method(), c.context(), c.codeHash(),
-                        c.reference(), c.summary(), c.attempts(), c.status(), utc(c.expiresAt()), utc(c.createdAt()))
+                        c.reference(), c.summary(), c.attempts(), c.status(), Timestamps.utc(c.expiresAt()), Timestamps.utc(c.createdAt()))
                 .update();
     }
 
@@ -138,7 +137,7 @@ public class JdbcLinking {
     /** Pending challenges whose time is up, oldest first. */
     public List<UUID> dueChallenges(Instant now, int limit) {
         return jdbc.sql("SELECT id FROM otp_challenges WHERE status = 'pending' AND expires_at <= ? "
-                + "ORDER BY expires_at LIMIT ?").params(utc(now), limit).query(UUID.class).list();
+                + "ORDER BY expires_at LIMIT ?").params(Timestamps.utc(now), limit).query(UUID.class).list();
     }
 
     /** A row of otp_challenges. */
@@ -158,7 +157,7 @@ public class JdbcLinking {
     public void saveEnrolment(CustomerId customer, String sealedSecret, Instant now) {
         jdbc.sql("DELETE FROM totp_enrolments WHERE customer_id = ?").param(customer.value()).update();
         jdbc.sql("INSERT INTO totp_enrolments (customer_id, secret, last_step, created_at) VALUES (?, ?, -1, ?)")
-                .params(customer.value(), sealedSecret, utc(now)).update();
+                .params(customer.value(), sealedSecret, Timestamps.utc(now)).update();
     }
 
     /**
@@ -179,18 +178,18 @@ public class JdbcLinking {
 
     public Optional<Instant> lockedUntil(String key) {
         return jdbc.sql("SELECT locked_until FROM login_failures WHERE throttle_key = ?").param(key)
-                .query((rs, n) -> instant(rs, 1)).optional().filter(java.util.Objects::nonNull);
+                .query((rs, n) -> Timestamps.instant(rs, 1)).optional().filter(java.util.Objects::nonNull);
     }
 
     /** Adds one failure to an existing key; false when the key has no row yet. */
     public boolean addFailure(String key, Instant now) {
         return jdbc.sql("UPDATE login_failures SET failures = failures + 1, updated_at = ? WHERE throttle_key = ?")
-                .params(utc(now), key).update() > 0;
+                .params(Timestamps.utc(now), key).update() > 0;
     }
 
     public void insertThrottleKey(String key, Instant now) {
         jdbc.sql("INSERT INTO login_failures (throttle_key, failures, locked_until, updated_at) VALUES (?, 0, NULL, ?)")
-                .params(key, utc(now)).update();
+                .params(key, Timestamps.utc(now)).update();
     }
 
     /** Locks the key's row until the transaction ends; false when it has no row. */
@@ -206,7 +205,7 @@ public class JdbcLinking {
 
     public void lock(String key, Instant until) {
         jdbc.sql("UPDATE login_failures SET failures = 0, locked_until = ? WHERE throttle_key = ?")
-                .params(utc(until), key).update();
+                .params(Timestamps.utc(until), key).update();
     }
 
     public void clearFailures(String key) {
@@ -220,31 +219,17 @@ public class JdbcLinking {
         return new ChannelIdentity(new IdentityId(rs.getObject("id", UUID.class)),
                 Network.fromWireName(rs.getString("channel")).orElseThrow(), rs.getString("external_id"),
                 rs.getString("handle"), rs.getString("phone"), customer == null ? null : new CustomerId(customer),
-                instant(rs, "linked_at"), rs.getBoolean("reachable"), instant(rs, "created_at"));
+                Timestamps.instant(rs, "linked_at"), rs.getBoolean("reachable"), Timestamps.instant(rs, "created_at"));
     }
 
     private static Challenge challenge(ResultSet rs, int row) throws SQLException {
         return new Challenge(rs.getObject("id", UUID.class), new CustomerId(rs.getObject("customer_id", UUID.class)),
                 rs.getString("purpose"), rs.getString("method"), rs.getString("context"), rs.getString("code_hash"),
                 rs.getString("reference"), rs.getString("summary"), rs.getInt("attempts"), rs.getString("status"),
-                instant(rs, "expires_at"), instant(rs, "created_at"));
+                Timestamps.instant(rs, "expires_at"), Timestamps.instant(rs, "created_at"));
     }
 
     private static UUID uuid(IdentityId id) {
         return id == null ? null : id.value();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 }

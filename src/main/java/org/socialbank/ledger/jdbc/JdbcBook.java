@@ -3,8 +3,6 @@ package org.socialbank.ledger.jdbc;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +19,7 @@ import org.socialbank.ledger.TransferId;
 import org.socialbank.ledger.TransferKind;
 import org.socialbank.ledger.posting.Book;
 import org.socialbank.shared.CurrencyCode;
+import org.socialbank.shared.jdbc.Timestamps;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -65,7 +64,7 @@ public class JdbcBook implements Book {
         jdbc.sql("INSERT INTO accounts (" + ACCOUNT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(a.id().value(), a.currency().code(), a.ownerRef(), a.kind().wireName(),
                         a.status().wireName(), AccountFlag.toBits(a.flags()), a.debitsPosted(),
-                        a.creditsPosted(), a.debitsPending(), a.creditsPending(), utc(a.createdAt()))
+                        a.creditsPosted(), a.debitsPending(), a.creditsPending(), Timestamps.utc(a.createdAt()))
                 .update();
     }
 
@@ -91,7 +90,7 @@ public class JdbcBook implements Book {
         return jdbc.sql("SELECT status, expires_at FROM pending_transfers WHERE pending_id = ? FOR UPDATE")
                 .param(pendingId.value())
                 .query((rs, n) -> new PendingState(PendingStatus.fromWireName(rs.getString(1)),
-                        instant(rs, 2)))
+                        Timestamps.instant(rs, 2)))
                 .optional();
     }
 
@@ -114,7 +113,7 @@ public class JdbcBook implements Book {
                     ps.setObject(8, t.pendingId() == null ? null : t.pendingId().value());
                     ps.setLong(9, t.timeoutSeconds());
                     ps.setString(10, MetadataJson.write(t.metadata()));
-                    ps.setObject(11, utc(t.createdAt()));
+                    ps.setObject(11, Timestamps.utc(t.createdAt()));
                 });
     }
 
@@ -127,7 +126,7 @@ public class JdbcBook implements Book {
                 + "VALUES (?, ?, ?)", pendings, pendings.size(), (ps, t) -> {
                     ps.setObject(1, t.id().value());
                     ps.setString(2, t.pendingStatus().wireName());
-                    ps.setObject(3, t.expiresAt() == null ? null : utc(t.expiresAt()));
+                    ps.setObject(3, t.expiresAt() == null ? null : Timestamps.utc(t.expiresAt()));
                 });
     }
 
@@ -182,7 +181,7 @@ public class JdbcBook implements Book {
     public List<TransferId> duePendings(Instant now, int limit) {
         return jdbc.sql("SELECT pending_id FROM pending_transfers WHERE status = 'pending' "
                 + "AND expires_at <= ? ORDER BY expires_at LIMIT ?")
-                .params(utc(now), limit)
+                .params(Timestamps.utc(now), limit)
                 .query((rs, n) -> new TransferId(rs.getObject(1, UUID.class))).list();
     }
 
@@ -193,7 +192,7 @@ public class JdbcBook implements Book {
                 AccountStatus.fromWireName(rs.getString("status")).orElseThrow(),
                 AccountFlag.fromBits(rs.getInt("flags")), rs.getLong("debits_posted"),
                 rs.getLong("credits_posted"), rs.getLong("debits_pending"),
-                rs.getLong("credits_pending"), instant(rs, "created_at"));
+                rs.getLong("credits_pending"), Timestamps.instant(rs, "created_at"));
     }
 
     private static Transfer transfer(ResultSet rs, int row) throws SQLException {
@@ -205,22 +204,8 @@ public class JdbcBook implements Book {
                 rs.getLong("amount_minor"), CurrencyCode.of(rs.getString("currency")),
                 new TransferCode(rs.getString("code")), TransferKind.fromWireName(rs.getString("kind")),
                 pendingId == null ? null : new TransferId(pendingId), rs.getLong("timeout_seconds"),
-                MetadataJson.read(rs.getString("metadata")), instant(rs, "created_at"),
+                MetadataJson.read(rs.getString("metadata")), Timestamps.instant(rs, "created_at"),
                 pendingStatus == null ? null : PendingStatus.fromWireName(pendingStatus),
-                instant(rs, "expires_at"));
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
+                Timestamps.instant(rs, "expires_at"));
     }
 }

@@ -1,0 +1,34 @@
+package org.socialbank.shared.jdbc;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Instants to and from {@code TIMESTAMP WITH TIME ZONE} columns, the same on H2 and PostgreSQL.
+ * Both keep microseconds: an instant is cut to them on the way in, so that what a transaction
+ * wrote compares equal to what it reads back (and a row due "now" is due on every store).
+ */
+public final class Timestamps {
+
+    private Timestamps() {
+    }
+
+    /** The instant as a UTC value for a JDBC parameter; null stays null. */
+    public static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+    }
+
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    public static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}
