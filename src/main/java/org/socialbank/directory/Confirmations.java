@@ -14,7 +14,7 @@ import org.socialbank.directory.linking.CodeChallenges;
 import org.socialbank.directory.linking.CodeCheck;
 import org.socialbank.security.otp.OneTimeCodes;
 import org.socialbank.shared.CurrencyCode;
-import org.socialbank.shared.Durability;
+import org.socialbank.shared.jdbc.DurableTransactions;
 import org.socialbank.shared.Money;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
@@ -41,12 +41,12 @@ public class Confirmations {
     private final ApplicationEventPublisher events;
     private final MessageSource messages;
     private final DirectoryProperties properties;
-    private final Durability durability;
+    private final DurableTransactions writes;
     private final Clock clock;
 
     Confirmations(JdbcLinking store, JdbcDirectory directory, Directory customers, CodeChallenges challenges,
             OneTimeCodes codes, TransactionTemplate transactions, ApplicationEventPublisher events,
-            MessageSource messages, DirectoryProperties properties, Durability durability, Clock clock) {
+            MessageSource messages, DirectoryProperties properties, DurableTransactions writes, Clock clock) {
         this.store = store;
         this.directory = directory;
         this.customers = customers;
@@ -56,7 +56,7 @@ public class Confirmations {
         this.events = events;
         this.messages = messages;
         this.properties = properties;
-        this.durability = durability;
+        this.writes = writes;
         this.clock = clock;
     }
 
@@ -206,9 +206,7 @@ public class Confirmations {
     }
 
     private <T> T write(java.util.function.Supplier<T> work) {
-        T result = transactions.execute(status -> work.get());
-        durability.awaitDurable();
-        return result;
+        return writes.write(status -> work.get());
     }
 
     private Instant now() {

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.socialbank.directory.DirectoryResult.Code;
 import org.socialbank.directory.DirectoryResult.Done;
 import org.socialbank.directory.DirectoryResult.Refused;
@@ -12,12 +11,10 @@ import org.socialbank.directory.jdbc.JdbcDirectory;
 import org.socialbank.ledger.Account;
 import org.socialbank.ledger.AccountId;
 import org.socialbank.ledger.Ledger;
-import org.socialbank.shared.Durability;
-import org.springframework.dao.DuplicateKeyException;
+import org.socialbank.shared.jdbc.DurableTransactions;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.TransactionStatus;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The directory's use cases. Writes are idempotent by customer id; a refused write changes
@@ -28,18 +25,16 @@ public class Directory {
 
     private final JdbcDirectory store;
     private final Ledger ledger;
-    private final TransactionTemplate transactions;
     private final PasswordEncoder passwords;
-    private final Durability durability;
+    private final DurableTransactions writes;
     private final Clock clock;
 
-    Directory(JdbcDirectory store, Ledger ledger, TransactionTemplate transactions,
-            PasswordEncoder passwords, Durability durability, Clock clock) {
+    Directory(JdbcDirectory store, Ledger ledger, PasswordEncoder passwords, DurableTransactions writes,
+            Clock clock) {
         this.store = store;
         this.ledger = ledger;
-        this.transactions = transactions;
         this.passwords = passwords;
-        this.durability = durability;
+        this.writes = writes;
         this.clock = clock;
     }
 
@@ -158,16 +153,7 @@ public class Directory {
         return new CustomerView(customer, store.aliasesOf(customer.id()), store.accountsOf(customer.id()));
     }
 
-    /** One transaction, tried again once when a concurrent request inserted the same key first. */
     private DirectoryResult write(java.util.function.Function<TransactionStatus, DirectoryResult> work) {
-        Supplier<DirectoryResult> once = () -> transactions.execute(work::apply);
-        DirectoryResult result;
-        try {
-            result = once.get();
-        } catch (DuplicateKeyException raced) {
-            result = once.get();
-        }
-        durability.awaitDurable();
-        return result;
+        return writes.write(work);
     }
 }

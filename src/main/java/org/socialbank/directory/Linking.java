@@ -13,7 +13,7 @@ import org.socialbank.directory.linking.CodeChallenges;
 import org.socialbank.directory.linking.CodeCheck;
 import org.socialbank.directory.linking.SignInThrottle;
 import org.socialbank.security.otp.OneTimeCodes;
-import org.socialbank.shared.Durability;
+import org.socialbank.shared.jdbc.DurableTransactions;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -43,7 +43,7 @@ public class Linking {
     private final ApplicationEventPublisher events;
     private final MessageSource messages;
     private final DirectoryProperties properties;
-    private final Durability durability;
+    private final DurableTransactions writes;
     private final Clock clock;
     private final String unknownUserHash;
 
@@ -51,7 +51,7 @@ public class Linking {
             Authenticators authenticators, SignInThrottle throttle, OneTimeCodes codes, PasswordEncoder passwords,
             TransactionTemplate transactions,
             ApplicationEventPublisher events, MessageSource messages, DirectoryProperties properties,
-            Durability durability, Clock clock) {
+            DurableTransactions writes, Clock clock) {
         this.store = store;
         this.directory = directory;
         this.customers = customers;
@@ -64,7 +64,7 @@ public class Linking {
         this.events = events;
         this.messages = messages;
         this.properties = properties;
-        this.durability = durability;
+        this.writes = writes;
         this.clock = clock;
         this.unknownUserHash = passwords.encode("no such user: this hash only evens out timing");
     }
@@ -382,9 +382,7 @@ public class Linking {
     }
 
     private <T> T write(java.util.function.Supplier<T> work) {
-        T result = inTransaction(work);
-        durability.awaitDurable();
-        return result;
+        return writes.write(status -> work.get());
     }
 
     private Instant now() {
