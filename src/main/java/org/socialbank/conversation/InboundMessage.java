@@ -11,9 +11,11 @@ import org.socialbank.directory.Network;
  * @param externalUserId the platform's id of the sender
  * @param handle the sender's handle as the platform reports it now, may be null
  * @param phone the sender's phone as the platform vouches for it, may be null
+ * @param groupId the platform's id of the group chat it was written in, null in a private chat:
+ *     replies then go to the group, and nothing private (amounts, balances) is said there
  */
 public record InboundMessage(Network channel, String externalMessageId, String externalUserId, String handle,
-        String phone, Inbound content) {
+        String phone, Inbound content, String groupId) {
 
     public static final int MESSAGE_ID_LENGTH_MAX = 128;
 
@@ -28,6 +30,19 @@ public record InboundMessage(Network channel, String externalMessageId, String e
         if (phone != null && (phone.length() > 16 || controls(phone))) {
             throw new IllegalArgumentException("phone is at most 16 characters without control characters");
         }
+        if (groupId != null) {
+            requireId(groupId, "groupId", ChannelIdentity.EXTERNAL_ID_LENGTH_MAX);
+        }
+    }
+
+    /** A message in a private chat with the bank. */
+    public InboundMessage(Network channel, String externalMessageId, String externalUserId, String handle,
+            String phone, Inbound content) {
+        this(channel, externalMessageId, externalUserId, handle, phone, content, null);
+    }
+
+    public boolean inGroup() {
+        return groupId != null;
     }
 
     private static void requireId(String id, String name, int lengthMax) {
