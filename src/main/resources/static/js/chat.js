@@ -90,6 +90,22 @@
       (c.lines || []).forEach(function (l) { ul.appendChild(el('li', null, l)); });
       card.appendChild(ul);
       log.appendChild(card);
+    } else if (c.kind === 'places') {
+      var places = el('li', 'card');
+      places.dir = 'auto';
+      places.appendChild(el('h2', null, c.text));
+      var list = el('ul');
+      (c.places || []).forEach(function (p) {
+        var item = el('li', null, p.name);
+        if (p.detail) {
+          item.appendChild(el('div', 'detail', p.detail));
+        }
+        list.appendChild(item);
+      });
+      places.appendChild(list);
+      log.appendChild(places);
+    } else if (c.kind === 'ask_phone') {
+      log.appendChild(bankLine(c.text)); // a browser cannot vouch for a phone: the text says what to do
     }
   }
 

@@ -10,7 +10,9 @@ import java.util.Objects;
 @JsonSubTypes({@JsonSubTypes.Type(value = Outbound.Text.class, name = "text"),
         @JsonSubTypes.Type(value = Outbound.Buttons.class, name = "buttons"),
         @JsonSubTypes.Type(value = Outbound.Link.class, name = "link"),
-        @JsonSubTypes.Type(value = Outbound.Receipt.class, name = "receipt")})
+        @JsonSubTypes.Type(value = Outbound.Receipt.class, name = "receipt"),
+        @JsonSubTypes.Type(value = Outbound.Places.class, name = "places"),
+        @JsonSubTypes.Type(value = Outbound.AskPhone.class, name = "ask_phone")})
 public sealed interface Outbound {
 
     int BUTTONS_MAX = 8;
@@ -61,6 +63,45 @@ public sealed interface Outbound {
             if (lines.size() > LINES_MAX) {
                 throw new IllegalArgumentException("at most " + LINES_MAX + " lines");
             }
+        }
+    }
+
+    int PLACES_MAX = 10;
+
+    /** A short list of places (branches, ATMs), nearest first; adapters may show them on a map. */
+    record Places(String text, List<Place> places) implements Outbound {
+        public Places {
+            requireText(text, "text");
+            places = List.copyOf(places);
+            if (places.size() > PLACES_MAX) {
+                throw new IllegalArgumentException("at most " + PLACES_MAX + " places");
+            }
+        }
+    }
+
+    /**
+     * One place.
+     *
+     * @param detail a line under the name: address, opening hours, distance
+     */
+    record Place(String name, String detail, double lat, double lon) {
+        public Place {
+            requireText(name, "name");
+            Objects.requireNonNull(detail, "detail");
+            if (!(lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180)) {
+                throw new IllegalArgumentException("latitude -90..90, longitude -180..180");
+            }
+        }
+    }
+
+    /**
+     * Asks the customer to share their own phone number: networks that can (Telegram's reply
+     * keyboard with {@code request_contact}) show a one-tap button; the others show the text.
+     */
+    record AskPhone(String text, String label) implements Outbound {
+        public AskPhone {
+            requireText(text, "text");
+            requireText(label, "label");
         }
     }
 
