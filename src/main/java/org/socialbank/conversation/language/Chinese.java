@@ -26,6 +26,9 @@ final class Chinese {
                 .intent(ZH, Intent.HISTORY, "账单", "记录", "交易记录", "明细", "流水", "账户明细",
                         "历史", "转账记录", "交易", "最近交易")
                 .intent(ZH, Intent.HELP, "帮助", "帮忙", "怎么用", "使用说明", "菜单", "功能")
+                .intent(ZH, Intent.BRANCHES, "网点", "营业厅", "支行", "分行", "取款机", "自动取款机",
+                        "附近网点", "最近的网点")
+                .weak(ZH, Intent.BACK, "返回", "上一步", "后退", "退回")
                 .weak(ZH, Intent.HELP, "你好", "您好", "嗨")
                 .how(ZH, "怎么", "如何", "怎样")
                 .intent(ZH, Intent.CANCEL, "取消", "算了", "不要了", "撤销", "停止")

@@ -25,6 +25,9 @@ final class English {
                         "transfers", "payments", "transaction history")
                 .intent(EN, Intent.HELP, "help", "what can you do", "commands", "menu", "support")
                 .weak(EN, Intent.HELP, "hi", "hello", "hey", "good morning", "good evening")
+                .intent(EN, Intent.BRANCHES, "branch", "branches", "nearest branch", "find a branch",
+                        "atm", "atms", "cash machine", "cashpoint", "branch near me")
+                .weak(EN, Intent.BACK, "back", "go back", "previous", "previous step")
                 .how(EN, "how")
                 .intent(EN, Intent.CANCEL, "cancel", "stop", "abort", "never mind", "nevermind",
                         "forget it", "undo")

@@ -26,6 +26,9 @@ final class French {
                         "dernières opérations", "derniers paiements", "mouvements", "mes virements")
                 .intent(FR, Intent.HELP, "aide", "aidez-moi", "aide-moi", "au secours", "commandes",
                         "que sais-tu faire", "menu")
+                .intent(FR, Intent.BRANCHES, "agence", "agences", "agence la plus proche", "distributeur",
+                        "distributeurs", "dab", "guichet", "guichets")
+                .weak(FR, Intent.BACK, "retour", "revenir", "précédent", "en arrière", "étape précédente")
                 .weak(FR, Intent.HELP, "bonjour", "salut", "bonsoir", "coucou")
                 .how(FR, "comment")
                 .intent(FR, Intent.CANCEL, "annule", "annuler", "annulez", "annulation",

@@ -61,6 +61,8 @@ final class Money {
                 .command(Intent.HELP, "help", "start", "menu", "aide", "commands")
                 .command(Intent.CANCEL, "cancel", "stop")
                 .command(Intent.LANGUAGE, "lang", "language", "langue")
+                .command(Intent.BRANCHES, "branches", "branch", "atm", "agences")
+                .command(Intent.BACK, "back", "retour")
                 .command(Intent.LINK, "link")
                 .command(Intent.UNLINK, "unlink");
     }

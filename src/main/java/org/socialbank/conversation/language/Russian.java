@@ -36,6 +36,8 @@ final class Russian {
                 .weak(RU, Intent.HELP, "добрый день", "добрый вечер")
                 .how(RU, "как")
                 .stems(intent(Intent.CANCEL), "отмен")
+                .stems(intent(Intent.BRANCHES), "отделени", "банкомат", "филиал")
+                .weak(RU, Intent.BACK, "назад", "вернись", "вернуться", "шаг назад")
                 .intent(RU, Intent.CANCEL, "стоп", "хватит", "не надо", "передумал", "передумала")
                 .stems(intent(Intent.LANGUAGE), "язык", "говори", "переключ")
                 .stems(intent(Intent.LINK), "привяз", "привяж", "подключ", "связать")
