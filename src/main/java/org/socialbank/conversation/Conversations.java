@@ -15,6 +15,7 @@ import org.socialbank.directory.Directory;
 import org.socialbank.directory.IdentityId;
 import org.socialbank.directory.Linking;
 import org.socialbank.ledger.Ledger;
+import org.socialbank.services.Branches;
 import org.socialbank.shared.Durability;
 import org.socialbank.shared.Races;
 import org.springframework.dao.DataAccessException;
@@ -45,12 +46,12 @@ public class Conversations {
     private final Clock clock;
 
     Conversations(JdbcConversations store, Outbox outbox, Linking linking, Directory directory, Ledger ledger,
-            MessageTexts texts, PlatformTransactionManager transactionManager, Durability durability, Clock clock,
+            Branches branches, MessageTexts texts, PlatformTransactionManager transactionManager, Durability durability, Clock clock,
             ConversationProperties properties) {
         this.store = store;
         this.outbox = outbox;
         this.linking = linking;
-        this.parts = new EngineBank.Parts(linking, directory, ledger, store, clock, properties.buttonTtl());
+        this.parts = new EngineBank.Parts(linking, directory, ledger, branches, store, clock, properties.buttonTtl());
         this.dialogue = new Dialogue(texts, properties.chatPaymentMaxMinor(), properties.buttonTtl());
         this.transactions = new TransactionTemplate(transactionManager);
         this.savepoint = new TransactionTemplate(transactionManager);
@@ -96,11 +97,31 @@ public class Conversations {
         Chat chat = new Chat(identity.id(), message.channel(), message.externalUserId());
         JdbcConversations.Conversation conversation = lockOrCreate(chat);
         Dialogue.Step step = dialogue.handle(Json.state(conversation.state()), message.channel(), message.content(),
-                new EngineBank(parts, identity.id(), message.channel(), message.externalMessageId()));
+                message.inGroup(), new EngineBank(parts, identity.id(), message.channel(), message.externalMessageId()));
         store.updateConversation(identity.id(), Json.state(step.state()), conversation.version() + 1,
                 linking.linkedCustomer(identity.id()).orElse(null), clock.instant());
-        List<OutboundMessage> replies = step.replies().stream().map(reply -> outbox.write(chat, reply)).toList();
-        return new Received.Handled(replies);
+        return new Received.Handled(deliver(message, chat, step));
+    }
+
+    /**
+     * In a private chat every reply goes back to it. In a group a public answer goes to the group;
+     * a private one (a balance, a payment, a sign-in link) goes to the sender's private chat, and
+     * the group only hears that it did.
+     */
+    private List<OutboundMessage> deliver(InboundMessage message, Chat chat, Dialogue.Step step) {
+        if (!message.inGroup()) {
+            return step.replies().stream().map(reply -> outbox.write(chat, reply)).toList();
+        }
+        Chat group = new Chat(chat.identityId(), chat.channel(), message.groupId());
+        if (step.shareable()) {
+            return step.replies().stream().map(reply -> outbox.write(group, reply)).toList();
+        }
+        List<OutboundMessage> written = new java.util.ArrayList<>();
+        step.replies().forEach(reply -> written.add(outbox.write(chat, reply)));
+        if (!step.replies().isEmpty()) {
+            written.add(outbox.write(group, new Outbound.Text(dialogue.privateNote(step.language(), message.handle()))));
+        }
+        return written;
     }
 
     /** Locks the conversation's row, creating it first if needed; a concurrent creation is waited for. */

@@ -18,6 +18,8 @@ import org.socialbank.ledger.NewAccount;
 import org.socialbank.ledger.NewTransfer;
 import org.socialbank.ledger.OpenResult;
 import org.socialbank.ledger.TransferResult;
+import org.socialbank.services.Branch;
+import org.socialbank.services.Branches;
 import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.DemoMode;
 import org.springframework.boot.ApplicationArguments;
@@ -35,11 +37,13 @@ class SeedDemoBank implements ApplicationRunner {
 
     private final Ledger ledger;
     private final Directory directory;
+    private final Branches branches;
     private final DemoMode demo;
 
-    SeedDemoBank(Ledger ledger, Directory directory, DemoMode demo) {
+    SeedDemoBank(Ledger ledger, Directory directory, Branches branches, DemoMode demo) {
         this.ledger = ledger;
         this.directory = directory;
+        this.branches = branches;
         this.demo = demo;
     }
 
@@ -60,6 +64,9 @@ class SeedDemoBank implements ApplicationRunner {
             for (DemoCustomer.Wallet wallet : customer.wallets()) {
                 created += fund(customer, wallet);
             }
+        }
+        for (Branch branch : DemoBranches.ALL) {
+            branches.save(branch); // an upsert: a restart rewrites the same rows
         }
         log.info(created == 0 ? "Demo bank already seeded; nothing to do"
                 : "Demo bank seeded: {} customers, accounts and opening transfers created", created);

@@ -7,6 +7,8 @@ import org.socialbank.directory.Alias;
 import org.socialbank.directory.AliasMatch;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Language;
+import org.socialbank.services.Branch;
+import org.socialbank.services.Branches;
 import org.socialbank.shared.CurrencyCode;
 
 /**
@@ -42,6 +44,12 @@ public interface Bank {
 
     /** Books the payment; the id comes from the message being handled, so a replay pays once. */
     PayOutcome pay(CustomerId payer, CustomerId payee, long amountMinor, CurrencyCode currency);
+
+    /** The bank's branches nearest to a place, nearest first. */
+    List<Branches.Nearby> branchesNear(double lat, double lon, int limit);
+
+    /** The bank's branches in a city or street the text names. */
+    List<Branch> branchesIn(String text, int limit);
 
     /** An opaque reference to a new button row bound to this chat account and form version. */
     String button(String action, long formVersion);

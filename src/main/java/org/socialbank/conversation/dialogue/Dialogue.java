@@ -5,10 +5,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalLong;
 import org.socialbank.conversation.Inbound;
 import org.socialbank.conversation.Outbound;
 import org.socialbank.conversation.language.CommandParser;
@@ -16,61 +17,63 @@ import org.socialbank.conversation.language.Context;
 import org.socialbank.conversation.language.Hints;
 import org.socialbank.conversation.language.Intent;
 import org.socialbank.conversation.language.ParsedCommand;
-import org.socialbank.conversation.language.Payee;
-import org.socialbank.directory.AliasMatch;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Language;
 import org.socialbank.directory.Network;
-import org.socialbank.shared.CurrencyCode;
+import org.socialbank.services.Branch;
+import org.socialbank.services.Branches;
 import org.socialbank.shared.Money;
 
 /**
  * Turns one message into replies and the conversation's next state. Public answers (help,
- * language, hints) for everyone; private ones (balance, history, pay) only for a linked chat
- * account, which others are offered a one-time link for. Stateless and thread-safe.
+ * language, branches, hints) for everyone; private ones (balance, history, pay) only for a linked
+ * chat account, which others are offered a one-time link for. In a group only public answers are
+ * shared; the engine sends the others to the sender's private chat. Stateless and thread-safe.
  */
 public final class Dialogue {
 
     public static final int HISTORY_MAX = 5;
-    static final String CONFIRM = "confirm";
-    static final String CANCEL = "cancel";
+    static final int BRANCHES_SHOWN = 3;
 
     private final CommandParser parser = new CommandParser();
     private final Texts texts;
-    private final long chatPaymentMaxMinor;
     private final Duration formTtl;
+    private final PayDialogue pay;
 
     /** @param formTtl how long a payment being put together is kept; an older one is dropped */
     public Dialogue(Texts texts, long chatPaymentMaxMinor, Duration formTtl) {
         this.texts = Objects.requireNonNull(texts, "texts");
-        if (chatPaymentMaxMinor < 1) {
-            throw new IllegalArgumentException("chatPaymentMaxMinor must be positive");
-        }
-        this.chatPaymentMaxMinor = chatPaymentMaxMinor;
         this.formTtl = Objects.requireNonNull(formTtl, "formTtl");
         if (formTtl.isNegative() || formTtl.isZero()) {
             throw new IllegalArgumentException("formTtl must be positive");
         }
+        this.pay = new PayDialogue(texts, chatPaymentMaxMinor);
     }
 
-    /** The next state and what to say. */
-    public record Step(DialogueState state, List<Outbound> replies) {
+    /**
+     * The next state and what to say.
+     *
+     * @param language the language the replies are in
+     * @param shareable whether the replies may be shown in a group (nothing private in them)
+     */
+    public record Step(DialogueState state, List<Outbound> replies, Language language, boolean shareable) {
         public Step {
             Objects.requireNonNull(state, "state");
+            Objects.requireNonNull(language, "language");
             replies = List.copyOf(replies);
         }
-    }
 
-    /** What one message is handled with: the chat's state, where it came from, the bank. */
-    private record Turn(DialogueState state, Network channel, Bank bank, Optional<Bank.Linked> linked) {
+        Step(DialogueState state, List<Outbound> replies, Language language) {
+            this(state, replies, language, false);
+        }
 
-        Language chosen() {
-            return state.language() != null ? state.language()
-                    : linked.map(Bank.Linked::language).orElse(null);
+        Step shared() {
+            return new Step(state, replies, language, true);
         }
     }
 
-    public Step handle(DialogueState current, Network channel, Inbound content, Bank bank) {
+    /** @param inGroup whether the message was written in a group chat */
+    public Step handle(DialogueState current, Network channel, Inbound content, boolean inGroup, Bank bank) {
         boolean expired = current.form() != null
                 && !current.form().startedAt().plus(formTtl).isAfter(bank.now());
         DialogueState state = expired ? current.replaceForm(null) : current; // a stale form is forgotten
@@ -80,21 +83,27 @@ public final class Dialogue {
             return text(turn, text.text());
         }
         if (content instanceof Inbound.Button button) {
-            return button(turn, language, button.reference());
+            return pay.button(turn, language, button.reference());
         }
         if (content instanceof Inbound.Contact contact) {
             return contact(turn, language, contact);
         }
         if (content instanceof Inbound.Start) {
-            return say(state, language, "conversation.help");
+            return say(state, language, "conversation.help").shared();
+        }
+        if (content instanceof Inbound.Location location) {
+            return nearest(state, language, bank, location.lat(), location.lon()).shared();
         }
         if (content instanceof Inbound.Blocked) {
             bank.markUnreachable();
         }
-        if (content instanceof Inbound.Location) {
-            return new Step(state, List.of(new Outbound.Text(Hints.unknown(language))));
-        }
-        return new Step(dropForm(state), List.of()); // stop, blocked: drop any payment, say nothing
+        return new Step(dropForm(state), List.of(), language); // stop, blocked: drop any payment, say nothing
+    }
+
+    /** What the group hears when the answer went to the sender's private chat. */
+    public String privateNote(Language language, String handle) {
+        String note = texts.text(language, "conversation.group.private");
+        return handle == null || handle.isBlank() ? note : "@" + handle + " " + note;
     }
 
     private Step text(Turn turn, String text) {
@@ -102,21 +111,23 @@ public final class Dialogue {
         Language language = turn.chosen() != null ? turn.chosen() : command.language();
         DialogueState state = turn.state();
         Intent intent = command.intent();
-        boolean payersForm = state.form() != null && turn.linked()
-                .filter(l -> l.customerId().value().equals(state.form().payerCustomerId())).isPresent();
-        if (payersForm && intent == Intent.UNKNOWN && fillsSlots(command)) {
-            return fill(turn, language, state, command);
+        if (turn.ownsForm() && intent == Intent.UNKNOWN && PayDialogue.fillsSlots(command)) {
+            return pay.fill(turn, language, state, command);
         }
         switch (intent) {
             case HELP:
-                return say(state, language, "conversation.help");
+                return say(state, language, "conversation.help").shared();
             case LANGUAGE:
                 return command.targetLanguage()
                         .map(target -> say(state.withLanguage(target), target, "conversation.language.switched"))
-                        .orElseGet(() -> say(state, language, "conversation.language.which"));
+                        .orElseGet(() -> say(state, language, "conversation.language.which")).shared();
+            case BRANCHES:
+                return branches(state, language, turn.bank(), text).shared();
             case CANCEL:
                 return state.form() != null ? say(dropForm(state), language, "conversation.pay.cancelled")
                         : say(state, language, "conversation.cancel.nothing");
+            case BACK:
+                return turn.ownsForm() ? pay.back(turn, language) : say(state, language, "conversation.back.nothing");
             case LINK:
                 return turn.linked().isPresent() ? say(state, language, "conversation.link.already")
                         : offerLink(turn, language);
@@ -126,14 +137,10 @@ public final class Dialogue {
                         : say(state, language, "conversation.unlink.not_linked");
             case UNKNOWN:
                 return new Step(state, List.of(new Outbound.Text(command.amountProblem().isPresent()
-                        ? Hints.amount(language) : Hints.unknown(language))));
+                        ? Hints.amount(language) : Hints.unknown(language))), language).shared();
             default:
                 return turn.linked().isEmpty() ? offerLink(turn, language) : privately(turn, language, command);
         }
-    }
-
-    private static boolean fillsSlots(ParsedCommand command) {
-        return !command.payees().isEmpty() || command.amount().isPresent() || command.amountProblem().isPresent();
     }
 
     private Step privately(Turn turn, Language language, ParsedCommand command) {
@@ -141,14 +148,14 @@ public final class Dialogue {
         return switch (command.intent()) {
             case BALANCE -> balance(turn, language, customer);
             case HISTORY -> history(turn, language, customer);
-            case PAY -> fill(turn, language, turn.state().replaceForm(PayForm.of(customer.value(), turn.bank().now())), command);
+            case PAY -> pay.start(turn, language, customer, command);
             default -> say(turn.state(), language, "conversation.not_yet");
         };
     }
 
     private Step offerLink(Turn turn, Language language) {
         return new Step(turn.state(), List.of(new Outbound.Link(texts.text(language, "conversation.link.needed"),
-                texts.text(language, "conversation.link.button"), turn.bank().linkUrl())));
+                texts.text(language, "conversation.link.button"), turn.bank().linkUrl())), language);
     }
 
     private Step balance(Turn turn, Language language, CustomerId customer) {
@@ -160,7 +167,7 @@ public final class Dialogue {
         for (Bank.Balance b : balances) {
             text.append('\n').append(Money.format(b.amountMinor(), b.currency(), language.locale()));
         }
-        return new Step(turn.state(), List.of(new Outbound.Text(text.toString())));
+        return new Step(turn.state(), List.of(new Outbound.Text(text.toString())), language);
     }
 
     private Step history(Turn turn, Language language, CustomerId customer) {
@@ -176,109 +183,53 @@ public final class Dialogue {
                     .append(Money.format(m.amountMinor(), m.currency(), language.locale()))
                     .append(" · ").append(dates.format(m.at()));
         }
-        return new Step(turn.state(), List.of(new Outbound.Text(text.toString())));
+        return new Step(turn.state(), List.of(new Outbound.Text(text.toString())), language);
     }
 
-    /** Fills the payment's slots from a command, then asks for what is missing or for confirmation. */
-    private Step fill(Turn turn, Language language, DialogueState state, ParsedCommand command) {
-        CustomerId payer = turn.linked().orElseThrow().customerId();
-        PayForm form = state.form();
-        if (!command.payees().isEmpty()) {
-            Payee payee = command.payees().get(0);
-            Optional<AliasMatch> match = payee.alias().flatMap(turn.bank()::resolve);
-            if (match.isEmpty()) {
-                return say(state, language, "conversation.pay.payee_unknown", payee.value());
+    /** Branches in a place the text names ("branches in Paris"), else a request for the location. */
+    private Step branches(DialogueState state, Language language, Bank bank, String text) {
+        Map<String, Branch> found = new LinkedHashMap<>();
+        for (String word : text.split("[\\s,.!?،؟。，！？]+")) {
+            int length = word.codePointCount(0, word.length());
+            boolean ideographic = word.codePoints().anyMatch(Character::isIdeographic);
+            if ((length >= 3 || ideographic && length >= 2) && !word.startsWith("/") && !word.startsWith("#")) {
+                bank.branchesIn(word, BRANCHES_SHOWN).forEach(b -> found.putIfAbsent(b.id(), b));
             }
-            if (match.get().customerId().equals(payer)) {
-                return say(state, language, "conversation.pay.self");
-            }
-            form = form.withPayee(match.get().customerId().value(), match.get().maskedName());
         }
-        if (command.amountProblem().isPresent()) {
-            return new Step(state.withForm(form), List.of(new Outbound.Text(Hints.amount(language))));
+        if (found.isEmpty()) {
+            return say(state, language, "conversation.branches.ask_location");
         }
-        if (command.amount().isPresent()) {
-            Optional<CurrencyCode> currency = command.currency()
-                    .or(() -> Optional.ofNullable(state.form().currency()).map(CurrencyCode::of))
-                    .or(() -> turn.bank().primaryCurrency(payer));
-            if (currency.isEmpty()) {
-                return say(dropForm(state), language, "conversation.pay.no_account");
-            }
-            OptionalLong minor = command.amountMinor(currency.get());
-            if (minor.isEmpty() || minor.getAsLong() <= 0) {
-                return new Step(state.withForm(form), List.of(new Outbound.Text(Hints.amount(language))));
-            }
-            form = form.withAmount(minor.getAsLong(), currency.get().code());
-        }
-        return advance(turn, language, state.withForm(form));
+        List<Outbound.Place> places = found.values().stream().limit(BRANCHES_SHOWN)
+                .map(b -> place(language, b, texts.text(language, "conversation.branches.detail", b.address(), hours(language, b))))
+                .toList();
+        return new Step(state, List.of(new Outbound.Places(texts.text(language, "conversation.branches.title"), places)),
+                language);
     }
 
-    private Step advance(Turn turn, Language language, DialogueState state) {
-        PayForm form = state.form();
-        if (form.payeeCustomerId() == null) {
-            return say(state, language, "conversation.pay.ask_payee");
+    private Step nearest(DialogueState state, Language language, Bank bank, double lat, double lon) {
+        List<Branches.Nearby> nearby = bank.branchesNear(lat, lon, BRANCHES_SHOWN);
+        if (nearby.isEmpty()) {
+            return say(state, language, "conversation.branches.none");
         }
-        if (form.amountMinor() == null) {
-            return say(state, language, "conversation.pay.ask_amount", form.payeeName());
-        }
-        CurrencyCode currency = CurrencyCode.of(form.currency());
-        if (form.amountMinor() > chatPaymentMaxMinor) {
-            return say(dropForm(state), language, "conversation.pay.over_chat_limit",
-                    Money.format(chatPaymentMaxMinor, currency, language.locale()));
-        }
-        String text = texts.text(language, "conversation.pay.confirm",
-                Money.format(form.amountMinor(), currency, language.locale()), form.payeeName());
-        Bank bank = turn.bank();
-        // a new version for every confirmation shown: "Pay 10?" must not pay 5 after the amount changed
-        DialogueState shown = state.replaceForm(form);
-        return new Step(shown, List.of(new Outbound.Buttons(text, List.of(
-                new Outbound.Button(texts.text(language, "conversation.pay.confirm_button"),
-                        bank.button(CONFIRM, shown.formVersion())),
-                new Outbound.Button(texts.text(language, "conversation.pay.cancel_button"),
-                        bank.button(CANCEL, shown.formVersion()))))));
+        List<Outbound.Place> places = nearby.stream().map(n -> place(language, n.branch(),
+                texts.text(language, "conversation.branches.detail_distance", n.branch().address(),
+                        hours(language, n.branch()), distance(language, n.metres())))).toList();
+        return new Step(state, List.of(new Outbound.Places(texts.text(language, "conversation.branches.nearest"), places)),
+                language);
     }
 
-    private Step button(Turn turn, Language language, String reference) {
-        DialogueState state = turn.state();
-        Optional<Bank.Press> press = turn.bank().press(reference);
-        boolean current = press.isPresent() && state.form() != null && state.form().complete()
-                && press.get().formVersion() == state.formVersion() && turn.linked()
-                        .filter(l -> l.customerId().value().equals(state.form().payerCustomerId())).isPresent();
-        if (!current) {
-            return say(state, language, "conversation.pay.stale");
-        }
-        if (!CONFIRM.equals(press.get().action())) {
-            return say(dropForm(state), language, "conversation.pay.cancelled");
-        }
-        return confirm(turn, language, state.form());
+    private String hours(Language language, Branch b) {
+        return b.hours().isEmpty() ? texts.text(language, "conversation.branches.always_open") : b.hours();
     }
 
-    private Step confirm(Turn turn, Language language, PayForm form) {
-        DialogueState next = dropForm(turn.state());
-        CurrencyCode currency = CurrencyCode.of(form.currency());
-        if (form.amountMinor() > chatPaymentMaxMinor) {
-            return say(next, language, "conversation.pay.over_chat_limit",
-                    Money.format(chatPaymentMaxMinor, currency, language.locale()));
-        }
-        Bank.PayOutcome outcome = turn.bank().pay(turn.linked().orElseThrow().customerId(),
-                new CustomerId(form.payeeCustomerId()), form.amountMinor(), currency);
-        if (outcome instanceof Bank.Refused refused) {
-            return say(next, language, refusal(refused.code()), refused.code());
-        }
-        String amount = Money.format(form.amountMinor(), currency, language.locale());
-        return new Step(next, List.of(new Outbound.Receipt(texts.text(language, "conversation.receipt.title"), List.of(
-                texts.text(language, "conversation.receipt.amount", amount),
-                texts.text(language, "conversation.receipt.to", form.payeeName()),
-                texts.text(language, "conversation.receipt.reference", ((Bank.Paid) outcome).transferId())))));
+    private static Outbound.Place place(Language language, Branch b, String detail) {
+        return new Outbound.Place(b.name(), detail, b.lat(), b.lon());
     }
 
-    static String refusal(String code) {
-        return switch (code) {
-            case "exceeds_credits" -> "conversation.pay.refused.funds";
-            case "account_frozen", "account_closed" -> "conversation.pay.refused.account";
-            case "payee_has_no_account" -> "conversation.pay.refused.payee_account";
-            default -> "conversation.pay.refused.other";
-        };
+    private static String distance(Language language, long metres) {
+        java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(language.locale());
+        format.setMaximumFractionDigits(1);
+        return metres < 1_000 ? format.format(metres) + " m" : format.format(metres / 1_000.0) + " km";
     }
 
     private Step contact(Turn turn, Language language, Inbound.Contact contact) {
@@ -289,16 +240,16 @@ public final class Dialogue {
             return say(turn.state(), language, "conversation.link.already");
         }
         // on success the IdentityLinked listener says "you are linked"
-        return turn.bank().linkByPhone(contact.phone()) ? new Step(turn.state(), List.of())
+        return turn.bank().linkByPhone(contact.phone()) ? new Step(turn.state(), List.of(), language)
                 : say(turn.state(), language, "conversation.contact.unknown");
     }
 
-    private static DialogueState dropForm(DialogueState state) {
+    static DialogueState dropForm(DialogueState state) {
         return state.form() == null ? state : state.replaceForm(null);
     }
 
     private Step say(DialogueState state, Language language, String key, Object... args) {
-        return new Step(state, List.of(new Outbound.Text(texts.text(language, key, args))));
+        return new Step(state, List.of(new Outbound.Text(texts.text(language, key, args))), language);
     }
 
     /** Every message key a dialogue may use, for the tests that check the bundles. */
@@ -308,15 +259,12 @@ public final class Dialogue {
                 "conversation.link.already", "conversation.unlink.done", "conversation.unlink.not_linked",
                 "conversation.not_yet", "conversation.link.needed", "conversation.link.button",
                 "conversation.balance.none", "conversation.balance.title", "conversation.history.none",
-                "conversation.history.title", "conversation.pay.payee_unknown", "conversation.pay.self",
-                "conversation.pay.no_account", "conversation.pay.ask_payee", "conversation.pay.ask_amount",
-                "conversation.pay.over_chat_limit", "conversation.pay.confirm", "conversation.pay.confirm_button",
-                "conversation.pay.cancel_button", "conversation.pay.stale", "conversation.receipt.title",
-                "conversation.receipt.amount", "conversation.receipt.to", "conversation.receipt.reference",
-                "conversation.contact.not_own", "conversation.contact.unknown"));
-        for (String code : List.of("exceeds_credits", "account_frozen", "payee_has_no_account", "other")) {
-            keys.add(refusal(code));
-        }
+                "conversation.history.title", "conversation.contact.not_own", "conversation.contact.unknown",
+                "conversation.group.private", "conversation.back.nothing", "conversation.branches.ask_location",
+                "conversation.branches.title", "conversation.branches.detail", "conversation.branches.nearest",
+                "conversation.branches.detail_distance", "conversation.branches.always_open",
+                "conversation.branches.none"));
+        keys.addAll(PayDialogue.messageKeys());
         return keys;
     }
 }

@@ -29,6 +29,14 @@ public record PayForm(UUID payerCustomerId, Instant startedAt, UUID payeeCustome
         return new PayForm(payerCustomerId, startedAt, customerId, name, amountMinor, currency);
     }
 
+    PayForm withoutAmount() {
+        return new PayForm(payerCustomerId, startedAt, payeeCustomerId, payeeName, null, null);
+    }
+
+    PayForm withoutPayee() {
+        return new PayForm(payerCustomerId, startedAt, null, null, amountMinor, currency);
+    }
+
     PayForm withAmount(long minor, String code) {
         return new PayForm(payerCustomerId, startedAt, payeeCustomerId, payeeName, minor, code);
     }

@@ -22,6 +22,8 @@ import org.socialbank.ledger.Ledger;
 import org.socialbank.ledger.NewTransfer;
 import org.socialbank.ledger.TransferId;
 import org.socialbank.ledger.TransferResult;
+import org.socialbank.services.Branch;
+import org.socialbank.services.Branches;
 import org.socialbank.shared.CurrencyCode;
 
 /**
@@ -33,8 +35,8 @@ public final class EngineBank implements Bank {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Where the engine's collaborators are; one per application. */
-    public record Parts(Linking linking, Directory directory, Ledger ledger, JdbcConversations store, Clock clock,
-            Duration buttonTtl) {
+    public record Parts(Linking linking, Directory directory, Ledger ledger, Branches branches, JdbcConversations store,
+            Clock clock, Duration buttonTtl) {
     }
 
     private final Parts parts;
@@ -132,6 +134,16 @@ public final class EngineBank implements Bank {
             return new Refused(rejected.code().code());
         }
         return new Paid(((TransferResult.Posted) result).transfer().id().toString());
+    }
+
+    @Override
+    public List<Branches.Nearby> branchesNear(double lat, double lon, int limit) {
+        return parts.branches().nearest(lat, lon, limit);
+    }
+
+    @Override
+    public List<Branch> branchesIn(String text, int limit) {
+        return parts.branches().search(text, limit);
     }
 
     @Override

@@ -288,6 +288,22 @@ abstract class ConversationEngineContract {
         assertThat(say(aliceChat, "balance").get(0)).isInstanceOf(Outbound.Link.class);
     }
 
+    @Test
+    void inAGroupPublicAnswersGoToTheGroupAndPrivateOnesToThePrivateChat() {
+        link(aliceChat, alice);
+        String group = "-100" + Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
+        Received help = conversations.receive(new InboundMessage(Network.TELEGRAM, "g-" + UUID.randomUUID(), aliceChat,
+                "alice", null, new Inbound.Text("help"), group));
+        assertThat(((Received.Handled) help).replies()).extracting(OutboundMessage::recipient).containsExactly(group);
+        Received balance = conversations.receive(new InboundMessage(Network.TELEGRAM, "g-" + UUID.randomUUID(), aliceChat,
+                "alice", null, new Inbound.Text("balance"), group));
+        List<OutboundMessage> replies = ((Received.Handled) balance).replies();
+        assertThat(replies).extracting(OutboundMessage::recipient).containsExactly(aliceChat, group);
+        assertThat(text(replies.get(0).content())).contains("€500.00");
+        assertThat(text(replies.get(1).content())).isEqualTo("@alice I have answered you in our private chat.")
+                .doesNotContain("500");
+    }
+
     // --- outbox relay ---------------------------------------------------------------------
 
     @Test

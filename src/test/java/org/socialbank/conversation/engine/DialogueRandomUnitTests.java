@@ -48,7 +48,7 @@ class DialogueRandomUnitTests {
                     ? new Inbound.Button(shown.get(random.nextInt(shown.size())))
                     : new Inbound.Text(TEXTS[random.nextInt(TEXTS.length)]);
             int paymentsBefore = bank.payments.size();
-            Dialogue.Step next = dialogue.handle(state, Network.TELEGRAM, input, bank);
+            Dialogue.Step next = dialogue.handle(state, Network.TELEGRAM, input, false, bank);
             boolean expectPayment = input instanceof Inbound.Button b && b.reference().equals(liveConfirm);
             assertThat(bank.payments.size() - paymentsBefore).as("seed %d step %d %s", seed, step, input)
                     .isEqualTo(expectPayment ? 1 : 0);

@@ -37,10 +37,12 @@ class DialogueUnitTests {
         bob = bank.knows(new Alias(AliasType.HANDLE, Network.TELEGRAM, "bob"), "Bob B.");
     }
 
+    Dialogue.Step last;
+
     List<Outbound> send(Inbound content) {
-        Dialogue.Step step = dialogue.handle(state, Network.TELEGRAM, content, bank);
-        state = step.state();
-        return step.replies();
+        last = dialogue.handle(state, Network.TELEGRAM, content, false, bank);
+        state = last.state();
+        return last.replies();
     }
 
     List<Outbound> say(String text) {
@@ -113,6 +115,50 @@ class DialogueUnitTests {
                 org.socialbank.shared.CurrencyCode.of("EUR")));
         assertThat(text(send(new Inbound.Button(yes)))).isEqualTo("en:conversation.pay.stale");
         assertThat(bank.payments).hasSize(1);
+    }
+
+    @Test
+    void backUndoesTheLastSlotAndMakesTheShownConfirmationStale() {
+        bank.linkedIn(Language.EN);
+        List<Outbound> confirm = say("pay @bob 10");
+        String yes = button(confirm, 0);
+        assertThat(text(say("back"))).isEqualTo("en:conversation.pay.ask_amount[Bob B.]");
+        assertThat(text(send(new Inbound.Button(yes)))).isEqualTo("en:conversation.pay.stale");
+        assertThat(text(say("назад"))).isEqualTo("en:conversation.pay.ask_payee");
+        assertThat(text(say("@bob"))).isEqualTo("en:conversation.pay.ask_amount[Bob B.]");
+        List<Outbound> again = say("12");
+        assertThat(text(again)).isEqualTo("en:conversation.pay.confirm[€12.00,Bob B.]");
+        send(new Inbound.Button(button(again, 0)));
+        assertThat(bank.payments).extracting(FakeBank.Payment::amountMinor).containsExactly(1_200L);
+        assertThat(text(say("back"))).isEqualTo("en:conversation.back.nothing");
+    }
+
+    @Test
+    void branchesByPlaceNameOrSharedLocationAreShareableInGroups() {
+        bank.branches.add(new org.socialbank.services.Branch("PAR-01", "Opéra", "12 bd des Capucines", "Paris",
+                48.8707, 2.3316, "9-17", false));
+        bank.branches.add(new org.socialbank.services.Branch("BOM-01", "Nariman Point", "Marg", "Mumbai",
+                18.9256, 72.8242, "", false));
+        List<Outbound> inParis = say("branches in Paris");
+        assertThat(((Outbound.Places) inParis.get(0)).places()).extracting(Outbound.Place::name).containsExactly("Opéra");
+        assertThat(last.shareable()).isTrue();
+        assertThat(text(say("where is the nearest branch"))).isEqualTo("en:conversation.branches.ask_location");
+        List<Outbound> near = send(new Inbound.Location(19.0, 72.8));
+        assertThat(((Outbound.Places) near.get(0)).places()).extracting(Outbound.Place::name)
+                .containsExactly("Nariman Point", "Opéra");
+        assertThat(((Outbound.Places) near.get(0)).places().get(0).detail()).contains("km");
+    }
+
+    @Test
+    void privateAnswersAreNeverMarkedShareable() {
+        bank.linkedIn(Language.EN);
+        for (String text : List.of("balance", "history", "pay @bob 10", "link", "unlink")) {
+            say(text);
+            assertThat(last.shareable()).as(text).isFalse();
+        }
+        say("help");
+        assertThat(last.shareable()).isTrue();
+        assertThat(dialogue.privateNote(Language.EN, "alice")).isEqualTo("@alice en:conversation.group.private");
     }
 
     @Test

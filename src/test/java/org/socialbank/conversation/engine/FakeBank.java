@@ -12,6 +12,8 @@ import org.socialbank.directory.Alias;
 import org.socialbank.directory.AliasMatch;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Language;
+import org.socialbank.services.Branch;
+import org.socialbank.services.Branches;
 import org.socialbank.shared.CurrencyCode;
 
 /** A bank in memory for dialogue tests: one chat account, a few known aliases, payments recorded. */
@@ -24,6 +26,7 @@ final class FakeBank implements Bank {
     final Map<Alias, AliasMatch> aliases = new HashMap<>();
     final Map<String, Press> buttons = new HashMap<>();
     final List<Payment> payments = new ArrayList<>();
+    final List<Branch> branches = new ArrayList<>();
     Linked linked;
     String refusal;
     boolean unreachable;
@@ -39,6 +42,19 @@ final class FakeBank implements Bank {
         CustomerId id = new CustomerId(UUID.randomUUID());
         aliases.put(alias, new AliasMatch(id, maskedName));
         return id;
+    }
+
+    @Override
+    public List<Branches.Nearby> branchesNear(double lat, double lon, int limit) {
+        return branches.stream().map(b -> new Branches.Nearby(b, b.metresTo(lat, lon)))
+                .sorted(java.util.Comparator.comparingLong(Branches.Nearby::metres)).limit(limit).toList();
+    }
+
+    @Override
+    public List<Branch> branchesIn(String text, int limit) {
+        String needle = text.toLowerCase(java.util.Locale.ROOT);
+        return branches.stream().filter(b -> b.city().toLowerCase(java.util.Locale.ROOT).contains(needle)
+                || b.address().toLowerCase(java.util.Locale.ROOT).contains(needle)).limit(limit).toList();
     }
 
     @Override

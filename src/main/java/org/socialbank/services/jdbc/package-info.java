@@ -1,0 +1,2 @@
+/** The branches table. */
+package org.socialbank.services.jdbc;
