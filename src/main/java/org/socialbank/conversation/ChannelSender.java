@@ -13,4 +13,13 @@ public interface ChannelSender {
      * @param idempotencyKey the same for every try of one message: pass it to platforms that take one
      */
     SendOutcome send(OutboundMessage message, String idempotencyKey);
+
+    /**
+     * Whether sending a message again with the same idempotency key can never show it twice (the
+     * platform, or our own store, dedupes by the key). Only then does the outbox janitor resend a
+     * message whose first send ended with an unknown outcome; otherwise it gives it up.
+     */
+    default boolean resendSafe() {
+        return false;
+    }
 }

@@ -16,6 +16,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param relayLease how long a claimed row stays with the relay that claimed it
  * @param sendAttemptsMax tries of one message before it is FAILED
  * @param retryBase the pause before the first retry; it doubles each time, with jitter
+ * @param janitorInterval the pause between two runs of the outbox and retention janitor
+ * @param unknownGrace how long a send with an unknown outcome waits before the janitor resends it
+ *     (channels that dedupe) or gives it up (the others: a duplicate would confuse a customer)
+ * @param retention how long handled inbox rows, finished outbox rows and expired buttons are
+ *     kept; at least 2 days, longer than any platform redelivers an update
+ * @param janitorBatchMax most rows of each kind one janitor run touches
  */
 @ConfigurationProperties("socialbank.conversation")
 public record ConversationProperties(
@@ -26,7 +32,11 @@ public record ConversationProperties(
         @DefaultValue("50") int relayBatchMax,
         @DefaultValue("30s") Duration relayLease,
         @DefaultValue("8") int sendAttemptsMax,
-        @DefaultValue("2s") Duration retryBase) {
+        @DefaultValue("2s") Duration retryBase,
+        @DefaultValue("1m") Duration janitorInterval,
+        @DefaultValue("10m") Duration unknownGrace,
+        @DefaultValue("30d") Duration retention,
+        @DefaultValue("1000") int janitorBatchMax) {
 
     public ConversationProperties {
         require(chatPaymentMaxMinor >= 1, "chat-payment-max-minor must be positive");
@@ -36,6 +46,11 @@ public record ConversationProperties(
         require(positiveAtMost(relayLease, Duration.ofMinutes(10)), "relay-lease must be positive and at most 10m");
         require(sendAttemptsMax >= 1 && sendAttemptsMax <= 50, "send-attempts-max must be 1..50");
         require(positiveAtMost(retryBase, Duration.ofMinutes(10)), "retry-base must be positive and at most 10m");
+        require(positiveAtMost(janitorInterval, Duration.ofHours(1)), "janitor-interval must be positive and at most 1h");
+        require(positiveAtMost(unknownGrace, Duration.ofDays(1)), "unknown-grace must be positive and at most 1d");
+        require(retention != null && retention.compareTo(Duration.ofDays(2)) >= 0
+                && retention.compareTo(Duration.ofDays(3660)) <= 0, "retention must be 2d..3660d");
+        require(janitorBatchMax >= 1 && janitorBatchMax <= 10_000, "janitor-batch-max must be 1..10000");
     }
 
     private static boolean positiveAtMost(Duration d, Duration max) {

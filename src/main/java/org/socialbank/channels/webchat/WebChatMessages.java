@@ -67,4 +67,11 @@ public class WebChatMessages {
         java.util.Collections.reverse(rows);
         return rows;
     }
+
+    /** Deletes at most {@code max} messages stored before {@code before}; returns how many. */
+    public int deleteBefore(Instant before, int max) {
+        List<Long> seqs = jdbc.sql("SELECT seq FROM webchat_messages WHERE created_at < ? ORDER BY seq LIMIT ?")
+                .params(Timestamps.utc(before), max).query(Long.class).list();
+        return seqs.isEmpty() ? 0 : jdbc.sql("DELETE FROM webchat_messages WHERE seq IN (:seqs)").param("seqs", seqs).update();
+    }
 }

@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param streamsMax open streams on this node; more are refused with 503
  * @param historyMax messages {@code /chat/history} returns at most
  * @param messagesPerMinuteMax messages one visitor may send in a minute; more are refused with 429
+ * @param retention how long a visitor's messages are kept; older ones are deleted hourly
  */
 @ConfigurationProperties("socialbank.webchat")
 public record WebChatProperties(
@@ -21,7 +22,8 @@ public record WebChatProperties(
         @DefaultValue("3") int streamsPerVisitorMax,
         @DefaultValue("1000") int streamsMax,
         @DefaultValue("50") int historyMax,
-        @DefaultValue("30") int messagesPerMinuteMax) {
+        @DefaultValue("30") int messagesPerMinuteMax,
+        @DefaultValue("90d") Duration retention) {
 
     public WebChatProperties {
         require(streamLifetime != null && streamLifetime.compareTo(Duration.ofSeconds(5)) >= 0
@@ -32,6 +34,8 @@ public record WebChatProperties(
         require(streamsMax >= 1 && streamsMax <= 100_000, "streams-max must be 1..100000");
         require(historyMax >= 1 && historyMax <= WebChatMessages.PAGE_MAX,
                 "history-max must be 1.." + WebChatMessages.PAGE_MAX);
+        require(retention != null && retention.compareTo(Duration.ofDays(1)) >= 0
+                && retention.compareTo(Duration.ofDays(3660)) <= 0, "retention must be 1d..3660d");
         require(messagesPerMinuteMax >= 1 && messagesPerMinuteMax <= 1000, "messages-per-minute-max must be 1..1000");
     }
 

@@ -44,4 +44,10 @@ class WebChatSender implements ChannelSender {
             return new SendOutcome.Failed(true, "webchat store: " + e.getClass().getSimpleName());
         }
     }
+
+    /** A resent reply finds its key ("out:" + outbox id) stored and is not shown twice. */
+    @Override
+    public boolean resendSafe() {
+        return true;
+    }
 }

@@ -176,6 +176,70 @@ public class JdbcConversations {
         return jdbc.sql("SELECT attempts FROM outbox_messages WHERE id = ?").param(id).query(Integer.class).single();
     }
 
+    /** A send whose fate is not known; {@code since} starts the janitor's grace period. */
+    public void markUnknown(UUID id, int attempts, String error, Instant since) {
+        jdbc.sql("UPDATE outbox_messages SET status = 'UNKNOWN', attempts = ?, last_error = ?, next_attempt_at = ?, "
+                + "claimed_until = NULL WHERE id = ?").params(attempts, clip(error), Timestamps.utc(since), id).update();
+    }
+
+    /** UNKNOWN rows whose fate has been unknown since before {@code before}, oldest first. */
+    public List<Pending> unknownBefore(Instant before, int limit) {
+        return jdbc.sql("SELECT id, identity_id, channel, recipient, payload, attempts FROM outbox_messages "
+                + "WHERE status = 'UNKNOWN' AND next_attempt_at < ? ORDER BY next_attempt_at, id LIMIT ?")
+                .params(Timestamps.utc(before), limit)
+                .query((rs, n) -> new Pending(rs.getObject("id", UUID.class),
+                        new IdentityId(rs.getObject("identity_id", UUID.class)), network(rs.getString("channel")),
+                        rs.getString("recipient"), rs.getString("payload"), rs.getInt("attempts")))
+                .list();
+    }
+
+    /** Sends an UNKNOWN row again; false when something else settled it first. */
+    public boolean resend(UUID id, Instant now) {
+        return jdbc.sql("UPDATE outbox_messages SET status = 'PENDING', next_attempt_at = ? "
+                + "WHERE id = ? AND status = 'UNKNOWN'").params(Timestamps.utc(now), id).update() == 1;
+    }
+
+    /** Gives an UNKNOWN row up; false when something else settled it first. */
+    public boolean giveUp(UUID id, String reason) {
+        return jdbc.sql("UPDATE outbox_messages SET status = 'FAILED', last_error = ? WHERE id = ? AND status = 'UNKNOWN'")
+                .params(clip(reason), id).update() == 1;
+    }
+
+    // --- retention ------------------------------------------------------------------------
+
+    /** Deletes at most {@code limit} inbox rows received before {@code before}; returns how many. */
+    public int deleteInboxBefore(Instant before, int limit) {
+        List<Object[]> keys = jdbc.sql("SELECT channel, external_message_id FROM inbox_messages WHERE received_at < ? "
+                + "ORDER BY received_at LIMIT ?").params(Timestamps.utc(before), limit)
+                .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2)}).list();
+        int deleted = 0;
+        for (Object[] key : keys) {
+            deleted += jdbc.sql("DELETE FROM inbox_messages WHERE channel = ? AND external_message_id = ?")
+                    .params(key[0], key[1]).update();
+        }
+        return deleted;
+    }
+
+    /** Deletes at most {@code limit} button rows that expired before {@code before}. */
+    public int deleteButtonsBefore(Instant before, int limit) {
+        return deleteByIds("button_refs", "reference", jdbc.sql("SELECT reference FROM button_refs WHERE expires_at < ? "
+                + "ORDER BY expires_at LIMIT ?").params(Timestamps.utc(before), limit).query(String.class).list());
+    }
+
+    /** Deletes at most {@code limit} SUCCEEDED or FAILED outbox rows created before {@code before}. */
+    public int deleteFinishedOutboxBefore(Instant before, int limit) {
+        return deleteByIds("outbox_messages", "id", jdbc.sql("SELECT id FROM outbox_messages "
+                + "WHERE status IN ('SUCCEEDED', 'FAILED') AND created_at < ? ORDER BY created_at LIMIT ?")
+                .params(Timestamps.utc(before), limit).query(UUID.class).list());
+    }
+
+    private int deleteByIds(String table, String column, List<?> ids) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("DELETE FROM " + table + " WHERE " + column + " IN (:ids)").param("ids", ids).update();
+    }
+
     /** Outbox ids of one chat, oldest first (for tests and support). */
     public List<UUID> outboxOf(IdentityId identity) {
         return jdbc.sql("SELECT id FROM outbox_messages WHERE identity_id = ? ORDER BY created_at, id")

@@ -88,7 +88,7 @@ public class OutboxRelay {
         if (outcome instanceof SendOutcome.Unknown unknown) {
             log.warn("outbox {} on {}: outcome unknown ({}); left for the janitor", row.id(), row.channel().wireName(),
                     unknown.reason());
-            store.finish(row.id(), "UNKNOWN", attempts, unknown.reason(), null);
+            store.markUnknown(row.id(), attempts, unknown.reason(), now);
             return false;
         }
         SendOutcome.Failed failed = (SendOutcome.Failed) outcome;
@@ -107,6 +107,11 @@ public class OutboxRelay {
         Duration base = properties.retryBase().multipliedBy(1L << Math.min(attempts - 1, 20));
         Duration capped = base.compareTo(RETRY_MAX) > 0 ? RETRY_MAX : base;
         return Duration.ofMillis((long) (capped.toMillis() * (0.5 + ThreadLocalRandom.current().nextDouble())));
+    }
+
+    /** The sender of a channel, if this node has one. */
+    java.util.Optional<ChannelSender> sender(Network channel) {
+        return java.util.Optional.ofNullable(senders.get(channel));
     }
 
     private void reportChannelsWithoutSender() {

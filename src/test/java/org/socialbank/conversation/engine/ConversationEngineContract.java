@@ -86,7 +86,20 @@ abstract class ConversationEngineContract {
     MutableClock clock;
 
     @Autowired
+    FakeSender telegramSender;
+
+    @Autowired
+    FakeSender baleSender;
+
+    @Autowired
+    ConversationJanitor janitor;
+
     FakeSender telegram;
+
+    @BeforeEach
+    void senders() {
+        telegram = telegramSender;
+    }
 
     /** A customer with a verified phone, a Telegram handle and a funded EUR wallet. */
     record Person(CustomerId id, String phone, String handle, AccountId wallet) {
@@ -373,6 +386,49 @@ abstract class ConversationEngineContract {
     }
 
     @Test
+    void theJanitorGivesUpAnUnknownSendUnlessTheChannelDedupesThenResendsIt() {
+        telegram.script(aliceChat, new SendOutcome.Unknown("timeout"));
+        say(aliceChat, "help");
+        UUID lost = store.outboxOf(identity(aliceChat)).get(0);
+        String baleChat = "bale-" + UUID.randomUUID();
+        baleSender.script(baleChat, new SendOutcome.Unknown("timeout"));
+        conversations.receive(new InboundMessage(Network.BALE, "b-" + UUID.randomUUID(), baleChat, null, null,
+                new Inbound.Text("help")));
+        UUID resent = store.outboxOf(linking.identify(Network.BALE, baleChat, null, null).id()).get(0);
+        relay.relay();
+        assertThat(store.status(lost)).contains("UNKNOWN");
+        assertThat(store.status(resent)).contains("UNKNOWN");
+        janitor.run();
+        assertThat(store.status(lost)).contains("UNKNOWN"); // still within the grace period
+        clock.advance(Duration.ofMinutes(11));
+        ConversationJanitor.Report report = janitor.run();
+        assertThat(report.givenUp()).isPositive();
+        assertThat(report.resent()).isPositive();
+        assertThat(store.status(lost)).contains("FAILED");
+        relay.relay();
+        assertThat(store.status(resent)).contains("SUCCEEDED");
+        assertThat(baleSender.to(baleChat)).extracting(OutboundMessage::id).containsExactly(resent);
+        assertThat(telegram.to(aliceChat)).isEmpty();
+    }
+
+    @Test
+    void theJanitorDeletesRowsOlderThanTheRetention() {
+        say(aliceChat, "help");
+        IdentityId me = identity(aliceChat);
+        relay.relay();
+        assertThat(store.outboxOf(me)).hasSize(1);
+        clock.advance(Duration.ofDays(31));
+        ConversationJanitor.Report report;
+        do {
+            report = janitor.run();
+        } while (report.inboxDeleted() + report.outboxDeleted() + report.buttonsDeleted() > 0);
+        assertThat(store.outboxOf(me)).isEmpty();
+        assertThat(store.inboxCount(Network.TELEGRAM, "none")).isZero();
+        say(aliceChat, "help"); // the chat goes on
+        assertThat(store.outboxOf(me)).hasSize(1);
+    }
+
+    @Test
     void twoRelaysNeverSendTheSameRowTwice() throws Exception {
         for (int i = 0; i < 30; i++) {
             say(aliceChat, "help");
@@ -423,6 +479,11 @@ abstract class ConversationEngineContract {
         @Bean
         FakeSender telegramSender() {
             return new FakeSender(Network.TELEGRAM);
+        }
+
+        @Bean
+        FakeSender baleSender() {
+            return new FakeSender(Network.BALE, true); // as if Bale deduped by our key
         }
     }
 }

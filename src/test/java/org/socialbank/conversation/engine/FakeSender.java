@@ -18,8 +18,20 @@ final class FakeSender implements ChannelSender {
     final List<OutboundMessage> sent = new CopyOnWriteArrayList<>();
     private final Map<String, Deque<SendOutcome>> scripts = new ConcurrentHashMap<>();
 
+    private final boolean resendSafe;
+
     FakeSender(Network network) {
+        this(network, false);
+    }
+
+    FakeSender(Network network, boolean resendSafe) {
         this.network = network;
+        this.resendSafe = resendSafe;
+    }
+
+    @Override
+    public boolean resendSafe() {
+        return resendSafe;
     }
 
     /** The next sends to this recipient answer these outcomes, in order; then Sent. */

@@ -51,6 +51,9 @@ abstract class WebChatContract {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.socialbank.channels.webchat.WebChatMessages messages;
+
     @DynamicPropertySource
     static void webchat(DynamicPropertyRegistry registry) {
         registry.add("socialbank.web.secure-cookies", () -> "false");
@@ -203,6 +206,26 @@ abstract class WebChatContract {
     }
 
     /** One browser: its cookies and the CSRF token of the last page it opened. */
+    @Test
+    void messagesOlderThanTheRetentionAreDeletedInBoundedBatches() {
+        String visitor = "retention-" + UUID.randomUUID();
+        Instant old = Instant.parse("2020-01-01T00:00:00Z");
+        for (int i = 0; i < 3; i++) {
+            assertThat(messages.append(visitor, "in:" + i, "visitor", "{\"kind\":\"visitor\",\"text\":\"x\"}", old)).isTrue();
+        }
+        assertThat(messages.append(visitor, "in:new", "visitor", "{\"kind\":\"visitor\",\"text\":\"y\"}",
+                Instant.now())).isTrue();
+        int deleted = 0;
+        int batch;
+        do {
+            batch = messages.deleteBefore(Instant.parse("2021-01-01T00:00:00Z"), 2);
+            assertThat(batch).isLessThanOrEqualTo(2);
+            deleted += batch;
+        } while (batch > 0);
+        assertThat(deleted).isGreaterThanOrEqualTo(3);
+        assertThat(messages.newest(visitor, 10)).hasSize(1);
+    }
+
     final class Visitor {
 
         final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
