@@ -95,6 +95,12 @@ public class Linking {
         return store.identity(id).flatMap(ChannelIdentity::customer);
     }
 
+    /** When the customer last linked a chat account on this network, if they have one there (for risk rules). */
+    public Optional<Instant> linkedAt(CustomerId customer, Network channel) {
+        return store.identitiesOf(customer).stream().filter(i -> i.channel() == channel && i.linkedAt() != null)
+                .map(ChannelIdentity::linkedAt).max(java.util.Comparator.naturalOrder());
+    }
+
     /** A one-time link to the bank's sign-in page, bound to this chat account. */
     public LinkOffer offerLink(IdentityId id) {
         return write(() -> {

@@ -1,6 +1,5 @@
 package org.socialbank.notifications;
 
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -13,25 +12,11 @@ import java.util.Optional;
  */
 public record SmsDelivery(String id, DeliveryStatus status, Optional<String> failureReason) {
 
-    public static final int ID_LENGTH_MAX = 128;
-    public static final int REASON_LENGTH_MAX = 500;
+    public static final int ID_LENGTH_MAX = Deliveries.ID_LENGTH_MAX;
+    public static final int REASON_LENGTH_MAX = Deliveries.REASON_LENGTH_MAX;
 
     public SmsDelivery {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(status, "status");
-        Objects.requireNonNull(failureReason, "failureReason");
-        if (id.isBlank() || id.length() > ID_LENGTH_MAX) {
-            throw new IllegalArgumentException("id must be 1.." + ID_LENGTH_MAX + " characters");
-        }
-        if (failureReason.filter(r -> r.isBlank() || r.length() > REASON_LENGTH_MAX).isPresent()) {
-            throw new IllegalArgumentException("failureReason must be 1.." + REASON_LENGTH_MAX + " characters");
-        }
-        if (status == DeliveryStatus.FAILED && failureReason.isEmpty()) {
-            throw new IllegalArgumentException("a FAILED delivery says why");
-        }
-        if ((status == DeliveryStatus.PENDING || status == DeliveryStatus.SUCCEEDED) && failureReason.isPresent()) {
-            throw new IllegalArgumentException("a " + status + " delivery has no failure reason");
-        }
+        Deliveries.check(id, status, failureReason);
     }
 
     public static SmsDelivery pending(String id) {

@@ -1,9 +1,10 @@
 /**
  * Notifications: text messages to people's phones behind the {@link
- * org.socialbank.notifications.SmsGateway} SPI. Real gateways (Twilio-like HTTP APIs) implement
+ * org.socialbank.notifications.SmsGateway} SPI, and e-mails behind the {@link
+ * org.socialbank.notifications.EmailGateway} SPI. Real gateways (Twilio-like HTTP APIs) implement
  * the SPI later; a delivery moves PENDING to SUCCEEDED, FAILED or UNKNOWN, and a janitor re-checks
  * UNKNOWN ones with the gateway. Until one is configured, the embedded developer inbox keeps the
- * messages in the database, readable at {@code /dev/sms} in demo mode.
+ * messages in the database, readable at {@code /dev/sms} and {@code /dev/email} in demo mode.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Notifications")
 package org.socialbank.notifications;

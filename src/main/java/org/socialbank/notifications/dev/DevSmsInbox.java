@@ -19,7 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public class DevSmsInbox implements SmsGateway {
 
-    public static final int READ_MAX = 500;
+    public static final int READ_MAX = Inboxes.READ_MAX;
     private static final String COLUMNS = "id, to_e164, text, created_at";
 
     private final JdbcClient jdbc;
@@ -42,29 +42,20 @@ public class DevSmsInbox implements SmsGateway {
         jdbc.sql("INSERT INTO dev_sms_inbox (" + COLUMNS + ") VALUES (?, ?, ?, ?)")
                 .params(id, message.toE164(), message.text(), OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
                 .update();
-        jdbc.sql("DELETE FROM dev_sms_inbox WHERE seq <= "
-                        + "(SELECT seq FROM dev_sms_inbox ORDER BY seq DESC LIMIT 1 OFFSET ?)")
-                .param(max).update();
+        Inboxes.trim(jdbc, "dev_sms_inbox", max);
         return SmsDelivery.succeeded(id.toString());
     }
 
     /** The newest messages to anyone, newest first. */
     public List<InboxMessage> newest(int limit) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM dev_sms_inbox ORDER BY seq DESC LIMIT ?")
-                .param(checkLimit(limit)).query(DevSmsInbox::message).list();
+                .param(Inboxes.checkLimit(limit)).query(DevSmsInbox::message).list();
     }
 
     /** The newest messages to one number, newest first. */
     public List<InboxMessage> newestTo(String toE164, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM dev_sms_inbox WHERE to_e164 = ? ORDER BY seq DESC LIMIT ?")
-                .params(toE164, checkLimit(limit)).query(DevSmsInbox::message).list();
-    }
-
-    private static int checkLimit(int limit) {
-        if (limit < 1 || limit > READ_MAX) {
-            throw new IllegalArgumentException("limit must be 1.." + READ_MAX);
-        }
-        return limit;
+                .params(toE164, Inboxes.checkLimit(limit)).query(DevSmsInbox::message).list();
     }
 
     private static InboxMessage message(ResultSet rs, int row) throws SQLException {

@@ -1,0 +1,285 @@
+package org.socialbank.payments;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import org.socialbank.directory.Alias;
+import org.socialbank.directory.AliasType;
+import org.socialbank.directory.CustomerId;
+import org.socialbank.directory.CustomerView;
+import org.socialbank.directory.Directory;
+import org.socialbank.directory.DirectoryResult;
+import org.socialbank.directory.KycLevel;
+import org.socialbank.directory.Language;
+import org.socialbank.directory.MaskedName;
+import org.socialbank.directory.Network;
+import org.socialbank.directory.NewCustomer;
+import org.socialbank.ledger.AccountFlag;
+import org.socialbank.ledger.AccountId;
+import org.socialbank.ledger.AccountKind;
+import org.socialbank.ledger.Ledger;
+import org.socialbank.ledger.NewAccount;
+import org.socialbank.ledger.NewTransfer;
+import org.socialbank.ledger.OpenResult;
+import org.socialbank.ledger.RejectionCode;
+import org.socialbank.ledger.Resolution;
+import org.socialbank.ledger.TransferId;
+import org.socialbank.ledger.TransferResult;
+import org.socialbank.payments.ClaimView.Proof;
+import org.socialbank.payments.ClaimView.State;
+import org.socialbank.payments.jdbc.JdbcPayments;
+import org.socialbank.payments.jdbc.PaymentRow;
+import org.socialbank.shared.jdbc.DurableTransactions;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionStatus;
+
+/**
+ * Claims by people who are not customers: prove the alias (a code by SMS or e-mail, or a claim
+ * code sent from the network handle), then take the money into a new claim-only wallet or to an
+ * external account. Every step locks the payment row, so two claims, or a claim and a cancel or
+ * the expiry, never both win.
+ */
+@Component
+class ClaimPayment {
+
+    private final JdbcPayments store;
+    private final Directory directory;
+    private final Ledger ledger;
+    private final ClaimSecrets secrets;
+    private final ClaimCodeSender sender;
+    private final PaymentsProperties properties;
+    private final ApplicationEventPublisher events;
+    private final DurableTransactions writes;
+    private final Clock clock;
+
+    ClaimPayment(JdbcPayments store, Directory directory, Ledger ledger, ClaimSecrets secrets, ClaimCodeSender sender,
+            PaymentsProperties properties, ApplicationEventPublisher events, DurableTransactions writes, Clock clock) {
+        this.store = store;
+        this.directory = directory;
+        this.ledger = ledger;
+        this.secrets = secrets;
+        this.sender = sender;
+        this.properties = properties;
+        this.events = events;
+        this.writes = writes;
+        this.clock = clock;
+    }
+
+    Optional<ClaimView> view(String token) {
+        return hash(token).flatMap(store::findByToken).map(this::view);
+    }
+
+    /** Sends a fresh code to the phone or e-mail being claimed; a bounded number per claim. */
+    Optional<ClaimView> sendCode(String token, Locale locale) {
+        return write(token, (r, status) -> {
+            ClaimView v = view(r);
+            if (v.state() != State.PROVE || v.proof() == Proof.NETWORK_MESSAGE) {
+                return v;
+            }
+            if (r.claimCodesSent() >= properties.claimCodesMax()) {
+                return v.withProblem("too_many_codes");
+            }
+            String code = secrets.newSentCode();
+            Instant now = now();
+            store.recordClaimCode(r.id(), secrets.sentCodeHash(code, r.id(), r.payee().value()),
+                    now.plus(properties.claimCodeTtl()), r.claimCodesSent() + 1, now);
+            sender.send(r.payee(), code, r.amountMinor(), r.currency(), locale);
+            return reload(r.id());
+        });
+    }
+
+    Optional<ClaimView> prove(String token, String code) {
+        return write(token, (r, status) -> {
+            ClaimView v = view(r);
+            if (v.state() != State.PROVE || !v.codeSent()) {
+                return v;
+            }
+            Instant now = now();
+            if (!r.claimCodeExpiresAt().isAfter(now)) {
+                return v.withProblem("code_expired");
+            }
+            if (!secrets.sentCodeMatches(code, r.id(), r.payee().value(), r.claimCodeHash())) {
+                store.recordClaimAttempts(r.id(), r.claimAttempts() + 1, now);
+                return reload(r.id()).withProblem("wrong_code");
+            }
+            store.recordProof(r.id(), now);
+            return reload(r.id());
+        });
+    }
+
+    /**
+     * A message that looks like a claim code arrived from a network account: it proves the
+     * claim when the code is that of an open claim of this very handle. The code of a claim to
+     * another handle counts as a wrong attempt on that claim.
+     */
+    boolean proveByNetworkCode(String code, Network network, String externalUserId, String handle) {
+        if (!ClaimSecrets.looksLikeNetworkCode(code) || network == null) {
+            return false;
+        }
+        for (PaymentId id : store.awaitingByNetworkCode(secrets.networkCodeHash(code), 4)) {
+            boolean proven = writes.write(status -> store.lock(id).map(r -> {
+                ClaimView v = view(r);
+                if (v.state() != State.PROVE || r.payee().network() != network) {
+                    return false;
+                }
+                if (!sender(r.payee(), network, externalUserId, handle)) {
+                    store.recordClaimAttempts(r.id(), r.claimAttempts() + 1, now());
+                    return false;
+                }
+                store.recordProof(r.id(), now());
+                return true;
+            }).orElse(false));
+            if (proven) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Opens a claim-only wallet for the claimant and moves the money there, all in one transaction. */
+    Optional<ClaimView> toWallet(String token, String displayName, Language language) {
+        return write(token, (r, status) -> {
+            ClaimView v = view(r);
+            if (v.state() != State.CHOOSE) {
+                return v.withProblem(problemFor(v.state()));
+            }
+            if (!validName(displayName)) {
+                return v.withProblem("invalid_name");
+            }
+            if (directory.resolve(r.payee()).isPresent()) {
+                return v.withProblem("alias_taken"); // it became a customer's since: they are paid by alias now
+            }
+            CustomerId claimant = new CustomerId(r.id().derive("claimant"));
+            if (!(directory.register(new NewCustomer(claimant, displayName.strip(), language, KycLevel.CLAIM_ONLY, null,
+                    null, List.of(new CustomerView.AliasEntry(r.payee(), true)))) instanceof DirectoryResult.Done)) {
+                status.setRollbackOnly();
+                return v.withProblem("alias_taken");
+            }
+            AccountId wallet = new AccountId(r.id().derive("wallet"));
+            if (ledger.open(new NewAccount(wallet, r.currency(), claimant.ownerRef(), AccountKind.CUSTOMER_WALLET,
+                    Set.of(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS))) instanceof OpenResult.Rejected) {
+                status.setRollbackOnly();
+                return v.withProblem("wallet_unavailable");
+            }
+            directory.holdAccount(claimant, wallet, true);
+            Optional<String> moved = release(r, wallet, "claim");
+            if (moved.isPresent()) {
+                status.setRollbackOnly();
+                return v.withProblem(moved.get());
+            }
+            store.recordSettlement(r.id(), PaymentStatus.COMPLETED, r.id().derive("settle"), claimant, null, now());
+            events.publishEvent(new PaymentClaimed(r.id(), r.payer(), claimant, r.amountMinor(), r.currency(),
+                    "wallet"));
+            return reload(r.id());
+        });
+    }
+
+    /**
+     * Posts the escrowed pending transfer and moves the money on from escrow, in the caller's
+     * transaction; empty when done, else the problem code (the caller rolls back).
+     */
+    Optional<String> release(PaymentRow r, AccountId to, String code) {
+        TransferResult posted = ledger.resolve(Resolution.post(new TransferId(r.transferId()), OptionalLong.empty()));
+        if (posted instanceof TransferResult.Rejected rejected) {
+            return Optional.of(rejected.code() == RejectionCode.PENDING_EXPIRED ? "expired" : rejected.code().code());
+        }
+        TransferResult moved = ledger.transfer(NewTransfer.posted(new TransferId(r.id().derive("settle")),
+                BankAccounts.escrow(r.currency()), to, r.amountMinor(), r.currency(), code));
+        return moved instanceof TransferResult.Rejected rejected ? Optional.of(rejected.code().code()) : Optional.empty();
+    }
+
+    static String problemFor(State state) {
+        return switch (state) {
+            case PROVE -> "not_proven";
+            case EXPIRED -> "expired";
+            case LOCKED -> "locked";
+            case CANCELLED, RETURNED -> "cancelled";
+            default -> "already_claimed";
+        };
+    }
+
+    ClaimView view(PaymentRow r) {
+        Instant now = clock.instant();
+        State state = state(r, now);
+        Proof proof = switch (r.payee().type()) {
+            case PHONE -> Proof.SMS;
+            case EMAIL -> Proof.EMAIL;
+            default -> Proof.NETWORK_MESSAGE;
+        };
+        String payer = directory.customer(r.payer()).map(c -> MaskedName.of(c.customer().displayName())).orElse("");
+        boolean codeSent = r.claimCodeHash() != null && r.claimCodeExpiresAt() != null;
+        return new ClaimView(state, payer, r.amountMinor(), r.currency(), r.claimExpiresAt(), proof,
+                r.payee().network(), mask(r.payee()),
+                proof == Proof.NETWORK_MESSAGE && state == State.PROVE ? secrets.networkCode(r.id()) : null,
+                codeSent && state == State.PROVE, Math.max(0, properties.claimAttemptsMax() - r.claimAttempts()), null);
+    }
+
+    private State state(PaymentRow r, Instant now) {
+        return switch (r.status()) {
+            case AWAITING_CLAIM -> !r.claimExpiresAt().isAfter(now) ? State.EXPIRED
+                    : r.claimAttempts() >= properties.claimAttemptsMax() ? State.LOCKED
+                    : r.claimProvenAt() != null ? State.CHOOSE : State.PROVE;
+            case PAYING_OUT -> State.PAYING_OUT;
+            case COMPLETED -> State.CLAIMED;
+            case RETURNED -> "expired".equals(r.code()) ? State.EXPIRED : State.RETURNED;
+            default -> State.CANCELLED;
+        };
+    }
+
+    /** Whether a message came from the very handle that was paid. */
+    private static boolean sender(Alias payee, Network network, String externalUserId, String handle) {
+        for (String candidate : new String[] {handle, externalUserId}) {
+            try {
+                if (candidate != null && Alias.parse(AliasType.HANDLE, network, candidate, null).equals(payee)) {
+                    return true;
+                }
+            } catch (IllegalArgumentException e) {
+                // not a handle of this network: not the sender we look for
+            }
+        }
+        return false;
+    }
+
+    /** The alias as the claim page may show it: enough to recognise one's own, not to learn it. */
+    static String mask(Alias alias) {
+        String value = alias.value();
+        return switch (alias.type()) {
+            case PHONE -> value.substring(0, Math.min(3, value.length())) + "•••" + value.substring(value.length() - 2);
+            case EMAIL -> value.charAt(0) + "•••" + value.substring(value.indexOf('@'));
+            default -> alias.display();
+        };
+    }
+
+    private static boolean validName(String name) {
+        return name != null && !name.isBlank() && name.strip().length() <= 120
+                && name.chars().noneMatch(Character::isISOControl);
+    }
+
+    private Optional<ClaimView> write(String token,
+            java.util.function.BiFunction<PaymentRow, TransactionStatus, ClaimView> work) {
+        Optional<String> hash = hash(token);
+        if (hash.isEmpty()) {
+            return Optional.empty();
+        }
+        return writes.write(status -> store.lockByToken(hash.get()).map(r -> work.apply(r, status)));
+    }
+
+    private ClaimView reload(PaymentId id) {
+        return view(store.find(id).orElseThrow());
+    }
+
+    private Optional<String> hash(String token) {
+        return token == null || token.length() < 20 || token.length() > 100 ? Optional.empty()
+                : Optional.of(secrets.tokenHash(token));
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,237 @@
+package org.socialbank.payments;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.socialbank.directory.AliasMatch;
+import org.socialbank.directory.AliasType;
+import org.socialbank.directory.Confirmations;
+import org.socialbank.directory.CustomerId;
+import org.socialbank.directory.CustomerStatus;
+import org.socialbank.directory.CustomerView;
+import org.socialbank.directory.Directory;
+import org.socialbank.directory.Linking;
+import org.socialbank.directory.Network;
+import org.socialbank.ledger.AccountId;
+import org.socialbank.ledger.Ledger;
+import org.socialbank.ledger.Metadata;
+import org.socialbank.ledger.NewTransfer;
+import org.socialbank.ledger.RejectionCode;
+import org.socialbank.ledger.TransferCode;
+import org.socialbank.ledger.TransferId;
+import org.socialbank.ledger.TransferResult;
+import org.socialbank.payments.jdbc.JdbcPayments;
+import org.socialbank.payments.jdbc.PaymentRow;
+import org.socialbank.payments.risk.Attempt;
+import org.socialbank.payments.risk.Check;
+import org.socialbank.payments.risk.Decision;
+import org.socialbank.payments.risk.PaymentPolicy;
+import org.socialbank.payments.risk.Reject;
+import org.socialbank.payments.risk.StepUp;
+import org.socialbank.shared.jdbc.DurableTransactions;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * Paying by alias, in one transaction: resolve the alias, ask the risk policy, then refuse, hold
+ * for a step-up, or carry the payment out (one transfer to a customer; a pending transfer into
+ * escrow for anyone else). The payment's id is the idempotency key of all of it.
+ */
+@Component
+class PayAlias {
+
+    static final String CONFIRMATION_PREFIX = "payment:";
+
+    private final JdbcPayments store;
+    private final Directory directory;
+    private final Linking linking;
+    private final Confirmations confirmations;
+    private final Ledger ledger;
+    private final PaymentPolicy policy;
+    private final BankAccounts bank;
+    private final ClaimSecrets secrets;
+    private final PaymentViews views;
+    private final PaymentsProperties properties;
+    private final ApplicationEventPublisher events;
+    private final DurableTransactions writes;
+    private final Clock clock;
+
+    PayAlias(JdbcPayments store, Directory directory, Linking linking, Confirmations confirmations, Ledger ledger,
+            PaymentPolicy policy, BankAccounts bank, ClaimSecrets secrets, PaymentViews views,
+            PaymentsProperties properties, ApplicationEventPublisher events, DurableTransactions writes,
+            Clock clock) {
+        this.store = store;
+        this.directory = directory;
+        this.linking = linking;
+        this.confirmations = confirmations;
+        this.ledger = ledger;
+        this.policy = policy;
+        this.bank = bank;
+        this.secrets = secrets;
+        this.views = views;
+        this.properties = properties;
+        this.events = events;
+        this.writes = writes;
+        this.clock = clock;
+    }
+
+    Payment pay(PaymentOrder order) {
+        return writes.write(status -> {
+            Optional<PaymentRow> existing = store.find(order.id());
+            if (existing.isPresent()) {
+                PaymentRow r = existing.get();
+                return r.sameOrder(order.payer(), order.payee(), order.amountMinor(), order.currency(), order.channel())
+                        ? views.of(r) : PaymentViews.refused(order, Payment.ID_REUSED);
+            }
+            Optional<CustomerView> payer = directory.customer(order.payer())
+                    .filter(c -> c.customer().status() == CustomerStatus.ACTIVE);
+            if (payer.isEmpty()) {
+                return PaymentViews.refused(order, "payer_not_found");
+            }
+            return views.of(decide(order, payer.get()));
+        });
+    }
+
+    private PaymentRow decide(PaymentOrder order, CustomerView payer) {
+        Instant now = now();
+        Optional<AliasMatch> match = directory.resolve(order.payee());
+        CustomerId payee = match.map(AliasMatch::customerId).orElse(null);
+        boolean newPayee = !store.paidBefore(order.payer(), order.payee(), payee);
+        PaymentRow fresh = PaymentRow.fresh(order.id(), order.payer(), order.payee(), payee,
+                match.map(AliasMatch::maskedName).orElse(null), newPayee, order.amountMinor(), order.currency(),
+                order.channel(), now);
+        Optional<String> refusal = precheck(order, match);
+        if (refusal.isPresent()) {
+            return insert(fresh.rejected(refusal.get(), null, null, null));
+        }
+        Decision decision = policy.assess(new Attempt(order.payer(), payer.customer().kycLevel(), order.channel(),
+                order.amountMinor(), order.currency(), newPayee, match.isPresent(), channelLinkedAt(order),
+                now), new SqlHistory(store));
+        PaymentRow row;
+        if (decision instanceof Reject reject) {
+            row = insert(fresh.rejected(reject.code(), reject.limitMinor(), reject.usedMinor(),
+                    reject.resetsAt().orElse(null)));
+        } else if (decision instanceof StepUp stepUp) {
+            row = insert(hold(fresh, stepUp));
+        } else {
+            row = insert(execute(fresh));
+        }
+        store.insertDecision(row.id(), decisionName(decision), reason(decision), checks(decision), now);
+        return row;
+    }
+
+    /** Refusals that need no risk decision: nobody to pay, no account to pay from or into. */
+    private Optional<String> precheck(PaymentOrder order, Optional<AliasMatch> match) {
+        if (match.isEmpty() && order.payee().type() == AliasType.TAG) {
+            return Optional.of("payee_not_found"); // a $tag is a customer's: nobody can claim an unknown one
+        }
+        if (match.isPresent() && match.get().customerId().equals(order.payer())) {
+            return Optional.of("payee_is_payer");
+        }
+        if (directory.primaryAccount(order.payer(), order.currency().code()).isEmpty()) {
+            return Optional.of("no_account_in_currency");
+        }
+        if (match.isPresent() && directory.primaryAccount(match.get().customerId(), order.currency().code()).isEmpty()) {
+            return Optional.of("payee_cannot_receive_currency");
+        }
+        return Optional.empty();
+    }
+
+    private PaymentRow hold(PaymentRow row, StepUp stepUp) {
+        Optional<Confirmations.Started> started = confirmations.start(new Confirmations.Request(row.payer(),
+                CONFIRMATION_PREFIX + row.id(), row.amountMinor(), row.currency(), payeeLabel(row), 0));
+        if (started.isEmpty()) {
+            return row.rejected("confirmation_unavailable", null, null, null);
+        }
+        events.publishEvent(new PaymentHeld(row.id(), row.payer(), started.get().url(), stepUp.reason()));
+        return row.held(started.get().challengeId(), started.get().url());
+    }
+
+    /** What the step-up page shows as the payee: the masked name of a customer, else the alias. */
+    static String payeeLabel(PaymentRow row) {
+        String label = row.payeeMaskedName() != null ? row.payeeMaskedName() : row.payee().display();
+        label = label.replace('|', '/');
+        return label.length() <= 120 ? label : label.substring(0, 119) + "…";
+    }
+
+    /**
+     * Carries a payment out: to a customer in one transfer, to anyone else into escrow. A refusal
+     * by the ledger (no funds, a frozen account) becomes the payment's rejection code.
+     */
+    PaymentRow execute(PaymentRow row) {
+        AccountId from = directory.primaryAccount(row.payer(), row.currency().code()).orElse(null);
+        if (from == null) {
+            return row.rejected("no_account_in_currency", null, null, null);
+        }
+        if (row.payeeCustomer() != null) {
+            Optional<AccountId> to = directory.primaryAccount(row.payeeCustomer(), row.currency().code());
+            if (to.isEmpty()) {
+                return row.rejected("payee_cannot_receive_currency", null, null, null);
+            }
+            UUID transfer = row.id().derive("p2p");
+            TransferResult result = ledger.transfer(new NewTransfer(new TransferId(transfer),
+                    from, to.get(), row.amountMinor(), row.currency(), new TransferCode("p2p"), false, 0, notes(row)));
+            if (result instanceof TransferResult.Rejected rejected) {
+                return row.rejected(ledgerCode(rejected.code()), null, null, null);
+            }
+            events.publishEvent(new PaymentCompleted(row.id(), row.payer(), row.payeeCustomer(), row.amountMinor(),
+                    row.currency(), row.channel()));
+            return row.completed(transfer);
+        }
+        return escrow(row, from);
+    }
+
+    private PaymentRow escrow(PaymentRow row, AccountId from) {
+        bank.open(row.currency());
+        UUID pending = row.id().derive("escrow");
+        TransferResult result = ledger.transfer(new NewTransfer(new TransferId(pending), from,
+                BankAccounts.escrow(row.currency()), row.amountMinor(), row.currency(), new TransferCode("p2p-escrow"),
+                true, properties.claimTtl().toSeconds(), notes(row)));
+        if (result instanceof TransferResult.Rejected rejected) {
+            return row.rejected(ledgerCode(rejected.code()), null, null, null);
+        }
+        Instant expires = ((TransferResult.Posted) result).transfer().expiresAt();
+        String token = secrets.token(row.id());
+        String networkHash = row.payee().type() == AliasType.HANDLE
+                ? secrets.networkCodeHash(secrets.networkCode(row.id())) : null;
+        events.publishEvent(new PaymentAwaitingClaim(row.id(), row.payer(), row.payee(), row.amountMinor(),
+                row.currency(), views.claimUrl(row.id()), row.channel()));
+        return row.escrowed(pending, secrets.tokenHash(token), expires, networkHash);
+    }
+
+    static String ledgerCode(RejectionCode code) {
+        return code == RejectionCode.EXCEEDS_CREDITS ? "insufficient_funds" : code.code();
+    }
+
+    private static Metadata notes(PaymentRow row) {
+        return Metadata.of(java.util.Map.of("payment", row.id().toString(), "channel", row.channel()));
+    }
+
+    private PaymentRow insert(PaymentRow row) {
+        store.insert(row);
+        return row;
+    }
+
+    private Optional<Instant> channelLinkedAt(PaymentOrder order) {
+        return Network.fromWireName(order.channel()).flatMap(n -> linking.linkedAt(order.payer(), n));
+    }
+
+    private static String decisionName(Decision d) {
+        return d instanceof Reject ? "reject" : d instanceof StepUp ? "step_up" : "allow";
+    }
+
+    private static String reason(Decision d) {
+        return d instanceof Reject r ? r.code() : d instanceof StepUp s ? s.reason() : null;
+    }
+
+    private static List<PaymentCheck> checks(Decision d) {
+        return d.checks().stream().map((Check c) -> new PaymentCheck(c.rule(), c.outcome(), c.detail())).toList();
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

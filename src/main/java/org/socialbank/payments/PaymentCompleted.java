@@ -1,0 +1,9 @@
+package org.socialbank.payments;
+
+import org.socialbank.directory.CustomerId;
+import org.socialbank.shared.CurrencyCode;
+
+/** A payment to a customer was booked: tell the payer (receipt) and alert the payee. Published in the booking transaction. */
+public record PaymentCompleted(PaymentId paymentId, CustomerId payerCustomerId, CustomerId payeeCustomerId,
+        long amountMinor, CurrencyCode currency, String channel) {
+}

@@ -1,0 +1,32 @@
+package org.socialbank.payments;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+import org.socialbank.directory.Alias;
+import org.socialbank.directory.CustomerId;
+import org.socialbank.shared.CurrencyCode;
+
+/**
+ * What a payer asks for. The id makes it idempotent: the same id with the same content is a
+ * replay; with other content it is refused ({@code id_reused}).
+ *
+ * @param channel where the payer asked: {@code api}, or a network's wire name ({@code telegram}, ...)
+ */
+public record PaymentOrder(PaymentId id, CustomerId payer, Alias payee, long amountMinor, CurrencyCode currency,
+        String channel) {
+
+    private static final Pattern CHANNEL = Pattern.compile("[a-z][a-z0-9_]{0,15}");
+
+    public PaymentOrder {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(payer, "payer");
+        Objects.requireNonNull(payee, "payee");
+        Objects.requireNonNull(currency, "currency");
+        if (amountMinor <= 0) {
+            throw new IllegalArgumentException("amountMinor must be positive");
+        }
+        if (channel == null || !CHANNEL.matcher(channel).matches()) {
+            throw new IllegalArgumentException("channel must be 1 to 16 lower-case letters, digits or _");
+        }
+    }
+}

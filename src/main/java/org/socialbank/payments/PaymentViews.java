@@ -1,0 +1,43 @@
+package org.socialbank.payments;
+
+import java.util.List;
+import org.socialbank.directory.DirectoryProperties;
+import org.socialbank.payments.jdbc.JdbcPayments;
+import org.socialbank.payments.jdbc.PaymentRow;
+import org.springframework.stereotype.Component;
+
+/** Turns stored payments into what their payer sees, with the links that apply in their state. */
+@Component
+class PaymentViews {
+
+    private final JdbcPayments store;
+    private final ClaimSecrets secrets;
+    private final DirectoryProperties urls;
+
+    PaymentViews(JdbcPayments store, ClaimSecrets secrets, DirectoryProperties urls) {
+        this.store = store;
+        this.secrets = secrets;
+        this.urls = urls;
+    }
+
+    Payment of(PaymentRow r) {
+        JdbcPayments.Decision decision = store.decision(r.id()).orElse(new JdbcPayments.Decision(null, null, List.of()));
+        return new Payment(r.id(), r.payer(), r.payee(), r.payeeCustomer(), r.payeeMaskedName(), r.amountMinor(),
+                r.currency(), r.channel(), r.status(), r.code(), r.limitMinor(), r.usedMinor(), r.resetsAt(),
+                r.status() == PaymentStatus.AWAITING_CONFIRMATION ? r.confirmationUrl() : null,
+                r.status() == PaymentStatus.AWAITING_CLAIM ? claimUrl(r.id()) : null,
+                r.claimExpiresAt(), decision.decision(), decision.reason(), decision.checks(), r.createdAt(),
+                r.updatedAt());
+    }
+
+    /** A refusal that is not stored: the order could not become a payment (its id is taken, its payer unknown). */
+    static Payment refused(PaymentOrder order, String code) {
+        return new Payment(order.id(), order.payer(), order.payee(), null, null, order.amountMinor(),
+                order.currency(), order.channel(), PaymentStatus.REJECTED, code, null, null, null, null, null, null,
+                null, null, List.of(), null, null);
+    }
+
+    String claimUrl(PaymentId id) {
+        return urls.url("/claim/" + secrets.token(id));
+    }
+}

@@ -1,0 +1,97 @@
+package org.socialbank.payments;
+
+import java.util.Locale;
+import java.util.Optional;
+import org.socialbank.directory.CustomerId;
+import org.socialbank.directory.Language;
+import org.socialbank.directory.Network;
+import org.socialbank.payments.jdbc.JdbcPayments;
+import org.springframework.stereotype.Service;
+
+/**
+ * Payments by alias, for the bank's apps (over HTTP) and the chats. Every call is idempotent or
+ * safe to repeat; a business "no" comes back as a status and a {@code code}, never as an
+ * exception. Outcomes that people should hear of are published as events in the transaction
+ * that reached them: {@link PaymentCompleted}, {@link PaymentAwaitingClaim}, {@link PaymentHeld},
+ * {@link PaymentClaimed} and {@link PaymentReturned}.
+ */
+@Service
+public class Payments {
+
+    private final PayAlias pay;
+    private final ClaimPayment claims;
+    private final ReturnPayment returns;
+    private final PaymentViews views;
+    private final JdbcPayments store;
+
+    Payments(PayAlias pay, ClaimPayment claims, ReturnPayment returns, PaymentViews views, JdbcPayments store) {
+        this.pay = pay;
+        this.claims = claims;
+        this.returns = returns;
+        this.views = views;
+        this.store = store;
+    }
+
+    /**
+     * Pays by alias. The answer's status is {@code completed}, {@code awaiting_claim}, {@code
+     * awaiting_confirmation} or {@code rejected} (with a {@code code}). A replay of the id returns
+     * the payment as it is now; the id with other content is refused with {@link Payment#ID_REUSED}
+     * (and nothing is stored).
+     */
+    public Payment pay(PaymentOrder order) {
+        return pay.pay(order);
+    }
+
+    public Optional<Payment> payment(PaymentId id) {
+        return store.find(id).map(views::of);
+    }
+
+    /**
+     * Cancels a payment that waits for a claim (the escrowed money goes back) or for the payer's
+     * confirmation. A payment in any other state, or of another payer, is returned unchanged.
+     *
+     * @throws IllegalArgumentException when there is no such payment
+     */
+    public Payment cancel(PaymentId id, CustomerId by) {
+        return returns.cancel(id, by);
+    }
+
+    /** The claim page's data; empty when the token is no claim's. */
+    public Optional<ClaimView> claim(String token) {
+        return claims.view(token);
+    }
+
+    /** Sends the code that proves a claimed phone or e-mail address, in the page's language. */
+    public Optional<ClaimView> sendClaimCode(String token, Locale locale) {
+        return claims.sendCode(token, locale);
+    }
+
+    /** Checks a code sent to the claimed phone or e-mail; wrong ones count towards the claim's lock. */
+    public Optional<ClaimView> proveClaim(String token, String code) {
+        return claims.prove(token, code);
+    }
+
+    /** Takes a proven claim into a new claim-only wallet of the claimant's. */
+    public Optional<ClaimView> claimToWallet(String token, String displayName, Language language) {
+        return claims.toWallet(token, displayName, language);
+    }
+
+    /**
+     * For the chats: a message that {@link #looksLikeClaimCode looks like a claim code} arrived
+     * from a network account. Returns whether it proved a claim (the claimant then finishes on
+     * the claim page).
+     */
+    public boolean claimByNetworkCode(String code, Network network, String externalUserId, String handle) {
+        return claims.proveByNetworkCode(code, network, externalUserId, handle);
+    }
+
+    /** Whether a chat message is a claim code, e.g. {@code CLAIM-7K3Q9X}: "CLAIM-" and six letters or digits. */
+    public static boolean looksLikeClaimCode(String text) {
+        return ClaimSecrets.looksLikeNetworkCode(text);
+    }
+
+    /** Returns unclaimed payments past their expiry (the janitor does this on a schedule); returns how many. */
+    public int returnExpired(int limit) {
+        return returns.expireDue(limit);
+    }
+}

@@ -1,0 +1,56 @@
+package org.socialbank.payments;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import org.socialbank.shared.CurrencyCode;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of payments, validated at start-up.
+ *
+ * @param claimTtl how long money for a non-customer waits in escrow before it goes back
+ * @param claimCodeTtl how long a code sent to prove a phone or e-mail stays valid
+ * @param claimAttemptsMax wrong codes (or claim messages from the wrong account) before a claim locks
+ * @param claimCodesMax codes one claim may send, so a claim page cannot be used to spam a phone
+ * @param expiryInterval how often the janitor returns unclaimed payments past their expiry
+ * @param expiryBatchMax the most payments one janitor round returns
+ * @param zone the time zone in which daily and monthly limits reset
+ * @param currencies currencies whose escrow and payout settlement accounts are opened at start-up
+ *     (others are opened on first use)
+ */
+@ConfigurationProperties("socialbank.payments")
+public record PaymentsProperties(
+        @DefaultValue("14d") Duration claimTtl,
+        @DefaultValue("10m") Duration claimCodeTtl,
+        @DefaultValue("3") int claimAttemptsMax,
+        @DefaultValue("5") int claimCodesMax,
+        @DefaultValue("30s") Duration expiryInterval,
+        @DefaultValue("200") int expiryBatchMax,
+        @DefaultValue("UTC") ZoneId zone,
+        @DefaultValue({"EUR", "INR", "RUB", "IRR", "CNY"}) List<String> currencies) {
+
+    public PaymentsProperties {
+        require(positiveAtMost(claimTtl, Duration.ofDays(366)), "claim-ttl must be positive and at most 366d");
+        require(positiveAtMost(claimCodeTtl, Duration.ofHours(1)), "claim-code-ttl must be positive and at most 1h");
+        require(claimAttemptsMax >= 1 && claimAttemptsMax <= 10, "claim-attempts-max must be 1..10");
+        require(claimCodesMax >= 1 && claimCodesMax <= 20, "claim-codes-max must be 1..20");
+        require(positiveAtMost(expiryInterval, Duration.ofHours(1)), "expiry-interval must be positive and at most 1h");
+        require(expiryBatchMax >= 1 && expiryBatchMax <= 10_000, "expiry-batch-max must be 1..10000");
+        require(zone != null, "zone must be a time zone id such as UTC or Europe/Paris");
+        currencies = currencies == null ? List.of() : List.copyOf(currencies);
+        require(currencies.size() <= 64 && currencies.stream().allMatch(c -> CurrencyCode.find(c).isPresent()),
+                "currencies must be at most 64 supported ISO 4217 codes");
+    }
+
+    private static boolean positiveAtMost(Duration d, Duration max) {
+        return d != null && !d.isNegative() && !d.isZero() && d.compareTo(max) <= 0;
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException("socialbank.payments." + message);
+        }
+    }
+}

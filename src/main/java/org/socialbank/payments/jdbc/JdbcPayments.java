@@ -1,0 +1,230 @@
+package org.socialbank.payments.jdbc;
+
+import static org.socialbank.shared.jdbc.Timestamps.utc;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.socialbank.directory.Alias;
+import org.socialbank.directory.AliasType;
+import org.socialbank.directory.CustomerId;
+import org.socialbank.directory.Network;
+import org.socialbank.payments.PaymentCheck;
+import org.socialbank.payments.PaymentId;
+import org.socialbank.payments.PaymentStatus;
+import org.socialbank.shared.CurrencyCode;
+import org.socialbank.shared.jdbc.Timestamps;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The payments' SQL; every state change locks the payment row first ({@code lock*}). */
+@Repository
+public class JdbcPayments {
+
+    private static final String COLUMNS = "id, payer_id, payee_type, payee_network, payee_value, payee_customer_id, "
+            + "payee_masked_name, new_payee, amount_minor, currency, channel, status, code, limit_minor, used_minor, "
+            + "resets_at, transfer_id, settle_transfer_id, return_transfer_id, confirmation_id, confirmation_url, "
+            + "claim_token_hash, claim_expires_at, claim_code_hash, claim_code_expires_at, claim_attempts, "
+            + "claim_codes_sent, network_code_hash, claim_proven_at, claimant_customer_id, payout_id, created_at, "
+            + "updated_at";
+    /** Payments that count against limits and history: money moved, or is held for the payer's confirmation. */
+    private static final String COUNTED = "status IN ('completed', 'awaiting_claim', 'paying_out', "
+            + "'awaiting_confirmation')";
+
+    private final JdbcClient jdbc;
+
+    JdbcPayments(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(PaymentRow r) {
+        jdbc.sql("INSERT INTO payments (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(r.id().value(), r.payer().value(), r.payee().type().wireName(), network(r.payee()),
+                        r.payee().value(), uuid(r.payeeCustomer()), r.payeeMaskedName(), r.newPayee(),
+                        r.amountMinor(), r.currency().code(), r.channel(), r.status().wireName(), r.code(),
+                        r.limitMinor(), r.usedMinor(), utc(r.resetsAt()), r.transferId(), r.settleTransferId(),
+                        r.returnTransferId(), r.confirmationId(), r.confirmationUrl(), r.claimTokenHash(),
+                        utc(r.claimExpiresAt()), r.claimCodeHash(), utc(r.claimCodeExpiresAt()), r.claimAttempts(),
+                        r.claimCodesSent(), r.networkCodeHash(), utc(r.claimProvenAt()), uuid(r.claimant()),
+                        r.payoutId(), utc(r.createdAt()), utc(r.updatedAt()))
+                .update();
+    }
+
+    /** Writes the state a payment reached when it was carried out after a confirmation. */
+    public void updateExecution(PaymentRow r, Instant now) {
+        jdbc.sql("UPDATE payments SET status = ?, code = ?, transfer_id = ?, claim_token_hash = ?, claim_expires_at = ?, "
+                + "network_code_hash = ?, updated_at = ? WHERE id = ?")
+                .params(r.status().wireName(), r.code(), r.transferId(), r.claimTokenHash(), utc(r.claimExpiresAt()),
+                        r.networkCodeHash(), utc(now), r.id().value())
+                .update();
+    }
+
+    public void changeStatus(PaymentId id, PaymentStatus status, String code, Instant now) {
+        jdbc.sql("UPDATE payments SET status = ?, code = ?, updated_at = ? WHERE id = ?")
+                .params(status.wireName(), code, utc(now), id.value()).update();
+    }
+
+    public void recordClaimCode(PaymentId id, String hash, Instant expiresAt, int codesSent, Instant now) {
+        jdbc.sql("UPDATE payments SET claim_code_hash = ?, claim_code_expires_at = ?, claim_codes_sent = ?, "
+                + "updated_at = ? WHERE id = ?")
+                .params(hash, utc(expiresAt), codesSent, utc(now), id.value()).update();
+    }
+
+    public void recordClaimAttempts(PaymentId id, int attempts, Instant now) {
+        jdbc.sql("UPDATE payments SET claim_attempts = ?, updated_at = ? WHERE id = ?")
+                .params(attempts, utc(now), id.value()).update();
+    }
+
+    public void recordProof(PaymentId id, Instant now) {
+        jdbc.sql("UPDATE payments SET claim_proven_at = ?, claim_code_hash = NULL, updated_at = ? WHERE id = ?")
+                .params(utc(now), utc(now), id.value()).update();
+    }
+
+    public void recordSettlement(PaymentId id, PaymentStatus status, UUID settleTransfer, CustomerId claimant,
+            UUID payout, Instant now) {
+        jdbc.sql("UPDATE payments SET status = ?, settle_transfer_id = ?, claimant_customer_id = ?, payout_id = ?, "
+                + "updated_at = ? WHERE id = ?")
+                .params(status.wireName(), settleTransfer, uuid(claimant), payout, utc(now), id.value()).update();
+    }
+
+    public void recordReturn(PaymentId id, PaymentStatus status, String code, UUID returnTransfer, Instant now) {
+        jdbc.sql("UPDATE payments SET status = ?, code = ?, return_transfer_id = ?, updated_at = ? WHERE id = ?")
+                .params(status.wireName(), code, returnTransfer, utc(now), id.value()).update();
+    }
+
+    public Optional<PaymentRow> find(PaymentId id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM payments WHERE id = ?").param(id.value())
+                .query(JdbcPayments::row).optional();
+    }
+
+    public Optional<PaymentRow> lock(PaymentId id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM payments WHERE id = ? FOR UPDATE").param(id.value())
+                .query(JdbcPayments::row).optional();
+    }
+
+    public Optional<PaymentRow> findByToken(String tokenHash) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM payments WHERE claim_token_hash = ?").param(tokenHash)
+                .query(JdbcPayments::row).optional();
+    }
+
+    public Optional<PaymentRow> lockByToken(String tokenHash) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM payments WHERE claim_token_hash = ? FOR UPDATE").param(tokenHash)
+                .query(JdbcPayments::row).optional();
+    }
+
+    /** Unclaimed payments whose network claim code has this hash (a collision is possible, so a list). */
+    public List<PaymentId> awaitingByNetworkCode(String hash, int limit) {
+        return jdbc.sql("SELECT id FROM payments WHERE network_code_hash = ? AND status = 'awaiting_claim' "
+                + "ORDER BY created_at LIMIT ?").params(hash, limit)
+                .query((rs, n) -> new PaymentId(rs.getObject(1, UUID.class))).list();
+    }
+
+    public Optional<PaymentId> byPayout(UUID payoutId) {
+        return jdbc.sql("SELECT id FROM payments WHERE payout_id = ?").param(payoutId)
+                .query((rs, n) -> new PaymentId(rs.getObject(1, UUID.class))).optional();
+    }
+
+    public List<PaymentId> dueClaims(Instant now, int limit) {
+        return jdbc.sql("SELECT id FROM payments WHERE status = 'awaiting_claim' AND claim_expires_at <= ? "
+                + "ORDER BY claim_expires_at LIMIT ?").params(utc(now), limit)
+                .query((rs, n) -> new PaymentId(rs.getObject(1, UUID.class))).list();
+    }
+
+    /** Whether the payer ever paid this payee (as this alias or, when a customer, by any alias). */
+    public boolean paidBefore(CustomerId payer, Alias payee, CustomerId payeeCustomer) {
+        return jdbc.sql("SELECT COUNT(*) FROM payments WHERE payer_id = ? AND status IN ('completed', 'awaiting_claim', "
+                + "'paying_out') AND ((payee_type = ? AND payee_network = ? AND payee_value = ?) OR payee_customer_id = ?)")
+                .params(payer.value(), payee.type().wireName(), network(payee), payee.value(), uuid(payeeCustomer))
+                .query(Long.class).single() > 0;
+    }
+
+    public long sentMinor(CustomerId payer, CurrencyCode currency, Optional<String> channel, Instant from) {
+        String sql = "SELECT COALESCE(SUM(amount_minor), 0) FROM payments WHERE payer_id = ? AND currency = ? AND "
+                + "created_at >= ? AND " + COUNTED;
+        return channel.map(c -> jdbc.sql(sql + " AND channel = ?").params(payer.value(), currency.code(), utc(from), c))
+                .orElseGet(() -> jdbc.sql(sql).params(payer.value(), currency.code(), utc(from)))
+                .query(Long.class).single();
+    }
+
+    public int paymentsSince(CustomerId payer, Instant from) {
+        return jdbc.sql("SELECT COUNT(*) FROM payments WHERE payer_id = ? AND created_at >= ?")
+                .params(payer.value(), utc(from)).query(Long.class).single().intValue();
+    }
+
+    public int newPayeesSince(CustomerId payer, Instant from) {
+        return jdbc.sql("SELECT COUNT(*) FROM (SELECT DISTINCT payee_type, payee_network, payee_value FROM payments "
+                + "WHERE payer_id = ? AND created_at >= ? AND new_payee AND " + COUNTED + ") p").params(payer.value(), utc(from)).query(Long.class).single().intValue();
+    }
+
+    /** The audit of one decision: one row per check. */
+    public void insertDecision(PaymentId id, String decision, String reason, List<PaymentCheck> checks, Instant now) {
+        List<PaymentCheck> rows = checks.isEmpty() ? List.of(new PaymentCheck("policy", decision, null)) : checks;
+        for (int i = 0; i < rows.size(); i++) {
+            PaymentCheck c = rows.get(i);
+            jdbc.sql("INSERT INTO payment_decisions (payment_id, seq, decision, reason, rule, outcome, detail, decided_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(id.value(), i, decision, reason, c.rule(), c.outcome(), clip(c.detail()), utc(now)).update();
+        }
+    }
+
+    public record Decision(String decision, String reason, List<PaymentCheck> checks) {
+    }
+
+    public Optional<Decision> decision(PaymentId id) {
+        List<Object[]> rows = jdbc.sql("SELECT decision, reason, rule, outcome, detail FROM payment_decisions "
+                + "WHERE payment_id = ? ORDER BY seq").param(id.value())
+                .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2),
+                    new PaymentCheck(rs.getString(3), rs.getString(4), rs.getString(5))}).list();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Decision((String) rows.get(0)[0], (String) rows.get(0)[1],
+                rows.stream().map(r -> (PaymentCheck) r[2]).toList()));
+    }
+
+    private static String clip(String detail) {
+        return detail == null || detail.length() <= 256 ? detail : detail.substring(0, 256);
+    }
+
+    private static String network(Alias alias) {
+        return alias.network() == null ? "" : alias.network().wireName();
+    }
+
+    private static UUID uuid(CustomerId id) {
+        return id == null ? null : id.value();
+    }
+
+    private static CustomerId customer(ResultSet rs, String column) throws SQLException {
+        UUID id = rs.getObject(column, UUID.class);
+        return id == null ? null : new CustomerId(id);
+    }
+
+    private static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static PaymentRow row(ResultSet rs, int n) throws SQLException {
+        String network = rs.getString("payee_network");
+        Alias payee = new Alias(AliasType.fromWireName(rs.getString("payee_type")).orElseThrow(),
+                network.isEmpty() ? null : Network.fromWireName(network).orElseThrow(), rs.getString("payee_value"));
+        return new PaymentRow(new PaymentId(rs.getObject("id", UUID.class)), customer(rs, "payer_id"), payee,
+                customer(rs, "payee_customer_id"), rs.getString("payee_masked_name"), rs.getBoolean("new_payee"),
+                rs.getLong("amount_minor"), CurrencyCode.of(rs.getString("currency").strip()), rs.getString("channel"),
+                PaymentStatus.fromWireName(rs.getString("status")).orElseThrow(), rs.getString("code"),
+                nullableLong(rs, "limit_minor"), nullableLong(rs, "used_minor"), Timestamps.instant(rs, "resets_at"),
+                rs.getObject("transfer_id", UUID.class), rs.getObject("settle_transfer_id", UUID.class),
+                rs.getObject("return_transfer_id", UUID.class), rs.getObject("confirmation_id", UUID.class),
+                rs.getString("confirmation_url"), rs.getString("claim_token_hash"),
+                Timestamps.instant(rs, "claim_expires_at"), rs.getString("claim_code_hash"),
+                Timestamps.instant(rs, "claim_code_expires_at"), rs.getInt("claim_attempts"),
+                rs.getInt("claim_codes_sent"), rs.getString("network_code_hash"),
+                Timestamps.instant(rs, "claim_proven_at"), customer(rs, "claimant_customer_id"),
+                rs.getObject("payout_id", UUID.class), Timestamps.instant(rs, "created_at"),
+                Timestamps.instant(rs, "updated_at"));
+    }
+}

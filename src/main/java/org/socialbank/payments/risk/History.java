@@ -1,0 +1,23 @@
+package org.socialbank.payments.risk;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.socialbank.directory.CustomerId;
+import org.socialbank.shared.CurrencyCode;
+
+/** What the payer did before: the payments module answers from its payments table. */
+public interface History {
+
+    /**
+     * Money the payer committed (payments not rejected, cancelled or returned) created at or after
+     * {@code from}, in minor units of {@code currency}; only payments asked for in {@code channel}
+     * when it is present.
+     */
+    long sentMinor(CustomerId payer, CurrencyCode currency, Optional<String> channel, Instant from);
+
+    /** Payments the payer asked for at or after {@code from}, whatever became of them. */
+    int paymentsSince(CustomerId payer, Instant from);
+
+    /** Distinct payees the payer paid for the first time at or after {@code from}. */
+    int newPayeesSince(CustomerId payer, Instant from);
+}

@@ -1,0 +1,105 @@
+package org.socialbank.payments.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Optional;
+import java.util.UUID;
+import org.socialbank.payments.Payment;
+import org.socialbank.payments.PaymentId;
+import org.socialbank.payments.PaymentStatus;
+import org.socialbank.payments.Payments;
+import org.socialbank.shared.web.Problems;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Payments by alias: 201 with the payment when it is new (whatever its status, {@code rejected}
+ * included, with its {@code code}), 200 with the same payment on a replay of the id, 409 when
+ * the id was used for another payment.
+ */
+@RestController
+@Tag(name = "Payments")
+@RequestMapping(path = "/api/v1/payments", produces = MediaType.APPLICATION_JSON_VALUE)
+class PaymentsController {
+
+    private final Payments payments;
+
+    PaymentsController(Payments payments) {
+        this.payments = payments;
+    }
+
+    @Operation(summary = "Pay someone by phone, e-mail, $tag or network handle; the id makes it idempotent")
+    @ApiResponse(responseCode = "201", description = "the payment: completed, awaiting_claim, awaiting_confirmation "
+            + "(see confirmationUrl) or rejected (see code and the limit members)",
+            content = @Content(schema = @Schema(implementation = PaymentJson.class)))
+    @ApiResponse(responseCode = "200", description = "a replay of the id: the payment as it is now",
+            content = @Content(schema = @Schema(implementation = PaymentJson.class)))
+    @ApiResponse(responseCode = "409", description = "id_reused: the id belongs to another payment",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "422", description = "payer_not_found", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "400", description = "malformed or invalid request", content = @Content(mediaType = "application/problem+json"))
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> pay(@RequestBody PaymentRequests.Pay body) {
+        var order = body.toOrder();
+        boolean known = payments.payment(order.id()).isPresent();
+        Payment payment = payments.pay(order);
+        if (payment.idReused()) {
+            return Problems.response(Problems.of(HttpStatus.CONFLICT, Payment.ID_REUSED,
+                    "This id was already used for a different payment; nothing was changed."));
+        }
+        if (payment.createdAt() == null) {
+            return Problems.response(Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, payment.code(),
+                    "The payer is not an active customer of this bank."));
+        }
+        return ResponseEntity.status(known ? HttpStatus.OK : HttpStatus.CREATED).body(PaymentJson.of(payment));
+    }
+
+    @Operation(summary = "A payment, with the audit of the risk decision (why it was held or refused)")
+    @ApiResponse(responseCode = "200", description = "the payment", content = @Content(schema = @Schema(implementation = PaymentJson.class)))
+    @ApiResponse(responseCode = "404", description = "payment_not_found", content = @Content(mediaType = "application/problem+json"))
+    @GetMapping("/{id}")
+    ResponseEntity<?> get(@PathVariable UUID id) {
+        return payments.payment(new PaymentId(id)).<ResponseEntity<?>>map(p -> ResponseEntity.ok(PaymentJson.of(p)))
+                .orElseGet(() -> notFound(id));
+    }
+
+    @Operation(summary = "Cancel a payment that waits for a claim (the money goes back) or for its confirmation")
+    @ApiResponse(responseCode = "200", description = "cancelled (or returned, when its claim had just expired)",
+            content = @Content(schema = @Schema(implementation = PaymentJson.class)))
+    @ApiResponse(responseCode = "404", description = "payment_not_found", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "409", description = "not_cancellable: claimed, completed or ended already",
+            content = @Content(mediaType = "application/problem+json"))
+    @PostMapping("/{id}/cancel")
+    ResponseEntity<?> cancel(@PathVariable UUID id, @RequestBody(required = false) PaymentRequests.Cancel body) {
+        PaymentId paymentId = new PaymentId(id);
+        Optional<Payment> found = payments.payment(paymentId);
+        Optional<UUID> by = Optional.ofNullable(body).map(PaymentRequests.Cancel::payerCustomerId);
+        if (found.isEmpty() || by.filter(b -> !b.equals(found.get().payerCustomerId().value())).isPresent()) {
+            return notFound(id);
+        }
+        boolean open = found.get().status() == PaymentStatus.AWAITING_CLAIM
+                || found.get().status() == PaymentStatus.AWAITING_CONFIRMATION;
+        Payment after = payments.cancel(paymentId, found.get().payerCustomerId());
+        if (!open || (after.status() != PaymentStatus.CANCELLED && after.status() != PaymentStatus.RETURNED)) {
+            var problem = Problems.of(HttpStatus.CONFLICT, "not_cancellable",
+                    "Only a payment that waits for a claim or a confirmation can be cancelled.");
+            problem.setProperty("status", after.status().wireName());
+            return Problems.response(problem);
+        }
+        return ResponseEntity.ok(PaymentJson.of(after));
+    }
+
+    private static ResponseEntity<?> notFound(UUID id) {
+        return Problems.response(Problems.of(HttpStatus.NOT_FOUND, "payment_not_found", "There is no payment " + id + "."));
+    }
+}

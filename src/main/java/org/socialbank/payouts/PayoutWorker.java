@@ -1,0 +1,155 @@
+package org.socialbank.payouts;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.socialbank.shared.jdbc.DurableTransactions;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Talks to the rail about payouts, never inside a transaction: the worker sends due PENDING
+ * payouts, the janitor asks about sent, UNKNOWN and abandoned ones. Each call is made under a
+ * lease on the row taken by a conditional update only one node can win, and its outcome is
+ * recorded (with its event, in one transaction) only while that lease is still held.
+ */
+@Component
+class PayoutWorker {
+
+    private static final Logger log = LoggerFactory.getLogger(PayoutWorker.class);
+    private static final int BACKOFF_SHIFT_MAX = 20;
+
+    private final JdbcPayouts store;
+    private final InterbankRail rail;
+    private final DurableTransactions transactions;
+    private final ApplicationEventPublisher events;
+    private final PayoutsProperties properties;
+    private final Clock clock;
+
+    PayoutWorker(JdbcPayouts store, InterbankRail rail, DurableTransactions transactions,
+            ApplicationEventPublisher events, PayoutsProperties properties, Clock clock) {
+        this.store = store;
+        this.rail = rail;
+        this.transactions = transactions;
+        this.events = events;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${socialbank.payouts.worker-interval:1s}",
+            initialDelayString = "${socialbank.payouts.worker-interval:1s}")
+    void scheduled() {
+        if (!properties.workerEnabled()) {
+            return;
+        }
+        try {
+            sendDue();
+            checkDue();
+        } catch (RuntimeException e) {
+            log.warn("Payout round failed; the next one tries again", e);
+        }
+    }
+
+    /** Sends at most {@code batch-max} due payouts; returns how many this node sent. */
+    int sendDue() {
+        Instant now = clock.instant();
+        int sent = 0;
+        for (UUID id : store.dueToSend(now, properties.batchMax())) {
+            String owner = UUID.randomUUID().toString();
+            if (store.claimSend(id, owner, now, now.plus(properties.lease()))) {
+                Optional<JdbcPayouts.Row> row = store.find(new PayoutId(id));
+                if (row.isPresent()) {
+                    recordSend(row.get(), owner, call(() -> rail.send(row.get().order())));
+                    sent++;
+                }
+            }
+        }
+        return sent;
+    }
+
+    /** Asks the rail about at most {@code batch-max} due payouts; returns how many were asked about. */
+    int checkDue() {
+        Instant now = clock.instant();
+        int checked = 0;
+        for (UUID id : store.dueToCheck(now, properties.batchMax())) {
+            String owner = UUID.randomUUID().toString();
+            if (store.claimCheck(id, owner, now, now.plus(properties.lease()))) {
+                Optional<JdbcPayouts.Row> row = store.find(new PayoutId(id));
+                if (row.isPresent()) {
+                    PayoutId payout = row.get().order().id();
+                    recordCheck(row.get(), owner, call(() -> rail.status(payout)));
+                    checked++;
+                }
+            }
+        }
+        return checked;
+    }
+
+    private void recordSend(JdbcPayouts.Row row, String owner, RailAnswer answer) {
+        UUID id = row.order().id().value();
+        Instant now = clock.instant();
+        if (answer instanceof RailAnswer.Accepted) {
+            store.inFlight(id, owner, now, now.plus(properties.checkInterval()));
+        } else if (answer instanceof RailAnswer.Unknown unknown) {
+            store.unknown(id, owner, unknown.reason(), now, now.plus(properties.checkInterval()));
+        } else {
+            finish(row, owner, answer);
+        }
+    }
+
+    private void recordCheck(JdbcPayouts.Row row, String owner, RailAnswer answer) {
+        UUID id = row.order().id().value();
+        Instant now = clock.instant();
+        Instant next = now.plus(backoff(properties.checkInterval(), row.checks()));
+        if (answer instanceof RailAnswer.Accepted) {
+            store.inFlight(id, owner, now, next);
+        } else if (answer instanceof RailAnswer.Unknown unknown) {
+            store.unknown(id, owner, unknown.reason(), now, next);
+        } else if (answer instanceof RailAnswer.Rejected rejected && RailAnswer.NOT_RECEIVED.equals(rejected.reason())
+                && row.sends() < properties.sendsMax()) {
+            // it never arrived, so sending it again cannot pay twice
+            store.resend(id, owner, now, now.plus(backoff(properties.checkInterval(), row.sends())));
+        } else {
+            finish(row, owner, answer);
+        }
+    }
+
+    /** SUCCEEDED or FAILED, with its event, in one transaction; nothing when the lease was lost. */
+    private void finish(JdbcPayouts.Row row, String owner, RailAnswer answer) {
+        PayoutOrder order = row.order();
+        boolean settled = answer instanceof RailAnswer.Settled;
+        String reason = answer instanceof RailAnswer.Rejected rejected ? rejected.reason() : null;
+        transactions.write(tx -> {
+            Instant now = clock.instant();
+            if (!store.finish(order.id().value(), owner, settled ? PayoutStatus.SUCCEEDED : PayoutStatus.FAILED,
+                    reason, now)) {
+                log.info("Payout {} was taken over by another node before its outcome was recorded", order.id());
+                return null;
+            }
+            events.publishEvent(settled ? new PayoutSucceeded(order.id(), order.reference())
+                    : new PayoutFailed(order.id(), order.reference(), reason));
+            return null;
+        });
+    }
+
+    private Duration backoff(Duration base, int tries) {
+        Duration wait = base.multipliedBy(1L << Math.min(Math.max(tries - 1, 0), BACKOFF_SHIFT_MAX));
+        return wait.compareTo(properties.checkIntervalMax()) > 0 ? properties.checkIntervalMax() : wait;
+    }
+
+    /** A rail that throws may have sent before it threw: that is an UNKNOWN, never a FAILED. */
+    private static RailAnswer call(java.util.function.Supplier<RailAnswer> request) {
+        try {
+            RailAnswer answer = request.get();
+            return answer != null ? answer : RailAnswer.unknown("the rail answered nothing");
+        } catch (RuntimeException e) {
+            log.warn("The interbank rail failed: {}", e.toString());
+            return RailAnswer.unknown("rail error: " + e.getClass().getSimpleName());
+        }
+    }
+}

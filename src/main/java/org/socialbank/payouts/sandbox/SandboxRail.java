@@ -1,0 +1,130 @@
+package org.socialbank.payouts.sandbox;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.socialbank.payouts.Iban;
+import org.socialbank.payouts.IndianAccount;
+import org.socialbank.payouts.InterbankRail;
+import org.socialbank.payouts.PayoutId;
+import org.socialbank.payouts.PayoutOrder;
+import org.socialbank.payouts.RailAnswer;
+
+/**
+ * A rail in memory: it accepts a payout and says it settled once {@code settle-after} has passed
+ * on the injected clock; it rejects the configured accounts with {@value #ACCOUNT_CLOSED}. Like a
+ * real rail it is idempotent by payout id, and it counts every send so that tests can prove no
+ * payout was sent twice. What it remembers is lost on restart (then it answers {@link
+ * RailAnswer#NOT_RECEIVED}, and the worker sends again): it is for demos and tests only.
+ */
+public class SandboxRail implements InterbankRail {
+
+    public static final String ACCOUNT_CLOSED = "account_closed";
+    /** The most payouts remembered; the oldest are forgotten first. */
+    public static final int REMEMBERED_MAX = 100_000;
+    /** The most sends that can be queued to go wrong. */
+    public static final int TROUBLES_MAX = 1000;
+
+    /** What the next sends do instead of being accepted. */
+    public enum Trouble {
+        /** Rejected with {@value #ACCOUNT_CLOSED}. */
+        FAIL,
+        /** Taken, but the answer is lost: Unknown, and the payout settles as usual. */
+        TIMEOUT,
+        /** Lost on the way: Unknown, and the rail never heard of it. */
+        LOSE
+    }
+
+    private record Received(Instant acceptedAt, String rejection) {
+    }
+
+    private final Clock clock;
+    private final Duration settleAfter;
+    private final Set<String> failAccounts;
+    private final Map<UUID, Received> received = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<UUID, Received> eldest) {
+            return size() > REMEMBERED_MAX;
+        }
+    };
+    private final Map<UUID, Integer> sends = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<UUID, Integer> eldest) {
+            return size() > REMEMBERED_MAX;
+        }
+    };
+    private final java.util.ArrayDeque<Trouble> troubles = new java.util.ArrayDeque<>();
+
+    public SandboxRail(Clock clock, Duration settleAfter, List<String> failAccounts) {
+        this.clock = clock;
+        this.settleAfter = settleAfter;
+        this.failAccounts = failAccounts.stream().map(SandboxRail::normalize).collect(Collectors.toUnmodifiableSet());
+    }
+
+    @Override
+    public synchronized RailAnswer send(PayoutOrder order) {
+        UUID id = order.id().value();
+        sends.merge(id, 1, Integer::sum);
+        if (received.containsKey(id)) {
+            return status(order.id());
+        }
+        Trouble trouble = troubles.poll();
+        if (trouble == Trouble.LOSE) {
+            return RailAnswer.unknown("timeout");
+        }
+        String rejection = trouble == Trouble.FAIL || failAccounts.contains(account(order)) ? ACCOUNT_CLOSED : null;
+        received.put(id, new Received(clock.instant(), rejection));
+        if (trouble == Trouble.TIMEOUT) {
+            return RailAnswer.unknown("timeout");
+        }
+        return rejection != null ? RailAnswer.rejected(rejection) : answer(received.get(id));
+    }
+
+    @Override
+    public synchronized RailAnswer status(PayoutId id) {
+        Received payout = received.get(id.value());
+        return payout == null ? RailAnswer.rejected(RailAnswer.NOT_RECEIVED) : answer(payout);
+    }
+
+    /** Makes the next send (after any already queued) go wrong this way; at most {@value #TROUBLES_MAX} queued. */
+    public synchronized int troubleNext(Trouble trouble) {
+        if (troubles.size() >= TROUBLES_MAX) {
+            throw new IllegalStateException(TROUBLES_MAX + " troubles are queued already");
+        }
+        troubles.add(trouble);
+        return troubles.size();
+    }
+
+    /** How many sends will go wrong. */
+    public synchronized int troublesQueued() {
+        return troubles.size();
+    }
+
+    /** How many times the payout was sent to this rail. */
+    public synchronized int sends(PayoutId id) {
+        return sends.getOrDefault(id.value(), 0);
+    }
+
+    private RailAnswer answer(Received payout) {
+        if (payout.rejection() != null) {
+            return RailAnswer.rejected(payout.rejection());
+        }
+        boolean settled = !clock.instant().isBefore(payout.acceptedAt().plus(settleAfter));
+        return settled ? RailAnswer.settled() : RailAnswer.accepted();
+    }
+
+    private static String account(PayoutOrder order) {
+        return order.to() instanceof IndianAccount indian ? indian.number() : ((Iban) order.to()).value();
+    }
+
+    private static String normalize(String account) {
+        return account.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,14 @@
+package org.socialbank.payouts;
+
+import org.socialbank.support.TestStores;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+class H2PayoutsIntegrationTests extends PayoutsContract {
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        TestStores.h2(registry);
+        registry.add("socialbank.demo.enabled", () -> "true"); // after TestStores: the dev endpoint needs it
+    }
+}

@@ -1,0 +1,67 @@
+package org.socialbank.payouts.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.socialbank.payouts.Iban;
+import org.socialbank.payouts.IndianAccount;
+import org.socialbank.payouts.PayoutId;
+import org.socialbank.payouts.PayoutOrder;
+import org.socialbank.payouts.RailAnswer;
+import org.socialbank.shared.CurrencyCode;
+import org.socialbank.support.MutableClock;
+
+class SandboxRailUnitTests {
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
+    private final SandboxRail rail = new SandboxRail(clock, Duration.ofSeconds(5),
+            List.of("gb29 nwbk 6016 1331 9268 19", "987654321"));
+
+    private static PayoutOrder order(String iban) {
+        return new PayoutOrder(PayoutId.random(), Iban.of(iban), "Bob Brown", 1250, CurrencyCode.of("EUR"), "p-1");
+    }
+
+    @Test
+    void acceptsThenSettlesOnceTheClockPassesTheDelay() {
+        PayoutOrder order = order("DE89370400440532013000");
+        assertThat(rail.send(order)).isEqualTo(RailAnswer.accepted());
+        clock.advance(Duration.ofMillis(4999));
+        assertThat(rail.status(order.id())).isEqualTo(RailAnswer.accepted());
+        clock.advance(Duration.ofMillis(1));
+        assertThat(rail.status(order.id())).isEqualTo(RailAnswer.settled());
+        assertThat(rail.send(order)).as("idempotent by id").isEqualTo(RailAnswer.settled());
+        assertThat(rail.sends(order.id())).isEqualTo(2);
+    }
+
+    @Test
+    void rejectsFailListedAccountsAndTheNextOneWhenTold() {
+        PayoutOrder listed = order("GB29NWBK60161331926819");
+        assertThat(rail.send(listed)).isEqualTo(RailAnswer.rejected(SandboxRail.ACCOUNT_CLOSED));
+        PayoutOrder indian = new PayoutOrder(PayoutId.random(), new IndianAccount("987654321", "HDFC0001234"), "Ravi",
+                100, CurrencyCode.of("INR"), "p-2");
+        assertThat(rail.send(indian)).isEqualTo(RailAnswer.rejected(SandboxRail.ACCOUNT_CLOSED));
+
+        rail.troubleNext(SandboxRail.Trouble.FAIL);
+        assertThat(rail.troublesQueued()).isOne();
+        PayoutOrder next = order("NL91ABNA0417164300");
+        assertThat(rail.send(next)).isEqualTo(RailAnswer.rejected(SandboxRail.ACCOUNT_CLOSED));
+        assertThat(rail.status(next.id())).isEqualTo(RailAnswer.rejected(SandboxRail.ACCOUNT_CLOSED));
+        assertThat(rail.send(order("NL91ABNA0417164300"))).isEqualTo(RailAnswer.accepted());
+    }
+
+    @Test
+    void aTimeoutKeepsThePayoutAndALostOneIsNotReceived() {
+        rail.troubleNext(SandboxRail.Trouble.TIMEOUT);
+        rail.troubleNext(SandboxRail.Trouble.LOSE);
+        PayoutOrder timedOut = order("DE89370400440532013000");
+        PayoutOrder lost = order("DE89370400440532013000");
+        assertThat(rail.send(timedOut)).isInstanceOf(RailAnswer.Unknown.class);
+        assertThat(rail.send(lost)).isInstanceOf(RailAnswer.Unknown.class);
+        assertThat(rail.status(timedOut.id())).isEqualTo(RailAnswer.accepted());
+        assertThat(rail.status(lost.id())).isEqualTo(RailAnswer.rejected(RailAnswer.NOT_RECEIVED));
+        assertThat(rail.status(PayoutId.random())).isEqualTo(RailAnswer.rejected(RailAnswer.NOT_RECEIVED));
+    }
+}
