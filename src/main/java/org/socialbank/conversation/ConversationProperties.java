@@ -7,8 +7,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of the conversation engine, validated at start-up.
  *
- * @param chatPaymentMaxMinor the largest payment confirmed by a chat button alone, in minor units
- *     of any currency; larger ones are refused in chat (the step-up page will take them)
  * @param buttonTtl how long a confirmation button stays valid, and a payment being put together is kept
  * @param relayEnabled whether this node runs the outbox relay on a schedule
  * @param relayInterval the pause between two relay runs
@@ -25,7 +23,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("socialbank.conversation")
 public record ConversationProperties(
-        @DefaultValue("100000") long chatPaymentMaxMinor,
         @DefaultValue("10m") Duration buttonTtl,
         @DefaultValue("true") boolean relayEnabled,
         @DefaultValue("1s") Duration relayInterval,
@@ -39,7 +36,6 @@ public record ConversationProperties(
         @DefaultValue("1000") int janitorBatchMax) {
 
     public ConversationProperties {
-        require(chatPaymentMaxMinor >= 1, "chat-payment-max-minor must be positive");
         require(positiveAtMost(buttonTtl, Duration.ofHours(1)), "button-ttl must be positive and at most 1h");
         require(positiveAtMost(relayInterval, Duration.ofMinutes(5)), "relay-interval must be positive and at most 5m");
         require(relayBatchMax >= 1 && relayBatchMax <= 1000, "relay-batch-max must be 1..1000");

@@ -10,11 +10,13 @@ import org.socialbank.conversation.engine.JdbcConversations.Chat;
 import org.socialbank.conversation.engine.Json;
 import org.socialbank.conversation.engine.MessageTexts;
 import org.socialbank.conversation.engine.Outbox;
+import org.socialbank.conversation.engine.PaymentAlerts;
 import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.Directory;
 import org.socialbank.directory.IdentityId;
 import org.socialbank.directory.Linking;
 import org.socialbank.ledger.Ledger;
+import org.socialbank.payments.Payments;
 import org.socialbank.services.Branches;
 import org.socialbank.shared.Durability;
 import org.socialbank.shared.Races;
@@ -46,13 +48,13 @@ public class Conversations {
     private final Clock clock;
 
     Conversations(JdbcConversations store, Outbox outbox, Linking linking, Directory directory, Ledger ledger,
-            Branches branches, MessageTexts texts, PlatformTransactionManager transactionManager, Durability durability, Clock clock,
+            Branches branches, Payments payments, PaymentAlerts alerts, MessageTexts texts, PlatformTransactionManager transactionManager, Durability durability, Clock clock,
             ConversationProperties properties) {
         this.store = store;
         this.outbox = outbox;
         this.linking = linking;
-        this.parts = new EngineBank.Parts(linking, directory, ledger, branches, store, clock, properties.buttonTtl());
-        this.dialogue = new Dialogue(texts, properties.chatPaymentMaxMinor(), properties.buttonTtl());
+        this.parts = new EngineBank.Parts(linking, directory, ledger, branches, payments, alerts, store, clock, properties.buttonTtl());
+        this.dialogue = new Dialogue(texts, properties.buttonTtl());
         this.transactions = new TransactionTemplate(transactionManager);
         this.savepoint = new TransactionTemplate(transactionManager);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
@@ -97,7 +99,8 @@ public class Conversations {
         Chat chat = new Chat(identity.id(), message.channel(), message.externalUserId());
         JdbcConversations.Conversation conversation = lockOrCreate(chat);
         Dialogue.Step step = dialogue.handle(Json.state(conversation.state()), message.channel(), message.content(),
-                message.inGroup(), new EngineBank(parts, identity.id(), message.channel(), message.externalMessageId()));
+                message.inGroup(), new EngineBank(parts, identity.id(), message.channel(), message.externalMessageId(),
+                        message.externalUserId(), message.handle()));
         store.updateConversation(identity.id(), Json.state(step.state()), conversation.version() + 1,
                 linking.linkedCustomer(identity.id()).orElse(null), clock.instant());
         return new Received.Handled(deliver(message, chat, step));

@@ -272,6 +272,14 @@ public class Linking {
         });
     }
 
+    /**
+     * The chat account through which the bank can reach whoever holds this handle on its network:
+     * one that reported the handle and is reachable, the newest if several did.
+     */
+    public Optional<ChannelIdentity> reachableByHandle(Network channel, String handle) {
+        return store.identitiesByHandle(channel, handle, 5).stream().filter(ChannelIdentity::reachable).findFirst();
+    }
+
     private LinkStep sendLinkCode(Token t, CustomerId customer) {
         if (authenticators.active(customer)) {
             java.util.UUID challenge = challenges.expectTotp(customer, PURPOSE_LINK, linkContext(t, customer),

@@ -42,8 +42,20 @@ public interface Bank {
 
     Optional<AliasMatch> resolve(Alias alias);
 
-    /** Books the payment; the id comes from the message being handled, so a replay pays once. */
-    PayOutcome pay(CustomerId payer, CustomerId payee, long amountMinor, CurrencyCode currency);
+    /**
+     * Pays by alias (a customer, or anyone else through a claim); the payment's id comes from the
+     * message being handled, so a replay pays once. Limits and step-up apply.
+     */
+    PayOutcome pay(CustomerId payer, Alias payee, long amountMinor, CurrencyCode currency);
+
+    /**
+     * Uses a claim code sent from this chat account (a non-customer proving they own the handle a
+     * payment was sent to); empty when the text is no claim code at all.
+     */
+    Optional<Boolean> claimCode(String text);
+
+    /** The payer's recent payees, newest first, whom they may name instead of an alias. */
+    List<RecentPayee> recentPayees(CustomerId payer);
 
     /** The bank's branches nearest to a place, nearest first. */
     List<Branches.Nearby> branchesNear(double lat, double lon, int limit);
@@ -69,13 +81,41 @@ public interface Bank {
     record Press(String action, long formVersion) {
     }
 
+    /** Someone the payer paid before, with the names they may be called by and an alias to pay. */
+    record RecentPayee(List<String> names, Alias alias, CustomerId customerId, String maskedName) {
+        public RecentPayee {
+            names = List.copyOf(names);
+        }
+    }
+
     sealed interface PayOutcome {
     }
 
-    record Paid(String transferId) implements PayOutcome {
+    record Paid(String reference) implements PayOutcome {
     }
 
-    /** The ledger's or the directory's "no", as a stable code (e.g. {@code exceeds_credits}). */
-    record Refused(String code) implements PayOutcome {
+    /**
+     * The money waits in escrow for a non-customer to claim it.
+     *
+     * @param forward the claim link for the payer to forward, when the bank cannot reach the payee
+     *     itself; null when the payee was told
+     */
+    record AwaitingClaim(Instant expiresAt, String forward) implements PayOutcome {
+    }
+
+    /** The payment waits for the payer's confirmation on the bank's page. */
+    record Held(String confirmationUrl) implements PayOutcome {
+    }
+
+    /**
+     * The bank's "no", as a stable code (e.g. {@code exceeds_credits}, {@code exceeds_daily_limit}).
+     *
+     * @param limitMinor the limit that said no, when one did
+     * @param resetsAt when that limit resets, when it does
+     */
+    record Refused(String code, Long limitMinor, Instant resetsAt) implements PayOutcome {
+        public Refused(String code) {
+            this(code, null, null);
+        }
     }
 }

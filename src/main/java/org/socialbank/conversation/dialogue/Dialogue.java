@@ -41,13 +41,13 @@ public final class Dialogue {
     private final PayDialogue pay;
 
     /** @param formTtl how long a payment being put together is kept; an older one is dropped */
-    public Dialogue(Texts texts, long chatPaymentMaxMinor, Duration formTtl) {
+    public Dialogue(Texts texts, Duration formTtl) {
         this.texts = Objects.requireNonNull(texts, "texts");
         this.formTtl = Objects.requireNonNull(formTtl, "formTtl");
         if (formTtl.isNegative() || formTtl.isZero()) {
             throw new IllegalArgumentException("formTtl must be positive");
         }
-        this.pay = new PayDialogue(texts, chatPaymentMaxMinor);
+        this.pay = new PayDialogue(texts);
     }
 
     /**
@@ -107,7 +107,16 @@ public final class Dialogue {
     }
 
     private Step text(Turn turn, String text) {
-        ParsedCommand command = parser.parse(text, Optional.ofNullable(turn.chosen()), Context.of(turn.channel(), null));
+        Optional<Boolean> claimed = turn.bank().claimCode(text);
+        Language chosen = turn.chosen() != null ? turn.chosen() : Language.EN;
+        if (claimed.isPresent()) {
+            return say(turn.state(), chosen, claimed.get() ? "conversation.claim.proven" : "conversation.claim.unknown");
+        }
+        Context context = Context.of(turn.channel(), null);
+        if (turn.linked().isPresent()) {
+            context = context.withRecentPayees(recentNames(turn.bank(), turn.linked().get().customerId()));
+        }
+        ParsedCommand command = parser.parse(text, Optional.ofNullable(turn.chosen()), context);
         Language language = turn.chosen() != null ? turn.chosen() : command.language();
         DialogueState state = turn.state();
         Intent intent = command.intent();
@@ -151,6 +160,12 @@ public final class Dialogue {
             case PAY -> pay.start(turn, language, customer, command);
             default -> say(turn.state(), language, "conversation.not_yet");
         };
+    }
+
+    private static List<String> recentNames(Bank bank, CustomerId payer) {
+        return bank.recentPayees(payer).stream().flatMap(r -> r.names().stream())
+                .filter(n -> !n.isBlank() && n.length() <= Context.NAME_LENGTH_MAX).distinct()
+                .limit(Context.RECENT_PAYEES_MAX).toList();
     }
 
     private Step offerLink(Turn turn, Language language) {
@@ -263,7 +278,7 @@ public final class Dialogue {
                 "conversation.group.private", "conversation.back.nothing", "conversation.branches.ask_location",
                 "conversation.branches.title", "conversation.branches.detail", "conversation.branches.nearest",
                 "conversation.branches.detail_distance", "conversation.branches.always_open",
-                "conversation.branches.none"));
+                "conversation.branches.none", "conversation.claim.proven", "conversation.claim.unknown"));
         keys.addAll(PayDialogue.messageKeys());
         return keys;
     }

@@ -1,6 +1,10 @@
 package org.socialbank.conversation.dialogue;
 
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.ArrayList;
+import java.util.Locale;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -9,6 +13,9 @@ import org.socialbank.conversation.dialogue.Dialogue.Step;
 import org.socialbank.conversation.language.Hints;
 import org.socialbank.conversation.language.ParsedCommand;
 import org.socialbank.conversation.language.Payee;
+import org.socialbank.conversation.language.PayeeType;
+import org.socialbank.directory.Alias;
+import org.socialbank.directory.AliasType;
 import org.socialbank.directory.AliasMatch;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Language;
@@ -25,14 +32,9 @@ final class PayDialogue {
     static final String CANCEL = "cancel";
 
     private final Texts texts;
-    private final long chatPaymentMaxMinor;
 
-    PayDialogue(Texts texts, long chatPaymentMaxMinor) {
+    PayDialogue(Texts texts) {
         this.texts = texts;
-        if (chatPaymentMaxMinor < 1) {
-            throw new IllegalArgumentException("chatPaymentMaxMinor must be positive");
-        }
-        this.chatPaymentMaxMinor = chatPaymentMaxMinor;
     }
 
     /** A new form for "pay ...", filled from what the command already says. */
@@ -57,14 +59,15 @@ final class PayDialogue {
         PayForm form = state.form();
         if (!command.payees().isEmpty()) {
             Payee payee = command.payees().get(0);
-            Optional<AliasMatch> match = payee.alias().flatMap(turn.bank()::resolve);
-            if (match.isEmpty()) {
+            Optional<Target> target = target(turn.bank(), payer, payee);
+            if (target.isEmpty()) {
                 return say(state, language, "conversation.pay.payee_unknown", payee.value());
             }
-            if (match.get().customerId().equals(payer)) {
+            if (payer.equals(target.get().customerId())) {
                 return say(state, language, "conversation.pay.self");
             }
-            form = form.withPayee(match.get().customerId().value(), match.get().maskedName());
+            form = form.withPayee(target.get().alias(),
+                    target.get().customerId() == null ? null : target.get().customerId().value(), target.get().name());
         }
         if (command.amountProblem().isPresent()) {
             return new Step(state.withForm(form), List.of(new Outbound.Text(Hints.amount(language))), language);
@@ -85,21 +88,42 @@ final class PayDialogue {
         return advance(turn, language, state.withForm(form));
     }
 
+    /** Whom a payee of the text is: a customer (masked name), or an alias that is no customer's yet. */
+    private record Target(Alias alias, CustomerId customerId, String name) {
+    }
+
+    private static Optional<Target> target(Bank bank, CustomerId payer, Payee payee) {
+        if (payee.type() == PayeeType.NAME) {
+            String name = payee.value().toLowerCase(Locale.ROOT);
+            return bank.recentPayees(payer).stream()
+                    .filter(r -> r.names().stream().anyMatch(n -> n.toLowerCase(Locale.ROOT).equals(name)))
+                    .findFirst().map(r -> new Target(r.alias(), r.customerId(), r.maskedName()));
+        }
+        Optional<Alias> alias = payee.alias();
+        if (alias.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<AliasMatch> match = bank.resolve(alias.get());
+        if (match.isPresent()) {
+            return Optional.of(new Target(alias.get(), match.get().customerId(), match.get().maskedName()));
+        }
+        // a $tag is a customer's by definition; anything else may be claimed by its owner
+        return alias.get().type() == AliasType.TAG ? Optional.empty()
+                : Optional.of(new Target(alias.get(), null, alias.get().display()));
+    }
+
     private Step advance(Turn turn, Language language, DialogueState state) {
         PayForm form = state.form();
-        if (form.payeeCustomerId() == null) {
+        if (form.payeeValue() == null) {
             return say(state, language, "conversation.pay.ask_payee");
         }
         if (form.amountMinor() == null) {
             return say(state, language, "conversation.pay.ask_amount", form.payeeName());
         }
         CurrencyCode currency = CurrencyCode.of(form.currency());
-        if (form.amountMinor() > chatPaymentMaxMinor) {
-            return say(Dialogue.dropForm(state), language, "conversation.pay.over_chat_limit",
-                    Money.format(chatPaymentMaxMinor, currency, language.locale()));
-        }
-        String text = texts.text(language, "conversation.pay.confirm",
-                Money.format(form.amountMinor(), currency, language.locale()), form.payeeName());
+        String text = texts.text(language, form.payeeCustomerId() != null ? "conversation.pay.confirm"
+                : "conversation.pay.confirm_claim", Money.format(form.amountMinor(), currency, language.locale()),
+                form.payeeName());
         Bank bank = turn.bank();
         // a new version for every confirmation shown: "Pay 10?" must not pay 5 after the amount changed
         DialogueState shown = state.replaceForm(form);
@@ -127,27 +151,63 @@ final class PayDialogue {
     private Step confirm(Turn turn, Language language, PayForm form) {
         DialogueState next = Dialogue.dropForm(turn.state());
         CurrencyCode currency = CurrencyCode.of(form.currency());
-        if (form.amountMinor() > chatPaymentMaxMinor) {
-            return say(next, language, "conversation.pay.over_chat_limit",
-                    Money.format(chatPaymentMaxMinor, currency, language.locale()));
-        }
-        Bank.PayOutcome outcome = turn.bank().pay(turn.linked().orElseThrow().customerId(),
-                new CustomerId(form.payeeCustomerId()), form.amountMinor(), currency);
-        if (outcome instanceof Bank.Refused refused) {
-            return say(next, language, refusal(refused.code()), refused.code());
-        }
+        Bank.PayOutcome outcome = turn.bank().pay(turn.linked().orElseThrow().customerId(), form.payee(),
+                form.amountMinor(), currency);
         String amount = Money.format(form.amountMinor(), currency, language.locale());
+        if (outcome instanceof Bank.Refused refused) {
+            return refused(next, language, refused, currency);
+        }
+        if (outcome instanceof Bank.Held held) {
+            return new Step(next, List.of(new Outbound.Link(texts.text(language, "conversation.pay.held", amount,
+                    form.payeeName()), texts.text(language, "conversation.pay.held_button"), held.confirmationUrl())),
+                    language);
+        }
+        if (outcome instanceof Bank.AwaitingClaim waiting) {
+            String until = dates(language).format(waiting.expiresAt());
+            return new Step(next, List.of(waiting.forward() == null
+                    ? new Outbound.Text(texts.text(language, "conversation.pay.awaiting_claim_told", amount,
+                            form.payeeName(), until))
+                    : new Outbound.Link(texts.text(language, "conversation.pay.awaiting_claim_forward", amount,
+                            form.payeeName(), until), texts.text(language, "conversation.pay.claim_link_button"),
+                            waiting.forward())), language);
+        }
         return new Step(next, List.of(new Outbound.Receipt(texts.text(language, "conversation.receipt.title"), List.of(
                 texts.text(language, "conversation.receipt.amount", amount),
                 texts.text(language, "conversation.receipt.to", form.payeeName()),
-                texts.text(language, "conversation.receipt.reference", ((Bank.Paid) outcome).transferId())))), language);
+                texts.text(language, "conversation.receipt.reference", ((Bank.Paid) outcome).reference())))), language);
+    }
+
+    private Step refused(DialogueState next, Language language, Bank.Refused refused, CurrencyCode currency) {
+        if (refused.limitMinor() != null && LIMITS.contains(refused.code())) {
+            String limit = Money.format(refused.limitMinor(), currency, language.locale());
+            String which = texts.text(language, "conversation.limit." + refused.code());
+            return refused.resetsAt() == null
+                    ? say(next, language, "conversation.pay.refused.limit", which, limit)
+                    : say(next, language, "conversation.pay.refused.limit_resets", which, limit,
+                            dateTimes(language).format(refused.resetsAt()));
+        }
+        return say(next, language, refusal(refused.code()), refused.code());
+    }
+
+    static final List<String> LIMITS = List.of("exceeds_transaction_limit", "exceeds_daily_limit",
+            "exceeds_monthly_limit", "exceeds_channel_transaction_limit", "exceeds_channel_daily_limit");
+
+    private static DateTimeFormatter dates(Language language) {
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(language.locale()).withZone(ZoneOffset.UTC);
+    }
+
+    private static DateTimeFormatter dateTimes(Language language) {
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(language.locale())
+                .withZone(ZoneOffset.UTC);
     }
 
     static String refusal(String code) {
         return switch (code) {
-            case "exceeds_credits" -> "conversation.pay.refused.funds";
+            case "exceeds_credits", "insufficient_funds" -> "conversation.pay.refused.funds";
             case "account_frozen", "account_closed" -> "conversation.pay.refused.account";
-            case "payee_has_no_account" -> "conversation.pay.refused.payee_account";
+            case "payee_has_no_account", "payee_cannot_receive_currency" -> "conversation.pay.refused.payee_account";
+            case "no_account_in_currency", "currency_not_supported" -> "conversation.pay.refused.currency";
+            case "confirmation_unavailable" -> "conversation.pay.refused.no_phone";
             default -> "conversation.pay.refused.other";
         };
     }
@@ -161,13 +221,18 @@ final class PayDialogue {
     static List<String> messageKeys() {
         List<String> keys = new ArrayList<>(List.of("conversation.pay.payee_unknown", "conversation.pay.self",
                 "conversation.pay.no_account", "conversation.pay.ask_payee", "conversation.pay.ask_amount",
-                "conversation.pay.over_chat_limit", "conversation.pay.confirm", "conversation.pay.confirm_button",
+                "conversation.pay.confirm", "conversation.pay.confirm_claim", "conversation.pay.confirm_button",
+                "conversation.pay.held", "conversation.pay.held_button", "conversation.pay.awaiting_claim_told",
+                "conversation.pay.awaiting_claim_forward", "conversation.pay.claim_link_button",
+                "conversation.pay.refused.limit", "conversation.pay.refused.limit_resets",
                 "conversation.pay.cancel_button", "conversation.pay.stale", "conversation.receipt.title",
                 "conversation.receipt.amount", "conversation.receipt.to", "conversation.receipt.reference",
                 "conversation.pay.cancelled"));
-        for (String code : List.of("exceeds_credits", "account_frozen", "payee_has_no_account", "other")) {
+        for (String code : List.of("exceeds_credits", "account_frozen", "payee_has_no_account", "no_account_in_currency",
+                "confirmation_unavailable", "other")) {
             keys.add(refusal(code));
         }
+        LIMITS.forEach(code -> keys.add("conversation.limit." + code));
         return keys;
     }
 }

@@ -11,6 +11,8 @@ import java.util.UUID;
 import org.socialbank.conversation.dialogue.Bank;
 import org.socialbank.directory.Alias;
 import org.socialbank.directory.AliasMatch;
+import org.socialbank.directory.AliasType;
+import org.socialbank.directory.MaskedName;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.CustomerView;
 import org.socialbank.directory.Directory;
@@ -19,9 +21,10 @@ import org.socialbank.directory.Linking;
 import org.socialbank.directory.Network;
 import org.socialbank.ledger.AccountId;
 import org.socialbank.ledger.Ledger;
-import org.socialbank.ledger.NewTransfer;
-import org.socialbank.ledger.TransferId;
-import org.socialbank.ledger.TransferResult;
+import org.socialbank.payments.Payment;
+import org.socialbank.payments.PaymentId;
+import org.socialbank.payments.PaymentOrder;
+import org.socialbank.payments.Payments;
 import org.socialbank.services.Branch;
 import org.socialbank.services.Branches;
 import org.socialbank.shared.CurrencyCode;
@@ -35,25 +38,33 @@ public final class EngineBank implements Bank {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Where the engine's collaborators are; one per application. */
-    public record Parts(Linking linking, Directory directory, Ledger ledger, Branches branches, JdbcConversations store,
-            Clock clock, Duration buttonTtl) {
+    public record Parts(Linking linking, Directory directory, Ledger ledger, Branches branches, Payments payments,
+            PaymentAlerts alerts, JdbcConversations store, Clock clock, Duration buttonTtl) {
     }
+
+    /** Recent payees offered to the parser. */
+    static final int RECENT_PAYEES_MAX = 20;
 
     private final Parts parts;
     private final IdentityId identity;
     private final Network channel;
     private final String externalMessageId;
+    private final String externalUserId;
+    private final String handle;
 
-    public EngineBank(Parts parts, IdentityId identity, Network channel, String externalMessageId) {
+    public EngineBank(Parts parts, IdentityId identity, Network channel, String externalMessageId,
+            String externalUserId, String handle) {
         this.parts = parts;
         this.identity = identity;
         this.channel = channel;
         this.externalMessageId = externalMessageId;
+        this.externalUserId = externalUserId;
+        this.handle = handle;
     }
 
-    /** The transfer id of a payment confirmed by this message: a redelivery can never pay twice. */
-    public static TransferId transferId(Network channel, String externalMessageId) {
-        return new TransferId(UUID.nameUUIDFromBytes(("chat-pay|" + channel.wireName() + "|" + externalMessageId)
+    /** The id of a payment confirmed by this message: a redelivery can never pay twice. */
+    public static PaymentId paymentId(Network channel, String externalMessageId) {
+        return new PaymentId(UUID.nameUUIDFromBytes(("chat-pay|" + channel.wireName() + "|" + externalMessageId)
                 .getBytes(StandardCharsets.UTF_8)));
     }
 
@@ -119,21 +130,49 @@ public final class EngineBank implements Bank {
     }
 
     @Override
-    public PayOutcome pay(CustomerId payer, CustomerId payee, long amountMinor, CurrencyCode currency) {
-        Optional<AccountId> from = parts.directory().primaryAccount(payer, currency.code());
-        if (from.isEmpty()) {
-            return new Refused("payer_has_no_account");
+    public PayOutcome pay(CustomerId payer, Alias payee, long amountMinor, CurrencyCode currency) {
+        PaymentId id = paymentId(channel, externalMessageId);
+        Payment payment = parts.alerts().fromChat(id, () -> parts.payments()
+                .pay(new PaymentOrder(id, payer, payee, amountMinor, currency, channel.wireName())));
+        return switch (payment.status()) {
+            case COMPLETED -> new Paid(payment.id().value().toString());
+            case AWAITING_CLAIM -> new AwaitingClaim(payment.claimExpiresAt(),
+                    parts.alerts().claimChat(payee).isPresent() ? null : payment.claimUrl());
+            case AWAITING_CONFIRMATION -> new Held(payment.confirmationUrl());
+            case REJECTED -> new Refused(payment.code(), payment.limitMinor(), payment.resetsAt());
+            default -> new Refused("payment_" + payment.status().wireName()); // a replay of a settled payment
+        };
+    }
+
+    @Override
+    public Optional<Boolean> claimCode(String text) {
+        String code = text.strip();
+        if (!Payments.looksLikeClaimCode(code)) {
+            return Optional.empty();
         }
-        Optional<AccountId> to = parts.directory().primaryAccount(payee, currency.code());
-        if (to.isEmpty()) {
-            return new Refused("payee_has_no_account");
-        }
-        TransferResult result = parts.ledger().transfer(NewTransfer.posted(transferId(channel, externalMessageId),
-                from.get(), to.get(), amountMinor, currency, "p2p"));
-        if (result instanceof TransferResult.Rejected rejected) {
-            return new Refused(rejected.code().code());
-        }
-        return new Paid(((TransferResult.Posted) result).transfer().id().toString());
+        return Optional.of(parts.payments().claimByNetworkCode(code, channel, externalUserId, handle));
+    }
+
+    @Override
+    public List<RecentPayee> recentPayees(CustomerId payer) {
+        return parts.store().recentPayees(payer, RECENT_PAYEES_MAX).stream()
+                .flatMap(id -> parts.directory().customer(id).stream())
+                .flatMap(view -> payableAlias(view).map(alias -> new RecentPayee(names(view.customer().displayName()),
+                        alias, view.customer().id(), MaskedName.of(view.customer().displayName()))).stream())
+                .toList();
+    }
+
+    /** "Bob Brown" is called "Bob Brown" and "Bob". */
+    private static List<String> names(String displayName) {
+        String first = displayName.strip().split("\\s+")[0];
+        return first.equals(displayName.strip()) ? List.of(first) : List.of(displayName.strip(), first);
+    }
+
+    /** A verified alias to pay the customer by: a $tag, else a phone, an e-mail, a handle. */
+    private static Optional<Alias> payableAlias(CustomerView view) {
+        return view.aliases().stream().filter(CustomerView.AliasEntry::verified).map(CustomerView.AliasEntry::alias)
+                .min(java.util.Comparator.comparingInt(a -> List.of(AliasType.TAG, AliasType.PHONE, AliasType.EMAIL,
+                        AliasType.HANDLE).indexOf(a.type())));
     }
 
     @Override

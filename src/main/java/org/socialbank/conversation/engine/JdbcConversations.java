@@ -205,6 +205,44 @@ public class JdbcConversations {
                 .params(clip(reason), id).update() == 1;
     }
 
+    // --- recent payees and preferred chats -----------------------------------------------
+
+    /** Remembers that the payer paid the payee now. */
+    public void paid(CustomerId payer, CustomerId payee, Instant now) {
+        int updated = jdbc.sql("UPDATE recent_payees SET paid_at = ? WHERE payer_customer_id = ? AND payee_customer_id = ?")
+                .params(Timestamps.utc(now), payer.value(), payee.value()).update();
+        if (updated == 0) {
+            try {
+                jdbc.sql("INSERT INTO recent_payees (payer_customer_id, payee_customer_id, paid_at) VALUES (?, ?, ?)")
+                        .params(payer.value(), payee.value(), Timestamps.utc(now)).update();
+            } catch (org.springframework.dao.DuplicateKeyException raced) {
+                // a concurrent payment to the same payee recorded it; its time is as good
+            }
+        }
+    }
+
+    /** The payer's most recent payees, newest first. */
+    public List<CustomerId> recentPayees(CustomerId payer, int limit) {
+        return jdbc.sql("SELECT payee_customer_id FROM recent_payees WHERE payer_customer_id = ? "
+                + "ORDER BY paid_at DESC, payee_customer_id LIMIT ?").params(payer.value(), limit)
+                .query((rs, n) -> new CustomerId(rs.getObject(1, UUID.class))).list();
+    }
+
+    /** The chats linked to the customer, the most recently active first. */
+    public List<Chat> chatsByActivity(CustomerId customer, int limit) {
+        return jdbc.sql("SELECT identity_id, channel, recipient FROM conversations WHERE customer_id = ? "
+                + "ORDER BY updated_at DESC, identity_id LIMIT ?").params(customer.value(), limit)
+                .query((rs, n) -> new Chat(new IdentityId(rs.getObject("identity_id", UUID.class)),
+                        network(rs.getString("channel")), rs.getString("recipient")))
+                .list();
+    }
+
+    /** The conversation's stored state, without locking it. */
+    public Optional<String> state(IdentityId identity) {
+        return jdbc.sql("SELECT state FROM conversations WHERE identity_id = ?").param(identity.value())
+                .query(String.class).optional();
+    }
+
     // --- retention ------------------------------------------------------------------------
 
     /** Deletes at most {@code limit} inbox rows received before {@code before}; returns how many. */

@@ -46,6 +46,13 @@ public class JdbcLinking {
                 .param(id.value()).query(JdbcLinking::identity).optional();
     }
 
+    /** Chat accounts on a network that last reported this handle (compared lower-case), newest first. */
+    public List<ChannelIdentity> identitiesByHandle(Network channel, String handle, int limit) {
+        return jdbc.sql("SELECT " + IDENTITY_COLUMNS + " FROM channel_identities WHERE channel = ? AND LOWER(handle) = ? "
+                + "ORDER BY created_at DESC, id LIMIT ?").params(channel.wireName(),
+                        handle.toLowerCase(java.util.Locale.ROOT), limit).query(JdbcLinking::identity).list();
+    }
+
     public List<ChannelIdentity> identitiesOf(CustomerId customer) {
         return jdbc.sql("SELECT " + IDENTITY_COLUMNS + " FROM channel_identities WHERE customer_id = ? "
                 + "ORDER BY linked_at, id").param(customer.value()).query(JdbcLinking::identity).list();

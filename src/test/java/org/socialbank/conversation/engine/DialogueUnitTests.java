@@ -25,7 +25,7 @@ class DialogueUnitTests {
     static final Texts KEYS = (language, key, args) -> language.tag() + ":" + key
             + (args.length == 0 ? "" : Arrays.stream(args).map(String::valueOf).collect(Collectors.joining(",", "[", "]")));
 
-    final Dialogue dialogue = new Dialogue(KEYS, 100_000, java.time.Duration.ofMinutes(10));
+    final Dialogue dialogue = new Dialogue(KEYS, java.time.Duration.ofMinutes(10));
     FakeBank bank;
     DialogueState state;
     CustomerId bob;
@@ -111,7 +111,8 @@ class DialogueUnitTests {
         String yes = button(confirm, 0);
         List<Outbound> receipt = send(new Inbound.Button(yes));
         assertThat(receipt.get(0)).isInstanceOf(Outbound.Receipt.class);
-        assertThat(bank.payments).containsExactly(new FakeBank.Payment(bank.me, bob, 1_000,
+        assertThat(bank.payments).containsExactly(new FakeBank.Payment(bank.me,
+                new Alias(AliasType.HANDLE, Network.TELEGRAM, "bob"), 1_000,
                 org.socialbank.shared.CurrencyCode.of("EUR")));
         assertThat(text(send(new Inbound.Button(yes)))).isEqualTo("en:conversation.pay.stale");
         assertThat(bank.payments).hasSize(1);
@@ -204,12 +205,49 @@ class DialogueUnitTests {
     }
 
     @Test
-    void refusesPaymentsAboveTheChatLimitAndUnknownPayees() {
+    void aboveTheStepUpThresholdThePaymentWaitsForTheBanksPage() {
         bank.linkedIn(Language.EN);
-        assertThat(text(say("pay @bob 1000.01"))).isEqualTo("en:conversation.pay.over_chat_limit[€1,000.00]");
+        bank.stepUpAboveMinor = 100_000;
+        List<Outbound> held = send(new Inbound.Button(button(say("pay @bob 1000.01"), 0)));
+        assertThat(held.get(0)).isInstanceOf(Outbound.Link.class);
+        assertThat(((Outbound.Link) held.get(0)).url()).isEqualTo("https://bank.example/confirm/abc");
+        assertThat(text(held)).isEqualTo("en:conversation.pay.held[€1,000.01,Bob B.]");
         assertThat(state.form()).isNull();
-        assertThat(text(say("pay @nobody 10"))).isEqualTo("en:conversation.pay.payee_unknown[nobody]");
         assertThat(bank.payments).isEmpty();
+    }
+
+    @Test
+    void aNonCustomerIsPaidThroughAClaimAndAnUnknownTagIsRefused() {
+        bank.linkedIn(Language.EN);
+        List<Outbound> confirm = say("pay @nobody 10");
+        assertThat(text(confirm)).isEqualTo("en:conversation.pay.confirm_claim[€10.00,@nobody]");
+        List<Outbound> waiting = send(new Inbound.Button(button(confirm, 0)));
+        assertThat(((Outbound.Link) waiting.get(0)).url()).isEqualTo("https://bank.example/claim/xyz");
+        assertThat(text(waiting)).startsWith("en:conversation.pay.awaiting_claim_forward[€10.00,@nobody,");
+        assertThat(bank.payments).extracting(p -> p.payee().value()).containsExactly("nobody");
+        assertThat(text(say("pay $nobody 10"))).isEqualTo("en:conversation.pay.payee_unknown[nobody]");
+    }
+
+    @Test
+    void aLimitSaysWhichAndWhenItResets() {
+        bank.linkedIn(Language.EN);
+        bank.refusal = "exceeds_daily_limit";
+        bank.refusalLimitMinor = 50_000L;
+        bank.refusalResetsAt = java.time.Instant.parse("2026-11-23T00:00:00Z");
+        String yes = button(say("pay @bob 600"), 0);
+        assertThat(text(send(new Inbound.Button(yes))))
+                .startsWith("en:conversation.pay.refused.limit_resets[en:conversation.limit.exceeds_daily_limit,€500.00,")
+                .contains("2026");
+    }
+
+    @Test
+    void recentPayeesAreNamedAndClaimCodesAreAnswered() {
+        bank.linkedIn(Language.EN);
+        bank.recent.add(new org.socialbank.conversation.dialogue.Bank.RecentPayee(List.of("Bob Brown", "Bob"),
+                new Alias(AliasType.HANDLE, Network.TELEGRAM, "bob"), bob, "Bob B."));
+        assertThat(text(say("pay Bob 7"))).isEqualTo("en:conversation.pay.confirm[€7.00,Bob B.]");
+        assertThat(text(say("CLAIM-GOOD01"))).isEqualTo("en:conversation.claim.proven");
+        assertThat(text(say("CLAIM-BAD001"))).isEqualTo("en:conversation.claim.unknown");
     }
 
     @Test
@@ -218,6 +256,9 @@ class DialogueUnitTests {
         bank.refusal = "exceeds_credits";
         String yes = button(say("pay @bob 10"), 0);
         assertThat(text(send(new Inbound.Button(yes)))).isEqualTo("en:conversation.pay.refused.funds[exceeds_credits]");
+        bank.refusal = "insufficient_funds";
+        yes = button(say("pay @bob 10"), 0);
+        assertThat(text(send(new Inbound.Button(yes)))).isEqualTo("en:conversation.pay.refused.funds[insufficient_funds]");
         assertThat(state.form()).isNull();
     }
 

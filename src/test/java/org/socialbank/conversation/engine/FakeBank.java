@@ -19,7 +19,7 @@ import org.socialbank.shared.CurrencyCode;
 /** A bank in memory for dialogue tests: one chat account, a few known aliases, payments recorded. */
 final class FakeBank implements Bank {
 
-    record Payment(CustomerId payer, CustomerId payee, long amountMinor, CurrencyCode currency) {
+    record Payment(CustomerId payer, Alias payee, long amountMinor, CurrencyCode currency) {
     }
 
     final CustomerId me = new CustomerId(UUID.randomUUID());
@@ -29,6 +29,10 @@ final class FakeBank implements Bank {
     final List<Branch> branches = new ArrayList<>();
     Linked linked;
     String refusal;
+    Long refusalLimitMinor;
+    Instant refusalResetsAt;
+    long stepUpAboveMinor = Long.MAX_VALUE;
+    List<RecentPayee> recent = new ArrayList<>();
     boolean unreachable;
     Instant now = Instant.parse("2026-11-22T12:00:00Z");
     private int issued;
@@ -110,12 +114,28 @@ final class FakeBank implements Bank {
     }
 
     @Override
-    public PayOutcome pay(CustomerId payer, CustomerId payee, long amountMinor, CurrencyCode currency) {
+    public PayOutcome pay(CustomerId payer, Alias payee, long amountMinor, CurrencyCode currency) {
         if (refusal != null) {
-            return new Refused(refusal);
+            return new Refused(refusal, refusalLimitMinor, refusalResetsAt);
+        }
+        if (amountMinor > stepUpAboveMinor) {
+            return new Held("https://bank.example/confirm/abc");
         }
         payments.add(new Payment(payer, payee, amountMinor, currency));
+        if (!aliases.containsKey(payee)) {
+            return new AwaitingClaim(now.plus(java.time.Duration.ofDays(14)), "https://bank.example/claim/xyz");
+        }
         return new Paid("t-" + payments.size());
+    }
+
+    @Override
+    public Optional<Boolean> claimCode(String text) {
+        return text.startsWith("CLAIM-") ? Optional.of(text.equals("CLAIM-GOOD01")) : Optional.empty();
+    }
+
+    @Override
+    public List<RecentPayee> recentPayees(CustomerId payer) {
+        return recent;
     }
 
     @Override

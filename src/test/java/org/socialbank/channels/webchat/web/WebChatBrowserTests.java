@@ -104,9 +104,36 @@ class WebChatBrowserTests {
         WebElement confirm = wait.until(d -> d.findElements(By.cssSelector("button.chip")).stream()
                 .filter(b -> b.getText().equals("Confirm") && b.isEnabled()).findFirst().orElse(null));
         confirm.click();
+        // the first payment from a newly linked chat is confirmed on the bank's own page, bound to amount and payee
+        WebElement page = wait.until(d -> d.findElements(By.cssSelector("a.link-button")).stream()
+                .filter(a -> a.getAttribute("href").contains("/confirm/")).findFirst().orElse(null));
+        Chromium.screenshot(browser, "webchat-4-held");
+        String confirmUrl = page.getAttribute("href");
+        browser.get(BASE + "/dev/sms");
+        Matcher confirmCode = Pattern.compile("\\b(\\d{6})\\b").matcher(browser.findElement(By.tagName("main")).getText());
+        assertThat(confirmCode.find()).isTrue();
+        browser.get(confirmUrl);
+        assertThat(browser.findElement(By.id("amount")).getText()).contains("5");
+        assertThat(browser.findElement(By.id("payee")).getText()).isEqualTo("Camille D.");
+        browser.findElement(By.id("code")).sendKeys(confirmCode.group(1));
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Confirmed"));
+        browser.get(BASE + "/chat?lang=en");
+        wait.until(d -> answers().stream().anyMatch(a -> a.getText().contains("Your payment of €5.00 to Camille D. is done.")));
+        Chromium.screenshot(browser, "webchat-5-confirmed");
+
+        type("pay $" + camille.tag() + " 2"); // a known payee now, after the first payment: a button is enough
+        int confirmsBefore = browser.findElements(By.cssSelector("button.chip")).size();
+        WebElement again = wait.until(d -> {
+            List<WebElement> chips = d.findElements(By.cssSelector("button.chip"));
+            // the newest confirmation's button: the history re-rendered the first one too
+            return chips.size() > confirmsBefore ? chips.get(chips.size() - 2) : null;
+        });
+        assertThat(again.getText()).isEqualTo("Confirm");
+        again.click();
         WebElement receipt = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.card")));
-        assertThat(receipt.getText()).contains("Paid").contains("5");
-        Path shot = Chromium.screenshot(browser, "webchat-4-receipt");
+        assertThat(receipt.getText()).contains("Paid").contains("2");
+        Path shot = Chromium.screenshot(browser, "webchat-6-receipt");
         Files.createDirectories(Path.of("docs", "images"));
         Files.copy(shot, Path.of("docs", "images", "webchat.png"), StandardCopyOption.REPLACE_EXISTING);
 

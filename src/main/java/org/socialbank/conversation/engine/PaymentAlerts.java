@@ -1,0 +1,142 @@
+package org.socialbank.conversation.engine;
+
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.socialbank.conversation.Outbound;
+import org.socialbank.directory.Alias;
+import org.socialbank.directory.AliasType;
+import org.socialbank.directory.ChannelIdentity;
+import org.socialbank.directory.CustomerId;
+import org.socialbank.directory.Directory;
+import org.socialbank.directory.Language;
+import org.socialbank.directory.Linking;
+import org.socialbank.directory.MaskedName;
+import org.socialbank.payments.PaymentAwaitingClaim;
+import org.socialbank.payments.PaymentClaimed;
+import org.socialbank.payments.PaymentCompleted;
+import org.socialbank.payments.PaymentId;
+import org.socialbank.payments.PaymentReturned;
+import org.socialbank.shared.CurrencyCode;
+import org.socialbank.shared.Money;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells people about payments in their chats, free, instead of by SMS: the payee that money
+ * arrived, a non-customer where to claim it, the payer that a held, claimed or returned payment
+ * moved on. Plain {@link EventListener}s run in the transaction that moved the money, so an alert
+ * is in the outbox if and only if the payment's new state committed. Each goes to the customer's
+ * most recently active reachable chat (their preferred one in practice).
+ */
+@Component
+public class PaymentAlerts {
+
+    private static final int CHATS_SCANNED_MAX = 10;
+
+    /** Payments being made by the chat message handled on this thread: their payer hears it in the reply. */
+    private final ThreadLocal<Set<PaymentId>> inFlight = ThreadLocal.withInitial(HashSet::new);
+
+    private final JdbcConversations store;
+    private final Outbox outbox;
+    private final Linking linking;
+    private final Directory directory;
+    private final MessageTexts texts;
+    private final Clock clock;
+
+    PaymentAlerts(JdbcConversations store, Outbox outbox, Linking linking, Directory directory, MessageTexts texts,
+            Clock clock) {
+        this.store = store;
+        this.outbox = outbox;
+        this.linking = linking;
+        this.directory = directory;
+        this.texts = texts;
+        this.clock = clock;
+    }
+
+    /** Runs a payment made from a chat: its payer is answered by the reply, not by an alert. */
+    <T> T fromChat(PaymentId id, Supplier<T> payment) {
+        inFlight.get().add(id);
+        try {
+            return payment.get();
+        } finally {
+            inFlight.get().remove(id);
+        }
+    }
+
+    /** The chat account through which the holder of a handle can be reached, if they ever wrote to the bank. */
+    Optional<ChannelIdentity> claimChat(Alias payee) {
+        return payee.type() == AliasType.HANDLE && payee.network() != null
+                ? linking.reachableByHandle(payee.network(), payee.value()) : Optional.empty();
+    }
+
+    @EventListener
+    void on(PaymentCompleted event) {
+        if (event.payeeCustomerId() != null) {
+            store.paid(event.payerCustomerId(), event.payeeCustomerId(), clock.instant());
+            alert(event.payeeCustomerId(), (language, chat) -> texts.text(language, "conversation.alert.received",
+                    maskedName(event.payerCustomerId()), amount(event.amountMinor(), event.currency(), language)));
+        }
+        if (!inFlight.get().contains(event.paymentId())) {
+            String payee = event.payeeCustomerId() == null ? "" : maskedName(event.payeeCustomerId());
+            alert(event.payerCustomerId(), (language, chat) -> texts.text(language, "conversation.alert.completed",
+                    amount(event.amountMinor(), event.currency(), language), payee));
+        }
+    }
+
+    @EventListener
+    void on(PaymentAwaitingClaim event) {
+        // the holder of the handle is not known to be its owner yet: no amount, no payer's name
+        claimChat(event.payee()).ifPresent(identity -> {
+            Language language = directory.customer(event.payerCustomerId()).map(v -> v.customer().language())
+                    .orElse(Language.EN);
+            outbox.write(new JdbcConversations.Chat(identity.id(), identity.channel(), identity.externalId()),
+                    new Outbound.Link(texts.text(language, "conversation.alert.claim"),
+                            texts.text(language, "conversation.pay.claim_link_button"), event.claimUrl()));
+        });
+    }
+
+    @EventListener
+    void on(PaymentClaimed event) {
+        alert(event.payerCustomerId(), (language, chat) -> texts.text(language, "conversation.alert.claimed",
+                amount(event.amountMinor(), event.currency(), language)));
+    }
+
+    @EventListener
+    void on(PaymentReturned event) {
+        String reason = switch (event.reason()) {
+            case "cancelled" -> "conversation.alert.returned.cancelled";
+            case "payout_failed" -> "conversation.alert.returned.payout_failed";
+            default -> "conversation.alert.returned.expired";
+        };
+        alert(event.payerCustomerId(), (language, chat) -> texts.text(language, reason,
+                amount(event.amountMinor(), event.currency(), language)));
+    }
+
+    private interface Sentence {
+        String in(Language language, JdbcConversations.Chat chat);
+    }
+
+    private void alert(CustomerId customer, Sentence sentence) {
+        Optional<Language> language = directory.customer(customer).map(v -> v.customer().language());
+        preferredChat(customer).ifPresent(chat -> outbox.write(chat,
+                new Outbound.Text(sentence.in(language.orElse(Language.EN), chat))));
+    }
+
+    private Optional<JdbcConversations.Chat> preferredChat(CustomerId customer) {
+        return store.chatsByActivity(customer, CHATS_SCANNED_MAX).stream()
+                .filter(chat -> linking.identity(chat.identityId())
+                        .filter(i -> i.reachable() && i.customer().filter(customer::equals).isPresent()).isPresent())
+                .findFirst();
+    }
+
+    private String maskedName(CustomerId customer) {
+        return directory.customer(customer).map(v -> MaskedName.of(v.customer().displayName())).orElse("—");
+    }
+
+    private static String amount(long minor, CurrencyCode currency, Language language) {
+        return Money.format(minor, currency, language.locale());
+    }
+}
