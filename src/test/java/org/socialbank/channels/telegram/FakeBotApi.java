@@ -110,7 +110,9 @@ final class FakeBotApi implements AutoCloseable {
                 return now;
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("the fake Bot API did not see what was expected; calls: " + now);
+                List<Call> recent = now.stream().filter(c -> !c.method().equals("getUpdates")).toList();
+                throw new AssertionError("the fake Bot API did not see what was expected; the last calls: "
+                        + recent.subList(Math.max(0, recent.size() - 10), recent.size()));
             }
             try {
                 Thread.sleep(50);

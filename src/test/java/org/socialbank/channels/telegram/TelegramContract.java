@@ -200,6 +200,23 @@ abstract class TelegramContract {
     }
 
     @Test
+    @org.junit.jupiter.api.Disabled("enabled when the engine answers in groups (InboundMessage.groupId is read)")
+    void inAGroupTheBotAnswersMentionsInTheGroupAndIgnoresChatter() throws InterruptedException {
+        long user = IDS.incrementAndGet();
+        String group = "-100" + IDS.incrementAndGet();
+        ObjectNode mention = Recorded.update("group-mention", IDS.incrementAndGet(), user);
+        ((ObjectNode) mention.get("message").get("chat")).put("id", Long.parseLong(group));
+        ObjectNode chatter = Recorded.update("group-chatter", IDS.incrementAndGet(), user);
+        ((ObjectNode) chatter.get("message").get("chat")).put("id", Long.parseLong(group));
+        assertThat(post("telegram", "main", MAIN_SECRET, Recorded.bytes(chatter)).statusCode()).isEqualTo(200);
+        assertThat(post("telegram", "main", MAIN_SECRET, Recorded.bytes(mention)).statusCode()).isEqualTo(200);
+        API.await(calls -> !API.sent(MAIN, group).isEmpty(), Duration.ofSeconds(20));
+        Thread.sleep(600);
+        assertThat(API.sent(MAIN, group)).as("the chatter was not answered").hasSize(1);
+        assertThat(API.sent(MAIN, Long.toString(user))).as("nothing said privately").isEmpty();
+    }
+
+    @Test
     void aBotBlockedByItsUserMarksTheChatAccountUnreachable() {
         long user = IDS.incrementAndGet();
         API.fail(SECOND, "sendMessage", 403, "Forbidden: bot was blocked by the user", 0);
