@@ -46,13 +46,23 @@ final class ConfiguredBot {
         return throttle;
     }
 
-    /** Compares in constant time, so the answer's timing tells nothing about the secret. */
+    /**
+     * Compares in constant time, so the answer's timing tells nothing about the secret: digests of
+     * equal length, whatever the header's length.
+     */
     boolean secretMatches(String header) {
         if (header == null || settings.secretToken() == null) {
             return false;
         }
-        return MessageDigest.isEqual(header.getBytes(StandardCharsets.UTF_8),
-                settings.secretToken().getBytes(StandardCharsets.UTF_8));
+        return MessageDigest.isEqual(sha256(header), sha256(settings.secretToken()));
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     /** The bot's username (lower case, without '@'): configured, else asked once with {@code getMe}. */
