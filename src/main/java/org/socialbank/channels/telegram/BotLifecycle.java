@@ -1,0 +1,127 @@
+package org.socialbank.channels.telegram;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * At start-up, registers each webhook bot's URL with its secret token ({@code setWebhook}), and
+ * runs long polling ({@code getUpdates}) for the bots in polling mode until shutdown.
+ */
+@Component
+class BotLifecycle implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(BotLifecycle.class);
+
+    /** The update kinds the bank answers; the platform does not send the others. */
+    static final List<String> ALLOWED_UPDATES = List.of("message", "callback_query", "my_chat_member");
+
+    private static final int UPDATES_PER_POLL_MAX = 100;
+    private static final Duration BACKOFF_MAX = Duration.ofSeconds(30);
+
+    private final TelegramBots bots;
+    private final TelegramInbox inbox;
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean running;
+
+    BotLifecycle(TelegramBots bots, TelegramInbox inbox) {
+        this.bots = bots;
+        this.inbox = inbox;
+    }
+
+    @Override
+    public synchronized void start() {
+        running = true;
+        for (ConfiguredBot bot : bots.all()) {
+            if (bot.settings().polling()) {
+                threads.add(daemon("poll-" + bot, () -> poll(bot)));
+            } else if (bot.settings().webhookUrl() != null) {
+                // in the background: a platform that cannot be reached must not hold the start
+                threads.add(daemon("set-webhook-" + bot, () -> setWebhook(bot)));
+            }
+        }
+    }
+
+    private static Thread daemon(String name, Runnable work) {
+        Thread thread = new Thread(work, name);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        threads.forEach(Thread::interrupt);
+        threads.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    static ObjectNode webhookParameters(ConfiguredBot bot) {
+        ObjectNode p = BotApi.JSON.createObjectNode().put("url", bot.settings().webhookUrl())
+                .put("secret_token", bot.settings().secretToken());
+        ALLOWED_UPDATES.forEach(p.putArray("allowed_updates")::add);
+        return p;
+    }
+
+    private static void setWebhook(ConfiguredBot bot) {
+        BotApi.Answer answer = bot.api().call("setWebhook", webhookParameters(bot));
+        if (answer instanceof BotApi.Ok) {
+            log.info("{}: webhook set to {}", bot, bot.settings().webhookUrl());
+        } else {
+            log.warn("{}: setWebhook failed: {}", bot, answer);
+        }
+    }
+
+    /**
+     * Asks for updates after the last one handled, handles them in order and moves on; a failure
+     * leaves the offset where it was, so the same updates come again (their handling is idempotent).
+     */
+    private void poll(ConfiguredBot bot) {
+        bot.api().call("deleteWebhook", BotApi.JSON.createObjectNode()); // getUpdates is refused while a webhook is set
+        long offset = 0;
+        int failures = 0;
+        Duration callTimeout = bot.settings().pollTimeout().plus(bot.settings().requestTimeout());
+        while (running && !Thread.currentThread().isInterrupted()) {
+            ObjectNode p = BotApi.JSON.createObjectNode().put("offset", offset)
+                    .put("timeout", bot.settings().pollTimeout().toSeconds()).put("limit", UPDATES_PER_POLL_MAX);
+            ALLOWED_UPDATES.forEach(p.putArray("allowed_updates")::add);
+            try {
+                if (bot.api().call("getUpdates", p, callTimeout) instanceof BotApi.Ok ok && ok.result().isArray()) {
+                    for (JsonNode update : ok.result()) {
+                        inbox.handle(bot, update);
+                        offset = Math.max(offset, Updates.updateId(update).orElse(offset - 1) + 1);
+                    }
+                    failures = 0;
+                    continue;
+                }
+            } catch (RuntimeException e) {
+                log.warn("{}: handling polled updates failed; they come again", bot, e);
+            }
+            failures++;
+            if (!pause(Duration.ofSeconds(1L << Math.min(failures, 5)))) {
+                return;
+            }
+        }
+    }
+
+    private static boolean pause(Duration duration) {
+        try {
+            Thread.sleep(Math.min(duration.toMillis(), BACKOFF_MAX.toMillis()));
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package org.socialbank.channels.telegram;
+
+import java.time.Clock;
+import org.socialbank.conversation.Conversations;
+import org.socialbank.directory.Network;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Takes the updates of every bot, from its webhook or from long polling: each update is handled
+ * once per bot (its {@code update_id} is recorded after the engine answered; the engine's own
+ * inbox, keyed {@code <bot>:<update_id>}, absorbs a redelivery that comes in between), the chat is
+ * remembered with the bot it wrote to, and a pressed button is always answered.
+ */
+@Service
+public class TelegramInbox {
+
+    private static final Logger log = LoggerFactory.getLogger(TelegramInbox.class);
+
+    /** What became of one webhook call. */
+    public enum Delivery { HANDLED, UNKNOWN_BOT, BAD_SECRET, MALFORMED }
+
+    private final TelegramBots bots;
+    private final TelegramStore store;
+    private final Conversations conversations;
+    private final Clock clock;
+
+    TelegramInbox(TelegramBots bots, TelegramStore store, Conversations conversations, Clock clock) {
+        this.bots = bots;
+        this.store = store;
+        this.conversations = conversations;
+        this.clock = clock;
+    }
+
+    /** A webhook call: the secret is checked before the body is read. */
+    public Delivery deliver(Network network, String bot, String secretToken, byte[] body) {
+        var configured = bots.find(network, bot);
+        if (configured.isEmpty() || configured.get().settings().polling()) {
+            return Delivery.UNKNOWN_BOT;
+        }
+        if (!configured.get().secretMatches(secretToken)) {
+            return Delivery.BAD_SECRET;
+        }
+        JsonNode update;
+        try {
+            update = BotApi.JSON.readTree(body);
+        } catch (JacksonException e) {
+            return Delivery.MALFORMED;
+        }
+        if (update == null || Updates.updateId(update).isEmpty()) {
+            return Delivery.MALFORMED;
+        }
+        handle(configured.get(), update);
+        return Delivery.HANDLED;
+    }
+
+    /** Handles one update of the bot unless it was handled before. */
+    void handle(ConfiguredBot bot, JsonNode json) {
+        long updateId = Updates.updateId(json).orElseThrow();
+        if (store.handled(bot.network(), bot.name(), updateId)) {
+            return;
+        }
+        Updates.Update update;
+        try {
+            update = Updates.read(json, bot.network(), bot.name(), bot::username);
+        } catch (IllegalArgumentException e) {
+            // a field outside what the engine accepts (an over-long id, a control character): not answered
+            log.info("{} update {} ignored: {}", bot, updateId, e.getMessage());
+            store.markHandled(bot.network(), bot.name(), updateId, "invalid", clock.instant());
+            return;
+        }
+        update.message().ifPresent(message -> {
+            if (update.chatId() != null) {
+                store.remember(bot.network(), update.chatId(), bot.name(), clock.instant());
+            }
+            conversations.receive(message);
+        });
+        if (update.callbackQueryId() != null) {
+            answerCallback(bot, update.callbackQueryId());
+        }
+        store.markHandled(bot.network(), bot.name(), updateId, update.kind(), clock.instant());
+    }
+
+    /** Stops the app's spinner on the pressed button; the answer itself comes as a message. */
+    private static void answerCallback(ConfiguredBot bot, String callbackQueryId) {
+        BotApi.Answer answer = bot.api().call("answerCallbackQuery",
+                BotApi.JSON.createObjectNode().put("callback_query_id", callbackQueryId));
+        if (!(answer instanceof BotApi.Ok)) {
+            log.info("{} answerCallbackQuery: {}", bot, answer);
+        }
+    }
+}

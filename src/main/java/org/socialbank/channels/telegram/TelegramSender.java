@@ -1,0 +1,103 @@
+package org.socialbank.channels.telegram;
+
+import java.util.List;
+import java.util.Optional;
+import org.socialbank.conversation.ChannelSender;
+import org.socialbank.conversation.OutboundMessage;
+import org.socialbank.conversation.SendOutcome;
+import org.socialbank.directory.Linking;
+import org.socialbank.directory.Network;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends the engine's replies on Telegram or on Bale (one instance per network with bots), through
+ * the bot the chat last wrote to, within that bot's rates. The platform's answers become outcomes:
+ * 429 pauses the bot and is tried again later, 5xx and no connection are tried again, a timeout
+ * after the request was written is {@code Unknown}, "blocked by the user" marks the chat account
+ * unreachable, any other "no" is final.
+ */
+final class TelegramSender implements ChannelSender {
+
+    private static final Logger log = LoggerFactory.getLogger(TelegramSender.class);
+
+    private final Network network;
+    private final TelegramBots bots;
+    private final TelegramStore store;
+    private final Linking linking;
+
+    TelegramSender(Network network, TelegramBots bots, TelegramStore store, Linking linking) {
+        this.network = network;
+        this.bots = bots;
+        this.store = store;
+        this.linking = linking;
+    }
+
+    @Override
+    public Network network() {
+        return network;
+    }
+
+    @Override
+    public SendOutcome send(OutboundMessage message, String idempotencyKey) {
+        Optional<ConfiguredBot> bot = botFor(message.recipient());
+        if (bot.isEmpty()) {
+            return new SendOutcome.Failed(false, "no " + network.wireName() + " bot knows chat " + message.recipient());
+        }
+        Render.Call call;
+        try {
+            call = Render.render(message.content(), message.recipient());
+        } catch (IllegalArgumentException e) {
+            return new SendOutcome.Failed(false, e.getMessage());
+        }
+        return send(bot.get(), message, call);
+    }
+
+    private SendOutcome send(ConfiguredBot bot, OutboundMessage message, Render.Call call) {
+        Throttle.Turn turn;
+        try {
+            turn = bot.throttle().acquire(message.recipient(), bot.settings().throttleWaitMax().toNanos());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new SendOutcome.Failed(true, "interrupted while waiting for the bot's turn");
+        }
+        if (turn == Throttle.Turn.PAUSED) {
+            return new SendOutcome.Failed(true, bot + " paused by a 429");
+        }
+        if (turn == Throttle.Turn.BUSY) {
+            return new SendOutcome.Failed(true, bot + " at its sending rate");
+        }
+        return outcome(bot, message, bot.api().call(call.method(), call.parameters()));
+    }
+
+    private SendOutcome outcome(ConfiguredBot bot, OutboundMessage message, BotApi.Answer answer) {
+        if (answer instanceof BotApi.Ok) {
+            return new SendOutcome.Sent();
+        }
+        if (answer instanceof BotApi.NoAnswer none) {
+            return none.maybeDelivered() ? new SendOutcome.Unknown(none.reason())
+                    : new SendOutcome.Failed(true, none.reason());
+        }
+        BotApi.Refused refused = (BotApi.Refused) answer;
+        if (refused.status() == 429) {
+            bot.throttle().pause(refused.retryAfterSeconds());
+            log.warn("{} paused for {} s: {}", bot, refused.retryAfterSeconds(), refused.description());
+            return new SendOutcome.Failed(true, refused.description());
+        }
+        if (refused.blockedByUser()) {
+            linking.markUnreachable(message.identityId());
+            return new SendOutcome.Failed(false, refused.description());
+        }
+        return new SendOutcome.Failed(refused.status() >= 500, refused.description());
+    }
+
+    /** The bot the chat talks to; with a single bot on the network, that one. */
+    private Optional<ConfiguredBot> botFor(String chatId) {
+        Optional<ConfiguredBot> remembered = store.botOf(network, chatId).flatMap(name -> bots.find(network, name));
+        if (remembered.isPresent()) {
+            return remembered;
+        }
+        List<ConfiguredBot> all = bots.of(network);
+        return all.size() == 1 ? Optional.of(all.get(0)) : Optional.empty();
+    }
+}

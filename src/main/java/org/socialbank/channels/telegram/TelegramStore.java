@@ -1,0 +1,64 @@
+package org.socialbank.channels.telegram;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.socialbank.directory.Network;
+import org.socialbank.shared.jdbc.Timestamps;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The updates each bot has handled, and the bot each chat talks to ({@code V9__telegram.sql}). */
+@Repository
+class TelegramStore {
+
+    private final JdbcClient jdbc;
+
+    TelegramStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    boolean handled(Network network, String bot, long updateId) {
+        return jdbc.sql("SELECT COUNT(*) FROM telegram_updates WHERE network = ? AND bot = ? AND update_id = ?")
+                .params(network.wireName(), bot, updateId).query(Integer.class).single() > 0;
+    }
+
+    /** Records the update as handled; false when a concurrent delivery recorded it first. */
+    boolean markHandled(Network network, String bot, long updateId, String kind, Instant now) {
+        try {
+            return jdbc.sql("INSERT INTO telegram_updates (network, bot, update_id, kind, received_at) "
+                    + "VALUES (?, ?, ?, ?, ?)")
+                    .params(network.wireName(), bot, updateId, kind, Timestamps.utc(now)).update() == 1;
+        } catch (DuplicateKeyException already) {
+            return false;
+        }
+    }
+
+    int updates(Network network, String bot) {
+        return jdbc.sql("SELECT COUNT(*) FROM telegram_updates WHERE network = ? AND bot = ?")
+                .params(network.wireName(), bot).query(Integer.class).single();
+    }
+
+    /** The chat now talks to this bot: replies leave through it. */
+    void remember(Network network, String chatId, String bot, Instant now) {
+        if (update(network, chatId, bot, now) == 1) {
+            return;
+        }
+        try {
+            jdbc.sql("INSERT INTO telegram_chats (network, chat_id, bot, updated_at) VALUES (?, ?, ?, ?)")
+                    .params(network.wireName(), chatId, bot, Timestamps.utc(now)).update();
+        } catch (DuplicateKeyException raced) {
+            update(network, chatId, bot, now); // another delivery for this chat inserted it first
+        }
+    }
+
+    private int update(Network network, String chatId, String bot, Instant now) {
+        return jdbc.sql("UPDATE telegram_chats SET bot = ?, updated_at = ? WHERE network = ? AND chat_id = ?")
+                .params(bot, Timestamps.utc(now), network.wireName(), chatId).update();
+    }
+
+    Optional<String> botOf(Network network, String chatId) {
+        return jdbc.sql("SELECT bot FROM telegram_chats WHERE network = ? AND chat_id = ?")
+                .params(network.wireName(), chatId).query(String.class).optional();
+    }
+}

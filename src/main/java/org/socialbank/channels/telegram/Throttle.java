@@ -1,0 +1,138 @@
+package org.socialbank.channels.telegram;
+
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * One bot's sending rates, as Telegram documents them: at most {@code perSecond} messages in any
+ * second over all chats, {@code chatPerSecond} in any second to one private chat and
+ * {@code groupPerMinute} in any minute to one group. Sliding windows of send times (not token
+ * buckets, which let twice the rate through across a refill edge), so that no window of the
+ * documented length ever holds more. A 429's {@code retry_after} pauses the whole bot.
+ */
+final class Throttle {
+
+    static final long SECOND = 1_000_000_000L;
+    static final long MINUTE = 60 * SECOND;
+
+    /** Chats remembered for their own windows; the least recently used is forgotten past this. */
+    static final int CHATS_MAX = 10_000;
+
+    /** Time and waiting, given so tests can compress them. */
+    interface Time {
+        long nanos();
+
+        void sleep(long nanos) throws InterruptedException;
+
+        Time SYSTEM = new Time() {
+            @Override
+            public long nanos() {
+                return System.nanoTime();
+            }
+
+            @Override
+            public void sleep(long nanos) throws InterruptedException {
+                Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+            }
+        };
+    }
+
+    /** Whether a message may go now. */
+    enum Turn { GO, PAUSED, BUSY }
+
+    private final Time time;
+    private final Window overall;
+    private final int chatPerSecond;
+    private final int groupPerMinute;
+    private final Map<String, Window> chats = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Window> eldest) {
+            return size() > CHATS_MAX;
+        }
+    };
+    private long pausedUntil;
+    private boolean paused;
+
+    Throttle(Time time, int perSecond, int chatPerSecond, int groupPerMinute) {
+        this.time = time;
+        this.overall = new Window(perSecond, SECOND);
+        this.chatPerSecond = chatPerSecond;
+        this.groupPerMinute = groupPerMinute;
+    }
+
+    /**
+     * Waits for the chat's turn, at most {@code waitMaxNanos}; on {@link Turn#GO} the send is
+     * counted. {@link Turn#PAUSED} while a 429 pause lasts, {@link Turn#BUSY} when the turn would
+     * come later than the bound.
+     */
+    Turn acquire(String chatId, long waitMaxNanos) throws InterruptedException {
+        long deadline = time.nanos() + waitMaxNanos;
+        while (true) {
+            long wait;
+            synchronized (this) {
+                long now = time.nanos();
+                if (paused && now - pausedUntil < 0) {
+                    return Turn.PAUSED;
+                }
+                Window chat = chats.computeIfAbsent(chatId, id -> group(id) ? new Window(groupPerMinute, MINUTE)
+                        : new Window(chatPerSecond, SECOND));
+                wait = Math.max(overall.waitNanos(now), chat.waitNanos(now));
+                if (wait == 0) {
+                    overall.add(now);
+                    chat.add(now);
+                    return Turn.GO;
+                }
+                if (now + wait - deadline > 0) {
+                    return Turn.BUSY;
+                }
+            }
+            time.sleep(wait);
+        }
+    }
+
+    /** The platform answered 429: nothing goes for {@code seconds}. */
+    synchronized void pause(int seconds) {
+        long until = time.nanos() + Math.max(1, seconds) * SECOND;
+        if (!paused || until - pausedUntil > 0) {
+            pausedUntil = until;
+        }
+        paused = true;
+    }
+
+    /** Group and supergroup chat ids are negative; private chats are the user's positive id. */
+    static boolean group(String chatId) {
+        return chatId.startsWith("-");
+    }
+
+    /** The send times of the last window, oldest first. */
+    private static final class Window {
+
+        private final int max;
+        private final long length;
+        private final ArrayDeque<Long> times = new ArrayDeque<>();
+
+        Window(int max, long length) {
+            this.max = max;
+            this.length = length;
+        }
+
+        /** Nanoseconds until one more send keeps every window of {@code length} at {@code max} or fewer. */
+        long waitNanos(long now) {
+            for (Iterator<Long> it = times.iterator(); it.hasNext(); ) {
+                if (now - it.next() >= length) {
+                    it.remove();
+                } else {
+                    break;
+                }
+            }
+            return times.size() < max ? 0 : times.peekFirst() + length - now;
+        }
+
+        void add(long now) {
+            times.addLast(now);
+        }
+    }
+}
