@@ -200,7 +200,6 @@ abstract class TelegramContract {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("enabled when the engine answers in groups (InboundMessage.groupId is read)")
     void inAGroupTheBotAnswersMentionsInTheGroupAndIgnoresChatter() throws InterruptedException {
         long user = IDS.incrementAndGet();
         String group = "-100" + IDS.incrementAndGet();
