@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
@@ -15,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.socialbank.conversation.Conversations;
 import org.socialbank.conversation.InboundMessage;
+import org.socialbank.conversation.OutboundMessage;
 import org.socialbank.conversation.Received;
 import org.socialbank.conversation.engine.InlineReplies;
 import org.socialbank.directory.Linking;
@@ -31,11 +33,14 @@ public class WeChatCallbacks implements AutoCloseable {
 
     /** Engine runs in flight on this node; beyond, callbacks are refused with 503 and WeChat retries. */
     static final int IN_FLIGHT_MAX = 256;
+    private static final int TAKE_TRIES_MAX = 3;
+    private static final long TAKE_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(30);
 
     private final Conversations conversations;
     private final InlineReplies inline;
     private final Linking linking;
     private final WeChatFollowers followers;
+    private final PassiveReplies passiveReplies;
     private final MessageSource messages;
     private final WeChatProperties properties;
     private final Clock clock;
@@ -48,11 +53,13 @@ public class WeChatCallbacks implements AutoCloseable {
     private final Semaphore inFlight = new Semaphore(IN_FLIGHT_MAX);
 
     public WeChatCallbacks(Conversations conversations, InlineReplies inline, Linking linking,
-            WeChatFollowers followers, MessageSource messages, WeChatProperties properties, Clock clock) {
+            WeChatFollowers followers, PassiveReplies passiveReplies, MessageSource messages,
+            WeChatProperties properties, Clock clock) {
         this.conversations = conversations;
         this.inline = inline;
         this.linking = linking;
         this.followers = followers;
+        this.passiveReplies = passiveReplies;
         this.messages = messages;
         this.properties = properties;
         this.clock = clock;
@@ -88,11 +95,33 @@ public class WeChatCallbacks implements AutoCloseable {
         if (!(read instanceof WeChatInbound.Message message)) {
             return Optional.empty();
         }
-        followers.wrote(message.message().externalUserId());
-        return receive(message.message(), deadlineNanos)
-                .flatMap(handled -> handled.replies().stream().findFirst())
-                .flatMap(first -> inline.take(first.id()))
-                .map(reply -> passive(xml, WeChatTexts.text(reply.content())));
+        String openId = message.message().externalUserId();
+        followers.wrote(openId);
+        passiveReplies.opened(openId);
+        try {
+            return receive(message.message(), deadlineNanos)
+                    .flatMap(handled -> handled.replies().stream().findFirst())
+                    .flatMap(first -> take(first.id(), deadlineNanos))
+                    .map(reply -> passive(xml, WeChatTexts.text(reply.content())));
+        } finally {
+            passiveReplies.closed(openId);
+        }
+    }
+
+    /** A relay on another node may hold the row a moment (it gives it back): try again until the deadline. */
+    private Optional<OutboundMessage> take(UUID id, long deadlineNanos) {
+        for (int attempt = 1; ; attempt++) {
+            Optional<OutboundMessage> taken = inline.take(id);
+            if (taken.isPresent() || attempt >= TAKE_TRIES_MAX || System.nanoTime() + TAKE_PAUSE_NANOS > deadlineNanos) {
+                return taken;
+            }
+            try {
+                TimeUnit.NANOSECONDS.sleep(TAKE_PAUSE_NANOS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+        }
     }
 
     private Optional<Received.Handled> receive(InboundMessage message, long deadlineNanos) {

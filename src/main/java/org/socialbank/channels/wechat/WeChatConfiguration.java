@@ -41,9 +41,16 @@ class WeChatConfiguration {
     }
 
     @Bean
+    PassiveReplies weChatPassiveReplies() {
+        return new PassiveReplies();
+    }
+
+    @Bean
     WeChatCallbacks weChatCallbacks(Conversations conversations, InlineReplies inline, Linking linking,
-            WeChatFollowers followers, MessageSource messages, WeChatProperties properties, Clock clock) {
-        return new WeChatCallbacks(conversations, inline, linking, followers, messages, properties, clock);
+            WeChatFollowers followers, PassiveReplies passiveReplies, MessageSource messages,
+            WeChatProperties properties, Clock clock) {
+        return new WeChatCallbacks(conversations, inline, linking, followers, passiveReplies, messages, properties,
+                clock);
     }
 
     @Bean
@@ -56,9 +63,9 @@ class WeChatConfiguration {
     static class Enabled {
 
         @Bean
-        WeChatSender weChatSender(WeChatClient client, WeChatFollowers followers, WeChatProperties properties,
-                Clock clock) {
-            return new WeChatSender(client, followers, properties, clock);
+        WeChatSender weChatSender(WeChatClient client, WeChatFollowers followers, PassiveReplies passiveReplies,
+                WeChatProperties properties, Clock clock) {
+            return new WeChatSender(client, followers, passiveReplies, properties, clock);
         }
 
         /** Sets the menu in the background: WeChat being slow must not hold the start. */

@@ -26,12 +26,15 @@ public class WeChatSender implements ChannelSender {
 
     private final WeChatClient client;
     private final WeChatFollowers followers;
+    private final PassiveReplies passiveReplies;
     private final WeChatProperties properties;
     private final Clock clock;
 
-    public WeChatSender(WeChatClient client, WeChatFollowers followers, WeChatProperties properties, Clock clock) {
+    public WeChatSender(WeChatClient client, WeChatFollowers followers, PassiveReplies passiveReplies,
+            WeChatProperties properties, Clock clock) {
         this.client = client;
         this.followers = followers;
+        this.passiveReplies = passiveReplies;
         this.properties = properties;
         this.clock = clock;
     }
@@ -47,6 +50,10 @@ public class WeChatSender implements ChannelSender {
             return new SendOutcome.Failed(false, "the WeChat channel is not configured");
         }
         String openId = message.recipient();
+        if (passiveReplies.isOpen(openId)) {
+            // the callback open on this node may carry it; the relay gives the row back and tries later
+            return new SendOutcome.Failed(true, "a WeChat callback of this follower is being answered");
+        }
         if (followers.takeCustomMessage(openId)) {
             WeChatApi.Answer answer = client.post(CUSTOM_SEND, custom(openId, message.content()));
             if (!(answer instanceof WeChatApi.Refused refused && WINDOW_CLOSED.contains(refused.errcode()))) {

@@ -18,7 +18,7 @@ class WeChatSecurity {
 
     @Bean
     @Order(0)
-    SecurityFilterChain weChatWebhook(HttpSecurity http) throws Exception {
+    SecurityFilterChain weChatWebhookChain(HttpSecurity http) throws Exception {
         http.securityMatcher("/webhooks/wechat", "/webhooks/wechat/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
