@@ -26,7 +26,6 @@ class WeChatSecurity {
                 .formLogin(f -> f.disable())
                 .logout(l -> l.disable())
                 .requestCache(c -> c.disable())
-                .anonymous(a -> { })
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll());
         return http.build();
     }
