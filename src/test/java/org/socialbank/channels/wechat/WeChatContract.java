@@ -232,10 +232,11 @@ abstract class WeChatContract {
         int tokensBefore = WECHAT.tokensIssued(APP_ID);
         WECHAT.fail(WeChatSender.CUSTOM_SEND, 40001);
         assertThat(send(user, new Outbound.Text("after 40001"))).isInstanceOf(SendOutcome.Sent.class);
-        assertThat(WECHAT.tokensIssued(APP_ID)).as("refreshed once").isEqualTo(tokensBefore + 1);
-        List<FakeWeChat.Call> tries = WECHAT.calls(WeChatSender.CUSTOM_SEND).stream()
+        // (the fake is shared with the other store's context, which may fetch tokens too: hence "greater")
+        assertThat(WECHAT.tokensIssued(APP_ID)).as("refreshed").isGreaterThan(tokensBefore);
+        List<FakeWeChat.Call> tries = customTo(user).stream()
                 .filter(c -> c.body().path("text").path("content").asString().equals("after 40001")).toList();
-        assertThat(tries).hasSize(2);
+        assertThat(tries).as("tried once more, not again and again").hasSize(2);
         assertThat(tries.get(1).token()).isNotEqualTo(tries.get(0).token());
 
         WECHAT.fail(WeChatSender.CUSTOM_SEND, 500);
@@ -253,11 +254,11 @@ abstract class WeChatContract {
         assertThat(template.body().path("data").path("first").path("value").asString()).isEqualTo("Received €5.00");
         assertThat(template.body().path("data").path("keyword1").path("value").asString()).isEqualTo("from Alice W.");
 
-        int customBefore = WECHAT.calls(WeChatSender.CUSTOM_SEND).size();
+        int customBefore = customTo(user).size();
         SendOutcome buttons = send(user, new Outbound.Buttons("Pay?", List.of(new Outbound.Button("Yes", "r1"))));
         assertThat(buttons).as("the window is known closed; buttons cannot go as a template")
                 .isInstanceOfSatisfying(SendOutcome.Failed.class, f -> assertThat(f.retryable()).isFalse());
-        assertThat(WECHAT.calls(WeChatSender.CUSTOM_SEND)).hasSize(customBefore);
+        assertThat(customTo(user)).hasSize(customBefore);
 
         followers.wrote(user); // the follower writes again: the window opens
         assertThat(send(user, new Outbound.Text("window open again"))).isInstanceOf(SendOutcome.Sent.class);
