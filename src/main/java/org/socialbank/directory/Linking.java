@@ -402,4 +402,21 @@ public class Linking {
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
+
+    /**
+     * The chat account's network asks us to forget it (a WeChat follower unsubscribed): its link,
+     * handle, phone and open link pages go; the account row stays, as the audit of what was done
+     * through it must. Publishes {@link IdentityUnlinked} when it was linked.
+     */
+    public void forget(Network channel, String externalId) {
+        write(() -> {
+            store.identity(channel, externalId).flatMap(i -> store.lockIdentity(i.id())).ifPresent(i -> {
+                store.forget(i.id());
+                if (i.linked()) {
+                    events.publishEvent(new IdentityUnlinked(i.id(), i.channel(), i.customerId()));
+                }
+            });
+            return null;
+        });
+    }
 }

@@ -239,4 +239,12 @@ public class JdbcLinking {
     private static UUID uuid(IdentityId id) {
         return id == null ? null : id.value();
     }
+
+    /** Drops what a chat account told us and its link; its open link pages stop working. */
+    public void forget(IdentityId id) {
+        jdbc.sql("UPDATE channel_identities SET customer_id = NULL, linked_at = NULL, handle = NULL, phone = NULL, "
+                + "reachable = FALSE WHERE id = ?").param(id.value()).update();
+        jdbc.sql("UPDATE link_tokens SET state = 'burned' WHERE identity_id = ? AND state IN ('issued', 'signed_in')")
+                .param(id.value()).update();
+    }
 }

@@ -1,0 +1,171 @@
+package org.socialbank.channels.wechat;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.socialbank.conversation.Conversations;
+import org.socialbank.conversation.InboundMessage;
+import org.socialbank.conversation.OutboundMessage;
+import org.socialbank.conversation.Received;
+import org.socialbank.conversation.engine.InlineReplies;
+import org.socialbank.directory.Linking;
+import org.socialbank.directory.Network;
+import org.springframework.context.MessageSource;
+
+/**
+ * Answers one verified WeChat callback. The engine's work runs on a thread of its own; if it
+ * is done within {@code passive-reply-budget} its first reply goes back in the HTTP answer (a
+ * passive reply, one message) and the others through the outbox relay; if not, the callback is
+ * answered empty at once and every reply goes through the relay when the work is done.
+ */
+public class WeChatCallbacks implements AutoCloseable {
+
+    /** Engine runs in flight on this node; beyond, callbacks are refused with 503 and WeChat retries. */
+    static final int IN_FLIGHT_MAX = 256;
+    private static final int TAKE_TRIES_MAX = 3;
+    private static final long TAKE_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(30);
+
+    private final Conversations conversations;
+    private final InlineReplies inline;
+    private final Linking linking;
+    private final WeChatFollowers followers;
+    private final PassiveReplies passiveReplies;
+    private final MessageSource messages;
+    private final WeChatProperties properties;
+    private final Clock clock;
+    private final ExecutorService executor = new ThreadPoolExecutor(0, IN_FLIGHT_MAX, 60, TimeUnit.SECONDS,
+            new SynchronousQueue<>(), work -> {
+                Thread thread = new Thread(work, "wechat-callback");
+                thread.setDaemon(true);
+                return thread;
+            });
+    private final Semaphore inFlight = new Semaphore(IN_FLIGHT_MAX);
+
+    public WeChatCallbacks(Conversations conversations, InlineReplies inline, Linking linking,
+            WeChatFollowers followers, PassiveReplies passiveReplies, MessageSource messages,
+            WeChatProperties properties, Clock clock) {
+        this.conversations = conversations;
+        this.inline = inline;
+        this.linking = linking;
+        this.followers = followers;
+        this.passiveReplies = passiveReplies;
+        this.messages = messages;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Too many callbacks in flight: answer 503 so that WeChat tries again. */
+    public static final class Busy extends RuntimeException {
+        Busy() {
+            super("too many WeChat callbacks in flight", null, false, false);
+        }
+    }
+
+    /**
+     * The passive reply's XML (plain), or empty for an empty answer.
+     *
+     * @param deadlineNanos {@link System#nanoTime()} by which the answer must be given
+     * @throws IllegalArgumentException for a callback that is not well formed
+     */
+    public Optional<String> answer(Map<String, String> xml, long deadlineNanos) {
+        WeChatInbound.Read read = WeChatInbound.read(xml);
+        if (read instanceof WeChatInbound.Unreadable unreadable) {
+            followers.wrote(unreadable.openId());
+            String text = messages.getMessage("wechat.unreadable", null, Locale.forLanguageTag(properties.language()));
+            return Optional.of(passive(xml, text));
+        }
+        if (read instanceof WeChatInbound.Unsubscribed unsubscribed) {
+            InboundMessage stop = unsubscribed.message();
+            conversations.receive(stop);
+            linking.forget(Network.WECHAT, stop.externalUserId());
+            followers.forget(stop.externalUserId());
+            return Optional.empty();
+        }
+        if (!(read instanceof WeChatInbound.Message message)) {
+            return Optional.empty();
+        }
+        String openId = message.message().externalUserId();
+        followers.wrote(openId);
+        passiveReplies.opened(openId);
+        try {
+            return receive(message.message(), deadlineNanos)
+                    .flatMap(handled -> handled.replies().stream().findFirst())
+                    .flatMap(first -> take(first.id(), deadlineNanos))
+                    .map(reply -> passive(xml, WeChatTexts.text(reply.content())));
+        } finally {
+            passiveReplies.closed(openId);
+        }
+    }
+
+    /** A relay on another node may hold the row a moment (it gives it back): try again until the deadline. */
+    private Optional<OutboundMessage> take(UUID id, long deadlineNanos) {
+        for (int attempt = 1; ; attempt++) {
+            Optional<OutboundMessage> taken = inline.take(id);
+            if (taken.isPresent() || attempt >= TAKE_TRIES_MAX || System.nanoTime() + TAKE_PAUSE_NANOS > deadlineNanos) {
+                return taken;
+            }
+            try {
+                TimeUnit.NANOSECONDS.sleep(TAKE_PAUSE_NANOS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+        }
+    }
+
+    private Optional<Received.Handled> receive(InboundMessage message, long deadlineNanos) {
+        try {
+            if (!inFlight.tryAcquire(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                throw new Busy();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Busy();
+        }
+        Future<Received> work = executor.submit(() -> {
+            try {
+                return conversations.receive(message);
+            } finally {
+                inFlight.release();
+            }
+        });
+        try {
+            Received received = work.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+            return received instanceof Received.Handled handled ? Optional.of(handled) : Optional.empty();
+        } catch (TimeoutException late) {
+            return Optional.empty(); // the work goes on; its replies leave through the outbox relay
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** A text reply to the sender of {@code xml}, from the account it wrote to. */
+    private String passive(Map<String, String> xml, String text) {
+        Map<String, String> reply = new LinkedHashMap<>();
+        reply.put("ToUserName", xml.get("FromUserName"));
+        reply.put("FromUserName", xml.getOrDefault("ToUserName", ""));
+        reply.put("CreateTime", Long.toString(clock.instant().getEpochSecond()));
+        reply.put("MsgType", "text");
+        reply.put("Content", text);
+        return WeChatXml.write(reply);
+    }
+
+    @Override
+    public void close() {
+        executor.shutdown();
+    }
+}

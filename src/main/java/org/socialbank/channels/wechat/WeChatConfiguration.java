@@ -1,0 +1,83 @@
+package org.socialbank.channels.wechat;
+
+import java.time.Clock;
+import org.socialbank.conversation.Conversations;
+import org.socialbank.conversation.engine.InlineReplies;
+import org.socialbank.directory.Linking;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The WeChat channel's parts. The sender and the menu exist only when {@code app-id} is set: an
+ * unconfigured node leaves WeChat's replies in the outbox rather than failing them.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(WeChatProperties.class)
+class WeChatConfiguration {
+
+    @Bean
+    WeChatApi weChatApi(WeChatProperties properties) {
+        return new WeChatApi(properties);
+    }
+
+    @Bean
+    WeChatAccessTokens weChatAccessTokens(JdbcClient jdbc, WeChatApi api, WeChatProperties properties, Clock clock) {
+        return new WeChatAccessTokens(jdbc, api, properties, clock);
+    }
+
+    @Bean
+    WeChatClient weChatClient(WeChatApi api, WeChatAccessTokens tokens) {
+        return new WeChatClient(api, tokens);
+    }
+
+    @Bean
+    WeChatFollowers weChatFollowers(JdbcClient jdbc, Clock clock, WeChatProperties properties) {
+        return new WeChatFollowers(jdbc, clock, properties.customMessagesMax());
+    }
+
+    @Bean
+    PassiveReplies weChatPassiveReplies() {
+        return new PassiveReplies();
+    }
+
+    @Bean
+    WeChatCallbacks weChatCallbacks(Conversations conversations, InlineReplies inline, Linking linking,
+            WeChatFollowers followers, PassiveReplies passiveReplies, MessageSource messages,
+            WeChatProperties properties, Clock clock) {
+        return new WeChatCallbacks(conversations, inline, linking, followers, passiveReplies, messages, properties,
+                clock);
+    }
+
+    @Bean
+    WeChatMenu weChatMenu(WeChatClient client, MessageSource messages, WeChatProperties properties) {
+        return new WeChatMenu(client, messages, properties);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnExpression("'${socialbank.channels.wechat.app-id:}' != ''")
+    static class Enabled {
+
+        @Bean
+        WeChatSender weChatSender(WeChatClient client, WeChatFollowers followers, PassiveReplies passiveReplies,
+                WeChatProperties properties, Clock clock) {
+            return new WeChatSender(client, followers, passiveReplies, properties, clock);
+        }
+
+        /** Sets the menu in the background: WeChat being slow must not hold the start. */
+        @Bean
+        ApplicationRunner weChatMenuAtStart(WeChatMenu menu, WeChatProperties properties) {
+            return args -> {
+                if (properties.menu()) {
+                    Thread thread = new Thread(menu::set, "wechat-menu");
+                    thread.setDaemon(true);
+                    thread.start();
+                }
+            };
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package org.socialbank.channels.wechat;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the WeChat Official Account channel ({@code socialbank.channels.wechat.*}). The
+ * channel is on when {@code app-id} is set; then {@code app-secret} and {@code token} are required.
+ *
+ * @param appId the account's AppID; empty: the channel is off
+ * @param appSecret the AppSecret, to fetch access tokens
+ * @param token the callback token of the admin console, the key of the request signatures
+ * @param encodingAesKey the 43-character EncodingAESKey; required for safe mode, empty for plain mode only
+ * @param apiBaseUrl where WeChat's API is
+ * @param menu whether the custom menu is set when the application starts
+ * @param language the language of the menu and of answers to messages the bank cannot read
+ * @param passiveReplyBudget how long a callback waits for the answer before it answers empty
+ *     (WeChat gives up after 5 s)
+ * @param httpTimeout timeout of each call to WeChat's API
+ * @param tokenRefreshMargin an access token this close to its expiry is refreshed
+ * @param customMessagesMax customer-service messages sent per 48-hour window before templates take over
+ * @param alertTemplateId the template of alerts sent outside the 48-hour window; empty: none are sent
+ * @param alertTemplateFields the template's fields, each filled from {@code title}, {@code body},
+ *     {@code time} or {@code line1}..{@code line20} of the message
+ */
+@ConfigurationProperties("socialbank.channels.wechat")
+public record WeChatProperties(
+        @DefaultValue("") String appId,
+        @DefaultValue("") String appSecret,
+        @DefaultValue("") String token,
+        @DefaultValue("") String encodingAesKey,
+        @DefaultValue("https://api.weixin.qq.com") URI apiBaseUrl,
+        @DefaultValue("true") boolean menu,
+        @DefaultValue("zh") String language,
+        @DefaultValue("3500ms") Duration passiveReplyBudget,
+        @DefaultValue("10s") Duration httpTimeout,
+        @DefaultValue("5m") Duration tokenRefreshMargin,
+        @DefaultValue("20") int customMessagesMax,
+        @DefaultValue("") String alertTemplateId,
+        Map<String, String> alertTemplateFields) {
+
+    private static final Pattern APP_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9]{3,32}");
+    private static final Pattern AES_KEY = Pattern.compile("[A-Za-z0-9+/]{43}");
+    private static final Pattern FIELD = Pattern.compile("[A-Za-z0-9_]{1,32}");
+    private static final Set<String> LANGUAGES = Set.of("en", "fr", "ru", "fa", "zh");
+
+    public WeChatProperties {
+        alertTemplateFields = alertTemplateFields == null || alertTemplateFields.isEmpty()
+                ? Map.of("first", "title", "keyword1", "body", "keyword2", "time") : Map.copyOf(alertTemplateFields);
+        if (!appId.isEmpty()) {
+            require(APP_ID.matcher(appId).matches(), "app-id must be 1..64 letters, digits, - or _");
+            require(!appSecret.isBlank(), "app-secret is required when app-id is set");
+            require(TOKEN.matcher(token).matches(), "token must be 3..32 letters or digits (as in the admin console)");
+        }
+        require(encodingAesKey.isEmpty() || AES_KEY.matcher(encodingAesKey).matches(),
+                "encoding-aes-key must be 43 characters of base64");
+        require(apiBaseUrl != null && ("https".equals(apiBaseUrl.getScheme()) || "http".equals(apiBaseUrl.getScheme())),
+                "api-base-url must be an http(s) URL");
+        require(LANGUAGES.contains(language), "language must be one of " + LANGUAGES);
+        require(between(passiveReplyBudget, Duration.ofMillis(100), Duration.ofMillis(4500)),
+                "passive-reply-budget must be 100ms..4500ms (WeChat waits 5s)");
+        require(between(httpTimeout, Duration.ofSeconds(1), Duration.ofSeconds(60)), "http-timeout must be 1s..60s");
+        require(between(tokenRefreshMargin, Duration.ofSeconds(30), Duration.ofMinutes(30)),
+                "token-refresh-margin must be 30s..30m");
+        require(customMessagesMax >= 1 && customMessagesMax <= 1000, "custom-messages-max must be 1..1000");
+        require(alertTemplateId.isEmpty() || APP_ID.matcher(alertTemplateId).matches(),
+                "alert-template-id must be 1..64 letters, digits, - or _");
+        alertTemplateFields.forEach((field, source) -> require(FIELD.matcher(field).matches()
+                && TemplateFields.known(source), "alert-template-fields." + field + " = " + source
+                + ": a field is 1..32 letters, digits or _, filled from title, body, time or line1..line20"));
+    }
+
+    /** Whether the channel is configured at all. */
+    public boolean enabled() {
+        return !appId.isEmpty();
+    }
+
+    /** Whether safe mode (encrypted callbacks) can be served. */
+    public boolean canDecrypt() {
+        return !encodingAesKey.isEmpty();
+    }
+
+    private static boolean between(Duration d, Duration min, Duration max) {
+        return d != null && d.compareTo(min) >= 0 && d.compareTo(max) <= 0;
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException("socialbank.channels.wechat." + message);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package org.socialbank.channels.wechat;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Set;
+import org.socialbank.conversation.ChannelSender;
+import org.socialbank.conversation.Outbound;
+import org.socialbank.conversation.OutboundMessage;
+import org.socialbank.conversation.SendOutcome;
+import org.socialbank.directory.Network;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Delivers the bank's replies to WeChat followers that were not answered inside the callback:
+ * as customer-service messages while the follower's 48-hour window is open and its quota lasts,
+ * else (alerts: texts, receipts, links) as the configured template message, else not at all.
+ */
+public class WeChatSender implements ChannelSender {
+
+    static final String CUSTOM_SEND = "/cgi-bin/message/custom/send";
+    static final String TEMPLATE_SEND = "/cgi-bin/message/template/send";
+    /** Window closed (45015), quota used (45047). */
+    static final Set<Integer> WINDOW_CLOSED = Set.of(45015, 45047);
+    /** API rate limits: worth trying later. */
+    static final Set<Integer> RETRY_LATER = Set.of(45009, 45011);
+
+    private final WeChatClient client;
+    private final WeChatFollowers followers;
+    private final PassiveReplies passiveReplies;
+    private final WeChatProperties properties;
+    private final Clock clock;
+
+    public WeChatSender(WeChatClient client, WeChatFollowers followers, PassiveReplies passiveReplies,
+            WeChatProperties properties, Clock clock) {
+        this.client = client;
+        this.followers = followers;
+        this.passiveReplies = passiveReplies;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public Network network() {
+        return Network.WECHAT;
+    }
+
+    @Override
+    public SendOutcome send(OutboundMessage message, String idempotencyKey) {
+        if (!properties.enabled()) {
+            return new SendOutcome.Failed(false, "the WeChat channel is not configured");
+        }
+        String openId = message.recipient();
+        if (passiveReplies.isOpen(openId)) {
+            // the callback open on this node may carry it; the relay gives the row back and tries later
+            return new SendOutcome.Failed(true, "a WeChat callback of this follower is being answered");
+        }
+        if (followers.takeCustomMessage(openId)) {
+            WeChatApi.Answer answer = client.post(CUSTOM_SEND, custom(openId, message.content()));
+            if (!(answer instanceof WeChatApi.Refused refused && WINDOW_CLOSED.contains(refused.errcode()))) {
+                return outcome(answer);
+            }
+            followers.closeWindow(openId);
+        }
+        if (properties.alertTemplateId().isEmpty() || !TemplateFields.templatable(message.content())) {
+            return new SendOutcome.Failed(false, "outside WeChat's 48-hour window and no template for it");
+        }
+        return outcome(client.post(TEMPLATE_SEND, template(openId, message.content(), idempotencyKey)));
+    }
+
+    private static String custom(String openId, Outbound content) {
+        ObjectNode body = WeChatApi.JSON.createObjectNode().put("touser", openId).put("msgtype", "text");
+        body.putObject("text").put("content", WeChatTexts.text(content));
+        return WeChatApi.JSON.writeValueAsString(body);
+    }
+
+    private String template(String openId, Outbound content, String idempotencyKey) {
+        ObjectNode body = WeChatApi.JSON.createObjectNode().put("touser", openId)
+                .put("template_id", properties.alertTemplateId()).put("client_msg_id", idempotencyKey);
+        if (content instanceof Outbound.Link link) {
+            body.put("url", link.url());
+        }
+        ObjectNode data = body.putObject("data");
+        for (Map.Entry<String, String> field : TemplateFields.fill(properties.alertTemplateFields(), content,
+                clock.instant()).entrySet()) {
+            data.putObject(field.getKey()).put("value", field.getValue());
+        }
+        return WeChatApi.JSON.writeValueAsString(body);
+    }
+
+    private static SendOutcome outcome(WeChatApi.Answer answer) {
+        if (answer instanceof WeChatApi.Ok) {
+            return new SendOutcome.Sent();
+        }
+        if (answer instanceof WeChatApi.Refused refused) {
+            return new SendOutcome.Failed(RETRY_LATER.contains(refused.errcode()),
+                    "WeChat errcode " + refused.errcode() + ": " + refused.errmsg());
+        }
+        if (answer instanceof WeChatApi.Unavailable unavailable) {
+            return new SendOutcome.Failed(true, unavailable.reason());
+        }
+        return new SendOutcome.Unknown(((WeChatApi.Lost) answer).reason());
+    }
+}

@@ -1,0 +1,46 @@
+package org.socialbank.channels.wechat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.socialbank.conversation.Outbound;
+
+/** A bad setting stops the start with a message naming it; template fields are filled as mapped. */
+class WeChatPropertiesUnitTests {
+
+    @Test
+    void theChannelIsOffWithoutAnAppIdAndValidatedWithOne() {
+        assertThat(properties("", "", "", "", Map.of()).enabled()).isFalse();
+        assertThat(properties("wx1", "secret", "pamtest", WeChatCryptoUnitTests.SAMPLE_KEY, Map.of()).canDecrypt())
+                .isTrue();
+        assertThatThrownBy(() -> properties("wx1", "", "pamtest", "", Map.of()))
+                .hasMessageContaining("socialbank.channels.wechat.app-secret");
+        assertThatThrownBy(() -> properties("wx1", "secret", "t", "", Map.of()))
+                .hasMessageContaining("socialbank.channels.wechat.token");
+        assertThatThrownBy(() -> properties("wx1", "secret", "pamtest", "tooShort", Map.of()))
+                .hasMessageContaining("encoding-aes-key");
+        assertThatThrownBy(() -> properties("wx1", "secret", "pamtest", "", Map.of("first", "nothing")))
+                .hasMessageContaining("alert-template-fields.first");
+    }
+
+    @Test
+    void templateFieldsTakeTitleLinesAndTime() {
+        Map<String, String> filled = TemplateFields.fill(Map.of("first", "title", "keyword1", "line2", "keyword2",
+                "time", "remark", "line9"), new Outbound.Receipt("Paid", List.of("€5.00", "to Camille D.")),
+                Instant.parse("2026-11-22T10:15:30Z"));
+        assertThat(filled).containsEntry("first", "Paid").containsEntry("keyword1", "to Camille D.")
+                .containsEntry("keyword2", "2026-11-22 10:15 UTC").containsEntry("remark", "");
+    }
+
+    private static WeChatProperties properties(String appId, String secret, String token, String key,
+            Map<String, String> fields) {
+        return new WeChatProperties(appId, secret, token, key, URI.create("https://api.weixin.qq.com"), true, "zh",
+                Duration.ofMillis(3500), Duration.ofSeconds(10), Duration.ofMinutes(5), 20, "", fields);
+    }
+}
