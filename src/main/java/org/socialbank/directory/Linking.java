@@ -75,9 +75,15 @@ public class Linking {
             Optional<ChannelIdentity> known = store.identity(channel, externalId);
             if (known.isPresent()) {
                 ChannelIdentity i = known.get();
-                store.updateReport(i.id(), handle, phone, true);
-                return new ChannelIdentity(i.id(), channel, externalId, handle, phone, i.customerId(), i.linkedAt(),
-                        true, i.createdAt());
+                // a message without a handle or phone says nothing about them: keep what the network vouched before
+                String reportedHandle = handle != null ? handle : i.handle();
+                String reportedPhone = phone != null ? phone : i.phone();
+                if (!i.reachable() || !java.util.Objects.equals(reportedHandle, i.handle())
+                        || !java.util.Objects.equals(reportedPhone, i.phone())) {
+                    store.updateReport(i.id(), reportedHandle, reportedPhone, true);
+                }
+                return new ChannelIdentity(i.id(), channel, externalId, reportedHandle, reportedPhone, i.customerId(),
+                        i.linkedAt(), true, i.createdAt());
             }
             ChannelIdentity created = new ChannelIdentity(new IdentityId(java.util.UUID.randomUUID()), channel,
                     externalId, handle, phone, null, null, true, now());
