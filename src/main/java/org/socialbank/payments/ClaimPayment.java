@@ -34,6 +34,10 @@ import org.socialbank.payments.ClaimView.Proof;
 import org.socialbank.payments.ClaimView.State;
 import org.socialbank.payments.jdbc.JdbcPayments;
 import org.socialbank.payments.jdbc.PaymentRow;
+import org.socialbank.payouts.ExternalAccount;
+import org.socialbank.payouts.PayoutId;
+import org.socialbank.payouts.PayoutOrder;
+import org.socialbank.payouts.Payouts;
 import org.socialbank.shared.jdbc.DurableTransactions;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -53,18 +57,23 @@ class ClaimPayment {
     private final Ledger ledger;
     private final ClaimSecrets secrets;
     private final ClaimCodeSender sender;
+    private final BankAccounts bank;
+    private final Payouts payouts;
     private final PaymentsProperties properties;
     private final ApplicationEventPublisher events;
     private final DurableTransactions writes;
     private final Clock clock;
 
     ClaimPayment(JdbcPayments store, Directory directory, Ledger ledger, ClaimSecrets secrets, ClaimCodeSender sender,
-            PaymentsProperties properties, ApplicationEventPublisher events, DurableTransactions writes, Clock clock) {
+            BankAccounts bank, Payouts payouts, PaymentsProperties properties, ApplicationEventPublisher events,
+            DurableTransactions writes, Clock clock) {
         this.store = store;
         this.directory = directory;
         this.ledger = ledger;
         this.secrets = secrets;
         this.sender = sender;
+        this.bank = bank;
+        this.payouts = payouts;
         this.properties = properties;
         this.events = events;
         this.writes = writes;
@@ -176,6 +185,36 @@ class ClaimPayment {
             store.recordSettlement(r.id(), PaymentStatus.COMPLETED, r.id().derive("settle"), claimant, null, now());
             events.publishEvent(new PaymentClaimed(r.id(), r.payer(), claimant, r.amountMinor(), r.currency(),
                     "wallet"));
+            return reload(r.id());
+        });
+    }
+
+    /**
+     * Moves the money to the bank's settlement account and records the payout to the claimant's
+     * external account, in one transaction; the payout's outcome arrives later as an event.
+     */
+    Optional<ClaimView> toAccount(String token, ExternalAccount account, String beneficiaryName) {
+        return write(token, (r, status) -> {
+            ClaimView v = view(r);
+            if (v.state() != State.CHOOSE) {
+                return v.withProblem(problemFor(v.state()));
+            }
+            if (!validName(beneficiaryName)) {
+                return v.withProblem("invalid_name");
+            }
+            bank.open(r.currency());
+            Optional<String> moved = release(r, BankAccounts.settlement(r.currency()), "payout");
+            if (moved.isPresent()) {
+                status.setRollbackOnly();
+                return v.withProblem(moved.get());
+            }
+            PayoutId payout = new PayoutId(r.id().derive("payout"));
+            payouts.submit(new PayoutOrder(payout, account, beneficiaryName.strip(), r.amountMinor(), r.currency(),
+                    r.id().toString()));
+            store.recordSettlement(r.id(), PaymentStatus.PAYING_OUT, r.id().derive("settle"), null, payout.value(),
+                    now());
+            events.publishEvent(new PaymentClaimed(r.id(), r.payer(), null, r.amountMinor(), r.currency(),
+                    "external_account"));
             return reload(r.id());
         });
     }
