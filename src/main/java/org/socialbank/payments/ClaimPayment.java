@@ -155,11 +155,9 @@ class ClaimPayment {
     Optional<ClaimView> toWallet(String token, String displayName, Language language) {
         return write(token, (r, status) -> {
             ClaimView v = view(r);
-            if (v.state() != State.CHOOSE) {
-                return v.withProblem(problemFor(v.state()));
-            }
-            if (!validName(displayName)) {
-                return v.withProblem("invalid_name");
+            Optional<String> refused = cannotChoose(v, displayName);
+            if (refused.isPresent()) {
+                return v.withProblem(refused.get());
             }
             if (directory.resolve(r.payee()).isPresent()) {
                 return v.withProblem("alias_taken"); // it became a customer's since: they are paid by alias now
@@ -196,11 +194,9 @@ class ClaimPayment {
     Optional<ClaimView> toAccount(String token, ExternalAccount account, String beneficiaryName) {
         return write(token, (r, status) -> {
             ClaimView v = view(r);
-            if (v.state() != State.CHOOSE) {
-                return v.withProblem(problemFor(v.state()));
-            }
-            if (!validName(beneficiaryName)) {
-                return v.withProblem("invalid_name");
+            Optional<String> refused = cannotChoose(v, beneficiaryName);
+            if (refused.isPresent()) {
+                return v.withProblem(refused.get());
             }
             bank.open(r.currency());
             Optional<String> moved = release(r, BankAccounts.settlement(r.currency()), "payout");
@@ -231,6 +227,14 @@ class ClaimPayment {
         TransferResult moved = ledger.transfer(NewTransfer.posted(new TransferId(r.id().derive("settle")),
                 BankAccounts.escrow(r.currency()), to, r.amountMinor(), r.currency(), code));
         return moved instanceof TransferResult.Rejected rejected ? Optional.of(rejected.code().code()) : Optional.empty();
+    }
+
+    /** Why the claim cannot be taken now by someone of this name; empty when it can. */
+    private static Optional<String> cannotChoose(ClaimView v, String name) {
+        if (v.state() != State.CHOOSE) {
+            return Optional.of(problemFor(v.state()));
+        }
+        return validName(name) ? Optional.empty() : Optional.of("invalid_name");
     }
 
     static String problemFor(State state) {

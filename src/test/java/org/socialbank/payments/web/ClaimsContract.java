@@ -66,6 +66,8 @@ abstract class ClaimsContract extends PaymentsTestBase {
         FormClient browser = new FormClient(port);
         Page page = browser.get(path(claimUrl));
         assertThat(page.html()).contains("Alice W.", "20.00", "name=\"_csrf\"").doesNotContain(carol);
+        assertThat(new FormClient(port).get(path(claimUrl) + "?lang=fa").html())
+                .contains("lang=\"fa\"", "dir=\"rtl\"", "پولی برای شما");
         browser.post(path(claimUrl) + "/send");
         String code = sms.lastCode(carol);
         assertThat(browser.post(path(claimUrl) + "/code", "code", other(code)).html())

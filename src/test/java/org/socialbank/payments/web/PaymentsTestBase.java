@@ -1,7 +1,6 @@
 package org.socialbank.payments.web;
 
 import java.time.Instant;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.socialbank.directory.Directory;
@@ -12,6 +11,7 @@ import org.socialbank.support.Api.Response;
 import org.socialbank.support.FakeSms;
 import org.socialbank.support.LedgerAudit;
 import org.socialbank.support.MutableClock;
+import org.socialbank.support.RecordedEvents;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -19,7 +19,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -67,7 +66,7 @@ abstract class PaymentsTestBase {
     MutableClock clock;
 
     @Autowired
-    Events events;
+    RecordedEvents events;
 
     Api api;
     PaymentFixtures fixtures;
@@ -137,23 +136,8 @@ abstract class PaymentsTestBase {
         }
 
         @Bean
-        Events events() {
-            return new Events();
-        }
-    }
-
-    /** Every application event, whichever thread published it. */
-    static class Events {
-
-        private final List<Object> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
-
-        @EventListener
-        void on(Object event) {
-            seen.add(event);
-        }
-
-        <T> java.util.stream.Stream<T> stream(Class<T> type) {
-            return seen.stream().filter(type::isInstance).map(type::cast);
+        RecordedEvents events() {
+            return new RecordedEvents();
         }
     }
 }
