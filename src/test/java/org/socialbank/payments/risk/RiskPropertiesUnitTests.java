@@ -55,6 +55,7 @@ class RiskPropertiesUnitTests {
     void bindsFromPropertiesWithRelaxedNames() {
         Map<String, String> source = Map.of(
                 "socialbank.payments.risk.limits.claim-only.EUR.per-transaction", "100",
+                "socialbank.payments.risk.limits.claim_only.USD.per-transaction", "120",
                 "socialbank.payments.risk.channel-limits.whatsapp.INR.per-transaction", "20000",
                 "socialbank.payments.risk.channel-limits.whatsapp.INR.per-day", "40000",
                 "socialbank.payments.risk.step-up.IRR.new-payee-above", "50000000",
@@ -64,6 +65,7 @@ class RiskPropertiesUnitTests {
                 .bindOrCreate("socialbank.payments.risk", RiskProperties.class);
 
         assertThat(properties.limits().get(KycLevel.CLAIM_ONLY).get("EUR")).isEqualTo(limits(100, 250, 1_000));
+        assertThat(properties.limits().get(KycLevel.CLAIM_ONLY).get("USD")).isEqualTo(limits(120, 250, 1_000));
         assertThat(properties.channelLimits().get("whatsapp").get("INR")).isEqualTo(channelLimits(20_000, 40_000));
         assertThat(properties.stepUp().get("IRR").newPayeeAbove()).isEqualByComparingTo("50000000");
         assertThat(properties.burstWindow()).isEqualTo(Duration.ofMinutes(5));
