@@ -30,8 +30,7 @@ class ClaimPages {
 
     /** Problems the page explains in words; anything else (a ledger refusal) reads as "try again". */
     static final Set<String> PROBLEMS = Set.of("wrong_code", "code_expired", "too_many_codes", "invalid_name",
-            "alias_taken", "already_claimed", "expired", "locked", "cancelled", "not_proven", "iban_characters",
-            "iban_country", "iban_length", "iban_checksum", "account_number", "ifsc");
+            "alias_taken", "already_claimed", "expired", "locked", "cancelled", "not_proven");
 
     private final Payments payments;
 
@@ -99,8 +98,19 @@ class ClaimPages {
         model.addAttribute("amount", Money.format(v.amountMinor(), v.currency(), locale));
         model.addAttribute("expires", DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
                 .withLocale(locale).withZone(ZoneOffset.UTC).format(v.expiresAt()) + " UTC");
-        model.addAttribute("problem", v.problem() == null ? null : PROBLEMS.contains(v.problem()) ? v.problem() : "failed");
+        model.addAttribute("problemKey", problemKey(v.problem()));
         return "claim/page";
+    }
+
+    /** The message explaining a problem: the payouts module's for an account typed wrong, else ours. */
+    private static String problemKey(String code) {
+        if (code == null) {
+            return null;
+        }
+        if (AccountProblem.CODES.contains(code)) {
+            return new AccountProblem(code).messageKey();
+        }
+        return "payments.claim.problem." + (PROBLEMS.contains(code) ? code : "failed");
     }
 
     private static ClaimView withProblem(ClaimView v, String code) {

@@ -130,7 +130,7 @@ abstract class ClaimsContract extends PaymentsTestBase {
         browser.post(path(good) + "/send");
         browser.post(path(good) + "/code", "code", email.lastCode(address));
         assertThat(browser.post(path(good) + "/account", "holder", "Dana Doe", "iban", "DE89 3704 0044 0532 0130 01")
-                .html()).contains("its check digits do not match");
+                .html()).contains("This IBAN is not valid");
         assertThat(browser.post(path(good) + "/account", "holder", "Dana Doe", "iban", "DE89 3704 0044 0532 0130 00")
                 .html()).contains("on its way to your bank account");
 
