@@ -46,9 +46,8 @@ class DemoBankIntegrationTests {
             JdbcClient jdbc = first.getBean(JdbcClient.class);
             accounts = jdbc.sql("SELECT COUNT(*) FROM accounts").query(Long.class).single();
             transfers = jdbc.sql("SELECT COUNT(*) FROM transfers").query(Long.class).single();
-            long payments = jdbc.sql("SELECT COUNT(*) FROM accounts WHERE owner_ref = 'bank:payments'").query(Long.class)
-                    .single(); // escrow and interbank settlement accounts, per currency the payments module met
-            assertThat(accounts).isEqualTo(5 * 4 + 8 + payments);
+            // the demo bank's 4 accounts and the payments' escrow and settlement ones per currency, and 8 wallets
+            assertThat(accounts).isEqualTo(5 * 4 + 5 * 2 + 8);
             assertThat(transfers).isEqualTo(8);
         }
         try (ConfigurableApplicationContext second = start(url)) {
