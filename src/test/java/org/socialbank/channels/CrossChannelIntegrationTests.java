@@ -62,7 +62,8 @@ class CrossChannelIntegrationTests {
     static final WeChatCrypto CRYPTO = new WeChatCrypto(WECHAT_TOKEN, APP_ID, "");
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final long SEED = new Random().nextLong();
-    static final AtomicLong IDS = new AtomicLong(1_000_000 + Math.floorMod(new Random(SEED).nextLong(), 1_000_000_000L));
+    static final AtomicLong IDS = new AtomicLong(1_000_000
+            + Math.floorMod(new Random(SEED).nextLong(), 1_000_000_000L));
     static final Pattern LINK = Pattern.compile("/link/[A-Za-z0-9_-]+");
     static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
     static final DemoCustomer ALICE = DemoBank.CUSTOMERS.get(0);
