@@ -27,17 +27,17 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code /bot<token>/<method>}: the methods the adapter calls, every call recorded with the time
  * of a given clock, and failures (429, 403, 5xx) injected per token and method.
  */
-final class FakeBotApi implements AutoCloseable {
+public final class FakeBotApi implements AutoCloseable {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** One call as received. */
-    record Call(String token, String method, JsonNode body, long nanos) {
+    public record Call(String token, String method, JsonNode body, long nanos) {
         String chatId() {
             return body.path("chat_id").asString();
         }
 
-        String text() {
+        public String text() {
             return body.path("text").asString("");
         }
     }
@@ -50,7 +50,7 @@ final class FakeBotApi implements AutoCloseable {
     private final Map<String, String> usernames = new ConcurrentHashMap<>();
     private final Map<String, Queue<JsonNode>> updates = new ConcurrentHashMap<>();
 
-    FakeBotApi() {
+    public FakeBotApi() {
         this(System::nanoTime);
     }
 
@@ -66,7 +66,7 @@ final class FakeBotApi implements AutoCloseable {
         server.start();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
@@ -97,12 +97,12 @@ final class FakeBotApi implements AutoCloseable {
         return calls.stream().filter(c -> c.token().equals(token) && c.method().equals(method)).toList();
     }
 
-    List<Call> sent(String token, String chatId) {
+    public List<Call> sent(String token, String chatId) {
         return calls(token, "sendMessage").stream().filter(c -> c.chatId().equals(chatId)).toList();
     }
 
     /** Waits (polling, with a deadline) until the calls satisfy the condition. */
-    List<Call> await(Predicate<List<Call>> condition, Duration within) {
+    public List<Call> await(Predicate<List<Call>> condition, Duration within) {
         Instant deadline = Instant.now().plus(within);
         while (true) {
             List<Call> now = calls();

@@ -25,12 +25,12 @@ import tools.jackson.databind.json.JsonMapper;
  * template messages, the menu. Tests inject faults per path (an errcode, or 500) and read what
  * was sent.
  */
-final class FakeWeChat implements AutoCloseable {
+public final class FakeWeChat implements AutoCloseable {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** One call the bank made. */
-    record Call(String path, String appId, String token, JsonNode body) {
+    public record Call(String path, String appId, String token, JsonNode body) {
     }
 
     private final HttpServer server;
@@ -39,7 +39,7 @@ final class FakeWeChat implements AutoCloseable {
     private final Map<String, AtomicInteger> issued = new ConcurrentHashMap<>();
     private volatile Duration tokenDelay = Duration.ZERO;
 
-    FakeWeChat() {
+    public FakeWeChat() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -50,7 +50,7 @@ final class FakeWeChat implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
@@ -67,12 +67,12 @@ final class FakeWeChat implements AutoCloseable {
         return issued.getOrDefault(appId, new AtomicInteger()).get();
     }
 
-    List<Call> calls(String path) {
+    public List<Call> calls(String path) {
         return calls.stream().filter(c -> c.path().equals(path)).toList();
     }
 
     /** Waits (bounded) for a call to the path matching the predicate. */
-    Call await(String path, Predicate<Call> wanted) {
+    public Call await(String path, Predicate<Call> wanted) {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (System.nanoTime() < deadline) {
             for (Call call : calls(path)) {
