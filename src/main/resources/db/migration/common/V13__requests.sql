@@ -60,9 +60,9 @@ CREATE INDEX money_requests_status_expiry ON money_requests (status, expires_at)
 -- a payment confirmed on the step-up page finds its request
 CREATE INDEX money_requests_payment ON money_requests (payment_id);
 
--- Incoming interbank credits to the bank's collection account, one per reference: a replay of
--- the feed changes nothing. outcome says whether it was booked to a requester (settled) or must
--- be returned to its sender by the bank.
+-- Incoming interbank credits to the bank's collection account that settled a request, one per
+-- reference: a replay of the feed changes nothing. Credits that settle nothing are not kept (the
+-- bank sends them back); outcome is 'settled' for now and leaves room for other bookings.
 CREATE TABLE incoming_credits (
     reference               VARCHAR(35)              NOT NULL PRIMARY KEY,
     amount_minor            BIGINT                   NOT NULL,

@@ -65,22 +65,22 @@ class SettleCredit {
             Optional<JdbcRequests.Credit> seen = store.credit(reference);
             if (seen.isPresent()) {
                 JdbcRequests.Credit c = seen.get();
-                boolean same = c.amountMinor() == amountMinor && c.currency().equals(currency.code());
-                return new CreditOutcome(reference, same ? c.outcome() : "reference_reused",
-                        c.requestId() == null ? null : new RequestId(c.requestId()));
+                boolean replay = c.amountMinor() == amountMinor && c.currency().equals(currency.code());
+                return new CreditOutcome(reference, replay ? c.outcome() : "request_not_open",
+                        new RequestId(c.requestId()));
             }
             Optional<RequestRow> request = store.lockByReference(reference);
             String outcome = request.map(r -> check(r, amountMinor, currency)).orElse("unknown_reference");
-            UUID transfer = null;
-            if (CreditOutcome.SETTLED.equals(outcome)) {
-                transfer = book(request.get());
-                outcome = transfer == null ? "requester_cannot_receive" : outcome;
-            }
             RequestId id = request.map(RequestRow::id).orElse(null);
-            store.insertCredit(reference, amountMinor, currency, outcome, id, transfer, now());
-            if (transfer != null) {
-                settle(request.get(), transfer);
+            if (!CreditOutcome.SETTLED.equals(outcome)) {
+                return new CreditOutcome(reference, outcome, id); // nothing booked or kept: the bank sends it back
             }
+            UUID transfer = book(request.get());
+            if (transfer == null) {
+                return new CreditOutcome(reference, "requester_cannot_receive", id);
+            }
+            store.insertCredit(reference, amountMinor, currency, outcome, id, transfer, now());
+            settle(request.get(), transfer);
             return new CreditOutcome(reference, outcome, id);
         });
     }
