@@ -37,10 +37,10 @@ final class Shares {
     private static AskForMoney.Result<Allocation> given(SplitOrder order) {
         long sum = 0;
         for (Share s : order.shares()) {
-            sum += s.amountMinor();
-            if (sum > order.totalMinor()) {
+            if (s.amountMinor() > order.totalMinor() - sum) { // compared so, the sum can never overflow
                 return AskForMoney.Result.no("shares_do_not_add_up");
             }
+            sum += s.amountMinor();
         }
         long rest = order.totalMinor() - sum;
         boolean fits = order.includeOrganiser() ? rest > 0 : rest == 0;
