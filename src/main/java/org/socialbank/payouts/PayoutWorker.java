@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialbank.shared.jdbc.DurableTransactions;
@@ -57,10 +58,10 @@ class PayoutWorker {
 
     /** Sends at most {@code batch-max} due payouts; returns how many this node sent. */
     int sendDue() {
-        Instant now = clock.instant();
         int sent = 0;
-        for (UUID id : store.dueToSend(now, properties.batchMax())) {
+        for (UUID id : store.dueToSend(clock.instant(), properties.batchMax())) {
             String owner = UUID.randomUUID().toString();
+            Instant now = clock.instant(); // a slow rail must not eat the leases of the rest of the batch
             if (store.claimSend(id, owner, now, now.plus(properties.lease()))) {
                 Optional<JdbcPayouts.Row> row = store.find(new PayoutId(id));
                 if (row.isPresent()) {
@@ -74,10 +75,10 @@ class PayoutWorker {
 
     /** Asks the rail about at most {@code batch-max} due payouts; returns how many were asked about. */
     int checkDue() {
-        Instant now = clock.instant();
         int checked = 0;
-        for (UUID id : store.dueToCheck(now, properties.batchMax())) {
+        for (UUID id : store.dueToCheck(clock.instant(), properties.batchMax())) {
             String owner = UUID.randomUUID().toString();
+            Instant now = clock.instant();
             if (store.claimCheck(id, owner, now, now.plus(properties.lease()))) {
                 Optional<JdbcPayouts.Row> row = store.find(new PayoutId(id));
                 if (row.isPresent()) {
@@ -143,7 +144,7 @@ class PayoutWorker {
     }
 
     /** A rail that throws may have sent before it threw: that is an UNKNOWN, never a FAILED. */
-    private static RailAnswer call(java.util.function.Supplier<RailAnswer> request) {
+    private static RailAnswer call(Supplier<RailAnswer> request) {
         try {
             RailAnswer answer = request.get();
             return answer != null ? answer : RailAnswer.unknown("the rail answered nothing");

@@ -72,6 +72,18 @@ class ExternalAccountUnitTests {
     }
 
     @Test
+    void everyProblemHasAnEnglishMessage() throws java.io.IOException {
+        java.util.Properties english = new java.util.Properties();
+        try (java.io.Reader in = java.nio.file.Files.newBufferedReader(
+                java.nio.file.Path.of("src", "main", "resources", "messages.properties"))) {
+            english.load(in);
+        }
+        for (String code : AccountProblem.CODES) {
+            assertThat(english.getProperty(new AccountProblem(code).messageKey())).as(code).isNotBlank();
+        }
+    }
+
+    @Test
     void acceptsAnIndianAccountAndNormalizesTheIfsc() {
         IndianAccount account = new IndianAccount("1234 5678 9", "hdfc0001234");
         assertThat(account.number()).isEqualTo("123456789");

@@ -44,7 +44,7 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "socialbank.payouts.worker-enabled=false", "socialbank.payouts.check-interval=2s",
-        "socialbank.payouts.sandbox.settle-after=5s",
+        "socialbank.payouts.sandbox.settle-after=5s", "socialbank.web.secure-cookies=false",
         "socialbank.payouts.sandbox.fail-accounts=GB29 NWBK 6016 1331 9268 19,987654321"})
 @Import(PayoutsContract.Fakes.class)
 abstract class PayoutsContract {

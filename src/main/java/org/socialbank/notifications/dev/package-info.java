@@ -1,6 +1,6 @@
 /**
  * The developer inboxes: the embedded {@link org.socialbank.notifications.SmsGateway} and {@link
- * org.socialbank.notifications.EmailGateway} that keep messages in the database (newest N only) instead of sending them, used while no real gateway is
- * configured.
+ * org.socialbank.notifications.EmailGateway} that keep messages in the database (newest N only)
+ * instead of sending them, used while no real gateway is configured.
  */
 package org.socialbank.notifications.dev;
