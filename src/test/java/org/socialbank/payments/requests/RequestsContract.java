@@ -26,6 +26,7 @@ import org.socialbank.support.FakeSms;
 import org.socialbank.support.FormClient;
 import org.socialbank.support.LedgerAudit;
 import org.socialbank.support.MutableClock;
+import org.socialbank.support.RecordedEvents;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -33,7 +34,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -71,7 +71,7 @@ abstract class RequestsContract {
     Requests requests;
 
     @Autowired
-    Events events;
+    RecordedEvents recorded;
 
     @Autowired
     FakeSms sms;
@@ -102,7 +102,7 @@ abstract class RequestsContract {
         assertThat(created.json().path("status").asString()).isEqualTo("open");
         assertThat(created.json().path("requesterMaskedName").asString()).isEqualTo("Alice W.");
         assertThat(created.json().has("payUrl")).as("a customer pays in their chat, not by link").isFalse();
-        assertThat(events.of(MoneyRequested.class, id)).singleElement().satisfies(e -> {
+        assertThat(events(MoneyRequested.class, id)).singleElement().satisfies(e -> {
             assertThat(e.payerCustomerId()).isEqualTo(bob.id());
             assertThat(e.requesterMaskedName()).isEqualTo("Alice W.");
             assertThat(e.amountMinor()).isEqualTo(2_000);
@@ -127,7 +127,7 @@ abstract class RequestsContract {
         assertThat(replay.json().path("payment").path("id")).isEqualTo(raced.get(0).json().path("payment").path("id"));
         assertThat(bank.balance(bob.wallet())).as("paid once").isEqualTo(8_000);
         assertThat(bank.balance(alice.wallet())).isEqualTo(2_000);
-        assertThat(events.of(RequestPaid.class, id)).singleElement()
+        assertThat(events(RequestPaid.class, id)).singleElement()
                 .satisfies(e -> assertThat(e.payerCustomerId()).isEqualTo(bob.id()));
         assertThat(api.get("/api/v1/requests/" + id).json().path("status").asString()).isEqualTo("paid");
         assertThat(api.post("/api/v1/requests/" + id + "/decline", pay).code()).isEqualTo("not_declinable");
@@ -146,7 +146,7 @@ abstract class RequestsContract {
         Response no = api.post("/api/v1/requests/" + declined + "/decline", payer("payerCustomerId", bob.id()));
         assertThat(no.status()).as(no.toString()).isEqualTo(200);
         assertThat(no.json().path("status").asString()).isEqualTo("declined");
-        assertThat(events.of(RequestDeclined.class, declined)).hasSize(1);
+        assertThat(events(RequestDeclined.class, declined)).hasSize(1);
         Response late = api.post("/api/v1/requests/" + declined + "/pay", payer("payerCustomerId", bob.id()));
         assertThat(late.status()).isEqualTo(409);
         assertThat(late.code()).isEqualTo("request_declined");
@@ -183,9 +183,9 @@ abstract class RequestsContract {
         clock.advance(Duration.ofDays(7).plusSeconds(1));
         assertThat(requests.expireDue(1_000)).isGreaterThanOrEqualTo(1);
         assertThat(api.get("/api/v1/requests/" + id).json().path("status").asString()).isEqualTo("expired");
-        assertThat(events.of(RequestExpired.class, id)).hasSize(1);
+        assertThat(events(RequestExpired.class, id)).hasSize(1);
         assertThat(requests.expireDue(1_000)).as("a second janitor round finds nothing of it").isZero();
-        assertThat(events.of(RequestExpired.class, id)).hasSize(1);
+        assertThat(events(RequestExpired.class, id)).hasSize(1);
         assertThat(api.post("/api/v1/requests/" + id + "/pay", payer("payerCustomerId", bob.id())).code())
                 .isEqualTo("request_expired");
         assertThat(bank.balance(bob.wallet())).isEqualTo(10_000);
@@ -224,7 +224,7 @@ abstract class RequestsContract {
         assertThat(browser.post(path, "code", sms.lastCode(bob.phone())).status()).isEqualTo(200);
         assertThat(api.get("/api/v1/requests/" + confirmed).json().path("status").asString())
                 .as("the confirmed payment pays the request").isEqualTo("paid");
-        assertThat(events.of(RequestPaid.class, confirmed)).hasSize(1);
+        assertThat(events(RequestPaid.class, confirmed)).hasSize(1);
         assertThat(bank.balance(bob.wallet())).isEqualTo(40_000);
         assertThat(bank.balance(alice.wallet())).isEqualTo(60_000);
     }
@@ -282,7 +282,7 @@ abstract class RequestsContract {
                 .isEqualTo("settled");
         assertThat(requests.creditReceived(reference, 100, eur).outcome()).isEqualTo("request_not_open");
         assertThat(new LedgerAudit(jdbc).fingerprint()).as("booked once").isEqualTo(fingerprint);
-        assertThat(events.of(RequestPaid.class, settled.requestId().value())).singleElement()
+        assertThat(events(RequestPaid.class, settled.requestId().value())).singleElement()
                 .satisfies(e -> assertThat(e.payerCustomerId()).isNull());
 
         JsonNode done = api.get("/api/v1/splits/" + id).json();
@@ -355,15 +355,15 @@ abstract class RequestsContract {
         assertThat(api.post("/api/v1/splits/" + id + "/remind", organiser).json().path("reminded").isEmpty()).isTrue();
         UUID bobs = UUID.fromString(split.path("requests").get(0).path("id").asString());
         UUID carols = UUID.fromString(split.path("requests").get(1).path("id").asString());
-        assertThat(events.of(RequestReminderDue.class, bobs)).singleElement()
+        assertThat(events(RequestReminderDue.class, bobs)).singleElement()
                 .satisfies(e -> assertThat(e.payerCustomerId()).isEqualTo(bob.id()));
 
         api.post("/api/v1/requests/" + bobs + "/pay", payer("payerCustomerId", bob.id()));
         clock.advance(Duration.ofHours(24).plusSeconds(1));
         JsonNode later = api.post("/api/v1/splits/" + id + "/remind", organiser).json();
         assertThat(later.path("reminded").valueStream().map(JsonNode::asString)).containsExactly(carols.toString());
-        assertThat(events.of(RequestReminderDue.class, bobs)).as("nobody is reminded of a paid request").hasSize(1);
-        assertThat(events.of(RequestReminderDue.class, carols)).hasSize(2);
+        assertThat(events(RequestReminderDue.class, bobs)).as("nobody is reminded of a paid request").hasSize(1);
+        assertThat(events(RequestReminderDue.class, carols)).hasSize(2);
         assertThat(api.post("/api/v1/splits/" + id + "/remind", payer("organiserCustomerId", bob.id())).status())
                 .isEqualTo(404);
     }
@@ -382,7 +382,7 @@ abstract class RequestsContract {
         FormClient.Page declined = browser.post(path + "/decline");
         assertThat(declined.status()).isEqualTo(200);
         assertThat(api.get("/api/v1/requests/" + id).json().path("status").asString()).isEqualTo("declined");
-        assertThat(events.of(RequestDeclined.class, id)).hasSize(1);
+        assertThat(events(RequestDeclined.class, id)).hasSize(1);
         assertThat(new FormClient(port).get(path).html()).contains("You declined this request");
         assertThat(new FormClient(port).get("/pay-request/" + "x".repeat(43)).status()).isEqualTo(404);
         assertThat(new FormClient(port).postRaw(path + "/decline", java.util.Map.of()).status())
@@ -426,6 +426,11 @@ abstract class RequestsContract {
         return "{\"type\":\"tag\",\"value\":\"" + m.tag() + "\",\"amountMinor\":" + amountMinor + "}";
     }
 
+    /** The events of one type about one request (or split): the id appears among the event's members. */
+    <T extends Record> List<T> events(Class<T> type, UUID id) {
+        return recorded.stream(type).filter(e -> e.toString().contains(id.toString())).toList();
+    }
+
     List<Response> race(Callable<Response> first, Callable<Response> second) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
@@ -460,27 +465,8 @@ abstract class RequestsContract {
         }
 
         @Bean
-        Events events() {
-            return new Events();
-        }
-    }
-
-    /** The requests' events, whichever thread published them. */
-    static class Events {
-
-        private final List<Object> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
-
-        @EventListener
-        void on(Object event) {
-            if (event.getClass().getPackageName().equals(Requests.class.getPackageName())) {
-                seen.add(event);
-            }
-        }
-
-        /** The events of one type about one request (matched by the request id's string, the first component). */
-        <T extends Record> List<T> of(Class<T> type, UUID request) {
-            return seen.stream().filter(type::isInstance).map(type::cast)
-                    .filter(e -> e.toString().contains(request.toString())).toList();
+        RecordedEvents recordedEvents() {
+            return new RecordedEvents();
         }
     }
 }
