@@ -5,6 +5,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialbank.directory.Alias;
 import org.socialbank.directory.AliasType;
+import org.socialbank.notifications.EmailGateway;
+import org.socialbank.notifications.EmailMessage;
 import org.socialbank.notifications.SmsDelivery;
 import org.socialbank.notifications.SmsGateway;
 import org.socialbank.notifications.SmsMessage;
@@ -20,10 +22,12 @@ class ClaimCodeSender {
     private static final Logger log = LoggerFactory.getLogger(ClaimCodeSender.class);
 
     private final SmsGateway sms;
+    private final EmailGateway email;
     private final MessageSource messages;
 
-    ClaimCodeSender(SmsGateway sms, MessageSource messages) {
+    ClaimCodeSender(SmsGateway sms, EmailGateway email, MessageSource messages) {
         this.sms = sms;
+        this.email = email;
         this.messages = messages;
     }
 
@@ -33,6 +37,11 @@ class ClaimCodeSender {
             SmsDelivery delivery = sms.send(new SmsMessage(to.value(),
                     messages.getMessage("payments.claim.sms", new Object[] {code, amount}, locale)));
             log.debug("Claim code sent by SMS: {}", delivery.status());
+            return;
+        }
+        if (to.type() == AliasType.EMAIL) {
+            email.send(new EmailMessage(to.value(), messages.getMessage("payments.claim.email.subject", null, locale),
+                    messages.getMessage("payments.claim.email.body", new Object[] {code, amount}, locale), locale));
             return;
         }
         throw new IllegalArgumentException("no code can be sent to a " + to.type().wireName());

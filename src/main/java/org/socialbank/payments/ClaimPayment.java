@@ -34,6 +34,10 @@ import org.socialbank.payments.ClaimView.Proof;
 import org.socialbank.payments.ClaimView.State;
 import org.socialbank.payments.jdbc.JdbcPayments;
 import org.socialbank.payments.jdbc.PaymentRow;
+import org.socialbank.payouts.ExternalAccount;
+import org.socialbank.payouts.PayoutId;
+import org.socialbank.payouts.PayoutOrder;
+import org.socialbank.payouts.Payouts;
 import org.socialbank.shared.jdbc.DurableTransactions;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -53,18 +57,23 @@ class ClaimPayment {
     private final Ledger ledger;
     private final ClaimSecrets secrets;
     private final ClaimCodeSender sender;
+    private final BankAccounts bank;
+    private final Payouts payouts;
     private final PaymentsProperties properties;
     private final ApplicationEventPublisher events;
     private final DurableTransactions writes;
     private final Clock clock;
 
     ClaimPayment(JdbcPayments store, Directory directory, Ledger ledger, ClaimSecrets secrets, ClaimCodeSender sender,
-            PaymentsProperties properties, ApplicationEventPublisher events, DurableTransactions writes, Clock clock) {
+            BankAccounts bank, Payouts payouts, PaymentsProperties properties, ApplicationEventPublisher events,
+            DurableTransactions writes, Clock clock) {
         this.store = store;
         this.directory = directory;
         this.ledger = ledger;
         this.secrets = secrets;
         this.sender = sender;
+        this.bank = bank;
+        this.payouts = payouts;
         this.properties = properties;
         this.events = events;
         this.writes = writes;
@@ -146,11 +155,9 @@ class ClaimPayment {
     Optional<ClaimView> toWallet(String token, String displayName, Language language) {
         return write(token, (r, status) -> {
             ClaimView v = view(r);
-            if (v.state() != State.CHOOSE) {
-                return v.withProblem(problemFor(v.state()));
-            }
-            if (!validName(displayName)) {
-                return v.withProblem("invalid_name");
+            Optional<String> refused = cannotChoose(v, displayName);
+            if (refused.isPresent()) {
+                return v.withProblem(refused.get());
             }
             if (directory.resolve(r.payee()).isPresent()) {
                 return v.withProblem("alias_taken"); // it became a customer's since: they are paid by alias now
@@ -181,6 +188,34 @@ class ClaimPayment {
     }
 
     /**
+     * Moves the money to the bank's settlement account and records the payout to the claimant's
+     * external account, in one transaction; the payout's outcome arrives later as an event.
+     */
+    Optional<ClaimView> toAccount(String token, ExternalAccount account, String beneficiaryName) {
+        return write(token, (r, status) -> {
+            ClaimView v = view(r);
+            Optional<String> refused = cannotChoose(v, beneficiaryName);
+            if (refused.isPresent()) {
+                return v.withProblem(refused.get());
+            }
+            bank.open(r.currency());
+            Optional<String> moved = release(r, BankAccounts.settlement(r.currency()), "payout");
+            if (moved.isPresent()) {
+                status.setRollbackOnly();
+                return v.withProblem(moved.get());
+            }
+            PayoutId payout = new PayoutId(r.id().derive("payout"));
+            payouts.submit(new PayoutOrder(payout, account, beneficiaryName.strip(), r.amountMinor(), r.currency(),
+                    r.id().toString()));
+            store.recordSettlement(r.id(), PaymentStatus.PAYING_OUT, r.id().derive("settle"), null, payout.value(),
+                    now());
+            events.publishEvent(new PaymentClaimed(r.id(), r.payer(), null, r.amountMinor(), r.currency(),
+                    "external_account"));
+            return reload(r.id());
+        });
+    }
+
+    /**
      * Posts the escrowed pending transfer and moves the money on from escrow, in the caller's
      * transaction; empty when done, else the problem code (the caller rolls back).
      */
@@ -192,6 +227,14 @@ class ClaimPayment {
         TransferResult moved = ledger.transfer(NewTransfer.posted(new TransferId(r.id().derive("settle")),
                 BankAccounts.escrow(r.currency()), to, r.amountMinor(), r.currency(), code));
         return moved instanceof TransferResult.Rejected rejected ? Optional.of(rejected.code().code()) : Optional.empty();
+    }
+
+    /** Why the claim cannot be taken now by someone of this name; empty when it can. */
+    private static Optional<String> cannotChoose(ClaimView v, String name) {
+        if (v.state() != State.CHOOSE) {
+            return Optional.of(problemFor(v.state()));
+        }
+        return validName(name) ? Optional.empty() : Optional.of("invalid_name");
     }
 
     static String problemFor(State state) {

@@ -6,6 +6,7 @@ import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Language;
 import org.socialbank.directory.Network;
 import org.socialbank.payments.jdbc.JdbcPayments;
+import org.socialbank.payouts.ExternalAccount;
 import org.springframework.stereotype.Service;
 
 /**
@@ -74,6 +75,14 @@ public class Payments {
     /** Takes a proven claim into a new claim-only wallet of the claimant's. */
     public Optional<ClaimView> claimToWallet(String token, String displayName, Language language) {
         return claims.toWallet(token, displayName, language);
+    }
+
+    /**
+     * Pays a proven claim out to the claimant's account at another bank; the payment is {@code
+     * paying_out} until the payout settles ({@code completed}) or fails ({@code returned}).
+     */
+    public Optional<ClaimView> claimToAccount(String token, ExternalAccount account, String beneficiaryName) {
+        return claims.toAccount(token, account, beneficiaryName);
     }
 
     /**

@@ -157,7 +157,8 @@ public class JdbcPayments {
 
     public int newPayeesSince(CustomerId payer, Instant from) {
         return jdbc.sql("SELECT COUNT(*) FROM (SELECT DISTINCT payee_type, payee_network, payee_value FROM payments "
-                + "WHERE payer_id = ? AND created_at >= ? AND new_payee AND " + COUNTED + ") p").params(payer.value(), utc(from)).query(Long.class).single().intValue();
+                + "WHERE payer_id = ? AND created_at >= ? AND new_payee AND " + COUNTED + ") p")
+                .params(payer.value(), utc(from)).query(Long.class).single().intValue();
     }
 
     /** The audit of one decision: one row per check. */

@@ -27,37 +27,31 @@ public record PaymentRow(PaymentId id, CustomerId payer, Alias payee, CustomerId
     }
 
     public PaymentRow rejected(String why, Long limit, Long used, Instant resets) {
-        return new PaymentRow(id, payer, payee, payeeCustomer, payeeMaskedName, newPayee, amountMinor, currency,
-                channel, PaymentStatus.REJECTED, why, limit, used, resets, transferId, settleTransferId,
-                returnTransferId, confirmationId, confirmationUrl, claimTokenHash, claimExpiresAt, claimCodeHash,
-                claimCodeExpiresAt, claimAttempts, claimCodesSent, networkCodeHash, claimProvenAt, claimant,
-                payoutId, createdAt, updatedAt);
+        return with(PaymentStatus.REJECTED, why, limit, used, resets, transferId, confirmationId, confirmationUrl,
+                claimTokenHash, claimExpiresAt, networkCodeHash);
     }
 
     public PaymentRow completed(UUID transfer) {
-        return withState(PaymentStatus.COMPLETED, null, transfer, null, null, null, null);
+        return with(PaymentStatus.COMPLETED, null, limitMinor, usedMinor, resetsAt, transfer, confirmationId,
+                confirmationUrl, claimTokenHash, claimExpiresAt, networkCodeHash);
     }
 
     public PaymentRow held(UUID challenge, String url) {
-        return withState(PaymentStatus.AWAITING_CONFIRMATION, null, null, challenge, url, null, null);
+        return with(PaymentStatus.AWAITING_CONFIRMATION, null, limitMinor, usedMinor, resetsAt, transferId, challenge,
+                url, claimTokenHash, claimExpiresAt, networkCodeHash);
     }
 
     public PaymentRow escrowed(UUID pending, String tokenHash, Instant expiresAt, String networkHash) {
-        PaymentRow r = withState(PaymentStatus.AWAITING_CLAIM, null, pending, null, null, tokenHash, expiresAt);
-        return new PaymentRow(id, payer, payee, payeeCustomer, payeeMaskedName, newPayee, amountMinor, currency,
-                channel, r.status, null, null, null, null, r.transferId, null, null, confirmationId, confirmationUrl,
-                r.claimTokenHash, r.claimExpiresAt, null, null, 0, 0, networkHash, null, null, null, createdAt,
-                updatedAt);
+        return with(PaymentStatus.AWAITING_CLAIM, null, limitMinor, usedMinor, resetsAt, pending, confirmationId,
+                confirmationUrl, tokenHash, expiresAt, networkHash);
     }
 
-    private PaymentRow withState(PaymentStatus next, String why, UUID transfer, UUID challenge, String url,
-            String tokenHash, Instant expiresAt) {
+    private PaymentRow with(PaymentStatus next, String why, Long limit, Long used, Instant resets, UUID transfer,
+            UUID challenge, String url, String tokenHash, Instant expiresAt, String networkHash) {
         return new PaymentRow(id, payer, payee, payeeCustomer, payeeMaskedName, newPayee, amountMinor, currency,
-                channel, next, why, limitMinor, usedMinor, resetsAt, transfer != null ? transfer : transferId,
-                settleTransferId, returnTransferId, challenge != null ? challenge : confirmationId,
-                url != null ? url : confirmationUrl, tokenHash != null ? tokenHash : claimTokenHash,
-                expiresAt != null ? expiresAt : claimExpiresAt, claimCodeHash, claimCodeExpiresAt, claimAttempts,
-                claimCodesSent, networkCodeHash, claimProvenAt, claimant, payoutId, createdAt, updatedAt);
+                channel, next, why, limit, used, resets, transfer, settleTransferId, returnTransferId, challenge, url,
+                tokenHash, expiresAt, claimCodeHash, claimCodeExpiresAt, claimAttempts, claimCodesSent, networkHash,
+                claimProvenAt, claimant, payoutId, createdAt, updatedAt);
     }
 
     /** Whether an order carries the same content as this payment (a replay) rather than other content. */

@@ -46,11 +46,11 @@ final class RiskDefaults {
     }
 
     private static Map<String, ChannelLimits> xLimits() {
-        return eurLike(new ChannelLimits(major(100), major(200)), Map.of(
-                "INR", new ChannelLimits(major(5_000), major(10_000)),
-                "RUB", new ChannelLimits(major(10_000), major(20_000)),
-                "IRR", new ChannelLimits(major(100_000_000), major(200_000_000)),
-                "CNY", new ChannelLimits(major(800), major(1_600))));
+        return eurLike(channelLimits(100, 200), Map.of(
+                "INR", channelLimits(5_000, 10_000),
+                "RUB", channelLimits(10_000, 20_000),
+                "IRR", channelLimits(100_000_000, 200_000_000),
+                "CNY", channelLimits(800, 1_600)));
     }
 
     private static Map<String, Thresholds> stepUp() {
@@ -69,15 +69,19 @@ final class RiskDefaults {
         return Map.copyOf(table);
     }
 
-    private static Limits limits(long perTransaction, long perDay, long perMonth) {
+    static Limits limits(long perTransaction, long perDay, long perMonth) {
         return new Limits(major(perTransaction), major(perDay), major(perMonth));
     }
 
-    private static Thresholds thresholds(long above, long newPayeeAbove) {
+    static ChannelLimits channelLimits(long perTransaction, long perDay) {
+        return new ChannelLimits(major(perTransaction), major(perDay));
+    }
+
+    static Thresholds thresholds(long above, long newPayeeAbove) {
         return new Thresholds(major(above), major(newPayeeAbove));
     }
 
-    private static BigDecimal major(long amount) {
+    static BigDecimal major(long amount) {
         return BigDecimal.valueOf(amount);
     }
 }

@@ -115,8 +115,7 @@ public record RiskProperties(
 
     private static <V> Map<String, Map<String, V>> mergeNested(Map<String, Map<String, V>> defaults,
             Map<String, Map<String, V>> configured, UnaryOperator<String> key, BinaryOperator<V> fields) {
-        Map<String, Map<String, V>> merged = new TreeMap<>();
-        defaults.forEach((name, inner) -> merged.put(name, inner));
+        Map<String, Map<String, V>> merged = new TreeMap<>(defaults);
         if (configured != null) {
             configured.forEach((name, inner) -> merged.put(key.apply(name),
                     merge(merged.get(key.apply(name)), inner, RiskProperties::currencyKey, fields)));

@@ -33,6 +33,7 @@ import org.socialbank.support.FakeSms;
 import org.socialbank.support.FormClient;
 import org.socialbank.support.FormClient.Page;
 import org.socialbank.support.MutableClock;
+import org.socialbank.support.RecordedEvents;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -40,7 +41,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
-import org.springframework.context.event.EventListener;
 
 /**
  * Linking a chat account and confirming an operation, through the bank's real pages over HTTP:
@@ -72,7 +72,7 @@ abstract class LinkingContract {
     MutableClock clock;
 
     @Autowired
-    Events events;
+    RecordedEvents events;
 
     FormClient browser;
     String username;
@@ -332,23 +332,8 @@ abstract class LinkingContract {
         }
 
         @Bean
-        Events events() {
-            return new Events();
-        }
-    }
-
-    /** Every application event, whichever thread (a request's) published it. */
-    static class Events {
-
-        private final List<Object> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
-
-        @EventListener
-        void on(Object event) {
-            seen.add(event);
-        }
-
-        <T> java.util.stream.Stream<T> stream(Class<T> type) {
-            return seen.stream().filter(type::isInstance).map(type::cast);
+        RecordedEvents events() {
+            return new RecordedEvents();
         }
     }
 }

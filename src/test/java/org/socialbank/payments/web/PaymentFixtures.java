@@ -51,12 +51,20 @@ final class PaymentFixtures {
     }
 
     Person customer(String name, KycLevel kyc, long eurMinor) {
+        return customer(name, kyc, eurMinor, true);
+    }
+
+    Person customer(String name, KycLevel kyc, long eurMinor, boolean withPhone) {
         CustomerId id = new CustomerId(UUID.randomUUID());
-        String phone = freshPhone();
+        String phone = withPhone ? freshPhone() : null;
         String tag = "t" + id.value().toString().replace("-", "").substring(0, 12);
-        DirectoryResult registered = directory.register(new NewCustomer(id, name, Language.EN, kyc, null, null, List.of(
-                new CustomerView.AliasEntry(Alias.parse(AliasType.PHONE, null, phone, null), true),
-                new CustomerView.AliasEntry(Alias.parse(AliasType.TAG, null, tag, null), true))));
+        List<CustomerView.AliasEntry> aliases = new java.util.ArrayList<>();
+        aliases.add(new CustomerView.AliasEntry(Alias.parse(AliasType.TAG, null, tag, null), true));
+        if (withPhone) {
+            aliases.add(new CustomerView.AliasEntry(Alias.parse(AliasType.PHONE, null, phone, null), true));
+        }
+        DirectoryResult registered = directory.register(new NewCustomer(id, name, Language.EN, kyc, null, null,
+                aliases));
         assertThat(registered).isInstanceOf(DirectoryResult.Done.class);
         AccountId wallet = new AccountId(UUID.randomUUID());
         ledger.open(new NewAccount(wallet, EUR, id.ownerRef(), AccountKind.CUSTOMER_WALLET,
@@ -70,8 +78,9 @@ final class PaymentFixtures {
         return new Person(id, phone, tag, wallet);
     }
 
+    /** What the account's owner can spend now: money reserved by a pending transfer is not. */
     long balance(AccountId account) {
-        return ledger.account(account).orElseThrow().balanceMinor();
+        return ledger.account(account).orElseThrow().availableMinor();
     }
 
     static String pay(UUID id, CustomerId payer, String payeeJson, long amountMinor, String channel) {

@@ -5,86 +5,33 @@ import static org.socialbank.payments.web.PaymentFixtures.pay;
 import static org.socialbank.payments.web.PaymentFixtures.phone;
 import static org.socialbank.payments.web.PaymentFixtures.tag;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.socialbank.directory.Directory;
+import org.socialbank.directory.Confirmations;
 import org.socialbank.directory.KycLevel;
-import org.socialbank.ledger.Ledger;
 import org.socialbank.payments.PaymentCompleted;
+import org.socialbank.payments.PaymentHeld;
 import org.socialbank.payments.web.PaymentFixtures.Person;
 import org.socialbank.support.Api;
 import org.socialbank.support.Api.Response;
-import org.socialbank.support.FakeSms;
+import org.socialbank.support.FormClient;
 import org.socialbank.support.LedgerAudit;
-import org.socialbank.support.MutableClock;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
-import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Paying by alias over the real HTTP API: to a customer, replays and reused ids, the contract's
- * members and its problems. The ledger stays balanced after every test.
+ * members and its problems, every limit, and the step-up.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "socialbank.web.secure-cookies=false",
-    "socialbank.payments.risk.burst-payments-max=1000",
-    "socialbank.payments.risk.new-payees-per-day-max=1000",
-    "socialbank.payments.risk.limits.basic.EUR.per-transaction=150",
-    "socialbank.payments.risk.limits.basic.EUR.per-day=200",
-    "socialbank.payments.risk.limits.basic.EUR.per-month=300",
-    "socialbank.payments.risk.channel-limits.x.EUR.per-transaction=30",
-    "socialbank.payments.risk.channel-limits.x.EUR.per-day=50",
-    "socialbank.payouts.sandbox.fail-accounts=DE02120300000000202051"})
-@Import(PaymentsContract.Fakes.class)
-abstract class PaymentsContract {
-
-    static final Instant START = Instant.parse("2026-03-02T10:00:00Z");
-
-    @LocalServerPort
-    int port;
+abstract class PaymentsContract extends PaymentsTestBase {
 
     @Autowired
-    Directory directory;
-
-    @Autowired
-    Ledger ledger;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    FakeSms sms;
-
-    @Autowired
-    MutableClock clock;
-
-    @Autowired
-    Events events;
-
-    Api api;
-    PaymentFixtures fixtures;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        fixtures = new PaymentFixtures(directory, ledger);
-    }
-
-    @AfterEach
-    void ledgerStaysBalanced() {
-        new LedgerAudit(jdbc).assertBalanced();
-    }
+    Confirmations confirmations;
 
     @Test
     void paysACustomerByPhoneInOneTransferAndAReplayReturnsTheSamePayment() {
@@ -172,42 +119,143 @@ abstract class PaymentsContract {
                 .isEqualTo(401);
     }
 
-    static String code(Response r) {
-        return r.json().path("code").asString();
+
+    @Test
+    void everyLimitSaysWhichItIsAndWhenItResets() {
+        Person bob = fixtures.customer("Bob Brown", KycLevel.FULL, 0);
+        Person basic = fixtures.customer("Basil Basic", KycLevel.BASIC, 100_000);
+        Response tooBig = api.post("/api/v1/payments", pay(UUID.randomUUID(), basic.id(), phone(bob.phone()), 16_000, "api"));
+        assertThat(tooBig.status()).isEqualTo(201);
+        assertThat(status(tooBig)).isEqualTo("rejected");
+        assertThat(code(tooBig)).isEqualTo("exceeds_transaction_limit");
+        assertThat(tooBig.json().path("limitMinor").asLong()).isEqualTo(15_000);
+        assertThat(tooBig.json().has("resetsAt")).as("a per-transaction limit does not reset").isFalse();
+        assertThat(tooBig.json().path("decision").asString()).isEqualTo("reject");
+
+        assertThat(status(payBob(basic, bob, 10_000, "api"))).isEqualTo("completed");
+        assertThat(status(payBob(basic, bob, 9_000, "api"))).isEqualTo("completed");
+        Response daily = payBob(basic, bob, 2_000, "api");
+        assertThat(code(daily)).isEqualTo("exceeds_daily_limit");
+        assertThat(daily.json().path("limitMinor").asLong()).isEqualTo(20_000);
+        assertThat(daily.json().path("usedMinor").asLong()).isEqualTo(19_000);
+        assertThat(Instant.parse(daily.json().path("resetsAt").asString())).isEqualTo(nextMidnight());
+
+        Person monthly = fixtures.customer("Mona Month", KycLevel.BASIC, 100_000);
+        if (LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).getDayOfMonth() >= 27) {
+            clock.advance(Duration.ofDays(6)); // stay inside one month for the next two days
+        }
+        assertThat(status(payBob(monthly, bob, 10_000, "api"))).isEqualTo("completed");
+        assertThat(status(payBob(monthly, bob, 9_000, "api"))).isEqualTo("completed");
+        clock.advance(Duration.ofDays(1));
+        assertThat(status(payBob(monthly, bob, 10_000, "api"))).isEqualTo("completed");
+        Response month = payBob(monthly, bob, 2_000, "api");
+        assertThat(code(month)).isEqualTo("exceeds_monthly_limit");
+        assertThat(Instant.parse(month.json().path("resetsAt").asString())).isEqualTo(
+                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).withDayOfMonth(1).plusMonths(1)
+                        .atStartOfDay(ZoneOffset.UTC).toInstant());
+
+        Person tweeter = fixtures.customer("Tess Tweet", KycLevel.FULL, 100_000);
+        Response channelTx = payBob(tweeter, bob, 4_000, "x");
+        assertThat(code(channelTx)).isEqualTo("exceeds_channel_transaction_limit");
+        assertThat(channelTx.json().path("limitMinor").asLong()).isEqualTo(3_000);
+        assertThat(status(payBob(tweeter, bob, 2_500, "x"))).isEqualTo("completed");
+        assertThat(status(payBob(tweeter, bob, 2_500, "x"))).isEqualTo("completed");
+        Response channelDay = payBob(tweeter, bob, 500, "x");
+        assertThat(code(channelDay)).isEqualTo("exceeds_channel_daily_limit");
+        assertThat(Instant.parse(channelDay.json().path("resetsAt").asString())).isEqualTo(nextMidnight());
+        assertThat(status(payBob(tweeter, bob, 500, "api"))).as("other channels keep their own limits")
+                .isEqualTo("completed");
+
+        Response audit = api.get("/api/v1/payments/" + channelDay.json().path("id").asString());
+        assertThat(audit.json().path("decisionReason").asString()).isEqualTo("exceeds_channel_daily_limit");
+        assertThat(audit.json().path("decisions").valueStream().map(c -> c.path("outcome").asString()))
+                .contains("reject");
     }
 
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Fakes {
+    @Test
+    void aPaymentHeldForStepUpIsCarriedOutOnceConfirmedOnTheBanksPage() {
+        Person alice = fixtures.customer("Alice Walker", KycLevel.FULL, 100_000);
+        Person bob = fixtures.customer("Bob Brown", KycLevel.FULL, 0);
+        Response held = payBob(alice, bob, 15_000, "api");
+        assertThat(status(held)).as(held.toString()).isEqualTo("awaiting_confirmation");
+        assertThat(held.json().path("decisionReason").asString()).isEqualTo("new_payee_above_threshold");
+        String url = held.json().path("confirmationUrl").asString();
+        assertThat(url).contains("/confirm/");
+        assertThat(fixtures.balance(alice.wallet())).as("nothing moves while held").isEqualTo(100_000);
+        UUID id = UUID.fromString(held.json().path("id").asString());
+        assertThat(events.stream(PaymentHeld.class).filter(e -> e.paymentId().value().equals(id)))
+                .singleElement().satisfies(e -> assertThat(e.confirmationUrl()).isEqualTo(url));
+        Response why = api.get("/api/v1/payments/" + id);
+        assertThat(why.json().path("decisions").valueStream().map(c -> c.path("outcome").asString()))
+                .as("a customer can see why it was held").contains("step_up");
 
-        @Bean
-        FakeSms fakeSms() {
-            return new FakeSms();
-        }
-
-        @Bean
-        @Primary
-        MutableClock mutableClock() {
-            return new MutableClock(START);
-        }
-
-        @Bean
-        Events events() {
-            return new Events();
-        }
+        FormClient browser = new FormClient(port);
+        assertThat(browser.get(path(url)).html()).contains("Bob B.", "150.00");
+        assertThat(browser.post(path(url), "code", sms.lastCode(alice.phone())).html()).contains("Confirmed");
+        Response done = api.get("/api/v1/payments/" + id);
+        assertThat(status(done)).isEqualTo("completed");
+        assertThat(done.json().has("confirmationUrl")).isFalse();
+        assertThat(fixtures.balance(bob.wallet())).isEqualTo(15_000);
+        assertThat(fixtures.balance(alice.wallet())).isEqualTo(85_000);
     }
 
-    /** Every application event, whichever thread published it. */
-    static class Events {
+    @Test
+    void aStepUpDeniedOrExpiredOrImpossibleLeavesTheMoneyWhereItWas() {
+        Person alice = fixtures.customer("Alice Walker", KycLevel.FULL, 100_000);
+        Person bob = fixtures.customer("Bob Brown", KycLevel.FULL, 0);
+        Response denied = payBob(alice, bob, 15_000, "api");
+        FormClient browser = new FormClient(port);
+        String url = denied.json().path("confirmationUrl").asString();
+        browser.get(path(url));
+        assertThat(browser.post(path(url) + "/cancel").html()).contains("Not confirmed");
+        Response after = api.get("/api/v1/payments/" + denied.json().path("id").asString());
+        assertThat(status(after)).isEqualTo("not_confirmed");
+        assertThat(code(after)).isEqualTo("cancelled");
 
-        private final List<Object> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Response late = payBob(alice, bob, 16_000, "api");
+        assertThat(status(late)).isEqualTo("awaiting_confirmation");
+        clock.advance(Duration.ofMinutes(5).plusSeconds(1));
+        confirmations.expireDue(100);
+        Response expired = api.get("/api/v1/payments/" + late.json().path("id").asString());
+        assertThat(status(expired)).isEqualTo("not_confirmed");
+        assertThat(code(expired)).isEqualTo("expired");
+        assertThat(fixtures.balance(alice.wallet())).isEqualTo(100_000);
 
-        @EventListener
-        void on(Object event) {
-            seen.add(event);
-        }
+        Person phoneless = fixtures.customer("Nora Nophone", KycLevel.FULL, 100_000, false);
+        assertThat(code(payBob(phoneless, bob, 15_000, "api"))).isEqualTo("confirmation_unavailable");
 
-        <T> java.util.stream.Stream<T> stream(Class<T> type) {
-            return seen.stream().filter(type::isInstance).map(type::cast);
-        }
+        Response cancelled = payBob(alice, bob, 17_000, "api");
+        Response cancel = api.post("/api/v1/payments/" + cancelled.json().path("id").asString() + "/cancel", "");
+        assertThat(status(cancel)).as(cancel.toString()).isEqualTo("cancelled");
+        String late2 = cancelled.json().path("confirmationUrl").asString();
+        browser.get(path(late2));
+        browser.post(path(late2), "code", sms.lastCode(alice.phone()));
+        assertThat(status(api.get("/api/v1/payments/" + cancelled.json().path("id").asString())))
+                .as("a confirmation after the payer cancelled pays nothing").isEqualTo("cancelled");
+        assertThat(fixtures.balance(alice.wallet())).isEqualTo(100_000);
+    }
+
+    @Test
+    void onlyAnOpenPaymentCanBeCancelled() {
+        Person alice = fixtures.customer("Alice Walker", KycLevel.FULL, 10_000);
+        Person bob = fixtures.customer("Bob Brown", KycLevel.FULL, 0);
+        String id = payBob(alice, bob, 100, "api").json().path("id").asString();
+        Response refused = api.post("/api/v1/payments/" + id + "/cancel", "");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.code()).isEqualTo("not_cancellable");
+        assertThat(api.post("/api/v1/payments/" + id + "/cancel", "{\"payerCustomerId\":\"" + bob.id() + "\"}")
+                .status()).as("only its payer may cancel it").isEqualTo(404);
+        assertThat(api.post("/api/v1/payments/" + UUID.randomUUID() + "/cancel", "").status()).isEqualTo(404);
+    }
+
+    Response payBob(Person payer, Person payee, long amountMinor, String channel) {
+        Response r = api.post("/api/v1/payments", pay(UUID.randomUUID(), payer.id(), phone(payee.phone()), amountMinor,
+                channel));
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        return r;
+    }
+
+    Instant nextMidnight() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 }

@@ -1,0 +1,125 @@
+package org.socialbank.payments.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.socialbank.directory.Digits;
+import org.socialbank.directory.Language;
+import org.socialbank.payments.ClaimView;
+import org.socialbank.payments.Payments;
+import org.socialbank.payouts.AccountProblem;
+import org.socialbank.payouts.ExternalAccount;
+import org.socialbank.shared.Money;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The claim page, reached from the link a payer forwarded: who sent what, the proof of the
+ * alias, then a new wallet or an external account. The link is the only key; nothing is cached.
+ */
+@Controller
+class ClaimPages {
+
+    /** Problems the page explains in words; anything else (a ledger refusal) reads as "try again". */
+    static final Set<String> PROBLEMS = Set.of("wrong_code", "code_expired", "too_many_codes", "invalid_name",
+            "alias_taken", "already_claimed", "expired", "locked", "cancelled", "not_proven");
+
+    private final Payments payments;
+
+    ClaimPages(Payments payments) {
+        this.payments = payments;
+    }
+
+    @GetMapping("/claim/{token}")
+    String open(@PathVariable String token, Model model, HttpServletResponse response, Locale locale) {
+        return render(payments.claim(token), token, model, response, locale);
+    }
+
+    @PostMapping("/claim/{token}/send")
+    String send(@PathVariable String token, Model model, HttpServletResponse response, Locale locale) {
+        return render(payments.sendClaimCode(token, locale), token, model, response, locale);
+    }
+
+    @PostMapping("/claim/{token}/code")
+    String code(@PathVariable String token, @RequestParam(defaultValue = "") String code, Model model,
+            HttpServletResponse response, Locale locale) {
+        String typed = Digits.toAscii(bounded(code, 16)).replace(" ", "");
+        return render(payments.proveClaim(token, typed), token, model, response, locale);
+    }
+
+    @PostMapping("/claim/{token}/wallet")
+    String wallet(@PathVariable String token, @RequestParam(defaultValue = "") String name, Model model,
+            HttpServletResponse response, Locale locale) {
+        Language language = Language.fromTag(locale.getLanguage()).orElse(Language.EN);
+        return render(payments.claimToWallet(token, bounded(name, 200), language), token, model, response, locale);
+    }
+
+    @PostMapping("/claim/{token}/account")
+    String account(@PathVariable String token, @RequestParam(defaultValue = "") String holder,
+            @RequestParam(defaultValue = "") String iban, @RequestParam(defaultValue = "") String number,
+            @RequestParam(defaultValue = "") String ifsc, Model model, HttpServletResponse response, Locale locale) {
+        boolean indian = iban.isBlank() && !number.isBlank();
+        String ibanText = bounded(iban, 64);
+        String numberText = bounded(number, 32);
+        String ifscText = bounded(ifsc, 16);
+        Optional<AccountProblem> problem = indian ? ExternalAccount.problemWithIndianAccount(numberText, ifscText)
+                : ExternalAccount.problemWithIban(ibanText);
+        if (problem.isPresent()) {
+            return render(payments.claim(token).map(v -> withProblem(v, problem.get().code())), token, model,
+                    response, locale);
+        }
+        ExternalAccount to = (indian ? ExternalAccount.parseIndian(numberText, ifscText)
+                : ExternalAccount.parse(ibanText)).orElseThrow();
+        return render(payments.claimToAccount(token, to, bounded(holder, 200)), token, model, response, locale);
+    }
+
+    private static String render(Optional<ClaimView> found, String token, Model model, HttpServletResponse response,
+            Locale locale) {
+        response.setHeader("Cache-Control", "no-store");
+        if (found.isEmpty()) {
+            response.setStatus(404);
+            model.addAttribute("titleKey", "payments.claim.invalid.title");
+            model.addAttribute("bodyKey", "payments.claim.invalid.body");
+            return "message";
+        }
+        ClaimView v = found.get();
+        model.addAttribute("token", token);
+        model.addAttribute("view", v);
+        model.addAttribute("state", v.state().wireName());
+        model.addAttribute("proof", v.proof().wireName());
+        model.addAttribute("amount", Money.format(v.amountMinor(), v.currency(), locale));
+        model.addAttribute("expires", DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(locale).withZone(ZoneOffset.UTC).format(v.expiresAt()) + " UTC");
+        model.addAttribute("problemKey", problemKey(v.problem()));
+        return "claim/page";
+    }
+
+    /** The message explaining a problem: the payouts module's for an account typed wrong, else ours. */
+    private static String problemKey(String code) {
+        if (code == null) {
+            return null;
+        }
+        if (AccountProblem.CODES.contains(code)) {
+            return new AccountProblem(code).messageKey();
+        }
+        return "payments.claim.problem." + (PROBLEMS.contains(code) ? code : "failed");
+    }
+
+    private static ClaimView withProblem(ClaimView v, String code) {
+        return new ClaimView(v.state(), v.payerMaskedName(), v.amountMinor(), v.currency(), v.expiresAt(), v.proof(),
+                v.network(), v.maskedDestination(), v.networkCode(), v.codeSent(), v.attemptsLeft(), code);
+    }
+
+    /** Form fields are cut at a sane length before anything parses, hashes or stores them. */
+    static String bounded(String value, int max) {
+        return value.length() > max ? value.substring(0, max) : value;
+    }
+}

@@ -1,0 +1,254 @@
+package org.socialbank.payments.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.socialbank.payments.web.PaymentFixtures.handle;
+import static org.socialbank.payments.web.PaymentFixtures.pay;
+import static org.socialbank.payments.web.PaymentFixtures.phone;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.socialbank.directory.Alias;
+import org.socialbank.directory.AliasMatch;
+import org.socialbank.directory.AliasType;
+import org.socialbank.directory.KycLevel;
+import org.socialbank.directory.Language;
+import org.socialbank.directory.Network;
+import org.socialbank.payments.ClaimView;
+import org.socialbank.payments.PaymentAwaitingClaim;
+import org.socialbank.payments.PaymentClaimed;
+import org.socialbank.payments.PaymentReturned;
+import org.socialbank.payments.Payments;
+import org.socialbank.payments.web.PaymentFixtures.Person;
+import org.socialbank.payouts.ExternalAccount;
+import org.socialbank.support.Api.Response;
+import org.socialbank.support.FormClient;
+import org.socialbank.support.FormClient.Page;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Paying someone who is not a customer: escrow, the claim page and its proofs (SMS, e-mail, a
+ * claim code from the network handle), a new wallet or a payout, expiry, cancel, and the races.
+ */
+abstract class ClaimsContract extends PaymentsTestBase {
+
+    @Test
+    void aNonCustomerClaimsIntoANewWalletWithAnSmsCode() {
+        Person alice = fixtures.customer("Alice Walker", KycLevel.FULL, 10_000);
+        String carol = PaymentFixtures.freshPhone();
+        Response paid = api.post("/api/v1/payments", pay(UUID.randomUUID(), alice.id(), phone(carol), 2_000, "api"));
+        assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
+        assertThat(status(paid)).isEqualTo("awaiting_claim");
+        assertThat(paid.json().has("payeeMaskedName")).isFalse();
+        String claimUrl = paid.json().path("claimUrl").asString();
+        assertThat(claimUrl).startsWith("http://localhost:").contains("/claim/");
+        assertThat(fixtures.balance(alice.wallet())).isEqualTo(8_000);
+        assertThat(events.stream(PaymentAwaitingClaim.class).filter(e -> e.claimUrl().equals(claimUrl))).hasSize(1);
+        assertThat(api.post("/api/v1/payments", pay(UUID.fromString(paid.json().path("id").asString()), alice.id(),
+                phone(carol), 2_000, "api")).json().path("claimUrl").asString())
+                .as("a replay shows the same claim link").isEqualTo(claimUrl);
+
+        JsonNode claim = api.get("/api/v1/claims/" + token(claimUrl)).json();
+        assertThat(claim.path("status").asString()).isEqualTo("prove");
+        assertThat(claim.path("payerMaskedName").asString()).isEqualTo("Alice W.");
+        assertThat(claim.path("amountMinor").asLong()).isEqualTo(2_000);
+        assertThat(claim.path("proof").path("type").asString()).isEqualTo("sms");
+        assertThat(claim.toString()).doesNotContain(carol).doesNotContain("Walker");
+
+        FormClient browser = new FormClient(port);
+        Page page = browser.get(path(claimUrl));
+        assertThat(page.html()).contains("Alice W.", "20.00", "name=\"_csrf\"").doesNotContain(carol);
+        assertThat(new FormClient(port).get(path(claimUrl) + "?lang=fa").html())
+                .contains("lang=\"fa\"", "dir=\"rtl\"", "پولی برای شما");
+        browser.post(path(claimUrl) + "/send");
+        String code = sms.lastCode(carol);
+        assertThat(browser.post(path(claimUrl) + "/code", "code", other(code)).html())
+                .contains("That code is not right.", "Attempts left: 2");
+        Page choose = browser.post(path(claimUrl) + "/code", "code", code);
+        assertThat(choose.html()).contains("Where should the money go?");
+        Page claimed = browser.post(path(claimUrl) + "/wallet", "name", "Carol Claimer");
+        assertThat(claimed.html()).contains("Claimed: the money is yours.");
+
+        AliasMatch wallet = directory.resolve(Alias.parse(AliasType.PHONE, null, carol, null)).orElseThrow();
+        assertThat(wallet.maskedName()).isEqualTo("Carol C.");
+        assertThat(directory.customer(wallet.customerId()).orElseThrow().customer().kycLevel())
+                .isEqualTo(KycLevel.CLAIM_ONLY);
+        assertThat(fixtures.balance(directory.primaryAccount(wallet.customerId(), "EUR").orElseThrow())).isEqualTo(2_000);
+        assertThat(events.stream(PaymentClaimed.class).filter(e -> e.claimantCustomerId() != null
+                && e.claimantCustomerId().equals(wallet.customerId()))).hasSize(1);
+        assertThat(status(api.get("/api/v1/payments/" + paid.json().path("id").asString()))).isEqualTo("completed");
+
+        assertThat(browser.post(path(claimUrl) + "/wallet", "name", "Mallory").html())
+                .as("claiming twice").contains("This money has already been claimed.");
+        assertThat(new FormClient(port).get(path(claimUrl)).html()).contains("Claimed: the money is yours.");
+    }
+
+    @Test
+    void aNetworkHandleIsProvenByAClaimCodeSentFromThatHandle() {
+        Person alice = fixtures.customer("Alice Walker", KycLevel.FULL, 10_000);
+        String handle = "carol_" + UUID.randomUUID().toString().substring(0, 8);
+        Response paid = api.post("/api/v1/payments", pay(UUID.randomUUID(), alice.id(), handle("telegram", "@" + handle),
+                1_500, "api"));
+        assertThat(status(paid)).as(paid.toString()).isEqualTo("awaiting_claim");
+        String claimUrl = paid.json().path("claimUrl").asString();
+        Page page = new FormClient(port).get(path(claimUrl));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("id=\"network-code\"[^>]*>(CLAIM-[A-Z0-9]+)<")
+                .matcher(page.html());
+        assertThat(m.find()).as(page.html()).isTrue();
+        String code = m.group(1);
+        assertThat(page.html()).contains("Telegram", "@" + handle);
+        assertThat(Payments.looksLikeClaimCode(code)).isTrue();
+        assertThat(Payments.looksLikeClaimCode(" " + code.toLowerCase() + " ")).isTrue();
+        assertThat(Payments.looksLikeClaimCode("pay @bob 10")).isFalse();
+
+        assertThat(payments.claimByNetworkCode(code, Network.TELEGRAM, "666", "mallory")).as("another handle").isFalse();
+        assertThat(payments.claimByNetworkCode(code, Network.X, "777", handle)).as("another network").isFalse();
+        assertThat(payments.claimByNetworkCode("CLAIM-ZZZZZZ", Network.TELEGRAM, "42", handle)).isFalse();
+        assertThat(payments.claim(token(claimUrl)).orElseThrow().attemptsLeft()).isEqualTo(2);
+        assertThat(payments.claimByNetworkCode(code.toLowerCase(), Network.TELEGRAM, "42", "@" + handle.toUpperCase()))
+                .isTrue();
+        Optional<ClaimView> claimed = payments.claimToWallet(token(claimUrl), "Carol Chat", Language.FR);
+        assertThat(claimed.orElseThrow().state()).isEqualTo(ClaimView.State.CLAIMED);
+        assertThat(directory.resolve(Alias.parse(AliasType.HANDLE, Network.TELEGRAM, handle, null))).isPresent();
+    }
+
+    @Test
+    void aClaimPaidOutToAnIbanCompletesOrComesBackWhenThePayoutFails() {
+        Person alice = fixtures.customer("Alice Walker", KycLevel.FULL, 10_000);
+        String address = "dana" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        String good = claimUrl(alice, "{\"type\":\"email\",\"value\":\"" + address + "\"}", 1_000);
+        FormClient browser = new FormClient(port);
+        assertThat(browser.get(path(good)).html()).contains("d•••@example.org");
+        browser.post(path(good) + "/send");
+        browser.post(path(good) + "/code", "code", email.lastCode(address));
+        assertThat(browser.post(path(good) + "/account", "holder", "Dana Doe", "iban", "DE89 3704 0044 0532 0130 01")
+                .html()).contains("This IBAN is not valid");
+        assertThat(browser.post(path(good) + "/account", "holder", "Dana Doe", "iban", "DE89 3704 0044 0532 0130 00")
+                .html()).contains("on its way to your bank account");
+
+        String failing = PaymentFixtures.freshPhone();
+        String bad = claimUrl(alice, phone(failing), 3_000);
+        payments.sendClaimCode(token(bad), java.util.Locale.ENGLISH);
+        payments.proveClaim(token(bad), sms.lastCode(failing));
+        assertThat(payments.claimToAccount(token(bad), ExternalAccount.parse("DE02120300000000202051").orElseThrow(),
+                "Eve Fail").orElseThrow().state()).isEqualTo(ClaimView.State.PAYING_OUT);
+        assertThat(fixtures.balance(alice.wallet())).isEqualTo(6_000);
+
+        // the sandbox settles a few (clock) seconds after the worker sent the payout: keep time moving
+        eventually(() -> advanced(payments.claim(token(good)).orElseThrow().state() == ClaimView.State.CLAIMED),
+                "payout settled");
+        eventually(() -> advanced(payments.claim(token(bad)).orElseThrow().state() == ClaimView.State.RETURNED),
+                "payout failed");
+        assertThat(fixtures.balance(alice.wallet())).as("the failed payout's money is back").isEqualTo(9_000);
+        assertThat(events.stream(PaymentReturned.class).filter(e -> e.payerCustomerId().equals(alice.id()))
+                .map(PaymentReturned::reason)).containsExactly("payout_failed");
+        assertThat(new FormClient(port).get(path(bad)).html()).contains("The payout to your account failed");
+    }
+
+    @Test
+    void unclaimedMoneyGoesBackAtExpiryAndTheClaimSaysSo() {
+        Person alice = fixtures.customer("Alice Walker", KycLevel.FULL, 10_000);
+        String url = claimUrl(alice, phone(PaymentFixtures.freshPhone()), 2_500);
+        assertThat(fixtures.balance(alice.wallet())).isEqualTo(7_500);
+        FormClient browser = new FormClient(port);
+        browser.get(path(url)); // opened in time, submitted too late
+        clock.advance(Duration.ofDays(14).plusMinutes(1));
+        payments.returnExpired(100);
+        assertThat(payments.claim(token(url)).orElseThrow().state()).isEqualTo(ClaimView.State.EXPIRED);
+        assertThat(fixtures.balance(alice.wallet())).isEqualTo(10_000);
+        assertThat(events.stream(PaymentReturned.class).filter(e -> e.payerCustomerId().equals(alice.id()))
+                .map(PaymentReturned::reason)).containsExactly("expired");
+        assertThat(api.get("/api/v1/claims/" + token(url)).json().path("status").asString()).isEqualTo("expired");
+        assertThat(browser.post(path(url) + "/wallet", "name", "Late Larry").html()).contains("This claim has expired");
+        assertThat(browser.get(path(url)).html()).contains("This claim has expired");
+        assertThat(payments.returnExpired(100)).as("once only").isZero();
+    }
+
+    @Test
+    void thePayerCancelsBeforeTheClaimAndThreeWrongCodesLockAClaim() {
+        Person alice = fixtures.customer("Alice Walker", KycLevel.FULL, 10_000);
+        String url = claimUrl(alice, phone(PaymentFixtures.freshPhone()), 2_500);
+        String id = paymentIdOf(url);
+        Response cancelled = api.post("/api/v1/payments/" + id + "/cancel", "{\"payerCustomerId\":\"" + alice.id() + "\"}");
+        assertThat(status(cancelled)).as(cancelled.toString()).isEqualTo("cancelled");
+        assertThat(fixtures.balance(alice.wallet())).isEqualTo(10_000);
+        assertThat(api.post("/api/v1/payments/" + id + "/cancel", "").status()).isEqualTo(409);
+        assertThat(new FormClient(port).get(path(url)).html()).contains("The sender cancelled this payment.");
+
+        String locked = claimUrl(alice, phone(PaymentFixtures.freshPhone()), 1_000);
+        payments.sendClaimCode(token(locked), java.util.Locale.ENGLISH);
+        for (int i = 0; i < 3; i++) {
+            assertThat(payments.proveClaim(token(locked), "000000").orElseThrow().problem()).isEqualTo("wrong_code");
+        }
+        ClaimView view = payments.claim(token(locked)).orElseThrow();
+        assertThat(view.state()).isEqualTo(ClaimView.State.LOCKED);
+        assertThat(new FormClient(port).get(path(locked)).html()).contains("Too many wrong codes");
+        assertThat(payments.claimToWallet(token(locked), "Mallory", Language.EN).orElseThrow().problem())
+                .isEqualTo("locked");
+    }
+
+    @Test
+    void twoClaimsOfOnePaymentAtOnceExactlyOneWins() throws Exception {
+        Person alice = fixtures.customer("Alice Walker", KycLevel.FULL, 10_000);
+        String number = PaymentFixtures.freshPhone();
+        String url = claimUrl(alice, phone(number), 4_000);
+        payments.sendClaimCode(token(url), java.util.Locale.ENGLISH);
+        payments.proveClaim(token(url), sms.lastCode(number));
+        int racers = 6;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(racers);
+        try {
+            List<Future<ClaimView>> results = new ArrayList<>();
+            for (int i = 0; i < racers; i++) {
+                int n = i;
+                Callable<ClaimView> claim = () -> {
+                    start.await();
+                    return n % 2 == 0 ? payments.claimToWallet(token(url), "Racer " + n, Language.EN).orElseThrow()
+                            : payments.claimToAccount(token(url), ExternalAccount.parse("FR1420041010050500013M02606")
+                                    .orElseThrow(), "Racer " + n).orElseThrow();
+                };
+                results.add(pool.submit(claim));
+            }
+            start.countDown();
+            long winners = 0;
+            for (Future<ClaimView> result : results) {
+                ClaimView v = result.get();
+                winners += v.problem() == null ? 1 : 0;
+                assertThat(v.problem()).isIn(null, "already_claimed");
+            }
+            assertThat(winners).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(events.stream(PaymentClaimed.class).filter(e -> e.payerCustomerId().equals(alice.id()))).hasSize(1);
+        assertThat(fixtures.balance(alice.wallet())).isEqualTo(6_000);
+    }
+
+    String claimUrl(Person payer, String payeeJson, long amountMinor) {
+        Response paid = api.post("/api/v1/payments", pay(UUID.randomUUID(), payer.id(), payeeJson, amountMinor, "api"));
+        assertThat(status(paid)).as(paid.toString()).isEqualTo("awaiting_claim");
+        return paid.json().path("claimUrl").asString();
+    }
+
+    String paymentIdOf(String claimUrl) {
+        return events.stream(PaymentAwaitingClaim.class).filter(e -> e.claimUrl().equals(claimUrl))
+                .findFirst().orElseThrow().paymentId().toString();
+    }
+
+    boolean advanced(boolean done) {
+        clock.advance(Duration.ofSeconds(2));
+        return done;
+    }
+
+    static String other(String code) {
+        return code.equals("000000") ? "111111" : "000000";
+    }
+}
