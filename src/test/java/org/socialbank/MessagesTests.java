@@ -45,6 +45,9 @@ class MessagesTests {
         Pattern codeKey = Pattern.compile("getMessage\\(\"([a-z][a-z0-9_.]*[a-z0-9])\"");
         collect(RESOURCES.resolve("templates"), templateKey, used);
         collect(Path.of("src", "main", "java"), codeKey, used);
+        // the conversation engine's sentences: texts.text(language, "conversation....", ...)
+        collect(Path.of("src", "main", "java"), Pattern.compile("\\btext\\([a-zA-Z().]+, \"([a-z][a-z0-9_.]*[a-z0-9])\""),
+                used);
         assertThat(used).isNotEmpty();
         assertThat(known).containsAll(used);
     }

@@ -17,6 +17,7 @@ import org.socialbank.directory.IdentityId;
 import org.socialbank.directory.Linking;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.payments.Payments;
+import org.socialbank.payments.requests.Requests;
 import org.socialbank.services.Branches;
 import org.socialbank.shared.Durability;
 import org.socialbank.shared.Races;
@@ -48,12 +49,12 @@ public class Conversations {
     private final Clock clock;
 
     Conversations(JdbcConversations store, Outbox outbox, Linking linking, Directory directory, Ledger ledger,
-            Branches branches, Payments payments, PaymentAlerts alerts, MessageTexts texts, PlatformTransactionManager transactionManager, Durability durability, Clock clock,
+            Branches branches, Payments payments, Requests requests, PaymentAlerts alerts, MessageTexts texts, PlatformTransactionManager transactionManager, Durability durability, Clock clock,
             ConversationProperties properties) {
         this.store = store;
         this.outbox = outbox;
         this.linking = linking;
-        this.parts = new EngineBank.Parts(linking, directory, ledger, branches, payments, alerts, store, clock, properties.buttonTtl());
+        this.parts = new EngineBank.Parts(linking, directory, ledger, branches, payments, requests, alerts, store, clock, properties.buttonTtl());
         this.dialogue = new Dialogue(texts, properties.buttonTtl());
         this.transactions = new TransactionTemplate(transactionManager);
         this.savepoint = new TransactionTemplate(transactionManager);

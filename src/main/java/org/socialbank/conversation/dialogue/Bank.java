@@ -17,6 +17,12 @@ import org.socialbank.shared.CurrencyCode;
  */
 public interface Bank {
 
+    /** The action of a request alert's Pay button, followed by the request id. */
+    String PAY_REQUEST = "request.pay:";
+
+    /** The action of a request alert's Decline button, followed by the request id. */
+    String DECLINE_REQUEST = "request.decline:";
+
     /** The time now, from the application's clock. */
     Instant now();
 
@@ -63,6 +69,25 @@ public interface Bank {
     /** The bank's branches in a city or street the text names. */
     List<Branch> branchesIn(String text, int limit);
 
+    /**
+     * Asks someone for money (a customer in their chat, anyone else through a pay link); the
+     * request's id comes from the message being handled, so a replay asks once.
+     */
+    AskOutcome ask(CustomerId requester, Alias from, long amountMinor, CurrencyCode currency);
+
+    /**
+     * Splits a bill: each member is asked for their share (equal shares when {@code sharesMinor}
+     * is empty); the organiser's share is included when {@code includeOrganiser}.
+     */
+    SplitOutcome split(CustomerId organiser, List<Alias> members, List<Long> sharesMinor, long totalMinor,
+            CurrencyCode currency, boolean includeOrganiser);
+
+    /** Pays a request the customer was asked (a push payment, never a debit); empty when it is not theirs. */
+    Optional<Settlement> payRequest(String requestId, CustomerId payer);
+
+    /** Declines a request the customer was asked; false when it is not theirs or no longer open. */
+    boolean declineRequest(String requestId, CustomerId payer);
+
     /** An opaque reference to a new button row bound to this chat account and form version. */
     String button(String action, long formVersion);
 
@@ -86,6 +111,36 @@ public interface Bank {
         public RecentPayee {
             names = List.copyOf(names);
         }
+    }
+
+    sealed interface AskOutcome {
+    }
+
+    /**
+     * A request was made.
+     *
+     * @param forward the pay link for the requester to forward, when the payer is no customer
+     */
+    record Asked(String payerName, String forward) implements AskOutcome {
+    }
+
+    /** The bank's "no" to a request or a split, as a stable code. */
+    record NotAsked(String code) implements AskOutcome, SplitOutcome {
+    }
+
+    sealed interface SplitOutcome {
+    }
+
+    /** A split was made: what each member owes, and the links to forward to non-customers. */
+    record SplitMade(List<Asked> members, List<Long> sharesMinor, long organiserShareMinor) implements SplitOutcome {
+        public SplitMade {
+            members = List.copyOf(members);
+            sharesMinor = List.copyOf(sharesMinor);
+        }
+    }
+
+    /** What paying a request did, and what was paid to whom. */
+    record Settlement(PayOutcome outcome, long amountMinor, CurrencyCode currency, String payeeName) {
     }
 
     sealed interface PayOutcome {

@@ -39,6 +39,7 @@ public final class Dialogue {
     private final Texts texts;
     private final Duration formTtl;
     private final PayDialogue pay;
+    private final RequestDialogue requests;
 
     /** @param formTtl how long a payment being put together is kept; an older one is dropped */
     public Dialogue(Texts texts, Duration formTtl) {
@@ -48,6 +49,7 @@ public final class Dialogue {
             throw new IllegalArgumentException("formTtl must be positive");
         }
         this.pay = new PayDialogue(texts);
+        this.requests = new RequestDialogue(texts, pay);
     }
 
     /**
@@ -83,7 +85,7 @@ public final class Dialogue {
             return text(turn, text.text());
         }
         if (content instanceof Inbound.Button button) {
-            return pay.button(turn, language, button.reference());
+            return button(turn, language, button.reference());
         }
         if (content instanceof Inbound.Contact contact) {
             return contact(turn, language, contact);
@@ -98,6 +100,16 @@ public final class Dialogue {
             bank.markUnreachable();
         }
         return new Step(dropForm(state), List.of(), language); // stop, blocked: drop any payment, say nothing
+    }
+
+    /** A press: a request alert's Pay or Decline, else a button of the payment form. */
+    private Step button(Turn turn, Language language, String reference) {
+        Optional<Bank.Press> press = turn.bank().press(reference);
+        if (press.isPresent() && RequestDialogue.handles(press.get().action())) {
+            return turn.linked().isPresent() ? requests.press(turn, language, press.get().action())
+                    : offerLink(turn, language);
+        }
+        return pay.button(turn, language, press);
     }
 
     /** What the group hears when the answer went to the sender's private chat. */
@@ -158,6 +170,8 @@ public final class Dialogue {
             case BALANCE -> balance(turn, language, customer);
             case HISTORY -> history(turn, language, customer);
             case PAY -> pay.start(turn, language, customer, command);
+            case REQUEST -> requests.ask(turn, language, customer, command);
+            case SPLIT -> requests.split(turn, language, customer, command);
             default -> say(turn.state(), language, "conversation.not_yet");
         };
     }
@@ -280,6 +294,8 @@ public final class Dialogue {
                 "conversation.branches.detail_distance", "conversation.branches.always_open",
                 "conversation.branches.none", "conversation.claim.proven", "conversation.claim.unknown"));
         keys.addAll(PayDialogue.messageKeys());
+        keys.addAll(RequestDialogue.messageKeys());
+        keys.add(RequestDialogue.refusal("shares_do_not_add_up"));
         return keys;
     }
 }

@@ -59,7 +59,7 @@ final class PayDialogue {
         PayForm form = state.form();
         if (!command.payees().isEmpty()) {
             Payee payee = command.payees().get(0);
-            Optional<Target> target = target(turn.bank(), payer, payee);
+            Optional<Payees.Target> target = Payees.target(turn.bank(), payer, payee);
             if (target.isEmpty()) {
                 return say(state, language, "conversation.pay.payee_unknown", payee.value());
             }
@@ -88,30 +88,6 @@ final class PayDialogue {
         return advance(turn, language, state.withForm(form));
     }
 
-    /** Whom a payee of the text is: a customer (masked name), or an alias that is no customer's yet. */
-    private record Target(Alias alias, CustomerId customerId, String name) {
-    }
-
-    private static Optional<Target> target(Bank bank, CustomerId payer, Payee payee) {
-        if (payee.type() == PayeeType.NAME) {
-            String name = payee.value().toLowerCase(Locale.ROOT);
-            return bank.recentPayees(payer).stream()
-                    .filter(r -> r.names().stream().anyMatch(n -> n.toLowerCase(Locale.ROOT).equals(name)))
-                    .findFirst().map(r -> new Target(r.alias(), r.customerId(), r.maskedName()));
-        }
-        Optional<Alias> alias = payee.alias();
-        if (alias.isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<AliasMatch> match = bank.resolve(alias.get());
-        if (match.isPresent()) {
-            return Optional.of(new Target(alias.get(), match.get().customerId(), match.get().maskedName()));
-        }
-        // a $tag is a customer's by definition; anything else may be claimed by its owner
-        return alias.get().type() == AliasType.TAG ? Optional.empty()
-                : Optional.of(new Target(alias.get(), null, alias.get().display()));
-    }
-
     private Step advance(Turn turn, Language language, DialogueState state) {
         PayForm form = state.form();
         if (form.payeeValue() == null) {
@@ -134,9 +110,8 @@ final class PayDialogue {
                         bank.button(CANCEL, shown.formVersion()))))), language);
     }
 
-    Step button(Turn turn, Language language, String reference) {
+    Step button(Turn turn, Language language, Optional<Bank.Press> press) {
         DialogueState state = turn.state();
-        Optional<Bank.Press> press = turn.bank().press(reference);
         boolean current = press.isPresent() && turn.ownsForm() && state.form().complete()
                 && press.get().formVersion() == state.formVersion();
         if (!current) {
@@ -153,27 +128,33 @@ final class PayDialogue {
         CurrencyCode currency = CurrencyCode.of(form.currency());
         Bank.PayOutcome outcome = turn.bank().pay(turn.linked().orElseThrow().customerId(), form.payee(),
                 form.amountMinor(), currency);
-        String amount = Money.format(form.amountMinor(), currency, language.locale());
+        return outcome(next, language, outcome, form.amountMinor(), currency, form.payeeName());
+    }
+
+    /** What the customer hears of a payment: a receipt, the step-up page, the claim, or a "no". */
+    Step outcome(DialogueState next, Language language, Bank.PayOutcome outcome, long amountMinor,
+            CurrencyCode currency, String payeeName) {
+        String amount = Money.format(amountMinor, currency, language.locale());
         if (outcome instanceof Bank.Refused refused) {
             return refused(next, language, refused, currency);
         }
         if (outcome instanceof Bank.Held held) {
             return new Step(next, List.of(new Outbound.Link(texts.text(language, "conversation.pay.held", amount,
-                    form.payeeName()), texts.text(language, "conversation.pay.held_button"), held.confirmationUrl())),
+                    payeeName), texts.text(language, "conversation.pay.held_button"), held.confirmationUrl())),
                     language);
         }
         if (outcome instanceof Bank.AwaitingClaim waiting) {
             String until = dates(language).format(waiting.expiresAt());
             return new Step(next, List.of(waiting.forward() == null
                     ? new Outbound.Text(texts.text(language, "conversation.pay.awaiting_claim_told", amount,
-                            form.payeeName(), until))
+                            payeeName, until))
                     : new Outbound.Link(texts.text(language, "conversation.pay.awaiting_claim_forward", amount,
-                            form.payeeName(), until), texts.text(language, "conversation.pay.claim_link_button"),
+                            payeeName, until), texts.text(language, "conversation.pay.claim_link_button"),
                             waiting.forward())), language);
         }
         return new Step(next, List.of(new Outbound.Receipt(texts.text(language, "conversation.receipt.title"), List.of(
                 texts.text(language, "conversation.receipt.amount", amount),
-                texts.text(language, "conversation.receipt.to", form.payeeName()),
+                texts.text(language, "conversation.receipt.to", payeeName),
                 texts.text(language, "conversation.receipt.reference", ((Bank.Paid) outcome).reference())))), language);
     }
 

@@ -25,6 +25,7 @@ import org.socialbank.payments.Payment;
 import org.socialbank.payments.PaymentId;
 import org.socialbank.payments.PaymentOrder;
 import org.socialbank.payments.Payments;
+import org.socialbank.payments.requests.Requests;
 import org.socialbank.services.Branch;
 import org.socialbank.services.Branches;
 import org.socialbank.shared.CurrencyCode;
@@ -39,7 +40,7 @@ public final class EngineBank implements Bank {
 
     /** Where the engine's collaborators are; one per application. */
     public record Parts(Linking linking, Directory directory, Ledger ledger, Branches branches, Payments payments,
-            PaymentAlerts alerts, JdbcConversations store, Clock clock, Duration buttonTtl) {
+            Requests requests, PaymentAlerts alerts, JdbcConversations store, Clock clock, Duration buttonTtl) {
     }
 
     /** Recent payees offered to the parser. */
@@ -132,16 +133,46 @@ public final class EngineBank implements Bank {
     @Override
     public PayOutcome pay(CustomerId payer, Alias payee, long amountMinor, CurrencyCode currency) {
         PaymentId id = paymentId(channel, externalMessageId);
-        Payment payment = parts.alerts().fromChat(id, () -> parts.payments()
+        Payment payment = parts.alerts().fromChat(payer, () -> parts.payments()
                 .pay(new PaymentOrder(id, payer, payee, amountMinor, currency, channel.wireName())));
+        return outcome(payment, payee);
+    }
+
+    private PayOutcome outcome(Payment payment, Alias payee) {
         return switch (payment.status()) {
             case COMPLETED -> new Paid(payment.id().value().toString());
             case AWAITING_CLAIM -> new AwaitingClaim(payment.claimExpiresAt(),
-                    parts.alerts().claimChat(payee).isPresent() ? null : payment.claimUrl());
+                    payee != null && parts.alerts().claimChat(payee).isPresent() ? null : payment.claimUrl());
             case AWAITING_CONFIRMATION -> new Held(payment.confirmationUrl());
             case REJECTED -> new Refused(payment.code(), payment.limitMinor(), payment.resetsAt());
             default -> new Refused("payment_" + payment.status().wireName()); // a replay of a settled payment
         };
+    }
+
+    @Override
+    public AskOutcome ask(CustomerId requester, Alias from, long amountMinor, CurrencyCode currency) {
+        return requests().ask(requester, from, amountMinor, currency);
+    }
+
+    @Override
+    public SplitOutcome split(CustomerId organiser, List<Alias> members, List<Long> sharesMinor, long totalMinor,
+            CurrencyCode currency, boolean includeOrganiser) {
+        return requests().split(organiser, members, sharesMinor, totalMinor, currency, includeOrganiser);
+    }
+
+    @Override
+    public Optional<Settlement> payRequest(String requestId, CustomerId payer) {
+        // the payment's id is the request's and the payer's: a press in another chat pays the same once
+        return parts.alerts().fromChat(payer, () -> requests().pay(requestId, payer, this::outcome));
+    }
+
+    @Override
+    public boolean declineRequest(String requestId, CustomerId payer) {
+        return requests().decline(requestId, payer);
+    }
+
+    private ChatRequests requests() {
+        return new ChatRequests(parts.requests(), parts.directory(), channel, externalMessageId);
     }
 
     @Override
@@ -187,12 +218,17 @@ public final class EngineBank implements Bank {
 
     @Override
     public String button(String action, long formVersion) {
-        byte[] bytes = new byte[16];
-        RANDOM.nextBytes(bytes);
-        String reference = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes); // 22 characters
+        String reference = newReference();
         parts.store().insertButton(reference, identity, Json.action(action), formVersion,
                 parts.clock().instant().plus(parts.buttonTtl()));
         return reference;
+    }
+
+    /** A random button reference: 16 bytes, 22 base64url characters. */
+    static String newReference() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     @Override

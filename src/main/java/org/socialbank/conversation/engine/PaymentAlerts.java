@@ -1,9 +1,7 @@
 package org.socialbank.conversation.engine;
 
 import java.time.Clock;
-import java.util.HashSet;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.socialbank.conversation.Outbound;
 import org.socialbank.directory.Alias;
@@ -17,7 +15,6 @@ import org.socialbank.directory.MaskedName;
 import org.socialbank.payments.PaymentAwaitingClaim;
 import org.socialbank.payments.PaymentClaimed;
 import org.socialbank.payments.PaymentCompleted;
-import org.socialbank.payments.PaymentId;
 import org.socialbank.payments.PaymentReturned;
 import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.Money;
@@ -36,8 +33,8 @@ public class PaymentAlerts {
 
     private static final int CHATS_SCANNED_MAX = 10;
 
-    /** Payments being made by the chat message handled on this thread: their payer hears it in the reply. */
-    private final ThreadLocal<Set<PaymentId>> inFlight = ThreadLocal.withInitial(HashSet::new);
+    /** The payer whose chat message this thread handles: they hear of their payments in the reply. */
+    private final ThreadLocal<CustomerId> answering = new ThreadLocal<>();
 
     private final JdbcConversations store;
     private final Outbox outbox;
@@ -57,12 +54,12 @@ public class PaymentAlerts {
     }
 
     /** Runs a payment made from a chat: its payer is answered by the reply, not by an alert. */
-    <T> T fromChat(PaymentId id, Supplier<T> payment) {
-        inFlight.get().add(id);
+    <T> T fromChat(CustomerId payer, Supplier<T> payment) {
+        answering.set(payer);
         try {
             return payment.get();
         } finally {
-            inFlight.get().remove(id);
+            answering.remove();
         }
     }
 
@@ -79,7 +76,7 @@ public class PaymentAlerts {
             alert(event.payeeCustomerId(), (language, chat) -> texts.text(language, "conversation.alert.received",
                     maskedName(event.payerCustomerId()), amount(event.amountMinor(), event.currency(), language)));
         }
-        if (!inFlight.get().contains(event.paymentId())) {
+        if (!event.payerCustomerId().equals(answering.get())) {
             String payee = event.payeeCustomerId() == null ? "" : maskedName(event.payeeCustomerId());
             alert(event.payerCustomerId(), (language, chat) -> texts.text(language, "conversation.alert.completed",
                     amount(event.amountMinor(), event.currency(), language), payee));
@@ -125,14 +122,14 @@ public class PaymentAlerts {
                 new Outbound.Text(sentence.in(language.orElse(Language.EN), chat))));
     }
 
-    private Optional<JdbcConversations.Chat> preferredChat(CustomerId customer) {
+    Optional<JdbcConversations.Chat> preferredChat(CustomerId customer) {
         return store.chatsByActivity(customer, CHATS_SCANNED_MAX).stream()
                 .filter(chat -> linking.identity(chat.identityId())
                         .filter(i -> i.reachable() && i.customer().filter(customer::equals).isPresent()).isPresent())
                 .findFirst();
     }
 
-    private String maskedName(CustomerId customer) {
+    String maskedName(CustomerId customer) {
         return directory.customer(customer).map(v -> MaskedName.of(v.customer().displayName())).orElse("—");
     }
 

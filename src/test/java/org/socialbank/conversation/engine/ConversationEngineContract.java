@@ -340,11 +340,50 @@ abstract class ConversationEngineContract {
         assertThat(text(waiting)).startsWith("Done: €4.00 waits for @" + strangerHandle + ". We told them");
         assertThat(ledger.account(alice.wallet()).orElseThrow().availableMinor()).isEqualTo(50_000 - 400); // in escrow
         drain();
-        Outbound notice = telegram.to(strangerChat).get(telegram.to(strangerChat).size() - 1).content();
-        assertThat(notice).isInstanceOf(Outbound.Link.class);
+        // the help reply and the notice were written at the same instant: find the notice by its kind
+        Outbound notice = telegram.to(strangerChat).stream().map(OutboundMessage::content)
+                .filter(Outbound.Link.class::isInstance).findFirst().orElseThrow();
         assertThat(((Outbound.Link) notice).url()).contains("/claim/");
         assertThat(text(notice)).doesNotContain("4.00", "Alice");
         assertThat(text(say(strangerChat, "CLAIM-ZZZZZZ").get(0))).contains("not valid");
+    }
+
+    @Test
+    void aRequestReachesThePayersChatWithButtonsAndIsPaidOnceByPressingPay() {
+        Person carol = person("Carol Cole", 10_000);
+        link(aliceChat, alice);
+        String carolChat = "tg-" + UUID.randomUUID();
+        link(carolChat, carol);
+        assertThat(text(say(aliceChat, "request 7 from @" + carol.handle()).get(0)))
+                .isEqualTo("Asked Carol C. for €7.00. You will hear when they pay.");
+        drain();
+        Outbound.Buttons alert = (Outbound.Buttons) telegram.to(carolChat).stream().map(OutboundMessage::content)
+                .filter(Outbound.Buttons.class::isInstance).reduce((a, b) -> b).orElseThrow();
+        assertThat(alert.text()).startsWith("Alice A. asks you for €7.00.");
+        String pay = alert.buttons().get(0).reference();
+        String decline = alert.buttons().get(1).reference();
+        assertThat(say(carolChat, new Inbound.Button(pay)).get(0)).isInstanceOf(Outbound.Receipt.class);
+        assertThat(text(say(carolChat, new Inbound.Button(decline)).get(0)))
+                .isEqualTo("This request is no longer open. Nothing was done.");
+        assertThat(balance(carol)).isEqualTo(10_000 - 700);
+        drain();
+        assertThat(telegram.to(aliceChat)).extracting(m -> text(m.content())).contains("Carol C. sent you €7.00.");
+    }
+
+    @Test
+    void aSplitAsksEachMemberAndGivesALinkForTheOneWhoIsNoCustomer() {
+        link(aliceChat, alice);
+        String bobChat = "tg-" + UUID.randomUUID();
+        link(bobChat, bob);
+        String stranger = "x" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        List<Outbound> replies = say(aliceChat, "split 30 with @" + bob.handle() + " and @" + stranger);
+        assertThat(text(replies.get(0))).contains("Bob B.: €10.00", "@" + stranger + ": €10.00", "Your share: €10.00");
+        assertThat(replies.get(1)).isInstanceOf(Outbound.Link.class);
+        assertThat(((Outbound.Link) replies.get(1)).url()).contains("/pay-request/");
+        drain();
+        assertThat(telegram.to(bobChat)).extracting(m -> text(m.content())).anyMatch(t -> t.startsWith(
+                "Alice A. asks you for €10.00."));
+        assertThat(balance(alice)).isEqualTo(50_000); // asking moves nothing
     }
 
     @Test

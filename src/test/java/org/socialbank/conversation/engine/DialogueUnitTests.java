@@ -163,6 +163,52 @@ class DialogueUnitTests {
     }
 
     @Test
+    void aRequestAsksACustomerOrGivesALinkForAnyoneElse() {
+        bank.linkedIn(Language.EN);
+        assertThat(text(say("request 20 from @bob"))).isEqualTo("en:conversation.request.sent[€20.00,Bob B.]");
+        assertThat(bank.asked).extracting(FakeBank.Asking::amountMinor).containsExactly(2_000L);
+        List<Outbound> forward = say("request 5 from @stranger");
+        assertThat(((Outbound.Link) forward.get(0)).url()).isEqualTo("https://bank.example/pay-request/t");
+        assertThat(text(say("request"))).isEqualTo("en:conversation.request.how");
+        assertThat(bank.payments).isEmpty(); // asking moves no money
+    }
+
+    @Test
+    void aSplitInEqualOrGivenSharesIncludesTheOrganiserOnlyForEqualOnes() {
+        bank.linkedIn(Language.EN);
+        bank.knows(new Alias(AliasType.HANDLE, Network.TELEGRAM, "carol"), "Carol C.");
+        List<Outbound> equal = say("split 60 with @bob and @carol");
+        assertThat(text(List.of(equal.get(0)))).startsWith("en:conversation.split.made[€60.00,2]")
+                .contains("Bob B.: €20.00", "Carol C.: €20.00", "en:conversation.split.yours[€20.00]");
+        assertThat(bank.lastSplitIncludesOrganiser).isTrue();
+        say("split 100 EUR: @bob 60, @carol 40");
+        assertThat(bank.lastSplitShares).containsExactly(6_000L, 4_000L);
+        assertThat(bank.lastSplitIncludesOrganiser).isFalse();
+        assertThat(text(say("split 100 EUR: @bob 60, @carol 30")))
+                .isEqualTo("en:conversation.split.shares_do_not_add_up[shares_do_not_add_up]");
+        List<Outbound> mixed = say("split 30 with @bob and @stranger");
+        assertThat(mixed).hasSize(2);
+        assertThat(((Outbound.Link) mixed.get(1)).url()).isEqualTo("https://bank.example/p/stranger");
+    }
+
+    @Test
+    void aRequestAlertsButtonsPayOrDeclineOnceAndOnlyWhenLinked() {
+        bank.openRequests.put("r1", 1_500L);
+        bank.openRequests.put("r2", 700L);
+        bank.buttons.put("pay-r1", new org.socialbank.conversation.dialogue.Bank.Press("request.pay:r1", 0));
+        bank.buttons.put("pay-r1-again", new org.socialbank.conversation.dialogue.Bank.Press("request.pay:r1", 0));
+        bank.buttons.put("decline-r2", new org.socialbank.conversation.dialogue.Bank.Press("request.decline:r2", 0));
+        assertThat(send(new Inbound.Button("pay-r1")).get(0)).isInstanceOf(Outbound.Link.class); // unlinked: sign in
+        bank.linkedIn(Language.EN);
+        assertThat(send(new Inbound.Button("pay-r1-again")).get(0)).isInstanceOf(Outbound.Receipt.class);
+        assertThat(bank.payments).extracting(FakeBank.Payment::amountMinor).containsExactly(1_500L);
+        assertThat(text(send(new Inbound.Button("decline-r2")))).isEqualTo("en:conversation.request.declined_done");
+        bank.buttons.put("pay-r2", new org.socialbank.conversation.dialogue.Bank.Press("request.pay:r2", 0));
+        assertThat(text(send(new Inbound.Button("pay-r2")))).isEqualTo("en:conversation.request.closed");
+        assertThat(bank.payments).hasSize(1);
+    }
+
+    @Test
     void aButtonOfAnOlderFormIsStale() {
         bank.linkedIn(Language.EN);
         String first = button(say("pay @bob 10"), 0);

@@ -128,6 +128,51 @@ final class FakeBank implements Bank {
         return new Paid("t-" + payments.size());
     }
 
+    record Asking(CustomerId requester, Alias from, long amountMinor) {
+    }
+
+    final List<Asking> asked = new ArrayList<>();
+    final Map<String, Long> openRequests = new HashMap<>();
+    List<Long> lastSplitShares;
+    boolean lastSplitIncludesOrganiser;
+
+    @Override
+    public AskOutcome ask(CustomerId requester, Alias from, long amountMinor, CurrencyCode currency) {
+        asked.add(new Asking(requester, from, amountMinor));
+        return aliases.containsKey(from) ? new Asked(aliases.get(from).maskedName(), null)
+                : new Asked(from.display(), "https://bank.example/pay-request/t");
+    }
+
+    @Override
+    public SplitOutcome split(CustomerId organiser, List<Alias> members, List<Long> sharesMinor, long totalMinor,
+            CurrencyCode currency, boolean includeOrganiser) {
+        lastSplitShares = sharesMinor;
+        lastSplitIncludesOrganiser = includeOrganiser;
+        if (!sharesMinor.isEmpty() && sharesMinor.stream().mapToLong(Long::longValue).sum() != totalMinor) {
+            return new NotAsked("shares_do_not_add_up");
+        }
+        long each = sharesMinor.isEmpty() ? totalMinor / (members.size() + 1) : 0;
+        List<Long> shares = sharesMinor.isEmpty() ? members.stream().map(m -> each).toList() : sharesMinor;
+        return new SplitMade(members.stream().map(m -> aliases.containsKey(m)
+                ? new Asked(aliases.get(m).maskedName(), null) : new Asked(m.display(), "https://bank.example/p/" + m.value()))
+                .toList(), shares, totalMinor - shares.stream().mapToLong(Long::longValue).sum());
+    }
+
+    @Override
+    public Optional<Settlement> payRequest(String requestId, CustomerId payer) {
+        Long amount = openRequests.remove(requestId);
+        if (amount == null) {
+            return Optional.empty();
+        }
+        payments.add(new Payment(payer, null, amount, CurrencyCode.of("EUR")));
+        return Optional.of(new Settlement(new Paid("r-" + requestId), amount, CurrencyCode.of("EUR"), "Alice A."));
+    }
+
+    @Override
+    public boolean declineRequest(String requestId, CustomerId payer) {
+        return openRequests.remove(requestId) != null;
+    }
+
     @Override
     public Optional<Boolean> claimCode(String text) {
         return text.startsWith("CLAIM-") ? Optional.of(text.equals("CLAIM-GOOD01")) : Optional.empty();

@@ -1,0 +1,103 @@
+package org.socialbank.conversation.engine;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.socialbank.conversation.dialogue.Bank;
+import org.socialbank.directory.Alias;
+import org.socialbank.directory.AliasMatch;
+import org.socialbank.directory.CustomerId;
+import org.socialbank.directory.Directory;
+import org.socialbank.directory.Network;
+import org.socialbank.payments.requests.MoneyRequest;
+import org.socialbank.payments.requests.RequestId;
+import org.socialbank.payments.requests.RequestOrder;
+import org.socialbank.payments.requests.RequestStatus;
+import org.socialbank.payments.requests.Requests;
+import org.socialbank.payments.requests.Share;
+import org.socialbank.payments.requests.Split;
+import org.socialbank.payments.requests.SplitId;
+import org.socialbank.payments.requests.SplitOrder;
+import org.socialbank.shared.CurrencyCode;
+
+/**
+ * The requests and splits of one chat message, through the payments module's {@link Requests}.
+ * Ids come from the message, so a redelivered message asks once.
+ */
+final class ChatRequests {
+
+    private final Requests requests;
+    private final Directory directory;
+    private final Network channel;
+    private final String externalMessageId;
+
+    ChatRequests(Requests requests, Directory directory, Network channel, String externalMessageId) {
+        this.requests = requests;
+        this.directory = directory;
+        this.channel = channel;
+        this.externalMessageId = externalMessageId;
+    }
+
+    static UUID id(String purpose, Network channel, String externalMessageId) {
+        return UUID.nameUUIDFromBytes((purpose + "|" + channel.wireName() + "|" + externalMessageId)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    Bank.AskOutcome ask(CustomerId requester, Alias from, long amountMinor, CurrencyCode currency) {
+        MoneyRequest request = requests.request(new RequestOrder(new RequestId(id("chat-request", channel,
+                externalMessageId)), requester, from, amountMinor, currency, null, channel.wireName()));
+        return request.refused() ? new Bank.NotAsked(request.code()) : asked(request);
+    }
+
+    Bank.SplitOutcome split(CustomerId organiser, List<Alias> members, List<Long> sharesMinor, long totalMinor,
+            CurrencyCode currency, boolean includeOrganiser) {
+        List<Share> shares = new ArrayList<>();
+        for (int i = 0; i < members.size(); i++) {
+            shares.add(new Share(members.get(i), sharesMinor.isEmpty() ? null : sharesMinor.get(i)));
+        }
+        Split split = requests.split(new SplitOrder(new SplitId(id("chat-split", channel, externalMessageId)),
+                organiser, shares, totalMinor, currency, null, channel.wireName(), includeOrganiser));
+        if (split.refused()) {
+            return new Bank.NotAsked(split.code());
+        }
+        return new Bank.SplitMade(split.requests().stream().map(this::asked).toList(),
+                split.requests().stream().map(MoneyRequest::amountMinor).toList(), split.organiserShareMinor());
+    }
+
+    Optional<Bank.Settlement> pay(String requestId, CustomerId payer, PaymentOutcomes outcomes) {
+        Optional<MoneyRequest> request = request(requestId).filter(r -> payer.equals(r.payerCustomerId()));
+        if (request.isEmpty() || request.get().status() != RequestStatus.OPEN) {
+            return Optional.empty();
+        }
+        MoneyRequest r = request.get();
+        return requests.payRequest(r.id(), payer, channel.wireName()).map(payment -> new Bank.Settlement(
+                outcomes.of(payment, null), r.amountMinor(), r.currency(), r.requesterMaskedName()));
+    }
+
+    boolean decline(String requestId, CustomerId payer) {
+        return request(requestId).filter(r -> r.status() == RequestStatus.OPEN)
+                .flatMap(r -> requests.decline(r.id(), payer))
+                .filter(r -> r.status() == RequestStatus.DECLINED).isPresent();
+    }
+
+    private Optional<MoneyRequest> request(String requestId) {
+        try {
+            return requests.request(new RequestId(UUID.fromString(requestId)));
+        } catch (IllegalArgumentException notAnId) {
+            return Optional.empty();
+        }
+    }
+
+    private Bank.Asked asked(MoneyRequest request) {
+        String name = request.payerCustomerId() == null ? request.from().display()
+                : directory.resolve(request.from()).map(AliasMatch::maskedName).orElse(request.from().display());
+        return new Bank.Asked(name, request.payerCustomerId() == null ? request.payUrl() : null);
+    }
+
+    /** Maps a payment to what the chat says of it. */
+    interface PaymentOutcomes {
+        Bank.PayOutcome of(org.socialbank.payments.Payment payment, Alias payee);
+    }
+}

@@ -1,0 +1,38 @@
+package org.socialbank.payments.requests;
+
+import org.socialbank.directory.DirectoryProperties;
+import org.socialbank.payments.PaymentId;
+import org.socialbank.payments.requests.jdbc.RequestRow;
+import org.springframework.stereotype.Component;
+
+/** Turns stored requests into what their requester sees, with the pay link while it applies. */
+@Component
+class RequestViews {
+
+    private final RequestSecrets secrets;
+    private final DirectoryProperties urls;
+
+    RequestViews(RequestSecrets secrets, DirectoryProperties urls) {
+        this.secrets = secrets;
+        this.urls = urls;
+    }
+
+    MoneyRequest of(RequestRow r) {
+        return new MoneyRequest(r.id(), r.splitId(), r.requester(), r.requesterMaskedName(), r.payer(),
+                r.payerCustomer(), r.amountMinor(), r.currency(), r.note(), r.channel(), r.status(), null,
+                r.open() ? payUrl(r) : null, r.reference(), r.paymentId() == null ? null : new PaymentId(r.paymentId()),
+                r.expiresAt(), r.remindedAt(), r.createdAt(), r.updatedAt());
+    }
+
+    /** A refusal that is not stored: the order could not become a request. */
+    static MoneyRequest refused(RequestOrder order, String code) {
+        return new MoneyRequest(order.id(), null, order.requester(), null, order.from(), null, order.amountMinor(),
+                order.currency(), order.note(), order.channel(), RequestStatus.REJECTED, code, null, null, null, null,
+                null, null, null);
+    }
+
+    /** The pay link of a request to someone who is not a customer; null for a customer's. */
+    String payUrl(RequestRow r) {
+        return r.payTokenHash() == null ? null : urls.url("/pay-request/" + secrets.token(r.id()));
+    }
+}

@@ -1,0 +1,105 @@
+package org.socialbank.payments.requests.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.socialbank.directory.Alias;
+import org.socialbank.directory.AliasType;
+import org.socialbank.directory.CustomerId;
+import org.socialbank.directory.Network;
+import org.socialbank.payments.requests.RequestId;
+import org.socialbank.payments.requests.RequestOrder;
+import org.socialbank.payments.requests.Share;
+import org.socialbank.payments.requests.SplitId;
+import org.socialbank.payments.requests.SplitOrder;
+import org.socialbank.shared.CurrencyCode;
+
+/** The JSON the requests API accepts, and its translation to orders; anything malformed is a clear 400. */
+final class RequestBodies {
+
+    private RequestBodies() {
+    }
+
+    /** Someone by alias: {@code phone}, {@code email}, {@code tag}, or {@code handle} with its {@code network}. */
+    record Who(String type, String value, String network) {
+
+        Alias alias() {
+            AliasType kind = AliasType.fromWireName(type == null ? "" : type).orElseThrow(() ->
+                    new IllegalArgumentException("an alias needs a type: phone, email, tag or handle"));
+            Network net = kind != AliasType.HANDLE ? null : Network.fromWireName(network == null ? "" : network)
+                    .orElseThrow(() -> new IllegalArgumentException("a handle needs a known network"));
+            if (kind != AliasType.HANDLE && network != null) {
+                throw new IllegalArgumentException("only a handle has a network");
+            }
+            return Alias.parse(kind, net, value, null);
+        }
+    }
+
+    record Ask(UUID id, UUID requesterCustomerId, Who from, Long amountMinor, String currency, String note,
+            String channel) {
+
+        RequestOrder order() {
+            require(missing(id, "id", requesterCustomerId, "requesterCustomerId", from, "from", amountMinor,
+                    "amountMinor", currency, "currency"));
+            return new RequestOrder(new RequestId(id), new CustomerId(requesterCustomerId), from.alias(), amountMinor,
+                    CurrencyCode.of(currency), note, channel == null ? "api" : channel);
+        }
+    }
+
+    /** One member of a split: an alias, and their share when shares are given. */
+    record Member(String type, String value, String network, Long amountMinor) {
+    }
+
+    record SplitBody(UUID id, UUID organiserCustomerId, List<Member> members, Long totalMinor, String currency,
+            String note, String channel, Boolean includeOrganiser) {
+
+        SplitOrder order() {
+            require(missing(id, "id", organiserCustomerId, "organiserCustomerId", members, "members", totalMinor,
+                    "totalMinor", currency, "currency"));
+            if (members.size() > SplitOrder.MEMBERS_MAX) {
+                throw new IllegalArgumentException("a split has at most " + SplitOrder.MEMBERS_MAX + " members");
+            }
+            List<Share> shares = members.stream().map(m -> {
+                if (m == null) {
+                    throw new IllegalArgumentException("a member is null");
+                }
+                return new Share(new Who(m.type(), m.value(), m.network()).alias(), m.amountMinor());
+            }).toList();
+            return new SplitOrder(new SplitId(id), new CustomerId(organiserCustomerId), shares, totalMinor,
+                    CurrencyCode.of(currency), note, channel == null ? "api" : channel,
+                    Boolean.TRUE.equals(includeOrganiser));
+        }
+    }
+
+    record Pay(UUID payerCustomerId, String channel) {
+    }
+
+    record Payer(UUID payerCustomerId) {
+    }
+
+    record Requester(UUID requesterCustomerId) {
+    }
+
+    record Organiser(UUID organiserCustomerId) {
+    }
+
+    record Credit(String reference, Long amountMinor, String currency) {
+    }
+
+    /** Pairs of (value, name): the names of the null values. */
+    static List<String> missing(Object... pairs) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            if (pairs[i] == null) {
+                names.add((String) pairs[i + 1]);
+            }
+        }
+        return names;
+    }
+
+    static void require(List<String> missing) {
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("missing: " + String.join(", ", missing));
+        }
+    }
+}
