@@ -18,7 +18,7 @@ import org.socialbank.shared.CurrencyCode;
  * @param resetsAt when a limit said no: when it resets, if it does; else null
  * @param confirmationUrl while awaiting confirmation: the step-up page to send the payer to
  * @param claimUrl while awaiting a claim: the claim page to forward to the payee
- * @param claimExpiresAt when an unclaimed payment goes back to the payer
+ * @param claimExpiresAt while awaiting a claim: when the money goes back to the payer
  * @param decision the risk decision: {@code allow}, {@code step_up}, {@code reject}; null when none was made
  * @param decisionReason why the policy held or refused it (e.g. {@code new_payee_above_threshold})
  * @param checks every check the policy ran, in order

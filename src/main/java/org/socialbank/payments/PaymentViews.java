@@ -26,7 +26,7 @@ class PaymentViews {
                 r.currency(), r.channel(), r.status(), r.code(), r.limitMinor(), r.usedMinor(), r.resetsAt(),
                 r.status() == PaymentStatus.AWAITING_CONFIRMATION ? r.confirmationUrl() : null,
                 r.status() == PaymentStatus.AWAITING_CLAIM ? claimUrl(r.id()) : null,
-                r.claimExpiresAt(), decision.decision(), decision.reason(), decision.checks(), r.createdAt(),
+                r.status() == PaymentStatus.AWAITING_CLAIM ? r.claimExpiresAt() : null, decision.decision(), decision.reason(), decision.checks(), r.createdAt(),
                 r.updatedAt());
     }
 

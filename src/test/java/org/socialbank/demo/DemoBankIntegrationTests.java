@@ -46,7 +46,8 @@ class DemoBankIntegrationTests {
             JdbcClient jdbc = first.getBean(JdbcClient.class);
             accounts = jdbc.sql("SELECT COUNT(*) FROM accounts").query(Long.class).single();
             transfers = jdbc.sql("SELECT COUNT(*) FROM transfers").query(Long.class).single();
-            assertThat(accounts).isEqualTo(5 * 4 + 8);
+            // the demo bank's 4 accounts and the payments' escrow and settlement ones per currency, and 8 wallets
+            assertThat(accounts).isEqualTo(5 * 4 + 5 * 2 + 8);
             assertThat(transfers).isEqualTo(8);
         }
         try (ConfigurableApplicationContext second = start(url)) {

@@ -131,6 +131,8 @@ abstract class ClaimsContract extends PaymentsTestBase {
         browser.post(path(good) + "/code", "code", email.lastCode(address));
         assertThat(browser.post(path(good) + "/account", "holder", "Dana Doe", "iban", "DE89 3704 0044 0532 0130 01")
                 .html()).contains("This IBAN is not valid");
+        assertThat(browser.post(path(good) + "/account", "holder", "Dana Doe", "number", "123456789012", "ifsc",
+                "HDFC1234567").html()).contains("An IFSC has 11 characters");
         assertThat(browser.post(path(good) + "/account", "holder", "Dana Doe", "iban", "DE89 3704 0044 0532 0130 00")
                 .html()).contains("on its way to your bank account");
 

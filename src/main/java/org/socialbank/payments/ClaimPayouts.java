@@ -26,9 +26,9 @@ import org.springframework.stereotype.Component;
  * the transaction that records the payout's outcome.
  */
 @Component
-class PayoutOutcomes {
+class ClaimPayouts {
 
-    private static final Logger log = LoggerFactory.getLogger(PayoutOutcomes.class);
+    private static final Logger log = LoggerFactory.getLogger(ClaimPayouts.class);
 
     private final JdbcPayments store;
     private final Ledger ledger;
@@ -36,7 +36,7 @@ class PayoutOutcomes {
     private final DurableTransactions writes;
     private final Clock clock;
 
-    PayoutOutcomes(JdbcPayments store, Ledger ledger, ApplicationEventPublisher events, DurableTransactions writes,
+    ClaimPayouts(JdbcPayments store, Ledger ledger, ApplicationEventPublisher events, DurableTransactions writes,
             Clock clock) {
         this.store = store;
         this.ledger = ledger;
