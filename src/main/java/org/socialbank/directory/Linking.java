@@ -421,6 +421,7 @@ public class Linking {
                 if (i.linked()) {
                     events.publishEvent(new IdentityUnlinked(i.id(), i.channel(), i.customerId()));
                 }
+                events.publishEvent(new IdentityForgotten(i.id(), i.channel()));
             });
             return null;
         });

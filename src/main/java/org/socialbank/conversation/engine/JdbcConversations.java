@@ -243,6 +243,15 @@ public class JdbcConversations {
                 .query(String.class).optional();
     }
 
+    /**
+     * Drops what the engine keeps of a chat account beyond the audit: its dialogue state and its
+     * unused buttons. Inbox and outbox rows stay until the retention deletes them.
+     */
+    public void forget(IdentityId identity) {
+        jdbc.sql("DELETE FROM button_refs WHERE identity_id = ?").param(identity.value()).update();
+        jdbc.sql("DELETE FROM conversations WHERE identity_id = ?").param(identity.value()).update();
+    }
+
     // --- retention ------------------------------------------------------------------------
 
     /** Deletes at most {@code limit} inbox rows received before {@code before}; returns how many. */

@@ -1,6 +1,7 @@
 package org.socialbank.conversation.engine;
 
 import org.socialbank.directory.ChannelIdentity;
+import org.socialbank.directory.IdentityForgotten;
 import org.socialbank.directory.IdentityLinked;
 import org.socialbank.directory.IdentityUnlinked;
 import org.socialbank.directory.Linking;
@@ -49,6 +50,12 @@ class LinkAlerts {
     @EventListener
     void on(IdentityUnlinked event) {
         store.setCustomer(event.identityId(), null);
+    }
+
+    /** The network asked us to forget the account (WeChat unsubscribe): its conversation goes too. */
+    @EventListener
+    void on(IdentityForgotten event) {
+        store.forget(event.identityId());
     }
 
     private String channelName(Network channel, IdentityLinked event) {

@@ -375,6 +375,8 @@ abstract class WeChatContract {
         assertThat(linking.linkedCustomer(identity.id())).isEmpty();
         assertThat(linking.identity(identity.id()).orElseThrow().reachable()).isFalse();
         assertThat(followers.lastWrote(user)).isEmpty();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM conversations WHERE identity_id = ?").param(identity.id().value())
+                .query(Integer.class).single()).as("the dialogue state is forgotten too").isZero();
     }
 
     // --- helpers ------------------------------------------------------------------------
