@@ -61,4 +61,20 @@ class TelegramStore {
         return jdbc.sql("SELECT bot FROM telegram_chats WHERE network = ? AND chat_id = ?")
                 .params(network.wireName(), chatId).query(String.class).optional();
     }
+
+    /**
+     * Deletes at most {@code max} update rows received before {@code before}: Telegram keeps an
+     * unconfirmed update for 24 hours, so older rows can never see a redelivery.
+     */
+    int deleteUpdatesBefore(java.time.Instant before, int max) {
+        java.util.List<Object[]> keys = jdbc.sql("SELECT network, bot, update_id FROM telegram_updates WHERE received_at < ? "
+                + "ORDER BY received_at LIMIT ?").params(org.socialbank.shared.jdbc.Timestamps.utc(before), max)
+                .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getLong(3)}).list();
+        int deleted = 0;
+        for (Object[] key : keys) {
+            deleted += jdbc.sql("DELETE FROM telegram_updates WHERE network = ? AND bot = ? AND update_id = ?")
+                    .params(key[0], key[1], key[2]).update();
+        }
+        return deleted;
+    }
 }

@@ -68,6 +68,9 @@ abstract class TelegramContract {
     TelegramStore store;
 
     @Autowired
+    TelegramJanitor janitor;
+
+    @Autowired
     TelegramHealth health;
 
     @Autowired
@@ -350,5 +353,16 @@ abstract class TelegramContract {
                 throw new AssertionError(e);
             }
         }
+    }
+
+    @Test
+    void updatesOlderThanAWeekAreForgottenNewerOnesKept() {
+        String bot = "retention" + System.nanoTime();
+        java.time.Instant now = java.time.Instant.now();
+        assertThat(store.markHandled(Network.TELEGRAM, bot, 1, "message", now.minus(java.time.Duration.ofDays(8)))).isTrue();
+        assertThat(store.markHandled(Network.TELEGRAM, bot, 2, "message", now.minus(java.time.Duration.ofDays(1)))).isTrue();
+        janitor.run();
+        assertThat(store.handled(Network.TELEGRAM, bot, 1)).isFalse();
+        assertThat(store.handled(Network.TELEGRAM, bot, 2)).isTrue();
     }
 }
