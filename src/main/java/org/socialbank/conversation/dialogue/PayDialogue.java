@@ -144,7 +144,7 @@ final class PayDialogue {
                     language);
         }
         if (outcome instanceof Bank.AwaitingClaim waiting) {
-            String until = dates(language).format(waiting.expiresAt());
+            String until = waiting.expiresAt() == null ? "—" : dates(language).format(waiting.expiresAt());
             return new Step(next, List.of(waiting.forward() == null
                     ? new Outbound.Text(texts.text(language, "conversation.pay.awaiting_claim_told", amount,
                             payeeName, until))
