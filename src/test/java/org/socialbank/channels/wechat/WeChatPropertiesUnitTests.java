@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.socialbank.conversation.Outbound;
 
@@ -41,6 +42,7 @@ class WeChatPropertiesUnitTests {
     private static WeChatProperties properties(String appId, String secret, String token, String key,
             Map<String, String> fields) {
         return new WeChatProperties(appId, secret, token, key, URI.create("https://api.weixin.qq.com"), true, "zh",
-                Duration.ofMillis(3500), Duration.ofSeconds(10), Duration.ofMinutes(5), 20, "", fields);
+                Duration.ofMillis(3500), Duration.ofSeconds(10), Duration.ofMinutes(5), 20, "", fields,
+                URI.create("https://open.weixin.qq.com"), Set.of("link"));
     }
 }
