@@ -33,7 +33,8 @@ public class WeChatOAuth {
     static final Set<Integer> CODE_REFUSED = Set.of(40029, 40163, 41008);
 
     private static final Logger log = LoggerFactory.getLogger(WeChatOAuth.class);
-    private static final Pattern NEXT = Pattern.compile("/(link|confirm|unlink|claim|pay-request)(/[A-Za-z0-9_-]{1,128}){1,3}");
+    private static final Pattern NEXT = Pattern.compile(
+            "/(link|confirm|unlink|claim|pay-request)(/[A-Za-z0-9_-]{1,128}){1,3}");
     private static final Pattern URL_IN_TEXT = Pattern.compile("https?://[A-Za-z0-9._~:/?#@!$&'()*+,;=%-]+");
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_-]{1,256}");
     private static final Pattern OPEN_ID = Pattern.compile("[A-Za-z0-9_-]{1,128}");
@@ -110,7 +111,8 @@ public class WeChatOAuth {
             String url = m.group().replaceAll("[.,;:!?)']+$", "");
             String wrapped = wrap(openId, url);
             String replacement = wrapped.equals(url) ? m.group()
-                    : "<a href=\"" + WeChatTexts.html(wrapped) + "\">" + url + "</a>" + m.group().substring(url.length());
+                    : "<a href=\"" + WeChatTexts.html(wrapped) + "\">" + url + "</a>"
+                            + m.group().substring(url.length());
             m.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
         return m.appendTail(out).toString();
@@ -119,7 +121,8 @@ public class WeChatOAuth {
     /** Checks a return from WeChat's authorisation page and asks WeChat whose it is. */
     public Opened open(String code, String state, String next) {
         if (!NEXT.matcher(next).matches()) {
-            return new Malformed("bad_next", "Only the bank's link, confirmation, unlink, claim and pay-request pages.");
+            return new Malformed("bad_next",
+                    "Only the bank's link, confirmation, unlink, claim and pay-request pages.");
         }
         if (!STATE.matcher(state).matches() || !equal(state.substring(0, PAGE_TAG_HEX), pageTag(next))) {
             return new Malformed("bad_state", "The state was not issued by this bank for this page.");

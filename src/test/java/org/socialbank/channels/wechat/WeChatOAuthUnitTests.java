@@ -29,8 +29,9 @@ class WeChatOAuthUnitTests {
     @Test
     void aLinkToAListedPageBecomesWeChatsAuthorisationUrl() {
         String wrapped = oauth.wrap("oFollower1", BANK + "/link/abc_DEF-1");
-        Matcher m = Pattern.compile("https://open\\.weixin\\.qq\\.com/connect/oauth2/authorize\\?appid=wx5823bf96d3bd56c7"
-                + "&redirect_uri=([^&#]+)&response_type=code&scope=snsapi_base&state=([0-9a-f]{48})#wechat_redirect")
+        Matcher m = Pattern.compile("https://open\\.weixin\\.qq\\.com/connect/oauth2/authorize\\?appid="
+                + WeChatCryptoUnitTests.SAMPLE_APP_ID + "&redirect_uri=([^&#]+)&response_type=code&scope=snsapi_base"
+                + "&state=([0-9a-f]{48})#wechat_redirect")
                 .matcher(wrapped);
         assertThat(m.matches()).as(wrapped).isTrue();
         assertThat(m.group(1)).isEqualTo("https%3A%2F%2Fbank.example%2Fwechat%2Foauth%3Fnext%3D%252Flink%252Fabc_DEF-1");
