@@ -2,6 +2,7 @@ package org.socialbank.services;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.socialbank.services.jdbc.JdbcBranches;
 import org.springframework.stereotype.Service;
 
@@ -46,6 +47,11 @@ public class Branches {
             return List.of();
         }
         return store.matching(needle, Math.max(1, Math.min(limit, LIMIT_MAX)));
+    }
+
+    /** The branch with this id, if the bank has it. */
+    public Optional<Branch> find(String id) {
+        return id == null || id.isBlank() || id.length() > 32 ? Optional.empty() : store.find(id);
     }
 
     public int count() {

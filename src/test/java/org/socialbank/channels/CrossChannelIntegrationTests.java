@@ -88,6 +88,8 @@ class CrossChannelIntegrationTests {
         registry.add("socialbank.channels.wechat.token", () -> WECHAT_TOKEN);
         registry.add("socialbank.channels.wechat.api-base-url", WECHAT::url);
         registry.add("socialbank.channels.wechat.alert-template-id", () -> "TPL_ALERT");
+        // links go out plain here; their web authorisation is WeChatOAuthContract's subject
+        registry.add("socialbank.channels.wechat.oauth-paths", () -> "");
         registry.add("socialbank.channels.telegram.bots.bank.token", () -> BOT_TOKEN);
         registry.add("socialbank.channels.telegram.bots.bank.secret-token", () -> BOT_SECRET);
         registry.add("socialbank.channels.telegram.bots.bank.api-base-url", TELEGRAM::baseUrl);

@@ -63,6 +63,15 @@ public class WeChatApi {
                 + enc(appId) + "&secret=" + enc(secret))).GET());
     }
 
+    /**
+     * Exchanges the {@code code} of a web authorisation for its answer, whose {@code openid} is the
+     * WeChat user who opened the link (the web access token it also carries is not used).
+     */
+    public Answer exchangeCode(String appId, String secret, String code) {
+        return call(HttpRequest.newBuilder(URI.create(base + "/sns/oauth2/access_token?appid=" + enc(appId)
+                + "&secret=" + enc(secret) + "&code=" + enc(code) + "&grant_type=authorization_code")).GET());
+    }
+
     /** Reads a token answer; empty values are refused. */
     public static java.util.Optional<Token> token(Ok ok) {
         String value = ok.body().path("access_token").asString("");

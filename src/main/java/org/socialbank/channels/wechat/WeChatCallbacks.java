@@ -41,6 +41,8 @@ public class WeChatCallbacks implements AutoCloseable {
     private final Linking linking;
     private final WeChatFollowers followers;
     private final PassiveReplies passiveReplies;
+    private final WeChatOAuth oauth;
+    private final WeChatScenes scenes;
     private final MessageSource messages;
     private final WeChatProperties properties;
     private final Clock clock;
@@ -53,13 +55,15 @@ public class WeChatCallbacks implements AutoCloseable {
     private final Semaphore inFlight = new Semaphore(IN_FLIGHT_MAX);
 
     public WeChatCallbacks(Conversations conversations, InlineReplies inline, Linking linking,
-            WeChatFollowers followers, PassiveReplies passiveReplies, MessageSource messages,
-            WeChatProperties properties, Clock clock) {
+            WeChatFollowers followers, PassiveReplies passiveReplies, WeChatOAuth oauth, WeChatScenes scenes,
+            MessageSource messages, WeChatProperties properties, Clock clock) {
         this.conversations = conversations;
         this.inline = inline;
         this.linking = linking;
         this.followers = followers;
         this.passiveReplies = passiveReplies;
+        this.oauth = oauth;
+        this.scenes = scenes;
         this.messages = messages;
         this.properties = properties;
         this.clock = clock;
@@ -99,10 +103,14 @@ public class WeChatCallbacks implements AutoCloseable {
         followers.wrote(openId);
         passiveReplies.opened(openId);
         try {
-            return receive(message.message(), deadlineNanos)
+            Optional<String> greeting = scenes.greeting(xml);
+            Optional<String> reply = receive(message.message(), deadlineNanos)
                     .flatMap(handled -> handled.replies().stream().findFirst())
                     .flatMap(first -> take(first.id(), deadlineNanos))
-                    .map(reply -> passive(xml, WeChatTexts.text(reply.content())));
+                    .map(taken -> oauth.render(openId, taken.content()));
+            // a branch's QR code: its welcome opens the engine's, or is said alone if the engine is late
+            return greeting.map(g -> reply.map(r -> g + "\n\n" + r).orElse(g)).or(() -> reply)
+                    .map(text -> passive(xml, text));
         } finally {
             passiveReplies.closed(openId);
         }

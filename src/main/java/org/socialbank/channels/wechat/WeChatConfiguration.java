@@ -3,7 +3,10 @@ package org.socialbank.channels.wechat;
 import java.time.Clock;
 import org.socialbank.conversation.Conversations;
 import org.socialbank.conversation.engine.InlineReplies;
+import org.socialbank.directory.DirectoryProperties;
 import org.socialbank.directory.Linking;
+import org.socialbank.security.otp.OneTimeCodes;
+import org.socialbank.services.Branches;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -46,11 +49,22 @@ class WeChatConfiguration {
     }
 
     @Bean
+    WeChatOAuth weChatOAuth(WeChatApi api, WeChatProperties properties, DirectoryProperties directory,
+            OneTimeCodes codes) {
+        return new WeChatOAuth(api, properties, directory, codes);
+    }
+
+    @Bean
+    WeChatScenes weChatScenes(Branches branches, MessageSource messages, WeChatProperties properties) {
+        return new WeChatScenes(branches, messages, properties);
+    }
+
+    @Bean
     WeChatCallbacks weChatCallbacks(Conversations conversations, InlineReplies inline, Linking linking,
-            WeChatFollowers followers, PassiveReplies passiveReplies, MessageSource messages,
-            WeChatProperties properties, Clock clock) {
-        return new WeChatCallbacks(conversations, inline, linking, followers, passiveReplies, messages, properties,
-                clock);
+            WeChatFollowers followers, PassiveReplies passiveReplies, WeChatOAuth oauth, WeChatScenes scenes,
+            MessageSource messages, WeChatProperties properties, Clock clock) {
+        return new WeChatCallbacks(conversations, inline, linking, followers, passiveReplies, oauth, scenes, messages,
+                properties, clock);
     }
 
     @Bean
@@ -64,8 +78,8 @@ class WeChatConfiguration {
 
         @Bean
         WeChatSender weChatSender(WeChatClient client, WeChatFollowers followers, PassiveReplies passiveReplies,
-                WeChatProperties properties, Clock clock) {
-            return new WeChatSender(client, followers, passiveReplies, properties, clock);
+                WeChatOAuth oauth, WeChatProperties properties, Clock clock) {
+            return new WeChatSender(client, followers, passiveReplies, oauth, properties, clock);
         }
 
         /** Sets the menu in the background: WeChat being slow must not hold the start. */

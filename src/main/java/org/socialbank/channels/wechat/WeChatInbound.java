@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.socialbank.conversation.Inbound;
 import org.socialbank.conversation.InboundMessage;
@@ -25,6 +26,8 @@ public final class WeChatInbound {
 
     private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9_-]{1," + Inbound.REFERENCE_LENGTH_MAX + "}");
     private static final Pattern OPEN_ID = Pattern.compile("[A-Za-z0-9_-]{1,128}");
+    private static final Pattern SCENE = Pattern.compile("[\\p{Graph}]{1,64}");
+    private static final String QR_SCENE = "qrscene_";
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,20}");
 
     private WeChatInbound() {
@@ -87,6 +90,21 @@ public final class WeChatInbound {
                 // VIEW (a menu link opened), LOCATION (a periodic report, not a request), TEMPLATESENDJOBFINISH
                 return new Ignored("event " + event);
         }
+    }
+
+    /**
+     * The QR code scene of a {@code subscribe} ({@code EventKey = qrscene_<scene>}) or {@code SCAN}
+     * ({@code EventKey = <scene>}) event; WeChat's scene strings are 1..64 characters.
+     */
+    public static Optional<String> scene(Map<String, String> xml) {
+        if (!"event".equals(xml.get("MsgType"))) {
+            return Optional.empty();
+        }
+        String event = xml.getOrDefault("Event", "").toLowerCase(Locale.ROOT);
+        String key = xml.getOrDefault("EventKey", "");
+        String scene = "subscribe".equals(event) && key.startsWith(QR_SCENE) ? key.substring(QR_SCENE.length())
+                : "scan".equals(event) ? key : "";
+        return SCENE.matcher(scene).matches() ? Optional.of(scene) : Optional.empty();
     }
 
     private static Inbound.Location location(Map<String, String> xml) {

@@ -27,6 +27,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param alertTemplateId the template of alerts sent outside the 48-hour window; empty: none are sent
  * @param alertTemplateFields the template's fields, each filled from {@code title}, {@code body},
  *     {@code time} or {@code line1}..{@code line20} of the message
+ * @param oauthBaseUrl where WeChat's web authorisation page is ({@code open.weixin.qq.com})
+ * @param oauthPaths the bank's pages whose links are opened through WeChat's web authorisation, so
+ *     that only the follower they were sent to gets through: {@code link}, {@code confirm},
+ *     {@code unlink}, {@code claim}, {@code pay-request}; empty: no link is wrapped
  */
 @ConfigurationProperties("socialbank.channels.wechat")
 public record WeChatProperties(
@@ -42,7 +46,9 @@ public record WeChatProperties(
         @DefaultValue("5m") Duration tokenRefreshMargin,
         @DefaultValue("20") int customMessagesMax,
         @DefaultValue("") String alertTemplateId,
-        Map<String, String> alertTemplateFields) {
+        Map<String, String> alertTemplateFields,
+        @DefaultValue("https://open.weixin.qq.com") URI oauthBaseUrl,
+        @DefaultValue({"link", "confirm", "unlink"}) Set<String> oauthPaths) {
 
     private static final Pattern APP_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9]{3,32}");
@@ -62,6 +68,10 @@ public record WeChatProperties(
                 "encoding-aes-key must be 43 characters of base64");
         require(apiBaseUrl != null && ("https".equals(apiBaseUrl.getScheme()) || "http".equals(apiBaseUrl.getScheme())),
                 "api-base-url must be an http(s) URL");
+        require(oauthBaseUrl != null && ("https".equals(oauthBaseUrl.getScheme())
+                || "http".equals(oauthBaseUrl.getScheme())), "oauth-base-url must be an http(s) URL");
+        oauthPaths = oauthPaths == null ? Set.of() : Set.copyOf(oauthPaths);
+        require(WeChatOAuth.PAGES.containsAll(oauthPaths), "oauth-paths must be among " + WeChatOAuth.PAGES);
         require(LANGUAGES.contains(language), "language must be one of " + LANGUAGES);
         require(between(passiveReplyBudget, Duration.ofMillis(100), Duration.ofMillis(4500)),
                 "passive-reply-budget must be 100ms..4500ms (WeChat waits 5s)");

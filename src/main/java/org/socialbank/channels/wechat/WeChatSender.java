@@ -27,14 +27,16 @@ public class WeChatSender implements ChannelSender {
     private final WeChatClient client;
     private final WeChatFollowers followers;
     private final PassiveReplies passiveReplies;
+    private final WeChatOAuth oauth;
     private final WeChatProperties properties;
     private final Clock clock;
 
     public WeChatSender(WeChatClient client, WeChatFollowers followers, PassiveReplies passiveReplies,
-            WeChatProperties properties, Clock clock) {
+            WeChatOAuth oauth, WeChatProperties properties, Clock clock) {
         this.client = client;
         this.followers = followers;
         this.passiveReplies = passiveReplies;
+        this.oauth = oauth;
         this.properties = properties;
         this.clock = clock;
     }
@@ -67,9 +69,9 @@ public class WeChatSender implements ChannelSender {
         return outcome(client.post(TEMPLATE_SEND, template(openId, message.content(), idempotencyKey)));
     }
 
-    private static String custom(String openId, Outbound content) {
+    private String custom(String openId, Outbound content) {
         ObjectNode body = WeChatApi.JSON.createObjectNode().put("touser", openId).put("msgtype", "text");
-        body.putObject("text").put("content", WeChatTexts.text(content));
+        body.putObject("text").put("content", oauth.render(openId, content));
         return WeChatApi.JSON.writeValueAsString(body);
     }
 
@@ -77,7 +79,7 @@ public class WeChatSender implements ChannelSender {
         ObjectNode body = WeChatApi.JSON.createObjectNode().put("touser", openId)
                 .put("template_id", properties.alertTemplateId()).put("client_msg_id", idempotencyKey);
         if (content instanceof Outbound.Link link) {
-            body.put("url", link.url());
+            body.put("url", oauth.wrap(openId, link.url()));
         }
         ObjectNode data = body.putObject("data");
         for (Map.Entry<String, String> field : TemplateFields.fill(properties.alertTemplateFields(), content,

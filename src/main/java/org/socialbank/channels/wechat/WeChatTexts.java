@@ -4,6 +4,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.socialbank.conversation.Outbound;
 
 /**
@@ -20,9 +21,14 @@ public final class WeChatTexts {
     }
 
     public static String text(Outbound content) {
+        return text(content, UnaryOperator.identity(), UnaryOperator.identity());
+    }
+
+    /** For a follower: {@code link} turns a link's URL into the one to open, {@code inText} a text's links. */
+    static String text(Outbound content, UnaryOperator<String> link, UnaryOperator<String> inText) {
         List<String> lines = new ArrayList<>();
         if (content instanceof Outbound.Text t) {
-            lines.add(t.text());
+            lines.add(inText.apply(t.text()));
         } else if (content instanceof Outbound.Buttons b) {
             lines.add(b.text());
             for (Outbound.Button button : b.buttons()) {
@@ -30,8 +36,8 @@ public final class WeChatTexts {
                         + url(button.reference()) + "\">" + html(button.label()) + "</a>");
             }
         } else if (content instanceof Outbound.Link l) {
-            lines.add(l.text());
-            lines.add("<a href=\"" + html(l.url()) + "\">" + html(l.label()) + "</a>");
+            lines.add(inText.apply(l.text()));
+            lines.add("<a href=\"" + html(link.apply(l.url())) + "\">" + html(l.label()) + "</a>");
         } else if (content instanceof Outbound.Receipt r) {
             lines.add(r.title());
             lines.addAll(r.lines());
@@ -62,7 +68,7 @@ public final class WeChatTexts {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    private static String html(String value) {
+    static String html(String value) {
         return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.socialbank.services.Branch;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -59,6 +60,11 @@ public class JdbcBranches {
         return jdbc.sql("SELECT " + COLUMNS + " FROM branches WHERE LOWER(city) LIKE ? ESCAPE '\\' "
                 + "OR LOWER(address) LIKE ? ESCAPE '\\' ORDER BY id LIMIT ?").params(like, like, max)
                 .query(JdbcBranches::branch).list();
+    }
+
+    public Optional<Branch> find(String id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM branches WHERE id = ?").param(id).query(JdbcBranches::branch)
+                .optional();
     }
 
     public int count() {

@@ -22,12 +22,18 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * WeChat's API as far as the bank uses it, on a random local port: tokens, customer-service and
- * template messages, the menu. Tests inject faults per path (an errcode, or 500) and read what
- * was sent.
+ * template messages, the menu, and web authorisation (the page {@code /connect/oauth2/authorize},
+ * whose browser user a test names in the {@value #BROWSER_USER} header, and the code exchange
+ * {@code /sns/oauth2/access_token}: a code works once). Tests inject faults per path (an errcode,
+ * or 500) and read what was sent.
  */
 public final class FakeWeChat implements AutoCloseable {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The OpenID of the WeChat user whose browser asks for the authorisation page. */
+    static final String BROWSER_USER = "X-Fake-WeChat-User";
+    static final String AUTHORIZE = "/connect/oauth2/authorize";
+    static final String CODE_EXCHANGE = "/sns/oauth2/access_token";
 
     /** One call the bank made. */
     public record Call(String path, String appId, String token, JsonNode body) {
@@ -37,6 +43,8 @@ public final class FakeWeChat implements AutoCloseable {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, Deque<Integer>> faults = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> issued = new ConcurrentHashMap<>();
+    private final Map<String, String> codes = new ConcurrentHashMap<>();
+    private final AtomicInteger codesIssued = new AtomicInteger();
     private volatile Duration tokenDelay = Duration.ZERO;
 
     public FakeWeChat() {
@@ -97,12 +105,21 @@ public final class FakeWeChat implements AutoCloseable {
         if ("/cgi-bin/token".equals(path)) {
             sleep(tokenDelay.toMillis());
         }
+        if (AUTHORIZE.equals(path)) {
+            authorize(exchange, query);
+            return;
+        }
         JsonNode json = body.length == 0 ? JSON.createObjectNode() : JSON.readTree(body);
         calls.add(new Call(path, query.get("appid"), query.get("access_token"), json));
         if (fault != null && fault == 500) {
             answer(exchange, 500, "{}");
         } else if (fault != null) {
             answer(exchange, 200, "{\"errcode\":" + fault + ",\"errmsg\":\"injected\"}");
+        } else if (CODE_EXCHANGE.equals(path)) {
+            String openId = codes.remove(query.getOrDefault("code", ""));
+            answer(exchange, 200, openId == null ? "{\"errcode\":40029,\"errmsg\":\"invalid code\"}"
+                    : "{\"access_token\":\"web-token\",\"expires_in\":7200,\"refresh_token\":\"r\",\"openid\":\""
+                    + openId + "\",\"scope\":\"snsapi_base\"}");
         } else if ("/cgi-bin/token".equals(path)) {
             int n = issued.computeIfAbsent(query.get("appid"), a -> new AtomicInteger()).incrementAndGet();
             answer(exchange, 200, "{\"access_token\":\"token-" + query.get("appid") + "-" + n
@@ -110,6 +127,25 @@ public final class FakeWeChat implements AutoCloseable {
         } else {
             answer(exchange, 200, "{\"errcode\":0,\"errmsg\":\"ok\"}");
         }
+    }
+
+    /** As WeChat's page does for snsapi_base: no question, straight back to redirect_uri with a code. */
+    private void authorize(HttpExchange exchange, Map<String, String> query) throws IOException {
+        String user = exchange.getRequestHeaders().getFirst(BROWSER_USER);
+        calls.add(new Call(AUTHORIZE, query.get("appid"), null, JSON.valueToTree(query)));
+        if (user == null || !"code".equals(query.get("response_type")) || !"snsapi_base".equals(query.get("scope"))
+                || query.get("redirect_uri") == null) {
+            answer(exchange, 400, "{\"errcode\":10010,\"errmsg\":\"bad request\"}");
+            return;
+        }
+        String code = "code" + codesIssued.incrementAndGet();
+        codes.put(code, user);
+        String redirect = query.get("redirect_uri");
+        exchange.getResponseHeaders().set("Location", redirect + (redirect.contains("?") ? "&" : "?") + "code="
+                + code + "&state=" + java.net.URLEncoder.encode(query.getOrDefault("state", ""),
+                StandardCharsets.UTF_8));
+        exchange.sendResponseHeaders(302, -1);
+        exchange.close();
     }
 
     private static void answer(HttpExchange exchange, int status, String json) throws IOException {

@@ -4,7 +4,7 @@ import org.socialbank.support.TestStores;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-class H2WeChatIntegrationTests extends WeChatContract {
+class H2WeChatIntegrationTests extends WeChatOAuthContract {
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {

@@ -4,7 +4,7 @@ import org.socialbank.support.TestStores;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-class PostgresWeChatIntegrationTests extends WeChatContract {
+class PostgresWeChatIntegrationTests extends WeChatOAuthContract {
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {

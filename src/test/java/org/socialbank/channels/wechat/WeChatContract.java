@@ -30,6 +30,7 @@ import org.socialbank.conversation.SendOutcome;
 import org.socialbank.demo.DemoBank;
 import org.socialbank.demo.DemoCustomer;
 import org.socialbank.directory.ChannelIdentity;
+import org.socialbank.directory.DirectoryProperties;
 import org.socialbank.directory.Linking;
 import org.socialbank.directory.Network;
 import org.socialbank.ledger.Ledger;
@@ -88,6 +89,9 @@ abstract class WeChatContract {
     FakeSms sms;
 
     @Autowired
+    DirectoryProperties directory;
+
+    @Autowired
     Ledger ledger;
 
     @Autowired
@@ -106,6 +110,7 @@ abstract class WeChatContract {
         registry.add("socialbank.channels.wechat.api-base-url", WECHAT::url);
         registry.add("socialbank.channels.wechat.alert-template-id", () -> "TPL_ALERT");
         registry.add("socialbank.conversation.relay-interval", () -> "200ms");
+        registry.add("socialbank.channels.wechat.oauth-base-url", WECHAT::url);
     }
 
     @TestConfiguration(proxyBeanMethods = false)
@@ -287,7 +292,8 @@ abstract class WeChatContract {
     void twoNodesRefreshTheTokenOnce() throws Exception {
         String appId = "wxrace" + UUID.randomUUID().toString().substring(0, 8);
         WeChatProperties properties = new WeChatProperties(appId, "secret", TOKEN, "", URI.create(WECHAT.url()), false,
-                "zh", Duration.ofMillis(3500), Duration.ofSeconds(10), Duration.ofMinutes(5), 20, "", Map.of());
+                "zh", Duration.ofMillis(3500), Duration.ofSeconds(10), Duration.ofMinutes(5), 20, "", Map.of(),
+                URI.create(WECHAT.url()), java.util.Set.of());
         WeChatAccessTokens nodeA = new WeChatAccessTokens(jdbc, api, properties, Clock.systemUTC());
         WeChatAccessTokens nodeB = new WeChatAccessTokens(jdbc, api, properties, Clock.systemUTC());
         WECHAT.tokenDelay(Duration.ofMillis(400));
@@ -329,9 +335,9 @@ abstract class WeChatContract {
 
         String offer = passive(postSigned(WeChatXml.write(text(user, "balance", MSG_IDS.incrementAndGet()))))
                 .get("Content");
-        Matcher link = Pattern.compile("<a href=\"([^\"]+/link/[^\"]+)\">").matcher(offer);
+        Matcher link = Pattern.compile("<a href=\"([^\"]+)\">").matcher(offer);
         assertThat(link.find()).as("a link offer: %s", offer).isTrue();
-        linkAsAlice(link.group(1).replace("&amp;", "&"));
+        linkAsAlice(pageOpenedInWeChat(user, link.group(1)));
         FakeWeChat.Call linked = WECHAT.await(WeChatSender.CUSTOM_SEND, c -> user.equals(c.body().path("touser")
                 .asString()));
         assertThat(linked.body().path("text").path("content").asString()).contains("WeChat");
@@ -350,10 +356,10 @@ abstract class WeChatContract {
         press.put("bizmsgmenuid", button.group(1));
         // the first payment from a chat linked today waits for the bank's step-up page
         String held = passive(postSigned(WeChatXml.write(press))).get("Content");
-        Matcher page = Pattern.compile("<a href=\"([^\"]+/confirm/[^\"]+)\">").matcher(held);
+        Matcher page = Pattern.compile("<a href=\"([^\"]+)\">").matcher(held);
         assertThat(page.find()).as("a confirmation link: %s", held).isTrue();
         assertThat(euros(ALICE)).as("nothing moves before the confirmation").isEqualTo(aliceBefore);
-        confirmAsAlice(page.group(1).replace("&amp;", "&"));
+        confirmAsAlice(pageOpenedInWeChat(user, page.group(1)));
 
         FakeWeChat.Call done = WECHAT.await(WeChatSender.CUSTOM_SEND, c -> user.equals(c.body().path("touser")
                 .asString()) && c.body().path("text").path("content").asString().contains("is done"));
@@ -381,6 +387,28 @@ abstract class WeChatContract {
 
     // --- helpers ------------------------------------------------------------------------
 
+    /** Opens a wrapped link as {@code user}'s WeChat browser does; the bank's page it was let through to. */
+    String pageOpenedInWeChat(String user, String href) throws Exception {
+        HttpResponse<String> back = openInWeChat(user, href);
+        assertThat(back.statusCode()).as(back.body()).isEqualTo(302);
+        String location = back.headers().firstValue("Location").orElseThrow();
+        assertThat(location).startsWith(directory.url("/"));
+        return location;
+    }
+
+    /** WeChat's authorisation page (FakeWeChat) for {@code user}, then the bank's {@code /wechat/oauth}. */
+    HttpResponse<String> openInWeChat(String user, String href) throws Exception {
+        String url = href.replace("&amp;", "&");
+        assertThat(url).startsWith(WECHAT.url() + FakeWeChat.AUTHORIZE + "?").endsWith("#wechat_redirect");
+        HttpResponse<String> wechat = http.send(HttpRequest.newBuilder(URI.create(url.substring(0,
+                url.indexOf('#')))).header(FakeWeChat.BROWSER_USER, user).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(wechat.statusCode()).as(wechat.body()).isEqualTo(302);
+        URI back = URI.create(wechat.headers().firstValue("Location").orElseThrow());
+        assertThat(back.toString()).startsWith(directory.url(WeChatOAuth.CALLBACK + "?next="));
+        return get(back.getRawPath() + "?" + back.getRawQuery());
+    }
+
     private void linkAsAlice(String url) {
         FormClient browser = new FormClient(port);
         String path = URI.create(url).getPath();
@@ -401,7 +429,7 @@ abstract class WeChatContract {
         return ledger.account(DemoBank.wallet(customer, "EUR")).orElseThrow().balanceMinor();
     }
 
-    private SendOutcome send(String user, Outbound content) {
+    SendOutcome send(String user, Outbound content) {
         UUID id = UUID.randomUUID();
         return sender.send(message(id, user, content), id.toString());
     }
@@ -457,7 +485,7 @@ abstract class WeChatContract {
         return xml;
     }
 
-    private Map<String, String> passive(HttpResponse<String> answer) {
+    Map<String, String> passive(HttpResponse<String> answer) {
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         Map<String, String> outer = WeChatXml.parse(answer.body()).orElseThrow(() -> new AssertionError(
                 "not a passive reply: " + answer.body()));
@@ -469,7 +497,7 @@ abstract class WeChatContract {
         return WeChatXml.parse(CRYPTO.decrypt(outer.get("Encrypt")).orElseThrow()).orElseThrow();
     }
 
-    private HttpResponse<String> postSigned(String xml) throws Exception {
+    HttpResponse<String> postSigned(String xml) throws Exception {
         String timestamp = now();
         String nonce = Long.toString(System.nanoTime() % 1_000_000_000L);
         return post("/webhooks/wechat?signature=" + CRYPTO.signature(timestamp, nonce) + "&timestamp=" + timestamp
@@ -496,7 +524,7 @@ abstract class WeChatContract {
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
-    private HttpResponse<String> get(String path) throws Exception {
+    HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }

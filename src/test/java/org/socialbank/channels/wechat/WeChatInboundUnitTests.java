@@ -15,6 +15,24 @@ class WeChatInboundUnitTests {
     static final String USER = "oia2TjjewbmiOUlr6X-1crbLOvLw";
 
     @Test
+    void qrScenesOfSubscribeAndScan() {
+        assertThat(WeChatInbound.scene(event("subscribe", "qrscene_branch_PAR-01"))).contains("branch_PAR-01");
+        assertThat(WeChatInbound.scene(event("SCAN", "branch_PAR-01"))).contains("branch_PAR-01");
+        assertThat(WeChatInbound.scene(event("subscribe", ""))).isEmpty();
+        assertThat(WeChatInbound.scene(event("subscribe", "branch_PAR-01"))).as("a subscribe's scene is prefixed")
+                .isEmpty();
+        assertThat(WeChatInbound.scene(event("CLICK", "qrscene_branch_PAR-01"))).isEmpty();
+        assertThat(WeChatInbound.scene(event("SCAN", "x".repeat(65)))).isEmpty();
+        assertThat(WeChatInbound.scene(event("SCAN", "a\nb"))).isEmpty();
+        assertThat(WeChatInbound.scene(Map.of("FromUserName", USER, "MsgType", "text", "EventKey", "x"))).isEmpty();
+    }
+
+    private static Map<String, String> event(String event, String key) {
+        return Map.of("FromUserName", USER, "MsgType", "event", "Event", event, "EventKey", key,
+                "CreateTime", "1700000000");
+    }
+
+    @Test
     void textLocationAndMenuChoices() {
         WeChatInbound.Message text = (WeChatInbound.Message) WeChatInbound.read(Map.of("FromUserName", USER,
                 "MsgType", "text", "Content", "balance", "MsgId", "1234567890123456"));

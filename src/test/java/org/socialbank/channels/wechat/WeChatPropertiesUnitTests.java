@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.socialbank.conversation.Outbound;
 
@@ -30,6 +31,18 @@ class WeChatPropertiesUnitTests {
     }
 
     @Test
+    void wrappedPagesAreAmongTheBanksPages() {
+        assertThatThrownBy(() -> new WeChatProperties("wx1", "secret", "pamtest", "", URI.create("https://api.weixin.qq.com"),
+                true, "zh", Duration.ofMillis(3500), Duration.ofSeconds(10), Duration.ofMinutes(5), 20, "", Map.of(),
+                URI.create("https://open.weixin.qq.com"), Set.of("link", "admin")))
+                .hasMessageContaining("socialbank.channels.wechat.oauth-paths");
+        assertThatThrownBy(() -> new WeChatProperties("wx1", "secret", "pamtest", "", URI.create("https://api.weixin.qq.com"),
+                true, "zh", Duration.ofMillis(3500), Duration.ofSeconds(10), Duration.ofMinutes(5), 20, "", Map.of(),
+                URI.create("ftp://open.weixin.qq.com"), Set.of()))
+                .hasMessageContaining("socialbank.channels.wechat.oauth-base-url");
+    }
+
+    @Test
     void templateFieldsTakeTitleLinesAndTime() {
         Map<String, String> filled = TemplateFields.fill(Map.of("first", "title", "keyword1", "line2", "keyword2",
                 "time", "remark", "line9"), new Outbound.Receipt("Paid", List.of("€5.00", "to Camille D.")),
@@ -41,6 +54,7 @@ class WeChatPropertiesUnitTests {
     private static WeChatProperties properties(String appId, String secret, String token, String key,
             Map<String, String> fields) {
         return new WeChatProperties(appId, secret, token, key, URI.create("https://api.weixin.qq.com"), true, "zh",
-                Duration.ofMillis(3500), Duration.ofSeconds(10), Duration.ofMinutes(5), 20, "", fields);
+                Duration.ofMillis(3500), Duration.ofSeconds(10), Duration.ofMinutes(5), 20, "", fields,
+                URI.create("https://open.weixin.qq.com"), Set.of("link"));
     }
 }
