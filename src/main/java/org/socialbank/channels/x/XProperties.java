@@ -57,12 +57,13 @@ public record XProperties(
                 && requestTimeout.compareTo(Duration.ofMinutes(2)) <= 0, "request-timeout must be 100ms..2m");
         require(retriesMax >= 0 && retriesMax <= 5, "retries-max must be 0..5");
         require(publicTextMax >= 20 && publicTextMax <= 280, "public-text-max must be 20..280 (a tweet is at most 280)");
-        if (enabled()) {
+        if (!consumerSecret.isEmpty()) { // enabled(), before the fields are assigned
             require(CREDENTIAL.matcher(consumerSecret).matches(), "consumer-secret must be printable ASCII");
             require(USER_ID.matcher(userId).matches(), "user-id (the bank account's numeric id) is required");
             require(SCREEN_NAME.matcher(screenName).matches(),
                     "screen-name (the bank account's handle without '@', 1..15 of A-Z a-z 0-9 _) is required");
-            require(oauth1() || CREDENTIAL.matcher(bearerToken).matches(), "credentials to post are required: "
+            boolean oauth1 = !consumerKey.isEmpty() && !accessToken.isEmpty() && !accessTokenSecret.isEmpty();
+            require(oauth1 || CREDENTIAL.matcher(bearerToken).matches(), "credentials to post are required: "
                     + "consumer-key, access-token and access-token-secret (OAuth 1.0a), else bearer-token");
         }
     }
