@@ -28,8 +28,4 @@ class XStore {
             return false;
         }
     }
-
-    int events() {
-        return jdbc.sql("SELECT COUNT(*) FROM x_events").query(Integer.class).single();
-    }
 }

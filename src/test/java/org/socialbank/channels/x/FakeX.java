@@ -16,7 +16,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
@@ -114,10 +113,6 @@ final class FakeX implements AutoCloseable {
                 throw new AssertionError(e);
             }
         }
-    }
-
-    boolean none(Predicate<Call> which) {
-        return calls.stream().noneMatch(which);
     }
 
     private void handle(HttpExchange exchange) throws IOException {

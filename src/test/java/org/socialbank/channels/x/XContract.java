@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.socialbank.conversation.ChannelSender;
 import org.socialbank.conversation.Outbound;
@@ -67,11 +66,6 @@ abstract class XContract {
         registry.add("socialbank.channels.x.blocked-user-ids", () -> BLOCKED);
         registry.add("socialbank.conversation.relay-interval", () -> "200ms");
         registry.add("socialbank.conversation.retry-base", () -> "200ms");
-    }
-
-    @AfterAll
-    static void stop() {
-        // the fake is shared by both stores' contexts in one run; the JVM ends it
     }
 
     static String id() {
@@ -159,6 +153,12 @@ abstract class XContract {
         assertThat(forged.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
         assertThat(count("SELECT COUNT(*) FROM x_events")).isEqualTo(events);
         assertThat(count("SELECT COUNT(*) FROM channel_identities WHERE channel = 'x' AND external_id = ?", user)).isZero();
+    }
+
+    @Test
+    void aBodyOverTheRequestLimitIs413() {
+        byte[] body = ("{\"pad\":\"" + "x".repeat(70 * 1024) + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(post(body, XSignatures.sign(SECRET, body)).statusCode()).isEqualTo(413);
     }
 
     @Test
