@@ -1,0 +1,46 @@
+package org.socialbank.channels.x;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import org.socialbank.conversation.Conversations;
+import org.socialbank.directory.Linking;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The X channel's parts. The sender exists only when {@code consumer-secret} is set: an
+ * unconfigured node leaves X's replies in the outbox rather than failing them.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(XProperties.class)
+class XConfiguration {
+
+    @Bean
+    XStore xStore(JdbcClient jdbc) {
+        return new XStore(jdbc);
+    }
+
+    @Bean
+    XInbox xInbox(XProperties properties, XStore store, Conversations conversations, Clock clock) {
+        return new XInbox(properties, store, conversations, clock);
+    }
+
+    @Bean
+    XApi xApi(XProperties properties, Clock clock) {
+        return new XApi(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), properties, clock);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnExpression("'${socialbank.channels.x.consumer-secret:}' != ''")
+    static class Enabled {
+
+        @Bean
+        XSender xSender(XApi api, Linking linking, XProperties properties) {
+            return new XSender(api, linking, properties.publicTextMax());
+        }
+    }
+}

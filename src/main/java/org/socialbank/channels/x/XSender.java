@@ -1,0 +1,87 @@
+package org.socialbank.channels.x;
+
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.socialbank.conversation.ChannelSender;
+import org.socialbank.conversation.OutboundMessage;
+import org.socialbank.conversation.SendOutcome;
+import org.socialbank.directory.ChannelIdentity;
+import org.socialbank.directory.Linking;
+import org.socialbank.directory.Network;
+
+/**
+ * Sends the engine's replies on X. A recipient {@code tweet:<id>} is the public timeline: a short
+ * neutral text is posted as a reply to that tweet, anything else goes by DM to the tweet's author
+ * (the chat account the reply belongs to). Any other recipient is a user id: a DM. Outcomes: a 429
+ * or a paused endpoint is tried later, 5xx and no connection too, a timeout after the request was
+ * written is {@code Unknown}, any other "no" is final.
+ */
+final class XSender implements ChannelSender {
+
+    static final String TWEET_PREFIX = "tweet:";
+
+    private static final Logger log = LoggerFactory.getLogger(XSender.class);
+
+    private final XApi api;
+    private final Linking linking;
+    private final int publicTextMax;
+
+    XSender(XApi api, Linking linking, int publicTextMax) {
+        this.api = api;
+        this.linking = linking;
+        this.publicTextMax = publicTextMax;
+    }
+
+    @Override
+    public Network network() {
+        return Network.X;
+    }
+
+    @Override
+    public SendOutcome send(OutboundMessage message, String idempotencyKey) {
+        String recipient = message.recipient();
+        if (!recipient.startsWith(TWEET_PREFIX)) {
+            return directMessage(recipient, message);
+        }
+        String tweetId = recipient.substring(TWEET_PREFIX.length());
+        Optional<String> text = XRender.publicText(message.content(), publicTextMax);
+        if (text.isPresent()) {
+            return outcome(api.reply(tweetId, text.get()));
+        }
+        // not for the timeline: the author of the tweet gets it privately
+        Optional<String> author = linking.identity(message.identityId()).map(ChannelIdentity::externalId);
+        if (author.isEmpty()) {
+            return new SendOutcome.Failed(false, "no author known for " + recipient);
+        }
+        log.info("x: a reply to {} is not neutral enough to be public; sent by DM", recipient);
+        return directMessage(author.get(), message);
+    }
+
+    private SendOutcome directMessage(String userId, OutboundMessage message) {
+        if (!userId.matches("[0-9]{1,19}")) {
+            return new SendOutcome.Failed(false, "not an X user id: " + userId);
+        }
+        try {
+            return outcome(api.directMessage(userId, XRender.directMessage(message.content())));
+        } catch (IllegalArgumentException e) {
+            return new SendOutcome.Failed(false, e.getMessage());
+        }
+    }
+
+    private static SendOutcome outcome(XApi.Answer answer) {
+        if (answer instanceof XApi.Ok) {
+            return new SendOutcome.Sent();
+        }
+        if (answer instanceof XApi.Paused paused) {
+            return new SendOutcome.Failed(true, "rate limited until " + paused.until());
+        }
+        if (answer instanceof XApi.NoAnswer none) {
+            return none.maybeDelivered() ? new SendOutcome.Unknown(none.reason())
+                    : new SendOutcome.Failed(true, none.reason());
+        }
+        XApi.Refused refused = (XApi.Refused) answer;
+        boolean retryable = refused.status() == 429 || refused.status() >= 500;
+        return new SendOutcome.Failed(retryable, refused.reason());
+    }
+}

@@ -1,0 +1,61 @@
+package org.socialbank.channels.x;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The Account Activity webhook's proofs, both HMAC-SHA256 keyed with the app's consumer secret and
+ * written {@code sha256=<base64>}: the answer to a CRC challenge (over the {@code crc_token}) and
+ * the {@code x-twitter-webhooks-signature} header of every event post (over the raw body).
+ */
+final class XSignatures {
+
+    static final String PREFIX = "sha256=";
+
+    private XSignatures() {
+    }
+
+    /** The {@code response_token} that answers a CRC challenge. */
+    static String crcResponse(String consumerSecret, String crcToken) {
+        return sign(consumerSecret, crcToken.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String sign(String consumerSecret, byte[] body) {
+        return PREFIX + Base64.getEncoder().encodeToString(hmac(consumerSecret, body));
+    }
+
+    /**
+     * Whether the header proves the body. Compared in constant time, on digests of equal length
+     * whatever the header's, so the answer's timing tells nothing about the expected value.
+     */
+    static boolean matches(String consumerSecret, byte[] body, String header) {
+        if (header == null || consumerSecret == null || consumerSecret.isEmpty()) {
+            return false;
+        }
+        byte[] expected = sha256(sign(consumerSecret, body).getBytes(StandardCharsets.US_ASCII));
+        byte[] given = sha256(header.strip().getBytes(StandardCharsets.UTF_8));
+        return MessageDigest.isEqual(expected, given);
+    }
+
+    private static byte[] hmac(String key, byte[] data) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return mac.doFinal(data);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every Java runtime has HmacSHA256", e);
+        }
+    }
+
+    private static byte[] sha256(byte[] data) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(data);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

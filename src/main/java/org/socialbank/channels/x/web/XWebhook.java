@@ -1,0 +1,67 @@
+package org.socialbank.channels.x.web;
+
+import java.util.Map;
+import org.socialbank.channels.x.XInbox;
+import org.socialbank.channels.x.XInbox.Delivery;
+import org.socialbank.shared.web.Problems;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * X's Account Activity webhook: {@code GET /webhooks/x?crc_token=...} answers the challenge X
+ * sends on registration and then periodically; {@code POST /webhooks/x} takes events, read only
+ * once the {@code x-twitter-webhooks-signature} header proved the body (bounded by the
+ * application's request size limit). X retries on anything but 2xx, so events the bank does not
+ * answer get 200 too.
+ */
+@RestController
+class XWebhook {
+
+    static final String SIGNATURE_HEADER = "x-twitter-webhooks-signature";
+
+    private final XInbox inbox;
+
+    XWebhook(XInbox inbox) {
+        this.inbox = inbox;
+    }
+
+    @GetMapping(path = "/webhooks/x", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Object> crc(@RequestParam(name = "crc_token", required = false) String crcToken) {
+        if (crcToken == null || crcToken.isEmpty()) {
+            return Problems.response(Problems.of(HttpStatus.BAD_REQUEST, "missing_crc_token",
+                    "The crc_token parameter is required."));
+        }
+        return inbox.crc(crcToken).<ResponseEntity<Object>>map(token -> ResponseEntity.ok(Map.of("response_token", token)))
+                .orElseGet(XWebhook::off);
+    }
+
+    @PostMapping("/webhooks/x")
+    ResponseEntity<Object> events(@RequestHeader(name = SIGNATURE_HEADER, required = false) String signature,
+            @RequestBody(required = false) byte[] body) {
+        Delivery delivery = inbox.deliver(signature, body == null ? new byte[0] : body);
+        if (delivery == Delivery.OFF) {
+            return off();
+        }
+        if (delivery == Delivery.BAD_SIGNATURE) {
+            return Problems.response(Problems.of(HttpStatus.UNAUTHORIZED, "bad_signature",
+                    "The " + SIGNATURE_HEADER + " header is missing or does not match the body."));
+        }
+        if (delivery == Delivery.MALFORMED) {
+            return Problems.response(Problems.of(HttpStatus.BAD_REQUEST, "malformed_event",
+                    "The body is not an Account Activity event."));
+        }
+        return ResponseEntity.ok().build();
+    }
+
+    private static ResponseEntity<Object> off() {
+        return Problems.response(Problems.of(HttpStatus.NOT_FOUND, "x_not_configured",
+                "The X channel is not configured on this bank."));
+    }
+}

@@ -1,0 +1,361 @@
+package org.socialbank.channels.x;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.socialbank.demo.DemoBank;
+import org.socialbank.demo.DemoCustomer;
+import org.socialbank.directory.Alias;
+import org.socialbank.directory.AliasType;
+import org.socialbank.directory.Directory;
+import org.socialbank.directory.Language;
+import org.socialbank.directory.Network;
+import org.socialbank.ledger.AccountFlag;
+import org.socialbank.ledger.AccountId;
+import org.socialbank.ledger.AccountKind;
+import org.socialbank.ledger.Ledger;
+import org.socialbank.ledger.NewAccount;
+import org.socialbank.payments.ClaimView;
+import org.socialbank.payments.Payments;
+import org.socialbank.shared.CurrencyCode;
+import org.socialbank.support.FormClient;
+import org.socialbank.support.TestStores;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The demo bank on X, against {@link FakeX}: S-money's style (a public tweet, a neutral public
+ * reply, the rest by DM, confirmed with a quick reply and on the bank's page), ICICI's (DM only,
+ * in rupees), a non-customer handle that claims with a code sent by DM, a replayed confirmation,
+ * and tweets in Persian and in French with their own number formats.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class XEndToEndIntegrationTests {
+
+    static final FakeX X = new FakeX();
+    static final String SECRET = "end-to-end-consumer-secret";
+    static final AtomicLong IDS = new AtomicLong(2_000_000_000_000L + new Random().nextInt(1_000_000) * 1000L);
+    static final Pattern LINK = Pattern.compile("/link/[A-Za-z0-9_-]+");
+    static final Pattern CONFIRM = Pattern.compile("https?://\\S+/confirm/\\S+");
+    static final Pattern CLAIM = Pattern.compile("/claim/([A-Za-z0-9_-]+)");
+    static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
+    static final DemoCustomer ALICE = DemoBank.CUSTOMERS.get(0);
+    static final DemoCustomer CAMILLE = DemoBank.CUSTOMERS.get(1);
+    static final DemoCustomer IVAN = DemoBank.CUSTOMERS.get(2);
+    static final DemoCustomer SARA = DemoBank.CUSTOMERS.get(3);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Directory directory;
+
+    @Autowired
+    Ledger ledger;
+
+    @Autowired
+    Payments payments;
+
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        TestStores.h2(registry);
+        registry.add("socialbank.demo.enabled", () -> "true"); // the demo customers and /dev/sms
+        registry.add("socialbank.web.secure-cookies", () -> "false");
+        registry.add("socialbank.conversation.relay-interval", () -> "200ms");
+        registry.add("socialbank.channels.x.consumer-secret", () -> SECRET);
+        registry.add("socialbank.channels.x.bearer-token", () -> "end-to-end-bearer");
+        registry.add("socialbank.channels.x.user-id", () -> Recorded.BANK_ID);
+        registry.add("socialbank.channels.x.screen-name", () -> Recorded.BANK_NAME);
+        registry.add("socialbank.channels.x.api-base-url", X::baseUrl);
+    }
+
+    @AfterAll
+    static void stop() {
+        X.close();
+    }
+
+    static String id() {
+        return Long.toString(IDS.incrementAndGet());
+    }
+
+    /** One X account writing to the bank. */
+    final class Account {
+        final String user = id();
+        final String handle;
+
+        Account(String handle) {
+            this.handle = handle;
+        }
+
+        /** Sends a DM; returns the payload, to replay it. */
+        ObjectNode dm(String text) {
+            ObjectNode payload = Recorded.payload("dm-text");
+            ObjectNode event = Recorded.event(payload, "direct_message_events");
+            event.put("id", id());
+            ObjectNode create = (ObjectNode) event.get("message_create");
+            create.put("sender_id", user);
+            ((ObjectNode) create.get("message_data")).put("text", text);
+            users(payload);
+            post(payload);
+            return payload;
+        }
+
+        /** Presses a quick-reply option; returns the payload, to replay it. */
+        ObjectNode press(String metadata) {
+            ObjectNode payload = Recorded.payload("dm-quick-reply");
+            ObjectNode event = Recorded.event(payload, "direct_message_events");
+            event.put("id", id());
+            ObjectNode create = (ObjectNode) event.get("message_create");
+            create.put("sender_id", user);
+            ((ObjectNode) ((ObjectNode) create.get("message_data")).get("quick_reply_response")).put("metadata",
+                    metadata);
+            users(payload);
+            post(payload);
+            return payload;
+        }
+
+        /** Tweets publicly; returns the tweet's id. */
+        String tweet(String text) {
+            String tweetId = id();
+            ObjectNode payload = Recorded.payload("tweet-create");
+            ObjectNode tweet = Recorded.event(payload, "tweet_create_events");
+            tweet.put("id_str", tweetId).put("text", text);
+            ((ObjectNode) tweet.get("user")).put("id_str", user).put("screen_name", handle);
+            ((ObjectNode) tweet.get("entities")).putArray("user_mentions").addObject()
+                    .put("screen_name", Recorded.BANK_NAME).put("id_str", Recorded.BANK_ID);
+            post(payload);
+            return tweetId;
+        }
+
+        private void users(ObjectNode payload) {
+            ObjectNode users = payload.putObject("users");
+            users.putObject(user).put("id", user).put("name", handle).put("screen_name", handle);
+        }
+
+        String received(int n) {
+            return X.dm(user, n).text();
+        }
+
+        JsonNode body(int n) {
+            return X.dm(user, n).body();
+        }
+
+        int count() {
+            return X.dms(user).size();
+        }
+    }
+
+    void post(ObjectNode payload) {
+        byte[] body = Recorded.bytes(payload);
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks/x"))
+                .header("Content-Type", "application/json")
+                .header("x-twitter-webhooks-signature", XSignatures.sign(SECRET, body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        try {
+            assertThat(http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** "balance" by DM gets the link; the customer signs in on the bank's page; the DM says it is linked. */
+    void link(Account account, DemoCustomer customer) {
+        int seen = account.count();
+        account.dm("balance");
+        Matcher link = LINK.matcher(account.received(seen + 1));
+        assertThat(link.find()).as("a link in " + account.received(seen + 1)).isTrue();
+        FormClient browser = new FormClient(port);
+        assertThat(browser.get(link.group()).status()).isEqualTo(200);
+        browser.post(link.group(), "username", customer.username(), "password", customer.password());
+        assertThat(browser.post(link.group() + "/code", "code", smsCode(customer)).html()).contains("is linked");
+        assertThat(account.received(seen + 2)).isNotBlank(); // "this X account is now linked", in their language
+    }
+
+    String smsCode(DemoCustomer customer) {
+        String sms = new FormClient(port).get("/dev/sms.json?limit=1&to=" + customer.phone().replace("+", "%2B")).html();
+        Matcher code = CODE.matcher(sms);
+        assertThat(code.find()).as("a code in " + sms).isTrue();
+        return code.group(1);
+    }
+
+    /** The first quick-reply option (Confirm) of DM number {@code n}. */
+    String confirmOption(Account account, int n) {
+        JsonNode options = account.body(n).path("quick_reply").path("options");
+        assertThat(options.isArray() && !options.isEmpty()).as("quick-reply options in " + account.body(n)).isTrue();
+        return options.get(0).path("metadata").asString();
+    }
+
+    /**
+     * Presses Confirm; when the bank asks for its page (a payment from a chat linked today), the
+     * payer confirms there with the SMS code. Returns the DM that tells the payer how it ended.
+     */
+    String confirm(Account payer, DemoCustomer customer, String option) {
+        return confirm(payer, customer, option, true);
+    }
+
+    /** @param payerHears false when no DM follows the bank's page (a payment that waits for a claim) */
+    String confirm(Account payer, DemoCustomer customer, String option, boolean payerHears) {
+        int seen = payer.count();
+        payer.press(option);
+        String answer = payer.received(seen + 1);
+        Matcher page = CONFIRM.matcher(answer);
+        if (!page.find()) {
+            return answer;
+        }
+        String path = URI.create(page.group()).getPath();
+        FormClient browser = new FormClient(port);
+        assertThat(browser.get(path).status()).isEqualTo(200);
+        assertThat(browser.post(path, "code", smsCode(customer)).html()).contains("Confirmed");
+        return payerHears ? payer.received(seen + 2) : "";
+    }
+
+    long balance(DemoCustomer customer, String currency) {
+        return ledger.account(DemoBank.wallet(customer, currency)).orElseThrow().balanceMinor();
+    }
+
+    void handle(DemoCustomer customer, String handle) {
+        directory.addAlias(customer.customerId(), Alias.parse(AliasType.HANDLE, Network.X, handle, null), true);
+    }
+
+    /** Gives a demo customer a wallet in one more currency (the demo opens few). */
+    void wallet(DemoCustomer customer, String currency) {
+        AccountId wallet = DemoBank.wallet(customer, currency);
+        if (ledger.account(wallet).isEmpty()) {
+            ledger.open(new NewAccount(wallet, CurrencyCode.of(currency), customer.customerId().ownerRef(),
+                    AccountKind.CUSTOMER_WALLET, Set.of(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS)));
+            directory.holdAccount(customer.customerId(), wallet, true);
+        }
+    }
+
+    @Test
+    void smoneyStyleAPublicTweetIsAnsweredNeutrallyAndFinishedInPrivate() {
+        Account camille = new Account("camille_handle");
+        link(camille, CAMILLE);
+        handle(CAMILLE, "camille_handle");
+        Account alice = new Account("alice_" + alice4());
+        long before = balance(CAMILLE, "EUR");
+        // unlinked: the public reply is neutral, the link offer comes by DM
+        String first = alice.tweet("@SocialBankFr #envoyer 10EUR @camille_handle");
+        assertNeutral(X.reply(first, 1).text(), alice.handle);
+        assertThat(alice.received(1)).contains("/link/");
+        link(alice, ALICE);
+        int seen = alice.count();
+        String second = alice.tweet("@SocialBankFr #envoyer 10EUR @camille_handle");
+        assertNeutral(X.reply(second, 1).text(), alice.handle);
+        assertThat(alice.received(seen + 1)).contains("10");
+        int camilleSeen = camille.count();
+        String done = confirm(alice, ALICE, confirmOption(alice, seen + 1));
+        assertThat(done).contains("10");
+        assertThat(balance(CAMILLE, "EUR")).isEqualTo(before + 1_000);
+        assertThat(camille.received(camilleSeen + 1)).contains("Alice").contains("10");
+        assertThat(X.replies(first)).hasSize(1);
+        assertThat(X.replies(second)).hasSize(1);
+    }
+
+    @Test
+    void iciciStyleADirectMessageInRupeesAndItsReplayNeverPaysTwice() {
+        wallet(IVAN, "INR");
+        handle(IVAN, "ivan_handle");
+        Account alice = new Account("alice_" + alice4());
+        link(alice, ALICE);
+        long before = balance(IVAN, "INR");
+        int seen = alice.count();
+        alice.dm("#pay @ivan_handle 500 INR");
+        assertThat(alice.received(seen + 1)).contains("500");
+        String option = confirmOption(alice, seen + 1);
+        confirm(alice, ALICE, option);
+        assertThat(balance(IVAN, "INR")).isEqualTo(before + 50_000);
+        // the same press again, as a new event and as a replay of the stored one: nothing more is paid
+        int after = alice.count();
+        ObjectNode again = alice.press(option);
+        post(again);
+        alice.dm("help");
+        alice.received(after + 2);
+        assertThat(balance(IVAN, "INR")).isEqualTo(before + 50_000);
+        assertThat(X.replies("")).isEmpty();
+    }
+
+    @Test
+    void aNonCustomerHandleIsPaidAndClaimsWithACodeSentByDirectMessage() {
+        Account stranger = new Account("s" + id().substring(6));
+        stranger.dm("hello"); // the handle is known to the bank from now on
+        stranger.received(1);
+        Account alice = new Account("alice_" + alice4());
+        link(alice, ALICE);
+        int seen = alice.count();
+        alice.dm("#pay @" + stranger.handle + " 4 EUR");
+        assertThat(alice.received(seen + 1)).contains("@" + stranger.handle);
+        // confirmed on the bank's page (a chat linked today); the page says where the money is
+        confirm(alice, ALICE, confirmOption(alice, seen + 1), false);
+        String notice = stranger.received(2);
+        assertThat(notice).doesNotContain("4.00", "Alice");
+        Matcher claim = CLAIM.matcher(notice);
+        assertThat(claim.find()).as("a claim link in " + notice).isTrue();
+        String token = claim.group(1);
+        ClaimView view = payments.claim(token).orElseThrow();
+        assertThat(view.state()).isEqualTo(ClaimView.State.PROVE);
+        stranger.dm(view.networkCode());
+        assertThat(stranger.received(3)).contains("claim");
+        assertThat(payments.claim(token).orElseThrow().state()).isEqualTo(ClaimView.State.CHOOSE);
+        assertThat(payments.claimToWallet(token, "Sam Stranger", Language.EN).orElseThrow().state())
+                .isEqualTo(ClaimView.State.CLAIMED);
+    }
+
+    @Test
+    void aPersianTweetInTomansAndAFrenchTweetWithADecimalCommaAreRead() {
+        wallet(IVAN, "IRR");
+        handle(IVAN, "ivan_handle");
+        Account sara = new Account("sara_" + alice4());
+        link(sara, SARA);
+        long rials = balance(IVAN, "IRR");
+        int seen = sara.count();
+        String persian = sara.tweet("@SocialBankFr ۵۰ هزار تومان به @ivan_handle بفرست");
+        assertNeutral(X.reply(persian, 1).text(), sara.handle);
+        confirm(sara, SARA, confirmOption(sara, seen + 1));
+        assertThat(balance(IVAN, "IRR")).isEqualTo(rials + 500_000);
+
+        Account camille = new Account("camille_" + alice4());
+        link(camille, CAMILLE);
+        long euros = balance(IVAN, "EUR");
+        seen = camille.count();
+        String french = camille.tweet("@SocialBankFr envoie 10,50 € à @ivan_handle");
+        assertNeutral(X.reply(french, 1).text(), camille.handle);
+        assertThat(camille.received(seen + 1)).contains("10,50");
+        confirm(camille, CAMILLE, confirmOption(camille, seen + 1));
+        assertThat(balance(IVAN, "EUR")).isEqualTo(euros + 1_050);
+    }
+
+    private static String alice4() {
+        return UUID.randomUUID().toString().substring(0, 6);
+    }
+
+    /** A public reply names the author and nothing else: no amount, no payee, no link. */
+    private static void assertNeutral(String reply, String author) {
+        assertThat(reply).startsWith("@" + author + " ");
+        assertThat(XRender.neutral(reply, 200)).as(reply).isTrue();
+        assertThat(reply).doesNotContain("Camille", "camille_handle", "ivan", "Ivan", "10", "/link/", "€");
+        assertThat(List.of(reply.split(" "))).hasSizeGreaterThan(1);
+    }
+}
