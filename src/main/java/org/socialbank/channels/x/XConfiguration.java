@@ -30,6 +30,11 @@ class XConfiguration {
     }
 
     @Bean
+    XJanitor xJanitor(XStore store, Clock clock) {
+        return new XJanitor(store, clock);
+    }
+
+    @Bean
     XApi xApi(XProperties properties, Clock clock) {
         return new XApi(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), properties, clock);
     }

@@ -28,4 +28,14 @@ class XStore {
             return false;
         }
     }
+
+    /**
+     * Deletes at most {@code max} event rows received before {@code before} (X replays events at
+     * most a few days old); returns how many.
+     */
+    int deleteBefore(Instant before, int max) {
+        java.util.List<String> ids = jdbc.sql("SELECT event_id FROM x_events WHERE received_at < ? ORDER BY received_at "
+                + "LIMIT ?").params(Timestamps.utc(before), max).query(String.class).list();
+        return ids.isEmpty() ? 0 : jdbc.sql("DELETE FROM x_events WHERE event_id IN (:ids)").param("ids", ids).update();
+    }
 }

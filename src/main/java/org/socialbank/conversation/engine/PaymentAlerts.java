@@ -16,6 +16,7 @@ import org.socialbank.payments.PaymentAwaitingClaim;
 import org.socialbank.payments.PaymentClaimed;
 import org.socialbank.payments.PaymentCompleted;
 import org.socialbank.payments.PaymentReturned;
+import org.socialbank.payments.Payments;
 import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.Money;
 import org.springframework.context.event.EventListener;
@@ -42,9 +43,11 @@ public class PaymentAlerts {
     private final Directory directory;
     private final MessageTexts texts;
     private final Clock clock;
+    private final Payments payments;
 
     PaymentAlerts(JdbcConversations store, Outbox outbox, Linking linking, Directory directory, MessageTexts texts,
-            Clock clock) {
+            Clock clock, Payments payments) {
+        this.payments = payments;
         this.store = store;
         this.outbox = outbox;
         this.linking = linking;
@@ -86,13 +89,28 @@ public class PaymentAlerts {
     @EventListener
     void on(PaymentAwaitingClaim event) {
         // the holder of the handle is not known to be its owner yet: no amount, no payer's name
-        claimChat(event.payee()).ifPresent(identity -> {
+        Optional<ChannelIdentity> claimChat = claimChat(event.payee());
+        claimChat.ifPresent(identity -> {
             Language language = directory.customer(event.payerCustomerId()).map(v -> v.customer().language())
                     .orElse(Language.EN);
             outbox.write(new JdbcConversations.Chat(identity.id(), identity.channel(), identity.externalId()),
                     new Outbound.Link(texts.text(language, "conversation.alert.claim"),
                             texts.text(language, "conversation.pay.claim_link_button"), event.claimUrl()));
         });
+        if (!event.payerCustomerId().equals(answering.get())) { // escrowed after the step-up page, say
+            Language language = directory.customer(event.payerCustomerId()).map(v -> v.customer().language())
+                    .orElse(Language.EN);
+            String amount = amount(event.amountMinor(), event.currency(), language);
+            String until = payments.payment(event.paymentId()).map(p -> p.claimExpiresAt()).map(at -> java.time.format
+                    .DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM).withLocale(language.locale())
+                    .withZone(java.time.ZoneOffset.UTC).format(at)).orElse("—");
+            preferredChat(event.payerCustomerId()).ifPresent(chat -> outbox.write(chat, claimChat.isPresent()
+                    ? new Outbound.Text(texts.text(language, "conversation.pay.awaiting_claim_told", amount,
+                            event.payee().display(), until))
+                    : new Outbound.Link(texts.text(language, "conversation.pay.awaiting_claim_forward", amount,
+                            event.payee().display(), until), texts.text(language, "conversation.pay.claim_link_button"),
+                            event.claimUrl())));
+        }
     }
 
     @EventListener

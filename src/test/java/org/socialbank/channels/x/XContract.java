@@ -47,6 +47,12 @@ abstract class XContract {
     JdbcClient jdbc;
 
     @Autowired
+    XStore store;
+
+    @Autowired
+    XJanitor janitor;
+
+    @Autowired
     Linking linking;
 
     @Autowired
@@ -290,5 +296,17 @@ abstract class XContract {
         assertThat(xSender.send(new OutboundMessage(UUID.randomUUID(), identity.id(), Network.X, user,
                 new Outbound.Text("hello")), "k")).isInstanceOfSatisfying(SendOutcome.Failed.class,
                         f -> assertThat(f.retryable()).isFalse());
+    }
+
+    @Test
+    void eventsOlderThanThirtyDaysAreForgottenNewerOnesKept() {
+        String old = "test:old-" + java.util.UUID.randomUUID();
+        String recent = "test:new-" + java.util.UUID.randomUUID();
+        java.time.Instant now = java.time.Instant.now();
+        assertThat(store.markHandled(old, "test", now.minus(java.time.Duration.ofDays(31)))).isTrue();
+        assertThat(store.markHandled(recent, "test", now.minus(java.time.Duration.ofDays(1)))).isTrue();
+        janitor.run();
+        assertThat(store.handled(old)).isFalse();
+        assertThat(store.handled(recent)).isTrue();
     }
 }

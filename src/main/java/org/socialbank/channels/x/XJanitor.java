@@ -1,0 +1,34 @@
+package org.socialbank.channels.x;
+
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.scheduling.annotation.Scheduled;
+
+/**
+ * Keeps {@code x_events} bounded: X's replay of missed events reaches a few days back, so rows
+ * older than 30 days (as long as the engine's inbox keeps its own) are deleted hourly.
+ */
+class XJanitor {
+
+    static final Duration KEPT = Duration.ofDays(30);
+    static final int BATCH_MAX = 1_000;
+
+    private final XStore store;
+    private final Clock clock;
+
+    XJanitor(XStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT10M")
+    int run() {
+        int deleted = 0;
+        int batch;
+        do {
+            batch = store.deleteBefore(clock.instant().minus(KEPT), BATCH_MAX);
+            deleted += batch;
+        } while (batch == BATCH_MAX && deleted < 100 * BATCH_MAX);
+        return deleted;
+    }
+}
