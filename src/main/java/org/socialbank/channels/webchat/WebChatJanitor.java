@@ -1,6 +1,7 @@
 package org.socialbank.channels.webchat;
 
 import java.time.Clock;
+import org.socialbank.shared.jdbc.Retention;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -22,12 +23,6 @@ class WebChatJanitor {
 
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
     int run() {
-        int deleted = 0;
-        int batch;
-        do {
-            batch = messages.deleteBefore(clock.instant().minus(properties.retention()), BATCH_MAX);
-            deleted += batch;
-        } while (batch == BATCH_MAX && deleted < 100 * BATCH_MAX);
-        return deleted;
+        return Retention.deleteInBatches(() -> messages.deleteBefore(clock.instant().minus(properties.retention()), BATCH_MAX), BATCH_MAX);
     }
 }

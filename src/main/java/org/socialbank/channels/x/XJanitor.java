@@ -1,6 +1,7 @@
 package org.socialbank.channels.x;
 
 import java.time.Clock;
+import org.socialbank.shared.jdbc.Retention;
 import java.time.Duration;
 import org.springframework.scheduling.annotation.Scheduled;
 
@@ -23,12 +24,6 @@ class XJanitor {
 
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT10M")
     int run() {
-        int deleted = 0;
-        int batch;
-        do {
-            batch = store.deleteBefore(clock.instant().minus(KEPT), BATCH_MAX);
-            deleted += batch;
-        } while (batch == BATCH_MAX && deleted < 100 * BATCH_MAX);
-        return deleted;
+        return Retention.deleteInBatches(() -> store.deleteBefore(clock.instant().minus(KEPT), BATCH_MAX), BATCH_MAX);
     }
 }
