@@ -17,6 +17,7 @@ import org.socialbank.payments.PaymentClaimed;
 import org.socialbank.payments.PaymentCompleted;
 import org.socialbank.payments.PaymentReturned;
 import org.socialbank.payments.Payments;
+import org.socialbank.payments.PaymentsProperties;
 import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.Money;
 import org.springframework.context.event.EventListener;
@@ -44,10 +45,12 @@ public class PaymentAlerts {
     private final MessageTexts texts;
     private final Clock clock;
     private final Payments payments;
+    private final PaymentsProperties paymentsProperties;
 
     PaymentAlerts(JdbcConversations store, Outbox outbox, Linking linking, Directory directory, MessageTexts texts,
-            Clock clock, Payments payments) {
+            Clock clock, Payments payments, PaymentsProperties paymentsProperties) {
         this.payments = payments;
+        this.paymentsProperties = paymentsProperties;
         this.store = store;
         this.outbox = outbox;
         this.linking = linking;
@@ -101,9 +104,11 @@ public class PaymentAlerts {
             Language language = directory.customer(event.payerCustomerId()).map(v -> v.customer().language())
                     .orElse(Language.EN);
             String amount = amount(event.amountMinor(), event.currency(), language);
-            String until = payments.payment(event.paymentId()).map(p -> p.claimExpiresAt()).map(at -> java.time.format
-                    .DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM).withLocale(language.locale())
-                    .withZone(java.time.ZoneOffset.UTC).format(at)).orElse("—");
+            // the event is published before the payment's row records its expiry: it is now + the claim TTL
+            java.time.Instant expires = payments.payment(event.paymentId()).map(p -> p.claimExpiresAt())
+                    .orElse(clock.instant().plus(paymentsProperties.claimTtl()));
+            String until = java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM)
+                    .withLocale(language.locale()).withZone(java.time.ZoneOffset.UTC).format(expires);
             preferredChat(event.payerCustomerId()).ifPresent(chat -> outbox.write(chat, claimChat.isPresent()
                     ? new Outbound.Text(texts.text(language, "conversation.pay.awaiting_claim_told", amount,
                             event.payee().display(), until))

@@ -53,14 +53,16 @@ class RequestAlerts {
 
     @EventListener
     void on(MoneyRequested event) {
-        ask(event.requestId(), event.payerCustomerId(), event.payer(), event.requesterMaskedName(),
-                event.amountMinor(), event.currency(), event.payUrl(), "conversation.request.received");
+        ask(event.requestId(), event.requesterCustomerId(), event.payerCustomerId(), event.payer(),
+                event.requesterMaskedName(), event.amountMinor(), event.currency(), event.payUrl(),
+                "conversation.request.received");
     }
 
     @EventListener
     void on(RequestReminderDue event) {
-        ask(event.requestId(), event.payerCustomerId(), event.payer(), event.requesterMaskedName(),
-                event.amountMinor(), event.currency(), event.payUrl(), "conversation.request.reminder");
+        ask(event.requestId(), event.requesterCustomerId(), event.payerCustomerId(), event.payer(),
+                event.requesterMaskedName(), event.amountMinor(), event.currency(), event.payUrl(),
+                "conversation.request.reminder");
     }
 
     @EventListener
@@ -83,13 +85,14 @@ class RequestAlerts {
         }
     }
 
-    private void ask(RequestId id, CustomerId payer, org.socialbank.directory.Alias alias, String requester,
-            long amountMinor, CurrencyCode currency, String payUrl, String key) {
-        if (payer == null) {
+    private void ask(RequestId id, CustomerId requesterId, CustomerId payer, org.socialbank.directory.Alias alias,
+            String requester, long amountMinor, CurrencyCode currency, String payUrl, String key) {
+        if (payer == null) { // in the requester's language: the holder of the handle is unknown to the bank
+            Language guess = language(requesterId);
             alerts.claimChat(alias).ifPresent(identity -> outbox.write(
                     new JdbcConversations.Chat(identity.id(), identity.channel(), identity.externalId()),
-                    new Outbound.Link(texts.text(Language.EN, "conversation.request.link_notice"),
-                            texts.text(Language.EN, "conversation.request.link_button"), payUrl)));
+                    new Outbound.Link(texts.text(guess, "conversation.request.link_notice"),
+                            texts.text(guess, "conversation.request.link_button"), payUrl)));
             return;
         }
         Optional<JdbcConversations.Chat> chat = alerts.preferredChat(payer);
