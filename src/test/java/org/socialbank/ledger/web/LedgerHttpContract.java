@@ -114,7 +114,7 @@ abstract class LedgerHttpContract {
         Response replay = api.post("/api/v1/transfers", body);
         assertThat(replay.status()).isEqualTo(200);
         assertThat(replay.json()).isEqualTo(json);
-        Response conflict = api.post("/api/v1/transfers", body.replace("2500", "2501"));
+        Response conflict = api.post("/api/v1/transfers", transfer(id, alice, bob, 2_501, "EUR", "{\"chat\":\"tg:42\"}"));
         assertThat(conflict.status()).isEqualTo(409);
         assertThat(conflict.code()).isEqualTo("id_exists_with_different_fields");
         assertThat(api.get("/api/v1/transfers/" + id).json()).isEqualTo(json);
@@ -248,7 +248,8 @@ abstract class LedgerHttpContract {
         String fees = open("EUR", "fees", null);
         fund(bank, alice, 1_000, "EUR");
         String payment = transfer(UUID.randomUUID().toString(), alice, bob, 900, "EUR", "{}");
-        String fee = transfer(UUID.randomUUID().toString(), alice, fees, 150, "EUR", "{}");
+        String feeId = UUID.randomUUID().toString();
+        String fee = transfer(feeId, alice, fees, 150, "EUR", "{}");
         Response failed = api.post("/api/v1/transfers/batch", "{\"transfers\":[" + payment + "," + fee + "]}");
         assertThat(failed.status()).as(failed.toString()).isEqualTo(422);
         assertThat(failed.code()).isEqualTo("exceeds_credits");
@@ -257,7 +258,9 @@ abstract class LedgerHttpContract {
         assertBalances(alice, 0, 1_000, 0, 0);
         assertBalances(bob, 0, 0, 0, 0);
 
-        String smallFee = fee.replace("150", "100");
+        // the same id as the refused fee (nothing of that batch was stored); not a text replace, which
+        // also hit a "150" inside a random UUID once
+        String smallFee = transfer(feeId, alice, fees, 100, "EUR", "{}");
         String batch = "{\"transfers\":[" + payment + "," + smallFee + "]}";
         Response booked = api.post("/api/v1/transfers/batch", batch);
         assertThat(booked.status()).as(booked.toString()).isEqualTo(201);
