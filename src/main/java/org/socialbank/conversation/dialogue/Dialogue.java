@@ -34,6 +34,9 @@ public final class Dialogue {
 
     public static final int HISTORY_MAX = 5;
     static final int BRANCHES_SHOWN = 3;
+    /** Networks whose shared contact proves the number is the sender's own. */
+    static final java.util.Set<Network> PHONE_VOUCHING = java.util.EnumSet.of(Network.TELEGRAM, Network.BALE,
+            Network.WHATSAPP);
 
     private final CommandParser parser = new CommandParser();
     private final Texts texts;
@@ -151,7 +154,7 @@ public final class Dialogue {
                 return turn.ownsForm() ? pay.back(turn, language) : say(state, language, "conversation.back.nothing");
             case LINK:
                 return turn.linked().isPresent() ? say(state, language, "conversation.link.already")
-                        : offerLink(turn, language);
+                        : offerLinkOrPhone(turn, language);
             case UNLINK:
                 return turn.linked().isPresent() && turn.bank().unlink()
                         ? say(dropForm(state), language, "conversation.unlink.done")
@@ -180,6 +183,21 @@ public final class Dialogue {
         return bank.recentPayees(payer).stream().flatMap(r -> r.names().stream())
                 .filter(n -> !n.isBlank() && n.length() <= Context.NAME_LENGTH_MAX).distinct()
                 .limit(Context.RECENT_PAYEES_MAX).toList();
+    }
+
+    /**
+     * "link": the sign-in link, and where the network vouches for a shared contact (Telegram's
+     * {@code contact.user_id == from.id}, a WhatsApp number) a one-tap "share my phone" too.
+     */
+    private Step offerLinkOrPhone(Turn turn, Language language) {
+        Step link = offerLink(turn, language);
+        if (!PHONE_VOUCHING.contains(turn.channel())) {
+            return link;
+        }
+        List<Outbound> replies = new ArrayList<>(link.replies());
+        replies.add(new Outbound.AskPhone(texts.text(language, "conversation.link.share_phone"),
+                texts.text(language, "conversation.link.share_phone_button")));
+        return new Step(link.state(), replies, language);
     }
 
     private Step offerLink(Turn turn, Language language) {
@@ -292,7 +310,8 @@ public final class Dialogue {
                 "conversation.group.private", "conversation.back.nothing", "conversation.branches.ask_location",
                 "conversation.branches.title", "conversation.branches.detail", "conversation.branches.nearest",
                 "conversation.branches.detail_distance", "conversation.branches.always_open",
-                "conversation.branches.none", "conversation.claim.proven", "conversation.claim.unknown"));
+                "conversation.branches.none", "conversation.claim.proven", "conversation.claim.unknown",
+                "conversation.link.share_phone", "conversation.link.share_phone_button"));
         keys.addAll(PayDialogue.messageKeys());
         keys.addAll(RequestDialogue.messageKeys());
         keys.add(RequestDialogue.refusal("shares_do_not_add_up"));

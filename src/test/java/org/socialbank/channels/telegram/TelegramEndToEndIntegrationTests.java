@@ -81,6 +81,13 @@ class TelegramEndToEndIntegrationTests {
             post(update);
         }
 
+        /** Shares the sender's own phone from the reply keyboard (contact.user_id == from.id). */
+        void shareOwnPhone(String phone) {
+            ObjectNode update = Recorded.update("contact-own", IDS.incrementAndGet(), user);
+            ((ObjectNode) update.get("message").get("contact")).put("phone_number", phone.replace("+", ""));
+            post(update);
+        }
+
         void press(String reference) {
             ObjectNode update = Recorded.update("callback-query", IDS.incrementAndGet(), user);
             ((ObjectNode) update.get("callback_query")).put("data", reference).put("id", "q" + IDS.incrementAndGet());
@@ -121,6 +128,22 @@ class TelegramEndToEndIntegrationTests {
     @Test
     void aBaleUserDoesTheSame() {
         payCamilleFrom(new Chat("bale", BALE), DemoBank.CUSTOMERS.get(0), "3");
+    }
+
+    @Test
+    void linkOffersTheReplyKeyboardAndSharingTheOwnPhoneLinksTheChat() {
+        DemoCustomer ivan = DemoBank.CUSTOMERS.get(2);
+        Chat chat = new Chat("telegram", TELEGRAM);
+        int seen = chat.count();
+        chat.say("link");
+        assertThat(chat.received(seen + 1).path("text").asString()).contains("/link/");
+        JsonNode ask = chat.received(seen + 2);
+        assertThat(ask.path("reply_markup").path("keyboard").path(0).path(0).path("request_contact").asBoolean())
+                .isTrue();
+        chat.shareOwnPhone(ivan.phone());
+        assertThat(chat.received(seen + 3).path("text").asString()).containsIgnoringCase("telegram");
+        chat.say("balance");
+        assertThat(chat.received(seen + 4).path("text").asString()).doesNotContain("/link/");
     }
 
     @Test

@@ -86,6 +86,16 @@ class DialogueUnitTests {
     }
 
     @Test
+    void linkOnANetworkThatVouchesForPhonesAlsoOffersToShareThePhone() {
+        List<Outbound> replies = say("link");
+        assertThat(replies.get(0)).isInstanceOf(Outbound.Link.class);
+        assertThat(replies.get(1)).isEqualTo(new Outbound.AskPhone("en:conversation.link.share_phone",
+                "en:conversation.link.share_phone_button"));
+        Dialogue.Step onWeChat = dialogue.handle(DialogueState.NEW, Network.WECHAT, new Inbound.Text("link"), false, bank);
+        assertThat(onWeChat.replies()).hasSize(1); // WeChat cannot vouch for a phone: the link alone
+    }
+
+    @Test
     void theLanguageChosenInChatWinsOverTheCustomersAndTheTexts() {
         bank.linkedIn(Language.RU);
         assertThat(text(say("balance"))).startsWith("ru:conversation.balance.title");
