@@ -159,7 +159,8 @@ public interface Bank {
     }
 
     /** The payment waits for the payer's confirmation on the bank's page. */
-    record Held(String confirmationUrl) implements PayOutcome {
+    /** @param reason why the bank holds it (a risk rule's name, e.g. {@code new_payee_above_threshold}), may be null */
+    record Held(String confirmationUrl, String reason) implements PayOutcome {
     }
 
     /**

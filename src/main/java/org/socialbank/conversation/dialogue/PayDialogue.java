@@ -139,8 +139,10 @@ final class PayDialogue {
             return refused(next, language, refused, currency);
         }
         if (outcome instanceof Bank.Held held) {
+            String why = HELD_REASONS.contains(held.reason())
+                    ? " " + texts.text(language, "conversation.pay.held_reason." + held.reason()) : "";
             return new Step(next, List.of(new Outbound.Link(texts.text(language, "conversation.pay.held", amount,
-                    payeeName), texts.text(language, "conversation.pay.held_button"), held.confirmationUrl())),
+                    payeeName) + why, texts.text(language, "conversation.pay.held_button"), held.confirmationUrl())),
                     language);
         }
         if (outcome instanceof Bank.AwaitingClaim waiting) {
@@ -169,6 +171,10 @@ final class PayDialogue {
         }
         return say(next, language, refusal(refused.code()), refused.code());
     }
+
+    /** The risk rules that hold a payment for the bank's page, each explained to the customer. */
+    static final List<String> HELD_REASONS = List.of("above_threshold", "new_payee_above_threshold", "many_new_payees",
+            "payment_burst", "first_after_new_channel");
 
     static final List<String> LIMITS = List.of("exceeds_transaction_limit", "exceeds_daily_limit",
             "exceeds_monthly_limit", "exceeds_channel_transaction_limit", "exceeds_channel_daily_limit");
@@ -214,6 +220,7 @@ final class PayDialogue {
             keys.add(refusal(code));
         }
         LIMITS.forEach(code -> keys.add("conversation.limit." + code));
+        HELD_REASONS.forEach(reason -> keys.add("conversation.pay.held_reason." + reason));
         return keys;
     }
 }

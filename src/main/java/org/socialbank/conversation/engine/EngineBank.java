@@ -143,7 +143,7 @@ public final class EngineBank implements Bank {
             case COMPLETED -> new Paid(payment.id().value().toString());
             case AWAITING_CLAIM -> new AwaitingClaim(payment.claimExpiresAt(),
                     payee != null && parts.alerts().claimChat(payee).isPresent() ? null : payment.claimUrl());
-            case AWAITING_CONFIRMATION -> new Held(payment.confirmationUrl());
+            case AWAITING_CONFIRMATION -> new Held(payment.confirmationUrl(), payment.decisionReason());
             case REJECTED -> new Refused(payment.code(), payment.limitMinor(), payment.resetsAt());
             default -> new Refused("payment_" + payment.status().wireName()); // a replay of a settled payment
         };

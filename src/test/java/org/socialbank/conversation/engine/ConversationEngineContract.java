@@ -303,6 +303,7 @@ abstract class ConversationEngineContract {
         Outbound held = say(aliceChat, new Inbound.Button(yes)).get(0);
         assertThat(held).isInstanceOf(Outbound.Link.class);
         assertThat(((Outbound.Link) held).url()).contains("/confirm/");
+        assertThat(text(held)).endsWith("Why: it is a large amount."); // the customer sees why it is held
         assertThat(balance(bob)).isZero();
         String bobChat = "tg-" + UUID.randomUUID();
         link(bobChat, bob);

@@ -267,7 +267,8 @@ class DialogueUnitTests {
         List<Outbound> held = send(new Inbound.Button(button(say("pay @bob 1000.01"), 0)));
         assertThat(held.get(0)).isInstanceOf(Outbound.Link.class);
         assertThat(((Outbound.Link) held.get(0)).url()).isEqualTo("https://bank.example/confirm/abc");
-        assertThat(text(held)).isEqualTo("en:conversation.pay.held[€1,000.01,Bob B.]");
+        assertThat(text(held)).isEqualTo("en:conversation.pay.held[€1,000.01,Bob B.] "
+                + "en:conversation.pay.held_reason.above_threshold"); // the customer sees why
         assertThat(state.form()).isNull();
         assertThat(bank.payments).isEmpty();
     }

@@ -119,7 +119,7 @@ final class FakeBank implements Bank {
             return new Refused(refusal, refusalLimitMinor, refusalResetsAt);
         }
         if (amountMinor > stepUpAboveMinor) {
-            return new Held("https://bank.example/confirm/abc");
+            return new Held("https://bank.example/confirm/abc", "above_threshold");
         }
         payments.add(new Payment(payer, payee, amountMinor, currency));
         if (!aliases.containsKey(payee)) {
