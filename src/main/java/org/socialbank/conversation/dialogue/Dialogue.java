@@ -128,10 +128,12 @@ public final class Dialogue {
             return say(turn.state(), chosen, claimed.get() ? "conversation.claim.proven" : "conversation.claim.unknown");
         }
         Context context = Context.of(turn.channel(), null);
-        if (turn.linked().isPresent()) {
-            context = context.withRecentPayees(recentNames(turn.bank(), turn.linked().get().customerId()));
-        }
         ParsedCommand command = parser.parse(text, Optional.ofNullable(turn.chosen()), context);
+        if (turn.linked().isPresent() && mayNamePayees(command, turn)) {
+            // the recent payees cost queries: read them only when a name could be a payee here
+            command = parser.parse(text, Optional.ofNullable(turn.chosen()),
+                    context.withRecentPayees(recentNames(turn.bank(), turn.linked().get().customerId())));
+        }
         Language language = turn.chosen() != null ? turn.chosen() : command.language();
         DialogueState state = turn.state();
         Intent intent = command.intent();
@@ -176,6 +178,15 @@ public final class Dialogue {
             case REQUEST -> requests.ask(turn, language, customer, command);
             case SPLIT -> requests.split(turn, language, customer, command);
             default -> say(turn.state(), language, "conversation.not_yet");
+        };
+    }
+
+    /** Whether the text moves money, or may name a payee of the form under way ("Bob", "Bob 10"). */
+    private static boolean mayNamePayees(ParsedCommand command, Turn turn) {
+        return switch (command.intent()) {
+            case PAY, REQUEST, SPLIT -> true;
+            case UNKNOWN -> turn.ownsForm() || command.amount().isPresent();
+            default -> false;
         };
     }
 

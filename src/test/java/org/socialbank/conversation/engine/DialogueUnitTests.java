@@ -302,7 +302,13 @@ class DialogueUnitTests {
         bank.linkedIn(Language.EN);
         bank.recent.add(new org.socialbank.conversation.dialogue.Bank.RecentPayee(List.of("Bob Brown", "Bob"),
                 new Alias(AliasType.HANDLE, Network.TELEGRAM, "bob"), bob, "Bob B."));
+        say("balance");
+        say("help");
+        assertThat(bank.recentReads).as("no payee in sight: the recent payees are not read").isZero();
         assertThat(text(say("pay Bob 7"))).isEqualTo("en:conversation.pay.confirm[€7.00,Bob B.]");
+        say("cancel");
+        assertThat(text(say("pay"))).isEqualTo("en:conversation.pay.ask_payee");
+        assertThat(text(say("Bob"))).isEqualTo("en:conversation.pay.ask_amount[Bob B.]"); // a name alone, in the form
         assertThat(text(say("CLAIM-GOOD01"))).isEqualTo("en:conversation.claim.proven");
         assertThat(text(say("CLAIM-BAD001"))).isEqualTo("en:conversation.claim.unknown");
     }

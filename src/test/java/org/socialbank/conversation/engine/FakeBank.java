@@ -33,6 +33,7 @@ final class FakeBank implements Bank {
     Instant refusalResetsAt;
     long stepUpAboveMinor = Long.MAX_VALUE;
     List<RecentPayee> recent = new ArrayList<>();
+    int recentReads;
     boolean unreachable;
     Instant now = Instant.parse("2026-11-22T12:00:00Z");
     private int issued;
@@ -180,6 +181,7 @@ final class FakeBank implements Bank {
 
     @Override
     public List<RecentPayee> recentPayees(CustomerId payer) {
+        recentReads++;
         return recent;
     }
 
