@@ -70,7 +70,7 @@ final class PayDialogue {
                     target.get().customerId() == null ? null : target.get().customerId().value(), target.get().name());
         }
         if (command.amountProblem().isPresent()) {
-            return new Step(state.withForm(form), List.of(new Outbound.Text(Hints.amount(language))), language);
+            return new Step(changed(state, form), List.of(new Outbound.Text(Hints.amount(language))), language);
         }
         if (command.amount().isPresent()) {
             Optional<CurrencyCode> currency = command.currency()
@@ -81,11 +81,19 @@ final class PayDialogue {
             }
             OptionalLong minor = command.amountMinor(currency.get());
             if (minor.isEmpty() || minor.getAsLong() <= 0) {
-                return new Step(state.withForm(form), List.of(new Outbound.Text(Hints.amount(language))), language);
+                return new Step(changed(state, form), List.of(new Outbound.Text(Hints.amount(language))), language);
             }
             form = form.withAmount(minor.getAsLong(), currency.get().code());
         }
         return advance(turn, language, state.withForm(form));
+    }
+
+    /**
+     * The state with the form as it is now: a form that changed gets a new version, so a
+     * confirmation shown before ("Pay 10 to Alice?") cannot pay what it did not show (Bob).
+     */
+    private static DialogueState changed(DialogueState state, PayForm form) {
+        return form.equals(state.form()) ? state : state.replaceForm(form);
     }
 
     private Step advance(Turn turn, Language language, DialogueState state) {

@@ -219,6 +219,16 @@ class DialogueUnitTests {
     }
 
     @Test
+    void aNewPayeeWithAnUnreadableAmountMakesTheShownConfirmationStale() {
+        bank.linkedIn(Language.EN);
+        bank.knows(new Alias(AliasType.HANDLE, Network.TELEGRAM, "carol"), "Carol C.");
+        String yes = button(say("pay @bob 10"), 0);
+        say("@carol 10.555"); // the payee changed; the amount could not be read
+        assertThat(text(send(new Inbound.Button(yes)))).isEqualTo("en:conversation.pay.stale");
+        assertThat(bank.payments).isEmpty();
+    }
+
+    @Test
     void aButtonOfAnOlderFormIsStale() {
         bank.linkedIn(Language.EN);
         String first = button(say("pay @bob 10"), 0);
