@@ -198,7 +198,7 @@ class PayAlias {
         String networkHash = row.payee().type() == AliasType.HANDLE
                 ? secrets.networkCodeHash(secrets.networkCode(row.id())) : null;
         events.publishEvent(new PaymentAwaitingClaim(row.id(), row.payer(), row.payee(), row.amountMinor(),
-                row.currency(), views.claimUrl(row.id()), row.channel()));
+                row.currency(), views.claimUrl(row.id()), expires, row.channel()));
         return row.escrowed(pending, secrets.tokenHash(token), expires, networkHash);
     }
 

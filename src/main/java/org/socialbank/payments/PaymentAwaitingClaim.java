@@ -10,5 +10,5 @@ import org.socialbank.shared.CurrencyCode;
  * no name beyond the handle.
  */
 public record PaymentAwaitingClaim(PaymentId paymentId, CustomerId payerCustomerId, Alias payee, long amountMinor,
-        CurrencyCode currency, String claimUrl, String channel) {
+        CurrencyCode currency, String claimUrl, java.time.Instant claimExpiresAt, String channel) {
 }

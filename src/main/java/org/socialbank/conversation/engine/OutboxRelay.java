@@ -63,7 +63,9 @@ public class OutboxRelay {
         Instant now = clock.instant();
         int sent = 0;
         for (UUID id : store.due(senders.keySet(), now, properties.relayBatchMax())) {
-            if (store.claim(id, now, now.plus(properties.relayLease()))) {
+            // each lease from the time it is taken: slow sends before it must not shorten it
+            Instant claimed = clock.instant();
+            if (store.claim(id, claimed, claimed.plus(properties.relayLease()))) {
                 sent += store.pending(id).map(this::send).orElse(false) ? 1 : 0;
             }
         }

@@ -16,8 +16,6 @@ import org.socialbank.payments.PaymentAwaitingClaim;
 import org.socialbank.payments.PaymentClaimed;
 import org.socialbank.payments.PaymentCompleted;
 import org.socialbank.payments.PaymentReturned;
-import org.socialbank.payments.Payments;
-import org.socialbank.payments.PaymentsProperties;
 import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.Money;
 import org.springframework.context.event.EventListener;
@@ -44,13 +42,9 @@ public class PaymentAlerts {
     private final Directory directory;
     private final MessageTexts texts;
     private final Clock clock;
-    private final Payments payments;
-    private final PaymentsProperties paymentsProperties;
 
     PaymentAlerts(JdbcConversations store, Outbox outbox, Linking linking, Directory directory, MessageTexts texts,
-            Clock clock, Payments payments, PaymentsProperties paymentsProperties) {
-        this.payments = payments;
-        this.paymentsProperties = paymentsProperties;
+            Clock clock) {
         this.store = store;
         this.outbox = outbox;
         this.linking = linking;
@@ -104,11 +98,8 @@ public class PaymentAlerts {
             Language language = directory.customer(event.payerCustomerId()).map(v -> v.customer().language())
                     .orElse(Language.EN);
             String amount = amount(event.amountMinor(), event.currency(), language);
-            // the event is published before the payment's row records its expiry: it is now + the claim TTL
-            java.time.Instant expires = payments.payment(event.paymentId()).map(p -> p.claimExpiresAt())
-                    .orElse(clock.instant().plus(paymentsProperties.claimTtl()));
             String until = java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM)
-                    .withLocale(language.locale()).withZone(java.time.ZoneOffset.UTC).format(expires);
+                    .withLocale(language.locale()).withZone(java.time.ZoneOffset.UTC).format(event.claimExpiresAt());
             preferredChat(event.payerCustomerId()).ifPresent(chat -> outbox.write(chat, claimChat.isPresent()
                     ? new Outbound.Text(texts.text(language, "conversation.pay.awaiting_claim_told", amount,
                             event.payee().display(), until))
