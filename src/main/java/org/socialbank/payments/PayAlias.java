@@ -107,6 +107,7 @@ class PayAlias {
         if (refusal.isPresent()) {
             return insert(fresh.rejected(refusal.get(), null, null, null));
         }
+        store.lockPayer(order.payer()); // the limits read this payer's totals: no other payment of theirs may change them now
         Decision decision = policy.assess(new Attempt(order.payer(), payer.customer().kycLevel(), order.channel(),
                 order.amountMinor(), order.currency(), newPayee, match.isPresent(), channelLinkedAt(order),
                 now), new SqlHistory(store));

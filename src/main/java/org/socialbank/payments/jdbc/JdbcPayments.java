@@ -96,6 +96,19 @@ public class JdbcPayments {
                 .params(status.wireName(), code, returnTransfer, utc(now), id.value()).update();
     }
 
+    /**
+     * Serializes the decisions of one payer's payments until the transaction ends. The first
+     * payment of a payer inserts the row (and holds its lock); a concurrent first one fails on the
+     * key and its transaction is retried whole, as every lost race is.
+     */
+    public void lockPayer(CustomerId payer) {
+        boolean known = jdbc.sql("SELECT payer_customer_id FROM payment_payers WHERE payer_customer_id = ? FOR UPDATE")
+                .param(payer.value()).query(UUID.class).optional().isPresent();
+        if (!known) {
+            jdbc.sql("INSERT INTO payment_payers (payer_customer_id) VALUES (?)").param(payer.value()).update();
+        }
+    }
+
     public Optional<PaymentRow> find(PaymentId id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM payments WHERE id = ?").param(id.value())
                 .query(JdbcPayments::row).optional();

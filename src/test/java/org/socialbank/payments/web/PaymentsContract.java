@@ -121,6 +121,35 @@ abstract class PaymentsContract extends PaymentsTestBase {
 
 
     @Test
+    void twoPaymentsAtOnceCannotTogetherPassTheDailyLimitThatEachStaysUnder() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            Person bob = fixtures.customer("Bob Brown", KycLevel.FULL, 0);
+            Person basic = fixtures.customer("Basil Basic", KycLevel.BASIC, 100_000);
+            assertThat(status(payBob(basic, bob, 9_000, "api"))).isEqualTo("completed"); // Bob is a known payee now
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+                List<java.util.concurrent.Future<Response>> both = new java.util.ArrayList<>();
+                for (int i = 0; i < 2; i++) {
+                    both.add(pool.submit(() -> {
+                        start.await();
+                        return payBob(basic, bob, 6_000, "api"); // 90 + 60 fits the 200.00 a day of this test, 90 + 2 x 60 not
+                    }));
+                }
+                start.countDown();
+                List<String> outcomes = new java.util.ArrayList<>();
+                for (java.util.concurrent.Future<Response> f : both) {
+                    Response r = f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                    outcomes.add("completed".equals(status(r)) ? "completed" : code(r));
+                }
+                assertThat(outcomes).containsExactlyInAnyOrder("completed", "exceeds_daily_limit");
+            } finally {
+                pool.shutdown();
+            }
+        }
+    }
+
+    @Test
     void everyLimitSaysWhichItIsAndWhenItResets() {
         Person bob = fixtures.customer("Bob Brown", KycLevel.FULL, 0);
         Person basic = fixtures.customer("Basil Basic", KycLevel.BASIC, 100_000);
