@@ -57,8 +57,10 @@ class BotLifecycle implements SmartLifecycle {
 
     @Override
     public synchronized void stop() {
+        // no interrupt: a polling thread may be inside a database transaction, and an interrupt
+        // during file I/O closes the embedded H2 store for every connection. The threads are
+        // daemons and see running = false after their current long poll or pause.
         running = false;
-        threads.forEach(Thread::interrupt);
         threads.clear();
     }
 

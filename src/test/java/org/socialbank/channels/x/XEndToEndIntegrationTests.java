@@ -355,7 +355,9 @@ class XEndToEndIntegrationTests {
     private static void assertNeutral(String reply, String author) {
         assertThat(reply).startsWith("@" + author + " ");
         assertThat(XRender.neutral(reply, 200)).as(reply).isTrue();
-        assertThat(reply).doesNotContain("Camille", "camille_handle", "ivan", "Ivan", "10", "/link/", "€");
+        // after the author's handle, which is random and may hold "10"
+        assertThat(reply.substring(author.length() + 2))
+                .doesNotContain("Camille", "camille_handle", "ivan", "Ivan", "10", "/link/", "€");
         assertThat(List.of(reply.split(" "))).hasSizeGreaterThan(1);
     }
 }
