@@ -17,8 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param janitorInterval the pause between two runs of the outbox and retention janitor
  * @param unknownGrace how long a send with an unknown outcome waits before the janitor resends it
  *     (channels that dedupe) or gives it up (the others: a duplicate would confuse a customer)
- * @param retention how long handled inbox rows, finished outbox rows and expired buttons are
- *     kept; at least 2 days, longer than any platform redelivers an update
+ * @param retention how long handled inbox rows and finished outbox rows are kept (expired
+ *     buttons: a day); at least 2 days, longer than any platform redelivers an update
  * @param janitorBatchMax most rows of each kind one janitor run touches
  */
 @ConfigurationProperties("socialbank.conversation")

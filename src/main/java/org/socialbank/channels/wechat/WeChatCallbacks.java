@@ -141,13 +141,19 @@ public class WeChatCallbacks implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new Busy();
         }
-        Future<Received> work = executor.submit(() -> {
-            try {
-                return conversations.receive(message);
-            } finally {
-                inFlight.release();
-            }
-        });
+        Future<Received> work;
+        try {
+            work = executor.submit(() -> {
+                try {
+                    return conversations.receive(message);
+                } finally {
+                    inFlight.release();
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException full) { // a worker not back in the pool yet
+            inFlight.release();
+            throw new Busy();
+        }
         try {
             Received received = work.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
             return received instanceof Received.Handled handled ? Optional.of(handled) : Optional.empty();

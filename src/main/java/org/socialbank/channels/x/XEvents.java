@@ -145,6 +145,9 @@ final class XEvents {
         String metadata = data.path("quick_reply_response").path("metadata").asString("");
         Inbound content;
         if (!metadata.isEmpty()) {
+            if (metadata.length() > Inbound.REFERENCE_LENGTH_MAX) { // not one of ours: ignore it, not the batch
+                return Optional.of(new Event(eventId, "dm", Optional.empty()));
+            }
             content = new Inbound.Button(metadata);
         } else {
             String text = bank.mention().matcher(unescape(data.path("text").asString(""))).replaceAll(" ").strip();

@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialbank.conversation.ChannelSender;
 import org.socialbank.conversation.ConversationProperties;
+import org.socialbank.shared.jdbc.Retention;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -64,8 +65,11 @@ public class ConversationJanitor {
         }
         Instant old = now.minus(properties.retention());
         int batch = properties.janitorBatchMax();
-        Report report = new Report(resent, givenUp, store.deleteInboxBefore(old, batch),
-                store.deleteFinishedOutboxBefore(old, batch), store.deleteButtonsBefore(now.minus(java.time.Duration.ofDays(1)), batch));
-        return report;
+        // expired buttons go after a day: they serve nothing once expired, the audit is the inbox
+        return new Report(resent, givenUp,
+                Retention.deleteInBatches(() -> store.deleteInboxBefore(old, batch), batch),
+                Retention.deleteInBatches(() -> store.deleteFinishedOutboxBefore(old, batch), batch),
+                Retention.deleteInBatches(() -> store.deleteButtonsBefore(now.minus(java.time.Duration.ofDays(1)), batch),
+                        batch));
     }
 }

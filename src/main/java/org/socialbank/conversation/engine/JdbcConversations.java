@@ -237,12 +237,6 @@ public class JdbcConversations {
                 .list();
     }
 
-    /** The conversation's stored state, without locking it. */
-    public Optional<String> state(IdentityId identity) {
-        return jdbc.sql("SELECT state FROM conversations WHERE identity_id = ?").param(identity.value())
-                .query(String.class).optional();
-    }
-
     /**
      * Drops what the engine keeps of a chat account beyond the audit: its dialogue state and its
      * unused buttons. Inbox and outbox rows stay until the retention deletes them.
@@ -301,5 +295,4 @@ public class JdbcConversations {
         return Network.fromWireName(wireName).orElseThrow(() -> new IllegalStateException("unknown channel " + wireName));
     }
 
-    /** The stores keep microseconds; a parameter with nanoseconds would compare unlike its stored value. */
 }
