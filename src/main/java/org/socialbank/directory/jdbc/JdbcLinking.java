@@ -29,6 +29,14 @@ public class JdbcLinking {
         this.jdbc = jdbc;
     }
 
+    /** Deletes at most {@code max} tokens that expired before {@code before}; returns how many. */
+    public int deleteTokensExpiredBefore(Instant before, int max) {
+        List<String> hashes = jdbc.sql("SELECT token_hash FROM link_tokens WHERE expires_at < ? ORDER BY expires_at LIMIT ?")
+                .params(org.socialbank.shared.jdbc.Timestamps.utc(before), max).query(String.class).list();
+        return hashes.isEmpty() ? 0
+                : jdbc.sql("DELETE FROM link_tokens WHERE token_hash IN (:hashes)").param("hashes", hashes).update();
+    }
+
     // --- identities ---------------------------------------------------------------------
 
     public Optional<ChannelIdentity> identity(Network channel, String externalId) {

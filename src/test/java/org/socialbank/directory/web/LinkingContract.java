@@ -72,6 +72,9 @@ abstract class LinkingContract {
     MutableClock clock;
 
     @Autowired
+    org.socialbank.directory.jdbc.JdbcLinking tokens;
+
+    @Autowired
     RecordedEvents events;
 
     FormClient browser;
@@ -307,6 +310,22 @@ abstract class LinkingContract {
         assertThat(persian.html()).contains("lang=\"fa\"", "dir=\"rtl\"");
         Page french = new FormClient(port).get(path, "Accept-Language", "fr-FR,fr;q=0.9");
         assertThat(french.html()).contains("lang=\"fr\"", "dir=\"ltr\"");
+    }
+
+    @Test
+    void tokensADayPastTheirExpiryAreDeletedAndTheirLinksStayDead() {
+        String path = path(linking.offerLink(linking.identify(Network.TELEGRAM, "tg-" + UUID.randomUUID(), null, null)
+                .id()).url());
+        assertThat(browser.get(path).status()).isEqualTo(200);
+        clock.advance(java.time.Duration.ofDays(2));
+        int deleted = 0;
+        int batch;
+        do {
+            batch = tokens.deleteTokensExpiredBefore(clock.instant().minus(java.time.Duration.ofDays(1)), 50);
+            deleted += batch;
+        } while (batch == 50);
+        assertThat(deleted).isPositive();
+        assertThat(browser.get(path).status()).isBetween(400, 499);
     }
 
     static String path(String url) {

@@ -1,0 +1,34 @@
+package org.socialbank.directory;
+
+import java.time.Clock;
+import java.time.Duration;
+import org.socialbank.directory.jdbc.JdbcLinking;
+import org.socialbank.shared.jdbc.Retention;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps {@code link_tokens} bounded: every "balance" from an unlinked chat issues a sign-in
+ * token, so tokens are deleted a day after they expired (the confirmation janitor settles an
+ * expired step-up within a minute; a day leaves room for its answer to be read).
+ */
+@Component
+class ForgetExpiredTokens {
+
+    static final Duration KEPT_AFTER_EXPIRY = Duration.ofDays(1);
+    static final int BATCH_MAX = 1_000;
+
+    private final JdbcLinking store;
+    private final Clock clock;
+
+    ForgetExpiredTokens(JdbcLinking store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+    int run() {
+        return Retention.deleteInBatches(
+                () -> store.deleteTokensExpiredBefore(clock.instant().minus(KEPT_AFTER_EXPIRY), BATCH_MAX), BATCH_MAX);
+    }
+}
