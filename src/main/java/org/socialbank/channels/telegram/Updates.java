@@ -101,12 +101,14 @@ final class Updates {
         if (name.isEmpty()) {
             return Optional.empty();
         }
-        String mention = "@" + name.get();
-        int at = trimmed.toLowerCase(Locale.ROOT).indexOf(mention);
-        if (at < 0) {
+        // the bot's name as a whole word: "@bankbot_fans" does not mention "@bankbot"
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<![A-Za-z0-9_])@"
+                + java.util.regex.Pattern.quote(name.get()) + "(?![A-Za-z0-9_])", java.util.regex.Pattern.CASE_INSENSITIVE)
+                .matcher(trimmed);
+        if (!m.find()) {
             return Optional.empty();
         }
-        String rest = (trimmed.substring(0, at) + " " + trimmed.substring(at + mention.length())).strip();
+        String rest = (trimmed.substring(0, m.start()) + " " + trimmed.substring(m.end())).strip();
         return Optional.of(new Inbound.Text(rest.isEmpty() ? "help" : bounded(rest)));
     }
 

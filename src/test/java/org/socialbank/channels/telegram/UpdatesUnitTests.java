@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.ObjectNode;
 import org.socialbank.conversation.Inbound;
 import org.socialbank.conversation.InboundMessage;
 import org.socialbank.directory.Network;
@@ -52,6 +53,10 @@ class UpdatesUnitTests {
         assertThat(m.content()).isEqualTo(new Inbound.Text("help"));
         assertThat(mention.chatId()).isEqualTo("-1001987654321");
         assertThat(read("group-chatter").message()).isEmpty();
+        ObjectNode fans = Recorded.update("group-mention");
+        ((ObjectNode) fans.get("message")).put("text", "@SocialBankBot_fans meet up tonight");
+        assertThat(Updates.read(fans, Network.TELEGRAM, "main", () -> Optional.of("socialbankbot")).message())
+                .as("another account whose name starts like the bot's").isEmpty();
     }
 
     @Test
