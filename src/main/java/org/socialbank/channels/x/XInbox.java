@@ -1,7 +1,6 @@
 package org.socialbank.channels.x;
 
 import java.time.Clock;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialbank.conversation.Conversations;
@@ -34,12 +33,35 @@ public class XInbox {
         this.clock = clock;
     }
 
-    /** The {@code response_token} for a CRC challenge; empty when the channel is off or the token unusable. */
-    public Optional<String> crc(String crcToken) {
-        if (!properties.enabled() || crcToken == null || crcToken.isEmpty() || crcToken.length() > 1024) {
-            return Optional.empty();
+    /** The answer to a CRC challenge. */
+    public sealed interface Challenge {
+    }
+
+    /** The channel is off on this node. */
+    public record Off() implements Challenge {
+    }
+
+    /** The token is not shaped like X's (it could be an event body): not answered. */
+    public record Refused() implements Challenge {
+    }
+
+    public record Answered(String responseToken) implements Challenge {
+    }
+
+    /**
+     * Answers a CRC challenge, only for a token shaped like X's: the answer is an HMAC keyed like
+     * event signatures, so it must never be computed over something that could be a body.
+     */
+    public Challenge crc(String crcToken) {
+        if (!properties.enabled()) {
+            return new Off();
         }
-        return Optional.of(XSignatures.crcResponse(properties.consumerSecret(), crcToken));
+        if (!XSignatures.crcTokenShaped(crcToken)) {
+            log.debug("x: a CRC challenge with a token not shaped like X's was refused ({} characters)",
+                    crcToken == null ? 0 : crcToken.length());
+            return new Refused();
+        }
+        return new Answered(XSignatures.crcResponse(properties.consumerSecret(), crcToken));
     }
 
     /** One event post: nothing is read or stored unless the signature proves the body. */
