@@ -26,7 +26,7 @@ class XConfiguration {
 
     @Bean
     XInbox xInbox(XProperties properties, XStore store, Conversations conversations, Clock clock) {
-        return new XInbox(properties, store, conversations, clock);
+        return new XInbox(properties, store, conversations::receive, clock);
     }
 
     @Bean

@@ -64,6 +64,10 @@ class XWebhook {
             return Problems.response(Problems.of(HttpStatus.BAD_REQUEST, "malformed_event",
                     "The body is not an Account Activity event."));
         }
+        if (delivery == Delivery.RETRY_LATER) { // X posts again; the events handled meanwhile are skipped then
+            return Problems.response(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "try_again",
+                    "Some events could not be stored; post them again."));
+        }
         return ResponseEntity.ok().build();
     }
 
