@@ -47,5 +47,10 @@ class XConfiguration {
         XSender xSender(XApi api, Linking linking, XProperties properties) {
             return new XSender(api, linking, properties.publicTextMax());
         }
+
+        @Bean
+        XHandleHolders xHandleHolders(XApi api) {
+            return new XHandleHolders(api);
+        }
     }
 }
