@@ -137,7 +137,7 @@ abstract class ClaimsContract extends PaymentsTestBase {
         String code = payments.claim(token(claimUrl)).orElseThrow().networkCode();
         String guesser = "9" + Math.abs(new java.util.Random().nextInt());
         for (int i = 0; i < 5; i++) {
-            assertThat(payments.claimByNetworkCode("CLAIM-" + String.format("%06d", i), Network.TELEGRAM, guesser, handle))
+            assertThat(payments.claimByNetworkCode("CLAIM-ZZZZZ" + "23456".charAt(i), Network.TELEGRAM, guesser, handle))
                     .isFalse();
         }
         assertThat(payments.claimByNetworkCode(code, Network.TELEGRAM, guesser, handle)).as("locked out").isFalse();
