@@ -280,10 +280,18 @@ public class Linking {
 
     /**
      * The chat account through which the bank can reach whoever holds this handle on its network:
-     * one that reported the handle and is reachable, the newest if several did.
+     * the one reachable account that reported the handle. When several did, one of them reported
+     * it before a rename and the bank cannot tell which holds it now: none (security review #16).
      */
     public Optional<ChannelIdentity> reachableByHandle(Network channel, String handle) {
-        return store.identitiesByHandle(channel, handle, 5).stream().filter(ChannelIdentity::reachable).findFirst();
+        java.util.List<ChannelIdentity> holders = store.identitiesByHandle(channel, handle, 5).stream()
+                .filter(ChannelIdentity::reachable).limit(2).toList();
+        return holders.size() == 1 ? Optional.of(holders.get(0)) : Optional.empty();
+    }
+
+    /** The chat account with this id on its network, if the bank knows it and may write to it. */
+    public Optional<ChannelIdentity> reachable(Network channel, String externalId) {
+        return store.identity(channel, externalId).filter(ChannelIdentity::reachable);
     }
 
     private LinkStep sendLinkCode(Token t, CustomerId customer) {

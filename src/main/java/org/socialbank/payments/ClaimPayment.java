@@ -9,11 +9,11 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import org.socialbank.directory.Alias;
-import org.socialbank.directory.AliasType;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.CustomerView;
 import org.socialbank.directory.Directory;
 import org.socialbank.directory.DirectoryResult;
+import org.socialbank.directory.HandleHolders;
 import org.socialbank.directory.KycLevel;
 import org.socialbank.directory.Language;
 import org.socialbank.directory.MaskedName;
@@ -57,6 +57,7 @@ class ClaimPayment {
     private final Ledger ledger;
     private final ClaimSecrets secrets;
     private final ClaimCodeSender sender;
+    private final ClaimGuards guards;
     private final BankAccounts bank;
     private final Payouts payouts;
     private final PaymentsProperties properties;
@@ -65,13 +66,14 @@ class ClaimPayment {
     private final Clock clock;
 
     ClaimPayment(JdbcPayments store, Directory directory, Ledger ledger, ClaimSecrets secrets, ClaimCodeSender sender,
-            BankAccounts bank, Payouts payouts, PaymentsProperties properties, ApplicationEventPublisher events,
-            DurableTransactions writes, Clock clock) {
+            ClaimGuards guards, BankAccounts bank, Payouts payouts, PaymentsProperties properties,
+            ApplicationEventPublisher events, DurableTransactions writes, Clock clock) {
         this.store = store;
         this.directory = directory;
         this.ledger = ledger;
         this.secrets = secrets;
         this.sender = sender;
+        this.guards = guards;
         this.bank = bank;
         this.payouts = payouts;
         this.properties = properties;
@@ -124,31 +126,68 @@ class ClaimPayment {
 
     /**
      * A message that looks like a claim code arrived from a network account: it proves the
-     * claim when the code is that of an open claim of this very handle. The code of a claim to
-     * another handle counts as a wrong attempt on that claim.
+     * claim when the code is that of an open claim of this very account ({@link ClaimGuards#sender}).
+     * The code of a claim to another account counts as a wrong attempt on that claim; any code that
+     * proves nothing counts against the sending account, which is locked out after too many.
      */
     boolean proveByNetworkCode(String code, Network network, String externalUserId, String handle) {
-        if (!ClaimSecrets.looksLikeNetworkCode(code) || network == null) {
+        if (!ClaimSecrets.looksLikeNetworkCode(code) || network == null || externalUserId == null) {
             return false;
         }
+        if (guards.lockedOut(network, externalUserId)) {
+            return false; // not even looked up: guessing stays as slow as the lockout allows
+        }
+        boolean askLater = false;
         for (PaymentId id : store.awaitingByNetworkCode(secrets.networkCodeHash(code), 4)) {
-            boolean proven = writes.write(status -> store.lock(id).map(r -> {
-                ClaimView v = view(r);
-                if (v.state() != State.PROVE || r.payee().network() != network) {
-                    return false;
-                }
-                if (!sender(r.payee(), network, externalUserId, handle)) {
-                    store.recordClaimAttempts(r.id(), r.claimAttempts() + 1, now());
-                    return false;
-                }
-                store.recordProof(r.id(), now());
-                return true;
-            }).orElse(false));
-            if (proven) {
+            Optional<HandleHolders.Holder> late = lateHolder(id, network);
+            ClaimGuards.Sender proof = writes.write(status -> store.lock(id).map(r -> prove(r, network, externalUserId,
+                    handle, late)).orElse(ClaimGuards.Sender.SOMEONE_ELSE));
+            if (proof == ClaimGuards.Sender.PAYEE) {
                 return true;
             }
+            askLater |= proof == ClaimGuards.Sender.UNKNOWN_YET;
+        }
+        if (!askLater) {
+            writes.write(status -> {
+                guards.failed(network, externalUserId);
+                return null;
+            });
         }
         return false;
+    }
+
+    /** Under the payment's lock: proves the claim if the sender is the payee's account. */
+    private ClaimGuards.Sender prove(PaymentRow r, Network network, String externalUserId, String handle,
+            Optional<HandleHolders.Holder> late) {
+        if (view(r).state() != State.PROVE || r.payee().network() != network) {
+            return ClaimGuards.Sender.SOMEONE_ELSE;
+        }
+        Optional<String> bound = guards.holder(r.id(), network);
+        if (bound.isEmpty() && late.orElse(null) instanceof HandleHolders.Found found) {
+            guards.bind(r.id(), network, found.externalId()); // the network was not asked, or did not answer, at payment
+            bound = Optional.of(found.externalId());
+        }
+        ClaimGuards.Sender sender = bound.isEmpty() && late.orElse(null) instanceof HandleHolders.NoSuchAccount
+                ? ClaimGuards.Sender.SOMEONE_ELSE // nobody holds the handle now: not this sender either
+                : ClaimGuards.sender(r.payee(), network, externalUserId, handle, bound);
+        if (sender == ClaimGuards.Sender.SOMEONE_ELSE) {
+            store.recordClaimAttempts(r.id(), r.claimAttempts() + 1, now());
+        } else if (sender == ClaimGuards.Sender.PAYEE) {
+            store.recordProof(r.id(), now());
+        }
+        return sender;
+    }
+
+    /**
+     * For a claim bound by account id that no account was bound to when it was paid (the network
+     * did not answer then): who holds the handle now, asked outside any transaction.
+     */
+    private Optional<HandleHolders.Holder> lateHolder(PaymentId id, Network network) {
+        if (!ClaimGuards.BOUND_BY_ID.contains(network) || guards.holder(id, network).isPresent()) {
+            return Optional.empty();
+        }
+        return store.find(id).filter(r -> ClaimGuards.boundById(r.payee()) && r.payee().network() == network)
+                .map(r -> guards.resolve(r.payee()));
     }
 
     /** Opens a claim-only wallet for the claimant and moves the money there, all in one transaction. */
@@ -273,20 +312,6 @@ class ClaimPayment {
             case RETURNED -> "expired".equals(r.code()) ? State.EXPIRED : State.RETURNED;
             default -> State.CANCELLED;
         };
-    }
-
-    /** Whether a message came from the very handle that was paid. */
-    private static boolean sender(Alias payee, Network network, String externalUserId, String handle) {
-        for (String candidate : new String[] {handle, externalUserId}) {
-            try {
-                if (candidate != null && Alias.parse(AliasType.HANDLE, network, candidate, null).equals(payee)) {
-                    return true;
-                }
-            } catch (IllegalArgumentException e) {
-                // not a handle of this network: not the sender we look for
-            }
-        }
-        return false;
     }
 
     /** The alias as the claim page may show it: enough to recognise one's own, not to learn it. */

@@ -13,6 +13,7 @@ import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.CustomerStatus;
 import org.socialbank.directory.CustomerView;
 import org.socialbank.directory.Directory;
+import org.socialbank.directory.HandleHolders;
 import org.socialbank.directory.Linking;
 import org.socialbank.directory.Network;
 import org.socialbank.ledger.AccountId;
@@ -53,6 +54,7 @@ class PayAlias {
     private final PaymentPolicy policy;
     private final BankAccounts bank;
     private final ClaimSecrets secrets;
+    private final ClaimGuards guards;
     private final PaymentViews views;
     private final PaymentsProperties properties;
     private final ApplicationEventPublisher events;
@@ -60,7 +62,7 @@ class PayAlias {
     private final Clock clock;
 
     PayAlias(JdbcPayments store, Directory directory, Linking linking, Confirmations confirmations, Ledger ledger,
-            PaymentPolicy policy, BankAccounts bank, ClaimSecrets secrets, PaymentViews views,
+            PaymentPolicy policy, BankAccounts bank, ClaimSecrets secrets, ClaimGuards guards, PaymentViews views,
             PaymentsProperties properties, ApplicationEventPublisher events, DurableTransactions writes,
             Clock clock) {
         this.store = store;
@@ -71,6 +73,7 @@ class PayAlias {
         this.policy = policy;
         this.bank = bank;
         this.secrets = secrets;
+        this.guards = guards;
         this.views = views;
         this.properties = properties;
         this.events = events;
@@ -79,6 +82,7 @@ class PayAlias {
     }
 
     Payment pay(PaymentOrder order) {
+        Optional<HandleHolders.Holder> holder = holderOf(order);
         return writes.write(status -> {
             Optional<PaymentRow> existing = store.find(order.id());
             if (existing.isPresent()) {
@@ -91,11 +95,23 @@ class PayAlias {
             if (payer.isEmpty()) {
                 return PaymentViews.refused(order, "payer_not_found");
             }
-            return views.of(decide(order, payer.get()));
+            return views.of(decide(order, payer.get(), holder));
         });
     }
 
-    private PaymentRow decide(PaymentOrder order, CustomerView payer) {
+    /**
+     * Who holds the paid handle, on a network whose claims are bound to an account id: asked of the
+     * network before the transaction (a call to X), for a new payment to someone not a customer.
+     */
+    private Optional<HandleHolders.Holder> holderOf(PaymentOrder order) {
+        if (!ClaimGuards.boundById(order.payee()) || store.find(order.id()).isPresent()
+                || directory.resolve(order.payee()).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(guards.resolve(order.payee()));
+    }
+
+    private PaymentRow decide(PaymentOrder order, CustomerView payer, Optional<HandleHolders.Holder> holder) {
         Instant now = now();
         Optional<AliasMatch> match = directory.resolve(order.payee());
         CustomerId payee = match.map(AliasMatch::customerId).orElse(null);
@@ -104,8 +120,14 @@ class PayAlias {
                 match.map(AliasMatch::maskedName).orElse(null), newPayee, order.amountMinor(), order.currency(),
                 order.channel(), now);
         Optional<String> refusal = precheck(order, match);
+        if (refusal.isEmpty() && match.isEmpty() && holder.orElse(null) instanceof HandleHolders.NoSuchAccount) {
+            refusal = Optional.of("payee_not_found"); // the network has no such account: nobody could ever claim it
+        }
         if (refusal.isPresent()) {
             return insert(fresh.rejected(refusal.get(), null, null, null));
+        }
+        if (match.isEmpty() && holder.orElse(null) instanceof HandleHolders.Found found) {
+            guards.bind(order.id(), order.payee().network(), found.externalId()); // the claim is this account's only
         }
         store.lockPayer(order.payer()); // the limits read this payer's totals: no other payment of theirs may change them now
         Decision decision = policy.assess(new Attempt(order.payer(), payer.customer().kycLevel(), order.channel(),
@@ -198,8 +220,10 @@ class PayAlias {
         String token = secrets.token(row.id());
         String networkHash = row.payee().type() == AliasType.HANDLE
                 ? secrets.networkCodeHash(secrets.networkCode(row.id())) : null;
+        String holder = row.payee().network() == null ? null
+                : guards.holder(row.id(), row.payee().network()).orElse(null);
         events.publishEvent(new PaymentAwaitingClaim(row.id(), row.payer(), row.payee(), row.amountMinor(),
-                row.currency(), views.claimUrl(row.id()), expires, row.channel()));
+                row.currency(), views.claimUrl(row.id()), expires, row.channel(), holder));
         return row.escrowed(pending, secrets.tokenHash(token), expires, networkHash);
     }
 

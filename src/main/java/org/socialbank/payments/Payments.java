@@ -94,6 +94,14 @@ public class Payments {
         return claims.proveByNetworkCode(code, network, externalUserId, handle);
     }
 
+    /**
+     * Whether a claim of this alias is bound to the account id its network resolved at payment
+     * (X handles): then neither claim links nor claim proofs ever follow a handle a message reported.
+     */
+    public static boolean claimsBoundToAccountId(org.socialbank.directory.Alias payee) {
+        return ClaimGuards.boundById(payee);
+    }
+
     /** Whether a chat message is a claim code, e.g. {@code CLAIM-7K3Q9X}: "CLAIM-" and six letters or digits. */
     public static boolean looksLikeClaimCode(String text) {
         return ClaimSecrets.looksLikeNetworkCode(text);

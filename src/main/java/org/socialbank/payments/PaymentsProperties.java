@@ -19,6 +19,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param zone the time zone in which daily and monthly limits reset
  * @param currencies currencies whose escrow and payout settlement accounts are opened at start-up
  *     (others are opened on first use)
+ * @param claimCodeSenderFailuresMax claim codes sent from one chat account that prove nothing (no
+ *     such code, or not its claim) before that account's claim codes are no longer looked at
+ * @param claimCodeSenderWindow the sliding window of those failures
  */
 @ConfigurationProperties("socialbank.payments")
 public record PaymentsProperties(
@@ -29,7 +32,9 @@ public record PaymentsProperties(
         @DefaultValue("30s") Duration expiryInterval,
         @DefaultValue("200") int expiryBatchMax,
         @DefaultValue("UTC") ZoneId zone,
-        @DefaultValue({"EUR", "INR", "RUB", "IRR", "CNY"}) List<String> currencies) {
+        @DefaultValue({"EUR", "INR", "RUB", "IRR", "CNY"}) List<String> currencies,
+        @DefaultValue("5") int claimCodeSenderFailuresMax,
+        @DefaultValue("1h") Duration claimCodeSenderWindow) {
 
     public PaymentsProperties {
         require(positiveAtMost(claimTtl, Duration.ofDays(366)), "claim-ttl must be positive and at most 366d");
@@ -42,6 +47,10 @@ public record PaymentsProperties(
         currencies = currencies == null ? List.of() : List.copyOf(currencies);
         require(currencies.size() <= 64 && currencies.stream().allMatch(c -> CurrencyCode.find(c).isPresent()),
                 "currencies must be at most 64 supported ISO 4217 codes");
+        require(claimCodeSenderFailuresMax >= 1 && claimCodeSenderFailuresMax <= 100,
+                "claim-code-sender-failures-max must be 1..100");
+        require(positiveAtMost(claimCodeSenderWindow, Duration.ofDays(7)),
+                "claim-code-sender-window must be positive and at most 7d");
     }
 
     private static boolean positiveAtMost(Duration d, Duration max) {

@@ -21,9 +21,10 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Calls X API v2 as the bank's account: a post ({@code POST /2/tweets}) and a direct message
- * ({@code POST /2/dm_conversations/with/<participant>/messages}), signed with OAuth 1.0a (else a
- * bearer token). Honours the rate-limit headers per endpoint: a 429, or a success that leaves no
+ * Calls X API v2 as the bank's account: a post ({@code POST /2/tweets}), a direct message
+ * ({@code POST /2/dm_conversations/with/<participant>/messages}) and the lookup of a user by
+ * handle ({@code GET /2/users/by/username/<username>}), signed with OAuth 1.0a (else a bearer
+ * token). Honours the rate-limit headers per endpoint: a 429, or a success that leaves no
  * calls in the window, pauses that endpoint until {@code x-rate-limit-reset}; calls meanwhile are
  * not made.
  */
@@ -77,7 +78,16 @@ final class XApi {
         return post("dm", "/2/dm_conversations/with/" + participantId + "/messages", body);
     }
 
+    /** The account that holds a handle now; X answers 200 with an {@code errors} array when there is none. */
+    Answer userByUsername(String username) {
+        return send("users", "GET", "/2/users/by/username/" + username, null);
+    }
+
     Answer post(String endpoint, String path, ObjectNode body) {
+        return send(endpoint, "POST", path, body);
+    }
+
+    private Answer send(String endpoint, String method, String path, ObjectNode body) {
         Instant until = pausedUntil.get(endpoint);
         if (until != null && clock.instant().isBefore(until)) {
             return new Paused(until);
@@ -85,7 +95,7 @@ final class XApi {
         URI uri = URI.create(settings.apiBaseUrl().toString().replaceAll("/+$", "") + path);
         Answer answer = null;
         for (int attempt = 0; attempt <= settings.retriesMax(); attempt++) {
-            answer = call(endpoint, uri, body);
+            answer = call(endpoint, method, uri, body);
             if (!(answer instanceof NoAnswer none) || none.maybeDelivered()) {
                 break; // only a call that never connected is tried again at once
             }
@@ -93,9 +103,10 @@ final class XApi {
         return answer;
     }
 
-    private Answer call(String endpoint, URI uri, ObjectNode body) {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(settings.requestTimeout())
-                .header("Content-Type", "application/json").header("Authorization", authorization(uri))
+    private Answer call(String endpoint, String method, URI uri, ObjectNode body) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(settings.requestTimeout())
+                .header("Authorization", authorization(method, uri));
+        HttpRequest request = body == null ? builder.GET().build() : builder.header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
         HttpResponse<byte[]> response;
         try {
@@ -136,7 +147,7 @@ final class XApi {
         pausedUntil.put(endpoint, Instant.ofEpochSecond(now + seconds));
     }
 
-    private String authorization(URI uri) {
+    private String authorization(String method, URI uri) {
         if (!settings.oauth1()) {
             return "Bearer " + settings.bearerToken();
         }
@@ -145,7 +156,7 @@ final class XApi {
         OAuth1.Credentials credentials = new OAuth1.Credentials(settings.consumerKey(), settings.consumerSecret(),
                 settings.accessToken(), settings.accessTokenSecret());
         // a JSON body is not part of the signature (RFC 5849 3.4.1.3 signs form bodies only)
-        return OAuth1.authorization(credentials, "POST", uri, List.of(),
+        return OAuth1.authorization(credentials, method, uri, List.of(),
                 Base64.getUrlEncoder().withoutPadding().encodeToString(nonce).replace("-", "a").replace("_", "b"),
                 clock.instant().getEpochSecond());
     }

@@ -26,7 +26,7 @@ class XConfiguration {
 
     @Bean
     XInbox xInbox(XProperties properties, XStore store, Conversations conversations, Clock clock) {
-        return new XInbox(properties, store, conversations, clock);
+        return new XInbox(properties, store, conversations::receive, clock);
     }
 
     @Bean
@@ -46,6 +46,11 @@ class XConfiguration {
         @Bean
         XSender xSender(XApi api, Linking linking, XProperties properties) {
             return new XSender(api, linking, properties.publicTextMax());
+        }
+
+        @Bean
+        XHandleHolders xHandleHolders(XApi api) {
+            return new XHandleHolders(api);
         }
     }
 }

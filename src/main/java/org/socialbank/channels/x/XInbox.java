@@ -1,10 +1,11 @@
 package org.socialbank.channels.x;
 
 import java.time.Clock;
-import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.socialbank.conversation.Conversations;
+import org.socialbank.conversation.InboundMessage;
+import org.springframework.dao.DataAccessException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -12,34 +13,62 @@ import tools.jackson.databind.JsonNode;
  * Takes the Account Activity webhook's calls: answers CRC challenges, checks each post's signature
  * before its body is read, and hands each event to the engine once (its id is recorded after the
  * engine answered; the engine's own inbox, keyed by the same id, absorbs a replay in between).
+ * Events are handled one by one: one that throws is recorded as {@code failed} (so X's replays
+ * skip it) and the rest of its post still goes on; only a store failure asks X to post again.
  */
 public class XInbox {
 
     private static final Logger log = LoggerFactory.getLogger(XInbox.class);
 
+    /** The kind recorded for an event whose handling threw. */
+    static final String FAILED = "failed";
+
     /** What became of one webhook post. */
-    public enum Delivery { HANDLED, OFF, BAD_SIGNATURE, MALFORMED }
+    public enum Delivery { HANDLED, OFF, BAD_SIGNATURE, MALFORMED, RETRY_LATER }
 
     private final XProperties properties;
     private final XEvents.Account bank;
     private final XStore store;
-    private final Conversations conversations;
+    private final Consumer<InboundMessage> engine;
     private final Clock clock;
 
-    XInbox(XProperties properties, XStore store, Conversations conversations, Clock clock) {
+    XInbox(XProperties properties, XStore store, Consumer<InboundMessage> engine, Clock clock) {
         this.properties = properties;
         this.bank = new XEvents.Account(properties.userId(), properties.screenName(), properties.blocked());
         this.store = store;
-        this.conversations = conversations;
+        this.engine = engine;
         this.clock = clock;
     }
 
-    /** The {@code response_token} for a CRC challenge; empty when the channel is off or the token unusable. */
-    public Optional<String> crc(String crcToken) {
-        if (!properties.enabled() || crcToken == null || crcToken.isEmpty() || crcToken.length() > 1024) {
-            return Optional.empty();
+    /** The answer to a CRC challenge. */
+    public sealed interface Challenge {
+    }
+
+    /** The channel is off on this node. */
+    public record Off() implements Challenge {
+    }
+
+    /** The token is not shaped like X's (it could be an event body): not answered. */
+    public record Refused() implements Challenge {
+    }
+
+    public record Answered(String responseToken) implements Challenge {
+    }
+
+    /**
+     * Answers a CRC challenge, only for a token shaped like X's: the answer is an HMAC keyed like
+     * event signatures, so it must never be computed over something that could be a body.
+     */
+    public Challenge crc(String crcToken) {
+        if (!properties.enabled()) {
+            return new Off();
         }
-        return Optional.of(XSignatures.crcResponse(properties.consumerSecret(), crcToken));
+        if (!XSignatures.crcTokenShaped(crcToken)) {
+            log.debug("x: a CRC challenge with a token not shaped like X's was refused ({} characters)",
+                    crcToken == null ? 0 : crcToken.length());
+            return new Refused();
+        }
+        return new Answered(XSignatures.crcResponse(properties.consumerSecret(), crcToken));
     }
 
     /** One event post: nothing is read or stored unless the signature proves the body. */
@@ -59,18 +88,34 @@ public class XInbox {
         if (payload == null || !payload.isObject()) {
             return Delivery.MALFORMED;
         }
+        boolean retry = false;
         for (XEvents.Event event : XEvents.read(payload, bank)) {
-            handle(event);
+            retry |= !handle(event);
         }
-        return Delivery.HANDLED;
+        return retry ? Delivery.RETRY_LATER : Delivery.HANDLED;
     }
 
-    private void handle(XEvents.Event event) {
-        if (store.handled(event.eventId())) {
-            log.debug("x event {} seen before", event.eventId());
-            return;
+    /** Handles one event; false when the store failed, so that X posts it again. */
+    private boolean handle(XEvents.Event event) {
+        try {
+            if (store.handled(event.eventId())) {
+                log.debug("x event {} seen before", event.eventId());
+                return true;
+            }
+            try {
+                event.message().ifPresent(engine);
+            } catch (DataAccessException e) {
+                throw e;
+            } catch (RuntimeException e) { // a poison event: recorded once, never tried again
+                log.error("x event {} ({}) failed and is recorded as failed", event.eventId(), event.kind(), e);
+                store.markHandled(event.eventId(), FAILED, clock.instant());
+                return true;
+            }
+            store.markHandled(event.eventId(), event.kind(), clock.instant());
+            return true;
+        } catch (DataAccessException e) {
+            log.warn("x event {}: the store failed ({}); X will post it again", event.eventId(), e.getClass().getSimpleName());
+            return false;
         }
-        event.message().ifPresent(conversations::receive);
-        store.markHandled(event.eventId(), event.kind(), clock.instant());
     }
 }

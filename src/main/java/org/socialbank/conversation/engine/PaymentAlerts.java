@@ -16,6 +16,7 @@ import org.socialbank.payments.PaymentAwaitingClaim;
 import org.socialbank.payments.PaymentClaimed;
 import org.socialbank.payments.PaymentCompleted;
 import org.socialbank.payments.PaymentReturned;
+import org.socialbank.payments.Payments;
 import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.Money;
 import org.springframework.context.event.EventListener;
@@ -63,10 +64,23 @@ public class PaymentAlerts {
         }
     }
 
-    /** The chat account through which the holder of a handle can be reached, if they ever wrote to the bank. */
+    /**
+     * The chat account through which the holder of a handle can be reached, if they ever wrote to
+     * the bank and no other account reported the same handle. Never on a network whose claims are
+     * bound to an account id (X): there a handle a message reported proves nothing (security review #1).
+     */
     Optional<ChannelIdentity> claimChat(Alias payee) {
-        return payee.type() == AliasType.HANDLE && payee.network() != null
+        return payee.type() == AliasType.HANDLE && payee.network() != null && !Payments.claimsBoundToAccountId(payee)
                 ? linking.reachableByHandle(payee.network(), payee.value()) : Optional.empty();
+    }
+
+    /** Where a payment's claim link goes: the account its network resolved (X), else as {@link #claimChat(Alias)}. */
+    Optional<ChannelIdentity> claimChat(PaymentAwaitingClaim event) {
+        if (event.routedByAccountId()) {
+            return event.payeeAccountId() == null ? Optional.empty()
+                    : linking.reachable(event.payee().network(), event.payeeAccountId());
+        }
+        return claimChat(event.payee());
     }
 
     @EventListener
@@ -86,7 +100,7 @@ public class PaymentAlerts {
     @EventListener
     void on(PaymentAwaitingClaim event) {
         // the holder of the handle is not known to be its owner yet: no amount, no payer's name
-        Optional<ChannelIdentity> claimChat = claimChat(event.payee());
+        Optional<ChannelIdentity> claimChat = claimChat(event);
         claimChat.ifPresent(identity -> {
             Language language = directory.customer(event.payerCustomerId()).map(v -> v.customer().language())
                     .orElse(Language.EN);

@@ -22,13 +22,16 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * X API v2 for tests: {@code POST /2/tweets} and {@code POST /2/dm_conversations/with/<id>/messages}
- * answer 201 with X's {@code data} object and rate-limit headers; every call is recorded with its
- * Authorization header and time; a 429 with {@code x-rate-limit-reset}, or any status, can be
- * injected for the next call of either kind.
+ * answer 201 with X's {@code data} object and rate-limit headers; {@code GET
+ * /2/users/by/username/<username>} answers the users made known with {@link #user}, and X's
+ * 200-with-{@code errors} for anyone else; every call is recorded with its Authorization header and
+ * time; a 429 with {@code x-rate-limit-reset}, or any status, can be injected for the next call of
+ * each kind ({@code tweet}, {@code dm}, {@code user}).
  */
 final class FakeX implements AutoCloseable {
 
     static final Pattern DM_PATH = Pattern.compile("/2/dm_conversations/with/([0-9]+)/messages");
+    static final Pattern USER_PATH = Pattern.compile("/2/users/by/username/([A-Za-z0-9_]+)");
 
     /**
      * One call as received.
@@ -49,6 +52,7 @@ final class FakeX implements AutoCloseable {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, Queue<Failure>> failures = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong(1_900_000_000_000_000_000L);
+    private final Map<String, String> users = new ConcurrentHashMap<>();
 
     FakeX() {
         try {
@@ -73,6 +77,16 @@ final class FakeX implements AutoCloseable {
     /** The next call of this kind gets this status. */
     void fail(String kind, int status) {
         failures.computeIfAbsent(kind, k -> new ConcurrentLinkedQueue<>()).add(new Failure(status, -1));
+    }
+
+    /** X knows this user: a lookup of the username (any case) answers this id. */
+    void user(String username, String id) {
+        users.put(username.toLowerCase(java.util.Locale.ROOT), id);
+    }
+
+    /** The lookups of users by username, in order. */
+    List<Call> lookups() {
+        return calls.stream().filter(c -> c.kind().equals("user")).toList();
     }
 
     List<Call> calls() {
@@ -118,9 +132,11 @@ final class FakeX implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
-            JsonNode body = XApi.JSON.readTree(exchange.getRequestBody().readAllBytes());
+            byte[] raw = exchange.getRequestBody().readAllBytes();
+            JsonNode body = raw.length == 0 ? XApi.JSON.createObjectNode() : XApi.JSON.readTree(raw);
             String auth = exchange.getRequestHeaders().getFirst("Authorization");
             Matcher dm = DM_PATH.matcher(path);
+            Matcher user = USER_PATH.matcher(path);
             String kind;
             String to;
             if (exchange.getRequestMethod().equals("POST") && path.equals("/2/tweets")) {
@@ -129,6 +145,9 @@ final class FakeX implements AutoCloseable {
             } else if (exchange.getRequestMethod().equals("POST") && dm.matches()) {
                 kind = "dm";
                 to = dm.group(1);
+            } else if (exchange.getRequestMethod().equals("GET") && user.matches()) {
+                kind = "user";
+                to = user.group(1);
             } else {
                 answer(exchange, 404, "{\"title\":\"Not Found Error\"}", null);
                 return;
@@ -140,6 +159,16 @@ final class FakeX implements AutoCloseable {
                 return;
             }
             calls.add(new Call(kind, to, body, auth, Instant.now()));
+            if (kind.equals("user")) {
+                String known = users.get(to.toLowerCase(java.util.Locale.ROOT));
+                answer(exchange, 200, known != null
+                        ? "{\"data\":{\"id\":\"" + known + "\",\"name\":\"" + to + "\",\"username\":\"" + to + "\"}}"
+                        : "{\"errors\":[{\"value\":\"" + to + "\",\"detail\":\"Could not find user with username: ["
+                                + to + "].\",\"title\":\"Not Found Error\",\"resource_type\":\"user\",\"parameter\":"
+                                + "\"username\",\"resource_id\":\"" + to + "\",\"type\":"
+                                + "\"https://api.twitter.com/2/problems/resource-not-found\"}]}", null);
+                return;
+            }
             String id = Long.toString(ids.incrementAndGet());
             answer(exchange, 201, kind.equals("tweet")
                     ? "{\"data\":{\"id\":\"" + id + "\",\"text\":\"" + "ok" + "\",\"edit_history_tweet_ids\":[\"" + id + "\"]}}"

@@ -144,6 +144,37 @@ abstract class XContract {
         assertThat(missing.statusCode()).isEqualTo(400);
     }
 
+    /**
+     * Security review #1 (issue 12, critical): the CRC answer for a JSON event body B used to be a
+     * valid {@code x-twitter-webhooks-signature} of B, so anyone could sign any event. Now the CRC
+     * GET is refused (no {@code response_token}) and B, posted with whatever it answers, is 401.
+     */
+    @Test
+    void theCrcAnswerIsNoSigningOracleForEventBodies() {
+        String user = id();
+        ObjectNode payload = dm(user, "balance");
+        byte[] body = Recorded.bytes(payload);
+        String token = java.net.URLEncoder.encode(new String(body, java.nio.charset.StandardCharsets.UTF_8),
+                java.nio.charset.StandardCharsets.UTF_8);
+        HttpResponse<String> crc = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/webhooks/x?crc_token=" + token)).GET().build());
+        assertThat(crc.statusCode()).as(crc.body()).isEqualTo(400);
+        assertThat(crc.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
+        assertThat(crc.body()).doesNotContain("response_token").doesNotContain("sha256=");
+        String answered = XApi.JSON.readTree(crc.body()).path("response_token").asString("sha256=");
+        int events = count("SELECT COUNT(*) FROM x_events");
+        HttpResponse<String> forged = post(body, answered);
+        assertThat(forged.statusCode()).isEqualTo(401);
+        // what the old answer was: the body's signature, now never given out
+        assertThat(post(body, XSignatures.crcResponse(SECRET, new String(body,
+                java.nio.charset.StandardCharsets.UTF_8))).statusCode()).isEqualTo(200);
+        assertThat(count("SELECT COUNT(*) FROM x_events")).isEqualTo(events + 1);
+        for (String bad : new String[] {"%7Babc%7D", "a%20b", "a%22b", "x".repeat(129)}) {
+            assertThat(send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks/x?crc_token="
+                    + bad)).GET().build()).statusCode()).as(bad).isEqualTo(400);
+        }
+    }
+
     @Test
     void missingAndForgedSignaturesGet401AndNothingIsStored() {
         String user = id();

@@ -22,6 +22,22 @@ class XSignaturesUnitTests {
                 .isEqualTo("sha256=DbSl8B/sSHhYmTZiVlZmGNbcZtNb2Ov2Lz+fh9GCrzo=");
     }
 
+    /** Security review #1 (issue 12): the CRC answer must never be the signature of something that could be a body. */
+    @Test
+    void onlyShortOpaqueBase64LikeCrcTokensAreAnswered() {
+        for (String accepted : List.of("challenge-token-123", "a", "Zm9vYmFy", "Zm9vYg==", "ab+/cd_-EF==",
+                "y7b4K9mQ2xW0pL8sT3vN6cR1fJ5hD9gA", "0123456789", "x".repeat(XSignatures.CRC_TOKEN_LENGTH_MAX))) {
+            assertThat(XSignatures.crcTokenShaped(accepted)).as(accepted).isTrue();
+        }
+        List<String> refused = new ArrayList<>(List.of("", "{\"direct_message_events\":[]}", "{", "}", "abc{",
+                "a\"b", "a'b", "a b", "a\tb", "a\nb", "a\rb", "a\u0000b", "a\u007fb", "abc\u00e9", "ab\u200bcd",
+                "a%7Bb", "a.b", "a,b", "a:b", "[1]", "x".repeat(XSignatures.CRC_TOKEN_LENGTH_MAX + 1)));
+        refused.add(null);
+        for (String token : refused) {
+            assertThat(XSignatures.crcTokenShaped(token)).as(String.valueOf(token)).isFalse();
+        }
+    }
+
     @Test
     void aBodyIsProvenByItsSignatureOnly() {
         byte[] body = "{\"for_user_id\":\"1\"}".getBytes(StandardCharsets.UTF_8);

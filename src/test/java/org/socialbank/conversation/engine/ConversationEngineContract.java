@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.socialbank.conversation.Conversations;
 import org.socialbank.conversation.Inbound;
@@ -347,6 +348,33 @@ abstract class ConversationEngineContract {
         assertThat(((Outbound.Link) notice).url()).contains("/claim/");
         assertThat(text(notice)).doesNotContain("4.00", "Alice");
         assertThat(text(say(strangerChat, "CLAIM-ZZZZZZ").get(0))).contains("not valid");
+    }
+
+    /**
+     * Security review #16 (issue 12): two chat accounts reported the same handle (one of them
+     * before a rename): the bank cannot tell which holds it now, so neither is sent the claim link,
+     * whichever is newer, and the payer is given it to forward.
+     */
+    @Test
+    @DisplayName("security review #16: a handle two accounts reported sends the claim link to neither")
+    void aHandleReportedByTwoAccountsSendsTheClaimLinkToNeither() {
+        link(aliceChat, alice);
+        String handle = "s" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String stale = "tg-" + UUID.randomUUID();
+        String current = "tg-" + UUID.randomUUID();
+        for (String chat : List.of(current, stale)) {
+            conversations.receive(new InboundMessage(Network.TELEGRAM, "s-" + UUID.randomUUID(), chat, handle, null,
+                    new Inbound.Start()));
+        }
+        Outbound.Buttons confirm = (Outbound.Buttons) say(aliceChat, "pay @" + handle + " 2").get(0);
+        Outbound waiting = say(aliceChat, new Inbound.Button(confirm.buttons().get(0).reference())).get(0);
+        assertThat(text(waiting)).startsWith("Done: €2.00 waits for @" + handle + ". Forward them this link");
+        assertThat(((Outbound.Link) waiting).url()).contains("/claim/");
+        drain();
+        for (String chat : List.of(current, stale)) {
+            assertThat(telegram.to(chat)).extracting(OutboundMessage::content)
+                    .noneMatch(m -> m instanceof Outbound.Link link && link.url().contains("/claim/"));
+        }
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.socialbank.directory.Alias;
 import org.socialbank.directory.AliasMatch;
@@ -118,6 +119,33 @@ abstract class ClaimsContract extends PaymentsTestBase {
         Optional<ClaimView> claimed = payments.claimToWallet(token(claimUrl), "Carol Chat", Language.FR);
         assertThat(claimed.orElseThrow().state()).isEqualTo(ClaimView.State.CLAIMED);
         assertThat(directory.resolve(Alias.parse(AliasType.HANDLE, Network.TELEGRAM, handle, null))).isPresent();
+    }
+
+    /**
+     * Security review #1 (issue 12): claim codes that prove nothing count against the chat account
+     * that sent them, even when they match no claim; after five in the window that account's codes
+     * are no longer looked at, even the right one. Other accounts are not affected.
+     */
+    @Test
+    @DisplayName("security review #1: wrong claim codes lock their sender out")
+    void wrongClaimCodesLockTheirSenderOut() {
+        Person alice = fixtures.customer("Alice Walker", KycLevel.FULL, 10_000);
+        String handle = "dave_" + UUID.randomUUID().toString().substring(0, 8);
+        Response paid = api.post("/api/v1/payments", pay(UUID.randomUUID(), alice.id(), handle("telegram", "@" + handle),
+                700, "api"));
+        String claimUrl = paid.json().path("claimUrl").asString();
+        String code = payments.claim(token(claimUrl)).orElseThrow().networkCode();
+        String guesser = "9" + Math.abs(new java.util.Random().nextInt());
+        for (int i = 0; i < 5; i++) {
+            assertThat(payments.claimByNetworkCode("CLAIM-ZZZZZ" + "23456".charAt(i), Network.TELEGRAM, guesser, handle))
+                    .isFalse();
+        }
+        assertThat(payments.claimByNetworkCode(code, Network.TELEGRAM, guesser, handle)).as("locked out").isFalse();
+        assertThat(payments.claim(token(claimUrl)).orElseThrow().state()).isEqualTo(ClaimView.State.PROVE);
+        assertThat(payments.claim(token(claimUrl)).orElseThrow().attemptsLeft()).as("the claim is not charged").isEqualTo(3);
+        assertThat(payments.claimByNetworkCode(code, Network.BALE, guesser, handle)).as("another network's account")
+                .isFalse(); // counted for bale:<guesser>, the claim is telegram's
+        assertThat(payments.claimByNetworkCode(code, Network.TELEGRAM, "8" + guesser, handle)).isTrue();
     }
 
     @Test

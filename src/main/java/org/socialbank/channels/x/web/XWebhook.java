@@ -38,8 +38,15 @@ class XWebhook {
             return Problems.response(Problems.of(HttpStatus.BAD_REQUEST, "missing_crc_token",
                     "The crc_token parameter is required."));
         }
-        return inbox.crc(crcToken).<ResponseEntity<Object>>map(token -> ResponseEntity.ok(Map.of("response_token", token)))
-                .orElseGet(XWebhook::off);
+        XInbox.Challenge challenge = inbox.crc(crcToken);
+        if (challenge instanceof XInbox.Answered answered) {
+            return ResponseEntity.ok(Map.of("response_token", answered.responseToken()));
+        }
+        if (challenge instanceof XInbox.Refused) { // security review #1: never sign what could be a body
+            return Problems.response(Problems.of(HttpStatus.BAD_REQUEST, "invalid_crc_token",
+                    "The crc_token is not shaped like X's: 1 to 128 characters of A-Z a-z 0-9 + / = _ -."));
+        }
+        return off();
     }
 
     @PostMapping("/webhooks/x")
@@ -56,6 +63,10 @@ class XWebhook {
         if (delivery == Delivery.MALFORMED) {
             return Problems.response(Problems.of(HttpStatus.BAD_REQUEST, "malformed_event",
                     "The body is not an Account Activity event."));
+        }
+        if (delivery == Delivery.RETRY_LATER) { // X posts again; the events handled meanwhile are skipped then
+            return Problems.response(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "try_again",
+                    "Some events could not be stored; post them again."));
         }
         return ResponseEntity.ok().build();
     }
