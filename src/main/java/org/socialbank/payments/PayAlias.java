@@ -53,6 +53,7 @@ class PayAlias {
     private final PaymentPolicy policy;
     private final BankAccounts bank;
     private final ClaimSecrets secrets;
+    private final ConfirmationLinks links;
     private final PaymentViews views;
     private final PaymentsProperties properties;
     private final ApplicationEventPublisher events;
@@ -60,7 +61,7 @@ class PayAlias {
     private final Clock clock;
 
     PayAlias(JdbcPayments store, Directory directory, Linking linking, Confirmations confirmations, Ledger ledger,
-            PaymentPolicy policy, BankAccounts bank, ClaimSecrets secrets, PaymentViews views,
+            PaymentPolicy policy, BankAccounts bank, ClaimSecrets secrets, ConfirmationLinks links, PaymentViews views,
             PaymentsProperties properties, ApplicationEventPublisher events, DurableTransactions writes,
             Clock clock) {
         this.store = store;
@@ -71,6 +72,7 @@ class PayAlias {
         this.policy = policy;
         this.bank = bank;
         this.secrets = secrets;
+        this.links = links;
         this.views = views;
         this.properties = properties;
         this.events = events;
@@ -148,7 +150,7 @@ class PayAlias {
             return row.rejected("confirmation_unavailable", null, null, null);
         }
         events.publishEvent(new PaymentHeld(row.id(), row.payer(), started.get().url(), stepUp.reason()));
-        return row.held(started.get().challengeId(), started.get().url());
+        return row.held(started.get().challengeId(), links.seal(row.id(), started.get().url()));
     }
 
     /** What the step-up page shows as the payee: the masked name of a customer, else the alias. */

@@ -19,6 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param zone the time zone in which daily and monthly limits reset
  * @param currencies currencies whose escrow and payout settlement accounts are opened at start-up
  *     (others are opened on first use)
+ * @param payeeLookupsPerHour aliases one customer may have resolved to a (masked) name in the chats
+ *     per clock hour, for payments, requests and splits together (security review #12)
  */
 @ConfigurationProperties("socialbank.payments")
 public record PaymentsProperties(
@@ -29,7 +31,8 @@ public record PaymentsProperties(
         @DefaultValue("30s") Duration expiryInterval,
         @DefaultValue("200") int expiryBatchMax,
         @DefaultValue("UTC") ZoneId zone,
-        @DefaultValue({"EUR", "INR", "RUB", "IRR", "CNY"}) List<String> currencies) {
+        @DefaultValue({"EUR", "INR", "RUB", "IRR", "CNY"}) List<String> currencies,
+        @DefaultValue("60") int payeeLookupsPerHour) {
 
     public PaymentsProperties {
         require(positiveAtMost(claimTtl, Duration.ofDays(366)), "claim-ttl must be positive and at most 366d");
@@ -42,6 +45,7 @@ public record PaymentsProperties(
         currencies = currencies == null ? List.of() : List.copyOf(currencies);
         require(currencies.size() <= 64 && currencies.stream().allMatch(c -> CurrencyCode.find(c).isPresent()),
                 "currencies must be at most 64 supported ISO 4217 codes");
+        require(payeeLookupsPerHour >= 1 && payeeLookupsPerHour <= 10_000, "payee-lookups-per-hour must be 1..10000");
     }
 
     private static boolean positiveAtMost(Duration d, Duration max) {

@@ -29,7 +29,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param newPayeesPerDayMax new payees a payer may pay since local midnight before the next one is held
  * @param burstPaymentsMax payments a payer may ask for within {@code burst-window} before the next is held
  * @param burstWindow the window of the burst rule
- * @param newChannelWindow how long after linking a channel its first payment is held
+ * @param newChannelWindow how long after linking a channel every payment asked for in it is held (and
+ *     after that, until one of them was confirmed on the bank's page)
  */
 @ConfigurationProperties("socialbank.payments.risk")
 public record RiskProperties(

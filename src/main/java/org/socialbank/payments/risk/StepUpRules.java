@@ -63,21 +63,22 @@ final class StepUpRules {
                         + " window=" + properties.burstWindow());
     }
 
-    /** The first payment asked for in a channel within the window after the channel was linked. */
+    /**
+     * A payment asked for in a linked channel is held while the channel is new: within the window
+     * after it was linked, and after that until one payment asked for in it has been confirmed on
+     * the bank's page (security review #4: a payment merely waiting for its confirmation proves
+     * nothing, so it must not switch the rule off).
+     */
     private Check firstAfterNewChannel() {
         if (attempt.channelLinkedAt().isEmpty()) {
             return check(StepUp.FIRST_AFTER_NEW_CHANNEL, false, "channelLinkedAt=none");
         }
         Instant linkedAt = attempt.channelLinkedAt().get();
         boolean recent = attempt.now().isBefore(linkedAt.plus(properties.newChannelWindow()));
-        String detail = "channel=" + attempt.channel() + " channelLinkedAt=" + linkedAt
-                + " window=" + properties.newChannelWindow();
-        if (!recent) {
-            return check(StepUp.FIRST_AFTER_NEW_CHANNEL, false, detail);
-        }
-        long sentSinceLink = history.sentMinor(attempt.payer(), attempt.currency(), Optional.of(attempt.channel()),
-                linkedAt);
-        return check(StepUp.FIRST_AFTER_NEW_CHANNEL, sentSinceLink == 0, detail + " sentSinceLinkMinor=" + sentSinceLink);
+        int confirmed = history.confirmedSince(attempt.payer(), attempt.channel(), linkedAt);
+        return check(StepUp.FIRST_AFTER_NEW_CHANNEL, recent || confirmed == 0, "channel=" + attempt.channel()
+                + " channelLinkedAt=" + linkedAt + " window=" + properties.newChannelWindow()
+                + " confirmedSinceLink=" + confirmed);
     }
 
     private long minor(BigDecimal major, String field) {
