@@ -11,6 +11,7 @@ import org.socialbank.notifications.BudgetedSms;
 import org.socialbank.notifications.EmailGateway;
 import org.socialbank.notifications.EmailMessage;
 import org.socialbank.notifications.SendBudgets;
+import org.socialbank.notifications.SmsMessage;
 import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.Money;
 import org.springframework.context.MessageSource;
@@ -45,7 +46,7 @@ class ClaimCodeSender {
         String amount = Money.format(amountMinor, currency, locale);
         Optional<String> onBehalfOf = Optional.of(payer.value().toString());
         if (to.type() == AliasType.PHONE) {
-            BudgetedSms.Outcome outcome = sms.send(new org.socialbank.notifications.SmsMessage(to.value(),
+            BudgetedSms.Outcome outcome = sms.send(new SmsMessage(to.value(),
                     messages.getMessage("payments.claim.sms", new Object[] {code, amount}, locale)), onBehalfOf);
             if (outcome instanceof BudgetedSms.Refused refused) {
                 return Optional.of(refused.why().reason());

@@ -99,13 +99,13 @@ class SettleCredit {
      * that the janitor has not closed yet is still paid: the payer sent the money in good faith.
      */
     private static String check(RequestRow r, long amountMinor, CurrencyCode currency) {
+        if (!r.open()) {
+            return "request_not_open"; // whatever it brings: a request already paid takes nothing more
+        }
         if (!r.currency().equals(currency)) {
             return "currency_mismatch";
         }
-        if (r.amountMinor() != amountMinor) {
-            return "amount_mismatch";
-        }
-        return r.open() ? CreditOutcome.SETTLED : "request_not_open";
+        return r.amountMinor() != amountMinor ? "amount_mismatch" : CreditOutcome.SETTLED;
     }
 
     /** Books collection account -> requester; null when the requester cannot receive it any more. */

@@ -256,7 +256,9 @@ abstract class ClaimsContract extends PaymentsTestBase {
             assertThat(payments.sendClaimCode(token(url), java.util.Locale.ENGLISH).orElseThrow().problem()).isNull();
         }
         String ninth = claimUrl(mallory, phone(numbers.get(8)), 10);
-        Page refused = new FormClient(port).post(path(ninth) + "/send");
+        FormClient browser = new FormClient(port);
+        browser.get(path(ninth));
+        Page refused = browser.post(path(ninth) + "/send");
         assertThat(refused.html()).contains("Too many codes were sent today.");
         assertThat(sms.to(numbers.get(8))).as("the ninth number gets nothing").isEmpty();
         assertThat(numbers.subList(0, 8)).allSatisfy(n -> assertThat(sms.to(n)).hasSize(1));
@@ -273,7 +275,9 @@ abstract class ClaimsContract extends PaymentsTestBase {
         Person alice = fixtures.customer("Alice Walker", KycLevel.FULL, 10_000);
         String premium = "+33699" + String.format("%06d", Math.floorMod(UUID.randomUUID().hashCode(), 1_000_000));
         String url = claimUrl(alice, phone(premium), 10);
-        Page refused = new FormClient(port).post(path(url) + "/send");
+        FormClient browser = new FormClient(port);
+        browser.get(path(url));
+        Page refused = browser.post(path(url) + "/send");
         assertThat(refused.html()).contains("The bank does not send codes to this number.");
         assertThat(payments.sendClaimCode(token(url), java.util.Locale.ENGLISH).orElseThrow().problem())
                 .isEqualTo("destination_refused");
