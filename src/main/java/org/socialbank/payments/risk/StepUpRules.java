@@ -65,8 +65,8 @@ final class StepUpRules {
 
     /**
      * A payment asked for in a linked channel is held while the channel is new: within the window
-     * after it was linked, and after that until one payment asked for in it has been confirmed on
-     * the bank's page (security review #4: a payment merely waiting for its confirmation proves
+     * after it was linked, and after that until {@code new-channel-confirmations-min} payments asked
+     * for in it have been confirmed on the bank's page (security review #4: a payment merely waiting for its confirmation proves
      * nothing, so it must not switch the rule off).
      */
     private Check firstAfterNewChannel() {
@@ -76,9 +76,10 @@ final class StepUpRules {
         Instant linkedAt = attempt.channelLinkedAt().get();
         boolean recent = attempt.now().isBefore(linkedAt.plus(properties.newChannelWindow()));
         int confirmed = history.confirmedSince(attempt.payer(), attempt.channel(), linkedAt);
-        return check(StepUp.FIRST_AFTER_NEW_CHANNEL, recent || confirmed == 0, "channel=" + attempt.channel()
+        int needed = properties.newChannelConfirmationsMin();
+        return check(StepUp.FIRST_AFTER_NEW_CHANNEL, recent || confirmed < needed, "channel=" + attempt.channel()
                 + " channelLinkedAt=" + linkedAt + " window=" + properties.newChannelWindow()
-                + " confirmedSinceLink=" + confirmed);
+                + " confirmedSinceLink=" + confirmed + " confirmationsMin=" + needed);
     }
 
     private long minor(BigDecimal major, String field) {

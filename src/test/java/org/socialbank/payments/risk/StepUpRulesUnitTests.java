@@ -6,6 +6,7 @@ import static org.socialbank.payments.risk.Attempts.confirmed;
 import static org.socialbank.payments.risk.Attempts.sent;
 import static org.socialbank.payments.risk.Attempts.sentToNewPayee;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -90,6 +91,10 @@ class StepUpRulesUnitTests {
         assertThat(later.checks()).filteredOn(c -> c.rule().equals("first_after_new_channel")).singleElement()
                 .satisfies(c -> assertThat(c.detail()).contains("confirmedSinceLink=1"));
         assertThat(utc.assess(attempt().channel("api").build(), new FakeHistory())).isInstanceOf(Allow.class);
+        PaymentPolicy timeOnly = new PaymentPolicy(new RiskProperties(null, null, null, 3, 5, Duration.ofMinutes(10),
+                Duration.ofHours(24), 0), ZoneOffset.UTC);
+        assertThat(timeOnly.assess(onX.at("2026-06-16T08:00:00Z").build(), new FakeHistory()))
+                .as("new-channel-confirmations-min=0: only the day after linking is held").isInstanceOf(Allow.class);
     }
 
     @Test
