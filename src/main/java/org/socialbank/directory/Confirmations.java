@@ -151,6 +151,18 @@ public class Confirmations {
         }).orElse(new ConfirmView.Invalid()));
     }
 
+    /**
+     * Closes the confirmation of an operation its caller called off (a payer cancelled a held
+     * payment): the page then says it was not confirmed and a code typed later confirms nothing.
+     * No outcome event follows; the caller already knows. Joins the caller's transaction.
+     */
+    public void cancel(UUID challengeId) {
+        write(() -> {
+            challenges.cancel(challengeId);
+            return null;
+        });
+    }
+
     /** Fails confirmations whose time ran out (the janitor); returns how many. */
     public int expireDue(int limit) {
         int expired = 0;

@@ -1,5 +1,7 @@
 package org.socialbank.notifications;
 
+import java.util.List;
+import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -8,13 +10,48 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param devInboxMax the most messages the developer inbox keeps; each new one removes the
  *     oldest beyond this
+ * @param budgets how many codes the bank sends, per destination, per customer and in all
  */
 @ConfigurationProperties("socialbank.notifications")
-public record NotificationsProperties(@DefaultValue("500") int devInboxMax) {
+public record NotificationsProperties(@DefaultValue("500") int devInboxMax, @DefaultValue Budgets budgets) {
 
     public NotificationsProperties {
         if (devInboxMax < 1 || devInboxMax > 100_000) {
             throw new IllegalArgumentException("socialbank.notifications.dev-inbox-max must be 1..100000");
+        }
+    }
+
+    /**
+     * Budgets of the messages the bank sends (security review #5: SMS pumping). Days are UTC
+     * calendar days, hours UTC clock hours; every node counts in the same table.
+     *
+     * @param perDestinationPerDay messages one phone number (or one e-mail address) may receive in a day
+     * @param perCustomerPerDay codes sent to others on one customer's behalf (claim codes for their
+     *     payments) in a day, SMS and e-mail together
+     * @param globalPerHour messages of one medium (SMS, e-mail) the bank sends in an hour, in all
+     * @param denyPrefixes E.164 prefixes no SMS is ever sent to (premium-rate and international
+     *     network ranges that SMS pumping aims at)
+     */
+    public record Budgets(@DefaultValue("25") int perDestinationPerDay, @DefaultValue("10") int perCustomerPerDay,
+            @DefaultValue("1000") int globalPerHour, @DefaultValue({"+881", "+882", "+883"}) List<String> denyPrefixes) {
+
+        public static final int DENY_PREFIXES_MAX = 1000;
+        private static final Pattern PREFIX = Pattern.compile("\\+[1-9][0-9]{0,14}");
+
+        public Budgets {
+            require(perDestinationPerDay >= 1 && perDestinationPerDay <= 10_000, "per-destination-per-day must be 1..10000");
+            require(perCustomerPerDay >= 1 && perCustomerPerDay <= 10_000, "per-customer-per-day must be 1..10000");
+            require(globalPerHour >= 1 && globalPerHour <= 10_000_000, "global-per-hour must be 1..10000000");
+            denyPrefixes = denyPrefixes == null ? List.of() : List.copyOf(denyPrefixes);
+            require(denyPrefixes.size() <= DENY_PREFIXES_MAX, "deny-prefixes has more than " + DENY_PREFIXES_MAX);
+            require(denyPrefixes.stream().allMatch(p -> PREFIX.matcher(p).matches()),
+                    "deny-prefixes must be E.164 prefixes such as +881 (a plus and 1 to 15 digits)");
+        }
+
+        private static void require(boolean valid, String message) {
+            if (!valid) {
+                throw new IllegalArgumentException("socialbank.notifications.budgets." + message);
+            }
         }
     }
 }

@@ -5,6 +5,9 @@
  * the SPI later; a delivery moves PENDING to SUCCEEDED, FAILED or UNKNOWN, and a janitor re-checks
  * UNKNOWN ones with the gateway. Until one is configured, the embedded developer inbox keeps the
  * messages in the database, readable at {@code /dev/sms} and {@code /dev/email} in demo mode.
+ * Every SMS goes through {@link org.socialbank.notifications.BudgetedSms}, which takes it from the
+ * {@link org.socialbank.notifications.SendBudgets} (per destination, per customer, per hour, and a
+ * deny-list of number prefixes) before the provider's gateway sends it.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Notifications")
 package org.socialbank.notifications;

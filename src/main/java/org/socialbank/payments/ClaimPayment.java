@@ -30,6 +30,7 @@ import org.socialbank.ledger.RejectionCode;
 import org.socialbank.ledger.Resolution;
 import org.socialbank.ledger.TransferId;
 import org.socialbank.ledger.TransferResult;
+import org.socialbank.notifications.SendBudgets;
 import org.socialbank.payments.ClaimView.Proof;
 import org.socialbank.payments.ClaimView.State;
 import org.socialbank.payments.jdbc.JdbcPayments;
@@ -97,12 +98,24 @@ class ClaimPayment {
                 return v.withProblem("too_many_codes");
             }
             String code = secrets.newSentCode();
+            Optional<String> refused = sender.send(r.payer(), r.payee(), code, r.amountMinor(), r.currency(), locale);
+            if (refused.isPresent()) {
+                return v.withProblem(budgetProblem(refused.get())); // nothing went out, nothing is recorded
+            }
             Instant now = now();
             store.recordClaimCode(r.id(), secrets.sentCodeHash(code, r.id(), r.payee().value()),
                     now.plus(properties.claimCodeTtl()), r.claimCodesSent() + 1, now);
-            sender.send(r.payee(), code, r.amountMinor(), r.currency(), locale);
             return reload(r.id());
         });
+    }
+
+    /** The claim page's problem for a send the budgets refused (security review #5). */
+    static String budgetProblem(String reason) {
+        return switch (reason) {
+            case SendBudgets.Refused.DENIED_DESTINATION -> "destination_refused";
+            case SendBudgets.Refused.GLOBAL_HOUR -> "codes_busy";
+            default -> "codes_today";
+        };
     }
 
     Optional<ClaimView> prove(String token, String code) {

@@ -55,6 +55,7 @@ class PayAlias {
     private final BankAccounts bank;
     private final ClaimSecrets secrets;
     private final ClaimGuards guards;
+    private final ConfirmationLinks links;
     private final PaymentViews views;
     private final PaymentsProperties properties;
     private final ApplicationEventPublisher events;
@@ -62,7 +63,8 @@ class PayAlias {
     private final Clock clock;
 
     PayAlias(JdbcPayments store, Directory directory, Linking linking, Confirmations confirmations, Ledger ledger,
-            PaymentPolicy policy, BankAccounts bank, ClaimSecrets secrets, ClaimGuards guards, PaymentViews views,
+            PaymentPolicy policy, BankAccounts bank, ClaimSecrets secrets, ClaimGuards guards,
+            ConfirmationLinks links, PaymentViews views,
             PaymentsProperties properties, ApplicationEventPublisher events, DurableTransactions writes,
             Clock clock) {
         this.store = store;
@@ -74,6 +76,7 @@ class PayAlias {
         this.bank = bank;
         this.secrets = secrets;
         this.guards = guards;
+        this.links = links;
         this.views = views;
         this.properties = properties;
         this.events = events;
@@ -170,7 +173,7 @@ class PayAlias {
             return row.rejected("confirmation_unavailable", null, null, null);
         }
         events.publishEvent(new PaymentHeld(row.id(), row.payer(), started.get().url(), stepUp.reason()));
-        return row.held(started.get().challengeId(), started.get().url());
+        return row.held(started.get().challengeId(), links.seal(row.id(), started.get().url()));
     }
 
     /** What the step-up page shows as the payee: the masked name of a customer, else the alias. */

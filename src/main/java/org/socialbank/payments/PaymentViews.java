@@ -12,11 +12,13 @@ class PaymentViews {
 
     private final JdbcPayments store;
     private final ClaimSecrets secrets;
+    private final ConfirmationLinks links;
     private final DirectoryProperties urls;
 
-    PaymentViews(JdbcPayments store, ClaimSecrets secrets, DirectoryProperties urls) {
+    PaymentViews(JdbcPayments store, ClaimSecrets secrets, ConfirmationLinks links, DirectoryProperties urls) {
         this.store = store;
         this.secrets = secrets;
+        this.links = links;
         this.urls = urls;
     }
 
@@ -24,7 +26,8 @@ class PaymentViews {
         JdbcPayments.Decision decision = store.decision(r.id()).orElse(new JdbcPayments.Decision(null, null, List.of()));
         return new Payment(r.id(), r.payer(), r.payee(), r.payeeCustomer(), r.payeeMaskedName(), r.amountMinor(),
                 r.currency(), r.channel(), r.status(), r.code(), r.limitMinor(), r.usedMinor(), r.resetsAt(),
-                r.status() == PaymentStatus.AWAITING_CONFIRMATION ? r.confirmationUrl() : null,
+                r.status() == PaymentStatus.AWAITING_CONFIRMATION
+                        ? links.open(r.id(), r.confirmationLinkSealed()).orElse(null) : null,
                 r.status() == PaymentStatus.AWAITING_CLAIM ? claimUrl(r.id()) : null,
                 r.status() == PaymentStatus.AWAITING_CLAIM ? r.claimExpiresAt() : null, decision.decision(), decision.reason(), decision.checks(), r.createdAt(),
                 r.updatedAt());

@@ -24,13 +24,25 @@ public class Payments {
     private final ReturnPayment returns;
     private final PaymentViews views;
     private final JdbcPayments store;
+    private final PayeeLookups lookups;
 
-    Payments(PayAlias pay, ClaimPayment claims, ReturnPayment returns, PaymentViews views, JdbcPayments store) {
+    Payments(PayAlias pay, ClaimPayment claims, ReturnPayment returns, PaymentViews views, JdbcPayments store,
+            PayeeLookups lookups) {
         this.pay = pay;
         this.claims = claims;
         this.returns = returns;
         this.views = views;
         this.store = store;
+        this.lookups = lookups;
+    }
+
+    /**
+     * For the chats, before an alias a customer typed is resolved to a (masked) name: takes one
+     * lookup from the customer's allowance of this hour ({@code payee-lookups-per-hour}, shared by
+     * every node). False when it is spent: the chat refuses instead of resolving.
+     */
+    public boolean takePayeeLookup(CustomerId customer) {
+        return lookups.take(customer);
     }
 
     /**

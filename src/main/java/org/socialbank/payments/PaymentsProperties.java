@@ -22,6 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param claimCodeSenderFailuresMax claim codes sent from one chat account that prove nothing (no
  *     such code, or not its claim) before that account's claim codes are no longer looked at
  * @param claimCodeSenderWindow the sliding window of those failures
+ * @param payeeLookupsPerHour aliases one customer may have resolved to a (masked) name in the chats
+ *     per clock hour, for payments, requests and splits together (security review #12)
  */
 @ConfigurationProperties("socialbank.payments")
 public record PaymentsProperties(
@@ -34,7 +36,8 @@ public record PaymentsProperties(
         @DefaultValue("UTC") ZoneId zone,
         @DefaultValue({"EUR", "INR", "RUB", "IRR", "CNY"}) List<String> currencies,
         @DefaultValue("5") int claimCodeSenderFailuresMax,
-        @DefaultValue("1h") Duration claimCodeSenderWindow) {
+        @DefaultValue("1h") Duration claimCodeSenderWindow,
+        @DefaultValue("60") int payeeLookupsPerHour) {
 
     public PaymentsProperties {
         require(positiveAtMost(claimTtl, Duration.ofDays(366)), "claim-ttl must be positive and at most 366d");
@@ -51,6 +54,7 @@ public record PaymentsProperties(
                 "claim-code-sender-failures-max must be 1..100");
         require(positiveAtMost(claimCodeSenderWindow, Duration.ofDays(7)),
                 "claim-code-sender-window must be positive and at most 7d");
+        require(payeeLookupsPerHour >= 1 && payeeLookupsPerHour <= 10_000, "payee-lookups-per-hour must be 1..10000");
     }
 
     private static boolean positiveAtMost(Duration d, Duration max) {

@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.socialbank.directory.Confirmations;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.ledger.RejectionCode;
@@ -30,15 +31,17 @@ class ReturnPayment {
 
     private final JdbcPayments store;
     private final Ledger ledger;
+    private final Confirmations confirmations;
     private final PaymentViews views;
     private final ApplicationEventPublisher events;
     private final DurableTransactions writes;
     private final Clock clock;
 
-    ReturnPayment(JdbcPayments store, Ledger ledger, PaymentViews views, ApplicationEventPublisher events,
+    ReturnPayment(JdbcPayments store, Ledger ledger, Confirmations confirmations, PaymentViews views, ApplicationEventPublisher events,
             DurableTransactions writes, Clock clock) {
         this.store = store;
         this.ledger = ledger;
+        this.confirmations = confirmations;
         this.views = views;
         this.events = events;
         this.writes = writes;
@@ -54,6 +57,9 @@ class ReturnPayment {
             }
             if (r.status() == PaymentStatus.AWAITING_CONFIRMATION) {
                 store.changeStatus(id, PaymentStatus.CANCELLED, null, now());
+                if (r.confirmationId() != null) {
+                    confirmations.cancel(r.confirmationId()); // the page must not say "Confirmed" later (review #20)
+                }
             } else if (r.status() == PaymentStatus.AWAITING_CLAIM) {
                 boolean expired = !r.claimExpiresAt().isAfter(now());
                 giveBack(r, expired ? PaymentStatus.RETURNED : PaymentStatus.CANCELLED, expired ? "expired" : null);

@@ -24,4 +24,9 @@ record SqlHistory(JdbcPayments store) implements History {
     public int newPayeesSince(CustomerId payer, Instant from) {
         return store.newPayeesSince(payer, from);
     }
+
+    @Override
+    public int confirmedSince(CustomerId payer, String channel, Instant from) {
+        return store.confirmedSince(payer, channel, from);
+    }
 }

@@ -31,6 +31,13 @@ class JdbcPayouts {
         }
     }
 
+    /**
+     * The lease the caller took is still its own and still running (security review #17): an
+     * outcome learnt after the lease ran out is not recorded, since another node may already be
+     * asking the rail about the payout; that node records what the rail tells it.
+     */
+    private static final String HELD = "lease_owner = ? AND lease_until >= ?";
+
     private final JdbcClient jdbc;
 
     JdbcPayouts(JdbcClient jdbc) {
@@ -96,30 +103,31 @@ class JdbcPayouts {
     /** Records a final outcome; false when the lease was lost (another node owns the payout now). */
     boolean finish(UUID id, String owner, PayoutStatus status, String reason, Instant now) {
         return jdbc.sql("UPDATE payouts SET status = ?, failure_reason = ?, sent_at = COALESCE(sent_at, ?), "
-                        + "lease_owner = NULL, lease_until = NULL, updated_at = ? WHERE id = ? AND lease_owner = ?")
+                        + "lease_owner = NULL, lease_until = NULL, updated_at = ? WHERE id = ? AND " + HELD)
                 .params(status.name(), reason, status == PayoutStatus.SUCCEEDED ? Timestamps.utc(now) : null,
-                        Timestamps.utc(now), id, owner).update() == 1;
+                        Timestamps.utc(now), id, owner, Timestamps.utc(now)).update() == 1;
     }
 
     /** The rail has it and has not settled it yet. */
     boolean inFlight(UUID id, String owner, Instant now, Instant due) {
         return jdbc.sql("UPDATE payouts SET status = 'PENDING', failure_reason = NULL, sent_at = COALESCE(sent_at, ?), "
                         + "due_at = ?, lease_owner = NULL, lease_until = NULL, updated_at = ? "
-                        + "WHERE id = ? AND lease_owner = ?")
-                .params(Timestamps.utc(now), Timestamps.utc(due), Timestamps.utc(now), id, owner).update() == 1;
+                        + "WHERE id = ? AND " + HELD)
+                .params(Timestamps.utc(now), Timestamps.utc(due), Timestamps.utc(now), id, owner, Timestamps.utc(now))
+                .update() == 1;
     }
 
     boolean unknown(UUID id, String owner, String reason, Instant now, Instant due) {
         return jdbc.sql("UPDATE payouts SET status = 'UNKNOWN', failure_reason = ?, due_at = ?, lease_owner = NULL, "
-                        + "lease_until = NULL, updated_at = ? WHERE id = ? AND lease_owner = ?")
-                .params(reason, Timestamps.utc(due), Timestamps.utc(now), id, owner).update() == 1;
+                        + "lease_until = NULL, updated_at = ? WHERE id = ? AND " + HELD)
+                .params(reason, Timestamps.utc(due), Timestamps.utc(now), id, owner, Timestamps.utc(now)).update() == 1;
     }
 
     /** The rail never received it: PENDING and unsent again, to be sent once due. */
     boolean resend(UUID id, String owner, Instant now, Instant due) {
         return jdbc.sql("UPDATE payouts SET status = 'PENDING', failure_reason = NULL, sent_at = NULL, due_at = ?, "
-                        + "lease_owner = NULL, lease_until = NULL, updated_at = ? WHERE id = ? AND lease_owner = ?")
-                .params(Timestamps.utc(due), Timestamps.utc(now), id, owner).update() == 1;
+                        + "lease_owner = NULL, lease_until = NULL, updated_at = ? WHERE id = ? AND " + HELD)
+                .params(Timestamps.utc(due), Timestamps.utc(now), id, owner, Timestamps.utc(now)).update() == 1;
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {

@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
  * Talks to the rail about payouts, never inside a transaction: the worker sends due PENDING
  * payouts, the janitor asks about sent, UNKNOWN and abandoned ones. Each call is made under a
  * lease on the row taken by a conditional update only one node can win, and its outcome is
- * recorded (with its event, in one transaction) only while that lease is still held.
+ * recorded (with its event, in one transaction) only while that lease is still held and has not
+ * run out. The rail's timeout must be shorter than the lease, or the worker refuses to start.
  */
 @Component
 class PayoutWorker {
@@ -40,6 +41,12 @@ class PayoutWorker {
         this.events = events;
         this.properties = properties;
         this.clock = clock;
+        if (rail.timeout().compareTo(properties.lease()) >= 0) {
+            // a call that outlives its lease lets another node ask about (and send) the payout meanwhile
+            throw new IllegalStateException("The interbank rail " + rail.getClass().getSimpleName() + " waits up to "
+                    + rail.timeout() + " for an answer, which is not shorter than socialbank.payouts.lease ("
+                    + properties.lease() + "): make the lease longer or the rail's timeout shorter");
+        }
     }
 
     @Scheduled(fixedDelayString = "${socialbank.payouts.worker-interval:1s}",
@@ -95,9 +102,9 @@ class PayoutWorker {
         UUID id = row.order().id().value();
         Instant now = clock.instant();
         if (answer instanceof RailAnswer.Accepted) {
-            store.inFlight(id, owner, now, now.plus(properties.checkInterval()));
+            leaseKept(store.inFlight(id, owner, now, now.plus(properties.checkInterval())), row);
         } else if (answer instanceof RailAnswer.Unknown unknown) {
-            store.unknown(id, owner, unknown.reason(), now, now.plus(properties.checkInterval()));
+            leaseKept(store.unknown(id, owner, unknown.reason(), now, now.plus(properties.checkInterval())), row);
         } else {
             finish(row, owner, answer);
         }
@@ -108,13 +115,13 @@ class PayoutWorker {
         Instant now = clock.instant();
         Instant next = now.plus(backoff(properties.checkInterval(), row.checks()));
         if (answer instanceof RailAnswer.Accepted) {
-            store.inFlight(id, owner, now, next);
+            leaseKept(store.inFlight(id, owner, now, next), row);
         } else if (answer instanceof RailAnswer.Unknown unknown) {
-            store.unknown(id, owner, unknown.reason(), now, next);
+            leaseKept(store.unknown(id, owner, unknown.reason(), now, next), row);
         } else if (answer instanceof RailAnswer.Rejected rejected && RailAnswer.NOT_RECEIVED.equals(rejected.reason())
                 && row.sends() < properties.sendsMax()) {
             // it never arrived, so sending it again cannot pay twice
-            store.resend(id, owner, now, now.plus(backoff(properties.checkInterval(), row.sends())));
+            leaseKept(store.resend(id, owner, now, now.plus(backoff(properties.checkInterval(), row.sends()))), row);
         } else {
             finish(row, owner, answer);
         }
@@ -129,13 +136,22 @@ class PayoutWorker {
             Instant now = clock.instant();
             if (!store.finish(order.id().value(), owner, settled ? PayoutStatus.SUCCEEDED : PayoutStatus.FAILED,
                     reason, now)) {
-                log.info("Payout {} was taken over by another node before its outcome was recorded", order.id());
+                log.warn("Payout {}: the rail answered after this node's lease ran out; its outcome is left to the "
+                        + "next check", order.id());
                 return null;
             }
             events.publishEvent(settled ? new PayoutSucceeded(order.id(), order.reference())
                     : new PayoutFailed(order.id(), order.reference(), reason));
             return null;
         });
+    }
+
+    /** An answer that came after the lease ran out is dropped: the janitor asks the rail again. */
+    private static void leaseKept(boolean recorded, JdbcPayouts.Row row) {
+        if (!recorded) {
+            log.warn("Payout {}: the rail answered after this node's lease ran out; its outcome is left to the next "
+                    + "check", row.order().id());
+        }
     }
 
     private Duration backoff(Duration base, int tries) {

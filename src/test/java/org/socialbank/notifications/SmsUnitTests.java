@@ -3,6 +3,7 @@ package org.socialbank.notifications;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -55,8 +56,22 @@ class SmsUnitTests {
 
     @Test
     void refusesAnInboxWithoutBound() {
-        assertThat(new NotificationsProperties(500).devInboxMax()).isEqualTo(500);
-        assertThatThrownBy(() -> new NotificationsProperties(0))
+        NotificationsProperties.Budgets budgets = new NotificationsProperties.Budgets(25, 10, 1000, List.of("+881"));
+        assertThat(new NotificationsProperties(500, budgets).devInboxMax()).isEqualTo(500);
+        assertThatThrownBy(() -> new NotificationsProperties(0, budgets))
                 .hasMessageContaining("socialbank.notifications.dev-inbox-max");
+    }
+
+    @Test
+    void refusesBudgetsOutOfRangeAndPrefixesThatAreNoNumbers() {
+        assertThat(new NotificationsProperties.Budgets(25, 10, 1000, null).denyPrefixes()).isEmpty();
+        assertThatThrownBy(() -> new NotificationsProperties.Budgets(0, 10, 1000, List.of()))
+                .hasMessageContaining("socialbank.notifications.budgets.per-destination-per-day");
+        assertThatThrownBy(() -> new NotificationsProperties.Budgets(25, 0, 1000, List.of()))
+                .hasMessageContaining("socialbank.notifications.budgets.per-customer-per-day");
+        assertThatThrownBy(() -> new NotificationsProperties.Budgets(25, 10, 0, List.of()))
+                .hasMessageContaining("socialbank.notifications.budgets.global-per-hour");
+        assertThatThrownBy(() -> new NotificationsProperties.Budgets(25, 10, 1000, List.of("881")))
+                .hasMessageContaining("socialbank.notifications.budgets.deny-prefixes");
     }
 }

@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.socialbank.payouts.sandbox.SandboxRail;
 import org.socialbank.shared.CurrencyCode;
@@ -196,6 +197,63 @@ abstract class PayoutsContract {
         clock.advance(Duration.ofSeconds(10));
         worker.checkDue();
         assertThat(status(order)).isEqualTo(PayoutStatus.SUCCEEDED);
+    }
+
+    @Test
+    @DisplayName("security review #17: an answer that comes after the lease ran out is left to the janitor's check")
+    void anAnswerAfterTheLeaseRanOutIsNotRecordedAndTheJanitorsCheckIs() {
+        PayoutOrder order = order(CLOSED, 900);
+        payouts.submit(order);
+        InterbankRail slow = new InterbankRail() {
+            @Override
+            public Duration timeout() {
+                return Duration.ofSeconds(1);
+            }
+
+            @Override
+            public RailAnswer send(PayoutOrder sent) {
+                RailAnswer answer = rail.send(sent);
+                clock.advance(properties.lease().plusSeconds(1)); // the answer comes after the lease ran out
+                return answer;
+            }
+
+            @Override
+            public RailAnswer status(PayoutId id) {
+                return rail.status(id);
+            }
+        };
+        PayoutWorker slowNode = new PayoutWorker(store, slow, durable, events, properties, clock);
+
+        assertThat(slowNode.sendDue()).isOne();
+        assertThat(status(order)).as("the late answer is not recorded").isEqualTo(PayoutStatus.PENDING);
+        assertThat(outcomes.failed(order.id())).isEmpty();
+        worker.checkDue();
+        assertThat(status(order)).isEqualTo(PayoutStatus.FAILED);
+        assertThat(outcomes.failed(order.id())).hasSize(1);
+        assertThat(rail.sends(order.id())).isOne();
+    }
+
+    @Test
+    @DisplayName("security review #17: a rail whose timeout is not shorter than the lease stops the start")
+    void aRailWhoseTimeoutIsNotShorterThanTheLeaseIsRefused() {
+        InterbankRail sluggish = new InterbankRail() {
+            @Override
+            public Duration timeout() {
+                return properties.lease();
+            }
+
+            @Override
+            public RailAnswer send(PayoutOrder sent) {
+                return rail.send(sent);
+            }
+
+            @Override
+            public RailAnswer status(PayoutId id) {
+                return rail.status(id);
+            }
+        };
+        assertThatThrownBy(() -> new PayoutWorker(store, sluggish, durable, events, properties, clock))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("socialbank.payouts.lease");
     }
 
     @Test

@@ -49,6 +49,13 @@ public interface Bank {
     Optional<AliasMatch> resolve(Alias alias);
 
     /**
+     * Takes one alias lookup from the customer's allowance (security review #12: a resolved alias
+     * shows whether it is a customer's and their masked name); false when it is spent, and then
+     * the alias must not be resolved.
+     */
+    boolean takeLookup(CustomerId asker);
+
+    /**
      * Pays by alias (a customer, or anyone else through a claim); the payment's id comes from the
      * message being handled, so a replay pays once. Limits and step-up apply.
      */

@@ -59,7 +59,11 @@ final class PayDialogue {
         PayForm form = state.form();
         if (!command.payees().isEmpty()) {
             Payee payee = command.payees().get(0);
-            Optional<Payees.Target> target = Payees.target(turn.bank(), payer, payee);
+            Payees.Lookup lookup = Payees.lookup(turn.bank(), payer, payee);
+            if (lookup instanceof Payees.Spent) {
+                return say(state, language, Payees.SPENT_KEY);
+            }
+            Optional<Payees.Target> target = lookup.found();
             if (target.isEmpty()) {
                 return say(state, language, "conversation.pay.payee_unknown", payee.value());
             }

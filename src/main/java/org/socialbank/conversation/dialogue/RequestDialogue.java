@@ -44,7 +44,11 @@ final class RequestDialogue {
             return say(state, language, "conversation.request.how");
         }
         Payee payee = command.payees().get(0);
-        Optional<Payees.Target> target = Payees.target(turn.bank(), requester, payee);
+        Payees.Lookup lookup = Payees.lookup(turn.bank(), requester, payee);
+        if (lookup instanceof Payees.Spent) {
+            return say(state, language, Payees.SPENT_KEY);
+        }
+        Optional<Payees.Target> target = lookup.found();
         if (target.isEmpty()) {
             return say(state, language, "conversation.pay.payee_unknown", payee.value());
         }
@@ -72,7 +76,11 @@ final class RequestDialogue {
         List<Alias> members = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (Payee person : people) {
-            Optional<Payees.Target> target = Payees.target(turn.bank(), organiser, person);
+            Payees.Lookup lookup = Payees.lookup(turn.bank(), organiser, person);
+            if (lookup instanceof Payees.Spent) {
+                return say(state, language, Payees.SPENT_KEY);
+            }
+            Optional<Payees.Target> target = lookup.found();
             if (target.isEmpty()) {
                 return say(state, language, "conversation.pay.payee_unknown", person.value());
             }
@@ -158,6 +166,7 @@ final class RequestDialogue {
             case "no_account_in_currency", "currency_not_supported" -> "conversation.pay.refused.currency";
             case "payee_is_payer", "member_is_organiser" -> "conversation.pay.self";
             case "shares_do_not_add_up" -> "conversation.split.shares_do_not_add_up";
+            case "too_many_requests" -> "conversation.request.too_many";
             default -> "conversation.request.refused";
         };
     }
@@ -170,6 +179,7 @@ final class RequestDialogue {
         return List.of("conversation.request.how", "conversation.request.sent", "conversation.request.forward",
                 "conversation.request.link_button", "conversation.request.refused", "conversation.request.closed",
                 "conversation.request.declined_done", "conversation.split.how", "conversation.split.made",
-                "conversation.split.yours", "conversation.split.forward", "conversation.split.shares_do_not_add_up");
+                "conversation.split.yours", "conversation.split.forward", "conversation.split.shares_do_not_add_up",
+                "conversation.request.too_many", Payees.SPENT_KEY);
     }
 }

@@ -126,6 +126,11 @@ public final class EngineBank implements Bank {
     }
 
     @Override
+    public boolean takeLookup(CustomerId asker) {
+        return parts.payments().takePayeeLookup(asker);
+    }
+
+    @Override
     public Optional<AliasMatch> resolve(Alias alias) {
         return parts.directory().resolve(alias);
     }

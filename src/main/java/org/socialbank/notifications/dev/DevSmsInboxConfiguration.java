@@ -3,6 +3,7 @@ package org.socialbank.notifications.dev;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.socialbank.notifications.BudgetedSms;
 import org.socialbank.notifications.NotificationsProperties;
 import org.socialbank.notifications.SmsGateway;
 import org.socialbank.shared.DemoMode;
@@ -18,7 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * as a component or as a {@code @Bean} of any configuration.
  */
 @AutoConfiguration
-@ConditionalOnMissingBean(SmsGateway.class)
+@ConditionalOnMissingBean(value = SmsGateway.class, ignored = BudgetedSms.class) // the budgets sit in front of any gateway
 class DevSmsInboxConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(DevSmsInboxConfiguration.class);

@@ -26,7 +26,7 @@ public class JdbcPayments {
 
     private static final String COLUMNS = "id, payer_id, payee_type, payee_network, payee_value, payee_customer_id, "
             + "payee_masked_name, new_payee, amount_minor, currency, channel, status, code, limit_minor, used_minor, "
-            + "resets_at, transfer_id, settle_transfer_id, return_transfer_id, confirmation_id, confirmation_url, "
+            + "resets_at, transfer_id, settle_transfer_id, return_transfer_id, confirmation_id, confirmation_link_sealed, "
             + "claim_token_hash, claim_expires_at, claim_code_hash, claim_code_expires_at, claim_attempts, "
             + "claim_codes_sent, network_code_hash, claim_proven_at, claimant_customer_id, payout_id, created_at, "
             + "updated_at";
@@ -47,24 +47,28 @@ public class JdbcPayments {
                         r.payee().value(), uuid(r.payeeCustomer()), r.payeeMaskedName(), r.newPayee(),
                         r.amountMinor(), r.currency().code(), r.channel(), r.status().wireName(), r.code(),
                         r.limitMinor(), r.usedMinor(), utc(r.resetsAt()), r.transferId(), r.settleTransferId(),
-                        r.returnTransferId(), r.confirmationId(), r.confirmationUrl(), r.claimTokenHash(),
+                        r.returnTransferId(), r.confirmationId(), r.confirmationLinkSealed(), r.claimTokenHash(),
                         utc(r.claimExpiresAt()), r.claimCodeHash(), utc(r.claimCodeExpiresAt()), r.claimAttempts(),
                         r.claimCodesSent(), r.networkCodeHash(), utc(r.claimProvenAt()), uuid(r.claimant()),
                         r.payoutId(), utc(r.createdAt()), utc(r.updatedAt()))
                 .update();
     }
 
-    /** Writes the state a payment reached when it was carried out after a confirmation. */
+    /**
+     * Writes the state a payment reached when it was carried out after a confirmation. Every
+     * change of state clears the sealed confirmation link: it is kept only while the payment waits.
+     */
     public void updateExecution(PaymentRow r, Instant now) {
         jdbc.sql("UPDATE payments SET status = ?, code = ?, transfer_id = ?, claim_token_hash = ?, claim_expires_at = ?, "
-                + "network_code_hash = ?, updated_at = ? WHERE id = ?")
+                + "network_code_hash = ?, confirmation_link_sealed = NULL, updated_at = ? WHERE id = ?")
                 .params(r.status().wireName(), r.code(), r.transferId(), r.claimTokenHash(), utc(r.claimExpiresAt()),
                         r.networkCodeHash(), utc(now), r.id().value())
                 .update();
     }
 
     public void changeStatus(PaymentId id, PaymentStatus status, String code, Instant now) {
-        jdbc.sql("UPDATE payments SET status = ?, code = ?, updated_at = ? WHERE id = ?")
+        jdbc.sql("UPDATE payments SET status = ?, code = ?, confirmation_link_sealed = NULL, updated_at = ? "
+                + "WHERE id = ?")
                 .params(status.wireName(), code, utc(now), id.value()).update();
     }
 
@@ -87,12 +91,13 @@ public class JdbcPayments {
     public void recordSettlement(PaymentId id, PaymentStatus status, UUID settleTransfer, CustomerId claimant,
             UUID payout, Instant now) {
         jdbc.sql("UPDATE payments SET status = ?, settle_transfer_id = ?, claimant_customer_id = ?, payout_id = ?, "
-                + "updated_at = ? WHERE id = ?")
+                + "confirmation_link_sealed = NULL, updated_at = ? WHERE id = ?")
                 .params(status.wireName(), settleTransfer, uuid(claimant), payout, utc(now), id.value()).update();
     }
 
     public void recordReturn(PaymentId id, PaymentStatus status, String code, UUID returnTransfer, Instant now) {
-        jdbc.sql("UPDATE payments SET status = ?, code = ?, return_transfer_id = ?, updated_at = ? WHERE id = ?")
+        jdbc.sql("UPDATE payments SET status = ?, code = ?, return_transfer_id = ?, confirmation_link_sealed = NULL, "
+                + "updated_at = ? WHERE id = ?")
                 .params(status.wireName(), code, returnTransfer, utc(now), id.value()).update();
     }
 
@@ -174,6 +179,16 @@ public class JdbcPayments {
                 .params(payer.value(), utc(from)).query(Long.class).single().intValue();
     }
 
+    /**
+     * Payments of the payer asked for in the channel since {@code from} that were held for a
+     * step-up (they have a confirmation) and carried out after it (they have a transfer).
+     */
+    public int confirmedSince(CustomerId payer, String channel, Instant from) {
+        return jdbc.sql("SELECT COUNT(*) FROM payments WHERE payer_id = ? AND created_at >= ? AND channel = ? "
+                + "AND confirmation_id IS NOT NULL AND transfer_id IS NOT NULL")
+                .params(payer.value(), utc(from), channel).query(Long.class).single().intValue();
+    }
+
     /** The audit of one decision: one row per check. */
     public void insertDecision(PaymentId id, String decision, String reason, List<PaymentCheck> checks, Instant now) {
         List<PaymentCheck> rows = checks.isEmpty() ? List.of(new PaymentCheck("policy", decision, null)) : checks;
@@ -233,7 +248,7 @@ public class JdbcPayments {
                 nullableLong(rs, "limit_minor"), nullableLong(rs, "used_minor"), Timestamps.instant(rs, "resets_at"),
                 rs.getObject("transfer_id", UUID.class), rs.getObject("settle_transfer_id", UUID.class),
                 rs.getObject("return_transfer_id", UUID.class), rs.getObject("confirmation_id", UUID.class),
-                rs.getString("confirmation_url"), rs.getString("claim_token_hash"),
+                rs.getString("confirmation_link_sealed"), rs.getString("claim_token_hash"),
                 Timestamps.instant(rs, "claim_expires_at"), rs.getString("claim_code_hash"),
                 Timestamps.instant(rs, "claim_code_expires_at"), rs.getInt("claim_attempts"),
                 rs.getInt("claim_codes_sent"), rs.getString("network_code_hash"),

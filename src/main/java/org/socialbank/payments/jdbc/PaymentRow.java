@@ -12,7 +12,7 @@ import org.socialbank.shared.CurrencyCode;
 public record PaymentRow(PaymentId id, CustomerId payer, Alias payee, CustomerId payeeCustomer,
         String payeeMaskedName, boolean newPayee, long amountMinor, CurrencyCode currency, String channel,
         PaymentStatus status, String code, Long limitMinor, Long usedMinor, Instant resetsAt, UUID transferId,
-        UUID settleTransferId, UUID returnTransferId, UUID confirmationId, String confirmationUrl,
+        UUID settleTransferId, UUID returnTransferId, UUID confirmationId, String confirmationLinkSealed,
         String claimTokenHash, Instant claimExpiresAt, String claimCodeHash, Instant claimCodeExpiresAt,
         int claimAttempts, int claimCodesSent, String networkCodeHash, Instant claimProvenAt,
         CustomerId claimant, UUID payoutId, Instant createdAt, Instant updatedAt) {
@@ -27,29 +27,30 @@ public record PaymentRow(PaymentId id, CustomerId payer, Alias payee, CustomerId
     }
 
     public PaymentRow rejected(String why, Long limit, Long used, Instant resets) {
-        return with(PaymentStatus.REJECTED, why, limit, used, resets, transferId, confirmationId, confirmationUrl,
+        return with(PaymentStatus.REJECTED, why, limit, used, resets, transferId, confirmationId, null,
                 claimTokenHash, claimExpiresAt, networkCodeHash);
     }
 
     public PaymentRow completed(UUID transfer) {
         return with(PaymentStatus.COMPLETED, null, limitMinor, usedMinor, resetsAt, transfer, confirmationId,
-                confirmationUrl, claimTokenHash, claimExpiresAt, networkCodeHash);
+                null, claimTokenHash, claimExpiresAt, networkCodeHash);
     }
 
-    public PaymentRow held(UUID challenge, String url) {
+    /** Held for a step-up: the challenge, and its page's link sealed ({@code payments.ConfirmationLinks}). */
+    public PaymentRow held(UUID challenge, String sealedLink) {
         return with(PaymentStatus.AWAITING_CONFIRMATION, null, limitMinor, usedMinor, resetsAt, transferId, challenge,
-                url, claimTokenHash, claimExpiresAt, networkCodeHash);
+                sealedLink, claimTokenHash, claimExpiresAt, networkCodeHash);
     }
 
     public PaymentRow escrowed(UUID pending, String tokenHash, Instant expiresAt, String networkHash) {
         return with(PaymentStatus.AWAITING_CLAIM, null, limitMinor, usedMinor, resetsAt, pending, confirmationId,
-                confirmationUrl, tokenHash, expiresAt, networkHash);
+                null, tokenHash, expiresAt, networkHash);
     }
 
     private PaymentRow with(PaymentStatus next, String why, Long limit, Long used, Instant resets, UUID transfer,
-            UUID challenge, String url, String tokenHash, Instant expiresAt, String networkHash) {
+            UUID challenge, String sealedLink, String tokenHash, Instant expiresAt, String networkHash) {
         return new PaymentRow(id, payer, payee, payeeCustomer, payeeMaskedName, newPayee, amountMinor, currency,
-                channel, next, why, limit, used, resets, transfer, settleTransferId, returnTransferId, challenge, url,
+                channel, next, why, limit, used, resets, transfer, settleTransferId, returnTransferId, challenge, sealedLink,
                 tokenHash, expiresAt, claimCodeHash, claimCodeExpiresAt, claimAttempts, claimCodesSent, networkHash,
                 claimProvenAt, claimant, payoutId, createdAt, updatedAt);
     }

@@ -70,6 +70,8 @@ class AskForMoney {
     record Asked(Alias alias, Optional<AliasMatch> match) {
     }
 
+    static final String TOO_MANY_REQUESTS = "too_many_requests";
+
     MoneyRequest request(RequestOrder order) {
         return writes.write(status -> {
             Optional<RequestRow> existing = store.find(order.id());
@@ -81,6 +83,9 @@ class AskForMoney {
             Result<Requester> requester = requester(order.requester(), order.currency());
             if (requester.code() != null) {
                 return RequestViews.refused(order, requester.code());
+            }
+            if (tooMany(order.requester(), 1)) {
+                return RequestViews.refused(order, TOO_MANY_REQUESTS);
             }
             Result<Asked> asked = asked(requester.value(), order.from());
             if (asked.code() != null) {
@@ -114,6 +119,15 @@ class AskForMoney {
         }
         return payableAlias(customer.get()).map(a -> Result.of(new Requester(customer.get(), a)))
                 .orElseGet(() -> Result.no("requester_has_no_alias"));
+    }
+
+    /**
+     * Whether {@code adding} more requests would take the requester past {@code per-requester-per-hour}
+     * within the last hour (security review #12: each request pushes an alert at someone else).
+     */
+    boolean tooMany(CustomerId requester, int adding) {
+        Instant hourAgo = clock.instant().minus(java.time.Duration.ofHours(1));
+        return store.requestsSince(requester, hourAgo) + adding > properties.perRequesterPerHour();
     }
 
     /** Who an alias is; refused when it is the requester's own or a $tag nobody has (nobody could pay by link). */

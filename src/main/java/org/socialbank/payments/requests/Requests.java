@@ -107,12 +107,15 @@ public class Requests {
     /**
      * An interbank credit arrived on the collection account. A real bank calls this from its
      * inbound payment feed (in demo mode {@code POST /dev/incoming-credits} simulates one).
-     * Idempotent by reference.
+     * Idempotent by the feed's own id of the entry, never by the reference: two credits with one
+     * reference are two credits.
      *
-     * @throws IllegalArgumentException when the reference or the amount is malformed
+     * @param entryId the feed's id of this credit (end-to-end id or entry id), 1 to 64 printable
+     *     ASCII characters; the same credit delivered again carries the same one
+     * @throws IllegalArgumentException when the entry id, the reference or the amount is malformed
      */
-    public CreditOutcome creditReceived(String reference, long amountMinor, CurrencyCode currency) {
-        return credits.received(reference, amountMinor, currency);
+    public CreditOutcome creditReceived(String entryId, String reference, long amountMinor, CurrencyCode currency) {
+        return credits.received(entryId, reference, amountMinor, currency);
     }
 
     /** The pay link's page; empty when the token is no request's. */

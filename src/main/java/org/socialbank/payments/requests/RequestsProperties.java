@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param payAttemptsMax payments one payer may try for one request (a refused or unconfirmed one counts)
  * @param collectionIban the bank's account that people who are not customers pay requests into
  * @param collectionName the beneficiary name shown with it
+ * @param perRequesterPerHour requests one customer may send to others per clock hour, each member
+ *     of a split counting as one (security review #12: requests push alerts at other people)
  */
 @ConfigurationProperties("socialbank.payments.requests")
 public record RequestsProperties(
@@ -24,7 +26,8 @@ public record RequestsProperties(
         @DefaultValue("200") int expiryBatchMax,
         @DefaultValue("20") int payAttemptsMax,
         @DefaultValue("DE89370400440532013000") String collectionIban,
-        @DefaultValue("socialbank collections") String collectionName) {
+        @DefaultValue("socialbank collections") String collectionName,
+        @DefaultValue("30") int perRequesterPerHour) {
 
     public RequestsProperties {
         require(between(ttl, Duration.ofMinutes(1), Duration.ofDays(90)), "ttl must be between 1m and 90d");
@@ -42,6 +45,7 @@ public record RequestsProperties(
         }
         require(collectionName != null && !collectionName.isBlank() && collectionName.length() <= 70,
                 "collection-name must be 1 to 70 characters");
+        require(perRequesterPerHour >= 1 && perRequesterPerHour <= 10_000, "per-requester-per-hour must be 1..10000");
     }
 
     private static boolean between(Duration d, Duration min, Duration max) {

@@ -25,14 +25,19 @@ import org.springframework.stereotype.Component;
 /**
  * An interbank credit arrived on the collection account with a reference: when it names an open
  * request and brings exactly its amount, book it from the collection account to the requester
- * and mark the request paid, in one transaction. Idempotent by reference: the feed may deliver a
- * credit twice. A credit that settles nothing is recorded with why, for the bank to send back.
+ * and mark the request paid, in one transaction. Idempotent by the feed's own id of the entry
+ * (security review #15): the feed may deliver one credit twice, and that replay answers as the
+ * first did; a second, distinct credit with the same reference is another credit, and finds the
+ * request paid ({@code request_not_open}). A credit that settles nothing is answered with why,
+ * for the bank to send back.
  */
 @Component
 class SettleCredit {
 
     /** What an ISO 20022 / SEPA remittance reference may hold, at most 35 characters. */
     private static final Pattern REFERENCE = Pattern.compile("[A-Z0-9/?:().,'+]{1,35}");
+    /** The feed's id of an entry (an ISO 20022 end-to-end id, an account servicer reference): printable ASCII. */
+    private static final Pattern ENTRY_ID = Pattern.compile("[!-~]{1,64}");
 
     private final JdbcRequests store;
     private final Directory directory;
@@ -53,7 +58,10 @@ class SettleCredit {
         this.clock = clock;
     }
 
-    CreditOutcome received(String rawReference, long amountMinor, CurrencyCode currency) {
+    CreditOutcome received(String entryId, String rawReference, long amountMinor, CurrencyCode currency) {
+        if (entryId == null || !ENTRY_ID.matcher(entryId).matches()) {
+            throw new IllegalArgumentException("entryId must be 1 to 64 printable ASCII characters without spaces");
+        }
         String reference = RequestSecrets.normalizeReference(rawReference);
         if (!REFERENCE.matcher(reference).matches()) {
             throw new IllegalArgumentException("reference must be 1 to 35 letters, digits or / ? : ( ) . , ' +");
@@ -62,12 +70,13 @@ class SettleCredit {
             throw new IllegalArgumentException("amountMinor must be positive");
         }
         return writes.write(status -> {
-            Optional<JdbcRequests.Credit> seen = store.credit(reference);
+            Optional<JdbcRequests.Credit> seen = store.credit(entryId);
             if (seen.isPresent()) {
                 JdbcRequests.Credit c = seen.get();
-                boolean replay = c.amountMinor() == amountMinor && c.currency().equals(currency.code());
-                return new CreditOutcome(reference, replay ? c.outcome() : "request_not_open",
-                        new RequestId(c.requestId()));
+                boolean replay = c.reference().equals(reference) && c.amountMinor() == amountMinor
+                        && c.currency().equals(currency.code());
+                return new CreditOutcome(reference, replay ? c.outcome() : CreditOutcome.ENTRY_REUSED,
+                        c.requestId() == null ? null : new RequestId(c.requestId()));
             }
             Optional<RequestRow> request = store.lockByReference(reference);
             String outcome = request.map(r -> check(r, amountMinor, currency)).orElse("unknown_reference");
@@ -79,7 +88,7 @@ class SettleCredit {
             if (transfer == null) {
                 return new CreditOutcome(reference, "requester_cannot_receive", id);
             }
-            store.insertCredit(reference, amountMinor, currency, outcome, id, transfer, now());
+            store.insertCredit(entryId, reference, amountMinor, currency, outcome, id, transfer, now());
             settle(request.get(), transfer);
             return new CreditOutcome(reference, outcome, id);
         });
@@ -90,13 +99,13 @@ class SettleCredit {
      * that the janitor has not closed yet is still paid: the payer sent the money in good faith.
      */
     private static String check(RequestRow r, long amountMinor, CurrencyCode currency) {
+        if (!r.open()) {
+            return "request_not_open"; // whatever it brings: a request already paid takes nothing more
+        }
         if (!r.currency().equals(currency)) {
             return "currency_mismatch";
         }
-        if (r.amountMinor() != amountMinor) {
-            return "amount_mismatch";
-        }
-        return r.open() ? CreditOutcome.SETTLED : "request_not_open";
+        return r.amountMinor() != amountMinor ? "amount_mismatch" : CreditOutcome.SETTLED;
     }
 
     /** Books collection account -> requester; null when the requester cannot receive it any more. */

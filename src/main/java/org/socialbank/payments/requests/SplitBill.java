@@ -53,6 +53,9 @@ class SplitBill {
             if (organiser.code() != null) {
                 return refused(order, organiser.code().replace("requester", "organiser"));
             }
+            if (ask.tooMany(order.organiser(), order.shares().size())) {
+                return refused(order, AskForMoney.TOO_MANY_REQUESTS);
+            }
             AskForMoney.Result<List<AskForMoney.Asked>> members = members(order, organiser.value());
             if (members.code() != null) {
                 return refused(order, members.code());

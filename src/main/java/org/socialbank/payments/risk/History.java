@@ -20,4 +20,11 @@ public interface History {
 
     /** Distinct payees the payer paid for the first time at or after {@code from}. */
     int newPayeesSince(CustomerId payer, Instant from);
+
+    /**
+     * Payments the payer asked for in {@code channel} at or after {@code from} that were held,
+     * confirmed on the bank's page and then carried out (money moved). A payment merely waiting
+     * for its confirmation does not count.
+     */
+    int confirmedSince(CustomerId payer, String channel, Instant from);
 }

@@ -29,7 +29,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param newPayeesPerDayMax new payees a payer may pay since local midnight before the next one is held
  * @param burstPaymentsMax payments a payer may ask for within {@code burst-window} before the next is held
  * @param burstWindow the window of the burst rule
- * @param newChannelWindow how long after linking a channel its first payment is held
+ * @param newChannelWindow how long after linking a channel every payment asked for in it is held (and
+ *     after that, until {@code newChannelConfirmationsMin} of them were confirmed on the bank's page)
+ * @param newChannelConfirmationsMin payments asked for in a linked channel that must have been
+ *     confirmed on the bank's page before its payments may go through without a confirmation;
+ *     {@code 0} holds them only within {@code newChannelWindow}
  */
 @ConfigurationProperties("socialbank.payments.risk")
 public record RiskProperties(
@@ -39,7 +43,8 @@ public record RiskProperties(
         @DefaultValue("3") int newPayeesPerDayMax,
         @DefaultValue("5") int burstPaymentsMax,
         @DefaultValue("10m") Duration burstWindow,
-        @DefaultValue("24h") Duration newChannelWindow) {
+        @DefaultValue("24h") Duration newChannelWindow,
+        @DefaultValue("1") int newChannelConfirmationsMin) {
 
     static final String PREFIX = "socialbank.payments.risk.";
 
@@ -81,6 +86,8 @@ public record RiskProperties(
         require(positiveAtMost(burstWindow, Duration.ofDays(1)), "burst-window must be positive and at most 1d");
         require(positiveAtMost(newChannelWindow, Duration.ofDays(30)),
                 "new-channel-window must be positive and at most 30d");
+        require(newChannelConfirmationsMin >= 0 && newChannelConfirmationsMin <= 100,
+                "new-channel-confirmations-min must be 0..100");
         validateLimits(limits);
         validateChannelLimits(channelLimits);
         validateStepUp(stepUp, limits.get(KycLevel.FULL).keySet());
@@ -88,7 +95,7 @@ public record RiskProperties(
 
     /** Every default: what a bank gets when it configures nothing. */
     public static RiskProperties defaults() {
-        return new RiskProperties(null, null, null, 3, 5, Duration.ofMinutes(10), Duration.ofHours(24));
+        return new RiskProperties(null, null, null, 3, 5, Duration.ofMinutes(10), Duration.ofHours(24), 1);
     }
 
     /** An amount in major units as minor units of the currency; throws when it does not fit. */

@@ -63,21 +63,23 @@ final class StepUpRules {
                         + " window=" + properties.burstWindow());
     }
 
-    /** The first payment asked for in a channel within the window after the channel was linked. */
+    /**
+     * A payment asked for in a linked channel is held while the channel is new: within the window
+     * after it was linked, and after that until {@code new-channel-confirmations-min} payments asked
+     * for in it have been confirmed on the bank's page (security review #4: a payment merely waiting for its confirmation proves
+     * nothing, so it must not switch the rule off).
+     */
     private Check firstAfterNewChannel() {
         if (attempt.channelLinkedAt().isEmpty()) {
             return check(StepUp.FIRST_AFTER_NEW_CHANNEL, false, "channelLinkedAt=none");
         }
         Instant linkedAt = attempt.channelLinkedAt().get();
         boolean recent = attempt.now().isBefore(linkedAt.plus(properties.newChannelWindow()));
-        String detail = "channel=" + attempt.channel() + " channelLinkedAt=" + linkedAt
-                + " window=" + properties.newChannelWindow();
-        if (!recent) {
-            return check(StepUp.FIRST_AFTER_NEW_CHANNEL, false, detail);
-        }
-        long sentSinceLink = history.sentMinor(attempt.payer(), attempt.currency(), Optional.of(attempt.channel()),
-                linkedAt);
-        return check(StepUp.FIRST_AFTER_NEW_CHANNEL, sentSinceLink == 0, detail + " sentSinceLinkMinor=" + sentSinceLink);
+        int confirmed = history.confirmedSince(attempt.payer(), attempt.channel(), linkedAt);
+        int needed = properties.newChannelConfirmationsMin();
+        return check(StepUp.FIRST_AFTER_NEW_CHANNEL, recent || confirmed < needed, "channel=" + attempt.channel()
+                + " channelLinkedAt=" + linkedAt + " window=" + properties.newChannelWindow()
+                + " confirmedSinceLink=" + confirmed + " confirmationsMin=" + needed);
     }
 
     private long minor(BigDecimal major, String field) {

@@ -30,7 +30,8 @@ class ClaimPages {
 
     /** Problems the page explains in words; anything else (a ledger refusal) reads as "try again". */
     static final Set<String> PROBLEMS = Set.of("wrong_code", "code_expired", "too_many_codes", "invalid_name",
-            "alias_taken", "already_claimed", "expired", "locked", "cancelled", "not_proven");
+            "alias_taken", "already_claimed", "expired", "locked", "cancelled", "not_proven", "codes_today",
+            "codes_busy", "destination_refused");
 
     private final Payments payments;
 

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.socialbank.conversation.Inbound;
 import org.socialbank.conversation.Outbound;
@@ -181,6 +182,27 @@ class DialogueUnitTests {
         assertThat(((Outbound.Link) forward.get(0)).url()).isEqualTo("https://bank.example/pay-request/t");
         assertThat(text(say("request"))).isEqualTo("en:conversation.request.how");
         assertThat(bank.payments).isEmpty(); // asking moves no money
+    }
+
+    @Test
+    @DisplayName("security review #12: past the lookup allowance, pay, request and split refuse instead of resolving")
+    void pastTheLookupAllowanceAliasesAreNotResolved() {
+        bank.linkedIn(Language.EN);
+        bank.lookupsLeft = 1;
+        assertThat(text(say("pay @bob 10"))).startsWith("en:conversation.pay.confirm");
+        assertThat(text(say("pay @bob 10"))).as("no masked name any more").isEqualTo("en:conversation.lookups.spent");
+        assertThat(text(say("request 20 from @bob"))).isEqualTo("en:conversation.lookups.spent");
+        assertThat(text(say("split 60 with @bob and @stranger"))).isEqualTo("en:conversation.lookups.spent");
+        assertThat(bank.asked).isEmpty();
+        assertThat(bank.payments).isEmpty();
+    }
+
+    @Test
+    @DisplayName("security review #12: a requester past their hourly requests hears so clearly")
+    void aRequestRefusedForTooManyRequestsSaysSo() {
+        bank.linkedIn(Language.EN);
+        bank.askRefusal = "too_many_requests";
+        assertThat(text(say("request 20 from @bob"))).isEqualTo("en:conversation.request.too_many[too_many_requests]");
     }
 
     @Test

@@ -36,6 +36,8 @@ final class FakeBank implements Bank {
     int recentReads;
     boolean unreachable;
     Instant now = Instant.parse("2026-11-22T12:00:00Z");
+    /** Alias lookups left to the customer (security review #12); each resolve through the dialogue takes one. */
+    int lookupsLeft = Integer.MAX_VALUE;
     private int issued;
 
     FakeBank linkedIn(Language language) {
@@ -110,6 +112,15 @@ final class FakeBank implements Bank {
     }
 
     @Override
+    public boolean takeLookup(CustomerId asker) {
+        if (lookupsLeft <= 0) {
+            return false;
+        }
+        lookupsLeft--;
+        return true;
+    }
+
+    @Override
     public Optional<AliasMatch> resolve(Alias alias) {
         return Optional.ofNullable(aliases.get(alias));
     }
@@ -136,9 +147,13 @@ final class FakeBank implements Bank {
     final Map<String, Long> openRequests = new HashMap<>();
     List<Long> lastSplitShares;
     boolean lastSplitIncludesOrganiser;
+    String askRefusal;
 
     @Override
     public AskOutcome ask(CustomerId requester, Alias from, long amountMinor, CurrencyCode currency) {
+        if (askRefusal != null) {
+            return new NotAsked(askRefusal);
+        }
         asked.add(new Asking(requester, from, amountMinor));
         return aliases.containsKey(from) ? new Asked(aliases.get(from).maskedName(), null)
                 : new Asked(from.display(), "https://bank.example/pay-request/t");

@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.socialbank.notifications.BudgetedSms;
 import org.socialbank.notifications.DeliveryStatus;
 import org.socialbank.notifications.SmsDelivery;
 import org.socialbank.notifications.SmsGateway;
@@ -34,6 +35,9 @@ abstract class DevSmsInboxContract {
     SmsGateway gateway;
 
     @Autowired
+    DevSmsInbox inbox;
+
+    @Autowired
     JdbcClient jdbc;
 
     Api api;
@@ -48,7 +52,8 @@ abstract class DevSmsInboxContract {
         String to = number();
         SmsDelivery first = gateway.send(new SmsMessage(to, "Your socialbank code is 111111"));
         gateway.send(new SmsMessage(to, "Your socialbank code is 222222"));
-        assertThat(gateway).isInstanceOf(DevSmsInbox.class);
+        assertThat(gateway).as("every sender goes through the send budgets").isInstanceOf(BudgetedSms.class);
+        assertThat(inbox.newestTo(to, 2)).hasSize(2);
         assertThat(first.status()).isEqualTo(DeliveryStatus.SUCCEEDED);
         assertThat(UUID.fromString(first.id())).isNotNull();
 

@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.socialbank.directory.Directory;
 import org.socialbank.ledger.Ledger;
@@ -46,7 +47,8 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "socialbank.web.secure-cookies=false",
     "socialbank.payments.risk.burst-payments-max=1000",
-    "socialbank.payments.risk.new-payees-per-day-max=1000"})
+    "socialbank.payments.risk.new-payees-per-day-max=1000",
+    "socialbank.payments.requests.per-requester-per-hour=60"})
 @Import(RequestsContract.Fakes.class)
 abstract class RequestsContract {
 
@@ -269,18 +271,21 @@ abstract class RequestsContract {
         assertThat(shown.html()).contains(reference, "Alice W.", "DE89 3704 0044 0532 0130 00", "Pizza");
 
         CurrencyCode eur = Bank.EUR;
-        assertThat(requests.creditReceived("SBRQ" + "2".repeat(12), 2_250, eur).outcome()).isEqualTo("unknown_reference");
-        assertThat(requests.creditReceived(reference, 2_249, eur).outcome()).isEqualTo("amount_mismatch");
-        assertThat(requests.creditReceived(reference, 2_250, CurrencyCode.of("INR")).outcome())
+        assertThat(requests.creditReceived("e-1", "SBRQ" + "2".repeat(12), 2_250, eur).outcome())
+                .isEqualTo("unknown_reference");
+        assertThat(requests.creditReceived("e-2", reference, 2_249, eur).outcome()).isEqualTo("amount_mismatch");
+        assertThat(requests.creditReceived("e-3", reference, 2_250, CurrencyCode.of("INR")).outcome())
                 .isEqualTo("currency_mismatch");
         String spaced = reference.substring(0, 8).toLowerCase() + " " + reference.substring(8);
-        CreditOutcome settled = requests.creditReceived(spaced, 2_250, eur);
+        CreditOutcome settled = requests.creditReceived("e-4", spaced, 2_250, eur);
         assertThat(settled.outcome()).as("the right credit after a wrong one").isEqualTo("settled");
         assertThat(settled.requestId().value().toString()).isEqualTo(daves.path("id").asString());
         String fingerprint = new LedgerAudit(jdbc).fingerprint();
-        assertThat(requests.creditReceived(reference, 2_250, eur).outcome()).as("the feed delivers it again")
+        assertThat(requests.creditReceived("e-4", reference, 2_250, eur).outcome()).as("the feed delivers it again")
                 .isEqualTo("settled");
-        assertThat(requests.creditReceived(reference, 100, eur).outcome()).isEqualTo("request_not_open");
+        assertThat(requests.creditReceived("e-5", reference, 100, eur).outcome()).isEqualTo("request_not_open");
+        assertThat(requests.creditReceived("e-4", reference, 100, eur).outcome()).as("an entry id used for another credit")
+                .isEqualTo("entry_reused");
         assertThat(new LedgerAudit(jdbc).fingerprint()).as("booked once").isEqualTo(fingerprint);
         assertThat(events(RequestPaid.class, settled.requestId().value())).singleElement()
                 .satisfies(e -> assertThat(e.payerCustomerId()).isNull());
@@ -414,6 +419,52 @@ abstract class RequestsContract {
         assertThat(new Api("http://127.0.0.1:" + port, null).get("/api/v1/requests/" + UUID.randomUUID()).status())
                 .isEqualTo(401);
         assertThat(new FormClient(port).get("/dev/incoming-credits.json").status()).as("demo mode only").isEqualTo(404);
+    }
+
+    @Test
+    @DisplayName("security review #15: a second, distinct credit with the same reference is sent back, never settled")
+    void aSecondCreditWithTheSameReferenceIsNotOpenNotSettled() {
+        Member alice = bank.open("Alice Walker", 0);
+        Response asked = api.post("/api/v1/requests", ask(UUID.randomUUID(), alice.id(), Bank.stranger(), 1_500, null));
+        assertThat(asked.status()).as(asked.toString()).isEqualTo(201);
+        String reference = asked.json().path("paymentReference").asString();
+        assertThat(reference).startsWith("SBRQ");
+        String entry = "E2E-" + UUID.randomUUID().toString().substring(0, 8);
+
+        assertThat(requests.creditReceived(entry, reference, 1_500, Bank.EUR).outcome()).isEqualTo("settled");
+        String fingerprint = new LedgerAudit(jdbc).fingerprint();
+        assertThat(requests.creditReceived(entry, reference, 1_500, Bank.EUR).outcome())
+                .as("the same entry delivered again").isEqualTo("settled");
+        CreditOutcome second = requests.creditReceived(entry + "-2", reference, 1_500, Bank.EUR);
+        assertThat(second.outcome()).as("the payer paid twice: the bank must send this one back")
+                .isEqualTo("request_not_open");
+        assertThat(new LedgerAudit(jdbc).fingerprint()).as("booked once").isEqualTo(fingerprint);
+    }
+
+    @Test
+    @DisplayName("security review #12: requests and splits to others are limited per requester and hour")
+    void requestsAndSplitsAreLimitedPerRequesterAndHour() {
+        Member alice = bank.open("Alice Walker", 0);
+        Member bob = bank.open("Bob Brown", 0);
+        Member carol = bank.open("Carol Clark", 0);
+        for (int i = 0; i < 59; i++) {
+            Response asked = api.post("/api/v1/requests", ask(UUID.randomUUID(), alice.id(), bob.alias(), 100, null));
+            assertThat(asked.status()).as(asked.toString()).isEqualTo(201);
+        }
+        Response split = api.post("/api/v1/splits", split(UUID.randomUUID(), alice, "[" + share(bob, 100) + ","
+                + share(carol, 100) + "]", 200, false));
+        assertThat(split.status()).as("two more would be 61: %s", split).isEqualTo(422);
+        assertThat(split.code()).isEqualTo("too_many_requests");
+        assertThat(api.post("/api/v1/requests", ask(UUID.randomUUID(), alice.id(), bob.alias(), 100, null)).status())
+                .as("the 60th").isEqualTo(201);
+        Response fifth = api.post("/api/v1/requests", ask(UUID.randomUUID(), alice.id(), bob.alias(), 100, null));
+        assertThat(fifth.status()).isEqualTo(422);
+        assertThat(fifth.code()).isEqualTo("too_many_requests");
+        assertThat(api.post("/api/v1/requests", ask(UUID.randomUUID(), bob.id(), carol.alias(), 100, null)).status())
+                .as("another requester").isEqualTo(201);
+        clock.advance(Duration.ofHours(1).plusSeconds(1));
+        assertThat(api.post("/api/v1/requests", ask(UUID.randomUUID(), alice.id(), bob.alias(), 100, null)).status())
+                .as("an hour later").isEqualTo(201);
     }
 
     static String split(UUID id, Member organiser, String members, long totalMinor, boolean includeOrganiser) {

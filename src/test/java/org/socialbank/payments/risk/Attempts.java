@@ -67,6 +67,11 @@ final class Attempts {
         return new FakeHistory.Sent(PAYER, CurrencyCode.of(code), channel, amountMinor, false, Instant.parse(at));
     }
 
+    /** A payment that was held, confirmed on the bank's page and carried out. */
+    static FakeHistory.Sent confirmed(String channel, long amountMinor, String code, String at) {
+        return new FakeHistory.Sent(PAYER, CurrencyCode.of(code), channel, amountMinor, false, Instant.parse(at), true);
+    }
+
     static FakeHistory.Sent sentToNewPayee(long amountMinor, String code, String at) {
         return new FakeHistory.Sent(PAYER, CurrencyCode.of(code), "api", amountMinor, true, Instant.parse(at));
     }

@@ -11,7 +11,11 @@ import org.socialbank.shared.CurrencyCode;
 final class FakeHistory implements History {
 
     record Sent(CustomerId payer, CurrencyCode currency, String channel, long amountMinor, boolean newPayee,
-            Instant at) {
+            Instant at, boolean confirmed) {
+
+        Sent(CustomerId payer, CurrencyCode currency, String channel, long amountMinor, boolean newPayee, Instant at) {
+            this(payer, currency, channel, amountMinor, newPayee, at, false);
+        }
     }
 
     final List<Sent> sent = new ArrayList<>();
@@ -44,5 +48,11 @@ final class FakeHistory implements History {
     public int newPayeesSince(CustomerId payer, Instant from) {
         return (int) sent.stream()
                 .filter(s -> s.payer().equals(payer) && s.newPayee() && !s.at().isBefore(from)).count();
+    }
+
+    @Override
+    public int confirmedSince(CustomerId payer, String channel, Instant from) {
+        return (int) sent.stream().filter(s -> s.payer().equals(payer) && s.confirmed() && s.channel().equals(channel)
+                && !s.at().isBefore(from)).count();
     }
 }

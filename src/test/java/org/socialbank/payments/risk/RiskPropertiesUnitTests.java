@@ -43,7 +43,7 @@ class RiskPropertiesUnitTests {
         RiskProperties properties = new RiskProperties(
                 Map.of(KycLevel.BASIC, Map.of("eur", new Limits(null, major(3_000), null))),
                 Map.of("Telegram", Map.of("EUR", channelLimits(500, 1_000))),
-                Map.of("EUR", new Thresholds(null, major(50))), 3, 5, TEN_MINUTES, DAY);
+                Map.of("EUR", new Thresholds(null, major(50))), 3, 5, TEN_MINUTES, DAY, 1);
 
         assertThat(properties.limits().get(KycLevel.BASIC).get("EUR")).isEqualTo(limits(1_000, 3_000, 10_000));
         assertThat(properties.limits().get(KycLevel.BASIC).get("USD")).isEqualTo(limits(1_000, 2_500, 10_000));
@@ -88,7 +88,7 @@ class RiskPropertiesUnitTests {
     void refusesNegativeAmounts() {
         assertRefused(() -> levels(KycLevel.FULL, "GBP", new Limits(major(-1), null, null)),
                 "socialbank.payments.risk.limits.full.GBP.per-transaction must not be negative");
-        assertRefused(() -> new RiskProperties(null, Map.of("x", Map.of("EUR", channelLimits(-5, 10))), null, 3, 5, TEN_MINUTES, DAY),
+        assertRefused(() -> new RiskProperties(null, Map.of("x", Map.of("EUR", channelLimits(-5, 10))), null, 3, 5, TEN_MINUTES, DAY, 1),
                 "socialbank.payments.risk.channel-limits.x.EUR.per-transaction must not be negative");
     }
 
@@ -98,10 +98,10 @@ class RiskPropertiesUnitTests {
                 "socialbank.payments.risk.limits.basic.EUR must have per-transaction <= per-day <= per-month");
         assertRefused(() -> levels(KycLevel.BASIC, "EUR", new Limits(null, major(20_000), null)),
                 "socialbank.payments.risk.limits.basic.EUR must have per-transaction <= per-day <= per-month");
-        assertRefused(() -> new RiskProperties(null, Map.of("x", Map.of("EUR", channelLimits(300, 200))), null, 3, 5, TEN_MINUTES, DAY),
+        assertRefused(() -> new RiskProperties(null, Map.of("x", Map.of("EUR", channelLimits(300, 200))), null, 3, 5, TEN_MINUTES, DAY, 1),
                 "socialbank.payments.risk.channel-limits.x.EUR must have per-transaction <= per-day");
         assertRefused(() -> new RiskProperties(null, null, Map.of("EUR", new Thresholds(major(100), major(200))), 3, 5,
-                TEN_MINUTES, DAY), "socialbank.payments.risk.step-up.EUR must have new-payee-above <= above");
+                TEN_MINUTES, DAY, 1), "socialbank.payments.risk.step-up.EUR must have new-payee-above <= above");
     }
 
     @Test
@@ -112,20 +112,20 @@ class RiskPropertiesUnitTests {
         Limits jpy = limits(100_000, 200_000, 1_000_000);
         assertRefused(() -> new RiskProperties(Map.of(KycLevel.CLAIM_ONLY, Map.of("JPY", jpy), KycLevel.BASIC, Map.of("JPY",
                 new Limits(major(100_000), null, major(1_000_000))), KycLevel.FULL, Map.of("JPY", jpy)),
-                null, null, 3, 5, TEN_MINUTES, DAY), "socialbank.payments.risk.limits.basic.JPY.per-day must be set");
+                null, null, 3, 5, TEN_MINUTES, DAY, 1), "socialbank.payments.risk.limits.basic.JPY.per-day must be set");
         assertRefused(() -> new RiskProperties(Map.of(KycLevel.CLAIM_ONLY, Map.of("JPY", jpy), KycLevel.BASIC, Map.of("JPY",
-                jpy), KycLevel.FULL, Map.of("JPY", jpy)), null, null, 3, 5, TEN_MINUTES, DAY),
+                jpy), KycLevel.FULL, Map.of("JPY", jpy)), null, null, 3, 5, TEN_MINUTES, DAY, 1),
                 "socialbank.payments.risk.step-up.JPY must be set: every currency with limits needs step-up thresholds");
         assertRefused(() -> new RiskProperties(null, Map.of("telegram", Map.of("EUR", new ChannelLimits(major(10), null))),
-                null, 3, 5, TEN_MINUTES, DAY), "socialbank.payments.risk.channel-limits.telegram.EUR.per-day must be set");
-        assertRefused(() -> new RiskProperties(null, null, null, 3, 5, null, DAY),
+                null, 3, 5, TEN_MINUTES, DAY, 1), "socialbank.payments.risk.channel-limits.telegram.EUR.per-day must be set");
+        assertRefused(() -> new RiskProperties(null, null, null, 3, 5, null, DAY, 1),
                 "socialbank.payments.risk.burst-window must be positive and at most 1d");
     }
 
     @Test
     void refusesUnknownCurrenciesAndFractionsOfTheMinorUnit() {
         assertRefused(() -> new RiskProperties(null, null, Map.of("XYZ", new Thresholds(major(1), major(1))), 3, 5,
-                TEN_MINUTES, DAY), "socialbank.payments.risk.step-up.XYZ: unknown currency XYZ");
+                TEN_MINUTES, DAY, 1), "socialbank.payments.risk.step-up.XYZ: unknown currency XYZ");
         assertRefused(() -> levels(KycLevel.BASIC, "IRR", new Limits(new BigDecimal("1.5"), null, null)),
                 "socialbank.payments.risk.limits.basic.IRR.per-transaction must be a whole number of IRR minor units"
                         + " and fit in a long: 1.5");
@@ -136,18 +136,20 @@ class RiskPropertiesUnitTests {
 
     @Test
     void refusesRuleSettingsOutOfRange() {
-        assertRefused(() -> new RiskProperties(null, null, null, -1, 5, TEN_MINUTES, DAY),
+        assertRefused(() -> new RiskProperties(null, null, null, -1, 5, TEN_MINUTES, DAY, 1),
                 "socialbank.payments.risk.new-payees-per-day-max must be 0..1000");
-        assertRefused(() -> new RiskProperties(null, null, null, 3, 0, TEN_MINUTES, DAY),
+        assertRefused(() -> new RiskProperties(null, null, null, 3, 0, TEN_MINUTES, DAY, 1),
                 "socialbank.payments.risk.burst-payments-max must be 1..10000");
-        assertRefused(() -> new RiskProperties(null, null, null, 3, 5, Duration.ZERO, DAY),
+        assertRefused(() -> new RiskProperties(null, null, null, 3, 5, Duration.ZERO, DAY, 1),
                 "socialbank.payments.risk.burst-window must be positive and at most 1d");
-        assertRefused(() -> new RiskProperties(null, null, null, 3, 5, TEN_MINUTES, Duration.ofHours(-1)),
+        assertRefused(() -> new RiskProperties(null, null, null, 3, 5, TEN_MINUTES, Duration.ofHours(-1), 1),
                 "socialbank.payments.risk.new-channel-window must be positive and at most 30d");
+        assertRefused(() -> new RiskProperties(null, null, null, 3, 5, TEN_MINUTES, DAY, -1),
+                "socialbank.payments.risk.new-channel-confirmations-min must be 0..100");
     }
 
     private static RiskProperties levels(KycLevel level, String currency, Limits limits) {
-        return new RiskProperties(Map.of(level, Map.of(currency, limits)), null, null, 3, 5, TEN_MINUTES, DAY);
+        return new RiskProperties(Map.of(level, Map.of(currency, limits)), null, null, 3, 5, TEN_MINUTES, DAY, 1);
     }
 
     private static void assertRefused(ThrowingCallable settings, String message) {

@@ -2,12 +2,15 @@ package org.socialbank.payments.risk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.socialbank.payments.risk.Attempts.attempt;
+import static org.socialbank.payments.risk.Attempts.confirmed;
 import static org.socialbank.payments.risk.Attempts.sent;
 import static org.socialbank.payments.risk.Attempts.sentToNewPayee;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.socialbank.directory.KycLevel;
 
@@ -67,19 +70,31 @@ class StepUpRulesUnitTests {
     }
 
     @Test
-    void theFirstPaymentSoonAfterLinkingAChannelIsHeld() {
+    @DisplayName("security review #4: every payment of a new channel is held, a day long and until one was confirmed")
+    void everyPaymentOfANewlyLinkedChannelIsHeldUntilOneIsConfirmedAndForADay() {
         Instant linkedAt = Instant.parse("2026-06-15T08:00:00Z");
-        FakeHistory history = new FakeHistory().add(sent("telegram", 1_000, "EUR", "2026-06-15T09:00:00Z"));
+        FakeHistory history = new FakeHistory().add(confirmed("telegram", 1_000, "EUR", "2026-06-15T09:00:00Z"));
         Attempts onX = attempt().channel("x").linkedAt(linkedAt);
 
         assertThat(reason(utc.assess(onX.at("2026-06-15T10:00:00Z").build(), history)))
                 .as("paying on another channel does not count").isEqualTo("first_after_new_channel");
-        assertThat(utc.assess(onX.at("2026-06-16T08:00:00Z").build(), history))
-                .as("a day after linking").isInstanceOf(Allow.class);
         history.add(sent("x", 1_000, "EUR", "2026-06-15T09:30:00Z"));
-        assertThat(utc.assess(onX.at("2026-06-15T10:00:00Z").build(), history))
-                .as("not the first").isInstanceOf(Allow.class);
+        assertThat(reason(utc.assess(onX.at("2026-06-15T10:00:00Z").build(), history)))
+                .as("a payment sent or waiting for its confirmation proves nothing").isEqualTo("first_after_new_channel");
+        assertThat(reason(utc.assess(onX.at("2026-06-17T08:00:00Z").build(), history)))
+                .as("two days later, still nothing confirmed").isEqualTo("first_after_new_channel");
+        history.add(confirmed("x", 1_000, "EUR", "2026-06-15T09:40:00Z"));
+        assertThat(reason(utc.assess(onX.at("2026-06-15T10:00:00Z").build(), history)))
+                .as("confirmed, but linked less than a day ago").isEqualTo("first_after_new_channel");
+        Decision later = utc.assess(onX.at("2026-06-16T08:00:00Z").build(), history);
+        assertThat(later).as("a day after linking, with one confirmed").isInstanceOf(Allow.class);
+        assertThat(later.checks()).filteredOn(c -> c.rule().equals("first_after_new_channel")).singleElement()
+                .satisfies(c -> assertThat(c.detail()).contains("confirmedSinceLink=1"));
         assertThat(utc.assess(attempt().channel("api").build(), new FakeHistory())).isInstanceOf(Allow.class);
+        PaymentPolicy timeOnly = new PaymentPolicy(new RiskProperties(null, null, null, 3, 5, Duration.ofMinutes(10),
+                Duration.ofHours(24), 0), ZoneOffset.UTC);
+        assertThat(timeOnly.assess(onX.at("2026-06-16T08:00:00Z").build(), new FakeHistory()))
+                .as("new-channel-confirmations-min=0: only the day after linking is held").isInstanceOf(Allow.class);
     }
 
     @Test

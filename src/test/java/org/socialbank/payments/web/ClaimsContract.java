@@ -1,6 +1,7 @@
 package org.socialbank.payments.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.socialbank.payments.web.PaymentFixtures.email;
 import static org.socialbank.payments.web.PaymentFixtures.handle;
 import static org.socialbank.payments.web.PaymentFixtures.pay;
 import static org.socialbank.payments.web.PaymentFixtures.phone;
@@ -23,6 +24,9 @@ import org.socialbank.directory.AliasType;
 import org.socialbank.directory.KycLevel;
 import org.socialbank.directory.Language;
 import org.socialbank.directory.Network;
+import org.socialbank.notifications.DeliveryStatus;
+import org.socialbank.notifications.SmsGateway;
+import org.socialbank.notifications.SmsMessage;
 import org.socialbank.payments.ClaimView;
 import org.socialbank.payments.PaymentAwaitingClaim;
 import org.socialbank.payments.PaymentClaimed;
@@ -33,6 +37,7 @@ import org.socialbank.payouts.ExternalAccount;
 import org.socialbank.support.Api.Response;
 import org.socialbank.support.FormClient;
 import org.socialbank.support.FormClient.Page;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -40,6 +45,9 @@ import tools.jackson.databind.JsonNode;
  * claim code from the network handle), a new wallet or a payout, expiry, cancel, and the races.
  */
 abstract class ClaimsContract extends PaymentsTestBase {
+
+    @Autowired
+    SmsGateway smsGateway;
 
     @Test
     void aNonCustomerClaimsIntoANewWalletWithAnSmsCode() {
@@ -260,6 +268,78 @@ abstract class ClaimsContract extends PaymentsTestBase {
         }
         assertThat(events.stream(PaymentClaimed.class).filter(e -> e.payerCustomerId().equals(alice.id()))).hasSize(1);
         assertThat(fixtures.balance(alice.wallet())).isEqualTo(6_000);
+    }
+
+    @Test
+    @DisplayName("security review #5: claim codes one payer makes the bank send are capped per day")
+    void claimCodesAreCappedPerPayerPerDayWhateverTheNumbers() {
+        Person mallory = fixtures.customer("Mallory Pumper", KycLevel.FULL, 10_000);
+        List<String> numbers = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            numbers.add(PaymentFixtures.freshPhone());
+        }
+        for (int i = 0; i < 8; i++) {
+            String url = claimUrl(mallory, phone(numbers.get(i)), 10);
+            assertThat(payments.sendClaimCode(token(url), java.util.Locale.ENGLISH).orElseThrow().problem()).isNull();
+        }
+        String ninth = claimUrl(mallory, phone(numbers.get(8)), 10);
+        FormClient browser = new FormClient(port);
+        browser.get(path(ninth));
+        Page refused = browser.post(path(ninth) + "/send");
+        assertThat(refused.html()).contains("Too many codes were sent today.");
+        assertThat(sms.to(numbers.get(8))).as("the ninth number gets nothing").isEmpty();
+        assertThat(numbers.subList(0, 8)).allSatisfy(n -> assertThat(sms.to(n)).hasSize(1));
+
+        clock.advance(Duration.ofDays(1));
+        assertThat(payments.sendClaimCode(token(ninth), java.util.Locale.ENGLISH).orElseThrow().problem())
+                .as("the next day").isNull();
+        assertThat(sms.to(numbers.get(8))).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("security review #5: no code ever goes to a denied number prefix")
+    void noCodeGoesToADeniedPrefix() {
+        Person alice = fixtures.customer("Alice Walker", KycLevel.FULL, 10_000);
+        String premium = "+33699" + String.format("%06d", Math.floorMod(UUID.randomUUID().hashCode(), 1_000_000));
+        String url = claimUrl(alice, phone(premium), 10);
+        FormClient browser = new FormClient(port);
+        browser.get(path(url));
+        Page refused = browser.post(path(url) + "/send");
+        assertThat(refused.html()).contains("The bank does not send codes to this number.");
+        assertThat(payments.sendClaimCode(token(url), java.util.Locale.ENGLISH).orElseThrow().problem())
+                .isEqualTo("destination_refused");
+        assertThat(smsGateway.send(new SmsMessage(premium, "a step-up code 123456")).status())
+                .as("nor any other message, whoever sends it").isEqualTo(DeliveryStatus.FAILED);
+        assertThat(sms.to(premium)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("security review #5: e-mail claim codes share the per-payer cap and have a per-address cap")
+    void emailClaimCodesAreCappedPerPayerAndPerAddress() {
+        Person alice = fixtures.customer("Alice Walker", KycLevel.FULL, 10_000);
+        String carol = "carol-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        String first = claimUrl(alice, email(carol), 10);
+        for (int i = 0; i < 5; i++) {
+            assertThat(payments.sendClaimCode(token(first), java.util.Locale.ENGLISH).orElseThrow().problem()).isNull();
+        }
+        String second = claimUrl(alice, email(carol), 10);
+        assertThat(payments.sendClaimCode(token(second), java.util.Locale.ENGLISH).orElseThrow().problem()).isNull();
+        assertThat(payments.sendClaimCode(token(second), java.util.Locale.ENGLISH).orElseThrow().problem())
+                .as("six codes a day to one address").isEqualTo("codes_today");
+
+        String dave = "dave-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        String third = claimUrl(alice, email(dave), 10);
+        assertThat(payments.sendClaimCode(token(third), java.util.Locale.ENGLISH).orElseThrow().problem()).isNull();
+        Person bob = fixtures.customer("Bob Brown", KycLevel.FULL, 10_000);
+        assertThat(payments.sendClaimCode(token(claimUrl(bob, email(dave), 10)), java.util.Locale.ENGLISH)
+                .orElseThrow().problem()).isNull();
+        String erin = "erin-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        assertThat(payments.sendClaimCode(token(claimUrl(alice, email(erin), 10)), java.util.Locale.ENGLISH)
+                .orElseThrow().problem()).as("alice's eighth code today").isNull();
+        String frank = "frank-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        assertThat(payments.sendClaimCode(token(claimUrl(alice, email(frank), 10)), java.util.Locale.ENGLISH)
+                .orElseThrow().problem()).as("alice made the bank send eight codes today").isEqualTo("codes_today");
+        assertThat(email.sent(frank)).isEmpty();
     }
 
     String claimUrl(Person payer, String payeeJson, long amountMinor) {

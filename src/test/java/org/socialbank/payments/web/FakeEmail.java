@@ -20,6 +20,10 @@ final class FakeEmail implements EmailGateway {
         return EmailDelivery.succeeded("fake-" + UUID.randomUUID());
     }
 
+    List<EmailMessage> sent(String address) {
+        return sent.stream().filter(m -> m.to().equals(address)).toList();
+    }
+
     /** The newest 6-digit code sent to the address. */
     String lastCode(String address) {
         List<EmailMessage> to = sent.stream().filter(m -> m.to().equals(address)).toList();

@@ -96,6 +96,10 @@ final class PaymentFixtures {
         return "{\"type\":\"tag\",\"value\":\"" + tag + "\"}";
     }
 
+    static String email(String address) {
+        return "{\"type\":\"email\",\"value\":\"" + address + "\"}";
+    }
+
     static String handle(String network, String handle) {
         return "{\"type\":\"handle\",\"value\":\"" + handle + "\",\"network\":\"" + network + "\"}";
     }

@@ -11,9 +11,15 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.Confirmations;
 import org.socialbank.directory.KycLevel;
+import org.socialbank.directory.Linking;
+import org.socialbank.directory.Network;
+import org.socialbank.directory.OperationConfirmed;
+import org.socialbank.directory.jdbc.JdbcLinking;
 import org.socialbank.payments.PaymentCompleted;
 import org.socialbank.payments.PaymentHeld;
 import org.socialbank.payments.web.PaymentFixtures.Person;
@@ -32,6 +38,12 @@ abstract class PaymentsContract extends PaymentsTestBase {
 
     @Autowired
     Confirmations confirmations;
+
+    @Autowired
+    Linking linking;
+
+    @Autowired
+    JdbcLinking linkingStore;
 
     @Test
     void paysACustomerByPhoneInOneTransferAndAReplayReturnsTheSamePayment() {
@@ -262,6 +274,96 @@ abstract class PaymentsContract extends PaymentsTestBase {
         assertThat(status(api.get("/api/v1/payments/" + cancelled.json().path("id").asString())))
                 .as("a confirmation after the payer cancelled pays nothing").isEqualTo("cancelled");
         assertThat(fixtures.balance(alice.wallet())).isEqualTo(100_000);
+    }
+
+    @Test
+    @DisplayName("security review #4: a held, unconfirmed payment does not switch off the hold of a newly linked chat")
+    void everyPaymentFromANewlyLinkedChatIsHeldUntilOneIsConfirmedAndForADay() {
+        Person alice = fixtures.customer("Alice Walker", KycLevel.FULL, 100_000);
+        Person bob = fixtures.customer("Bob Brown", KycLevel.FULL, 0);
+        ChannelIdentity chat = linking.identify(Network.TELEGRAM, "tg-" + UUID.randomUUID(), null, null);
+        linkingStore.setCustomer(chat.id(), alice.id(), clock.instant());
+
+        Response first = payBob(alice, bob, 100, "telegram");
+        assertThat(status(first)).as(first.toString()).isEqualTo("awaiting_confirmation");
+        assertThat(first.json().path("decisionReason").asString()).isEqualTo("first_after_new_channel");
+        Response second = payBob(alice, bob, 100, "telegram");
+        assertThat(status(second)).as("the first, never confirmed, proves nothing").isEqualTo("awaiting_confirmation");
+        assertThat(second.json().path("decisionReason").asString()).isEqualTo("first_after_new_channel");
+
+        FormClient browser = new FormClient(port);
+        String url = second.json().path("confirmationUrl").asString();
+        browser.get(path(url));
+        assertThat(browser.post(path(url), "code", sms.lastCode(alice.phone())).html()).contains("Confirmed");
+        assertThat(status(payBob(alice, bob, 100, "telegram"))).as("confirmed, but linked less than a day ago")
+                .isEqualTo("awaiting_confirmation");
+        clock.advance(Duration.ofHours(24));
+        assertThat(status(payBob(alice, bob, 100, "telegram"))).as("a day on, with one confirmed")
+                .isEqualTo("completed");
+        assertThat(status(payBob(alice, bob, 100, "api"))).as("another channel is not held").isEqualTo("completed");
+    }
+
+    @Test
+    @DisplayName("security review #20: cancelling a held payment closes its confirmation page")
+    void cancellingAHeldPaymentClosesItsConfirmationPage() {
+        Person alice = fixtures.customer("Alice Walker", KycLevel.FULL, 100_000);
+        Person bob = fixtures.customer("Bob Brown", KycLevel.FULL, 0);
+        Response held = payBob(alice, bob, 15_000, "api");
+        String url = held.json().path("confirmationUrl").asString();
+        String code = sms.lastCode(alice.phone());
+        FormClient browser = new FormClient(port);
+        assertThat(browser.get(path(url)).html()).contains("150.00");
+
+        assertThat(status(api.post("/api/v1/payments/" + held.json().path("id").asString() + "/cancel", "")))
+                .isEqualTo("cancelled");
+
+        assertThat(browser.get(path(url)).html()).as("the page says it is over").contains("Not confirmed")
+                .doesNotContain("150.00");
+        String answer = browser.post(path(url), "code", code).html();
+        assertThat(answer).as("the right code confirms nothing now").contains("Not confirmed")
+                .doesNotContain("Thank you");
+        assertThat(events.stream(OperationConfirmed.class)
+                .filter(e -> e.reference().equals("payment:" + held.json().path("id").asString()))).isEmpty();
+        assertThat(fixtures.balance(alice.wallet())).isEqualTo(100_000);
+    }
+
+    @Test
+    @DisplayName("security review #13: the confirmation link is stored only sealed, and only while the payment waits")
+    void theConfirmationLinkIsStoredSealedAndOnlyWhileThePaymentWaits() {
+        Person alice = fixtures.customer("Alice Walker", KycLevel.FULL, 100_000);
+        Person bob = fixtures.customer("Bob Brown", KycLevel.FULL, 0);
+        Response held = payBob(alice, bob, 15_000, "api");
+        UUID id = UUID.fromString(held.json().path("id").asString());
+        String url = held.json().path("confirmationUrl").asString();
+        String token = url.substring(url.lastIndexOf('/') + 1);
+
+        String stored = jdbc.sql("SELECT confirmation_link_sealed FROM payments WHERE id = ?").param(id)
+                .query(String.class).single();
+        assertThat(stored).isNotBlank().doesNotContain("http", "/confirm/", token);
+        assertThat(api.get("/api/v1/payments/" + id).json().path("confirmationUrl").asString())
+                .as("the API still shows it while the payment waits").isEqualTo(url);
+
+        FormClient browser = new FormClient(port);
+        browser.get(path(url));
+        browser.post(path(url), "code", sms.lastCode(alice.phone()));
+        assertThat(jdbc.sql("SELECT confirmation_link_sealed FROM payments WHERE id = ?").param(id)
+                .query(String.class).optional()).as("cleared once the payment ended").isEmpty();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM payments WHERE confirmation_link_sealed LIKE '%/confirm/%'")
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    @DisplayName("security review #12: the chats' alias lookups are counted per customer and hour in the database")
+    void payeeLookupsAreCountedPerCustomerAndHour() {
+        Person alice = fixtures.customer("Alice Walker", KycLevel.FULL, 0);
+        Person bob = fixtures.customer("Bob Brown", KycLevel.FULL, 0);
+        for (int i = 0; i < 60; i++) {
+            assertThat(payments.takePayeeLookup(alice.id())).as("lookup %d", i + 1).isTrue();
+        }
+        assertThat(payments.takePayeeLookup(alice.id())).as("the 61st within the hour").isFalse();
+        assertThat(payments.takePayeeLookup(bob.id())).as("another customer's allowance").isTrue();
+        clock.advance(Duration.ofHours(1));
+        assertThat(payments.takePayeeLookup(alice.id())).as("the next hour").isTrue();
     }
 
     @Test

@@ -35,7 +35,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
     "socialbank.payments.risk.limits.basic.EUR.per-month=300",
     "socialbank.payments.risk.channel-limits.x.EUR.per-transaction=30",
     "socialbank.payments.risk.channel-limits.x.EUR.per-day=50",
-    "socialbank.payouts.sandbox.fail-accounts=DE02120300000000202051"})
+    "socialbank.payouts.sandbox.fail-accounts=DE02120300000000202051",
+    "socialbank.notifications.budgets.per-destination-per-day=6",
+    "socialbank.notifications.budgets.per-customer-per-day=8",
+    "socialbank.notifications.budgets.deny-prefixes=+881,+33699"})
 @Import(PaymentsTestBase.Fakes.class)
 abstract class PaymentsTestBase {
 

@@ -143,22 +143,28 @@ public class JdbcRequests {
                 .query((rs, n) -> new RequestId(rs.getObject(1, UUID.class))).list();
     }
 
-    /** A credit already recorded under this reference: its amount, currency, outcome and request. */
-    public record Credit(long amountMinor, String currency, String outcome, UUID requestId) {
+    /** Requests the requester sent since {@code from}, a split's one per member. */
+    public int requestsSince(CustomerId requester, Instant from) {
+        return jdbc.sql("SELECT COUNT(*) FROM money_requests WHERE requester_id = ? AND created_at >= ?")
+                .params(requester.value(), utc(from)).query(Long.class).single().intValue();
     }
 
-    public Optional<Credit> credit(String reference) {
-        return jdbc.sql("SELECT amount_minor, currency, outcome, request_id FROM incoming_credits WHERE reference = ?")
-                .param(reference).query((rs, n) -> new Credit(rs.getLong(1), rs.getString(2).strip(),
-                        rs.getString(3), rs.getObject(4, UUID.class))).optional();
+    /** A credit already recorded under this entry id of the feed: its reference, amount, currency, outcome and request. */
+    public record Credit(String reference, long amountMinor, String currency, String outcome, UUID requestId) {
     }
 
-    public void insertCredit(String reference, long amountMinor, CurrencyCode currency, String outcome,
+    public Optional<Credit> credit(String entryId) {
+        return jdbc.sql("SELECT reference, amount_minor, currency, outcome, request_id FROM incoming_credit_entries "
+                + "WHERE entry_id = ?").param(entryId).query((rs, n) -> new Credit(rs.getString(1), rs.getLong(2),
+                        rs.getString(3).strip(), rs.getString(4), rs.getObject(5, UUID.class))).optional();
+    }
+
+    public void insertCredit(String entryId, String reference, long amountMinor, CurrencyCode currency, String outcome,
             RequestId request, UUID transferId, Instant now) {
-        jdbc.sql("INSERT INTO incoming_credits (reference, amount_minor, currency, outcome, request_id, transfer_id, "
-                + "received_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .params(reference, amountMinor, currency.code(), outcome, request == null ? null : request.value(),
-                        transferId, utc(now)).update();
+        jdbc.sql("INSERT INTO incoming_credit_entries (entry_id, reference, amount_minor, currency, outcome, request_id, "
+                + "transfer_id, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(entryId, reference, amountMinor, currency.code(), outcome,
+                        request == null ? null : request.value(), transferId, utc(now)).update();
     }
 
     private static String network(Alias alias) {

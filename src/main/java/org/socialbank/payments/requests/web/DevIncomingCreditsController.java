@@ -48,7 +48,8 @@ class DevIncomingCreditsController {
         }
         RequestBodies.require(RequestBodies.missing(body.reference(), "reference", body.amountMinor(), "amountMinor",
                 body.currency(), "currency"));
-        CreditOutcome outcome = requests.creditReceived(body.reference(), body.amountMinor(),
+        String entry = body.entryId() != null ? body.entryId() : java.util.UUID.randomUUID().toString(); // a new credit
+        CreditOutcome outcome = requests.creditReceived(entry, body.reference(), body.amountMinor(),
                 CurrencyCode.of(body.currency()));
         return ResponseEntity.ok(Map.of("reference", outcome.reference(), "outcome", outcome.outcome(),
                 "requestId", outcome.requestId() == null ? "" : outcome.requestId().toString()));

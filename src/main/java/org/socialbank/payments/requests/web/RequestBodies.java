@@ -83,7 +83,7 @@ final class RequestBodies {
     record Organiser(UUID organiserCustomerId) {
     }
 
-    record Credit(String reference, Long amountMinor, String currency) {
+    record Credit(String entryId, String reference, Long amountMinor, String currency) {
     }
 
     /** Pairs of (value, name): the names of the null values. */

@@ -53,7 +53,8 @@ class RequestsController {
             content = @Content(schema = @Schema(implementation = RequestJson.class)))
     @ApiResponse(responseCode = "409", description = "id_reused", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "422", description = "requester_not_found, no_account_in_currency, "
-            + "requester_has_no_alias, payer_is_requester, payer_not_found",
+            + "requester_has_no_alias, payer_is_requester, payer_not_found, too_many_requests (past "
+            + "per-requester-per-hour)",
             content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "400", description = "malformed or invalid request", content = @Content(mediaType = "application/problem+json"))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -1,0 +1,161 @@
+package org.socialbank.notifications;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import org.socialbank.shared.jdbc.Timestamps;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Budgets of the messages the bank sends (security review #5, SMS pumping): per destination per
+ * day, per customer on whose behalf codes go to others (a payer's claim codes) per day, per
+ * medium per hour, and a deny-list of number prefixes. The counters are rows of {@code
+ * send_budgets}, locked while counted, so the budgets hold across nodes. A take joins the
+ * caller's transaction (one that rolls back gives its sends back) or runs in its own.
+ */
+public class SendBudgets {
+
+    /** Where a message goes. */
+    public enum Medium {
+        SMS, EMAIL;
+
+        String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** The answer to a take: the message may go, or which budget said no. */
+    public sealed interface Take permits Taken, Refused {
+    }
+
+    public record Taken() implements Take {
+    }
+
+    /**
+     * @param reason {@value #DENIED_DESTINATION}, {@value #CUSTOMER_DAY}, {@value #DESTINATION_DAY}
+     *     or {@value #GLOBAL_HOUR}
+     */
+    public record Refused(String reason) implements Take {
+
+        public static final String DENIED_DESTINATION = "denied_destination";
+        public static final String CUSTOMER_DAY = "customer_daily_budget";
+        public static final String DESTINATION_DAY = "destination_daily_budget";
+        public static final String GLOBAL_HOUR = "global_hourly_budget";
+
+        public Refused {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final NotificationsProperties.Budgets budgets;
+    private final Clock clock;
+
+    SendBudgets(JdbcClient jdbc, TransactionTemplate transactions, NotificationsProperties properties, Clock clock) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.budgets = properties.budgets();
+        this.clock = clock;
+    }
+
+    /**
+     * Takes one message to {@code destination} from every budget that applies, or none when one
+     * is spent.
+     *
+     * @param destination an E.164 number for SMS, an address for e-mail
+     * @param onBehalfOf the customer who caused the message to go to someone else (the payer of
+     *     a claim), counted against {@code per-customer-per-day}; empty for a customer's own codes
+     */
+    public Take take(Medium medium, String destination, Optional<String> onBehalfOf) {
+        Objects.requireNonNull(medium, "medium");
+        Objects.requireNonNull(destination, "destination");
+        Objects.requireNonNull(onBehalfOf, "onBehalfOf");
+        if (medium == Medium.SMS && denied(destination)) {
+            return new Refused(Refused.DENIED_DESTINATION);
+        }
+        Instant now = clock.instant();
+        Instant day = now.truncatedTo(ChronoUnit.DAYS);
+        List<Counter> counters = new ArrayList<>();
+        onBehalfOf.ifPresent(customer -> counters.add(new Counter("customer:" + customer, day,
+                budgets.perCustomerPerDay(), Refused.CUSTOMER_DAY)));
+        counters.add(new Counter("to:" + digest(medium.key() + ":" + destination.toLowerCase(Locale.ROOT)), day,
+                budgets.perDestinationPerDay(), Refused.DESTINATION_DAY));
+        counters.add(new Counter("all:" + medium.key(), now.truncatedTo(ChronoUnit.HOURS), budgets.globalPerHour(),
+                Refused.GLOBAL_HOUR));
+        return transactions.execute(status -> count(counters));
+    }
+
+    /** Whether no SMS may ever go to this number. */
+    public boolean denied(String e164) {
+        return budgets.denyPrefixes().stream().anyMatch(e164::startsWith);
+    }
+
+    /** Forgets counters of windows that ended before {@code before}; at most {@code max}; returns how many. */
+    int forgetBefore(Instant before, int max) {
+        List<Counter> old = jdbc.sql("SELECT budget_key, window_start FROM send_budgets WHERE window_start < ? "
+                + "ORDER BY window_start LIMIT ?").params(Timestamps.utc(before), max)
+                .query((rs, n) -> new Counter(rs.getString(1), Timestamps.instant(rs, 2), 0, "")).list();
+        for (Counter c : old) {
+            jdbc.sql("DELETE FROM send_budgets WHERE budget_key = ? AND window_start = ?")
+                    .params(c.key(), Timestamps.utc(c.window())).update();
+        }
+        return old.size();
+    }
+
+    /** Locks every counter (in a fixed order, so two takes cannot deadlock), checks all, then counts. */
+    private Take count(List<Counter> counters) {
+        List<Integer> used = new ArrayList<>();
+        for (Counter c : counters) {
+            used.add(lock(c));
+        }
+        for (int i = 0; i < counters.size(); i++) {
+            if (used.get(i) >= counters.get(i).max()) {
+                return new Refused(counters.get(i).reason());
+            }
+        }
+        for (Counter c : counters) {
+            jdbc.sql("UPDATE send_budgets SET used = used + 1 WHERE budget_key = ? AND window_start = ?")
+                    .params(c.key(), Timestamps.utc(c.window())).update();
+        }
+        return new Taken();
+    }
+
+    /**
+     * The counter's use so far, its row locked. A first use inserts the row; a node that inserts
+     * the same row at once fails on the key, and its transaction is retried whole like every lost race.
+     */
+    private int lock(Counter c) {
+        Optional<Integer> used = jdbc.sql("SELECT used FROM send_budgets WHERE budget_key = ? AND window_start = ? "
+                + "FOR UPDATE").params(c.key(), Timestamps.utc(c.window())).query(Integer.class).optional();
+        if (used.isPresent()) {
+            return used.get();
+        }
+        jdbc.sql("INSERT INTO send_budgets (budget_key, window_start, used) VALUES (?, ?, 0)")
+                .params(c.key(), Timestamps.utc(c.window())).update();
+        return 0;
+    }
+
+    /** Keys hold no phone number or address in clear. */
+    private static String digest(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    private record Counter(String key, Instant window, int max, String reason) {
+    }
+}
