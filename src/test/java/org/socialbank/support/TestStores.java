@@ -14,10 +14,6 @@ public final class TestStores {
         Path dir = Path.of("target", "test-data", "h2-" + UUID.randomUUID()).toAbsolutePath();
         registry.add("spring.datasource.url", () -> h2Url(dir));
         common(registry);
-        // an embedded H2 costs no server connections: keep the idle ones, so that a slow start on
-        // a loaded machine never sees the pool shrink to none, which closes the file database
-        // under the starting context ("database has been closed", session 2's known flake)
-        registry.add("spring.datasource.hikari.idle-timeout", () -> "0");
     }
 
     public static String h2Url(Path dir) {
@@ -31,7 +27,6 @@ public final class TestStores {
         registry.add("spring.datasource.username", PostgresDatabases::user);
         registry.add("spring.datasource.password", () -> "");
         common(registry);
-        registry.add("spring.datasource.hikari.idle-timeout", () -> "10000");
     }
 
     private static void common(DynamicPropertyRegistry registry) {
@@ -41,5 +36,6 @@ public final class TestStores {
         // together they stay under PostgreSQL's max_connections (100 by default)
         registry.add("spring.datasource.hikari.maximum-pool-size", () -> "10");
         registry.add("spring.datasource.hikari.minimum-idle", () -> "1");
+        registry.add("spring.datasource.hikari.idle-timeout", () -> "10000");
     }
 }
