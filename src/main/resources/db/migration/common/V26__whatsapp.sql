@@ -36,7 +36,12 @@ CREATE TABLE whatsapp_messages (
 );
 CREATE INDEX whatsapp_messages_updated ON whatsapp_messages (updated_at);
 
--- What the platform last said of a reply after it accepted it: sent, delivered, read or failed
--- (with its reason), for channels that report it (WhatsApp).
-ALTER TABLE outbox_messages ADD COLUMN delivery VARCHAR(16);
-ALTER TABLE outbox_messages ADD COLUMN delivery_at TIMESTAMP WITH TIME ZONE;
+-- What the platform last said of an outbox row after it accepted it: sent, delivered, read or
+-- failed, for channels that report it (WhatsApp). Beside the outbox rather than in new columns:
+-- H2 loses other tables' IN-list check constraints after an ALTER TABLE ... ADD COLUMN.
+CREATE TABLE outbox_deliveries (
+    outbox_id   UUID                     NOT NULL REFERENCES outbox_messages (id) ON DELETE CASCADE,
+    state       VARCHAR(16)              NOT NULL,
+    reported_at TIMESTAMP WITH TIME ZONE NOT NULL,
+    CONSTRAINT pk_outbox_deliveries PRIMARY KEY (outbox_id)
+);
