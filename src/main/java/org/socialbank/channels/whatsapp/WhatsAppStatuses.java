@@ -51,8 +51,8 @@ class WhatsAppStatuses {
             store.closeWindow(sent.recipient());
             if (reports.sendAgain(sent.outboxId(), reason, clock.instant())) {
                 log.info("whatsapp: {} arrived outside the 24-hour window; sent again as a template", sent.outboxId());
+                return;
             }
-            return;
         }
         if (reports.failed(sent.outboxId(), reason, at)) {
             log.warn("whatsapp: {} failed after it was accepted: {}", sent.outboxId(), reason);

@@ -53,13 +53,13 @@ public class DeliveryReports {
 
     /**
      * The platform refused a row it had accepted, and the adapter can still deliver it another way:
-     * the row is PENDING again, due now. Only a SUCCEEDED row is handed back; the caller makes sure
-     * it does so once.
+     * the row is PENDING again, due now. Only a SUCCEEDED row whose content is still kept is handed
+     * back (false otherwise: then {@link #failed}); the caller makes sure it does so once.
      */
     public boolean sendAgain(UUID outboxId, String reason, Instant now) {
         record(outboxId, "failed", now);
         return jdbc.sql("UPDATE outbox_messages SET status = 'PENDING', last_error = ?, next_attempt_at = ?, "
-                + "claimed_until = NULL, sent_at = NULL WHERE id = ? AND status = 'SUCCEEDED'")
+                + "claimed_until = NULL, sent_at = NULL WHERE id = ? AND status = 'SUCCEEDED' AND payload <> ''")
                 .params(clip(reason), Timestamps.utc(now), outboxId).update() == 1;
     }
 
