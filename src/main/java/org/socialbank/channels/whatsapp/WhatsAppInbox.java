@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialbank.conversation.Conversations;
+import org.springframework.dao.DataAccessException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -85,17 +86,27 @@ public class WhatsAppInbox {
             return;
         }
         String kind;
+        try {
+            kind = act(event);
+        } catch (DataAccessException storeFailure) {
+            throw storeFailure; // not recorded: the post is answered 500 and Meta sends it again
+        } catch (RuntimeException e) {
+            // this event alone cannot be handled: recorded, so that Meta's redeliveries do not repeat it for days
+            log.warn("whatsapp event {} failed: {}", event.eventId(), e.toString());
+            kind = "failed";
+        }
+        store.markHandled(event.eventId(), kind.length() > 16 ? kind.substring(0, 16) : kind, clock.instant());
+    }
+
+    private String act(WhatsAppEvents.Event event) {
         if (event instanceof WhatsAppEvents.Message message) {
             Instant now = clock.instant();
             Instant at = message.at() == null || message.at().isAfter(now) ? now : message.at();
             store.wrote(message.waId(), at);
             message.message().ifPresent(conversations::receive);
-            kind = message.kind();
-        } else {
-            WhatsAppEvents.Status status = (WhatsAppEvents.Status) event;
-            statuses.reported(status);
-            kind = "status";
+            return message.kind();
         }
-        store.markHandled(event.eventId(), kind.length() > 16 ? kind.substring(0, 16) : kind, clock.instant());
+        statuses.reported((WhatsAppEvents.Status) event);
+        return "status";
     }
 }

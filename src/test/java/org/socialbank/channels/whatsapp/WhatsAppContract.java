@@ -374,16 +374,22 @@ abstract class WhatsAppContract {
         assertThat(free.type()).isEqualTo("text");
         FakeCloudApi.Call template = camille.received(seen + 2);
         assertThat(template.type()).isEqualTo("template");
-        UUID row = jdbc.sql("SELECT outbox_id FROM whatsapp_messages WHERE wamid = ?").param(free.wamid())
-                .query(UUID.class).single();
-        assertThat(jdbc.sql("SELECT outbox_id FROM whatsapp_messages WHERE wamid = ?").param(template.wamid())
-                .query(UUID.class).single()).isEqualTo(row);
+        UUID row = outboxIdOf(free.wamid());
+        assertThat(outboxIdOf(template.wamid())).isEqualTo(row);
         API.await(() -> "SUCCEEDED".equals(jdbc.sql("SELECT status FROM outbox_messages WHERE id = ?").param(row)
                 .query(String.class).single()), "the row sent again");
         assertThat(store.windowOpen(camille.waId, Instant.now(), Duration.ZERO)).isFalse();
         // the user writes again: the window is open once more
         camille.say("help");
         assertThat(camille.received(seen + 3).type()).isNotEqualTo("template");
+    }
+
+    /** The outbox row a wamid carries, once the sender recorded it (just after Meta's answer). */
+    private UUID outboxIdOf(String wamid) {
+        API.await(() -> count("SELECT COUNT(*) FROM whatsapp_messages WHERE wamid = ? AND outbox_id IS NOT NULL",
+                wamid) == 1, "the outbox row of " + wamid);
+        return jdbc.sql("SELECT outbox_id FROM whatsapp_messages WHERE wamid = ?").param(wamid).query(UUID.class)
+                .single();
     }
 
     @Test
