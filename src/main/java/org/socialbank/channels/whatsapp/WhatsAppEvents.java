@@ -108,7 +108,8 @@ final class WhatsAppEvents {
         Inbound inbound = content.orElseGet(() -> new Inbound.Text("help"));
         try {
             // the id Meta gives is the engine's key too: a redelivery is a duplicate there as well
-            InboundMessage read = new InboundMessage(Network.WHATSAPP, wamid, from, null, "+" + from, inbound);
+            // a WhatsApp handle is the number's digits (as the directory keeps WhatsApp aliases)
+            InboundMessage read = new InboundMessage(Network.WHATSAPP, wamid, from, from, "+" + from, inbound);
             return Optional.of(new Message(eventId, from, at, content.isPresent() ? type : "unsupported",
                     Optional.of(read)));
         } catch (IllegalArgumentException e) {

@@ -31,6 +31,7 @@ class WhatsAppEventsUnitTests {
         assertThat(message.channel()).isEqualTo(Network.WHATSAPP);
         assertThat(message.externalUserId()).isEqualTo(Recorded.SHEENA);
         assertThat(message.phone()).isEqualTo("+" + Recorded.SHEENA);
+        assertThat(message.handle()).isEqualTo(Recorded.SHEENA);
         assertThat(message.externalMessageId()).startsWith("wamid.");
         assertThat(message.content()).isEqualTo(new Inbound.Text("Does it come in another color?"));
         assertThat(read.eventId()).isEqualTo("m:" + message.externalMessageId());
