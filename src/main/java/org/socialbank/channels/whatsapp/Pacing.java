@@ -1,0 +1,70 @@
+package org.socialbank.channels.whatsapp;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The business number's sending pace on this node: at most {@code perSecond} messages in any
+ * second (a sliding window), nothing at all while a pause lasts (Meta's 130429 "throughput
+ * reached", or a refused access token), and nothing to one user while their own pause lasts
+ * (131056, too many messages to that user).
+ */
+final class Pacing {
+
+    /** Users whose pause is remembered; the least recently paused is forgotten past this. */
+    static final int USERS_MAX = 10_000;
+
+    private final Clock clock;
+    private final int perSecond;
+    private final ArrayDeque<Instant> sent = new ArrayDeque<>();
+    private final Map<String, Instant> userPauses = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Instant> eldest) {
+            return size() > USERS_MAX;
+        }
+    };
+    private Instant pausedUntil = Instant.MIN;
+    private String pauseReason = "";
+
+    Pacing(Clock clock, int perSecond) {
+        this.clock = clock;
+        this.perSecond = perSecond;
+    }
+
+    /** Why nothing may go to {@code to} now; empty when it may, and then the send is counted. */
+    synchronized Optional<String> take(String to) {
+        Instant now = clock.instant();
+        if (now.isBefore(pausedUntil)) {
+            return Optional.of("sending paused until " + pausedUntil + ": " + pauseReason);
+        }
+        Instant user = userPauses.get(to);
+        if (user != null && now.isBefore(user)) {
+            return Optional.of("paused for this user until " + user + " (131056)");
+        }
+        while (!sent.isEmpty() && !sent.peekFirst().isAfter(now.minusSeconds(1))) {
+            sent.pollFirst();
+        }
+        if (sent.size() >= perSecond) {
+            return Optional.of("at the number's sending rate of " + perSecond + " per second");
+        }
+        sent.addLast(now);
+        return Optional.empty();
+    }
+
+    synchronized void pauseAll(Duration pause, String reason) {
+        Instant until = clock.instant().plus(pause);
+        if (until.isAfter(pausedUntil)) {
+            pausedUntil = until;
+            pauseReason = reason;
+        }
+    }
+
+    synchronized void pauseUser(String to, Duration pause) {
+        userPauses.put(to, clock.instant().plus(pause));
+    }
+}

@@ -1,0 +1,57 @@
+package org.socialbank.channels.whatsapp;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import org.socialbank.conversation.Conversations;
+import org.socialbank.conversation.engine.DeliveryReports;
+import org.socialbank.directory.Linking;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The WhatsApp channel's parts. The sender exists only when {@code app-secret} is set: an
+ * unconfigured node leaves WhatsApp's replies in the outbox rather than failing them.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(WhatsAppProperties.class)
+class WhatsAppConfiguration {
+
+    @Bean
+    WhatsAppStore whatsAppStore(JdbcClient jdbc) {
+        return new WhatsAppStore(jdbc);
+    }
+
+    @Bean
+    WhatsAppStatuses whatsAppStatuses(WhatsAppStore store, DeliveryReports reports, Clock clock) {
+        return new WhatsAppStatuses(store, reports, clock);
+    }
+
+    @Bean
+    WhatsAppInbox whatsAppInbox(WhatsAppProperties properties, WhatsAppStore store, WhatsAppStatuses statuses,
+            Conversations conversations, Clock clock) {
+        return new WhatsAppInbox(properties, store, statuses, conversations, clock);
+    }
+
+    @Bean
+    WhatsAppJanitor whatsAppJanitor(WhatsAppStore store, Clock clock) {
+        return new WhatsAppJanitor(store, clock);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnExpression("'${socialbank.channels.whatsapp.app-secret:}' != ''")
+    static class Enabled {
+
+        @Bean
+        WhatsAppSender whatsAppSender(WhatsAppStore store, WhatsAppStatuses statuses, Linking linking,
+                WhatsAppProperties properties, Clock clock) {
+            CloudApi api = new CloudApi(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
+                    properties);
+            return new WhatsAppSender(api, store, statuses, new Pacing(clock, properties.messagesPerSecond()), linking,
+                    properties, clock);
+        }
+    }
+}

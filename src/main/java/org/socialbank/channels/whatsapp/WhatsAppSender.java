@@ -1,0 +1,149 @@
+package org.socialbank.channels.whatsapp;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.socialbank.conversation.ChannelSender;
+import org.socialbank.conversation.OutboundMessage;
+import org.socialbank.conversation.SendOutcome;
+import org.socialbank.directory.Linking;
+import org.socialbank.directory.Network;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Sends the engine's replies on WhatsApp. Inside the user's 24-hour customer-service window a
+ * free-form message; outside it (or when Meta says it closed: 131047) the approved alert template
+ * for texts, receipts and links, and for anything else a final failure, so that the outbox reports
+ * it and another channel can be used. Meta's answers become outcomes: 130429 pauses the number and
+ * 131056 the user, a refused token (190) pauses sending, and these and server errors are tried
+ * again later; 131026 (undeliverable) marks the chat unreachable; a timeout after the request was
+ * written is {@code Unknown}; any other "no" is final.
+ */
+final class WhatsAppSender implements ChannelSender {
+
+    static final int THROUGHPUT = 130429;
+    static final int PAIR_RATE = 131056;
+    static final int UNDELIVERABLE = 131026;
+    static final int TOKEN = 190;
+    /** Meta's "try again later" codes: unknown error, service unavailable, app and account rate limits. */
+    static final Set<Integer> TRY_LATER = Set.of(1, 2, 4, 80007, 130472, 131000, 131016, 133004);
+
+    private static final Logger log = LoggerFactory.getLogger(WhatsAppSender.class);
+    private static final Pattern WA_ID = Pattern.compile("[1-9][0-9]{6,14}");
+
+    private final CloudApi api;
+    private final WhatsAppStore store;
+    private final WhatsAppStatuses statuses;
+    private final Pacing pacing;
+    private final Linking linking;
+    private final WhatsAppProperties properties;
+    private final Clock clock;
+
+    WhatsAppSender(CloudApi api, WhatsAppStore store, WhatsAppStatuses statuses, Pacing pacing, Linking linking,
+            WhatsAppProperties properties, Clock clock) {
+        this.api = api;
+        this.store = store;
+        this.statuses = statuses;
+        this.pacing = pacing;
+        this.linking = linking;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public Network network() {
+        return Network.WHATSAPP;
+    }
+
+    @Override
+    public SendOutcome send(OutboundMessage message, String idempotencyKey) {
+        String to = message.recipient();
+        if (!WA_ID.matcher(to).matches()) {
+            return new SendOutcome.Failed(false, "not a WhatsApp user id: " + to);
+        }
+        Optional<String> wait = pacing.take(to);
+        if (wait.isPresent()) {
+            return new SendOutcome.Failed(true, wait.get());
+        }
+        if (!store.windowOpen(to, clock.instant(), properties.windowMargin())) {
+            return template(message);
+        }
+        ObjectNode body;
+        try {
+            body = WhatsAppRender.free(message.content(), to);
+        } catch (IllegalArgumentException e) {
+            return new SendOutcome.Failed(false, e.getMessage());
+        }
+        CloudApi.Answer answer = api.send(body);
+        if (answer instanceof CloudApi.Refused refused && refused.code() == WhatsAppStatuses.WINDOW_CLOSED) {
+            store.closeWindow(to);
+            return template(message);
+        }
+        return outcome(answer, message, "free");
+    }
+
+    /** Outside the window: the alert template for what may go as one, else a failure the outbox reports. */
+    private SendOutcome template(OutboundMessage message) {
+        WhatsAppProperties.Template template = properties.templates().get("alert");
+        if (template == null || !TemplateParameters.templatable(message.content())) {
+            return new SendOutcome.Failed(false, "outside WhatsApp's 24-hour customer-service window, and no "
+                    + "approved template for a " + message.content().getClass().getSimpleName().toLowerCase());
+        }
+        Instant now = clock.instant();
+        return outcome(api.send(WhatsAppRender.template(template, message.content(), message.recipient(), now)),
+                message, "template");
+    }
+
+    private SendOutcome outcome(CloudApi.Answer answer, OutboundMessage message, String kind) {
+        if (answer instanceof CloudApi.Accepted accepted) {
+            return accepted(accepted.wamid(), message, kind);
+        }
+        if (answer instanceof CloudApi.NoAnswer none) {
+            return none.maybeDelivered() ? new SendOutcome.Unknown(none.reason())
+                    : new SendOutcome.Failed(true, none.reason());
+        }
+        return refused((CloudApi.Refused) answer, message);
+    }
+
+    /** Meta took it; a status that overtook the answer (a failure) is acted on now, while the row is ours. */
+    private SendOutcome accepted(String wamid, OutboundMessage message, String kind) {
+        WhatsAppStore.Sent sent = store.accepted(wamid, message.id(), message.recipient(), kind, clock.instant());
+        if (!"failed".equals(sent.status())) {
+            statuses.apply(sent, clock.instant());
+            return new SendOutcome.Sent();
+        }
+        if (sent.errorCode() == WhatsAppStatuses.WINDOW_CLOSED && "free".equals(kind)) {
+            store.closeWindow(message.recipient());
+            return template(message);
+        }
+        return new SendOutcome.Failed(false, "WhatsApp error " + sent.errorCode() + ": " + sent.errorTitle());
+    }
+
+    private SendOutcome refused(CloudApi.Refused refused, OutboundMessage message) {
+        int code = refused.code();
+        if (code == THROUGHPUT) {
+            pacing.pauseAll(properties.throttlePause(), refused.reason());
+            return new SendOutcome.Failed(true, refused.reason());
+        }
+        if (code == PAIR_RATE) {
+            pacing.pauseUser(message.recipient(), properties.pairPause());
+            return new SendOutcome.Failed(true, refused.reason());
+        }
+        if (code == TOKEN || refused.status() == 401) {
+            log.error("whatsapp: the access token was refused; sending paused for {}: {}", properties.tokenPause(),
+                    refused.reason());
+            pacing.pauseAll(properties.tokenPause(), "the access token was refused");
+            return new SendOutcome.Failed(true, refused.reason());
+        }
+        if (code == UNDELIVERABLE) {
+            linking.markUnreachable(message.identityId());
+            return new SendOutcome.Failed(false, refused.reason());
+        }
+        boolean later = TRY_LATER.contains(code) || refused.status() == 429 || refused.status() >= 500;
+        return new SendOutcome.Failed(later, refused.reason());
+    }
+}

@@ -1,0 +1,149 @@
+package org.socialbank.channels.whatsapp;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.socialbank.shared.jdbc.Timestamps;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The channel's rows ({@code V26__whatsapp.sql}): webhook events handled, each user's 24-hour
+ * customer-service window, and the bank's accepted messages with the status Meta last reported.
+ */
+class WhatsAppStore {
+
+    private final JdbcClient jdbc;
+
+    WhatsAppStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    boolean handled(String eventId) {
+        return jdbc.sql("SELECT COUNT(*) FROM whatsapp_events WHERE event_id = ?").param(eventId).query(Integer.class)
+                .single() > 0;
+    }
+
+    /** Records the event as handled; false when a concurrent delivery recorded it first. */
+    boolean markHandled(String eventId, String kind, Instant now) {
+        try {
+            return jdbc.sql("INSERT INTO whatsapp_events (event_id, kind, received_at) VALUES (?, ?, ?)")
+                    .params(eventId, kind, Timestamps.utc(now)).update() == 1;
+        } catch (DuplicateKeyException already) {
+            return false;
+        }
+    }
+
+    /** The user wrote at {@code at}: the window is open again from then (never moved back by a late redelivery). */
+    void wrote(String waId, Instant at) {
+        int updated = jdbc.sql("UPDATE whatsapp_windows SET last_inbound_at = ?, closed = FALSE WHERE wa_id = ? "
+                + "AND last_inbound_at < ?").params(Timestamps.utc(at), waId, Timestamps.utc(at)).update();
+        if (updated == 1 || window(waId).isPresent()) {
+            return;
+        }
+        try {
+            jdbc.sql("INSERT INTO whatsapp_windows (wa_id, last_inbound_at, closed) VALUES (?, ?, FALSE)")
+                    .params(waId, Timestamps.utc(at)).update();
+        } catch (DuplicateKeyException raced) {
+            wrote(waId, at); // another message of this user inserted it first
+        }
+    }
+
+    /** Whether free-form messages may go to the user at {@code now}, {@code margin} before the window ends. */
+    boolean windowOpen(String waId, Instant now, Duration margin) {
+        return window(waId).filter(w -> !w.closed())
+                .map(w -> w.lastInboundAt().plus(WhatsAppProperties.WINDOW).minus(margin).isAfter(now)).orElse(false);
+    }
+
+    /** Meta said the window is closed (131047): believed until the user writes again. */
+    void closeWindow(String waId) {
+        jdbc.sql("UPDATE whatsapp_windows SET closed = TRUE WHERE wa_id = ?").param(waId).update();
+    }
+
+    private Optional<Window> window(String waId) {
+        return jdbc.sql("SELECT last_inbound_at, closed FROM whatsapp_windows WHERE wa_id = ?").param(waId)
+                .query((rs, n) -> new Window(Timestamps.instant(rs, "last_inbound_at"), rs.getBoolean("closed")))
+                .optional();
+    }
+
+    private record Window(Instant lastInboundAt, boolean closed) {
+    }
+
+    /**
+     * One of the bank's messages as Meta knows it.
+     *
+     * @param outboxId the outbox row it carries; null while only a status is known
+     * @param kind {@code free} (inside the window) or {@code template}
+     * @param status the furthest status reported, null before any
+     */
+    record Sent(String wamid, UUID outboxId, String recipient, String kind, String status, int errorCode,
+            String errorTitle) {
+    }
+
+    /** Meta accepted {@code wamid} for the outbox row; returns the row, with any status that came first. */
+    Sent accepted(String wamid, UUID outboxId, String recipient, String kind, Instant now) {
+        try {
+            jdbc.sql("INSERT INTO whatsapp_messages (wamid, outbox_id, recipient, kind, status, error_code, "
+                    + "error_title, updated_at) VALUES (?, ?, ?, ?, NULL, NULL, NULL, ?)")
+                    .params(wamid, outboxId, recipient, kind, Timestamps.utc(now)).update();
+        } catch (DuplicateKeyException statusFirst) {
+            jdbc.sql("UPDATE whatsapp_messages SET outbox_id = ?, recipient = ?, kind = ?, updated_at = ? WHERE wamid = ?")
+                    .params(outboxId, recipient, kind, Timestamps.utc(now), wamid).update();
+        }
+        return sent(wamid).orElseThrow();
+    }
+
+    Optional<Sent> sent(String wamid) {
+        return jdbc.sql("SELECT wamid, outbox_id, recipient, kind, status, error_code, error_title FROM whatsapp_messages "
+                + "WHERE wamid = ?").param(wamid)
+                .query((rs, n) -> new Sent(rs.getString("wamid"), rs.getObject("outbox_id", UUID.class),
+                        rs.getString("recipient"), rs.getString("kind"), rs.getString("status"), rs.getInt("error_code"),
+                        rs.getString("error_title"))).optional();
+    }
+
+    /**
+     * Records a status unless a later one is known (sent &lt; delivered &lt; read &lt; failed);
+     * returns the message when the status is new for it.
+     */
+    Optional<Sent> reported(String wamid, String status, int errorCode, String errorTitle, Instant now) {
+        int rank = rank(status);
+        int updated = jdbc.sql("UPDATE whatsapp_messages SET status = ?, error_code = ?, error_title = ?, updated_at = ? "
+                + "WHERE wamid = ? AND (status IS NULL OR CASE status WHEN 'sent' THEN 1 WHEN 'delivered' THEN 2 "
+                + "WHEN 'read' THEN 3 ELSE 4 END < ?)")
+                .params(status, errorCode == 0 ? null : errorCode, errorTitle, Timestamps.utc(now), wamid, rank).update();
+        if (updated == 0) {
+            try {
+                jdbc.sql("INSERT INTO whatsapp_messages (wamid, outbox_id, recipient, kind, status, error_code, "
+                        + "error_title, updated_at) VALUES (?, NULL, NULL, NULL, ?, ?, ?, ?)")
+                        .params(wamid, status, errorCode == 0 ? null : errorCode, errorTitle, Timestamps.utc(now))
+                        .update();
+            } catch (DuplicateKeyException known) {
+                return Optional.empty(); // a later status is recorded already
+            }
+        }
+        return sent(wamid);
+    }
+
+    static int rank(String status) {
+        return switch (status) {
+            case "sent" -> 1;
+            case "delivered" -> 2;
+            case "read" -> 3;
+            default -> 4;
+        };
+    }
+
+    /** Deletes at most {@code max} event and message rows older than {@code before}; returns how many. */
+    int deleteBefore(Instant before, int max) {
+        List<String> events = jdbc.sql("SELECT event_id FROM whatsapp_events WHERE received_at < ? ORDER BY received_at "
+                + "LIMIT ?").params(Timestamps.utc(before), max).query(String.class).list();
+        int deleted = events.isEmpty() ? 0
+                : jdbc.sql("DELETE FROM whatsapp_events WHERE event_id IN (:ids)").param("ids", events).update();
+        List<String> messages = jdbc.sql("SELECT wamid FROM whatsapp_messages WHERE updated_at < ? ORDER BY updated_at "
+                + "LIMIT ?").params(Timestamps.utc(before), max).query(String.class).list();
+        return deleted + (messages.isEmpty() ? 0
+                : jdbc.sql("DELETE FROM whatsapp_messages WHERE wamid IN (:ids)").param("ids", messages).update());
+    }
+}

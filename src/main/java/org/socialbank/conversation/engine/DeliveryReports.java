@@ -1,0 +1,91 @@
+package org.socialbank.conversation.engine;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.socialbank.shared.jdbc.Timestamps;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a platform reports of an outbox row after it accepted it (WhatsApp's statuses): the row's
+ * {@code outbox_deliveries} entry keeps the furthest state reached ({@code sent} &lt;
+ * {@code delivered} &lt; {@code read} &lt; {@code failed}; reports come out of order and twice),
+ * and a failure reported later turns the row FAILED, or hands it back to the relay when the
+ * adapter can still deliver it another way (a template).
+ */
+@Component
+@NamedInterface("delivery-reports")
+public class DeliveryReports {
+
+    /** The states a platform reports, by rank: a lower one never replaces a higher one. */
+    private static final Map<String, Integer> RANK = Map.of("sent", 1, "delivered", 2, "read", 3, "failed", 4);
+    private static final String RANK_SQL = "CASE state WHEN 'sent' THEN 1 WHEN 'delivered' THEN 2 WHEN 'read' THEN 3 "
+            + "ELSE 4 END";
+    private static final int ERROR_LENGTH_MAX = 500;
+
+    private final JdbcClient jdbc;
+
+    DeliveryReports(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Records {@code state} ({@code sent}, {@code delivered} or {@code read}) unless a later one is
+     * known; returns whether it changed anything.
+     */
+    public boolean reached(UUID outboxId, String state, Instant at) {
+        if (!RANK.containsKey(state) || "failed".equals(state)) {
+            throw new IllegalArgumentException("a delivery state is sent, delivered or read: " + state);
+        }
+        return record(outboxId, state, at);
+    }
+
+    /** The platform gave up on a row it had accepted: the row is FAILED with the reason. */
+    public boolean failed(UUID outboxId, String reason, Instant at) {
+        record(outboxId, "failed", at);
+        return jdbc.sql("UPDATE outbox_messages SET status = 'FAILED', last_error = ? WHERE id = ? "
+                + "AND status IN ('SUCCEEDED', 'UNKNOWN')").params(clip(reason), outboxId).update() == 1;
+    }
+
+    /**
+     * The platform refused a row it had accepted, and the adapter can still deliver it another way:
+     * the row is PENDING again, due now. Only a SUCCEEDED row whose content is still kept is handed
+     * back (false otherwise: then {@link #failed}); the caller makes sure it does so once.
+     */
+    public boolean sendAgain(UUID outboxId, String reason, Instant now) {
+        record(outboxId, "failed", now);
+        return jdbc.sql("UPDATE outbox_messages SET status = 'PENDING', last_error = ?, next_attempt_at = ?, "
+                + "claimed_until = NULL, sent_at = NULL WHERE id = ? AND status = 'SUCCEEDED' AND payload <> ''")
+                .params(clip(reason), Timestamps.utc(now), outboxId).update() == 1;
+    }
+
+    /** The platform's last report on a row, if any. */
+    public Optional<String> delivery(UUID outboxId) {
+        return jdbc.sql("SELECT state FROM outbox_deliveries WHERE outbox_id = ?").param(outboxId).query(String.class)
+                .optional();
+    }
+
+    private boolean record(UUID outboxId, String state, Instant at) {
+        int rank = RANK.get(state);
+        if (jdbc.sql("UPDATE outbox_deliveries SET state = ?, reported_at = ? WHERE outbox_id = ? AND " + RANK_SQL + " < ?")
+                .params(state, Timestamps.utc(at), outboxId, rank).update() == 1) {
+            return true;
+        }
+        try {
+            // only for a row that still exists (the janitor may have deleted it)
+            return jdbc.sql("INSERT INTO outbox_deliveries (outbox_id, state, reported_at) "
+                    + "SELECT id, ?, ? FROM outbox_messages WHERE id = ?")
+                    .params(state, Timestamps.utc(at), outboxId).update() == 1;
+        } catch (DuplicateKeyException known) {
+            return false; // an equal or later state is recorded
+        }
+    }
+
+    private static String clip(String reason) {
+        return reason == null || reason.length() <= ERROR_LENGTH_MAX ? reason : reason.substring(0, ERROR_LENGTH_MAX);
+    }
+}

@@ -1,0 +1,14 @@
+package org.socialbank.channels.whatsapp;
+
+import org.socialbank.support.TestStores;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+class H2WhatsAppIntegrationTests extends WhatsAppContract {
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        TestStores.h2(registry);
+        properties(registry);
+    }
+}

@@ -1,0 +1,72 @@
+package org.socialbank.channels.whatsapp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class WhatsAppPropertiesUnitTests {
+
+    static WhatsAppProperties of(String secret, String verify, String token, String number,
+            Map<String, WhatsAppProperties.Template> templates) {
+        return new WhatsAppProperties(secret, verify, token, number, URI.create("https://graph.facebook.com"), "v23.0",
+                Duration.ofSeconds(10), 80, Duration.ofSeconds(30), Duration.ofSeconds(6), Duration.ofMinutes(1),
+                Duration.ofMinutes(10), templates);
+    }
+
+    @Test
+    void emptyIsOff() {
+        WhatsAppProperties off = of("", "", "", "", null);
+        assertThat(off.enabled()).isFalse();
+        assertThat(off.templates()).isEmpty();
+    }
+
+    @Test
+    void onNeedsAllFourAndTheUriIsVersionedByPhoneNumberId() {
+        WhatsAppProperties on = of("app-secret-1", "verify-token-1", "EAAGtoken123", "106540352242922", null);
+        assertThat(on.enabled()).isTrue();
+        assertThat(on.messagesUri()).hasToString("https://graph.facebook.com/v23.0/106540352242922/messages");
+        assertThat(on.toString()).doesNotContain("app-secret-1", "EAAGtoken123", "verify-token-1");
+        assertThatThrownBy(() -> of("app-secret-1", "", "EAAGtoken123", "106540352242922", null))
+                .hasMessageContaining("socialbank.channels.whatsapp.verify-token");
+        assertThatThrownBy(() -> of("", "verify-token-1", "", "", null))
+                .hasMessageContaining("socialbank.channels.whatsapp.app-secret");
+        assertThatThrownBy(() -> of("app-secret-1", "verify-token-1", "EAAGtoken123", "+15550783881", null))
+                .hasMessageContaining("phone-number-id");
+    }
+
+    @Test
+    void onlyUtilityTemplatesForKnownUsesWithKnownParameters() {
+        assertThat(of("", "", "", "", Map.of("alert", new WhatsAppProperties.Template("account_alert", "en", null, null)))
+                .templates().get("alert")).isEqualTo(new WhatsAppProperties.Template("account_alert", "en", "UTILITY",
+                        List.of("title")));
+        assertThatThrownBy(() -> of("", "", "", "", Map.of("alert", new WhatsAppProperties.Template("otp_code", "en",
+                "AUTHENTICATION", List.of("title"))))).hasMessageContaining("UTILITY");
+        assertThatThrownBy(() -> of("", "", "", "", Map.of("promo", new WhatsAppProperties.Template("promo", "en",
+                "UTILITY", List.of("title"))))).hasMessageContaining("templates.promo");
+        assertThatThrownBy(() -> of("", "", "", "", Map.of("alert", new WhatsAppProperties.Template("Account Alert",
+                "en", "UTILITY", List.of("title"))))).hasMessageContaining(".name");
+        assertThatThrownBy(() -> of("", "", "", "", Map.of("alert", new WhatsAppProperties.Template("account_alert",
+                "en", "UTILITY", List.of("amount"))))).hasMessageContaining("amount");
+    }
+
+    @Test
+    void boundsAreChecked() {
+        assertThatThrownBy(() -> new WhatsAppProperties("", "", "", "", URI.create("ftp://x"), "v23.0",
+                Duration.ofSeconds(10), 80, Duration.ofSeconds(30), Duration.ofSeconds(6), Duration.ofMinutes(1),
+                Duration.ofMinutes(10), null)).hasMessageContaining("api-base-url");
+        assertThatThrownBy(() -> new WhatsAppProperties("", "", "", "", URI.create("https://graph.facebook.com"), "23",
+                Duration.ofSeconds(10), 80, Duration.ofSeconds(30), Duration.ofSeconds(6), Duration.ofMinutes(1),
+                Duration.ofMinutes(10), null)).hasMessageContaining("api-version");
+        assertThatThrownBy(() -> new WhatsAppProperties("", "", "", "", URI.create("https://graph.facebook.com"),
+                "v23.0", Duration.ofSeconds(10), 0, Duration.ofSeconds(30), Duration.ofSeconds(6), Duration.ofMinutes(1),
+                Duration.ofMinutes(10), null)).hasMessageContaining("messages-per-second");
+        assertThatThrownBy(() -> new WhatsAppProperties("", "", "", "", URI.create("https://graph.facebook.com"),
+                "v23.0", Duration.ofSeconds(10), 80, Duration.ofSeconds(30), Duration.ofSeconds(6), Duration.ofMinutes(1),
+                Duration.ofHours(7), null)).hasMessageContaining("window-margin");
+    }
+}
