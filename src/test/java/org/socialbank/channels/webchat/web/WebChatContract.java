@@ -81,6 +81,29 @@ abstract class WebChatContract {
     }
 
     @Test
+    @org.junit.jupiter.api.DisplayName("security review #13: one-time URLs in web-chat payloads are sealed at rest")
+    void oneTimeUrlsAreNotStoredInClear() {
+        Visitor visitor = new Visitor();
+        visitor.open();
+        visitor.send(UUID.randomUUID().toString(), "text", "balance");
+        List<JsonNode> history = visitor.awaitHistory(h -> bankMessages(h) >= 1);
+        assertThat(history.get(history.size() - 1).get("message").get("url").asString())
+                .as("served in clear").contains("/link/");
+        messages.append(visitor.id(), "out:" + UUID.randomUUID(), "bank",
+                "{\"kind\":\"text\",\"text\":\"/confirm/a /unlink/b /claim/c /pay-request/d\"}", Instant.now());
+        List<String> stored = jdbc.sql("SELECT payload FROM webchat_messages WHERE visitor = ?").param(visitor.id())
+                .query(String.class).list();
+        assertThat(stored).hasSizeGreaterThanOrEqualTo(3).allSatisfy(payload -> assertThat(payload)
+                .startsWith("sealed:v1:").doesNotContain("/link/", "/confirm/", "/unlink/", "/claim/", "/pay-request/",
+                        "balance"));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM webchat_messages WHERE payload LIKE '%/link/%' "
+                + "OR payload LIKE '%/confirm/%' OR payload LIKE '%/unlink/%' OR payload LIKE '%/claim/%'")
+                .query(Long.class).single()).as("no row of the table").isZero();
+        assertThat(visitor.history().get(visitor.history().size() - 1).get("message").get("text").asString())
+                .contains("/pay-request/d");
+    }
+
+    @Test
     void aRetriedMessageIsAnsweredOnce() throws InterruptedException {
         Visitor visitor = new Visitor();
         visitor.open();
