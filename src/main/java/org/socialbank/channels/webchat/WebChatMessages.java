@@ -67,6 +67,48 @@ public class WebChatMessages {
         return Sealer.isSealed(stored) ? sealer.open(stored, visitor) : stored;
     }
 
+    /** A stored message with its visitor and time, as the node's one shared poll reads it. */
+    public record Fresh(long seq, String visitor, String sender, String payload, Instant createdAt) {
+
+        public Row row() {
+            return new Row(seq, sender, payload);
+        }
+    }
+
+    /** The most visitors one {@link #forVisitors} names (one bound parameter each). */
+    public static final int VISITORS_MAX = 1_000;
+
+    /**
+     * The messages of any of {@code visitors} after {@code seq}, and, when {@code since} is given,
+     * those stored since then whatever their seq; oldest first, at most {@code max}. One query
+     * serves every open stream of a node (security review #9).
+     */
+    public List<Fresh> forVisitors(java.util.Collection<String> visitors, long seq, Instant since, int max) {
+        if (visitors.isEmpty()) {
+            return List.of();
+        }
+        if (visitors.size() > VISITORS_MAX) {
+            throw new IllegalArgumentException("at most " + VISITORS_MAX + " visitors per query");
+        }
+        String recent = since == null ? "" : " OR created_at >= :since";
+        JdbcClient.StatementSpec query = jdbc.sql("SELECT seq, visitor, sender, payload, created_at FROM webchat_messages "
+                + "WHERE visitor IN (:visitors) AND (seq > :seq" + recent + ") ORDER BY seq LIMIT :max")
+                .param("visitors", List.copyOf(visitors)).param("seq", seq).param("max", Math.min(max, PAGE_MAX));
+        if (since != null) {
+            query = query.param("since", Timestamps.utc(since));
+        }
+        return query.query((rs, n) -> {
+            String visitor = rs.getString("visitor");
+            return new Fresh(rs.getLong("seq"), visitor, rs.getString("sender"), open(rs.getString("payload"), visitor),
+                    Timestamps.instant(rs, "created_at"));
+        }).list();
+    }
+
+    /** The highest seq stored, or 0. */
+    public long newestSeq() {
+        return jdbc.sql("SELECT COALESCE(MAX(seq), 0) FROM webchat_messages").query(Long.class).single();
+    }
+
     /** How many messages the visitor sent since {@code since}: the rate limit reads it on every node. */
     public int sentSince(String visitor, Instant since) {
         return jdbc.sql("SELECT COUNT(*) FROM webchat_messages WHERE visitor = ? AND sender = 'visitor' "

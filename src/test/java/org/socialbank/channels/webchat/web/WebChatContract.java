@@ -54,6 +54,9 @@ abstract class WebChatContract {
     @Autowired
     org.socialbank.channels.webchat.WebChatMessages messages;
 
+    @Autowired
+    ChatFeed feed;
+
     @DynamicPropertySource
     static void webchat(DynamicPropertyRegistry registry) {
         registry.add("socialbank.web.secure-cookies", () -> "false");
@@ -148,6 +151,29 @@ abstract class WebChatContract {
         List<String> resumed = visitor.stream(last, Duration.ofSeconds(1)).get(10, TimeUnit.SECONDS);
         // nothing new after Last-Event-ID; young rows may come again (the page drops ids it has) ...
         assertThat(resumed).filteredOn(l -> l.startsWith("id: ")).allMatch(l -> l.equals("id: " + last));
+    }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("security review #9: open streams share the node's one poll")
+    void openStreamsShareOnePoll() throws Exception {
+        List<Visitor> visitors = List.of(new Visitor(), new Visitor(), new Visitor(), new Visitor());
+        visitors.forEach(Visitor::open);
+        List<CompletableFuture<List<String>>> streams = new ArrayList<>();
+        for (Visitor v : visitors) {
+            streams.add(v.stream(0, Duration.ofSeconds(4)));
+        }
+        Thread.sleep(500);
+        long reads = feed.reads();
+        long started = System.nanoTime();
+        for (Visitor v : visitors) {
+            v.send(UUID.randomUUID().toString(), "text", "help");
+        }
+        for (CompletableFuture<List<String>> stream : streams) {
+            assertThat(stream.get(15, TimeUnit.SECONDS)).anyMatch(l -> l.startsWith("data: ") && l.contains("\"from\":\"bank\""));
+        }
+        long ticks = Duration.ofNanos(System.nanoTime() - started).toMillis() / 500 + 2;
+        assertThat(feed.reads() - reads).as("one query a tick for all %d streams, not one per stream", visitors.size())
+                .isLessThanOrEqualTo(ticks);
     }
 
     @Test
