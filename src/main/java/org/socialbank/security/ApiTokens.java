@@ -6,7 +6,10 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialbank.shared.DemoMode;
@@ -14,8 +17,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.stereotype.Component;
 
 /**
- * The accepted bearer tokens, kept only as SHA-256 digests and compared in constant time so
- * that neither memory dumps nor response timing give a token away.
+ * The accepted bearer tokens with their scopes, kept only as SHA-256 digests and compared in
+ * constant time so that neither memory dumps nor response timing give a token away.
  */
 @Component
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -23,33 +26,40 @@ class ApiTokens {
 
     private static final Logger log = LoggerFactory.getLogger(ApiTokens.class);
 
-    private final List<byte[]> digests = new ArrayList<>();
+    private record Known(byte[] digest, Set<ApiScope> scopes) {
+    }
+
+    private final List<Known> known = new ArrayList<>();
 
     ApiTokens(ApiProperties properties, DemoMode demo) {
-        List<String> tokens = new ArrayList<>(properties.tokens());
-        if (properties.token() != null && !properties.token().isEmpty()) {
-            tokens.add(properties.token());
-        }
-        if (tokens.isEmpty() && demo.enabled()) {
+        properties.grants().forEach(g -> known.add(new Known(digest(g.token()), Set.copyOf(g.scopes()))));
+        if (known.isEmpty() && demo.enabled()) {
             String generated = generate();
-            tokens.add(generated);
-            log.warn("Demo mode: API token for this run is {} (set SOCIALBANK_API_TOKEN to choose one)",
+            known.add(new Known(digest(generated), Set.copyOf(EnumSet.allOf(ApiScope.class))));
+            log.warn("Demo mode: API token for this run is {} (every scope; set SOCIALBANK_API_TOKEN to choose one)",
                     generated);
         }
-        if (tokens.isEmpty()) {
-            throw new IllegalStateException("No API token is configured: set SOCIALBANK_API_TOKEN "
-                    + "or socialbank.api.tokens (outside demo mode none is generated)");
+        if (known.isEmpty()) {
+            throw new IllegalStateException("No API token is configured: set SOCIALBANK_API_TOKEN, "
+                    + "socialbank.api.tokens or socialbank.api.clients.<name>.token and .scopes "
+                    + "(outside demo mode none is generated)");
         }
-        tokens.forEach(t -> digests.add(digest(t)));
     }
 
     boolean accepts(String presented) {
+        return scopesOf(presented).isPresent();
+    }
+
+    /** The scopes of a known token, or empty for an unknown one; every entry is compared. */
+    Optional<Set<ApiScope>> scopesOf(String presented) {
         byte[] candidate = digest(presented);
-        boolean accepted = false;
-        for (byte[] known : digests) {
-            accepted |= MessageDigest.isEqual(known, candidate); // no early exit: constant time
+        Set<ApiScope> found = null;
+        for (Known k : known) {
+            if (MessageDigest.isEqual(k.digest(), candidate) && found == null) { // no early exit: constant time
+                found = k.scopes();
+            }
         }
-        return accepted;
+        return Optional.ofNullable(found);
     }
 
     /** A stable, non-secret name of a token: the start of its digest, for per-caller limits and logs. */

@@ -1,12 +1,15 @@
 package org.socialbank.security;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.socialbank.shared.web.Problems;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
@@ -23,7 +26,10 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 @EnableConfigurationProperties(ApiProperties.class)
 class SecurityConfiguration {
 
-    /** The API: stateless, bearer tokens only, no cookies, no CSRF (no browser session to ride). */
+    /**
+     * The API: stateless, bearer tokens only, no cookies, no CSRF (no browser session to ride).
+     * A token without the scope a request needs gets 403 problem+json naming the scope.
+     */
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ApiTokens tokens) throws Exception {
@@ -38,7 +44,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
-                        .anyRequest().hasRole("API"))
+                        .anyRequest().access((authentication, context) -> new AuthorizationDecision(
+                                hasScope(authentication.get(), required(context.getRequest())))))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> {
                             response.setHeader("WWW-Authenticate", "Bearer");
@@ -46,7 +53,8 @@ class SecurityConfiguration {
                                     "A valid 'Authorization: Bearer <token>' header is required.");
                         })
                         .accessDeniedHandler((request, response, ex) -> Problems.write(response,
-                                HttpStatus.FORBIDDEN, "forbidden", "This token may not do that.")));
+                                HttpStatus.FORBIDDEN, "forbidden", "This token lacks the scope '"
+                                        + required(request).wireName() + "' that this request needs.")));
         return http.build();
     }
 
@@ -74,6 +82,16 @@ class SecurityConfiguration {
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll());
         return http.build();
+    }
+
+    /** The scope a request needs (security review #20): see {@link ApiScopes}. */
+    static ApiScope required(HttpServletRequest request) {
+        return ApiScopes.required(request.getMethod(), request.getRequestURI().substring(request.getContextPath().length()));
+    }
+
+    private static boolean hasScope(Authentication authentication, ApiScope scope) {
+        return authentication != null && authentication.isAuthenticated() && authentication.getAuthorities().stream()
+                .anyMatch(a -> scope.authority().equals(a.getAuthority()));
     }
 
     /** No user names or passwords: this keeps Spring Boot from generating a default user. */

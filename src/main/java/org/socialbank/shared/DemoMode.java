@@ -1,10 +1,14 @@
 package org.socialbank.shared;
 
 /**
- * Whether this node runs the demo bank: seeded accounts and a generated API token.
+ * Whether this node runs the demo bank: seeded accounts, a generated API token, a public
+ * development pepper and the {@code /dev/**} pages.
  *
- * @param enabled true when {@code socialbank.demo.enabled} says so, or, when it is not set, when
- *     the store is the embedded H2 default
+ * @param enabled true only when {@code socialbank.demo.enabled=true}; never implied by the store
+ *     (security review #8: an H2 file is a real store too)
  */
 public record DemoMode(boolean enabled) {
+
+    /** The one property that turns demo mode on. */
+    public static final String PROPERTY = "socialbank.demo.enabled";
 }

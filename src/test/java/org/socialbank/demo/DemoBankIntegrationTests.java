@@ -68,7 +68,7 @@ class DemoBankIntegrationTests {
 
     private static ConfigurableApplicationContext start(String url) {
         return new SpringApplicationBuilder(SocialbankApplication.class)
-                .run("--server.port=0", "--spring.datasource.url=" + url);
+                .run("--server.port=0", "--spring.datasource.url=" + url, "--socialbank.demo.enabled=true");
     }
 
     private static int port(ConfigurableApplicationContext context) {

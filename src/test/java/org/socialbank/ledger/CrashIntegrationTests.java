@@ -42,7 +42,8 @@ class CrashIntegrationTests {
 
     @Test
     void theEmbeddedStoreKeepsEveryAcknowledgedTransfer(@TempDir Path dir) throws Exception {
-        Map<String, String> env = Map.of("SOCIALBANK_API_TOKEN", TOKEN);
+        // the Quick start's store and mode: demo mode is asked for, never implied by H2 (security review #8)
+        Map<String, String> env = Map.of("SOCIALBANK_API_TOKEN", TOKEN, "SOCIALBANK_DEMO_ENABLED", "true");
         crashAndCheck(dir, env);
         // the server holds the H2 file while it runs; audit the file once it has stopped
         DataSource h2 = new DriverManagerDataSource(TestStores.h2Url(dir.resolve("data")), "sa", "");

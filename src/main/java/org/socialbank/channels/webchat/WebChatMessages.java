@@ -2,6 +2,8 @@ package org.socialbank.channels.webchat;
 
 import java.time.Instant;
 import java.util.List;
+import org.socialbank.security.otp.OneTimeCodes;
+import org.socialbank.security.otp.Sealer;
 import org.socialbank.shared.jdbc.Timestamps;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -10,6 +12,10 @@ import org.springframework.stereotype.Repository;
 /**
  * Each visitor's conversation as the web chat shows it, in the database so that every node sees
  * it. A row's key is unique per visitor, so a resent reply or a retried message is stored once.
+ * Payloads are sealed (AES-GCM, a key derived from the pepper, bound to the visitor): the bank's
+ * replies carry one-time {@code /link/}, {@code /confirm/}, {@code /unlink/} and {@code /claim/}
+ * URLs, which are bearer secrets (security review #13). Rows stored before sealing are read as
+ * they are.
  */
 @Repository
 public class WebChatMessages {
@@ -18,9 +24,11 @@ public class WebChatMessages {
     public static final int PAGE_MAX = 100;
 
     private final JdbcClient jdbc;
+    private final Sealer sealer;
 
-    WebChatMessages(JdbcClient jdbc) {
+    WebChatMessages(JdbcClient jdbc, OneTimeCodes codes) {
         this.jdbc = jdbc;
+        this.sealer = new Sealer(codes, "webchat payloads");
     }
 
     /** One stored message; {@code seq} orders a visitor's messages and is the SSE event id. */
@@ -32,7 +40,7 @@ public class WebChatMessages {
         try {
             return jdbc.sql("INSERT INTO webchat_messages (visitor, message_key, sender, payload, created_at) "
                     + "VALUES (?, ?, ?, ?, ?)")
-                    .params(visitor, key, sender, payload, Timestamps.utc(now)).update() == 1;
+                    .params(visitor, key, sender, sealer.seal(payload, visitor), Timestamps.utc(now)).update() == 1;
         } catch (DuplicateKeyException already) {
             return false;
         }
@@ -47,8 +55,68 @@ public class WebChatMessages {
         return jdbc.sql("SELECT seq, sender, payload FROM webchat_messages WHERE visitor = ? "
                 + "AND (seq > ? OR created_at >= ?) ORDER BY seq LIMIT ?")
                 .params(visitor, seq, Timestamps.utc(since), Math.min(max, PAGE_MAX))
-                .query((rs, n) -> new Row(rs.getLong("seq"), rs.getString("sender"), rs.getString("payload")))
+                .query((rs, n) -> row(rs, visitor))
                 .list();
+    }
+
+    private Row row(java.sql.ResultSet rs, String visitor) throws java.sql.SQLException {
+        return new Row(rs.getLong("seq"), rs.getString("sender"), open(rs.getString("payload"), visitor));
+    }
+
+    /** A row sealed under another pepper shows as an empty line instead of failing the whole page. */
+    static final String UNREADABLE = "{\"kind\":\"text\",\"text\":\"\"}";
+
+    private String open(String stored, String visitor) {
+        if (!Sealer.isSealed(stored)) {
+            return stored;
+        }
+        try {
+            return sealer.open(stored, visitor);
+        } catch (IllegalStateException e) {
+            return UNREADABLE;
+        }
+    }
+
+    /** A stored message with its visitor and time, as the node's one shared poll reads it. */
+    public record Fresh(long seq, String visitor, String sender, String payload, Instant createdAt) {
+
+        public Row row() {
+            return new Row(seq, sender, payload);
+        }
+    }
+
+    /** The most visitors one {@link #forVisitors} names (one bound parameter each). */
+    public static final int VISITORS_MAX = 1_000;
+
+    /**
+     * The messages of any of {@code visitors} after {@code seq}, and, when {@code since} is given,
+     * those stored since then whatever their seq; oldest first, at most {@code max}. One query
+     * serves every open stream of a node (security review #9).
+     */
+    public List<Fresh> forVisitors(java.util.Collection<String> visitors, long seq, Instant since, int max) {
+        if (visitors.isEmpty()) {
+            return List.of();
+        }
+        if (visitors.size() > VISITORS_MAX) {
+            throw new IllegalArgumentException("at most " + VISITORS_MAX + " visitors per query");
+        }
+        String recent = since == null ? "" : " OR created_at >= :since";
+        JdbcClient.StatementSpec query = jdbc.sql("SELECT seq, visitor, sender, payload, created_at FROM webchat_messages "
+                + "WHERE visitor IN (:visitors) AND (seq > :seq" + recent + ") ORDER BY seq LIMIT :max")
+                .param("visitors", List.copyOf(visitors)).param("seq", seq).param("max", Math.min(max, PAGE_MAX));
+        if (since != null) {
+            query = query.param("since", Timestamps.utc(since));
+        }
+        return query.query((rs, n) -> {
+            String visitor = rs.getString("visitor");
+            return new Fresh(rs.getLong("seq"), visitor, rs.getString("sender"), open(rs.getString("payload"), visitor),
+                    Timestamps.instant(rs, "created_at"));
+        }).list();
+    }
+
+    /** The highest seq stored, or 0. */
+    public long newestSeq() {
+        return jdbc.sql("SELECT COALESCE(MAX(seq), 0) FROM webchat_messages").query(Long.class).single();
     }
 
     /** How many messages the visitor sent since {@code since}: the rate limit reads it on every node. */
@@ -62,7 +130,7 @@ public class WebChatMessages {
         List<Row> rows = new java.util.ArrayList<>(jdbc.sql("SELECT seq, sender, payload FROM webchat_messages WHERE visitor = ? "
                 + "ORDER BY seq DESC LIMIT ?")
                 .params(visitor, Math.min(max, PAGE_MAX))
-                .query((rs, n) -> new Row(rs.getLong("seq"), rs.getString("sender"), rs.getString("payload")))
+                .query((rs, n) -> row(rs, visitor))
                 .list());
         java.util.Collections.reverse(rows);
         return rows;

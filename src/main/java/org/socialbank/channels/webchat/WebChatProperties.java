@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Settings of the web chat ({@code /chat}).
  *
  * @param streamLifetime how long one {@code /chat/stream} stays open before the browser reconnects
- * @param streamPoll how often an open stream looks for new messages
+ * @param streamPoll how often the node's one shared poll reads new messages for all open streams
  * @param streamsPerVisitorMax open streams one visitor may hold (tabs); more are refused with 429
  * @param streamsMax open streams on this node; more are refused with 503
  * @param historyMax messages {@code /chat/history} returns at most

@@ -34,6 +34,8 @@ public final class Dialogue {
 
     public static final int HISTORY_MAX = 5;
     static final int BRANCHES_SHOWN = 3;
+    /** Words of one text the branch search looks up at most (security review #9: one LIKE scan each). */
+    static final int BRANCH_WORDS_MAX = 8;
     /** Networks whose shared contact proves the number is the sender's own. */
     static final java.util.Set<Network> PHONE_VOUCHING = java.util.EnumSet.of(Network.TELEGRAM, Network.BALE,
             Network.WHATSAPP);
@@ -247,10 +249,12 @@ public final class Dialogue {
     /** Branches in a place the text names ("branches in Paris"), else a request for the location. */
     private Step branches(DialogueState state, Language language, Bank bank, String text) {
         Map<String, Branch> found = new LinkedHashMap<>();
+        java.util.Set<String> looked = new java.util.HashSet<>();
         for (String word : text.split("[\\s,.!?،؟。，！？]+")) {
             int length = word.codePointCount(0, word.length());
             boolean ideographic = word.codePoints().anyMatch(Character::isIdeographic);
-            if ((length >= 3 || ideographic && length >= 2) && !word.startsWith("/") && !word.startsWith("#")) {
+            if ((length >= 3 || ideographic && length >= 2) && !word.startsWith("/") && !word.startsWith("#")
+                    && looked.size() < BRANCH_WORDS_MAX && looked.add(word)) {
                 bank.branchesIn(word, BRANCHES_SHOWN).forEach(b -> found.putIfAbsent(b.id(), b));
             }
         }

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.socialbank.demo.DemoBank;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.shared.DemoMode;
+import org.socialbank.shared.DemoOnly;
 import org.socialbank.shared.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Lists the demo customers with their wallet ids and aliases, so that one can try the API at once. */
+@DemoOnly // not even mapped outside demo mode (security review #8)
 @RestController
 class DemoController {
 

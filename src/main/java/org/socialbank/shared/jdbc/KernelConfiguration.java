@@ -39,10 +39,44 @@ class KernelConfiguration {
         return () -> { }; // PostgreSQL flushes its WAL at commit (synchronous_commit=on)
     }
 
+    /**
+     * Demo mode only when asked for (security review #8): it publishes one-time codes, a known
+     * pepper and a money-minting page, so it is never implied by the store, and it refuses to run
+     * where customers could reach it.
+     */
     @Bean
-    DemoMode demoMode(@Value("${spring.datasource.url}") String url,
-            @Value("${socialbank.demo.enabled:#{null}}") Boolean enabled) {
-        return new DemoMode(enabled != null ? enabled : url.startsWith("jdbc:h2:"));
+    DemoMode demoMode(@Value("${" + DemoMode.PROPERTY + ":false}") boolean enabled,
+            @Value("${socialbank.directory.public-base-url:http://localhost:8080}") String publicBaseUrl) {
+        if (enabled && !loopback(publicBaseUrl)) {
+            throw new IllegalStateException(DemoMode.PROPERTY + "=true with socialbank.directory.public-base-url="
+                    + publicBaseUrl + ": demo mode publishes one-time codes and a known pepper, so it runs only "
+                    + "on a loopback address (localhost, 127.0.0.1, [::1]); turn demo mode off or the public URL local");
+        }
+        if (enabled) {
+            log.warn("Demo mode is on: public demo passwords, a development pepper and the /dev pages; never for customers");
+        }
+        return new DemoMode(enabled);
+    }
+
+    /** Whether a URL names this machine by a loopback name or literal address (no DNS is asked). */
+    static boolean loopback(String url) {
+        String host;
+        try {
+            host = java.net.URI.create(url.strip()).getHost();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        if (host == null) {
+            return false;
+        }
+        String name = host.toLowerCase(Locale.ROOT);
+        if (name.equals("localhost") || name.endsWith(".localhost")) {
+            return true;
+        }
+        if (name.startsWith("[") && name.endsWith("]")) {
+            return name.equals("[::1]") || name.equals("[0:0:0:0:0:0:0:1]");
+        }
+        return name.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
     }
 
     /**

@@ -146,6 +146,18 @@ class DialogueUnitTests {
     }
 
     @Test
+    @org.junit.jupiter.api.DisplayName("security review #9: one long 'branches ...' text makes a bounded number of lookups")
+    void theBranchSearchLooksUpAFewWordsOnly() {
+        StringBuilder text = new StringBuilder("branches");
+        for (int i = 0; text.length() + 4 <= 1000; i++) {
+            text.append(' ').append((char) ('a' + i % 26)).append((char) ('a' + i / 26 % 26)).append('x');
+        }
+        List<Outbound> answer = say(text.toString());
+        assertThat(text(answer)).isEqualTo("en:conversation.branches.ask_location");
+        assertThat(bank.branchLookups).isPositive().isLessThanOrEqualTo(8);
+    }
+
+    @Test
     void branchesByPlaceNameOrSharedLocationAreShareableInGroups() {
         bank.branches.add(new org.socialbank.services.Branch("PAR-01", "Opéra", "12 bd des Capucines", "Paris",
                 48.8707, 2.3316, "9-17", false));

@@ -27,6 +27,7 @@ final class FakeBank implements Bank {
     final Map<String, Press> buttons = new HashMap<>();
     final List<Payment> payments = new ArrayList<>();
     final List<Branch> branches = new ArrayList<>();
+    int branchLookups;
     Linked linked;
     String refusal;
     Long refusalLimitMinor;
@@ -59,6 +60,7 @@ final class FakeBank implements Bank {
 
     @Override
     public List<Branch> branchesIn(String text, int limit) {
+        branchLookups++;
         String needle = text.toLowerCase(java.util.Locale.ROOT);
         return branches.stream().filter(b -> b.city().toLowerCase(java.util.Locale.ROOT).contains(needle)
                 || b.address().toLowerCase(java.util.Locale.ROOT).contains(needle)).limit(limit).toList();

@@ -20,6 +20,20 @@ class KernelConfigurationUnitTests {
     }
 
     @Test
+    void demoModeRunsOnlyBehindALoopbackAddress() { // security review #8
+        for (String local : new String[] {"http://localhost:8080", "http://127.0.0.1:8080/", "http://[::1]:8080",
+                "http://chat.localhost"}) {
+            assertThat(KernelConfiguration.loopback(local)).as(local).isTrue();
+        }
+        for (String remote : new String[] {"https://bank.example", "http://10.0.0.1:8080", "http://localhost.bank.example",
+                "http://127.0.0.1.nip.io", "not a url", ""}) {
+            assertThat(KernelConfiguration.loopback(remote)).as(remote).isFalse();
+        }
+        assertThat(new KernelConfiguration().demoMode(false, "https://bank.example").enabled()).isFalse();
+        assertThat(new KernelConfiguration().demoMode(true, "http://localhost:8080").enabled()).isTrue();
+    }
+
+    @Test
     void syncsTheFileAndServesManyWaitersWithOneSync(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("db.mv.db"), "x");
         H2FileSync sync = new H2FileSync(file);

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.socialbank.channels.webchat.WebChatMessages;
@@ -22,28 +23,36 @@ import org.springframework.web.bind.annotation.RequestParam;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code GET /chat/stream}: the visitor's new messages as Server-Sent Events. The stream looks in
- * the database every {@code stream-poll} (so a reply stored by any node arrives), ends after
- * {@code stream-lifetime}, and the browser's EventSource reconnects with {@code Last-Event-ID}, so
- * nothing is missed or repeated. The request holds its (virtual) thread while it is open.
+ * {@code GET /chat/stream}: the visitor's new messages as Server-Sent Events. A stream reads what
+ * is already there once, then waits for what the node's one shared poll ({@link ChatFeed}, every
+ * {@code stream-poll}) hands it, so a reply stored by any node arrives without a query per stream.
+ * It ends after {@code stream-lifetime}, and the browser's EventSource reconnects with {@code
+ * Last-Event-ID}, so nothing is missed or repeated. The request holds its (virtual) thread while
+ * it is open.
  */
 @Controller
 class ChatStream {
 
     private static final Duration KEEPALIVE = Duration.ofSeconds(15);
+    /** Longest wait for rows before the stream looks at its lifetime and the node's shutdown. */
+    private static final Duration WAIT_SLICE = Duration.ofSeconds(1);
     private static final int BATCH_MAX = 50;
+    /** Pages of the catch-up read when a stream opens. */
+    private static final int CATCH_UP_PAGES_MAX = 20;
     /** Rows this young are read again whatever their seq (the page drops ids it has shown). */
-    private static final Duration LATE_WINDOW = Duration.ofSeconds(5);
+    private static final Duration LATE_WINDOW = ChatFeed.LATE_WINDOW;
 
     private final WebChatMessages messages;
     private final WebChatProperties properties;
     private final ChatStreams streams;
+    private final ChatFeed feed;
     private final Clock clock;
 
-    ChatStream(WebChatMessages messages, WebChatProperties properties, ChatStreams streams, Clock clock) {
+    ChatStream(WebChatMessages messages, WebChatProperties properties, ChatStreams streams, ChatFeed feed, Clock clock) {
         this.messages = messages;
         this.properties = properties;
         this.streams = streams;
+        this.feed = feed;
         this.clock = clock;
     }
 
@@ -62,14 +71,36 @@ class ChatStream {
                     : HttpStatus.TOO_MANY_REQUESTS, "too_many_streams");
             return;
         }
+        ChatFeed.Subscription subscription = feed.subscribe(visitor.get()); // before the catch-up: nothing falls between
         try {
-            pump(visitor.get(), Math.max(seq(lastEventId), seq(after)), response);
+            pump(subscription, Math.max(seq(lastEventId), seq(after)), response);
         } finally {
+            feed.unsubscribe(subscription);
             streams.close(visitor.get());
         }
     }
 
-    private void pump(String visitor, long after, HttpServletResponse response) throws IOException {
+    /** What one stream has sent: the event id never goes back, and young rows are sent once. */
+    private static final class Sent {
+        long last;
+        final Map<Long, Instant> recent = new HashMap<>();
+
+        Sent(long after) {
+            last = after;
+        }
+
+        boolean fresh(long seq, Instant createdAt, Instant now) {
+            recent.values().removeIf(sent -> sent.isBefore(now.minus(LATE_WINDOW.multipliedBy(2))));
+            boolean due = seq > last || createdAt == null || !createdAt.isBefore(now.minus(LATE_WINDOW));
+            if (!due || recent.putIfAbsent(seq, now) != null) {
+                return false;
+            }
+            last = Math.max(last, seq);
+            return true;
+        }
+    }
+
+    private void pump(ChatFeed.Subscription subscription, long after, HttpServletResponse response) throws IOException {
         response.setContentType("text/event-stream");
         response.setCharacterEncoding("UTF-8");
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
@@ -77,33 +108,56 @@ class ChatStream {
         PrintWriter out = response.getWriter();
         out.write("retry: 1000\n\n");
         out.flush();
-        long last = after;
-        Map<Long, Instant> recent = new HashMap<>(); // sent in the late window: not sent again
+        Sent sent = new Sent(after);
+        catchUp(subscription.visitor, sent, out);
         Instant end = clock.instant().plus(properties.streamLifetime());
         Instant quietSince = clock.instant();
-        while (streams.accepting() && clock.instant().isBefore(end) && !out.checkError()) {
+        while (streams.accepting() && clock.instant().isBefore(end) && !out.checkError() && !subscription.overflowed()) {
+            List<WebChatMessages.Fresh> rows;
+            try {
+                rows = subscription.next(WAIT_SLICE);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
             Instant now = clock.instant();
-            recent.values().removeIf(sent -> sent.isBefore(now.minus(LATE_WINDOW)));
-            int fresh = 0;
-            for (WebChatMessages.Row row : messages.after(visitor, last, now.minus(LATE_WINDOW), BATCH_MAX)) {
-                if (recent.putIfAbsent(row.seq(), now) == null) {
-                    last = Math.max(last, row.seq()); // the event id never goes back: a reconnect resumes after it
-                    out.write("id: " + last + "\nevent: message\ndata: "
-                            + ChatPage.JSON.writeValueAsString(node(row)) + "\n\n");
-                    fresh++;
+            int written = 0;
+            for (WebChatMessages.Fresh row : rows) {
+                if (sent.fresh(row.seq(), row.createdAt(), now)) {
+                    write(out, sent.last, row.row());
+                    written++;
                 }
             }
-            if (fresh > 0) {
+            if (written > 0) {
                 quietSince = now;
             } else if (Duration.between(quietSince, now).compareTo(KEEPALIVE) > 0) {
                 out.write(": keep-alive\n\n");
                 quietSince = now;
             }
             out.flush(); // a gone client shows up as checkError()
-            if (fresh < BATCH_MAX && !sleep(properties.streamPoll())) {
+        }
+    }
+
+    /** The rows already stored when the stream opens: one read per stream, not per tick. */
+    private void catchUp(String visitor, Sent sent, PrintWriter out) {
+        for (int pages = 0; pages < CATCH_UP_PAGES_MAX; pages++) {
+            Instant now = clock.instant();
+            int written = 0;
+            for (WebChatMessages.Row row : messages.after(visitor, sent.last, now.minus(LATE_WINDOW), BATCH_MAX)) {
+                if (sent.fresh(row.seq(), null, now)) {
+                    write(out, sent.last, row);
+                    written++;
+                }
+            }
+            out.flush();
+            if (written < BATCH_MAX) {
                 return;
             }
         }
+    }
+
+    private static void write(PrintWriter out, long id, WebChatMessages.Row row) {
+        out.write("id: " + id + "\nevent: message\ndata: " + ChatPage.JSON.writeValueAsString(node(row)) + "\n\n");
     }
 
     /** The JSON a page gets for one stored message. */
@@ -118,16 +172,6 @@ class ChatStream {
             return 0;
         }
         return Long.parseLong(value);
-    }
-
-    private static boolean sleep(Duration pause) {
-        try {
-            Thread.sleep(pause.toMillis());
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     private static void refuse(HttpServletResponse response, HttpStatus status, String code) throws IOException {

@@ -9,6 +9,7 @@ import org.socialbank.notifications.EmailMessage;
 import org.socialbank.notifications.dev.DevEmailInbox;
 import org.socialbank.notifications.dev.EmailInboxMessage;
 import org.socialbank.shared.DemoMode;
+import org.socialbank.shared.DemoOnly;
 import org.socialbank.shared.web.Problems;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
@@ -24,6 +25,7 @@ import org.springframework.web.servlet.View;
  * Shows what the developer e-mail inbox "sent", in demo mode only (the inbox holds live one-time
  * codes, and {@code /dev/**} needs no token).
  */
+@DemoOnly // not even mapped outside demo mode (security review #8)
 @Controller
 class DevEmailController {
 

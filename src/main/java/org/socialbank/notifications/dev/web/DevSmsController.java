@@ -9,6 +9,7 @@ import org.socialbank.notifications.SmsMessage;
 import org.socialbank.notifications.dev.DevSmsInbox;
 import org.socialbank.notifications.dev.InboxMessage;
 import org.socialbank.shared.DemoMode;
+import org.socialbank.shared.DemoOnly;
 import org.socialbank.shared.web.Problems;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
@@ -25,6 +26,7 @@ import org.springframework.web.servlet.View;
  * without a token, so this controller itself refuses outside demo mode: the inbox holds live
  * one-time codes.
  */
+@DemoOnly // not even mapped outside demo mode (security review #8)
 @Controller
 class DevSmsController {
 

@@ -5,6 +5,7 @@ import org.socialbank.payments.requests.CreditOutcome;
 import org.socialbank.payments.requests.Requests;
 import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.DemoMode;
+import org.socialbank.shared.DemoOnly;
 import org.socialbank.shared.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
  * its inbound payment feed instead. {@code /dev/**} needs no token, so this refuses outside demo
  * mode; the POST carries the pages' CSRF token, which the JSON of the GET gives with its cookie.
  */
+@DemoOnly // not even mapped outside demo mode (security review #8)
 @RestController
 class DevIncomingCreditsController {
 

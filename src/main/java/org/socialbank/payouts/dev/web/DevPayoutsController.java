@@ -3,6 +3,7 @@ package org.socialbank.payouts.dev.web;
 import java.util.Map;
 import org.socialbank.payouts.sandbox.SandboxRail;
 import org.socialbank.shared.DemoMode;
+import org.socialbank.shared.DemoOnly;
 import org.socialbank.shared.web.Problems;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
  * /dev/**} needs no token, so this refuses outside demo mode and when a real rail is configured.
  * The POST carries the pages' CSRF token: the JSON of the GET gives it, with its cookie.
  */
+@DemoOnly // not even mapped outside demo mode (security review #8)
 @RestController
 class DevPayoutsController {
 

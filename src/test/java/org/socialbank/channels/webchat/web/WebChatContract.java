@@ -54,6 +54,9 @@ abstract class WebChatContract {
     @Autowired
     org.socialbank.channels.webchat.WebChatMessages messages;
 
+    @Autowired
+    ChatFeed feed;
+
     @DynamicPropertySource
     static void webchat(DynamicPropertyRegistry registry) {
         registry.add("socialbank.web.secure-cookies", () -> "false");
@@ -78,6 +81,29 @@ abstract class WebChatContract {
         JsonNode link = afterBalance.get(afterBalance.size() - 1).get("message");
         assertThat(link.get("kind").asString()).isEqualTo("link");
         assertThat(link.get("url").asString()).contains("/link/");
+    }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("security review #13: one-time URLs in web-chat payloads are sealed at rest")
+    void oneTimeUrlsAreNotStoredInClear() {
+        Visitor visitor = new Visitor();
+        visitor.open();
+        visitor.send(UUID.randomUUID().toString(), "text", "balance");
+        List<JsonNode> history = visitor.awaitHistory(h -> bankMessages(h) >= 1);
+        assertThat(history.get(history.size() - 1).get("message").get("url").asString())
+                .as("served in clear").contains("/link/");
+        messages.append(visitor.id(), "out:" + UUID.randomUUID(), "bank",
+                "{\"kind\":\"text\",\"text\":\"/confirm/a /unlink/b /claim/c /pay-request/d\"}", Instant.now());
+        List<String> stored = jdbc.sql("SELECT payload FROM webchat_messages WHERE visitor = ?").param(visitor.id())
+                .query(String.class).list();
+        assertThat(stored).hasSizeGreaterThanOrEqualTo(3).allSatisfy(payload -> assertThat(payload)
+                .startsWith("sealed:v1:").doesNotContain("/link/", "/confirm/", "/unlink/", "/claim/", "/pay-request/",
+                        "balance"));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM webchat_messages WHERE payload LIKE '%/link/%' "
+                + "OR payload LIKE '%/confirm/%' OR payload LIKE '%/unlink/%' OR payload LIKE '%/claim/%'")
+                .query(Long.class).single()).as("no row of the table").isZero();
+        assertThat(visitor.history().get(visitor.history().size() - 1).get("message").get("text").asString())
+                .contains("/pay-request/d");
     }
 
     @Test
@@ -125,6 +151,29 @@ abstract class WebChatContract {
         List<String> resumed = visitor.stream(last, Duration.ofSeconds(1)).get(10, TimeUnit.SECONDS);
         // nothing new after Last-Event-ID; young rows may come again (the page drops ids it has) ...
         assertThat(resumed).filteredOn(l -> l.startsWith("id: ")).allMatch(l -> l.equals("id: " + last));
+    }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("security review #9: open streams share the node's one poll")
+    void openStreamsShareOnePoll() throws Exception {
+        List<Visitor> visitors = List.of(new Visitor(), new Visitor(), new Visitor(), new Visitor());
+        visitors.forEach(Visitor::open);
+        List<CompletableFuture<List<String>>> streams = new ArrayList<>();
+        for (Visitor v : visitors) {
+            streams.add(v.stream(0, Duration.ofSeconds(4)));
+        }
+        Thread.sleep(500);
+        long reads = feed.reads();
+        long started = System.nanoTime();
+        for (Visitor v : visitors) {
+            v.send(UUID.randomUUID().toString(), "text", "help");
+        }
+        for (CompletableFuture<List<String>> stream : streams) {
+            assertThat(stream.get(15, TimeUnit.SECONDS)).anyMatch(l -> l.startsWith("data: ") && l.contains("\"from\":\"bank\""));
+        }
+        long ticks = Duration.ofNanos(System.nanoTime() - started).toMillis() / 500 + 2;
+        assertThat(feed.reads() - reads).as("one query a tick for all %d streams, not one per stream", visitors.size())
+                .isLessThanOrEqualTo(ticks);
     }
 
     @Test

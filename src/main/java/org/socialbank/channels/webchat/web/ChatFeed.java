@@ -1,0 +1,214 @@
+package org.socialbank.channels.webchat.web;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.socialbank.channels.webchat.WebChatMessages;
+import org.socialbank.channels.webchat.WebChatProperties;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * The node's one poll for every open {@code /chat/stream} (security review #9): every {@code
+ * stream-poll} it reads the new rows of all open streams' visitors in one query (per
+ * {@value WebChatMessages#VISITORS_MAX} visitors) and hands each row to that visitor's streams.
+ * A thousand open streams cost one query a tick, not a thousand. Rows stored within the late
+ * window are read again (a seq taken before, but committed after, a row already read); each
+ * stream drops what it has sent.
+ */
+@Component
+class ChatFeed implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ChatFeed.class);
+
+    /** Rows this young are read again whatever their seq. */
+    static final Duration LATE_WINDOW = Duration.ofSeconds(5);
+    /** Rows one subscription holds before its stream is told to reconnect (and catch up by itself). */
+    static final int QUEUE_MAX = 500;
+    /** Pages one tick reads per group of visitors; the rest waits for the next tick. */
+    static final int PAGES_MAX = 20;
+
+    /** Where the rows come from: the table, or a fake in unit tests. */
+    interface Source {
+        List<WebChatMessages.Fresh> read(Collection<String> visitors, long seq, Instant since, int max);
+
+        long newestSeq();
+    }
+
+    /** One open stream's mailbox. */
+    static final class Subscription {
+
+        final String visitor;
+        private final LinkedBlockingQueue<WebChatMessages.Fresh> rows = new LinkedBlockingQueue<>(QUEUE_MAX);
+        private volatile boolean overflowed;
+
+        Subscription(String visitor) {
+            this.visitor = visitor;
+        }
+
+        /** The rows handed over since the last call, waiting at most {@code wait} for the first. */
+        List<WebChatMessages.Fresh> next(Duration wait) throws InterruptedException {
+            List<WebChatMessages.Fresh> batch = new ArrayList<>();
+            WebChatMessages.Fresh first = rows.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+            if (first != null) {
+                batch.add(first);
+                rows.drainTo(batch);
+            }
+            return batch;
+        }
+
+        /** True once rows were lost for want of room: the stream ends and the browser resumes. */
+        boolean overflowed() {
+            return overflowed;
+        }
+
+        private void offer(WebChatMessages.Fresh row) {
+            if (!rows.offer(row)) {
+                overflowed = true;
+            }
+        }
+    }
+
+    private final Map<String, Set<Subscription>> open = new ConcurrentHashMap<>();
+    private final Source source;
+    private final WebChatProperties properties;
+    private final Clock clock;
+    private final AtomicLong reads = new AtomicLong();
+    private long cursor;
+    private boolean idle = true;
+    private volatile ScheduledExecutorService ticker;
+
+    @Autowired
+    ChatFeed(WebChatMessages messages, WebChatProperties properties, Clock clock) {
+        this(new Source() {
+            @Override
+            public List<WebChatMessages.Fresh> read(Collection<String> visitors, long seq, Instant since, int max) {
+                return messages.forVisitors(visitors, seq, since, max);
+            }
+
+            @Override
+            public long newestSeq() {
+                return messages.newestSeq();
+            }
+        }, properties, clock);
+    }
+
+    ChatFeed(Source source, WebChatProperties properties, Clock clock) {
+        this.source = source;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    Subscription subscribe(String visitor) {
+        Subscription subscription = new Subscription(visitor);
+        open.computeIfAbsent(visitor, v -> ConcurrentHashMap.newKeySet()).add(subscription);
+        return subscription;
+    }
+
+    void unsubscribe(Subscription subscription) {
+        open.computeIfPresent(subscription.visitor, (v, subs) -> {
+            subs.remove(subscription);
+            return subs.isEmpty() ? null : subs;
+        });
+    }
+
+    /** Queries made so far (for tests and metrics). */
+    long reads() {
+        return reads.get();
+    }
+
+    /** One poll for all open streams; the ticker calls it every {@code stream-poll}. */
+    synchronized void tick() {
+        List<String> visitors = List.copyOf(open.keySet());
+        if (visitors.isEmpty()) {
+            idle = true;
+            return;
+        }
+        if (idle) { // what came before is each new stream's own catch-up read
+            cursor = source.newestSeq();
+            reads.incrementAndGet();
+            idle = false;
+        }
+        Instant since = clock.instant().minus(LATE_WINDOW);
+        long newest = cursor;
+        for (int from = 0; from < visitors.size(); from += WebChatMessages.VISITORS_MAX) {
+            List<String> group = visitors.subList(from, Math.min(visitors.size(), from + WebChatMessages.VISITORS_MAX));
+            newest = Math.max(newest, readGroup(group, since));
+        }
+        cursor = newest;
+    }
+
+    /** Reads one group's new rows page by page, hands them out, and returns the highest seq seen. */
+    private long readGroup(List<String> group, Instant since) {
+        long newest = cursor;
+        List<WebChatMessages.Fresh> page = source.read(group, cursor, since, WebChatMessages.PAGE_MAX);
+        reads.incrementAndGet();
+        for (int pages = 1; ; pages++) {
+            for (WebChatMessages.Fresh row : page) {
+                newest = Math.max(newest, row.seq());
+                Set<Subscription> subs = open.get(row.visitor());
+                if (subs != null) {
+                    subs.forEach(s -> s.offer(row));
+                }
+            }
+            if (page.size() < WebChatMessages.PAGE_MAX || pages >= PAGES_MAX) {
+                return newest;
+            }
+            page = source.read(group, page.get(page.size() - 1).seq(), null, WebChatMessages.PAGE_MAX);
+            reads.incrementAndGet();
+        }
+    }
+
+    private void safeTick() {
+        try {
+            tick();
+        } catch (RuntimeException e) { // a failed tick must not end the schedule
+            log.warn("Web chat streams could not read new messages: {}", e.getMessage());
+        }
+    }
+
+    @Override
+    public void start() {
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "webchat-feed");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long pollMs = properties.streamPoll().toMillis();
+        executor.scheduleWithFixedDelay(this::safeTick, pollMs, pollMs, TimeUnit.MILLISECONDS);
+        ticker = executor;
+    }
+
+    @Override
+    public void stop() {
+        ScheduledExecutorService executor = ticker;
+        ticker = null;
+        if (executor != null) {
+            executor.shutdown(); // never shutdownNow: an interrupt during H2 file I/O closes the embedded store
+            try {
+                executor.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return ticker != null;
+    }
+}

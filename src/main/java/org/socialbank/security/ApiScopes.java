@@ -1,0 +1,43 @@
+package org.socialbank.security;
+
+import java.util.List;
+
+/**
+ * Which scope a request to the API needs, from its method and path alone (a pure rule table, so
+ * the README's table and the tests read the same thing). A read is {@code GET} or {@code HEAD};
+ * everything else writes. A path no row names needs {@link ApiScope#ADMIN}, so a new endpoint is
+ * closed until it is given a scope here.
+ */
+final class ApiScopes {
+
+    /** A family of paths and the scopes that read and write it. */
+    record Rule(String prefix, ApiScope read, ApiScope write) {
+    }
+
+    static final List<Rule> RULES = List.of(
+            new Rule("/api/v1/accounts", ApiScope.LEDGER_READ, ApiScope.LEDGER_WRITE),
+            new Rule("/api/v1/transfers", ApiScope.LEDGER_READ, ApiScope.LEDGER_WRITE),
+            new Rule("/api/v1/customers", ApiScope.DIRECTORY_READ, ApiScope.DIRECTORY_WRITE),
+            new Rule("/api/v1/aliases", ApiScope.DIRECTORY_READ, ApiScope.DIRECTORY_WRITE),
+            new Rule("/api/v1/demo", ApiScope.DIRECTORY_READ, ApiScope.ADMIN),
+            new Rule("/api/v1/payments", ApiScope.PAYMENTS_READ, ApiScope.PAYMENTS_WRITE),
+            new Rule("/api/v1/claims", ApiScope.PAYMENTS_READ, ApiScope.PAYMENTS_WRITE),
+            new Rule("/api/v1/requests", ApiScope.PAYMENTS_READ, ApiScope.PAYMENTS_WRITE),
+            new Rule("/api/v1/splits", ApiScope.PAYMENTS_READ, ApiScope.PAYMENTS_WRITE),
+            new Rule("/api/v1/nlu", ApiScope.NLU, ApiScope.NLU),
+            new Rule("/actuator", ApiScope.ADMIN, ApiScope.ADMIN));
+
+    private ApiScopes() {
+    }
+
+    /** The scope {@code method path} needs; {@code path} is without the context path. */
+    static ApiScope required(String method, String path) {
+        boolean read = "GET".equalsIgnoreCase(method) || "HEAD".equalsIgnoreCase(method);
+        for (Rule rule : RULES) {
+            if (path.equals(rule.prefix()) || path.startsWith(rule.prefix() + "/")) {
+                return read ? rule.read() : rule.write();
+            }
+        }
+        return ApiScope.ADMIN;
+    }
+}

@@ -1,0 +1,93 @@
+package org.socialbank.channels.webchat.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.socialbank.channels.webchat.WebChatMessages;
+import org.socialbank.channels.webchat.WebChatProperties;
+
+/** Security review #9: all open streams of a node share one poll, which fans the rows out. */
+class ChatFeedUnitTests {
+
+    static final WebChatProperties PROPERTIES = new WebChatProperties(Duration.ofMinutes(5), Duration.ofMillis(500),
+            3, 1000, 50, 30, Duration.ofDays(90));
+    static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
+
+    /** The table as a list, counting the queries made against it. */
+    static final class Table implements ChatFeed.Source {
+        final List<WebChatMessages.Fresh> rows = new ArrayList<>();
+        int reads;
+
+        @Override
+        public List<WebChatMessages.Fresh> read(Collection<String> visitors, long seq, Instant since, int max) {
+            reads++;
+            return rows.stream().filter(r -> visitors.contains(r.visitor()))
+                    .filter(r -> r.seq() > seq || since != null && !r.createdAt().isBefore(since)).limit(max).toList();
+        }
+
+        @Override
+        public long newestSeq() {
+            reads++;
+            return rows.stream().mapToLong(WebChatMessages.Fresh::seq).max().orElse(0);
+        }
+
+        void add(String visitor) {
+            rows.add(new WebChatMessages.Fresh(rows.size() + 1, visitor, "bank", "{}", NOW.minusSeconds(60)));
+        }
+    }
+
+    @Test
+    @DisplayName("security review #9: 300 open streams cost one query a tick, and each gets only its visitor's rows")
+    void oneQueryPerTickFeedsEveryStream() throws InterruptedException {
+        Table table = new Table();
+        ChatFeed feed = new ChatFeed(table, PROPERTIES, Clock.fixed(NOW, ZoneOffset.UTC));
+        List<ChatFeed.Subscription> subscriptions = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            subscriptions.add(feed.subscribe("v-" + i % 100)); // three tabs per visitor
+        }
+        feed.tick(); // the first tick after idling learns where the table ends
+        int before = table.reads;
+        for (int i = 0; i < 100; i++) {
+            table.add("v-" + i);
+        }
+        table.add("v-nobody-listens");
+        feed.tick();
+        assertThat(table.reads - before).isEqualTo(2); // 101 rows: two pages of 100, in one tick
+        for (ChatFeed.Subscription s : subscriptions) {
+            List<WebChatMessages.Fresh> rows = s.next(Duration.ZERO);
+            assertThat(rows).as(s.visitor).singleElement().satisfies(r -> assertThat(r.visitor()).isEqualTo(s.visitor));
+        }
+        before = table.reads;
+        for (int tick = 0; tick < 10; tick++) {
+            feed.tick();
+        }
+        assertThat(table.reads - before).as("one query per tick, whatever the number of streams").isEqualTo(10);
+        subscriptions.forEach(feed::unsubscribe);
+        before = table.reads;
+        feed.tick();
+        assertThat(table.reads).as("no stream, no query").isEqualTo(before);
+    }
+
+    @Test
+    void aStreamThatFallsBehindIsToldToReconnect() throws InterruptedException {
+        Table table = new Table();
+        ChatFeed feed = new ChatFeed(table, PROPERTIES, Clock.fixed(NOW, ZoneOffset.UTC));
+        ChatFeed.Subscription slow = feed.subscribe("v-slow");
+        feed.tick();
+        for (int i = 0; i < ChatFeed.QUEUE_MAX + 1; i++) {
+            table.add("v-slow");
+        }
+        while (table.rows.stream().anyMatch(r -> r.seq() > 0) && !slow.overflowed()) {
+            feed.tick();
+        }
+        assertThat(slow.overflowed()).isTrue();
+    }
+}

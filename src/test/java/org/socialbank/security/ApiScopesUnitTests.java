@@ -1,0 +1,55 @@
+package org.socialbank.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The rule table of API scopes and the validation of configured clients (issue 12). */
+class ApiScopesUnitTests {
+
+    @Test
+    void readsAndWritesOfEachFamilyNeedTheirScope() {
+        assertThat(ApiScopes.required("GET", "/api/v1/transfers/x")).isEqualTo(ApiScope.LEDGER_READ);
+        assertThat(ApiScopes.required("POST", "/api/v1/transfers/batch")).isEqualTo(ApiScope.LEDGER_WRITE);
+        assertThat(ApiScopes.required("HEAD", "/api/v1/accounts")).isEqualTo(ApiScope.LEDGER_READ);
+        assertThat(ApiScopes.required("GET", "/api/v1/aliases/phone/+33")).isEqualTo(ApiScope.DIRECTORY_READ);
+        assertThat(ApiScopes.required("POST", "/api/v1/customers/x/aliases")).isEqualTo(ApiScope.DIRECTORY_WRITE);
+        assertThat(ApiScopes.required("POST", "/api/v1/requests/x/pay")).isEqualTo(ApiScope.PAYMENTS_WRITE);
+        assertThat(ApiScopes.required("GET", "/api/v1/claims/x")).isEqualTo(ApiScope.PAYMENTS_READ);
+        assertThat(ApiScopes.required("POST", "/api/v1/nlu/parse")).isEqualTo(ApiScope.NLU);
+        assertThat(ApiScopes.required("GET", "/actuator/prometheus")).isEqualTo(ApiScope.ADMIN);
+        assertThat(ApiScopes.required("GET", "/api/v1/accountsx")).as("a prefix is a whole segment")
+                .isEqualTo(ApiScope.ADMIN);
+        assertThat(ApiScopes.required("DELETE", "/api/v2/anything")).isEqualTo(ApiScope.ADMIN);
+    }
+
+    @Test
+    void aClientNamesKnownScopesAndItsOwnToken() {
+        ApiProperties ok = new ApiProperties(List.of(), null, Map.of("app",
+                new ApiProperties.Client("app-token-0123456789", List.of("directory:read", " nlu"))));
+        assertThat(ok.grants()).singleElement().satisfies(g ->
+                assertThat(g.scopes()).containsExactlyInAnyOrder(ApiScope.DIRECTORY_READ, ApiScope.NLU));
+        assertThatThrownBy(() -> new ApiProperties(List.of(), null, Map.of("app",
+                new ApiProperties.Client("app-token-0123456789", List.of("ledger:everything")))))
+                .hasMessageContaining("socialbank.api.clients.app.scopes").hasMessageContaining("ledger:write");
+        assertThatThrownBy(() -> new ApiProperties(List.of(), null, Map.of("app",
+                new ApiProperties.Client("app-token-0123456789", List.of()))))
+                .hasMessageContaining("at least one scope");
+        assertThatThrownBy(() -> new ApiProperties(List.of(), null, Map.of("app",
+                new ApiProperties.Client("short", List.of("nlu")))))
+                .hasMessageContaining("socialbank.api.clients.app.token");
+        assertThatThrownBy(() -> new ApiProperties(List.of("app-token-0123456789"), null, Map.of("app",
+                new ApiProperties.Client("app-token-0123456789", List.of("nlu")))))
+                .hasMessageContaining("twice");
+    }
+
+    @Test
+    void legacyTokensHaveEveryScope() {
+        ApiProperties legacy = new ApiProperties(List.of("legacy-token-0123456789"), "env-token-0123456789", null);
+        assertThat(legacy.grants()).hasSize(2).allSatisfy(g -> assertThat(g.scopes()).containsExactlyInAnyOrder(
+                ApiScope.values()));
+    }
+}
