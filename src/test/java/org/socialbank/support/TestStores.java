@@ -13,7 +13,7 @@ public final class TestStores {
     public static void h2(DynamicPropertyRegistry registry) {
         Path dir = Path.of("target", "test-data", "h2-" + UUID.randomUUID()).toAbsolutePath();
         registry.add("spring.datasource.url", () -> h2Url(dir));
-        common(registry, "600000");
+        common(registry);
     }
 
     public static String h2Url(Path dir) {
@@ -26,22 +26,16 @@ public final class TestStores {
         registry.add("spring.datasource.url", () -> url);
         registry.add("spring.datasource.username", PostgresDatabases::user);
         registry.add("spring.datasource.password", () -> "");
-        common(registry, "10000");
+        common(registry);
     }
 
-    /**
-     * On H2 the pool keeps its connections while a context lives: an H2 check constraint with an
-     * IN list keeps the session that created it (the migration's connection), and once the pool
-     * retires that connection during a slow start, every insert checked by it fails with "The
-     * database has been closed".
-     */
-    private static void common(DynamicPropertyRegistry registry, String idleTimeoutMs) {
+    private static void common(DynamicPropertyRegistry registry) {
         registry.add("socialbank.api.tokens", () -> Api.TOKEN);
         registry.add("socialbank.demo.enabled", () -> "false");
         // many test contexts stay cached at once: each keeps few connections open, so that
         // together they stay under PostgreSQL's max_connections (100 by default)
         registry.add("spring.datasource.hikari.maximum-pool-size", () -> "10");
         registry.add("spring.datasource.hikari.minimum-idle", () -> "1");
-        registry.add("spring.datasource.hikari.idle-timeout", () -> idleTimeoutMs);
+        registry.add("spring.datasource.hikari.idle-timeout", () -> "10000");
     }
 }
