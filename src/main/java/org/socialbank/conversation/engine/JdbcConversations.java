@@ -151,12 +151,15 @@ public class JdbcConversations {
         return List.copyOf(merged.values());
     }
 
+    // "the earliest pending row of its chat" as a correlated probe of outbox_messages_chat, not
+    // NOT EXISTS: on fresh statistics PostgreSQL planned that as a nested anti-join over every
+    // pending row (10 s for 10,000 rows instead of 1 ms).
     private List<Due> due(Collection<Network> channels, Instant now, int limit, String order) {
         return jdbc.sql("SELECT o.id, o.channel FROM outbox_messages o WHERE o.status = 'PENDING' "
                 + "AND o.next_attempt_at <= :now AND (o.claimed_until IS NULL OR o.claimed_until < :now) "
-                + "AND o.channel IN (:channels) AND NOT EXISTS (SELECT 1 FROM outbox_messages e "
+                + "AND o.channel IN (:channels) AND o.id = (SELECT e.id FROM outbox_messages e "
                 + "WHERE e.channel = o.channel AND e.recipient = o.recipient AND e.status = 'PENDING' "
-                + "AND e.id < o.id) ORDER BY " + order + " LIMIT :limit")
+                + "ORDER BY e.id LIMIT 1) ORDER BY " + order + " LIMIT :limit")
                 .param("now", Timestamps.utc(now)).param("channels", channels.stream().map(Network::wireName).toList())
                 .param("limit", limit)
                 .query((rs, n) -> new Due(rs.getObject("id", UUID.class), network(rs.getString("channel")))).list();

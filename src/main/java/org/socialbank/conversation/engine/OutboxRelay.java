@@ -49,6 +49,8 @@ public class OutboxRelay implements SmartLifecycle {
     private static final Duration RETRY_MAX = Duration.ofHours(1);
     /** The shortest "not now": a sender answering zero must not make a worker spin on one row. */
     private static final Duration NOT_NOW_MIN = Duration.ofMillis(100);
+    /** The shortest pause between two looks for due rows of the dispatcher. */
+    private static final Duration PASS_PAUSE_MIN = Duration.ofMillis(20);
 
     private final JdbcConversations store;
     private final PayloadSeal seal;
@@ -262,6 +264,16 @@ public class OutboxRelay implements SmartLifecycle {
                 log.warn("outbox relay: {}; trying again in {}", e.toString(), properties.relayInterval());
             }
             awaitWake(properties.relayInterval());
+            pause(PASS_PAUSE_MIN); // many sends ending at once make one look, not one each
+        }
+    }
+
+    private void pause(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
         }
     }
 
