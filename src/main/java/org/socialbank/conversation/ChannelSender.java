@@ -9,6 +9,9 @@ public interface ChannelSender {
 
     /**
      * Sends one message; must not throw for a platform's "no" (return {@link SendOutcome.Failed}).
+     * The relay calls it from several threads at once, for different chats; never for two messages
+     * of one chat at once. It should not wait long for a rate limit: when the turn is more than a
+     * moment away, answer {@link SendOutcome.NotNow} so the worker serves another chat meanwhile.
      *
      * @param idempotencyKey the same for every try of one message: pass it to platforms that take one
      */

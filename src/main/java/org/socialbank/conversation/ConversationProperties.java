@@ -20,6 +20,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retention how long handled inbox rows and finished outbox rows are kept (expired
  *     buttons: a day); at least 2 days, longer than any platform redelivers an update
  * @param janitorBatchMax most rows of each kind one janitor run touches
+ * @param relayInFlightMax most sends one node's relay has under way at once (different chats)
+ * @param relayChannelInFlightMax most of those on one channel, so a channel that must wait never
+ *     takes every worker from the others
+ * @param rateLimitWaitMax how long a message may be put back for rate limits ("not now", which is
+ *     no send attempt) after it was written; past this each "not now" counts as a failed try
+ * @param sentPayloadTtl how long the (sealed) content of a sent or failed message is kept before
+ *     it is blanked; the row itself stays for the retention
  */
 @ConfigurationProperties("socialbank.conversation")
 public record ConversationProperties(
@@ -33,7 +40,11 @@ public record ConversationProperties(
         @DefaultValue("1m") Duration janitorInterval,
         @DefaultValue("10m") Duration unknownGrace,
         @DefaultValue("30d") Duration retention,
-        @DefaultValue("1000") int janitorBatchMax) {
+        @DefaultValue("1000") int janitorBatchMax,
+        @DefaultValue("32") int relayInFlightMax,
+        @DefaultValue("16") int relayChannelInFlightMax,
+        @DefaultValue("6h") Duration rateLimitWaitMax,
+        @DefaultValue("10m") Duration sentPayloadTtl) {
 
     public ConversationProperties {
         require(positiveAtMost(buttonTtl, Duration.ofHours(1)), "button-ttl must be positive and at most 1h");
@@ -47,6 +58,13 @@ public record ConversationProperties(
         require(retention != null && retention.compareTo(Duration.ofDays(2)) >= 0
                 && retention.compareTo(Duration.ofDays(3660)) <= 0, "retention must be 2d..3660d");
         require(janitorBatchMax >= 1 && janitorBatchMax <= 10_000, "janitor-batch-max must be 1..10000");
+        require(relayInFlightMax >= 1 && relayInFlightMax <= 256, "relay-in-flight-max must be 1..256");
+        require(relayChannelInFlightMax >= 1 && relayChannelInFlightMax <= relayInFlightMax,
+                "relay-channel-in-flight-max must be 1..relay-in-flight-max");
+        require(rateLimitWaitMax != null && rateLimitWaitMax.compareTo(Duration.ofMinutes(1)) >= 0
+                && rateLimitWaitMax.compareTo(Duration.ofDays(7)) <= 0, "rate-limit-wait-max must be 1m..7d");
+        require(sentPayloadTtl != null && !sentPayloadTtl.isNegative()
+                && sentPayloadTtl.compareTo(Duration.ofDays(1)) <= 0, "sent-payload-ttl must be 0s..1d");
     }
 
     private static boolean positiveAtMost(Duration d, Duration max) {

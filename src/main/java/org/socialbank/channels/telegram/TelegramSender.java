@@ -1,5 +1,6 @@
 package org.socialbank.channels.telegram;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.socialbank.conversation.ChannelSender;
@@ -12,8 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends the engine's replies on Telegram or on Bale (one instance per network with bots), through
- * the bot the chat last wrote to, within that bot's rates. The platform's answers become outcomes:
- * 429 pauses the bot and is tried again later, 5xx and no connection are tried again, a timeout
+ * the bot the chat last wrote to, within that bot's rates. A turn further away than the bot's
+ * {@code throttle-wait-max}, and a 429 (which pauses the bot for its {@code retry_after}), answer
+ * "not now" with the wait, which is no send attempt; 5xx and no connection are tried again, a timeout
  * after the request was written is {@code Unknown}, "blocked by the user" marks the chat account
  * unreachable, any other "no" is final.
  */
@@ -59,13 +61,12 @@ final class TelegramSender implements ChannelSender {
             turn = bot.throttle().acquire(message.recipient(), bot.settings().throttleWaitMax().toNanos());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new SendOutcome.Failed(true, "interrupted while waiting for the bot's turn");
+            return new SendOutcome.NotNow(Duration.ofSeconds(1), "interrupted while waiting for the bot's turn");
         }
-        if (turn == Throttle.Turn.PAUSED) {
-            return new SendOutcome.Failed(true, bot + " paused by a 429");
-        }
-        if (turn == Throttle.Turn.BUSY) {
-            return new SendOutcome.Failed(true, bot + " at its sending rate");
+        if (turn != Throttle.Turn.GO) {
+            Duration wait = Duration.ofNanos(bot.throttle().nanosUntilTurn(message.recipient()));
+            return new SendOutcome.NotNow(wait, turn == Throttle.Turn.PAUSED ? bot + " paused by a 429"
+                    : bot + " at its sending rate for chat " + message.recipient());
         }
         return outcome(bot, message, bot.api().call(call.method(), call.parameters()));
     }
@@ -82,7 +83,8 @@ final class TelegramSender implements ChannelSender {
         if (refused.status() == 429) {
             bot.throttle().pause(refused.retryAfterSeconds());
             log.warn("{} paused for {} s: {}", bot, refused.retryAfterSeconds(), refused.description());
-            return new SendOutcome.Failed(true, refused.description());
+            return new SendOutcome.NotNow(Duration.ofSeconds(Math.max(1, refused.retryAfterSeconds())),
+                    refused.description());
         }
         if (refused.blockedByUser()) {
             linking.markUnreachable(message.identityId());

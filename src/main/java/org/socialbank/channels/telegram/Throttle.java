@@ -93,6 +93,19 @@ final class Throttle {
         }
     }
 
+    /**
+     * How long until this chat's turn could come (a 429 pause, the bot's or the chat's window), as
+     * of now; a hint for a "not now" answer, nothing is counted.
+     */
+    synchronized long nanosUntilTurn(String chatId) {
+        long now = time.nanos();
+        if (paused && now - pausedUntil < 0) {
+            return pausedUntil - now;
+        }
+        Window chat = chats.get(chatId);
+        return Math.max(overall.waitNanos(now), chat == null ? 0 : chat.waitNanos(now));
+    }
+
     /** The platform answered 429: nothing goes for {@code seconds}. */
     synchronized void pause(int seconds) {
         long until = time.nanos() + Math.max(1, seconds) * SECOND;

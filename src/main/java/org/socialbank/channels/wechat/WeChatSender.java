@@ -1,6 +1,7 @@
 package org.socialbank.channels.wechat;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import org.socialbank.conversation.ChannelSender;
@@ -21,8 +22,10 @@ public class WeChatSender implements ChannelSender {
     static final String TEMPLATE_SEND = "/cgi-bin/message/template/send";
     /** Window closed (45015), quota used (45047). */
     static final Set<Integer> WINDOW_CLOSED = Set.of(45015, 45047);
-    /** API rate limits: worth trying later. */
-    static final Set<Integer> RETRY_LATER = Set.of(45009, 45011);
+    /** API call quota for the day used up (45009): not before the quota may be raised or reset. */
+    static final int DAILY_QUOTA = 45009;
+    /** Calls too frequent (45011): not before the next minute. */
+    static final int MINUTE_QUOTA = 45011;
 
     private final WeChatClient client;
     private final WeChatFollowers followers;
@@ -54,7 +57,7 @@ public class WeChatSender implements ChannelSender {
         String openId = message.recipient();
         if (passiveReplies.isOpen(openId)) {
             // the callback open on this node may carry it; the relay gives the row back and tries later
-            return new SendOutcome.Failed(true, "a WeChat callback of this follower is being answered");
+            return new SendOutcome.NotNow(Duration.ofSeconds(1), "a WeChat callback of this follower is being answered");
         }
         if (followers.takeCustomMessage(openId)) {
             WeChatApi.Answer answer = client.post(CUSTOM_SEND, custom(openId, message.content()));
@@ -94,8 +97,13 @@ public class WeChatSender implements ChannelSender {
             return new SendOutcome.Sent();
         }
         if (answer instanceof WeChatApi.Refused refused) {
-            return new SendOutcome.Failed(RETRY_LATER.contains(refused.errcode()),
-                    "WeChat errcode " + refused.errcode() + ": " + refused.errmsg());
+            String reason = "WeChat errcode " + refused.errcode() + ": " + refused.errmsg();
+            if (refused.errcode() == MINUTE_QUOTA || refused.errcode() == DAILY_QUOTA) {
+                // a rate limit is no send attempt: the message waits, within rate-limit-wait-max
+                return new SendOutcome.NotNow(refused.errcode() == MINUTE_QUOTA ? Duration.ofMinutes(1)
+                        : Duration.ofHours(1), reason);
+            }
+            return new SendOutcome.Failed(false, reason);
         }
         if (answer instanceof WeChatApi.Unavailable unavailable) {
             return new SendOutcome.Failed(true, unavailable.reason());

@@ -44,8 +44,8 @@ class XConfiguration {
     static class Enabled {
 
         @Bean
-        XSender xSender(XApi api, Linking linking, XProperties properties) {
-            return new XSender(api, linking, properties.publicTextMax());
+        XSender xSender(XApi api, Linking linking, XProperties properties, Clock clock) {
+            return new XSender(api, linking, properties.publicTextMax(), clock);
         }
 
         @Bean

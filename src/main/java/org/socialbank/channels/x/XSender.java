@@ -1,5 +1,7 @@
 package org.socialbank.channels.x;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,8 +16,9 @@ import org.socialbank.directory.Network;
  * Sends the engine's replies on X. A recipient {@code tweet:<id>} is the public timeline: a short
  * neutral text is posted as a reply to that tweet, anything else goes by DM to the tweet's author
  * (the chat account the reply belongs to). Any other recipient is a user id: a DM. Outcomes: a 429
- * or a paused endpoint is tried later, 5xx and no connection too, a timeout after the request was
- * written is {@code Unknown}, any other "no" is final.
+ * or a paused endpoint is "not now" until the endpoint's window resets (no send attempt), 5xx and
+ * no connection are tried again, a timeout after the request was written is {@code Unknown}, any
+ * other "no" is final.
  */
 final class XSender implements ChannelSender {
 
@@ -23,14 +26,19 @@ final class XSender implements ChannelSender {
 
     private static final Logger log = LoggerFactory.getLogger(XSender.class);
 
+    /** A 429 paused the endpoint in {@link XApi}; the next try reads how long from its pause. */
+    static final Duration AFTER_429 = Duration.ofSeconds(1);
+
     private final XApi api;
     private final Linking linking;
     private final int publicTextMax;
+    private final Clock clock;
 
-    XSender(XApi api, Linking linking, int publicTextMax) {
+    XSender(XApi api, Linking linking, int publicTextMax, Clock clock) {
         this.api = api;
         this.linking = linking;
         this.publicTextMax = publicTextMax;
+        this.clock = clock;
     }
 
     @Override
@@ -69,19 +77,22 @@ final class XSender implements ChannelSender {
         }
     }
 
-    private static SendOutcome outcome(XApi.Answer answer) {
+    private SendOutcome outcome(XApi.Answer answer) {
         if (answer instanceof XApi.Ok) {
             return new SendOutcome.Sent();
         }
         if (answer instanceof XApi.Paused paused) {
-            return new SendOutcome.Failed(true, "rate limited until " + paused.until());
+            return new SendOutcome.NotNow(Duration.between(clock.instant(), paused.until()),
+                    "rate limited until " + paused.until());
         }
         if (answer instanceof XApi.NoAnswer none) {
             return none.maybeDelivered() ? new SendOutcome.Unknown(none.reason())
                     : new SendOutcome.Failed(true, none.reason());
         }
         XApi.Refused refused = (XApi.Refused) answer;
-        boolean retryable = refused.status() == 429 || refused.status() >= 500;
-        return new SendOutcome.Failed(retryable, refused.reason());
+        if (refused.status() == 429) {
+            return new SendOutcome.NotNow(AFTER_429, refused.reason());
+        }
+        return new SendOutcome.Failed(refused.status() >= 500, refused.reason());
     }
 }

@@ -12,14 +12,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * Settles outbox rows whose send ended with an unknown outcome, and keeps the engine's tables
- * bounded: handled inbox rows, finished outbox rows and expired buttons older than the retention
- * are deleted, a bounded batch per run. Every step is a single guarded UPDATE or DELETE, so two
+ * bounded: the content of sent and failed outbox rows is blanked {@code sent-payload-ttl} after
+ * they finished; handled inbox rows, finished outbox rows and expired buttons older than the
+ * retention are deleted, a bounded batch per run. Every step is a single guarded UPDATE or DELETE, so two
  * nodes running it at once do no harm.
  */
 @Component
 public class ConversationJanitor {
 
     private static final Logger log = LoggerFactory.getLogger(ConversationJanitor.class);
+    /** How far back a run looks for sent rows whose content is due to be blanked. */
+    static final java.time.Duration BLANKING_WINDOW = java.time.Duration.ofDays(1);
     static final String GIVEN_UP = "outcome unknown; not resent, the platform could show it twice";
 
     private final JdbcConversations store;
@@ -43,7 +46,8 @@ public class ConversationJanitor {
     }
 
     /** What one run did. */
-    public record Report(int resent, int givenUp, int inboxDeleted, int outboxDeleted, int buttonsDeleted) {
+    public record Report(int resent, int givenUp, int inboxDeleted, int outboxDeleted, int buttonsDeleted,
+            int payloadsPurged) {
     }
 
     public Report run() {
@@ -65,11 +69,15 @@ public class ConversationJanitor {
         }
         Instant old = now.minus(properties.retention());
         int batch = properties.janitorBatchMax();
-        // expired buttons go after a day: they serve nothing once expired, the audit is the inbox
+        // a sent reply's content (links are bearer secrets) goes soon; expired buttons after a day:
+        // they serve nothing once expired, the audit is the inbox
+        // a janitor stopped for longer than a day leaves older rows sealed until the retention deletes them
+        int purged = Retention.deleteInBatches(() -> store.blankFinishedPayloads(now.minus(BLANKING_WINDOW), now, batch),
+                batch);
         return new Report(resent, givenUp,
                 Retention.deleteInBatches(() -> store.deleteInboxBefore(old, batch), batch),
                 Retention.deleteInBatches(() -> store.deleteFinishedOutboxBefore(old, batch), batch),
                 Retention.deleteInBatches(() -> store.deleteButtonsBefore(now.minus(java.time.Duration.ofDays(1)), batch),
-                        batch));
+                        batch), purged);
     }
 }

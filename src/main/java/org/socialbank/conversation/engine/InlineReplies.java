@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.socialbank.conversation.ConversationProperties;
 import org.socialbank.conversation.OutboundMessage;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
@@ -22,10 +23,14 @@ public class InlineReplies {
     private static final Duration LEASE = Duration.ofSeconds(30);
 
     private final JdbcConversations store;
+    private final PayloadSeal seal;
+    private final ConversationProperties properties;
     private final Clock clock;
 
-    InlineReplies(JdbcConversations store, Clock clock) {
+    InlineReplies(JdbcConversations store, PayloadSeal seal, ConversationProperties properties, Clock clock) {
         this.store = store;
+        this.seal = seal;
+        this.properties = properties;
         this.clock = clock;
     }
 
@@ -35,12 +40,14 @@ public class InlineReplies {
      */
     public Optional<OutboundMessage> take(UUID id) {
         Instant now = clock.instant();
-        if (!store.claim(id, now, now.plus(LEASE))) {
+        Instant lease = now.plus(LEASE);
+        if (!store.claim(id, now, lease)) {
             return Optional.empty();
         }
-        Optional<JdbcConversations.Pending> row = store.pending(id);
-        row.ifPresent(r -> store.finish(r.id(), "SUCCEEDED", r.attempts() + 1, null, now));
-        return row.map(r -> new OutboundMessage(r.id(), r.identityId(), r.channel(), r.recipient(),
-                Json.outbound(r.payload())));
+        return store.pending(id, lease)
+                .filter(r -> store.finish(r.id(), lease, "SUCCEEDED", r.attempts() + 1, null, now,
+                        now.plus(properties.sentPayloadTtl()), properties.sentPayloadTtl().isZero()))
+                .map(r -> new OutboundMessage(r.id(), r.identityId(), r.channel(), r.recipient(),
+                        Json.outbound(seal.open(r.id(), r.payload()))));
     }
 }

@@ -1,27 +1,49 @@
 package org.socialbank.conversation.engine;
 
 import java.time.Clock;
-import java.util.UUID;
 import org.socialbank.conversation.Outbound;
 import org.socialbank.conversation.OutboundMessage;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** Writes replies to the outbox, in the caller's transaction. */
+/**
+ * Writes replies to the outbox, sealed, in the caller's transaction; once that commits, this
+ * node's relay is woken so a reply goes out at once instead of at the next relay run.
+ */
 @Component
 public class Outbox {
 
     private final JdbcConversations store;
+    private final PayloadSeal seal;
+    private final RelaySignal relay;
     private final Clock clock;
 
-    Outbox(JdbcConversations store, Clock clock) {
+    Outbox(JdbcConversations store, PayloadSeal seal, RelaySignal relay, Clock clock) {
         this.store = store;
+        this.seal = seal;
+        this.relay = relay;
         this.clock = clock;
     }
 
     public OutboundMessage write(JdbcConversations.Chat chat, Outbound content) {
-        OutboundMessage message = new OutboundMessage(UUID.randomUUID(), chat.identityId(), chat.channel(),
+        OutboundMessage message = new OutboundMessage(OutboxIds.next(), chat.identityId(), chat.channel(),
                 chat.recipient(), content);
-        store.insertOutbox(message.id(), chat, Json.outbound(content), clock.instant());
+        store.insertOutbox(message.id(), chat, seal.seal(message.id(), Json.outbound(content)), clock.instant());
+        wakeAfterCommit();
         return message;
+    }
+
+    private void wakeAfterCommit() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            relay.wake();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                relay.wake();
+            }
+        });
     }
 }

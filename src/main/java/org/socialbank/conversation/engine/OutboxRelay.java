@@ -3,13 +3,24 @@ package org.socialbank.conversation.engine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialbank.conversation.ChannelSender;
@@ -17,91 +28,193 @@ import org.socialbank.conversation.ConversationProperties;
 import org.socialbank.conversation.OutboundMessage;
 import org.socialbank.conversation.SendOutcome;
 import org.socialbank.directory.Network;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends the outbox: claims due rows one at a time with a lease, sends each through its channel's
- * {@link ChannelSender} outside any transaction, and records the outcome: SUCCEEDED, a jittered
- * retry, FAILED after {@code send-attempts-max} tries or a final "no", or UNKNOWN after a send
- * whose fate is not known (never resent blindly).
+ * Sends the outbox, many chats at once and each chat in order. A dispatcher claims due rows with a
+ * lease and a token (only the earliest pending row of a chat is ever due, so one chat's rows go
+ * one at a time) and hands each to a bounded pool of workers, at most {@code relay-in-flight-max}
+ * at once and {@code relay-channel-in-flight-max} per channel; a chat or a bot that must wait
+ * holds one worker and never the others. Each worker sends through the channel's
+ * {@link ChannelSender} outside any transaction and records, under its lease only, the outcome:
+ * SUCCEEDED, a jittered retry, FAILED after {@code send-attempts-max} tries or a final "no",
+ * UNKNOWN after a send whose fate is not known (never resent blindly), or, for a rate limit's
+ * "not now", the row back until then without a try counted.
  */
 @Component
-public class OutboxRelay {
+public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final Duration RETRY_MAX = Duration.ofHours(1);
+    /** The shortest "not now": a sender answering zero must not make a worker spin on one row. */
+    private static final Duration NOT_NOW_MIN = Duration.ofMillis(100);
+    /** The shortest pause between two looks for due rows of the dispatcher. */
+    private static final Duration PASS_PAUSE_MIN = Duration.ofMillis(20);
 
     private final JdbcConversations store;
+    private final PayloadSeal seal;
     private final Map<Network, ChannelSender> senders = new EnumMap<>(Network.class);
+    private final Map<Network, AtomicInteger> inFlight = new EnumMap<>(Network.class);
     private final ConversationProperties properties;
     private final Clock clock;
     private final Set<String> reportedWithoutSender = ConcurrentHashMap.newKeySet();
+    private final Semaphore slots;
+    private final ThreadPoolExecutor workers;
+    private final RelaySignal signal;
+    private volatile boolean running;
+    private Thread dispatcher;
 
-    OutboxRelay(JdbcConversations store, List<ChannelSender> senders, ConversationProperties properties, Clock clock) {
+    OutboxRelay(JdbcConversations store, PayloadSeal seal, RelaySignal signal, List<ChannelSender> senders,
+            ConversationProperties properties, Clock clock) {
         this.store = store;
+        this.seal = seal;
+        this.signal = signal;
         for (ChannelSender sender : senders) {
             if (this.senders.put(sender.network(), sender) != null) {
                 throw new IllegalStateException("two ChannelSenders for " + sender.network().wireName());
             }
+            inFlight.put(sender.network(), new AtomicInteger());
         }
         this.properties = properties;
         this.clock = clock;
+        this.slots = new Semaphore(properties.relayInFlightMax());
+        this.workers = new ThreadPoolExecutor(properties.relayInFlightMax(), properties.relayInFlightMax(), 60,
+                TimeUnit.SECONDS, new LinkedBlockingQueue<>(), new WorkerThreads());
+        this.workers.allowCoreThreadTimeOut(true);
     }
 
-    @Scheduled(fixedDelayString = "${socialbank.conversation.relay-interval:1s}",
-            initialDelayString = "${socialbank.conversation.relay-interval:1s}")
-    void scheduled() {
-        if (properties.relayEnabled()) {
-            relay();
-        }
-    }
-
-    /** One run over at most {@code relay-batch-max} due rows; returns how many were sent. */
+    /**
+     * One synchronous run (tests, tools): claims and sends due rows until none is left or
+     * {@code relay-batch-max} were started, waiting for each round of sends; returns how many were
+     * sent. The dispatcher of a node with {@code relay-enabled} does the same without waiting.
+     */
     public int relay() {
         reportChannelsWithoutSender();
-        Instant now = clock.instant();
+        int started = 0;
         int sent = 0;
-        for (UUID id : store.due(senders.keySet(), now, properties.relayBatchMax())) {
-            // each lease from the time it is taken: slow sends before it must not shorten it
-            Instant claimed = clock.instant();
-            if (store.claim(id, claimed, claimed.plus(properties.relayLease()))) {
-                sent += store.pending(id).map(this::send).orElse(false) ? 1 : 0;
+        while (started < properties.relayBatchMax()) {
+            List<Future<Boolean>> round = dispatch(properties.relayBatchMax() - started);
+            if (round.isEmpty()) {
+                break;
+            }
+            started += round.size();
+            for (Future<Boolean> send : round) {
+                sent += join(send) ? 1 : 0;
             }
         }
         return sent;
     }
 
-    private boolean send(JdbcConversations.Pending row) {
+    /** Claims due rows for free workers and starts their sends; each future says whether it sent. */
+    private List<Future<Boolean>> dispatch(int max) {
+        List<Network> open = inFlight.entrySet().stream()
+                .filter(e -> e.getValue().get() < properties.relayChannelInFlightMax()).map(Map.Entry::getKey).toList();
+        int free = Math.min(max, slots.availablePermits());
+        if (open.isEmpty() || free <= 0) {
+            return List.of();
+        }
+        List<Future<Boolean>> started = new ArrayList<>();
+        for (JdbcConversations.Due due : store.due(open, clock.instant(), free)) {
+            AtomicInteger channel = inFlight.get(due.channel());
+            if (channel.get() >= properties.relayChannelInFlightMax() || !slots.tryAcquire()) {
+                continue;
+            }
+            // each lease from the time it is taken
+            Instant claimed = clock.instant();
+            Instant until = claimed.plus(properties.relayLease());
+            if (!store.claim(due.id(), claimed, until)) {
+                slots.release();
+                continue;
+            }
+            channel.incrementAndGet();
+            started.add(submit(due.id(), until, channel));
+        }
+        return started;
+    }
+
+    private Future<Boolean> submit(UUID id, Instant lease, AtomicInteger channel) {
+        try {
+            return workers.submit(() -> {
+                try {
+                    return store.pending(id, lease).map(row -> send(row, lease)).orElse(false);
+                } catch (RuntimeException e) {
+                    log.warn("outbox {}: {}; the row is taken again when its lease ends", id, e.toString());
+                    return false;
+                } finally {
+                    channel.decrementAndGet();
+                    slots.release();
+                    signal.wake();
+                }
+            });
+        } catch (RejectedExecutionException stopping) {
+            // shutting down: the lease runs out and a relay takes the row again
+            channel.decrementAndGet();
+            slots.release();
+            return CompletableFuture.completedFuture(false);
+        }
+    }
+
+    private boolean send(JdbcConversations.Pending row, Instant lease) {
+        if (!clock.instant().isBefore(lease)) {
+            return false; // the lease ran out before its turn: another relay may hold the row now
+        }
         OutboundMessage message = new OutboundMessage(row.id(), row.identityId(), row.channel(), row.recipient(),
-                Json.outbound(row.payload()));
+                Json.outbound(seal.open(row.id(), row.payload())));
         SendOutcome outcome;
         try {
             outcome = senders.get(row.channel()).send(message, row.id().toString());
         } catch (RuntimeException e) {
             outcome = new SendOutcome.Unknown("sender threw " + e); // it may have sent before throwing
         }
-        int attempts = row.attempts() + 1;
+        if (!record(row, lease, outcome)) {
+            log.warn("outbox {} on {}: the lease was lost during the send; its outcome ({}) is not recorded, the "
+                    + "relay that holds the row now records its own", row.id(), row.channel().wireName(),
+                    outcome.getClass().getSimpleName());
+            return false;
+        }
+        return outcome instanceof SendOutcome.Sent;
+    }
+
+    /** Writes the outcome under the lease; false when the lease was lost (nothing written). */
+    private boolean record(JdbcConversations.Pending row, Instant lease, SendOutcome outcome) {
         Instant now = clock.instant();
+        int attempts = row.attempts() + 1;
         if (outcome instanceof SendOutcome.Sent) {
-            store.finish(row.id(), "SUCCEEDED", attempts, null, now);
-            return true;
+            return finish(row, lease, "SUCCEEDED", attempts, null, now);
+        }
+        if (outcome instanceof SendOutcome.NotNow notNow) {
+            if (now.isBefore(row.createdAt().plus(properties.rateLimitWaitMax()))) {
+                return store.notNow(row.id(), lease, notNow.reason(), now.plus(notNowWait(notNow.retryAfter())));
+            }
+            outcome = new SendOutcome.Failed(true, "rate limited for longer than rate-limit-wait-max: "
+                    + notNow.reason());
         }
         if (outcome instanceof SendOutcome.Unknown unknown) {
             log.warn("outbox {} on {}: outcome unknown ({}); left for the janitor", row.id(), row.channel().wireName(),
                     unknown.reason());
-            store.markUnknown(row.id(), attempts, unknown.reason(), now);
-            return false;
+            return store.markUnknown(row.id(), lease, attempts, unknown.reason(), now);
         }
         SendOutcome.Failed failed = (SendOutcome.Failed) outcome;
         if (!failed.retryable() || attempts >= properties.sendAttemptsMax()) {
             log.warn("outbox {} on {}: failed after {} tries: {}", row.id(), row.channel().wireName(), attempts,
                     failed.reason());
-            store.finish(row.id(), "FAILED", attempts, failed.reason(), null);
-        } else {
-            store.retryLater(row.id(), attempts, failed.reason(), now.plus(backoff(attempts)));
+            return finish(row, lease, "FAILED", attempts, failed.reason(), now);
         }
-        return false;
+        return store.retryLater(row.id(), lease, attempts, failed.reason(), now.plus(backoff(attempts)));
+    }
+
+    /** The content (links: bearer secrets) is blanked at once, or by the janitor after sent-payload-ttl. */
+    private boolean finish(JdbcConversations.Pending row, Instant lease, String status, int attempts, String error,
+            Instant now) {
+        Duration ttl = properties.sentPayloadTtl();
+        return store.finish(row.id(), lease, status, attempts, error, "SUCCEEDED".equals(status) ? now : null,
+                now.plus(ttl), ttl.isZero());
+    }
+
+    static Duration notNowWait(Duration retryAfter) {
+        return retryAfter.compareTo(NOT_NOW_MIN) < 0 ? NOT_NOW_MIN
+                : retryAfter.compareTo(RETRY_MAX) > 0 ? RETRY_MAX : retryAfter;
     }
 
     /** retry-base doubled per try, capped at an hour, times a random factor in [0.5, 1.5). */
@@ -112,8 +225,8 @@ public class OutboxRelay {
     }
 
     /** The sender of a channel, if this node has one. */
-    java.util.Optional<ChannelSender> sender(Network channel) {
-        return java.util.Optional.ofNullable(senders.get(channel));
+    Optional<ChannelSender> sender(Network channel) {
+        return Optional.ofNullable(senders.get(channel));
     }
 
     private void reportChannelsWithoutSender() {
@@ -122,6 +235,99 @@ public class OutboxRelay {
             if (!served && reportedWithoutSender.add(channel)) {
                 log.warn("replies wait in the outbox for {}, which has no ChannelSender on this node", channel);
             }
+        }
+    }
+
+    private static boolean join(Future<Boolean> send) {
+        try {
+            return send.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException e) {
+            return false; // logged by the worker
+        }
+    }
+
+    // --- the dispatcher of a node with relay-enabled ---------------------------------------
+
+    private void dispatchForever() {
+        long lastReport = System.nanoTime() - properties.relayInterval().toNanos();
+        while (running) {
+            try {
+                if (System.nanoTime() - lastReport >= properties.relayInterval().toNanos()) {
+                    lastReport = System.nanoTime();
+                    reportChannelsWithoutSender();
+                }
+                dispatch(properties.relayBatchMax());
+            } catch (RuntimeException e) {
+                log.warn("outbox relay: {}; trying again in {}", e.toString(), properties.relayInterval());
+            }
+            awaitWake(properties.relayInterval());
+            pause(PASS_PAUSE_MIN); // many sends ending at once make one look, not one each
+        }
+    }
+
+    private void pause(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    private void awaitWake(Duration atMost) {
+        try {
+            signal.await(atMost, () -> !running);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    @Override
+    public void start() {
+        if (!properties.relayEnabled() || running) {
+            return;
+        }
+        running = true;
+        dispatcher = new Thread(this::dispatchForever, "outbox-relay");
+        dispatcher.setDaemon(true);
+        dispatcher.start();
+    }
+
+    /** Stops without interrupting: an interrupt during H2 file I/O would close the embedded store. */
+    @Override
+    public void stop() {
+        running = false;
+        signal.wake();
+        Thread thread = dispatcher;
+        try {
+            if (thread != null) {
+                thread.join(properties.relayInterval().toMillis() + 5_000);
+            }
+            workers.shutdown();
+            workers.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Daemon worker threads named for thread dumps. */
+    private static final class WorkerThreads implements java.util.concurrent.ThreadFactory {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable work) {
+            Thread thread = new Thread(work, "outbox-send-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
         }
     }
 }

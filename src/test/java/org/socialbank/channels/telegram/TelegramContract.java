@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.socialbank.conversation.ChannelSender;
 import org.socialbank.conversation.Outbound;
@@ -54,6 +55,7 @@ abstract class TelegramContract {
     static final String SLOW = "444:slow";
     static final String POLLER = "555:poll";
     static final String BALE = "666:bale";
+    static final String BURST = "777:burst";
     static final String MAIN_SECRET = "main-secret-0123456789";
     static final String WEBHOOK_URL = "https://bank.example/webhooks/telegram/main";
     static final AtomicLong IDS = new AtomicLong(new Random().nextInt(1_000_000) * 1000L);
@@ -102,6 +104,7 @@ abstract class TelegramContract {
         bot(registry, "telegram", "poller", POLLER, null);
         registry.add("socialbank.channels.telegram.bots.poller.mode", () -> "polling");
         bot(registry, "bale", "main", BALE, "bale-secret-0123456789");
+        bot(registry, "telegram", "burst", BURST, "burst-secret-0123456789");
         registry.add("socialbank.conversation.relay-interval", () -> "200ms");
         registry.add("socialbank.conversation.retry-base", () -> "200ms");
     }
@@ -243,9 +246,62 @@ abstract class TelegramContract {
         assertThat(API.sent(PAUSED, Long.toString(first))).hasSize(1);
         assertThat(API.sent(PAUSED, Long.toString(second))).isEmpty();
         TIME.advance(30 * Throttle.SECOND);
+        thirtySecondsPassFor(first, second); // the relay put both back for the 429's retry_after
         API.await(calls -> API.sent(PAUSED, Long.toString(first)).size() == 2
                 && API.sent(PAUSED, Long.toString(second)).size() == 1, Duration.ofSeconds(30));
         awaitOutbox(first, "SUCCEEDED");
+    }
+
+    /** The rows of these chats are due now, as if the time they were put back for had passed. */
+    void thirtySecondsPassFor(long... users) {
+        for (long user : users) {
+            jdbc.sql("UPDATE outbox_messages SET next_attempt_at = ? WHERE recipient = ? AND status = 'PENDING'")
+                    .params(java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusSeconds(1), Long.toString(user))
+                    .update();
+        }
+    }
+
+    @Test
+    @DisplayName("issue 13: 429s more often than send-attempts-max are waits, not tries: the reply is sent, never FAILED")
+    void manyTooManyRequestsAnswersAreWaitsNotTries() {
+        long user = IDS.incrementAndGet();
+        for (int i = 0; i < 10; i++) {
+            API.fail(BURST, "sendMessage", 429, "Too Many Requests: retry after 1", 1);
+        }
+        post("telegram", "burst", "burst-secret-0123456789",
+                Recorded.bytes(Recorded.update("private-text", IDS.incrementAndGet(), user)));
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (count("SELECT COUNT(*) FROM outbox_messages WHERE recipient = '" + user + "' AND status = ?",
+                "SUCCEEDED") == 0) {
+            assertThat(count("SELECT COUNT(*) FROM outbox_messages WHERE recipient = '" + user + "' AND status = ?",
+                    "FAILED")).isZero();
+            assertThat(System.nanoTime() - deadline).as("the reply is sent once the 429s stop").isNegative();
+            TIME.advance(Throttle.SECOND);
+            thirtySecondsPassFor(user);
+            sleep(100);
+        }
+        assertThat(API.sent(BURST, Long.toString(user))).hasSizeGreaterThan(10);
+        awaitOutboxDrained(user);
+        assertThat(jdbc.sql("SELECT MAX(attempts) FROM outbox_messages WHERE recipient = ?").param(Long.toString(user))
+                .query(Integer.class).single()).isOne();
+    }
+
+    void awaitOutboxDrained(long user) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (count("SELECT COUNT(*) FROM outbox_messages WHERE recipient = '" + user + "' AND status <> ?",
+                "SUCCEEDED") > 0) {
+            assertThat(System.nanoTime() - deadline).as("every reply to " + user + " is sent").isNegative();
+            sleep(100);
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     @Test
