@@ -9,8 +9,28 @@ public sealed interface LinkStep {
     record Invalid() implements LinkStep {
     }
 
-    /** Sign in with the bank's user name and password, to link the chat {@code account} shown. */
-    record SignIn(Network channel, String account, boolean failed, Instant lockedUntil) implements LinkStep {
+    /**
+     * Sign in with the bank's user name and password, to link the chat {@code account} shown.
+     *
+     * @param bindSecret set when this browser just opened the link first: the page gives it to the
+     *     browser as a cookie, and only that browser may then use the link
+     */
+    record SignIn(Network channel, String account, boolean failed, Instant lockedUntil, String bindSecret)
+            implements LinkStep {
+    }
+
+    /**
+     * This browser may not use the link: another browser opened it first, or (web chat) the
+     * browser does not hold the web chat that asked for it (security review #3).
+     */
+    record WrongBrowser(Network channel) implements LinkStep {
+    }
+
+    /**
+     * The customer's second factor is locked out until then: too many codes sent or typed wrong
+     * across all links and confirmations (security review #6).
+     */
+    record Locked(Instant until) implements LinkStep {
     }
 
     /**
