@@ -76,23 +76,32 @@ public class LinkSignIn {
         this.unknownUserHash = passwords.encode("no such user: this hash only evens out timing");
     }
 
-    /** What the page shows now; the first browser to open a (non web-chat) link gets it bound to itself. */
-    public LinkStep open(String token, Browser browser, Locale locale) {
-        return write(() -> tokens.current(token).filter(t -> LinkTokens.PURPOSE_LINK.equals(t.purpose())).map(t -> {
+    /**
+     * What the page shows, and the secret to give this browser as a cookie when it is the first
+     * to open the link (null otherwise): only that browser may then use the link.
+     */
+    public record Opened(LinkStep step, String bindSecret) {
+    }
+
+    /** Opens the page; the first browser to open a (non web-chat) link gets it bound to itself. */
+    public Opened openAndBind(String token, Browser browser, Locale locale) {
+        return write(() -> tokens.current(token).filter(t -> LinkTokens.PURPOSE_LINK.equals(t.purpose())
+                && ("issued".equals(t.state()) || "signed_in".equals(t.state()))).map(t -> {
             String bound = null;
-            if (tokens.channelOf(t) != Network.WEBCHAT && store.browser(t.hash()).isEmpty()
-                    && ("issued".equals(t.state()) || "signed_in".equals(t.state()))) {
+            if (tokens.channelOf(t) != Network.WEBCHAT && store.browser(t.hash()).isEmpty()) {
                 bound = codes.randomToken();
                 store.setBrowser(t.hash(), codes.hashToken(bound));
             }
             Optional<LinkStep> refused = refusal(t, bound == null ? browser : Browser.of(bound));
-            if (refused.isPresent()) {
-                return refused.get();
-            }
-            LinkStep step = step(t, locale);
-            return step instanceof LinkStep.SignIn s && bound != null
-                    ? new LinkStep.SignIn(s.channel(), s.account(), false, null, bound) : step;
-        }).orElse(new LinkStep.Invalid()));
+            return refused.map(r -> new Opened(r, null)).orElse(new Opened(step(t, locale), bound));
+        }).orElse(new Opened(new LinkStep.Invalid(), null)));
+    }
+
+    /** What the page shows now (binds nothing). */
+    public LinkStep open(String token, Browser browser, Locale locale) {
+        return write(() -> tokens.current(token).filter(t -> LinkTokens.PURPOSE_LINK.equals(t.purpose())
+                && ("issued".equals(t.state()) || "signed_in".equals(t.state())))
+                .map(t -> refusal(t, browser).orElse(step(t, locale))).orElse(new LinkStep.Invalid()));
     }
 
     public LinkStep signIn(String token, Browser browser, String username, String password, String address,
@@ -111,13 +120,13 @@ public class LinkSignIn {
             throttle.hold(username, address);
             Optional<java.time.Instant> locked = throttle.lockedUntil(username, address);
             if (locked.isPresent()) {
-                return new LinkStep.SignIn(tokens.channelOf(t), tokens.accountOf(t, locale), false, locked.get(), null);
+                return new LinkStep.SignIn(tokens.channelOf(t), tokens.accountOf(t, locale), false, locked.get());
             }
             Optional<CustomerId> customer = checkPassword(username, password);
             if (customer.isEmpty()) {
                 throttle.failed(username, address);
                 return new LinkStep.SignIn(tokens.channelOf(t), tokens.accountOf(t, locale), true,
-                        throttle.lockedUntil(username, address).orElse(null), null);
+                        throttle.lockedUntil(username, address).orElse(null));
             }
             // the password clears the user name's sign-in failures, never the second-factor budget
             throttle.succeeded(username);
@@ -231,7 +240,7 @@ public class LinkSignIn {
 
     private LinkStep step(Token t, Locale locale) {
         return switch (t.state()) {
-            case "issued" -> new LinkStep.SignIn(tokens.channelOf(t), tokens.accountOf(t, locale), false, null, null);
+            case "issued" -> new LinkStep.SignIn(tokens.channelOf(t), tokens.accountOf(t, locale), false, null);
             case "signed_in" -> new LinkStep.EnterCode(tokens.channelOf(t), tokens.accountOf(t, locale),
                     tokens.maskedPhone(t.customerId()), false, tokens.attemptsLeft(t), tokens.usesAuthenticator(t));
             default -> new LinkStep.Invalid();

@@ -9,14 +9,8 @@ public sealed interface LinkStep {
     record Invalid() implements LinkStep {
     }
 
-    /**
-     * Sign in with the bank's user name and password, to link the chat {@code account} shown.
-     *
-     * @param bindSecret set when this browser just opened the link first: the page gives it to the
-     *     browser as a cookie, and only that browser may then use the link
-     */
-    record SignIn(Network channel, String account, boolean failed, Instant lockedUntil, String bindSecret)
-            implements LinkStep {
+    /** Sign in with the bank's user name and password, to link the chat {@code account} shown. */
+    record SignIn(Network channel, String account, boolean failed, Instant lockedUntil) implements LinkStep {
     }
 
     /**

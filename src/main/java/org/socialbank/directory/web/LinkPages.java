@@ -43,13 +43,14 @@ class LinkPages {
     @GetMapping("/link/{token}")
     String open(@PathVariable String token, @CookieValue(name = BIND_COOKIE, required = false) String bound,
             Model model, HttpServletResponse response, Locale locale) {
-        LinkStep step = linking.open(token, LinkSignIn.Browser.of(bound), locale);
-        if (step instanceof LinkStep.SignIn s && s.bindSecret() != null) {
-            response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(BIND_COOKIE, s.bindSecret())
+        LinkSignIn.Opened opened = linking.openAndBind(token, LinkSignIn.Browser.of(bound), locale);
+        if (opened.bindSecret() != null) {
+            // Lax: the link is opened from a chat app, another site; the forms then post from here
+            response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(BIND_COOKIE, opened.bindSecret())
                     .path("/link/" + token).httpOnly(true).secure(web.secureCookies()).sameSite("Lax")
                     .maxAge(properties.linkTtl()).build().toString());
         }
-        return render(step, token, model, response);
+        return render(opened.step(), token, model, response);
     }
 
     @PostMapping("/link/{token}")
