@@ -1,10 +1,12 @@
 -- A linked web-chat session (security review #10): it ends after linked-idle-timeout without a
 -- message, and after linked-lifetime whatever happens. visitor is the chat account's id (the
--- SHA-256 of the cookie's secret), which changes when the session is rotated at sign-in.
+-- SHA-256 of the cookie's secret), which changes when the session is rotated at sign-in. An
+-- ended session keeps its row a while (ended_at), so its cookie is refused, not reused.
 CREATE TABLE webchat_sessions (
     visitor      VARCHAR(128)             NOT NULL PRIMARY KEY,
     linked_at    TIMESTAMP WITH TIME ZONE NOT NULL,
-    last_seen_at TIMESTAMP WITH TIME ZONE NOT NULL
+    last_seen_at TIMESTAMP WITH TIME ZONE NOT NULL,
+    ended_at     TIMESTAMP WITH TIME ZONE
 );
 
 CREATE INDEX webchat_sessions_last_seen ON webchat_sessions (last_seen_at);

@@ -55,13 +55,18 @@ class WebChatSessions {
 
     /** The session's state; a linked session past its idle or absolute expiry is ended here and now. */
     State check(String visitor) {
+        Optional<Instant[]> session = jdbc.sql("SELECT linked_at, last_seen_at, ended_at FROM webchat_sessions "
+                + "WHERE visitor = ?").param(visitor)
+                .query((rs, n) -> new Instant[] {Timestamps.instant(rs, 1), Timestamps.instant(rs, 2),
+                        Timestamps.instant(rs, 3)})
+                .optional();
+        if (session.isPresent() && session.get()[2] != null) {
+            return State.ENDED;
+        }
         Optional<ChannelIdentity> identity = linking.identity(Network.WEBCHAT, visitor);
         if (identity.isEmpty() || !identity.get().linked()) {
             return State.ANONYMOUS;
         }
-        Optional<Instant[]> session = jdbc.sql("SELECT linked_at, last_seen_at FROM webchat_sessions WHERE visitor = ?")
-                .param(visitor).query((rs, n) -> new Instant[] {Timestamps.instant(rs, 1), Timestamps.instant(rs, 2)})
-                .optional();
         Instant now = clock.instant();
         boolean live = session.isPresent() && session.get()[0].plus(properties.linkedLifetime()).isAfter(now)
                 && session.get()[1].plus(properties.linkedIdleTimeout()).isAfter(now);
@@ -134,13 +139,16 @@ class WebChatSessions {
     @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
     int expire() {
         Instant now = clock.instant();
-        List<String> due = jdbc.sql("SELECT visitor FROM webchat_sessions WHERE last_seen_at <= ? OR linked_at <= ? "
-                + "ORDER BY last_seen_at LIMIT ?")
+        List<String> due = jdbc.sql("SELECT visitor FROM webchat_sessions WHERE ended_at IS NULL "
+                + "AND (last_seen_at <= ? OR linked_at <= ?) ORDER BY last_seen_at LIMIT ?")
                 .params(Timestamps.utc(now.minus(properties.linkedIdleTimeout())),
                         Timestamps.utc(now.minus(properties.linkedLifetime())), BATCH_MAX)
                 .query(String.class).list();
         due.forEach(visitor -> linking.identity(Network.WEBCHAT, visitor).ifPresentOrElse(this::end,
                 () -> jdbc.sql("DELETE FROM webchat_sessions WHERE visitor = ?").param(visitor).update()));
+        // an ended session's cookie lived in a browser session at most as long as a linked one could
+        jdbc.sql("DELETE FROM webchat_sessions WHERE ended_at < ?")
+                .param(Timestamps.utc(now.minus(properties.linkedLifetime()))).update();
         List<UUID> old = jdbc.sql("SELECT id FROM webchat_address_sends WHERE sent_at < ? ORDER BY sent_at LIMIT ?")
                 .params(Timestamps.utc(now.minus(Duration.ofMinutes(2))), 10 * BATCH_MAX).query(UUID.class).list();
         if (!old.isEmpty()) {
@@ -149,13 +157,22 @@ class WebChatSessions {
         return due.size();
     }
 
-    /** Unlinks the chat account and moves its messages under a retired id that no cookie can name. */
+    /**
+     * Unlinks the chat account, moves its messages under a retired id that no cookie can name,
+     * and marks the session ended, so its cookie is refused from now on.
+     */
     private void end(ChannelIdentity identity) {
         transactions.executeWithoutResult(status -> {
             linking.unlink(identity.id());
             jdbc.sql("UPDATE webchat_messages SET visitor = ? WHERE visitor = ?")
                     .params("ended-" + UUID.randomUUID(), identity.externalId()).update();
-            jdbc.sql("DELETE FROM webchat_sessions WHERE visitor = ?").param(identity.externalId()).update();
+            Instant now = now();
+            if (jdbc.sql("UPDATE webchat_sessions SET ended_at = ? WHERE visitor = ?")
+                    .params(Timestamps.utc(now), identity.externalId()).update() == 0) {
+                jdbc.sql("INSERT INTO webchat_sessions (visitor, linked_at, last_seen_at, ended_at) VALUES (?, ?, ?, ?)")
+                        .params(identity.externalId(), Timestamps.utc(now), Timestamps.utc(now), Timestamps.utc(now))
+                        .update();
+            }
         });
     }
 
