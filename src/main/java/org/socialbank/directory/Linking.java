@@ -11,7 +11,6 @@ import org.socialbank.directory.linking.CustomerAlerts;
 import org.socialbank.shared.jdbc.DurableTransactions;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Chat accounts and their ties to customers, without a secret ever crossing the chat: the chat
@@ -25,20 +24,18 @@ public class Linking {
     private final JdbcDirectory directory;
     private final LinkTokens tokens;
     private final CustomerAlerts alerts;
-    private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final DirectoryProperties properties;
     private final DurableTransactions writes;
     private final Clock clock;
 
     Linking(JdbcLinking store, JdbcDirectory directory, LinkTokens tokens, CustomerAlerts alerts,
-            TransactionTemplate transactions, ApplicationEventPublisher events, DirectoryProperties properties,
+            ApplicationEventPublisher events, DirectoryProperties properties,
             DurableTransactions writes, Clock clock) {
         this.store = store;
         this.directory = directory;
         this.tokens = tokens;
         this.alerts = alerts;
-        this.transactions = transactions;
         this.events = events;
         this.properties = properties;
         this.writes = writes;
@@ -198,10 +195,6 @@ public class Linking {
     /** "+33612345678" -> "+33 ••••• 78": enough to recognise one's own number. */
     static String mask(String e164) {
         return LinkTokens.mask(e164);
-    }
-
-    private <T> T inTransaction(java.util.function.Supplier<T> work) {
-        return transactions.execute(status -> work.get());
     }
 
     private <T> T write(java.util.function.Supplier<T> work) {
