@@ -79,6 +79,25 @@ public class Linking {
         return store.identity(id).flatMap(ChannelIdentity::customer);
     }
 
+    /** A chat account linked to a customer, shown as its owner knows it ("Telegram @ali_t"). */
+    public record LinkedChat(IdentityId id, Network channel, String account, Instant linkedAt) {
+    }
+
+    /** The chat accounts linked to the customer now, newest link first (at most 100). */
+    public java.util.List<LinkedChat> linkedChats(CustomerId customer, java.util.Locale locale) {
+        return store.identitiesOf(customer).stream().filter(i -> customer.equals(i.customerId()))
+                .sorted(java.util.Comparator.comparing(ChannelIdentity::linkedAt,
+                        java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder())))
+                .limit(100).map(i -> new LinkedChat(i.id(), i.channel(), tokens.accountOf(i, locale), i.linkedAt()))
+                .toList();
+    }
+
+    /** The customer revokes one of their linked chats; false when it is not linked to them. */
+    public boolean revoke(CustomerId customer, IdentityId id) {
+        return write(() -> store.lockIdentity(id).filter(i -> customer.equals(i.customerId())).isPresent()
+                && unlink(id));
+    }
+
     /** When the customer last linked a chat account on this network, if they have one there (for risk rules). */
     public Optional<Instant> linkedAt(CustomerId customer, Network channel) {
         return store.identitiesOf(customer).stream().filter(i -> i.channel() == channel && i.linkedAt() != null)

@@ -412,6 +412,29 @@ abstract class LinkingContract {
                 .contains("The user name or the password is not right.");
     }
 
+    @Test
+    @DisplayName("security review #10: the customer's linked chats are listed by name and can be revoked")
+    void linkedChatsAreListedAndRevoked() {
+        ChannelIdentity identity = linking.identify(Network.TELEGRAM, "tg-" + UUID.randomUUID(), "ali_t", null);
+        String path = path(linking.offerLink(identity.id()).url());
+        browser.get(path);
+        browser.post(path, "username", username, "password", PASSWORD);
+        browser.post(path + "/code", "code", sms.lastCode(phone));
+        org.socialbank.support.Api api = new org.socialbank.support.Api(port);
+        org.socialbank.support.Api.Response list = api.get("/api/v1/customers/" + customer.value() + "/identities");
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.body()).contains(identity.id().value().toString(), "Telegram @ali_t", "\"channel\":\"telegram\"");
+        String one = "/api/v1/customers/" + customer.value() + "/identities/" + identity.id().value();
+        String stranger = "/api/v1/customers/" + UUID.randomUUID() + "/identities/" + identity.id().value();
+        assertThat(api.send(api.request(stranger).DELETE().build()).status()).isEqualTo(404);
+        assertThat(linking.linkedCustomer(identity.id())).contains(customer);
+        assertThat(api.send(api.request(one).DELETE().build()).status()).isEqualTo(204);
+        assertThat(linking.linkedCustomer(identity.id())).isEmpty();
+        assertThat(api.get("/api/v1/customers/" + customer.value() + "/identities").body())
+                .doesNotContain(identity.id().value().toString());
+        assertThat(api.send(api.request(one).DELETE().build()).status()).isEqualTo(404);
+    }
+
     private byte[] enrolAuthenticator() {
         String path = path(linking.offerLink(linking.identify(Network.TELEGRAM, "tg-" + UUID.randomUUID(), null, null).id()).url());
         browser.get(path);
