@@ -133,6 +133,11 @@
         setTimeout(function () { post(fields, li, tries + 1); }, 1000 * tries);
         return;
       }
+      if (r.status === 429 || r.status === 401) {
+        // the bank's own words: too many messages, or the session ended (reload to start again)
+        r.json().then(function (p) { failed(fields, li, p && p.detail); }, function () { failed(fields, li); });
+        return;
+      }
       failed(fields, li);
     }).catch(function () {
       // the same id again: the bank answers a message once however often it arrives
@@ -144,11 +149,11 @@
     });
   }
 
-  function failed(fields, li) {
+  function failed(fields, li, why) {
     li.classList.remove('pending');
     li.classList.add('failed');
     if (!li.querySelector('.failed-note')) {
-      li.appendChild(el('span', 'failed-note', log.dataset.failed));
+      li.appendChild(el('span', 'failed-note', typeof why === 'string' ? why : log.dataset.failed));
     }
     li.addEventListener('click', function retry() {
       li.removeEventListener('click', retry);
@@ -188,6 +193,23 @@
       }
     });
   }
+
+  // signing in (in another tab) gives this browser a new session cookie: the open stream still
+  // reads the old one, so come back to the chat with a fresh stream
+  window.addEventListener('focus', connect);
+  document.addEventListener('visibilitychange', function () {
+    if (document.visibilityState === 'visible') { connect(); }
+  });
+  log.addEventListener('click', function (e) {
+    if (e.target && e.target.classList && e.target.classList.contains('link-button')) {
+      var rounds = 0;
+      var timer = setInterval(function () {
+        rounds += 1;
+        connect();
+        if (rounds >= 60) { clearInterval(timer); }
+      }, 5000);
+    }
+  });
 
   form.addEventListener('submit', function (e) {
     e.preventDefault();

@@ -95,7 +95,9 @@ public class Confirmations {
 
     /** Starts a confirmation and sends its code; empty when the customer has no phone on file. */
     public Optional<Started> start(Request request) {
-        return write(() -> customers.phoneOnFile(request.customer()).map(phone -> {
+        // no code while the customer's second factor is locked out (security review #6): confirmation_unavailable
+        return write(() -> customers.phoneOnFile(request.customer())
+                .filter(phone -> challenges.lockedUntil(request.customer()).isEmpty()).map(phone -> {
             Language language = directory.findCustomer(request.customer()).orElseThrow().language();
             Instant expires = now().plus(properties.confirmTtl());
             UUID challenge = challenges.sendSms(new CodeChallenges.SmsRequest(request.customer(), PURPOSE,
@@ -135,7 +137,8 @@ public class Confirmations {
                 events.publishEvent(confirmed(c));
                 return (ConfirmView) new ConfirmView.Confirmed();
             }
-            boolean now = check instanceof CodeCheck.Expired e ? e.now() : ((CodeCheck.Failed) check).now();
+            boolean now = check instanceof CodeCheck.Expired e ? e.now()
+                    : !(check instanceof CodeCheck.Failed f) || f.now();
             return notConfirmed(t, c, check instanceof CodeCheck.Expired ? "expired" : "too_many_attempts", now);
         }).orElse(new ConfirmView.Invalid()));
     }

@@ -136,10 +136,12 @@ public class Directory {
                 .map(c -> new AliasMatch(c.id(), MaskedName.of(c.displayName())));
     }
 
-    /** The customer's phone on file: a verified phone alias if there is one, else any phone alias. */
+    /**
+     * The customer's phone on file: a verified phone alias, the only kind a one-time code is sent
+     * to (security review #18). An unverified phone is nobody's proof: empty then.
+     */
     public Optional<Alias> phoneOnFile(CustomerId id) {
-        return store.aliasesOf(id).stream().filter(e -> e.alias().type() == AliasType.PHONE)
-                .sorted(java.util.Comparator.comparing((CustomerView.AliasEntry e) -> !e.verified()))
+        return store.aliasesOf(id).stream().filter(e -> e.alias().type() == AliasType.PHONE && e.verified())
                 .map(CustomerView.AliasEntry::alias).findFirst();
     }
 

@@ -18,6 +18,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param codeAttemptsMax wrong codes allowed before the link or the operation is cancelled
  * @param signInFailuresMax failed sign-ins in a row, per user name or address, before a lockout
  * @param signInLockout how long such a lockout lasts
+ * @param secondFactorWindow the sliding window over which codes sent and wrong codes are counted per customer
+ * @param secondFactorFailuresMax wrong codes (SMS or app) per customer within the window before a lockout
+ * @param secondFactorCodesMax codes sent per customer within the window before a lockout
+ * @param secondFactorLockout how long the customer's second factor then stays locked
  */
 @ConfigurationProperties("socialbank.directory")
 public record DirectoryProperties(
@@ -30,7 +34,11 @@ public record DirectoryProperties(
         @DefaultValue("5m") Duration confirmTtl,
         @DefaultValue("3") int codeAttemptsMax,
         @DefaultValue("5") int signInFailuresMax,
-        @DefaultValue("15m") Duration signInLockout) {
+        @DefaultValue("15m") Duration signInLockout,
+        @DefaultValue("1h") Duration secondFactorWindow,
+        @DefaultValue("10") int secondFactorFailuresMax,
+        @DefaultValue("20") int secondFactorCodesMax,
+        @DefaultValue("1h") Duration secondFactorLockout) {
 
     public DirectoryProperties {
         require(lookupsPerMinute >= 1 && lookupsPerMinute <= 10_000, "lookups-per-minute must be 1..10000");
@@ -45,6 +53,11 @@ public record DirectoryProperties(
         require(codeAttemptsMax >= 1 && codeAttemptsMax <= 10, "code-attempts-max must be 1..10");
         require(signInFailuresMax >= 1 && signInFailuresMax <= 100, "sign-in-failures-max must be 1..100");
         require(positiveAtMost(signInLockout, Duration.ofDays(1)), "sign-in-lockout must be positive and at most 1d");
+        require(positiveAtMost(secondFactorWindow, Duration.ofDays(7)), "second-factor-window must be positive and at most 7d");
+        require(secondFactorFailuresMax >= codeAttemptsMax && secondFactorFailuresMax <= 1000,
+                "second-factor-failures-max must be code-attempts-max..1000");
+        require(secondFactorCodesMax >= 1 && secondFactorCodesMax <= 1000, "second-factor-codes-max must be 1..1000");
+        require(positiveAtMost(secondFactorLockout, Duration.ofDays(7)), "second-factor-lockout must be positive and at most 7d");
     }
 
     /** The absolute URL of a path of this bank's pages. */

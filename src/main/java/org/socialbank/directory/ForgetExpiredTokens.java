@@ -3,6 +3,7 @@ package org.socialbank.directory;
 import java.time.Clock;
 import java.time.Duration;
 import org.socialbank.directory.jdbc.JdbcLinking;
+import org.socialbank.directory.linking.SecondFactorBudget;
 import org.socialbank.shared.jdbc.Retention;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -19,15 +20,22 @@ class ForgetExpiredTokens {
     static final int BATCH_MAX = 1_000;
 
     private final JdbcLinking store;
+    private final SecondFactorBudget budget;
+    private final DirectoryProperties properties;
     private final Clock clock;
 
-    ForgetExpiredTokens(JdbcLinking store, Clock clock) {
+    ForgetExpiredTokens(JdbcLinking store, SecondFactorBudget budget, DirectoryProperties properties, Clock clock) {
         this.store = store;
+        this.budget = budget;
+        this.properties = properties;
         this.clock = clock;
     }
 
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
     int run() {
+        // second-factor events older than the window count for nothing any more
+        Retention.deleteInBatches(() -> budget.forgetBefore(clock.instant().minus(properties.secondFactorWindow()),
+                BATCH_MAX), BATCH_MAX);
         return Retention.deleteInBatches(
                 () -> store.deleteTokensExpiredBefore(clock.instant().minus(KEPT_AFTER_EXPIRY), BATCH_MAX), BATCH_MAX);
     }

@@ -14,6 +14,20 @@ public sealed interface LinkStep {
     }
 
     /**
+     * This browser may not use the link: another browser opened it first, or (web chat) the
+     * browser does not hold the web chat that asked for it (security review #3).
+     */
+    record WrongBrowser(Network channel) implements LinkStep {
+    }
+
+    /**
+     * The customer's second factor is locked out until then: too many codes sent or typed wrong
+     * across all links and confirmations (security review #6).
+     */
+    record Locked(Instant until) implements LinkStep {
+    }
+
+    /**
      * Type the code sent by SMS to the (masked) phone on file or, when {@code authenticator}, the
      * code of the customer's authenticator app.
      */

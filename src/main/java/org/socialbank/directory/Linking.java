@@ -3,70 +3,43 @@ package org.socialbank.directory;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Locale;
 import java.util.Optional;
 import org.socialbank.directory.jdbc.JdbcDirectory;
 import org.socialbank.directory.jdbc.JdbcLinking;
 import org.socialbank.directory.jdbc.JdbcLinking.Token;
-import org.socialbank.directory.linking.Authenticators;
-import org.socialbank.directory.linking.CodeChallenges;
-import org.socialbank.directory.linking.CodeCheck;
-import org.socialbank.directory.linking.SignInThrottle;
-import org.socialbank.security.otp.OneTimeCodes;
+import org.socialbank.directory.linking.CustomerAlerts;
 import org.socialbank.shared.jdbc.DurableTransactions;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.MessageSource;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Ties chat accounts to customers without a secret ever crossing the chat: the chat gets a
- * one-time link; on the bank's page the customer signs in and confirms with a code sent by SMS to
- * the phone on file. Every step runs in one transaction that locks the link.
+ * Chat accounts and their ties to customers, without a secret ever crossing the chat: the chat
+ * gets a one-time link, and on the bank's page ({@link LinkSignIn}) the customer signs in and
+ * confirms with a second factor. Unlinking, and what the networks report, are here too.
  */
 @Service
 public class Linking {
 
-    private static final String PURPOSE_LINK = "link";
-    private static final String PURPOSE_UNLINK = "unlink";
-
     private final JdbcLinking store;
     private final JdbcDirectory directory;
-    private final Directory customers;
-    private final CodeChallenges challenges;
-    private final Authenticators authenticators;
-    private final SignInThrottle throttle;
-    private final OneTimeCodes codes;
-    private final PasswordEncoder passwords;
-    private final TransactionTemplate transactions;
+    private final LinkTokens tokens;
+    private final CustomerAlerts alerts;
     private final ApplicationEventPublisher events;
-    private final MessageSource messages;
     private final DirectoryProperties properties;
     private final DurableTransactions writes;
     private final Clock clock;
-    private final String unknownUserHash;
 
-    Linking(JdbcLinking store, JdbcDirectory directory, Directory customers, CodeChallenges challenges,
-            Authenticators authenticators, SignInThrottle throttle, OneTimeCodes codes, PasswordEncoder passwords,
-            TransactionTemplate transactions,
-            ApplicationEventPublisher events, MessageSource messages, DirectoryProperties properties,
+    Linking(JdbcLinking store, JdbcDirectory directory, LinkTokens tokens, CustomerAlerts alerts,
+            ApplicationEventPublisher events, DirectoryProperties properties,
             DurableTransactions writes, Clock clock) {
         this.store = store;
         this.directory = directory;
-        this.customers = customers;
-        this.challenges = challenges;
-        this.authenticators = authenticators;
-        this.throttle = throttle;
-        this.codes = codes;
-        this.passwords = passwords;
-        this.transactions = transactions;
+        this.tokens = tokens;
+        this.alerts = alerts;
         this.events = events;
-        this.messages = messages;
         this.properties = properties;
         this.writes = writes;
         this.clock = clock;
-        this.unknownUserHash = passwords.encode("no such user: this hash only evens out timing");
     }
 
     /** The chat account as the network reports it now, created on first sight. */
@@ -96,9 +69,33 @@ public class Linking {
         return store.identity(id);
     }
 
+    /** The chat account with this id on its network, if the bank has seen it (never created here). */
+    public Optional<ChannelIdentity> identity(Network channel, String externalId) {
+        return store.identity(channel, externalId);
+    }
+
     /** The customer a chat account is tied to, if any: the gate of every private answer. */
     public Optional<CustomerId> linkedCustomer(IdentityId id) {
         return store.identity(id).flatMap(ChannelIdentity::customer);
+    }
+
+    /** A chat account linked to a customer, shown as its owner knows it ("Telegram @ali_t"). */
+    public record LinkedChat(IdentityId id, Network channel, String account, Instant linkedAt) {
+    }
+
+    /** The chat accounts linked to the customer now, newest link first (at most 100). */
+    public java.util.List<LinkedChat> linkedChats(CustomerId customer, java.util.Locale locale) {
+        return store.identitiesOf(customer).stream().filter(i -> customer.equals(i.customerId()))
+                .sorted(java.util.Comparator.comparing(ChannelIdentity::linkedAt,
+                        java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder())))
+                .limit(100).map(i -> new LinkedChat(i.id(), i.channel(), tokens.accountOf(i, locale), i.linkedAt()))
+                .toList();
+    }
+
+    /** The customer revokes one of their linked chats; false when it is not linked to them. */
+    public boolean revoke(CustomerId customer, IdentityId id) {
+        return write(() -> store.lockIdentity(id).filter(i -> customer.equals(i.customerId())).isPresent()
+                && unlink(id));
     }
 
     /** When the customer last linked a chat account on this network, if they have one there (for risk rules). */
@@ -107,120 +104,17 @@ public class Linking {
                 .map(ChannelIdentity::linkedAt).max(java.util.Comparator.naturalOrder());
     }
 
-    /** A one-time link to the bank's sign-in page, bound to this chat account. */
+    /**
+     * A one-time link to the bank's sign-in page, bound to this chat account. A web chat's link
+     * goes to the web chat's own sign-in page, which works only in that chat's browser.
+     */
     public LinkOffer offerLink(IdentityId id) {
         return write(() -> {
-            store.identity(id).orElseThrow(() -> new IllegalArgumentException("unknown identity " + id));
-            return issue(PURPOSE_LINK, id, null, properties.linkTtl());
+            ChannelIdentity identity = store.identity(id)
+                    .orElseThrow(() -> new IllegalArgumentException("unknown identity " + id));
+            return tokens.issue(LinkTokens.PURPOSE_LINK, id, null, properties.linkTtl(),
+                    LinkTokens.linkPath(identity.channel()));
         });
-    }
-
-    /** What the page of a one-time link shows now. */
-    public LinkStep open(String token) {
-        return inTransaction(() -> current(token).map(this::step).orElse(new LinkStep.Invalid()));
-    }
-
-    public LinkStep signIn(String token, String username, String password, String address) {
-        return write(() -> {
-            Optional<Token> found = current(token).filter(t -> "issued".equals(t.state()));
-            if (found.isEmpty()) {
-                return open(token);
-            }
-            Network channel = channelOf(found.get());
-            throttle.hold(username, address);
-            Optional<Instant> locked = throttle.lockedUntil(username, address);
-            if (locked.isPresent()) {
-                return new LinkStep.SignIn(channel, accountOf(found.get()), false, locked.get());
-            }
-            Optional<CustomerId> customer = checkPassword(username, password);
-            if (customer.isEmpty()) {
-                throttle.failed(username, address);
-                return new LinkStep.SignIn(channel, accountOf(found.get()), true,
-                        throttle.lockedUntil(username, address).orElse(null));
-            }
-            throttle.succeeded(username);
-            return sendLinkCode(found.get(), customer.get());
-        });
-    }
-
-    public LinkStep enterCode(String token, String code) {
-        return write(() -> {
-            Optional<Token> found = current(token).filter(t -> "signed_in".equals(t.state()));
-            if (found.isEmpty()) {
-                return open(token);
-            }
-            Token t = found.get();
-            CodeCheck check = challenges.check(t.challengeId(), code);
-            if (check instanceof CodeCheck.Wrong wrong) {
-                return new LinkStep.EnterCode(channelOf(t), accountOf(t), maskedPhone(t.customerId()), true,
-                        wrong.attemptsLeft(),
-                        usesAuthenticator(t));
-            }
-            if (!(check instanceof CodeCheck.Confirmed)) {
-                store.updateToken(t.hash(), "burned", t.challengeId(), t.customerId());
-                return new LinkStep.Cancelled();
-            }
-            store.updateToken(t.hash(), "done", t.challengeId(), t.customerId());
-            LinkStep.Linked linked = link(t.identityId(), t.customerId());
-            if (authenticators.active(t.customerId())) {
-                return linked;
-            }
-            String browser = codes.randomToken();
-            store.setBrowser(t.hash(), codes.hashToken(browser));
-            return new LinkStep.Linked(linked.channel(), linked.maskedName(), browser);
-        });
-    }
-
-    /** On the code page of a customer with an authenticator app: send an SMS code instead. */
-    public LinkStep useSms(String token) {
-        return write(() -> {
-            Optional<Token> found = current(token).filter(t -> "signed_in".equals(t.state()) && usesAuthenticator(t));
-            if (found.isEmpty()) {
-                return open(token);
-            }
-            challenges.cancel(found.get().challengeId());
-            return sendSmsCode(found.get(), found.get().customerId());
-        });
-    }
-
-    /** Right after linking, from the browser that did it: start setting up an authenticator app. */
-    public LinkStep beginEnrolment(String token, String browserSecret) {
-        return write(() -> enrollable(token, browserSecret).<LinkStep>map(t -> {
-            Customer c = directory.findCustomer(t.customerId()).orElseThrow();
-            Authenticators.Enrolment e = authenticators.begin(t.customerId(),
-                    c.username() != null ? c.username() : MaskedName.of(c.displayName()));
-            return new LinkStep.Enrol(e.qrSvg(), e.secretBase32(), false);
-        }).orElse(new LinkStep.Invalid()));
-    }
-
-    /** Activates the authenticator app with its first code. */
-    public LinkStep confirmEnrolment(String token, String browserSecret, String code) {
-        return write(() -> enrollable(token, browserSecret).<LinkStep>map(t -> {
-            if (authenticators.confirm(t.customerId(), Digits.toAscii(code).replaceAll("\\s", ""))) {
-                store.setBrowser(t.hash(), null);
-                return new LinkStep.Enrolled();
-            }
-            Customer c = directory.findCustomer(t.customerId()).orElseThrow();
-            Authenticators.Enrolment e = authenticators.begin(t.customerId(),
-                    c.username() != null ? c.username() : MaskedName.of(c.displayName()));
-            return new LinkStep.Enrol(e.qrSvg(), e.secretBase32(), true);
-        }).orElse(new LinkStep.Invalid()));
-    }
-
-    private Optional<Token> enrollable(String token, String browserSecret) {
-        return current(token).filter(t -> PURPOSE_LINK.equals(t.purpose()) && "done".equals(t.state()))
-                .filter(t -> browserSecret != null && store.browser(t.hash())
-                        .filter(h -> sameHash(h, codes.hashToken(browserSecret))).isPresent())
-                .filter(t -> !authenticators.active(t.customerId()));
-    }
-
-    private static boolean sameHash(String a, String b) {
-        return java.security.MessageDigest.isEqual(a.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-                b.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-    }
-
-    private boolean usesAuthenticator(Token t) {
-        return t.challengeId() != null && challenges.method(t.challengeId()).filter("totp"::equals).isPresent();
     }
 
     /** Unties a chat account (from the chat itself, the staff, or an unlink link). */
@@ -250,23 +144,37 @@ public class Linking {
 
     /** An unlink link works only while the identity is still linked to the customer it was sent to. */
     private Optional<Token> unlinkable(String token) {
-        return current(token).filter(t -> PURPOSE_UNLINK.equals(t.purpose()) && "issued".equals(t.state()))
+        return tokens.current(token).filter(t -> LinkTokens.PURPOSE_UNLINK.equals(t.purpose()) && "issued".equals(t.state()))
                 .filter(t -> store.identity(t.identityId()).flatMap(ChannelIdentity::customer)
                         .filter(c -> c.equals(t.customerId())).isPresent());
     }
 
     /**
      * Phone proof the network itself vouches for (Telegram or Bale {@code request_contact} with
-     * {@code contact.user_id == from.id}; a WhatsApp {@code wa_id}): links the chat account to the
-     * customer whose verified phone it is. The adapter must have checked the network's proof.
+     * {@code contact.user_id == from.id}; a WhatsApp {@code wa_id}) is one factor only: a number
+     * is recycled, a SIM swapped (security review #11). When it is a verified phone on file, this
+     * sends a code by SMS to that phone and publishes {@link PhoneLinkStarted} with a link to the
+     * page where the code is typed; the chat is linked only then. Empty when it is nobody's
+     * verified phone, or no code can be sent now.
      */
-    public Optional<CustomerId> linkByNetworkPhone(IdentityId id, String phone) {
+    public Optional<CustomerId> offerPhoneLink(IdentityId id, String phone) {
         Alias alias = Alias.phone(phone, null);
         return write(() -> {
             Optional<CustomerId> owner = directory.aliasOwner(alias).filter(c -> directory.aliasesOf(c).stream()
                     .anyMatch(e -> e.alias().equals(alias) && e.verified()));
-            owner.ifPresent(c -> link(id, c));
-            return owner;
+            ChannelIdentity identity = store.identity(id).orElseThrow();
+            return owner.filter(c -> {
+                LinkTokens.Issued issued = tokens.issue(LinkTokens.PURPOSE_LINK, id, null, properties.linkTtl(),
+                        LinkTokens.linkPath(identity.channel()), "issued");
+                Customer customer = directory.findCustomer(c).orElseThrow();
+                LinkStep step = tokens.sendLinkCode(issued.token(), c, customer.language().locale(), true);
+                if (!(step instanceof LinkStep.EnterCode code)) {
+                    return false;
+                }
+                events.publishEvent(new PhoneLinkStarted(id, identity.channel(), customer.language(),
+                        code.maskedPhone(), issued.offer().url()));
+                return true;
+            });
         });
     }
 
@@ -294,119 +202,26 @@ public class Linking {
         return store.identity(channel, externalId).filter(ChannelIdentity::reachable);
     }
 
-    private LinkStep sendLinkCode(Token t, CustomerId customer) {
-        if (authenticators.active(customer)) {
-            java.util.UUID challenge = challenges.expectTotp(customer, PURPOSE_LINK, linkContext(t, customer),
-                    t.identityId().toString(), t.expiresAt());
-            store.updateToken(t.hash(), "signed_in", challenge, customer);
-            return new LinkStep.EnterCode(channelOf(t), accountOf(t), maskedPhone(customer), false,
-                    properties.codeAttemptsMax(), true);
-        }
-        return sendSmsCode(t, customer);
-    }
-
-    private String linkContext(Token t, CustomerId customer) {
-        return "link|" + t.identityId() + "|" + customer;
-    }
-
-    private LinkStep sendSmsCode(Token t, CustomerId customer) {
-        Optional<Alias> phone = customers.phoneOnFile(customer);
-        if (phone.isEmpty()) {
-            return new LinkStep.NoPhone();
-        }
-        Language language = directory.findCustomer(customer).orElseThrow().language();
-        Network channel = channelOf(t);
-        java.util.UUID challenge = challenges.sendSms(new CodeChallenges.SmsRequest(customer, PURPOSE_LINK,
-                linkContext(t, customer),
-                t.identityId().toString(), null, phone.get().value(),
-                code -> messages.getMessage("sms.link.code", new Object[] {code, channelName(channel, language),
-                        accountOf(t)}, language.locale()),
-                t.expiresAt()));
-        store.updateToken(t.hash(), "signed_in", challenge, customer);
-        return new LinkStep.EnterCode(channel, accountOf(t), mask(phone.get().value()), false,
-                properties.codeAttemptsMax(), false);
-    }
-
-    private LinkStep.Linked link(IdentityId id, CustomerId customer) {
+    /**
+     * Ties the chat account to the customer; its other chats are alerted (the listeners of
+     * {@link IdentityLinked}) and so are the phone and e-mail on file (security review #3).
+     */
+    LinkStep.Linked link(IdentityId id, CustomerId customer) {
         ChannelIdentity identity = store.lockIdentity(id).orElseThrow();
         if (identity.linked() && !identity.customerId().equals(customer)) {
             events.publishEvent(new IdentityUnlinked(id, identity.channel(), identity.customerId()));
         }
         store.setCustomer(id, customer, now());
         Customer c = directory.findCustomer(customer).orElseThrow();
-        LinkOffer unlink = issue(PURPOSE_UNLINK, id, customer, properties.unlinkTtl());
+        LinkOffer unlink = tokens.issue(LinkTokens.PURPOSE_UNLINK, id, customer, properties.unlinkTtl(), "/unlink/");
         events.publishEvent(new IdentityLinked(id, identity.channel(), customer, c.language(), unlink.url()));
+        alerts.chatLinked(customer, tokens.accountOf(identity, c.language().locale()), unlink.url());
         return new LinkStep.Linked(identity.channel(), MaskedName.of(c.displayName()), null);
-    }
-
-    private Optional<CustomerId> checkPassword(String username, String password) {
-        String user = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
-        // only a well-formed user name reaches the database; anything else is an unknown user
-        Optional<String> hash = user.matches("[a-z0-9][a-z0-9._-]{2,63}") ? directory.passwordHash(user)
-                : Optional.empty();
-        boolean matches = passwords.matches(password == null ? "" : password, hash.orElse(unknownUserHash));
-        return hash.isPresent() && matches ? directory.findByUsername(user) : Optional.empty();
-    }
-
-    private LinkStep step(Token t) {
-        if (!PURPOSE_LINK.equals(t.purpose())) {
-            return new LinkStep.Invalid();
-        }
-        return switch (t.state()) {
-            case "issued" -> new LinkStep.SignIn(channelOf(t), accountOf(t), false, null);
-            case "signed_in" -> new LinkStep.EnterCode(channelOf(t), accountOf(t), maskedPhone(t.customerId()), false,
-                    attemptsLeft(t), usesAuthenticator(t));
-            default -> new LinkStep.Invalid();
-        };
-    }
-
-    private int attemptsLeft(Token t) {
-        return store.challenge(t.challengeId()).map(c -> properties.codeAttemptsMax() - c.attempts()).orElse(0);
-    }
-
-    private Optional<Token> current(String token) {
-        if (token == null || token.length() < 20 || token.length() > 100) {
-            return Optional.empty();
-        }
-        return store.lockToken(codes.hashToken(token)).filter(t -> t.expiresAt().isAfter(clock.instant()));
-    }
-
-    private LinkOffer issue(String purpose, IdentityId id, CustomerId customer, java.time.Duration ttl) {
-        String token = codes.randomToken();
-        Instant expires = now().plus(ttl);
-        store.insertToken(new Token(codes.hashToken(token), purpose, id, null, customer, "issued", expires, now()));
-        return new LinkOffer(properties.url("/" + purpose + "/" + token), expires);
-    }
-
-    /** The chat account a link would tie, as its owner knows it: the handle, else the network's id. */
-    private String accountOf(Token t) {
-        return store.identity(t.identityId()).map(i -> i.handle() != null && !i.handle().isBlank()
-                ? (i.handle().startsWith("@") || i.channel() == Network.WECHAT ? i.handle() : "@" + i.handle())
-                : i.externalId()).orElse("");
-    }
-
-    private Network channelOf(Token t) {
-        return store.identity(t.identityId()).map(ChannelIdentity::channel).orElse(Network.WEBCHAT);
-    }
-
-    private String maskedPhone(CustomerId customer) {
-        return customer == null ? "" : customers.phoneOnFile(customer).map(a -> mask(a.value())).orElse("");
-    }
-
-    private String channelName(Network channel, Language language) {
-        return messages.getMessage("channel." + channel.wireName(), null, language.locale());
     }
 
     /** "+33612345678" -> "+33 ••••• 78": enough to recognise one's own number. */
     static String mask(String e164) {
-        int keep = 2;
-        int country = Math.min(3, e164.length() - keep);
-        return e164.substring(0, country) + " " + "•".repeat(Math.max(3, e164.length() - country - keep)) + " "
-                + e164.substring(e164.length() - keep);
-    }
-
-    private <T> T inTransaction(java.util.function.Supplier<T> work) {
-        return transactions.execute(status -> work.get());
+        return LinkTokens.mask(e164);
     }
 
     private <T> T write(java.util.function.Supplier<T> work) {

@@ -14,6 +14,8 @@ public record NewCustomer(CustomerId id, String displayName, Language language, 
 
     public static final int PASSWORD_LENGTH_MIN = 10;
     public static final int PASSWORD_LENGTH_MAX = 128;
+    /** bcrypt reads only the first 72 bytes of a password (Spring Security refuses longer ones). */
+    public static final int PASSWORD_BYTES_MAX = 72;
     public static final int ALIASES_MAX = 16;
 
     public NewCustomer {
@@ -42,9 +44,20 @@ public record NewCustomer(CustomerId id, String displayName, Language language, 
             throw new IllegalArgumentException("password must be " + PASSWORD_LENGTH_MIN + " to "
                     + PASSWORD_LENGTH_MAX + " characters");
         }
+        if (password != null && passwordTooLong(password)) {
+            throw new IllegalArgumentException("password must be at most " + PASSWORD_BYTES_MAX + " bytes in UTF-8");
+        }
         if (aliases.size() > ALIASES_MAX) {
             throw new IllegalArgumentException("at most " + ALIASES_MAX + " aliases");
         }
+    }
+
+    /**
+     * True when the password is longer than bcrypt can hash: 72 bytes in UTF-8, which is 72 Latin
+     * letters but only 36 Cyrillic or 24 Chinese ones.
+     */
+    public static boolean passwordTooLong(String password) {
+        return password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > PASSWORD_BYTES_MAX;
     }
 
     boolean sameAs(Customer c) {

@@ -2,6 +2,7 @@ package org.socialbank.channels.webchat;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -14,6 +15,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param historyMax messages {@code /chat/history} returns at most
  * @param messagesPerMinuteMax messages one visitor may send in a minute; more are refused with 429
  * @param retention how long a visitor's messages are kept; older ones are deleted hourly
+ * @param messagesPerAddressPerMinuteMax messages one network address (an IPv4 address, an IPv6
+ *     /64) may send in a minute, whatever its cookies; more are refused with 429
+ * @param linkedIdleTimeout a linked web-chat session without a message for this long ends
+ * @param linkedLifetime a linked web-chat session ends this long after sign-in, however active
  */
 @ConfigurationProperties("socialbank.webchat")
 public record WebChatProperties(
@@ -23,8 +28,12 @@ public record WebChatProperties(
         @DefaultValue("1000") int streamsMax,
         @DefaultValue("50") int historyMax,
         @DefaultValue("30") int messagesPerMinuteMax,
-        @DefaultValue("90d") Duration retention) {
+        @DefaultValue("90d") Duration retention,
+        @DefaultValue("120") int messagesPerAddressPerMinuteMax,
+        @DefaultValue("30m") Duration linkedIdleTimeout,
+        @DefaultValue("12h") Duration linkedLifetime) {
 
+    @ConstructorBinding
     public WebChatProperties {
         require(streamLifetime != null && streamLifetime.compareTo(Duration.ofSeconds(5)) >= 0
                 && streamLifetime.compareTo(Duration.ofHours(1)) <= 0, "stream-lifetime must be 5s..1h");
@@ -37,6 +46,20 @@ public record WebChatProperties(
         require(retention != null && retention.compareTo(Duration.ofDays(1)) >= 0
                 && retention.compareTo(Duration.ofDays(3660)) <= 0, "retention must be 1d..3660d");
         require(messagesPerMinuteMax >= 1 && messagesPerMinuteMax <= 1000, "messages-per-minute-max must be 1..1000");
+        require(messagesPerAddressPerMinuteMax >= 1 && messagesPerAddressPerMinuteMax <= 100_000,
+                "messages-per-address-per-minute-max must be 1..100000");
+        require(linkedIdleTimeout != null && linkedIdleTimeout.compareTo(Duration.ofMinutes(1)) >= 0
+                && linkedIdleTimeout.compareTo(Duration.ofDays(1)) <= 0, "linked-idle-timeout must be 1m..1d");
+        require(linkedLifetime != null && linkedLifetime.compareTo(linkedIdleTimeout) >= 0
+                && linkedLifetime.compareTo(Duration.ofDays(30)) <= 0,
+                "linked-lifetime must be linked-idle-timeout..30d");
+    }
+
+    /** The settings before the per-address limit and the linked-session expiry, with their defaults. */
+    public WebChatProperties(Duration streamLifetime, Duration streamPoll, int streamsPerVisitorMax, int streamsMax,
+            int historyMax, int messagesPerMinuteMax, Duration retention) {
+        this(streamLifetime, streamPoll, streamsPerVisitorMax, streamsMax, historyMax, messagesPerMinuteMax, retention,
+                120, Duration.ofMinutes(30), Duration.ofHours(12));
     }
 
     private static void require(boolean ok, String message) {

@@ -93,7 +93,7 @@ public final class EngineBank implements Bank {
     @Override
     public boolean linkByPhone(String phone) {
         try {
-            return parts.linking().linkByNetworkPhone(identity, phone).isPresent();
+            return parts.linking().offerPhoneLink(identity, phone).isPresent();
         } catch (IllegalArgumentException notAPhone) {
             return false;
         }

@@ -81,6 +81,14 @@ public class JdbcConversations {
                 .params(customer == null ? null : customer.value(), identity.value()).update();
     }
 
+    /** The chat account's id on its network changed (the web chat rotated its session): replies follow it. */
+    public void setRecipient(IdentityId identity, String recipient) {
+        jdbc.sql("UPDATE conversations SET recipient = ? WHERE identity_id = ?").params(recipient, identity.value())
+                .update();
+        jdbc.sql("UPDATE outbox_messages SET recipient = ? WHERE identity_id = ? AND status = 'PENDING'")
+                .params(recipient, identity.value()).update();
+    }
+
     /** The chats known to be linked to a customer (as last seen by this module), at most 100. */
     public List<Chat> chatsOf(CustomerId customer) {
         return jdbc.sql("SELECT identity_id, channel, recipient FROM conversations WHERE customer_id = ? "

@@ -6,6 +6,7 @@ import org.socialbank.directory.IdentityLinked;
 import org.socialbank.directory.IdentityUnlinked;
 import org.socialbank.directory.Linking;
 import org.socialbank.directory.Network;
+import org.socialbank.directory.PhoneLinkStarted;
 import org.socialbank.conversation.Outbound;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -34,6 +35,7 @@ class LinkAlerts {
     void on(IdentityLinked event) {
         store.setCustomer(event.identityId(), event.customerId());
         ChannelIdentity linked = linking.identity(event.identityId()).orElseThrow();
+        store.setRecipient(linked.id(), linked.externalId()); // a web chat got a new session id as it was linked
         outbox.write(new JdbcConversations.Chat(linked.id(), linked.channel(), linked.externalId()),
                 new Outbound.Text(texts.text(event.language(), "conversation.linked",
                         channelName(event.channel(), event))));
@@ -45,6 +47,15 @@ class LinkAlerts {
                         channelName(event.channel(), event), event.unlinkUrl())));
             }
         }
+    }
+
+    /** A shared phone matched: the chat learns where to type the code sent to that phone. */
+    @EventListener
+    void on(PhoneLinkStarted event) {
+        ChannelIdentity chat = linking.identity(event.identityId()).orElseThrow();
+        outbox.write(new JdbcConversations.Chat(chat.id(), chat.channel(), chat.externalId()),
+                new Outbound.Text(texts.text(event.language(), "conversation.link.phone_code", event.maskedPhone(),
+                        event.url())));
     }
 
     @EventListener

@@ -189,6 +189,11 @@ public class JdbcLinking {
     public record Enrolment(String sealedSecret, long lastStep) {
     }
 
+    /** The web chat rotated its visitor id: the chat account keeps its row, under the new id. */
+    public void moveExternalId(IdentityId id, String externalId) {
+        jdbc.sql("UPDATE channel_identities SET external_id = ? WHERE id = ?").params(externalId, id.value()).update();
+    }
+
     // --- sign-in throttling -------------------------------------------------------------
 
     public Optional<Instant> lockedUntil(String key) {

@@ -28,11 +28,13 @@ public class CodeChallenges {
     private final OneTimeCodes codes;
     private final SmsGateway sms;
     private final Authenticators authenticators;
+    private final SecondFactorBudget budget;
     private final DirectoryProperties properties;
     private final Clock clock;
 
     CodeChallenges(JdbcLinking store, OneTimeCodes codes, SmsGateway sms, Authenticators authenticators,
-            DirectoryProperties properties, Clock clock) {
+            SecondFactorBudget budget, DirectoryProperties properties, Clock clock) {
+        this.budget = budget;
         this.store = store;
         this.codes = codes;
         this.sms = sms;
@@ -47,8 +49,18 @@ public class CodeChallenges {
             Instant expiresAt) {
     }
 
-    /** Creates a challenge and sends its code by SMS; returns the challenge id. */
+    /**
+     * Until when the customer's second factor is locked out, if it is now; holds the customer's
+     * budget row until the transaction ends. Ask before {@link #sendSms} or {@link #expectTotp}.
+     */
+    public Optional<Instant> lockedUntil(CustomerId customer) {
+        return budget.hold(customer);
+    }
+
+    /** Creates a challenge and sends its code by SMS (counted in the customer's budget); returns its id. */
     public UUID sendSms(SmsRequest request) {
+        budget.hold(request.customer());
+        budget.sent(request.customer());
         String code = codes.generate(CODE_DIGITS);
         UUID id = UUID.randomUUID();
         store.insertChallenge(new Challenge(id, request.customer(), request.purpose(), "sms", request.context(),
@@ -77,6 +89,11 @@ public class CodeChallenges {
             return new CodeCheck.Failed(false);
         }
         Challenge c = found.get();
+        Optional<Instant> locked = budget.hold(c.customerId());
+        if (locked.isPresent() && "pending".equals(c.status())) {
+            store.updateChallenge(c.id(), c.attempts(), "failed");
+            return new CodeCheck.Locked(locked.get());
+        }
         if (!"pending".equals(c.status())) {
             return "expired".equals(c.status()) ? new CodeCheck.Expired(false) : new CodeCheck.Failed(false);
         }
@@ -92,6 +109,12 @@ public class CodeChallenges {
             return new CodeCheck.Confirmed();
         }
         int attempts = c.attempts() + 1;
+        budget.wrong(c.customerId());
+        Optional<Instant> nowLocked = budget.hold(c.customerId());
+        if (nowLocked.isPresent()) {
+            store.updateChallenge(c.id(), attempts, "failed");
+            return new CodeCheck.Locked(nowLocked.get());
+        }
         boolean last = attempts >= properties.codeAttemptsMax();
         store.updateChallenge(c.id(), attempts, last ? "failed" : "pending");
         return last ? new CodeCheck.Failed(true) : new CodeCheck.Wrong(properties.codeAttemptsMax() - attempts);

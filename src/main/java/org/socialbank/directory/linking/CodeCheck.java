@@ -20,4 +20,11 @@ public sealed interface CodeCheck {
     /** The time was up; {@code now} when this very check found it out and closed the challenge. */
     record Expired(boolean now) implements CodeCheck {
     }
+
+    /**
+     * The customer's second factor is locked out (too many codes sent or typed wrong across all
+     * links and step-ups, security review #6): the challenge is failed, whatever was typed.
+     */
+    record Locked(java.time.Instant until) implements CodeCheck {
+    }
 }

@@ -66,6 +66,11 @@ class CustomersController {
                 () -> new IllegalArgumentException("language must be en, fr, ru, fa or zh"));
         KycLevel kyc = body.kycLevel() == null ? KycLevel.BASIC : KycLevel.fromWireName(body.kycLevel())
                 .orElseThrow(() -> new IllegalArgumentException("kycLevel must be claim_only, basic or full"));
+        if (body.password() != null && NewCustomer.passwordTooLong(body.password())) {
+            return Problems.response(Problems.of(HttpStatus.BAD_REQUEST, "password_too_long",
+                    "password must be at most " + NewCustomer.PASSWORD_BYTES_MAX
+                            + " bytes in UTF-8 (bcrypt reads no more): 72 Latin letters, 36 Cyrillic, 24 Chinese"));
+        }
         List<CustomerView.AliasEntry> aliases = new ArrayList<>();
         if (body.aliases() != null) {
             body.aliases().forEach(a -> aliases.add(new CustomerView.AliasEntry(a.toAlias(),

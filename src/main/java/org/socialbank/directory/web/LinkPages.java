@@ -2,8 +2,11 @@ package org.socialbank.directory.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.socialbank.directory.Linking;
+import java.util.Locale;
+import org.socialbank.directory.DirectoryProperties;
+import org.socialbank.directory.LinkSignIn;
 import org.socialbank.directory.LinkStep;
+import org.socialbank.directory.Network;
 import org.socialbank.security.WebProperties;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
@@ -17,38 +20,51 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The bank's linking pages, reached from a one-time link sent in a chat: sign in, type the code
- * sent by SMS, done. Nothing here is cached or indexed, and the link is the only key.
+ * sent by SMS, done. Nothing here is cached or indexed. The browser that opens a link first gets
+ * a cookie for it, and no other browser may use it (security review #3); a web chat's link is
+ * answered only by the web chat's own page.
  */
 @Controller
 class LinkPages {
 
     static final String BROWSER_COOKIE = "sb_enrol";
+    static final String BIND_COOKIE = "sb_link";
 
-    private final Linking linking;
+    private final LinkSignIn linking;
     private final WebProperties web;
+    private final DirectoryProperties properties;
 
-    LinkPages(Linking linking, WebProperties web) {
+    LinkPages(LinkSignIn linking, WebProperties web, DirectoryProperties properties) {
         this.linking = linking;
         this.web = web;
+        this.properties = properties;
     }
 
     @GetMapping("/link/{token}")
-    String open(@PathVariable String token, Model model, HttpServletResponse response) {
-        return render(linking.open(token), token, model, response);
+    String open(@PathVariable String token, @CookieValue(name = BIND_COOKIE, required = false) String bound,
+            Model model, HttpServletResponse response, Locale locale) {
+        LinkSignIn.Opened opened = linking.openAndBind(token, LinkSignIn.Browser.of(bound), locale);
+        if (opened.bindSecret() != null) {
+            // Lax: the link is opened from a chat app, another site; the forms then post from here
+            response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(BIND_COOKIE, opened.bindSecret())
+                    .path("/link/" + token).httpOnly(true).secure(web.secureCookies()).sameSite("Lax")
+                    .maxAge(properties.linkTtl()).build().toString());
+        }
+        return render(opened.step(), token, model, response);
     }
 
     @PostMapping("/link/{token}")
-    String signIn(@PathVariable String token, @RequestParam(defaultValue = "") String username,
-            @RequestParam(defaultValue = "") String password, HttpServletRequest request, Model model,
-            HttpServletResponse response) {
-        return render(linking.signIn(token, bounded(username, 64), bounded(password, 128), request.getRemoteAddr()),
-                token, model, response);
+    String signIn(@PathVariable String token, @CookieValue(name = BIND_COOKIE, required = false) String bound,
+            @RequestParam(defaultValue = "") String username, @RequestParam(defaultValue = "") String password,
+            HttpServletRequest request, Model model, HttpServletResponse response, Locale locale) {
+        return render(linking.signIn(token, LinkSignIn.Browser.of(bound), bounded(username, 64),
+                bounded(password, 128), request.getRemoteAddr(), locale), token, model, response);
     }
 
     @PostMapping("/link/{token}/code")
-    String enterCode(@PathVariable String token, @RequestParam(defaultValue = "") String code, Model model,
-            HttpServletResponse response) {
-        LinkStep step = linking.enterCode(token, bounded(code, 16));
+    String enterCode(@PathVariable String token, @CookieValue(name = BIND_COOKIE, required = false) String bound,
+            @RequestParam(defaultValue = "") String code, Model model, HttpServletResponse response, Locale locale) {
+        LinkStep step = linking.enterCode(token, LinkSignIn.Browser.of(bound), bounded(code, 16), locale);
         if (step instanceof LinkStep.Linked linked && linked.browserSecret() != null) {
             response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(BROWSER_COOKIE, linked.browserSecret())
                     .path("/link/" + token).httpOnly(true).secure(web.secureCookies()).sameSite("Strict")
@@ -58,8 +74,9 @@ class LinkPages {
     }
 
     @PostMapping("/link/{token}/sms")
-    String useSms(@PathVariable String token, Model model, HttpServletResponse response) {
-        return render(linking.useSms(token), token, model, response);
+    String useSms(@PathVariable String token, @CookieValue(name = BIND_COOKIE, required = false) String bound,
+            Model model, HttpServletResponse response, Locale locale) {
+        return render(linking.useSms(token, LinkSignIn.Browser.of(bound), locale), token, model, response);
     }
 
     @GetMapping("/link/{token}/authenticator")
@@ -79,6 +96,7 @@ class LinkPages {
     private static String render(LinkStep step, String token, Model model, HttpServletResponse response) {
         response.setHeader("Cache-Control", "no-store");
         model.addAttribute("token", token);
+        model.addAttribute("base", "/link/" + token);
         model.addAttribute("step", step);
         if (step instanceof LinkStep.SignIn s) {
             model.addAttribute("channel", s.channel().wireName());
@@ -97,6 +115,15 @@ class LinkPages {
         }
         if (step instanceof LinkStep.Enrolled) {
             return Pages.message(model, "link.authenticator.done");
+        }
+        if (step instanceof LinkStep.WrongBrowser w) {
+            response.setStatus(403);
+            return Pages.message(model, w.channel() == Network.WEBCHAT ? "link.webchat_elsewhere" : "link.elsewhere");
+        }
+        if (step instanceof LinkStep.Locked l) {
+            response.setStatus(429);
+            model.addAttribute("bodyArg", Pages.utc(l.until()));
+            return Pages.message(model, "link.locked");
         }
         response.setStatus(step instanceof LinkStep.Invalid ? 404 : 200);
         return Pages.message(model, step instanceof LinkStep.NoPhone ? "link.nophone"

@@ -15,4 +15,10 @@ final class Pages {
         model.addAttribute("bodyKey", key + ".body");
         return MESSAGE;
     }
+
+    /** A moment as the pages show it: "2026-12-01 21:30 UTC". */
+    static String utc(java.time.Instant at) {
+        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC)
+                .format(at);
+    }
 }

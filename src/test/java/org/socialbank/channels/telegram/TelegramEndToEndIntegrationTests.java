@@ -141,9 +141,18 @@ class TelegramEndToEndIntegrationTests {
         assertThat(ask.path("reply_markup").path("keyboard").path(0).path(0).path("request_contact").asBoolean())
                 .isTrue();
         chat.shareOwnPhone(ivan.phone());
-        assertThat(chat.received(seen + 3).path("text").asString()).containsIgnoringCase("telegram");
+        // security review #11: the shared phone gets a code by SMS, typed on the bank's page
+        String offer = chat.received(seen + 3).path("text").asString();
+        Matcher link = LINK.matcher(offer);
+        assertThat(link.find()).as("a link in " + offer).isTrue();
+        FormClient browser = new FormClient(port);
+        assertThat(browser.get(link.group()).html()).contains("6-digit code");
+        Matcher code = CODE.matcher(browser.get("/dev/sms.json?limit=1&to=" + ivan.phone().replace("+", "%2B")).html());
+        assertThat(code.find()).isTrue();
+        assertThat(browser.post(link.group() + "/code", "code", code.group(1)).html()).contains("is linked");
+        assertThat(chat.received(seen + 4).path("text").asString()).containsIgnoringCase("telegram");
         chat.say("balance");
-        assertThat(chat.received(seen + 4).path("text").asString()).doesNotContain("/link/");
+        assertThat(chat.received(seen + 5).path("text").asString()).doesNotContain("/link/");
     }
 
     @Test

@@ -374,7 +374,7 @@ abstract class WeChatContract {
         String user = newUser();
         passive(postSigned(WeChatXml.write(event(user, "subscribe", "", now()))));
         ChannelIdentity identity = identityOf(user);
-        assertThat(linking.linkByNetworkPhone(identity.id(), "+919876543210")).isPresent(); // Alice's phone
+        assertThat(linking.offerPhoneLink(identity.id(), "+919876543210")).isPresent(); // Alice's phone
         assertThat(followers.lastWrote(user)).isPresent();
 
         assertThat(postSigned(WeChatXml.write(event(user, "unsubscribe", "", now()))).body()).isEqualTo("success");

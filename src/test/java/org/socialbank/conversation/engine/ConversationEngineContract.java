@@ -103,6 +103,15 @@ abstract class ConversationEngineContract {
     @Autowired
     ConversationJanitor janitor;
 
+    @Autowired
+    org.socialbank.directory.LinkSignIn linkSignIn;
+
+    @Autowired
+    org.socialbank.support.FakeSms sms;
+
+    @Autowired
+    org.socialbank.support.RecordedEvents events;
+
     FakeSender telegram;
 
     @BeforeEach
@@ -167,9 +176,24 @@ abstract class ConversationEngineContract {
 
     void link(String chat, Person person) {
         say(chat, new Inbound.Contact(person.phone(), true));
+        typePhoneCode(chat, person);
         assertThat(linking.linkedCustomer(identity(chat))).contains(person.id());
         // past the risk rule that holds the first payment from a newly linked chat for the bank's page
         clock.advance(Duration.ofHours(25));
+    }
+
+    /**
+     * Security review #11: a shared phone only starts a link; the code sent by SMS to it, typed on
+     * the bank's page (here through the page's service), finishes it.
+     */
+    void typePhoneCode(String chat, Person person) {
+        String url = events.stream(org.socialbank.directory.PhoneLinkStarted.class)
+                .filter(e -> e.identityId().equals(identity(chat))).reduce((a, b) -> b).orElseThrow().url();
+        String token = url.substring(url.lastIndexOf('/') + 1);
+        org.socialbank.directory.LinkSignIn.Opened opened = linkSignIn.openAndBind(token,
+                org.socialbank.directory.LinkSignIn.Browser.of(null), java.util.Locale.ENGLISH);
+        linkSignIn.enterCode(token, org.socialbank.directory.LinkSignIn.Browser.of(opened.bindSecret()),
+                sms.lastCode(person.phone()), java.util.Locale.ENGLISH);
     }
 
     /** Runs the relay until it has nothing due left (rows of earlier tests may be due too). */
@@ -250,7 +274,13 @@ abstract class ConversationEngineContract {
         String otherChat = "tg-" + UUID.randomUUID();
         link(otherChat, alice);
         List<Outbound> replies = say(aliceChat, new Inbound.Contact(alice.phone(), true));
-        assertThat(replies).isEmpty(); // the listener wrote the announcement to the outbox
+        assertThat(replies).isEmpty(); // the listener wrote where to type the code to the outbox
+        assertThat(linking.linkedCustomer(identity(aliceChat))).as("security review #11: not by the phone alone")
+                .isEmpty();
+        relay.relay();
+        assertThat(telegram.to(aliceChat)).extracting(m -> text(m.content()))
+                .anyMatch(t -> t.startsWith("We sent a code by SMS to") && t.contains("/link/"));
+        typePhoneCode(aliceChat, alice);
         assertThat(linking.linkedCustomer(identity(aliceChat))).contains(alice.id());
         relay.relay();
         assertThat(telegram.to(aliceChat)).extracting(m -> text(m.content()))
@@ -599,6 +629,16 @@ abstract class ConversationEngineContract {
         MutableClock mutableClock() {
             // sub-microsecond digits that round up: stored times must compare equal to the clock's
             return new MutableClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusNanos(500_999));
+        }
+
+        @Bean
+        org.socialbank.support.FakeSms fakeSms() {
+            return new org.socialbank.support.FakeSms();
+        }
+
+        @Bean
+        org.socialbank.support.RecordedEvents recordedEvents() {
+            return new org.socialbank.support.RecordedEvents();
         }
 
         @Bean

@@ -136,6 +136,17 @@ abstract class DirectoryHttpContract {
         }
     }
 
+    @Test
+    @org.junit.jupiter.api.DisplayName("issue 12: a password over bcrypt's 72 bytes is refused with its own code")
+    void refusesPasswordsLongerThanBcryptReads() {
+        String cyrillic = "пароль-".repeat(6); // 42 characters, 78 bytes in UTF-8
+        Response r = api.post("/api/v1/customers", "{\"id\":\"" + UUID.randomUUID() + "\",\"displayName\":\"Иван\","
+                + "\"language\":\"ru\",\"username\":\"u" + UUID.randomUUID().toString().substring(0, 8)
+                + "\",\"password\":\"" + cyrillic + "\"}");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.body()).contains("password_too_long", "72 bytes");
+    }
+
     String register(String name, String tag) {
         String id = UUID.randomUUID().toString();
         String aliases = tag == null ? "[]" : "[{\"type\":\"tag\",\"value\":\"" + tag + "\"}]";

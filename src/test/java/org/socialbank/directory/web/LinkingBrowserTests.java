@@ -29,7 +29,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * A person links a web-chat account in headless Chromium, as in the demo: open the one-time
+ * A person links a Telegram account in headless Chromium, as in the demo: open the one-time
  * link, sign in as the demo customer Alice, read the SMS code in the developer inbox, type it.
  * Screenshots land in target/screenshots.
  */
@@ -58,15 +58,18 @@ class LinkingBrowserTests {
     }
 
     @Test
-    void aPersonLinksAWebChatAccountWithLoginAndSmsCode(@TempDir Path profile) {
+    void aPersonLinksATelegramAccountWithLoginAndSmsCode(@TempDir Path profile) {
         browser = Chromium.start(profile);
         DemoCustomer alice = DemoBank.CUSTOMERS.get(0);
-        ChannelIdentity chat = linking.identify(Network.WEBCHAT, "web-" + UUID.randomUUID(), null, null);
+        ChannelIdentity chat = linking.identify(Network.TELEGRAM, "tg-" + UUID.randomUUID(), "alice_tg", null);
         String url = local(linking.offerLink(chat.id()).url());
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
 
         browser.get(url);
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Link your web chat account");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Link your Telegram account");
+        // security review #3: the account as its owner knows it, and a plain warning
+        assertThat(browser.findElement(By.cssSelector("p.account")).getText()).contains("Telegram @alice_tg");
+        assertThat(browser.findElement(By.cssSelector("p.warning")).getText()).contains("Only continue if you asked");
         assertThat(browser.findElement(By.cssSelector("label[for=username]")).getText()).isEqualTo("User name");
         Chromium.screenshot(browser, "linking-1-sign-in");
         browser.findElement(By.id("username")).sendKeys(alice.username());

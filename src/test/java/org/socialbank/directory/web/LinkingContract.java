@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.socialbank.directory.Alias;
 import org.socialbank.directory.AliasType;
@@ -28,6 +29,7 @@ import org.socialbank.directory.Network;
 import org.socialbank.directory.NewCustomer;
 import org.socialbank.directory.OperationConfirmed;
 import org.socialbank.directory.OperationNotConfirmed;
+import org.socialbank.directory.PhoneLinkStarted;
 import org.socialbank.shared.CurrencyCode;
 import org.socialbank.support.FakeSms;
 import org.socialbank.support.FormClient;
@@ -245,12 +247,205 @@ abstract class LinkingContract {
     }
 
     @Test
-    void aNetworkVouchedPhoneLinksOnlyWhenItIsAVerifiedPhoneOnFile() {
-        ChannelIdentity identity = linking.identify(Network.TELEGRAM, "tg-" + UUID.randomUUID(), null, phone);
-        assertThat(linking.linkByNetworkPhone(identity.id(), phone)).contains(customer);
+    @DisplayName("security review #11: a phone the network vouches for (Telegram, Bale) also needs the SMS code sent to it")
+    void aNetworkVouchedPhoneNeedsTheSmsCodeOnTheBankPage() {
+        for (Network network : List.of(Network.TELEGRAM, Network.BALE)) {
+            ChannelIdentity identity = linking.identify(network, network.wireName() + "-" + UUID.randomUUID(), null, phone);
+            int smsBefore = sms.to(phone).size();
+            assertThat(linking.offerPhoneLink(identity.id(), phone)).contains(customer);
+            assertThat(linking.linkedCustomer(identity.id())).as("the network's word alone links nothing").isEmpty();
+            assertThat(sms.to(phone)).hasSize(smsBefore + 1);
+            PhoneLinkStarted started = events.stream(PhoneLinkStarted.class)
+                    .filter(e -> e.identityId().equals(identity.id())).findFirst().orElseThrow();
+            assertThat(started.maskedPhone()).doesNotContain(phone);
+            FormClient owner = new FormClient(port);
+            Page code = owner.get(path(started.url()));
+            assertThat(code.html()).contains("6-digit code by SMS", "Only continue if you asked");
+            assertThat(owner.post(path(started.url()) + "/code", "code", other(sms.lastCode(phone))).html())
+                    .contains("Attempts left: 2");
+            assertThat(linking.linkedCustomer(identity.id())).isEmpty();
+            assertThat(owner.post(path(started.url()) + "/code", "code", sms.lastCode(phone)).html()).contains("is linked");
+            assertThat(linking.linkedCustomer(identity.id())).contains(customer);
+        }
         ChannelIdentity stranger = linking.identify(Network.TELEGRAM, "tg-" + UUID.randomUUID(), null, null);
-        assertThat(linking.linkByNetworkPhone(stranger.id(), "+33 6 99 99 99 99")).isEmpty();
+        assertThat(linking.offerPhoneLink(stranger.id(), "+33 6 99 99 99 99")).isEmpty();
         assertThat(linking.linkedCustomer(stranger.id())).isEmpty();
+    }
+
+    @Test
+    @DisplayName("security review #3: a link opened in one browser is refused in every other one")
+    void aLinkWorksOnlyInTheBrowserThatOpenedItFirst() {
+        ChannelIdentity identity = linking.identify(Network.TELEGRAM, "tg-" + UUID.randomUUID(), "ali_t", null);
+        String path = path(linking.offerLink(identity.id()).url());
+        Page first = browser.get(path);
+        assertThat(first.html()).contains("Telegram @ali_t", "Only continue if you asked for this link yourself");
+        FormClient victim = new FormClient(port);
+        Page elsewhere = victim.get(path);
+        assertThat(elsewhere.status()).isEqualTo(403);
+        assertThat(elsewhere.html()).contains("This link was opened in another browser");
+        victim.get("/chat"); // any page: a CSRF token for the forms below
+        assertThat(victim.post(path, "username", username, "password", PASSWORD).status()).isEqualTo(403);
+        assertThat(sms.to(phone)).as("no code for a browser the link is not bound to").isEmpty();
+
+        assertThat(browser.post(path, "username", username, "password", PASSWORD).html()).contains("6-digit code");
+        assertThat(victim.post(path + "/code", "code", sms.lastCode(phone)).status()).isEqualTo(403);
+        assertThat(linking.linkedCustomer(identity.id())).isEmpty();
+        assertThat(browser.post(path + "/code", "code", sms.lastCode(phone)).html()).contains("is linked");
+    }
+
+    @Test
+    @DisplayName("security review #3: a web chat's link is never completed on the generic page")
+    void aWebChatLinkNeedsTheWebChatsOwnBrowser() {
+        ChannelIdentity identity = linking.identify(Network.WEBCHAT, "v-" + UUID.randomUUID(), null, null);
+        String url = linking.offerLink(identity.id()).url();
+        assertThat(url).contains("/chat/link/");
+        Page page = browser.get(path(url).replace("/chat/link/", "/link/"));
+        assertThat(page.status()).isEqualTo(403);
+        assertThat(page.html()).contains("Sign in from the web chat in this browser").doesNotContain("v-");
+        assertThat(browser.get(path(url)).status()).as("no web-chat session in this browser").isEqualTo(403);
+    }
+
+    @Test
+    @DisplayName("security review #3: every new link is alerted by SMS to the phone on file, with the unlink link")
+    void aNewLinkIsAlertedBySms() {
+        ChannelIdentity identity = linking.identify(Network.TELEGRAM, "tg-" + UUID.randomUUID(), "ali_t", null);
+        String path = path(linking.offerLink(identity.id()).url());
+        browser.get(path);
+        browser.post(path, "username", username, "password", PASSWORD);
+        browser.post(path + "/code", "code", sms.lastCode(phone));
+        assertThat(linking.linkedCustomer(identity.id())).contains(customer);
+        String alert = sms.to(phone).get(sms.to(phone).size() - 1).text();
+        assertThat(alert).contains("Telegram @ali_t was just linked", "/unlink/");
+    }
+
+    @Test
+    @DisplayName("security review #6: 100 links x 3 wrong authenticator codes lock the customer after a small total")
+    void wrongCodesAreCountedPerCustomerAcrossLinks() {
+        byte[] secret = enrolAuthenticator();
+        org.socialbank.security.otp.Totp totp = org.socialbank.security.otp.Totp.defaults();
+        int wrong = 0;
+        boolean locked = false;
+        for (int link = 0; link < 100 && !locked; link++) {
+            String path = path(linking.offerLink(linking.identify(Network.X, "x-" + UUID.randomUUID(), null, null).id()).url());
+            FormClient attacker = new FormClient(port);
+            attacker.get(path);
+            Page code = attacker.post(path, "username", username, "password", PASSWORD); // the right password, each time
+            if (code.html().contains("Codes are paused")) {
+                locked = true;
+                break;
+            }
+            for (int guess = 0; guess < 3; guess++) {
+                String typed = String.format("%06d", (guess * 7919 + link * 104_729) % 1_000_000);
+                if (typed.equals(totp.code(secret, clock.instant()))) {
+                    continue;
+                }
+                Page answer = attacker.post(path + "/code", "code", typed);
+                wrong++;
+                if (answer.html().contains("Codes are paused")) {
+                    locked = true;
+                    break;
+                }
+            }
+        }
+        assertThat(locked).isTrue();
+        assertThat(wrong).as("wrong codes before the lockout").isLessThanOrEqualTo(10);
+        assertThat(sms.to(phone).get(sms.to(phone).size() - 1).text()).contains("Codes are paused");
+
+        String path = path(linking.offerLink(linking.identify(Network.X, "x-" + UUID.randomUUID(), null, null).id()).url());
+        FormClient owner = new FormClient(port);
+        owner.get(path);
+        assertThat(owner.post(path, "username", username, "password", PASSWORD).html())
+                .as("not even the owner gets a code while locked").contains("Codes are paused");
+        assertThat(confirmations.start(new Confirmations.Request(customer, "pay-" + UUID.randomUUID(), 100,
+                CurrencyCode.of("EUR"), "Alice W.", 0))).as("step-ups are paused too").isEmpty();
+        clock.advance(Duration.ofHours(1).plusMinutes(1));
+        String later = path(linking.offerLink(linking.identify(Network.X, "x-" + UUID.randomUUID(), null, null).id()).url());
+        owner.get(later);
+        owner.post(later, "username", username, "password", PASSWORD);
+        assertThat(owner.post(later + "/code", "code", totp.code(secret, clock.instant())).html()).contains("is linked");
+    }
+
+    @Test
+    @DisplayName("security review #6: codes sent are counted per customer too (no SMS bombing through links)")
+    void smsCodesAreCountedPerCustomer() {
+        int sent = 0;
+        Page last = null;
+        for (int link = 0; link < 40; link++) {
+            String path = path(linking.offerLink(linking.identify(Network.X, "x-" + UUID.randomUUID(), null, null).id()).url());
+            FormClient client = new FormClient(port);
+            client.get(path);
+            last = client.post(path, "username", username, "password", PASSWORD);
+            if (last.html().contains("Codes are paused")) {
+                break;
+            }
+            sent++;
+        }
+        assertThat(last.html()).contains("Codes are paused");
+        assertThat(sent).isLessThanOrEqualTo(20);
+    }
+
+    @Test
+    @DisplayName("security review #18: codes go only to a verified phone; otherwise none is sent")
+    void codesGoOnlyToVerifiedPhones() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String unverified = "+3362" + String.format("%07d", Math.abs(suffix.hashCode()) % 10_000_000);
+        CustomerId other = new CustomerId(UUID.randomUUID());
+        directory.register(new NewCustomer(other, "Eve Unverified", Language.EN, KycLevel.FULL, "eve" + suffix, PASSWORD,
+                List.of(new CustomerView.AliasEntry(Alias.parse(AliasType.PHONE, null, unverified, null), false))));
+        String path = path(linking.offerLink(linking.identify(Network.TELEGRAM, "tg-" + UUID.randomUUID(), null, null).id()).url());
+        browser.get(path);
+        assertThat(browser.post(path, "username", "eve" + suffix, "password", PASSWORD).html())
+                .contains("No phone number on file");
+        assertThat(confirmations.start(new Confirmations.Request(other, "pay-" + UUID.randomUUID(), 100,
+                CurrencyCode.of("EUR"), "Alice W.", 0))).isEmpty();
+        assertThat(sms.to(unverified)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("issue 12: a password longer than bcrypt's 72 bytes never signs in")
+    void aPasswordOverSeventyTwoBytesNeverSignsIn() {
+        String path = path(linking.offerLink(linking.identify(Network.TELEGRAM, "tg-" + UUID.randomUUID(), null, null).id()).url());
+        browser.get(path);
+        // the first 72 bytes are the stored password: bcrypt alone would accept this
+        String longer = PASSWORD + "x".repeat(72 - PASSWORD.length()) + "tail";
+        assertThat(browser.post(path, "username", username, "password", longer).html())
+                .contains("The user name or the password is not right.");
+    }
+
+    @Test
+    @DisplayName("security review #10: the customer's linked chats are listed by name and can be revoked")
+    void linkedChatsAreListedAndRevoked() {
+        ChannelIdentity identity = linking.identify(Network.TELEGRAM, "tg-" + UUID.randomUUID(), "ali_t", null);
+        String path = path(linking.offerLink(identity.id()).url());
+        browser.get(path);
+        browser.post(path, "username", username, "password", PASSWORD);
+        browser.post(path + "/code", "code", sms.lastCode(phone));
+        org.socialbank.support.Api api = new org.socialbank.support.Api(port);
+        org.socialbank.support.Api.Response list = api.get("/api/v1/customers/" + customer.value() + "/identities");
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.body()).contains(identity.id().value().toString(), "Telegram @ali_t", "\"channel\":\"telegram\"");
+        String one = "/api/v1/customers/" + customer.value() + "/identities/" + identity.id().value();
+        String stranger = "/api/v1/customers/" + UUID.randomUUID() + "/identities/" + identity.id().value();
+        assertThat(api.send(api.request(stranger).DELETE().build()).status()).isEqualTo(404);
+        assertThat(linking.linkedCustomer(identity.id())).contains(customer);
+        assertThat(api.send(api.request(one).DELETE().build()).status()).isEqualTo(204);
+        assertThat(linking.linkedCustomer(identity.id())).isEmpty();
+        assertThat(api.get("/api/v1/customers/" + customer.value() + "/identities").body())
+                .doesNotContain(identity.id().value().toString());
+        assertThat(api.send(api.request(one).DELETE().build()).status()).isEqualTo(404);
+    }
+
+    private byte[] enrolAuthenticator() {
+        String path = path(linking.offerLink(linking.identify(Network.TELEGRAM, "tg-" + UUID.randomUUID(), null, null).id()).url());
+        browser.get(path);
+        browser.post(path, "username", username, "password", PASSWORD);
+        browser.post(path + "/code", "code", sms.lastCode(phone));
+        byte[] secret = org.socialbank.security.otp.TotpSecret.ofBase32(secretOn(browser.get(path + "/authenticator").html())).bytes();
+        assertThat(browser.post(path + "/authenticator", "code",
+                org.socialbank.security.otp.Totp.defaults().code(secret, clock.instant())).html())
+                .contains("Authenticator app turned on");
+        clock.advance(Duration.ofSeconds(30));
+        return secret;
     }
 
     @Test

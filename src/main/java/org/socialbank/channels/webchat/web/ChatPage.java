@@ -1,7 +1,9 @@
 package org.socialbank.channels.webchat.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.socialbank.channels.webchat.WebChatMessages;
@@ -11,15 +13,13 @@ import org.socialbank.conversation.Inbound;
 import org.socialbank.conversation.InboundMessage;
 import org.socialbank.conversation.Received;
 import org.socialbank.directory.Network;
-import org.socialbank.security.WebProperties;
 import org.socialbank.shared.web.Problems;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseCookie;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.CookieValue;
+import org.springframework.context.MessageSource;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -32,7 +32,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The bank's web chat: the page, what the visitor sends, and what the bank answered (history as
  * JSON, new messages by Server-Sent Events in {@link ChatStream}). Everything is keyed on the
- * visitor's cookie; without it nothing is read or written.
+ * visitor's server-signed session cookie ({@link Visitors}); without one nothing is read or
+ * written. Messages are limited per visitor and per network address.
  */
 @Controller
 class ChatPage {
@@ -43,25 +44,29 @@ class ChatPage {
     private final Conversations conversations;
     private final WebChatMessages messages;
     private final WebChatProperties properties;
-    private final WebProperties web;
+    private final Visitors visitors;
+    private final WebChatSessions sessions;
+    private final MessageSource texts;
     private final Clock clock;
 
-    ChatPage(Conversations conversations, WebChatMessages messages, WebChatProperties properties, WebProperties web,
-            Clock clock) {
+    ChatPage(Conversations conversations, WebChatMessages messages, WebChatProperties properties, Visitors visitors,
+            WebChatSessions sessions, MessageSource texts, Clock clock) {
         this.conversations = conversations;
         this.messages = messages;
         this.properties = properties;
-        this.web = web;
+        this.visitors = visitors;
+        this.sessions = sessions;
+        this.texts = texts;
         this.clock = clock;
     }
 
     @GetMapping("/chat")
-    String page(@CookieValue(name = Visitors.COOKIE, required = false) String secret, HttpServletResponse response) {
+    String page(HttpServletRequest request, HttpServletResponse response) {
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-        if (!Visitors.wellFormed(secret)) {
-            // a session cookie: closing the browser ends the chat account's hold on a linked bank account
-            response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(Visitors.COOKIE, Visitors.newSecret())
-                    .path("/chat").httpOnly(true).secure(web.secureCookies()).sameSite("Lax").build().toString());
+        Optional<String> visitor = visitors.visitor(request);
+        if (visitor.isEmpty() || sessions.check(visitor.get()) == WebChatSessions.State.ENDED) {
+            // a cookie the server did not sign, or a session that ended: a new visitor, never the old one
+            response.addHeader(HttpHeaders.SET_COOKIE, visitors.setCookie(visitors.mint().cookie()));
         }
         return "chat/page";
     }
@@ -73,18 +78,18 @@ class ChatPage {
     @PostMapping(value = "/chat/messages", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
-    ResponseEntity<Object> sendJson(@CookieValue(name = Visitors.COOKIE, required = false) String secret,
-            @RequestBody MessageJson body) {
-        return send(secret, body.id() == null ? "" : body.id(), body.text(), body.button(),
-                body.label() == null ? "" : body.label());
+    ResponseEntity<Object> sendJson(HttpServletRequest request, @RequestBody MessageJson body, Locale locale) {
+        return send(request, body.id() == null ? "" : body.id(), body.text(), body.button(),
+                body.label() == null ? "" : body.label(), locale);
     }
 
     @PostMapping(value = "/chat/messages", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
-    ResponseEntity<Object> send(@CookieValue(name = Visitors.COOKIE, required = false) String secret,
+    ResponseEntity<Object> send(HttpServletRequest request,
             @RequestParam(defaultValue = "") String id, @RequestParam(required = false) String text,
-            @RequestParam(required = false) String button, @RequestParam(defaultValue = "") String label) {
-        Optional<String> visitor = Visitors.visitor(secret);
+            @RequestParam(required = false) String button, @RequestParam(defaultValue = "") String label,
+            Locale locale) {
+        Optional<String> visitor = visitors.visitor(request);
         if (visitor.isEmpty()) {
             return problem(HttpStatus.BAD_REQUEST, "no_visitor", "Open /chat first: the chat cookie is missing.");
         }
@@ -96,8 +101,19 @@ class ChatPage {
             return problem(HttpStatus.BAD_REQUEST, "bad_message",
                     "Send either a text of 1 to " + Inbound.TEXT_LENGTH_MAX + " characters or a button reference.");
         }
+        WebChatSessions.State state = sessions.check(visitor.get());
+        if (state == WebChatSessions.State.ENDED) {
+            return sessionEnded();
+        }
         if (messages.sentSince(visitor.get(), clock.instant().minusSeconds(60)) >= properties.messagesPerMinuteMax()) {
             return problem(HttpStatus.TOO_MANY_REQUESTS, "too_many_messages", "Too many messages; wait a minute.");
+        }
+        if (!sessions.admitFromAddress(request.getRemoteAddr())) {
+            return problem(HttpStatus.TOO_MANY_REQUESTS, "too_many_messages_from_address",
+                    texts.getMessage("webchat.too_many_from_address", null, locale));
+        }
+        if (state == WebChatSessions.State.LINKED) {
+            sessions.seen(visitor.get());
         }
         String shown = content.get() instanceof Inbound.Text t ? t.text() : bounded(label.isBlank() ? "✓" : label);
         ObjectNode payload = JSON.createObjectNode().put("kind", "visitor").put("text", shown).put("clientId", id);
@@ -111,10 +127,13 @@ class ChatPage {
 
     @GetMapping(value = "/chat/history", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
-    ResponseEntity<Object> history(@CookieValue(name = Visitors.COOKIE, required = false) String secret) {
-        Optional<String> visitor = Visitors.visitor(secret);
+    ResponseEntity<Object> history(HttpServletRequest request) {
+        Optional<String> visitor = visitors.visitor(request);
         if (visitor.isEmpty()) {
             return problem(HttpStatus.BAD_REQUEST, "no_visitor", "Open /chat first: the chat cookie is missing.");
+        }
+        if (sessions.check(visitor.get()) == WebChatSessions.State.ENDED) {
+            return sessionEnded();
         }
         ArrayNode list = JSON.createArrayNode();
         messages.newest(visitor.get(), properties.historyMax()).forEach(row -> list.add(ChatStream.node(row)));
@@ -151,6 +170,11 @@ class ChatPage {
         String clean = label.codePoints().filter(c -> !Character.isISOControl(c))
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
         return clean.length() > LABEL_LENGTH_MAX ? clean.substring(0, LABEL_LENGTH_MAX) : clean;
+    }
+
+    private static ResponseEntity<Object> sessionEnded() {
+        return problem(HttpStatus.UNAUTHORIZED, "session_ended",
+                "This web chat session has ended (idle or too old): reload /chat and sign in again.");
     }
 
     static ResponseEntity<Object> problem(HttpStatus status, String code, String detail) {

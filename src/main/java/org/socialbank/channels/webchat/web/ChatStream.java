@@ -16,7 +16,6 @@ import org.socialbank.shared.web.Problems;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -46,9 +45,12 @@ class ChatStream {
     private final WebChatProperties properties;
     private final ChatStreams streams;
     private final ChatFeed feed;
+    private final Visitors visitors;
     private final Clock clock;
 
-    ChatStream(WebChatMessages messages, WebChatProperties properties, ChatStreams streams, ChatFeed feed, Clock clock) {
+    ChatStream(WebChatMessages messages, WebChatProperties properties, ChatStreams streams, ChatFeed feed,
+            Visitors visitors, Clock clock) {
+        this.visitors = visitors;
         this.messages = messages;
         this.properties = properties;
         this.streams = streams;
@@ -57,10 +59,10 @@ class ChatStream {
     }
 
     @GetMapping("/chat/stream")
-    void stream(@CookieValue(name = Visitors.COOKIE, required = false) String secret,
+    void stream(jakarta.servlet.http.HttpServletRequest request,
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
             @RequestParam(defaultValue = "0") String after, HttpServletResponse response) throws IOException {
-        Optional<String> visitor = Visitors.visitor(secret);
+        Optional<String> visitor = visitors.visitor(request);
         if (visitor.isEmpty()) {
             refuse(response, HttpStatus.BAD_REQUEST, "no_visitor");
             return;

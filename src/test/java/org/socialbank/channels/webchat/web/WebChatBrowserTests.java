@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -79,7 +80,8 @@ class WebChatBrowserTests {
         browser.getWindowHandles().stream().filter(h -> !h.equals(chat)).findFirst()
                 .ifPresent(h -> browser.switchTo().window(h));
         String linkUrl = browser.getCurrentUrl();
-        assertThat(linkUrl).startsWith(BASE + "/link/");
+        assertThat(linkUrl).startsWith(BASE + "/chat/link/");
+        assertThat(browser.findElement(By.cssSelector("p.account")).getText()).contains("the web chat in this browser");
         browser.findElement(By.id("username")).sendKeys(alice.username());
         browser.findElement(By.id("password")).sendKeys(alice.password());
         browser.findElement(By.cssSelector("button[type=submit]")).click();
@@ -139,6 +141,30 @@ class WebChatBrowserTests {
 
         browser.navigate().refresh(); // the history brings the whole conversation back
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.card")));
+    }
+
+    @Test
+    @DisplayName("security review #3: visitor A asks for a link; browser B, without A's chat cookie, is refused")
+    void aWebChatLinkOpenedInAnotherBrowserIsRefused(@TempDir Path profileA, @TempDir Path profileB) {
+        browser = Chromium.start(profileA);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        browser.get(BASE + "/chat?lang=en");
+        type("balance");
+        WebElement link = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a.link-button")));
+        String href = link.getAttribute("href");
+        ChromeDriver other = Chromium.start(profileB);
+        try {
+            other.get(href);
+            assertThat(other.findElement(By.tagName("h1")).getText()).isEqualTo("Sign in from the web chat in this browser");
+            assertThat(other.findElements(By.id("password"))).as("no sign-in form for browser B").isEmpty();
+            other.get(href.replace("/chat/link/", "/link/"));
+            assertThat(other.findElements(By.id("password"))).as("nor on the generic page").isEmpty();
+            Chromium.screenshot(other, "webchat-link-other-browser");
+        } finally {
+            other.quit();
+        }
+        browser.get(href);
+        assertThat(browser.findElements(By.id("password"))).as("browser A signs in").hasSize(1);
     }
 
     @Test

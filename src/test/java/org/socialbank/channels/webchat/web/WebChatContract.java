@@ -57,6 +57,9 @@ abstract class WebChatContract {
     @Autowired
     ChatFeed feed;
 
+    @Autowired
+    Visitors visitors;
+
     @DynamicPropertySource
     static void webchat(DynamicPropertyRegistry registry) {
         registry.add("socialbank.web.secure-cookies", () -> "false");
@@ -242,9 +245,9 @@ abstract class WebChatContract {
     void withoutTheVisitorCookieNothingIsReadOrWritten() {
         Visitor visitor = new Visitor();
         visitor.open();
-        visitor.cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(Visitors.COOKIE))
+        visitor.cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(Visitors.PLAIN_COOKIE))
                 .toList().forEach(c -> visitor.cookies.getCookieStore().remove(null, c));
-        assertThat(visitor.cookies.getCookieStore().getCookies()).noneMatch(c -> c.getName().equals(Visitors.COOKIE));
+        assertThat(visitor.cookies.getCookieStore().getCookies()).noneMatch(c -> c.getName().equals(Visitors.PLAIN_COOKIE));
         assertThat(visitor.send(UUID.randomUUID().toString(), "text", "help").statusCode()).isEqualTo(400);
         assertThat(visitor.get("/chat/history").statusCode()).isEqualTo(400);
         assertThat(visitor.get("/chat/stream").statusCode()).isEqualTo(400);
@@ -283,8 +286,8 @@ abstract class WebChatContract {
         String csrf;
 
         String id() {
-            return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(Visitors.COOKIE))
-                    .findFirst().flatMap(c -> Visitors.visitor(c.getValue())).orElseThrow();
+            return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(Visitors.PLAIN_COOKIE))
+                    .findFirst().flatMap(c -> visitors.visitor(c.getValue())).orElseThrow();
         }
 
         String open() {

@@ -1,0 +1,182 @@
+package org.socialbank.channels.webchat.web;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.socialbank.channels.webchat.WebChatProperties;
+import org.socialbank.directory.ChannelIdentity;
+import org.socialbank.directory.Linking;
+import org.socialbank.directory.Network;
+import org.socialbank.shared.jdbc.Timestamps;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The life of a linked web-chat session (security review #10) and the per-address send limit
+ * (#9). A session is linked on the web chat's own sign-in page and rotated then (the chat account
+ * and its messages move to a fresh visitor id); it ends after {@code linked-idle-timeout} without
+ * a message or {@code linked-lifetime} after sign-in: the chat account is unlinked and its
+ * messages are moved out of the old cookie's reach. A linked chat account with no session row
+ * (linked before sessions existed, or by other means) counts as ended.
+ */
+@Component
+class WebChatSessions {
+
+    static final int BATCH_MAX = 500;
+
+    /** What a visitor's session is now. */
+    enum State {
+        ANONYMOUS, LINKED, ENDED
+    }
+
+    private final JdbcClient jdbc;
+    private final Linking linking;
+    private final WebChatProperties properties;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    WebChatSessions(JdbcClient jdbc, Linking linking, WebChatProperties properties, TransactionTemplate transactions,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.linking = linking;
+        this.properties = properties;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** The session's state; a linked session past its idle or absolute expiry is ended here and now. */
+    State check(String visitor) {
+        Optional<Instant[]> session = jdbc.sql("SELECT linked_at, last_seen_at, ended_at FROM webchat_sessions "
+                + "WHERE visitor = ?").param(visitor)
+                .query((rs, n) -> new Instant[] {Timestamps.instant(rs, 1), Timestamps.instant(rs, 2),
+                        Timestamps.instant(rs, 3)})
+                .optional();
+        if (session.isPresent() && session.get()[2] != null) {
+            return State.ENDED;
+        }
+        Optional<ChannelIdentity> identity = linking.identity(Network.WEBCHAT, visitor);
+        if (identity.isEmpty() || !identity.get().linked()) {
+            return State.ANONYMOUS;
+        }
+        Instant now = clock.instant();
+        boolean live = session.isPresent() && session.get()[0].plus(properties.linkedLifetime()).isAfter(now)
+                && session.get()[1].plus(properties.linkedIdleTimeout()).isAfter(now);
+        if (live) {
+            return State.LINKED;
+        }
+        end(identity.get());
+        return State.ENDED;
+    }
+
+    /** The visitor sent a message: a linked session stays alive. */
+    void seen(String visitor) {
+        jdbc.sql("UPDATE webchat_sessions SET last_seen_at = ? WHERE visitor = ?")
+                .params(Timestamps.utc(now()), visitor).update();
+    }
+
+    /**
+     * The web chat's sign-in page linked the chat and gave the browser a new session: the old
+     * visitor's messages move to the new one, and the old cookie reads nothing any more.
+     */
+    void rotated(String oldVisitor, String newVisitor) {
+        transactions.executeWithoutResult(status -> {
+            jdbc.sql("UPDATE webchat_messages SET visitor = ? WHERE visitor = ?").params(newVisitor, oldVisitor).update();
+            jdbc.sql("DELETE FROM webchat_sessions WHERE visitor = ?").param(oldVisitor).update();
+            jdbc.sql("INSERT INTO webchat_sessions (visitor, linked_at, last_seen_at) VALUES (?, ?, ?)")
+                    .params(newVisitor, Timestamps.utc(now()), Timestamps.utc(now())).update();
+        });
+    }
+
+    /**
+     * Counts a message from this address and says whether it is within the per-address limit of
+     * the last minute (on every node).
+     */
+    boolean admitFromAddress(String remoteAddress) {
+        String key = addressKey(remoteAddress);
+        Instant now = now();
+        int recent = jdbc.sql("SELECT COUNT(*) FROM webchat_address_sends WHERE address_key = ? AND sent_at > ?")
+                .params(key, Timestamps.utc(now.minusSeconds(60))).query(Integer.class).single();
+        if (recent >= properties.messagesPerAddressPerMinuteMax()) {
+            return false;
+        }
+        jdbc.sql("INSERT INTO webchat_address_sends (id, address_key, sent_at) VALUES (?, ?, ?)")
+                .params(UUID.randomUUID(), key, Timestamps.utc(now)).update();
+        return true;
+    }
+
+    /**
+     * The key of the per-address limit: an IPv4 address as it is, an IPv6 address by its /64
+     * (one subscriber usually holds a whole /64, so per-address IPv6 limits are free to rotate).
+     */
+    static String addressKey(String remoteAddress) {
+        // only address literals reach InetAddress, which then never asks the DNS
+        boolean literal = remoteAddress != null && remoteAddress.length() <= 64
+                && (remoteAddress.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}") || remoteAddress.matches("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*"));
+        if (!literal) {
+            return "unknown";
+        }
+        try {
+            byte[] bytes = InetAddress.getByName(remoteAddress).getAddress();
+            if (bytes.length == 4) {
+                return "ip4:" + HexFormat.of().formatHex(bytes);
+            }
+            return "ip6:" + HexFormat.of().formatHex(bytes, 0, 8) + "/64";
+        } catch (UnknownHostException | SecurityException e) {
+            return "unknown";
+        }
+    }
+
+    /** Ends linked sessions past their expiry, and forgets address counts older than the minute. */
+    @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
+    int expire() {
+        Instant now = clock.instant();
+        List<String> due = jdbc.sql("SELECT visitor FROM webchat_sessions WHERE ended_at IS NULL "
+                + "AND (last_seen_at <= ? OR linked_at <= ?) ORDER BY last_seen_at LIMIT ?")
+                .params(Timestamps.utc(now.minus(properties.linkedIdleTimeout())),
+                        Timestamps.utc(now.minus(properties.linkedLifetime())), BATCH_MAX)
+                .query(String.class).list();
+        due.forEach(visitor -> linking.identity(Network.WEBCHAT, visitor).ifPresentOrElse(this::end,
+                () -> jdbc.sql("DELETE FROM webchat_sessions WHERE visitor = ?").param(visitor).update()));
+        // an ended session's cookie lived in a browser session at most as long as a linked one could
+        jdbc.sql("DELETE FROM webchat_sessions WHERE ended_at < ?")
+                .param(Timestamps.utc(now.minus(properties.linkedLifetime()))).update();
+        List<UUID> old = jdbc.sql("SELECT id FROM webchat_address_sends WHERE sent_at < ? ORDER BY sent_at LIMIT ?")
+                .params(Timestamps.utc(now.minus(Duration.ofMinutes(2))), 10 * BATCH_MAX).query(UUID.class).list();
+        if (!old.isEmpty()) {
+            jdbc.sql("DELETE FROM webchat_address_sends WHERE id IN (:ids)").param("ids", old).update();
+        }
+        return due.size();
+    }
+
+    /**
+     * Unlinks the chat account, moves its messages under a retired id that no cookie can name,
+     * and marks the session ended, so its cookie is refused from now on.
+     */
+    private void end(ChannelIdentity identity) {
+        transactions.executeWithoutResult(status -> {
+            linking.unlink(identity.id());
+            jdbc.sql("UPDATE webchat_messages SET visitor = ? WHERE visitor = ?")
+                    .params("ended-" + UUID.randomUUID(), identity.externalId()).update();
+            Instant now = now();
+            if (jdbc.sql("UPDATE webchat_sessions SET ended_at = ? WHERE visitor = ?")
+                    .params(Timestamps.utc(now), identity.externalId()).update() == 0) {
+                jdbc.sql("INSERT INTO webchat_sessions (visitor, linked_at, last_seen_at, ended_at) VALUES (?, ?, ?, ?)")
+                        .params(identity.externalId(), Timestamps.utc(now), Timestamps.utc(now), Timestamps.utc(now))
+                        .update();
+            }
+        });
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,268 @@
+package org.socialbank.directory;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Locale;
+import java.util.Optional;
+import org.socialbank.directory.jdbc.JdbcDirectory;
+import org.socialbank.directory.jdbc.JdbcLinking;
+import org.socialbank.directory.jdbc.JdbcLinking.Token;
+import org.socialbank.directory.linking.Authenticators;
+import org.socialbank.directory.linking.CodeChallenges;
+import org.socialbank.directory.linking.CodeCheck;
+import org.socialbank.directory.linking.SignInThrottle;
+import org.socialbank.security.otp.OneTimeCodes;
+import org.socialbank.shared.jdbc.DurableTransactions;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+/**
+ * The bank's page of a one-time link: sign in, type the code, linked; then, from the same
+ * browser, an authenticator app. Every step runs in one transaction that locks the link.
+ *
+ * <p>A link works only in one browser (security review #3). A web-chat link belongs to the
+ * browser holding that web chat's session, so a link someone sends you cannot tie their chat to
+ * your account. Any other link belongs to the browser that opened it first (a cookie it got then).
+ */
+@Service
+public class LinkSignIn {
+
+    /**
+     * Who is at the page.
+     *
+     * @param bindingSecret the cookie this browser got when it first opened the link, if any
+     * @param webChatVisitor the web-chat visitor whose session cookie this browser holds, as the
+     *     web chat verified it; null elsewhere
+     * @param newWebChatVisitor the visitor id of the fresh session the web chat gives this browser
+     *     if this request links it: the chat account moves to it, so the old cookie no longer
+     *     names it (security review #10); null elsewhere
+     */
+    public record Browser(String bindingSecret, String webChatVisitor, String newWebChatVisitor) {
+
+        public static Browser of(String bindingSecret) {
+            return new Browser(bindingSecret, null, null);
+        }
+
+        public static Browser webChat(String visitor, String newVisitor) {
+            return new Browser(null, visitor, newVisitor);
+        }
+    }
+
+    private final JdbcLinking store;
+    private final JdbcDirectory directory;
+    private final LinkTokens tokens;
+    private final Linking linking;
+    private final CodeChallenges challenges;
+    private final Authenticators authenticators;
+    private final SignInThrottle throttle;
+    private final OneTimeCodes codes;
+    private final PasswordEncoder passwords;
+    private final DurableTransactions writes;
+    private final String unknownUserHash;
+
+    LinkSignIn(JdbcLinking store, JdbcDirectory directory, LinkTokens tokens, Linking linking,
+            CodeChallenges challenges, Authenticators authenticators, SignInThrottle throttle, OneTimeCodes codes,
+            PasswordEncoder passwords, DurableTransactions writes) {
+        this.store = store;
+        this.directory = directory;
+        this.tokens = tokens;
+        this.linking = linking;
+        this.challenges = challenges;
+        this.authenticators = authenticators;
+        this.throttle = throttle;
+        this.codes = codes;
+        this.passwords = passwords;
+        this.writes = writes;
+        this.unknownUserHash = passwords.encode("no such user: this hash only evens out timing");
+    }
+
+    /**
+     * What the page shows, and the secret to give this browser as a cookie when it is the first
+     * to open the link (null otherwise): only that browser may then use the link.
+     */
+    public record Opened(LinkStep step, String bindSecret) {
+    }
+
+    /** Opens the page; the first browser to open a (non web-chat) link gets it bound to itself. */
+    public Opened openAndBind(String token, Browser browser, Locale locale) {
+        return write(() -> tokens.current(token).filter(t -> LinkTokens.PURPOSE_LINK.equals(t.purpose())
+                && ("issued".equals(t.state()) || "signed_in".equals(t.state()))).map(t -> {
+            String bound = null;
+            if (tokens.channelOf(t) != Network.WEBCHAT && store.browser(t.hash()).isEmpty()) {
+                bound = codes.randomToken();
+                store.setBrowser(t.hash(), codes.hashToken(bound));
+            }
+            Optional<LinkStep> refused = refusal(t, bound == null ? browser : Browser.of(bound));
+            return refused.map(r -> new Opened(r, null)).orElse(new Opened(step(t, locale), bound));
+        }).orElse(new Opened(new LinkStep.Invalid(), null)));
+    }
+
+    /** What the page shows now (binds nothing). */
+    public LinkStep open(String token, Browser browser, Locale locale) {
+        return write(() -> tokens.current(token).filter(t -> LinkTokens.PURPOSE_LINK.equals(t.purpose())
+                && ("issued".equals(t.state()) || "signed_in".equals(t.state())))
+                .map(t -> refusal(t, browser).orElse(step(t, locale))).orElse(new LinkStep.Invalid()));
+    }
+
+    public LinkStep signIn(String token, Browser browser, String username, String password, String address,
+            Locale locale) {
+        return write(() -> {
+            Optional<Token> found = tokens.current(token).filter(t -> "issued".equals(t.state())
+                    && LinkTokens.PURPOSE_LINK.equals(t.purpose()));
+            if (found.isEmpty()) {
+                return open(token, browser, locale);
+            }
+            Token t = found.get();
+            Optional<LinkStep> refused = refusal(t, browser);
+            if (refused.isPresent()) {
+                return refused.get();
+            }
+            throttle.hold(username, address);
+            Optional<java.time.Instant> locked = throttle.lockedUntil(username, address);
+            if (locked.isPresent()) {
+                return new LinkStep.SignIn(tokens.channelOf(t), tokens.accountOf(t, locale), false, locked.get());
+            }
+            Optional<CustomerId> customer = checkPassword(username, password);
+            if (customer.isEmpty()) {
+                throttle.failed(username, address);
+                return new LinkStep.SignIn(tokens.channelOf(t), tokens.accountOf(t, locale), true,
+                        throttle.lockedUntil(username, address).orElse(null));
+            }
+            // the password clears the user name's sign-in failures, never the second-factor budget
+            throttle.succeeded(username);
+            return tokens.sendLinkCode(t, customer.get(), locale, false);
+        });
+    }
+
+    public LinkStep enterCode(String token, Browser browser, String code, Locale locale) {
+        return write(() -> {
+            Optional<Token> found = tokens.current(token).filter(t -> "signed_in".equals(t.state())
+                    && LinkTokens.PURPOSE_LINK.equals(t.purpose()));
+            if (found.isEmpty()) {
+                return open(token, browser, locale);
+            }
+            Token t = found.get();
+            Optional<LinkStep> refused = refusal(t, browser);
+            if (refused.isPresent()) {
+                return refused.get();
+            }
+            CodeCheck check = challenges.check(t.challengeId(), code);
+            if (check instanceof CodeCheck.Wrong wrong) {
+                return new LinkStep.EnterCode(tokens.channelOf(t), tokens.accountOf(t, locale),
+                        tokens.maskedPhone(t.customerId()), true, wrong.attemptsLeft(), tokens.usesAuthenticator(t));
+            }
+            if (!(check instanceof CodeCheck.Confirmed)) {
+                store.updateToken(t.hash(), "burned", t.challengeId(), t.customerId());
+                return check instanceof CodeCheck.Locked l ? new LinkStep.Locked(l.until()) : new LinkStep.Cancelled();
+            }
+            store.updateToken(t.hash(), "done", t.challengeId(), t.customerId());
+            if (tokens.channelOf(t) == Network.WEBCHAT && browser.newWebChatVisitor() != null) {
+                store.moveExternalId(t.identityId(), browser.newWebChatVisitor()); // before the alerts address it
+            }
+            LinkStep.Linked linked = linking.link(t.identityId(), t.customerId());
+            if (authenticators.active(t.customerId()) || linked.channel() == Network.WEBCHAT) {
+                return linked;
+            }
+            String enrolment = codes.randomToken();
+            store.setBrowser(t.hash(), codes.hashToken(enrolment));
+            return new LinkStep.Linked(linked.channel(), linked.maskedName(), enrolment);
+        });
+    }
+
+    /** On the code page of a customer with an authenticator app: send an SMS code instead. */
+    public LinkStep useSms(String token, Browser browser, Locale locale) {
+        return write(() -> {
+            Optional<Token> found = tokens.current(token).filter(t -> "signed_in".equals(t.state())
+                    && LinkTokens.PURPOSE_LINK.equals(t.purpose()) && tokens.usesAuthenticator(t));
+            if (found.isEmpty()) {
+                return open(token, browser, locale);
+            }
+            Optional<LinkStep> refused = refusal(found.get(), browser);
+            if (refused.isPresent()) {
+                return refused.get();
+            }
+            challenges.cancel(found.get().challengeId());
+            return tokens.sendLinkCode(found.get(), found.get().customerId(), locale, true);
+        });
+    }
+
+    /** Right after linking, from the browser that did it: start setting up an authenticator app. */
+    public LinkStep beginEnrolment(String token, String browserSecret) {
+        return write(() -> enrollable(token, browserSecret).<LinkStep>map(t -> {
+            Authenticators.Enrolment e = authenticators.begin(t.customerId(), label(t.customerId()));
+            return new LinkStep.Enrol(e.qrSvg(), e.secretBase32(), false);
+        }).orElse(new LinkStep.Invalid()));
+    }
+
+    /** Activates the authenticator app with its first code. */
+    public LinkStep confirmEnrolment(String token, String browserSecret, String code) {
+        return write(() -> enrollable(token, browserSecret).<LinkStep>map(t -> {
+            if (authenticators.confirm(t.customerId(), Digits.toAscii(code).replaceAll("\\s", ""))) {
+                store.setBrowser(t.hash(), null);
+                return new LinkStep.Enrolled();
+            }
+            Authenticators.Enrolment e = authenticators.begin(t.customerId(), label(t.customerId()));
+            return new LinkStep.Enrol(e.qrSvg(), e.secretBase32(), true);
+        }).orElse(new LinkStep.Invalid()));
+    }
+
+    private String label(CustomerId customer) {
+        Customer c = directory.findCustomer(customer).orElseThrow();
+        return c.username() != null ? c.username() : MaskedName.of(c.displayName());
+    }
+
+    /**
+     * Why this browser may not use the link, if it may not: a web-chat link needs the chat's own
+     * session; any other link needs the cookie of the browser that opened it first.
+     */
+    private Optional<LinkStep> refusal(Token t, Browser browser) {
+        ChannelIdentity identity = store.identity(t.identityId()).orElse(null);
+        if (identity == null) {
+            return Optional.of(new LinkStep.Invalid());
+        }
+        if (identity.channel() == Network.WEBCHAT) {
+            return identity.externalId().equals(browser.webChatVisitor()) ? Optional.empty()
+                    : Optional.of(new LinkStep.WrongBrowser(Network.WEBCHAT));
+        }
+        Optional<String> bound = store.browser(t.hash());
+        boolean same = bound.isPresent() && browser.bindingSecret() != null
+                && sameHash(bound.get(), codes.hashToken(browser.bindingSecret()));
+        return same ? Optional.empty() : Optional.of(new LinkStep.WrongBrowser(identity.channel()));
+    }
+
+    private Optional<Token> enrollable(String token, String browserSecret) {
+        return tokens.current(token).filter(t -> LinkTokens.PURPOSE_LINK.equals(t.purpose())
+                && "done".equals(t.state()))
+                .filter(t -> browserSecret != null && store.browser(t.hash())
+                        .filter(h -> sameHash(h, codes.hashToken(browserSecret))).isPresent())
+                .filter(t -> !authenticators.active(t.customerId()));
+    }
+
+    private LinkStep step(Token t, Locale locale) {
+        return switch (t.state()) {
+            case "issued" -> new LinkStep.SignIn(tokens.channelOf(t), tokens.accountOf(t, locale), false, null);
+            case "signed_in" -> new LinkStep.EnterCode(tokens.channelOf(t), tokens.accountOf(t, locale),
+                    tokens.maskedPhone(t.customerId()), false, tokens.attemptsLeft(t), tokens.usesAuthenticator(t));
+            default -> new LinkStep.Invalid();
+        };
+    }
+
+    private Optional<CustomerId> checkPassword(String username, String password) {
+        String user = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+        // only a well-formed user name reaches the database; anything else is an unknown user
+        Optional<String> hash = user.matches("[a-z0-9][a-z0-9._-]{2,63}") ? directory.passwordHash(user)
+                : Optional.empty();
+        // bcrypt reads 72 bytes at most: a longer password can never be one we stored (issue 12)
+        boolean fits = password != null && !NewCustomer.passwordTooLong(password);
+        boolean matches = passwords.matches(fits ? password : "", hash.orElse(unknownUserHash)) && fits;
+        return hash.isPresent() && matches ? directory.findByUsername(user) : Optional.empty();
+    }
+
+    private static boolean sameHash(String a, String b) {
+        return MessageDigest.isEqual(a.getBytes(StandardCharsets.US_ASCII), b.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private <T> T write(java.util.function.Supplier<T> work) {
+        return writes.write(status -> work.get());
+    }
+}
