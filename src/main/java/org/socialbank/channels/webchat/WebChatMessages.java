@@ -47,6 +47,23 @@ public class WebChatMessages {
     }
 
     /**
+     * The web chat rotated a visitor's session (sign-in): its messages move to the new visitor id,
+     * sealed anew for it, since a sealed payload opens only for the visitor it was sealed for.
+     * Runs in the caller's transaction; a visitor's rows are bounded by the send limits and the
+     * retention.
+     */
+    public void moveTo(String oldVisitor, String newVisitor) {
+        List<Row> rows = jdbc.sql("SELECT seq, sender, payload FROM webchat_messages WHERE visitor = ? ORDER BY seq")
+                .param(oldVisitor)
+                .query((rs, n) -> row(rs, oldVisitor))
+                .list();
+        for (Row r : rows) {
+            jdbc.sql("UPDATE webchat_messages SET visitor = ?, payload = ? WHERE seq = ?")
+                    .params(newVisitor, sealer.seal(r.payload(), newVisitor), r.seq()).update();
+        }
+    }
+
+    /**
      * The visitor's messages after {@code seq}, and those stored since {@code since} whatever their
      * seq, oldest first, at most {@code max}. The second part catches a row whose seq was taken
      * before, but committed after, a row already read (two nodes, or a reply and a new message).

@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.socialbank.channels.webchat.WebChatMessages;
 import org.socialbank.channels.webchat.WebChatProperties;
 import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.Linking;
@@ -39,14 +40,16 @@ class WebChatSessions {
     }
 
     private final JdbcClient jdbc;
+    private final WebChatMessages messages;
     private final Linking linking;
     private final WebChatProperties properties;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    WebChatSessions(JdbcClient jdbc, Linking linking, WebChatProperties properties, TransactionTemplate transactions,
-            Clock clock) {
+    WebChatSessions(JdbcClient jdbc, WebChatMessages messages, Linking linking, WebChatProperties properties,
+            TransactionTemplate transactions, Clock clock) {
         this.jdbc = jdbc;
+        this.messages = messages;
         this.linking = linking;
         this.properties = properties;
         this.transactions = transactions;
@@ -89,7 +92,7 @@ class WebChatSessions {
      */
     void rotated(String oldVisitor, String newVisitor) {
         transactions.executeWithoutResult(status -> {
-            jdbc.sql("UPDATE webchat_messages SET visitor = ? WHERE visitor = ?").params(newVisitor, oldVisitor).update();
+            messages.moveTo(oldVisitor, newVisitor);
             jdbc.sql("DELETE FROM webchat_sessions WHERE visitor = ?").param(oldVisitor).update();
             jdbc.sql("INSERT INTO webchat_sessions (visitor, linked_at, last_seen_at) VALUES (?, ?, ?)")
                     .params(newVisitor, Timestamps.utc(now()), Timestamps.utc(now())).update();
