@@ -19,8 +19,9 @@ import tools.jackson.databind.node.ObjectNode;
  * free-form message; outside it (or when Meta says it closed: 131047) the approved alert template
  * for texts, receipts and links, and for anything else a final failure, so that the outbox reports
  * it and another channel can be used. Meta's answers become outcomes: 130429 pauses the number and
- * 131056 the user, a refused token (190) pauses sending, and these and server errors are tried
- * again later; 131026 (undeliverable) marks the chat unreachable; a timeout after the request was
+ * 131056 the user, and both (with every send asked for during a pause) are waits the relay does
+ * not count as tries ({@code NotNow}); a refused token (190) pauses sending and, like server
+ * errors, is tried again later; 131026 (undeliverable) marks the chat unreachable; a timeout after the request was
  * written is {@code Unknown}; any other "no" is final.
  */
 final class WhatsAppSender implements ChannelSender {
@@ -65,9 +66,9 @@ final class WhatsAppSender implements ChannelSender {
         if (!WA_ID.matcher(to).matches()) {
             return new SendOutcome.Failed(false, "not a WhatsApp user id: " + to);
         }
-        Optional<String> wait = pacing.take(to);
-        if (wait.isPresent()) {
-            return new SendOutcome.Failed(true, wait.get());
+        Optional<Pacing.Wait> wait = pacing.take(to);
+        if (wait.isPresent()) { // a wait for a rate limit is no send attempt
+            return new SendOutcome.NotNow(wait.get().retryAfter(), wait.get().reason());
         }
         if (!store.windowOpen(to, clock.instant(), properties.windowMargin())) {
             return template(message);
@@ -127,11 +128,11 @@ final class WhatsAppSender implements ChannelSender {
         int code = refused.code();
         if (code == THROUGHPUT) {
             pacing.pauseAll(properties.throttlePause(), refused.reason());
-            return new SendOutcome.Failed(true, refused.reason());
+            return new SendOutcome.NotNow(properties.throttlePause(), refused.reason());
         }
         if (code == PAIR_RATE) {
             pacing.pauseUser(message.recipient(), properties.pairPause());
-            return new SendOutcome.Failed(true, refused.reason());
+            return new SendOutcome.NotNow(properties.pairPause(), refused.reason());
         }
         if (code == TOKEN || refused.status() == 401) {
             log.error("whatsapp: the access token was refused; sending paused for {}: {}", properties.tokenPause(),

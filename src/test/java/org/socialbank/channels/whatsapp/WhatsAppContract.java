@@ -413,13 +413,13 @@ abstract class WhatsAppContract {
         store.wrote(chat.waId, Instant.now());
         Outbound hello = new Outbound.Text("hello");
         API.fail(400, WhatsAppSender.PAIR_RATE, "(#131056) (Business Account, Consumer Account) pair rate limit hit");
-        assertRetryable(sender.send(message(identity, chat.waId, hello), "k1"));
+        assertWait(sender.send(message(identity, chat.waId, hello), "k1"));
         // paused for this user: not even asked
-        assertRetryable(sender.send(message(identity, chat.waId, hello), "k2"));
+        assertWait(sender.send(message(identity, chat.waId, hello), "k2"));
         assertThat(chat.count()).isZero();
         API.await(() -> sender.send(message(identity, chat.waId, hello), "k3") instanceof SendOutcome.Sent, "the pause to end");
         API.fail(400, WhatsAppSender.THROUGHPUT, "(#130429) Rate limit hit");
-        assertRetryable(sender.send(message(identity, chat.waId, hello), "k4"));
+        assertWait(sender.send(message(identity, chat.waId, hello), "k4"));
         API.await(() -> sender.send(message(identity, chat.waId, hello), "k5") instanceof SendOutcome.Sent, "the pause to end");
         API.fail(401, WhatsAppSender.TOKEN, "Error validating access token: Session has expired");
         assertRetryable(sender.send(message(identity, chat.waId, hello), "k6"));
@@ -442,6 +442,12 @@ abstract class WhatsAppContract {
         chat.say("help");
         assertThat(chat.text(1)).isNotBlank();
         assertThat(chat.count()).isEqualTo(1);
+    }
+
+    /** A throttle is a wait, not a send attempt (issue 13: rate-limit waits are no tries). */
+    private static void assertWait(SendOutcome outcome) {
+        assertThat(outcome).isInstanceOfSatisfying(SendOutcome.NotNow.class,
+                w -> assertThat(w.retryAfter()).isPositive());
     }
 
     private static void assertRetryable(SendOutcome outcome) {
