@@ -1,18 +1,10 @@
 package org.socialbank.conversation.engine;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.crypto.AEADBadTagException;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import org.socialbank.security.otp.OneTimeCodes;
+import org.socialbank.security.otp.Sealer;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,14 +20,11 @@ class PayloadSeal {
 
     static final Pattern URL = Pattern.compile("https?://[^\\s\"\\\\<>]+");
     static final Pattern SEALED = Pattern.compile("\\{gcm1:([A-Za-z0-9_-]{20,2048})}");
-    private static final int IV_BYTES = 12;
-    private static final int TAG_BITS = 128;
 
-    private final SecretKeySpec key;
-    private final SecureRandom random = new SecureRandom();
+    private final Sealer sealer;
 
     PayloadSeal(OneTimeCodes codes) {
-        this.key = new SecretKeySpec(codes.deriveKey("outbox payloads"), "AES");
+        this.sealer = new Sealer(codes, "outbox payloads");
     }
 
     /** The payload with each URL sealed. */
@@ -63,44 +52,10 @@ class PayloadSeal {
     }
 
     private String encrypt(UUID rowId, String url) {
-        try {
-            byte[] iv = new byte[IV_BYTES];
-            random.nextBytes(iv);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
-            cipher.updateAAD(aad(rowId));
-            byte[] sealed = cipher.doFinal(url.getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM is missing from this JVM", e);
-        }
+        return sealer.sealToken(url, rowId.toString());
     }
 
-    private String decrypt(UUID rowId, String base64) {
-        byte[] bytes;
-        try {
-            bytes = Base64.getUrlDecoder().decode(base64);
-        } catch (IllegalArgumentException notBase64) {
-            return null;
-        }
-        if (bytes.length <= IV_BYTES + TAG_BITS / 8) {
-            return null;
-        }
-        try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, bytes, 0, IV_BYTES));
-            cipher.updateAAD(aad(rowId));
-            return new String(cipher.doFinal(bytes, IV_BYTES, bytes.length - IV_BYTES), StandardCharsets.UTF_8);
-        } catch (AEADBadTagException notOurs) {
-            return null;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM is missing from this JVM", e);
-        }
-    }
-
-    private static byte[] aad(UUID rowId) {
-        return ByteBuffer.allocate(16).putLong(rowId.getMostSignificantBits())
-                .putLong(rowId.getLeastSignificantBits()).array();
+    private String decrypt(UUID rowId, String token) {
+        return sealer.openToken(token, rowId.toString()).orElse(null);
     }
 }
