@@ -68,6 +68,9 @@ final class RequestDialogue {
         if (people.isEmpty() || total.isEmpty()) {
             return say(state, language, "conversation.split.how");
         }
+        if (command.tooManyPayees()) { // the dialogue refuses it first; this split never looks up more
+            return say(state, language, "conversation.payees.too_many", ParsedCommand.PAYEES_MAX);
+        }
         CurrencyCode currency = currency(turn, organiser, command).orElseThrow();
         List<Alias> members = new ArrayList<>();
         List<String> names = new ArrayList<>();
@@ -170,6 +173,7 @@ final class RequestDialogue {
         return List.of("conversation.request.how", "conversation.request.sent", "conversation.request.forward",
                 "conversation.request.link_button", "conversation.request.refused", "conversation.request.closed",
                 "conversation.request.declined_done", "conversation.split.how", "conversation.split.made",
-                "conversation.split.yours", "conversation.split.forward", "conversation.split.shares_do_not_add_up");
+                "conversation.split.yours", "conversation.split.forward", "conversation.split.shares_do_not_add_up",
+                "conversation.payees.too_many");
     }
 }

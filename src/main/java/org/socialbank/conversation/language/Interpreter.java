@@ -84,9 +84,14 @@ final class Interpreter {
         return shares.size() >= SHARES_MIN ? shares : List.of();
     }
 
+    /** The people named, in order, without repeats; one more than the cap at most (the rest is not read). */
     private List<Payee> payees() {
         Set<Payee> payees = new LinkedHashSet<>();
-        tokens.stream().filter(t -> t.is(Kind.PAYEE)).forEach(t -> payees.add(t.payee()));
+        for (Token token : tokens) {
+            if (token.is(Kind.PAYEE) && payees.add(token.payee()) && payees.size() > ParsedCommand.PAYEES_MAX) {
+                break;
+            }
+        }
         return List.copyOf(payees);
     }
 
