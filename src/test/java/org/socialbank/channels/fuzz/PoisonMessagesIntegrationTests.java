@@ -86,6 +86,8 @@ class PoisonMessagesIntegrationTests {
     static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
     static final AtomicLong IDS = new AtomicLong(1_000_000_000L + new SplittableRandom().nextInt(1_000_000) * 1000L);
     static final String POISON = "branches in " + PoisonedBranches.POISON;
+    static final int LANES_PER_ADAPTER = 4;
+    static final int X_EVENTS_PER_POST = 10;
 
     @LocalServerPort
     int port;
@@ -110,6 +112,9 @@ class PoisonMessagesIntegrationTests {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         TestStores.h2(registry);
+        // no idle connection is closed during the run: H2 binds the constant list of a CHECK ... IN
+        // to the session that created it (Flyway's), and the ledger's checks fail once it is closed
+        registry.add("spring.datasource.hikari.idle-timeout", () -> "1200000");
         registry.add("socialbank.demo.enabled", () -> "true"); // Alice and Camille, to link chats to
         registry.add("socialbank.web.secure-cookies", () -> "false");
         registry.add("socialbank.conversation.relay-enabled", () -> "false");
@@ -183,7 +188,7 @@ class PoisonMessagesIntegrationTests {
         assertThat(outcome("telegram", "fuzz:" + updateId)).contains("handled");
         assertThat(outboxTexts("telegram", Long.toString(user))).last().asString()
                 .isEqualTo("One message can name at most 20 people. Please send it in smaller groups.");
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM payment_requests").query(Integer.class).optional().orElse(0))
+        assertThat(count("SELECT COUNT(*) FROM money_requests") + count("SELECT COUNT(*) FROM money_splits"))
                 .as("nobody was asked").isZero();
         assertThat(postTelegram(telegramUpdate(IDS.incrementAndGet(), user, "balance", false)).statusCode())
                 .isEqualTo(200);
@@ -234,7 +239,7 @@ class PoisonMessagesIntegrationTests {
     /**
      * 10,000 seeded random texts in all, spread over the adapters so that the run stays within
      * about 90 s on a 2-core machine: Telegram webhook 3,600, Telegram polling 400, WeChat 2,000,
-     * web chat 2,000, X 2,000 (in posts of 4 events). Set {@code -Dfuzz.seed} to replay a run and
+     * web chat 2,000, X 2,000 (in posts of 10 events), four lanes per adapter at once. Set {@code -Dfuzz.seed} to replay a run and
      * {@code -Dfuzz.total} to scale it.
      */
     @Test
@@ -247,7 +252,7 @@ class PoisonMessagesIntegrationTests {
         SplittableRandom random = new SplittableRandom(seed);
         Fuzz fuzz = new Fuzz(random, total);
         long started = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(4);
+        ExecutorService pool = Executors.newFixedThreadPool(4 * LANES_PER_ADAPTER);
         try {
             List<Future<?>> work = new ArrayList<>();
             for (Runnable lane : fuzz.lanes()) {
@@ -334,14 +339,22 @@ class PoisonMessagesIntegrationTests {
             }
             pollLast = IDS.get();
             polled = polling;
-            lanes.add(lane(random.split(), telegram, r -> telegramOne(r)));
-            lanes.add(lane(random.split(), wechat, r -> wechatOne(r)));
-            lanes.add(lane(random.split(), web, r -> webOne(r)));
-            lanes.add(lane(random.split(), x / 4, r -> xOne(r, 4)));
+            // several lanes per adapter: the embedded store fsyncs once per group of commits, so
+            // concurrent messages share their fsyncs
+            for (int lane = 0; lane < LANES_PER_ADAPTER; lane++) {
+                lanes.add(lane(random.split(), share(telegram, lane), r -> telegramOne(r)));
+                lanes.add(lane(random.split(), share(wechat, lane), r -> wechatOne(r)));
+                lanes.add(lane(random.split(), share(web, lane), r -> webOne(r)));
+                lanes.add(lane(random.split(), share(x / X_EVENTS_PER_POST, lane), r -> xOne(r, X_EVENTS_PER_POST)));
+            }
         }
 
         List<Runnable> lanes() {
             return lanes;
+        }
+
+        private static int share(int count, int lane) {
+            return count / LANES_PER_ADAPTER + (lane < count % LANES_PER_ADAPTER ? 1 : 0);
         }
 
         Map<Integer, Long> statuses() {

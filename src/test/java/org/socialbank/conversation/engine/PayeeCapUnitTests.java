@@ -53,6 +53,17 @@ class PayeeCapUnitTests {
     }
 
     @Test
+    @DisplayName("security review #7: a split whose share cannot be read is refused, not an exception (found by the fuzz)")
+    void anUnreadableShareRefusesTheAmountsInsteadOfThrowing() {
+        ParsedCommand command = new CommandParser().parse("split 100 @bob 1.500 @carol 20", Optional.empty(),
+                Context.of(Network.TELEGRAM, null));
+        assertThat(command.amountProblem()).isPresent();
+        assertThat(command.amount()).isEmpty();
+        assertThat(command.shares()).isEmpty();
+        assertThat(answer("split 100 @bob 1.500 @carol 20")).startsWith("en:");
+    }
+
+    @Test
     void theParserKeepsOneMoreThanTheCapAndSaysTheTextNamesTooMany() {
         CommandParser parser = new CommandParser();
         ParsedCommand many = parser.parse("split 60 with " + handles(150), Optional.empty(), Context.of(Network.TELEGRAM,
