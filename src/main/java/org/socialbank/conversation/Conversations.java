@@ -2,6 +2,7 @@ package org.socialbank.conversation;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.socialbank.conversation.dialogue.Dialogue;
 import org.socialbank.conversation.dialogue.DialogueState;
 import org.socialbank.conversation.engine.EngineBank;
@@ -11,16 +12,22 @@ import org.socialbank.conversation.engine.Json;
 import org.socialbank.conversation.engine.MessageTexts;
 import org.socialbank.conversation.engine.Outbox;
 import org.socialbank.conversation.engine.PaymentAlerts;
+import org.socialbank.conversation.language.CommandParser;
+import org.socialbank.conversation.language.Context;
 import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.Directory;
 import org.socialbank.directory.IdentityId;
+import org.socialbank.directory.Language;
 import org.socialbank.directory.Linking;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.payments.Payments;
 import org.socialbank.payments.requests.Requests;
 import org.socialbank.services.Branches;
 import org.socialbank.shared.Durability;
+import org.socialbank.shared.Faults;
 import org.socialbank.shared.Races;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -32,10 +39,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Handles what customers write, once per (channel, message id), in one transaction: the chat
  * account is identified, the message goes to the inbox, the conversation's row is locked, the
  * dialogue runs (booking a payment if it must) and its replies go to the outbox.
+ *
+ * <p>A message the dialogue throws for (a poison message: a broken invariant for this one input)
+ * must not stall its channel: its effects are rolled back, it is recorded in the inbox as
+ * {@code failed} in a transaction of its own (so a redelivery is a duplicate) and the customer
+ * gets a refusal in their language. Infrastructure faults still reach the caller, so that the
+ * platform delivers the message again.
  */
 @Service
 public class Conversations {
 
+    private static final Logger log = LoggerFactory.getLogger(Conversations.class);
     private static final int TRIES_MAX = 3;
 
     private final JdbcConversations store;
@@ -43,7 +57,10 @@ public class Conversations {
     private final Linking linking;
     private final EngineBank.Parts parts;
     private final Dialogue dialogue;
+    private final Directory directory;
+    private final MessageTexts texts;
     private final TransactionTemplate transactions;
+    private final TransactionTemplate ownTransaction;
     private final TransactionTemplate savepoint;
     private final Durability durability;
     private final Clock clock;
@@ -56,7 +73,11 @@ public class Conversations {
         this.linking = linking;
         this.parts = new EngineBank.Parts(linking, directory, ledger, branches, payments, requests, alerts, store, clock, properties.buttonTtl());
         this.dialogue = new Dialogue(texts, properties.buttonTtl());
+        this.directory = directory;
+        this.texts = texts;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.ownTransaction = new TransactionTemplate(transactionManager);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.savepoint = new TransactionTemplate(transactionManager);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.durability = durability;
@@ -67,26 +88,88 @@ public class Conversations {
      * Handles one message, or finds that it was handled before. A race lost to a concurrent
      * delivery of the same message (or of the first message of a new chat account) rolls the
      * whole transaction back and tries again, a bounded number of times: the next try then finds
-     * the inbox row and answers {@link Received.Duplicate}.
+     * the inbox row and answers {@link Received.Duplicate}. A poison message is answered
+     * {@link Received.Handled} with the refusal (see the class comment).
      */
     public Received receive(InboundMessage message) {
         for (int attempt = 1; ; attempt++) {
+            Received received;
             try {
-                Received received = transactions.execute(status -> {
+                received = transactions.execute(status -> {
                     Received r = handle(message);
                     if (r instanceof Received.Duplicate) {
                         status.setRollbackOnly(); // not even the chat account's report is refreshed
                     }
                     return r;
                 });
-                durability.awaitDurable();
-                return received;
+            } catch (DataAccessException e) {
+                if (attempt >= TRIES_MAX || !Races.lost(e)) {
+                    throw e;
+                }
+                continue;
+            } catch (RuntimeException e) {
+                if (Faults.infrastructure(e)) {
+                    throw e;
+                }
+                received = refuse(message, e);
+            }
+            durability.awaitDurable();
+            return received;
+        }
+    }
+
+    /**
+     * Records a poison message as handled with an error and writes the refusal, in a transaction
+     * of its own (the failed one was rolled back with everything it did).
+     */
+    private Received refuse(InboundMessage message, RuntimeException poison) {
+        log.warn("{} message {}: its handling failed; recorded as failed and refused", message.channel().wireName(),
+                message.externalMessageId(), poison);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return ownTransaction.execute(status -> {
+                    ChannelIdentity identity = linking.identify(message.channel(), message.externalUserId(),
+                            message.handle(), message.phone());
+                    if (store.inboxHas(message.channel(), message.externalMessageId())) {
+                        status.setRollbackOnly();
+                        return new Received.Duplicate();
+                    }
+                    store.insertFailedInbox(message.channel(), message.externalMessageId(), identity.id(),
+                            message.content().kind(), poison.getClass().getSimpleName(), clock.instant());
+                    Chat chat = new Chat(identity.id(), message.channel(),
+                            message.inGroup() ? message.groupId() : message.externalUserId());
+                    Language language = refusalLanguage(identity.id(), message);
+                    String text = texts.text(language, "conversation.failed");
+                    return new Received.Handled(List.of(outbox.write(chat, new Outbound.Text(text))));
+                });
             } catch (DataAccessException e) {
                 if (attempt >= TRIES_MAX || !Races.lost(e)) {
                     throw e;
                 }
             }
         }
+    }
+
+    /** The chat's chosen language, else the linked customer's, else the text's, else English. */
+    private Language refusalLanguage(IdentityId identity, InboundMessage message) {
+        Optional<Language> chosen = store.lockConversation(identity).map(c -> Json.state(c.state()).language());
+        if (chosen.isPresent()) {
+            return chosen.get();
+        }
+        Optional<Language> customers = linking.linkedCustomer(identity).flatMap(directory::customer)
+                .map(v -> v.customer().language());
+        if (customers.isPresent()) {
+            return customers.get();
+        }
+        if (message.content() instanceof Inbound.Text text) {
+            try {
+                return new CommandParser().parse(text.text(), Optional.empty(), Context.of(message.channel(), null))
+                        .language();
+            } catch (RuntimeException unreadable) {
+                return Language.EN; // the parser is total; should it ever throw, English is still an answer
+            }
+        }
+        return Language.EN;
     }
 
     private Received handle(InboundMessage message) {

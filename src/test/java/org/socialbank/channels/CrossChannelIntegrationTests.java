@@ -53,13 +53,14 @@ class CrossChannelIntegrationTests {
     static final FakeWeChat WECHAT = new FakeWeChat();
     static final FakeBotApi TELEGRAM = new FakeBotApi();
     static final String APP_ID = "wxcross0000000001";
-    static final String WECHAT_TOKEN = "crosstoken";
+    static final String WECHAT_TOKEN = "pMvRahPstZUvvOk8i3NieQ1bCaTZ8yzP";
+    static final String WECHAT_AES_KEY = "s5hpUrFF2l8OS9QW87lI6YZLV4lWdYhsHeuDwWqb6tw";
     static final String ACCOUNT = "gh_cross000001";
     static final String BOT_TOKEN = "902:cross-bank";
     static final String BOT_SECRET = "cross-channel-secret-01";
     static final String CUSTOM_SEND = "/cgi-bin/message/custom/send";
     static final String TEMPLATE_SEND = "/cgi-bin/message/template/send";
-    static final WeChatCrypto CRYPTO = new WeChatCrypto(WECHAT_TOKEN, APP_ID, "");
+    static final WeChatCrypto CRYPTO = new WeChatCrypto(WECHAT_TOKEN, APP_ID, WECHAT_AES_KEY);
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final long SEED = new Random().nextLong();
     static final AtomicLong IDS = new AtomicLong(1_000_000
@@ -86,6 +87,7 @@ class CrossChannelIntegrationTests {
         registry.add("socialbank.channels.wechat.app-id", () -> APP_ID);
         registry.add("socialbank.channels.wechat.app-secret", () -> "cross-secret");
         registry.add("socialbank.channels.wechat.token", () -> WECHAT_TOKEN);
+        registry.add("socialbank.channels.wechat.encoding-aes-key", () -> WECHAT_AES_KEY); // safe mode
         registry.add("socialbank.channels.wechat.api-base-url", WECHAT::url);
         registry.add("socialbank.channels.wechat.alert-template-id", () -> "TPL_ALERT");
         // links go out plain here; their web authorisation is WeChatOAuthContract's subject
@@ -180,18 +182,23 @@ class CrossChannelIntegrationTests {
         assertThat(awaitWeChatAlert(follower, "WeChat")).isNotBlank();
     }
 
-    /** Posts a signed plain-mode message to the callback URL and returns the passive reply's text. */
+    /** Posts a message in safe mode (encrypted and signed) and returns the passive reply's text. */
     private String weChat(Map<String, String> message) {
         String timestamp = Long.toString(System.currentTimeMillis() / 1000);
         String nonce = Long.toString(IDS.incrementAndGet());
-        HttpRequest request = HttpRequest.newBuilder(uri("/webhooks/wechat?signature="
-                + CRYPTO.signature(timestamp, nonce) + "&timestamp=" + timestamp + "&nonce=" + nonce))
+        String encrypted = CRYPTO.encrypt(WeChatXml.write(message));
+        Map<String, String> envelope = new java.util.LinkedHashMap<>();
+        envelope.put("ToUserName", ACCOUNT);
+        envelope.put("Encrypt", encrypted);
+        HttpRequest request = HttpRequest.newBuilder(uri("/webhooks/wechat?timestamp=" + timestamp + "&nonce=" + nonce
+                + "&encrypt_type=aes&msg_signature=" + CRYPTO.signature(timestamp, nonce, encrypted)))
                 .timeout(Duration.ofSeconds(30)).header("Content-Type", "text/xml")
-                .POST(HttpRequest.BodyPublishers.ofString(WeChatXml.write(message), StandardCharsets.UTF_8)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(WeChatXml.write(envelope), StandardCharsets.UTF_8)).build();
         HttpResponse<String> answer = send(request);
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-        Map<String, String> reply = WeChatXml.parse(answer.body()).orElseThrow(() -> new AssertionError(
+        Map<String, String> sealed = WeChatXml.parse(answer.body()).orElseThrow(() -> new AssertionError(
                 "not a passive reply: " + answer.body()));
+        Map<String, String> reply = WeChatXml.parse(CRYPTO.decrypt(sealed.get("Encrypt")).orElseThrow()).orElseThrow();
         assertThat(reply.get("ToUserName")).isEqualTo(message.get("FromUserName"));
         return reply.get("Content");
     }

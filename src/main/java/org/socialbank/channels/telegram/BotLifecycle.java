@@ -86,8 +86,10 @@ class BotLifecycle implements SmartLifecycle {
     }
 
     /**
-     * Asks for updates after the last one handled, handles them in order and moves on; a failure
-     * leaves the offset where it was, so the same updates come again (their handling is idempotent).
+     * Asks for updates after the last one handled, handles them in order and moves on. An update
+     * that fails for itself is settled by the inbox (recorded failed), so the offset moves past it;
+     * only an infrastructure failure leaves the offset at that update, so it comes again (its
+     * handling is idempotent) after a pause.
      */
     private void poll(ConfiguredBot bot) {
         bot.api().call("deleteWebhook", BotApi.JSON.createObjectNode()); // getUpdates is refused while a webhook is set

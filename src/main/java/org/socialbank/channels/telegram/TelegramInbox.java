@@ -3,6 +3,7 @@ package org.socialbank.channels.telegram;
 import java.time.Clock;
 import org.socialbank.conversation.Conversations;
 import org.socialbank.directory.Network;
+import org.socialbank.shared.Faults;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -13,7 +14,9 @@ import tools.jackson.databind.JsonNode;
  * Takes the updates of every bot, from its webhook or from long polling: each update is handled
  * once per bot (its {@code update_id} is recorded after the engine answered; the engine's own
  * inbox, keyed {@code <bot>:<update_id>}, absorbs a redelivery that comes in between), the chat is
- * remembered with the bot it wrote to, and a pressed button is always answered.
+ * remembered with the bot it wrote to, and a pressed button is always answered. An update whose
+ * handling fails for itself (not for the database) is recorded as handled ({@code failed}) and
+ * answered 200, so it never blocks the bot's later updates (security review #7).
  */
 @Service
 public class TelegramInbox {
@@ -72,16 +75,26 @@ public class TelegramInbox {
             store.markHandled(bot.network(), bot.name(), updateId, "invalid", clock.instant());
             return;
         }
-        update.message().ifPresent(message -> {
-            if (update.chatId() != null) {
-                store.remember(bot.network(), update.chatId(), bot.name(), clock.instant());
+        String kind = update.kind();
+        try {
+            update.message().ifPresent(message -> {
+                if (update.chatId() != null) {
+                    store.remember(bot.network(), update.chatId(), bot.name(), clock.instant());
+                }
+                conversations.receive(message);
+            });
+        } catch (RuntimeException e) {
+            if (Faults.infrastructure(e)) {
+                throw e; // not recorded: the platform (or the next poll) delivers it again
             }
-            conversations.receive(message);
-        });
+            // a fault of this one update (the engine settles its own): redelivering it would fail the same way
+            log.warn("{} update {} failed; recorded as failed", bot, updateId, e);
+            kind = "failed";
+        }
         if (update.callbackQueryId() != null) {
             answerCallback(bot, update.callbackQueryId());
         }
-        store.markHandled(bot.network(), bot.name(), updateId, update.kind(), clock.instant());
+        store.markHandled(bot.network(), bot.name(), updateId, kind, clock.instant());
     }
 
     /** Stops the app's spinner on the pressed button; the answer itself comes as a message. */

@@ -28,6 +28,12 @@ import org.springframework.context.MessageSource;
  * is done within {@code passive-reply-budget} its first reply goes back in the HTTP answer (a
  * passive reply, one message) and the others through the outbox relay; if not, the callback is
  * answered empty at once and every reply goes through the relay when the work is done.
+ *
+ * <p>Only a sealed (safe mode) passive reply carries the engine's answer. In plain mode the
+ * callback's signature covers neither the body nor the follower, so a plain passive reply could
+ * hand a balance or a Confirm reference to whoever posted the request: there the engine's answers
+ * all go through the customer-service API, to the follower's own chat, and the callback hears
+ * only public texts (a branch's welcome, "cannot read this") or {@code success} (security review #2).
  */
 public class WeChatCallbacks implements AutoCloseable {
 
@@ -80,9 +86,10 @@ public class WeChatCallbacks implements AutoCloseable {
      * The passive reply's XML (plain), or empty for an empty answer.
      *
      * @param deadlineNanos {@link System#nanoTime()} by which the answer must be given
+     * @param sealed whether the reply is encrypted (safe mode): only then may it carry the engine's answer
      * @throws IllegalArgumentException for a callback that is not well formed
      */
-    public Optional<String> answer(Map<String, String> xml, long deadlineNanos) {
+    public Optional<String> answer(Map<String, String> xml, long deadlineNanos, boolean sealed) {
         WeChatInbound.Read read = WeChatInbound.read(xml);
         if (read instanceof WeChatInbound.Unreadable unreadable) {
             followers.wrote(unreadable.openId());
@@ -101,6 +108,11 @@ public class WeChatCallbacks implements AutoCloseable {
         }
         String openId = message.message().externalUserId();
         followers.wrote(openId);
+        if (!sealed) {
+            Optional<String> greeting = scenes.greeting(xml);
+            receive(message.message(), deadlineNanos); // the answers leave through the outbox relay
+            return greeting.map(text -> passive(xml, text));
+        }
         passiveReplies.opened(openId);
         try {
             Optional<String> greeting = scenes.greeting(xml);

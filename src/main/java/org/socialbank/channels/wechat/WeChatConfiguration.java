@@ -44,6 +44,16 @@ class WeChatConfiguration {
     }
 
     @Bean
+    WeChatNonces weChatNonces(JdbcClient jdbc) {
+        return new WeChatNonces(jdbc);
+    }
+
+    @Bean
+    WeChatJanitor weChatJanitor(WeChatNonces nonces, Clock clock) {
+        return new WeChatJanitor(nonces, clock);
+    }
+
+    @Bean
     PassiveReplies weChatPassiveReplies() {
         return new PassiveReplies();
     }

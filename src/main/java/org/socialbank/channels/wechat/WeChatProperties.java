@@ -14,8 +14,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param appId the account's AppID; empty: the channel is off
  * @param appSecret the AppSecret, to fetch access tokens
- * @param token the callback token of the admin console, the key of the request signatures
- * @param encodingAesKey the 43-character EncodingAESKey; required for safe mode, empty for plain mode only
+ * @param token the callback token of the admin console, the key of the request signatures: 32
+ *     random letters and digits (the longest the console takes; one signed URL is enough to guess
+ *     a shorter one offline)
+ * @param encodingAesKey the 43-character EncodingAESKey; set, only safe mode is accepted (every callback
+ *     encrypted and signed over its body); empty, plain mode only, whose passive replies say nothing
  * @param apiBaseUrl where WeChat's API is
  * @param menu whether the custom menu is set when the application starts
  * @param language the language of the menu and of answers to messages the bank cannot read
@@ -51,7 +54,9 @@ public record WeChatProperties(
         @DefaultValue({"link", "confirm", "unlink"}) Set<String> oauthPaths) {
 
     private static final Pattern APP_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9]{3,32}");
+    /** The console takes 3..32 letters and digits; only the longest is accepted (security review #2). */
+    static final int TOKEN_LENGTH = 32;
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9]{" + TOKEN_LENGTH + "}");
     private static final Pattern AES_KEY = Pattern.compile("[A-Za-z0-9+/]{43}");
     private static final Pattern FIELD = Pattern.compile("[A-Za-z0-9_]{1,32}");
     private static final Set<String> LANGUAGES = Set.of("en", "fr", "ru", "fa", "zh");
@@ -62,7 +67,8 @@ public record WeChatProperties(
         if (!appId.isEmpty()) {
             require(APP_ID.matcher(appId).matches(), "app-id must be 1..64 letters, digits, - or _");
             require(!appSecret.isBlank(), "app-secret is required when app-id is set");
-            require(TOKEN.matcher(token).matches(), "token must be 3..32 letters or digits (as in the admin console)");
+            require(TOKEN.matcher(token).matches(), "token must be " + TOKEN_LENGTH + " random letters or digits "
+                    + "(the longest the admin console takes: a shorter one can be guessed offline from one signed URL)");
         }
         require(encodingAesKey.isEmpty() || AES_KEY.matcher(encodingAesKey).matches(),
                 "encoding-aes-key must be 43 characters of base64");

@@ -139,6 +139,9 @@ public final class Dialogue {
         Language language = turn.chosen() != null ? turn.chosen() : command.language();
         DialogueState state = turn.state();
         Intent intent = command.intent();
+        if (command.tooManyPayees() && mayNamePayees(command, turn)) {
+            return say(state, language, "conversation.payees.too_many", ParsedCommand.PAYEES_MAX);
+        }
         if (turn.ownsForm() && intent == Intent.UNKNOWN && PayDialogue.fillsSlots(command)) {
             return pay.fill(turn, language, state, command);
         }

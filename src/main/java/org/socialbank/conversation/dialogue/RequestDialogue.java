@@ -72,6 +72,9 @@ final class RequestDialogue {
         if (people.isEmpty() || total.isEmpty()) {
             return say(state, language, "conversation.split.how");
         }
+        if (command.tooManyPayees()) { // the dialogue refuses it first; this split never looks up more
+            return say(state, language, "conversation.payees.too_many", ParsedCommand.PAYEES_MAX);
+        }
         CurrencyCode currency = currency(turn, organiser, command).orElseThrow();
         List<Alias> members = new ArrayList<>();
         List<String> names = new ArrayList<>();
@@ -180,6 +183,6 @@ final class RequestDialogue {
                 "conversation.request.link_button", "conversation.request.refused", "conversation.request.closed",
                 "conversation.request.declined_done", "conversation.split.how", "conversation.split.made",
                 "conversation.split.yours", "conversation.split.forward", "conversation.split.shares_do_not_add_up",
-                "conversation.request.too_many", Payees.SPENT_KEY);
+                "conversation.request.too_many", Payees.SPENT_KEY, "conversation.payees.too_many");
     }
 }

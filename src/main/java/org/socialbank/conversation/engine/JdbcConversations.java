@@ -48,6 +48,25 @@ public class JdbcConversations {
                 .params(channel.wireName(), externalMessageId, identity.value(), kind, Timestamps.utc(now)).update();
     }
 
+    /**
+     * Records a message whose handling failed (its effects rolled back) as handled with an error,
+     * so that a redelivery is a duplicate; throws a DuplicateKeyException when it was inserted
+     * concurrently.
+     */
+    public void insertFailedInbox(Network channel, String externalMessageId, IdentityId identity, String kind,
+            String error, Instant now) {
+        jdbc.sql("INSERT INTO inbox_messages (channel, external_message_id, identity_id, kind, received_at, outcome, "
+                + "error) VALUES (?, ?, ?, ?, ?, 'failed', ?)")
+                .params(channel.wireName(), externalMessageId, identity.value(), kind, Timestamps.utc(now),
+                        error.length() <= 200 ? error : error.substring(0, 200)).update();
+    }
+
+    /** The inbox row's outcome: {@code handled} or {@code failed}; empty when there is none. */
+    public Optional<String> inboxOutcome(Network channel, String externalMessageId) {
+        return jdbc.sql("SELECT outcome FROM inbox_messages WHERE channel = ? AND external_message_id = ?")
+                .params(channel.wireName(), externalMessageId).query(String.class).optional();
+    }
+
     public int inboxCount(Network channel, String externalMessageId) {
         return jdbc.sql("SELECT COUNT(*) FROM inbox_messages WHERE channel = ? AND external_message_id = ?")
                 .params(channel.wireName(), externalMessageId).query(Integer.class).single();

@@ -72,8 +72,10 @@ final class Interpreter {
             }
         }
         Optional<CurrencyCode> code = Optional.ofNullable(currency).map(c -> c.currency(language, analysis.region()));
+        // a share that cannot be read refuses the whole text's amounts, the total's too: the parser
+        // never throws (security review #7: the fuzz found "split 60 @a 1.500 @b 20" throwing here)
         return new ParsedCommand(language, intent,
-                Optional.ofNullable(amount).map(Amount::value), code, payees,
+                Optional.ofNullable(problem == null ? amount : null).map(Amount::value), code, payees,
                 problem == null ? shares : List.of(), Optional.empty(), Optional.ofNullable(problem));
     }
 
@@ -84,9 +86,14 @@ final class Interpreter {
         return shares.size() >= SHARES_MIN ? shares : List.of();
     }
 
+    /** The people named, in order, without repeats; one more than the cap at most (the rest is not read). */
     private List<Payee> payees() {
         Set<Payee> payees = new LinkedHashSet<>();
-        tokens.stream().filter(t -> t.is(Kind.PAYEE)).forEach(t -> payees.add(t.payee()));
+        for (Token token : tokens) {
+            if (token.is(Kind.PAYEE) && payees.add(token.payee()) && payees.size() > ParsedCommand.PAYEES_MAX) {
+                break;
+            }
+        }
         return List.copyOf(payees);
     }
 

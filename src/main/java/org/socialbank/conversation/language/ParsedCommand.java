@@ -15,7 +15,8 @@ import org.socialbank.shared.CurrencyCode;
  * @param amount the amount as typed, in units of {@code currency} (rials for a toman amount:
  *     "50 هزار تومان" is 500000); empty when there is none, or it was not readable
  * @param payees everyone the text names, in order: payees of a payment, payers of a request,
- *     people of a split, the account to link
+ *     people of a split, the account to link; at most {@value #PAYEES_MAX} + 1 (one more than the
+ *     cap says that the text names too many, see {@link #tooManyPayees()})
  * @param shares per-person amounts of a split, when the text gives them; else empty
  * @param targetLanguage the language a {@code language} command switches to, when named
  * @param amountProblem why an amount in the text was not read (never rounded)
@@ -23,6 +24,12 @@ import org.socialbank.shared.CurrencyCode;
 public record ParsedCommand(Language language, Intent intent, Optional<BigDecimal> amount,
         Optional<CurrencyCode> currency, List<Payee> payees, List<Share> shares,
         Optional<Language> targetLanguage, Optional<AmountProblem> amountProblem) {
+
+    /**
+     * The most people one message may name: each is looked up in the directory and, in a split,
+     * asked for money, so one message must not fan out without bound (security review #7).
+     */
+    public static final int PAYEES_MAX = 20;
 
     /** The exponent {@link #amountMinor()} uses when the text names no currency. */
     public static final int EXPONENT_WITHOUT_CURRENCY = 2;
@@ -32,13 +39,18 @@ public record ParsedCommand(Language language, Intent intent, Optional<BigDecima
         Objects.requireNonNull(intent, "intent");
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(currency, "currency");
-        payees = List.copyOf(payees);
+        payees = List.copyOf(payees.size() > PAYEES_MAX + 1 ? payees.subList(0, PAYEES_MAX + 1) : payees);
         shares = List.copyOf(shares);
         Objects.requireNonNull(targetLanguage, "targetLanguage");
         Objects.requireNonNull(amountProblem, "amountProblem");
         if (amount.isPresent() && amountProblem.isPresent()) {
             throw new IllegalArgumentException("an amount is either read or refused");
         }
+    }
+
+    /** Whether the text names more than {@value #PAYEES_MAX} people: the dialogue refuses it. */
+    public boolean tooManyPayees() {
+        return payees.size() > PAYEES_MAX;
     }
 
     static ParsedCommand unknown(Language language) {

@@ -85,7 +85,7 @@ public final class FakeBotApi implements AutoCloseable {
     }
 
     /** An update that {@code getUpdates} hands out. */
-    void queueUpdate(String token, JsonNode update) {
+    public void queueUpdate(String token, JsonNode update) {
         updates.computeIfAbsent(token, k -> new java.util.concurrent.ConcurrentLinkedQueue<>()).add(update);
     }
 

@@ -23,6 +23,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.socialbank.conversation.Outbound;
 import org.socialbank.conversation.OutboundMessage;
@@ -58,7 +59,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 abstract class WeChatContract {
 
     static final String APP_ID = WeChatCryptoUnitTests.SAMPLE_APP_ID;
-    static final String TOKEN = WeChatCryptoUnitTests.SAMPLE_TOKEN;
+    /** 32 letters and digits: shorter tokens stop the start (security review #2). */
+    static final String TOKEN = "Kx7Qm2Lp9Vw4Rt8Zb3Nc6Hd1Fg5Js0Ty";
     static final String AES_KEY = WeChatCryptoUnitTests.SAMPLE_KEY;
     static final String ACCOUNT = "gh_7f083739789a";
     static final FakeWeChat WECHAT = new FakeWeChat();
@@ -84,6 +86,9 @@ abstract class WeChatContract {
 
     @Autowired
     WeChatApi api;
+
+    @Autowired
+    WeChatCallbacks callbacks;
 
     @Autowired
     FakeSms sms;
@@ -124,8 +129,8 @@ abstract class WeChatContract {
     // --- the callback URL ---------------------------------------------------------------
 
     @Test
-    void theUrlCheckEchoesOnlyForTheRightSignature() throws Exception {
-        String timestamp = "1700000000";
+    void theUrlCheckEchoesOnlyForTheRightFreshSignature() throws Exception {
+        String timestamp = now();
         String nonce = "12345";
         String signature = CRYPTO.signature(timestamp, nonce);
         HttpResponse<String> ok = get("/webhooks/wechat?signature=" + signature + "&timestamp=" + timestamp
@@ -136,17 +141,18 @@ abstract class WeChatContract {
                 + timestamp + "&nonce=" + nonce + "&echostr=hello123");
         assertThat(forged.statusCode()).isEqualTo(401);
         assertThat(forged.body()).doesNotContain("hello123");
+        String old = Long.toString(Long.parseLong(now()) - 600);
+        HttpResponse<String> stale = get("/webhooks/wechat?signature=" + CRYPTO.signature(old, nonce) + "&timestamp="
+                + old + "&nonce=" + nonce + "&echostr=hello123");
+        assertThat(stale.statusCode()).isEqualTo(401);
+        assertThat(stale.body()).doesNotContain("hello123");
     }
 
     @Test
     void aForgedMessageIsRefusedAndNothingIsStored() throws Exception {
         String user = newUser();
         long msgId = MSG_IDS.incrementAndGet();
-        String xml = WeChatXml.write(text(user, "help", msgId));
-        String timestamp = "1700000000";
-        String nonce = "777";
-        HttpResponse<String> forged = post("/webhooks/wechat?signature=" + forge(CRYPTO.signature(timestamp, nonce))
-                + "&timestamp=" + timestamp + "&nonce=" + nonce, xml);
+        HttpResponse<String> forged = postEncrypted(WeChatXml.write(text(user, "help", msgId)), CRYPTO, true);
         assertThat(forged.statusCode()).isEqualTo(401);
         assertThat(forged.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
                 .contains("problem+json"));
@@ -154,16 +160,91 @@ abstract class WeChatContract {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM channel_identities WHERE external_id = ?").param(user)
                 .query(Integer.class).single()).isZero();
 
-        HttpResponse<String> garbage = postSigned("<xml><Content>no sender</Content></xml>");
+        HttpResponse<String> garbage = postSealed("<xml><Content>no sender</Content></xml>");
         assertThat(garbage.statusCode()).isEqualTo(400);
-        HttpResponse<String> doctype = postSigned("<!DOCTYPE xml [<!ENTITY e \"x\">]><xml><Content>&e;</Content></xml>");
+        HttpResponse<String> doctype = postSealed("<!DOCTYPE xml [<!ENTITY e \"x\">]><xml><Content>&e;</Content></xml>");
         assertThat(doctype.statusCode()).isEqualTo(400);
+    }
+
+    // --- security review #2 (issue 12): no downgrade to plain mode, no replay ---------------
+
+    @Test
+    @DisplayName("security review #2: with a key configured, a plain POST with a captured signature triple is refused")
+    void aPlainPostWithACapturedSignatureIsRefusedWhenSafeModeIsConfigured() throws Exception {
+        String user = newUser();
+        String timestamp = now();
+        String nonce = Long.toString(MSG_IDS.incrementAndGet());
+        String captured = "signature=" + CRYPTO.signature(timestamp, nonce) + "&timestamp=" + timestamp + "&nonce="
+                + nonce + "&openid=" + user;
+        for (String query : List.of(captured, captured + "&encrypt_type=raw", captured + "&encrypt_type=aes")) {
+            long msgId = MSG_IDS.incrementAndGet();
+            HttpResponse<String> plain = post("/webhooks/wechat?" + query, WeChatXml.write(text(user,
+                    "pay $mule 100", msgId)));
+            assertThat(plain.statusCode()).as(query).isEqualTo(401);
+            assertThat(plain.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
+                    .contains("problem+json"));
+            assertThat(inbox("m:" + msgId)).isZero();
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM channel_identities WHERE external_id = ?").param(user)
+                .query(Integer.class).single()).as("nothing was handled").isZero();
+    }
+
+    @Test
+    @DisplayName("security review #2: the same signed request is served once; a replay is refused on any node")
+    void aReplayedNonceIsRefused() throws Exception {
+        String user = newUser();
+        String timestamp = now();
+        String nonce = Long.toString(MSG_IDS.incrementAndGet());
+        long msgId = MSG_IDS.incrementAndGet();
+        String encrypted = CRYPTO.encrypt(WeChatXml.write(text(user, "help", msgId)));
+        String path = "/webhooks/wechat?timestamp=" + timestamp + "&nonce=" + nonce + "&encrypt_type=aes&msg_signature="
+                + CRYPTO.signature(timestamp, nonce, encrypted);
+        String envelope = WeChatXml.write(new LinkedHashMap<>(Map.of("ToUserName", ACCOUNT, "Encrypt", encrypted)));
+        assertThat(passive(post(path, envelope)).get("Content")).isNotBlank();
+        HttpResponse<String> replay = post(path, envelope);
+        assertThat(replay.statusCode()).isEqualTo(401);
+        assertThat(replay.body()).contains("replayed_request");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM wechat_nonces WHERE signed_at = ? AND nonce = ?")
+                .params(Long.parseLong(timestamp), nonce).query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("security review #2: a timestamp more than 5 minutes from the bank's clock is refused")
+    void anOldOrFutureTimestampIsRefused() throws Exception {
+        String user = newUser();
+        for (long shift : new long[] {-400, 400, -86_400}) {
+            long msgId = MSG_IDS.incrementAndGet();
+            String timestamp = Long.toString(Long.parseLong(now()) + shift);
+            HttpResponse<String> answer = postEncrypted(WeChatXml.write(text(user, "help", msgId)), CRYPTO, false,
+                    timestamp);
+            assertThat(answer.statusCode()).as("shifted %ds", shift).isEqualTo(401);
+            assertThat(answer.body()).contains("stale_request");
+            assertThat(inbox("m:" + msgId)).isZero();
+        }
+        long recent = MSG_IDS.incrementAndGet();
+        assertThat(postEncrypted(WeChatXml.write(text(user, "help", recent)), CRYPTO, false,
+                Long.toString(Long.parseLong(now()) - 200)).statusCode()).as("within the window").isEqualTo(200);
+    }
+
+    @Test
+    @DisplayName("security review #2: in plain mode the callback's answer says nothing; the reply goes to the follower")
+    void inPlainModeThePassiveReplyIsNeutralAndTheAnswerGoesThroughTheCustomerServiceApi() throws Exception {
+        String user = newUser();
+        Optional<String> passive = callbacks.answer(text(user, "help", MSG_IDS.incrementAndGet()),
+                System.nanoTime() + Duration.ofSeconds(3).toNanos(), false);
+        assertThat(passive).as("no engine answer in a plain passive reply").isEmpty();
+        FakeWeChat.Call sent = WECHAT.await(WeChatSender.CUSTOM_SEND, c -> user.equals(c.body().path("touser")
+                .asString()));
+        assertThat(sent.body().path("text").path("content").asString()).isNotBlank();
+        Optional<String> welcome = callbacks.answer(event(user, "subscribe", "qrscene_42", now()),
+                System.nanoTime() + Duration.ofSeconds(3).toNanos(), false);
+        assertThat(welcome.orElse("")).as("a public welcome may still be passive").doesNotContain("/link/");
     }
 
     @Test
     void helpIsAnsweredInTheCallbackAndNotSentAgain() throws Exception {
         String user = newUser();
-        HttpResponse<String> answer = postSigned(WeChatXml.write(text(user, "help", MSG_IDS.incrementAndGet())));
+        HttpResponse<String> answer = postSealed(WeChatXml.write(text(user, "help", MSG_IDS.incrementAndGet())));
         Map<String, String> reply = passive(answer);
         assertThat(reply.get("ToUserName")).isEqualTo(user);
         assertThat(reply.get("FromUserName")).isEqualTo(ACCOUNT);
@@ -178,15 +259,15 @@ abstract class WeChatContract {
         String user = newUser();
         long msgId = MSG_IDS.incrementAndGet();
         Map<String, String> message = text(user, "help", msgId);
-        assertThat(passive(postSigned(WeChatXml.write(message))).get("Content")).isNotBlank();
-        HttpResponse<String> retry = postSigned(WeChatXml.write(message));
+        assertThat(passive(postSealed(WeChatXml.write(message))).get("Content")).isNotBlank();
+        HttpResponse<String> retry = postSealed(WeChatXml.write(message));
         assertThat(retry.body()).isEqualTo("success");
         assertThat(inbox("m:" + msgId)).isEqualTo(1);
 
         String second = "1700000100";
-        postSigned(WeChatXml.write(event(user, "CLICK", "BALANCE", second)));
-        postSigned(WeChatXml.write(event(user, "CLICK", "BILLS", second)));
-        postSigned(WeChatXml.write(event(user, "CLICK", "BILLS", second))); // WeChat's retry
+        postSealed(WeChatXml.write(event(user, "CLICK", "BALANCE", second)));
+        postSealed(WeChatXml.write(event(user, "CLICK", "BILLS", second)));
+        postSealed(WeChatXml.write(event(user, "CLICK", "BILLS", second))); // WeChat's retry
         assertThat(inbox("e:" + user + ":" + second + ":click:BALANCE")).isEqualTo(1);
         assertThat(inbox("e:" + user + ":" + second + ":click:BILLS")).isEqualTo(1);
     }
@@ -212,7 +293,7 @@ abstract class WeChatContract {
     @Test
     void slowWorkIsAnsweredEmptyAtOnceAndThenByACustomerServiceMessage() throws Exception {
         String user = newUser();
-        passive(postSigned(WeChatXml.write(text(user, "help", MSG_IDS.incrementAndGet())))); // the conversation exists
+        passive(postSealed(WeChatXml.write(text(user, "help", MSG_IDS.incrementAndGet())))); // the conversation exists
         ChannelIdentity identity = identityOf(user);
         CountDownLatch locked = new CountDownLatch(1);
         ExecutorService lockHolder = Executors.newSingleThreadExecutor();
@@ -223,7 +304,7 @@ abstract class WeChatContract {
             sleepQuietly(5_000); // longer than the passive reply's budget: the engine waits for this lock
         }));
         locked.await();
-        HttpResponse<String> answer = postSigned(WeChatXml.write(text(user, "help", MSG_IDS.incrementAndGet())));
+        HttpResponse<String> answer = postSealed(WeChatXml.write(text(user, "help", MSG_IDS.incrementAndGet())));
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.body()).isEqualTo("success");
         lock.get();
@@ -329,11 +410,11 @@ abstract class WeChatContract {
     @Test
     void subscribeLinkBalanceAndPayAnotherCustomerByPhone() throws Exception {
         String user = newUser();
-        String welcome = passive(postSigned(WeChatXml.write(event(user, "subscribe", "qrscene_42", now()))))
+        String welcome = passive(postSealed(WeChatXml.write(event(user, "subscribe", "qrscene_42", now()))))
                 .get("Content");
         assertThat(welcome).isNotBlank();
 
-        String offer = passive(postSigned(WeChatXml.write(text(user, "balance", MSG_IDS.incrementAndGet()))))
+        String offer = passive(postSealed(WeChatXml.write(text(user, "balance", MSG_IDS.incrementAndGet()))))
                 .get("Content");
         Matcher link = Pattern.compile("<a href=\"([^\"]+)\">").matcher(offer);
         assertThat(link.find()).as("a link offer: %s", offer).isTrue();
@@ -342,20 +423,20 @@ abstract class WeChatContract {
                 .asString()));
         assertThat(linked.body().path("text").path("content").asString()).contains("WeChat");
 
-        String balance = passive(postSigned(WeChatXml.write(text(user, "balance", MSG_IDS.incrementAndGet()))))
+        String balance = passive(postSealed(WeChatXml.write(text(user, "balance", MSG_IDS.incrementAndGet()))))
                 .get("Content");
         assertThat(balance).contains("500");
 
         long aliceBefore = euros(ALICE);
         long camilleBefore = euros(CAMILLE);
-        String confirm = passive(postSigned(WeChatXml.write(text(user, "pay +33612345678 5 EUR",
+        String confirm = passive(postSealed(WeChatXml.write(text(user, "pay +33612345678 5 EUR",
                 MSG_IDS.incrementAndGet())))).get("Content");
         Matcher button = Pattern.compile("msgmenuid=([A-Za-z0-9_-]+)\">([^<]+)</a>").matcher(confirm);
         assertThat(button.find()).as("menu links: %s", confirm).isTrue();
         Map<String, String> press = text(user, button.group(2), MSG_IDS.incrementAndGet());
         press.put("bizmsgmenuid", button.group(1));
         // the first payment from a chat linked today waits for the bank's step-up page
-        String held = passive(postSigned(WeChatXml.write(press))).get("Content");
+        String held = passive(postSealed(WeChatXml.write(press))).get("Content");
         Matcher page = Pattern.compile("<a href=\"([^\"]+)\">").matcher(held);
         assertThat(page.find()).as("a confirmation link: %s", held).isTrue();
         assertThat(euros(ALICE)).as("nothing moves before the confirmation").isEqualTo(aliceBefore);
@@ -372,12 +453,12 @@ abstract class WeChatContract {
     @Test
     void unsubscribingForgetsTheFollower() throws Exception {
         String user = newUser();
-        passive(postSigned(WeChatXml.write(event(user, "subscribe", "", now()))));
+        passive(postSealed(WeChatXml.write(event(user, "subscribe", "", now()))));
         ChannelIdentity identity = identityOf(user);
         assertThat(linking.offerPhoneLink(identity.id(), "+919876543210")).isPresent(); // Alice's phone
         assertThat(followers.lastWrote(user)).isPresent();
 
-        assertThat(postSigned(WeChatXml.write(event(user, "unsubscribe", "", now()))).body()).isEqualTo("success");
+        assertThat(postSealed(WeChatXml.write(event(user, "unsubscribe", "", now()))).body()).isEqualTo("success");
         assertThat(linking.linkedCustomer(identity.id())).isEmpty();
         assertThat(linking.identity(identity.id()).orElseThrow().reachable()).isFalse();
         assertThat(followers.lastWrote(user)).isEmpty();
@@ -497,17 +578,20 @@ abstract class WeChatContract {
         return WeChatXml.parse(CRYPTO.decrypt(outer.get("Encrypt")).orElseThrow()).orElseThrow();
     }
 
-    HttpResponse<String> postSigned(String xml) throws Exception {
-        String timestamp = now();
-        String nonce = Long.toString(System.nanoTime() % 1_000_000_000L);
-        return post("/webhooks/wechat?signature=" + CRYPTO.signature(timestamp, nonce) + "&timestamp=" + timestamp
-                + "&nonce=" + nonce + "&openid=x", xml);
+
+    /** Posts in safe mode, as WeChat does when the account's EncodingAESKey is set. */
+    HttpResponse<String> postSealed(String xml) throws Exception {
+        return postEncrypted(xml, CRYPTO, false);
     }
 
     private HttpResponse<String> postEncrypted(String xml, WeChatCrypto sealer, boolean forgeMsgSignature)
             throws Exception {
-        String timestamp = now();
-        String nonce = Long.toString(System.nanoTime() % 1_000_000_000L);
+        return postEncrypted(xml, sealer, forgeMsgSignature, now());
+    }
+
+    private HttpResponse<String> postEncrypted(String xml, WeChatCrypto sealer, boolean forgeMsgSignature,
+            String timestamp) throws Exception {
+        String nonce = Long.toString(MSG_IDS.incrementAndGet());
         String encrypted = sealer.encrypt(xml);
         String msgSignature = CRYPTO.signature(timestamp, nonce, encrypted);
         String envelope = WeChatXml.write(new LinkedHashMap<>(Map.of("ToUserName", ACCOUNT, "Encrypt", encrypted)));
@@ -517,7 +601,7 @@ abstract class WeChatContract {
                 envelope);
     }
 
-    private HttpResponse<String> post(String path, String xml) throws Exception {
+    HttpResponse<String> post(String path, String xml) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(30)).header("Content-Type", "text/xml")
                 .POST(HttpRequest.BodyPublishers.ofString(xml, StandardCharsets.UTF_8)).build(),

@@ -117,16 +117,16 @@ abstract class WeChatOAuthContract extends WeChatContract {
     @Test
     void aBranchsQrCodeIsWelcomedByName() throws Exception {
         String user = newUser();
-        String subscribed = passive(postSigned(WeChatXml.write(event(user, "subscribe", "qrscene_branch_PAR-01",
+        String subscribed = passive(postSealed(WeChatXml.write(event(user, "subscribe", "qrscene_branch_PAR-01",
                 now())))).get("Content");
         assertThat(subscribed).startsWith("欢迎来到socialbank Paris Opéra！\n\n").hasSizeGreaterThan(30);
 
-        String scanned = passive(postSigned(WeChatXml.write(event(user, "SCAN", "branch_PAR-02", now()))))
+        String scanned = passive(postSealed(WeChatXml.write(event(user, "SCAN", "branch_PAR-02", now()))))
                 .get("Content");
         assertThat(scanned).startsWith("欢迎来到socialbank Paris Bastille！");
 
         for (String key : new String[] {"qrscene_branch_NOPE-01", "qrscene_campaign_spring", "qrscene_42"}) {
-            String other = passive(postSigned(WeChatXml.write(event(newUser(), "subscribe", key, now()))))
+            String other = passive(postSealed(WeChatXml.write(event(newUser(), "subscribe", key, now()))))
                     .get("Content");
             assertThat(other).isNotBlank().doesNotContain("欢迎来到socialbank");
         }

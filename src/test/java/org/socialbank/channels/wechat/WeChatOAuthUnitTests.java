@@ -101,7 +101,7 @@ class WeChatOAuthUnitTests {
 
     private static WeChatOAuth oauth(Set<String> paths, String appId) {
         // the API on a port nothing listens on: a request that reaches WeChat comes back Unavailable
-        WeChatProperties properties = new WeChatProperties(appId, "secret", "pamtest", "",
+        WeChatProperties properties = new WeChatProperties(appId, "secret", WeChatPropertiesUnitTests.TOKEN, "",
                 URI.create("http://127.0.0.1:9"), false, "zh", Duration.ofMillis(3500), Duration.ofSeconds(1),
                 Duration.ofMinutes(5), 20, "", Map.of(), URI.create("https://open.weixin.qq.com/"), paths);
         DirectoryProperties directory = new DirectoryProperties(30, 10_000, 200, URI.create(BANK + "/"),

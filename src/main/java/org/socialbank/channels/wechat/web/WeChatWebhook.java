@@ -8,12 +8,17 @@ import java.util.Map;
 import java.util.Optional;
 import org.socialbank.channels.wechat.WeChatCallbacks;
 import org.socialbank.channels.wechat.WeChatCrypto;
+import org.socialbank.channels.wechat.WeChatNonces;
 import org.socialbank.channels.wechat.WeChatProperties;
 import org.socialbank.channels.wechat.WeChatXml;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.socialbank.shared.Faults;
 import org.socialbank.shared.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -22,23 +27,30 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * WeChat's callback URL. {@code GET}: the admin console's URL check, echoing {@code echostr} only
- * for a valid signature. {@code POST}: a message or event, plain or encrypted
- * ({@code encrypt_type=aes}); a bad signature or a message for another AppId gets 401 and nothing
- * is stored. The answer is a passive reply or {@code success} (nothing to say now).
+ * for a valid, fresh signature. {@code POST}: a message or event. With an EncodingAESKey configured
+ * only safe mode is accepted: {@code encrypt_type=aes} and a {@code msg_signature} over the token,
+ * timestamp, nonce and the encrypted body, checked before decryption; without one, plain mode. Then
+ * a signed request is served only while its timestamp is within 5 minutes of the bank's clock and
+ * only once per (timestamp, nonce) on any node ({@link WeChatNonces}). Anything else gets 401
+ * problem+json and nothing is handled (security review #2). The answer is a passive reply (sealed
+ * in safe mode) or {@code success} (nothing to say now).
  */
 @RestController
 class WeChatWebhook {
 
+    private static final Logger log = LoggerFactory.getLogger(WeChatWebhook.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final WeChatCallbacks callbacks;
     private final WeChatProperties properties;
+    private final WeChatNonces nonces;
     private final WeChatCrypto crypto;
     private final Clock clock;
 
-    WeChatWebhook(WeChatCallbacks callbacks, WeChatProperties properties, Clock clock) {
+    WeChatWebhook(WeChatCallbacks callbacks, WeChatProperties properties, WeChatNonces nonces, Clock clock) {
         this.callbacks = callbacks;
         this.properties = properties;
+        this.nonces = nonces;
         this.crypto = new WeChatCrypto(properties.token(), properties.appId(), properties.encodingAesKey());
         this.clock = clock;
     }
@@ -53,35 +65,56 @@ class WeChatWebhook {
         if (!crypto.verify(signature, timestamp, nonce)) {
             return unauthorized();
         }
+        if (!WeChatNonces.fresh(timestamp, clock.instant())) {
+            return stale();
+        }
         return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(echostr);
     }
 
     @PostMapping("/webhooks/wechat")
     ResponseEntity<Object> receive(@RequestParam(defaultValue = "") String signature,
             @RequestParam(defaultValue = "") String timestamp, @RequestParam(defaultValue = "") String nonce,
-            @RequestParam(name = "encrypt_type", defaultValue = "raw") String encryptType,
+            @RequestParam(name = "encrypt_type", defaultValue = "") String encryptType,
             @RequestParam(name = "msg_signature", defaultValue = "") String msgSignature,
             @RequestBody(required = false) byte[] body) {
         long deadline = System.nanoTime() + properties.passiveReplyBudget().toNanos();
         if (!properties.enabled()) {
             return notConfigured();
         }
-        if (!crypto.verify(signature, timestamp, nonce)) {
-            return unauthorized();
+        boolean safe = properties.canDecrypt();
+        if (safe && !("aes".equals(encryptType) && !msgSignature.isEmpty())) {
+            return Problems.response(Problems.of(HttpStatus.UNAUTHORIZED, "safe_mode_required",
+                    "This account takes only encrypted callbacks (encrypt_type=aes with msg_signature)."));
         }
-        boolean safe = "aes".equals(encryptType);
+        if (!safe && (!encryptType.isEmpty() && !"raw".equals(encryptType) || !crypto.verify(signature, timestamp,
+                nonce))) {
+            return unauthorized(); // plain mode only: an encrypted callback cannot be read here
+        }
         Optional<Map<String, String>> outer = WeChatXml.parse(body == null ? "" : new String(body,
                 StandardCharsets.UTF_8));
+        if (safe && (outer.isEmpty() || !crypto.verify(msgSignature, timestamp, nonce, outer.get().get("Encrypt")))) {
+            return unauthorized(); // checked before decryption: no padding oracle
+        }
+        WeChatNonces.Check check = nonces.first(timestamp, nonce, clock.instant());
+        if (check != WeChatNonces.Check.FRESH) {
+            return check == WeChatNonces.Check.REPLAYED ? Problems.response(Problems.of(HttpStatus.UNAUTHORIZED,
+                    "replayed_request", "This signed request was served before.")) : stale();
+        }
+        try {
+            return handle(outer, safe, deadline);
+        } catch (RuntimeException e) {
+            nonces.release(timestamp, nonce); // the bank's own failure: WeChat's retry of this request is served
+            throw e;
+        }
+    }
+
+    private ResponseEntity<Object> handle(Optional<Map<String, String>> outer, boolean safe, long deadline) {
         if (outer.isEmpty()) {
             return badRequest("The body is not WeChat's XML.");
         }
         Optional<Map<String, String>> xml = outer;
         if (safe) {
-            String encrypted = outer.get().get("Encrypt");
-            if (!properties.canDecrypt() || !crypto.verify(msgSignature, timestamp, nonce, encrypted)) {
-                return unauthorized();
-            }
-            Optional<String> plain = crypto.decrypt(encrypted);
+            Optional<String> plain = crypto.decrypt(outer.get().get("Encrypt"));
             if (plain.isEmpty()) {
                 return unauthorized(); // not ours: another AppId, or not decryptable with our key
             }
@@ -92,17 +125,29 @@ class WeChatWebhook {
         }
         Optional<String> reply;
         try {
-            reply = callbacks.answer(xml.get(), deadline);
+            reply = callbacks.answer(xml.get(), deadline, safe);
         } catch (IllegalArgumentException e) {
             return badRequest("The message is not well formed: " + e.getMessage());
         } catch (WeChatCallbacks.Busy e) {
-            return Problems.response(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "busy", "Try again."));
+            throw e;
+        } catch (RuntimeException e) {
+            if (Faults.infrastructure(e)) {
+                throw e;
+            }
+            // a fault of this one callback: WeChat would only send it again, to fail the same way
+            log.warn("a WeChat callback failed; answered empty", e);
+            reply = Optional.empty();
         }
         if (reply.isEmpty()) {
             return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body("success");
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML)
                 .body(safe ? sealed(reply.get()) : reply.get());
+    }
+
+    @ExceptionHandler(WeChatCallbacks.Busy.class)
+    ResponseEntity<Object> busy() {
+        return Problems.response(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "busy", "Try again."));
     }
 
     /** The reply encrypted and signed as safe mode wants it. */
@@ -121,6 +166,11 @@ class WeChatWebhook {
     private static ResponseEntity<Object> unauthorized() {
         return Problems.response(Problems.of(HttpStatus.UNAUTHORIZED, "bad_signature",
                 "The request is not signed with this account's token."));
+    }
+
+    private static ResponseEntity<Object> stale() {
+        return Problems.response(Problems.of(HttpStatus.UNAUTHORIZED, "stale_request",
+                "The request's timestamp is more than 5 minutes from the bank's clock, or malformed."));
     }
 
     private static ResponseEntity<Object> badRequest(String detail) {
