@@ -66,14 +66,32 @@ final class Intents {
         return chosen;
     }
 
+    /**
+     * Whether token {@code j} asks the bank something: a known command, or the start of an intent
+     * word or of a question ("how do I pay?").
+     */
+    static boolean asksAt(List<Token> tokens, Marks marks, int j, Lexicon lexicon) {
+        if (j >= tokens.size()) {
+            return false;
+        }
+        if (tokens.get(j).is(Kind.COMMAND)) {
+            return intentOf(tokens.get(j), lexicon).isPresent();
+        }
+        return marks.startingAt(j).stream().flatMap(m -> m.senses().stream()).anyMatch(s -> s instanceof IntentWord || s instanceof HowWord);
+    }
+
+    private static Optional<Intent> intentOf(Token command, Lexicon lexicon) {
+        return lexicon.command(command.key()).or(() -> lexicon.word(command.key(), command.text()).stream()
+                .filter(IntentWord.class::isInstance).map(s -> ((IntentWord) s).intent()).findFirst());
+    }
+
     private static Optional<Decision> command(List<Token> tokens, Lexicon lexicon) {
         for (int j = 0; j < tokens.size(); j++) {
             Token token = tokens.get(j);
             if (!token.is(Kind.COMMAND)) {
                 continue;
             }
-            Optional<Intent> intent = lexicon.command(token.key()).or(() -> lexicon.word(token.key(), token.text()).stream()
-                    .filter(IntentWord.class::isInstance).map(s -> ((IntentWord) s).intent()).findFirst());
+            Optional<Intent> intent = intentOf(token, lexicon);
             if (intent.isPresent()) {
                 return Optional.of(new Decision(intent.get(), j + 1));
             }
