@@ -18,7 +18,7 @@ final class Intents {
     /** Most specific first. */
     private static final List<Intent> PRIORITY = List.of(Intent.UNLINK, Intent.CANCEL, Intent.LINK,
             Intent.LANGUAGE, Intent.SPLIT, Intent.REQUEST, Intent.HISTORY, Intent.BALANCE,
-            Intent.PAY, Intent.BRANCHES, Intent.HELP, Intent.BACK);
+            Intent.PAY, Intent.BRANCHES, Intent.HELP, Intent.BACK, Intent.THANKS);
     private static final List<Intent> HOW_TO = List.of(Intent.PAY, Intent.REQUEST, Intent.SPLIT,
             Intent.LINK, Intent.UNLINK, Intent.HISTORY);
 
@@ -49,8 +49,8 @@ final class Intents {
         Decision chosen = strong.after() >= 0 ? strong : strongest(marks, true);
         boolean how = marks.all().stream().anyMatch(m -> m.sense(HowWord.class).isPresent());
         boolean bare = !facts.amount() && !facts.payee();
-        if (chosen.intent() == Intent.BACK && !bare) {
-            chosen = new Decision(Intent.UNKNOWN, -1); // "back" beside an amount or payee is a filler
+        if ((chosen.intent() == Intent.BACK || chosen.intent() == Intent.THANKS) && !bare) {
+            chosen = new Decision(Intent.UNKNOWN, -1); // "back", "thanks" beside an amount or payee are fillers
         }
         if (chosen.after() < 0) {
             return new Decision(facts.languageName() && bare ? Intent.LANGUAGE

@@ -77,6 +77,17 @@ class DialogueUnitTests {
     }
 
     @Test
+    @org.junit.jupiter.api.DisplayName("issue 13: thanks get a short friendly answer, not the help")
+    void thanksGetAShortAnswerInTheLanguageOfTheText() {
+        assertThat(text(say("thanks!"))).isEqualTo("en:conversation.thanks");
+        assertThat(text(say("merci"))).isEqualTo("fr:conversation.thanks");
+        assertThat(text(say("спасибо"))).isEqualTo("ru:conversation.thanks");
+        assertThat(text(say("ممنون"))).isEqualTo("fa:conversation.thanks");
+        assertThat(text(say("谢谢"))).isEqualTo("zh:conversation.thanks");
+        assertThat(last.shareable()).as("nothing private: the group may read it").isTrue();
+    }
+
+    @Test
     void anUnlinkedChatIsOfferedALinkForPrivateAnswers() {
         for (String text : List.of("balance", "history", "pay @bob 10")) {
             List<Outbound> replies = say(text);

@@ -82,6 +82,21 @@ class CommandParserUnitTests {
                 .extracting(Payee::value).containsExactly("mybank", "bob");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"thanks", "Thank you!", "merci", "Merci beaucoup", "спасибо", "Спасибо!", "ممنون",
+            "خیلی ممنون", "谢谢", "谢谢！"})
+    void thanksInEveryLanguageIsThanksIssue13(String text) {
+        assertThat(parse(text).intent()).isEqualTo(Intent.THANKS);
+    }
+
+    @Test
+    void thanksBesideACommandIsAFiller() {
+        assertThat(parse("thanks, send 10 to @bob").intent()).isEqualTo(Intent.PAY);
+        assertThat(parse("@bob 10 merci").intent()).as("an amount and a payee still pay").isEqualTo(Intent.PAY);
+        assertThat(parse("спасибо, какой у меня баланс").intent()).isEqualTo(Intent.BALANCE);
+        assertThat(parse("谢谢，帮助").intent()).isEqualTo(Intent.HELP);
+    }
+
     @Test
     void readsLocalPhoneNumbersInTheContextsRegionElseTheLanguagesCountry() {
         assertThat(parse("send 10 to 0612345678").payees()).as("English: no country").isEmpty();
