@@ -110,6 +110,12 @@ class NluHttpIntegrationTests {
     }
 
     @Test
+    void thanksIsAnIntentOfItsOwnIssue13() {
+        assertThat(parse("{\"text\": \"merci beaucoup\"}").get("intent").asString()).isEqualTo("thanks");
+        assertThat(parse("{\"text\": \"谢谢\"}").get("language").asString()).isEqualTo("zh");
+    }
+
+    @Test
     void givesSharesAndRefusedAmounts() {
         JsonNode split = parse("{\"text\": \"split 100 EUR: @bob 60, @alice 40\"}");
         assertThat(split.get("shares")).isEqualTo(json("[{\"type\": \"handle\", \"value\": \"bob\", \"amountMinor\": 6000}, "
