@@ -148,6 +148,8 @@ public final class Dialogue {
         switch (intent) {
             case HELP:
                 return say(state, language, "conversation.help").shared();
+            case THANKS:
+                return say(state, language, "conversation.thanks").shared();
             case LANGUAGE:
                 return command.targetLanguage()
                         .map(target -> say(state.withLanguage(target), target, "conversation.language.switched"))
@@ -329,7 +331,7 @@ public final class Dialogue {
                 "conversation.branches.title", "conversation.branches.detail", "conversation.branches.nearest",
                 "conversation.branches.detail_distance", "conversation.branches.always_open",
                 "conversation.branches.none", "conversation.claim.proven", "conversation.claim.unknown",
-                "conversation.link.share_phone", "conversation.link.share_phone_button"));
+                "conversation.link.share_phone", "conversation.link.share_phone_button", "conversation.thanks"));
         keys.addAll(PayDialogue.messageKeys());
         keys.addAll(RequestDialogue.messageKeys());
         keys.add(RequestDialogue.refusal("shares_do_not_add_up"));

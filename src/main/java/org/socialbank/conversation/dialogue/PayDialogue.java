@@ -42,6 +42,20 @@ final class PayDialogue {
         return fill(turn, language, turn.state().replaceForm(PayForm.of(payer.value(), turn.bank().now())), command);
     }
 
+    /** The refusal of a payment that names several payees: one payment per message. */
+    static final String ONE_PAYEE_KEY = "conversation.pay.one_payee";
+
+    /** The payees as the customer wrote them ("$a, $b"), in the list style of the language. */
+    static String written(List<Payee> payees, Language language) {
+        String separator = switch (language) {
+            case FA -> "، ";
+            case ZH -> "、";
+            default -> ", ";
+        };
+        return String.join(separator, payees.stream().map(p -> p.alias().map(Alias::display)
+                .orElse(p.type() == PayeeType.HANDLE ? "@" + p.value() : p.value())).toList());
+    }
+
     static boolean fillsSlots(ParsedCommand command) {
         return !command.payees().isEmpty() || command.amount().isPresent() || command.amountProblem().isPresent();
     }
@@ -56,6 +70,10 @@ final class PayDialogue {
     /** Fills the payment's slots from a command, then asks for what is missing or for confirmation. */
     Step fill(Turn turn, Language language, DialogueState state, ParsedCommand command) {
         CustomerId payer = turn.linked().orElseThrow().customerId();
+        if (command.payees().size() > 1) {
+            // "pay $a 5 and $b 6": paying the first alone would be a guess (issue 13); nothing is looked up
+            return say(turn.state(), language, ONE_PAYEE_KEY, written(command.payees(), language));
+        }
         PayForm form = state.form();
         if (!command.payees().isEmpty()) {
             Payee payee = command.payees().get(0);
@@ -218,7 +236,7 @@ final class PayDialogue {
     }
 
     static List<String> messageKeys() {
-        List<String> keys = new ArrayList<>(List.of("conversation.pay.payee_unknown", "conversation.pay.self",
+        List<String> keys = new ArrayList<>(List.of(ONE_PAYEE_KEY, "conversation.pay.payee_unknown", "conversation.pay.self",
                 "conversation.pay.no_account", "conversation.pay.ask_payee", "conversation.pay.ask_amount",
                 "conversation.pay.confirm", "conversation.pay.confirm_claim", "conversation.pay.confirm_button",
                 "conversation.pay.held", "conversation.pay.held_button", "conversation.pay.awaiting_claim_told",

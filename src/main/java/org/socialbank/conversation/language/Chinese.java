@@ -30,6 +30,7 @@ final class Chinese {
                         "附近网点", "最近的网点")
                 .weak(ZH, Intent.BACK, "返回", "上一步", "后退", "退回")
                 .weak(ZH, Intent.HELP, "你好", "您好", "嗨")
+                .weak(ZH, Intent.THANKS, "谢谢", "多谢", "谢了", "感谢", "谢谢你", "谢谢您")
                 .how(ZH, "怎么", "如何", "怎样")
                 .intent(ZH, Intent.CANCEL, "取消", "算了", "不要了", "撤销", "停止")
                 .intent(ZH, Intent.LANGUAGE, "语言", "切换语言", "切换到", "切换", "换成")

@@ -28,6 +28,7 @@ final class English {
                 .intent(EN, Intent.BRANCHES, "branch", "branches", "nearest branch", "find a branch",
                         "atm", "atms", "cash machine", "cashpoint", "branch near me")
                 .weak(EN, Intent.BACK, "back", "go back", "previous", "previous step")
+                .weak(EN, Intent.THANKS, "thanks", "thank you", "thx", "many thanks", "thanks a lot")
                 .how(EN, "how")
                 .intent(EN, Intent.CANCEL, "cancel", "stop", "abort", "never mind", "nevermind",
                         "forget it", "undo")

@@ -43,6 +43,7 @@ final class French {
                         "et", "il", "te", "plaît", "vous", "stp", "svp", "le", "la", "les", "l",
                         "moi", "entre", "chacun", "quel", "quelle", "est", "j", "ai", "compte",
                         "argent", "en", "sur", "d", "un", "une", "je", "veux", "voudrais", "s",
-                        "me", "maintenant", "resto", "loyer", "dîner", "merci", "tous", "nous");
+                        "me", "maintenant", "resto", "loyer", "dîner", "tous", "nous")
+                .weak(FR, Intent.THANKS, "merci", "merci beaucoup", "merci bien", "mille mercis");
     }
 }

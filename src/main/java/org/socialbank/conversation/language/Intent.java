@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /** What a customer asks the bank to do. */
 public enum Intent {
-    PAY, REQUEST, SPLIT, BALANCE, HISTORY, HELP, CANCEL, LANGUAGE, LINK, UNLINK, BRANCHES, BACK, UNKNOWN;
+    PAY, REQUEST, SPLIT, BALANCE, HISTORY, HELP, CANCEL, LANGUAGE, LINK, UNLINK, BRANCHES, BACK, THANKS, UNKNOWN;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -18,7 +18,7 @@ final class Intents {
     /** Most specific first. */
     private static final List<Intent> PRIORITY = List.of(Intent.UNLINK, Intent.CANCEL, Intent.LINK,
             Intent.LANGUAGE, Intent.SPLIT, Intent.REQUEST, Intent.HISTORY, Intent.BALANCE,
-            Intent.PAY, Intent.BRANCHES, Intent.HELP, Intent.BACK);
+            Intent.PAY, Intent.BRANCHES, Intent.HELP, Intent.BACK, Intent.THANKS);
     private static final List<Intent> HOW_TO = List.of(Intent.PAY, Intent.REQUEST, Intent.SPLIT,
             Intent.LINK, Intent.UNLINK, Intent.HISTORY);
 
@@ -49,8 +49,8 @@ final class Intents {
         Decision chosen = strong.after() >= 0 ? strong : strongest(marks, true);
         boolean how = marks.all().stream().anyMatch(m -> m.sense(HowWord.class).isPresent());
         boolean bare = !facts.amount() && !facts.payee();
-        if (chosen.intent() == Intent.BACK && !bare) {
-            chosen = new Decision(Intent.UNKNOWN, -1); // "back" beside an amount or payee is a filler
+        if ((chosen.intent() == Intent.BACK || chosen.intent() == Intent.THANKS) && !bare) {
+            chosen = new Decision(Intent.UNKNOWN, -1); // "back", "thanks" beside an amount or payee are fillers
         }
         if (chosen.after() < 0) {
             return new Decision(facts.languageName() && bare ? Intent.LANGUAGE
@@ -66,14 +66,32 @@ final class Intents {
         return chosen;
     }
 
+    /**
+     * Whether token {@code j} asks the bank something: a known command, or the start of an intent
+     * word or of a question ("how do I pay?").
+     */
+    static boolean asksAt(List<Token> tokens, Marks marks, int j, Lexicon lexicon) {
+        if (j >= tokens.size()) {
+            return false;
+        }
+        if (tokens.get(j).is(Kind.COMMAND)) {
+            return intentOf(tokens.get(j), lexicon).isPresent();
+        }
+        return marks.startingAt(j).stream().flatMap(m -> m.senses().stream()).anyMatch(s -> s instanceof IntentWord || s instanceof HowWord);
+    }
+
+    private static Optional<Intent> intentOf(Token command, Lexicon lexicon) {
+        return lexicon.command(command.key()).or(() -> lexicon.word(command.key(), command.text()).stream()
+                .filter(IntentWord.class::isInstance).map(s -> ((IntentWord) s).intent()).findFirst());
+    }
+
     private static Optional<Decision> command(List<Token> tokens, Lexicon lexicon) {
         for (int j = 0; j < tokens.size(); j++) {
             Token token = tokens.get(j);
             if (!token.is(Kind.COMMAND)) {
                 continue;
             }
-            Optional<Intent> intent = lexicon.command(token.key()).or(() -> lexicon.word(token.key(), token.text()).stream()
-                    .filter(IntentWord.class::isInstance).map(s -> ((IntentWord) s).intent()).findFirst());
+            Optional<Intent> intent = intentOf(token, lexicon);
             if (intent.isPresent()) {
                 return Optional.of(new Decision(intent.get(), j + 1));
             }

@@ -33,11 +33,15 @@ final class Interpreter {
             return analysis.text().indexOf('?') >= 0 ? only(language, Intent.HELP) : ParsedCommand.unknown(language);
         }
         List<Mention> mentions = Amounts.find(tokens, analysis.marks(), lexicon);
-        List<Payee> payees = payees();
+        boolean addressed = addressed();
+        List<Payee> payees = payees(addressed ? 1 : 0);
         Optional<Language> named = languageName();
         Intents.Decision decision = Intents.decide(tokens, analysis.marks(),
                 new Intents.Facts(!mentions.isEmpty(), !payees.isEmpty(), named.isPresent()), lexicon);
         Intent intent = decision.intent();
+        if (addressed && payees.isEmpty() && namesPeople(intent)) {
+            payees = payees(0); // "@bob #pay 500": the only one it can pay ("@SMoneyfr" was cut by X)
+        }
         Optional<Language> target = intent == Intent.LANGUAGE
                 ? named.or(() -> languageCode(decision.after())) : Optional.empty();
         CurrencyWord elsewhere = currencyNamedElsewhere(mentions);
@@ -86,10 +90,32 @@ final class Interpreter {
         return shares.size() >= SHARES_MIN ? shares : List.of();
     }
 
-    /** The people named, in order, without repeats; one more than the cap at most (the rest is not read). */
-    private List<Payee> payees() {
+    /**
+     * Whether the text opens with the handle it is addressed to: an {@code @handle} as its first
+     * token, right before a command or an intent word ("@icicibank #pay @bob 500", "@SMoneyfr
+     * envoie 10 € à @dest"). Such a handle is not a payee, unless the command names people and no
+     * one else is named (see {@code docs/command-language.md}).
+     */
+    private boolean addressed() {
+        if (tokens.size() < 2 || !tokens.get(0).is(Kind.PAYEE) || tokens.get(0).payee().type() != PayeeType.HANDLE
+                || !tokens.get(0).text().startsWith("@")) {
+            return false;
+        }
+        return Intents.asksAt(tokens, analysis.marks(), 1, lexicon);
+    }
+
+    /** Intents whose payees are people to pay, ask or share with. */
+    private static boolean namesPeople(Intent intent) {
+        return intent == Intent.PAY || intent == Intent.REQUEST || intent == Intent.SPLIT;
+    }
+
+    /**
+     * The people named from token {@code from} on, in order, without repeats; one more than the
+     * cap at most (the rest is not read).
+     */
+    private List<Payee> payees(int from) {
         Set<Payee> payees = new LinkedHashSet<>();
-        for (Token token : tokens) {
+        for (Token token : tokens.subList(from, tokens.size())) {
             if (token.is(Kind.PAYEE) && payees.add(token.payee()) && payees.size() > ParsedCommand.PAYEES_MAX) {
                 break;
             }

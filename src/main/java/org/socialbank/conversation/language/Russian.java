@@ -37,6 +37,7 @@ final class Russian {
                 .how(RU, "как")
                 .stems(intent(Intent.CANCEL), "отмен")
                 .stems(intent(Intent.BRANCHES), "отделени", "банкомат", "филиал")
+                .weak(RU, Intent.THANKS, "спасибо", "спс", "благодарю", "большое спасибо")
                 .weak(RU, Intent.BACK, "назад", "вернись", "вернуться", "шаг назад")
                 .intent(RU, Intent.CANCEL, "стоп", "хватит", "не надо", "передумал", "передумала")
                 .stems(intent(Intent.LANGUAGE), "язык", "говори", "переключ")

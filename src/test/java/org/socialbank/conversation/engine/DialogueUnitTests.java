@@ -77,6 +77,17 @@ class DialogueUnitTests {
     }
 
     @Test
+    @org.junit.jupiter.api.DisplayName("issue 13: thanks get a short friendly answer, not the help")
+    void thanksGetAShortAnswerInTheLanguageOfTheText() {
+        assertThat(text(say("thanks!"))).isEqualTo("en:conversation.thanks");
+        assertThat(text(say("merci"))).isEqualTo("fr:conversation.thanks");
+        assertThat(text(say("спасибо"))).isEqualTo("ru:conversation.thanks");
+        assertThat(text(say("ممنون"))).isEqualTo("fa:conversation.thanks");
+        assertThat(text(say("谢谢"))).isEqualTo("zh:conversation.thanks");
+        assertThat(last.shareable()).as("nothing private: the group may read it").isTrue();
+    }
+
+    @Test
     void anUnlinkedChatIsOfferedALinkForPrivateAnswers() {
         for (String text : List.of("balance", "history", "pay @bob 10")) {
             List<Outbound> replies = say(text);
@@ -215,6 +226,28 @@ class DialogueUnitTests {
         bank.linkedIn(Language.EN);
         bank.askRefusal = "too_many_requests";
         assertThat(text(say("request 20 from @bob"))).isEqualTo("en:conversation.request.too_many[too_many_requests]");
+    }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("issue 13: a payment naming several payees is refused, never paid to the first alone")
+    void aPaymentNamingSeveralPayeesIsRefusedNotPaidToTheFirst() {
+        bank.linkedIn(Language.EN);
+        bank.knows(new Alias(AliasType.HANDLE, Network.TELEGRAM, "carol"), "Carol C.");
+        bank.lookupsLeft = 100;
+        assertThat(text(say("pay @bob 5 and @carol 6"))).isEqualTo("en:conversation.pay.one_payee[@bob, @carol]");
+        assertThat(text(say("send 5 to $ann and $ivan"))).isEqualTo("en:conversation.pay.one_payee[$ann, $ivan]");
+        assertThat(text(say("#pay @bob @carol 500"))).isEqualTo("en:conversation.pay.one_payee[@bob, @carol]");
+        assertThat(bank.lookupsLeft).as("nobody was looked up").isEqualTo(100);
+        assertThat(state.form()).as("no form was started").isNull();
+        assertThat(text(say("pay 10"))).isEqualTo("en:conversation.pay.ask_payee");
+        assertThat(text(say("@bob @carol"))).isEqualTo("en:conversation.pay.one_payee[@bob, @carol]");
+        assertThat(text(say("@carol"))).as("the form under way is kept").isEqualTo("en:conversation.pay.confirm[€10.00,Carol C.]");
+        assertThat(text(say("envoie 5 € à @bob et @carol"))).as("the customer reads English").isEqualTo("en:conversation.pay.one_payee[@bob, @carol]");
+        assertThat(bank.payments).isEmpty();
+        assertThat(text(List.of(say("split 60 with @bob and @carol").get(0)))).as("a split takes several")
+                .startsWith("en:conversation.split.made");
+        assertThat(text(say("@mybank #pay @bob 5"))).as("issue 13: the handle a tweet is addressed to is no payee")
+                .isEqualTo("en:conversation.pay.confirm[€5.00,Bob B.]");
     }
 
     @Test

@@ -49,6 +49,55 @@ class CommandParserUnitTests {
     }
 
     @Test
+    void theHandleATextIsAddressedToIsNoPayeeIssue13() {
+        Context x = Context.of(Network.X, null);
+        ParsedCommand french = parser.parse("@SMoneyfr #envoyer 10EUR @dest", Optional.empty(), x);
+        assertThat(french.intent()).isEqualTo(Intent.PAY);
+        assertThat(french.amount()).contains(new BigDecimal("10"));
+        assertThat(french.payees()).as("without the bank's handles in the context")
+                .containsExactly(new Payee(PayeeType.HANDLE, "dest", Network.X));
+        ParsedCommand icici = parser.parse("@icicibank #pay @bob 500", Optional.empty(), x);
+        assertThat(icici.intent()).isEqualTo(Intent.PAY);
+        assertThat(icici.payees()).extracting(Payee::value).containsExactly("bob");
+        assertThat(parse("@SMoneyfr envoie 10 € à @dest").payees()).as("a command word, not a hashtag")
+                .extracting(Payee::value).containsExactly("dest");
+        assertThat(parse("@mybank #split 60 EUR @ann @ivan").payees()).extracting(Payee::value).containsExactly("ann", "ivan");
+        assertThat(parse("@mybank #balance").payees()).as("a command that names no one").isEmpty();
+        assertThat(parse("@mybank how do I pay?").intent()).isEqualTo(Intent.HELP);
+    }
+
+    @Test
+    void aLeadingHandleStaysThePayeeWhenItIsTheOnlyOneAPaymentNames() {
+        // X cuts the bank's own mention out before the parser reads "@SMoneyfr @bob #pay 500"
+        assertThat(parse("@bob #pay 500").payees()).extracting(Payee::value).containsExactly("bob");
+        assertThat(parse("@bob send 500").payees()).extracting(Payee::value).containsExactly("bob");
+        assertThat(parse("@bob #request 20").payees()).extracting(Payee::value).containsExactly("bob");
+        assertThat(parse("@bob 500").payees()).as("ICICI style: no command after the handle")
+                .extracting(Payee::value).containsExactly("bob");
+        assertThat(parse("@mybank @bob #pay 500").payees()).as("only the first handle, and only before a command")
+                .extracting(Payee::value).containsExactly("mybank", "bob");
+        assertThat(parse("pay @bob 500 @carol").payees()).as("not at the start").extracting(Payee::value)
+                .containsExactly("bob", "carol");
+        assertThat(parse("x:@mybank #pay @bob 500").payees()).as("a handle that names its network is meant")
+                .extracting(Payee::value).containsExactly("mybank", "bob");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"thanks", "Thank you!", "merci", "Merci beaucoup", "спасибо", "Спасибо!", "ممنون",
+            "خیلی ممنون", "谢谢", "谢谢！"})
+    void thanksInEveryLanguageIsThanksIssue13(String text) {
+        assertThat(parse(text).intent()).isEqualTo(Intent.THANKS);
+    }
+
+    @Test
+    void thanksBesideACommandIsAFiller() {
+        assertThat(parse("thanks, send 10 to @bob").intent()).isEqualTo(Intent.PAY);
+        assertThat(parse("@bob 10 merci").intent()).as("an amount and a payee still pay").isEqualTo(Intent.PAY);
+        assertThat(parse("спасибо, какой у меня баланс").intent()).isEqualTo(Intent.BALANCE);
+        assertThat(parse("谢谢，帮助").intent()).isEqualTo(Intent.HELP);
+    }
+
+    @Test
     void readsLocalPhoneNumbersInTheContextsRegionElseTheLanguagesCountry() {
         assertThat(parse("send 10 to 0612345678").payees()).as("English: no country").isEmpty();
         assertThat(parser.parse("send 10 to 0612345678", Optional.empty(), Context.of(null, "fr")).payees())

@@ -98,6 +98,24 @@ class NluHttpIntegrationTests {
     }
 
     @Test
+    void neverReadsTheHandleATweetIsAddressedToAsAPayeeIssue13() {
+        JsonNode french = parse("{\"text\": \"@SMoneyfr #envoyer 10EUR @dest\", \"network\": \"x\"}");
+        assertThat(french.get("intent").asString()).isEqualTo("pay");
+        assertThat(french.get("payees")).isEqualTo(json("[{\"type\": \"handle\", \"value\": \"dest\"}]"));
+        JsonNode icici = parse("{\"text\": \"@icicibank #pay @bob 500\"}");
+        assertThat(icici.get("intent").asString()).isEqualTo("pay");
+        assertThat(icici.get("payees")).isEqualTo(json("[{\"type\": \"handle\", \"value\": \"bob\"}]"));
+        JsonNode only = parse("{\"text\": \"@icicibank #pay 500\", \"bankHandles\": [\"icicibank\"]}");
+        assertThat(only.get("payees")).as("the only handle is the bank's: say so in bankHandles").isEqualTo(json("[]"));
+    }
+
+    @Test
+    void thanksIsAnIntentOfItsOwnIssue13() {
+        assertThat(parse("{\"text\": \"merci beaucoup\"}").get("intent").asString()).isEqualTo("thanks");
+        assertThat(parse("{\"text\": \"谢谢\"}").get("language").asString()).isEqualTo("zh");
+    }
+
+    @Test
     void givesSharesAndRefusedAmounts() {
         JsonNode split = parse("{\"text\": \"split 100 EUR: @bob 60, @alice 40\"}");
         assertThat(split.get("shares")).isEqualTo(json("[{\"type\": \"handle\", \"value\": \"bob\", \"amountMinor\": 6000}, "
