@@ -8,7 +8,12 @@ public sealed interface ConfirmView {
             boolean wrong, int attemptsLeft) implements ConfirmView {
     }
 
-    record Confirmed() implements ConfirmView {
+    /** Confirmed and carried out (or its owner reported nothing else): {@code amountMinor} went to {@code payee}. */
+    record Confirmed(long amountMinor, String currency, String payee) implements ConfirmView {
+    }
+
+    /** Confirmed, but refused when carried out: nothing was done; {@code reason} is the owner's code. */
+    record Refused(long amountMinor, String currency, String payee, String reason) implements ConfirmView {
     }
 
     record NotConfirmed() implements ConfirmView {
