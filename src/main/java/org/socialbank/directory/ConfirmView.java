@@ -12,8 +12,12 @@ public sealed interface ConfirmView {
     record Confirmed(long amountMinor, String currency, String payee) implements ConfirmView {
     }
 
-    /** Confirmed, but refused when carried out: nothing was done; {@code reason} is the owner's code. */
-    record Refused(long amountMinor, String currency, String payee, String reason) implements ConfirmView {
+    /**
+     * Confirmed, but refused when carried out: nothing was done; {@code reason} is the owner's code,
+     * {@code availableMinor} what could be spent when the refusal is about money (else null).
+     */
+    record Refused(long amountMinor, String currency, String payee, String reason, Long availableMinor)
+            implements ConfirmView {
     }
 
     record NotConfirmed() implements ConfirmView {

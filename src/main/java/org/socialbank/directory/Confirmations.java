@@ -205,7 +205,7 @@ public class Confirmations {
                 .flatMap(Optional::stream).findFirst();
         if (outcome.orElse(null) instanceof OperationOutcome.Refused refused) {
             return new ConfirmView.Refused(op.amountMinor() + op.feeMinor(), op.currency().code(), op.payee(),
-                    refused.reason());
+                    refused.reason(), refused.availableMinor());
         }
         return new ConfirmView.Confirmed(op.amountMinor() + op.feeMinor(), op.currency().code(), op.payee());
     }

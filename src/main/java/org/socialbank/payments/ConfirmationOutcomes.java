@@ -48,7 +48,7 @@ class ConfirmationOutcomes implements ConfirmedOperations {
         return id(reference).flatMap(store::find).flatMap(r -> switch (r.status()) {
             case AWAITING_CONFIRMATION -> Optional.<OperationOutcome>empty();
             case REJECTED, NOT_CONFIRMED -> Optional.of(new OperationOutcome.Refused(
-                    r.code() == null ? "rejected" : r.code()));
+                    r.code() == null ? "rejected" : r.code(), available(r)));
             default -> Optional.of(new OperationOutcome.Carried());
         });
     }
@@ -88,7 +88,12 @@ class ConfirmationOutcomes implements ConfirmedOperations {
 
     private void notPaid(PaymentRow r, PaymentStatus status, String reason) {
         events.publishEvent(new HeldPaymentNotPaid(r.id(), r.payer(), r.amountMinor(), r.currency(),
-                PayAlias.payeeLabel(r), status, reason));
+                PayAlias.payeeLabel(r), status, reason, available(r)));
+    }
+
+    /** What the payer can spend now in the payment's currency, for a refusal for want of money. */
+    private Long available(PaymentRow r) {
+        return "insufficient_funds".equals(r.code()) ? pay.available(r.payer(), r.currency()).orElse(null) : null;
     }
 
     private static boolean waiting(PaymentRow r, java.util.UUID challenge) {

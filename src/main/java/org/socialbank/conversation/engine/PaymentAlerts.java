@@ -152,6 +152,10 @@ public class PaymentAlerts {
     void on(HeldPaymentNotPaid event) {
         alert(event.payerCustomerId(), (language, chat) -> {
             String amount = amount(event.amountMinor(), event.currency(), language);
+            if (event.status() == PaymentStatus.REJECTED && event.availableMinor() != null) {
+                return texts.text(language, "conversation.alert.held.refused_funds", amount, event.payee(),
+                        amount(event.availableMinor(), event.currency(), language));
+            }
             if (event.status() == PaymentStatus.REJECTED) {
                 return texts.text(language, "conversation.alert.held.refused", amount, event.payee(),
                         texts.text(language, Dialogue.refusalKey(event.reason()), event.reason()));

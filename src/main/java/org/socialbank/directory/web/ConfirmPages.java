@@ -55,8 +55,13 @@ class ConfirmPages {
                     locale);
         }
         if (view instanceof ConfirmView.Refused r) {
-            return outcome(model, "confirm.refused", refusal(r.reason()), r.amountMinor(), r.currency(), r.payee(),
-                    r.reason(), locale);
+            String body = refusal(r.reason());
+            if (body.equals("confirm.refused.funds") && r.availableMinor() != null) {
+                return outcome(model, "confirm.refused", "confirm.refused.funds_left", r.amountMinor(), r.currency(),
+                        r.payee(), Money.format(r.availableMinor(), CurrencyCode.of(r.currency()), locale), locale);
+            }
+            return outcome(model, "confirm.refused", body, r.amountMinor(), r.currency(), r.payee(), r.reason(),
+                    locale);
         }
         if (view instanceof ConfirmView.NotConfirmed) {
             return Pages.message(model, "confirm.failed");
@@ -67,12 +72,12 @@ class ConfirmPages {
 
     /** After the right code: what was done, or that nothing was and why, in the payer's language. */
     private static String outcome(Model model, String title, String body, long amountMinor, String currency,
-            String payee, String reason, java.util.Locale locale) {
+            String payee, String detail, java.util.Locale locale) {
         model.addAttribute("titleKey", title + ".title");
         model.addAttribute("bodyKey", body);
         model.addAttribute("amount", Money.format(amountMinor, CurrencyCode.of(currency), locale));
         model.addAttribute("payee", payee);
-        model.addAttribute("reason", reason);
+        model.addAttribute("detail", detail);
         return "confirm/outcome";
     }
 

@@ -376,7 +376,7 @@ abstract class ConversationEngineContract {
         assertThat(confirmations.confirm(poor, sms.lastCode(alice.phone())))
                 .isInstanceOf(org.socialbank.directory.ConfirmView.Refused.class);
         assertThat(paymentAlerts(aliceChat)).containsExactly(
-                "Your payment of €1,000.01 to Bob B. was confirmed but not made. Not enough money on your account. Nothing was paid.");
+                "Your payment of €1,000.01 to Bob B. was confirmed but not made: not enough money on your account (you have €500.00). Nothing was paid.");
 
         String cancelled = held(aliceChat, bob, "1000.02");
         confirmations.cancel(cancelled);

@@ -266,6 +266,7 @@ abstract class PaymentsContract extends PaymentsTestBase {
         browser.get(path(url));
         String page = browser.post(path(url), "code", sms.lastCode(alice.phone())).html();
         assertThat(page).contains("Not paid", "not enough money", "Bob B.", "150.00").doesNotContain("Confirmed");
+        assertThat(page).as("and what is possible").contains("you have €100.00");
         assertThat(browser.get(path(url)).html()).as("a reload says the same").contains("Not paid", "not enough money");
         Response after = api.get("/api/v1/payments/" + id);
         assertThat(status(after)).isEqualTo("rejected");
@@ -277,6 +278,7 @@ abstract class PaymentsContract extends PaymentsTestBase {
                     assertThat(e.reason()).isEqualTo("insufficient_funds");
                     assertThat(e.payee()).isEqualTo("Bob B.");
                     assertThat(e.amountMinor()).isEqualTo(15_000);
+                    assertThat(e.availableMinor()).isEqualTo(10_000);
                 });
     }
 
