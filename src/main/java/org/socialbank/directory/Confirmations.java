@@ -16,6 +16,7 @@ import org.socialbank.security.otp.OneTimeCodes;
 import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.jdbc.DurableTransactions;
 import org.socialbank.shared.Money;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
@@ -25,7 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Step-up confirmation of risky operations on the bank's own page. The page shows exactly what
  * will happen; the SMS code is bound to that amount and payee (PSD2 dynamic linking), expires,
  * and allows a bounded number of attempts. Callers learn the outcome from
- * {@link OperationConfirmed} and {@link OperationNotConfirmed} events.
+ * {@link OperationConfirmed} and {@link OperationNotConfirmed} events; the page learns what became
+ * of a confirmed operation from its owner ({@link ConfirmedOperations}), so that it says "sent" only
+ * when it was, and otherwise why not.
  */
 @Service
 public class Confirmations {
@@ -42,11 +45,13 @@ public class Confirmations {
     private final MessageSource messages;
     private final DirectoryProperties properties;
     private final DurableTransactions writes;
+    private final ObjectProvider<ConfirmedOperations> owners;
     private final Clock clock;
 
     Confirmations(JdbcLinking store, JdbcDirectory directory, Directory customers, CodeChallenges challenges,
             OneTimeCodes codes, TransactionTemplate transactions, ApplicationEventPublisher events,
-            MessageSource messages, DirectoryProperties properties, DurableTransactions writes, Clock clock) {
+            MessageSource messages, DirectoryProperties properties, DurableTransactions writes,
+            ObjectProvider<ConfirmedOperations> owners, Clock clock) {
         this.store = store;
         this.directory = directory;
         this.customers = customers;
@@ -57,6 +62,7 @@ public class Confirmations {
         this.messages = messages;
         this.properties = properties;
         this.writes = writes;
+        this.owners = owners;
         this.clock = clock;
     }
 
@@ -134,8 +140,8 @@ public class Confirmations {
             Challenge c = store.challenge(t.challengeId()).orElseThrow();
             if (check instanceof CodeCheck.Confirmed) {
                 store.updateToken(t.hash(), "done", t.challengeId(), t.customerId());
-                events.publishEvent(confirmed(c));
-                return (ConfirmView) new ConfirmView.Confirmed();
+                events.publishEvent(confirmed(c)); // its owner carries it out now, in this transaction
+                return done(c);
             }
             boolean now = check instanceof CodeCheck.Expired e ? e.now()
                     : !(check instanceof CodeCheck.Failed f) || f.now();
@@ -192,6 +198,18 @@ public class Confirmations {
         return new ConfirmView.NotConfirmed();
     }
 
+    /** A confirmed operation as its owner reports it: sent, or refused with the owner's reason. */
+    private ConfirmView done(Challenge c) {
+        OperationConfirmed op = confirmed(c);
+        Optional<OperationOutcome> outcome = owners.orderedStream().map(o -> o.outcome(c.reference()))
+                .flatMap(Optional::stream).findFirst();
+        if (outcome.orElse(null) instanceof OperationOutcome.Refused refused) {
+            return new ConfirmView.Refused(op.amountMinor() + op.feeMinor(), op.currency().code(), op.payee(),
+                    refused.reason(), refused.availableMinor());
+        }
+        return new ConfirmView.Confirmed(op.amountMinor() + op.feeMinor(), op.currency().code(), op.payee());
+    }
+
     private static OperationConfirmed confirmed(Challenge c) {
         String[] parts = c.summary().split("\\|", -1); // the context: purpose|reference|amount|currency|payee|fee
         return new OperationConfirmed(c.reference(), c.id(), c.customerId(), Long.parseLong(parts[2]),
@@ -200,7 +218,8 @@ public class Confirmations {
 
     private ConfirmView view(Token t, boolean wrong, int attemptsLeft) {
         if (!"issued".equals(t.state())) {
-            return "done".equals(t.state()) ? new ConfirmView.Confirmed() : new ConfirmView.NotConfirmed();
+            return "done".equals(t.state()) ? done(store.challenge(t.challengeId()).orElseThrow())
+                    : new ConfirmView.NotConfirmed();
         }
         Challenge c = store.challenge(t.challengeId()).orElseThrow();
         if (!"pending".equals(c.status()) || !c.expiresAt().isAfter(clock.instant())) {

@@ -3,32 +3,54 @@ package org.socialbank.payments;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import org.socialbank.directory.ConfirmedOperations;
 import org.socialbank.directory.OperationConfirmed;
 import org.socialbank.directory.OperationNotConfirmed;
+import org.socialbank.directory.OperationOutcome;
 import org.socialbank.payments.jdbc.JdbcPayments;
 import org.socialbank.payments.jdbc.PaymentRow;
 import org.socialbank.shared.jdbc.DurableTransactions;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Carries out a held payment once its payer confirmed exactly it on the step-up page, or ends
  * it when the step-up failed. Runs inside the transaction that closed the step-up, so the
- * confirmation and the payment commit together.
+ * confirmation and the payment commit together, and so the step-up page can ask at once what
+ * became of the payment ({@link ConfirmedOperations}). Every end that pays nothing is published as
+ * {@link HeldPaymentNotPaid} for the payer's chat.
  */
 @Component
-class ConfirmationOutcomes {
+class ConfirmationOutcomes implements ConfirmedOperations {
 
     private final JdbcPayments store;
     private final PayAlias pay;
     private final DurableTransactions writes;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ConfirmationOutcomes(JdbcPayments store, PayAlias pay, DurableTransactions writes, Clock clock) {
+    ConfirmationOutcomes(JdbcPayments store, PayAlias pay, DurableTransactions writes,
+            ApplicationEventPublisher events, Clock clock) {
         this.store = store;
         this.pay = pay;
         this.writes = writes;
+        this.events = events;
         this.clock = clock;
+    }
+
+    /**
+     * What became of a held payment confirmed on the step-up page: sent (to a customer, or into
+     * escrow for a claim, whatever happened to it since), or refused with its rejection code.
+     */
+    @Override
+    public Optional<OperationOutcome> outcome(String reference) {
+        return id(reference).flatMap(store::find).flatMap(r -> switch (r.status()) {
+            case AWAITING_CONFIRMATION -> Optional.<OperationOutcome>empty();
+            case REJECTED, NOT_CONFIRMED -> Optional.of(new OperationOutcome.Refused(
+                    r.code() == null ? "rejected" : r.code(), available(r)));
+            default -> Optional.of(new OperationOutcome.Carried());
+        });
     }
 
     @EventListener
@@ -39,9 +61,14 @@ class ConfirmationOutcomes {
                         && PayAlias.payeeLabel(r).equals(event.payee()) && event.feeMinor() == 0
                         && r.payer().equals(event.customerId());
                 if (same) {
-                    store.updateExecution(pay.execute(r), now());
+                    PaymentRow done = pay.execute(r);
+                    store.updateExecution(done, now());
+                    if (done.status() == PaymentStatus.REJECTED) {
+                        notPaid(done, PaymentStatus.REJECTED, done.code());
+                    }
                 } else {
                     store.changeStatus(r.id(), PaymentStatus.NOT_CONFIRMED, "confirmation_mismatch", now());
+                    notPaid(r, PaymentStatus.NOT_CONFIRMED, "confirmation_mismatch");
                 }
             });
             return null;
@@ -51,10 +78,22 @@ class ConfirmationOutcomes {
     @EventListener
     void on(OperationNotConfirmed event) {
         held(event.reference(), event.challengeId()).ifPresent(id -> writes.write(status -> {
-            store.lock(id).filter(r -> waiting(r, event.challengeId())).ifPresent(r -> store.changeStatus(r.id(),
-                    PaymentStatus.NOT_CONFIRMED, event.reason(), now()));
+            store.lock(id).filter(r -> waiting(r, event.challengeId())).ifPresent(r -> {
+                store.changeStatus(r.id(), PaymentStatus.NOT_CONFIRMED, event.reason(), now());
+                notPaid(r, PaymentStatus.NOT_CONFIRMED, event.reason());
+            });
             return null;
         }));
+    }
+
+    private void notPaid(PaymentRow r, PaymentStatus status, String reason) {
+        events.publishEvent(new HeldPaymentNotPaid(r.id(), r.payer(), r.amountMinor(), r.currency(),
+                PayAlias.payeeLabel(r), status, reason, available(r)));
+    }
+
+    /** What the payer can spend now in the payment's currency, for a refusal for want of money. */
+    private Long available(PaymentRow r) {
+        return "insufficient_funds".equals(r.code()) ? pay.available(r.payer(), r.currency()).orElse(null) : null;
     }
 
     private static boolean waiting(PaymentRow r, java.util.UUID challenge) {
@@ -62,7 +101,11 @@ class ConfirmationOutcomes {
     }
 
     private static Optional<PaymentId> held(String reference, java.util.UUID challenge) {
-        if (reference == null || !reference.startsWith(PayAlias.CONFIRMATION_PREFIX) || challenge == null) {
+        return challenge == null ? Optional.empty() : id(reference);
+    }
+
+    private static Optional<PaymentId> id(String reference) {
+        if (reference == null || !reference.startsWith(PayAlias.CONFIRMATION_PREFIX)) {
             return Optional.empty();
         }
         try {

@@ -10,6 +10,7 @@ import org.socialbank.directory.AliasMatch;
 import org.socialbank.directory.AliasType;
 import org.socialbank.directory.Confirmations;
 import org.socialbank.directory.CustomerId;
+import org.socialbank.shared.CurrencyCode;
 import org.socialbank.directory.CustomerStatus;
 import org.socialbank.directory.CustomerView;
 import org.socialbank.directory.Directory;
@@ -228,6 +229,12 @@ class PayAlias {
         events.publishEvent(new PaymentAwaitingClaim(row.id(), row.payer(), row.payee(), row.amountMinor(),
                 row.currency(), views.claimUrl(row.id()), expires, row.channel(), holder));
         return row.escrowed(pending, secrets.tokenHash(token), expires, networkHash);
+    }
+
+    /** What a customer can spend now from their primary account in a currency. */
+    Optional<Long> available(CustomerId customer, CurrencyCode currency) {
+        return directory.primaryAccount(customer, currency.code()).flatMap(ledger::account)
+                .map(org.socialbank.ledger.Account::availableMinor);
     }
 
     static String ledgerCode(RejectionCode code) {

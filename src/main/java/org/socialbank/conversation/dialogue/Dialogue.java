@@ -319,6 +319,11 @@ public final class Dialogue {
         return new Step(state, List.of(new Outbound.Text(texts.text(language, key, args))), language);
     }
 
+    /** The sentence that tells a payer why a payment was refused, for a payment rejection code. */
+    public static String refusalKey(String code) {
+        return PayDialogue.refusal(code);
+    }
+
     /** Every message key a dialogue may use, for the tests that check the bundles. */
     public static List<String> messageKeys() {
         List<String> keys = new ArrayList<>(List.of("conversation.help", "conversation.language.switched",

@@ -12,10 +12,13 @@ import org.socialbank.directory.Directory;
 import org.socialbank.directory.Language;
 import org.socialbank.directory.Linking;
 import org.socialbank.directory.MaskedName;
+import org.socialbank.conversation.dialogue.Dialogue;
+import org.socialbank.payments.HeldPaymentNotPaid;
 import org.socialbank.payments.PaymentAwaitingClaim;
 import org.socialbank.payments.PaymentClaimed;
 import org.socialbank.payments.PaymentCompleted;
 import org.socialbank.payments.PaymentReturned;
+import org.socialbank.payments.PaymentStatus;
 import org.socialbank.payments.Payments;
 import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.Money;
@@ -138,6 +141,36 @@ public class PaymentAlerts {
         };
         alert(event.payerCustomerId(), (language, chat) -> texts.text(language, reason,
                 amount(event.amountMinor(), event.currency(), language)));
+    }
+
+    /**
+     * A held payment ended without paying: the payer hears how (ran out of time, too many wrong
+     * codes, cancelled on the page, changed) or, when the right code was typed but the payment was
+     * refused, why. Exactly once: the payment leaves AWAITING_CONFIRMATION once.
+     */
+    @EventListener
+    void on(HeldPaymentNotPaid event) {
+        alert(event.payerCustomerId(), (language, chat) -> {
+            String amount = amount(event.amountMinor(), event.currency(), language);
+            if (event.status() == PaymentStatus.REJECTED && event.availableMinor() != null) {
+                return texts.text(language, "conversation.alert.held.refused_funds", amount, event.payee(),
+                        amount(event.availableMinor(), event.currency(), language));
+            }
+            if (event.status() == PaymentStatus.REJECTED) {
+                return texts.text(language, "conversation.alert.held.refused", amount, event.payee(),
+                        texts.text(language, Dialogue.refusalKey(event.reason()), event.reason()));
+            }
+            return texts.text(language, heldEndKey(event.reason()), amount, event.payee());
+        });
+    }
+
+    static String heldEndKey(String reason) {
+        return switch (reason) {
+            case "too_many_attempts" -> "conversation.alert.held.too_many_attempts";
+            case "cancelled" -> "conversation.alert.held.cancelled";
+            case "confirmation_mismatch" -> "conversation.alert.held.confirmation_mismatch";
+            default -> "conversation.alert.held.expired";
+        };
     }
 
     private interface Sentence {

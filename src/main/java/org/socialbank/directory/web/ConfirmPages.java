@@ -50,13 +50,46 @@ class ConfirmPages {
             model.addAttribute("fee", Money.format(p.feeMinor(), currency, locale));
             return "confirm/form";
         }
-        if (view instanceof ConfirmView.Confirmed) {
-            return Pages.message(model, "confirm.done");
+        if (view instanceof ConfirmView.Confirmed c) {
+            return outcome(model, "confirm.sent", "confirm.sent.body", c.amountMinor(), c.currency(), c.payee(), "",
+                    locale);
+        }
+        if (view instanceof ConfirmView.Refused r) {
+            String body = refusal(r.reason());
+            if (body.equals("confirm.refused.funds") && r.availableMinor() != null) {
+                return outcome(model, "confirm.refused", "confirm.refused.funds_left", r.amountMinor(), r.currency(),
+                        r.payee(), Money.format(r.availableMinor(), CurrencyCode.of(r.currency()), locale), locale);
+            }
+            return outcome(model, "confirm.refused", body, r.amountMinor(), r.currency(), r.payee(), r.reason(),
+                    locale);
         }
         if (view instanceof ConfirmView.NotConfirmed) {
             return Pages.message(model, "confirm.failed");
         }
         response.setStatus(404);
         return Pages.message(model, "link.invalid");
+    }
+
+    /** After the right code: what was done, or that nothing was and why, in the payer's language. */
+    private static String outcome(Model model, String title, String body, long amountMinor, String currency,
+            String payee, String detail, java.util.Locale locale) {
+        model.addAttribute("titleKey", title + ".title");
+        model.addAttribute("bodyKey", body);
+        model.addAttribute("amount", Money.format(amountMinor, CurrencyCode.of(currency), locale));
+        model.addAttribute("payee", payee);
+        model.addAttribute("detail", detail);
+        return "confirm/outcome";
+    }
+
+    /** The sentence for an owner's refusal code (docs/payments.md); an unknown code is named in a general one. */
+    static String refusal(String reason) {
+        return switch (reason) {
+            case "insufficient_funds", "exceeds_credits" -> "confirm.refused.funds";
+            case "account_frozen", "account_closed" -> "confirm.refused.account";
+            case "payee_cannot_receive_currency", "payee_has_no_account" -> "confirm.refused.payee_account";
+            case "no_account_in_currency", "currency_mismatch" -> "confirm.refused.currency";
+            case "confirmation_mismatch" -> "confirm.refused.changed";
+            default -> "confirm.refused.other";
+        };
     }
 }

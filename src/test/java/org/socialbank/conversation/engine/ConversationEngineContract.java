@@ -348,6 +348,68 @@ abstract class ConversationEngineContract {
         assertThat(balance(alice)).isEqualTo(50_000);
     }
 
+    @Autowired
+    org.socialbank.directory.Confirmations confirmations;
+
+    /** A payment held for the bank's page from the chat; answers the page's token. */
+    String held(String chat, Person payee, String amount) {
+        String yes = ((Outbound.Buttons) say(chat, "pay @" + payee.handle() + " " + amount).get(0)).buttons().get(0)
+                .reference();
+        Outbound link = say(chat, new Inbound.Button(yes)).get(0);
+        assertThat(link).as(link.toString()).isInstanceOf(Outbound.Link.class);
+        String url = ((Outbound.Link) link).url();
+        return url.substring(url.lastIndexOf('/') + 1);
+    }
+
+    /** The alerts about payments in a chat, once the relay has sent them. */
+    List<String> paymentAlerts(String chat) {
+        drain();
+        return telegram.to(chat).stream().map(m -> text(m.content())).filter(t -> t.startsWith("Your payment of"))
+                .toList();
+    }
+
+    @Test
+    @DisplayName("issue 13: every end of a held payment is told once in the payer's chat: sent, refused and why, cancelled, expired, too many codes")
+    void everyEndOfAHeldPaymentIsToldOnceInThePayersChat() {
+        link(aliceChat, alice);
+        String poor = held(aliceChat, bob, "1000.01"); // alice has €500.00
+        assertThat(confirmations.confirm(poor, sms.lastCode(alice.phone())))
+                .isInstanceOf(org.socialbank.directory.ConfirmView.Refused.class);
+        assertThat(paymentAlerts(aliceChat)).containsExactly(
+                "Your payment of €1,000.01 to Bob B. was confirmed but not made: not enough money on your account (you have €500.00). Nothing was paid.");
+
+        String cancelled = held(aliceChat, bob, "1000.02");
+        confirmations.cancel(cancelled);
+        assertThat(paymentAlerts(aliceChat)).hasSize(2).last()
+                .isEqualTo("Your payment of €1,000.02 to Bob B. was cancelled on the bank’s page. Nothing was paid.");
+
+        String expired = held(aliceChat, bob, "1000.03");
+        clock.advance(Duration.ofMinutes(6));
+        confirmations.expireDue(100);
+        assertThat(confirmations.confirm(expired, sms.lastCode(alice.phone())))
+                .isInstanceOf(org.socialbank.directory.ConfirmView.NotConfirmed.class);
+        assertThat(paymentAlerts(aliceChat)).hasSize(3).last().isEqualTo(
+                "Your payment of €1,000.03 to Bob B. was not confirmed in time. Nothing was paid; you can send it again.");
+
+        String wrong = held(aliceChat, bob, "1000.04");
+        String bad = sms.lastCode(alice.phone()).equals("000000") ? "111111" : "000000";
+        for (int i = 0; i < 10 && !(confirmations.confirm(wrong, bad) instanceof org.socialbank.directory.ConfirmView.NotConfirmed); i++) {
+            // until the attempts run out
+        }
+        assertThat(paymentAlerts(aliceChat)).hasSize(4).last().isEqualTo(
+                "Your payment of €1,000.04 to Bob B. was stopped after too many wrong codes. Nothing was paid.");
+        assertThat(balance(alice)).isEqualTo(50_000);
+
+        Person carol = person("Carol Cole", 300_000);
+        String carolChat = "tg-" + UUID.randomUUID();
+        link(carolChat, carol);
+        String paid = held(carolChat, bob, "1000.05");
+        assertThat(confirmations.confirm(paid, sms.lastCode(carol.phone())))
+                .isInstanceOf(org.socialbank.directory.ConfirmView.Confirmed.class);
+        assertThat(paymentAlerts(carolChat)).containsExactly("Your payment of €1,000.05 to Bob B. is done.");
+        assertThat(balance(bob)).isEqualTo(100_005);
+    }
+
     @Test
     void thePayeeIsAlertedInTheirChatAndIsThenARecentPayeeByName() {
         link(aliceChat, alice);

@@ -20,8 +20,10 @@ import org.socialbank.directory.Linking;
 import org.socialbank.directory.Network;
 import org.socialbank.directory.OperationConfirmed;
 import org.socialbank.directory.jdbc.JdbcLinking;
+import org.socialbank.payments.HeldPaymentNotPaid;
 import org.socialbank.payments.PaymentCompleted;
 import org.socialbank.payments.PaymentHeld;
+import org.socialbank.payments.PaymentStatus;
 import org.socialbank.payments.web.PaymentFixtures.Person;
 import org.socialbank.support.Api;
 import org.socialbank.support.Api.Response;
@@ -233,11 +235,91 @@ abstract class PaymentsContract extends PaymentsTestBase {
         FormClient browser = new FormClient(port);
         assertThat(browser.get(path(url)).html()).contains("Bob B.", "150.00");
         assertThat(browser.post(path(url), "code", sms.lastCode(alice.phone())).html()).contains("Confirmed");
+        assertThat(browser.get(path(url)).html()).as("issue 13: the page says what was sent, and says it again on reload")
+                .contains("Confirmed and sent", "Bob B.", "150.00").doesNotContain("Not paid");
         Response done = api.get("/api/v1/payments/" + id);
         assertThat(status(done)).isEqualTo("completed");
         assertThat(done.json().has("confirmationUrl")).isFalse();
         assertThat(fixtures.balance(bob.wallet())).isEqualTo(15_000);
         assertThat(fixtures.balance(alice.wallet())).isEqualTo(85_000);
+    }
+
+    @Test
+    @DisplayName("issue 13: a held payment refused after the right code says 'not paid' and why, never 'Confirmed'")
+    void aHeldPaymentRefusedAfterTheRightCodeSaysNotPaidAndWhy() {
+        Person alice = fixtures.customer("Alice Walker", KycLevel.FULL, 100_000);
+        Person bob = fixtures.customer("Bob Brown", KycLevel.FULL, 0);
+        Response held = payBob(alice, bob, 15_000, "api");
+        assertThat(status(held)).as(held.toString()).isEqualTo("awaiting_confirmation");
+        UUID id = UUID.fromString(held.json().path("id").asString());
+        String url = held.json().path("confirmationUrl").asString();
+        // the money is spent elsewhere before the payer types the code
+        org.socialbank.ledger.AccountId elsewhere = new org.socialbank.ledger.AccountId(UUID.randomUUID());
+        org.socialbank.shared.CurrencyCode eur = org.socialbank.shared.CurrencyCode.of("EUR");
+        ledger.open(new org.socialbank.ledger.NewAccount(elsewhere, eur, null,
+                org.socialbank.ledger.AccountKind.BANK_EQUITY, java.util.Set.of()));
+        assertThat(ledger.transfer(org.socialbank.ledger.NewTransfer.posted(new org.socialbank.ledger.TransferId(
+                UUID.randomUUID()), alice.wallet(), elsewhere, 90_000, eur, "spent")))
+                .isInstanceOf(org.socialbank.ledger.TransferResult.Posted.class);
+
+        FormClient browser = new FormClient(port);
+        browser.get(path(url));
+        String page = browser.post(path(url), "code", sms.lastCode(alice.phone())).html();
+        assertThat(page).contains("Not paid", "not enough money", "Bob B.", "150.00").doesNotContain("Confirmed");
+        assertThat(page).as("and what is possible").contains("you have €100.00");
+        assertThat(browser.get(path(url)).html()).as("a reload says the same").contains("Not paid", "not enough money");
+        Response after = api.get("/api/v1/payments/" + id);
+        assertThat(status(after)).isEqualTo("rejected");
+        assertThat(code(after)).isEqualTo("insufficient_funds");
+        assertThat(fixtures.balance(bob.wallet())).isZero();
+        assertThat(events.stream(HeldPaymentNotPaid.class).filter(e -> e.paymentId().value().equals(id)))
+                .as("the chat is told once").singleElement().satisfies(e -> {
+                    assertThat(e.status()).isEqualTo(PaymentStatus.REJECTED);
+                    assertThat(e.reason()).isEqualTo("insufficient_funds");
+                    assertThat(e.payee()).isEqualTo("Bob B.");
+                    assertThat(e.amountMinor()).isEqualTo(15_000);
+                    assertThat(e.availableMinor()).isEqualTo(10_000);
+                });
+    }
+
+    @Test
+    @DisplayName("issue 13: every end of a held payment that pays nothing is published once, with how it ended")
+    void everyEndOfAHeldPaymentThatPaysNothingIsPublishedOnce() {
+        Person alice = fixtures.customer("Alice Walker", KycLevel.FULL, 100_000);
+        Person bob = fixtures.customer("Bob Brown", KycLevel.FULL, 0);
+        FormClient browser = new FormClient(port);
+
+        Response cancelled = payBob(alice, bob, 15_000, "api");
+        browser.get(path(cancelled.json().path("confirmationUrl").asString()));
+        assertThat(browser.post(path(cancelled.json().path("confirmationUrl").asString()) + "/cancel").html())
+                .contains("Not confirmed");
+        Response expired = payBob(alice, bob, 16_000, "api");
+        clock.advance(Duration.ofMinutes(5).plusSeconds(1));
+        confirmations.expireDue(100);
+        Response calledOff = payBob(alice, bob, 17_000, "api");
+        api.post("/api/v1/payments/" + calledOff.json().path("id").asString() + "/cancel", "");
+        Response wrong = payBob(alice, bob, 18_000, "api");
+        String wrongUrl = wrong.json().path("confirmationUrl").asString();
+        String right = sms.lastCode(alice.phone());
+        String bad = right.equals("000000") ? "111111" : "000000";
+        String last = browser.get(path(wrongUrl)).html();
+        for (int i = 0; i < 10 && !last.contains("Not confirmed"); i++) {
+            last = browser.post(path(wrongUrl), "code", bad).html();
+        }
+        assertThat(last).contains("Not confirmed");
+
+        assertThat(reasons(cancelled)).containsExactly("cancelled");
+        assertThat(reasons(expired)).containsExactly("expired");
+        assertThat(reasons(calledOff)).as("the payer who called it off is answered, not alerted").isEmpty();
+        assertThat(reasons(wrong)).containsExactly("too_many_attempts");
+        assertThat(fixtures.balance(alice.wallet())).isEqualTo(100_000);
+    }
+
+    private List<String> reasons(Response held) {
+        UUID id = UUID.fromString(held.json().path("id").asString());
+        return events.stream(HeldPaymentNotPaid.class).filter(e -> e.paymentId().value().equals(id))
+                .peek(e -> assertThat(e.status()).isEqualTo(PaymentStatus.NOT_CONFIRMED))
+                .map(HeldPaymentNotPaid::reason).toList();
     }
 
     @Test

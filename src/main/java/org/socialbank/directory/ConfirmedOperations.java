@@ -1,0 +1,14 @@
+package org.socialbank.directory;
+
+import java.util.Optional;
+
+/**
+ * Implemented by a module whose operations are confirmed on the step-up page, so that the page
+ * tells the truth after the right code. The owner carries the operation out while handling
+ * {@link OperationConfirmed}, in the same transaction, so the outcome is known when the page answers.
+ */
+public interface ConfirmedOperations {
+
+    /** What became of the confirmed operation {@code reference}; empty when it is not this owner's. */
+    Optional<OperationOutcome> outcome(String reference);
+}
