@@ -22,8 +22,12 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class ErrorPages implements ErrorController {
 
-    /** Addresses answered to programs, never to a person. */
-    private static final List<String> PROGRAM_PREFIXES = List.of("/api/", "/webhooks/", "/actuator/", "/v3/api-docs");
+    /**
+     * Addresses answered to programs, never to a person; the demo's {@code /dev/} tools keep
+     * their problem+json 404 outside demo mode, whatever the browser asks for.
+     */
+    private static final List<String> PROGRAM_PREFIXES = List.of("/api/", "/webhooks/", "/actuator/", "/v3/api-docs",
+            "/dev/");
 
     /** Statuses with their own words on the page; the others read as the generic one. */
     private static final Set<Integer> WORDED = Set.of(400, 404, 405, 500);
