@@ -85,6 +85,13 @@ class H2PageErrorsIntegrationTests {
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(contentType(bad)).startsWith("text/html");
         assertThat(bad.body()).contains("This request could not be read", "bank-header").doesNotContain("Tomcat");
+
+
+        HttpResponse<String> refusedByTomcat = get("/link/%00?lang=fa", "text/html");
+        assertThat(refusedByTomcat.statusCode()).isEqualTo(400);
+        assertThat(contentType(refusedByTomcat)).startsWith("text/html");
+        assertThat(refusedByTomcat.body()).contains("bank-header", "dir=\"rtl\"", "این درخواست خوانده نشد")
+                .doesNotContain("HTTP Status 400");
     }
 
     @DisplayName("issue 13: a form posted without its CSRF token still gets the localized 403 page")
