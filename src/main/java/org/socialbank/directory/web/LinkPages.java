@@ -10,6 +10,8 @@ import org.socialbank.directory.Network;
 import org.socialbank.security.WebProperties;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
+import org.socialbank.shared.web.SeeOther;
+import org.springframework.web.servlet.view.RedirectView;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.CookieValue;
@@ -59,6 +61,12 @@ class LinkPages {
             HttpServletRequest request, Model model, HttpServletResponse response, Locale locale) {
         return render(linking.signIn(token, LinkSignIn.Browser.of(bound), bounded(username, 64),
                 bounded(password, 128), request.getRemoteAddr(), locale), token, model, response);
+    }
+
+    /** Reload or Back on an address a form posted to: the link page shows the current step again. */
+    @GetMapping({"/link/{token}/code", "/link/{token}/sms"})
+    RedirectView again(@PathVariable String token) {
+        return SeeOther.to("/link/{token}");
     }
 
     @PostMapping("/link/{token}/code")

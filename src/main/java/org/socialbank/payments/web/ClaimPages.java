@@ -14,6 +14,8 @@ import org.socialbank.payments.Payments;
 import org.socialbank.payouts.AccountProblem;
 import org.socialbank.payouts.ExternalAccount;
 import org.socialbank.shared.Money;
+import org.socialbank.shared.web.SeeOther;
+import org.springframework.web.servlet.view.RedirectView;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,6 +44,12 @@ class ClaimPages {
     @GetMapping("/claim/{token}")
     String open(@PathVariable String token, Model model, HttpServletResponse response, Locale locale) {
         return render(payments.claim(token), token, model, response, locale);
+    }
+
+    /** Reload or Back on an address a form posted to: the claim page shows the current step again. */
+    @GetMapping({"/claim/{token}/send", "/claim/{token}/code", "/claim/{token}/wallet", "/claim/{token}/account"})
+    RedirectView again(@PathVariable String token) {
+        return SeeOther.to("/claim/{token}");
     }
 
     @PostMapping("/claim/{token}/send")

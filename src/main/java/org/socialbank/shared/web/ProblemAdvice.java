@@ -1,5 +1,7 @@
 package org.socialbank.shared.web;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -17,6 +19,7 @@ import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -26,7 +29,9 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Turns every failure of the HTTP layer into {@code problem+json} with a {@code code}: bad input
- * is the client's 4xx, and nothing a client sends produces a stack trace.
+ * is the client's 4xx, and nothing a client sends produces a stack trace. A person on the bank's
+ * pages is not a JSON reader: for them the same status is shown as the bank's own page
+ * ({@link ErrorPages}), chosen by the address and {@code Accept} (issue 13).
  */
 @RestControllerAdvice
 class ProblemAdvice extends ResponseEntityExceptionHandler {
@@ -34,19 +39,19 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
     @ExceptionHandler(IllegalArgumentException.class)
-    ResponseEntity<ProblemDetail> invalid(IllegalArgumentException e) {
-        return Problems.response(Problems.of(HttpStatus.BAD_REQUEST, "invalid_request", e.getMessage()));
+    ResponseEntity<ProblemDetail> invalid(IllegalArgumentException e, WebRequest request) {
+        return answer(request, Problems.of(HttpStatus.BAD_REQUEST, "invalid_request", e.getMessage()));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<ProblemDetail> mismatch(MethodArgumentTypeMismatchException e) {
-        return Problems.response(Problems.of(HttpStatus.BAD_REQUEST, "invalid_request",
+    ResponseEntity<ProblemDetail> mismatch(MethodArgumentTypeMismatchException e, WebRequest request) {
+        return answer(request, Problems.of(HttpStatus.BAD_REQUEST, "invalid_request",
                 "'" + e.getName() + "' is not valid"));
     }
 
     @ExceptionHandler(RequestTooLarge.class)
-    ResponseEntity<ProblemDetail> tooLarge(RequestTooLarge e) {
-        return Problems.response(Problems.of(HttpStatus.CONTENT_TOO_LARGE, "request_too_large",
+    ResponseEntity<ProblemDetail> tooLarge(RequestTooLarge e, WebRequest request) {
+        return answer(request, Problems.of(HttpStatus.CONTENT_TOO_LARGE, "request_too_large",
                 e.getMessage()));
     }
 
@@ -56,8 +61,11 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler({TransientDataAccessException.class, ConcurrencyFailureException.class,
             DataAccessResourceFailureException.class, CannotCreateTransactionException.class})
-    ResponseEntity<ProblemDetail> busy(Exception e) {
+    ResponseEntity<ProblemDetail> busy(Exception e, WebRequest request) {
         log.warn("Store busy or unreachable: {}", e.getMessage());
+        if (isPage(request)) {
+            return showPage(request, HttpStatus.SERVICE_UNAVAILABLE, new HttpHeaders());
+        }
         ResponseEntity<ProblemDetail> response = Problems.response(Problems.of(
                 HttpStatus.SERVICE_UNAVAILABLE, "temporarily_unavailable",
                 "The bank could not complete this now; nothing was changed. Send the same request again."));
@@ -67,16 +75,16 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     /** A database rule the validation above it missed: the request did nothing and is refused. */
     @ExceptionHandler(DataIntegrityViolationException.class)
-    ResponseEntity<ProblemDetail> violates(DataIntegrityViolationException e) {
+    ResponseEntity<ProblemDetail> violates(DataIntegrityViolationException e, WebRequest request) {
         log.warn("A request broke a database rule: {}", e.getMostSpecificCause().getClass().getSimpleName());
-        return Problems.response(Problems.of(HttpStatus.CONFLICT, "conflict",
+        return answer(request, Problems.of(HttpStatus.CONFLICT, "conflict",
                 "The request conflicts with the bank's data and was refused; nothing was changed."));
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e, WebRequest request) {
         log.error("Unexpected failure while handling a request", e);
-        return Problems.response(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
+        return answer(request, Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
                 "The request could not be completed; nothing was changed unless a later read shows it."));
     }
 
@@ -84,10 +92,10 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (causedBy(e, RequestTooLarge.class)) {
-            return Problems.response(Problems.of(HttpStatus.CONTENT_TOO_LARGE, "request_too_large",
+            return answer(request, Problems.of(HttpStatus.CONTENT_TOO_LARGE, "request_too_large",
                     "The request body is larger than this server accepts."));
         }
-        return Problems.response(Problems.of(HttpStatus.BAD_REQUEST, "malformed_request",
+        return answer(request, Problems.of(HttpStatus.BAD_REQUEST, "malformed_request",
                 "The request body is not valid JSON of the expected shape: " + shortReason(e)));
     }
 
@@ -97,18 +105,51 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         String detail = e.getBindingResult().getFieldErrors().stream()
                 .map(f -> f.getField() + " " + f.getDefaultMessage())
                 .sorted().reduce((a, b) -> a + "; " + b).orElse("invalid request");
-        return Problems.response(Problems.of(HttpStatus.BAD_REQUEST, "invalid_request", detail));
+        return answer(request, Problems.of(HttpStatus.BAD_REQUEST, "invalid_request", detail));
     }
 
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (isPage(request)) {
+            // keeps what the status needs to say, such as the Allow of a 405
+            return showPage(request, HttpStatus.valueOf(status.value()), headers == null ? new HttpHeaders() : headers);
+        }
         ResponseEntity<Object> entity = super.handleExceptionInternal(e, body, headers, status, request);
         if (entity != null && entity.getBody() instanceof ProblemDetail problem
                 && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
             problem.setProperty("code", codeFor(e, status));
         }
         return entity;
+    }
+
+    /** The problem as JSON for a program; for a person on a page, the bank's page for its status. */
+    private static <T> ResponseEntity<T> answer(WebRequest request, ProblemDetail problem) {
+        return isPage(request) ? showPage(request, HttpStatus.valueOf(problem.getStatus()), new HttpHeaders())
+                : Problems.response(problem);
+    }
+
+    private static boolean isPage(WebRequest request) {
+        return request instanceof ServletWebRequest servlet && servlet.getResponse() != null
+                && !ErrorPages.readsProblems(servlet.getRequest());
+    }
+
+    /**
+     * Hands the status to the container's error page, which {@link ErrorPages} renders in the
+     * reader's language; returning no body tells Spring the response is taken care of.
+     */
+    private static <T> ResponseEntity<T> showPage(WebRequest request, HttpStatus status, HttpHeaders headers) {
+        HttpServletResponse response = ((ServletWebRequest) request).getResponse();
+        if (response.isCommitted()) {
+            return null;
+        }
+        headers.forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+        try {
+            response.sendError(status.value());
+        } catch (IOException gone) {
+            log.debug("The page's reader left before the error page: {}", gone.getMessage());
+        }
+        return null;
     }
 
     private static String codeFor(Exception e, HttpStatusCode status) {

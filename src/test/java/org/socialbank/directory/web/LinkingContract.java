@@ -118,6 +118,10 @@ abstract class LinkingContract {
         assertThat(sms.to(phone).get(0).text()).contains("Telegram", "Never share it");
         Page wrongCode = browser.post(path + "/code", "code", other(sent));
         assertThat(wrongCode.html()).contains("Attempts left: 2");
+        Page reloaded = browser.get(path + "/code");
+        assertThat(reloaded.status()).as("issue 13: reload after a wrong code").isEqualTo(200);
+        assertThat(reloaded.html()).contains("name=\"code\"").doesNotContain("405");
+        assertThat(sms.to(phone)).as("issue 13: a reload sends no second code").hasSize(1);
         Page done = browser.post(path + "/code", "code", sent);
         assertThat(done.html()).contains("Your Telegram account is linked", "Bob B.");
         assertThat(done.html()).doesNotContain("Bob Brown");

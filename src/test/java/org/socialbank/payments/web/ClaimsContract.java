@@ -79,12 +79,18 @@ abstract class ClaimsContract extends PaymentsTestBase {
                 .contains("lang=\"fa\"", "dir=\"rtl\"", "پولی برای شما");
         browser.post(path(claimUrl) + "/send");
         String code = sms.lastCode(carol);
+        Page reloaded = browser.get(path(claimUrl) + "/send");
+        assertThat(reloaded.status()).as("issue 13: reload after sending the code").isEqualTo(200);
+        assertThat(reloaded.html()).contains("name=\"code\"").doesNotContain("405");
+        assertThat(sms.to(carol)).as("issue 13: a reload sends no second code").hasSize(1);
         assertThat(browser.post(path(claimUrl) + "/code", "code", other(code)).html())
                 .contains("That code is not right.", "Attempts left: 2");
         Page choose = browser.post(path(claimUrl) + "/code", "code", code);
         assertThat(choose.html()).contains("Where should the money go?");
         Page claimed = browser.post(path(claimUrl) + "/wallet", "name", "Carol Claimer");
         assertThat(claimed.html()).contains("Claimed: the money is yours.");
+        assertThat(browser.get(path(claimUrl) + "/wallet").html()).as("issue 13: reload after claiming")
+                .contains("Claimed: the money is yours.");
 
         AliasMatch wallet = directory.resolve(Alias.parse(AliasType.PHONE, null, carol, null)).orElseThrow();
         assertThat(wallet.maskedName()).isEqualTo("Carol C.");

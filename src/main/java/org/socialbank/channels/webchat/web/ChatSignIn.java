@@ -7,6 +7,8 @@ import java.util.Optional;
 import org.socialbank.directory.LinkSignIn;
 import org.socialbank.directory.LinkStep;
 import org.springframework.http.HttpHeaders;
+import org.socialbank.shared.web.SeeOther;
+import org.springframework.web.servlet.view.RedirectView;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,6 +48,12 @@ class ChatSignIn {
             HttpServletResponse response, Locale locale) {
         return render(linking.signIn(token, browser(request, null), bounded(username, 64), bounded(password, 128),
                 request.getRemoteAddr(), locale), token, model, response);
+    }
+
+    /** Reload or Back on an address a form posted to: the sign-in page shows the current step again. */
+    @GetMapping({"/chat/link/{token}/code", "/chat/link/{token}/sms"})
+    RedirectView again(@PathVariable String token) {
+        return SeeOther.to("/chat/link/{token}");
     }
 
     @PostMapping("/chat/link/{token}/code")

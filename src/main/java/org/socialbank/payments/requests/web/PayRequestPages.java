@@ -10,6 +10,8 @@ import org.socialbank.payments.requests.PayLinkView;
 import org.socialbank.payments.requests.RequestStatus;
 import org.socialbank.payments.requests.Requests;
 import org.socialbank.shared.Money;
+import org.socialbank.shared.web.SeeOther;
+import org.springframework.web.servlet.view.RedirectView;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,6 +40,12 @@ class PayRequestPages {
     String open(@PathVariable String token, Model model, HttpServletResponse response, Locale locale) {
         return render(token.length() > TOKEN_LENGTH_MAX ? Optional.empty() : requests.payLink(token), token, model,
                 response, locale);
+    }
+
+    /** Reload or Back after declining: the page shows the request as it is now. */
+    @GetMapping("/pay-request/{token}/decline")
+    RedirectView again(@PathVariable String token) {
+        return SeeOther.to("/pay-request/{token}");
     }
 
     @PostMapping("/pay-request/{token}/decline")
