@@ -5,12 +5,14 @@ import org.socialbank.directory.ConfirmView;
 import org.socialbank.directory.Confirmations;
 import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.Money;
+import org.socialbank.shared.web.SeeOther;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.view.RedirectView;
 
 /** The step-up page: what exactly will be done, and the code that confirms that and nothing else. */
 @Controller
@@ -32,6 +34,12 @@ class ConfirmPages {
     String confirm(@PathVariable String token, @RequestParam(defaultValue = "") String code, Model model,
             HttpServletResponse response, java.util.Locale locale) {
         return render(confirmations.confirm(token, LinkPages.bounded(code, 16)), token, model, response, locale);
+    }
+
+    /** Reload or Back on the cancel form's address: the step-up page shows where it stands. */
+    @GetMapping("/confirm/{token}/cancel")
+    RedirectView again(@PathVariable String token) {
+        return SeeOther.to("/confirm/{token}");
     }
 
     @PostMapping("/confirm/{token}/cancel")

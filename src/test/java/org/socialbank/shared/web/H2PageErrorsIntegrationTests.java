@@ -45,7 +45,7 @@ class H2PageErrorsIntegrationTests {
     @ParameterizedTest
     @ValueSource(strings = {"/claim/%s/send", "/claim/%s/code", "/claim/%s/wallet", "/claim/%s/account",
             "/link/%s/code", "/link/%s/sms", "/chat/link/%s/code", "/chat/link/%s/sms",
-            "/pay-request/%s/decline"})
+            "/pay-request/%s/decline", "/confirm/%s/cancel"})
     void reloadOfAFormAddressShowsThePageAgain(String address) throws Exception {
         String path = address.formatted(TOKEN);
         HttpResponse<String> reload = get(path, "text/html,application/xhtml+xml,*/*;q=0.8");
