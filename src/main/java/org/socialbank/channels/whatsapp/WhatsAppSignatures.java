@@ -1,11 +1,7 @@
 package org.socialbank.channels.whatsapp;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.socialbank.shared.Digests;
 
 /**
  * Meta's webhook proofs: {@code X-Hub-Signature-256: sha256=<hex>}, the HMAC-SHA256 of the raw
@@ -21,7 +17,7 @@ final class WhatsAppSignatures {
 
     /** The header Meta sends with {@code body}. */
     static String sign(String appSecret, byte[] body) {
-        return PREFIX + HexFormat.of().formatHex(hmac(appSecret, body));
+        return PREFIX + HexFormat.of().formatHex(Digests.hmacSha256(appSecret, body));
     }
 
     /** Whether the header proves the raw body; hex digits in either case. */
@@ -41,25 +37,6 @@ final class WhatsAppSignatures {
         if (expected == null || expected.isEmpty() || given == null) {
             return false;
         }
-        return MessageDigest.isEqual(sha256(expected.getBytes(StandardCharsets.UTF_8)),
-                sha256(given.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static byte[] hmac(String key, byte[] data) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return mac.doFinal(data);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every Java runtime has HmacSHA256", e);
-        }
-    }
-
-    private static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return Digests.equalInConstantTime(expected, given);
     }
 }

@@ -1,12 +1,9 @@
 package org.socialbank.channels.x;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.socialbank.shared.Digests;
 
 /**
  * The Account Activity webhook's proofs, both HMAC-SHA256 keyed with the app's consumer secret and
@@ -45,7 +42,7 @@ final class XSignatures {
     }
 
     static String sign(String consumerSecret, byte[] body) {
-        return PREFIX + Base64.getEncoder().encodeToString(hmac(consumerSecret, body));
+        return PREFIX + Base64.getEncoder().encodeToString(Digests.hmacSha256(consumerSecret, body));
     }
 
     /**
@@ -56,26 +53,6 @@ final class XSignatures {
         if (header == null || consumerSecret == null || consumerSecret.isEmpty()) {
             return false;
         }
-        byte[] expected = sha256(sign(consumerSecret, body).getBytes(StandardCharsets.US_ASCII));
-        byte[] given = sha256(header.strip().getBytes(StandardCharsets.UTF_8));
-        return MessageDigest.isEqual(expected, given);
-    }
-
-    private static byte[] hmac(String key, byte[] data) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return mac.doFinal(data);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every Java runtime has HmacSHA256", e);
-        }
-    }
-
-    private static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return Digests.equalInConstantTime(sign(consumerSecret, body), header.strip());
     }
 }
