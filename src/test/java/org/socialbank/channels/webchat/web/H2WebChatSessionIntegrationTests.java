@@ -91,7 +91,8 @@ class H2WebChatSessionIntegrationTests {
         clock.advance(Duration.ofMinutes(2)); // a fresh minute for the per-address limit
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         username = "web" + suffix;
-        phone = "+3363" + String.format("%07d", Math.abs(suffix.hashCode()) % 10_000_000);
+        // +33 612 xxx xxx: every number of that range is a valid French mobile (0639... is not)
+        phone = "+33612" + String.format("%06d", Math.abs(suffix.hashCode()) % 1_000_000);
         customer = new CustomerId(UUID.randomUUID());
         directory.register(new NewCustomer(customer, "Bob Brown", Language.EN, KycLevel.FULL, username, PASSWORD,
                 List.of(new CustomerView.AliasEntry(Alias.parse(AliasType.PHONE, null, phone, null), true))));
