@@ -23,6 +23,20 @@ public enum ApiScope {
     PAYMENTS_WRITE("payments:write"),
     /** {@code POST /api/v1/nlu/parse}. */
     NLU("nlu"),
+    /** {@code GET} bill inquiries' and bill payments', top-ups' and card transfers' states (issue 15). */
+    BILLING_READ("billing:read"),
+    /** Inquiring and paying bills, topping up phones, card-to-card transfers (issue 15). */
+    BILLING_WRITE("billing:write"),
+    /** {@code GET} consents and alert settings (issue 17). */
+    CONSENTS_READ("consents:read"),
+    /** Recording consents given elsewhere, changing alert settings (issue 17). */
+    CONSENTS_WRITE("consents:write"),
+    /** {@code POST /api/v1/assistant/classify} and the assistant's other endpoints (issue 18). */
+    ASSISTANT("assistant"),
+    /** {@code GET} mentions, topics, spikes and the reputation dashboard's data (issue 20). */
+    LISTENING_READ("listening:read"),
+    /** Importing mentions, correcting their sentiment or topic (issue 20). */
+    LISTENING_WRITE("listening:write"),
     /** Metrics and every {@code /api/**} endpoint no other scope names (deny by default). */
     ADMIN("admin");
 

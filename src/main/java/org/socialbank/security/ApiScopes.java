@@ -25,6 +25,14 @@ final class ApiScopes {
             new Rule("/api/v1/requests", ApiScope.PAYMENTS_READ, ApiScope.PAYMENTS_WRITE),
             new Rule("/api/v1/splits", ApiScope.PAYMENTS_READ, ApiScope.PAYMENTS_WRITE),
             new Rule("/api/v1/nlu", ApiScope.NLU, ApiScope.NLU),
+            new Rule("/api/v1/bills", ApiScope.BILLING_READ, ApiScope.BILLING_WRITE),
+            new Rule("/api/v1/topups", ApiScope.BILLING_READ, ApiScope.BILLING_WRITE),
+            new Rule("/api/v1/card-transfers", ApiScope.BILLING_READ, ApiScope.BILLING_WRITE),
+            new Rule("/api/v1/consents", ApiScope.CONSENTS_READ, ApiScope.CONSENTS_WRITE),
+            new Rule("/api/v1/alert-settings", ApiScope.CONSENTS_READ, ApiScope.CONSENTS_WRITE),
+            new Rule("/api/v1/assistant", ApiScope.ASSISTANT, ApiScope.ASSISTANT),
+            new Rule("/api/v1/mentions", ApiScope.LISTENING_READ, ApiScope.LISTENING_WRITE),
+            new Rule("/api/v1/listening", ApiScope.LISTENING_READ, ApiScope.LISTENING_WRITE),
             new Rule("/actuator", ApiScope.ADMIN, ApiScope.ADMIN));
 
     private ApiScopes() {
