@@ -165,7 +165,7 @@ public class LinkSignIn {
             }
             String enrolment = codes.randomToken();
             store.setBrowser(t.hash(), codes.hashToken(enrolment));
-            return new LinkStep.Linked(linked.channel(), linked.maskedName(), enrolment);
+            return new LinkStep.Linked(linked.channel(), linked.customerName(), enrolment);
         });
     }
 

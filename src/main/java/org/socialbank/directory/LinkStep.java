@@ -46,10 +46,12 @@ public sealed interface LinkStep {
     /**
      * Done: the chat account is now tied to the customer.
      *
+     * @param customerName the customer's own name, greeted on the bank's page she just signed in to
+     *     (never masked there: "Welcome, Alice W.." and "欢迎，王*" read as errors)
      * @param browserSecret given to the browser that finished, the only one that may then set up
      *     an authenticator app through this link; null when there is nothing to offer
      */
-    record Linked(Network channel, String maskedName, String browserSecret) implements LinkStep {
+    record Linked(Network channel, String customerName, String browserSecret) implements LinkStep {
     }
 
     /** Set up an authenticator app: scan the QR code (or type the secret), then type its code. */

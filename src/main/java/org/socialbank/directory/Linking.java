@@ -216,7 +216,7 @@ public class Linking {
         LinkOffer unlink = tokens.issue(LinkTokens.PURPOSE_UNLINK, id, customer, properties.unlinkTtl(), "/unlink/");
         events.publishEvent(new IdentityLinked(id, identity.channel(), customer, c.language(), unlink.url()));
         alerts.chatLinked(customer, tokens.accountOf(identity, c.language().locale()), unlink.url());
-        return new LinkStep.Linked(identity.channel(), MaskedName.of(c.displayName()), null);
+        return new LinkStep.Linked(identity.channel(), c.displayName(), null);
     }
 
     /** "+33612345678" -> "+33 ••••• 78": enough to recognise one's own number. */

@@ -166,7 +166,7 @@ public final class Dialogue {
                         : offerLinkOrPhone(turn, language);
             case UNLINK:
                 return turn.linked().isPresent() && turn.bank().unlink()
-                        ? say(dropForm(state), language, "conversation.unlink.done")
+                        ? say(dropForm(state).keepingLanguage(language), language, "conversation.unlink.done")
                         : say(state, language, "conversation.unlink.not_linked");
             case UNKNOWN:
                 return new Step(state, List.of(new Outbound.Text(command.amountProblem().isPresent()

@@ -19,6 +19,15 @@ public record DialogueState(Language language, PayForm form, long formVersion) {
         }
     }
 
+    /**
+     * The chat keeps speaking {@code language} when none was chosen in it: a chat that is unlinked
+     * loses the customer's language it spoke until then (issue 13: English after a Chinese
+     * customer unlinked).
+     */
+    public DialogueState keepingLanguage(Language spoken) {
+        return language != null || spoken == null ? this : new DialogueState(spoken, form, formVersion);
+    }
+
     DialogueState withLanguage(Language chosen) {
         return new DialogueState(chosen, form, formVersion);
     }

@@ -1,6 +1,8 @@
 package org.socialbank.conversation.engine;
 
+import java.time.Clock;
 import org.socialbank.directory.ChannelIdentity;
+import org.socialbank.directory.Directory;
 import org.socialbank.directory.IdentityForgotten;
 import org.socialbank.directory.IdentityLinked;
 import org.socialbank.directory.IdentityUnlinked;
@@ -8,6 +10,7 @@ import org.socialbank.directory.Linking;
 import org.socialbank.directory.Network;
 import org.socialbank.directory.PhoneLinkStarted;
 import org.socialbank.conversation.Outbound;
+import org.socialbank.conversation.dialogue.DialogueState;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -23,12 +26,17 @@ class LinkAlerts {
     private final Outbox outbox;
     private final Linking linking;
     private final MessageTexts texts;
+    private final Directory directory;
+    private final Clock clock;
 
-    LinkAlerts(JdbcConversations store, Outbox outbox, Linking linking, MessageTexts texts) {
+    LinkAlerts(JdbcConversations store, Outbox outbox, Linking linking, MessageTexts texts, Directory directory,
+            Clock clock) {
         this.store = store;
         this.outbox = outbox;
         this.linking = linking;
         this.texts = texts;
+        this.directory = directory;
+        this.clock = clock;
     }
 
     @EventListener
@@ -61,6 +69,16 @@ class LinkAlerts {
     @EventListener
     void on(IdentityUnlinked event) {
         store.setCustomer(event.identityId(), null);
+        // the chat spoke the customer's language while linked; it goes on speaking it
+        directory.customer(event.customerId()).map(v -> v.customer().language()).ifPresent(spoken ->
+                store.lockConversation(event.identityId()).ifPresent(c -> {
+                    DialogueState state = Json.state(c.state());
+                    DialogueState kept = state.keepingLanguage(spoken);
+                    if (kept != state) {
+                        store.updateConversation(event.identityId(), Json.state(kept), c.version() + 1, null,
+                                clock.instant());
+                    }
+                }));
     }
 
     /** The network asked us to forget the account (WeChat unsubscribe): its conversation goes too. */

@@ -135,11 +135,15 @@ abstract class ConversationEngineContract {
     }
 
     Person person(String name, long fundingMinor) {
+        return person(name, fundingMinor, Language.EN);
+    }
+
+    Person person(String name, long fundingMinor, Language language) {
         String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         String phone = "+3361" + String.format("%07d", Math.floorMod(suffix.hashCode(), 10_000_000));
         String handle = "u" + suffix;
         CustomerId id = new CustomerId(UUID.randomUUID());
-        DirectoryResult registered = directory.register(new NewCustomer(id, name, Language.EN, KycLevel.FULL, null,
+        DirectoryResult registered = directory.register(new NewCustomer(id, name, language, KycLevel.FULL, null,
                 null, List.of(new CustomerView.AliasEntry(Alias.phone(phone, null), true),
                         new CustomerView.AliasEntry(new Alias(AliasType.HANDLE, Network.TELEGRAM, handle), true))));
         assertThat(registered).isInstanceOf(DirectoryResult.Done.class);
@@ -516,6 +520,20 @@ abstract class ConversationEngineContract {
         assertThat(text(say(aliceChat, "unlink").get(0))).isEqualTo("This chat is no longer linked to your bank account.");
         assertThat(linking.linkedCustomer(identity(aliceChat))).isEmpty();
         assertThat(say(aliceChat, "balance").get(0)).isInstanceOf(Outbound.Link.class);
+    }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("issue 13: a Chinese customer who unlinks goes on getting Chinese answers")
+    void anUnlinkedChatKeepsSpeakingTheCustomersLanguage() {
+        Person wang = person("王芳", 0, Language.ZH);
+        String chat = "tg-" + UUID.randomUUID();
+        link(chat, wang);
+        assertThat(text(say(chat, "解绑").get(0))).contains("不再");
+        assertThat(linking.linkedCustomer(identity(chat))).isEmpty();
+        // a stale button and a text in no language at all: both answered in Chinese, not English
+        assertThat(text(say(chat, new Inbound.Button("stale-" + UUID.randomUUID())).get(0)))
+                .containsPattern("\\p{IsHan}");
+        assertThat(text(say(chat, "?").get(0))).containsPattern("\\p{IsHan}");
     }
 
     @Test
