@@ -1,9 +1,6 @@
 package org.socialbank.conversation.dialogue;
 
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +19,7 @@ import org.socialbank.directory.Language;
 import org.socialbank.directory.Network;
 import org.socialbank.services.Branch;
 import org.socialbank.services.Branches;
+import org.socialbank.shared.Dates;
 import org.socialbank.shared.Money;
 
 /**
@@ -240,13 +238,11 @@ public final class Dialogue {
         if (movements.isEmpty()) {
             return say(turn.state(), language, "conversation.history.none");
         }
-        DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
-                .withLocale(language.locale()).withZone(ZoneOffset.UTC);
         StringBuilder text = new StringBuilder(texts.text(language, "conversation.history.title"));
         for (Bank.Movement m : movements) {
             text.append('\n').append(m.outgoing() ? "−" : "+")
                     .append(Money.format(m.amountMinor(), m.currency(), language.locale()))
-                    .append(" · ").append(dates.format(m.at()));
+                    .append(" · ").append(Dates.date(m.at(), language.locale()));
         }
         return new Step(turn.state(), List.of(new Outbound.Text(text.toString())), language);
     }

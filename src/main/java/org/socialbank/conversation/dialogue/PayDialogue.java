@@ -1,8 +1,5 @@
 package org.socialbank.conversation.dialogue;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.Locale;
 import java.util.List;
@@ -20,6 +17,7 @@ import org.socialbank.directory.AliasMatch;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Language;
 import org.socialbank.shared.CurrencyCode;
+import org.socialbank.shared.Dates;
 import org.socialbank.shared.Money;
 
 /**
@@ -176,7 +174,7 @@ final class PayDialogue {
                     language);
         }
         if (outcome instanceof Bank.AwaitingClaim waiting) {
-            String until = waiting.expiresAt() == null ? "—" : dates(language).format(waiting.expiresAt());
+            String until = waiting.expiresAt() == null ? "—" : Dates.date(waiting.expiresAt(), language.locale());
             return new Step(next, List.of(waiting.forward() == null
                     ? new Outbound.Text(texts.text(language, "conversation.pay.awaiting_claim_told", amount,
                             payeeName, until))
@@ -197,7 +195,7 @@ final class PayDialogue {
             return refused.resetsAt() == null
                     ? say(next, language, "conversation.pay.refused.limit", which, limit)
                     : say(next, language, "conversation.pay.refused.limit_resets", which, limit,
-                            dateTimes(language).format(refused.resetsAt()));
+                            Dates.dateTime(refused.resetsAt(), language.locale()));
         }
         return say(next, language, refusal(refused.code()), refused.code());
     }
@@ -208,15 +206,6 @@ final class PayDialogue {
 
     static final List<String> LIMITS = List.of("exceeds_transaction_limit", "exceeds_daily_limit",
             "exceeds_monthly_limit", "exceeds_channel_transaction_limit", "exceeds_channel_daily_limit");
-
-    private static DateTimeFormatter dates(Language language) {
-        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(language.locale()).withZone(ZoneOffset.UTC);
-    }
-
-    private static DateTimeFormatter dateTimes(Language language) {
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(language.locale())
-                .withZone(ZoneOffset.UTC);
-    }
 
     static String refusal(String code) {
         return switch (code) {

@@ -115,8 +115,7 @@ public class PaymentAlerts {
             Language language = directory.customer(event.payerCustomerId()).map(v -> v.customer().language())
                     .orElse(Language.EN);
             String amount = amount(event.amountMinor(), event.currency(), language);
-            String until = java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM)
-                    .withLocale(language.locale()).withZone(java.time.ZoneOffset.UTC).format(event.claimExpiresAt());
+            String until = org.socialbank.shared.Dates.date(event.claimExpiresAt(), language.locale());
             preferredChat(event.payerCustomerId()).ifPresent(chat -> outbox.write(chat, claimChat.isPresent()
                     ? new Outbound.Text(texts.text(language, "conversation.pay.awaiting_claim_told", amount,
                             event.payee().display(), until))

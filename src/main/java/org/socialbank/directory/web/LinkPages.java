@@ -130,7 +130,7 @@ class LinkPages {
         }
         if (step instanceof LinkStep.Locked l) {
             response.setStatus(429);
-            model.addAttribute("bodyArg", Pages.utc(l.until()));
+            model.addAttribute("bodyArg", Pages.at(l.until()));
             return Pages.message(model, "link.locked");
         }
         response.setStatus(step instanceof LinkStep.Invalid ? 404 : 200);

@@ -16,9 +16,8 @@ final class Pages {
         return MESSAGE;
     }
 
-    /** A moment as the pages show it: "2026-12-01 21:30 UTC". */
-    static String utc(java.time.Instant at) {
-        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC)
-                .format(at);
+    /** A moment as the page's reader reads it, in her zone (never "UTC" on a customer's page). */
+    static String at(java.time.Instant at) {
+        return org.socialbank.shared.Dates.dateTime(at, org.springframework.context.i18n.LocaleContextHolder.getLocale());
     }
 }

@@ -1,9 +1,6 @@
 package org.socialbank.payments.web;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -105,8 +102,7 @@ class ClaimPages {
         model.addAttribute("state", v.state().wireName());
         model.addAttribute("proof", v.proof().wireName());
         model.addAttribute("amount", Money.format(v.amountMinor(), v.currency(), locale));
-        model.addAttribute("expires", DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(locale).withZone(ZoneOffset.UTC).format(v.expiresAt()) + " UTC");
+        model.addAttribute("expires", org.socialbank.shared.Dates.dateTime(v.expiresAt(), locale));
         model.addAttribute("problemKey", problemKey(v.problem()));
         return "claim/page";
     }

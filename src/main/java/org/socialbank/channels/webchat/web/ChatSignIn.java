@@ -103,8 +103,8 @@ class ChatSignIn {
         }
         if (step instanceof LinkStep.Locked l) {
             response.setStatus(429);
-            model.addAttribute("bodyArg", java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-                    .withZone(java.time.ZoneOffset.UTC).format(l.until()));
+            model.addAttribute("bodyArg", org.socialbank.shared.Dates.dateTime(l.until(),
+                    org.springframework.context.i18n.LocaleContextHolder.getLocale()));
             return message(model, "link.locked");
         }
         response.setStatus(step instanceof LinkStep.Invalid ? 404 : 200);

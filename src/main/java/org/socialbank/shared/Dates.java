@@ -1,0 +1,68 @@
+package org.socialbank.shared;
+
+import com.ibm.icu.text.DateFormat;
+import com.ibm.icu.util.TimeZone;
+import com.ibm.icu.util.ULocale;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Dates and times as a customer reads them, in her zone (issue 13, UX walk-through P12/P13):
+ * Persian in the Solar Hijri calendar with Persian digits ({@code ۱۰ آذر ۱۴۰۵}), Chinese as
+ * {@code 2026年12月1日}, the others in their CLDR medium style; never "UTC" on a customer's page.
+ * The zone is the customer's language's default ({@link #zoneOf(Locale)}) until customers have a
+ * zone setting of their own.
+ */
+public final class Dates {
+
+    /** Where a customer who writes each language most likely lives; English defaults to London. */
+    static final Map<String, ZoneId> ZONES = Map.of(
+            "en", ZoneId.of("Europe/London"),
+            "fr", ZoneId.of("Europe/Paris"),
+            "ru", ZoneId.of("Europe/Moscow"),
+            "fa", ZoneId.of("Asia/Tehran"),
+            "zh", ZoneId.of("Asia/Shanghai"));
+
+    private Dates() {
+    }
+
+    /** The zone a customer who reads {@code locale} sees times in. */
+    public static ZoneId zoneOf(Locale locale) {
+        return ZONES.getOrDefault(locale.getLanguage(), ZoneId.of("Europe/London"));
+    }
+
+    /** The day of {@code at} in the reader's zone: "Dec 1, 2026", "1 déc. 2026", "۱۰ آذر ۱۴۰۵", "2026年12月1日". */
+    public static String date(Instant at, Locale locale) {
+        return format(DateFormat.getDateInstance(dateStyle(locale), uLocale(locale)), at, locale);
+    }
+
+    /** The day and time of {@code at} in the reader's zone, with the zone named. */
+    public static String dateTime(Instant at, Locale locale) {
+        DateFormat format = DateFormat.getDateTimeInstance(dateStyle(locale), DateFormat.SHORT, uLocale(locale));
+        String zone = TimeZone.getTimeZone(zoneOf(locale).getId())
+                .getDisplayName(false, TimeZone.GENERIC_LOCATION, uLocale(locale));
+        return format(format, at, locale) + " (" + zone + ")";
+    }
+
+    /** The time of day of {@code at} in the reader's zone, e.g. "21:30". */
+    public static String time(Instant at, Locale locale) {
+        return format(DateFormat.getTimeInstance(DateFormat.SHORT, uLocale(locale)), at, locale);
+    }
+
+    private static String format(DateFormat format, Instant at, Locale locale) {
+        format.setTimeZone(TimeZone.getTimeZone(zoneOf(locale).getId()));
+        return format.format(Date.from(at));
+    }
+
+    private static int dateStyle(Locale locale) {
+        String language = locale.getLanguage();
+        return "fa".equals(language) || "zh".equals(language) ? DateFormat.LONG : DateFormat.MEDIUM;
+    }
+
+    private static ULocale uLocale(Locale locale) {
+        return "fa".equals(locale.getLanguage()) ? new ULocale("fa_IR@calendar=persian") : ULocale.forLocale(locale);
+    }
+}
