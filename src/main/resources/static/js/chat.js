@@ -15,6 +15,16 @@
   var mine = {};      // the visitor's own lines shown before the server stored them, by client id
   var last = 0;       // the newest stored message shown: where the stream starts
   var stream = null;
+  var live = false;   // false while the history is drawn: its buttons are shown disabled (stale)
+  var lastDay = null; // the day of the newest message shown, for day separators
+  var typing = null;  // the "bank is answering" line while one of the visitor's messages waits
+  var typingTimer = null;
+  var lang = document.documentElement.lang || undefined;
+  var timeFormat = new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit' });
+  var dayFormat = new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', day: 'numeric' });
+  if (lang === 'fa') { // the Solar Hijri calendar, as Iranians date things
+    dayFormat = new Intl.DateTimeFormat('fa-IR-u-ca-persian', { year: 'numeric', month: 'long', day: 'numeric' });
+  }
 
   function uuid() {
     var b = new Uint8Array(16);
@@ -36,6 +46,46 @@
     log.scrollTop = log.scrollHeight;
   }
 
+  /** A day separator when this message is of another day than the one before, in the reader's zone. */
+  function dayOf(at) {
+    var day = dayFormat.format(new Date(at));
+    if (day !== lastDay) {
+      lastDay = day;
+      var sep = el('li', 'day', day);
+      sep.setAttribute('role', 'separator');
+      log.insertBefore(sep, typing && typing.parentNode === log ? typing : null);
+    }
+  }
+
+  /** The time a message was stored, in the reader's own zone. */
+  function stamp(li, at) {
+    if (li && at) {
+      var t = el('time', 'at', timeFormat.format(new Date(at)));
+      t.dateTime = new Date(at).toISOString();
+      li.appendChild(t);
+    }
+  }
+
+  function showTyping() {
+    if (!typing) {
+      typing = el('li', 'msg bank typing');
+      typing.setAttribute('aria-label', log.dataset.typing);
+      typing.title = log.dataset.typing;
+      typing.appendChild(el('span', 'dot'));
+      typing.appendChild(el('span', 'dot'));
+      typing.appendChild(el('span', 'dot'));
+    }
+    log.appendChild(typing);
+    clearTimeout(typingTimer);
+    typingTimer = setTimeout(hideTyping, 20000); // no answer yet: stop pretending
+    scrollDown();
+  }
+
+  function hideTyping() {
+    clearTimeout(typingTimer);
+    if (typing && typing.parentNode) { typing.parentNode.removeChild(typing); }
+  }
+
   function bankLine(text) {
     var li = el('li', 'msg bank', text);
     li.dir = 'auto';
@@ -44,17 +94,27 @@
 
   function render(m) {
     var c = m.message;
+    if (m.at) { dayOf(m.at); }
     if (m.from === 'visitor') {
       var shown = c.clientId && mine[c.clientId];
       if (shown) {
         shown.classList.remove('pending', 'failed');
+        if (!shown.querySelector('time')) { stamp(shown, m.at); }
         return;
       }
       var me = el('li', 'msg me', c.text);
       me.dir = 'auto';
+      stamp(me, m.at);
       log.appendChild(me);
       return;
     }
+    hideTyping();
+    var before = log.lastElementChild;
+    draw(c);
+    if (log.lastElementChild !== before) { stamp(log.lastElementChild, m.at); }
+  }
+
+  function draw(c) {
     if (c.kind === 'text') {
       log.appendChild(bankLine(c.text));
     } else if (c.kind === 'buttons') {
@@ -63,6 +123,7 @@
       c.buttons.forEach(function (b) {
         var chip = el('button', 'chip', b.label);
         chip.type = 'button';
+        chip.disabled = !live; // a button from the history is stale: the bank would refuse it
         chip.addEventListener('click', function () {
           chips.querySelectorAll('button').forEach(function (x) { x.disabled = true; });
           send({ button: b.reference, label: b.label }, b.label);
@@ -120,6 +181,7 @@
   }
 
   function post(fields, li, tries) {
+    if (tries === 1) { showTyping(); }
     var body = new URLSearchParams(fields);
     fetch(log.dataset.messages, {
       method: 'POST', credentials: 'same-origin', body: body,
@@ -133,27 +195,35 @@
         setTimeout(function () { post(fields, li, tries + 1); }, 1000 * tries);
         return;
       }
-      if (r.status === 429 || r.status === 401) {
-        // the bank's own words: too many messages, or the session ended (reload to start again)
-        r.json().then(function (p) { failed(fields, li, p && p.detail); }, function () { failed(fields, li); });
+      hideTyping();
+      if (r.status === 429 || r.status === 401 || r.status === 400) {
+        // the bank's own words: too fast, too long, or the session ended (reload to start again);
+        // tapping again helps only after a 429's minute, so only a 429 keeps the tap to retry
+        r.json().then(function (p) { failed(fields, li, p && p.detail, r.status === 429); },
+          function () { failed(fields, li, null, r.status === 429); });
         return;
       }
-      failed(fields, li);
+      failed(fields, li, null, true);
     }).catch(function () {
       // the same id again: the bank answers a message once however often it arrives
       if (tries < 3) {
         setTimeout(function () { post(fields, li, tries + 1); }, 1000 * tries);
       } else {
-        failed(fields, li);
+        hideTyping();
+        failed(fields, li, null, true);
       }
     });
   }
 
-  function failed(fields, li, why) {
+  function failed(fields, li, why, retryable) {
     li.classList.remove('pending');
     li.classList.add('failed');
     if (!li.querySelector('.failed-note')) {
       li.appendChild(el('span', 'failed-note', typeof why === 'string' ? why : log.dataset.failed));
+    }
+    if (!retryable) {
+      li.classList.add('final');
+      return;
     }
     li.addEventListener('click', function retry() {
       li.removeEventListener('click', retry);
@@ -211,6 +281,9 @@
     }
   });
 
+  // the input does not cut a pasted text silently: the bank says it is too long
+  input.removeAttribute('maxlength');
+
   form.addEventListener('submit', function (e) {
     e.preventDefault();
     var text = input.value.trim();
@@ -224,5 +297,5 @@
     .then(function (r) { return r.ok ? r.json() : { messages: [] }; })
     .then(function (h) { h.messages.forEach(accept); })
     .catch(function () { /* the stream still brings what comes next */ })
-    .then(connect);
+    .then(function () { live = true; connect(); });
 }());

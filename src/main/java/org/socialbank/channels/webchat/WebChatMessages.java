@@ -31,8 +31,11 @@ public class WebChatMessages {
         this.sealer = new Sealer(codes, "webchat payloads");
     }
 
-    /** One stored message; {@code seq} orders a visitor's messages and is the SSE event id. */
-    public record Row(long seq, String sender, String payload) {
+    /**
+     * One stored message; {@code seq} orders a visitor's messages and is the SSE event id;
+     * {@code createdAt} is when it was stored (the page shows it in the reader's own zone).
+     */
+    public record Row(long seq, String sender, String payload, Instant createdAt) {
     }
 
     /** Stores a message unless one with the same key is there already; says whether it stored it. */
@@ -53,7 +56,7 @@ public class WebChatMessages {
      * retention.
      */
     public void moveTo(String oldVisitor, String newVisitor) {
-        List<Row> rows = jdbc.sql("SELECT seq, sender, payload FROM webchat_messages WHERE visitor = ? ORDER BY seq")
+        List<Row> rows = jdbc.sql("SELECT seq, sender, payload, created_at FROM webchat_messages WHERE visitor = ? ORDER BY seq")
                 .param(oldVisitor)
                 .query((rs, n) -> row(rs, oldVisitor))
                 .list();
@@ -69,7 +72,7 @@ public class WebChatMessages {
      * before, but committed after, a row already read (two nodes, or a reply and a new message).
      */
     public List<Row> after(String visitor, long seq, Instant since, int max) {
-        return jdbc.sql("SELECT seq, sender, payload FROM webchat_messages WHERE visitor = ? "
+        return jdbc.sql("SELECT seq, sender, payload, created_at FROM webchat_messages WHERE visitor = ? "
                 + "AND (seq > ? OR created_at >= ?) ORDER BY seq LIMIT ?")
                 .params(visitor, seq, Timestamps.utc(since), Math.min(max, PAGE_MAX))
                 .query((rs, n) -> row(rs, visitor))
@@ -77,7 +80,8 @@ public class WebChatMessages {
     }
 
     private Row row(java.sql.ResultSet rs, String visitor) throws java.sql.SQLException {
-        return new Row(rs.getLong("seq"), rs.getString("sender"), open(rs.getString("payload"), visitor));
+        return new Row(rs.getLong("seq"), rs.getString("sender"), open(rs.getString("payload"), visitor),
+                Timestamps.instant(rs, "created_at"));
     }
 
     /** A row sealed under another pepper shows as an empty line instead of failing the whole page. */
@@ -98,7 +102,7 @@ public class WebChatMessages {
     public record Fresh(long seq, String visitor, String sender, String payload, Instant createdAt) {
 
         public Row row() {
-            return new Row(seq, sender, payload);
+            return new Row(seq, sender, payload, createdAt);
         }
     }
 
@@ -144,7 +148,7 @@ public class WebChatMessages {
 
     /** The visitor's newest messages, oldest first, at most {@code max}. */
     public List<Row> newest(String visitor, int max) {
-        List<Row> rows = new java.util.ArrayList<>(jdbc.sql("SELECT seq, sender, payload FROM webchat_messages WHERE visitor = ? "
+        List<Row> rows = new java.util.ArrayList<>(jdbc.sql("SELECT seq, sender, payload, created_at FROM webchat_messages WHERE visitor = ? "
                 + "ORDER BY seq DESC LIMIT ?")
                 .params(visitor, Math.min(max, PAGE_MAX))
                 .query((rs, n) -> row(rs, visitor))

@@ -97,6 +97,10 @@ class ChatPage {
             return problem(HttpStatus.BAD_REQUEST, "bad_message_id", "id must be a UUID made by the page.");
         }
         Optional<Inbound> content = content(text, button);
+        if (content.isEmpty() && text != null && text.length() > Inbound.TEXT_LENGTH_MAX) {
+            return problem(HttpStatus.BAD_REQUEST, "message_too_long",
+                    texts.getMessage("chat.too_long", new Object[] {Inbound.TEXT_LENGTH_MAX}, locale));
+        }
         if (content.isEmpty()) {
             return problem(HttpStatus.BAD_REQUEST, "bad_message",
                     "Send either a text of 1 to " + Inbound.TEXT_LENGTH_MAX + " characters or a button reference.");
@@ -106,7 +110,8 @@ class ChatPage {
             return sessionEnded();
         }
         if (messages.sentSince(visitor.get(), clock.instant().minusSeconds(60)) >= properties.messagesPerMinuteMax()) {
-            return problem(HttpStatus.TOO_MANY_REQUESTS, "too_many_messages", "Too many messages; wait a minute.");
+            return problem(HttpStatus.TOO_MANY_REQUESTS, "too_many_messages",
+                    texts.getMessage("chat.too_fast", null, locale));
         }
         if (!sessions.admitFromAddress(request.getRemoteAddr())) {
             return problem(HttpStatus.TOO_MANY_REQUESTS, "too_many_messages_from_address",

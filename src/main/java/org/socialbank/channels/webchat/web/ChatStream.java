@@ -165,6 +165,9 @@ class ChatStream {
     /** The JSON a page gets for one stored message. */
     static ObjectNode node(WebChatMessages.Row row) {
         ObjectNode node = ChatPage.JSON.createObjectNode().put("id", row.seq()).put("from", row.sender());
+        if (row.createdAt() != null) {
+            node.put("at", row.createdAt().toEpochMilli());
+        }
         node.set("message", ChatPage.JSON.readTree(row.payload()));
         return node;
     }

@@ -74,6 +74,10 @@ class WebChatBrowserTests {
         type("help");
         wait.until(d -> answers().stream().anyMatch(a -> a.getText().contains("balance")));
         Chromium.screenshot(browser, "webchat-1-help");
+        // issue 13 (P10): every message shows its time, under a day separator
+        wait.until(d -> !answers().get(answers().size() - 1).findElements(By.cssSelector("time.at")).isEmpty());
+        assertThat(browser.findElements(By.cssSelector("#chat-log li.day"))).hasSize(1);
+        assertThat(browser.findElement(By.cssSelector("#chat-log li.me time.at")).getText()).matches(".*\\d{2}.*");
 
         type("balance");
         WebElement link = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a.link-button")));
@@ -145,6 +149,17 @@ class WebChatBrowserTests {
 
         browser.navigate().refresh(); // the history brings the whole conversation back
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.card")));
+        // issue 13 (P10): buttons drawn from the history are stale, and look it
+        assertThat(browser.findElements(By.cssSelector("button.chip"))).isNotEmpty()
+                .noneMatch(WebElement::isEnabled);
+
+        // a text the bank refuses says why, and does not offer a tap that cannot help
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "document.getElementById('chat-text').value = 'x'.repeat(5000);");
+        browser.findElement(By.id("chat-text")).sendKeys(Keys.ENTER);
+        WebElement refused = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#chat-log li.me.failed.final")));
+        assertThat(refused.getText()).contains("too long").contains("4096");
     }
 
     @Test
@@ -176,8 +191,14 @@ class WebChatBrowserTests {
         browser = Chromium.start(profile);
         browser.get(BASE + "/chat?lang=fa");
         assertThat(browser.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("گفتگو با ما");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("گفت‌وگو با ما");
         Chromium.screenshot(browser, "webchat-fa");
+        // issue 13 (P10): a phone in dark mode gets a dark chat
+        browser.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("features",
+                List.of(java.util.Map.of("name", "prefers-color-scheme", "value", "dark"))));
+        assertThat(browser.findElement(By.cssSelector(".chat-app")).getCssValue("background-color"))
+                .isEqualTo("rgba(21, 26, 33, 1)");
+        Chromium.screenshot(browser, "webchat-fa-dark");
     }
 
     private void type(String text) {
