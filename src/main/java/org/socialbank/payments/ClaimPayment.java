@@ -87,6 +87,36 @@ class ClaimPayment {
         return hash(token).flatMap(store::findByToken).map(this::view);
     }
 
+    /**
+     * The claim page's data for one browser: a claim proven by a code in another browser is not
+     * this browser's to take (issue 13, UX walk-through P6: a forwarded link, the payer, a preview
+     * bot); its page says so instead of offering the destinations.
+     */
+    Optional<ClaimView> view(String token, String browserSecret) {
+        return hash(token).flatMap(store::findByToken).map(r -> otherBrowser(r, view(r), browserSecret));
+    }
+
+    private ClaimView otherBrowser(PaymentRow r, ClaimView v, String browserSecret) {
+        if (v.state() != State.CHOOSE) {
+            return v;
+        }
+        Optional<String> bound = store.boundBrowser(r.id());
+        return bound.isPresent() && !bound.get().equals(browserHash(browserSecret)) ? v.withProblem("other_browser") : v;
+    }
+
+    /** The SHA-256 (hex) of a browser's claim secret; a missing secret matches no browser. */
+    static String browserHash(String secret) {
+        if (secret == null || secret.isBlank()) {
+            return "-";
+        }
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Sends a fresh code to the phone or e-mail being claimed; a bounded number per claim. */
     Optional<ClaimView> sendCode(String token, Locale locale) {
         return write(token, (r, status) -> {
@@ -118,7 +148,7 @@ class ClaimPayment {
         };
     }
 
-    Optional<ClaimView> prove(String token, String code) {
+    Optional<ClaimView> prove(String token, String code, String browserSecret) {
         return write(token, (r, status) -> {
             ClaimView v = view(r);
             if (v.state() != State.PROVE || !v.codeSent()) {
@@ -133,6 +163,7 @@ class ClaimPayment {
                 return reload(r.id()).withProblem("wrong_code");
             }
             store.recordProof(r.id(), now);
+            store.bindBrowser(r.id(), browserHash(browserSecret), now);
             return reload(r.id());
         });
     }
@@ -204,9 +235,12 @@ class ClaimPayment {
     }
 
     /** Opens a claim-only wallet for the claimant and moves the money there, all in one transaction. */
-    Optional<ClaimView> toWallet(String token, String displayName, Language language) {
+    Optional<ClaimView> toWallet(String token, String displayName, Language language, String browserSecret) {
         return write(token, (r, status) -> {
-            ClaimView v = view(r);
+            ClaimView v = otherBrowser(r, view(r), browserSecret);
+            if ("other_browser".equals(v.problem())) {
+                return v;
+            }
             Optional<String> refused = cannotChoose(v, displayName);
             if (refused.isPresent()) {
                 return v.withProblem(refused.get());
@@ -243,9 +277,13 @@ class ClaimPayment {
      * Moves the money to the bank's settlement account and records the payout to the claimant's
      * external account, in one transaction; the payout's outcome arrives later as an event.
      */
-    Optional<ClaimView> toAccount(String token, ExternalAccount account, String beneficiaryName) {
+    Optional<ClaimView> toAccount(String token, ExternalAccount account, String beneficiaryName,
+            String browserSecret) {
         return write(token, (r, status) -> {
-            ClaimView v = view(r);
+            ClaimView v = otherBrowser(r, view(r), browserSecret);
+            if ("other_browser".equals(v.problem())) {
+                return v;
+            }
             Optional<String> refused = cannotChoose(v, beneficiaryName);
             if (refused.isPresent()) {
                 return v.withProblem(refused.get());

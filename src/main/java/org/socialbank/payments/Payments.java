@@ -74,27 +74,42 @@ public class Payments {
         return claims.view(token);
     }
 
+    /**
+     * The claim page's data as one browser sees it ({@code browserSecret} from its cookie, null
+     * when it has none): once proven by a code, only the browser that typed it may choose where
+     * the money goes; others see the problem {@code other_browser}.
+     */
+    public Optional<ClaimView> claim(String token, String browserSecret) {
+        return claims.view(token, browserSecret);
+    }
+
     /** Sends the code that proves a claimed phone or e-mail address, in the page's language. */
     public Optional<ClaimView> sendClaimCode(String token, Locale locale) {
         return claims.sendCode(token, locale);
     }
 
-    /** Checks a code sent to the claimed phone or e-mail; wrong ones count towards the claim's lock. */
-    public Optional<ClaimView> proveClaim(String token, String code) {
-        return claims.prove(token, code);
+    /**
+     * Checks a code sent to the claimed phone or e-mail; wrong ones count towards the claim's lock.
+     * A right one binds the claim to the browser that typed it ({@code browserSecret}, kept in its
+     * cookie).
+     */
+    public Optional<ClaimView> proveClaim(String token, String code, String browserSecret) {
+        return claims.prove(token, code, browserSecret);
     }
 
-    /** Takes a proven claim into a new claim-only wallet of the claimant's. */
-    public Optional<ClaimView> claimToWallet(String token, String displayName, Language language) {
-        return claims.toWallet(token, displayName, language);
+    /** Takes a proven claim into a new claim-only wallet of the claimant's, from the proving browser. */
+    public Optional<ClaimView> claimToWallet(String token, String displayName, Language language,
+            String browserSecret) {
+        return claims.toWallet(token, displayName, language, browserSecret);
     }
 
     /**
      * Pays a proven claim out to the claimant's account at another bank; the payment is {@code
      * paying_out} until the payout settles ({@code completed}) or fails ({@code returned}).
      */
-    public Optional<ClaimView> claimToAccount(String token, ExternalAccount account, String beneficiaryName) {
-        return claims.toAccount(token, account, beneficiaryName);
+    public Optional<ClaimView> claimToAccount(String token, ExternalAccount account, String beneficiaryName,
+            String browserSecret) {
+        return claims.toAccount(token, account, beneficiaryName, browserSecret);
     }
 
     /**

@@ -83,6 +83,19 @@ public class JdbcPayments {
                 .params(attempts, utc(now), id.value()).update();
     }
 
+    /** The browser that proved a claim (the SHA-256 of its cookie's secret); one per claim. */
+    public void bindBrowser(PaymentId id, String browserHash, Instant now) {
+        jdbc.sql("DELETE FROM claim_browsers WHERE payment_id = ?").param(id.value()).update();
+        jdbc.sql("INSERT INTO claim_browsers (payment_id, browser_hash, bound_at) VALUES (?, ?, ?)")
+                .params(id.value(), browserHash, utc(now)).update();
+    }
+
+    /** The browser a claim was proven in; empty when it was proven by a network message. */
+    public java.util.Optional<String> boundBrowser(PaymentId id) {
+        return jdbc.sql("SELECT browser_hash FROM claim_browsers WHERE payment_id = ?").param(id.value())
+                .query(String.class).optional();
+    }
+
     public void recordProof(PaymentId id, Instant now) {
         jdbc.sql("UPDATE payments SET claim_proven_at = ?, claim_code_hash = NULL, updated_at = ? WHERE id = ?")
                 .params(utc(now), utc(now), id.value()).update();

@@ -1,6 +1,9 @@
 package org.socialbank.payments.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -11,7 +14,11 @@ import org.socialbank.payments.Payments;
 import org.socialbank.payouts.AccountProblem;
 import org.socialbank.payouts.ExternalAccount;
 import org.socialbank.shared.Money;
+import org.socialbank.security.WebProperties;
 import org.socialbank.shared.web.SeeOther;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseCookie;
+import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.servlet.view.RedirectView;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,17 +37,28 @@ class ClaimPages {
     /** Problems the page explains in words; anything else (a ledger refusal) reads as "try again". */
     static final Set<String> PROBLEMS = Set.of("wrong_code", "code_expired", "too_many_codes", "invalid_name",
             "alias_taken", "already_claimed", "expired", "locked", "cancelled", "not_proven", "codes_today",
-            "codes_busy", "destination_refused");
+            "codes_busy", "destination_refused", "other_browser");
+
+    /**
+     * The claiming browser's secret: set when a code is typed, it binds the proof to this browser
+     * (issue 13, UX walk-through P6). Strict: only this site's own forms send it.
+     */
+    static final String BROWSER_COOKIE = "sb_claim";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Payments payments;
+    private final WebProperties web;
 
-    ClaimPages(Payments payments) {
+    ClaimPages(Payments payments, WebProperties web) {
         this.payments = payments;
+        this.web = web;
     }
 
     @GetMapping("/claim/{token}")
-    String open(@PathVariable String token, Model model, HttpServletResponse response, Locale locale) {
-        return render(payments.claim(token), token, model, response, locale);
+    String open(@PathVariable String token, @CookieValue(name = BROWSER_COOKIE, required = false) String browser,
+            Model model, HttpServletResponse response, Locale locale) {
+        return render(payments.claim(token, browser), token, model, response, locale);
     }
 
     /** Reload or Back on an address a form posted to: the claim page shows the current step again. */
@@ -55,21 +73,29 @@ class ClaimPages {
     }
 
     @PostMapping("/claim/{token}/code")
-    String code(@PathVariable String token, @RequestParam(defaultValue = "") String code, Model model,
-            HttpServletResponse response, Locale locale) {
+    String code(@PathVariable String token, @CookieValue(name = BROWSER_COOKIE, required = false) String browser,
+            @RequestParam(defaultValue = "") String code, Model model, HttpServletResponse response, Locale locale) {
         String typed = Digits.toAscii(bounded(code, 16)).replace(" ", "");
-        return render(payments.proveClaim(token, typed), token, model, response, locale);
+        String secret = browser != null && browser.length() == 43 ? browser : newSecret();
+        if (!secret.equals(browser)) {
+            response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(BROWSER_COOKIE, secret)
+                    .path("/claim/" + token).httpOnly(true).secure(web.secureCookies()).sameSite("Strict")
+                    .maxAge(Duration.ofDays(30)).build().toString());
+        }
+        return render(payments.proveClaim(token, typed, secret), token, model, response, locale);
     }
 
     @PostMapping("/claim/{token}/wallet")
-    String wallet(@PathVariable String token, @RequestParam(defaultValue = "") String name, Model model,
-            HttpServletResponse response, Locale locale) {
+    String wallet(@PathVariable String token, @CookieValue(name = BROWSER_COOKIE, required = false) String browser,
+            @RequestParam(defaultValue = "") String name, Model model, HttpServletResponse response, Locale locale) {
         Language language = Language.fromTag(locale.getLanguage()).orElse(Language.EN);
-        return render(payments.claimToWallet(token, bounded(name, 200), language), token, model, response, locale);
+        return render(payments.claimToWallet(token, bounded(name, 200), language, browser), token, model, response,
+                locale);
     }
 
     @PostMapping("/claim/{token}/account")
-    String account(@PathVariable String token, @RequestParam(defaultValue = "") String holder,
+    String account(@PathVariable String token, @CookieValue(name = BROWSER_COOKIE, required = false) String browser,
+            @RequestParam(defaultValue = "") String holder,
             @RequestParam(defaultValue = "") String iban, @RequestParam(defaultValue = "") String number,
             @RequestParam(defaultValue = "") String ifsc, Model model, HttpServletResponse response, Locale locale) {
         boolean indian = iban.isBlank() && !number.isBlank();
@@ -79,12 +105,13 @@ class ClaimPages {
         Optional<AccountProblem> problem = indian ? ExternalAccount.problemWithIndianAccount(numberText, ifscText)
                 : ExternalAccount.problemWithIban(ibanText);
         if (problem.isPresent()) {
-            return render(payments.claim(token).map(v -> withProblem(v, problem.get().code())), token, model,
-                    response, locale);
+            return render(payments.claim(token, browser).map(v -> v.problem() != null ? v
+                    : withProblem(v, problem.get().code())), token, model, response, locale);
         }
         ExternalAccount to = (indian ? ExternalAccount.parseIndian(numberText, ifscText)
                 : ExternalAccount.parse(ibanText)).orElseThrow();
-        return render(payments.claimToAccount(token, to, bounded(holder, 200)), token, model, response, locale);
+        return render(payments.claimToAccount(token, to, bounded(holder, 200), browser), token, model, response,
+                locale);
     }
 
     private static String render(Optional<ClaimView> found, String token, Model model, HttpServletResponse response,
@@ -121,6 +148,12 @@ class ClaimPages {
     private static ClaimView withProblem(ClaimView v, String code) {
         return new ClaimView(v.state(), v.payerMaskedName(), v.amountMinor(), v.currency(), v.expiresAt(), v.proof(),
                 v.network(), v.maskedDestination(), v.networkCode(), v.codeSent(), v.attemptsLeft(), code);
+    }
+
+    private static String newSecret() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes); // 43 characters
     }
 
     /** Form fields are cut at a sane length before anything parses, hashes or stores them. */

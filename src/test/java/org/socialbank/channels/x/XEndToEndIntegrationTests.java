@@ -336,7 +336,7 @@ class XEndToEndIntegrationTests {
         stranger.dm(view.networkCode());
         assertThat(stranger.received(3)).contains("claim");
         assertThat(payments.claim(token).orElseThrow().state()).isEqualTo(ClaimView.State.CHOOSE);
-        assertThat(payments.claimToWallet(token, "Sam Stranger", Language.EN).orElseThrow().state())
+        assertThat(payments.claimToWallet(token, "Sam Stranger", Language.EN, null).orElseThrow().state())
                 .isEqualTo(ClaimView.State.CLAIMED);
     }
 
@@ -377,7 +377,7 @@ class XEndToEndIntegrationTests {
         bob.dm(code);
         bob.received(3);
         assertThat(payments.claim(token).orElseThrow().state()).isEqualTo(ClaimView.State.CHOOSE);
-        assertThat(payments.claimToWallet(token, "Bob Real", Language.EN).orElseThrow().state())
+        assertThat(payments.claimToWallet(token, "Bob Real", Language.EN, null).orElseThrow().state())
                 .isEqualTo(ClaimView.State.CLAIMED);
     }
 

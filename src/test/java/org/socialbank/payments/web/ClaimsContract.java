@@ -87,6 +87,12 @@ abstract class ClaimsContract extends PaymentsTestBase {
                 .contains("That code is not right.", "Attempts left: 2");
         Page choose = browser.post(path(claimUrl) + "/code", "code", code);
         assertThat(choose.html()).contains("Where should the money go?");
+        // issue 13 (UX walk-through P6): the link alone no longer takes the money once proven
+        FormClient forwarded = new FormClient(port);
+        Page elsewhere = forwarded.get(path(claimUrl));
+        assertThat(elsewhere.html()).contains("proven in another browser").doesNotContain("Where should the money go?");
+        assertThat(payments.claimToWallet(token(claimUrl), "Mallory Api", Language.EN, null).orElseThrow().problem())
+                .isEqualTo("other_browser");
         Page claimed = browser.post(path(claimUrl) + "/wallet", "name", "Carol Claimer");
         assertThat(claimed.html()).contains("Claimed: the money is yours.");
         assertThat(browser.get(path(claimUrl) + "/wallet").html()).as("issue 13: reload after claiming")
@@ -130,7 +136,7 @@ abstract class ClaimsContract extends PaymentsTestBase {
         assertThat(payments.claim(token(claimUrl)).orElseThrow().attemptsLeft()).isEqualTo(2);
         assertThat(payments.claimByNetworkCode(code.toLowerCase(), Network.TELEGRAM, "42", "@" + handle.toUpperCase()))
                 .isTrue();
-        Optional<ClaimView> claimed = payments.claimToWallet(token(claimUrl), "Carol Chat", Language.FR);
+        Optional<ClaimView> claimed = payments.claimToWallet(token(claimUrl), "Carol Chat", Language.FR, null);
         assertThat(claimed.orElseThrow().state()).isEqualTo(ClaimView.State.CLAIMED);
         assertThat(directory.resolve(Alias.parse(AliasType.HANDLE, Network.TELEGRAM, handle, null))).isPresent();
     }
@@ -181,9 +187,9 @@ abstract class ClaimsContract extends PaymentsTestBase {
         String failing = PaymentFixtures.freshPhone();
         String bad = claimUrl(alice, phone(failing), 3_000);
         payments.sendClaimCode(token(bad), java.util.Locale.ENGLISH);
-        payments.proveClaim(token(bad), sms.lastCode(failing));
+        payments.proveClaim(token(bad), sms.lastCode(failing), "browser-a");
         assertThat(payments.claimToAccount(token(bad), ExternalAccount.parse("DE02120300000000202051").orElseThrow(),
-                "Eve Fail").orElseThrow().state()).isEqualTo(ClaimView.State.PAYING_OUT);
+                "Eve Fail", "browser-a").orElseThrow().state()).isEqualTo(ClaimView.State.PAYING_OUT);
         assertThat(fixtures.balance(alice.wallet())).isEqualTo(6_000);
 
         // the sandbox settles a few (clock) seconds after the worker sent the payout: keep time moving
@@ -230,12 +236,12 @@ abstract class ClaimsContract extends PaymentsTestBase {
         String locked = claimUrl(alice, phone(PaymentFixtures.freshPhone()), 1_000);
         payments.sendClaimCode(token(locked), java.util.Locale.ENGLISH);
         for (int i = 0; i < 3; i++) {
-            assertThat(payments.proveClaim(token(locked), "000000").orElseThrow().problem()).isEqualTo("wrong_code");
+            assertThat(payments.proveClaim(token(locked), "000000", "browser-a").orElseThrow().problem()).isEqualTo("wrong_code");
         }
         ClaimView view = payments.claim(token(locked)).orElseThrow();
         assertThat(view.state()).isEqualTo(ClaimView.State.LOCKED);
         assertThat(new FormClient(port).get(path(locked)).html()).contains("Too many wrong codes");
-        assertThat(payments.claimToWallet(token(locked), "Mallory", Language.EN).orElseThrow().problem())
+        assertThat(payments.claimToWallet(token(locked), "Mallory", Language.EN, "browser-a").orElseThrow().problem())
                 .isEqualTo("locked");
     }
 
@@ -245,7 +251,7 @@ abstract class ClaimsContract extends PaymentsTestBase {
         String number = PaymentFixtures.freshPhone();
         String url = claimUrl(alice, phone(number), 4_000);
         payments.sendClaimCode(token(url), java.util.Locale.ENGLISH);
-        payments.proveClaim(token(url), sms.lastCode(number));
+        payments.proveClaim(token(url), sms.lastCode(number), "racer");
         int racers = 6;
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(racers);
@@ -255,9 +261,9 @@ abstract class ClaimsContract extends PaymentsTestBase {
                 int n = i;
                 Callable<ClaimView> claim = () -> {
                     start.await();
-                    return n % 2 == 0 ? payments.claimToWallet(token(url), "Racer " + n, Language.EN).orElseThrow()
+                    return n % 2 == 0 ? payments.claimToWallet(token(url), "Racer " + n, Language.EN, "racer").orElseThrow()
                             : payments.claimToAccount(token(url), ExternalAccount.parse("FR1420041010050500013M02606")
-                                    .orElseThrow(), "Racer " + n).orElseThrow();
+                                    .orElseThrow(), "Racer " + n, "racer").orElseThrow();
                 };
                 results.add(pool.submit(claim));
             }
