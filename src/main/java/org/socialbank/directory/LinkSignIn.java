@@ -169,11 +169,15 @@ public class LinkSignIn {
         });
     }
 
-    /** On the code page of a customer with an authenticator app: send an SMS code instead. */
+    /**
+     * On the code page: send an SMS code, instead of the authenticator app's or again when the first
+     * SMS did not come (issue 13). The code before is void; the SMS and second-factor budgets count
+     * every one sent.
+     */
     public LinkStep useSms(String token, Browser browser, Locale locale) {
         return write(() -> {
             Optional<Token> found = tokens.current(token).filter(t -> "signed_in".equals(t.state())
-                    && LinkTokens.PURPOSE_LINK.equals(t.purpose()) && tokens.usesAuthenticator(t));
+                    && LinkTokens.PURPOSE_LINK.equals(t.purpose()));
             if (found.isEmpty()) {
                 return open(token, browser, locale);
             }

@@ -122,9 +122,19 @@ abstract class LinkingContract {
         assertThat(reloaded.status()).as("issue 13: reload after a wrong code").isEqualTo(200);
         assertThat(reloaded.html()).contains("name=\"code\"").doesNotContain("405");
         assertThat(sms.to(phone)).as("issue 13: a reload sends no second code").hasSize(1);
+        // issue 13 (UX walk-through P10): no SMS came? the code page sends a new one, and only the new one works
+        assertThat(reloaded.html()).contains("Send the code again");
+        Page resent = browser.post(path + "/sms");
+        assertThat(resent.html()).contains("We sent a 6-digit code by SMS to +33");
+        assertThat(sms.to(phone)).hasSize(2);
+        assertThat(browser.post(path + "/code", "code", sent).html()).as("the first code is void")
+                .doesNotContain("is linked");
+        sent = sms.lastCode(phone);
         Page done = browser.post(path + "/code", "code", sent);
-        assertThat(done.html()).contains("Your Telegram account is linked", "Bob B.");
-        assertThat(done.html()).doesNotContain("Bob Brown");
+        assertThat(done.html()).contains("Your Telegram account is linked");
+        // issue 13 (UX walk-through P12): the customer who just signed in is greeted by her own
+        // name, not a masked one ("Welcome, Bob B..", "欢迎，王*")
+        assertThat(done.html()).contains("Welcome, Bob Brown.").doesNotContain("Bob B.");
 
         assertThat(linking.linkedCustomer(identity.id())).contains(customer);
         IdentityLinked linked = events.stream(IdentityLinked.class).filter(e -> e.identityId().equals(identity.id()))
