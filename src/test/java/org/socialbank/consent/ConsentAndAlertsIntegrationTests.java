@@ -19,6 +19,33 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import org.socialbank.alerts.TransactionAlerts;
+import org.socialbank.conversation.Conversations;
+import org.socialbank.conversation.Inbound;
+import org.socialbank.conversation.InboundMessage;
+import org.socialbank.directory.CustomerId;
+import org.socialbank.directory.Directory;
+import org.socialbank.directory.DirectoryResult;
+import org.socialbank.directory.IdentityId;
+import org.socialbank.directory.KycLevel;
+import org.socialbank.directory.Language;
+import org.socialbank.directory.Linking;
+import org.socialbank.directory.Network;
+import org.socialbank.directory.NewCustomer;
+import org.socialbank.ledger.AccountFlag;
+import org.socialbank.ledger.AccountId;
+import org.socialbank.ledger.AccountKind;
+import org.socialbank.ledger.Ledger;
+import org.socialbank.ledger.NewAccount;
+import org.socialbank.ledger.NewTransfer;
+import org.socialbank.ledger.TransferId;
+import org.socialbank.ledger.TransferResult;
+import org.socialbank.shared.CurrencyCode;
 import org.socialbank.support.Api;
 import org.socialbank.support.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,6 +71,21 @@ class ConsentAndAlertsIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    Directory directory;
+
+    @Autowired
+    Ledger ledger;
+
+    @Autowired
+    Linking linking;
+
+    @Autowired
+    TransactionAlerts alerts;
+
+    @Autowired
+    Conversations conversations;
+
     Api api;
 
     @DynamicPropertySource
@@ -51,6 +93,8 @@ class ConsentAndAlertsIntegrationTests {
         TestStores.h2(registry);
         registry.add("spring.datasource.hikari.minimum-idle", () -> "10"); // h2database#4302, as the other H2 tests
         registry.add("socialbank.web.secure-cookies", () -> "false");
+        registry.add("socialbank.alerts.follower-enabled", () -> "false"); // the test drives the follower
+        registry.add("socialbank.alerts.settle", () -> "0s");
     }
 
     @BeforeEach
@@ -126,6 +170,140 @@ class ConsentAndAlertsIntegrationTests {
         assertThat(visitor.awaitBankText("messages commerciaux")).as("confirmed in French").isTrue();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM consent_events WHERE external_user_id = ?").param(user)
                 .query(Long.class).single()).as("history kept: given, then withdrawn").isEqualTo(2L);
+    }
+
+    @Test
+    void everyPostingAlertsItsCustomersLinkedChatExactlyOnceAndRespectsTheirSettings() {
+        CustomerId alice = customer("Alice Archer", Language.FR);
+        CustomerId bob = customer("Bob Brown", Language.EN);
+        AccountId aliceWallet = wallet(alice);
+        AccountId bobWallet = wallet(bob);
+        String aliceChat = "web-" + UUID.randomUUID();
+        IdentityId aliceIdentity = linked(aliceChat, alice);
+        AccountId equity = new AccountId(UUID.randomUUID());
+        ledger.open(new NewAccount(equity, EUR, null, AccountKind.BANK_EQUITY, Set.of()));
+        drainAlerts(); // postings of earlier tests
+        post(equity, aliceWallet, 50_000);
+        TransferId p2p = post(aliceWallet, bobWallet, 1_234);
+        drainAlerts();
+
+        assertThat(statuses(p2p)).containsExactlyInAnyOrder("outgoing:sent", "incoming:no_chat");
+        List<String> sent = outbox(aliceIdentity);
+        assertThat(sent).hasSize(2);
+        assertThat(sent.get(1)).contains("Envoyé").contains("12,34").contains("B").contains("487,66");
+        assertThat(sent.get(0)).contains("Reçu").contains("la banque").contains("500,00");
+
+        // the journal read again from its start: nothing is alerted twice
+        jdbc.sql("UPDATE transaction_alert_cursor SET last_sequence = 0").update();
+        drainAlerts();
+        assertThat(outbox(aliceIdentity)).hasSize(2);
+        assertThat(statuses(p2p)).hasSize(2);
+
+        // a chat command raises the minimum: a smaller posting is recorded, not sent
+        conversations.receive(new InboundMessage(Network.WEBCHAT, "m-" + UUID.randomUUID(), aliceChat, null, null,
+                new Inbound.Text("alerts min 100")));
+        assertThat(api.get("/api/v1/alert-settings/" + alice.value()).json().path("minAmountMinor").asLong())
+                .isEqualTo(10_000);
+        assertThat(outbox(aliceIdentity)).hasSize(3);
+        assertThat(outbox(aliceIdentity).get(2)).contains("100,00"); // the command's answer
+        TransferId small = post(aliceWallet, bobWallet, 500);
+        drainAlerts();
+        assertThat(statuses(small)).contains("outgoing:suppressed");
+        assertThat(outbox(aliceIdentity)).hasSize(3);
+
+        // quiet hours around now hold the alert; once they are over it is sent, once
+        LocalTime from = LocalTime.now(ZoneOffset.UTC).minusHours(1);
+        Api.Response quietHours = put("/api/v1/alert-settings/" + alice.value(), """
+                {"minAmountMinor": 0, "zone": "UTC", "quietHours": {"from": "%s", "to": "%s"}}"""
+                .formatted(hhmm(from), hhmm(from.plusHours(2))));
+        assertThat(quietHours.status()).as(quietHours.body()).isEqualTo(200);
+        TransferId quiet = post(aliceWallet, bobWallet, 700);
+        drainAlerts();
+        assertThat(statuses(quiet)).contains("outgoing:held");
+        assertThat(outbox(aliceIdentity)).hasSize(3);
+        jdbc.sql("UPDATE transaction_alerts SET due_at = ? WHERE transfer_id = ? AND status = 'held'")
+                .params(OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1), quiet.value()).update();
+        assertThat(alerts.releaseDue()).isEqualTo(1);
+        assertThat(alerts.releaseDue()).isZero();
+        assertThat(statuses(quiet)).contains("outgoing:sent");
+        assertThat(outbox(aliceIdentity)).hasSize(4);
+        assertThat(outbox(aliceIdentity).get(3)).contains("7,00");
+    }
+
+    @Test
+    void alertSettingsApiAnswersDefaultsAndRefusesBadValues() {
+        CustomerId carol = customer("Carol Cole", Language.EN);
+        Api.Response defaults = api.get("/api/v1/alert-settings/" + carol.value());
+        assertThat(defaults.status()).isEqualTo(200);
+        assertThat(defaults.json().path("kinds").path("incoming").asBoolean()).isTrue();
+        assertThat(defaults.json().path("minAmountMinor").asLong()).isZero();
+        String path = "/api/v1/alert-settings/" + carol.value();
+        assertThat(problem(put(path, "{\"preferredChannel\": \"x\"}"))).isEqualTo("channel_public");
+        assertThat(problem(put(path, "{\"zone\": \"Mars/Base\"}"))).isEqualTo("unknown_zone");
+        assertThat(problem(put(path, "{\"kinds\": {\"spam\": true}}"))).isEqualTo("unknown_kind");
+        assertThat(problem(put(path, "{\"minAmountMinor\": -1}"))).isEqualTo("min_amount_negative");
+        assertThat(problem(api.get("/api/v1/alert-settings/" + UUID.randomUUID()))).isEqualTo("customer_not_found");
+        Api.Response off = put(path, "{\"kinds\": {\"fee\": false}}");
+        assertThat(off.status()).isEqualTo(200);
+        assertThat(off.json().path("kinds").path("fee").asBoolean()).isFalse();
+        assertThat(off.json().path("kinds").path("incoming").asBoolean()).isTrue();
+    }
+
+    static final CurrencyCode EUR = CurrencyCode.of("EUR");
+
+    private CustomerId customer(String name, Language language) {
+        CustomerId id = new CustomerId(UUID.randomUUID());
+        assertThat(directory.register(new NewCustomer(id, name, language, KycLevel.FULL, null, null, List.of())))
+                .isInstanceOf(DirectoryResult.Done.class);
+        return id;
+    }
+
+    private AccountId wallet(CustomerId customer) {
+        AccountId wallet = new AccountId(UUID.randomUUID());
+        ledger.open(new NewAccount(wallet, EUR, customer.ownerRef(), AccountKind.CUSTOMER_WALLET,
+                Set.of(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS)));
+        assertThat(directory.holdAccount(customer, wallet, true)).isInstanceOf(DirectoryResult.Done.class);
+        return wallet;
+    }
+
+    /** A web-chat account linked to the customer (the sign-in flow is the linking tests' business). */
+    private IdentityId linked(String chat, CustomerId customer) {
+        IdentityId id = linking.identify(Network.WEBCHAT, chat, null, null).id();
+        jdbc.sql("UPDATE channel_identities SET customer_id = ?, linked_at = ? WHERE id = ?")
+                .params(customer.value(), OffsetDateTime.now(ZoneOffset.UTC), id.value()).update();
+        return id;
+    }
+
+    private TransferId post(AccountId debit, AccountId credit, long amountMinor) {
+        TransferId id = new TransferId(UUID.randomUUID());
+        assertThat(ledger.transfer(NewTransfer.posted(id, debit, credit, amountMinor, EUR, "p2p")))
+                .isInstanceOf(TransferResult.Posted.class);
+        return id;
+    }
+
+    private void drainAlerts() {
+        for (int round = 0; round < 100 && alerts.follow() > 0; round++) {
+            // each round takes one batch of the journal
+        }
+    }
+
+    private List<String> statuses(TransferId transfer) {
+        return jdbc.sql("SELECT kind, status FROM transaction_alerts WHERE transfer_id = ?").param(transfer.value())
+                .query((rs, n) -> rs.getString(1) + ":" + rs.getString(2)).list();
+    }
+
+    private List<String> outbox(IdentityId identity) {
+        return jdbc.sql("SELECT payload FROM outbox_messages WHERE identity_id = ? ORDER BY created_at, id")
+                .param(identity.value()).query(String.class).list();
+    }
+
+    private Api.Response put(String path, String json) {
+        return api.send(api.request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    private static String hhmm(LocalTime t) {
+        return String.format("%02d:%02d", t.getHour(), t.getMinute());
     }
 
     private String awaitExternalUserId(String messageId) {
