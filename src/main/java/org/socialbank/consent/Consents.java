@@ -58,6 +58,21 @@ public class Consents implements MarketingOptOut {
                 .anyMatch(c -> c.purpose() == Purpose.MARKETING && c.status() == ConsentStatus.GIVEN);
     }
 
+    /** A chat account, as consents name it. */
+    public record ChatAccount(Network channel, String externalUserId) {
+    }
+
+    /**
+     * Chat accounts whose marketing consent is given now, after {@code after} in (channel, id)
+     * order, on one network or all (null): campaigns expand their audience through it.
+     */
+    @Transactional(readOnly = true)
+    public List<ChatAccount> givenMarketing(Network channel, ChatAccount after, int limit) {
+        return store.given(Purpose.MARKETING, channel, after == null ? null : after.channel(),
+                after == null ? null : after.externalUserId(), limit).stream()
+                .map(k -> new ChatAccount(k.channel(), k.externalUserId())).toList();
+    }
+
     @Override
     @Transactional
     public void stopMarketing(Network channel, String externalUserId, String text, String evidence,

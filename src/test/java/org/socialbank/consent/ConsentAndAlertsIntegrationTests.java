@@ -25,6 +25,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import org.socialbank.alerts.TransactionAlerts;
+import org.socialbank.campaigns.CampaignSender;
 import org.socialbank.conversation.Conversations;
 import org.socialbank.conversation.Inbound;
 import org.socialbank.conversation.InboundMessage;
@@ -58,11 +59,13 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Issue 17 over real HTTP on H2: the consents contract (GET and POST /api/v1/consents), a STOP
- * typed in the web chat withdrawing marketing at once, and transaction alerts sent exactly once.
+ * typed in the web chat withdrawing marketing at once, transaction alerts sent exactly once, and
+ * a campaign approved by a second person reaching only accounts whose consent is given, once.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ConsentAndAlertsIntegrationTests {
 
+    static final String APPROVER = "approver-token-0123456789abcdef";
     static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
     @LocalServerPort
@@ -86,6 +89,9 @@ class ConsentAndAlertsIntegrationTests {
     @Autowired
     Conversations conversations;
 
+    @Autowired
+    CampaignSender campaigns;
+
     Api api;
 
     @DynamicPropertySource
@@ -95,6 +101,9 @@ class ConsentAndAlertsIntegrationTests {
         registry.add("socialbank.web.secure-cookies", () -> "false");
         registry.add("socialbank.alerts.follower-enabled", () -> "false"); // the test drives the follower
         registry.add("socialbank.alerts.settle", () -> "0s");
+        registry.add("socialbank.campaigns.send-interval", () -> "1h"); // the test drives the sender
+        registry.add("socialbank.api.clients.approver.token", () -> APPROVER);
+        registry.add("socialbank.api.clients.approver.scopes", () -> "admin");
     }
 
     @BeforeEach
@@ -304,6 +313,50 @@ class ConsentAndAlertsIntegrationTests {
 
     private static String hhmm(LocalTime t) {
         return String.format("%02d:%02d", t.getHour(), t.getMinute());
+    }
+
+    @Test
+    void aCampaignNeedsASecondApproverAndReachesOnlyGivenConsentsOnce() {
+        String a = "wa-" + UUID.randomUUID();
+        String b = "wa-" + UUID.randomUUID();
+        String c = "wa-" + UUID.randomUUID();
+        IdentityId aIdentity = linking.identify(Network.WHATSAPP, a, null, null).id();
+        linking.identify(Network.WHATSAPP, b, null, null);
+        for (String user : List.of(a, b, c)) {
+            assertThat(api.post("/api/v1/consents", """
+                    {"channel": "whatsapp", "externalUserId": "%s", "purpose": "marketing",
+                     "text": "Offers on WhatsApp? Yes", "evidence": "form-%s"}""".formatted(user, user)).status())
+                    .isEqualTo(201);
+        }
+        String id = UUID.randomUUID().toString();
+        String campaign = """
+                {"id": "%s", "name": "Winter cashback", "channel": "whatsapp",
+                 "texts": {"en": "2%% cashback on bills this winter. Reply STOP to opt out.",
+                           "fr": "2 %% de remboursement sur vos factures cet hiver. Répondez STOP pour ne plus rien recevoir."}}"""
+                .formatted(id);
+        assertThat(api.post("/api/v1/campaigns", campaign).status()).isEqualTo(201);
+        assertThat(api.post("/api/v1/campaigns", campaign).status()).as("a replay").isEqualTo(200);
+        assertThat(problem(api.post("/api/v1/campaigns/" + id + "/approve", ""))).isEqualTo("four_eyes");
+        Api approver = new Api("http://127.0.0.1:" + port, APPROVER);
+        Api.Response approved = approver.post("/api/v1/campaigns/" + id + "/approve", "");
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        assertThat(approved.json().path("recipients").path("queued").asLong()).isEqualTo(3);
+        assertThat(problem(approver.post("/api/v1/campaigns/" + id + "/approve", ""))).isEqualTo("not_draft");
+
+        // b says STOP after the approval: checked again before sending
+        assertThat(api.post("/api/v1/consents", """
+                {"channel": "whatsapp", "externalUserId": "%s", "purpose": "marketing", "status": "withdrawn",
+                 "text": "STOP", "evidence": "stop-%s"}""".formatted(b, b)).status()).isEqualTo(201);
+        while (campaigns.sendRound() > 0) {
+            // rounds until nothing is queued
+        }
+        assertThat(campaigns.sendRound()).isZero();
+        JsonNode recipients = api.get("/api/v1/campaigns/" + id).json().path("recipients");
+        assertThat(recipients.path("sent").asLong()).isEqualTo(1);
+        assertThat(recipients.path("opted_out").asLong()).isEqualTo(1);
+        assertThat(recipients.path("failed").asLong()).as("c has no chat the bank can reach").isEqualTo(1);
+        assertThat(outbox(aIdentity)).hasSize(1);
+        assertThat(outbox(aIdentity).get(0)).contains("cashback");
     }
 
     private String awaitExternalUserId(String messageId) {

@@ -67,6 +67,23 @@ public class JdbcConsents {
                 .params(channel.wireName(), externalUserId, limit).query(JdbcConsents::consent).list();
     }
 
+    /** The (channel, account) key of a current consent. */
+    public record Key(Network channel, String externalUserId) {
+    }
+
+    /** Accounts whose consent for the purpose is given, after a key in (channel, id) order. */
+    public List<Key> given(Purpose purpose, Network channel, Network afterChannel, String afterUser, int limit) {
+        String after = afterChannel == null ? "" : afterChannel.wireName();
+        String afterId = afterUser == null ? "" : afterUser;
+        return jdbc.sql("SELECT channel, external_user_id FROM consents WHERE purpose = ? AND status = 'given' "
+                + "AND (? = '' OR channel = ?) AND (channel > ? OR (channel = ? AND external_user_id > ?)) "
+                + "ORDER BY channel, external_user_id LIMIT ?")
+                .params(purpose.wireName(), channel == null ? "" : channel.wireName(),
+                        channel == null ? "" : channel.wireName(), after, after, afterId, limit)
+                .query((rs, n) -> new Key(Network.fromWireName(rs.getString(1)).orElseThrow(), rs.getString(2)))
+                .list();
+    }
+
     private static Consent consent(ResultSet rs, int row) throws SQLException {
         return new Consent(Network.fromWireName(rs.getString("channel")).orElseThrow(),
                 rs.getString("external_user_id"), Purpose.fromWireName(rs.getString("purpose")).orElseThrow(),
