@@ -74,13 +74,24 @@ class CampaignsController {
     @Operation(summary = "A campaign and how many recipients are queued, sent, failed or opted out")
     @GetMapping("/{id}")
     ResponseEntity<?> get(@PathVariable UUID id) {
-        return campaigns.campaign(id).<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(() -> Problems.response(
-                Problems.of(HttpStatus.NOT_FOUND, "campaign_not_found", "There is no such campaign.")));
+        return campaigns.campaign(id).<ResponseEntity<?>>map(c -> ResponseEntity.ok(CampaignJson.of(c)))
+                .orElseGet(() -> Problems.response(Problems.of(HttpStatus.NOT_FOUND, "campaign_not_found",
+                        "There is no such campaign.")));
+    }
+
+    /** A campaign on the wire: the network by its wire name. */
+    record CampaignJson(UUID id, String name, String channel, Map<String, String> texts, String status,
+            String createdBy, String approvedBy, java.time.Instant createdAt, Map<String, Long> recipients) {
+
+        static CampaignJson of(Campaign c) {
+            return new CampaignJson(c.id(), c.name(), c.channel() == null ? null : c.channel().wireName(), c.texts(),
+                    c.status(), c.createdBy(), c.approvedBy(), c.createdAt(), c.recipients());
+        }
     }
 
     private static ResponseEntity<?> answer(CampaignOutcome outcome, HttpStatus created) {
         if (outcome instanceof CampaignOutcome.Done done) {
-            return ResponseEntity.status(done.replayed() ? HttpStatus.OK : created).body(done.campaign());
+            return ResponseEntity.status(done.replayed() ? HttpStatus.OK : created).body(CampaignJson.of(done.campaign()));
         }
         String code = ((CampaignOutcome.Refused) outcome).code();
         return Problems.response(Problems.of(STATUSES.getOrDefault(code, HttpStatus.CONFLICT), code,

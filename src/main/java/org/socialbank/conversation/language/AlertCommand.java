@@ -8,8 +8,11 @@ import java.util.regex.Pattern;
 import org.socialbank.directory.Network;
 
 /**
- * A chat command on transaction alerts (issue 17), English for now: "alerts off", "alerts on",
- * "alerts min 100", "send alerts to WeChat". Read only when it is the whole text. Pure.
+ * A chat command on transaction alerts (issue 17): "alerts off", "alerts on", "alerts min 100",
+ * "send alerts to WeChat", and the same in French ("alertes désactivées", "envoie les alertes sur
+ * WeChat"), Russian ("уведомления выкл", "уведомления от 100"), Persian ("هشدار خاموش",
+ * "هشدارها را به تلگرام بفرست") and Chinese ("关闭提醒", "提醒发到微信"). Read only when it is the
+ * whole text. Pure.
  */
 public sealed interface AlertCommand {
 
@@ -33,10 +36,17 @@ public sealed interface AlertCommand {
     /** The longest text read. */
     int TEXT_LENGTH_MAX = 64;
 
-    Pattern OFF = Pattern.compile("(?:turn )?(?:transaction )?(?:alerts?|notifications?) (?:off|stop|disable|disabled)");
-    Pattern ON = Pattern.compile("(?:turn )?(?:transaction )?(?:alerts?|notifications?) (?:on|start|enable|enabled)");
-    Pattern MIN = Pattern.compile("(?:alerts?|notifications?) (?:min|minimum|above|over|from) (\\d{1,12}(?:\\.\\d{1,4})?)");
-    Pattern SEND_TO = Pattern.compile("(?:send )?(?:my )?(?:alerts?|notifications?) (?:to|on|via|in) (?:my )?(.{1,20})");
+    /** "alerts", in the five languages (as {@link Text#key} spells them: lower case, no Latin accents). */
+    String ALERTS = "(?:transaction )?(?:alerts?|notifications?|alertes?|уведомления|оповещения|هشدار(?:ها)?|هشدار تراکنش|提醒|动账提醒|通知)";
+
+    Pattern OFF = Pattern.compile("(?:turn )?" + ALERTS + " ?(?:off|stop|disable|disabled|desactivees?|desactiver|"
+            + "выкл|выключить|отключить|خاموش|خاموش کن|关闭|关)|(?:关闭|关掉)" + ALERTS);
+    Pattern ON = Pattern.compile("(?:turn )?" + ALERTS + " ?(?:on|start|enable|enabled|activees?|activer|"
+            + "вкл|включить|روشن|روشن کن|开启|开)|(?:开启|打开)" + ALERTS);
+    Pattern MIN = Pattern.compile(ALERTS + " ?(?:min|minimum|above|over|from|a partir de|des|от|свыше|از|بالای|超过|以上)? ?"
+            + "(\\d{1,12}(?:\\.\\d{1,4})?)(?: ?(?:以上|به بالا))?");
+    Pattern SEND_TO = Pattern.compile("(?:send |envoie |envoyer |присылай |отправляй |присылать )?(?:my |les |mes )?"
+            + ALERTS + " ?(?:to|on|via|in|sur|vers|в|на|به|را به|发到|发送到|发至) ?(?:my )?(.{1,20}?)(?: ?بفرست)?");
 
     /** The command the whole text is, or empty. */
     static Optional<AlertCommand> read(String text) {
@@ -65,12 +75,12 @@ public sealed interface AlertCommand {
     private static Optional<Network> network(String named) {
         String n = named.replace(" ", "").replace("-", "");
         return switch (n) {
-            case "telegram" -> Optional.of(Network.TELEGRAM);
-            case "bale" -> Optional.of(Network.BALE);
-            case "wechat", "weixin", "微信" -> Optional.of(Network.WECHAT);
-            case "whatsapp" -> Optional.of(Network.WHATSAPP);
-            case "webchat", "web", "thewebchat", "website" -> Optional.of(Network.WEBCHAT);
-            case "x", "twitter" -> Optional.of(Network.X);
+            case "telegram", "телеграм", "телеграмм", "تلگرام", "电报" -> Optional.of(Network.TELEGRAM);
+            case "bale", "бале", "بله" -> Optional.of(Network.BALE);
+            case "wechat", "weixin", "微信", "вичат", "ویچت" -> Optional.of(Network.WECHAT);
+            case "whatsapp", "ватсап", "вотсап", "واتساپ" -> Optional.of(Network.WHATSAPP);
+            case "webchat", "web", "thewebchat", "website", "lechatweb", "вебчат", "网页聊天" -> Optional.of(Network.WEBCHAT);
+            case "x", "twitter", "твиттер", "توییتر", "推特" -> Optional.of(Network.X);
             default -> Optional.empty();
         };
     }
