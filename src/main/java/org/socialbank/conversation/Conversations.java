@@ -3,6 +3,8 @@ package org.socialbank.conversation;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.socialbank.alerts.Alerts;
+import org.socialbank.consent.MarketingOptOut;
 import org.socialbank.conversation.dialogue.Dialogue;
 import org.socialbank.conversation.dialogue.DialogueState;
 import org.socialbank.conversation.engine.EngineBank;
@@ -67,11 +69,12 @@ public class Conversations {
 
     Conversations(JdbcConversations store, Outbox outbox, Linking linking, Directory directory, Ledger ledger,
             Branches branches, Payments payments, Requests requests, PaymentAlerts alerts, MessageTexts texts, PlatformTransactionManager transactionManager, Durability durability, Clock clock,
-            ConversationProperties properties) {
+            ConversationProperties properties, MarketingOptOut optOut, Alerts alertSettings) {
         this.store = store;
         this.outbox = outbox;
         this.linking = linking;
-        this.parts = new EngineBank.Parts(linking, directory, ledger, branches, payments, requests, alerts, store, clock, properties.buttonTtl());
+        this.parts = new EngineBank.Parts(linking, directory, ledger, branches, payments, requests, alerts, store, clock, properties.buttonTtl(),
+                optOut, alertSettings);
         this.dialogue = new Dialogue(texts, properties.buttonTtl());
         this.directory = directory;
         this.texts = texts;

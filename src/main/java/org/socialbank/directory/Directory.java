@@ -151,6 +151,11 @@ public class Directory {
                 .map(CustomerView.HeldAccount::accountId).findFirst();
     }
 
+    /** The customer who holds a ledger account, if one does (transaction alerts, issue 17). */
+    public Optional<CustomerId> holder(AccountId account) {
+        return store.accountHolder(account);
+    }
+
     private CustomerView view(Customer customer) {
         return new CustomerView(customer, store.aliasesOf(customer.id()), store.accountsOf(customer.id()));
     }

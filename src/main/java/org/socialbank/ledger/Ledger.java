@@ -156,6 +156,23 @@ public class Ledger {
                 .map(JdbcBook.Sequenced::transfer).toList(), next));
     }
 
+    /**
+     * The journal's rows that moved money after {@code afterSequence}, oldest first, written at or
+     * before {@code writtenBefore} (so that a row of a transaction still committing is not skipped
+     * by a follower's cursor), each with the balances right after it.
+     */
+    public List<JournalPosting> postedAfter(long afterSequence, Instant writtenBefore, int limit) {
+        if (limit < 1 || limit > properties.statementPageMax()) {
+            throw new IllegalArgumentException("limit must be between 1 and " + properties.statementPageMax());
+        }
+        return book.postedAfter(afterSequence, writtenBefore, limit).stream().map(s -> {
+            Transfer t = s.transfer();
+            return new JournalPosting(s.sequence(), t, book.findAccount(t.debitAccountId()).orElseThrow(),
+                    book.findAccount(t.creditAccountId()).orElseThrow(),
+                    book.balanceAfter(t.debitAccountId(), s.sequence()), book.balanceAfter(t.creditAccountId(), s.sequence()));
+        }).toList();
+    }
+
     /** Voids pending transfers whose timeout has passed; returns how many it expired. */
     public int expireDue() {
         int expired = 0;

@@ -39,6 +39,26 @@ public interface Bank {
 
     void markUnreachable();
 
+    /**
+     * Withdraws marketing for this chat account on this network at once, linked or not (a STOP
+     * word, a platform's stop or block event); service alerts go on.
+     *
+     * @param text what the customer wrote, or the event's name
+     */
+    void stopMarketing(String text, boolean byPlatform);
+
+    /**
+     * Changes the customer's transaction alert settings as a chat command asks (issue 17).
+     *
+     * @return the reply's message key and its one argument: an amount already formatted in
+     *     {@code language}, or a network's wire name (the dialogue names it)
+     */
+    AlertsAnswer changeAlerts(CustomerId customer, org.socialbank.conversation.language.AlertCommand command,
+            Language language);
+
+    record AlertsAnswer(String key, String argument) {
+    }
+
     List<Balance> balances(CustomerId customer);
 
     /** The latest transfers of the customer's primary account in their first currency, newest first. */

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.socialbank.conversation.Inbound;
 import org.socialbank.conversation.Outbound;
+import org.socialbank.conversation.language.AlertCommand;
 import org.socialbank.conversation.language.CommandParser;
 import org.socialbank.conversation.language.Context;
 import org.socialbank.conversation.language.Hints;
@@ -102,6 +103,9 @@ public final class Dialogue {
         if (content instanceof Inbound.Blocked) {
             bank.markUnreachable();
         }
+        if (content instanceof Inbound.Stop || content instanceof Inbound.Blocked) {
+            bank.stopMarketing(content.kind(), true); // /stop, unfollow, unsubscribe, block: no marketing either
+        }
         return new Step(dropForm(state), List.of(), language); // stop, blocked: drop any payment, say nothing
     }
 
@@ -126,6 +130,10 @@ public final class Dialogue {
         Language chosen = turn.chosen() != null ? turn.chosen() : Language.EN;
         if (claimed.isPresent()) {
             return say(turn.state(), chosen, claimed.get() ? "conversation.claim.proven" : "conversation.claim.unknown");
+        }
+        Optional<AlertCommand> alerts = AlertCommand.read(text);
+        if (alerts.isPresent()) { // issue 17: "alerts off", "alerts min 100", "send alerts to WeChat"
+            return turn.linked().isEmpty() ? offerLink(turn, chosen) : alerts(turn, chosen, alerts.get());
         }
         Context context = Context.of(turn.channel(), null);
         ParsedCommand command = parser.parse(text, Optional.ofNullable(turn.chosen()), context);
@@ -166,12 +174,22 @@ public final class Dialogue {
                 return turn.linked().isPresent() && turn.bank().unlink()
                         ? say(dropForm(state).keepingLanguage(language), language, "conversation.unlink.done")
                         : say(state, language, "conversation.unlink.not_linked");
+            case STOP:
+                turn.bank().stopMarketing(text, false);
+                return say(dropForm(state), language, "consent.stop.confirmed"); // "stop" mid-payment cancels it too
             case UNKNOWN:
                 return new Step(state, List.of(new Outbound.Text(command.amountProblem().isPresent()
                         ? Hints.amount(language) : Hints.unknown(language))), language).shared();
             default:
                 return turn.linked().isEmpty() ? offerLink(turn, language) : privately(turn, language, command);
         }
+    }
+
+    private Step alerts(Turn turn, Language language, AlertCommand command) {
+        Bank.AlertsAnswer answer = turn.bank().changeAlerts(turn.linked().orElseThrow().customerId(), command, language);
+        String argument = answer.key().equals("alerts.settings.channel") || answer.key().equals("alerts.settings.channel_public")
+                ? texts.text(language, "channel." + answer.argument()) : answer.argument();
+        return say(turn.state(), language, answer.key(), argument);
     }
 
     private Step privately(Turn turn, Language language, ParsedCommand command) {
@@ -332,7 +350,8 @@ public final class Dialogue {
                 "conversation.branches.title", "conversation.branches.detail", "conversation.branches.nearest",
                 "conversation.branches.detail_distance", "conversation.branches.always_open",
                 "conversation.branches.none", "conversation.claim.proven", "conversation.claim.unknown",
-                "conversation.link.share_phone", "conversation.link.share_phone_button", "conversation.thanks"));
+                "conversation.link.share_phone", "conversation.link.share_phone_button", "conversation.thanks",
+                "consent.stop.confirmed"));
         keys.addAll(PayDialogue.messageKeys());
         keys.addAll(RequestDialogue.messageKeys());
         keys.add(RequestDialogue.refusal("shares_do_not_add_up"));

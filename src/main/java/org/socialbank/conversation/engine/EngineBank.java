@@ -8,7 +8,12 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.socialbank.alerts.Alerts;
+import org.socialbank.consent.ConsentSource;
+import org.socialbank.consent.MarketingOptOut;
 import org.socialbank.conversation.dialogue.Bank;
+import org.socialbank.conversation.language.AlertCommand;
+import org.socialbank.directory.Language;
 import org.socialbank.directory.Alias;
 import org.socialbank.directory.AliasMatch;
 import org.socialbank.directory.AliasType;
@@ -40,7 +45,8 @@ public final class EngineBank implements Bank {
 
     /** Where the engine's collaborators are; one per application. */
     public record Parts(Linking linking, Directory directory, Ledger ledger, Branches branches, Payments payments,
-            Requests requests, PaymentAlerts alerts, JdbcConversations store, Clock clock, Duration buttonTtl) {
+            Requests requests, PaymentAlerts alerts, JdbcConversations store, Clock clock, Duration buttonTtl,
+            MarketingOptOut optOut, Alerts alertSettings) {
     }
 
     /** Recent payees offered to the parser. */
@@ -102,6 +108,18 @@ public final class EngineBank implements Bank {
     @Override
     public void markUnreachable() {
         parts.linking().markUnreachable(identity);
+    }
+
+    @Override
+    public void stopMarketing(String text, boolean byPlatform) {
+        parts.optOut().stopMarketing(channel, externalUserId, text, externalMessageId,
+                byPlatform ? ConsentSource.PLATFORM : ConsentSource.CHAT);
+    }
+
+    @Override
+    public AlertsAnswer changeAlerts(CustomerId customer, AlertCommand command, Language language) {
+        return AlertChanges.apply(parts.alertSettings(), parts.linking(), customer, command, language,
+                primaryCurrency(customer));
     }
 
     @Override

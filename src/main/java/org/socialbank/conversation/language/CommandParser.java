@@ -29,6 +29,10 @@ public final class CommandParser {
         if (!withinLimit(text)) {
             return ParsedCommand.unknown(hint.orElse(Language.EN));
         }
+        Optional<Language> stop = StopWords.match(text);
+        if (stop.isPresent()) {
+            return ParsedCommand.stop(hint.orElse(stop.get()));
+        }
         String normalized = Text.normalize(text);
         Names names = Names.of(context.recentPayees());
         String region = context.region() != null ? context.region()

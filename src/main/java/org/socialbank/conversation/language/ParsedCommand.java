@@ -53,6 +53,11 @@ public record ParsedCommand(Language language, Intent intent, Optional<BigDecima
         return payees.size() > PAYEES_MAX;
     }
 
+    static ParsedCommand stop(Language language) {
+        return new ParsedCommand(language, Intent.STOP, Optional.empty(), Optional.empty(),
+                List.of(), List.of(), Optional.empty(), Optional.empty());
+    }
+
     static ParsedCommand unknown(Language language) {
         return new ParsedCommand(language, Intent.UNKNOWN, Optional.empty(), Optional.empty(),
                 List.of(), List.of(), Optional.empty(), Optional.empty());

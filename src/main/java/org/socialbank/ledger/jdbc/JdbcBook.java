@@ -173,6 +173,22 @@ public class JdbcBook implements Book {
                 .query((rs, n) -> new Sequenced(rs.getLong("seq"), transfer(rs, n))).list();
     }
 
+    /** Rows that moved money (single-phase, posted pendings) after a place in the journal, oldest first. */
+    public List<Sequenced> postedAfter(long afterSequence, Instant writtenBefore, int limit) {
+        return jdbc.sql("SELECT " + TRANSFER_COLUMNS + TRANSFER_FROM + " WHERE t.seq > ? AND t.created_at <= ? "
+                + "AND t.kind IN ('single_phase', 'post_pending') ORDER BY t.seq LIMIT ?")
+                .params(afterSequence, Timestamps.utc(writtenBefore), limit)
+                .query((rs, n) -> new Sequenced(rs.getLong("seq"), transfer(rs, n))).list();
+    }
+
+    /** An account's posted credits minus debits after the journal row {@code sequence}. */
+    public long balanceAfter(AccountId account, long sequence) {
+        return jdbc.sql("SELECT COALESCE((SELECT SUM(amount_minor) FROM transfers WHERE credit_account_id = :a "
+                + "AND seq <= :s AND kind IN ('single_phase', 'post_pending')), 0) - COALESCE((SELECT SUM(amount_minor) "
+                + "FROM transfers WHERE debit_account_id = :a AND seq <= :s AND kind IN ('single_phase', "
+                + "'post_pending')), 0)").param("a", account.value()).param("s", sequence).query(Long.class).single();
+    }
+
     /** A transfer with its place in this store's journal, which statements page by. */
     public record Sequenced(long sequence, Transfer transfer) {
     }

@@ -36,6 +36,8 @@ final class FakeBank implements Bank {
     List<RecentPayee> recent = new ArrayList<>();
     int recentReads;
     boolean unreachable;
+    final List<String> marketingStopped = new java.util.ArrayList<>();
+    final List<Object> alertCommands = new java.util.ArrayList<>();
     Instant now = Instant.parse("2026-11-22T12:00:00Z");
     /** Alias lookups left to the customer (security review #12); each resolve through the dialogue takes one. */
     int lookupsLeft = Integer.MAX_VALUE;
@@ -91,6 +93,18 @@ final class FakeBank implements Bank {
     @Override
     public boolean linkByPhone(String phone) {
         return false;
+    }
+
+    @Override
+    public void stopMarketing(String text, boolean byPlatform) {
+        marketingStopped.add(text);
+    }
+
+    @Override
+    public AlertsAnswer changeAlerts(CustomerId customer, org.socialbank.conversation.language.AlertCommand command,
+            org.socialbank.directory.Language language) {
+        alertCommands.add(command);
+        return new AlertsAnswer("alerts.settings.on", "");
     }
 
     @Override

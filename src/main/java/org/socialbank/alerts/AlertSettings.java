@@ -1,0 +1,89 @@
+package org.socialbank.alerts;
+
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.socialbank.directory.CustomerId;
+import org.socialbank.directory.Network;
+
+/**
+ * A customer's alert settings: which kinds, from which amount, quiet hours in their zone (alerts
+ * are held through them and sent after, never dropped) and the preferred chat network.
+ *
+ * @param minAmountMinor postings below it are not alerted (in the account's minor units)
+ * @param quietFrom start of the quiet hours (local), null for none; {@code quietTo} likewise
+ * @param preferredChannel where alerts go first, null for the most recently linked private chat
+ */
+public record AlertSettings(CustomerId customerId, Set<AlertKind> kinds, long minAmountMinor, LocalTime quietFrom,
+        LocalTime quietTo, ZoneId zone, Network preferredChannel) {
+
+    public AlertSettings {
+        Objects.requireNonNull(customerId, "customerId");
+        kinds = kinds.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(kinds));
+        Objects.requireNonNull(zone, "zone");
+        if (minAmountMinor < 0) {
+            throw new IllegalArgumentException("min_amount_negative");
+        }
+        if ((quietFrom == null) != (quietTo == null) || quietFrom != null && quietFrom.equals(quietTo)) {
+            throw new IllegalArgumentException("quiet_hours_invalid");
+        }
+        if (preferredChannel != null && PublicNetworks.isPublic(preferredChannel)) {
+            throw new IllegalArgumentException("channel_public");
+        }
+    }
+
+    /** Every kind, from any amount, no quiet hours, UTC, no preferred network. */
+    public static AlertSettings defaults(CustomerId customerId) {
+        return new AlertSettings(customerId, EnumSet.allOf(AlertKind.class), 0, null, null, ZoneId.of("UTC"), null);
+    }
+
+    /** Whether a posting of this kind and amount is alerted at all. */
+    public boolean wants(AlertKind kind, long amountMinor) {
+        return kinds.contains(kind) && amountMinor >= minAmountMinor;
+    }
+
+    /** When the quiet hours that hold {@code at} end; empty outside them. Wraps midnight (22:00-07:00). */
+    public Optional<Instant> quietUntil(Instant at) {
+        if (quietFrom == null) {
+            return Optional.empty();
+        }
+        ZonedDateTime local = at.atZone(zone);
+        LocalTime time = local.toLocalTime();
+        boolean wraps = quietFrom.isAfter(quietTo);
+        boolean quiet = wraps ? !time.isBefore(quietFrom) || time.isBefore(quietTo)
+                : !time.isBefore(quietFrom) && time.isBefore(quietTo);
+        if (!quiet) {
+            return Optional.empty();
+        }
+        ZonedDateTime end = local.with(quietTo).withSecond(0).withNano(0);
+        return Optional.of((end.isAfter(local) ? end : end.plusDays(1)).toInstant());
+    }
+
+    public AlertSettings withKind(AlertKind kind, boolean on) {
+        EnumSet<AlertKind> next = kinds.isEmpty() ? EnumSet.noneOf(AlertKind.class) : EnumSet.copyOf(kinds);
+        if (on) {
+            next.add(kind);
+        } else {
+            next.remove(kind);
+        }
+        return new AlertSettings(customerId, next, minAmountMinor, quietFrom, quietTo, zone, preferredChannel);
+    }
+
+    public AlertSettings withAll(boolean on) {
+        return new AlertSettings(customerId, on ? EnumSet.allOf(AlertKind.class) : Set.of(), minAmountMinor, quietFrom,
+                quietTo, zone, preferredChannel);
+    }
+
+    public AlertSettings withMinAmountMinor(long min) {
+        return new AlertSettings(customerId, kinds, min, quietFrom, quietTo, zone, preferredChannel);
+    }
+
+    public AlertSettings withPreferredChannel(Network channel) {
+        return new AlertSettings(customerId, kinds, minAmountMinor, quietFrom, quietTo, zone, channel);
+    }
+}

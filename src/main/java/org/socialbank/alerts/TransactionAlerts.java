@@ -1,0 +1,173 @@
+package org.socialbank.alerts;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.socialbank.alerts.jdbc.AlertRow;
+import org.socialbank.alerts.jdbc.JdbcAlerts;
+import org.socialbank.directory.ChannelIdentity;
+import org.socialbank.directory.CustomerId;
+import org.socialbank.directory.Directory;
+import org.socialbank.directory.Language;
+import org.socialbank.directory.Linking;
+import org.socialbank.directory.MaskedName;
+import org.socialbank.ledger.Account;
+import org.socialbank.ledger.AccountKind;
+import org.socialbank.ledger.Ledger;
+import org.socialbank.ledger.JournalPosting;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Follows the ledger's journal: every row that moved money on a customer's account becomes one
+ * alert row (UNIQUE per journal row and account: exactly once, whatever reads the journal again),
+ * decided by the customer's settings: suppressed, held through quiet hours, or sent now. Sending
+ * is publishing {@link TransactionAlertDue} in the same transaction; the conversation engine
+ * writes it to its outbox there, so the row, the cursor and the outbound message commit together.
+ */
+@Service
+public class TransactionAlerts {
+
+    private static final Logger log = LoggerFactory.getLogger(TransactionAlerts.class);
+
+    private final Ledger ledger;
+    private final Directory directory;
+    private final Linking linking;
+    private final JdbcAlerts store;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final AlertsProperties properties;
+
+    TransactionAlerts(Ledger ledger, Directory directory, Linking linking, JdbcAlerts store,
+            ApplicationEventPublisher events, PlatformTransactionManager transactionManager, Clock clock,
+            AlertsProperties properties) {
+        this.ledger = ledger;
+        this.directory = directory;
+        this.linking = linking;
+        this.store = store;
+        this.events = events;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    @Scheduled(fixedDelayString = "${socialbank.alerts.follow-interval:2s}",
+            initialDelayString = "${socialbank.alerts.follow-interval:2s}")
+    void scheduled() {
+        if (!properties.followerEnabled()) {
+            return;
+        }
+        try {
+            follow();
+            releaseDue();
+        } catch (RuntimeException e) {
+            log.warn("transaction alerts: this round failed; the next one takes it again", e);
+        }
+    }
+
+    /** One round over the journal; answers how many journal rows it passed. */
+    public int follow() {
+        Integer passed = transactions.execute(status -> {
+            long cursor = store.lockCursor();
+            Instant now = clock.instant();
+            List<JournalPosting> batch = ledger.postedAfter(cursor, now.minus(properties.settle()), properties.batchMax());
+            for (JournalPosting posted : batch) {
+                side(posted, posted.debitAccount(), posted.creditAccount(), false, posted.debitBalanceAfterMinor(), now);
+                side(posted, posted.creditAccount(), posted.debitAccount(), true, posted.creditBalanceAfterMinor(), now);
+            }
+            if (!batch.isEmpty()) {
+                store.moveCursor(batch.get(batch.size() - 1).sequence());
+            }
+            return batch.size();
+        });
+        return passed == null ? 0 : passed;
+    }
+
+    /** Sends the held alerts whose quiet hours are over; answers how many. */
+    public int releaseDue() {
+        Integer released = transactions.execute(status -> {
+            store.lockCursor(); // one releaser at a time too
+            Instant now = clock.instant();
+            List<AlertRow> due = store.due(now, properties.batchMax());
+            due.forEach(row -> store.setStatus(row.id(), send(row), now));
+            return due.size();
+        });
+        return released == null ? 0 : released;
+    }
+
+    private void side(JournalPosting posted, Account account, Account other, boolean incoming, long balanceAfterMinor,
+            Instant now) {
+        Optional<CustomerId> customer = customerOf(account);
+        UUID transferId = posted.transfer().id().value();
+        if (customer.isEmpty() || store.exists(transferId, account.id().value())) {
+            return;
+        }
+        AlertKind kind = other.kind() == AccountKind.FEES ? AlertKind.FEE
+                : incoming ? AlertKind.INCOMING : AlertKind.OUTGOING;
+        AlertSettings settings = store.settings(customer.get()).orElseGet(() -> AlertSettings.defaults(customer.get()));
+        long amountMinor = posted.transfer().amountMinor();
+        Optional<Instant> quietUntil = settings.quietUntil(now);
+        AlertRow row = new AlertRow(UUID.randomUUID(), transferId, account.id().value(), customer.get(), kind,
+                amountMinor, posted.transfer().currency(), balanceAfterMinor, counterparty(other),
+                posted.transfer().createdAt(), "held", quietUntil.orElse(now));
+        if (!settings.wants(kind, amountMinor)) {
+            store.insert(withStatus(row, "suppressed"), null);
+        } else if (quietUntil.isPresent()) {
+            store.insert(row, null);
+        } else {
+            store.insert(withStatus(row, "held"), null);
+            store.setStatus(row.id(), send(row), now);
+        }
+    }
+
+    /** Publishes the alert to the customer's chosen private chat; answers the row's new status. */
+    private String send(AlertRow row) {
+        AlertSettings settings = store.settings(row.customerId()).orElseGet(() -> AlertSettings.defaults(row.customerId()));
+        Optional<ChannelIdentity> chat = chat(row.customerId(), settings);
+        if (chat.isEmpty()) {
+            return "no_chat";
+        }
+        Language language = directory.customer(row.customerId()).map(v -> v.customer().language()).orElse(Language.EN);
+        ChannelIdentity c = chat.get();
+        events.publishEvent(new TransactionAlertDue(row.id(), row.kind(), row.amountMinor(), row.currency(),
+                row.balanceAfterMinor(), row.counterparty(), row.postedAt(), settings.zone(), language, c.id(),
+                c.channel(), c.externalId()));
+        return "sent";
+    }
+
+    /** The preferred network's linked chat, else the most recently linked one; reachable and private only. */
+    private Optional<ChannelIdentity> chat(CustomerId customer, AlertSettings settings) {
+        List<ChannelIdentity> chats = linking.linkedChats(customer, Locale.ROOT).stream()
+                .filter(l -> !PublicNetworks.isPublic(l.channel()))
+                .flatMap(l -> linking.identity(l.id()).stream())
+                .filter(i -> i.reachable() && customer.equals(i.customerId()))
+                .toList();
+        return chats.stream().min(Comparator.comparing(i -> i.channel() == settings.preferredChannel() ? 0 : 1));
+    }
+
+    private String counterparty(Account other) {
+        return customerOf(other).flatMap(directory::customer).map(v -> MaskedName.of(v.customer().displayName()))
+                .orElse("bank:" + other.kind().wireName());
+    }
+
+    /** The customer who holds the account in the directory; the bank's own accounts have none. */
+    private Optional<CustomerId> customerOf(Account account) {
+        boolean customers = account.kind() == AccountKind.CUSTOMER_WALLET || account.kind() == AccountKind.CUSTOMER_CURRENT;
+        return customers ? directory.holder(account.id()) : Optional.empty();
+    }
+
+    private static AlertRow withStatus(AlertRow r, String status) {
+        return new AlertRow(r.id(), r.transferId(), r.accountId(), r.customerId(), r.kind(), r.amountMinor(),
+                r.currency(), r.balanceAfterMinor(), r.counterparty(), r.postedAt(), status, r.dueAt());
+    }
+}

@@ -1,0 +1,13 @@
+package org.socialbank.campaigns;
+
+import java.util.UUID;
+import org.socialbank.directory.IdentityId;
+import org.socialbank.directory.Network;
+
+/**
+ * A campaign's message for one recipient, published in the transaction that marks the recipient
+ * {@code sent}: the conversation engine writes it to its outbox there, so it leaves once.
+ */
+public record CampaignMessageDue(UUID campaignId, IdentityId chatIdentity, Network channel, String recipient,
+        String text) {
+}

@@ -1,0 +1,2 @@
+/** The campaigns API (admin scope): {@code /api/v1/campaigns}. */
+package org.socialbank.campaigns.web;

@@ -1,0 +1,85 @@
+package org.socialbank.consent;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.socialbank.consent.jdbc.JdbcConsents;
+import org.socialbank.directory.Network;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records consent changes and answers the current state. Every change is one row of the
+ * append-only history plus the current state, in one transaction; the evidence (per network and
+ * purpose) is the idempotency key, so a replay answers the first change and records nothing.
+ */
+@Service
+public class Consents implements MarketingOptOut {
+
+    /** The most consents one chat account has (one per purpose). */
+    static final int PURPOSES_MAX = Purpose.values().length;
+
+    private final JdbcConsents store;
+    private final Clock clock;
+
+    Consents(JdbcConsents store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /**
+     * What recording a change did.
+     *
+     * @param replayed whether the evidence was recorded before (nothing changed now)
+     */
+    public record Recorded(Consent consent, boolean replayed) {
+    }
+
+    /** Records a change, or finds the one recorded with the same evidence. */
+    @Transactional
+    public Recorded record(ConsentChange change) {
+        Optional<Consent> before = store.byEvidence(change.channel(), change.purpose(), change.evidence());
+        if (before.isPresent()) {
+            return new Recorded(before.get(), true);
+        }
+        return new Recorded(store.append(change, clock.instant()), false);
+    }
+
+    /** The chat account's consents as they are now, one per purpose it ever gave or withdrew. */
+    @Transactional(readOnly = true)
+    public List<Consent> current(Network channel, String externalUserId) {
+        return store.current(channel, externalUserId, PURPOSES_MAX);
+    }
+
+    /** Whether marketing may be sent to this chat account: only after a consent it has not withdrawn. */
+    @Transactional(readOnly = true)
+    public boolean allowsMarketing(Network channel, String externalUserId) {
+        return current(channel, externalUserId).stream()
+                .anyMatch(c -> c.purpose() == Purpose.MARKETING && c.status() == ConsentStatus.GIVEN);
+    }
+
+    /** A chat account, as consents name it. */
+    public record ChatAccount(Network channel, String externalUserId) {
+    }
+
+    /**
+     * Chat accounts whose marketing consent is given now, after {@code after} in (channel, id)
+     * order, on one network or all (null): campaigns expand their audience through it.
+     */
+    @Transactional(readOnly = true)
+    public List<ChatAccount> givenMarketing(Network channel, ChatAccount after, int limit) {
+        return store.given(Purpose.MARKETING, channel, after == null ? null : after.channel(),
+                after == null ? null : after.externalUserId(), limit).stream()
+                .map(k -> new ChatAccount(k.channel(), k.externalUserId())).toList();
+    }
+
+    @Override
+    @Transactional
+    public void stopMarketing(Network channel, String externalUserId, String text, String evidence,
+            ConsentSource source) {
+        String shown = text.length() > ConsentChange.TEXT_LENGTH_MAX ? text.substring(0, ConsentChange.TEXT_LENGTH_MAX)
+                : text;
+        record(new ConsentChange(channel, externalUserId, Purpose.MARKETING, ConsentStatus.WITHDRAWN,
+                shown.isBlank() ? source.wireName() : shown, evidence, source));
+    }
+}

@@ -1,0 +1,68 @@
+package org.socialbank.conversation.engine;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.socialbank.alerts.AlertSettings;
+import org.socialbank.alerts.Alerts;
+import org.socialbank.alerts.PublicNetworks;
+import org.socialbank.conversation.dialogue.Bank.AlertsAnswer;
+import org.socialbank.conversation.language.AlertCommand;
+import org.socialbank.directory.CustomerId;
+import org.socialbank.directory.Language;
+import org.socialbank.directory.Linking;
+import org.socialbank.directory.Network;
+import org.socialbank.shared.CurrencyCode;
+import org.socialbank.shared.Money;
+
+/** Applies a chat command on alert settings (issue 17) and says what it did. */
+final class AlertChanges {
+
+    private AlertChanges() {
+    }
+
+    static AlertsAnswer apply(Alerts alerts, Linking linking, CustomerId customer, AlertCommand command,
+            Language language, Optional<CurrencyCode> primary) {
+        AlertSettings settings = alerts.settings(customer);
+        if (command instanceof AlertCommand.Off) {
+            alerts.save(settings.withAll(false));
+            return new AlertsAnswer("alerts.settings.off", "");
+        }
+        if (command instanceof AlertCommand.On) {
+            alerts.save(settings.withAll(true));
+            return new AlertsAnswer("alerts.settings.on", "");
+        }
+        if (command instanceof AlertCommand.Min min) {
+            CurrencyCode currency = primary.orElse(CurrencyCode.of("EUR"));
+            OptionalLong minor = minor(min, currency);
+            if (minor.isEmpty()) {
+                return new AlertsAnswer("alerts.settings.min", Money.format(settings.minAmountMinor(), currency,
+                        language.locale())); // more decimals than the currency has: unchanged
+            }
+            alerts.save(settings.withMinAmountMinor(minor.getAsLong()));
+            return new AlertsAnswer("alerts.settings.min", Money.format(minor.getAsLong(), currency, language.locale()));
+        }
+        AlertCommand.SendTo to = (AlertCommand.SendTo) command;
+        if (to.channel().isEmpty()) {
+            return new AlertsAnswer("alerts.settings.channel_unknown", to.named());
+        }
+        Network channel = to.channel().get();
+        if (PublicNetworks.isPublic(channel)) {
+            return new AlertsAnswer("alerts.settings.channel_public", channel.wireName());
+        }
+        boolean linked = linking.linkedChats(customer, Locale.ROOT).stream().anyMatch(c -> c.channel() == channel);
+        if (!linked) {
+            return new AlertsAnswer("alerts.settings.channel_unknown", channel.wireName());
+        }
+        alerts.save(settings.withPreferredChannel(channel));
+        return new AlertsAnswer("alerts.settings.channel", channel.wireName());
+    }
+
+    private static OptionalLong minor(AlertCommand.Min min, CurrencyCode currency) {
+        try {
+            return OptionalLong.of(min.amount().movePointRight(currency.exponent()).longValueExact());
+        } catch (ArithmeticException inexact) {
+            return OptionalLong.empty();
+        }
+    }
+}
