@@ -1,5 +1,7 @@
 package org.socialbank.listening.classify;
 
+import org.socialbank.listening.Sentiment;
+import org.socialbank.listening.Topic;
 import java.util.List;
 import java.util.Map;
 

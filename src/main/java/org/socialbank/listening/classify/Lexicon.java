@@ -1,5 +1,6 @@
 package org.socialbank.listening.classify;
 
+import org.socialbank.listening.Topic;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package org.socialbank.listening.classify;
+package org.socialbank.listening;
 
 import java.util.Arrays;
 import java.util.Locale;
