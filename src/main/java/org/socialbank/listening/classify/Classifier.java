@@ -2,12 +2,14 @@ package org.socialbank.listening.classify;
 
 import org.socialbank.listening.Sentiment;
 import org.socialbank.listening.Topic;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Language, sentiment and topic of a text, in-process and with no network: lexicon matches
- * summed with negation (a negator up to three words before flips and damps an entry), intensifiers
+ * summed with negation (a negator up to four words before, in the same clause, or a Persian negator after it, flips
+ * and damps an entry), intensifiers
  * (the word just before scales it), contrast ("but": what follows counts more than what precedes)
  * and exclamation marks; the sum is squashed into [-1, 1]. Thread-safe once built.
  */
@@ -15,7 +17,9 @@ public final class Classifier {
 
     /** |score| at or above this is negative or positive; below it, neutral. */
     static final double POLARITY_THRESHOLD = 0.2;
-    private static final int NEGATION_WINDOW = 3;
+    private static final int NEGATION_WINDOW = 4;
+    /** A question asks more than it judges: "Is the app down tonight?" */
+    private static final double QUESTION = 0.5;
     private static final double NEGATED = -0.7;
     private static final double BEFORE_CONTRAST = 0.5;
     private static final double AFTER_CONTRAST = 1.4;
@@ -60,20 +64,37 @@ public final class Classifier {
         return Math.round(score * 1000) / 1000.0;
     }
 
+    /** One matched sentiment entry, after negation and intensity, and where it stands. */
+    private record Hit(double value, boolean contrasted, boolean alone) {
+    }
+
     static double sentiment(Lexicon lexicon, List<String> tokens) {
-        double before = 0;
-        double after = 0;
+        List<Hit> hits = hits(lexicon, tokens);
+        boolean contrasted = hits.stream().anyMatch(Hit::contrasted);
+        double rest = hits.stream().filter(h -> !(h.alone() && h.value() > 0)).mapToDouble(Hit::value).sum();
+        double sum = 0;
+        for (Hit h : hits) {
+            // sarcasm: "Great." or "Bravo," as a clause of its own, in a text that otherwise complains
+            double value = h.alone() && h.value() > 0 && rest < 0 ? -h.value() : h.value();
+            sum += !contrasted ? value : value * (h.contrasted() ? AFTER_CONTRAST : BEFORE_CONTRAST);
+        }
+        int exclamations = (int) tokens.stream().filter("!"::equals).count();
+        sum *= 1 + 0.1 * Math.min(exclamations, 3);
+        boolean question = !tokens.isEmpty() && tokens.get(tokens.size() - 1).equals("?");
+        return question ? sum * QUESTION : sum;
+    }
+
+    private static List<Hit> hits(Lexicon lexicon, List<String> tokens) {
+        List<Hit> hits = new ArrayList<>();
         boolean contrasted = false;
-        int exclamations = 0;
+        int clauseStart = 0;
         int i = 0;
         while (i < tokens.size()) {
             String token = tokens.get(i);
-            if (lexicon.isContrast(token)) {
-                contrasted = true;
+            if (Texts.isBoundary(token)) {
+                clauseStart = i + 1;
             }
-            if (token.equals("!")) {
-                exclamations++;
-            }
+            contrasted |= lexicon.isContrast(token);
             Lexicon.Entry entry = lexicon.sentimentAt(tokens, i);
             if (entry != null && entry.words().size() == 1 && lexicon.intensity(token) != 1
                     && i + 1 < tokens.size() && lexicon.sentimentAt(tokens, i + 1) != null) {
@@ -83,24 +104,22 @@ public final class Classifier {
                 i++;
                 continue;
             }
+            int end = i + entry.words().size();
             double value = entry.weight() * intensity(lexicon, tokens, i);
-            if (negated(lexicon, tokens, i)) {
+            if (!entry.words().stream().anyMatch(lexicon::isNegator)
+                    && (negated(lexicon, tokens, i) || (end < tokens.size() && lexicon.isNegatorAfter(tokens.get(end))))) {
                 value *= NEGATED;
             }
-            if (contrasted) {
-                after += value;
-            } else {
-                before += value;
-            }
-            i += entry.words().size();
+            boolean alone = i - clauseStart <= 1 && (end == tokens.size() || Texts.isBoundary(tokens.get(end)));
+            hits.add(new Hit(value, contrasted, alone));
+            i = end;
         }
-        double sum = after == 0 && !contrasted ? before : before * BEFORE_CONTRAST + after * AFTER_CONTRAST;
-        return sum * (1 + 0.1 * Math.min(exclamations, 3));
+        return hits;
     }
 
     private static double intensity(Lexicon lexicon, List<String> tokens, int at) {
         double factor = 1;
-        for (int k = Math.max(0, at - 2); k < at; k++) {
+        for (int k = at - 1; k >= Math.max(0, at - 2) && !Texts.isBoundary(tokens.get(k)); k--) {
             factor *= lexicon.intensity(tokens.get(k));
         }
         return factor;
@@ -108,7 +127,7 @@ public final class Classifier {
 
     private static boolean negated(Lexicon lexicon, List<String> tokens, int at) {
         for (int k = at - 1; k >= Math.max(0, at - NEGATION_WINDOW); k--) {
-            if (lexicon.isContrast(tokens.get(k))) {
+            if (lexicon.isContrast(tokens.get(k)) || Texts.isBoundary(tokens.get(k))) {
                 return false;
             }
             if (lexicon.isNegator(tokens.get(k))) {

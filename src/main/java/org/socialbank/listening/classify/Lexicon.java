@@ -32,6 +32,7 @@ final class Lexicon {
     private final Map<String, List<Entry>> sentimentByFirst = new HashMap<>();
     private final Map<String, List<Entry>> topicByFirst = new HashMap<>();
     private final Set<String> negators = new HashSet<>();
+    private final Set<String> negatorsAfter = new HashSet<>();
     private final Map<String, Double> intensifiers = new HashMap<>();
     private final Set<String> contrasts = new HashSet<>();
     private final Set<String> hanWords = new HashSet<>();
@@ -84,6 +85,7 @@ final class Lexicon {
             case "positive" -> index(sentimentByFirst, new Entry(words, Math.abs(weight), null));
             case "negative" -> index(sentimentByFirst, new Entry(words, -Math.abs(weight), null));
             case "negation" -> negators.add(words.get(0));
+            case "negation after" -> negatorsAfter.add(words.get(0));
             case "intensifier" -> intensifiers.put(words.get(0), weight == 1 ? 1.5 : weight);
             case "contrast" -> contrasts.add(words.get(0));
             default -> {
@@ -212,6 +214,11 @@ final class Lexicon {
 
     boolean isNegator(String token) {
         return negators.contains(token);
+    }
+
+    /** A word that negates the one before it (Persian "خوب نیست", not good). */
+    boolean isNegatorAfter(String token) {
+        return negatorsAfter.contains(token);
     }
 
     double intensity(String token) {

@@ -15,6 +15,9 @@ import java.util.Locale;
 public final class Texts {
 
     private static final char ZWNJ = '\u200C';
+    /** The token standing for a comma, full stop, semicolon or colon: negation does not cross it. */
+    public static final String CLAUSE_END = ".";
+    private static final String CLAUSE_ENDS = ".,;:\u2026\u3001\u3002\uFF0C\uFF1B\uFF1A\u060C\u061B";
     private static final String PERSIAN_NEGATIVE_PRESENT = "\u0646\u0645\u06CC";
 
     private Texts() {
@@ -91,6 +94,12 @@ public final class Texts {
                 flush(word, tokens);
                 if (cp == '!' || cp == '?' || Character.getType(cp) == Character.OTHER_SYMBOL) {
                     tokens.add(new String(Character.toChars(cp)));
+                } else if (cp == '\uFF01') {
+                    tokens.add("!");
+                } else if (cp == '\uFF1F' || cp == '\u061F') {
+                    tokens.add("?");
+                } else if (CLAUSE_ENDS.indexOf(cp) >= 0) {
+                    tokens.add(CLAUSE_END);
                 }
             }
         }
@@ -111,6 +120,11 @@ public final class Texts {
         } else {
             tokens.add(w);
         }
+    }
+
+    /** A clause end, '!' or '?': where negation and sarcasm scopes stop. */
+    public static boolean isBoundary(String token) {
+        return token.equals(CLAUSE_END) || token.equals("!") || token.equals("?");
     }
 
     static boolean isHan(String token) {
