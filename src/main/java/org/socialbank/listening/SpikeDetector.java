@@ -21,6 +21,8 @@ final class SpikeDetector {
 
     static final int WORDS_MAX = 8;
     static final int EXAMPLES_MAX = 3;
+    /** A word explains a spike when it is at least this many times as frequent as in a baseline window. */
+    static final double LIFT_MIN = 2;
     private static final Set<String> STOPWORDS = Set.of("the", "and", "for", "you", "your", "this", "that", "with",
             "was", "are", "les", "des", "est", "pas", "une", "pour", "que", "qui", "avec", "sur", "mon", "mes",
             "это", "что", "как", "мой", "моя", "все", "уже", "для", "при", "که", "این", "از", "به", "را", "با", "من");
@@ -105,11 +107,13 @@ final class SpikeDetector {
     List<String> risingWords(List<Mention> current, List<Mention> before) {
         Map<String, Integer> now = counts(current);
         Map<String, Integer> then = counts(before);
+        Map<String, Double> lift = new HashMap<>();
+        now.forEach((word, count) -> lift.put(word,
+                (count + 1.0) / (then.getOrDefault(word, 0) / (double) baselineWindows + 1.0)));
         return now.entrySet().stream()
-                .filter(e -> e.getValue() >= 2)
-                .sorted(Comparator.<Map.Entry<String, Integer>>comparingDouble(e -> -e.getValue() * Math.log(
-                        (e.getValue() + 1.0) / (then.getOrDefault(e.getKey(), 0) / (double) baselineWindows + 1.0)))
-                        .thenComparing(Map.Entry::getKey))
+                .filter(e -> e.getValue() >= 2 && lift.get(e.getKey()) >= LIFT_MIN)
+                .sorted(Comparator.<Map.Entry<String, Integer>>comparingDouble(
+                        e -> -e.getValue() * Math.log(lift.get(e.getKey()))).thenComparing(Map.Entry::getKey))
                 .limit(WORDS_MAX).map(Map.Entry::getKey).toList();
     }
 
@@ -121,7 +125,7 @@ final class SpikeDetector {
         return counts;
     }
 
-    /** Words of three letters or more, and Chinese character bigrams. */
+    /** Words (and numbers: error codes) of three characters or more, and Chinese character bigrams. */
     static List<String> words(String text) {
         List<String> tokens = Texts.tokens(Texts.normalize(text));
         List<String> words = new ArrayList<>();
@@ -133,7 +137,7 @@ final class SpikeDetector {
                         == Character.UnicodeScript.HAN) {
                     words.add(t + tokens.get(i + 1));
                 }
-            } else if (t.length() >= 3 && !STOPWORDS.contains(t) && !t.chars().allMatch(Character::isDigit)) {
+            } else if (t.length() >= 3 && !STOPWORDS.contains(t)) {
                 words.add(t);
             }
         }

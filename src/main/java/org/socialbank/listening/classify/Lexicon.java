@@ -86,7 +86,7 @@ final class Lexicon {
             case "negative" -> index(sentimentByFirst, new Entry(words, -Math.abs(weight), null));
             case "negation" -> negators.add(words.get(0));
             case "negation after" -> negatorsAfter.add(words.get(0));
-            case "intensifier" -> intensifiers.put(words.get(0), weight == 1 ? 1.5 : weight);
+            case "intensifier" -> intensifiers.put(words.get(words.size() - 1), weight == 1 ? 1.5 : weight); // "un peu": peu
             case "contrast" -> contrasts.add(words.get(0));
             default -> {
                 if (!section.startsWith("topic ")) {
