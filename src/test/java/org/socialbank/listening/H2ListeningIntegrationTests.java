@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.socialbank.channels.PublicMentionReceived;
 import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Directory;
@@ -25,6 +26,7 @@ import org.socialbank.support.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -155,6 +157,27 @@ class H2ListeningIntegrationTests {
         assertThat(linked.path("topic").asString()).isEqualTo("transfer_delay");
         JsonNode stranger = api().get("/api/v1/mentions/" + r.json().path("mentions").get(1).path("id").asString()).json();
         assertThat(stranger.path("customerLinked").asBoolean()).isFalse();
+    }
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Test
+    @DisplayName("a public X mention read by the X channel becomes a mention of source x, linked by the author's X id")
+    void channelMentionsAreRecorded() {
+        CustomerId bob = new CustomerId(UUID.randomUUID());
+        directory.register(new NewCustomer(bob, "Bob Brown", Language.EN, KycLevel.FULL, null, null, List.of()));
+        String xId = Long.toString(1_000_000_000L + Math.abs(bob.value().getMostSignificantBits() % 1_000_000_000L));
+        linkingStore.setCustomer(linking.identify(Network.X, xId, null, null).id(), bob, Instant.now());
+        String tweet = Long.toString(System.nanoTime());
+        events.publishEvent(new PublicMentionReceived(Network.X, tweet, xId, "bob_b",
+                "@SocialBankFr my card was declined twice today, fix it", Instant.now().minusSeconds(5)));
+        JsonNode listed = api().get("/api/v1/mentions?source=x&topic=card_blocked&limit=500").json().path("mentions");
+        JsonNode m = StreamSupport.stream(listed.spliterator(), false)
+                .filter(n -> n.path("sourceId").asString().equals(tweet)).findFirst()
+                .orElseThrow(() -> new AssertionError(listed.toString()));
+        assertThat(m.path("sentiment").asString()).isEqualTo("negative");
+        assertThat(m.path("customerLinked").asBoolean()).isTrue();
     }
 
     @Test
