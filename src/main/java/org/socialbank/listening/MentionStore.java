@@ -70,11 +70,17 @@ class MentionStore {
                         correction.sentiment() == null ? null : correction.sentiment().wireName(),
                         correction.topic() == null ? null : correction.topic().wireName(), Timestamps.utc(now))
                 .update();
-        jdbc.sql("UPDATE listening_mentions SET sentiment = COALESCE(?, sentiment), topic = COALESCE(?, topic), "
-                        + "corrected = TRUE WHERE id = ?")
-                .params(correction.sentiment() == null ? null : correction.sentiment().wireName(),
-                        correction.topic() == null ? null : correction.topic().wireName(), id.value())
-                .update();
+        // only the corrected columns are named: a typeless NULL parameter in COALESCE is refused by PostgreSQL
+        if (correction.sentiment() != null) {
+            jdbc.sql("UPDATE listening_mentions SET sentiment = ?, score_milli = CASE WHEN sentiment = ? THEN score_milli "
+                            + "ELSE ? END, corrected = TRUE WHERE id = ?")
+                    .params(correction.sentiment().wireName(), correction.sentiment().wireName(),
+                            Mentions.scoreOf(correction.sentiment()) * 1000, id.value()).update();
+        }
+        if (correction.topic() != null) {
+            jdbc.sql("UPDATE listening_mentions SET topic = ?, corrected = TRUE WHERE id = ?")
+                    .params(correction.topic().wireName(), id.value()).update();
+        }
     }
 
     List<Mention> list(MentionFilter filter) {

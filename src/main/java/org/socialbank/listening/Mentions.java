@@ -21,6 +21,7 @@ import org.socialbank.listening.classify.Classifier;
 import org.socialbank.listening.classify.Texts;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Records mentions (idempotent by source and source id), classifies them on arrival, lists them,
@@ -104,7 +105,8 @@ public class Mentions {
                 fix.topic() == null ? c.topic() : fix.topic(), true)).orElse(c);
     }
 
-    private static double scoreOf(Sentiment sentiment) {
+    /** The score a staff-given sentiment stands for. */
+    static int scoreOf(Sentiment sentiment) {
         return switch (sentiment) {
             case NEGATIVE -> -1;
             case NEUTRAL -> 0;
@@ -139,6 +141,7 @@ public class Mentions {
     }
 
     /** Stores a correction of sentiment and/or topic; at least one must be given. */
+    @Transactional
     public CorrectionResult correct(MentionId id, Sentiment sentiment, Topic topic) {
         if (sentiment == null && topic == null) {
             throw new IllegalArgumentException("a correction names a sentiment, a topic or both");
