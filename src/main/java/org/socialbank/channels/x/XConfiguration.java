@@ -25,8 +25,9 @@ class XConfiguration {
     }
 
     @Bean
-    XInbox xInbox(XProperties properties, XStore store, Conversations conversations, Clock clock) {
-        return new XInbox(properties, store, conversations::receive, clock);
+    XInbox xInbox(XProperties properties, XStore store, Conversations conversations, Clock clock,
+            org.springframework.context.ApplicationEventPublisher events) {
+        return new XInbox(properties, store, conversations::receive, clock, events::publishEvent);
     }
 
     @Bean

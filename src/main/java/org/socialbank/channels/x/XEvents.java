@@ -1,11 +1,16 @@
 package org.socialbank.channels.x;
 
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.socialbank.channels.PublicMentionReceived;
 import org.socialbank.conversation.Inbound;
 import org.socialbank.conversation.InboundMessage;
 import org.socialbank.directory.Network;
@@ -25,6 +30,10 @@ final class XEvents {
     static final int EVENTS_MAX = 100;
 
     private static final Pattern ID = Pattern.compile("[0-9]{1,19}");
+    /** A public tweet's whole text, at most (X's limit for long posts is 25,000; we keep 4,000). */
+    static final int PUBLIC_TEXT_MAX = 4000;
+    private static final DateTimeFormatter CREATED_AT =
+            DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss Z yyyy", Locale.ENGLISH);
 
     /**
      * Who the bank is, and whom it ignores.
@@ -73,6 +82,36 @@ final class XEvents {
             add(events, revoke(revoke, bank));
         }
         return events.size() > EVENTS_MAX ? events.subList(0, EVENTS_MAX) : events;
+    }
+
+    /**
+     * The payload's public tweets that mention the bank, whole, for social listening: the same
+     * ones {@link #tweet} hands to the engine (no retweets, quotes, own or blocked accounts).
+     */
+    static List<PublicMentionReceived> publicMentions(JsonNode payload, Account bank) {
+        List<PublicMentionReceived> mentions = new ArrayList<>();
+        String forUser = payload.path("for_user_id").asString("");
+        if (!forUser.isEmpty() && !forUser.equals(bank.userId())) {
+            return mentions;
+        }
+        for (JsonNode tweet : bounded(payload.path("tweet_create_events"))) {
+            Optional<Event> read = tweet(tweet, bank);
+            if (read.isPresent() && read.get().message().isPresent()) {
+                mentions.add(new PublicMentionReceived(Network.X, id(tweet.path("id_str")),
+                        id(tweet.path("user").path("id_str")), handle(tweet.path("user")),
+                        bounded(unescape(fullText(tweet)), PUBLIC_TEXT_MAX), createdAt(tweet.path("created_at"))));
+            }
+        }
+        return mentions;
+    }
+
+    /** X's v1.1 time, "Wed Oct 10 20:19:24 +0000 2018"; null when absent or not in that shape. */
+    private static Instant createdAt(JsonNode node) {
+        try {
+            return node.isString() ? ZonedDateTime.parse(node.asString(), CREATED_AT).toInstant() : null;
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     private static void add(List<Event> events, Optional<Event> event) {

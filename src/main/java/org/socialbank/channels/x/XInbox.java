@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.socialbank.channels.PublicMentionReceived;
 import org.socialbank.conversation.InboundMessage;
 import org.springframework.dao.DataAccessException;
 import tools.jackson.core.JacksonException;
@@ -31,8 +32,15 @@ public class XInbox {
     private final XStore store;
     private final Consumer<InboundMessage> engine;
     private final Clock clock;
+    private final Consumer<PublicMentionReceived> listeners;
 
     XInbox(XProperties properties, XStore store, Consumer<InboundMessage> engine, Clock clock) {
+        this(properties, store, engine, clock, mention -> { });
+    }
+
+    XInbox(XProperties properties, XStore store, Consumer<InboundMessage> engine, Clock clock,
+            Consumer<PublicMentionReceived> listeners) {
+        this.listeners = listeners;
         this.properties = properties;
         this.bank = new XEvents.Account(properties.userId(), properties.screenName(), properties.blocked());
         this.store = store;
@@ -92,7 +100,20 @@ public class XInbox {
         for (XEvents.Event event : XEvents.read(payload, bank)) {
             retry |= !handle(event);
         }
+        publishMentions(payload);
         return retry ? Delivery.RETRY_LATER : Delivery.HANDLED;
+    }
+
+    /**
+     * Tells social listening about the public mentions (idempotent downstream by tweet id, so a
+     * redelivered post is harmless); its failure never fails nor repeats the delivery.
+     */
+    private void publishMentions(JsonNode payload) {
+        try {
+            XEvents.publicMentions(payload, bank).forEach(listeners);
+        } catch (RuntimeException e) {
+            log.warn("x: public mentions not handed to listening ({})", e.getClass().getSimpleName());
+        }
     }
 
     /** Handles one event; false when the store failed, so that X posts it again. */

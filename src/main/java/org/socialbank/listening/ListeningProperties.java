@@ -1,0 +1,41 @@
+package org.socialbank.listening;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of social listening ({@code socialbank.listening.*}), validated at start-up.
+ *
+ * @param batchMax the most mentions one import request carries
+ * @param spikeWindow the recent window a spike is looked for in
+ * @param baselineWindows how many earlier windows of the same length make the baseline
+ * @param spikeSigma how many standard deviations above the baseline mean a count must be
+ * @param spikeCountMin the fewest mentions of a topic in the window that can make a spike
+ * @param scanMax the most mentions one spike scan or dashboard reads
+ */
+@ConfigurationProperties("socialbank.listening")
+public record ListeningProperties(
+        @DefaultValue("100") int batchMax,
+        @DefaultValue("1h") Duration spikeWindow,
+        @DefaultValue("24") int baselineWindows,
+        @DefaultValue("3") double spikeSigma,
+        @DefaultValue("5") int spikeCountMin,
+        @DefaultValue("50000") int scanMax) {
+
+    public ListeningProperties {
+        require(batchMax >= 1 && batchMax <= 1000, "batch-max must be 1..1000");
+        require(spikeWindow != null && spikeWindow.compareTo(Duration.ofMinutes(5)) >= 0
+                && spikeWindow.compareTo(Duration.ofDays(1)) <= 0, "spike-window must be 5m..1d");
+        require(baselineWindows >= 3 && baselineWindows <= 24 * 28, "baseline-windows must be 3..672");
+        require(spikeSigma > 0 && spikeSigma <= 10, "spike-sigma must be in (0, 10]");
+        require(spikeCountMin >= 1 && spikeCountMin <= 10_000, "spike-count-min must be 1..10000");
+        require(scanMax >= 100 && scanMax <= 1_000_000, "scan-max must be 100..1000000");
+    }
+
+    private static void require(boolean valid, String message) {
+        if (!valid) {
+            throw new IllegalArgumentException("socialbank.listening." + message);
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package org.socialbank.listening;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.socialbank.directory.ChannelIdentity;
+import org.socialbank.directory.CustomerId;
+import org.socialbank.directory.Linking;
+import org.socialbank.directory.Network;
+import org.socialbank.listening.classify.Classification;
+import org.socialbank.listening.classify.Classifier;
+import org.socialbank.listening.classify.Texts;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records mentions (idempotent by source and source id), classifies them on arrival, lists them,
+ * and takes staff corrections. Each mention of a batch is its own unit: a batch that fails half
+ * way keeps the mentions before the failure, and sending it again completes it.
+ */
+@Service
+public class Mentions {
+
+    private final MentionStore store;
+    private final Classifier classifier;
+    private final Linking linking;
+    private final Clock clock;
+    private final ListeningProperties properties;
+    private final Map<String, MentionSource> sources;
+
+    Mentions(MentionStore store, Classifier classifier, Linking linking, Clock clock,
+            ListeningProperties properties, List<MentionSource> sources) {
+        this.store = store;
+        this.classifier = classifier;
+        this.linking = linking;
+        this.clock = clock;
+        this.properties = properties;
+        this.sources = sources.stream().collect(Collectors.toUnmodifiableMap(MentionSource::name, Function.identity()));
+    }
+
+    /** A mention as stored, and whether it was already there (a repeat of the same source id). */
+    public record Recorded(Mention mention, boolean replayed) {
+    }
+
+    public boolean knows(String source) {
+        return sources.containsKey(source);
+    }
+
+    public List<String> sourceNames() {
+        return sources.keySet().stream().sorted().toList();
+    }
+
+    public int batchMax() {
+        return properties.batchMax();
+    }
+
+    public List<Recorded> record(List<NewMention> batch) {
+        if (batch.size() > properties.batchMax()) {
+            throw new IllegalArgumentException("at most " + properties.batchMax() + " mentions a batch");
+        }
+        return batch.stream().map(this::record).toList();
+    }
+
+    public Recorded record(NewMention m) {
+        MentionSource source = sources.get(m.source());
+        if (source == null) {
+            throw new IllegalArgumentException("unknown source " + m.source());
+        }
+        Optional<Mention> existing = store.bySource(m.source(), m.sourceId());
+        if (existing.isPresent()) {
+            return new Recorded(existing.get(), true);
+        }
+        Instant now = clock.instant();
+        String key = textKey(m.text());
+        Classification c = classify(m.text(), key);
+        CustomerId customer = customerOf(source, m.author()).orElse(null);
+        Mention mention = new Mention(new MentionId(UUID.randomUUID()), m.source(), m.sourceId(), m.text(),
+                m.author(), customer, c.language(), c.sentiment(), c.score(), c.topic(), c.corrected(),
+                m.createdAt() == null ? now : m.createdAt(), now);
+        try {
+            store.insert(mention, key);
+            return new Recorded(mention, false);
+        } catch (DuplicateKeyException race) {
+            // the same source id arrived twice at once: the first one stored is the mention
+            return new Recorded(store.bySource(m.source(), m.sourceId()).orElseThrow(() -> race), true);
+        }
+    }
+
+    /** The classifier's answer, unless staff corrected the same text (same words) before. */
+    Classification classify(String text, String key) {
+        Classification c = classifier.classify(text);
+        return store.correction(key).map(fix -> new Classification(c.language(),
+                fix.sentiment() == null ? c.sentiment() : fix.sentiment(),
+                fix.sentiment() == null || fix.sentiment() == c.sentiment() ? c.score() : scoreOf(fix.sentiment()),
+                fix.topic() == null ? c.topic() : fix.topic(), true)).orElse(c);
+    }
+
+    /** The score a staff-given sentiment stands for. */
+    static int scoreOf(Sentiment sentiment) {
+        return switch (sentiment) {
+            case NEGATIVE -> -1;
+            case NEUTRAL -> 0;
+            case POSITIVE -> 1;
+        };
+    }
+
+    /**
+     * The customer behind the author, when the source is a chat network and the author is a chat
+     * account the bank knows and that is linked: by its id on the network, else by its handle
+     * when exactly one reachable account reported that handle (a handle can change hands).
+     */
+    private Optional<CustomerId> customerOf(MentionSource source, String author) {
+        if (author == null || source.network().isEmpty()) {
+            return Optional.empty();
+        }
+        Network network = source.network().get();
+        String handle = author.startsWith("@") ? author.substring(1) : author;
+        if (handle.isEmpty() || handle.length() > ChannelIdentity.EXTERNAL_ID_LENGTH_MAX) {
+            return Optional.empty();
+        }
+        return linking.identity(network, handle).flatMap(ChannelIdentity::customer)
+                .or(() -> linking.reachableByHandle(network, handle).flatMap(ChannelIdentity::customer));
+    }
+
+    public Optional<Mention> find(MentionId id) {
+        return store.byId(id);
+    }
+
+    public List<Mention> list(MentionFilter filter) {
+        return store.list(filter);
+    }
+
+    /** Stores a correction of sentiment and/or topic; at least one must be given. */
+    @Transactional
+    public CorrectionResult correct(MentionId id, Sentiment sentiment, Topic topic) {
+        if (sentiment == null && topic == null) {
+            throw new IllegalArgumentException("a correction names a sentiment, a topic or both");
+        }
+        Optional<String> key = store.textKey(id);
+        if (key.isEmpty()) {
+            return new CorrectionResult.NoSuchMention();
+        }
+        store.correct(id, key.get(), new MentionStore.Correction(sentiment, topic), clock.instant());
+        return new CorrectionResult.Corrected(store.byId(id).orElseThrow());
+    }
+
+    /**
+     * The words of the text, normalised (case, accents, Persian letters; punctuation, emoji and
+     * spacing dropped), hashed: a near-exact repeat of a corrected text finds its correction.
+     */
+    static String textKey(String text) {
+        String words = String.join(" ", Texts.tokens(Texts.normalize(text)).stream()
+                .filter(t -> Character.isLetterOrDigit(t.codePointAt(0))).toList());
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(words.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

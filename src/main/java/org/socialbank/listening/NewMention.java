@@ -1,0 +1,33 @@
+package org.socialbank.listening;
+
+import java.time.Instant;
+
+/**
+ * A mention as a source reports it; validated here, so a stored mention is always well-formed.
+ *
+ * @param author the handle or account id on the source; null when the source names nobody
+ * @param createdAt when it was written; null means "when it arrived"
+ */
+public record NewMention(String source, String sourceId, String text, String author, Instant createdAt) {
+
+    public static final int SOURCE_ID_LENGTH_MAX = 128;
+    public static final int TEXT_LENGTH_MAX = 4000;
+    public static final int AUTHOR_LENGTH_MAX = 128;
+
+    public NewMention {
+        require(source != null && source.matches(MentionSource.NAME_PATTERN),
+                "source must match " + MentionSource.NAME_PATTERN);
+        require(sourceId != null && !sourceId.isBlank() && sourceId.length() <= SOURCE_ID_LENGTH_MAX,
+                "sourceId must be 1 to " + SOURCE_ID_LENGTH_MAX + " characters");
+        require(text != null && !text.isBlank() && text.length() <= TEXT_LENGTH_MAX,
+                "text must be 1 to " + TEXT_LENGTH_MAX + " characters");
+        require(author == null || (!author.isBlank() && author.length() <= AUTHOR_LENGTH_MAX),
+                "author must be 1 to " + AUTHOR_LENGTH_MAX + " characters when given");
+    }
+
+    private static void require(boolean valid, String message) {
+        if (!valid) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}

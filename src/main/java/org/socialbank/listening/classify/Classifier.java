@@ -1,0 +1,169 @@
+package org.socialbank.listening.classify;
+
+import org.socialbank.listening.Sentiment;
+import org.socialbank.listening.Topic;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Language, sentiment and topic of a text, in-process and with no network: lexicon matches
+ * summed with negation (a negator up to four words before, in the same clause, or a Persian negator after it, flips
+ * and damps an entry), intensifiers
+ * (the word just before scales it), contrast ("but": what follows counts more than what precedes)
+ * and exclamation marks; the sum is squashed into [-1, 1]. Thread-safe once built.
+ */
+public final class Classifier {
+
+    /** |score| at or above this is negative or positive; below it, neutral. */
+    static final double POLARITY_THRESHOLD = 0.2;
+    private static final int NEGATION_WINDOW = 4;
+    /** A question asks more than it judges: "Is the app down tonight?" */
+    private static final double QUESTION = 0.5;
+    private static final double NEGATED = -0.7;
+    private static final double BEFORE_CONTRAST = 0.5;
+    private static final double AFTER_CONTRAST = 1.4;
+    private static final List<String> LANGUAGES = List.of("en", "fr", "ru", "fa", "zh");
+
+    private final Map<String, Lexicon> lexicons;
+
+    public Classifier() {
+        // code-mixed posts borrow English bank words ("app", "block", "scam"): the non-Latin
+        // languages read English entries too; French does not (its own file lists the anglicisms)
+        this.lexicons = Map.of(
+                "en", Lexicon.load("common", "en"),
+                "fr", Lexicon.load("common", "fr"),
+                "ru", Lexicon.load("common", "ru", "en"),
+                "fa", Lexicon.load("common", "fa", "en"),
+                "zh", Lexicon.load("common", "zh", "en"),
+                LanguageDetector.UNDETERMINED, Lexicon.load("common", "en"));
+    }
+
+    public static List<String> languages() {
+        return LANGUAGES;
+    }
+
+    public Classification classify(String text) {
+        String language = LanguageDetector.detect(text);
+        Lexicon lexicon = lexicons.get(language);
+        List<String> tokens = lexicon.segment(Texts.tokens(Texts.normalize(text)));
+        double score = squash(sentiment(lexicon, tokens));
+        Sentiment sentiment = polarity(score);
+        return new Classification(language, sentiment, score, topic(lexicon, tokens, sentiment), false);
+    }
+
+    static Sentiment polarity(double score) {
+        if (score >= POLARITY_THRESHOLD) {
+            return Sentiment.POSITIVE;
+        }
+        return score <= -POLARITY_THRESHOLD ? Sentiment.NEGATIVE : Sentiment.NEUTRAL;
+    }
+
+    static double squash(double sum) {
+        double score = sum / Math.sqrt(sum * sum + 4);
+        return Math.round(score * 1000) / 1000.0;
+    }
+
+    /** One matched sentiment entry, after negation and intensity, and where it stands. */
+    private record Hit(double value, boolean contrasted, boolean alone) {
+    }
+
+    static double sentiment(Lexicon lexicon, List<String> tokens) {
+        List<Hit> hits = hits(lexicon, tokens);
+        boolean contrasted = hits.stream().anyMatch(Hit::contrasted);
+        double rest = hits.stream().filter(h -> !(h.alone() && h.value() > 0)).mapToDouble(Hit::value).sum();
+        double sum = 0;
+        for (Hit h : hits) {
+            // sarcasm: "Great." or "Bravo," as a clause of its own, in a text that otherwise complains
+            double value = h.alone() && h.value() > 0 && rest < 0 ? -h.value() : h.value();
+            sum += !contrasted ? value : value * (h.contrasted() ? AFTER_CONTRAST : BEFORE_CONTRAST);
+        }
+        int exclamations = (int) tokens.stream().filter("!"::equals).count();
+        sum *= 1 + 0.1 * Math.min(exclamations, 3);
+        boolean question = !tokens.isEmpty() && tokens.get(tokens.size() - 1).equals("?");
+        return question ? sum * QUESTION : sum;
+    }
+
+    private static List<Hit> hits(Lexicon lexicon, List<String> tokens) {
+        List<Hit> hits = new ArrayList<>();
+        boolean contrasted = false;
+        int clauseStart = 0;
+        int i = 0;
+        while (i < tokens.size()) {
+            String token = tokens.get(i);
+            if (Texts.isBoundary(token)) {
+                clauseStart = i + 1;
+            }
+            contrasted |= lexicon.isContrast(token);
+            Lexicon.Entry entry = lexicon.sentimentAt(tokens, i);
+            if (entry != null && entry.words().size() == 1 && lexicon.intensity(token) != 1
+                    && i + 1 < tokens.size() && lexicon.sentimentAt(tokens, i + 1) != null) {
+                entry = null; // "super lent": super scales lent, it is no praise of its own
+            }
+            if (entry == null) {
+                i++;
+                continue;
+            }
+            int end = i + entry.words().size();
+            double value = entry.weight() * intensity(lexicon, tokens, i);
+            if (!entry.words().stream().anyMatch(lexicon::isNegator)
+                    && (negated(lexicon, tokens, i) || (end < tokens.size() && lexicon.isNegatorAfter(tokens.get(end))))) {
+                value *= NEGATED;
+            }
+            boolean alone = i - clauseStart <= 1 && (end == tokens.size() || Texts.isBoundary(tokens.get(end)));
+            hits.add(new Hit(value, contrasted, alone));
+            i = end;
+        }
+        return hits;
+    }
+
+    private static double intensity(Lexicon lexicon, List<String> tokens, int at) {
+        double factor = 1;
+        for (int k = at - 1; k >= Math.max(0, at - 2) && !Texts.isBoundary(tokens.get(k)); k--) {
+            factor *= lexicon.intensity(tokens.get(k));
+        }
+        return factor;
+    }
+
+    private static boolean negated(Lexicon lexicon, List<String> tokens, int at) {
+        for (int k = at - 1; k >= Math.max(0, at - NEGATION_WINDOW); k--) {
+            if (lexicon.isContrast(tokens.get(k)) || Texts.isBoundary(tokens.get(k))) {
+                return false;
+            }
+            if (lexicon.isNegator(tokens.get(k))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The topic with most keyword hits (ties by {@link Topic} order); praise when none but positive. */
+    static Topic topic(Lexicon lexicon, List<String> tokens, Sentiment sentiment) {
+        Map<Topic, Integer> counts = Lexicon.emptyCounts();
+        int i = 0;
+        while (i < tokens.size()) {
+            Lexicon.Entry entry = lexicon.topicAt(tokens, i);
+            if (entry == null) {
+                i++;
+                continue;
+            }
+            counts.merge(entry.topic(), 1, Integer::sum);
+            i += entry.words().size();
+        }
+        if (sentiment != Sentiment.POSITIVE) {
+            counts.remove(Topic.PRAISE);
+        } else if (!counts.containsKey(Topic.FRAUD)) {
+            return Topic.PRAISE; // "thanks for unblocking my card so fast" praises; it reports no problem
+        }
+        Topic best = null;
+        for (Map.Entry<Topic, Integer> e : counts.entrySet()) {
+            if (best == null || e.getValue() > counts.get(best)) {
+                best = e.getKey();
+            }
+        }
+        if (best == null) {
+            return sentiment == Sentiment.POSITIVE ? Topic.PRAISE : Topic.OTHER;
+        }
+        return best;
+    }
+}
