@@ -1,0 +1,72 @@
+package org.socialbank.billing;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of billing ({@code socialbank.billing.*}), validated at start-up.
+ *
+ * @param serviceLabels wire names of the disputed service digits 7, 8 and 9 (else {@code service_N})
+ * @param pendingTimeout how long the money of a bill payment stays reserved while the biller's
+ *     answer is awaited; the ledger gives it back after that
+ * @param recheckAfter how long a payment stays PENDING or UNKNOWN before the janitor asks the biller
+ * @param workerInterval how often the worker sends confirmed payments and the janitor re-checks
+ * @param batchMax the most payments one round of the worker or the janitor takes
+ * @param sandbox the embedded sandbox biller's settings
+ */
+@ConfigurationProperties("socialbank.billing")
+public record BillingProperties(
+        @DefaultValue Map<Integer, String> serviceLabels,
+        @DefaultValue("1d") Duration pendingTimeout,
+        @DefaultValue("30s") Duration recheckAfter,
+        @DefaultValue("1s") Duration workerInterval,
+        @DefaultValue("50") int batchMax,
+        @DefaultValue Sandbox sandbox) {
+
+    public BillingProperties {
+        serviceLabels = serviceLabels == null ? Map.of() : Map.copyOf(serviceLabels);
+        try {
+            new ServiceTypes(serviceLabels);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("socialbank.billing.service-labels: " + e.getMessage(), e);
+        }
+        require(between(pendingTimeout, Duration.ofMinutes(1), Duration.ofDays(30)), "pending-timeout must be 1m..30d");
+        require(between(recheckAfter, Duration.ofSeconds(1), Duration.ofHours(1)), "recheck-after must be 1s..1h");
+        require(recheckAfter.compareTo(pendingTimeout) < 0, "recheck-after must be shorter than pending-timeout");
+        require(between(workerInterval, Duration.ofMillis(100), Duration.ofMinutes(10)),
+                "worker-interval must be 100ms..10m");
+        require(batchMax >= 1 && batchMax <= 1000, "batch-max must be 1..1000");
+    }
+
+    ServiceTypes serviceTypes() {
+        return new ServiceTypes(serviceLabels);
+    }
+
+    /**
+     * The embedded sandbox biller.
+     *
+     * @param refuseBills bill ids the sandbox refuses to be paid ({@code bill_refused})
+     */
+    public record Sandbox(@DefaultValue List<String> refuseBills) {
+
+        public static final int REFUSE_BILLS_MAX = 1000;
+
+        public Sandbox {
+            refuseBills = refuseBills == null ? List.of() : List.copyOf(refuseBills);
+            require(refuseBills.size() <= REFUSE_BILLS_MAX, "sandbox.refuse-bills has more than " + REFUSE_BILLS_MAX);
+        }
+    }
+
+    private static boolean between(Duration value, Duration min, Duration max) {
+        return value != null && value.compareTo(min) >= 0 && value.compareTo(max) <= 0;
+    }
+
+    private static void require(boolean valid, String message) {
+        if (!valid) {
+            throw new IllegalArgumentException("socialbank.billing." + message);
+        }
+    }
+}
