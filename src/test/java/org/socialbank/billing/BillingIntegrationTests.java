@@ -1,0 +1,295 @@
+package org.socialbank.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.socialbank.billing.BillingFixtures.Person;
+import org.socialbank.billing.sandbox.SandboxBiller;
+import org.socialbank.directory.Directory;
+import org.socialbank.ledger.Ledger;
+import org.socialbank.support.Api;
+import org.socialbank.support.Api.Response;
+import org.socialbank.support.FakeSms;
+import org.socialbank.support.FormClient;
+import org.socialbank.support.LedgerAudit;
+import org.socialbank.support.TestStores;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The Contract endpoints of issue 15 over real HTTP on H2: inquiries, payments, a pair paid once
+ * (a concurrent double pay included), and the sandbox biller's refusal, lost answer and lost
+ * payment, each ending with no money lost and a balanced ledger.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "socialbank.web.secure-cookies=false",
+    "socialbank.billing.recheck-after=1s",
+    "socialbank.billing.worker-interval=200ms",
+    "socialbank.payments.risk.burst-payments-max=1000",
+    "socialbank.payments.risk.step-up.IRR.above=5000000",
+    "socialbank.payments.risk.step-up.IRR.new-payee-above=5000000"})
+@Import(BillingIntegrationTests.Fakes.class)
+class BillingIntegrationTests {
+
+    private static final long SEED = System.nanoTime();
+    private static final java.util.concurrent.atomic.AtomicLong TESTS = new java.util.concurrent.atomic.AtomicLong();
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        TestStores.h2(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Directory directory;
+
+    @Autowired
+    Ledger ledger;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    SandboxBiller biller;
+
+    @Autowired
+    FakeSms sms;
+
+    Api api;
+    BillingFixtures fixtures;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+        fixtures = new BillingFixtures(directory, ledger, SEED + TESTS.incrementAndGet()); // fresh bills in every test
+    }
+
+    @AfterEach
+    void ledgerStaysBalanced() {
+        new LedgerAudit(jdbc).assertBalanced();
+    }
+
+    @Test
+    void inquiresByIdsTypedInPersianDigitsOrByBarcode() {
+        Response typed = api.post("/api/v1/bills/inquiries",
+                "{\"billId\":\"۷۷۴۸۳۱۷۸۰۰۱۴۲\",\"paymentId\":\"۱۷۷-۰۱۶۰\"}");
+        assertThat(typed.status()).as(typed.body()).isEqualTo(200);
+        assertThat(typed.json().path("billId").asString()).isEqualTo("7748317800142");
+        assertThat(typed.json().path("paymentId").asString()).isEqualTo("1770160");
+        assertThat(typed.json().path("serviceType").asString()).isEqualTo("fixed_phone");
+        assertThat(typed.json().path("companyCode").asString()).isEqualTo("001");
+        assertThat(typed.json().path("amountMinor").asLong()).isEqualTo(17_000);
+        assertThat(typed.json().path("amountToman").asLong()).isEqualTo(1_700);
+        assertThat(typed.json().path("currency").asString()).isEqualTo("IRR");
+        assertThat(typed.json().path("periodCode").asString()).isEqualTo("01");
+        assertThat(typed.json().path("holderMasked").asString()).contains("*");
+
+        Response barcode = api.post("/api/v1/bills/inquiries", "{\"barcode\":\"10643481031150000097570237\"}");
+        assertThat(barcode.status()).as(barcode.body()).isEqualTo(200);
+        assertThat(barcode.json().path("serviceType").asString()).isEqualTo("water");
+        assertThat(barcode.json().path("amountMinor").asLong()).isEqualTo(975_000);
+    }
+
+    @Test
+    void aBadPairIs422WithItsCode() {
+        Response bill = api.post("/api/v1/bills/inquiries", "{\"billId\":\"2234322344613\",\"paymentId\":\"1070189\"}");
+        assertThat(bill.status()).isEqualTo(422);
+        assertThat(bill.contentType()).startsWith("application/problem+json");
+        assertThat(bill.code()).isEqualTo("invalid_bill_id");
+        Response payment = api.post("/api/v1/bills/inquiries",
+                "{\"billId\":\"9174639504124\",\"paymentId\":\"12908197\"}");
+        assertThat(payment.status()).isEqualTo(422);
+        assertThat(payment.code()).isEqualTo("invalid_payment_id");
+        Person alice = fixtures.customer("Alice Rezaei", 1_000_000);
+        Response pay = api.post("/api/v1/bills/payments", "{\"id\":\"" + UUID.randomUUID() + "\",\"customerId\":\""
+                + alice.id() + "\",\"billId\":\"7748317800142\",\"paymentId\":\"1770161\"}");
+        assertThat(pay.status()).isEqualTo(422);
+        assertThat(pay.code()).isEqualTo("invalid_payment_id");
+    }
+
+    @Test
+    void paysABillOnceAndReplaysItsId() {
+        Person alice = fixtures.customer("Alice Rezaei", 1_000_000);
+        IranianBill bill = fixtures.freshBill(17);
+        UUID id = UUID.randomUUID();
+        Response paid = api.post("/api/v1/bills/payments", BillingFixtures.pay(id, alice.id(), bill));
+        assertThat(paid.status()).as(paid.body()).isEqualTo(201);
+        assertThat(paid.json().path("status").asString()).isEqualTo("completed");
+        assertThat(paid.json().path("serviceType").asString()).isEqualTo("water");
+        assertThat(paid.json().path("traceNumber").asString()).isNotBlank();
+        assertThat(fixtures.available(alice.wallet())).isEqualTo(1_000_000 - 17_000);
+        assertThat(ledger.account(BillerAccounts.of(BillerAccounts.billerKey(bill), BillingFixtures.IRR)).orElseThrow()
+                .balanceMinor()).isNotZero();
+
+        Response replay = api.post("/api/v1/bills/payments", BillingFixtures.pay(id, alice.id(), bill));
+        assertThat(replay.status()).isEqualTo(200);
+        assertThat(replay.json().path("traceNumber").asString()).isEqualTo(paid.json().path("traceNumber").asString());
+
+        Response again = api.post("/api/v1/bills/payments", BillingFixtures.pay(UUID.randomUUID(), alice.id(), bill));
+        assertThat(again.status()).isEqualTo(422);
+        assertThat(again.code()).isEqualTo("bill_already_paid");
+        Response reused = api.post("/api/v1/bills/payments", BillingFixtures.pay(id, alice.id(), fixtures.freshBill(5)));
+        assertThat(reused.status()).isEqualTo(409);
+        assertThat(reused.code()).isEqualTo("id_reused");
+        assertThat(fixtures.available(alice.wallet())).isEqualTo(1_000_000 - 17_000);
+        assertThat(api.post("/api/v1/bills/inquiries", "{\"barcode\":\"" + bill.barcode() + "\"}").json()
+                .path("paid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void theSameBillPaidTwiceAtOncePaysOnce() throws Exception {
+        Person alice = fixtures.customer("Alice Rezaei", 1_000_000);
+        IranianBill bill = fixtures.freshBill(40);
+        int payers = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(payers);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Response>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < payers; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return api.post("/api/v1/bills/payments", BillingFixtures.pay(UUID.randomUUID(), alice.id(), bill));
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Response> answer : answers) {
+                Response r = answer.get(60, TimeUnit.SECONDS);
+                statuses.add(r.status());
+                if (r.status() == 422) {
+                    assertThat(r.code()).isEqualTo("bill_already_paid");
+                }
+            }
+            assertThat(statuses).as("seed %d", SEED).containsOnlyOnce(201).filteredOn(s -> s != 201).containsOnly(422);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(biller.payCallsFor(bill)).as("the biller was asked once").isEqualTo(1);
+        assertThat(fixtures.available(alice.wallet())).isEqualTo(1_000_000 - 40_000);
+    }
+
+    @Test
+    void aRefusalByTheBillerGivesTheMoneyBackAndFreesThePair() {
+        Person alice = fixtures.customer("Alice Rezaei", 1_000_000);
+        IranianBill bill = fixtures.freshBill(120);
+        biller.troubleNext(SandboxBiller.Trouble.FAIL);
+        Response failed = api.post("/api/v1/bills/payments", BillingFixtures.pay(UUID.randomUUID(), alice.id(), bill));
+        assertThat(failed.status()).isEqualTo(201);
+        assertThat(failed.json().path("status").asString()).isEqualTo("failed");
+        assertThat(failed.json().path("code").asString()).isEqualTo("biller_refused");
+        assertThat(fixtures.available(alice.wallet())).isEqualTo(1_000_000);
+
+        Response paid = api.post("/api/v1/bills/payments", BillingFixtures.pay(UUID.randomUUID(), alice.id(), bill));
+        assertThat(paid.json().path("status").asString()).as(paid.body()).isEqualTo("completed");
+        assertThat(fixtures.available(alice.wallet())).isEqualTo(1_000_000 - 120_000);
+    }
+
+    @Test
+    void aLostAnswerKeepsTheMoneyReservedUntilTheBillerSaysItPaid() {
+        Person alice = fixtures.customer("Alice Rezaei", 1_000_000);
+        IranianBill bill = fixtures.freshBill(30);
+        biller.troubleNext(SandboxBiller.Trouble.TIMEOUT);
+        Response unknown = api.post("/api/v1/bills/payments", BillingFixtures.pay(UUID.randomUUID(), alice.id(), bill));
+        assertThat(unknown.json().path("status").asString()).isEqualTo("unknown");
+        assertThat(fixtures.available(alice.wallet())).as("reserved, not lost").isEqualTo(1_000_000 - 30_000);
+        String id = unknown.json().path("id").asString();
+        eventually(() -> "completed".equals(status(id)), "the janitor learns it was paid");
+        assertThat(fixtures.available(alice.wallet())).isEqualTo(1_000_000 - 30_000);
+    }
+
+    @Test
+    void aPaymentTheBillerNeverReceivedIsVoided() {
+        Person alice = fixtures.customer("Alice Rezaei", 1_000_000);
+        IranianBill bill = fixtures.freshBill(25);
+        biller.troubleNext(SandboxBiller.Trouble.LOSE);
+        Response unknown = api.post("/api/v1/bills/payments", BillingFixtures.pay(UUID.randomUUID(), alice.id(), bill));
+        assertThat(unknown.json().path("status").asString()).isEqualTo("unknown");
+        String id = unknown.json().path("id").asString();
+        eventually(() -> "failed".equals(status(id)), "the janitor learns it never arrived");
+        assertThat(api.get("/api/v1/bills/payments/" + id).json().path("code").asString()).isEqualTo("biller_timeout");
+        assertThat(fixtures.available(alice.wallet())).isEqualTo(1_000_000);
+    }
+
+    @Test
+    void noMoneyIsRejectedAndFreesThePair() {
+        Person poor = fixtures.customer("Reza Poor", 1_000);
+        IranianBill bill = fixtures.freshBill(17);
+        Response rejected = api.post("/api/v1/bills/payments", BillingFixtures.pay(UUID.randomUUID(), poor.id(), bill));
+        assertThat(rejected.status()).isEqualTo(201);
+        assertThat(rejected.json().path("status").asString()).isEqualTo("rejected");
+        assertThat(rejected.json().path("code").asString()).isEqualTo("insufficient_funds");
+        Person rich = fixtures.customer("Sara Rich", 100_000);
+        Response paid = api.post("/api/v1/bills/payments", BillingFixtures.pay(UUID.randomUUID(), rich.id(), bill));
+        assertThat(paid.json().path("status").asString()).isEqualTo("completed");
+    }
+
+    @Test
+    void aBillAboveTheStepUpThresholdWaitsForTheBanksPage() {
+        Person alice = fixtures.customer("Alice Rezaei", 20_000_000);
+        IranianBill bill = fixtures.freshBill(8_800);
+        Response held = api.post("/api/v1/bills/payments", BillingFixtures.pay(UUID.randomUUID(), alice.id(), bill));
+        assertThat(held.status()).as(held.body()).isEqualTo(201);
+        assertThat(held.json().path("status").asString()).isEqualTo("awaiting_confirmation");
+        String url = held.json().path("confirmationUrl").asString();
+        assertThat(url).contains("/confirm/");
+        assertThat(fixtures.available(alice.wallet())).isEqualTo(20_000_000);
+        Response other = api.post("/api/v1/bills/payments", BillingFixtures.pay(UUID.randomUUID(), alice.id(), bill));
+        assertThat(other.code()).as("a held pair is taken").isEqualTo("bill_already_paid");
+
+        FormClient browser = new FormClient(port);
+        String path = url.substring(url.indexOf("/", "http://".length()));
+        browser.get(path);
+        assertThat(browser.post(path, "code", sms.lastCode(alice.phone())).html()).contains("Confirmed");
+        String id = held.json().path("id").asString();
+        eventually(() -> "completed".equals(status(id)), "the worker sends the confirmed payment");
+        assertThat(fixtures.available(alice.wallet())).isEqualTo(20_000_000 - 8_800_000);
+    }
+
+    private String status(String id) {
+        return api.get("/api/v1/bills/payments/" + id).json().path("status").asString();
+    }
+
+    private static void eventually(BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for: " + what);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Fakes {
+
+        @Bean
+        FakeSms fakeSms() {
+            return new FakeSms();
+        }
+    }
+}
