@@ -10,7 +10,7 @@ import java.util.Optional;
  * <p><b>An implementation MUST be idempotent by {@link BillOrder#id()}</b>: the same order sent
  * twice pays once (the worker sends a confirmed payment again when the biller said it never
  * received it). It bounds every call with {@link #timeout()} and answers rather than throws:
- * {@link BillerAnswer.Unknown} when it cannot tell whether the order arrived. A throw is read as
+ * {@link ProviderAnswer.Unknown} when it cannot tell whether the order arrived. A throw is read as
  * Unknown. Never called inside a database transaction.
  */
 public interface Biller {
@@ -22,8 +22,8 @@ public interface Biller {
     Optional<BillDue> inquire(IranianBill bill);
 
     /** Pays the bill: Paid with the biller's trace number, Refused, or Unknown. */
-    BillerAnswer pay(BillOrder order);
+    ProviderAnswer pay(BillOrder order);
 
-    /** Where a payment is: Paid, Refused ({@link BillerAnswer#NOT_RECEIVED} when it never arrived) or Unknown. */
-    BillerAnswer status(BillPaymentId id);
+    /** Where a payment is: Paid, Refused ({@link ProviderAnswer#NOT_RECEIVED} when it never arrived) or Unknown. */
+    ProviderAnswer status(BillPaymentId id);
 }

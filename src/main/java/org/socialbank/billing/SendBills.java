@@ -60,7 +60,7 @@ class SendBills {
         if (row.status() != BillPaymentStatus.PENDING || row.transferId() == null) {
             return;
         }
-        BillerAnswer answer = ask(() -> biller.pay(new BillOrder(id, row.bill(), row.amountMinor())));
+        ProviderAnswer answer = ask(() -> biller.pay(new BillOrder(id, row.bill(), row.amountMinor())));
         book(id, answer);
     }
 
@@ -83,13 +83,13 @@ class SendBills {
     }
 
     /** Books the biller's answer about a payment still PENDING or UNKNOWN; anything else was booked already. */
-    void book(BillPaymentId id, BillerAnswer answer) {
+    void book(BillPaymentId id, ProviderAnswer answer) {
         writes.write(tx -> {
             store.lock(id).filter(r -> r.status() == BillPaymentStatus.PENDING || r.status() == BillPaymentStatus.UNKNOWN)
                     .ifPresent(r -> {
-                        if (answer instanceof BillerAnswer.Paid paid) {
+                        if (answer instanceof ProviderAnswer.Paid paid) {
                             paid(r, paid.traceNumber());
-                        } else if (answer instanceof BillerAnswer.Refused refused) {
+                        } else if (answer instanceof ProviderAnswer.Refused refused) {
                             refused(r, refused.reason());
                         } else {
                             store.update(r.id(), BillPaymentStatus.UNKNOWN, null, r.transferId(), null, r.sentAt(),
@@ -120,20 +120,20 @@ class SendBills {
             throw new IllegalStateException("bill payment " + r.id() + ": its pending transfer could not be voided: "
                     + rejected.code().code());
         }
-        String code = BillerAnswer.NOT_RECEIVED.equals(reason) ? BILLER_TIMEOUT : BILLER_REFUSED;
+        String code = ProviderAnswer.NOT_RECEIVED.equals(reason) ? BILLER_TIMEOUT : BILLER_REFUSED;
         store.update(r.id(), BillPaymentStatus.FAILED, code, r.transferId(), null, r.sentAt(), now());
         events.publishEvent(new BillNotPaid(r.id(), r.customer(), r.bill().billId(), r.bill().paymentId(),
                 r.amountMinor(), r.currency().code(), code, r.channel()));
     }
 
     /** A biller's throw is read as Unknown (the SPI says so): the money stays reserved until it is known. */
-    private static BillerAnswer ask(Supplier<BillerAnswer> call) {
+    private static ProviderAnswer ask(Supplier<ProviderAnswer> call) {
         try {
-            BillerAnswer answer = call.get();
-            return answer == null ? new BillerAnswer.Unknown("no_answer") : answer;
+            ProviderAnswer answer = call.get();
+            return answer == null ? new ProviderAnswer.Unknown("no_answer") : answer;
         } catch (RuntimeException e) {
             log.warn("The biller failed to answer: {}", e.toString());
-            return new BillerAnswer.Unknown("error");
+            return new ProviderAnswer.Unknown("error");
         }
     }
 

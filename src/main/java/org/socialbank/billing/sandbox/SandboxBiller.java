@@ -15,7 +15,7 @@ import org.socialbank.billing.BillDue;
 import org.socialbank.billing.BillOrder;
 import org.socialbank.billing.BillPaymentId;
 import org.socialbank.billing.Biller;
-import org.socialbank.billing.BillerAnswer;
+import org.socialbank.billing.ProviderAnswer;
 import org.socialbank.billing.IranianBill;
 
 /**
@@ -45,7 +45,7 @@ public class SandboxBiller implements Biller {
         LOSE
     }
 
-    private record Received(String pair, BillerAnswer answer) {
+    private record Received(String pair, ProviderAnswer answer) {
     }
 
     private final Clock clock;
@@ -74,7 +74,7 @@ public class SandboxBiller implements Biller {
     }
 
     @Override
-    public synchronized BillerAnswer pay(BillOrder order) {
+    public synchronized ProviderAnswer pay(BillOrder order) {
         UUID id = order.id().value();
         calls.merge(id, 1, Integer::sum);
         if (received.containsKey(id)) {
@@ -82,26 +82,26 @@ public class SandboxBiller implements Biller {
         }
         Trouble trouble = troubles.poll();
         if (trouble == Trouble.LOSE) {
-            return new BillerAnswer.Unknown("timeout");
+            return new ProviderAnswer.Unknown("timeout");
         }
         String pair = order.bill().pairKey();
-        BillerAnswer answer;
+        ProviderAnswer answer;
         if (trouble == Trouble.FAIL || refusedBills.contains(order.bill().billId())) {
-            answer = new BillerAnswer.Refused(BILL_REFUSED);
+            answer = new ProviderAnswer.Refused(BILL_REFUSED);
         } else if (paidPairs.containsKey(pair)) {
-            answer = new BillerAnswer.Refused(ALREADY_PAID);
+            answer = new ProviderAnswer.Refused(ALREADY_PAID);
         } else {
-            answer = new BillerAnswer.Paid(trace(id));
+            answer = new ProviderAnswer.Paid(trace(id));
             paidPairs.put(pair, id);
         }
         received.put(id, new Received(pair, answer));
-        return trouble == Trouble.TIMEOUT ? new BillerAnswer.Unknown("timeout") : answer;
+        return trouble == Trouble.TIMEOUT ? new ProviderAnswer.Unknown("timeout") : answer;
     }
 
     @Override
-    public synchronized BillerAnswer status(BillPaymentId id) {
+    public synchronized ProviderAnswer status(BillPaymentId id) {
         Received payment = received.get(id.value());
-        return payment == null ? new BillerAnswer.Refused(BillerAnswer.NOT_RECEIVED) : payment.answer();
+        return payment == null ? new ProviderAnswer.Refused(ProviderAnswer.NOT_RECEIVED) : payment.answer();
     }
 
     /** Makes the next pay call (after any already queued) go wrong this way. */
