@@ -7,12 +7,13 @@ import org.socialbank.payments.risk.History;
 import org.socialbank.shared.CurrencyCode;
 
 /**
- * The payments module's risk policy's view of a customer's bill payments. Bills are paid to
- * billers, never to a new person, so the new-payee and new-channel rules see nothing; their
- * totals are the bills' own (a P2P payment does not count against a bill's daily limit, nor a
- * bill against P2P's: one shared total needs the payments module to expose its own).
+ * The payments module's risk policy's view of a customer's billing payments (bills, top-ups, card
+ * transfers). They are paid to billers, operators and the card switch, so the new-payee and
+ * new-channel rules see nothing; their totals are billing's own (a P2P payment does not count
+ * against billing's daily limit, nor a bill against P2P's: one shared total needs the payments
+ * module to expose its own).
  */
-record BillHistory(JdbcBillPayments store) implements History {
+record BillHistory(JdbcSpending store) implements History {
 
     @Override
     public long sentMinor(CustomerId payer, CurrencyCode currency, Optional<String> channel, Instant from) {

@@ -15,7 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param recheckAfter how long a payment stays PENDING or UNKNOWN before the janitor asks the biller
  * @param workerInterval how often the worker sends confirmed payments and the janitor re-checks
  * @param batchMax the most payments one round of the worker or the janitor takes
- * @param sandbox the embedded sandbox biller's settings
+ * @param operators mobile operators for top-ups by id, added to (or replacing) the defaults of
+ *     {@link OperatorSettings#defaults()}: Iran's and China's; France's, Russia's and India's are configured
+ * @param sandbox the embedded sandbox biller's and operator's settings
  */
 @ConfigurationProperties("socialbank.billing")
 public record BillingProperties(
@@ -24,6 +26,7 @@ public record BillingProperties(
         @DefaultValue("30s") Duration recheckAfter,
         @DefaultValue("1s") Duration workerInterval,
         @DefaultValue("50") int batchMax,
+        @DefaultValue Map<String, OperatorSettings> operators,
         @DefaultValue Sandbox sandbox) {
 
     public BillingProperties {
@@ -39,6 +42,16 @@ public record BillingProperties(
         require(between(workerInterval, Duration.ofMillis(100), Duration.ofMinutes(10)),
                 "worker-interval must be 100ms..10m");
         require(batchMax >= 1 && batchMax <= 1000, "batch-max must be 1..1000");
+        Map<String, OperatorSettings> merged = new java.util.HashMap<>(OperatorSettings.defaults());
+        merged.putAll(operators == null ? Map.of() : operators);
+        require(merged.keySet().stream().allMatch(id -> id.matches("[a-z][a-z0-9_]{0,31}")),
+                "operators: an id is 1 to 32 characters of a-z 0-9 _");
+        require(merged.size() <= 100, "operators: at most 100");
+        operators = Map.copyOf(merged);
+    }
+
+    Operators operatorTable() {
+        return new Operators(operators);
     }
 
     ServiceTypes serviceTypes() {

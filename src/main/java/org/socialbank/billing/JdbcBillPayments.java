@@ -101,23 +101,6 @@ class JdbcBillPayments {
                 .params(utc(before), limit).query((rs, n) -> new BillPaymentId(rs.getObject(1, UUID.class))).list();
     }
 
-    /** Money the customer committed to bills (not rejected, failed or unconfirmed) since {@code from}. */
-    long committedMinor(CustomerId customer, CurrencyCode currency, Optional<String> channel, Instant from) {
-        String sql = "SELECT COALESCE(SUM(amount_minor), 0) FROM billing_bill_payments WHERE customer_id = ? "
-                + "AND currency = ? AND created_at >= ? AND status IN ('AWAITING_CONFIRMATION', 'PENDING', "
-                + "'UNKNOWN', 'COMPLETED')";
-        if (channel.isEmpty()) {
-            return jdbc.sql(sql).params(customer.value(), currency.code(), utc(from)).query(Long.class).single();
-        }
-        return jdbc.sql(sql + " AND channel = ?").params(customer.value(), currency.code(), utc(from), channel.get())
-                .query(Long.class).single();
-    }
-
-    int paymentsSince(CustomerId customer, Instant from) {
-        return jdbc.sql("SELECT COUNT(*) FROM billing_bill_payments WHERE customer_id = ? AND created_at >= ?")
-                .params(customer.value(), utc(from)).query(Integer.class).single();
-    }
-
     private static Row row(ResultSet rs, int n) throws SQLException {
         IranianBill bill = new IranianBill(rs.getString("bill_id"), rs.getString("payment_id"));
         return new Row(new BillPaymentId(rs.getObject("id", UUID.class)),

@@ -41,6 +41,7 @@ class PayBill {
     static final String TRANSFER_CODE = "bill";
 
     private final JdbcBillPayments store;
+    private final JdbcSpending spending;
     private final Directory directory;
     private final Confirmations confirmations;
     private final Ledger ledger;
@@ -51,10 +52,11 @@ class PayBill {
     private final DurableTransactions writes;
     private final Clock clock;
 
-    PayBill(JdbcBillPayments store, Directory directory, Confirmations confirmations, Ledger ledger,
+    PayBill(JdbcBillPayments store, JdbcSpending spending, Directory directory, Confirmations confirmations, Ledger ledger,
             PaymentPolicy policy, BillerAccounts accounts, SendBills send, BillingProperties properties,
             DurableTransactions writes, Clock clock) {
         this.store = store;
+        this.spending = spending;
         this.directory = directory;
         this.confirmations = confirmations;
         this.ledger = ledger;
@@ -101,7 +103,7 @@ class PayBill {
             return done(insert(fresh.with(BillPaymentStatus.REJECTED, "no_account_in_currency", null, null, null)), null);
         }
         Decision decision = policy.assess(new Attempt(order.customer(), customer.get().customer().kycLevel(),
-                order.channel(), fresh.amountMinor(), IRR, false, false, Optional.empty(), now), new BillHistory(store));
+                order.channel(), fresh.amountMinor(), IRR, false, false, Optional.empty(), now), new BillHistory(spending));
         if (decision instanceof Reject reject) {
             return done(insert(fresh.with(BillPaymentStatus.REJECTED, reject.code(), null, null, null)), null);
         }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.socialbank.billing.BillingFixtures.Person;
 import org.socialbank.billing.sandbox.SandboxBiller;
+import org.socialbank.billing.sandbox.SandboxOperator;
 import org.socialbank.directory.Directory;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.support.Api;
@@ -45,7 +46,11 @@ import org.springframework.test.context.DynamicPropertySource;
     "socialbank.billing.worker-interval=200ms",
     "socialbank.payments.risk.burst-payments-max=1000",
     "socialbank.payments.risk.step-up.IRR.above=5000000",
-    "socialbank.payments.risk.step-up.IRR.new-payee-above=5000000"})
+    "socialbank.payments.risk.step-up.IRR.new-payee-above=5000000",
+    "socialbank.billing.operators.airtel.country=IN",
+    "socialbank.billing.operators.airtel.currency=INR",
+    "socialbank.billing.operators.airtel.amounts-minor=1000,5000,10000",
+    "socialbank.billing.operators.airtel.carriers=Airtel"})
 @Import(BillingIntegrationTests.Fakes.class)
 class BillingIntegrationTests {
 
@@ -74,6 +79,12 @@ class BillingIntegrationTests {
 
     @Autowired
     FakeSms sms;
+
+    @Autowired
+    SandboxOperator operator;
+
+    @Autowired
+    TopUps topUps;
 
     Api api;
     BillingFixtures fixtures;
@@ -263,6 +274,60 @@ class BillingIntegrationTests {
         String id = held.json().path("id").asString();
         eventually(() -> "completed".equals(status(id)), "the worker sends the confirmed payment");
         assertThat(fixtures.available(alice.wallet())).isEqualTo(20_000_000 - 8_800_000);
+    }
+
+    @Test
+    void topsUpAPhoneWithTheOperatorOfItsNumberOrTheCustomersChoice() {
+        Person alice = fixtures.customer("Alice Rezaei", 1_000_000);
+        Response irancell = api.post("/api/v1/topups", topUp(UUID.randomUUID(), alice, "۰۹۳۵۱۲۳۴۵۶۷", 50_000, null));
+        assertThat(irancell.status()).as(irancell.body()).isEqualTo(201);
+        assertThat(irancell.json().path("operator").asString()).isEqualTo("irancell");
+        assertThat(irancell.json().path("status").asString()).isEqualTo("completed");
+        assertThat(irancell.json().path("phone").asString()).isEqualTo("+989351234567");
+        assertThat(fixtures.available(alice.wallet())).isEqualTo(950_000);
+
+        UUID ported = UUID.randomUUID();
+        Response mci = api.post("/api/v1/topups", topUp(ported, alice, "+989351234567", 100_000, "mci"));
+        assertThat(mci.json().path("operator").asString()).isEqualTo("mci");
+        assertThat(api.post("/api/v1/topups", topUp(ported, alice, "+989351234567", 100_000, "mci")).status())
+                .as("a replay").isEqualTo(200);
+        assertThat(fixtures.available(alice.wallet())).isEqualTo(850_000);
+
+        Response odd = api.post("/api/v1/topups", topUp(UUID.randomUUID(), alice, "09351234567", 60_000, null));
+        assertThat(odd.status()).isEqualTo(422);
+        assertThat(odd.code()).isEqualTo("amount_not_offered");
+        assertThat(odd.json().path("nearestAmountsMinor").valueStream().map(n -> n.asLong()).toList())
+                .containsExactly(20_000L, 50_000L, 100_000L);
+        Response foreign = api.post("/api/v1/topups", topUp(UUID.randomUUID(), alice, "09351234567", 50_000,
+                "china_mobile"));
+        assertThat(foreign.code()).isEqualTo("unknown_operator");
+        assertThat(topUps.operators().all()).as("India's operator comes from configuration").containsKey("airtel");
+        assertThat(fixtures.available(alice.wallet())).isEqualTo(850_000);
+    }
+
+    @Test
+    void aRefusedOrLostTopUpGivesTheMoneyBack() {
+        Person alice = fixtures.customer("Alice Rezaei", 1_000_000);
+        operator.troubleNext(SandboxBiller.Trouble.FAIL);
+        Response failed = api.post("/api/v1/topups", topUp(UUID.randomUUID(), alice, "09121234567", 50_000, null));
+        assertThat(failed.json().path("status").asString()).as(failed.body()).isEqualTo("failed");
+        assertThat(failed.json().path("code").asString()).isEqualTo("operator_refused");
+        assertThat(fixtures.available(alice.wallet())).isEqualTo(1_000_000);
+
+        operator.troubleNext(SandboxBiller.Trouble.LOSE);
+        Response lost = api.post("/api/v1/topups", topUp(UUID.randomUUID(), alice, "09121234567", 50_000, null));
+        assertThat(lost.json().path("status").asString()).isEqualTo("unknown");
+        assertThat(fixtures.available(alice.wallet())).isEqualTo(950_000);
+        String id = lost.json().path("id").asString();
+        eventually(() -> "failed".equals(api.get("/api/v1/topups/" + id).json().path("status").asString()),
+                "the janitor learns the top-up never arrived");
+        assertThat(fixtures.available(alice.wallet())).isEqualTo(1_000_000);
+    }
+
+    private static String topUp(UUID id, Person customer, String phone, long amountMinor, String operator) {
+        return "{\"id\":\"" + id + "\",\"customerId\":\"" + customer.id() + "\",\"phone\":\"" + phone
+                + "\",\"amountMinor\":" + amountMinor + ",\"currency\":\"IRR\""
+                + (operator == null ? "" : ",\"operator\":\"" + operator + "\"") + "}";
     }
 
     private String status(String id) {
