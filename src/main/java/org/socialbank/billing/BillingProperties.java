@@ -17,6 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batchMax the most payments one round of the worker or the janitor takes
  * @param operators mobile operators for top-ups by id, added to (or replacing) the defaults of
  *     {@link OperatorSettings#defaults()}: Iran's and China's; France's, Russia's and India's are configured
+ * @param cardBins issuing banks by BIN, added to (or replacing) Iran's banks of {@link CardBins}
+ * @param cardDailyLimitsMinor per currency, the most a customer sends card-to-card in a day (the
+ *     bank's zone); a currency without one takes no card-to-card
  * @param sandbox the embedded sandbox biller's and operator's settings
  */
 @ConfigurationProperties("socialbank.billing")
@@ -27,6 +30,8 @@ public record BillingProperties(
         @DefaultValue("1s") Duration workerInterval,
         @DefaultValue("50") int batchMax,
         @DefaultValue Map<String, OperatorSettings> operators,
+        @DefaultValue Map<String, String> cardBins,
+        Map<String, Long> cardDailyLimitsMinor,
         @DefaultValue Sandbox sandbox) {
 
     public BillingProperties {
@@ -48,6 +53,17 @@ public record BillingProperties(
                 "operators: an id is 1 to 32 characters of a-z 0-9 _");
         require(merged.size() <= 100, "operators: at most 100");
         operators = Map.copyOf(merged);
+        cardBins = cardBins == null ? Map.of() : Map.copyOf(cardBins);
+        try {
+            new CardBins(cardBins);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("socialbank.billing.card-bins: " + e.getMessage(), e);
+        }
+        cardDailyLimitsMinor = cardDailyLimitsMinor == null ? Map.of("IRR", 100_000_000L)
+                : Map.copyOf(cardDailyLimitsMinor);
+        require(cardDailyLimitsMinor.entrySet().stream().allMatch(e -> e.getValue() != null && e.getValue() > 0
+                && org.socialbank.shared.CurrencyCode.find(e.getKey()).isPresent()),
+                "card-daily-limits-minor: a supported currency and a positive amount each");
     }
 
     Operators operatorTable() {

@@ -14,8 +14,12 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.socialbank.billing.BillingFixtures.Person;
 import org.socialbank.billing.sandbox.SandboxBiller;
+import org.socialbank.billing.sandbox.SandboxCardSwitch;
 import org.socialbank.billing.sandbox.SandboxOperator;
 import org.socialbank.directory.Directory;
 import org.socialbank.ledger.Ledger;
@@ -50,8 +54,10 @@ import org.springframework.test.context.DynamicPropertySource;
     "socialbank.billing.operators.airtel.country=IN",
     "socialbank.billing.operators.airtel.currency=INR",
     "socialbank.billing.operators.airtel.amounts-minor=1000,5000,10000",
-    "socialbank.billing.operators.airtel.carriers=Airtel"})
+    "socialbank.billing.operators.airtel.carriers=Airtel",
+    "socialbank.billing.card-daily-limits-minor.IRR=1000000"})
 @Import(BillingIntegrationTests.Fakes.class)
+@ExtendWith(OutputCaptureExtension.class)
 class BillingIntegrationTests {
 
     private static final long SEED = System.nanoTime();
@@ -85,6 +91,9 @@ class BillingIntegrationTests {
 
     @Autowired
     TopUps topUps;
+
+    @Autowired
+    SandboxCardSwitch cardSwitch;
 
     Api api;
     BillingFixtures fixtures;
@@ -322,6 +331,51 @@ class BillingIntegrationTests {
         eventually(() -> "failed".equals(api.get("/api/v1/topups/" + id).json().path("status").asString()),
                 "the janitor learns the top-up never arrived");
         assertThat(fixtures.available(alice.wallet())).isEqualTo(1_000_000);
+    }
+
+    @Test
+    void sendsToACardShownOnlyMaskedWithinTheDailyLimit(CapturedOutput output) {
+        Person alice = fixtures.customer("Alice Rezaei", 2_000_000);
+        String pan = "6037701689095443";
+        Response bad = api.post("/api/v1/card-transfers", card(UUID.randomUUID(), alice, "6219861034529008", 500_000));
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.code()).isEqualTo("invalid_card_number");
+        assertThat(bad.body()).doesNotContain("6219861034529008");
+
+        UUID id = UUID.randomUUID();
+        Response sent = api.post("/api/v1/card-transfers", card(id, alice, "6037-7016-8909-5443", 600_000));
+        assertThat(sent.status()).as(sent.body()).isEqualTo(201);
+        assertThat(sent.json().path("status").asString()).isEqualTo("completed");
+        assertThat(sent.json().path("destinationCardMasked").asString()).isEqualTo("603770******5443");
+        assertThat(sent.json().path("bank").asString()).isEqualTo("Bank Keshavarzi");
+        assertThat(sent.json().path("holderName").asString()).isNotBlank();
+        assertThat(sent.body()).doesNotContain(pan, "7016-8909");
+        assertThat(api.post("/api/v1/card-transfers", card(id, alice, pan, 600_000)).status()).isEqualTo(200);
+        assertThat(fixtures.available(alice.wallet())).isEqualTo(1_400_000);
+
+        Response over = api.post("/api/v1/card-transfers", card(UUID.randomUUID(), alice, pan, 600_000));
+        assertThat(over.json().path("status").asString()).isEqualTo("rejected");
+        assertThat(over.json().path("code").asString()).isEqualTo("exceeds_daily_limit");
+
+        cardSwitch.troubleNext(SandboxBiller.Trouble.FAIL);
+        Response failed = api.post("/api/v1/card-transfers", card(UUID.randomUUID(), alice, pan, 300_000));
+        assertThat(failed.json().path("status").asString()).isEqualTo("failed");
+        assertThat(failed.json().path("code").asString()).isEqualTo("switch_refused");
+        assertThat(fixtures.available(alice.wallet())).isEqualTo(1_400_000);
+
+        assertThat(output.getAll()).as("issue 15: no card number in the logs").doesNotContain(pan);
+        List<String> tables = jdbc.sql("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")
+                .query(String.class).list();
+        assertThat(tables).contains("billing_card_transfers", "billing_topups");
+        for (String table : tables) {
+            String rows = jdbc.sql("SELECT * FROM " + table).query().listOfRows().toString();
+            assertThat(rows).as("issue 15: no card number in table %s", table).doesNotContain(pan);
+        }
+    }
+
+    private static String card(UUID id, Person customer, String card, long amountMinor) {
+        return "{\"id\":\"" + id + "\",\"customerId\":\"" + customer.id() + "\",\"destinationCard\":\"" + card
+                + "\",\"amountMinor\":" + amountMinor + ",\"currency\":\"IRR\"}";
     }
 
     private static String topUp(UUID id, Person customer, String phone, long amountMinor, String operator) {
