@@ -124,7 +124,8 @@ class BillingIntegrationTests {
         assertThat(typed.json().path("periodCode").asString()).isEqualTo("01");
         assertThat(typed.json().path("holderMasked").asString()).contains("*");
 
-        Response barcode = api.post("/api/v1/bills/inquiries", "{\"barcode\":\"10643481031150000097570237\"}");
+        Response barcode = api.post("/api/v1/bills/inquiries", "{\"barcode\":\"10643481031150000097570237\","
+                + "\"customerId\":\"" + UUID.randomUUID() + "\"}");
         assertThat(barcode.status()).as(barcode.body()).isEqualTo(200);
         assertThat(barcode.json().path("serviceType").asString()).isEqualTo("water");
         assertThat(barcode.json().path("amountMinor").asLong()).isEqualTo(975_000);
@@ -168,6 +169,10 @@ class BillingIntegrationTests {
         Response again = api.post("/api/v1/bills/payments", BillingFixtures.pay(UUID.randomUUID(), alice.id(), bill));
         assertThat(again.status()).isEqualTo(422);
         assertThat(again.code()).isEqualTo("bill_already_paid");
+        Response wrongAmount = api.post("/api/v1/bills/payments", "{\"id\":\"" + UUID.randomUUID()
+                + "\",\"customerId\":\"" + alice.id() + "\",\"billId\":\"" + bill.billId() + "\",\"paymentId\":\""
+                + bill.paymentId() + "\",\"amountMinor\":1000,\"currency\":\"IRR\"}");
+        assertThat(wrongAmount.code()).isEqualTo("amount_mismatch");
         Response reused = api.post("/api/v1/bills/payments", BillingFixtures.pay(id, alice.id(), fixtures.freshBill(5)));
         assertThat(reused.status()).isEqualTo(409);
         assertThat(reused.code()).isEqualTo("id_reused");

@@ -59,7 +59,16 @@ class BillsController {
         }
     }
 
-    record Pay(UUID id, UUID customerId, String billId, String paymentId, String barcode, String channel) {
+    /** An inquiry; {@code customerId}, who asks, is optional and not used yet. */
+    record Inquiry(String billId, String paymentId, String barcode, UUID customerId) {
+    }
+
+    /**
+     * A payment; {@code amountMinor} and {@code currency} are optional and, when given, must be the
+     * bill's own (the amount the payment id says, IRR), so an app never pays what it did not show.
+     */
+    record Pay(UUID id, UUID customerId, String billId, String paymentId, String barcode, Long amountMinor,
+            String currency, String channel) {
     }
 
     @Operation(summary = "What a bill is and what is due on it: service, company, amount (rial and toman), period")
@@ -68,8 +77,8 @@ class BillsController {
     @ApiResponse(responseCode = "422", description = "invalid_bill_id, invalid_payment_id or invalid_barcode",
             content = @Content(mediaType = "application/problem+json"))
     @PostMapping(path = "/inquiries", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> inquire(@RequestBody BillRef body) {
-        BillReading reading = body.read();
+    ResponseEntity<?> inquire(@RequestBody Inquiry body) {
+        BillReading reading = new BillRef(body.billId(), body.paymentId(), body.barcode()).read();
         if (reading instanceof BillReading.Unreadable unreadable) {
             return unreadable(unreadable.code());
         }
@@ -84,7 +93,7 @@ class BillsController {
             content = @Content(schema = @Schema(implementation = BillJson.Payment.class)))
     @ApiResponse(responseCode = "409", description = "id_reused", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "422", description = "invalid_bill_id, invalid_payment_id, invalid_barcode, "
-            + "bill_already_paid or customer_not_found", content = @Content(mediaType = "application/problem+json"))
+            + "bill_already_paid, customer_not_found, amount_mismatch or currency_mismatch", content = @Content(mediaType = "application/problem+json"))
     @PostMapping(path = "/payments", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> pay(@RequestBody Pay body) {
         List<String> missing = new ArrayList<>();
@@ -101,8 +110,17 @@ class BillsController {
         if (reading instanceof BillReading.Unreadable unreadable) {
             return unreadable(unreadable.code());
         }
+        IranianBill bill = ((BillReading.Read) reading).bill();
+        if (body.currency() != null && !"IRR".equals(body.currency())) {
+            return Problems.response(Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "currency_mismatch",
+                    "An Iranian bill is paid in IRR."));
+        }
+        if (body.amountMinor() != null && body.amountMinor() != bill.amountRial()) {
+            return Problems.response(Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "amount_mismatch",
+                    "The bill's amount is " + bill.amountRial() + " IRR, as its payment id says."));
+        }
         BillPaymentResult result = bills.pay(new BillPaymentOrder(new BillPaymentId(body.id()),
-                new CustomerId(body.customerId()), ((BillReading.Read) reading).bill(),
+                new CustomerId(body.customerId()), bill,
                 body.channel() == null ? "api" : body.channel()));
         if (result instanceof BillPaymentResult.Refused refused) {
             return refusal(refused.code());
