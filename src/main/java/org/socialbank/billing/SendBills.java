@@ -3,15 +3,8 @@ package org.socialbank.billing;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.OptionalLong;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.socialbank.ledger.Ledger;
-import org.socialbank.ledger.RejectionCode;
-import org.socialbank.ledger.Resolution;
-import org.socialbank.ledger.TransferId;
-import org.socialbank.ledger.TransferResult;
 import org.socialbank.shared.jdbc.DurableTransactions;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -33,13 +26,13 @@ class SendBills {
 
     private final JdbcBillPayments store;
     private final Biller biller;
-    private final Ledger ledger;
+    private final Settlements settlements;
     private final BillingProperties properties;
     private final ApplicationEventPublisher events;
     private final DurableTransactions writes;
     private final Clock clock;
 
-    SendBills(JdbcBillPayments store, Biller biller, Ledger ledger, BillingProperties properties,
+    SendBills(JdbcBillPayments store, Biller biller, Settlements settlements, BillingProperties properties,
             ApplicationEventPublisher events, DurableTransactions writes, Clock clock) {
         if (biller.timeout().compareTo(properties.recheckAfter()) >= 0) {
             throw new IllegalStateException("socialbank.billing.recheck-after (" + properties.recheckAfter()
@@ -47,7 +40,7 @@ class SendBills {
         }
         this.store = store;
         this.biller = biller;
-        this.ledger = ledger;
+        this.settlements = settlements;
         this.properties = properties;
         this.events = events;
         this.writes = writes;
@@ -60,7 +53,7 @@ class SendBills {
         if (row.status() != BillPaymentStatus.PENDING || row.transferId() == null) {
             return;
         }
-        ProviderAnswer answer = ask(() -> biller.pay(new BillOrder(id, row.bill(), row.amountMinor())));
+        ProviderAnswer answer = Settlements.ask("biller", () -> biller.pay(new BillOrder(id, row.bill(), row.amountMinor())));
         book(id, answer);
     }
 
@@ -75,7 +68,7 @@ class SendBills {
                 }
             }
             for (BillPaymentId id : store.inDoubt(now().minus(properties.recheckAfter()), properties.batchMax())) {
-                book(id, ask(() -> biller.status(id)));
+                book(id, Settlements.ask("biller", () -> biller.status(id)));
             }
         } catch (RuntimeException e) {
             log.warn("Sending or re-checking bill payments failed; will try again", e);
@@ -87,53 +80,24 @@ class SendBills {
         writes.write(tx -> {
             store.lock(id).filter(r -> r.status() == BillPaymentStatus.PENDING || r.status() == BillPaymentStatus.UNKNOWN)
                     .ifPresent(r -> {
-                        if (answer instanceof ProviderAnswer.Paid paid) {
-                            paid(r, paid.traceNumber());
-                        } else if (answer instanceof ProviderAnswer.Refused refused) {
-                            refused(r, refused.reason());
-                        } else {
-                            store.update(r.id(), BillPaymentStatus.UNKNOWN, null, r.transferId(), null, r.sentAt(),
-                                    now());
-                        }
+                        Settlements.Booked booked = settlements.book(r.id(), r.transferId(), answer, BILLER_REFUSED,
+                                BILLER_TIMEOUT);
+                        store.update(r.id(), booked.status(), booked.code(), r.transferId(), booked.traceNumber(),
+                                r.sentAt(), now());
+                        publish(r, booked);
                     });
             return null;
         });
     }
 
-    private void paid(JdbcBillPayments.Row r, String traceNumber) {
-        TransferResult posted = ledger.resolve(Resolution.post(new TransferId(r.transferId()), OptionalLong.empty()));
-        if (posted instanceof TransferResult.Rejected rejected) {
-            // the reservation expired before the biller's answer: the biller was paid, the customer got the money back
-            log.error("Bill payment {}: the biller paid it but its pending transfer could not be posted ({})", r.id(),
-                    rejected.code().code());
-        }
-        store.update(r.id(), BillPaymentStatus.COMPLETED, null, r.transferId(), traceNumber, r.sentAt(), now());
-        events.publishEvent(new BillPaid(r.id(), r.customer(), r.bill().billId(), r.bill().paymentId(),
-                properties.serviceTypes().name(r.bill().serviceDigit()), r.amountMinor(), r.currency().code(),
-                traceNumber, r.channel()));
-    }
-
-    private void refused(JdbcBillPayments.Row r, String reason) {
-        TransferResult voided = ledger.resolve(Resolution.voidIt(new TransferId(r.transferId())));
-        if (voided instanceof TransferResult.Rejected rejected && rejected.code() != RejectionCode.PENDING_EXPIRED
-                && rejected.code() != RejectionCode.PENDING_ALREADY_VOIDED) {
-            throw new IllegalStateException("bill payment " + r.id() + ": its pending transfer could not be voided: "
-                    + rejected.code().code());
-        }
-        String code = ProviderAnswer.NOT_RECEIVED.equals(reason) ? BILLER_TIMEOUT : BILLER_REFUSED;
-        store.update(r.id(), BillPaymentStatus.FAILED, code, r.transferId(), null, r.sentAt(), now());
-        events.publishEvent(new BillNotPaid(r.id(), r.customer(), r.bill().billId(), r.bill().paymentId(),
-                r.amountMinor(), r.currency().code(), code, r.channel()));
-    }
-
-    /** A biller's throw is read as Unknown (the SPI says so): the money stays reserved until it is known. */
-    private static ProviderAnswer ask(Supplier<ProviderAnswer> call) {
-        try {
-            ProviderAnswer answer = call.get();
-            return answer == null ? new ProviderAnswer.Unknown("no_answer") : answer;
-        } catch (RuntimeException e) {
-            log.warn("The biller failed to answer: {}", e.toString());
-            return new ProviderAnswer.Unknown("error");
+    private void publish(JdbcBillPayments.Row r, Settlements.Booked booked) {
+        if (booked.status() == BillPaymentStatus.COMPLETED) {
+            events.publishEvent(new BillPaid(r.id(), r.customer(), r.bill().billId(), r.bill().paymentId(),
+                    properties.serviceTypes().name(r.bill().serviceDigit()), r.amountMinor(), r.currency().code(),
+                    booked.traceNumber(), r.channel()));
+        } else if (booked.status() == BillPaymentStatus.FAILED) {
+            events.publishEvent(new BillNotPaid(r.id(), r.customer(), r.bill().billId(), r.bill().paymentId(),
+                    r.amountMinor(), r.currency().code(), booked.code(), r.channel()));
         }
     }
 

@@ -7,7 +7,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.function.Supplier;
 import javax.crypto.Mac;
@@ -21,8 +20,6 @@ import org.socialbank.ledger.AccountId;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.ledger.Metadata;
 import org.socialbank.ledger.NewTransfer;
-import org.socialbank.ledger.RejectionCode;
-import org.socialbank.ledger.Resolution;
 import org.socialbank.ledger.TransferCode;
 import org.socialbank.ledger.TransferId;
 import org.socialbank.ledger.TransferResult;
@@ -56,6 +53,7 @@ class SendToCard {
     private final JdbcSpending spending;
     private final Directory directory;
     private final Ledger ledger;
+    private final Settlements settlements;
     private final PaymentPolicy policy;
     private final BillerAccounts accounts;
     private final CardSwitch cardSwitch;
@@ -67,12 +65,13 @@ class SendToCard {
     private final Clock clock;
 
     SendToCard(JdbcCardTransfers store, JdbcSpending spending, Directory directory, Ledger ledger, PaymentPolicy policy,
-            BillerAccounts accounts, CardSwitch cardSwitch, BillingProperties properties, PaymentsProperties payments,
+            BillerAccounts accounts, Settlements settlements, CardSwitch cardSwitch, BillingProperties properties, PaymentsProperties payments,
             OneTimeCodes codes, DurableTransactions writes, Clock clock) {
         this.store = store;
         this.spending = spending;
         this.directory = directory;
         this.ledger = ledger;
+        this.settlements = settlements;
         this.policy = policy;
         this.accounts = accounts;
         this.cardSwitch = cardSwitch;
@@ -91,7 +90,7 @@ class SendToCard {
         if (result instanceof CardTransferResult.Done done && !done.replayed()
                 && done.transfer().status() == BillPaymentStatus.PENDING) {
             JdbcCardTransfers.Row row = store.find(request.id()).orElseThrow();
-            book(request.id(), answer(() -> cardSwitch.transfer(new CardTransferOrder(row.id(), request.destination(),
+            book(request.id(), Settlements.ask("card switch", () -> cardSwitch.transfer(new CardTransferOrder(row.id(), request.destination(),
                     row.amountMinor(), row.currency()))));
             return new CardTransferResult.Done(store.find(request.id()).orElseThrow().view(), false);
         }
@@ -165,7 +164,7 @@ class SendToCard {
     void recheck() {
         try {
             for (CardTransferId id : store.inDoubt(now().minus(properties.recheckAfter()), properties.batchMax())) {
-                book(id, answer(() -> cardSwitch.status(id)));
+                book(id, Settlements.ask("card switch", () -> cardSwitch.status(id)));
             }
         } catch (RuntimeException e) {
             log.warn("Re-checking card transfers failed; will try again", e);
@@ -176,26 +175,9 @@ class SendToCard {
         writes.write(tx -> {
             store.lock(id).filter(r -> r.status() == BillPaymentStatus.PENDING || r.status() == BillPaymentStatus.UNKNOWN)
                     .ifPresent(r -> {
-                        TransferId pending = new TransferId(r.transferId());
-                        if (answer instanceof ProviderAnswer.Paid paid) {
-                            TransferResult posted = ledger.resolve(Resolution.post(pending, OptionalLong.empty()));
-                            if (posted instanceof TransferResult.Rejected rejected) {
-                                log.error("Card transfer {}: paid but its pending transfer could not be posted ({})",
-                                        r.id(), rejected.code().code());
-                            }
-                            store.update(r.id(), BillPaymentStatus.COMPLETED, null, paid.traceNumber(), now());
-                        } else if (answer instanceof ProviderAnswer.Refused refused) {
-                            TransferResult voided = ledger.resolve(Resolution.voidIt(pending));
-                            if (voided instanceof TransferResult.Rejected rejected
-                                    && rejected.code() != RejectionCode.PENDING_EXPIRED) {
-                                throw new IllegalStateException("card transfer " + r.id() + " could not be voided: "
-                                        + rejected.code().code());
-                            }
-                            store.update(r.id(), BillPaymentStatus.FAILED, ProviderAnswer.NOT_RECEIVED
-                                    .equals(refused.reason()) ? SWITCH_TIMEOUT : SWITCH_REFUSED, null, now());
-                        } else {
-                            store.update(r.id(), BillPaymentStatus.UNKNOWN, null, null, now());
-                        }
+                        Settlements.Booked booked = settlements.book(r.id(), r.transferId(), answer,
+                                SWITCH_REFUSED, SWITCH_TIMEOUT);
+                        store.update(r.id(), booked.status(), booked.code(), booked.traceNumber(), now());
                     });
             return null;
         });
@@ -218,17 +200,6 @@ class SendToCard {
         } catch (RuntimeException e) {
             log.warn("The card switch failed to answer a holder lookup: {}", e.getClass().getName());
             return Optional.empty();
-        }
-    }
-
-    private static ProviderAnswer answer(Supplier<ProviderAnswer> call) {
-        try {
-            ProviderAnswer answer = call.get();
-            return answer == null ? new ProviderAnswer.Unknown("no_answer") : answer;
-        } catch (RuntimeException e) {
-            // the exception's message might quote the card: only its type is logged
-            log.warn("The card switch failed to answer: {}", e.getClass().getName());
-            return new ProviderAnswer.Unknown("error");
         }
     }
 

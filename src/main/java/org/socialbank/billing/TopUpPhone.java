@@ -6,9 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialbank.directory.CustomerStatus;
@@ -18,8 +16,6 @@ import org.socialbank.ledger.AccountId;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.ledger.Metadata;
 import org.socialbank.ledger.NewTransfer;
-import org.socialbank.ledger.RejectionCode;
-import org.socialbank.ledger.Resolution;
 import org.socialbank.ledger.TransferCode;
 import org.socialbank.ledger.TransferId;
 import org.socialbank.ledger.TransferResult;
@@ -53,6 +49,7 @@ class TopUpPhone {
     private final JdbcSpending spending;
     private final Directory directory;
     private final Ledger ledger;
+    private final Settlements settlements;
     private final PaymentPolicy policy;
     private final BillerAccounts accounts;
     private final MobileOperator operator;
@@ -62,12 +59,13 @@ class TopUpPhone {
     private final Clock clock;
 
     TopUpPhone(JdbcTopUps store, JdbcSpending spending, Directory directory, Ledger ledger, PaymentPolicy policy,
-            BillerAccounts accounts, MobileOperator operator, BillingProperties properties, DurableTransactions writes,
+            BillerAccounts accounts, Settlements settlements, MobileOperator operator, BillingProperties properties, DurableTransactions writes,
             Clock clock) {
         this.store = store;
         this.spending = spending;
         this.directory = directory;
         this.ledger = ledger;
+        this.settlements = settlements;
         this.policy = policy;
         this.accounts = accounts;
         this.operator = operator;
@@ -93,7 +91,7 @@ class TopUpPhone {
         if (result instanceof TopUpResult.Done done && !done.replayed()
                 && done.topUp().status() == BillPaymentStatus.PENDING) {
             JdbcTopUps.Row row = store.find(request.id()).orElseThrow();
-            book(request.id(), ask(() -> operator.topUp(new TopUpOrder(row.id(), row.phone(), row.operator(),
+            book(request.id(), Settlements.ask("operator", () -> operator.topUp(new TopUpOrder(row.id(), row.phone(), row.operator(),
                     row.amountMinor(), row.currency()))));
             return new TopUpResult.Done(store.find(request.id()).orElseThrow().view(), false);
         }
@@ -155,7 +153,7 @@ class TopUpPhone {
     void recheck() {
         try {
             for (TopUpId id : store.inDoubt(now().minus(properties.recheckAfter()), properties.batchMax())) {
-                book(id, ask(() -> operator.status(id)));
+                book(id, Settlements.ask("operator", () -> operator.status(id)));
             }
         } catch (RuntimeException e) {
             log.warn("Re-checking top-ups failed; will try again", e);
@@ -166,41 +164,13 @@ class TopUpPhone {
         writes.write(tx -> {
             store.lock(id).filter(r -> r.status() == BillPaymentStatus.PENDING || r.status() == BillPaymentStatus.UNKNOWN)
                     .ifPresent(r -> {
-                        TransferId pending = new TransferId(r.transferId());
-                        if (answer instanceof ProviderAnswer.Paid paid) {
-                            TransferResult posted = ledger.resolve(Resolution.post(pending, OptionalLong.empty()));
-                            if (posted instanceof TransferResult.Rejected rejected) {
-                                log.error("Top-up {}: paid but its pending transfer could not be posted ({})", r.id(),
-                                        rejected.code().code());
-                            }
-                            store.update(r.id(), BillPaymentStatus.COMPLETED, null, r.transferId(), paid.traceNumber(),
-                                    now());
-                        } else if (answer instanceof ProviderAnswer.Refused refused) {
-                            TransferResult voided = ledger.resolve(Resolution.voidIt(pending));
-                            if (voided instanceof TransferResult.Rejected rejected
-                                    && rejected.code() != RejectionCode.PENDING_EXPIRED) {
-                                throw new IllegalStateException("top-up " + r.id() + " could not be voided: "
-                                        + rejected.code().code());
-                            }
-                            store.update(r.id(), BillPaymentStatus.FAILED, ProviderAnswer.NOT_RECEIVED
-                                    .equals(refused.reason()) ? OPERATOR_TIMEOUT : OPERATOR_REFUSED, r.transferId(),
-                                    null, now());
-                        } else {
-                            store.update(r.id(), BillPaymentStatus.UNKNOWN, null, r.transferId(), null, now());
-                        }
+                        Settlements.Booked booked = settlements.book(r.id(), r.transferId(), answer,
+                                OPERATOR_REFUSED, OPERATOR_TIMEOUT);
+                        store.update(r.id(), booked.status(), booked.code(), r.transferId(), booked.traceNumber(),
+                                now());
                     });
             return null;
         });
-    }
-
-    private static ProviderAnswer ask(Supplier<ProviderAnswer> call) {
-        try {
-            ProviderAnswer answer = call.get();
-            return answer == null ? new ProviderAnswer.Unknown("no_answer") : answer;
-        } catch (RuntimeException e) {
-            log.warn("The operator failed to answer: {}", e.toString());
-            return new ProviderAnswer.Unknown("error");
-        }
     }
 
     private Instant now() {
