@@ -1,0 +1,28 @@
+package org.socialbank.billing;
+
+import java.util.Locale;
+
+/**
+ * Where a bill payment is. PENDING: the money is reserved (a pending ledger transfer) and the
+ * biller is being asked; then COMPLETED (posted), FAILED (voided: the biller refused) or UNKNOWN
+ * (the janitor asks the biller again). AWAITING_CONFIRMATION waits for the step-up page;
+ * REJECTED and NOT_CONFIRMED never moved money.
+ */
+public enum BillPaymentStatus {
+    AWAITING_CONFIRMATION,
+    PENDING,
+    UNKNOWN,
+    COMPLETED,
+    FAILED,
+    REJECTED,
+    NOT_CONFIRMED;
+
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether the pair stays taken: an ended payment that paid nothing frees it. */
+    boolean holdsPair() {
+        return this == AWAITING_CONFIRMATION || this == PENDING || this == UNKNOWN || this == COMPLETED;
+    }
+}

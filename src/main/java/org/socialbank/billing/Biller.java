@@ -1,0 +1,29 @@
+package org.socialbank.billing;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The bill-payment switch bills are inquired about and paid through. Exactly one bean; the
+ * embedded sandbox is used only while no other exists.
+ *
+ * <p><b>An implementation MUST be idempotent by {@link BillOrder#id()}</b>: the same order sent
+ * twice pays once (the worker sends a confirmed payment again when the biller said it never
+ * received it). It bounds every call with {@link #timeout()} and answers rather than throws:
+ * {@link ProviderAnswer.Unknown} when it cannot tell whether the order arrived. A throw is read as
+ * Unknown. Never called inside a database transaction.
+ */
+public interface Biller {
+
+    /** The longest one call may take before it answers Unknown. */
+    Duration timeout();
+
+    /** What is due on a bill, or empty when the biller does not know it (or did not answer). */
+    Optional<BillDue> inquire(IranianBill bill);
+
+    /** Pays the bill: Paid with the biller's trace number, Refused, or Unknown. */
+    ProviderAnswer pay(BillOrder order);
+
+    /** Where a payment is: Paid, Refused ({@link ProviderAnswer#NOT_RECEIVED} when it never arrived) or Unknown. */
+    ProviderAnswer status(BillPaymentId id);
+}

@@ -1,0 +1,101 @@
+package org.socialbank.billing;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of billing ({@code socialbank.billing.*}), validated at start-up.
+ *
+ * @param serviceLabels wire names of the disputed service digits 7, 8 and 9 (else {@code service_N})
+ * @param pendingTimeout how long the money of a bill payment stays reserved while the biller's
+ *     answer is awaited; the ledger gives it back after that
+ * @param recheckAfter how long a payment stays PENDING or UNKNOWN before the janitor asks the biller
+ * @param workerInterval how often the worker sends confirmed payments and the janitor re-checks
+ * @param batchMax the most payments one round of the worker or the janitor takes
+ * @param operators mobile operators for top-ups by id, added to (or replacing) the defaults of
+ *     {@link OperatorSettings#defaults()}: Iran's and China's; France's, Russia's and India's are configured
+ * @param cardBins issuing banks by BIN, added to (or replacing) Iran's banks of {@link CardBins}
+ * @param cardDailyLimitsMinor per currency, the most a customer sends card-to-card in a day (the
+ *     bank's zone); a currency without one takes no card-to-card
+ * @param sandbox the embedded sandbox biller's and operator's settings
+ */
+@ConfigurationProperties("socialbank.billing")
+public record BillingProperties(
+        @DefaultValue Map<Integer, String> serviceLabels,
+        @DefaultValue("1d") Duration pendingTimeout,
+        @DefaultValue("30s") Duration recheckAfter,
+        @DefaultValue("1s") Duration workerInterval,
+        @DefaultValue("50") int batchMax,
+        @DefaultValue Map<String, OperatorSettings> operators,
+        @DefaultValue Map<String, String> cardBins,
+        Map<String, Long> cardDailyLimitsMinor,
+        @DefaultValue Sandbox sandbox) {
+
+    public BillingProperties {
+        serviceLabels = serviceLabels == null ? Map.of() : Map.copyOf(serviceLabels);
+        try {
+            new ServiceTypes(serviceLabels);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("socialbank.billing.service-labels: " + e.getMessage(), e);
+        }
+        require(between(pendingTimeout, Duration.ofMinutes(1), Duration.ofDays(30)), "pending-timeout must be 1m..30d");
+        require(between(recheckAfter, Duration.ofSeconds(1), Duration.ofHours(1)), "recheck-after must be 1s..1h");
+        require(recheckAfter.compareTo(pendingTimeout) < 0, "recheck-after must be shorter than pending-timeout");
+        require(between(workerInterval, Duration.ofMillis(100), Duration.ofMinutes(10)),
+                "worker-interval must be 100ms..10m");
+        require(batchMax >= 1 && batchMax <= 1000, "batch-max must be 1..1000");
+        Map<String, OperatorSettings> merged = new java.util.HashMap<>(OperatorSettings.defaults());
+        merged.putAll(operators == null ? Map.of() : operators);
+        require(merged.keySet().stream().allMatch(id -> id.matches("[a-z][a-z0-9_]{0,31}")),
+                "operators: an id is 1 to 32 characters of a-z 0-9 _");
+        require(merged.size() <= 100, "operators: at most 100");
+        operators = Map.copyOf(merged);
+        cardBins = cardBins == null ? Map.of() : Map.copyOf(cardBins);
+        try {
+            new CardBins(cardBins);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("socialbank.billing.card-bins: " + e.getMessage(), e);
+        }
+        cardDailyLimitsMinor = cardDailyLimitsMinor == null ? Map.of("IRR", 100_000_000L)
+                : Map.copyOf(cardDailyLimitsMinor);
+        require(cardDailyLimitsMinor.entrySet().stream().allMatch(e -> e.getValue() != null && e.getValue() > 0
+                && org.socialbank.shared.CurrencyCode.find(e.getKey()).isPresent()),
+                "card-daily-limits-minor: a supported currency and a positive amount each");
+    }
+
+    Operators operatorTable() {
+        return new Operators(operators);
+    }
+
+    ServiceTypes serviceTypes() {
+        return new ServiceTypes(serviceLabels);
+    }
+
+    /**
+     * The embedded sandbox biller.
+     *
+     * @param refuseBills bill ids the sandbox refuses to be paid ({@code bill_refused})
+     */
+    public record Sandbox(@DefaultValue List<String> refuseBills) {
+
+        public static final int REFUSE_BILLS_MAX = 1000;
+
+        public Sandbox {
+            refuseBills = refuseBills == null ? List.of() : List.copyOf(refuseBills);
+            require(refuseBills.size() <= REFUSE_BILLS_MAX, "sandbox.refuse-bills has more than " + REFUSE_BILLS_MAX);
+        }
+    }
+
+    private static boolean between(Duration value, Duration min, Duration max) {
+        return value != null && value.compareTo(min) >= 0 && value.compareTo(max) <= 0;
+    }
+
+    private static void require(boolean valid, String message) {
+        if (!valid) {
+            throw new IllegalArgumentException("socialbank.billing." + message);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package org.socialbank.billing;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.socialbank.directory.CustomerId;
+import org.socialbank.shared.CurrencyCode;
+import org.socialbank.shared.jdbc.Timestamps;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The bill payments table; the row mapping stays beside the SQL. */
+@Repository
+class JdbcBillPayments {
+
+    private static final String COLUMNS = "id, customer_id, bill_id, payment_id, amount_minor, currency, channel, "
+            + "status, code, transfer_id, trace_number, challenge_id, sent_at, created_at, updated_at";
+
+    /** A row: the payment and what the module needs to carry it on. */
+    record Row(BillPaymentId id, CustomerId customer, IranianBill bill, long amountMinor, CurrencyCode currency,
+            String channel, BillPaymentStatus status, String code, UUID transferId, String traceNumber,
+            UUID challengeId, Instant sentAt, Instant createdAt, Instant updatedAt) {
+
+        BillPayment view(ServiceTypes types, String confirmationUrl) {
+            return new BillPayment(id, customer, bill, types.name(bill.serviceDigit()), amountMinor, currency.code(),
+                    status, code, traceNumber, confirmationUrl, createdAt, updatedAt);
+        }
+
+        Row with(BillPaymentStatus status, String code, UUID transferId, UUID challengeId, Instant sentAt) {
+            return new Row(id, customer, bill, amountMinor, currency, channel, status, code, transferId, traceNumber,
+                    challengeId, sentAt, createdAt, updatedAt);
+        }
+    }
+
+    private final JdbcClient jdbc;
+
+    JdbcBillPayments(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Row> find(BillPaymentId id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM billing_bill_payments WHERE id = ?").param(id.value())
+                .query(JdbcBillPayments::row).optional();
+    }
+
+    /** The row, locked until the transaction ends. */
+    Optional<Row> lock(BillPaymentId id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM billing_bill_payments WHERE id = ? FOR UPDATE").param(id.value())
+                .query(JdbcBillPayments::row).optional();
+    }
+
+    boolean pairTaken(IranianBill bill) {
+        return jdbc.sql("SELECT COUNT(*) FROM billing_bill_payments WHERE pair_key = ?").param(bill.pairKey())
+                .query(Integer.class).single() > 0;
+    }
+
+    /** Inserts the row; a second row holding the same pair fails on the UNIQUE constraint (a lost race). */
+    void insert(Row r) {
+        jdbc.sql("INSERT INTO billing_bill_payments (id, customer_id, bill_id, payment_id, pair_key, amount_minor, "
+                        + "currency, channel, status, code, transfer_id, trace_number, challenge_id, sent_at, "
+                        + "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(r.id().value(), r.customer().value(), r.bill().billId(), r.bill().paymentId(),
+                        r.status().holdsPair() ? r.bill().pairKey() : null, r.amountMinor(), r.currency().code(),
+                        r.channel(), r.status().name(), r.code(), r.transferId(), r.traceNumber(), r.challengeId(),
+                        utc(r.sentAt()), utc(r.createdAt()), utc(r.updatedAt()))
+                .update();
+    }
+
+    /** Moves the payment on; an ended payment that paid nothing frees its pair. */
+    void update(BillPaymentId id, BillPaymentStatus status, String code, UUID transferId, String traceNumber,
+            Instant sentAt, Instant now) {
+        jdbc.sql("UPDATE billing_bill_payments SET status = ?, code = ?, transfer_id = ?, trace_number = ?, "
+                        + "sent_at = ?, pair_key = CASE WHEN ? THEN bill_id || ':' || payment_id ELSE NULL END, "
+                        + "updated_at = ? WHERE id = ?")
+                .params(status.name(), code, transferId, traceNumber, utc(sentAt), status.holdsPair(), utc(now),
+                        id.value())
+                .update();
+    }
+
+    /** Claims a confirmed payment for sending: true for the one caller that set sent_at. */
+    boolean claimSend(BillPaymentId id, Instant now) {
+        return jdbc.sql("UPDATE billing_bill_payments SET sent_at = ?, updated_at = ? WHERE id = ? "
+                        + "AND status = 'PENDING' AND sent_at IS NULL")
+                .params(utc(now), utc(now), id.value()).update() == 1;
+    }
+
+    /** Confirmed payments nobody has sent yet, oldest first. */
+    List<BillPaymentId> unsent(int limit) {
+        return jdbc.sql("SELECT id FROM billing_bill_payments WHERE status = 'PENDING' AND sent_at IS NULL "
+                        + "ORDER BY updated_at, id LIMIT ?")
+                .param(limit).query((rs, n) -> new BillPaymentId(rs.getObject(1, UUID.class))).list();
+    }
+
+    /** Sent payments still PENDING or UNKNOWN that were last touched before {@code before}. */
+    List<BillPaymentId> inDoubt(Instant before, int limit) {
+        return jdbc.sql("SELECT id FROM billing_bill_payments WHERE status IN ('PENDING', 'UNKNOWN') "
+                        + "AND sent_at IS NOT NULL AND updated_at < ? ORDER BY updated_at, id LIMIT ?")
+                .params(utc(before), limit).query((rs, n) -> new BillPaymentId(rs.getObject(1, UUID.class))).list();
+    }
+
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        IranianBill bill = new IranianBill(rs.getString("bill_id"), rs.getString("payment_id"));
+        return new Row(new BillPaymentId(rs.getObject("id", UUID.class)),
+                new CustomerId(rs.getObject("customer_id", UUID.class)), bill, rs.getLong("amount_minor"),
+                CurrencyCode.of(rs.getString("currency").trim()), rs.getString("channel"),
+                BillPaymentStatus.valueOf(rs.getString("status")), rs.getString("code"),
+                rs.getObject("transfer_id", UUID.class), rs.getString("trace_number"),
+                rs.getObject("challenge_id", UUID.class),
+                Timestamps.instant(rs, "sent_at"), Timestamps.instant(rs, "created_at"),
+                Timestamps.instant(rs, "updated_at"));
+    }
+
+    private static java.time.OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : Timestamps.utc(instant);
+    }
+}

@@ -1,0 +1,91 @@
+package org.socialbank.billing;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.socialbank.directory.CustomerId;
+import org.socialbank.shared.CurrencyCode;
+import org.socialbank.shared.jdbc.Timestamps;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The card transfers table: the destination only masked and as a keyed hash, never whole. */
+@Repository
+class JdbcCardTransfers {
+
+    private static final String COLUMNS = "id, customer_id, destination_masked, destination_hash, bank, holder_masked, "
+            + "amount_minor, currency, channel, status, code, transfer_id, trace_number, sent_at, created_at, updated_at";
+
+    record Row(CardTransferId id, CustomerId customer, String destinationMasked, String destinationHash, String bank,
+            String holderMasked, long amountMinor, CurrencyCode currency, String channel, BillPaymentStatus status,
+            String code, UUID transferId, String traceNumber, Instant sentAt, Instant createdAt, Instant updatedAt) {
+
+        CardTransfer view() {
+            return new CardTransfer(id, customer, destinationMasked, bank, holderMasked, amountMinor, currency.code(),
+                    status, code, traceNumber, createdAt, updatedAt);
+        }
+    }
+
+    private final JdbcClient jdbc;
+
+    JdbcCardTransfers(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Row> find(CardTransferId id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM billing_card_transfers WHERE id = ?").param(id.value())
+                .query(JdbcCardTransfers::row).optional();
+    }
+
+    Optional<Row> lock(CardTransferId id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM billing_card_transfers WHERE id = ? FOR UPDATE").param(id.value())
+                .query(JdbcCardTransfers::row).optional();
+    }
+
+    void insert(Row r) {
+        jdbc.sql("INSERT INTO billing_card_transfers (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                        + "?, ?)")
+                .params(r.id().value(), r.customer().value(), r.destinationMasked(), r.destinationHash(), r.bank(),
+                        r.holderMasked(), r.amountMinor(), r.currency().code(), r.channel(), r.status().name(),
+                        r.code(), r.transferId(), r.traceNumber(), utc(r.sentAt()), utc(r.createdAt()),
+                        utc(r.updatedAt()))
+                .update();
+    }
+
+    void update(CardTransferId id, BillPaymentStatus status, String code, String traceNumber, Instant now) {
+        jdbc.sql("UPDATE billing_card_transfers SET status = ?, code = ?, trace_number = ?, updated_at = ? WHERE id = ?")
+                .params(status.name(), code, traceNumber, utc(now), id.value()).update();
+    }
+
+    /** What the customer sent card-to-card (not rejected or failed) since {@code from}. */
+    long sentMinor(CustomerId customer, CurrencyCode currency, Instant from) {
+        return jdbc.sql("SELECT COALESCE(SUM(amount_minor), 0) FROM billing_card_transfers WHERE customer_id = ? "
+                        + "AND currency = ? AND created_at >= ? AND status IN ('PENDING', 'UNKNOWN', 'COMPLETED')")
+                .params(customer.value(), currency.code(), utc(from)).query(Long.class).single();
+    }
+
+    List<CardTransferId> inDoubt(Instant before, int limit) {
+        return jdbc.sql("SELECT id FROM billing_card_transfers WHERE status IN ('PENDING', 'UNKNOWN') "
+                        + "AND sent_at IS NOT NULL AND updated_at < ? ORDER BY updated_at, id LIMIT ?")
+                .params(utc(before), limit).query((rs, n) -> new CardTransferId(rs.getObject(1, UUID.class))).list();
+    }
+
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        return new Row(new CardTransferId(rs.getObject("id", UUID.class)),
+                new CustomerId(rs.getObject("customer_id", UUID.class)), rs.getString("destination_masked"),
+                rs.getString("destination_hash"), rs.getString("bank"), rs.getString("holder_masked"),
+                rs.getLong("amount_minor"), CurrencyCode.of(rs.getString("currency").trim()), rs.getString("channel"),
+                BillPaymentStatus.valueOf(rs.getString("status")), rs.getString("code"),
+                rs.getObject("transfer_id", UUID.class), rs.getString("trace_number"),
+                Timestamps.instant(rs, "sent_at"), Timestamps.instant(rs, "created_at"),
+                Timestamps.instant(rs, "updated_at"));
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : Timestamps.utc(instant);
+    }
+}

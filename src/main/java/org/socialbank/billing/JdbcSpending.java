@@ -1,0 +1,42 @@
+package org.socialbank.billing;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.socialbank.directory.CustomerId;
+import org.socialbank.shared.CurrencyCode;
+import org.socialbank.shared.jdbc.Timestamps;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** What a customer committed to billing's payments (bills, top-ups, card transfers), for the risk policy. */
+@Repository
+class JdbcSpending {
+
+    private static final String COMMITTED = "('AWAITING_CONFIRMATION', 'PENDING', 'UNKNOWN', 'COMPLETED')";
+    private static final String ALL = "SELECT customer_id, amount_minor, currency, channel, status, created_at "
+            + "FROM billing_bill_payments UNION ALL SELECT customer_id, amount_minor, currency, channel, status, "
+            + "created_at FROM billing_topups UNION ALL SELECT customer_id, amount_minor, currency, channel, status, "
+            + "created_at FROM billing_card_transfers";
+
+    private final JdbcClient jdbc;
+
+    JdbcSpending(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long committedMinor(CustomerId customer, CurrencyCode currency, Optional<String> channel, Instant from) {
+        String sql = "SELECT COALESCE(SUM(amount_minor), 0) FROM (" + ALL + ") p WHERE customer_id = ? "
+                + "AND currency = ? AND created_at >= ? AND status IN " + COMMITTED;
+        if (channel.isEmpty()) {
+            return jdbc.sql(sql).params(customer.value(), currency.code(), Timestamps.utc(from)).query(Long.class)
+                    .single();
+        }
+        return jdbc.sql(sql + " AND channel = ?").params(customer.value(), currency.code(), Timestamps.utc(from),
+                channel.get()).query(Long.class).single();
+    }
+
+    int paymentsSince(CustomerId customer, Instant from) {
+        return jdbc.sql("SELECT COUNT(*) FROM (" + ALL + ") p WHERE customer_id = ? AND created_at >= ?")
+                .params(customer.value(), Timestamps.utc(from)).query(Integer.class).single();
+    }
+}

@@ -1,0 +1,20 @@
+package org.socialbank.billing;
+
+import java.time.Duration;
+
+/**
+ * The top-up provider (an operator's or an aggregator's gateway). Exactly one bean; the embedded
+ * sandbox is used only while no other exists. Like {@link Biller}: idempotent by {@link
+ * TopUpOrder#id()}, bounded by {@link #timeout()}, answers rather than throws (a throw is read as
+ * Unknown), never called inside a database transaction.
+ */
+public interface MobileOperator {
+
+    Duration timeout();
+
+    /** Charges the number directly (no PIN voucher): Paid with the operator's trace number, Refused or Unknown. */
+    ProviderAnswer topUp(TopUpOrder order);
+
+    /** Where a top-up is: Paid, Refused ({@link ProviderAnswer#NOT_RECEIVED} when it never arrived) or Unknown. */
+    ProviderAnswer status(TopUpId id);
+}

@@ -1,0 +1,42 @@
+package org.socialbank.billing;
+
+import java.util.List;
+import org.socialbank.shared.CurrencyCode;
+
+/**
+ * A mobile operator that takes top-ups ({@code socialbank.billing.operators.<id>.*}).
+ *
+ * @param country the ISO 3166 region of its numbers, e.g. {@code IR}
+ * @param currency the currency of its top-ups
+ * @param amountsMinor the denominations it sells, in minor units, ascending
+ * @param carriers the names libphonenumber's carrier data gives its numbers (English), e.g. {@code Irancell}
+ */
+public record OperatorSettings(String country, String currency, List<Long> amountsMinor, List<String> carriers) {
+
+    public static final int AMOUNTS_MAX = 50;
+
+    public OperatorSettings {
+        if (country == null || !country.matches("[A-Z]{2}")) {
+            throw new IllegalArgumentException("country must be an upper-case ISO 3166 code: " + country);
+        }
+        CurrencyCode.of(currency);
+        amountsMinor = amountsMinor == null ? List.of() : amountsMinor.stream().sorted().toList();
+        carriers = carriers == null ? List.of() : List.copyOf(carriers);
+        if (amountsMinor.isEmpty() || amountsMinor.size() > AMOUNTS_MAX || amountsMinor.get(0) <= 0) {
+            throw new IllegalArgumentException("amounts-minor must be 1 to " + AMOUNTS_MAX + " positive amounts");
+        }
+    }
+
+    /** The defaults: Iran's and China's operators (France, Russia and India come from configuration). */
+    static java.util.Map<String, OperatorSettings> defaults() {
+        List<Long> iran = List.of(10_000L, 20_000L, 50_000L, 100_000L, 200_000L, 500_000L, 1_000_000L);
+        List<Long> china = List.of(1_000L, 2_000L, 3_000L, 5_000L, 10_000L, 20_000L, 30_000L, 50_000L);
+        return java.util.Map.of(
+                "mci", new OperatorSettings("IR", "IRR", iran, List.of("IR-MCI", "MCI", "Taliya")),
+                "irancell", new OperatorSettings("IR", "IRR", iran, List.of("Irancell", "MTN Irancell")),
+                "rightel", new OperatorSettings("IR", "IRR", iran.subList(1, iran.size()), List.of("Rightel", "RighTel")),
+                "china_mobile", new OperatorSettings("CN", "CNY", china, List.of("China Mobile")),
+                "china_unicom", new OperatorSettings("CN", "CNY", china, List.of("China Unicom")),
+                "china_telecom", new OperatorSettings("CN", "CNY", china, List.of("China Telecom")));
+    }
+}

@@ -1,0 +1,175 @@
+package org.socialbank.billing;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.socialbank.directory.Confirmations;
+import org.socialbank.directory.CustomerStatus;
+import org.socialbank.directory.CustomerView;
+import org.socialbank.directory.Directory;
+import org.socialbank.ledger.AccountId;
+import org.socialbank.ledger.Ledger;
+import org.socialbank.ledger.Metadata;
+import org.socialbank.ledger.NewTransfer;
+import org.socialbank.ledger.RejectionCode;
+import org.socialbank.ledger.TransferCode;
+import org.socialbank.ledger.TransferId;
+import org.socialbank.ledger.TransferResult;
+import org.socialbank.payments.risk.Attempt;
+import org.socialbank.payments.risk.Decision;
+import org.socialbank.payments.risk.PaymentPolicy;
+import org.socialbank.payments.risk.Reject;
+import org.socialbank.payments.risk.StepUp;
+import org.socialbank.shared.CurrencyCode;
+import org.socialbank.shared.jdbc.DurableTransactions;
+import org.springframework.stereotype.Component;
+
+/**
+ * Paying a bill: in one transaction, refuse a pair that is taken, ask the payments module's risk
+ * policy, then reject, hold for a step-up, or reserve the money (a pending ledger transfer to the
+ * biller's settlement account) under the pair's UNIQUE key; then, outside it, ask the biller
+ * ({@link SendBills}). The payment's id is the idempotency key of all of it.
+ */
+@Component
+class PayBill {
+
+    static final CurrencyCode IRR = CurrencyCode.of("IRR");
+    static final String CONFIRMATION_PREFIX = "bill:";
+    static final String TRANSFER_CODE = "bill";
+
+    private final JdbcBillPayments store;
+    private final JdbcSpending spending;
+    private final Directory directory;
+    private final Confirmations confirmations;
+    private final Ledger ledger;
+    private final PaymentPolicy policy;
+    private final BillerAccounts accounts;
+    private final SendBills send;
+    private final BillingProperties properties;
+    private final DurableTransactions writes;
+    private final Clock clock;
+
+    PayBill(JdbcBillPayments store, JdbcSpending spending, Directory directory, Confirmations confirmations, Ledger ledger,
+            PaymentPolicy policy, BillerAccounts accounts, SendBills send, BillingProperties properties,
+            DurableTransactions writes, Clock clock) {
+        this.store = store;
+        this.spending = spending;
+        this.directory = directory;
+        this.confirmations = confirmations;
+        this.ledger = ledger;
+        this.policy = policy;
+        this.accounts = accounts;
+        this.send = send;
+        this.properties = properties;
+        this.writes = writes;
+        this.clock = clock;
+    }
+
+    BillPaymentResult pay(BillPaymentOrder order) {
+        BillPaymentResult result = writes.write(tx -> begin(order));
+        if (result instanceof BillPaymentResult.Done done && !done.replayed()
+                && done.payment().status() == BillPaymentStatus.PENDING) {
+            send.send(order.id());
+            return new BillPaymentResult.Done(store.find(order.id()).orElseThrow().view(types(), null), false);
+        }
+        return result;
+    }
+
+    private BillPaymentResult begin(BillPaymentOrder order) {
+        Optional<JdbcBillPayments.Row> existing = store.find(order.id());
+        if (existing.isPresent()) {
+            JdbcBillPayments.Row r = existing.get();
+            return r.customer().equals(order.customer()) && r.bill().equals(order.bill())
+                    ? new BillPaymentResult.Done(r.view(types(), null), true)
+                    : new BillPaymentResult.Refused(BillPaymentResult.ID_REUSED);
+        }
+        Optional<CustomerView> customer = directory.customer(order.customer())
+                .filter(c -> c.customer().status() == CustomerStatus.ACTIVE);
+        if (customer.isEmpty()) {
+            return new BillPaymentResult.Refused(BillPaymentResult.CUSTOMER_NOT_FOUND);
+        }
+        if (store.pairTaken(order.bill())) {
+            return new BillPaymentResult.Refused(BillPaymentResult.BILL_ALREADY_PAID);
+        }
+        Instant now = now();
+        JdbcBillPayments.Row fresh = new JdbcBillPayments.Row(order.id(), order.customer(), order.bill(),
+                order.bill().amountRial(), IRR, order.channel(), BillPaymentStatus.REJECTED, null, null, null, null,
+                null, now, now);
+        Optional<AccountId> from = directory.primaryAccount(order.customer(), IRR.code());
+        if (from.isEmpty()) {
+            return done(insert(fresh.with(BillPaymentStatus.REJECTED, "no_account_in_currency", null, null, null)), null);
+        }
+        Decision decision = policy.assess(new Attempt(order.customer(), customer.get().customer().kycLevel(),
+                order.channel(), fresh.amountMinor(), IRR, false, false, Optional.empty(), now), new BillHistory(spending));
+        if (decision instanceof Reject reject) {
+            return done(insert(fresh.with(BillPaymentStatus.REJECTED, reject.code(), null, null, null)), null);
+        }
+        if (decision instanceof StepUp) {
+            return hold(fresh);
+        }
+        JdbcBillPayments.Row pending = insert(fresh.with(BillPaymentStatus.PENDING, null, null, null, now));
+        return done(reserve(pending, from.get(), now), null);
+    }
+
+    /** Holds the payment (and its pair) for the step-up page; its link is answered once, never stored. */
+    private BillPaymentResult hold(JdbcBillPayments.Row row) {
+        Optional<Confirmations.Started> started = confirmations.start(new Confirmations.Request(row.customer(),
+                CONFIRMATION_PREFIX + row.id(), row.amountMinor(), row.currency(), payeeLabel(row.bill()), 0));
+        if (started.isEmpty()) {
+            return done(insert(row.with(BillPaymentStatus.REJECTED, "confirmation_unavailable", null, null, null)), null);
+        }
+        JdbcBillPayments.Row held = insert(row.with(BillPaymentStatus.AWAITING_CONFIRMATION, null, null,
+                started.get().challengeId(), null));
+        return done(held, started.get().url());
+    }
+
+    /**
+     * Reserves the money of an inserted PENDING row: a pending transfer to the biller's settlement
+     * account. A refusal by the ledger (no funds, a frozen account) rejects the payment and frees
+     * its pair. {@code sentAt} null leaves the sending to the worker.
+     */
+    JdbcBillPayments.Row reserve(JdbcBillPayments.Row row, AccountId from, Instant sentAt) {
+        AccountId to = accounts.open(BillerAccounts.billerKey(row.bill()), row.currency());
+        UUID transfer = row.id().derive(TRANSFER_CODE);
+        TransferResult result = ledger.transfer(new NewTransfer(new TransferId(transfer), from, to, row.amountMinor(),
+                row.currency(), new TransferCode(TRANSFER_CODE), true, properties.pendingTimeout().toSeconds(),
+                Metadata.of(Map.of("bill_payment", row.id().toString(), "bill_id", row.bill().billId(),
+                        "payment_id", row.bill().paymentId()))));
+        Instant now = now();
+        if (result instanceof TransferResult.Rejected rejected) {
+            store.update(row.id(), BillPaymentStatus.REJECTED, ledgerCode(rejected.code()), null, null, null, now);
+            return row.with(BillPaymentStatus.REJECTED, ledgerCode(rejected.code()), null, row.challengeId(), null);
+        }
+        store.update(row.id(), BillPaymentStatus.PENDING, null, transfer, null, sentAt, now);
+        return row.with(BillPaymentStatus.PENDING, null, transfer, row.challengeId(), sentAt);
+    }
+
+    /** What the step-up page shows as the payee. */
+    static String payeeLabel(IranianBill bill) {
+        return "bill " + bill.billId() + " / " + bill.paymentId();
+    }
+
+    static String ledgerCode(RejectionCode code) {
+        return code == RejectionCode.EXCEEDS_CREDITS ? "insufficient_funds" : code.code();
+    }
+
+    private BillPaymentResult done(JdbcBillPayments.Row row, String confirmationUrl) {
+        return new BillPaymentResult.Done(row.view(types(), confirmationUrl), false);
+    }
+
+    private JdbcBillPayments.Row insert(JdbcBillPayments.Row row) {
+        store.insert(row);
+        return row;
+    }
+
+    private ServiceTypes types() {
+        return properties.serviceTypes();
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,76 @@
+package org.socialbank.billing;
+
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.socialbank.ledger.Ledger;
+import org.socialbank.ledger.RejectionCode;
+import org.socialbank.ledger.Resolution;
+import org.socialbank.ledger.TransferId;
+import org.socialbank.ledger.TransferResult;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a provider's answer does to the pending transfer that reserved a payment's money, the
+ * same for bills, top-ups and card transfers: Paid posts it, Refused voids it (the money is back),
+ * Unknown leaves it reserved. Runs in the caller's transaction, with the payment's row locked.
+ */
+@Component
+class Settlements {
+
+    private static final Logger log = LoggerFactory.getLogger(Settlements.class);
+
+    /** Where the payment is after the answer, and the code or trace number to record. */
+    record Booked(BillPaymentStatus status, String code, String traceNumber) {
+    }
+
+    private final Ledger ledger;
+
+    Settlements(Ledger ledger) {
+        this.ledger = ledger;
+    }
+
+    /**
+     * @param refusedCode the payment's code when the provider refused it
+     * @param timeoutCode the payment's code when the provider says it never received it
+     */
+    Booked book(Object paymentId, UUID transferId, ProviderAnswer answer, String refusedCode, String timeoutCode) {
+        TransferId pending = new TransferId(transferId);
+        if (answer instanceof ProviderAnswer.Paid paid) {
+            TransferResult posted = ledger.resolve(Resolution.post(pending, OptionalLong.empty()));
+            if (posted instanceof TransferResult.Rejected rejected) {
+                // the reservation expired before the answer: the provider was paid, the customer got the money back
+                log.error("Payment {}: paid by its provider but its pending transfer could not be posted ({})",
+                        paymentId, rejected.code().code());
+            }
+            return new Booked(BillPaymentStatus.COMPLETED, null, paid.traceNumber());
+        }
+        if (answer instanceof ProviderAnswer.Refused refused) {
+            TransferResult voided = ledger.resolve(Resolution.voidIt(pending));
+            if (voided instanceof TransferResult.Rejected rejected && rejected.code() != RejectionCode.PENDING_EXPIRED
+                    && rejected.code() != RejectionCode.PENDING_ALREADY_VOIDED) {
+                throw new IllegalStateException("payment " + paymentId + ": its pending transfer could not be voided: "
+                        + rejected.code().code());
+            }
+            return new Booked(BillPaymentStatus.FAILED,
+                    ProviderAnswer.NOT_RECEIVED.equals(refused.reason()) ? timeoutCode : refusedCode, null);
+        }
+        return new Booked(BillPaymentStatus.UNKNOWN, null, null);
+    }
+
+    /**
+     * Asks a provider; a throw or no answer is Unknown (the SPIs say so), so the money stays
+     * reserved until it is known. Only the exception's type is logged: its message might quote a card.
+     */
+    static ProviderAnswer ask(String provider, Supplier<ProviderAnswer> call) {
+        try {
+            ProviderAnswer answer = call.get();
+            return answer == null ? new ProviderAnswer.Unknown("no_answer") : answer;
+        } catch (RuntimeException e) {
+            log.warn("The {} failed to answer: {}", provider, e.getClass().getName());
+            return new ProviderAnswer.Unknown("error");
+        }
+    }
+}

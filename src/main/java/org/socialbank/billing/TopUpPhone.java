@@ -1,0 +1,179 @@
+package org.socialbank.billing;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.socialbank.directory.CustomerStatus;
+import org.socialbank.directory.CustomerView;
+import org.socialbank.directory.Directory;
+import org.socialbank.ledger.AccountId;
+import org.socialbank.ledger.Ledger;
+import org.socialbank.ledger.Metadata;
+import org.socialbank.ledger.NewTransfer;
+import org.socialbank.ledger.TransferCode;
+import org.socialbank.ledger.TransferId;
+import org.socialbank.ledger.TransferResult;
+import org.socialbank.payments.risk.Attempt;
+import org.socialbank.payments.risk.Decision;
+import org.socialbank.payments.risk.PaymentPolicy;
+import org.socialbank.payments.risk.Reject;
+import org.socialbank.payments.risk.StepUp;
+import org.socialbank.shared.jdbc.DurableTransactions;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Topping up a phone: choose the operator (carrier data or the customer's override) and check the
+ * amount is one it sells; in one transaction ask the risk policy and reserve the money (a pending
+ * {@code topup} transfer to the operator's settlement account); then, outside it, ask the
+ * operator and post or void. Unknown answers wait for the janitor, as for bills. The id is the
+ * idempotency key. A step-up decision is not held for top-ups yet: it is rejected with
+ * {@code confirmation_required} (docs/billing.md).
+ */
+@Component
+class TopUpPhone {
+
+    static final String TRANSFER_CODE = "topup";
+    static final String CONFIRMATION_REQUIRED = "confirmation_required";
+    static final String OPERATOR_REFUSED = "operator_refused";
+    static final String OPERATOR_TIMEOUT = "operator_timeout";
+    private static final Logger log = LoggerFactory.getLogger(TopUpPhone.class);
+
+    private final JdbcTopUps store;
+    private final JdbcSpending spending;
+    private final Directory directory;
+    private final Ledger ledger;
+    private final Settlements settlements;
+    private final PaymentPolicy policy;
+    private final BillerAccounts accounts;
+    private final MobileOperator operator;
+    private final Operators operators;
+    private final BillingProperties properties;
+    private final DurableTransactions writes;
+    private final Clock clock;
+
+    TopUpPhone(JdbcTopUps store, JdbcSpending spending, Directory directory, Ledger ledger, PaymentPolicy policy,
+            BillerAccounts accounts, Settlements settlements, MobileOperator operator, BillingProperties properties, DurableTransactions writes,
+            Clock clock) {
+        this.store = store;
+        this.spending = spending;
+        this.directory = directory;
+        this.ledger = ledger;
+        this.settlements = settlements;
+        this.policy = policy;
+        this.accounts = accounts;
+        this.operator = operator;
+        this.operators = properties.operatorTable();
+        this.properties = properties;
+        this.writes = writes;
+        this.clock = clock;
+    }
+
+    Operators operators() {
+        return operators;
+    }
+
+    TopUpResult topUp(TopUpRequest request) {
+        Operators.Choice choice = operators.resolve(request.phone(), request.amountMinor(), request.currency().code(),
+                request.operator());
+        if (choice instanceof Operators.Refusal refusal) {
+            return store.find(request.id()).<TopUpResult>map(r -> new TopUpResult.Refused(BillPaymentResult.ID_REUSED,
+                    List.of())).orElse(new TopUpResult.Refused(refusal.code(), refusal.nearestAmountsMinor()));
+        }
+        Operators.Resolved resolved = (Operators.Resolved) choice;
+        TopUpResult result = writes.write(tx -> begin(request, resolved));
+        if (result instanceof TopUpResult.Done done && !done.replayed()
+                && done.topUp().status() == BillPaymentStatus.PENDING) {
+            JdbcTopUps.Row row = store.find(request.id()).orElseThrow();
+            book(request.id(), Settlements.ask("operator", () -> operator.topUp(new TopUpOrder(row.id(), row.phone(), row.operator(),
+                    row.amountMinor(), row.currency()))));
+            return new TopUpResult.Done(store.find(request.id()).orElseThrow().view(), false);
+        }
+        return result;
+    }
+
+    private TopUpResult begin(TopUpRequest request, Operators.Resolved resolved) {
+        Optional<JdbcTopUps.Row> existing = store.find(request.id());
+        if (existing.isPresent()) {
+            return existing.get().sameRequest(request, resolved.operator(), resolved.phoneE164())
+                    ? new TopUpResult.Done(existing.get().view(), true)
+                    : new TopUpResult.Refused(BillPaymentResult.ID_REUSED, List.of());
+        }
+        Optional<CustomerView> customer = directory.customer(request.customer())
+                .filter(c -> c.customer().status() == CustomerStatus.ACTIVE);
+        if (customer.isEmpty()) {
+            return new TopUpResult.Refused(BillPaymentResult.CUSTOMER_NOT_FOUND, List.of());
+        }
+        Instant now = now();
+        Optional<AccountId> from = directory.primaryAccount(request.customer(), request.currency().code());
+        String refusal = from.isEmpty() ? "no_account_in_currency" : null;
+        if (refusal == null) {
+            Decision decision = policy.assess(new Attempt(request.customer(), customer.get().customer().kycLevel(),
+                    request.channel(), request.amountMinor(), request.currency(), false, false, Optional.empty(), now),
+                    new BillHistory(spending));
+            refusal = decision instanceof Reject reject ? reject.code()
+                    : decision instanceof StepUp ? CONFIRMATION_REQUIRED : null;
+        }
+        UUID transfer = request.id().derive(TRANSFER_CODE);
+        JdbcTopUps.Row row = new JdbcTopUps.Row(request.id(), request.customer(), resolved.phoneE164(),
+                resolved.operator(), request.amountMinor(), request.currency(), request.channel(),
+                refusal == null ? BillPaymentStatus.PENDING : BillPaymentStatus.REJECTED, refusal,
+                refusal == null ? transfer : null, null, refusal == null ? now : null, now, now);
+        store.insert(row);
+        if (refusal == null) {
+            reserve(row, from.get());
+        }
+        return new TopUpResult.Done(store.find(request.id()).orElseThrow().view(), false);
+    }
+
+    /** The pending transfer to the operator's settlement account; a ledger refusal rejects the top-up. */
+    private String reserve(JdbcTopUps.Row row, AccountId from) {
+        AccountId to = accounts.open("op-" + row.operator(), row.currency());
+        TransferResult result = ledger.transfer(new NewTransfer(new TransferId(row.transferId()), from, to,
+                row.amountMinor(), row.currency(), new TransferCode(TRANSFER_CODE), true,
+                properties.pendingTimeout().toSeconds(), Metadata.of(Map.of("topup", row.id().toString(),
+                        "operator", row.operator()))));
+        if (result instanceof TransferResult.Rejected rejected) {
+            String code = PayBill.ledgerCode(rejected.code());
+            store.update(row.id(), BillPaymentStatus.REJECTED, code, null, null, now());
+            return code;
+        }
+        return null;
+    }
+
+    /** Re-checks top-ups in doubt with the operator once {@code recheck-after} has passed. */
+    @Scheduled(fixedDelayString = "${socialbank.billing.worker-interval:1s}",
+            initialDelayString = "${socialbank.billing.worker-interval:1s}")
+    void recheck() {
+        try {
+            for (TopUpId id : store.inDoubt(now().minus(properties.recheckAfter()), properties.batchMax())) {
+                book(id, Settlements.ask("operator", () -> operator.status(id)));
+            }
+        } catch (RuntimeException e) {
+            log.warn("Re-checking top-ups failed; will try again", e);
+        }
+    }
+
+    void book(TopUpId id, ProviderAnswer answer) {
+        writes.write(tx -> {
+            store.lock(id).filter(r -> r.status() == BillPaymentStatus.PENDING || r.status() == BillPaymentStatus.UNKNOWN)
+                    .ifPresent(r -> {
+                        Settlements.Booked booked = settlements.book(r.id(), r.transferId(), answer,
+                                OPERATOR_REFUSED, OPERATOR_TIMEOUT);
+                        store.update(r.id(), booked.status(), booked.code(), r.transferId(), booked.traceNumber(),
+                                now());
+                    });
+            return null;
+        });
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

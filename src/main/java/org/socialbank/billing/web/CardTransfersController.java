@@ -1,0 +1,129 @@
+package org.socialbank.billing.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.socialbank.billing.BillPaymentResult;
+import org.socialbank.billing.CardNumber;
+import org.socialbank.billing.CardTransfer;
+import org.socialbank.billing.CardTransferId;
+import org.socialbank.billing.CardTransferRequest;
+import org.socialbank.billing.CardTransferResult;
+import org.socialbank.billing.CardTransfers;
+import org.socialbank.directory.CustomerId;
+import org.socialbank.shared.CurrencyCode;
+import org.socialbank.shared.web.Problems;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Card-to-card: 201 with the transfer ({@code destinationCardMasked}, never the whole card), 200 on
+ * a replay; 422 {@code invalid_card_number} (Luhn), {@code currency_not_supported},
+ * {@code customer_not_found}; 409 {@code id_reused}. A limit is a {@code rejected} status with its
+ * code, e.g. {@code exceeds_daily_limit}.
+ */
+@RestController
+@Tag(name = "Card transfers")
+@RequestMapping(path = "/api/v1/card-transfers", produces = MediaType.APPLICATION_JSON_VALUE)
+class CardTransfersController {
+
+    private final CardTransfers transfers;
+
+    CardTransfersController(CardTransfers transfers) {
+        this.transfers = transfers;
+    }
+
+    /** The body; its {@code toString} never shows the card whole. */
+    record Body(UUID id, UUID customerId, String destinationCard, Long amountMinor, String currency, String channel) {
+
+        @Override
+        public String toString() {
+            return "Body[id=" + id + ", customerId=" + customerId + ", amountMinor=" + amountMinor + "]";
+        }
+    }
+
+    record Json(UUID id, UUID customerId, String destinationCardMasked, String bank, String holderName,
+            long amountMinor, String currency, String status, String code, String traceNumber, Instant createdAt,
+            Instant updatedAt) {
+
+        static Json of(CardTransfer t) {
+            return new Json(t.id().value(), t.customerId().value(), t.destinationCardMasked(), t.bank(),
+                    t.holderMasked(), t.amountMinor(), t.currency(), t.status().wireName(), t.code(), t.traceNumber(),
+                    t.createdAt(), t.updatedAt());
+        }
+    }
+
+    @Operation(summary = "Send money to a card from the customer's account; the id makes it idempotent")
+    @ApiResponse(responseCode = "201", description = "the transfer: completed, pending, unknown, failed (the money is "
+            + "back) or rejected (see code, e.g. exceeds_daily_limit)")
+    @ApiResponse(responseCode = "422", description = "invalid_card_number, currency_not_supported, customer_not_found",
+            content = @Content(mediaType = "application/problem+json"))
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> send(@RequestBody Body body) {
+        List<String> missing = new ArrayList<>();
+        if (body.id() == null) {
+            missing.add("id");
+        }
+        if (body.customerId() == null) {
+            missing.add("customerId");
+        }
+        if (body.destinationCard() == null) {
+            missing.add("destinationCard");
+        }
+        if (body.amountMinor() == null) {
+            missing.add("amountMinor");
+        }
+        if (body.currency() == null) {
+            missing.add("currency");
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("missing: " + String.join(", ", missing));
+        }
+        Optional<CardNumber> card = CardNumber.read(body.destinationCard());
+        if (card.isEmpty()) {
+            return Problems.response(Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, CardNumber.INVALID_CARD_NUMBER,
+                    "The destination card is not 16 to 19 digits with a valid check digit."));
+        }
+        CardTransferResult result = transfers.send(new CardTransferRequest(new CardTransferId(body.id()),
+                new CustomerId(body.customerId()), card.get(), body.amountMinor(), CurrencyCode.of(body.currency()),
+                body.channel() == null ? "api" : body.channel()));
+        if (result instanceof CardTransferResult.Refused refused) {
+            return refusal(refused.code());
+        }
+        CardTransferResult.Done done = (CardTransferResult.Done) result;
+        return ResponseEntity.status(done.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
+                .body(Json.of(done.transfer()));
+    }
+
+    @Operation(summary = "A card transfer as it is now")
+    @GetMapping("/{id}")
+    ResponseEntity<?> get(@PathVariable UUID id) {
+        return transfers.transfer(new CardTransferId(id)).<ResponseEntity<?>>map(t -> ResponseEntity.ok(Json.of(t)))
+                .orElseGet(() -> Problems.response(Problems.of(HttpStatus.NOT_FOUND, "card_transfer_not_found",
+                        "There is no card transfer " + id + ".")));
+    }
+
+    private static ResponseEntity<?> refusal(String code) {
+        if (BillPaymentResult.ID_REUSED.equals(code)) {
+            return Problems.response(Problems.of(HttpStatus.CONFLICT, code,
+                    "This id was already used for a different card transfer; nothing was changed."));
+        }
+        String detail = CardTransferResult.CURRENCY_NOT_SUPPORTED.equals(code)
+                ? "Card-to-card takes no transfer in this currency."
+                : "The customer is not an active customer of this bank.";
+        return Problems.response(Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, code, detail));
+    }
+}

@@ -1,0 +1,123 @@
+package org.socialbank.billing.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.socialbank.billing.BillPaymentResult;
+import org.socialbank.billing.Operators;
+import org.socialbank.billing.TopUp;
+import org.socialbank.billing.TopUpId;
+import org.socialbank.billing.TopUpRequest;
+import org.socialbank.billing.TopUpResult;
+import org.socialbank.billing.TopUps;
+import org.socialbank.directory.CustomerId;
+import org.socialbank.shared.CurrencyCode;
+import org.socialbank.shared.web.Problems;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Mobile top-ups: 201 with the top-up (naming the {@code operator} it used), 200 on a replay of
+ * the id; 422 {@code invalid_phone}, {@code unknown_operator}, {@code amount_not_offered} (with
+ * {@code nearestAmountsMinor}) or {@code customer_not_found}; 409 {@code id_reused}.
+ */
+@RestController
+@Tag(name = "Top-ups")
+@RequestMapping(path = "/api/v1/topups", produces = MediaType.APPLICATION_JSON_VALUE)
+class TopUpsController {
+
+    private final TopUps topUps;
+
+    TopUpsController(TopUps topUps) {
+        this.topUps = topUps;
+    }
+
+    record Body(UUID id, UUID customerId, String phone, Long amountMinor, String currency, String operator,
+            String channel) {
+    }
+
+    record Json(UUID id, UUID customerId, String phone, String operator, long amountMinor, String currency,
+            String status, String code, String traceNumber, Instant createdAt, Instant updatedAt) {
+
+        static Json of(TopUp t) {
+            return new Json(t.id().value(), t.customerId().value(), t.phoneE164(), t.operator(), t.amountMinor(),
+                    t.currency(), t.status().wireName(), t.code(), t.traceNumber(), t.createdAt(), t.updatedAt());
+        }
+    }
+
+    @Operation(summary = "Top up a mobile phone from the customer's account; the id makes it idempotent")
+    @ApiResponse(responseCode = "201", description = "the top-up: completed, pending, unknown, failed (the money is "
+            + "back) or rejected (see code)")
+    @ApiResponse(responseCode = "422", description = "invalid_phone, unknown_operator, amount_not_offered, "
+            + "customer_not_found", content = @Content(mediaType = "application/problem+json"))
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> topUp(@RequestBody Body body) {
+        List<String> missing = new ArrayList<>();
+        if (body.id() == null) {
+            missing.add("id");
+        }
+        if (body.customerId() == null) {
+            missing.add("customerId");
+        }
+        if (body.phone() == null) {
+            missing.add("phone");
+        }
+        if (body.amountMinor() == null) {
+            missing.add("amountMinor");
+        }
+        if (body.currency() == null) {
+            missing.add("currency");
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("missing: " + String.join(", ", missing));
+        }
+        TopUpResult result = topUps.topUp(new TopUpRequest(new TopUpId(body.id()), new CustomerId(body.customerId()),
+                body.phone(), body.amountMinor(), CurrencyCode.of(body.currency()), Optional.ofNullable(body.operator()),
+                body.channel() == null ? "api" : body.channel()));
+        if (result instanceof TopUpResult.Refused refused) {
+            return refusal(refused);
+        }
+        TopUpResult.Done done = (TopUpResult.Done) result;
+        return ResponseEntity.status(done.replayed() ? HttpStatus.OK : HttpStatus.CREATED).body(Json.of(done.topUp()));
+    }
+
+    @Operation(summary = "A top-up as it is now")
+    @GetMapping("/{id}")
+    ResponseEntity<?> get(@PathVariable UUID id) {
+        return topUps.topUp(new TopUpId(id)).<ResponseEntity<?>>map(t -> ResponseEntity.ok(Json.of(t)))
+                .orElseGet(() -> Problems.response(Problems.of(HttpStatus.NOT_FOUND, "topup_not_found",
+                        "There is no top-up " + id + ".")));
+    }
+
+    private static ResponseEntity<?> refusal(TopUpResult.Refused refused) {
+        if (BillPaymentResult.ID_REUSED.equals(refused.code())) {
+            return Problems.response(Problems.of(HttpStatus.CONFLICT, refused.code(),
+                    "This id was already used for a different top-up; nothing was changed."));
+        }
+        String detail = switch (refused.code()) {
+            case Operators.INVALID_PHONE -> "The phone is not a valid mobile number.";
+            case Operators.UNKNOWN_OPERATOR -> "No operator of the number's country tops it up here.";
+            case Operators.AMOUNT_NOT_OFFERED -> "The operator does not sell this amount; see nearestAmountsMinor.";
+            default -> "The customer is not an active customer of this bank.";
+        };
+        ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, refused.code(), detail);
+        if (!refused.nearestAmountsMinor().isEmpty()) {
+            problem.setProperty("nearestAmountsMinor", refused.nearestAmountsMinor());
+        }
+        return Problems.response(problem);
+    }
+}

@@ -1,0 +1,419 @@
+package org.socialbank.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.socialbank.billing.BillingFixtures.Person;
+import org.socialbank.billing.sandbox.SandboxBiller;
+import org.socialbank.billing.sandbox.SandboxCardSwitch;
+import org.socialbank.billing.sandbox.SandboxOperator;
+import org.socialbank.directory.Directory;
+import org.socialbank.ledger.Ledger;
+import org.socialbank.support.Api;
+import org.socialbank.support.Api.Response;
+import org.socialbank.support.FakeSms;
+import org.socialbank.support.FormClient;
+import org.socialbank.support.LedgerAudit;
+import org.socialbank.support.TestStores;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The Contract endpoints of issue 15 over real HTTP on H2: inquiries, payments, a pair paid once
+ * (a concurrent double pay included), and the sandbox biller's refusal, lost answer and lost
+ * payment, each ending with no money lost and a balanced ledger.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "socialbank.web.secure-cookies=false",
+    "socialbank.billing.recheck-after=1s",
+    "socialbank.billing.worker-interval=200ms",
+    "socialbank.payments.risk.burst-payments-max=1000",
+    "socialbank.payments.risk.step-up.IRR.above=5000000",
+    "socialbank.payments.risk.step-up.IRR.new-payee-above=5000000",
+    "socialbank.billing.operators.airtel.country=IN",
+    "socialbank.billing.operators.airtel.currency=INR",
+    "socialbank.billing.operators.airtel.amounts-minor=1000,5000,10000",
+    "socialbank.billing.operators.airtel.carriers=Airtel",
+    "socialbank.billing.card-daily-limits-minor.IRR=1000000"})
+@Import(BillingIntegrationTests.Fakes.class)
+@ExtendWith(OutputCaptureExtension.class)
+class BillingIntegrationTests {
+
+    private static final long SEED = System.nanoTime();
+    private static final java.util.concurrent.atomic.AtomicLong TESTS = new java.util.concurrent.atomic.AtomicLong();
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        TestStores.h2(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Directory directory;
+
+    @Autowired
+    Ledger ledger;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    SandboxBiller biller;
+
+    @Autowired
+    FakeSms sms;
+
+    @Autowired
+    SandboxOperator operator;
+
+    @Autowired
+    TopUps topUps;
+
+    @Autowired
+    SandboxCardSwitch cardSwitch;
+
+    Api api;
+    BillingFixtures fixtures;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+        fixtures = new BillingFixtures(directory, ledger, SEED + TESTS.incrementAndGet()); // fresh bills in every test
+    }
+
+    @AfterEach
+    void ledgerStaysBalanced() {
+        new LedgerAudit(jdbc).assertBalanced();
+    }
+
+    @Test
+    void inquiresByIdsTypedInPersianDigitsOrByBarcode() {
+        Response typed = api.post("/api/v1/bills/inquiries",
+                "{\"billId\":\"۷۷۴۸۳۱۷۸۰۰۱۴۲\",\"paymentId\":\"۱۷۷-۰۱۶۰\"}");
+        assertThat(typed.status()).as(typed.body()).isEqualTo(200);
+        assertThat(typed.json().path("billId").asString()).isEqualTo("7748317800142");
+        assertThat(typed.json().path("paymentId").asString()).isEqualTo("1770160");
+        assertThat(typed.json().path("serviceType").asString()).isEqualTo("fixed_phone");
+        assertThat(typed.json().path("companyCode").asString()).isEqualTo("001");
+        assertThat(typed.json().path("amountMinor").asLong()).isEqualTo(17_000);
+        assertThat(typed.json().path("amountToman").asLong()).isEqualTo(1_700);
+        assertThat(typed.json().path("currency").asString()).isEqualTo("IRR");
+        assertThat(typed.json().path("periodCode").asString()).isEqualTo("01");
+        assertThat(typed.json().path("holderMasked").asString()).contains("*");
+
+        Response barcode = api.post("/api/v1/bills/inquiries", "{\"barcode\":\"10643481031150000097570237\","
+                + "\"customerId\":\"" + UUID.randomUUID() + "\"}");
+        assertThat(barcode.status()).as(barcode.body()).isEqualTo(200);
+        assertThat(barcode.json().path("serviceType").asString()).isEqualTo("water");
+        assertThat(barcode.json().path("amountMinor").asLong()).isEqualTo(975_000);
+    }
+
+    @Test
+    void aBadPairIs422WithItsCode() {
+        Response bill = api.post("/api/v1/bills/inquiries", "{\"billId\":\"2234322344613\",\"paymentId\":\"1070189\"}");
+        assertThat(bill.status()).isEqualTo(422);
+        assertThat(bill.contentType()).startsWith("application/problem+json");
+        assertThat(bill.code()).isEqualTo("invalid_bill_id");
+        Response payment = api.post("/api/v1/bills/inquiries",
+                "{\"billId\":\"9174639504124\",\"paymentId\":\"12908197\"}");
+        assertThat(payment.status()).isEqualTo(422);
+        assertThat(payment.code()).isEqualTo("invalid_payment_id");
+        Person alice = fixtures.customer("Alice Rezaei", 1_000_000);
+        Response pay = api.post("/api/v1/bills/payments", "{\"id\":\"" + UUID.randomUUID() + "\",\"customerId\":\""
+                + alice.id() + "\",\"billId\":\"7748317800142\",\"paymentId\":\"1770161\"}");
+        assertThat(pay.status()).isEqualTo(422);
+        assertThat(pay.code()).isEqualTo("invalid_payment_id");
+    }
+
+    @Test
+    void paysABillOnceAndReplaysItsId() {
+        Person alice = fixtures.customer("Alice Rezaei", 1_000_000);
+        IranianBill bill = fixtures.freshBill(17);
+        UUID id = UUID.randomUUID();
+        Response paid = api.post("/api/v1/bills/payments", BillingFixtures.pay(id, alice.id(), bill));
+        assertThat(paid.status()).as(paid.body()).isEqualTo(201);
+        assertThat(paid.json().path("status").asString()).isEqualTo("completed");
+        assertThat(paid.json().path("serviceType").asString()).isEqualTo("water");
+        assertThat(paid.json().path("traceNumber").asString()).isNotBlank();
+        assertThat(fixtures.available(alice.wallet())).isEqualTo(1_000_000 - 17_000);
+        assertThat(ledger.account(BillerAccounts.of(BillerAccounts.billerKey(bill), BillingFixtures.IRR)).orElseThrow()
+                .balanceMinor()).isNotZero();
+
+        Response replay = api.post("/api/v1/bills/payments", BillingFixtures.pay(id, alice.id(), bill));
+        assertThat(replay.status()).isEqualTo(200);
+        assertThat(replay.json().path("traceNumber").asString()).isEqualTo(paid.json().path("traceNumber").asString());
+
+        Response again = api.post("/api/v1/bills/payments", BillingFixtures.pay(UUID.randomUUID(), alice.id(), bill));
+        assertThat(again.status()).isEqualTo(422);
+        assertThat(again.code()).isEqualTo("bill_already_paid");
+        Response wrongAmount = api.post("/api/v1/bills/payments", "{\"id\":\"" + UUID.randomUUID()
+                + "\",\"customerId\":\"" + alice.id() + "\",\"billId\":\"" + bill.billId() + "\",\"paymentId\":\""
+                + bill.paymentId() + "\",\"amountMinor\":1000,\"currency\":\"IRR\"}");
+        assertThat(wrongAmount.code()).isEqualTo("amount_mismatch");
+        Response reused = api.post("/api/v1/bills/payments", BillingFixtures.pay(id, alice.id(), fixtures.freshBill(5)));
+        assertThat(reused.status()).isEqualTo(409);
+        assertThat(reused.code()).isEqualTo("id_reused");
+        assertThat(fixtures.available(alice.wallet())).isEqualTo(1_000_000 - 17_000);
+        assertThat(api.post("/api/v1/bills/inquiries", "{\"barcode\":\"" + bill.barcode() + "\"}").json()
+                .path("paid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void theSameBillPaidTwiceAtOncePaysOnce() throws Exception {
+        Person alice = fixtures.customer("Alice Rezaei", 1_000_000);
+        IranianBill bill = fixtures.freshBill(40);
+        int payers = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(payers);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Response>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < payers; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return api.post("/api/v1/bills/payments", BillingFixtures.pay(UUID.randomUUID(), alice.id(), bill));
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Response> answer : answers) {
+                Response r = answer.get(60, TimeUnit.SECONDS);
+                statuses.add(r.status());
+                if (r.status() == 422) {
+                    assertThat(r.code()).isEqualTo("bill_already_paid");
+                }
+            }
+            assertThat(statuses).as("seed %d", SEED).containsOnlyOnce(201).filteredOn(s -> s != 201).containsOnly(422);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(biller.payCallsFor(bill)).as("the biller was asked once").isEqualTo(1);
+        assertThat(fixtures.available(alice.wallet())).isEqualTo(1_000_000 - 40_000);
+    }
+
+    @Test
+    void aRefusalByTheBillerGivesTheMoneyBackAndFreesThePair() {
+        Person alice = fixtures.customer("Alice Rezaei", 1_000_000);
+        IranianBill bill = fixtures.freshBill(120);
+        biller.troubleNext(SandboxBiller.Trouble.FAIL);
+        Response failed = api.post("/api/v1/bills/payments", BillingFixtures.pay(UUID.randomUUID(), alice.id(), bill));
+        assertThat(failed.status()).isEqualTo(201);
+        assertThat(failed.json().path("status").asString()).isEqualTo("failed");
+        assertThat(failed.json().path("code").asString()).isEqualTo("biller_refused");
+        assertThat(fixtures.available(alice.wallet())).isEqualTo(1_000_000);
+
+        Response paid = api.post("/api/v1/bills/payments", BillingFixtures.pay(UUID.randomUUID(), alice.id(), bill));
+        assertThat(paid.json().path("status").asString()).as(paid.body()).isEqualTo("completed");
+        assertThat(fixtures.available(alice.wallet())).isEqualTo(1_000_000 - 120_000);
+    }
+
+    @Test
+    void aLostAnswerKeepsTheMoneyReservedUntilTheBillerSaysItPaid() {
+        Person alice = fixtures.customer("Alice Rezaei", 1_000_000);
+        IranianBill bill = fixtures.freshBill(30);
+        biller.troubleNext(SandboxBiller.Trouble.TIMEOUT);
+        Response unknown = api.post("/api/v1/bills/payments", BillingFixtures.pay(UUID.randomUUID(), alice.id(), bill));
+        assertThat(unknown.json().path("status").asString()).isEqualTo("unknown");
+        assertThat(fixtures.available(alice.wallet())).as("reserved, not lost").isEqualTo(1_000_000 - 30_000);
+        String id = unknown.json().path("id").asString();
+        eventually(() -> "completed".equals(status(id)), "the janitor learns it was paid");
+        assertThat(fixtures.available(alice.wallet())).isEqualTo(1_000_000 - 30_000);
+    }
+
+    @Test
+    void aPaymentTheBillerNeverReceivedIsVoided() {
+        Person alice = fixtures.customer("Alice Rezaei", 1_000_000);
+        IranianBill bill = fixtures.freshBill(25);
+        biller.troubleNext(SandboxBiller.Trouble.LOSE);
+        Response unknown = api.post("/api/v1/bills/payments", BillingFixtures.pay(UUID.randomUUID(), alice.id(), bill));
+        assertThat(unknown.json().path("status").asString()).isEqualTo("unknown");
+        String id = unknown.json().path("id").asString();
+        eventually(() -> "failed".equals(status(id)), "the janitor learns it never arrived");
+        assertThat(api.get("/api/v1/bills/payments/" + id).json().path("code").asString()).isEqualTo("biller_timeout");
+        assertThat(fixtures.available(alice.wallet())).isEqualTo(1_000_000);
+    }
+
+    @Test
+    void noMoneyIsRejectedAndFreesThePair() {
+        Person poor = fixtures.customer("Reza Poor", 1_000);
+        IranianBill bill = fixtures.freshBill(17);
+        Response rejected = api.post("/api/v1/bills/payments", BillingFixtures.pay(UUID.randomUUID(), poor.id(), bill));
+        assertThat(rejected.status()).isEqualTo(201);
+        assertThat(rejected.json().path("status").asString()).isEqualTo("rejected");
+        assertThat(rejected.json().path("code").asString()).isEqualTo("insufficient_funds");
+        Person rich = fixtures.customer("Sara Rich", 100_000);
+        Response paid = api.post("/api/v1/bills/payments", BillingFixtures.pay(UUID.randomUUID(), rich.id(), bill));
+        assertThat(paid.json().path("status").asString()).isEqualTo("completed");
+    }
+
+    @Test
+    void aBillAboveTheStepUpThresholdWaitsForTheBanksPage() {
+        Person alice = fixtures.customer("Alice Rezaei", 20_000_000);
+        IranianBill bill = fixtures.freshBill(8_800);
+        Response held = api.post("/api/v1/bills/payments", BillingFixtures.pay(UUID.randomUUID(), alice.id(), bill));
+        assertThat(held.status()).as(held.body()).isEqualTo(201);
+        assertThat(held.json().path("status").asString()).isEqualTo("awaiting_confirmation");
+        String url = held.json().path("confirmationUrl").asString();
+        assertThat(url).contains("/confirm/");
+        assertThat(fixtures.available(alice.wallet())).isEqualTo(20_000_000);
+        Response other = api.post("/api/v1/bills/payments", BillingFixtures.pay(UUID.randomUUID(), alice.id(), bill));
+        assertThat(other.code()).as("a held pair is taken").isEqualTo("bill_already_paid");
+
+        FormClient browser = new FormClient(port);
+        String path = url.substring(url.indexOf("/", "http://".length()));
+        browser.get(path);
+        assertThat(browser.post(path, "code", sms.lastCode(alice.phone())).html()).contains("Confirmed");
+        String id = held.json().path("id").asString();
+        eventually(() -> "completed".equals(status(id)), "the worker sends the confirmed payment");
+        assertThat(fixtures.available(alice.wallet())).isEqualTo(20_000_000 - 8_800_000);
+    }
+
+    @Test
+    void topsUpAPhoneWithTheOperatorOfItsNumberOrTheCustomersChoice() {
+        Person alice = fixtures.customer("Alice Rezaei", 1_000_000);
+        Response irancell = api.post("/api/v1/topups", topUp(UUID.randomUUID(), alice, "۰۹۳۵۱۲۳۴۵۶۷", 50_000, null));
+        assertThat(irancell.status()).as(irancell.body()).isEqualTo(201);
+        assertThat(irancell.json().path("operator").asString()).isEqualTo("irancell");
+        assertThat(irancell.json().path("status").asString()).isEqualTo("completed");
+        assertThat(irancell.json().path("phone").asString()).isEqualTo("+989351234567");
+        assertThat(fixtures.available(alice.wallet())).isEqualTo(950_000);
+
+        UUID ported = UUID.randomUUID();
+        Response mci = api.post("/api/v1/topups", topUp(ported, alice, "+989351234567", 100_000, "mci"));
+        assertThat(mci.json().path("operator").asString()).isEqualTo("mci");
+        assertThat(api.post("/api/v1/topups", topUp(ported, alice, "+989351234567", 100_000, "mci")).status())
+                .as("a replay").isEqualTo(200);
+        assertThat(fixtures.available(alice.wallet())).isEqualTo(850_000);
+
+        Response odd = api.post("/api/v1/topups", topUp(UUID.randomUUID(), alice, "09351234567", 60_000, null));
+        assertThat(odd.status()).isEqualTo(422);
+        assertThat(odd.code()).isEqualTo("amount_not_offered");
+        assertThat(odd.json().path("nearestAmountsMinor").valueStream().map(n -> n.asLong()).toList())
+                .containsExactly(20_000L, 50_000L, 100_000L);
+        Response foreign = api.post("/api/v1/topups", topUp(UUID.randomUUID(), alice, "09351234567", 50_000,
+                "china_mobile"));
+        assertThat(foreign.code()).isEqualTo("unknown_operator");
+        assertThat(topUps.operators().all()).as("India's operator comes from configuration").containsKey("airtel");
+        assertThat(fixtures.available(alice.wallet())).isEqualTo(850_000);
+    }
+
+    @Test
+    void aRefusedOrLostTopUpGivesTheMoneyBack() {
+        Person alice = fixtures.customer("Alice Rezaei", 1_000_000);
+        operator.troubleNext(SandboxBiller.Trouble.FAIL);
+        Response failed = api.post("/api/v1/topups", topUp(UUID.randomUUID(), alice, "09121234567", 50_000, null));
+        assertThat(failed.json().path("status").asString()).as(failed.body()).isEqualTo("failed");
+        assertThat(failed.json().path("code").asString()).isEqualTo("operator_refused");
+        assertThat(fixtures.available(alice.wallet())).isEqualTo(1_000_000);
+
+        operator.troubleNext(SandboxBiller.Trouble.LOSE);
+        Response lost = api.post("/api/v1/topups", topUp(UUID.randomUUID(), alice, "09121234567", 50_000, null));
+        assertThat(lost.json().path("status").asString()).isEqualTo("unknown");
+        assertThat(fixtures.available(alice.wallet())).isEqualTo(950_000);
+        String id = lost.json().path("id").asString();
+        eventually(() -> "failed".equals(api.get("/api/v1/topups/" + id).json().path("status").asString()),
+                "the janitor learns the top-up never arrived");
+        assertThat(fixtures.available(alice.wallet())).isEqualTo(1_000_000);
+    }
+
+    @Test
+    void sendsToACardShownOnlyMaskedWithinTheDailyLimit(CapturedOutput output) {
+        Person alice = fixtures.customer("Alice Rezaei", 2_000_000);
+        String pan = "6037701689095443";
+        Response bad = api.post("/api/v1/card-transfers", card(UUID.randomUUID(), alice, "6219861034529008", 500_000));
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.code()).isEqualTo("invalid_card_number");
+        assertThat(bad.body()).doesNotContain("6219861034529008");
+
+        UUID id = UUID.randomUUID();
+        Response sent = api.post("/api/v1/card-transfers", card(id, alice, "6037-7016-8909-5443", 600_000));
+        assertThat(sent.status()).as(sent.body()).isEqualTo(201);
+        assertThat(sent.json().path("status").asString()).isEqualTo("completed");
+        assertThat(sent.json().path("destinationCardMasked").asString()).isEqualTo("603770******5443");
+        assertThat(sent.json().path("bank").asString()).isEqualTo("Bank Keshavarzi");
+        assertThat(sent.json().path("holderName").asString()).isNotBlank();
+        assertThat(sent.body()).doesNotContain(pan, "7016-8909");
+        assertThat(api.post("/api/v1/card-transfers", card(id, alice, pan, 600_000)).status()).isEqualTo(200);
+        assertThat(fixtures.available(alice.wallet())).isEqualTo(1_400_000);
+
+        Response over = api.post("/api/v1/card-transfers", card(UUID.randomUUID(), alice, pan, 600_000));
+        assertThat(over.json().path("status").asString()).isEqualTo("rejected");
+        assertThat(over.json().path("code").asString()).isEqualTo("exceeds_daily_limit");
+
+        cardSwitch.troubleNext(SandboxBiller.Trouble.FAIL);
+        Response failed = api.post("/api/v1/card-transfers", card(UUID.randomUUID(), alice, pan, 300_000));
+        assertThat(failed.json().path("status").asString()).isEqualTo("failed");
+        assertThat(failed.json().path("code").asString()).isEqualTo("switch_refused");
+        assertThat(fixtures.available(alice.wallet())).isEqualTo(1_400_000);
+
+        assertThat(output.getAll()).as("issue 15: no card number in the logs").doesNotContain(pan);
+        List<String> tables = jdbc.sql("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")
+                .query(String.class).list();
+        assertThat(tables).contains("billing_card_transfers", "billing_topups");
+        for (String table : tables) {
+            String rows = jdbc.sql("SELECT * FROM " + table).query().listOfRows().toString();
+            assertThat(rows).as("issue 15: no card number in table %s", table).doesNotContain(pan);
+        }
+    }
+
+    private static String card(UUID id, Person customer, String card, long amountMinor) {
+        return "{\"id\":\"" + id + "\",\"customerId\":\"" + customer.id() + "\",\"destinationCard\":\"" + card
+                + "\",\"amountMinor\":" + amountMinor + ",\"currency\":\"IRR\"}";
+    }
+
+    private static String topUp(UUID id, Person customer, String phone, long amountMinor, String operator) {
+        return "{\"id\":\"" + id + "\",\"customerId\":\"" + customer.id() + "\",\"phone\":\"" + phone
+                + "\",\"amountMinor\":" + amountMinor + ",\"currency\":\"IRR\""
+                + (operator == null ? "" : ",\"operator\":\"" + operator + "\"") + "}";
+    }
+
+    private String status(String id) {
+        return api.get("/api/v1/bills/payments/" + id).json().path("status").asString();
+    }
+
+    private static void eventually(BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for: " + what);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Fakes {
+
+        @Bean
+        FakeSms fakeSms() {
+            return new FakeSms();
+        }
+    }
+}

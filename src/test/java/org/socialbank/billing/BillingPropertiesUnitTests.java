@@ -1,0 +1,44 @@
+package org.socialbank.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** A bad billing setting stops the start with a clear message; the defaults carry Iran's and China's operators. */
+class BillingPropertiesUnitTests {
+
+    @Test
+    void theDefaultsHoldIransAndChinasOperatorsAndTheRialCardLimit() {
+        BillingProperties properties = properties(Map.of(), Map.of(), null);
+        assertThat(properties.operators()).containsKeys("mci", "irancell", "rightel", "china_mobile", "china_unicom",
+                "china_telecom");
+        assertThat(properties.cardDailyLimitsMinor()).containsEntry("IRR", 100_000_000L);
+    }
+
+    @Test
+    void configuredOperatorsAreAddedToTheDefaults() {
+        BillingProperties properties = properties(Map.of(), Map.of("mts", new OperatorSettings("RU", "RUB",
+                List.of(10_000L, 30_000L), List.of("MTS"))), null);
+        assertThat(properties.operators()).containsKeys("mts", "mci");
+    }
+
+    @Test
+    void refusesBadValuesWithTheirPropertyName() {
+        assertThatThrownBy(() -> properties(Map.of(3, "power"), Map.of(), null))
+                .hasMessageContaining("socialbank.billing.service-labels");
+        assertThatThrownBy(() -> properties(Map.of(), Map.of(), Map.of("XYZ", 5L)))
+                .hasMessageContaining("socialbank.billing.card-daily-limits-minor");
+        assertThatThrownBy(() -> new OperatorSettings("IR", "IRR", List.of(), List.of()))
+                .hasMessageContaining("amounts-minor");
+    }
+
+    private static BillingProperties properties(Map<Integer, String> labels, Map<String, OperatorSettings> operators,
+            Map<String, Long> cardLimits) {
+        return new BillingProperties(labels, Duration.ofDays(1), Duration.ofSeconds(30), Duration.ofSeconds(1), 50,
+                operators, Map.of(), cardLimits, new BillingProperties.Sandbox(List.of()));
+    }
+}
