@@ -23,6 +23,23 @@ class MessagesTests {
     static final Path RESOURCES = Path.of("src", "main", "resources");
     static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)[^}]*}");
 
+    /** A key written twice keeps the last value silently (a merge can do that): each is written once. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"messages.properties", "messages_fr.properties", "messages_ru.properties",
+            "messages_fa.properties", "messages_zh.properties"})
+    void everyKeyIsWrittenOnce(String file) throws IOException {
+        Set<String> seen = new TreeSet<>();
+        Set<String> twice = new TreeSet<>();
+        for (String line : Files.readAllLines(RESOURCES.resolve(file), StandardCharsets.UTF_8)) {
+            int equals = line.indexOf('=');
+            if (!line.isBlank() && !line.startsWith("#") && !line.startsWith(" ") && equals > 0
+                    && !seen.add(line.substring(0, equals).strip())) {
+                twice.add(line.substring(0, equals).strip());
+            }
+        }
+        assertThat(twice).as("keys written twice in %s", file).isEmpty();
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"fr", "ru", "fa", "zh"})
     void everyEnglishMessageIsTranslatedWithTheSamePlaceholders(String language) throws IOException {

@@ -105,6 +105,19 @@ public class TransactionAlerts {
         return released == null ? 0 : released;
     }
 
+    /**
+     * Transfer codes whose payee the payment itself tells, by name, in her chat ("Alice W. sent you
+     * €5.00", conversation.engine.PaymentAlerts): the posting alert would say it a second time, so
+     * it is recorded as told elsewhere and not sent. Only the payments module's own transfers (their
+     * metadata names the payment); a p2p transfer booked through the ledger API is alerted as usual.
+     */
+    static final java.util.Set<String> TOLD_BY_THE_PAYMENT = java.util.Set.of("p2p");
+
+    static boolean toldByThePayment(org.socialbank.ledger.Transfer transfer) {
+        return TOLD_BY_THE_PAYMENT.contains(transfer.code().value()) && transfer.metadata() != null
+                && transfer.metadata().entries().containsKey("payment");
+    }
+
     private void side(JournalPosting posted, Account account, Account other, boolean incoming, long balanceAfterMinor,
             Instant now) {
         Optional<CustomerId> customer = customerOf(account);
@@ -120,7 +133,9 @@ public class TransactionAlerts {
         AlertRow row = new AlertRow(UUID.randomUUID(), transferId, account.id().value(), customer.get(), kind,
                 amountMinor, posted.transfer().currency(), balanceAfterMinor, counterparty(other),
                 posted.transfer().createdAt(), "held", quietUntil.orElse(now));
-        if (!settings.wants(kind, amountMinor)) {
+        if (kind == AlertKind.INCOMING && toldByThePayment(posted.transfer())) {
+            store.insert(withStatus(row, "told_elsewhere"), null);
+        } else if (!settings.wants(kind, amountMinor)) {
             store.insert(withStatus(row, "suppressed"), null);
         } else if (quietUntil.isPresent()) {
             store.insert(row, null);

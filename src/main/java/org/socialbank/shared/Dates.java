@@ -41,10 +41,16 @@ public final class Dates {
 
     /** The day and time of {@code at} in the reader's zone, with the zone named. */
     public static String dateTime(Instant at, Locale locale) {
+        return dateTime(at, locale, zoneOf(locale));
+    }
+
+    /** The day and time of {@code at} in {@code zone} (a customer's own setting), with the zone named. */
+    public static String dateTime(Instant at, Locale locale, ZoneId zone) {
         DateFormat format = DateFormat.getDateTimeInstance(dateStyle(locale), DateFormat.SHORT, uLocale(locale));
-        String zone = TimeZone.getTimeZone(zoneOf(locale).getId())
-                .getDisplayName(false, TimeZone.GENERIC_LOCATION, uLocale(locale));
-        return format(format, at, locale) + " (" + zone + ")";
+        TimeZone timeZone = TimeZone.getTimeZone(zone.getId());
+        format.setTimeZone(timeZone);
+        return format.format(Date.from(at)) + " (" + timeZone.getDisplayName(false, TimeZone.GENERIC_LOCATION,
+                uLocale(locale)) + ")";
     }
 
     /** The time of day of {@code at} in the reader's zone, e.g. "21:30". */

@@ -16,7 +16,7 @@ CREATE TABLE transaction_alerts (
     due_at              TIMESTAMP WITH TIME ZONE NOT NULL,
     sent_at             TIMESTAMP WITH TIME ZONE,
     CONSTRAINT transaction_alerts_once UNIQUE (transfer_id, account_id),
-    CONSTRAINT transaction_alerts_status_known CHECK (status IN ('held', 'sent', 'suppressed', 'no_chat')),
+    CONSTRAINT transaction_alerts_status_known CHECK (status IN ('held', 'sent', 'suppressed', 'no_chat', 'told_elsewhere')),
     CONSTRAINT transaction_alerts_kind_known CHECK (kind IN ('incoming', 'outgoing', 'fee'))
 );
 

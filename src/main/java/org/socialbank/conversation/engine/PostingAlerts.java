@@ -1,7 +1,5 @@
 package org.socialbank.conversation.engine;
 
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import org.socialbank.alerts.TransactionAlertDue;
 import org.socialbank.conversation.Outbound;
 import org.socialbank.directory.Language;
@@ -35,8 +33,7 @@ class PostingAlerts {
         Language language = alert.language();
         String amount = Money.format(alert.amountMinor(), alert.currency(), language.locale());
         String balance = Money.format(alert.balanceAfterMinor(), alert.currency(), language.locale());
-        String time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(language.locale()).withZone(alert.zone()).format(alert.postedAt());
+        String time = org.socialbank.shared.Dates.dateTime(alert.postedAt(), language.locale(), alert.zone());
         return texts.text(language, "alerts." + alert.kind().wireName(), amount, counterparty(alert, language),
                 balance, time);
     }
