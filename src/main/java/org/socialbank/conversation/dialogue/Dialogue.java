@@ -176,7 +176,12 @@ public final class Dialogue {
                         : say(state, language, "conversation.unlink.not_linked");
             case STOP:
                 turn.bank().stopMarketing(text, false);
-                return say(dropForm(state), language, "consent.stop.confirmed"); // "stop" mid-payment cancels it too
+                if (state.form() != null) { // "stop" mid-payment cancels it too, and says so
+                    return new Step(dropForm(state), List.of(
+                            new Outbound.Text(texts.text(language, "conversation.pay.cancelled")),
+                            new Outbound.Text(texts.text(language, "consent.stop.confirmed"))), language);
+                }
+                return say(state, language, "consent.stop.confirmed");
             case UNKNOWN:
                 return new Step(state, List.of(new Outbound.Text(command.amountProblem().isPresent()
                         ? Hints.amount(language) : Hints.unknown(language))), language).shared();

@@ -33,6 +33,21 @@ class StopDialogueUnitTests {
     }
 
     @Test
+    void aStopWordDuringAPaymentCancelsItAndSaysBoth() {
+        bank.linkedIn(org.socialbank.directory.Language.EN);
+        bank.knows(new org.socialbank.directory.Alias(org.socialbank.directory.AliasType.HANDLE, Network.TELEGRAM,
+                "bob"), "Bob B.");
+        Dialogue.Step paying = dialogue.handle(DialogueState.NEW, Network.TELEGRAM, new Inbound.Text("pay @bob 10"),
+                false, bank);
+        assertThat(paying.state().form()).isNotNull();
+        Dialogue.Step stop = dialogue.handle(paying.state(), Network.TELEGRAM, new Inbound.Text("stop"), false, bank);
+        assertThat(stop.state().form()).isNull();
+        assertThat(stop.replies()).containsExactly(new Outbound.Text("en:conversation.pay.cancelled"),
+                new Outbound.Text("en:consent.stop.confirmed"));
+        assertThat(bank.marketingStopped).containsExactly("stop");
+    }
+
+    @Test
     void aSentenceWithStopInItIsNoOptOut() {
         dialogue.handle(DialogueState.NEW, Network.TELEGRAM, new Inbound.Text("stop the payment"), false, bank);
         assertThat(bank.marketingStopped).isEmpty();
