@@ -21,7 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record AssistantProperties(
         @DefaultValue("500") int textMax,
         @DefaultValue("0.5") double sureThreshold,
-        @DefaultValue("0.3") double sureThresholdOther,
+        @DefaultValue("0.4") double sureThresholdOther,
         @DefaultValue("77") long seed,
         @DefaultValue("") String cacheDir,
         @DefaultValue("30s") Duration readyWait) {

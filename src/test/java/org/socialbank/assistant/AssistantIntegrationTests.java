@@ -62,6 +62,28 @@ class AssistantIntegrationTests {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
+        "ma carte n'est toujours pas arrivée|fr|card_arrival",
+        "мой перевод не дошел до получателя|ru|transfer_not_received_by_recipient",
+        "میخواهم کارتم را فعال کنم|fa|activate_my_card",
+        "我的卡被拒了|zh|declined_card_payment"})
+    void theOtherLanguagesAreReadByTheirOwnModels(String text, String language, String intent) {
+        Response r = new Api(port).post("/api/v1/assistant/classify", "{\"text\":\"" + text + "\"}");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().path("language").asString()).isEqualTo(language);
+        assertThat(r.json().path("intent").asString()).isEqualTo(intent);
+    }
+
+    @Test
+    void anEnglishQuestionOutsideTheFrenchIntentsIsNotSure() {
+        Response r = new Api(port).post("/api/v1/assistant/classify",
+                "{\"text\":\"what is the exchange rate for dollars\",\"language\":\"fr\"}");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().path("sure").asBoolean()).isFalse();
+        assertThat(r.json().path("alternatives")).hasSize(3);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
         "{\"text\":\"   \"}|blank_text",
         "{\"language\":\"en\"}|blank_text",
         "{\"text\":\"where is my card\",\"language\":\"de\"}|unsupported_language"})
