@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.socialbank.assistant.ClassifyResult.Code;
 import org.socialbank.assistant.ClassifyResult.Refused;
+import org.socialbank.assistant.model.IntentClassifier;
 import org.socialbank.assistant.model.IntentModel;
 
 /**
@@ -39,8 +40,8 @@ public class Assistant {
         if (!Languages.ALL.contains(lang)) {
             return new Refused(Code.UNSUPPORTED_LANGUAGE, "The language must be one of en, fr, ru, fa, zh.");
         }
-        Map<String, IntentModel> ready = models.current();
-        IntentModel model = ready.getOrDefault(lang, ready.get("en"));
+        Map<String, IntentClassifier> ready = models.current();
+        IntentClassifier model = ready.getOrDefault(lang, ready.get("en"));
         List<IntentModel.Scored> ranked = model.rank(text);
         List<Classification.Alternative> top = ranked.subList(0, Math.min(ALTERNATIVES, ranked.size())).stream()
                 .map(s -> new Classification.Alternative(s.intent(), round(s.confidence()))).toList();

@@ -16,6 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     and settings; empty means {@code java.io.tmpdir}/socialbank-assistant
  * @param readyWait how long a question waits for the models on a first start before it is
  *     answered by the quick model (20 questions per intent) instead
+ * @param encoder {@code minilm} to blend the int8 all-MiniLM-L6-v2 head into the English model
+ *     once it is trained (a few minutes on a first start, then cached), {@code none} for the
+ *     TF-IDF model alone
  */
 @ConfigurationProperties("socialbank.assistant")
 public record AssistantProperties(
@@ -24,7 +27,12 @@ public record AssistantProperties(
         @DefaultValue("0.4") double sureThresholdOther,
         @DefaultValue("77") long seed,
         @DefaultValue("") String cacheDir,
-        @DefaultValue("30s") Duration readyWait) {
+        @DefaultValue("30s") Duration readyWait,
+        @DefaultValue("minilm") String encoder) {
+
+    public static final String MINILM = "minilm";
+    public static final String NONE = "none";
+
 
     public AssistantProperties {
         require(textMax >= 1 && textMax <= 10_000, "text-max must be 1..10000");
@@ -33,6 +41,7 @@ public record AssistantProperties(
         cacheDir = cacheDir == null ? "" : cacheDir;
         require(readyWait != null && !readyWait.isNegative() && readyWait.compareTo(Duration.ofMinutes(10)) <= 0,
                 "ready-wait must be 0..10m");
+        require(MINILM.equals(encoder) || NONE.equals(encoder), "encoder must be minilm or none");
     }
 
     private static void require(boolean ok, String message) {

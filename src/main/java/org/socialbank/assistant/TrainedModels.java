@@ -19,10 +19,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialbank.assistant.model.Examples;
+import org.socialbank.assistant.model.BlendedModel;
+import org.socialbank.assistant.model.IntentClassifier;
 import org.socialbank.assistant.model.IntentModel;
+import org.socialbank.assistant.model.MiniLm;
+import org.socialbank.assistant.model.SentenceEncoder;
+import org.socialbank.assistant.model.SoftmaxRegression;
 
 /**
  * The per-language models, trained from the shipped data on a background thread that starts with
@@ -45,8 +51,13 @@ final class TrainedModels {
     private static final Map<String, IntentModel> TRAINED = new ConcurrentHashMap<>();
     private static final Object TRAINING = new Object();
 
-    private final CompletableFuture<Map<String, IntentModel>> models = new CompletableFuture<>();
-    private final CompletableFuture<Map<String, IntentModel>> quick = new CompletableFuture<>();
+    private static final Map<String, BlendedModel> BLENDED = new ConcurrentHashMap<>();
+    static final double BLEND_WEIGHT = 0.5;
+
+    private final CompletableFuture<Map<String, IntentClassifier>> models = new CompletableFuture<>();
+    /** The English blend once its encoder head is ready; until then English uses the TF-IDF model. */
+    private final AtomicReference<IntentClassifier> englishBlend = new AtomicReference<>();
+    private final CompletableFuture<Map<String, IntentClassifier>> quick = new CompletableFuture<>();
     private final Duration readyWait;
 
     TrainedModels(AssistantProperties properties) {
@@ -58,6 +69,9 @@ final class TrainedModels {
             try {
                 quick.complete(Map.of("en", quickEnglish(properties.seed())));
                 models.complete(trainAll(cache, properties.seed()));
+                if (properties.encoder().equals(AssistantProperties.MINILM)) {
+                    englishBlend.set(blend(cache, properties.seed()));
+                }
             } catch (RuntimeException | Error e) {
                 log.error("The assistant's models could not be trained", e);
                 models.completeExceptionally(e);
@@ -69,7 +83,7 @@ final class TrainedModels {
     }
 
     /** The models by language, once trained; waits for the training if it is still running. */
-    Map<String, IntentModel> await() {
+    Map<String, IntentClassifier> await() {
         return models.join();
     }
 
@@ -78,9 +92,16 @@ final class TrainedModels {
      * with no cache), the quick English model trained on 20 questions per intent in a second or
      * two, so that a question is answered, less well, instead of timing out.
      */
-    Map<String, IntentModel> current() {
+    Map<String, IntentClassifier> current() {
         try {
-            return models.get(readyWait.toMillis(), TimeUnit.MILLISECONDS);
+            Map<String, IntentClassifier> ready = models.get(readyWait.toMillis(), TimeUnit.MILLISECONDS);
+            IntentClassifier blend = englishBlend.get();
+            if (blend == null) {
+                return ready;
+            }
+            Map<String, IntentClassifier> upgraded = new LinkedHashMap<>(ready);
+            upgraded.put("en", blend);
+            return upgraded;
         } catch (TimeoutException e) {
             log.info("The assistant's models are still training; answering from the quick model");
             return quick.join();
@@ -92,20 +113,84 @@ final class TrainedModels {
         }
     }
 
+    /** Whether English is answered by the MiniLM + TF-IDF blend yet. */
+    boolean blended() {
+        return englishBlend.get() != null;
+    }
+
+    /**
+     * The MiniLM head, trained on the vectors of all of English's examples (the slow part: a few
+     * milliseconds per sentence) or read from the cache; the TF-IDF model is the one trained above.
+     */
+    static BlendedModel blend(Path cache, long seed) {
+        Examples english = read(ENGLISH_DATA, true);
+        IntentModel.Settings settings = IntentModel.Settings.english(seed);
+        IntentModel tfidf = TRAINED.get("en-" + key(english, settings));
+        SoftmaxRegression.Settings head = new SoftmaxRegression.Settings(10, 2, 30, seed);
+        SentenceEncoder encoder = Encoders.miniLm();
+        String key = "en-blend-" + key(english, new IntentModel.Settings(0, head)) + "-" + encoder.name().hashCode();
+        synchronized (TRAINING) {
+            return BLENDED.computeIfAbsent(key, k -> readOrTrainBlend(cache.resolve(k + ".head"), tfidf, english,
+                    encoder, head));
+        }
+    }
+
+    private static BlendedModel readOrTrainBlend(Path file, IntentModel tfidf, Examples english, SentenceEncoder encoder,
+            SoftmaxRegression.Settings head) {
+        if (Files.isReadable(file)) {
+            try (java.io.DataInputStream in = new java.io.DataInputStream(Files.newInputStream(file))) {
+                return BlendedModel.readHead(in, tfidf, encoder);
+            } catch (IOException e) {
+                log.warn("Retraining the English blend: its cache {} is unreadable ({})", file, e.getMessage());
+            }
+        }
+        long start = System.nanoTime();
+        BlendedModel model = BlendedModel.train(tfidf, english, encoder, head, BLEND_WEIGHT);
+        log.info("Trained the assistant's English MiniLM head on {} examples in {} ms", english.size(),
+                (System.nanoTime() - start) / 1_000_000);
+        try {
+            Files.createDirectories(file.getParent());
+            Path temp = Files.createTempFile(file.getParent(), "training", ".tmp");
+            try (java.io.DataOutputStream out = new java.io.DataOutputStream(Files.newOutputStream(temp))) {
+                model.writeHead(out);
+            }
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            log.warn("Could not cache the English blend in {}: {}", file, e.getMessage());
+        }
+        return model;
+    }
+
+    /** One encoder per process: its ONNX session is thread-safe and takes a second to load. */
+    static final class Encoders {
+
+        private static volatile SentenceEncoder miniLm;
+
+        private Encoders() {
+        }
+
+        static synchronized SentenceEncoder miniLm() {
+            if (miniLm == null) {
+                miniLm = new MiniLm();
+            }
+            return miniLm;
+        }
+    }
+
     static IntentModel quickEnglish(long seed) {
         Examples all = read(ENGLISH_DATA, true);
         return TRAINED.computeIfAbsent("quick-" + key(all, IntentModel.Settings.quick(seed)),
                 k -> IntentModel.train(all.firstPerIntent(20), IntentModel.Settings.quick(seed)));
     }
 
-    static Map<String, IntentModel> trainAll(Path cache, long seed) {
+    static Map<String, IntentClassifier> trainAll(Path cache, long seed) {
         synchronized (TRAINING) {
             return trainAllOnce(cache, seed);
         }
     }
 
-    private static Map<String, IntentModel> trainAllOnce(Path cache, long seed) {
-        Map<String, IntentModel> byLanguage = new LinkedHashMap<>();
+    private static Map<String, IntentClassifier> trainAllOnce(Path cache, long seed) {
+        Map<String, IntentClassifier> byLanguage = new LinkedHashMap<>();
         byLanguage.put("en", cached(cache, "en", read(ENGLISH_DATA, true), IntentModel.Settings.english(seed)));
         for (String language : Languages.OTHERS) {
             String resource = PHRASES.formatted(language);

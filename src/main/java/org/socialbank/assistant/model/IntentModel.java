@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /** One language's intent classifier: TF-IDF features and a softmax head over its intents. */
-public final class IntentModel {
+public final class IntentModel implements IntentClassifier {
 
     /** The file format's version; a cache written by another version is retrained, not read. */
     public static final int FORMAT = 1;
@@ -74,13 +74,22 @@ public final class IntentModel {
         return new IntentModel(labels, tfidf, head);
     }
 
+    @Override
     public List<String> labels() {
         return labels;
     }
 
-    /** Every intent with its probability, most probable first (ties by name). */
+    @Override
     public List<Scored> rank(String text) {
-        double[] p = head.probabilities(tfidf.transform(text));
+        return ranked(labels, head.probabilities(tfidf.transform(text)));
+    }
+
+    /** The log-probability of each intent, in the order of {@link #labels()}. */
+    public double[] logProbabilities(String text) {
+        return head.logProbabilities(tfidf.transform(text));
+    }
+
+    static List<Scored> ranked(List<String> labels, double[] p) {
         Integer[] order = new Integer[p.length];
         Arrays.setAll(order, i -> i);
         Arrays.sort(order, Comparator.<Integer>comparingDouble(i -> -p[i]).thenComparing(labels::get));
@@ -89,17 +98,6 @@ public final class IntentModel {
             ranked.add(new Scored(labels.get(i), p[i]));
         }
         return ranked;
-    }
-
-    /** The share of the examples whose most probable intent is their own. */
-    public double accuracy(Examples heldOut) {
-        int right = 0;
-        for (int i = 0; i < heldOut.size(); i++) {
-            if (rank(heldOut.texts().get(i)).get(0).intent().equals(heldOut.intents().get(i))) {
-                right++;
-            }
-        }
-        return heldOut.size() == 0 ? 0 : (double) right / heldOut.size();
     }
 
     public void write(OutputStream target) throws IOException {
