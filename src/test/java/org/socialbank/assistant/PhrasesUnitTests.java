@@ -41,9 +41,9 @@ class PhrasesUnitTests {
     @ValueSource(strings = {"fr", "ru", "fa", "zh"})
     void heldOutPhrasesAreClassifiedAboveTheMeasuredFloor(String language) throws IOException {
         Examples test = heldOut(language);
-        assertThat(test.size()).isGreaterThanOrEqualTo(50);
+        assertThat(test.size()).isGreaterThanOrEqualTo(80);
         assertThat(test.labels()).isEqualTo(MODELS.get(language).labels());
-        // measured: fr 100 %, ru 98 %, fa 100 %, zh 96 % (5 intents, 10 test phrases each)
+        // measured: fr 100 %, ru 97.5 %, fa 100 %, zh 96.3 % (8 intents, 10 test phrases each)
         assertThat(MODELS.get(language).accuracy(test)).isGreaterThanOrEqualTo(0.90);
     }
 
