@@ -1,0 +1,52 @@
+package org.socialbank.assistant;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the assistant ({@code socialbank.assistant.*}), validated at start-up.
+ *
+ * @param textMax the longest question classified, in characters
+ * @param sureThreshold below this top confidence an English answer is "not sure" (chosen on the
+ *     validation split, docs/assistant.md)
+ * @param sureThresholdOther the same for the other languages' smaller models
+ * @param seed the seed of every training shuffle: the same data and seed give the same model
+ * @param cacheDir where trained models are kept between starts, keyed by a digest of their data
+ *     and settings; empty means {@code java.io.tmpdir}/socialbank-assistant
+ * @param readyWait how long a question waits for the models on a first start before it is
+ *     answered by the quick model (20 questions per intent) instead
+ * @param encoder {@code minilm} to blend the int8 all-MiniLM-L6-v2 head into the English model
+ *     once it is trained (a few minutes on a first start, then cached), {@code none} for the
+ *     TF-IDF model alone
+ */
+@ConfigurationProperties("socialbank.assistant")
+public record AssistantProperties(
+        @DefaultValue("500") int textMax,
+        @DefaultValue("0.5") double sureThreshold,
+        @DefaultValue("0.4") double sureThresholdOther,
+        @DefaultValue("77") long seed,
+        @DefaultValue("") String cacheDir,
+        @DefaultValue("30s") Duration readyWait,
+        @DefaultValue("minilm") String encoder) {
+
+    public static final String MINILM = "minilm";
+    public static final String NONE = "none";
+
+
+    public AssistantProperties {
+        require(textMax >= 1 && textMax <= 10_000, "text-max must be 1..10000");
+        require(sureThreshold >= 0 && sureThreshold <= 1, "sure-threshold must be 0..1");
+        require(sureThresholdOther >= 0 && sureThresholdOther <= 1, "sure-threshold-other must be 0..1");
+        cacheDir = cacheDir == null ? "" : cacheDir;
+        require(readyWait != null && !readyWait.isNegative() && readyWait.compareTo(Duration.ofMinutes(10)) <= 0,
+                "ready-wait must be 0..10m");
+        require(MINILM.equals(encoder) || NONE.equals(encoder), "encoder must be minilm or none");
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException("socialbank.assistant." + message);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package org.socialbank.assistant.model;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One language's intent classifier: TF-IDF features and a softmax head over its intents. */
+public final class IntentModel implements IntentClassifier {
+
+    /** The file format's version; a cache written by another version is retrained, not read. */
+    public static final int FORMAT = 1;
+    private static final int MAGIC = 0x5B1A_7701;
+
+    /** An intent and the model's probability for it. */
+    public record Scored(String intent, double confidence) {
+    }
+
+    /**
+     * @param minDf the fewest texts a term must occur in to be a feature
+     * @param head the softmax head's training settings
+     */
+    public record Settings(int minDf, SoftmaxRegression.Settings head) {
+
+        /** What the validation split of BANKING77 chose (docs/assistant.md). */
+        public static Settings english(long seed) {
+            return new Settings(2, new SoftmaxRegression.Settings(12, 2, 30, seed));
+        }
+
+        /** A first English model trained in a second or two while the full one trains. */
+        public static Settings quick(long seed) {
+            return new Settings(2, new SoftmaxRegression.Settings(4, 2, 30, seed));
+        }
+
+        /** For the small phrase sets of the other languages: every term counts. */
+        public static Settings small(long seed) {
+            return new Settings(1, new SoftmaxRegression.Settings(40, 2, 30, seed));
+        }
+    }
+
+    private final List<String> labels;
+    private final Tfidf tfidf;
+    private final SoftmaxRegression head;
+
+    private IntentModel(List<String> labels, Tfidf tfidf, SoftmaxRegression head) {
+        this.labels = List.copyOf(labels);
+        this.tfidf = tfidf;
+        this.head = head;
+    }
+
+    public static IntentModel train(Examples examples, Settings settings) {
+        List<String> labels = examples.labels();
+        Map<String, Integer> labelIndex = new HashMap<>();
+        for (int i = 0; i < labels.size(); i++) {
+            labelIndex.put(labels.get(i), i);
+        }
+        Tfidf tfidf = Tfidf.fit(examples.texts(), settings.minDf());
+        List<SparseVector> xs = new ArrayList<>(examples.size());
+        int[] ys = new int[examples.size()];
+        for (int i = 0; i < examples.size(); i++) {
+            xs.add(tfidf.transform(examples.texts().get(i)));
+            ys[i] = labelIndex.get(examples.intents().get(i));
+        }
+        SoftmaxRegression head = SoftmaxRegression.train(xs, ys, labels.size(), tfidf.dimension(), settings.head());
+        return new IntentModel(labels, tfidf, head);
+    }
+
+    @Override
+    public List<String> labels() {
+        return labels;
+    }
+
+    @Override
+    public List<Scored> rank(String text) {
+        return ranked(labels, head.probabilities(tfidf.transform(text)));
+    }
+
+    /** The log-probability of each intent, in the order of {@link #labels()}. */
+    public double[] logProbabilities(String text) {
+        return head.logProbabilities(tfidf.transform(text));
+    }
+
+    static List<Scored> ranked(List<String> labels, double[] p) {
+        Integer[] order = new Integer[p.length];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, Comparator.<Integer>comparingDouble(i -> -p[i]).thenComparing(labels::get));
+        List<Scored> ranked = new ArrayList<>(p.length);
+        for (int i : order) {
+            ranked.add(new Scored(labels.get(i), p[i]));
+        }
+        return ranked;
+    }
+
+    public void write(OutputStream target) throws IOException {
+        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(target, 1 << 16));
+        out.writeInt(MAGIC);
+        out.writeInt(FORMAT);
+        out.writeInt(labels.size());
+        for (String label : labels) {
+            out.writeUTF(label);
+        }
+        tfidf.write(out);
+        head.write(out);
+        out.flush();
+    }
+
+    public static IntentModel read(InputStream source) throws IOException {
+        DataInputStream in = new DataInputStream(new BufferedInputStream(source, 1 << 16));
+        if (in.readInt() != MAGIC || in.readInt() != FORMAT) {
+            throw new IOException("not an intent model of format " + FORMAT);
+        }
+        int n = in.readInt();
+        List<String> labels = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            labels.add(in.readUTF());
+        }
+        return new IntentModel(labels, Tfidf.read(in), SoftmaxRegression.read(in));
+    }
+}

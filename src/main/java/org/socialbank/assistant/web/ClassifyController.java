@@ -1,0 +1,47 @@
+package org.socialbank.assistant.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.socialbank.assistant.Assistant;
+import org.socialbank.assistant.Classification;
+import org.socialbank.assistant.ClassifyResult;
+import org.socialbank.shared.web.Problems;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Classifies a question into an intent; the one mapper of the assistant's refusals to problems. */
+@RestController
+@Tag(name = "Assistant")
+@RequestMapping(path = "/api/v1/assistant", produces = MediaType.APPLICATION_JSON_VALUE)
+class ClassifyController {
+
+    /** The question, and its language if the caller knows it (en, fr, ru, fa, zh). */
+    record ClassifyRequest(String text, String language) {
+    }
+
+    private final Assistant assistant;
+
+    ClassifyController(Assistant assistant) {
+        this.assistant = assistant;
+    }
+
+    @Operation(summary = "The intent of a question, its confidence, the top three and the language read")
+    @ApiResponse(responseCode = "200", description = "the classification")
+    @ApiResponse(responseCode = "400", description = "blank_text, text_too_long, unsupported_language",
+            content = @Content(mediaType = "application/problem+json"))
+    @PostMapping(path = "/classify", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> classify(@RequestBody ClassifyRequest request) {
+        ClassifyResult result = assistant.classify(request.text(), request.language());
+        if (result instanceof ClassifyResult.Refused r) {
+            return Problems.response(Problems.of(HttpStatus.BAD_REQUEST, r.code().wire(), r.detail()));
+        }
+        return ResponseEntity.ok((Classification) result);
+    }
+}
