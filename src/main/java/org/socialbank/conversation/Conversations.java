@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.socialbank.alerts.Alerts;
+import org.socialbank.assistant.Assistant;
 import org.socialbank.consent.MarketingOptOut;
 import org.socialbank.conversation.dialogue.Dialogue;
 import org.socialbank.conversation.dialogue.DialogueState;
@@ -69,12 +70,12 @@ public class Conversations {
 
     Conversations(JdbcConversations store, Outbox outbox, Linking linking, Directory directory, Ledger ledger,
             Branches branches, Payments payments, Requests requests, PaymentAlerts alerts, MessageTexts texts, PlatformTransactionManager transactionManager, Durability durability, Clock clock,
-            ConversationProperties properties, MarketingOptOut optOut, Alerts alertSettings) {
+            ConversationProperties properties, MarketingOptOut optOut, Alerts alertSettings, Assistant assistant) {
         this.store = store;
         this.outbox = outbox;
         this.linking = linking;
         this.parts = new EngineBank.Parts(linking, directory, ledger, branches, payments, requests, alerts, store, clock, properties.buttonTtl(),
-                optOut, alertSettings);
+                optOut, alertSettings, assistant);
         this.dialogue = new Dialogue(texts, properties.buttonTtl());
         this.directory = directory;
         this.texts = texts;

@@ -115,6 +115,23 @@ public interface Bank {
     /** Declines a request the customer was asked; false when it is not theirs or no longer open. */
     boolean declineRequest(String requestId, CustomerId payer);
 
+    /**
+     * What the assistant understood of a text the command parser declined (issue 18), read in the
+     * text's own language (its script and words decide, not the chat's language); empty when the
+     * assistant cannot read it (blank, too long, or it failed).
+     */
+    Optional<Guess> guess(String text);
+
+    /**
+     * An intent (BANKING77's name), whether the assistant is sure of it, and the three most probable
+     * intents, most probable first.
+     */
+    record Guess(Language language, String intent, boolean sure, List<String> alternatives) {
+        public Guess {
+            alternatives = List.copyOf(alternatives);
+        }
+    }
+
     /** An opaque reference to a new button row bound to this chat account and form version. */
     String button(String action, long formVersion);
 

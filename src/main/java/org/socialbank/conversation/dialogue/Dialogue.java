@@ -183,11 +183,24 @@ public final class Dialogue {
                 }
                 return say(state, language, "consent.stop.confirmed");
             case UNKNOWN:
-                return new Step(state, List.of(new Outbound.Text(command.amountProblem().isPresent()
-                        ? Hints.amount(language) : Hints.unknown(language))), language).shared();
+                return command.amountProblem().isPresent()
+                        ? new Step(state, List.of(new Outbound.Text(Hints.amount(language))), language).shared()
+                        : assistant(turn, language, text).shared();
             default:
                 return turn.linked().isEmpty() ? offerLink(turn, language) : privately(turn, language, command);
         }
+    }
+
+    /**
+     * A text the parser declined: the assistant's answer when it is sure of an intent we can answer,
+     * "not sure" and its three guesses when it is not, else the hint (issue 18). Generic, so shared.
+     */
+    private Step assistant(Turn turn, Language language, String text) {
+        Optional<Bank.Guess> guess = turn.bank().guess(text);
+        Optional<String> answer = guess.flatMap(g -> Answers.reply(texts, g));
+        return answer.isPresent()
+                ? new Step(turn.state(), List.of(new Outbound.Text(answer.get())), guess.get().language())
+                : new Step(turn.state(), List.of(new Outbound.Text(Hints.unknown(language))), language);
     }
 
     private Step alerts(Turn turn, Language language, AlertCommand command) {
@@ -358,6 +371,7 @@ public final class Dialogue {
                 "conversation.link.share_phone", "conversation.link.share_phone_button", "conversation.thanks",
                 "consent.stop.confirmed"));
         keys.addAll(PayDialogue.messageKeys());
+        keys.addAll(Answers.messageKeys());
         keys.addAll(RequestDialogue.messageKeys());
         keys.add(RequestDialogue.refusal("shares_do_not_add_up"));
         return keys;

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.socialbank.alerts.Alerts;
+import org.socialbank.assistant.Assistant;
+import org.socialbank.assistant.Classification;
 import org.socialbank.consent.ConsentSource;
 import org.socialbank.consent.MarketingOptOut;
 import org.socialbank.conversation.dialogue.Bank;
@@ -46,7 +48,7 @@ public final class EngineBank implements Bank {
     /** Where the engine's collaborators are; one per application. */
     public record Parts(Linking linking, Directory directory, Ledger ledger, Branches branches, Payments payments,
             Requests requests, PaymentAlerts alerts, JdbcConversations store, Clock clock, Duration buttonTtl,
-            MarketingOptOut optOut, Alerts alertSettings) {
+            MarketingOptOut optOut, Alerts alertSettings, Assistant assistant) {
     }
 
     /** Recent payees offered to the parser. */
@@ -73,6 +75,20 @@ public final class EngineBank implements Bank {
     public static PaymentId paymentId(Network channel, String externalMessageId) {
         return new PaymentId(UUID.nameUUIDFromBytes(("chat-pay|" + channel.wireName() + "|" + externalMessageId)
                 .getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Override
+    public Optional<Guess> guess(String text) {
+        try {
+            if (parts.assistant().classify(text, null) instanceof Classification c) {
+                return Language.fromTag(c.language()).map(language -> new Guess(language, c.intent(), c.sure(),
+                        c.alternatives().stream().map(Classification.Alternative::intent).toList()));
+            }
+            return Optional.empty(); // refused: blank or too long
+        } catch (RuntimeException e) { // the assistant is a help, never a reason to refuse a message
+            org.slf4j.LoggerFactory.getLogger(EngineBank.class).warn("assistant failed; the hint answers", e);
+            return Optional.empty();
+        }
     }
 
     @Override

@@ -42,6 +42,10 @@ final class FakeBank implements Bank {
     /** Alias lookups left to the customer (security review #12); each resolve through the dialogue takes one. */
     int lookupsLeft = Integer.MAX_VALUE;
     private int issued;
+    /** What the assistant understands of a text (issue 18); a text not here it cannot read. */
+    final Map<String, Guess> guesses = new HashMap<>();
+    /** The texts the dialogue asked the assistant about. */
+    final List<String> guessed = new ArrayList<>();
 
     FakeBank linkedIn(Language language) {
         linked = new Linked(me, language);
@@ -52,6 +56,12 @@ final class FakeBank implements Bank {
         CustomerId id = new CustomerId(UUID.randomUUID());
         aliases.put(alias, new AliasMatch(id, maskedName));
         return id;
+    }
+
+    @Override
+    public Optional<Guess> guess(String text) {
+        guessed.add(text);
+        return Optional.ofNullable(guesses.get(text));
     }
 
     @Override
