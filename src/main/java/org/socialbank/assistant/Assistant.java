@@ -50,6 +50,14 @@ public class Assistant {
         return new Classification(best.intent(), round(best.confidence()), top, lang, best.confidence() >= threshold);
     }
 
+    /**
+     * Whether the models are trained, so that {@link #classify} answers at once; a caller that must
+     * not wait (the chat, inside its transaction) asks this first.
+     */
+    public boolean ready() {
+        return models.ready();
+    }
+
     /** Blocks until the models are trained (or read from the cache). */
     public void awaitReady() {
         models.await();

@@ -113,6 +113,11 @@ final class TrainedModels {
         }
     }
 
+    /** Whether the full models are trained (or read from the cache), so that {@link #current()} answers without waiting. */
+    boolean ready() {
+        return models.isDone() && !models.isCompletedExceptionally();
+    }
+
     /** Whether English is answered by the MiniLM + TF-IDF blend yet. */
     boolean blended() {
         return englishBlend.get() != null;

@@ -79,6 +79,9 @@ public final class EngineBank implements Bank {
 
     @Override
     public Optional<Guess> guess(String text) {
+        if (!parts.assistant().ready()) {
+            return Optional.empty(); // still training (a first start): the hint, never a wait in the transaction
+        }
         try {
             if (parts.assistant().classify(text, null) instanceof Classification c) {
                 return Language.fromTag(c.language()).map(language -> new Guess(language, c.intent(), c.sure(),

@@ -1,10 +1,21 @@
 package org.socialbank.conversation.engine;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.socialbank.assistant.Assistant;
+import org.socialbank.conversation.Outbound;
 import org.socialbank.support.TestStores;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 class H2ConversationEngineIntegrationTests extends ConversationEngineContract {
+
+    @Autowired
+    Assistant assistant;
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
@@ -12,5 +23,20 @@ class H2ConversationEngineIntegrationTests extends ConversationEngineContract {
         // H2 2.4.240 binds CHECK (... IN (...)) constraints to the session that created them
         // (h2database#4302): keep Flyway's connection in the pool for the test's life
         registry.add("spring.datasource.hikari.minimum-idle", () -> "10");
+    }
+
+    /** Here only, not in the contract: the assistant is the same whatever the store. */
+    @Test
+    @DisplayName("issue 18: a question the parser declines is answered by the assistant, in the text's language")
+    void aQuestionTheParserDeclinesIsAnsweredByTheAssistant() {
+        assistant.awaitReady(); // the TF-IDF models (socialbank.assistant.encoder=none in tests)
+        assertThat(text(say(aliceChat, "What can I do if my card still hasn't arrived after 2 weeks?").get(0)))
+                .startsWith("How long a card takes");
+        assertThat(text(say(aliceChat, "ma carte n'est toujours pas arrivée").get(0)))
+                .startsWith("Le délai de livraison");
+        List<Outbound> unsure = say(aliceChat, "qwzx plorf");
+        assertThat(text(unsure.get(0))).startsWith("I'm not sure I understood").satisfies(
+                t -> assertThat(t.lines().filter(l -> l.startsWith("• "))).hasSize(3));
+        assertThat(text(say(aliceChat, "help").get(0))).contains("balance", "history");
     }
 }
