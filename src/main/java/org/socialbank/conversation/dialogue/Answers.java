@@ -28,18 +28,27 @@ final class Answers {
     private Answers() {
     }
 
-    /** The reply to a guess; empty when it is sure of an intent we have no answer for. */
-    static Optional<String> reply(Texts texts, Bank.Guess guess) {
+    /**
+     * The reply to a guess; empty when it is sure of an intent we have no answer for. A sure answer
+     * is in the text's language; "not sure" in the chat's, as the hint was (gibberish in a French
+     * chat reads as English to the assistant).
+     */
+    static Optional<String> reply(Texts texts, Bank.Guess guess, Language chat) {
         if (guess.sure()) {
             return INTENTS.contains(guess.intent())
                     ? Optional.of(texts.text(guess.language(), "assistant.answer." + guess.intent()))
                     : Optional.empty();
         }
-        StringBuilder text = new StringBuilder(texts.text(guess.language(), NOT_SURE));
+        StringBuilder text = new StringBuilder(texts.text(chat, NOT_SURE));
         for (String intent : guess.alternatives()) {
-            text.append("\n• ").append(title(texts, guess.language(), intent));
+            text.append("\n• ").append(title(texts, chat, intent));
         }
         return Optional.of(text.toString());
+    }
+
+    /** The language a reply to the guess is in. */
+    static Language language(Bank.Guess guess, Language chat) {
+        return guess.sure() ? guess.language() : chat;
     }
 
     /** An intent's title in the language; one without a written title reads as its name ("card_arrival" -> "Card arrival"). */

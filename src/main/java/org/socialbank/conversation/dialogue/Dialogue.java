@@ -197,9 +197,9 @@ public final class Dialogue {
      */
     private Step assistant(Turn turn, Language language, String text) {
         Optional<Bank.Guess> guess = turn.bank().guess(text);
-        Optional<String> answer = guess.flatMap(g -> Answers.reply(texts, g));
+        Optional<String> answer = guess.flatMap(g -> Answers.reply(texts, g, language));
         return answer.isPresent()
-                ? new Step(turn.state(), List.of(new Outbound.Text(answer.get())), guess.get().language())
+                ? new Step(turn.state(), List.of(new Outbound.Text(answer.get())), Answers.language(guess.get(), language))
                 : new Step(turn.state(), List.of(new Outbound.Text(Hints.unknown(language))), language);
     }
 

@@ -74,6 +74,20 @@ class AssistantChatUnitTests {
     }
 
     @Test
+    void notSureIsInTheChatsLanguageAsTheHintWas() {
+        bank.linkedIn(Language.FR);
+        bank.guesses.put("blorp", new Guess(Language.EN, "card_arrival", false,
+                List.of("card_arrival", "top_up_failed", "exchange_rate")));
+
+        assertThat(say("blorp")).isEqualTo("""
+                fr:assistant.not_sure
+                • fr:assistant.title.card_arrival
+                • fr:assistant.title.top_up_failed
+                • Exchange rate""");
+        assertThat(last.language()).isEqualTo(Language.FR);
+    }
+
+    @Test
     void aSureIntentWithoutAnAnswerOrNoGuessKeepsTheHint() {
         bank.guesses.put("what is the exchange rate", new Guess(Language.EN, "exchange_rate", true,
                 List.of("exchange_rate", "exchange_charge", "fiat_currency_support")));
