@@ -66,6 +66,7 @@ class WebChatBrowserTests {
     void aVisitorLinksAliceAndPaysCamilleInTheChat(@TempDir Path profile) throws IOException {
         browser = Chromium.start(profile);
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class); // the log redraws as answers arrive
         DemoCustomer alice = DemoBank.CUSTOMERS.get(0);
         DemoCustomer camille = DemoBank.CUSTOMERS.get(1);
 
@@ -167,6 +168,7 @@ class WebChatBrowserTests {
     void aWebChatLinkOpenedInAnotherBrowserIsRefused(@TempDir Path profileA, @TempDir Path profileB) {
         browser = Chromium.start(profileA);
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class); // the log redraws as answers arrive
         browser.get(BASE + "/chat?lang=en");
         type("balance");
         WebElement link = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a.link-button")));
@@ -208,7 +210,8 @@ class WebChatBrowserTests {
     }
 
     private List<WebElement> answers() {
-        return browser.findElements(By.cssSelector("#chat-log li.bank:not(.intro)"));
+        // not the "bank is answering" dots: they come and go while a wait reads the answers
+        return browser.findElements(By.cssSelector("#chat-log li.bank:not(.intro):not(.typing)"));
     }
 
     private static int freePort() {
