@@ -39,7 +39,16 @@ public record AlertSettings(CustomerId customerId, Set<AlertKind> kinds, long mi
 
     /** Every kind, from any amount, no quiet hours, UTC, no preferred network. */
     public static AlertSettings defaults(CustomerId customerId) {
-        return new AlertSettings(customerId, EnumSet.allOf(AlertKind.class), 0, null, null, ZoneId.of("UTC"), null);
+        return defaults(customerId, ZoneId.of("UTC"));
+    }
+
+    /**
+     * The settings of a customer who changed none: every kind, from 0, no quiet hours, in {@code zone}
+     * (her language's, {@code shared.Dates.zoneOf}: the zone her alerts' times and any quiet hours she
+     * later sets are read in).
+     */
+    public static AlertSettings defaults(CustomerId customerId, ZoneId zone) {
+        return new AlertSettings(customerId, EnumSet.allOf(AlertKind.class), 0, null, null, zone, null);
     }
 
     /** Whether a posting of this kind and amount is alerted at all. */

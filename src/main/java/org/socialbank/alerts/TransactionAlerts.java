@@ -127,7 +127,7 @@ public class TransactionAlerts {
         }
         AlertKind kind = other.kind() == AccountKind.FEES ? AlertKind.FEE
                 : incoming ? AlertKind.INCOMING : AlertKind.OUTGOING;
-        AlertSettings settings = store.settings(customer.get()).orElseGet(() -> AlertSettings.defaults(customer.get()));
+        AlertSettings settings = store.settings(customer.get()).orElseGet(() -> defaults(customer.get()));
         long amountMinor = posted.transfer().amountMinor();
         Optional<Instant> quietUntil = settings.quietUntil(now);
         AlertRow row = new AlertRow(UUID.randomUUID(), transferId, account.id().value(), customer.get(), kind,
@@ -145,9 +145,13 @@ public class TransactionAlerts {
         }
     }
 
+    private AlertSettings defaults(CustomerId customer) {
+        return Alerts.defaults(customer, directory);
+    }
+
     /** Publishes the alert to the customer's chosen private chat; answers the row's new status. */
     private String send(AlertRow row) {
-        AlertSettings settings = store.settings(row.customerId()).orElseGet(() -> AlertSettings.defaults(row.customerId()));
+        AlertSettings settings = store.settings(row.customerId()).orElseGet(() -> defaults(row.customerId()));
         Optional<ChannelIdentity> chat = chat(row.customerId(), settings);
         if (chat.isEmpty()) {
             return "no_chat";

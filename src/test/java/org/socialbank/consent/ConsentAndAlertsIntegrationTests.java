@@ -246,6 +246,11 @@ class ConsentAndAlertsIntegrationTests {
         assertThat(defaults.status()).isEqualTo(200);
         assertThat(defaults.json().path("kinds").path("incoming").asBoolean()).isTrue();
         assertThat(defaults.json().path("minAmountMinor").asLong()).isZero();
+        assertThat(defaults.json().path("zone").asString()).as("the zone of her language, not UTC")
+                .isEqualTo("Europe/London");
+        CustomerId sara = customer("Sara Ahmadi", Language.FA);
+        assertThat(api.get("/api/v1/alert-settings/" + sara.value()).json().path("zone").asString())
+                .isEqualTo("Asia/Tehran");
         String path = "/api/v1/alert-settings/" + carol.value();
         assertThat(problem(put(path, "{\"preferredChannel\": \"x\"}"))).isEqualTo("channel_public");
         assertThat(problem(put(path, "{\"zone\": \"Mars/Base\"}"))).isEqualTo("unknown_zone");

@@ -33,10 +33,7 @@ class PostingAlerts {
         Language language = alert.language();
         String amount = Money.format(alert.amountMinor(), alert.currency(), language.locale());
         String balance = Money.format(alert.balanceAfterMinor(), alert.currency(), language.locale());
-        // UTC is the settings' default: a customer who chose no zone reads her language's (Tehran for Persian...)
-        java.time.ZoneId zone = alert.zone().getId().equals("UTC") ? org.socialbank.shared.Dates.zoneOf(language.locale())
-                : alert.zone();
-        String time = org.socialbank.shared.Dates.dateTime(alert.postedAt(), language.locale(), zone);
+        String time = org.socialbank.shared.Dates.dateTime(alert.postedAt(), language.locale(), alert.zone());
         return texts.text(language, "alerts." + alert.kind().wireName(), amount, counterparty(alert, language),
                 balance, time);
     }
