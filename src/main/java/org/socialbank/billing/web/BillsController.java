@@ -5,8 +5,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import org.socialbank.billing.BillPaymentId;
 import org.socialbank.billing.BillPaymentOrder;
@@ -16,6 +14,7 @@ import org.socialbank.billing.Bills;
 import org.socialbank.billing.IranianBill;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.shared.web.Problems;
+import org.socialbank.shared.web.RequiredFields;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -96,16 +95,7 @@ class BillsController {
             + "bill_already_paid, customer_not_found, amount_mismatch or currency_mismatch", content = @Content(mediaType = "application/problem+json"))
     @PostMapping(path = "/payments", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> pay(@RequestBody Pay body) {
-        List<String> missing = new ArrayList<>();
-        if (body.id() == null) {
-            missing.add("id");
-        }
-        if (body.customerId() == null) {
-            missing.add("customerId");
-        }
-        if (!missing.isEmpty()) {
-            throw new IllegalArgumentException("missing: " + String.join(", ", missing));
-        }
+        RequiredFields.require(body.id(), "id", body.customerId(), "customerId");
         BillReading reading = new BillRef(body.billId(), body.paymentId(), body.barcode()).read();
         if (reading instanceof BillReading.Unreadable unreadable) {
             return unreadable(unreadable.code());

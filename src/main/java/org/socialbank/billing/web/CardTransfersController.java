@@ -5,8 +5,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.socialbank.billing.BillPaymentResult;
@@ -19,6 +17,7 @@ import org.socialbank.billing.CardTransfers;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.web.Problems;
+import org.socialbank.shared.web.RequiredFields;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -73,25 +72,8 @@ class CardTransfersController {
             content = @Content(mediaType = "application/problem+json"))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> send(@RequestBody Body body) {
-        List<String> missing = new ArrayList<>();
-        if (body.id() == null) {
-            missing.add("id");
-        }
-        if (body.customerId() == null) {
-            missing.add("customerId");
-        }
-        if (body.destinationCard() == null) {
-            missing.add("destinationCard");
-        }
-        if (body.amountMinor() == null) {
-            missing.add("amountMinor");
-        }
-        if (body.currency() == null) {
-            missing.add("currency");
-        }
-        if (!missing.isEmpty()) {
-            throw new IllegalArgumentException("missing: " + String.join(", ", missing));
-        }
+        RequiredFields.require(body.id(), "id", body.customerId(), "customerId", body.destinationCard(),
+                "destinationCard", body.amountMinor(), "amountMinor", body.currency(), "currency");
         Optional<CardNumber> card = CardNumber.read(body.destinationCard());
         if (card.isEmpty()) {
             return Problems.response(Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, CardNumber.INVALID_CARD_NUMBER,

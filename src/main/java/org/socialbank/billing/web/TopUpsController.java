@@ -5,8 +5,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.socialbank.billing.BillPaymentResult;
@@ -19,6 +17,7 @@ import org.socialbank.billing.TopUps;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.web.Problems;
+import org.socialbank.shared.web.RequiredFields;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -66,25 +65,8 @@ class TopUpsController {
             + "customer_not_found", content = @Content(mediaType = "application/problem+json"))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> topUp(@RequestBody Body body) {
-        List<String> missing = new ArrayList<>();
-        if (body.id() == null) {
-            missing.add("id");
-        }
-        if (body.customerId() == null) {
-            missing.add("customerId");
-        }
-        if (body.phone() == null) {
-            missing.add("phone");
-        }
-        if (body.amountMinor() == null) {
-            missing.add("amountMinor");
-        }
-        if (body.currency() == null) {
-            missing.add("currency");
-        }
-        if (!missing.isEmpty()) {
-            throw new IllegalArgumentException("missing: " + String.join(", ", missing));
-        }
+        RequiredFields.require(body.id(), "id", body.customerId(), "customerId", body.phone(), "phone",
+                body.amountMinor(), "amountMinor", body.currency(), "currency");
         TopUpResult result = topUps.topUp(new TopUpRequest(new TopUpId(body.id()), new CustomerId(body.customerId()),
                 body.phone(), body.amountMinor(), CurrencyCode.of(body.currency()), Optional.ofNullable(body.operator()),
                 body.channel() == null ? "api" : body.channel()));

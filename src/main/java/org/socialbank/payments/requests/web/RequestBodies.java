@@ -1,6 +1,5 @@
 package org.socialbank.payments.requests.web;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.socialbank.directory.Alias;
@@ -13,6 +12,7 @@ import org.socialbank.payments.requests.Share;
 import org.socialbank.payments.requests.SplitId;
 import org.socialbank.payments.requests.SplitOrder;
 import org.socialbank.shared.CurrencyCode;
+import org.socialbank.shared.web.RequiredFields;
 
 /** The JSON the requests API accepts, and its translation to orders; anything malformed is a clear 400. */
 final class RequestBodies {
@@ -88,18 +88,10 @@ final class RequestBodies {
 
     /** Pairs of (value, name): the names of the null values. */
     static List<String> missing(Object... pairs) {
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            if (pairs[i] == null) {
-                names.add((String) pairs[i + 1]);
-            }
-        }
-        return names;
+        return RequiredFields.missing(pairs);
     }
 
     static void require(List<String> missing) {
-        if (!missing.isEmpty()) {
-            throw new IllegalArgumentException("missing: " + String.join(", ", missing));
-        }
+        RequiredFields.require(missing);
     }
 }
