@@ -37,6 +37,14 @@ public enum ApiScope {
     LISTENING_READ("listening:read"),
     /** Importing mentions, correcting their sentiment or topic (issue 20). */
     LISTENING_WRITE("listening:write"),
+    /** {@code GET} cards, credit-card statements and points (issue 16). */
+    CARDS_READ("cards:read"),
+    /** Locking cards, repaying credit cards, redeeming points (issue 16). */
+    CARDS_WRITE("cards:write"),
+    /** {@code GET} branches, their free slots and appointments (issue 16). */
+    SERVICES_READ("services:read"),
+    /** Booking, cancelling and moving appointments (issue 16). */
+    SERVICES_WRITE("services:write"),
     /** Metrics and every {@code /api/**} endpoint no other scope names (deny by default). */
     ADMIN("admin");
 

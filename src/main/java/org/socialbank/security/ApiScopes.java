@@ -33,6 +33,9 @@ final class ApiScopes {
             new Rule("/api/v1/assistant", ApiScope.ASSISTANT, ApiScope.ASSISTANT),
             new Rule("/api/v1/mentions", ApiScope.LISTENING_READ, ApiScope.LISTENING_WRITE),
             new Rule("/api/v1/listening", ApiScope.LISTENING_READ, ApiScope.LISTENING_WRITE),
+            new Rule("/api/v1/cards", ApiScope.CARDS_READ, ApiScope.CARDS_WRITE),
+            new Rule("/api/v1/branches", ApiScope.SERVICES_READ, ApiScope.SERVICES_WRITE),
+            new Rule("/api/v1/appointments", ApiScope.SERVICES_READ, ApiScope.SERVICES_WRITE),
             new Rule("/actuator", ApiScope.ADMIN, ApiScope.ADMIN));
 
     private ApiScopes() {
