@@ -10,12 +10,16 @@ set -euo pipefail
 usage() {
   cat <<'EOF'
 usage: bench/run.sh [--concurrency C] [--duration-seconds D] [--rounds R]
-                    [--warmup-seconds W] [--accounts N] [--server-jar PATH] [--keep-work-dir]
+                    [--warmup-seconds W] [--accounts N] [--client wrk|java]
+                    [--server-jar PATH] [--keep-work-dir]
   --concurrency       clients, for our load generator and for pgbench -c (default 16)
   --duration-seconds  measured seconds per run, ours and pgbench -T alike (default 30)
   --rounds            alternating rounds; the medians are over these (default 3, max 20)
   --warmup-seconds    unmeasured seconds before each of our runs (default 5)
   --accounts          customer wallets our load generator moves money between (default 100)
+  --client            what drives our server: wrk (C, about pgbench's client cost; the
+                      default when wrk is installed) or java (our generator, which also
+                      checks every answer; the default otherwise)
   --server-jar        server jar to run (default: target/socialbank.jar, built if missing)
   --keep-work-dir     keep server logs and raw outputs even when the run succeeds
 EOF
@@ -29,6 +33,9 @@ WARMUP_SECONDS=5
 ACCOUNTS=100
 SERVER_JAR=""
 KEEP_WORK_DIR=false
+CLIENT=""
+CLK_TCK="$(getconf CLK_TCK)"
+
 
 PG_HOST=127.0.0.1
 PG_USER=postgres
@@ -77,6 +84,7 @@ parse_args() {
       --warmup-seconds) WARMUP_SECONDS="${2:?}"; shift 2 ;;
       --accounts) ACCOUNTS="${2:?}"; shift 2 ;;
       --server-jar) SERVER_JAR="${2:?}"; shift 2 ;;
+      --client) CLIENT="${2:?}"; shift 2 ;;
       --keep-work-dir) KEEP_WORK_DIR=true; shift ;;
       -h | --help) usage; exit 0 ;;
       *) usage >&2; die "unknown argument: $1" ;;
@@ -87,11 +95,15 @@ parse_args() {
   int_in_range --rounds "$ROUNDS" 1 "$ROUNDS_MAX"
   int_in_range --warmup-seconds "$WARMUP_SECONDS" 0 600
   int_in_range --accounts "$ACCOUNTS" 2 100000
+  if [[ -z $CLIENT ]]; then
+    if command -v wrk >/dev/null; then CLIENT=wrk; else CLIENT=java; fi
+  fi
+  [[ $CLIENT == wrk || $CLIENT == java ]] || die "--client must be wrk or java: $CLIENT"
 }
 
 check_tools() {
   local tool
-  for tool in java mvn curl pgbench psql createdb dropdb timeout awk; do
+  for tool in java mvn curl pgbench psql createdb dropdb timeout awk /usr/bin/time; do
     command -v "$tool" >/dev/null || die "missing tool: $tool"
   done
 }
@@ -216,25 +228,93 @@ json_number() { # name json
   sed -n "s/.*\"$1\":\(-\{0,1\}[0-9.]*\).*/\1/p" <<<"$2"
 }
 
-run_ours() { # store round; sets LAST_TPS
-  local store="$1" round="$2" dir json
-  dir="$WORK_DIR/ours-$store-$round"
-  mkdir -p "$dir"
-  start_server "$store" "$dir"
+# CPU time in clock ticks: of the whole machine (busy, i.e. all but idle and iowait), and of one
+# process (user + system, from /proc/PID/stat: fields 14 and 15, counted after the ')' of the name).
+machine_busy_ticks() {
+  awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat
+}
+
+process_ticks() { # pid
+  sed 's/^.*) //' "/proc/$1/stat" | awk '{ print $12 + $13 }'
+}
+
+client_ticks() { # file written by /usr/bin/time -f '%U %S' (seconds)
+  awk -v hz="$CLK_TCK" 'NF == 2 && $1 ~ /^[0-9.]+$/ { t = ($1 + $2) * hz } END { printf "%d\n", t }' "$1"
+}
+
+per_op_ms() { # ticks operations
+  awk -v t="$1" -v n="$2" -v hz="$CLK_TCK" 'BEGIN { if (n > 0) printf "%.3f", 1000 * t / hz / n; else print "n/a" }'
+}
+
+# One measured wrk run against the server: the wallets are set up by the Java generator
+# (--setup-only), a warmup run is thrown away, then the measured run. Sets LAST_JSON and the
+# CPU ticks of the measured run (LAST_SERVER_TICKS, LAST_CLIENT_TICKS, LAST_MACHINE_TICKS).
+run_wrk() { # dir round
+  local dir="$1" round="$2" url="http://127.0.0.1:$SERVER_PORT" threads
+  threads=$((CONCURRENCY < 2 ? CONCURRENCY : 2))
+  run_child 600 "$dir/setup.out" "$dir/setup.log" env SOCIALBANK_API_TOKEN="$TOKEN" \
+    java -jar "$BENCH_JAR" --url "$url" --accounts "$ACCOUNTS" --setup-only "$dir/wallets.txt" ||
+    { cat "$dir/setup.log" >&2; die "wallet setup failed"; }
+  if ((WARMUP_SECONDS > 0)); then
+    run_child $((WARMUP_SECONDS + 120)) "$dir/warmup.txt" "$dir/warmup.err" \
+      wrk -t "$threads" -c "$CONCURRENCY" -d "${WARMUP_SECONDS}s" -s "$REPO_ROOT/bench/wrk/transfers.lua" \
+      "$url" -- "$dir/wallets.txt" "$TOKEN" $((round * 2)) ||
+      { cat "$dir/warmup.txt" "$dir/warmup.err" >&2; die "wrk warmup failed"; }
+  fi
+  local server_before machine_before
+  server_before="$(process_ticks "$SERVER_PID")" machine_before="$(machine_busy_ticks)"
+  run_child $((DURATION_SECONDS + 120)) "$dir/wrk.txt" "$dir/wrk.err" \
+    /usr/bin/time -o "$dir/client-time.txt" -f '%U %S' \
+    wrk -t "$threads" -c "$CONCURRENCY" -d "${DURATION_SECONDS}s" --latency \
+    -s "$REPO_ROOT/bench/wrk/transfers.lua" "$url" -- "$dir/wallets.txt" "$TOKEN" $((round * 2 + 1)) ||
+    { cat "$dir/wrk.txt" "$dir/wrk.err" >&2; die "wrk failed"; }
+  LAST_MACHINE_TICKS=$(($(machine_busy_ticks) - machine_before))
+  LAST_SERVER_TICKS=$(($(process_ticks "$SERVER_PID") - server_before))
+  LAST_CLIENT_TICKS="$(client_ticks "$dir/client-time.txt")"
+  LAST_JSON="$(sed -n 's/^wrk-json //p' "$dir/wrk.txt")"
+  [[ -n $LAST_JSON ]] || { cat "$dir/wrk.txt" >&2; die "no wrk-json line in $dir/wrk.txt"; }
+}
+
+run_java() { # dir round; sets LAST_JSON (no CPU split: its warmup runs in the same process)
+  local dir="$1" round="$2"
   run_child $((WARMUP_SECONDS + DURATION_SECONDS + 300)) "$dir/bench.json" "$dir/bench.log" \
     env SOCIALBANK_API_TOKEN="$TOKEN" java -jar "$BENCH_JAR" \
     --url "http://127.0.0.1:$SERVER_PORT" --concurrency "$CONCURRENCY" \
     --duration-seconds "$DURATION_SECONDS" --warmup-seconds "$WARMUP_SECONDS" \
     --accounts "$ACCOUNTS" --seed "$round" --output json ||
     { cat "$dir/bench.log" >&2; die "bench failed"; }
+  LAST_JSON="$(cat "$dir/bench.json")"
+  LAST_MACHINE_TICKS="" LAST_SERVER_TICKS="" LAST_CLIENT_TICKS=""
+}
+
+cpu_line() { # operations; prints the CPU per operation of the last run, or nothing
+  [[ -n $LAST_MACHINE_TICKS ]] || return 0
+  local rest=$((LAST_MACHINE_TICKS - ${LAST_SERVER_TICKS:-0} - LAST_CLIENT_TICKS))
+  printf '  cpu/op ms: server %s  client %s  database+rest %s  machine %s' \
+    "$(per_op_ms "${LAST_SERVER_TICKS:-0}" "$1")" "$(per_op_ms "$LAST_CLIENT_TICKS" "$1")" \
+    "$(per_op_ms "$rest" "$1")" "$(per_op_ms "$LAST_MACHINE_TICKS" "$1")"
+}
+
+run_ours() { # store round; sets LAST_TPS
+  local store="$1" round="$2" dir json
+  dir="$WORK_DIR/ours-$store-$round"
+  mkdir -p "$dir"
+  start_server "$store" "$dir"
+  if [[ $CLIENT == wrk ]]; then run_wrk "$dir" "$round"; else run_java "$dir" "$round"; fi
   stop_server
-  json="$(cat "$dir/bench.json")"
+  json="$LAST_JSON"
   LAST_TPS="$(json_number transfersPerSecond "$json")"
-  local non2xx=$(($(json_number count4xx "$json") + $(json_number count5xx "$json") +
-    $(json_number countOther "$json") + $(json_number errors "$json")))
-  printf 'round %d  ours-%-4s tps %9.1f  p50 %7.2f ms  p99 %7.2f ms  p99.9 %7.2f ms  non-2xx %d\n' \
+  local non2xx
+  if [[ $CLIENT == wrk ]]; then
+    non2xx=$(($(json_number countNon2xx "$json") + $(json_number errors "$json")))
+  else
+    non2xx=$(($(json_number count4xx "$json") + $(json_number count5xx "$json") +
+      $(json_number countOther "$json") + $(json_number errors "$json")))
+  fi
+  printf 'round %d  ours-%-4s tps %9.1f  p50 %7.2f ms  p99 %7.2f ms  p99.9 %7.2f ms  non-2xx %d%s\n' \
     "$round" "$store" "$LAST_TPS" "$(json_number p50Ms "$json")" \
-    "$(json_number p99Ms "$json")" "$(json_number p999Ms "$json")" "$non2xx"
+    "$(json_number p99Ms "$json")" "$(json_number p999Ms "$json")" "$non2xx" \
+    "$(cpu_line "$(awk -v t="$LAST_TPS" -v d="$DURATION_SECONDS" 'BEGIN { printf "%d", t * d }')")"
 }
 
 pgbench_tps() { # output file
@@ -253,14 +333,20 @@ run_pgbench() { # round; sets LAST_TPS
   run_child "$PGBENCH_INIT_TIMEOUT_SECONDS" "$init" "$init.err" \
     pgbench -i -q -s "$PGBENCH_SCALE" -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" "$PGBENCH_DB" ||
     { cat "$init" "$init.err" >&2; die "pgbench -i failed"; }
+  local machine_before
+  machine_before="$(machine_busy_ticks)"
   run_child $((DURATION_SECONDS + 300)) "$out" "$out.err" \
+    /usr/bin/time -o "$out.time" -f '%U %S' \
     pgbench -b tpcb-like -c "$CONCURRENCY" -j "$threads" -T "$DURATION_SECONDS" \
     -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" "$PGBENCH_DB" ||
     { cat "$out" "$out.err" >&2; die "pgbench failed"; }
+  LAST_MACHINE_TICKS=$(($(machine_busy_ticks) - machine_before))
+  LAST_SERVER_TICKS="" LAST_CLIENT_TICKS="$(client_ticks "$out.time")"
   LAST_TPS="$(pgbench_tps "$out")"
   latency="$(sed -n 's/^latency average = \([0-9.]*\) ms.*/\1/p' "$out")"
-  printf 'round %d  pgbench   tps %9.1f  latency average %s ms\n' \
-    "$round" "$LAST_TPS" "${latency:-?}"
+  printf 'round %d  pgbench   tps %9.1f  latency average %s ms%s\n' \
+    "$round" "$LAST_TPS" "${latency:-?}" \
+    "$(cpu_line "$(awk -v t="$LAST_TPS" -v d="$DURATION_SECONDS" 'BEGIN { printf "%d", t * d }')")"
 }
 
 median() {
@@ -275,7 +361,7 @@ ratio() {
 print_header() {
   echo "socialbank bench $(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo "command: bench/run.sh --concurrency $CONCURRENCY --duration-seconds $DURATION_SECONDS" \
-    "--rounds $ROUNDS --warmup-seconds $WARMUP_SECONDS --accounts $ACCOUNTS"
+    "--rounds $ROUNDS --warmup-seconds $WARMUP_SECONDS --accounts $ACCOUNTS --client $CLIENT"
   echo "machine: nproc $(nproc), $(lscpu | sed -n 's/^Model name: *//p'), memory" \
     "$(awk '/^MemTotal:/ { printf "%.1f", $2 / 1048576 }' /proc/meminfo) GiB"
   echo "server java: $("$(server_java)" -version 2>&1 | head -n 1); bench java:" \

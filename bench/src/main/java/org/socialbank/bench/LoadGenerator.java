@@ -1,6 +1,7 @@
 package org.socialbank.bench;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -43,6 +44,13 @@ public final class LoadGenerator {
       return 2;
     }
     try {
+      if (options.setupOnly() != null) {
+        List<UUID> wallets = new Setup(new Api(options.baseUrl(), options.token()), options.currency())
+            .fundedWallets(options.accounts());
+        Files.write(options.setupOnly(), wallets.stream().map(UUID::toString).toList());
+        System.err.printf("bench: %d wallets funded, ids in %s%n", wallets.size(), options.setupOnly());
+        return 0;
+      }
       Summary summary = measure(options);
       System.out.print(options.outputJson()
           ? summary.json() + System.lineSeparator()

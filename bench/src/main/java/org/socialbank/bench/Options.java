@@ -1,6 +1,7 @@
 package org.socialbank.bench;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -18,7 +19,8 @@ record Options(
     int accounts,
     String currency,
     long seed,
-    boolean outputJson) {
+    boolean outputJson,
+    Path setupOnly) {
 
   static final String USAGE = String.join("\n",
       "usage: java -jar socialbank-bench.jar [flags]",
@@ -32,11 +34,13 @@ record Options(
       "  --accounts N              customer wallets, 2.." + Limits.ACCOUNTS_MAX + " (default 100)",
       "  --currency CUR            ISO 4217 code (default EUR)",
       "  --seed N                  seed for the choice of wallets and amounts (default 1)",
-      "  --output text|json        summary format (default text; json is one line)");
+      "  --output text|json        summary format (default text; json is one line)",
+      "  --setup-only FILE         only create and fund the wallets, write their ids to FILE",
+      "                            (one per line) and exit: for a lighter client such as wrk");
 
   private static final Set<String> FLAGS = Set.of(
       "--url", "--token", "--concurrency", "--duration-seconds", "--warmup-seconds",
-      "--accounts", "--currency", "--seed", "--output");
+      "--accounts", "--currency", "--seed", "--output", "--setup-only");
 
   /** Upper bounds of the flags; they keep a typo from starting an hour-long run. */
   static final class Limits {
@@ -64,7 +68,8 @@ record Options(
         intOf(flags, "--accounts", 100, 2, Limits.ACCOUNTS_MAX),
         currencyOf(flags.getOrDefault("--currency", "EUR")),
         longOf(flags, "--seed", 1),
-        outputJsonOf(flags.getOrDefault("--output", "text")));
+        outputJsonOf(flags.getOrDefault("--output", "text")),
+        flags.containsKey("--setup-only") ? Path.of(flags.get("--setup-only")) : null);
   }
 
   private static Map<String, String> flagsOf(String[] args) {

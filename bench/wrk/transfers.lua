@@ -1,0 +1,114 @@
+-- wrk script: single-phase p2p transfers between funded wallets, each with a fresh id.
+--
+--   wrk -t 2 -c 16 -d 20s --latency -s bench/wrk/transfers.lua http://127.0.0.1:8080 \
+--       -- WALLETS_FILE TOKEN SEED [CURRENCY]
+--
+-- WALLETS_FILE holds one account id per line, as written by
+-- `java -jar bench/target/socialbank-bench.jar --setup-only WALLETS_FILE` (which creates and
+-- funds them). The work per request is the Java generator's: two distinct random wallets, an
+-- amount of 1..1000 minor units, a new UUID as the transfer's id (its idempotency key). At the
+-- end it prints one line "wrk-json {...}" with the counts and latency percentiles that
+-- bench/run.sh reads; answers are counted by status (200 would be a repeated id, so a run
+-- with any 200 reused ids and is not a fair measurement).
+
+local wallets = {}
+local token, currency
+local threads = {}
+
+-- Runs once per thread, in the main interpreter, before the threads start: each thread gets its
+-- own number (a global in the thread's interpreter), so that no two threads draw the same ids.
+function setup(thread)
+  table.insert(threads, thread)
+  thread:set("thread_number", #threads)
+end
+
+local function read_wallets(path)
+  local list = {}
+  local file = assert(io.open(path, "r"), "cannot read " .. path)
+  for line in file:lines() do
+    if line:match("^%x%x%x%x%x%x%x%x%-") then
+      table.insert(list, line)
+    end
+  end
+  file:close()
+  assert(#list >= 2, "need at least two wallets in " .. path)
+  return list
+end
+
+-- Runs in each thread with the arguments after `--`.
+function init(args)
+  wallets = read_wallets(args[1])
+  token = args[2]
+  local seed = tonumber(args[3] or "1")
+  currency = args[4] or "EUR"
+  -- A run against the same server must not replay an earlier run's ids (they would be answered
+  -- 200, as repeats): callers pass a new seed per run (bench/run.sh does).
+  math.randomseed(seed * 1000 + thread_number)
+  statuses = {}
+end
+
+local hex = "0123456789abcdef"
+
+local function random_hex(n)
+  local out = {}
+  for i = 1, n do
+    local k = math.random(1, 16)
+    out[i] = hex:sub(k, k)
+  end
+  return table.concat(out)
+end
+
+-- A version-4 UUID: 122 random bits, the version nibble 4 and the variant bits 10.
+local function uuid()
+  local v = ({ "8", "9", "a", "b" })[math.random(1, 4)]
+  return random_hex(8) .. "-" .. random_hex(4) .. "-4" .. random_hex(3) .. "-" .. v
+      .. random_hex(3) .. "-" .. random_hex(12)
+end
+
+function request()
+  local n = #wallets
+  local debit = math.random(1, n)
+  local credit = math.random(1, n - 1)
+  if credit >= debit then
+    credit = credit + 1
+  end
+  local body = string.format(
+    '{"id":"%s","debitAccountId":"%s","creditAccountId":"%s","amountMinor":%d,"currency":"%s","code":"p2p"}',
+    uuid(), wallets[debit], wallets[credit], math.random(1, 1000), currency)
+  return wrk.format("POST", "/api/v1/transfers", {
+    ["Content-Type"] = "application/json",
+    ["Authorization"] = "Bearer " .. token,
+  }, body)
+end
+
+function response(status, headers, body)
+  statuses[status] = (statuses[status] or 0) + 1
+end
+
+function done(summary, latency, requests)
+  local by_status = {}
+  for _, thread in ipairs(threads) do
+    local counts = thread:get("statuses")
+    for status, count in pairs(counts) do
+      by_status[status] = (by_status[status] or 0) + count
+    end
+  end
+  local ok, other = 0, 0
+  local parts = {}
+  for status, count in pairs(by_status) do
+    if status == 201 then
+      ok = ok + count
+    else
+      other = other + count
+    end
+    table.insert(parts, string.format('"%d":%d', status, count))
+  end
+  local seconds = summary.duration / 1e6
+  io.write(string.format(
+    'wrk-json {"transfersPerSecond":%.1f,"count2xx":%d,"countNon2xx":%d,"errors":%d,'
+      .. '"p50Ms":%.3f,"p99Ms":%.3f,"p999Ms":%.3f,"maxMs":%.3f,"seconds":%.3f,"statuses":{%s}}\n',
+    ok / seconds, ok, other,
+    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
+    latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency:percentile(99.9) / 1000,
+    latency.max / 1000, seconds, table.concat(parts, ",")))
+end
