@@ -11,7 +11,7 @@ usage() {
   cat <<'EOF'
 usage: bench/run.sh [--concurrency C] [--duration-seconds D] [--rounds R]
                     [--warmup-seconds W] [--accounts N] [--client wrk|java]
-                    [--server-jar PATH] [--keep-work-dir]
+                    [--chats N] [--server-jar PATH] [--keep-work-dir]
   --concurrency       clients, for our load generator and for pgbench -c (default 16)
   --duration-seconds  measured seconds per run, ours and pgbench -T alike (default 30)
   --rounds            alternating rounds; the medians are over these (default 3, max 20)
@@ -20,6 +20,8 @@ usage: bench/run.sh [--concurrency C] [--duration-seconds D] [--rounds R]
   --client            what drives our server: wrk (C, about pgbench's client cost; the
                       default when wrk is installed) or java (our generator, which also
                       checks every answer; the default otherwise)
+  --chats             Telegram chats of the end-to-end chat benchmark, run on PostgreSQL in
+                      each round (default 16; 0 leaves it out)
   --server-jar        server jar to run (default: target/socialbank.jar, built if missing)
   --keep-work-dir     keep server logs and raw outputs even when the run succeeds
 EOF
@@ -34,6 +36,9 @@ ACCOUNTS=100
 SERVER_JAR=""
 KEEP_WORK_DIR=false
 CLIENT=""
+CHATS=16
+SERVER_ARGS=()
+PRESET_PORT=""
 CLK_TCK="$(getconf CLK_TCK)"
 
 
@@ -85,6 +90,7 @@ parse_args() {
       --accounts) ACCOUNTS="${2:?}"; shift 2 ;;
       --server-jar) SERVER_JAR="${2:?}"; shift 2 ;;
       --client) CLIENT="${2:?}"; shift 2 ;;
+      --chats) CHATS="${2:?}"; shift 2 ;;
       --keep-work-dir) KEEP_WORK_DIR=true; shift ;;
       -h | --help) usage; exit 0 ;;
       *) usage >&2; die "unknown argument: $1" ;;
@@ -95,6 +101,7 @@ parse_args() {
   int_in_range --rounds "$ROUNDS" 1 "$ROUNDS_MAX"
   int_in_range --warmup-seconds "$WARMUP_SECONDS" 0 600
   int_in_range --accounts "$ACCOUNTS" 2 100000
+  if ((CHATS != 0)); then int_in_range --chats "$CHATS" 2 1000; fi
   if [[ -z $CLIENT ]]; then
     if command -v wrk >/dev/null; then CLIENT=wrk; else CLIENT=java; fi
   fi
@@ -169,10 +176,10 @@ start_server() { # store dir
       "SPRING_DATASOURCE_USERNAME=$PG_USER")
     if [[ -n ${PGPASSWORD:-} ]]; then env_vars+=("SPRING_DATASOURCE_PASSWORD=$PGPASSWORD"); fi
   fi
-  SERVER_PORT="$(free_port)"
+  SERVER_PORT="${PRESET_PORT:-$(free_port)}"
   # exec, so that $! is the JVM itself and stop_server signals it directly.
   (cd "$dir" && exec env "${env_vars[@]}" "$(server_java)" -jar "$SERVER_JAR" \
-    --server.port="$SERVER_PORT" --server.address=127.0.0.1 >server.log 2>&1) &
+    --server.port="$SERVER_PORT" --server.address=127.0.0.1 "${SERVER_ARGS[@]}" >server.log 2>&1) &
   SERVER_PID=$!
   wait_healthy "$dir"
 }
@@ -317,6 +324,48 @@ run_ours() { # store round; sets LAST_TPS
     "$(cpu_line "$(awk -v t="$LAST_TPS" -v d="$DURATION_SECONDS" 'BEGIN { printf "%d", t * d }')")"
 }
 
+# The end-to-end chat benchmark (bench/src/main/java/org/socialbank/bench/ChatBench.java) on
+# PostgreSQL: the server in demo mode (the SMS inbox the linking reads) with a Telegram bot whose
+# Bot API is the bench's fake, sending as fast as the fake takes it, and payment rules that do
+# not hold the bench's many small payments (the risk rules are not what is measured here).
+run_chat() { # round; sets LAST_TPS (max chat payments/s)
+  local round="$1" dir="$WORK_DIR/ours-chat-$1" fake_port secret json
+  mkdir -p "$dir"
+  fake_port="$(free_port)"
+  secret="bench-secret-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+  local bot="--socialbank.channels.telegram.bots.bench"
+  SERVER_ARGS=(--socialbank.demo.enabled=true --socialbank.web.secure-cookies=false
+    "$bot.token=999000:bench" "$bot.secret-token=$secret" "$bot.username=BenchBot"
+    "$bot.api-base-url=http://127.0.0.1:$fake_port" "$bot.messages-per-second=1000"
+    "$bot.chat-messages-per-second=100"
+    --socialbank.payments.risk.burst-payments-max=10000 --socialbank.payments.risk.burst-window=1s
+    --socialbank.payments.risk.new-channel-window=1s
+    --socialbank.payments.risk.new-channel-confirmations-min=0
+    --socialbank.payments.risk.new-payees-per-day-max=1000
+    --socialbank.payments.payee-lookups-per-hour=10000)
+  # The bench (and its fake Bot API) starts first: the server's health asks the Bot API.
+  PRESET_PORT="$(free_port)"
+  timeout $((WARMUP_SECONDS + 2 * DURATION_SECONDS + 900)) \
+    env SOCIALBANK_API_TOKEN="$TOKEN" SOCIALBANK_BENCH_BOT_SECRET="$secret" \
+    java -cp "$BENCH_JAR" org.socialbank.bench.ChatBench --url "http://127.0.0.1:$PRESET_PORT" \
+    --fake-port "$fake_port" --bot bench --chats "$CHATS" --warmup-seconds "$WARMUP_SECONDS" \
+    --duration-seconds "$DURATION_SECONDS" --seed "$round" --output json \
+    >"$dir/chat.json" 2>"$dir/chat.log" &
+  CHILD_PID=$!
+  start_server pg "$dir"
+  SERVER_ARGS=() PRESET_PORT=""
+  local status=0
+  wait "$CHILD_PID" || status=$?
+  CHILD_PID=""
+  stop_server
+  ((status == 0)) || { cat "$dir/chat.log" >&2; die "chat bench failed"; }
+  json="$(cat "$dir/chat.json")"
+  LAST_TPS="$(json_number maxPaymentsPerSecond "$json")"
+  printf 'round %d  ours-chat max %7.1f payments/s; at %.1f/s: p50 %7.2f ms  p99 %7.2f ms  p99.9 %7.2f ms  timeouts %d\n' \
+    "$round" "$LAST_TPS" "$(json_number rate "$json")" "$(json_number p50Ms "$json")" \
+    "$(json_number p99Ms "$json")" "$(json_number p999Ms "$json")" "$(json_number timeouts "$json")"
+}
+
 pgbench_tps() { # output file
   # pgbench 14+ prints "(without initial connection time)"; older ones "excluding connections".
   local line
@@ -361,7 +410,8 @@ ratio() {
 print_header() {
   echo "socialbank bench $(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo "command: bench/run.sh --concurrency $CONCURRENCY --duration-seconds $DURATION_SECONDS" \
-    "--rounds $ROUNDS --warmup-seconds $WARMUP_SECONDS --accounts $ACCOUNTS --client $CLIENT"
+    "--rounds $ROUNDS --warmup-seconds $WARMUP_SECONDS --accounts $ACCOUNTS --client $CLIENT" \
+    "--chats $CHATS"
   echo "machine: nproc $(nproc), $(lscpu | sed -n 's/^Model name: *//p'), memory" \
     "$(awk '/^MemTotal:/ { printf "%.1f", $2 / 1048576 }' /proc/meminfo) GiB"
   echo "server java: $("$(server_java)" -version 2>&1 | head -n 1); bench java:" \
@@ -391,16 +441,18 @@ idle_percent() { # over 2 seconds, from /proc/stat: (idle + iowait) / all
 ours_h2() { run_ours h2 "$1"; H2_TPS+=("$LAST_TPS"); }
 ours_pg() { run_ours pg "$1"; PG_TPS+=("$LAST_TPS"); }
 theirs() { run_pgbench "$1"; PGBENCH_TPS+=("$LAST_TPS"); }
+ours_chat() { if ((CHATS > 0)); then run_chat "$1"; CHAT_TPS+=("$LAST_TPS"); fi; }
 
 run_round() { # round; odd rounds start with ours, even rounds with pgbench, to spread drift
   local round="$1"
   if ((round % 2 == 1)); then
-    ours_h2 "$round"; ours_pg "$round"; theirs "$round"
+    ours_h2 "$round"; ours_pg "$round"; ours_chat "$round"; theirs "$round"
   else
-    theirs "$round"; ours_pg "$round"; ours_h2 "$round"
+    theirs "$round"; ours_chat "$round"; ours_pg "$round"; ours_h2 "$round"
   fi
   echo "round $round  ours(PG)/pgbench $(ratio "${PG_TPS[-1]}" "${PGBENCH_TPS[-1]}")" \
-    " ours(H2)/pgbench $(ratio "${H2_TPS[-1]}" "${PGBENCH_TPS[-1]}")"
+    " ours(H2)/pgbench $(ratio "${H2_TPS[-1]}" "${PGBENCH_TPS[-1]}")" \
+    "$(if ((CHATS > 0)); then echo " chat/pgbench $(ratio "${CHAT_TPS[-1]}" "${PGBENCH_TPS[-1]}")"; fi)"
 }
 
 cleanup() {
@@ -422,7 +474,7 @@ main() {
   WORK_DIR="$(mktemp -d /tmp/socialbank-bench.XXXXXX)"
   build
   TOKEN="$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-  H2_TPS=() PG_TPS=() PGBENCH_TPS=() LAST_TPS=""
+  H2_TPS=() PG_TPS=() PGBENCH_TPS=() CHAT_TPS=() LAST_TPS=""
   print_header
   local round
   for ((round = 1; round <= ROUNDS; round++)); do
@@ -434,6 +486,11 @@ main() {
     "ours-h2 $h2  ours-pg $pg  pgbench $pgb"
   echo "ratio of medians: ours(PG)/pgbench $(ratio "$pg" "$pgb")" \
     " ours(H2)/pgbench $(ratio "$h2" "$pgb")"
+  if ((CHATS > 0)); then
+    local chat
+    chat="$(median "${CHAT_TPS[@]}")"
+    echo "chat payments/s (median of the closed-loop maxima): $chat  chat/pgbench $(ratio "$chat" "$pgb")"
+  fi
   echo "load average at the end: $(cut -d ' ' -f 1-3 /proc/loadavg)"
 }
 

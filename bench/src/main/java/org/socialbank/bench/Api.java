@@ -20,6 +20,7 @@ final class Api {
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
   private final HttpClient http;
+  private final URI baseUrl;
   private final URI accountsUri;
   private final URI transfersUri;
   private final String authorization;
@@ -30,6 +31,7 @@ final class Api {
         .connectTimeout(CONNECT_TIMEOUT)
         .followRedirects(HttpClient.Redirect.NEVER)
         .build();
+    this.baseUrl = baseUrl;
     this.accountsUri = URI.create(baseUrl + "/api/v1/accounts");
     this.transfersUri = URI.create(baseUrl + "/api/v1/transfers");
     this.authorization = "Bearer " + token;
@@ -61,6 +63,11 @@ final class Api {
         .put("currency", currency)
         .put("code", "p2p");
     return post(transfersUri, body.toString());
+  }
+
+  /** POSTs a JSON body to a path of the API (the chat bench's setup: customers, accounts). */
+  Response post(String path, String json) throws IOException, InterruptedException {
+    return post(URI.create(baseUrl + path), json);
   }
 
   private Response post(URI uri, String json) throws IOException, InterruptedException {

@@ -44,6 +44,21 @@ final class JsonObject {
     return this;
   }
 
+  /** An array of objects that are already complete. */
+  JsonObject putObjects(String name, List<JsonObject> values) {
+    member(name).text.append('[');
+    for (int i = 0; i < values.size(); i++) {
+      text.append(i == 0 ? "" : ",").append(values.get(i).toString());
+    }
+    text.append(']');
+    return this;
+  }
+
+  JsonObject put(String name, boolean value) {
+    member(name).text.append(value);
+    return this;
+  }
+
   @Override
   public String toString() {
     return text + "}";
