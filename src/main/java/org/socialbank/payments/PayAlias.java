@@ -104,6 +104,37 @@ class PayAlias {
     }
 
     /**
+     * The refusal {@link #pay} would give now, found by reading only: the payer, the payee and the
+     * currencies ({@link #precheck}), the limits of the risk policy (in the order {@link #pay} meets
+     * them), then the money the payer can spend. A hold for the bank's page is not a refusal: it is left to the payment.
+     */
+    Precheck check(PaymentOrder order) {
+        Optional<CustomerView> payer = directory.customer(order.payer())
+                .filter(c -> c.customer().status() == CustomerStatus.ACTIVE);
+        if (payer.isEmpty()) {
+            return new Precheck.Refused("payer_not_found", null, null, null);
+        }
+        Optional<AliasMatch> match = directory.resolve(order.payee());
+        Optional<String> refusal = precheck(order, match);
+        if (refusal.isPresent()) {
+            return new Precheck.Refused(refusal.get(), null, null, null);
+        }
+        CustomerId payee = match.map(AliasMatch::customerId).orElse(null);
+        Decision decision = policy.assess(new Attempt(order.payer(), payer.get().customer().kycLevel(),
+                order.channel(), order.amountMinor(), order.currency(),
+                !store.paidBefore(order.payer(), order.payee(), payee), match.isPresent(), channelLinkedAt(order),
+                now()), new SqlHistory(store));
+        if (decision instanceof Reject reject) {
+            return new Precheck.Refused(reject.code(), reject.limitMinor(), reject.resetsAt().orElse(null), null);
+        }
+        long available = available(order.payer(), order.currency()).orElse(0L);
+        if (available < order.amountMinor()) {
+            return new Precheck.Refused("insufficient_funds", null, null, available);
+        }
+        return new Precheck.Clear();
+    }
+
+    /**
      * Who holds the paid handle, on a network whose claims are bound to an account id: asked of the
      * network before the transaction (a call to X), for a new payment to someone not a customer.
      */

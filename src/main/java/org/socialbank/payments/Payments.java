@@ -55,6 +55,14 @@ public class Payments {
         return pay.pay(order);
     }
 
+    /**
+     * Whether a payment would be refused if it were asked for now, and why, without writing
+     * anything: for the chats, before they show a Confirm button (see {@link Precheck}).
+     */
+    public Precheck check(PaymentOrder order) {
+        return pay.check(order);
+    }
+
     public Optional<Payment> payment(PaymentId id) {
         return store.find(id).map(views::of);
     }

@@ -82,6 +82,13 @@ public interface Bank {
     PayOutcome pay(CustomerId payer, Alias payee, long amountMinor, CurrencyCode currency);
 
     /**
+     * The refusal paying would meet now (no account or payee in the currency, a limit, too little
+     * money), found without paying: asked before a Confirm button is shown. Empty when nothing
+     * stands in the way yet; the payment checks everything again.
+     */
+    Optional<Refused> check(CustomerId payer, Alias payee, long amountMinor, CurrencyCode currency);
+
+    /**
      * Uses a claim code sent from this chat account (a non-customer proving they own the handle a
      * payment was sent to); empty when the text is no claim code at all.
      */
@@ -212,10 +219,15 @@ public interface Bank {
      *
      * @param limitMinor the limit that said no, when one did
      * @param resetsAt when that limit resets, when it does
+     * @param availableMinor what the payer can spend now, when the money was short; else null
      */
-    record Refused(String code, Long limitMinor, Instant resetsAt) implements PayOutcome {
+    record Refused(String code, Long limitMinor, Instant resetsAt, Long availableMinor) implements PayOutcome {
         public Refused(String code) {
-            this(code, null, null);
+            this(code, null, null, null);
+        }
+
+        public Refused(String code, Long limitMinor, Instant resetsAt) {
+            this(code, limitMinor, resetsAt, null);
         }
     }
 }

@@ -125,10 +125,21 @@ final class PayDialogue {
             return say(state, language, "conversation.pay.ask_amount", form.payeeName());
         }
         CurrencyCode currency = CurrencyCode.of(form.currency());
+        Bank bank = turn.bank();
+        Optional<Bank.Refused> refusal = bank.check(turn.linked().orElseThrow().customerId(), form.payee(),
+                form.amountMinor(), currency);
+        if (refusal.isPresent()) {
+            // no Confirm button for a payment that cannot go (issue 13); the payee stays, so another
+            // amount can be typed at once
+            Step no = refused(state.replaceForm(form.withoutAmount()), language, refusal.get(), currency,
+                    form.amountMinor());
+            List<Outbound> said = new ArrayList<>(no.replies());
+            said.add(new Outbound.Text(texts.text(language, "conversation.pay.other_amount")));
+            return new Step(no.state(), said, language);
+        }
         String text = texts.text(language, form.payeeCustomerId() != null ? "conversation.pay.confirm"
                 : "conversation.pay.confirm_claim", Money.format(form.amountMinor(), currency, language.locale()),
                 form.payeeName());
-        Bank bank = turn.bank();
         // a new version for every confirmation shown: "Pay 10?" must not pay 5 after the amount changed
         DialogueState shown = state.replaceForm(form);
         return new Step(shown, List.of(new Outbound.Buttons(text, List.of(
@@ -164,7 +175,7 @@ final class PayDialogue {
             CurrencyCode currency, String payeeName) {
         String amount = Money.format(amountMinor, currency, language.locale());
         if (outcome instanceof Bank.Refused refused) {
-            return refused(next, language, refused, currency);
+            return refused(next, language, refused, currency, amountMinor);
         }
         if (outcome instanceof Bank.Held held) {
             String why = HELD_REASONS.contains(held.reason())
@@ -188,7 +199,13 @@ final class PayDialogue {
                 texts.text(language, "conversation.receipt.reference", ((Bank.Paid) outcome).reference())))), language);
     }
 
-    private Step refused(DialogueState next, Language language, Bank.Refused refused, CurrencyCode currency) {
+    private Step refused(DialogueState next, Language language, Bank.Refused refused, CurrencyCode currency,
+            long amountMinor) {
+        if (refused.availableMinor() != null && "insufficient_funds".equals(refused.code())) {
+            return say(next, language, "conversation.pay.refused.funds_available",
+                    Money.format(refused.availableMinor(), currency, language.locale()),
+                    Money.format(amountMinor, currency, language.locale()));
+        }
         if (refused.limitMinor() != null && LIMITS.contains(refused.code())) {
             String limit = Money.format(refused.limitMinor(), currency, language.locale());
             String which = texts.text(language, "conversation.limit." + refused.code());
@@ -233,7 +250,8 @@ final class PayDialogue {
                 "conversation.pay.refused.limit", "conversation.pay.refused.limit_resets",
                 "conversation.pay.cancel_button", "conversation.pay.stale", "conversation.receipt.title",
                 "conversation.receipt.amount", "conversation.receipt.to", "conversation.receipt.reference",
-                "conversation.pay.cancelled"));
+                "conversation.pay.cancelled", "conversation.pay.refused.funds_available",
+                "conversation.pay.other_amount"));
         for (String code : List.of("exceeds_credits", "account_frozen", "payee_has_no_account", "no_account_in_currency",
                 "confirmation_unavailable", "other")) {
             keys.add(refusal(code));

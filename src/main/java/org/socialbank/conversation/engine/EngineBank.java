@@ -31,6 +31,7 @@ import org.socialbank.ledger.Ledger;
 import org.socialbank.payments.Payment;
 import org.socialbank.payments.PaymentId;
 import org.socialbank.payments.PaymentOrder;
+import org.socialbank.payments.Precheck;
 import org.socialbank.payments.Payments;
 import org.socialbank.payments.requests.Requests;
 import org.socialbank.services.Branch;
@@ -178,6 +179,15 @@ public final class EngineBank implements Bank {
         Payment payment = parts.alerts().fromChat(payer, () -> parts.payments()
                 .pay(new PaymentOrder(id, payer, payee, amountMinor, currency, channel.wireName())));
         return outcome(payment, payee);
+    }
+
+    @Override
+    public Optional<Refused> check(CustomerId payer, Alias payee, long amountMinor, CurrencyCode currency) {
+        Precheck check = parts.payments().check(new PaymentOrder(paymentId(channel, externalMessageId), payer, payee,
+                amountMinor, currency, channel.wireName()));
+        return check instanceof Precheck.Refused r
+                ? Optional.of(new Refused(r.code(), r.limitMinor(), r.resetsAt(), r.availableMinor()))
+                : Optional.empty();
     }
 
     private PayOutcome outcome(Payment payment, Alias payee) {

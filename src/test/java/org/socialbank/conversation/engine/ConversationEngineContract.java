@@ -335,20 +335,26 @@ abstract class ConversationEngineContract {
 
     @Test
     void aRefusalIsASentenceAndALargePaymentWaitsForTheBanksPage() {
-        link(aliceChat, alice);
-        String yes = ((Outbound.Buttons) say(aliceChat, "pay @" + bob.handle() + " 1000.01").get(0)).buttons().get(0)
+        Person rita = person("Rita Rich", 200_000);
+        String ritaChat = "tg-" + UUID.randomUUID();
+        link(ritaChat, rita);
+        String yes = ((Outbound.Buttons) say(ritaChat, "pay @" + bob.handle() + " 1000.01").get(0)).buttons().get(0)
                 .reference();
-        Outbound held = say(aliceChat, new Inbound.Button(yes)).get(0);
+        Outbound held = say(ritaChat, new Inbound.Button(yes)).get(0);
         assertThat(held).isInstanceOf(Outbound.Link.class);
         assertThat(((Outbound.Link) held).url()).contains("/confirm/");
         assertThat(text(held)).endsWith("Why: it is a large amount."); // the customer sees why it is held
         assertThat(balance(bob)).isZero();
+        // issue 13: money that is not there is said before any button or code, with what is there
+        link(aliceChat, alice);
+        List<Outbound> tooMuch = say(aliceChat, "pay @" + bob.handle() + " 1000.01");
+        assertThat(tooMuch).noneMatch(Outbound.Buttons.class::isInstance);
+        assertThat(text(tooMuch.get(0))).isEqualTo("You can spend €500.00 now, not enough for €1,000.01. Nothing was paid.");
         String bobChat = "tg-" + UUID.randomUUID();
         link(bobChat, bob);
-        String bobYes = ((Outbound.Buttons) say(bobChat, "pay @" + alice.handle() + " 5").get(0)).buttons().get(0)
-                .reference();
-        assertThat(text(say(bobChat, new Inbound.Button(bobYes)).get(0)))
-                .isEqualTo("Not enough money on your account. Nothing was paid.");
+        List<Outbound> broke = say(bobChat, "pay @" + alice.handle() + " 5");
+        assertThat(text(broke.get(0))).isEqualTo("You can spend €0.00 now, not enough for €5.00. Nothing was paid.");
+        assertThat(text(broke.get(1))).isEqualTo("Type another amount, or “cancel”.");
         assertThat(balance(alice)).isEqualTo(50_000);
     }
 
@@ -375,34 +381,40 @@ abstract class ConversationEngineContract {
     @Test
     @DisplayName("issue 13: every end of a held payment is told once in the payer's chat: sent, refused and why, cancelled, expired, too many codes")
     void everyEndOfAHeldPaymentIsToldOnceInThePayersChat() {
-        link(aliceChat, alice);
-        String poor = held(aliceChat, bob, "1000.01"); // alice has €500.00
-        assertThat(confirmations.confirm(poor, sms.lastCode(alice.phone())))
-                .isInstanceOf(org.socialbank.directory.ConfirmView.Refused.class);
-        assertThat(paymentAlerts(aliceChat)).containsExactly(
-                "Your payment of €1,000.01 to Bob B. was confirmed but not made: not enough money on your account (you have €500.00). Nothing was paid.");
-
-        String cancelled = held(aliceChat, bob, "1000.02");
+        Person dora = person("Dora Dean", 150_000); // enough for each payment when it is asked for
+        String doraChat = "tg-" + UUID.randomUUID();
+        link(doraChat, dora);
+        String cancelled = held(doraChat, bob, "1000.02");
         confirmations.cancel(cancelled);
-        assertThat(paymentAlerts(aliceChat)).hasSize(2).last()
-                .isEqualTo("Your payment of €1,000.02 to Bob B. was cancelled on the bank’s page. Nothing was paid.");
+        assertThat(paymentAlerts(doraChat)).containsExactly(
+                "Your payment of €1,000.02 to Bob B. was cancelled on the bank’s page. Nothing was paid.");
 
-        String expired = held(aliceChat, bob, "1000.03");
+        String expired = held(doraChat, bob, "1000.03");
         clock.advance(Duration.ofMinutes(6));
         confirmations.expireDue(100);
-        assertThat(confirmations.confirm(expired, sms.lastCode(alice.phone())))
+        assertThat(confirmations.confirm(expired, sms.lastCode(dora.phone())))
                 .isInstanceOf(org.socialbank.directory.ConfirmView.NotConfirmed.class);
-        assertThat(paymentAlerts(aliceChat)).hasSize(3).last().isEqualTo(
+        assertThat(paymentAlerts(doraChat)).hasSize(2).last().isEqualTo(
                 "Your payment of €1,000.03 to Bob B. was not confirmed in time. Nothing was paid; you can send it again.");
 
-        String wrong = held(aliceChat, bob, "1000.04");
-        String bad = sms.lastCode(alice.phone()).equals("000000") ? "111111" : "000000";
+        String wrong = held(doraChat, bob, "1000.04");
+        String bad = sms.lastCode(dora.phone()).equals("000000") ? "111111" : "000000";
         for (int i = 0; i < 10 && !(confirmations.confirm(wrong, bad) instanceof org.socialbank.directory.ConfirmView.NotConfirmed); i++) {
             // until the attempts run out
         }
-        assertThat(paymentAlerts(aliceChat)).hasSize(4).last().isEqualTo(
+        assertThat(paymentAlerts(doraChat)).hasSize(3).last().isEqualTo(
                 "Your payment of €1,000.04 to Bob B. was stopped after too many wrong codes. Nothing was paid.");
-        assertThat(balance(alice)).isEqualTo(50_000);
+
+        String poor = held(doraChat, bob, "1000.01");
+        // while the page waits, the money goes elsewhere: the confirmation finds too little
+        Person sink = person("Sam Sink", 0);
+        assertThat(ledger.transfer(NewTransfer.posted(new TransferId(UUID.randomUUID()), dora.wallet(), sink.wallet(),
+                60_000, EUR, "p2p"))).isInstanceOf(TransferResult.Posted.class);
+        assertThat(confirmations.confirm(poor, sms.lastCode(dora.phone())))
+                .isInstanceOf(org.socialbank.directory.ConfirmView.Refused.class);
+        assertThat(paymentAlerts(doraChat)).hasSize(4).last().isEqualTo(
+                "Your payment of €1,000.01 to Bob B. was confirmed but not made: not enough money on your account (you have €900.00). Nothing was paid.");
+        assertThat(balance(dora)).isEqualTo(90_000);
 
         Person carol = person("Carol Cole", 300_000);
         String carolChat = "tg-" + UUID.randomUUID();

@@ -403,6 +403,39 @@ class DialogueUnitTests {
     }
 
     @Test
+    void aPaymentThatCannotGoIsRefusedBeforeAnyConfirmButtonWithWhatIsPossible() {
+        // issue 13: "Confirmed", then "not paid" was the truth told too late
+        bank.linkedIn(Language.EN);
+        bank.precheckRefusal = new org.socialbank.conversation.dialogue.Bank.Refused("insufficient_funds", null, null,
+                32_350L);
+        List<Outbound> refused = say("pay @bob 400");
+        assertThat(refused).noneMatch(Outbound.Buttons.class::isInstance);
+        assertThat(refused).hasSize(2);
+        assertThat(((Outbound.Text) refused.get(0)).text())
+                .isEqualTo("en:conversation.pay.refused.funds_available[€323.50,€400.00]");
+        assertThat(((Outbound.Text) refused.get(1)).text()).isEqualTo("en:conversation.pay.other_amount");
+        assertThat(bank.checks).isEqualTo(1);
+        bank.precheckRefusal = null;
+        // the payee stays in the form: a smaller amount goes straight to the confirmation
+        List<Outbound> confirm = say("300");
+        assertThat(text(confirm)).isEqualTo("en:conversation.pay.confirm[€300.00,Bob B.]");
+        send(new Inbound.Button(button(confirm, 0)));
+        assertThat(bank.payments).extracting(FakeBank.Payment::amountMinor).containsExactly(30_000L);
+    }
+
+    @Test
+    void aLimitIsToldBeforeTheConfirmButtonToo() {
+        bank.linkedIn(Language.EN);
+        bank.precheckRefusal = new org.socialbank.conversation.dialogue.Bank.Refused("exceeds_transaction_limit",
+                50_000L, null);
+        List<Outbound> refused = say("pay @bob 600");
+        assertThat(refused).noneMatch(Outbound.Buttons.class::isInstance);
+        assertThat(((Outbound.Text) refused.get(0)).text()).isEqualTo(
+                "en:conversation.pay.refused.limit[en:conversation.limit.exceeds_transaction_limit,€500.00]");
+        assertThat(bank.payments).isEmpty();
+    }
+
+    @Test
     void unlinkDropsTheFormAndTheLink() {
         bank.linkedIn(Language.EN);
         String yes = button(say("pay @bob 10"), 0);

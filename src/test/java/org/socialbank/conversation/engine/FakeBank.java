@@ -32,6 +32,9 @@ final class FakeBank implements Bank {
     String refusal;
     Long refusalLimitMinor;
     Instant refusalResetsAt;
+    /** What {@link #check} answers before a Confirm is shown; {@link #refusal} is what paying meets later. */
+    Refused precheckRefusal;
+    int checks;
     long stepUpAboveMinor = Long.MAX_VALUE;
     List<RecentPayee> recent = new ArrayList<>();
     int recentReads;
@@ -149,6 +152,12 @@ final class FakeBank implements Bank {
     @Override
     public Optional<AliasMatch> resolve(Alias alias) {
         return Optional.ofNullable(aliases.get(alias));
+    }
+
+    @Override
+    public Optional<Refused> check(CustomerId payer, Alias payee, long amountMinor, CurrencyCode currency) {
+        checks++;
+        return Optional.ofNullable(precheckRefusal);
     }
 
     @Override
