@@ -148,7 +148,18 @@ public interface Bank {
     record Linked(CustomerId customerId, Language language) {
     }
 
-    record Balance(long amountMinor, CurrencyCode currency) {
+    /**
+     * One account's money in its currency.
+     *
+     * @param amountMinor what can be spent now (available)
+     * @param reservedMinor what pending operations hold back: payments waiting to be claimed or
+     *     confirmed; not in {@code amountMinor}
+     */
+    record Balance(long amountMinor, CurrencyCode currency, long reservedMinor) {
+        public Balance(long amountMinor, CurrencyCode currency) {
+            this(amountMinor, currency, 0);
+        }
+
     }
 
     record Movement(boolean outgoing, long amountMinor, CurrencyCode currency, Instant at) {

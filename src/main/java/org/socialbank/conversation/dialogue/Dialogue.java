@@ -264,7 +264,11 @@ public final class Dialogue {
         }
         StringBuilder text = new StringBuilder(texts.text(language, "conversation.balance.title"));
         for (Bank.Balance b : balances) {
-            text.append('\n').append(Money.format(b.amountMinor(), b.currency(), language.locale()));
+            String available = Money.format(b.amountMinor(), b.currency(), language.locale());
+            // issue 13: what can be spent, and apart from it what waits to be claimed or confirmed
+            text.append('\n').append(b.reservedMinor() == 0 ? available : texts.text(language,
+                    "conversation.balance.reserved", available,
+                    Money.format(b.reservedMinor(), b.currency(), language.locale())));
         }
         return new Step(turn.state(), List.of(new Outbound.Text(text.toString())), language);
     }
@@ -362,7 +366,8 @@ public final class Dialogue {
                 "conversation.language.which", "conversation.pay.cancelled", "conversation.cancel.nothing",
                 "conversation.link.already", "conversation.unlink.done", "conversation.unlink.not_linked",
                 "conversation.not_yet", "conversation.link.needed", "conversation.link.button",
-                "conversation.balance.none", "conversation.balance.title", "conversation.history.none",
+                "conversation.balance.none", "conversation.balance.title", "conversation.balance.reserved",
+                "conversation.history.none",
                 "conversation.history.title", "conversation.contact.not_own", "conversation.contact.unknown",
                 "conversation.group.private", "conversation.back.nothing", "conversation.branches.ask_location",
                 "conversation.branches.title", "conversation.branches.detail", "conversation.branches.nearest",

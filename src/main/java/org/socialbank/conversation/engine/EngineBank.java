@@ -145,7 +145,7 @@ public final class EngineBank implements Bank {
     @Override
     public List<Balance> balances(CustomerId customer) {
         return primaryAccounts(customer).stream().flatMap(a -> parts.ledger().account(a.accountId()).stream())
-                .map(a -> new Balance(a.balanceMinor(), a.currency())).toList();
+                .map(a -> new Balance(a.availableMinor(), a.currency(), a.debitsPending())).toList();
     }
 
     @Override

@@ -452,6 +452,9 @@ abstract class ConversationEngineContract {
         Outbound waiting = say(aliceChat, new Inbound.Button(confirm.buttons().get(0).reference())).get(0);
         assertThat(text(waiting)).startsWith("Done: €4.00 waits for @" + strangerHandle + ". We told them");
         assertThat(ledger.account(alice.wallet()).orElseThrow().availableMinor()).isEqualTo(50_000 - 400); // in escrow
+        // issue 13: the balance says what can be spent, and apart from it what waits for the claim
+        assertThat(text(say(aliceChat, "balance").get(0))).isEqualTo(
+                "Your balance:\n€496.00 available · €4.00 reserved for payments not yet claimed or confirmed");
         drain();
         // the help reply and the notice were written at the same instant: find the notice by its kind
         Outbound notice = telegram.to(strangerChat).stream().map(OutboundMessage::content)
