@@ -61,7 +61,11 @@ public interface Bank {
 
     List<Balance> balances(CustomerId customer);
 
-    /** The latest transfers of the customer's primary account in their first currency, newest first. */
+    /**
+     * The latest movements of the customer's primary accounts in every currency, newest first, at
+     * most {@code limit}: one per payment (a payment into escrow is one movement with its state,
+     * not a pending transfer and its post).
+     */
     List<Movement> history(CustomerId customer, int limit);
 
     Optional<CurrencyCode> primaryCurrency(CustomerId customer);
@@ -162,7 +166,20 @@ public interface Bank {
 
     }
 
-    record Movement(boolean outgoing, long amountMinor, CurrencyCode currency, Instant at) {
+    /**
+     * One movement of money.
+     *
+     * @param counterparty who was paid or paid: a masked name ("Bob B."), an alias ("@bob"),
+     *     {@code bank:<account kind>} for the bank's own accounts, or null when unknown
+     * @param state for money held in escrow: {@code pending} (waiting to be claimed), {@code posted}
+     *     (claimed), {@code voided} or {@code expired} (came back); null for a settled transfer
+     * @param reference the transfer's short reference, to quote to the bank
+     */
+    record Movement(boolean outgoing, long amountMinor, CurrencyCode currency, Instant at, String counterparty,
+            String state, String reference) {
+        public Movement(boolean outgoing, long amountMinor, CurrencyCode currency, Instant at) {
+            this(outgoing, amountMinor, currency, at, null, null, null);
+        }
     }
 
     record Press(String action, long formVersion) {

@@ -187,7 +187,7 @@ public final class Dialogue {
                         ? new Step(state, List.of(new Outbound.Text(Hints.amount(language))), language).shared()
                         : assistant(turn, language, text).shared();
             default:
-                return turn.linked().isEmpty() ? offerLink(turn, language) : privately(turn, language, command);
+                return turn.linked().isEmpty() ? offerLink(turn, language) : privately(turn, language, command, text);
         }
     }
 
@@ -210,11 +210,11 @@ public final class Dialogue {
         return say(turn.state(), language, answer.key(), argument);
     }
 
-    private Step privately(Turn turn, Language language, ParsedCommand command) {
+    private Step privately(Turn turn, Language language, ParsedCommand command, String text) {
         CustomerId customer = turn.linked().orElseThrow().customerId();
         return switch (command.intent()) {
             case BALANCE -> balance(turn, language, customer);
-            case HISTORY -> history(turn, language, customer);
+            case HISTORY -> history(turn, language, customer, text);
             case PAY -> pay.start(turn, language, customer, command);
             case REQUEST -> requests.ask(turn, language, customer, command);
             case SPLIT -> requests.split(turn, language, customer, command);
@@ -273,18 +273,55 @@ public final class Dialogue {
         return new Step(turn.state(), List.of(new Outbound.Text(text.toString())), language);
     }
 
-    private Step history(Turn turn, Language language, CustomerId customer) {
-        List<Bank.Movement> movements = turn.bank().history(customer, HISTORY_MAX);
+    private Step history(Turn turn, Language language, CustomerId customer, String text) {
+        int wanted = historyCount(text);
+        List<Bank.Movement> movements = turn.bank().history(customer, wanted);
         if (movements.isEmpty()) {
             return say(turn.state(), language, "conversation.history.none");
         }
-        StringBuilder text = new StringBuilder(texts.text(language, "conversation.history.title"));
+        StringBuilder lines = new StringBuilder(texts.text(language, "conversation.history.title"));
         for (Bank.Movement m : movements) {
-            text.append('\n').append(m.outgoing() ? "−" : "+")
-                    .append(Money.format(m.amountMinor(), m.currency(), language.locale()))
-                    .append(" · ").append(Dates.date(m.at(), language.locale()));
+            lines.append('\n').append(historyLine(m, language));
         }
-        return new Step(turn.state(), List.of(new Outbound.Text(text.toString())), language);
+        if (movements.size() == wanted && wanted < HISTORY_PAGE_MAX) {
+            lines.append("\n\n").append(texts.text(language, "conversation.history.more", HISTORY_PAGE_MAX));
+        }
+        return new Step(turn.state(), List.of(new Outbound.Text(lines.toString())), language);
+    }
+
+    /** The most lines one "history N" shows. */
+    public static final int HISTORY_PAGE_MAX = 20;
+
+    /** "history 20" (in any digits: "تاریخچه ۲۰"): how many lines, 1 to 20; else the default. */
+    public static int historyCount(String text) {
+        int value = 0;
+        boolean seen = false;
+        for (int i = 0; i < text.length(); i++) {
+            int digit = Character.digit(text.charAt(i), 10);
+            if (digit >= 0) {
+                value = Math.min(value * 10 + digit, 1000);
+                seen = true;
+            } else if (seen) {
+                break;
+            }
+        }
+        return seen && value >= 1 ? Math.min(value, HISTORY_PAGE_MAX) : HISTORY_MAX;
+    }
+
+    /** "−€5.00 to Camille D. · 2 Dec 2026, 14:05 · ref. 1a2b3c4d", with the escrow's state. */
+    private String historyLine(Bank.Movement m, Language language) {
+        String amount = Money.format(m.amountMinor(), m.currency(), language.locale());
+        String who = m.counterparty() == null ? "—"
+                : m.counterparty().equals("bank:interbank_settlement") ? texts.text(language, "alerts.counterparty.external")
+                : m.counterparty().startsWith("bank:") ? texts.text(language, "alerts.counterparty.bank")
+                : m.counterparty();
+        String line = texts.text(language, m.outgoing() ? "conversation.history.out" : "conversation.history.in",
+                amount, who, Dates.dateTime(m.at(), language.locale()));
+        if (m.state() != null) {
+            line += " · " + texts.text(language, "conversation.history.state." + m.state());
+        }
+        return m.reference() == null ? line : line + " · " + texts.text(language, "conversation.history.reference",
+                m.reference());
     }
 
     /** Branches in a place the text names ("branches in Paris"), else a request for the location. */
@@ -367,7 +404,10 @@ public final class Dialogue {
                 "conversation.link.already", "conversation.unlink.done", "conversation.unlink.not_linked",
                 "conversation.not_yet", "conversation.link.needed", "conversation.link.button",
                 "conversation.balance.none", "conversation.balance.title", "conversation.balance.reserved",
-                "conversation.history.none",
+                "conversation.history.none", "conversation.history.out", "conversation.history.in",
+                "conversation.history.more", "conversation.history.reference", "conversation.history.state.pending",
+                "conversation.history.state.posted", "conversation.history.state.voided",
+                "conversation.history.state.expired",
                 "conversation.history.title", "conversation.contact.not_own", "conversation.contact.unknown",
                 "conversation.group.private", "conversation.back.nothing", "conversation.branches.ask_location",
                 "conversation.branches.title", "conversation.branches.detail", "conversation.branches.nearest",

@@ -150,12 +150,59 @@ public final class EngineBank implements Bank {
 
     @Override
     public List<Movement> history(CustomerId customer, int limit) {
-        Optional<AccountId> account = primaryAccounts(customer).stream().findFirst().map(CustomerView.HeldAccount::accountId);
-        return account.flatMap(id -> parts.ledger().statement(id, Optional.empty(), limit)).stream()
-                .flatMap(page -> page.transfers().stream())
-                .map(t -> new Movement(t.debitAccountId().equals(account.get()), t.amountMinor(), t.currency(),
-                        t.createdAt()))
+        List<Movement> movements = new java.util.ArrayList<>();
+        for (CustomerView.HeldAccount held : primaryAccounts(customer)) {
+            AccountId account = held.accountId();
+            // a post, void or expiry is told on its pending transfer's line, as that payment's state
+            parts.ledger().statement(account, Optional.empty(), Math.min(limit * 2, HISTORY_SCAN_MAX)).stream()
+                    .flatMap(page -> page.transfers().stream()).filter(t -> t.pendingId() == null)
+                    .map(t -> movement(t, account)).forEach(movements::add);
+        }
+        return movements.stream().sorted(java.util.Comparator.comparing(Movement::at).reversed()).limit(limit)
                 .toList();
+    }
+
+    /** Transfers read per account for one history: resolutions of pending ones are skipped. */
+    private static final int HISTORY_SCAN_MAX = 100;
+
+    private Movement movement(org.socialbank.ledger.Transfer t, AccountId account) {
+        boolean outgoing = t.debitAccountId().equals(account);
+        AccountId other = outgoing ? t.creditAccountId() : t.debitAccountId();
+        String state = t.pending() && t.pendingStatus() != null ? t.pendingStatus().name().toLowerCase(java.util.Locale.ROOT)
+                : null;
+        return new Movement(outgoing, t.amountMinor(), t.currency(), t.createdAt(), counterparty(t, other, outgoing),
+                state,
+                t.id().value().toString().substring(0, 8));
+    }
+
+    /**
+     * A customer's masked name; through escrow, the payee's alias (money out) or the payer's masked
+     * name (a claim paid in); else the kind of the bank's account.
+     */
+    private String counterparty(org.socialbank.ledger.Transfer t, AccountId other, boolean outgoing) {
+        Optional<CustomerId> holder = parts.directory().holder(other);
+        if (holder.isPresent()) {
+            return maskedName(holder.get()).orElse(null);
+        }
+        Optional<Payment> payment = Optional.ofNullable(t.metadata()).map(m -> m.entries().get("payment"))
+                .flatMap(EngineBank::paymentId).flatMap(parts.payments()::payment);
+        if (payment.isPresent()) {
+            return outgoing ? payment.get().payee().display() : maskedName(payment.get().payerCustomerId()).orElse(null);
+        }
+        return parts.ledger().account(other).map(a -> "bank:" + a.kind().wireName()).orElse(null);
+    }
+
+    private Optional<String> maskedName(CustomerId customer) {
+        return parts.directory().customer(customer)
+                .map(v -> org.socialbank.directory.MaskedName.of(v.customer().displayName()));
+    }
+
+    private static Optional<PaymentId> paymentId(String text) {
+        try {
+            return Optional.of(new PaymentId(java.util.UUID.fromString(text)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     @Override

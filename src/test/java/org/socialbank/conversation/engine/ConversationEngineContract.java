@@ -297,7 +297,19 @@ abstract class ConversationEngineContract {
     void aLinkedCustomerSeesTheirBalanceAndHistory() {
         link(aliceChat, alice);
         assertThat(text(say(aliceChat, "balance").get(0))).contains("€500.00");
-        assertThat(text(say(aliceChat, "history").get(0))).contains("+€500.00");
+        assertThat(text(say(aliceChat, "history").get(0))).contains("+€500.00 from the bank · ");
+        // issue 13: one line per payment with the counterparty, the time and a reference
+        String yes = ((Outbound.Buttons) say(aliceChat, "pay @" + bob.handle() + " 12.50").get(0)).buttons().get(0)
+                .reference();
+        say(aliceChat, new Inbound.Button(yes));
+        String history = text(say(aliceChat, "history 2").get(0));
+        assertThat(history.lines().toList()).hasSize(5); // title, two lines, a blank line, the hint for more
+        assertThat(history.lines().skip(1).findFirst().orElseThrow()).startsWith("−€12.50 to Bob B. · ")
+                .containsPattern(" · ref\\. [0-9a-f]{8}$");
+        assertThat(history).contains("Type “history 20” to see up to 20 lines.");
+        String bobChat = "tg-" + UUID.randomUUID();
+        link(bobChat, bob);
+        assertThat(text(say(bobChat, "history").get(0))).contains("+€12.50 from Alice A. · ");
     }
 
     @Test
@@ -455,6 +467,8 @@ abstract class ConversationEngineContract {
         // issue 13: the balance says what can be spent, and apart from it what waits for the claim
         assertThat(text(say(aliceChat, "balance").get(0))).isEqualTo(
                 "Your balance:\n€496.00 available · €4.00 reserved for payments not yet claimed or confirmed");
+        assertThat(text(say(aliceChat, "history").get(0))).contains("−€4.00 to @" + strangerHandle + " · ")
+                .contains(" · waiting to be claimed · ref. ");
         drain();
         // the help reply and the notice were written at the same instant: find the notice by its kind
         Outbound notice = telegram.to(strangerChat).stream().map(OutboundMessage::content)

@@ -120,7 +120,17 @@ class DialogueUnitTests {
     void aLinkedCustomerSeesBalanceAndHistoryFormatted() {
         bank.linkedIn(Language.EN);
         assertThat(text(say("balance"))).contains("€123.45");
-        assertThat(text(say("history"))).contains("−€10.00", "2026");
+        assertThat(text(say("history"))).contains("en:conversation.history.out[€10.00,—,", "2026");
+    }
+
+    @Test
+    void historyTakesHowManyLinesInAnyDigits() {
+        assertThat(Dialogue.historyCount("history 12")).isEqualTo(12);
+        assertThat(Dialogue.historyCount("تاریخچه ۱۲")).isEqualTo(12);
+        assertThat(Dialogue.historyCount("记录20")).isEqualTo(20);
+        assertThat(Dialogue.historyCount("history 500")).isEqualTo(Dialogue.HISTORY_PAGE_MAX);
+        assertThat(Dialogue.historyCount("history")).isEqualTo(Dialogue.HISTORY_MAX);
+        assertThat(Dialogue.historyCount("history 0")).isEqualTo(Dialogue.HISTORY_MAX);
     }
 
     @Test
