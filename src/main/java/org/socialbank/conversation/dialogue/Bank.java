@@ -225,7 +225,16 @@ public interface Bank {
     sealed interface PayOutcome {
     }
 
-    record Paid(String reference) implements PayOutcome {
+    /**
+     * The money moved.
+     *
+     * @param at when, for the receipt; null when unknown
+     * @param balanceMinor what the payer can spend after it in the payment's currency; null when unknown
+     */
+    record Paid(String reference, Instant at, Long balanceMinor) implements PayOutcome {
+        public Paid(String reference) {
+            this(reference, null, null);
+        }
     }
 
     /**

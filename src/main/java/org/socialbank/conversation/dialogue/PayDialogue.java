@@ -193,10 +193,19 @@ final class PayDialogue {
                             payeeName, until), texts.text(language, "conversation.pay.claim_link_button"),
                             waiting.forward())), language);
         }
-        return new Step(next, List.of(new Outbound.Receipt(texts.text(language, "conversation.receipt.title"), List.of(
-                texts.text(language, "conversation.receipt.amount", amount),
-                texts.text(language, "conversation.receipt.to", payeeName),
-                texts.text(language, "conversation.receipt.reference", ((Bank.Paid) outcome).reference())))), language);
+        Bank.Paid paid = (Bank.Paid) outcome;
+        List<String> lines = new ArrayList<>(List.of(texts.text(language, "conversation.receipt.amount", amount),
+                texts.text(language, "conversation.receipt.to", payeeName)));
+        if (paid.at() != null) {
+            lines.add(texts.text(language, "conversation.receipt.date", Dates.dateTime(paid.at(), language.locale())));
+        }
+        lines.add(texts.text(language, "conversation.receipt.reference", paid.reference()));
+        if (paid.balanceMinor() != null) {
+            lines.add(texts.text(language, "conversation.receipt.balance",
+                    Money.format(paid.balanceMinor(), currency, language.locale())));
+        }
+        return new Step(next, List.of(new Outbound.Receipt(texts.text(language, "conversation.receipt.title"),
+                lines)), language);
     }
 
     private Step refused(DialogueState next, Language language, Bank.Refused refused, CurrencyCode currency,
@@ -250,6 +259,7 @@ final class PayDialogue {
                 "conversation.pay.refused.limit", "conversation.pay.refused.limit_resets",
                 "conversation.pay.cancel_button", "conversation.pay.stale", "conversation.receipt.title",
                 "conversation.receipt.amount", "conversation.receipt.to", "conversation.receipt.reference",
+                "conversation.receipt.date", "conversation.receipt.balance",
                 "conversation.pay.cancelled", "conversation.pay.refused.funds_available",
                 "conversation.pay.other_amount"));
         for (String code : List.of("exceeds_credits", "account_frozen", "payee_has_no_account", "no_account_in_currency",

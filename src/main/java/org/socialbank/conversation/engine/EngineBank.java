@@ -239,7 +239,10 @@ public final class EngineBank implements Bank {
 
     private PayOutcome outcome(Payment payment, Alias payee) {
         return switch (payment.status()) {
-            case COMPLETED -> new Paid(payment.id().value().toString());
+            case COMPLETED -> new Paid(payment.id().value().toString(), payment.updatedAt(),
+                    parts.directory().primaryAccount(payment.payerCustomerId(), payment.currency().code())
+                            .flatMap(parts.ledger()::account).map(org.socialbank.ledger.Account::availableMinor)
+                            .orElse(null));
             case AWAITING_CLAIM -> new AwaitingClaim(payment.claimExpiresAt(),
                     payee != null && parts.alerts().claimChat(payee).isPresent() ? null : payment.claimUrl());
             case AWAITING_CONFIRMATION -> new Held(payment.confirmationUrl(), payment.decisionReason());

@@ -323,7 +323,9 @@ abstract class ConversationEngineContract {
         Received paid = from(aliceChat, "confirm-" + yes, new Inbound.Button(yes));
         Outbound receipt = ((Received.Handled) paid).replies().get(0).content();
         assertThat(receipt).isInstanceOf(Outbound.Receipt.class);
-        assertThat(((Outbound.Receipt) receipt).lines()).contains("Amount: €12.50", "To: Bob B.");
+        assertThat(((Outbound.Receipt) receipt).lines()).contains("Amount: €12.50", "To: Bob B.",
+                "Available now: €487.50"); // issue 13: a receipt with the date, the time and the new balance
+        assertThat(((Outbound.Receipt) receipt).lines()).anyMatch(l -> l.startsWith("Date: ") && l.contains("Time"));
         assertThat(balance(alice)).isEqualTo(50_000 - 1_250);
         assertThat(balance(bob)).isEqualTo(1_250);
         assertThat(payments.payment(EngineBank.paymentId(Network.TELEGRAM, "confirm-" + yes)).orElseThrow().status())
