@@ -5,9 +5,18 @@ import org.socialbank.directory.Language;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
-/** The dialogues' sentences from the application's message bundles. */
+/**
+ * The dialogues' sentences from the application's message bundles. In a right-to-left language,
+ * each argument written left to right (a phone number, an @handle, a $tag, a Latin name, a
+ * reference) is isolated (U+2068 FIRST STRONG ISOLATE ... U+2069 POP DIRECTIONAL ISOLATE), so that
+ * "+33 6 12 34 56 78" or "@bob" keep their order inside a Persian sentence (issue 13 §5). Links are
+ * left as they are: a client must still see where a URL ends.
+ */
 @Component
 public class MessageTexts implements Texts {
+
+    static final char FIRST_STRONG_ISOLATE = '\u2068';
+    static final char POP_DIRECTIONAL_ISOLATE = '\u2069';
 
     private final MessageSource messages;
 
@@ -17,6 +26,29 @@ public class MessageTexts implements Texts {
 
     @Override
     public String text(Language language, String key, Object... args) {
-        return messages.getMessage(key, args.length == 0 ? null : args, language.locale());
+        Object[] shown = language == Language.FA ? isolated(args) : args;
+        return messages.getMessage(key, shown.length == 0 ? null : shown, language.locale());
+    }
+
+    static Object[] isolated(Object[] args) {
+        Object[] out = args.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] instanceof String s && writtenLeftToRight(s)) {
+                out[i] = FIRST_STRONG_ISOLATE + s + POP_DIRECTIONAL_ISOLATE;
+            }
+        }
+        return out;
+    }
+
+    /** Latin letters or ASCII digits, or an alias's sign, and not a link. */
+    static boolean writtenLeftToRight(String s) {
+        if (s.isEmpty() || s.contains("://") || s.indexOf(FIRST_STRONG_ISOLATE) >= 0) {
+            return false;
+        }
+        char first = s.charAt(0);
+        if (first == '+' || first == '@' || first == '$') {
+            return true;
+        }
+        return s.chars().anyMatch(c -> (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'));
     }
 }
