@@ -27,7 +27,44 @@ public class MessageTexts implements Texts {
     @Override
     public String text(Language language, String key, Object... args) {
         Object[] shown = language == Language.FA ? isolated(args) : args;
-        return messages.getMessage(key, shown.length == 0 ? null : shown, language.locale());
+        String text = messages.getMessage(key, shown.length == 0 ? null : shown, language.locale());
+        return language == Language.ZH ? spaced(text) : text;
+    }
+
+    /**
+     * Chinese with one rule for the Latin names, numbers and amounts in it (issue 13 §5): one space
+     * between a Han character and a Latin letter, a digit, an alias's sign or a currency sign, on
+     * either side, wherever the sentence or its arguments put them ("向 Bob B. 付款 €5.00？",
+     * "验证码 123456"). Full-width punctuation needs no space and gets none.
+     */
+    static String spaced(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (i > 0) {
+                char before = text.charAt(i - 1);
+                if ((han(before) && latinSide(c)) || (latinEnd(before) && han(c))) {
+                    out.append(' ');
+                }
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
+    private static boolean han(char c) {
+        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+    }
+
+    /** What starts a Latin run: a letter, a digit, an alias's sign or a currency sign. */
+    private static boolean latinSide(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '@' || c == '$'
+                || c == '+' || c == '€' || c == '¥' || c == '£' || c == '₽' || c == '₹';
+    }
+
+    /** What ends one: a letter, a digit, a closing sign of a Latin abbreviation or a percent. */
+    private static boolean latinEnd(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '%';
     }
 
     static Object[] isolated(Object[] args) {
