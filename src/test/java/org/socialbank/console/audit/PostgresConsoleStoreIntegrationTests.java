@@ -6,7 +6,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 
-class PostgresAuditLogIntegrationTests extends AuditLogContract {
+class PostgresConsoleStoreIntegrationTests extends ConsoleStoreContract {
 
     @Autowired
     TransactionTemplate transactions;

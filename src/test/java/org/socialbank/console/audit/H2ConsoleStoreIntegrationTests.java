@@ -4,7 +4,7 @@ import org.socialbank.support.TestStores;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-class H2AuditLogIntegrationTests extends AuditLogContract {
+class H2ConsoleStoreIntegrationTests extends ConsoleStoreContract {
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {

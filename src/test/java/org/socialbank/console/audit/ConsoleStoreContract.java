@@ -6,28 +6,46 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.time.Clock;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.socialbank.console.ConsoleStaff;
+import org.socialbank.console.Role;
+import org.socialbank.console.StaffMember;
+import org.socialbank.console.staff.SignInStep;
+import org.socialbank.console.staff.StaffAccounts;
+import org.socialbank.console.staff.StaffSignIn;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The audit in a real store: appends from many threads (as from several nodes) make one unbroken
- * chain, and a row changed or deleted behind the bank's back is found by the verifier. Run on H2
- * and on PostgreSQL, where the database also refuses the change itself.
+ * The console in a real store: audit appends from many threads (as from several nodes) make one
+ * unbroken chain, a row changed or deleted behind the bank's back is found by the verifier, and
+ * one authenticator code sent twice at the same moment signs in once. Run on H2 and on
+ * PostgreSQL, where the database also refuses the change itself.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
-abstract class AuditLogContract {
+abstract class ConsoleStoreContract {
 
     @Autowired
     AuditLog audit;
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    StaffAccounts accounts;
+
+    @Autowired
+    StaffSignIn signIn;
+
+    @Autowired
+    Clock clock;
 
     /** Runs a statement the append-only rule forbids, by going around the rule where the store has one. */
     abstract void behindTheBanksBack(String sql, Object... params);
@@ -87,6 +105,36 @@ abstract class AuditLogContract {
                 org.socialbank.shared.jdbc.Timestamps.utc(second.recordedAt()), second.whoName(), second.what(),
                 second.subject(), second.why(), second.prevHash(), second.hash());
         assertThat(audit.verify().intact()).isTrue();
+    }
+
+    @Test
+    void oneCodeSentTwiceAtOnceSignsInOnce() throws Exception {
+        ConsoleStaff staff = new ConsoleStaff(accounts, clock);
+        StaffMember agent = staff.create(Role.AGENT);
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            tokens.add(((SignInStep.CodeNeeded) signIn.password(agent.username(), ConsoleStaff.PASSWORD)).token());
+        }
+        String code = staff.codeNow();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(tokens.size());
+        try {
+            List<Future<SignInStep>> steps = new ArrayList<>();
+            for (String token : tokens) {
+                steps.add(pool.submit(() -> {
+                    start.await();
+                    return signIn.code(token, code);
+                }));
+            }
+            start.countDown();
+            int signedIn = 0;
+            for (Future<SignInStep> step : steps) {
+                signedIn += step.get() instanceof SignInStep.SignedIn ? 1 : 0;
+            }
+            assertThat(signedIn).isEqualTo(1);
+        } finally {
+            pool.shutdown();
+        }
     }
 
     long rows() {
