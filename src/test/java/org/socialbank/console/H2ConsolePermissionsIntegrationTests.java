@@ -44,6 +44,7 @@ class H2ConsolePermissionsIntegrationTests {
     }
 
     static final List<Page> PAGES = List.of(new Page("/console", null), new Page("/console/dashboard.csv", Permission.DASHBOARD),
+            new Page("/console/dashboard", Permission.DASHBOARD),
             new Page("/console/audit", Permission.AUDIT), new Page("/console/audit.csv", Permission.AUDIT),
             new Page("/console/staff", Permission.STAFF));
 
@@ -148,7 +149,7 @@ class H2ConsolePermissionsIntegrationTests {
             }
         }
         assertThat(walked).contains("GET /console", "GET /console/audit", "GET /console/audit.csv",
-                "GET /console/staff", "GET /console/dashboard.csv", "POST /console/logout");
+                "GET /console/staff", "GET /console/dashboard.csv", "GET /console/dashboard", "POST /console/logout");
         assertThat(wrong).isEmpty();
     }
 }

@@ -166,6 +166,24 @@ class H2ConsoleSignInIntegrationTests {
     }
 
     @Test
+    void theDashboardRefreshingItselfDoesNotKeepASessionAlive() {
+        StaffMember supervisor = staff.create(Role.SUPERVISOR);
+        FormClient client = new FormClient(port);
+        staff.signIn(client, supervisor);
+        String[] poll = {"X-Console-Poll", "1", "HX-Request", "true"};
+        for (int i = 0; i < 2; i++) {
+            clock.advance(Duration.ofMinutes(14));
+            FormClient.Page fragment = client.get("/console/dashboard", poll);
+            assertThat(fragment.status()).isEqualTo(200);
+            assertThat(fragment.html()).contains("id=\"dashboard\"").doesNotContain("<html");
+        }
+        clock.advance(Duration.ofMinutes(3));
+        FormClient.Page expired = client.get("/console/dashboard", poll);
+        assertThat(expired.status()).as("31 minutes without a person's request").isEqualTo(401);
+        assertThat(expired.html()).contains("\"code\":\"unauthorized\"");
+    }
+
+    @Test
     void aFormWithoutItsCsrfTokenIsRefused() throws Exception {
         StaffMember agent = staff.create(Role.AGENT);
         FormClient client = new FormClient(port);

@@ -100,9 +100,12 @@ public class StaffSignIn {
      * The member of staff a session token stands for, while the session lasts: neither idle for
      * {@code idle-timeout} nor older than {@code absolute-timeout}. An expired session is ended
      * and audited once.
+     *
+     * @param activity false for a page refreshing itself (the dashboard's poll): it does not keep
+     *     the session from going idle, so a console left open on a screen still signs out
      */
     @Transactional
-    public Optional<StaffMember> session(String token) {
+    public Optional<StaffMember> session(String token, boolean activity) {
         Instant now = clock.instant();
         Optional<Session> found = sessions.find(token).filter(s -> s.stage() == Stage.SIGNED_IN && s.endedAt() == null);
         if (found.isEmpty()) {
@@ -119,7 +122,7 @@ public class StaffSignIn {
             }
             return Optional.empty();
         }
-        if (!now.isBefore(s.lastSeenAt().plus(TOUCH_EVERY))) {
+        if (activity && !now.isBefore(s.lastSeenAt().plus(TOUCH_EVERY))) {
             sessions.touch(s.tokenHash(), now);
         }
         return Optional.of(account.get().member());

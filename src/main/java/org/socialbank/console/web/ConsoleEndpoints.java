@@ -20,7 +20,7 @@ final class ConsoleEndpoints {
                 .requestMatchers("/console/audit", "/console/audit/**", "/console/audit.csv")
                 .hasAuthority(Permission.AUDIT.authority())
                 .requestMatchers("/console/staff", "/console/staff/**").hasAuthority(Permission.STAFF.authority())
-                .requestMatchers("/console/dashboard.csv", "/console/dashboard/**")
+                .requestMatchers("/console/dashboard", "/console/dashboard.csv", "/console/dashboard/**")
                 .hasAuthority(Permission.DASHBOARD.authority())
                 .requestMatchers("/console/conversations", "/console/conversations/**", "/console/queues",
                         "/console/queues/**").hasAuthority(Permission.CONVERSATIONS.authority())

@@ -38,6 +38,14 @@ class HomePage {
         return "console/home";
     }
 
+    /** The dashboard alone, which the home page fetches again every 30 seconds (htmx). */
+    @GetMapping("/console/dashboard")
+    String dashboard(@AuthenticationPrincipal StaffMember who, Model model) {
+        who.require(Permission.DASHBOARD);
+        model.addAttribute("numbers", dashboard.read());
+        return "console/home :: dashboard";
+    }
+
     /** The dashboard's numbers as CSV: section, two keys, a value. */
     @GetMapping("/console/dashboard.csv")
     void csv(@AuthenticationPrincipal StaffMember who, HttpServletResponse response) throws IOException {

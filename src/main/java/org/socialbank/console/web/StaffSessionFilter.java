@@ -27,6 +27,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 final class StaffSessionFilter extends OncePerRequestFilter {
 
     static final String COOKIE = "sb_console";
+    /** Sent by a page that refreshes itself: not a person's activity (see {@link StaffSignIn#session}). */
+    static final String POLL_HEADER = "X-Console-Poll";
 
     private final StaffSignIn signIn;
 
@@ -39,7 +41,8 @@ final class StaffSessionFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Optional<String> token = token(request);
         if (token.isPresent() && !request.getRequestURI().startsWith(request.getContextPath() + "/console/assets/")) {
-            signIn.session(token.get()).ifPresent(StaffSessionFilter::authenticate);
+            signIn.session(token.get(), request.getHeader(POLL_HEADER) == null)
+                    .ifPresent(StaffSessionFilter::authenticate);
         }
         chain.doFilter(request, response);
     }

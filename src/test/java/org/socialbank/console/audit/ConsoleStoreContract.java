@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -95,6 +98,10 @@ abstract class ConsoleStoreContract {
 
         behindTheBanksBack("UPDATE console_audit SET who_name = 'someone' WHERE seq = ?", first.seq());
         assertThat(audit.verify()).isEqualTo(new ChainCheck.Broken(first.seq(), "changed", first.seq() - 1));
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        assertThat(new VerifyAuditCommand(audit, null).verify(new PrintStream(printed, true, StandardCharsets.UTF_8)))
+                .as("the command's exit code").isEqualTo(VerifyAuditCommand.BROKEN);
+        assertThat(printed.toString(StandardCharsets.UTF_8)).startsWith("staff audit: BROKEN at row " + first.seq() + " (changed)");
         behindTheBanksBack("UPDATE console_audit SET who_name = 'mallory' WHERE seq = ?", first.seq());
         assertThat(audit.verify().intact()).isTrue();
 
@@ -105,6 +112,8 @@ abstract class ConsoleStoreContract {
                 org.socialbank.shared.jdbc.Timestamps.utc(second.recordedAt()), second.whoName(), second.what(),
                 second.subject(), second.why(), second.prevHash(), second.hash());
         assertThat(audit.verify().intact()).isTrue();
+        assertThat(new VerifyAuditCommand(audit, null).verify(new PrintStream(new ByteArrayOutputStream(), true,
+                StandardCharsets.UTF_8))).isZero();
     }
 
     @Test
