@@ -95,6 +95,17 @@ class H2ConsolePermissionsIntegrationTests {
     }
 
     @Test
+    void onlyTheAdministratorUnlocksAccounts() {
+        for (Role role : Role.values()) {
+            FormClient client = clients.get(role);
+            client.get("/console");
+            FormClient.Page answer = client.post("/console/staff/nobody-" + UUID.randomUUID().toString().substring(0, 8)
+                    + "/unlock");
+            assertThat(answer.status()).as(role.name()).isEqualTo(role == Role.ADMIN ? 400 : 403);
+        }
+    }
+
+    @Test
     void theChainRefusesTheOtherModulesAddressesToRolesWithoutTheirPermission() {
         List<String> wrong = new ArrayList<>();
         Map<String, Permission> reserved = Map.of("/console/conversations", Permission.CONVERSATIONS,

@@ -110,6 +110,25 @@ class H2ConsoleSignInIntegrationTests {
     }
 
     @Test
+    void anAdministratorUnlocksALockedAccount() {
+        StaffMember agent = staff.create(Role.AGENT);
+        FormClient client = new FormClient(port);
+        client.get("/console/login");
+        for (int i = 1; i <= 5; i++) {
+            client.post("/console/login", "username", agent.username(), "password", "wrong " + i);
+        }
+        FormClient admin = staff.signedIn(port, Role.ADMIN);
+        FormClient.Page list = admin.get("/console/staff");
+        assertThat(list.html()).contains(agent.username()).contains("/console/staff/" + agent.username() + "/unlock");
+        FormClient.Page after = admin.post("/console/staff/" + agent.username() + "/unlock");
+        assertThat(after.status()).isEqualTo(200);
+        assertThat(after.html()).doesNotContain("/console/staff/" + agent.username() + "/unlock");
+        assertThat(staff.signIn(client, agent).html()).as("no wait after the unlock").contains("Welcome, ");
+        assertThat(audit.newest(AuditLog.PAGE_MAX, null).stream().map(AuditRow::subject))
+                .contains("staff:" + agent.username());
+    }
+
+    @Test
     void aWrongCodeIsRefusedAndARightCodeWorksOnlyOnce() {
         StaffMember agent = staff.create(Role.AGENT);
         FormClient client = new FormClient(port);

@@ -66,6 +66,12 @@ class JdbcStaff {
                 .query(Integer.class).single();
     }
 
+    /** Clears a lock and the count of wrong tries; true when the account exists. */
+    boolean unlock(String username) {
+        return jdbc.sql("UPDATE console_staff SET failed_attempts = 0, locked_until = NULL WHERE username = ?")
+                .param(username).update() == 1;
+    }
+
     void lock(StaffId id, Instant until) {
         jdbc.sql("UPDATE console_staff SET failed_attempts = 0, locked_until = ? WHERE id = ?")
                 .params(utc(until), id.value()).update();

@@ -34,6 +34,12 @@ public class StaffAccounts {
         staff.insert(member, credentials.hash(password), credentials.seal(secret, member.id()), clock.instant());
     }
 
+    /** An administrator lifts a lockout before it ends; false when there is no such account. */
+    @Transactional
+    public boolean unlock(String username) {
+        return staff.unlock(username);
+    }
+
     public boolean exists(String username) {
         return staff.byUsername(username).isPresent();
     }
