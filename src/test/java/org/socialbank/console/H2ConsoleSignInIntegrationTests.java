@@ -73,8 +73,8 @@ class H2ConsoleSignInIntegrationTests {
 
         FormClient.Page login = client.get("/console");
         assertThat(login.contains("Staff sign-in")).as("signed out, /console shows the sign-in").isTrue();
-        FormClient.Page code = client.post("/console/login", "username", agent.username(), "password",
-                ConsoleStaff.PASSWORD);
+        FormClient.Page code = client.post("/console/login", "username", " " + agent.username().toUpperCase() + " ",
+                "password", ConsoleStaff.PASSWORD);
         assertThat(code.html()).contains("Authenticator code").contains("autocomplete=\"one-time-code\"");
         FormClient.Page home = client.post("/console/login/code", "code", staff.codeNow());
 

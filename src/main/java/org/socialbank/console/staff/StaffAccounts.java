@@ -15,6 +15,9 @@ public class StaffAccounts {
     public record Listed(StaffMember member, boolean active, boolean locked) {
     }
 
+    /** What a staff user name is: 2..64 characters of a-z 0-9 . _ -, from a letter. */
+    static final String USERNAME = "[a-z][a-z0-9._-]{1,63}";
+
     private final JdbcStaff staff;
     private final Credentials credentials;
     private final Clock clock;
@@ -28,7 +31,7 @@ public class StaffAccounts {
     /** Adds an account with its password and authenticator secret. */
     @Transactional
     public void create(StaffMember member, String password, TotpSecret secret) {
-        if (!member.username().matches("[a-z][a-z0-9._-]{1,63}")) {
+        if (!member.username().matches(USERNAME)) {
             throw new IllegalArgumentException("a staff user name is 2..64 characters of a-z 0-9 . _ -, from a letter");
         }
         staff.insert(member, credentials.hash(password), credentials.seal(secret, member.id()), clock.instant());

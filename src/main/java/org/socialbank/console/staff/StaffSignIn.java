@@ -3,8 +3,10 @@ package org.socialbank.console.staff;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.regex.Pattern;
 import org.socialbank.console.ConsoleProperties;
 import org.socialbank.console.StaffMember;
 import org.socialbank.console.audit.AuditLog;
@@ -26,6 +28,7 @@ public class StaffSignIn {
 
     /** Requests within this long of the last one do not write the session's last-seen time again. */
     static final Duration TOUCH_EVERY = Duration.ofSeconds(15);
+    static final Pattern USERNAME = Pattern.compile(StaffAccounts.USERNAME);
 
     private final JdbcStaff staff;
     private final JdbcSessions sessions;
@@ -45,14 +48,15 @@ public class StaffSignIn {
         this.clock = clock;
     }
 
-    /** Step one: the user name and password. */
+    /** Step one: the user name (any case, spaces around it ignored) and password. */
     @Transactional
-    public SignInStep password(String username, String password) {
+    public SignInStep password(String typedName, String password) {
         Instant now = clock.instant();
+        String username = typedName.strip().toLowerCase(Locale.ROOT);
         Optional<StaffAccount> found = staff.byUsername(username).filter(StaffAccount::active);
         boolean right = credentials.matches(password, found.map(StaffAccount::passwordHash));
         if (found.isEmpty()) {
-            audit.append(null, username, "sign-in.unknown-name", "console", "");
+            audit.append(null, loggable(username), "sign-in.unknown-name", "console", "");
             return new SignInStep.Refused(null);
         }
         StaffAccount account = found.get();
@@ -147,6 +151,14 @@ public class StaffSignIn {
         staff.lock(account.member().id(), until);
         audit.append(id(account), username, "sign-in.locked", "console", "until " + until);
         return new SignInStep.Refused(until);
+    }
+
+    /**
+     * An unknown name as the audit keeps it: as typed when it could be a user name, else only its
+     * length, since people type their password into the name field and the audit is kept forever.
+     */
+    static String loggable(String typed) {
+        return USERNAME.matcher(typed).matches() ? typed : "(not a user name, " + typed.length() + " characters)";
     }
 
     private static java.util.UUID id(StaffAccount account) {
