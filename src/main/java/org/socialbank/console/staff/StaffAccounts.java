@@ -2,14 +2,18 @@ package org.socialbank.console.staff;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
+import org.socialbank.console.Role;
+import org.socialbank.console.StaffDirectory;
+import org.socialbank.console.StaffId;
 import org.socialbank.console.StaffMember;
 import org.socialbank.security.otp.TotpSecret;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Makes and lists staff accounts. */
+/** Makes and lists staff accounts, and answers other modules' questions about staff. */
 @Service
-public class StaffAccounts {
+public class StaffAccounts implements StaffDirectory {
 
     /** A row of the admin's list: no secrets, no hashes. */
     public record Listed(StaffMember member, boolean active, boolean locked) {
@@ -45,6 +49,25 @@ public class StaffAccounts {
 
     public boolean exists(String username) {
         return staff.byUsername(username).isPresent();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<StaffMember> find(StaffId id) {
+        return staff.byId(id).filter(StaffAccount::active).map(StaffAccount::member);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<StaffMember> findByUsername(String username) {
+        return staff.byUsername(username).filter(StaffAccount::active).map(StaffAccount::member);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<StaffMember> inTeam(String team, Role role) {
+        return staff.all().stream().filter(StaffAccount::active).map(StaffAccount::member)
+                .filter(m -> m.inTeam(team) && m.has(role)).toList();
     }
 
     @Transactional(readOnly = true)

@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.socialbank.console.ConsoleStaff;
 import org.socialbank.console.Role;
+import org.socialbank.console.StaffDirectory;
 import org.socialbank.console.StaffMember;
 import org.socialbank.console.staff.SignInStep;
 import org.socialbank.console.staff.StaffAccounts;
@@ -144,6 +145,18 @@ abstract class ConsoleStoreContract {
         } finally {
             pool.shutdown();
         }
+    }
+
+    @Test
+    void theDirectoryFindsTheAgentsOfATeam() {
+        ConsoleStaff staff = new ConsoleStaff(accounts, clock);
+        StaffMember agent = staff.create(Role.AGENT);
+        StaffMember supervisor = staff.create(Role.SUPERVISOR);
+        StaffDirectory directory = accounts;
+        assertThat(directory.inTeam("cards", Role.AGENT)).contains(agent).doesNotContain(supervisor);
+        assertThat(directory.inTeam("marketing", Role.AGENT)).doesNotContain(agent);
+        assertThat(directory.find(agent.id())).contains(agent);
+        assertThat(directory.findByUsername(supervisor.username())).contains(supervisor);
     }
 
     long rows() {
