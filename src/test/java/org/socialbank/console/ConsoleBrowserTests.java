@@ -72,6 +72,8 @@ class ConsoleBrowserTests {
         browser.findElement(By.cssSelector("main button[type=submit]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Welcome, Claire Martin"));
         assertThat(browser.findElement(By.id("dashboard")).getText()).contains("Payments per hour");
+        assertThat(browser.findElement(By.id("hours")).findElements(By.cssSelector("tbody tr"))).hasSize(24);
+        Chromium.screenshot(browser, "console-home-dashboard");
 
         browser.findElement(By.linkText("Audit")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("chain")));
