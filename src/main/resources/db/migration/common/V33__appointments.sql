@@ -40,7 +40,7 @@ CREATE TABLE appointments (
     slot_start     TIMESTAMP WITH TIME ZONE NOT NULL,
     service        VARCHAR(32),
     code           VARCHAR(8)               NOT NULL UNIQUE,
-    status         VARCHAR(16)              NOT NULL CHECK (status IN ('booked', 'cancelled')),
+    status         VARCHAR(16)              NOT NULL CHECK (status = 'booked' OR status = 'cancelled'),
     fingerprint    VARCHAR(200)             NOT NULL,
     channel        VARCHAR(16)              NOT NULL,
     created_at     TIMESTAMP WITH TIME ZONE NOT NULL,
