@@ -179,6 +179,20 @@ class AppointmentChatIntegrationTests {
     }
 
     @Test
+    void aPublicNetworkGetsTheNeutralAnswerEvenWhenLinked() {
+        CustomerId customer = fixtures.customer("Public Customer", Language.EN);
+        String account = "x-" + UUID.randomUUID().toString().substring(0, 8);
+        ChannelIdentity identity = linking.identify(Network.X, account, null, null);
+        linkingStore.setCustomer(identity.id(), customer, clock.instant());
+        Received received = conversations.receive(new InboundMessage(Network.X, "m-" + UUID.randomUUID(), account,
+                null, null, new Inbound.Text("book an appointment at the Paris branch tomorrow morning"), null));
+        assertThat(received).isInstanceOf(Received.Handled.class);
+        List<Outbound> replies = ((Received.Handled) received).replies().stream().map(OutboundMessage::content).toList();
+        assertThat(((Outbound.Text) replies.get(0)).text()).startsWith("Appointments are booked in a private chat");
+        assertThat(appointments.upcoming(customer)).isEmpty();
+    }
+
+    @Test
     void aBranchThatIsNotNamedIsAskedFor() {
         String chat = linkedChat(fixtures.customer("Vague Customer", Language.EN));
         Outbound reply = say(chat, new Inbound.Text("I need an appointment tomorrow")).get(0);
