@@ -5,7 +5,7 @@ import java.util.random.RandomGenerator;
 
 /**
  * Booking codes a customer reads out at the counter: six characters from an alphabet without the
- * look-alikes (0/O/D/Q, 1/I/L, 2/Z, 5/S, 8/B, U/V), about 2.4e8 codes; the store's UNIQUE
+ * look-alikes (0/O/D/Q, 1/I/L, 2/Z, 5/S, 8/B, U/V), about 8.6e7 codes; the store's UNIQUE
  * constraint settles the rare collision by drawing again.
  */
 public final class BookingCodes {

@@ -28,7 +28,6 @@ import org.socialbank.directory.Linking;
 import org.socialbank.directory.Network;
 import org.socialbank.directory.jdbc.JdbcLinking;
 import org.socialbank.shared.Dates;
-import org.socialbank.support.FakeSms;
 import org.socialbank.support.MutableClock;
 import org.socialbank.support.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,7 +35,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -50,11 +48,11 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
     "socialbank.conversation.relay-enabled=false",
     "socialbank.services.appointments.reminders-enabled=false"})
-@Import(AppointmentChatIntegrationTests.Fakes.class)
+@Import({AppointmentChatIntegrationTests.Fakes.class, AppointmentTestClock.class})
 class AppointmentChatIntegrationTests {
 
     /** Wednesday 2 December 2026, 9:00 in Paris. */
-    static final Instant NOW = Instant.parse("2026-12-02T08:00:00Z");
+    static final Instant NOW = AppointmentTestClock.NOW;
     /** Thursday 3 December, 9:00 in Paris: tomorrow's first slot. */
     static final Instant FIRST = Instant.parse("2026-12-03T08:00:00Z");
 
@@ -242,17 +240,6 @@ class AppointmentChatIntegrationTests {
 
     @TestConfiguration(proxyBeanMethods = false)
     static class Fakes {
-
-        @Bean
-        FakeSms fakeSms() {
-            return new FakeSms();
-        }
-
-        @Bean
-        @Primary
-        MutableClock mutableClock() {
-            return new MutableClock(NOW);
-        }
 
         @Bean
         RecordingSender telegramSender() {

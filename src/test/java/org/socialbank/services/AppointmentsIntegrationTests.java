@@ -17,7 +17,6 @@ import org.socialbank.directory.Directory;
 import org.socialbank.directory.Language;
 import org.socialbank.support.Api;
 import org.socialbank.support.Api.Response;
-import org.socialbank.support.FakeSms;
 import org.socialbank.support.MutableClock;
 import org.socialbank.support.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,7 +25,6 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.context.event.EventListener;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -40,11 +38,11 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "socialbank.web.secure-cookies=false",
     "socialbank.services.appointments.reminders-enabled=false"})
-@Import(AppointmentsIntegrationTests.Fakes.class)
+@Import({AppointmentsIntegrationTests.Fakes.class, AppointmentTestClock.class})
 class AppointmentsIntegrationTests {
 
     /** A Wednesday, 9:00 in Paris. */
-    static final Instant NOW = Instant.parse("2026-12-02T08:00:00Z");
+    static final Instant NOW = AppointmentTestClock.NOW;
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
@@ -322,17 +320,6 @@ class AppointmentsIntegrationTests {
 
     @TestConfiguration(proxyBeanMethods = false)
     static class Fakes {
-
-        @Bean
-        FakeSms fakeSms() {
-            return new FakeSms();
-        }
-
-        @Bean
-        @Primary
-        MutableClock mutableClock() {
-            return new MutableClock(NOW);
-        }
 
         @Bean
         Reminded reminded() {
