@@ -2,7 +2,7 @@ package org.socialbank.services;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -12,11 +12,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Directory;
 import org.socialbank.directory.Language;
-import org.socialbank.support.FakeSms;
+import org.socialbank.support.MutableClock;
+import org.socialbank.support.RecordedEvents;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -27,10 +29,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Many customers book the last places of one slot at the same moment: exactly as many succeed as
  * places were left, the rest hear {@code slot_full}, and the counter and the appointments agree.
- * Run on H2 and on PostgreSQL by the subclasses.
+ * The reminder job run on several nodes at once sends each reminder once. Run on H2 and on
+ * PostgreSQL by the subclasses.
  */
 @SpringBootTest(properties = "socialbank.services.appointments.reminders-enabled=false")
-@Import(AppointmentConcurrency.Fakes.class)
+@Import({AppointmentConcurrency.Fakes.class, AppointmentTestClock.class})
 abstract class AppointmentConcurrency {
 
     static final int BOOKERS = 12;
@@ -47,6 +50,20 @@ abstract class AppointmentConcurrency {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    AppointmentReminders reminders;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    RecordedEvents events;
+
+    @BeforeEach
+    void startOfTheDay() {
+        clock.advance(Duration.between(clock.instant(), AppointmentTestClock.NOW));
+    }
 
     @Test
     void theLastPlacesOfASlotGoToExactlyAsManyBookers() throws Exception {
@@ -90,6 +107,42 @@ abstract class AppointmentConcurrency {
         assertThat(booked(branch, start)).isEqualTo(1);
     }
 
+    @Test
+    void remindersRunAtOnceOnSeveralNodesSendEachReminderOnce() throws Exception {
+        AppointmentFixtures fixtures = new AppointmentFixtures(directory, branches, appointments);
+        String branch = fixtures.parisBranch(CAPACITY);
+        OffsetDateTime start = OffsetDateTime.parse("2026-12-03T14:00:00+01:00"); // 29 hours ahead
+        List<AppointmentId> booked = new ArrayList<>();
+        for (int i = 0; i < CAPACITY; i++) {
+            BookingResult result = appointments.book(request(UUID.randomUUID(),
+                    fixtures.customer("Reminded " + i, Language.EN), branch, start));
+            booked.add(((BookingResult.Done) result).appointment().id());
+        }
+        clock.advance(Duration.ofHours(6)); // 23 hours ahead: due
+        ExecutorService nodes = Executors.newFixedThreadPool(4);
+        CountDownLatch go = new CountDownLatch(1);
+        try {
+            List<Future<Integer>> rounds = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                rounds.add(nodes.submit(() -> {
+                    go.await();
+                    return reminders.remind();
+                }));
+            }
+            go.countDown();
+            for (Future<Integer> round : rounds) {
+                round.get();
+            }
+        } finally {
+            nodes.shutdownNow();
+        }
+        reminders.remind();
+        for (AppointmentId id : booked) {
+            assertThat(events.stream(AppointmentReminderDue.class).filter(e -> e.appointmentId().equals(id)))
+                    .as("reminders of %s", id).hasSize(1);
+        }
+    }
+
     private List<BookingResult> race(List<BookingRequest> requests) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(requests.size());
         CountDownLatch go = new CountDownLatch(1);
@@ -117,9 +170,9 @@ abstract class AppointmentConcurrency {
                 .query(Integer.class).single();
     }
 
-    /** 10:00 in Paris on the next Monday to Friday at least two days away. */
+    /** 10:00 in Paris on the next Monday to Friday at least two days after the test clock's start. */
     static OffsetDateTime nextWeekdaySlot() {
-        OffsetDateTime day = Instant.now().plus(2, ChronoUnit.DAYS).atZone(java.time.ZoneId.of("Europe/Paris"))
+        OffsetDateTime day = AppointmentTestClock.NOW.plus(2, ChronoUnit.DAYS).atZone(java.time.ZoneId.of("Europe/Paris"))
                 .withHour(10).withMinute(0).withSecond(0).withNano(0).toOffsetDateTime();
         while (day.getDayOfWeek().getValue() > 5) {
             day = day.atZoneSameInstant(java.time.ZoneId.of("Europe/Paris")).plusDays(1).toOffsetDateTime();
@@ -135,8 +188,8 @@ abstract class AppointmentConcurrency {
     static class Fakes {
 
         @Bean
-        FakeSms fakeSms() {
-            return new FakeSms();
+        RecordedEvents recordedEvents() {
+            return new RecordedEvents();
         }
     }
 }
