@@ -35,9 +35,7 @@ import org.socialbank.support.FakeSms;
 import org.socialbank.support.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -48,12 +46,13 @@ import tools.jackson.databind.json.JsonMapper;
  * Issue 16 s5 end to end over the bank's own web chat, as a browser uses it: the visitor links
  * the chat (sign-in and SMS code on the bank's page), asks for an appointment in French or in
  * Chinese, gets the free times as buttons in the chat's history, presses one and reads the
- * confirmation with the booking code.
+ * confirmation with the booking code. The clock is the tests' Wednesday morning: tomorrow is a
+ * working day.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "socialbank.web.secure-cookies=false",
     "socialbank.services.appointments.reminders-enabled=false"})
-@Import(AppointmentWebChatIntegrationTests.Fakes.class)
+@Import(AppointmentTestClock.class)
 class AppointmentWebChatIntegrationTests {
 
     static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
@@ -111,6 +110,7 @@ class AppointmentWebChatIntegrationTests {
         List<Appointment> mine = appointments.upcoming(customer);
         assertThat(mine).hasSize(1);
         assertThat(mine.get(0).channel()).isEqualTo("webchat");
+        assertThat(mine.get(0).start()).isEqualTo(java.time.Instant.parse("2026-12-03T08:00:00Z")); // 9:00 in Paris
         assertThat(confirmation).contains(mine.get(0).code());
     }
 
@@ -182,15 +182,6 @@ class AppointmentWebChatIntegrationTests {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Fakes {
-
-        @Bean
-        FakeSms fakeSms() {
-            return new FakeSms();
         }
     }
 }
