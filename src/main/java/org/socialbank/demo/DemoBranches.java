@@ -1,7 +1,20 @@
 package org.socialbank.demo;
 
+import java.time.DayOfWeek;
+import java.time.ZoneId;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.socialbank.services.Appointments;
 import org.socialbank.services.Branch;
+import org.socialbank.services.BranchSchedule;
+import org.socialbank.services.Branches;
+import org.socialbank.services.OpeningHours;
+import org.socialbank.shared.DemoMode;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
 
 /** The demo bank's branches and ATMs: one or two in each of its customers' cities. */
 final class DemoBranches {
@@ -22,6 +35,64 @@ final class DemoBranches {
             new Branch("SHA-01", "socialbank 上海外滩", "上海市黄浦区中山东一路20号", "Shanghai",
                     31.2400, 121.4900, "周一至周五 9:00–17:00", false));
 
+    /** The services every demo branch books. */
+    static final Set<String> SERVICES = Set.of("mortgage", "account_opening", "cards", "cash", "consultation");
+
+    private static final List<DayOfWeek> MON_FRI = List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY,
+            DayOfWeek.THURSDAY, DayOfWeek.FRIDAY);
+
+    /** What each branch (not the ATMs) books: the hours its {@link Branch#hours()} text says, 30-minute slots. */
+    static final List<BranchSchedule> SCHEDULES = List.of(
+            schedule("PAR-01", "Europe/Paris", 3, hours(MON_FRI, "09:00", "17:30"),
+                    Map.of(DayOfWeek.SATURDAY, OpeningHours.of("09:00", "12:30"))),
+            schedule("PAR-02", "Europe/Paris", 2, hours(MON_FRI, "09:30", "18:00"), Map.of()),
+            schedule("BOM-01", "Asia/Kolkata", 2, hours(MON_FRI, "10:00", "16:00"),
+                    Map.of(DayOfWeek.SATURDAY, OpeningHours.of("10:00", "16:00"))),
+            schedule("MOW-01", "Europe/Moscow", 2, hours(MON_FRI, "09:00", "19:00"), Map.of()),
+            schedule("THR-01", "Asia/Tehran", 2, hours(List.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY, DayOfWeek.MONDAY,
+                    DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY), "08:00", "14:00"), Map.of()),
+            schedule("SHA-01", "Asia/Shanghai", 2, hours(MON_FRI, "09:00", "17:00"), Map.of()));
+
     private DemoBranches() {
+    }
+
+    private static Map<DayOfWeek, OpeningHours> hours(List<DayOfWeek> days, String opens, String closes) {
+        Map<DayOfWeek, OpeningHours> hours = new EnumMap<>(DayOfWeek.class);
+        days.forEach(day -> hours.put(day, OpeningHours.of(opens, closes)));
+        return hours;
+    }
+
+    private static BranchSchedule schedule(String id, String zone, int capacity, Map<DayOfWeek, OpeningHours> weekdays,
+            Map<DayOfWeek, OpeningHours> more) {
+        Map<DayOfWeek, OpeningHours> hours = new EnumMap<>(weekdays);
+        hours.putAll(more);
+        return new BranchSchedule(id, ZoneId.of(zone), SERVICES, hours, 30, capacity);
+    }
+
+    /**
+     * Gives the demo branches their schedules, after saving the branches themselves (an upsert, as
+     * {@link SeedDemoBank} does), so that the order of the two seeders does not matter.
+     */
+    @Component
+    static class SeedSchedules implements ApplicationRunner {
+
+        private final Branches branches;
+        private final Appointments appointments;
+        private final DemoMode demo;
+
+        SeedSchedules(Branches branches, Appointments appointments, DemoMode demo) {
+            this.branches = branches;
+            this.appointments = appointments;
+            this.demo = demo;
+        }
+
+        @Override
+        public void run(ApplicationArguments args) {
+            if (!demo.enabled()) {
+                return;
+            }
+            ALL.forEach(branches::save);
+            SCHEDULES.forEach(appointments::saveSchedule);
+        }
     }
 }

@@ -54,6 +54,11 @@ public class Branches {
         return id == null || id.isBlank() || id.length() > 32 ? Optional.empty() : store.find(id);
     }
 
+    /** Every branch and ATM, by id, at most {@link JdbcBranches#SCAN_MAX}. */
+    public List<Branch> all() {
+        return store.all(JdbcBranches.SCAN_MAX);
+    }
+
     public int count() {
         return store.count();
     }

@@ -23,6 +23,12 @@ public interface Bank {
     /** The action of a request alert's Decline button, followed by the request id. */
     String DECLINE_REQUEST = "request.decline:";
 
+    /** The action of an appointment reminder's Cancel button, followed by the appointment id. */
+    String CANCEL_APPOINTMENT = "appointment.cancel:";
+
+    /** The action of an appointment reminder's Reschedule button, followed by the appointment id. */
+    String RESCHEDULE_APPOINTMENT = "appointment.reschedule:";
+
     /** The time now, from the application's clock. */
     Instant now();
 
@@ -141,6 +147,48 @@ public interface Bank {
         public Guess {
             alternatives = List.copyOf(alternatives);
         }
+    }
+
+    /** A branch by its id (issue 16 s5: an appointment names its branch by id). */
+    default Optional<Branch> branch(String branchId) {
+        return Optional.empty();
+    }
+
+    /** What the branch books and when; empty for an ATM or a branch that takes no appointments. */
+    default Optional<org.socialbank.services.BranchSchedule> branchSchedule(String branchId) {
+        return Optional.empty();
+    }
+
+    /** The branch's slots of a day (in its zone) that have not started, with the places left. */
+    default List<org.socialbank.services.Slot> slots(String branchId, java.time.LocalDate date) {
+        return List.of();
+    }
+
+    /**
+     * Books a place for the customer; the appointment's id comes from the message being handled,
+     * so a redelivered press books once.
+     */
+    default org.socialbank.services.BookingResult bookAppointment(CustomerId customer, String branchId,
+            java.time.OffsetDateTime start, String service) {
+        throw new UnsupportedOperationException("appointments");
+    }
+
+    /** The customer's own appointment; empty when there is none or it is another's. */
+    default Optional<org.socialbank.services.Appointment> appointment(CustomerId customer,
+            org.socialbank.services.AppointmentId id) {
+        return Optional.empty();
+    }
+
+    /** Cancels the customer's own appointment. */
+    default org.socialbank.services.BookingResult cancelAppointment(CustomerId customer,
+            org.socialbank.services.AppointmentId id) {
+        throw new UnsupportedOperationException("appointments");
+    }
+
+    /** Moves the customer's own appointment to another slot of its branch. */
+    default org.socialbank.services.BookingResult rescheduleAppointment(CustomerId customer,
+            org.socialbank.services.AppointmentId id, java.time.OffsetDateTime start) {
+        throw new UnsupportedOperationException("appointments");
     }
 
     /** An opaque reference to a new button row bound to this chat account and form version. */

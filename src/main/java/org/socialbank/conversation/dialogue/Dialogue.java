@@ -44,6 +44,7 @@ public final class Dialogue {
     private final Duration formTtl;
     private final PayDialogue pay;
     private final RequestDialogue requests;
+    private final AppointmentDialogue appointments;
 
     /** @param formTtl how long a payment being put together is kept; an older one is dropped */
     public Dialogue(Texts texts, Duration formTtl) {
@@ -54,6 +55,7 @@ public final class Dialogue {
         }
         this.pay = new PayDialogue(texts);
         this.requests = new RequestDialogue(texts, pay);
+        this.appointments = new AppointmentDialogue(texts);
     }
 
     /**
@@ -115,6 +117,10 @@ public final class Dialogue {
         if (press.isPresent() && RequestDialogue.handles(press.get().action())) {
             return turn.linked().isPresent() ? requests.press(turn, language, press.get().action())
                     : offerLink(turn, language);
+        }
+        if (press.isPresent() && AppointmentDialogue.handles(press.get().action())) {
+            return turn.linked().isPresent() && !AppointmentDialogue.publicHere(turn)
+                    ? appointments.press(turn, language, press.get().action()) : offerLink(turn, language);
         }
         return pay.button(turn, language, press);
     }
@@ -182,6 +188,11 @@ public final class Dialogue {
                             new Outbound.Text(texts.text(language, "consent.stop.confirmed"))), language);
                 }
                 return say(state, language, "consent.stop.confirmed");
+            case APPOINTMENT:
+                if (AppointmentDialogue.publicHere(turn)) {
+                    return appointments.publicAnswer(turn, language);
+                }
+                return turn.linked().isEmpty() ? offerLink(turn, language) : appointments.start(turn, language, text);
             case UNKNOWN:
                 return command.amountProblem().isPresent()
                         ? new Step(state, List.of(new Outbound.Text(Hints.amount(language))), language).shared()
@@ -418,6 +429,7 @@ public final class Dialogue {
         keys.addAll(PayDialogue.messageKeys());
         keys.addAll(Answers.messageKeys());
         keys.addAll(RequestDialogue.messageKeys());
+        keys.addAll(AppointmentDialogue.messageKeys());
         keys.add(RequestDialogue.refusal("shares_do_not_add_up"));
         return keys;
     }

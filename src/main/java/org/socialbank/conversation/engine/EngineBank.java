@@ -49,7 +49,8 @@ public final class EngineBank implements Bank {
     /** Where the engine's collaborators are; one per application. */
     public record Parts(Linking linking, Directory directory, Ledger ledger, Branches branches, Payments payments,
             Requests requests, PaymentAlerts alerts, JdbcConversations store, Clock clock, Duration buttonTtl,
-            MarketingOptOut optOut, Alerts alertSettings, Assistant assistant) {
+            MarketingOptOut optOut, Alerts alertSettings, Assistant assistant,
+            org.socialbank.services.Appointments appointments) {
     }
 
     /** Recent payees offered to the parser. */
@@ -324,6 +325,58 @@ public final class EngineBank implements Bank {
         parts.store().insertButton(reference, identity, Json.action(action), formVersion,
                 parts.clock().instant().plus(parts.buttonTtl()));
         return reference;
+    }
+
+    /** The id of an appointment booked by this message: a redelivery can never book twice. */
+    public static org.socialbank.services.AppointmentId appointmentId(Network channel, String externalMessageId) {
+        return new org.socialbank.services.AppointmentId(UUID.nameUUIDFromBytes(("chat-appointment|"
+                + channel.wireName() + "|" + externalMessageId).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Override
+    public Optional<Branch> branch(String branchId) {
+        return parts.branches().find(branchId);
+    }
+
+    @Override
+    public Optional<org.socialbank.services.BranchSchedule> branchSchedule(String branchId) {
+        return parts.appointments().schedule(branchId);
+    }
+
+    @Override
+    public List<org.socialbank.services.Slot> slots(String branchId, java.time.LocalDate date) {
+        return parts.appointments().slots(branchId, date).orElse(List.of());
+    }
+
+    @Override
+    public org.socialbank.services.BookingResult bookAppointment(CustomerId customer, String branchId,
+            java.time.OffsetDateTime start, String service) {
+        return parts.appointments().book(new org.socialbank.services.BookingRequest(
+                appointmentId(channel, externalMessageId), customer, branchId, start, service, channel.wireName()));
+    }
+
+    @Override
+    public Optional<org.socialbank.services.Appointment> appointment(CustomerId customer,
+            org.socialbank.services.AppointmentId id) {
+        return parts.appointments().appointment(id).filter(a -> a.customerId().equals(customer));
+    }
+
+    @Override
+    public org.socialbank.services.BookingResult cancelAppointment(CustomerId customer,
+            org.socialbank.services.AppointmentId id) {
+        return appointment(customer, id).isEmpty()
+                ? new org.socialbank.services.BookingResult.Refused(
+                        org.socialbank.services.BookingRefusal.APPOINTMENT_NOT_FOUND)
+                : parts.appointments().cancel(id);
+    }
+
+    @Override
+    public org.socialbank.services.BookingResult rescheduleAppointment(CustomerId customer,
+            org.socialbank.services.AppointmentId id, java.time.OffsetDateTime start) {
+        return appointment(customer, id).isEmpty()
+                ? new org.socialbank.services.BookingResult.Refused(
+                        org.socialbank.services.BookingRefusal.APPOINTMENT_NOT_FOUND)
+                : parts.appointments().reschedule(id, start);
     }
 
     /** A random button reference: 16 bytes, 22 base64url characters. */

@@ -27,6 +27,8 @@ final class English {
                 .weak(EN, Intent.HELP, "hi", "hello", "hey", "good morning", "good evening")
                 .intent(EN, Intent.BRANCHES, "branch", "branches", "nearest branch", "find a branch",
                         "atm", "atms", "cash machine", "cashpoint", "branch near me")
+                .intent(EN, Intent.APPOINTMENT, "appointment", "appointments", "book an appointment",
+                        "make an appointment", "schedule an appointment", "book a slot", "book a visit")
                 .weak(EN, Intent.BACK, "back", "go back", "previous", "previous step")
                 .weak(EN, Intent.THANKS, "thanks", "thank you", "thx", "many thanks", "thanks a lot")
                 .how(EN, "how")

@@ -28,6 +28,8 @@ final class French {
                         "que sais-tu faire", "menu")
                 .intent(FR, Intent.BRANCHES, "agence", "agences", "agence la plus proche", "distributeur",
                         "distributeurs", "dab", "guichet", "guichets")
+                .intent(FR, Intent.APPOINTMENT, "rendez-vous", "rdv", "prendre rendez-vous",
+                        "prendre un rendez-vous", "réserver un créneau", "créneau")
                 .weak(FR, Intent.BACK, "retour", "revenir", "précédent", "en arrière", "étape précédente")
                 .weak(FR, Intent.HELP, "bonjour", "salut", "bonsoir", "coucou")
                 .how(FR, "comment")

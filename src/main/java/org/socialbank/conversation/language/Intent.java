@@ -8,7 +8,9 @@ import java.util.Optional;
 public enum Intent {
     PAY, REQUEST, SPLIT, BALANCE, HISTORY, HELP, CANCEL, LANGUAGE, LINK, UNLINK, BRANCHES, BACK, THANKS, UNKNOWN,
     /** Stop marketing on this channel (a STOP word alone, see {@link StopWords}); service alerts go on. */
-    STOP;
+    STOP,
+    /** Book a branch appointment (issue 16 section 5): "book an appointment at the Paris branch tomorrow morning". */
+    APPOINTMENT;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -63,6 +63,7 @@ final class Money {
                 .command(Intent.LANGUAGE, "lang", "language", "langue")
                 .command(Intent.BRANCHES, "branches", "branch", "atm", "agences")
                 .command(Intent.BACK, "back", "retour")
+                .command(Intent.APPOINTMENT, "appointment", "rdv")
                 .command(Intent.LINK, "link")
                 .command(Intent.UNLINK, "unlink");
     }

@@ -37,6 +37,8 @@ final class Russian {
                 .how(RU, "как")
                 .stems(intent(Intent.CANCEL), "отмен")
                 .stems(intent(Intent.BRANCHES), "отделени", "банкомат", "филиал")
+                .stems(intent(Intent.APPOINTMENT), "записат", "запиши", "запишит", "записывани")
+                .intent(RU, Intent.APPOINTMENT, "запись", "записаться на приём", "на приём", "на прием")
                 .weak(RU, Intent.THANKS, "спасибо", "спс", "благодарю", "большое спасибо")
                 .weak(RU, Intent.BACK, "назад", "вернись", "вернуться", "шаг назад")
                 .intent(RU, Intent.CANCEL, "стоп", "хватит", "не надо", "передумал", "передумала")
