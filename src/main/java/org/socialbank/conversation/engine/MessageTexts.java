@@ -32,10 +32,11 @@ public class MessageTexts implements Texts {
     }
 
     /**
-     * Chinese with one rule for the Latin names, numbers and amounts in it (issue 13 §5): one space
-     * between a Han character and a Latin letter, a digit, an alias's sign or a currency sign, on
-     * either side, wherever the sentence or its arguments put them ("向 Bob B. 付款 €5.00？",
-     * "验证码 123456"). Full-width punctuation needs no space and gets none.
+     * Chinese with one rule for the Latin names, aliases and amounts in it (issue 13 §5): one space
+     * between a Han character and a Latin letter, an alias's sign or a currency sign, on either
+     * side, wherever the sentence or its arguments put them ("向 Bob B. 付款 €5.00？"). Digits next
+     * to Han characters stay close, as Chinese writes numbers with their units and dates
+     * ("2026年12月3日", "6位验证码"); full-width punctuation needs no space and gets none.
      */
     static String spaced(String text) {
         StringBuilder out = new StringBuilder(text.length() + 8);
@@ -56,15 +57,15 @@ public class MessageTexts implements Texts {
         return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
     }
 
-    /** What starts a Latin run: a letter, a digit, an alias's sign or a currency sign. */
+    /** What starts a Latin run: a letter, an alias's sign or a currency sign. */
     private static boolean latinSide(char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '@' || c == '$'
-                || c == '+' || c == '€' || c == '¥' || c == '£' || c == '₽' || c == '₹';
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '@' || c == '$' || c == '+' || c == '€'
+                || c == '¥' || c == '£' || c == '₽' || c == '₹';
     }
 
-    /** What ends one: a letter, a digit, a closing sign of a Latin abbreviation or a percent. */
+    /** What ends one: a letter, or the full stop of a Latin abbreviation ("Bob B."). */
     private static boolean latinEnd(char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '%';
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '.';
     }
 
     static Object[] isolated(Object[] args) {

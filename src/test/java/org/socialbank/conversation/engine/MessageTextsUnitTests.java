@@ -40,7 +40,9 @@ class MessageTextsUnitTests {
     void chineseHasOneSpaceBetweenHanAndLatinNamesNumbersAndAmounts() {
         assertThat(texts.text(Language.ZH, "conversation.pay.confirm", "¥5.00", "Bob B."))
                 .isEqualTo("向 Bob B. 付款 ¥5.00？");
-        assertThat(MessageTexts.spaced("验证码123456，用于将Telegram关联")).isEqualTo("验证码 123456，用于将 Telegram 关联");
+        assertThat(MessageTexts.spaced("验证码123456，用于将Telegram关联")).isEqualTo("验证码123456，用于将 Telegram 关联");
+        assertThat(MessageTexts.spaced("预约成功：2026年12月3日 16:00")).as("dates as Chinese writes them")
+                .isEqualTo("预约成功：2026年12月3日 16:00");
         assertThat(MessageTexts.spaced("向 @alice 收款 20。")).as("already spaced: unchanged").isEqualTo("向 @alice 收款 20。");
         assertThat(MessageTexts.spaced("您的微信账户：https://bank.example/x")).isEqualTo("您的微信账户：https://bank.example/x");
     }
