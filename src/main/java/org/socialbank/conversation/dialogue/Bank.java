@@ -218,4 +218,36 @@ public interface Bank {
             this(code, null, null);
         }
     }
+
+    // cards (issue 16); defaults so that a bank without cards answers "none"
+
+    /** The customer's cards, oldest first, numbers masked. */
+    default List<CardLine> cards(CustomerId customer) {
+        return List.of();
+    }
+
+    /** Locks every active card of the customer at once; returns how many it locked. */
+    default int lockCards(CustomerId customer) {
+        return 0;
+    }
+
+    /** The latest statement of the customer's first credit card that has one. */
+    default Optional<CardBill> creditCardBill(CustomerId customer) {
+        return Optional.empty();
+    }
+
+    /**
+     * A card as the chat shows it.
+     *
+     * @param credit whether it is a credit card ({@code owedMinor} and {@code limitMinor} are 0 for a debit card)
+     * @param status {@code active}, {@code locked}, {@code blocked} or {@code expired}
+     */
+    record CardLine(boolean credit, String maskedNumber, String status, CurrencyCode currency, long owedMinor,
+            long limitMinor) {
+    }
+
+    /** A credit card's latest statement. */
+    record CardBill(String maskedNumber, java.time.LocalDate statementDate, java.time.LocalDate dueDate,
+            long balanceMinor, long minimumPaymentMinor, CurrencyCode currency) {
+    }
 }

@@ -11,6 +11,10 @@ import java.util.UUID;
 import org.socialbank.alerts.Alerts;
 import org.socialbank.assistant.Assistant;
 import org.socialbank.assistant.Classification;
+import org.socialbank.cards.Card;
+import org.socialbank.cards.CardStatus;
+import org.socialbank.cards.Cards;
+import org.socialbank.cards.Statements;
 import org.socialbank.consent.ConsentSource;
 import org.socialbank.consent.MarketingOptOut;
 import org.socialbank.conversation.dialogue.Bank;
@@ -48,7 +52,7 @@ public final class EngineBank implements Bank {
     /** Where the engine's collaborators are; one per application. */
     public record Parts(Linking linking, Directory directory, Ledger ledger, Branches branches, Payments payments,
             Requests requests, PaymentAlerts alerts, JdbcConversations store, Clock clock, Duration buttonTtl,
-            MarketingOptOut optOut, Alerts alertSettings, Assistant assistant) {
+            MarketingOptOut optOut, Alerts alertSettings, Assistant assistant, Cards cards, Statements statements) {
     }
 
     /** Recent payees offered to the parser. */
@@ -282,5 +286,41 @@ public final class EngineBank implements Bank {
     private List<CustomerView.HeldAccount> primaryAccounts(CustomerId customer) {
         return parts.directory().customer(customer).map(v -> v.accounts().stream()
                 .filter(CustomerView.HeldAccount::primary).toList()).orElse(List.of());
+    }
+
+    @Override
+    public List<CardLine> cards(CustomerId customer) {
+        return parts.cards().cardsOf(customer).orElse(List.of()).stream()
+                .map(c -> new CardLine(c.credit(), c.maskedNumber(), c.status().wireName(), c.currency(),
+                        parts.cards().owedMinor(c), c.limitMinor()))
+                .toList();
+    }
+
+    @Override
+    public int lockCards(CustomerId customer) {
+        int locked = 0;
+        for (Card card : parts.cards().cardsOf(customer).orElse(List.of())) {
+            if (card.status() == CardStatus.ACTIVE
+                    && parts.cards().lock(card.id()) instanceof org.socialbank.cards.CardResult.Done done
+                    && !done.replayed()) {
+                locked++;
+            }
+        }
+        return locked;
+    }
+
+    @Override
+    public Optional<CardBill> creditCardBill(CustomerId customer) {
+        for (Card card : parts.cards().cardsOf(customer).orElse(List.of())) {
+            if (card.credit()) {
+                Optional<CardBill> bill = parts.statements().latest(card.id()).map(s -> new CardBill(
+                        card.maskedNumber(), s.statementDate(), s.dueDate(), s.balanceMinor(),
+                        s.minimumPaymentMinor(), s.currency()));
+                if (bill.isPresent()) {
+                    return bill;
+                }
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -1,0 +1,66 @@
+package org.socialbank.conversation.language;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.socialbank.directory.Language;
+
+/**
+ * A chat command on cards (issue 16): "my cards", "lock my card", "my credit card bill", in the
+ * five languages ("mes cartes", "заблокировать карту", "صورتحساب کارت اعتباری", "信用卡账单"). Read
+ * only when it is the whole text. Pure.
+ *
+ * @param language the language the command was written in (its script, or its French words)
+ */
+public record CardCommand(Kind kind, Language language) {
+
+    public enum Kind {
+        MY_CARDS,
+        LOCK,
+        BILL
+    }
+
+    /** The longest text read. */
+    public static final int TEXT_LENGTH_MAX = 64;
+
+    private static final Pattern MY_CARDS = Pattern.compile("(?:show |list )?(?:(?:my|all my) )?(?:bank )?cards"
+            + "|(?:affiche |voir )?mes cartes(?: bancaires)?"
+            + "|(?:мои |покажи мои )?карты"
+            + "|(?:نمایش )?کارت ?های من|کارتهای من|کارت هایم"
+            + "|我的(?:银行)?卡(?:片)?|查(?:看)?(?:我的)?(?:银行)?卡");
+    private static final Pattern LOCK = Pattern.compile("(?:please )?(?:lock|freeze) (?:my |the )?(?:bank |credit |debit )?cards?"
+            + "|(?:bloquer|verrouiller|bloque|verrouille|bloquez|verrouillez) (?:ma|mes) cartes?"
+            + "|(?:заблокир(?:овать|уй|уйте)|заморо(?:зить|зь|зьте)) (?:мою |мои )?карт[уы]"
+            + "|(?:کارتم را|کارت من را|کارتم رو) (?:مسدود|قفل) کن|(?:مسدود|قفل) کردن کارت(?: من)?"
+            + "|锁(?:定)?(?:我的)?卡|冻结(?:我的)?(?:银行)?卡");
+    private static final Pattern BILL = Pattern.compile("(?:my |show my )?credit card (?:bill|statement)"
+            + "|(?:mon |ma )?(?:releve|facture) (?:de )?(?:ma )?carte (?:de )?credit"
+            + "|(?:сч[её]т|выписка) по кредит(?:ке|ной карте)"
+            + "|(?:صورت ?حساب|صورتحساب) کارت اعتباری(?: من)?"
+            + "|(?:我的)?信用卡账单|查(?:询)?信用卡账单");
+
+    /** The command the whole text is, or empty. */
+    public static Optional<CardCommand> read(String text) {
+        if (text == null || text.length() > TEXT_LENGTH_MAX) {
+            return Optional.empty();
+        }
+        String t = Text.key(Text.normalize(text)).replaceAll("[.!?؟。！？\\s]+$", "").strip()
+                .replaceAll("\\s+", " ");
+        Kind kind = LOCK.matcher(t).matches() ? Kind.LOCK : BILL.matcher(t).matches() ? Kind.BILL
+                : MY_CARDS.matcher(t).matches() ? Kind.MY_CARDS : null;
+        return kind == null ? Optional.empty() : Optional.of(new CardCommand(kind, languageOf(t)));
+    }
+
+    private static Language languageOf(String t) {
+        if (t.codePoints().anyMatch(Character::isIdeographic)) {
+            return Language.ZH;
+        }
+        if (t.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.CYRILLIC)) {
+            return Language.RU;
+        }
+        if (t.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC)) {
+            return Language.FA;
+        }
+        return t.matches(".*\\b(?:mes|ma|mon|cartes?|releve|facture|bloquer|verrouiller|bloque|verrouille|bloquez|"
+                + "verrouillez|affiche|voir)\\b.*") && !t.contains("credit card") ? Language.FR : Language.EN;
+    }
+}
