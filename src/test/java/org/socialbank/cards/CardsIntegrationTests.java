@@ -2,6 +2,7 @@ package org.socialbank.cards;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -11,16 +12,26 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.socialbank.cards.CardsFixtures.Holder;
+import org.socialbank.conversation.Conversations;
+import org.socialbank.conversation.Inbound;
+import org.socialbank.conversation.InboundMessage;
+import org.socialbank.conversation.Outbound;
+import org.socialbank.conversation.OutboundMessage;
+import org.socialbank.conversation.Received;
 import org.socialbank.demo.DemoBank;
 import org.socialbank.demo.DemoCustomer;
 import org.socialbank.directory.Directory;
+import org.socialbank.directory.Network;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.support.Api;
 import org.socialbank.support.Api.Response;
+import org.socialbank.support.FormClient;
 import org.socialbank.support.LedgerAudit;
 import org.socialbank.support.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -63,6 +74,9 @@ class CardsIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Conversations conversations;
 
     Api api;
     CardsFixtures fixtures;
@@ -240,6 +254,55 @@ class CardsIntegrationTests {
         assertThat(feed.book(CardsFixtures.purchase(holder.debit(), 10_000, LocalDate.now(ZoneOffset.UTC))))
                 .isEqualTo(new FeedResult.Declined(CardRefusal.INSUFFICIENT_FUNDS));
         assertThat(fixtures.balance(holder.wallet())).isEqualTo(9_700);
+    }
+
+    @Test
+    void aLinkedChatListsAndLocksItsCardsAndReadsItsBillAndAnUnlinkedOneGetsTheLinkOnly() {
+        DemoCustomer wang = DemoBank.CUSTOMERS.stream().filter(c -> c.key().equals("wang")).findFirst().orElseThrow();
+        String chat = "cards-" + UUID.randomUUID();
+        List<Outbound> offer = chat(chat, "我的卡");
+        assertThat(offer).singleElement().isInstanceOf(Outbound.Link.class);
+        assertThat(offer.toString()).doesNotContain("******");
+        signIn(((Outbound.Link) offer.get(0)).url(), wang);
+
+        String cardsText = text(chat(chat, "我的卡"));
+        JsonNode credit = creditCardOf("wang");
+        assertThat(cardsText).contains(credit.path("maskedNumber").asString()).contains("信用卡").contains("借记卡")
+                .doesNotContainPattern("[0-9]{11,}");
+        String bill = text(chat(chat, "信用卡账单"));
+        assertThat(bill).contains(credit.path("maskedNumber").asString()).contains("最低还款额");
+        // the chat's language is Chinese now; Wang has two debit cards (CNY, EUR) and a credit card
+        assertThat(text(chat(chat, "Lock my card"))).startsWith("已完成：3张卡");
+        for (JsonNode card : api.get("/api/v1/customers/" + wang.customerId().value() + "/cards").json()
+                .path("cards")) {
+            assertThat(card.path("status").asString()).isEqualTo("locked");
+            Response unlocked = api.post("/api/v1/cards/" + card.path("id").asString() + "/unlock", "{}");
+            assertThat(unlocked.json().path("status").asString()).isEqualTo("active"); // for the other tests
+        }
+    }
+
+    private List<Outbound> chat(String chat, String text) {
+        Received received = conversations.receive(new InboundMessage(Network.TELEGRAM, "m-" + UUID.randomUUID(), chat,
+                null, null, new Inbound.Text(text), null));
+        assertThat(received).isInstanceOf(Received.Handled.class);
+        return ((Received.Handled) received).replies().stream().map(OutboundMessage::content).toList();
+    }
+
+    private static String text(List<Outbound> replies) {
+        assertThat(replies).singleElement().isInstanceOf(Outbound.Text.class);
+        return ((Outbound.Text) replies.get(0)).text();
+    }
+
+    /** Signs in on the bank's link page with the demo customer's password and the code sent by SMS. */
+    private void signIn(String url, DemoCustomer customer) {
+        String path = URI.create(url).getPath();
+        FormClient browser = new FormClient(port);
+        assertThat(browser.get(path).status()).isEqualTo(200);
+        browser.post(path, "username", customer.username(), "password", customer.password());
+        String sms = browser.get("/dev/sms.json?limit=1&to=" + customer.phone().replace("+", "%2B")).html();
+        Matcher code = Pattern.compile("\\b(\\d{6})\\b").matcher(sms);
+        assertThat(code.find()).as("a code in %s", sms).isTrue();
+        assertThat(browser.post(path + "/code", "code", code.group(1)).status()).isEqualTo(200);
     }
 
     private Response repay(String path, long amountMinor) {
