@@ -29,14 +29,25 @@ class CardCommandUnitTests {
         "relevé de carte de crédit|BILL|FR", "ma facture de carte de crédit|BILL|FR",
         "счёт по кредитке|BILL|RU", "Выписка по кредитной карте|BILL|RU",
         "صورتحساب کارت اعتباری|BILL|FA", "صورت حساب کارت اعتباری من|BILL|FA",
-        "信用卡账单|BILL|ZH", "我的信用卡账单？|BILL|ZH"})
+        "信用卡账单|BILL|ZH", "我的信用卡账单？|BILL|ZH",
+        "repay in full|REPAY_FULL|EN", "rembourser tout|REPAY_FULL|FR", "погасить всё|REPAY_FULL|RU",
+        "پرداخت کامل|REPAY_FULL|FA", "全额还款|REPAY_FULL|ZH",
+        "repay minimum|REPAY_MINIMUM|EN", "payer le minimum|REPAY_MINIMUM|FR", "погасить минимум|REPAY_MINIMUM|RU",
+        "پرداخت حداقل|REPAY_MINIMUM|FA", "最低还款|REPAY_MINIMUM|ZH"})
     void readsTheCommandAndItsLanguage(String text, Kind kind, Language language) {
         assertThat(CardCommand.read(text)).contains(new CardCommand(kind, language));
     }
 
     @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"repay 500|500|EN", "Rembourser 12,50|12.50|FR", "погасить 300|300|RU",
+        "بازپرداخت ۵۰۰|500|FA", "还款500元|500|ZH"})
+    void readsTheAmountToRepay(String text, java.math.BigDecimal amount, Language language) {
+        assertThat(CardCommand.read(text)).contains(new CardCommand(Kind.REPAY_AMOUNT, language, Optional.of(amount)));
+    }
+
+    @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"pay bob 10", "my card number is 4111111111111111", "lock", "unlock my card",
-        "balance", "cards are great but I want to pay", "信用卡", ""})
+        "balance", "cards are great but I want to pay", "信用卡", "", "pay 500", "pay bob 500"})
     void readsNothingElse(String text) {
         assertThat(CardCommand.read(text)).isEqualTo(Optional.empty());
     }

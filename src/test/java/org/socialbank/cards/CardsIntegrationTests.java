@@ -281,6 +281,27 @@ class CardsIntegrationTests {
         }
     }
 
+    @Test
+    void aRepaymentAskedInChatIsConfirmedOnTheBanksPageAndBookedOnce() {
+        DemoCustomer alice = DemoBank.CUSTOMERS.stream().filter(c -> c.key().equals("alice")).findFirst().orElseThrow();
+        String chat = "cards-" + UUID.randomUUID();
+        signIn(((Outbound.Link) chat(chat, "repay minimum").get(0)).url(), alice);
+        long owed = creditCardOf("alice").path("owedMinor").asLong();
+        long wallet = ledger.account(DemoBank.wallet(alice, "EUR")).orElseThrow().balanceMinor();
+        assertThat(text(chat(chat, "repay " + (owed + 100) / 100))).contains("more than your credit card owes");
+        List<Outbound> offer = chat(chat, "repay 5.50");
+        assertThat(offer).singleElement().isInstanceOf(Outbound.Link.class);
+        Outbound.Link link = (Outbound.Link) offer.get(0);
+        assertThat(link.text()).contains("€5.50").contains(creditCardOf("alice").path("maskedNumber").asString());
+        String path = URI.create(link.url()).getPath();
+        FormClient browser = new FormClient(port);
+        assertThat(browser.get(path).html()).contains("5.50");
+        browser.post(path, "code", lastCode(browser, alice));
+        browser.post(path, "code", lastCode(browser, alice)); // a second submit repays nothing more
+        assertThat(creditCardOf("alice").path("owedMinor").asLong()).isEqualTo(owed - 550);
+        assertThat(ledger.account(DemoBank.wallet(alice, "EUR")).orElseThrow().balanceMinor()).isEqualTo(wallet - 550);
+    }
+
     private List<Outbound> chat(String chat, String text) {
         Received received = conversations.receive(new InboundMessage(Network.TELEGRAM, "m-" + UUID.randomUUID(), chat,
                 null, null, new Inbound.Text(text), null));
@@ -299,10 +320,14 @@ class CardsIntegrationTests {
         FormClient browser = new FormClient(port);
         assertThat(browser.get(path).status()).isEqualTo(200);
         browser.post(path, "username", customer.username(), "password", customer.password());
+        assertThat(browser.post(path + "/code", "code", lastCode(browser, customer)).status()).isEqualTo(200);
+    }
+
+    private static String lastCode(FormClient browser, DemoCustomer customer) {
         String sms = browser.get("/dev/sms.json?limit=1&to=" + customer.phone().replace("+", "%2B")).html();
         Matcher code = Pattern.compile("\\b(\\d{6})\\b").matcher(sms);
         assertThat(code.find()).as("a code in %s", sms).isTrue();
-        assertThat(browser.post(path + "/code", "code", code.group(1)).status()).isEqualTo(200);
+        return code.group(1);
     }
 
     private Response repay(String path, long amountMinor) {

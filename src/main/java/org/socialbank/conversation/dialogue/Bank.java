@@ -237,6 +237,22 @@ public interface Bank {
     }
 
     /**
+     * Starts the confirmation, on the bank's page, of a repayment of the customer's credit card
+     * from their own account ("repay in full", "repay minimum", "repay 500").
+     */
+    default CardRepayment repayCard(CustomerId customer, org.socialbank.conversation.language.CardCommand command) {
+        return new CardRepayment(null, 0, null, null, "no_credit_card");
+    }
+
+    /**
+     * A repayment to confirm on the bank's page at {@code url}, or {@code refusal}'s stable code
+     * ({@code no_credit_card}, {@code nothing_due}, {@code exceeds_amount_owed}, {@code amount_not_valid},
+     * {@code confirmation_unavailable}) and no url.
+     */
+    record CardRepayment(String url, long amountMinor, CurrencyCode currency, String maskedNumber, String refusal) {
+    }
+
+    /**
      * A card as the chat shows it.
      *
      * @param credit whether it is a credit card ({@code owedMinor} and {@code limitMinor} are 0 for a debit card)

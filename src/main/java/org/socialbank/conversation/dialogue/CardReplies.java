@@ -23,6 +23,14 @@ final class CardReplies {
     }
 
     List<Outbound> answer(Bank bank, CustomerId customer, CardCommand command, Language language) {
+        switch (command.kind()) {
+            case REPAY_FULL, REPAY_MINIMUM, REPAY_AMOUNT -> {
+                return List.of(repay(bank.repayCard(customer, command), language));
+            }
+            default -> {
+                // the others answer in one text
+            }
+        }
         String text = switch (command.kind()) {
             case MY_CARDS -> cards(bank.cards(customer), language);
             case LOCK -> {
@@ -35,8 +43,19 @@ final class CardReplies {
                     Money.format(b.balanceMinor(), b.currency(), language.locale()),
                     Money.format(b.minimumPaymentMinor(), b.currency(), language.locale()),
                     day(b.dueDate(), language))).orElseGet(() -> texts.text(language, "cards.chat.bill_none"));
+            default -> throw new IllegalStateException("answered above");
         };
         return List.of(new Outbound.Text(text));
+    }
+
+    /** A repayment is confirmed on the bank's page: the link, or why there is nothing to confirm. */
+    private Outbound repay(Bank.CardRepayment r, Language language) {
+        if (r.url() == null) {
+            return new Outbound.Text(texts.text(language, "cards.chat.repay." + r.refusal()));
+        }
+        return new Outbound.Link(texts.text(language, "cards.chat.repay.confirm",
+                Money.format(r.amountMinor(), r.currency(), language.locale()), r.maskedNumber()),
+                texts.text(language, "cards.chat.repay.button"), r.url());
     }
 
     private String cards(List<Bank.CardLine> cards, Language language) {
@@ -64,6 +83,8 @@ final class CardReplies {
         return List.of("cards.chat.none", "cards.chat.title", "cards.chat.line_debit", "cards.chat.line_credit",
                 "cards.chat.locked", "cards.chat.lock_none", "cards.chat.bill", "cards.chat.bill_none",
                 "cards.chat.status.active", "cards.chat.status.locked", "cards.chat.status.blocked",
-                "cards.chat.status.expired");
+                "cards.chat.status.expired", "cards.chat.repay.confirm", "cards.chat.repay.button",
+                "cards.chat.repay.no_credit_card", "cards.chat.repay.nothing_due", "cards.chat.repay.exceeds_amount_owed",
+                "cards.chat.repay.amount_not_valid", "cards.chat.repay.confirmation_unavailable");
     }
 }

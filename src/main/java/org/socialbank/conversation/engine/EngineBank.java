@@ -14,6 +14,7 @@ import org.socialbank.assistant.Classification;
 import org.socialbank.cards.Card;
 import org.socialbank.cards.CardStatus;
 import org.socialbank.cards.Cards;
+import org.socialbank.cards.RepayOnPage;
 import org.socialbank.cards.Statements;
 import org.socialbank.consent.ConsentSource;
 import org.socialbank.consent.MarketingOptOut;
@@ -52,7 +53,8 @@ public final class EngineBank implements Bank {
     /** Where the engine's collaborators are; one per application. */
     public record Parts(Linking linking, Directory directory, Ledger ledger, Branches branches, Payments payments,
             Requests requests, PaymentAlerts alerts, JdbcConversations store, Clock clock, Duration buttonTtl,
-            MarketingOptOut optOut, Alerts alertSettings, Assistant assistant, Cards cards, Statements statements) {
+            MarketingOptOut optOut, Alerts alertSettings, Assistant assistant, Cards cards, Statements statements,
+            RepayOnPage cardRepayments) {
     }
 
     /** Recent payees offered to the parser. */
@@ -322,5 +324,22 @@ public final class EngineBank implements Bank {
             }
         }
         return Optional.empty();
+    }
+
+    @Override
+    public CardRepayment repayCard(CustomerId customer, org.socialbank.conversation.language.CardCommand command) {
+        RepayOnPage.What what = switch (command.kind()) {
+            case REPAY_FULL -> RepayOnPage.What.FULL;
+            case REPAY_MINIMUM -> RepayOnPage.What.MINIMUM;
+            default -> RepayOnPage.What.AMOUNT;
+        };
+        // the repayment's id comes from the message: a redelivery asks for the same repayment
+        UUID id = UUID.nameUUIDFromBytes(("chat-card-repay|" + channel.wireName() + "|" + externalMessageId)
+                .getBytes(StandardCharsets.UTF_8));
+        RepayOnPage.Offer offer = parts.cardRepayments().start(customer, id, what, command.amount().orElse(null));
+        if (offer instanceof RepayOnPage.ToConfirm c) {
+            return new CardRepayment(c.url(), c.amountMinor(), c.currency(), c.maskedNumber(), null);
+        }
+        return new CardRepayment(null, 0, null, null, ((RepayOnPage.NotOffered) offer).code());
     }
 }

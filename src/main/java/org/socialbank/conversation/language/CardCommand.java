@@ -1,5 +1,6 @@
 package org.socialbank.conversation.language;
 
+import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.socialbank.directory.Language;
@@ -11,12 +12,22 @@ import org.socialbank.directory.Language;
  *
  * @param language the language the command was written in (its script, or its French words)
  */
-public record CardCommand(Kind kind, Language language) {
+public record CardCommand(Kind kind, Language language, Optional<BigDecimal> amount) {
 
     public enum Kind {
         MY_CARDS,
         LOCK,
-        BILL
+        BILL,
+        /** "repay in full": the whole balance owed now, confirmed on the bank's page. */
+        REPAY_FULL,
+        /** "repay minimum": the latest statement's minimum not yet repaid, confirmed on the bank's page. */
+        REPAY_MINIMUM,
+        /** "repay 500": that amount in the card's currency, confirmed on the bank's page. */
+        REPAY_AMOUNT
+    }
+
+    public CardCommand(Kind kind, Language language) {
+        this(kind, language, Optional.empty());
     }
 
     /** The longest text read. */
@@ -38,6 +49,16 @@ public record CardCommand(Kind kind, Language language) {
             + "|(?:صورت ?حساب|صورتحساب) کارت اعتباری(?: من)?"
             + "|(?:我的)?信用卡账单|查(?:询)?信用卡账单");
 
+    private static final Pattern REPAY_FULL = Pattern.compile("(?:repay|pay off) (?:my credit card )?(?:in full|"
+            + "everything|it all|all|the full (?:amount|balance))|rembourser (?:en totalite|tout|integralement)"
+            + "|погасить (?:кредитку |карту )?(?:вс[её]|полностью)|(?:پرداخت|تسویه) کامل(?: کارت اعتباری| صورتحساب)?"
+            + "|全额还款|还全款|全部还款|一次还清");
+    private static final Pattern REPAY_MINIMUM = Pattern.compile("(?:repay|pay) (?:the )?minimum(?: payment)?"
+            + "|(?:rembourser|payer) le minimum|(?:погасить|внести|заплатить) (?:минимум|минимальный плат[её]ж)"
+            + "|پرداخت حداقل(?: مبلغ)?|حداقل را پرداخت کن|最低还款|还最低(?:还款额)?");
+    private static final Pattern REPAY_AMOUNT = Pattern.compile("(?:repay|rembourser|погасить|بازپرداخت|还款|还) ?"
+            + "(\\d{1,12}(?:[.,]\\d{1,4})?)(?: ?元)?");
+
     /** The command the whole text is, or empty. */
     public static Optional<CardCommand> read(String text) {
         if (text == null || text.length() > TEXT_LENGTH_MAX) {
@@ -45,7 +66,13 @@ public record CardCommand(Kind kind, Language language) {
         }
         String t = Text.key(Text.normalize(text)).replaceAll("[.!?؟。！？\\s]+$", "").strip()
                 .replaceAll("\\s+", " ");
-        Kind kind = LOCK.matcher(t).matches() ? Kind.LOCK : BILL.matcher(t).matches() ? Kind.BILL
+        java.util.regex.Matcher amount = REPAY_AMOUNT.matcher(t);
+        if (amount.matches()) {
+            return Optional.of(new CardCommand(Kind.REPAY_AMOUNT, languageOf(t),
+                    Optional.of(new BigDecimal(amount.group(1).replace(',', '.')))));
+        }
+        Kind kind = REPAY_FULL.matcher(t).matches() ? Kind.REPAY_FULL
+                : REPAY_MINIMUM.matcher(t).matches() ? Kind.REPAY_MINIMUM : LOCK.matcher(t).matches() ? Kind.LOCK : BILL.matcher(t).matches() ? Kind.BILL
                 : MY_CARDS.matcher(t).matches() ? Kind.MY_CARDS : null;
         return kind == null ? Optional.empty() : Optional.of(new CardCommand(kind, languageOf(t)));
     }
@@ -61,6 +88,6 @@ public record CardCommand(Kind kind, Language language) {
             return Language.FA;
         }
         return t.matches(".*\\b(?:mes|ma|mon|cartes?|releve|facture|bloquer|verrouiller|bloque|verrouille|bloquez|"
-                + "verrouillez|affiche|voir)\\b.*") && !t.contains("credit card") ? Language.FR : Language.EN;
+                + "verrouillez|affiche|voir|rembourser|payer|le|tout)\\b.*") && !t.contains("credit card") ? Language.FR : Language.EN;
     }
 }
