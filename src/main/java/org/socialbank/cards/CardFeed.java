@@ -104,7 +104,7 @@ public class CardFeed {
         }
         if (card.credit()) {
             Account account = ledger.account(card.accountId()).orElseThrow();
-            long used = account.debitsPosted() + account.debitsPending() - account.creditsPosted();
+            long used = Cards.owed(account) + account.debitsPending(); // reserved purchases count too
             if (used + t.amountMinor() > card.limitMinor()) {
                 return Optional.of(CardRefusal.EXCEEDS_CREDIT_LIMIT);
             }

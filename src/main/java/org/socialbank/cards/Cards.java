@@ -116,8 +116,12 @@ public class Cards {
         if (!card.credit()) {
             return 0;
         }
-        Account account = ledger.account(card.accountId()).orElseThrow();
-        return account.debitsPosted() - account.creditsPosted();
+        return owed(ledger.account(card.accountId()).orElseThrow());
+    }
+
+    /** What a credit card's (debit-normal) account owes: posted debits less posted credits. */
+    static long owed(Account creditAccount) {
+        return creditAccount.debitsPosted() - creditAccount.creditsPosted();
     }
 
     /** The holder pauses an active card at once; locking a locked card changes nothing. */

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
-import org.socialbank.ledger.Account;
 import org.socialbank.ledger.AccountId;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.ledger.NewTransfer;
@@ -98,8 +97,7 @@ public class RepayCard {
     }
 
     private Optional<CardRefusal> owedCheck(Card card, long amountMinor) {
-        Account account = ledger.account(card.accountId()).orElseThrow();
-        long owed = account.debitsPosted() - account.creditsPosted();
+        long owed = Cards.owed(ledger.account(card.accountId()).orElseThrow());
         if (owed <= 0) {
             return Optional.of(CardRefusal.NOTHING_OWED);
         }
