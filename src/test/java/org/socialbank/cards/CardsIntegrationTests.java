@@ -148,6 +148,25 @@ class CardsIntegrationTests {
     }
 
     @Test
+    void theEndpointsAreInTheOpenApiDocumentAndBadInputIsAProblemNeverAServerError() {
+        Response docs = new Api("http://127.0.0.1:" + port, null).get("/v3/api-docs");
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.body()).contains("/api/v1/customers/{id}/cards", "/api/v1/cards/{id}/statements",
+                "/api/v1/cards/{id}/repayments");
+        String path = "/api/v1/cards/" + creditCardOf("alice").path("id").asString() + "/repayments";
+        for (String body : List.of("", "{", "[]", "null", "{\"id\":\"not-a-uuid\",\"amountMinor\":1}",
+                "{\"id\":\"" + UUID.randomUUID() + "\",\"amountMinor\":10.5}",
+                "{\"id\":\"" + UUID.randomUUID() + "\",\"amountMinor\":\"ten\"}")) {
+            Response response = api.post(path, body);
+            assertThat(response.status()).as(body + " -> " + response.body()).isBetween(400, 499);
+            assertThat(response.contentType()).as(body).startsWith("application/problem+json");
+        }
+        Response badId = api.get("/api/v1/cards/not-a-uuid/statements");
+        assertThat(badId.status()).isBetween(400, 499);
+        assertThat(badId.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
     void aRepaymentIsIdempotentByIdAndAnotherBodyUnderItIsAConflict() {
         JsonNode credit = creditCardOf("alice");
         String path = "/api/v1/cards/" + credit.path("id").asString() + "/repayments";
