@@ -33,7 +33,9 @@ class CardCommandUnitTests {
         "repay in full|REPAY_FULL|EN", "rembourser tout|REPAY_FULL|FR", "погасить всё|REPAY_FULL|RU",
         "پرداخت کامل|REPAY_FULL|FA", "全额还款|REPAY_FULL|ZH",
         "repay minimum|REPAY_MINIMUM|EN", "payer le minimum|REPAY_MINIMUM|FR", "погасить минимум|REPAY_MINIMUM|RU",
-        "پرداخت حداقل|REPAY_MINIMUM|FA", "最低还款|REPAY_MINIMUM|ZH"})
+        "پرداخت حداقل|REPAY_MINIMUM|FA", "最低还款|REPAY_MINIMUM|ZH",
+        "card limit|LIMIT|EN", "My credit card limit?|LIMIT|EN", "plafond de ma carte|LIMIT|FR",
+        "лимит по кредитке|LIMIT|RU", "سقف کارت اعتباری|LIMIT|FA", "信用卡额度|LIMIT|ZH"})
     void readsTheCommandAndItsLanguage(String text, Kind kind, Language language) {
         assertThat(CardCommand.read(text)).contains(new CardCommand(kind, language));
     }

@@ -80,8 +80,10 @@ class CardsChatUnitTests {
         assertThat(french).isEqualTo("fr:cards.chat.title\nfr:cards.chat.line_debit[400012******1234,"
                 + "fr:cards.chat.status.active]\nfr:cards.chat.line_credit[510012******9876,fr:cards.chat.status.locked,"
                 + "123,45 €,3 000,00 €]");
+        assertThat(say("信用卡额度")).isEqualTo("zh:cards.chat.limit[510012******9876,€3,000.00,€2,876.55]");
         cards.clear();
         assertThat(say("my cards")).isEqualTo("en:cards.chat.none");
+        assertThat(say("card limit")).isEqualTo("en:cards.chat.repay.no_credit_card");
     }
 
     @Test

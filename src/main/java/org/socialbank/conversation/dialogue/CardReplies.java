@@ -43,6 +43,7 @@ final class CardReplies {
                     Money.format(b.balanceMinor(), b.currency(), language.locale()),
                     Money.format(b.minimumPaymentMinor(), b.currency(), language.locale()),
                     day(b.dueDate(), language))).orElseGet(() -> texts.text(language, "cards.chat.bill_none"));
+            case LIMIT -> limits(bank.cards(customer), language);
             default -> throw new IllegalStateException("answered above");
         };
         return List.of(new Outbound.Text(text));
@@ -56,6 +57,15 @@ final class CardReplies {
         return new Outbound.Link(texts.text(language, "cards.chat.repay.confirm",
                 Money.format(r.amountMinor(), r.currency(), language.locale()), r.maskedNumber()),
                 texts.text(language, "cards.chat.repay.button"), r.url());
+    }
+
+    /** Each credit card's limit and what is left of it. */
+    private String limits(List<Bank.CardLine> cards, Language language) {
+        List<String> lines = cards.stream().filter(Bank.CardLine::credit).map(c -> texts.text(language,
+                "cards.chat.limit", c.maskedNumber(), Money.format(c.limitMinor(), c.currency(), language.locale()),
+                Money.format(Math.max(0, c.limitMinor() - c.owedMinor()), c.currency(), language.locale())))
+                .toList();
+        return lines.isEmpty() ? texts.text(language, "cards.chat.repay.no_credit_card") : String.join("\n", lines);
     }
 
     private String cards(List<Bank.CardLine> cards, Language language) {
@@ -85,6 +95,6 @@ final class CardReplies {
                 "cards.chat.status.active", "cards.chat.status.locked", "cards.chat.status.blocked",
                 "cards.chat.status.expired", "cards.chat.repay.confirm", "cards.chat.repay.button",
                 "cards.chat.repay.no_credit_card", "cards.chat.repay.nothing_due", "cards.chat.repay.exceeds_amount_owed",
-                "cards.chat.repay.amount_not_valid", "cards.chat.repay.confirmation_unavailable");
+                "cards.chat.repay.amount_not_valid", "cards.chat.repay.confirmation_unavailable", "cards.chat.limit");
     }
 }

@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 import org.socialbank.directory.Language;
 
 /**
- * A chat command on cards (issue 16): "my cards", "lock my card", "my credit card bill", in the
- * five languages ("mes cartes", "заблокировать карту", "صورتحساب کارت اعتباری", "信用卡账单"). Read
+ * A chat command on cards (issue 16): "my cards", "lock my card", "my credit card bill", "card
+ * limit", "repay in full / minimum / 500", in the five languages ("mes cartes", "заблокировать карту", "صورتحساب کارت اعتباری", "信用卡账单"). Read
  * only when it is the whole text. Pure.
  *
  * @param language the language the command was written in (its script, or its French words)
@@ -18,6 +18,8 @@ public record CardCommand(Kind kind, Language language, Optional<BigDecimal> amo
         MY_CARDS,
         LOCK,
         BILL,
+        /** "card limit": a credit card's limit and what is left of it. */
+        LIMIT,
         /** "repay in full": the whole balance owed now, confirmed on the bank's page. */
         REPAY_FULL,
         /** "repay minimum": the latest statement's minimum not yet repaid, confirmed on the bank's page. */
@@ -49,6 +51,9 @@ public record CardCommand(Kind kind, Language language, Optional<BigDecimal> amo
             + "|(?:صورت ?حساب|صورتحساب) کارت اعتباری(?: من)?"
             + "|(?:我的)?信用卡账单|查(?:询)?信用卡账单");
 
+    private static final Pattern LIMIT = Pattern.compile("(?:my |what is my )?(?:credit )?card (?:limit|credit limit)"
+            + "|(?:mon )?plafond(?: de)?(?: ma)? carte(?: de credit)?|лимит (?:по )?(?:моей )?(?:кредитной )?карт[еы]"
+            + "|лимит по кредитке|سقف (?:اعتبار )?کارت(?: اعتباری)?(?: من)?|(?:我的)?信用卡额度|额度");
     private static final Pattern REPAY_FULL = Pattern.compile("(?:repay|pay off) (?:my credit card )?(?:in full|"
             + "everything|it all|all|the full (?:amount|balance))|rembourser (?:en totalite|tout|integralement)"
             + "|погасить (?:кредитку |карту )?(?:вс[её]|полностью)|(?:پرداخت|تسویه) کامل(?: کارت اعتباری| صورتحساب)?"
@@ -72,7 +77,8 @@ public record CardCommand(Kind kind, Language language, Optional<BigDecimal> amo
                     Optional.of(new BigDecimal(amount.group(1).replace(',', '.')))));
         }
         Kind kind = REPAY_FULL.matcher(t).matches() ? Kind.REPAY_FULL
-                : REPAY_MINIMUM.matcher(t).matches() ? Kind.REPAY_MINIMUM : LOCK.matcher(t).matches() ? Kind.LOCK : BILL.matcher(t).matches() ? Kind.BILL
+                : REPAY_MINIMUM.matcher(t).matches() ? Kind.REPAY_MINIMUM : LIMIT.matcher(t).matches() ? Kind.LIMIT
+                : LOCK.matcher(t).matches() ? Kind.LOCK : BILL.matcher(t).matches() ? Kind.BILL
                 : MY_CARDS.matcher(t).matches() ? Kind.MY_CARDS : null;
         return kind == null ? Optional.empty() : Optional.of(new CardCommand(kind, languageOf(t)));
     }
@@ -88,6 +94,6 @@ public record CardCommand(Kind kind, Language language, Optional<BigDecimal> amo
             return Language.FA;
         }
         return t.matches(".*\\b(?:mes|ma|mon|cartes?|releve|facture|bloquer|verrouiller|bloque|verrouille|bloquez|"
-                + "verrouillez|affiche|voir|rembourser|payer|le|tout)\\b.*") && !t.contains("credit card") ? Language.FR : Language.EN;
+                + "verrouillez|affiche|voir|rembourser|payer|le|tout|plafond)\\b.*") && !t.contains("credit card") ? Language.FR : Language.EN;
     }
 }
