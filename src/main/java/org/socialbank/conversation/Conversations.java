@@ -71,12 +71,14 @@ public class Conversations {
     Conversations(JdbcConversations store, Outbox outbox, Linking linking, Directory directory, Ledger ledger,
             Branches branches, Payments payments, Requests requests, PaymentAlerts alerts, MessageTexts texts, PlatformTransactionManager transactionManager, Durability durability, Clock clock,
             ConversationProperties properties, MarketingOptOut optOut, Alerts alertSettings, Assistant assistant,
-            org.socialbank.services.Appointments appointments) {
+            org.socialbank.services.Appointments appointments,
+            org.socialbank.cards.Cards cards, org.socialbank.cards.Statements statements,
+            org.socialbank.cards.RepayOnPage cardRepayments) {
         this.store = store;
         this.outbox = outbox;
         this.linking = linking;
         this.parts = new EngineBank.Parts(linking, directory, ledger, branches, payments, requests, alerts, store, clock, properties.buttonTtl(),
-                optOut, alertSettings, assistant, appointments);
+                optOut, alertSettings, assistant, appointments, cards, statements, cardRepayments);
         this.dialogue = new Dialogue(texts, properties.buttonTtl());
         this.directory = directory;
         this.texts = texts;

@@ -315,4 +315,52 @@ public interface Bank {
             this(code, limitMinor, resetsAt, null);
         }
     }
+
+    // cards (issue 16); defaults so that a bank without cards answers "none"
+
+    /** The customer's cards, oldest first, numbers masked. */
+    default List<CardLine> cards(CustomerId customer) {
+        return List.of();
+    }
+
+    /** Locks every active card of the customer at once; returns how many it locked. */
+    default int lockCards(CustomerId customer) {
+        return 0;
+    }
+
+    /** The latest statement of the customer's first credit card that has one. */
+    default Optional<CardBill> creditCardBill(CustomerId customer) {
+        return Optional.empty();
+    }
+
+    /**
+     * Starts the confirmation, on the bank's page, of a repayment of the customer's credit card
+     * from their own account ("repay in full", "repay minimum", "repay 500").
+     */
+    default CardRepayment repayCard(CustomerId customer, org.socialbank.conversation.language.CardCommand command) {
+        return new CardRepayment(null, 0, null, null, "no_credit_card");
+    }
+
+    /**
+     * A repayment to confirm on the bank's page at {@code url}, or {@code refusal}'s stable code
+     * ({@code no_credit_card}, {@code nothing_due}, {@code exceeds_amount_owed}, {@code amount_not_valid},
+     * {@code confirmation_unavailable}) and no url.
+     */
+    record CardRepayment(String url, long amountMinor, CurrencyCode currency, String maskedNumber, String refusal) {
+    }
+
+    /**
+     * A card as the chat shows it.
+     *
+     * @param credit whether it is a credit card ({@code owedMinor} and {@code limitMinor} are 0 for a debit card)
+     * @param status {@code active}, {@code locked}, {@code blocked} or {@code expired}
+     */
+    record CardLine(boolean credit, String maskedNumber, String status, CurrencyCode currency, long owedMinor,
+            long limitMinor) {
+    }
+
+    /** A credit card's latest statement. */
+    record CardBill(String maskedNumber, java.time.LocalDate statementDate, java.time.LocalDate dueDate,
+            long balanceMinor, long minimumPaymentMinor, CurrencyCode currency) {
+    }
 }

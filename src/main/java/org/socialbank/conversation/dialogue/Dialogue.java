@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.socialbank.conversation.Inbound;
 import org.socialbank.conversation.Outbound;
 import org.socialbank.conversation.language.AlertCommand;
+import org.socialbank.conversation.language.CardCommand;
 import org.socialbank.conversation.language.CommandParser;
 import org.socialbank.conversation.language.Context;
 import org.socialbank.conversation.language.Hints;
@@ -45,6 +46,7 @@ public final class Dialogue {
     private final PayDialogue pay;
     private final RequestDialogue requests;
     private final AppointmentDialogue appointments;
+    private final CardReplies cards;
 
     /** @param formTtl how long a payment being put together is kept; an older one is dropped */
     public Dialogue(Texts texts, Duration formTtl) {
@@ -56,6 +58,7 @@ public final class Dialogue {
         this.pay = new PayDialogue(texts);
         this.requests = new RequestDialogue(texts, pay);
         this.appointments = new AppointmentDialogue(texts);
+        this.cards = new CardReplies(texts);
     }
 
     /**
@@ -141,6 +144,10 @@ public final class Dialogue {
         if (alerts.isPresent()) { // issue 17: "alerts off", "alerts min 100", "send alerts to WeChat"
             return turn.linked().isEmpty() ? offerLink(turn, chosen) : alerts(turn, chosen, alerts.get());
         }
+        Optional<CardCommand> card = CardCommand.read(text);
+        if (card.isPresent()) { // issue 16: "my cards", "lock my card", "信用卡账单"
+            return cardCommand(turn, card.get());
+        }
         Context context = Context.of(turn.channel(), null);
         ParsedCommand command = parser.parse(text, Optional.ofNullable(turn.chosen()), context);
         if (turn.linked().isPresent() && mayNamePayees(command, turn)) {
@@ -212,6 +219,16 @@ public final class Dialogue {
         return answer.isPresent()
                 ? new Step(turn.state(), List.of(new Outbound.Text(answer.get())), Answers.language(guess.get(), language))
                 : new Step(turn.state(), List.of(new Outbound.Text(Hints.unknown(language))), language);
+    }
+
+    /** A card command: private, so only in a linked chat; others are offered the link. */
+    private Step cardCommand(Turn turn, CardCommand command) {
+        Language language = turn.chosen() != null ? turn.chosen() : command.language();
+        if (turn.linked().isEmpty()) {
+            return offerLink(turn, language);
+        }
+        return new Step(turn.state(), cards.answer(turn.bank(), turn.linked().get().customerId(), command, language),
+                language);
     }
 
     private Step alerts(Turn turn, Language language, AlertCommand command) {
@@ -430,6 +447,7 @@ public final class Dialogue {
         keys.addAll(Answers.messageKeys());
         keys.addAll(RequestDialogue.messageKeys());
         keys.addAll(AppointmentDialogue.messageKeys());
+        keys.addAll(CardReplies.messageKeys());
         keys.add(RequestDialogue.refusal("shares_do_not_add_up"));
         return keys;
     }
