@@ -69,12 +69,18 @@ class HandoffOwners implements ConversationOwners {
             return List.of(); // most messages: nothing stored
         }
         JdbcHandoffs.OwnerRow locked = owner.orElseGet(() -> cases.lockOwner(message.identity()));
-        if (streak < properties.unsureMax()) {
-            store.setUnsureStreak(message.identity(), streak);
+        if (streak < properties.unsureMax() || !onDuty(properties.defaultTeam(), turn.language())) {
+            // nobody to hand over to now: the bot goes on answering (a request for a person still queues)
+            store.setUnsureStreak(message.identity(), Math.min(streak, properties.unsureMax()));
             return List.of();
         }
         return cases.open(locked, message.channel(), message.recipient(), properties.defaultTeam(), turn.language(), 0,
                 HandoffCase.Reason.UNSURE).notices();
+    }
+
+    /** Whether an agent available for new cases serves this queue now. */
+    private boolean onDuty(String team, Language language) {
+        return store.agents(clock.instant()).stream().anyMatch(a -> a.canTake(team, language));
     }
 
     /** A request for a person, or a supervisor's keyword: a case is opened and the customer told. */

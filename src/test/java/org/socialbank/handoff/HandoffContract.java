@@ -228,14 +228,20 @@ abstract class HandoffContract {
     }
 
     @Test
-    @DisplayName("issue 19: answers the assistant was unsure of, twice in a row, hand the conversation to a person")
+    @DisplayName("issue 19: answers the assistant was unsure of, twice in a row, hand the conversation to a person on duty")
     void unsureAnswersHandOver() {
         String chat = "tg-" + UUID.randomUUID();
         assertThat(say(Network.TELEGRAM, chat, new Inbound.Text("qwzx plorf"))).hasSize(1);
-        List<Outbound> second = say(Network.TELEGRAM, chat, new Inbound.Text("blorp zing"));
-        assertThat(second).hasSize(2);
-        assertThat(text(second.get(1))).contains("in the queue");
-        assertThat(handoffs.owner(identity(Network.TELEGRAM, chat))).isInstanceOf(Owner.Queue.class);
+        assertThat(say(Network.TELEGRAM, chat, new Inbound.Text("blorp zing"))).as("nobody on duty").hasSize(1);
+        assertThat(handoffs.owner(identity(Network.TELEGRAM, chat))).isEqualTo(new Owner.Bot());
+        handoffs.saveAgent(agent, "Dana", 0, true, Set.of("support"), Set.of(Language.EN)); // on duty, but full
+        assertThat(say(Network.TELEGRAM, chat, new Inbound.Text("qwzx plorf"))).hasSize(1);
+        handoffs.saveAgent(agent, "Dana", 3, false, Set.of(team), Set.of(Language.EN)); // room, in another team
+        AgentId onDuty = new AgentId("duty-" + UUID.randomUUID());
+        handoffs.saveAgent(onDuty, "Gil", 50, true, Set.of("support"), Set.of(Language.EN));
+        assertThat(say(Network.TELEGRAM, chat, new Inbound.Text("qwzx plorf"))).hasSize(2); // at once: the streak is kept
+        assertThat(handoffs.owner(identity(Network.TELEGRAM, chat))).isInstanceOf(Owner.Agent.class);
+        handoffs.setAvailable(onDuty, false);
     }
 
     @Test
