@@ -1,0 +1,14 @@
+package org.socialbank.console.audit;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One row of the staff audit.
+ *
+ * @param whoId the member of staff, or null for a sign-in attempt with an unknown name
+ * @param whoName the user name, as typed for a failed sign-in
+ */
+public record AuditRow(long seq, Instant recordedAt, UUID whoId, String whoName, String what, String subject,
+        String why, String prevHash, String hash) {
+}

@@ -1,0 +1,71 @@
+package org.socialbank.console.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.socialbank.console.Permission;
+import org.socialbank.console.StaffMember;
+import org.socialbank.console.staff.StaffSignIn;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Reads the console's session cookie and, while the session lasts, makes its member of staff the
+ * request's principal, with one authority per role and per permission. Not a bean: it runs only in
+ * the console's filter chain.
+ */
+final class StaffSessionFilter extends OncePerRequestFilter {
+
+    static final String COOKIE = "sb_console";
+
+    private final StaffSignIn signIn;
+
+    StaffSessionFilter(StaffSignIn signIn) {
+        this.signIn = signIn;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Optional<String> token = token(request);
+        if (token.isPresent() && !request.getRequestURI().startsWith(request.getContextPath() + "/console/assets/")) {
+            signIn.session(token.get()).ifPresent(StaffSessionFilter::authenticate);
+        }
+        chain.doFilter(request, response);
+    }
+
+    static Optional<String> token(HttpServletRequest request) {
+        if (request.getCookies() == null) {
+            return Optional.empty();
+        }
+        for (Cookie c : request.getCookies()) {
+            if (COOKIE.equals(c.getName()) && !c.getValue().isEmpty()) {
+                return Optional.of(c.getValue());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static void authenticate(StaffMember member) {
+        List<GrantedAuthority> authorities = new ArrayList<>();
+        member.roles().forEach(r -> authorities.add(new SimpleGrantedAuthority("ROLE_" + r.name())));
+        for (Permission p : Permission.values()) {
+            if (member.can(p)) {
+                authorities.add(new SimpleGrantedAuthority(p.authority()));
+            }
+        }
+        SecurityContext context = SecurityContextHolder.getContextHolderStrategy().createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(member, null, authorities));
+        SecurityContextHolder.getContextHolderStrategy().setContext(context);
+    }
+}

@@ -1,0 +1,233 @@
+package org.socialbank.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.socialbank.console.audit.AuditLog;
+import org.socialbank.console.audit.AuditRow;
+import org.socialbank.console.staff.StaffAccounts;
+import org.socialbank.support.FormClient;
+import org.socialbank.support.MutableClock;
+import org.socialbank.support.TestStores;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Signing in to the console over real HTTP: both steps, lockout after wrong passwords and codes,
+ * a code used once, sessions that expire (idle and absolute, on an injected clock), CSRF on the
+ * forms, and every attempt in the audit.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(H2ConsoleSignInIntegrationTests.Clocks.class)
+class H2ConsoleSignInIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    StaffAccounts accounts;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    AuditLog audit;
+
+    ConsoleStaff staff;
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        TestStores.h2(registry);
+        registry.add("socialbank.web.secure-cookies", () -> "false");
+    }
+
+    @BeforeEach
+    void setUp() {
+        staff = new ConsoleStaff(accounts, clock);
+    }
+
+    @Test
+    void aMemberOfStaffSignsInWithPasswordThenCode() {
+        StaffMember agent = staff.create(Role.AGENT);
+        FormClient client = new FormClient(port);
+
+        FormClient.Page login = client.get("/console");
+        assertThat(login.contains("Staff sign-in")).as("signed out, /console shows the sign-in").isTrue();
+        FormClient.Page code = client.post("/console/login", "username", agent.username(), "password",
+                ConsoleStaff.PASSWORD);
+        assertThat(code.html()).contains("Authenticator code").contains("autocomplete=\"one-time-code\"");
+        FormClient.Page home = client.post("/console/login/code", "code", staff.codeNow());
+
+        assertThat(home.status()).isEqualTo(200);
+        assertThat(home.html()).contains("Welcome, " + agent.displayName()).contains("data-role=\"agent\"")
+                .contains("Sign out");
+        assertThat(whatOf(agent)).containsSubsequence("sign-in.password-right", "sign-in.succeeded");
+
+        FormClient.Page out = client.post("/console/logout");
+        assertThat(out.contains("Staff sign-in")).isTrue();
+        assertThat(client.get("/console").contains("Staff sign-in")).as("the session ended").isTrue();
+        assertThat(whatOf(agent)).endsWith("sign-out");
+    }
+
+    @Test
+    void wrongPasswordsLockTheAccountUntilTheLockoutEnds() {
+        StaffMember agent = staff.create(Role.AGENT);
+        FormClient client = new FormClient(port);
+        client.get("/console/login");
+        for (int i = 1; i <= 4; i++) {
+            FormClient.Page wrong = client.post("/console/login", "username", agent.username(), "password", "wrong " + i);
+            assertThat(wrong.html()).contains("That did not work").doesNotContain("locked until");
+        }
+        FormClient.Page fifth = client.post("/console/login", "username", agent.username(), "password", "wrong 5");
+        assertThat(fifth.html()).contains("locked until");
+        FormClient.Page right = client.post("/console/login", "username", agent.username(), "password",
+                ConsoleStaff.PASSWORD);
+        assertThat(right.html()).as("locked: even the right password is refused").contains("locked until");
+        assertThat(whatOf(agent)).contains("sign-in.locked", "sign-in.refused-locked");
+
+        clock.advance(Duration.ofMinutes(16));
+        assertThat(staff.signIn(client, agent).html()).contains("Welcome, ");
+    }
+
+    @Test
+    void aWrongCodeIsRefusedAndARightCodeWorksOnlyOnce() {
+        StaffMember agent = staff.create(Role.AGENT);
+        FormClient client = new FormClient(port);
+        client.get("/console/login");
+        client.post("/console/login", "username", agent.username(), "password", ConsoleStaff.PASSWORD);
+        String right = staff.codeNow();
+        String wrong = right.equals("000000") ? "111111" : "000000";
+        assertThat(client.post("/console/login/code", "code", wrong).html()).contains("That did not work")
+                .contains("Authenticator code");
+        assertThat(client.post("/console/login/code", "code", right).html()).contains("Welcome, ");
+        client.post("/console/logout");
+
+        FormClient again = new FormClient(port);
+        again.get("/console/login");
+        again.post("/console/login", "username", agent.username(), "password", ConsoleStaff.PASSWORD);
+        FormClient.Page reused = again.post("/console/login/code", "code", right);
+        assertThat(reused.html()).as("the same code a second time").contains("That did not work")
+                .doesNotContain("Welcome, ");
+        assertThat(whatOf(agent)).contains("sign-in.code-wrong", "sign-in.code-reused");
+    }
+
+    @Test
+    void theCodeStepExpires() {
+        StaffMember agent = staff.create(Role.AGENT);
+        FormClient client = new FormClient(port);
+        client.get("/console/login");
+        client.post("/console/login", "username", agent.username(), "password", ConsoleStaff.PASSWORD);
+        clock.advance(Duration.ofMinutes(6));
+        assertThat(client.post("/console/login/code", "code", staff.codeNow()).html())
+                .contains("The sign-in took too long").contains("Staff sign-in");
+    }
+
+    @Test
+    void aSessionEndsAfterIdlingAndAfterItsAbsoluteTimeout() {
+        StaffMember agent = staff.create(Role.AGENT);
+        FormClient idle = new FormClient(port);
+        staff.signIn(idle, agent);
+        clock.advance(Duration.ofMinutes(29));
+        assertThat(idle.get("/console").contains("Welcome, ")).isTrue();
+        clock.advance(Duration.ofMinutes(31));
+        assertThat(idle.get("/console").contains("Staff sign-in")).as("idle for 31 minutes").isTrue();
+        assertThat(whatOf(agent)).contains("session.expired-idle");
+
+        StaffMember busy = staff.create(Role.AGENT);
+        FormClient client = new FormClient(port);
+        staff.signIn(client, busy);
+        for (int i = 0; i < 29; i++) { // a request every 20 minutes for 9 h 40 min
+            clock.advance(Duration.ofMinutes(20));
+            assertThat(client.get("/console").contains("Welcome, ")).as("after %d requests", i).isTrue();
+        }
+        clock.advance(Duration.ofMinutes(20));
+        assertThat(client.get("/console").contains("Staff sign-in")).as("10 hours after sign-in").isTrue();
+        assertThat(whatOf(busy)).contains("session.expired");
+    }
+
+    @Test
+    void aFormWithoutItsCsrfTokenIsRefused() throws Exception {
+        StaffMember agent = staff.create(Role.AGENT);
+        FormClient client = new FormClient(port);
+        client.get("/console/login");
+        FormClient.Page refused = client.postRaw("/console/login",
+                Map.of("username", agent.username(), "password", ConsoleStaff.PASSWORD));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.html()).contains("\"code\":\"csrf_token_invalid\"");
+        assertThat(whatOf(agent)).isEmpty();
+    }
+
+    @Test
+    void theCookiesAreHttpOnlyStrictAndForTheConsoleOnly() throws Exception {
+        StaffMember agent = staff.create(Role.AGENT);
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> form = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/console/login")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        String csrfCookie = form.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("sb_console_csrf="))
+                .findFirst().orElseThrow();
+        assertThat(csrfCookie).contains("HttpOnly").contains("SameSite=Strict").contains("Path=/console");
+        assertThat(form.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("no-store"));
+        Matcher token = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"").matcher(form.body());
+        assertThat(token.find()).isTrue();
+
+        HttpResponse<String> password = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/console/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", csrfCookie.substring(0, csrfCookie.indexOf(';')))
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + agent.username() + "&password="
+                        + ConsoleStaff.PASSWORD.replace(' ', '+') + "&_csrf=" + token.group(1))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(password.statusCode()).isEqualTo(303);
+        assertThat(password.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/console/login/code"));
+        assertThat(password.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("sb_console=")
+                .contains("HttpOnly").contains("SameSite=Strict").contains("Path=/console").doesNotContain("Max-Age"));
+    }
+
+    @Test
+    void theSignInSpeaksFiveLanguagesAndPersianRightToLeft() {
+        FormClient client = new FormClient(port);
+        assertThat(client.get("/console/login?lang=fa").html()).contains("dir=\"rtl\"").contains("ورود کارکنان");
+        assertThat(client.get("/console/login?lang=fr").html()).contains("Connexion du personnel");
+        assertThat(client.get("/console/login?lang=ru").html()).contains("Вход для сотрудников");
+        assertThat(client.get("/console/login?lang=zh").html()).contains("员工登录");
+        assertThat(client.get("/console/login?lang=en").html()).contains("Staff sign-in").contains("dir=\"ltr\"");
+    }
+
+    private List<String> whatOf(StaffMember who) {
+        List<String> newestFirst = audit.newest(AuditLog.PAGE_MAX, null).stream()
+                .filter(r -> who.id().value().equals(r.whoId())).map(AuditRow::what).collect(Collectors.toList());
+        Collections.reverse(newestFirst);
+        return newestFirst;
+    }
+
+    @TestConfiguration
+    static class Clocks {
+
+        @Bean
+        @Primary
+        MutableClock mutableClock() {
+            return new MutableClock(Instant.now());
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package org.socialbank.console.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The audit in a real store: appends from many threads (as from several nodes) make one unbroken
+ * chain, and a row changed or deleted behind the bank's back is found by the verifier. Run on H2
+ * and on PostgreSQL, where the database also refuses the change itself.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+abstract class AuditLogContract {
+
+    @Autowired
+    AuditLog audit;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    /** Runs a statement the append-only rule forbids, by going around the rule where the store has one. */
+    abstract void behindTheBanksBack(String sql, Object... params);
+
+    /** Whether the store itself refuses UPDATE and DELETE on the audit. */
+    abstract boolean storeRefusesChanges();
+
+    @Test
+    void concurrentAppendsMakeOneUnbrokenChain() throws Exception {
+        long before = rows();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < 25; i++) {
+                        audit.append(UUID.randomUUID(), "node" + thread, "test.append", "row " + i, "");
+                    }
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        ChainCheck check = audit.verify();
+        assertThat(check).isInstanceOf(ChainCheck.Intact.class);
+        assertThat(((ChainCheck.Intact) check).rows()).isEqualTo(before + 200);
+        assertThat(jdbc.sql("SELECT MAX(seq) FROM console_audit").query(Long.class).single()).isEqualTo(before + 200);
+    }
+
+    @Test
+    void aChangedOrDeletedRowIsFound() {
+        AuditRow first = audit.append(null, "mallory", "sign-in.unknown-name", "console", "");
+        AuditRow second = audit.append(null, "auditor", "audit.verified", "console_audit", "");
+        audit.append(null, "auditor", "audit.exported", "console_audit", "");
+        assertThat(audit.verify().intact()).isTrue();
+
+        if (storeRefusesChanges()) {
+            assertThatThrownBy(() -> jdbc.sql("UPDATE console_audit SET who_name = 'someone' WHERE seq = ?")
+                    .param(first.seq()).update()).isInstanceOf(DataAccessException.class);
+            assertThatThrownBy(() -> jdbc.sql("DELETE FROM console_audit WHERE seq = ?").param(first.seq()).update())
+                    .isInstanceOf(DataAccessException.class);
+        }
+
+        behindTheBanksBack("UPDATE console_audit SET who_name = 'someone' WHERE seq = ?", first.seq());
+        assertThat(audit.verify()).isEqualTo(new ChainCheck.Broken(first.seq(), "changed", first.seq() - 1));
+        behindTheBanksBack("UPDATE console_audit SET who_name = 'mallory' WHERE seq = ?", first.seq());
+        assertThat(audit.verify().intact()).isTrue();
+
+        behindTheBanksBack("DELETE FROM console_audit WHERE seq = ?", second.seq());
+        assertThat(audit.verify()).isEqualTo(new ChainCheck.Broken(second.seq(), "missing", second.seq() - 1));
+        behindTheBanksBack("INSERT INTO console_audit (seq, recorded_at, who_id, who_name, what, subject, why, prev_hash, "
+                + "hash) VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?)", second.seq(),
+                org.socialbank.shared.jdbc.Timestamps.utc(second.recordedAt()), second.whoName(), second.what(),
+                second.subject(), second.why(), second.prevHash(), second.hash());
+        assertThat(audit.verify().intact()).isTrue();
+    }
+
+    long rows() {
+        return jdbc.sql("SELECT COUNT(*) FROM console_audit").query(Long.class).single();
+    }
+}
