@@ -64,6 +64,22 @@ public class HandoffViews {
                 .map(c -> store.transcript(id, LINES_MAX));
     }
 
+    /** The agents of a team (for a transfer or a reassignment), with their load. */
+    @Transactional(readOnly = true)
+    public List<Assignment.Agent> agentsOf(String team) {
+        return store.agents(clock.instant()).stream().filter(a -> a.teams().contains(team)).toList();
+    }
+
+    /** The agent as assignment sees them. */
+    @Transactional(readOnly = true)
+    public Optional<Assignment.Agent> agent(AgentId agent) {
+        return handoffs.agent(agent);
+    }
+
+    public Optional<String> displayName(AgentId agent) {
+        return store.displayName(agent);
+    }
+
     public Optional<HandoffCase> find(CaseId id) {
         return store.find(id);
     }

@@ -219,6 +219,24 @@ public class Handoffs {
         return Optional.empty();
     }
 
+    /**
+     * Makes sure a member of staff who answers customers is an agent here, with their name, teams
+     * and languages as the console knows them; a new agent starts away, with {@code capacity}.
+     * Writes only when something changed.
+     */
+    @Transactional
+    public void enrol(AgentId agent, String displayName, Set<String> teams, Set<Language> languages, int capacity) {
+        Optional<Assignment.Agent> known = agent(agent);
+        Set<String> valid = teams.stream().filter(Teams::valid).collect(java.util.stream.Collectors.toSet());
+        String name = displayName.length() <= 64 ? displayName : displayName.substring(0, 64);
+        if (known.isPresent() && known.get().teams().equals(valid) && known.get().languages().equals(languages)
+                && store.displayName(agent).filter(name::equals).isPresent()) {
+            return;
+        }
+        store.saveAgent(agent, name, known.map(Assignment.Agent::capacity).orElse(capacity),
+                known.map(Assignment.Agent::available).orElse(false), valid, languages);
+    }
+
     /** The agent is available (or not) for new cases; when available they take the queue's oldest they can. */
     @Transactional
     public void setAvailable(AgentId agent, boolean available) {
