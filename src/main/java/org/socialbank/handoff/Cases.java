@@ -113,7 +113,8 @@ class Cases {
         HandoffCase assigned = c.assignedTo(agent, now);
         store.updateCase(assigned);
         store.assigned(agent, now);
-        store.append(c.id(), "BANK", agent, null, "assigned to " + agent.value(), null, now);
+        store.append(c.id(), "BANK", agent, null, "assigned to " + store.displayName(agent).orElse(agent.value()), null,
+                now);
         return assigned;
     }
 

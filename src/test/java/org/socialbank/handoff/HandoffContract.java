@@ -151,6 +151,36 @@ abstract class HandoffContract {
     }
 
     @Test
+    @DisplayName("issue 19: eight concurrent sends of one client id write one reply")
+    void concurrentSendsOfOneClientIdWriteOneReply() throws Exception {
+        String chat = "tg-" + UUID.randomUUID();
+        say(Network.TELEGRAM, chat, new Inbound.Text("hello"));
+        IdentityId identity = identity(Network.TELEGRAM, chat);
+        CaseId id = ((HandoffResult.Done) handoffs.takeOver(agent, identity)).caseId();
+        long before = outboxRows(identity);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<HandoffResult>> sends = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                sends.add(pool.submit(() -> {
+                    start.await();
+                    return replies.reply(agent, id, "same-click", "One moment please.");
+                }));
+            }
+            start.countDown();
+            java.util.Set<java.util.Optional<UUID>> outboxIds = new java.util.HashSet<>();
+            for (java.util.concurrent.Future<HandoffResult> send : sends) {
+                outboxIds.add(((HandoffResult.Done) send.get(30, java.util.concurrent.TimeUnit.SECONDS)).outboxId());
+            }
+            assertThat(outboxIds).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(outboxRows(identity)).isEqualTo(before + 1);
+    }
+
+    @Test
     @DisplayName("issue 19: outside WhatsApp's 24-hour window free text is refused, a template goes")
     void whatsAppsReplyWindow() {
         String chat = "wa-" + UUID.randomUUID();
