@@ -26,9 +26,7 @@ public enum HandoffRefusal {
     /** Not a staff member known to handoff. */
     UNKNOWN_AGENT,
     /** A link that does not lead to the bank's own pages. */
-    FOREIGN_LINK,
-    /** The conversation already has an open case. */
-    ALREADY_OPEN;
+    FOREIGN_LINK;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

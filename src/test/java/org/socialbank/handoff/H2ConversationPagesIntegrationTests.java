@@ -116,8 +116,18 @@ class H2ConversationPagesIntegrationTests {
             FormClient other = staff.signedIn(port, role);
             assertThat(other.get("/console/conversations").status()).as("%s", role).isEqualTo(403);
             assertThat(other.get("/console/conversations/" + id).status()).as("%s", role).isEqualTo(403);
-            assertThat(other.post("/console/conversations/" + id + "/take").status()).as("%s", role).isEqualTo(403);
+            for (String action : new String[] {"take", "reply", "note", "label", "transfer", "snooze", "resolve",
+                    "hand-back", "reassign", "reveal"}) {
+                assertThat(other.post("/console/conversations/" + id + "/" + action, "clientId", "c", "text", "x",
+                        "label", "x", "minutes", "5", "toAgent", "x", "reason", "x").status())
+                        .as("%s %s", role, action).isEqualTo(403);
+            }
+            assertThat(other.post("/console/conversations/available", "available", "true").status()).isEqualTo(403);
         }
+        assertThat(agent.post("/console/conversations/" + id + "/reveal", "reason", "customer asked about a charge")
+                .status()).isEqualTo(200);
+        assertThat(jdbc.sql("SELECT why FROM console_audit WHERE what = 'customer.reveal' ORDER BY seq DESC LIMIT 1")
+                .query(String.class).single()).isEqualTo("customer asked about a charge");
         assertThat(agent.post("/console/conversations/" + id + "/reassign", "toAgent", "x").status()).isEqualTo(403);
 
         StaffMember outsider = new StaffMember(org.socialbank.console.StaffId.random(), "out-" + UUID.randomUUID()
