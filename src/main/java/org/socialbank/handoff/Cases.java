@@ -78,7 +78,10 @@ class Cases {
             return new Opened(assigned.get(), List.of(joined(assigned.get())), true);
         }
         int position = Assignment.position(queued.waiting(), store.waiting(WAITING_READ_MAX));
-        return new Opened(queued, List.of(notices.queued(language, position)), true);
+        boolean onDuty = store.agents(now).stream().anyMatch(a -> a.available() && a.teams().contains(team)
+                && a.languages().contains(language));
+        return new Opened(queued, List.of(onDuty ? notices.queued(language, position)
+                : notices.queuedNobodyOnDuty(language, position)), true);
     }
 
     /** Gives a queued case (its owner locked) to the agent who is next round-robin, if any can take it. */

@@ -28,12 +28,21 @@ class Notices {
         return new Outbound.Text(text(language, "handoff.queued", position));
     }
 
+    /** The same when no agent of the queue is available now: the customer should not expect an answer soon. */
+    Outbound queuedNobodyOnDuty(Language language, int position) {
+        return new Outbound.Text(text(language, "handoff.queued_off_duty", position));
+    }
+
     Outbound joined(Language language, String agentName) {
         return new Outbound.Text(text(language, "handoff.joined", agentName));
     }
 
     Outbound backWithTheBot(Language language) {
         return new Outbound.Text(text(language, "handoff.back"));
+    }
+
+    Outbound waitedTooLong(Language language) {
+        return new Outbound.Text(text(language, "handoff.timed_out"));
     }
 
     Outbound secretHidden(Language language) {
@@ -50,7 +59,7 @@ class Notices {
     }
 
     static List<String> messageKeys() {
-        return List.of("handoff.queued", "handoff.joined", "handoff.back", "handoff.secret.hidden",
+        return List.of("handoff.queued", "handoff.queued_off_duty", "handoff.joined", "handoff.back", "handoff.timed_out", "handoff.secret.hidden",
                 "handoff.rating.ask", "handoff.rating.thanks", "handoff.rating.stale");
     }
 }

@@ -59,6 +59,9 @@ abstract class HandoffContract {
     JdbcHandoffs store;
 
     @Autowired
+    QueueJanitor janitor;
+
+    @Autowired
     Linking linking;
 
     @Autowired
@@ -272,6 +275,21 @@ abstract class HandoffContract {
         assertThat(say(Network.TELEGRAM, chat, new Inbound.Text("qwzx plorf"))).hasSize(2); // at once: the streak is kept
         assertThat(handoffs.owner(identity(Network.TELEGRAM, chat))).isInstanceOf(Owner.Agent.class);
         handoffs.setAvailable(onDuty, false);
+    }
+
+    @Test
+    @DisplayName("issue 19: a case nobody took within queue-wait-max goes back to the bot, and the customer is told")
+    void aCaseWaitingTooLongGoesBackToTheBot() {
+        String chat = "tg-" + UUID.randomUUID();
+        List<Outbound> queued = say(Network.TELEGRAM, chat, new Inbound.Text("operator"));
+        assertThat(text(queued.get(0))).contains("nobody is available");
+        IdentityId identity = identity(Network.TELEGRAM, chat);
+        long before = outboxRows(identity);
+        clock.advance(Duration.ofHours(5));
+        assertThat(janitor.run()).isPositive();
+        assertThat(handoffs.owner(identity)).isEqualTo(new Owner.Bot());
+        assertThat(outboxRows(identity)).isEqualTo(before + 1);
+        assertThat(text(say(Network.TELEGRAM, chat, new Inbound.Text("help")).get(0))).contains("balance");
     }
 
     @Test

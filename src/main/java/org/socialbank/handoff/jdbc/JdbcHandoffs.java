@@ -126,6 +126,12 @@ public class JdbcHandoffs {
                 .list();
     }
 
+    /** Cases queued before {@code before} and still waiting, oldest first, at most {@code limit}. */
+    public List<CaseId> queuedBefore(Instant before, int limit) {
+        return jdbc.sql("SELECT id FROM handoff_cases WHERE status = 'QUEUED' AND queued_at < ? ORDER BY queued_at "
+                + "LIMIT ?").params(utc(before), limit).query((rs, n) -> new CaseId(rs.getObject(1, UUID.class))).list();
+    }
+
     /** The chat account's cases, newest first. */
     public List<HandoffCase> casesOf(IdentityId identity, int limit) {
         return jdbc.sql("SELECT " + CASE_COLUMNS + " FROM handoff_cases WHERE identity_id = ? ORDER BY queued_at DESC "
