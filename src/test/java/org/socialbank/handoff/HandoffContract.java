@@ -62,6 +62,12 @@ abstract class HandoffContract {
     QueueJanitor janitor;
 
     @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactionManager;
+
+    @Autowired
     Linking linking;
 
     @Autowired
@@ -290,6 +296,21 @@ abstract class HandoffContract {
         assertThat(handoffs.owner(identity)).isEqualTo(new Owner.Bot());
         assertThat(outboxRows(identity)).isEqualTo(before + 1);
         assertThat(text(say(Network.TELEGRAM, chat, new Inbound.Text("help")).get(0))).contains("balance");
+    }
+
+    @Test
+    @DisplayName("issue 19: a chat account the network asks to forget loses its case and what it wrote there")
+    void aForgottenChatAccount() {
+        String chat = "tg-" + UUID.randomUUID();
+        say(Network.TELEGRAM, chat, new Inbound.Text("hello"));
+        IdentityId identity = identity(Network.TELEGRAM, chat);
+        CaseId id = ((HandoffResult.Done) handoffs.takeOver(agent, identity)).caseId();
+        say(Network.TELEGRAM, chat, new Inbound.Text("my address is 1 Rue de la Paix"));
+        new org.springframework.transaction.support.TransactionTemplate(transactionManager).executeWithoutResult(
+                s -> events.publishEvent(new org.socialbank.directory.IdentityForgotten(identity, Network.TELEGRAM)));
+        assertThat(handoffs.owner(identity)).isEqualTo(new Owner.Bot());
+        assertThat(views.find(id).orElseThrow().status()).isEqualTo(HandoffCase.Status.HANDED_BACK);
+        assertThat(views.transcript(agent, id).orElseThrow()).noneMatch(l -> l.body().contains("Rue de la Paix"));
     }
 
     @Test

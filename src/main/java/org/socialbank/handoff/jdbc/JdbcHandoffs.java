@@ -183,6 +183,17 @@ public class JdbcHandoffs {
                 .params(agent.value(), clientId).query((rs, n) -> rs.getObject(1, UUID.class)).optional();
     }
 
+    /**
+     * Erases what customers wrote in the chat account's cases (the rows stay, their bodies read
+     * {@code [forgotten]}) and its owner row; the cases' times, agents and ratings stay for reports.
+     */
+    public void forget(IdentityId identity) {
+        jdbc.sql("UPDATE handoff_transcript SET body = '[forgotten]' WHERE author = 'CUSTOMER' AND case_id IN "
+                + "(SELECT id FROM handoff_cases WHERE identity_id = ?)").param(identity.value()).update();
+        jdbc.sql("UPDATE handoff_cases SET recipient = '' WHERE identity_id = ?").param(identity.value()).update();
+        jdbc.sql("DELETE FROM handoff_owners WHERE identity_id = ?").param(identity.value()).update();
+    }
+
     // --- agents ----------------------------------------------------------------------------
 
     public void saveAgent(AgentId id, String displayName, int capacity, boolean available, Set<String> teams,
