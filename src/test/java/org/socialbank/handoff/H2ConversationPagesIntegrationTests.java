@@ -94,8 +94,9 @@ class H2ConversationPagesIntegrationTests {
         agent.post("/console/conversations/" + id + "/reply", "clientId", clientId, "text", "Hello, I am here to help.");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM handoff_transcript WHERE client_id = ?").param(clientId)
                 .query(Long.class).single()).isEqualTo(1);
+        // the queue's notice, "Dana is with you", the reply: all to the customer's Telegram chat
         assertThat(jdbc.sql("SELECT COUNT(*) FROM outbox_messages WHERE identity_id = ? AND channel = 'telegram' "
-                + "AND recipient = ?").params(identity.value(), chat).query(Long.class).single()).isEqualTo(3); // queued, joined, reply
+                + "AND recipient = ?").params(identity.value(), chat).query(Long.class).single()).isEqualTo(3);
 
         FormClient.Page back = agent.post("/console/conversations/" + id + "/hand-back");
         assertThat(back.status()).isEqualTo(200);

@@ -91,7 +91,7 @@ class HandoffBrowserTests {
     }
 
     @Test
-    @DisplayName("issue 19: an agent takes over a Telegram conversation, replies, the customer reads it in Telegram, hand back")
+    @DisplayName("issue 19: an agent takes over a Telegram chat, replies, the customer reads it in Telegram, hand back")
     void anAgentTakesOverATelegramConversation(@TempDir Path profile) {
         browser = Chromium.start(profile);
         long customer = IDS.incrementAndGet();

@@ -207,7 +207,7 @@ abstract class HandoffContract {
     }
 
     @Test
-    @DisplayName("issue 19: a card number typed during a takeover is masked in the transcript and answered with a warning only")
+    @DisplayName("issue 19: a card number typed during a takeover is masked in the transcript, answered by a warning only")
     void aSecretDuringATakeover() {
         String chat = "tg-" + UUID.randomUUID();
         say(Network.TELEGRAM, chat, new Inbound.Text("hello"));
