@@ -84,6 +84,13 @@ class H2ConversationPagesIntegrationTests {
         FormClient.Page queue = agent.get("/console/conversations");
         assertThat(queue.status()).isEqualTo(200);
         String id = caseIn(queue.html(), identity);
+        FormClient.Page list = agent.get("/console/conversations/list"); // what htmx polls
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.html()).contains(id).doesNotContain("<html").contains("availability");
+        // the console gives each response a new form token: the polled part carries the form that uses it
+        assertThat(agent.post("/console/conversations/available", "available", "false").status()).isEqualTo(200);
+        agent.get("/console/conversations/list");
+        agent.get("/console/conversations/" + id); // the page whose form is sent
         FormClient.Page view = agent.post("/console/conversations/" + id + "/take");
         assertThat(view.status()).isEqualTo(200);
         assertThat(view.html()).contains("I want to talk to a human").contains("reply-form");

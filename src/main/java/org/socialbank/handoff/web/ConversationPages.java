@@ -73,6 +73,7 @@ class ConversationPages {
     String list(@AuthenticationPrincipal StaffMember who, Model model) {
         AgentId agent = enrol(who);
         model.addAttribute("entries", views.queue(agent));
+        model.addAttribute("me", views.agent(agent).orElseThrow());
         model.addAttribute("agent", agent);
         return "console/conversations/queue :: list";
     }
