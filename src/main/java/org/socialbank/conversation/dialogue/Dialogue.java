@@ -425,6 +425,11 @@ public final class Dialogue {
         return PayDialogue.refusal(code);
     }
 
+    /** Whether the assistant's guess is sure of an intent the bank has an answer for (issue 19). */
+    public static boolean answersSurely(Bank.Guess guess) {
+        return guess.sure() && Answers.INTENTS.contains(guess.intent());
+    }
+
     /** Every message key a dialogue may use, for the tests that check the bundles. */
     public static List<String> messageKeys() {
         List<String> keys = new ArrayList<>(List.of("conversation.help", "conversation.language.switched",

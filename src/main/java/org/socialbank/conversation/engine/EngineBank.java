@@ -68,6 +68,8 @@ public final class EngineBank implements Bank {
     private final String externalMessageId;
     private final String externalUserId;
     private final String handle;
+    /** What the assistant made of this message's text, if it was asked (issue 19: "not confident"). */
+    private Optional<Optional<Guess>> guessed = Optional.empty();
 
     public EngineBank(Parts parts, IdentityId identity, Network channel, String externalMessageId,
             String externalUserId, String handle) {
@@ -87,6 +89,21 @@ public final class EngineBank implements Bank {
 
     @Override
     public Optional<Guess> guess(String text) {
+        Optional<Guess> guess = classify(text);
+        guessed = Optional.of(guess);
+        return guess;
+    }
+
+    /**
+     * Whether the assistant was asked about this message and could not answer it with confidence
+     * (no guess, an unsure one, or a sure one the bank has no answer for): a handoff trigger.
+     */
+    public boolean assistantUnsure() {
+        return guessed.map(g -> g.isEmpty() || !org.socialbank.conversation.dialogue.Dialogue.answersSurely(g.get()))
+                .orElse(false);
+    }
+
+    private Optional<Guess> classify(String text) {
         if (!parts.assistant().ready()) {
             return Optional.empty(); // still training (a first start): the hint, never a wait in the transaction
         }
