@@ -29,6 +29,9 @@ public interface Bank {
     /** The action of an appointment reminder's Reschedule button, followed by the appointment id. */
     String RESCHEDULE_APPOINTMENT = "appointment.reschedule:";
 
+    /** The action of a transaction alert's "This wasn't me" button, followed by the alert id. */
+    String NOT_ME = "alert.not_me:";
+
     /** The time now, from the application's clock. */
     Instant now();
 
@@ -322,6 +325,13 @@ public interface Bank {
     default List<CardLine> cards(CustomerId customer) {
         return List.of();
     }
+
+    /**
+     * "This wasn't me" under an alert: locks every active card of the customer at once and puts a
+     * person on it (a fraud case in this chat, see {@link org.socialbank.conversation.FraudReported});
+     * returns how many cards it locked.
+     */
+    int reportNotMe(CustomerId customer, java.util.UUID alertId);
 
     /** Locks every active card of the customer at once; returns how many it locked. */
     default int lockCards(CustomerId customer) {

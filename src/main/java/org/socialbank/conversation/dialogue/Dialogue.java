@@ -114,12 +114,31 @@ public final class Dialogue {
         return new Step(dropForm(state), List.of(), language); // stop, blocked: drop any payment, say nothing
     }
 
+    /**
+     * "This wasn't me" under an alert (issue 17): the cards are locked at once and a person takes the
+     * chat; the customer hears both, and that nothing else moves meanwhile.
+     */
+    private Step notMe(Turn turn, Language language, String action) {
+        java.util.UUID alert;
+        try {
+            alert = java.util.UUID.fromString(action.substring(Bank.NOT_ME.length()));
+        } catch (IllegalArgumentException e) {
+            return say(turn.state(), language, "conversation.pay.stale");
+        }
+        int locked = turn.bank().reportNotMe(turn.linked().orElseThrow().customerId(), alert);
+        return new Step(dropForm(turn.state()), List.of(new Outbound.Text(texts.text(language,
+                locked > 0 ? "alerts.not_me.locked" : "alerts.not_me.no_card", locked))), language);
+    }
+
     /** A press: a request alert's Pay or Decline, else a button of the payment form. */
     private Step button(Turn turn, Language language, String reference) {
         Optional<Bank.Press> press = turn.bank().press(reference);
         if (press.isPresent() && RequestDialogue.handles(press.get().action())) {
             return turn.linked().isPresent() ? requests.press(turn, language, press.get().action())
                     : offerLink(turn, language);
+        }
+        if (press.isPresent() && press.get().action().startsWith(Bank.NOT_ME)) {
+            return turn.linked().isPresent() ? notMe(turn, language, press.get().action()) : offerLink(turn, language);
         }
         if (press.isPresent() && AppointmentDialogue.handles(press.get().action())) {
             return turn.linked().isPresent() && !AppointmentDialogue.publicHere(turn)
@@ -452,6 +471,7 @@ public final class Dialogue {
         keys.addAll(Answers.messageKeys());
         keys.addAll(RequestDialogue.messageKeys());
         keys.addAll(AppointmentDialogue.messageKeys());
+        keys.addAll(List.of("alerts.not_me.locked", "alerts.not_me.no_card", "alerts.not_me.button"));
         keys.addAll(CardReplies.messageKeys());
         keys.add(RequestDialogue.refusal("shares_do_not_add_up"));
         return keys;

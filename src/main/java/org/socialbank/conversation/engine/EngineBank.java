@@ -56,7 +56,7 @@ public final class EngineBank implements Bank {
             Requests requests, PaymentAlerts alerts, JdbcConversations store, Clock clock, Duration buttonTtl,
             MarketingOptOut optOut, Alerts alertSettings, Assistant assistant,
             org.socialbank.services.Appointments appointments, Cards cards, Statements statements,
-            RepayOnPage cardRepayments) {
+            RepayOnPage cardRepayments, org.springframework.context.ApplicationEventPublisher events) {
     }
 
     /** Recent payees offered to the parser. */
@@ -426,6 +426,14 @@ public final class EngineBank implements Bank {
                 .map(c -> new CardLine(c.credit(), c.maskedNumber(), c.status().wireName(), c.currency(),
                         parts.cards().owedMinor(c), c.limitMinor()))
                 .toList();
+    }
+
+    @Override
+    public int reportNotMe(CustomerId customer, java.util.UUID alertId) {
+        int locked = lockCards(customer);
+        parts.events().publishEvent(new org.socialbank.conversation.FraudReported(identity, customer, alertId, locked,
+                parts.clock().instant()));
+        return locked;
     }
 
     @Override
