@@ -37,7 +37,7 @@ class CollectMoney {
     static final String TRANSFER_CODE = "sweep";
     private static final Logger log = LoggerFactory.getLogger(CollectMoney.class);
 
-    private final JdbcConsents consents;
+    private final JdbcSweepConsents consents;
     private final JdbcPulls pulls;
     private final Directory directory;
     private final Ledger ledger;
@@ -47,7 +47,7 @@ class CollectMoney {
     private final DurableTransactions writes;
     private final Clock clock;
 
-    CollectMoney(JdbcConsents consents, JdbcPulls pulls, Directory directory, Ledger ledger, SweepAccounts accounts,
+    CollectMoney(JdbcSweepConsents consents, JdbcPulls pulls, Directory directory, Ledger ledger, SweepAccounts accounts,
             OpenBanking openBanking, SweepingProperties properties, DurableTransactions writes, Clock clock) {
         this.consents = consents;
         this.pulls = pulls;

@@ -23,7 +23,7 @@ public class Sweeping {
     public static final int BANK_LENGTH_MAX = 32;
     public static final int ACCOUNT_REF_LENGTH_MAX = 64;
 
-    private final JdbcConsents consents;
+    private final JdbcSweepConsents consents;
     private final JdbcPulls pulls;
     private final JdbcRules rules;
     private final CollectMoney collect;
@@ -33,7 +33,7 @@ public class Sweeping {
     private final DurableTransactions writes;
     private final Clock clock;
 
-    Sweeping(JdbcConsents consents, JdbcPulls pulls, JdbcRules rules, CollectMoney collect, OpenBanking openBanking,
+    Sweeping(JdbcSweepConsents consents, JdbcPulls pulls, JdbcRules rules, CollectMoney collect, OpenBanking openBanking,
             Directory directory, SweepingProperties properties, DurableTransactions writes, Clock clock) {
         this.consents = consents;
         this.pulls = pulls;

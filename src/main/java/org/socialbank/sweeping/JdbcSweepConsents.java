@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
 
 /** The consents table; {@link #lock} is what serializes the pulls of one consent. */
 @Repository
-class JdbcConsents {
+class JdbcSweepConsents {
 
     static final int LIST_MAX = 100;
     private static final String COLUMNS = "id, customer_id, bank, external_account, currency, max_payment_minor, "
@@ -22,23 +22,23 @@ class JdbcConsents {
 
     private final JdbcClient jdbc;
 
-    JdbcConsents(JdbcClient jdbc) {
+    JdbcSweepConsents(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     Optional<Consent> find(ConsentId id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM sweeping_consents WHERE id = ?").param(id.value())
-                .query(JdbcConsents::row).optional();
+                .query(JdbcSweepConsents::row).optional();
     }
 
     Optional<Consent> lock(ConsentId id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM sweeping_consents WHERE id = ? FOR UPDATE").param(id.value())
-                .query(JdbcConsents::row).optional();
+                .query(JdbcSweepConsents::row).optional();
     }
 
     List<Consent> ofCustomer(CustomerId customer) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM sweeping_consents WHERE customer_id = ? ORDER BY created_at, id "
-                + "LIMIT " + LIST_MAX).param(customer.value()).query(JdbcConsents::row).list();
+                + "LIMIT " + LIST_MAX).param(customer.value()).query(JdbcSweepConsents::row).list();
     }
 
     void insert(Consent c) {
