@@ -149,6 +149,10 @@ class CollectMoney {
 
     /** Books an answer once: the pull's row is locked and only PENDING or UNKNOWN moves on. */
     void book(PullId id, PullAnswer answer) {
+        if (answer instanceof PullAnswer.Succeeded) {
+            // opened outside the booking transaction: concurrent first opens then meet as ledger replays
+            pulls.find(id).ifPresent(r -> accounts.open(r.pull().currency()));
+        }
         writes.write(tx -> {
             pulls.lock(id).filter(r -> r.pull().status() == PullStatus.PENDING || r.pull().status() == PullStatus.UNKNOWN)
                     .ifPresent(r -> {
@@ -173,7 +177,7 @@ class CollectMoney {
             return SweepRefusal.NO_ACCOUNT_IN_CURRENCY.code();
         }
         TransferResult result = ledger.transfer(new NewTransfer(new TransferId(row.transferId()),
-                accounts.open(pull.currency()), to.get(), pull.amountMinor(), pull.currency(),
+                SweepAccounts.of(pull.currency()), to.get(), pull.amountMinor(), pull.currency(),
                 new TransferCode(TRANSFER_CODE), false, 0, Metadata.of(Map.of("pull", pull.id().toString(),
                         "consent", pull.consentId().toString()))));
         if (result instanceof TransferResult.Rejected rejected) {
