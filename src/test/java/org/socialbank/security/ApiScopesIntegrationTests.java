@@ -68,6 +68,14 @@ class ApiScopesIntegrationTests {
                     api -> api.post("/api/v1/mentions", "{}")),
             new Case(ApiScope.LISTENING_WRITE, api -> api.post("/api/v1/mentions", "{}"),
                     api -> api.post("/api/v1/assistant/classify", "{\"text\":\"hi\"}")),
+            new Case(ApiScope.CARDS_READ, api -> api.get("/api/v1/cards/" + UUID.randomUUID() + "/statements"),
+                    api -> api.post("/api/v1/cards/" + UUID.randomUUID() + "/repayments", "{}")),
+            new Case(ApiScope.CARDS_WRITE, api -> api.post("/api/v1/cards/" + UUID.randomUUID() + "/repayments", "{}"),
+                    api -> api.get("/api/v1/cards/" + UUID.randomUUID() + "/statements")),
+            new Case(ApiScope.SERVICES_READ, api -> api.get("/api/v1/branches"),
+                    api -> api.post("/api/v1/appointments", "{}")),
+            new Case(ApiScope.SERVICES_WRITE, api -> api.post("/api/v1/appointments", "{}"),
+                    api -> api.get("/api/v1/branches")),
             new Case(ApiScope.ADMIN, api -> api.get("/actuator/prometheus"),
                     api -> api.post("/api/v1/nlu/parse", "{\"text\":\"balance\",\"locale\":\"en\"}")));
 
