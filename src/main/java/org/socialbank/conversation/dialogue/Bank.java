@@ -375,4 +375,13 @@ public interface Bank {
     /** The auto-repayment set ({@code mode} {@code full}/{@code minimum}/{@code off}), or {@code refusal}'s code. */
     record AutoRepaySetting(String maskedNumber, String mode, String refusal) {
     }
+
+    /** Starts the confirmation, on the bank's page, of unlocking the customer's (oldest) locked card. */
+    default CardUnlock unlockCard(CustomerId customer) {
+        return new CardUnlock(null, null, "none_locked");
+    }
+
+    /** An unlocking to confirm at {@code url}, or {@code refusal} ({@code none_locked}, {@code confirmation_unavailable}). */
+    record CardUnlock(String url, String maskedNumber, String refusal) {
+    }
 }

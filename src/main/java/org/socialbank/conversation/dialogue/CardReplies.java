@@ -27,6 +27,9 @@ final class CardReplies {
             case REPAY_FULL, REPAY_MINIMUM, REPAY_AMOUNT -> {
                 return List.of(repay(bank.repayCard(customer, command), language));
             }
+            case UNLOCK -> {
+                return List.of(unlock(bank.unlockCard(customer), language));
+            }
             case AUTO_REPAY_FULL, AUTO_REPAY_MINIMUM, AUTO_REPAY_OFF -> {
                 String mode = command.kind().name().substring("AUTO_REPAY_".length()).toLowerCase(java.util.Locale.ROOT);
                 return List.of(new Outbound.Text(autoRepay(bank.setAutoRepayment(customer, mode), language)));
@@ -61,6 +64,16 @@ final class CardReplies {
         return new Outbound.Link(texts.text(language, "cards.chat.repay.confirm",
                 Money.format(r.amountMinor(), r.currency(), language.locale()), r.maskedNumber()),
                 texts.text(language, "cards.chat.repay.button"), r.url());
+    }
+
+    /** Unlocking is confirmed on the bank's page: the link, or why there is nothing to confirm. */
+    private Outbound unlock(Bank.CardUnlock u, Language language) {
+        if (u.url() == null) {
+            return new Outbound.Text(texts.text(language, "none_locked".equals(u.refusal()) ? "cards.chat.unlock.none"
+                    : "cards.chat.unlock.confirmation_unavailable"));
+        }
+        return new Outbound.Link(texts.text(language, "cards.chat.unlock.confirm", u.maskedNumber()),
+                texts.text(language, "cards.chat.unlock.button"), u.url());
     }
 
     private String autoRepay(Bank.AutoRepaySetting s, Language language) {
@@ -115,6 +128,8 @@ final class CardReplies {
                 "cards.chat.auto.no_debit_account", "cards.chat.auto.unavailable", "cards.reminder.due_soon",
                 "cards.reminder.due_soon_auto_full", "cards.reminder.due_soon_auto_minimum",
                 "cards.reminder.auto_repaid", "cards.reminder.auto_short", "cards.reminder.auto_failed",
-                "cards.reminder.overdue");
+                "cards.reminder.overdue", "cards.chat.unlock.confirm", "cards.chat.unlock.button",
+                "cards.chat.unlock.none", "cards.chat.unlock.confirmation_unavailable", "cards.chat.unlocked",
+                "cards.unlock.label");
     }
 }

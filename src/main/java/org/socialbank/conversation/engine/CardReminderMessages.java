@@ -4,6 +4,7 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 import org.socialbank.alerts.PublicNetworks;
 import org.socialbank.cards.CardReminderDue;
+import org.socialbank.cards.CardUnlockConfirmed;
 import org.socialbank.conversation.Outbound;
 import org.socialbank.directory.Directory;
 import org.socialbank.directory.Language;
@@ -13,7 +14,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes a credit card's reminder (due soon, auto-repaid, auto-repayment short, overdue; issue 16
+ * Writes a card's unlocking, confirmed on the bank's page, and a credit card's reminder (due soon, auto-repaid, auto-repayment short, overdue; issue 16
  * s2) to the holder's private chat in the transaction that recorded it: queued exactly once. No
  * chat, or only a public network's: it is not sent (the statement stays on the API and in "my
  * credit card bill").
@@ -46,5 +47,17 @@ class CardReminderMessages {
                 Money.format(due.minimumMinor(), due.currency(), language.locale()),
                 Dates.date(due.dueDate().atTime(12, 0).toInstant(ZoneOffset.UTC), language.locale()));
         outbox.write(chat.get(), new Outbound.Text(text));
+    }
+
+    /** A card unlocked on the bank's page: the chat that asked (the holder's private one) is told. */
+    @EventListener
+    void on(CardUnlockConfirmed unlocked) {
+        alerts.preferredChat(unlocked.customerId()).filter(c -> !PublicNetworks.isPublic(c.channel()))
+                .ifPresent(chat -> {
+                    Language language = directory.customer(unlocked.customerId()).map(v -> v.customer().language())
+                            .orElse(Language.EN);
+                    outbox.write(chat, new Outbound.Text(texts.text(language, "cards.chat.unlocked",
+                            unlocked.maskedNumber())));
+                });
     }
 }

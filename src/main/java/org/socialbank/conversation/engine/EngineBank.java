@@ -56,7 +56,8 @@ public final class EngineBank implements Bank {
             Requests requests, PaymentAlerts alerts, JdbcConversations store, Clock clock, Duration buttonTtl,
             MarketingOptOut optOut, Alerts alertSettings, Assistant assistant,
             org.socialbank.services.Appointments appointments, Cards cards, Statements statements,
-            RepayOnPage cardRepayments, org.socialbank.cards.AutoRepayments autoRepayments) {
+            RepayOnPage cardRepayments, org.socialbank.cards.AutoRepayments autoRepayments,
+            org.socialbank.cards.UnlockOnPage cardUnlocks) {
     }
 
     /** Recent payees offered to the parser. */
@@ -466,5 +467,11 @@ public final class EngineBank implements Bank {
         org.socialbank.cards.CardRefusal code = ((org.socialbank.cards.AutoRepaymentResult.Refused) result).code();
         return new AutoRepaySetting(null, null, code == org.socialbank.cards.CardRefusal.CARD_NOT_CREDIT
                 ? "no_credit_card" : code.code());
+    }
+
+    @Override
+    public CardUnlock unlockCard(CustomerId customer) {
+        org.socialbank.cards.UnlockOnPage.Offer offer = parts.cardUnlocks().start(customer);
+        return new CardUnlock(offer.url(), offer.maskedNumber(), offer.refusal());
     }
 }

@@ -31,7 +31,9 @@ public record CardCommand(Kind kind, Language language, Optional<BigDecimal> amo
         /** "auto-repay minimum": the statement's minimum on each due date. */
         AUTO_REPAY_MINIMUM,
         /** "auto-repay off". */
-        AUTO_REPAY_OFF
+        AUTO_REPAY_OFF,
+        /** "unlock my card": confirmed on the bank's page. */
+        UNLOCK
     }
 
     public CardCommand(Kind kind, Language language) {
@@ -84,6 +86,12 @@ public record CardCommand(Kind kind, Language language, Optional<BigDecimal> amo
             + "(?: total| integral| de tout)?|(?:включить |подключить )?" + AUTO + "(?: полностью| всей суммы)?"
             + "|(?:فعال کردن )?" + AUTO + "(?: کامل)?|(?:开通)?自动(?:全额还款|还款(?:全额)?)");
 
+    private static final Pattern UNLOCK = Pattern.compile("(?:please )?(?:unlock|unfreeze) (?:my |the )?(?:bank |credit "
+            + "|debit )?cards?|(?:debloquer|deverrouiller|debloque|deverrouille|debloquez|deverrouillez) (?:ma|mes) cartes?"
+            + "|(?:разблокир(?:овать|уй|уйте)|размороз(?:ить|ь|ьте)) (?:мою |мои )?карт[уы]"
+            + "|(?:کارتم را|کارت من را|کارتم رو) (?:از مسدودی خارج|باز) کن|رفع (?:مسدودی|انسداد) کارت(?: من)?"
+            + "|解锁(?:我的)?(?:银行)?卡|解冻(?:我的)?(?:银行)?卡");
+
     /** The command the whole text is, or empty. */
     public static Optional<CardCommand> read(String text) {
         if (text == null || text.length() > TEXT_LENGTH_MAX) {
@@ -96,7 +104,7 @@ public record CardCommand(Kind kind, Language language, Optional<BigDecimal> amo
             return Optional.of(new CardCommand(Kind.REPAY_AMOUNT, languageOf(t),
                     Optional.of(new BigDecimal(amount.group(1).replace(',', '.')))));
         }
-        Kind kind = AUTO_REPAY_OFF.matcher(t).matches() ? Kind.AUTO_REPAY_OFF
+        Kind kind = UNLOCK.matcher(t).matches() ? Kind.UNLOCK : AUTO_REPAY_OFF.matcher(t).matches() ? Kind.AUTO_REPAY_OFF
                 : AUTO_REPAY_MINIMUM.matcher(t).matches() ? Kind.AUTO_REPAY_MINIMUM
                 : AUTO_REPAY_FULL.matcher(t).matches() ? Kind.AUTO_REPAY_FULL
                 : REPAY_FULL.matcher(t).matches() ? Kind.REPAY_FULL
@@ -117,6 +125,6 @@ public record CardCommand(Kind kind, Language language, Optional<BigDecimal> amo
             return Language.FA;
         }
         return t.matches(".*\\b(?:mes|ma|mon|cartes?|releve|facture|bloquer|verrouiller|bloque|verrouille|bloquez|"
-                + "verrouillez|affiche|voir|rembourser|payer|le|tout|plafond|remboursement|desactiver|activer|arreter)\\b.*") && !t.contains("credit card") ? Language.FR : Language.EN;
+                + "verrouillez|affiche|voir|rembourser|payer|le|tout|plafond|remboursement|desactiver|activer|arreter|debloquer|deverrouiller|debloque|deverrouille|debloquez|deverrouillez)\\b.*") && !t.contains("credit card") ? Language.FR : Language.EN;
     }
 }
