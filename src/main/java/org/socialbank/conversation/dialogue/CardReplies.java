@@ -69,8 +69,9 @@ final class CardReplies {
     /** Unlocking is confirmed on the bank's page: the link, or why there is nothing to confirm. */
     private Outbound unlock(Bank.CardUnlock u, Language language) {
         if (u.url() == null) {
-            return new Outbound.Text(texts.text(language, "none_locked".equals(u.refusal()) ? "cards.chat.unlock.none"
-                    : "cards.chat.unlock.confirmation_unavailable"));
+            String key = "none_locked".equals(u.refusal()) ? "cards.chat.unlock.none"
+                    : "cards.chat.unlock.confirmation_unavailable";
+            return new Outbound.Text(texts.text(language, key));
         }
         return new Outbound.Link(texts.text(language, "cards.chat.unlock.confirm", u.maskedNumber()),
                 texts.text(language, "cards.chat.unlock.button"), u.url());
