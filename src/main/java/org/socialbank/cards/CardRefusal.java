@@ -19,7 +19,9 @@ public enum CardRefusal {
     EXCEEDS_AMOUNT_OWED,
     EXCEEDS_CREDIT_LIMIT,
     INSUFFICIENT_FUNDS,
-    ACCOUNT_UNAVAILABLE;
+    ACCOUNT_UNAVAILABLE,
+    /** An auto-repayment mode other than {@code off}, {@code full}, {@code minimum}. */
+    MODE_NOT_VALID;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

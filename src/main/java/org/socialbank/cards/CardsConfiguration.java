@@ -6,6 +6,6 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-@EnableConfigurationProperties(CardsProperties.class)
+@EnableConfigurationProperties({CardsProperties.class, CardRemindersProperties.class})
 class CardsConfiguration {
 }

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class JdbcStatements {
 
-    private static final String COLUMNS = "id, card_id, statement_date, due_date, grace_ends_on, currency, "
+    static final String COLUMNS = "id, card_id, statement_date, due_date, grace_ends_on, currency, "
             + "previous_balance_minor, purchases_minor, credits_minor, late_fee_minor, interest_minor, balance_minor, "
             + "minimum_payment_minor";
 
@@ -67,7 +67,7 @@ class JdbcStatements {
         jdbc.sql("UPDATE card_statements SET status = 'BOOKED' WHERE id = ?").param(id).update();
     }
 
-    private static Statement statement(ResultSet rs, int n) throws SQLException {
+    static Statement statement(ResultSet rs, int n) throws SQLException {
         return new Statement(rs.getObject("id", UUID.class), new CardId(rs.getObject("card_id", UUID.class)),
                 rs.getObject("statement_date", LocalDate.class), rs.getObject("due_date", LocalDate.class),
                 rs.getObject("grace_ends_on", LocalDate.class), CurrencyCode.of(rs.getString("currency").trim()),

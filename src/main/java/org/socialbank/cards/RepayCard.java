@@ -47,6 +47,14 @@ public class RepayCard {
     }
 
     public RepaymentResult repay(UUID id, CardId cardId, long amountMinor) {
+        return repay(id, cardId, amountMinor, null);
+    }
+
+    /**
+     * The same, from {@code account} (the auto-repayment's chosen account, checked when it was set);
+     * null for the holder's primary account in the card's currency.
+     */
+    RepaymentResult repay(UUID id, CardId cardId, long amountMinor, AccountId account) {
         return writes.write(status -> {
             Optional<Card> found = cards.lock(cardId);
             if (found.isEmpty()) {
@@ -65,13 +73,14 @@ public class RepayCard {
             if (!card.credit()) {
                 return new RepaymentResult.Refused(CardRefusal.CARD_NOT_CREDIT);
             }
-            return book(id, card, amountMinor);
+            return book(id, card, amountMinor, account);
         });
     }
 
-    private RepaymentResult book(UUID id, Card card, long amountMinor) {
+    private RepaymentResult book(UUID id, Card card, long amountMinor, AccountId account) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // what the store keeps
-        Optional<AccountId> from = directory.primaryAccount(card.customerId(), card.currency().code());
+        Optional<AccountId> from = account != null ? Optional.of(account)
+                : directory.primaryAccount(card.customerId(), card.currency().code());
         Optional<CardRefusal> refusal = from.isEmpty() ? Optional.of(CardRefusal.NO_DEBIT_ACCOUNT)
                 : owedCheck(card, amountMinor);
         TransferId transferId = transferId(id);

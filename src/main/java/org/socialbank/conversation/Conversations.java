@@ -74,14 +74,16 @@ public class Conversations {
             ConversationProperties properties, MarketingOptOut optOut, Alerts alertSettings, Assistant assistant,
             org.socialbank.services.Appointments appointments,
             org.socialbank.cards.Cards cards, org.socialbank.cards.Statements statements,
-            org.socialbank.cards.RepayOnPage cardRepayments,
+            org.socialbank.cards.RepayOnPage cardRepayments, org.socialbank.cards.AutoRepayments autoRepayments,
+            org.socialbank.cards.UnlockOnPage cardUnlocks,
             org.springframework.beans.factory.ObjectProvider<ConversationOwners> owners,
             org.springframework.context.ApplicationEventPublisher events) {
         this.store = store;
         this.outbox = outbox;
         this.linking = linking;
         this.parts = new EngineBank.Parts(linking, directory, ledger, branches, payments, requests, alerts, store, clock, properties.buttonTtl(),
-                optOut, alertSettings, assistant, appointments, cards, statements, cardRepayments, events);
+                optOut, alertSettings, assistant, appointments, cards, statements, cardRepayments,
+                autoRepayments, cardUnlocks, events);
         this.dialogue = new Dialogue(texts, properties.buttonTtl());
         this.directory = directory;
         this.texts = texts;

@@ -70,7 +70,9 @@ public class Confirmations {
      * An operation to confirm.
      *
      * @param reference the caller's id of the operation, echoed in the outcome events
-     * @param payee the payee as the payer may see them (a masked name)
+     * @param payee the payee as the payer may see them (a masked name); for an operation that moves
+     *     no money ({@code amountMinor} 0, no fee), the operation as the customer reads it ("Unlock
+     *     card 400012******1234"), shown on the page and in the SMS and bound to the code
      */
     public record Request(CustomerId customer, String reference, long amountMinor, CurrencyCode currency,
             String payee, long feeMinor) {
@@ -81,12 +83,26 @@ public class Confirmations {
             if (reference == null || reference.isBlank() || reference.length() > 128 || reference.contains("|")) {
                 throw new IllegalArgumentException("reference must be 1 to 128 characters without '|'");
             }
-            if (amountMinor <= 0 || feeMinor < 0) {
-                throw new IllegalArgumentException("the amount must be positive and the fee not negative");
+            if (amountMinor < 0 || feeMinor < 0 || (amountMinor == 0 && feeMinor != 0)) {
+                throw new IllegalArgumentException(
+                        "the amount must be positive (or 0 for an operation without money) and the fee not negative");
             }
             if (payee == null || payee.isBlank() || payee.length() > 120 || payee.contains("|")) {
                 throw new IllegalArgumentException("payee must be 1 to 120 characters without '|'");
             }
+        }
+
+        /**
+         * An operation that moves no money (issue 16: unlocking a card), confirmed like a payment:
+         * {@code label} is what the page and the SMS show, bound to the code.
+         */
+        public static Request operation(CustomerId customer, String reference, String label, CurrencyCode currency) {
+            return new Request(customer, reference, 0, currency, label, 0);
+        }
+
+        /** Whether it moves no money (its payee is the operation's label). */
+        public boolean operation() {
+            return amountMinor == 0;
         }
 
         String context() {
@@ -108,7 +124,10 @@ public class Confirmations {
             Instant expires = now().plus(properties.confirmTtl());
             UUID challenge = challenges.sendSms(new CodeChallenges.SmsRequest(request.customer(), PURPOSE,
                     request.context(), request.reference(), request.context(), phone.value(),
-                    code -> messages.getMessage("sms.confirm.code", new Object[] {code,
+                    code -> request.operation()
+                            ? messages.getMessage("sms.confirm.operation", new Object[] {code, request.payee()},
+                                    language.locale())
+                            : messages.getMessage("sms.confirm.code", new Object[] {code,
                             Money.format(request.amountMinor() + request.feeMinor(), request.currency(),
                                     language.locale()), request.payee()}, language.locale()),
                     expires));

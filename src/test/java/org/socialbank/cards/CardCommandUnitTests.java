@@ -35,7 +35,20 @@ class CardCommandUnitTests {
         "repay minimum|REPAY_MINIMUM|EN", "payer le minimum|REPAY_MINIMUM|FR", "погасить минимум|REPAY_MINIMUM|RU",
         "پرداخت حداقل|REPAY_MINIMUM|FA", "最低还款|REPAY_MINIMUM|ZH",
         "card limit|LIMIT|EN", "My credit card limit?|LIMIT|EN", "plafond de ma carte|LIMIT|FR",
-        "лимит по кредитке|LIMIT|RU", "سقف کارت اعتباری|LIMIT|FA", "信用卡额度|LIMIT|ZH"})
+        "лимит по кредитке|LIMIT|RU", "سقف کارت اعتباری|LIMIT|FA", "信用卡额度|LIMIT|ZH",
+        "auto-repay in full|AUTO_REPAY_FULL|EN", "Turn on auto-repayment|AUTO_REPAY_FULL|EN",
+        "remboursement automatique|AUTO_REPAY_FULL|FR", "автопогашение|AUTO_REPAY_FULL|RU",
+        "Включить автопогашение полностью|AUTO_REPAY_FULL|RU", "پرداخت خودکار کامل|AUTO_REPAY_FULL|FA",
+        "自动还款|AUTO_REPAY_FULL|ZH", "自动全额还款|AUTO_REPAY_FULL|ZH",
+        "auto-repay minimum|AUTO_REPAY_MINIMUM|EN", "remboursement automatique du minimum|AUTO_REPAY_MINIMUM|FR",
+        "автопогашение минимум|AUTO_REPAY_MINIMUM|RU", "پرداخت خودکار حداقل|AUTO_REPAY_MINIMUM|FA",
+        "自动还最低|AUTO_REPAY_MINIMUM|ZH",
+        "auto-repay off|AUTO_REPAY_OFF|EN", "turn off auto-repayment|AUTO_REPAY_OFF|EN",
+        "désactiver le remboursement automatique|AUTO_REPAY_OFF|FR", "отключить автопогашение|AUTO_REPAY_OFF|RU",
+        "لغو پرداخت خودکار|AUTO_REPAY_OFF|FA", "取消自动还款|AUTO_REPAY_OFF|ZH",
+        "unlock my card|UNLOCK|EN", "Unlock my credit card!|UNLOCK|EN", "débloquer ma carte|UNLOCK|FR",
+        "разблокировать карту|UNLOCK|RU", "Разблокируй мою карту|UNLOCK|RU", "کارتم را باز کن|UNLOCK|FA",
+        "رفع مسدودی کارت|UNLOCK|FA", "解锁卡|UNLOCK|ZH", "解冻我的卡|UNLOCK|ZH"})
     void readsTheCommandAndItsLanguage(String text, Kind kind, Language language) {
         assertThat(CardCommand.read(text)).contains(new CardCommand(kind, language));
     }
@@ -48,7 +61,7 @@ class CardCommandUnitTests {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"pay bob 10", "my card number is 4111111111111111", "lock", "unlock my card",
+    @ValueSource(strings = {"pay bob 10", "my card number is 4111111111111111", "lock", "unlock",
         "balance", "cards are great but I want to pay", "信用卡", "", "pay 500", "pay bob 500"})
     void readsNothingElse(String text) {
         assertThat(CardCommand.read(text)).isEqualTo(Optional.empty());

@@ -39,6 +39,8 @@ class CardsChatUnitTests {
     List<Bank.CardLine> cards = new ArrayList<>();
     Optional<Bank.CardBill> bill = Optional.empty();
     int lockCalls;
+    List<String> autoModes = new ArrayList<>();
+    Bank.CardUnlock unlock = new Bank.CardUnlock("https://bank.example/confirm/t", "400012******1234", null);
 
     /** A bank that knows only what these commands ask; anything else is a test failure. */
     final Bank bank = (Bank) Proxy.newProxyInstance(Bank.class.getClassLoader(), new Class<?>[] {Bank.class},
@@ -49,6 +51,11 @@ class CardsChatUnitTests {
                 case "claimCode" -> Optional.empty();
                 case "cards" -> cards;
                 case "creditCardBill" -> bill;
+                case "setAutoRepayment" -> {
+                    autoModes.add((String) args[1]);
+                    yield new Bank.AutoRepaySetting("510012******9876", (String) args[1], null);
+                }
+                case "unlockCard" -> unlock;
                 case "lockCards" -> {
                     lockCalls++;
                     yield (int) cards.stream().filter(c -> c.status().equals("active")).count();
@@ -84,6 +91,24 @@ class CardsChatUnitTests {
         cards.clear();
         assertThat(say("my cards")).isEqualTo("en:cards.chat.none");
         assertThat(say("card limit")).isEqualTo("en:cards.chat.repay.no_credit_card");
+    }
+
+    @Test
+    void autoRepaymentIsSetInTheLanguageOfTheCommand() {
+        linked = new Bank.Linked(alice, null);
+        assertThat(say("автопогашение")).isEqualTo("ru:cards.chat.auto.full[510012******9876]");
+        assertThat(say("auto-repay minimum")).isEqualTo("en:cards.chat.auto.minimum[510012******9876]");
+        assertThat(say("取消自动还款")).isEqualTo("zh:cards.chat.auto.off[510012******9876]");
+        assertThat(autoModes).containsExactly("full", "minimum", "off");
+    }
+
+    @Test
+    void unlockingIsALinkToTheBanksPage() {
+        linked = new Bank.Linked(alice, null);
+        assertThat(say("разблокировать карту")).isEqualTo("link:ru:cards.chat.unlock.confirm[400012******1234]");
+        assertThat(say("débloquer ma carte")).isEqualTo("link:fr:cards.chat.unlock.confirm[400012******1234]");
+        unlock = new Bank.CardUnlock(null, null, "none_locked");
+        assertThat(say("解锁卡")).isEqualTo("zh:cards.chat.unlock.none");
     }
 
     @Test

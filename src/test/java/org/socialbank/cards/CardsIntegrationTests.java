@@ -321,6 +321,102 @@ class CardsIntegrationTests {
         assertThat(ledger.account(DemoBank.wallet(alice, "EUR")).orElseThrow().balanceMinor()).isEqualTo(wallet - 550);
     }
 
+    @Test
+    void autoRepaymentIsSetOverHttpAndRefusedAsProblemsWithACode() {
+        Holder holder = fixtures.holder(10_000, 100_000, 10);
+        Holder other = fixtures.holder(10_000, 100_000, 10);
+        String path = "/api/v1/cards/" + holder.credit().id() + "/auto-repayment";
+        assertThat(api.get(path).json().path("mode").asString()).isEqualTo("off");
+        Response set = put(path, "{\"mode\":\"full\"}");
+        assertThat(set.status()).as(set.body()).isEqualTo(200);
+        assertThat(set.json().path("fromAccountId").asString()).isEqualTo(holder.wallet().value().toString());
+        assertThat(put(path, "{\"mode\":\"minimum\",\"fromAccountId\":\"" + holder.wallet().value() + "\"}")
+                .json().path("mode").asString()).isEqualTo("minimum");
+        assertThat(api.get(path).json().path("mode").asString()).isEqualTo("minimum");
+        assertThat(put(path, "{\"mode\":\"weekly\"}").code()).isEqualTo("mode_not_valid");
+        Response foreign = put(path, "{\"mode\":\"full\",\"fromAccountId\":\"" + other.wallet().value() + "\"}");
+        assertThat(foreign.status()).isEqualTo(422);
+        assertThat(foreign.code()).isEqualTo("account_unavailable");
+        assertThat(put("/api/v1/cards/" + holder.debit().id() + "/auto-repayment", "{\"mode\":\"full\"}").code())
+                .isEqualTo("card_not_credit");
+        Response unknown = put("/api/v1/cards/" + UUID.randomUUID() + "/auto-repayment", "{\"mode\":\"off\"}");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.code()).isEqualTo("card_not_found");
+        for (String body : List.of("", "{", "{}", "{\"mode\":1.5}", "{\"mode\":\"full\",\"fromAccountId\":\"x\"}")) {
+            Response response = put(path, body);
+            assertThat(response.status()).as(body + " -> " + response.body()).isBetween(400, 499);
+            assertThat(response.contentType()).as(body).startsWith("application/problem+json");
+        }
+        assertThat(api.get("/v3/api-docs").body()).contains("/api/v1/cards/{id}/auto-repayment");
+    }
+
+    @Test
+    void autoRepaymentIsSetInChatAndItsRemindersReachThePrivateChatThroughTheOutbox() {
+        DemoCustomer wang = DemoBank.CUSTOMERS.stream().filter(c -> c.key().equals("wang")).findFirst().orElseThrow();
+        String chat = "cards-auto-" + UUID.randomUUID();
+        signIn(((Outbound.Link) chat(chat, "自动还款").get(0)).url(), wang);
+        JsonNode credit = creditCardOf("wang");
+        String path = "/api/v1/cards/" + credit.path("id").asString() + "/auto-repayment";
+        assertThat(text(chat(chat, "自动还款"))).contains("已开通自动还款").contains(credit.path("maskedNumber").asString());
+        assertThat(api.get(path).json().path("mode").asString()).isEqualTo("full");
+        assertThat(text(chat(chat, "автопогашение минимум"))).contains("最低还款额"); // the chat speaks Chinese now
+        assertThat(api.get(path).json().path("mode").asString()).isEqualTo("minimum");
+        assertThat(text(chat(chat, "turn off auto-repayment"))).contains("已关闭自动还款");
+        assertThat(api.get(path).json().path("mode").asString()).isEqualTo("off");
+
+        CardReminderDue due = new CardReminderDue(wang.customerId(), CardReminderDue.Kind.AUTO_SHORT,
+                credit.path("maskedNumber").asString(), org.socialbank.shared.CurrencyCode.of("CNY"), 120_000, 12_000,
+                LocalDate.of(2026, 12, 20));
+        new org.springframework.transaction.support.TransactionTemplate(transactions)
+                .executeWithoutResult(status -> events.publishEvent(due));
+        List<String> told = jdbc.sql("SELECT payload FROM outbox_messages WHERE recipient = ? AND payload LIKE ?")
+                .params(chat, "%未扣款%").query(String.class).list();
+        assertThat(told).singleElement().asString().contains(credit.path("maskedNumber").asString())
+                .contains("2026年12月20日");
+    }
+
+    @Test
+    void unlockingInChatIsConfirmedOnTheBanksPageAndTheChatIsToldOnce() {
+        DemoCustomer alice = DemoBank.CUSTOMERS.stream().filter(c -> c.key().equals("alice")).findFirst().orElseThrow();
+        String chat = "cards-unlock-" + UUID.randomUUID();
+        signIn(((Outbound.Link) chat(chat, "my cards").get(0)).url(), alice);
+        assertThat(text(chat(chat, "unlock my card"))).isEqualTo("None of your cards is locked.");
+        assertThat(text(chat(chat, "lock my card"))).startsWith("Done");
+        List<Outbound> offer = chat(chat, "Unlock my card");
+        assertThat(offer).singleElement().isInstanceOf(Outbound.Link.class);
+        Outbound.Link link = (Outbound.Link) offer.get(0);
+        JsonNode first = api.get("/api/v1/customers/" + alice.customerId().value() + "/cards").json().path("cards").get(0);
+        String masked = first.path("maskedNumber").asString();
+        assertThat(link.text()).contains(masked);
+        assertThat(first.path("status").asString()).isEqualTo("locked");
+
+        String path = URI.create(link.url()).getPath();
+        FormClient browser = new FormClient(port);
+        assertThat(browser.get(path).html()).contains("Unlock card " + masked).contains("Confirm this operation")
+                .doesNotContain("Fee");
+        assertThat(browser.post(path, "code", lastCode(browser, alice)).html()).contains("it is done");
+        browser.post(path, "code", lastCode(browser, alice)); // a second submit changes nothing
+        assertThat(api.get("/api/v1/cards/" + first.path("id").asString()).json().path("status").asString())
+                .isEqualTo("active");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM outbox_messages WHERE recipient = ? AND payload LIKE ?")
+                .params(chat, "%is unlocked%").query(Long.class).single()).isEqualTo(1);
+        for (JsonNode card : api.get("/api/v1/customers/" + alice.customerId().value() + "/cards").json()
+                .path("cards")) {
+            api.post("/api/v1/cards/" + card.path("id").asString() + "/unlock", "{}"); // for the other tests
+        }
+    }
+
+    private Response put(String path, String json) {
+        return api.send(api.request(path).header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
     private List<Outbound> chat(String chat, String text) {
         Received received = conversations.receive(new InboundMessage(Network.TELEGRAM, "m-" + UUID.randomUUID(), chat,
                 null, null, new Inbound.Text(text), null));

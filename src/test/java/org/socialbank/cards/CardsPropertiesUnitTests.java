@@ -31,4 +31,17 @@ class CardsPropertiesUnitTests {
         assertThatThrownBy(() -> with(0, 3, null)).hasMessageContaining("due-after-days");
         assertThatThrownBy(() -> with(18, 3, Map.of("eur", 1L))).hasMessageContaining("minimum-floors-minor");
     }
+
+    @Test
+    void aBadReminderSettingStopsTheStart() {
+        assertThat(new CardRemindersProperties(true, 3, 7, Duration.ofHours(1), 100).daysBefore()).isEqualTo(3);
+        assertThatThrownBy(() -> new CardRemindersProperties(true, 0, 7, Duration.ofHours(1), 100))
+                .hasMessageContaining("socialbank.cards.reminders.days-before");
+        assertThatThrownBy(() -> new CardRemindersProperties(true, 3, 30, Duration.ofHours(1), 100))
+                .hasMessageContaining("overdue-within-days");
+        assertThatThrownBy(() -> new CardRemindersProperties(true, 3, 7, Duration.ofMillis(10), 100))
+                .hasMessageContaining("interval");
+        assertThatThrownBy(() -> new CardRemindersProperties(true, 3, 7, Duration.ofHours(1), 0))
+                .hasMessageContaining("batch-max");
+    }
 }

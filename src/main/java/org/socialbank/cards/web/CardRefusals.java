@@ -24,7 +24,9 @@ final class CardRefusals {
             Map.entry(CardRefusal.EXCEEDS_AMOUNT_OWED, "The amount is more than the card owes."),
             Map.entry(CardRefusal.EXCEEDS_CREDIT_LIMIT, "The amount would take the card over its limit."),
             Map.entry(CardRefusal.INSUFFICIENT_FUNDS, "The account paid from does not have enough money."),
-            Map.entry(CardRefusal.ACCOUNT_UNAVAILABLE, "An account of this card cannot move money now."));
+            Map.entry(CardRefusal.ACCOUNT_UNAVAILABLE, "An account of this card cannot move money now, or the "
+                    + "account is not the card holder's own."),
+            Map.entry(CardRefusal.MODE_NOT_VALID, "The mode is one of off, full, minimum."));
 
     private CardRefusals() {
     }

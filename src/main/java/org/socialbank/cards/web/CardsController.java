@@ -7,6 +7,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import org.socialbank.cards.AutoRepayment;
+import org.socialbank.cards.AutoRepaymentResult;
+import org.socialbank.cards.AutoRepayments;
 import org.socialbank.cards.CardId;
 import org.socialbank.cards.CardRefusal;
 import org.socialbank.cards.CardResult;
@@ -15,6 +18,7 @@ import org.socialbank.cards.RepayCard;
 import org.socialbank.cards.Repayment;
 import org.socialbank.cards.RepaymentResult;
 import org.socialbank.cards.Statements;
+import org.socialbank.ledger.AccountId;
 import org.socialbank.shared.web.RequiredFields;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -22,6 +26,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -38,11 +43,24 @@ class CardsController {
     private final Cards cards;
     private final Statements statements;
     private final RepayCard repay;
+    private final AutoRepayments autoRepayments;
 
-    CardsController(Cards cards, Statements statements, RepayCard repay) {
+    CardsController(Cards cards, Statements statements, RepayCard repay, AutoRepayments autoRepayments) {
         this.cards = cards;
         this.statements = statements;
         this.repay = repay;
+        this.autoRepayments = autoRepayments;
+    }
+
+    record AutoRepaymentBody(String mode, UUID fromAccountId) {
+    }
+
+    record AutoRepaymentJson(UUID cardId, String mode, UUID fromAccountId) {
+
+        static AutoRepaymentJson of(AutoRepayment a) {
+            return new AutoRepaymentJson(a.card().value(), a.mode().wireName(),
+                    a.fromAccount() == null ? null : a.fromAccount().value());
+        }
     }
 
     record RepaymentBody(UUID id, Long amountMinor) {
@@ -121,6 +139,40 @@ class CardsController {
     @PostMapping("/{id}/unlock")
     ResponseEntity<?> unlock(@PathVariable UUID id) {
         return answer(cards.unlock(new CardId(id)));
+    }
+
+    @Operation(summary = "A credit card's auto-repayment: off, or full / minimum on each due date from an account")
+    @ApiResponse(responseCode = "404", description = "card_not_found",
+            content = @Content(mediaType = "application/problem+json"))
+    @GetMapping("/{id}/auto-repayment")
+    ResponseEntity<?> autoRepayment(@PathVariable UUID id) {
+        return autoRepayments.of(new CardId(id)).<ResponseEntity<?>>map(a -> ResponseEntity.ok(AutoRepaymentJson.of(a)))
+                .orElseGet(() -> CardRefusals.response(CardRefusal.CARD_NOT_FOUND));
+    }
+
+    @Operation(summary = "Set a credit card's auto-repayment", description = "{\"mode\": \"off\"|\"full\"|\"minimum\", "
+            + "\"fromAccountId\"?}: on each statement's due date the job repays the statement's balance (full) or "
+            + "its minimum, less what was repaid since the statement date, from that account (the holder's own, "
+            + "in the card's currency; by default the holder's primary account in it). Setting it again replaces it.")
+    @ApiResponse(responseCode = "404", description = "card_not_found",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "422", description = "mode_not_valid, card_not_credit, no_debit_account, "
+            + "account_unavailable, currency_mismatch", content = @Content(mediaType = "application/problem+json"))
+    @PutMapping(path = "/{id}/auto-repayment", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> setAutoRepayment(@PathVariable UUID id, @RequestBody AutoRepaymentBody body) {
+        RequiredFields.require(body.mode(), "mode");
+        AutoRepayment.Mode mode;
+        try {
+            mode = AutoRepayment.Mode.valueOf(body.mode().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return CardRefusals.response(CardRefusal.MODE_NOT_VALID);
+        }
+        AutoRepaymentResult result = autoRepayments.set(new CardId(id), mode,
+                body.fromAccountId() == null ? null : new AccountId(body.fromAccountId()));
+        if (result instanceof AutoRepaymentResult.Refused refused) {
+            return CardRefusals.response(refused.code());
+        }
+        return ResponseEntity.ok(AutoRepaymentJson.of(((AutoRepaymentResult.Set) result).setting()));
     }
 
     private ResponseEntity<?> answer(CardResult result) {

@@ -373,4 +373,25 @@ public interface Bank {
     record CardBill(String maskedNumber, java.time.LocalDate statementDate, java.time.LocalDate dueDate,
             long balanceMinor, long minimumPaymentMinor, CurrencyCode currency) {
     }
+
+    /**
+     * Sets the auto-repayment of the customer's first credit card ({@code full}, {@code minimum} or
+     * {@code off}) from the primary account in its currency.
+     */
+    default AutoRepaySetting setAutoRepayment(CustomerId customer, String mode) {
+        return new AutoRepaySetting(null, null, "no_credit_card");
+    }
+
+    /** The auto-repayment set ({@code mode} {@code full}/{@code minimum}/{@code off}), or {@code refusal}'s code. */
+    record AutoRepaySetting(String maskedNumber, String mode, String refusal) {
+    }
+
+    /** Starts the confirmation, on the bank's page, of unlocking the customer's (oldest) locked card. */
+    default CardUnlock unlockCard(CustomerId customer) {
+        return new CardUnlock(null, null, "none_locked");
+    }
+
+    /** An unlocking to confirm at {@code url}, or {@code refusal} ({@code none_locked}, {@code confirmation_unavailable}). */
+    record CardUnlock(String url, String maskedNumber, String refusal) {
+    }
 }

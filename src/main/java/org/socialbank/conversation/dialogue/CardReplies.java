@@ -27,6 +27,13 @@ final class CardReplies {
             case REPAY_FULL, REPAY_MINIMUM, REPAY_AMOUNT -> {
                 return List.of(repay(bank.repayCard(customer, command), language));
             }
+            case UNLOCK -> {
+                return List.of(unlock(bank.unlockCard(customer), language));
+            }
+            case AUTO_REPAY_FULL, AUTO_REPAY_MINIMUM, AUTO_REPAY_OFF -> {
+                String mode = command.kind().name().substring("AUTO_REPAY_".length()).toLowerCase(java.util.Locale.ROOT);
+                return List.of(new Outbound.Text(autoRepay(bank.setAutoRepayment(customer, mode), language)));
+            }
             default -> {
                 // the others answer in one text
             }
@@ -57,6 +64,28 @@ final class CardReplies {
         return new Outbound.Link(texts.text(language, "cards.chat.repay.confirm",
                 Money.format(r.amountMinor(), r.currency(), language.locale()), r.maskedNumber()),
                 texts.text(language, "cards.chat.repay.button"), r.url());
+    }
+
+    /** Unlocking is confirmed on the bank's page: the link, or why there is nothing to confirm. */
+    private Outbound unlock(Bank.CardUnlock u, Language language) {
+        if (u.url() == null) {
+            String key = "none_locked".equals(u.refusal()) ? "cards.chat.unlock.none"
+                    : "cards.chat.unlock.confirmation_unavailable";
+            return new Outbound.Text(texts.text(language, key));
+        }
+        return new Outbound.Link(texts.text(language, "cards.chat.unlock.confirm", u.maskedNumber()),
+                texts.text(language, "cards.chat.unlock.button"), u.url());
+    }
+
+    private String autoRepay(Bank.AutoRepaySetting s, Language language) {
+        if (s.refusal() == null) {
+            return texts.text(language, "cards.chat.auto." + s.mode(), s.maskedNumber());
+        }
+        return switch (s.refusal()) {
+            case "no_credit_card" -> texts.text(language, "cards.chat.repay.no_credit_card");
+            case "no_debit_account" -> texts.text(language, "cards.chat.auto.no_debit_account");
+            default -> texts.text(language, "cards.chat.auto.unavailable");
+        };
     }
 
     /** Each credit card's limit and what is left of it. */
@@ -95,6 +124,13 @@ final class CardReplies {
                 "cards.chat.status.active", "cards.chat.status.locked", "cards.chat.status.blocked",
                 "cards.chat.status.expired", "cards.chat.repay.confirm", "cards.chat.repay.button",
                 "cards.chat.repay.no_credit_card", "cards.chat.repay.nothing_due", "cards.chat.repay.exceeds_amount_owed",
-                "cards.chat.repay.amount_not_valid", "cards.chat.repay.confirmation_unavailable", "cards.chat.limit");
+                "cards.chat.repay.amount_not_valid", "cards.chat.repay.confirmation_unavailable", "cards.chat.limit",
+                "cards.chat.auto.full", "cards.chat.auto.minimum", "cards.chat.auto.off",
+                "cards.chat.auto.no_debit_account", "cards.chat.auto.unavailable", "cards.reminder.due_soon",
+                "cards.reminder.due_soon_auto_full", "cards.reminder.due_soon_auto_minimum",
+                "cards.reminder.auto_repaid", "cards.reminder.auto_short", "cards.reminder.auto_failed",
+                "cards.reminder.overdue", "cards.chat.unlock.confirm", "cards.chat.unlock.button",
+                "cards.chat.unlock.none", "cards.chat.unlock.confirmation_unavailable", "cards.chat.unlocked",
+                "cards.unlock.label");
     }
 }

@@ -56,7 +56,8 @@ public final class EngineBank implements Bank {
             Requests requests, PaymentAlerts alerts, JdbcConversations store, Clock clock, Duration buttonTtl,
             MarketingOptOut optOut, Alerts alertSettings, Assistant assistant,
             org.socialbank.services.Appointments appointments, Cards cards, Statements statements,
-            RepayOnPage cardRepayments, org.springframework.context.ApplicationEventPublisher events) {
+            RepayOnPage cardRepayments, org.socialbank.cards.AutoRepayments autoRepayments,
+            org.socialbank.cards.UnlockOnPage cardUnlocks, org.springframework.context.ApplicationEventPublisher events) {
     }
 
     /** Recent payees offered to the parser. */
@@ -479,5 +480,23 @@ public final class EngineBank implements Bank {
             return new CardRepayment(c.url(), c.amountMinor(), c.currency(), c.maskedNumber(), null);
         }
         return new CardRepayment(null, 0, null, null, ((RepayOnPage.NotOffered) offer).code());
+    }
+
+    @Override
+    public AutoRepaySetting setAutoRepayment(CustomerId customer, String mode) {
+        org.socialbank.cards.AutoRepaymentResult result = parts.autoRepayments().setForCustomer(customer,
+                org.socialbank.cards.AutoRepayment.Mode.valueOf(mode.toUpperCase(java.util.Locale.ROOT)));
+        if (result instanceof org.socialbank.cards.AutoRepaymentResult.Set set) {
+            return new AutoRepaySetting(set.maskedNumber(), set.setting().mode().wireName(), null);
+        }
+        org.socialbank.cards.CardRefusal code = ((org.socialbank.cards.AutoRepaymentResult.Refused) result).code();
+        return new AutoRepaySetting(null, null, code == org.socialbank.cards.CardRefusal.CARD_NOT_CREDIT
+                ? "no_credit_card" : code.code());
+    }
+
+    @Override
+    public CardUnlock unlockCard(CustomerId customer) {
+        org.socialbank.cards.UnlockOnPage.Offer offer = parts.cardUnlocks().start(customer);
+        return new CardUnlock(offer.url(), offer.maskedNumber(), offer.refusal());
     }
 }

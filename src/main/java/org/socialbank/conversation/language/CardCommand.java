@@ -25,7 +25,15 @@ public record CardCommand(Kind kind, Language language, Optional<BigDecimal> amo
         /** "repay minimum": the latest statement's minimum not yet repaid, confirmed on the bank's page. */
         REPAY_MINIMUM,
         /** "repay 500": that amount in the card's currency, confirmed on the bank's page. */
-        REPAY_AMOUNT
+        REPAY_AMOUNT,
+        /** "auto-repay in full": the statement's balance on each due date, from the primary account. */
+        AUTO_REPAY_FULL,
+        /** "auto-repay minimum": the statement's minimum on each due date. */
+        AUTO_REPAY_MINIMUM,
+        /** "auto-repay off". */
+        AUTO_REPAY_OFF,
+        /** "unlock my card": confirmed on the bank's page. */
+        UNLOCK
     }
 
     public CardCommand(Kind kind, Language language) {
@@ -64,6 +72,26 @@ public record CardCommand(Kind kind, Language language, Optional<BigDecimal> amo
     private static final Pattern REPAY_AMOUNT = Pattern.compile("(?:repay|rembourser|погасить|بازپرداخت|还款|还) ?"
             + "(\\d{1,12}(?:[.,]\\d{1,4})?)(?: ?元)?");
 
+    private static final String AUTO = "(?:auto-? ?repay(?:ment)?|automatic repayment"
+            + "|remboursement automatique|автопогашение|(?:پرداخت|بازپرداخت) خودکار|自动还款)";
+    private static final Pattern AUTO_REPAY_OFF = Pattern.compile("(?:turn off|stop|cancel|disable) (?:my )?" + AUTO
+            + "|" + AUTO + " off|(?:desactiver|arreter|annuler) (?:le )?" + AUTO
+            + "|(?:отключить|выключить|отменить) " + AUTO + "|(?:لغو|غیرفعال کردن|قطع) " + AUTO
+            + "|(?:取消|关闭|停止)" + AUTO);
+    private static final Pattern AUTO_REPAY_MINIMUM = Pattern.compile("(?:turn on |set up |start )?" + AUTO
+            + " (?:the )?minimum(?: payment)?|" + AUTO + " (?:du |le )?minimum|" + AUTO + " (?:минимум|минимального платежа)"
+            + "|" + AUTO + " حداقل(?: مبلغ)?|自动(?:还款)?(?:还)?最低(?:还款额?)?");
+    private static final Pattern AUTO_REPAY_FULL = Pattern.compile("(?:turn on |set up |start )?" + AUTO
+            + "(?: in full| everything| all| the full balance)?|(?:activer (?:le )?)?" + AUTO
+            + "(?: total| integral| de tout)?|(?:включить |подключить )?" + AUTO + "(?: полностью| всей суммы)?"
+            + "|(?:فعال کردن )?" + AUTO + "(?: کامل)?|(?:开通)?自动(?:全额还款|还款(?:全额)?)");
+
+    private static final Pattern UNLOCK = Pattern.compile("(?:please )?(?:unlock|unfreeze) (?:my |the )?(?:bank |credit "
+            + "|debit )?cards?|(?:debloquer|deverrouiller|debloque|deverrouille|debloquez|deverrouillez) (?:ma|mes) cartes?"
+            + "|(?:разблокир(?:овать|уй|уйте)|размороз(?:ить|ь|ьте)) (?:мою |мои )?карт[уы]"
+            + "|(?:کارتم را|کارت من را|کارتم رو) (?:از مسدودی خارج|باز) کن|رفع (?:مسدودی|انسداد) کارت(?: من)?"
+            + "|解锁(?:我的)?(?:银行)?卡|解冻(?:我的)?(?:银行)?卡");
+
     /** The command the whole text is, or empty. */
     public static Optional<CardCommand> read(String text) {
         if (text == null || text.length() > TEXT_LENGTH_MAX) {
@@ -76,7 +104,10 @@ public record CardCommand(Kind kind, Language language, Optional<BigDecimal> amo
             return Optional.of(new CardCommand(Kind.REPAY_AMOUNT, languageOf(t),
                     Optional.of(new BigDecimal(amount.group(1).replace(',', '.')))));
         }
-        Kind kind = REPAY_FULL.matcher(t).matches() ? Kind.REPAY_FULL
+        Kind kind = UNLOCK.matcher(t).matches() ? Kind.UNLOCK : AUTO_REPAY_OFF.matcher(t).matches() ? Kind.AUTO_REPAY_OFF
+                : AUTO_REPAY_MINIMUM.matcher(t).matches() ? Kind.AUTO_REPAY_MINIMUM
+                : AUTO_REPAY_FULL.matcher(t).matches() ? Kind.AUTO_REPAY_FULL
+                : REPAY_FULL.matcher(t).matches() ? Kind.REPAY_FULL
                 : REPAY_MINIMUM.matcher(t).matches() ? Kind.REPAY_MINIMUM : LIMIT.matcher(t).matches() ? Kind.LIMIT
                 : LOCK.matcher(t).matches() ? Kind.LOCK : BILL.matcher(t).matches() ? Kind.BILL
                 : MY_CARDS.matcher(t).matches() ? Kind.MY_CARDS : null;
@@ -94,6 +125,6 @@ public record CardCommand(Kind kind, Language language, Optional<BigDecimal> amo
             return Language.FA;
         }
         return t.matches(".*\\b(?:mes|ma|mon|cartes?|releve|facture|bloquer|verrouiller|bloque|verrouille|bloquez|"
-                + "verrouillez|affiche|voir|rembourser|payer|le|tout|plafond)\\b.*") && !t.contains("credit card") ? Language.FR : Language.EN;
+                + "verrouillez|affiche|voir|rembourser|payer|le|tout|plafond|remboursement|desactiver|activer|arreter|debloquer|deverrouiller|debloque|deverrouille|debloquez|deverrouillez)\\b.*") && !t.contains("credit card") ? Language.FR : Language.EN;
     }
 }

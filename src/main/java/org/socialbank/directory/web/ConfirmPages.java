@@ -56,7 +56,16 @@ class ConfirmPages {
             model.addAttribute("view", p);
             model.addAttribute("amount", Money.format(p.amountMinor(), currency, locale));
             model.addAttribute("fee", Money.format(p.feeMinor(), currency, locale));
+            model.addAttribute("operation", p.amountMinor() == 0); // moves no money: its label only
             return "confirm/form";
+        }
+        if (view instanceof ConfirmView.Confirmed c && c.amountMinor() == 0) {
+            return outcome(model, "confirm.operation.done", "confirm.operation.done.body", 0, c.currency(), c.payee(),
+                    "", locale);
+        }
+        if (view instanceof ConfirmView.Refused r && r.amountMinor() == 0) {
+            return outcome(model, "confirm.operation.refused", "confirm.operation.refused.body", 0, r.currency(),
+                    r.payee(), r.reason(), locale);
         }
         if (view instanceof ConfirmView.Confirmed c) {
             return outcome(model, "confirm.sent", "confirm.sent.body", c.amountMinor(), c.currency(), c.payee(), "",
@@ -86,6 +95,7 @@ class ConfirmPages {
         model.addAttribute("amount", Money.format(amountMinor, CurrencyCode.of(currency), locale));
         model.addAttribute("payee", payee);
         model.addAttribute("detail", detail);
+        model.addAttribute("operation", amountMinor == 0);
         return "confirm/outcome";
     }
 

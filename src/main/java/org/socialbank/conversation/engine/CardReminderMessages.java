@@ -1,0 +1,63 @@
+package org.socialbank.conversation.engine;
+
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.socialbank.alerts.PublicNetworks;
+import org.socialbank.cards.CardReminderDue;
+import org.socialbank.cards.CardUnlockConfirmed;
+import org.socialbank.conversation.Outbound;
+import org.socialbank.directory.Directory;
+import org.socialbank.directory.Language;
+import org.socialbank.shared.Dates;
+import org.socialbank.shared.Money;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes a card's unlocking, confirmed on the bank's page, and a credit card's reminder (due soon, auto-repaid, auto-repayment short, overdue; issue 16
+ * s2) to the holder's private chat in the transaction that recorded it: queued exactly once. No
+ * chat, or only a public network's: it is not sent (the statement stays on the API and in "my
+ * credit card bill").
+ */
+@Component
+class CardReminderMessages {
+
+    private final PaymentAlerts alerts;
+    private final Outbox outbox;
+    private final Directory directory;
+    private final MessageTexts texts;
+
+    CardReminderMessages(PaymentAlerts alerts, Outbox outbox, Directory directory, MessageTexts texts) {
+        this.alerts = alerts;
+        this.outbox = outbox;
+        this.directory = directory;
+        this.texts = texts;
+    }
+
+    @EventListener
+    void on(CardReminderDue due) {
+        Optional<JdbcConversations.Chat> chat = alerts.preferredChat(due.customerId())
+                .filter(c -> !PublicNetworks.isPublic(c.channel()));
+        if (chat.isEmpty()) {
+            return;
+        }
+        Language language = directory.customer(due.customerId()).map(v -> v.customer().language()).orElse(Language.EN);
+        String text = texts.text(language, due.kind().messageKey(), due.maskedNumber(),
+                Money.format(due.amountMinor(), due.currency(), language.locale()),
+                Money.format(due.minimumMinor(), due.currency(), language.locale()),
+                Dates.date(due.dueDate().atTime(12, 0).toInstant(ZoneOffset.UTC), language.locale()));
+        outbox.write(chat.get(), new Outbound.Text(text));
+    }
+
+    /** A card unlocked on the bank's page: the chat that asked (the holder's private one) is told. */
+    @EventListener
+    void on(CardUnlockConfirmed unlocked) {
+        alerts.preferredChat(unlocked.customerId()).filter(c -> !PublicNetworks.isPublic(c.channel()))
+                .ifPresent(chat -> {
+                    Language language = directory.customer(unlocked.customerId()).map(v -> v.customer().language())
+                            .orElse(Language.EN);
+                    outbox.write(chat, new Outbound.Text(texts.text(language, "cards.chat.unlocked",
+                            unlocked.maskedNumber())));
+                });
+    }
+}

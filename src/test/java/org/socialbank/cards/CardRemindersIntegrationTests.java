@@ -1,0 +1,18 @@
+package org.socialbank.cards;
+
+import org.socialbank.support.TestStores;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** {@link CardRemindersScenario} on H2h2. */
+@SpringBootTest(properties = {"socialbank.cards.statement-interval=1d", "socialbank.cards.reminders.enabled=false"})
+@Import({CardStatementsIntegrationTests.Clocks.class, CardRemindersScenario.Listening.class})
+class CardRemindersIntegrationTests extends CardRemindersScenario {
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        TestStores.h2(registry);
+    }
+}
