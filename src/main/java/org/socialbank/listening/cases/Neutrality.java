@@ -41,6 +41,10 @@ final class Neutrality {
     private static final Pattern BALANCE = Pattern.compile(
             "(?i)\\bbalance\\b|\\bsolde\\b|баланс|остаток|موجودی|مانده|余额|結餘|结余");
 
+    /** Chinese numerals before a currency: 一百元, 两千块. */
+    private static final Pattern HAN_AMOUNT = Pattern.compile("[〇零一二三四五六七八九十百千万萬亿億两兩]+(?:元|块|圆|美元|欧元)");
+    private static final Pattern DECIMAL_AMOUNT = Pattern.compile("[0-9][.,][0-9]{2}\\b");
+
     private Neutrality() {
     }
 
@@ -72,7 +76,7 @@ final class Neutrality {
         if (CURRENCY.matcher(ascii).find() && ascii.chars().anyMatch(Character::isDigit)) {
             return new NotNeutral(Reason.AMOUNT);
         }
-        if (Pattern.compile("[0-9][.,][0-9]{2}\\b").matcher(ascii).find()) {
+        if (DECIMAL_AMOUNT.matcher(ascii).find() || HAN_AMOUNT.matcher(ascii).find()) {
             return new NotNeutral(Reason.AMOUNT);
         }
         return new Neutral(text);
