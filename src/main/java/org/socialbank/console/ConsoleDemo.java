@@ -26,9 +26,9 @@ public final class ConsoleDemo {
     }
 
     public static final List<Staff> STAFF = List.of(
-            new Staff("agent", "Amira Haddad", List.of(Role.AGENT), List.of("cards", "payments"),
+            new Staff("agent", "Amira Haddad", List.of(Role.AGENT), List.of("cards", "payments", "social"),
                     List.of("en", "fr", "fa")),
-            new Staff("supervisor", "Sergei Volkov", List.of(Role.SUPERVISOR), List.of("cards", "payments"),
+            new Staff("supervisor", "Sergei Volkov", List.of(Role.SUPERVISOR), List.of("cards", "payments", "social"),
                     List.of("en", "ru")),
             new Staff("campaigns", "Chen Jing", List.of(Role.CAMPAIGN_MANAGER), List.of("marketing"),
                     List.of("en", "zh")),
