@@ -1,4 +1,4 @@
-package org.socialbank.console.listening;
+package org.socialbank.console.listening.web;
 
 import java.time.Duration;
 import java.time.Instant;

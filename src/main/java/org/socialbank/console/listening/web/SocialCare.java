@@ -1,4 +1,4 @@
-package org.socialbank.console.listening;
+package org.socialbank.console.listening.web;
 
 import org.socialbank.console.ConsoleForbidden;
 import org.socialbank.console.Permission;

@@ -4,4 +4,4 @@
  * and supervisors of the social team and by auditors; acted on by agents and supervisors of the
  * social team; every action audited.
  */
-package org.socialbank.console.listening;
+package org.socialbank.console.listening.web;

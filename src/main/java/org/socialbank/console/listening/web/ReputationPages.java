@@ -1,4 +1,4 @@
-package org.socialbank.console.listening;
+package org.socialbank.console.listening.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
