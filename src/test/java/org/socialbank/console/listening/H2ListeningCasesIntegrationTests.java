@@ -160,12 +160,21 @@ class H2ListeningCasesIntegrationTests {
         supervisor.get("/console/listening/mentions");
         FormClient.Page opened = supervisor.post(open, "kind", "complaint");
         assertThat(opened.status()).isEqualTo(200);
-        assertThat(opened.html()).contains("data-status=\"open\"").contains("The fees went up again");
+        assertThat(opened.html()).contains("data-status=\"open\"").contains("The fees went up again")
+                .contains("someone posts it by hand");
+        String caseUrl = caseUrl(opened.html());
+        assertThat(supervisor.post(caseUrl + "/reply", "text", "We hear you and are reviewing our fees.").html())
+                .contains("data-status=\"answered\"").contains("data-state=\"TO_POST\"");
+        assertThat(supervisor.post(caseUrl + "/close", "reason", "answered in public").html())
+                .contains("data-status=\"closed\"");
+        assertThat(auditor.get(caseUrl).status()).isEqualTo(200);
+        assertThat(auditor.post(caseUrl + "/take").status()).isEqualTo(403);
+        assertThat(supervisor.get("/console/listening/cases?status=closed").html()).contains(caseUrl);
         assertThat(supervisor.get("/console/listening/cases/not-a-case").status()).isEqualTo(404);
         assertThat(supervisor.get("/console/listening/mentions?sentiment=angry").html())
                 .contains("\"code\":\"invalid_request\"");
         assertThat(supervisor.get("/console/listening/dashboard.csv").html())
-                .startsWith("\"section\",\"day\",\"key\"").contains("\"open_case\"");
+                .startsWith("\"section\",\"day\",\"key\"").contains("\"day_source\",").contains("\"news\"");
     }
 
     @Test
