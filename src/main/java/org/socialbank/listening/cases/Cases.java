@@ -23,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
  * public (neutral text only) and close it. Staff are named by console user name; the console
  * audits each action in the same transaction.
  */
-@Service
+// named: the handoff module has a bean called "cases"
+@Service("listeningCases")
 public class Cases {
 
     public static final int LIST_MAX = 500;

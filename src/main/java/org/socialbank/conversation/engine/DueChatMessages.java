@@ -7,11 +7,11 @@ import org.springframework.stereotype.Component;
 
 /** Writes another module's chat message to the outbox in the transaction that published it (issue 20 s3). */
 @Component
-class ChatMessages {
+class DueChatMessages {
 
     private final Outbox outbox;
 
-    ChatMessages(Outbox outbox) {
+    DueChatMessages(Outbox outbox) {
         this.outbox = outbox;
     }
 
