@@ -11,7 +11,7 @@ usage() {
   cat <<'EOF'
 usage: bench/run.sh [--concurrency C] [--duration-seconds D] [--rounds R]
                     [--warmup-seconds W] [--accounts N] [--client wrk|java]
-                    [--chats N] [--server-jar PATH] [--keep-work-dir]
+                    [--chats N] [--hot-account] [--server-jar PATH] [--keep-work-dir]
   --concurrency       clients, for our load generator and for pgbench -c (default 16)
   --duration-seconds  measured seconds per run, ours and pgbench -T alike (default 30)
   --rounds            alternating rounds; the medians are over these (default 3, max 20)
@@ -22,6 +22,8 @@ usage: bench/run.sh [--concurrency C] [--duration-seconds D] [--rounds R]
                       checks every answer; the default otherwise)
   --chats             Telegram chats of the end-to-end chat benchmark, run on PostgreSQL in
                       each round (default 16; 0 leaves it out)
+  --hot-account       also run ours on PostgreSQL with every transfer crediting one merchant
+                      wallet (needs --client wrk), and print its ratio to the uniform run
   --server-jar        server jar to run (default: target/socialbank.jar, built if missing)
   --keep-work-dir     keep server logs and raw outputs even when the run succeeds
 EOF
@@ -37,6 +39,8 @@ SERVER_JAR=""
 KEEP_WORK_DIR=false
 CLIENT=""
 CHATS=16
+HOT=false
+WRK_MODE=uniform
 SERVER_ARGS=()
 PRESET_PORT=""
 CLK_TCK="$(getconf CLK_TCK)"
@@ -91,6 +95,7 @@ parse_args() {
       --server-jar) SERVER_JAR="${2:?}"; shift 2 ;;
       --client) CLIENT="${2:?}"; shift 2 ;;
       --chats) CHATS="${2:?}"; shift 2 ;;
+      --hot-account) HOT=true; shift ;;
       --keep-work-dir) KEEP_WORK_DIR=true; shift ;;
       -h | --help) usage; exit 0 ;;
       *) usage >&2; die "unknown argument: $1" ;;
@@ -106,6 +111,7 @@ parse_args() {
     if command -v wrk >/dev/null; then CLIENT=wrk; else CLIENT=java; fi
   fi
   [[ $CLIENT == wrk || $CLIENT == java ]] || die "--client must be wrk or java: $CLIENT"
+  [[ $HOT == false || $CLIENT == wrk ]] || die "--hot-account needs --client wrk"
 }
 
 check_tools() {
@@ -170,7 +176,7 @@ fresh_database() {
 start_server() { # store dir
   local store="$1" dir="$2"
   local -a env_vars=("SOCIALBANK_API_TOKEN=$TOKEN" "SOCIALBANK_OTP_PEPPER=$(head -c 32 /dev/urandom | base64)")
-  if [[ $store == pg ]]; then
+  if [[ $store == pg* ]]; then
     fresh_database "$OURS_DB"
     env_vars+=("SPRING_DATASOURCE_URL=jdbc:postgresql://$PG_HOST:$PG_PORT/$OURS_DB"
       "SPRING_DATASOURCE_USERNAME=$PG_USER")
@@ -265,7 +271,7 @@ run_wrk() { # dir round
   if ((WARMUP_SECONDS > 0)); then
     run_child $((WARMUP_SECONDS + 120)) "$dir/warmup.txt" "$dir/warmup.err" \
       wrk -t "$threads" -c "$CONCURRENCY" -d "${WARMUP_SECONDS}s" -s "$REPO_ROOT/bench/wrk/transfers.lua" \
-      "$url" -- "$dir/wallets.txt" "$TOKEN" $((round * 2)) ||
+      "$url" -- "$dir/wallets.txt" "$TOKEN" $((round * 2)) EUR "$WRK_MODE" ||
       { cat "$dir/warmup.txt" "$dir/warmup.err" >&2; die "wrk warmup failed"; }
   fi
   local server_before machine_before
@@ -273,7 +279,8 @@ run_wrk() { # dir round
   run_child $((DURATION_SECONDS + 120)) "$dir/wrk.txt" "$dir/wrk.err" \
     /usr/bin/time -o "$dir/client-time.txt" -f '%U %S' \
     wrk -t "$threads" -c "$CONCURRENCY" -d "${DURATION_SECONDS}s" --latency \
-    -s "$REPO_ROOT/bench/wrk/transfers.lua" "$url" -- "$dir/wallets.txt" "$TOKEN" $((round * 2 + 1)) ||
+    -s "$REPO_ROOT/bench/wrk/transfers.lua" "$url" -- "$dir/wallets.txt" "$TOKEN" $((round * 2 + 1)) EUR \
+    "$WRK_MODE" ||
     { cat "$dir/wrk.txt" "$dir/wrk.err" >&2; die "wrk failed"; }
   LAST_MACHINE_TICKS=$(($(machine_busy_ticks) - machine_before))
   LAST_SERVER_TICKS=$(($(process_ticks "$SERVER_PID") - server_before))
@@ -411,7 +418,7 @@ print_header() {
   echo "socialbank bench $(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo "command: bench/run.sh --concurrency $CONCURRENCY --duration-seconds $DURATION_SECONDS" \
     "--rounds $ROUNDS --warmup-seconds $WARMUP_SECONDS --accounts $ACCOUNTS --client $CLIENT" \
-    "--chats $CHATS"
+    "--chats $CHATS$([[ $HOT == true ]] && echo " --hot-account")"
   echo "machine: nproc $(nproc), $(lscpu | sed -n 's/^Model name: *//p'), memory" \
     "$(awk '/^MemTotal:/ { printf "%.1f", $2 / 1048576 }' /proc/meminfo) GiB"
   echo "server java: $("$(server_java)" -version 2>&1 | head -n 1); bench java:" \
@@ -441,14 +448,22 @@ idle_percent() { # over 2 seconds, from /proc/stat: (idle + iowait) / all
 ours_h2() { run_ours h2 "$1"; H2_TPS+=("$LAST_TPS"); }
 ours_pg() { run_ours pg "$1"; PG_TPS+=("$LAST_TPS"); }
 theirs() { run_pgbench "$1"; PGBENCH_TPS+=("$LAST_TPS"); }
+ours_hot() {
+  if [[ $HOT == true ]]; then
+    WRK_MODE=hot
+    run_ours pg-hot "$1"
+    WRK_MODE=uniform
+    HOT_TPS+=("$LAST_TPS")
+  fi
+}
 ours_chat() { if ((CHATS > 0)); then run_chat "$1"; CHAT_TPS+=("$LAST_TPS"); fi; }
 
 run_round() { # round; odd rounds start with ours, even rounds with pgbench, to spread drift
   local round="$1"
   if ((round % 2 == 1)); then
-    ours_h2 "$round"; ours_pg "$round"; ours_chat "$round"; theirs "$round"
+    ours_h2 "$round"; ours_pg "$round"; ours_hot "$round"; ours_chat "$round"; theirs "$round"
   else
-    theirs "$round"; ours_chat "$round"; ours_pg "$round"; ours_h2 "$round"
+    theirs "$round"; ours_chat "$round"; ours_hot "$round"; ours_pg "$round"; ours_h2 "$round"
   fi
   echo "round $round  ours(PG)/pgbench $(ratio "${PG_TPS[-1]}" "${PGBENCH_TPS[-1]}")" \
     " ours(H2)/pgbench $(ratio "${H2_TPS[-1]}" "${PGBENCH_TPS[-1]}")" \
@@ -474,7 +489,7 @@ main() {
   WORK_DIR="$(mktemp -d /tmp/socialbank-bench.XXXXXX)"
   build
   TOKEN="$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-  H2_TPS=() PG_TPS=() PGBENCH_TPS=() CHAT_TPS=() LAST_TPS=""
+  H2_TPS=() PG_TPS=() PGBENCH_TPS=() CHAT_TPS=() HOT_TPS=() LAST_TPS=""
   print_header
   local round
   for ((round = 1; round <= ROUNDS; round++)); do
@@ -486,6 +501,11 @@ main() {
     "ours-h2 $h2  ours-pg $pg  pgbench $pgb"
   echo "ratio of medians: ours(PG)/pgbench $(ratio "$pg" "$pgb")" \
     " ours(H2)/pgbench $(ratio "$h2" "$pgb")"
+  if [[ $HOT == true ]]; then
+    local hot
+    hot="$(median "${HOT_TPS[@]}")"
+    echo "hot account (PostgreSQL): $hot transfers/s  hot/uniform $(ratio "$hot" "$pg")"
+  fi
   if ((CHATS > 0)); then
     local chat
     chat="$(median "${CHAT_TPS[@]}")"

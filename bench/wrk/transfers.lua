@@ -1,11 +1,13 @@
 -- wrk script: single-phase p2p transfers between funded wallets, each with a fresh id.
 --
 --   wrk -t 2 -c 16 -d 20s --latency -s bench/wrk/transfers.lua http://127.0.0.1:8080 \
---       -- WALLETS_FILE TOKEN SEED [CURRENCY]
+--       -- WALLETS_FILE TOKEN SEED [CURRENCY] [hot]
 --
 -- WALLETS_FILE holds one account id per line, as written by
 -- `java -jar bench/target/socialbank-bench.jar --setup-only WALLETS_FILE` (which creates and
--- funds them). The work per request is the Java generator's: two distinct random wallets, an
+-- funds them). With "hot", every transfer credits the first wallet (a merchant every customer
+-- pays: the hot account of issue 22) from one of the others. Otherwise the work per request is
+-- the Java generator's: two distinct random wallets, an
 -- amount of 1..1000 minor units, a new UUID as the transfer's id (its idempotency key). At the
 -- end it prints one line "wrk-json {...}" with the counts and latency percentiles that
 -- bench/run.sh reads; answers are counted by status (200 would be a repeated id, so a run
@@ -14,6 +16,7 @@
 local wallets = {}
 local token, currency
 local threads = {}
+local hot = false
 
 -- Runs once per thread, in the main interpreter, before the threads start: each thread gets its
 -- own number (a global in the thread's interpreter), so that no two threads draw the same ids.
@@ -41,6 +44,7 @@ function init(args)
   token = args[2]
   local seed = tonumber(args[3] or "1")
   currency = args[4] or "EUR"
+  hot = args[5] == "hot"
   -- A run against the same server must not replay an earlier run's ids (they would be answered
   -- 200, as repeats): callers pass a new seed per run (bench/run.sh does).
   math.randomseed(seed * 1000 + thread_number)
@@ -67,10 +71,16 @@ end
 
 function request()
   local n = #wallets
-  local debit = math.random(1, n)
-  local credit = math.random(1, n - 1)
-  if credit >= debit then
-    credit = credit + 1
+  local debit, credit
+  if hot then
+    credit = 1
+    debit = math.random(2, n)
+  else
+    debit = math.random(1, n)
+    credit = math.random(1, n - 1)
+    if credit >= debit then
+      credit = credit + 1
+    end
   end
   local body = string.format(
     '{"id":"%s","debitAccountId":"%s","creditAccountId":"%s","amountMinor":%d,"currency":"%s","code":"p2p"}',

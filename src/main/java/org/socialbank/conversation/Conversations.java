@@ -67,16 +67,21 @@ public class Conversations {
     private final TransactionTemplate savepoint;
     private final Durability durability;
     private final Clock clock;
+    private final ConversationOwners owners;
 
     Conversations(JdbcConversations store, Outbox outbox, Linking linking, Directory directory, Ledger ledger,
             Branches branches, Payments payments, Requests requests, PaymentAlerts alerts, MessageTexts texts, PlatformTransactionManager transactionManager, Durability durability, Clock clock,
             ConversationProperties properties, MarketingOptOut optOut, Alerts alertSettings, Assistant assistant,
-            org.socialbank.services.Appointments appointments) {
+            org.socialbank.services.Appointments appointments,
+            org.socialbank.cards.Cards cards, org.socialbank.cards.Statements statements,
+            org.socialbank.cards.RepayOnPage cardRepayments,
+            org.springframework.beans.factory.ObjectProvider<ConversationOwners> owners,
+            org.springframework.context.ApplicationEventPublisher events) {
         this.store = store;
         this.outbox = outbox;
         this.linking = linking;
         this.parts = new EngineBank.Parts(linking, directory, ledger, branches, payments, requests, alerts, store, clock, properties.buttonTtl(),
-                optOut, alertSettings, assistant, appointments);
+                optOut, alertSettings, assistant, appointments, cards, statements, cardRepayments, events);
         this.dialogue = new Dialogue(texts, properties.buttonTtl());
         this.directory = directory;
         this.texts = texts;
@@ -87,7 +92,21 @@ public class Conversations {
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.durability = durability;
         this.clock = clock;
+        this.owners = owners.getIfAvailable(() -> BOT_ALWAYS);
     }
+
+    /** Without a handoff module the bot owns every conversation. */
+    private static final ConversationOwners BOT_ALWAYS = new ConversationOwners() {
+        @Override
+        public Verdict heard(CustomerMessage message) {
+            return new BotAnswers();
+        }
+
+        @Override
+        public List<Outbound> answered(CustomerMessage message, BotTurn turn) {
+            return List.of();
+        }
+    };
 
     /**
      * Handles one message, or finds that it was handled before. A race lost to a concurrent
@@ -187,12 +206,63 @@ public class Conversations {
                 clock.instant());
         Chat chat = new Chat(identity.id(), message.channel(), message.externalUserId());
         JdbcConversations.Conversation conversation = lockOrCreate(chat);
+        ConversationOwners.CustomerMessage heard = customerMessage(message, chat);
+        ConversationOwners.Verdict verdict = owners.heard(heard);
+        if (verdict instanceof ConversationOwners.Answered answered) {
+            return new Received.Handled(notOwnAnswer(chat, conversation, answered.replies()));
+        }
+        if (verdict instanceof ConversationOwners.PersonOwns person && !consentOnly(message, conversation)) {
+            return new Received.Handled(notOwnAnswer(chat, conversation, person.notices())); // the bot says nothing
+        }
+        EngineBank bank = new EngineBank(parts, identity.id(), message.channel(), message.externalMessageId(),
+                message.externalUserId(), message.handle());
         Dialogue.Step step = dialogue.handle(Json.state(conversation.state()), message.channel(), message.content(),
-                message.inGroup(), new EngineBank(parts, identity.id(), message.channel(), message.externalMessageId(),
-                        message.externalUserId(), message.handle()));
+                message.inGroup(), bank);
         store.updateConversation(identity.id(), Json.state(step.state()), conversation.version() + 1,
                 linking.linkedCustomer(identity.id()).orElse(null), clock.instant());
-        return new Received.Handled(deliver(message, chat, step));
+        List<OutboundMessage> replies = new java.util.ArrayList<>(deliver(message, chat, step));
+        if (verdict instanceof ConversationOwners.BotAnswers) {
+            owners.answered(heard, new ConversationOwners.BotTurn(step.language(), bank.assistantUnsure()))
+                    .forEach(reply -> replies.add(outbox.write(chat, reply)));
+        }
+        return new Received.Handled(replies);
+    }
+
+    /** The message as the conversation's owner sees it; its language is worked out only when asked. */
+    private ConversationOwners.CustomerMessage customerMessage(InboundMessage message, Chat chat) {
+        Language[] language = new Language[1];
+        return new ConversationOwners.CustomerMessage(chat.identityId(), chat.channel(), chat.recipient(),
+                message.externalMessageId(), message.content(), message.inGroup(), clock.instant(), () -> {
+                    if (language[0] == null) {
+                        language[0] = refusalLanguage(chat.identityId(), message);
+                    }
+                    return language[0];
+                });
+    }
+
+    /**
+     * Issue 19: while a person owns the conversation the dialogue still runs for a withdrawal of
+     * consent (a platform's stop or block, a STOP word alone), whose effect must not wait for the
+     * agent and whose confirmation is the law's, not the bot's chatter.
+     */
+    private boolean consentOnly(InboundMessage message, JdbcConversations.Conversation conversation) {
+        if (message.content() instanceof Inbound.Stop || message.content() instanceof Inbound.Blocked) {
+            return true;
+        }
+        return message.content() instanceof Inbound.Text text && new CommandParser().parse(text.text(),
+                Optional.ofNullable(Json.state(conversation.state()).language()), Context.of(message.channel(), null))
+                .intent() == org.socialbank.conversation.language.Intent.STOP;
+    }
+
+    /**
+     * Replies that are not the dialogue's (the owner's notices), always to the sender's private
+     * chat; the dialogue's state is kept, the chat counts as active (alerts go to the latest chat).
+     */
+    private List<OutboundMessage> notOwnAnswer(Chat chat, JdbcConversations.Conversation conversation,
+            List<Outbound> replies) {
+        store.updateConversation(chat.identityId(), conversation.state(), conversation.version() + 1,
+                linking.linkedCustomer(chat.identityId()).orElse(null), clock.instant());
+        return replies.stream().map(reply -> outbox.write(chat, reply)).toList();
     }
 
     /**

@@ -240,6 +240,38 @@ class ConsentAndAlertsIntegrationTests {
     }
 
     @Test
+    void thisWasntMeLocksTheCardsAndPutsAPersonOnItAheadOfEveryoneElse() {
+        CustomerId dan = customer("Dan Dale", Language.EN);
+        CustomerId eve = customer("Eve Eden", Language.EN);
+        AccountId danWallet = wallet(dan);
+        AccountId eveWallet = wallet(eve);
+        String danChat = "web-" + UUID.randomUUID();
+        IdentityId danIdentity = linked(danChat, dan);
+        AccountId equity = new AccountId(UUID.randomUUID());
+        ledger.open(new NewAccount(equity, EUR, null, AccountKind.BANK_EQUITY, Set.of()));
+        drainAlerts();
+        post(equity, danWallet, 10_000);
+        post(danWallet, eveWallet, 2_500);
+        drainAlerts();
+        // money out carries the button, money in does not
+        List<String> buttons = jdbc.sql("SELECT reference FROM button_refs WHERE identity_id = ? AND action LIKE ?")
+                .params(danIdentity.value(), "%alert.not_me:%").query(String.class).list();
+        assertThat(buttons).hasSize(1);
+        org.socialbank.conversation.Received pressed = conversations.receive(new InboundMessage(Network.WEBCHAT,
+                "m-" + UUID.randomUUID(), danChat, null, null, new Inbound.Button(buttons.get(0))));
+        assertThat(((org.socialbank.conversation.Received.Handled) pressed).replies()).first()
+                .extracting(m -> m.content().toString()).asString()
+                .contains("A person from the bank will write to you here shortly about this payment.");
+        assertThat(jdbc.sql("SELECT priority FROM handoff_cases WHERE identity_id = ?").param(danIdentity.value())
+                .query(Integer.class).list()).as("one fraud case, first in its queue").containsExactly(1);
+        // the chat is the queue's now: a second press gets no bot answer and opens nothing more
+        conversations.receive(new InboundMessage(Network.WEBCHAT, "m-" + UUID.randomUUID(), danChat, null, null,
+                new Inbound.Button(buttons.get(0))));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM handoff_cases WHERE identity_id = ?").param(danIdentity.value())
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void alertSettingsApiAnswersDefaultsAndRefusesBadValues() {
         CustomerId carol = customer("Carol Cole", Language.EN);
         Api.Response defaults = api.get("/api/v1/alert-settings/" + carol.value());

@@ -47,8 +47,10 @@ class DemoBankIntegrationTests {
             accounts = jdbc.sql("SELECT COUNT(*) FROM accounts").query(Long.class).single();
             transfers = jdbc.sql("SELECT COUNT(*) FROM transfers").query(Long.class).single();
             // the demo bank's 4 accounts and the payments' escrow and settlement ones per currency, and 8 wallets
-            assertThat(accounts).isEqualTo(5 * 4 + 5 * 2 + 8);
-            assertThat(transfers).isEqualTo(8);
+            // (and the cards' settlement and income accounts per currency and Alice's and Wang's credit cards)
+            assertThat(accounts).isEqualTo(5 * 4 + 5 * 2 + 8 + 5 * 2 + 2);
+            // the 8 openings (and 6 purchases on each of the two credit cards)
+            assertThat(transfers).isEqualTo(8 + 2 * 6);
         }
         try (ConfigurableApplicationContext second = start(url)) {
             JdbcClient jdbc = second.getBean(JdbcClient.class);

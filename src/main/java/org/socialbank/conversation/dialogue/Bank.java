@@ -29,6 +29,9 @@ public interface Bank {
     /** The action of an appointment reminder's Reschedule button, followed by the appointment id. */
     String RESCHEDULE_APPOINTMENT = "appointment.reschedule:";
 
+    /** The action of a transaction alert's "This wasn't me" button, followed by the alert id. */
+    String NOT_ME = "alert.not_me:";
+
     /** The time now, from the application's clock. */
     Instant now();
 
@@ -314,5 +317,60 @@ public interface Bank {
         public Refused(String code, Long limitMinor, Instant resetsAt) {
             this(code, limitMinor, resetsAt, null);
         }
+    }
+
+    // cards (issue 16); defaults so that a bank without cards answers "none"
+
+    /** The customer's cards, oldest first, numbers masked. */
+    default List<CardLine> cards(CustomerId customer) {
+        return List.of();
+    }
+
+    /**
+     * "This wasn't me" under an alert: locks every active card of the customer at once and puts a
+     * person on it (a fraud case in this chat, see {@link org.socialbank.conversation.FraudReported});
+     * returns how many cards it locked.
+     */
+    int reportNotMe(CustomerId customer, java.util.UUID alertId);
+
+    /** Locks every active card of the customer at once; returns how many it locked. */
+    default int lockCards(CustomerId customer) {
+        return 0;
+    }
+
+    /** The latest statement of the customer's first credit card that has one. */
+    default Optional<CardBill> creditCardBill(CustomerId customer) {
+        return Optional.empty();
+    }
+
+    /**
+     * Starts the confirmation, on the bank's page, of a repayment of the customer's credit card
+     * from their own account ("repay in full", "repay minimum", "repay 500").
+     */
+    default CardRepayment repayCard(CustomerId customer, org.socialbank.conversation.language.CardCommand command) {
+        return new CardRepayment(null, 0, null, null, "no_credit_card");
+    }
+
+    /**
+     * A repayment to confirm on the bank's page at {@code url}, or {@code refusal}'s stable code
+     * ({@code no_credit_card}, {@code nothing_due}, {@code exceeds_amount_owed}, {@code amount_not_valid},
+     * {@code confirmation_unavailable}) and no url.
+     */
+    record CardRepayment(String url, long amountMinor, CurrencyCode currency, String maskedNumber, String refusal) {
+    }
+
+    /**
+     * A card as the chat shows it.
+     *
+     * @param credit whether it is a credit card ({@code owedMinor} and {@code limitMinor} are 0 for a debit card)
+     * @param status {@code active}, {@code locked}, {@code blocked} or {@code expired}
+     */
+    record CardLine(boolean credit, String maskedNumber, String status, CurrencyCode currency, long owedMinor,
+            long limitMinor) {
+    }
+
+    /** A credit card's latest statement. */
+    record CardBill(String maskedNumber, java.time.LocalDate statementDate, java.time.LocalDate dueDate,
+            long balanceMinor, long minimumPaymentMinor, CurrencyCode currency) {
     }
 }

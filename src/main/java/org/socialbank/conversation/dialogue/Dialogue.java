@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.socialbank.conversation.Inbound;
 import org.socialbank.conversation.Outbound;
 import org.socialbank.conversation.language.AlertCommand;
+import org.socialbank.conversation.language.CardCommand;
 import org.socialbank.conversation.language.CommandParser;
 import org.socialbank.conversation.language.Context;
 import org.socialbank.conversation.language.Hints;
@@ -45,6 +46,7 @@ public final class Dialogue {
     private final PayDialogue pay;
     private final RequestDialogue requests;
     private final AppointmentDialogue appointments;
+    private final CardReplies cards;
 
     /** @param formTtl how long a payment being put together is kept; an older one is dropped */
     public Dialogue(Texts texts, Duration formTtl) {
@@ -56,6 +58,7 @@ public final class Dialogue {
         this.pay = new PayDialogue(texts);
         this.requests = new RequestDialogue(texts, pay);
         this.appointments = new AppointmentDialogue(texts);
+        this.cards = new CardReplies(texts);
     }
 
     /**
@@ -111,12 +114,31 @@ public final class Dialogue {
         return new Step(dropForm(state), List.of(), language); // stop, blocked: drop any payment, say nothing
     }
 
+    /**
+     * "This wasn't me" under an alert (issue 17): the cards are locked at once and a person takes the
+     * chat; the customer hears both, and that nothing else moves meanwhile.
+     */
+    private Step notMe(Turn turn, Language language, String action) {
+        java.util.UUID alert;
+        try {
+            alert = java.util.UUID.fromString(action.substring(Bank.NOT_ME.length()));
+        } catch (IllegalArgumentException e) {
+            return say(turn.state(), language, "conversation.pay.stale");
+        }
+        int locked = turn.bank().reportNotMe(turn.linked().orElseThrow().customerId(), alert);
+        return new Step(dropForm(turn.state()), List.of(new Outbound.Text(texts.text(language,
+                locked > 0 ? "alerts.not_me.locked" : "alerts.not_me.no_card", locked))), language);
+    }
+
     /** A press: a request alert's Pay or Decline, else a button of the payment form. */
     private Step button(Turn turn, Language language, String reference) {
         Optional<Bank.Press> press = turn.bank().press(reference);
         if (press.isPresent() && RequestDialogue.handles(press.get().action())) {
             return turn.linked().isPresent() ? requests.press(turn, language, press.get().action())
                     : offerLink(turn, language);
+        }
+        if (press.isPresent() && press.get().action().startsWith(Bank.NOT_ME)) {
+            return turn.linked().isPresent() ? notMe(turn, language, press.get().action()) : offerLink(turn, language);
         }
         if (press.isPresent() && AppointmentDialogue.handles(press.get().action())) {
             return turn.linked().isPresent() && !AppointmentDialogue.publicHere(turn)
@@ -140,6 +162,10 @@ public final class Dialogue {
         Optional<AlertCommand> alerts = AlertCommand.read(text);
         if (alerts.isPresent()) { // issue 17: "alerts off", "alerts min 100", "send alerts to WeChat"
             return turn.linked().isEmpty() ? offerLink(turn, chosen) : alerts(turn, chosen, alerts.get());
+        }
+        Optional<CardCommand> card = CardCommand.read(text);
+        if (card.isPresent()) { // issue 16: "my cards", "lock my card", "信用卡账单"
+            return cardCommand(turn, card.get());
         }
         Context context = Context.of(turn.channel(), null);
         ParsedCommand command = parser.parse(text, Optional.ofNullable(turn.chosen()), context);
@@ -212,6 +238,16 @@ public final class Dialogue {
         return answer.isPresent()
                 ? new Step(turn.state(), List.of(new Outbound.Text(answer.get())), Answers.language(guess.get(), language))
                 : new Step(turn.state(), List.of(new Outbound.Text(Hints.unknown(language))), language);
+    }
+
+    /** A card command: private, so only in a linked chat; others are offered the link. */
+    private Step cardCommand(Turn turn, CardCommand command) {
+        Language language = turn.chosen() != null ? turn.chosen() : command.language();
+        if (turn.linked().isEmpty()) {
+            return offerLink(turn, language);
+        }
+        return new Step(turn.state(), cards.answer(turn.bank(), turn.linked().get().customerId(), command, language),
+                language);
     }
 
     private Step alerts(Turn turn, Language language, AlertCommand command) {
@@ -408,6 +444,11 @@ public final class Dialogue {
         return PayDialogue.refusal(code);
     }
 
+    /** Whether the assistant's guess is sure of an intent the bank has an answer for (issue 19). */
+    public static boolean answersSurely(Bank.Guess guess) {
+        return guess.sure() && Answers.INTENTS.contains(guess.intent());
+    }
+
     /** Every message key a dialogue may use, for the tests that check the bundles. */
     public static List<String> messageKeys() {
         List<String> keys = new ArrayList<>(List.of("conversation.help", "conversation.language.switched",
@@ -430,6 +471,8 @@ public final class Dialogue {
         keys.addAll(Answers.messageKeys());
         keys.addAll(RequestDialogue.messageKeys());
         keys.addAll(AppointmentDialogue.messageKeys());
+        keys.addAll(List.of("alerts.not_me.locked", "alerts.not_me.no_card", "alerts.not_me.button"));
+        keys.addAll(CardReplies.messageKeys());
         keys.add(RequestDialogue.refusal("shares_do_not_add_up"));
         return keys;
     }

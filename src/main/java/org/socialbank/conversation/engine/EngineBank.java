@@ -11,6 +11,11 @@ import java.util.UUID;
 import org.socialbank.alerts.Alerts;
 import org.socialbank.assistant.Assistant;
 import org.socialbank.assistant.Classification;
+import org.socialbank.cards.Card;
+import org.socialbank.cards.CardStatus;
+import org.socialbank.cards.Cards;
+import org.socialbank.cards.RepayOnPage;
+import org.socialbank.cards.Statements;
 import org.socialbank.consent.ConsentSource;
 import org.socialbank.consent.MarketingOptOut;
 import org.socialbank.conversation.dialogue.Bank;
@@ -50,7 +55,8 @@ public final class EngineBank implements Bank {
     public record Parts(Linking linking, Directory directory, Ledger ledger, Branches branches, Payments payments,
             Requests requests, PaymentAlerts alerts, JdbcConversations store, Clock clock, Duration buttonTtl,
             MarketingOptOut optOut, Alerts alertSettings, Assistant assistant,
-            org.socialbank.services.Appointments appointments) {
+            org.socialbank.services.Appointments appointments, Cards cards, Statements statements,
+            RepayOnPage cardRepayments, org.springframework.context.ApplicationEventPublisher events) {
     }
 
     /** Recent payees offered to the parser. */
@@ -62,6 +68,8 @@ public final class EngineBank implements Bank {
     private final String externalMessageId;
     private final String externalUserId;
     private final String handle;
+    /** What the assistant made of this message's text, if it was asked (issue 19: "not confident"). */
+    private Optional<Optional<Guess>> guessed = Optional.empty();
 
     public EngineBank(Parts parts, IdentityId identity, Network channel, String externalMessageId,
             String externalUserId, String handle) {
@@ -81,6 +89,21 @@ public final class EngineBank implements Bank {
 
     @Override
     public Optional<Guess> guess(String text) {
+        Optional<Guess> guess = classify(text);
+        guessed = Optional.of(guess);
+        return guess;
+    }
+
+    /**
+     * Whether the assistant was asked about this message and could not answer it with confidence
+     * (no guess, an unsure one, or a sure one the bank has no answer for): a handoff trigger.
+     */
+    public boolean assistantUnsure() {
+        return guessed.map(g -> g.isEmpty() || !org.socialbank.conversation.dialogue.Dialogue.answersSurely(g.get()))
+                .orElse(false);
+    }
+
+    private Optional<Guess> classify(String text) {
         if (!parts.assistant().ready()) {
             return Optional.empty(); // still training (a first start): the hint, never a wait in the transaction
         }
@@ -395,5 +418,66 @@ public final class EngineBank implements Bank {
     private List<CustomerView.HeldAccount> primaryAccounts(CustomerId customer) {
         return parts.directory().customer(customer).map(v -> v.accounts().stream()
                 .filter(CustomerView.HeldAccount::primary).toList()).orElse(List.of());
+    }
+
+    @Override
+    public List<CardLine> cards(CustomerId customer) {
+        return parts.cards().cardsOf(customer).orElse(List.of()).stream()
+                .map(c -> new CardLine(c.credit(), c.maskedNumber(), c.status().wireName(), c.currency(),
+                        parts.cards().owedMinor(c), c.limitMinor()))
+                .toList();
+    }
+
+    @Override
+    public int reportNotMe(CustomerId customer, java.util.UUID alertId) {
+        int locked = lockCards(customer);
+        parts.events().publishEvent(new org.socialbank.conversation.FraudReported(identity, customer, alertId, locked,
+                parts.clock().instant()));
+        return locked;
+    }
+
+    @Override
+    public int lockCards(CustomerId customer) {
+        int locked = 0;
+        for (Card card : parts.cards().cardsOf(customer).orElse(List.of())) {
+            if (card.status() == CardStatus.ACTIVE
+                    && parts.cards().lock(card.id()) instanceof org.socialbank.cards.CardResult.Done done
+                    && !done.replayed()) {
+                locked++;
+            }
+        }
+        return locked;
+    }
+
+    @Override
+    public Optional<CardBill> creditCardBill(CustomerId customer) {
+        for (Card card : parts.cards().cardsOf(customer).orElse(List.of())) {
+            if (card.credit()) {
+                Optional<CardBill> bill = parts.statements().latest(card.id()).map(s -> new CardBill(
+                        card.maskedNumber(), s.statementDate(), s.dueDate(), s.balanceMinor(),
+                        s.minimumPaymentMinor(), s.currency()));
+                if (bill.isPresent()) {
+                    return bill;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public CardRepayment repayCard(CustomerId customer, org.socialbank.conversation.language.CardCommand command) {
+        RepayOnPage.What what = switch (command.kind()) {
+            case REPAY_FULL -> RepayOnPage.What.FULL;
+            case REPAY_MINIMUM -> RepayOnPage.What.MINIMUM;
+            default -> RepayOnPage.What.AMOUNT;
+        };
+        // the repayment's id comes from the message: a redelivery asks for the same repayment
+        UUID id = UUID.nameUUIDFromBytes(("chat-card-repay|" + channel.wireName() + "|" + externalMessageId)
+                .getBytes(StandardCharsets.UTF_8));
+        RepayOnPage.Offer offer = parts.cardRepayments().start(customer, id, what, command.amount().orElse(null));
+        if (offer instanceof RepayOnPage.ToConfirm c) {
+            return new CardRepayment(c.url(), c.amountMinor(), c.currency(), c.maskedNumber(), null);
+        }
+        return new CardRepayment(null, 0, null, null, ((RepayOnPage.NotOffered) offer).code());
     }
 }

@@ -338,6 +338,21 @@ public class JdbcConversations {
                 .list();
     }
 
+    /** A chat account's private chat and the customer it was last seen linked to (null when none). */
+    public record ChatOf(Chat chat, CustomerId customer) {
+    }
+
+    /** The private chat of a chat account that wrote to the bank (issue 19: a person's replies go there). */
+    public Optional<ChatOf> chatOf(IdentityId identity) {
+        return jdbc.sql("SELECT identity_id, channel, recipient, customer_id FROM conversations WHERE identity_id = ?")
+                .param(identity.value())
+                .query((rs, n) -> new ChatOf(new Chat(new IdentityId(rs.getObject("identity_id", UUID.class)),
+                        network(rs.getString("channel")), rs.getString("recipient")),
+                        rs.getObject("customer_id", UUID.class) == null ? null
+                                : new CustomerId(rs.getObject("customer_id", UUID.class))))
+                .optional();
+    }
+
     /**
      * Drops what the engine keeps of a chat account beyond the audit: its dialogue state and its
      * unused buttons. Inbox and outbox rows stay until the retention deletes them.

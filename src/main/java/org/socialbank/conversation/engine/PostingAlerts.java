@@ -1,8 +1,12 @@
 package org.socialbank.conversation.engine;
 
+import java.util.List;
+import org.socialbank.alerts.AlertKind;
 import org.socialbank.alerts.TransactionAlertDue;
+import org.socialbank.conversation.dialogue.Bank;
 import org.socialbank.conversation.Outbound;
 import org.socialbank.directory.Language;
+import org.socialbank.directory.Network;
 import org.socialbank.shared.Money;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -15,18 +19,39 @@ import org.springframework.stereotype.Component;
 @Component
 class PostingAlerts {
 
+    /** How long an alert's "This wasn't me" button can be pressed. */
+    static final java.time.Duration NOT_ME_VALID = java.time.Duration.ofDays(30);
+
     private final Outbox outbox;
     private final MessageTexts texts;
+    private final JdbcConversations store;
 
-    PostingAlerts(Outbox outbox, MessageTexts texts) {
+    PostingAlerts(Outbox outbox, MessageTexts texts, JdbcConversations store) {
         this.outbox = outbox;
         this.texts = texts;
+        this.store = store;
     }
 
+    /**
+     * Money out (or a fee) comes with a "This wasn't me" button, valid 30 days: a press locks the
+     * customer's cards and puts a person on it (issue 17). Money in needs none; nor do WhatsApp and
+     * WeChat get one: outside their reply windows an alert goes only as an approved template, which
+     * carries no buttons, and an alert must arrive.
+     */
     @EventListener
     void on(TransactionAlertDue alert) {
-        outbox.write(new JdbcConversations.Chat(alert.chatIdentity(), alert.channel(), alert.recipient()),
-                new Outbound.Text(text(alert)));
+        JdbcConversations.Chat chat = new JdbcConversations.Chat(alert.chatIdentity(), alert.channel(),
+                alert.recipient());
+        if (alert.kind() == AlertKind.INCOMING || alert.channel() == Network.WHATSAPP
+                || alert.channel() == Network.WECHAT) {
+            outbox.write(chat, new Outbound.Text(text(alert)));
+            return;
+        }
+        String reference = EngineBank.newReference();
+        store.insertButton(reference, alert.chatIdentity(), Json.action(Bank.NOT_ME + alert.alertId()), 0,
+                alert.postedAt().plus(NOT_ME_VALID));
+        outbox.write(chat, new Outbound.Buttons(text(alert), List.of(
+                new Outbound.Button(texts.text(alert.language(), "alerts.not_me.button"), reference))));
     }
 
     String text(TransactionAlertDue alert) {

@@ -463,6 +463,9 @@ abstract class WhatsAppContract {
         Chat chat = new Chat();
         ChannelIdentity identity = linking.identify(Network.WHATSAPP, chat.waId, null, "+" + chat.waId);
         store.wrote(chat.waId, Instant.now());
+        // Meta must know the user wrote too, or it reports the first message failed (131047) and
+        // the bank closes the window before the second one (a race CI lost under load)
+        API.userWrote(chat.waId);
         List<Outbound.Button> buttons = List.of(new Outbound.Button("Pay €20.00 to Camille Dubois now", "a1"),
                 new Outbound.Button("Pay €20.00 to Camille Dubois later", "a2"), new Outbound.Button("Decline", "a3"),
                 new Outbound.Button("Decline", "a4"), new Outbound.Button("Remind me tomorrow morning", "a5"));

@@ -154,6 +154,14 @@ final class FakeBank implements Bank {
         return Optional.ofNullable(aliases.get(alias));
     }
 
+    int notMeReports;
+
+    @Override
+    public int reportNotMe(CustomerId customer, java.util.UUID alertId) {
+        notMeReports++;
+        return 1;
+    }
+
     @Override
     public Optional<Refused> check(CustomerId payer, Alias payee, long amountMinor, CurrencyCode currency) {
         checks++;

@@ -1,0 +1,142 @@
+package org.socialbank.cards;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.socialbank.ledger.Account;
+import org.socialbank.ledger.AccountId;
+import org.socialbank.ledger.Ledger;
+import org.socialbank.ledger.NewTransfer;
+import org.socialbank.ledger.RejectionCode;
+import org.socialbank.ledger.TransferId;
+import org.socialbank.ledger.TransferResult;
+import org.socialbank.shared.jdbc.DurableTransactions;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * Books the card processor's transactions as ledger transfers, each once by its id: a purchase or
+ * cash withdrawal moves money from the card's account (the customer's for debit, the card's credit
+ * account for credit, within its limit) to the processor's settlement account; a refund moves it
+ * back. The card's row is locked first, so a card's bookings and repayments queue one by one.
+ */
+@Service
+public class CardFeed {
+
+    private static final Logger log = LoggerFactory.getLogger(CardFeed.class);
+
+    private final JdbcCards cards;
+    private final JdbcCardTransactions transactions;
+    private final Ledger ledger;
+    private final DurableTransactions writes;
+    private final CardProcessor processor;
+    private final CardsProperties properties;
+    private final Clock clock;
+
+    CardFeed(JdbcCards cards, JdbcCardTransactions transactions, Ledger ledger, DurableTransactions writes,
+            CardProcessor processor, CardsProperties properties, Clock clock) {
+        this.cards = cards;
+        this.transactions = transactions;
+        this.ledger = ledger;
+        this.writes = writes;
+        this.processor = processor;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Reads what the processor has waiting (one bounded batch), books and acknowledges it. */
+    @Scheduled(fixedDelayString = "${socialbank.cards.feed-interval:5s}")
+    public int readFeed() {
+        int booked = 0;
+        for (FeedTransaction t : processor.waiting(properties.feedBatchMax())) {
+            FeedResult result = book(t);
+            if (result instanceof FeedResult.Booked b && !b.replayed()) {
+                booked++;
+            } else if (result instanceof FeedResult.Declined d) {
+                log.info("Card transaction {} declined: {}", t.id(), d.code().code());
+            }
+            processor.acknowledge(t.id());
+        }
+        return booked;
+    }
+
+    public FeedResult book(FeedTransaction t) {
+        return writes.write(status -> {
+            Optional<Card> found = cards.lock(t.card());
+            if (found.isEmpty()) {
+                return new FeedResult.Declined(CardRefusal.CARD_NOT_FOUND);
+            }
+            Optional<JdbcCardTransactions.Row> existing = transactions.find(t.id());
+            if (existing.isPresent()) {
+                JdbcCardTransactions.Row row = existing.get();
+                if (!row.sameAs(t)) {
+                    return new FeedResult.Declined(CardRefusal.ID_REUSED);
+                }
+                return row.booked() ? new FeedResult.Booked(true)
+                        : new FeedResult.Declined(CardRefusal.fromCode(row.code()));
+            }
+            Card card = found.get();
+            Optional<CardRefusal> refusal = check(card, t);
+            if (refusal.isEmpty()) {
+                refusal = post(card, t);
+            }
+            transactions.insert(new JdbcCardTransactions.Row(t.id(), card.id(), t.kind().name(), t.amountMinor(),
+                    t.currency(), t.occurredOn(), t.merchant(), refusal.isEmpty(), refusal.map(CardRefusal::code)
+                    .orElse(null), refusal.isEmpty() ? transferId(t.id()).value() : null), clock.instant());
+            return refusal.<FeedResult>map(FeedResult.Declined::new).orElse(new FeedResult.Booked(false));
+        });
+    }
+
+    private Optional<CardRefusal> check(Card card, FeedTransaction t) {
+        if (!card.currency().equals(t.currency())) {
+            return Optional.of(CardRefusal.CURRENCY_MISMATCH);
+        }
+        if (!t.kind().spends()) {
+            return Optional.empty();
+        }
+        LocalDate today = LocalDate.now(clock.withZone(properties.zone()));
+        if (card.status() != CardStatus.ACTIVE || today.isAfter(card.expiresOn())) {
+            return Optional.of(CardRefusal.CARD_NOT_ACTIVE);
+        }
+        if (card.credit()) {
+            Account account = ledger.account(card.accountId()).orElseThrow();
+            long used = Cards.owed(account) + account.debitsPending(); // reserved purchases count too
+            if (used + t.amountMinor() > card.limitMinor()) {
+                return Optional.of(CardRefusal.EXCEEDS_CREDIT_LIMIT);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<CardRefusal> post(Card card, FeedTransaction t) {
+        AccountId settlement = CardAccounts.settlement(t.currency());
+        AccountId debit = t.kind().spends() ? card.accountId() : settlement;
+        AccountId credit = t.kind().spends() ? settlement : card.accountId();
+        TransferResult result = ledger.transfer(NewTransfer.posted(transferId(t.id()), debit, credit, t.amountMinor(),
+                t.currency(), t.kind().spends() ? "card-purchase" : "card-refund"));
+        if (result instanceof TransferResult.Rejected rejected) {
+            return Optional.of(refusal(rejected.code()));
+        }
+        return Optional.empty();
+    }
+
+    /** A ledger "no" as the cards module's own code. */
+    static CardRefusal refusal(RejectionCode code) {
+        return switch (code) {
+            case EXCEEDS_CREDITS -> CardRefusal.INSUFFICIENT_FUNDS;
+            case EXCEEDS_DEBITS -> CardRefusal.EXCEEDS_AMOUNT_OWED;
+            case CURRENCY_MISMATCH -> CardRefusal.CURRENCY_MISMATCH;
+            case ID_EXISTS_WITH_DIFFERENT_FIELDS -> CardRefusal.ID_REUSED;
+            default -> CardRefusal.ACCOUNT_UNAVAILABLE;
+        };
+    }
+
+    private static TransferId transferId(UUID feedId) {
+        return new TransferId(UUID.nameUUIDFromBytes(("socialbank-cards:feed:" + feedId)
+                .getBytes(StandardCharsets.UTF_8)));
+    }
+}

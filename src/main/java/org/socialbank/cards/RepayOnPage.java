@@ -1,0 +1,142 @@
+package org.socialbank.cards;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+import org.socialbank.directory.Confirmations;
+import org.socialbank.directory.ConfirmedOperations;
+import org.socialbank.directory.CustomerId;
+import org.socialbank.directory.OperationConfirmed;
+import org.socialbank.directory.OperationOutcome;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * A repayment asked for in chat ("repay in full", "repay minimum", "repay 500") is confirmed on the
+ * bank's step-up page, as payments are: the page shows the amount and the card (masked), the SMS
+ * code is bound to them, and only the confirmed operation is carried out, by {@link RepayCard}
+ * under the repayment id the reference carries (so a second confirmation repays nothing more).
+ */
+@Component
+public class RepayOnPage implements ConfirmedOperations {
+
+    static final String PREFIX = "cards-repay:";
+
+    /** What the customer asked to repay. */
+    public enum What {
+        FULL,
+        MINIMUM,
+        AMOUNT
+    }
+
+    /** The outcome of asking: a confirmation to open on the bank's page, or why not (a stable code). */
+    public sealed interface Offer {
+    }
+
+    public record ToConfirm(String url, long amountMinor, org.socialbank.shared.CurrencyCode currency,
+            String maskedNumber) implements Offer {
+    }
+
+    /**
+     * {@code no_credit_card}, {@code nothing_due}, {@code exceeds_amount_owed}, {@code amount_not_valid},
+     * {@code confirmation_unavailable}.
+     */
+    public record NotOffered(String code) implements Offer {
+    }
+
+    private final Cards cards;
+    private final Statements statements;
+    private final JdbcCardTransactions transactions;
+    private final RepayCard repay;
+    private final JdbcRepayments repayments;
+    private final Confirmations confirmations;
+    private final CardsProperties properties;
+    private final Clock clock;
+
+    RepayOnPage(Cards cards, Statements statements, JdbcCardTransactions transactions, RepayCard repay,
+            JdbcRepayments repayments, Confirmations confirmations, CardsProperties properties, Clock clock) {
+        this.cards = cards;
+        this.statements = statements;
+        this.transactions = transactions;
+        this.repay = repay;
+        this.repayments = repayments;
+        this.confirmations = confirmations;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * Starts the confirmation of a repayment of the customer's first credit card.
+     *
+     * @param repaymentId the repayment's id (derived from the chat message, so a redelivery asks once)
+     * @param amount for {@link What#AMOUNT}, the amount in units of the card's currency (else ignored)
+     */
+    public Offer start(CustomerId customer, UUID repaymentId, What what, java.math.BigDecimal amount) {
+        Optional<Card> card = cards.cardsOf(customer).orElse(java.util.List.of()).stream().filter(Card::credit)
+                .findFirst();
+        if (card.isEmpty()) {
+            return new NotOffered("no_credit_card");
+        }
+        Card c = card.get();
+        long owed = cards.owedMinor(c);
+        long minor;
+        try {
+            minor = switch (what) {
+                case FULL -> owed;
+                case MINIMUM -> Math.min(owed, minimumLeft(c));
+                case AMOUNT -> amount.movePointRight(c.currency().exponent()).longValueExact();
+            };
+        } catch (ArithmeticException e) {
+            return new NotOffered("amount_not_valid"); // more decimals than the currency has, or too large
+        }
+        if (minor <= 0 || owed <= 0) {
+            return new NotOffered("nothing_due");
+        }
+        if (minor > owed) {
+            return new NotOffered("exceeds_amount_owed");
+        }
+        return confirmations.start(new Confirmations.Request(customer, PREFIX + repaymentId + ":" + c.id(), minor,
+                        c.currency(), c.maskedNumber(), 0))
+                .<Offer>map(started -> new ToConfirm(started.url(), minor, c.currency(), c.maskedNumber()))
+                .orElse(new NotOffered("confirmation_unavailable"));
+    }
+
+    /** The latest statement's minimum less what was repaid since its statement date. */
+    private long minimumLeft(Card card) {
+        return statements.latest(card.id()).map(s -> Math.max(0, s.minimumPaymentMinor() - transactions.sum(card.id(),
+                s.statementDate(), LocalDate.now(clock.withZone(properties.zone())), JdbcCardTransactions.REPAYMENT)))
+                .orElse(0L);
+    }
+
+    @Override
+    public Optional<OperationOutcome> outcome(String reference) {
+        return parse(reference).flatMap(r -> repayments.find(r.repaymentId())).map(row -> row.code() == null
+                ? new OperationOutcome.Carried() : new OperationOutcome.Refused(row.code(), null));
+    }
+
+    /** Carries out exactly what was confirmed: the holder, the card shown and its currency. */
+    @EventListener
+    void on(OperationConfirmed event) {
+        parse(event.reference()).ifPresent(r -> cards.card(r.card())
+                .filter(c -> c.customerId().equals(event.customerId()) && c.currency().equals(event.currency())
+                        && c.maskedNumber().equals(event.payee()) && event.feeMinor() == 0)
+                .ifPresent(c -> repay.repay(r.repaymentId(), c.id(), event.amountMinor())));
+    }
+
+    private record Reference(UUID repaymentId, CardId card) {
+    }
+
+    private static Optional<Reference> parse(String reference) {
+        if (reference == null || !reference.startsWith(PREFIX)) {
+            return Optional.empty();
+        }
+        String[] parts = reference.substring(PREFIX.length()).split(":");
+        try {
+            return parts.length == 2 ? Optional.of(new Reference(UUID.fromString(parts[0]),
+                    new CardId(UUID.fromString(parts[1])))) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

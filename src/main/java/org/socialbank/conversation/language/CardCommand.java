@@ -1,0 +1,99 @@
+package org.socialbank.conversation.language;
+
+import java.math.BigDecimal;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.socialbank.directory.Language;
+
+/**
+ * A chat command on cards (issue 16): "my cards", "lock my card", "my credit card bill", "card
+ * limit", "repay in full / minimum / 500", in the five languages ("mes cartes", "заблокировать карту", "صورتحساب کارت اعتباری", "信用卡账单"). Read
+ * only when it is the whole text. Pure.
+ *
+ * @param language the language the command was written in (its script, or its French words)
+ */
+public record CardCommand(Kind kind, Language language, Optional<BigDecimal> amount) {
+
+    public enum Kind {
+        MY_CARDS,
+        LOCK,
+        BILL,
+        /** "card limit": a credit card's limit and what is left of it. */
+        LIMIT,
+        /** "repay in full": the whole balance owed now, confirmed on the bank's page. */
+        REPAY_FULL,
+        /** "repay minimum": the latest statement's minimum not yet repaid, confirmed on the bank's page. */
+        REPAY_MINIMUM,
+        /** "repay 500": that amount in the card's currency, confirmed on the bank's page. */
+        REPAY_AMOUNT
+    }
+
+    public CardCommand(Kind kind, Language language) {
+        this(kind, language, Optional.empty());
+    }
+
+    /** The longest text read. */
+    public static final int TEXT_LENGTH_MAX = 64;
+
+    private static final Pattern MY_CARDS = Pattern.compile("(?:show |list )?(?:(?:my|all my) )?(?:bank )?cards"
+            + "|(?:affiche |voir )?mes cartes(?: bancaires)?"
+            + "|(?:мои |покажи мои )?карты"
+            + "|(?:نمایش )?کارت ?های من|کارتهای من|کارت هایم"
+            + "|我的(?:银行)?卡(?:片)?|查(?:看)?(?:我的)?(?:银行)?卡");
+    private static final Pattern LOCK = Pattern.compile("(?:please )?(?:lock|freeze) (?:my |the )?(?:bank |credit |debit )?cards?"
+            + "|(?:bloquer|verrouiller|bloque|verrouille|bloquez|verrouillez) (?:ma|mes) cartes?"
+            + "|(?:заблокир(?:овать|уй|уйте)|заморо(?:зить|зь|зьте)) (?:мою |мои )?карт[уы]"
+            + "|(?:کارتم را|کارت من را|کارتم رو) (?:مسدود|قفل) کن|(?:مسدود|قفل) کردن کارت(?: من)?"
+            + "|锁(?:定)?(?:我的)?卡|冻结(?:我的)?(?:银行)?卡");
+    private static final Pattern BILL = Pattern.compile("(?:my |show my )?credit card (?:bill|statement)"
+            + "|(?:mon |ma )?(?:releve|facture) (?:de )?(?:ma )?carte (?:de )?credit"
+            + "|(?:сч[её]т|выписка) по кредит(?:ке|ной карте)"
+            + "|(?:صورت ?حساب|صورتحساب) کارت اعتباری(?: من)?"
+            + "|(?:我的)?信用卡账单|查(?:询)?信用卡账单");
+
+    private static final Pattern LIMIT = Pattern.compile("(?:my |what is my )?(?:credit )?card (?:limit|credit limit)"
+            + "|(?:mon )?plafond(?: de)?(?: ma)? carte(?: de credit)?|лимит (?:по )?(?:моей )?(?:кредитной )?карт[еы]"
+            + "|лимит по кредитке|سقف (?:اعتبار )?کارت(?: اعتباری)?(?: من)?|(?:我的)?信用卡额度|额度");
+    private static final Pattern REPAY_FULL = Pattern.compile("(?:repay|pay off) (?:my credit card )?(?:in full|"
+            + "everything|it all|all|the full (?:amount|balance))|rembourser (?:en totalite|tout|integralement)"
+            + "|погасить (?:кредитку |карту )?(?:вс[её]|полностью)|(?:پرداخت|تسویه) کامل(?: کارت اعتباری| صورتحساب)?"
+            + "|全额还款|还全款|全部还款|一次还清");
+    private static final Pattern REPAY_MINIMUM = Pattern.compile("(?:repay|pay) (?:the )?minimum(?: payment)?"
+            + "|(?:rembourser|payer) le minimum|(?:погасить|внести|заплатить) (?:минимум|минимальный плат[её]ж)"
+            + "|پرداخت حداقل(?: مبلغ)?|حداقل را پرداخت کن|最低还款|还最低(?:还款额)?");
+    private static final Pattern REPAY_AMOUNT = Pattern.compile("(?:repay|rembourser|погасить|بازپرداخت|还款|还) ?"
+            + "(\\d{1,12}(?:[.,]\\d{1,4})?)(?: ?元)?");
+
+    /** The command the whole text is, or empty. */
+    public static Optional<CardCommand> read(String text) {
+        if (text == null || text.length() > TEXT_LENGTH_MAX) {
+            return Optional.empty();
+        }
+        String t = Text.key(Text.normalize(text)).replaceAll("[.!?؟。！？\\s]+$", "").strip()
+                .replaceAll("\\s+", " ");
+        java.util.regex.Matcher amount = REPAY_AMOUNT.matcher(t);
+        if (amount.matches()) {
+            return Optional.of(new CardCommand(Kind.REPAY_AMOUNT, languageOf(t),
+                    Optional.of(new BigDecimal(amount.group(1).replace(',', '.')))));
+        }
+        Kind kind = REPAY_FULL.matcher(t).matches() ? Kind.REPAY_FULL
+                : REPAY_MINIMUM.matcher(t).matches() ? Kind.REPAY_MINIMUM : LIMIT.matcher(t).matches() ? Kind.LIMIT
+                : LOCK.matcher(t).matches() ? Kind.LOCK : BILL.matcher(t).matches() ? Kind.BILL
+                : MY_CARDS.matcher(t).matches() ? Kind.MY_CARDS : null;
+        return kind == null ? Optional.empty() : Optional.of(new CardCommand(kind, languageOf(t)));
+    }
+
+    private static Language languageOf(String t) {
+        if (t.codePoints().anyMatch(Character::isIdeographic)) {
+            return Language.ZH;
+        }
+        if (t.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.CYRILLIC)) {
+            return Language.RU;
+        }
+        if (t.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC)) {
+            return Language.FA;
+        }
+        return t.matches(".*\\b(?:mes|ma|mon|cartes?|releve|facture|bloquer|verrouiller|bloque|verrouille|bloquez|"
+                + "verrouillez|affiche|voir|rembourser|payer|le|tout|plafond)\\b.*") && !t.contains("credit card") ? Language.FR : Language.EN;
+    }
+}

@@ -1,0 +1,9 @@
+package org.socialbank.handoff;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(HandoffProperties.class)
+class HandoffConfiguration {
+}

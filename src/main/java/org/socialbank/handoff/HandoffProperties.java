@@ -1,0 +1,45 @@
+package org.socialbank.handoff;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Handoff settings ({@code socialbank.handoff.*}), checked at startup.
+ *
+ * @param firstResponse the first-response target: from queued to the agent's first reply
+ * @param resolution the resolution target: from queued to resolved or handed back
+ * @param warningPercent the share of a target after which its timer shows a warning (1..99)
+ * @param unsureMax answers in a row the assistant was unsure of after which a person takes over (0: never)
+ * @param defaultTeam the team a customer's request for a person goes to
+ * @param snoozeMax the longest an agent may set a case aside
+ * @param ratingTtl how long after the close the customer's rating buttons are taken
+ * @param queueWaitMax how long a case may wait in the queue; then the bot has the conversation again
+ */
+@ConfigurationProperties("socialbank.handoff")
+public record HandoffProperties(@DefaultValue("5m") Duration firstResponse, @DefaultValue("1h") Duration resolution,
+        @DefaultValue("80") int warningPercent, @DefaultValue("2") int unsureMax,
+        @DefaultValue("support") String defaultTeam, @DefaultValue("7d") Duration snoozeMax,
+        @DefaultValue("7d") Duration ratingTtl, @DefaultValue("4h") Duration queueWaitMax) {
+
+    public HandoffProperties {
+        require(positive(firstResponse) && positive(resolution), "first-response and resolution must be positive");
+        require(warningPercent >= 1 && warningPercent <= 99, "warning-percent must be 1..99");
+        require(unsureMax >= 0 && unsureMax <= 10, "unsure-max must be 0..10");
+        require(Teams.valid(defaultTeam), "default-team must be 1..32 of a-z, 0-9, '-' and '_'");
+        require(positive(snoozeMax) && snoozeMax.compareTo(Duration.ofDays(30)) <= 0, "snooze-max must be 1s..30d");
+        require(positive(ratingTtl), "rating-ttl must be positive");
+        require(queueWaitMax != null && queueWaitMax.compareTo(Duration.ofMinutes(1)) >= 0
+                && queueWaitMax.compareTo(Duration.ofDays(7)) <= 0, "queue-wait-max must be 1m..7d");
+    }
+
+    private static boolean positive(Duration d) {
+        return d != null && !d.isNegative() && !d.isZero();
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException("socialbank.handoff: " + message);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package org.socialbank.handoff;
+
+import java.util.Locale;
+
+/**
+ * Why a staff action was refused: stable codes for the console and its problem+json
+ * ({@code handoff.refused.<code>} is the sentence in each language).
+ */
+public enum HandoffRefusal {
+    /** No such case, or no chat for the account. */
+    NOT_FOUND,
+    /** The case is not the agent's (assigned to another agent, or still in the queue). */
+    NOT_YOURS,
+    /** The agent is not in the case's team, or does not speak its language. */
+    NOT_IN_TEAM,
+    /** The case is resolved or handed back. */
+    CLOSED,
+    /** The channel's reply window is closed: only a template may go. */
+    WINDOW_CLOSED,
+    /** Empty, too long, or a bad argument (an unknown team, a snooze too long). */
+    INVALID,
+    /** The chat is not linked to a customer: nothing private (no action link) may go to it. */
+    NOT_LINKED,
+    /** The agent holds as many cases as their capacity. */
+    AT_CAPACITY,
+    /** Not a staff member known to handoff. */
+    UNKNOWN_AGENT,
+    /** A link that does not lead to the bank's own pages. */
+    FOREIGN_LINK;
+
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public String messageKey() {
+        return "handoff.refused." + code();
+    }
+}

@@ -1,0 +1,217 @@
+package org.socialbank.handoff.web;
+
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.socialbank.console.Permission;
+import org.socialbank.console.StaffAudit;
+import org.socialbank.console.StaffMember;
+import org.socialbank.directory.Language;
+import org.socialbank.handoff.AgentId;
+import org.socialbank.handoff.AgentReplies;
+import org.socialbank.handoff.CaseId;
+import org.socialbank.handoff.HandoffCase;
+import org.socialbank.handoff.HandoffResult;
+import org.socialbank.handoff.HandoffViews;
+import org.socialbank.handoff.Handoffs;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The agents' pages (issue 19) under {@code /console/conversations}: the queue of their teams
+ * (refreshed by htmx every few seconds), a case with its transcript, the customer's masked context
+ * and the reply box, and the actions. The console's filter lets in only staff with
+ * {@code CONVERSATIONS}; every action is checked again here and in the handoff services (the
+ * agent's teams, the case's agent), and written to the staff audit.
+ */
+@Controller
+class ConversationPages {
+
+    /** A new agent's capacity: conversations at once. */
+    static final int CAPACITY_DEFAULT = 5;
+
+    private final Handoffs handoffs;
+    private final AgentReplies replies;
+    private final HandoffViews views;
+    private final CustomerContext customers;
+    private final StaffAudit audit;
+
+    ConversationPages(Handoffs handoffs, AgentReplies replies, HandoffViews views, CustomerContext customers,
+            StaffAudit audit) {
+        this.handoffs = handoffs;
+        this.replies = replies;
+        this.views = views;
+        this.customers = customers;
+        this.audit = audit;
+    }
+
+    /** An agent a case can go to. */
+    record Colleague(String id, String name) {
+    }
+
+    @GetMapping("/console/conversations")
+    String queue(@AuthenticationPrincipal StaffMember who, Model model) {
+        AgentId agent = enrol(who);
+        model.addAttribute("entries", views.queue(agent));
+        model.addAttribute("me", views.agent(agent).orElseThrow());
+        model.addAttribute("agent", agent);
+        return "console/conversations/queue";
+    }
+
+    /** The queue's table alone, for htmx's polling. */
+    @GetMapping("/console/conversations/list")
+    String list(@AuthenticationPrincipal StaffMember who, Model model) {
+        AgentId agent = enrol(who);
+        model.addAttribute("entries", views.queue(agent));
+        model.addAttribute("me", views.agent(agent).orElseThrow());
+        model.addAttribute("agent", agent);
+        return "console/conversations/queue :: list";
+    }
+
+    @PostMapping("/console/conversations/available")
+    String available(@AuthenticationPrincipal StaffMember who, @RequestParam boolean available) {
+        AgentId agent = enrol(who);
+        handoffs.setAvailable(agent, available);
+        audit.record(who, available ? "conversation.available" : "conversation.away", "agent:" + agent.value(), "");
+        return "redirect:/console/conversations";
+    }
+
+    @GetMapping("/console/conversations/{id}")
+    String view(@AuthenticationPrincipal StaffMember who, @PathVariable UUID id,
+            @RequestParam(required = false) String refused, Model model) {
+        AgentId agent = enrol(who);
+        CaseId caseId = new CaseId(id);
+        HandoffCase handoff = views.find(caseId).filter(c -> who.inTeam(c.team()))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        audit.record(who, "conversation.viewed", "conversation:" + id, "");
+        model.addAttribute("handoff", handoff);
+        model.addAttribute("agent", agent);
+        model.addAttribute("mine", handoff.agent().filter(agent::equals).isPresent());
+        model.addAttribute("lines", views.transcript(agent, caseId).orElse(List.of()));
+        model.addAttribute("window", replies.window(caseId));
+        model.addAttribute("customer", customers.of(handoff.identity(), handoff.language().locale(), false));
+        model.addAttribute("canned", canned(agent, caseId));
+        model.addAttribute("templates", AgentReplies.TEMPLATES);
+        model.addAttribute("colleagues", views.agentsOf(handoff.team()).stream().filter(a -> !a.id().equals(agent))
+                .map(a -> new Colleague(a.id().value(), views.displayName(a.id()).orElse(a.id().value()))).toList());
+        model.addAttribute("supervisor", who.can(Permission.SUPERVISE));
+        model.addAttribute("clientId", UUID.randomUUID().toString());
+        model.addAttribute("refused", refused);
+        return "console/conversations/case";
+    }
+
+    /** Shows the customer's full name and aliases once, with a reason, audited. */
+    @PostMapping("/console/conversations/{id}/reveal")
+    String reveal(@AuthenticationPrincipal StaffMember who, @PathVariable UUID id, @RequestParam String reason,
+            Model model) {
+        who.require(Permission.REVEAL_CUSTOMER_DATA);
+        if (reason.isBlank() || reason.length() > 200) {
+            return "redirect:/console/conversations/" + id + "?refused=invalid";
+        }
+        String page = view(who, id, null, model);
+        HandoffCase handoff = (HandoffCase) model.getAttribute("handoff");
+        audit.record(who, "customer.reveal", "conversation:" + id + " customer", reason.strip());
+        model.addAttribute("customer", customers.of(handoff.identity(), handoff.language().locale(), true));
+        return page;
+    }
+
+    @PostMapping("/console/conversations/{id}/take")
+    String take(@AuthenticationPrincipal StaffMember who, @PathVariable UUID id) {
+        AgentId agent = enrol(who);
+        HandoffCase handoff = inMyTeam(who, id);
+        return done(who, id, "conversation.take-over", "", handoffs.takeOver(agent, handoff.identity()));
+    }
+
+    @PostMapping("/console/conversations/{id}/reply")
+    String reply(@AuthenticationPrincipal StaffMember who, @PathVariable UUID id, @RequestParam String clientId,
+            @RequestParam(required = false) String text, @RequestParam(required = false) String template) {
+        AgentId agent = enrol(who);
+        HandoffResult result = template != null && !template.isBlank()
+                ? replies.template(agent, new CaseId(id), clientId, template)
+                : replies.reply(agent, new CaseId(id), clientId, text == null ? "" : text);
+        return done(who, id, "conversation.reply", "", result);
+    }
+
+    @PostMapping("/console/conversations/{id}/note")
+    String note(@AuthenticationPrincipal StaffMember who, @PathVariable UUID id, @RequestParam String text) {
+        return done(who, id, "conversation.note", "", replies.note(enrol(who), new CaseId(id), text));
+    }
+
+    @PostMapping("/console/conversations/{id}/label")
+    String label(@AuthenticationPrincipal StaffMember who, @PathVariable UUID id, @RequestParam String label) {
+        return done(who, id, "conversation.label", "", replies.label(enrol(who), new CaseId(id), label.strip()));
+    }
+
+    @PostMapping("/console/conversations/{id}/transfer")
+    String transfer(@AuthenticationPrincipal StaffMember who, @PathVariable UUID id,
+            @RequestParam(required = false) String toAgent, @RequestParam(required = false) String toTeam) {
+        AgentId agent = enrol(who);
+        HandoffResult result = toAgent != null && !toAgent.isBlank()
+                ? handoffs.transferToAgent(agent, new CaseId(id), new AgentId(toAgent))
+                : handoffs.transferToTeam(agent, new CaseId(id), toTeam == null ? "" : toTeam.strip());
+        return done(who, id, "conversation.transfer", "", result);
+    }
+
+    @PostMapping("/console/conversations/{id}/snooze")
+    String snooze(@AuthenticationPrincipal StaffMember who, @PathVariable UUID id, @RequestParam int minutes) {
+        return done(who, id, "conversation.snooze", "",
+                handoffs.snooze(enrol(who), new CaseId(id), Duration.ofMinutes(Math.max(0, minutes))));
+    }
+
+    @PostMapping("/console/conversations/{id}/resolve")
+    String resolve(@AuthenticationPrincipal StaffMember who, @PathVariable UUID id) {
+        return done(who, id, "conversation.resolve", "", handoffs.resolve(enrol(who), new CaseId(id)));
+    }
+
+    @PostMapping("/console/conversations/{id}/hand-back")
+    String handBack(@AuthenticationPrincipal StaffMember who, @PathVariable UUID id) {
+        return done(who, id, "conversation.hand-back", "", handoffs.handBack(enrol(who), new CaseId(id)));
+    }
+
+    /** A supervisor gives a case of their teams to an agent of its team. */
+    @PostMapping("/console/conversations/{id}/reassign")
+    String reassign(@AuthenticationPrincipal StaffMember who, @PathVariable UUID id, @RequestParam String toAgent) {
+        who.require(Permission.SUPERVISE);
+        inMyTeam(who, id);
+        return done(who, id, "conversation.reassign", "to " + toAgent,
+                handoffs.reassign(enrol(who), new CaseId(id), new AgentId(toAgent)));
+    }
+
+    private String done(StaffMember who, UUID id, String action, String reason, HandoffResult result) {
+        if (result instanceof HandoffResult.Refused refused) {
+            return "redirect:/console/conversations/" + id + "?refused=" + refused.code().code();
+        }
+        audit.record(who, action, "conversation:" + id, reason);
+        return "redirect:/console/conversations/" + id;
+    }
+
+    private HandoffCase inMyTeam(StaffMember who, UUID id) {
+        return views.find(new CaseId(id)).filter(c -> who.inTeam(c.team()))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    private List<String> canned(AgentId agent, CaseId id) {
+        return AgentReplies.CANNED.stream().map(name -> replies.canned(agent, id, name, "")).flatMap(Optional::stream)
+                .toList();
+    }
+
+    /** The member of staff as an agent: the console's teams and languages, kept in step. */
+    private AgentId enrol(StaffMember who) {
+        who.require(Permission.CONVERSATIONS);
+        AgentId agent = new AgentId(who.id().value().toString());
+        Set<Language> languages = new LinkedHashSet<>();
+        who.languages().forEach(tag -> Language.fromTag(tag).ifPresent(languages::add));
+        handoffs.enrol(agent, who.displayName(), Set.copyOf(who.teams()), languages, CAPACITY_DEFAULT);
+        return agent;
+    }
+}

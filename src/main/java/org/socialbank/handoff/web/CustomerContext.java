@@ -1,0 +1,85 @@
+package org.socialbank.handoff.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.socialbank.directory.Alias;
+import org.socialbank.directory.CustomerView;
+import org.socialbank.directory.Directory;
+import org.socialbank.directory.IdentityId;
+import org.socialbank.directory.Linking;
+import org.socialbank.ledger.Ledger;
+import org.socialbank.ledger.Transfer;
+import org.socialbank.shared.Dates;
+import org.socialbank.shared.Money;
+import org.springframework.stereotype.Component;
+
+/**
+ * The customer behind a chat as an agent sees them: nothing for a chat that is not linked (the
+ * bank does not know who it is), else the name and aliases masked unless revealed (with a reason,
+ * audited by the page), the KYC level, and the latest movements of the primary account.
+ */
+@Component
+class CustomerContext {
+
+    static final int MOVEMENTS_SHOWN = 5;
+
+    private final Linking linking;
+    private final Directory directory;
+    private final Ledger ledger;
+
+    CustomerContext(Linking linking, Directory directory, Ledger ledger) {
+        this.linking = linking;
+        this.directory = directory;
+        this.ledger = ledger;
+    }
+
+    /** What the page shows; {@code linked} false: nothing else. */
+    record Shown(boolean linked, String name, List<String> aliases, String kyc, String language,
+            List<String> movements, boolean revealed) {
+    }
+
+    Shown of(IdentityId identity, Locale locale, boolean reveal) {
+        Optional<CustomerView> view = linking.linkedCustomer(identity).flatMap(directory::customer);
+        if (view.isEmpty()) {
+            return new Shown(false, "", List.of(), "", "", List.of(), false);
+        }
+        CustomerView v = view.get();
+        List<String> aliases = v.aliases().stream().map(a -> reveal ? a.alias().value() : mask(a.alias())).toList();
+        return new Shown(true, reveal ? v.customer().displayName() : maskName(v.customer().displayName()), aliases,
+                v.customer().kycLevel().name(), v.customer().language().tag(), movements(v, locale), reveal);
+    }
+
+    private List<String> movements(CustomerView v, Locale locale) {
+        List<String> lines = new ArrayList<>();
+        v.accounts().stream().filter(CustomerView.HeldAccount::primary).findFirst().ifPresent(account -> ledger
+                .statement(account.accountId(), Optional.empty(), MOVEMENTS_SHOWN).ifPresent(page -> {
+                    for (Transfer t : page.transfers()) {
+                        boolean out = t.debitAccountId().equals(account.accountId());
+                        lines.add((out ? "−" : "+") + Money.format(t.amountMinor(), t.currency(), locale) + " · "
+                                + Dates.date(t.createdAt(), locale));
+                    }
+                }));
+        return lines;
+    }
+
+    /** "Alice Archer" as "Alice A.". */
+    static String maskName(String name) {
+        String[] words = name.strip().split("\\s+");
+        StringBuilder masked = new StringBuilder(words[0]);
+        for (int i = 1; i < words.length; i++) {
+            masked.append(' ').append(words[i].codePoints().limit(1)
+                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)).append('.');
+        }
+        return masked.toString();
+    }
+
+    /** All but the last two characters hidden (a handle keeps its first one). */
+    static String mask(Alias alias) {
+        String value = alias.value();
+        int keep = Math.min(2, value.length());
+        return alias.type().name().toLowerCase(Locale.ROOT) + ": " + "•".repeat(Math.max(0, value.length() - keep))
+                + value.substring(value.length() - keep);
+    }
+}

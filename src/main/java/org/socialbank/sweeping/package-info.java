@@ -1,0 +1,8 @@
+/**
+ * Cross-bank fund collection (sweeping): the customer links an account at another bank with a
+ * consent (a maximum per payment and per period, an expiry), then collects money from it now or
+ * by a monthly standing rule. Every pull goes through an {@link org.socialbank.sweeping.OpenBanking}
+ * provider, respects the consent's limits under concurrency, and is booked in the ledger once.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Sweeping")
+package org.socialbank.sweeping;

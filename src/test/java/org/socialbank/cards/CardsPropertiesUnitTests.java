@@ -1,0 +1,34 @@
+package org.socialbank.cards;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CardsPropertiesUnitTests {
+
+    static CardsProperties with(int dueAfterDays, int graceDays, Map<String, Long> floors) {
+        return new CardsProperties("400012", "510012", 4, dueAfterDays, graceDays, 10, floors, 5, null, 5,
+                ZoneOffset.UTC, Duration.ofHours(1), 100, Duration.ofSeconds(5), 100);
+    }
+
+    @Test
+    void defaultsTheFloorsOfTheDemoCurrenciesAndTakesMore() {
+        CardsProperties p = with(18, 3, Map.of("USD", 2_500L, "EUR", 2_000L));
+        assertThat(p.minimumFloorMinor("USD")).isEqualTo(2_500);
+        assertThat(p.minimumFloorMinor("EUR")).isEqualTo(2_000);
+        assertThat(p.minimumFloorMinor("CNY")).isEqualTo(10_000);
+        assertThat(p.lateFeeFloorMinor("CNY")).isEqualTo(1_000);
+        assertThat(p.minimumFloorMinor("GBP")).isZero();
+    }
+
+    @Test
+    void aDueDateOutsideTheNextCycleStopsTheStart() {
+        assertThatThrownBy(() -> with(25, 3, null)).hasMessageContaining("socialbank.cards.grace-days");
+        assertThatThrownBy(() -> with(0, 3, null)).hasMessageContaining("due-after-days");
+        assertThatThrownBy(() -> with(18, 3, Map.of("eur", 1L))).hasMessageContaining("minimum-floors-minor");
+    }
+}

@@ -1,0 +1,160 @@
+package org.socialbank.cards;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.socialbank.cards.CardsFixtures.Holder;
+import org.socialbank.directory.Directory;
+import org.socialbank.ledger.Ledger;
+import org.socialbank.support.LedgerAudit;
+import org.socialbank.support.MutableClock;
+import org.socialbank.support.TestStores;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Repayments and feed bookings racing on PostgreSQL: one id sent many times at once is booked
+ * once, different ids together never repay more than the card owes, and a feed transaction
+ * delivered to several readers at once is booked once; the statement job on four nodes at once
+ * writes each statement once.
+ */
+@SpringBootTest(properties = "socialbank.cards.statement-interval=1d")
+@Import(CardStatementsIntegrationTests.Clocks.class)
+class PostgresCardsIntegrationTests {
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        TestStores.postgres(registry);
+    }
+
+    @Autowired
+    Directory directory;
+
+    @Autowired
+    Ledger ledger;
+
+    @Autowired
+    Cards cards;
+
+    @Autowired
+    CardFeed feed;
+
+    @Autowired
+    RepayCard repay;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Statements statements;
+
+    @Autowired
+    MutableClock clock;
+
+    CardsFixtures fixtures;
+
+    @BeforeEach
+    void setUp() {
+        fixtures = new CardsFixtures(directory, ledger, cards);
+    }
+
+    @AfterEach
+    void ledgerStaysBalanced() {
+        new LedgerAudit(jdbc).assertBalanced();
+        new LedgerAudit(jdbc).assertBalancesMatchTheJournal();
+    }
+
+    @Test
+    void concurrentRepaymentsAreBookedOnceEachAndNeverBeyondWhatIsOwed() throws Exception {
+        Holder holder = fixtures.holder(100_000, 100_000, 10);
+        feed.book(CardsFixtures.purchase(holder.credit(), 10_000, LocalDate.now(ZoneOffset.UTC)));
+        UUID repeated = UUID.randomUUID();
+        List<Callable<RepaymentResult>> calls = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            calls.add(() -> repay.repay(repeated, holder.credit().id(), 1_000));
+        }
+        for (int i = 0; i < 6; i++) {
+            UUID id = UUID.randomUUID();
+            calls.add(() -> repay.repay(id, holder.credit().id(), 3_000));
+        }
+        List<RepaymentResult> results = race(calls);
+        List<RepaymentResult> sameId = results.subList(0, 6);
+        assertThat(sameId).allMatch(r -> r instanceof RepaymentResult.Repaid);
+        assertThat(sameId.stream().filter(r -> !((RepaymentResult.Repaid) r).replayed())).hasSize(1);
+        assertThat(results.subList(6, 12).stream().filter(r -> r instanceof RepaymentResult.Repaid)).hasSize(3);
+        assertThat(results.subList(6, 12).stream().filter(r -> r instanceof RepaymentResult.Refused))
+                .allMatch(r -> ((RepaymentResult.Refused) r).code() == CardRefusal.EXCEEDS_AMOUNT_OWED
+                        || ((RepaymentResult.Refused) r).code() == CardRefusal.NOTHING_OWED);
+        assertThat(cards.owedMinor(holder.credit())).isZero();
+        assertThat(fixtures.balance(holder.wallet())).isEqualTo(90_000);
+    }
+
+    @Test
+    void aFeedTransactionDeliveredToSeveralReadersAtOnceIsBookedOnce() throws Exception {
+        Holder holder = fixtures.holder(10_000, 100_000, 10);
+        FeedTransaction coffee = CardsFixtures.purchase(holder.debit(), 450, LocalDate.now(ZoneOffset.UTC));
+        List<Callable<FeedResult>> calls = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            calls.add(() -> feed.book(coffee));
+        }
+        List<FeedResult> results = race(calls);
+        assertThat(results).containsOnly(new FeedResult.Booked(false), new FeedResult.Booked(true))
+                .containsOnlyOnce(new FeedResult.Booked(false));
+        assertThat(fixtures.balance(holder.wallet())).isEqualTo(9_550);
+    }
+
+    @Test
+    void statementsOnFourNodesAtOnceAreWrittenAndChargedOnce() throws Exception {
+        Holder holder = fixtures.holder(0, 300_000, 5);
+        feed.book(CardsFixtures.purchase(holder.credit(), 40_000, LocalDate.now(clock)));
+        clock.advance(Duration.ofDays(100));
+        List<Callable<Integer>> nodes = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            nodes.add(statements::run);
+        }
+        race(nodes);
+        List<Statement> all = statements.of(holder.credit().id());
+        assertThat(all).hasSizeBetween(3, 4);
+        assertThat(all.stream().map(Statement::statementDate).distinct()).hasSameSizeAs(all);
+        assertThat(cards.owedMinor(holder.credit())).isEqualTo(all.get(0).balanceMinor());
+    }
+
+    private static <T> List<T> race(List<Callable<T>> calls) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (Callable<T> call : calls) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : futures) {
+                results.add(f.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,386 @@
+package org.socialbank.handoff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.socialbank.conversation.Conversations;
+import org.socialbank.conversation.Inbound;
+import org.socialbank.conversation.InboundMessage;
+import org.socialbank.conversation.Outbound;
+import org.socialbank.conversation.OutboundMessage;
+import org.socialbank.conversation.Received;
+import org.socialbank.directory.IdentityId;
+import org.socialbank.directory.Language;
+import org.socialbank.directory.Linking;
+import org.socialbank.directory.Network;
+import org.socialbank.handoff.jdbc.JdbcHandoffs;
+import org.socialbank.support.MutableClock;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Issue 19 on a real store: while a person (or the queue) owns a conversation the bot says
+ * nothing, counted in outbox rows; requests for a person in five languages; agents' replies once
+ * per client id, within the channels' reply windows; fair order and capacity; ratings.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
+        "socialbank.conversation.relay-enabled=false"})
+@Import(HandoffContract.Fakes.class)
+abstract class HandoffContract {
+
+    @Autowired
+    Conversations conversations;
+
+    @Autowired
+    Handoffs handoffs;
+
+    @Autowired
+    AgentReplies replies;
+
+    @Autowired
+    Keywords keywords;
+
+    @Autowired
+    HandoffViews views;
+
+    @Autowired
+    JdbcHandoffs store;
+
+    @Autowired
+    QueueJanitor janitor;
+
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactionManager;
+
+    @Autowired
+    Linking linking;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MutableClock clock;
+
+    AgentId agent;
+    String team;
+
+    @BeforeEach
+    void anAgent() {
+        // a team of its own per test: the cases of other tests never reach this agent
+        team = "t" + UUID.randomUUID().toString().substring(0, 8);
+        agent = new AgentId("agent-" + UUID.randomUUID());
+        // not available for new cases (only where a test says so); a takeover is the agent's own choice
+        assertThat(handoffs.saveAgent(agent, "Dana", 3, false, Set.of(team, "support"),
+                Set.of(Language.EN, Language.FR, Language.RU, Language.FA, Language.ZH))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("issue 19 (Done means): during a takeover 100 customer messages produce zero bot replies")
+    void aHundredMessagesDuringATakeoverGetNoBotReply() {
+        String chat = "tg-" + UUID.randomUUID();
+        assertThat(say(Network.TELEGRAM, chat, new Inbound.Text("help"))).hasSize(1);
+        IdentityId identity = identity(Network.TELEGRAM, chat);
+        HandoffResult taken = handoffs.takeOver(agent, identity);
+        assertThat(taken).isInstanceOf(HandoffResult.Done.class);
+        CaseId id = ((HandoffResult.Done) taken).caseId();
+        assertThat(handoffs.owner(identity)).isEqualTo(new Owner.Agent(id, agent));
+        long before = outboxRows(identity);
+        List<Inbound> kinds = List.of(new Inbound.Text("balance"), new Inbound.Text("help"),
+                new Inbound.Text("pay @bob 10"), new Inbound.Text("qwzx plorf"), new Inbound.Text("talk to a human"),
+                new Inbound.Start(), new Inbound.Location(48.85, 2.35), new Inbound.Text("language fr"),
+                new Inbound.Button("stale-reference-0000000"), new Inbound.Text("история"));
+        for (int i = 0; i < 100; i++) {
+            Received received = from(Network.TELEGRAM, chat, kinds.get(i % kinds.size()));
+            assertThat(received).isInstanceOf(Received.Handled.class);
+            assertThat(((Received.Handled) received).replies()).as("replies to message %d", i).isEmpty();
+        }
+        assertThat(outboxRows(identity)).isEqualTo(before);
+        assertThat(views.transcript(agent, id).orElseThrow().stream().filter(l -> l.author().equals("CUSTOMER")))
+                .hasSize(100);
+
+        assertThat(handoffs.handBack(agent, id)).isInstanceOf(HandoffResult.Done.class);
+        assertThat(outboxRows(identity)).isEqualTo(before + 1); // "you are back with the assistant"
+        assertThat(handoffs.owner(identity)).isEqualTo(new Owner.Bot());
+        assertThat(text(say(Network.TELEGRAM, chat, new Inbound.Text("help")).get(0))).contains("balance");
+    }
+
+    @Test
+    @DisplayName("issue 19: a request for a person in each of five languages queues the conversation, told its place")
+    void askingForAPersonInFiveLanguages() {
+        List<String> asks = List.of("I want to talk to a human please", "Je voudrais parler à un conseiller",
+                "Соедините с оператором", "می‌خواهم با اپراتور صحبت کنم", "我要转人工");
+        List<String> told = List.of("number", "numéro", "очереди", "نوبت", "队列");
+        for (int i = 0; i < asks.size(); i++) {
+            String chat = "tg-" + UUID.randomUUID();
+            List<Outbound> answer = say(Network.TELEGRAM, chat, new Inbound.Text(asks.get(i)));
+            assertThat(answer).as(asks.get(i)).hasSize(1);
+            assertThat(text(answer.get(0))).as(asks.get(i)).contains(told.get(i));
+            assertThat(handoffs.owner(identity(Network.TELEGRAM, chat))).isInstanceOf(Owner.Queue.class);
+            assertThat(say(Network.TELEGRAM, chat, new Inbound.Text("balance"))).isEmpty(); // the bot is quiet
+        }
+    }
+
+    @Test
+    @DisplayName("issue 19: an agent's reply goes to the customer's channel once per client id")
+    void anAgentsReplyIsSentOncePerClientId() {
+        String chat = "tg-" + UUID.randomUUID();
+        say(Network.TELEGRAM, chat, new Inbound.Text("hello"));
+        IdentityId identity = identity(Network.TELEGRAM, chat);
+        CaseId id = ((HandoffResult.Done) handoffs.takeOver(agent, identity)).caseId();
+        long before = outboxRows(identity);
+        HandoffResult first = replies.reply(agent, id, "client-1", "Hello, I am looking at it.");
+        HandoffResult again = replies.reply(agent, id, "client-1", "Hello, I am looking at it.");
+        assertThat(first).isInstanceOf(HandoffResult.Done.class);
+        assertThat(again).isEqualTo(new HandoffResult.Done(id, ((HandoffResult.Done) first).outboxId(), true));
+        assertThat(outboxRows(identity)).isEqualTo(before + 1);
+        assertThat(jdbc.sql("SELECT channel, recipient FROM outbox_messages WHERE id = ?")
+                .param(((HandoffResult.Done) first).outboxId().orElseThrow())
+                .query((rs, n) -> rs.getString(1) + "/" + rs.getString(2)).single()).isEqualTo("telegram/" + chat);
+        assertThat(views.find(id).orElseThrow().firstResponseAt()).isPresent();
+
+        AgentId other = new AgentId("other-" + UUID.randomUUID());
+        handoffs.saveAgent(other, "Eli", 3, true, Set.of(team), Set.of(Language.EN));
+        assertThat(replies.reply(other, id, "client-2", "Me too"))
+                .isEqualTo(new HandoffResult.Refused(HandoffRefusal.NOT_YOURS));
+    }
+
+    @Test
+    @DisplayName("issue 19: eight concurrent sends of one client id write one reply")
+    void concurrentSendsOfOneClientIdWriteOneReply() throws Exception {
+        String chat = "tg-" + UUID.randomUUID();
+        say(Network.TELEGRAM, chat, new Inbound.Text("hello"));
+        IdentityId identity = identity(Network.TELEGRAM, chat);
+        CaseId id = ((HandoffResult.Done) handoffs.takeOver(agent, identity)).caseId();
+        long before = outboxRows(identity);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<HandoffResult>> sends = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                sends.add(pool.submit(() -> {
+                    start.await();
+                    return replies.reply(agent, id, "same-click", "One moment please.");
+                }));
+            }
+            start.countDown();
+            java.util.Set<java.util.Optional<UUID>> outboxIds = new java.util.HashSet<>();
+            for (java.util.concurrent.Future<HandoffResult> send : sends) {
+                outboxIds.add(((HandoffResult.Done) send.get(30, java.util.concurrent.TimeUnit.SECONDS)).outboxId());
+            }
+            assertThat(outboxIds).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(outboxRows(identity)).isEqualTo(before + 1);
+    }
+
+    @Test
+    @DisplayName("issue 19: outside WhatsApp's 24-hour window free text is refused, a template goes")
+    void whatsAppsReplyWindow() {
+        String chat = "wa-" + UUID.randomUUID();
+        say(Network.WHATSAPP, chat, new Inbound.Text("hello"));
+        IdentityId identity = identity(Network.WHATSAPP, chat);
+        CaseId id = ((HandoffResult.Done) handoffs.takeOver(agent, identity)).caseId();
+        assertThat(replies.reply(agent, id, "w-1", "Within the window")).isInstanceOf(HandoffResult.Done.class);
+        assertThat(replies.window(id)).isInstanceOf(ReplyWindow.Open.class);
+        clock.advance(Duration.ofHours(25));
+        assertThat(replies.reply(agent, id, "w-2", "Too late"))
+                .isEqualTo(new HandoffResult.Refused(HandoffRefusal.WINDOW_CLOSED));
+        assertThat(replies.template(agent, id, "w-3", "follow_up")).isInstanceOf(HandoffResult.Done.class);
+        say(Network.WHATSAPP, chat, new Inbound.Text("I am back"));
+        assertThat(replies.reply(agent, id, "w-4", "Welcome back")).isInstanceOf(HandoffResult.Done.class);
+    }
+
+    @Test
+    @DisplayName("issue 19: a card number typed during a takeover is masked in the transcript, answered by a warning only")
+    void aSecretDuringATakeover() {
+        String chat = "tg-" + UUID.randomUUID();
+        say(Network.TELEGRAM, chat, new Inbound.Text("hello"));
+        CaseId id = ((HandoffResult.Done) handoffs.takeOver(agent, identity(Network.TELEGRAM, chat))).caseId();
+        List<Outbound> answer = say(Network.TELEGRAM, chat, new Inbound.Text("my card is 4111 1111 1111 1111"));
+        assertThat(answer).hasSize(1);
+        assertThat(text(answer.get(0))).contains("never send card numbers");
+        List<JdbcHandoffs.Line> lines = views.transcript(agent, id).orElseThrow();
+        assertThat(lines.get(lines.size() - 1).body()).isEqualTo("my card is •••• •••• •••• 1111");
+    }
+
+    @Test
+    @DisplayName("issue 19: a STOP during a takeover still withdraws marketing and is confirmed")
+    void aStopDuringATakeoverIsConfirmed() {
+        String chat = "tg-" + UUID.randomUUID();
+        say(Network.TELEGRAM, chat, new Inbound.Text("hello"));
+        handoffs.takeOver(agent, identity(Network.TELEGRAM, chat));
+        assertThat(say(Network.TELEGRAM, chat, new Inbound.Text("STOP"))).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("issue 19: resolving asks for a one-tap rating, taken once, reported per agent and team")
+    void resolvingAsksForARating() {
+        Instant since = clock.instant();
+        String chat = "tg-" + UUID.randomUUID();
+        say(Network.TELEGRAM, chat, new Inbound.Text("hello"));
+        IdentityId identity = identity(Network.TELEGRAM, chat);
+        CaseId id = ((HandoffResult.Done) handoffs.takeOver(agent, identity)).caseId();
+        assertThat(handoffs.resolve(agent, id)).isInstanceOf(HandoffResult.Done.class);
+        assertThat(handoffs.resolve(agent, id)).isEqualTo(new HandoffResult.Refused(HandoffRefusal.CLOSED));
+        String press = "hcsat:" + id.value() + ":5";
+        assertThat(text(say(Network.TELEGRAM, chat, new Inbound.Button(press)).get(0))).contains("Thank you");
+        assertThat(text(say(Network.TELEGRAM, chat, new Inbound.Button(press)).get(0))).contains("out of date");
+        assertThat(views.ratings(false, since)).contains(new JdbcHandoffs.Ratings(agent.value(), 1, 5));
+    }
+
+    @Test
+    @DisplayName("issue 19: a fraud keyword goes before older cases; an agent at capacity gets the next when one closes")
+    void fraudFirstWithinCapacity() {
+        assertThat(keywords.set(agent, new Keywords.Keyword("Fraud", team, true))).isEmpty();
+        handoffs.saveAgent(agent, "Dana", 1, false, Set.of(team), Set.of(Language.EN));
+        String first = open(team);
+        String second = open(team);
+        String fraud = "tg-" + UUID.randomUUID();
+        assertThat(say(Network.TELEGRAM, fraud, new Inbound.Text("I think this is fraud!"))).hasSize(1);
+        HandoffCase fraudCase = views.find(caseOf(fraud)).orElseThrow();
+        assertThat(fraudCase.priority()).isEqualTo(1);
+        assertThat(fraudCase.team()).isEqualTo(team);
+
+        handoffs.setAvailable(agent, true); // room for one: the fraud case, though it came last
+        assertThat(views.find(caseOf(fraud)).orElseThrow().agent()).contains(agent);
+        assertThat(views.find(caseOf(first)).orElseThrow().status()).isEqualTo(HandoffCase.Status.QUEUED);
+        handoffs.resolve(agent, caseOf(fraud));
+        assertThat(views.find(caseOf(first)).orElseThrow().agent()).contains(agent); // then the oldest
+        assertThat(views.find(caseOf(second)).orElseThrow().status()).isEqualTo(HandoffCase.Status.QUEUED);
+        keywords.remove("fraud");
+    }
+
+    @Test
+    @DisplayName("issue 19: answers the assistant was unsure of, twice in a row, hand the conversation to a person on duty")
+    void unsureAnswersHandOver() {
+        String chat = "tg-" + UUID.randomUUID();
+        assertThat(say(Network.TELEGRAM, chat, new Inbound.Text("qwzx plorf"))).hasSize(1);
+        assertThat(say(Network.TELEGRAM, chat, new Inbound.Text("blorp zing"))).as("nobody on duty").hasSize(1);
+        assertThat(handoffs.owner(identity(Network.TELEGRAM, chat))).isEqualTo(new Owner.Bot());
+        handoffs.saveAgent(agent, "Dana", 0, true, Set.of("support"), Set.of(Language.EN)); // on duty, but full
+        assertThat(say(Network.TELEGRAM, chat, new Inbound.Text("qwzx plorf"))).hasSize(1);
+        handoffs.saveAgent(agent, "Dana", 3, false, Set.of(team), Set.of(Language.EN)); // room, in another team
+        AgentId onDuty = new AgentId("duty-" + UUID.randomUUID());
+        handoffs.saveAgent(onDuty, "Gil", 50, true, Set.of("support"), Set.of(Language.EN));
+        assertThat(say(Network.TELEGRAM, chat, new Inbound.Text("qwzx plorf"))).hasSize(2); // at once: the streak is kept
+        assertThat(handoffs.owner(identity(Network.TELEGRAM, chat))).isInstanceOf(Owner.Agent.class);
+        handoffs.setAvailable(onDuty, false);
+    }
+
+    @Test
+    @DisplayName("issue 19: a case nobody took within queue-wait-max goes back to the bot, and the customer is told")
+    void aCaseWaitingTooLongGoesBackToTheBot() {
+        String chat = "tg-" + UUID.randomUUID();
+        List<Outbound> queued = say(Network.TELEGRAM, chat, new Inbound.Text("operator"));
+        assertThat(text(queued.get(0))).contains("nobody is available");
+        IdentityId identity = identity(Network.TELEGRAM, chat);
+        long before = outboxRows(identity);
+        clock.advance(Duration.ofHours(5));
+        assertThat(janitor.run()).isPositive();
+        assertThat(handoffs.owner(identity)).isEqualTo(new Owner.Bot());
+        assertThat(outboxRows(identity)).isEqualTo(before + 1);
+        assertThat(text(say(Network.TELEGRAM, chat, new Inbound.Text("help")).get(0))).contains("balance");
+    }
+
+    @Test
+    @DisplayName("issue 19: a chat account the network asks to forget loses its case and what it wrote there")
+    void aForgottenChatAccount() {
+        String chat = "tg-" + UUID.randomUUID();
+        say(Network.TELEGRAM, chat, new Inbound.Text("hello"));
+        IdentityId identity = identity(Network.TELEGRAM, chat);
+        CaseId id = ((HandoffResult.Done) handoffs.takeOver(agent, identity)).caseId();
+        say(Network.TELEGRAM, chat, new Inbound.Text("my address is 1 Rue de la Paix"));
+        new org.springframework.transaction.support.TransactionTemplate(transactionManager).executeWithoutResult(
+                s -> events.publishEvent(new org.socialbank.directory.IdentityForgotten(identity, Network.TELEGRAM)));
+        assertThat(handoffs.owner(identity)).isEqualTo(new Owner.Bot());
+        assertThat(views.find(id).orElseThrow().status()).isEqualTo(HandoffCase.Status.HANDED_BACK);
+        assertThat(views.transcript(agent, id).orElseThrow()).noneMatch(l -> l.body().contains("Rue de la Paix"));
+    }
+
+    @Test
+    @DisplayName("issue 19: a transfer to a team keeps the case's place; a supervisor reassigns over capacity")
+    void transferAndReassign() {
+        String chat = "tg-" + UUID.randomUUID();
+        say(Network.TELEGRAM, chat, new Inbound.Text("hello"));
+        IdentityId identity = identity(Network.TELEGRAM, chat);
+        CaseId id = ((HandoffResult.Done) handoffs.takeOver(agent, identity)).caseId();
+        Instant queuedAt = views.find(id).orElseThrow().queuedAt();
+        String other = "o" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(handoffs.transferToTeam(agent, id, other)).isInstanceOf(HandoffResult.Done.class);
+        HandoffCase moved = views.find(id).orElseThrow();
+        assertThat(moved.team()).isEqualTo(other);
+        assertThat(moved.queuedAt()).isEqualTo(queuedAt);
+        assertThat(handoffs.owner(identity)).isInstanceOf(Owner.Queue.class);
+        AgentId busy = new AgentId("busy-" + UUID.randomUUID());
+        handoffs.saveAgent(busy, "Fay", 0, false, Set.of(other), Set.of(Language.EN));
+        assertThat(handoffs.reassign(new AgentId("supervisor"), id, busy)).isInstanceOf(HandoffResult.Done.class);
+        assertThat(handoffs.owner(identity)).isEqualTo(new Owner.Agent(id, busy));
+        assertThat(handoffs.snooze(busy, id, Duration.ofMinutes(30))).isInstanceOf(HandoffResult.Done.class);
+        say(Network.TELEGRAM, chat, new Inbound.Text("anyone there?")); // wakes it
+        assertThat(views.find(id).orElseThrow().status()).isEqualTo(HandoffCase.Status.ASSIGNED);
+    }
+
+    private String open(String queueTeam) {
+        String chat = "tg-" + UUID.randomUUID();
+        say(Network.TELEGRAM, chat, new Inbound.Text("hello"));
+        assertThat(handoffs.open(identity(Network.TELEGRAM, chat), queueTeam, false)).isInstanceOf(HandoffResult.Done.class);
+        clock.advance(Duration.ofSeconds(1));
+        return chat;
+    }
+
+    private CaseId caseOf(String chat) {
+        return store.owner(identity(Network.TELEGRAM, chat)).orElseThrow().openCase()
+                .or(() -> store.casesOf(identity(Network.TELEGRAM, chat), 1).stream().map(HandoffCase::id).findFirst())
+                .orElseThrow();
+    }
+
+    long outboxRows(IdentityId identity) {
+        return jdbc.sql("SELECT COUNT(*) FROM outbox_messages WHERE identity_id = ?").param(identity.value())
+                .query(Long.class).single();
+    }
+
+    Received from(Network network, String chat, Inbound content) {
+        return conversations.receive(new InboundMessage(network, "m-" + UUID.randomUUID(), chat, null, null, content));
+    }
+
+    List<Outbound> say(Network network, String chat, Inbound content) {
+        Received received = from(network, chat, content);
+        assertThat(received).isInstanceOf(Received.Handled.class);
+        return ((Received.Handled) received).replies().stream().map(OutboundMessage::content).toList();
+    }
+
+    IdentityId identity(Network network, String chat) {
+        return linking.identify(network, chat, null, null).id();
+    }
+
+    static String text(Outbound outbound) {
+        return outbound instanceof Outbound.Text t ? t.text()
+                : outbound instanceof Outbound.Buttons b ? b.text() : outbound.toString();
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Fakes {
+
+        @Bean
+        @Primary
+        MutableClock mutableClock() {
+            return new MutableClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusNanos(500_999));
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package org.socialbank.sweeping;
+
+import org.socialbank.support.TestStores;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+class H2SweepingConcurrencyIntegrationTests extends SweepingConcurrency {
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        TestStores.h2(registry);
+    }
+}
