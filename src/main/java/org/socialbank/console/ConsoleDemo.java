@@ -26,10 +26,10 @@ public final class ConsoleDemo {
     }
 
     public static final List<Staff> STAFF = List.of(
-            new Staff("agent", "Amira Haddad", List.of(Role.AGENT), List.of("support", "cards", "payments"),
+            new Staff("agent", "Amira Haddad", List.of(Role.AGENT), List.of("support", "cards", "payments", "social"),
                     List.of("en", "fr", "fa")),
-            new Staff("supervisor", "Sergei Volkov", List.of(Role.SUPERVISOR), List.of("support", "cards", "payments"),
-                    List.of("en", "ru")),
+            new Staff("supervisor", "Sergei Volkov", List.of(Role.SUPERVISOR),
+                    List.of("support", "cards", "payments", "social"), List.of("en", "ru")),
             new Staff("campaigns", "Chen Jing", List.of(Role.CAMPAIGN_MANAGER), List.of("marketing"),
                     List.of("en", "zh")),
             new Staff("auditor", "Claire Martin", List.of(Role.AUDITOR), List.of("compliance"), List.of("en", "fr")),

@@ -22,7 +22,11 @@ public enum Permission {
     /** Read, verify and export the audit log. */
     AUDIT(Role.AUDITOR),
     /** List and manage staff accounts. */
-    STAFF(Role.ADMIN);
+    STAFF(Role.ADMIN),
+    /** Social listening: read mentions, cases, spike alerts and the reputation dashboard (issue 20). */
+    LISTENING(Role.AGENT, Role.SUPERVISOR, Role.AUDITOR),
+    /** Social care: correct mentions, open and answer cases, acknowledge spike alerts (issue 20). */
+    LISTENING_ACT(Role.AGENT, Role.SUPERVISOR);
 
     private final Set<Role> roles;
 

@@ -4,5 +4,5 @@
  * (language, sentiment, topic) with our own lexicons, corrected by staff, and watched for spikes.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Listening",
-        allowedDependencies = {"shared", "directory", "channels"})
+        allowedDependencies = {"shared", "directory", "channels", "conversation"})
 package org.socialbank.listening;

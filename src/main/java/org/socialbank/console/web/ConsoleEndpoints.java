@@ -1,6 +1,7 @@
 package org.socialbank.console.web;
 
 import org.socialbank.console.Permission;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 
 /**
@@ -26,6 +27,10 @@ final class ConsoleEndpoints {
                         "/console/queues/**").hasAuthority(Permission.CONVERSATIONS.authority())
                 .requestMatchers("/console/campaigns", "/console/campaigns/**")
                 .hasAuthority(Permission.CAMPAIGNS.authority())
+                .requestMatchers(HttpMethod.POST, "/console/listening", "/console/listening/**")
+                .hasAuthority(Permission.LISTENING_ACT.authority())
+                .requestMatchers("/console/listening", "/console/listening/**")
+                .hasAuthority(Permission.LISTENING.authority())
                 .anyRequest().authenticated();
     }
 }

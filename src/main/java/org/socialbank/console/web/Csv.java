@@ -7,12 +7,12 @@ import java.util.List;
  * as a formula ({@code = + - @}, tab, carriage return) gets a leading apostrophe, so an audit row
  * whose subject someone typed cannot run code on an auditor's machine (OWASP CSV injection).
  */
-final class Csv {
+public final class Csv {
 
     private Csv() {
     }
 
-    static String line(List<?> cells) {
+    public static String line(List<?> cells) {
         StringBuilder out = new StringBuilder();
         for (Object cell : cells) {
             if (out.length() > 0) {

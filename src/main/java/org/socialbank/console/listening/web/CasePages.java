@@ -1,0 +1,139 @@
+package org.socialbank.console.listening.web;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import org.socialbank.console.StaffAudit;
+import org.socialbank.console.StaffMember;
+import org.socialbank.directory.Directory;
+import org.socialbank.directory.Linking;
+import org.socialbank.listening.Mention;
+import org.socialbank.listening.Mentions;
+import org.socialbank.listening.cases.Case;
+import org.socialbank.listening.cases.CaseId;
+import org.socialbank.listening.cases.CaseResult;
+import org.socialbank.listening.cases.CaseStatus;
+import org.socialbank.listening.cases.Cases;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Cases in the console: the list with deadlines (overdue ones marked), and a case's page with its
+ * mention, the linked customer's masked context, notes and public replies; take, note, reply and
+ * close, each audited in the transaction of the action.
+ */
+@Controller
+class CasePages {
+
+    static final int LIMIT = 200;
+
+    private final Cases cases;
+    private final Mentions mentions;
+    private final Directory directory;
+    private final Linking linking;
+    private final StaffAudit audit;
+    private final TransactionTemplate transactions;
+
+    CasePages(Cases cases, Mentions mentions, Directory directory, Linking linking, StaffAudit audit,
+            PlatformTransactionManager transactionManager) {
+        this.cases = cases;
+        this.mentions = mentions;
+        this.directory = directory;
+        this.linking = linking;
+        this.audit = audit;
+        this.transactions = new TransactionTemplate(transactionManager);
+    }
+
+    @GetMapping("/console/listening/cases")
+    String list(@AuthenticationPrincipal StaffMember who, @RequestParam(defaultValue = "open") String status,
+            Model model) {
+        SocialCare.requireRead(who, cases.defaultTeam());
+        CaseStatus s = "all".equals(status) ? null : CaseStatus.fromWireName(status)
+                .orElseThrow(() -> BadListeningRequest.invalid("status is open, answered, closed or all"));
+        model.addAttribute("cases", cases.list(s, LIMIT));
+        model.addAttribute("now", cases.now());
+        model.addAttribute("status", status);
+        model.addAttribute("statuses", Arrays.asList("open", "answered", "closed", "all"));
+        return "console/listening/cases";
+    }
+
+    @GetMapping("/console/listening/cases/{id}")
+    String page(@AuthenticationPrincipal StaffMember who, @PathVariable String id, Model model) {
+        SocialCare.requireRead(who, cases.defaultTeam());
+        Case c = found(id);
+        Mention mention = mentions.find(c.mentionId()).orElseThrow();
+        Optional<CustomerContext> customer = transactions.execute(status -> mention.customer()
+                .flatMap(cid -> directory.customer(cid).map(view -> {
+                    audit.record(who, "listening.case.customer-viewed", "case:" + c.id().value() + " customer:"
+                            + cid.value() + " masked", "");
+                    return CustomerContext.of(view, linking.linkedChats(cid, Locale.ROOT));
+                })));
+        model.addAttribute("kase", c);
+        model.addAttribute("mention", mention);
+        model.addAttribute("customer", customer.orElse(null));
+        model.addAttribute("notes", cases.notes(c.id()));
+        model.addAttribute("replies", cases.replies(c.id()));
+        model.addAttribute("overdue", c.overdue(cases.now()));
+        model.addAttribute("sender", "x".equals(mention.source()));
+        return "console/listening/case";
+    }
+
+    @PostMapping("/console/listening/cases/{id}/take")
+    String take(@AuthenticationPrincipal StaffMember who, @PathVariable String id, Model model) {
+        return act(who, id, "listening.case.taken", "", c -> cases.assign(c, who.username()), model);
+    }
+
+    @PostMapping("/console/listening/cases/{id}/note")
+    String note(@AuthenticationPrincipal StaffMember who, @PathVariable String id,
+            @RequestParam(defaultValue = "") String text, Model model) {
+        return act(who, id, "listening.case.noted", "", c -> cases.note(c, who.username(), text), model);
+    }
+
+    @PostMapping("/console/listening/cases/{id}/reply")
+    String reply(@AuthenticationPrincipal StaffMember who, @PathVariable String id,
+            @RequestParam(defaultValue = "") String text, Model model) {
+        model.addAttribute("draft", text);
+        return act(who, id, "listening.case.replied", "", c -> cases.reply(c, who.username(), text), model);
+    }
+
+    @PostMapping("/console/listening/cases/{id}/close")
+    String close(@AuthenticationPrincipal StaffMember who, @PathVariable String id,
+            @RequestParam(defaultValue = "") String reason, Model model) {
+        return act(who, id, "listening.case.closed", reason, c -> cases.close(c, who.username()), model);
+    }
+
+    /**
+     * Runs an action and its audit row in one transaction; done: back to the case (303); refused:
+     * the case again with the reason (and the draft reply, to fix it).
+     */
+    private String act(StaffMember who, String id, String action, String reason, Function<CaseId, CaseResult> work,
+            Model model) {
+        SocialCare.requireAct(who, cases.defaultTeam());
+        CaseId caseId = found(id).id();
+        CaseResult result = transactions.execute(status -> {
+            CaseResult r = work.apply(caseId);
+            if (r instanceof CaseResult.Done) {
+                audit.record(who, action, "case:" + caseId.value(), reason);
+            }
+            return r;
+        });
+        if (result instanceof CaseResult.Rejected rejected) {
+            model.addAttribute("rejected", rejected.code());
+            return page(who, id, model);
+        }
+        return "redirect:/console/listening/cases/" + caseId.value();
+    }
+
+    private Case found(String id) {
+        return CaseId.parse(id).flatMap(cases::find)
+                .orElseThrow(() -> BadListeningRequest.notFound("case_not_found", "no case " + id));
+    }
+}

@@ -1,0 +1,92 @@
+package org.socialbank.console.listening.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.socialbank.listening.Dashboard;
+import org.socialbank.listening.Listening;
+import org.socialbank.listening.Mention;
+import org.socialbank.listening.cases.Case;
+
+/**
+ * The reputation dashboard's figures: per UTC day of the span, the share of negative mentions
+ * and the net sentiment overall, per language and per source; the top topics and authors of the
+ * span; the open cases by deadline. Authors rank by mentions: listening stores no reach yet.
+ */
+record Reputation(LocalDate from, LocalDate to, Dashboard span, List<Day> days, List<Author> topAuthors,
+        List<Case> openCases, boolean truncated) {
+
+    static final int AUTHORS_MAX = 10;
+
+    /** One day's figures: overall, by language, by source. */
+    record Day(LocalDate day, Dashboard.Slice overall, List<Dashboard.Slice> byLanguage,
+            List<Dashboard.Slice> bySource) {
+    }
+
+    record Author(String source, String author, int mentions, int negative, boolean customerLinked) {
+    }
+
+    static Reputation of(Listening listening, Instant now, int days, List<Case> openCases) {
+        LocalDate last = now.atZone(ZoneOffset.UTC).toLocalDate();
+        LocalDate first = last.minusDays(days - 1L);
+        Instant from = first.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant to = last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Dashboard span = listening.dashboard(from, to);
+        List<Day> perDay = new ArrayList<>();
+        boolean truncated = span.truncated();
+        for (LocalDate d = last; !d.isBefore(first); d = d.minusDays(1)) {
+            Instant start = d.atStartOfDay(ZoneOffset.UTC).toInstant();
+            Dashboard day = listening.dashboard(start, start.plus(1, ChronoUnit.DAYS));
+            truncated |= day.truncated();
+            perDay.add(new Day(d, day.overall(), day.byLanguage(), day.bySource()));
+        }
+        return new Reputation(first, last, span, perDay, topAuthors(listening.export(from, to)), openCases, truncated);
+    }
+
+    static List<Author> topAuthors(List<Mention> mentions) {
+        Map<String, List<Mention>> byAuthor = mentions.stream().filter(m -> m.author() != null && !m.author().isBlank())
+                .collect(Collectors.groupingBy(m -> m.source() + "\u0000" + m.author()));
+        return byAuthor.values().stream().map(Reputation::author)
+                .sorted(Comparator.comparingInt(Author::mentions).reversed().thenComparing(Author::source)
+                        .thenComparing(Author::author))
+                .limit(AUTHORS_MAX).toList();
+    }
+
+    private static Author author(List<Mention> ms) {
+        Mention m = ms.get(0);
+        return new Author(m.source(), m.author(), ms.size(),
+                (int) ms.stream().filter(x -> x.sentiment() == org.socialbank.listening.Sentiment.NEGATIVE).count(),
+                ms.stream().anyMatch(x -> x.customer().isPresent()));
+    }
+
+    /** The rows of the CSV: section, day, key, total, negative, positive, share negative, net sentiment. */
+    List<List<Object>> csvRows() {
+        List<List<Object>> rows = new ArrayList<>();
+        Function<Dashboard.Slice, List<Object>> figures = s -> List.of(s.total(), s.negative(), s.positive(),
+                s.shareNegative(), s.netSentiment());
+        for (Day d : days) {
+            rows.add(row("day", d.day(), "all", figures.apply(d.overall())));
+            d.byLanguage().forEach(s -> rows.add(row("day_language", d.day(), s.key(), figures.apply(s))));
+            d.bySource().forEach(s -> rows.add(row("day_source", d.day(), s.key(), figures.apply(s))));
+        }
+        span.topTopics().forEach(s -> rows.add(row("topic", from + "/" + to, s.key(), figures.apply(s))));
+        topAuthors.forEach(a -> rows.add(row("author", from + "/" + to, a.source() + ":" + a.author(),
+                List.of(a.mentions(), a.negative(), "", "", ""))));
+        openCases.forEach(c -> rows.add(row("open_case", c.deadline(), c.id().value() + " " + c.kind().wireName(),
+                List.of("", "", "", "", ""))));
+        return rows;
+    }
+
+    private static List<Object> row(String section, Object day, String key, List<Object> figures) {
+        List<Object> row = new ArrayList<>(List.of(section, day.toString(), key));
+        row.addAll(figures);
+        return row;
+    }
+}

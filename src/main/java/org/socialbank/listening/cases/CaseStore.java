@@ -1,0 +1,104 @@
+package org.socialbank.listening.cases;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.socialbank.listening.MentionId;
+import org.socialbank.shared.jdbc.Timestamps;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Cases, notes and replies in SQL; the row mapping stays beside the queries. */
+@Repository
+class CaseStore {
+
+    private static final String COLUMNS = "id, mention_id, kind, team, owner, status, deadline_at, opened_by, opened_at, "
+            + "answered_at, closed_at";
+
+    private final JdbcClient jdbc;
+
+    CaseStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(Case c) {
+        jdbc.sql("INSERT INTO listening_cases (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)")
+                .params(c.id().value(), c.mentionId().value(), c.kind().wireName(), c.team(), c.owner(),
+                        c.status().wireName(), Timestamps.utc(c.deadline()), c.openedBy(), Timestamps.utc(c.openedAt()))
+                .update();
+    }
+
+    Optional<Case> byId(CaseId id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM listening_cases WHERE id = ?").param(id.value())
+                .query(CaseStore::row).optional();
+    }
+
+    Optional<Case> byMention(MentionId id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM listening_cases WHERE mention_id = ?").param(id.value())
+                .query(CaseStore::row).optional();
+    }
+
+    /** Cases of a status (null: all), the nearest deadline first. */
+    List<Case> list(CaseStatus status, int limit) {
+        String where = status == null ? "" : " WHERE status = '" + status.wireName() + "'";
+        return jdbc.sql("SELECT " + COLUMNS + " FROM listening_cases" + where
+                + " ORDER BY deadline_at, id FETCH FIRST " + limit + " ROWS ONLY").query(CaseStore::row).list();
+    }
+
+    boolean assign(CaseId id, String owner) {
+        return jdbc.sql("UPDATE listening_cases SET owner = ? WHERE id = ? AND status <> 'closed'")
+                .params(owner, id.value()).update() == 1;
+    }
+
+    /** Open -> answered at the first reply; a later reply leaves the time of the first. */
+    void answered(CaseId id, Instant now) {
+        jdbc.sql("UPDATE listening_cases SET status = 'answered', answered_at = ? WHERE id = ? AND status = 'open'")
+                .params(Timestamps.utc(now), id.value()).update();
+    }
+
+    boolean close(CaseId id, Instant now) {
+        return jdbc.sql("UPDATE listening_cases SET status = 'closed', closed_at = ? WHERE id = ? AND status <> 'closed'")
+                .params(Timestamps.utc(now), id.value()).update() == 1;
+    }
+
+    void insertNote(CaseId id, CaseNote note) {
+        jdbc.sql("INSERT INTO listening_case_notes (id, case_id, author, body, written_at) VALUES (?, ?, ?, ?, ?)")
+                .params(UUID.randomUUID(), id.value(), note.author(), note.text(), Timestamps.utc(note.writtenAt()))
+                .update();
+    }
+
+    List<CaseNote> notes(CaseId id) {
+        return jdbc.sql("SELECT author, body, written_at FROM listening_case_notes WHERE case_id = ? "
+                        + "ORDER BY written_at, id")
+                .param(id.value())
+                .query((rs, n) -> new CaseNote(rs.getString(1), rs.getString(2), Timestamps.instant(rs, 3))).list();
+    }
+
+    void insertReply(CaseId id, PublicReply reply) {
+        jdbc.sql("INSERT INTO listening_case_replies (id, case_id, author, body, state, written_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?)")
+                .params(UUID.randomUUID(), id.value(), reply.author(), reply.text(), reply.state().name(),
+                        Timestamps.utc(reply.writtenAt()))
+                .update();
+    }
+
+    List<PublicReply> replies(CaseId id) {
+        return jdbc.sql("SELECT author, body, state, written_at FROM listening_case_replies WHERE case_id = ? "
+                        + "ORDER BY written_at, id")
+                .param(id.value())
+                .query((rs, n) -> new PublicReply(rs.getString(1), rs.getString(2),
+                        PublicReply.State.valueOf(rs.getString(3)), Timestamps.instant(rs, 4)))
+                .list();
+    }
+
+    private static Case row(ResultSet rs, int n) throws SQLException {
+        return new Case(new CaseId(rs.getObject("id", UUID.class)), new MentionId(rs.getObject("mention_id", UUID.class)),
+                CaseKind.fromWireName(rs.getString("kind")).orElseThrow(), rs.getString("team"), rs.getString("owner"),
+                CaseStatus.fromWireName(rs.getString("status")).orElseThrow(), Timestamps.instant(rs, "deadline_at"),
+                rs.getString("opened_by"), Timestamps.instant(rs, "opened_at"), Timestamps.instant(rs, "answered_at"),
+                Timestamps.instant(rs, "closed_at"));
+    }
+}

@@ -1,0 +1,175 @@
+package org.socialbank.listening.cases;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.socialbank.conversation.ChatMessageDue;
+import org.socialbank.directory.ChannelIdentity;
+import org.socialbank.directory.Linking;
+import org.socialbank.directory.Network;
+import org.socialbank.listening.Mention;
+import org.socialbank.listening.MentionId;
+import org.socialbank.listening.Mentions;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The social-care team's cases: one click makes a case of a mention (one case per mention), with
+ * the deadline of its kind, in the default team's queue. Staff take it, note it, answer it in
+ * public (neutral text only) and close it. Staff are named by console user name; the console
+ * audits each action in the same transaction.
+ */
+// named: the handoff module has a bean called "cases"
+@Service("listeningCases")
+public class Cases {
+
+    public static final int LIST_MAX = 500;
+    public static final int NOTE_MAX = 2000;
+
+    private final CaseStore store;
+    private final Mentions mentions;
+    private final Linking linking;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final CasesProperties properties;
+    private final Deadlines deadlines;
+
+    Cases(CaseStore store, Mentions mentions, Linking linking, ApplicationEventPublisher events, Clock clock,
+            CasesProperties properties) {
+        this.store = store;
+        this.mentions = mentions;
+        this.linking = linking;
+        this.events = events;
+        this.clock = clock;
+        this.properties = properties;
+        this.deadlines = new Deadlines(properties.replyWithin(), properties.complaintBusinessDays(), properties.zone());
+    }
+
+    /** Makes a case of the mention, or answers the case it already has. */
+    @Transactional
+    public CaseResult open(MentionId mentionId, CaseKind kind, String openedBy) {
+        Optional<Case> existing = store.byMention(mentionId);
+        if (existing.isPresent()) {
+            return new CaseResult.Done(existing.get());
+        }
+        if (mentions.find(mentionId).isEmpty()) {
+            return new CaseResult.Rejected("mention_not_found");
+        }
+        Instant now = clock.instant();
+        Case c = new Case(new CaseId(UUID.randomUUID()), mentionId, kind, properties.defaultTeam(), null,
+                CaseStatus.OPEN, deadlines.due(kind, now), openedBy, now, null, null);
+        try {
+            store.insert(c);
+        } catch (DuplicateKeyException race) {
+            // two clicks at once: the other one made it (the unique mention id); the caller retries to read it
+            return new CaseResult.Rejected("case_exists");
+        }
+        return new CaseResult.Done(c);
+    }
+
+    public Optional<Case> find(CaseId id) {
+        return store.byId(id);
+    }
+
+    public Optional<Case> ofMention(MentionId id) {
+        return store.byMention(id);
+    }
+
+    /** Cases of a status (null: all), nearest deadline first, at most {@code limit} (1..500). */
+    public List<Case> list(CaseStatus status, int limit) {
+        if (limit < 1 || limit > LIST_MAX) {
+            throw new IllegalArgumentException("limit must be 1.." + LIST_MAX);
+        }
+        return store.list(status, limit);
+    }
+
+    public List<CaseNote> notes(CaseId id) {
+        return store.notes(id);
+    }
+
+    public List<PublicReply> replies(CaseId id) {
+        return store.replies(id);
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    public String defaultTeam() {
+        return properties.defaultTeam();
+    }
+
+    @Transactional
+    public CaseResult assign(CaseId id, String owner) {
+        return store.assign(id, owner) ? done(id) : missingOrClosed(id);
+    }
+
+    @Transactional
+    public CaseResult note(CaseId id, String author, String text) {
+        String t = text == null ? "" : text.strip();
+        if (t.isEmpty() || t.length() > NOTE_MAX) {
+            return new CaseResult.Rejected("invalid_note");
+        }
+        if (store.byId(id).isEmpty()) {
+            return new CaseResult.Rejected("case_not_found");
+        }
+        store.insertNote(id, new CaseNote(author, t, clock.instant()));
+        return done(id);
+    }
+
+    @Transactional
+    public CaseResult close(CaseId id, String who) {
+        return store.close(id, clock.instant()) ? done(id) : missingOrClosed(id);
+    }
+
+    /**
+     * Records a public reply when it is neutral, and hands it to the source's sender: on X a reply
+     * to the tweet, through the conversation outbox (once, in this transaction). A source with no
+     * sender (news, app stores, chat groups) records it {@code TO_POST}: nothing pretends it went.
+     */
+    @Transactional
+    public CaseResult reply(CaseId id, String author, String text) {
+        Optional<Case> found = store.byId(id);
+        if (found.isEmpty()) {
+            return new CaseResult.Rejected("case_not_found");
+        }
+        if (found.get().status() == CaseStatus.CLOSED) {
+            return new CaseResult.Rejected("case_closed");
+        }
+        Neutrality.Verdict verdict = Neutrality.check(text);
+        if (verdict instanceof Neutrality.NotNeutral no) {
+            return new CaseResult.Rejected(no.reason().code());
+        }
+        String neutral = ((Neutrality.Neutral) verdict).text();
+        Mention mention = mentions.find(found.get().mentionId()).orElseThrow();
+        PublicReply.State state = publicSender(mention).map(chat -> {
+            events.publishEvent(new ChatMessageDue(chat.id(), Network.X, "tweet:" + mention.sourceId(), neutral));
+            return PublicReply.State.QUEUED;
+        }).orElse(PublicReply.State.TO_POST);
+        Instant now = clock.instant();
+        store.insertReply(id, new PublicReply(author, neutral, state, now));
+        store.answered(id, now);
+        return done(id);
+    }
+
+    /** The author's chat account a public reply is posted under: on X, the tweet's author the bank knows. */
+    private Optional<ChannelIdentity> publicSender(Mention mention) {
+        if (!"x".equals(mention.source()) || mention.author() == null) {
+            return Optional.empty();
+        }
+        String author = mention.author().startsWith("@") ? mention.author().substring(1) : mention.author();
+        return author.matches("[0-9]{1,19}") ? linking.identity(Network.X, author) : Optional.empty();
+    }
+
+    private CaseResult done(CaseId id) {
+        return new CaseResult.Done(store.byId(id).orElseThrow());
+    }
+
+    private CaseResult missingOrClosed(CaseId id) {
+        return new CaseResult.Rejected(store.byId(id).isPresent() ? "case_closed" : "case_not_found");
+    }
+}

@@ -1,0 +1,374 @@
+package org.socialbank.console.listening;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.socialbank.channels.telegram.FakeBotApi;
+import org.socialbank.console.ConsoleStaff;
+import org.socialbank.console.Role;
+import org.socialbank.console.StaffId;
+import org.socialbank.console.StaffMember;
+import org.socialbank.console.audit.AuditLog;
+import org.socialbank.console.staff.StaffAccounts;
+import org.socialbank.listening.Mention;
+import org.socialbank.listening.MentionFilter;
+import org.socialbank.listening.Mentions;
+import org.socialbank.listening.NewMention;
+import org.socialbank.listening.Sentiment;
+import org.socialbank.listening.Topic;
+import org.socialbank.listening.cases.SpikeAlert;
+import org.socialbank.listening.cases.SpikeAlerts;
+import org.socialbank.support.FormClient;
+import org.socialbank.support.TestStores;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Social care in the console over real HTTP on H2 (issue 20 s3-s4): who may read and act; the
+ * end to end of the issue's "Done means" (a tweet from the X webhook is classified, a case is
+ * opened from it and answered in public through the outbox to X; a seeded burst raises a spike
+ * alert that reaches the staff's Telegram group once, however often the scan runs).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class H2ListeningCasesIntegrationTests {
+
+    static final FakeBotApi TELEGRAM = new FakeBotApi();
+    static final TweetsFake X = new TweetsFake();
+    static final String BOT_TOKEN = "777000:listening-cases";
+    static final String STAFF_CHAT = "-1009876543210";
+    static final String X_SECRET = "listening-cases-consumer-secret";
+    static final String BANK_ID = "1500000000000000001";
+    static final String BANK_NAME = "SocialBankFr";
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    StaffAccounts accounts;
+
+    @Autowired
+    Clock clock;
+
+    @Autowired
+    Mentions mentions;
+
+    @Autowired
+    SpikeAlerts alerts;
+
+    @Autowired
+    AuditLog audit;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        TestStores.h2(registry);
+        registry.add("spring.datasource.hikari.idle-timeout", () -> "600000");
+        registry.add("socialbank.web.secure-cookies", () -> "false");
+        registry.add("socialbank.conversation.relay-interval", () -> "200ms");
+        registry.add("socialbank.listening.cases.alerts-enabled", () -> "false"); // the test runs the scan itself
+        registry.add("socialbank.listening.staff-chat.network", () -> "telegram");
+        registry.add("socialbank.listening.staff-chat.chat-id", () -> STAFF_CHAT);
+        registry.add("socialbank.channels.telegram.bots.bank.token", () -> BOT_TOKEN);
+        registry.add("socialbank.channels.telegram.bots.bank.secret-token", () -> "listening-cases-secret");
+        registry.add("socialbank.channels.telegram.bots.bank.api-base-url", TELEGRAM::baseUrl);
+        registry.add("socialbank.channels.x.consumer-secret", () -> X_SECRET);
+        registry.add("socialbank.channels.x.bearer-token", () -> "listening-cases-bearer");
+        registry.add("socialbank.channels.x.user-id", () -> BANK_ID);
+        registry.add("socialbank.channels.x.screen-name", () -> BANK_NAME);
+        registry.add("socialbank.channels.x.api-base-url", X::baseUrl);
+    }
+
+    @AfterAll
+    static void stop() {
+        TELEGRAM.close();
+        X.close();
+    }
+
+    /** A member of staff with these roles in these teams, signed in. */
+    FormClient signedIn(List<String> teams, Role first, Role... more) {
+        String username = first.wireName().replace('_', '-') + "-" + UUID.randomUUID().toString().substring(0, 8);
+        StaffMember member = new StaffMember(StaffId.random(), username, "Test " + username, EnumSet.of(first, more),
+                teams, List.of("en"));
+        accounts.create(member, ConsoleStaff.PASSWORD, ConsoleStaff.SECRET);
+        FormClient client = new FormClient(port);
+        FormClient.Page home = new ConsoleStaff(accounts, clock).signIn(client, member);
+        assertThat(home.status()).isEqualTo(200);
+        return client;
+    }
+
+    Mention seeded(String text, String author, Instant at) {
+        return mentions.record(new NewMention("news", UUID.randomUUID().toString(), text, author, at)).mention();
+    }
+
+    @Test
+    void readersReadActorsActAndOthersAreRefused() {
+        Mention m = seeded("The fees went up again, this is a scandal", "reporter", clock.instant().minusSeconds(60));
+        String[] pages = {"/console/listening", "/console/listening/mentions?sentiment=negative&language=en",
+                "/console/listening/cases", "/console/listening/spikes", "/console/listening/dashboard",
+                "/console/listening/dashboard.csv"};
+        FormClient agent = signedIn(List.of("social"), Role.AGENT);
+        FormClient supervisor = signedIn(List.of("social"), Role.SUPERVISOR);
+        FormClient auditor = signedIn(List.of("compliance"), Role.AUDITOR);
+        FormClient campaigns = signedIn(List.of("social"), Role.CAMPAIGN_MANAGER);
+        FormClient admin = signedIn(List.of("operations"), Role.ADMIN);
+        FormClient cardsAgent = signedIn(List.of("cards"), Role.AGENT);
+        for (String page : pages) {
+            assertThat(agent.get(page).status()).as(page).isEqualTo(200);
+            assertThat(supervisor.get(page).status()).as(page).isEqualTo(200);
+            assertThat(auditor.get(page).status()).as(page).isEqualTo(200);
+            for (FormClient refused : List.of(campaigns, admin, cardsAgent)) {
+                FormClient.Page answer = refused.get(page);
+                assertThat(answer.status()).as(page).isEqualTo(403);
+                assertThat(answer.html()).contains("\"code\":\"forbidden\"");
+            }
+        }
+        String open = "/console/listening/mentions/" + m.id() + "/case";
+        auditor.get("/console/listening/mentions");
+        assertThat(auditor.post(open, "kind", "public_mention").status()).isEqualTo(403);
+        cardsAgent.get("/console");
+        assertThat(cardsAgent.post(open, "kind", "public_mention").status()).isEqualTo(403);
+        assertThat(new FormClient(port).get("/console/listening/cases").html()).doesNotContain("listening");
+        supervisor.get("/console/listening/mentions");
+        FormClient.Page opened = supervisor.post(open, "kind", "complaint");
+        assertThat(opened.status()).isEqualTo(200);
+        assertThat(opened.html()).contains("data-status=\"open\"").contains("The fees went up again")
+                .contains("someone posts it by hand");
+        String caseUrl = caseUrl(opened.html());
+        assertThat(supervisor.post(caseUrl + "/reply", "text", "We hear you and are reviewing our fees.").html())
+                .contains("data-status=\"answered\"").contains("data-state=\"TO_POST\"");
+        assertThat(supervisor.post(caseUrl + "/close", "reason", "answered in public").html())
+                .contains("data-status=\"closed\"");
+        assertThat(auditor.get(caseUrl).status()).isEqualTo(200);
+        assertThat(auditor.post(caseUrl + "/take").status()).isEqualTo(403);
+        assertThat(supervisor.get("/console/listening/cases?status=closed").html()).contains(caseUrl);
+        assertThat(supervisor.get("/console/listening/cases/not-a-case").status()).isEqualTo(404);
+        assertThat(supervisor.get("/console/listening/mentions?sentiment=angry").html())
+                .contains("\"code\":\"invalid_request\"");
+        assertThat(supervisor.get("/console/listening/dashboard.csv").html())
+                .startsWith("\"section\",\"day\",\"key\"").contains("\"day_source\",").contains("\"news\"");
+    }
+
+    @Test
+    void aTweetBecomesACaseAndIsAnsweredInPublicOnX() {
+        String author = "1400000000000000" + (100 + (int) (Math.random() * 800));
+        String tweetId = Long.toString(1_870_000_000_000_000_000L + (long) (Math.random() * 1e15));
+        tweet(tweetId, author, "customer_" + author.substring(16), "@" + BANK_NAME
+                + " your app is down again, I cannot log in, terrible service");
+        Mention m = await(() -> mentions.list(new MentionFilter(clock.instant().minus(Duration.ofDays(1)),
+                clock.instant().plusSeconds(60), "x", null, null, null, 100)).stream()
+                .filter(x -> x.sourceId().equals(tweetId)).findFirst().orElse(null), "the tweet as a mention");
+        assertThat(m.sentiment()).isEqualTo(Sentiment.NEGATIVE);
+        assertThat(m.language()).isEqualTo("en");
+
+        FormClient agent = signedIn(List.of("social"), Role.AGENT);
+        assertThat(agent.get("/console/listening/mentions?source=x").html()).contains("your app is down again");
+        FormClient.Page page = agent.post("/console/listening/mentions/" + m.id() + "/case", "kind", "public_mention");
+        assertThat(page.html()).contains("data-status=\"open\"").contains("posted under the mention on X");
+        String caseUrl = caseUrl(page.html());
+
+        FormClient.Page refused = agent.post(caseUrl + "/reply", "text", "Please send your card 4970 1012 3456 7890");
+        assertThat(refused.html()).contains("data-code=\"card_number\"").contains("must not contain a card number");
+        agent.post(caseUrl + "/take");
+        agent.post(caseUrl + "/note", "text", "Known incident, see status page");
+        String reply = "Sorry for the trouble, the app is back. Write to us in private if it still fails.";
+        FormClient.Page answered = agent.post(caseUrl + "/reply", "text", reply);
+        assertThat(answered.html()).contains("data-status=\"answered\"").contains("data-state=\"QUEUED\"")
+                .contains("Known incident");
+        assertThat(X.awaitReply(tweetId)).isEqualTo(reply);
+
+        List<String> actions = new ArrayList<>();
+        audit.forEach(row -> actions.add(row.what() + " " + row.subject()));
+        String caseId = caseUrl.substring(caseUrl.lastIndexOf('/') + 1);
+        assertThat(actions).contains("listening.case.opened case:" + caseId + " mention:" + m.id(),
+                "listening.case.taken case:" + caseId, "listening.case.noted case:" + caseId,
+                "listening.case.replied case:" + caseId);
+    }
+
+    @Test
+    void aSeededBurstRaisesOneSpikeAlertInTheStaffChatHoweverOftenTheScanRuns() {
+        Instant now = clock.instant();
+        String[] burst = {"Card blocked again at the shop, what a disaster", "my card got blocked for no reason, awful",
+            "Blocked card, third time this week. Useless bank", "why is my card blocked?? terrible",
+            "card blocked abroad, can't pay anything, horrible", "They blocked my card again, I am furious",
+            "card blocked, support does not answer, worst bank", "my debit card is blocked, this is a nightmare"};
+        for (int i = 0; i < burst.length; i++) {
+            seeded(burst[i], "burst" + i, now.minusSeconds(60L * (i + 1)));
+        }
+        List<SpikeAlert> first = alerts.raise();
+        List<SpikeAlert> second = alerts.raise();
+        assertThat(first).anyMatch(a -> a.topic() == Topic.CARD_BLOCKED);
+        assertThat(second).isEmpty();
+        SpikeAlert alert = first.stream().filter(a -> a.topic() == Topic.CARD_BLOCKED).findFirst().orElseThrow();
+        assertThat(alert.words()).isNotEmpty();
+        assertThat(alert.examples()).isNotEmpty();
+
+        TELEGRAM.await(calls -> TELEGRAM.sent(BOT_TOKEN, STAFF_CHAT).size() >= first.size(), Duration.ofSeconds(30));
+        sleep(1500); // a second delivery would come with the next relay runs
+        List<FakeBotApi.Call> sent = TELEGRAM.sent(BOT_TOKEN, STAFF_CHAT);
+        assertThat(sent).hasSize(first.size());
+        assertThat(sent).anyMatch(c -> c.text().startsWith("Spike alert: card blocked"));
+
+        FormClient agent = signedIn(List.of("social"), Role.AGENT);
+        FormClient.Page spikes = agent.get("/console/listening/spikes");
+        assertThat(spikes.html()).contains("data-alert=\"" + alert.id() + "\"").contains("card blocked");
+        FormClient.Page acknowledged = agent.post("/console/listening/spikes/" + alert.id() + "/acknowledge");
+        assertThat(acknowledged.status()).isEqualTo(200);
+        assertThat(acknowledged.html()).doesNotContain("data-alert=\"" + alert.id() + "\"");
+        assertThat(agent.post("/console/listening/spikes/" + alert.id() + "/acknowledge").status()).isEqualTo(404);
+    }
+
+    static String caseUrl(String html) {
+        Matcher m = Pattern.compile("/console/listening/cases/([0-9a-f-]{36})/reply").matcher(html);
+        assertThat(m.find()).as("a case page").isTrue();
+        return "/console/listening/cases/" + m.group(1);
+    }
+
+    /** Posts a signed Account Activity event: a public tweet that mentions the bank. */
+    void tweet(String tweetId, String userId, String handle, String text) {
+        ObjectNode payload = JSON.createObjectNode().put("for_user_id", BANK_ID);
+        ObjectNode tweet = payload.putArray("tweet_create_events").addObject();
+        tweet.put("created_at", java.time.format.DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss Z yyyy",
+                java.util.Locale.ENGLISH).format(clock.instant().minusSeconds(30).atZone(java.time.ZoneOffset.UTC))).put("id_str", tweetId).put("text", text)
+                .put("truncated", false).put("is_quote_status", false);
+        tweet.putObject("user").put("id_str", userId).put("screen_name", handle).put("name", handle)
+                .put("followers_count", 12);
+        ObjectNode entities = tweet.putObject("entities");
+        entities.putArray("hashtags");
+        entities.putArray("urls");
+        entities.putArray("user_mentions").addObject().put("screen_name", BANK_NAME).put("id_str", BANK_ID);
+        byte[] body = JSON.writeValueAsBytes(payload);
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks/x"))
+                .header("Content-Type", "application/json")
+                .header("x-twitter-webhooks-signature", "sha256=" + hmac(X_SECRET, body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        try {
+            assertThat(HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).statusCode())
+                    .isEqualTo(200);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String hmac(String secret, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return Base64.getEncoder().encodeToString(mac.doFinal(body));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static <T> T await(java.util.function.Supplier<T> value, String what) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            T v = value.get();
+            if (v != null) {
+                return v;
+            }
+            sleep(50);
+        }
+        throw new AssertionError("waited 30 s for " + what);
+    }
+
+    static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** X's API as far as public replies go: records {@code POST /2/tweets}, accepts DMs, knows no user. */
+    static final class TweetsFake implements AutoCloseable {
+
+        record Reply(String inReplyTo, String text) {
+        }
+
+        private final HttpServer server;
+        private final List<Reply> replies = new CopyOnWriteArrayList<>();
+
+        TweetsFake() {
+            try {
+                server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            server.createContext("/", exchange -> {
+                try (InputStream in = exchange.getRequestBody()) {
+                    String path = exchange.getRequestURI().getPath();
+                    byte[] raw = in.readAllBytes();
+                    String answer;
+                    int status = 201;
+                    if ("POST".equals(exchange.getRequestMethod()) && path.equals("/2/tweets")) {
+                        var body = JSON.readTree(raw);
+                        replies.add(new Reply(body.path("reply").path("in_reply_to_tweet_id").asString(""),
+                                body.path("text").asString("")));
+                        answer = "{\"data\":{\"id\":\"1\",\"text\":\"ok\"}}";
+                    } else if ("POST".equals(exchange.getRequestMethod()) && path.startsWith("/2/dm_conversations/")) {
+                        answer = "{\"data\":{\"dm_conversation_id\":\"1-2\",\"dm_event_id\":\"3\"}}";
+                    } else {
+                        status = 404;
+                        answer = "{\"title\":\"Not Found Error\"}";
+                    }
+                    byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+                    exchange.getResponseHeaders().add("Content-Type", "application/json");
+                    exchange.sendResponseHeaders(status, bytes.length);
+                    exchange.getResponseBody().write(bytes);
+                } finally {
+                    exchange.close();
+                }
+            });
+            server.start();
+        }
+
+        String baseUrl() {
+            return "http://127.0.0.1:" + server.getAddress().getPort();
+        }
+
+        /** The text of the bank's reply to this tweet that is not the engine's own answer, once it came. */
+        String awaitReply(String tweetId) {
+            return await(() -> replies.stream().filter(r -> r.inReplyTo().equals(tweetId))
+                    .map(Reply::text).filter(t -> t.startsWith("Sorry for the trouble")).findFirst().orElse(null),
+                    "the public reply to " + tweetId);
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
+    }
+}
