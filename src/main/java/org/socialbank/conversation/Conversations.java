@@ -76,12 +76,14 @@ public class Conversations {
             org.socialbank.cards.Cards cards, org.socialbank.cards.Statements statements,
             org.socialbank.cards.RepayOnPage cardRepayments,
             org.springframework.beans.factory.ObjectProvider<ConversationOwners> owners,
-            org.springframework.context.ApplicationEventPublisher events) {
+            org.springframework.context.ApplicationEventPublisher events,
+            org.socialbank.sweeping.Sweeping sweeping) {
         this.store = store;
         this.outbox = outbox;
         this.linking = linking;
         this.parts = new EngineBank.Parts(linking, directory, ledger, branches, payments, requests, alerts, store, clock, properties.buttonTtl(),
-                optOut, alertSettings, assistant, appointments, cards, statements, cardRepayments, events);
+                optOut, alertSettings, assistant, appointments, cards, statements, cardRepayments, events,
+                sweeping);
         this.dialogue = new Dialogue(texts, properties.buttonTtl());
         this.directory = directory;
         this.texts = texts;
