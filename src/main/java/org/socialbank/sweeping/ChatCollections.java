@@ -69,16 +69,24 @@ class ChatCollections {
     void run() {
         try {
             for (JdbcChatCollections.Request request : requests.waiting(properties.batchMax())) {
-                start(request);
+                try {
+                    start(request);
+                } catch (RuntimeException e) {
+                    log.warn("Collection {} asked in chat could not start; will try again", request.id(), e);
+                }
             }
             for (PullId id : requests.untoldEnded(properties.batchMax())) {
-                writes.write(tx -> {
-                    if (requests.lockUntold(id)) {
-                        tell(pulls.find(id).orElseThrow().pull());
-                        requests.told(id, now());
-                    }
-                    return null;
-                });
+                try {
+                    writes.write(tx -> {
+                        if (requests.lockUntold(id)) {
+                            tell(pulls.find(id).orElseThrow().pull());
+                            requests.told(id, now());
+                        }
+                        return null;
+                    });
+                } catch (RuntimeException e) {
+                    log.warn("The end of pull {} could not be told; will try again", id, e);
+                }
             }
         } catch (RuntimeException e) {
             log.warn("Collections asked in chat failed; will try again", e);

@@ -23,8 +23,8 @@ final class SweepDialogue {
 
     private static final List<String> REVOKE = List.of("revoke", "révoquer", "revoquer", "отозв", "отзов", "لغو",
             "ابطال", "撤销", "解除");
-    private static final List<String> LIST = List.of("other banks", "my other bank", "linked banks", "autres banques",
-            "другие банки", "других банках", "بانک‌های دیگر", "بانکهای دیگر", "其他银行");
+    private static final List<String> COLLECT = List.of("collect", "sweep", "rassembl", "rapatri", "собра", "собер",
+            "جمع", "انتقال", "归集");
 
     private final Texts texts;
 
@@ -40,14 +40,14 @@ final class SweepDialogue {
         return say(turn, language, "sweeping.chat.public");
     }
 
-    /** A text of the intent in a linked private chat: revoke, list, or (the default) collect. */
+    /** A text of the intent in a linked private chat: revoke, collect, or (without either word) list. */
     Step start(Turn turn, Language language, String text) {
         CustomerId customer = turn.linked().orElseThrow().customerId();
         String lower = text.toLowerCase(Locale.ROOT);
         if (REVOKE.stream().anyMatch(lower::contains)) {
             return revoke(turn, language, customer, lower);
         }
-        if (LIST.stream().anyMatch(lower::contains)) {
+        if (COLLECT.stream().noneMatch(lower::contains)) {
             return list(turn, language, customer);
         }
         List<Consent> asked = turn.bank().askCollection(customer);
