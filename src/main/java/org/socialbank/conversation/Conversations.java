@@ -77,13 +77,14 @@ public class Conversations {
             org.socialbank.cards.RepayOnPage cardRepayments, org.socialbank.cards.AutoRepayments autoRepayments,
             org.socialbank.cards.UnlockOnPage cardUnlocks,
             org.springframework.beans.factory.ObjectProvider<ConversationOwners> owners,
-            org.springframework.context.ApplicationEventPublisher events) {
+            org.springframework.context.ApplicationEventPublisher events,
+            org.socialbank.sweeping.Sweeping sweeping) {
         this.store = store;
         this.outbox = outbox;
         this.linking = linking;
         this.parts = new EngineBank.Parts(linking, directory, ledger, branches, payments, requests, alerts, store, clock, properties.buttonTtl(),
                 optOut, alertSettings, assistant, appointments, cards, statements, cardRepayments,
-                autoRepayments, cardUnlocks, events);
+                autoRepayments, cardUnlocks, events, sweeping);
         this.dialogue = new Dialogue(texts, properties.buttonTtl());
         this.directory = directory;
         this.texts = texts;

@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.CustomerStatus;
 import org.socialbank.directory.Directory;
@@ -27,18 +28,20 @@ public class Sweeping {
     private final JdbcPulls pulls;
     private final JdbcRules rules;
     private final CollectMoney collect;
+    private final ChatCollections chat;
     private final OpenBanking openBanking;
     private final Directory directory;
     private final SweepingProperties properties;
     private final DurableTransactions writes;
     private final Clock clock;
 
-    Sweeping(JdbcSweepConsents consents, JdbcPulls pulls, JdbcRules rules, CollectMoney collect, OpenBanking openBanking,
-            Directory directory, SweepingProperties properties, DurableTransactions writes, Clock clock) {
+    Sweeping(JdbcSweepConsents consents, JdbcPulls pulls, JdbcRules rules, CollectMoney collect, ChatCollections chat,
+            OpenBanking openBanking, Directory directory, SweepingProperties properties, DurableTransactions writes, Clock clock) {
         this.consents = consents;
         this.pulls = pulls;
         this.rules = rules;
         this.collect = collect;
+        this.chat = chat;
         this.openBanking = openBanking;
         this.directory = directory;
         this.properties = properties;
@@ -128,6 +131,18 @@ public class Sweeping {
     public CollectResult collect(CollectRequest request) {
         Objects.requireNonNull(request, "request");
         return collect.collect(request, Optional.empty());
+    }
+
+    /**
+     * "Collect my money" in chat: records the request (idempotent by {@code id}, which the chat
+     * derives from the message) in the caller's transaction, without asking the provider; a worker
+     * collects from each consent and publishes {@link CollectionSettled} per pull. Answers the
+     * consents that will be asked; none (nothing linked, or all revoked) records nothing.
+     */
+    public List<Consent> askCollection(UUID id, CustomerId customer) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(customer, "customer");
+        return chat.ask(id, customer);
     }
 
     public List<Pull> pulls(CustomerId customer) {

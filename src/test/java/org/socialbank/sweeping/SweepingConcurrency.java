@@ -32,7 +32,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * book each month's pull once. Run on H2 and on PostgreSQL by the subclasses.
  */
 @SpringBootTest(properties = {"socialbank.sweeping.rules-enabled=false", "socialbank.sweeping.worker-interval=10m"})
-@Import(SweepingTestClock.class)
+@Import({SweepingTestClock.class, SweepingConcurrency.Told.class})
 abstract class SweepingConcurrency {
 
     static final int THREADS = 12;
@@ -57,6 +57,48 @@ abstract class SweepingConcurrency {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ChatCollections chatCollections;
+
+    @Autowired
+    Told told;
+
+    /** Counts what the chat would be told, per pull. */
+    @org.springframework.boot.test.context.TestConfiguration(proxyBeanMethods = false)
+    static class Told {
+
+        final java.util.Map<PullId, Integer> times = new java.util.concurrent.ConcurrentHashMap<>();
+
+        @org.springframework.context.event.EventListener
+        void on(CollectionSettled settled) {
+            times.merge(settled.pullId(), 1, Integer::sum);
+        }
+    }
+
+    @Test
+    void aCollectionAskedInChatRunByWorkersOnSeveralNodesAtOncePullsAndIsToldOnce() throws Exception {
+        SweepingFixtures fixtures = new SweepingFixtures(directory, ledger, sweeping, sandbox);
+        Person person = fixtures.customer("Chatting Sweeper", Language.EN, 40_000);
+        ConsentId consent = fixtures.link(person, 100_000, 100_000, LimitPeriod.MONTH, clock.instant());
+        UUID request = UUID.randomUUID();
+        assertThat(sweeping.askCollection(request, person.id())).hasSize(1);
+        assertThat(sweeping.askCollection(request, person.id())).hasSize(1);
+        List<Callable<Integer>> nodes = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            nodes.add(() -> {
+                chatCollections.run();
+                chatCollections.run();
+                return 0;
+            });
+        }
+        race(nodes);
+        PullId pull = ChatCollections.pullId(request, consent);
+        assertThat(sweeping.pulls(person.id())).extracting(Pull::id).containsExactly(pull);
+        assertThat(told.times).containsEntry(pull, 1);
+        assertThat(fixtures.balance(person.wallet())).isEqualTo(40_000);
+        new LedgerAudit(jdbc).assertBalanced();
+    }
 
     @Test
     void manyPullsOfOneConsentAtOnceStayWithinItsPeriodMaximum() throws Exception {

@@ -369,6 +369,25 @@ public interface Bank {
             long limitMinor) {
     }
 
+    /** The customer's accounts at other banks and their consents (issue 16 s6), revoked ones too. */
+    default List<org.socialbank.sweeping.Consent> externalAccounts(CustomerId customer) {
+        return List.of();
+    }
+
+    /**
+     * Records "collect my money" from every consent not revoked, idempotent by this message; a
+     * worker asks the other banks later. Answers the consents asked (none: nothing recorded).
+     */
+    default List<org.socialbank.sweeping.Consent> askCollection(CustomerId customer) {
+        throw new UnsupportedOperationException("sweeping");
+    }
+
+    /** Revokes the customer's own consent; empty when it is not theirs. */
+    default Optional<org.socialbank.sweeping.Consent> revokeExternalAccount(CustomerId customer,
+            org.socialbank.sweeping.ConsentId id) {
+        throw new UnsupportedOperationException("sweeping");
+    }
+
     /** A credit card's latest statement. */
     record CardBill(String maskedNumber, java.time.LocalDate statementDate, java.time.LocalDate dueDate,
             long balanceMinor, long minimumPaymentMinor, CurrencyCode currency) {

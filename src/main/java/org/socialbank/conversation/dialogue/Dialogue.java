@@ -46,6 +46,7 @@ public final class Dialogue {
     private final PayDialogue pay;
     private final RequestDialogue requests;
     private final AppointmentDialogue appointments;
+    private final SweepDialogue sweeping;
     private final CardReplies cards;
 
     /** @param formTtl how long a payment being put together is kept; an older one is dropped */
@@ -58,6 +59,7 @@ public final class Dialogue {
         this.pay = new PayDialogue(texts);
         this.requests = new RequestDialogue(texts, pay);
         this.appointments = new AppointmentDialogue(texts);
+        this.sweeping = new SweepDialogue(texts);
         this.cards = new CardReplies(texts);
     }
 
@@ -219,6 +221,11 @@ public final class Dialogue {
                     return appointments.publicAnswer(turn, language);
                 }
                 return turn.linked().isEmpty() ? offerLink(turn, language) : appointments.start(turn, language, text);
+            case SWEEP:
+                if (SweepDialogue.publicHere(turn)) {
+                    return sweeping.publicAnswer(turn, language);
+                }
+                return turn.linked().isEmpty() ? offerLink(turn, language) : sweeping.start(turn, language, text);
             case UNKNOWN:
                 return command.amountProblem().isPresent()
                         ? new Step(state, List.of(new Outbound.Text(Hints.amount(language))), language).shared()
@@ -471,6 +478,7 @@ public final class Dialogue {
         keys.addAll(Answers.messageKeys());
         keys.addAll(RequestDialogue.messageKeys());
         keys.addAll(AppointmentDialogue.messageKeys());
+        keys.addAll(SweepDialogue.messageKeys());
         keys.addAll(List.of("alerts.not_me.locked", "alerts.not_me.no_card", "alerts.not_me.button"));
         keys.addAll(CardReplies.messageKeys());
         keys.add(RequestDialogue.refusal("shares_do_not_add_up"));

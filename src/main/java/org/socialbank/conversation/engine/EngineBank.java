@@ -57,7 +57,8 @@ public final class EngineBank implements Bank {
             MarketingOptOut optOut, Alerts alertSettings, Assistant assistant,
             org.socialbank.services.Appointments appointments, Cards cards, Statements statements,
             RepayOnPage cardRepayments, org.socialbank.cards.AutoRepayments autoRepayments,
-            org.socialbank.cards.UnlockOnPage cardUnlocks, org.springframework.context.ApplicationEventPublisher events) {
+            org.socialbank.cards.UnlockOnPage cardUnlocks, org.springframework.context.ApplicationEventPublisher events,
+            org.socialbank.sweeping.Sweeping sweeping) {
     }
 
     /** Recent payees offered to the parser. */
@@ -401,6 +402,28 @@ public final class EngineBank implements Bank {
                 ? new org.socialbank.services.BookingResult.Refused(
                         org.socialbank.services.BookingRefusal.APPOINTMENT_NOT_FOUND)
                 : parts.appointments().reschedule(id, start);
+    }
+
+    /** The id of a collection asked by this message (issue 16 s6): a redelivery can never ask twice. */
+    public static UUID collectionId(Network channel, String externalMessageId) {
+        return UUID.nameUUIDFromBytes(("chat-collection|" + channel.wireName() + "|" + externalMessageId)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public List<org.socialbank.sweeping.Consent> externalAccounts(CustomerId customer) {
+        return parts.sweeping().consents(customer);
+    }
+
+    @Override
+    public List<org.socialbank.sweeping.Consent> askCollection(CustomerId customer) {
+        return parts.sweeping().askCollection(collectionId(channel, externalMessageId), customer);
+    }
+
+    @Override
+    public Optional<org.socialbank.sweeping.Consent> revokeExternalAccount(CustomerId customer,
+            org.socialbank.sweeping.ConsentId id) {
+        return parts.sweeping().revoke(customer, id);
     }
 
     /** A random button reference: 16 bytes, 22 base64url characters. */

@@ -28,6 +28,7 @@ final class Chinese {
                 .intent(ZH, Intent.HELP, "帮助", "帮忙", "怎么用", "使用说明", "菜单", "功能")
                 .intent(ZH, Intent.BRANCHES, "网点", "营业厅", "支行", "分行", "取款机", "自动取款机",
                         "附近网点", "最近的网点")
+                .intent(ZH, Intent.SWEEP, "资金归集", "归集", "跨行归集", "其他银行", "他行", "撤销授权", "解除授权")
                 .intent(ZH, Intent.APPOINTMENT, "预约", "预约办理", "网点预约", "预约网点", "约个时间", "排号")
                 .weak(ZH, Intent.BACK, "返回", "上一步", "后退", "退回")
                 .weak(ZH, Intent.HELP, "你好", "您好", "嗨")

@@ -27,6 +27,8 @@ final class English {
                 .weak(EN, Intent.HELP, "hi", "hello", "hey", "good morning", "good evening")
                 .intent(EN, Intent.BRANCHES, "branch", "branches", "nearest branch", "find a branch",
                         "atm", "atms", "cash machine", "cashpoint", "branch near me")
+                .intent(EN, Intent.SWEEP, "collect my money", "collect money", "sweep my money", "my other banks",
+                        "my other bank", "other banks", "other bank", "revoke", "linked banks")
                 .intent(EN, Intent.APPOINTMENT, "appointment", "appointments", "book an appointment",
                         "make an appointment", "schedule an appointment", "book a slot", "book a visit")
                 .weak(EN, Intent.BACK, "back", "go back", "previous", "previous step")

@@ -28,6 +28,8 @@ final class French {
                         "que sais-tu faire", "menu")
                 .intent(FR, Intent.BRANCHES, "agence", "agences", "agence la plus proche", "distributeur",
                         "distributeurs", "dab", "guichet", "guichets")
+                .intent(FR, Intent.SWEEP, "rassembler mon argent", "rapatrier mon argent", "rapatrier", "rassembler",
+                        "mes autres banques", "autres banques", "autre banque", "révoquer", "revoquer")
                 .intent(FR, Intent.APPOINTMENT, "rendez-vous", "rdv", "prendre rendez-vous",
                         "prendre un rendez-vous", "réserver un créneau", "créneau")
                 .weak(FR, Intent.BACK, "retour", "revenir", "précédent", "en arrière", "étape précédente")

@@ -10,7 +10,12 @@ public enum Intent {
     /** Stop marketing on this channel (a STOP word alone, see {@link StopWords}); service alerts go on. */
     STOP,
     /** Book a branch appointment (issue 16 section 5): "book an appointment at the Paris branch tomorrow morning". */
-    APPOINTMENT;
+    APPOINTMENT,
+    /**
+     * Money at another bank (issue 16 section 6): "collect my money" asks for it, "my other banks"
+     * lists the linked accounts, "revoke other-bank" ends a consent.
+     */
+    SWEEP;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -17,7 +17,7 @@ final class Intents {
 
     /** Most specific first. */
     private static final List<Intent> PRIORITY = List.of(Intent.UNLINK, Intent.CANCEL, Intent.LINK,
-            Intent.LANGUAGE, Intent.SPLIT, Intent.REQUEST, Intent.HISTORY, Intent.BALANCE,
+            Intent.LANGUAGE, Intent.SWEEP, Intent.SPLIT, Intent.REQUEST, Intent.HISTORY, Intent.BALANCE,
             Intent.APPOINTMENT, Intent.PAY, Intent.BRANCHES, Intent.HELP, Intent.BACK, Intent.THANKS);
     private static final List<Intent> HOW_TO = List.of(Intent.PAY, Intent.REQUEST, Intent.SPLIT,
             Intent.LINK, Intent.UNLINK, Intent.HISTORY);

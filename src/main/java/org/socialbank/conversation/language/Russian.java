@@ -38,6 +38,8 @@ final class Russian {
                 .stems(intent(Intent.CANCEL), "отмен")
                 .stems(intent(Intent.BRANCHES), "отделени", "банкомат", "филиал")
                 .stems(intent(Intent.APPOINTMENT), "записат", "запиши", "запишит", "записывани")
+                .intent(RU, Intent.SWEEP, "собрать деньги", "собери деньги", "соберите деньги", "другие банки",
+                        "другой банк", "другого банка", "других банках", "отозвать", "отзови")
                 .intent(RU, Intent.APPOINTMENT, "запись", "записаться на приём", "на приём", "на прием")
                 .weak(RU, Intent.THANKS, "спасибо", "спс", "благодарю", "большое спасибо")
                 .weak(RU, Intent.BACK, "назад", "вернись", "вернуться", "шаг назад")

@@ -1,0 +1,62 @@
+package org.socialbank.conversation.engine;
+
+import java.util.Optional;
+import org.socialbank.alerts.PublicNetworks;
+import org.socialbank.conversation.Outbound;
+import org.socialbank.directory.Directory;
+import org.socialbank.directory.Language;
+import org.socialbank.shared.Money;
+import org.socialbank.sweeping.CollectionSettled;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells the customer's private chat how a collection asked in chat ended (issue 16 s6): the amount
+ * that arrived, or why not (over the consent's limit, consent expired, nothing to collect, the
+ * other bank failed). Written to the outbox in the transaction that marks the pull told, so once.
+ * No private chat: nothing is written.
+ */
+@Component
+class CollectionMessages {
+
+    private final PaymentAlerts alerts;
+    private final Outbox outbox;
+    private final Directory directory;
+    private final MessageTexts texts;
+
+    CollectionMessages(PaymentAlerts alerts, Outbox outbox, Directory directory, MessageTexts texts) {
+        this.alerts = alerts;
+        this.outbox = outbox;
+        this.directory = directory;
+        this.texts = texts;
+    }
+
+    @EventListener
+    void on(CollectionSettled settled) {
+        Optional<JdbcConversations.Chat> chat = alerts.preferredChat(settled.customerId())
+                .filter(c -> !PublicNetworks.isPublic(c.channel()));
+        if (chat.isEmpty()) {
+            return;
+        }
+        Language language = directory.customer(settled.customerId()).map(v -> v.customer().language())
+                .orElse(Language.EN);
+        String text = settled.arrived()
+                ? texts.text(language, "sweeping.chat.arrived",
+                        Money.format(settled.amountMinor(), settled.currency(), language.locale()), settled.bank())
+                : texts.text(language, key(settled.reason()), settled.bank());
+        outbox.write(chat.get(), new Outbound.Text(text));
+    }
+
+    /** The message for a refusal or failure code; an unknown code is the other bank's failure. */
+    static String key(String reason) {
+        if (reason == null) {
+            return "sweeping.chat.refused.failed";
+        }
+        return switch (reason) {
+            case "over_period_limit", "over_payment_limit", "over_consent_limit" -> "sweeping.chat.refused.limit";
+            case "consent_expired", "consent_revoked" -> "sweeping.chat.refused.expired";
+            case "nothing_to_collect", "insufficient_funds" -> "sweeping.chat.refused.nothing";
+            default -> "sweeping.chat.refused.failed";
+        };
+    }
+}
