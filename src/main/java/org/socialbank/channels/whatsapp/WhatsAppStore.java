@@ -36,10 +36,14 @@ class WhatsAppStore {
         }
     }
 
-    /** The user wrote at {@code at}: the window is open again from then (never moved back by a late redelivery). */
+    /**
+     * The user wrote at {@code at}: the window is open again from then (never moved back by a late
+     * redelivery). Meta's timestamps are whole seconds, so a message in the same second as the last
+     * one reopens a window Meta closed meanwhile too ({@link #windowOpen} still checks the time).
+     */
     void wrote(String waId, Instant at) {
         int updated = jdbc.sql("UPDATE whatsapp_windows SET last_inbound_at = ?, closed = FALSE WHERE wa_id = ? "
-                + "AND last_inbound_at < ?").params(Timestamps.utc(at), waId, Timestamps.utc(at)).update();
+                + "AND last_inbound_at <= ?").params(Timestamps.utc(at), waId, Timestamps.utc(at)).update();
         if (updated == 1 || window(waId).isPresent()) {
             return;
         }
