@@ -40,6 +40,16 @@ class JdbcStaff {
                 .query(JdbcStaff::account).optional();
     }
 
+    /**
+     * The account with its row locked until the transaction ends: a sign-in step takes it first,
+     * so the steps of one account (a code sent twice at once, a password beside a code) run one
+     * after the other and always lock the account before the audit's head (no deadlock).
+     */
+    Optional<StaffAccount> lockedById(StaffId id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM console_staff WHERE id = ? FOR UPDATE").param(id.value())
+                .query(JdbcStaff::account).optional();
+    }
+
     Optional<StaffAccount> byId(StaffId id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM console_staff WHERE id = ?").param(id.value())
                 .query(JdbcStaff::account).optional();

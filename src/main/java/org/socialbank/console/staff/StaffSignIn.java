@@ -53,7 +53,8 @@ public class StaffSignIn {
     public SignInStep password(String typedName, String password) {
         Instant now = clock.instant();
         String username = typedName.strip().toLowerCase(Locale.ROOT);
-        Optional<StaffAccount> found = staff.byUsername(username).filter(StaffAccount::active);
+        Optional<StaffAccount> found = staff.byUsername(username).flatMap(a -> staff.lockedById(a.member().id()))
+                .filter(StaffAccount::active);
         boolean right = credentials.matches(password, found.map(StaffAccount::passwordHash));
         if (found.isEmpty()) {
             audit.append(null, loggable(username), "sign-in.unknown-name", "console", "");
@@ -77,7 +78,7 @@ public class StaffSignIn {
         Instant now = clock.instant();
         Optional<Session> pending = sessions.find(codeToken).filter(s -> s.stage() == Stage.CODE && s.endedAt() == null
                 && now.isBefore(s.createdAt().plus(properties.codeStepTimeout())));
-        Optional<StaffAccount> found = pending.flatMap(s -> staff.byId(s.staff())).filter(StaffAccount::active);
+        Optional<StaffAccount> found = pending.flatMap(s -> staff.lockedById(s.staff())).filter(StaffAccount::active);
         if (found.isEmpty()) {
             return new SignInStep.Expired();
         }
