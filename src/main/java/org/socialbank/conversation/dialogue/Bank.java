@@ -171,10 +171,8 @@ public interface Bank {
      * Books a place for the customer; the appointment's id comes from the message being handled,
      * so a redelivered press books once.
      */
-    default org.socialbank.services.BookingResult bookAppointment(CustomerId customer, String branchId,
-            java.time.OffsetDateTime start, String service) {
-        throw new UnsupportedOperationException("appointments");
-    }
+    org.socialbank.services.BookingResult bookAppointment(CustomerId customer, String branchId,
+            java.time.OffsetDateTime start, String service);
 
     /** The customer's own appointment; empty when there is none or it is another's. */
     default Optional<org.socialbank.services.Appointment> appointment(CustomerId customer,
@@ -183,16 +181,12 @@ public interface Bank {
     }
 
     /** Cancels the customer's own appointment. */
-    default org.socialbank.services.BookingResult cancelAppointment(CustomerId customer,
-            org.socialbank.services.AppointmentId id) {
-        throw new UnsupportedOperationException("appointments");
-    }
+    org.socialbank.services.BookingResult cancelAppointment(CustomerId customer,
+            org.socialbank.services.AppointmentId id);
 
     /** Moves the customer's own appointment to another slot of its branch. */
-    default org.socialbank.services.BookingResult rescheduleAppointment(CustomerId customer,
-            org.socialbank.services.AppointmentId id, java.time.OffsetDateTime start) {
-        throw new UnsupportedOperationException("appointments");
-    }
+    org.socialbank.services.BookingResult rescheduleAppointment(CustomerId customer,
+            org.socialbank.services.AppointmentId id, java.time.OffsetDateTime start);
 
     /** An opaque reference to a new button row bound to this chat account and form version. */
     String button(String action, long formVersion);
@@ -378,15 +372,11 @@ public interface Bank {
      * Records "collect my money" from every consent not revoked, idempotent by this message; a
      * worker asks the other banks later. Answers the consents asked (none: nothing recorded).
      */
-    default List<org.socialbank.sweeping.Consent> askCollection(CustomerId customer) {
-        throw new UnsupportedOperationException("sweeping");
-    }
+    List<org.socialbank.sweeping.Consent> askCollection(CustomerId customer);
 
     /** Revokes the customer's own consent; empty when it is not theirs. */
-    default Optional<org.socialbank.sweeping.Consent> revokeExternalAccount(CustomerId customer,
-            org.socialbank.sweeping.ConsentId id) {
-        throw new UnsupportedOperationException("sweeping");
-    }
+    Optional<org.socialbank.sweeping.Consent> revokeExternalAccount(CustomerId customer,
+            org.socialbank.sweeping.ConsentId id);
 
     /** A credit card's latest statement. */
     record CardBill(String maskedNumber, java.time.LocalDate statementDate, java.time.LocalDate dueDate,

@@ -154,6 +154,38 @@ final class FakeBank implements Bank {
         return Optional.ofNullable(aliases.get(alias));
     }
 
+    /** The fake bank has no branches and no accounts at other banks: every such request is refused or empty. */
+    @Override
+    public org.socialbank.services.BookingResult bookAppointment(CustomerId customer, String branchId,
+            java.time.OffsetDateTime start, String service) {
+        return new org.socialbank.services.BookingResult.Refused(org.socialbank.services.BookingRefusal.BRANCH_NOT_FOUND);
+    }
+
+    @Override
+    public org.socialbank.services.BookingResult cancelAppointment(CustomerId customer,
+            org.socialbank.services.AppointmentId id) {
+        return new org.socialbank.services.BookingResult.Refused(
+                org.socialbank.services.BookingRefusal.APPOINTMENT_NOT_FOUND);
+    }
+
+    @Override
+    public org.socialbank.services.BookingResult rescheduleAppointment(CustomerId customer,
+            org.socialbank.services.AppointmentId id, java.time.OffsetDateTime start) {
+        return new org.socialbank.services.BookingResult.Refused(
+                org.socialbank.services.BookingRefusal.APPOINTMENT_NOT_FOUND);
+    }
+
+    @Override
+    public List<org.socialbank.sweeping.Consent> askCollection(CustomerId customer) {
+        return List.of();
+    }
+
+    @Override
+    public Optional<org.socialbank.sweeping.Consent> revokeExternalAccount(CustomerId customer,
+            org.socialbank.sweeping.ConsentId id) {
+        return Optional.empty();
+    }
+
     int notMeReports;
 
     @Override
