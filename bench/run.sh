@@ -11,7 +11,8 @@ usage() {
   cat <<'EOF'
 usage: bench/run.sh [--concurrency C] [--duration-seconds D] [--rounds R]
                     [--warmup-seconds W] [--accounts N] [--client wrk|java]
-                    [--chats N] [--hot-account] [--server-jar PATH] [--keep-work-dir]
+                    [--chats N] [--hot-account] [--batch N] [--server-jar PATH]
+                    [--keep-work-dir]
   --concurrency       clients, for our load generator and for pgbench -c (default 16)
   --duration-seconds  measured seconds per run, ours and pgbench -T alike (default 30)
   --rounds            alternating rounds; the medians are over these (default 3, max 20)
@@ -24,6 +25,8 @@ usage: bench/run.sh [--concurrency C] [--duration-seconds D] [--rounds R]
                       each round (default 16; 0 leaves it out)
   --hot-account       also run ours on PostgreSQL with every transfer crediting one merchant
                       wallet (needs --client wrk), and print its ratio to the uniform run
+  --batch             also run ours on H2 with N transfers per request to
+                      POST /api/v1/transfers/batch (needs --client wrk; figures in transfers/s)
   --server-jar        server jar to run (default: target/socialbank.jar, built if missing)
   --keep-work-dir     keep server logs and raw outputs even when the run succeeds
 EOF
@@ -40,6 +43,7 @@ KEEP_WORK_DIR=false
 CLIENT=""
 CHATS=16
 HOT=false
+BATCH=0
 WRK_MODE=uniform
 SERVER_ARGS=()
 PRESET_PORT=""
@@ -70,6 +74,11 @@ SERVER_PID=""
 CHILD_PID=""
 SERVER_PORT=""
 TOKEN=""
+# The assistant trains its models on a first start (the English MiniLM head takes minutes of CPU)
+# and caches them; every server of a run shares this cache, and each run waits for its server to
+# go idle before it measures, so no training or start-up job is counted as transfer work.
+ASSISTANT_CACHE="${SOCIALBANK_BENCH_ASSISTANT_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/socialbank-bench/assistant}"
+IDLE_WAIT_SECONDS=1200
 
 die() {
   echo "run.sh: $*" >&2
@@ -96,6 +105,7 @@ parse_args() {
       --client) CLIENT="${2:?}"; shift 2 ;;
       --chats) CHATS="${2:?}"; shift 2 ;;
       --hot-account) HOT=true; shift ;;
+      --batch) BATCH="${2:?}"; shift 2 ;;
       --keep-work-dir) KEEP_WORK_DIR=true; shift ;;
       -h | --help) usage; exit 0 ;;
       *) usage >&2; die "unknown argument: $1" ;;
@@ -112,6 +122,8 @@ parse_args() {
   fi
   [[ $CLIENT == wrk || $CLIENT == java ]] || die "--client must be wrk or java: $CLIENT"
   [[ $HOT == false || $CLIENT == wrk ]] || die "--hot-account needs --client wrk"
+  if ((BATCH != 0)); then int_in_range --batch "$BATCH" 2 64; fi
+  [[ $BATCH == 0 || $CLIENT == wrk ]] || die "--batch needs --client wrk"
 }
 
 check_tools() {
@@ -185,9 +197,32 @@ start_server() { # store dir
   SERVER_PORT="${PRESET_PORT:-$(free_port)}"
   # exec, so that $! is the JVM itself and stop_server signals it directly.
   (cd "$dir" && exec env "${env_vars[@]}" "$(server_java)" -jar "$SERVER_JAR" \
-    --server.port="$SERVER_PORT" --server.address=127.0.0.1 "${SERVER_ARGS[@]}" >server.log 2>&1) &
+    --server.port="$SERVER_PORT" --server.address=127.0.0.1 \
+    --socialbank.assistant.cache-dir="$ASSISTANT_CACHE" "${SERVER_ARGS[@]}" >server.log 2>&1) &
   SERVER_PID=$!
   wait_healthy "$dir"
+  wait_idle
+}
+
+# Waits until the server's JVM used under 5% of one core in each of two seconds in a row: the
+# assistant's training (first start only), Flyway and the JIT's start-up work are then over.
+wait_idle() {
+  local second quiet=0 before after limit=$((CLK_TCK / 20))
+  for ((second = 0; second < IDLE_WAIT_SECONDS; second++)); do
+    before="$(process_ticks "$SERVER_PID")"
+    sleep 1
+    after="$(process_ticks "$SERVER_PID")"
+    if ((after - before <= limit)); then
+      quiet=$((quiet + 1))
+      if ((quiet >= 2)); then
+        ((second < 5)) || echo "server idle after ${second}s (start-up work, e.g. the assistant's first training)" >&2
+        return
+      fi
+    else
+      quiet=0
+    fi
+  done
+  die "server not idle after ${IDLE_WAIT_SECONDS}s"
 }
 
 wait_healthy() { # dir
@@ -418,7 +453,7 @@ print_header() {
   echo "socialbank bench $(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo "command: bench/run.sh --concurrency $CONCURRENCY --duration-seconds $DURATION_SECONDS" \
     "--rounds $ROUNDS --warmup-seconds $WARMUP_SECONDS --accounts $ACCOUNTS --client $CLIENT" \
-    "--chats $CHATS$([[ $HOT == true ]] && echo " --hot-account")"
+    "--chats $CHATS$([[ $HOT == true ]] && echo " --hot-account")$( ((BATCH > 0)) && echo " --batch $BATCH")"
   echo "machine: nproc $(nproc), $(lscpu | sed -n 's/^Model name: *//p'), memory" \
     "$(awk '/^MemTotal:/ { printf "%.1f", $2 / 1048576 }' /proc/meminfo) GiB"
   echo "server java: $("$(server_java)" -version 2>&1 | head -n 1); bench java:" \
@@ -456,14 +491,24 @@ ours_hot() {
     HOT_TPS+=("$LAST_TPS")
   fi
 }
+ours_batch() {
+  if ((BATCH > 0)); then
+    WRK_MODE="batch:$BATCH"
+    run_ours h2-batch "$1"
+    WRK_MODE=uniform
+    BATCH_TPS+=("$LAST_TPS")
+  fi
+}
 ours_chat() { if ((CHATS > 0)); then run_chat "$1"; CHAT_TPS+=("$LAST_TPS"); fi; }
 
 run_round() { # round; odd rounds start with ours, even rounds with pgbench, to spread drift
   local round="$1"
   if ((round % 2 == 1)); then
-    ours_h2 "$round"; ours_pg "$round"; ours_hot "$round"; ours_chat "$round"; theirs "$round"
+    ours_h2 "$round"; ours_batch "$round"; ours_pg "$round"; ours_hot "$round"; ours_chat "$round"
+    theirs "$round"
   else
-    theirs "$round"; ours_chat "$round"; ours_hot "$round"; ours_pg "$round"; ours_h2 "$round"
+    theirs "$round"; ours_chat "$round"; ours_hot "$round"; ours_pg "$round"; ours_batch "$round"
+    ours_h2 "$round"
   fi
   echo "round $round  ours(PG)/pgbench $(ratio "${PG_TPS[-1]}" "${PGBENCH_TPS[-1]}")" \
     " ours(H2)/pgbench $(ratio "${H2_TPS[-1]}" "${PGBENCH_TPS[-1]}")" \
@@ -489,7 +534,7 @@ main() {
   WORK_DIR="$(mktemp -d /tmp/socialbank-bench.XXXXXX)"
   build
   TOKEN="$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-  H2_TPS=() PG_TPS=() PGBENCH_TPS=() CHAT_TPS=() HOT_TPS=() LAST_TPS=""
+  H2_TPS=() PG_TPS=() PGBENCH_TPS=() CHAT_TPS=() HOT_TPS=() BATCH_TPS=() LAST_TPS=""
   print_header
   local round
   for ((round = 1; round <= ROUNDS; round++)); do
@@ -505,6 +550,10 @@ main() {
     local hot
     hot="$(median "${HOT_TPS[@]}")"
     echo "hot account (PostgreSQL): $hot transfers/s  hot/uniform $(ratio "$hot" "$pg")"
+  fi
+  if ((BATCH > 0)); then
+    echo "batched requests (H2, $BATCH transfers per request): $(median "${BATCH_TPS[@]}") transfers/s" \
+      " batch/single $(ratio "$(median "${BATCH_TPS[@]}")" "$h2")"
   fi
   if ((CHATS > 0)); then
     local chat

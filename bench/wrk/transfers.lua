@@ -3,12 +3,16 @@
 --   wrk -t 2 -c 16 -d 20s --latency -s bench/wrk/transfers.lua http://127.0.0.1:8080 \
 --       -- WALLETS_FILE TOKEN SEED [CURRENCY] [hot]
 --
+--   ... -- WALLETS_FILE TOKEN SEED [CURRENCY] [uniform|hot|batch:N]
+--
 -- WALLETS_FILE holds one account id per line, as written by
 -- `java -jar bench/target/socialbank-bench.jar --setup-only WALLETS_FILE` (which creates and
 -- funds them). With "hot", every transfer credits the first wallet (a merchant every customer
 -- pays: the hot account of issue 22) from one of the others. Otherwise the work per request is
 -- the Java generator's: two distinct random wallets, an
--- amount of 1..1000 minor units, a new UUID as the transfer's id (its idempotency key). At the
+-- amount of 1..1000 minor units, a new UUID as the transfer's id (its idempotency key). With
+-- "batch:N" each request carries N such transfers to POST /api/v1/transfers/batch (booked all or
+-- none, in one transaction), and the figures count transfers, not requests. At the
 -- end it prints one line "wrk-json {...}" with the counts and latency percentiles that
 -- bench/run.sh reads; answers are counted by status (200 would be a repeated id, so a run
 -- with any 200 reused ids and is not a fair measurement).
@@ -17,6 +21,7 @@ local wallets = {}
 local token, currency
 local threads = {}
 local hot = false
+local batch = 0
 
 -- Runs once per thread, in the main interpreter, before the threads start: each thread gets its
 -- own number (a global in the thread's interpreter), so that no two threads draw the same ids.
@@ -45,6 +50,7 @@ function init(args)
   local seed = tonumber(args[3] or "1")
   currency = args[4] or "EUR"
   hot = args[5] == "hot"
+  batch = tonumber((args[5] or ""):match("^batch:(%d+)$") or "0")
   -- A run against the same server must not replay an earlier run's ids (they would be answered
   -- 200, as repeats): callers pass a new seed per run (bench/run.sh does).
   math.randomseed(seed * 1000 + thread_number)
@@ -69,7 +75,7 @@ local function uuid()
       .. random_hex(3) .. "-" .. random_hex(12)
 end
 
-function request()
+local function transfer_json()
   local n = #wallets
   local debit, credit
   if hot then
@@ -82,10 +88,23 @@ function request()
       credit = credit + 1
     end
   end
-  local body = string.format(
+  return string.format(
     '{"id":"%s","debitAccountId":"%s","creditAccountId":"%s","amountMinor":%d,"currency":"%s","code":"p2p"}',
     uuid(), wallets[debit], wallets[credit], math.random(1, 1000), currency)
-  return wrk.format("POST", "/api/v1/transfers", {
+end
+
+function request()
+  local path, body = "/api/v1/transfers", nil
+  if batch > 0 then
+    local parts = {}
+    for i = 1, batch do
+      parts[i] = transfer_json()
+    end
+    path, body = "/api/v1/transfers/batch", '{"transfers":[' .. table.concat(parts, ",") .. "]}"
+  else
+    body = transfer_json()
+  end
+  return wrk.format("POST", path, {
     ["Content-Type"] = "application/json",
     ["Authorization"] = "Bearer " .. token,
   }, body)
@@ -107,7 +126,7 @@ function done(summary, latency, requests)
   local parts = {}
   for status, count in pairs(by_status) do
     if status == 201 then
-      ok = ok + count
+      ok = ok + count * math.max(batch, 1)
     else
       other = other + count
     end

@@ -190,7 +190,7 @@ public final class ChatBench {
     List<Chat> chats = new ArrayList<>();
     for (int i = 0; i < options.chats(); i++) {
       Chat chat = new Chat(5_000_000_000L + random.nextLong(1_000_000_000L), "b" + run + "n" + i,
-          String.format(Locale.ROOT, "+336%02d%06d", random.nextInt(100), i), "bench_" + run + "_" + i,
+          String.format(Locale.ROOT, "+3361%01d%06d", random.nextInt(10), i), "bench_" + run + "_" + i,
           "bench-password-" + run + "-" + i);
       register(chat, equity);
       chats.add(chat);
