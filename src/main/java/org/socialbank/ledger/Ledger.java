@@ -7,7 +7,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.socialbank.ledger.BatchResult.Committed;
@@ -17,13 +19,17 @@ import org.socialbank.ledger.jdbc.JdbcBook;
 import org.socialbank.ledger.posting.Posting;
 import org.socialbank.shared.Durability;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.beans.factory.DisposableBean;
 
 /**
  * The ledger's use cases. Each write runs in one database transaction that locks the accounts it
- * touches in ascending id order, and returns only once the commit is durable.
+ * touches in ascending id order, and returns only once the commit is durable. Single transfers
+ * from callers outside a transaction (the API, the chat's payments once they stand alone) share
+ * their transaction with the others that arrive at the same time ({@link GroupCommit}).
  */
 @Service
-public class Ledger {
+public class Ledger implements DisposableBean {
 
     private final JdbcBook book;
     private final Transactions transactions;
@@ -31,6 +37,7 @@ public class Ledger {
     private final Clock clock;
     private final LedgerProperties properties;
     private final LedgerMetrics metrics;
+    private final GroupCommit groups;
 
     Ledger(JdbcBook book, Transactions transactions, Durability durability, Clock clock,
             LedgerProperties properties, LedgerMetrics metrics) {
@@ -40,6 +47,25 @@ public class Ledger {
         this.clock = clock;
         this.properties = properties;
         this.metrics = metrics;
+        this.groups = !properties.groupCommit() ? null : new GroupCommit(new GroupCommit.Writer() {
+            @Override
+            public List<TransferResult> writeAll(List<NewTransfer> requests) {
+                return transferAll(requests);
+            }
+
+            @Override
+            public TransferResult writeOne(NewTransfer request) {
+                return transferAlone(request);
+            }
+        }, properties.groupSizeMax(), properties.groupCommitters(), metrics::groupSize);
+    }
+
+    /** Writes what is still queued, then stops the group commit's threads. */
+    @Override
+    public void destroy() {
+        if (groups != null) {
+            groups.close();
+        }
     }
 
     public OpenResult open(NewAccount request) {
@@ -90,7 +116,39 @@ public class Ledger {
         });
     }
 
+    /**
+     * Books one transfer. Outside a transaction it joins the next group commit; inside the
+     * caller's transaction it is written there, so that it commits with the caller's own writes.
+     */
     public TransferResult transfer(NewTransfer request) {
+        if (groups == null || TransactionSynchronizationManager.isActualTransactionActive()) {
+            return transferAlone(request);
+        }
+        return groups.submit(request);
+    }
+
+    /**
+     * Independent single transfers in one transaction, answered each in the requests' order: a
+     * rejection changes nothing, so the others are booked as if they had come one by one.
+     */
+    List<TransferResult> transferAll(List<NewTransfer> requests) {
+        List<TransferResult> results = durably(() -> {
+            Posting posting = new Posting(book, now());
+            posting.lock(requests.stream()
+                    .flatMap(r -> Stream.of(r.debitAccountId(), r.creditAccountId())).toList());
+            posting.prefetch(requests.stream().map(NewTransfer::id).toList());
+            List<TransferResult> answers = new ArrayList<>(requests.size());
+            for (NewTransfer request : requests) {
+                answers.add(posting.create(request));
+            }
+            posting.flush();
+            return answers;
+        });
+        results.forEach(result -> metrics.count("transfer", result));
+        return results;
+    }
+
+    private TransferResult transferAlone(NewTransfer request) {
         return metrics.count("transfer", durably(() -> {
             Posting posting = new Posting(book, now());
             posting.lock(List.of(request.debitAccountId(), request.creditAccountId()));
@@ -165,11 +223,19 @@ public class Ledger {
         if (limit < 1 || limit > properties.statementPageMax()) {
             throw new IllegalArgumentException("limit must be between 1 and " + properties.statementPageMax());
         }
-        return book.postedAfter(afterSequence, writtenBefore, limit).stream().map(s -> {
+        Map<AccountId, Account> accounts = new HashMap<>();
+        return book.postedAfter(afterSequence, writtenBefore, limit).stream().map(p -> {
+            JdbcBook.Sequenced s = p.row();
             Transfer t = s.transfer();
-            return new JournalPosting(s.sequence(), t, book.findAccount(t.debitAccountId()).orElseThrow(),
-                    book.findAccount(t.creditAccountId()).orElseThrow(),
-                    book.balanceAfter(t.debitAccountId(), s.sequence()), book.balanceAfter(t.creditAccountId(), s.sequence()));
+            // rows booked before V48 carry no balances: only those add up the account's journal
+            long debitAfter = p.debitBalanceAfterMinor() != null ? p.debitBalanceAfterMinor()
+                    : book.balanceAfter(t.debitAccountId(), s.sequence());
+            long creditAfter = p.creditBalanceAfterMinor() != null ? p.creditBalanceAfterMinor()
+                    : book.balanceAfter(t.creditAccountId(), s.sequence());
+            return new JournalPosting(s.sequence(), t,
+                    accounts.computeIfAbsent(t.debitAccountId(), id -> book.findAccount(id).orElseThrow()),
+                    accounts.computeIfAbsent(t.creditAccountId(), id -> book.findAccount(id).orElseThrow()),
+                    debitAfter, creditAfter);
         }).toList();
     }
 

@@ -1,6 +1,7 @@
 package org.socialbank.ledger;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,16 +9,25 @@ import org.springframework.stereotype.Component;
 
 /**
  * Counts ledger outcomes for operators: {@code socialbank.ledger.outcomes} tagged with the
- * operation and its outcome ({@code booked}, {@code replayed} or the rejection code).
+ * operation and its outcome ({@code booked}, {@code replayed} or the rejection code), and the
+ * size of each group of single transfers written together ({@code socialbank.ledger.group.size}).
  */
 @Component
 class LedgerMetrics {
 
     private final MeterRegistry registry;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final DistributionSummary groupSizes;
 
     LedgerMetrics(MeterRegistry registry) {
         this.registry = registry;
+        this.groupSizes = DistributionSummary.builder("socialbank.ledger.group.size")
+                .description("Single transfers written in one transaction by the group commit")
+                .baseUnit("transfers").register(registry);
+    }
+
+    void groupSize(int transfers) {
+        groupSizes.record(transfers);
     }
 
     TransferResult count(String operation, TransferResult result) {

@@ -12,6 +12,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retriesMax how often a transaction that lost a lock race or a deadlock is retried
  * @param expiryInterval how often the janitor looks for expired pending transfers
  * @param expiryBatchMax the most pending transfers one janitor round expires
+ * @param groupCommit whether single transfers that arrive together are written in one
+ *     transaction ({@link GroupCommit}); callers already inside a transaction are always written
+ *     in theirs
+ * @param groupSizeMax the most single transfers one group holds
+ * @param groupCommitters how many groups one node writes at once (each holds a connection)
  */
 @ConfigurationProperties("socialbank.ledger")
 public record LedgerProperties(
@@ -19,7 +24,10 @@ public record LedgerProperties(
         @DefaultValue("64") int batchSizeMax,
         @DefaultValue("8") int retriesMax,
         @DefaultValue("5s") Duration expiryInterval,
-        @DefaultValue("500") int expiryBatchMax) {
+        @DefaultValue("500") int expiryBatchMax,
+        @DefaultValue("true") boolean groupCommit,
+        @DefaultValue("128") int groupSizeMax,
+        @DefaultValue("2") int groupCommitters) {
 
     public LedgerProperties {
         require(statementPageMax >= 1 && statementPageMax <= 1000,
@@ -31,6 +39,8 @@ public record LedgerProperties(
                 "socialbank.ledger.expiry-interval must be positive");
         require(expiryBatchMax >= 1 && expiryBatchMax <= 10_000,
                 "socialbank.ledger.expiry-batch-max must be 1..10000");
+        require(groupSizeMax >= 1 && groupSizeMax <= 1000, "socialbank.ledger.group-size-max must be 1..1000");
+        require(groupCommitters >= 1 && groupCommitters <= 16, "socialbank.ledger.group-committers must be 1..16");
     }
 
     private static void require(boolean condition, String message) {

@@ -32,7 +32,10 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * Durability: the packaged jar runs as its own process under concurrent load and is killed with
  * SIGKILL mid-load. After a restart every transfer it acknowledged with 2xx is there, replays of
  * them are answered as replays, and the ledger's invariants hold. On the embedded H2 default and
- * on PostgreSQL. (A power cut is beyond a test here; the H2 store fsyncs before answering.)
+ * on PostgreSQL. (A power cut is beyond a test here; the H2 store fsyncs before answering.) The
+ * 16 clients' transfers are written in groups (the ledger's group commit, issue 22): the kill cuts
+ * groups in the middle, and the test checks that groups of more than one transfer were being
+ * written before it.
  */
 class CrashIntegrationTests {
 
@@ -123,11 +126,30 @@ class CrashIntegrationTests {
         while (acknowledged.size() < 400 && Instant.now().isBefore(deadline)) {
             Thread.sleep(20);
         }
+        long[] groups = groupSizes(api);
         server.kill();
         running.set(false);
         pool.shutdown();
         assertThat(pool.awaitTermination(2, TimeUnit.MINUTES)).isTrue();
         assertThat(serverErrors.get()).as("5xx answers before the kill").isZero();
+        assertThat(groups[1]).as("transfers written in %d groups before the kill", groups[0])
+                .isGreaterThan(groups[0]);
+    }
+
+    /** The group commit's groups so far and the transfers they held, from the server's metrics. */
+    private static long[] groupSizes(Api api) {
+        Response metrics = api.get("/actuator/prometheus");
+        assertThat(metrics.status()).as("metrics").isEqualTo(200);
+        return new long[] {metric(metrics.body(), "socialbank_ledger_group_size_transfers_count"),
+            metric(metrics.body(), "socialbank_ledger_group_size_transfers_sum")};
+    }
+
+    private static long metric(String exposition, String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^" + name + "(?:\\{[^}]*\\})? ([0-9.Ee+]+)$")
+                .matcher(exposition);
+        assertThat(m.find()).as("metric %s in %s", name, exposition.length() > 400 ? "the exposition" : exposition)
+                .isTrue();
+        return (long) Double.parseDouble(m.group(1));
     }
 
     private static void audit(LedgerAudit audit) {

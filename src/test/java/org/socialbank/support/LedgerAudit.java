@@ -57,6 +57,36 @@ public final class LedgerAudit {
                     long[] have = {rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)};
                     assertThat(have).as("balances of %s against its journal", rs.getObject(1)).containsExactly(want);
                 });
+        assertStoredBalancesAfterMatchTheJournal();
+    }
+
+    /**
+     * Every journal row's stored balances after it (V48) equal each account's posted balance
+     * (credits minus debits) running over the journal in sequence order up to and with that row.
+     */
+    public void assertStoredBalancesAfterMatchTheJournal() {
+        Map<UUID, Long> running = new HashMap<>();
+        jdbc.sql("SELECT seq, debit_account_id, credit_account_id, amount_minor, kind, debit_balance_after, "
+                + "credit_balance_after FROM transfers ORDER BY seq")
+                .query(rs -> {
+                    UUID debit = rs.getObject(2, UUID.class);
+                    UUID credit = rs.getObject(3, UUID.class);
+                    String kind = rs.getString(5);
+                    if (kind.equals("single_phase") || kind.equals("post_pending")) {
+                        running.merge(debit, -rs.getLong(4), Long::sum);
+                        running.merge(credit, rs.getLong(4), Long::sum);
+                    }
+                    long debitAfter = rs.getLong(6);
+                    if (!rs.wasNull()) {
+                        assertThat(debitAfter).as("debit balance after journal row %s", rs.getLong(1))
+                                .isEqualTo(running.getOrDefault(debit, 0L));
+                    }
+                    long creditAfter = rs.getLong(7);
+                    if (!rs.wasNull()) {
+                        assertThat(creditAfter).as("credit balance after journal row %s", rs.getLong(1))
+                                .isEqualTo(running.getOrDefault(credit, 0L));
+                    }
+                });
     }
 
     /** A fingerprint of every balance and the journal's size, to show a replay changed nothing. */

@@ -4,8 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.UUID;
 import org.socialbank.ledger.Account;
 import org.socialbank.ledger.AccountFlag;
@@ -48,6 +51,32 @@ public class JdbcBook implements Book {
     public Optional<Account> lockAccount(AccountId id) {
         return jdbc.sql("SELECT " + ACCOUNT_COLUMNS + " FROM accounts WHERE id = ? FOR UPDATE")
                 .param(id.value()).query(JdbcBook::account).optional();
+    }
+
+    /**
+     * One round trip for a group's accounts. PostgreSQL locks the rows as the sorted result comes
+     * out, so in ascending id order like {@link #lockAccount} one at a time; so does H2, which
+     * reads an IN list of primary keys in key order.
+     */
+    @Override
+    public Map<AccountId, Account> lockAccounts(SortedSet<AccountId> ids) {
+        Map<AccountId, Account> found = new LinkedHashMap<>();
+        jdbc.sql("SELECT " + ACCOUNT_COLUMNS + " FROM accounts WHERE id IN (:ids) ORDER BY id FOR UPDATE")
+                .param("ids", ids.stream().map(AccountId::value).toList()).query(JdbcBook::account).list()
+                .forEach(a -> found.put(a.id(), a));
+        return found;
+    }
+
+    @Override
+    public Map<TransferId, Transfer> findTransfers(Collection<TransferId> ids) {
+        Map<TransferId, Transfer> found = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("SELECT " + TRANSFER_COLUMNS + TRANSFER_FROM + " WHERE t.id IN (:ids)")
+                .param("ids", ids.stream().map(TransferId::value).toList()).query(JdbcBook::transfer).list()
+                .forEach(t -> found.put(t.id(), t));
+        return found;
     }
 
     public Optional<Account> findAccount(AccountId id) {
@@ -95,14 +124,16 @@ public class JdbcBook implements Book {
     }
 
     @Override
-    public void insertTransfers(List<Transfer> transfers) {
-        if (transfers.isEmpty()) {
+    public void insertTransfers(List<Entry> entries) {
+        if (entries.isEmpty()) {
             return;
         }
         template.batchUpdate("INSERT INTO transfers (id, debit_account_id, credit_account_id, "
                 + "amount_minor, currency, code, kind, pending_id, timeout_seconds, metadata, "
-                + "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", transfers, transfers.size(),
-                (ps, t) -> {
+                + "created_at, debit_balance_after, credit_balance_after) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", entries, entries.size(),
+                (ps, e) -> {
+                    Transfer t = e.transfer();
                     ps.setObject(1, t.id().value());
                     ps.setObject(2, t.debitAccountId().value());
                     ps.setObject(3, t.creditAccountId().value());
@@ -114,6 +145,8 @@ public class JdbcBook implements Book {
                     ps.setLong(9, t.timeoutSeconds());
                     ps.setString(10, MetadataJson.write(t.metadata()));
                     ps.setObject(11, Timestamps.utc(t.createdAt()));
+                    ps.setLong(12, e.debitBalanceAfterMinor());
+                    ps.setLong(13, e.creditBalanceAfterMinor());
                 });
     }
 
@@ -173,12 +206,27 @@ public class JdbcBook implements Book {
                 .query((rs, n) -> new Sequenced(rs.getLong("seq"), transfer(rs, n))).list();
     }
 
-    /** Rows that moved money (single-phase, posted pendings) after a place in the journal, oldest first. */
-    public List<Sequenced> postedAfter(long afterSequence, Instant writtenBefore, int limit) {
-        return jdbc.sql("SELECT " + TRANSFER_COLUMNS + TRANSFER_FROM + " WHERE t.seq > ? AND t.created_at <= ? "
+    /**
+     * Rows that moved money (single-phase, posted pendings) after a place in the journal, oldest
+     * first, with the balances stored beside them (null for rows written before V48).
+     */
+    public List<Posted> postedAfter(long afterSequence, Instant writtenBefore, int limit) {
+        return jdbc.sql("SELECT " + TRANSFER_COLUMNS + ", t.debit_balance_after, t.credit_balance_after"
+                + TRANSFER_FROM + " WHERE t.seq > ? AND t.created_at <= ? "
                 + "AND t.kind IN ('single_phase', 'post_pending') ORDER BY t.seq LIMIT ?")
                 .params(afterSequence, Timestamps.utc(writtenBefore), limit)
-                .query((rs, n) -> new Sequenced(rs.getLong("seq"), transfer(rs, n))).list();
+                .query((rs, n) -> new Posted(new Sequenced(rs.getLong("seq"), transfer(rs, n)),
+                        nullableLong(rs, "debit_balance_after"), nullableLong(rs, "credit_balance_after")))
+                .list();
+    }
+
+    /** A journal row that moved money, with the balances after it when the row carries them. */
+    public record Posted(Sequenced row, Long debitBalanceAfterMinor, Long creditBalanceAfterMinor) {
+    }
+
+    private static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
     }
 
     /** An account's posted credits minus debits after the journal row {@code sequence}. */

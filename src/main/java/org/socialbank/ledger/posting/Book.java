@@ -2,8 +2,11 @@ package org.socialbank.ledger.posting;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
 import org.socialbank.ledger.Account;
 import org.socialbank.ledger.AccountId;
 import org.socialbank.ledger.PendingStatus;
@@ -20,6 +23,27 @@ public interface Book {
 
     Optional<Account> lockAccount(AccountId id);
 
+    /**
+     * Locks the accounts in ascending id order and answers those that exist. A store that can
+     * should do it in one round trip; this default takes them one by one.
+     */
+    default Map<AccountId, Account> lockAccounts(SortedSet<AccountId> ids) {
+        Map<AccountId, Account> found = new LinkedHashMap<>();
+        for (AccountId id : ids) {
+            lockAccount(id).ifPresent(a -> found.put(id, a));
+        }
+        return found;
+    }
+
+    /** The transfers of the journal with these ids that exist (for the idempotency check of a group). */
+    default Map<TransferId, Transfer> findTransfers(Collection<TransferId> ids) {
+        Map<TransferId, Transfer> found = new LinkedHashMap<>();
+        for (TransferId id : ids) {
+            findTransfer(id).ifPresent(t -> found.put(id, t));
+        }
+        return found;
+    }
+
     /** A transfer of the journal; for a pending transfer with its current status. */
     Optional<Transfer> findTransfer(TransferId id);
 
@@ -28,13 +52,21 @@ public interface Book {
 
     Optional<PendingState> lockPending(TransferId pendingId);
 
-    void insertTransfers(List<Transfer> transfers);
+    /** Appends rows to the journal, in the order given (which is the order they were applied in). */
+    void insertTransfers(List<Entry> entries);
 
     void updateBalances(Collection<Account> accounts);
 
     void insertPendings(List<Transfer> pendings);
 
     void resolvePendings(List<PendingChange> changes);
+
+    /**
+     * A journal row with each account's posted balance (credits minus debits) right after it, so
+     * that the journal's followers never add up an account's history to learn it.
+     */
+    record Entry(Transfer transfer, long debitBalanceAfterMinor, long creditBalanceAfterMinor) {
+    }
 
     /** The lock-time state of a pending transfer. */
     record PendingState(PendingStatus status, Instant expiresAt) {

@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.socialbank.ledger.Account;
@@ -29,8 +31,10 @@ import org.socialbank.ledger.TransferResult.Rejected;
  * writes the result once, in {@link #flush()}.
  *
  * <p>A rejected request changes nothing in the working set, so one posting can carry many
- * independent requests (later: group commit of concurrent requests) as well as a linked batch,
- * which the caller simply does not flush when one of its requests is rejected.
+ * independent requests (the group commit of concurrent single transfers, {@code
+ * ledger.GroupCommit}) as well as a linked batch, which the caller simply does not flush when one
+ * of its requests is rejected. A hot account (a merchant, an escrow) is locked once per posting
+ * and its balance changes are applied here, in memory, by every transfer of the group in turn.
  */
 public final class Posting {
 
@@ -39,6 +43,10 @@ public final class Posting {
     private final Map<AccountId, Optional<Account>> accounts = new HashMap<>();
     private final Map<AccountId, Account> changed = new LinkedHashMap<>();
     private final Map<TransferId, Transfer> booked = new LinkedHashMap<>();
+    /** Each booked row's accounts' posted balances right after it: {debit, credit}. */
+    private final Map<TransferId, long[]> balancesAfter = new HashMap<>();
+    /** Transfers looked up in advance for a group's idempotency checks; absent ids map to empty. */
+    private final Map<TransferId, Optional<Transfer>> known = new HashMap<>();
     private final Map<TransferId, Book.PendingState> pendings = new HashMap<>();
     private final List<Book.PendingChange> resolved = new ArrayList<>();
 
@@ -49,9 +57,30 @@ public final class Posting {
 
     /** Locks accounts in ascending id order; already locked ones are skipped. */
     public void lock(Collection<AccountId> ids) {
-        for (AccountId id : new TreeSet<>(ids)) {
-            accounts.computeIfAbsent(id, book::lockAccount);
+        SortedSet<AccountId> wanted = new TreeSet<>(ids);
+        wanted.removeAll(accounts.keySet());
+        if (wanted.size() == 1) {
+            AccountId id = wanted.first();
+            accounts.put(id, book.lockAccount(id));
+        } else if (!wanted.isEmpty()) {
+            Map<AccountId, Account> found = book.lockAccounts(wanted);
+            wanted.forEach(id -> accounts.put(id, Optional.ofNullable(found.get(id))));
         }
+    }
+
+    /**
+     * Reads in one go whether these transfer ids are in the journal already, so that a group of
+     * requests checks its idempotency keys in one round trip instead of one each.
+     */
+    public void prefetch(Collection<TransferId> ids) {
+        Set<TransferId> wanted = new java.util.HashSet<>(ids);
+        wanted.removeAll(known.keySet());
+        wanted.removeAll(booked.keySet());
+        if (wanted.isEmpty()) {
+            return;
+        }
+        Map<TransferId, Transfer> found = book.findTransfers(wanted);
+        wanted.forEach(id -> known.put(id, Optional.ofNullable(found.get(id))));
     }
 
     public TransferResult create(NewTransfer request) {
@@ -108,7 +137,10 @@ public final class Posting {
     /** Writes everything booked so far; call once, inside the transaction that took the locks. */
     public void flush() {
         List<Transfer> transfers = List.copyOf(booked.values());
-        book.insertTransfers(transfers);
+        book.insertTransfers(transfers.stream().map(t -> {
+            long[] after = balancesAfter.get(t.id());
+            return new Book.Entry(t, after[0], after[1]);
+        }).toList());
         book.insertPendings(transfers.stream().filter(Transfer::pending).toList());
         book.resolvePendings(resolved);
         book.updateBalances(changed.values());
@@ -120,7 +152,11 @@ public final class Posting {
 
     private Optional<Transfer> find(TransferId id) {
         Transfer mine = booked.get(id);
-        return mine != null ? Optional.of(mine) : book.findTransfer(id);
+        if (mine != null) {
+            return Optional.of(mine);
+        }
+        Optional<Transfer> prefetched = known.get(id);
+        return prefetched != null ? prefetched : book.findTransfer(id);
     }
 
     private Optional<Transfer> findResolution(TransferId pendingId, TransferKind kind) {
@@ -153,6 +189,7 @@ public final class Posting {
             change(Balances.post(debit, credit, amount));
         }
         booked.put(transfer.id(), transfer);
+        balancesAfter.put(transfer.id(), balances(debit.id(), credit.id()));
         return transfer;
     }
 
@@ -170,6 +207,7 @@ public final class Posting {
                 post ? amount : original.amountMinor(), original.currency(), original.code(),
                 request.kind(), original.id(), 0, Metadata.EMPTY, now, null, null);
         booked.put(transfer.id(), transfer);
+        balancesAfter.put(transfer.id(), balances(debit.id(), credit.id()));
         Book.PendingState before = pendings.get(original.id());
         pendings.put(original.id(), new Book.PendingState(status, before.expiresAt()));
         Transfer pendingRow = booked.get(original.id());
@@ -178,6 +216,11 @@ public final class Posting {
         }
         resolved.add(new Book.PendingChange(original.id(), status, transfer.id()));
         return transfer;
+    }
+
+    private long[] balances(AccountId debit, AccountId credit) {
+        return new long[] {accounts.get(debit).orElseThrow().balanceMinor(),
+            accounts.get(credit).orElseThrow().balanceMinor()};
     }
 
     private void change(Account[] updated) {

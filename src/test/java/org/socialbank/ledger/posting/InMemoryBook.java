@@ -49,8 +49,8 @@ final class InMemoryBook implements Book {
     }
 
     @Override
-    public void insertTransfers(List<Transfer> list) {
-        list.forEach(t -> {
+    public void insertTransfers(List<Entry> list) {
+        list.stream().map(Entry::transfer).forEach(t -> {
             if (transfers.putIfAbsent(t.id(), t) != null) {
                 throw new IllegalStateException("duplicate id " + t.id());
             }

@@ -22,6 +22,8 @@ import org.socialbank.support.Api.Response;
 import org.socialbank.support.Ids;
 import org.socialbank.support.LedgerFixtures;
 import org.socialbank.support.LedgerAudit;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,7 +33,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * 32 clients x 2,000 random transfers among 10 accounts over real HTTP, with overdraft attempts,
  * exact replays and conflicting reuse of ids, racing each other. Afterwards: no 5xx was ever
  * answered, every transfer acknowledged with 2xx is in the journal exactly once with the fields
- * acknowledged, and the invariants hold.
+ * acknowledged, and the invariants hold. The clients' transfers are written in groups (the
+ * ledger's group commit, issue 22): replays and conflicting ids meet inside one group too.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class LedgerConcurrency {
@@ -45,6 +48,9 @@ abstract class LedgerConcurrency {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    MeterRegistry meters;
 
     record Sent(String id, String body) {
     }
@@ -97,6 +103,9 @@ abstract class LedgerConcurrency {
         LedgerAudit audit = new LedgerAudit(jdbc);
         audit.assertBalanced();
         audit.assertBalancesMatchTheJournal();
+        DistributionSummary groups = meters.get("socialbank.ledger.group.size").summary();
+        assertThat(groups.totalAmount()).as("transfers written by the group commit in %d groups", groups.count())
+                .isGreaterThan(groups.count());
     }
 
     /** A fresh transfer (sometimes an overdraft), an exact replay, or an id reused for something else. */
