@@ -403,4 +403,17 @@ public interface Bank {
     /** An unlocking to confirm at {@code url}, or {@code refusal} ({@code none_locked}, {@code confirmation_unavailable}). */
     record CardUnlock(String url, String maskedNumber, String refusal) {
     }
+
+    // loyalty points (issue 16 s3)
+
+    /** The customer's points: balance, what expires soon, the last movements; empty without a loyalty book. */
+    default Optional<org.socialbank.loyalty.PointsSummary> points(CustomerId customer) {
+        return Optional.empty();
+    }
+
+    /**
+     * Starts the confirmation, on the bank's page, of redeeming {@code points} for a statement credit
+     * on the customer's credit card; the redemption's id comes from the message, so a redelivery asks once.
+     */
+    org.socialbank.loyalty.RedeemOnPage.Offer redeemPoints(CustomerId customer, long points);
 }

@@ -58,7 +58,8 @@ public final class EngineBank implements Bank {
             org.socialbank.services.Appointments appointments, Cards cards, Statements statements,
             RepayOnPage cardRepayments, org.socialbank.cards.AutoRepayments autoRepayments,
             org.socialbank.cards.UnlockOnPage cardUnlocks, org.springframework.context.ApplicationEventPublisher events,
-            org.socialbank.sweeping.Sweeping sweeping) {
+            org.socialbank.sweeping.Sweeping sweeping, org.socialbank.loyalty.Points points,
+            org.socialbank.loyalty.RedeemOnPage pointRedemptions) {
     }
 
     /** Recent payees offered to the parser. */
@@ -521,5 +522,18 @@ public final class EngineBank implements Bank {
     public CardUnlock unlockCard(CustomerId customer) {
         org.socialbank.cards.UnlockOnPage.Offer offer = parts.cardUnlocks().start(customer);
         return new CardUnlock(offer.url(), offer.maskedNumber(), offer.refusal());
+    }
+
+    @Override
+    public Optional<org.socialbank.loyalty.PointsSummary> points(CustomerId customer) {
+        return parts.points().summary(customer, org.socialbank.conversation.dialogue.Dialogue.HISTORY_MAX);
+    }
+
+    @Override
+    public org.socialbank.loyalty.RedeemOnPage.Offer redeemPoints(CustomerId customer, long points) {
+        // the redemption's id comes from the message: a redelivery asks for the same redemption
+        UUID id = UUID.nameUUIDFromBytes(("chat-points-redeem|" + channel.wireName() + "|" + externalMessageId)
+                .getBytes(StandardCharsets.UTF_8));
+        return parts.pointRedemptions().start(customer, id, points);
     }
 }

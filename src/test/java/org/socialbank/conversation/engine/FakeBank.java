@@ -186,6 +186,12 @@ final class FakeBank implements Bank {
         return Optional.empty();
     }
 
+    /** The fake bank keeps no points: every redemption is short of them. */
+    @Override
+    public org.socialbank.loyalty.RedeemOnPage.Offer redeemPoints(CustomerId customer, long points) {
+        return new org.socialbank.loyalty.RedeemOnPage.Offer(null, 0, 0, null, null, "insufficient_points");
+    }
+
     int notMeReports;
 
     @Override
