@@ -416,4 +416,18 @@ public interface Bank {
      * on the customer's credit card; the redemption's id comes from the message, so a redelivery asks once.
      */
     org.socialbank.loyalty.RedeemOnPage.Offer redeemPoints(CustomerId customer, long points);
+
+    // applications (issue 16 s4)
+
+    /**
+     * Starts the customer's application for a product (or sends a new link to the one still waiting
+     * for its form); its id comes from the message, so a redelivery starts nothing more.
+     */
+    org.socialbank.applications.Applications.Start apply(CustomerId customer,
+            org.socialbank.applications.Product product);
+
+    /** The customer's applications, newest first. */
+    default List<org.socialbank.applications.Application> applications(CustomerId customer) {
+        return List.of();
+    }
 }

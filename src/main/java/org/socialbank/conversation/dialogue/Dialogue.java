@@ -268,7 +268,7 @@ public final class Dialogue {
     private Step serviceCommand(Turn turn, ServiceCommand command) {
         Language language = turn.chosen() != null ? turn.chosen() : command.language();
         if (ServiceReplies.publicHere(turn)) {
-            return services.publicAnswer(turn, language);
+            return services.publicAnswer(turn, command, language);
         }
         return turn.linked().isEmpty() ? offerLink(turn, language) : services.answer(turn, command, language);
     }

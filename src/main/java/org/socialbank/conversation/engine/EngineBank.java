@@ -59,7 +59,8 @@ public final class EngineBank implements Bank {
             RepayOnPage cardRepayments, org.socialbank.cards.AutoRepayments autoRepayments,
             org.socialbank.cards.UnlockOnPage cardUnlocks, org.springframework.context.ApplicationEventPublisher events,
             org.socialbank.sweeping.Sweeping sweeping, org.socialbank.loyalty.Points points,
-            org.socialbank.loyalty.RedeemOnPage pointRedemptions) {
+            org.socialbank.loyalty.RedeemOnPage pointRedemptions,
+            org.socialbank.applications.Applications applications) {
     }
 
     /** Recent payees offered to the parser. */
@@ -535,5 +536,19 @@ public final class EngineBank implements Bank {
         UUID id = UUID.nameUUIDFromBytes(("chat-points-redeem|" + channel.wireName() + "|" + externalMessageId)
                 .getBytes(StandardCharsets.UTF_8));
         return parts.pointRedemptions().start(customer, id, points);
+    }
+
+    @Override
+    public org.socialbank.applications.Applications.Start apply(CustomerId customer,
+            org.socialbank.applications.Product product) {
+        org.socialbank.applications.ApplicationId id = new org.socialbank.applications.ApplicationId(
+                UUID.nameUUIDFromBytes(("chat-application|" + channel.wireName() + "|" + externalMessageId)
+                        .getBytes(StandardCharsets.UTF_8)));
+        return parts.applications().start(id, customer, product, channel.wireName());
+    }
+
+    @Override
+    public List<org.socialbank.applications.Application> applications(CustomerId customer) {
+        return parts.applications().ofCustomer(customer);
     }
 }

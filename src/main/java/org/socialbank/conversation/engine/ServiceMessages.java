@@ -40,6 +40,17 @@ class ServiceMessages {
                 redeemed.maskedNumber()));
     }
 
+    /** An application's new status (not "started": the chat got the form's link itself). */
+    @EventListener
+    void on(org.socialbank.applications.ApplicationStatusChanged changed) {
+        if (changed.status() == org.socialbank.applications.ApplicationStatus.STARTED) {
+            return;
+        }
+        Language language = language(changed.customerId());
+        send(changed.customerId(), texts.text(language, "applications.chat.changed." + changed.status().wireName(),
+                texts.text(language, "applications.product." + changed.product().wireName())));
+    }
+
     private Language language(CustomerId customer) {
         return directory.customer(customer).map(v -> v.customer().language()).orElse(Language.EN);
     }

@@ -192,6 +192,14 @@ final class FakeBank implements Bank {
         return new org.socialbank.loyalty.RedeemOnPage.Offer(null, 0, 0, null, null, "insufficient_points");
     }
 
+    /** The fake bank takes no applications: the customer is unknown to it. */
+    @Override
+    public org.socialbank.applications.Applications.Start apply(CustomerId customer,
+            org.socialbank.applications.Product product) {
+        return new org.socialbank.applications.Applications.NotStarted(
+                org.socialbank.applications.ApplicationRefusal.CUSTOMER_NOT_FOUND);
+    }
+
     int notMeReports;
 
     @Override
