@@ -180,6 +180,16 @@ public interface Bank {
         return Optional.empty();
     }
 
+    /** The customer's booked appointments that have not started, soonest first. */
+    default List<org.socialbank.services.Appointment> appointments(CustomerId customer) {
+        return List.of();
+    }
+
+    /** The customer's own appointment a booking code names; empty when there is none or it is another's. */
+    default Optional<org.socialbank.services.Appointment> appointmentByCode(CustomerId customer, String code) {
+        return Optional.empty();
+    }
+
     /** Cancels the customer's own appointment. */
     org.socialbank.services.BookingResult cancelAppointment(CustomerId customer,
             org.socialbank.services.AppointmentId id);

@@ -63,7 +63,7 @@ public final class Dialogue {
         this.appointments = new AppointmentDialogue(texts);
         this.sweeping = new SweepDialogue(texts);
         this.cards = new CardReplies(texts);
-        this.services = new ServiceReplies(texts);
+        this.services = new ServiceReplies(texts, appointments);
     }
 
     /**

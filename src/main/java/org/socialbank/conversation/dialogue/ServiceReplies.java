@@ -27,9 +27,11 @@ final class ServiceReplies {
     static final int HISTORY_SHOWN = 5;
 
     private final Texts texts;
+    private final AppointmentDialogue appointments;
 
-    ServiceReplies(Texts texts) {
+    ServiceReplies(Texts texts, AppointmentDialogue appointments) {
         this.texts = texts;
+        this.appointments = appointments;
     }
 
     static boolean publicHere(Turn turn) {
@@ -53,6 +55,8 @@ final class ServiceReplies {
             case APPLY_CARD -> apply(turn, language, turn.bank().apply(customer, Product.CREDIT_CARD));
             case APPLY_LOAN -> apply(turn, language, turn.bank().apply(customer, Product.LOAN));
             case MY_APPLICATIONS -> applications(turn, language, customer);
+            case MY_APPOINTMENTS -> appointments.list(turn, language, customer);
+            case CANCEL_APPOINTMENT -> appointments.cancelByText(turn, language, customer, command.code());
             default -> say(turn, language, "conversation.not_yet");
         };
     }

@@ -389,6 +389,16 @@ public final class EngineBank implements Bank {
     }
 
     @Override
+    public List<org.socialbank.services.Appointment> appointments(CustomerId customer) {
+        return parts.appointments().upcoming(customer);
+    }
+
+    @Override
+    public Optional<org.socialbank.services.Appointment> appointmentByCode(CustomerId customer, String code) {
+        return parts.appointments().byCode(code).filter(a -> a.customerId().equals(customer));
+    }
+
+    @Override
     public org.socialbank.services.BookingResult cancelAppointment(CustomerId customer,
             org.socialbank.services.AppointmentId id) {
         return appointment(customer, id).isEmpty()
