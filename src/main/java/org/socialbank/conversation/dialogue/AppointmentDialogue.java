@@ -131,7 +131,7 @@ final class AppointmentDialogue {
 
     /**
      * "Cancel my appointment" cancels the only coming one, or asks which when there are several;
-     * "cancel K7M3QX" cancels the customer's appointment with that code.
+     * "cancel K7M3PX" cancels the customer's appointment with that code.
      */
     Step cancelByText(Turn turn, Language language, CustomerId customer, Optional<String> code) {
         if (code.isPresent()) {

@@ -384,6 +384,13 @@ public interface Bank {
      */
     List<org.socialbank.sweeping.Consent> askCollection(CustomerId customer);
 
+    /**
+     * Asks for a collection from one of the customer's consents, of {@code amountMinor} (null: all it
+     * allows), idempotent by this message; above the step-up threshold, a link to the bank's page.
+     */
+    org.socialbank.sweeping.CollectInChat.Offer collect(CustomerId customer, org.socialbank.sweeping.ConsentId consent,
+            Long amountMinor);
+
     /** Revokes the customer's own consent; empty when it is not theirs. */
     Optional<org.socialbank.sweeping.Consent> revokeExternalAccount(CustomerId customer,
             org.socialbank.sweeping.ConsentId id);

@@ -145,6 +145,10 @@ public final class Dialogue {
         if (press.isPresent() && press.get().action().startsWith(Bank.NOT_ME)) {
             return turn.linked().isPresent() ? notMe(turn, language, press.get().action()) : offerLink(turn, language);
         }
+        if (press.isPresent() && SweepDialogue.handles(press.get().action())) {
+            return turn.linked().isPresent() && !SweepDialogue.publicHere(turn)
+                    ? sweeping.press(turn, language, press.get().action()) : offerLink(turn, language);
+        }
         if (press.isPresent() && AppointmentDialogue.handles(press.get().action())) {
             return turn.linked().isPresent() && !AppointmentDialogue.publicHere(turn)
                     ? appointments.press(turn, language, press.get().action()) : offerLink(turn, language);

@@ -18,8 +18,9 @@ import org.socialbank.shared.Dates;
 import org.socialbank.shared.Money;
 
 /**
- * The answers to the service commands (issue 16): points (s3). Private: a linked chat only (others
- * are offered the link by the caller), a neutral answer on a public network.
+ * The answers to the service commands (issue 16): points (s3), applications (s4), appointments by
+ * text (s5, answered by {@link AppointmentDialogue}). Private: a linked chat only (others are offered
+ * the link by the caller), a neutral answer on a public network.
  */
 final class ServiceReplies {
 

@@ -60,7 +60,8 @@ public final class EngineBank implements Bank {
             org.socialbank.cards.UnlockOnPage cardUnlocks, org.springframework.context.ApplicationEventPublisher events,
             org.socialbank.sweeping.Sweeping sweeping, org.socialbank.loyalty.Points points,
             org.socialbank.loyalty.RedeemOnPage pointRedemptions,
-            org.socialbank.applications.Applications applications) {
+            org.socialbank.applications.Applications applications,
+            org.socialbank.sweeping.CollectInChat collections) {
     }
 
     /** Recent payees offered to the parser. */
@@ -430,6 +431,12 @@ public final class EngineBank implements Bank {
     @Override
     public List<org.socialbank.sweeping.Consent> askCollection(CustomerId customer) {
         return parts.sweeping().askCollection(collectionId(channel, externalMessageId), customer);
+    }
+
+    @Override
+    public org.socialbank.sweeping.CollectInChat.Offer collect(CustomerId customer,
+            org.socialbank.sweeping.ConsentId consent, Long amountMinor) {
+        return parts.collections().ask(collectionId(channel, externalMessageId), customer, consent, amountMinor);
     }
 
     @Override

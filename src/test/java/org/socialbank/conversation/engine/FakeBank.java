@@ -200,6 +200,12 @@ final class FakeBank implements Bank {
                 org.socialbank.applications.ApplicationRefusal.CUSTOMER_NOT_FOUND);
     }
 
+    @Override
+    public org.socialbank.sweeping.CollectInChat.Offer collect(CustomerId customer,
+            org.socialbank.sweeping.ConsentId consent, Long amountMinor) {
+        return new org.socialbank.sweeping.CollectInChat.NotOffered("consent_not_found");
+    }
+
     int notMeReports;
 
     @Override
