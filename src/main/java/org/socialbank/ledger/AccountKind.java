@@ -12,7 +12,9 @@ public enum AccountKind {
     ESCROW,
     FEES,
     INTERBANK_SETTLEMENT,
-    BANK_EQUITY;
+    BANK_EQUITY,
+    /** A customer's loyalty points, in the unit QPT (ADR 0011). */
+    POINTS;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -45,6 +45,10 @@ public enum ApiScope {
     SERVICES_READ("services:read"),
     /** Booking, cancelling and moving appointments (issue 16). */
     SERVICES_WRITE("services:write"),
+    /** {@code GET} loan and card applications, staff's queue (issue 16 s4). */
+    APPLICATIONS_READ("applications:read"),
+    /** Staff's decisions on applications (issue 16 s4). */
+    APPLICATIONS_WRITE("applications:write"),
     /** Metrics and every {@code /api/**} endpoint no other scope names (deny by default). */
     ADMIN("admin");
 

@@ -205,6 +205,11 @@ public class Appointments {
         return store.find(id);
     }
 
+    /** The appointment a booking code names (codes are unique). */
+    public Optional<Appointment> byCode(String code) {
+        return code == null || code.length() != BookingCodes.LENGTH ? Optional.empty() : store.findByCode(code);
+    }
+
     /** The customer's booked appointments that have not started, soonest first. */
     public List<Appointment> upcoming(CustomerId customer) {
         return store.upcoming(customer, clock.instant(), UPCOMING_MAX);

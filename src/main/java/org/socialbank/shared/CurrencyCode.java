@@ -16,9 +16,18 @@ public record CurrencyCode(String code, int exponent) {
 
     private static final Map<String, Integer> EXPONENTS = exponents();
 
+    /**
+     * Units the ledger books that are not money (ADR 0011): {@code QPT}, loyalty points, in ISO
+     * 3166's user-assigned range so no currency or metal can ever take the code. Exponent 0.
+     */
+    private static final Map<String, Integer> UNITS = Map.of("QPT", 0);
+
+    /** Loyalty points (ADR 0011): a unit of the ledger, never money. */
+    public static final CurrencyCode POINTS = new CurrencyCode("QPT", 0);
+
     public CurrencyCode {
         Objects.requireNonNull(code, "code");
-        Integer known = EXPONENTS.get(code);
+        Integer known = EXPONENTS.containsKey(code) ? EXPONENTS.get(code) : UNITS.get(code);
         if (known == null || known != exponent) {
             throw new IllegalArgumentException("unknown currency: " + code);
         }
@@ -26,7 +35,7 @@ public record CurrencyCode(String code, int exponent) {
 
     /** The currency for an upper-case ISO 4217 code, or empty when we do not support it. */
     public static Optional<CurrencyCode> find(String code) {
-        Integer exponent = code == null ? null : EXPONENTS.get(code);
+        Integer exponent = code == null ? null : EXPONENTS.containsKey(code) ? EXPONENTS.get(code) : UNITS.get(code);
         return exponent == null ? Optional.empty() : Optional.of(new CurrencyCode(code, exponent));
     }
 
@@ -35,7 +44,12 @@ public record CurrencyCode(String code, int exponent) {
         return find(code).orElseThrow(() -> new IllegalArgumentException("unknown currency: " + code));
     }
 
-    /** Every supported code, sorted. */
+    /** Whether this is money (not a unit such as points): only money is paid, formatted, exchanged. */
+    public boolean money() {
+        return EXPONENTS.containsKey(code);
+    }
+
+    /** Every supported money code, sorted (units that are not money are left out). */
     public static java.util.Set<String> codes() {
         return EXPONENTS.keySet();
     }

@@ -20,6 +20,9 @@ public final class Money {
      * too, as Iranians count (issue 13, UX walk-through P13).
      */
     public static String format(long amountMinor, CurrencyCode currency, Locale locale) {
+        if (!currency.money()) { // ADR 0011: points are shown as points, never as an amount of money
+            throw new IllegalArgumentException(currency.code() + " is not money");
+        }
         if ("fa".equals(locale.getLanguage())) {
             return persian(amountMinor, currency, locale);
         }

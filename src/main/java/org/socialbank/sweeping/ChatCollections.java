@@ -96,12 +96,13 @@ class ChatCollections {
     private void start(JdbcChatCollections.Request request) {
         List<PullId> started = new ArrayList<>();
         for (Consent consent : consents.ofCustomer(request.customerId())) {
-            if (consent.revoked()) {
+            if (consent.revoked() || request.consentId() != null && !request.consentId().equals(consent.id())) {
                 continue;
             }
             PullId id = pullId(request.id(), consent.id());
             CollectResult result = collect.collect(new CollectRequest(id, request.customerId(), consent.id(),
-                    OptionalLong.empty(), 0), Optional.empty());
+                    request.amountMinor() == null ? OptionalLong.empty() : OptionalLong.of(request.amountMinor()), 0),
+                    Optional.empty());
             if (pulls.find(id).isPresent()) {
                 started.add(id);
             } else {

@@ -13,7 +13,14 @@ import org.springframework.stereotype.Repository;
 @Repository
 class JdbcChatCollections {
 
-    record Request(UUID id, CustomerId customerId) {
+    /** @param consentId the one consent asked, or null for every consent; @param amountMinor null for all */
+    record Request(UUID id, CustomerId customerId, ConsentId consentId, Long amountMinor) {
+    }
+
+    private static Request request(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        UUID consent = rs.getObject(3, UUID.class);
+        return new Request(rs.getObject(1, UUID.class), new CustomerId(rs.getObject(2, UUID.class)),
+                consent == null ? null : new ConsentId(consent), rs.getObject(4, Long.class));
     }
 
     private final JdbcClient jdbc;
@@ -32,19 +39,28 @@ class JdbcChatCollections {
                 .param(customer.value()).param(Timestamps.utc(now)).update();
     }
 
+    void insert(UUID id, CustomerId customer, ConsentId consent, Long amountMinor, Instant now) {
+        if (amountMinor == null) {
+            jdbc.sql("INSERT INTO sweeping_chat_requests (id, customer_id, consent_id, created_at) VALUES (?, ?, ?, ?)")
+                    .params(id, customer.value(), consent.value(), Timestamps.utc(now)).update();
+        } else {
+            jdbc.sql("INSERT INTO sweeping_chat_requests (id, customer_id, consent_id, amount_minor, created_at) "
+                            + "VALUES (?, ?, ?, ?, ?)")
+                    .params(id, customer.value(), consent.value(), amountMinor, Timestamps.utc(now)).update();
+        }
+    }
+
     List<Request> waiting(int limit) {
-        return jdbc.sql("SELECT id, customer_id FROM sweeping_chat_requests WHERE taken_at IS NULL "
-                + "ORDER BY created_at, id LIMIT " + limit)
-                .query((rs, n) -> new Request(rs.getObject(1, UUID.class), new CustomerId(rs.getObject(2, UUID.class))))
-                .list();
+        return jdbc.sql("SELECT id, customer_id, consent_id, amount_minor FROM sweeping_chat_requests "
+                + "WHERE taken_at IS NULL ORDER BY created_at, id LIMIT " + limit)
+                .query(JdbcChatCollections::request).list();
     }
 
     /** Locks a request still waiting; empty when another worker took it. */
     Optional<Request> lockWaiting(UUID id) {
-        return jdbc.sql("SELECT id, customer_id FROM sweeping_chat_requests WHERE id = ? AND taken_at IS NULL FOR UPDATE")
-                .param(id)
-                .query((rs, n) -> new Request(rs.getObject(1, UUID.class), new CustomerId(rs.getObject(2, UUID.class))))
-                .optional();
+        return jdbc.sql("SELECT id, customer_id, consent_id, amount_minor FROM sweeping_chat_requests "
+                        + "WHERE id = ? AND taken_at IS NULL FOR UPDATE")
+                .param(id).query(JdbcChatCollections::request).optional();
     }
 
     void take(UUID id, List<PullId> started, CustomerId customer, Instant now) {

@@ -6,6 +6,6 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-@EnableConfigurationProperties(SweepingProperties.class)
+@EnableConfigurationProperties({SweepingProperties.class, StepUpProperties.class})
 class SweepingConfiguration {
 }

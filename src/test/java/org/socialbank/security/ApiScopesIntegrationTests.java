@@ -76,6 +76,11 @@ class ApiScopesIntegrationTests {
                     api -> api.post("/api/v1/appointments", "{}")),
             new Case(ApiScope.SERVICES_WRITE, api -> api.post("/api/v1/appointments", "{}"),
                     api -> api.get("/api/v1/branches")),
+            new Case(ApiScope.APPLICATIONS_READ, api -> api.get("/api/v1/applications/" + UUID.randomUUID()),
+                    api -> api.post("/api/v1/applications/" + UUID.randomUUID() + "/decision", "{}")),
+            new Case(ApiScope.APPLICATIONS_WRITE,
+                    api -> api.post("/api/v1/applications/" + UUID.randomUUID() + "/decision", "{}"),
+                    api -> api.get("/api/v1/applications/" + UUID.randomUUID())),
             new Case(ApiScope.ADMIN, api -> api.get("/actuator/prometheus"),
                     api -> api.post("/api/v1/nlu/parse", "{\"text\":\"balance\",\"locale\":\"en\"}")));
 

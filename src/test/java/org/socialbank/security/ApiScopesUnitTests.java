@@ -24,6 +24,11 @@ class ApiScopesUnitTests {
         assertThat(ApiScopes.required("GET", "/api/v1/accountsx")).as("a prefix is a whole segment")
                 .isEqualTo(ApiScope.ADMIN);
         assertThat(ApiScopes.required("DELETE", "/api/v2/anything")).isEqualTo(ApiScope.ADMIN);
+        assertThat(ApiScopes.required("POST", "/api/v1/applications/x/decision"))
+                .isEqualTo(ApiScope.APPLICATIONS_WRITE); // issue 16 s4: staff's decisions
+        assertThat(ApiScopes.required("GET", "/api/v1/applications")).isEqualTo(ApiScope.APPLICATIONS_READ);
+        assertThat(ApiScopes.required("POST", "/api/v1/customers/x/points/redemptions"))
+                .isEqualTo(ApiScope.DIRECTORY_WRITE);
     }
 
     @Test

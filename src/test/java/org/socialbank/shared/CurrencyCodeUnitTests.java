@@ -24,4 +24,15 @@ class CurrencyCodeUnitTests {
         assertThat(CurrencyCode.find(null)).isEmpty();
         assertThatThrownBy(() -> new CurrencyCode("EUR", 3)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @org.junit.jupiter.api.Test
+    void pointsAreAUnitOfTheLedgerButNotMoney() { // ADR 0011
+        assertThat(CurrencyCode.find("QPT")).contains(CurrencyCode.POINTS);
+        assertThat(CurrencyCode.POINTS.exponent()).isZero();
+        assertThat(CurrencyCode.POINTS.money()).isFalse();
+        assertThat(CurrencyCode.of("EUR").money()).isTrue();
+        assertThat(CurrencyCode.codes()).doesNotContain("QPT").contains("EUR");
+        assertThatThrownBy(() -> Money.format(100, CurrencyCode.POINTS, java.util.Locale.ENGLISH))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

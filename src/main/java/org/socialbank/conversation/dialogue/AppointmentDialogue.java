@@ -37,6 +37,8 @@ final class AppointmentDialogue {
 
     static final String BOOK = "appointment.book:";
     static final String MOVE = "appointment.move:";
+    /** Other branches named at most when the city has several. */
+    static final int BRANCHES_SHOWN = 6;
     /** The most free times offered at once (a chat shows a short row of buttons). */
     static final int SLOTS_SHOWN = 6;
     /** How many days from the asked one are searched for a free time. */
@@ -63,31 +65,97 @@ final class AppointmentDialogue {
         return say(turn, language, "appointments.chat.public");
     }
 
-    /** A text asking for an appointment, in a linked private chat. */
+    /**
+     * A text asking for an appointment, in a linked private chat. A branch the text names (by a
+     * word of its name) is taken; several in the city asked for and none named: the first, and the
+     * others are named so that the customer can choose one by name.
+     */
     Step start(Turn turn, Language language, String text) {
         Wish wish = AppointmentWords.read(text);
-        Optional<Branch> branch = branch(turn.bank(), wish, text);
-        if (branch.isEmpty()) {
+        List<Branch> branches = branches(turn.bank(), wish, text);
+        if (branches.isEmpty()) {
             return say(turn, language, "appointments.chat.which_branch");
         }
-        BranchSchedule schedule = turn.bank().branchSchedule(branch.get().id()).orElseThrow();
-        String service = wish.service().orElse(null);
+        Optional<Branch> named = named(branches, text);
+        Branch chosen = named.orElse(branches.get(0));
+        Step offered = slotsAt(turn, language, chosen, wish.service().orElse(null), wish.part(), wish.namesDay(),
+                wish.firstDay(turn.bank().now().atZone(turn.bank().branchSchedule(chosen.id()).orElseThrow().zone())
+                        .toLocalDate()));
+        List<String> others = branches.stream().filter(b -> !b.equals(chosen)).map(Branch::name).limit(BRANCHES_SHOWN)
+                .toList();
+        if (named.isPresent() || others.isEmpty() || !(offered.replies().get(0) instanceof Outbound.Buttons b)) {
+            return offered;
+        }
+        // several branches there and none named: the others are named, to be chosen by name
+        return new Step(offered.state(), List.of(new Outbound.Buttons(b.text() + "\n" + texts.text(language,
+                "appointments.chat.other_branches", String.join(", ", others)), b.buttons())), language);
+    }
+
+    /** The free times of a branch from the first day asked for, as buttons. */
+    private Step slotsAt(Turn turn, Language language, Branch branch, String service, Part part, boolean dayNamed,
+            LocalDate first) {
+        Optional<Branch> chosen = Optional.of(branch);
+        BranchSchedule schedule = turn.bank().branchSchedule(branch.id()).orElseThrow();
+        return slotsAt(turn, language, chosen, schedule, service, part, dayNamed, first);
+    }
+
+    private Step slotsAt(Turn turn, Language language, Optional<Branch> branch, BranchSchedule schedule,
+            String service, Part part, boolean dayNamed, LocalDate first) {
         if (service != null && !schedule.offers(service)) {
             return say(turn, language, "appointments.chat.service_not_offered", branch.get().name(),
                     serviceLabel(language, service));
         }
-        LocalDate today = turn.bank().now().atZone(schedule.zone()).toLocalDate();
-        LocalDate first = wish.firstDay(today);
         Function<Slot, String> action = slot -> BOOK + branch.get().id() + "|" + slot.start().toEpochSecond() + "|"
                 + (service == null ? "" : service);
-        return offer(turn, language, branch.get(), first, wish.part(), wish.namesDay(), action,
+        return offer(turn, language, branch.get(), first, part, dayNamed, action,
                 day -> texts.text(language, "appointments.chat.choose", branch.get().name(),
                         serviceLabel(language, service), day));
+    }
+
+    /** "My appointments": the coming ones, each with a Cancel button. */
+    Step list(Turn turn, Language language, CustomerId customer) {
+        List<Appointment> coming = turn.bank().appointments(customer);
+        if (coming.isEmpty()) {
+            return say(turn, language, "appointments.chat.list_none");
+        }
+        StringBuilder text = new StringBuilder(texts.text(language, "appointments.chat.list_title"));
+        List<Outbound.Button> buttons = new ArrayList<>();
+        for (Appointment a : coming.subList(0, Math.min(coming.size(), SLOTS_SHOWN))) {
+            text.append('\n').append(texts.text(language, "appointments.chat.list_line", when(language, a.start()),
+                    branchName(turn, a), serviceLabel(language, a.service()), a.code()));
+            buttons.add(new Outbound.Button(texts.text(language, "appointments.chat.cancel_button", a.code()),
+                    turn.bank().button(Bank.CANCEL_APPOINTMENT + a.id().value(), turn.state().formVersion())));
+        }
+        return new Step(turn.state(), List.of(new Outbound.Buttons(text.toString(), buttons)), language);
+    }
+
+    /**
+     * "Cancel my appointment" cancels the only coming one, or asks which when there are several;
+     * "cancel K7M3PX" cancels the customer's appointment with that code.
+     */
+    Step cancelByText(Turn turn, Language language, CustomerId customer, Optional<String> code) {
+        if (code.isPresent()) {
+            Optional<Appointment> named = turn.bank().appointmentByCode(customer, code.get());
+            return named.isEmpty() ? say(turn, language, "appointments.chat.code_unknown", code.get())
+                    : cancel(turn, language, customer, Optional.of(named.get().id()));
+        }
+        List<Appointment> coming = turn.bank().appointments(customer);
+        if (coming.isEmpty()) {
+            return say(turn, language, "appointments.chat.list_none");
+        }
+        if (coming.size() == 1) {
+            return cancel(turn, language, customer, Optional.of(coming.get(0).id()));
+        }
+        Step listed = list(turn, language, customer);
+        Outbound.Buttons buttons = (Outbound.Buttons) listed.replies().get(0);
+        return new Step(turn.state(), List.of(new Outbound.Buttons(texts.text(language, "appointments.chat.cancel_which")
+                + "\n" + buttons.text(), buttons.buttons())), language);
     }
 
     /** A press of an offered time, or of a reminder's Cancel or Reschedule. */
     Step press(Turn turn, Language language, String action) {
         CustomerId customer = turn.linked().orElseThrow().customerId();
+
         if (action.startsWith(BOOK)) {
             String[] parts = action.substring(BOOK.length()).split("\\|", -1);
             return book(turn, language, customer, parts[0], Long.parseLong(parts[1]),
@@ -212,12 +280,26 @@ final class AppointmentDialogue {
         return say(turn, language, "appointments.chat.none", branch.name());
     }
 
+    /** The candidate that a word of the text names (a word of its name not naming its city), if exactly one. */
+    private static Optional<Branch> named(List<Branch> branches, String text) {
+        String asked = fold(text);
+        List<Branch> named = branches.stream().filter(b -> java.util.Arrays.stream(fold(b.name()).split("[\\s\\-]+"))
+                .filter(w -> w.codePointCount(0, w.length()) >= 4 && !fold(b.city()).contains(w))
+                .anyMatch(asked::contains)).toList();
+        return named.size() == 1 ? Optional.of(named.get(0)) : Optional.empty();
+    }
+
+    private static String fold(String text) {
+        return java.text.Normalizer.normalize(text == null ? "" : text.toLowerCase(java.util.Locale.ROOT),
+                java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+    }
+
     /**
-     * The branch the text asks for: in a city the bank knows by name in any of its languages, else
-     * in a place one of the text's words names; the first that takes appointments (and offers the
-     * service, when one is asked for).
+     * The branches the text asks for: in a city the bank knows by name in any of its languages, else
+     * in a place one of the text's words names; those that take appointments and offer the service
+     * (when one is asked for), else the first that takes appointments.
      */
-    private static Optional<Branch> branch(Bank bank, Wish wish, String text) {
+    private static List<Branch> branches(Bank bank, Wish wish, String text) {
         Set<Branch> candidates = new LinkedHashSet<>();
         wish.city().ifPresent(city -> candidates.addAll(bank.branchesIn(city, org.socialbank.services.Branches.LIMIT_MAX)));
         if (candidates.isEmpty()) {
@@ -228,11 +310,11 @@ final class AppointmentDialogue {
                 }
             }
         }
-        return candidates.stream().filter(b -> !b.atmOnly())
-                .filter(b -> bank.branchSchedule(b.id())
-                        .filter(s -> wish.service().map(s::offers).orElse(true)).isPresent())
-                .findFirst()
-                .or(() -> candidates.stream().filter(b -> bank.branchSchedule(b.id()).isPresent()).findFirst());
+        List<Branch> booking = candidates.stream().filter(b -> !b.atmOnly())
+                .filter(b -> bank.branchSchedule(b.id()).filter(s -> wish.service().map(s::offers).orElse(true))
+                        .isPresent()).toList();
+        return booking.isEmpty() ? candidates.stream().filter(b -> bank.branchSchedule(b.id()).isPresent()).limit(1)
+                .toList() : booking;
     }
 
     private String branchName(Turn turn, Appointment appointment) {
@@ -266,7 +348,10 @@ final class AppointmentDialogue {
                 "appointments.chat.already_cancelled", "appointments.chat.cancelled",
                 "appointments.chat.reschedule_choose", "appointments.chat.rescheduled", "appointments.chat.none",
                 "appointments.chat.asked_day_full", "appointments.service.any", "appointments.reminder",
-                "appointments.reminder.cancel_button", "appointments.reminder.reschedule_button"));
+                "appointments.reminder.cancel_button", "appointments.reminder.reschedule_button",
+                "appointments.chat.other_branches", "appointments.chat.list_none", "appointments.chat.list_title",
+                "appointments.chat.list_line", "appointments.chat.cancel_button", "appointments.chat.code_unknown",
+                "appointments.chat.cancel_which"));
         for (String service : List.of("mortgage", "account_opening", "cards", "cash", "consultation")) {
             keys.add("appointments.service." + service);
         }

@@ -180,6 +180,16 @@ public interface Bank {
         return Optional.empty();
     }
 
+    /** The customer's booked appointments that have not started, soonest first. */
+    default List<org.socialbank.services.Appointment> appointments(CustomerId customer) {
+        return List.of();
+    }
+
+    /** The customer's own appointment a booking code names; empty when there is none or it is another's. */
+    default Optional<org.socialbank.services.Appointment> appointmentByCode(CustomerId customer, String code) {
+        return Optional.empty();
+    }
+
     /** Cancels the customer's own appointment. */
     org.socialbank.services.BookingResult cancelAppointment(CustomerId customer,
             org.socialbank.services.AppointmentId id);
@@ -374,6 +384,13 @@ public interface Bank {
      */
     List<org.socialbank.sweeping.Consent> askCollection(CustomerId customer);
 
+    /**
+     * Asks for a collection from one of the customer's consents, of {@code amountMinor} (null: all it
+     * allows), idempotent by this message; above the step-up threshold, a link to the bank's page.
+     */
+    org.socialbank.sweeping.CollectInChat.Offer collect(CustomerId customer, org.socialbank.sweeping.ConsentId consent,
+            Long amountMinor);
+
     /** Revokes the customer's own consent; empty when it is not theirs. */
     Optional<org.socialbank.sweeping.Consent> revokeExternalAccount(CustomerId customer,
             org.socialbank.sweeping.ConsentId id);
@@ -402,5 +419,32 @@ public interface Bank {
 
     /** An unlocking to confirm at {@code url}, or {@code refusal} ({@code none_locked}, {@code confirmation_unavailable}). */
     record CardUnlock(String url, String maskedNumber, String refusal) {
+    }
+
+    // loyalty points (issue 16 s3)
+
+    /** The customer's points: balance, what expires soon, the last movements; empty without a loyalty book. */
+    default Optional<org.socialbank.loyalty.PointsSummary> points(CustomerId customer) {
+        return Optional.empty();
+    }
+
+    /**
+     * Starts the confirmation, on the bank's page, of redeeming {@code points} for a statement credit
+     * on the customer's credit card; the redemption's id comes from the message, so a redelivery asks once.
+     */
+    org.socialbank.loyalty.RedeemOnPage.Offer redeemPoints(CustomerId customer, long points);
+
+    // applications (issue 16 s4)
+
+    /**
+     * Starts the customer's application for a product (or sends a new link to the one still waiting
+     * for its form); its id comes from the message, so a redelivery starts nothing more.
+     */
+    org.socialbank.applications.Applications.Start apply(CustomerId customer,
+            org.socialbank.applications.Product product);
+
+    /** The customer's applications, newest first. */
+    default List<org.socialbank.applications.Application> applications(CustomerId customer) {
+        return List.of();
     }
 }

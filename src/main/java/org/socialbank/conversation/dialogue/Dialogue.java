@@ -16,6 +16,7 @@ import org.socialbank.conversation.language.Context;
 import org.socialbank.conversation.language.Hints;
 import org.socialbank.conversation.language.Intent;
 import org.socialbank.conversation.language.ParsedCommand;
+import org.socialbank.conversation.language.ServiceCommand;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Language;
 import org.socialbank.directory.Network;
@@ -48,6 +49,7 @@ public final class Dialogue {
     private final AppointmentDialogue appointments;
     private final SweepDialogue sweeping;
     private final CardReplies cards;
+    private final ServiceReplies services;
 
     /** @param formTtl how long a payment being put together is kept; an older one is dropped */
     public Dialogue(Texts texts, Duration formTtl) {
@@ -61,6 +63,7 @@ public final class Dialogue {
         this.appointments = new AppointmentDialogue(texts);
         this.sweeping = new SweepDialogue(texts);
         this.cards = new CardReplies(texts);
+        this.services = new ServiceReplies(texts, appointments);
     }
 
     /**
@@ -142,6 +145,10 @@ public final class Dialogue {
         if (press.isPresent() && press.get().action().startsWith(Bank.NOT_ME)) {
             return turn.linked().isPresent() ? notMe(turn, language, press.get().action()) : offerLink(turn, language);
         }
+        if (press.isPresent() && SweepDialogue.handles(press.get().action())) {
+            return turn.linked().isPresent() && !SweepDialogue.publicHere(turn)
+                    ? sweeping.press(turn, language, press.get().action()) : offerLink(turn, language);
+        }
         if (press.isPresent() && AppointmentDialogue.handles(press.get().action())) {
             return turn.linked().isPresent() && !AppointmentDialogue.publicHere(turn)
                     ? appointments.press(turn, language, press.get().action()) : offerLink(turn, language);
@@ -168,6 +175,10 @@ public final class Dialogue {
         Optional<CardCommand> card = CardCommand.read(text);
         if (card.isPresent()) { // issue 16: "my cards", "lock my card", "信用卡账单"
             return cardCommand(turn, card.get());
+        }
+        Optional<ServiceCommand> service = ServiceCommand.read(text);
+        if (service.isPresent()) { // issue 16: "my points", "apply for a loan", "my appointments"
+            return serviceCommand(turn, service.get());
         }
         Context context = Context.of(turn.channel(), null);
         ParsedCommand command = parser.parse(text, Optional.ofNullable(turn.chosen()), context);
@@ -255,6 +266,15 @@ public final class Dialogue {
         }
         return new Step(turn.state(), cards.answer(turn.bank(), turn.linked().get().customerId(), command, language),
                 language);
+    }
+
+    /** A service command: private, so only in a linked chat and never on a public network. */
+    private Step serviceCommand(Turn turn, ServiceCommand command) {
+        Language language = turn.chosen() != null ? turn.chosen() : command.language();
+        if (ServiceReplies.publicHere(turn)) {
+            return services.publicAnswer(turn, command, language);
+        }
+        return turn.linked().isEmpty() ? offerLink(turn, language) : services.answer(turn, command, language);
     }
 
     private Step alerts(Turn turn, Language language, AlertCommand command) {
@@ -481,6 +501,7 @@ public final class Dialogue {
         keys.addAll(SweepDialogue.messageKeys());
         keys.addAll(List.of("alerts.not_me.locked", "alerts.not_me.no_card", "alerts.not_me.button"));
         keys.addAll(CardReplies.messageKeys());
+        keys.addAll(ServiceReplies.messageKeys());
         keys.add(RequestDialogue.refusal("shares_do_not_add_up"));
         return keys;
     }

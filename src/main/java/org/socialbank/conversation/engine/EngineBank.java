@@ -58,7 +58,10 @@ public final class EngineBank implements Bank {
             org.socialbank.services.Appointments appointments, Cards cards, Statements statements,
             RepayOnPage cardRepayments, org.socialbank.cards.AutoRepayments autoRepayments,
             org.socialbank.cards.UnlockOnPage cardUnlocks, org.springframework.context.ApplicationEventPublisher events,
-            org.socialbank.sweeping.Sweeping sweeping) {
+            org.socialbank.sweeping.Sweeping sweeping, org.socialbank.loyalty.Points points,
+            org.socialbank.loyalty.RedeemOnPage pointRedemptions,
+            org.socialbank.applications.Applications applications,
+            org.socialbank.sweeping.CollectInChat collections) {
     }
 
     /** Recent payees offered to the parser. */
@@ -387,6 +390,16 @@ public final class EngineBank implements Bank {
     }
 
     @Override
+    public List<org.socialbank.services.Appointment> appointments(CustomerId customer) {
+        return parts.appointments().upcoming(customer);
+    }
+
+    @Override
+    public Optional<org.socialbank.services.Appointment> appointmentByCode(CustomerId customer, String code) {
+        return parts.appointments().byCode(code).filter(a -> a.customerId().equals(customer));
+    }
+
+    @Override
     public org.socialbank.services.BookingResult cancelAppointment(CustomerId customer,
             org.socialbank.services.AppointmentId id) {
         return appointment(customer, id).isEmpty()
@@ -418,6 +431,12 @@ public final class EngineBank implements Bank {
     @Override
     public List<org.socialbank.sweeping.Consent> askCollection(CustomerId customer) {
         return parts.sweeping().askCollection(collectionId(channel, externalMessageId), customer);
+    }
+
+    @Override
+    public org.socialbank.sweeping.CollectInChat.Offer collect(CustomerId customer,
+            org.socialbank.sweeping.ConsentId consent, Long amountMinor) {
+        return parts.collections().ask(collectionId(channel, externalMessageId), customer, consent, amountMinor);
     }
 
     @Override
@@ -521,5 +540,32 @@ public final class EngineBank implements Bank {
     public CardUnlock unlockCard(CustomerId customer) {
         org.socialbank.cards.UnlockOnPage.Offer offer = parts.cardUnlocks().start(customer);
         return new CardUnlock(offer.url(), offer.maskedNumber(), offer.refusal());
+    }
+
+    @Override
+    public Optional<org.socialbank.loyalty.PointsSummary> points(CustomerId customer) {
+        return parts.points().summary(customer, org.socialbank.conversation.dialogue.Dialogue.HISTORY_MAX);
+    }
+
+    @Override
+    public org.socialbank.loyalty.RedeemOnPage.Offer redeemPoints(CustomerId customer, long points) {
+        // the redemption's id comes from the message: a redelivery asks for the same redemption
+        UUID id = UUID.nameUUIDFromBytes(("chat-points-redeem|" + channel.wireName() + "|" + externalMessageId)
+                .getBytes(StandardCharsets.UTF_8));
+        return parts.pointRedemptions().start(customer, id, points);
+    }
+
+    @Override
+    public org.socialbank.applications.Applications.Start apply(CustomerId customer,
+            org.socialbank.applications.Product product) {
+        org.socialbank.applications.ApplicationId id = new org.socialbank.applications.ApplicationId(
+                UUID.nameUUIDFromBytes(("chat-application|" + channel.wireName() + "|" + externalMessageId)
+                        .getBytes(StandardCharsets.UTF_8)));
+        return parts.applications().start(id, customer, product, channel.wireName());
+    }
+
+    @Override
+    public List<org.socialbank.applications.Application> applications(CustomerId customer) {
+        return parts.applications().ofCustomer(customer);
     }
 }

@@ -186,6 +186,26 @@ final class FakeBank implements Bank {
         return Optional.empty();
     }
 
+    /** The fake bank keeps no points: every redemption is short of them. */
+    @Override
+    public org.socialbank.loyalty.RedeemOnPage.Offer redeemPoints(CustomerId customer, long points) {
+        return new org.socialbank.loyalty.RedeemOnPage.Offer(null, 0, 0, null, null, "insufficient_points");
+    }
+
+    /** The fake bank takes no applications: the customer is unknown to it. */
+    @Override
+    public org.socialbank.applications.Applications.Start apply(CustomerId customer,
+            org.socialbank.applications.Product product) {
+        return new org.socialbank.applications.Applications.NotStarted(
+                org.socialbank.applications.ApplicationRefusal.CUSTOMER_NOT_FOUND);
+    }
+
+    @Override
+    public org.socialbank.sweeping.CollectInChat.Offer collect(CustomerId customer,
+            org.socialbank.sweeping.ConsentId consent, Long amountMinor) {
+        return new org.socialbank.sweeping.CollectInChat.NotOffered("consent_not_found");
+    }
+
     int notMeReports;
 
     @Override

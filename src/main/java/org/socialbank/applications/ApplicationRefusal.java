@@ -1,0 +1,20 @@
+package org.socialbank.applications;
+
+import java.util.Locale;
+
+/** Why an application's change was refused: a stable code, documented in docs/applications.md. */
+public enum ApplicationRefusal {
+    APPLICATION_NOT_FOUND,
+    CUSTOMER_NOT_FOUND,
+    /** The customer has no account to name the currency of the product. */
+    NO_ACCOUNT,
+    STATUS_NOT_VALID,
+    /** Staff can only decide a submitted application (or move it to review). */
+    TRANSITION_NOT_ALLOWED,
+    ALREADY_DECIDED,
+    REASON_TOO_LONG;
+
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

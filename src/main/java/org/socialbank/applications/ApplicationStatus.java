@@ -1,0 +1,38 @@
+package org.socialbank.applications;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Where an application stands: {@code started} (the form's link was sent), {@code submitted} (the
+ * customer filled it in), {@code in_review}, then {@code approved} or {@code declined} (final).
+ */
+public enum ApplicationStatus {
+    STARTED,
+    SUBMITTED,
+    IN_REVIEW,
+    APPROVED,
+    DECLINED;
+
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public boolean decided() {
+        return this == APPROVED || this == DECLINED;
+    }
+
+    /** Whether staff may move an application from this status to {@code target}. */
+    public boolean mayBecome(ApplicationStatus target) {
+        return switch (this) {
+            case SUBMITTED -> target == IN_REVIEW || target.decided();
+            case IN_REVIEW -> target.decided();
+            default -> false;
+        };
+    }
+
+    public static Optional<ApplicationStatus> fromWireName(String name) {
+        return Arrays.stream(values()).filter(s -> s.wireName().equals(name)).findFirst();
+    }
+}

@@ -1,0 +1,268 @@
+package org.socialbank.applications;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.socialbank.cards.CardId;
+import org.socialbank.cards.CardResult;
+import org.socialbank.cards.Cards;
+import org.socialbank.directory.CustomerId;
+import org.socialbank.directory.CustomerView;
+import org.socialbank.directory.Directory;
+import org.socialbank.directory.DirectoryProperties;
+import org.socialbank.shared.CurrencyCode;
+import org.socialbank.shared.Digests;
+import org.socialbank.shared.jdbc.DurableTransactions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+
+/**
+ * Applications for a credit card or a loan. The chat starts one and gets a one-time link to the
+ * form on the bank's page (the income, amount and purpose are never asked in chat); the page
+ * submits it; staff move it to review and decide. Every change of status publishes
+ * {@link ApplicationStatusChanged} in its transaction, so the chat is told once. An approved card
+ * application issues the card (its id derived from the application's).
+ */
+@Service
+public class Applications {
+
+    private static final Logger log = LoggerFactory.getLogger(Applications.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+    /** The most applications a customer's list shows. */
+    public static final int LIST_MAX = 20;
+    public static final int PURPOSE_LENGTH_MAX = 200;
+    public static final int REASON_LENGTH_MAX = 500;
+
+    private final JdbcApplications store;
+    private final Directory directory;
+    private final DirectoryProperties pages;
+    private final Cards cards;
+    private final DurableTransactions writes;
+    private final ApplicationEventPublisher events;
+    private final ApplicationsProperties properties;
+    private final Clock clock;
+
+    Applications(JdbcApplications store, Directory directory, DirectoryProperties pages, Cards cards,
+            DurableTransactions writes, ApplicationEventPublisher events, ApplicationsProperties properties,
+            Clock clock) {
+        this.store = store;
+        this.directory = directory;
+        this.pages = pages;
+        this.cards = cards;
+        this.writes = writes;
+        this.events = events;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** An application whose form waits at {@code url}, or why not. */
+    public sealed interface Start {
+    }
+
+    public record Started(Application application, String url) implements Start {
+    }
+
+    public record NotStarted(ApplicationRefusal code) implements Start {
+    }
+
+    /**
+     * Starts an application (or, when one of the product still waits for its form, sends a new link
+     * to that one). The id comes from the chat message, so a redelivery starts nothing more.
+     */
+    public Start start(ApplicationId id, CustomerId customer, Product product, String channel) {
+        return writes.write(status -> {
+            Optional<CustomerView> view = directory.customer(customer);
+            if (view.isEmpty()) {
+                return new NotStarted(ApplicationRefusal.CUSTOMER_NOT_FOUND);
+            }
+            Optional<CurrencyCode> currency = view.get().accounts().stream().filter(CustomerView.HeldAccount::primary)
+                    .findFirst().flatMap(a -> CurrencyCode.find(a.currency()));
+            if (currency.isEmpty()) {
+                return new NotStarted(ApplicationRefusal.NO_ACCOUNT);
+            }
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            String token = token();
+            String lang = view.get().customer().language().locale().getLanguage();
+            Instant expires = now.plus(properties.formTtl());
+            Optional<Application> waiting = store.lock(id).filter(a -> a.customerId().equals(customer))
+                    .or(() -> store.started(customer, product));
+            if (waiting.isPresent()) {
+                if (waiting.get().status() != ApplicationStatus.STARTED) {
+                    return new Started(waiting.get(), null);
+                }
+                store.newToken(waiting.get().id(), hash(token), expires);
+                return new Started(waiting.get(), url(token, lang));
+            }
+            Application a = new Application(id, customer, product, ApplicationStatus.STARTED, currency.get(), null, null,
+                    null, null, null, channel, now, now);
+            store.insert(a, hash(token), expires);
+            return new Started(a, url(token, lang));
+        });
+    }
+
+    /** The application the form's link opens, while it waits for its form; empty for a spent or expired link. */
+    public Optional<Form> form(String token) {
+        return store.byToken(hash(token), clock.instant()).filter(a -> a.status() == ApplicationStatus.STARTED)
+                .map(a -> new Form(a, directory.customer(a.customerId()).map(v -> v.customer().displayName())
+                        .orElse("")));
+    }
+
+    /** An application waiting for its form and the name of the customer it is prefilled with. */
+    public record Form(Application application, String customerName) {
+    }
+
+    /** What the customer wrote on the form. */
+    public record Answers(Long amountMinor, Integer termMonths, Long incomeMinor, String purpose) {
+    }
+
+    /** The form's outcome: submitted, or which field is wrong ({@code amount}, {@code term}, {@code income}, {@code purpose}), or the link is spent. */
+    public sealed interface Submission {
+    }
+
+    public record Submitted(Application application) implements Submission {
+    }
+
+    public record Invalid(String field) implements Submission {
+    }
+
+    public record LinkSpent() implements Submission {
+    }
+
+    /** Submits the form once: the token is spent with it, so a second submit changes nothing. */
+    public Submission submit(String token, Answers answers) {
+        return writes.write(status -> {
+            Optional<Application> found = store.lockByToken(hash(token), clock.instant())
+                    .filter(a -> a.status() == ApplicationStatus.STARTED);
+            if (found.isEmpty()) {
+                return new LinkSpent();
+            }
+            Application a = found.get();
+            Optional<String> wrong = invalid(a.product(), answers);
+            if (wrong.isPresent()) {
+                return new Invalid(wrong.get());
+            }
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            Application submitted = new Application(a.id(), a.customerId(), a.product(), ApplicationStatus.SUBMITTED,
+                    a.currency(), answers.amountMinor(), a.product() == Product.LOAN ? answers.termMonths() : null,
+                    answers.incomeMinor(), blankToNull(answers.purpose()), null, a.channel(), a.createdAt(), now);
+            store.submit(submitted);
+            publish(submitted);
+            return new Submitted(submitted);
+        });
+    }
+
+    private Optional<String> invalid(Product product, Answers answers) {
+        if (answers.amountMinor() == null || answers.amountMinor() <= 0
+                || answers.amountMinor() > properties.amountMaxMinor()) {
+            return Optional.of("amount");
+        }
+        if (product == Product.LOAN && (answers.termMonths() == null || answers.termMonths() < 1
+                || answers.termMonths() > properties.termMonthsMax())) {
+            return Optional.of("term");
+        }
+        if (answers.incomeMinor() == null || answers.incomeMinor() < 0) {
+            return Optional.of("income");
+        }
+        String purpose = answers.purpose();
+        if (purpose != null && (purpose.length() > PURPOSE_LENGTH_MAX || purpose.chars().anyMatch(Character::isISOControl))) {
+            return Optional.of("purpose");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Staff's decision: {@code in_review}, {@code approved} or {@code declined}. Deciding again as
+     * decided changes nothing (and tells nobody again); another decision after a final one is
+     * {@code already_decided}; a form not yet submitted cannot be decided.
+     */
+    public ApplicationResult decide(ApplicationId id, ApplicationStatus target, String reason) {
+        if (target == ApplicationStatus.STARTED || target == ApplicationStatus.SUBMITTED) {
+            return new ApplicationResult.Refused(ApplicationRefusal.STATUS_NOT_VALID);
+        }
+        if (reason != null && (reason.length() > REASON_LENGTH_MAX || reason.chars().anyMatch(Character::isISOControl))) {
+            return new ApplicationResult.Refused(ApplicationRefusal.REASON_TOO_LONG);
+        }
+        return writes.write(status -> {
+            Optional<Application> found = store.lock(id);
+            if (found.isEmpty()) {
+                return new ApplicationResult.Refused(ApplicationRefusal.APPLICATION_NOT_FOUND);
+            }
+            Application a = found.get();
+            if (a.status() == target) {
+                return new ApplicationResult.Done(a, false);
+            }
+            if (a.status().decided()) {
+                return new ApplicationResult.Refused(ApplicationRefusal.ALREADY_DECIDED);
+            }
+            if (!a.status().mayBecome(target)) {
+                return new ApplicationResult.Refused(ApplicationRefusal.TRANSITION_NOT_ALLOWED);
+            }
+            Application decided = a.with(target, blankToNull(reason), clock.instant().truncatedTo(ChronoUnit.MICROS));
+            store.setStatus(decided);
+            if (target == ApplicationStatus.APPROVED && a.product() == Product.CREDIT_CARD) {
+                issueCard(decided);
+            }
+            publish(decided);
+            return new ApplicationResult.Done(decided, true);
+        });
+    }
+
+    /** The approved card, its limit what was asked for; a refusal leaves the approval and is logged for staff. */
+    private void issueCard(Application a) {
+        CardId card = new CardId(UUID.nameUUIDFromBytes(("socialbank-applications:card:" + a.id().value())
+                .getBytes(StandardCharsets.UTF_8)));
+        CardResult result = cards.issueCredit(card, a.customerId(), a.currency(), a.amountMinor(),
+                properties.cardStatementDay());
+        if (result instanceof CardResult.Done) {
+            store.setCard(a.id(), card.value());
+        } else {
+            log.warn("application {} approved but its card was not issued: {}", a.id(), result);
+        }
+    }
+
+    public Optional<Application> application(ApplicationId id) {
+        return store.find(id);
+    }
+
+    /** The customer's applications, newest first (at most {@link #LIST_MAX}). */
+    public List<Application> ofCustomer(CustomerId customer) {
+        return store.ofCustomer(customer, LIST_MAX);
+    }
+
+    /** Applications in a status, oldest change first, for staff's queue. */
+    public List<Application> withStatus(ApplicationStatus status, int limit) {
+        return store.withStatus(status, Math.max(1, Math.min(limit, 100)));
+    }
+
+    private void publish(Application a) {
+        events.publishEvent(new ApplicationStatusChanged(a.id(), a.customerId(), a.product(), a.status(), a.reason()));
+    }
+
+    /** The form's link; it opens the page in the customer's language. */
+    private String url(String token, String language) {
+        return pages.url("/apply/" + token + "?lang=" + language);
+    }
+
+    private static String token() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static String hash(String token) {
+        return HexFormat.of().formatHex(Digests.sha256(token.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

@@ -1,0 +1,111 @@
+package org.socialbank.applications;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.socialbank.directory.CustomerId;
+import org.socialbank.shared.CurrencyCode;
+import org.socialbank.shared.jdbc.Timestamps;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Applications, their form tokens (hashed) and their status. */
+@Repository
+class JdbcApplications {
+
+    private static final String COLUMNS = "id, customer_id, product, status, currency, amount_minor, term_months, "
+            + "income_minor, purpose, reason, channel, created_at, updated_at";
+
+    private final JdbcClient jdbc;
+
+    JdbcApplications(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    private static Application application(ResultSet rs, int n) throws SQLException {
+        return new Application(new ApplicationId(rs.getObject("id", UUID.class)),
+                new CustomerId(rs.getObject("customer_id", UUID.class)),
+                Product.fromWireName(rs.getString("product")).orElseThrow(),
+                ApplicationStatus.valueOf(rs.getString("status").toUpperCase(java.util.Locale.ROOT)),
+                CurrencyCode.of(rs.getString("currency").trim()), rs.getObject("amount_minor", Long.class),
+                rs.getObject("term_months", Integer.class), rs.getObject("income_minor", Long.class),
+                rs.getString("purpose"), rs.getString("reason"), rs.getString("channel"),
+                Timestamps.instant(rs, "created_at"), Timestamps.instant(rs, "updated_at"));
+    }
+
+    Optional<Application> find(ApplicationId id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM applications WHERE id = ?").param(id.value())
+                .query(JdbcApplications::application).optional();
+    }
+
+    Optional<Application> lock(ApplicationId id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM applications WHERE id = ? FOR UPDATE").param(id.value())
+                .query(JdbcApplications::application).optional();
+    }
+
+    /** The application a live form token opens, locked; empty when the token is unknown or expired. */
+    Optional<Application> lockByToken(String tokenHash, Instant now) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM applications WHERE token_hash = ? AND token_expires_at > ? "
+                        + "FOR UPDATE")
+                .params(tokenHash, Timestamps.utc(now)).query(JdbcApplications::application).optional();
+    }
+
+    Optional<Application> byToken(String tokenHash, Instant now) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM applications WHERE token_hash = ? AND token_expires_at > ?")
+                .params(tokenHash, Timestamps.utc(now)).query(JdbcApplications::application).optional();
+    }
+
+    /** The customer's application of this product still waiting for its form, newest first. */
+    Optional<Application> started(CustomerId customer, Product product) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM applications WHERE customer_id = ? AND product = ? "
+                        + "AND status = 'started' ORDER BY created_at DESC, id LIMIT 1 FOR UPDATE")
+                .params(customer.value(), product.wireName()).query(JdbcApplications::application).optional();
+    }
+
+    List<Application> ofCustomer(CustomerId customer, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM applications WHERE customer_id = ? "
+                        + "ORDER BY created_at DESC, id LIMIT ?")
+                .params(customer.value(), limit).query(JdbcApplications::application).list();
+    }
+
+    List<Application> withStatus(ApplicationStatus status, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM applications WHERE status = ? ORDER BY updated_at, id LIMIT ?")
+                .params(status.wireName(), limit).query(JdbcApplications::application).list();
+    }
+
+    void insert(Application a, String tokenHash, Instant tokenExpiresAt) {
+        jdbc.sql("INSERT INTO applications (id, customer_id, product, status, currency, channel, token_hash, "
+                        + "token_expires_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(a.id().value(), a.customerId().value(), a.product().wireName(), a.status().wireName(),
+                        a.currency().code(), a.channel(), tokenHash, Timestamps.utc(tokenExpiresAt),
+                        Timestamps.utc(a.createdAt()), Timestamps.utc(a.updatedAt()))
+                .update();
+    }
+
+    void newToken(ApplicationId id, String tokenHash, Instant expiresAt) {
+        jdbc.sql("UPDATE applications SET token_hash = ?, token_expires_at = ? WHERE id = ?")
+                .params(tokenHash, Timestamps.utc(expiresAt), id.value()).update();
+    }
+
+    /** The form's answers; the token is spent. */
+    void submit(Application a) {
+        jdbc.sql("UPDATE applications SET status = ?, amount_minor = ?, term_months = ?, income_minor = ?, purpose = ?, "
+                        + "token_hash = NULL, token_expires_at = NULL, updated_at = ? WHERE id = ?")
+                .params(a.status().wireName(), a.amountMinor(), a.termMonths(), a.incomeMinor(), a.purpose(),
+                        Timestamps.utc(a.updatedAt()), a.id().value())
+                .update();
+    }
+
+    void setStatus(Application a) {
+        jdbc.sql("UPDATE applications SET status = ?, reason = ?, updated_at = ? WHERE id = ?")
+                .params(a.status().wireName(), a.reason(), Timestamps.utc(a.updatedAt()), a.id().value())
+                .update();
+    }
+
+    void setCard(ApplicationId id, UUID cardId) {
+        jdbc.sql("UPDATE applications SET card_id = ? WHERE id = ?").params(cardId, id.value()).update();
+    }
+}

@@ -1,0 +1,33 @@
+package org.socialbank.applications.web;
+
+import java.util.Map;
+import org.socialbank.applications.ApplicationRefusal;
+import org.socialbank.shared.web.Problems;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/** The one place that turns the applications module's refusals into HTTP problems with their {@code code}. */
+final class ApplicationRefusals {
+
+    private static final Map<ApplicationRefusal, String> DETAILS = Map.of(
+            ApplicationRefusal.APPLICATION_NOT_FOUND, "There is no such application.",
+            ApplicationRefusal.CUSTOMER_NOT_FOUND, "There is no such customer.",
+            ApplicationRefusal.NO_ACCOUNT, "The customer has no account.",
+            ApplicationRefusal.STATUS_NOT_VALID, "The decision is one of in_review, approved, declined.",
+            ApplicationRefusal.TRANSITION_NOT_ALLOWED, "Only a submitted application is reviewed or decided; "
+                    + "this one waits for its form.",
+            ApplicationRefusal.ALREADY_DECIDED, "The application was decided otherwise already; nothing was changed.",
+            ApplicationRefusal.REASON_TOO_LONG, "The reason is at most 500 characters, without control characters.");
+
+    private ApplicationRefusals() {
+    }
+
+    static <T> ResponseEntity<T> response(ApplicationRefusal refusal) {
+        HttpStatus status = switch (refusal) {
+            case APPLICATION_NOT_FOUND, CUSTOMER_NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case TRANSITION_NOT_ALLOWED, ALREADY_DECIDED -> HttpStatus.CONFLICT;
+            default -> HttpStatus.UNPROCESSABLE_CONTENT;
+        };
+        return Problems.response(Problems.of(status, refusal.code(), DETAILS.getOrDefault(refusal, refusal.code())));
+    }
+}

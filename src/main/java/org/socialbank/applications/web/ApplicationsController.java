@@ -1,0 +1,103 @@
+package org.socialbank.applications.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.socialbank.applications.Application;
+import org.socialbank.applications.ApplicationId;
+import org.socialbank.applications.ApplicationRefusal;
+import org.socialbank.applications.ApplicationResult;
+import org.socialbank.applications.ApplicationStatus;
+import org.socialbank.applications.Applications;
+import org.socialbank.shared.web.RequiredFields;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Staff's side of applications (scopes {@code applications:read} / {@code applications:write}):
+ * the queue by status, one application, and the decision. Refusals are problem+json with a code.
+ */
+@RestController
+@Tag(name = "Applications")
+@RequestMapping(path = "/api/v1/applications", produces = MediaType.APPLICATION_JSON_VALUE)
+class ApplicationsController {
+
+    private final Applications applications;
+
+    ApplicationsController(Applications applications) {
+        this.applications = applications;
+    }
+
+    record DecisionBody(String status, String reason) {
+    }
+
+    record ApplicationJson(UUID id, UUID customerId, String product, String status, String currency, Long amountMinor,
+            Integer termMonths, Long incomeMinor, String purpose, String reason, String channel, Instant createdAt,
+            Instant updatedAt) {
+
+        static ApplicationJson of(Application a) {
+            return new ApplicationJson(a.id().value(), a.customerId().value(), a.product().wireName(),
+                    a.status().wireName(), a.currency().code(), a.amountMinor(), a.termMonths(), a.incomeMinor(),
+                    a.purpose(), a.reason(), a.channel(), a.createdAt(), a.updatedAt());
+        }
+    }
+
+    @Operation(summary = "Applications in a status (default submitted), oldest change first, at most 100")
+    @ApiResponse(responseCode = "422", description = "status_not_valid",
+            content = @Content(mediaType = "application/problem+json"))
+    @GetMapping
+    ResponseEntity<?> queue(@RequestParam(defaultValue = "submitted") String status,
+            @RequestParam(defaultValue = "50") int limit) {
+        Optional<ApplicationStatus> wanted = ApplicationStatus.fromWireName(status);
+        if (wanted.isEmpty()) {
+            return ApplicationRefusals.response(ApplicationRefusal.STATUS_NOT_VALID);
+        }
+        return ResponseEntity.ok(Map.of("applications",
+                applications.withStatus(wanted.get(), limit).stream().map(ApplicationJson::of).toList()));
+    }
+
+    @Operation(summary = "One application")
+    @ApiResponse(responseCode = "404", description = "application_not_found",
+            content = @Content(mediaType = "application/problem+json"))
+    @GetMapping("/{id}")
+    ResponseEntity<?> application(@PathVariable UUID id) {
+        return applications.application(new ApplicationId(id))
+                .<ResponseEntity<?>>map(a -> ResponseEntity.ok(ApplicationJson.of(a)))
+                .orElseGet(() -> ApplicationRefusals.response(ApplicationRefusal.APPLICATION_NOT_FOUND));
+    }
+
+    @Operation(summary = "Staff's decision on an application", description = "{\"status\": \"in_review\"|\"approved\"|"
+            + "\"declined\", \"reason\"?}: 200 with the application; the customer's chat is told the change once. "
+            + "The same decision again changes nothing; an approved credit card is issued.")
+    @ApiResponse(responseCode = "404", description = "application_not_found",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "409", description = "transition_not_allowed (the form is not submitted), "
+            + "already_decided", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "422", description = "status_not_valid, reason_too_long",
+            content = @Content(mediaType = "application/problem+json"))
+    @PostMapping(path = "/{id}/decision", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> decide(@PathVariable UUID id, @RequestBody DecisionBody body) {
+        RequiredFields.require(body.status(), "status");
+        Optional<ApplicationStatus> target = ApplicationStatus.fromWireName(body.status());
+        if (target.isEmpty()) {
+            return ApplicationRefusals.response(ApplicationRefusal.STATUS_NOT_VALID);
+        }
+        ApplicationResult result = applications.decide(new ApplicationId(id), target.get(), body.reason());
+        if (result instanceof ApplicationResult.Refused refused) {
+            return ApplicationRefusals.response(refused.code());
+        }
+        return ResponseEntity.ok(ApplicationJson.of(((ApplicationResult.Done) result).application()));
+    }
+}

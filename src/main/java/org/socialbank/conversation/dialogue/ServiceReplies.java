@@ -1,0 +1,164 @@
+package org.socialbank.conversation.dialogue;
+
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.List;
+import org.socialbank.alerts.PublicNetworks;
+import org.socialbank.conversation.Outbound;
+import org.socialbank.conversation.dialogue.Dialogue.Step;
+import org.socialbank.conversation.language.ServiceCommand;
+import org.socialbank.directory.CustomerId;
+import org.socialbank.directory.Language;
+import org.socialbank.applications.Application;
+import org.socialbank.applications.Applications;
+import org.socialbank.applications.Product;
+import org.socialbank.loyalty.PointsSummary;
+import org.socialbank.loyalty.RedeemOnPage;
+import org.socialbank.shared.Dates;
+import org.socialbank.shared.Money;
+
+/**
+ * The answers to the service commands (issue 16): points (s3), applications (s4), appointments by
+ * text (s5, answered by {@link AppointmentDialogue}). Private: a linked chat only (others are offered
+ * the link by the caller), a neutral answer on a public network.
+ */
+final class ServiceReplies {
+
+    /** Movements "my points" shows. */
+    static final int HISTORY_SHOWN = 5;
+
+    private final Texts texts;
+    private final AppointmentDialogue appointments;
+
+    ServiceReplies(Texts texts, AppointmentDialogue appointments) {
+        this.texts = texts;
+        this.appointments = appointments;
+    }
+
+    static boolean publicHere(Turn turn) {
+        return PublicNetworks.isPublic(turn.channel());
+    }
+
+    /** The neutral answer on a public network, saying where to ask. */
+    Step publicAnswer(Turn turn, ServiceCommand command, Language language) {
+        return say(turn, language, switch (command.kind()) {
+            case APPLY_CARD, APPLY_LOAN, MY_APPLICATIONS -> "applications.chat.public";
+            case MY_APPOINTMENTS, CANCEL_APPOINTMENT -> "appointments.chat.public";
+            default -> "loyalty.chat.public";
+        });
+    }
+
+    Step answer(Turn turn, ServiceCommand command, Language language) {
+        CustomerId customer = turn.linked().orElseThrow().customerId();
+        return switch (command.kind()) {
+            case MY_POINTS -> points(turn, language, customer);
+            case REDEEM_POINTS -> redeem(turn, language, turn.bank().redeemPoints(customer, command.number()));
+            case APPLY_CARD -> apply(turn, language, turn.bank().apply(customer, Product.CREDIT_CARD));
+            case APPLY_LOAN -> apply(turn, language, turn.bank().apply(customer, Product.LOAN));
+            case MY_APPLICATIONS -> applications(turn, language, customer);
+            case MY_APPOINTMENTS -> appointments.list(turn, language, customer);
+            case CANCEL_APPOINTMENT -> appointments.cancelByText(turn, language, customer, command.code());
+            default -> say(turn, language, "conversation.not_yet");
+        };
+    }
+
+    private Step points(Turn turn, Language language, CustomerId customer) {
+        PointsSummary summary = turn.bank().points(customer).orElse(new PointsSummary(0, List.of(), List.of()));
+        StringBuilder text = new StringBuilder(texts.text(language, "loyalty.chat.balance", count(summary.balance(),
+                language)));
+        if (!summary.expiringSoon().isEmpty()) {
+            text.append('\n').append(texts.text(language, "loyalty.chat.expiring_title"));
+            for (PointsSummary.Expiring e : summary.expiringSoon()) {
+                text.append('\n').append(texts.text(language, "loyalty.chat.expiring_line", count(e.points(), language),
+                        Dates.date(e.expiresAt(), language.locale())));
+            }
+        }
+        if (!summary.history().isEmpty()) {
+            text.append("\n\n").append(texts.text(language, "loyalty.chat.history_title"));
+            summary.history().stream().limit(HISTORY_SHOWN).forEach(m -> text.append('\n').append(texts.text(language,
+                    "loyalty.chat.history." + m.kind(), count(Math.abs(m.points()), language),
+                    Dates.date(m.at(), language.locale()))));
+        } else {
+            text.append('\n').append(texts.text(language, "loyalty.chat.how_to_earn"));
+        }
+        return new Step(turn.state(), List.of(new Outbound.Text(text.toString())), language);
+    }
+
+    /** A redemption is confirmed on the bank's page: the link, or why there is nothing to confirm. */
+    private Step redeem(Turn turn, Language language, RedeemOnPage.Offer offer) {
+        if (offer.url() == null) {
+            return say(turn, language, "loyalty.chat.redeem." + offer.refusal());
+        }
+        Outbound link = new Outbound.Link(texts.text(language, "loyalty.chat.redeem.confirm",
+                count(offer.points(), language), Money.format(offer.amountMinor(), offer.currency(), language.locale()),
+                offer.maskedNumber()), texts.text(language, "loyalty.chat.redeem.button"), offer.url());
+        return new Step(turn.state(), List.of(link), language);
+    }
+
+    /** The form's link (never the form in chat), or where the application stands already. */
+    private Step apply(Turn turn, Language language, Applications.Start start) {
+        if (start instanceof Applications.Started started && started.url() != null) {
+            Application a = started.application();
+            return new Step(turn.state(), List.of(new Outbound.Link(texts.text(language,
+                    "applications.chat.form." + a.product().wireName()), texts.text(language,
+                    "applications.chat.button"), started.url())), language);
+        }
+        if (start instanceof Applications.Started started) {
+            return say(turn, language, "applications.chat.already", product(language, started.application()),
+                    status(language, started.application()));
+        }
+        return say(turn, language, "applications.chat.unavailable");
+    }
+
+    private Step applications(Turn turn, Language language, CustomerId customer) {
+        List<Application> list = turn.bank().applications(customer);
+        if (list.isEmpty()) {
+            return say(turn, language, "applications.chat.none");
+        }
+        StringBuilder text = new StringBuilder(texts.text(language, "applications.chat.title"));
+        for (Application a : list) {
+            text.append('\n').append(texts.text(language, "applications.chat.line", product(language, a),
+                    status(language, a), Dates.date(a.createdAt(), language.locale())));
+        }
+        return new Step(turn.state(), List.of(new Outbound.Text(text.toString())), language);
+    }
+
+    private String product(Language language, Application a) {
+        return texts.text(language, "applications.product." + a.product().wireName());
+    }
+
+    private String status(Language language, Application a) {
+        return texts.text(language, "applications.status." + a.status().wireName());
+    }
+
+    /** A number of points as the reader writes numbers (Persian digits in Persian). */
+    static String count(long points, Language language) {
+        return NumberFormat.getIntegerInstance(language.locale()).format(points);
+    }
+
+    private Step say(Turn turn, Language language, String key, Object... args) {
+        return new Step(turn.state(), List.of(new Outbound.Text(texts.text(language, key, args))), language);
+    }
+
+    static List<String> messageKeys() {
+        List<String> keys = new ArrayList<>(List.of("loyalty.chat.public", "loyalty.chat.balance",
+                "loyalty.chat.expiring_title", "loyalty.chat.expiring_line", "loyalty.chat.history_title",
+                "loyalty.chat.history.earned", "loyalty.chat.history.redeemed", "loyalty.chat.history.expired",
+                "loyalty.chat.how_to_earn", "loyalty.chat.redeem.confirm", "loyalty.chat.redeem.button",
+                "loyalty.chat.redeemed", "loyalty.redeem.label"));
+        keys.addAll(List.of("applications.chat.form.credit_card", "applications.chat.form.loan",
+                "applications.chat.button", "applications.chat.already", "applications.chat.unavailable",
+                "applications.chat.none", "applications.chat.title", "applications.chat.line",
+                "applications.product.credit_card", "applications.product.loan", "applications.chat.public"));
+        for (org.socialbank.applications.ApplicationStatus s : org.socialbank.applications.ApplicationStatus.values()) {
+            keys.add("applications.status." + s.wireName());
+            keys.add("applications.chat.changed." + s.wireName());
+        }
+        keys.remove("applications.chat.changed.started"); // a started application is told by the link itself
+        for (String code : List.of("points_not_valid", "insufficient_points", "no_credit_card",
+                "currency_not_redeemable", "confirmation_unavailable")) {
+            keys.add("loyalty.chat.redeem." + code);
+        }
+        return keys;
+    }
+}

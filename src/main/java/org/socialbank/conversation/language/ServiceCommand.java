@@ -1,0 +1,124 @@
+package org.socialbank.conversation.language;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.socialbank.directory.Language;
+
+/**
+ * A chat command on the bank's services (issue 16): "my points", "redeem 500 points" (s3); "apply
+ * for a credit card", "apply for a loan", "my applications" (s4); "my appointments", "cancel my
+ * appointment", "cancel K7M3PX" (s5), in the five languages. Read only when it is the whole text.
+ * Pure.
+ *
+ * @param language the language the command was written in (its script, or its French words)
+ * @param number the points of a redemption (else 0)
+ * @param code a booking code named by a cancellation (upper case), or empty
+ */
+public record ServiceCommand(Kind kind, Language language, long number, Optional<String> code) {
+
+    public enum Kind {
+        MY_POINTS,
+        REDEEM_POINTS,
+        APPLY_CARD,
+        APPLY_LOAN,
+        MY_APPLICATIONS,
+        MY_APPOINTMENTS,
+        CANCEL_APPOINTMENT
+    }
+
+    /** The longest text read. */
+    public static final int TEXT_LENGTH_MAX = 80;
+
+    private static final Pattern MY_POINTS = Pattern.compile("(?:show |check )?(?:my )?(?:loyalty |reward |bonus )?points"
+            + "(?: balance)?|how many points do i have"
+            + "|(?:voir )?mes points(?: de fidelite)?|solde (?:de )?(?:mes )?points"
+            + "|(?:мои |покажи мои |покажи )?(?:бонусные )?баллы|мои бонусы|сколько (?:у меня )?баллов"
+            + "|(?:نمایش )?امتیاز ?های من|امتیازهایم|امتیاز من|امتیازات من|امتیازاتم"
+            + "|我的积分|积分(?:余额|查询)?|查(?:询|看)?(?:我的)?积分");
+    private static final Pattern REDEEM = Pattern.compile("(?:redeem|use|spend) (\\d{1,9}) (?:loyalty )?points?"
+            + "|(?:utiliser|echanger|convertir|depenser) (\\d{1,9}) points?"
+            + "|(?:списать|обменять|потратить|использовать) (\\d{1,9}) балл(?:ов|а)?"
+            + "|(\\d{1,9}) امتیاز(?: را| رو)? (?:خرج کن|استفاده کن|تبدیل کن|برداشت کن)"
+            + "|(?:تبدیل|استفاده از|خرج کردن) (\\d{1,9}) امتیاز"
+            + "|(?:兑换|使用|用) ?(\\d{1,9}) ?(?:个)?积分|(\\d{1,9}) ?积分兑换");
+    private static final String WANT = "(?:i want to |i would like to |i'd like to |i’d like to |i wish to |please )?";
+    private static final Pattern APPLY_CARD = Pattern.compile(WANT + "(?:apply for|get|open) a credit card"
+            + "|credit card application"
+            + "|(?:je veux |je voudrais )?(?:demander|obtenir|ouvrir) une carte de credit|demande de carte de credit"
+            + "|(?:хочу )?(?:оформить|получить|открыть) кредитную карту|заявка на кредитную карту"
+            + "|(?:ثبت )?درخواست کارت اعتباری|(?:می ?خواهم |میخوام )?کارت اعتباری (?:بگیرم|می ?خواهم)"
+            + "|(?:我要|我想)?申请信用卡|(?:我要|我想)?办(?:理|张)?信用卡");
+    private static final Pattern APPLY_LOAN = Pattern.compile(WANT + "(?:apply for|get|take out) a loan"
+            + "|loan application"
+            + "|(?:je veux |je voudrais )?(?:demander|obtenir|faire une demande de) (?:un )?pret|demande de pret"
+            + "|(?:хочу )?(?:оформить|получить|взять) кредит|заявка на кредит"
+            + "|(?:ثبت )?درخواست وام|(?:می ?خواهم |میخوام )?وام (?:بگیرم|می ?خواهم)"
+            + "|(?:我要|我想)?申请贷款|(?:我要|我想)?(?:办理)?贷款");
+    private static final Pattern MY_APPLICATIONS = Pattern.compile("(?:show |check )?(?:my )?applications?(?: status)?"
+            + "|(?:the )?status of my applications?"
+            + "|mes demandes|suivi de (?:ma|mes) demandes?|ou en est ma demande"
+            + "|мои заявки|статус (?:моей )?заявки|статус заявок"
+            + "|درخواست ?های من|درخواستهایم|وضعیت درخواست(?: ?های)?(?: من)?"
+            + "|我的申请|申请进度|查(?:询|看)?(?:我的)?申请(?:进度)?");
+    private static final Pattern MY_APPOINTMENTS = Pattern.compile("(?:show |list )?(?:my )?(?:appointments|bookings)"
+            + "|my appointment|(?:voir )?mes rendez-vous|mes rdv|mon rendez-vous"
+            + "|(?:мои |покажи мои )?записи(?: в отделение)?|моя запись|мои визиты"
+            + "|نوبت ?های من|نوبتهایم|نوبت من"
+            + "|我的预约|查(?:看|询)?(?:我的)?预约");
+    private static final String CODE = "([acefghjkmnprtwxy34679]{6})";
+    private static final Pattern CANCEL = Pattern.compile("cancel (?:my |the )?(?:appointment|booking)(?: " + CODE + ")?"
+            + "|cancel " + CODE
+            + "|annuler (?:mon |le )?(?:rendez-vous|rdv)(?: " + CODE + ")?|annuler " + CODE
+            + "|отменить (?:мою |мои )?запис[ьи](?: " + CODE + ")?|отмени(?:ть)? " + CODE
+            + "|لغو نوبت(?: من)?(?: " + CODE + ")?|نوبت(?:م| من)? را لغو کن|لغو " + CODE
+            + "|取消(?:我的)?预约(?: ?" + CODE + ")?|取消 ?" + CODE);
+
+    /** The command the whole text is, or empty. */
+    public static Optional<ServiceCommand> read(String text) {
+        if (text == null || text.isBlank() || text.length() > TEXT_LENGTH_MAX) {
+            return Optional.empty();
+        }
+        String t = Text.key(Text.normalize(text)).replaceAll("[.!?؟。！？\\s]+$", "").strip().replaceAll("\\s+", " ");
+        Matcher redeem = REDEEM.matcher(t);
+        if (redeem.matches()) {
+            return Optional.of(new ServiceCommand(Kind.REDEEM_POINTS, languageOf(t), Long.parseLong(firstGroup(redeem)),
+                    Optional.empty()));
+        }
+        Matcher cancel = CANCEL.matcher(t);
+        if (cancel.matches()) {
+            String code = firstGroup(cancel);
+            return Optional.of(new ServiceCommand(Kind.CANCEL_APPOINTMENT, languageOf(t), 0,
+                    Optional.ofNullable(code).map(c -> c.toUpperCase(java.util.Locale.ROOT))));
+        }
+        Kind kind = MY_POINTS.matcher(t).matches() ? Kind.MY_POINTS
+                : APPLY_CARD.matcher(t).matches() ? Kind.APPLY_CARD
+                : APPLY_LOAN.matcher(t).matches() ? Kind.APPLY_LOAN
+                : MY_APPLICATIONS.matcher(t).matches() ? Kind.MY_APPLICATIONS
+                : MY_APPOINTMENTS.matcher(t).matches() ? Kind.MY_APPOINTMENTS : null;
+        return kind == null ? Optional.empty() : Optional.of(new ServiceCommand(kind, languageOf(t), 0, Optional.empty()));
+    }
+
+    private static String firstGroup(Matcher m) {
+        for (int g = 1; g <= m.groupCount(); g++) {
+            if (m.group(g) != null) {
+                return m.group(g);
+            }
+        }
+        return null;
+    }
+
+    private static Language languageOf(String t) {
+        if (t.codePoints().anyMatch(Character::isIdeographic)) {
+            return Language.ZH;
+        }
+        if (t.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.CYRILLIC)) {
+            return Language.RU;
+        }
+        if (t.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC)) {
+            return Language.FA;
+        }
+        return t.matches(".*\\b(?:mes|ma|mon|voir|solde|utiliser|echanger|convertir|depenser|je|demander|obtenir|ouvrir"
+                + "|demande|pret|suivi|ou|annuler|rendez-vous|rdv|une|carte|le|de)\\b.*") ? Language.FR : Language.EN;
+    }
+}

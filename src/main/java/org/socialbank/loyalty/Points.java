@@ -1,0 +1,216 @@
+package org.socialbank.loyalty;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.socialbank.cards.Card;
+import org.socialbank.cards.CardId;
+import org.socialbank.cards.CardRefusal;
+import org.socialbank.cards.Cards;
+import org.socialbank.cards.StatementCredits;
+import org.socialbank.directory.CustomerId;
+import org.socialbank.directory.Directory;
+import org.socialbank.ledger.AccountId;
+import org.socialbank.ledger.Ledger;
+import org.socialbank.ledger.NewTransfer;
+import org.socialbank.ledger.Transfer;
+import org.socialbank.ledger.TransferId;
+import org.socialbank.ledger.TransferResult;
+import org.socialbank.shared.CurrencyCode;
+import org.socialbank.shared.jdbc.DurableTransactions;
+import org.springframework.stereotype.Service;
+
+/**
+ * A customer's points: what they hold, what expires soon, what moved; and redeeming them for a
+ * statement credit on their credit card, idempotent by the client's id, under the customer's
+ * member row (so concurrent redemptions queue and never spend a point twice; the ledger's
+ * never-below-zero flag on the points account backs it).
+ */
+@Service
+public class Points {
+
+    /** The most movements a summary shows. */
+    public static final int HISTORY_MAX = 20;
+    static final int EXPIRING_MAX = 10;
+    /** The most lots one redemption consumes (a larger one is refused as not valid). */
+    static final int LOTS_PER_REDEMPTION_MAX = 1_000;
+
+    private final Ledger ledger;
+    private final JdbcPoints store;
+    private final PointsAccounts accounts;
+    private final Cards cards;
+    private final StatementCredits credits;
+    private final Directory directory;
+    private final DurableTransactions writes;
+    private final LoyaltyProperties properties;
+    private final Clock clock;
+
+    Points(Ledger ledger, JdbcPoints store, PointsAccounts accounts, Cards cards, StatementCredits credits,
+            Directory directory, DurableTransactions writes, LoyaltyProperties properties, Clock clock) {
+        this.ledger = ledger;
+        this.store = store;
+        this.accounts = accounts;
+        this.cards = cards;
+        this.credits = credits;
+        this.directory = directory;
+        this.writes = writes;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** The customer's points; empty when there is no such customer. */
+    public Optional<PointsSummary> summary(CustomerId customer, int historyMax) {
+        if (directory.customer(customer).isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<AccountId> account = store.member(customer);
+        if (account.isEmpty()) {
+            return Optional.of(new PointsSummary(0, List.of(), List.of()));
+        }
+        long balance = ledger.account(account.get()).map(a -> a.balanceMinor()).orElse(0L);
+        Instant soon = clock.instant().plus(properties.expiringSoon());
+        List<PointsSummary.Expiring> expiring = store.expiringBefore(customer, soon, EXPIRING_MAX).stream()
+                .map(l -> new PointsSummary.Expiring(l.pointsLeft(), l.expiresAt())).toList();
+        return Optional.of(new PointsSummary(balance, expiring, history(account.get(),
+                Math.max(1, Math.min(historyMax, HISTORY_MAX)))));
+    }
+
+    /** The points account's statement, newest first: earned in, redeemed and expired out. */
+    private List<PointsSummary.Movement> history(AccountId account, int limit) {
+        List<PointsSummary.Movement> moves = new ArrayList<>();
+        ledger.statement(account, Optional.empty(), limit).ifPresent(page -> {
+            for (Transfer t : page.transfers()) {
+                boolean in = t.creditAccountId().equals(account);
+                String kind = in ? "earned" : t.creditAccountId().equals(PointsAccounts.EXPIRED) ? "expired" : "redeemed";
+                moves.add(new PointsSummary.Movement(kind, in ? t.amountMinor() : -t.amountMinor(), t.createdAt()));
+            }
+        });
+        return moves;
+    }
+
+    /** The redemption asked: its id (the idempotency key), whose points, how many, onto which credit card (null: the first). */
+    public record RedemptionRequest(UUID id, CustomerId customer, long points, CardId card) {
+    }
+
+    /** A redemption under the client's id; the same id with the same request answers as before. */
+    public RedemptionResult redeem(RedemptionRequest r) {
+        return writes.write(status -> {
+            Optional<AccountId> account = store.lockMember(r.customer()); // one customer's redemptions queue here
+            Optional<JdbcPoints.Row> existing = store.redemption(r.id());
+            if (existing.isPresent()) {
+                return existing.get().sameRequest(r.customer(), r.points(), r.card()) ? existing.get().answer()
+                        : new RedemptionResult.Refused(PointsRefusal.ID_REUSED);
+            }
+            if (directory.customer(r.customer()).isEmpty()) {
+                return new RedemptionResult.Refused(PointsRefusal.CUSTOMER_NOT_FOUND);
+            }
+            if (r.points() < properties.redeemPointsMin() || r.points() > 1_000_000_000L) {
+                return new RedemptionResult.Refused(PointsRefusal.POINTS_NOT_VALID);
+            }
+            Optional<Card> card = creditCard(r.customer(), r.card());
+            if (card.isEmpty()) {
+                return new RedemptionResult.Refused(r.card() == null ? PointsRefusal.NO_CREDIT_CARD
+                        : PointsRefusal.CARD_NOT_FOUND);
+            }
+            return book(r, card.get(), account);
+        });
+    }
+
+    /** What {@code points} are worth on the card, in its currency; empty when its currency has no value. */
+    public Optional<Long> valueMinor(long points, CurrencyCode currency) {
+        Long value = properties.pointValueMinor().get(currency.code());
+        try {
+            return value == null ? Optional.empty() : Optional.of(Math.multiplyExact(points, value));
+        } catch (ArithmeticException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The customer's credit card: the one named (theirs, credit), else their first. */
+    public Optional<Card> creditCard(CustomerId customer, CardId named) {
+        List<Card> held = cards.cardsOf(customer).orElse(List.of());
+        return held.stream().filter(Card::credit).filter(c -> named == null || c.id().equals(named)).findFirst();
+    }
+
+    /** The answer a redemption got, when there is one under this id. */
+    public Optional<RedemptionResult> redemption(UUID id) {
+        return store.redemption(id).map(JdbcPoints.Row::answer);
+    }
+
+    public long redeemPointsMin() {
+        return properties.redeemPointsMin();
+    }
+
+    private RedemptionResult book(RedemptionRequest r, Card card, Optional<AccountId> account) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Optional<Long> value = valueMinor(r.points(), card.currency());
+        PointsRefusal refusal = value.isEmpty() ? PointsRefusal.CURRENCY_NOT_REDEEMABLE
+                : account.isEmpty() || balance(account.get()) < r.points() ? PointsRefusal.INSUFFICIENT_POINTS
+                : null;
+        if (refusal == null) {
+            refusal = spend(r, card, account.get(), value.get());
+        }
+        JdbcPoints.Row row = new JdbcPoints.Row(r.id(), r.customer(), r.points(), card.id(), card.maskedNumber(),
+                value.orElse(0L), card.currency(), refusal == null ? null : refusal.code(), now);
+        store.insert(row);
+        return refusal == null ? new RedemptionResult.Redeemed(new Redemption(r.id(), r.customer(), r.points(),
+                card.id(), card.maskedNumber(), value.get(), card.currency(), now), false)
+                : new RedemptionResult.Refused(refusal);
+    }
+
+    /**
+     * Credits the card first (its row lock checks what it owes), then posts the points out, which
+     * cannot fail: the balance was read under the member's lock and nothing else spends it.
+     * Null when done, else the card's refusal (nothing moved).
+     */
+    private PointsRefusal spend(RedemptionRequest r, Card card, AccountId account, long valueMinor) {
+        AccountId rewards = accounts.openRewards(card.currency());
+        Optional<CardRefusal> credited = credits.credit(r.id(), card.id(), valueMinor, rewards, "points-credit");
+        if (credited.isPresent()) {
+            return refusal(credited.get());
+        }
+        TransferResult out = ledger.transfer(NewTransfer.posted(transferId("redeem", r.id()), account,
+                PointsAccounts.REDEEMED, r.points(), CurrencyCode.POINTS, "points-redeem"));
+        if (out instanceof TransferResult.Rejected rejected) {
+            throw new IllegalStateException("points checked under the member's lock were refused: " + rejected.code());
+        }
+        consume(r.customer(), r.points());
+        return null;
+    }
+
+    private void consume(CustomerId customer, long points) {
+        long left = points;
+        for (JdbcPoints.Lot lot : store.openLots(customer, LOTS_PER_REDEMPTION_MAX)) {
+            if (left == 0) {
+                break;
+            }
+            long taken = Math.min(left, lot.pointsLeft());
+            store.setLeft(lot.id(), lot.pointsLeft() - taken);
+            left -= taken;
+        }
+    }
+
+    private long balance(AccountId account) {
+        return ledger.account(account).map(a -> a.balanceMinor()).orElse(0L);
+    }
+
+    static PointsRefusal refusal(CardRefusal code) {
+        return switch (code) {
+            case NOTHING_OWED -> PointsRefusal.NOTHING_OWED;
+            case EXCEEDS_AMOUNT_OWED -> PointsRefusal.EXCEEDS_AMOUNT_OWED;
+            case CARD_NOT_FOUND, CARD_NOT_CREDIT -> PointsRefusal.CARD_NOT_FOUND;
+            default -> PointsRefusal.ACCOUNT_UNAVAILABLE;
+        };
+    }
+
+    static TransferId transferId(String what, UUID id) {
+        return new TransferId(UUID.nameUUIDFromBytes(("socialbank-loyalty:" + what + ":" + id)
+                .getBytes(StandardCharsets.UTF_8)));
+    }
+
+}

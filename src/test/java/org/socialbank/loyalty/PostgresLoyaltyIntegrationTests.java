@@ -1,0 +1,169 @@
+package org.socialbank.loyalty;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.socialbank.cards.CardFeed;
+import org.socialbank.cards.Cards;
+import org.socialbank.directory.Directory;
+import org.socialbank.directory.Language;
+import org.socialbank.ledger.Ledger;
+import org.socialbank.loyalty.LoyaltyFixtures.Member;
+import org.socialbank.support.LedgerAudit;
+import org.socialbank.support.MutableClock;
+import org.socialbank.support.TestStores;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Points racing on PostgreSQL: redemptions at once never spend a point twice (exactly as many as
+ * the balance allows succeed), one id sent many times redeems once, and the journal followed by
+ * four nodes at once earns each purchase once; expiry on four nodes expires a lot once.
+ */
+@SpringBootTest(properties = "socialbank.loyalty.follower-enabled=false")
+@Import(LoyaltyTestClock.class)
+class PostgresLoyaltyIntegrationTests {
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        TestStores.postgres(registry);
+    }
+
+    @Autowired
+    Directory directory;
+
+    @Autowired
+    Ledger ledger;
+
+    @Autowired
+    Cards cards;
+
+    @Autowired
+    CardFeed feed;
+
+    @Autowired
+    PointsJobs jobs;
+
+    @Autowired
+    Points points;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    LoyaltyFixtures fixtures;
+
+    @BeforeEach
+    void setUp() {
+        fixtures = new LoyaltyFixtures(directory, ledger, cards, feed, clock);
+    }
+
+    @AfterEach
+    void ledgerStaysBalanced() {
+        new LedgerAudit(jdbc).assertBalanced();
+        new LedgerAudit(jdbc).assertBalancesMatchTheJournal();
+    }
+
+    @Test
+    void concurrentRedemptionsNeverSpendAPointTwice() throws Exception {
+        Member member = fixtures.member(Language.EN, true);
+        fixtures.buy(member.credit(), 200_000); // 1,000 points
+        followOnFourNodes();
+        assertThat(points.summary(member.id(), 1).orElseThrow().balance()).isEqualTo(1_000);
+
+        UUID repeated = UUID.randomUUID();
+        List<Callable<RedemptionResult>> calls = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            calls.add(() -> points.redeem(new Points.RedemptionRequest(repeated, member.id(), 200, null)));
+        }
+        for (int i = 0; i < 8; i++) {
+            UUID id = UUID.randomUUID();
+            calls.add(() -> points.redeem(new Points.RedemptionRequest(id, member.id(), 200, null)));
+        }
+        List<RedemptionResult> results = race(calls);
+        assertThat(results.subList(0, 4)).allMatch(RedemptionResult.Redeemed.class::isInstance);
+        assertThat(results.subList(0, 4).stream().filter(r -> !((RedemptionResult.Redeemed) r).replayed())).hasSize(1);
+        assertThat(results.subList(4, 12).stream().filter(RedemptionResult.Redeemed.class::isInstance)).hasSize(4);
+        assertThat(results.subList(4, 12).stream().filter(RedemptionResult.Refused.class::isInstance))
+                .allMatch(r -> ((RedemptionResult.Refused) r).code() == PointsRefusal.INSUFFICIENT_POINTS);
+        assertThat(points.summary(member.id(), 1).orElseThrow().balance()).isZero();
+        assertThat(cards.owedMinor(member.credit())).isEqualTo(200_000 - 1_000);
+    }
+
+    @Test
+    void theJournalFollowedAndThePointsExpiredOnFourNodesAtOnceCountEachOnce() throws Exception {
+        Member member = fixtures.member(Language.EN, true);
+        for (int i = 0; i < 5; i++) {
+            fixtures.buy(member.debit(), 2_000); // 10 points each
+        }
+        followOnFourNodes();
+        assertThat(points.summary(member.id(), 1).orElseThrow().balance()).isEqualTo(50);
+        clock.advance(Duration.ofDays(731));
+        List<Callable<Integer>> expiries = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            expiries.add(jobs::expire);
+        }
+        race(expiries);
+        assertThat(points.summary(member.id(), 1).orElseThrow().balance()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM transfers WHERE code = 'points-expire' AND debit_account_id = ?")
+                .param(PointsAccounts.customer(member.id()).value()).query(Long.class).single()).isEqualTo(5);
+    }
+
+    private void followOnFourNodes() throws Exception {
+        clock.advance(Duration.ofSeconds(3));
+        List<Callable<Integer>> calls = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            calls.add(() -> {
+                int passed = 0;
+                for (int round = 0; round < 50; round++) {
+                    int n = jobs.follow();
+                    passed += n;
+                    if (n == 0) {
+                        break;
+                    }
+                }
+                return passed;
+            });
+        }
+        race(calls);
+    }
+
+    private static <T> List<T> race(List<Callable<T>> calls) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (Callable<T> call : calls) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : futures) {
+                results.add(f.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
