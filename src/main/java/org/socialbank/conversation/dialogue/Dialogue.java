@@ -48,6 +48,8 @@ public final class Dialogue {
     private final AppointmentDialogue appointments;
     private final SweepDialogue sweeping;
     private final CardReplies cards;
+    private final OpenRequestsDialogue openRequests;
+    private final AccountAnswers accountAnswers;
 
     /** @param formTtl how long a payment being put together is kept; an older one is dropped */
     public Dialogue(Texts texts, Duration formTtl) {
@@ -61,6 +63,8 @@ public final class Dialogue {
         this.appointments = new AppointmentDialogue(texts);
         this.sweeping = new SweepDialogue(texts);
         this.cards = new CardReplies(texts);
+        this.openRequests = new OpenRequestsDialogue(texts);
+        this.accountAnswers = new AccountAnswers(texts);
     }
 
     /**
@@ -137,6 +141,10 @@ public final class Dialogue {
         Optional<Bank.Press> press = turn.bank().press(reference);
         if (press.isPresent() && RequestDialogue.handles(press.get().action())) {
             return turn.linked().isPresent() ? requests.press(turn, language, press.get().action())
+                    : offerLink(turn, language);
+        }
+        if (press.isPresent() && OpenRequestsDialogue.handles(press.get().action())) {
+            return turn.linked().isPresent() ? openRequests.press(turn, language, press.get().action())
                     : offerLink(turn, language);
         }
         if (press.isPresent() && press.get().action().startsWith(Bank.NOT_ME)) {
@@ -272,6 +280,12 @@ public final class Dialogue {
             case PAY -> pay.start(turn, language, customer, command);
             case REQUEST -> requests.ask(turn, language, customer, command);
             case SPLIT -> requests.split(turn, language, customer, command);
+            case REQUESTS -> openRequests.list(turn, language, customer);
+            case REMIND -> openRequests.remind(turn, language, customer, command);
+            case CANCEL_REQUEST -> openRequests.cancel(turn, language, customer, command);
+            case ACCOUNT -> accountAnswers.accountNumbers(turn, language, customer);
+            case LIMITS -> accountAnswers.limits(turn, language, customer, command);
+            case SPENDING -> accountAnswers.spending(turn, language, customer);
             default -> say(turn.state(), language, "conversation.not_yet");
         };
     }
@@ -279,7 +293,7 @@ public final class Dialogue {
     /** Whether the text moves money, or may name a payee of the form under way ("Bob", "Bob 10"). */
     private static boolean mayNamePayees(ParsedCommand command, Turn turn) {
         return switch (command.intent()) {
-            case PAY, REQUEST, SPLIT -> true;
+            case PAY, REQUEST, SPLIT, REMIND, CANCEL_REQUEST -> true;
             case UNKNOWN -> turn.ownsForm() || command.amount().isPresent();
             default -> false;
         };
@@ -481,6 +495,8 @@ public final class Dialogue {
         keys.addAll(SweepDialogue.messageKeys());
         keys.addAll(List.of("alerts.not_me.locked", "alerts.not_me.no_card", "alerts.not_me.button"));
         keys.addAll(CardReplies.messageKeys());
+        keys.addAll(OpenRequestsDialogue.messageKeys());
+        keys.addAll(AccountAnswers.messageKeys());
         keys.add(RequestDialogue.refusal("shares_do_not_add_up"));
         return keys;
     }

@@ -82,6 +82,34 @@ final class ChatRequests {
                 .filter(r -> r.status() == RequestStatus.DECLINED).isPresent();
     }
 
+    /** Most open requests listed at once. */
+    List<Bank.OpenRequest> open(CustomerId customer, int limit) {
+        return requests.openOf(customer, Math.min(limit, Requests.OPEN_LISTED_MAX)).stream()
+                .map(r -> open(r, customer)).toList();
+    }
+
+    private Bank.OpenRequest open(MoneyRequest r, CustomerId customer) {
+        boolean sent = r.requesterCustomerId().equals(customer);
+        return sent
+                ? new Bank.OpenRequest(r.id().value().toString(), true, asked(r).payerName(), r.payerCustomerId(),
+                        r.from(), r.amountMinor(), r.currency(), r.note(), r.createdAt())
+                : new Bank.OpenRequest(r.id().value().toString(), false, r.requesterMaskedName(),
+                        r.requesterCustomerId(), null, r.amountMinor(), r.currency(), r.note(), r.createdAt());
+    }
+
+    Optional<Bank.Reminder> remind(String requestId, CustomerId requester) {
+        return request(requestId).filter(r -> r.status() == RequestStatus.OPEN)
+                .flatMap(r -> requests.remind(r.id(), requester))
+                .filter(r -> !r.reminded().isEmpty() || !r.tooSoon().isEmpty())
+                .map(r -> new Bank.Reminder(!r.reminded().isEmpty(), r.nextAt()));
+    }
+
+    boolean cancel(String requestId, CustomerId requester) {
+        return request(requestId).filter(r -> r.status() == RequestStatus.OPEN)
+                .flatMap(r -> requests.cancel(r.id(), requester))
+                .filter(r -> r.status() == RequestStatus.CANCELLED).isPresent();
+    }
+
     private Optional<MoneyRequest> request(String requestId) {
         try {
             return requests.request(new RequestId(UUID.fromString(requestId)));

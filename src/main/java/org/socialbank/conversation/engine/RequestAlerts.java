@@ -71,6 +71,16 @@ class RequestAlerts {
                 event.amountMinor(), event.currency());
     }
 
+    /** Issue 13: the person asked hears that the request was withdrawn, and its buttons say it is closed. */
+    @EventListener
+    void on(org.socialbank.payments.requests.RequestCancelled event) {
+        if (event.payerCustomerId() != null) {
+            String requester = requests.request(event.requestId()).map(MoneyRequest::requesterMaskedName).orElse("");
+            tell(event.payerCustomerId(), "conversation.request.was_cancelled", requester, event.amountMinor(),
+                    event.currency());
+        }
+    }
+
     @EventListener
     void on(RequestExpired event) {
         tell(event.requesterCustomerId(), "conversation.request.expired", event.payer().display(),

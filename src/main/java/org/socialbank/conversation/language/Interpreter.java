@@ -106,7 +106,8 @@ final class Interpreter {
 
     /** Intents whose payees are people to pay, ask or share with. */
     private static boolean namesPeople(Intent intent) {
-        return intent == Intent.PAY || intent == Intent.REQUEST || intent == Intent.SPLIT;
+        return intent == Intent.PAY || intent == Intent.REQUEST || intent == Intent.SPLIT || intent == Intent.REMIND
+                || intent == Intent.CANCEL_REQUEST;
     }
 
     /**

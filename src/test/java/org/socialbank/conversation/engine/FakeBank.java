@@ -264,6 +264,66 @@ final class FakeBank implements Bank {
         return openRequests.remove(requestId) != null;
     }
 
+    /** Issue 13: the customer's open requests, newest first, and what was done to them. */
+    final List<OpenRequest> open = new ArrayList<>();
+    final List<String> reminded = new ArrayList<>();
+    final Map<String, Instant> remindedAt = new HashMap<>();
+    final List<String> withdrawn = new ArrayList<>();
+    final List<Limit> limits = new ArrayList<>();
+    final List<Spent> spent = new ArrayList<>();
+    Instant spentFrom;
+
+    OpenRequest sentRequest(String id, String payerName, CustomerId payer, Alias alias, long amountMinor, String note) {
+        OpenRequest r = new OpenRequest(id, true, payerName, payer, alias, amountMinor, CurrencyCode.of("EUR"), note,
+                now.minusSeconds(3_600));
+        open.add(r);
+        return r;
+    }
+
+    @Override
+    public List<OpenRequest> openRequests(CustomerId customer, int limit) {
+        return open.stream().limit(limit).toList();
+    }
+
+    @Override
+    public Optional<Reminder> remindRequest(CustomerId requester, String requestId) {
+        if (open.stream().noneMatch(r -> r.sent() && r.id().equals(requestId))) {
+            return Optional.empty();
+        }
+        Instant last = remindedAt.get(requestId);
+        if (last != null && now.isBefore(last.plusSeconds(86_400))) {
+            return Optional.of(new Reminder(false, last.plusSeconds(86_400)));
+        }
+        remindedAt.put(requestId, now);
+        reminded.add(requestId);
+        return Optional.of(new Reminder(true, null));
+    }
+
+    @Override
+    public boolean cancelRequest(CustomerId requester, String requestId) {
+        boolean removed = open.removeIf(r -> r.sent() && r.id().equals(requestId));
+        if (removed) {
+            withdrawn.add(requestId);
+        }
+        return removed;
+    }
+
+    @Override
+    public List<Limit> limits(CustomerId customer, CurrencyCode currency) {
+        return limits.stream().filter(l -> l.currency().equals(currency)).toList();
+    }
+
+    @Override
+    public List<Spent> spending(CustomerId customer, Instant from) {
+        spentFrom = from;
+        return spent;
+    }
+
+    @Override
+    public List<AccountNumber> accountNumbers(CustomerId customer) {
+        return List.of(new AccountNumber(CurrencyCode.of("EUR"), "0b8f6c2e-5d0a-4c1e-9a57-3f3c1d2e4b6a"));
+    }
+
     @Override
     public Optional<Boolean> claimCode(String text) {
         return text.startsWith("CLAIM-") ? Optional.of(text.equals("CLAIM-GOOD01")) : Optional.empty();
