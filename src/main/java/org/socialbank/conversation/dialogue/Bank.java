@@ -123,11 +123,21 @@ public interface Bank {
     AskOutcome ask(CustomerId requester, Alias from, long amountMinor, CurrencyCode currency);
 
     /**
+     * The same with a note (issue 13: "ask $alice 20 for pizza"): what it is for, shown to the payer;
+     * null for none.
+     */
+    AskOutcome ask(CustomerId requester, Alias from, long amountMinor, CurrencyCode currency, String note);
+
+    /**
      * Splits a bill: each member is asked for their share (equal shares when {@code sharesMinor}
      * is empty); the organiser's share is included when {@code includeOrganiser}.
      */
     SplitOutcome split(CustomerId organiser, List<Alias> members, List<Long> sharesMinor, long totalMinor,
             CurrencyCode currency, boolean includeOrganiser);
+
+    /** The same with a note each member sees ("split 60 with $ivan for dinner"); null for none. */
+    SplitOutcome split(CustomerId organiser, List<Alias> members, List<Long> sharesMinor, long totalMinor,
+            CurrencyCode currency, boolean includeOrganiser, String note);
 
     /** Pays a request the customer was asked (a push payment, never a debit); empty when it is not theirs. */
     Optional<Settlement> payRequest(String requestId, CustomerId payer);

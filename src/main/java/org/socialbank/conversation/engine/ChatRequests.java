@@ -45,20 +45,20 @@ final class ChatRequests {
                 .getBytes(StandardCharsets.UTF_8));
     }
 
-    Bank.AskOutcome ask(CustomerId requester, Alias from, long amountMinor, CurrencyCode currency) {
+    Bank.AskOutcome ask(CustomerId requester, Alias from, long amountMinor, CurrencyCode currency, String note) {
         MoneyRequest request = requests.request(new RequestOrder(new RequestId(id("chat-request", channel,
-                externalMessageId)), requester, from, amountMinor, currency, null, channel.wireName()));
+                externalMessageId)), requester, from, amountMinor, currency, note, channel.wireName()));
         return request.refused() ? new Bank.NotAsked(request.code()) : asked(request);
     }
 
     Bank.SplitOutcome split(CustomerId organiser, List<Alias> members, List<Long> sharesMinor, long totalMinor,
-            CurrencyCode currency, boolean includeOrganiser) {
+            CurrencyCode currency, boolean includeOrganiser, String note) {
         List<Share> shares = new ArrayList<>();
         for (int i = 0; i < members.size(); i++) {
             shares.add(new Share(members.get(i), sharesMinor.isEmpty() ? null : sharesMinor.get(i)));
         }
         Split split = requests.split(new SplitOrder(new SplitId(id("chat-split", channel, externalMessageId)),
-                organiser, shares, totalMinor, currency, null, channel.wireName(), includeOrganiser));
+                organiser, shares, totalMinor, currency, note, channel.wireName(), includeOrganiser));
         if (split.refused()) {
             return new Bank.NotAsked(split.code());
         }

@@ -279,13 +279,24 @@ public final class EngineBank implements Bank {
 
     @Override
     public AskOutcome ask(CustomerId requester, Alias from, long amountMinor, CurrencyCode currency) {
-        return requests().ask(requester, from, amountMinor, currency);
+        return requests().ask(requester, from, amountMinor, currency, null);
+    }
+
+    @Override
+    public AskOutcome ask(CustomerId requester, Alias from, long amountMinor, CurrencyCode currency, String note) {
+        return requests().ask(requester, from, amountMinor, currency, note);
     }
 
     @Override
     public SplitOutcome split(CustomerId organiser, List<Alias> members, List<Long> sharesMinor, long totalMinor,
             CurrencyCode currency, boolean includeOrganiser) {
-        return requests().split(organiser, members, sharesMinor, totalMinor, currency, includeOrganiser);
+        return requests().split(organiser, members, sharesMinor, totalMinor, currency, includeOrganiser, null);
+    }
+
+    @Override
+    public SplitOutcome split(CustomerId organiser, List<Alias> members, List<Long> sharesMinor, long totalMinor,
+            CurrencyCode currency, boolean includeOrganiser, String note) {
+        return requests().split(organiser, members, sharesMinor, totalMinor, currency, includeOrganiser, note);
     }
 
     @Override

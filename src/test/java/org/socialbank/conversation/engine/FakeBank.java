@@ -215,7 +215,26 @@ final class FakeBank implements Bank {
         return new Paid("t-" + payments.size());
     }
 
-    record Asking(CustomerId requester, Alias from, long amountMinor) {
+    record Asking(CustomerId requester, Alias from, long amountMinor, String note) {
+    }
+
+    String lastSplitNote;
+
+    @Override
+    public AskOutcome ask(CustomerId requester, Alias from, long amountMinor, CurrencyCode currency, String note) {
+        if (askRefusal != null) {
+            return new NotAsked(askRefusal);
+        }
+        asked.add(new Asking(requester, from, amountMinor, note));
+        return aliases.containsKey(from) ? new Asked(aliases.get(from).maskedName(), null)
+                : new Asked(from.display(), "https://bank.example/pay-request/t");
+    }
+
+    @Override
+    public SplitOutcome split(CustomerId organiser, List<Alias> members, List<Long> sharesMinor, long totalMinor,
+            CurrencyCode currency, boolean includeOrganiser, String note) {
+        lastSplitNote = note;
+        return split(organiser, members, sharesMinor, totalMinor, currency, includeOrganiser);
     }
 
     final List<Asking> asked = new ArrayList<>();
@@ -229,7 +248,7 @@ final class FakeBank implements Bank {
         if (askRefusal != null) {
             return new NotAsked(askRefusal);
         }
-        asked.add(new Asking(requester, from, amountMinor));
+        asked.add(new Asking(requester, from, amountMinor, null));
         return aliases.containsKey(from) ? new Asked(aliases.get(from).maskedName(), null)
                 : new Asked(from.display(), "https://bank.example/pay-request/t");
     }

@@ -131,6 +131,22 @@ class H2AccountIntentsIntegrationTests {
     }
 
     @Test
+    @DisplayName("issue 13: \"request 20 from @carol for pizza\" keeps the note, and the payer sees it")
+    void aRequestKeepsItsNoteAndThePayerSeesIt() {
+        assertThat(text(say(alice, "request 20 from @" + carol.handle() + " for pizza"))).isEqualTo(
+                "Asked Carol C. for €20.00. You will hear when they pay.\nFor: “pizza”");
+        assertThat(text(say(alice, "my requests"))).contains("Carol C. owes you €20.00", "for “pizza”");
+        drain();
+        assertThat(telegramSender.to(carol.chat())).extracting(m -> text(m.content()))
+                .anyMatch(t -> t.startsWith("Alice A. asks you for €20.00.") && t.endsWith("For: “pizza”"));
+        Person wang = linked(person("王芳", 0, Language.ZH));
+        assertThat(text(say(wang, "向@" + carol.handle() + "要20欧元用于聚餐"))).contains("聚餐");
+        drain();
+        assertThat(telegramSender.to(carol.chat())).extracting(m -> text(m.content()))
+                .anyMatch(t -> t.contains(" asks you for €20.00.") && t.endsWith("For: “聚餐”"));
+    }
+
+    @Test
     @DisplayName("issue 13: the same in Persian: «درخواست‌های من», a reminder, «لغو درخواست»")
     void requestsInPersian() {
         Person sara = linked(person("سارا رضایی", 0, Language.FA));
