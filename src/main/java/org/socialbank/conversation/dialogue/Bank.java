@@ -145,6 +145,9 @@ public interface Bank {
     /** Declines a request the customer was asked; false when it is not theirs or no longer open. */
     boolean declineRequest(String requestId, CustomerId payer);
 
+    /** The action of a quick reply (issue 13), followed by its name: a press does what typing its command would. */
+    String QUICK_REPLY = "quick:";
+
     /** The action of a "remind" button under "which request?", followed by the request id (issue 13). */
     String REMIND_REQUEST = "request.remind:";
 

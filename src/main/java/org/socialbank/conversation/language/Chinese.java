@@ -42,6 +42,7 @@ final class Chinese {
                         "还能转多少")
                 .intent(ZH, Intent.SPENDING, "消费", "支出", "花了多少", "花了多少钱", "我花了多少", "本月支出",
                         "本月消费", "开销", "花销")
+                .weak(ZH, Intent.MORE, "更多", "下一页", "继续", "再看", "还有吗")
                 .how(ZH, "怎么", "如何", "怎样")
                 .intent(ZH, Intent.CANCEL, "取消", "算了", "不要了", "撤销", "停止")
                 .intent(ZH, Intent.LANGUAGE, "语言", "切换语言", "切换到", "切换", "换成")

@@ -46,6 +46,7 @@ final class English {
                         "how much can i transfer")
                 .intent(EN, Intent.SPENDING, "spending", "my spending", "spent", "spend", "how much did i spend",
                         "how much have i spent", "what did i spend", "expenses", "my expenses", "outgoings")
+                .weak(EN, Intent.MORE, "more", "show more", "next", "next page", "more please")
                 .how(EN, "how")
                 .intent(EN, Intent.CANCEL, "cancel", "stop", "abort", "never mind", "nevermind",
                         "forget it", "undo")

@@ -45,6 +45,7 @@ final class French {
                         "combien puis-je envoyer", "combien je peux envoyer", "plafond de paiement")
                 .intent(FR, Intent.SPENDING, "dépenses", "mes dépenses", "combien j'ai dépensé", "j'ai dépensé",
                         "dépensé", "qu'ai-je dépensé")
+                .weak(FR, Intent.MORE, "suite", "la suite", "voir plus", "encore", "page suivante")
                 .how(FR, "comment")
                 .intent(FR, Intent.CANCEL, "annule", "annuler", "annulez", "annulation",
                         "laisse tomber", "arrête", "arrêter", "stop")

@@ -27,7 +27,9 @@ public enum Intent {
     /** The customer's payment limits and what is left of them today (issue 13): "my limits", "限额". */
     LIMITS,
     /** What the customer spent this month, by counterparty (issue 13): "how much did I spend this month". */
-    SPENDING;
+    SPENDING,
+    /** The next page of the history just shown (issue 13): "more", "la suite", "ещё", "بیشتر", "更多". */
+    MORE;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -19,7 +19,7 @@ final class Intents {
     private static final List<Intent> PRIORITY = List.of(Intent.UNLINK, Intent.CANCEL_REQUEST, Intent.CANCEL,
             Intent.LINK, Intent.LANGUAGE, Intent.SWEEP, Intent.REMIND, Intent.REQUESTS, Intent.LIMITS,
             Intent.SPENDING, Intent.ACCOUNT, Intent.SPLIT, Intent.REQUEST, Intent.HISTORY, Intent.BALANCE,
-            Intent.APPOINTMENT, Intent.PAY, Intent.BRANCHES, Intent.HELP, Intent.BACK, Intent.THANKS);
+            Intent.APPOINTMENT, Intent.PAY, Intent.BRANCHES, Intent.HELP, Intent.BACK, Intent.MORE, Intent.THANKS);
     private static final List<Intent> HOW_TO = List.of(Intent.PAY, Intent.REQUEST, Intent.SPLIT,
             Intent.LINK, Intent.UNLINK, Intent.HISTORY);
 
@@ -50,7 +50,8 @@ final class Intents {
         Decision chosen = strong.after() >= 0 ? strong : strongest(marks, true);
         boolean how = marks.all().stream().anyMatch(m -> m.sense(HowWord.class).isPresent());
         boolean bare = !facts.amount() && !facts.payee();
-        if ((chosen.intent() == Intent.BACK || chosen.intent() == Intent.THANKS) && !bare) {
+        if ((chosen.intent() == Intent.BACK || chosen.intent() == Intent.THANKS || chosen.intent() == Intent.MORE)
+                && !bare) {
             chosen = new Decision(Intent.UNKNOWN, -1); // "back", "thanks" beside an amount or payee are fillers
         }
         if (chosen.after() < 0) {

@@ -70,6 +70,7 @@ final class Money {
                 .command(Intent.REMIND, "remind")
                 .command(Intent.ACCOUNT, "iban", "account")
                 .command(Intent.LIMITS, "limits")
-                .command(Intent.SPENDING, "spending");
+                .command(Intent.SPENDING, "spending")
+                .command(Intent.MORE, "more");
     }
 }

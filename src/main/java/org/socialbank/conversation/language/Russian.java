@@ -42,6 +42,7 @@ final class Russian {
                 .stems(intent(Intent.LIMITS), "лимит")
                 .intent(RU, Intent.LIMITS, "сколько можно перевести", "сколько я могу перевести")
                 .stems(intent(Intent.SPENDING), "потрат", "трат", "расход")
+                .weak(RU, Intent.MORE, "ещё", "еще", "дальше", "показать ещё", "следующая страница")
                 .how(RU, "как")
                 .stems(intent(Intent.CANCEL), "отмен")
                 .stems(intent(Intent.BRANCHES), "отделени", "банкомат", "филиал")

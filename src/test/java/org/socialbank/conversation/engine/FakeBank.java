@@ -132,8 +132,13 @@ final class FakeBank implements Bank {
 
     @Override
     public List<Movement> history(CustomerId customer, int limit) {
-        return List.of(new Movement(true, 1_000, CurrencyCode.of("EUR"), Instant.parse("2026-11-20T10:00:00Z")));
+        return movements.isEmpty()
+                ? List.of(new Movement(true, 1_000, CurrencyCode.of("EUR"), Instant.parse("2026-11-20T10:00:00Z")))
+                : movements.stream().limit(limit).toList();
     }
+
+    /** The history, newest first, when a test sets one; else one payment. */
+    final List<Movement> movements = new ArrayList<>();
 
     @Override
     public Optional<CurrencyCode> primaryCurrency(CustomerId customer) {

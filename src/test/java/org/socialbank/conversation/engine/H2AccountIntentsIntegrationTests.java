@@ -178,6 +178,30 @@ class H2AccountIntentsIntegrationTests {
         assertThat(text(say(wang, "我的账号"))).contains(wang.wallet().value().toString());
     }
 
+    @Test
+    @DisplayName("issue 13: history pages by 20 with a More button on Telegram, and \"更多\" typed in Chinese")
+    void historyPagesByMore() {
+        Person wang = linked(person("王芳", 0, Language.ZH));
+        AccountId funding = new AccountId(UUID.randomUUID());
+        ledger.open(new NewAccount(funding, EUR, null, AccountKind.BANK_EQUITY, Set.of()));
+        for (int i = 1; i <= 30; i++) {
+            assertThat(ledger.transfer(NewTransfer.posted(new TransferId(UUID.randomUUID()), funding, wang.wallet(),
+                    100 + i, EUR, "top-up"))).isInstanceOf(TransferResult.Posted.class);
+            clock.advance(Duration.ofMinutes(1));
+        }
+        Outbound.Buttons first = (Outbound.Buttons) say(wang, "记录").get(0);
+        assertThat(first.text().lines().filter(l -> l.startsWith("+"))).hasSize(5);
+        assertThat(first.buttons()).extracting(Outbound.Button::label).containsExactly("更多", "余额");
+        Outbound second = say(wang, new Inbound.Button(first.buttons().get(0).reference())).get(0);
+        assertThat(text(second).lines().filter(l -> l.startsWith("+"))).hasSize(20);
+        assertThat(text(second)).contains("€1.25").doesNotContain("€1.26"); // the 6th newest to the 25th
+        Outbound third = say(wang, "更多").get(0);
+        assertThat(text(third).lines().filter(l -> l.startsWith("+"))).hasSize(5);
+        assertThat(text(say(wang, "更多"))).isEqualTo("已显示全部，没有更早的记录。");
+        Outbound.Buttons balance = (Outbound.Buttons) say(alice, "balance").get(0);
+        assertThat(balance.buttons()).extracting(Outbound.Button::label).containsExactly("History", "Pay someone");
+    }
+
     // --- helpers, as in ConversationEngineContract -----------------------------------------
 
     Person person(String name, long fundingMinor, Language language) {
