@@ -81,14 +81,15 @@ public class Conversations {
             org.socialbank.sweeping.Sweeping sweeping, org.socialbank.loyalty.Points points,
             org.socialbank.loyalty.RedeemOnPage pointRedemptions,
             org.socialbank.applications.Applications applications,
-            org.socialbank.sweeping.CollectInChat collections) {
+            org.socialbank.sweeping.CollectInChat collections,
+            org.socialbank.payments.PaymentLimits paymentLimits) {
         this.store = store;
         this.outbox = outbox;
         this.linking = linking;
         this.parts = new EngineBank.Parts(linking, directory, ledger, branches, payments, requests, alerts, store, clock, properties.buttonTtl(),
                 optOut, alertSettings, assistant, appointments, cards, statements, cardRepayments,
                 autoRepayments, cardUnlocks, events, sweeping, points, pointRedemptions,
-                applications, collections);
+                applications, collections, paymentLimits);
         this.dialogue = new Dialogue(texts, properties.buttonTtl());
         this.directory = directory;
         this.texts = texts;

@@ -53,6 +53,27 @@ public final class Dates {
                 uLocale(locale)) + ")";
     }
 
+    /**
+     * When the month of {@code at} began in the reader's calendar and zone (issue 13: "spending this
+     * month"): the 1st at midnight, in Persian the 1st of the Solar Hijri month (1 Azar is 22 November).
+     */
+    public static Instant monthStart(Instant at, Locale locale) {
+        return monthStart(at, locale, zoneOf(locale));
+    }
+
+    /** The same in {@code zone} (a customer's own setting). */
+    public static Instant monthStart(Instant at, Locale locale, ZoneId zone) {
+        com.ibm.icu.util.Calendar calendar = com.ibm.icu.util.Calendar.getInstance(TimeZone.getTimeZone(zone.getId()),
+                uLocale(locale));
+        calendar.setTime(Date.from(at));
+        calendar.set(com.ibm.icu.util.Calendar.DAY_OF_MONTH, 1);
+        calendar.set(com.ibm.icu.util.Calendar.HOUR_OF_DAY, 0);
+        calendar.set(com.ibm.icu.util.Calendar.MINUTE, 0);
+        calendar.set(com.ibm.icu.util.Calendar.SECOND, 0);
+        calendar.set(com.ibm.icu.util.Calendar.MILLISECOND, 0);
+        return calendar.getTime().toInstant();
+    }
+
     /** The time of day of {@code at} in the reader's zone, e.g. "21:30". */
     public static String time(Instant at, Locale locale) {
         return format(DateFormat.getTimeInstance(DateFormat.SHORT, uLocale(locale)), at, locale);

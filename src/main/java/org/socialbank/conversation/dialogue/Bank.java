@@ -123,17 +123,109 @@ public interface Bank {
     AskOutcome ask(CustomerId requester, Alias from, long amountMinor, CurrencyCode currency);
 
     /**
+     * The same with a note (issue 13: "ask $alice 20 for pizza"): what it is for, shown to the payer;
+     * null for none.
+     */
+    AskOutcome ask(CustomerId requester, Alias from, long amountMinor, CurrencyCode currency, String note);
+
+    /**
      * Splits a bill: each member is asked for their share (equal shares when {@code sharesMinor}
      * is empty); the organiser's share is included when {@code includeOrganiser}.
      */
     SplitOutcome split(CustomerId organiser, List<Alias> members, List<Long> sharesMinor, long totalMinor,
             CurrencyCode currency, boolean includeOrganiser);
 
+    /** The same with a note each member sees ("split 60 with $ivan for dinner"); null for none. */
+    SplitOutcome split(CustomerId organiser, List<Alias> members, List<Long> sharesMinor, long totalMinor,
+            CurrencyCode currency, boolean includeOrganiser, String note);
+
     /** Pays a request the customer was asked (a push payment, never a debit); empty when it is not theirs. */
     Optional<Settlement> payRequest(String requestId, CustomerId payer);
 
     /** Declines a request the customer was asked; false when it is not theirs or no longer open. */
     boolean declineRequest(String requestId, CustomerId payer);
+
+    /** The action of a quick reply (issue 13), followed by its name: a press does what typing its command would. */
+    String QUICK_REPLY = "quick:";
+
+    /** The action of a "remind" button under "which request?", followed by the request id (issue 13). */
+    String REMIND_REQUEST = "request.remind:";
+
+    /** The action of a "withdraw" button under "which request?", followed by the request id (issue 13). */
+    String CANCEL_REQUEST = "request.cancel:";
+
+    /**
+     * The customer's open requests (issue 13: "my requests"), those they sent and those they were
+     * asked, newest first, at most {@code limit}.
+     */
+    List<OpenRequest> openRequests(CustomerId customer, int limit);
+
+    /**
+     * Reminds the payer of an open request the customer sent, at most once per the bank's reminder
+     * interval (a second reminder too soon is no reminder: it answers when one may be sent); empty
+     * when the request is not the customer's or no longer open.
+     */
+    Optional<Reminder> remindRequest(CustomerId requester, String requestId);
+
+    /** Withdraws an open request the customer sent; false when it is not theirs or no longer open. */
+    boolean cancelRequest(CustomerId requester, String requestId);
+
+    /**
+     * One open request.
+     *
+     * @param sent whether the customer asked (else they were asked)
+     * @param counterparty the other person as the chat names them: a masked name, or the alias asked
+     * @param counterpartyId the other person when a customer; else null
+     * @param counterpartyAlias the alias the customer asked (a sent request); else null
+     * @param note what the request is for; null when none
+     */
+    record OpenRequest(String id, boolean sent, String counterparty, CustomerId counterpartyId,
+            Alias counterpartyAlias, long amountMinor, CurrencyCode currency, String note, Instant createdAt) {
+    }
+
+    /** @param sent whether the payer is reminded now; else {@code nextAt} says when they may be */
+    record Reminder(boolean sent, Instant nextAt) {
+    }
+
+    /**
+     * The customer's limits for a payment in a currency from this chat (issue 13: "my limits"), in
+     * the order a payment meets them, with what is used of each; empty when the currency cannot be paid in.
+     */
+    List<Limit> limits(CustomerId customer, CurrencyCode currency);
+
+    /**
+     * One limit.
+     *
+     * @param rule {@code transaction_limit}, {@code channel_transaction_limit}, {@code daily_limit},
+     *     {@code channel_daily_limit} or {@code monthly_limit}
+     * @param resetsAt when what is used goes back to zero; null for a per-payment limit
+     */
+    record Limit(String rule, long limitMinor, long usedMinor, CurrencyCode currency, Instant resetsAt) {
+
+        public long remainingMinor() {
+            return Math.max(0, limitMinor - usedMinor);
+        }
+    }
+
+    /**
+     * What the customer paid out of their primary accounts since {@code from} (issue 13: "spending
+     * this month"), by currency and counterparty, the largest first; money that came back (a
+     * payment nobody claimed) is not spent.
+     */
+    List<Spent> spending(CustomerId customer, Instant from);
+
+    /**
+     * @param counterparty as {@link Movement#counterparty()} names it
+     * @param payments how many payments make it up
+     */
+    record Spent(CurrencyCode currency, String counterparty, long amountMinor, int payments) {
+    }
+
+    /** The numbers of the customer's primary accounts, to quote to the bank (issue 13: "my account number"). */
+    List<AccountNumber> accountNumbers(CustomerId customer);
+
+    record AccountNumber(CurrencyCode currency, String number) {
+    }
 
     /**
      * What the assistant understood of a text the command parser declined (issue 18), read in the

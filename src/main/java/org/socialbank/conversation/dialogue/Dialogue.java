@@ -50,6 +50,8 @@ public final class Dialogue {
     private final SweepDialogue sweeping;
     private final CardReplies cards;
     private final ServiceReplies services;
+    private final OpenRequestsDialogue openRequests;
+    private final AccountAnswers accountAnswers;
 
     /** @param formTtl how long a payment being put together is kept; an older one is dropped */
     public Dialogue(Texts texts, Duration formTtl) {
@@ -64,6 +66,8 @@ public final class Dialogue {
         this.sweeping = new SweepDialogue(texts);
         this.cards = new CardReplies(texts);
         this.services = new ServiceReplies(texts, appointments);
+        this.openRequests = new OpenRequestsDialogue(texts);
+        this.accountAnswers = new AccountAnswers(texts);
     }
 
     /**
@@ -96,7 +100,7 @@ public final class Dialogue {
         Turn turn = new Turn(state, channel, bank, bank.linked());
         Language language = turn.chosen() != null ? turn.chosen() : Language.EN;
         if (content instanceof Inbound.Text text) {
-            return text(turn, text.text());
+            return text(turn, text.text(), inGroup);
         }
         if (content instanceof Inbound.Button button) {
             return button(turn, language, button.reference());
@@ -105,7 +109,7 @@ public final class Dialogue {
             return contact(turn, language, contact);
         }
         if (content instanceof Inbound.Start) {
-            return say(state, language, "conversation.help").shared();
+            return help(turn, language, inGroup);
         }
         if (content instanceof Inbound.Location location) {
             return nearest(state, language, bank, location.lat(), location.lon()).shared();
@@ -138,8 +142,16 @@ public final class Dialogue {
     /** A press: a request alert's Pay or Decline, else a button of the payment form. */
     private Step button(Turn turn, Language language, String reference) {
         Optional<Bank.Press> press = turn.bank().press(reference);
+        if (press.isPresent() && press.get().action().startsWith(Bank.QUICK_REPLY)) { // as if the command were typed
+            String command = QUICK_COMMANDS.get(press.get().action().substring(Bank.QUICK_REPLY.length()));
+            return command == null ? say(turn.state(), language, "conversation.pay.stale") : text(turn, command, false);
+        }
         if (press.isPresent() && RequestDialogue.handles(press.get().action())) {
             return turn.linked().isPresent() ? requests.press(turn, language, press.get().action())
+                    : offerLink(turn, language);
+        }
+        if (press.isPresent() && OpenRequestsDialogue.handles(press.get().action())) {
+            return turn.linked().isPresent() ? openRequests.press(turn, language, press.get().action())
                     : offerLink(turn, language);
         }
         if (press.isPresent() && press.get().action().startsWith(Bank.NOT_ME)) {
@@ -162,7 +174,13 @@ public final class Dialogue {
         return handle == null || handle.isBlank() ? note : "@" + handle + " " + note;
     }
 
-    private Step text(Turn turn, String text) {
+    /** The help, with quick replies for the first steps in a private chat. */
+    private Step help(Turn turn, Language language, boolean inGroup) {
+        Step help = say(turn.state(), language, "conversation.help").shared();
+        return inGroup ? help : quick(help, turn, language, List.of("balance", "history", "requests"));
+    }
+
+    private Step text(Turn turn, String text, boolean inGroup) {
         Optional<Boolean> claimed = turn.bank().claimCode(text);
         Language chosen = turn.chosen() != null ? turn.chosen() : Language.EN;
         if (claimed.isPresent()) {
@@ -198,7 +216,7 @@ public final class Dialogue {
         }
         switch (intent) {
             case HELP:
-                return say(state, language, "conversation.help").shared();
+                return help(turn, language, inGroup);
             case THANKS:
                 return say(state, language, "conversation.thanks").shared();
             case LANGUAGE:
@@ -287,11 +305,18 @@ public final class Dialogue {
     private Step privately(Turn turn, Language language, ParsedCommand command, String text) {
         CustomerId customer = turn.linked().orElseThrow().customerId();
         return switch (command.intent()) {
-            case BALANCE -> balance(turn, language, customer);
+            case BALANCE -> quick(balance(turn, language, customer), turn, language, List.of("history", "pay"));
+            case MORE -> more(turn, language, customer);
             case HISTORY -> history(turn, language, customer, text);
             case PAY -> pay.start(turn, language, customer, command);
             case REQUEST -> requests.ask(turn, language, customer, command);
             case SPLIT -> requests.split(turn, language, customer, command);
+            case REQUESTS -> openRequests.list(turn, language, customer);
+            case REMIND -> openRequests.remind(turn, language, customer, command);
+            case CANCEL_REQUEST -> openRequests.cancel(turn, language, customer, command);
+            case ACCOUNT -> accountAnswers.accountNumbers(turn, language, customer);
+            case LIMITS -> accountAnswers.limits(turn, language, customer, command);
+            case SPENDING -> accountAnswers.spending(turn, language, customer);
             default -> say(turn.state(), language, "conversation.not_yet");
         };
     }
@@ -299,7 +324,7 @@ public final class Dialogue {
     /** Whether the text moves money, or may name a payee of the form under way ("Bob", "Bob 10"). */
     private static boolean mayNamePayees(ParsedCommand command, Turn turn) {
         return switch (command.intent()) {
-            case PAY, REQUEST, SPLIT -> true;
+            case PAY, REQUEST, SPLIT, REMIND, CANCEL_REQUEST -> true;
             case UNKNOWN -> turn.ownsForm() || command.amount().isPresent();
             default -> false;
         };
@@ -348,19 +373,65 @@ public final class Dialogue {
     }
 
     private Step history(Turn turn, Language language, CustomerId customer, String text) {
-        int wanted = historyCount(text);
-        List<Bank.Movement> movements = turn.bank().history(customer, wanted);
-        if (movements.isEmpty()) {
-            return say(turn.state(), language, "conversation.history.none");
+        return historyPage(turn, language, customer, 0, historyCount(text));
+    }
+
+    /** The deepest line "more" reaches: the history reads the latest transfers of each account only. */
+    public static final int HISTORY_DEPTH_MAX = 100;
+
+    /**
+     * Lines {@code from} to {@code from + wanted} of the history, newest first; the state remembers
+     * how far it went, so that "more" (typed or tapped) shows the next {@value #HISTORY_PAGE_MAX}.
+     */
+    private Step historyPage(Turn turn, Language language, CustomerId customer, int from, int wanted) {
+        int upTo = Math.min(from + wanted, HISTORY_DEPTH_MAX);
+        List<Bank.Movement> movements = from >= upTo ? List.of() : turn.bank().history(customer, upTo);
+        if (movements.size() <= from) {
+            return say(turn.state().withHistoryShown(0), language,
+                    from == 0 ? "conversation.history.none" : "conversation.history.no_more");
         }
         StringBuilder lines = new StringBuilder(texts.text(language, "conversation.history.title"));
-        for (Bank.Movement m : movements) {
+        for (Bank.Movement m : movements.subList(from, movements.size())) {
             lines.append('\n').append(historyLine(m, language));
         }
-        if (movements.size() == wanted && wanted < HISTORY_PAGE_MAX) {
+        boolean more = movements.size() == upTo && upTo < HISTORY_DEPTH_MAX;
+        if (from == 0 && more && wanted < HISTORY_PAGE_MAX) {
             lines.append("\n\n").append(texts.text(language, "conversation.history.more", HISTORY_PAGE_MAX));
         }
-        return new Step(turn.state(), List.of(new Outbound.Text(lines.toString())), language);
+        Step step = new Step(turn.state().withHistoryShown(movements.size()), List.of(new Outbound.Text(lines.toString())),
+                language);
+        return quick(step, turn, language, more ? List.of("more", "balance") : List.of("balance", "pay"));
+    }
+
+    /** "more": the next page of the history shown last. */
+    private Step more(Turn turn, Language language, CustomerId customer) {
+        int shown = turn.state().historyShown();
+        return shown == 0 ? say(turn.state(), language, "conversation.more.nothing")
+                : historyPage(turn, language, customer, shown, HISTORY_PAGE_MAX);
+    }
+
+    /** Networks whose messages carry tappable quick replies: Telegram's and Bale's inline keyboards, the web chat's chips. */
+    static final java.util.Set<Network> QUICK_REPLIES = java.util.EnumSet.of(Network.TELEGRAM, Network.BALE,
+            Network.WEBCHAT);
+
+    /** What each quick reply does: the command it stands for, as typed. */
+    static final Map<String, String> QUICK_COMMANDS = Map.of("balance", "balance", "history", "history", "more",
+            "more", "pay", "pay", "requests", "my requests");
+
+    /**
+     * Issue 13: the answer's text with buttons for the likely next steps, where the network shows
+     * them; a press does what typing the command would ({@link Bank#QUICK_REPLY}).
+     */
+    private Step quick(Step step, Turn turn, Language language, List<String> names) {
+        if (!QUICK_REPLIES.contains(turn.channel()) || step.replies().size() != 1
+                || !(step.replies().get(0) instanceof Outbound.Text text)) {
+            return step;
+        }
+        List<Outbound.Button> buttons = names.stream().map(name -> new Outbound.Button(
+                texts.text(language, "conversation.quick." + name), turn.bank().button(Bank.QUICK_REPLY + name, 0)))
+                .toList();
+        return new Step(step.state(), List.of(new Outbound.Buttons(text.text(), buttons)), step.language(),
+                step.shareable());
     }
 
     /** The most lines one "history N" shows. */
@@ -493,7 +564,9 @@ public final class Dialogue {
                 "conversation.branches.detail_distance", "conversation.branches.always_open",
                 "conversation.branches.none", "conversation.claim.proven", "conversation.claim.unknown",
                 "conversation.link.share_phone", "conversation.link.share_phone_button", "conversation.thanks",
-                "consent.stop.confirmed"));
+                "consent.stop.confirmed", "conversation.history.no_more", "conversation.more.nothing",
+                "conversation.quick.balance", "conversation.quick.history", "conversation.quick.more",
+                "conversation.quick.pay", "conversation.quick.requests"));
         keys.addAll(PayDialogue.messageKeys());
         keys.addAll(Answers.messageKeys());
         keys.addAll(RequestDialogue.messageKeys());
@@ -502,6 +575,8 @@ public final class Dialogue {
         keys.addAll(List.of("alerts.not_me.locked", "alerts.not_me.no_card", "alerts.not_me.button"));
         keys.addAll(CardReplies.messageKeys());
         keys.addAll(ServiceReplies.messageKeys());
+        keys.addAll(OpenRequestsDialogue.messageKeys());
+        keys.addAll(AccountAnswers.messageKeys());
         keys.add(RequestDialogue.refusal("shares_do_not_add_up"));
         return keys;
     }

@@ -8,8 +8,9 @@ import org.socialbank.directory.Language;
  * @param language the language chosen in this chat with "language ...", null when none was
  * @param form the payment being put together, null when none is
  * @param formVersion grows with every new or dropped form: a button of an older one is stale
+ * @param historyShown how many history lines the last "history" or "more" showed (issue 13), 0 when none
  */
-public record DialogueState(Language language, PayForm form, long formVersion) {
+public record DialogueState(Language language, PayForm form, long formVersion, Integer historyShown) {
 
     public static final DialogueState NEW = new DialogueState(null, null, 0);
 
@@ -17,6 +18,20 @@ public record DialogueState(Language language, PayForm form, long formVersion) {
         if (formVersion < 0) {
             throw new IllegalArgumentException("formVersion is not negative");
         }
+        historyShown = historyShown == null ? 0 : historyShown; // a state stored before issue 13's paging has none
+        if (historyShown < 0) {
+            throw new IllegalArgumentException("historyShown is not negative");
+        }
+    }
+
+    /** A state that has shown no history (one stored before issue 13's paging reads so too). */
+    public DialogueState(Language language, PayForm form, long formVersion) {
+        this(language, form, formVersion, 0);
+    }
+
+    /** Issue 13: how many history lines the last "history" or "more" showed, so that "more" goes on from there. */
+    DialogueState withHistoryShown(int shown) {
+        return new DialogueState(language, form, formVersion, shown);
     }
 
     /**
@@ -25,19 +40,19 @@ public record DialogueState(Language language, PayForm form, long formVersion) {
      * customer unlinked).
      */
     public DialogueState keepingLanguage(Language spoken) {
-        return language != null || spoken == null ? this : new DialogueState(spoken, form, formVersion);
+        return language != null || spoken == null ? this : new DialogueState(spoken, form, formVersion, historyShown);
     }
 
     DialogueState withLanguage(Language chosen) {
-        return new DialogueState(chosen, form, formVersion);
+        return new DialogueState(chosen, form, formVersion, historyShown);
     }
 
     DialogueState withForm(PayForm next) {
-        return new DialogueState(language, next, formVersion);
+        return new DialogueState(language, next, formVersion, historyShown);
     }
 
     /** A new form (or none): every button shown so far goes stale. */
     DialogueState replaceForm(PayForm next) {
-        return new DialogueState(language, next, formVersion + 1);
+        return new DialogueState(language, next, formVersion + 1, historyShown);
     }
 }

@@ -53,14 +53,16 @@ final class RequestDialogue {
             return say(state, language, "conversation.pay.payee_unknown", payee.value());
         }
         CurrencyCode currency = currency(turn, requester, command).orElseThrow();
-        Bank.AskOutcome outcome = turn.bank().ask(requester, target.get().alias(), amount.get(), currency);
+        String note = command.note().orElse(null);
+        Bank.AskOutcome outcome = turn.bank().ask(requester, target.get().alias(), amount.get(), currency, note);
         String money = Money.format(amount.get(), currency, language.locale());
         if (outcome instanceof Bank.NotAsked no) {
             return say(state, language, refusal(no.code()), no.code());
         }
         Bank.Asked asked = (Bank.Asked) outcome;
-        return new Step(state, List.of(asked.forward() == null
-                ? new Outbound.Text(texts.text(language, "conversation.request.sent", money, target.get().name()))
+        String sent = texts.text(language, "conversation.request.sent", money, target.get().name()) + noteLine(language,
+                note);
+        return new Step(state, List.of(asked.forward() == null ? new Outbound.Text(sent)
                 : forward(language, "conversation.request.forward", asked.forward(), money, target.get().name())),
                 language);
     }
@@ -100,7 +102,7 @@ final class RequestDialogue {
         }
         boolean given = !shares.isEmpty() && shares.size() == members.size();
         Bank.SplitOutcome outcome = turn.bank().split(organiser, members, given ? shares : List.of(), total.get(),
-                currency, !given);
+                currency, !given, command.note().orElse(null));
         if (outcome instanceof Bank.NotAsked no) {
             return say(state, language, refusal(no.code()), no.code());
         }
@@ -143,6 +145,11 @@ final class RequestDialogue {
                 .orElseGet(() -> say(state, language, "conversation.request.closed"));
     }
 
+    /** "\nFor: “pizza”", or nothing without a note. */
+    private String noteLine(Language language, String note) {
+        return note == null ? "" : "\n" + texts.text(language, "conversation.request.note_line", note);
+    }
+
     static boolean handles(String action) {
         return action.startsWith(PAY) || action.startsWith(DECLINE);
     }
@@ -183,6 +190,7 @@ final class RequestDialogue {
                 "conversation.request.link_button", "conversation.request.refused", "conversation.request.closed",
                 "conversation.request.declined_done", "conversation.split.how", "conversation.split.made",
                 "conversation.split.yours", "conversation.split.forward", "conversation.split.shares_do_not_add_up",
-                "conversation.request.too_many", Payees.SPENT_KEY, "conversation.payees.too_many");
+                "conversation.request.too_many", Payees.SPENT_KEY, "conversation.payees.too_many",
+                "conversation.request.note_line");
     }
 }

@@ -45,20 +45,20 @@ final class ChatRequests {
                 .getBytes(StandardCharsets.UTF_8));
     }
 
-    Bank.AskOutcome ask(CustomerId requester, Alias from, long amountMinor, CurrencyCode currency) {
+    Bank.AskOutcome ask(CustomerId requester, Alias from, long amountMinor, CurrencyCode currency, String note) {
         MoneyRequest request = requests.request(new RequestOrder(new RequestId(id("chat-request", channel,
-                externalMessageId)), requester, from, amountMinor, currency, null, channel.wireName()));
+                externalMessageId)), requester, from, amountMinor, currency, note, channel.wireName()));
         return request.refused() ? new Bank.NotAsked(request.code()) : asked(request);
     }
 
     Bank.SplitOutcome split(CustomerId organiser, List<Alias> members, List<Long> sharesMinor, long totalMinor,
-            CurrencyCode currency, boolean includeOrganiser) {
+            CurrencyCode currency, boolean includeOrganiser, String note) {
         List<Share> shares = new ArrayList<>();
         for (int i = 0; i < members.size(); i++) {
             shares.add(new Share(members.get(i), sharesMinor.isEmpty() ? null : sharesMinor.get(i)));
         }
         Split split = requests.split(new SplitOrder(new SplitId(id("chat-split", channel, externalMessageId)),
-                organiser, shares, totalMinor, currency, null, channel.wireName(), includeOrganiser));
+                organiser, shares, totalMinor, currency, note, channel.wireName(), includeOrganiser));
         if (split.refused()) {
             return new Bank.NotAsked(split.code());
         }
@@ -80,6 +80,34 @@ final class ChatRequests {
         return request(requestId).filter(r -> r.status() == RequestStatus.OPEN)
                 .flatMap(r -> requests.decline(r.id(), payer))
                 .filter(r -> r.status() == RequestStatus.DECLINED).isPresent();
+    }
+
+    /** Most open requests listed at once. */
+    List<Bank.OpenRequest> open(CustomerId customer, int limit) {
+        return requests.openOf(customer, Math.min(limit, Requests.OPEN_LISTED_MAX)).stream()
+                .map(r -> open(r, customer)).toList();
+    }
+
+    private Bank.OpenRequest open(MoneyRequest r, CustomerId customer) {
+        boolean sent = r.requesterCustomerId().equals(customer);
+        return sent
+                ? new Bank.OpenRequest(r.id().value().toString(), true, asked(r).payerName(), r.payerCustomerId(),
+                        r.from(), r.amountMinor(), r.currency(), r.note(), r.createdAt())
+                : new Bank.OpenRequest(r.id().value().toString(), false, r.requesterMaskedName(),
+                        r.requesterCustomerId(), null, r.amountMinor(), r.currency(), r.note(), r.createdAt());
+    }
+
+    Optional<Bank.Reminder> remind(String requestId, CustomerId requester) {
+        return request(requestId).filter(r -> r.status() == RequestStatus.OPEN)
+                .flatMap(r -> requests.remind(r.id(), requester))
+                .filter(r -> !r.reminded().isEmpty() || !r.tooSoon().isEmpty())
+                .map(r -> new Bank.Reminder(!r.reminded().isEmpty(), r.nextAt()));
+    }
+
+    boolean cancel(String requestId, CustomerId requester) {
+        return request(requestId).filter(r -> r.status() == RequestStatus.OPEN)
+                .flatMap(r -> requests.cancel(r.id(), requester))
+                .filter(r -> r.status() == RequestStatus.CANCELLED).isPresent();
     }
 
     private Optional<MoneyRequest> request(String requestId) {

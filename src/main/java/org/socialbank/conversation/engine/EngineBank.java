@@ -61,7 +61,8 @@ public final class EngineBank implements Bank {
             org.socialbank.sweeping.Sweeping sweeping, org.socialbank.loyalty.Points points,
             org.socialbank.loyalty.RedeemOnPage pointRedemptions,
             org.socialbank.applications.Applications applications,
-            org.socialbank.sweeping.CollectInChat collections) {
+            org.socialbank.sweeping.CollectInChat collections,
+            org.socialbank.payments.PaymentLimits paymentLimits) {
     }
 
     /** Recent payees offered to the parser. */
@@ -282,13 +283,24 @@ public final class EngineBank implements Bank {
 
     @Override
     public AskOutcome ask(CustomerId requester, Alias from, long amountMinor, CurrencyCode currency) {
-        return requests().ask(requester, from, amountMinor, currency);
+        return requests().ask(requester, from, amountMinor, currency, null);
+    }
+
+    @Override
+    public AskOutcome ask(CustomerId requester, Alias from, long amountMinor, CurrencyCode currency, String note) {
+        return requests().ask(requester, from, amountMinor, currency, note);
     }
 
     @Override
     public SplitOutcome split(CustomerId organiser, List<Alias> members, List<Long> sharesMinor, long totalMinor,
             CurrencyCode currency, boolean includeOrganiser) {
-        return requests().split(organiser, members, sharesMinor, totalMinor, currency, includeOrganiser);
+        return requests().split(organiser, members, sharesMinor, totalMinor, currency, includeOrganiser, null);
+    }
+
+    @Override
+    public SplitOutcome split(CustomerId organiser, List<Alias> members, List<Long> sharesMinor, long totalMinor,
+            CurrencyCode currency, boolean includeOrganiser, String note) {
+        return requests().split(organiser, members, sharesMinor, totalMinor, currency, includeOrganiser, note);
     }
 
     @Override
@@ -300,6 +312,80 @@ public final class EngineBank implements Bank {
     @Override
     public boolean declineRequest(String requestId, CustomerId payer) {
         return requests().decline(requestId, payer);
+    }
+
+    @Override
+    public List<OpenRequest> openRequests(CustomerId customer, int limit) {
+        return requests().open(customer, limit);
+    }
+
+    @Override
+    public Optional<Reminder> remindRequest(CustomerId requester, String requestId) {
+        return requests().remind(requestId, requester);
+    }
+
+    @Override
+    public boolean cancelRequest(CustomerId requester, String requestId) {
+        return requests().cancel(requestId, requester);
+    }
+
+    @Override
+    public List<Limit> limits(CustomerId customer, CurrencyCode currency) {
+        return parts.paymentLimits().of(customer, currency, channel.wireName()).stream()
+                .map(l -> new Limit(l.rule(), l.limitMinor(), l.usedMinor(), l.currency(), l.resetsAt())).toList();
+    }
+
+    /** Transfers read per account for one "spending": a month of a very busy account is cut there. */
+    static final int SPENDING_SCAN_MAX = 1_000;
+    private static final int SPENDING_PAGE = 100;
+
+    @Override
+    public List<Spent> spending(CustomerId customer, java.time.Instant from) {
+        java.util.Map<String, Spent> sums = new java.util.LinkedHashMap<>();
+        for (CustomerView.HeldAccount held : primaryAccounts(customer)) {
+            for (org.socialbank.ledger.Transfer t : outgoingSince(held.accountId(), from)) {
+                String who = counterparty(t, t.creditAccountId(), true);
+                sums.merge(t.currency().code() + "|" + who, new Spent(t.currency(), who, t.amountMinor(), 1),
+                        (a, b) -> new Spent(a.currency(), a.counterparty(), Math.addExact(a.amountMinor(),
+                                b.amountMinor()), a.payments() + 1));
+            }
+        }
+        return sums.values().stream().sorted(java.util.Comparator.comparing((Spent s) -> s.currency().code())
+                .thenComparing(Spent::amountMinor, java.util.Comparator.reverseOrder())).toList();
+    }
+
+    /** Money out of the account since {@code from}: posted transfers and pending ones not voided or expired. */
+    private List<org.socialbank.ledger.Transfer> outgoingSince(AccountId account, java.time.Instant from) {
+        List<org.socialbank.ledger.Transfer> out = new java.util.ArrayList<>();
+        Optional<String> cursor = Optional.empty();
+        for (int read = 0; read < SPENDING_SCAN_MAX; read += SPENDING_PAGE) {
+            Optional<org.socialbank.ledger.StatementPage> page = parts.ledger().statement(account, cursor, SPENDING_PAGE);
+            if (page.isEmpty()) {
+                break;
+            }
+            for (org.socialbank.ledger.Transfer t : page.get().transfers()) {
+                if (t.createdAt().isBefore(from)) {
+                    return out;
+                }
+                boolean cameBack = t.pending() && t.pendingStatus() != null
+                        && t.pendingStatus() != org.socialbank.ledger.PendingStatus.PENDING
+                        && t.pendingStatus() != org.socialbank.ledger.PendingStatus.POSTED;
+                if (t.pendingId() == null && t.debitAccountId().equals(account) && !cameBack) {
+                    out.add(t);
+                }
+            }
+            cursor = page.get().nextCursor();
+            if (cursor.isEmpty()) {
+                break;
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public List<AccountNumber> accountNumbers(CustomerId customer) {
+        return primaryAccounts(customer).stream().flatMap(a -> CurrencyCode.find(a.currency()).stream()
+                .map(c -> new AccountNumber(c, a.accountId().value().toString()))).toList();
     }
 
     private ChatRequests requests() {

@@ -46,9 +46,11 @@ public class PaymentAlerts {
     private final Directory directory;
     private final MessageTexts texts;
     private final Clock clock;
+    private final org.socialbank.ledger.Ledger ledger;
 
     PaymentAlerts(JdbcConversations store, Outbox outbox, Linking linking, Directory directory, MessageTexts texts,
-            Clock clock) {
+            Clock clock, org.socialbank.ledger.Ledger ledger) {
+        this.ledger = ledger;
         this.store = store;
         this.outbox = outbox;
         this.linking = linking;
@@ -95,8 +97,8 @@ public class PaymentAlerts {
         }
         if (!event.payerCustomerId().equals(answering.get())) {
             String payee = event.payeeCustomerId() == null ? "" : maskedName(event.payeeCustomerId());
-            alert(event.payerCustomerId(), (language, chat) -> texts.text(language, "conversation.alert.completed",
-                    amount(event.amountMinor(), event.currency(), language), payee));
+            receipt(event.payerCustomerId(), event.paymentId(), event.currency(), language -> texts.text(language,
+                    "conversation.alert.completed", amount(event.amountMinor(), event.currency(), language), payee));
         }
     }
 
@@ -127,8 +129,8 @@ public class PaymentAlerts {
 
     @EventListener
     void on(PaymentClaimed event) {
-        alert(event.payerCustomerId(), (language, chat) -> texts.text(language, "conversation.alert.claimed",
-                amount(event.amountMinor(), event.currency(), language)));
+        receipt(event.payerCustomerId(), event.paymentId(), event.currency(), language -> texts.text(language,
+                "conversation.alert.claimed", amount(event.amountMinor(), event.currency(), language)));
     }
 
     @EventListener
@@ -174,6 +176,26 @@ public class PaymentAlerts {
 
     private interface Sentence {
         String in(Language language, JdbcConversations.Chat chat);
+    }
+
+    /**
+     * Issue 13: a payment that completed away from the chat's answer (after the step-up page, or
+     * claimed by its payee) is told as a receipt like the one the Confirm button gives: the sentence
+     * as its title, then when, the reference and what the payer can spend now.
+     */
+    private void receipt(CustomerId payer, org.socialbank.payments.PaymentId payment, CurrencyCode currency,
+            java.util.function.Function<Language, String> title) {
+        Language language = directory.customer(payer).map(v -> v.customer().language()).orElse(Language.EN);
+        preferredChat(payer).ifPresent(chat -> {
+            java.util.List<String> lines = new java.util.ArrayList<>();
+            lines.add(texts.text(language, "conversation.receipt.date",
+                    org.socialbank.shared.Dates.dateTime(clock.instant(), language.locale())));
+            lines.add(texts.text(language, "conversation.receipt.reference", payment.value().toString()));
+            directory.primaryAccount(payer, currency.code()).flatMap(ledger::account)
+                    .ifPresent(a -> lines.add(texts.text(language, "conversation.receipt.balance",
+                            amount(a.availableMinor(), currency, language))));
+            outbox.write(chat, new Outbound.Receipt(title.apply(language), lines));
+        });
     }
 
     private void alert(CustomerId customer, Sentence sentence) {

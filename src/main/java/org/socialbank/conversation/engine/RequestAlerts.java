@@ -71,6 +71,16 @@ class RequestAlerts {
                 event.amountMinor(), event.currency());
     }
 
+    /** Issue 13: the person asked hears that the request was withdrawn, and its buttons say it is closed. */
+    @EventListener
+    void on(org.socialbank.payments.requests.RequestCancelled event) {
+        if (event.payerCustomerId() != null) {
+            String requester = requests.request(event.requestId()).map(MoneyRequest::requesterMaskedName).orElse("");
+            tell(event.payerCustomerId(), "conversation.request.was_cancelled", requester, event.amountMinor(),
+                    event.currency());
+        }
+    }
+
     @EventListener
     void on(RequestExpired event) {
         tell(event.requesterCustomerId(), "conversation.request.expired", event.payer().display(),
@@ -100,11 +110,15 @@ class RequestAlerts {
             return; // no chat: the request waits in the bank's apps
         }
         Language language = language(payer);
-        Instant expires = requests.request(id).map(MoneyRequest::expiresAt).orElse(clock.instant());
+        Optional<MoneyRequest> request = requests.request(id);
+        Instant expires = request.map(MoneyRequest::expiresAt).orElse(clock.instant());
         String money = Money.format(amountMinor, currency, language.locale());
+        // issue 13: what it is for ("pizza"), as the requester wrote it
+        String note = request.map(MoneyRequest::note).map(n -> "\n" + texts.text(language,
+                "conversation.request.note_line", n)).orElse("");
         String pay = button(chat.get(), Bank.PAY_REQUEST + id.value(), expires);
         String decline = button(chat.get(), Bank.DECLINE_REQUEST + id.value(), expires);
-        outbox.write(chat.get(), new Outbound.Buttons(texts.text(language, key, requester, money), List.of(
+        outbox.write(chat.get(), new Outbound.Buttons(texts.text(language, key, requester, money) + note, List.of(
                 new Outbound.Button(texts.text(language, "conversation.request.pay_button", money), pay),
                 new Outbound.Button(texts.text(language, "conversation.request.decline_button"), decline))));
     }

@@ -33,6 +33,16 @@ final class Chinese {
                 .weak(ZH, Intent.BACK, "返回", "上一步", "后退", "退回")
                 .weak(ZH, Intent.HELP, "你好", "您好", "嗨")
                 .weak(ZH, Intent.THANKS, "谢谢", "多谢", "谢了", "感谢", "谢谢你", "谢谢您")
+                .intent(ZH, Intent.REQUESTS, "我的请求", "我的收款", "我的收款请求", "收款请求", "待收款", "谁欠我钱",
+                        "谁欠我")
+                .intent(ZH, Intent.REMIND, "提醒", "催一下", "催促", "催他", "催她")
+                .intent(ZH, Intent.CANCEL_REQUEST, "撤回请求", "撤回收款")
+                .intent(ZH, Intent.ACCOUNT, "账号", "我的账号", "银行账号", "账户号码", "收款账号", "账户信息")
+                .intent(ZH, Intent.LIMITS, "限额", "我的限额", "转账限额", "支付限额", "每日限额", "单笔限额",
+                        "还能转多少")
+                .intent(ZH, Intent.SPENDING, "消费", "支出", "花了多少", "花了多少钱", "我花了多少", "本月支出",
+                        "本月消费", "开销", "花销")
+                .weak(ZH, Intent.MORE, "更多", "下一页", "继续", "再看", "还有吗")
                 .how(ZH, "怎么", "如何", "怎样")
                 .intent(ZH, Intent.CANCEL, "取消", "算了", "不要了", "撤销", "停止")
                 .intent(ZH, Intent.LANGUAGE, "语言", "切换语言", "切换到", "切换", "换成")
@@ -42,7 +52,7 @@ final class Chinese {
                 .filler(ZH, "给", "向", "从", "我", "的", "和", "跟", "请", "帮", "帮我", "一下", "一共",
                         "一起", "每人", "人", "吧", "了", "查", "看看", "查询", "我的", "是", "多少",
                         "钱", "个", "们", "我们", "一个", "把", "到", "对", "他", "她", "下", "晚饭",
-                        "午饭", "房租", "朋友")
+                        "午饭", "房租", "朋友", "用于", "为了")
                 .currency("CNY", ZH, "元", "块", "块钱", "人民币", "圆")
                 .unit("CNY", new BigDecimal("0.1"), ZH, "毛", "角")
                 .cents("CNY", ZH, "分")

@@ -33,6 +33,20 @@ final class English {
                         "make an appointment", "schedule an appointment", "book a slot", "book a visit")
                 .weak(EN, Intent.BACK, "back", "go back", "previous", "previous step")
                 .weak(EN, Intent.THANKS, "thanks", "thank you", "thx", "many thanks", "thanks a lot")
+                .intent(EN, Intent.REQUESTS, "requests", "my requests", "open requests", "pending requests",
+                        "my open requests", "my pending requests", "who owes me", "who owes me money",
+                        "list my requests", "money requests")
+                .intent(EN, Intent.REMIND, "remind", "send a reminder", "send reminder", "reminder", "nudge")
+                .intent(EN, Intent.CANCEL_REQUEST, "withdraw my request", "withdraw the request", "withdraw request")
+                .intent(null, Intent.ACCOUNT, "iban", "bic")
+                .intent(EN, Intent.ACCOUNT, "my iban", "account number", "my account number", "account details",
+                        "bank details", "my bank details", "sort code", "routing number")
+                .intent(EN, Intent.LIMITS, "limits", "limit", "my limits", "payment limits", "daily limit",
+                        "spending limit", "transfer limit", "how much can i send", "how much can i pay",
+                        "how much can i transfer")
+                .intent(EN, Intent.SPENDING, "spending", "my spending", "spent", "spend", "how much did i spend",
+                        "how much have i spent", "what did i spend", "expenses", "my expenses", "outgoings")
+                .weak(EN, Intent.MORE, "more", "show more", "next", "next page", "more please")
                 .how(EN, "how")
                 .intent(EN, Intent.CANCEL, "cancel", "stop", "abort", "never mind", "nevermind",
                         "forget it", "undo")

@@ -34,6 +34,18 @@ final class French {
                         "prendre un rendez-vous", "réserver un créneau", "créneau")
                 .weak(FR, Intent.BACK, "retour", "revenir", "précédent", "en arrière", "étape précédente")
                 .weak(FR, Intent.HELP, "bonjour", "salut", "bonsoir", "coucou")
+                .intent(FR, Intent.REQUESTS, "mes demandes", "mes demandes de paiement", "demandes en cours",
+                        "demandes en attente", "mes demandes en cours", "qui me doit", "qui me doit de l'argent")
+                .intent(FR, Intent.REMIND, "relance", "relancer", "relancez", "rappelle", "rappeler", "rappelez",
+                        "envoie un rappel", "rappel")
+                .intent(FR, Intent.CANCEL_REQUEST, "retire ma demande", "retirer ma demande")
+                .intent(FR, Intent.ACCOUNT, "rib", "mon rib", "mon iban", "numéro de compte", "mon numéro de compte",
+                        "coordonnées bancaires", "mes coordonnées bancaires")
+                .intent(FR, Intent.LIMITS, "plafonds", "plafond", "mes plafonds", "limites", "mes limites",
+                        "combien puis-je envoyer", "combien je peux envoyer", "plafond de paiement")
+                .intent(FR, Intent.SPENDING, "dépenses", "mes dépenses", "combien j'ai dépensé", "j'ai dépensé",
+                        "dépensé", "qu'ai-je dépensé")
+                .weak(FR, Intent.MORE, "suite", "la suite", "voir plus", "encore", "page suivante")
                 .how(FR, "comment")
                 .intent(FR, Intent.CANCEL, "annule", "annuler", "annulez", "annulation",
                         "laisse tomber", "arrête", "arrêter", "stop")

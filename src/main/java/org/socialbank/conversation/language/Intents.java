@@ -16,9 +16,10 @@ import org.socialbank.conversation.language.Token.Kind;
 final class Intents {
 
     /** Most specific first. */
-    private static final List<Intent> PRIORITY = List.of(Intent.UNLINK, Intent.CANCEL, Intent.LINK,
-            Intent.LANGUAGE, Intent.SWEEP, Intent.SPLIT, Intent.REQUEST, Intent.HISTORY, Intent.BALANCE,
-            Intent.APPOINTMENT, Intent.PAY, Intent.BRANCHES, Intent.HELP, Intent.BACK, Intent.THANKS);
+    private static final List<Intent> PRIORITY = List.of(Intent.UNLINK, Intent.CANCEL_REQUEST, Intent.CANCEL,
+            Intent.LINK, Intent.LANGUAGE, Intent.SWEEP, Intent.REMIND, Intent.REQUESTS, Intent.LIMITS,
+            Intent.SPENDING, Intent.ACCOUNT, Intent.SPLIT, Intent.REQUEST, Intent.HISTORY, Intent.BALANCE,
+            Intent.APPOINTMENT, Intent.PAY, Intent.BRANCHES, Intent.HELP, Intent.BACK, Intent.MORE, Intent.THANKS);
     private static final List<Intent> HOW_TO = List.of(Intent.PAY, Intent.REQUEST, Intent.SPLIT,
             Intent.LINK, Intent.UNLINK, Intent.HISTORY);
 
@@ -49,13 +50,17 @@ final class Intents {
         Decision chosen = strong.after() >= 0 ? strong : strongest(marks, true);
         boolean how = marks.all().stream().anyMatch(m -> m.sense(HowWord.class).isPresent());
         boolean bare = !facts.amount() && !facts.payee();
-        if ((chosen.intent() == Intent.BACK || chosen.intent() == Intent.THANKS) && !bare) {
+        if ((chosen.intent() == Intent.BACK || chosen.intent() == Intent.THANKS || chosen.intent() == Intent.MORE)
+                && !bare) {
             chosen = new Decision(Intent.UNKNOWN, -1); // "back", "thanks" beside an amount or payee are fillers
         }
         if (chosen.after() < 0) {
             return new Decision(facts.languageName() && bare ? Intent.LANGUAGE
                     : facts.amount() && facts.payee() ? Intent.PAY
                     : how ? Intent.HELP : Intent.UNKNOWN, -1);
+        }
+        if (chosen.intent() == Intent.CANCEL && asks(marks, Intent.REQUEST, Intent.REQUESTS)) {
+            return new Decision(Intent.CANCEL_REQUEST, chosen.after()); // "annule ma demande", "取消请求"
         }
         if (how && bare && HOW_TO.contains(chosen.intent())) {
             return new Decision(Intent.HELP, chosen.after()); // "how do I send money?"
@@ -97,6 +102,13 @@ final class Intents {
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether a strong word of the text asks for one of {@code intents}. */
+    private static boolean asks(Marks marks, Intent... intents) {
+        List<Intent> wanted = List.of(intents);
+        return marks.all().stream().flatMap(m -> m.senses().stream())
+                .anyMatch(s -> s instanceof IntentWord w && !w.weak() && wanted.contains(w.intent()));
     }
 
     private static Decision strongest(Marks marks, boolean weak) {

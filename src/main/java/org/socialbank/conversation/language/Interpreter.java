@@ -78,9 +78,11 @@ final class Interpreter {
         Optional<CurrencyCode> code = Optional.ofNullable(currency).map(c -> c.currency(language, analysis.region()));
         // a share that cannot be read refuses the whole text's amounts, the total's too: the parser
         // never throws (security review #7: the fuzz found "split 60 @a 1.500 @b 20" throwing here)
+        Optional<String> note = intent == Intent.REQUEST || intent == Intent.SPLIT ? Notes.find(analysis)
+                : Optional.empty();
         return new ParsedCommand(language, intent,
                 Optional.ofNullable(problem == null ? amount : null).map(Amount::value), code, payees,
-                problem == null ? shares : List.of(), Optional.empty(), Optional.ofNullable(problem));
+                problem == null ? shares : List.of(), Optional.empty(), Optional.ofNullable(problem), note);
     }
 
     /** Amounts written right after a payee ({@code @bob 60, @alice 40}), when two or more are. */
@@ -106,7 +108,8 @@ final class Interpreter {
 
     /** Intents whose payees are people to pay, ask or share with. */
     private static boolean namesPeople(Intent intent) {
-        return intent == Intent.PAY || intent == Intent.REQUEST || intent == Intent.SPLIT;
+        return intent == Intent.PAY || intent == Intent.REQUEST || intent == Intent.SPLIT || intent == Intent.REMIND
+                || intent == Intent.CANCEL_REQUEST;
     }
 
     /**

@@ -65,6 +65,12 @@ final class Money {
                 .command(Intent.BACK, "back", "retour")
                 .command(Intent.APPOINTMENT, "appointment", "rdv")
                 .command(Intent.LINK, "link")
-                .command(Intent.UNLINK, "unlink");
+                .command(Intent.UNLINK, "unlink")
+                .command(Intent.REQUESTS, "requests")
+                .command(Intent.REMIND, "remind")
+                .command(Intent.ACCOUNT, "iban", "account")
+                .command(Intent.LIMITS, "limits")
+                .command(Intent.SPENDING, "spending")
+                .command(Intent.MORE, "more");
     }
 }

@@ -20,10 +20,19 @@ import org.socialbank.shared.CurrencyCode;
  * @param shares per-person amounts of a split, when the text gives them; else empty
  * @param targetLanguage the language a {@code language} command switches to, when named
  * @param amountProblem why an amount in the text was not read (never rounded)
+ * @param note what a request or a split is for, as written ("for pizza" is {@code pizza}), at most
+ *     140 characters; empty for other intents
  */
 public record ParsedCommand(Language language, Intent intent, Optional<BigDecimal> amount,
         Optional<CurrencyCode> currency, List<Payee> payees, List<Share> shares,
-        Optional<Language> targetLanguage, Optional<AmountProblem> amountProblem) {
+        Optional<Language> targetLanguage, Optional<AmountProblem> amountProblem, Optional<String> note) {
+
+    /** A command without a note. */
+    public ParsedCommand(Language language, Intent intent, Optional<BigDecimal> amount, Optional<CurrencyCode> currency,
+            List<Payee> payees, List<Share> shares, Optional<Language> targetLanguage,
+            Optional<AmountProblem> amountProblem) {
+        this(language, intent, amount, currency, payees, shares, targetLanguage, amountProblem, Optional.empty());
+    }
 
     /**
      * The most people one message may name: each is looked up in the directory and, in a split,
@@ -43,6 +52,7 @@ public record ParsedCommand(Language language, Intent intent, Optional<BigDecima
         shares = List.copyOf(shares);
         Objects.requireNonNull(targetLanguage, "targetLanguage");
         Objects.requireNonNull(amountProblem, "amountProblem");
+        Objects.requireNonNull(note, "note");
         if (amount.isPresent() && amountProblem.isPresent()) {
             throw new IllegalArgumentException("an amount is either read or refused");
         }

@@ -45,6 +45,28 @@ class RemindMembers {
                 .map(s -> remind(id)));
     }
 
+    /**
+     * The requester's "remind them" for one request (issue 13: "remind $camille"), at most once per
+     * reminder interval; empty when there is no such request or the customer is not its requester.
+     */
+    Optional<Reminders> remindOne(RequestId id, CustomerId requester) {
+        return writes.write(status -> store.find(id).filter(r -> r.requester().equals(requester)).map(this::remindRow));
+    }
+
+    private Reminders remindRow(RequestRow r) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        if (!r.open() || !r.expiresAt().isAfter(now)) {
+            return new Reminders(r.splitId(), List.of(), List.of(), null);
+        }
+        if (store.remind(r.id(), now.minus(properties.reminderInterval()), now)) {
+            events.publishEvent(new RequestReminderDue(r.id(), r.splitId(), r.requester(), r.requesterMaskedName(),
+                    r.payerCustomer(), r.payer(), r.amountMinor(), r.currency(), views.payUrl(r), r.channel()));
+            return new Reminders(r.splitId(), List.of(r.id()), List.of(), null);
+        }
+        Instant last = r.remindedAt() != null ? r.remindedAt() : r.createdAt();
+        return new Reminders(r.splitId(), List.of(), List.of(r.id()), last.plus(properties.reminderInterval()));
+    }
+
     private Reminders remind(SplitId id) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         List<RequestId> reminded = new ArrayList<>();

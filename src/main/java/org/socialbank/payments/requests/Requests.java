@@ -105,6 +105,29 @@ public class Requests {
     }
 
     /**
+     * Reminds the payer of one open request (issue 13), at most once per reminder interval: the
+     * answer says whether it reminded now, or when it may again. Empty when there is no such
+     * request or the customer is not its requester; a closed request reminds nobody.
+     */
+    public Optional<Reminders> remind(RequestId id, CustomerId requester) {
+        return reminders.remindOne(id, requester);
+    }
+
+    /** The most requests {@link #openOf} lists. */
+    public static final int OPEN_LISTED_MAX = 50;
+
+    /**
+     * The customer's open requests, those they sent and those they were asked, newest first, at
+     * most {@code limit} (1 to {@value #OPEN_LISTED_MAX}).
+     */
+    public java.util.List<MoneyRequest> openOf(CustomerId customer, int limit) {
+        if (limit < 1 || limit > OPEN_LISTED_MAX) {
+            throw new IllegalArgumentException("limit must be 1.." + OPEN_LISTED_MAX + ": " + limit);
+        }
+        return store.openOf(customer, clock.instant(), limit).stream().map(views::of).toList();
+    }
+
+    /**
      * An interbank credit arrived on the collection account. A real bank calls this from its
      * inbound payment feed (in demo mode {@code POST /dev/incoming-credits} simulates one).
      * Idempotent by the feed's own id of the entry, never by the reference: two credits with one

@@ -8,9 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.socialbank.directory.CustomerId;
+import org.socialbank.directory.KycLevel;
 import org.socialbank.payments.risk.RiskProperties.ChannelLimits;
 import org.socialbank.payments.risk.RiskProperties.Limits;
 import org.socialbank.payments.risk.RiskProperties.Thresholds;
+import org.socialbank.shared.CurrencyCode;
 
 /**
  * Decides whether a payment attempt is allowed, held for a step-up confirmation or rejected.
@@ -64,6 +67,39 @@ public final class PaymentPolicy {
         Optional<String> reason = new StepUpRules(properties, attempt, history, periods.dayStart())
                 .evaluate(thresholds, checks);
         return reason.isPresent() ? new StepUp(reason.get(), checks) : new Allow(checks);
+    }
+
+    /**
+     * The payer's limits in a currency as they stand now (issue 13: "my limits"), in the order a
+     * payment meets them, with what is used of each; empty when the currency has no limits (it
+     * cannot be paid in). Reads only.
+     */
+    public List<Standing> standings(CustomerId payer, KycLevel kyc, String channel, CurrencyCode currency,
+            Instant now, History history) {
+        Limits limits = properties.limits().get(kyc).get(currency.code());
+        if (limits == null) {
+            return List.of();
+        }
+        Attempt probe = new Attempt(payer, kyc, channel, 1, currency, false, true, Optional.empty(), now);
+        return limitChecks(probe, history, limits, Periods.of(now, bankZone)).stream()
+                .map(l -> new Standing(l.rule(), l.limitMinor(), l.usedMinor(), l.resetsAt().orElse(null), l.channel()))
+                .toList();
+    }
+
+    /**
+     * One limit as it stands.
+     *
+     * @param rule {@code transaction_limit}, {@code channel_transaction_limit}, {@code monthly_limit},
+     *     {@code daily_limit} or {@code channel_daily_limit}
+     * @param resetsAt when the used part goes back to zero; null for a per-payment limit
+     * @param channel the channel a channel limit is for; empty for the others
+     */
+    public record Standing(String rule, long limitMinor, long usedMinor, Instant resetsAt, String channel) {
+
+        /** What one more payment may still be. */
+        public long remainingMinor() {
+            return Math.max(0, limitMinor - usedMinor);
+        }
     }
 
     /**

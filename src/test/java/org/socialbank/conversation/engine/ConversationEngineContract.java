@@ -438,6 +438,16 @@ abstract class ConversationEngineContract {
                 .isInstanceOf(org.socialbank.directory.ConfirmView.Confirmed.class);
         assertThat(paymentAlerts(carolChat)).containsExactly("Your payment of €1,000.05 to Bob B. is done.");
         assertThat(balance(bob)).isEqualTo(100_005);
+        // issue 13: the step-up path's receipt has the date, the reference and the new balance, as the button's
+        Outbound.Receipt receipt = telegram.to(carolChat).stream().map(OutboundMessage::content)
+                .filter(Outbound.Receipt.class::isInstance).map(Outbound.Receipt.class::cast).reduce((a, b) -> b)
+                .orElseThrow();
+        assertThat(receipt.title()).isEqualTo("Your payment of €1,000.05 to Bob B. is done.");
+        assertThat(receipt.lines()).hasSize(3).satisfies(lines -> {
+            assertThat(lines.get(0)).startsWith("Date: ");
+            assertThat(lines.get(1)).startsWith("Reference: ");
+            assertThat(lines.get(2)).isEqualTo("Available now: €1,999.95");
+        });
     }
 
     @Test

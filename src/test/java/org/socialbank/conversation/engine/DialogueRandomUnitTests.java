@@ -62,8 +62,10 @@ class DialogueRandomUnitTests {
             }
             for (Outbound reply : next.replies()) {
                 if (reply instanceof Outbound.Buttons buttons) {
-                    liveConfirm = buttons.buttons().get(0).reference();
-                    liveAmount = next.state().form().amountMinor();
+                    if (buttons.text().startsWith("en:conversation.pay.confirm")) { // not a quick reply (issue 13)
+                        liveConfirm = buttons.buttons().get(0).reference();
+                        liveAmount = next.state().form().amountMinor();
+                    }
                     buttons.buttons().forEach(b -> shown.add(b.reference()));
                 }
             }

@@ -132,8 +132,13 @@ final class FakeBank implements Bank {
 
     @Override
     public List<Movement> history(CustomerId customer, int limit) {
-        return List.of(new Movement(true, 1_000, CurrencyCode.of("EUR"), Instant.parse("2026-11-20T10:00:00Z")));
+        return movements.isEmpty()
+                ? List.of(new Movement(true, 1_000, CurrencyCode.of("EUR"), Instant.parse("2026-11-20T10:00:00Z")))
+                : movements.stream().limit(limit).toList();
     }
+
+    /** The history, newest first, when a test sets one; else one payment. */
+    final List<Movement> movements = new ArrayList<>();
 
     @Override
     public Optional<CurrencyCode> primaryCurrency(CustomerId customer) {
@@ -235,7 +240,26 @@ final class FakeBank implements Bank {
         return new Paid("t-" + payments.size());
     }
 
-    record Asking(CustomerId requester, Alias from, long amountMinor) {
+    record Asking(CustomerId requester, Alias from, long amountMinor, String note) {
+    }
+
+    String lastSplitNote;
+
+    @Override
+    public AskOutcome ask(CustomerId requester, Alias from, long amountMinor, CurrencyCode currency, String note) {
+        if (askRefusal != null) {
+            return new NotAsked(askRefusal);
+        }
+        asked.add(new Asking(requester, from, amountMinor, note));
+        return aliases.containsKey(from) ? new Asked(aliases.get(from).maskedName(), null)
+                : new Asked(from.display(), "https://bank.example/pay-request/t");
+    }
+
+    @Override
+    public SplitOutcome split(CustomerId organiser, List<Alias> members, List<Long> sharesMinor, long totalMinor,
+            CurrencyCode currency, boolean includeOrganiser, String note) {
+        lastSplitNote = note;
+        return split(organiser, members, sharesMinor, totalMinor, currency, includeOrganiser);
     }
 
     final List<Asking> asked = new ArrayList<>();
@@ -249,7 +273,7 @@ final class FakeBank implements Bank {
         if (askRefusal != null) {
             return new NotAsked(askRefusal);
         }
-        asked.add(new Asking(requester, from, amountMinor));
+        asked.add(new Asking(requester, from, amountMinor, null));
         return aliases.containsKey(from) ? new Asked(aliases.get(from).maskedName(), null)
                 : new Asked(from.display(), "https://bank.example/pay-request/t");
     }
@@ -282,6 +306,66 @@ final class FakeBank implements Bank {
     @Override
     public boolean declineRequest(String requestId, CustomerId payer) {
         return openRequests.remove(requestId) != null;
+    }
+
+    /** Issue 13: the customer's open requests, newest first, and what was done to them. */
+    final List<OpenRequest> open = new ArrayList<>();
+    final List<String> reminded = new ArrayList<>();
+    final Map<String, Instant> remindedAt = new HashMap<>();
+    final List<String> withdrawn = new ArrayList<>();
+    final List<Limit> limits = new ArrayList<>();
+    final List<Spent> spent = new ArrayList<>();
+    Instant spentFrom;
+
+    OpenRequest sentRequest(String id, String payerName, CustomerId payer, Alias alias, long amountMinor, String note) {
+        OpenRequest r = new OpenRequest(id, true, payerName, payer, alias, amountMinor, CurrencyCode.of("EUR"), note,
+                now.minusSeconds(3_600));
+        open.add(r);
+        return r;
+    }
+
+    @Override
+    public List<OpenRequest> openRequests(CustomerId customer, int limit) {
+        return open.stream().limit(limit).toList();
+    }
+
+    @Override
+    public Optional<Reminder> remindRequest(CustomerId requester, String requestId) {
+        if (open.stream().noneMatch(r -> r.sent() && r.id().equals(requestId))) {
+            return Optional.empty();
+        }
+        Instant last = remindedAt.get(requestId);
+        if (last != null && now.isBefore(last.plusSeconds(86_400))) {
+            return Optional.of(new Reminder(false, last.plusSeconds(86_400)));
+        }
+        remindedAt.put(requestId, now);
+        reminded.add(requestId);
+        return Optional.of(new Reminder(true, null));
+    }
+
+    @Override
+    public boolean cancelRequest(CustomerId requester, String requestId) {
+        boolean removed = open.removeIf(r -> r.sent() && r.id().equals(requestId));
+        if (removed) {
+            withdrawn.add(requestId);
+        }
+        return removed;
+    }
+
+    @Override
+    public List<Limit> limits(CustomerId customer, CurrencyCode currency) {
+        return limits.stream().filter(l -> l.currency().equals(currency)).toList();
+    }
+
+    @Override
+    public List<Spent> spending(CustomerId customer, Instant from) {
+        spentFrom = from;
+        return spent;
+    }
+
+    @Override
+    public List<AccountNumber> accountNumbers(CustomerId customer) {
+        return List.of(new AccountNumber(CurrencyCode.of("EUR"), "0b8f6c2e-5d0a-4c1e-9a57-3f3c1d2e4b6a"));
     }
 
     @Override

@@ -92,6 +92,16 @@ public class JdbcRequests {
                 .query(JdbcRequests::split).optional();
     }
 
+    /**
+     * Open requests the customer sent or was asked (issue 13: "my requests"), not yet past their
+     * expiry, newest first, at most {@code limit}.
+     */
+    public List<RequestRow> openOf(CustomerId customer, Instant now, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM money_requests WHERE status = 'open' AND expires_at > ? "
+                + "AND (requester_id = ? OR payer_customer_id = ?) ORDER BY created_at DESC, id LIMIT ?")
+                .params(utc(now), customer.value(), customer.value(), limit).query(JdbcRequests::row).list();
+    }
+
     /** A split's requests in the order of its members. */
     public List<RequestRow> members(SplitId id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM money_requests WHERE split_id = ? ORDER BY split_seq")
