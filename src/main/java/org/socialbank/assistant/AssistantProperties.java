@@ -27,7 +27,7 @@ public record AssistantProperties(
         @DefaultValue("500") int textMax,
         @DefaultValue("0.5") double sureThreshold,
         @DefaultValue("0.6") double sureThresholdBlend,
-        @DefaultValue("0.4") double sureThresholdOther,
+        @DefaultValue("0.6") double sureThresholdOther,
         @DefaultValue("77") long seed,
         @DefaultValue("") String cacheDir,
         @DefaultValue("30s") Duration readyWait,
