@@ -26,7 +26,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record AssistantProperties(
         @DefaultValue("500") int textMax,
         @DefaultValue("0.5") double sureThreshold,
-        @DefaultValue("0.6") double sureThresholdBlend,
+        @DefaultValue("0.9") double sureThresholdBlend,
         @DefaultValue("0.6") double sureThresholdOther,
         @DefaultValue("77") long seed,
         @DefaultValue("") String cacheDir,
