@@ -1,10 +1,14 @@
 package org.socialbank.assistant;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import org.socialbank.assistant.ClassifyResult.Code;
 import org.socialbank.assistant.ClassifyResult.Refused;
+import org.socialbank.assistant.jdbc.Feedbacks;
+import org.socialbank.assistant.model.BlendedModel;
 import org.socialbank.assistant.model.IntentClassifier;
 import org.socialbank.assistant.model.IntentModel;
 
@@ -17,12 +21,19 @@ public class Assistant {
 
     static final int ALTERNATIVES = 3;
 
+    /** The most intents one feedback report lists. */
+    public static final int FEEDBACK_INTENTS_MAX = 77;
+
     private final AssistantProperties properties;
     private final TrainedModels models;
+    private final Feedbacks feedbacks;
+    private final Clock clock;
 
-    Assistant(AssistantProperties properties, TrainedModels models) {
+    Assistant(AssistantProperties properties, TrainedModels models, Feedbacks feedbacks, Clock clock) {
         this.properties = properties;
         this.models = models;
+        this.feedbacks = feedbacks;
+        this.clock = clock;
     }
 
     /**
@@ -45,7 +56,8 @@ public class Assistant {
         List<IntentModel.Scored> ranked = model.rank(text);
         List<Classification.Alternative> top = ranked.subList(0, Math.min(ALTERNATIVES, ranked.size())).stream()
                 .map(s -> new Classification.Alternative(s.intent(), round(s.confidence()))).toList();
-        double threshold = lang.equals("en") ? properties.sureThreshold() : properties.sureThresholdOther();
+        double threshold = !lang.equals("en") ? properties.sureThresholdOther()
+                : model instanceof BlendedModel ? properties.sureThresholdBlend() : properties.sureThreshold();
         IntentModel.Scored best = ranked.get(0);
         return new Classification(best.intent(), round(best.confidence()), top, lang, best.confidence() >= threshold);
     }
@@ -61,6 +73,44 @@ public class Assistant {
     /** Blocks until the models are trained (or read from the cache). */
     public void awaitReady() {
         models.await();
+    }
+
+    /**
+     * Counts a customer's vote on one answer ("did this help?"), by intent and language only. One
+     * vote per answer: the first stands. In a chat the caller holds the conversation's lock, so a
+     * second press of the same answer cannot race the first.
+     *
+     * @param channel where the answer was given (a network's wire name, or "api")
+     */
+    public FeedbackResult recordFeedback(UUID answerId, String intent, String language, boolean helpful, String channel) {
+        if (answerId == null) {
+            return new FeedbackResult.Refused(FeedbackResult.Code.MISSING_ANSWER_ID, "The answer id is missing.");
+        }
+        if (intent == null || !Intents.ALL.contains(intent)) {
+            return new FeedbackResult.Refused(FeedbackResult.Code.UNKNOWN_INTENT, "The intent is not one of BANKING77's.");
+        }
+        if (language == null || !Languages.ALL.contains(language)) {
+            return new FeedbackResult.Refused(FeedbackResult.Code.UNSUPPORTED_LANGUAGE,
+                    "The language must be one of en, fr, ru, fa, zh.");
+        }
+        if (feedbacks.exists(answerId)) {
+            return new FeedbackResult.AlreadyCounted();
+        }
+        try {
+            feedbacks.insert(answerId, intent, language, helpful, channel, clock.instant());
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            return new FeedbackResult.AlreadyCounted(); // the API's concurrent twin won
+        }
+        return new FeedbackResult.Counted();
+    }
+
+    /**
+     * The votes per intent, the intents voted "not helpful" most first: the answers staff should
+     * rewrite. {@code language} null for all languages.
+     */
+    public List<IntentFeedback> feedbackByIntent(String language, int limit) {
+        return feedbacks.byIntent(language, Math.max(1, Math.min(limit, FEEDBACK_INTENTS_MAX))).stream()
+                .map(c -> new IntentFeedback(c.intent(), c.helpful(), c.notHelpful())).toList();
     }
 
     private static double round(double p) {

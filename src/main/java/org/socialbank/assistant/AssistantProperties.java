@@ -10,6 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param textMax the longest question classified, in characters
  * @param sureThreshold below this top confidence an English answer is "not sure" (chosen on the
  *     validation split, docs/assistant.md)
+ * @param sureThresholdBlend the same for English once the MiniLM + TF-IDF blend answers it (its
+ *     confidences run higher; chosen on the validation split, docs/assistant.md)
  * @param sureThresholdOther the same for the other languages' smaller models
  * @param seed the seed of every training shuffle: the same data and seed give the same model
  * @param cacheDir where trained models are kept between starts, keyed by a digest of their data
@@ -24,7 +26,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record AssistantProperties(
         @DefaultValue("500") int textMax,
         @DefaultValue("0.5") double sureThreshold,
-        @DefaultValue("0.4") double sureThresholdOther,
+        @DefaultValue("0.9") double sureThresholdBlend,
+        @DefaultValue("0.6") double sureThresholdOther,
         @DefaultValue("77") long seed,
         @DefaultValue("") String cacheDir,
         @DefaultValue("30s") Duration readyWait,
@@ -37,6 +40,7 @@ public record AssistantProperties(
     public AssistantProperties {
         require(textMax >= 1 && textMax <= 10_000, "text-max must be 1..10000");
         require(sureThreshold >= 0 && sureThreshold <= 1, "sure-threshold must be 0..1");
+        require(sureThresholdBlend >= 0 && sureThresholdBlend <= 1, "sure-threshold-blend must be 0..1");
         require(sureThresholdOther >= 0 && sureThresholdOther <= 1, "sure-threshold-other must be 0..1");
         cacheDir = cacheDir == null ? "" : cacheDir;
         require(readyWait != null && !readyWait.isNegative() && readyWait.compareTo(Duration.ofMinutes(10)) <= 0,

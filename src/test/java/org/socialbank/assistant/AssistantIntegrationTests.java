@@ -3,6 +3,7 @@ package org.socialbank.assistant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -99,6 +100,52 @@ class AssistantIntegrationTests {
         Response r = new Api(port).post("/api/v1/assistant/classify", "{\"text\":\"" + "a".repeat(501) + "\"}");
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.code()).isEqualTo("text_too_long");
+    }
+
+    @Test
+    @DisplayName("issue 18: votes on answers are counted once per answer and listed per intent for staff")
+    void votesAreCountedOncePerAnswerAndListedPerIntentWorstFirst() {
+        Api api = new Api(port);
+        String compromised = java.util.UUID.randomUUID().toString();
+        assertThat(vote(api, compromised, "compromised_card", "ru", false).status()).isEqualTo(201);
+        Response again = vote(api, compromised, "compromised_card", "ru", true);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().path("counted").asBoolean()).isFalse();
+        for (int i = 0; i < 2; i++) {
+            vote(api, java.util.UUID.randomUUID().toString(), "compromised_card", "ru", false);
+            vote(api, java.util.UUID.randomUUID().toString(), "age_limit", "ru", true);
+        }
+
+        Response report = api.get("/api/v1/assistant/feedback?language=ru");
+        assertThat(report.status()).as(report.body()).isEqualTo(200);
+        JsonNode first = report.json().path("intents").get(0);
+        assertThat(first.path("intent").asString()).isEqualTo("compromised_card");
+        assertThat(first.path("notHelpful").asLong()).isEqualTo(3);
+        assertThat(first.path("helpful").asLong()).isZero();
+        assertThat(first.path("helpfulShare").asDouble()).isZero();
+        JsonNode last = report.json().path("intents").get(1);
+        assertThat(last.path("intent").asString()).isEqualTo("age_limit");
+        assertThat(last.path("helpful").asLong()).isEqualTo(2);
+        assertThat(report.json().path("notHelpful").asLong()).isEqualTo(3);
+        assertThat(api.get("/api/v1/assistant/feedback?language=fa").json().path("intents")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "{\"intent\":\"card_arrival\",\"language\":\"en\",\"helpful\":true}|missing_answer_id",
+        "{\"answerId\":\"6f1c1a52-5d0e-4a59-8d61-0d6d2b0f1a11\",\"intent\":\"pizza\",\"language\":\"en\",\"helpful\":true}|unknown_intent",
+        "{\"answerId\":\"6f1c1a52-5d0e-4a59-8d61-0d6d2b0f1a11\",\"intent\":\"card_arrival\",\"language\":\"de\",\"helpful\":true}|unsupported_language",
+        "{\"answerId\":\"6f1c1a52-5d0e-4a59-8d61-0d6d2b0f1a11\",\"intent\":\"card_arrival\",\"language\":\"en\"}|missing_helpful"})
+    void aBadVoteIsA400ProblemAndCountsNothing(String body, String code) {
+        Response r = new Api(port).post("/api/v1/assistant/feedback", body);
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.code()).isEqualTo(code);
+        assertThat(new Api(port).get("/api/v1/assistant/feedback?limit=0").code()).isEqualTo("bad_limit");
+    }
+
+    private static Response vote(Api api, String answerId, String intent, String language, boolean helpful) {
+        return api.post("/api/v1/assistant/feedback", "{\"answerId\":\"" + answerId + "\",\"intent\":\"" + intent
+                + "\",\"language\":\"" + language + "\",\"helpful\":" + helpful + "}");
     }
 
     @Test

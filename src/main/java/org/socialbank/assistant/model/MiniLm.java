@@ -1,26 +1,44 @@
 package org.socialbank.assistant.model;
 
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
-import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.FloatBuffer;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 
 /**
- * The int8 all-MiniLM-L6-v2 (Apache-2.0) shipped inside LangChain4j's Maven artifact and run
- * in-process by onnxruntime: mean-pooled, L2-normalized 384-d vectors of the last layer. Nothing
- * is downloaded at run time. The session runs each question on one intra-op thread: on two shared
- * cores, one question's latency suffers more from threads fighting than it gains from them (the
- * assistant study), and concurrent questions use the other core.
+ * The int8 all-MiniLM-L6-v2 (Apache-2.0) shipped inside LangChain4j's Maven artifact, run
+ * in-process by onnxruntime with nothing downloaded at run time. A question's vector is the
+ * mean over its tokens of the outputs of encoder layers 2, 3, 4 and 5 (the last), each
+ * L2-normalized, concatenated: 1,536 numbers. The middle layers carry more of the words and
+ * less of the paraphrase than the last one, which helps intent detection (the assistant study:
+ * +0.7 points on BANKING77's validation split over the last layer alone). The session runs each
+ * question on one intra-op thread: on two shared cores, one question's latency suffers more from
+ * threads fighting than it gains from them, and concurrent questions use the other core.
  */
 public final class MiniLm implements SentenceEncoder {
 
     static final String MODEL = "all-minilm-l6-v2-q.onnx";
     static final String TOKENIZER = "all-minilm-l6-v2-q-tokenizer.json";
+    static final String LAST = "last_hidden_state";
+    /** The graph outputs averaged, in the order of the vector's blocks. */
+    static final List<String> LAYERS = List.of("/encoder/layer.2/output/LayerNorm/Add_1_output_0",
+            "/encoder/layer.3/output/LayerNorm/Add_1_output_0", "/encoder/layer.4/output/LayerNorm/Add_1_output_0",
+            LAST);
+    public static final int WIDTH = 384;
+    public static final int DIMENSION = WIDTH * 4;
+    /** The longest token sequence encoded (the model's limit is 512; a question is far shorter). */
+    static final int TOKENS_MAX = 128;
 
     static {
         // the tokenizer's native library is inside its jar; DJL must never try the network
@@ -29,21 +47,24 @@ public final class MiniLm implements SentenceEncoder {
         }
     }
 
-    private final Model model;
+    private final OrtEnvironment environment;
+    private final OrtSession session;
+    private final HuggingFaceTokenizer tokenizer;
 
     public MiniLm() {
         ClassLoader loader = MiniLm.class.getClassLoader();
-        try (InputStream onnx = loader.getResourceAsStream(MODEL); InputStream tokenizer = loader.getResourceAsStream(TOKENIZER)) {
-            if (onnx == null || tokenizer == null) {
+        try (InputStream onnx = loader.getResourceAsStream(MODEL); InputStream json = loader.getResourceAsStream(TOKENIZER)) {
+            if (onnx == null || json == null) {
                 throw new IllegalStateException("the MiniLM model is not on the class path");
             }
-            OrtEnvironment environment = OrtEnvironment.getEnvironment();
+            this.environment = OrtEnvironment.getEnvironment();
             OrtSession.SessionOptions options = new OrtSession.SessionOptions();
             options.setIntraOpNumThreads(1);
             options.setInterOpNumThreads(1);
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            OrtSession session = environment.createSession(onnx.readAllBytes(), options);
-            this.model = new Model(new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.MEAN));
+            byte[] model = OnnxGraph.withOutputs(onnx.readAllBytes(), LAST, LAYERS.subList(0, LAYERS.size() - 1));
+            this.session = environment.createSession(model, options);
+            this.tokenizer = HuggingFaceTokenizer.newInstance(json, Map.of("padding", "false"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (OrtException e) {
@@ -53,32 +74,56 @@ public final class MiniLm implements SentenceEncoder {
 
     @Override
     public float[] encode(String text) {
-        return model.embed(text).content().vector();
+        long[] ids = truncated(tokenizer.encode(text));
+        long[] mask = new long[ids.length];
+        Arrays.fill(mask, 1);
+        try (OnnxTensor inputIds = OnnxTensor.createTensor(environment, new long[][] {ids});
+                OnnxTensor attention = OnnxTensor.createTensor(environment, new long[][] {mask});
+                OnnxTensor types = OnnxTensor.createTensor(environment, new long[][] {new long[ids.length]});
+                OrtSession.Result result = session.run(Map.of("input_ids", inputIds, "attention_mask", attention,
+                        "token_type_ids", types), new LinkedHashSet<>(LAYERS))) {
+            float[] vector = new float[DIMENSION];
+            for (int layer = 0; layer < LAYERS.size(); layer++) {
+                OnnxValue value = result.get(LAYERS.get(layer)).orElseThrow();
+                meanInto(((OnnxTensor) value).getFloatBuffer(), ids.length, vector, layer * WIDTH);
+            }
+            return vector;
+        } catch (OrtException e) {
+            throw new IllegalStateException("onnxruntime could not encode a question", e);
+        }
+    }
+
+    /** The ids with the special tokens; a long text keeps its first tokens and its closing [SEP]. */
+    private static long[] truncated(Encoding encoding) {
+        long[] ids = encoding.getIds();
+        if (ids.length <= TOKENS_MAX) {
+            return ids;
+        }
+        long[] cut = Arrays.copyOf(ids, TOKENS_MAX);
+        cut[TOKENS_MAX - 1] = ids[ids.length - 1];
+        return cut;
+    }
+
+    /** The mean of {@code tokens} rows of a [1, tokens, 384] tensor, L2-normalized, at {@code offset}. */
+    static void meanInto(FloatBuffer hidden, int tokens, float[] vector, int offset) {
+        double[] sum = new double[WIDTH];
+        for (int t = 0; t < tokens; t++) {
+            for (int d = 0; d < WIDTH; d++) {
+                sum[d] += hidden.get(t * WIDTH + d);
+            }
+        }
+        double norm = 0;
+        for (double s : sum) {
+            norm += s * s;
+        }
+        double scale = norm == 0 ? 0 : 1 / Math.sqrt(norm);
+        for (int d = 0; d < WIDTH; d++) {
+            vector[offset + d] = (float) (sum[d] * scale);
+        }
     }
 
     @Override
     public String name() {
-        return "all-minilm-l6-v2-q/langchain4j-1.19.0-beta29/last-mean";
-    }
-
-    /** LangChain4j's in-process model around our session; it normalizes the pooled vector. */
-    private static final class Model extends AbstractInProcessEmbeddingModel {
-
-        private final OnnxBertBiEncoder encoder;
-
-        Model(OnnxBertBiEncoder encoder) {
-            super(Runnable::run); // one question at a time, in the caller's thread
-            this.encoder = encoder;
-        }
-
-        @Override
-        protected OnnxBertBiEncoder model() {
-            return encoder;
-        }
-
-        @Override
-        protected Integer knownDimension() {
-            return 384;
-        }
+        return "all-minilm-l6-v2-q/langchain4j-1.19.0-beta29/layers-2-5-mean";
     }
 }

@@ -235,6 +235,12 @@ public interface Bank {
     Optional<Guess> guess(String text);
 
     /**
+     * Counts a customer's "did this help?" on one of the assistant's answers (issue 18), by intent
+     * and language only (no customer data); false when that answer already has a vote.
+     */
+    boolean answerFeedback(java.util.UUID answerId, String intent, Language language, boolean helpful);
+
+    /**
      * An intent (BANKING77's name), whether the assistant is sure of it, and the three most probable
      * intents, most probable first.
      */

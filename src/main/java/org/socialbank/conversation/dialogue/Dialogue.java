@@ -161,6 +161,9 @@ public final class Dialogue {
             return turn.linked().isPresent() && !SweepDialogue.publicHere(turn)
                     ? sweeping.press(turn, language, press.get().action()) : offerLink(turn, language);
         }
+        if (press.isPresent() && Answers.handlesPress(press.get().action())) {
+            return assistantPress(turn, language, press.get().action());
+        }
         if (press.isPresent() && AppointmentDialogue.handles(press.get().action())) {
             return turn.linked().isPresent() && !AppointmentDialogue.publicHere(turn)
                     ? appointments.press(turn, language, press.get().action()) : offerLink(turn, language);
@@ -258,7 +261,7 @@ public final class Dialogue {
             case UNKNOWN:
                 return command.amountProblem().isPresent()
                         ? new Step(state, List.of(new Outbound.Text(Hints.amount(language))), language).shared()
-                        : assistant(turn, language, text).shared();
+                        : assistant(turn, language, text);
             default:
                 return turn.linked().isEmpty() ? offerLink(turn, language) : privately(turn, language, command, text);
         }
@@ -270,10 +273,69 @@ public final class Dialogue {
      */
     private Step assistant(Turn turn, Language language, String text) {
         Optional<Bank.Guess> guess = turn.bank().guess(text);
-        Optional<String> answer = guess.flatMap(g -> Answers.reply(texts, g, language));
-        return answer.isPresent()
-                ? new Step(turn.state(), List.of(new Outbound.Text(answer.get())), Answers.language(guess.get(), language))
-                : new Step(turn.state(), List.of(new Outbound.Text(Hints.unknown(language))), language);
+        if (guess.isEmpty() || guess.get().sure() && !Answers.handles(guess.get())) {
+            return new Step(turn.state(), List.of(new Outbound.Text(Hints.unknown(language))), language).shared();
+        }
+        if (!guess.get().sure()) {
+            return new Step(turn.state(), List.of(Answers.notSure(texts, turn.bank(), guess.get(), language)), language)
+                    .shared();
+        }
+        return answered(turn, guess.get().language(), guess.get().intent(), text);
+    }
+
+    /**
+     * A sure intent (issue 18): its answer with "did this help?", and where the chat can act on it
+     * the feature itself: the customer's history or cards (a linked chat; others are offered the
+     * link, and only that part is private), or the branches the text names.
+     */
+    private Step answered(Turn turn, Language language, String intent, String text) {
+        Answers.Route route = Answers.ROUTES.get(intent);
+        List<Outbound> replies = new ArrayList<>();
+        Answers.answer(texts, turn.bank(), language, intent).ifPresent(replies::add);
+        if (route == null || route == Answers.Route.LOCK || route == Answers.Route.PERSON) {
+            return new Step(turn.state(), replies, language).shared();
+        }
+        if (route == Answers.Route.BRANCHES) {
+            replies.addAll(branches(turn.state(), language, turn.bank(), text).replies());
+            return new Step(turn.state(), replies, language).shared();
+        }
+        if (turn.linked().isEmpty()) {
+            return Answers.INTENTS.contains(intent) ? new Step(turn.state(), replies, language).shared()
+                    : new Step(turn.state(), concat(replies, offerLink(turn, language).replies()), language);
+        }
+        CustomerId customer = turn.linked().get().customerId();
+        List<Outbound> shown = route == Answers.Route.HISTORY ? history(turn, language, customer, "").replies()
+                : cards.answer(turn.bank(), customer, new CardCommand(CardCommand.Kind.MY_CARDS, language), language);
+        return new Step(turn.state(), concat(replies, shown), language);
+    }
+
+    /** A press under an assistant's answer: a vote, one of "not sure"'s guesses, or the card lock. */
+    private Step assistantPress(Turn turn, Language language, String action) {
+        if (action.equals(Answers.LOCK)) {
+            return turn.linked().isEmpty() ? offerLink(turn, language) : new Step(turn.state(), cards.answer(turn.bank(),
+                    turn.linked().get().customerId(), new CardCommand(CardCommand.Kind.LOCK, language), language), language);
+        }
+        if (action.startsWith(Answers.PICK)) {
+            String[] picked = action.substring(Answers.PICK.length()).split(":", 2);
+            Language asked = Language.fromTag(picked[0]).orElse(language);
+            Step step = picked.length < 2 ? null : answered(turn, asked, picked[1], "");
+            return step != null && !step.replies().isEmpty() ? step
+                    : say(turn.state(), asked, Answers.Route.PERSON.lead()).shared();
+        }
+        Optional<Answers.Vote> vote = Answers.Vote.of(action);
+        if (vote.isEmpty()) {
+            return say(turn.state(), language, "conversation.pay.stale");
+        }
+        Answers.Vote v = vote.get();
+        boolean counted = turn.bank().answerFeedback(v.answer(), v.intent(), v.language(), v.helpful());
+        return say(turn.state(), v.language(), !counted ? "assistant.feedback.counted"
+                : v.helpful() ? "assistant.feedback.thanks" : "assistant.feedback.sorry").shared();
+    }
+
+    private static List<Outbound> concat(List<Outbound> first, List<Outbound> then) {
+        List<Outbound> all = new ArrayList<>(first);
+        all.addAll(then);
+        return all;
     }
 
     /** A card command: private, so only in a linked chat; others are offered the link. */
@@ -544,7 +606,14 @@ public final class Dialogue {
 
     /** Whether the assistant's guess is sure of an intent the bank has an answer for (issue 19). */
     public static boolean answersSurely(Bank.Guess guess) {
-        return guess.sure() && Answers.INTENTS.contains(guess.intent());
+        return Answers.handles(guess);
+    }
+
+    /** The intents the assistant's answers cover or route to a feature or a person (issue 18). */
+    public static java.util.Set<String> routedIntents() {
+        java.util.Set<String> all = new java.util.TreeSet<>(Answers.INTENTS);
+        all.addAll(Answers.ROUTES.keySet());
+        return all;
     }
 
     /** Every message key a dialogue may use, for the tests that check the bundles. */

@@ -100,6 +100,12 @@ public final class EngineBank implements Bank {
         return guess;
     }
 
+    @Override
+    public boolean answerFeedback(UUID answerId, String intent, Language language, boolean helpful) {
+        return parts.assistant().recordFeedback(answerId, intent, language.tag(), helpful, channel.wireName())
+                instanceof org.socialbank.assistant.FeedbackResult.Counted;
+    }
+
     /**
      * Whether the assistant was asked about this message and could not answer it with confidence
      * (no guess, an unsure one, or a sure one the bank has no answer for): a handoff trigger.

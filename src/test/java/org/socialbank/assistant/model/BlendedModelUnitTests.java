@@ -44,12 +44,17 @@ class BlendedModelUnitTests {
     void theEncoderGivesOneUnitLengthVectorPerSentenceTheSameEachTime() {
         MiniLm fresh = new MiniLm();
         float[] a = fresh.encode("I still have not received my card");
-        assertThat(a).hasSize(384).isEqualTo(fresh.encode("I still have not received my card"));
-        double norm = 0;
-        for (float v : a) {
-            norm += v * v;
+        assertThat(a).hasSize(MiniLm.DIMENSION).isEqualTo(fresh.encode("I still have not received my card"));
+        for (int block = 0; block < 4; block++) { // layers 2, 3, 4 and 5, each of unit length
+            double norm = 0;
+            for (int d = block * MiniLm.WIDTH; d < (block + 1) * MiniLm.WIDTH; d++) {
+                norm += a[d] * a[d];
+            }
+            assertThat(Math.sqrt(norm)).as("layer block %d", block).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-3));
         }
-        assertThat(Math.sqrt(norm)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-3));
+        // the blocks are different layers, not one layer four times
+        assertThat(java.util.Arrays.copyOfRange(a, 0, MiniLm.WIDTH))
+                .isNotEqualTo(java.util.Arrays.copyOfRange(a, 3 * MiniLm.WIDTH, 4 * MiniLm.WIDTH));
     }
 
     @Test

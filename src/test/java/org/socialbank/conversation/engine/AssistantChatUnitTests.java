@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.socialbank.conversation.Inbound;
+import org.socialbank.conversation.Outbound;
 import org.socialbank.conversation.dialogue.Bank.Guess;
 import org.socialbank.conversation.dialogue.Dialogue;
 import org.socialbank.conversation.dialogue.DialogueState;
@@ -107,10 +109,105 @@ class AssistantChatUnitTests {
         assertThat(bank.guessed).isEmpty();
     }
 
+    List<Outbound.Button> buttons() {
+        return ((Outbound.Buttons) last.replies().get(0)).buttons();
+    }
+
+    Dialogue.Step press(Outbound.Button button) {
+        last = dialogue.handle(DialogueState.NEW, Network.TELEGRAM, new Inbound.Button(button.reference()), false, bank);
+        return last;
+    }
+
+    @Test
+    @DisplayName("issue 18: did this help? Each answer has a yes and a no; one vote per answer, counted by intent")
+    void anAnswerAsksWhetherItHelpedAndCountsOneVote() {
+        bank.guesses.put("my top up did not work", new Guess(Language.FR, "top_up_failed", true,
+                List.of("top_up_failed", "top_up_reverted", "pending_top_up")));
+        say("my top up did not work");
+        assertThat(buttons()).extracting(Outbound.Button::label)
+                .containsExactly("fr:assistant.feedback.yes", "fr:assistant.feedback.no");
+        Outbound.Button no = buttons().get(1);
+        Outbound.Button yes = buttons().get(0);
+
+        assertThat(DialogueUnitTests.text(press(no).replies())).isEqualTo("fr:assistant.feedback.sorry");
+        assertThat(bank.votes.values()).containsExactly("top_up_failed:fr:false");
+        assertThat(DialogueUnitTests.text(press(yes).replies())).as("the same answer's other button")
+                .isEqualTo("fr:assistant.feedback.counted");
+        assertThat(bank.votes).hasSize(1);
+
+        say("my top up did not work"); // a new answer gets its own vote
+        press(buttons().get(0));
+        assertThat(DialogueUnitTests.text(last.replies())).isEqualTo("fr:assistant.feedback.thanks");
+        assertThat(bank.votes.values()).containsExactly("top_up_failed:fr:false", "top_up_failed:fr:true");
+    }
+
+    @Test
+    void notSuresThreeGuessesAreButtonsAndAPressAnswersTheOneChosen() {
+        bank.guesses.put("something about my card", new Guess(Language.EN, "card_arrival", false,
+                List.of("exchange_rate", "card_arrival", "lost_or_stolen_card")));
+        say("something about my card");
+        assertThat(buttons()).extracting(Outbound.Button::label)
+                .containsExactly("Exchange rate", "en:assistant.title.card_arrival", "en:assistant.title.lost_or_stolen_card");
+
+        press(buttons().get(1));
+        assertThat(DialogueUnitTests.text(last.replies())).isEqualTo("en:assistant.answer.card_arrival");
+        assertThat(last.shareable()).isTrue();
+        say("something about my card");
+        press(buttons().get(0)); // an intent the chat has nothing for: how to reach a person
+        assertThat(DialogueUnitTests.text(last.replies())).isEqualTo("en:assistant.route.person");
+    }
+
+    @Test
+    @DisplayName("issue 18: an intent the chat can act on routes to the feature; private data only in a linked chat")
+    void anIntentTheChatActsOnShowsTheFeatureToALinkedChatAndOffersTheLinkToOthers() {
+        bank.guesses.put("it still says pending", new Guess(Language.EN, "pending_transfer", true,
+                List.of("pending_transfer", "transfer_timing", "balance_not_updated_after_bank_transfer")));
+
+        List<Outbound> unlinked = dialogue.handle(DialogueState.NEW, Network.TELEGRAM,
+                new Inbound.Text("it still says pending"), false, bank).replies();
+        assertThat(unlinked).hasSize(2);
+        assertThat(((Outbound.Buttons) unlinked.get(0)).text()).isEqualTo("en:assistant.route.history");
+        assertThat(unlinked.get(1)).isInstanceOf(Outbound.Link.class);
+
+        bank.linkedIn(Language.EN);
+        last = dialogue.handle(DialogueState.NEW, Network.TELEGRAM, new Inbound.Text("it still says pending"), true, bank);
+        assertThat(last.replies()).hasSize(2);
+        assertThat(((Outbound.Text) last.replies().get(1)).text()).startsWith("en:conversation.history.title");
+        assertThat(last.shareable()).as("the history is the customer's own: never in the group").isFalse();
+    }
+
+    @Test
+    void aLostCardAnswerCarriesALockButtonThatLocksForALinkedChatOnly() {
+        bank.guesses.put("someone stole my card", new Guess(Language.EN, "lost_or_stolen_card", true,
+                List.of("lost_or_stolen_card", "compromised_card", "card_swallowed")));
+        say("someone stole my card");
+        Outbound.Button lock = buttons().get(0);
+        assertThat(lock.label()).isEqualTo("en:assistant.lock_button");
+        assertThat(buttons()).hasSize(3);
+        assertThat(press(lock).replies().get(0)).isInstanceOf(Outbound.Link.class); // not linked: the link first
+
+        bank.linkedIn(Language.EN);
+        say("someone stole my card");
+        assertThat(DialogueUnitTests.text(press(buttons().get(0)).replies())).startsWith("en:cards.chat.lock");
+    }
+
+    @Test
+    void everyRoutedIntentIsABanking77Intent() throws java.io.IOException {
+        String categories;
+        try (var in = getClass().getResourceAsStream("/assistant/banking77/categories.json")) {
+            categories = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        for (String intent : Dialogue.routedIntents()) {
+            assertThat(categories).as(intent).contains("\"" + intent + "\"");
+        }
+        assertThat(Dialogue.routedIntents()).hasSizeGreaterThanOrEqualTo(30);
+    }
+
     @Test
     void everyAnswerAndTitleIsWrittenInEveryLanguage() throws java.io.IOException {
         List<String> keys = Dialogue.messageKeys().stream().filter(k -> k.startsWith("assistant.")).toList();
-        assertThat(keys).hasSize(21); // "not sure", and an answer and a title for each of ten intents
+        // "not sure", five feedback sentences, the lock button, five routes' lead-ins, an answer and a title for ten intents
+        assertThat(keys).hasSize(32);
         for (String suffix : List.of("", "_fr", "_ru", "_fa", "_zh")) {
             java.util.Properties bundle = new java.util.Properties();
             try (var in = new java.io.InputStreamReader(getClass().getResourceAsStream("/messages" + suffix + ".properties"),

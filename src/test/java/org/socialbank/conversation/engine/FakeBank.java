@@ -61,6 +61,14 @@ final class FakeBank implements Bank {
         return id;
     }
 
+    /** The votes on the assistant's answers, by answer id: one each. */
+    final Map<java.util.UUID, String> votes = new java.util.LinkedHashMap<>();
+
+    @Override
+    public boolean answerFeedback(java.util.UUID answerId, String intent, Language language, boolean helpful) {
+        return votes.putIfAbsent(answerId, intent + ":" + language.tag() + ":" + helpful) == null;
+    }
+
     @Override
     public Optional<Guess> guess(String text) {
         guessed.add(text);

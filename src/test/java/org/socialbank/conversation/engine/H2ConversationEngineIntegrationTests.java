@@ -30,8 +30,14 @@ class H2ConversationEngineIntegrationTests extends ConversationEngineContract {
     @DisplayName("issue 18: a question the parser declines is answered by the assistant, in the text's language")
     void aQuestionTheParserDeclinesIsAnsweredByTheAssistant() {
         assistant.awaitReady(); // the TF-IDF models (socialbank.assistant.encoder=none in tests)
-        assertThat(text(say(aliceChat, "What can I do if my card still hasn't arrived after 2 weeks?").get(0)))
-                .startsWith("How long a card takes");
+        List<Outbound> answer = say(aliceChat, "What can I do if my card still hasn't arrived after 2 weeks?");
+        assertThat(text(answer.get(0))).startsWith("How long a card takes");
+        // "did this help?": the vote goes through the engine's button table to the assistant's (V44)
+        String no = ((Outbound.Buttons) answer.get(0)).buttons().get(1).reference();
+        assertThat(text(say(aliceChat, new org.socialbank.conversation.Inbound.Button(no)).get(0)))
+                .startsWith("Sorry this did not help");
+        assertThat(assistant.feedbackByIntent("en", 5))
+                .containsExactly(new org.socialbank.assistant.IntentFeedback("card_arrival", 0, 1));
         assertThat(text(say(aliceChat, "ma carte n'est toujours pas arrivée").get(0)))
                 .startsWith("Le délai de livraison");
         List<Outbound> unsure = say(aliceChat, "qwzx plorf");
