@@ -293,6 +293,11 @@ class ConsentAndAlertsIntegrationTests {
         assertThat(off.status()).isEqualTo(200);
         assertThat(off.json().path("kinds").path("fee").asBoolean()).isFalse();
         assertThat(off.json().path("kinds").path("incoming").asBoolean()).isTrue();
+        assertThat(off.json().path("delivery").asString()).as("each alert at once until she asks").isEqualTo("instant");
+        assertThat(problem(put(path, "{\"delivery\": \"hourly\"}"))).isEqualTo("unknown_delivery");
+        Api.Response daily = put(path, "{\"delivery\": \"daily\"}");
+        assertThat(daily.status()).isEqualTo(200);
+        assertThat(api.get(path).json().path("delivery").asString()).isEqualTo("daily");
     }
 
     static final CurrencyCode EUR = CurrencyCode.of("EUR");
