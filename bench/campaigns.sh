@@ -12,8 +12,9 @@ OUT=target/campaign-bench
 [ -f target/socialbank.jar ] || mvn -o -q -DskipTests -Dspotless.check.skip=true package
 rm -rf "$OUT" && mkdir -p "$OUT/app"
 (cd "$OUT/app" && jar xf ../../socialbank.jar)
-CP="$OUT/app/BOOT-INF/classes:$OUT/app/BOOT-INF/lib/*"
+# the jar's own META-INF (auto-configurations, services) sits at its root, not under BOOT-INF/classes
+CP="$OUT/app/BOOT-INF/classes:$OUT/app/BOOT-INF/lib/*:$OUT/app"
 javac -d "$OUT" -cp "$CP" bench/campaigns/CampaignBench.java
 java -Xmx256m -cp "$OUT:$CP" CampaignBench "${1:-h2}" "${2:-1000000}" "${3:-100}" "${4:-10}" \
-  > "$OUT/stdout.log" 2> "$OUT/stderr.log" || { tail -40 "$OUT/stderr.log" "$OUT/stdout.log"; exit 1; }
+  > "$OUT/stdout.log" 2> "$OUT/stderr.log" || { tail -n 40 "$OUT/stdout.log"; tail -n 20 "$OUT/stderr.log"; exit 1; }
 grep -E '^store=' "$OUT/stdout.log"

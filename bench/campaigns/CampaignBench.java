@@ -44,6 +44,8 @@ public final class CampaignBench {
         String url = store.equals("h2") ? h2() : postgres(base);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(SocialbankApplication.class)
                 .properties(Map.of("spring.datasource.url", url,
+                        "socialbank.otp.pepper", randomBase64(),
+                        "socialbank.api.tokens", randomBase64(),
                         "spring.datasource.username", store.equals("h2") ? "sa" : "postgres",
                         "spring.datasource.password", "",
                         "server.port", "0",
@@ -94,6 +96,13 @@ public final class CampaignBench {
                 Runtime.getRuntime().maxMemory() / (1024 * 1024), rate, achieved, 100.0 * (achieved - rate) / rate);
         context.close();
         System.exit(0);
+    }
+
+    /** A fresh secret for this run only: the application refuses to start without one. */
+    private static String randomBase64() {
+        byte[] bytes = new byte[32];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.Base64.getEncoder().encodeToString(bytes);
     }
 
     private static long sent(JdbcClient jdbc, UUID id) {
