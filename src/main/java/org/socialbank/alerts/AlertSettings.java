@@ -18,9 +18,10 @@ import org.socialbank.directory.Network;
  * @param minAmountMinor postings below it are not alerted (in the account's minor units)
  * @param quietFrom start of the quiet hours (local), null for none; {@code quietTo} likewise
  * @param preferredChannel where alerts go first, null for the most recently linked private chat
+ * @param delivery each alert at once, or a daily digest of them sent the next morning in her zone
  */
 public record AlertSettings(CustomerId customerId, Set<AlertKind> kinds, long minAmountMinor, LocalTime quietFrom,
-        LocalTime quietTo, ZoneId zone, Network preferredChannel) {
+        LocalTime quietTo, ZoneId zone, Network preferredChannel, AlertDelivery delivery) {
 
     public AlertSettings {
         Objects.requireNonNull(customerId, "customerId");
@@ -35,6 +36,13 @@ public record AlertSettings(CustomerId customerId, Set<AlertKind> kinds, long mi
         if (preferredChannel != null && PublicNetworks.isPublic(preferredChannel)) {
             throw new IllegalArgumentException("channel_public");
         }
+        delivery = delivery == null ? AlertDelivery.INSTANT : delivery;
+    }
+
+    /** Settings with alerts sent at once. */
+    public AlertSettings(CustomerId customerId, Set<AlertKind> kinds, long minAmountMinor, LocalTime quietFrom,
+            LocalTime quietTo, ZoneId zone, Network preferredChannel) {
+        this(customerId, kinds, minAmountMinor, quietFrom, quietTo, zone, preferredChannel, AlertDelivery.INSTANT);
     }
 
     /** Every kind, from any amount, no quiet hours, UTC, no preferred network. */
@@ -80,19 +88,37 @@ public record AlertSettings(CustomerId customerId, Set<AlertKind> kinds, long mi
         } else {
             next.remove(kind);
         }
-        return new AlertSettings(customerId, next, minAmountMinor, quietFrom, quietTo, zone, preferredChannel);
+        return new AlertSettings(customerId, next, minAmountMinor, quietFrom, quietTo, zone, preferredChannel, delivery);
     }
 
     public AlertSettings withAll(boolean on) {
         return new AlertSettings(customerId, on ? EnumSet.allOf(AlertKind.class) : Set.of(), minAmountMinor, quietFrom,
-                quietTo, zone, preferredChannel);
+                quietTo, zone, preferredChannel, delivery);
     }
 
     public AlertSettings withMinAmountMinor(long min) {
-        return new AlertSettings(customerId, kinds, min, quietFrom, quietTo, zone, preferredChannel);
+        return new AlertSettings(customerId, kinds, min, quietFrom, quietTo, zone, preferredChannel, delivery);
     }
 
     public AlertSettings withPreferredChannel(Network channel) {
-        return new AlertSettings(customerId, kinds, minAmountMinor, quietFrom, quietTo, zone, channel);
+        return new AlertSettings(customerId, kinds, minAmountMinor, quietFrom, quietTo, zone, channel, delivery);
+    }
+
+    public AlertSettings withDelivery(AlertDelivery next) {
+        return new AlertSettings(customerId, kinds, minAmountMinor, quietFrom, quietTo, zone, preferredChannel, next);
+    }
+
+    /**
+     * When the digest of the posting at {@code at} goes: {@code digestAt} local time on the next day
+     * in her zone, or when her quiet hours around that moment end.
+     */
+    public Instant digestDue(Instant at, LocalTime digestAt) {
+        Instant next = at.atZone(zone).toLocalDate().plusDays(1).atTime(digestAt).atZone(zone).toInstant();
+        return quietUntil(next).orElse(next);
+    }
+
+    /** The day, in her zone, a posting at {@code at} belongs to. */
+    public java.time.LocalDate dayOf(Instant at) {
+        return at.atZone(zone).toLocalDate();
     }
 }

@@ -1,6 +1,10 @@
 package org.socialbank.alerts;
 
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -11,20 +15,57 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param followInterval how often it looks for new postings and for alerts whose quiet hours ended
  * @param settle how old a journal row must be before the follower's cursor passes it, so that a
  *     row of a transaction still committing (a lower sequence committed later) is not skipped
- * @param batchMax the most journal rows (and held alerts) one round takes
+ * @param batchMax the most journal rows (and held alerts, digests, SMS) one round takes
+ * @param digestAt the local time, the morning after, at which a daily digest goes ("08:00")
+ * @param smsEnabled whether an alert no private chat can carry goes by SMS at all
+ * @param smsKinds the kinds of alert that may go by SMS: money out by default (the one a customer
+ *     must hear of even without a chat: it may be fraud)
+ * @param smsMinAmountMinor per currency, the smallest amount (minor units) an SMS is sent for; a
+ *     currency without an entry never goes by SMS (SMS costs money and is read on lock screens)
  */
 @ConfigurationProperties("socialbank.alerts")
 public record AlertsProperties(
         @DefaultValue("true") boolean followerEnabled,
         @DefaultValue("2s") Duration followInterval,
         @DefaultValue("5s") Duration settle,
-        @DefaultValue("200") int batchMax) {
+        @DefaultValue("200") int batchMax,
+        @DefaultValue("08:00") String digestAt,
+        @DefaultValue("true") boolean smsEnabled,
+        @DefaultValue("outgoing") java.util.List<String> smsKinds,
+        Map<String, Long> smsMinAmountMinor) {
+
+    /** Without settings: 100.00 in the euro, pound, dollar and franc; 10,000 rubles; 1,000 yuan. */
+    static final Map<String, Long> SMS_MIN_AMOUNT_DEFAULTS = Map.of("EUR", 10_000L, "GBP", 10_000L, "USD", 10_000L,
+            "CHF", 10_000L, "RUB", 1_000_000L, "CNY", 100_000L);
+    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+    private static final Pattern HH_MM = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
 
     public AlertsProperties {
         require(!followInterval.isNegative() && !followInterval.isZero()
                 && followInterval.compareTo(Duration.ofMinutes(10)) <= 0, "follow-interval must be positive and at most 10m");
         require(!settle.isNegative() && settle.compareTo(Duration.ofMinutes(5)) <= 0, "settle must be 0..5m");
         require(batchMax >= 1 && batchMax <= 200, "batch-max must be 1..200 (the ledger's page maximum)");
+        require(digestAt != null && HH_MM.matcher(digestAt).matches(), "digest-at must be a local time HH:mm");
+        smsKinds = smsKinds == null ? java.util.List.of() : java.util.List.copyOf(smsKinds);
+        smsKinds.forEach(k -> require(AlertKind.fromWireName(k).isPresent(), "sms-kinds: " + k
+                + " is not one of incoming, outgoing, fee"));
+        smsMinAmountMinor = smsMinAmountMinor == null ? SMS_MIN_AMOUNT_DEFAULTS : Map.copyOf(smsMinAmountMinor);
+        smsMinAmountMinor.forEach((currency, min) -> require(CURRENCY.matcher(currency).matches() && min != null
+                && min >= 0, "sms-min-amount-minor." + currency + " must be a currency code and an amount >= 0"));
+    }
+
+    LocalTime digestTime() {
+        try {
+            return LocalTime.parse(digestAt);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("socialbank.alerts.digest-at must be a local time HH:mm", e);
+        }
+    }
+
+    /** Whether an alert of this kind, amount and currency may go by SMS. */
+    boolean smsWorth(AlertKind kind, String currency, long amountMinor) {
+        Long min = smsMinAmountMinor.get(currency);
+        return smsEnabled && smsKinds.contains(kind.wireName()) && min != null && amountMinor >= min;
     }
 
     private static void require(boolean ok, String message) {

@@ -47,10 +47,12 @@ public class TransactionAlerts {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final AlertsProperties properties;
+    private final AlertSms sms;
+    private final AlertDigests digests;
 
     TransactionAlerts(Ledger ledger, Directory directory, Linking linking, JdbcAlerts store,
             ApplicationEventPublisher events, PlatformTransactionManager transactionManager, Clock clock,
-            AlertsProperties properties) {
+            AlertsProperties properties, AlertSms sms, AlertDigests digests) {
         this.ledger = ledger;
         this.directory = directory;
         this.linking = linking;
@@ -59,6 +61,8 @@ public class TransactionAlerts {
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
         this.properties = properties;
+        this.sms = sms;
+        this.digests = digests;
     }
 
     @Scheduled(fixedDelayString = "${socialbank.alerts.follow-interval:2s}",
@@ -70,6 +74,8 @@ public class TransactionAlerts {
         try {
             follow();
             releaseDue();
+            digests.sendDigests();
+            sms.sendPending();
         } catch (RuntimeException e) {
             log.warn("transaction alerts: this round failed; the next one takes it again", e);
         }
@@ -137,6 +143,13 @@ public class TransactionAlerts {
             store.insert(withStatus(row, "told_elsewhere"), null);
         } else if (!settings.wants(kind, amountMinor)) {
             store.insert(withStatus(row, "suppressed"), null);
+        } else if (settings.delivery() == AlertDelivery.DAILY
+                && !store.digestRecorded(customer.get(), settings.dayOf(row.postedAt()))) {
+            // waits for her digest; a posting of a day whose digest went already (a late one) goes at once
+            Instant due = settings.digestDue(row.postedAt(), properties.digestTime());
+            store.insert(new AlertRow(row.id(), row.transferId(), row.accountId(), row.customerId(), row.kind(),
+                    row.amountMinor(), row.currency(), row.balanceAfterMinor(), row.counterparty(), row.postedAt(),
+                    "digest", due), null, settings.dayOf(row.postedAt()));
         } else if (quietUntil.isPresent()) {
             store.insert(row, null);
         } else {
@@ -149,14 +162,17 @@ public class TransactionAlerts {
         return Alerts.defaults(customer, directory);
     }
 
-    /** Publishes the alert to the customer's chosen private chat; answers the row's new status. */
+    /**
+     * Publishes the alert to the customer's chosen private chat; with none, queues it as an SMS when
+     * it is worth one (last resort, issue 17); answers the row's new status.
+     */
     private String send(AlertRow row) {
         AlertSettings settings = store.settings(row.customerId()).orElseGet(() -> defaults(row.customerId()));
-        Optional<ChannelIdentity> chat = chat(row.customerId(), settings);
-        if (chat.isEmpty()) {
-            return "no_chat";
-        }
+        Optional<ChannelIdentity> chat = chat(linking, row.customerId(), settings);
         Language language = directory.customer(row.customerId()).map(v -> v.customer().language()).orElse(Language.EN);
+        if (chat.isEmpty()) {
+            return sms.queue(row, language, settings.zone(), clock.instant()) ? "sms" : "no_chat";
+        }
         ChannelIdentity c = chat.get();
         events.publishEvent(new TransactionAlertDue(row.id(), row.kind(), row.amountMinor(), row.currency(),
                 row.balanceAfterMinor(), row.counterparty(), row.postedAt(), settings.zone(), language, c.id(),
@@ -165,7 +181,7 @@ public class TransactionAlerts {
     }
 
     /** The preferred network's linked chat, else the most recently linked one; reachable and private only. */
-    private Optional<ChannelIdentity> chat(CustomerId customer, AlertSettings settings) {
+    static Optional<ChannelIdentity> chat(Linking linking, CustomerId customer, AlertSettings settings) {
         List<ChannelIdentity> chats = linking.linkedChats(customer, Locale.ROOT).stream()
                 .filter(l -> !PublicNetworks.isPublic(l.channel()))
                 .flatMap(l -> linking.identity(l.id()).stream())

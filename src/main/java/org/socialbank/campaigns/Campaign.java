@@ -8,18 +8,28 @@ import org.socialbank.directory.Network;
 /**
  * A campaign and where its recipients are.
  *
- * @param channel the one network it goes to, null for every network
+ * @param channel the one network it goes to, null for every private network
  * @param texts the message per language tag ({@code en}, {@code fr}, ...); {@code en} is required
+ * @param textsB the B variant's message per language (an A/B split), empty for none
+ * @param status {@code draft}, {@code approved} (its audience being expanded) or {@code sending}
  * @param recipients how many recipients are in each state ({@code queued}, {@code sent}, ...)
  */
-public record Campaign(UUID id, String name, Network channel, Map<String, String> texts, String status,
-        String createdBy, String approvedBy, Instant createdAt, Map<String, Long> recipients) {
+public record Campaign(UUID id, String name, Network channel, Map<String, String> texts, Map<String, String> textsB,
+        CampaignRules rules, String status, String createdBy, String approvedBy, Instant createdAt,
+        Map<String, Long> recipients) {
 
     public static final int NAME_LENGTH_MAX = 200;
     public static final int TEXT_LENGTH_MAX = 4_000;
 
     public Campaign {
         texts = Map.copyOf(texts);
+        textsB = textsB == null ? Map.of() : Map.copyOf(textsB);
         recipients = Map.copyOf(recipients);
+    }
+
+    /** The text of a variant in a language, else in English. */
+    public String text(String variant, String language) {
+        Map<String, String> chosen = "B".equals(variant) && !textsB.isEmpty() ? textsB : texts;
+        return chosen.getOrDefault(language, chosen.get("en"));
     }
 }

@@ -2,12 +2,14 @@ package org.socialbank.campaigns;
 
 import java.util.UUID;
 import org.socialbank.directory.IdentityId;
+import org.socialbank.directory.Language;
 import org.socialbank.directory.Network;
 
 /**
  * A campaign's message for one recipient, published in the transaction that marks the recipient
- * {@code sent}: the conversation engine writes it to its outbox there, so it leaves once.
+ * {@code sent}: the conversation engine writes it to its outbox there, so it leaves once, with a
+ * one-tap "stop offers" button and a line saying how to stop, in {@code language}.
  */
 public record CampaignMessageDue(UUID campaignId, IdentityId chatIdentity, Network channel, String recipient,
-        String text) {
+        String text, Language language) {
 }

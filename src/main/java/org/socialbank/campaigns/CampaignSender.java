@@ -1,15 +1,24 @@
 package org.socialbank.campaigns;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import org.socialbank.alerts.Alerts;
 import org.socialbank.campaigns.jdbc.JdbcCampaigns;
 import org.socialbank.consent.Consents;
 import org.socialbank.directory.ChannelIdentity;
+import org.socialbank.directory.CustomerView;
 import org.socialbank.directory.Directory;
+import org.socialbank.directory.Language;
 import org.socialbank.directory.Linking;
 import org.socialbank.directory.Network;
+import org.socialbank.shared.Dates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -19,81 +28,124 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends queued campaign messages, a bounded round at a time: each recipient's consent is checked
- * again (a STOP since approval makes it {@code opted_out}), a public network or an account the
- * bank cannot reach is {@code failed} with its reason, and a sent one is marked {@code sent} in
- * the transaction that writes the message to the outbox: never twice, resumable after a crash.
- * Pacing per platform is the outbox relay's (its per-network send budgets).
+ * Sends queued campaign messages, a bounded, paced round at a time. Each recipient is checked
+ * just before its message: consent withdrawn since approval ({@code opted_out}), a public network
+ * or an account the bank cannot reach ({@code failed} with the reason), outside the segment
+ * ({@code excluded}), over the weekly cap ({@code capped}); inside the quiet hours of the
+ * recipient's zone it waits until they end. A sent one is marked {@code sent} in the transaction
+ * that writes the message to the outbox: never twice, resumable after a crash.
  */
 @Service
 public class CampaignSender {
 
     private static final Logger log = LoggerFactory.getLogger(CampaignSender.class);
-    static final int ROUND_MAX = 100;
+    static final Duration WEEK = Duration.ofDays(7);
+    /** Campaigns whose audience a round expands a page of. */
+    static final int EXPANDING_MAX = 10;
 
     private final JdbcCampaigns store;
     private final Consents consents;
     private final Linking linking;
     private final Directory directory;
+    private final Alerts alerts;
+    private final CampaignAudience audience;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final CampaignsProperties properties;
+    private final Pace pace;
 
-    CampaignSender(JdbcCampaigns store, Consents consents, Linking linking, Directory directory,
-            ApplicationEventPublisher events, PlatformTransactionManager transactionManager, Clock clock) {
+    CampaignSender(JdbcCampaigns store, Consents consents, Linking linking, Directory directory, Alerts alerts,
+            CampaignAudience audience, ApplicationEventPublisher events, PlatformTransactionManager transactionManager,
+            Clock clock, CampaignsProperties properties) {
         this.store = store;
         this.consents = consents;
         this.linking = linking;
         this.directory = directory;
+        this.alerts = alerts;
+        this.audience = audience;
         this.events = events;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
+        this.properties = properties;
+        this.pace = new Pace(properties.messagesPerSecond(), properties.roundMax());
     }
 
     @Scheduled(fixedDelayString = "${socialbank.campaigns.send-interval:5s}",
             initialDelayString = "${socialbank.campaigns.send-interval:5s}")
     void scheduled() {
         try {
+            audience.expandRound(EXPANDING_MAX);
             sendRound();
         } catch (RuntimeException e) {
             log.warn("campaigns: this round failed; its recipients stay queued for the next", e);
         }
     }
 
-    /** One round; answers how many queued recipients it settled. */
+    /** One round, as many as the pace allows now; answers how many queued recipients it settled. */
     public int sendRound() {
+        int allowed = pace.take(clock.instant(), properties.roundMax());
+        if (allowed == 0) {
+            return 0;
+        }
+        int[] sent = {0};
         Integer settled = transactions.execute(status -> {
-            List<JdbcCampaigns.Recipient> round = store.queued(ROUND_MAX);
             Instant now = clock.instant();
-            java.util.Map<java.util.UUID, Optional<Campaign>> campaigns = new java.util.HashMap<>();
+            List<JdbcCampaigns.Recipient> round = store.queued(now, allowed);
+            Map<UUID, Optional<Campaign>> campaigns = new HashMap<>();
             for (JdbcCampaigns.Recipient r : round) {
-                settle(r, now, campaigns.computeIfAbsent(r.campaignId(), id -> store.find(id, false)));
+                if (settle(r, now, campaigns.computeIfAbsent(r.campaignId(), id -> store.find(id, false, false)))) {
+                    sent[0]++;
+                }
             }
             return round.size();
         });
+        pace.giveBack(allowed - sent[0]);
         return settled == null ? 0 : settled;
     }
 
-    private void settle(JdbcCampaigns.Recipient r, Instant now, Optional<Campaign> campaign) {
+    /** Settles one recipient; answers whether a message went. */
+    private boolean settle(JdbcCampaigns.Recipient r, Instant now, Optional<Campaign> campaign) {
         if (!consents.allowsMarketing(r.channel(), r.externalUserId())) {
             store.mark(r, "opted_out", null, now);
-            return;
+            return false;
         }
         if (r.channel() == Network.X) {
             store.mark(r, "failed", "public_network", now);
-            return;
+            return false;
         }
         Optional<ChannelIdentity> chat = linking.identity(r.channel(), r.externalUserId())
                 .filter(ChannelIdentity::reachable);
         if (chat.isEmpty() || campaign.isEmpty()) {
             store.mark(r, "failed", "unreachable", now);
-            return;
+            return false;
         }
-        String language = Optional.ofNullable(chat.get().customerId()).flatMap(directory::customer)
-                .map(v -> v.customer().language().tag()).orElse("en");
-        String text = campaign.get().texts().getOrDefault(language, campaign.get().texts().get("en"));
+        Campaign c = campaign.get();
+        Optional<CustomerView> customer = Optional.ofNullable(chat.get().customerId()).flatMap(directory::customer);
+        boolean segmented = !c.rules().languages().isEmpty() || !c.rules().kycLevels().isEmpty();
+        if (segmented && (customer.isEmpty() || !c.rules().inSegment(customer.get().customer().language(),
+                customer.get().customer().kycLevel()))) {
+            store.mark(r, "excluded", "segment", now);
+            return false;
+        }
+        Language language = customer.map(v -> v.customer().language()).orElse(Language.EN);
+        Optional<Instant> quietUntil = c.rules().quietUntil(now, zone(chat.get(), language));
+        if (quietUntil.isPresent()) {
+            store.hold(r, quietUntil.get());
+            return false;
+        }
+        if (store.sentSince(r.channel(), r.externalUserId(), now.minus(WEEK)) >= c.rules().weeklyCap()) {
+            store.mark(r, "capped", "weekly_cap", now);
+            return false;
+        }
         events.publishEvent(new CampaignMessageDue(r.campaignId(), chat.get().id(), r.channel(),
-                chat.get().externalId(), text));
+                chat.get().externalId(), c.text(r.variant(), language.tag()), language));
         store.mark(r, "sent", null, now);
+        return true;
+    }
+
+    /** The recipient's zone: her own alert setting when she is a customer, else her language's. */
+    private ZoneId zone(ChannelIdentity chat, Language language) {
+        return chat.customer().map(id -> alerts.settings(id).zone()).orElse(Dates.zoneOf(language.locale()));
     }
 }

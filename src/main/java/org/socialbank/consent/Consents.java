@@ -73,6 +73,15 @@ public class Consents implements MarketingOptOut {
                 .map(k -> new ChatAccount(k.channel(), k.externalUserId())).toList();
     }
 
+    /**
+     * Chat accounts of one network whose marketing consent is given now, after {@code afterUser}
+     * in id order: a campaign's audience, a page at a time (issue 17).
+     */
+    @Transactional(readOnly = true)
+    public List<String> givenMarketingOn(Network channel, String afterUser, int limit) {
+        return store.givenOn(Purpose.MARKETING, channel, afterUser, limit);
+    }
+
     @Override
     @Transactional
     public void stopMarketing(Network channel, String externalUserId, String text, String evidence,

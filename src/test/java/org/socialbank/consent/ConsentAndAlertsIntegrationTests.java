@@ -25,6 +25,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import org.socialbank.alerts.TransactionAlerts;
+import org.socialbank.campaigns.CampaignAudience;
 import org.socialbank.campaigns.CampaignSender;
 import org.socialbank.conversation.Conversations;
 import org.socialbank.conversation.Inbound;
@@ -91,6 +92,9 @@ class ConsentAndAlertsIntegrationTests {
 
     @Autowired
     CampaignSender campaigns;
+
+    @Autowired
+    CampaignAudience audience;
 
     Api api;
 
@@ -293,6 +297,11 @@ class ConsentAndAlertsIntegrationTests {
         assertThat(off.status()).isEqualTo(200);
         assertThat(off.json().path("kinds").path("fee").asBoolean()).isFalse();
         assertThat(off.json().path("kinds").path("incoming").asBoolean()).isTrue();
+        assertThat(off.json().path("delivery").asString()).as("each alert at once until she asks").isEqualTo("instant");
+        assertThat(problem(put(path, "{\"delivery\": \"hourly\"}"))).isEqualTo("unknown_delivery");
+        Api.Response daily = put(path, "{\"delivery\": \"daily\"}");
+        assertThat(daily.status()).isEqualTo(200);
+        assertThat(api.get(path).json().path("delivery").asString()).isEqualTo("daily");
     }
 
     static final CurrencyCode EUR = CurrencyCode.of("EUR");
@@ -366,18 +375,21 @@ class ConsentAndAlertsIntegrationTests {
                     .isEqualTo(201);
         }
         String id = UUID.randomUUID().toString();
+        LocalTime later = LocalTime.now(ZoneOffset.UTC).plusHours(3); // quiet hours that do not hold now
         String campaign = """
                 {"id": "%s", "name": "Winter cashback", "channel": "whatsapp",
+                 "quietHours": {"from": "%s", "to": "%s"},
                  "texts": {"en": "2%% cashback on bills this winter. Reply STOP to opt out.",
                            "fr": "2 %% de remboursement sur vos factures cet hiver. Répondez STOP pour ne plus rien recevoir."}}"""
-                .formatted(id);
+                .formatted(id, hhmm(later), hhmm(later.plusHours(1)));
         assertThat(api.post("/api/v1/campaigns", campaign).status()).isEqualTo(201);
         assertThat(api.post("/api/v1/campaigns", campaign).status()).as("a replay").isEqualTo(200);
         assertThat(problem(api.post("/api/v1/campaigns/" + id + "/approve", ""))).isEqualTo("four_eyes");
         Api approver = new Api("http://127.0.0.1:" + port, APPROVER);
         Api.Response approved = approver.post("/api/v1/campaigns/" + id + "/approve", "");
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);
-        assertThat(approved.json().path("recipients").path("queued").asLong()).isEqualTo(3);
+        assertThat(audience.expandAll(UUID.fromString(id))).as("the audience, queued after the approval").isEqualTo(3);
+        assertThat(api.get("/api/v1/campaigns/" + id).json().path("recipients").path("queued").asLong()).isEqualTo(3);
         assertThat(problem(approver.post("/api/v1/campaigns/" + id + "/approve", ""))).isEqualTo("not_draft");
 
         // b says STOP after the approval: checked again before sending

@@ -3,6 +3,7 @@ package org.socialbank.alerts.jdbc;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -11,6 +12,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.socialbank.alerts.AlertDelivery;
 import org.socialbank.alerts.AlertKind;
 import org.socialbank.alerts.AlertSettings;
 import org.socialbank.directory.CustomerId;
@@ -45,13 +47,122 @@ public class JdbcAlerts {
     }
 
     public void insert(AlertRow a, Instant sentAt) {
+        insert(a, sentAt, null);
+    }
+
+    /** @param digestDay the customer's day the alert waits in, for her daily digest; null for none */
+    public void insert(AlertRow a, Instant sentAt, LocalDate digestDay) {
         jdbc.sql("INSERT INTO transaction_alerts (id, transfer_id, account_id, customer_id, kind, amount_minor, currency, "
-                + "balance_after_minor, counterparty, posted_at, status, due_at, sent_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                + "balance_after_minor, counterparty, posted_at, status, due_at, sent_at, digest_day) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(a.id(), a.transferId(), a.accountId(), a.customerId().value(), a.kind().wireName(),
                         a.amountMinor(), a.currency().code(), a.balanceAfterMinor(), a.counterparty(), utc(a.postedAt()),
-                        a.status(), utc(a.dueAt()), sentAt == null ? null : utc(sentAt))
+                        a.status(), utc(a.dueAt()), sentAt == null ? null : utc(sentAt), digestDay)
                 .update();
+    }
+
+    /** A customer's day whose digest is due. */
+    public record DigestKey(CustomerId customerId, LocalDate day) {
+    }
+
+    /** (customer, day) pairs with alerts waiting for a digest that is due, the longest waiting first. */
+    public List<DigestKey> digestsDue(Instant now, int limit) {
+        return jdbc.sql("SELECT customer_id, digest_day FROM transaction_alerts WHERE status = 'digest' AND due_at <= ? "
+                + "GROUP BY customer_id, digest_day ORDER BY MIN(due_at), customer_id LIMIT ?")
+                .params(utc(now), limit)
+                .query((rs, n) -> new DigestKey(new CustomerId(rs.getObject(1, UUID.class)),
+                        rs.getObject(2, LocalDate.class))).list();
+    }
+
+    /** What a day's digest says for one currency: sums per kind and the balance after the day's last posting. */
+    public record DigestTotal(CurrencyCode currency, int postings, long incomingMinor, long outgoingMinor, long feeMinor,
+            long balanceAfterMinor) {
+    }
+
+    /** The most alert rows a digest reads to find each account's last balance of the day. */
+    static final int DIGEST_ROWS_MAX = 10_000;
+
+    /**
+     * The waiting alerts of a customer's day, summed per currency in SQL; the balance is the sum
+     * over her accounts of each one's balance after its last posting of the day.
+     */
+    public List<DigestTotal> digestTotals(DigestKey key) {
+        java.util.Map<String, long[]> sums = new java.util.TreeMap<>();
+        jdbc.sql("SELECT currency, kind, COUNT(*), SUM(amount_minor) FROM transaction_alerts WHERE customer_id = ? "
+                + "AND digest_day = ? AND status = 'digest' GROUP BY currency, kind")
+                .params(key.customerId().value(), key.day()).query((rs, n) -> {
+                    long[] s = sums.computeIfAbsent(rs.getString(1), c -> new long[5]);
+                    s[0] += rs.getLong(3);
+                    s[1 + AlertKind.fromWireName(rs.getString(2)).orElseThrow().ordinal()] += rs.getLong(4);
+                    return null;
+                }).list();
+        java.util.Set<UUID> seen = new java.util.HashSet<>();
+        jdbc.sql("SELECT account_id, currency, balance_after_minor FROM transaction_alerts WHERE customer_id = ? "
+                + "AND digest_day = ? AND status = 'digest' ORDER BY posted_at DESC, id LIMIT ?")
+                .params(key.customerId().value(), key.day(), DIGEST_ROWS_MAX).query((rs, n) -> {
+                    if (seen.add(rs.getObject(1, UUID.class))) { // the account's last posting of the day
+                        sums.computeIfAbsent(rs.getString(2), c -> new long[5])[4] += rs.getLong(3);
+                    }
+                    return null;
+                }).list();
+        return sums.entrySet().stream().map(e -> new DigestTotal(CurrencyCode.of(e.getKey()), (int) e.getValue()[0],
+                e.getValue()[1], e.getValue()[2], e.getValue()[3], e.getValue()[4])).toList();
+    }
+
+    public boolean digestRecorded(CustomerId customer, LocalDate day) {
+        return jdbc.sql("SELECT COUNT(*) FROM alert_digests WHERE customer_id = ? AND digest_day = ?")
+                .params(customer.value(), day).query(Long.class).single() > 0;
+    }
+
+    /**
+     * Records the day's digest and marks its alerts digested, in the caller's transaction: the
+     * primary key refuses a second digest of the day, whatever node tries.
+     */
+    public void recordDigest(DigestKey key, UUID id, String status, int postings, Instant at) {
+        jdbc.sql("INSERT INTO alert_digests (customer_id, digest_day, id, status, postings, sent_at) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(key.customerId().value(), key.day(), id, status, postings, utc(at)).update();
+        jdbc.sql("UPDATE transaction_alerts SET status = 'digested', sent_at = ? WHERE customer_id = ? AND digest_day = ? "
+                + "AND status = 'digest'").params(utc(at), key.customerId().value(), key.day()).update();
+    }
+
+    /** The SMS outbox row of an alert no chat could carry. */
+    public void insertSms(UUID alertId, CustomerId customer, String toE164, String text, Instant at) {
+        jdbc.sql("INSERT INTO alert_sms (alert_id, customer_id, to_e164, text, status, created_at, updated_at) "
+                + "VALUES (?, ?, ?, ?, 'PENDING', ?, ?)")
+                .params(alertId, customer.value(), toE164, text, utc(at), utc(at)).update();
+    }
+
+    /** An SMS waiting to be sent. */
+    public record PendingSms(UUID alertId, String toE164, String text) {
+    }
+
+    public List<PendingSms> pendingSms(int limit) {
+        return jdbc.sql("SELECT alert_id, to_e164, text FROM alert_sms WHERE status = 'PENDING' ORDER BY created_at, "
+                + "alert_id LIMIT ?").param(limit)
+                .query((rs, n) -> new PendingSms(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3))).list();
+    }
+
+    /** Takes a pending SMS for this node: false when another node took it first. */
+    public boolean claimSms(UUID alertId, Instant at) {
+        return jdbc.sql("UPDATE alert_sms SET status = 'SENDING', updated_at = ? WHERE alert_id = ? AND status = 'PENDING'")
+                .params(utc(at), alertId).update() == 1;
+    }
+
+    public void settleSms(UUID alertId, String status, String deliveryId, String reason, Instant at) {
+        jdbc.sql("UPDATE alert_sms SET status = ?, delivery_id = ?, reason = ?, updated_at = ? WHERE alert_id = ? "
+                + "AND status = 'SENDING'").params(status, deliveryId, reason, utc(at), alertId).update();
+    }
+
+    /**
+     * SMS claimed before {@code before} and never settled (the node died while sending): whether
+     * they left cannot be told, so they become UNKNOWN and are not sent again.
+     */
+    public int abandonSms(Instant before, int limit) {
+        List<UUID> stuck = jdbc.sql("SELECT alert_id FROM alert_sms WHERE status = 'SENDING' AND updated_at < ? "
+                + "ORDER BY updated_at LIMIT ?").params(utc(before), limit).query(UUID.class).list();
+        stuck.forEach(id -> settleSms(id, "UNKNOWN", null, "the node sending it stopped before the gateway answered",
+                before));
+        return stuck.size();
     }
 
     /** Held alerts whose quiet hours are over, oldest first. */
@@ -78,14 +189,15 @@ public class JdbcAlerts {
     public void save(AlertSettings s, Instant at) {
         Object[] values = {s.kinds().contains(AlertKind.INCOMING), s.kinds().contains(AlertKind.OUTGOING),
                 s.kinds().contains(AlertKind.FEE), s.minAmountMinor(), time(s.quietFrom()), time(s.quietTo()),
-                s.zone().getId(), s.preferredChannel() == null ? null : s.preferredChannel().wireName(), utc(at),
-                s.customerId().value()};
+                s.zone().getId(), s.preferredChannel() == null ? null : s.preferredChannel().wireName(),
+                s.delivery().wireName(), utc(at), s.customerId().value()};
         int updated = jdbc.sql("UPDATE alert_settings SET incoming = ?, outgoing = ?, fee = ?, min_amount_minor = ?, "
-                + "quiet_from = ?, quiet_to = ?, zone = ?, preferred_channel = ?, updated_at = ? WHERE customer_id = ?")
+                + "quiet_from = ?, quiet_to = ?, zone = ?, preferred_channel = ?, delivery = ?, updated_at = ? "
+                + "WHERE customer_id = ?")
                 .params(values).update();
         if (updated == 0) {
             jdbc.sql("INSERT INTO alert_settings (incoming, outgoing, fee, min_amount_minor, quiet_from, quiet_to, zone, "
-                    + "preferred_channel, updated_at, customer_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    + "preferred_channel, delivery, updated_at, customer_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                     .params(values).update();
         }
     }
@@ -107,7 +219,8 @@ public class JdbcAlerts {
         return new AlertSettings(new CustomerId(rs.getObject("customer_id", UUID.class)), kinds,
                 rs.getLong("min_amount_minor"), from == null ? null : LocalTime.parse(from),
                 to == null ? null : LocalTime.parse(to), ZoneId.of(rs.getString("zone")),
-                channel == null ? null : Network.fromWireName(channel).orElse(null));
+                channel == null ? null : Network.fromWireName(channel).orElse(null),
+                AlertDelivery.fromWireName(rs.getString("delivery")).orElse(AlertDelivery.INSTANT));
     }
 
     private static AlertRow row(ResultSet rs, int n) throws SQLException {

@@ -33,7 +33,8 @@ class AlertSettingsController {
             "unknown_zone", "zone must be an IANA time zone such as Europe/Paris.",
             "unknown_channel", "preferredChannel must be a network's wire name (telegram, wechat, ...).",
             "channel_public", "Alerts never go to a public network (x).",
-            "min_amount_negative", "minAmountMinor must be zero or more.");
+            "min_amount_negative", "minAmountMinor must be zero or more.",
+            "unknown_delivery", "delivery is instant (each alert at once) or daily (one digest the next morning).");
 
     private final Alerts alerts;
     private final Directory directory;
@@ -58,7 +59,7 @@ class AlertSettingsController {
     @Operation(summary = "Change the customer's alert settings (members left out stay as they are)")
     @ApiResponse(responseCode = "200", description = "the settings now")
     @ApiResponse(responseCode = "400", description = "unknown_kind, quiet_hours_invalid, unknown_zone, unknown_channel, "
-            + "channel_public, min_amount_negative", content = @Content(mediaType = "application/problem+json"))
+            + "channel_public, min_amount_negative, unknown_delivery", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "404", description = "customer_not_found", content = @Content(mediaType = "application/problem+json"))
     @PutMapping(path = "/{customerId}", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> put(@PathVariable UUID customerId, @RequestBody AlertSettingsJson body) {

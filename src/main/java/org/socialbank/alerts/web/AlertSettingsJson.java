@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.socialbank.alerts.AlertDelivery;
 import org.socialbank.alerts.AlertKind;
 import org.socialbank.alerts.AlertSettings;
 import org.socialbank.directory.CustomerId;
@@ -13,7 +14,7 @@ import org.socialbank.directory.Network;
 
 /** Alert settings on the wire: {@code kinds} on/off by name, quiet hours as local "HH:mm". */
 record AlertSettingsJson(UUID customerId, Map<String, Boolean> kinds, Long minAmountMinor, QuietHours quietHours,
-        String zone, String preferredChannel) {
+        String zone, String preferredChannel, String delivery) {
 
     record QuietHours(String from, String to) {
     }
@@ -25,7 +26,8 @@ record AlertSettingsJson(UUID customerId, Map<String, Boolean> kinds, Long minAm
         }
         return new AlertSettingsJson(s.customerId().value(), kinds, s.minAmountMinor(),
                 s.quietFrom() == null ? null : new QuietHours(s.quietFrom().toString(), s.quietTo().toString()),
-                s.zone().getId(), s.preferredChannel() == null ? null : s.preferredChannel().wireName());
+                s.zone().getId(), s.preferredChannel() == null ? null : s.preferredChannel().wireName(),
+                s.delivery().wireName());
     }
 
     /**
@@ -58,8 +60,10 @@ record AlertSettingsJson(UUID customerId, Map<String, Boolean> kinds, Long minAm
         Network channel = preferredChannel == null ? current.preferredChannel()
                 : preferredChannel.isEmpty() ? null
                 : Network.fromWireName(preferredChannel).orElseThrow(() -> new IllegalArgumentException("unknown_channel"));
+        AlertDelivery how = delivery == null ? current.delivery()
+                : AlertDelivery.fromWireName(delivery).orElseThrow(() -> new IllegalArgumentException("unknown_delivery"));
         return new AlertSettings(current.customerId(), on, minAmountMinor == null ? current.minAmountMinor() : minAmountMinor,
-                from, to, zoneId, channel);
+                from, to, zoneId, channel, how);
     }
 
     private static LocalTime time(String hhmm) {

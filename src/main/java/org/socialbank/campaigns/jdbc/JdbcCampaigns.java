@@ -1,15 +1,25 @@
 package org.socialbank.campaigns.jdbc;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.socialbank.campaigns.Campaign;
+import org.socialbank.campaigns.CampaignRules;
+import org.socialbank.directory.KycLevel;
+import org.socialbank.directory.Language;
 import org.socialbank.directory.Network;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,32 +27,56 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class JdbcCampaigns {
 
-    private final JdbcClient jdbc;
+    /** The states a recipient can be in, as the statistics list them. */
+    public static final List<String> STATES = List.of("queued", "sent", "failed", "opted_out", "capped", "excluded",
+            "control");
 
-    JdbcCampaigns(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    /** For the audience's pages: one batched INSERT per page (JdbcClient has no batch). */
+    private final JdbcTemplate batch;
+
+    JdbcCampaigns(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     /** A queued recipient, as the sender takes it. */
-    public record Recipient(UUID campaignId, Network channel, String externalUserId) {
+    public record Recipient(UUID campaignId, Network channel, String externalUserId, String variant) {
     }
 
-    public void insert(UUID id, String name, Network channel, Map<String, String> texts, String createdBy, Instant at) {
-        jdbc.sql("INSERT INTO campaigns (id, name, channel, status, created_by, created_at) VALUES (?, ?, ?, 'draft', ?, ?)")
-                .params(id, name, channel == null ? null : channel.wireName(), createdBy, utc(at)).update();
-        texts.forEach((language, text) -> jdbc.sql("INSERT INTO campaign_texts (campaign_id, language, text) "
-                + "VALUES (?, ?, ?)").params(id, language, text).update());
+    public void insert(UUID id, String name, Network channel, Map<String, String> texts, Map<String, String> textsB,
+            CampaignRules rules, String createdBy, Instant at) {
+        jdbc.sql("INSERT INTO campaigns (id, name, channel, status, created_by, created_at, weekly_cap, quiet_from, quiet_to, "
+                + "control_percent, segment_languages, segment_kyc) VALUES (?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(id, name, channel == null ? null : channel.wireName(), createdBy, utc(at), rules.weeklyCap(),
+                        time(rules.quietFrom()), time(rules.quietTo()), rules.controlPercent(),
+                        joined(rules.languages().stream().map(Language::tag)),
+                        joined(rules.kycLevels().stream().map(KycLevel::wireName)))
+                .update();
+        texts.forEach((language, text) -> text(id, "A", language, text));
+        textsB.forEach((language, text) -> text(id, "B", language, text));
     }
 
-    /** The campaign, its row locked when {@code lock}. */
+    private void text(UUID id, String variant, String language, String text) {
+        jdbc.sql("INSERT INTO campaign_texts (campaign_id, variant, language, text) VALUES (?, ?, ?, ?)")
+                .params(id, variant, language, text).update();
+    }
+
+    /** The campaign with its recipients counted per state, its row locked when {@code lock}. */
     public Optional<Campaign> find(UUID id, boolean lock) {
+        return find(id, lock, true);
+    }
+
+    /** The campaign, without counting its recipients when {@code counts} is false (the hot paths). */
+    public Optional<Campaign> find(UUID id, boolean lock, boolean counts) {
         Optional<Campaign> bare = jdbc.sql("SELECT * FROM campaigns WHERE id = ?" + (lock ? " FOR UPDATE" : ""))
-                .param(id).query((rs, n) -> new Campaign(id, rs.getString("name"),
-                        rs.getString("channel") == null ? null : Network.fromWireName(rs.getString("channel")).orElseThrow(),
-                        Map.of(), rs.getString("status"), rs.getString("created_by"), rs.getString("approved_by"),
-                        rs.getObject("created_at", OffsetDateTime.class).toInstant(), Map.of())).optional();
-        return bare.map(c -> new Campaign(c.id(), c.name(), c.channel(), texts(id), c.status(), c.createdBy(),
-                c.approvedBy(), c.createdAt(), counts(id)));
+                .param(id).query((rs, n) -> campaign(id, rs)).optional();
+        return bare.map(c -> new Campaign(c.id(), c.name(), c.channel(), texts(id, "A"), texts(id, "B"), c.rules(),
+                c.status(), c.createdBy(), c.approvedBy(), c.createdAt(), counts ? counts(id) : Map.of()));
+    }
+
+    public Optional<String> status(UUID id) {
+        return jdbc.sql("SELECT status FROM campaigns WHERE id = ?").param(id).query(String.class).optional();
     }
 
     public void approve(UUID id, String approvedBy, Instant at) {
@@ -50,17 +84,52 @@ public class JdbcCampaigns {
                 .params(approvedBy, utc(at), id).update();
     }
 
-    public void queue(UUID campaignId, Network channel, String externalUserId, Instant at) {
-        jdbc.sql("INSERT INTO campaign_recipients (campaign_id, channel, external_user_id, status, updated_at) "
-                + "VALUES (?, ?, ?, 'queued', ?)").params(campaignId, channel.wireName(), externalUserId, utc(at)).update();
+    /** Where an approved campaign's expansion is: the network it reads and the last account it queued there. */
+    public record Expansion(UUID campaignId, Network channel, String after) {
     }
 
-    /** Queued recipients, locked for this round (another node's round skips none: it waits). */
-    public List<Recipient> queued(int limit) {
-        return jdbc.sql("SELECT campaign_id, channel, external_user_id FROM campaign_recipients WHERE status = 'queued' "
-                + "ORDER BY campaign_id, channel, external_user_id LIMIT ? FOR UPDATE").param(limit)
+    /** An approved campaign whose audience is not all queued, its row locked (one expander per campaign). */
+    public Optional<Expansion> lockExpanding(UUID id) {
+        return jdbc.sql("SELECT expand_channel, expand_after FROM campaigns WHERE id = ? AND status = 'approved' FOR UPDATE")
+                .param(id).query((rs, n) -> new Expansion(id, rs.getString(1) == null ? null
+                        : Network.fromWireName(rs.getString(1)).orElseThrow(), rs.getString(2))).optional();
+    }
+
+    /** Approved campaigns still expanding, oldest first. */
+    public List<UUID> expanding(int limit) {
+        return jdbc.sql("SELECT id FROM campaigns WHERE status = 'approved' ORDER BY approved_at, id LIMIT ?")
+                .param(limit).query(UUID.class).list();
+    }
+
+    /** Queues a page of recipients in one batch, each with its variant ({@code control} ones are settled at once). */
+    public void queue(UUID campaignId, Network channel, List<String> users, List<String> variants, Instant at) {
+        OffsetDateTime now = utc(at);
+        List<Object[]> rows = new java.util.ArrayList<>(users.size());
+        for (int i = 0; i < users.size(); i++) {
+            String variant = variants.get(i);
+            rows.add(new Object[] {campaignId, channel.wireName(), users.get(i), variant.equals("control") ? "control"
+                    : "queued", variant, now});
+        }
+        batch.batchUpdate("INSERT INTO campaign_recipients (campaign_id, channel, external_user_id, status, variant, "
+                + "updated_at) VALUES (?, ?, ?, ?, ?, ?)", rows);
+    }
+
+    public void moveExpansion(UUID id, Network channel, String after) {
+        jdbc.sql("UPDATE campaigns SET expand_channel = ?, expand_after = ? WHERE id = ?")
+                .params(channel == null ? null : channel.wireName(), after, id).update();
+    }
+
+    public void expanded(UUID id, Instant at) {
+        jdbc.sql("UPDATE campaigns SET status = 'sending', expanded_at = ? WHERE id = ?").params(utc(at), id).update();
+    }
+
+    /** Queued recipients due now, locked for this round (another node's round waits, then finds them settled). */
+    public List<Recipient> queued(Instant now, int limit) {
+        return jdbc.sql("SELECT campaign_id, channel, external_user_id, variant FROM campaign_recipients "
+                + "WHERE status = 'queued' AND (not_before IS NULL OR not_before <= ?) "
+                + "ORDER BY campaign_id, channel, external_user_id LIMIT ? FOR UPDATE").params(utc(now), limit)
                 .query((rs, n) -> new Recipient(rs.getObject(1, UUID.class),
-                        Network.fromWireName(rs.getString(2)).orElseThrow(), rs.getString(3))).list();
+                        Network.fromWireName(rs.getString(2)).orElseThrow(), rs.getString(3), rs.getString(4))).list();
     }
 
     public void mark(Recipient r, String status, String reason, Instant at) {
@@ -69,21 +138,84 @@ public class JdbcCampaigns {
                 .params(status, reason, utc(at), r.campaignId(), r.channel().wireName(), r.externalUserId()).update();
     }
 
-    private Map<String, String> texts(UUID id) {
+    /** Holds a queued recipient until {@code until} (the end of her quiet hours). */
+    public void hold(Recipient r, Instant until) {
+        jdbc.sql("UPDATE campaign_recipients SET not_before = ? WHERE campaign_id = ? AND channel = ? "
+                + "AND external_user_id = ? AND status = 'queued'")
+                .params(utc(until), r.campaignId(), r.channel().wireName(), r.externalUserId()).update();
+    }
+
+    /** Marketing messages sent to one chat account since {@code since}, over every campaign (the weekly cap). */
+    public long sentSince(Network channel, String externalUserId, Instant since) {
+        return jdbc.sql("SELECT COUNT(*) FROM campaign_recipients WHERE channel = ? AND external_user_id = ? "
+                + "AND status = 'sent' AND updated_at > ?").params(channel.wireName(), externalUserId, utc(since))
+                .query(Long.class).single();
+    }
+
+    /** Recipients per variant and state: {@code {"A": {"sent": 10, ...}, "B": ..., "control": ...}}. */
+    public Map<String, Map<String, Long>> stats(UUID id) {
+        Map<String, Map<String, Long>> stats = new java.util.TreeMap<>();
+        jdbc.sql("SELECT variant, status, COUNT(*) FROM campaign_recipients WHERE campaign_id = ? GROUP BY variant, status")
+                .param(id).query((rs, n) -> stats.computeIfAbsent(rs.getString(1), v -> zeros())
+                        .put(rs.getString(2), rs.getLong(3))).list();
+        return stats;
+    }
+
+    /** Why recipients failed or were left out, per variant: {@code {"A": {"unreachable": 3}}}. */
+    public Map<String, Map<String, Long>> reasons(UUID id) {
+        Map<String, Map<String, Long>> reasons = new java.util.TreeMap<>();
+        jdbc.sql("SELECT variant, reason, COUNT(*) FROM campaign_recipients WHERE campaign_id = ? AND reason IS NOT NULL "
+                + "GROUP BY variant, reason").param(id).query((rs, n) -> reasons.computeIfAbsent(rs.getString(1),
+                        v -> new java.util.TreeMap<>()).put(rs.getString(2), rs.getLong(3))).list();
+        return reasons;
+    }
+
+    private Map<String, String> texts(UUID id, String variant) {
         Map<String, String> texts = new LinkedHashMap<>();
-        jdbc.sql("SELECT language, text FROM campaign_texts WHERE campaign_id = ? ORDER BY language").param(id)
-                .query((rs, n) -> texts.put(rs.getString(1), rs.getString(2))).list();
+        jdbc.sql("SELECT language, text FROM campaign_texts WHERE campaign_id = ? AND variant = ? ORDER BY language")
+                .params(id, variant).query((rs, n) -> texts.put(rs.getString(1), rs.getString(2))).list();
         return texts;
     }
 
     private Map<String, Long> counts(UUID id) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        for (String status : List.of("queued", "sent", "failed", "opted_out")) {
-            counts.put(status, 0L);
-        }
+        Map<String, Long> counts = zeros();
         jdbc.sql("SELECT status, COUNT(*) FROM campaign_recipients WHERE campaign_id = ? GROUP BY status").param(id)
                 .query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2))).list();
         return counts;
+    }
+
+    private static Map<String, Long> zeros() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        STATES.forEach(s -> counts.put(s, 0L));
+        return counts;
+    }
+
+    private static Campaign campaign(UUID id, ResultSet rs) throws SQLException {
+        String from = rs.getString("quiet_from");
+        String to = rs.getString("quiet_to");
+        Set<Language> languages = split(rs.getString("segment_languages")).stream()
+                .map(t -> Language.fromTag(t).orElseThrow()).collect(Collectors.toSet());
+        Set<KycLevel> kyc = split(rs.getString("segment_kyc")).stream()
+                .map(w -> KycLevel.valueOf(w.toUpperCase(java.util.Locale.ROOT))).collect(Collectors.toSet());
+        CampaignRules rules = new CampaignRules(rs.getInt("weekly_cap"), from == null ? null : LocalTime.parse(from),
+                to == null ? null : LocalTime.parse(to), languages, kyc, rs.getInt("control_percent"));
+        return new Campaign(id, rs.getString("name"),
+                rs.getString("channel") == null ? null : Network.fromWireName(rs.getString("channel")).orElseThrow(),
+                Map.of(), Map.of(), rules, rs.getString("status"), rs.getString("created_by"),
+                rs.getString("approved_by"), rs.getObject("created_at", OffsetDateTime.class).toInstant(), Map.of());
+    }
+
+    private static List<String> split(String joined) {
+        return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
+    }
+
+    private static String joined(java.util.stream.Stream<String> values) {
+        String joined = values.sorted().collect(Collectors.joining(","));
+        return joined.isEmpty() ? null : joined;
+    }
+
+    private static String time(LocalTime t) {
+        return t == null ? null : t.toString().substring(0, 5);
     }
 
     private static OffsetDateTime utc(Instant at) {

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.socialbank.campaigns.Campaign;
 import org.socialbank.campaigns.CampaignOutcome;
+import org.socialbank.campaigns.CampaignRules;
 import org.socialbank.campaigns.Campaigns;
 import org.socialbank.directory.Language;
 import org.socialbank.directory.Network;
@@ -34,7 +35,8 @@ import org.springframework.web.bind.annotation.RestController;
 class CampaignsController {
 
     private static final Map<String, HttpStatus> STATUSES = Map.of("campaign_not_found", HttpStatus.NOT_FOUND,
-            "four_eyes", HttpStatus.CONFLICT, "not_draft", HttpStatus.CONFLICT, "id_reused", HttpStatus.CONFLICT);
+            "four_eyes", HttpStatus.CONFLICT, "not_draft", HttpStatus.CONFLICT, "id_reused", HttpStatus.CONFLICT,
+            "channel_public", HttpStatus.BAD_REQUEST);
 
     private final Campaigns campaigns;
 
@@ -42,8 +44,20 @@ class CampaignsController {
         this.campaigns = campaigns;
     }
 
-    /** A campaign to define: {@code texts} by language tag, {@code en} required; {@code channel} optional. */
-    record Define(UUID id, String name, String channel, Map<String, String> texts) {
+    /**
+     * A campaign to define: {@code texts} by language tag, {@code en} required; {@code channel}
+     * optional; {@code textsB} a B variant (same rules); the rest optional with defaults: a weekly
+     * cap of 2, quiet hours 21:00-09:00, no control group, everyone.
+     */
+    record Define(UUID id, String name, String channel, Map<String, String> texts, Map<String, String> textsB,
+            Integer weeklyCap, QuietHours quietHours, Integer controlPercent, Segment segment) {
+    }
+
+    record QuietHours(String from, String to) {
+    }
+
+    /** {@code languages}: tags ({@code fr}); {@code kycLevels}: {@code claim_only}, {@code basic}, {@code full}. */
+    record Segment(java.util.List<String> languages, java.util.List<String> kycLevels) {
     }
 
     @Operation(summary = "Define a draft campaign; the id makes it idempotent")
@@ -59,7 +73,14 @@ class CampaignsController {
                     "id, name (1-200), texts by language (en required, 1-4000 each) and an optional channel."));
         }
         Network channel = body.channel() == null ? null : Network.fromWireName(body.channel()).orElseThrow();
-        return answer(campaigns.define(body.id(), body.name(), channel, body.texts(), caller.getName()), HttpStatus.CREATED);
+        CampaignRules rules;
+        try {
+            rules = CampaignBodies.rules(body);
+        } catch (IllegalArgumentException e) {
+            return Problems.response(Problems.of(HttpStatus.BAD_REQUEST, e.getMessage(), CampaignBodies.detail(e.getMessage())));
+        }
+        Campaigns.Definition definition = new Campaigns.Definition(body.name(), channel, body.texts(), body.textsB(), rules);
+        return answer(campaigns.define(body.id(), definition, caller.getName()), HttpStatus.CREATED);
     }
 
     @Operation(summary = "Approve a draft (not by its creator) and queue everyone whose marketing consent is given")
@@ -79,12 +100,35 @@ class CampaignsController {
                         "There is no such campaign.")));
     }
 
+    @Operation(summary = "Recipients per variant and state, and why some failed or were left out")
+    @GetMapping("/{id}/stats")
+    ResponseEntity<?> stats(@PathVariable UUID id) {
+        return campaigns.stats(id).<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(CampaignsController::notFound);
+    }
+
+    @Operation(summary = "The statistics as CSV: variant,state,count then variant,reason,count")
+    @GetMapping(path = "/{id}/stats.csv", produces = "text/csv")
+    ResponseEntity<?> statsCsv(@PathVariable UUID id) {
+        return campaigns.stats(id).<ResponseEntity<?>>map(s -> ResponseEntity.ok().contentType(MediaType.parseMediaType(
+                "text/csv;charset=UTF-8")).body(CampaignBodies.csv(s))).orElseGet(CampaignsController::notFound);
+    }
+
+    private static ResponseEntity<?> notFound() {
+        return Problems.response(Problems.of(HttpStatus.NOT_FOUND, "campaign_not_found", "There is no such campaign."));
+    }
+
     /** A campaign on the wire: the network by its wire name. */
-    record CampaignJson(UUID id, String name, String channel, Map<String, String> texts, String status,
+    record CampaignJson(UUID id, String name, String channel, Map<String, String> texts, Map<String, String> textsB,
+            int weeklyCap, QuietHours quietHours, int controlPercent, Segment segment, String status,
             String createdBy, String approvedBy, java.time.Instant createdAt, Map<String, Long> recipients) {
 
         static CampaignJson of(Campaign c) {
+            CampaignRules r = c.rules();
             return new CampaignJson(c.id(), c.name(), c.channel() == null ? null : c.channel().wireName(), c.texts(),
+                    c.textsB(), r.weeklyCap(), r.quietFrom() == null ? null : new QuietHours(r.quietFrom().toString(),
+                            r.quietTo().toString()), r.controlPercent(),
+                    new Segment(r.languages().stream().map(Language::tag).sorted().toList(),
+                            r.kycLevels().stream().map(k -> k.wireName()).sorted().toList()),
                     c.status(), c.createdBy(), c.approvedBy(), c.createdAt(), c.recipients());
         }
     }
@@ -95,7 +139,8 @@ class CampaignsController {
         }
         String code = ((CampaignOutcome.Refused) outcome).code();
         return Problems.response(Problems.of(STATUSES.getOrDefault(code, HttpStatus.CONFLICT), code,
-                code.equals("four_eyes") ? "The creator of a campaign cannot approve it." : code));
+                code.equals("four_eyes") ? "The creator of a campaign cannot approve it."
+                        : code.equals("channel_public") ? "Campaigns never go to a public network (x)." : code));
     }
 
     private static Optional<String> problem(Define body) {
@@ -108,10 +153,14 @@ class CampaignsController {
         if (body.channel() != null && Network.fromWireName(body.channel()).isEmpty()) {
             return Optional.of("unknown_channel");
         }
-        Map<String, String> texts = body.texts();
-        boolean textsOk = texts != null && texts.containsKey("en") && texts.entrySet().stream()
+        boolean textsOk = textsOk(body.texts()) && (body.textsB() == null || body.textsB().isEmpty()
+                || textsOk(body.textsB()));
+        return textsOk ? Optional.empty() : Optional.of("texts_invalid");
+    }
+
+    private static boolean textsOk(Map<String, String> texts) {
+        return texts != null && texts.containsKey("en") && texts.entrySet().stream()
                 .allMatch(e -> Language.fromTag(e.getKey()).isPresent() && e.getValue() != null
                         && !e.getValue().isBlank() && e.getValue().length() <= Campaign.TEXT_LENGTH_MAX);
-        return textsOk ? Optional.empty() : Optional.of("texts_invalid");
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.socialbank.conversation.Conversations;
 import org.socialbank.conversation.engine.InlineReplies;
 import org.socialbank.directory.DirectoryProperties;
+import org.socialbank.directory.Directory;
 import org.socialbank.directory.Linking;
 import org.socialbank.security.otp.OneTimeCodes;
 import org.socialbank.services.Branches;
@@ -88,8 +89,8 @@ class WeChatConfiguration {
 
         @Bean
         WeChatSender weChatSender(WeChatClient client, WeChatFollowers followers, PassiveReplies passiveReplies,
-                WeChatOAuth oauth, WeChatProperties properties, Clock clock) {
-            return new WeChatSender(client, followers, passiveReplies, oauth, properties, clock);
+                WeChatOAuth oauth, WeChatProperties properties, Linking linking, Directory directory, Clock clock) {
+            return new WeChatSender(client, followers, passiveReplies, oauth, properties, linking, directory, clock);
         }
 
         /** Sets the menu in the background: WeChat being slow must not hold the start. */

@@ -30,6 +30,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param alertTemplateId the template of alerts sent outside the 48-hour window; empty: none are sent
  * @param alertTemplateFields the template's fields, each filled from {@code title}, {@code body},
  *     {@code time} or {@code line1}..{@code line20} of the message
+ * @param alertTemplateIds a template per customer language ({@code en: ...}, {@code zh: ...}) for
+ *     customers who read another language than {@code alert-template-id}'s; the same fields
+ *     (issue 17: an alert written in English goes in the English template)
  * @param oauthBaseUrl where WeChat's web authorisation page is ({@code open.weixin.qq.com})
  * @param oauthPaths the bank's pages whose links are opened through WeChat's web authorisation, so
  *     that only the follower they were sent to gets through: {@code link}, {@code confirm},
@@ -50,6 +53,7 @@ public record WeChatProperties(
         @DefaultValue("20") int customMessagesMax,
         @DefaultValue("") String alertTemplateId,
         Map<String, String> alertTemplateFields,
+        Map<String, String> alertTemplateIds,
         @DefaultValue("https://open.weixin.qq.com") URI oauthBaseUrl,
         @DefaultValue({"link", "confirm", "unlink"}) Set<String> oauthPaths) {
 
@@ -87,9 +91,18 @@ public record WeChatProperties(
         require(customMessagesMax >= 1 && customMessagesMax <= 1000, "custom-messages-max must be 1..1000");
         require(alertTemplateId.isEmpty() || APP_ID.matcher(alertTemplateId).matches(),
                 "alert-template-id must be 1..64 letters, digits, - or _");
+        alertTemplateIds = alertTemplateIds == null ? Map.of() : Map.copyOf(alertTemplateIds);
+        alertTemplateIds.forEach((tag, id) -> require(LANGUAGES.contains(tag) && id != null
+                && APP_ID.matcher(id).matches(), "alert-template-ids." + tag
+                + ": a bank language (en, fr, ru, fa, zh) and a template id of 1..64 letters, digits, - or _"));
         alertTemplateFields.forEach((field, source) -> require(FIELD.matcher(field).matches()
                 && TemplateFields.known(source), "alert-template-fields." + field + " = " + source
                 + ": a field is 1..32 letters, digits or _, filled from title, body, time or line1..line20"));
+    }
+
+    /** The alert template for a customer reading {@code tag}; empty when there is none at all. */
+    String alertTemplateFor(String tag) {
+        return tag == null ? alertTemplateId : alertTemplateIds.getOrDefault(tag, alertTemplateId);
     }
 
     /** Whether the channel is configured at all. */

@@ -8,6 +8,8 @@ import org.socialbank.conversation.ChannelSender;
 import org.socialbank.conversation.Outbound;
 import org.socialbank.conversation.OutboundMessage;
 import org.socialbank.conversation.SendOutcome;
+import org.socialbank.directory.Directory;
+import org.socialbank.directory.Linking;
 import org.socialbank.directory.Network;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -32,15 +34,19 @@ public class WeChatSender implements ChannelSender {
     private final PassiveReplies passiveReplies;
     private final WeChatOAuth oauth;
     private final WeChatProperties properties;
+    private final Linking linking;
+    private final Directory directory;
     private final Clock clock;
 
     public WeChatSender(WeChatClient client, WeChatFollowers followers, PassiveReplies passiveReplies,
-            WeChatOAuth oauth, WeChatProperties properties, Clock clock) {
+            WeChatOAuth oauth, WeChatProperties properties, Linking linking, Directory directory, Clock clock) {
         this.client = client;
         this.followers = followers;
         this.passiveReplies = passiveReplies;
         this.oauth = oauth;
         this.properties = properties;
+        this.linking = linking;
+        this.directory = directory;
         this.clock = clock;
     }
 
@@ -66,10 +72,17 @@ public class WeChatSender implements ChannelSender {
             }
             followers.closeWindow(openId);
         }
-        if (properties.alertTemplateId().isEmpty() || !TemplateFields.templatable(message.content())) {
+        String templateId = properties.alertTemplateFor(languageOf(message));
+        if (templateId.isEmpty() || !TemplateFields.templatable(message.content())) {
             return new SendOutcome.Failed(false, "outside WeChat's 48-hour window and no template for it");
         }
-        return outcome(client.post(TEMPLATE_SEND, template(openId, message.content(), idempotencyKey)));
+        return outcome(client.post(TEMPLATE_SEND, template(openId, templateId, message.content(), idempotencyKey)));
+    }
+
+    /** The linked customer's language, which the engine wrote the message in; null for an unlinked follower. */
+    private String languageOf(OutboundMessage message) {
+        return linking.linkedCustomer(message.identityId()).flatMap(directory::customer)
+                .map(v -> v.customer().language().tag()).orElse(null);
     }
 
     private String custom(String openId, Outbound content) {
@@ -78,9 +91,9 @@ public class WeChatSender implements ChannelSender {
         return WeChatApi.JSON.writeValueAsString(body);
     }
 
-    private String template(String openId, Outbound content, String idempotencyKey) {
+    private String template(String openId, String templateId, Outbound content, String idempotencyKey) {
         ObjectNode body = WeChatApi.JSON.createObjectNode().put("touser", openId)
-                .put("template_id", properties.alertTemplateId()).put("client_msg_id", idempotencyKey);
+                .put("template_id", templateId).put("client_msg_id", idempotencyKey);
         if (content instanceof Outbound.Link link) {
             body.put("url", oauth.wrap(openId, link.url()));
         }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import org.socialbank.conversation.Conversations;
 import org.socialbank.conversation.engine.DeliveryReports;
+import org.socialbank.directory.Directory;
 import org.socialbank.directory.Linking;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -47,11 +48,11 @@ class WhatsAppConfiguration {
 
         @Bean
         WhatsAppSender whatsAppSender(WhatsAppStore store, WhatsAppStatuses statuses, Linking linking,
-                WhatsAppProperties properties, Clock clock) {
+                Directory directory, WhatsAppProperties properties, Clock clock) {
             CloudApi api = new CloudApi(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
                     properties);
             return new WhatsAppSender(api, store, statuses, new Pacing(clock, properties.messagesPerSecond()), linking,
-                    properties, clock);
+                    directory, properties, clock);
         }
     }
 }

@@ -56,6 +56,7 @@ public record WhatsAppProperties(
     private static final Pattern CREDENTIAL = Pattern.compile("[\\x21-\\x7e]{8,1024}");
     private static final Pattern TEMPLATE_NAME = Pattern.compile("[a-z0-9_]{1,512}");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(_[A-Z]{2})?");
+    private static final Set<String> BANK_LANGUAGES = Set.of("en", "fr", "ru", "fa", "zh");
 
     public WhatsAppProperties {
         templates = checked(templates);
@@ -87,9 +88,21 @@ public record WhatsAppProperties(
      *     AUTHENTICATION templates are never used since one-time codes never go to chats
      * @param parameters the body's {{1}}, {{2}}... in order, each filled from the reply's
      *     {@code title}, {@code body}, {@code url}, {@code time} or {@code line1}..{@code line20}
+     * @param languages the same template approved in other languages, by the customer's language
+     *     ({@code fr: fr}, {@code zh: zh_CN}...): a customer gets it in hers, else in {@code language}
+     *     (issue 17: an alert written in French goes in the French version of the template)
      */
     public record Template(String name, String language, @DefaultValue("UTILITY") String category,
-            @DefaultValue("title") List<String> parameters) {
+            @DefaultValue("title") List<String> parameters, Map<String, String> languages) {
+
+        public Template {
+            languages = languages == null ? Map.of() : Map.copyOf(languages);
+        }
+
+        /** The language code to send for a customer writing in {@code tag} ({@code en}, {@code fr}...). */
+        String languageFor(String tag) {
+            return tag == null ? language : languages.getOrDefault(tag, language);
+        }
     }
 
     /** Whether the channel is on. */
@@ -129,7 +142,11 @@ public record WhatsAppProperties(
                     where + ".parameters: at most " + TemplateParameters.PARAMETERS_MAX);
             parameters.forEach(p -> require(TemplateParameters.known(p), where + ".parameters: " + p
                     + " is not one of title, body, url, time, line1..line20"));
-            checked.put(use, new Template(t.name(), t.language(), category, parameters));
+            Map<String, String> languages = t.languages() == null ? Map.of() : t.languages();
+            languages.forEach((tag, code) -> require(BANK_LANGUAGES.contains(tag) && code != null
+                    && LANGUAGE.matcher(code).matches(), where + ".languages." + tag + ": a bank language (en, fr, ru, "
+                    + "fa, zh) and the code its version was approved in (fr, zh_CN...)"));
+            checked.put(use, new Template(t.name(), t.language(), category, parameters, languages));
         });
         return Map.copyOf(checked);
     }

@@ -62,9 +62,15 @@ final class WhatsAppRender {
 
     /** The approved template that carries an alert outside the window. */
     static ObjectNode template(WhatsAppProperties.Template template, Outbound content, String to, Instant now) {
+        return template(template, template.language(), content, to, now);
+    }
+
+    /** The same, in the version of the template approved in {@code languageCode} ({@code fr}, {@code zh_CN}...). */
+    static ObjectNode template(WhatsAppProperties.Template template, String languageCode, Outbound content, String to,
+            Instant now) {
         ObjectNode m = envelope(to).put("type", "template");
         ObjectNode t = m.putObject("template").put("name", template.name());
-        t.putObject("language").put("code", template.language());
+        t.putObject("language").put("code", languageCode);
         List<String> values = TemplateParameters.fill(template.parameters(), content, now);
         if (!values.isEmpty()) {
             ArrayNode parameters = t.putArray("components").addObject().put("type", "body").putArray("parameters");

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.socialbank.conversation.ChannelSender;
 import org.socialbank.conversation.OutboundMessage;
 import org.socialbank.conversation.SendOutcome;
+import org.socialbank.directory.Directory;
 import org.socialbank.directory.Linking;
 import org.socialbank.directory.Network;
 import tools.jackson.databind.node.ObjectNode;
@@ -41,16 +42,18 @@ final class WhatsAppSender implements ChannelSender {
     private final WhatsAppStatuses statuses;
     private final Pacing pacing;
     private final Linking linking;
+    private final Directory directory;
     private final WhatsAppProperties properties;
     private final Clock clock;
 
     WhatsAppSender(CloudApi api, WhatsAppStore store, WhatsAppStatuses statuses, Pacing pacing, Linking linking,
-            WhatsAppProperties properties, Clock clock) {
+            Directory directory, WhatsAppProperties properties, Clock clock) {
         this.api = api;
         this.store = store;
         this.statuses = statuses;
         this.pacing = pacing;
         this.linking = linking;
+        this.directory = directory;
         this.properties = properties;
         this.clock = clock;
     }
@@ -95,8 +98,18 @@ final class WhatsAppSender implements ChannelSender {
                     + "approved template for a " + message.content().getClass().getSimpleName().toLowerCase());
         }
         Instant now = clock.instant();
-        return outcome(api.send(WhatsAppRender.template(template, message.content(), message.recipient(), now)),
-                message, "template");
+        String language = template.languageFor(languageOf(message));
+        return outcome(api.send(WhatsAppRender.template(template, language, message.content(), message.recipient(),
+                now)), message, "template");
+    }
+
+    /**
+     * The language the engine wrote the message in: the linked customer's (alerts and answers to a
+     * linked chat are in hers, issue 17); null for a chat nobody linked.
+     */
+    private String languageOf(OutboundMessage message) {
+        return linking.linkedCustomer(message.identityId()).flatMap(directory::customer)
+                .map(v -> v.customer().language().tag()).orElse(null);
     }
 
     private SendOutcome outcome(CloudApi.Answer answer, OutboundMessage message, String kind) {

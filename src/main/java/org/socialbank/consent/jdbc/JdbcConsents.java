@@ -84,6 +84,17 @@ public class JdbcConsents {
                 .list();
     }
 
+    /**
+     * Accounts of one network whose consent for the purpose is given, after an account id: a
+     * range of the {@code consents_given} index, however far into a million accounts.
+     */
+    public List<String> givenOn(Purpose purpose, Network channel, String afterUser, int limit) {
+        return jdbc.sql("SELECT external_user_id FROM consents WHERE purpose = ? AND status = 'given' AND channel = ? "
+                + "AND external_user_id > ? ORDER BY external_user_id LIMIT ?")
+                .params(purpose.wireName(), channel.wireName(), afterUser == null ? "" : afterUser, limit)
+                .query(String.class).list();
+    }
+
     private static Consent consent(ResultSet rs, int row) throws SQLException {
         return new Consent(Network.fromWireName(rs.getString("channel")).orElseThrow(),
                 rs.getString("external_user_id"), Purpose.fromWireName(rs.getString("purpose")).orElseThrow(),

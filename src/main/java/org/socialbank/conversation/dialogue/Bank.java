@@ -32,6 +32,9 @@ public interface Bank {
     /** The action of a transaction alert's "This wasn't me" button, followed by the alert id. */
     String NOT_ME = "alert.not_me:";
 
+    /** The action of a campaign message's one-tap "stop offers" button, then the campaign's id (issue 17). */
+    String STOP_OFFERS = "campaign.stop:";
+
     /** The time now, from the application's clock. */
     Instant now();
 

@@ -154,6 +154,11 @@ public final class Dialogue {
             return turn.linked().isPresent() ? openRequests.press(turn, language, press.get().action())
                     : offerLink(turn, language);
         }
+        if (press.isPresent() && press.get().action().startsWith(Bank.STOP_OFFERS)) {
+            // one tap under a campaign message withdraws marketing on this chat, linked or not (issue 17)
+            turn.bank().stopMarketing(press.get().action(), false);
+            return say(dropForm(turn.state()), language, "consent.stop.confirmed");
+        }
         if (press.isPresent() && press.get().action().startsWith(Bank.NOT_ME)) {
             return turn.linked().isPresent() ? notMe(turn, language, press.get().action()) : offerLink(turn, language);
         }

@@ -114,6 +114,7 @@ abstract class WeChatContract {
         registry.add("socialbank.channels.wechat.encoding-aes-key", () -> AES_KEY);
         registry.add("socialbank.channels.wechat.api-base-url", WECHAT::url);
         registry.add("socialbank.channels.wechat.alert-template-id", () -> "TPL_ALERT");
+        registry.add("socialbank.channels.wechat.alert-template-ids.fr", () -> "TPL_ALERT_FR");
         registry.add("socialbank.conversation.relay-interval", () -> "200ms");
         registry.add("socialbank.channels.wechat.oauth-base-url", WECHAT::url);
     }
@@ -347,6 +348,20 @@ abstract class WeChatContract {
         assertThat(template.body().path("data").path("first").path("value").asString()).isEqualTo("Received €5.00");
         assertThat(template.body().path("data").path("keyword1").path("value").asString()).isEqualTo("from Alice W.");
 
+        // issue 17: a follower linked to a customer who reads French gets the French template
+        String french = newUser();
+        ChannelIdentity frenchIdentity = linking.identify(Network.WECHAT, french, null, null);
+        jdbc.sql("UPDATE channel_identities SET customer_id = ?, linked_at = ? WHERE id = ?")
+                .params(DemoBank.CUSTOMERS.get(1).customerId().value(), java.time.OffsetDateTime.now(
+                        java.time.ZoneOffset.UTC), frenchIdentity.id().value()).update();
+        UUID frenchAlert = UUID.randomUUID();
+        assertThat(sender.send(message(frenchAlert, french, new Outbound.Text("Reçu 5,00 €")), frenchAlert.toString()))
+                .isInstanceOf(SendOutcome.Sent.class);
+        FakeWeChat.Call frenchTemplate = WECHAT.await(WeChatSender.TEMPLATE_SEND, c -> french.equals(c.body()
+                .path("touser").asString()));
+        assertThat(frenchTemplate.body().path("template_id").asString()).isEqualTo("TPL_ALERT_FR");
+        assertThat(frenchTemplate.body().path("client_msg_id").asString()).isEqualTo(frenchAlert.toString());
+
         int customBefore = customTo(user).size();
         SendOutcome buttons = send(user, new Outbound.Buttons("Pay?", List.of(new Outbound.Button("Yes", "r1"))));
         assertThat(buttons).as("the window is known closed; buttons cannot go as a template")
@@ -374,7 +389,7 @@ abstract class WeChatContract {
         String appId = "wxrace" + UUID.randomUUID().toString().substring(0, 8);
         WeChatProperties properties = new WeChatProperties(appId, "secret", TOKEN, "", URI.create(WECHAT.url()), false,
                 "zh", Duration.ofMillis(3500), Duration.ofSeconds(10), Duration.ofMinutes(5), 20, "", Map.of(),
-                URI.create(WECHAT.url()), java.util.Set.of());
+                null, URI.create(WECHAT.url()), java.util.Set.of());
         WeChatAccessTokens nodeA = new WeChatAccessTokens(jdbc, api, properties, Clock.systemUTC());
         WeChatAccessTokens nodeB = new WeChatAccessTokens(jdbc, api, properties, Clock.systemUTC());
         WECHAT.tokenDelay(Duration.ofMillis(400));

@@ -103,7 +103,7 @@ class WeChatOAuthUnitTests {
         // the API on a port nothing listens on: a request that reaches WeChat comes back Unavailable
         WeChatProperties properties = new WeChatProperties(appId, "secret", WeChatPropertiesUnitTests.TOKEN, "",
                 URI.create("http://127.0.0.1:9"), false, "zh", Duration.ofMillis(3500), Duration.ofSeconds(1),
-                Duration.ofMinutes(5), 20, "", Map.of(), URI.create("https://open.weixin.qq.com/"), paths);
+                Duration.ofMinutes(5), 20, "", Map.of(), null, URI.create("https://open.weixin.qq.com/"), paths);
         DirectoryProperties directory = new DirectoryProperties(30, 10_000, 200, URI.create(BANK + "/"),
                 Duration.ofMinutes(10), Duration.ofDays(7), Duration.ofMinutes(5), 3, 5, Duration.ofMinutes(15),
                 Duration.ofHours(1), 10, 20, Duration.ofHours(1));

@@ -47,11 +47,11 @@ class WeChatPropertiesUnitTests {
     void wrappedPagesAreAmongTheBanksPages() {
         assertThatThrownBy(() -> new WeChatProperties("wx1", "secret", TOKEN, "", URI.create("https://api.weixin.qq.com"),
                 true, "zh", Duration.ofMillis(3500), Duration.ofSeconds(10), Duration.ofMinutes(5), 20, "", Map.of(),
-                URI.create("https://open.weixin.qq.com"), Set.of("link", "admin")))
+                null, URI.create("https://open.weixin.qq.com"), Set.of("link", "admin")))
                 .hasMessageContaining("socialbank.channels.wechat.oauth-paths");
         assertThatThrownBy(() -> new WeChatProperties("wx1", "secret", TOKEN, "", URI.create("https://api.weixin.qq.com"),
                 true, "zh", Duration.ofMillis(3500), Duration.ofSeconds(10), Duration.ofMinutes(5), 20, "", Map.of(),
-                URI.create("ftp://open.weixin.qq.com"), Set.of()))
+                null, URI.create("ftp://open.weixin.qq.com"), Set.of()))
                 .hasMessageContaining("socialbank.channels.wechat.oauth-base-url");
     }
 
@@ -68,6 +68,6 @@ class WeChatPropertiesUnitTests {
             Map<String, String> fields) {
         return new WeChatProperties(appId, secret, token, key, URI.create("https://api.weixin.qq.com"), true, "zh",
                 Duration.ofMillis(3500), Duration.ofSeconds(10), Duration.ofMinutes(5), 20, "", fields,
-                URI.create("https://open.weixin.qq.com"), Set.of("link"));
+                null, URI.create("https://open.weixin.qq.com"), Set.of("link"));
     }
 }

@@ -107,6 +107,8 @@ abstract class WhatsAppContract {
         registry.add(p + "templates.alert.name", () -> TEMPLATE);
         registry.add(p + "templates.alert.language", () -> "en");
         registry.add(p + "templates.alert.parameters", () -> "title,body");
+        registry.add(p + "templates.alert.languages.fr", () -> "fr"); // issue 17: per customer language
+        registry.add(p + "templates.alert.languages.ru", () -> "ru");
     }
 
     @BeforeEach
@@ -356,7 +358,8 @@ abstract class WhatsAppContract {
         FakeCloudApi.Call alert = camille.received(seen + 1);
         assertThat(alert.type()).isEqualTo("template");
         assertThat(alert.body().path("template").path("name").asString()).isEqualTo(TEMPLATE);
-        assertThat(alert.body().path("template").path("language").path("code").asString()).isEqualTo("en");
+        assertThat(alert.body().path("template").path("language").path("code").asString())
+                .as("Camille reads French: the template's French version (issue 17)").isEqualTo("fr");
         assertThat(alert.body().path("template").path("components").get(0).path("parameters").get(0).path("text")
                 .asString()).contains("Alice").contains("2");
     }

@@ -41,17 +41,31 @@ class WhatsAppPropertiesUnitTests {
 
     @Test
     void onlyUtilityTemplatesForKnownUsesWithKnownParameters() {
-        assertThat(of("", "", "", "", Map.of("alert", new WhatsAppProperties.Template("account_alert", "en", null, null)))
-                .templates().get("alert")).isEqualTo(new WhatsAppProperties.Template("account_alert", "en", "UTILITY",
-                        List.of("title")));
+        assertThat(of("", "", "", "", Map.of("alert", new WhatsAppProperties.Template("account_alert", "en", null, null,
+                null))).templates().get("alert")).isEqualTo(new WhatsAppProperties.Template("account_alert", "en", "UTILITY",
+                        List.of("title"), Map.of()));
         assertThatThrownBy(() -> of("", "", "", "", Map.of("alert", new WhatsAppProperties.Template("otp_code", "en",
-                "AUTHENTICATION", List.of("title"))))).hasMessageContaining("UTILITY");
+                "AUTHENTICATION", List.of("title"), null)))).hasMessageContaining("UTILITY");
         assertThatThrownBy(() -> of("", "", "", "", Map.of("promo", new WhatsAppProperties.Template("promo", "en",
-                "UTILITY", List.of("title"))))).hasMessageContaining("templates.promo");
+                "UTILITY", List.of("title"), null)))).hasMessageContaining("templates.promo");
         assertThatThrownBy(() -> of("", "", "", "", Map.of("alert", new WhatsAppProperties.Template("Account Alert",
-                "en", "UTILITY", List.of("title"))))).hasMessageContaining(".name");
+                "en", "UTILITY", List.of("title"), null)))).hasMessageContaining(".name");
         assertThatThrownBy(() -> of("", "", "", "", Map.of("alert", new WhatsAppProperties.Template("account_alert",
-                "en", "UTILITY", List.of("amount"))))).hasMessageContaining("amount");
+                "en", "UTILITY", List.of("amount"), null)))).hasMessageContaining("amount");
+    }
+
+    @Test
+    void aTemplateMayHaveAVersionPerCustomerLanguage() { // issue 17
+        WhatsAppProperties.Template alert = of("", "", "", "", Map.of("alert", new WhatsAppProperties.Template(
+                "account_alert", "en", null, null, Map.of("fr", "fr", "zh", "zh_CN")))).templates().get("alert");
+        assertThat(alert.languageFor("fr")).isEqualTo("fr");
+        assertThat(alert.languageFor("zh")).isEqualTo("zh_CN");
+        assertThat(alert.languageFor("ru")).as("no Russian version: the default one").isEqualTo("en");
+        assertThat(alert.languageFor(null)).isEqualTo("en");
+        assertThatThrownBy(() -> of("", "", "", "", Map.of("alert", new WhatsAppProperties.Template("account_alert",
+                "en", null, null, Map.of("de", "de"))))).hasMessageContaining("languages.de");
+        assertThatThrownBy(() -> of("", "", "", "", Map.of("alert", new WhatsAppProperties.Template("account_alert",
+                "en", null, null, Map.of("fr", "French"))))).hasMessageContaining("languages.fr");
     }
 
     @Test

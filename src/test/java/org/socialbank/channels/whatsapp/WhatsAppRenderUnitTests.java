@@ -94,7 +94,7 @@ class WhatsAppRenderUnitTests {
     @Test
     void theAlertTemplateTakesItsParametersFromTheReplyWithoutLineBreaks() {
         WhatsAppProperties.Template template = new WhatsAppProperties.Template("account_alert", "en_US", "UTILITY",
-                List.of("title", "body", "time"));
+                List.of("title", "body", "time"), null);
         ObjectNode m = WhatsAppRender.template(template, new Outbound.Receipt("Payment received",
                 List.of("€5.00", "from Alice W.")), TO, Instant.parse("2026-12-01T10:15:30Z"));
         assertThat(m.path("type").asString()).isEqualTo("template");

@@ -1,0 +1,116 @@
+package org.socialbank.alerts;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import org.socialbank.alerts.jdbc.AlertRow;
+import org.socialbank.alerts.jdbc.JdbcAlerts;
+import org.socialbank.directory.Alias;
+import org.socialbank.directory.Directory;
+import org.socialbank.directory.Language;
+import org.socialbank.notifications.BudgetedSms;
+import org.socialbank.notifications.SmsDelivery;
+import org.socialbank.notifications.SmsMessage;
+import org.socialbank.shared.Dates;
+import org.socialbank.shared.Money;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * SMS as the last resort of an alert (issue 17): only when no private chat can carry it, only for
+ * the configured kinds (money out by default), only from the configured amount of its currency,
+ * only to the customer's verified phone. The SMS says the amount, what it was and when: no
+ * balance, no name, no link (it is read on lock screens, and an SMS link is what phishing looks
+ * like). It is queued in {@code alert_sms} in the transaction that decided it, then sent through
+ * the budgeted SMS gateway (the developer inbox until one is configured): claimed by one node
+ * (PENDING to SENDING), then SUCCEEDED, FAILED or UNKNOWN, never sent twice.
+ */
+@Component
+class AlertSms {
+
+    private static final Logger log = LoggerFactory.getLogger(AlertSms.class);
+    /** A claimed SMS unanswered this long belonged to a node that stopped. */
+    static final Duration ABANDONED_AFTER = Duration.ofMinutes(10);
+
+    private final JdbcAlerts store;
+    private final Directory directory;
+    private final MessageSource messages;
+    private final BudgetedSms gateway;
+    private final AlertsProperties properties;
+    private final Clock clock;
+
+    AlertSms(JdbcAlerts store, Directory directory, MessageSource messages, BudgetedSms gateway,
+            AlertsProperties properties, Clock clock) {
+        this.store = store;
+        this.directory = directory;
+        this.messages = messages;
+        this.gateway = gateway;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Queues the alert as an SMS in the caller's transaction when it is worth one; answers whether it did. */
+    boolean queue(AlertRow row, Language language, ZoneId zone, Instant now) {
+        if (!properties.smsWorth(row.kind(), row.currency().code(), row.amountMinor())) {
+            return false;
+        }
+        Optional<Alias> phone = directory.phoneOnFile(row.customerId());
+        if (phone.isEmpty() || !SmsMessage.isE164(phone.get().value())) {
+            return false;
+        }
+        store.insertSms(row.id(), row.customerId(), phone.get().value(), text(row, language, zone), now);
+        return true;
+    }
+
+    /** The SMS of an alert: kind, amount and time in her zone, nothing that would help someone else. */
+    String text(AlertRow row, Language language, ZoneId zone) {
+        String amount = Money.format(row.amountMinor(), row.currency(), language.locale());
+        String time = Dates.dateTime(row.postedAt(), language.locale(), zone);
+        return messages.getMessage("alerts.sms." + row.kind().wireName(), new Object[] {amount, time},
+                language.locale());
+    }
+
+    /** Sends the pending SMS, one claim at a time outside any transaction; answers how many it sent. */
+    int sendPending() {
+        Instant now = clock.instant();
+        store.abandonSms(now.minus(ABANDONED_AFTER), properties.batchMax());
+        List<JdbcAlerts.PendingSms> pending = store.pendingSms(properties.batchMax());
+        int sent = 0;
+        for (JdbcAlerts.PendingSms sms : pending) {
+            if (store.claimSms(sms.alertId(), clock.instant())) {
+                settle(sms);
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    private void settle(JdbcAlerts.PendingSms sms) {
+        BudgetedSms.Outcome outcome;
+        try {
+            outcome = gateway.send(new SmsMessage(sms.toE164(), sms.text()), Optional.empty());
+        } catch (RuntimeException e) {
+            log.warn("alert SMS {}: the gateway failed; whether it left cannot be told", sms.alertId(), e);
+            store.settleSms(sms.alertId(), "UNKNOWN", null, cut(String.valueOf(e.getMessage())), clock.instant());
+            return;
+        }
+        if (outcome instanceof BudgetedSms.Sent s) {
+            SmsDelivery d = s.delivery();
+            store.settleSms(sms.alertId(), d.status().name(), d.id(), d.failureReason().map(AlertSms::cut).orElse(null),
+                    clock.instant());
+        } else {
+            store.settleSms(sms.alertId(), "FAILED", null, ((BudgetedSms.Refused) outcome).why().reason(),
+                    clock.instant());
+        }
+    }
+
+    private static String cut(String reason) {
+        return reason.length() > SmsDelivery.REASON_LENGTH_MAX ? reason.substring(0, SmsDelivery.REASON_LENGTH_MAX)
+                : reason;
+    }
+}

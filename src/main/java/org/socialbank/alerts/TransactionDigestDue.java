@@ -1,0 +1,30 @@
+package org.socialbank.alerts;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.socialbank.directory.IdentityId;
+import org.socialbank.directory.Language;
+import org.socialbank.directory.Network;
+import org.socialbank.shared.CurrencyCode;
+
+/**
+ * A customer's daily digest of her alerts (issue 17), published in the transaction that records
+ * it: the conversation engine writes it to its outbox there, so it goes once per customer per day.
+ *
+ * @param day the day in her zone the postings belong to
+ * @param totals one line per currency
+ * @param chatIdentity the private chat chosen for it, never on a public network
+ */
+public record TransactionDigestDue(UUID digestId, LocalDate day, int postings, List<Total> totals, Language language,
+        IdentityId chatIdentity, Network channel, String recipient) {
+
+    public TransactionDigestDue {
+        totals = List.copyOf(totals);
+    }
+
+    /** The day in one currency: money in, money out, fees, and the balance after the day's last posting. */
+    public record Total(CurrencyCode currency, int postings, long incomingMinor, long outgoingMinor, long feeMinor,
+            long balanceAfterMinor) {
+    }
+}

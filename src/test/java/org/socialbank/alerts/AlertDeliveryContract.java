@@ -1,0 +1,239 @@
+package org.socialbank.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
+import org.junit.jupiter.api.Test;
+import org.socialbank.directory.Alias;
+import org.socialbank.directory.AliasType;
+import org.socialbank.directory.CustomerId;
+import org.socialbank.directory.CustomerView;
+import org.socialbank.directory.Directory;
+import org.socialbank.directory.DirectoryResult;
+import org.socialbank.directory.IdentityId;
+import org.socialbank.directory.KycLevel;
+import org.socialbank.directory.Language;
+import org.socialbank.directory.Linking;
+import org.socialbank.directory.Network;
+import org.socialbank.directory.NewCustomer;
+import org.socialbank.ledger.AccountFlag;
+import org.socialbank.ledger.AccountId;
+import org.socialbank.ledger.AccountKind;
+import org.socialbank.ledger.Ledger;
+import org.socialbank.ledger.NewAccount;
+import org.socialbank.ledger.NewTransfer;
+import org.socialbank.ledger.TransferId;
+import org.socialbank.ledger.TransferResult;
+import org.socialbank.shared.CurrencyCode;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Issue 17, how an alert reaches a customer when the chat is not the whole answer: SMS as the
+ * last resort (no chat, a large enough amount, a verified phone; no balance or name in it; sent
+ * once), and the daily digest (alerts wait for their day, one digest per customer per day, even
+ * when several nodes run the job at the same moment). The same tests on H2 and PostgreSQL.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+abstract class AlertDeliveryContract {
+
+    static final CurrencyCode EUR = CurrencyCode.of("EUR");
+    static final int NODES = 4;
+    static final RandomGenerator RANDOM = RandomGenerator.of("L64X128MixRandom");
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Directory directory;
+
+    @Autowired
+    Ledger ledger;
+
+    @Autowired
+    Linking linking;
+
+    @Autowired
+    TransactionAlerts alerts;
+
+    @Autowired
+    AlertDigests digests;
+
+    @Autowired
+    AlertSms sms;
+
+    @Autowired
+    Alerts settings;
+
+    @DynamicPropertySource
+    static void alerts(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.hikari.minimum-idle", () -> "10"); // h2database#4302, as the other H2 tests
+        registry.add("socialbank.alerts.follower-enabled", () -> "false"); // the test drives the follower
+        registry.add("socialbank.alerts.settle", () -> "0s");
+        registry.add("socialbank.alerts.sms-min-amount-minor.EUR", () -> "5000");
+        registry.add("socialbank.alerts.sms-kinds", () -> "incoming,outgoing");
+    }
+
+    @Test
+    void withoutAChatALargeAlertGoesOnceBySmsWithoutBalanceOrNameAndASmallOneDoesNot() {
+        String phone = phone();
+        CustomerId fatima = customer("Fatima Farahani", Language.FA, phone);
+        AccountId wallet = wallet(fatima);
+        AccountId equity = equity();
+        drain();
+        TransferId large = post(equity, wallet, 123_456);
+        TransferId small = post(equity, wallet, 4_999);
+        drain();
+        assertThat(statuses(large)).containsExactly("incoming:sms");
+        assertThat(statuses(small)).as("below the SMS threshold: told nowhere").containsExactly("incoming:no_chat");
+
+        assertThat(sms.sendPending()).isGreaterThanOrEqualTo(1);
+        assertThat(sms.sendPending()).as("sent once").isZero();
+        List<String> texts = jdbc.sql("SELECT text FROM dev_sms_inbox WHERE to_e164 = ?").param(phone)
+                .query(String.class).list();
+        assertThat(texts).hasSize(1);
+        assertThat(texts.get(0)).contains("واریز").contains("socialbank").as("no balance in an SMS")
+                .doesNotContain("موجودی");
+        assertThat(jdbc.sql("SELECT status FROM alert_sms WHERE alert_id = (SELECT id FROM transaction_alerts "
+                + "WHERE transfer_id = ?)").param(large.value()).query(String.class).single()).isEqualTo("SUCCEEDED");
+
+        // a customer without a verified phone: nothing to send it to
+        CustomerId noPhone = customer("Nour Nasser", Language.EN, null);
+        AccountId noPhoneWallet = wallet(noPhone);
+        TransferId unreachable = post(equity, noPhoneWallet, 99_999);
+        drain();
+        assertThat(statuses(unreachable)).containsExactly("incoming:no_chat");
+    }
+
+    @Test
+    void aDailyDigestGathersTheDaysAlertsAndGoesOnceEvenWhenSeveralNodesRunTheJobTogether() throws Exception {
+        CustomerId olga = customer("Olga Orlova", Language.EN, null);
+        AccountId wallet = wallet(olga);
+        AccountId other = wallet(customer("Petr Popov", Language.RU, null));
+        IdentityId chat = linked(olga);
+        AccountId equity = equity();
+        settings.save(settings.settings(olga).withDelivery(AlertDelivery.DAILY));
+        drain();
+        TransferId in = post(equity, wallet, 10_000);
+        TransferId out = post(wallet, other, 2_550);
+        drain();
+        assertThat(statuses(in)).containsExactly("incoming:digest");
+        assertThat(statuses(out)).contains("outgoing:digest");
+        assertThat(outbox(chat)).as("nothing yet: the digest goes the next morning").isEmpty();
+        assertThat(digests.sendDigests()).as("not due yet").isZero();
+
+        // the next morning: several nodes run the digest job at the same instant
+        jdbc.sql("UPDATE transaction_alerts SET due_at = ? WHERE customer_id = ? AND status = 'digest'")
+                .params(OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1), olga.value()).update();
+        race(() -> digests.sendDigests());
+        assertThat(digests.sendDigests()).isZero();
+        List<String> sent = outbox(chat);
+        assertThat(sent).as("one digest for the day").hasSize(1);
+        assertThat(sent.get(0)).contains("Postings: 2").contains("Money in: €100.00").contains("Money out: €25.50")
+                .contains("Balance: €74.50");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM alert_digests WHERE customer_id = ?").param(olga.value())
+                .query(Long.class).single()).isEqualTo(1L);
+        assertThat(statuses(in)).containsExactly("incoming:digested");
+
+        // she goes back to instant alerts: the next posting is alerted at once
+        settings.save(settings.settings(olga).withDelivery(AlertDelivery.INSTANT));
+        post(equity, wallet, 700);
+        drain();
+        assertThat(outbox(chat)).hasSize(2);
+    }
+
+    private void race(Callable<Integer> job) throws Exception {
+        ExecutorService nodes = Executors.newFixedThreadPool(NODES);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> runs = new ArrayList<>();
+            for (int i = 0; i < NODES; i++) {
+                runs.add(nodes.submit(() -> {
+                    start.await();
+                    return job.call();
+                }));
+            }
+            start.countDown();
+            int settled = 0;
+            for (Future<Integer> run : runs) {
+                settled += run.get(60, TimeUnit.SECONDS);
+            }
+            assertThat(settled).as("the customer-days settled, over all nodes").isGreaterThanOrEqualTo(1);
+        } finally {
+            nodes.shutdownNow();
+        }
+    }
+
+    private static String phone() {
+        return "+3361" + String.format("%07d", RANDOM.nextInt(10_000_000));
+    }
+
+    private CustomerId customer(String name, Language language, String phone) {
+        CustomerId id = new CustomerId(UUID.randomUUID());
+        List<CustomerView.AliasEntry> aliases = phone == null ? List.of()
+                : List.of(new CustomerView.AliasEntry(Alias.parse(AliasType.PHONE, null, phone, null), true));
+        assertThat(directory.register(new NewCustomer(id, name, language, KycLevel.FULL, null, null, aliases)))
+                .isInstanceOf(DirectoryResult.Done.class);
+        return id;
+    }
+
+    private AccountId wallet(CustomerId customer) {
+        AccountId wallet = new AccountId(UUID.randomUUID());
+        ledger.open(new NewAccount(wallet, EUR, customer.ownerRef(), AccountKind.CUSTOMER_WALLET,
+                Set.of(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS)));
+        assertThat(directory.holdAccount(customer, wallet, true)).isInstanceOf(DirectoryResult.Done.class);
+        return wallet;
+    }
+
+    private AccountId equity() {
+        AccountId equity = new AccountId(UUID.randomUUID());
+        ledger.open(new NewAccount(equity, EUR, null, AccountKind.BANK_EQUITY, Set.of()));
+        return equity;
+    }
+
+    /** A web-chat account linked to the customer (the sign-in flow is the linking tests' business). */
+    private IdentityId linked(CustomerId customer) {
+        IdentityId id = linking.identify(Network.WEBCHAT, "web-" + UUID.randomUUID(), null, null).id();
+        jdbc.sql("UPDATE channel_identities SET customer_id = ?, linked_at = ? WHERE id = ?")
+                .params(customer.value(), OffsetDateTime.now(ZoneOffset.UTC), id.value()).update();
+        return id;
+    }
+
+    private TransferId post(AccountId debit, AccountId credit, long amountMinor) {
+        TransferId id = new TransferId(UUID.randomUUID());
+        assertThat(ledger.transfer(NewTransfer.posted(id, debit, credit, amountMinor, EUR, "deposit")))
+                .isInstanceOf(TransferResult.Posted.class);
+        return id;
+    }
+
+    private void drain() {
+        for (int round = 0; round < 100 && alerts.follow() > 0; round++) {
+            // each round takes one batch of the journal
+        }
+    }
+
+    private List<String> statuses(TransferId transfer) {
+        return jdbc.sql("SELECT kind, status FROM transaction_alerts WHERE transfer_id = ? ORDER BY kind")
+                .param(transfer.value()).query((rs, n) -> rs.getString(1) + ":" + rs.getString(2)).list();
+    }
+
+    private List<String> outbox(IdentityId identity) {
+        return jdbc.sql("SELECT payload FROM outbox_messages WHERE identity_id = ? ORDER BY created_at, id")
+                .param(identity.value()).query(String.class).list();
+    }
+}

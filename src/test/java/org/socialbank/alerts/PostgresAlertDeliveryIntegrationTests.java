@@ -1,0 +1,13 @@
+package org.socialbank.alerts;
+
+import org.socialbank.support.TestStores;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+class PostgresAlertDeliveryIntegrationTests extends AlertDeliveryContract {
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        TestStores.postgres(registry);
+    }
+}
