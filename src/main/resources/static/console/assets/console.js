@@ -18,3 +18,39 @@
   });
 })();
 
+// Live queue (issue 19): an element with data-events listens to the server's events (plain
+// EventSource, no htmx extension) and, on "queue", fetches data-refresh again and swaps itself.
+// The fetch says it is a refresh (X-Console-Poll), so a screen left open still signs out when idle.
+(function () {
+  'use strict';
+
+  function listen() {
+    var live = document.querySelector('[data-events]');
+    if (!live || typeof EventSource === 'undefined' || typeof htmx === 'undefined') {
+      return;
+    }
+    var source = new EventSource(live.getAttribute('data-events'));
+    source.addEventListener('queue', function () {
+      var current = document.getElementById(live.id);
+      if (!current) {
+        return;
+      }
+      htmx.ajax('GET', current.getAttribute('data-refresh'), {
+        target: '#' + current.id, swap: 'outerHTML', headers: {'X-Console-Poll': '1'}
+      });
+    });
+    source.addEventListener('error', function () {
+      // signed out (401) or the server went away for good: EventSource stops on its own, or retries
+      document.body.setAttribute('data-events-state', String(source.readyState));
+    });
+    source.addEventListener('open', function () {
+      document.body.setAttribute('data-events-state', 'open');
+    });
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', listen);
+  } else {
+    listen();
+  }
+})();

@@ -284,6 +284,22 @@ public class JdbcHandoffs {
                 .query(String.class).list();
     }
 
+    /**
+     * What the queue lists, as one number: a hash of every open case's id, status, team, agent and
+     * priority (at most {@code limit} cases). Any change any node makes changes it.
+     */
+    public long openFingerprint(int limit) {
+        long[] hash = {1125899906842597L};
+        jdbc.sql("SELECT id, status, team, agent_id, priority, snoozed_until FROM handoff_cases "
+                + "WHERE status IN ('QUEUED', 'ASSIGNED', 'SNOOZED') ORDER BY id LIMIT ?").param(limit).query(rs -> {
+                    String row = rs.getObject("id", UUID.class) + "|" + rs.getString("status") + "|"
+                            + rs.getString("team") + "|" + rs.getString("agent_id") + "|" + rs.getInt("priority")
+                            + "|" + Timestamps.instant(rs, "snoozed_until");
+                    hash[0] = 31 * hash[0] + row.hashCode();
+                });
+        return hash[0];
+    }
+
     // --- conversations the bot has ----------------------------------------------------------
 
     /** A conversation the bot owns: its chat account, channel, the linked customer's language, last activity. */
