@@ -78,10 +78,12 @@ class ConsoleTabsBrowserTests {
         browser.navigate().refresh();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("dashboard")));
         assertThat(meta("csrf-token")).isEqualTo(token);
-        String before = browser.findElement(By.id("dashboard")).getAttribute("data-at");
+        String readAt = "return document.getElementById('dashboard').getAttribute('data-at');";
+        Object before = browser.executeScript(readAt);
         browser.executeScript("htmx.ajax('GET', '/console/dashboard', {target: '#dashboard', swap: 'outerHTML',"
                 + " headers: {'X-Console-Poll': '1'}})");
-        wait.until(d -> !before.equals(d.findElement(By.id("dashboard")).getAttribute("data-at")));
+        // read in the page in one step: the element may be swapped between a find and a read
+        wait.until(d -> !before.equals(((ChromeDriver) d).executeScript(readAt)));
 
         browser.get(base() + "/console/conversations?lang=en");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("queue")));
