@@ -19,6 +19,10 @@ public class HandoffViews {
     public static final int OPEN_MAX = 500;
     /** Transcript lines read at most. */
     public static final int LINES_MAX = 1_000;
+    /** A conversation the bot has is listed for take-over while it was active this recently. */
+    public static final int BOT_ACTIVE_HOURS = 24;
+    /** Conversations the bot has, listed at most. */
+    public static final int BOT_MAX = 100;
 
     private final JdbcHandoffs store;
     private final Handoffs handoffs;
@@ -82,6 +86,12 @@ public class HandoffViews {
 
     public Optional<HandoffCase> find(CaseId id) {
         return store.find(id);
+    }
+
+    /** Conversations the bot answers that were active in the last {@link #BOT_ACTIVE_HOURS} hours, newest first. */
+    @Transactional(readOnly = true)
+    public List<JdbcHandoffs.BotConversation> botConversations() {
+        return store.botConversations(clock.instant().minus(java.time.Duration.ofHours(BOT_ACTIVE_HOURS)), BOT_MAX);
     }
 
     /** Ratings per agent or per team of cases closed since then. */

@@ -77,6 +77,15 @@ public class Handoffs {
      */
     @Transactional
     public HandoffResult takeOver(AgentId agent, IdentityId identity) {
+        return takeOver(agent, identity, null);
+    }
+
+    /**
+     * As {@link #takeOver(AgentId, IdentityId)}; a conversation the bot has becomes a case of
+     * {@code team} (one of the agent's), or of the agent's first team when it is null or blank.
+     */
+    @Transactional
+    public HandoffResult takeOver(AgentId agent, IdentityId identity, String team) {
         Optional<Assignment.Agent> self = agent(agent);
         Optional<ChatMessages.ChatAddress> chat = chats.address(identity);
         if (self.isEmpty() || chat.isEmpty()) {
@@ -88,17 +97,19 @@ public class Handoffs {
             return open.agent().get().equals(agent) ? HandoffResult.Done.of(open.id())
                     : new HandoffResult.Refused(HandoffRefusal.NOT_YOURS);
         }
-        String team = open != null ? open.team() : self.get().teams().stream().sorted().findFirst().orElse("");
+        String caseTeam = open != null ? open.team()
+                : team != null && !team.isBlank() ? team.strip()
+                : self.get().teams().stream().sorted().findFirst().orElse("");
         Language language = open != null ? open.language() : language(identity);
-        if (!self.get().teams().contains(team) || !self.get().languages().contains(language)) {
+        if (!self.get().teams().contains(caseTeam) || !self.get().languages().contains(language)) {
             return new HandoffResult.Refused(HandoffRefusal.NOT_IN_TEAM);
         }
-        if (!cases.stillHasRoom(agent, team, language)) {
+        if (!cases.stillHasRoom(agent, caseTeam, language)) {
             return new HandoffResult.Refused(HandoffRefusal.AT_CAPACITY);
         }
         if (open == null) {
             open = new HandoffCase(new CaseId(java.util.UUID.randomUUID()), identity, chat.get().channel(),
-                    chat.get().recipient(), team, language, 0, HandoffCase.Reason.API, HandoffCase.Status.QUEUED,
+                    chat.get().recipient(), caseTeam, language, 0, HandoffCase.Reason.API, HandoffCase.Status.QUEUED,
                     Optional.empty(), clock.instant(), Optional.empty(), Optional.empty(), Optional.empty(),
                     Optional.empty(), Optional.empty());
             store.insertCase(open);

@@ -46,7 +46,10 @@ class H2ConsolePermissionsIntegrationTests {
     static final List<Page> PAGES = List.of(new Page("/console", null), new Page("/console/dashboard.csv", Permission.DASHBOARD),
             new Page("/console/dashboard", Permission.DASHBOARD),
             new Page("/console/audit", Permission.AUDIT), new Page("/console/audit.csv", Permission.AUDIT),
-            new Page("/console/staff", Permission.STAFF));
+            new Page("/console/staff", Permission.STAFF), new Page("/console/staff/new", Permission.STAFF),
+            new Page("/console/conversations/bot", Permission.CONVERSATIONS),
+            new Page("/console/conversations/keywords", Permission.SUPERVISE),
+            new Page("/console/conversations/ratings", Permission.SUPERVISE));
 
     @LocalServerPort
     int port;

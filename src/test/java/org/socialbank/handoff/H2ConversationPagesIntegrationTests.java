@@ -87,7 +87,7 @@ class H2ConversationPagesIntegrationTests {
         FormClient.Page list = agent.get("/console/conversations/list"); // what htmx polls
         assertThat(list.status()).isEqualTo(200);
         assertThat(list.html()).contains(id).doesNotContain("<html").contains("availability");
-        // the console gives each response a new form token: the polled part carries the form that uses it
+        // the session's form token is the same in every response: a refresh never makes a form stale
         assertThat(agent.post("/console/conversations/available", "available", "false").status()).isEqualTo(200);
         agent.get("/console/conversations/list");
         agent.get("/console/conversations/" + id); // the page whose form is sent

@@ -28,4 +28,29 @@ public record DashboardNumbers(Instant at, List<Conversations> conversations, Li
 
     public record Count(String key, long count) {
     }
+
+    /** Payments in each of the last 24 hours, one bar an hour (labelled {@code HH}, UTC, every third). */
+    public BarChart paymentsChart() {
+        return BarChart.of(hours.stream().map(h -> hourLabel(h.start())).toList(),
+                hours.stream().map(Hour::payments).toList(), 3);
+    }
+
+    /** Messages sent per channel (what the platforms took). */
+    public BarChart sendsChart() {
+        return BarChart.of(sends.stream().map(Sends::channel).limit(BarChart.BARS_MAX).toList(),
+                sends.stream().map(Sends::succeeded).limit(BarChart.BARS_MAX).toList(), 1);
+    }
+
+    /** Conversations per channel, every language together. */
+    public BarChart conversationsChart() {
+        java.util.Map<String, Long> byChannel = new java.util.TreeMap<>();
+        conversations.forEach(c -> byChannel.merge(c.channel(), c.total(), Long::sum));
+        List<String> channels = byChannel.keySet().stream().limit(BarChart.BARS_MAX).toList();
+        return BarChart.of(channels, channels.stream().map(byChannel::get).toList(), 1);
+    }
+
+    private static String hourLabel(Instant start) {
+        int hour = start.atZone(java.time.ZoneOffset.UTC).getHour();
+        return (hour < 10 ? "0" : "") + hour;
+    }
 }

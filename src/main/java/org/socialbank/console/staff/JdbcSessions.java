@@ -70,6 +70,12 @@ class JdbcSessions {
                 .params(utc(now), tokenHash).update() == 1;
     }
 
+    /** Ends every open session of a member of staff (disabled, or a new authenticator). */
+    int endAll(StaffId staff, Instant now) {
+        return jdbc.sql("UPDATE console_sessions SET ended_at = ? WHERE staff_id = ? AND ended_at IS NULL")
+                .params(utc(now), staff.value()).update();
+    }
+
     static String hash(String token) {
         return HexFormat.of().formatHex(Digests.sha256(token.getBytes(StandardCharsets.UTF_8)));
     }

@@ -50,6 +50,29 @@ class JdbcStaff {
                 .query(JdbcStaff::account).optional();
     }
 
+    /** The account with its row locked: an administrator's change and a sign-in step take turns. */
+    Optional<StaffAccount> lockedByUsername(String username) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM console_staff WHERE username = ? FOR UPDATE").param(username)
+                .query(JdbcStaff::account).optional();
+    }
+
+    void update(StaffMember m) {
+        jdbc.sql("UPDATE console_staff SET display_name = ?, roles = ?, teams = ?, languages = ? WHERE id = ?")
+                .params(m.displayName(), m.roles().stream().map(Role::wireName).sorted().collect(Collectors.joining(",")),
+                        String.join(",", m.teams()), String.join(",", m.languages()), m.id().value())
+                .update();
+    }
+
+    /** A new authenticator secret: none of its codes was used yet, so the step used last starts again. */
+    void setSecret(StaffId id, String sealedSecret) {
+        jdbc.sql("UPDATE console_staff SET totp_secret_sealed = ?, last_totp_step = -1 WHERE id = ?")
+                .params(sealedSecret, id.value()).update();
+    }
+
+    void setActive(StaffId id, boolean active) {
+        jdbc.sql("UPDATE console_staff SET active = ? WHERE id = ?").params(active, id.value()).update();
+    }
+
     Optional<StaffAccount> byId(StaffId id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM console_staff WHERE id = ?").param(id.value())
                 .query(JdbcStaff::account).optional();

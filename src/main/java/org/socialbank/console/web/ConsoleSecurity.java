@@ -20,7 +20,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 /**
  * The console's own filter chain, before the bank's pages' chain: a session cookie of its own
  * (HttpOnly, SameSite=Strict, Secure unless {@code socialbank.web.secure-cookies=false}), CSRF on
- * every form, and the permission of {@link ConsoleEndpoints} for every address. Signed out, a page
+ * every form and htmx request with a token stable per session ({@link ConsoleCsrfTokens}), and
+ * the permission of {@link ConsoleEndpoints} for every address. Signed out, a page
  * sends the browser to the sign-in; a refusal is 403 problem+json.
  */
 @Configuration(proxyBeanMethods = false)
@@ -35,7 +36,7 @@ class ConsoleSecurity {
         csrfCookies.setCookiePath("/console");
         csrfCookies.setCookieCustomizer(c -> c.secure(web.secureCookies()).sameSite("Strict").httpOnly(true));
         http.securityMatcher("/console", "/console/**")
-                .csrf(csrf -> csrf.csrfTokenRepository(csrfCookies)
+                .csrf(csrf -> csrf.csrfTokenRepository(new ConsoleCsrfTokens(csrfCookies))
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(b -> b.disable())

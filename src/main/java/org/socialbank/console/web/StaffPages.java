@@ -1,27 +1,46 @@
 package org.socialbank.console.web;
 
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import org.socialbank.console.Permission;
+import org.socialbank.console.Role;
 import org.socialbank.console.StaffAudit;
 import org.socialbank.console.StaffMember;
 import org.socialbank.console.staff.StaffAccounts;
+import org.socialbank.console.staff.StaffChanges;
+import org.socialbank.console.staff.StaffResult;
+import org.socialbank.shared.web.SeeOther;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.socialbank.shared.web.SeeOther;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.View;
 
-/** The administrator's list of staff: names, roles, teams, languages, and who is locked out. */
+/**
+ * The administrator's staff pages (issue 19): the list with who is locked out, a new account
+ * (its first password and authenticator secret shown once), an account's name, roles, teams and
+ * languages, a new authenticator, disable and enable. Every action is written to the staff audit.
+ */
 @Controller
 class StaffPages {
 
+    static final List<String> LANGUAGES = List.of("en", "fr", "ru", "fa", "zh");
+
     private final StaffAccounts accounts;
+    private final StaffChanges changes;
     private final StaffAudit audit;
 
-    StaffPages(StaffAccounts accounts, StaffAudit audit) {
+    StaffPages(StaffAccounts accounts, StaffChanges changes, StaffAudit audit) {
         this.accounts = accounts;
+        this.changes = changes;
         this.audit = audit;
     }
 
@@ -42,5 +61,122 @@ class StaffPages {
         audit.record(who, "staff.listed", "console_staff", "");
         model.addAttribute("accounts", accounts.list());
         return "console/staff";
+    }
+
+    @GetMapping("/console/staff/new")
+    String newForm(@AuthenticationPrincipal StaffMember who, Model model) {
+        who.require(Permission.STAFF);
+        return form(model, null, null);
+    }
+
+    @PostMapping("/console/staff")
+    String create(@AuthenticationPrincipal StaffMember who, @RequestParam(defaultValue = "") String username,
+            @RequestParam(defaultValue = "") String displayName, @RequestParam(required = false) List<String> roles,
+            @RequestParam(defaultValue = "") String teams, @RequestParam(required = false) List<String> languages,
+            Model model) {
+        who.require(Permission.STAFF);
+        StaffResult result = changes.create(bounded(username, 64), form(displayName, roles, teams, languages));
+        if (result instanceof StaffResult.Refused refused) {
+            model.addAttribute("username", bounded(username, 64));
+            return form(model, null, refused.code().code());
+        }
+        StaffResult.Done done = (StaffResult.Done) result;
+        audit.record(who, "staff.created", "staff:" + done.username(), done.change());
+        return secret(model, done, true);
+    }
+
+    @GetMapping("/console/staff/{username}")
+    String editForm(@AuthenticationPrincipal StaffMember who, @PathVariable String username, Model model) {
+        who.require(Permission.STAFF);
+        return form(model, listed(username), null);
+    }
+
+    @PostMapping("/console/staff/{username}")
+    String update(@AuthenticationPrincipal StaffMember who, @PathVariable String username,
+            @RequestParam(defaultValue = "") String displayName, @RequestParam(required = false) List<String> roles,
+            @RequestParam(defaultValue = "") String teams, @RequestParam(required = false) List<String> languages,
+            Model model) {
+        who.require(Permission.STAFF);
+        StaffAccounts.Listed account = listed(username);
+        StaffResult result = changes.update(who, username, form(displayName, roles, teams, languages));
+        if (result instanceof StaffResult.Refused refused) {
+            return form(model, account, refused.code().code());
+        }
+        audit.record(who, "staff.updated", "staff:" + username, ((StaffResult.Done) result).change());
+        return "redirect:/console/staff/" + username + "?saved";
+    }
+
+    /** A new authenticator secret, shown once; the old one stops working and the person's sessions end. */
+    @PostMapping("/console/staff/{username}/authenticator")
+    String resetAuthenticator(@AuthenticationPrincipal StaffMember who, @PathVariable String username, Model model) {
+        who.require(Permission.STAFF);
+        listed(username);
+        StaffResult result = changes.resetAuthenticator(username);
+        if (result instanceof StaffResult.Refused) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        audit.record(who, "staff.authenticator-reset", "staff:" + username, "");
+        return secret(model, (StaffResult.Done) result, false);
+    }
+
+    /** Disables an account: its sessions end at once and it cannot sign in; the rows and the audit stay. */
+    @PostMapping("/console/staff/{username}/disable")
+    String disable(@AuthenticationPrincipal StaffMember who, @PathVariable String username, Model model) {
+        return setActive(who, username, false, model);
+    }
+
+    @PostMapping("/console/staff/{username}/enable")
+    String enable(@AuthenticationPrincipal StaffMember who, @PathVariable String username, Model model) {
+        return setActive(who, username, true, model);
+    }
+
+    private String setActive(StaffMember who, String username, boolean active, Model model) {
+        who.require(Permission.STAFF);
+        StaffAccounts.Listed account = listed(username);
+        StaffResult result = changes.setActive(who, username, active);
+        if (result instanceof StaffResult.Refused refused) {
+            return form(model, account, refused.code().code());
+        }
+        audit.record(who, active ? "staff.enabled" : "staff.disabled", "staff:" + username, "");
+        return "redirect:/console/staff/" + username + "?saved";
+    }
+
+    private StaffAccounts.Listed listed(String username) {
+        return accounts.list().stream().filter(a -> a.member().username().equals(username)).findFirst()
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    private static String form(Model model, StaffAccounts.Listed account, String refused) {
+        model.addAttribute("account", account);
+        model.addAttribute("heldRoles", account == null ? List.of()
+                : account.member().roles().stream().map(Role::wireName).toList());
+        model.addAttribute("allRoles", Arrays.stream(Role.values()).map(Role::wireName).toList());
+        model.addAttribute("allLanguages", LANGUAGES);
+        model.addAttribute("refused", refused);
+        return "console/staff-form";
+    }
+
+    private static String secret(Model model, StaffResult.Done done, boolean created) {
+        model.addAttribute("username", done.username());
+        model.addAttribute("password", done.password().orElse(null));
+        model.addAttribute("secret", done.secret().map(s -> s.base32()).orElse(null));
+        model.addAttribute("created", created);
+        return "console/staff-secret";
+    }
+
+    private static StaffChanges.Form form(String displayName, List<String> roles, String teams,
+            List<String> languages) {
+        Set<Role> held = EnumSet.noneOf(Role.class);
+        for (String role : roles == null ? List.<String>of() : roles) {
+            Arrays.stream(Role.values()).filter(r -> r.wireName().equals(role)).forEach(held::add);
+        }
+        List<String> teamList = Arrays.stream(bounded(teams, 600).toLowerCase(Locale.ROOT).split("[,\\s]+"))
+                .filter(t -> !t.isEmpty()).distinct().toList();
+        List<String> languageList = languages == null ? List.of() : languages.stream().distinct().limit(10).toList();
+        return new StaffChanges.Form(bounded(displayName, 200), held, teamList, languageList);
+    }
+
+    private static String bounded(String value, int max) {
+        return value.length() <= max ? value : value.substring(0, max);
     }
 }

@@ -41,10 +41,15 @@ final class StaffSessionFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Optional<String> token = token(request);
         if (token.isPresent() && !request.getRequestURI().startsWith(request.getContextPath() + "/console/assets/")) {
-            signIn.session(token.get(), request.getHeader(POLL_HEADER) == null)
-                    .ifPresent(StaffSessionFilter::authenticate);
+            signIn.session(token.get(), activity(request)).ifPresent(StaffSessionFilter::authenticate);
         }
         chain.doFilter(request, response);
+    }
+
+    /** A page refreshing itself or listening to server-sent events is not a person's activity. */
+    private static boolean activity(HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        return request.getHeader(POLL_HEADER) == null && (accept == null || !accept.contains("text/event-stream"));
     }
 
     static Optional<String> token(HttpServletRequest request) {

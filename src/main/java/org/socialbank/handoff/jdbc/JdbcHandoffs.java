@@ -284,6 +284,46 @@ public class JdbcHandoffs {
                 .query(String.class).list();
     }
 
+    /**
+     * What the queue lists, as one number: a hash of every open case's id, status, team, agent and
+     * priority (at most {@code limit} cases). Any change any node makes changes it.
+     */
+    public long openFingerprint(int limit) {
+        long[] hash = {1125899906842597L};
+        jdbc.sql("SELECT id, status, team, agent_id, priority, snoozed_until FROM handoff_cases "
+                + "WHERE status IN ('QUEUED', 'ASSIGNED', 'SNOOZED') ORDER BY id LIMIT ?").param(limit).query(rs -> {
+                    String row = rs.getObject("id", UUID.class) + "|" + rs.getString("status") + "|"
+                            + rs.getString("team") + "|" + rs.getString("agent_id") + "|" + rs.getInt("priority")
+                            + "|" + Timestamps.instant(rs, "snoozed_until");
+                    hash[0] = 31 * hash[0] + row.hashCode();
+                });
+        return hash[0];
+    }
+
+    // --- conversations the bot has ----------------------------------------------------------
+
+    /** A conversation the bot owns: its chat account, channel, the linked customer's language, last activity. */
+    public record BotConversation(IdentityId identity, Network channel, Optional<Language> language, boolean linked,
+            Instant lastActiveAt) {
+    }
+
+    /**
+     * Conversations active since {@code since} that no case owns (the bot answers them), the most
+     * recently active first, at most {@code limit}. Reads the engine's {@code conversations} table.
+     */
+    public List<BotConversation> botConversations(Instant since, int limit) {
+        return jdbc.sql("SELECT c.identity_id, c.channel, c.customer_id, cu.language, c.updated_at FROM conversations c "
+                + "LEFT JOIN handoff_owners o ON o.identity_id = c.identity_id "
+                + "LEFT JOIN customers cu ON cu.id = c.customer_id "
+                + "WHERE c.updated_at >= ? AND o.open_case_id IS NULL ORDER BY c.updated_at DESC, c.identity_id LIMIT ?")
+                .params(utc(since), limit)
+                .query((rs, n) -> new BotConversation(new IdentityId(rs.getObject("identity_id", UUID.class)),
+                        Network.fromWireName(rs.getString("channel")).orElseThrow(),
+                        Optional.ofNullable(rs.getString("language")).flatMap(Language::fromTag),
+                        rs.getObject("customer_id") != null, Timestamps.instant(rs, "updated_at")))
+                .list();
+    }
+
     // --- ratings ---------------------------------------------------------------------------
 
     /** Ratings of one agent or team: how many cases were rated and the sum of their ratings. */

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.socialbank.console.Permission;
 import org.socialbank.console.StaffAudit;
 import org.socialbank.console.StaffMember;
+import org.socialbank.directory.IdentityId;
 import org.socialbank.directory.Language;
 import org.socialbank.handoff.AgentId;
 import org.socialbank.handoff.AgentReplies;
@@ -76,6 +77,32 @@ class ConversationPages {
         model.addAttribute("me", views.agent(agent).orElseThrow());
         model.addAttribute("agent", agent);
         return "console/conversations/queue :: list";
+    }
+
+    /** Conversations the bot is answering (active in the last day), which an agent may take over. */
+    @GetMapping("/console/conversations/bot")
+    String bot(@AuthenticationPrincipal StaffMember who, @RequestParam(required = false) String refused, Model model) {
+        AgentId agent = enrol(who);
+        model.addAttribute("conversations", views.botConversations());
+        model.addAttribute("teams", views.agent(agent).map(a -> a.teams().stream().sorted().toList()).orElse(List.of()));
+        model.addAttribute("hours", HandoffViews.BOT_ACTIVE_HOURS);
+        model.addAttribute("refused", refused != null && refused.matches("[a-z_]{1,32}") ? refused : null);
+        return "console/conversations/bot";
+    }
+
+    /** The agent takes a conversation from the bot: a case of one of their teams, assigned to them. */
+    @PostMapping("/console/conversations/bot/{identity}/take")
+    String takeFromBot(@AuthenticationPrincipal StaffMember who, @PathVariable UUID identity,
+            @RequestParam(required = false) String team) {
+        AgentId agent = enrol(who);
+        HandoffResult result = handoffs.takeOver(agent, new IdentityId(identity), team);
+        if (result instanceof HandoffResult.Refused refusal) {
+            return "redirect:/console/conversations/bot?refused=" + refusal.code().code();
+        }
+        HandoffResult.Done done = (HandoffResult.Done) result;
+        audit.record(who, "conversation.take-over", "conversation:" + done.caseId().value(),
+                "taken from the bot");
+        return "redirect:/console/conversations/" + done.caseId().value();
     }
 
     @PostMapping("/console/conversations/available")

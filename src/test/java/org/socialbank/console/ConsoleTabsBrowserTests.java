@@ -1,0 +1,144 @@
+package org.socialbank.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WindowType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.socialbank.console.staff.StaffAccounts;
+import org.socialbank.support.Chromium;
+import org.socialbank.support.TestStores;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Issue 19, the console's form token: two tabs of one session, polls and an htmx POST in one of
+ * them, then the other tab's form is sent and accepted. The token is the session's, the same in
+ * every tab and response, whatever cookie of the sign-in step the browser has lost.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ConsoleTabsBrowserTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    StaffAccounts accounts;
+
+    @Autowired
+    Clock clock;
+
+    ChromeDriver browser;
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        TestStores.h2(registry);
+        registry.add("socialbank.web.secure-cookies", () -> "false");
+    }
+
+    @AfterEach
+    void quit() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    @DisplayName("issue 19: a poll and an htmx POST in one tab leave the other tab's form valid")
+    void twoTabsKeepOneFormToken(@TempDir Path profile) {
+        browser = Chromium.start(profile);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        signIn(new ConsoleStaff(accounts, clock).create(Role.SUPERVISOR));
+
+        browser.get(base() + "/console/conversations?lang=en");
+        String first = browser.getWindowHandle();
+        String token = meta("csrf-token");
+        assertThat(token).isNotBlank();
+        assertThat(browser.findElement(By.cssSelector("form.availability input[name=_csrf]")).getAttribute("value"))
+                .isEqualTo(token);
+        assertThat(browser.findElement(By.id("availability")).getText()).isEqualTo("Take new conversations");
+
+        browser.switchTo().newWindow(WindowType.TAB);
+        browser.get(base() + "/console?lang=en");
+        // the pre-session cookie is not the token of a session: losing it (a cross-site visit does
+        // not send SameSite=Strict cookies) must change nothing
+        browser.manage().deleteCookieNamed("sb_console_csrf");
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("dashboard")));
+        assertThat(meta("csrf-token")).isEqualTo(token);
+        String readAt = "return document.getElementById('dashboard').getAttribute('data-at');";
+        Object before = browser.executeScript(readAt);
+        browser.executeScript("htmx.ajax('GET', '/console/dashboard', {target: '#dashboard', swap: 'outerHTML',"
+                + " headers: {'X-Console-Poll': '1'}})");
+        // read in the page in one step: the element may be swapped between a find and a read
+        wait.until(d -> !before.equals(((ChromeDriver) d).executeScript(readAt)));
+
+        browser.get(base() + "/console/conversations?lang=en");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("queue")));
+        assertThat(meta("csrf-token")).isEqualTo(token);
+        // no form field: only the header console.js adds from the meta tag carries the token
+        browser.executeScript("htmx.ajax('POST', '/console/conversations/available', {values: {available: 'true'},"
+                + " target: '#queue', select: '#queue', swap: 'outerHTML'})");
+        wait.until(ExpectedConditions.textToBe(By.id("availability"), "Stop taking new conversations"));
+        Chromium.screenshot(browser, "console-tabs-2-htmx-post");
+
+        browser.switchTo().window(first);
+        browser.findElement(By.id("availability")).click(); // the first tab's form, from before all of it
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("queue")));
+        assertThat(browser.getPageSource()).doesNotContain("csrf_token_invalid");
+        assertThat(browser.findElement(By.cssSelector("form.availability span")).getText())
+                .isEqualTo("You are taking new conversations.");
+        Chromium.screenshot(browser, "console-tabs-1-form-sent");
+    }
+
+    @Test
+    @DisplayName("issue 19: an htmx POST without the session's token is refused")
+    void anHtmxPostWithoutTheTokenIsRefused(@TempDir Path profile) {
+        browser = Chromium.start(profile);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        signIn(new ConsoleStaff(accounts, clock).create(Role.AGENT));
+        browser.get(base() + "/console/conversations?lang=en");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("queue")));
+        browser.executeScript("document.querySelector('meta[name=csrf-token]').setAttribute('content', 'forged');"
+                + "document.body.addEventListener('htmx:responseError', function (e) {"
+                + " document.body.setAttribute('data-refused', String(e.detail.xhr.status)); });"
+                + "htmx.ajax('POST', '/console/conversations/available', {values: {available: 'true'},"
+                + " target: '#queue', swap: 'none'})");
+        wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-refused", "403"));
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("availability")));
+        assertThat(browser.findElement(By.id("availability")).getText()).isEqualTo("Take new conversations");
+    }
+
+    private String meta(String name) {
+        return browser.findElement(By.cssSelector("meta[name='" + name + "']")).getAttribute("content");
+    }
+
+    private void signIn(StaffMember member) {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        browser.get(base() + "/console/login?lang=en");
+        browser.findElement(By.id("username")).sendKeys(member.username());
+        browser.findElement(By.id("password")).sendKeys(ConsoleStaff.PASSWORD);
+        browser.findElement(By.cssSelector("main button[type=submit]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("code")))
+                .sendKeys(new ConsoleStaff(accounts, clock).codeNow());
+        browser.findElement(By.cssSelector("main button[type=submit]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form.sign-out")));
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + port;
+    }
+}

@@ -1,0 +1,60 @@
+package org.socialbank.console.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.random.RandomGenerator;
+import java.util.random.RandomGeneratorFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Issue 19, the dashboard's server-side charts: every bar inside the view box, heights in proportion. */
+class BarChartUnitTests {
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 19, 42, 2026, 77_777})
+    void barsStayInsideTheBoxAndKeepTheirOrder(long seed) {
+        RandomGenerator random = RandomGeneratorFactory.of("L64X128MixRandom").create(seed);
+        int n = 1 + random.nextInt(BarChart.BARS_MAX);
+        List<String> labels = new ArrayList<>();
+        List<Long> values = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            labels.add("b" + i);
+            values.add(random.nextInt(4) == 0 ? 0 : random.nextLong(1, 1_000_000));
+        }
+        BarChart chart = BarChart.of(labels, values, 3);
+        long max = values.stream().mapToLong(Long::longValue).max().orElse(0);
+        assertThat(chart.max()).as("seed %d", seed).isEqualTo(Math.max(1, max));
+        assertThat(chart.total()).isEqualTo(values.stream().mapToLong(Long::longValue).sum());
+        assertThat(chart.highest()).isEqualTo(labels.get(values.indexOf(max)));
+        int previousEnd = 0;
+        for (int i = 0; i < n; i++) {
+            BarChart.Bar bar = chart.bars().get(i);
+            assertThat(bar.x()).as("seed %d bar %d", seed, i).isGreaterThanOrEqualTo(previousEnd);
+            assertThat(bar.x() + bar.width()).isLessThanOrEqualTo(BarChart.WIDTH);
+            assertThat(bar.y()).isBetween(0, BarChart.HEIGHT - BarChart.LABEL_ROOM);
+            assertThat(bar.y() + bar.height()).isEqualTo(BarChart.HEIGHT - BarChart.LABEL_ROOM);
+            assertThat(bar.height() > 0).isEqualTo(values.get(i) > 0);
+            assertThat(bar.labelled()).isEqualTo(i % 3 == 0);
+            previousEnd = bar.x() + bar.width();
+        }
+        BarChart.Bar tallest = chart.bars().get(values.indexOf(max));
+        if (max > 0) {
+            assertThat(tallest.height()).isEqualTo(BarChart.HEIGHT - BarChart.LABEL_ROOM);
+        }
+    }
+
+    @Test
+    void emptyAndInvalidCharts() {
+        BarChart empty = BarChart.of(List.of(), List.of(), 1);
+        assertThat(empty.bars()).isEmpty();
+        assertThat(empty.total()).isZero();
+        assertThat(empty.highest()).isEmpty();
+        assertThatThrownBy(() -> BarChart.of(List.of("a"), List.of(-1L), 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> BarChart.of(List.of("a", "b"), List.of(1L), 1))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -1,0 +1,130 @@
+package org.socialbank.handoff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.socialbank.console.ConsoleStaff;
+import org.socialbank.console.Role;
+import org.socialbank.console.staff.StaffAccounts;
+import org.socialbank.conversation.Conversations;
+import org.socialbank.conversation.Inbound;
+import org.socialbank.conversation.InboundMessage;
+import org.socialbank.conversation.Received;
+import org.socialbank.directory.IdentityId;
+import org.socialbank.directory.Linking;
+import org.socialbank.directory.Network;
+import org.socialbank.support.FormClient;
+import org.socialbank.support.TestStores;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Issue 19: conversations the bot answers are listed for agents, who take one over; from then on
+ * the bot is silent in it. Only staff with conversations may see or take them; each take-over is
+ * audited.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "socialbank.conversation.relay-enabled=false", "socialbank.handoff.default-team=cards"})
+class H2BotConversationsIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    StaffAccounts accounts;
+
+    @Autowired
+    java.time.Clock clock;
+
+    @Autowired
+    Conversations conversations;
+
+    @Autowired
+    Linking linking;
+
+    @Autowired
+    Handoffs handoffs;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    ConsoleStaff staff;
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        TestStores.h2(registry);
+        registry.add("socialbank.web.secure-cookies", () -> "false");
+    }
+
+    @BeforeEach
+    void setUp() {
+        staff = new ConsoleStaff(accounts, clock);
+    }
+
+    @Test
+    @DisplayName("issue 19: an agent takes a conversation from the bot, in the team they choose; the bot is silent")
+    void anAgentTakesAConversationFromTheBot() {
+        String chat = "tg-" + UUID.randomUUID();
+        assertThat(say(chat, "help")).isPositive(); // the bot answers
+        IdentityId identity = linking.identify(Network.TELEGRAM, chat, null, null).id();
+        FormClient agent = staff.signedIn(port, Role.AGENT);
+
+        FormClient.Page list = agent.get("/console/conversations/bot");
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.html()).contains("data-identity=\"" + identity.value() + "\"");
+
+        FormClient.Page taken = agent.post("/console/conversations/bot/" + identity.value() + "/take", "team",
+                "payments");
+        assertThat(taken.status()).isEqualTo(200);
+        assertThat(taken.html()).contains("reply-form");
+        Owner owner = handoffs.owner(identity);
+        assertThat(owner).isInstanceOf(Owner.Agent.class);
+        CaseId caseId = ((Owner.Agent) owner).caseId();
+        assertThat(jdbc.sql("SELECT team FROM handoff_cases WHERE id = ?").param(caseId.value()).query(String.class)
+                .single()).isEqualTo("payments");
+        assertThat(say(chat, "what is my balance?")).isZero(); // the bot is silent now
+        assertThat(agent.get("/console/conversations/bot").html()).doesNotContain(identity.value().toString());
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM console_audit WHERE what = 'conversation.take-over' AND subject = ?")
+                .param("conversation:" + caseId.value()).query(Long.class).single()).isEqualTo(1);
+
+        // a second agent is refused: a person has it
+        FormClient other = staff.signedIn(port, Role.AGENT);
+        FormClient.Page refused = other.post("/console/conversations/bot/" + identity.value() + "/take");
+        assertThat(refused.html()).contains("data-refused=\"not_yours\"").doesNotContain("reply-form");
+    }
+
+    @Test
+    @DisplayName("issue 19: a team that is not the agent's, or an unknown chat, is refused; other roles get 403")
+    void refusalsAndPermissions() {
+        String chat = "tg-" + UUID.randomUUID();
+        say(chat, "help");
+        IdentityId identity = linking.identify(Network.TELEGRAM, chat, null, null).id();
+        FormClient agent = staff.signedIn(port, Role.AGENT);
+        assertThat(agent.post("/console/conversations/bot/" + identity.value() + "/take", "team", "loans").html())
+                .contains("data-refused=\"not_in_team\"");
+        assertThat(handoffs.owner(identity)).isEqualTo(new Owner.Bot());
+        assertThat(agent.post("/console/conversations/bot/" + UUID.randomUUID() + "/take").html())
+                .contains("data-refused=\"not_found\"");
+
+        for (Role role : new Role[] {Role.AUDITOR, Role.ADMIN, Role.CAMPAIGN_MANAGER}) {
+            FormClient outsider = staff.signedIn(port, role);
+            assertThat(outsider.get("/console/conversations/bot").status()).as("%s", role).isEqualTo(403);
+            assertThat(outsider.post("/console/conversations/bot/" + identity.value() + "/take").status())
+                    .as("%s", role).isEqualTo(403);
+        }
+        assertThat(handoffs.owner(identity)).isEqualTo(new Owner.Bot());
+    }
+
+    private int say(String chat, String text) {
+        Received received = conversations.receive(new InboundMessage(Network.TELEGRAM, "m-" + UUID.randomUUID(), chat,
+                null, null, new Inbound.Text(text)));
+        return ((Received.Handled) received).replies().size();
+    }
+}
