@@ -214,6 +214,38 @@ class H2ListeningCasesIntegrationTests {
     }
 
     @Test
+    void anUnlinkedAuthorOnXIsWrittenToByDirectMessageWithNothingPersonalAndANewsAuthorNotAtAll() {
+        String author = "1400000000000001" + (100 + (int) (Math.random() * 800));
+        String tweetId = Long.toString(1_880_000_000_000_000_000L + (long) (Math.random() * 1e15));
+        tweet(tweetId, author, "dm_" + author.substring(16), "@" + BANK_NAME + " my transfer is stuck since Monday");
+        Mention m = await(() -> mentions.list(new MentionFilter(clock.instant().minus(Duration.ofDays(1)),
+                clock.instant().plusSeconds(60), "x", null, null, null, 100)).stream()
+                .filter(x -> x.sourceId().equals(tweetId)).findFirst().orElse(null), "the tweet as a mention");
+        FormClient agent = signedIn(List.of("social"), Role.AGENT);
+        agent.get("/console/listening/mentions?source=x");
+        FormClient.Page page = agent.post("/console/listening/mentions/" + m.id() + "/case", "kind", "public_mention");
+        assertThat(page.html()).contains("data-network=\"x\"").contains("data-linked=\"false\"")
+                .contains("rules of a public reply apply");
+        String caseUrl = caseUrl(page.html());
+        assertThat(agent.post(caseUrl + "/message", "text", "Your balance is fine, the transfer is pending").html())
+                .contains("data-code=\"balance\"");
+        String dm = "Sorry for the wait. Could you tell us here when you sent it? We will look at once.";
+        FormClient.Page sent = agent.post(caseUrl + "/message", "text", dm);
+        assertThat(sent.html()).contains("data-status=\"answered\"").contains("<li data-network=\"x\"");
+        assertThat(X.awaitDirectMessage(author, dm)).isEqualTo(dm);
+
+        Mention news = seeded("Bank X raises its fees for students", "journalist", clock.instant().minusSeconds(30));
+        FormClient.Page newsCase = agent.post("/console/listening/mentions/" + news.id() + "/case", "kind",
+                "public_mention");
+        assertThat(newsCase.html()).contains("no private way to this author");
+        assertThat(agent.post(caseUrl(newsCase.html()) + "/message", "text", "Hello").html())
+                .contains("data-code=\"no_private_channel\"");
+        List<String> actions = new ArrayList<>();
+        audit.forEach(row -> actions.add(row.what() + " " + row.subject()));
+        assertThat(actions).contains("listening.case.messaged " + caseUrl.replace("/console/listening/cases/", "case:"));
+    }
+
+    @Test
     void aSeededBurstRaisesOneSpikeAlertInTheStaffChatHoweverOftenTheScanRuns() {
         Instant now = clock.instant();
         String[] burst = {"Card blocked again at the shop, what a disaster", "my card got blocked for no reason, awful",
@@ -318,8 +350,12 @@ class H2ListeningCasesIntegrationTests {
         record Reply(String inReplyTo, String text) {
         }
 
+        record DirectMessage(String to, String text) {
+        }
+
         private final HttpServer server;
         private final List<Reply> replies = new CopyOnWriteArrayList<>();
+        private final List<DirectMessage> directMessages = new CopyOnWriteArrayList<>();
 
         TweetsFake() {
             try {
@@ -339,6 +375,8 @@ class H2ListeningCasesIntegrationTests {
                                 body.path("text").asString("")));
                         answer = "{\"data\":{\"id\":\"1\",\"text\":\"ok\"}}";
                     } else if ("POST".equals(exchange.getRequestMethod()) && path.startsWith("/2/dm_conversations/")) {
+                        String to = path.replaceAll("^/2/dm_conversations/with/([^/]+)/messages$", "$1");
+                        directMessages.add(new DirectMessage(to, JSON.readTree(raw).path("text").asString("")));
                         answer = "{\"data\":{\"dm_conversation_id\":\"1-2\",\"dm_event_id\":\"3\"}}";
                     } else {
                         status = 404;
@@ -364,6 +402,12 @@ class H2ListeningCasesIntegrationTests {
             return await(() -> replies.stream().filter(r -> r.inReplyTo().equals(tweetId))
                     .map(Reply::text).filter(t -> t.startsWith("Sorry for the trouble")).findFirst().orElse(null),
                     "the public reply to " + tweetId);
+        }
+
+        /** The bank's direct message with this text to this user, once it came. */
+        String awaitDirectMessage(String userId, String text) {
+            return await(() -> directMessages.stream().filter(d -> d.to().equals(userId) && d.text().equals(text))
+                    .map(DirectMessage::text).findFirst().orElse(null), "a direct message to " + userId);
         }
 
         @Override
