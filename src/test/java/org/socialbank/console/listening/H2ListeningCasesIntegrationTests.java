@@ -100,6 +100,8 @@ class H2ListeningCasesIntegrationTests {
         registry.add("socialbank.channels.telegram.bots.bank.token", () -> BOT_TOKEN);
         registry.add("socialbank.channels.telegram.bots.bank.secret-token", () -> "listening-cases-secret");
         registry.add("socialbank.channels.telegram.bots.bank.api-base-url", TELEGRAM::baseUrl);
+        registry.add("socialbank.listening.keywords[0]", () -> "SocialBank");
+        registry.add("socialbank.listening.keywords[1]", () -> "社交银行");
         registry.add("socialbank.channels.x.consumer-secret", () -> X_SECRET);
         registry.add("socialbank.channels.x.bearer-token", () -> "listening-cases-bearer");
         registry.add("socialbank.channels.x.user-id", () -> BANK_ID);
@@ -243,6 +245,66 @@ class H2ListeningCasesIntegrationTests {
         List<String> actions = new ArrayList<>();
         audit.forEach(row -> actions.add(row.what() + " " + row.subject()));
         assertThat(actions).contains("listening.case.messaged " + caseUrl.replace("/console/listening/cases/", "case:"));
+    }
+
+    @Test
+    void aTelegramGroupPostNamingTheBankBecomesAMentionAndIsAnsweredInTheGroup() {
+        String group = "-100" + (1_000_000_000L + (long) (Math.random() * 8e9));
+        long user = 500_000_000L + (long) (Math.random() * 1e8);
+        long first = 10 + (long) (Math.random() * 1e6);
+        groupPost(group, user, first, "Lunch at noon anyone?");
+        groupPost(group, user, first + 1, "SocialBank froze my card again, worst bank ever");
+        groupPost(group, user + 1, first + 2, "@bank_bot где мой перевод? уже три дня жду, ужасно");
+        groupPost(group, user + 2, first + 3, "我的卡又被社交银行冻结了，太差了");
+        groupPost(group, user + 3, first + 4, "socialbanking is a buzzword"); // not the bank's name as a word
+        List<Mention> kept = mentions.list(new MentionFilter(clock.instant().minus(Duration.ofDays(1)),
+                clock.instant().plusSeconds(60), "telegram", null, null, null, 500)).stream()
+                .filter(x -> x.sourceId().startsWith(group + ":")).toList();
+        assertThat(kept).extracting(Mention::sourceId).containsExactlyInAnyOrder(group + ":" + (first + 1),
+                group + ":" + (first + 2), group + ":" + (first + 3));
+        Mention card = kept.stream().filter(x -> x.sourceId().endsWith(":" + (first + 1))).findFirst().orElseThrow();
+        assertThat(card.author()).isEqualTo(Long.toString(user));
+        assertThat(card.sentiment()).isEqualTo(Sentiment.NEGATIVE);
+        assertThat(kept).extracting(Mention::language).contains("en", "ru", "zh");
+
+        FormClient agent = signedIn(List.of("social"), Role.AGENT);
+        agent.get("/console/listening/mentions?source=telegram");
+        FormClient.Page page = agent.post("/console/listening/mentions/" + card.id() + "/case", "kind", "public_mention");
+        assertThat(page.html()).contains("data-sender=\"group\"").contains("posted in the group");
+        String caseUrl = caseUrl(page.html());
+        assertThat(agent.post(caseUrl + "/reply", "text", "Call us on +44 20 7946 0000").html())
+                .contains("data-code=\"phone_number\"");
+        String reply = "Sorry about your card. Please write to us in private and we will look at it.";
+        assertThat(agent.post(caseUrl + "/reply", "text", reply).html()).contains("data-state=\"QUEUED\"");
+        TELEGRAM.await(calls -> TELEGRAM.sent(BOT_TOKEN, group).stream().anyMatch(c -> c.text().equals(reply)),
+                Duration.ofSeconds(30));
+        FakeBotApi.Call answer = TELEGRAM.sent(BOT_TOKEN, group).stream().filter(c -> c.text().equals(reply))
+                .findFirst().orElseThrow();
+        assertThat(answer.body().path("reply_to_message_id").asLong()).isEqualTo(first + 1);
+        assertThat(TELEGRAM.sent(BOT_TOKEN, group)).noneMatch(c -> c.text().contains("Call us"));
+    }
+
+    /** Posts a Telegram update to the bank's bot webhook: a person's text in a supergroup. */
+    void groupPost(String group, long user, long messageId, String text) {
+        ObjectNode update = JSON.createObjectNode().put("update_id", messageId + 7_000_000_000L);
+        ObjectNode message = update.putObject("message").put("message_id", messageId)
+                .put("date", clock.instant().minusSeconds(20).getEpochSecond()).put("text", text);
+        message.putObject("from").put("id", user).put("is_bot", false).put("first_name", "Member")
+                .put("username", "member" + user);
+        message.putObject("chat").put("id", Long.parseLong(group)).put("type", "supergroup").put("title", "Expats");
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks/telegram/bank"))
+                .header("Content-Type", "application/json")
+                .header("X-Telegram-Bot-Api-Secret-Token", "listening-cases-secret")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(update))).build();
+        try {
+            assertThat(HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).statusCode())
+                    .isEqualTo(200);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

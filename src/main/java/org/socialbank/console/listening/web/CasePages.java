@@ -85,7 +85,7 @@ class CasePages {
         model.addAttribute("notes", cases.notes(c.id()));
         model.addAttribute("replies", cases.replies(c.id()));
         model.addAttribute("overdue", c.overdue(cases.now()));
-        model.addAttribute("sender", "x".equals(mention.source()));
+        model.addAttribute("sender", cases.publicSender(mention).orElse(null));
         model.addAttribute("privateRoute", privately.route(mention).orElse(null));
         model.addAttribute("privateMessages", privately.messages(c.id()));
         return "console/listening/case";
