@@ -31,7 +31,8 @@ class ChannelMentions {
 
     @EventListener
     void on(PublicMentionReceived event) {
-        record(event.network().wireName(), event.postId(), event.text(), event.authorId(), event.createdAt());
+        record(event.network().wireName(), event.postId(), event.text(), event.authorId(), event.createdAt(),
+                event.authorFollowers());
     }
 
     /** A group post is kept only when it names the bot or the bank; other chatter is not stored. */
@@ -41,16 +42,16 @@ class ChannelMentions {
             return;
         }
         record(event.network().wireName(), event.groupId() + ":" + event.messageId(), event.text(), event.authorId(),
-                event.createdAt());
+                event.createdAt(), null);
     }
 
-    private void record(String source, String sourceId, String text, String author, Instant createdAt) {
+    private void record(String source, String sourceId, String text, String author, Instant createdAt, Long reach) {
         if (!mentions.knows(source)) {
             log.debug("listening: no source {} for a public mention", source);
             return;
         }
         try {
-            mentions.record(new NewMention(source, sourceId, text, author, createdAt));
+            mentions.record(new NewMention(source, sourceId, text, author, createdAt, reach));
         } catch (RuntimeException e) {
             log.warn("listening: public mention {} on {} not recorded ({})", sourceId, source,
                     e.getClass().getSimpleName());

@@ -128,7 +128,11 @@ class H2ListeningCasesIntegrationTests {
     }
 
     Mention seeded(String text, String author, Instant at) {
-        return mentions.record(new NewMention("news", UUID.randomUUID().toString(), text, author, at)).mention();
+        return seeded(text, author, at, null);
+    }
+
+    Mention seeded(String text, String author, Instant at, Long reach) {
+        return mentions.record(new NewMention("news", UUID.randomUUID().toString(), text, author, at, reach)).mention();
     }
 
     @Test
@@ -223,7 +227,15 @@ class H2ListeningCasesIntegrationTests {
         Mention m = await(() -> mentions.list(new MentionFilter(clock.instant().minus(Duration.ofDays(1)),
                 clock.instant().plusSeconds(60), "x", null, null, null, 100)).stream()
                 .filter(x -> x.sourceId().equals(tweetId)).findFirst().orElse(null), "the tweet as a mention");
+        assertThat(m.reach()).isEqualTo(12L); // the tweet's user.followers_count
         FormClient agent = signedIn(List.of("social"), Role.AGENT);
+        seeded("The fees are a scandal", "big_paper", clock.instant().minusSeconds(40), 90_000L);
+        FormClient.Page dashboard = agent.get("/console/listening/dashboard");
+        assertThat(dashboard.html()).contains("id=\"reach-authors\"").contains("data-reach=\"90000\"")
+                .contains("data-reach=\"12\"");
+        assertThat(dashboard.html().indexOf("data-reach=\"90000\"")).isLessThan(dashboard.html().indexOf("data-reach=\"12\""));
+        assertThat(agent.get("/console/listening/dashboard.csv").html()).contains("\"author_reach\"")
+                .contains("\"news:big_paper\",\"1\",\"0\",\"\",\"\",\"\",\"90000\"");
         agent.get("/console/listening/mentions?source=x");
         FormClient.Page page = agent.post("/console/listening/mentions/" + m.id() + "/case", "kind", "public_mention");
         assertThat(page.html()).contains("data-network=\"x\"").contains("data-linked=\"false\"")
