@@ -48,7 +48,8 @@ public class Cases {
         this.events = events;
         this.clock = clock;
         this.properties = properties;
-        this.deadlines = new Deadlines(properties.replyWithin(), properties.complaintBusinessDays(), properties.zone());
+        this.deadlines = new Deadlines(properties.replyWithin(), properties.complaintBusinessDays(), properties.zone(),
+                properties.calendar());
     }
 
     /** Makes a case of the mention, or answers the case it already has. */
