@@ -13,9 +13,16 @@ import org.socialbank.directory.Network;
  * @param authorId the author's immutable account id on the network
  * @param authorHandle the author's handle as the network reported it, or null
  * @param createdAt when the network says it was posted, or null when it did not say
+ * @param authorFollowers how many accounts follow the author, when the network said (its reach)
  */
 public record PublicMentionReceived(Network network, String postId, String authorId, String authorHandle,
-        String text, Instant createdAt) {
+        String text, Instant createdAt, Long authorFollowers) {
+
+    /** A mention whose network did not say the author's reach. */
+    public PublicMentionReceived(Network network, String postId, String authorId, String authorHandle, String text,
+            Instant createdAt) {
+        this(network, postId, authorId, authorHandle, text, createdAt, null);
+    }
 
     public PublicMentionReceived {
         Objects.requireNonNull(network, "network");

@@ -1,6 +1,7 @@
 package org.socialbank.listening;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -13,6 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param spikeSigma how many standard deviations above the baseline mean a count must be
  * @param spikeCountMin the fewest mentions of a topic in the window that can make a spike
  * @param scanMax the most mentions one spike scan or dashboard reads
+ * @param keywords what makes a group post a mention of the bank besides naming its bot: the
+ *     bank's names and products, matched as whole words (Han text: as written), case, accents and
+ *     Persian letter variants ignored; none by default (only posts naming the bot are kept)
  */
 @ConfigurationProperties("socialbank.listening")
 public record ListeningProperties(
@@ -21,7 +25,10 @@ public record ListeningProperties(
         @DefaultValue("24") int baselineWindows,
         @DefaultValue("3") double spikeSigma,
         @DefaultValue("5") int spikeCountMin,
-        @DefaultValue("50000") int scanMax) {
+        @DefaultValue("50000") int scanMax,
+        List<String> keywords) {
+
+    public static final int KEYWORDS_MAX = 100;
 
     public ListeningProperties {
         require(batchMax >= 1 && batchMax <= 1000, "batch-max must be 1..1000");
@@ -31,6 +38,10 @@ public record ListeningProperties(
         require(spikeSigma > 0 && spikeSigma <= 10, "spike-sigma must be in (0, 10]");
         require(spikeCountMin >= 1 && spikeCountMin <= 10_000, "spike-count-min must be 1..10000");
         require(scanMax >= 100 && scanMax <= 1_000_000, "scan-max must be 100..1000000");
+        keywords = keywords == null ? List.of() : List.copyOf(keywords);
+        require(keywords.size() <= KEYWORDS_MAX, "keywords: at most " + KEYWORDS_MAX);
+        require(keywords.stream().allMatch(k -> k != null && k.strip().length() >= 2 && k.strip().length() <= 64),
+                "keywords: each 2..64 characters");
     }
 
     private static void require(boolean valid, String message) {

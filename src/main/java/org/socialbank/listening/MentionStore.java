@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 class MentionStore {
 
     private static final String COLUMNS = "id, source, source_id, body, author, customer_id, language, sentiment, "
-            + "score_milli, topic, corrected, created_at, received_at";
+            + "score_milli, topic, corrected, created_at, received_at, reach";
 
     private final JdbcClient jdbc;
 
@@ -36,11 +36,12 @@ class MentionStore {
     }
 
     void insert(Mention m, String textKey) {
-        jdbc.sql("INSERT INTO listening_mentions (" + COLUMNS + ", text_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("INSERT INTO listening_mentions (" + COLUMNS + ", text_key) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(m.id().value(), m.source(), m.sourceId(), m.text(), m.author(),
                         m.customer().map(CustomerId::value).orElse(null), m.language(), m.sentiment().wireName(),
                         (int) Math.round(m.score() * 1000), m.topic().wireName(), m.corrected(),
-                        Timestamps.utc(m.createdAt()), Timestamps.utc(m.receivedAt()), textKey)
+                        Timestamps.utc(m.createdAt()), Timestamps.utc(m.receivedAt()), m.reach(), textKey)
                 .update();
     }
 
@@ -115,6 +116,7 @@ class MentionStore {
                 customer == null ? null : new CustomerId(customer), rs.getString("language"),
                 Sentiment.fromWireName(rs.getString("sentiment")).orElseThrow(), rs.getInt("score_milli") / 1000.0,
                 Topic.fromWireName(rs.getString("topic")).orElse(Topic.OTHER), rs.getBoolean("corrected"),
-                Timestamps.instant(rs, "created_at"), Timestamps.instant(rs, "received_at"));
+                Timestamps.instant(rs, "created_at"), Timestamps.instant(rs, "received_at"),
+                rs.getObject("reach") == null ? null : rs.getLong("reach"));
     }
 }

@@ -86,7 +86,7 @@ public class Mentions {
         CustomerId customer = customerOf(source, m.author()).orElse(null);
         Mention mention = new Mention(new MentionId(UUID.randomUUID()), m.source(), m.sourceId(), m.text(),
                 m.author(), customer, c.language(), c.sentiment(), c.score(), c.topic(), c.corrected(),
-                m.createdAt() == null ? now : m.createdAt(), now);
+                m.createdAt() == null ? now : m.createdAt(), now, m.reach());
         try {
             store.insert(mention, key);
             return new Recorded(mention, false);

@@ -103,6 +103,23 @@ class H2ListeningIntegrationTests {
     }
 
     @Test
+    @DisplayName("issue 20: an import may give the author's reach; the listing answers it; a negative one is refused")
+    void anImportMayGiveTheAuthorsReach() {
+        String id = UUID.randomUUID().toString();
+        Response first = api().post("/api/v1/mentions", "{\"mentions\":[{\"source\":\"news\",\"sourceId\":\"r-" + id
+                + "\",\"text\":\"The bank's fees are a scandal\",\"author\":\"daily_paper\",\"reach\":250000}]}");
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        String mentionId = first.json().path("mentions").get(0).path("id").asString();
+        Response one = api().get("/api/v1/mentions/" + mentionId);
+        assertThat(one.json().path("reach").asLong()).isEqualTo(250_000L);
+        Response none = api().post("/api/v1/mentions", batch(List.of(mention("news", "nr-" + id, "fine", "blog", null))));
+        Response other = api().get("/api/v1/mentions/" + none.json().path("mentions").get(0).path("id").asString());
+        assertThat(other.json().has("reach")).isFalse();
+        assertProblem(api().post("/api/v1/mentions", "{\"mentions\":[{\"source\":\"news\",\"sourceId\":\"neg-" + id
+                + "\",\"text\":\"a\",\"reach\":-1}]}"), 400, "invalid_mention");
+    }
+
+    @Test
     @DisplayName("bad input is a 4xx problem+json with a code, and nothing is stored")
     void badInputIsAProblemWithACode() {
         String ok = mention("news", "ok-" + UUID.randomUUID(), "fine", null, null);

@@ -25,10 +25,36 @@ final class Render {
     record Call(String method, ObjectNode parameters) {
     }
 
-    /** @throws IllegalArgumentException when the reply cannot be sent on Telegram (a reference over 64 bytes) */
-    static Call render(Outbound content, String chatId) {
+    /** A recipient that answers one message of a group: {@code reply:<chat id>:<message id>}. */
+    static final String REPLY_PREFIX = "reply:";
+
+    /** The chat a recipient is in: the chat id itself, or the group of a {@code reply:} recipient. */
+    static String chatOf(String recipient) {
+        if (!recipient.startsWith(REPLY_PREFIX)) {
+            return recipient;
+        }
+        String rest = recipient.substring(REPLY_PREFIX.length());
+        int colon = rest.lastIndexOf(':');
+        return colon < 0 ? rest : rest.substring(0, colon);
+    }
+
+    /**
+     * @param recipient a chat id, or {@code reply:<chat id>:<message id>} to answer that message
+     *     (sent anyway, as a plain message, when the message is gone)
+     * @throws IllegalArgumentException when the reply cannot be sent on Telegram (a reference over
+     *     64 bytes, a malformed reply recipient)
+     */
+    static Call render(Outbound content, String recipient) {
         ObjectNode p = BotApi.JSON.createObjectNode();
+        String chatId = chatOf(recipient);
         p.put("chat_id", chatId);
+        if (!chatId.equals(recipient)) {
+            String messageId = recipient.substring(REPLY_PREFIX.length() + chatId.length() + 1);
+            if (!chatId.matches("-?[0-9]{1,20}") || !messageId.matches("[0-9]{1,19}")) {
+                throw new IllegalArgumentException("not a reply recipient: " + recipient);
+            }
+            p.put("reply_to_message_id", Long.parseLong(messageId)).put("allow_sending_without_reply", true);
+        }
         if (content instanceof Outbound.Text t) {
             p.put("text", bounded(t.text()));
         } else if (content instanceof Outbound.Buttons b) {

@@ -6,6 +6,7 @@ import org.socialbank.directory.Network;
 import org.socialbank.shared.Faults;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -30,12 +31,15 @@ public class TelegramInbox {
     private final TelegramStore store;
     private final Conversations conversations;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    TelegramInbox(TelegramBots bots, TelegramStore store, Conversations conversations, Clock clock) {
+    TelegramInbox(TelegramBots bots, TelegramStore store, Conversations conversations, Clock clock,
+            ApplicationEventPublisher events) {
         this.bots = bots;
         this.store = store;
         this.conversations = conversations;
         this.clock = clock;
+        this.events = events;
     }
 
     /** A webhook call: the secret is checked before the body is read. */
@@ -94,7 +98,27 @@ public class TelegramInbox {
         if (update.callbackQueryId() != null) {
             answerCallback(bot, update.callbackQueryId());
         }
+        publishGroupPost(bot, json);
         store.markHandled(bot.network(), bot.name(), updateId, kind, clock.instant());
+    }
+
+    /**
+     * Tells social listening about a person's text in a group (idempotent downstream by group and
+     * message id); the bot remembers the group so that a public reply goes through it. A failure
+     * never fails nor repeats the update.
+     */
+    private void publishGroupPost(ConfiguredBot bot, JsonNode json) {
+        try {
+            Updates.groupPost(json, bot.network(), bot::username).ifPresent(post -> {
+                store.remember(bot.network(), post.groupId(), bot.name(), clock.instant());
+                events.publishEvent(post);
+            });
+        } catch (RuntimeException e) {
+            if (Faults.infrastructure(e)) {
+                throw e;
+            }
+            log.warn("{}: a group post not handed to listening ({})", bot, e.getClass().getSimpleName());
+        }
     }
 
     /** Stops the app's spinner on the pressed button; the answer itself comes as a message. */

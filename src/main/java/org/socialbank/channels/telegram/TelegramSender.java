@@ -42,7 +42,7 @@ final class TelegramSender implements ChannelSender {
 
     @Override
     public SendOutcome send(OutboundMessage message, String idempotencyKey) {
-        Optional<ConfiguredBot> bot = botFor(message.recipient());
+        Optional<ConfiguredBot> bot = botFor(Render.chatOf(message.recipient()));
         if (bot.isEmpty()) {
             return new SendOutcome.Failed(false, "no " + network.wireName() + " bot knows chat " + message.recipient());
         }
@@ -58,13 +58,14 @@ final class TelegramSender implements ChannelSender {
     private SendOutcome send(ConfiguredBot bot, OutboundMessage message, Render.Call call) {
         Throttle.Turn turn;
         try {
-            turn = bot.throttle().acquire(message.recipient(), bot.settings().throttleWaitMax().toNanos());
+            turn = bot.throttle().acquire(Render.chatOf(message.recipient()),
+                    bot.settings().throttleWaitMax().toNanos());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new SendOutcome.NotNow(Duration.ofSeconds(1), "interrupted while waiting for the bot's turn");
         }
         if (turn != Throttle.Turn.GO) {
-            Duration wait = Duration.ofNanos(bot.throttle().nanosUntilTurn(message.recipient()));
+            Duration wait = Duration.ofNanos(bot.throttle().nanosUntilTurn(Render.chatOf(message.recipient())));
             return new SendOutcome.NotNow(wait, turn == Throttle.Turn.PAUSED ? bot + " paused by a 429"
                     : bot + " at its sending rate for chat " + message.recipient());
         }

@@ -3,6 +3,7 @@ package org.socialbank.channels.telegram;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.socialbank.channels.GroupPostReceived;
 import org.socialbank.conversation.Inbound;
 import org.socialbank.conversation.InboundMessage;
 import org.socialbank.directory.Network;
@@ -89,6 +90,38 @@ final class Updates {
                 .map(c -> ((Inbound.Contact) c).phone()).filter(p -> p.length() <= 16).orElse(null);
         return content.map(c -> new InboundMessage(network, messageId, userId, handle(from), phone, c,
                 group ? chatId : null));
+    }
+
+    /**
+     * A person's text in a group, for social listening: every group or supergroup text of a user
+     * (not a bot, not a channel post, not an edit), whether or not it addresses the bot.
+     */
+    static Optional<GroupPostReceived> groupPost(JsonNode update, Network network, Supplier<Optional<String>> username) {
+        JsonNode m = update.path("message");
+        String type = m.path("chat").path("type").asString("");
+        String chatId = id(m.path("chat").path("id"));
+        String userId = id(m.path("from").path("id"));
+        String messageId = id(m.path("message_id"));
+        if (!(type.equals("group") || type.equals("supergroup")) || chatId == null || userId == null
+                || messageId == null || m.path("from").path("is_bot").asBoolean(false) || !m.path("text").isString()
+                || m.path("text").asString().isBlank()) {
+            return Optional.empty();
+        }
+        String text = m.path("text").asString();
+        boolean mentionsBot = username.get().map(name -> mentions(text, name)).orElse(false);
+        java.time.Instant at = m.path("date").isIntegralNumber() ? java.time.Instant.ofEpochSecond(m.path("date").asLong())
+                : null;
+        return Optional.of(new GroupPostReceived(network, chatId, messageId, userId, handle(m.path("from")),
+                text.length() > GROUP_TEXT_MAX ? text.substring(0, GROUP_TEXT_MAX) : text, mentionsBot, at));
+    }
+
+    /** The longest group text handed to listening (its own limit on a mention). */
+    static final int GROUP_TEXT_MAX = 4000;
+
+    /** The bot's name as a whole word: "@bankbot_fans" does not mention "@bankbot". */
+    private static boolean mentions(String text, String name) {
+        return java.util.regex.Pattern.compile("(?<![A-Za-z0-9_])@" + java.util.regex.Pattern.quote(name)
+                + "(?![A-Za-z0-9_])", java.util.regex.Pattern.CASE_INSENSITIVE).matcher(text).find();
     }
 
     /** In a group the bot reads only its commands and texts that mention it. */

@@ -99,7 +99,8 @@ final class XEvents {
             if (read.isPresent() && read.get().message().isPresent()) {
                 mentions.add(new PublicMentionReceived(Network.X, id(tweet.path("id_str")),
                         id(tweet.path("user").path("id_str")), handle(tweet.path("user")),
-                        bounded(unescape(fullText(tweet)), PUBLIC_TEXT_MAX), createdAt(tweet.path("created_at"))));
+                        bounded(unescape(fullText(tweet)), PUBLIC_TEXT_MAX), createdAt(tweet.path("created_at")),
+                        followers(tweet.path("user"))));
             }
         }
         return mentions;
@@ -243,6 +244,12 @@ final class XEvents {
     private static String id(JsonNode node) {
         String text = node.isIntegralNumber() ? node.asString() : node.isString() ? node.asString() : null;
         return text != null && ID.matcher(text).matches() ? text : null;
+    }
+
+    /** The v1.1 user's {@code followers_count}, when it is a count. */
+    private static Long followers(JsonNode user) {
+        JsonNode count = user.path("followers_count");
+        return count.isIntegralNumber() && count.canConvertToLong() && count.asLong() >= 0 ? count.asLong() : null;
     }
 
     private static String handle(JsonNode user) {

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.socialbank.directory.ChannelIdentity;
+import org.socialbank.directory.Network;
 import org.socialbank.listening.MentionId;
 import org.socialbank.shared.jdbc.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -91,6 +93,23 @@ class CaseStore {
                 .param(id.value())
                 .query((rs, n) -> new PublicReply(rs.getString(1), rs.getString(2),
                         PublicReply.State.valueOf(rs.getString(3)), Timestamps.instant(rs, 4)))
+                .list();
+    }
+
+    void insertMessage(CaseId id, ChannelIdentity chat, PrivateMessage message) {
+        jdbc.sql("INSERT INTO listening_case_messages (id, case_id, author, body, network, identity_id, linked_customer, "
+                        + "written_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(UUID.randomUUID(), id.value(), message.author(), message.text(), message.network().wireName(),
+                        chat.id().value(), message.linkedCustomer(), Timestamps.utc(message.writtenAt()))
+                .update();
+    }
+
+    List<PrivateMessage> messages(CaseId id) {
+        return jdbc.sql("SELECT author, body, network, linked_customer, written_at FROM listening_case_messages "
+                        + "WHERE case_id = ? ORDER BY written_at, id")
+                .param(id.value())
+                .query((rs, n) -> new PrivateMessage(rs.getString(1), rs.getString(2),
+                        Network.fromWireName(rs.getString(3)).orElseThrow(), rs.getBoolean(4), Timestamps.instant(rs, 5)))
                 .list();
     }
 

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.socialbank.conversation.ChatMessageDue;
 import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.Linking;
@@ -46,7 +48,8 @@ public class Cases {
         this.events = events;
         this.clock = clock;
         this.properties = properties;
-        this.deadlines = new Deadlines(properties.replyWithin(), properties.complaintBusinessDays(), properties.zone());
+        this.deadlines = new Deadlines(properties.replyWithin(), properties.complaintBusinessDays(), properties.zone(),
+                properties.calendar());
     }
 
     /** Makes a case of the mention, or answers the case it already has. */
@@ -127,9 +130,10 @@ public class Cases {
     }
 
     /**
-     * Records a public reply when it is neutral, and hands it to the source's sender: on X a reply
-     * to the tweet, through the conversation outbox (once, in this transaction). A source with no
-     * sender (news, app stores, chat groups) records it {@code TO_POST}: nothing pretends it went.
+     * Records a public reply when it is neutral, and hands it to the source's sender through the
+     * conversation outbox (once, in this transaction): on X a reply to the tweet, in a Telegram or
+     * Bale group an answer to the message there. A source with no sender (news, app stores) records
+     * it {@code TO_POST}: nothing pretends it went.
      */
     @Transactional
     public CaseResult reply(CaseId id, String author, String text) {
@@ -146,8 +150,8 @@ public class Cases {
         }
         String neutral = ((Neutrality.Neutral) verdict).text();
         Mention mention = mentions.find(found.get().mentionId()).orElseThrow();
-        PublicReply.State state = publicSender(mention).map(chat -> {
-            events.publishEvent(new ChatMessageDue(chat.id(), Network.X, "tweet:" + mention.sourceId(), neutral));
+        PublicReply.State state = publicPlace(mention).map(place -> {
+            events.publishEvent(new ChatMessageDue(place.chat().id(), place.chat().channel(), place.recipient(), neutral));
             return PublicReply.State.QUEUED;
         }).orElse(PublicReply.State.TO_POST);
         Instant now = clock.instant();
@@ -156,9 +160,43 @@ public class Cases {
         return done(id);
     }
 
-    /** The author's chat account a public reply is posted under: on X, the tweet's author the bank knows. */
-    private Optional<ChannelIdentity> publicSender(Mention mention) {
-        if (!"x".equals(mention.source()) || mention.author() == null) {
+    /** Where a public reply to this mention is posted by the bank: {@code x}, {@code group}, or empty (by hand). */
+    public Optional<String> publicSender(Mention mention) {
+        if ("x".equals(mention.source())) {
+            return tweetAuthor(mention).map(chat -> "x");
+        }
+        return groupOf(mention).map(network -> "group");
+    }
+
+    /** The chat account a public reply belongs to and the recipient its network's sender reads. */
+    private record Place(ChannelIdentity chat, String recipient) {
+    }
+
+    private Optional<Place> publicPlace(Mention mention) {
+        if ("x".equals(mention.source())) {
+            return tweetAuthor(mention).map(chat -> new Place(chat, "tweet:" + mention.sourceId()));
+        }
+        return groupOf(mention).map(network -> {
+            Matcher post = GROUP_POST.matcher(mention.sourceId());
+            post.matches();
+            // the group as a chat account, like the staff chat of spike alerts (made on the first reply)
+            ChannelIdentity chat = linking.identify(network, post.group(1), null, null);
+            return new Place(chat, "reply:" + post.group(1) + ":" + post.group(2));
+        });
+    }
+
+    /** The network of a group message on Telegram or Bale, if the mention is one. */
+    private static Optional<Network> groupOf(Mention mention) {
+        return Network.fromWireName(mention.source()).filter(n -> n == Network.TELEGRAM || n == Network.BALE)
+                .filter(n -> GROUP_POST.matcher(mention.sourceId()).matches());
+    }
+
+    /** A group's message: {@code <group id>:<message id>}; a group's id is negative, a person's is not. */
+    private static final Pattern GROUP_POST = Pattern.compile("(-[0-9]{1,20}):([0-9]{1,19})");
+
+    /** The chat account a public reply on X is posted under: the tweet's author the bank knows. */
+    private Optional<ChannelIdentity> tweetAuthor(Mention mention) {
+        if (mention.author() == null) {
             return Optional.empty();
         }
         String author = mention.author().startsWith("@") ? mention.author().substring(1) : mention.author();

@@ -82,6 +82,17 @@ final class Neutrality {
         return new Neutral(text);
     }
 
+    /** Whether the text holds a run of 13 to 19 digits: a card number, said in no chat at all. */
+    static boolean holdsCardNumber(String text) {
+        var numbers = NUMBER.matcher(asciiDigits(text));
+        while (numbers.find()) {
+            if (longNumber(numbers.group()) == Reason.CARD_NUMBER) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * What a run of digits is, by how many digits it has: 13 to 19 a card; 7 to 12, or 7 and more
      * after a +, a phone; more than 19 an account; 5 or 6 an amount (or a customer number); up to

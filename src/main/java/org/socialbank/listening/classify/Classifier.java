@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * Language, sentiment and topic of a text, in-process and with no network: lexicon matches
- * summed with negation (a negator up to four words before, in the same clause, or a Persian negator after it, flips
- * and damps an entry), intensifiers
+ * summed with negation (a negator up to four words before, in the same clause and not past a
+ * scope end such as "how", or a Persian negator after it, flips and damps an entry), undoing (a
+ * harm next to "refunded", "évité", "отменили", "撤销" is good news), intensifiers
  * (the word just before scales it), contrast ("but": what follows counts more than what precedes)
  * and exclamation marks; the sum is squashed into [-1, 1]. Thread-safe once built.
  */
@@ -23,6 +24,9 @@ public final class Classifier {
     private static final double NEGATED = -0.7;
     private static final double BEFORE_CONTRAST = 0.5;
     private static final double AFTER_CONTRAST = 1.4;
+    /** A harm undone ("refunded the fraudulent charge") counts as mild good news. */
+    private static final double UNDONE = -0.6;
+    private static final int UNDO_WINDOW = 4;
     private static final List<String> LANGUAGES = List.of("en", "fr", "ru", "fa", "zh");
 
     private final Map<String, Lexicon> lexicons;
@@ -110,6 +114,9 @@ public final class Classifier {
                     && (negated(lexicon, tokens, i) || (end < tokens.size() && lexicon.isNegatorAfter(tokens.get(end))))) {
                 value *= NEGATED;
             }
+            if (value < 0 && undone(lexicon, tokens, i, end)) {
+                value *= UNDONE;
+            }
             boolean alone = i - clauseStart <= 1 && (end == tokens.size() || Texts.isBoundary(tokens.get(end)));
             hits.add(new Hit(value, contrasted, alone));
             i = end;
@@ -125,9 +132,24 @@ public final class Classifier {
         return factor;
     }
 
+    /** An undo word up to four tokens before or after the harm, in the same clause (Han: characters). */
+    private static boolean undone(Lexicon lexicon, List<String> tokens, int at, int end) {
+        for (int k = at - 1; k >= Math.max(0, at - UNDO_WINDOW) && !Texts.isBoundary(tokens.get(k)); k--) {
+            if (lexicon.isUndo(tokens.get(k))) {
+                return true;
+            }
+        }
+        for (int k = end; k < Math.min(tokens.size(), end + UNDO_WINDOW) && !Texts.isBoundary(tokens.get(k)); k++) {
+            if (lexicon.isUndo(tokens.get(k))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean negated(Lexicon lexicon, List<String> tokens, int at) {
         for (int k = at - 1; k >= Math.max(0, at - NEGATION_WINDOW); k--) {
-            if (lexicon.isContrast(tokens.get(k)) || Texts.isBoundary(tokens.get(k))) {
+            if (lexicon.isContrast(tokens.get(k)) || Texts.isBoundary(tokens.get(k)) || lexicon.isScopeEnd(tokens.get(k))) {
                 return false;
             }
             if (lexicon.isNegator(tokens.get(k))) {

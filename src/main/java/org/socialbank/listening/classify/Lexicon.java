@@ -35,6 +35,8 @@ final class Lexicon {
     private final Set<String> negatorsAfter = new HashSet<>();
     private final Map<String, Double> intensifiers = new HashMap<>();
     private final Set<String> contrasts = new HashSet<>();
+    private final Set<String> undoes = new HashSet<>();
+    private final Set<String> scopeEnds = new HashSet<>();
     private final Set<String> hanWords = new HashSet<>();
 
     static Lexicon load(String... languages) {
@@ -88,6 +90,8 @@ final class Lexicon {
             case "negation after" -> negatorsAfter.add(words.get(0));
             case "intensifier" -> intensifiers.put(words.get(words.size() - 1), weight == 1 ? 1.5 : weight); // "un peu": peu
             case "contrast" -> contrasts.add(words.get(0));
+            case "undo" -> undoes.add(words.get(0));
+            case "scope end" -> scopeEnds.add(words.get(0));
             default -> {
                 if (!section.startsWith("topic ")) {
                     throw new IllegalStateException("unknown lexicon section " + section);
@@ -227,6 +231,27 @@ final class Lexicon {
 
     boolean isContrast(String token) {
         return contrasts.contains(token);
+    }
+
+    /**
+     * A word that undoes a harm next to it ("reversed the fraudulent payment", "m'a évité une
+     * arnaque", "撤销了盗刷"): the harm is then good news. A word ending in '*' is a stem.
+     */
+    boolean isUndo(String token) {
+        if (undoes.contains(token)) {
+            return true;
+        }
+        for (String u : undoes) {
+            if (u.endsWith("*") && token.startsWith(u.substring(0, u.length() - 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A word a negation does not reach past ("can't believe how bad": "how" shields "bad"). */
+    boolean isScopeEnd(String token) {
+        return scopeEnds.contains(token);
     }
 
     static Map<Topic, Integer> emptyCounts() {

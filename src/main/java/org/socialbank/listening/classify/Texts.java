@@ -81,8 +81,8 @@ public final class Texts {
         while (i < normalized.length()) {
             int cp = normalized.codePointAt(i);
             i += Character.charCount(cp);
-            if (cp == 0) {
-                continue;
+            if (cp == 0 || cp == 0xFE0F || cp == 0xFE0E) {
+                continue; // variation selectors: "❤️" is "❤"
             }
             if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN) {
                 flush(word, tokens);

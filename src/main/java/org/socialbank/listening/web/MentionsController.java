@@ -53,7 +53,7 @@ class MentionsController {
     record ImportJson(List<NewMentionJson> mentions) {
     }
 
-    record NewMentionJson(String source, String sourceId, String text, String author, String createdAt) {
+    record NewMentionJson(String source, String sourceId, String text, String author, String createdAt, Long reach) {
     }
 
     record CorrectionJson(String sentiment, String topic) {
@@ -80,7 +80,8 @@ class MentionsController {
                 return bad("unknown_source", "Unknown source '" + m.source() + "'; one of " + mentions.sourceNames(), i);
             }
             try {
-                batch.add(new NewMention(m.source(), m.sourceId(), m.text(), m.author(), instant(m.createdAt())));
+                batch.add(new NewMention(m.source(), m.sourceId(), m.text(), m.author(), instant(m.createdAt()),
+                        m.reach()));
             } catch (IllegalArgumentException e) {
                 return bad("invalid_mention", e.getMessage(), i);
             }

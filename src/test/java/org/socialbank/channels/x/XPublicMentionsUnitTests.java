@@ -24,6 +24,7 @@ class XPublicMentionsUnitTests {
             assertThat(m.authorHandle()).isEqualTo("alice_w");
             assertThat(m.text()).startsWith("@SocialBankFr");
             assertThat(m.createdAt()).isEqualTo(Instant.parse("2026-11-22T10:15:03Z"));
+            assertThat(m.authorFollowers()).isEqualTo(12L); // the author's reach (issue 20)
         });
     }
 

@@ -100,6 +100,8 @@ class H2ListeningCasesIntegrationTests {
         registry.add("socialbank.channels.telegram.bots.bank.token", () -> BOT_TOKEN);
         registry.add("socialbank.channels.telegram.bots.bank.secret-token", () -> "listening-cases-secret");
         registry.add("socialbank.channels.telegram.bots.bank.api-base-url", TELEGRAM::baseUrl);
+        registry.add("socialbank.listening.keywords[0]", () -> "SocialBank");
+        registry.add("socialbank.listening.keywords[1]", () -> "社交银行");
         registry.add("socialbank.channels.x.consumer-secret", () -> X_SECRET);
         registry.add("socialbank.channels.x.bearer-token", () -> "listening-cases-bearer");
         registry.add("socialbank.channels.x.user-id", () -> BANK_ID);
@@ -126,7 +128,11 @@ class H2ListeningCasesIntegrationTests {
     }
 
     Mention seeded(String text, String author, Instant at) {
-        return mentions.record(new NewMention("news", UUID.randomUUID().toString(), text, author, at)).mention();
+        return seeded(text, author, at, null);
+    }
+
+    Mention seeded(String text, String author, Instant at, Long reach) {
+        return mentions.record(new NewMention("news", UUID.randomUUID().toString(), text, author, at, reach)).mention();
     }
 
     @Test
@@ -211,6 +217,106 @@ class H2ListeningCasesIntegrationTests {
         assertThat(actions).contains("listening.case.opened case:" + caseId + " mention:" + m.id(),
                 "listening.case.taken case:" + caseId, "listening.case.noted case:" + caseId,
                 "listening.case.replied case:" + caseId);
+    }
+
+    @Test
+    void anUnlinkedAuthorOnXIsWrittenToByDirectMessageWithNothingPersonalAndANewsAuthorNotAtAll() {
+        String author = "1400000000000001" + (100 + (int) (Math.random() * 800));
+        String tweetId = Long.toString(1_880_000_000_000_000_000L + (long) (Math.random() * 1e15));
+        tweet(tweetId, author, "dm_" + author.substring(16), "@" + BANK_NAME + " my transfer is stuck since Monday");
+        Mention m = await(() -> mentions.list(new MentionFilter(clock.instant().minus(Duration.ofDays(1)),
+                clock.instant().plusSeconds(60), "x", null, null, null, 100)).stream()
+                .filter(x -> x.sourceId().equals(tweetId)).findFirst().orElse(null), "the tweet as a mention");
+        assertThat(m.reach()).isEqualTo(12L); // the tweet's user.followers_count
+        FormClient agent = signedIn(List.of("social"), Role.AGENT);
+        seeded("The fees are a scandal", "big_paper", clock.instant().minusSeconds(40), 90_000L);
+        FormClient.Page dashboard = agent.get("/console/listening/dashboard");
+        assertThat(dashboard.html()).contains("id=\"reach-authors\"").contains("data-reach=\"90000\"")
+                .contains("data-reach=\"12\"");
+        assertThat(dashboard.html().indexOf("data-reach=\"90000\"")).isLessThan(dashboard.html().indexOf("data-reach=\"12\""));
+        assertThat(agent.get("/console/listening/dashboard.csv").html()).contains("\"author_reach\"")
+                .contains("\"news:big_paper\",\"1\",\"0\",\"\",\"\",\"\",\"90000\"");
+        agent.get("/console/listening/mentions?source=x");
+        FormClient.Page page = agent.post("/console/listening/mentions/" + m.id() + "/case", "kind", "public_mention");
+        assertThat(page.html()).contains("data-network=\"x\"").contains("data-linked=\"false\"")
+                .contains("rules of a public reply apply");
+        String caseUrl = caseUrl(page.html());
+        assertThat(agent.post(caseUrl + "/message", "text", "Your balance is fine, the transfer is pending").html())
+                .contains("data-code=\"balance\"");
+        String dm = "Sorry for the wait. Could you tell us here when you sent it? We will look at once.";
+        FormClient.Page sent = agent.post(caseUrl + "/message", "text", dm);
+        assertThat(sent.html()).contains("data-status=\"answered\"").contains("<li data-network=\"x\"");
+        assertThat(X.awaitDirectMessage(author, dm)).isEqualTo(dm);
+
+        Mention news = seeded("Bank X raises its fees for students", "journalist", clock.instant().minusSeconds(30));
+        FormClient.Page newsCase = agent.post("/console/listening/mentions/" + news.id() + "/case", "kind",
+                "public_mention");
+        assertThat(newsCase.html()).contains("no private way to this author");
+        assertThat(agent.post(caseUrl(newsCase.html()) + "/message", "text", "Hello").html())
+                .contains("data-code=\"no_private_channel\"");
+        List<String> actions = new ArrayList<>();
+        audit.forEach(row -> actions.add(row.what() + " " + row.subject()));
+        assertThat(actions).contains("listening.case.messaged " + caseUrl.replace("/console/listening/cases/", "case:"));
+    }
+
+    @Test
+    void aTelegramGroupPostNamingTheBankBecomesAMentionAndIsAnsweredInTheGroup() {
+        String group = "-100" + (1_000_000_000L + (long) (Math.random() * 8e9));
+        long user = 500_000_000L + (long) (Math.random() * 1e8);
+        long first = 10 + (long) (Math.random() * 1e6);
+        groupPost(group, user, first, "Lunch at noon anyone?");
+        groupPost(group, user, first + 1, "SocialBank froze my card again, worst bank ever");
+        groupPost(group, user + 1, first + 2, "@bank_bot где мой перевод? уже три дня жду, ужасно");
+        groupPost(group, user + 2, first + 3, "我的卡又被社交银行冻结了，太差了");
+        groupPost(group, user + 3, first + 4, "socialbanking is a buzzword"); // not the bank's name as a word
+        List<Mention> kept = mentions.list(new MentionFilter(clock.instant().minus(Duration.ofDays(1)),
+                clock.instant().plusSeconds(60), "telegram", null, null, null, 500)).stream()
+                .filter(x -> x.sourceId().startsWith(group + ":")).toList();
+        assertThat(kept).extracting(Mention::sourceId).containsExactlyInAnyOrder(group + ":" + (first + 1),
+                group + ":" + (first + 2), group + ":" + (first + 3));
+        Mention card = kept.stream().filter(x -> x.sourceId().endsWith(":" + (first + 1))).findFirst().orElseThrow();
+        assertThat(card.author()).isEqualTo(Long.toString(user));
+        assertThat(card.sentiment()).isEqualTo(Sentiment.NEGATIVE);
+        assertThat(kept).extracting(Mention::language).contains("en", "ru", "zh");
+
+        FormClient agent = signedIn(List.of("social"), Role.AGENT);
+        agent.get("/console/listening/mentions?source=telegram");
+        FormClient.Page page = agent.post("/console/listening/mentions/" + card.id() + "/case", "kind", "public_mention");
+        assertThat(page.html()).contains("data-sender=\"group\"").contains("posted in the group");
+        String caseUrl = caseUrl(page.html());
+        assertThat(agent.post(caseUrl + "/reply", "text", "Call us on +44 20 7946 0000").html())
+                .contains("data-code=\"phone_number\"");
+        String reply = "Sorry about your card. Please write to us in private and we will look at it.";
+        assertThat(agent.post(caseUrl + "/reply", "text", reply).html()).contains("data-state=\"QUEUED\"");
+        TELEGRAM.await(calls -> TELEGRAM.sent(BOT_TOKEN, group).stream().anyMatch(c -> c.text().equals(reply)),
+                Duration.ofSeconds(30));
+        FakeBotApi.Call answer = TELEGRAM.sent(BOT_TOKEN, group).stream().filter(c -> c.text().equals(reply))
+                .findFirst().orElseThrow();
+        assertThat(answer.body().path("reply_to_message_id").asLong()).isEqualTo(first + 1);
+        assertThat(TELEGRAM.sent(BOT_TOKEN, group)).noneMatch(c -> c.text().contains("Call us"));
+    }
+
+    /** Posts a Telegram update to the bank's bot webhook: a person's text in a supergroup. */
+    void groupPost(String group, long user, long messageId, String text) {
+        ObjectNode update = JSON.createObjectNode().put("update_id", messageId + 7_000_000_000L);
+        ObjectNode message = update.putObject("message").put("message_id", messageId)
+                .put("date", clock.instant().minusSeconds(20).getEpochSecond()).put("text", text);
+        message.putObject("from").put("id", user).put("is_bot", false).put("first_name", "Member")
+                .put("username", "member" + user);
+        message.putObject("chat").put("id", Long.parseLong(group)).put("type", "supergroup").put("title", "Expats");
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks/telegram/bank"))
+                .header("Content-Type", "application/json")
+                .header("X-Telegram-Bot-Api-Secret-Token", "listening-cases-secret")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(update))).build();
+        try {
+            assertThat(HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).statusCode())
+                    .isEqualTo(200);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
@@ -318,8 +424,12 @@ class H2ListeningCasesIntegrationTests {
         record Reply(String inReplyTo, String text) {
         }
 
+        record DirectMessage(String to, String text) {
+        }
+
         private final HttpServer server;
         private final List<Reply> replies = new CopyOnWriteArrayList<>();
+        private final List<DirectMessage> directMessages = new CopyOnWriteArrayList<>();
 
         TweetsFake() {
             try {
@@ -339,6 +449,8 @@ class H2ListeningCasesIntegrationTests {
                                 body.path("text").asString("")));
                         answer = "{\"data\":{\"id\":\"1\",\"text\":\"ok\"}}";
                     } else if ("POST".equals(exchange.getRequestMethod()) && path.startsWith("/2/dm_conversations/")) {
+                        String to = path.replaceAll("^/2/dm_conversations/with/([^/]+)/messages$", "$1");
+                        directMessages.add(new DirectMessage(to, JSON.readTree(raw).path("text").asString("")));
                         answer = "{\"data\":{\"dm_conversation_id\":\"1-2\",\"dm_event_id\":\"3\"}}";
                     } else {
                         status = 404;
@@ -364,6 +476,12 @@ class H2ListeningCasesIntegrationTests {
             return await(() -> replies.stream().filter(r -> r.inReplyTo().equals(tweetId))
                     .map(Reply::text).filter(t -> t.startsWith("Sorry for the trouble")).findFirst().orElse(null),
                     "the public reply to " + tweetId);
+        }
+
+        /** The bank's direct message with this text to this user, once it came. */
+        String awaitDirectMessage(String userId, String text) {
+            return await(() -> directMessages.stream().filter(d -> d.to().equals(userId) && d.text().equals(text))
+                    .map(DirectMessage::text).findFirst().orElse(null), "a direct message to " + userId);
         }
 
         @Override

@@ -111,4 +111,29 @@ class ClassifierUnitTests {
         String rant = "worst worst worst terrible awful horrible scam fraud thieves!!!!!! 😡😡😡";
         assertThat(c(rant).score()).isBetween(-1.0, -0.9);
     }
+
+    /** Issue 20 (e): a harm undone is good news, in each language's word order. */
+    @Test
+    void aHarmUndoneIsGoodNews() {
+        assertThat(c("Shout out to the bank for reversing that fraudulent payment within hours").sentiment())
+                .isEqualTo(Sentiment.POSITIVE);
+        assertThat(c("Merci d'avoir annulé ce paiement frauduleux").sentiment()).isEqualTo(Sentiment.POSITIVE);
+        assertThat(c("Спасибо, мошеннический платёж отменили за час").sentiment()).isEqualTo(Sentiment.POSITIVE);
+        assertThat(c("感谢几个小时就撤销了那笔盗刷").sentiment()).isEqualTo(Sentiment.POSITIVE);
+        assertThat(c("A fraudulent payment left my account yesterday").sentiment()).isEqualTo(Sentiment.NEGATIVE);
+    }
+
+    /** Issue 20 (e): "how" shields what follows from a negation before it. */
+    @Test
+    void anExclamativeStopsANegation() {
+        assertThat(c("Can't believe how bad the new interface is").sentiment()).isEqualTo(Sentiment.NEGATIVE);
+        assertThat(c("The new interface is not bad").score()).isGreaterThan(0);
+    }
+
+    /** Issue 20 (e): an emoji with or without its variation selector is one sign. */
+    @Test
+    void anEmojiWithAVariationSelectorIsTheSameSign() {
+        assertThat(c("new card arrived \u2764\uFE0F").score()).isEqualTo(c("new card arrived \u2764").score())
+                .isGreaterThan(0);
+    }
 }

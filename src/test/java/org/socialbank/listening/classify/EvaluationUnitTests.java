@@ -98,19 +98,44 @@ class EvaluationUnitTests {
         assertThat(s.languageAccuracy()).as("language").isGreaterThanOrEqualTo(languageMin);
     }
 
-    /** The held-out sets, written after the lexicons were tuned and never tuned on: the honest figure. */
+    /**
+     * The first held-out sets, written after the lexicons were first tuned; since 2026-12-02 their
+     * errors were used to tune (issue 20, e), so these figures are in-sample now. The fresh sets
+     * below are the honest figure.
+     */
     @ParameterizedTest(name = "held-out {0}: accuracy >= {1}, macro-F1 >= {2}")
     @CsvSource({
-            "en, 0.55, 0.50",
-            "fr, 0.71, 0.70",
-            "ru, 0.75, 0.73",
-            "fa, 0.78, 0.78",
-            "zh, 0.55, 0.51"})
+            "en, 0.90, 0.89",
+            "fr, 0.96, 0.96",
+            "ru, 0.93, 0.93",
+            "fa, 0.96, 0.96",
+            "zh, 0.90, 0.90"})
     void heldOutSetsStayAboveTheirFloors(String language, double accuracyMin, double macroF1Min) throws IOException {
         List<Labelled> set = read("holdout", language);
         assertThat(set).hasSizeGreaterThanOrEqualTo(30);
         Scores s = score(language, set, true);
         System.out.printf("HOLDOUT %s n=%d accuracy=%.3f macroF1=%.3f language=%.3f%n", language, s.n(), s.accuracy(),
+                s.macroF1(), s.languageAccuracy());
+        assertThat(s.accuracy()).as("accuracy").isGreaterThanOrEqualTo(accuracyMin);
+        assertThat(s.macroF1()).as("macro-F1").isGreaterThanOrEqualTo(macroF1Min);
+    }
+
+    /**
+     * The fresh sets (issue 20, e): written before the negation, intensifier, emoji and lexicon
+     * changes of 2026-12-02 and never used to tune them; the honest figure of those changes.
+     */
+    @ParameterizedTest(name = "fresh {0}: accuracy >= {1}, macro-F1 >= {2}")
+    @CsvSource({
+            "en, 0.80, 0.80",
+            "fr, 0.83, 0.83",
+            "ru, 0.80, 0.80",
+            "fa, 0.86, 0.86",
+            "zh, 0.80, 0.80"})
+    void freshSetsStayAboveTheirFloors(String language, double accuracyMin, double macroF1Min) throws IOException {
+        List<Labelled> set = read("fresh", language);
+        assertThat(set).hasSizeGreaterThanOrEqualTo(30);
+        Scores s = score(language, set, false);
+        System.out.printf("FRESH %s n=%d accuracy=%.3f macroF1=%.3f language=%.3f%n", language, s.n(), s.accuracy(),
                 s.macroF1(), s.languageAccuracy());
         assertThat(s.accuracy()).as("accuracy").isGreaterThanOrEqualTo(accuracyMin);
         assertThat(s.macroF1()).as("macro-F1").isGreaterThanOrEqualTo(macroF1Min);

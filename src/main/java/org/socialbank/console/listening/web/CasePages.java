@@ -15,6 +15,7 @@ import org.socialbank.listening.cases.CaseId;
 import org.socialbank.listening.cases.CaseResult;
 import org.socialbank.listening.cases.CaseStatus;
 import org.socialbank.listening.cases.Cases;
+import org.socialbank.listening.cases.PrivateReplies;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -36,15 +37,17 @@ class CasePages {
     static final int LIMIT = 200;
 
     private final Cases cases;
+    private final PrivateReplies privately;
     private final Mentions mentions;
     private final Directory directory;
     private final Linking linking;
     private final StaffAudit audit;
     private final TransactionTemplate transactions;
 
-    CasePages(Cases cases, Mentions mentions, Directory directory, Linking linking, StaffAudit audit,
-            PlatformTransactionManager transactionManager) {
+    CasePages(Cases cases, PrivateReplies privately, Mentions mentions, Directory directory, Linking linking,
+            StaffAudit audit, PlatformTransactionManager transactionManager) {
         this.cases = cases;
+        this.privately = privately;
         this.mentions = mentions;
         this.directory = directory;
         this.linking = linking;
@@ -82,7 +85,9 @@ class CasePages {
         model.addAttribute("notes", cases.notes(c.id()));
         model.addAttribute("replies", cases.replies(c.id()));
         model.addAttribute("overdue", c.overdue(cases.now()));
-        model.addAttribute("sender", "x".equals(mention.source()));
+        model.addAttribute("sender", cases.publicSender(mention).orElse(null));
+        model.addAttribute("privateRoute", privately.route(mention).orElse(null));
+        model.addAttribute("privateMessages", privately.messages(c.id()));
         return "console/listening/case";
     }
 
@@ -102,6 +107,14 @@ class CasePages {
             @RequestParam(defaultValue = "") String text, Model model) {
         model.addAttribute("draft", text);
         return act(who, id, "listening.case.replied", "", c -> cases.reply(c, who.username(), text), model);
+    }
+
+    /** A private message: to the linked customer's chat, or by X direct message to an unlinked author. */
+    @PostMapping("/console/listening/cases/{id}/message")
+    String message(@AuthenticationPrincipal StaffMember who, @PathVariable String id,
+            @RequestParam(defaultValue = "") String text, Model model) {
+        model.addAttribute("privateDraft", text);
+        return act(who, id, "listening.case.messaged", "", c -> privately.send(c, who.username(), text), model);
     }
 
     @PostMapping("/console/listening/cases/{id}/close")

@@ -18,19 +18,21 @@ import org.socialbank.listening.cases.Case;
 /**
  * The reputation dashboard's figures: per UTC day of the span, the share of negative mentions
  * and the net sentiment overall, per language and per source; the top topics and authors of the
- * span; the open cases by deadline. Authors rank by mentions: listening stores no reach yet.
+ * span (by mentions, and by reach where the source gave followers); the open cases by deadline.
  */
 record Reputation(LocalDate from, LocalDate to, Dashboard span, List<Day> days, List<Author> topAuthors,
-        List<Case> openCases, boolean truncated) {
+        List<Author> topByReach, List<Case> openCases, boolean truncated) {
 
     static final int AUTHORS_MAX = 10;
+    static final int CSV_COLUMNS = 9;
 
     /** One day's figures: overall, by language, by source. */
     record Day(LocalDate day, Dashboard.Slice overall, List<Dashboard.Slice> byLanguage,
             List<Dashboard.Slice> bySource) {
     }
 
-    record Author(String source, String author, int mentions, int negative, boolean customerLinked) {
+    /** @param reach the author's latest known followers in the span, or null when no source said */
+    record Author(String source, String author, int mentions, int negative, boolean customerLinked, Long reach) {
     }
 
     static Reputation of(Listening listening, Instant now, int days, List<Case> openCases) {
@@ -47,7 +49,9 @@ record Reputation(LocalDate from, LocalDate to, Dashboard span, List<Day> days, 
             truncated |= day.truncated();
             perDay.add(new Day(d, day.overall(), day.byLanguage(), day.bySource()));
         }
-        return new Reputation(first, last, span, perDay, topAuthors(listening.export(from, to)), openCases, truncated);
+        List<Mention> mentions = listening.export(from, to);
+        return new Reputation(first, last, span, perDay, topAuthors(mentions), topByReach(mentions), openCases,
+                truncated);
     }
 
     static List<Author> topAuthors(List<Mention> mentions) {
@@ -59,11 +63,26 @@ record Reputation(LocalDate from, LocalDate to, Dashboard span, List<Day> days, 
                 .limit(AUTHORS_MAX).toList();
     }
 
+    /** The authors whose reach a source gave, the widest first (ties: more mentions first). */
+    static List<Author> topByReach(List<Mention> mentions) {
+        Map<String, List<Mention>> byAuthor = mentions.stream()
+                .filter(m -> m.author() != null && !m.author().isBlank() && m.reach() != null)
+                .collect(Collectors.groupingBy(m -> m.source() + "\u0000" + m.author()));
+        return byAuthor.values().stream().map(Reputation::author)
+                .sorted(Comparator.comparing(Author::reach, Comparator.reverseOrder())
+                        .thenComparing(Comparator.comparingInt(Author::mentions).reversed())
+                        .thenComparing(Author::source).thenComparing(Author::author))
+                .limit(AUTHORS_MAX).toList();
+    }
+
     private static Author author(List<Mention> ms) {
         Mention m = ms.get(0);
+        // the newest figure the source gave: followers come and go
+        Long reach = ms.stream().filter(x -> x.reach() != null).max(Comparator.comparing(Mention::createdAt))
+                .map(Mention::reach).orElse(null);
         return new Author(m.source(), m.author(), ms.size(),
                 (int) ms.stream().filter(x -> x.sentiment() == org.socialbank.listening.Sentiment.NEGATIVE).count(),
-                ms.stream().anyMatch(x -> x.customer().isPresent()));
+                ms.stream().anyMatch(x -> x.customer().isPresent()), reach);
     }
 
     /** The rows of the CSV: section, day, key, total, negative, positive, share negative, net sentiment. */
@@ -79,6 +98,8 @@ record Reputation(LocalDate from, LocalDate to, Dashboard span, List<Day> days, 
         span.topTopics().forEach(s -> rows.add(row("topic", from + "/" + to, s.key(), figures.apply(s))));
         topAuthors.forEach(a -> rows.add(row("author", from + "/" + to, a.source() + ":" + a.author(),
                 List.of(a.mentions(), a.negative(), "", "", ""))));
+        topByReach.forEach(a -> rows.add(row("author_reach", from + "/" + to, a.source() + ":" + a.author(),
+                List.of(a.mentions(), a.negative(), "", "", "", a.reach()))));
         openCases.forEach(c -> rows.add(row("open_case", c.deadline(), c.id().value() + " " + c.kind().wireName(),
                 List.of("", "", "", "", ""))));
         return rows;
@@ -87,6 +108,9 @@ record Reputation(LocalDate from, LocalDate to, Dashboard span, List<Day> days, 
     private static List<Object> row(String section, Object day, String key, List<Object> figures) {
         List<Object> row = new ArrayList<>(List.of(section, day.toString(), key));
         row.addAll(figures);
+        while (row.size() < CSV_COLUMNS) {
+            row.add(""); // the reach column, given in the author_reach section only
+        }
         return row;
     }
 }

@@ -112,7 +112,7 @@ class ReputationPages {
         response.setHeader("Cache-Control", "no-store");
         Writer out = response.getWriter();
         out.write(Csv.line(List.of("section", "day", "key", "total", "negative", "positive", "share_negative",
-                "net_sentiment")));
+                "net_sentiment", "reach")));
         for (List<Object> row : reputation.csvRows()) {
             out.write(Csv.line(row));
         }

@@ -28,8 +28,25 @@ class ReputationUnitTests {
                 mention("x", "123", Sentiment.NEGATIVE, alice), mention("x", "123", Sentiment.POSITIVE, alice),
                 mention("news", "123", Sentiment.NEGATIVE, null), mention("news", "press", Sentiment.NEUTRAL, null),
                 mention("news", null, Sentiment.NEGATIVE, null)));
-        assertThat(top).containsExactly(new Reputation.Author("x", "123", 2, 1, true),
-                new Reputation.Author("news", "123", 1, 1, false), new Reputation.Author("news", "press", 1, 0, false));
+        assertThat(top).containsExactly(new Reputation.Author("x", "123", 2, 1, true, null),
+                new Reputation.Author("news", "123", 1, 1, false, null),
+                new Reputation.Author("news", "press", 1, 0, false, null));
+    }
+
+    static Mention withReach(String source, String author, long reach, Instant at) {
+        return new Mention(new MentionId(UUID.randomUUID()), source, UUID.randomUUID().toString(), "text", author,
+                null, "en", Sentiment.NEGATIVE, -0.5, Topic.OTHER, false, at, at, reach);
+    }
+
+    @Test
+    void authorsRankByTheirNewestReachAndThoseWithoutReachAreLeftOut() {
+        Instant early = Instant.parse("2026-12-01T10:00:00Z");
+        Instant late = Instant.parse("2026-12-02T10:00:00Z");
+        List<Reputation.Author> top = Reputation.topByReach(List.of(withReach("x", "1", 500, early),
+                withReach("x", "1", 800, late), withReach("x", "2", 5_000, early),
+                mention("news", "press", Sentiment.NEGATIVE, null)));
+        assertThat(top).containsExactly(new Reputation.Author("x", "2", 1, 1, false, 5_000L),
+                new Reputation.Author("x", "1", 2, 2, false, 800L));
     }
 
     @Test
