@@ -65,6 +65,20 @@ class JdbcTopUps {
                 .params(status.name(), code, transferId, traceNumber, utc(now), id.value()).update();
     }
 
+    /** Top-ups accepted in a chat message whose money is reserved and that nobody has sent yet, oldest first. */
+    List<TopUpId> unsent(int limit) {
+        return jdbc.sql("SELECT id FROM billing_topups WHERE status = 'PENDING' AND sent_at IS NULL "
+                        + "AND transfer_id IS NOT NULL ORDER BY updated_at, id LIMIT ?")
+                .param(limit).query((rs, n) -> new TopUpId(rs.getObject(1, UUID.class))).list();
+    }
+
+    /** Takes an unsent top-up for sending; false when another worker took it first. */
+    boolean claimSend(TopUpId id, Instant now) {
+        return jdbc.sql("UPDATE billing_topups SET sent_at = ?, updated_at = ? WHERE id = ? AND status = 'PENDING' "
+                        + "AND sent_at IS NULL")
+                .params(utc(now), utc(now), id.value()).update() == 1;
+    }
+
     List<TopUpId> inDoubt(Instant before, int limit) {
         return jdbc.sql("SELECT id FROM billing_topups WHERE status IN ('PENDING', 'UNKNOWN') AND sent_at IS NOT NULL "
                         + "AND updated_at < ? ORDER BY updated_at, id LIMIT ?")

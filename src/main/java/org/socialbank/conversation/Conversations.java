@@ -78,13 +78,14 @@ public class Conversations {
             org.socialbank.cards.UnlockOnPage cardUnlocks,
             org.springframework.beans.factory.ObjectProvider<ConversationOwners> owners,
             org.springframework.context.ApplicationEventPublisher events,
-            org.socialbank.sweeping.Sweeping sweeping) {
+            org.socialbank.sweeping.Sweeping sweeping, org.socialbank.billing.Bills bills,
+            org.socialbank.billing.TopUps topUps) {
         this.store = store;
         this.outbox = outbox;
         this.linking = linking;
         this.parts = new EngineBank.Parts(linking, directory, ledger, branches, payments, requests, alerts, store, clock, properties.buttonTtl(),
                 optOut, alertSettings, assistant, appointments, cards, statements, cardRepayments,
-                autoRepayments, cardUnlocks, events, sweeping);
+                autoRepayments, cardUnlocks, events, sweeping, bills, topUps);
         this.dialogue = new Dialogue(texts, properties.buttonTtl());
         this.directory = directory;
         this.texts = texts;
