@@ -112,8 +112,8 @@ final class BillDialogue {
             return say(turn, language, "billing.chat.already_paid", bill.billId());
         }
         String text = texts.text(language, "billing.chat.confirm", service(language, inquiry.serviceType()),
-                bill.companyCode(), bill.billId(), bill.paymentId(), period(language, bill), rial(language, bill),
-                toman(language, bill));
+                bill.companyCode(), bill.billId(), bill.paymentId(), period(language, bill),
+                amount(texts, language, bill.amountRial(), IRR));
         long version = turn.state().formVersion();
         return new Step(turn.state(), List.of(new Outbound.Buttons(text, List.of(
                 new Outbound.Button(texts.text(language, "conversation.pay.confirm_button"),
@@ -194,8 +194,17 @@ final class BillDialogue {
         return Money.format(bill.amountRial(), IRR, language.locale());
     }
 
-    private static String toman(Language language, IranianBill bill) {
-        return NumberFormat.getIntegerInstance(language.locale()).format(bill.amountToman());
+    /**
+     * An amount in the reader's digits; a rial amount says its tomans too (Persian's money format
+     * already does, as Iranians count), so that rial and toman are never confused.
+     */
+    static String amount(Texts texts, Language language, long amountMinor, CurrencyCode currency) {
+        String formatted = Money.format(amountMinor, currency, language.locale());
+        if (!currency.code().equals(IRR.code()) || language == Language.FA) {
+            return formatted;
+        }
+        return formatted + (language == Language.ZH ? "" : " ") + texts.text(language, "billing.amount.toman",
+                NumberFormat.getIntegerInstance(language.locale()).format(amountMinor / IranianBill.RIALS_PER_TOMAN));
     }
 
     private static boolean contains(String lower, List<String> words) {

@@ -490,6 +490,12 @@ public final class Dialogue {
                 : Optional.empty();
     }
 
+    /** An amount in the reader's digits; a rial amount says its tomans too. */
+    public static String amountWithToman(Texts texts, Language language, long amountMinor,
+            org.socialbank.shared.CurrencyCode currency) {
+        return BillDialogue.amount(texts, language, amountMinor, currency);
+    }
+
     /** A bill's year digit and period ("7/01") in the reader's digits. */
     public static String billPeriod(Language language, org.socialbank.billing.IranianBill bill) {
         return BillDialogue.period(language, bill);

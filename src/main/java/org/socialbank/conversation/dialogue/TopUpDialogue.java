@@ -1,6 +1,5 @@
 package org.socialbank.conversation.dialogue;
 
-import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +29,9 @@ final class TopUpDialogue {
 
     static final String TOP_UP = "billing.topup:";
 
+    /** Seven digits or more, spaces and dashes between them allowed, in any script's digits: a phone's number. */
+    private static final java.util.regex.Pattern PHONE_LIKE = java.util.regex.Pattern.compile("\\d(?:[ \\-]?\\d){6}",
+            java.util.regex.Pattern.UNICODE_CHARACTER_CLASS);
     private static final List<String> FA = List.of("شارژ");
     private static final List<String> ZH = List.of("充值", "充话费", "充电话费");
     private static final List<String> RU = List.of("пополни", "пополнить", "пополнение");
@@ -46,9 +48,16 @@ final class TopUpDialogue {
         return action.startsWith(TOP_UP);
     }
 
-    /** The language of a text asking for a top-up; empty when it asks for none. */
+    /**
+     * The language of a text asking for a top-up: a top-up word with a number long enough to be a
+     * phone's; empty otherwise ("my top up did not work" is the assistant's to answer).
+     */
     static Optional<Language> read(String text) {
         String lower = text.toLowerCase(Locale.ROOT);
+        boolean phoneLike = PHONE_LIKE.matcher(text).find();
+        if (!phoneLike) {
+            return Optional.empty();
+        }
         return contains(lower, FA) ? Optional.of(Language.FA)
                 : contains(lower, ZH) ? Optional.of(Language.ZH)
                 : contains(lower, RU) ? Optional.of(Language.RU)
@@ -127,14 +136,8 @@ final class TopUpDialogue {
                 && settings.carriers().get(0).startsWith("IR-") ? 1 : 0);
     }
 
-    /** An amount in the reader's digits; a rial amount says its tomans too. */
-    String amount(Language language, long amountMinor, CurrencyCode currency) {
-        String formatted = Money.format(amountMinor, currency, language.locale());
-        if (!currency.code().equals("IRR")) {
-            return formatted;
-        }
-        return formatted + " " + texts.text(language, "billing.amount.toman",
-                NumberFormat.getIntegerInstance(language.locale()).format(amountMinor / 10));
+    private String amount(Language language, long amountMinor, CurrencyCode currency) {
+        return BillDialogue.amount(texts, language, amountMinor, currency);
     }
 
     private Step buttons(Turn turn, Language language, String text, List<Outbound.Button> buttons) {

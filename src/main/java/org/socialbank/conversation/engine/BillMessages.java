@@ -48,13 +48,12 @@ class BillMessages {
         IranianBill bill = read.bill();
         String service = Dialogue.billServiceKey(paid.serviceType()).map(key -> texts.text(language, key))
                 .orElse(paid.serviceType());
-        String amount = Money.format(paid.amountMinor(), CurrencyCode.of(paid.currency()), language.locale());
+        String amount = Dialogue.amountWithToman(texts, language, paid.amountMinor(), CurrencyCode.of(paid.currency()));
         outbox.write(chat.get(), new Outbound.Receipt(texts.text(language, "billing.chat.receipt.title"), List.of(
                 texts.text(language, "billing.chat.receipt.bill", service, bill.companyCode(), bill.billId(),
                         bill.paymentId()),
                 texts.text(language, "billing.chat.receipt.period", Dialogue.billPeriod(language, bill)),
-                texts.text(language, "billing.chat.receipt.amount", amount,
-                        java.text.NumberFormat.getIntegerInstance(language.locale()).format(bill.amountToman())),
+                texts.text(language, "billing.chat.receipt.amount", amount),
                 texts.text(language, "billing.chat.receipt.trace", paid.traceNumber()))));
     }
 

@@ -4,10 +4,10 @@ import java.util.Optional;
 import org.socialbank.alerts.PublicNetworks;
 import org.socialbank.billing.CardTransferEnded;
 import org.socialbank.conversation.Outbound;
+import org.socialbank.conversation.dialogue.Dialogue;
 import org.socialbank.directory.Directory;
 import org.socialbank.directory.Language;
 import org.socialbank.shared.CurrencyCode;
-import org.socialbank.shared.Money;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -40,7 +40,7 @@ class CardTransferMessages {
         }
         Language language = directory.customer(ended.customerId()).map(v -> v.customer().language())
                 .orElse(Language.EN);
-        String amount = Money.format(ended.amountMinor(), CurrencyCode.of(ended.currency()), language.locale());
+        String amount = Dialogue.amountWithToman(texts, language, ended.amountMinor(), CurrencyCode.of(ended.currency()));
         String card = ended.bank() == null ? ended.destinationMasked() : ended.destinationMasked() + " (" + ended.bank() + ")";
         String text = ended.completed()
                 ? texts.text(language, "billing.card.done", amount, card, ended.traceNumber())

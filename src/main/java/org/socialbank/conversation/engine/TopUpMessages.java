@@ -1,14 +1,13 @@
 package org.socialbank.conversation.engine;
 
-import java.text.NumberFormat;
 import java.util.Optional;
 import org.socialbank.alerts.PublicNetworks;
 import org.socialbank.billing.TopUpEnded;
 import org.socialbank.conversation.Outbound;
+import org.socialbank.conversation.dialogue.Dialogue;
 import org.socialbank.directory.Directory;
 import org.socialbank.directory.Language;
 import org.socialbank.shared.CurrencyCode;
-import org.socialbank.shared.Money;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -41,11 +40,7 @@ class TopUpMessages {
         }
         Language language = directory.customer(ended.customerId()).map(v -> v.customer().language())
                 .orElse(Language.EN);
-        String amount = Money.format(ended.amountMinor(), CurrencyCode.of(ended.currency()), language.locale());
-        if (ended.currency().equals("IRR")) {
-            amount += " " + texts.text(language, "billing.amount.toman",
-                    NumberFormat.getIntegerInstance(language.locale()).format(ended.amountMinor() / 10));
-        }
+        String amount = Dialogue.amountWithToman(texts, language, ended.amountMinor(), CurrencyCode.of(ended.currency()));
         String text = ended.completed()
                 ? texts.text(language, "billing.topup.done", amount, ended.phoneE164(), ended.traceNumber())
                 : texts.text(language, "billing.topup.failed", amount, ended.phoneE164(), ended.code());

@@ -47,6 +47,23 @@ class BillDialogueUnitTests {
         assertThat(BillDialogue.reading(BillDialogue.numbers("pay bill 7748317800142"))).isEmpty();
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "#TopUp 9876543210 airtel 100|EN",
+        "شارژ ۱۰ هزار تومانی ایرانسل برای ۰۹۳۵۱۲۳۴۵۶۷|FA",
+        "给13800138000充值50元|ZH",
+        "пополни телефон +7 912 345 67 89 на 300 руб|RU",
+        "recharger le 09351234567 de 20000 rials|FR"})
+    void readsATopUpRequestInItsLanguage(String text, Language language) {
+        assertThat(TopUpDialogue.read(text)).hasValue(language);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"my top up did not work", "how do I top up my phone?", "top up 50 euros"})
+    void aTopUpWordWithoutAPhoneNumberIsTheAssistants(String text) {
+        assertThat(TopUpDialogue.read(text)).isEmpty();
+    }
+
     @Test
     void thePeriodIsInTheReadersDigits() {
         IranianBill bill = new IranianBill("7748317800142", "1770160");
