@@ -96,7 +96,7 @@ class TopUpPhone {
 
     private TopUpResult start(TopUpRequest request, boolean sendNow) {
         Operators.Choice choice = operators.resolve(request.phone(), request.amountMinor(), request.currency().code(),
-                request.operator());
+                request.operator(), request.kind());
         if (choice instanceof Operators.Refusal refusal) {
             return store.find(request.id()).<TopUpResult>map(r -> new TopUpResult.Refused(BillPaymentResult.ID_REUSED,
                     List.of())).orElse(new TopUpResult.Refused(refusal.code(), refusal.nearestAmountsMinor()));
@@ -118,7 +118,7 @@ class TopUpPhone {
             return;
         }
         book(id, Settlements.ask("operator", () -> operator.topUp(new TopUpOrder(row.id(), row.phone(), row.operator(),
-                row.amountMinor(), row.currency()))));
+                row.amountMinor(), row.currency(), row.kind()))));
     }
 
     private TopUpResult begin(TopUpRequest request, Operators.Resolved resolved, boolean sendNow) {
@@ -147,7 +147,8 @@ class TopUpPhone {
         JdbcTopUps.Row row = new JdbcTopUps.Row(request.id(), request.customer(), resolved.phoneE164(),
                 resolved.operator(), request.amountMinor(), request.currency(), request.channel(),
                 refusal == null ? BillPaymentStatus.PENDING : BillPaymentStatus.REJECTED, refusal,
-                refusal == null ? transfer : null, null, refusal == null && sendNow ? now : null, now, now);
+                refusal == null ? transfer : null, null, refusal == null && sendNow ? now : null, now, now,
+                request.kind());
         store.insert(row);
         if (refusal == null) {
             reserve(row, from.get());

@@ -320,6 +320,30 @@ class BillingIntegrationTests {
     }
 
     @Test
+    void aBonusChargeIsSoldAtItsOwnDenominations() {
+        Person alice = fixtures.customer("Alice Rezaei", 1_000_000);
+        String bonus = topUp(UUID.randomUUID(), alice, "09351234567", 100_000, null).replace("}", ",\"kind\":\"bonus\"}");
+        Response sold = api.post("/api/v1/topups", bonus);
+        assertThat(sold.status()).as(sold.body()).isEqualTo(201);
+        assertThat(sold.json().path("kind").asString()).isEqualTo("bonus");
+        assertThat(sold.json().path("status").asString()).isEqualTo("completed");
+        assertThat(api.get("/api/v1/topups/" + sold.json().path("id").asString()).json().path("kind").asString())
+                .isEqualTo("bonus");
+        Response notSold = api.post("/api/v1/topups", topUp(UUID.randomUUID(), alice, "09351234567", 10_000, null)
+                .replace("}", ",\"kind\":\"bonus\"}"));
+        assertThat(notSold.code()).isEqualTo("amount_not_offered");
+        assertThat(notSold.json().path("nearestAmountsMinor").valueStream().map(n -> n.asLong()).toList())
+                .containsExactly(50_000L, 100_000L, 200_000L);
+        Response odd = api.post("/api/v1/topups", topUp(UUID.randomUUID(), alice, "09351234567", 50_000, null)
+                .replace("}", ",\"kind\":\"amazing\"}"));
+        assertThat(odd.status()).isEqualTo(422);
+        assertThat(odd.code()).isEqualTo("invalid_kind");
+        assertThat(api.post("/api/v1/topups", topUp(UUID.randomUUID(), alice, "09351234567", 50_000, null)).json()
+                .path("kind").asString()).as("direct by default").isEqualTo("direct");
+        assertThat(fixtures.available(alice.wallet())).isEqualTo(1_000_000 - 100_000 - 50_000);
+    }
+
+    @Test
     void aRefusedOrLostTopUpGivesTheMoneyBack() {
         Person alice = fixtures.customer("Alice Rezaei", 1_000_000);
         operator.troubleNext(SandboxBiller.Trouble.FAIL);
