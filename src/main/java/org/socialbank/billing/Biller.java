@@ -1,5 +1,6 @@
 package org.socialbank.billing;
 
+import org.socialbank.shared.ProviderAnswer;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -21,9 +22,9 @@ public interface Biller {
     /** What is due on a bill, or empty when the biller does not know it (or did not answer). */
     Optional<BillDue> inquire(IranianBill bill);
 
-    /** Pays the bill: Paid with the biller's trace number, Refused, or Unknown. */
+    /** Pays the bill: Succeeded with the biller's trace number, Failed, or Unknown. */
     ProviderAnswer pay(BillOrder order);
 
-    /** Where a payment is: Paid, Refused ({@link ProviderAnswer#NOT_RECEIVED} when it never arrived) or Unknown. */
+    /** Where a payment is: Succeeded, Failed ({@link ProviderAnswer#NOT_RECEIVED} when it never arrived) or Unknown. */
     ProviderAnswer status(BillPaymentId id);
 }

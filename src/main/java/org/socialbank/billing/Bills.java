@@ -38,6 +38,26 @@ public class Bills {
         return pay.pay(order);
     }
 
+    /**
+     * Pays a bill from inside the caller's transaction (a chat message's): records it, holds it for
+     * the step-up or reserves its money, and leaves the biller to the worker, which is never run
+     * inside a transaction; {@link BillPaid} or {@link BillNotPaid} tells how it ended.
+     */
+    public BillPaymentResult accept(BillPaymentOrder order) {
+        Objects.requireNonNull(order, "order");
+        return pay.accept(order);
+    }
+
+    /**
+     * What the ids say and whether the pair is paid or being paid, without asking the biller: for
+     * a chat message's transaction, which the biller is never called inside. {@code due} is empty.
+     */
+    public BillInquiry read(IranianBill bill) {
+        Objects.requireNonNull(bill, "bill");
+        return new BillInquiry(bill, properties.serviceTypes().name(bill.serviceDigit()), Optional.empty(),
+                store.pairTaken(bill));
+    }
+
     public Optional<BillPayment> payment(BillPaymentId id) {
         Objects.requireNonNull(id, "id");
         return store.find(id).map(r -> r.view(properties.serviceTypes(), null));

@@ -1,5 +1,6 @@
 package org.socialbank.billing;
 
+import org.socialbank.shared.ProviderAnswer;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -18,6 +19,6 @@ public interface CardSwitch {
 
     ProviderAnswer transfer(CardTransferOrder order);
 
-    /** Where a transfer is: Paid, Refused ({@link ProviderAnswer#NOT_RECEIVED} when it never arrived) or Unknown. */
+    /** Where a transfer is: Succeeded, Failed ({@link ProviderAnswer#NOT_RECEIVED} when it never arrived) or Unknown. */
     ProviderAnswer status(CardTransferId id);
 }

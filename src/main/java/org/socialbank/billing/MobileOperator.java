@@ -1,5 +1,6 @@
 package org.socialbank.billing;
 
+import org.socialbank.shared.ProviderAnswer;
 import java.time.Duration;
 
 /**
@@ -12,9 +13,9 @@ public interface MobileOperator {
 
     Duration timeout();
 
-    /** Charges the number directly (no PIN voucher): Paid with the operator's trace number, Refused or Unknown. */
+    /** Charges the number directly (no PIN voucher): Succeeded with the operator's trace number, Failed or Unknown. */
     ProviderAnswer topUp(TopUpOrder order);
 
-    /** Where a top-up is: Paid, Refused ({@link ProviderAnswer#NOT_RECEIVED} when it never arrived) or Unknown. */
+    /** Where a top-up is: Succeeded, Failed ({@link ProviderAnswer#NOT_RECEIVED} when it never arrived) or Unknown. */
     ProviderAnswer status(TopUpId id);
 }

@@ -2,6 +2,7 @@ package org.socialbank.billing;
 
 import java.util.List;
 import org.socialbank.shared.CurrencyCode;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
  * A mobile operator that takes top-ups ({@code socialbank.billing.operators.<id>.*}).
@@ -10,11 +11,20 @@ import org.socialbank.shared.CurrencyCode;
  * @param currency the currency of its top-ups
  * @param amountsMinor the denominations it sells, in minor units, ascending
  * @param carriers the names libphonenumber's carrier data gives its numbers (English), e.g. {@code Irancell}
+ * @param bonusAmountsMinor the denominations of its bonus charge ({@link TopUpKind#BONUS}), ascending;
+ *     empty when it sells none
  */
-public record OperatorSettings(String country, String currency, List<Long> amountsMinor, List<String> carriers) {
+public record OperatorSettings(String country, String currency, List<Long> amountsMinor, List<String> carriers,
+        List<Long> bonusAmountsMinor) {
 
     public static final int AMOUNTS_MAX = 50;
 
+    /** An operator without a bonus charge. */
+    public OperatorSettings(String country, String currency, List<Long> amountsMinor, List<String> carriers) {
+        this(country, currency, amountsMinor, carriers, List.of());
+    }
+
+    @ConstructorBinding
     public OperatorSettings {
         if (country == null || !country.matches("[A-Z]{2}")) {
             throw new IllegalArgumentException("country must be an upper-case ISO 3166 code: " + country);
@@ -25,16 +35,31 @@ public record OperatorSettings(String country, String currency, List<Long> amoun
         if (amountsMinor.isEmpty() || amountsMinor.size() > AMOUNTS_MAX || amountsMinor.get(0) <= 0) {
             throw new IllegalArgumentException("amounts-minor must be 1 to " + AMOUNTS_MAX + " positive amounts");
         }
+        bonusAmountsMinor = bonusAmountsMinor == null ? List.of() : bonusAmountsMinor.stream().sorted().toList();
+        if (bonusAmountsMinor.size() > AMOUNTS_MAX || !bonusAmountsMinor.isEmpty() && bonusAmountsMinor.get(0) <= 0) {
+            throw new IllegalArgumentException("bonus-amounts-minor must be at most " + AMOUNTS_MAX + " positive amounts");
+        }
     }
 
-    /** The defaults: Iran's and China's operators (France, Russia and India come from configuration). */
+    /** The denominations sold for a kind of charge. */
+    public List<Long> amountsMinor(TopUpKind kind) {
+        return kind == TopUpKind.BONUS ? bonusAmountsMinor : amountsMinor;
+    }
+
+    /**
+     * The defaults: Iran's and China's operators (France, Russia and India come from configuration).
+     * Iran's bonus charges at the denominations of services.md section 2.2 (operators' pages).
+     */
     static java.util.Map<String, OperatorSettings> defaults() {
         List<Long> iran = List.of(10_000L, 20_000L, 50_000L, 100_000L, 200_000L, 500_000L, 1_000_000L);
         List<Long> china = List.of(1_000L, 2_000L, 3_000L, 5_000L, 10_000L, 20_000L, 30_000L, 50_000L);
         return java.util.Map.of(
-                "mci", new OperatorSettings("IR", "IRR", iran, List.of("IR-MCI", "MCI", "Taliya")),
-                "irancell", new OperatorSettings("IR", "IRR", iran, List.of("Irancell", "MTN Irancell")),
-                "rightel", new OperatorSettings("IR", "IRR", iran.subList(1, iran.size()), List.of("Rightel", "RighTel")),
+                "mci", new OperatorSettings("IR", "IRR", iran, List.of("IR-MCI", "MCI", "Taliya"),
+                        List.of(50_000L, 100_000L, 200_000L, 500_000L, 1_000_000L)),
+                "irancell", new OperatorSettings("IR", "IRR", iran, List.of("Irancell", "MTN Irancell"),
+                        List.of(50_000L, 100_000L, 200_000L)),
+                "rightel", new OperatorSettings("IR", "IRR", iran.subList(1, iran.size()), List.of("Rightel", "RighTel"),
+                        iran.subList(1, iran.size())),
                 "china_mobile", new OperatorSettings("CN", "CNY", china, List.of("China Mobile")),
                 "china_unicom", new OperatorSettings("CN", "CNY", china, List.of("China Unicom")),
                 "china_telecom", new OperatorSettings("CN", "CNY", china, List.of("China Telecom")));

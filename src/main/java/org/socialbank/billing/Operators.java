@@ -22,6 +22,8 @@ public final class Operators {
     public static final String INVALID_PHONE = "invalid_phone";
     public static final String UNKNOWN_OPERATOR = "unknown_operator";
     public static final String AMOUNT_NOT_OFFERED = "amount_not_offered";
+    /** The operator sells no charge of the kind asked (a bonus charge, say). */
+    public static final String KIND_NOT_OFFERED = "kind_not_offered";
     /** The most nearest amounts offered instead of one not sold. */
     public static final int NEAREST_MAX = 3;
     private static final Map<String, String> REGION_OF_CURRENCY = Map.of("IRR", "IR", "CNY", "CN", "INR", "IN",
@@ -54,6 +56,11 @@ public final class Operators {
      * customer's {@code override}, or the carrier of the number's range.
      */
     public Choice resolve(String phone, long amountMinor, String currency, Optional<String> override) {
+        return resolve(phone, amountMinor, currency, override, TopUpKind.DIRECT);
+    }
+
+    /** As {@link #resolve(String, long, String, Optional)}, for a kind of charge: its own denominations. */
+    public Choice resolve(String phone, long amountMinor, String currency, Optional<String> override, TopUpKind kind) {
         Optional<Phonenumber.PhoneNumber> number = parse(phone, currency);
         if (number.isEmpty()) {
             return new Refusal(INVALID_PHONE, List.of());
@@ -68,10 +75,13 @@ public final class Operators {
             return new Refusal(UNKNOWN_OPERATOR, List.of());
         }
         OperatorSettings settings = operators.get(operator.get());
-        if (!settings.currency().equals(currency) || !settings.amountsMinor().contains(amountMinor)) {
+        List<Long> sold = settings.amountsMinor(kind);
+        if (sold.isEmpty()) {
+            return new Refusal(KIND_NOT_OFFERED, List.of());
+        }
+        if (!settings.currency().equals(currency) || !sold.contains(amountMinor)) {
             return new Refusal(AMOUNT_NOT_OFFERED, settings.currency().equals(currency)
-                    ? nearest(settings.amountsMinor(), amountMinor) : settings.amountsMinor().subList(0,
-                            Math.min(NEAREST_MAX, settings.amountsMinor().size())));
+                    ? nearest(sold, amountMinor) : sold.subList(0, Math.min(NEAREST_MAX, sold.size())));
         }
         return new Resolved(util.format(number.get(), PhoneNumberUtil.PhoneNumberFormat.E164), operator.get(), settings);
     }

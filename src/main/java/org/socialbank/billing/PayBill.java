@@ -69,7 +69,7 @@ class PayBill {
     }
 
     BillPaymentResult pay(BillPaymentOrder order) {
-        BillPaymentResult result = writes.write(tx -> begin(order));
+        BillPaymentResult result = writes.write(tx -> begin(order, true));
         if (result instanceof BillPaymentResult.Done done && !done.replayed()
                 && done.payment().status() == BillPaymentStatus.PENDING) {
             send.send(order.id());
@@ -78,7 +78,16 @@ class PayBill {
         return result;
     }
 
-    private BillPaymentResult begin(BillPaymentOrder order) {
+    /**
+     * Records the payment in the caller's transaction (a chat message's) and reserves its money;
+     * the worker sends it to the biller afterwards, so the biller is never asked inside it.
+     */
+    BillPaymentResult accept(BillPaymentOrder order) {
+        return writes.write(tx -> begin(order, false));
+    }
+
+    /** @param sendNow whether the caller sends it at once; else the worker's {@code unsent} takes it */
+    private BillPaymentResult begin(BillPaymentOrder order, boolean sendNow) {
         Optional<JdbcBillPayments.Row> existing = store.find(order.id());
         if (existing.isPresent()) {
             JdbcBillPayments.Row r = existing.get();
@@ -110,8 +119,9 @@ class PayBill {
         if (decision instanceof StepUp) {
             return hold(fresh);
         }
-        JdbcBillPayments.Row pending = insert(fresh.with(BillPaymentStatus.PENDING, null, null, null, now));
-        return done(reserve(pending, from.get(), now), null);
+        Instant sentAt = sendNow ? now : null;
+        JdbcBillPayments.Row pending = insert(fresh.with(BillPaymentStatus.PENDING, null, null, null, sentAt));
+        return done(reserve(pending, from.get(), sentAt), null);
     }
 
     /** Holds the payment (and its pair) for the step-up page; its link is answered once, never stored. */

@@ -1,5 +1,6 @@
 package org.socialbank.billing;
 
+import org.socialbank.shared.ProviderAnswer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Talks to the biller about reserved payments, never inside a transaction, and books what it
- * said: Paid posts the pending transfer (COMPLETED), Refused voids it (FAILED: the money is back),
+ * said: Succeeded posts the pending transfer (COMPLETED), Failed voids it (FAILED: the money is back),
  * Unknown leaves the money reserved (UNKNOWN) for the janitor, which asks the biller again once
  * {@code recheck-after} has passed; a payment the biller never received is then voided too. The
  * worker sends payments confirmed on the step-up page.

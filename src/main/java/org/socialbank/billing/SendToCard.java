@@ -1,5 +1,6 @@
 package org.socialbank.billing;
 
+import org.socialbank.shared.ProviderAnswer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -63,10 +64,13 @@ class SendToCard {
     private final SecretKeySpec cardKey;
     private final DurableTransactions writes;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     SendToCard(JdbcCardTransfers store, JdbcSpending spending, Directory directory, Ledger ledger, PaymentPolicy policy,
             BillerAccounts accounts, Settlements settlements, CardSwitch cardSwitch, BillingProperties properties, PaymentsProperties payments,
-            OneTimeCodes codes, DurableTransactions writes, Clock clock) {
+            OneTimeCodes codes, DurableTransactions writes, Clock clock,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.store = store;
         this.spending = spending;
         this.directory = directory;
@@ -178,6 +182,12 @@ class SendToCard {
                         Settlements.Booked booked = settlements.book(r.id(), r.transferId(), answer,
                                 SWITCH_REFUSED, SWITCH_TIMEOUT);
                         store.update(r.id(), booked.status(), booked.code(), booked.traceNumber(), now());
+                        if (booked.status() == BillPaymentStatus.COMPLETED || booked.status() == BillPaymentStatus.FAILED) {
+                            events.publishEvent(new CardTransferEnded(r.id(), r.customer(), r.destinationMasked(),
+                                    r.bank(), r.amountMinor(), r.currency().code(),
+                                    booked.status() == BillPaymentStatus.COMPLETED, booked.code(), booked.traceNumber(),
+                                    r.channel()));
+                        }
                     });
             return null;
         });

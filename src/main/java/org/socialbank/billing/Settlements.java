@@ -1,5 +1,6 @@
 package org.socialbank.billing;
 
+import org.socialbank.shared.ProviderAnswer;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * What a provider's answer does to the pending transfer that reserved a payment's money, the
- * same for bills, top-ups and card transfers: Paid posts it, Refused voids it (the money is back),
+ * same for bills, top-ups and card transfers: Succeeded posts it, Failed voids it (the money is back),
  * Unknown leaves it reserved. Runs in the caller's transaction, with the payment's row locked.
  */
 @Component
@@ -38,16 +39,16 @@ class Settlements {
      */
     Booked book(Object paymentId, UUID transferId, ProviderAnswer answer, String refusedCode, String timeoutCode) {
         TransferId pending = new TransferId(transferId);
-        if (answer instanceof ProviderAnswer.Paid paid) {
+        if (answer instanceof ProviderAnswer.Succeeded paid) {
             TransferResult posted = ledger.resolve(Resolution.post(pending, OptionalLong.empty()));
             if (posted instanceof TransferResult.Rejected rejected) {
                 // the reservation expired before the answer: the provider was paid, the customer got the money back
                 log.error("Payment {}: paid by its provider but its pending transfer could not be posted ({})",
                         paymentId, rejected.code().code());
             }
-            return new Booked(BillPaymentStatus.COMPLETED, null, paid.traceNumber());
+            return new Booked(BillPaymentStatus.COMPLETED, null, paid.reference());
         }
-        if (answer instanceof ProviderAnswer.Refused refused) {
+        if (answer instanceof ProviderAnswer.Failed refused) {
             TransferResult voided = ledger.resolve(Resolution.voidIt(pending));
             if (voided instanceof TransferResult.Rejected rejected && rejected.code() != RejectionCode.PENDING_EXPIRED
                     && rejected.code() != RejectionCode.PENDING_ALREADY_VOIDED) {

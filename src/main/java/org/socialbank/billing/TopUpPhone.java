@@ -1,5 +1,6 @@
 package org.socialbank.billing;
 
+import org.socialbank.shared.ProviderAnswer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -57,10 +58,12 @@ class TopUpPhone {
     private final BillingProperties properties;
     private final DurableTransactions writes;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     TopUpPhone(JdbcTopUps store, JdbcSpending spending, Directory directory, Ledger ledger, PaymentPolicy policy,
             BillerAccounts accounts, Settlements settlements, MobileOperator operator, BillingProperties properties, DurableTransactions writes,
-            Clock clock) {
+            Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.store = store;
         this.spending = spending;
         this.directory = directory;
@@ -80,25 +83,45 @@ class TopUpPhone {
     }
 
     TopUpResult topUp(TopUpRequest request) {
+        return start(request, true);
+    }
+
+    /**
+     * Records the top-up in the caller's transaction (a chat message's) and reserves its money; the
+     * worker asks the operator afterwards, so the operator is never asked inside it.
+     */
+    TopUpResult accept(TopUpRequest request) {
+        return start(request, false);
+    }
+
+    private TopUpResult start(TopUpRequest request, boolean sendNow) {
         Operators.Choice choice = operators.resolve(request.phone(), request.amountMinor(), request.currency().code(),
-                request.operator());
+                request.operator(), request.kind());
         if (choice instanceof Operators.Refusal refusal) {
             return store.find(request.id()).<TopUpResult>map(r -> new TopUpResult.Refused(BillPaymentResult.ID_REUSED,
                     List.of())).orElse(new TopUpResult.Refused(refusal.code(), refusal.nearestAmountsMinor()));
         }
         Operators.Resolved resolved = (Operators.Resolved) choice;
-        TopUpResult result = writes.write(tx -> begin(request, resolved));
-        if (result instanceof TopUpResult.Done done && !done.replayed()
+        TopUpResult result = writes.write(tx -> begin(request, resolved, sendNow));
+        if (sendNow && result instanceof TopUpResult.Done done && !done.replayed()
                 && done.topUp().status() == BillPaymentStatus.PENDING) {
-            JdbcTopUps.Row row = store.find(request.id()).orElseThrow();
-            book(request.id(), Settlements.ask("operator", () -> operator.topUp(new TopUpOrder(row.id(), row.phone(), row.operator(),
-                    row.amountMinor(), row.currency()))));
+            send(request.id());
             return new TopUpResult.Done(store.find(request.id()).orElseThrow().view(), false);
         }
         return result;
     }
 
-    private TopUpResult begin(TopUpRequest request, Operators.Resolved resolved) {
+    /** Asks the operator about a reserved top-up and books the answer. */
+    private void send(TopUpId id) {
+        JdbcTopUps.Row row = store.find(id).orElseThrow();
+        if (row.status() != BillPaymentStatus.PENDING || row.transferId() == null) {
+            return;
+        }
+        book(id, Settlements.ask("operator", () -> operator.topUp(new TopUpOrder(row.id(), row.phone(), row.operator(),
+                row.amountMinor(), row.currency(), row.kind()))));
+    }
+
+    private TopUpResult begin(TopUpRequest request, Operators.Resolved resolved, boolean sendNow) {
         Optional<JdbcTopUps.Row> existing = store.find(request.id());
         if (existing.isPresent()) {
             return existing.get().sameRequest(request, resolved.operator(), resolved.phoneE164())
@@ -124,7 +147,8 @@ class TopUpPhone {
         JdbcTopUps.Row row = new JdbcTopUps.Row(request.id(), request.customer(), resolved.phoneE164(),
                 resolved.operator(), request.amountMinor(), request.currency(), request.channel(),
                 refusal == null ? BillPaymentStatus.PENDING : BillPaymentStatus.REJECTED, refusal,
-                refusal == null ? transfer : null, null, refusal == null ? now : null, now, now);
+                refusal == null ? transfer : null, null, refusal == null && sendNow ? now : null, now, now,
+                request.kind());
         store.insert(row);
         if (refusal == null) {
             reserve(row, from.get());
@@ -147,11 +171,16 @@ class TopUpPhone {
         return null;
     }
 
-    /** Re-checks top-ups in doubt with the operator once {@code recheck-after} has passed. */
+    /** Sends the top-ups accepted in chat, then re-checks those in doubt once {@code recheck-after} has passed. */
     @Scheduled(fixedDelayString = "${socialbank.billing.worker-interval:1s}",
             initialDelayString = "${socialbank.billing.worker-interval:1s}")
     void recheck() {
         try {
+            for (TopUpId id : store.unsent(properties.batchMax())) {
+                if (writes.write(tx -> store.claimSend(id, now()))) {
+                    send(id);
+                }
+            }
             for (TopUpId id : store.inDoubt(now().minus(properties.recheckAfter()), properties.batchMax())) {
                 book(id, Settlements.ask("operator", () -> operator.status(id)));
             }
@@ -168,6 +197,11 @@ class TopUpPhone {
                                 OPERATOR_REFUSED, OPERATOR_TIMEOUT);
                         store.update(r.id(), booked.status(), booked.code(), r.transferId(), booked.traceNumber(),
                                 now());
+                        if (booked.status() == BillPaymentStatus.COMPLETED || booked.status() == BillPaymentStatus.FAILED) {
+                            events.publishEvent(new TopUpEnded(r.id(), r.customer(), r.phone(), r.operator(),
+                                    r.amountMinor(), r.currency().code(), booked.status() == BillPaymentStatus.COMPLETED,
+                                    booked.code(), booked.traceNumber(), r.channel()));
+                        }
                     });
             return null;
         });

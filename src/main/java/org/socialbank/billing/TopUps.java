@@ -26,6 +26,16 @@ public class TopUps {
         return topUp.topUp(request);
     }
 
+    /**
+     * Tops up from inside the caller's transaction (a chat message's): records it and reserves its
+     * money, and leaves the operator to the worker, which is never run inside a transaction;
+     * {@link TopUpEnded} tells how it ended.
+     */
+    public TopUpResult accept(TopUpRequest request) {
+        Objects.requireNonNull(request, "request");
+        return topUp.accept(request);
+    }
+
     public Optional<TopUp> topUp(TopUpId id) {
         Objects.requireNonNull(id, "id");
         return store.find(id).map(JdbcTopUps.Row::view);

@@ -82,14 +82,15 @@ public class Conversations {
             org.socialbank.loyalty.RedeemOnPage pointRedemptions,
             org.socialbank.applications.Applications applications,
             org.socialbank.sweeping.CollectInChat collections,
-            org.socialbank.payments.PaymentLimits paymentLimits) {
+            org.socialbank.payments.PaymentLimits paymentLimits, org.socialbank.billing.Bills bills,
+            org.socialbank.billing.TopUps topUps) {
         this.store = store;
         this.outbox = outbox;
         this.linking = linking;
         this.parts = new EngineBank.Parts(linking, directory, ledger, branches, payments, requests, alerts, store, clock, properties.buttonTtl(),
                 optOut, alertSettings, assistant, appointments, cards, statements, cardRepayments,
                 autoRepayments, cardUnlocks, events, sweeping, points, pointRedemptions,
-                applications, collections, paymentLimits);
+                applications, collections, paymentLimits, bills, topUps);
         this.dialogue = new Dialogue(texts, properties.buttonTtl());
         this.directory = directory;
         this.texts = texts;

@@ -1,5 +1,6 @@
 package org.socialbank.sweeping;
 
+import org.socialbank.shared.ProviderAnswer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,12 +14,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialbank.directory.Directory;
 import org.socialbank.ledger.AccountId;
+import org.socialbank.ledger.AccountKind;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.ledger.Metadata;
 import org.socialbank.ledger.NewTransfer;
+import org.socialbank.ledger.OwnAccounts;
 import org.socialbank.ledger.TransferCode;
 import org.socialbank.ledger.TransferId;
 import org.socialbank.ledger.TransferResult;
+import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.jdbc.DurableTransactions;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -35,19 +39,21 @@ import org.springframework.stereotype.Component;
 class CollectMoney {
 
     static final String TRANSFER_CODE = "sweep";
+    /** The owner of the bank's interbank settlement account per currency that pulled money arrives through. */
+    static final String SETTLEMENT_OWNER = "bank:sweeping";
     private static final Logger log = LoggerFactory.getLogger(CollectMoney.class);
 
     private final JdbcSweepConsents consents;
     private final JdbcPulls pulls;
     private final Directory directory;
     private final Ledger ledger;
-    private final SweepAccounts accounts;
+    private final OwnAccounts accounts;
     private final OpenBanking openBanking;
     private final SweepingProperties properties;
     private final DurableTransactions writes;
     private final Clock clock;
 
-    CollectMoney(JdbcSweepConsents consents, JdbcPulls pulls, Directory directory, Ledger ledger, SweepAccounts accounts,
+    CollectMoney(JdbcSweepConsents consents, JdbcPulls pulls, Directory directory, Ledger ledger, OwnAccounts accounts,
             OpenBanking openBanking, SweepingProperties properties, DurableTransactions writes, Clock clock) {
         this.consents = consents;
         this.pulls = pulls;
@@ -148,20 +154,21 @@ class CollectMoney {
     }
 
     /** Books an answer once: the pull's row is locked and only PENDING or UNKNOWN moves on. */
-    void book(PullId id, PullAnswer answer) {
-        if (answer instanceof PullAnswer.Succeeded) {
+    void book(PullId id, ProviderAnswer answer) {
+        if (answer instanceof ProviderAnswer.Succeeded) {
             // opened outside the booking transaction: concurrent first opens then meet as ledger replays
-            pulls.find(id).ifPresent(r -> accounts.open(r.pull().currency()));
+            pulls.find(id).ifPresent(r -> accounts.open(settlementName(r.pull().currency()), r.pull().currency(),
+                    SETTLEMENT_OWNER, AccountKind.INTERBANK_SETTLEMENT));
         }
         writes.write(tx -> {
             pulls.lock(id).filter(r -> r.pull().status() == PullStatus.PENDING || r.pull().status() == PullStatus.UNKNOWN)
                     .ifPresent(r -> {
-                        if (answer instanceof PullAnswer.Succeeded succeeded) {
+                        if (answer instanceof ProviderAnswer.Succeeded succeeded) {
                             pulls.update(id, PullStatus.SUCCEEDED, credit(r), succeeded.reference(), now());
-                        } else if (answer instanceof PullAnswer.Failed failed) {
+                        } else if (answer instanceof ProviderAnswer.Failed failed) {
                             pulls.update(id, PullStatus.FAILED, failed.reason(), null, now());
                         } else {
-                            pulls.update(id, PullStatus.UNKNOWN, ((PullAnswer.Unknown) answer).reason(), null, now());
+                            pulls.update(id, PullStatus.UNKNOWN, ((ProviderAnswer.Unknown) answer).reason(), null, now());
                         }
                     });
             return null;
@@ -177,7 +184,7 @@ class CollectMoney {
             return SweepRefusal.NO_ACCOUNT_IN_CURRENCY.code();
         }
         TransferResult result = ledger.transfer(new NewTransfer(new TransferId(row.transferId()),
-                SweepAccounts.of(pull.currency()), to.get(), pull.amountMinor(), pull.currency(),
+                OwnAccounts.id(settlementName(pull.currency())), to.get(), pull.amountMinor(), pull.currency(),
                 new TransferCode(TRANSFER_CODE), false, 0, Metadata.of(Map.of("pull", pull.id().toString(),
                         "consent", pull.consentId().toString()))));
         if (result instanceof TransferResult.Rejected rejected) {
@@ -192,13 +199,13 @@ class CollectMoney {
     }
 
     /** A throw or no answer is Unknown, so the pull is asked about again rather than lost. */
-    private static PullAnswer answer(Supplier<PullAnswer> call) {
+    private static ProviderAnswer answer(Supplier<ProviderAnswer> call) {
         try {
-            PullAnswer answer = call.get();
-            return answer == null ? new PullAnswer.Unknown("no_answer") : answer;
+            ProviderAnswer answer = call.get();
+            return answer == null ? new ProviderAnswer.Unknown("no_answer") : answer;
         } catch (RuntimeException e) {
             log.warn("The open-banking provider failed to answer: {}", e.getClass().getName());
-            return new PullAnswer.Unknown("error");
+            return new ProviderAnswer.Unknown("error");
         }
     }
 
@@ -214,5 +221,13 @@ class CollectMoney {
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /**
+     * The bank's settlement account of a currency pulled money arrives through: a succeeded pull
+     * debits it and credits the customer, so its (negative) balance is what the other banks owe.
+     */
+    static String settlementName(CurrencyCode currency) {
+        return "socialbank-bank:sweeping-settlement:" + currency.code();
     }
 }

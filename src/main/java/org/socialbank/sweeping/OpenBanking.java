@@ -1,5 +1,6 @@
 package org.socialbank.sweeping;
 
+import org.socialbank.shared.ProviderAnswer;
 import java.util.List;
 
 /**
@@ -17,8 +18,8 @@ public interface OpenBanking {
     java.util.OptionalLong balance(String bank, String accountRef);
 
     /** Pulls the amount into the bank under the consent: Succeeded, Failed or Unknown. */
-    PullAnswer pull(PullOrder order);
+    ProviderAnswer pull(PullOrder order);
 
-    /** Where a pull is: Succeeded, Failed ({@link PullAnswer#NOT_RECEIVED} when it never arrived) or Unknown. */
-    PullAnswer status(PullId id);
+    /** Where a pull is: Succeeded, Failed ({@link ProviderAnswer#NOT_RECEIVED} when it never arrived) or Unknown. */
+    ProviderAnswer status(PullId id);
 }

@@ -48,13 +48,17 @@ final class BillingFixtures {
     }
 
     Person customer(String name, long rial) {
+        return customer(name, Language.EN, rial);
+    }
+
+    Person customer(String name, Language language, long rial) {
         CustomerId id = new CustomerId(UUID.randomUUID());
         int n = NUMBERS.incrementAndGet();
         String phone = "+3361" + String.format("%07d", (Math.abs(UUID.randomUUID().hashCode()) % 9_000 + 1_000) * 1_000
                 + n % 1_000);
         List<CustomerView.AliasEntry> aliases = List.of(
                 new CustomerView.AliasEntry(Alias.parse(AliasType.PHONE, null, phone, null), true));
-        DirectoryResult registered = directory.register(new NewCustomer(id, name, Language.EN, KycLevel.FULL, null,
+        DirectoryResult registered = directory.register(new NewCustomer(id, name, language, KycLevel.FULL, null,
                 null, aliases));
         assertThat(registered).isInstanceOf(DirectoryResult.Done.class);
         AccountId wallet = new AccountId(UUID.randomUUID());
@@ -82,6 +86,13 @@ final class BillingFixtures {
         String c1 = paymentHead + IranianBill.checkDigit(paymentHead);
         String paymentId = c1 + IranianBill.checkDigit(billId + c1);
         return new IranianBill(billId, paymentId);
+    }
+
+    /** The digits of a text written in Persian digits, as an Iranian customer types them. */
+    static String persianDigits(String ascii) {
+        StringBuilder persian = new StringBuilder(ascii.length());
+        ascii.chars().forEach(c -> persian.append(c >= '0' && c <= '9' ? (char) ('\u06F0' + c - '0') : (char) c));
+        return persian.toString();
     }
 
     static String pay(UUID id, CustomerId customer, IranianBill bill) {

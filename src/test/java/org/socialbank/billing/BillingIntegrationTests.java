@@ -320,6 +320,30 @@ class BillingIntegrationTests {
     }
 
     @Test
+    void aBonusChargeIsSoldAtItsOwnDenominations() {
+        Person alice = fixtures.customer("Alice Rezaei", 1_000_000);
+        String bonus = topUp(UUID.randomUUID(), alice, "09351234567", 100_000, null).replace("}", ",\"kind\":\"bonus\"}");
+        Response sold = api.post("/api/v1/topups", bonus);
+        assertThat(sold.status()).as(sold.body()).isEqualTo(201);
+        assertThat(sold.json().path("kind").asString()).isEqualTo("bonus");
+        assertThat(sold.json().path("status").asString()).isEqualTo("completed");
+        assertThat(api.get("/api/v1/topups/" + sold.json().path("id").asString()).json().path("kind").asString())
+                .isEqualTo("bonus");
+        Response notSold = api.post("/api/v1/topups", topUp(UUID.randomUUID(), alice, "09351234567", 10_000, null)
+                .replace("}", ",\"kind\":\"bonus\"}"));
+        assertThat(notSold.code()).isEqualTo("amount_not_offered");
+        assertThat(notSold.json().path("nearestAmountsMinor").valueStream().map(n -> n.asLong()).toList())
+                .containsExactly(50_000L, 100_000L, 200_000L);
+        Response odd = api.post("/api/v1/topups", topUp(UUID.randomUUID(), alice, "09351234567", 50_000, null)
+                .replace("}", ",\"kind\":\"amazing\"}"));
+        assertThat(odd.status()).isEqualTo(422);
+        assertThat(odd.code()).isEqualTo("invalid_kind");
+        assertThat(api.post("/api/v1/topups", topUp(UUID.randomUUID(), alice, "09351234567", 50_000, null)).json()
+                .path("kind").asString()).as("direct by default").isEqualTo("direct");
+        assertThat(fixtures.available(alice.wallet())).isEqualTo(1_000_000 - 100_000 - 50_000);
+    }
+
+    @Test
     void aRefusedOrLostTopUpGivesTheMoneyBack() {
         Person alice = fixtures.customer("Alice Rezaei", 1_000_000);
         operator.troubleNext(SandboxBiller.Trouble.FAIL);
@@ -376,6 +400,59 @@ class BillingIntegrationTests {
             String rows = jdbc.sql("SELECT * FROM " + table).query().listOfRows().toString();
             assertThat(rows).as("issue 15: no card number in table %s", table).doesNotContain(pan);
         }
+    }
+
+    @Test
+    void everyCompletedPaymentPostsWithItsOwnTransferCodeToItsProvidersSettlementAccount() {
+        Person alice = fixtures.customer("Alice Rezaei", 2_000_000);
+        IranianBill bill = fixtures.freshBill(17);
+        UUID billId = UUID.randomUUID();
+        assertThat(api.post("/api/v1/bills/payments", BillingFixtures.pay(billId, alice.id(), bill)).json()
+                .path("status").asString()).isEqualTo("completed");
+        UUID topUpId = UUID.randomUUID();
+        assertThat(api.post("/api/v1/topups", topUp(topUpId, alice, "09351234567", 50_000, null)).json()
+                .path("status").asString()).isEqualTo("completed");
+        UUID cardId = UUID.randomUUID();
+        assertThat(api.post("/api/v1/card-transfers", card(cardId, alice, "6037701689095443", 100_000)).json()
+                .path("status").asString()).isEqualTo("completed");
+
+        assertPosted(new BillPaymentId(billId).derive("bill"), "bill",
+                BillerAccounts.of(BillerAccounts.billerKey(bill), BillingFixtures.IRR));
+        assertPosted(new TopUpId(topUpId).derive("topup"), "topup", BillerAccounts.of("op-irancell", BillingFixtures.IRR));
+        assertPosted(new CardTransferId(cardId).derive("card_transfer"), "card_transfer",
+                BillerAccounts.of("switch-shetab", BillingFixtures.IRR));
+    }
+
+    private void assertPosted(UUID pending, String code, org.socialbank.ledger.AccountId settlement) {
+        var row = jdbc.sql("SELECT code, credit_account_id FROM transfers WHERE id = ? AND kind = 'pending'")
+                .param(pending).query().singleRow();
+        assertThat(row.get("code")).isEqualTo(code);
+        assertThat(row.get("credit_account_id")).isEqualTo(settlement.value());
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM transfers WHERE pending_id = ? AND kind = 'post_pending'")
+                .param(pending).query(Long.class).single()).as("%s posted", code).isEqualTo(1);
+    }
+
+    @Test
+    void aCardTransferTheSwitchNeverReceivedIsVoidedAndALostAnswerPosted() {
+        Person alice = fixtures.customer("Alice Rezaei", 1_000_000);
+        cardSwitch.troubleNext(SandboxBiller.Trouble.LOSE);
+        Response lost = api.post("/api/v1/card-transfers", card(UUID.randomUUID(), alice, "6219861034529007", 200_000));
+        assertThat(lost.json().path("status").asString()).as(lost.body()).isEqualTo("unknown");
+        assertThat(fixtures.available(alice.wallet())).as("reserved, not lost").isEqualTo(800_000);
+        String lostId = lost.json().path("id").asString();
+        eventually(() -> "failed".equals(api.get("/api/v1/card-transfers/" + lostId).json().path("status").asString()),
+                "the janitor learns the switch never received it");
+        assertThat(api.get("/api/v1/card-transfers/" + lostId).json().path("code").asString()).isEqualTo("switch_timeout");
+        assertThat(fixtures.available(alice.wallet())).isEqualTo(1_000_000);
+
+        cardSwitch.troubleNext(SandboxBiller.Trouble.TIMEOUT);
+        Response unknown = api.post("/api/v1/card-transfers", card(UUID.randomUUID(), alice, "6219861034529007",
+                300_000));
+        assertThat(unknown.json().path("status").asString()).isEqualTo("unknown");
+        String unknownId = unknown.json().path("id").asString();
+        eventually(() -> "completed".equals(api.get("/api/v1/card-transfers/" + unknownId).json().path("status")
+                .asString()), "the janitor learns the switch took it");
+        assertThat(fixtures.available(alice.wallet())).isEqualTo(700_000);
     }
 
     private static String card(UUID id, Person customer, String card, long amountMinor) {

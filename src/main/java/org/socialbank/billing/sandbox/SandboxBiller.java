@@ -15,7 +15,7 @@ import org.socialbank.billing.BillDue;
 import org.socialbank.billing.BillOrder;
 import org.socialbank.billing.BillPaymentId;
 import org.socialbank.billing.Biller;
-import org.socialbank.billing.ProviderAnswer;
+import org.socialbank.shared.ProviderAnswer;
 import org.socialbank.billing.IranianBill;
 
 /**
@@ -87,11 +87,11 @@ public class SandboxBiller implements Biller {
         String pair = order.bill().pairKey();
         ProviderAnswer answer;
         if (trouble == Trouble.FAIL || refusedBills.contains(order.bill().billId())) {
-            answer = new ProviderAnswer.Refused(BILL_REFUSED);
+            answer = new ProviderAnswer.Failed(BILL_REFUSED);
         } else if (paidPairs.containsKey(pair)) {
-            answer = new ProviderAnswer.Refused(ALREADY_PAID);
+            answer = new ProviderAnswer.Failed(ALREADY_PAID);
         } else {
-            answer = new ProviderAnswer.Paid(trace(id));
+            answer = new ProviderAnswer.Succeeded(trace(id));
             paidPairs.put(pair, id);
         }
         received.put(id, new Received(pair, answer));
@@ -101,7 +101,7 @@ public class SandboxBiller implements Biller {
     @Override
     public synchronized ProviderAnswer status(BillPaymentId id) {
         Received payment = received.get(id.value());
-        return payment == null ? new ProviderAnswer.Refused(ProviderAnswer.NOT_RECEIVED) : payment.answer();
+        return payment == null ? new ProviderAnswer.Failed(ProviderAnswer.NOT_RECEIVED) : payment.answer();
     }
 
     /** Makes the next pay call (after any already queued) go wrong this way. */

@@ -11,7 +11,7 @@ import org.socialbank.billing.CardNumber;
 import org.socialbank.billing.CardSwitch;
 import org.socialbank.billing.CardTransferId;
 import org.socialbank.billing.CardTransferOrder;
-import org.socialbank.billing.ProviderAnswer;
+import org.socialbank.shared.ProviderAnswer;
 
 /**
  * A card switch in memory: a holder name derived from the card's last digits, transfers paid at
@@ -56,8 +56,8 @@ public class SandboxCardSwitch implements CardSwitch {
         if (trouble == SandboxBiller.Trouble.LOSE) {
             return new ProviderAnswer.Unknown("timeout");
         }
-        ProviderAnswer answer = trouble == SandboxBiller.Trouble.FAIL ? new ProviderAnswer.Refused(TRANSFER_REFUSED)
-                : new ProviderAnswer.Paid("C" + Long.toUnsignedString(id.getMostSignificantBits() % 1_000_000_000_000L));
+        ProviderAnswer answer = trouble == SandboxBiller.Trouble.FAIL ? new ProviderAnswer.Failed(TRANSFER_REFUSED)
+                : new ProviderAnswer.Succeeded("C" + Long.toUnsignedString(id.getMostSignificantBits() % 1_000_000_000_000L));
         received.put(id, answer);
         return trouble == SandboxBiller.Trouble.TIMEOUT ? new ProviderAnswer.Unknown("timeout") : answer;
     }
@@ -65,7 +65,7 @@ public class SandboxCardSwitch implements CardSwitch {
     @Override
     public synchronized ProviderAnswer status(CardTransferId id) {
         ProviderAnswer answer = received.get(id.value());
-        return answer == null ? new ProviderAnswer.Refused(ProviderAnswer.NOT_RECEIVED) : answer;
+        return answer == null ? new ProviderAnswer.Failed(ProviderAnswer.NOT_RECEIVED) : answer;
     }
 
     public synchronized int troubleNext(SandboxBiller.Trouble trouble) {

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.socialbank.billing.MobileOperator;
-import org.socialbank.billing.ProviderAnswer;
+import org.socialbank.shared.ProviderAnswer;
 import org.socialbank.billing.TopUpId;
 import org.socialbank.billing.TopUpOrder;
 
@@ -44,8 +44,8 @@ public class SandboxOperator implements MobileOperator {
         if (trouble == SandboxBiller.Trouble.LOSE) {
             return new ProviderAnswer.Unknown("timeout");
         }
-        ProviderAnswer answer = trouble == SandboxBiller.Trouble.FAIL ? new ProviderAnswer.Refused(TOPUP_REFUSED)
-                : new ProviderAnswer.Paid("T" + Long.toUnsignedString(id.getLeastSignificantBits() % 1_000_000_000_000L));
+        ProviderAnswer answer = trouble == SandboxBiller.Trouble.FAIL ? new ProviderAnswer.Failed(TOPUP_REFUSED)
+                : new ProviderAnswer.Succeeded("T" + Long.toUnsignedString(id.getLeastSignificantBits() % 1_000_000_000_000L));
         received.put(id, answer);
         return trouble == SandboxBiller.Trouble.TIMEOUT ? new ProviderAnswer.Unknown("timeout") : answer;
     }
@@ -53,7 +53,7 @@ public class SandboxOperator implements MobileOperator {
     @Override
     public synchronized ProviderAnswer status(TopUpId id) {
         ProviderAnswer answer = received.get(id.value());
-        return answer == null ? new ProviderAnswer.Refused(ProviderAnswer.NOT_RECEIVED) : answer;
+        return answer == null ? new ProviderAnswer.Failed(ProviderAnswer.NOT_RECEIVED) : answer;
     }
 
     /** Makes the next top-up (after any already queued) go wrong this way. */

@@ -11,6 +11,7 @@ import org.socialbank.billing.BillPaymentResult;
 import org.socialbank.billing.Operators;
 import org.socialbank.billing.TopUp;
 import org.socialbank.billing.TopUpId;
+import org.socialbank.billing.TopUpKind;
 import org.socialbank.billing.TopUpRequest;
 import org.socialbank.billing.TopUpResult;
 import org.socialbank.billing.TopUps;
@@ -45,16 +46,18 @@ class TopUpsController {
         this.topUps = topUps;
     }
 
+    /** @param kind {@code direct} (the default) or {@code bonus}: the operator's bonus charge */
     record Body(UUID id, UUID customerId, String phone, Long amountMinor, String currency, String operator,
-            String channel) {
+            String channel, String kind) {
     }
 
-    record Json(UUID id, UUID customerId, String phone, String operator, long amountMinor, String currency,
-            String status, String code, String traceNumber, Instant createdAt, Instant updatedAt) {
+    record Json(UUID id, UUID customerId, String phone, String operator, String kind, long amountMinor,
+            String currency, String status, String code, String traceNumber, Instant createdAt, Instant updatedAt) {
 
         static Json of(TopUp t) {
-            return new Json(t.id().value(), t.customerId().value(), t.phoneE164(), t.operator(), t.amountMinor(),
-                    t.currency(), t.status().wireName(), t.code(), t.traceNumber(), t.createdAt(), t.updatedAt());
+            return new Json(t.id().value(), t.customerId().value(), t.phoneE164(), t.operator(), t.kind().wireName(),
+                    t.amountMinor(), t.currency(), t.status().wireName(), t.code(), t.traceNumber(), t.createdAt(),
+                    t.updatedAt());
         }
     }
 
@@ -62,14 +65,19 @@ class TopUpsController {
     @ApiResponse(responseCode = "201", description = "the top-up: completed, pending, unknown, failed (the money is "
             + "back) or rejected (see code)")
     @ApiResponse(responseCode = "422", description = "invalid_phone, unknown_operator, amount_not_offered, "
-            + "customer_not_found", content = @Content(mediaType = "application/problem+json"))
+            + "kind_not_offered, invalid_kind, customer_not_found", content = @Content(mediaType = "application/problem+json"))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> topUp(@RequestBody Body body) {
         RequiredFields.require(body.id(), "id", body.customerId(), "customerId", body.phone(), "phone",
                 body.amountMinor(), "amountMinor", body.currency(), "currency");
+        Optional<TopUpKind> kind = body.kind() == null ? Optional.of(TopUpKind.DIRECT) : TopUpKind.fromWire(body.kind());
+        if (kind.isEmpty()) {
+            return Problems.response(Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "invalid_kind",
+                    "kind is direct or bonus."));
+        }
         TopUpResult result = topUps.topUp(new TopUpRequest(new TopUpId(body.id()), new CustomerId(body.customerId()),
                 body.phone(), body.amountMinor(), CurrencyCode.of(body.currency()), Optional.ofNullable(body.operator()),
-                body.channel() == null ? "api" : body.channel()));
+                body.channel() == null ? "api" : body.channel(), kind.get()));
         if (result instanceof TopUpResult.Refused refused) {
             return refusal(refused);
         }
@@ -94,6 +102,7 @@ class TopUpsController {
             case Operators.INVALID_PHONE -> "The phone is not a valid mobile number.";
             case Operators.UNKNOWN_OPERATOR -> "No operator of the number's country tops it up here.";
             case Operators.AMOUNT_NOT_OFFERED -> "The operator does not sell this amount; see nearestAmountsMinor.";
+            case Operators.KIND_NOT_OFFERED -> "The operator sells no charge of this kind.";
             default -> "The customer is not an active customer of this bank.";
         };
         ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, refused.code(), detail);

@@ -496,6 +496,30 @@ public interface Bank {
     Optional<org.socialbank.sweeping.Consent> revokeExternalAccount(CustomerId customer,
             org.socialbank.sweeping.ConsentId id);
 
+    /**
+     * What an Iranian bill's ids say and whether the pair is paid or being paid (issue 15); the
+     * biller is not asked inside the message's transaction.
+     */
+    org.socialbank.billing.BillInquiry readBill(org.socialbank.billing.IranianBill bill);
+
+    /**
+     * Pays a bill: recorded and its money reserved (or held for the step-up) in the message's
+     * transaction, the biller asked afterwards; the receipt comes through the outbox. The
+     * payment's id comes from the message being handled, so a replay pays once.
+     */
+    org.socialbank.billing.BillPaymentResult payBill(CustomerId customer, org.socialbank.billing.IranianBill bill);
+
+    /** The mobile operators and the amounts each sells (issue 15), to read and check a top-up before Confirm. */
+    org.socialbank.billing.Operators topUpOperators();
+
+    /**
+     * Tops up a phone with the operator the customer confirmed: recorded and its money reserved in
+     * the message's transaction, the operator asked afterwards; the outcome comes through the
+     * outbox. The top-up's id comes from the message being handled, so a replay tops up once.
+     */
+    org.socialbank.billing.TopUpResult topUp(CustomerId customer, String phone, long amountMinor,
+            CurrencyCode currency, String operator);
+
     /** A credit card's latest statement. */
     record CardBill(String maskedNumber, java.time.LocalDate statementDate, java.time.LocalDate dueDate,
             long balanceMinor, long minimumPaymentMinor, CurrencyCode currency) {

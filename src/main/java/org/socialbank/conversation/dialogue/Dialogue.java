@@ -48,6 +48,8 @@ public final class Dialogue {
     private final RequestDialogue requests;
     private final AppointmentDialogue appointments;
     private final SweepDialogue sweeping;
+    private final BillDialogue bills;
+    private final TopUpDialogue topUps;
     private final CardReplies cards;
     private final ServiceReplies services;
     private final OpenRequestsDialogue openRequests;
@@ -64,6 +66,8 @@ public final class Dialogue {
         this.requests = new RequestDialogue(texts, pay);
         this.appointments = new AppointmentDialogue(texts);
         this.sweeping = new SweepDialogue(texts);
+        this.bills = new BillDialogue(texts);
+        this.topUps = new TopUpDialogue(texts);
         this.cards = new CardReplies(texts);
         this.services = new ServiceReplies(texts, appointments);
         this.openRequests = new OpenRequestsDialogue(texts);
@@ -173,6 +177,14 @@ public final class Dialogue {
             return turn.linked().isPresent() && !AppointmentDialogue.publicHere(turn)
                     ? appointments.press(turn, language, press.get().action()) : offerLink(turn, language);
         }
+        if (press.isPresent() && TopUpDialogue.handles(press.get().action())) {
+            return turn.linked().isPresent() && !BillDialogue.publicHere(turn)
+                    ? topUps.press(turn, language, press.get().action()) : offerLink(turn, language);
+        }
+        if (press.isPresent() && BillDialogue.handles(press.get().action())) {
+            return turn.linked().isPresent() && !BillDialogue.publicHere(turn)
+                    ? bills.press(turn, language, press.get().action()) : offerLink(turn, language);
+        }
         return pay.button(turn, language, press);
     }
 
@@ -205,6 +217,18 @@ public final class Dialogue {
         Optional<ServiceCommand> service = ServiceCommand.read(text);
         if (service.isPresent()) { // issue 16: "my points", "apply for a loan", "my appointments"
             return serviceCommand(turn, service.get());
+        }
+        Optional<BillDialogue.Request> bill = BillDialogue.read(text);
+        if (bill.isPresent()) { // issue 15: "pay bill 7748317800142 1770160", "پرداخت قبض ..."
+            return bill(turn, bill.get());
+        }
+        Optional<Language> topUp = TopUpDialogue.read(text);
+        if (topUp.isPresent()) { // issue 15: "#TopUp 9876543210 airtel 100", "شارژ ۱۰ هزار تومانی ایرانسل برای ۰۹۳۵..."
+            Language language = turn.chosen() != null ? turn.chosen() : topUp.get();
+            if (BillDialogue.publicHere(turn)) {
+                return bills.publicAnswer(turn, language);
+            }
+            return turn.linked().isEmpty() ? offerLink(turn, language) : topUps.start(turn, language, text);
         }
         Context context = Context.of(turn.channel(), null);
         ParsedCommand command = parser.parse(text, Optional.ofNullable(turn.chosen()), context);
@@ -341,6 +365,15 @@ public final class Dialogue {
         List<Outbound> all = new ArrayList<>(first);
         all.addAll(then);
         return all;
+    }
+
+    /** A bill to pay: private, so only in a linked chat; others are offered the link, a public network is told no. */
+    private Step bill(Turn turn, BillDialogue.Request request) {
+        Language language = turn.chosen() != null ? turn.chosen() : request.language();
+        if (BillDialogue.publicHere(turn)) {
+            return bills.publicAnswer(turn, language);
+        }
+        return turn.linked().isEmpty() ? offerLink(turn, language) : bills.start(turn, language, request);
     }
 
     /** A card command: private, so only in a linked chat; others are offered the link. */
@@ -609,6 +642,23 @@ public final class Dialogue {
         return PayDialogue.refusal(code);
     }
 
+    /** The message key naming a bill's service type (water, gas...), empty for a configured label shown as is. */
+    public static Optional<String> billServiceKey(String serviceType) {
+        return BillDialogue.NAMED_SERVICES.contains(serviceType) ? Optional.of("billing.service." + serviceType)
+                : Optional.empty();
+    }
+
+    /** An amount in the reader's digits; a rial amount says its tomans too. */
+    public static String amountWithToman(Texts texts, Language language, long amountMinor,
+            org.socialbank.shared.CurrencyCode currency) {
+        return BillDialogue.amount(texts, language, amountMinor, currency);
+    }
+
+    /** A bill's year digit and period ("7/01") in the reader's digits. */
+    public static String billPeriod(Language language, org.socialbank.billing.IranianBill bill) {
+        return BillDialogue.period(language, bill);
+    }
+
     /** Whether the assistant's guess is sure of an intent the bank has an answer for (issue 19). */
     public static boolean answersSurely(Bank.Guess guess) {
         return Answers.handles(guess);
@@ -646,6 +696,8 @@ public final class Dialogue {
         keys.addAll(RequestDialogue.messageKeys());
         keys.addAll(AppointmentDialogue.messageKeys());
         keys.addAll(SweepDialogue.messageKeys());
+        keys.addAll(BillDialogue.messageKeys());
+        keys.addAll(TopUpDialogue.messageKeys());
         keys.addAll(List.of("alerts.not_me.locked", "alerts.not_me.no_card", "alerts.not_me.button"));
         keys.addAll(CardReplies.messageKeys());
         keys.addAll(ServiceReplies.messageKeys());

@@ -62,7 +62,8 @@ public final class EngineBank implements Bank {
             org.socialbank.loyalty.RedeemOnPage pointRedemptions,
             org.socialbank.applications.Applications applications,
             org.socialbank.sweeping.CollectInChat collections,
-            org.socialbank.payments.PaymentLimits paymentLimits) {
+            org.socialbank.payments.PaymentLimits paymentLimits, org.socialbank.billing.Bills bills,
+            org.socialbank.billing.TopUps topUps) {
     }
 
     /** Recent payees offered to the parser. */
@@ -535,6 +536,42 @@ public final class EngineBank implements Bank {
     public Optional<org.socialbank.sweeping.Consent> revokeExternalAccount(CustomerId customer,
             org.socialbank.sweeping.ConsentId id) {
         return parts.sweeping().revoke(customer, id);
+    }
+
+    /** The id of a bill payment confirmed by this message (issue 15): a redelivery can never pay twice. */
+    public static org.socialbank.billing.BillPaymentId billPaymentId(Network channel, String externalMessageId) {
+        return new org.socialbank.billing.BillPaymentId(UUID.nameUUIDFromBytes(("chat-bill|" + channel.wireName()
+                + "|" + externalMessageId).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Override
+    public org.socialbank.billing.BillInquiry readBill(org.socialbank.billing.IranianBill bill) {
+        return parts.bills().read(bill);
+    }
+
+    @Override
+    public org.socialbank.billing.BillPaymentResult payBill(CustomerId customer,
+            org.socialbank.billing.IranianBill bill) {
+        return parts.bills().accept(new org.socialbank.billing.BillPaymentOrder(
+                billPaymentId(channel, externalMessageId), customer, bill, channel.wireName()));
+    }
+
+    /** The id of a top-up confirmed by this message (issue 15): a redelivery can never top up twice. */
+    public static org.socialbank.billing.TopUpId topUpId(Network channel, String externalMessageId) {
+        return new org.socialbank.billing.TopUpId(UUID.nameUUIDFromBytes(("chat-topup|" + channel.wireName()
+                + "|" + externalMessageId).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Override
+    public org.socialbank.billing.Operators topUpOperators() {
+        return parts.topUps().operators();
+    }
+
+    @Override
+    public org.socialbank.billing.TopUpResult topUp(CustomerId customer, String phone, long amountMinor,
+            CurrencyCode currency, String operator) {
+        return parts.topUps().accept(new org.socialbank.billing.TopUpRequest(topUpId(channel, externalMessageId),
+                customer, phone, amountMinor, currency, Optional.of(operator), channel.wireName()));
     }
 
     /** A random button reference: 16 bytes, 22 base64url characters. */

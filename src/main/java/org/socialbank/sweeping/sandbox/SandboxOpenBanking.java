@@ -13,7 +13,7 @@ import java.util.UUID;
 import org.socialbank.shared.CurrencyCode;
 import org.socialbank.sweeping.ExternalAccount;
 import org.socialbank.sweeping.OpenBanking;
-import org.socialbank.sweeping.PullAnswer;
+import org.socialbank.shared.ProviderAnswer;
 import org.socialbank.sweeping.PullId;
 import org.socialbank.sweeping.PullOrder;
 
@@ -34,7 +34,7 @@ public class SandboxOpenBanking implements OpenBanking {
 
     private final Clock clock;
     private final Map<String, Long> balances = new HashMap<>();
-    private final Map<PullId, PullAnswer> pulls = new HashMap<>();
+    private final Map<PullId, ProviderAnswer> pulls = new HashMap<>();
     private final Queue<Mishap> mishaps = new ArrayDeque<>();
     private int pullCalls;
 
@@ -63,40 +63,40 @@ public class SandboxOpenBanking implements OpenBanking {
     }
 
     @Override
-    public synchronized PullAnswer pull(PullOrder order) {
+    public synchronized ProviderAnswer pull(PullOrder order) {
         pullCalls++;
-        PullAnswer done = pulls.get(order.id());
+        ProviderAnswer done = pulls.get(order.id());
         if (done != null) {
             return done;
         }
         Mishap mishap = mishaps.poll();
         if (mishap == Mishap.TIME_OUT) {
-            return new PullAnswer.Unknown("timeout");
+            return new ProviderAnswer.Unknown("timeout");
         }
-        PullAnswer answer = mishap == Mishap.FAIL ? new PullAnswer.Failed("bank_refused") : decide(order);
+        ProviderAnswer answer = mishap == Mishap.FAIL ? new ProviderAnswer.Failed("bank_refused") : decide(order);
         pulls.put(order.id(), answer);
-        return mishap == Mishap.LOSE ? new PullAnswer.Unknown("timeout") : answer;
+        return mishap == Mishap.LOSE ? new ProviderAnswer.Unknown("timeout") : answer;
     }
 
-    private PullAnswer decide(PullOrder order) {
+    private ProviderAnswer decide(PullOrder order) {
         if (order.amountMinor() > order.maxPaymentMinor()) {
-            return new PullAnswer.Failed("over_consent_limit");
+            return new ProviderAnswer.Failed("over_consent_limit");
         }
         if (!clock.instant().isBefore(order.consentExpiresAt())) {
-            return new PullAnswer.Failed("consent_expired");
+            return new ProviderAnswer.Failed("consent_expired");
         }
         long balance = balanceOf(order.accountRef());
         if (order.amountMinor() > balance) {
-            return new PullAnswer.Failed("insufficient_funds");
+            return new ProviderAnswer.Failed("insufficient_funds");
         }
         balances.put(order.accountRef(), balance - order.amountMinor());
-        return new PullAnswer.Succeeded("SBX-" + order.id().value().toString().substring(0, 8));
+        return new ProviderAnswer.Succeeded("SBX-" + order.id().value().toString().substring(0, 8));
     }
 
     @Override
-    public synchronized PullAnswer status(PullId id) {
-        PullAnswer answer = pulls.get(id);
-        return answer == null ? new PullAnswer.Failed(PullAnswer.NOT_RECEIVED) : answer;
+    public synchronized ProviderAnswer status(PullId id) {
+        ProviderAnswer answer = pulls.get(id);
+        return answer == null ? new ProviderAnswer.Failed(ProviderAnswer.NOT_RECEIVED) : answer;
     }
 
     /** The account's balance now: its opening balance less what was pulled, unless set. */

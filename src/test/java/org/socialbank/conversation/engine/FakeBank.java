@@ -219,6 +219,42 @@ final class FakeBank implements Bank {
         return new org.socialbank.sweeping.CollectInChat.NotOffered("consent_not_found");
     }
 
+    /** Bill pairs the fake bank has taken: a second payment of one is refused, as the bank refuses it. */
+    final java.util.Set<String> billsPaid = new java.util.HashSet<>();
+
+    @Override
+    public org.socialbank.billing.BillInquiry readBill(org.socialbank.billing.IranianBill bill) {
+        return new org.socialbank.billing.BillInquiry(bill,
+                new org.socialbank.billing.ServiceTypes(java.util.Map.of()).name(bill.serviceDigit()), Optional.empty(),
+                billsPaid.contains(bill.pairKey()));
+    }
+
+    /** The fake bank has no biller: it takes the pair and answers a pending payment, the receipt never comes. */
+    @Override
+    public org.socialbank.billing.BillPaymentResult payBill(CustomerId customer, org.socialbank.billing.IranianBill bill) {
+        if (!billsPaid.add(bill.pairKey())) {
+            return new org.socialbank.billing.BillPaymentResult.Refused(
+                    org.socialbank.billing.BillPaymentResult.BILL_ALREADY_PAID);
+        }
+        return new org.socialbank.billing.BillPaymentResult.Done(new org.socialbank.billing.BillPayment(
+                new org.socialbank.billing.BillPaymentId(java.util.UUID.randomUUID()), customer, bill,
+                readBill(bill).serviceType(), bill.amountRial(), "IRR", org.socialbank.billing.BillPaymentStatus.PENDING,
+                null, null, null, now(), now()), false);
+    }
+
+    /** The fake bank sells nothing: no operator takes a top-up, so every number is refused as of no known operator. */
+    @Override
+    public org.socialbank.billing.Operators topUpOperators() {
+        return new org.socialbank.billing.Operators(java.util.Map.of());
+    }
+
+    @Override
+    public org.socialbank.billing.TopUpResult topUp(CustomerId customer, String phone, long amountMinor,
+            CurrencyCode currency, String operator) {
+        return new org.socialbank.billing.TopUpResult.Refused(org.socialbank.billing.Operators.UNKNOWN_OPERATOR,
+                List.of());
+    }
+
     int notMeReports;
 
     @Override

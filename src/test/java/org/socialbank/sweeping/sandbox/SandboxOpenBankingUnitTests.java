@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.socialbank.shared.CurrencyCode;
 import org.socialbank.sweeping.ConsentId;
-import org.socialbank.sweeping.PullAnswer;
+import org.socialbank.shared.ProviderAnswer;
 import org.socialbank.sweeping.PullId;
 import org.socialbank.sweeping.PullOrder;
 
@@ -35,14 +35,14 @@ class SandboxOpenBankingUnitTests {
         String ref = SandboxOpenBanking.accountRef("other-bank", "holder-2", "EUR");
         sandbox.setBalance(ref, 10_000);
         PullOrder order = order(ref, 6_000, 8_000, NOW.plusSeconds(60));
-        assertThat(sandbox.pull(order)).isInstanceOf(PullAnswer.Succeeded.class);
-        assertThat(sandbox.pull(order)).isInstanceOf(PullAnswer.Succeeded.class);
+        assertThat(sandbox.pull(order)).isInstanceOf(ProviderAnswer.Succeeded.class);
+        assertThat(sandbox.pull(order)).isInstanceOf(ProviderAnswer.Succeeded.class);
         assertThat(sandbox.balanceOf(ref)).isEqualTo(4_000);
         assertThat(sandbox.pull(order(ref, 5_000, 8_000, NOW.plusSeconds(60))))
-                .isEqualTo(new PullAnswer.Failed("insufficient_funds"));
+                .isEqualTo(new ProviderAnswer.Failed("insufficient_funds"));
         assertThat(sandbox.pull(order(ref, 3_000, 2_000, NOW.plusSeconds(60))))
-                .isEqualTo(new PullAnswer.Failed("over_consent_limit"));
-        assertThat(sandbox.pull(order(ref, 1_000, 2_000, NOW))).isEqualTo(new PullAnswer.Failed("consent_expired"));
+                .isEqualTo(new ProviderAnswer.Failed("over_consent_limit"));
+        assertThat(sandbox.pull(order(ref, 1_000, 2_000, NOW))).isEqualTo(new ProviderAnswer.Failed("consent_expired"));
     }
 
     @Test
@@ -53,10 +53,10 @@ class SandboxOpenBankingUnitTests {
         sandbox.next(SandboxOpenBanking.Mishap.LOSE, 1);
         PullOrder timedOut = order(ref, 1_000, 5_000, NOW.plusSeconds(60));
         PullOrder lost = order(ref, 2_000, 5_000, NOW.plusSeconds(60));
-        assertThat(sandbox.pull(timedOut)).isInstanceOf(PullAnswer.Unknown.class);
-        assertThat(sandbox.pull(lost)).isInstanceOf(PullAnswer.Unknown.class);
-        assertThat(sandbox.status(timedOut.id())).isEqualTo(new PullAnswer.Failed(PullAnswer.NOT_RECEIVED));
-        assertThat(sandbox.status(lost.id())).isInstanceOf(PullAnswer.Succeeded.class);
+        assertThat(sandbox.pull(timedOut)).isInstanceOf(ProviderAnswer.Unknown.class);
+        assertThat(sandbox.pull(lost)).isInstanceOf(ProviderAnswer.Unknown.class);
+        assertThat(sandbox.status(timedOut.id())).isEqualTo(new ProviderAnswer.Failed(ProviderAnswer.NOT_RECEIVED));
+        assertThat(sandbox.status(lost.id())).isInstanceOf(ProviderAnswer.Succeeded.class);
         assertThat(sandbox.balanceOf(ref)).isEqualTo(8_000);
     }
 

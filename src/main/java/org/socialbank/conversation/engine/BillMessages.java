@@ -1,0 +1,80 @@
+package org.socialbank.conversation.engine;
+
+import java.util.List;
+import java.util.Optional;
+import org.socialbank.alerts.PublicNetworks;
+import org.socialbank.billing.BillNotPaid;
+import org.socialbank.billing.BillPaid;
+import org.socialbank.billing.BillReading;
+import org.socialbank.billing.IranianBill;
+import org.socialbank.conversation.Outbound;
+import org.socialbank.conversation.dialogue.Dialogue;
+import org.socialbank.directory.CustomerId;
+import org.socialbank.directory.Directory;
+import org.socialbank.directory.Language;
+import org.socialbank.shared.CurrencyCode;
+import org.socialbank.shared.Money;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells the customer's private chat how a bill payment ended (issue 15), whether it was asked in
+ * chat or by the bank's app: the receipt with the biller's trace number, the company and the
+ * period, or that it was not paid and the money is back. Written to the outbox in the transaction
+ * that booked the biller's answer, so once. No private chat: nothing is written.
+ */
+@Component
+class BillMessages {
+
+    private final PaymentAlerts alerts;
+    private final Outbox outbox;
+    private final Directory directory;
+    private final MessageTexts texts;
+
+    BillMessages(PaymentAlerts alerts, Outbox outbox, Directory directory, MessageTexts texts) {
+        this.alerts = alerts;
+        this.outbox = outbox;
+        this.directory = directory;
+        this.texts = texts;
+    }
+
+    @EventListener
+    void on(BillPaid paid) {
+        Optional<JdbcConversations.Chat> chat = privateChat(paid.customerId());
+        if (chat.isEmpty() || !(IranianBill.read(paid.billId(), paid.paymentId()) instanceof BillReading.Read read)) {
+            return;
+        }
+        Language language = language(paid.customerId());
+        IranianBill bill = read.bill();
+        String service = Dialogue.billServiceKey(paid.serviceType()).map(key -> texts.text(language, key))
+                .orElse(paid.serviceType());
+        String amount = Dialogue.amountWithToman(texts, language, paid.amountMinor(), CurrencyCode.of(paid.currency()));
+        outbox.write(chat.get(), new Outbound.Receipt(texts.text(language, "billing.chat.receipt.title"), List.of(
+                texts.text(language, "billing.chat.receipt.bill", service, bill.companyCode(), bill.billId(),
+                        bill.paymentId()),
+                texts.text(language, "billing.chat.receipt.period", Dialogue.billPeriod(language, bill)),
+                texts.text(language, "billing.chat.receipt.amount", amount),
+                texts.text(language, "billing.chat.receipt.trace", paid.traceNumber()))));
+    }
+
+    @EventListener
+    void on(BillNotPaid notPaid) {
+        Optional<JdbcConversations.Chat> chat = privateChat(notPaid.customerId());
+        if (chat.isEmpty()) {
+            return;
+        }
+        Language language = language(notPaid.customerId());
+        String amount = Money.format(notPaid.amountMinor(), CurrencyCode.of(notPaid.currency()), language.locale());
+        String code = notPaid.code() == null ? "failed" : notPaid.code();
+        String key = code.startsWith("biller_") ? "billing.chat.not_paid.biller" : "billing.chat.not_paid.other";
+        outbox.write(chat.get(), new Outbound.Text(texts.text(language, key, notPaid.billId(), amount, code)));
+    }
+
+    private Optional<JdbcConversations.Chat> privateChat(CustomerId customer) {
+        return alerts.preferredChat(customer).filter(c -> !PublicNetworks.isPublic(c.channel()));
+    }
+
+    private Language language(CustomerId customer) {
+        return directory.customer(customer).map(v -> v.customer().language()).orElse(Language.EN);
+    }
+}

@@ -1,0 +1,423 @@
+package org.socialbank.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.socialbank.billing.BillingFixtures.Person;
+import org.socialbank.billing.sandbox.SandboxBiller;
+import org.socialbank.conversation.ChannelSender;
+import org.socialbank.conversation.Conversations;
+import org.socialbank.conversation.Inbound;
+import org.socialbank.conversation.InboundMessage;
+import org.socialbank.conversation.Outbound;
+import org.socialbank.conversation.OutboundMessage;
+import org.socialbank.conversation.Received;
+import org.socialbank.conversation.SendOutcome;
+import org.socialbank.conversation.engine.EngineBank;
+import org.socialbank.conversation.engine.OutboxRelay;
+import org.socialbank.directory.ChannelIdentity;
+import org.socialbank.directory.CustomerId;
+import org.socialbank.directory.Directory;
+import org.socialbank.directory.Language;
+import org.socialbank.directory.Linking;
+import org.socialbank.directory.Network;
+import org.socialbank.directory.jdbc.JdbcLinking;
+import org.socialbank.ledger.Ledger;
+import org.socialbank.shared.Money;
+import org.socialbank.support.LedgerAudit;
+import org.socialbank.support.TestStores;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Issue 15 section 1 in chat, on a Telegram fake over the real engine, store, ledger and sandbox
+ * biller: "pay bill ..." in the customer's language (Persian digits included) shows the bill with
+ * Confirm and Cancel; Confirm reserves the money in the message and the worker pays the biller
+ * outside it, and the chat gets the receipt with the biller's trace number once; the pair is paid
+ * once; a refusal and a lost payment end in a clear message with the money back; bad ids are
+ * answered before anything is recorded; unlinked chats are offered the link, a public network
+ * gets the neutral answer.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
+    "socialbank.conversation.relay-enabled=false",
+    "socialbank.billing.worker-interval=10m",
+    "socialbank.billing.recheck-after=1s",
+    "socialbank.payments.risk.burst-payments-max=1000"})
+@Import(BillingChatIntegrationTests.Fakes.class)
+class BillingChatIntegrationTests {
+
+    private static final long SEED = System.nanoTime();
+    private static final java.util.concurrent.atomic.AtomicLong TESTS = new java.util.concurrent.atomic.AtomicLong();
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        TestStores.h2(registry);
+    }
+
+    @Autowired
+    Conversations conversations;
+
+    @Autowired
+    Linking linking;
+
+    @Autowired
+    JdbcLinking linkingStore;
+
+    @Autowired
+    Directory directory;
+
+    @Autowired
+    Ledger ledger;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Bills bills;
+
+    @Autowired
+    SendBills worker;
+
+    @Autowired
+    SandboxBiller biller;
+
+    @Autowired
+    TopUps topUps;
+
+    @Autowired
+    CardTransfers cardTransfers;
+
+    @Autowired
+    TopUpPhone topUpWorker;
+
+    @Autowired
+    org.socialbank.billing.sandbox.SandboxOperator operator;
+
+    @Autowired
+    OutboxRelay relay;
+
+    @Autowired
+    RecordingSender telegram;
+
+    BillingFixtures fixtures;
+
+    @BeforeEach
+    void setUp() {
+        fixtures = new BillingFixtures(directory, ledger, SEED + TESTS.incrementAndGet());
+    }
+
+    @AfterEach
+    void ledgerStaysBalanced() {
+        new LedgerAudit(jdbc).assertBalanced();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "EN|pay bill {billId} {paymentId}|Water bill|1,700 toman|Paying|Bill paid|Biller’s trace number",
+        "FA|پرداخت قبض {billId} {paymentId}|قبض آب|تومان|در حال پرداخت|قبض پرداخت شد|شمارهٔ پیگیری",
+        "ZH|缴费 {billId} {paymentId}|水费账单|1,700土曼|正在为账单|缴费成功|缴费流水号",
+        "RU|оплати квитанцию {billId} {paymentId}|Водоснабжение|в туманах|Оплачиваю|Счёт оплачен|Номер операции",
+        "FR|payer la facture {billId} {paymentId}|Facture d’eau|tomans|Paiement de|Facture payée|Numéro de suivi"})
+    void paysABillConfirmedInChatAndSendsTheReceiptOnce(Language language, String template, String shown,
+            String toman, String sending, String receiptTitle, String trace) {
+        Person person = fixtures.customer("Chat Payer", language, 1_000_000);
+        IranianBill bill = fixtures.freshBill(17);
+        String chat = linkedChat(person.id());
+        String ids = template.replace("{billId}", bill.billId()).replace("{paymentId}", bill.paymentId());
+        String text = language == Language.FA ? BillingFixtures.persianDigits(ids) : ids;
+
+        Outbound.Buttons offer = (Outbound.Buttons) say(chat, text).get(0);
+        assertThat(plain(offer.text())).contains(shown).contains(bill.companyCode()).contains(toman)
+                .contains(Money.format(17_000, BillingFixtures.IRR, language.locale()));
+        assertThat(offer.buttons()).hasSize(2);
+        String confirmMessage = "m-" + UUID.randomUUID();
+        String answer = plain(((Outbound.Text) press(chat, confirmMessage, offer.buttons().get(0).reference()).get(0))
+                .text());
+        assertThat(answer).contains(sending);
+        assertThat(fixtures.available(person.wallet())).as("reserved in the message").isEqualTo(1_000_000 - 17_000);
+        assertThat(sent(chat, Outbound.class)).as("the receipt comes after the worker paid the biller").isEmpty();
+
+        worker.work();
+        worker.work();
+        drain();
+        BillPayment paid = bills.payment(EngineBank.billPaymentId(Network.TELEGRAM, confirmMessage)).orElseThrow();
+        assertThat(paid.status()).isEqualTo(BillPaymentStatus.COMPLETED);
+        List<Outbound.Receipt> receipts = sent(chat, Outbound.Receipt.class);
+        assertThat(receipts).as("told once").hasSize(1);
+        assertThat(receipts.get(0).title()).contains(receiptTitle);
+        assertThat(plain(String.join("\n", receipts.get(0).lines()))).contains(trace).contains(paid.traceNumber());
+        assertThat(biller.payCallsFor(bill)).isEqualTo(1);
+        assertThat(fixtures.available(person.wallet())).isEqualTo(1_000_000 - 17_000);
+
+        assertThat(((Outbound.Text) press(chat, "m-" + UUID.randomUUID(), offer.buttons().get(0).reference()).get(0))
+                .text()).as("a button is used once").isNotEqualTo(answer);
+        Outbound again = say(chat, text).get(0);
+        assertThat(again).as("the pair is paid: no second offer").isInstanceOf(Outbound.Text.class);
+        assertThat(fixtures.available(person.wallet())).isEqualTo(1_000_000 - 17_000);
+    }
+
+    @Test
+    void aRedeliveredConfirmPaysOnce() {
+        Person person = fixtures.customer("Twice Payer", Language.EN, 1_000_000);
+        IranianBill bill = fixtures.freshBill(21);
+        String chat = linkedChat(person.id());
+        Outbound.Buttons offer = (Outbound.Buttons) say(chat, "pay bill " + bill.billId() + " " + bill.paymentId())
+                .get(0);
+        String message = "m-" + UUID.randomUUID();
+        press(chat, message, offer.buttons().get(0).reference());
+        conversations.receive(new InboundMessage(Network.TELEGRAM, message, chat, null, null,
+                new Inbound.Button(offer.buttons().get(0).reference()), null));
+        worker.work();
+        assertThat(biller.payCallsFor(bill)).isEqualTo(1);
+        assertThat(fixtures.available(person.wallet())).isEqualTo(1_000_000 - 21_000);
+    }
+
+    @Test
+    void aBillerRefusalOrALostPaymentIsToldAndTheMoneyIsBack() {
+        Person person = fixtures.customer("Unlucky Payer", Language.EN, 1_000_000);
+        String chat = linkedChat(person.id());
+        IranianBill refused = fixtures.freshBill(30);
+        confirm(chat, refused);
+        biller.troubleNext(SandboxBiller.Trouble.FAIL);
+        worker.work();
+        drain();
+        assertThat(texts(chat)).anySatisfy(t -> assertThat(t).startsWith("Bill " + refused.billId() + " was not paid")
+                .contains("back in your account"));
+        assertThat(fixtures.available(person.wallet())).isEqualTo(1_000_000);
+
+        IranianBill lost = fixtures.freshBill(40);
+        String message = confirm(chat, lost);
+        biller.troubleNext(SandboxBiller.Trouble.LOSE);
+        worker.work();
+        BillPaymentId id = EngineBank.billPaymentId(Network.TELEGRAM, message);
+        assertThat(bills.payment(id).orElseThrow().status()).isEqualTo(BillPaymentStatus.UNKNOWN);
+        assertThat(fixtures.available(person.wallet())).as("reserved, not lost").isEqualTo(1_000_000 - 40_000);
+        eventually(() -> {
+            worker.work();
+            return bills.payment(id).orElseThrow().status() == BillPaymentStatus.FAILED;
+        }, "the janitor learns the biller never received it");
+        drain();
+        assertThat(texts(chat)).anySatisfy(t -> assertThat(t).startsWith("Bill " + lost.billId() + " was not paid"));
+        assertThat(fixtures.available(person.wallet())).isEqualTo(1_000_000);
+    }
+
+    @Test
+    void badIdsAreAnsweredBeforeAnythingIsRecorded() {
+        Person person = fixtures.customer("Careless Payer", Language.EN, 1_000_000);
+        String chat = linkedChat(person.id());
+        assertThat(((Outbound.Text) say(chat, "pay bill 2234322344613 1070189").get(0)).text())
+                .startsWith("That bill id is not right");
+        assertThat(((Outbound.Text) say(chat, "pay bill 9174639504124 12908197").get(0)).text())
+                .startsWith("That payment id does not belong to this bill");
+        assertThat(((Outbound.Text) say(chat, "pay bill").get(0)).text()).contains("26 digits")
+                .contains("can’t read a photo");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM billing_bill_payments WHERE customer_id = ?")
+                .param(person.id().value()).query(Long.class).single()).isZero();
+        assertThat(fixtures.available(person.wallet())).isEqualTo(1_000_000);
+    }
+
+    @Test
+    void cancelPaysNothing() {
+        Person person = fixtures.customer("Hesitant Payer", Language.FA, 1_000_000);
+        IranianBill bill = fixtures.freshBill(12);
+        String chat = linkedChat(person.id());
+        Outbound.Buttons offer = (Outbound.Buttons) say(chat, "قبض " + bill.billId() + " " + bill.paymentId()).get(0);
+        String cancelled = ((Outbound.Text) press(chat, "m-" + UUID.randomUUID(), offer.buttons().get(1).reference())
+                .get(0)).text();
+        assertThat(cancelled).contains("لغو");
+        worker.work();
+        assertThat(biller.payCallsFor(bill)).isZero();
+        assertThat(fixtures.available(person.wallet())).isEqualTo(1_000_000);
+    }
+
+    @Test
+    void anUnlinkedChatIsOfferedTheLinkAndAPublicNetworkTheNeutralAnswer() {
+        assertThat(say("tg-" + UUID.randomUUID(), "pay bill 7748317800142 1770160").get(0))
+                .isInstanceOf(Outbound.Link.class);
+        Person person = fixtures.customer("Public Payer", Language.EN, 1_000_000);
+        String account = "x-" + UUID.randomUUID().toString().substring(0, 8);
+        ChannelIdentity identity = linking.identify(Network.X, account, null, null);
+        linkingStore.setCustomer(identity.id(), person.id(), java.time.Instant.now());
+        Received received = conversations.receive(new InboundMessage(Network.X, "m-" + UUID.randomUUID(), account,
+                null, null, new Inbound.Text("pay bill 7748317800142 1770160"), null));
+        String reply = ((Outbound.Text) ((Received.Handled) received).replies().get(0).content()).text();
+        assertThat(reply).startsWith("Bills are paid in a private chat");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "EN|top up 09351234567 with 50000 rial|5,000 toman|Topping up|was topped up",
+        "FA|شارژ ۵ هزار تومانی ایرانسل برای ۰۹۳۵۱۲۳۴۵۶۷|تومان|در حال شارژ|شارژ شد"})
+    void topsUpAPhoneConfirmedInChat(Language language, String text, String toman, String sending, String done) {
+        Person person = fixtures.customer("Top Upper", language, 1_000_000);
+        String chat = linkedChat(person.id());
+        Outbound.Buttons offer = (Outbound.Buttons) say(chat, text).get(0);
+        assertThat(plain(offer.text())).contains("+989351234567").contains("Irancell").contains(toman);
+        String message = "m-" + UUID.randomUUID();
+        assertThat(plain(((Outbound.Text) press(chat, message, offer.buttons().get(0).reference()).get(0)).text()))
+                .contains(sending);
+        assertThat(fixtures.available(person.wallet())).as("reserved in the message").isEqualTo(950_000);
+        assertThat(sent(chat, Outbound.class)).isEmpty();
+
+        topUpWorker.recheck();
+        topUpWorker.recheck();
+        drain();
+        TopUp topUp = topUps.topUp(EngineBank.topUpId(Network.TELEGRAM, message)).orElseThrow();
+        assertThat(topUp.status()).isEqualTo(BillPaymentStatus.COMPLETED);
+        assertThat(topUp.operator()).isEqualTo("irancell");
+        List<String> told = texts(chat).stream().filter(t -> t.contains(done)).toList();
+        assertThat(told).as("told once").hasSize(1);
+        assertThat(told.get(0)).contains(topUp.traceNumber()).contains(toman);
+        assertThat(fixtures.available(person.wallet())).isEqualTo(950_000);
+    }
+
+    @Test
+    void anAmountTheOperatorDoesNotSellOffersTheNearestAndARefusalGivesTheMoneyBack() {
+        Person person = fixtures.customer("Odd Upper", Language.EN, 1_000_000);
+        String chat = linkedChat(person.id());
+        Outbound.Buttons nearest = (Outbound.Buttons) say(chat, "top up 09351234567 60000 rial").get(0);
+        assertThat(nearest.text()).startsWith("The operator does not sell");
+        assertThat(nearest.buttons()).extracting(Outbound.Button::label).containsExactly(
+                Money.format(20_000, BillingFixtures.IRR, Language.EN.locale()),
+                Money.format(50_000, BillingFixtures.IRR, Language.EN.locale()),
+                Money.format(100_000, BillingFixtures.IRR, Language.EN.locale()));
+        String message = "m-" + UUID.randomUUID();
+        press(chat, message, nearest.buttons().get(1).reference());
+        assertThat(fixtures.available(person.wallet())).isEqualTo(950_000);
+        operator.troubleNext(SandboxBiller.Trouble.FAIL);
+        topUpWorker.recheck();
+        drain();
+        assertThat(topUps.topUp(EngineBank.topUpId(Network.TELEGRAM, message)).orElseThrow().status())
+                .isEqualTo(BillPaymentStatus.FAILED);
+        assertThat(texts(chat).stream().filter(t -> t.contains("was not topped up")).toList()).singleElement()
+                .satisfies(t -> assertThat(t).contains("money is back"));
+        assertThat(fixtures.available(person.wallet())).isEqualTo(1_000_000);
+        assertThat(((Outbound.Text) say(chat, "top up 1234567 500").get(0)).text()).startsWith("To top up a phone");
+    }
+
+    @Test
+    void aCardTransferIsToldInTheChatWithTheCardMaskedOnly() {
+        Person person = fixtures.customer("Card Sender", Language.RU, 1_000_000);
+        String chat = linkedChat(person.id());
+        say(chat, "баланс"); // the chat the customer talks in is where alerts go
+        String pan = "6037701689095443";
+        CardTransferResult result = cardTransfers.send(new CardTransferRequest(new CardTransferId(UUID.randomUUID()),
+                person.id(), CardNumber.read(pan).orElseThrow(), 100_000, BillingFixtures.IRR, "api"));
+        assertThat(((CardTransferResult.Done) result).transfer().status()).isEqualTo(BillPaymentStatus.COMPLETED);
+        drain();
+        assertThat(texts(chat).stream().filter(t -> t.contains("отправлена")).toList()).singleElement()
+                .satisfies(t -> assertThat(t).contains("603770******5443").doesNotContain(pan));
+        for (String table : jdbc.sql("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")
+                .query(String.class).list()) {
+            assertThat(jdbc.sql("SELECT * FROM " + table).query().listOfRows().toString())
+                    .as("issue 15: no card number in table %s", table).doesNotContain(pan);
+        }
+    }
+
+    private String confirm(String chat, IranianBill bill) {
+        Outbound.Buttons offer = (Outbound.Buttons) say(chat, "pay bill " + bill.billId() + " " + bill.paymentId())
+                .get(0);
+        String message = "m-" + UUID.randomUUID();
+        press(chat, message, offer.buttons().get(0).reference());
+        return message;
+    }
+
+    private String linkedChat(CustomerId customer) {
+        String chat = "tg-" + UUID.randomUUID();
+        ChannelIdentity identity = linking.identify(Network.TELEGRAM, chat, null, null);
+        linkingStore.setCustomer(identity.id(), customer, java.time.Instant.now());
+        return chat;
+    }
+
+    private List<Outbound> say(String chat, String text) {
+        return receive(new InboundMessage(Network.TELEGRAM, "m-" + UUID.randomUUID(), chat, null, null,
+                new Inbound.Text(text), null));
+    }
+
+    private List<Outbound> press(String chat, String messageId, String reference) {
+        return receive(new InboundMessage(Network.TELEGRAM, messageId, chat, null, null, new Inbound.Button(reference),
+                null));
+    }
+
+    private List<Outbound> receive(InboundMessage message) {
+        Received received = conversations.receive(message);
+        assertThat(received).isInstanceOf(Received.Handled.class);
+        return ((Received.Handled) received).replies().stream().map(OutboundMessage::content).toList();
+    }
+
+    private <T extends Outbound> List<T> sent(String chat, Class<T> type) {
+        return telegram.sent.stream().filter(m -> m.recipient().equals(chat)).map(OutboundMessage::content)
+                .filter(type::isInstance).map(type::cast).toList();
+    }
+
+    private List<String> texts(String chat) {
+        return sent(chat, Outbound.Text.class).stream().map(t -> plain(t.text())).toList();
+    }
+
+    /** The text without the bidi isolates Persian sentences put around their arguments. */
+    private static String plain(String text) {
+        return text.replaceAll("[\u2066-\u2069]", "");
+    }
+
+    private void drain() {
+        for (int run = 0; run < 20 && relay.relay() > 0; run++) {
+            // until the outbox is empty
+        }
+    }
+
+    private static void eventually(BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for: " + what);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    /** The Telegram network as the relay sees it: it records what it is asked to send. */
+    static final class RecordingSender implements ChannelSender {
+
+        final List<OutboundMessage> sent = new CopyOnWriteArrayList<>();
+
+        @Override
+        public Network network() {
+            return Network.TELEGRAM;
+        }
+
+        @Override
+        public SendOutcome send(OutboundMessage message, String idempotencyKey) {
+            sent.add(message);
+            return new SendOutcome.Sent();
+        }
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Fakes {
+
+        @Bean
+        RecordingSender telegramSender() {
+            return new RecordingSender();
+        }
+    }
+}
