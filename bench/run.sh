@@ -12,7 +12,7 @@ usage() {
 usage: bench/run.sh [--concurrency C] [--duration-seconds D] [--rounds R]
                     [--warmup-seconds W] [--accounts N] [--client wrk|java]
                     [--chats N] [--hot-account] [--batch N] [--server-jar PATH]
-                    [--keep-work-dir]
+                    [--server-arg ARG]... [--keep-work-dir]
   --concurrency       clients, for our load generator and for pgbench -c (default 16)
   --duration-seconds  measured seconds per run, ours and pgbench -T alike (default 30)
   --rounds            alternating rounds; the medians are over these (default 3, max 20)
@@ -27,6 +27,8 @@ usage: bench/run.sh [--concurrency C] [--duration-seconds D] [--rounds R]
                       wallet (needs --client wrk), and print its ratio to the uniform run
   --batch             also run ours on H2 with N transfers per request to
                       POST /api/v1/transfers/batch (needs --client wrk; figures in transfers/s)
+  --server-arg        one more argument for every server of the run, e.g.
+                      --server-arg --socialbank.ledger.group-commit=false (repeatable)
   --server-jar        server jar to run (default: target/socialbank.jar, built if missing)
   --keep-work-dir     keep server logs and raw outputs even when the run succeeds
 EOF
@@ -46,6 +48,7 @@ HOT=false
 BATCH=0
 WRK_MODE=uniform
 SERVER_ARGS=()
+EXTRA_SERVER_ARGS=()
 PRESET_PORT=""
 CLK_TCK="$(getconf CLK_TCK)"
 
@@ -106,6 +109,7 @@ parse_args() {
       --chats) CHATS="${2:?}"; shift 2 ;;
       --hot-account) HOT=true; shift ;;
       --batch) BATCH="${2:?}"; shift 2 ;;
+      --server-arg) EXTRA_SERVER_ARGS+=("${2:?}"); shift 2 ;;
       --keep-work-dir) KEEP_WORK_DIR=true; shift ;;
       -h | --help) usage; exit 0 ;;
       *) usage >&2; die "unknown argument: $1" ;;
@@ -198,7 +202,8 @@ start_server() { # store dir
   # exec, so that $! is the JVM itself and stop_server signals it directly.
   (cd "$dir" && exec env "${env_vars[@]}" "$(server_java)" -jar "$SERVER_JAR" \
     --server.port="$SERVER_PORT" --server.address=127.0.0.1 \
-    --socialbank.assistant.cache-dir="$ASSISTANT_CACHE" "${SERVER_ARGS[@]}" >server.log 2>&1) &
+    --socialbank.assistant.cache-dir="$ASSISTANT_CACHE" "${SERVER_ARGS[@]}" "${EXTRA_SERVER_ARGS[@]}" \
+    >server.log 2>&1) &
   SERVER_PID=$!
   wait_healthy "$dir"
   wait_idle
@@ -453,7 +458,8 @@ print_header() {
   echo "socialbank bench $(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo "command: bench/run.sh --concurrency $CONCURRENCY --duration-seconds $DURATION_SECONDS" \
     "--rounds $ROUNDS --warmup-seconds $WARMUP_SECONDS --accounts $ACCOUNTS --client $CLIENT" \
-    "--chats $CHATS$([[ $HOT == true ]] && echo " --hot-account")$( ((BATCH > 0)) && echo " --batch $BATCH")"
+    "--chats $CHATS$([[ $HOT == true ]] && echo " --hot-account")$( ((BATCH > 0)) && echo " --batch $BATCH")" \
+    "${EXTRA_SERVER_ARGS[@]/#/--server-arg }"
   echo "machine: nproc $(nproc), $(lscpu | sed -n 's/^Model name: *//p'), memory" \
     "$(awk '/^MemTotal:/ { printf "%.1f", $2 / 1048576 }' /proc/meminfo) GiB"
   echo "server java: $("$(server_java)" -version 2>&1 | head -n 1); bench java:" \

@@ -57,9 +57,10 @@ public record ServiceCommand(Kind kind, Language language, long number, Optional
             + "|(?:我要|我想)?申请贷款|(?:我要|我想)?(?:办理)?贷款");
     private static final Pattern MY_APPLICATIONS = Pattern.compile("(?:show |check )?(?:my )?applications?(?: status)?"
             + "|(?:the )?status of my applications?"
-            + "|mes demandes|suivi de (?:ma|mes) demandes?|ou en est ma demande"
+            // "mes demandes" and «درخواست‌های من» alone are the money requests of issue 13
+            + "|mes demandes de (?:cr[ée]dit|pr[êe]t|carte)|mes dossiers|suivi de (?:ma|mes) demandes?|ou en est ma demande"
             + "|мои заявки|статус (?:моей )?заявки|статус заявок"
-            + "|درخواست ?های من|درخواستهایم|وضعیت درخواست(?: ?های)?(?: من)?"
+            + "|تقاضا ?های من|تقاضاهایم|درخواست ?های (?:وام|کارت)(?: من)?|وضعیت (?:درخواست|تقاضا)(?: ?های)?(?: من)?"
             + "|我的申请|申请进度|查(?:询|看)?(?:我的)?申请(?:进度)?");
     private static final Pattern MY_APPOINTMENTS = Pattern.compile("(?:show |list )?(?:my )?(?:appointments|bookings)"
             + "|my appointment|(?:voir )?mes rendez-vous|mes rdv|mon rendez-vous"

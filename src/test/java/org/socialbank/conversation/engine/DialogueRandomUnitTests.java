@@ -62,7 +62,8 @@ class DialogueRandomUnitTests {
             }
             for (Outbound reply : next.replies()) {
                 if (reply instanceof Outbound.Buttons buttons) {
-                    if (buttons.text().startsWith("en:conversation.pay.confirm")) { // not a quick reply (issue 13)
+                    // a confirmation in whichever language the chat speaks now, not a quick reply (issue 13)
+                    if (buttons.text().matches("(?s)[a-z]{2}:conversation\\.pay\\.confirm.*")) {
                         liveConfirm = buttons.buttons().get(0).reference();
                         liveAmount = next.state().form().amountMinor();
                     }

@@ -30,9 +30,11 @@ class ServiceCommandUnitTests {
         "درخواست وام|APPLY_LOAN|FA",
         "申请贷款|APPLY_LOAN|ZH",
         "my applications|MY_APPLICATIONS|EN",
-        "mes demandes|MY_APPLICATIONS|FR",
+        "mes dossiers|MY_APPLICATIONS|FR",
+        "mes demandes de crédit|MY_APPLICATIONS|FR",
         "мои заявки|MY_APPLICATIONS|RU",
-        "درخواست‌های من|MY_APPLICATIONS|FA",
+        "تقاضاهای من|MY_APPLICATIONS|FA",
+        "درخواست‌های وام من|MY_APPLICATIONS|FA",
         "我的申请|MY_APPLICATIONS|ZH",
         "my appointments|MY_APPOINTMENTS|EN",
         "mes rendez-vous|MY_APPOINTMENTS|FR",
@@ -48,6 +50,14 @@ class ServiceCommandUnitTests {
         ServiceCommand command = ServiceCommand.read(text).orElseThrow(() -> new AssertionError(text));
         assertThat(command.kind()).isEqualTo(kind);
         assertThat(command.language()).isEqualTo(language);
+    }
+
+    /** Issue 13's money requests keep their words: "mes demandes" and «درخواست‌های من» are not applications. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"mes demandes", "درخواست‌های من", "درخواست های من", "my requests", "мои запросы",
+        "我的请求"})
+    void leavesTheMoneyRequestsOfIssue13Alone(String text) {
+        assertThat(ServiceCommand.read(text)).as(text).isEmpty();
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
