@@ -93,7 +93,7 @@ class ConfirmationOutcomes implements ConfirmedOperations {
 
     /** What the payer can spend now in the payment's currency, for a refusal for want of money. */
     private Long available(PaymentRow r) {
-        return "insufficient_funds".equals(r.code()) ? pay.available(r.payer(), r.currency()).orElse(null) : null;
+        return PaymentRejection.INSUFFICIENT_FUNDS.code().equals(r.code()) ? pay.available(r.payer(), r.currency()).orElse(null) : null;
     }
 
     private static boolean waiting(PaymentRow r, java.util.UUID challenge) {

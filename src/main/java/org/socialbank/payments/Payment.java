@@ -29,19 +29,12 @@ public record Payment(PaymentId id, CustomerId payerCustomerId, Alias payee, Cus
         Instant claimExpiresAt, String decision, String decisionReason, List<PaymentCheck> checks, Instant createdAt,
         Instant updatedAt) {
 
-    /** The code of a payment refused because its id was already used for another one (never stored). */
-    public static final String ID_REUSED = "id_reused";
-
     public Payment {
         checks = checks == null ? List.of() : List.copyOf(checks);
     }
 
-    public Optional<String> rejection() {
-        return Optional.ofNullable(code);
-    }
-
-    /** Whether this answer is a refusal of a reused id rather than a stored payment. */
-    public boolean idReused() {
-        return ID_REUSED.equals(code) && status == PaymentStatus.REJECTED && createdAt == null;
+    /** Why it was refused, while it is {@link PaymentStatus#REJECTED}; {@code code} holds its stable code. */
+    public Optional<PaymentRejection> rejection() {
+        return status == PaymentStatus.REJECTED ? PaymentRejection.fromCode(code) : Optional.empty();
     }
 }

@@ -33,13 +33,6 @@ class PaymentViews {
                 r.updatedAt());
     }
 
-    /** A refusal that is not stored: the order could not become a payment (its id is taken, its payer unknown). */
-    static Payment refused(PaymentOrder order, String code) {
-        return new Payment(order.id(), order.payer(), order.payee(), null, null, order.amountMinor(),
-                order.currency(), order.channel(), PaymentStatus.REJECTED, code, null, null, null, null, null, null,
-                null, null, List.of(), null, null);
-    }
-
     String claimUrl(PaymentId id) {
         return urls.url("/claim/" + secrets.token(id));
     }

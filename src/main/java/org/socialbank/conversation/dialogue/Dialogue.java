@@ -446,9 +446,9 @@ public final class Dialogue {
         return new Step(state, List.of(new Outbound.Text(texts.text(language, key, args))), language);
     }
 
-    /** The sentence that tells a payer why a payment was refused, for a payment rejection code. */
-    public static String refusalKey(String code) {
-        return PayDialogue.refusal(code);
+    /** The sentence that tells a payer why a payment was refused. */
+    public static String refusalKey(org.socialbank.payments.PaymentRejection rejection) {
+        return Refusals.key(rejection);
     }
 
     /** Whether the assistant's guess is sure of an intent the bank has an answer for (issue 19). */
@@ -481,7 +481,6 @@ public final class Dialogue {
         keys.addAll(SweepDialogue.messageKeys());
         keys.addAll(List.of("alerts.not_me.locked", "alerts.not_me.no_card", "alerts.not_me.button"));
         keys.addAll(CardReplies.messageKeys());
-        keys.add(RequestDialogue.refusal("shares_do_not_add_up"));
         return keys;
     }
 }

@@ -36,6 +36,7 @@ import org.socialbank.ledger.Ledger;
 import org.socialbank.payments.Payment;
 import org.socialbank.payments.PaymentId;
 import org.socialbank.payments.PaymentOrder;
+import org.socialbank.payments.PaymentResult;
 import org.socialbank.payments.Precheck;
 import org.socialbank.payments.Payments;
 import org.socialbank.payments.requests.Requests;
@@ -249,9 +250,10 @@ public final class EngineBank implements Bank {
     @Override
     public PayOutcome pay(CustomerId payer, Alias payee, long amountMinor, CurrencyCode currency) {
         PaymentId id = paymentId(channel, externalMessageId);
-        Payment payment = parts.alerts().fromChat(payer, () -> parts.payments()
+        PaymentResult result = parts.alerts().fromChat(payer, () -> parts.payments()
                 .pay(new PaymentOrder(id, payer, payee, amountMinor, currency, channel.wireName())));
-        return outcome(payment, payee);
+        return result instanceof PaymentResult.Recorded recorded ? outcome(recorded.payment(), payee)
+                : new Refused(((PaymentResult.Refused) result).rejection());
     }
 
     @Override
@@ -259,7 +261,7 @@ public final class EngineBank implements Bank {
         Precheck check = parts.payments().check(new PaymentOrder(paymentId(channel, externalMessageId), payer, payee,
                 amountMinor, currency, channel.wireName()));
         return check instanceof Precheck.Refused r
-                ? Optional.of(new Refused(r.code(), r.limitMinor(), r.resetsAt(), r.availableMinor()))
+                ? Optional.of(new Refused(r.rejection(), r.limitMinor(), r.resetsAt(), r.availableMinor()))
                 : Optional.empty();
     }
 
@@ -272,8 +274,8 @@ public final class EngineBank implements Bank {
             case AWAITING_CLAIM -> new AwaitingClaim(payment.claimExpiresAt(),
                     payee != null && parts.alerts().claimChat(payee).isPresent() ? null : payment.claimUrl());
             case AWAITING_CONFIRMATION -> new Held(payment.confirmationUrl(), payment.decisionReason());
-            case REJECTED -> new Refused(payment.code(), payment.limitMinor(), payment.resetsAt());
-            default -> new Refused("payment_" + payment.status().wireName()); // a replay of a settled payment
+            case REJECTED -> new Refused(payment.rejection().orElseThrow(), payment.limitMinor(), payment.resetsAt());
+            default -> new Ended(payment.status()); // a replay of a payment that ended, or is paid out
         };
     }
 

@@ -157,7 +157,8 @@ public class PaymentAlerts {
             }
             if (event.status() == PaymentStatus.REJECTED) {
                 return texts.text(language, "conversation.alert.held.refused", amount, event.payee(),
-                        texts.text(language, Dialogue.refusalKey(event.reason()), event.reason()));
+                        texts.text(language, event.rejection().map(Dialogue::refusalKey)
+                                .orElse("conversation.pay.refused.other"), event.reason()));
             }
             return texts.text(language, heldEndKey(event.reason()), amount, event.payee());
         });

@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.socialbank.directory.Alias;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.payments.PaymentId;
+import org.socialbank.payments.PaymentRejection;
 import org.socialbank.payments.PaymentStatus;
 import org.socialbank.shared.CurrencyCode;
 
@@ -26,8 +27,8 @@ public record PaymentRow(PaymentId id, CustomerId payer, Alias payee, CustomerId
                 null, null, 0, 0, null, null, null, null, now, now);
     }
 
-    public PaymentRow rejected(String why, Long limit, Long used, Instant resets) {
-        return with(PaymentStatus.REJECTED, why, limit, used, resets, transferId, confirmationId, null,
+    public PaymentRow rejected(PaymentRejection why, Long limit, Long used, Instant resets) {
+        return with(PaymentStatus.REJECTED, why.code(), limit, used, resets, transferId, confirmationId, null,
                 claimTokenHash, claimExpiresAt, networkCodeHash);
     }
 
