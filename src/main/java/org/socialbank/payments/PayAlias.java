@@ -17,6 +17,7 @@ import org.socialbank.directory.Directory;
 import org.socialbank.directory.HandleHolders;
 import org.socialbank.directory.Linking;
 import org.socialbank.directory.Network;
+import org.socialbank.directory.OperationRef;
 import org.socialbank.ledger.AccountId;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.ledger.Metadata;
@@ -44,7 +45,8 @@ import org.springframework.stereotype.Component;
 @Component
 class PayAlias {
 
-    static final String CONFIRMATION_PREFIX = "payment:";
+    /** The owner of payments' step-up confirmations: {@code payment:<payment id>}. */
+    static final String CONFIRMATION_OWNER = "payment";
 
     private final JdbcPayments store;
     private final Directory directory;
@@ -175,7 +177,7 @@ class PayAlias {
         } else if (decision instanceof StepUp stepUp) {
             row = insert(hold(fresh, stepUp));
         } else {
-            row = insert(execute(fresh));
+            row = insert(execute(fresh, order.answeredInChat()));
         }
         store.insertDecision(row.id(), decisionName(decision), reason(decision), checks(decision), now);
         return row;
@@ -207,7 +209,7 @@ class PayAlias {
 
     private PaymentRow hold(PaymentRow row, StepUp stepUp) {
         Optional<Confirmations.Started> started = confirmations.start(new Confirmations.Request(row.payer(),
-                CONFIRMATION_PREFIX + row.id(), row.amountMinor(), row.currency(), payeeLabel(row), 0));
+                new OperationRef(CONFIRMATION_OWNER, row.id().toString()), row.amountMinor(), row.currency(), payeeLabel(row), 0));
         if (started.isEmpty()) {
             return row.rejected(PaymentRejection.CONFIRMATION_UNAVAILABLE, null, null, null);
         }
@@ -224,9 +226,11 @@ class PayAlias {
 
     /**
      * Carries a payment out: to a customer in one transfer, to anyone else into escrow. A refusal
-     * by the ledger (no funds, a frozen account) becomes the payment's rejection code.
+     * by the ledger (no funds, a frozen account) becomes the payment's rejection.
+     *
+     * @param answeredInChat whether a chat's reply to the payer's own message tells them of it now
      */
-    PaymentRow execute(PaymentRow row) {
+    PaymentRow execute(PaymentRow row, boolean answeredInChat) {
         AccountId from = directory.primaryAccount(row.payer(), row.currency().code()).orElse(null);
         if (from == null) {
             return row.rejected(PaymentRejection.NO_ACCOUNT_IN_CURRENCY, null, null, null);
@@ -243,13 +247,13 @@ class PayAlias {
                 return row.rejected(PaymentRejection.of(rejected.code()), null, null, null);
             }
             events.publishEvent(new PaymentCompleted(row.id(), row.payer(), row.payeeCustomer(), row.amountMinor(),
-                    row.currency(), row.channel()));
+                    row.currency(), row.channel(), answeredInChat));
             return row.completed(transfer);
         }
-        return escrow(row, from);
+        return escrow(row, from, answeredInChat);
     }
 
-    private PaymentRow escrow(PaymentRow row, AccountId from) {
+    private PaymentRow escrow(PaymentRow row, AccountId from, boolean answeredInChat) {
         bank.open(row.currency());
         UUID pending = row.id().derive("escrow");
         TransferResult result = ledger.transfer(new NewTransfer(new TransferId(pending), from,
@@ -265,7 +269,7 @@ class PayAlias {
         String holder = row.payee().network() == null ? null
                 : guards.holder(row.id(), row.payee().network()).orElse(null);
         events.publishEvent(new PaymentAwaitingClaim(row.id(), row.payer(), row.payee(), row.amountMinor(),
-                row.currency(), views.claimUrl(row.id()), expires, row.channel(), holder));
+                row.currency(), views.claimUrl(row.id()), expires, row.channel(), holder, answeredInChat));
         return row.escrowed(pending, secrets.tokenHash(token), expires, networkHash);
     }
 

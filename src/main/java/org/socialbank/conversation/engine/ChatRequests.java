@@ -77,7 +77,7 @@ final class ChatRequests {
             return Optional.empty();
         }
         MoneyRequest r = request.get();
-        return requests.payRequest(r.id(), payer, channel.wireName()).map(paid -> new Bank.Settlement(
+        return requests.payRequestInChat(r.id(), payer, channel.wireName()).map(paid -> new Bank.Settlement(
                 outcome(paid, outcomes), r.amountMinor(), r.currency(), r.requesterMaskedName()));
     }
 

@@ -250,8 +250,9 @@ public final class EngineBank implements Bank {
     @Override
     public PayOutcome pay(CustomerId payer, Alias payee, long amountMinor, CurrencyCode currency) {
         PaymentId id = paymentId(channel, externalMessageId);
-        PaymentResult result = parts.alerts().fromChat(payer, () -> parts.payments()
-                .pay(new PaymentOrder(id, payer, payee, amountMinor, currency, channel.wireName())));
+        // the reply to this message is the payer's receipt: the payment's events say so, and no alert repeats it
+        PaymentResult result = parts.payments().pay(new PaymentOrder(id, payer, payee, amountMinor, currency,
+                channel.wireName(), true));
         return result instanceof PaymentResult.Recorded recorded ? outcome(recorded.payment(), payee)
                 : new Refused(((PaymentResult.Refused) result).rejection());
     }
@@ -293,7 +294,7 @@ public final class EngineBank implements Bank {
     @Override
     public Optional<Settlement> payRequest(String requestId, CustomerId payer) {
         // the payment's id is the request's and the payer's: a press in another chat pays the same once
-        return parts.alerts().fromChat(payer, () -> requests().pay(requestId, payer, this::outcome));
+        return requests().pay(requestId, payer, this::outcome);
     }
 
     @Override

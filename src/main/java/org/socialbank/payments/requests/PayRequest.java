@@ -62,12 +62,12 @@ class PayRequest {
     }
 
     /** Empty when there is no such request; a refusal is never stored. */
-    Optional<RequestPayment> pay(RequestId id, CustomerId payer, String channel) {
+    Optional<RequestPayment> pay(RequestId id, CustomerId payer, String channel, boolean answeredInChat) {
         RequestOrder.channel(channel);
-        return writes.write(status -> store.lock(id).map(r -> pay(r, payer, channel)));
+        return writes.write(status -> store.lock(id).map(r -> pay(r, payer, channel, answeredInChat)));
     }
 
-    private RequestPayment pay(RequestRow r, CustomerId payer, String channel) {
+    private RequestPayment pay(RequestRow r, CustomerId payer, String channel, boolean answeredInChat) {
         if (!isPayer(r, payer)) {
             return new RequestPayment.Refused(RequestRejection.NOT_THE_PAYER);
         }
@@ -99,7 +99,7 @@ class PayRequest {
         // recorded first, so that the completion (now, or after the step-up) finds its request
         store.recordAttempt(r.id(), payer, attempt, paymentId.value(), now());
         PaymentResult result = payments.pay(new PaymentOrder(paymentId, payer, payee.get(), r.amountMinor(),
-                r.currency(), channel));
+                r.currency(), channel, answeredInChat));
         if (result instanceof PaymentResult.Refused refused) {
             return new RequestPayment.Refused(refusal(refused.rejection()));
         }

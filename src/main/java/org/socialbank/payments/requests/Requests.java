@@ -72,7 +72,15 @@ public class Requests {
      * {@code too_many_attempts}, {@code requester_cannot_receive}, {@code payer_not_found}).
      */
     public Optional<RequestPayment> payRequest(RequestId id, CustomerId payer, String channel) {
-        return pay.pay(id, payer, channel);
+        return pay.pay(id, payer, channel, false);
+    }
+
+    /**
+     * As {@link #payRequest(RequestId, CustomerId, String)}, from a chat message whose reply tells
+     * the payer what became of the payment ({@link org.socialbank.payments.PaymentOrder#answeredInChat()}).
+     */
+    public Optional<RequestPayment> payRequestInChat(RequestId id, CustomerId payer, String channel) {
+        return pay.pay(id, payer, channel, true);
     }
 
     /** Empty when there is no such request or the customer is not its payer; else the request (declined if it was open). */
