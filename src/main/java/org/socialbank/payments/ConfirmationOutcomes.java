@@ -98,7 +98,7 @@ class ConfirmationOutcomes implements ConfirmedOperations {
     }
 
     private static boolean waiting(PaymentRow r, java.util.UUID challenge) {
-        return r.status() == PaymentStatus.AWAITING_CONFIRMATION && challenge.equals(r.confirmationId());
+        return r.status() == PaymentStatus.AWAITING_CONFIRMATION && challenge.equals(r.confirmation().challengeId());
     }
 
     private static Optional<PaymentId> held(OperationRef operation, java.util.UUID challenge) {

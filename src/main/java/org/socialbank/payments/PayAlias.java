@@ -153,8 +153,8 @@ class PayAlias {
         Optional<AliasMatch> match = directory.resolve(order.payee());
         CustomerId payee = match.map(AliasMatch::customerId).orElse(null);
         boolean newPayee = !store.paidBefore(order.payer(), order.payee(), payee);
-        PaymentRow fresh = PaymentRow.fresh(order.id(), order.payer(), order.payee(), payee,
-                match.map(AliasMatch::maskedName).orElse(null), newPayee, order.amountMinor(), order.currency(),
+        PaymentRow fresh = PaymentRow.fresh(order.id(), new PaymentRow.Parties(order.payer(), order.payee(), payee,
+                match.map(AliasMatch::maskedName).orElse(null), newPayee), order.amountMinor(), order.currency(),
                 order.channel(), now);
         Optional<PaymentRejection> refusal = precheck(order, match);
         if (refusal.isEmpty() && match.isEmpty() && holder.orElse(null) instanceof HandleHolders.NoSuchAccount) {
@@ -219,7 +219,8 @@ class PayAlias {
 
     /** What the step-up page shows as the payee: the masked name of a customer, else the alias. */
     static String payeeLabel(PaymentRow row) {
-        String label = row.payeeMaskedName() != null ? row.payeeMaskedName() : row.payee().display();
+        String masked = row.parties().payeeMaskedName();
+        String label = masked != null ? masked : row.payee().display();
         label = label.replace('|', '/');
         return label.length() <= 120 ? label : label.substring(0, 119) + "…";
     }

@@ -214,7 +214,8 @@ public final class EngineBank implements Bank {
         Optional<Payment> payment = Optional.ofNullable(t.metadata()).map(m -> m.entries().get("payment"))
                 .flatMap(EngineBank::paymentId).flatMap(parts.payments()::payment);
         if (payment.isPresent()) {
-            return outgoing ? payment.get().payee().display() : maskedName(payment.get().payerCustomerId()).orElse(null);
+            return outgoing ? payment.get().payee().alias().display()
+                    : maskedName(payment.get().payerCustomerId()).orElse(null);
         }
         return parts.ledger().account(other).map(a -> "bank:" + a.kind().wireName()).orElse(null);
     }
@@ -272,10 +273,11 @@ public final class EngineBank implements Bank {
                     parts.directory().primaryAccount(payment.payerCustomerId(), payment.currency().code())
                             .flatMap(parts.ledger()::account).map(org.socialbank.ledger.Account::availableMinor)
                             .orElse(null));
-            case AWAITING_CLAIM -> new AwaitingClaim(payment.claimExpiresAt(),
-                    payee != null && parts.alerts().claimChat(payee).isPresent() ? null : payment.claimUrl());
-            case AWAITING_CONFIRMATION -> new Held(payment.confirmationUrl(), payment.decisionReason());
-            case REJECTED -> new Refused(payment.rejection().orElseThrow(), payment.limitMinor(), payment.resetsAt());
+            case AWAITING_CLAIM -> new AwaitingClaim(payment.links().claimExpiresAt(),
+                    payee != null && parts.alerts().claimChat(payee).isPresent() ? null : payment.links().claimUrl());
+            case AWAITING_CONFIRMATION -> new Held(payment.links().confirmationUrl(), payment.audit().reason());
+            case REJECTED -> new Refused(payment.rejection().orElseThrow(), payment.limit().limitMinor(),
+                    payment.limit().resetsAt());
             default -> new Ended(payment.status()); // a replay of a payment that ended, or is paid out
         };
     }

@@ -136,9 +136,10 @@ class AskForMoney {
         CustomerId payer = asked.match().map(AliasMatch::customerId).orElse(null);
         String tokenHash = payer == null ? secrets.tokenHash(secrets.token(id)) : null;
         String reference = payer == null ? secrets.reference(id) : null;
-        RequestRow row = new RequestRow(id, split, seq, requester.id(), requester.maskedName(),
-                requester.payableAlias(), asked.alias(), payer, amountMinor, currency, note, channel, RequestStatus.OPEN,
-                tokenHash, reference, 0, null, null, now.plus(properties.ttl()), null, now, now);
+        RequestRow row = new RequestRow(id, split, seq, new RequestRow.Parties(requester.id(), requester.maskedName(),
+                requester.payableAlias(), asked.alias(), payer), amountMinor, currency, note, channel,
+                RequestStatus.OPEN, payer == null ? new RequestRow.PayLink(tokenHash, reference) : RequestRow.PayLink.NONE,
+                RequestRow.Paying.NONE, now.plus(properties.ttl()), null, now, now);
         store.insert(row);
         events.publishEvent(new MoneyRequested(id, requester.id(), requester.maskedName(), payer, asked.alias(),
                 amountMinor, currency, views.payUrl(row), channel, note, split));

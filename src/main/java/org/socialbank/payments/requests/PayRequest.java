@@ -71,7 +71,7 @@ class PayRequest {
         if (!isPayer(r, payer)) {
             return new RequestPayment.Refused(RequestRejection.NOT_THE_PAYER);
         }
-        Optional<Payment> current = Optional.ofNullable(r.paymentId()).flatMap(p -> payments.payment(new PaymentId(p)))
+        Optional<Payment> current = Optional.ofNullable(r.paying().paymentId()).flatMap(p -> payments.payment(new PaymentId(p)))
                 .filter(p -> p.payerCustomerId().equals(payer));
         if (r.status() == RequestStatus.PAID) {
             return current.<RequestPayment>map(RequestPayment.Attempted::new)
@@ -87,7 +87,7 @@ class PayRequest {
         if (current.isPresent() && !FAILED.contains(current.get().status())) {
             return new RequestPayment.Attempted(current.get()); // a replay, or an attempt that waits for its step-up
         }
-        int attempt = current.isPresent() ? r.payAttempt() + 1 : Math.max(1, r.payAttempt());
+        int attempt = current.isPresent() ? r.paying().attempt() + 1 : Math.max(1, r.paying().attempt());
         if (attempt > properties.payAttemptsMax()) {
             return new RequestPayment.Refused(RequestRejection.TOO_MANY_ATTEMPTS);
         }
@@ -134,9 +134,9 @@ class PayRequest {
      * theirs, else another of theirs now (an alias can change hands; money must not follow it).
      */
     private Optional<Alias> payee(RequestRow r) {
-        if (directory.resolve(r.requesterAlias()).map(AliasMatch::customerId).filter(r.requester()::equals)
+        if (directory.resolve(r.parties().requesterAlias()).map(AliasMatch::customerId).filter(r.requester()::equals)
                 .isPresent()) {
-            return Optional.of(r.requesterAlias());
+            return Optional.of(r.parties().requesterAlias());
         }
         return directory.customer(r.requester()).flatMap(AskForMoney::payableAlias);
     }

@@ -56,7 +56,7 @@ class RemindMembers {
             }
             if (store.remind(r.id(), now.minus(properties.reminderInterval()), now)) {
                 reminded.add(r.id());
-                events.publishEvent(new RequestReminderDue(r.id(), id, r.requester(), r.requesterMaskedName(),
+                events.publishEvent(new RequestReminderDue(r.id(), id, r.requester(), r.parties().requesterMaskedName(),
                         r.payerCustomer(), r.payer(), r.amountMinor(), r.currency(), views.payUrl(r), r.channel()));
             } else {
                 tooSoon.add(r.id());

@@ -144,8 +144,8 @@ public class Requests {
 
     private PayLinkView payLink(RequestRow r) {
         RequestStatus state = r.open() && !r.expiresAt().isAfter(clock.instant()) ? RequestStatus.EXPIRED : r.status();
-        return new PayLinkView(state, r.requesterMaskedName(), r.amountMinor(), r.currency(), r.note(),
-                Iban.of(properties.collectionIban()).display(), properties.collectionName(), r.reference(),
+        return new PayLinkView(state, r.parties().requesterMaskedName(), r.amountMinor(), r.currency(), r.note(),
+                Iban.of(properties.collectionIban()).display(), properties.collectionName(), r.payLink().reference(),
                 r.expiresAt());
     }
 }
