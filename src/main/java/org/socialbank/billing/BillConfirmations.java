@@ -9,6 +9,7 @@ import org.socialbank.directory.Directory;
 import org.socialbank.directory.OperationConfirmed;
 import org.socialbank.directory.OperationNotConfirmed;
 import org.socialbank.directory.OperationOutcome;
+import org.socialbank.directory.OperationRef;
 import org.socialbank.shared.jdbc.DurableTransactions;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -41,7 +42,8 @@ class BillConfirmations implements ConfirmedOperations {
     }
 
     @Override
-    public Optional<OperationOutcome> outcome(String reference) {
+    public Optional<OperationOutcome> outcome(OperationRef operation) {
+        String reference = operation.reference();
         return id(reference).flatMap(store::find).flatMap(r -> switchOutcome(r));
     }
 

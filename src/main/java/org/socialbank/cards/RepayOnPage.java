@@ -9,6 +9,7 @@ import org.socialbank.directory.ConfirmedOperations;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.OperationConfirmed;
 import org.socialbank.directory.OperationOutcome;
+import org.socialbank.directory.OperationRef;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -110,7 +111,8 @@ public class RepayOnPage implements ConfirmedOperations {
     }
 
     @Override
-    public Optional<OperationOutcome> outcome(String reference) {
+    public Optional<OperationOutcome> outcome(OperationRef operation) {
+        String reference = operation.reference();
         return parse(reference).flatMap(r -> repayments.find(r.repaymentId())).map(row -> row.code() == null
                 ? new OperationOutcome.Carried() : new OperationOutcome.Refused(row.code(), null));
     }

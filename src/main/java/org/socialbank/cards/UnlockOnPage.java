@@ -9,6 +9,7 @@ import org.socialbank.directory.Directory;
 import org.socialbank.directory.Language;
 import org.socialbank.directory.OperationConfirmed;
 import org.socialbank.directory.OperationOutcome;
+import org.socialbank.directory.OperationRef;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
@@ -63,7 +64,8 @@ public class UnlockOnPage implements ConfirmedOperations {
     }
 
     @Override
-    public Optional<OperationOutcome> outcome(String reference) {
+    public Optional<OperationOutcome> outcome(OperationRef operation) {
+        String reference = operation.reference();
         return parse(reference).flatMap(cards::card).map(c -> c.status() == CardStatus.ACTIVE
                 ? new OperationOutcome.Carried() : new OperationOutcome.Refused(CardRefusal.CARD_NOT_ACTIVE.code(), null));
     }

@@ -77,6 +77,12 @@ public class Confirmations {
     public record Request(CustomerId customer, String reference, long amountMinor, CurrencyCode currency,
             String payee, long feeMinor) {
 
+        /** An operation of the module {@code operation.owner()}, stored as {@code owner:id}. */
+        public Request(CustomerId customer, OperationRef operation, long amountMinor, CurrencyCode currency,
+                String payee, long feeMinor) {
+            this(customer, operation.reference(), amountMinor, currency, payee, feeMinor);
+        }
+
         public Request {
             Objects.requireNonNull(customer, "customer");
             Objects.requireNonNull(currency, "currency");
@@ -200,7 +206,8 @@ public class Confirmations {
                     .map(c -> {
                         store.updateChallenge(c.id(), c.attempts(), "expired");
                         if (PURPOSE.equals(c.purpose())) {
-                            events.publishEvent(new OperationNotConfirmed(c.reference(), c.id(), c.customerId(), "expired"));
+                            events.publishEvent(new OperationNotConfirmed(OperationRef.of(c.reference()), c.id(),
+                                    c.customerId(), "expired"));
                         }
                         return 1;
                     }).orElse(0));
@@ -212,7 +219,8 @@ public class Confirmations {
     private ConfirmView notConfirmed(Token t, Challenge c, String reason, boolean publish) {
         store.updateToken(t.hash(), "burned", t.challengeId(), t.customerId());
         if (publish) {
-            events.publishEvent(new OperationNotConfirmed(c.reference(), c.id(), c.customerId(), reason));
+            events.publishEvent(new OperationNotConfirmed(OperationRef.of(c.reference()), c.id(), c.customerId(),
+                    reason));
         }
         return new ConfirmView.NotConfirmed();
     }
@@ -220,7 +228,7 @@ public class Confirmations {
     /** A confirmed operation as its owner reports it: sent, or refused with the owner's reason. */
     private ConfirmView done(Challenge c) {
         OperationConfirmed op = confirmed(c);
-        Optional<OperationOutcome> outcome = owners.orderedStream().map(o -> o.outcome(c.reference()))
+        Optional<OperationOutcome> outcome = owners.orderedStream().map(o -> o.outcome(op.operation()))
                 .flatMap(Optional::stream).findFirst();
         if (outcome.orElse(null) instanceof OperationOutcome.Refused refused) {
             return new ConfirmView.Refused(op.amountMinor() + op.feeMinor(), op.currency().code(), op.payee(),
@@ -231,7 +239,7 @@ public class Confirmations {
 
     private static OperationConfirmed confirmed(Challenge c) {
         String[] parts = c.summary().split("\\|", -1); // the context: purpose|reference|amount|currency|payee|fee
-        return new OperationConfirmed(c.reference(), c.id(), c.customerId(), Long.parseLong(parts[2]),
+        return new OperationConfirmed(OperationRef.of(c.reference()), c.id(), c.customerId(), Long.parseLong(parts[2]),
                 CurrencyCode.of(parts[3]), parts[4], Long.parseLong(parts[5]));
     }
 

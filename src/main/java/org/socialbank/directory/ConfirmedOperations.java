@@ -9,6 +9,6 @@ import java.util.Optional;
  */
 public interface ConfirmedOperations {
 
-    /** What became of the confirmed operation {@code reference}; empty when it is not this owner's. */
-    Optional<OperationOutcome> outcome(String reference);
+    /** What became of the confirmed operation; empty when it is not this owner's. */
+    Optional<OperationOutcome> outcome(OperationRef operation);
 }

@@ -5,9 +5,15 @@ import org.socialbank.shared.CurrencyCode;
 
 /**
  * The customer confirmed, on the bank's page and with the right code, exactly this operation:
- * the amount, currency, payee and fee that were shown and bound to the code. A listener must
- * check them against the operation it holds under {@code reference} before carrying it out.
+ * the amount, currency, payee and fee that were shown and bound to the code. A listener handles
+ * only the operations it owns ({@link OperationRef#owner()}) and must check them against the
+ * operation it holds under {@link OperationRef#id()} before carrying it out.
  */
-public record OperationConfirmed(String reference, UUID challengeId, CustomerId customerId, long amountMinor,
+public record OperationConfirmed(OperationRef operation, UUID challengeId, CustomerId customerId, long amountMinor,
         CurrencyCode currency, String payee, long feeMinor) {
+
+    /** The operation as the challenge stores it, {@code owner:id}. */
+    public String reference() {
+        return operation.reference();
+    }
 }

@@ -3,8 +3,13 @@ package org.socialbank.directory;
 import java.util.UUID;
 
 /**
- * The operation {@code reference} will not be confirmed: {@code reason} is {@code expired},
- * {@code too_many_attempts} or {@code cancelled}. The operation must be cancelled.
+ * The operation will not be confirmed: {@code reason} is {@code expired}, {@code
+ * too_many_attempts} or {@code cancelled}. Its owner ({@link OperationRef#owner()}) must cancel it.
  */
-public record OperationNotConfirmed(String reference, UUID challengeId, CustomerId customerId, String reason) {
+public record OperationNotConfirmed(OperationRef operation, UUID challengeId, CustomerId customerId, String reason) {
+
+    /** The operation as the challenge stores it, {@code owner:id}. */
+    public String reference() {
+        return operation.reference();
+    }
 }

@@ -88,8 +88,8 @@ public class RedeemOnPage implements ConfirmedOperations {
     }
 
     @Override
-    public Optional<OperationOutcome> outcome(String reference) {
-        return parse(reference).map(r -> points.redemption(r.id()).map(result -> result instanceof RedemptionResult.Refused f
+    public Optional<OperationOutcome> outcome(org.socialbank.directory.OperationRef operation) {
+        return parse(operation.reference()).map(r -> points.redemption(r.id()).map(result -> result instanceof RedemptionResult.Refused f
                 ? (OperationOutcome) new OperationOutcome.Refused(f.code().code(), null) : new OperationOutcome.Carried())
                 .orElse(new OperationOutcome.Refused("not_redeemed", null)));
     }

@@ -124,7 +124,7 @@ class ClaimPayment {
             if (v.state() != State.PROVE || v.proof() == Proof.NETWORK_MESSAGE) {
                 return v;
             }
-            if (r.claimCodesSent() >= properties.claimCodesMax()) {
+            if (r.claim().codesSent() >= properties.claimCodesMax()) {
                 return v.withProblem("too_many_codes");
             }
             String code = secrets.newSentCode();
@@ -134,7 +134,7 @@ class ClaimPayment {
             }
             Instant now = now();
             store.recordClaimCode(r.id(), secrets.sentCodeHash(code, r.id(), r.payee().value()),
-                    now.plus(properties.claimCodeTtl()), r.claimCodesSent() + 1, now);
+                    now.plus(properties.claimCodeTtl()), r.claim().codesSent() + 1, now);
             return reload(r.id());
         });
     }
@@ -155,11 +155,11 @@ class ClaimPayment {
                 return v;
             }
             Instant now = now();
-            if (!r.claimCodeExpiresAt().isAfter(now)) {
+            if (!r.claim().codeExpiresAt().isAfter(now)) {
                 return v.withProblem("code_expired");
             }
-            if (!secrets.sentCodeMatches(code, r.id(), r.payee().value(), r.claimCodeHash())) {
-                store.recordClaimAttempts(r.id(), r.claimAttempts() + 1, now);
+            if (!secrets.sentCodeMatches(code, r.id(), r.payee().value(), r.claim().codeHash())) {
+                store.recordClaimAttempts(r.id(), r.claim().attempts() + 1, now);
                 return reload(r.id()).withProblem("wrong_code");
             }
             store.recordProof(r.id(), now);
@@ -215,7 +215,7 @@ class ClaimPayment {
                 ? ClaimGuards.Sender.SOMEONE_ELSE // nobody holds the handle now: not this sender either
                 : ClaimGuards.sender(r.payee(), network, externalUserId, handle, bound);
         if (sender == ClaimGuards.Sender.SOMEONE_ELSE) {
-            store.recordClaimAttempts(r.id(), r.claimAttempts() + 1, now());
+            store.recordClaimAttempts(r.id(), r.claim().attempts() + 1, now());
         } else if (sender == ClaimGuards.Sender.PAYEE) {
             store.recordProof(r.id(), now());
         }
@@ -310,7 +310,7 @@ class ClaimPayment {
      * transaction; empty when done, else the problem code (the caller rolls back).
      */
     Optional<String> release(PaymentRow r, AccountId to, String code) {
-        TransferResult posted = ledger.resolve(Resolution.post(new TransferId(r.transferId()), OptionalLong.empty()));
+        TransferResult posted = ledger.resolve(Resolution.post(new TransferId(r.transfers().transferId()), OptionalLong.empty()));
         if (posted instanceof TransferResult.Rejected rejected) {
             return Optional.of(rejected.code() == RejectionCode.PENDING_EXPIRED ? "expired" : rejected.code().code());
         }
@@ -346,18 +346,18 @@ class ClaimPayment {
             default -> Proof.NETWORK_MESSAGE;
         };
         String payer = directory.customer(r.payer()).map(c -> MaskedName.of(c.customer().displayName())).orElse("");
-        boolean codeSent = r.claimCodeHash() != null && r.claimCodeExpiresAt() != null;
-        return new ClaimView(state, payer, r.amountMinor(), r.currency(), r.claimExpiresAt(), proof,
+        boolean codeSent = r.claim().codeHash() != null && r.claim().codeExpiresAt() != null;
+        return new ClaimView(state, payer, r.amountMinor(), r.currency(), r.claim().expiresAt(), proof,
                 r.payee().network(), mask(r.payee()),
                 proof == Proof.NETWORK_MESSAGE && state == State.PROVE ? secrets.networkCode(r.id()) : null,
-                codeSent && state == State.PROVE, Math.max(0, properties.claimAttemptsMax() - r.claimAttempts()), null);
+                codeSent && state == State.PROVE, Math.max(0, properties.claimAttemptsMax() - r.claim().attempts()), null);
     }
 
     private State state(PaymentRow r, Instant now) {
         return switch (r.status()) {
-            case AWAITING_CLAIM -> !r.claimExpiresAt().isAfter(now) ? State.EXPIRED
-                    : r.claimAttempts() >= properties.claimAttemptsMax() ? State.LOCKED
-                    : r.claimProvenAt() != null ? State.CHOOSE : State.PROVE;
+            case AWAITING_CLAIM -> !r.claim().expiresAt().isAfter(now) ? State.EXPIRED
+                    : r.claim().attempts() >= properties.claimAttemptsMax() ? State.LOCKED
+                    : r.claim().provenAt() != null ? State.CHOOSE : State.PROVE;
             case PAYING_OUT -> State.PAYING_OUT;
             case COMPLETED -> State.CLAIMED;
             case RETURNED -> "expired".equals(r.code()) ? State.EXPIRED : State.RETURNED;

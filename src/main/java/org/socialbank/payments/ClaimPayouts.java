@@ -53,7 +53,7 @@ class ClaimPayouts {
     @EventListener
     void on(PayoutFailed event) {
         payingOut(event.id().value(), r -> {
-            Transfer escrowed = ledger.transfer(new TransferId(r.transferId())).orElseThrow();
+            Transfer escrowed = ledger.transfer(new TransferId(r.transfers().transferId())).orElseThrow();
             UUID back = r.id().derive("payout-return");
             TransferResult result = ledger.transfer(NewTransfer.posted(new TransferId(back),
                     BankAccounts.settlement(r.currency()), escrowed.debitAccountId(), r.amountMinor(), r.currency(),

@@ -7,6 +7,7 @@ import org.socialbank.directory.ConfirmedOperations;
 import org.socialbank.directory.OperationConfirmed;
 import org.socialbank.directory.OperationNotConfirmed;
 import org.socialbank.directory.OperationOutcome;
+import org.socialbank.directory.OperationRef;
 import org.socialbank.payments.jdbc.JdbcPayments;
 import org.socialbank.payments.jdbc.PaymentRow;
 import org.socialbank.shared.jdbc.DurableTransactions;
@@ -44,8 +45,8 @@ class ConfirmationOutcomes implements ConfirmedOperations {
      * escrow for a claim, whatever happened to it since), or refused with its rejection code.
      */
     @Override
-    public Optional<OperationOutcome> outcome(String reference) {
-        return id(reference).flatMap(store::find).flatMap(r -> switch (r.status()) {
+    public Optional<OperationOutcome> outcome(OperationRef operation) {
+        return id(operation).flatMap(store::find).flatMap(r -> switch (r.status()) {
             case AWAITING_CONFIRMATION -> Optional.<OperationOutcome>empty();
             case REJECTED, NOT_CONFIRMED -> Optional.of(new OperationOutcome.Refused(
                     r.code() == null ? "rejected" : r.code(), available(r)));
@@ -55,13 +56,13 @@ class ConfirmationOutcomes implements ConfirmedOperations {
 
     @EventListener
     void on(OperationConfirmed event) {
-        held(event.reference(), event.challengeId()).ifPresent(id -> writes.write(status -> {
+        held(event.operation(), event.challengeId()).ifPresent(id -> writes.write(status -> {
             store.lock(id).filter(r -> waiting(r, event.challengeId())).ifPresent(r -> {
                 boolean same = r.amountMinor() == event.amountMinor() && r.currency().equals(event.currency())
                         && PayAlias.payeeLabel(r).equals(event.payee()) && event.feeMinor() == 0
                         && r.payer().equals(event.customerId());
                 if (same) {
-                    PaymentRow done = pay.execute(r);
+                    PaymentRow done = pay.execute(r, false); // the payer is on the bank's page, not in a chat
                     store.updateExecution(done, now());
                     if (done.status() == PaymentStatus.REJECTED) {
                         notPaid(done, PaymentStatus.REJECTED, done.code());
@@ -77,7 +78,7 @@ class ConfirmationOutcomes implements ConfirmedOperations {
 
     @EventListener
     void on(OperationNotConfirmed event) {
-        held(event.reference(), event.challengeId()).ifPresent(id -> writes.write(status -> {
+        held(event.operation(), event.challengeId()).ifPresent(id -> writes.write(status -> {
             store.lock(id).filter(r -> waiting(r, event.challengeId())).ifPresent(r -> {
                 store.changeStatus(r.id(), PaymentStatus.NOT_CONFIRMED, event.reason(), now());
                 notPaid(r, PaymentStatus.NOT_CONFIRMED, event.reason());
@@ -93,26 +94,21 @@ class ConfirmationOutcomes implements ConfirmedOperations {
 
     /** What the payer can spend now in the payment's currency, for a refusal for want of money. */
     private Long available(PaymentRow r) {
-        return "insufficient_funds".equals(r.code()) ? pay.available(r.payer(), r.currency()).orElse(null) : null;
+        return PaymentRejection.INSUFFICIENT_FUNDS.code().equals(r.code()) ? pay.available(r.payer(), r.currency()).orElse(null) : null;
     }
 
     private static boolean waiting(PaymentRow r, java.util.UUID challenge) {
-        return r.status() == PaymentStatus.AWAITING_CONFIRMATION && challenge.equals(r.confirmationId());
+        return r.status() == PaymentStatus.AWAITING_CONFIRMATION && challenge.equals(r.confirmation().challengeId());
     }
 
-    private static Optional<PaymentId> held(String reference, java.util.UUID challenge) {
-        return challenge == null ? Optional.empty() : id(reference);
+    private static Optional<PaymentId> held(OperationRef operation, java.util.UUID challenge) {
+        return challenge == null ? Optional.empty() : id(operation);
     }
 
-    private static Optional<PaymentId> id(String reference) {
-        if (reference == null || !reference.startsWith(PayAlias.CONFIRMATION_PREFIX)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(PaymentId.of(reference.substring(PayAlias.CONFIRMATION_PREFIX.length())));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty(); // another module's operation
-        }
+    /** The payment a confirmation is for; empty for another module's operation. Ours carry the payment's id. */
+    private static Optional<PaymentId> id(OperationRef operation) {
+        return operation.ownedBy(PayAlias.CONFIRMATION_OWNER) ? Optional.of(PaymentId.of(operation.id()))
+                : Optional.empty();
     }
 
     private java.time.Instant now() {

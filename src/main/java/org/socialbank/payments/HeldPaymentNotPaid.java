@@ -15,4 +15,9 @@ import org.socialbank.shared.CurrencyCode;
  */
 public record HeldPaymentNotPaid(PaymentId paymentId, CustomerId payerCustomerId, long amountMinor,
         CurrencyCode currency, String payee, PaymentStatus status, String reason, Long availableMinor) {
+
+    /** Why it was refused when carried out after the right code; empty when the step-up ended it. */
+    public java.util.Optional<PaymentRejection> rejection() {
+        return status == PaymentStatus.REJECTED ? PaymentRejection.fromCode(reason) : java.util.Optional.empty();
+    }
 }

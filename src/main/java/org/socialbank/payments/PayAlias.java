@@ -17,11 +17,11 @@ import org.socialbank.directory.Directory;
 import org.socialbank.directory.HandleHolders;
 import org.socialbank.directory.Linking;
 import org.socialbank.directory.Network;
+import org.socialbank.directory.OperationRef;
 import org.socialbank.ledger.AccountId;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.ledger.Metadata;
 import org.socialbank.ledger.NewTransfer;
-import org.socialbank.ledger.RejectionCode;
 import org.socialbank.ledger.TransferCode;
 import org.socialbank.ledger.TransferId;
 import org.socialbank.ledger.TransferResult;
@@ -45,7 +45,8 @@ import org.springframework.stereotype.Component;
 @Component
 class PayAlias {
 
-    static final String CONFIRMATION_PREFIX = "payment:";
+    /** The owner of payments' step-up confirmations: {@code payment:<payment id>}. */
+    static final String CONFIRMATION_OWNER = "payment";
 
     private final JdbcPayments store;
     private final Directory directory;
@@ -85,21 +86,22 @@ class PayAlias {
         this.clock = clock;
     }
 
-    Payment pay(PaymentOrder order) {
+    PaymentResult pay(PaymentOrder order) {
         Optional<HandleHolders.Holder> holder = holderOf(order);
         return writes.write(status -> {
             Optional<PaymentRow> existing = store.find(order.id());
             if (existing.isPresent()) {
                 PaymentRow r = existing.get();
                 return r.sameOrder(order.payer(), order.payee(), order.amountMinor(), order.currency(), order.channel())
-                        ? views.of(r) : PaymentViews.refused(order, Payment.ID_REUSED);
+                        ? new PaymentResult.Recorded(views.of(r), true)
+                        : new PaymentResult.Refused(PaymentRejection.ID_REUSED);
             }
             Optional<CustomerView> payer = directory.customer(order.payer())
                     .filter(c -> c.customer().status() == CustomerStatus.ACTIVE);
             if (payer.isEmpty()) {
-                return PaymentViews.refused(order, "payer_not_found");
+                return new PaymentResult.Refused(PaymentRejection.PAYER_NOT_FOUND);
             }
-            return views.of(decide(order, payer.get(), holder));
+            return new PaymentResult.Recorded(views.of(decide(order, payer.get(), holder)), false);
         });
     }
 
@@ -112,10 +114,10 @@ class PayAlias {
         Optional<CustomerView> payer = directory.customer(order.payer())
                 .filter(c -> c.customer().status() == CustomerStatus.ACTIVE);
         if (payer.isEmpty()) {
-            return new Precheck.Refused("payer_not_found", null, null, null);
+            return new Precheck.Refused(PaymentRejection.PAYER_NOT_FOUND, null, null, null);
         }
         Optional<AliasMatch> match = directory.resolve(order.payee());
-        Optional<String> refusal = precheck(order, match);
+        Optional<PaymentRejection> refusal = precheck(order, match);
         if (refusal.isPresent()) {
             return new Precheck.Refused(refusal.get(), null, null, null);
         }
@@ -125,11 +127,11 @@ class PayAlias {
                 !store.paidBefore(order.payer(), order.payee(), payee), match.isPresent(), channelLinkedAt(order),
                 now()), new SqlHistory(store));
         if (decision instanceof Reject reject) {
-            return new Precheck.Refused(reject.code(), reject.limitMinor(), reject.resetsAt().orElse(null), null);
+            return new Precheck.Refused(rejection(reject), reject.limitMinor(), reject.resetsAt().orElse(null), null);
         }
         long available = available(order.payer(), order.currency()).orElse(0L);
         if (available < order.amountMinor()) {
-            return new Precheck.Refused("insufficient_funds", null, null, available);
+            return new Precheck.Refused(PaymentRejection.INSUFFICIENT_FUNDS, null, null, available);
         }
         return new Precheck.Clear();
     }
@@ -151,12 +153,12 @@ class PayAlias {
         Optional<AliasMatch> match = directory.resolve(order.payee());
         CustomerId payee = match.map(AliasMatch::customerId).orElse(null);
         boolean newPayee = !store.paidBefore(order.payer(), order.payee(), payee);
-        PaymentRow fresh = PaymentRow.fresh(order.id(), order.payer(), order.payee(), payee,
-                match.map(AliasMatch::maskedName).orElse(null), newPayee, order.amountMinor(), order.currency(),
+        PaymentRow fresh = PaymentRow.fresh(order.id(), new PaymentRow.Parties(order.payer(), order.payee(), payee,
+                match.map(AliasMatch::maskedName).orElse(null), newPayee), order.amountMinor(), order.currency(),
                 order.channel(), now);
-        Optional<String> refusal = precheck(order, match);
+        Optional<PaymentRejection> refusal = precheck(order, match);
         if (refusal.isEmpty() && match.isEmpty() && holder.orElse(null) instanceof HandleHolders.NoSuchAccount) {
-            refusal = Optional.of("payee_not_found"); // the network has no such account: nobody could ever claim it
+            refusal = Optional.of(PaymentRejection.PAYEE_NOT_FOUND); // the network has no such account: nobody could ever claim it
         }
         if (refusal.isPresent()) {
             return insert(fresh.rejected(refusal.get(), null, null, null));
@@ -170,39 +172,46 @@ class PayAlias {
                 now), new SqlHistory(store));
         PaymentRow row;
         if (decision instanceof Reject reject) {
-            row = insert(fresh.rejected(reject.code(), reject.limitMinor(), reject.usedMinor(),
+            row = insert(fresh.rejected(rejection(reject), reject.limitMinor(), reject.usedMinor(),
                     reject.resetsAt().orElse(null)));
         } else if (decision instanceof StepUp stepUp) {
             row = insert(hold(fresh, stepUp));
         } else {
-            row = insert(execute(fresh));
+            row = insert(execute(fresh, order.answeredInChat()));
         }
         store.insertDecision(row.id(), decisionName(decision), reason(decision), checks(decision), now);
         return row;
     }
 
     /** Refusals that need no risk decision: nobody to pay, no account to pay from or into. */
-    private Optional<String> precheck(PaymentOrder order, Optional<AliasMatch> match) {
+    private Optional<PaymentRejection> precheck(PaymentOrder order, Optional<AliasMatch> match) {
         if (match.isEmpty() && order.payee().type() == AliasType.TAG) {
-            return Optional.of("payee_not_found"); // a $tag is a customer's: nobody can claim an unknown one
+            return Optional.of(PaymentRejection.PAYEE_NOT_FOUND); // a $tag is a customer's: nobody can claim an unknown one
         }
         if (match.isPresent() && match.get().customerId().equals(order.payer())) {
-            return Optional.of("payee_is_payer");
+            return Optional.of(PaymentRejection.PAYEE_IS_PAYER);
         }
         if (directory.primaryAccount(order.payer(), order.currency().code()).isEmpty()) {
-            return Optional.of("no_account_in_currency");
+            return Optional.of(PaymentRejection.NO_ACCOUNT_IN_CURRENCY);
         }
         if (match.isPresent() && directory.primaryAccount(match.get().customerId(), order.currency().code()).isEmpty()) {
-            return Optional.of("payee_cannot_receive_currency");
+            return Optional.of(PaymentRejection.PAYEE_CANNOT_RECEIVE_CURRENCY);
         }
         return Optional.empty();
     }
 
+    /** A limit's "no" as the payment's rejection; the policy names only limits this enum has. */
+    private static PaymentRejection rejection(Reject reject) {
+        return PaymentRejection.fromCode(reject.code()).filter(r -> r.limit()
+                || r == PaymentRejection.CURRENCY_NOT_SUPPORTED).orElseThrow(() -> new IllegalStateException(
+                        "the risk policy refused with " + reject.code() + ", which is no payment rejection"));
+    }
+
     private PaymentRow hold(PaymentRow row, StepUp stepUp) {
         Optional<Confirmations.Started> started = confirmations.start(new Confirmations.Request(row.payer(),
-                CONFIRMATION_PREFIX + row.id(), row.amountMinor(), row.currency(), payeeLabel(row), 0));
+                new OperationRef(CONFIRMATION_OWNER, row.id().toString()), row.amountMinor(), row.currency(), payeeLabel(row), 0));
         if (started.isEmpty()) {
-            return row.rejected("confirmation_unavailable", null, null, null);
+            return row.rejected(PaymentRejection.CONFIRMATION_UNAVAILABLE, null, null, null);
         }
         events.publishEvent(new PaymentHeld(row.id(), row.payer(), started.get().url(), stepUp.reason()));
         return row.held(started.get().challengeId(), links.seal(row.id(), started.get().url()));
@@ -210,46 +219,49 @@ class PayAlias {
 
     /** What the step-up page shows as the payee: the masked name of a customer, else the alias. */
     static String payeeLabel(PaymentRow row) {
-        String label = row.payeeMaskedName() != null ? row.payeeMaskedName() : row.payee().display();
+        String masked = row.parties().payeeMaskedName();
+        String label = masked != null ? masked : row.payee().display();
         label = label.replace('|', '/');
         return label.length() <= 120 ? label : label.substring(0, 119) + "…";
     }
 
     /**
      * Carries a payment out: to a customer in one transfer, to anyone else into escrow. A refusal
-     * by the ledger (no funds, a frozen account) becomes the payment's rejection code.
+     * by the ledger (no funds, a frozen account) becomes the payment's rejection.
+     *
+     * @param answeredInChat whether a chat's reply to the payer's own message tells them of it now
      */
-    PaymentRow execute(PaymentRow row) {
+    PaymentRow execute(PaymentRow row, boolean answeredInChat) {
         AccountId from = directory.primaryAccount(row.payer(), row.currency().code()).orElse(null);
         if (from == null) {
-            return row.rejected("no_account_in_currency", null, null, null);
+            return row.rejected(PaymentRejection.NO_ACCOUNT_IN_CURRENCY, null, null, null);
         }
         if (row.payeeCustomer() != null) {
             Optional<AccountId> to = directory.primaryAccount(row.payeeCustomer(), row.currency().code());
             if (to.isEmpty()) {
-                return row.rejected("payee_cannot_receive_currency", null, null, null);
+                return row.rejected(PaymentRejection.PAYEE_CANNOT_RECEIVE_CURRENCY, null, null, null);
             }
             UUID transfer = row.id().derive("p2p");
             TransferResult result = ledger.transfer(new NewTransfer(new TransferId(transfer),
                     from, to.get(), row.amountMinor(), row.currency(), new TransferCode("p2p"), false, 0, notes(row)));
             if (result instanceof TransferResult.Rejected rejected) {
-                return row.rejected(ledgerCode(rejected.code()), null, null, null);
+                return row.rejected(PaymentRejection.of(rejected.code()), null, null, null);
             }
             events.publishEvent(new PaymentCompleted(row.id(), row.payer(), row.payeeCustomer(), row.amountMinor(),
-                    row.currency(), row.channel()));
+                    row.currency(), row.channel(), answeredInChat));
             return row.completed(transfer);
         }
-        return escrow(row, from);
+        return escrow(row, from, answeredInChat);
     }
 
-    private PaymentRow escrow(PaymentRow row, AccountId from) {
+    private PaymentRow escrow(PaymentRow row, AccountId from, boolean answeredInChat) {
         bank.open(row.currency());
         UUID pending = row.id().derive("escrow");
         TransferResult result = ledger.transfer(new NewTransfer(new TransferId(pending), from,
                 BankAccounts.escrow(row.currency()), row.amountMinor(), row.currency(), new TransferCode("p2p-escrow"),
                 true, properties.claimTtl().toSeconds(), notes(row)));
         if (result instanceof TransferResult.Rejected rejected) {
-            return row.rejected(ledgerCode(rejected.code()), null, null, null);
+            return row.rejected(PaymentRejection.of(rejected.code()), null, null, null);
         }
         Instant expires = ((TransferResult.Posted) result).transfer().expiresAt();
         String token = secrets.token(row.id());
@@ -258,7 +270,7 @@ class PayAlias {
         String holder = row.payee().network() == null ? null
                 : guards.holder(row.id(), row.payee().network()).orElse(null);
         events.publishEvent(new PaymentAwaitingClaim(row.id(), row.payer(), row.payee(), row.amountMinor(),
-                row.currency(), views.claimUrl(row.id()), expires, row.channel(), holder));
+                row.currency(), views.claimUrl(row.id()), expires, row.channel(), holder, answeredInChat));
         return row.escrowed(pending, secrets.tokenHash(token), expires, networkHash);
     }
 
@@ -266,10 +278,6 @@ class PayAlias {
     Optional<Long> available(CustomerId customer, CurrencyCode currency) {
         return directory.primaryAccount(customer, currency.code()).flatMap(ledger::account)
                 .map(org.socialbank.ledger.Account::availableMinor);
-    }
-
-    static String ledgerCode(RejectionCode code) {
-        return code == RejectionCode.EXCEEDS_CREDITS ? "insufficient_funds" : code.code();
     }
 
     private static Metadata notes(PaymentRow row) {

@@ -8,40 +8,59 @@ import org.socialbank.directory.CustomerId;
 import org.socialbank.shared.CurrencyCode;
 
 /**
- * A payment as its payer (or the bank's app) may see it.
+ * A payment as its payer (or the bank's app) may see it, in the parts that apply together.
  *
- * @param payeeCustomerId the payee when they are a customer; null for a payment awaiting a claim
- * @param payeeMaskedName the payee's masked name when a customer, else null
+ * @param payee who is paid: the alias, and the customer behind it when there is one
  * @param code why it was rejected, returned or not confirmed; null otherwise
- * @param limitMinor when a limit said no: the limit, in minor units of the currency; else null
- * @param usedMinor when a limit said no: what was already used against it; else null
- * @param resetsAt when a limit said no: when it resets, if it does; else null
- * @param confirmationUrl while awaiting confirmation: the step-up page to send the payer to
- * @param claimUrl while awaiting a claim: the claim page to forward to the payee
- * @param claimExpiresAt while awaiting a claim: when the money goes back to the payer
- * @param decision the risk decision: {@code allow}, {@code step_up}, {@code reject}; null when none was made
- * @param decisionReason why the policy held or refused it (e.g. {@code new_payee_above_threshold})
- * @param checks every check the policy ran, in order
+ * @param limit when a limit said no: which amounts; {@link Limit#NONE} otherwise
+ * @param links the links that apply in its state
+ * @param audit the audit of the risk decision
  */
-public record Payment(PaymentId id, CustomerId payerCustomerId, Alias payee, CustomerId payeeCustomerId,
-        String payeeMaskedName, long amountMinor, CurrencyCode currency, String channel, PaymentStatus status,
-        String code, Long limitMinor, Long usedMinor, Instant resetsAt, String confirmationUrl, String claimUrl,
-        Instant claimExpiresAt, String decision, String decisionReason, List<PaymentCheck> checks, Instant createdAt,
-        Instant updatedAt) {
+public record Payment(PaymentId id, CustomerId payerCustomerId, Payee payee, long amountMinor, CurrencyCode currency,
+        String channel, PaymentStatus status, String code, Limit limit, Links links, Audit audit,
+        Instant createdAt, Instant updatedAt) {
 
-    /** The code of a payment refused because its id was already used for another one (never stored). */
-    public static final String ID_REUSED = "id_reused";
-
-    public Payment {
-        checks = checks == null ? List.of() : List.copyOf(checks);
+    /**
+     * @param customerId the payee when they are a customer; null for a payment awaiting a claim
+     * @param maskedName the payee's masked name when a customer, else null
+     */
+    public record Payee(Alias alias, CustomerId customerId, String maskedName) {
     }
 
-    public Optional<String> rejection() {
-        return Optional.ofNullable(code);
+    /**
+     * The limit that said no (all null when none did).
+     *
+     * @param limitMinor the limit, in minor units of the currency
+     * @param usedMinor what was already used against it
+     * @param resetsAt when it resets, if it does
+     */
+    public record Limit(Long limitMinor, Long usedMinor, Instant resetsAt) {
+
+        public static final Limit NONE = new Limit(null, null, null);
     }
 
-    /** Whether this answer is a refusal of a reused id rather than a stored payment. */
-    public boolean idReused() {
-        return ID_REUSED.equals(code) && status == PaymentStatus.REJECTED && createdAt == null;
+    /**
+     * @param confirmationUrl while awaiting confirmation: the step-up page to send the payer to; else null
+     * @param claimUrl while awaiting a claim: the claim page to forward to the payee; else null
+     * @param claimExpiresAt while awaiting a claim: when the money goes back to the payer; else null
+     */
+    public record Links(String confirmationUrl, String claimUrl, Instant claimExpiresAt) {
+    }
+
+    /**
+     * @param decision the risk decision: {@code allow}, {@code step_up}, {@code reject}; null when none was made
+     * @param reason why the policy held or refused it (e.g. {@code new_payee_above_threshold})
+     * @param checks every check the policy ran, in order
+     */
+    public record Audit(String decision, String reason, List<PaymentCheck> checks) {
+
+        public Audit {
+            checks = checks == null ? List.of() : List.copyOf(checks);
+        }
+    }
+
+    /** Why it was refused, while it is {@link PaymentStatus#REJECTED}; {@code code} holds its stable code. */
+    public Optional<PaymentRejection> rejection() {
+        return status == PaymentStatus.REJECTED ? PaymentRejection.fromCode(code) : Optional.empty();
     }
 }

@@ -12,10 +12,12 @@ import org.socialbank.shared.CurrencyCode;
  * @param payeeAccountId on a network whose claims are bound to an account id (X), the id of the
  *     account that held the handle when it was paid: the only one the claim link may go to; null
  *     when the network did not say, and on other networks
+ * @param answeredInChat the payer ordered it in a chat whose reply tells them so and gives them the
+ *     link (see {@link PaymentOrder#answeredInChat()}): no alert to the payer
  */
 public record PaymentAwaitingClaim(PaymentId paymentId, CustomerId payerCustomerId, Alias payee, long amountMinor,
         CurrencyCode currency, String claimUrl, java.time.Instant claimExpiresAt, String channel,
-        String payeeAccountId) {
+        String payeeAccountId, boolean answeredInChat) {
 
     /** Whether the claim link may go only to {@link #payeeAccountId} on the payee's network, never by handle. */
     public boolean routedByAccountId() {

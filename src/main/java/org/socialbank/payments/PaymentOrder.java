@@ -11,11 +11,21 @@ import org.socialbank.shared.CurrencyCode;
  * replay; with other content it is refused ({@code id_reused}).
  *
  * @param channel where the payer asked: {@code api}, or a network's wire name ({@code telegram}, ...)
+ * @param answeredInChat the payer asked in a chat message whose reply tells them what became of it:
+ *     the events of this call say so ({@link PaymentCompleted#answeredInChat()}), and the payer gets
+ *     no alert besides the reply. False for the API and for anything that happens later (after the
+ *     step-up page, a claim, a payout).
  */
 public record PaymentOrder(PaymentId id, CustomerId payer, Alias payee, long amountMinor, CurrencyCode currency,
-        String channel) {
+        String channel, boolean answeredInChat) {
 
     private static final Pattern CHANNEL = Pattern.compile("[a-z][a-z0-9_]{0,15}");
+
+    /** An order whose payer hears of it other than by a chat's reply (the API, an app). */
+    public PaymentOrder(PaymentId id, CustomerId payer, Alias payee, long amountMinor, CurrencyCode currency,
+            String channel) {
+        this(id, payer, payee, amountMinor, currency, channel, false);
+    }
 
     public PaymentOrder {
         Objects.requireNonNull(id, "id");

@@ -24,20 +24,22 @@ class PaymentViews {
 
     Payment of(PaymentRow r) {
         JdbcPayments.Decision decision = store.decision(r.id()).orElse(new JdbcPayments.Decision(null, null, List.of()));
-        return new Payment(r.id(), r.payer(), r.payee(), r.payeeCustomer(), r.payeeMaskedName(), r.amountMinor(),
-                r.currency(), r.channel(), r.status(), r.code(), r.limitMinor(), r.usedMinor(), r.resetsAt(),
-                r.status() == PaymentStatus.AWAITING_CONFIRMATION
-                        ? links.open(r.id(), r.confirmationLinkSealed()).orElse(null) : null,
-                r.status() == PaymentStatus.AWAITING_CLAIM ? claimUrl(r.id()) : null,
-                r.status() == PaymentStatus.AWAITING_CLAIM ? r.claimExpiresAt() : null, decision.decision(), decision.reason(), decision.checks(), r.createdAt(),
+        PaymentRow.Verdict v = r.verdict();
+        return new Payment(r.id(), r.payer(), new Payment.Payee(r.payee(), r.payeeCustomer(),
+                r.parties().payeeMaskedName()), r.amountMinor(), r.currency(), r.channel(), r.status(), v.code(),
+                new Payment.Limit(v.limitMinor(), v.usedMinor(), v.resetsAt()), links(r),
+                new Payment.Audit(decision.decision(), decision.reason(), decision.checks()), r.createdAt(),
                 r.updatedAt());
     }
 
-    /** A refusal that is not stored: the order could not become a payment (its id is taken, its payer unknown). */
-    static Payment refused(PaymentOrder order, String code) {
-        return new Payment(order.id(), order.payer(), order.payee(), null, null, order.amountMinor(),
-                order.currency(), order.channel(), PaymentStatus.REJECTED, code, null, null, null, null, null, null,
-                null, null, List.of(), null, null);
+    /** The step-up page while it waits for its confirmation; the claim page and its expiry while it waits for a claim. */
+    private Payment.Links links(PaymentRow r) {
+        return switch (r.status()) {
+            case AWAITING_CONFIRMATION -> new Payment.Links(
+                    links.open(r.id(), r.confirmation().linkSealed()).orElse(null), null, null);
+            case AWAITING_CLAIM -> new Payment.Links(null, claimUrl(r.id()), r.claim().expiresAt());
+            default -> new Payment.Links(null, null, null);
+        };
     }
 
     String claimUrl(PaymentId id) {

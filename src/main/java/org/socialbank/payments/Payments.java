@@ -11,8 +11,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Payments by alias, for the bank's apps (over HTTP) and the chats. Every call is idempotent or
- * safe to repeat; a business "no" comes back as a status and a {@code code}, never as an
- * exception. Outcomes that people should hear of are published as events in the transaction
+ * safe to repeat; a business "no" comes back as a value ({@link PaymentResult}, a {@link
+ * PaymentRejection}), never as an exception. Outcomes that people should hear of are published as events in the transaction
  * that reached them: {@link PaymentCompleted}, {@link PaymentAwaitingClaim}, {@link PaymentHeld},
  * {@link PaymentClaimed} and {@link PaymentReturned}.
  */
@@ -46,12 +46,13 @@ public class Payments {
     }
 
     /**
-     * Pays by alias. The answer's status is {@code completed}, {@code awaiting_claim}, {@code
-     * awaiting_confirmation} or {@code rejected} (with a {@code code}). A replay of the id returns
-     * the payment as it is now; the id with other content is refused with {@link Payment#ID_REUSED}
-     * (and nothing is stored).
+     * Pays by alias. A recorded payment's status is {@code completed}, {@code awaiting_claim}, {@code
+     * awaiting_confirmation} or {@code rejected} (with its {@link PaymentRejection}). A replay of the
+     * id returns the payment as it is now; the id with other content is refused with {@link
+     * PaymentRejection#ID_REUSED}, a payer who is no active customer with {@link
+     * PaymentRejection#PAYER_NOT_FOUND} (and nothing is stored).
      */
-    public Payment pay(PaymentOrder order) {
+    public PaymentResult pay(PaymentOrder order) {
         return pay.pay(order);
     }
 

@@ -15,13 +15,13 @@ public sealed interface Precheck {
     }
 
     /**
-     * The payment would be refused with {@code code} (the codes of {@link Payment#code()}).
+     * The payment would be refused with {@code rejection}.
      *
      * @param limitMinor the limit that would be exceeded, for the limit codes; else null
      * @param resetsAt when that limit resets, for the daily and monthly limits; else null
      * @param availableMinor what the payer can spend now in the currency, for {@code
      *     insufficient_funds}; else null
      */
-    record Refused(String code, Long limitMinor, Instant resetsAt, Long availableMinor) implements Precheck {
+    record Refused(PaymentRejection rejection, Long limitMinor, Instant resetsAt, Long availableMinor) implements Precheck {
     }
 }

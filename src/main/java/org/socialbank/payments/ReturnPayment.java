@@ -57,11 +57,11 @@ class ReturnPayment {
             }
             if (r.status() == PaymentStatus.AWAITING_CONFIRMATION) {
                 store.changeStatus(id, PaymentStatus.CANCELLED, null, now());
-                if (r.confirmationId() != null) {
-                    confirmations.cancel(r.confirmationId()); // the page must not say "Confirmed" later (review #20)
+                if (r.confirmation().challengeId() != null) {
+                    confirmations.cancel(r.confirmation().challengeId()); // the page must not say "Confirmed" later (review #20)
                 }
             } else if (r.status() == PaymentStatus.AWAITING_CLAIM) {
-                boolean expired = !r.claimExpiresAt().isAfter(now());
+                boolean expired = !r.claim().expiresAt().isAfter(now());
                 giveBack(r, expired ? PaymentStatus.RETURNED : PaymentStatus.CANCELLED, expired ? "expired" : null);
             }
             return views.of(store.find(id).orElseThrow());
@@ -73,7 +73,7 @@ class ReturnPayment {
         int returned = 0;
         for (PaymentId id : store.dueClaims(now(), limit)) {
             returned += writes.write(status -> store.lock(id)
-                    .filter(r -> r.status() == PaymentStatus.AWAITING_CLAIM && !r.claimExpiresAt().isAfter(now()))
+                    .filter(r -> r.status() == PaymentStatus.AWAITING_CLAIM && !r.claim().expiresAt().isAfter(now()))
                     .map(r -> {
                         giveBack(r, PaymentStatus.RETURNED, "expired");
                         return 1;
@@ -87,8 +87,8 @@ class ReturnPayment {
      * have done so first, which is just as good) and records the payment's end.
      */
     private void giveBack(PaymentRow r, PaymentStatus end, String code) {
-        TransferId pending = new TransferId(r.transferId());
-        boolean due = !r.claimExpiresAt().isAfter(now());
+        TransferId pending = new TransferId(r.transfers().transferId());
+        boolean due = !r.claim().expiresAt().isAfter(now());
         TransferResult result = ledger.resolve(due ? Resolution.expire(pending) : Resolution.voidIt(pending));
         UUID resolution = null;
         if (result instanceof TransferResult.Posted posted) {

@@ -107,8 +107,8 @@ public class CollectInChat implements ConfirmedOperations {
     }
 
     @Override
-    public Optional<OperationOutcome> outcome(String reference) {
-        return parse(reference).map(r -> requests.exists(r.id()) ? new OperationOutcome.Carried()
+    public Optional<OperationOutcome> outcome(org.socialbank.directory.OperationRef operation) {
+        return parse(operation.reference()).map(r -> requests.exists(r.id()) ? new OperationOutcome.Carried()
                 : new OperationOutcome.Refused("consent_revoked", null));
     }
 

@@ -359,8 +359,8 @@ public interface Bank {
     record Asked(String payerName, String forward) implements AskOutcome {
     }
 
-    /** The bank's "no" to a request or a split, as a stable code. */
-    record NotAsked(String code) implements AskOutcome, SplitOutcome {
+    /** The bank's "no" to a request or a split. */
+    record NotAsked(org.socialbank.payments.requests.RequestRejection rejection) implements AskOutcome, SplitOutcome {
     }
 
     sealed interface SplitOutcome {
@@ -408,20 +408,32 @@ public interface Bank {
     }
 
     /**
-     * The bank's "no", as a stable code (e.g. {@code exceeds_credits}, {@code exceeds_daily_limit}).
+     * The bank's "no" (e.g. {@code insufficient_funds}, {@code exceeds_daily_limit}).
      *
      * @param limitMinor the limit that said no, when one did
      * @param resetsAt when that limit resets, when it does
      * @param availableMinor what the payer can spend now, when the money was short; else null
      */
-    record Refused(String code, Long limitMinor, Instant resetsAt, Long availableMinor) implements PayOutcome {
-        public Refused(String code) {
-            this(code, null, null, null);
+    record Refused(org.socialbank.payments.PaymentRejection rejection, Long limitMinor, Instant resetsAt,
+            Long availableMinor) implements PayOutcome {
+        public Refused(org.socialbank.payments.PaymentRejection rejection) {
+            this(rejection, null, null, null);
         }
 
-        public Refused(String code, Long limitMinor, Instant resetsAt) {
-            this(code, limitMinor, resetsAt, null);
+        public Refused(org.socialbank.payments.PaymentRejection rejection, Long limitMinor, Instant resetsAt) {
+            this(rejection, limitMinor, resetsAt, null);
         }
+    }
+
+    /**
+     * A replay of a payment that has since ended without paying here (cancelled, returned, not
+     * confirmed) or is being paid out: nothing more is done.
+     */
+    record Ended(org.socialbank.payments.PaymentStatus status) implements PayOutcome {
+    }
+
+    /** Paying a request was refused by the request (it ended, its attempts are used up, its requester cannot receive). */
+    record RequestRefused(org.socialbank.payments.requests.RequestRejection rejection) implements PayOutcome {
     }
 
     // cards (issue 16); defaults so that a bank without cards answers "none"

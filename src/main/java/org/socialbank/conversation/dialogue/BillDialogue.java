@@ -150,7 +150,7 @@ final class BillDialogue {
         }
         if (payment.status() == BillPaymentStatus.REJECTED || payment.status() == BillPaymentStatus.FAILED) {
             String code = payment.code() == null ? "rejected" : payment.code();
-            return say(turn, language, Dialogue.refusalKey(code), code);
+            return say(turn, language, Dialogue.billingRefusalKey(code), code);
         }
         return say(turn, language, "billing.chat.sending", rial(language, bill), bill.billId());
     }

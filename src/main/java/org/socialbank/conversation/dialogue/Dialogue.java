@@ -637,9 +637,14 @@ public final class Dialogue {
         return new Step(state, List.of(new Outbound.Text(texts.text(language, key, args))), language);
     }
 
-    /** The sentence that tells a payer why a payment was refused, for a payment rejection code. */
-    public static String refusalKey(String code) {
-        return PayDialogue.refusal(code);
+    /** The sentence that tells a payer why a payment was refused. */
+    public static String refusalKey(org.socialbank.payments.PaymentRejection rejection) {
+        return Refusals.key(rejection);
+    }
+
+    /** The sentence that tells a customer why a bill or a top-up was refused, for billing's code. */
+    public static String billingRefusalKey(String code) {
+        return Refusals.billingKey(code);
     }
 
     /** The message key naming a bill's service type (water, gas...), empty for a configured label shown as is. */
@@ -703,7 +708,6 @@ public final class Dialogue {
         keys.addAll(ServiceReplies.messageKeys());
         keys.addAll(OpenRequestsDialogue.messageKeys());
         keys.addAll(AccountAnswers.messageKeys());
-        keys.add(RequestDialogue.refusal("shares_do_not_add_up"));
         return keys;
     }
 }

@@ -16,6 +16,7 @@ import org.socialbank.directory.AliasType;
 import org.socialbank.directory.AliasMatch;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Language;
+import org.socialbank.payments.PaymentRejection;
 import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.Dates;
 import org.socialbank.shared.Money;
@@ -177,6 +178,12 @@ final class PayDialogue {
         if (outcome instanceof Bank.Refused refused) {
             return refused(next, language, refused, currency, amountMinor);
         }
+        if (outcome instanceof Bank.Ended ended) {
+            return say(next, language, Refusals.endedKey(ended.status()), "payment_" + ended.status().wireName());
+        }
+        if (outcome instanceof Bank.RequestRefused no) {
+            return say(next, language, Refusals.payingKey(no.rejection()), no.rejection().code());
+        }
         if (outcome instanceof Bank.Held held) {
             String why = HELD_REASONS.contains(held.reason())
                     ? " " + texts.text(language, "conversation.pay.held_reason." + held.reason()) : "";
@@ -210,39 +217,25 @@ final class PayDialogue {
 
     private Step refused(DialogueState next, Language language, Bank.Refused refused, CurrencyCode currency,
             long amountMinor) {
-        if (refused.availableMinor() != null && "insufficient_funds".equals(refused.code())) {
+        if (refused.availableMinor() != null && refused.rejection() == PaymentRejection.INSUFFICIENT_FUNDS) {
             return say(next, language, "conversation.pay.refused.funds_available",
                     Money.format(refused.availableMinor(), currency, language.locale()),
                     Money.format(amountMinor, currency, language.locale()));
         }
-        if (refused.limitMinor() != null && LIMITS.contains(refused.code())) {
+        if (refused.limitMinor() != null && refused.rejection().limit()) {
             String limit = Money.format(refused.limitMinor(), currency, language.locale());
-            String which = texts.text(language, "conversation.limit." + refused.code());
+            String which = texts.text(language, Refusals.limitKey(refused.rejection()));
             return refused.resetsAt() == null
                     ? say(next, language, "conversation.pay.refused.limit", which, limit)
                     : say(next, language, "conversation.pay.refused.limit_resets", which, limit,
                             Dates.dateTime(refused.resetsAt(), language.locale()));
         }
-        return say(next, language, refusal(refused.code()), refused.code());
+        return say(next, language, Refusals.key(refused.rejection()), refused.rejection().code());
     }
 
     /** The risk rules that hold a payment for the bank's page, each explained to the customer. */
     static final List<String> HELD_REASONS = List.of("above_threshold", "new_payee_above_threshold", "many_new_payees",
             "payment_burst", "first_after_new_channel");
-
-    static final List<String> LIMITS = List.of("exceeds_transaction_limit", "exceeds_daily_limit",
-            "exceeds_monthly_limit", "exceeds_channel_transaction_limit", "exceeds_channel_daily_limit");
-
-    static String refusal(String code) {
-        return switch (code) {
-            case "exceeds_credits", "insufficient_funds" -> "conversation.pay.refused.funds";
-            case "account_frozen", "account_closed" -> "conversation.pay.refused.account";
-            case "payee_has_no_account", "payee_cannot_receive_currency" -> "conversation.pay.refused.payee_account";
-            case "no_account_in_currency", "currency_not_supported" -> "conversation.pay.refused.currency";
-            case "confirmation_unavailable" -> "conversation.pay.refused.no_phone";
-            default -> "conversation.pay.refused.other";
-        };
-    }
 
 
     private Step say(org.socialbank.conversation.dialogue.DialogueState state, Language language, String key,
@@ -262,11 +255,7 @@ final class PayDialogue {
                 "conversation.receipt.date", "conversation.receipt.balance",
                 "conversation.pay.cancelled", "conversation.pay.refused.funds_available",
                 "conversation.pay.other_amount"));
-        for (String code : List.of("exceeds_credits", "account_frozen", "payee_has_no_account", "no_account_in_currency",
-                "confirmation_unavailable", "other")) {
-            keys.add(refusal(code));
-        }
-        LIMITS.forEach(code -> keys.add("conversation.limit." + code));
+        keys.addAll(Refusals.messageKeys());
         HELD_REASONS.forEach(reason -> keys.add("conversation.pay.held_reason." + reason));
         return keys;
     }

@@ -57,7 +57,7 @@ final class RequestDialogue {
         Bank.AskOutcome outcome = turn.bank().ask(requester, target.get().alias(), amount.get(), currency, note);
         String money = Money.format(amount.get(), currency, language.locale());
         if (outcome instanceof Bank.NotAsked no) {
-            return say(state, language, refusal(no.code()), no.code());
+            return say(state, language, Refusals.key(no.rejection()), no.rejection().code());
         }
         Bank.Asked asked = (Bank.Asked) outcome;
         String sent = texts.text(language, "conversation.request.sent", money, target.get().name()) + noteLine(language,
@@ -104,7 +104,7 @@ final class RequestDialogue {
         Bank.SplitOutcome outcome = turn.bank().split(organiser, members, given ? shares : List.of(), total.get(),
                 currency, !given, command.note().orElse(null));
         if (outcome instanceof Bank.NotAsked no) {
-            return say(state, language, refusal(no.code()), no.code());
+            return say(state, language, Refusals.key(no.rejection()), no.rejection().code());
         }
         return made(state, language, (Bank.SplitMade) outcome, names, total.get(), currency);
     }
@@ -169,16 +169,6 @@ final class RequestDialogue {
     private Outbound forward(Language language, String key, String url, String amount, String name) {
         return new Outbound.Link(texts.text(language, key, amount, name),
                 texts.text(language, "conversation.request.link_button"), url);
-    }
-
-    static String refusal(String code) {
-        return switch (code) {
-            case "no_account_in_currency", "currency_not_supported" -> "conversation.pay.refused.currency";
-            case "payee_is_payer", "member_is_organiser" -> "conversation.pay.self";
-            case "shares_do_not_add_up" -> "conversation.split.shares_do_not_add_up";
-            case "too_many_requests" -> "conversation.request.too_many";
-            default -> "conversation.request.refused";
-        };
     }
 
     private Step say(DialogueState state, Language language, String key, Object... args) {

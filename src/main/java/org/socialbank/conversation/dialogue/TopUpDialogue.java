@@ -119,7 +119,7 @@ final class TopUpDialogue {
                     amount(language, amountMinor, currency.get()), topUp.phoneE164());
             default -> {
                 String code = topUp.code() == null ? "rejected" : topUp.code();
-                yield say(turn, language, Dialogue.refusalKey(code), code);
+                yield say(turn, language, Dialogue.billingRefusalKey(code), code);
             }
         };
     }

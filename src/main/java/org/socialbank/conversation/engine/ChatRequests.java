@@ -14,12 +14,15 @@ import org.socialbank.directory.Network;
 import org.socialbank.payments.requests.MoneyRequest;
 import org.socialbank.payments.requests.RequestId;
 import org.socialbank.payments.requests.RequestOrder;
+import org.socialbank.payments.requests.RequestPayment;
+import org.socialbank.payments.requests.RequestResult;
 import org.socialbank.payments.requests.RequestStatus;
 import org.socialbank.payments.requests.Requests;
 import org.socialbank.payments.requests.Share;
 import org.socialbank.payments.requests.Split;
 import org.socialbank.payments.requests.SplitId;
 import org.socialbank.payments.requests.SplitOrder;
+import org.socialbank.payments.requests.SplitResult;
 import org.socialbank.shared.CurrencyCode;
 
 /**
@@ -46,9 +49,10 @@ final class ChatRequests {
     }
 
     Bank.AskOutcome ask(CustomerId requester, Alias from, long amountMinor, CurrencyCode currency, String note) {
-        MoneyRequest request = requests.request(new RequestOrder(new RequestId(id("chat-request", channel,
+        RequestResult result = requests.request(new RequestOrder(new RequestId(id("chat-request", channel,
                 externalMessageId)), requester, from, amountMinor, currency, note, channel.wireName()));
-        return request.refused() ? new Bank.NotAsked(request.code()) : asked(request);
+        return result instanceof RequestResult.Asked a ? asked(a.request())
+                : new Bank.NotAsked(((RequestResult.Refused) result).rejection());
     }
 
     Bank.SplitOutcome split(CustomerId organiser, List<Alias> members, List<Long> sharesMinor, long totalMinor,
@@ -57,11 +61,12 @@ final class ChatRequests {
         for (int i = 0; i < members.size(); i++) {
             shares.add(new Share(members.get(i), sharesMinor.isEmpty() ? null : sharesMinor.get(i)));
         }
-        Split split = requests.split(new SplitOrder(new SplitId(id("chat-split", channel, externalMessageId)),
+        SplitResult result = requests.split(new SplitOrder(new SplitId(id("chat-split", channel, externalMessageId)),
                 organiser, shares, totalMinor, currency, note, channel.wireName(), includeOrganiser));
-        if (split.refused()) {
-            return new Bank.NotAsked(split.code());
+        if (result instanceof SplitResult.Refused refused) {
+            return new Bank.NotAsked(refused.rejection());
         }
+        Split split = ((SplitResult.Made) result).split();
         return new Bank.SplitMade(split.requests().stream().map(this::asked).toList(),
                 split.requests().stream().map(MoneyRequest::amountMinor).toList(), split.organiserShareMinor());
     }
@@ -72,8 +77,14 @@ final class ChatRequests {
             return Optional.empty();
         }
         MoneyRequest r = request.get();
-        return requests.payRequest(r.id(), payer, channel.wireName()).map(payment -> new Bank.Settlement(
-                outcomes.of(payment, null), r.amountMinor(), r.currency(), r.requesterMaskedName()));
+        return requests.payRequestInChat(r.id(), payer, channel.wireName()).map(paid -> new Bank.Settlement(
+                outcome(paid, outcomes), r.amountMinor(), r.currency(), r.requesterMaskedName()));
+    }
+
+    /** The payment of a request as the chat tells it; a refusal of the request is said as a refused payment. */
+    private static Bank.PayOutcome outcome(RequestPayment paid, PaymentOutcomes outcomes) {
+        return paid instanceof RequestPayment.Attempted attempted ? outcomes.of(attempted.payment(), null)
+                : new Bank.RequestRefused(((RequestPayment.Refused) paid).rejection());
     }
 
     boolean decline(String requestId, CustomerId payer) {

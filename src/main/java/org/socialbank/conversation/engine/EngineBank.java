@@ -36,6 +36,7 @@ import org.socialbank.ledger.Ledger;
 import org.socialbank.payments.Payment;
 import org.socialbank.payments.PaymentId;
 import org.socialbank.payments.PaymentOrder;
+import org.socialbank.payments.PaymentResult;
 import org.socialbank.payments.Precheck;
 import org.socialbank.payments.Payments;
 import org.socialbank.payments.requests.Requests;
@@ -224,7 +225,8 @@ public final class EngineBank implements Bank {
         Optional<Payment> payment = Optional.ofNullable(t.metadata()).map(m -> m.entries().get("payment"))
                 .flatMap(EngineBank::paymentId).flatMap(parts.payments()::payment);
         if (payment.isPresent()) {
-            return outgoing ? payment.get().payee().display() : maskedName(payment.get().payerCustomerId()).orElse(null);
+            return outgoing ? payment.get().payee().alias().display()
+                    : maskedName(payment.get().payerCustomerId()).orElse(null);
         }
         return parts.ledger().account(other).map(a -> "bank:" + a.kind().wireName()).orElse(null);
     }
@@ -260,9 +262,11 @@ public final class EngineBank implements Bank {
     @Override
     public PayOutcome pay(CustomerId payer, Alias payee, long amountMinor, CurrencyCode currency) {
         PaymentId id = paymentId(channel, externalMessageId);
-        Payment payment = parts.alerts().fromChat(payer, () -> parts.payments()
-                .pay(new PaymentOrder(id, payer, payee, amountMinor, currency, channel.wireName())));
-        return outcome(payment, payee);
+        // the reply to this message is the payer's receipt: the payment's events say so, and no alert repeats it
+        PaymentResult result = parts.payments().pay(new PaymentOrder(id, payer, payee, amountMinor, currency,
+                channel.wireName(), true));
+        return result instanceof PaymentResult.Recorded recorded ? outcome(recorded.payment(), payee)
+                : new Refused(((PaymentResult.Refused) result).rejection());
     }
 
     @Override
@@ -270,7 +274,7 @@ public final class EngineBank implements Bank {
         Precheck check = parts.payments().check(new PaymentOrder(paymentId(channel, externalMessageId), payer, payee,
                 amountMinor, currency, channel.wireName()));
         return check instanceof Precheck.Refused r
-                ? Optional.of(new Refused(r.code(), r.limitMinor(), r.resetsAt(), r.availableMinor()))
+                ? Optional.of(new Refused(r.rejection(), r.limitMinor(), r.resetsAt(), r.availableMinor()))
                 : Optional.empty();
     }
 
@@ -280,11 +284,12 @@ public final class EngineBank implements Bank {
                     parts.directory().primaryAccount(payment.payerCustomerId(), payment.currency().code())
                             .flatMap(parts.ledger()::account).map(org.socialbank.ledger.Account::availableMinor)
                             .orElse(null));
-            case AWAITING_CLAIM -> new AwaitingClaim(payment.claimExpiresAt(),
-                    payee != null && parts.alerts().claimChat(payee).isPresent() ? null : payment.claimUrl());
-            case AWAITING_CONFIRMATION -> new Held(payment.confirmationUrl(), payment.decisionReason());
-            case REJECTED -> new Refused(payment.code(), payment.limitMinor(), payment.resetsAt());
-            default -> new Refused("payment_" + payment.status().wireName()); // a replay of a settled payment
+            case AWAITING_CLAIM -> new AwaitingClaim(payment.links().claimExpiresAt(),
+                    payee != null && parts.alerts().claimChat(payee).isPresent() ? null : payment.links().claimUrl());
+            case AWAITING_CONFIRMATION -> new Held(payment.links().confirmationUrl(), payment.audit().reason());
+            case REJECTED -> new Refused(payment.rejection().orElseThrow(), payment.limit().limitMinor(),
+                    payment.limit().resetsAt());
+            default -> new Ended(payment.status()); // a replay of a payment that ended, or is paid out
         };
     }
 
@@ -313,7 +318,7 @@ public final class EngineBank implements Bank {
     @Override
     public Optional<Settlement> payRequest(String requestId, CustomerId payer) {
         // the payment's id is the request's and the payer's: a press in another chat pays the same once
-        return parts.alerts().fromChat(payer, () -> requests().pay(requestId, payer, this::outcome));
+        return requests().pay(requestId, payer, this::outcome);
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.socialbank.conversation.engine;
 
 import java.time.Clock;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.socialbank.conversation.Outbound;
 import org.socialbank.directory.Alias;
 import org.socialbank.directory.AliasType;
@@ -37,9 +36,6 @@ public class PaymentAlerts {
 
     private static final int CHATS_SCANNED_MAX = 10;
 
-    /** The payer whose chat message this thread handles: they hear of their payments in the reply. */
-    private final ThreadLocal<CustomerId> answering = new ThreadLocal<>();
-
     private final JdbcConversations store;
     private final Outbox outbox;
     private final Linking linking;
@@ -57,16 +53,6 @@ public class PaymentAlerts {
         this.directory = directory;
         this.texts = texts;
         this.clock = clock;
-    }
-
-    /** Runs a payment made from a chat: its payer is answered by the reply, not by an alert. */
-    <T> T fromChat(CustomerId payer, Supplier<T> payment) {
-        answering.set(payer);
-        try {
-            return payment.get();
-        } finally {
-            answering.remove();
-        }
     }
 
     /**
@@ -95,7 +81,7 @@ public class PaymentAlerts {
             alert(event.payeeCustomerId(), (language, chat) -> texts.text(language, "conversation.alert.received",
                     maskedName(event.payerCustomerId()), amount(event.amountMinor(), event.currency(), language)));
         }
-        if (!event.payerCustomerId().equals(answering.get())) {
+        if (!event.answeredInChat()) { // a payment ordered in a chat is told in its reply
             String payee = event.payeeCustomerId() == null ? "" : maskedName(event.payeeCustomerId());
             receipt(event.payerCustomerId(), event.paymentId(), event.currency(), language -> texts.text(language,
                     "conversation.alert.completed", amount(event.amountMinor(), event.currency(), language), payee));
@@ -113,7 +99,7 @@ public class PaymentAlerts {
                     new Outbound.Link(texts.text(language, "conversation.alert.claim"),
                             texts.text(language, "conversation.pay.claim_link_button"), event.claimUrl()));
         });
-        if (!event.payerCustomerId().equals(answering.get())) { // escrowed after the step-up page, say
+        if (!event.answeredInChat()) { // escrowed after the step-up page, say
             Language language = directory.customer(event.payerCustomerId()).map(v -> v.customer().language())
                     .orElse(Language.EN);
             String amount = amount(event.amountMinor(), event.currency(), language);
@@ -159,7 +145,8 @@ public class PaymentAlerts {
             }
             if (event.status() == PaymentStatus.REJECTED) {
                 return texts.text(language, "conversation.alert.held.refused", amount, event.payee(),
-                        texts.text(language, Dialogue.refusalKey(event.reason()), event.reason()));
+                        texts.text(language, event.rejection().map(Dialogue::refusalKey)
+                                .orElse("conversation.pay.refused.other"), event.reason()));
             }
             return texts.text(language, heldEndKey(event.reason()), amount, event.payee());
         });

@@ -24,12 +24,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class JdbcPayments {
 
-    private static final String COLUMNS = "id, payer_id, payee_type, payee_network, payee_value, payee_customer_id, "
-            + "payee_masked_name, new_payee, amount_minor, currency, channel, status, code, limit_minor, used_minor, "
-            + "resets_at, transfer_id, settle_transfer_id, return_transfer_id, confirmation_id, confirmation_link_sealed, "
-            + "claim_token_hash, claim_expires_at, claim_code_hash, claim_code_expires_at, claim_attempts, "
-            + "claim_codes_sent, network_code_hash, claim_proven_at, claimant_customer_id, payout_id, created_at, "
-            + "updated_at";
+    private static final String COLUMNS = """
+            id, payer_id, payee_type, payee_network, payee_value, payee_customer_id, payee_masked_name, new_payee,
+            amount_minor, currency, channel, status, code, limit_minor, used_minor, resets_at,
+            transfer_id, settle_transfer_id, return_transfer_id, confirmation_id, confirmation_link_sealed,
+            claim_token_hash, claim_expires_at, claim_code_hash, claim_code_expires_at, claim_attempts,
+            claim_codes_sent, network_code_hash, claim_proven_at, claimant_customer_id, payout_id,
+            created_at, updated_at""";
     /** Payments that count against limits and history: money moved, or is held for the payer's confirmation. */
     private static final String COUNTED = "status IN ('completed', 'awaiting_claim', 'paying_out', "
             + "'awaiting_confirmation')";
@@ -41,16 +42,20 @@ public class JdbcPayments {
     }
 
     public void insert(PaymentRow r) {
+        PaymentRow.Parties p = r.parties();
+        PaymentRow.Verdict v = r.verdict();
+        PaymentRow.Transfers t = r.transfers();
+        PaymentRow.Claim c = r.claim();
         jdbc.sql("INSERT INTO payments (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
                 + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(r.id().value(), r.payer().value(), r.payee().type().wireName(), network(r.payee()),
-                        r.payee().value(), uuid(r.payeeCustomer()), r.payeeMaskedName(), r.newPayee(),
-                        r.amountMinor(), r.currency().code(), r.channel(), r.status().wireName(), r.code(),
-                        r.limitMinor(), r.usedMinor(), utc(r.resetsAt()), r.transferId(), r.settleTransferId(),
-                        r.returnTransferId(), r.confirmationId(), r.confirmationLinkSealed(), r.claimTokenHash(),
-                        utc(r.claimExpiresAt()), r.claimCodeHash(), utc(r.claimCodeExpiresAt()), r.claimAttempts(),
-                        r.claimCodesSent(), r.networkCodeHash(), utc(r.claimProvenAt()), uuid(r.claimant()),
-                        r.payoutId(), utc(r.createdAt()), utc(r.updatedAt()))
+                .params(r.id().value(), p.payer().value(), p.payee().type().wireName(), network(p.payee()),
+                        p.payee().value(), uuid(p.payeeCustomer()), p.payeeMaskedName(), p.newPayee(),
+                        r.amountMinor(), r.currency().code(), r.channel(), r.status().wireName(), v.code(),
+                        v.limitMinor(), v.usedMinor(), utc(v.resetsAt()), t.transferId(), t.settleTransferId(),
+                        t.returnTransferId(), r.confirmation().challengeId(), r.confirmation().linkSealed(),
+                        c.tokenHash(), utc(c.expiresAt()), c.codeHash(), utc(c.codeExpiresAt()), c.attempts(),
+                        c.codesSent(), c.networkCodeHash(), utc(c.provenAt()), uuid(c.claimant()), c.payoutId(),
+                        utc(r.createdAt()), utc(r.updatedAt()))
                 .update();
     }
 
@@ -59,10 +64,12 @@ public class JdbcPayments {
      * change of state clears the sealed confirmation link: it is kept only while the payment waits.
      */
     public void updateExecution(PaymentRow r, Instant now) {
-        jdbc.sql("UPDATE payments SET status = ?, code = ?, transfer_id = ?, claim_token_hash = ?, claim_expires_at = ?, "
-                + "network_code_hash = ?, confirmation_link_sealed = NULL, updated_at = ? WHERE id = ?")
-                .params(r.status().wireName(), r.code(), r.transferId(), r.claimTokenHash(), utc(r.claimExpiresAt()),
-                        r.networkCodeHash(), utc(now), r.id().value())
+        jdbc.sql("""
+                UPDATE payments SET status = ?, code = ?, transfer_id = ?, claim_token_hash = ?, claim_expires_at = ?,
+                    network_code_hash = ?, confirmation_link_sealed = NULL, updated_at = ?
+                WHERE id = ?""")
+                .params(r.status().wireName(), r.code(), r.transfers().transferId(), r.claim().tokenHash(),
+                        utc(r.claim().expiresAt()), r.claim().networkCodeHash(), utc(now), r.id().value())
                 .update();
     }
 
@@ -103,14 +110,18 @@ public class JdbcPayments {
 
     public void recordSettlement(PaymentId id, PaymentStatus status, UUID settleTransfer, CustomerId claimant,
             UUID payout, Instant now) {
-        jdbc.sql("UPDATE payments SET status = ?, settle_transfer_id = ?, claimant_customer_id = ?, payout_id = ?, "
-                + "confirmation_link_sealed = NULL, updated_at = ? WHERE id = ?")
+        jdbc.sql("""
+                UPDATE payments SET status = ?, settle_transfer_id = ?, claimant_customer_id = ?, payout_id = ?,
+                    confirmation_link_sealed = NULL, updated_at = ?
+                WHERE id = ?""")
                 .params(status.wireName(), settleTransfer, uuid(claimant), payout, utc(now), id.value()).update();
     }
 
     public void recordReturn(PaymentId id, PaymentStatus status, String code, UUID returnTransfer, Instant now) {
-        jdbc.sql("UPDATE payments SET status = ?, code = ?, return_transfer_id = ?, confirmation_link_sealed = NULL, "
-                + "updated_at = ? WHERE id = ?")
+        jdbc.sql("""
+                UPDATE payments SET status = ?, code = ?, return_transfer_id = ?, confirmation_link_sealed = NULL,
+                    updated_at = ?
+                WHERE id = ?""")
                 .params(status.wireName(), code, returnTransfer, utc(now), id.value()).update();
     }
 
@@ -167,8 +178,10 @@ public class JdbcPayments {
 
     /** Whether the payer ever paid this payee (as this alias or, when a customer, by any alias). */
     public boolean paidBefore(CustomerId payer, Alias payee, CustomerId payeeCustomer) {
-        return jdbc.sql("SELECT COUNT(*) FROM payments WHERE payer_id = ? AND status IN ('completed', 'awaiting_claim', "
-                + "'paying_out') AND ((payee_type = ? AND payee_network = ? AND payee_value = ?) OR payee_customer_id = ?)")
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM payments
+                WHERE payer_id = ? AND status IN ('completed', 'awaiting_claim', 'paying_out')
+                  AND ((payee_type = ? AND payee_network = ? AND payee_value = ?) OR payee_customer_id = ?)""")
                 .params(payer.value(), payee.type().wireName(), network(payee), payee.value(), uuid(payeeCustomer))
                 .query(Long.class).single() > 0;
     }
@@ -187,8 +200,10 @@ public class JdbcPayments {
     }
 
     public int newPayeesSince(CustomerId payer, Instant from) {
-        return jdbc.sql("SELECT COUNT(*) FROM (SELECT DISTINCT payee_type, payee_network, payee_value FROM payments "
-                + "WHERE payer_id = ? AND created_at >= ? AND new_payee AND " + COUNTED + ") p")
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM (
+                    SELECT DISTINCT payee_type, payee_network, payee_value FROM payments
+                    WHERE payer_id = ? AND created_at >= ? AND new_payee AND %s) p""".formatted(COUNTED))
                 .params(payer.value(), utc(from)).query(Long.class).single().intValue();
     }
 
@@ -197,8 +212,10 @@ public class JdbcPayments {
      * step-up (they have a confirmation) and carried out after it (they have a transfer).
      */
     public int confirmedSince(CustomerId payer, String channel, Instant from) {
-        return jdbc.sql("SELECT COUNT(*) FROM payments WHERE payer_id = ? AND created_at >= ? AND channel = ? "
-                + "AND confirmation_id IS NOT NULL AND transfer_id IS NOT NULL")
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM payments
+                WHERE payer_id = ? AND created_at >= ? AND channel = ?
+                  AND confirmation_id IS NOT NULL AND transfer_id IS NOT NULL""")
                 .params(payer.value(), utc(from), channel).query(Long.class).single().intValue();
     }
 
@@ -207,8 +224,9 @@ public class JdbcPayments {
         List<PaymentCheck> rows = checks.isEmpty() ? List.of(new PaymentCheck("policy", decision, null)) : checks;
         for (int i = 0; i < rows.size(); i++) {
             PaymentCheck c = rows.get(i);
-            jdbc.sql("INSERT INTO payment_decisions (payment_id, seq, decision, reason, rule, outcome, detail, decided_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+            jdbc.sql("""
+                    INSERT INTO payment_decisions (payment_id, seq, decision, reason, rule, outcome, detail, decided_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(id.value(), i, decision, reason, c.rule(), c.outcome(), clip(c.detail()), utc(now)).update();
         }
     }
@@ -251,22 +269,31 @@ public class JdbcPayments {
     }
 
     private static PaymentRow row(ResultSet rs, int n) throws SQLException {
+        return new PaymentRow(new PaymentId(rs.getObject("id", UUID.class)), parties(rs), rs.getLong("amount_minor"),
+                CurrencyCode.of(rs.getString("currency").strip()), rs.getString("channel"),
+                PaymentStatus.fromWireName(rs.getString("status")).orElseThrow(),
+                new PaymentRow.Verdict(rs.getString("code"), nullableLong(rs, "limit_minor"),
+                        nullableLong(rs, "used_minor"), Timestamps.instant(rs, "resets_at")),
+                new PaymentRow.Transfers(rs.getObject("transfer_id", UUID.class),
+                        rs.getObject("settle_transfer_id", UUID.class), rs.getObject("return_transfer_id", UUID.class)),
+                new PaymentRow.Confirmation(rs.getObject("confirmation_id", UUID.class),
+                        rs.getString("confirmation_link_sealed")),
+                claim(rs), Timestamps.instant(rs, "created_at"), Timestamps.instant(rs, "updated_at"));
+    }
+
+    private static PaymentRow.Parties parties(ResultSet rs) throws SQLException {
         String network = rs.getString("payee_network");
         Alias payee = new Alias(AliasType.fromWireName(rs.getString("payee_type")).orElseThrow(),
                 network.isEmpty() ? null : Network.fromWireName(network).orElseThrow(), rs.getString("payee_value"));
-        return new PaymentRow(new PaymentId(rs.getObject("id", UUID.class)), customer(rs, "payer_id"), payee,
-                customer(rs, "payee_customer_id"), rs.getString("payee_masked_name"), rs.getBoolean("new_payee"),
-                rs.getLong("amount_minor"), CurrencyCode.of(rs.getString("currency").strip()), rs.getString("channel"),
-                PaymentStatus.fromWireName(rs.getString("status")).orElseThrow(), rs.getString("code"),
-                nullableLong(rs, "limit_minor"), nullableLong(rs, "used_minor"), Timestamps.instant(rs, "resets_at"),
-                rs.getObject("transfer_id", UUID.class), rs.getObject("settle_transfer_id", UUID.class),
-                rs.getObject("return_transfer_id", UUID.class), rs.getObject("confirmation_id", UUID.class),
-                rs.getString("confirmation_link_sealed"), rs.getString("claim_token_hash"),
-                Timestamps.instant(rs, "claim_expires_at"), rs.getString("claim_code_hash"),
-                Timestamps.instant(rs, "claim_code_expires_at"), rs.getInt("claim_attempts"),
-                rs.getInt("claim_codes_sent"), rs.getString("network_code_hash"),
+        return new PaymentRow.Parties(customer(rs, "payer_id"), payee, customer(rs, "payee_customer_id"),
+                rs.getString("payee_masked_name"), rs.getBoolean("new_payee"));
+    }
+
+    private static PaymentRow.Claim claim(ResultSet rs) throws SQLException {
+        return new PaymentRow.Claim(rs.getString("claim_token_hash"), Timestamps.instant(rs, "claim_expires_at"),
+                rs.getString("claim_code_hash"), Timestamps.instant(rs, "claim_code_expires_at"),
+                rs.getInt("claim_attempts"), rs.getInt("claim_codes_sent"), rs.getString("network_code_hash"),
                 Timestamps.instant(rs, "claim_proven_at"), customer(rs, "claimant_customer_id"),
-                rs.getObject("payout_id", UUID.class), Timestamps.instant(rs, "created_at"),
-                Timestamps.instant(rs, "updated_at"));
+                rs.getObject("payout_id", UUID.class));
     }
 }

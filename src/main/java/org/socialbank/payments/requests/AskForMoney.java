@@ -70,55 +70,42 @@ class AskForMoney {
     record Asked(Alias alias, Optional<AliasMatch> match) {
     }
 
-    static final String TOO_MANY_REQUESTS = "too_many_requests";
-
-    MoneyRequest request(RequestOrder order) {
+    RequestResult request(RequestOrder order) {
         return writes.write(status -> {
             Optional<RequestRow> existing = store.find(order.id());
             if (existing.isPresent()) {
                 RequestRow r = existing.get();
                 return r.sameOrder(order.requester(), order.from(), order.amountMinor(), order.currency(),
-                        order.note(), order.channel()) ? views.of(r) : RequestViews.refused(order, MoneyRequest.ID_REUSED);
+                        order.note(), order.channel()) ? new RequestResult.Asked(views.of(r), true)
+                        : new RequestResult.Refused(RequestRejection.ID_REUSED);
             }
-            Result<Requester> requester = requester(order.requester(), order.currency());
-            if (requester.code() != null) {
-                return RequestViews.refused(order, requester.code());
+            Checked<Requester> requester = requester(order.requester(), order.currency());
+            if (requester instanceof Checked.No<Requester> no) {
+                return new RequestResult.Refused(no.rejection());
             }
             if (tooMany(order.requester(), 1)) {
-                return RequestViews.refused(order, TOO_MANY_REQUESTS);
+                return new RequestResult.Refused(RequestRejection.TOO_MANY_REQUESTS);
             }
-            Result<Asked> asked = asked(requester.value(), order.from());
-            if (asked.code() != null) {
-                return RequestViews.refused(order, asked.code());
+            Checked<Asked> asked = asked(requester.value(), order.from());
+            if (asked instanceof Checked.No<Asked> no) {
+                return new RequestResult.Refused(no.rejection());
             }
-            return views.of(open(order.id(), null, null, requester.value(), asked.value(), order.amountMinor(),
-                    order.currency(), order.note(), order.channel()));
+            return new RequestResult.Asked(views.of(open(order.id(), null, null, requester.value(), asked.value(),
+                    order.amountMinor(), order.currency(), order.note(), order.channel())), false);
         });
     }
 
-    /** Either a value or the code of why there is none. */
-    record Result<T>(T value, String code) {
-
-        static <T> Result<T> of(T value) {
-            return new Result<>(value, null);
-        }
-
-        static <T> Result<T> no(String code) {
-            return new Result<>(null, code);
-        }
-    }
-
-    Result<Requester> requester(CustomerId id, CurrencyCode currency) {
+    Checked<Requester> requester(CustomerId id, CurrencyCode currency) {
         Optional<CustomerView> customer = directory.customer(id)
                 .filter(c -> c.customer().status() == CustomerStatus.ACTIVE);
         if (customer.isEmpty()) {
-            return Result.no("requester_not_found");
+            return Checked.no(RequestRejection.REQUESTER_NOT_FOUND);
         }
         if (directory.primaryAccount(id, currency.code()).isEmpty()) {
-            return Result.no("no_account_in_currency");
+            return Checked.no(RequestRejection.NO_ACCOUNT_IN_CURRENCY);
         }
-        return payableAlias(customer.get()).map(a -> Result.of(new Requester(customer.get(), a)))
-                .orElseGet(() -> Result.no("requester_has_no_alias"));
+        return payableAlias(customer.get()).map(a -> Checked.ok(new Requester(customer.get(), a)))
+                .orElseGet(() -> Checked.no(RequestRejection.REQUESTER_HAS_NO_ALIAS));
     }
 
     /**
@@ -131,15 +118,15 @@ class AskForMoney {
     }
 
     /** Who an alias is; refused when it is the requester's own or a $tag nobody has (nobody could pay by link). */
-    Result<Asked> asked(Requester requester, Alias from) {
+    Checked<Asked> asked(Requester requester, Alias from) {
         Optional<AliasMatch> match = directory.resolve(from);
         if (match.isPresent() && match.get().customerId().equals(requester.id())) {
-            return Result.no("payer_is_requester");
+            return Checked.no(RequestRejection.PAYER_IS_REQUESTER);
         }
         if (match.isEmpty() && from.type() == AliasType.TAG) {
-            return Result.no("payer_not_found");
+            return Checked.no(RequestRejection.PAYER_NOT_FOUND);
         }
-        return Result.of(new Asked(from, match));
+        return Checked.ok(new Asked(from, match));
     }
 
     /** Stores an open request and publishes {@link MoneyRequested}; the caller runs the transaction. */
@@ -149,9 +136,10 @@ class AskForMoney {
         CustomerId payer = asked.match().map(AliasMatch::customerId).orElse(null);
         String tokenHash = payer == null ? secrets.tokenHash(secrets.token(id)) : null;
         String reference = payer == null ? secrets.reference(id) : null;
-        RequestRow row = new RequestRow(id, split, seq, requester.id(), requester.maskedName(),
-                requester.payableAlias(), asked.alias(), payer, amountMinor, currency, note, channel, RequestStatus.OPEN,
-                tokenHash, reference, 0, null, null, now.plus(properties.ttl()), null, now, now);
+        RequestRow row = new RequestRow(id, split, seq, new RequestRow.Parties(requester.id(), requester.maskedName(),
+                requester.payableAlias(), asked.alias(), payer), amountMinor, currency, note, channel,
+                RequestStatus.OPEN, payer == null ? new RequestRow.PayLink(tokenHash, reference) : RequestRow.PayLink.NONE,
+                RequestRow.Paying.NONE, now.plus(properties.ttl()), null, now, now);
         store.insert(row);
         events.publishEvent(new MoneyRequested(id, requester.id(), requester.maskedName(), payer, asked.alias(),
                 amountMinor, currency, views.payUrl(row), channel, note, split));

@@ -95,10 +95,10 @@ class CloseRequests {
 
     /** A payment attempt held for its step-up must not complete for a request that ended. */
     private void cancelHeldPayment(RequestRow r) {
-        if (r.paymentId() == null) {
+        if (r.paying().paymentId() == null) {
             return;
         }
-        PaymentId id = new PaymentId(r.paymentId());
+        PaymentId id = new PaymentId(r.paying().paymentId());
         payments.payment(id).filter(p -> p.status() == PaymentStatus.AWAITING_CONFIRMATION)
                 .ifPresent(p -> payments.cancel(id, p.payerCustomerId()));
     }

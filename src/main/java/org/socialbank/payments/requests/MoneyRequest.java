@@ -12,22 +12,12 @@ import org.socialbank.shared.CurrencyCode;
  * @param splitId the split it belongs to; null for a request on its own
  * @param from the alias asked to pay, as typed (normalized)
  * @param payerCustomerId the payer when the alias is a customer's; null when it was nobody's
- * @param code why it was refused ({@link RequestStatus#REJECTED}); null otherwise
  * @param payUrl while open, for a payer who is not a customer: the one-time pay link to forward
  * @param paymentReference for a payer who is not a customer: the reference an interbank credit must carry
  * @param paymentId the payment that paid it, or the attempt that waits for the payer's confirmation
- * @param createdAt null for a refusal that was not stored
  */
 public record MoneyRequest(RequestId id, SplitId splitId, CustomerId requesterCustomerId, String requesterMaskedName,
         Alias from, CustomerId payerCustomerId, long amountMinor, CurrencyCode currency, String note, String channel,
-        RequestStatus status, String code, String payUrl, String paymentReference, PaymentId paymentId,
+        RequestStatus status, String payUrl, String paymentReference, PaymentId paymentId,
         Instant expiresAt, Instant remindedAt, Instant createdAt, Instant updatedAt) {
-
-    /** The code of a request refused because its id was already used for another one (never stored). */
-    public static final String ID_REUSED = "id_reused";
-
-    /** Whether this answer is a refusal rather than a stored request. */
-    public boolean refused() {
-        return status == RequestStatus.REJECTED;
-    }
 }

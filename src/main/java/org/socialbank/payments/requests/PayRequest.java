@@ -15,6 +15,8 @@ import org.socialbank.payments.Payment;
 import org.socialbank.payments.PaymentCompleted;
 import org.socialbank.payments.PaymentId;
 import org.socialbank.payments.PaymentOrder;
+import org.socialbank.payments.PaymentRejection;
+import org.socialbank.payments.PaymentResult;
 import org.socialbank.payments.PaymentStatus;
 import org.socialbank.payments.Payments;
 import org.socialbank.payments.requests.jdbc.JdbcRequests;
@@ -59,48 +61,64 @@ class PayRequest {
         this.clock = clock;
     }
 
-    /** Empty when there is no such request; a refusal is a rejected payment with a code, never stored. */
-    Optional<Payment> pay(RequestId id, CustomerId payer, String channel) {
+    /** Empty when there is no such request; a refusal is never stored. */
+    Optional<RequestPayment> pay(RequestId id, CustomerId payer, String channel, boolean answeredInChat) {
         RequestOrder.channel(channel);
-        return writes.write(status -> store.lock(id).map(r -> pay(r, payer, channel)));
+        return writes.write(status -> store.lock(id).map(r -> pay(r, payer, channel, answeredInChat)));
     }
 
-    private Payment pay(RequestRow r, CustomerId payer, String channel) {
+    private RequestPayment pay(RequestRow r, CustomerId payer, String channel, boolean answeredInChat) {
         if (!isPayer(r, payer)) {
-            return refused(r, payer, channel, "not_the_payer");
+            return new RequestPayment.Refused(RequestRejection.NOT_THE_PAYER);
         }
-        Optional<Payment> current = Optional.ofNullable(r.paymentId()).flatMap(p -> payments.payment(new PaymentId(p)))
+        Optional<Payment> current = Optional.ofNullable(r.paying().paymentId()).flatMap(p -> payments.payment(new PaymentId(p)))
                 .filter(p -> p.payerCustomerId().equals(payer));
         if (r.status() == RequestStatus.PAID) {
-            return current.orElseGet(() -> refused(r, payer, channel, "request_paid"));
+            return current.<RequestPayment>map(RequestPayment.Attempted::new)
+                    .orElseGet(() -> new RequestPayment.Refused(RequestRejection.REQUEST_PAID));
         }
         if (!r.open()) {
-            return refused(r, payer, channel, "request_" + r.status().wireName());
+            return new RequestPayment.Refused(RequestRejection.ended(r.status()));
         }
         if (!r.expiresAt().isAfter(clock.instant())) {
             closer.expire(r);
-            return refused(r, payer, channel, "request_expired");
+            return new RequestPayment.Refused(RequestRejection.REQUEST_EXPIRED);
         }
         if (current.isPresent() && !FAILED.contains(current.get().status())) {
-            return current.get(); // a replay, or an attempt that waits for its step-up
+            return new RequestPayment.Attempted(current.get()); // a replay, or an attempt that waits for its step-up
         }
-        int attempt = current.isPresent() ? r.payAttempt() + 1 : Math.max(1, r.payAttempt());
+        int attempt = current.isPresent() ? r.paying().attempt() + 1 : Math.max(1, r.paying().attempt());
         if (attempt > properties.payAttemptsMax()) {
-            return refused(r, payer, channel, "too_many_attempts");
+            return new RequestPayment.Refused(RequestRejection.TOO_MANY_ATTEMPTS);
         }
         Optional<Alias> payee = payee(r);
         if (payee.isEmpty()) {
-            return refused(r, payer, channel, "requester_cannot_receive");
+            return new RequestPayment.Refused(RequestRejection.REQUESTER_CANNOT_RECEIVE);
         }
         PaymentId paymentId = paymentId(r.id(), payer, attempt);
         // recorded first, so that the completion (now, or after the step-up) finds its request
         store.recordAttempt(r.id(), payer, attempt, paymentId.value(), now());
-        Payment payment = payments.pay(new PaymentOrder(paymentId, payer, payee.get(), r.amountMinor(), r.currency(),
-                channel));
+        PaymentResult result = payments.pay(new PaymentOrder(paymentId, payer, payee.get(), r.amountMinor(),
+                r.currency(), channel, answeredInChat));
+        if (result instanceof PaymentResult.Refused refused) {
+            return new RequestPayment.Refused(refusal(refused.rejection()));
+        }
+        Payment payment = ((PaymentResult.Recorded) result).payment();
         if (payment.status() == PaymentStatus.COMPLETED) {
             settle(r.id(), payment.id());
         }
-        return payment;
+        return new RequestPayment.Attempted(payment);
+    }
+
+    /**
+     * Why payments refused to record the payment of a request, said of the request. Its id derives
+     * from the request, the payer and a new attempt, so it is never another payment's.
+     */
+    private static RequestRejection refusal(PaymentRejection why) {
+        if (why != PaymentRejection.PAYER_NOT_FOUND) {
+            throw new IllegalStateException("the payment of a request was refused with " + why.code());
+        }
+        return RequestRejection.PAYER_NOT_FOUND;
     }
 
     /** The payer of a request to an alias that was nobody's may be the customer who holds it now. */
@@ -116,9 +134,9 @@ class PayRequest {
      * theirs, else another of theirs now (an alias can change hands; money must not follow it).
      */
     private Optional<Alias> payee(RequestRow r) {
-        if (directory.resolve(r.requesterAlias()).map(AliasMatch::customerId).filter(r.requester()::equals)
+        if (directory.resolve(r.parties().requesterAlias()).map(AliasMatch::customerId).filter(r.requester()::equals)
                 .isPresent()) {
-            return Optional.of(r.requesterAlias());
+            return Optional.of(r.parties().requesterAlias());
         }
         return directory.customer(r.requester()).flatMap(AskForMoney::payableAlias);
     }
@@ -140,12 +158,6 @@ class PayRequest {
             events.publishEvent(new RequestPaid(r.id(), r.splitId(), r.requester(), r.payerCustomer(), r.amountMinor(),
                     r.currency(), paymentId));
         }
-    }
-
-    private static Payment refused(RequestRow r, CustomerId payer, String channel, String code) {
-        return new Payment(paymentId(r.id(), payer, 0), payer, r.requesterAlias(), r.requester(),
-                r.requesterMaskedName(), r.amountMinor(), r.currency(), channel, PaymentStatus.REJECTED, code, null,
-                null, null, null, null, null, null, null, List.of(), null, null);
     }
 
     private Instant now() {

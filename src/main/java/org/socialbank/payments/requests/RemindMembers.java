@@ -59,7 +59,7 @@ class RemindMembers {
             return new Reminders(r.splitId(), List.of(), List.of(), null);
         }
         if (store.remind(r.id(), now.minus(properties.reminderInterval()), now)) {
-            events.publishEvent(new RequestReminderDue(r.id(), r.splitId(), r.requester(), r.requesterMaskedName(),
+            events.publishEvent(new RequestReminderDue(r.id(), r.splitId(), r.requester(), r.parties().requesterMaskedName(),
                     r.payerCustomer(), r.payer(), r.amountMinor(), r.currency(), views.payUrl(r), r.channel()));
             return new Reminders(r.splitId(), List.of(r.id()), List.of(), null);
         }
@@ -78,7 +78,7 @@ class RemindMembers {
             }
             if (store.remind(r.id(), now.minus(properties.reminderInterval()), now)) {
                 reminded.add(r.id());
-                events.publishEvent(new RequestReminderDue(r.id(), id, r.requester(), r.requesterMaskedName(),
+                events.publishEvent(new RequestReminderDue(r.id(), id, r.requester(), r.parties().requesterMaskedName(),
                         r.payerCustomer(), r.payer(), r.amountMinor(), r.currency(), views.payUrl(r), r.channel()));
             } else {
                 tooSoon.add(r.id());

@@ -15,9 +15,7 @@ public enum RequestStatus {
     /** Nobody paid before the request's expiry. */
     EXPIRED,
     /** The requester withdrew it. */
-    CANCELLED,
-    /** Refused when asked for (see the code); never stored. */
-    REJECTED;
+    CANCELLED;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -18,21 +18,15 @@ class RequestViews {
     }
 
     MoneyRequest of(RequestRow r) {
-        return new MoneyRequest(r.id(), r.splitId(), r.requester(), r.requesterMaskedName(), r.payer(),
-                r.payerCustomer(), r.amountMinor(), r.currency(), r.note(), r.channel(), r.status(), null,
-                r.open() ? payUrl(r) : null, r.reference(), r.paymentId() == null ? null : new PaymentId(r.paymentId()),
+        return new MoneyRequest(r.id(), r.splitId(), r.requester(), r.parties().requesterMaskedName(), r.payer(),
+                r.payerCustomer(), r.amountMinor(), r.currency(), r.note(), r.channel(), r.status(),
+                r.open() ? payUrl(r) : null, r.payLink().reference(),
+                r.paying().paymentId() == null ? null : new PaymentId(r.paying().paymentId()),
                 r.expiresAt(), r.remindedAt(), r.createdAt(), r.updatedAt());
-    }
-
-    /** A refusal that is not stored: the order could not become a request. */
-    static MoneyRequest refused(RequestOrder order, String code) {
-        return new MoneyRequest(order.id(), null, order.requester(), null, order.from(), null, order.amountMinor(),
-                order.currency(), order.note(), order.channel(), RequestStatus.REJECTED, code, null, null, null, null,
-                null, null, null);
     }
 
     /** The pay link of a request to someone who is not a customer; null for a customer's. */
     String payUrl(RequestRow r) {
-        return r.payTokenHash() == null ? null : urls.url("/pay-request/" + secrets.token(r.id()));
+        return r.payLink().tokenHash() == null ? null : urls.url("/pay-request/" + secrets.token(r.id()));
     }
 }

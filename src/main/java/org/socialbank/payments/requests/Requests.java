@@ -3,7 +3,6 @@ package org.socialbank.payments.requests;
 import java.time.Clock;
 import java.util.Optional;
 import org.socialbank.directory.CustomerId;
-import org.socialbank.payments.Payment;
 import org.socialbank.payments.Payments;
 import org.socialbank.payments.requests.jdbc.JdbcRequests;
 import org.socialbank.payments.requests.jdbc.RequestRow;
@@ -15,7 +14,8 @@ import org.springframework.stereotype.Service;
  * Money requests and bill splits, for the bank's apps (over HTTP) and the chats. Nobody is ever
  * debited by a request: the payer pays it through {@link Payments#pay} (limits, step-up and
  * idempotency apply), or, when not a customer, by an interbank credit carrying its reference.
- * A business "no" comes back as a status and a code. Events, published in the transaction that
+ * A business "no" comes back as a value ({@link RequestResult}, {@link SplitResult}, {@link
+ * RequestPayment}, each refusal a {@link RequestRejection}). Events, published in the transaction that
  * reached them: {@link MoneyRequested}, {@link RequestPaid}, {@link RequestDeclined}, {@link
  * RequestCancelled}, {@link RequestExpired} and {@link RequestReminderDue}.
  */
@@ -51,12 +51,12 @@ public class Requests {
     }
 
     /**
-     * Asks someone for money. The answer's status is {@code open}, or {@code rejected} with a code
-     * ({@code requester_not_found}, {@code no_account_in_currency}, {@code requester_has_no_alias},
-     * {@code payer_is_requester}, {@code payer_not_found}, {@code id_reused}). A replay of the id
-     * returns the request as it is now.
+     * Asks someone for money: the request, open; or refused ({@link RequestRejection}: {@code
+     * requester_not_found}, {@code no_account_in_currency}, {@code requester_has_no_alias}, {@code
+     * too_many_requests}, {@code payer_is_requester}, {@code payer_not_found}, {@code id_reused}).
+     * A replay of the id returns the request as it is now.
      */
-    public MoneyRequest request(RequestOrder order) {
+    public RequestResult request(RequestOrder order) {
         return ask.request(order);
     }
 
@@ -66,13 +66,21 @@ public class Requests {
 
     /**
      * The payer pays a request. Empty when there is no such request. Else the payment, as {@link
-     * Payments#pay} answers it ({@code completed}, {@code awaiting_confirmation}, {@code rejected}
-     * with its code), or a rejected payment that was never stored, with a code: {@code
-     * not_the_payer}, {@code request_paid}, {@code request_declined}, {@code request_expired},
-     * {@code request_cancelled}, {@code too_many_attempts}, {@code requester_cannot_receive}.
+     * Payments#pay} records it ({@code completed}, {@code awaiting_confirmation}, {@code rejected}
+     * with its rejection), or a refusal ({@link RequestRejection}: {@code not_the_payer}, {@code
+     * request_paid}, {@code request_declined}, {@code request_expired}, {@code request_cancelled},
+     * {@code too_many_attempts}, {@code requester_cannot_receive}, {@code payer_not_found}).
      */
-    public Optional<Payment> payRequest(RequestId id, CustomerId payer, String channel) {
-        return pay.pay(id, payer, channel);
+    public Optional<RequestPayment> payRequest(RequestId id, CustomerId payer, String channel) {
+        return pay.pay(id, payer, channel, false);
+    }
+
+    /**
+     * As {@link #payRequest(RequestId, CustomerId, String)}, from a chat message whose reply tells
+     * the payer what became of the payment ({@link org.socialbank.payments.PaymentOrder#answeredInChat()}).
+     */
+    public Optional<RequestPayment> payRequestInChat(RequestId id, CustomerId payer, String channel) {
+        return pay.pay(id, payer, channel, true);
     }
 
     /** Empty when there is no such request or the customer is not its payer; else the request (declined if it was open). */
@@ -86,12 +94,12 @@ public class Requests {
     }
 
     /**
-     * Splits a bill: one request per member. Refused with a code: {@code shares_do_not_add_up},
+     * Splits a bill: one request per member. Refused ({@link RequestRejection}): {@code shares_do_not_add_up},
      * {@code shares_mixed}, {@code share_too_small}, {@code duplicate_member}, {@code
      * member_is_organiser}, {@code member_not_found}, {@code organiser_not_found}, {@code
-     * no_account_in_currency}, {@code organiser_has_no_alias}, {@code id_reused}.
+     * no_account_in_currency}, {@code organiser_has_no_alias}, {@code too_many_requests}, {@code id_reused}.
      */
-    public Split split(SplitOrder order) {
+    public SplitResult split(SplitOrder order) {
         return splits.split(order);
     }
 
@@ -159,8 +167,8 @@ public class Requests {
 
     private PayLinkView payLink(RequestRow r) {
         RequestStatus state = r.open() && !r.expiresAt().isAfter(clock.instant()) ? RequestStatus.EXPIRED : r.status();
-        return new PayLinkView(state, r.requesterMaskedName(), r.amountMinor(), r.currency(), r.note(),
-                Iban.of(properties.collectionIban()).display(), properties.collectionName(), r.reference(),
+        return new PayLinkView(state, r.parties().requesterMaskedName(), r.amountMinor(), r.currency(), r.note(),
+                Iban.of(properties.collectionIban()).display(), properties.collectionName(), r.payLink().reference(),
                 r.expiresAt());
     }
 }

@@ -117,7 +117,7 @@ class SettleCredit {
         UUID id = r.id().derive("incoming-credit");
         TransferResult result = ledger.transfer(new NewTransfer(new TransferId(id), collection.open(r.currency()),
                 wallet.get(), r.amountMinor(), r.currency(), new TransferCode("request-credit"), false, 0,
-                Metadata.of(Map.of("request", r.id().toString(), "reference", r.reference()))));
+                Metadata.of(Map.of("request", r.id().toString(), "reference", r.payLink().reference()))));
         return result instanceof TransferResult.Posted ? id : null;
     }
 

@@ -21,47 +21,47 @@ final class Shares {
     record Allocation(long organiserMinor, List<Long> membersMinor) {
     }
 
-    /** The shares, or why there are none: {@code duplicate_member}, {@code shares_mixed}, {@code shares_do_not_add_up}, {@code share_too_small}. */
-    static AskForMoney.Result<Allocation> allocate(SplitOrder order) {
+    /** The shares, or why there are none: duplicate_member, shares_mixed, shares_do_not_add_up, share_too_small. */
+    static Checked<Allocation> allocate(SplitOrder order) {
         List<Share> shares = order.shares();
         if (new HashSet<>(shares.stream().map(Share::alias).toList()).size() != shares.size()) {
-            return AskForMoney.Result.no("duplicate_member");
+            return Checked.no(RequestRejection.DUPLICATE_MEMBER);
         }
         long given = shares.stream().filter(s -> s.amountMinor() != null).count();
         if (given == shares.size()) {
             return given(order);
         }
-        return given == 0 ? equal(order) : AskForMoney.Result.no("shares_mixed");
+        return given == 0 ? equal(order) : Checked.no(RequestRejection.SHARES_MIXED);
     }
 
-    private static AskForMoney.Result<Allocation> given(SplitOrder order) {
+    private static Checked<Allocation> given(SplitOrder order) {
         long sum = 0;
         for (Share s : order.shares()) {
             if (s.amountMinor() > order.totalMinor() - sum) { // compared so, the sum can never overflow
-                return AskForMoney.Result.no("shares_do_not_add_up");
+                return Checked.no(RequestRejection.SHARES_DO_NOT_ADD_UP);
             }
             sum += s.amountMinor();
         }
         long rest = order.totalMinor() - sum;
         boolean fits = order.includeOrganiser() ? rest > 0 : rest == 0;
-        return fits ? AskForMoney.Result.of(new Allocation(rest, order.shares().stream().map(Share::amountMinor)
-                .toList())) : AskForMoney.Result.no("shares_do_not_add_up");
+        return fits ? Checked.ok(new Allocation(rest, order.shares().stream().map(Share::amountMinor)
+                .toList())) : Checked.no(RequestRejection.SHARES_DO_NOT_ADD_UP);
     }
 
     /** Equal shares; the minor units left over go to the organiser when included, else one each to the first members. */
-    private static AskForMoney.Result<Allocation> equal(SplitOrder order) {
+    private static Checked<Allocation> equal(SplitOrder order) {
         int members = order.shares().size();
         int parts = members + (order.includeOrganiser() ? 1 : 0);
         long base = order.totalMinor() / parts;
         long remainder = order.totalMinor() % parts;
         if (base == 0) {
-            return AskForMoney.Result.no("share_too_small");
+            return Checked.no(RequestRejection.SHARE_TOO_SMALL);
         }
         List<Long> each = new ArrayList<>(members);
         for (int i = 0; i < members; i++) {
             each.add(!order.includeOrganiser() && i < remainder ? base + 1 : base);
         }
-        return AskForMoney.Result.of(new Allocation(order.includeOrganiser() ? base + remainder : 0, each));
+        return Checked.ok(new Allocation(order.includeOrganiser() ? base + remainder : 0, each));
     }
 
     /** What makes two orders of one id the same split: a replay, not a reused id. */

@@ -10,19 +10,13 @@ import org.socialbank.shared.CurrencyCode;
  *
  * @param organiserShareMinor what the organiser pays themself (0 when not included); never requested
  * @param status {@code open} while a request is open, {@code settled} when every request was paid,
- *     {@code closed} when none is open any more but some went unpaid, {@code rejected} for a refusal
- * @param code why it was refused; null otherwise
- * @param createdAt null for a refusal that was not stored
+ *     {@code closed} when none is open any more but some went unpaid
  */
 public record Split(SplitId id, CustomerId organiserCustomerId, long totalMinor, CurrencyCode currency, String note,
         String channel, boolean includeOrganiser, long organiserShareMinor, List<MoneyRequest> requests,
-        long paidMinor, long outstandingMinor, String status, String code, Instant createdAt) {
+        long paidMinor, long outstandingMinor, String status, Instant createdAt) {
 
     public Split {
         requests = requests == null ? List.of() : List.copyOf(requests);
-    }
-
-    public boolean refused() {
-        return code != null;
     }
 }

@@ -37,28 +37,28 @@ class SplitBill {
         this.clock = clock;
     }
 
-    Split split(SplitOrder order) {
+    SplitResult split(SplitOrder order) {
         return writes.write(status -> {
             String fingerprint = Shares.fingerprint(order);
             Optional<SplitRow> existing = store.findSplit(order.id());
             if (existing.isPresent()) {
-                return existing.get().fingerprint().equals(fingerprint) ? view(existing.get())
-                        : refused(order, MoneyRequest.ID_REUSED);
+                return existing.get().fingerprint().equals(fingerprint) ? new SplitResult.Made(view(existing.get()), true)
+                        : new SplitResult.Refused(RequestRejection.ID_REUSED);
             }
-            AskForMoney.Result<Shares.Allocation> shares = Shares.allocate(order);
-            if (shares.code() != null) {
-                return refused(order, shares.code());
+            Checked<Shares.Allocation> shares = Shares.allocate(order);
+            if (shares instanceof Checked.No<Shares.Allocation> no) {
+                return new SplitResult.Refused(no.rejection());
             }
-            AskForMoney.Result<AskForMoney.Requester> organiser = ask.requester(order.organiser(), order.currency());
-            if (organiser.code() != null) {
-                return refused(order, organiser.code().replace("requester", "organiser"));
+            Checked<AskForMoney.Requester> organiser = ask.requester(order.organiser(), order.currency());
+            if (organiser instanceof Checked.No<AskForMoney.Requester> no) {
+                return new SplitResult.Refused(no.rejection().ofSplit());
             }
             if (ask.tooMany(order.organiser(), order.shares().size())) {
-                return refused(order, AskForMoney.TOO_MANY_REQUESTS);
+                return new SplitResult.Refused(RequestRejection.TOO_MANY_REQUESTS);
             }
-            AskForMoney.Result<List<AskForMoney.Asked>> members = members(order, organiser.value());
-            if (members.code() != null) {
-                return refused(order, members.code());
+            Checked<List<AskForMoney.Asked>> members = members(order, organiser.value());
+            if (members instanceof Checked.No<List<AskForMoney.Asked>> no) {
+                return new SplitResult.Refused(no.rejection());
             }
             SplitRow split = new SplitRow(order.id(), order.organiser(), order.totalMinor(), order.currency(),
                     order.note(), order.channel(), order.includeOrganiser(), shares.value().organiserMinor(),
@@ -68,26 +68,25 @@ class SplitBill {
                 ask.open(order.id().member(i), order.id(), i, organiser.value(), members.value().get(i),
                         shares.value().membersMinor().get(i), order.currency(), order.note(), order.channel());
             }
-            return view(split);
+            return new SplitResult.Made(view(split), false);
         });
     }
 
-    private AskForMoney.Result<List<AskForMoney.Asked>> members(SplitOrder order, AskForMoney.Requester organiser) {
+    private Checked<List<AskForMoney.Asked>> members(SplitOrder order, AskForMoney.Requester organiser) {
         List<AskForMoney.Asked> members = new ArrayList<>();
         Set<CustomerId> customers = new HashSet<>();
         for (Share share : order.shares()) {
-            AskForMoney.Result<AskForMoney.Asked> asked = ask.asked(organiser, share.alias());
-            if (asked.code() != null) {
-                return AskForMoney.Result.no(asked.code().replace("payer_is_requester", "member_is_organiser")
-                        .replace("payer_not_found", "member_not_found"));
+            Checked<AskForMoney.Asked> asked = ask.asked(organiser, share.alias());
+            if (asked instanceof Checked.No<AskForMoney.Asked> no) {
+                return Checked.no(no.rejection().ofSplit());
             }
             Optional<CustomerId> customer = asked.value().match().map(AliasMatch::customerId);
             if (customer.isPresent() && !customers.add(customer.get())) {
-                return AskForMoney.Result.no("duplicate_member"); // two aliases of one customer
+                return Checked.no(RequestRejection.DUPLICATE_MEMBER); // two aliases of one customer
             }
             members.add(asked.value());
         }
-        return AskForMoney.Result.of(members);
+        return Checked.ok(members);
     }
 
     Optional<Split> find(SplitId id) {
@@ -102,11 +101,6 @@ class SplitBill {
                 : "closed";
         return new Split(s.id(), s.organiser(), s.totalMinor(), s.currency(), s.note(), s.channel(),
                 s.includeOrganiser(), s.organiserShareMinor(), rows.stream().map(views::of).toList(), paid, open,
-                state, null, s.createdAt());
-    }
-
-    private static Split refused(SplitOrder order, String code) {
-        return new Split(order.id(), order.organiser(), order.totalMinor(), order.currency(), order.note(),
-                order.channel(), order.includeOrganiser(), 0, List.of(), 0, 0, "rejected", code, null);
+                state, s.createdAt());
     }
 }

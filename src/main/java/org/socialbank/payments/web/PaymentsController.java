@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.socialbank.payments.Payment;
 import org.socialbank.payments.PaymentId;
+import org.socialbank.payments.PaymentResult;
 import org.socialbank.payments.PaymentStatus;
 import org.socialbank.payments.Payments;
 import org.socialbank.shared.web.Problems;
@@ -50,18 +51,13 @@ class PaymentsController {
     @ApiResponse(responseCode = "400", description = "malformed or invalid request", content = @Content(mediaType = "application/problem+json"))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> pay(@RequestBody PaymentRequests.Pay body) {
-        var order = body.toOrder();
-        boolean known = payments.payment(order.id()).isPresent();
-        Payment payment = payments.pay(order);
-        if (payment.idReused()) {
-            return Problems.response(Problems.of(HttpStatus.CONFLICT, Payment.ID_REUSED,
-                    "This id was already used for a different payment; nothing was changed."));
+        PaymentResult result = payments.pay(body.toOrder());
+        if (result instanceof PaymentResult.Refused refused) {
+            return Problems.response(PaymentRejections.problem(refused.rejection()));
         }
-        if (payment.createdAt() == null) {
-            return Problems.response(Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, payment.code(),
-                    "The payer is not an active customer of this bank."));
-        }
-        return ResponseEntity.status(known ? HttpStatus.OK : HttpStatus.CREATED).body(PaymentJson.of(payment));
+        PaymentResult.Recorded recorded = (PaymentResult.Recorded) result;
+        return ResponseEntity.status(recorded.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
+                .body(PaymentJson.of(recorded.payment()));
     }
 
     @Operation(summary = "A payment, with the audit of the risk decision (why it was held or refused)")

@@ -385,8 +385,9 @@ class XEndToEndIntegrationTests {
     @Test
     void aHandleXDoesNotKnowIsRefusedAsPayeeNotFound() {
         Alias nobody = Alias.parse(AliasType.HANDLE, Network.X, "n" + id().substring(6), null);
-        Payment payment = payments.pay(new PaymentOrder(new PaymentId(UUID.randomUUID()), ALICE.customerId(), nobody,
-                100, CurrencyCode.of("EUR"), "x"));
+        Payment payment = ((org.socialbank.payments.PaymentResult.Recorded) payments.pay(new PaymentOrder(
+                new PaymentId(UUID.randomUUID()), ALICE.customerId(), nobody, 100, CurrencyCode.of("EUR"), "x")))
+                .payment();
         assertThat(payment.status()).isEqualTo(PaymentStatus.REJECTED);
         assertThat(payment.code()).isEqualTo("payee_not_found");
     }

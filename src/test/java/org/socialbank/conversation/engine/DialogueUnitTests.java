@@ -234,7 +234,7 @@ class DialogueUnitTests {
     @DisplayName("security review #12: a requester past their hourly requests hears so clearly")
     void aRequestRefusedForTooManyRequestsSaysSo() {
         bank.linkedIn(Language.EN);
-        bank.askRefusal = "too_many_requests";
+        bank.askRefusal = org.socialbank.payments.requests.RequestRejection.TOO_MANY_REQUESTS;
         assertThat(text(say("request 20 from @bob"))).isEqualTo("en:conversation.request.too_many[too_many_requests]");
     }
 
@@ -375,7 +375,7 @@ class DialogueUnitTests {
     @Test
     void aLimitSaysWhichAndWhenItResets() {
         bank.linkedIn(Language.EN);
-        bank.refusal = "exceeds_daily_limit";
+        bank.refusal = org.socialbank.payments.PaymentRejection.EXCEEDS_DAILY_LIMIT;
         bank.refusalLimitMinor = 50_000L;
         bank.refusalResetsAt = java.time.Instant.parse("2026-11-23T00:00:00Z");
         String yes = button(say("pay @bob 600"), 0);
@@ -403,11 +403,9 @@ class DialogueUnitTests {
     @Test
     void aLedgerRefusalBecomesASentence() {
         bank.linkedIn(Language.EN);
-        bank.refusal = "exceeds_credits";
+        // payments turns the ledger's exceeds_credits into insufficient_funds: the dialogue meets only the latter
+        bank.refusal = org.socialbank.payments.PaymentRejection.INSUFFICIENT_FUNDS;
         String yes = button(say("pay @bob 10"), 0);
-        assertThat(text(send(new Inbound.Button(yes)))).isEqualTo("en:conversation.pay.refused.funds[exceeds_credits]");
-        bank.refusal = "insufficient_funds";
-        yes = button(say("pay @bob 10"), 0);
         assertThat(text(send(new Inbound.Button(yes)))).isEqualTo("en:conversation.pay.refused.funds[insufficient_funds]");
         assertThat(state.form()).isNull();
     }
@@ -416,7 +414,8 @@ class DialogueUnitTests {
     void aPaymentThatCannotGoIsRefusedBeforeAnyConfirmButtonWithWhatIsPossible() {
         // issue 13: "Confirmed", then "not paid" was the truth told too late
         bank.linkedIn(Language.EN);
-        bank.precheckRefusal = new org.socialbank.conversation.dialogue.Bank.Refused("insufficient_funds", null, null,
+        bank.precheckRefusal = new org.socialbank.conversation.dialogue.Bank.Refused(
+                org.socialbank.payments.PaymentRejection.INSUFFICIENT_FUNDS, null, null,
                 32_350L);
         List<Outbound> refused = say("pay @bob 400");
         assertThat(refused).noneMatch(Outbound.Buttons.class::isInstance);
@@ -436,7 +435,8 @@ class DialogueUnitTests {
     @Test
     void aLimitIsToldBeforeTheConfirmButtonToo() {
         bank.linkedIn(Language.EN);
-        bank.precheckRefusal = new org.socialbank.conversation.dialogue.Bank.Refused("exceeds_transaction_limit",
+        bank.precheckRefusal = new org.socialbank.conversation.dialogue.Bank.Refused(
+                org.socialbank.payments.PaymentRejection.EXCEEDS_TRANSACTION_LIMIT,
                 50_000L, null);
         List<Outbound> refused = say("pay @bob 600");
         assertThat(refused).noneMatch(Outbound.Buttons.class::isInstance);

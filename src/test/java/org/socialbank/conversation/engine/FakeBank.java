@@ -29,7 +29,7 @@ final class FakeBank implements Bank {
     final List<Branch> branches = new ArrayList<>();
     int branchLookups;
     Linked linked;
-    String refusal;
+    org.socialbank.payments.PaymentRejection refusal;
     Long refusalLimitMinor;
     Instant refusalResetsAt;
     /** What {@link #check} answers before a Confirm is shown; {@link #refusal} is what paying meets later. */
@@ -310,7 +310,7 @@ final class FakeBank implements Bank {
     final Map<String, Long> openRequests = new HashMap<>();
     List<Long> lastSplitShares;
     boolean lastSplitIncludesOrganiser;
-    String askRefusal;
+    org.socialbank.payments.requests.RequestRejection askRefusal;
 
     @Override
     public AskOutcome ask(CustomerId requester, Alias from, long amountMinor, CurrencyCode currency) {
@@ -328,7 +328,7 @@ final class FakeBank implements Bank {
         lastSplitShares = sharesMinor;
         lastSplitIncludesOrganiser = includeOrganiser;
         if (!sharesMinor.isEmpty() && sharesMinor.stream().mapToLong(Long::longValue).sum() != totalMinor) {
-            return new NotAsked("shares_do_not_add_up");
+            return new NotAsked(org.socialbank.payments.requests.RequestRejection.SHARES_DO_NOT_ADD_UP);
         }
         long each = sharesMinor.isEmpty() ? totalMinor / (members.size() + 1) : 0;
         List<Long> shares = sharesMinor.isEmpty() ? members.stream().map(m -> each).toList() : sharesMinor;

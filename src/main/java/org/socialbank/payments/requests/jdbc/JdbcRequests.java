@@ -28,10 +28,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class JdbcRequests {
 
-    private static final String COLUMNS = "id, split_id, split_seq, requester_id, requester_masked_name, "
-            + "requester_alias_type, requester_alias_network, requester_alias_value, payer_type, payer_network, "
-            + "payer_value, payer_customer_id, amount_minor, currency, note, channel, status, pay_token_hash, "
-            + "reference, pay_attempt, payment_id, credit_transfer_id, expires_at, reminded_at, created_at, updated_at";
+    private static final String COLUMNS = """
+            id, split_id, split_seq, requester_id, requester_masked_name,
+            requester_alias_type, requester_alias_network, requester_alias_value,
+            payer_type, payer_network, payer_value, payer_customer_id,
+            amount_minor, currency, note, channel, status, pay_token_hash, reference,
+            pay_attempt, payment_id, credit_transfer_id, expires_at, reminded_at, created_at, updated_at""";
     private static final String SPLIT_COLUMNS = "id, organiser_id, total_minor, currency, note, channel, "
             + "include_organiser, organiser_share_minor, fingerprint, created_at";
 
@@ -45,12 +47,13 @@ public class JdbcRequests {
         jdbc.sql("INSERT INTO money_requests (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
                 + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(r.id().value(), r.splitId() == null ? null : r.splitId().value(), r.splitSeq(),
-                        r.requester().value(), r.requesterMaskedName(), r.requesterAlias().type().wireName(),
-                        network(r.requesterAlias()), r.requesterAlias().value(), r.payer().type().wireName(),
-                        network(r.payer()), r.payer().value(), uuid(r.payerCustomer()), r.amountMinor(),
-                        r.currency().code(), r.note(), r.channel(), r.status().wireName(), r.payTokenHash(),
-                        r.reference(), r.payAttempt(), r.paymentId(), r.creditTransferId(), utc(r.expiresAt()),
-                        utc(r.remindedAt()), utc(r.createdAt()), utc(r.updatedAt()))
+                        r.requester().value(), r.parties().requesterMaskedName(),
+                        r.parties().requesterAlias().type().wireName(), network(r.parties().requesterAlias()),
+                        r.parties().requesterAlias().value(), r.payer().type().wireName(), network(r.payer()),
+                        r.payer().value(), uuid(r.payerCustomer()), r.amountMinor(), r.currency().code(), r.note(),
+                        r.channel(), r.status().wireName(), r.payLink().tokenHash(), r.payLink().reference(),
+                        r.paying().attempt(), r.paying().paymentId(), r.paying().creditTransferId(),
+                        utc(r.expiresAt()), utc(r.remindedAt()), utc(r.createdAt()), utc(r.updatedAt()))
                 .update();
     }
 
@@ -116,8 +119,9 @@ public class JdbcRequests {
 
     /** Expires an open request whose expiry passed; false when it was paid, closed or expired meanwhile. */
     public boolean expire(RequestId id, Instant now) {
-        return jdbc.sql("UPDATE money_requests SET status = 'expired', updated_at = ? WHERE id = ? "
-                + "AND status = 'open' AND expires_at <= ?")
+        return jdbc.sql("""
+                UPDATE money_requests SET status = 'expired', updated_at = ?
+                WHERE id = ? AND status = 'open' AND expires_at <= ?""")
                 .params(utc(now), id.value(), utc(now)).update() == 1;
     }
 
@@ -126,15 +130,18 @@ public class JdbcRequests {
      * confirmed on the step-up page after the request expired), so only "paid already" stops it.
      */
     public boolean markPaid(RequestId id, UUID paymentId, UUID creditTransferId, Instant now) {
-        return jdbc.sql("UPDATE money_requests SET status = 'paid', payment_id = COALESCE(?, payment_id), "
-                + "credit_transfer_id = ?, updated_at = ? WHERE id = ? AND status <> 'paid'")
+        return jdbc.sql("""
+                UPDATE money_requests SET status = 'paid', payment_id = COALESCE(?, payment_id),
+                    credit_transfer_id = ?, updated_at = ?
+                WHERE id = ? AND status <> 'paid'""")
                 .params(paymentId, creditTransferId, utc(now), id.value()).update() == 1;
     }
 
     /** Records the payer's payment attempt; the caller holds the request's lock. */
     public void recordAttempt(RequestId id, CustomerId payer, int attempt, UUID paymentId, Instant now) {
-        jdbc.sql("UPDATE money_requests SET payer_customer_id = ?, pay_attempt = ?, payment_id = ?, updated_at = ? "
-                + "WHERE id = ?").params(payer.value(), attempt, paymentId, utc(now), id.value()).update();
+        jdbc.sql("""
+                UPDATE money_requests SET payer_customer_id = ?, pay_attempt = ?, payment_id = ?, updated_at = ?
+                WHERE id = ?""").params(payer.value(), attempt, paymentId, utc(now), id.value()).update();
     }
 
     /**
@@ -142,8 +149,9 @@ public class JdbcRequests {
      * {@code notAfter}; returns whether this call did.
      */
     public boolean remind(RequestId id, Instant notAfter, Instant now) {
-        return jdbc.sql("UPDATE money_requests SET reminded_at = ?, updated_at = ? WHERE id = ? AND status = 'open' "
-                + "AND COALESCE(reminded_at, created_at) <= ?")
+        return jdbc.sql("""
+                UPDATE money_requests SET reminded_at = ?, updated_at = ?
+                WHERE id = ? AND status = 'open' AND COALESCE(reminded_at, created_at) <= ?""")
                 .params(utc(now), utc(now), id.value(), utc(notAfter)).update() == 1;
     }
 
@@ -164,15 +172,18 @@ public class JdbcRequests {
     }
 
     public Optional<Credit> credit(String entryId) {
-        return jdbc.sql("SELECT reference, amount_minor, currency, outcome, request_id FROM incoming_credit_entries "
-                + "WHERE entry_id = ?").param(entryId).query((rs, n) -> new Credit(rs.getString(1), rs.getLong(2),
+        return jdbc.sql("""
+                SELECT reference, amount_minor, currency, outcome, request_id FROM incoming_credit_entries
+                WHERE entry_id = ?""").param(entryId).query((rs, n) -> new Credit(rs.getString(1), rs.getLong(2),
                         rs.getString(3).strip(), rs.getString(4), rs.getObject(5, UUID.class))).optional();
     }
 
     public void insertCredit(String entryId, String reference, long amountMinor, CurrencyCode currency, String outcome,
             RequestId request, UUID transferId, Instant now) {
-        jdbc.sql("INSERT INTO incoming_credit_entries (entry_id, reference, amount_minor, currency, outcome, request_id, "
-                + "transfer_id, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("""
+                INSERT INTO incoming_credit_entries
+                    (entry_id, reference, amount_minor, currency, outcome, request_id, transfer_id, received_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(entryId, reference, amountMinor, currency.code(), outcome,
                         request == null ? null : request.value(), transferId, utc(now)).update();
     }
@@ -201,12 +212,13 @@ public class JdbcRequests {
         int seq = rs.getInt("split_seq");
         Integer splitSeq = rs.wasNull() ? null : seq;
         return new RequestRow(new RequestId(rs.getObject("id", UUID.class)), split == null ? null : new SplitId(split),
-                splitSeq, customer(rs, "requester_id"), rs.getString("requester_masked_name"),
-                alias(rs, "requester_alias_"), alias(rs, "payer_"), customer(rs, "payer_customer_id"),
+                splitSeq, new RequestRow.Parties(customer(rs, "requester_id"), rs.getString("requester_masked_name"),
+                        alias(rs, "requester_alias_"), alias(rs, "payer_"), customer(rs, "payer_customer_id")),
                 rs.getLong("amount_minor"), CurrencyCode.of(rs.getString("currency").strip()), rs.getString("note"),
                 rs.getString("channel"), RequestStatus.fromWireName(rs.getString("status")).orElseThrow(),
-                rs.getString("pay_token_hash"), rs.getString("reference"), rs.getInt("pay_attempt"),
-                rs.getObject("payment_id", UUID.class), rs.getObject("credit_transfer_id", UUID.class),
+                new RequestRow.PayLink(rs.getString("pay_token_hash"), rs.getString("reference")),
+                new RequestRow.Paying(rs.getInt("pay_attempt"), rs.getObject("payment_id", UUID.class),
+                        rs.getObject("credit_transfer_id", UUID.class)),
                 Timestamps.instant(rs, "expires_at"), Timestamps.instant(rs, "reminded_at"),
                 Timestamps.instant(rs, "created_at"), Timestamps.instant(rs, "updated_at"));
     }

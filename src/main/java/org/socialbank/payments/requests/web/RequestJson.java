@@ -38,7 +38,8 @@ record RequestJson(UUID id, UUID splitId, UUID requesterCustomerId, String reque
 
         static PaymentJson of(Payment p) {
             return new PaymentJson(p.id().value(), p.status().wireName(), p.code(), p.amountMinor(),
-                    p.currency().code(), p.confirmationUrl(), p.limitMinor(), p.usedMinor(), p.resetsAt());
+                    p.currency().code(), p.links().confirmationUrl(), p.limit().limitMinor(), p.limit().usedMinor(),
+                    p.limit().resetsAt());
         }
     }
 

@@ -6,13 +6,14 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.payments.Payment;
 import org.socialbank.payments.requests.MoneyRequest;
 import org.socialbank.payments.requests.RequestId;
-import org.socialbank.payments.requests.RequestOrder;
+import org.socialbank.payments.requests.RequestPayment;
+import org.socialbank.payments.requests.RequestRejection;
+import org.socialbank.payments.requests.RequestResult;
 import org.socialbank.payments.requests.RequestStatus;
 import org.socialbank.payments.requests.Requests;
 import org.socialbank.shared.web.Problems;
@@ -36,10 +37,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/v1/requests", produces = MediaType.APPLICATION_JSON_VALUE)
 class RequestsController {
 
-    /** Refusals of paying that say the request is over; the others are the payer's or the requester's. */
-    private static final Set<String> ENDED = Set.of("request_paid", "request_declined", "request_expired",
-            "request_cancelled", "too_many_attempts");
-
     private final Requests requests;
 
     RequestsController(Requests requests) {
@@ -59,13 +56,13 @@ class RequestsController {
     @ApiResponse(responseCode = "400", description = "malformed or invalid request", content = @Content(mediaType = "application/problem+json"))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> ask(@RequestBody RequestBodies.Ask body) {
-        RequestOrder order = body.order();
-        boolean known = requests.request(order.id()).isPresent();
-        MoneyRequest r = requests.request(order);
-        if (r.refused()) {
-            return refused(r.code());
+        RequestResult result = requests.request(body.order());
+        if (result instanceof RequestResult.Refused refused) {
+            return Problems.response(RequestRejections.problem(refused.rejection()));
         }
-        return ResponseEntity.status(known ? HttpStatus.OK : HttpStatus.CREATED).body(RequestJson.of(r));
+        RequestResult.Asked asked = (RequestResult.Asked) result;
+        return ResponseEntity.status(asked.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
+                .body(RequestJson.of(asked.request()));
     }
 
     @Operation(summary = "A request and its status: open, paid, declined, expired or cancelled")
@@ -90,20 +87,22 @@ class RequestsController {
     ResponseEntity<?> pay(@PathVariable UUID id, @RequestBody RequestBodies.Pay body) {
         RequestBodies.require(RequestBodies.missing(body.payerCustomerId(), "payerCustomerId"));
         RequestId requestId = new RequestId(id);
-        Optional<Payment> paid = requests.payRequest(requestId, new CustomerId(body.payerCustomerId()),
+        Optional<RequestPayment> paid = requests.payRequest(requestId, new CustomerId(body.payerCustomerId()),
                 body.channel() == null ? "api" : body.channel());
-        if (paid.isEmpty() || "not_the_payer".equals(paid.get().code()) && paid.get().createdAt() == null) {
+        if (paid.isEmpty()) {
             return notFound(id);
         }
-        Payment p = paid.get();
-        if (p.createdAt() == null) {
-            var problem = Problems.of(ENDED.contains(p.code()) ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_CONTENT,
-                    p.code(), "The request cannot be paid: " + p.code() + ".");
+        if (paid.get() instanceof RequestPayment.Refused refused) {
+            if (refused.rejection() == RequestRejection.NOT_THE_PAYER) {
+                return notFound(id);
+            }
+            var problem = RequestRejections.problem(refused.rejection());
             requests.request(requestId).ifPresent(r -> problem.setProperty("status", r.status().wireName()));
             return Problems.response(problem);
         }
-        MoneyRequest after = requests.request(requestId).orElseThrow();
-        return ResponseEntity.ok(new RequestJson.Paid(RequestJson.of(after), RequestJson.PaymentJson.of(p)));
+        Payment p = ((RequestPayment.Attempted) paid.get()).payment();
+        return ResponseEntity.ok(new RequestJson.Paid(RequestJson.of(requests.request(requestId).orElseThrow()),
+                RequestJson.PaymentJson.of(p)));
     }
 
     @Operation(summary = "The payer declines an open request")
@@ -140,14 +139,6 @@ class RequestsController {
             return Problems.response(problem);
         }
         return ResponseEntity.ok(RequestJson.of(after.get()));
-    }
-
-    static ResponseEntity<?> refused(String code) {
-        if (MoneyRequest.ID_REUSED.equals(code)) {
-            return Problems.response(Problems.of(HttpStatus.CONFLICT, code,
-                    "This id was already used for a different request; nothing was changed."));
-        }
-        return Problems.response(Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, code, "Refused: " + code + "."));
     }
 
     private static ResponseEntity<?> notFound(UUID id) {

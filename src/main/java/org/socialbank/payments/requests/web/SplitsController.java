@@ -5,13 +5,11 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.Set;
 import java.util.UUID;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.payments.requests.Requests;
-import org.socialbank.payments.requests.Split;
 import org.socialbank.payments.requests.SplitId;
-import org.socialbank.payments.requests.SplitOrder;
+import org.socialbank.payments.requests.SplitResult;
 import org.socialbank.shared.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -28,10 +26,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Splits")
 @RequestMapping(path = "/api/v1/splits", produces = MediaType.APPLICATION_JSON_VALUE)
 class SplitsController {
-
-    /** Refusals that are about the shares as sent: the request itself is invalid. */
-    private static final Set<String> INVALID = Set.of("shares_do_not_add_up", "shares_mixed", "share_too_small",
-            "duplicate_member");
 
     private final Requests requests;
 
@@ -51,16 +45,13 @@ class SplitsController {
             content = @Content(mediaType = "application/problem+json"))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> split(@RequestBody RequestBodies.SplitBody body) {
-        SplitOrder order = body.order();
-        boolean known = requests.split(order.id()).isPresent();
-        Split split = requests.split(order);
-        if (split.refused()) {
-            return INVALID.contains(split.code())
-                    ? Problems.response(Problems.of(HttpStatus.BAD_REQUEST, split.code(), "The shares are not valid: "
-                            + split.code() + "."))
-                    : RequestsController.refused(split.code());
+        SplitResult result = requests.split(body.order());
+        if (result instanceof SplitResult.Refused refused) {
+            return Problems.response(RequestRejections.problem(refused.rejection()));
         }
-        return ResponseEntity.status(known ? HttpStatus.OK : HttpStatus.CREATED).body(RequestJson.SplitJson.of(split));
+        SplitResult.Made made = (SplitResult.Made) result;
+        return ResponseEntity.status(made.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
+                .body(RequestJson.SplitJson.of(made.split()));
     }
 
     @Operation(summary = "A split: each member's request and status, what was paid and what is outstanding")
