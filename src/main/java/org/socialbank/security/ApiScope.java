@@ -37,9 +37,9 @@ public enum ApiScope {
     LISTENING_READ("listening:read"),
     /** Importing mentions, correcting their sentiment or topic (issue 20). */
     LISTENING_WRITE("listening:write"),
-    /** {@code GET} cards, credit-card statements and points (issue 16). */
+    /** {@code GET} cards and credit-card statements (issue 16; points are under the directory scopes). */
     CARDS_READ("cards:read"),
-    /** Locking cards, repaying credit cards, redeeming points (issue 16). */
+    /** Locking cards and repaying credit cards (issue 16; redeeming points is under directory:write). */
     CARDS_WRITE("cards:write"),
     /** {@code GET} branches, their free slots and appointments (issue 16). */
     SERVICES_READ("services:read"),

@@ -13,8 +13,9 @@ import java.util.Map;
  * Dates and times as a customer reads them, in her zone (issue 13, UX walk-through P12/P13):
  * Persian in the Solar Hijri calendar with Persian digits ({@code ۱۰ آذر ۱۴۰۵}), Chinese as
  * {@code 2026年12月1日}, the others in their CLDR medium style; never "UTC" on a customer's page.
- * The zone is the customer's language's default ({@link #zoneOf(Locale)}) until customers have a
- * zone setting of their own.
+ * The zone is the one the caller passes: the customer's alert settings' zone for alerts and
+ * digests (issue 17), else her language's default ({@link #zoneOf(Locale)}); the chat itself has
+ * no zone setting yet.
  */
 public final class Dates {
 

@@ -1,6 +1,8 @@
 /**
- * The shared kernel: currencies and their minor units, the commit-durability barrier, and the
- * HTTP plumbing every module's API shares (problem+json, request size limits, strict JSON).
+ * The shared kernel: currencies and their minor units, money and dates as a customer reads them,
+ * the commit-durability barrier, an outside provider's answer ({@code ProviderAnswer}: succeeded,
+ * failed or unknown), demo mode's switch, and the HTTP plumbing every module's API shares
+ * (problem+json, request size limits, strict JSON).
  */
 @org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
 package org.socialbank.shared;
