@@ -129,7 +129,9 @@ class WebChatBrowserTests {
         browser.findElement(By.cssSelector("button[type=submit]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Confirmed"));
         browser.get(BASE + "/chat?lang=en");
-        wait.until(d -> answers().stream().anyMatch(a -> a.getText().contains("Your payment of €5.00 to Camille D. is done.")));
+        // issue 13: told as a receipt card (date, reference, new balance) titled with the sentence
+        wait.until(d -> d.findElements(By.cssSelector("#chat-log li.card")).stream()
+                .anyMatch(c -> c.getText().contains("Your payment of €5.00 to Camille D. is done.")));
         Chromium.screenshot(browser, "webchat-5-confirmed");
 
         // a known payee now, the chat's first day over and one payment confirmed: a button is enough
@@ -141,8 +143,13 @@ class WebChatBrowserTests {
             return chips.size() > confirmsBefore ? chips.get(chips.size() - 2) : null;
         });
         assertThat(again.getText()).isEqualTo("Confirm");
+        int cardsBefore = browser.findElements(By.cssSelector("#chat-log li.card")).size();
         again.click();
-        WebElement receipt = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.card")));
+        WebElement receipt = wait.until(d -> {
+            List<WebElement> cards = d.findElements(By.cssSelector("#chat-log li.card"));
+            return cards.size() > cardsBefore && cards.get(cards.size() - 1).isDisplayed() ? cards.get(cards.size() - 1)
+                    : null;
+        });
         assertThat(receipt.getText()).contains("Paid").contains("2");
         Path shot = Chromium.screenshot(browser, "webchat-6-receipt");
         Files.createDirectories(Path.of("docs", "images"));
