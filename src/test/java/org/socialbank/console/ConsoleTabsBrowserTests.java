@@ -80,6 +80,7 @@ class ConsoleTabsBrowserTests {
         assertThat(meta("csrf-token")).isEqualTo(token);
         String readAt = "return document.getElementById('dashboard').getAttribute('data-at');";
         Object before = browser.executeScript(readAt);
+        scriptsLoaded(wait);
         browser.executeScript("htmx.ajax('GET', '/console/dashboard', {target: '#dashboard', swap: 'outerHTML',"
                 + " headers: {'X-Console-Poll': '1'}})");
         // read in the page in one step: the element may be swapped between a find and a read
@@ -88,7 +89,9 @@ class ConsoleTabsBrowserTests {
         browser.get(base() + "/console/conversations?lang=en");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("queue")));
         assertThat(meta("csrf-token")).isEqualTo(token);
-        // no form field: only the header console.js adds from the meta tag carries the token
+        // no form field: only the header console.js adds from the meta tag carries the token; the
+        // scripts are deferred, so #queue is there before console.js listens (CI met it once)
+        scriptsLoaded(wait);
         browser.executeScript("htmx.ajax('POST', '/console/conversations/available', {values: {available: 'true'},"
                 + " target: '#queue', select: '#queue', swap: 'outerHTML'})");
         wait.until(ExpectedConditions.textToBe(By.id("availability"), "Stop taking new conversations"));
@@ -96,10 +99,11 @@ class ConsoleTabsBrowserTests {
 
         browser.switchTo().window(first);
         browser.findElement(By.id("availability")).click(); // the first tab's form, from before all of it
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("queue")));
+        // wait for the answer itself: the old page's #queue is there until the new page replaces it
+        // (CI read the old page's "You are away" once); a refused token never shows this sentence
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(ExpectedConditions
+                .textToBe(By.cssSelector("form.availability span"), "You are taking new conversations."));
         assertThat(browser.getPageSource()).doesNotContain("csrf_token_invalid");
-        assertThat(browser.findElement(By.cssSelector("form.availability span")).getText())
-                .isEqualTo("You are taking new conversations.");
         Chromium.screenshot(browser, "console-tabs-1-form-sent");
     }
 
@@ -111,6 +115,7 @@ class ConsoleTabsBrowserTests {
         signIn(new ConsoleStaff(accounts, clock).create(Role.AGENT));
         browser.get(base() + "/console/conversations?lang=en");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("queue")));
+        scriptsLoaded(wait);
         browser.executeScript("document.querySelector('meta[name=csrf-token]').setAttribute('content', 'forged');"
                 + "document.body.addEventListener('htmx:responseError', function (e) {"
                 + " document.body.setAttribute('data-refused', String(e.detail.xhr.status)); });"
@@ -140,5 +145,11 @@ class ConsoleTabsBrowserTests {
 
     private String base() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** The page's deferred scripts (htmx, console.js with its token header) have run. */
+    private static void scriptsLoaded(WebDriverWait wait) {
+        wait.until(d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d)
+                .executeScript("return document.readyState")));
     }
 }
