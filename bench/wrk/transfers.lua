@@ -21,7 +21,7 @@ local wallets = {}
 local token, currency
 local threads = {}
 local hot = false
-local batch = 0
+batch = 0 -- a global: done() reads it from a thread
 
 -- Runs once per thread, in the main interpreter, before the threads start: each thread gets its
 -- own number (a global in the thread's interpreter), so that no two threads draw the same ids.
@@ -122,11 +122,13 @@ function done(summary, latency, requests)
       by_status[status] = (by_status[status] or 0) + count
     end
   end
+  -- init() ran in each thread's interpreter, not in this one: ask a thread for the batch size
+  local per_request = math.max(tonumber(threads[1]:get("batch")) or 0, 1)
   local ok, other = 0, 0
   local parts = {}
   for status, count in pairs(by_status) do
     if status == 201 then
-      ok = ok + count * math.max(batch, 1)
+      ok = ok + count * per_request
     else
       other = other + count
     end
