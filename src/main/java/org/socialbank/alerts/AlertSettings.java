@@ -3,7 +3,6 @@ package org.socialbank.alerts;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
@@ -66,19 +65,7 @@ public record AlertSettings(CustomerId customerId, Set<AlertKind> kinds, long mi
 
     /** When the quiet hours that hold {@code at} end; empty outside them. Wraps midnight (22:00-07:00). */
     public Optional<Instant> quietUntil(Instant at) {
-        if (quietFrom == null) {
-            return Optional.empty();
-        }
-        ZonedDateTime local = at.atZone(zone);
-        LocalTime time = local.toLocalTime();
-        boolean wraps = quietFrom.isAfter(quietTo);
-        boolean quiet = wraps ? !time.isBefore(quietFrom) || time.isBefore(quietTo)
-                : !time.isBefore(quietFrom) && time.isBefore(quietTo);
-        if (!quiet) {
-            return Optional.empty();
-        }
-        ZonedDateTime end = local.with(quietTo).withSecond(0).withNano(0);
-        return Optional.of((end.isAfter(local) ? end : end.plusDays(1)).toInstant());
+        return org.socialbank.shared.QuietHours.until(at, zone, quietFrom, quietTo);
     }
 
     public AlertSettings withKind(AlertKind kind, boolean on) {

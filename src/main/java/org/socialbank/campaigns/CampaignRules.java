@@ -3,7 +3,6 @@ package org.socialbank.campaigns;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.Optional;
 import java.util.Set;
 import org.socialbank.directory.KycLevel;
@@ -51,19 +50,7 @@ public record CampaignRules(int weeklyCap, LocalTime quietFrom, LocalTime quietT
 
     /** When the quiet hours holding {@code at} in {@code zone} end; empty outside them. Wraps midnight. */
     public Optional<Instant> quietUntil(Instant at, ZoneId zone) {
-        if (quietFrom == null) {
-            return Optional.empty();
-        }
-        ZonedDateTime local = at.atZone(zone);
-        LocalTime time = local.toLocalTime();
-        boolean wraps = quietFrom.isAfter(quietTo);
-        boolean quiet = wraps ? !time.isBefore(quietFrom) || time.isBefore(quietTo)
-                : !time.isBefore(quietFrom) && time.isBefore(quietTo);
-        if (!quiet) {
-            return Optional.empty();
-        }
-        ZonedDateTime end = local.with(quietTo).withSecond(0).withNano(0);
-        return Optional.of((end.isAfter(local) ? end : end.plusDays(1)).toInstant());
+        return org.socialbank.shared.QuietHours.until(at, zone, quietFrom, quietTo);
     }
 
     /**
