@@ -63,7 +63,7 @@ final class LoyaltyFixtures {
     /** A customer with 1,000.00 EUR, a debit card and (when {@code credit}) a credit card of 5,000.00. */
     Member member(Language language, boolean credit) {
         CustomerId id = new CustomerId(UUID.randomUUID());
-        String phone = "+3362" + String.format("%07d", (Math.abs(UUID.randomUUID().hashCode()) % 9_000 + 1_000) * 1_000
+        String phone = "+3366" + String.format("%07d", (Math.abs(UUID.randomUUID().hashCode()) % 9_000 + 1_000) * 1_000
                 + NUMBERS.incrementAndGet() % 1_000);
         DirectoryResult registered = directory.register(new NewCustomer(id, "Points Member", language, KycLevel.FULL,
                 null, null, List.of(new CustomerView.AliasEntry(Alias.parse(AliasType.PHONE, null, phone, null), true))));
