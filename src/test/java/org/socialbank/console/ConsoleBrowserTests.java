@@ -90,7 +90,20 @@ class ConsoleBrowserTests {
                 .isEqualTo("The chain is broken at row " + seq + ": the row was changed. Rows from there on cannot be trusted.");
         Chromium.screenshot(browser, "console-4-audit-broken");
 
-        browser.findElement(By.cssSelector("form.sign-out button")).click();
+        // the page may still be redrawing after the verify (CI met a node gone between find and click)
+        wait.until(d -> {
+            try {
+                d.findElement(By.cssSelector("form.sign-out button")).click();
+                return true;
+            } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
+                return false;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return false;
+                }
+                throw e;
+            }
+        });
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Staff sign-in"));
     }
 
