@@ -11,8 +11,8 @@ usage() {
   cat <<'EOF'
 usage: bench/run.sh [--concurrency C] [--duration-seconds D] [--rounds R]
                     [--warmup-seconds W] [--accounts N] [--client wrk|java]
-                    [--chats N] [--hot-account] [--batch N] [--server-jar PATH]
-                    [--server-arg ARG]... [--keep-work-dir]
+                    [--chats N] [--hot-account] [--batch N] [--two-nodes] [--server-jar PATH]
+                    [--server-arg ARG]... [--only MODES] [--keep-work-dir]
   --concurrency       clients, for our load generator and for pgbench -c (default 16)
   --duration-seconds  measured seconds per run, ours and pgbench -T alike (default 30)
   --rounds            alternating rounds; the medians are over these (default 3, max 20)
@@ -27,8 +27,14 @@ usage: bench/run.sh [--concurrency C] [--duration-seconds D] [--rounds R]
                       wallet (needs --client wrk), and print its ratio to the uniform run
   --batch             also run ours on H2 with N transfers per request to
                       POST /api/v1/transfers/batch (needs --client wrk; figures in transfers/s)
+  --two-nodes         also run ours on PostgreSQL with two server nodes on the same database,
+                      each driven by its own wrk with half the connections (needs --client
+                      wrk); prints the sum and its ratio to the one-node run
   --server-arg        one more argument for every server of the run, e.g.
                       --server-arg --socialbank.ledger.group-commit=false (repeatable)
+  --only              run only these modes, comma-separated: h2, batch, pg, pg2, hot, chat,
+                      pgbench (default: all the flags above ask for); ratios to a mode not run
+                      print n/a, e.g. --only chat --chats 16 to profile the chat path alone
   --server-jar        server jar to run (default: target/socialbank.jar, built if missing)
   --keep-work-dir     keep server logs and raw outputs even when the run succeeds
 EOF
@@ -42,9 +48,11 @@ WARMUP_SECONDS=5
 ACCOUNTS=100
 SERVER_JAR=""
 KEEP_WORK_DIR=false
+ONLY=""
 CLIENT=""
 CHATS=16
 HOT=false
+TWO_NODES=false
 BATCH=0
 WRK_MODE=uniform
 SERVER_ARGS=()
@@ -75,6 +83,11 @@ TEMURIN_25=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
 WORK_DIR=""
 SERVER_PID=""
 CHILD_PID=""
+# The first node of a two-node run and the second node's wrk, while they run.
+FIRST_NODE_PID=""
+SECOND_CLIENT_PID=""
+# Set (to anything) to start a server on the database as it is, for a second node.
+KEEP_DATABASE=""
 SERVER_PORT=""
 TOKEN=""
 # The assistant trains its models on a first start (the English MiniLM head takes minutes of CPU)
@@ -108,8 +121,10 @@ parse_args() {
       --client) CLIENT="${2:?}"; shift 2 ;;
       --chats) CHATS="${2:?}"; shift 2 ;;
       --hot-account) HOT=true; shift ;;
+      --two-nodes) TWO_NODES=true; shift ;;
       --batch) BATCH="${2:?}"; shift 2 ;;
       --server-arg) EXTRA_SERVER_ARGS+=("${2:?}"); shift 2 ;;
+      --only) ONLY="${2:?}"; shift 2 ;;
       --keep-work-dir) KEEP_WORK_DIR=true; shift ;;
       -h | --help) usage; exit 0 ;;
       *) usage >&2; die "unknown argument: $1" ;;
@@ -128,6 +143,7 @@ parse_args() {
   [[ $HOT == false || $CLIENT == wrk ]] || die "--hot-account needs --client wrk"
   if ((BATCH != 0)); then int_in_range --batch "$BATCH" 2 64; fi
   [[ $BATCH == 0 || $CLIENT == wrk ]] || die "--batch needs --client wrk"
+  [[ $TWO_NODES == false || $CLIENT == wrk ]] || die "--two-nodes needs --client wrk"
 }
 
 check_tools() {
@@ -191,9 +207,9 @@ fresh_database() {
 
 start_server() { # store dir
   local store="$1" dir="$2"
-  local -a env_vars=("SOCIALBANK_API_TOKEN=$TOKEN" "SOCIALBANK_OTP_PEPPER=$(head -c 32 /dev/urandom | base64)")
+  local -a env_vars=("SOCIALBANK_API_TOKEN=$TOKEN" "SOCIALBANK_OTP_PEPPER=$PEPPER")
   if [[ $store == pg* ]]; then
-    fresh_database "$OURS_DB"
+    [[ -n $KEEP_DATABASE ]] || fresh_database "$OURS_DB"
     env_vars+=("SPRING_DATASOURCE_URL=jdbc:postgresql://$PG_HOST:$PG_PORT/$OURS_DB"
       "SPRING_DATASOURCE_USERNAME=$PG_USER")
     if [[ -n ${PGPASSWORD:-} ]]; then env_vars+=("SPRING_DATASOURCE_PASSWORD=$PGPASSWORD"); fi
@@ -349,6 +365,65 @@ cpu_line() { # operations; prints the CPU per operation of the last run, or noth
     "$(per_op_ms "$rest" "$1")" "$(per_op_ms "$LAST_MACHINE_TICKS" "$1")"
 }
 
+# Two server nodes on one PostgreSQL database (issue 22 section 4): node A sets the wallets up,
+# then each node gets half the connections from its own wrk, both measured over the same
+# seconds. Throughput is the sum; the latency printed is the slower node's; the server CPU is
+# both JVMs'. Exactly-once across nodes is a test (TwoNodesIntegrationTests), not measured here.
+run_two_nodes() { # round; sets LAST_TPS
+  local round="$1" dir="$WORK_DIR/ours-pg2-$round" half=$((CONCURRENCY / 2)) threads=1
+  ((half >= 1)) || die "--two-nodes needs --concurrency 2 or more"
+  mkdir -p "$dir/a" "$dir/b"
+  start_server pg "$dir/a"
+  FIRST_NODE_PID="$SERVER_PID"
+  local port_a="$SERVER_PORT" port_b
+  KEEP_DATABASE=yes start_server pg "$dir/b"
+  port_b="$SERVER_PORT"
+  run_child 600 "$dir/setup.out" "$dir/setup.log" env SOCIALBANK_API_TOKEN="$TOKEN" \
+    java -jar "$BENCH_JAR" --url "http://127.0.0.1:$port_a" --accounts "$ACCOUNTS" --setup-only "$dir/wallets.txt" ||
+    { cat "$dir/setup.log" >&2; die "wallet setup failed"; }
+  local phase seconds seed_a seed_b
+  for phase in warmup measured; do
+    if [[ $phase == warmup ]]; then
+      ((WARMUP_SECONDS > 0)) || continue
+      seconds="$WARMUP_SECONDS" seed_a=$((round * 4)) seed_b=$((round * 4 + 1))
+    else
+      seconds="$DURATION_SECONDS" seed_a=$((round * 4 + 2)) seed_b=$((round * 4 + 3))
+    fi
+    local before_a before_b machine_before
+    before_a="$(process_ticks "$FIRST_NODE_PID")" before_b="$(process_ticks "$SERVER_PID")"
+    machine_before="$(machine_busy_ticks)"
+    timeout $((seconds + 120)) /usr/bin/time -o "$dir/b/$phase-time.txt" -f '%U %S' \
+      wrk -t "$threads" -c "$half" -d "${seconds}s" --latency -s "$REPO_ROOT/bench/wrk/transfers.lua" \
+      "http://127.0.0.1:$port_b" -- "$dir/wallets.txt" "$TOKEN" "$seed_b" EUR uniform \
+      >"$dir/b/$phase.txt" 2>"$dir/b/$phase.err" &
+    SECOND_CLIENT_PID=$!
+    run_child $((seconds + 120)) "$dir/a/$phase.txt" "$dir/a/$phase.err" \
+      /usr/bin/time -o "$dir/a/$phase-time.txt" -f '%U %S' \
+      wrk -t "$threads" -c "$half" -d "${seconds}s" --latency -s "$REPO_ROOT/bench/wrk/transfers.lua" \
+      "http://127.0.0.1:$port_a" -- "$dir/wallets.txt" "$TOKEN" "$seed_a" EUR uniform ||
+      { cat "$dir/a/$phase.txt" "$dir/a/$phase.err" >&2; die "wrk (node A) failed"; }
+    wait "$SECOND_CLIENT_PID" || { cat "$dir/b/$phase.txt" "$dir/b/$phase.err" >&2; die "wrk (node B) failed"; }
+    SECOND_CLIENT_PID=""
+    LAST_MACHINE_TICKS=$(($(machine_busy_ticks) - machine_before))
+    LAST_SERVER_TICKS=$(($(process_ticks "$FIRST_NODE_PID") - before_a + $(process_ticks "$SERVER_PID") - before_b))
+    LAST_CLIENT_TICKS=$(($(client_ticks "$dir/a/$phase-time.txt") + $(client_ticks "$dir/b/$phase-time.txt")))
+  done
+  stop_server
+  SERVER_PID="$FIRST_NODE_PID" FIRST_NODE_PID=""
+  stop_server
+  local json_a json_b non2xx
+  json_a="$(sed -n 's/^wrk-json //p' "$dir/a/measured.txt")" json_b="$(sed -n 's/^wrk-json //p' "$dir/b/measured.txt")"
+  [[ -n $json_a && -n $json_b ]] || die "no wrk-json line in $dir/{a,b}/measured.txt"
+  LAST_TPS="$(awk -v a="$(json_number transfersPerSecond "$json_a")" -v b="$(json_number transfersPerSecond "$json_b")" \
+    'BEGIN { printf "%.1f", a + b }')"
+  non2xx=$(($(json_number countNon2xx "$json_a") + $(json_number errors "$json_a") +
+    $(json_number countNon2xx "$json_b") + $(json_number errors "$json_b")))
+  slower() { awk -v a="$(json_number "$1" "$json_a")" -v b="$(json_number "$1" "$json_b")" 'BEGIN { print (a > b ? a : b) }'; }
+  printf 'round %d  ours-pg2 tps %9.1f  p50 %7.2f ms  p99 %7.2f ms  p99.9 %7.2f ms  non-2xx %d%s\n' \
+    "$round" "$LAST_TPS" "$(slower p50Ms)" "$(slower p99Ms)" "$(slower p999Ms)" "$non2xx" \
+    "$(cpu_line "$(awk -v t="$LAST_TPS" -v d="$DURATION_SECONDS" 'BEGIN { printf "%d", t * d }')")"
+}
+
 run_ours() { # store round; sets LAST_TPS
   local store="$1" round="$2" dir json
   dir="$WORK_DIR/ours-$store-$round"
@@ -445,7 +520,8 @@ run_pgbench() { # round; sets LAST_TPS
     "$(cpu_line "$(awk -v t="$LAST_TPS" -v d="$DURATION_SECONDS" 'BEGIN { printf "%d", t * d }')")"
 }
 
-median() {
+median() { # prints 0.0 for no figures (a mode --only left out)
+  if (($# == 0)); then echo 0.0; return; fi
   printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END {
     printf "%.1f\n", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
@@ -458,7 +534,7 @@ print_header() {
   echo "socialbank bench $(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo "command: bench/run.sh --concurrency $CONCURRENCY --duration-seconds $DURATION_SECONDS" \
     "--rounds $ROUNDS --warmup-seconds $WARMUP_SECONDS --accounts $ACCOUNTS --client $CLIENT" \
-    "--chats $CHATS$([[ $HOT == true ]] && echo " --hot-account")$( ((BATCH > 0)) && echo " --batch $BATCH")" \
+    "--chats $CHATS$([[ $HOT == true ]] && echo " --hot-account")$([[ $TWO_NODES == true ]] && echo " --two-nodes")$( ((BATCH > 0)) && echo " --batch $BATCH")$([[ -n $ONLY ]] && echo " --only $ONLY")" \
     "${EXTRA_SERVER_ARGS[@]/#/--server-arg }"
   echo "machine: nproc $(nproc), $(lscpu | sed -n 's/^Model name: *//p'), memory" \
     "$(awk '/^MemTotal:/ { printf "%.1f", $2 / 1048576 }' /proc/meminfo) GiB"
@@ -486,11 +562,16 @@ idle_percent() { # over 2 seconds, from /proc/stat: (idle + iowait) / all
 }
 
 # Not run in $(...): a subshell would hide SERVER_PID from the cleanup trap.
-ours_h2() { run_ours h2 "$1"; H2_TPS+=("$LAST_TPS"); }
-ours_pg() { run_ours pg "$1"; PG_TPS+=("$LAST_TPS"); }
-theirs() { run_pgbench "$1"; PGBENCH_TPS+=("$LAST_TPS"); }
+# Whether --only asks for this mode (every mode when --only is not given).
+wanted() { [[ -z $ONLY || ",$ONLY," == *",$1,"* ]]; }
+# The last figure of a mode, or 0 when the mode was not run (its ratios then print n/a).
+last() { if (($# > 0)); then echo "${@: -1}"; else echo 0; fi; }
+
+ours_h2() { if wanted h2; then run_ours h2 "$1"; H2_TPS+=("$LAST_TPS"); fi; }
+ours_pg() { if wanted pg; then run_ours pg "$1"; PG_TPS+=("$LAST_TPS"); fi; }
+theirs() { if wanted pgbench; then run_pgbench "$1"; PGBENCH_TPS+=("$LAST_TPS"); fi; }
 ours_hot() {
-  if [[ $HOT == true ]]; then
+  if [[ $HOT == true ]] && wanted hot; then
     WRK_MODE=hot
     run_ours pg-hot "$1"
     WRK_MODE=uniform
@@ -498,33 +579,38 @@ ours_hot() {
   fi
 }
 ours_batch() {
-  if ((BATCH > 0)); then
+  if ((BATCH > 0)) && wanted batch; then
     WRK_MODE="batch:$BATCH"
     run_ours h2-batch "$1"
     WRK_MODE=uniform
     BATCH_TPS+=("$LAST_TPS")
   fi
 }
-ours_chat() { if ((CHATS > 0)); then run_chat "$1"; CHAT_TPS+=("$LAST_TPS"); fi; }
+ours_two() { if [[ $TWO_NODES == true ]] && wanted pg2; then run_two_nodes "$1"; TWO_TPS+=("$LAST_TPS"); fi; }
+ours_chat() { if ((CHATS > 0)) && wanted chat; then run_chat "$1"; CHAT_TPS+=("$LAST_TPS"); fi; }
 
 run_round() { # round; odd rounds start with ours, even rounds with pgbench, to spread drift
   local round="$1"
   if ((round % 2 == 1)); then
-    ours_h2 "$round"; ours_batch "$round"; ours_pg "$round"; ours_hot "$round"; ours_chat "$round"
+    ours_h2 "$round"; ours_batch "$round"; ours_pg "$round"; ours_two "$round"; ours_hot "$round"; ours_chat "$round"
     theirs "$round"
   else
-    theirs "$round"; ours_chat "$round"; ours_hot "$round"; ours_pg "$round"; ours_batch "$round"
+    theirs "$round"; ours_chat "$round"; ours_hot "$round"; ours_two "$round"; ours_pg "$round"; ours_batch "$round"
     ours_h2 "$round"
   fi
-  echo "round $round  ours(PG)/pgbench $(ratio "${PG_TPS[-1]}" "${PGBENCH_TPS[-1]}")" \
-    " ours(H2)/pgbench $(ratio "${H2_TPS[-1]}" "${PGBENCH_TPS[-1]}")" \
-    "$(if ((CHATS > 0)); then echo " chat/pgbench $(ratio "${CHAT_TPS[-1]}" "${PGBENCH_TPS[-1]}")"; fi)"
+  local pgb
+  pgb="$(last "${PGBENCH_TPS[@]}")"
+  echo "round $round  ours(PG)/pgbench $(ratio "$(last "${PG_TPS[@]}")" "$pgb")" \
+    " ours(H2)/pgbench $(ratio "$(last "${H2_TPS[@]}")" "$pgb")" \
+    "$(if ((CHATS > 0)); then echo " chat/pgbench $(ratio "$(last "${CHAT_TPS[@]}")" "$pgb")"; fi)"
 }
 
 cleanup() {
   local status=$?
   stop_child
+  if [[ -n $SECOND_CLIENT_PID ]]; then kill -TERM "$SECOND_CLIENT_PID" 2>/dev/null || true; fi
   stop_server
+  if [[ -n $FIRST_NODE_PID ]]; then SERVER_PID="$FIRST_NODE_PID" FIRST_NODE_PID="" && stop_server; fi
   if [[ -n $WORK_DIR ]]; then
     if ((status == 0)) && [[ $KEEP_WORK_DIR == false ]]; then
       rm -rf "$WORK_DIR"
@@ -540,7 +626,8 @@ main() {
   WORK_DIR="$(mktemp -d /tmp/socialbank-bench.XXXXXX)"
   build
   TOKEN="$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-  H2_TPS=() PG_TPS=() PGBENCH_TPS=() CHAT_TPS=() HOT_TPS=() BATCH_TPS=() LAST_TPS=""
+  PEPPER="$(head -c 32 /dev/urandom | base64)" # one per run: two nodes of a bank share it
+  H2_TPS=() PG_TPS=() PGBENCH_TPS=() CHAT_TPS=() HOT_TPS=() BATCH_TPS=() TWO_TPS=() LAST_TPS=""
   print_header
   local round
   for ((round = 1; round <= ROUNDS; round++)); do
@@ -556,6 +643,11 @@ main() {
     local hot
     hot="$(median "${HOT_TPS[@]}")"
     echo "hot account (PostgreSQL): $hot transfers/s  hot/uniform $(ratio "$hot" "$pg")"
+  fi
+  if [[ $TWO_NODES == true ]]; then
+    local two
+    two="$(median "${TWO_TPS[@]}")"
+    echo "two nodes (PostgreSQL): $two transfers/s  two/one $(ratio "$two" "$pg")  ours(2 nodes)/pgbench $(ratio "$two" "$pgb")"
   fi
   if ((BATCH > 0)); then
     echo "batched requests (H2, $BATCH transfers per request): $(median "${BATCH_TPS[@]}") transfers/s" \

@@ -14,7 +14,7 @@ import org.socialbank.assistant.model.IntentModel;
 
 /**
  * Classifies a customer's free question into an intent of the language it is written in. The
- * English intents are BANKING77's names; the other languages use the same names for the 30
+ * English intents are BANKING77's names; the other languages use the same names for the ten
  * intents their phrase sets cover. Never sure below the language's threshold.
  */
 public class Assistant {
