@@ -46,18 +46,22 @@ public class Applications {
     private final Directory directory;
     private final DirectoryProperties pages;
     private final Cards cards;
+    private final Loans loans;
+    private final Underwriting underwriting;
     private final DurableTransactions writes;
     private final ApplicationEventPublisher events;
     private final ApplicationsProperties properties;
     private final Clock clock;
 
-    Applications(JdbcApplications store, Directory directory, DirectoryProperties pages, Cards cards,
-            DurableTransactions writes, ApplicationEventPublisher events, ApplicationsProperties properties,
-            Clock clock) {
+    Applications(JdbcApplications store, Directory directory, DirectoryProperties pages, Cards cards, Loans loans,
+            Underwriting underwriting, DurableTransactions writes, ApplicationEventPublisher events,
+            ApplicationsProperties properties, Clock clock) {
         this.store = store;
         this.directory = directory;
         this.pages = pages;
         this.cards = cards;
+        this.loans = loans;
+        this.underwriting = underwriting;
         this.writes = writes;
         this.events = events;
         this.properties = properties;
@@ -96,7 +100,7 @@ public class Applications {
             Optional<Application> waiting = store.lock(id).filter(a -> a.customerId().equals(customer))
                     .or(() -> store.started(customer, product));
             if (waiting.isPresent()) {
-                if (waiting.get().status() != ApplicationStatus.STARTED) {
+                if (!waiting.get().status().awaitsForm()) {
                     return new Started(waiting.get(), null);
                 }
                 store.newToken(waiting.get().id(), hash(token), expires);
@@ -109,9 +113,12 @@ public class Applications {
         });
     }
 
-    /** The application the form's link opens, while it waits for its form; empty for a spent or expired link. */
+    /**
+     * The application the form's link opens, while it waits for its form (or for more information:
+     * then the bank's question is its reason); empty for a spent or expired link.
+     */
     public Optional<Form> form(String token) {
-        return store.byToken(hash(token), clock.instant()).filter(a -> a.status() == ApplicationStatus.STARTED)
+        return store.byToken(hash(token), clock.instant()).filter(a -> a.status().awaitsForm())
                 .map(a -> new Form(a, directory.customer(a.customerId()).map(v -> v.customer().displayName())
                         .orElse("")));
     }
@@ -141,7 +148,7 @@ public class Applications {
     public Submission submit(String token, Answers answers) {
         return writes.write(status -> {
             Optional<Application> found = store.lockByToken(hash(token), clock.instant())
-                    .filter(a -> a.status() == ApplicationStatus.STARTED);
+                    .filter(a -> a.status().awaitsForm());
             if (found.isEmpty()) {
                 return new LinkSpent();
             }
@@ -155,8 +162,8 @@ public class Applications {
                     a.currency(), answers.amountMinor(), a.product() == Product.LOAN ? answers.termMonths() : null,
                     answers.incomeMinor(), blankToNull(answers.purpose()), null, a.channel(), a.createdAt(), now);
             store.submit(submitted);
-            publish(submitted);
-            return new Submitted(submitted);
+            publish(submitted, List.of(), null);
+            return new Submitted(underwrite(submitted));
         });
     }
 
@@ -191,6 +198,9 @@ public class Applications {
         if (reason != null && (reason.length() > REASON_LENGTH_MAX || reason.chars().anyMatch(Character::isISOControl))) {
             return new ApplicationResult.Refused(ApplicationRefusal.REASON_TOO_LONG);
         }
+        if (target == ApplicationStatus.MORE_INFO && blankToNull(reason) == null) {
+            return new ApplicationResult.Refused(ApplicationRefusal.REASON_REQUIRED);
+        }
         return writes.write(status -> {
             Optional<Application> found = store.lock(id);
             if (found.isEmpty()) {
@@ -206,14 +216,59 @@ public class Applications {
             if (!a.status().mayBecome(target)) {
                 return new ApplicationResult.Refused(ApplicationRefusal.TRANSITION_NOT_ALLOWED);
             }
-            Application decided = a.with(target, blankToNull(reason), clock.instant().truncatedTo(ChronoUnit.MICROS));
-            store.setStatus(decided);
-            if (target == ApplicationStatus.APPROVED && a.product() == Product.CREDIT_CARD) {
-                issueCard(decided);
-            }
-            publish(decided);
-            return new ApplicationResult.Done(decided, true);
+            return new ApplicationResult.Done(change(a, target, blankToNull(reason), List.of()), true);
         });
+    }
+
+    /**
+     * The underwriting's verdict on a form just submitted, recorded with the application; with
+     * {@code auto-decide} an approval or a decline is applied at once and a referral goes to review.
+     */
+    private Application underwrite(Application a) {
+        long instalment = a.product() == Product.LOAN ? loans.instalmentMinor(a.amountMinor(), a.termMonths()) : 0;
+        Underwriting.Verdict verdict = underwriting.assess(new Underwriting.Applicant(a.product(), a.currency(),
+                a.amountMinor(), a.termMonths(), a.incomeMinor(), a.purpose(), instalment));
+        store.assess(a.id(), verdict.decision().wireName(), String.join(",", verdict.reasons()));
+        if (!properties.autoDecide()) {
+            return a;
+        }
+        ApplicationStatus target = switch (verdict.decision()) {
+            case APPROVE -> ApplicationStatus.APPROVED;
+            case DECLINE -> ApplicationStatus.DECLINED;
+            case REFER -> ApplicationStatus.IN_REVIEW;
+        };
+        return change(a, target, verdict.reasons().isEmpty() ? null : String.join(",", verdict.reasons()),
+                verdict.reasons());
+    }
+
+    /** The underwriting's verdict on the application, once its form was submitted. */
+    public Optional<Underwriting.Verdict> assessment(ApplicationId id) {
+        return store.assessment(id);
+    }
+
+    /**
+     * One change of status, in the caller's transaction: the product follows an approval, a question
+     * opens the form again under a new link, the chat is told.
+     */
+    private Application change(Application a, ApplicationStatus target, String reason, List<String> reasons) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Application changed = a.with(target, reason, now);
+        store.setStatus(changed);
+        if (target == ApplicationStatus.APPROVED && a.product() == Product.CREDIT_CARD) {
+            issueCard(changed);
+        }
+        String formUrl = null;
+        if (target == ApplicationStatus.MORE_INFO) {
+            String token = token();
+            store.newToken(a.id(), hash(token), now.plus(properties.formTtl()));
+            formUrl = url(token, directory.customer(a.customerId()).map(v -> v.customer().language().locale()
+                    .getLanguage()).orElse("en"));
+        }
+        publish(changed, reasons, formUrl);
+        if (target == ApplicationStatus.APPROVED && a.product() == Product.LOAN) {
+            loans.disburse(changed); // told after the approval
+        }
+        return changed;
     }
 
     /** The approved card, its limit what was asked for; a refusal leaves the approval and is logged for staff. */
@@ -243,8 +298,9 @@ public class Applications {
         return store.withStatus(status, Math.max(1, Math.min(limit, 100)));
     }
 
-    private void publish(Application a) {
-        events.publishEvent(new ApplicationStatusChanged(a.id(), a.customerId(), a.product(), a.status(), a.reason()));
+    private void publish(Application a, List<String> reasons, String formUrl) {
+        events.publishEvent(new ApplicationStatusChanged(a.id(), a.customerId(), a.product(), a.status(), a.reason(),
+                reasons, formUrl));
     }
 
     /** The form's link; it opens the page in the customer's language. */

@@ -59,7 +59,9 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "socialbank.web.secure-cookies=false",
-    "socialbank.conversation.relay-enabled=false"})
+    "socialbank.conversation.relay-enabled=false",
+    // staff decide every application here; the underwriting's own decisions: LoansIntegrationTests
+    "socialbank.applications.auto-decide=false"})
 @Import(ApplicationsIntegrationTests.Fakes.class)
 class ApplicationsIntegrationTests {
 

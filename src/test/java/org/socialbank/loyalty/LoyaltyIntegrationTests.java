@@ -153,6 +153,34 @@ class LoyaltyIntegrationTests {
     }
 
     @Test
+    void aRefundTakesBackThePointsItsAmountEarnedOnceAndNeverMoreThanAreLeft() { // issue 16 s3
+        Member member = fixtures.member(Language.EN, true);
+        fixtures.buy(member.credit(), 20_000); // 100 points
+        fixtures.buy(member.debit(), 10_000); // 50 points
+        follow();
+        assertThat(balance(member.id())).isEqualTo(150);
+        fixtures.refund(member.credit(), 10_000); // half of the first purchase back: its 50 points too
+        follow();
+        assertThat(balance(member.id())).isEqualTo(100);
+        jdbc.sql("UPDATE loyalty_cursor SET last_sequence = 0").update(); // the whole journal, once more
+        follow();
+        assertThat(balance(member.id())).isEqualTo(100);
+        List<String> kinds = new java.util.ArrayList<>();
+        api.get("/api/v1/customers/" + member.id().value() + "/points").json().path("history")
+                .forEach(m -> kinds.add(m.path("kind").asString() + " " + m.path("points").asLong()));
+        assertThat(kinds).containsExactly("taken_back -50", "earned 50", "earned 100");
+
+        assertThat(redeem(member.id(), UUID.randomUUID(), 100).status()).isEqualTo(201);
+        fixtures.refund(member.debit(), 10_000); // its 50 points were spent: nothing is left to take
+        follow();
+        assertThat(balance(member.id())).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM transfers WHERE code = 'points-take-back' AND debit_account_id = ?")
+                .param(PointsAccounts.customer(member.id()).value()).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT SUM(points_left) FROM loyalty_lots WHERE customer_id = ?")
+                .param(member.id().value()).query(Long.class).single()).isZero();
+    }
+
+    @Test
     void pointsExpireAfterTheirLifetimeFirstInFirstOutAndAreShownBeforehand() {
         Member member = fixtures.member(Language.EN, true);
         fixtures.buy(member.credit(), 40_000); // 200 points

@@ -3,6 +3,8 @@ package org.socialbank.applications.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
 import java.util.Optional;
+import org.socialbank.applications.Application;
+import org.socialbank.applications.ApplicationStatus;
 import org.socialbank.applications.Applications;
 import org.socialbank.shared.CurrencyCode;
 import org.springframework.stereotype.Controller;
@@ -65,7 +67,18 @@ class ApplicationPages {
         model.addAttribute("invalidKey", invalid == null ? null : "applications.page.invalid." + invalid);
         model.addAttribute("name", form.customerName());
         model.addAttribute("currency", form.application().currency().code());
+        Application a = form.application();
+        // asked for more information: the bank's question, and the answers given before
+        model.addAttribute("question", a.status() == ApplicationStatus.MORE_INFO ? a.reason() : null);
+        model.addAttribute("amount", major(a.amountMinor(), a.currency()));
+        model.addAttribute("term", a.termMonths() == null ? "" : a.termMonths().toString());
+        model.addAttribute("income", major(a.incomeMinor(), a.currency()));
+        model.addAttribute("purpose", a.purpose() == null ? "" : a.purpose());
         return "applications/form";
+    }
+
+    private static String major(Long minor, CurrencyCode currency) {
+        return minor == null ? "" : BigDecimal.valueOf(minor, currency.exponent()).toPlainString();
     }
 
     private static String outcome(Model model, String titleKey, String bodyKey) {

@@ -155,6 +155,7 @@ final class ServiceReplies {
             keys.add("applications.chat.changed." + s.wireName());
         }
         keys.remove("applications.chat.changed.started"); // a started application is told by the link itself
+        keys.add("loyalty.chat.history.taken_back");
         for (String code : List.of("points_not_valid", "insufficient_points", "no_credit_card",
                 "currency_not_redeemable", "confirmation_unavailable")) {
             keys.add("loyalty.chat.redeem." + code);

@@ -1,0 +1,314 @@
+package org.socialbank.applications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.socialbank.applications.ApplicationsIntegrationTests.RecordingSender;
+import org.socialbank.conversation.Conversations;
+import org.socialbank.conversation.Inbound;
+import org.socialbank.conversation.InboundMessage;
+import org.socialbank.conversation.Outbound;
+import org.socialbank.conversation.OutboundMessage;
+import org.socialbank.conversation.Received;
+import org.socialbank.conversation.engine.OutboxRelay;
+import org.socialbank.directory.ChannelIdentity;
+import org.socialbank.directory.CustomerId;
+import org.socialbank.directory.Directory;
+import org.socialbank.directory.Language;
+import org.socialbank.directory.Linking;
+import org.socialbank.directory.Network;
+import org.socialbank.directory.jdbc.JdbcLinking;
+import org.socialbank.ledger.Ledger;
+import org.socialbank.ledger.Transfer;
+import org.socialbank.ledger.TransferId;
+import org.socialbank.support.Api;
+import org.socialbank.support.Api.Response;
+import org.socialbank.support.FormClient;
+import org.socialbank.support.LedgerAudit;
+import org.socialbank.support.MutableClock;
+import org.socialbank.support.TestStores;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Issue 16 s4 over real HTTP, the bank's page and a Telegram fake on H2: the underwriting decides a
+ * submitted form (approve, decline, refer) and says why in the customer's language; an approved loan
+ * is paid into the customer's account through the ledger with its annuity schedule shown in chat;
+ * the instalment job, run twice a day with an injected clock over the loan's twelve months, collects
+ * each instalment once, tells a missed one once and collects it when the money is back.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "socialbank.web.secure-cookies=false",
+    "socialbank.conversation.relay-enabled=false",
+    "socialbank.applications.instalments-enabled=false"})
+@Import({ApplicationsIntegrationTests.Fakes.class, LoanTestClock.class})
+class LoansIntegrationTests {
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        TestStores.h2(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Directory directory;
+
+    @Autowired
+    Ledger ledger;
+
+    @Autowired
+    Applications applications;
+
+    @Autowired
+    Instalments instalments;
+
+    @Autowired
+    Loans loans;
+
+    @Autowired
+    Conversations conversations;
+
+    @Autowired
+    Linking linking;
+
+    @Autowired
+    JdbcLinking linkingStore;
+
+    @Autowired
+    OutboxRelay relay;
+
+    @Autowired
+    RecordingSender telegram;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Api api;
+    LoanFixtures fixtures;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+        fixtures = new LoanFixtures(directory, ledger, applications, clock);
+    }
+
+    @AfterEach
+    void ledgerStaysBalanced() {
+        new LedgerAudit(jdbc).assertBalanced();
+        new LedgerAudit(jdbc).assertBalancesMatchTheJournal();
+    }
+
+    @Test
+    void aLoanApprovedByTheRulesIsPaidOutWithItsScheduleAndEveryInstalmentIsCollectedOnce() {
+        LoanFixtures.Borrower borrower = fixtures.borrower("Louise Emprunteuse", Language.FR, 100_000);
+        String chat = linkedChat(borrower.id());
+        Outbound.Link link = (Outbound.Link) say(chat, "demander un prêt").get(0);
+        String path = URI.create(link.url()).getPath();
+        FormClient browser = new FormClient(port);
+        assertThat(browser.get(path + "?lang=fr").html()).contains("Louise Emprunteuse");
+        assertThat(browser.post(path, "amount", "6 000", "term", "12", "income", "3 000", "purpose", "voiture").html())
+                .contains("Demande reçue");
+        drain();
+        assertThat(told(chat, "Nous avons reçu votre demande de prêt")).hasSize(1);
+        assertThat(told(chat, "votre demande de prêt est acceptée")).hasSize(1);
+        List<String> paid = told(chat, "ont été versés sur votre compte");
+        assertThat(paid).singleElement().satisfies(t -> assertThat(t).contains("12 mensualités").contains("6,9")
+                .contains("\n1. ").contains("\n12. "));
+
+        UUID id = applicationOf(borrower.id());
+        assertThat(api.get("/api/v1/applications/" + id).json().path("status").asString()).isEqualTo("approved");
+        assertThat(api.get("/api/v1/applications/" + id + "/assessment").json().path("decision").asString())
+                .isEqualTo("approve");
+        JsonNode loan = api.get("/api/v1/applications/" + id + "/loan").json();
+        assertThat(loan.path("principalMinor").asLong()).isEqualTo(600_000);
+        assertThat(loan.path("owedMinor").asLong()).isEqualTo(600_000);
+        assertThat(loan.path("annualRateBasisPoints").asInt()).isEqualTo(690);
+        assertThat(loan.path("schedule")).hasSize(12);
+        assertThat(fixtures.balance(borrower.wallet())).isEqualTo(700_000);
+
+        long repaid = 0;
+        for (JsonNode due : loan.path("schedule")) {
+            int number = due.path("number").asInt();
+            fixtures.moveTo(LocalDate.parse(due.path("dueOn").asString()));
+            LoanId loanId = new LoanId(UUID.fromString(loan.path("id").asString()));
+            if (number == 3) {
+                long spent = fixtures.drain(borrower);
+                instalments.run();
+                instalments.run(); // told once, however often it runs
+                assertThat(loans.schedule(loanId).get(2).status()).isEqualTo("late");
+                drain();
+                assertThat(told(chat, "Nous n’avons pas pu prélever la mensualité 3 ")).hasSize(1);
+                fixtures.fund(borrower, spent);
+            }
+            instalments.run();
+            instalments.run(); // the same day again
+            assertThat(loans.schedule(loanId).get(number - 1).status()).as("instalment %d", number).isEqualTo("paid");
+            if (number < 12) {
+                assertThat(loans.schedule(loanId).get(number).status()).as("not before its day").isEqualTo("due");
+            }
+            drain();
+            assertThat(told(chat, "Mensualité " + number + " sur 12 de votre prêt payée")).hasSize(1);
+            repaid += due.path("totalMinor").asLong();
+            Transfer interest = ledger.transfer(Loans.derived(TransferId::new, "instalment:" + loan.path("id").asString()
+                    + ":" + number + ":interest")).orElseThrow();
+            assertThat(interest.amountMinor()).isEqualTo(due.path("interestMinor").asLong());
+            assertThat(interest.creditAccountId()).isEqualTo(Loans.income(LoanFixtures.EUR));
+        }
+        drain();
+        assertThat(told(chat, "de votre prêt payée")).hasSize(12);
+        assertThat(told(chat, "Mensualité 12 sur 12 de votre prêt payée")).hasSize(1);
+        JsonNode done = api.get("/api/v1/applications/" + id + "/loan").json();
+        assertThat(done.path("owedMinor").asLong()).isZero();
+        assertThat(done.path("schedule")).allSatisfy(i -> assertThat(i.path("status").asString()).isEqualTo("paid"));
+        assertThat(fixtures.balance(borrower.wallet())).isEqualTo(700_000 - repaid);
+        assertThat(repaid).isGreaterThan(600_000);
+    }
+
+    @Test
+    void aCardLimitAboveThreeMonthsOfIncomeIsDeclinedByTheRulesAndToldWhyInChinese() {
+        LoanFixtures.Borrower borrower = fixtures.borrower("王 卡", Language.ZH, 0);
+        String chat = linkedChat(borrower.id());
+        String path = URI.create(((Outbound.Link) say(chat, "申请信用卡").get(0)).url()).getPath();
+        assertThat(new FormClient(port).post(path, "amount", "10000", "income", "3000").status()).isEqualTo(200);
+        drain();
+        assertThat(told(chat, "您的信用卡申请未通过")).singleElement().satisfies(t -> assertThat(t)
+                .contains("原因：申请的额度超过您三个月的收入。"));
+        UUID id = applicationOf(borrower.id());
+        JsonNode assessment = api.get("/api/v1/applications/" + id + "/assessment").json();
+        assertThat(assessment.path("decision").asString()).isEqualTo("decline");
+        assertThat(assessment.path("reasons").get(0).asString()).isEqualTo("limit_over_3_months_income");
+        assertThat(api.get("/api/v1/customers/" + borrower.id().value() + "/cards").json().path("cards")).isEmpty();
+        assertProblem(api.get("/api/v1/applications/" + id + "/loan"), 404, "loan_not_found");
+    }
+
+    @Test
+    void aReferredLoanWaitsForStaffAndIsPaidOutOnceHoweverOftenItIsApproved() {
+        LoanFixtures.Borrower borrower = fixtures.borrower("Rex Referred", Language.EN, 5_000);
+        String chat = linkedChat(borrower.id());
+        Application submitted = fixtures.submitLoan(borrower, 1_000_000, 12, 250_000, "a kitchen");
+        UUID id = submitted.id().value();
+        assertThat(submitted.status()).isEqualTo(ApplicationStatus.IN_REVIEW);
+        drain();
+        assertThat(told(chat, "now in review")).singleElement().satisfies(t -> assertThat(t)
+                .contains("Why: The monthly instalment would be more than 30 % of your income"));
+        assertProblem(api.get("/api/v1/applications/" + id + "/loan"), 404, "loan_not_found");
+
+        for (int i = 0; i < 3; i++) {
+            Response approved = api.post("/api/v1/applications/" + id + "/decision", "{\"status\":\"approved\"}");
+            assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        }
+        assertThat(fixtures.balance(borrower.wallet())).isEqualTo(1_005_000);
+        JsonNode loan = api.get("/api/v1/applications/" + id + "/loan").json();
+        assertThat(loan.path("termMonths").asInt()).isEqualTo(12);
+        assertThat(loan.path("payoutAccountId").asString()).isEqualTo(borrower.wallet().value().toString());
+        assertThat(loan.path("schedule").get(0).path("dueOn").asString())
+                .isEqualTo(LocalDate.parse(loan.path("disbursedOn").asString()).plusMonths(1).toString());
+        drain();
+        assertThat(told(chat, "was paid into your account")).singleElement().satisfies(t -> assertThat(t)
+                .contains("12 monthly instalments of €").contains("(interest 6.9% a year)"));
+
+        LoanFixtures.Borrower waiting = fixtures.borrower("Wes Waiting", Language.EN, 0);
+        applications.start(new ApplicationId(UUID.randomUUID()), waiting.id(), Product.LOAN, "telegram");
+        assertProblem(api.get("/api/v1/applications/" + applicationOf(waiting.id()) + "/assessment"), 404,
+                "not_assessed");
+        String docs = new Api("http://127.0.0.1:" + port, null).get("/v3/api-docs").body();
+        assertThat(docs).contains("/api/v1/applications/{id}/assessment").contains("/api/v1/applications/{id}/loan");
+    }
+
+    @Test
+    void theBankAsksForMoreInformationAndTheFormAnsweredAgainInPersianIsDecidedAgain() {
+        LoanFixtures.Borrower borrower = fixtures.borrower("سارا وام‌گیر", Language.FA, 0);
+        String chat = linkedChat(borrower.id());
+        Application referred = fixtures.submitLoan(borrower, 1_000_000, 12, 250_000, "آشپزخانه");
+        assertThat(referred.status()).isEqualTo(ApplicationStatus.IN_REVIEW);
+        UUID id = referred.id().value();
+        assertProblem(api.post("/api/v1/applications/" + id + "/decision", "{\"status\":\"more_info\"}"), 422,
+                "reason_required");
+        Response asked = api.post("/api/v1/applications/" + id + "/decision",
+                "{\"status\":\"more_info\",\"reason\":\"Your employer and your net salary, please.\"}");
+        assertThat(asked.status()).as(asked.body()).isEqualTo(200);
+        assertThat(asked.json().path("status").asString()).isEqualTo("more_info");
+        assertProblem(api.post("/api/v1/applications/" + id + "/decision", "{\"status\":\"approved\"}"), 409,
+                "transition_not_allowed"); // not before the customer answered
+        drain();
+        List<Outbound.Link> links = telegram.sent.stream().filter(m -> m.recipient().equals(chat))
+                .map(OutboundMessage::content).filter(Outbound.Link.class::isInstance).map(Outbound.Link.class::cast)
+                .toList();
+        assertThat(links).singleElement().satisfies(l -> assertThat(l.text())
+                .contains("برای درخواست وام شما اطلاعات بیشتری لازم داریم").contains("Your employer"));
+        String path = URI.create(links.get(0).url()).getPath();
+        FormClient browser = new FormClient(port);
+        String form = browser.get(path + "?lang=fa").html();
+        assertThat(form).contains("پرسش بانک: Your employer").contains("value=\"10000.00\"")
+                .contains("value=\"2500.00\"").contains("value=\"12\"");
+        assertThat(text(say(chat, "تقاضاهای من"))).contains("نیاز به اطلاعات بیشتر");
+
+        assertThat(browser.post(path, "amount", "10000", "term", "12", "income", "۳۰۰۰", "purpose",
+                "آشپزخانه، کارمند شرکت").html()).contains("درخواست دریافت شد");
+        assertThat(browser.get(path + "?lang=fa").html()).contains("این پیوند دیگر معتبر نیست"); // the link is spent
+        drain();
+        assertThat(told(chat, "درخواست وام شما تأیید شد")).hasSize(1);
+        assertThat(fixtures.balance(borrower.wallet())).isEqualTo(1_000_000);
+        JsonNode application = api.get("/api/v1/applications/" + id).json();
+        assertThat(application.path("incomeMinor").asLong()).isEqualTo(300_000);
+        assertThat(application.path("reason").isNull() || application.path("reason").isMissingNode()).isTrue();
+    }
+
+    private static String text(List<Outbound> replies) {
+        assertThat(replies.get(0)).isInstanceOf(Outbound.Text.class);
+        return ((Outbound.Text) replies.get(0)).text();
+    }
+
+    private UUID applicationOf(CustomerId customer) {
+        return applications.ofCustomer(customer).get(0).id().value();
+    }
+
+    private static void assertProblem(Response response, int status, String code) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.code()).isEqualTo(code);
+    }
+
+    private String linkedChat(CustomerId customer) {
+        String chat = "tg-" + UUID.randomUUID();
+        ChannelIdentity identity = linking.identify(Network.TELEGRAM, chat, null, null);
+        linkingStore.setCustomer(identity.id(), customer, clock.instant());
+        return chat;
+    }
+
+    private List<Outbound> say(String chat, String text) {
+        Received received = conversations.receive(new InboundMessage(Network.TELEGRAM, "m-" + UUID.randomUUID(), chat,
+                null, null, new Inbound.Text(text), null));
+        assertThat(received).isInstanceOf(Received.Handled.class);
+        return ((Received.Handled) received).replies().stream().map(OutboundMessage::content).toList();
+    }
+
+    private List<String> told(String chat, String part) {
+        return telegram.sent.stream().filter(m -> m.recipient().equals(chat)).map(OutboundMessage::content)
+                .filter(Outbound.Text.class::isInstance).map(c -> ((Outbound.Text) c).text())
+                .filter(t -> t.contains(part)).toList();
+    }
+
+    private void drain() {
+        for (int run = 0; run < 20 && relay.relay() > 0; run++) {
+            // until the outbox is empty
+        }
+    }
+}
