@@ -27,10 +27,11 @@ import org.springframework.stereotype.Service;
 
 /**
  * Applications for a credit card or a loan. The chat starts one and gets a one-time link to the
- * form on the bank's page (the income, amount and purpose are never asked in chat); the page
- * submits it; staff move it to review and decide. Every change of status publishes
- * {@link ApplicationStatusChanged} in its transaction, so the chat is told once. An approved card
- * application issues the card (its id derived from the application's).
+ * form on the bank's page (the income, amount and purpose are never asked in chat); the customer
+ * signs the answers with an SMS code ({@link SignOnPage}), which submits it; the underwriting
+ * decides or refers it to staff, who may ask for more information. Every change of status
+ * publishes {@link ApplicationStatusChanged} in its transaction, so the chat is told once. An
+ * approved card application issues the card, an approved loan is paid out ({@link Loans}).
  */
 @Service
 public class Applications {
@@ -131,11 +132,11 @@ public class Applications {
     public record Answers(Long amountMinor, Integer termMonths, Long incomeMinor, String purpose) {
     }
 
-    /** The form's outcome: submitted, or which field is wrong ({@code amount}, {@code term}, {@code income}, {@code purpose}), or the link is spent. */
+    /**
+     * The form's outcome: kept to be signed, or which field is wrong ({@code amount}, {@code term},
+     * {@code income}, {@code purpose}), or the link is spent, or no code can be sent to sign it.
+     */
     public sealed interface Submission {
-    }
-
-    public record Submitted(Application application) implements Submission {
     }
 
     public record Invalid(String field) implements Submission {
@@ -144,8 +145,19 @@ public class Applications {
     public record LinkSpent() implements Submission {
     }
 
-    /** Submits the form once: the token is spent with it, so a second submit changes nothing. */
-    public Submission submit(String token, Answers answers) {
+    /** The form's answers are valid and kept, not signed yet: the customer signs them with a code. */
+    public record ToSign(Application application) implements Submission {
+    }
+
+    /** The customer has no phone to send the signing code to (or their codes are locked out for now). */
+    public record SigningUnavailable() implements Submission {
+    }
+
+    /**
+     * Checks the form and keeps its answers with the application, which still waits for its form:
+     * nothing is submitted before the customer signs exactly these answers ({@link SignOnPage}).
+     */
+    Submission keep(String token, Answers answers) {
         return writes.write(status -> {
             Optional<Application> found = store.lockByToken(hash(token), clock.instant())
                     .filter(a -> a.status().awaitsForm());
@@ -157,14 +169,36 @@ public class Applications {
             if (wrong.isPresent()) {
                 return new Invalid(wrong.get());
             }
-            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-            Application submitted = new Application(a.id(), a.customerId(), a.product(), ApplicationStatus.SUBMITTED,
-                    a.currency(), answers.amountMinor(), a.product() == Product.LOAN ? answers.termMonths() : null,
-                    answers.incomeMinor(), blankToNull(answers.purpose()), null, a.channel(), a.createdAt(), now);
-            store.submit(submitted);
-            publish(submitted, List.of(), null);
-            return new Submitted(underwrite(submitted));
+            Application kept = new Application(a.id(), a.customerId(), a.product(), a.status(), a.currency(),
+                    answers.amountMinor(), a.product() == Product.LOAN ? answers.termMonths() : null,
+                    answers.incomeMinor(), blankToNull(answers.purpose()), a.reason(), a.channel(), a.createdAt(),
+                    a.updatedAt());
+            store.keepAnswers(kept);
+            return new ToSign(kept);
         });
+    }
+
+    /**
+     * Submits the answers the customer signed, in the caller's transaction (the confirmation's):
+     * only while the application waits for its form and only when its answers are still the very
+     * ones signed ({@code digest}); the link is spent with it, so a second confirmation changes nothing.
+     */
+    Optional<Application> submitSigned(ApplicationId id, String digest) {
+        return writes.write(status -> store.lock(id).filter(a -> a.status().awaitsForm())
+                .filter(a -> digest(a).equals(digest)).map(a -> {
+                    Application submitted = a.with(ApplicationStatus.SUBMITTED, null,
+                            clock.instant().truncatedTo(ChronoUnit.MICROS));
+                    store.submit(submitted);
+                    publish(submitted, List.of(), null);
+                    return underwrite(submitted);
+                }));
+    }
+
+    /** What the customer signs: a digest of the answers kept with the application. */
+    static String digest(Application a) {
+        String answers = a.product().wireName() + "|" + a.currency().code() + "|" + a.amountMinor() + "|"
+                + a.termMonths() + "|" + a.incomeMinor() + "|" + a.purpose();
+        return HexFormat.of().formatHex(Digests.sha256(answers.getBytes(StandardCharsets.UTF_8))).substring(0, 32);
     }
 
     private Optional<String> invalid(Product product, Answers answers) {

@@ -99,6 +99,12 @@ class JdbcApplications {
                 .update();
     }
 
+    /** The form's answers, not signed yet: the status and the link stay as they are. */
+    void keepAnswers(Application a) {
+        jdbc.sql("UPDATE applications SET amount_minor = ?, term_months = ?, income_minor = ?, purpose = ? WHERE id = ?")
+                .params(a.amountMinor(), a.termMonths(), a.incomeMinor(), a.purpose(), a.id().value()).update();
+    }
+
     void setStatus(Application a) {
         jdbc.sql("UPDATE applications SET status = ?, reason = ?, updated_at = ? WHERE id = ?")
                 .params(a.status().wireName(), a.reason(), Timestamps.utc(a.updatedAt()), a.id().value())

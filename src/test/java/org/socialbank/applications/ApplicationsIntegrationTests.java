@@ -40,6 +40,7 @@ import org.socialbank.ledger.NewAccount;
 import org.socialbank.shared.CurrencyCode;
 import org.socialbank.support.Api;
 import org.socialbank.support.Api.Response;
+import org.socialbank.support.FakeSms;
 import org.socialbank.support.FormClient;
 import org.socialbank.support.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -96,6 +97,9 @@ class ApplicationsIntegrationTests {
     @Autowired
     RecordingSender telegram;
 
+    @Autowired
+    FakeSms sms;
+
     Api api;
 
     @BeforeEach
@@ -118,8 +122,12 @@ class ApplicationsIntegrationTests {
         assertThat(form.status()).isEqualTo(200);
         assertThat(form.html()).contains("Ada Applicant").contains("Credit limit");
         assertThat(browser.post(path, "amount", "abc", "income", "3000").html()).contains("check the amount");
-        assertThat(browser.post(path, "amount", "2000", "income", "3 000,50", "purpose", "travel").html())
-                .contains("Application received");
+        FormClient.Page signing = browser.post(path, "amount", "2000", "income", "3 000,50", "purpose", "travel");
+        // issue 16 s4: the form is signed with the SMS code on the bank's step-up page, bound to what it says
+        assertThat(signing.html()).contains("Sign the credit card application: limit €2,000.00");
+        assertThat(api.get("/api/v1/applications?status=started&limit=100").body()).contains(customer.value().toString());
+        assertThat(LoanFixtures.sign(browser, signing, code(customer)).html())
+                .contains("Sign the credit card application: limit €2,000.00");
         assertThat(browser.post(path, "amount", "9000", "income", "1").html()).contains("no longer valid");
 
         drain();
@@ -159,7 +167,9 @@ class ApplicationsIntegrationTests {
         assertThat(link.url()).endsWith("?lang=zh"); // the page opens in the customer's language
         assertThat(browser.get(path + "?lang=zh").html()).contains("期限");
         assertThat(browser.post(path, "amount", "50000", "income", "8000").html()).contains("整月");
-        assertThat(browser.post(path, "amount", "50000", "term", "24", "income", "8000").status()).isEqualTo(200);
+        FormClient.Page signing = browser.post(path, "amount", "50000", "term", "24", "income", "8000");
+        assertThat(signing.html()).contains("签署贷款申请：").contains("期限24个月");
+        assertThat(LoanFixtures.sign(browser, signing, code(customer)).status()).isEqualTo(200);
         UUID id = applicationOf(customer);
         assertThat(api.get("/api/v1/applications?status=submitted").body()).contains(id.toString());
         assertThat(decide(id, "declined").status()).isEqualTo(200);
@@ -190,6 +200,10 @@ class ApplicationsIntegrationTests {
     void anUnlinkedChatIsOfferedTheLink() {
         assertThat(say("tg-" + UUID.randomUUID(), "apply for a credit card")).singleElement()
                 .isInstanceOf(Outbound.Link.class);
+    }
+
+    private String code(CustomerId customer) {
+        return sms.lastCode(directory.phoneOnFile(customer).orElseThrow().value());
     }
 
     private Response decide(UUID id, String status) {
@@ -282,6 +296,11 @@ class ApplicationsIntegrationTests {
         @Bean
         RecordingSender telegramSender() {
             return new RecordingSender();
+        }
+
+        @Bean
+        FakeSms fakeSms() {
+            return new FakeSms();
         }
     }
 }

@@ -10,7 +10,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.socialbank.directory.Alias;
+import org.socialbank.directory.ConfirmView;
+import org.socialbank.directory.Confirmations;
 import org.socialbank.directory.AliasType;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.CustomerView;
@@ -28,6 +32,8 @@ import org.socialbank.ledger.NewTransfer;
 import org.socialbank.ledger.TransferId;
 import org.socialbank.ledger.TransferResult;
 import org.socialbank.shared.CurrencyCode;
+import org.socialbank.support.FakeSms;
+import org.socialbank.support.FormClient;
 import org.socialbank.support.MutableClock;
 
 /** Borrowers with a funded wallet, applications submitted through the module's own use cases, and the clock. */
@@ -39,18 +45,25 @@ final class LoanFixtures {
     private final Directory directory;
     private final Ledger ledger;
     private final Applications applications;
+    private final SignOnPage signatures;
+    private final Confirmations confirmations;
+    private final FakeSms sms;
     private final MutableClock clock;
     private final AccountId funding = new AccountId(UUID.randomUUID());
 
-    LoanFixtures(Directory directory, Ledger ledger, Applications applications, MutableClock clock) {
+    LoanFixtures(Directory directory, Ledger ledger, Applications applications, SignOnPage signatures,
+            Confirmations confirmations, FakeSms sms, MutableClock clock) {
         this.directory = directory;
         this.ledger = ledger;
         this.applications = applications;
+        this.signatures = signatures;
+        this.confirmations = confirmations;
+        this.sms = sms;
         this.clock = clock;
         ledger.open(new NewAccount(funding, EUR, "test:funding", AccountKind.BANK_EQUITY, Set.of()));
     }
 
-    record Borrower(CustomerId id, AccountId wallet) {
+    record Borrower(CustomerId id, String phone, AccountId wallet) {
     }
 
     /** A customer (phone in +33 673 ...) with {@code balanceMinor} EUR in a primary wallet. */
@@ -68,19 +81,33 @@ final class LoanFixtures {
         if (balanceMinor > 0) {
             move(funding, wallet, balanceMinor);
         }
-        return new Borrower(id, wallet);
+        return new Borrower(id, phone, wallet);
     }
 
-    /** A loan application started and its form submitted, as the chat and the page do it. */
+    /** A loan application started, its form filled in and signed with the SMS code, as the chat and the pages do it. */
     Application submitLoan(Borrower borrower, long amountMinor, int termMonths, long incomeMinor, String purpose) {
-        Applications.Start start = applications.start(new ApplicationId(UUID.randomUUID()), borrower.id(),
-                Product.LOAN, "telegram");
+        ApplicationId id = new ApplicationId(UUID.randomUUID());
+        Applications.Start start = applications.start(id, borrower.id(), Product.LOAN, "telegram");
         assertThat(start).isInstanceOf(Applications.Started.class);
-        String path = URI.create(((Applications.Started) start).url()).getPath();
-        Applications.Submission submitted = applications.submit(path.substring(path.lastIndexOf('/') + 1),
+        SignOnPage.Signing signing = signatures.start(lastSegment(((Applications.Started) start).url()),
                 new Applications.Answers(amountMinor, termMonths, incomeMinor, purpose));
-        assertThat(submitted).isInstanceOf(Applications.Submitted.class);
-        return ((Applications.Submitted) submitted).application();
+        assertThat(signing.url()).as("%s", signing.submission()).isNotNull();
+        assertThat(applications.application(id).orElseThrow().status()).isEqualTo(ApplicationStatus.STARTED);
+        assertThat(confirmations.confirm(lastSegment(signing.url()), sms.lastCode(borrower.phone())))
+                .isInstanceOf(ConfirmView.Confirmed.class);
+        return applications.application(id).orElseThrow();
+    }
+
+    /** Signs the form the page redirected to the step-up page with the code sent by SMS. */
+    static FormClient.Page sign(FormClient browser, FormClient.Page signing, String code) {
+        Matcher action = Pattern.compile("action=\"(/confirm/[^\"/]+)\"").matcher(signing.html());
+        assertThat(action.find()).as(signing.html()).isTrue();
+        return browser.post(action.group(1), "code", code);
+    }
+
+    private static String lastSegment(String url) {
+        String path = URI.create(url).getPath();
+        return path.substring(path.lastIndexOf('/') + 1);
     }
 
     long balance(AccountId account) {

@@ -18,6 +18,7 @@ import org.socialbank.conversation.OutboundMessage;
 import org.socialbank.conversation.Received;
 import org.socialbank.conversation.engine.OutboxRelay;
 import org.socialbank.directory.ChannelIdentity;
+import org.socialbank.directory.Confirmations;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Directory;
 import org.socialbank.directory.Language;
@@ -29,6 +30,7 @@ import org.socialbank.ledger.Transfer;
 import org.socialbank.ledger.TransferId;
 import org.socialbank.support.Api;
 import org.socialbank.support.Api.Response;
+import org.socialbank.support.FakeSms;
 import org.socialbank.support.FormClient;
 import org.socialbank.support.LedgerAudit;
 import org.socialbank.support.MutableClock;
@@ -80,6 +82,15 @@ class LoansIntegrationTests {
     Loans loans;
 
     @Autowired
+    SignOnPage signatures;
+
+    @Autowired
+    Confirmations confirmations;
+
+    @Autowired
+    FakeSms sms;
+
+    @Autowired
     Conversations conversations;
 
     @Autowired
@@ -106,7 +117,7 @@ class LoansIntegrationTests {
     @BeforeEach
     void setUp() {
         api = new Api(port);
-        fixtures = new LoanFixtures(directory, ledger, applications, clock);
+        fixtures = new LoanFixtures(directory, ledger, applications, signatures, confirmations, sms, clock);
     }
 
     @AfterEach
@@ -123,8 +134,12 @@ class LoansIntegrationTests {
         String path = URI.create(link.url()).getPath();
         FormClient browser = new FormClient(port);
         assertThat(browser.get(path + "?lang=fr").html()).contains("Louise Emprunteuse");
-        assertThat(browser.post(path, "amount", "6 000", "term", "12", "income", "3 000", "purpose", "voiture").html())
-                .contains("Demande reçue");
+        FormClient.Page signing = browser.post(path, "amount", "6 000", "term", "12", "income", "3 000", "purpose",
+                "voiture");
+        assertThat(signing.html()).contains("Signer la demande de prêt").contains("sur 12 mois");
+        drain();
+        assertThat(told(chat, "Nous avons reçu votre demande de prêt")).isEmpty(); // not before it is signed
+        LoanFixtures.sign(browser, signing, sms.lastCode(borrower.phone()));
         drain();
         assertThat(told(chat, "Nous avons reçu votre demande de prêt")).hasSize(1);
         assertThat(told(chat, "votre demande de prêt est acceptée")).hasSize(1);
@@ -186,7 +201,9 @@ class LoansIntegrationTests {
         LoanFixtures.Borrower borrower = fixtures.borrower("王 卡", Language.ZH, 0);
         String chat = linkedChat(borrower.id());
         String path = URI.create(((Outbound.Link) say(chat, "申请信用卡").get(0)).url()).getPath();
-        assertThat(new FormClient(port).post(path, "amount", "10000", "income", "3000").status()).isEqualTo(200);
+        FormClient browser = new FormClient(port);
+        LoanFixtures.sign(browser, browser.post(path, "amount", "10000", "income", "3000"),
+                sms.lastCode(borrower.phone()));
         drain();
         assertThat(told(chat, "您的信用卡申请未通过")).singleElement().satisfies(t -> assertThat(t)
                 .contains("原因：申请的额度超过您三个月的收入。"));
@@ -260,8 +277,9 @@ class LoansIntegrationTests {
                 .contains("value=\"2500.00\"").contains("value=\"12\"");
         assertThat(text(say(chat, "تقاضاهای من"))).contains("نیاز به اطلاعات بیشتر");
 
-        assertThat(browser.post(path, "amount", "10000", "term", "12", "income", "۳۰۰۰", "purpose",
-                "آشپزخانه، کارمند شرکت").html()).contains("درخواست دریافت شد");
+        FormClient.Page signing = browser.post(path, "amount", "10000", "term", "12", "income", "۳۰۰۰", "purpose",
+                "آشپزخانه، کارمند شرکت");
+        assertThat(LoanFixtures.sign(browser, signing, sms.lastCode(borrower.phone())).status()).isEqualTo(200);
         assertThat(browser.get(path + "?lang=fa").html()).contains("این پیوند دیگر معتبر نیست"); // the link is spent
         drain();
         assertThat(told(chat, "درخواست وام شما تأیید شد")).hasSize(1);
@@ -269,6 +287,32 @@ class LoansIntegrationTests {
         JsonNode application = api.get("/api/v1/applications/" + id).json();
         assertThat(application.path("incomeMinor").asLong()).isEqualTo(300_000);
         assertThat(application.path("reason").isNull() || application.path("reason").isMissingNode()).isTrue();
+    }
+
+    @Test
+    void answersChangedAfterTheCodeWasSentAreNotSubmittedByThatCode() {
+        LoanFixtures.Borrower borrower = fixtures.borrower("Cora Changed", Language.EN, 0);
+        String chat = linkedChat(borrower.id());
+        String path = URI.create(((Outbound.Link) say(chat, "apply for a loan").get(0)).url()).getPath();
+        FormClient first = new FormClient(port);
+        FormClient.Page firstSigning = first.post(path, "amount", "1000", "term", "6", "income", "3000");
+        String firstCode = sms.lastCode(borrower.phone());
+        FormClient second = new FormClient(port);
+        FormClient.Page secondSigning = second.post(path, "amount", "2000", "term", "6", "income", "3000");
+        assertThat(secondSigning.html()).contains("€2,000.00");
+
+        LoanFixtures.sign(first, firstSigning, firstCode); // the right code, for answers no longer on the form
+        UUID id = applicationOf(borrower.id());
+        assertThat(api.get("/api/v1/applications/" + id).json().path("status").asString()).isEqualTo("started");
+        drain();
+        assertThat(told(chat, "We received your loan application")).isEmpty();
+
+        LoanFixtures.sign(second, secondSigning, sms.lastCode(borrower.phone()));
+        JsonNode signed = api.get("/api/v1/applications/" + id).json();
+        assertThat(signed.path("amountMinor").asLong()).isEqualTo(200_000);
+        assertThat(signed.path("status").asString()).isEqualTo("approved"); // 2,000 over 6 months on 3,000 a month
+        drain();
+        assertThat(told(chat, "We received your loan application")).hasSize(1);
     }
 
     private static String text(List<Outbound> replies) {

@@ -13,9 +13,11 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.socialbank.directory.Confirmations;
 import org.socialbank.directory.Directory;
 import org.socialbank.directory.Language;
 import org.socialbank.ledger.Ledger;
+import org.socialbank.support.FakeSms;
 import org.socialbank.support.LedgerAudit;
 import org.socialbank.support.MutableClock;
 import org.socialbank.support.TestStores;
@@ -69,11 +71,20 @@ class PostgresLoansIntegrationTests {
     @Autowired
     Heard heard;
 
+    @Autowired
+    SignOnPage signatures;
+
+    @Autowired
+    Confirmations confirmations;
+
+    @Autowired
+    FakeSms sms;
+
     LoanFixtures fixtures;
 
     @BeforeEach
     void setUp() {
-        fixtures = new LoanFixtures(directory, ledger, applications, clock);
+        fixtures = new LoanFixtures(directory, ledger, applications, signatures, confirmations, sms, clock);
     }
 
     @AfterEach
@@ -106,9 +117,9 @@ class PostgresLoansIntegrationTests {
     void instalmentsCollectedByFourNodesAtOnceAreCollectedAndToldOnceAndAMissedOneWhenTheMoneyIsBack()
             throws Exception {
         LoanFixtures.Borrower steady = fixtures.borrower("Steady Payer", Language.EN, 50_000);
-        LoanFixtures.Borrower short_ = fixtures.borrower("Short Payer", Language.FR, 50_000);
+        LoanFixtures.Borrower shortOfMoney = fixtures.borrower("Short Payer", Language.FR, 50_000);
         Loan a = approved(steady, 600_000);
-        Loan b = approved(short_, 450_000);
+        Loan b = approved(shortOfMoney, 450_000);
         List<Loans.ScheduledInstalment> schedule = loans.schedule(a.id());
         assertThat(loans.schedule(b.id())).extracting(s -> s.instalment().dueOn())
                 .containsExactlyElementsOf(schedule.stream().map(s -> s.instalment().dueOn()).toList());
@@ -116,11 +127,11 @@ class PostgresLoansIntegrationTests {
             int number = due.instalment().number();
             fixtures.moveTo(due.instalment().dueOn());
             if (number == 2) {
-                long spent = fixtures.drain(short_);
+                long spent = fixtures.drain(shortOfMoney);
                 runOnFourNodes();
                 runOnFourNodes();
                 assertThat(loans.schedule(b.id()).get(1).status()).isEqualTo("late");
-                fixtures.fund(short_, spent);
+                fixtures.fund(shortOfMoney, spent);
             }
             runOnFourNodes();
             assertThat(loans.schedule(a.id()).get(number - 1).status()).isEqualTo("paid");
@@ -222,6 +233,11 @@ class PostgresLoansIntegrationTests {
         @Bean
         Heard heard() {
             return new Heard();
+        }
+
+        @Bean
+        FakeSms fakeSms() {
+            return new FakeSms();
         }
     }
 }

@@ -272,6 +272,12 @@ class LoyaltyIntegrationTests {
     }
 
     @Test
+    void theEndpointsAreInTheOpenApiDocument() { // issue 16 "Done means": the HTTP APIs are in the OpenAPI document
+        String docs = new Api("http://127.0.0.1:" + port, null).get("/v3/api-docs").body();
+        assertThat(docs).contains("/api/v1/customers/{id}/points").contains("/api/v1/customers/{id}/points/redemptions");
+    }
+
+    @Test
     void anUnlinkedChatIsOfferedTheLinkAndSeesNoPoints() {
         assertThat(say("tg-" + UUID.randomUUID(), "my points")).singleElement().isInstanceOf(Outbound.Link.class);
     }
