@@ -85,6 +85,10 @@ public class Points {
         List<PointsSummary.Movement> moves = new ArrayList<>();
         ledger.statement(account, Optional.empty(), limit).ifPresent(page -> {
             for (Transfer t : page.transfers()) {
+                if (t.kind() != org.socialbank.ledger.TransferKind.SINGLE_PHASE
+                        && t.kind() != org.socialbank.ledger.TransferKind.POST_PENDING) {
+                    continue; // points held for a voucher, or released: only what moved is a movement
+                }
                 boolean in = t.creditAccountId().equals(account);
                 String kind = in ? "earned" : t.creditAccountId().equals(PointsAccounts.EXPIRED) ? "expired"
                         : t.creditAccountId().equals(PointsAccounts.ISSUED) ? "taken_back" : "redeemed";

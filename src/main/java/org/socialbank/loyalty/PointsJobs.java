@@ -41,12 +41,14 @@ public class PointsJobs {
     private final Ledger ledger;
     private final JdbcPoints store;
     private final PointsAccounts accounts;
+    private final JdbcVouchers vouchers;
     private final DurableTransactions writes;
     private final LoyaltyProperties properties;
     private final Clock clock;
 
-    PointsJobs(Ledger ledger, JdbcPoints store, PointsAccounts accounts, DurableTransactions writes,
-            LoyaltyProperties properties, Clock clock) {
+    PointsJobs(Ledger ledger, JdbcPoints store, PointsAccounts accounts, JdbcVouchers vouchers,
+            DurableTransactions writes, LoyaltyProperties properties, Clock clock) {
+        this.vouchers = vouchers;
         this.ledger = ledger;
         this.store = store;
         this.accounts = accounts;
@@ -169,6 +171,9 @@ public class PointsJobs {
         JdbcPoints.Lot lot = store.lot(due.id()).orElseThrow();
         if (account.isEmpty() || lot.pointsLeft() == 0) {
             return 0; // redeemed or expired meanwhile
+        }
+        if (vouchers.holds(due.customer())) {
+            return 0; // points held for a voucher: the next round, once the partner answered
         }
         TransferResult result = ledger.transfer(NewTransfer.posted(Points.transferId("expire", lot.id()),
                 account.get(), PointsAccounts.EXPIRED, lot.pointsLeft(), CurrencyCode.POINTS, "points-expire"));

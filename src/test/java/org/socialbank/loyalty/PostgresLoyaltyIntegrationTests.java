@@ -63,6 +63,9 @@ class PostgresLoyaltyIntegrationTests {
     Points points;
 
     @Autowired
+    Vouchers vouchers;
+
+    @Autowired
     MutableClock clock;
 
     @Autowired
@@ -105,6 +108,30 @@ class PostgresLoyaltyIntegrationTests {
                 .allMatch(r -> ((RedemptionResult.Refused) r).code() == PointsRefusal.INSUFFICIENT_POINTS);
         assertThat(points.summary(member.id(), 1).orElseThrow().balance()).isZero();
         assertThat(cards.owedMinor(member.credit())).isEqualTo(200_000 - 1_000);
+    }
+
+    @Test
+    void vouchersOrderedAtOnceNeverSpendAPointTwice() throws Exception { // issue 16 s3
+        Member member = fixtures.member(Language.EN, true);
+        fixtures.buy(member.credit(), 200_000); // 1,000 points
+        followOnFourNodes();
+        UUID repeated = UUID.randomUUID();
+        List<Callable<Vouchers.VoucherResult>> calls = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            calls.add(() -> vouchers.order(repeated, member.id(), "coffee"));
+        }
+        for (int i = 0; i < 4; i++) {
+            UUID id = UUID.randomUUID();
+            calls.add(() -> vouchers.order(id, member.id(), "coffee"));
+        }
+        List<Vouchers.VoucherResult> results = race(calls);
+        assertThat(results.subList(0, 3)).allMatch(Vouchers.VoucherResult.Ordered.class::isInstance);
+        assertThat(results.stream().filter(r -> r instanceof Vouchers.VoucherResult.Ordered o && !o.replayed()))
+                .hasSize(3); // the repeated id once, and two of the four others: 3 × 300 of 1,000 points
+        assertThat(results.subList(3, 7).stream().filter(Vouchers.VoucherResult.Refused.class::isInstance))
+                .allMatch(r -> ((Vouchers.VoucherResult.Refused) r).code() == PointsRefusal.INSUFFICIENT_POINTS)
+                .hasSize(2);
+        assertThat(points.summary(member.id(), 1).orElseThrow().balance()).isEqualTo(100);
     }
 
     @Test
