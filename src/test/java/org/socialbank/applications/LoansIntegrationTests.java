@@ -11,19 +11,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.socialbank.applications.ApplicationsIntegrationTests.RecordingSender;
 import org.socialbank.conversation.Conversations;
-import org.socialbank.conversation.Inbound;
-import org.socialbank.conversation.InboundMessage;
 import org.socialbank.conversation.Outbound;
-import org.socialbank.conversation.OutboundMessage;
-import org.socialbank.conversation.Received;
 import org.socialbank.conversation.engine.OutboxRelay;
-import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.Confirmations;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Directory;
 import org.socialbank.directory.Language;
 import org.socialbank.directory.Linking;
-import org.socialbank.directory.Network;
 import org.socialbank.directory.jdbc.JdbcLinking;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.ledger.Transfer;
@@ -113,10 +107,12 @@ class LoansIntegrationTests {
 
     Api api;
     LoanFixtures fixtures;
+    TelegramChats chats;
 
     @BeforeEach
     void setUp() {
         api = new Api(port);
+        chats = new TelegramChats(conversations, linking, linkingStore, relay, telegram, clock);
         fixtures = new LoanFixtures(directory, ledger, applications, signatures, confirmations, sms, clock);
     }
 
@@ -129,21 +125,21 @@ class LoansIntegrationTests {
     @Test
     void aLoanApprovedByTheRulesIsPaidOutWithItsScheduleAndEveryInstalmentIsCollectedOnce() {
         LoanFixtures.Borrower borrower = fixtures.borrower("Louise Emprunteuse", Language.FR, 100_000);
-        String chat = linkedChat(borrower.id());
-        Outbound.Link link = (Outbound.Link) say(chat, "demander un prêt").get(0);
+        String chat = chats.linked(borrower.id());
+        Outbound.Link link = (Outbound.Link) chats.say(chat, "demander un prêt").get(0);
         String path = URI.create(link.url()).getPath();
         FormClient browser = new FormClient(port);
         assertThat(browser.get(path + "?lang=fr").html()).contains("Louise Emprunteuse");
         FormClient.Page signing = browser.post(path, "amount", "6 000", "term", "12", "income", "3 000", "purpose",
                 "voiture");
         assertThat(signing.html()).contains("Signer la demande de prêt").contains("sur 12 mois");
-        drain();
-        assertThat(told(chat, "Nous avons reçu votre demande de prêt")).isEmpty(); // not before it is signed
+        chats.drain();
+        assertThat(chats.told(chat, "Nous avons reçu votre demande de prêt")).isEmpty(); // not before it is signed
         LoanFixtures.sign(browser, signing, sms.lastCode(borrower.phone()));
-        drain();
-        assertThat(told(chat, "Nous avons reçu votre demande de prêt")).hasSize(1);
-        assertThat(told(chat, "votre demande de prêt est acceptée")).hasSize(1);
-        List<String> paid = told(chat, "ont été versés sur votre compte");
+        chats.drain();
+        assertThat(chats.told(chat, "Nous avons reçu votre demande de prêt")).hasSize(1);
+        assertThat(chats.told(chat, "votre demande de prêt est acceptée")).hasSize(1);
+        List<String> paid = chats.told(chat, "ont été versés sur votre compte");
         assertThat(paid).singleElement().satisfies(t -> assertThat(t).contains("12 mensualités").contains("6,9")
                 .contains("\n1. ").contains("\n12. "));
 
@@ -168,8 +164,8 @@ class LoansIntegrationTests {
                 instalments.run();
                 instalments.run(); // told once, however often it runs
                 assertThat(loans.schedule(loanId).get(2).status()).isEqualTo("late");
-                drain();
-                assertThat(told(chat, "Nous n’avons pas pu prélever la mensualité 3 ")).hasSize(1);
+                chats.drain();
+                assertThat(chats.told(chat, "Nous n’avons pas pu prélever la mensualité 3 ")).hasSize(1);
                 fixtures.fund(borrower, spent);
             }
             instalments.run();
@@ -178,17 +174,17 @@ class LoansIntegrationTests {
             if (number < 12) {
                 assertThat(loans.schedule(loanId).get(number).status()).as("not before its day").isEqualTo("due");
             }
-            drain();
-            assertThat(told(chat, "Mensualité " + number + " sur 12 de votre prêt payée")).hasSize(1);
+            chats.drain();
+            assertThat(chats.told(chat, "Mensualité " + number + " sur 12 de votre prêt payée")).hasSize(1);
             repaid += due.path("totalMinor").asLong();
             Transfer interest = ledger.transfer(Loans.derived(TransferId::new, "instalment:" + loan.path("id").asString()
                     + ":" + number + ":interest")).orElseThrow();
             assertThat(interest.amountMinor()).isEqualTo(due.path("interestMinor").asLong());
             assertThat(interest.creditAccountId()).isEqualTo(Loans.income(LoanFixtures.EUR));
         }
-        drain();
-        assertThat(told(chat, "de votre prêt payée")).hasSize(12);
-        assertThat(told(chat, "Mensualité 12 sur 12 de votre prêt payée")).hasSize(1);
+        chats.drain();
+        assertThat(chats.told(chat, "de votre prêt payée")).hasSize(12);
+        assertThat(chats.told(chat, "Mensualité 12 sur 12 de votre prêt payée")).hasSize(1);
         JsonNode done = api.get("/api/v1/applications/" + id + "/loan").json();
         assertThat(done.path("owedMinor").asLong()).isZero();
         assertThat(done.path("schedule")).allSatisfy(i -> assertThat(i.path("status").asString()).isEqualTo("paid"));
@@ -199,13 +195,13 @@ class LoansIntegrationTests {
     @Test
     void aCardLimitAboveThreeMonthsOfIncomeIsDeclinedByTheRulesAndToldWhyInChinese() {
         LoanFixtures.Borrower borrower = fixtures.borrower("王 卡", Language.ZH, 0);
-        String chat = linkedChat(borrower.id());
-        String path = URI.create(((Outbound.Link) say(chat, "申请信用卡").get(0)).url()).getPath();
+        String chat = chats.linked(borrower.id());
+        String path = URI.create(((Outbound.Link) chats.say(chat, "申请信用卡").get(0)).url()).getPath();
         FormClient browser = new FormClient(port);
         LoanFixtures.sign(browser, browser.post(path, "amount", "10000", "income", "3000"),
                 sms.lastCode(borrower.phone()));
-        drain();
-        assertThat(told(chat, "您的信用卡申请未通过")).singleElement().satisfies(t -> assertThat(t)
+        chats.drain();
+        assertThat(chats.told(chat, "您的信用卡申请未通过")).singleElement().satisfies(t -> assertThat(t)
                 .contains("原因：申请的额度超过您三个月的收入。"));
         UUID id = applicationOf(borrower.id());
         JsonNode assessment = api.get("/api/v1/applications/" + id + "/assessment").json();
@@ -218,12 +214,12 @@ class LoansIntegrationTests {
     @Test
     void aReferredLoanWaitsForStaffAndIsPaidOutOnceHoweverOftenItIsApproved() {
         LoanFixtures.Borrower borrower = fixtures.borrower("Rex Referred", Language.EN, 5_000);
-        String chat = linkedChat(borrower.id());
+        String chat = chats.linked(borrower.id());
         Application submitted = fixtures.submitLoan(borrower, 1_000_000, 12, 250_000, "a kitchen");
         UUID id = submitted.id().value();
         assertThat(submitted.status()).isEqualTo(ApplicationStatus.IN_REVIEW);
-        drain();
-        assertThat(told(chat, "now in review")).singleElement().satisfies(t -> assertThat(t)
+        chats.drain();
+        assertThat(chats.told(chat, "now in review")).singleElement().satisfies(t -> assertThat(t)
                 .contains("Why: The monthly instalment would be more than 30 % of your income"));
         assertProblem(api.get("/api/v1/applications/" + id + "/loan"), 404, "loan_not_found");
 
@@ -237,8 +233,8 @@ class LoansIntegrationTests {
         assertThat(loan.path("payoutAccountId").asString()).isEqualTo(borrower.wallet().value().toString());
         assertThat(loan.path("schedule").get(0).path("dueOn").asString())
                 .isEqualTo(LocalDate.parse(loan.path("disbursedOn").asString()).plusMonths(1).toString());
-        drain();
-        assertThat(told(chat, "was paid into your account")).singleElement().satisfies(t -> assertThat(t)
+        chats.drain();
+        assertThat(chats.told(chat, "was paid into your account")).singleElement().satisfies(t -> assertThat(t)
                 .contains("12 monthly instalments of €").contains("(interest 6.9% a year)"));
 
         LoanFixtures.Borrower waiting = fixtures.borrower("Wes Waiting", Language.EN, 0);
@@ -252,7 +248,7 @@ class LoansIntegrationTests {
     @Test
     void theBankAsksForMoreInformationAndTheFormAnsweredAgainInPersianIsDecidedAgain() {
         LoanFixtures.Borrower borrower = fixtures.borrower("سارا وام‌گیر", Language.FA, 0);
-        String chat = linkedChat(borrower.id());
+        String chat = chats.linked(borrower.id());
         Application referred = fixtures.submitLoan(borrower, 1_000_000, 12, 250_000, "آشپزخانه");
         assertThat(referred.status()).isEqualTo(ApplicationStatus.IN_REVIEW);
         UUID id = referred.id().value();
@@ -264,10 +260,8 @@ class LoansIntegrationTests {
         assertThat(asked.json().path("status").asString()).isEqualTo("more_info");
         assertProblem(api.post("/api/v1/applications/" + id + "/decision", "{\"status\":\"approved\"}"), 409,
                 "transition_not_allowed"); // not before the customer answered
-        drain();
-        List<Outbound.Link> links = telegram.sent.stream().filter(m -> m.recipient().equals(chat))
-                .map(OutboundMessage::content).filter(Outbound.Link.class::isInstance).map(Outbound.Link.class::cast)
-                .toList();
+        chats.drain();
+        List<Outbound.Link> links = chats.links(chat);
         assertThat(links).singleElement().satisfies(l -> assertThat(l.text())
                 .contains("برای درخواست وام شما اطلاعات بیشتری لازم داریم").contains("Your employer"));
         String path = URI.create(links.get(0).url()).getPath();
@@ -275,14 +269,14 @@ class LoansIntegrationTests {
         String form = browser.get(path + "?lang=fa").html();
         assertThat(form).contains("پرسش بانک: Your employer").contains("value=\"10000.00\"")
                 .contains("value=\"2500.00\"").contains("value=\"12\"");
-        assertThat(text(say(chat, "تقاضاهای من"))).contains("نیاز به اطلاعات بیشتر");
+        assertThat(TelegramChats.text(chats.say(chat, "تقاضاهای من"))).contains("نیاز به اطلاعات بیشتر");
 
         FormClient.Page signing = browser.post(path, "amount", "10000", "term", "12", "income", "۳۰۰۰", "purpose",
                 "آشپزخانه، کارمند شرکت");
         assertThat(LoanFixtures.sign(browser, signing, sms.lastCode(borrower.phone())).status()).isEqualTo(200);
         assertThat(browser.get(path + "?lang=fa").html()).contains("این پیوند دیگر معتبر نیست"); // the link is spent
-        drain();
-        assertThat(told(chat, "درخواست وام شما تأیید شد")).hasSize(1);
+        chats.drain();
+        assertThat(chats.told(chat, "درخواست وام شما تأیید شد")).hasSize(1);
         assertThat(fixtures.balance(borrower.wallet())).isEqualTo(1_000_000);
         JsonNode application = api.get("/api/v1/applications/" + id).json();
         assertThat(application.path("incomeMinor").asLong()).isEqualTo(300_000);
@@ -292,8 +286,8 @@ class LoansIntegrationTests {
     @Test
     void answersChangedAfterTheCodeWasSentAreNotSubmittedByThatCode() {
         LoanFixtures.Borrower borrower = fixtures.borrower("Cora Changed", Language.EN, 0);
-        String chat = linkedChat(borrower.id());
-        String path = URI.create(((Outbound.Link) say(chat, "apply for a loan").get(0)).url()).getPath();
+        String chat = chats.linked(borrower.id());
+        String path = URI.create(((Outbound.Link) chats.say(chat, "apply for a loan").get(0)).url()).getPath();
         FormClient first = new FormClient(port);
         FormClient.Page firstSigning = first.post(path, "amount", "1000", "term", "6", "income", "3000");
         String firstCode = sms.lastCode(borrower.phone());
@@ -304,21 +298,17 @@ class LoansIntegrationTests {
         LoanFixtures.sign(first, firstSigning, firstCode); // the right code, for answers no longer on the form
         UUID id = applicationOf(borrower.id());
         assertThat(api.get("/api/v1/applications/" + id).json().path("status").asString()).isEqualTo("started");
-        drain();
-        assertThat(told(chat, "We received your loan application")).isEmpty();
+        chats.drain();
+        assertThat(chats.told(chat, "We received your loan application")).isEmpty();
 
         LoanFixtures.sign(second, secondSigning, sms.lastCode(borrower.phone()));
         JsonNode signed = api.get("/api/v1/applications/" + id).json();
         assertThat(signed.path("amountMinor").asLong()).isEqualTo(200_000);
         assertThat(signed.path("status").asString()).isEqualTo("approved"); // 2,000 over 6 months on 3,000 a month
-        drain();
-        assertThat(told(chat, "We received your loan application")).hasSize(1);
+        chats.drain();
+        assertThat(chats.told(chat, "We received your loan application")).hasSize(1);
     }
 
-    private static String text(List<Outbound> replies) {
-        assertThat(replies.get(0)).isInstanceOf(Outbound.Text.class);
-        return ((Outbound.Text) replies.get(0)).text();
-    }
 
     private UUID applicationOf(CustomerId customer) {
         return applications.ofCustomer(customer).get(0).id().value();
@@ -330,29 +320,7 @@ class LoansIntegrationTests {
         assertThat(response.code()).isEqualTo(code);
     }
 
-    private String linkedChat(CustomerId customer) {
-        String chat = "tg-" + UUID.randomUUID();
-        ChannelIdentity identity = linking.identify(Network.TELEGRAM, chat, null, null);
-        linkingStore.setCustomer(identity.id(), customer, clock.instant());
-        return chat;
-    }
 
-    private List<Outbound> say(String chat, String text) {
-        Received received = conversations.receive(new InboundMessage(Network.TELEGRAM, "m-" + UUID.randomUUID(), chat,
-                null, null, new Inbound.Text(text), null));
-        assertThat(received).isInstanceOf(Received.Handled.class);
-        return ((Received.Handled) received).replies().stream().map(OutboundMessage::content).toList();
-    }
 
-    private List<String> told(String chat, String part) {
-        return telegram.sent.stream().filter(m -> m.recipient().equals(chat)).map(OutboundMessage::content)
-                .filter(Outbound.Text.class::isInstance).map(c -> ((Outbound.Text) c).text())
-                .filter(t -> t.contains(part)).toList();
-    }
 
-    private void drain() {
-        for (int run = 0; run < 20 && relay.relay() > 0; run++) {
-            // until the outbox is empty
-        }
-    }
 }

@@ -1,15 +1,11 @@
 package org.socialbank.applications;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.socialbank.support.Races.race;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +15,7 @@ import org.socialbank.directory.Language;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.support.FakeSms;
 import org.socialbank.support.LedgerAudit;
+import org.socialbank.support.RecordedEvents;
 import org.socialbank.support.MutableClock;
 import org.socialbank.support.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,7 +23,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -69,7 +65,7 @@ class PostgresLoansIntegrationTests {
     JdbcClient jdbc;
 
     @Autowired
-    Heard heard;
+    RecordedEvents events;
 
     @Autowired
     SignOnPage signatures;
@@ -110,7 +106,7 @@ class PostgresLoansIntegrationTests {
         assertThat(loans.owedMinor(loan)).isEqualTo(300_000);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM transfers WHERE code = 'loan-payout' AND credit_account_id = ?")
                 .param(borrower.wallet().value()).query(Long.class).single()).isEqualTo(1);
-        assertThat(heard.disbursed(loan.id())).isEqualTo(1);
+        assertThat(events.stream(LoanDisbursed.class).filter(d -> d.loanId().equals(loan.id()))).hasSize(1);
     }
 
     @Test
@@ -139,12 +135,14 @@ class PostgresLoansIntegrationTests {
         }
         for (Loan loan : List.of(a, b)) {
             assertThat(loans.owedMinor(loan)).isZero();
-            assertThat(heard.collected(loan.id())).containsExactly(1, 2, 3, 4, 5, 6);
+            assertThat(events.stream(InstalmentCollected.class).filter(c -> c.loanId().equals(loan.id()))
+                    .map(InstalmentCollected::number)).containsExactly(1, 2, 3, 4, 5, 6);
             assertThat(jdbc.sql("SELECT COUNT(*) FROM transfers WHERE code = 'loan-instalment' AND credit_account_id = ?")
                     .param(loan.accountId().value()).query(Long.class).single()).isEqualTo(6);
         }
-        assertThat(heard.missed(a.id())).isEmpty();
-        assertThat(heard.missed(b.id())).containsExactly(2);
+        assertThat(events.stream(InstalmentMissed.class).filter(m -> m.loanId().equals(a.id()))).isEmpty();
+        assertThat(events.stream(InstalmentMissed.class).filter(m -> m.loanId().equals(b.id()))
+                .map(InstalmentMissed::number)).containsExactly(2);
         long paidA = schedule.stream().mapToLong(s -> s.instalment().totalMinor()).sum();
         assertThat(fixtures.balance(steady.wallet())).isEqualTo(50_000 + 600_000 - paidA);
     }
@@ -164,75 +162,12 @@ class PostgresLoansIntegrationTests {
         race(calls);
     }
 
-    private static <T> List<T> race(List<Callable<T>> calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<T>> futures = new ArrayList<>();
-            for (Callable<T> call : calls) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> f : futures) {
-                results.add(f.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    /** Every loan event published, in order. */
-    static class Heard {
-
-        private final List<Object> all = Collections.synchronizedList(new ArrayList<>());
-
-        @EventListener
-        void on(LoanDisbursed paid) {
-            all.add(paid);
-        }
-
-        @EventListener
-        void on(InstalmentCollected collected) {
-            all.add(collected);
-        }
-
-        @EventListener
-        void on(InstalmentMissed missed) {
-            all.add(missed);
-        }
-
-        long disbursed(LoanId loan) {
-            return snapshot().stream().filter(e -> e instanceof LoanDisbursed d && d.loanId().equals(loan)).count();
-        }
-
-        List<Integer> collected(LoanId loan) {
-            return snapshot().stream().filter(e -> e instanceof InstalmentCollected c && c.loanId().equals(loan))
-                    .map(e -> ((InstalmentCollected) e).number()).toList();
-        }
-
-        List<Integer> missed(LoanId loan) {
-            return snapshot().stream().filter(e -> e instanceof InstalmentMissed m && m.loanId().equals(loan))
-                    .map(e -> ((InstalmentMissed) e).number()).toList();
-        }
-
-        private List<Object> snapshot() {
-            synchronized (all) {
-                return List.copyOf(all);
-            }
-        }
-    }
-
     @TestConfiguration(proxyBeanMethods = false)
     static class Listening {
 
         @Bean
-        Heard heard() {
-            return new Heard();
+        RecordedEvents events() {
+            return new RecordedEvents();
         }
 
         @Bean
