@@ -322,6 +322,11 @@ public class Applications {
         return store.find(id);
     }
 
+    /** The customer's newest loan, what it still owes and its schedule ("my loan" in chat). */
+    public Optional<Loans.Statement> latestLoan(CustomerId customer) {
+        return loans.latest(customer);
+    }
+
     /** The customer's applications, newest first (at most {@link #LIST_MAX}). */
     public List<Application> ofCustomer(CustomerId customer) {
         return store.ofCustomer(customer, LIST_MAX);

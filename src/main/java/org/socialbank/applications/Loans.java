@@ -111,6 +111,20 @@ public class Loans {
         return store.ofCustomer(customer, LIST_MAX);
     }
 
+    /** A loan as its customer reads it: what it still owes and its schedule. */
+    public record Statement(Loan loan, long owedMinor, List<ScheduledInstalment> schedule) {
+
+        public Statement {
+            schedule = List.copyOf(schedule);
+        }
+    }
+
+    /** The customer's newest loan; empty when they have none. */
+    public Optional<Statement> latest(CustomerId customer) {
+        return store.ofCustomer(customer, 1).stream().findFirst()
+                .map(l -> new Statement(l, owedMinor(l), schedule(l.id())));
+    }
+
     /** An instalment of a loan's schedule and whether it was paid, is due or is late. */
     public record ScheduledInstalment(Annuity.Instalment instalment, String status) {
     }

@@ -153,6 +153,8 @@ class LoansIntegrationTests {
         assertThat(loan.path("annualRateBasisPoints").asInt()).isEqualTo(690);
         assertThat(loan.path("schedule")).hasSize(12);
         assertThat(fixtures.balance(borrower.wallet())).isEqualTo(700_000);
+        assertThat(TelegramChats.text(chats.say(chat, "mon prêt"))).contains("Votre prêt de").contains("0 mensualités payées sur 12")
+                .contains("\n1. ").contains("à payer").doesNotContain("\n7. "); // the next six
 
         long repaid = 0;
         for (JsonNode due : loan.path("schedule")) {
@@ -185,6 +187,7 @@ class LoansIntegrationTests {
         chats.drain();
         assertThat(chats.told(chat, "de votre prêt payée")).hasSize(12);
         assertThat(chats.told(chat, "Mensualité 12 sur 12 de votre prêt payée")).hasSize(1);
+        assertThat(TelegramChats.text(chats.say(chat, "échéancier"))).contains("12 mensualités payées sur 12");
         JsonNode done = api.get("/api/v1/applications/" + id + "/loan").json();
         assertThat(done.path("owedMinor").asLong()).isZero();
         assertThat(done.path("schedule")).allSatisfy(i -> assertThat(i.path("status").asString()).isEqualTo("paid"));
@@ -198,6 +201,7 @@ class LoansIntegrationTests {
         String chat = chats.linked(borrower.id());
         String path = URI.create(((Outbound.Link) chats.say(chat, "申请信用卡").get(0)).url()).getPath();
         FormClient browser = new FormClient(port);
+        browser.get(path + "?lang=zh");
         LoanFixtures.sign(browser, browser.post(path, "amount", "10000", "income", "3000"),
                 sms.lastCode(borrower.phone()));
         chats.drain();
@@ -215,6 +219,7 @@ class LoansIntegrationTests {
     void aReferredLoanWaitsForStaffAndIsPaidOutOnceHoweverOftenItIsApproved() {
         LoanFixtures.Borrower borrower = fixtures.borrower("Rex Referred", Language.EN, 5_000);
         String chat = chats.linked(borrower.id());
+        assertThat(TelegramChats.text(chats.say(chat, "my applications"))).contains("no applications"); // the chat opens
         Application submitted = fixtures.submitLoan(borrower, 1_000_000, 12, 250_000, "a kitchen");
         UUID id = submitted.id().value();
         assertThat(submitted.status()).isEqualTo(ApplicationStatus.IN_REVIEW);
@@ -236,6 +241,9 @@ class LoansIntegrationTests {
         chats.drain();
         assertThat(chats.told(chat, "was paid into your account")).singleElement().satisfies(t -> assertThat(t)
                 .contains("12 monthly instalments of €").contains("(interest 6.9% a year)"));
+        assertThat(TelegramChats.text(chats.say(chat, "my loan"))).contains("Your loan of €10,000.00: €10,000.00 still "
+                + "to repay, 0 of 12 instalments paid");
+        assertThat(TelegramChats.text(chats.say(chats.linked(withoutLoan()), "我的贷款"))).contains("您没有贷款");
 
         LoanFixtures.Borrower waiting = fixtures.borrower("Wes Waiting", Language.EN, 0);
         applications.start(new ApplicationId(UUID.randomUUID()), waiting.id(), Product.LOAN, "telegram");
@@ -249,6 +257,7 @@ class LoansIntegrationTests {
     void theBankAsksForMoreInformationAndTheFormAnsweredAgainInPersianIsDecidedAgain() {
         LoanFixtures.Borrower borrower = fixtures.borrower("سارا وام‌گیر", Language.FA, 0);
         String chat = chats.linked(borrower.id());
+        chats.say(chat, "تقاضاهای من"); // the chat opens
         Application referred = fixtures.submitLoan(borrower, 1_000_000, 12, 250_000, "آشپزخانه");
         assertThat(referred.status()).isEqualTo(ApplicationStatus.IN_REVIEW);
         UUID id = referred.id().value();
@@ -289,9 +298,11 @@ class LoansIntegrationTests {
         String chat = chats.linked(borrower.id());
         String path = URI.create(((Outbound.Link) chats.say(chat, "apply for a loan").get(0)).url()).getPath();
         FormClient first = new FormClient(port);
+        first.get(path);
         FormClient.Page firstSigning = first.post(path, "amount", "1000", "term", "6", "income", "3000");
         String firstCode = sms.lastCode(borrower.phone());
         FormClient second = new FormClient(port);
+        second.get(path);
         FormClient.Page secondSigning = second.post(path, "amount", "2000", "term", "6", "income", "3000");
         assertThat(secondSigning.html()).contains("€2,000.00");
 
@@ -309,6 +320,10 @@ class LoansIntegrationTests {
         assertThat(chats.told(chat, "We received your loan application")).hasSize(1);
     }
 
+
+    private CustomerId withoutLoan() {
+        return fixtures.borrower("王 无贷", Language.ZH, 0).id();
+    }
 
     private UUID applicationOf(CustomerId customer) {
         return applications.ofCustomer(customer).get(0).id().value();
