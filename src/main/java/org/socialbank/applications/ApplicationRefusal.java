@@ -12,7 +12,13 @@ public enum ApplicationRefusal {
     /** Staff can only decide a submitted application (or move it to review). */
     TRANSITION_NOT_ALLOWED,
     ALREADY_DECIDED,
-    REASON_TOO_LONG;
+    REASON_TOO_LONG,
+    /** Asking for more information needs the question, as the reason. */
+    REASON_REQUIRED,
+    /** The form is not submitted yet, so the underwriting has not assessed it. */
+    NOT_ASSESSED,
+    /** No loan was paid out on this application (not a loan, not approved, or the payout was refused). */
+    LOAN_NOT_FOUND;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

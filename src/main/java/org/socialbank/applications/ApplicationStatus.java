@@ -6,12 +6,15 @@ import java.util.Optional;
 
 /**
  * Where an application stands: {@code started} (the form's link was sent), {@code submitted} (the
- * customer filled it in), {@code in_review}, then {@code approved} or {@code declined} (final).
+ * customer filled it in), {@code in_review}, {@code more_info} (the bank asked a question; the form
+ * opens again with a new link and its answers, and is submitted again), then {@code approved} or
+ * {@code declined} (final).
  */
 public enum ApplicationStatus {
     STARTED,
     SUBMITTED,
     IN_REVIEW,
+    MORE_INFO,
     APPROVED,
     DECLINED;
 
@@ -23,11 +26,16 @@ public enum ApplicationStatus {
         return this == APPROVED || this == DECLINED;
     }
 
+    /** Whether the form's link is open: the customer fills it in (again). */
+    public boolean awaitsForm() {
+        return this == STARTED || this == MORE_INFO;
+    }
+
     /** Whether staff may move an application from this status to {@code target}. */
     public boolean mayBecome(ApplicationStatus target) {
         return switch (this) {
-            case SUBMITTED -> target == IN_REVIEW || target.decided();
-            case IN_REVIEW -> target.decided();
+            case SUBMITTED -> target == IN_REVIEW || target == MORE_INFO || target.decided();
+            case IN_REVIEW -> target == MORE_INFO || target.decided();
             default -> false;
         };
     }

@@ -27,10 +27,11 @@ import org.springframework.stereotype.Service;
 
 /**
  * Applications for a credit card or a loan. The chat starts one and gets a one-time link to the
- * form on the bank's page (the income, amount and purpose are never asked in chat); the page
- * submits it; staff move it to review and decide. Every change of status publishes
- * {@link ApplicationStatusChanged} in its transaction, so the chat is told once. An approved card
- * application issues the card (its id derived from the application's).
+ * form on the bank's page (the income, amount and purpose are never asked in chat); the customer
+ * signs the answers with an SMS code ({@link SignOnPage}), which submits it; the underwriting
+ * decides or refers it to staff, who may ask for more information. Every change of status
+ * publishes {@link ApplicationStatusChanged} in its transaction, so the chat is told once. An
+ * approved card application issues the card, an approved loan is paid out ({@link Loans}).
  */
 @Service
 public class Applications {
@@ -46,18 +47,22 @@ public class Applications {
     private final Directory directory;
     private final DirectoryProperties pages;
     private final Cards cards;
+    private final Loans loans;
+    private final Underwriting underwriting;
     private final DurableTransactions writes;
     private final ApplicationEventPublisher events;
     private final ApplicationsProperties properties;
     private final Clock clock;
 
-    Applications(JdbcApplications store, Directory directory, DirectoryProperties pages, Cards cards,
-            DurableTransactions writes, ApplicationEventPublisher events, ApplicationsProperties properties,
-            Clock clock) {
+    Applications(JdbcApplications store, Directory directory, DirectoryProperties pages, Cards cards, Loans loans,
+            Underwriting underwriting, DurableTransactions writes, ApplicationEventPublisher events,
+            ApplicationsProperties properties, Clock clock) {
         this.store = store;
         this.directory = directory;
         this.pages = pages;
         this.cards = cards;
+        this.loans = loans;
+        this.underwriting = underwriting;
         this.writes = writes;
         this.events = events;
         this.properties = properties;
@@ -96,7 +101,7 @@ public class Applications {
             Optional<Application> waiting = store.lock(id).filter(a -> a.customerId().equals(customer))
                     .or(() -> store.started(customer, product));
             if (waiting.isPresent()) {
-                if (waiting.get().status() != ApplicationStatus.STARTED) {
+                if (!waiting.get().status().awaitsForm()) {
                     return new Started(waiting.get(), null);
                 }
                 store.newToken(waiting.get().id(), hash(token), expires);
@@ -109,9 +114,12 @@ public class Applications {
         });
     }
 
-    /** The application the form's link opens, while it waits for its form; empty for a spent or expired link. */
+    /**
+     * The application the form's link opens, while it waits for its form (or for more information:
+     * then the bank's question is its reason); empty for a spent or expired link.
+     */
     public Optional<Form> form(String token) {
-        return store.byToken(hash(token), clock.instant()).filter(a -> a.status() == ApplicationStatus.STARTED)
+        return store.byToken(hash(token), clock.instant()).filter(a -> a.status().awaitsForm())
                 .map(a -> new Form(a, directory.customer(a.customerId()).map(v -> v.customer().displayName())
                         .orElse("")));
     }
@@ -124,11 +132,11 @@ public class Applications {
     public record Answers(Long amountMinor, Integer termMonths, Long incomeMinor, String purpose) {
     }
 
-    /** The form's outcome: submitted, or which field is wrong ({@code amount}, {@code term}, {@code income}, {@code purpose}), or the link is spent. */
+    /**
+     * The form's outcome: kept to be signed, or which field is wrong ({@code amount}, {@code term},
+     * {@code income}, {@code purpose}), or the link is spent, or no code can be sent to sign it.
+     */
     public sealed interface Submission {
-    }
-
-    public record Submitted(Application application) implements Submission {
     }
 
     public record Invalid(String field) implements Submission {
@@ -137,11 +145,22 @@ public class Applications {
     public record LinkSpent() implements Submission {
     }
 
-    /** Submits the form once: the token is spent with it, so a second submit changes nothing. */
-    public Submission submit(String token, Answers answers) {
+    /** The form's answers are valid and kept, not signed yet: the customer signs them with a code. */
+    public record ToSign(Application application) implements Submission {
+    }
+
+    /** The customer has no phone to send the signing code to (or their codes are locked out for now). */
+    public record SigningUnavailable() implements Submission {
+    }
+
+    /**
+     * Checks the form and keeps its answers with the application, which still waits for its form:
+     * nothing is submitted before the customer signs exactly these answers ({@link SignOnPage}).
+     */
+    Submission keep(String token, Answers answers) {
         return writes.write(status -> {
             Optional<Application> found = store.lockByToken(hash(token), clock.instant())
-                    .filter(a -> a.status() == ApplicationStatus.STARTED);
+                    .filter(a -> a.status().awaitsForm());
             if (found.isEmpty()) {
                 return new LinkSpent();
             }
@@ -150,14 +169,36 @@ public class Applications {
             if (wrong.isPresent()) {
                 return new Invalid(wrong.get());
             }
-            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-            Application submitted = new Application(a.id(), a.customerId(), a.product(), ApplicationStatus.SUBMITTED,
-                    a.currency(), answers.amountMinor(), a.product() == Product.LOAN ? answers.termMonths() : null,
-                    answers.incomeMinor(), blankToNull(answers.purpose()), null, a.channel(), a.createdAt(), now);
-            store.submit(submitted);
-            publish(submitted);
-            return new Submitted(submitted);
+            Application kept = new Application(a.id(), a.customerId(), a.product(), a.status(), a.currency(),
+                    answers.amountMinor(), a.product() == Product.LOAN ? answers.termMonths() : null,
+                    answers.incomeMinor(), blankToNull(answers.purpose()), a.reason(), a.channel(), a.createdAt(),
+                    a.updatedAt());
+            store.keepAnswers(kept);
+            return new ToSign(kept);
         });
+    }
+
+    /**
+     * Submits the answers the customer signed, in the caller's transaction (the confirmation's):
+     * only while the application waits for its form and only when its answers are still the very
+     * ones signed ({@code digest}); the link is spent with it, so a second confirmation changes nothing.
+     */
+    Optional<Application> submitSigned(ApplicationId id, String digest) {
+        return writes.write(status -> store.lock(id).filter(a -> a.status().awaitsForm())
+                .filter(a -> digest(a).equals(digest)).map(a -> {
+                    Application submitted = a.with(ApplicationStatus.SUBMITTED, null,
+                            clock.instant().truncatedTo(ChronoUnit.MICROS));
+                    store.submit(submitted);
+                    publish(submitted, List.of(), null);
+                    return underwrite(submitted);
+                }));
+    }
+
+    /** What the customer signs: a digest of the answers kept with the application. */
+    static String digest(Application a) {
+        String answers = a.product().wireName() + "|" + a.currency().code() + "|" + a.amountMinor() + "|"
+                + a.termMonths() + "|" + a.incomeMinor() + "|" + a.purpose();
+        return HexFormat.of().formatHex(Digests.sha256(answers.getBytes(StandardCharsets.UTF_8))).substring(0, 32);
     }
 
     private Optional<String> invalid(Product product, Answers answers) {
@@ -191,6 +232,9 @@ public class Applications {
         if (reason != null && (reason.length() > REASON_LENGTH_MAX || reason.chars().anyMatch(Character::isISOControl))) {
             return new ApplicationResult.Refused(ApplicationRefusal.REASON_TOO_LONG);
         }
+        if (target == ApplicationStatus.MORE_INFO && blankToNull(reason) == null) {
+            return new ApplicationResult.Refused(ApplicationRefusal.REASON_REQUIRED);
+        }
         return writes.write(status -> {
             Optional<Application> found = store.lock(id);
             if (found.isEmpty()) {
@@ -206,14 +250,59 @@ public class Applications {
             if (!a.status().mayBecome(target)) {
                 return new ApplicationResult.Refused(ApplicationRefusal.TRANSITION_NOT_ALLOWED);
             }
-            Application decided = a.with(target, blankToNull(reason), clock.instant().truncatedTo(ChronoUnit.MICROS));
-            store.setStatus(decided);
-            if (target == ApplicationStatus.APPROVED && a.product() == Product.CREDIT_CARD) {
-                issueCard(decided);
-            }
-            publish(decided);
-            return new ApplicationResult.Done(decided, true);
+            return new ApplicationResult.Done(change(a, target, blankToNull(reason), List.of()), true);
         });
+    }
+
+    /**
+     * The underwriting's verdict on a form just submitted, recorded with the application; with
+     * {@code auto-decide} an approval or a decline is applied at once and a referral goes to review.
+     */
+    private Application underwrite(Application a) {
+        long instalment = a.product() == Product.LOAN ? loans.instalmentMinor(a.amountMinor(), a.termMonths()) : 0;
+        Underwriting.Verdict verdict = underwriting.assess(new Underwriting.Applicant(a.product(), a.currency(),
+                a.amountMinor(), a.termMonths(), a.incomeMinor(), a.purpose(), instalment));
+        store.assess(a.id(), verdict.decision().wireName(), String.join(",", verdict.reasons()));
+        if (!properties.autoDecide()) {
+            return a;
+        }
+        ApplicationStatus target = switch (verdict.decision()) {
+            case APPROVE -> ApplicationStatus.APPROVED;
+            case DECLINE -> ApplicationStatus.DECLINED;
+            case REFER -> ApplicationStatus.IN_REVIEW;
+        };
+        return change(a, target, verdict.reasons().isEmpty() ? null : String.join(",", verdict.reasons()),
+                verdict.reasons());
+    }
+
+    /** The underwriting's verdict on the application, once its form was submitted. */
+    public Optional<Underwriting.Verdict> assessment(ApplicationId id) {
+        return store.assessment(id);
+    }
+
+    /**
+     * One change of status, in the caller's transaction: the product follows an approval, a question
+     * opens the form again under a new link, the chat is told.
+     */
+    private Application change(Application a, ApplicationStatus target, String reason, List<String> reasons) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Application changed = a.with(target, reason, now);
+        store.setStatus(changed);
+        if (target == ApplicationStatus.APPROVED && a.product() == Product.CREDIT_CARD) {
+            issueCard(changed);
+        }
+        String formUrl = null;
+        if (target == ApplicationStatus.MORE_INFO) {
+            String token = token();
+            store.newToken(a.id(), hash(token), now.plus(properties.formTtl()));
+            formUrl = url(token, directory.customer(a.customerId()).map(v -> v.customer().language().locale()
+                    .getLanguage()).orElse("en"));
+        }
+        publish(changed, reasons, formUrl);
+        if (target == ApplicationStatus.APPROVED && a.product() == Product.LOAN) {
+            loans.disburse(changed); // told after the approval
+        }
+        return changed;
     }
 
     /** The approved card, its limit what was asked for; a refusal leaves the approval and is logged for staff. */
@@ -233,6 +322,11 @@ public class Applications {
         return store.find(id);
     }
 
+    /** The customer's newest loan, what it still owes and its schedule ("my loan" in chat). */
+    public Optional<Loans.Statement> latestLoan(CustomerId customer) {
+        return loans.latest(customer);
+    }
+
     /** The customer's applications, newest first (at most {@link #LIST_MAX}). */
     public List<Application> ofCustomer(CustomerId customer) {
         return store.ofCustomer(customer, LIST_MAX);
@@ -243,8 +337,9 @@ public class Applications {
         return store.withStatus(status, Math.max(1, Math.min(limit, 100)));
     }
 
-    private void publish(Application a) {
-        events.publishEvent(new ApplicationStatusChanged(a.id(), a.customerId(), a.product(), a.status(), a.reason()));
+    private void publish(Application a, List<String> reasons, String formUrl) {
+        events.publishEvent(new ApplicationStatusChanged(a.id(), a.customerId(), a.product(), a.status(), a.reason(),
+                reasons, formUrl));
     }
 
     /** The form's link; it opens the page in the customer's language. */

@@ -58,10 +58,10 @@ class JdbcApplications {
                 .params(tokenHash, Timestamps.utc(now)).query(JdbcApplications::application).optional();
     }
 
-    /** The customer's application of this product still waiting for its form, newest first. */
+    /** The customer's application of this product still waiting for its form (or more information), newest first. */
     Optional<Application> started(CustomerId customer, Product product) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM applications WHERE customer_id = ? AND product = ? "
-                        + "AND status = 'started' ORDER BY created_at DESC, id LIMIT 1 FOR UPDATE")
+                        + "AND status IN ('started', 'more_info') ORDER BY created_at DESC, id LIMIT 1 FOR UPDATE")
                 .params(customer.value(), product.wireName()).query(JdbcApplications::application).optional();
     }
 
@@ -93,10 +93,16 @@ class JdbcApplications {
     /** The form's answers; the token is spent. */
     void submit(Application a) {
         jdbc.sql("UPDATE applications SET status = ?, amount_minor = ?, term_months = ?, income_minor = ?, purpose = ?, "
-                        + "token_hash = NULL, token_expires_at = NULL, updated_at = ? WHERE id = ?")
+                        + "reason = ?, token_hash = NULL, token_expires_at = NULL, updated_at = ? WHERE id = ?")
                 .params(a.status().wireName(), a.amountMinor(), a.termMonths(), a.incomeMinor(), a.purpose(),
-                        Timestamps.utc(a.updatedAt()), a.id().value())
+                        a.reason(), Timestamps.utc(a.updatedAt()), a.id().value())
                 .update();
+    }
+
+    /** The form's answers, not signed yet: the status and the link stay as they are. */
+    void keepAnswers(Application a) {
+        jdbc.sql("UPDATE applications SET amount_minor = ?, term_months = ?, income_minor = ?, purpose = ? WHERE id = ?")
+                .params(a.amountMinor(), a.termMonths(), a.incomeMinor(), a.purpose(), a.id().value()).update();
     }
 
     void setStatus(Application a) {
@@ -107,5 +113,20 @@ class JdbcApplications {
 
     void setCard(ApplicationId id, UUID cardId) {
         jdbc.sql("UPDATE applications SET card_id = ? WHERE id = ?").params(cardId, id.value()).update();
+    }
+
+    void assess(ApplicationId id, String decision, String reasons) {
+        jdbc.sql("UPDATE applications SET assessment = ?, assessment_reasons = ? WHERE id = ?")
+                .params(decision, reasons, id.value()).update();
+    }
+
+    Optional<Underwriting.Verdict> assessment(ApplicationId id) {
+        return jdbc.sql("SELECT assessment, assessment_reasons FROM applications WHERE id = ? AND assessment IS NOT NULL")
+                .param(id.value())
+                .query((rs, n) -> new Underwriting.Verdict(
+                        Underwriting.Decision.valueOf(rs.getString(1).toUpperCase(java.util.Locale.ROOT)),
+                        rs.getString(2) == null || rs.getString(2).isEmpty() ? List.of()
+                                : List.of(rs.getString(2).split(","))))
+                .optional();
     }
 }

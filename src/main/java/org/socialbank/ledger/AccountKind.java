@@ -14,7 +14,9 @@ public enum AccountKind {
     INTERBANK_SETTLEMENT,
     BANK_EQUITY,
     /** A customer's loyalty points, in the unit QPT (ADR 0011). */
-    POINTS;
+    POINTS,
+    /** A customer's loan (issue 16 s4): debit-normal, the principal still owed. */
+    LOAN;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -108,6 +108,19 @@ class JdbcPoints {
         return jdbc.sql(LOT + "WHERE id = ?").param(id).query(JdbcPoints::lot).optional();
     }
 
+    /** Takes {@code points} from the customer's lots, the first to expire first (under the member's lock). */
+    void consume(CustomerId customer, long points, int lotsMax) {
+        long left = points;
+        for (Lot lot : openLots(customer, lotsMax)) {
+            if (left == 0) {
+                break;
+            }
+            long taken = Math.min(left, lot.pointsLeft());
+            setLeft(lot.id(), lot.pointsLeft() - taken);
+            left -= taken;
+        }
+    }
+
     void setLeft(UUID lot, long left) {
         jdbc.sql("UPDATE loyalty_lots SET points_left = ? WHERE id = ?").params(left, lot).update();
     }

@@ -85,8 +85,13 @@ public class Points {
         List<PointsSummary.Movement> moves = new ArrayList<>();
         ledger.statement(account, Optional.empty(), limit).ifPresent(page -> {
             for (Transfer t : page.transfers()) {
+                if (t.kind() != org.socialbank.ledger.TransferKind.SINGLE_PHASE
+                        && t.kind() != org.socialbank.ledger.TransferKind.POST_PENDING) {
+                    continue; // points held for a voucher, or released: only what moved is a movement
+                }
                 boolean in = t.creditAccountId().equals(account);
-                String kind = in ? "earned" : t.creditAccountId().equals(PointsAccounts.EXPIRED) ? "expired" : "redeemed";
+                String kind = in ? "earned" : t.creditAccountId().equals(PointsAccounts.EXPIRED) ? "expired"
+                        : t.creditAccountId().equals(PointsAccounts.ISSUED) ? "taken_back" : "redeemed";
                 moves.add(new PointsSummary.Movement(kind, in ? t.amountMinor() : -t.amountMinor(), t.createdAt()));
             }
         });
@@ -179,20 +184,8 @@ public class Points {
         if (out instanceof TransferResult.Rejected rejected) {
             throw new IllegalStateException("points checked under the member's lock were refused: " + rejected.code());
         }
-        consume(r.customer(), r.points());
+        store.consume(r.customer(), r.points(), LOTS_PER_REDEMPTION_MAX);
         return null;
-    }
-
-    private void consume(CustomerId customer, long points) {
-        long left = points;
-        for (JdbcPoints.Lot lot : store.openLots(customer, LOTS_PER_REDEMPTION_MAX)) {
-            if (left == 0) {
-                break;
-            }
-            long taken = Math.min(left, lot.pointsLeft());
-            store.setLeft(lot.id(), lot.pointsLeft() - taken);
-            left -= taken;
-        }
     }
 
     private long balance(AccountId account) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.ledger.Account;
@@ -13,6 +14,7 @@ import org.socialbank.ledger.JournalPosting;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.ledger.NewTransfer;
 import org.socialbank.ledger.Transfer;
+import org.socialbank.ledger.TransferId;
 import org.socialbank.ledger.TransferResult;
 import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.jdbc.DurableTransactions;
@@ -32,16 +34,21 @@ import org.springframework.stereotype.Service;
 public class PointsJobs {
 
     private static final Logger log = LoggerFactory.getLogger(PointsJobs.class);
+    /** The transfer codes that give a purchase's money back, and the code whose rate says how many points it earned. */
+    static final Set<String> REFUND_CODES = Set.of("card-refund");
+    static final String PURCHASE_CODE = "card-purchase";
 
     private final Ledger ledger;
     private final JdbcPoints store;
     private final PointsAccounts accounts;
+    private final JdbcVouchers vouchers;
     private final DurableTransactions writes;
     private final LoyaltyProperties properties;
     private final Clock clock;
 
-    PointsJobs(Ledger ledger, JdbcPoints store, PointsAccounts accounts, DurableTransactions writes,
-            LoyaltyProperties properties, Clock clock) {
+    PointsJobs(Ledger ledger, JdbcPoints store, PointsAccounts accounts, JdbcVouchers vouchers,
+            DurableTransactions writes, LoyaltyProperties properties, Clock clock) {
+        this.vouchers = vouchers;
         this.ledger = ledger;
         this.store = store;
         this.accounts = accounts;
@@ -73,6 +80,7 @@ public class PointsJobs {
                     properties.batchMax());
             for (JournalPosting posted : batch) {
                 earn(posted.transfer(), posted.debitAccount());
+                takeBack(posted.transfer(), posted.creditAccount());
             }
             if (!batch.isEmpty()) {
                 store.moveCursor(batch.get(batch.size() - 1).sequence());
@@ -104,6 +112,36 @@ public class PointsJobs {
                 t.createdAt().plus(properties.pointsTtl())), t.id().value(), t.code().value());
     }
 
+    /**
+     * A card refund takes back the points a purchase of its amount earns, from the customer it was
+     * refunded to, as many as are left (points already redeemed stay redeemed; the balance never goes
+     * below zero), the oldest lots first. Once per refund: the transfer's id is derived from it, and
+     * its lots are consumed in the same transaction.
+     */
+    private void takeBack(Transfer t, Account refunded) {
+        long points = REFUND_CODES.contains(t.code().value())
+                ? properties.points(PURCHASE_CODE, t.amountMinor(), t.currency()) : 0;
+        Optional<CustomerId> customer = customerOf(refunded);
+        if (points <= 0 || customer.isEmpty()) {
+            return;
+        }
+        Optional<AccountId> account = store.lockMember(customer.get());
+        TransferId id = Points.transferId("take-back", t.id().value());
+        if (account.isEmpty() || ledger.transfer(id).isPresent()) {
+            return; // never earned anything, or taken back already
+        }
+        long taken = Math.min(points, ledger.account(account.get()).map(Account::balanceMinor).orElse(0L));
+        if (taken <= 0) {
+            return;
+        }
+        TransferResult result = ledger.transfer(NewTransfer.posted(id, account.get(), PointsAccounts.ISSUED, taken,
+                CurrencyCode.POINTS, "points-take-back"));
+        if (result instanceof TransferResult.Rejected rejected) {
+            throw new IllegalStateException("points checked under the member's lock were refused: " + rejected.code());
+        }
+        store.consume(customer.get(), taken, Points.LOTS_PER_REDEMPTION_MAX);
+    }
+
     /** The customer whose account paid: a wallet, a current account or a credit card carries their owner reference. */
     static Optional<CustomerId> customerOf(Account account) {
         boolean theirs = account.kind() == AccountKind.CUSTOMER_WALLET || account.kind() == AccountKind.CUSTOMER_CURRENT
@@ -133,6 +171,9 @@ public class PointsJobs {
         JdbcPoints.Lot lot = store.lot(due.id()).orElseThrow();
         if (account.isEmpty() || lot.pointsLeft() == 0) {
             return 0; // redeemed or expired meanwhile
+        }
+        if (vouchers.holds(due.customer())) {
+            return 0; // points held for a voucher: the next round, once the partner answered
         }
         TransferResult result = ledger.transfer(NewTransfer.posted(Points.transferId("expire", lot.id()),
                 account.get(), PointsAccounts.EXPIRED, lot.pointsLeft(), CurrencyCode.POINTS, "points-expire"));

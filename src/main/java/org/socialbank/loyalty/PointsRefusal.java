@@ -17,7 +17,9 @@ public enum PointsRefusal {
     NOTHING_OWED,
     EXCEEDS_AMOUNT_OWED,
     /** An account of the redemption cannot move now (the ledger said no). */
-    ACCOUNT_UNAVAILABLE;
+    ACCOUNT_UNAVAILABLE,
+    /** The rewards partner offers no such reward. */
+    REWARD_NOT_FOUND;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

@@ -12,16 +12,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.socialbank.conversation.ChannelSender;
 import org.socialbank.conversation.Conversations;
-import org.socialbank.conversation.Inbound;
-import org.socialbank.conversation.InboundMessage;
 import org.socialbank.conversation.Outbound;
 import org.socialbank.conversation.OutboundMessage;
-import org.socialbank.conversation.Received;
 import org.socialbank.conversation.SendOutcome;
 import org.socialbank.conversation.engine.OutboxRelay;
 import org.socialbank.directory.Alias;
 import org.socialbank.directory.AliasType;
-import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.CustomerView;
 import org.socialbank.directory.Directory;
@@ -40,6 +36,7 @@ import org.socialbank.ledger.NewAccount;
 import org.socialbank.shared.CurrencyCode;
 import org.socialbank.support.Api;
 import org.socialbank.support.Api.Response;
+import org.socialbank.support.FakeSms;
 import org.socialbank.support.FormClient;
 import org.socialbank.support.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,7 +56,9 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "socialbank.web.secure-cookies=false",
-    "socialbank.conversation.relay-enabled=false"})
+    "socialbank.conversation.relay-enabled=false",
+    // staff decide every application here; the underwriting's own decisions: LoansIntegrationTests
+    "socialbank.applications.auto-decide=false"})
 @Import(ApplicationsIntegrationTests.Fakes.class)
 class ApplicationsIntegrationTests {
 
@@ -94,18 +93,26 @@ class ApplicationsIntegrationTests {
     @Autowired
     RecordingSender telegram;
 
+    @Autowired
+    FakeSms sms;
+
+    @Autowired
+    java.time.Clock clock;
+
     Api api;
+    TelegramChats chats;
 
     @BeforeEach
     void setUp() {
         api = new Api(port);
+        chats = new TelegramChats(conversations, linking, linkingStore, relay, telegram, clock);
     }
 
     @Test
     void aCardApplicationStartedInChatIsFilledOnThePageDecidedByStaffAndEachChangeToldOnce() {
         CustomerId customer = customer("Ada Applicant", Language.EN, "EUR");
-        String chat = linkedChat(customer);
-        List<Outbound> offer = say(chat, "I would like to apply for a credit card");
+        String chat = chats.linked(customer);
+        List<Outbound> offer = chats.say(chat, "I would like to apply for a credit card");
         assertThat(offer).singleElement().isInstanceOf(Outbound.Link.class);
         Outbound.Link link = (Outbound.Link) offer.get(0);
         assertThat(link.text()).contains("bank’s page").doesNotContainIgnoringCase("income:");
@@ -116,13 +123,17 @@ class ApplicationsIntegrationTests {
         assertThat(form.status()).isEqualTo(200);
         assertThat(form.html()).contains("Ada Applicant").contains("Credit limit");
         assertThat(browser.post(path, "amount", "abc", "income", "3000").html()).contains("check the amount");
-        assertThat(browser.post(path, "amount", "2000", "income", "3 000,50", "purpose", "travel").html())
-                .contains("Application received");
+        FormClient.Page signing = browser.post(path, "amount", "2000", "income", "3 000,50", "purpose", "travel");
+        // issue 16 s4: the form is signed with the SMS code on the bank's step-up page, bound to what it says
+        assertThat(signing.html()).contains("Sign the credit card application: limit €2,000.00");
+        assertThat(api.get("/api/v1/applications?status=started&limit=100").body()).contains(customer.value().toString());
+        assertThat(LoanFixtures.sign(browser, signing, code(customer)).html())
+                .contains("Sign the credit card application: limit €2,000.00");
         assertThat(browser.post(path, "amount", "9000", "income", "1").html()).contains("no longer valid");
 
-        drain();
-        assertThat(told(chat, "We received your credit card application")).hasSize(1);
-        assertThat(text(say(chat, "my applications"))).contains("credit card · received");
+        chats.drain();
+        assertThat(chats.told(chat, "We received your credit card application")).hasSize(1);
+        assertThat(TelegramChats.text(chats.say(chat, "my applications"))).contains("credit card · received");
 
         UUID id = applicationOf(customer);
         JsonNode submitted = api.get("/api/v1/applications/" + id).json();
@@ -135,9 +146,9 @@ class ApplicationsIntegrationTests {
         assertThat(approved.json().path("status").asString()).isEqualTo("approved");
         assertThat(decide(id, "approved").status()).isEqualTo(200); // again: nothing changes, nobody is told
         assertProblem(decide(id, "declined"), 409, "already_decided");
-        drain();
-        assertThat(told(chat, "now in review")).hasSize(1);
-        assertThat(told(chat, "was approved")).hasSize(1);
+        chats.drain();
+        assertThat(chats.told(chat, "now in review")).hasSize(1);
+        assertThat(chats.told(chat, "was approved")).hasSize(1);
 
         JsonNode cards = api.get("/api/v1/customers/" + customer.value() + "/cards").json().path("cards");
         assertThat(cards).anySatisfy(c -> {
@@ -149,45 +160,51 @@ class ApplicationsIntegrationTests {
     @Test
     void aLoanApplicationInChineseIsDeclinedAndToldInChinese() {
         CustomerId customer = customer("王 申请", Language.ZH, "CNY");
-        String chat = linkedChat(customer);
-        Outbound.Link link = (Outbound.Link) say(chat, "申请贷款").get(0);
+        String chat = chats.linked(customer);
+        Outbound.Link link = (Outbound.Link) chats.say(chat, "申请贷款").get(0);
         assertThat(link.text()).contains("贷款申请");
         String path = URI.create(link.url()).getPath();
         FormClient browser = new FormClient(port);
         assertThat(link.url()).endsWith("?lang=zh"); // the page opens in the customer's language
         assertThat(browser.get(path + "?lang=zh").html()).contains("期限");
         assertThat(browser.post(path, "amount", "50000", "income", "8000").html()).contains("整月");
-        assertThat(browser.post(path, "amount", "50000", "term", "24", "income", "8000").status()).isEqualTo(200);
+        FormClient.Page signing = browser.post(path, "amount", "50000", "term", "24", "income", "8000");
+        assertThat(signing.html()).contains("签署贷款申请：").contains("期限24个月");
+        assertThat(LoanFixtures.sign(browser, signing, code(customer)).status()).isEqualTo(200);
         UUID id = applicationOf(customer);
         assertThat(api.get("/api/v1/applications?status=submitted").body()).contains(id.toString());
         assertThat(decide(id, "declined").status()).isEqualTo(200);
-        drain();
-        assertThat(told(chat, "已收到您的贷款申请")).hasSize(1);
-        assertThat(told(chat, "贷款申请未通过")).hasSize(1);
-        assertThat(text(say(chat, "我的申请"))).contains("贷款 · 未通过");
+        chats.drain();
+        assertThat(chats.told(chat, "已收到您的贷款申请")).hasSize(1);
+        assertThat(chats.told(chat, "贷款申请未通过")).hasSize(1);
+        assertThat(TelegramChats.text(chats.say(chat, "我的申请"))).contains("贷款 · 未通过");
     }
 
     @Test
     void staffDecisionsAreRefusedAsProblemsWithACode() {
         CustomerId customer = customer("Bo Started", Language.EN, "EUR");
-        String chat = linkedChat(customer);
-        say(chat, "apply for a loan");
+        String chat = chats.linked(customer);
+        chats.say(chat, "apply for a loan");
         UUID started = applicationOf(customer);
         assertProblem(decide(started, "approved"), 409, "transition_not_allowed");
         assertProblem(decide(started, "submitted"), 422, "status_not_valid");
         assertProblem(decide(started, "maybe"), 422, "status_not_valid");
         assertProblem(decide(UUID.randomUUID(), "approved"), 404, "application_not_found");
         assertProblem(api.get("/api/v1/applications/" + UUID.randomUUID()), 404, "application_not_found");
-        assertThat(text(say(chat, "my applications"))).contains("loan · waiting for your form");
+        assertThat(TelegramChats.text(chats.say(chat, "my applications"))).contains("loan · waiting for your form");
         // asking again sends a new link to the same application
-        assertThat(say(chat, "apply for a loan")).singleElement().isInstanceOf(Outbound.Link.class);
+        assertThat(chats.say(chat, "apply for a loan")).singleElement().isInstanceOf(Outbound.Link.class);
         assertThat(api.get("/api/v1/applications?status=started&limit=100").body()).containsOnlyOnce(started.toString());
     }
 
     @Test
     void anUnlinkedChatIsOfferedTheLink() {
-        assertThat(say("tg-" + UUID.randomUUID(), "apply for a credit card")).singleElement()
+        assertThat(chats.say("tg-" + UUID.randomUUID(), "apply for a credit card")).singleElement()
                 .isInstanceOf(Outbound.Link.class);
+    }
+
+    private String code(CustomerId customer) {
+        return sms.lastCode(directory.phoneOnFile(customer).orElseThrow().value());
     }
 
     private Response decide(UUID id, String status) {
@@ -226,36 +243,10 @@ class ApplicationsIntegrationTests {
         return id;
     }
 
-    private String linkedChat(CustomerId customer) {
-        String chat = "tg-" + UUID.randomUUID();
-        ChannelIdentity identity = linking.identify(Network.TELEGRAM, chat, null, null);
-        linkingStore.setCustomer(identity.id(), customer, java.time.Instant.now());
-        return chat;
-    }
 
-    private List<Outbound> say(String chat, String text) {
-        Received received = conversations.receive(new InboundMessage(Network.TELEGRAM, "m-" + UUID.randomUUID(), chat,
-                null, null, new Inbound.Text(text), null));
-        assertThat(received).isInstanceOf(Received.Handled.class);
-        return ((Received.Handled) received).replies().stream().map(OutboundMessage::content).toList();
-    }
 
-    private static String text(List<Outbound> replies) {
-        assertThat(replies.get(0)).isInstanceOf(Outbound.Text.class);
-        return ((Outbound.Text) replies.get(0)).text();
-    }
 
-    private List<String> told(String chat, String part) {
-        return telegram.sent.stream().filter(m -> m.recipient().equals(chat)).map(OutboundMessage::content)
-                .filter(Outbound.Text.class::isInstance).map(c -> ((Outbound.Text) c).text())
-                .filter(t -> t.contains(part)).toList();
-    }
 
-    private void drain() {
-        for (int run = 0; run < 20 && relay.relay() > 0; run++) {
-            // until the outbox is empty
-        }
-    }
 
     /** The Telegram network as the relay sees it: it records what it is asked to send. */
     static final class RecordingSender implements ChannelSender {
@@ -280,6 +271,11 @@ class ApplicationsIntegrationTests {
         @Bean
         RecordingSender telegramSender() {
             return new RecordingSender();
+        }
+
+        @Bean
+        FakeSms fakeSms() {
+            return new FakeSms();
         }
     }
 }

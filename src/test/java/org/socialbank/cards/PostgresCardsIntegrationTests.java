@@ -1,6 +1,7 @@
 package org.socialbank.cards;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.socialbank.support.Races.race;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -9,10 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -134,27 +131,5 @@ class PostgresCardsIntegrationTests {
         assertThat(all).hasSizeBetween(3, 4);
         assertThat(all.stream().map(Statement::statementDate).distinct()).hasSameSizeAs(all);
         assertThat(cards.owedMinor(holder.credit())).isEqualTo(all.get(0).balanceMinor());
-    }
-
-    private static <T> List<T> race(List<Callable<T>> calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<T>> futures = new ArrayList<>();
-            for (Callable<T> call : calls) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> f : futures) {
-                results.add(f.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

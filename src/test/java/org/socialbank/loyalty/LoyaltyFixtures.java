@@ -86,6 +86,13 @@ final class LoyaltyFixtures {
         assertThat(result).isInstanceOf(FeedResult.Booked.class);
     }
 
+    /** A refund to the card, booked by the card feed. */
+    void refund(Card card, long amountMinor) {
+        FeedResult result = feed.book(new FeedTransaction(UUID.randomUUID(), card.id(), FeedKind.REFUND, amountMinor,
+                card.currency(), LocalDate.now(clock), "Points Shop"));
+        assertThat(result).isInstanceOf(FeedResult.Booked.class);
+    }
+
     /** A p2p transfer from one member's wallet to another's, as the payments module books it. */
     void pay(Member from, Member to, long amountMinor) {
         assertThat(ledger.transfer(NewTransfer.posted(new TransferId(UUID.randomUUID()), from.wallet(), to.wallet(),

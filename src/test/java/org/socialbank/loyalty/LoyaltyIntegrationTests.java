@@ -32,6 +32,7 @@ import org.socialbank.ledger.Ledger;
 import org.socialbank.loyalty.LoyaltyFixtures.Member;
 import org.socialbank.support.Api;
 import org.socialbank.support.Api.Response;
+import org.socialbank.loyalty.sandbox.SandboxRewards;
 import org.socialbank.support.FakeSms;
 import org.socialbank.support.FormClient;
 import org.socialbank.support.LedgerAudit;
@@ -112,6 +113,12 @@ class LoyaltyIntegrationTests {
     @Autowired
     FakeSms sms;
 
+    @Autowired
+    SandboxRewards rewards;
+
+    @Autowired
+    Vouchers vouchers;
+
     Api api;
     LoyaltyFixtures fixtures;
 
@@ -150,6 +157,34 @@ class LoyaltyIntegrationTests {
         response.json().path("history").forEach(m -> kinds.add(m.path("kind").asString()));
         assertThat(kinds).containsExactly("earned", "earned", "earned");
         assertThat(api.get("/api/v1/customers/" + UUID.randomUUID() + "/points").code()).isEqualTo("customer_not_found");
+    }
+
+    @Test
+    void aRefundTakesBackThePointsItsAmountEarnedOnceAndNeverMoreThanAreLeft() { // issue 16 s3
+        Member member = fixtures.member(Language.EN, true);
+        fixtures.buy(member.credit(), 20_000); // 100 points
+        fixtures.buy(member.debit(), 10_000); // 50 points
+        follow();
+        assertThat(balance(member.id())).isEqualTo(150);
+        fixtures.refund(member.credit(), 10_000); // half of the first purchase back: its 50 points too
+        follow();
+        assertThat(balance(member.id())).isEqualTo(100);
+        jdbc.sql("UPDATE loyalty_cursor SET last_sequence = 0").update(); // the whole journal, once more
+        follow();
+        assertThat(balance(member.id())).isEqualTo(100);
+        List<String> kinds = new java.util.ArrayList<>();
+        api.get("/api/v1/customers/" + member.id().value() + "/points").json().path("history")
+                .forEach(m -> kinds.add(m.path("kind").asString() + " " + m.path("points").asLong()));
+        assertThat(kinds).containsExactly("taken_back -50", "earned 50", "earned 100");
+
+        assertThat(redeem(member.id(), UUID.randomUUID(), 100).status()).isEqualTo(201);
+        fixtures.refund(member.debit(), 10_000); // its 50 points were spent: nothing is left to take
+        follow();
+        assertThat(balance(member.id())).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM transfers WHERE code = 'points-take-back' AND debit_account_id = ?")
+                .param(PointsAccounts.customer(member.id()).value()).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT SUM(points_left) FROM loyalty_lots WHERE customer_id = ?")
+                .param(member.id().value()).query(Long.class).single()).isZero();
     }
 
     @Test
@@ -244,6 +279,57 @@ class LoyaltyIntegrationTests {
     }
 
     @Test
+    void pointsBuyAPartnersVoucherOnceAndAFailedOrLostOrderSpendsNothingTwice() { // issue 16 s3
+        Member member = fixtures.member(Language.EN, true);
+        fixtures.buy(member.credit(), 200_000); // 1,000 points
+        follow();
+        String base = "/api/v1/customers/" + member.id().value() + "/points";
+        assertThat(api.get(base + "/rewards").json().path("rewards")).anySatisfy(r -> {
+            assertThat(r.path("code").asString()).isEqualTo("coffee");
+            assertThat(r.path("points").asLong()).isEqualTo(300);
+        });
+        UUID first = UUID.randomUUID();
+        Response issued = voucher(member.id(), first, "coffee");
+        assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+        assertThat(issued.json().path("status").asString()).isEqualTo("issued");
+        String code = issued.json().path("voucherCode").asString();
+        assertThat(code).startsWith("RW-");
+        assertThat(balance(member.id())).isEqualTo(700);
+        Response again = voucher(member.id(), first, "coffee");
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().path("voucherCode").asString()).isEqualTo(code);
+        assertProblem(voucher(member.id(), first, "cinema"), 409, "id_reused");
+        assertProblem(voucher(member.id(), UUID.randomUUID(), "yacht"), 404, "reward_not_found");
+
+        rewards.failNext();
+        Response failed = voucher(member.id(), UUID.randomUUID(), "coffee");
+        assertThat(failed.json().path("status").asString()).isEqualTo("failed");
+        assertThat(failed.json().path("reason").asString()).isEqualTo("out_of_stock");
+        assertThat(balance(member.id())).isEqualTo(700); // released
+
+        rewards.loseNext();
+        UUID lost = UUID.randomUUID();
+        assertThat(voucher(member.id(), lost, "coffee").json().path("status").asString()).isEqualTo("pending");
+        assertThat(voucher(member.id(), UUID.randomUUID(), "coffee").json().path("status").asString())
+                .isEqualTo("issued");
+        assertProblem(voucher(member.id(), UUID.randomUUID(), "coffee"), 422, "insufficient_points"); // 300 held
+        clock.advance(Duration.ofSeconds(31));
+        assertThat(vouchers.recheck()).isEqualTo(1);
+        assertThat(vouchers.recheck()).isZero();
+        assertThat(voucher(member.id(), lost, "coffee").json().path("status").asString()).isEqualTo("issued");
+        assertThat(balance(member.id())).isEqualTo(100);
+        assertThat(jdbc.sql("SELECT SUM(points_left) FROM loyalty_lots WHERE customer_id = ?")
+                .param(member.id().value()).query(Long.class).single()).isEqualTo(100);
+    }
+
+    @Test
+    void theEndpointsAreInTheOpenApiDocument() { // issue 16 "Done means": the HTTP APIs are in the OpenAPI document
+        String docs = new Api("http://127.0.0.1:" + port, null).get("/v3/api-docs").body();
+        assertThat(docs).contains("/api/v1/customers/{id}/points").contains("/api/v1/customers/{id}/points/redemptions")
+                .contains("/api/v1/customers/{id}/points/rewards").contains("/api/v1/customers/{id}/points/vouchers");
+    }
+
+    @Test
     void anUnlinkedChatIsOfferedTheLinkAndSeesNoPoints() {
         assertThat(say("tg-" + UUID.randomUUID(), "my points")).singleElement().isInstanceOf(Outbound.Link.class);
     }
@@ -257,6 +343,11 @@ class LoyaltyIntegrationTests {
 
     private long balance(CustomerId customer) {
         return points.summary(customer, 1).orElseThrow().balance();
+    }
+
+    private Response voucher(CustomerId customer, UUID id, String reward) {
+        return api.post("/api/v1/customers/" + customer.value() + "/points/vouchers",
+                "{\"id\":\"" + id + "\",\"reward\":\"" + reward + "\"}");
     }
 
     private Response redeem(CustomerId customer, UUID id, long count) {

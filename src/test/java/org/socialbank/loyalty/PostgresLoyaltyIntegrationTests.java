@@ -1,16 +1,13 @@
 package org.socialbank.loyalty;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.socialbank.support.Races.race;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,6 +60,9 @@ class PostgresLoyaltyIntegrationTests {
     Points points;
 
     @Autowired
+    Vouchers vouchers;
+
+    @Autowired
     MutableClock clock;
 
     @Autowired
@@ -108,6 +108,30 @@ class PostgresLoyaltyIntegrationTests {
     }
 
     @Test
+    void vouchersOrderedAtOnceNeverSpendAPointTwice() throws Exception { // issue 16 s3
+        Member member = fixtures.member(Language.EN, true);
+        fixtures.buy(member.credit(), 200_000); // 1,000 points
+        followOnFourNodes();
+        UUID repeated = UUID.randomUUID();
+        List<Callable<Vouchers.VoucherResult>> calls = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            calls.add(() -> vouchers.order(repeated, member.id(), "coffee"));
+        }
+        for (int i = 0; i < 4; i++) {
+            UUID id = UUID.randomUUID();
+            calls.add(() -> vouchers.order(id, member.id(), "coffee"));
+        }
+        List<Vouchers.VoucherResult> results = race(calls);
+        assertThat(results.subList(0, 3)).allMatch(Vouchers.VoucherResult.Ordered.class::isInstance);
+        assertThat(results.stream().filter(r -> r instanceof Vouchers.VoucherResult.Ordered o && !o.replayed()))
+                .hasSize(3); // the repeated id once, and two of the four others: 3 × 300 of 1,000 points
+        assertThat(results.subList(3, 7).stream().filter(Vouchers.VoucherResult.Refused.class::isInstance))
+                .allMatch(r -> ((Vouchers.VoucherResult.Refused) r).code() == PointsRefusal.INSUFFICIENT_POINTS)
+                .hasSize(2);
+        assertThat(points.summary(member.id(), 1).orElseThrow().balance()).isEqualTo(100);
+    }
+
+    @Test
     void theJournalFollowedAndThePointsExpiredOnFourNodesAtOnceCountEachOnce() throws Exception {
         Member member = fixtures.member(Language.EN, true);
         for (int i = 0; i < 5; i++) {
@@ -143,27 +167,5 @@ class PostgresLoyaltyIntegrationTests {
             });
         }
         race(calls);
-    }
-
-    private static <T> List<T> race(List<Callable<T>> calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<T>> futures = new ArrayList<>();
-            for (Callable<T> call : calls) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> f : futures) {
-                results.add(f.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

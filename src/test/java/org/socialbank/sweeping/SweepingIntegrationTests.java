@@ -87,6 +87,14 @@ class SweepingIntegrationTests {
     }
 
     @Test
+    void theEndpointsAreInTheOpenApiDocument() { // issue 16 "Done means": the HTTP APIs are in the OpenAPI document
+        String docs = new Api("http://127.0.0.1:" + port, null).get("/v3/api-docs").body();
+        assertThat(docs).contains("/api/v1/customers/{customerId}/external-accounts")
+                .contains("/api/v1/customers/{customerId}/external-accounts/{consentId}")
+                .contains("/api/v1/customers/{customerId}/sweeps").contains("/api/v1/customers/{customerId}/sweeps/rules");
+    }
+
+    @Test
     void linksAnAccountAtAnotherBankWithAConsentOnceAndListsAndRevokesIt() {
         Person alice = fixtures.customer("Alice Sweep", Language.EN, 250_000);
         String base = "/api/v1/customers/" + alice.id().value() + "/external-accounts";

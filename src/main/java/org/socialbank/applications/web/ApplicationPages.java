@@ -2,8 +2,12 @@ package org.socialbank.applications.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.util.Optional;
+import org.socialbank.applications.Application;
+import org.socialbank.applications.ApplicationStatus;
 import org.socialbank.applications.Applications;
+import org.socialbank.applications.SignOnPage;
 import org.socialbank.shared.CurrencyCode;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,7 +19,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The application's form on the bank's page, opened by the one-time link the chat sent: the
  * customer's name prefilled from the directory, the amount, term, income and purpose asked here and
- * never in chat. Submitting spends the link.
+ * never in chat. Valid answers are signed with an SMS code on the bank's step-up page, which
+ * submits the application and spends the link.
  */
 @Controller
 class ApplicationPages {
@@ -23,9 +28,11 @@ class ApplicationPages {
     private static final int FIELD_LENGTH_MAX = 200;
 
     private final Applications applications;
+    private final SignOnPage signatures;
 
-    ApplicationPages(Applications applications) {
+    ApplicationPages(Applications applications, SignOnPage signatures) {
         this.applications = applications;
+        this.signatures = signatures;
     }
 
     @GetMapping("/apply/{token}")
@@ -45,15 +52,20 @@ class ApplicationPages {
             return outcome(model, "applications.page.spent.title", "applications.page.spent.body");
         }
         CurrencyCode currency = form.get().application().currency();
-        Applications.Submission result = applications.submit(bounded(token), new Applications.Answers(
+        SignOnPage.Signing signing = signatures.start(bounded(token), new Applications.Answers(
                 minor(amount, currency), whole(term), minor(income, currency), bounded(purpose)));
-        if (result instanceof Applications.Invalid invalid) {
+        if (signing.submission() instanceof Applications.Invalid invalid) {
             return form(model, token, form.get(), invalid.field());
         }
-        if (result instanceof Applications.LinkSpent) {
+        if (signing.submission() instanceof Applications.LinkSpent) {
             return outcome(model, "applications.page.spent.title", "applications.page.spent.body");
         }
-        return outcome(model, "applications.page.received.title", "applications.page.received.body");
+        if (signing.url() == null) {
+            return outcome(model, "applications.page.unsigned.title", "applications.page.unsigned.body");
+        }
+        // the bank's step-up page: the code sent by SMS signs exactly these answers
+        URI page = URI.create(signing.url());
+        return "redirect:" + page.getRawPath() + (page.getRawQuery() == null ? "" : "?" + page.getRawQuery());
     }
 
     private static String form(Model model, String token, Applications.Form form, String invalid) {
@@ -65,7 +77,18 @@ class ApplicationPages {
         model.addAttribute("invalidKey", invalid == null ? null : "applications.page.invalid." + invalid);
         model.addAttribute("name", form.customerName());
         model.addAttribute("currency", form.application().currency().code());
+        Application a = form.application();
+        // asked for more information: the bank's question, and the answers given before
+        model.addAttribute("question", a.status() == ApplicationStatus.MORE_INFO ? a.reason() : null);
+        model.addAttribute("amount", major(a.amountMinor(), a.currency()));
+        model.addAttribute("term", a.termMonths() == null ? "" : a.termMonths().toString());
+        model.addAttribute("income", major(a.incomeMinor(), a.currency()));
+        model.addAttribute("purpose", a.purpose() == null ? "" : a.purpose());
         return "applications/form";
+    }
+
+    private static String major(Long minor, CurrencyCode currency) {
+        return minor == null ? "" : BigDecimal.valueOf(minor, currency.exponent()).toPlainString();
     }
 
     private static String outcome(Model model, String titleKey, String bodyKey) {

@@ -13,18 +13,21 @@ final class ApplicationRefusals {
             ApplicationRefusal.APPLICATION_NOT_FOUND, "There is no such application.",
             ApplicationRefusal.CUSTOMER_NOT_FOUND, "There is no such customer.",
             ApplicationRefusal.NO_ACCOUNT, "The customer has no account.",
-            ApplicationRefusal.STATUS_NOT_VALID, "The decision is one of in_review, approved, declined.",
+            ApplicationRefusal.STATUS_NOT_VALID, "The decision is one of in_review, more_info, approved, declined.",
             ApplicationRefusal.TRANSITION_NOT_ALLOWED, "Only a submitted application is reviewed or decided; "
                     + "this one waits for its form.",
             ApplicationRefusal.ALREADY_DECIDED, "The application was decided otherwise already; nothing was changed.",
-            ApplicationRefusal.REASON_TOO_LONG, "The reason is at most 500 characters, without control characters.");
+            ApplicationRefusal.REASON_TOO_LONG, "The reason is at most 500 characters, without control characters.",
+            ApplicationRefusal.REASON_REQUIRED, "Asking for more information needs the question as the reason.",
+            ApplicationRefusal.NOT_ASSESSED, "The form is not submitted yet, so the application was not assessed.",
+            ApplicationRefusal.LOAN_NOT_FOUND, "No loan was paid out on this application.");
 
     private ApplicationRefusals() {
     }
 
     static <T> ResponseEntity<T> response(ApplicationRefusal refusal) {
         HttpStatus status = switch (refusal) {
-            case APPLICATION_NOT_FOUND, CUSTOMER_NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case APPLICATION_NOT_FOUND, CUSTOMER_NOT_FOUND, NOT_ASSESSED, LOAN_NOT_FOUND -> HttpStatus.NOT_FOUND;
             case TRANSITION_NOT_ALLOWED, ALREADY_DECIDED -> HttpStatus.CONFLICT;
             default -> HttpStatus.UNPROCESSABLE_CONTENT;
         };

@@ -5,6 +5,8 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,6 +16,8 @@ import org.socialbank.applications.ApplicationRefusal;
 import org.socialbank.applications.ApplicationResult;
 import org.socialbank.applications.ApplicationStatus;
 import org.socialbank.applications.Applications;
+import org.socialbank.applications.Loan;
+import org.socialbank.applications.Loans;
 import org.socialbank.shared.web.RequiredFields;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -35,9 +39,23 @@ import org.springframework.web.bind.annotation.RestController;
 class ApplicationsController {
 
     private final Applications applications;
+    private final Loans loans;
 
-    ApplicationsController(Applications applications) {
+    ApplicationsController(Applications applications, Loans loans) {
         this.applications = applications;
+        this.loans = loans;
+    }
+
+    record AssessmentJson(String decision, List<String> reasons) {
+    }
+
+    record InstalmentJson(int number, LocalDate dueOn, long principalMinor, long interestMinor, long totalMinor,
+            String status) {
+    }
+
+    record LoanJson(UUID id, UUID applicationId, UUID customerId, UUID accountId, UUID payoutAccountId, String currency,
+            long principalMinor, long owedMinor, int annualRateBasisPoints, int termMonths, long instalmentMinor,
+            LocalDate disbursedOn, List<InstalmentJson> schedule) {
     }
 
     record DecisionBody(String status, String reason) {
@@ -78,14 +96,53 @@ class ApplicationsController {
                 .orElseGet(() -> ApplicationRefusals.response(ApplicationRefusal.APPLICATION_NOT_FOUND));
     }
 
-    @Operation(summary = "Staff's decision on an application", description = "{\"status\": \"in_review\"|\"approved\"|"
-            + "\"declined\", \"reason\"?}: 200 with the application; the customer's chat is told the change once. "
-            + "The same decision again changes nothing; an approved credit card is issued.")
+    @Operation(summary = "The underwriting's verdict on a submitted application",
+            description = "{\"decision\": \"approve\"|\"decline\"|\"refer\", \"reasons\": [codes]}")
+    @ApiResponse(responseCode = "404", description = "application_not_found, not_assessed (the form is not submitted)",
+            content = @Content(mediaType = "application/problem+json"))
+    @GetMapping("/{id}/assessment")
+    ResponseEntity<?> assessment(@PathVariable UUID id) {
+        ApplicationId application = new ApplicationId(id);
+        if (applications.application(application).isEmpty()) {
+            return ApplicationRefusals.response(ApplicationRefusal.APPLICATION_NOT_FOUND);
+        }
+        return applications.assessment(application)
+                .<ResponseEntity<?>>map(v -> ResponseEntity.ok(new AssessmentJson(v.decision().wireName(), v.reasons())))
+                .orElseGet(() -> ApplicationRefusals.response(ApplicationRefusal.NOT_ASSESSED));
+    }
+
+    @Operation(summary = "The loan paid out on an approved loan application, with its annuity schedule")
+    @ApiResponse(responseCode = "404", description = "application_not_found, loan_not_found",
+            content = @Content(mediaType = "application/problem+json"))
+    @GetMapping("/{id}/loan")
+    ResponseEntity<?> loan(@PathVariable UUID id) {
+        ApplicationId application = new ApplicationId(id);
+        if (applications.application(application).isEmpty()) {
+            return ApplicationRefusals.response(ApplicationRefusal.APPLICATION_NOT_FOUND);
+        }
+        return loans.ofApplication(application).<ResponseEntity<?>>map(l -> ResponseEntity.ok(loanJson(l)))
+                .orElseGet(() -> ApplicationRefusals.response(ApplicationRefusal.LOAN_NOT_FOUND));
+    }
+
+    private LoanJson loanJson(Loan l) {
+        List<InstalmentJson> schedule = loans.schedule(l.id()).stream().map(s -> new InstalmentJson(
+                s.instalment().number(), s.instalment().dueOn(), s.instalment().principalMinor(),
+                s.instalment().interestMinor(), s.instalment().totalMinor(), s.status())).toList();
+        return new LoanJson(l.id().value(), l.applicationId().value(), l.customerId().value(), l.accountId().value(),
+                l.payoutAccountId().value(), l.currency().code(), l.principalMinor(), loans.owedMinor(l),
+                l.annualRateBasisPoints(), l.termMonths(), l.instalmentMinor(), l.disbursedOn(), schedule);
+    }
+
+    @Operation(summary = "Staff's decision on an application", description = "{\"status\": \"in_review\"|\"more_info\"|"
+            + "\"approved\"|\"declined\", \"reason\"?}: 200 with the application; the customer's chat is told the "
+            + "change once. The same decision again changes nothing; an approved credit card is issued, an approved loan "
+            + "paid out with its schedule. more_info needs the question as the reason: the chat gets a new link to the "
+            + "form, which is submitted again.")
     @ApiResponse(responseCode = "404", description = "application_not_found",
             content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "409", description = "transition_not_allowed (the form is not submitted), "
             + "already_decided", content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "422", description = "status_not_valid, reason_too_long",
+    @ApiResponse(responseCode = "422", description = "status_not_valid, reason_too_long, reason_required",
             content = @Content(mediaType = "application/problem+json"))
     @PostMapping(path = "/{id}/decision", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> decide(@PathVariable UUID id, @RequestBody DecisionBody body) {

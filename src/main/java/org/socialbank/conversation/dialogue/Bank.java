@@ -584,4 +584,9 @@ public interface Bank {
     default List<org.socialbank.applications.Application> applications(CustomerId customer) {
         return List.of();
     }
+
+    /** The customer's newest loan, what it still owes and its schedule; empty when they have none. */
+    default java.util.Optional<org.socialbank.applications.Loans.Statement> loan(CustomerId customer) {
+        return java.util.Optional.empty();
+    }
 }

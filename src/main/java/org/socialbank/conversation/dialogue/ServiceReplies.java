@@ -26,6 +26,8 @@ final class ServiceReplies {
 
     /** Movements "my points" shows. */
     static final int HISTORY_SHOWN = 5;
+    /** The instalments still to pay that "my loan" lists. */
+    static final int LOAN_LINES_SHOWN = 6;
 
     private final Texts texts;
     private final AppointmentDialogue appointments;
@@ -42,7 +44,7 @@ final class ServiceReplies {
     /** The neutral answer on a public network, saying where to ask. */
     Step publicAnswer(Turn turn, ServiceCommand command, Language language) {
         return say(turn, language, switch (command.kind()) {
-            case APPLY_CARD, APPLY_LOAN, MY_APPLICATIONS -> "applications.chat.public";
+            case APPLY_CARD, APPLY_LOAN, MY_APPLICATIONS, MY_LOAN -> "applications.chat.public";
             case MY_APPOINTMENTS, CANCEL_APPOINTMENT -> "appointments.chat.public";
             default -> "loyalty.chat.public";
         });
@@ -56,6 +58,7 @@ final class ServiceReplies {
             case APPLY_CARD -> apply(turn, language, turn.bank().apply(customer, Product.CREDIT_CARD));
             case APPLY_LOAN -> apply(turn, language, turn.bank().apply(customer, Product.LOAN));
             case MY_APPLICATIONS -> applications(turn, language, customer);
+            case MY_LOAN -> loan(turn, language, customer);
             case MY_APPOINTMENTS -> appointments.list(turn, language, customer);
             case CANCEL_APPOINTMENT -> appointments.cancelByText(turn, language, customer, command.code());
             default -> say(turn, language, "conversation.not_yet");
@@ -123,6 +126,27 @@ final class ServiceReplies {
         return new Step(turn.state(), List.of(new Outbound.Text(text.toString())), language);
     }
 
+    /** The newest loan: what it still owes, how many instalments are paid, and the next ones. */
+    private Step loan(Turn turn, Language language, CustomerId customer) {
+        java.util.Optional<org.socialbank.applications.Loans.Statement> found = turn.bank().loan(customer);
+        if (found.isEmpty()) {
+            return say(turn, language, "applications.loan.none");
+        }
+        org.socialbank.applications.Loans.Statement s = found.get();
+        org.socialbank.shared.CurrencyCode currency = s.loan().currency();
+        java.util.Locale locale = language.locale();
+        long paid = s.schedule().stream().filter(i -> "paid".equals(i.status())).count();
+        StringBuilder text = new StringBuilder(texts.text(language, "applications.loan.summary",
+                Money.format(s.loan().principalMinor(), currency, locale), Money.format(s.owedMinor(), currency, locale),
+                count(paid, language), count(s.schedule().size(), language)));
+        s.schedule().stream().filter(i -> !"paid".equals(i.status())).limit(LOAN_LINES_SHOWN).forEach(i -> text
+                .append('\n').append(texts.text(language, "applications.loan.line", count(i.instalment().number(),
+                        language), Dates.date(i.instalment().dueOn().atTime(12, 0).toInstant(java.time.ZoneOffset.UTC),
+                        locale), Money.format(i.instalment().totalMinor(), currency, locale),
+                        texts.text(language, "applications.loan.status." + i.status()))));
+        return new Step(turn.state(), List.of(new Outbound.Text(text.toString())), language);
+    }
+
     private String product(Language language, Application a) {
         return texts.text(language, "applications.product." + a.product().wireName());
     }
@@ -155,6 +179,9 @@ final class ServiceReplies {
             keys.add("applications.chat.changed." + s.wireName());
         }
         keys.remove("applications.chat.changed.started"); // a started application is told by the link itself
+        keys.add("loyalty.chat.history.taken_back");
+        keys.addAll(List.of("applications.loan.none", "applications.loan.summary", "applications.loan.line",
+                "applications.loan.status.due", "applications.loan.status.late", "applications.loan.status.paid"));
         for (String code : List.of("points_not_valid", "insufficient_points", "no_credit_card",
                 "currency_not_redeemable", "confirmation_unavailable")) {
             keys.add("loyalty.chat.redeem." + code);

@@ -702,4 +702,9 @@ public final class EngineBank implements Bank {
     public List<org.socialbank.applications.Application> applications(CustomerId customer) {
         return parts.applications().ofCustomer(customer);
     }
+
+    @Override
+    public java.util.Optional<org.socialbank.applications.Loans.Statement> loan(CustomerId customer) {
+        return parts.applications().latestLoan(customer);
+    }
 }

@@ -47,8 +47,67 @@ class ServiceMessages {
             return;
         }
         Language language = language(changed.customerId());
-        send(changed.customerId(), texts.text(language, "applications.chat.changed." + changed.status().wireName(),
-                texts.text(language, "applications.product." + changed.product().wireName())));
+        String text = texts.text(language, "applications.chat.changed." + changed.status().wireName(),
+                texts.text(language, "applications.product." + changed.product().wireName()), changed.reason());
+        if (!changed.reasons().isEmpty()) { // the underwriting decided: say why, in the customer's words
+            text += "\n" + texts.text(language, "applications.chat.reasons", String.join(" ", changed.reasons()
+                    .stream().map(r -> texts.text(language, "applications.reason." + r)).toList()));
+        }
+        if (changed.formUrl() != null) { // the bank asks for more: the form opens again
+            send(changed.customerId(), new Outbound.Link(text, texts.text(language, "applications.chat.button"),
+                    changed.formUrl()));
+            return;
+        }
+        send(changed.customerId(), text);
+    }
+
+    /** A loan paid out: the amount, the instalments and the schedule (the first twelve, then the last). */
+    @EventListener
+    void on(org.socialbank.applications.LoanDisbursed paid) {
+        Language language = language(paid.customerId());
+        java.util.Locale locale = language.locale();
+        java.util.List<org.socialbank.applications.Annuity.Instalment> schedule = paid.schedule();
+        java.text.NumberFormat percent = java.text.NumberFormat.getPercentInstance(locale);
+        percent.setMaximumFractionDigits(2);
+        StringBuilder text = new StringBuilder(texts.text(language, "loans.chat.disbursed",
+                Money.format(paid.principalMinor(), paid.currency(), locale), number(schedule.size(), locale),
+                Money.format(schedule.get(0).totalMinor(), paid.currency(), locale),
+                percent.format(java.math.BigDecimal.valueOf(paid.annualRateBasisPoints(), 4))));
+        for (org.socialbank.applications.Annuity.Instalment i : schedule.subList(0, Math.min(12, schedule.size()))) {
+            text.append('\n').append(texts.text(language, "loans.chat.schedule.line", number(i.number(), locale),
+                    day(i.dueOn(), locale), Money.format(i.totalMinor(), paid.currency(), locale)));
+        }
+        if (schedule.size() > 12) {
+            org.socialbank.applications.Annuity.Instalment last = schedule.get(schedule.size() - 1);
+            text.append('\n').append(texts.text(language, "loans.chat.schedule.more", number(schedule.size() - 12,
+                    locale), day(last.dueOn(), locale), Money.format(last.totalMinor(), paid.currency(), locale)));
+        }
+        send(paid.customerId(), text.toString());
+    }
+
+    @EventListener
+    void on(org.socialbank.applications.InstalmentCollected collected) {
+        Language language = language(collected.customerId());
+        java.util.Locale locale = language.locale();
+        send(collected.customerId(), texts.text(language, "loans.chat.collected", number(collected.number(), locale),
+                number(collected.termMonths(), locale), Money.format(collected.amountMinor(), collected.currency(),
+                        locale)));
+    }
+
+    @EventListener
+    void on(org.socialbank.applications.InstalmentMissed missed) {
+        Language language = language(missed.customerId());
+        java.util.Locale locale = language.locale();
+        send(missed.customerId(), texts.text(language, "loans.chat.missed", number(missed.number(), locale),
+                Money.format(missed.amountMinor(), missed.currency(), locale), day(missed.dueOn(), locale)));
+    }
+
+    private static String number(long n, java.util.Locale locale) {
+        return java.text.NumberFormat.getIntegerInstance(locale).format(n);
+    }
+
+    private static String day(java.time.LocalDate date, java.util.Locale locale) {
+        return org.socialbank.shared.Dates.date(date.atTime(12, 0).toInstant(java.time.ZoneOffset.UTC), locale);
     }
 
     private Language language(CustomerId customer) {
@@ -56,8 +115,12 @@ class ServiceMessages {
     }
 
     private void send(CustomerId customer, String text) {
+        send(customer, new Outbound.Text(text));
+    }
+
+    private void send(CustomerId customer, Outbound message) {
         Optional<JdbcConversations.Chat> chat = alerts.preferredChat(customer)
                 .filter(c -> !PublicNetworks.isPublic(c.channel()));
-        chat.ifPresent(c -> outbox.write(c, new Outbound.Text(text)));
+        chat.ifPresent(c -> outbox.write(c, message));
     }
 }

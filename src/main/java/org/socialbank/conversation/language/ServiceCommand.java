@@ -24,7 +24,8 @@ public record ServiceCommand(Kind kind, Language language, long number, Optional
         APPLY_LOAN,
         MY_APPLICATIONS,
         MY_APPOINTMENTS,
-        CANCEL_APPOINTMENT
+        CANCEL_APPOINTMENT,
+        MY_LOAN
     }
 
     /** The longest text read. */
@@ -62,6 +63,11 @@ public record ServiceCommand(Kind kind, Language language, long number, Optional
             + "|мои заявки|статус (?:моей )?заявки|статус заявок"
             + "|تقاضا ?های من|تقاضاهایم|درخواست ?های (?:وام|کارت)(?: من)?|وضعیت (?:درخواست|تقاضا)(?: ?های)?(?: من)?"
             + "|我的申请|申请进度|查(?:询|看)?(?:我的)?申请(?:进度)?");
+    private static final Pattern MY_LOAN = Pattern.compile("(?:show |check )?my loans?(?: schedule)?"
+            + "|(?:my )?(?:loan|repayment) schedule|(?:voir )?mon pret|mes prets|(?:mon )?echeancier(?: de (?:mon )?pret)?"
+            + "|мой кредит|мои кредиты|график (?:платежей|погашения)(?: по кредиту)?"
+            + "|وام من|وامم|اقساط(?: وام)?(?: من)?|قسط ?های (?:وام )?من"
+            + "|我的贷款|(?:我的)?还款计划|贷款(?:还款)?(?:计划|明细)");
     private static final Pattern MY_APPOINTMENTS = Pattern.compile("(?:show |list )?(?:my )?(?:appointments|bookings)"
             + "|my appointment|(?:voir )?mes rendez-vous|mes rdv|mon rendez-vous"
             + "|(?:мои |покажи мои )?записи(?: в отделение)?|моя запись|мои визиты"
@@ -93,6 +99,7 @@ public record ServiceCommand(Kind kind, Language language, long number, Optional
                     Optional.ofNullable(code).map(c -> c.toUpperCase(java.util.Locale.ROOT))));
         }
         Kind kind = MY_POINTS.matcher(t).matches() ? Kind.MY_POINTS
+                : MY_LOAN.matcher(t).matches() ? Kind.MY_LOAN
                 : APPLY_CARD.matcher(t).matches() ? Kind.APPLY_CARD
                 : APPLY_LOAN.matcher(t).matches() ? Kind.APPLY_LOAN
                 : MY_APPLICATIONS.matcher(t).matches() ? Kind.MY_APPLICATIONS
@@ -120,6 +127,7 @@ public record ServiceCommand(Kind kind, Language language, long number, Optional
             return Language.FA;
         }
         return t.matches(".*\\b(?:mes|ma|mon|voir|solde|utiliser|echanger|convertir|depenser|je|demander|obtenir|ouvrir"
-                + "|demande|pret|suivi|ou|annuler|rendez-vous|rdv|une|carte|le|de)\\b.*") ? Language.FR : Language.EN;
+                + "|demande|pret|suivi|ou|annuler|rendez-vous|rdv|une|carte|le|de|prets|echeancier)\\b.*") ? Language.FR
+                : Language.EN;
     }
 }

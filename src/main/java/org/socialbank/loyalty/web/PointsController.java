@@ -59,8 +59,9 @@ class PointsController {
 
     @Operation(summary = "The customer's points: balance, what expires soon and the last movements",
             description = "{\"customerId\", \"balance\", \"unit\": \"QPT\", \"expiringSoon\": [{\"points\", "
-                    + "\"expiresAt\"}], \"history\": [{\"kind\": \"earned\"|\"redeemed\"|\"expired\", \"points\", "
-                    + "\"at\"}]}; history newest first, at most 20")
+                    + "\"expiresAt\"}], \"history\": [{\"kind\": \"earned\"|\"redeemed\"|\"expired\"|\"taken_back\", "
+                    + "\"points\", \"at\"}]}; history newest first, at most 20 (taken_back: a card refund took "
+                    + "back the points its purchase earned)")
     @ApiResponse(responseCode = "404", description = "customer_not_found",
             content = @Content(mediaType = "application/problem+json"))
     @GetMapping

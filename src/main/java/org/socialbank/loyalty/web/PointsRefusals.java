@@ -21,14 +21,15 @@ final class PointsRefusals {
             Map.entry(PointsRefusal.CURRENCY_NOT_REDEEMABLE, "Points have no value in the card's currency."),
             Map.entry(PointsRefusal.NOTHING_OWED, "The card owes nothing, so there is nothing to credit."),
             Map.entry(PointsRefusal.EXCEEDS_AMOUNT_OWED, "The credit would be more than the card owes."),
-            Map.entry(PointsRefusal.ACCOUNT_UNAVAILABLE, "An account of the redemption cannot move now."));
+            Map.entry(PointsRefusal.ACCOUNT_UNAVAILABLE, "An account of the redemption cannot move now."),
+            Map.entry(PointsRefusal.REWARD_NOT_FOUND, "The rewards partner offers no such reward."));
 
     private PointsRefusals() {
     }
 
     static ProblemDetail problem(PointsRefusal refusal) {
         HttpStatus status = switch (refusal) {
-            case CUSTOMER_NOT_FOUND, CARD_NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CUSTOMER_NOT_FOUND, CARD_NOT_FOUND, REWARD_NOT_FOUND -> HttpStatus.NOT_FOUND;
             case ID_REUSED -> HttpStatus.CONFLICT;
             default -> HttpStatus.UNPROCESSABLE_CONTENT;
         };

@@ -45,7 +45,17 @@ class ServiceCommandUnitTests {
         "annuler mon rendez-vous|CANCEL_APPOINTMENT|FR",
         "отменить запись|CANCEL_APPOINTMENT|RU",
         "لغو نوبت|CANCEL_APPOINTMENT|FA",
-        "取消预约|CANCEL_APPOINTMENT|ZH"})
+        "取消预约|CANCEL_APPOINTMENT|ZH",
+        "my loan|MY_LOAN|EN",
+        "repayment schedule|MY_LOAN|EN",
+        "mon prêt|MY_LOAN|FR",
+        "échéancier|MY_LOAN|FR",
+        "мой кредит|MY_LOAN|RU",
+        "график платежей|MY_LOAN|RU",
+        "وام من|MY_LOAN|FA",
+        "اقساط وام من|MY_LOAN|FA",
+        "我的贷款|MY_LOAN|ZH",
+        "还款计划|MY_LOAN|ZH"})
     void readsEachCommandInEachLanguage(String text, ServiceCommand.Kind kind, Language language) {
         ServiceCommand command = ServiceCommand.read(text).orElseThrow(() -> new AssertionError(text));
         assertThat(command.kind()).isEqualTo(kind);

@@ -1,0 +1,187 @@
+package org.socialbank.loyalty;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+import org.socialbank.directory.CustomerId;
+import org.socialbank.directory.Directory;
+import org.socialbank.ledger.AccountId;
+import org.socialbank.ledger.Ledger;
+import org.socialbank.ledger.Metadata;
+import org.socialbank.ledger.NewTransfer;
+import org.socialbank.ledger.Resolution;
+import org.socialbank.ledger.TransferCode;
+import org.socialbank.ledger.TransferId;
+import org.socialbank.ledger.TransferResult;
+import org.socialbank.shared.CurrencyCode;
+import org.socialbank.shared.ProviderAnswer;
+import org.socialbank.shared.jdbc.DurableTransactions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * Points redeemed for a partner's voucher through the rewards SPI. Under the member's lock the
+ * order's points are held by a pending ledger transfer (customer → redeemed) and the order is kept
+ * {@code pending} under the client's id; the partner is asked outside the transaction; its answer
+ * posts the held points and consumes the oldest lots ({@code issued}, with the voucher's code), or
+ * voids them ({@code failed}); a lost answer stays pending and the janitor asks the partner's status
+ * query. The pending transfer's id is derived from the order, so nothing is held or spent twice.
+ */
+@Service
+public class Vouchers {
+
+    private static final Logger log = LoggerFactory.getLogger(Vouchers.class);
+    /** How old a pending order must be before the janitor asks the partner about it. */
+    static final Duration RECHECK_AFTER = Duration.ofSeconds(30);
+    static final int RECHECK_BATCH_MAX = 100;
+
+    private final Rewards rewards;
+    private final JdbcVouchers store;
+    private final JdbcPoints points;
+    private final Directory directory;
+    private final Ledger ledger;
+    private final DurableTransactions writes;
+    private final Clock clock;
+
+    Vouchers(Rewards rewards, JdbcVouchers store, JdbcPoints points, Directory directory, Ledger ledger,
+            DurableTransactions writes, Clock clock) {
+        this.rewards = rewards;
+        this.store = store;
+        this.points = points;
+        this.directory = directory;
+        this.ledger = ledger;
+        this.writes = writes;
+        this.clock = clock;
+    }
+
+    /** What the order did: the voucher (as first answered, or {@code replayed}), or the bank's refusal. */
+    public sealed interface VoucherResult {
+
+        record Ordered(Voucher voucher, boolean replayed) implements VoucherResult {
+        }
+
+        record Refused(PointsRefusal code) implements VoucherResult {
+        }
+    }
+
+    public List<Rewards.Reward> catalogue() {
+        return rewards.catalogue();
+    }
+
+    /** Orders the reward under the client's id; the same id with the same reward answers as it stands now. */
+    public VoucherResult order(UUID id, CustomerId customer, String rewardCode) {
+        VoucherResult held = writes.write(status -> hold(id, customer, rewardCode));
+        if (!(held instanceof VoucherResult.Ordered ordered) || ordered.replayed()) {
+            return held;
+        }
+        return new VoucherResult.Ordered(settle(id, ask(() -> rewards.issue(id, rewardCode))), false);
+    }
+
+    private VoucherResult hold(UUID id, CustomerId customer, String rewardCode) {
+        Optional<AccountId> account = points.lockMember(customer); // one customer's orders queue here
+        Optional<Voucher> existing = store.find(id);
+        if (existing.isPresent()) {
+            Voucher v = existing.get();
+            return v.customerId().equals(customer) && v.reward().equals(rewardCode)
+                    ? new VoucherResult.Ordered(v, true) : new VoucherResult.Refused(PointsRefusal.ID_REUSED);
+        }
+        if (directory.customer(customer).isEmpty()) {
+            return new VoucherResult.Refused(PointsRefusal.CUSTOMER_NOT_FOUND);
+        }
+        Optional<Rewards.Reward> reward = rewards.catalogue().stream().filter(r -> r.code().equals(rewardCode))
+                .findFirst();
+        if (reward.isEmpty()) {
+            return new VoucherResult.Refused(PointsRefusal.REWARD_NOT_FOUND);
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        TransferResult result = account.isEmpty() ? null : ledger.transfer(new NewTransfer(transferId(id),
+                account.get(), PointsAccounts.REDEEMED, reward.get().points(), CurrencyCode.POINTS,
+                new TransferCode("points-voucher"), true, 0, Metadata.EMPTY));
+        if (!(result instanceof TransferResult.Posted)) {
+            // kept with its code, so that the id answers the same later
+            store.insert(new Voucher(id, customer, rewardCode, reward.get().points(), Voucher.Status.REFUSED, null,
+                    PointsRefusal.INSUFFICIENT_POINTS.code(), now), now);
+            return new VoucherResult.Refused(PointsRefusal.INSUFFICIENT_POINTS);
+        }
+        Voucher pending = new Voucher(id, customer, rewardCode, reward.get().points(), Voucher.Status.PENDING, null,
+                null, now);
+        store.insert(pending, now);
+        return new VoucherResult.Ordered(pending, false);
+    }
+
+    /** Books the partner's answer once: issued (the held points spent), failed (released), or still pending. */
+    Voucher settle(UUID id, ProviderAnswer answer) {
+        return writes.write(status -> {
+            Voucher v = store.find(id).orElseThrow();
+            points.lockMember(v.customerId()); // before the order's row, as hold() takes them
+            v = store.lock(id).orElseThrow();
+            if (v.status() != Voucher.Status.PENDING || answer instanceof ProviderAnswer.Unknown) {
+                return v;
+            }
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            if (answer instanceof ProviderAnswer.Succeeded issued) {
+                resolve(Resolution.post(transferId(id), OptionalLong.empty()));
+                points.consume(v.customerId(), v.points(), Points.LOTS_PER_REDEMPTION_MAX);
+                store.settle(id, Voucher.Status.ISSUED, issued.reference(), null, now);
+            } else {
+                resolve(Resolution.voidIt(transferId(id)));
+                store.settle(id, Voucher.Status.FAILED, null, ((ProviderAnswer.Failed) answer).reason(), now);
+            }
+            return store.find(id).orElseThrow();
+        });
+    }
+
+    /** The janitor: orders whose answer was lost are settled by the partner's status query. */
+    @Scheduled(fixedDelayString = "${socialbank.loyalty.follow-interval:5s}",
+            initialDelayString = "${socialbank.loyalty.follow-interval:5s}")
+    void scheduled() {
+        try {
+            recheck();
+        } catch (RuntimeException e) {
+            log.warn("vouchers: this recheck failed; the next one takes it again", e);
+        }
+    }
+
+    /** Asks the partner about every order pending for longer than {@link #RECHECK_AFTER}; answers how many settled. */
+    public int recheck() {
+        int settled = 0;
+        for (UUID id : store.pendingSince(clock.instant().minus(RECHECK_AFTER), RECHECK_BATCH_MAX)) {
+            if (settle(id, ask(() -> rewards.status(id))).status() != Voucher.Status.PENDING) {
+                settled++;
+            }
+        }
+        return settled;
+    }
+
+    public Optional<Voucher> voucher(UUID id) {
+        return store.find(id);
+    }
+
+    private void resolve(Resolution resolution) {
+        TransferResult result = ledger.resolve(resolution);
+        if (result instanceof TransferResult.Rejected rejected) {
+            throw new IllegalStateException("held points could not be " + resolution.kind() + ": " + rejected.code());
+        }
+    }
+
+    /** The partner's answer; a fault on the way is an unknown answer (the janitor asks again). */
+    private static ProviderAnswer ask(java.util.function.Supplier<ProviderAnswer> call) {
+        try {
+            return call.get();
+        } catch (RuntimeException e) {
+            log.warn("rewards partner: no answer", e);
+            return new ProviderAnswer.Unknown("error");
+        }
+    }
+
+    static TransferId transferId(UUID order) {
+        return Points.transferId("voucher", order);
+    }
+}

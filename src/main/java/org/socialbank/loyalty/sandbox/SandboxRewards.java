@@ -1,0 +1,72 @@
+package org.socialbank.loyalty.sandbox;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import org.socialbank.loyalty.Rewards;
+import org.socialbank.shared.ProviderAnswer;
+
+/**
+ * The embedded rewards partner: a small catalogue, a voucher code derived from the order's id (the
+ * same order answers the same code), and for tests and the demo a way to make the next order fail
+ * or lose its answer (the partner then issued it, and its status query says so).
+ */
+public class SandboxRewards implements Rewards {
+
+    private static final List<Reward> CATALOGUE = List.of(
+            new Reward("coffee", 300, "Café Lumière", "A coffee of your choice"),
+            new Reward("cinema", 1_000, "Cinéma du Parc", "A cinema ticket"),
+            new Reward("books", 2_500, "Librairie Mots", "A 25 € book voucher"));
+
+    private enum Next { ISSUE, FAIL, LOSE }
+
+    private final AtomicReference<Next> next = new AtomicReference<>(Next.ISSUE);
+    private final Map<UUID, String> issued = new ConcurrentHashMap<>();
+
+    @Override
+    public List<Reward> catalogue() {
+        return CATALOGUE;
+    }
+
+    @Override
+    public ProviderAnswer issue(UUID orderId, String rewardCode) {
+        if (CATALOGUE.stream().noneMatch(r -> r.code().equals(rewardCode))) {
+            return new ProviderAnswer.Failed("unknown_reward");
+        }
+        if (issued.containsKey(orderId)) {
+            return new ProviderAnswer.Succeeded(issued.get(orderId));
+        }
+        Next now = next.getAndSet(Next.ISSUE);
+        if (now == Next.FAIL) {
+            return new ProviderAnswer.Failed("out_of_stock");
+        }
+        String code = code(orderId);
+        issued.put(orderId, code);
+        return now == Next.LOSE ? new ProviderAnswer.Unknown("timeout") : new ProviderAnswer.Succeeded(code);
+    }
+
+    @Override
+    public ProviderAnswer status(UUID orderId) {
+        String code = issued.get(orderId);
+        return code == null ? new ProviderAnswer.Failed(ProviderAnswer.NOT_RECEIVED) : new ProviderAnswer.Succeeded(code);
+    }
+
+    /** The next order is refused (out of stock). */
+    public void failNext() {
+        next.set(Next.FAIL);
+    }
+
+    /** The next order is issued but its answer is lost (a timeout). */
+    public void loseNext() {
+        next.set(Next.LOSE);
+    }
+
+    private static String code(UUID orderId) {
+        String hex = UUID.nameUUIDFromBytes(("sandbox-rewards:" + orderId).getBytes(StandardCharsets.UTF_8)).toString()
+                .replace("-", "").toUpperCase(java.util.Locale.ROOT);
+        return "RW-" + hex.substring(0, 4) + "-" + hex.substring(4, 8) + "-" + hex.substring(8, 12);
+    }
+}

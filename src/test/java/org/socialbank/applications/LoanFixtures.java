@@ -1,0 +1,139 @@
+package org.socialbank.applications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.socialbank.directory.Alias;
+import org.socialbank.directory.ConfirmView;
+import org.socialbank.directory.Confirmations;
+import org.socialbank.directory.AliasType;
+import org.socialbank.directory.CustomerId;
+import org.socialbank.directory.CustomerView;
+import org.socialbank.directory.Directory;
+import org.socialbank.directory.DirectoryResult;
+import org.socialbank.directory.KycLevel;
+import org.socialbank.directory.Language;
+import org.socialbank.directory.NewCustomer;
+import org.socialbank.ledger.AccountFlag;
+import org.socialbank.ledger.AccountId;
+import org.socialbank.ledger.AccountKind;
+import org.socialbank.ledger.Ledger;
+import org.socialbank.ledger.NewAccount;
+import org.socialbank.ledger.NewTransfer;
+import org.socialbank.ledger.TransferId;
+import org.socialbank.ledger.TransferResult;
+import org.socialbank.shared.CurrencyCode;
+import org.socialbank.support.FakeSms;
+import org.socialbank.support.FormClient;
+import org.socialbank.support.MutableClock;
+
+/** Borrowers with a funded wallet, applications submitted through the module's own use cases, and the clock. */
+final class LoanFixtures {
+
+    static final CurrencyCode EUR = CurrencyCode.of("EUR");
+    private static final AtomicInteger NUMBERS = new AtomicInteger();
+
+    private final Directory directory;
+    private final Ledger ledger;
+    private final Applications applications;
+    private final SignOnPage signatures;
+    private final Confirmations confirmations;
+    private final FakeSms sms;
+    private final MutableClock clock;
+    private final AccountId funding = new AccountId(UUID.randomUUID());
+
+    LoanFixtures(Directory directory, Ledger ledger, Applications applications, SignOnPage signatures,
+            Confirmations confirmations, FakeSms sms, MutableClock clock) {
+        this.directory = directory;
+        this.ledger = ledger;
+        this.applications = applications;
+        this.signatures = signatures;
+        this.confirmations = confirmations;
+        this.sms = sms;
+        this.clock = clock;
+        ledger.open(new NewAccount(funding, EUR, "test:funding", AccountKind.BANK_EQUITY, Set.of()));
+    }
+
+    record Borrower(CustomerId id, String phone, AccountId wallet) {
+    }
+
+    /** A customer (phone in +33 673 ...) with {@code balanceMinor} EUR in a primary wallet. */
+    Borrower borrower(String name, Language language, long balanceMinor) {
+        CustomerId id = new CustomerId(UUID.randomUUID());
+        String phone = "+33673" + String.format("%06d", (Math.abs(UUID.randomUUID().hashCode()) % 900 + 100) * 1_000
+                + NUMBERS.incrementAndGet() % 1_000);
+        assertThat(directory.register(new NewCustomer(id, name, language, KycLevel.FULL, null, null,
+                List.of(new CustomerView.AliasEntry(Alias.parse(AliasType.PHONE, null, phone, null), true)))))
+                .isInstanceOf(DirectoryResult.Done.class);
+        AccountId wallet = new AccountId(UUID.randomUUID());
+        ledger.open(new NewAccount(wallet, EUR, id.ownerRef(), AccountKind.CUSTOMER_WALLET,
+                Set.of(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS)));
+        assertThat(directory.holdAccount(id, wallet, true)).isInstanceOf(DirectoryResult.Done.class);
+        if (balanceMinor > 0) {
+            move(funding, wallet, balanceMinor);
+        }
+        return new Borrower(id, phone, wallet);
+    }
+
+    /** A loan application started, its form filled in and signed with the SMS code, as the chat and the pages do it. */
+    Application submitLoan(Borrower borrower, long amountMinor, int termMonths, long incomeMinor, String purpose) {
+        ApplicationId id = new ApplicationId(UUID.randomUUID());
+        Applications.Start start = applications.start(id, borrower.id(), Product.LOAN, "telegram");
+        assertThat(start).isInstanceOf(Applications.Started.class);
+        SignOnPage.Signing signing = signatures.start(lastSegment(((Applications.Started) start).url()),
+                new Applications.Answers(amountMinor, termMonths, incomeMinor, purpose));
+        assertThat(signing.url()).as("%s", signing.submission()).isNotNull();
+        assertThat(applications.application(id).orElseThrow().status()).isEqualTo(ApplicationStatus.STARTED);
+        assertThat(confirmations.confirm(lastSegment(signing.url()), sms.lastCode(borrower.phone())))
+                .isInstanceOf(ConfirmView.Confirmed.class);
+        return applications.application(id).orElseThrow();
+    }
+
+    /** Signs the form the page redirected to the step-up page with the code sent by SMS. */
+    static FormClient.Page sign(FormClient browser, FormClient.Page signing, String code) {
+        Matcher action = Pattern.compile("action=\"(/confirm/[^\"/]+)\"").matcher(signing.html());
+        assertThat(action.find()).as(signing.html()).isTrue();
+        return browser.post(action.group(1), "code", code);
+    }
+
+    private static String lastSegment(String url) {
+        String path = URI.create(url).getPath();
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    long balance(AccountId account) {
+        return ledger.account(account).orElseThrow().balanceMinor();
+    }
+
+    void fund(Borrower borrower, long amountMinor) {
+        move(funding, borrower.wallet(), amountMinor);
+    }
+
+    /** Empties the wallet (the customer spent everything). */
+    long drain(Borrower borrower) {
+        long all = balance(borrower.wallet());
+        move(borrower.wallet(), funding, all);
+        return all;
+    }
+
+    /** Moves the clock to 08:00 UTC of {@code day} (never back). */
+    void moveTo(LocalDate day) {
+        Duration ahead = Duration.between(clock.instant(), day.atTime(8, 0).toInstant(ZoneOffset.UTC));
+        assertThat(ahead.isNegative()).as("the clock only moves on").isFalse();
+        clock.advance(ahead);
+    }
+
+    private void move(AccountId from, AccountId to, long amountMinor) {
+        assertThat(ledger.transfer(NewTransfer.posted(new TransferId(UUID.randomUUID()), from, to, amountMinor, EUR,
+                "test"))).isInstanceOf(TransferResult.Posted.class);
+    }
+}

@@ -1,0 +1,178 @@
+package org.socialbank.applications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.socialbank.support.Races.race;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.socialbank.directory.Confirmations;
+import org.socialbank.directory.Directory;
+import org.socialbank.directory.Language;
+import org.socialbank.ledger.Ledger;
+import org.socialbank.support.FakeSms;
+import org.socialbank.support.LedgerAudit;
+import org.socialbank.support.RecordedEvents;
+import org.socialbank.support.MutableClock;
+import org.socialbank.support.TestStores;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Loans racing on PostgreSQL (issue 16 s4): one approval sent by four nodes at once pays the loan
+ * out once; the instalment job run by four nodes at once on every due day of a loan's months
+ * collects each instalment once, tells a missed one once, and collects it when the money is back.
+ */
+@SpringBootTest(properties = {
+    "socialbank.applications.instalments-enabled=false",
+    "socialbank.applications.auto-decide=false"})
+@Import({LoanTestClock.class, PostgresLoansIntegrationTests.Listening.class})
+class PostgresLoansIntegrationTests {
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        TestStores.postgres(registry);
+    }
+
+    @Autowired
+    Directory directory;
+
+    @Autowired
+    Ledger ledger;
+
+    @Autowired
+    Applications applications;
+
+    @Autowired
+    Loans loans;
+
+    @Autowired
+    Instalments instalments;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    RecordedEvents events;
+
+    @Autowired
+    SignOnPage signatures;
+
+    @Autowired
+    Confirmations confirmations;
+
+    @Autowired
+    FakeSms sms;
+
+    LoanFixtures fixtures;
+
+    @BeforeEach
+    void setUp() {
+        fixtures = new LoanFixtures(directory, ledger, applications, signatures, confirmations, sms, clock);
+    }
+
+    @AfterEach
+    void ledgerStaysBalanced() {
+        new LedgerAudit(jdbc).assertBalanced();
+        new LedgerAudit(jdbc).assertBalancesMatchTheJournal();
+    }
+
+    @Test
+    void oneApprovalSentByFourNodesAtOncePaysTheLoanOutOnce() throws Exception {
+        LoanFixtures.Borrower borrower = fixtures.borrower("Race Approval", Language.EN, 0);
+        Application submitted = fixtures.submitLoan(borrower, 300_000, 6, 400_000, "a bike");
+        assertThat(submitted.status()).isEqualTo(ApplicationStatus.SUBMITTED);
+        List<Callable<ApplicationResult>> calls = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            calls.add(() -> applications.decide(submitted.id(), ApplicationStatus.APPROVED, null));
+        }
+        List<ApplicationResult> results = race(calls);
+        assertThat(results).allMatch(ApplicationResult.Done.class::isInstance);
+        assertThat(results.stream().filter(r -> ((ApplicationResult.Done) r).changed())).hasSize(1);
+        assertThat(fixtures.balance(borrower.wallet())).isEqualTo(300_000);
+        Loan loan = loans.ofApplication(submitted.id()).orElseThrow();
+        assertThat(loans.owedMinor(loan)).isEqualTo(300_000);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM transfers WHERE code = 'loan-payout' AND credit_account_id = ?")
+                .param(borrower.wallet().value()).query(Long.class).single()).isEqualTo(1);
+        assertThat(events.stream(LoanDisbursed.class).filter(d -> d.loanId().equals(loan.id()))).hasSize(1);
+    }
+
+    @Test
+    void instalmentsCollectedByFourNodesAtOnceAreCollectedAndToldOnceAndAMissedOneWhenTheMoneyIsBack()
+            throws Exception {
+        LoanFixtures.Borrower steady = fixtures.borrower("Steady Payer", Language.EN, 50_000);
+        LoanFixtures.Borrower shortOfMoney = fixtures.borrower("Short Payer", Language.FR, 50_000);
+        Loan a = approved(steady, 600_000);
+        Loan b = approved(shortOfMoney, 450_000);
+        List<Loans.ScheduledInstalment> schedule = loans.schedule(a.id());
+        assertThat(loans.schedule(b.id())).extracting(s -> s.instalment().dueOn())
+                .containsExactlyElementsOf(schedule.stream().map(s -> s.instalment().dueOn()).toList());
+        for (Loans.ScheduledInstalment due : schedule) {
+            int number = due.instalment().number();
+            fixtures.moveTo(due.instalment().dueOn());
+            if (number == 2) {
+                long spent = fixtures.drain(shortOfMoney);
+                runOnFourNodes();
+                runOnFourNodes();
+                assertThat(loans.schedule(b.id()).get(1).status()).isEqualTo("late");
+                fixtures.fund(shortOfMoney, spent);
+            }
+            runOnFourNodes();
+            assertThat(loans.schedule(a.id()).get(number - 1).status()).isEqualTo("paid");
+            assertThat(loans.schedule(b.id()).get(number - 1).status()).isEqualTo("paid");
+        }
+        for (Loan loan : List.of(a, b)) {
+            assertThat(loans.owedMinor(loan)).isZero();
+            assertThat(events.stream(InstalmentCollected.class).filter(c -> c.loanId().equals(loan.id()))
+                    .map(InstalmentCollected::number)).containsExactly(1, 2, 3, 4, 5, 6);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM transfers WHERE code = 'loan-instalment' AND credit_account_id = ?")
+                    .param(loan.accountId().value()).query(Long.class).single()).isEqualTo(6);
+        }
+        assertThat(events.stream(InstalmentMissed.class).filter(m -> m.loanId().equals(a.id()))).isEmpty();
+        assertThat(events.stream(InstalmentMissed.class).filter(m -> m.loanId().equals(b.id()))
+                .map(InstalmentMissed::number)).containsExactly(2);
+        long paidA = schedule.stream().mapToLong(s -> s.instalment().totalMinor()).sum();
+        assertThat(fixtures.balance(steady.wallet())).isEqualTo(50_000 + 600_000 - paidA);
+    }
+
+    private Loan approved(LoanFixtures.Borrower borrower, long amountMinor) {
+        Application submitted = fixtures.submitLoan(borrower, amountMinor, 6, 500_000, "a boat");
+        assertThat(applications.decide(submitted.id(), ApplicationStatus.APPROVED, null))
+                .isInstanceOf(ApplicationResult.Done.class);
+        return loans.ofApplication(submitted.id()).orElseThrow();
+    }
+
+    private void runOnFourNodes() throws Exception {
+        List<Callable<Integer>> calls = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            calls.add(instalments::run);
+        }
+        race(calls);
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Listening {
+
+        @Bean
+        RecordedEvents events() {
+            return new RecordedEvents();
+        }
+
+        @Bean
+        FakeSms fakeSms() {
+            return new FakeSms();
+        }
+    }
+}
