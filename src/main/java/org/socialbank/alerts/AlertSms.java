@@ -10,7 +10,7 @@ import org.socialbank.alerts.jdbc.AlertRow;
 import org.socialbank.alerts.jdbc.JdbcAlerts;
 import org.socialbank.directory.Alias;
 import org.socialbank.directory.Directory;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 import org.socialbank.notifications.BudgetedSms;
 import org.socialbank.notifications.SmsDelivery;
 import org.socialbank.notifications.SmsMessage;

@@ -21,6 +21,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.socialbank.shared.Language;
 
 /**
  * Step-up confirmation of risky operations on the bank's own page. The page shows exactly what

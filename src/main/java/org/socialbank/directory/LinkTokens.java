@@ -15,6 +15,8 @@ import org.socialbank.directory.linking.CodeChallenges;
 import org.socialbank.security.otp.OneTimeCodes;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import org.socialbank.shared.Language;
+import org.socialbank.shared.Network;
 
 /**
  * What linking and its pages share: one-time tokens (issued, read under lock), how the chat

@@ -11,6 +11,7 @@ import org.socialbank.directory.linking.CustomerAlerts;
 import org.socialbank.shared.jdbc.DurableTransactions;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.socialbank.shared.Network;
 
 /**
  * Chat accounts and their ties to customers, without a secret ever crossing the chat: the chat

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.socialbank.directory.Alias;
 import org.socialbank.directory.AliasType;
 import org.socialbank.directory.HandleHolders;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 import org.socialbank.payments.jdbc.JdbcClaimGuards;
 import org.socialbank.shared.jdbc.Retention;
 import org.springframework.beans.factory.ObjectProvider;

@@ -17,7 +17,7 @@ import org.socialbank.directory.CustomerView;
 import org.socialbank.directory.Directory;
 import org.socialbank.directory.DirectoryResult;
 import org.socialbank.directory.KycLevel;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 import org.socialbank.directory.NewCustomer;
 
 /** Customers and branches for appointment tests: a fresh branch per test, so tests sharing a context never meet. */

@@ -2,7 +2,7 @@ package org.socialbank.channels.telegram;
 
 import java.time.Clock;
 import org.socialbank.conversation.Conversations;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 import org.socialbank.shared.Faults;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -6,7 +6,7 @@ import java.util.function.Supplier;
 import org.socialbank.channels.GroupPostReceived;
 import org.socialbank.conversation.Inbound;
 import org.socialbank.conversation.InboundMessage;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 import org.socialbank.channels.PublicMentionReceived;
 import org.socialbank.conversation.Inbound;
 import org.socialbank.conversation.InboundMessage;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 import tools.jackson.databind.JsonNode;
 
 /**

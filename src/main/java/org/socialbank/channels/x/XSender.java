@@ -10,7 +10,7 @@ import org.socialbank.conversation.OutboundMessage;
 import org.socialbank.conversation.SendOutcome;
 import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.Linking;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 
 /**
  * Sends the engine's replies on X. A recipient {@code tweet:<id>} is the public timeline: a short

@@ -16,7 +16,7 @@ import org.socialbank.conversation.dialogue.AppointmentWords.Part;
 import org.socialbank.conversation.dialogue.AppointmentWords.Wish;
 import org.socialbank.conversation.dialogue.Dialogue.Step;
 import org.socialbank.directory.CustomerId;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 import org.socialbank.services.Appointment;
 import org.socialbank.services.AppointmentId;
 import org.socialbank.services.AppointmentStatus;

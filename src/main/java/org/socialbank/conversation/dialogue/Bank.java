@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.socialbank.directory.Alias;
 import org.socialbank.directory.AliasMatch;
 import org.socialbank.directory.CustomerId;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 import org.socialbank.services.Branch;
 import org.socialbank.services.Branches;
 import org.socialbank.shared.CurrencyCode;

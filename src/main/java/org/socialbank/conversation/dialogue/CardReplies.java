@@ -6,7 +6,7 @@ import java.util.List;
 import org.socialbank.conversation.Outbound;
 import org.socialbank.conversation.language.CardCommand;
 import org.socialbank.directory.CustomerId;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 import org.socialbank.shared.Dates;
 import org.socialbank.shared.Money;
 

@@ -8,7 +8,7 @@ import org.socialbank.conversation.dialogue.Dialogue.Step;
 import org.socialbank.conversation.language.ParsedCommand;
 import org.socialbank.conversation.language.Payee;
 import org.socialbank.directory.CustomerId;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 import org.socialbank.shared.Dates;
 import org.socialbank.shared.Money;
 

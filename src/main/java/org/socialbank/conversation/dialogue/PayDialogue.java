@@ -15,7 +15,7 @@ import org.socialbank.directory.Alias;
 import org.socialbank.directory.AliasType;
 import org.socialbank.directory.AliasMatch;
 import org.socialbank.directory.CustomerId;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 import org.socialbank.payments.PaymentRejection;
 import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.Dates;

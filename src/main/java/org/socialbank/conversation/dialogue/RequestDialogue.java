@@ -12,7 +12,7 @@ import org.socialbank.conversation.language.Payee;
 import org.socialbank.conversation.language.Share;
 import org.socialbank.directory.Alias;
 import org.socialbank.directory.CustomerId;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.Money;
 

@@ -8,7 +8,7 @@ import org.socialbank.conversation.Outbound;
 import org.socialbank.conversation.dialogue.Dialogue.Step;
 import org.socialbank.conversation.language.ServiceCommand;
 import org.socialbank.directory.CustomerId;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 import org.socialbank.applications.Application;
 import org.socialbank.applications.Applications;
 import org.socialbank.applications.Product;

@@ -9,9 +9,9 @@ import org.socialbank.alerts.PublicNetworks;
 import org.socialbank.conversation.dialogue.Bank.AlertsAnswer;
 import org.socialbank.conversation.language.AlertCommand;
 import org.socialbank.directory.CustomerId;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 import org.socialbank.directory.Linking;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.Money;
 

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.socialbank.alerts.TransactionDigestDue;
 import org.socialbank.conversation.Outbound;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 import org.socialbank.shared.Dates;
 import org.socialbank.shared.Money;
 import org.springframework.context.event.EventListener;

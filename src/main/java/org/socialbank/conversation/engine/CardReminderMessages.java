@@ -7,7 +7,7 @@ import org.socialbank.cards.CardReminderDue;
 import org.socialbank.cards.CardUnlockConfirmed;
 import org.socialbank.conversation.Outbound;
 import org.socialbank.directory.Directory;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 import org.socialbank.shared.Dates;
 import org.socialbank.shared.Money;
 import org.springframework.context.event.EventListener;

@@ -4,7 +4,7 @@ import java.util.Optional;
 import org.socialbank.alerts.PublicNetworks;
 import org.socialbank.conversation.Outbound;
 import org.socialbank.directory.Directory;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 import org.socialbank.shared.Money;
 import org.socialbank.sweeping.CollectionSettled;
 import org.springframework.context.event.EventListener;

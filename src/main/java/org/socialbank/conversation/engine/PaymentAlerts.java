@@ -8,7 +8,7 @@ import org.socialbank.directory.AliasType;
 import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Directory;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 import org.socialbank.directory.Linking;
 import org.socialbank.directory.MaskedName;
 import org.socialbank.conversation.dialogue.Dialogue;

@@ -8,7 +8,7 @@ import org.socialbank.conversation.Outbound;
 import org.socialbank.conversation.dialogue.Bank;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Directory;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 import org.socialbank.payments.requests.MoneyRequest;
 import org.socialbank.payments.requests.MoneyRequested;
 import org.socialbank.payments.requests.RequestDeclined;

@@ -5,7 +5,7 @@ import org.socialbank.alerts.PublicNetworks;
 import org.socialbank.conversation.Outbound;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Directory;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 import org.socialbank.loyalty.PointsRedeemed;
 import org.socialbank.shared.Money;
 import org.springframework.context.event.EventListener;

@@ -2,7 +2,7 @@ package org.socialbank.conversation.language;
 
 import java.util.List;
 import java.util.Optional;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 
 /** A text cut into tokens, with the lexicon over them and the language they are in. */
 record Analysis(String text, List<Token> tokens, Marks marks, Language language, String region) {

@@ -10,7 +10,7 @@ import org.socialbank.conversation.language.Amounts.Mention;
 import org.socialbank.conversation.language.Sense.CurrencyWord;
 import org.socialbank.conversation.language.Sense.LanguageName;
 import org.socialbank.conversation.language.Token.Kind;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 import org.socialbank.shared.CurrencyCode;
 
 /** Turns an analysed text into a command: its intent, amount, currency, payees and shares. */

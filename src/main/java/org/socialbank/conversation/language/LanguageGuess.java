@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.socialbank.conversation.language.Sense.IntentWord;
 import org.socialbank.conversation.language.Token.Kind;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 
 /**
  * The language of a text, from its words: an intent word counts 3 (a weak one 2), any other word

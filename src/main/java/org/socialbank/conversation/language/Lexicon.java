@@ -15,7 +15,7 @@ import org.socialbank.conversation.language.Sense.HowWord;
 import org.socialbank.conversation.language.Sense.IntentWord;
 import org.socialbank.conversation.language.Sense.LanguageName;
 import org.socialbank.conversation.language.Sense.Multiplier;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 import org.socialbank.shared.CurrencyCode;
 
 /**

@@ -1,11 +1,11 @@
 package org.socialbank.conversation.language;
 
-import static org.socialbank.directory.Language.EN;
-import static org.socialbank.directory.Language.FR;
+import static org.socialbank.shared.Language.EN;
+import static org.socialbank.shared.Language.FR;
 
 import java.math.BigDecimal;
 import org.socialbank.conversation.language.Sense.CurrencyWord;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 
 /**
  * Currency signs and the currency and number words English and French share, the short words

@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.socialbank.conversation.language.Token.Kind;
 import org.socialbank.directory.Alias;
 import org.socialbank.directory.AliasType;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 
 /**
  * Cuts normalized text into tokens in one pass. Each step looks ahead a bounded distance (an

@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.socialbank.conversation.language.CommandParser;
 import org.socialbank.conversation.language.Context;
-import org.socialbank.directory.Language;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Language;
+import org.socialbank.shared.Network;
 
 /**
  * What to parse and where it was written; only {@code text} is required.

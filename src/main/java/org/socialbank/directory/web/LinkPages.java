@@ -6,7 +6,7 @@ import java.util.Locale;
 import org.socialbank.directory.DirectoryProperties;
 import org.socialbank.directory.LinkSignIn;
 import org.socialbank.directory.LinkStep;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 import org.socialbank.security.WebProperties;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;

@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.socialbank.directory.Digits;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 import org.socialbank.payments.ClaimView;
 import org.socialbank.payments.Payments;
 import org.socialbank.payouts.AccountProblem;

@@ -6,7 +6,7 @@ import java.util.UUID;
 import org.socialbank.directory.Alias;
 import org.socialbank.directory.AliasType;
 import org.socialbank.directory.CustomerId;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 import org.socialbank.payments.PaymentId;
 import org.socialbank.payments.PaymentOrder;
 import org.socialbank.shared.CurrencyCode;

@@ -41,7 +41,7 @@ import org.socialbank.demo.DemoCustomer;
 import org.socialbank.directory.jdbc.JdbcLinking;
 import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.Linking;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 import org.socialbank.services.Branches;
 import org.socialbank.services.PoisonedBranches;
 import org.socialbank.services.jdbc.JdbcBranches;

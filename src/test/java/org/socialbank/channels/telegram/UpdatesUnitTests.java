@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
 import org.socialbank.conversation.Inbound;
 import org.socialbank.conversation.InboundMessage;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 
 /** The recorded updates as the engine gets them. */
 class UpdatesUnitTests {

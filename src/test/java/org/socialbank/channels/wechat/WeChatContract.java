@@ -33,7 +33,7 @@ import org.socialbank.demo.DemoCustomer;
 import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.DirectoryProperties;
 import org.socialbank.directory.Linking;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.support.FakeSms;
 import org.socialbank.support.FormClient;

@@ -27,7 +27,7 @@ import org.socialbank.demo.DemoBank;
 import org.socialbank.demo.DemoCustomer;
 import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.Linking;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.shared.jdbc.Timestamps;
 import org.socialbank.support.FormClient;

@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.socialbank.conversation.Inbound;
 import org.socialbank.conversation.InboundMessage;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 import tools.jackson.databind.node.ObjectNode;
 
 class WhatsAppEventsUnitTests {

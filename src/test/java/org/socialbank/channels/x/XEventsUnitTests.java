@@ -7,7 +7,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.socialbank.conversation.Inbound;
 import org.socialbank.conversation.InboundMessage;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The recorded payloads of {@code src/test/resources/x/} as the engine gets them. */

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.socialbank.channels.PublicMentionReceived;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 
 /** Issue 20: the public tweets that mention the bank are handed, whole, to social listening. */
 class XPublicMentionsUnitTests {

@@ -16,8 +16,8 @@ import org.socialbank.conversation.dialogue.Texts;
 import org.socialbank.directory.Alias;
 import org.socialbank.directory.AliasType;
 import org.socialbank.directory.CustomerId;
-import org.socialbank.directory.Language;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Language;
+import org.socialbank.shared.Network;
 
 /** The dialogue's logic without Spring or a database: slots, confirmation, stale buttons, limits. */
 class DialogueUnitTests {

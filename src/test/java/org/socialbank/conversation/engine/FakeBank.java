@@ -11,7 +11,7 @@ import org.socialbank.conversation.dialogue.Bank;
 import org.socialbank.directory.Alias;
 import org.socialbank.directory.AliasMatch;
 import org.socialbank.directory.CustomerId;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 import org.socialbank.services.Branch;
 import org.socialbank.services.Branches;
 import org.socialbank.shared.CurrencyCode;
@@ -123,7 +123,7 @@ final class FakeBank implements Bank {
 
     @Override
     public AlertsAnswer changeAlerts(CustomerId customer, org.socialbank.conversation.language.AlertCommand command,
-            org.socialbank.directory.Language language) {
+            org.socialbank.shared.Language language) {
         alertCommands.add(command);
         return new AlertsAnswer("alerts.settings.on", "");
     }

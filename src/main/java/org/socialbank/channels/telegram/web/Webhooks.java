@@ -2,7 +2,7 @@ package org.socialbank.channels.telegram.web;
 
 import org.socialbank.channels.telegram.TelegramInbox;
 import org.socialbank.channels.telegram.TelegramInbox.Delivery;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 import org.socialbank.shared.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

@@ -1,4 +1,4 @@
-package org.socialbank.directory;
+package org.socialbank.shared;
 
 import java.util.Arrays;
 import java.util.Locale;
