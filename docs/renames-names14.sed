@@ -7,3 +7,14 @@
 # Kernel types in the kernel: Language and Network moved from directory to shared.
 s/\borg\.socialbank\.directory\.Language\b/org.socialbank.shared.Language/g
 s/\borg\.socialbank\.directory\.Network\b/org.socialbank.shared.Network/g
+#
+# conversation.language: Marks -> PhraseMatches (its Mark -> Match), Money (the shared word list) -> CommonWords.
+s/\bMarks\.Mark\b/PhraseMatches.Match/g
+s/\bMarks\.of(/PhraseMatches.of(/g
+s/\bMarks \(marks\|matches\)\b/PhraseMatches \1/g
+s/\bMoney\.into(/CommonWords.into(/g
+# shared.Money (a formatter, not a value) -> shared.MoneyFormat.
+s/\bshared\.Money\b/shared.MoneyFormat/g
+s/\bMoney\.format(/MoneyFormat.format(/g
+s/\bshared\/Money\.java\b/shared\/MoneyFormat.java/g
+s/\bMoneyUnitTests\b/MoneyFormatUnitTests/g

@@ -15,7 +15,7 @@ import org.socialbank.directory.linking.CodeCheck;
 import org.socialbank.security.otp.OneTimeCodes;
 import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.jdbc.DurableTransactions;
-import org.socialbank.shared.Money;
+import org.socialbank.shared.MoneyFormat;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
@@ -135,7 +135,7 @@ public class Confirmations {
                             ? messages.getMessage("sms.confirm.operation", new Object[] {code, request.payee()},
                                     language.locale())
                             : messages.getMessage("sms.confirm.code", new Object[] {code,
-                            Money.format(request.amountMinor() + request.feeMinor(), request.currency(),
+                            MoneyFormat.format(request.amountMinor() + request.feeMinor(), request.currency(),
                                     language.locale()), request.payee()}, language.locale()),
                     expires));
             String token = codes.randomToken();

@@ -11,7 +11,7 @@ import org.socialbank.directory.Directory;
 import org.socialbank.shared.Language;
 import org.socialbank.directory.OperationConfirmed;
 import org.socialbank.directory.OperationOutcome;
-import org.socialbank.shared.Money;
+import org.socialbank.shared.MoneyFormat;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
@@ -84,7 +84,7 @@ public class RedeemOnPage implements ConfirmedOperations {
     private String label(CustomerId customer, long count, long valueMinor, Card card) {
         Language language = directory.customer(customer).map(v -> v.customer().language()).orElse(Language.EN);
         return messages.getMessage("loyalty.redeem.label", new Object[] {count,
-                Money.format(valueMinor, card.currency(), language.locale()), card.maskedNumber()}, language.locale());
+                MoneyFormat.format(valueMinor, card.currency(), language.locale()), card.maskedNumber()}, language.locale());
     }
 
     @Override

@@ -32,7 +32,7 @@ import org.socialbank.directory.Linking;
 import org.socialbank.shared.Network;
 import org.socialbank.directory.jdbc.JdbcLinking;
 import org.socialbank.ledger.Ledger;
-import org.socialbank.shared.Money;
+import org.socialbank.shared.MoneyFormat;
 import org.socialbank.support.LedgerAudit;
 import org.socialbank.support.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -143,7 +143,7 @@ class BillingChatIntegrationTests {
 
         Outbound.Buttons offer = (Outbound.Buttons) say(chat, text).get(0);
         assertThat(plain(offer.text())).contains(shown).contains(bill.companyCode()).contains(toman)
-                .contains(Money.format(17_000, BillingFixtures.IRR, language.locale()));
+                .contains(MoneyFormat.format(17_000, BillingFixtures.IRR, language.locale()));
         assertThat(offer.buttons()).hasSize(2);
         String confirmMessage = "m-" + UUID.randomUUID();
         String answer = plain(((Outbound.Text) press(chat, confirmMessage, offer.buttons().get(0).reference()).get(0))
@@ -293,9 +293,9 @@ class BillingChatIntegrationTests {
         Outbound.Buttons nearest = (Outbound.Buttons) say(chat, "top up 09351234567 60000 rial").get(0);
         assertThat(nearest.text()).startsWith("The operator does not sell");
         assertThat(nearest.buttons()).extracting(Outbound.Button::label).containsExactly(
-                Money.format(20_000, BillingFixtures.IRR, Language.EN.locale()),
-                Money.format(50_000, BillingFixtures.IRR, Language.EN.locale()),
-                Money.format(100_000, BillingFixtures.IRR, Language.EN.locale()));
+                MoneyFormat.format(20_000, BillingFixtures.IRR, Language.EN.locale()),
+                MoneyFormat.format(50_000, BillingFixtures.IRR, Language.EN.locale()),
+                MoneyFormat.format(100_000, BillingFixtures.IRR, Language.EN.locale()));
         String message = "m-" + UUID.randomUUID();
         press(chat, message, nearest.buttons().get(1).reference());
         assertThat(fixtures.available(person.wallet())).isEqualTo(950_000);

@@ -26,7 +26,7 @@ import org.socialbank.directory.Linking;
 import org.socialbank.shared.Network;
 import org.socialbank.directory.jdbc.JdbcLinking;
 import org.socialbank.ledger.Ledger;
-import org.socialbank.shared.Money;
+import org.socialbank.shared.MoneyFormat;
 import org.socialbank.support.MutableClock;
 import org.socialbank.support.TestStores;
 import org.socialbank.sweeping.sandbox.SandboxOpenBanking;
@@ -117,7 +117,7 @@ class SweepingChatIntegrationTests {
         worker.run();
         worker.run();
         drain();
-        String amount = Money.format(300_00, SweepingFixtures.EUR, language.locale());
+        String amount = MoneyFormat.format(300_00, SweepingFixtures.EUR, language.locale());
         List<String> told = texts(chat).stream().filter(t -> t.contains(amount)).toList();
         assertThat(told).hasSize(1);
         assertThat(told.get(0)).contains(arrived);

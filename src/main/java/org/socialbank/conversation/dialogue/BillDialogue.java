@@ -19,7 +19,7 @@ import org.socialbank.conversation.dialogue.Dialogue.Step;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.shared.Language;
 import org.socialbank.shared.CurrencyCode;
-import org.socialbank.shared.Money;
+import org.socialbank.shared.MoneyFormat;
 
 /**
  * Iranian bills in chat (issue 15 section 1): "pay bill 7748317800142 1770160", "پرداخت قبض ۷۷۴۸۳۱۷۸۰۰۱۴۲
@@ -191,7 +191,7 @@ final class BillDialogue {
     }
 
     static String rial(Language language, IranianBill bill) {
-        return Money.format(bill.amountRial(), IRR, language.locale());
+        return MoneyFormat.format(bill.amountRial(), IRR, language.locale());
     }
 
     /**
@@ -199,7 +199,7 @@ final class BillDialogue {
      * already does, as Iranians count), so that rial and toman are never confused.
      */
     static String amount(Texts texts, Language language, long amountMinor, CurrencyCode currency) {
-        String formatted = Money.format(amountMinor, currency, language.locale());
+        String formatted = MoneyFormat.format(amountMinor, currency, language.locale());
         if (!currency.code().equals(IRR.code()) || language == Language.FA) {
             return formatted;
         }

@@ -15,7 +15,7 @@ import org.socialbank.applications.Product;
 import org.socialbank.loyalty.PointsSummary;
 import org.socialbank.loyalty.RedeemOnPage;
 import org.socialbank.shared.Dates;
-import org.socialbank.shared.Money;
+import org.socialbank.shared.MoneyFormat;
 
 /**
  * The answers to the service commands (issue 16): points (s3), applications (s4), appointments by
@@ -90,7 +90,7 @@ final class ServiceReplies {
             return say(turn, language, "loyalty.chat.redeem." + offer.refusal());
         }
         Outbound link = new Outbound.Link(texts.text(language, "loyalty.chat.redeem.confirm",
-                count(offer.points(), language), Money.format(offer.amountMinor(), offer.currency(), language.locale()),
+                count(offer.points(), language), MoneyFormat.format(offer.amountMinor(), offer.currency(), language.locale()),
                 offer.maskedNumber()), texts.text(language, "loyalty.chat.redeem.button"), offer.url());
         return new Step(turn.state(), List.of(link), language);
     }

@@ -13,7 +13,7 @@ import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Directory;
 import org.socialbank.shared.Language;
 import org.socialbank.shared.CurrencyCode;
-import org.socialbank.shared.Money;
+import org.socialbank.shared.MoneyFormat;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -64,7 +64,7 @@ class BillMessages {
             return;
         }
         Language language = language(notPaid.customerId());
-        String amount = Money.format(notPaid.amountMinor(), CurrencyCode.of(notPaid.currency()), language.locale());
+        String amount = MoneyFormat.format(notPaid.amountMinor(), CurrencyCode.of(notPaid.currency()), language.locale());
         String code = notPaid.code() == null ? "failed" : notPaid.code();
         String key = code.startsWith("biller_") ? "billing.chat.not_paid.biller" : "billing.chat.not_paid.other";
         outbox.write(chat.get(), new Outbound.Text(texts.text(language, key, notPaid.billId(), amount, code)));

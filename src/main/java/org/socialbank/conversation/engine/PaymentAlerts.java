@@ -20,7 +20,7 @@ import org.socialbank.payments.PaymentReturned;
 import org.socialbank.payments.PaymentStatus;
 import org.socialbank.payments.Payments;
 import org.socialbank.shared.CurrencyCode;
-import org.socialbank.shared.Money;
+import org.socialbank.shared.MoneyFormat;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -203,6 +203,6 @@ public class PaymentAlerts {
     }
 
     private static String amount(long minor, CurrencyCode currency, Language language) {
-        return Money.format(minor, currency, language.locale());
+        return MoneyFormat.format(minor, currency, language.locale());
     }
 }

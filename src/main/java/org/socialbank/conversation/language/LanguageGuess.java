@@ -20,9 +20,9 @@ final class LanguageGuess {
     private LanguageGuess() {
     }
 
-    static Language detect(List<Token> tokens, Marks marks, Optional<Language> hint, Lexicon lexicon) {
+    static Language detect(List<Token> tokens, PhraseMatches marks, Optional<Language> hint, Lexicon lexicon) {
         int[] scores = new int[Language.values().length];
-        for (Marks.Mark mark : marks.all()) {
+        for (PhraseMatches.Match mark : marks.all()) {
             mark.senses().forEach(sense -> count(scores, sense));
         }
         for (int j = 0; j < tokens.size(); j++) {

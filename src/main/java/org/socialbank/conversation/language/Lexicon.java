@@ -74,7 +74,7 @@ final class Lexicon {
         Russian.into(b);
         Persian.into(b);
         Chinese.into(b);
-        Money.into(b);
+        CommonWords.into(b);
         NumberWords.into(b);
         return new Lexicon(b);
     }

@@ -13,7 +13,7 @@ import org.socialbank.payments.ClaimView;
 import org.socialbank.payments.Payments;
 import org.socialbank.payouts.AccountProblem;
 import org.socialbank.payouts.ExternalAccount;
-import org.socialbank.shared.Money;
+import org.socialbank.shared.MoneyFormat;
 import org.socialbank.security.WebProperties;
 import org.socialbank.shared.web.SeeOther;
 import org.springframework.http.HttpHeaders;
@@ -128,7 +128,7 @@ class ClaimPages {
         model.addAttribute("view", v);
         model.addAttribute("state", v.state().wireName());
         model.addAttribute("proof", v.proof().wireName());
-        model.addAttribute("amount", Money.format(v.amountMinor(), v.currency(), locale));
+        model.addAttribute("amount", MoneyFormat.format(v.amountMinor(), v.currency(), locale));
         model.addAttribute("expires", org.socialbank.shared.Dates.dateTime(v.expiresAt(), locale));
         model.addAttribute("problemKey", problemKey(v.problem()));
         return "claim/page";

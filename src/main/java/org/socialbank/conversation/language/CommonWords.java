@@ -12,9 +12,9 @@ import org.socialbank.shared.Language;
  * of hashtag and slash commands, and the names of the languages in English and French.
  * ISO 4217 codes need no entry: any code of {@link org.socialbank.shared.CurrencyCode} is read.
  */
-final class Money {
+final class CommonWords {
 
-    private Money() {
+    private CommonWords() {
     }
 
     static void into(Lexicon.Builder b) {

@@ -6,9 +6,9 @@ import java.util.Currency;
 import java.util.Locale;
 
 /** Amounts in minor units shown the way a customer reads them in their language. */
-public final class Money {
+public final class MoneyFormat {
 
-    private Money() {
+    private MoneyFormat() {
     }
 
     /** The Persian word for the toman, ten rials: what Iranians count in. */

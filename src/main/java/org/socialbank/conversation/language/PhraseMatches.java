@@ -10,38 +10,38 @@ import org.socialbank.conversation.language.Token.Kind;
  * The lexicon laid over the tokens: the longest phrase at each word ("how much do i have" before
  * "how"), each word or phrase marked once.
  */
-final class Marks {
+final class PhraseMatches {
 
-    private final List<Mark> marks;
-    private final Mark[] byStart;
+    private final List<Match> matches;
+    private final Match[] byStart;
     private final boolean[] covered;
 
-    private Marks(List<Mark> marks, int tokens) {
-        this.marks = List.copyOf(marks);
-        this.byStart = new Mark[tokens];
+    private PhraseMatches(List<Match> matches, int tokens) {
+        this.matches = List.copyOf(matches);
+        this.byStart = new Match[tokens];
         this.covered = new boolean[tokens];
-        for (Mark mark : marks) {
-            byStart[mark.from()] = mark;
-            Arrays.fill(covered, mark.from(), mark.to(), true);
+        for (Match match : matches) {
+            byStart[match.from()] = match;
+            Arrays.fill(covered, match.from(), match.to(), true);
         }
     }
 
-    static Marks of(List<Token> tokens, Lexicon lexicon) {
-        List<Mark> marks = new ArrayList<>();
+    static PhraseMatches of(List<Token> tokens, Lexicon lexicon) {
+        List<Match> matches = new ArrayList<>();
         int j = 0;
         while (j < tokens.size()) {
-            Optional<Mark> mark = longestAt(tokens, j, lexicon);
-            if (mark.isPresent()) {
-                marks.add(mark.get());
-                j = mark.get().to();
+            Optional<Match> match = longestAt(tokens, j, lexicon);
+            if (match.isPresent()) {
+                matches.add(match.get());
+                j = match.get().to();
             } else {
                 j++;
             }
         }
-        return new Marks(marks, tokens.size());
+        return new PhraseMatches(matches, tokens.size());
     }
 
-    private static Optional<Mark> longestAt(List<Token> tokens, int j, Lexicon lexicon) {
+    private static Optional<Match> longestAt(List<Token> tokens, int j, Lexicon lexicon) {
         int run = 0;
         while (j + run < tokens.size() && run < lexicon.phraseWordsMax() && isWord(tokens.get(j + run))) {
             run++;
@@ -53,31 +53,31 @@ final class Marks {
             }
             List<Sense> senses = lexicon.phrase(key.toString());
             if (!senses.isEmpty()) {
-                return Optional.of(new Mark(j, j + width, senses));
+                return Optional.of(new Match(j, j + width, senses));
             }
         }
         if (run == 0) {
             return Optional.empty();
         }
         List<Sense> senses = lexicon.word(tokens.get(j).key(), tokens.get(j).text());
-        return senses.isEmpty() ? Optional.empty() : Optional.of(new Mark(j, j + 1, senses));
+        return senses.isEmpty() ? Optional.empty() : Optional.of(new Match(j, j + 1, senses));
     }
 
     private static boolean isWord(Token token) {
         return token.is(Kind.WORD) || token.is(Kind.HAN);
     }
 
-    List<Mark> all() {
-        return marks;
+    List<Match> all() {
+        return matches;
     }
 
-    /** The senses of the one-word mark at {@code j}, as amounts look at their neighbours. */
+    /** The senses of the one-word match at {@code j}, as amounts look at their neighbours. */
     List<Sense> wordAt(int j) {
-        Mark mark = j >= 0 && j < byStart.length ? byStart[j] : null;
-        return mark == null || mark.to() != j + 1 ? List.of() : mark.senses();
+        Match match = j >= 0 && j < byStart.length ? byStart[j] : null;
+        return match == null || match.to() != j + 1 ? List.of() : match.senses();
     }
 
-    Optional<Mark> startingAt(int j) {
+    Optional<Match> startingAt(int j) {
         return Optional.ofNullable(j >= 0 && j < byStart.length ? byStart[j] : null);
     }
 
@@ -90,7 +90,7 @@ final class Marks {
     }
 
     /** Tokens {@code [from, to)} mean {@code senses}. */
-    record Mark(int from, int to, List<Sense> senses) {
+    record Match(int from, int to, List<Sense> senses) {
 
         <T extends Sense> Optional<T> sense(Class<T> type) {
             return senses.stream().filter(type::isInstance).map(type::cast).findFirst();
