@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -20,6 +19,7 @@ import org.socialbank.directory.DirectoryProperties;
 import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.Digests;
 import org.socialbank.shared.jdbc.DurableTransactions;
+import org.socialbank.shared.Microseconds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -89,7 +89,7 @@ public class Applications {
             if (currency.isEmpty()) {
                 return new NotStarted(ApplicationRefusal.NO_ACCOUNT);
             }
-            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            Instant now = Microseconds.now(clock);
             String token = token();
             String lang = view.get().customer().language().locale().getLanguage();
             Instant expires = now.plus(properties.formTtl());
@@ -150,7 +150,7 @@ public class Applications {
             if (wrong.isPresent()) {
                 return new Invalid(wrong.get());
             }
-            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            Instant now = Microseconds.now(clock);
             Application submitted = new Application(a.id(), a.customerId(), a.product(), ApplicationStatus.SUBMITTED,
                     a.currency(), answers.amountMinor(), a.product() == Product.LOAN ? answers.termMonths() : null,
                     answers.incomeMinor(), blankToNull(answers.purpose()), null, a.channel(), a.createdAt(), now);
@@ -206,7 +206,7 @@ public class Applications {
             if (!a.status().mayBecome(target)) {
                 return new ApplicationResult.Refused(ApplicationRefusal.TRANSITION_NOT_ALLOWED);
             }
-            Application decided = a.with(target, blankToNull(reason), clock.instant().truncatedTo(ChronoUnit.MICROS));
+            Application decided = a.with(target, blankToNull(reason), Microseconds.now(clock));
             store.setStatus(decided);
             if (target == ApplicationStatus.APPROVED && a.product() == Product.CREDIT_CARD) {
                 issueCard(decided);

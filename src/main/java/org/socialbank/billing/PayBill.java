@@ -2,7 +2,6 @@ package org.socialbank.billing;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,6 +24,7 @@ import org.socialbank.payments.risk.Reject;
 import org.socialbank.payments.risk.StepUp;
 import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.jdbc.DurableTransactions;
+import org.socialbank.shared.Microseconds;
 import org.springframework.stereotype.Component;
 
 /**
@@ -180,6 +180,6 @@ class PayBill {
     }
 
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return Microseconds.now(clock);
     }
 }

@@ -2,7 +2,6 @@ package org.socialbank.directory;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,6 +21,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.socialbank.shared.Language;
+import org.socialbank.shared.Microseconds;
 
 /**
  * Step-up confirmation of risky operations on the bank's own page. The page shows exactly what
@@ -272,6 +272,6 @@ public class Confirmations {
     }
 
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return Microseconds.now(clock);
     }
 }

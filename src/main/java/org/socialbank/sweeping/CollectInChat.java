@@ -95,8 +95,7 @@ public class CollectInChat implements ConfirmedOperations {
 
     private void record(UUID id, CustomerId customer, ConsentId consent, Long amountMinor) {
         if (!requests.exists(id)) {
-            requests.insert(id, customer, consent, amountMinor, clock.instant().truncatedTo(
-                    java.time.temporal.ChronoUnit.MICROS));
+            requests.insert(id, customer, consent, amountMinor, org.socialbank.shared.Microseconds.now(clock));
         }
     }
 
