@@ -18,3 +18,27 @@ s/\bshared\.Money\b/shared.MoneyFormat/g
 s/\bMoney\.format(/MoneyFormat.format(/g
 s/\bshared\/Money\.java\b/shared\/MoneyFormat.java/g
 s/\bMoneyUnitTests\b/MoneyFormatUnitTests/g
+#
+# Channel adapters, one scheme: <Network>Api, <Network>Updates, <Network>Inbox, <Network>Replies,
+# <Network>Sender, web/<Network>Webhook (the bare names were package-private in channels.telegram).
+s/\bFakeBotApi\b/FakeTelegramApi/g
+s/\bBotApi\b/TelegramApi/g
+s/\bRenderUnitTests\b/TelegramRepliesUnitTests/g
+s/\bUpdatesUnitTests\b/TelegramUpdatesUnitTests/g
+s/\bRender\.\([A-Z][A-Za-z]*\b\|[a-z][A-Za-z]*(\)/TelegramReplies.\1/g
+s/\bUpdates\.\([A-Z][A-Za-z]*\b\|[a-z][A-Za-z]*(\)/TelegramUpdates.\1/g
+s/{@link \(Render\|Updates\)\([}#]\)/{@link Telegram\1\2/g
+s/\bWebhooks(TelegramInbox\b/TelegramWebhook(TelegramInbox/g
+s/\bXEventsUnitTests\b/XUpdatesUnitTests/g
+s/\bXRenderUnitTests\b/XRepliesUnitTests/g
+s/\bXEvents\b/XUpdates/g
+s/\bXRender\b/XReplies/g
+s/\bWeChatInboundUnitTests\b/WeChatUpdatesUnitTests/g
+s/\bWeChatInbound\b/WeChatUpdates/g
+s/\bWeChatTexts\b/WeChatReplies/g
+s/\bFakeCloudApi\b/FakeWhatsAppApi/g
+s/\bWhatsAppEventsUnitTests\b/WhatsAppUpdatesUnitTests/g
+s/\bWhatsAppRenderUnitTests\b/WhatsAppRepliesUnitTests/g
+s/\bCloudApi\b/WhatsAppApi/g
+s/\bWhatsAppEvents\b/WhatsAppUpdates/g
+s/\bWhatsAppRender\b/WhatsAppReplies/g

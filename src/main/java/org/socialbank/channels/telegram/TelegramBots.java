@@ -28,7 +28,7 @@ public final class TelegramBots {
     private static void add(List<ConfiguredBot> all, Network network, Map<String, TelegramProperties.Bot> bots,
             HttpClient http, Throttle.Time time) {
         bots.forEach((name, bot) -> all.add(new ConfiguredBot(network, name, bot,
-                new BotApi(http, bot.apiBaseUrl(), bot.token(), bot.requestTimeout()),
+                new TelegramApi(http, bot.apiBaseUrl(), bot.token(), bot.requestTimeout()),
                 new Throttle(time, bot.messagesPerSecond(), bot.chatMessagesPerSecond(),
                         bot.groupMessagesPerMinute()))));
     }

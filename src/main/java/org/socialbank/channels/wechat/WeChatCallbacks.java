@@ -90,20 +90,20 @@ public class WeChatCallbacks implements AutoCloseable {
      * @throws IllegalArgumentException for a callback that is not well formed
      */
     public Optional<String> answer(Map<String, String> xml, long deadlineNanos, boolean sealed) {
-        WeChatInbound.Read read = WeChatInbound.read(xml);
-        if (read instanceof WeChatInbound.Unreadable unreadable) {
+        WeChatUpdates.Read read = WeChatUpdates.read(xml);
+        if (read instanceof WeChatUpdates.Unreadable unreadable) {
             followers.wrote(unreadable.openId());
             String text = messages.getMessage("wechat.unreadable", null, Locale.forLanguageTag(properties.language()));
             return Optional.of(passive(xml, text));
         }
-        if (read instanceof WeChatInbound.Unsubscribed unsubscribed) {
+        if (read instanceof WeChatUpdates.Unsubscribed unsubscribed) {
             InboundMessage stop = unsubscribed.message();
             conversations.receive(stop);
             linking.forget(Network.WECHAT, stop.externalUserId());
             followers.forget(stop.externalUserId());
             return Optional.empty();
         }
-        if (!(read instanceof WeChatInbound.Message message)) {
+        if (!(read instanceof WeChatUpdates.Message message)) {
             return Optional.empty();
         }
         String openId = message.message().externalUserId();

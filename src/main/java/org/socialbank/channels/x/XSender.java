@@ -53,7 +53,7 @@ final class XSender implements ChannelSender {
             return directMessage(recipient, message);
         }
         String tweetId = recipient.substring(TWEET_PREFIX.length());
-        Optional<String> text = XRender.publicText(message.content(), publicTextMax);
+        Optional<String> text = XReplies.publicText(message.content(), publicTextMax);
         if (text.isPresent()) {
             return outcome(api.reply(tweetId, text.get()));
         }
@@ -71,7 +71,7 @@ final class XSender implements ChannelSender {
             return new SendOutcome.Failed(false, "not an X user id: " + userId);
         }
         try {
-            return outcome(api.directMessage(userId, XRender.directMessage(message.content())));
+            return outcome(api.directMessage(userId, XReplies.directMessage(message.content())));
         } catch (IllegalArgumentException e) {
             return new SendOutcome.Failed(false, e.getMessage());
         }

@@ -32,7 +32,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.socialbank.channels.telegram.FakeBotApi;
+import org.socialbank.channels.telegram.FakeTelegramApi;
 import org.socialbank.channels.wechat.FakeWeChat;
 import org.socialbank.channels.wechat.WeChatCrypto;
 import org.socialbank.channels.wechat.WeChatXml;
@@ -72,7 +72,7 @@ import tools.jackson.databind.node.ObjectNode;
 @Import(PoisonMessagesIntegrationTests.Poisoned.class)
 class PoisonMessagesIntegrationTests {
 
-    static final FakeBotApi TELEGRAM = new FakeBotApi();
+    static final FakeTelegramApi TELEGRAM = new FakeTelegramApi();
     static final FakeWeChat WECHAT = new FakeWeChat();
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final String BOT_TOKEN = "931:fuzz-bank";

@@ -224,7 +224,7 @@ abstract class XContract {
         assertThat(offer.text()).contains("/link/");
         FakeX.Call reply = X.reply(tweetId, 1);
         assertThat(reply.text()).startsWith("@t" + user.substring(user.length() - 8)).doesNotContain("/link/");
-        assertThat(XRender.neutral(reply.text(), 200)).isTrue();
+        assertThat(XReplies.neutral(reply.text(), 200)).isTrue();
         assertThat(X.replies(tweetId)).hasSize(1);
     }
 

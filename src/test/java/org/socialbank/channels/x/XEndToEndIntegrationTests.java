@@ -423,7 +423,7 @@ class XEndToEndIntegrationTests {
     /** A public reply names the author and nothing else: no amount, no payee, no link. */
     private static void assertNeutral(String reply, String author) {
         assertThat(reply).startsWith("@" + author + " ");
-        assertThat(XRender.neutral(reply, 200)).as(reply).isTrue();
+        assertThat(XReplies.neutral(reply, 200)).as(reply).isTrue();
         // after the author's handle, which is random and may hold "10"
         assertThat(reply.substring(author.length() + 2))
                 .doesNotContain("Camille", "camille_handle", "ivan", "Ivan", "10", "/link/", "€");

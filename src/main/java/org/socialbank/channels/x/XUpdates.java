@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
  * the bank's own tweets and messages, retweets, quotes, tweets that do not mention the bank, and
  * anything from a blocked account. Plain Java.
  */
-final class XEvents {
+final class XUpdates {
 
     /** Events read from one payload at most; X batches a few, never hundreds. */
     static final int EVENTS_MAX = 100;
@@ -58,7 +58,7 @@ final class XEvents {
     record Event(String eventId, String kind, Optional<InboundMessage> message) {
     }
 
-    private XEvents() {
+    private XUpdates() {
     }
 
     /** The payload's events, in order; an empty list when it is for another account. */

@@ -18,7 +18,7 @@ import org.socialbank.shared.Network;
  * have none, so theirs is made of the sender, {@code CreateTime}, the event and its key: a retry
  * of one event has the same, two distinct events (another key, another second) do not.
  */
-public final class WeChatInbound {
+public final class WeChatUpdates {
 
     /** Menu keys and the command each stands for. */
     public static final Map<String, String> MENU_COMMANDS = Map.of("BALANCE", "balance", "PAY", "pay",
@@ -30,7 +30,7 @@ public final class WeChatInbound {
     private static final String QR_SCENE = "qrscene_";
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,20}");
 
-    private WeChatInbound() {
+    private WeChatUpdates() {
     }
 
     /** What a callback asks of the bank. */

@@ -14,9 +14,9 @@ import tools.jackson.databind.JsonNode;
  * what the bank does not answer: edited messages, channel posts, other bots, group chatter that
  * neither mentions the bot nor uses one of its commands, stickers and photos. Plain Java.
  */
-final class Updates {
+final class TelegramUpdates {
 
-    private Updates() {
+    private TelegramUpdates() {
     }
 
     /**

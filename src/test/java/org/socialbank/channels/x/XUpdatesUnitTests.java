@@ -11,16 +11,16 @@ import org.socialbank.shared.Network;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The recorded payloads of {@code src/test/resources/x/} as the engine gets them. */
-class XEventsUnitTests {
+class XUpdatesUnitTests {
 
-    static final XEvents.Account BANK = new XEvents.Account(Recorded.BANK_ID, Recorded.BANK_NAME, Set.of());
+    static final XUpdates.Account BANK = new XUpdates.Account(Recorded.BANK_ID, Recorded.BANK_NAME, Set.of());
 
-    private static List<XEvents.Event> read(String name) {
-        return XEvents.read(Recorded.payload(name), BANK);
+    private static List<XUpdates.Event> read(String name) {
+        return XUpdates.read(Recorded.payload(name), BANK);
     }
 
     private static InboundMessage only(String name) {
-        List<XEvents.Event> events = read(name);
+        List<XUpdates.Event> events = read(name);
         assertThat(events).hasSize(1);
         return events.get(0).message().orElseThrow();
     }
@@ -52,10 +52,10 @@ class XEventsUnitTests {
         assertThat(read("tweet-quote")).singleElement().satisfies(e -> assertThat(e.message()).isEmpty());
         ObjectNode own = Recorded.payload("tweet-create");
         ((ObjectNode) Recorded.event(own, "tweet_create_events").get("user")).put("id_str", Recorded.BANK_ID);
-        assertThat(XEvents.read(own, BANK).get(0).message()).isEmpty();
-        XEvents.Account blocking = new XEvents.Account(Recorded.BANK_ID, Recorded.BANK_NAME, Set.of(Recorded.ALICE_ID));
-        assertThat(XEvents.read(Recorded.payload("tweet-create"), blocking).get(0).message()).isEmpty();
-        assertThat(XEvents.read(Recorded.payload("dm-text"), blocking).get(0).message()).isEmpty();
+        assertThat(XUpdates.read(own, BANK).get(0).message()).isEmpty();
+        XUpdates.Account blocking = new XUpdates.Account(Recorded.BANK_ID, Recorded.BANK_NAME, Set.of(Recorded.ALICE_ID));
+        assertThat(XUpdates.read(Recorded.payload("tweet-create"), blocking).get(0).message()).isEmpty();
+        assertThat(XUpdates.read(Recorded.payload("dm-text"), blocking).get(0).message()).isEmpty();
     }
 
     @Test
@@ -64,14 +64,14 @@ class XEventsUnitTests {
         ObjectNode tweet = Recorded.event(payload, "tweet_create_events");
         tweet.put("text", "#envoyer 10EUR @camille_handle");
         ((ObjectNode) tweet.get("entities")).putArray("user_mentions");
-        assertThat(XEvents.read(payload, BANK).get(0).message()).isEmpty();
+        assertThat(XUpdates.read(payload, BANK).get(0).message()).isEmpty();
     }
 
     @Test
     void aTweetThatIsOnlyTheMentionAsksForHelp() {
         ObjectNode payload = Recorded.payload("tweet-create");
         Recorded.event(payload, "tweet_create_events").put("text", "@socialbankfr");
-        assertThat(XEvents.read(payload, BANK).get(0).message().orElseThrow().content())
+        assertThat(XUpdates.read(payload, BANK).get(0).message().orElseThrow().content())
                 .isEqualTo(new Inbound.Text("help"));
     }
 
@@ -113,16 +113,16 @@ class XEventsUnitTests {
         ObjectNode follow = Recorded.event(payload, "follow_events");
         ((ObjectNode) follow.get("target")).put("id", "1400000000000000099");
         ((ObjectNode) follow.get("source")).put("id", Recorded.BANK_ID);
-        assertThat(XEvents.read(payload, BANK).get(0).message()).isEmpty();
+        assertThat(XUpdates.read(payload, BANK).get(0).message()).isEmpty();
     }
 
     @Test
     void aPayloadForAnotherAccountIsIgnoredAndMalformedEventsAreSkipped() {
         ObjectNode payload = Recorded.payload("tweet-create");
         payload.put("for_user_id", "42");
-        assertThat(XEvents.read(payload, BANK)).isEmpty();
+        assertThat(XUpdates.read(payload, BANK)).isEmpty();
         ObjectNode broken = Recorded.payload("dm-text");
         ((ObjectNode) Recorded.event(broken, "direct_message_events").get("message_create")).put("sender_id", "x\n1");
-        assertThat(XEvents.read(broken, BANK)).isEmpty();
+        assertThat(XUpdates.read(broken, BANK)).isEmpty();
     }
 }

@@ -27,7 +27,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code /bot<token>/<method>}: the methods the adapter calls, every call recorded with the time
  * of a given clock, and failures (429, 403, 5xx) injected per token and method.
  */
-public final class FakeBotApi implements AutoCloseable {
+public final class FakeTelegramApi implements AutoCloseable {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -50,11 +50,11 @@ public final class FakeBotApi implements AutoCloseable {
     private final Map<String, String> usernames = new ConcurrentHashMap<>();
     private final Map<String, Queue<JsonNode>> updates = new ConcurrentHashMap<>();
 
-    public FakeBotApi() {
+    public FakeTelegramApi() {
         this(System::nanoTime);
     }
 
-    FakeBotApi(LongSupplier nanos) {
+    FakeTelegramApi(LongSupplier nanos) {
         this.nanos = nanos;
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);

@@ -18,13 +18,13 @@ import org.springframework.web.bind.annotation.RestController;
  * The platform resends on anything but 2xx, so updates the bank does not answer get 200 too.
  */
 @RestController
-class Webhooks {
+class TelegramWebhook {
 
     static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
 
     private final TelegramInbox inbox;
 
-    Webhooks(TelegramInbox inbox) {
+    TelegramWebhook(TelegramInbox inbox) {
         this.inbox = inbox;
     }
 

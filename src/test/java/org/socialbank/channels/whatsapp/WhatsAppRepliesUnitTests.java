@@ -14,13 +14,13 @@ import org.socialbank.conversation.Outbound;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-class WhatsAppRenderUnitTests {
+class WhatsAppRepliesUnitTests {
 
     static final String TO = "16505551234";
 
     @Test
     void aTextIsAPlainTextWithoutLinkPreview() {
-        ObjectNode m = WhatsAppRender.free(new Outbound.Text("hello"), TO);
+        ObjectNode m = WhatsAppReplies.free(new Outbound.Text("hello"), TO);
         assertThat(m.path("messaging_product").asString()).isEqualTo("whatsapp");
         assertThat(m.path("to").asString()).isEqualTo(TO);
         assertThat(m.path("type").asString()).isEqualTo("text");
@@ -30,30 +30,30 @@ class WhatsAppRenderUnitTests {
 
     @Test
     void aPublicHttpsLinkIsACtaUrlButtonAndALocalOneGoesInTheText() {
-        ObjectNode cta = WhatsAppRender.free(new Outbound.Link("Sign in on the bank's page", "Open the bank's page now",
+        ObjectNode cta = WhatsAppReplies.free(new Outbound.Link("Sign in on the bank's page", "Open the bank's page now",
                 "https://bank.example/link/abc"), TO);
         assertThat(cta.path("interactive").path("type").asString()).isEqualTo("cta_url");
         JsonNode parameters = cta.path("interactive").path("action").path("parameters");
         assertThat(parameters.path("url").asString()).isEqualTo("https://bank.example/link/abc");
         assertThat(parameters.path("display_text").asString()).hasSize(20).endsWith("…");
-        ObjectNode local = WhatsAppRender.free(new Outbound.Link("Sign in", "Open", "http://localhost:8080/link/abc"), TO);
+        ObjectNode local = WhatsAppReplies.free(new Outbound.Link("Sign in", "Open", "http://localhost:8080/link/abc"), TO);
         assertThat(local.path("type").asString()).isEqualTo("text");
         assertThat(local.path("text").path("body").asString()).contains("http://localhost:8080/link/abc");
     }
 
     @Test
     void askPhoneIsOneReplyButtonStandingForTheSendersNumber() {
-        ObjectNode m = WhatsAppRender.free(new Outbound.AskPhone("Or share your number", "Share my phone number"), TO);
+        ObjectNode m = WhatsAppReplies.free(new Outbound.AskPhone("Or share your number", "Share my phone number"), TO);
         JsonNode reply = m.path("interactive").path("action").path("buttons").get(0).path("reply");
-        assertThat(reply.path("id").asString()).isEqualTo(WhatsAppEvents.SHARE_PHONE);
+        assertThat(reply.path("id").asString()).isEqualTo(WhatsAppUpdates.SHARE_PHONE);
         assertThat(reply.path("title").asString()).hasSizeLessThanOrEqualTo(20);
     }
 
     @Test
     void receiptsAndPlacesAreText() {
-        assertThat(WhatsAppRender.free(new Outbound.Receipt("Paid", List.of("€5.00", "to Camille D.")), TO)
+        assertThat(WhatsAppReplies.free(new Outbound.Receipt("Paid", List.of("€5.00", "to Camille D.")), TO)
                 .path("text").path("body").asString()).isEqualTo("Paid\n\n€5.00\nto Camille D.");
-        String places = WhatsAppRender.free(new Outbound.Places("Nearest", List.of(new Outbound.Place("Opéra",
+        String places = WhatsAppReplies.free(new Outbound.Places("Nearest", List.of(new Outbound.Place("Opéra",
                 "1 rue Auber", 48.87, 2.33))), TO).path("text").path("body").asString();
         assertThat(places).contains("Opéra", "1 rue Auber", "openstreetmap.org/?mlat=48.870000&mlon=2.330000");
     }
@@ -69,7 +69,7 @@ class WhatsAppRenderUnitTests {
             String label = random.nextInt(4) == 0 ? "Same" : "x".repeat(1 + random.nextInt(60)) + "é你";
             buttons.add(new Outbound.Button(label, "ref" + i));
         }
-        ObjectNode m = WhatsAppRender.free(new Outbound.Buttons("b".repeat(1 + random.nextInt(3000)), buttons), TO);
+        ObjectNode m = WhatsAppReplies.free(new Outbound.Buttons("b".repeat(1 + random.nextInt(3000)), buttons), TO);
         JsonNode interactive = m.path("interactive");
         assertThat(interactive.path("body").path("text").asString().length()).as("seed " + seed).isLessThanOrEqualTo(1024);
         List<String> titles = new ArrayList<>();
@@ -95,7 +95,7 @@ class WhatsAppRenderUnitTests {
     void theAlertTemplateTakesItsParametersFromTheReplyWithoutLineBreaks() {
         WhatsAppProperties.Template template = new WhatsAppProperties.Template("account_alert", "en_US", "UTILITY",
                 List.of("title", "body", "time"), null);
-        ObjectNode m = WhatsAppRender.template(template, new Outbound.Receipt("Payment received",
+        ObjectNode m = WhatsAppReplies.template(template, new Outbound.Receipt("Payment received",
                 List.of("€5.00", "from Alice W.")), TO, Instant.parse("2026-12-01T10:15:30Z"));
         assertThat(m.path("type").asString()).isEqualTo("template");
         assertThat(m.path("template").path("name").asString()).isEqualTo("account_alert");

@@ -10,10 +10,10 @@ import org.socialbank.conversation.InboundMessage;
 import org.socialbank.shared.Network;
 
 /** The recorded updates as the engine gets them. */
-class UpdatesUnitTests {
+class TelegramUpdatesUnitTests {
 
-    private static Updates.Update read(String name) {
-        return Updates.read(Recorded.update(name), Network.TELEGRAM, "main", () -> Optional.of("socialbankbot"));
+    private static TelegramUpdates.Update read(String name) {
+        return TelegramUpdates.read(Recorded.update(name), Network.TELEGRAM, "main", () -> Optional.of("socialbankbot"));
     }
 
     private static InboundMessage message(String name) {
@@ -35,18 +35,18 @@ class UpdatesUnitTests {
     @Test
     void commandsAreTheEngineOwnOrWords() {
         assertThat(message("command").content()).isEqualTo(new Inbound.Start());
-        assertThat(Updates.text("/stop", null)).contains(new Inbound.Stop());
-        assertThat(Updates.text("/pay@SocialBankBot @camille 5", "socialbankbot"))
+        assertThat(TelegramUpdates.text("/stop", null)).contains(new Inbound.Stop());
+        assertThat(TelegramUpdates.text("/pay@SocialBankBot @camille 5", "socialbankbot"))
                 .contains(new Inbound.Text("pay @camille 5"));
-        assertThat(Updates.text("/Balance", null)).contains(new Inbound.Text("balance"));
-        assertThat(Updates.text("/help@otherbot", "socialbankbot")).as("another bot's command").isEmpty();
-        assertThat(Updates.text("   ", null)).isEmpty();
-        assertThat(Updates.text("/", null)).isEmpty();
+        assertThat(TelegramUpdates.text("/Balance", null)).contains(new Inbound.Text("balance"));
+        assertThat(TelegramUpdates.text("/help@otherbot", "socialbankbot")).as("another bot's command").isEmpty();
+        assertThat(TelegramUpdates.text("   ", null)).isEmpty();
+        assertThat(TelegramUpdates.text("/", null)).isEmpty();
     }
 
     @Test
     void inAGroupOnlyMentionsAndCommandsAreRead() {
-        Updates.Update mention = read("group-mention");
+        TelegramUpdates.Update mention = read("group-mention");
         InboundMessage m = mention.message().orElseThrow();
         assertThat(m.groupId()).isEqualTo("-1001987654321");
         assertThat(m.externalUserId()).isEqualTo("522031");
@@ -55,13 +55,13 @@ class UpdatesUnitTests {
         assertThat(read("group-chatter").message()).isEmpty();
         ObjectNode fans = Recorded.update("group-mention");
         ((ObjectNode) fans.get("message")).put("text", "@SocialBankBot_fans meet up tonight");
-        assertThat(Updates.read(fans, Network.TELEGRAM, "main", () -> Optional.of("socialbankbot")).message())
+        assertThat(TelegramUpdates.read(fans, Network.TELEGRAM, "main", () -> Optional.of("socialbankbot")).message())
                 .as("another account whose name starts like the bot's").isEmpty();
     }
 
     @Test
     void aPressedButtonCarriesItsReferenceAndIsAnswered() {
-        Updates.Update u = read("callback-query");
+        TelegramUpdates.Update u = read("callback-query");
         assertThat(u.callbackQueryId()).isEqualTo("4382910384756112233");
         assertThat(u.message().orElseThrow().content()).isEqualTo(new Inbound.Button("Qm9vdHN0cmFwUmVmZXJlbmNl"));
         assertThat(u.chatId()).isEqualTo("522031");
@@ -87,19 +87,19 @@ class UpdatesUnitTests {
 
     @Test
     void editedMessagesAndUnknownKindsAreNotAnswered() {
-        Updates.Update edited = read("edited-message");
+        TelegramUpdates.Update edited = read("edited-message");
         assertThat(edited.kind()).isEqualTo("edited_message");
         assertThat(edited.message()).isEmpty();
-        var poll = FakeBotApi.JSON.createObjectNode().put("update_id", 5);
+        var poll = FakeTelegramApi.JSON.createObjectNode().put("update_id", 5);
         poll.putObject("poll").put("id", "1");
-        assertThat(Updates.read(poll, Network.BALE, "b", Optional::empty).message()).isEmpty();
-        assertThat(Updates.updateId(FakeBotApi.JSON.createObjectNode().put("update_id", "x"))).isEmpty();
+        assertThat(TelegramUpdates.read(poll, Network.BALE, "b", Optional::empty).message()).isEmpty();
+        assertThat(TelegramUpdates.updateId(FakeTelegramApi.JSON.createObjectNode().put("update_id", "x"))).isEmpty();
     }
 
     @Test
     void messagesFromBotsAreIgnored() {
         var update = Recorded.update("private-text");
         ((tools.jackson.databind.node.ObjectNode) update.get("message").get("from")).put("is_bot", true);
-        assertThat(Updates.read(update, Network.TELEGRAM, "main", Optional::empty).message()).isEmpty();
+        assertThat(TelegramUpdates.read(update, Network.TELEGRAM, "main", Optional::empty).message()).isEmpty();
     }
 }

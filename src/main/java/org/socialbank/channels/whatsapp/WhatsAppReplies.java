@@ -19,7 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
  * phone" as one reply button whose press stands for the sender's own number. Outside the window,
  * an alert goes as the configured template.
  */
-final class WhatsAppRender {
+final class WhatsAppReplies {
 
     static final int TEXT_MAX = 4_096;
     static final int INTERACTIVE_BODY_MAX = 1_024;
@@ -32,7 +32,7 @@ final class WhatsAppRender {
     /** The list's opening button: a sign, since the reply carries no language. */
     static final String LIST_BUTTON = "☰";
 
-    private WhatsAppRender() {
+    private WhatsAppReplies() {
     }
 
     /** A free-form message (inside the customer-service window) to {@code to}. */
@@ -53,7 +53,7 @@ final class WhatsAppRender {
         } else if (content instanceof Outbound.Places p) {
             text(m, places(p));
         } else if (content instanceof Outbound.AskPhone a) {
-            replyButtons(m, a.text(), List.of(new Outbound.Button(a.label(), WhatsAppEvents.SHARE_PHONE)));
+            replyButtons(m, a.text(), List.of(new Outbound.Button(a.label(), WhatsAppUpdates.SHARE_PHONE)));
         } else {
             throw new IllegalArgumentException("no rendering for " + content.getClass().getSimpleName());
         }
@@ -80,7 +80,7 @@ final class WhatsAppRender {
     }
 
     private static ObjectNode envelope(String to) {
-        return CloudApi.JSON.createObjectNode().put("messaging_product", "whatsapp").put("recipient_type", "individual")
+        return WhatsAppApi.JSON.createObjectNode().put("messaging_product", "whatsapp").put("recipient_type", "individual")
                 .put("to", to);
     }
 

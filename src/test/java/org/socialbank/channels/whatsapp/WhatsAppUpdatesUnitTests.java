@@ -10,14 +10,14 @@ import org.socialbank.conversation.InboundMessage;
 import org.socialbank.shared.Network;
 import tools.jackson.databind.node.ObjectNode;
 
-class WhatsAppEventsUnitTests {
+class WhatsAppUpdatesUnitTests {
 
     static final String NUMBER = Recorded.PHONE_NUMBER_ID;
 
-    static WhatsAppEvents.Message only(ObjectNode payload) {
-        List<WhatsAppEvents.Event> events = WhatsAppEvents.read(payload, NUMBER);
+    static WhatsAppUpdates.Message only(ObjectNode payload) {
+        List<WhatsAppUpdates.Event> events = WhatsAppUpdates.read(payload, NUMBER);
         assertThat(events).hasSize(1);
-        return (WhatsAppEvents.Message) events.get(0);
+        return (WhatsAppUpdates.Message) events.get(0);
     }
 
     static InboundMessage message(String name) {
@@ -26,7 +26,7 @@ class WhatsAppEventsUnitTests {
 
     @Test
     void aTextIsTheEnginesTextFromTheSendersNumberKeyedByItsWamid() {
-        WhatsAppEvents.Message read = only(Recorded.payload("text"));
+        WhatsAppUpdates.Message read = only(Recorded.payload("text"));
         InboundMessage message = read.message().orElseThrow();
         assertThat(message.channel()).isEqualTo(Network.WHATSAPP);
         assertThat(message.externalUserId()).isEqualTo(Recorded.SHEENA);
@@ -49,7 +49,7 @@ class WhatsAppEventsUnitTests {
     void theShareMyPhoneButtonIsTheSendersOwnNumber() {
         ObjectNode payload = Recorded.payload("button-reply");
         ((ObjectNode) Recorded.message(payload).get("interactive").get("button_reply")).put("id",
-                WhatsAppEvents.SHARE_PHONE);
+                WhatsAppUpdates.SHARE_PHONE);
         assertThat(only(payload).message().orElseThrow().content())
                 .isEqualTo(new Inbound.Contact("+" + Recorded.SHEENA, true));
     }
@@ -68,23 +68,23 @@ class WhatsAppEventsUnitTests {
 
     @Test
     void aPictureGetsTheHelpTextAndAReactionNothing() {
-        WhatsAppEvents.Message image = only(Recorded.payload("image"));
+        WhatsAppUpdates.Message image = only(Recorded.payload("image"));
         assertThat(image.kind()).isEqualTo("unsupported");
         assertThat(image.message().orElseThrow().content()).isEqualTo(new Inbound.Text("help"));
-        WhatsAppEvents.Message reaction = only(Recorded.payload("reaction"));
+        WhatsAppUpdates.Message reaction = only(Recorded.payload("reaction"));
         assertThat(reaction.message()).isEmpty();
         assertThat(reaction.waId()).isEqualTo(Recorded.SHEENA); // it still opens the window
     }
 
     @Test
     void aStatusCarriesItsWamidStateAndMetasErrorCode() {
-        WhatsAppEvents.Status failed = (WhatsAppEvents.Status) WhatsAppEvents.read(Recorded.payload("status-failed"),
+        WhatsAppUpdates.Status failed = (WhatsAppUpdates.Status) WhatsAppUpdates.read(Recorded.payload("status-failed"),
                 NUMBER).get(0);
         assertThat(failed.status()).isEqualTo("failed");
         assertThat(failed.errorCode()).isEqualTo(131047);
         assertThat(failed.errorTitle()).isEqualTo("Re-engagement message");
         assertThat(failed.eventId()).isEqualTo("s:" + failed.wamid() + ":failed");
-        WhatsAppEvents.Status delivered = (WhatsAppEvents.Status) WhatsAppEvents.read(
+        WhatsAppUpdates.Status delivered = (WhatsAppUpdates.Status) WhatsAppUpdates.read(
                 Recorded.payload("status-delivered"), NUMBER).get(0);
         assertThat(delivered.status()).isEqualTo("delivered");
         assertThat(delivered.errorCode()).isZero();
@@ -92,13 +92,13 @@ class WhatsAppEventsUnitTests {
 
     @Test
     void anotherNumbersEventsAnotherObjectAndMalformedSendersAreNotRead() {
-        assertThat(WhatsAppEvents.read(Recorded.payload("text"), "999")).isEmpty();
+        assertThat(WhatsAppUpdates.read(Recorded.payload("text"), "999")).isEmpty();
         ObjectNode page = Recorded.payload("text");
         page.put("object", "page");
-        assertThat(WhatsAppEvents.read(page, NUMBER)).isEmpty();
+        assertThat(WhatsAppUpdates.read(page, NUMBER)).isEmpty();
         ObjectNode badSender = Recorded.payload("text");
         Recorded.message(badSender).put("from", "+1 650 555");
-        assertThat(WhatsAppEvents.read(badSender, NUMBER)).isEmpty();
+        assertThat(WhatsAppUpdates.read(badSender, NUMBER)).isEmpty();
         ObjectNode longReference = Recorded.payload("button-reply");
         ((ObjectNode) Recorded.message(longReference).get("interactive").get("button_reply")).put("id", "r".repeat(65));
         assertThat(only(longReference).message().orElseThrow().content()).isEqualTo(new Inbound.Text("help"));

@@ -9,10 +9,10 @@ import org.socialbank.conversation.Outbound;
 import tools.jackson.databind.JsonNode;
 
 /** The engine's replies as Bot API calls: plain text, inline and reply keyboards. */
-class RenderUnitTests {
+class TelegramRepliesUnitTests {
 
     private static JsonNode render(Outbound content) {
-        Render.Call call = Render.render(content, "522031");
+        TelegramReplies.Call call = TelegramReplies.render(content, "522031");
         assertThat(call.method()).isEqualTo("sendMessage");
         assertThat(call.parameters().path("chat_id").asString()).isEqualTo("522031");
         assertThat(call.parameters().has("parse_mode")).as("plain text: nothing is read as markup").isFalse();
@@ -31,7 +31,7 @@ class RenderUnitTests {
 
     @Test
     void aReferenceOverSixtyFourBytesIsRefused() {
-        assertThatThrownBy(() -> Render.render(new Outbound.Buttons("x",
+        assertThatThrownBy(() -> TelegramReplies.render(new Outbound.Buttons("x",
                 List.of(new Outbound.Button("ok", "é".repeat(40)))), "1")).isInstanceOf(IllegalArgumentException.class);
     }
 

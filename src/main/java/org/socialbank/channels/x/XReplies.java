@@ -16,7 +16,7 @@ import tools.jackson.databind.node.ObjectNode;
  * link, no receipt, buttons or links at all; whatever fails that goes by DM instead. The engine
  * already says nothing private in public; this is the second lock on that door.
  */
-final class XRender {
+final class XReplies {
 
     /** X's limit on a direct message's text. */
     static final int DM_TEXT_MAX = 10_000;
@@ -29,7 +29,7 @@ final class XRender {
     /** Chinese numerals are amounts too. */
     private static final String CJK_NUMERALS = "〇零一二三四五六七八九十百千万萬亿億两兩";
 
-    private XRender() {
+    private XReplies() {
     }
 
     /**

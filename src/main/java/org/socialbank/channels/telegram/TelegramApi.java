@@ -19,7 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
  * reads Telegram's envelope: {@code ok}, {@code result}, {@code error_code}, {@code description},
  * {@code parameters.retry_after}. Bale answers in the same shape.
  */
-final class BotApi {
+final class TelegramApi {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -30,7 +30,7 @@ final class BotApi {
     private final String base;
     private final Duration timeout;
 
-    BotApi(HttpClient http, String apiBaseUrl, String token, Duration timeout) {
+    TelegramApi(HttpClient http, String apiBaseUrl, String token, Duration timeout) {
         this.http = http;
         this.base = apiBaseUrl + "/bot" + token + "/";
         this.timeout = timeout;

@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
  * (a picture, a voice note, "unsupported") gets the help text, so nobody is left without an answer.
  * Plain Java.
  */
-final class WhatsAppEvents {
+final class WhatsAppUpdates {
 
     /** Events read from one payload at most; Meta batches a few, never hundreds. */
     static final int EVENTS_MAX = 100;
@@ -32,7 +32,7 @@ final class WhatsAppEvents {
     private static final Set<String> IGNORED = Set.of("reaction", "system", "ephemeral", "request_welcome");
     private static final Set<String> STATUSES = Set.of("sent", "delivered", "read", "failed");
 
-    private WhatsAppEvents() {
+    private WhatsAppUpdates() {
     }
 
     /** What one payload holds, in order. */

@@ -12,13 +12,13 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code parse_mode}, so nothing the bank or a customer wrote can be read as markup), with an
  * inline keyboard for buttons and links and a reply keyboard for "share my phone".
  */
-final class Render {
+final class TelegramReplies {
 
     static final int TEXT_LENGTH_MAX = 4_096;
     static final int CALLBACK_DATA_BYTES_MAX = 64;
     private static final int ROW_MAX = 3;
 
-    private Render() {
+    private TelegramReplies() {
     }
 
     /** One Bot API call. */
@@ -45,7 +45,7 @@ final class Render {
      *     64 bytes, a malformed reply recipient)
      */
     static Call render(Outbound content, String recipient) {
-        ObjectNode p = BotApi.JSON.createObjectNode();
+        ObjectNode p = TelegramApi.JSON.createObjectNode();
         String chatId = chatOf(recipient);
         p.put("chat_id", chatId);
         if (!chatId.equals(recipient)) {
@@ -68,8 +68,8 @@ final class Render {
             places(p, places);
         } else if (content instanceof Outbound.AskPhone a) {
             p.put("text", bounded(a.text()));
-            ObjectNode button = BotApi.JSON.createObjectNode().put("text", a.label()).put("request_contact", true);
-            ObjectNode keyboard = BotApi.JSON.createObjectNode().put("one_time_keyboard", true)
+            ObjectNode button = TelegramApi.JSON.createObjectNode().put("text", a.label()).put("request_contact", true);
+            ObjectNode keyboard = TelegramApi.JSON.createObjectNode().put("one_time_keyboard", true)
                     .put("resize_keyboard", true);
             keyboard.putArray("keyboard").addArray().add(button);
             p.set("reply_markup", keyboard);
@@ -80,7 +80,7 @@ final class Render {
     }
 
     private static ObjectNode inline(List<Outbound.Button> buttons) {
-        ObjectNode markup = BotApi.JSON.createObjectNode();
+        ObjectNode markup = TelegramApi.JSON.createObjectNode();
         ArrayNode rows = markup.putArray("inline_keyboard");
         ArrayNode row = null;
         for (int i = 0; i < buttons.size(); i++) {
@@ -106,7 +106,7 @@ final class Render {
             return;
         }
         p.put("text", bounded(l.text()));
-        ObjectNode markup = BotApi.JSON.createObjectNode();
+        ObjectNode markup = TelegramApi.JSON.createObjectNode();
         markup.putArray("inline_keyboard").addArray().addObject().put("text", l.label()).put("url", l.url());
         p.set("reply_markup", markup);
     }
@@ -124,7 +124,7 @@ final class Render {
         if (places.places().isEmpty()) {
             return;
         }
-        ObjectNode markup = BotApi.JSON.createObjectNode();
+        ObjectNode markup = TelegramApi.JSON.createObjectNode();
         ArrayNode rows = markup.putArray("inline_keyboard");
         for (Outbound.Place place : places.places()) {
             rows.addArray().addObject().put("text", place.name()).put("url", String.format(Locale.ROOT,

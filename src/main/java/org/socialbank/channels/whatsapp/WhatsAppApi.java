@@ -17,7 +17,7 @@ import tools.jackson.databind.node.ObjectNode;
  * reads Meta's answer: {@code messages[0].id} (the wamid) on success, else the Graph error's
  * {@code code}, {@code error_subcode} and {@code message}.
  */
-final class CloudApi {
+final class WhatsAppApi {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -26,7 +26,7 @@ final class CloudApi {
     private final HttpClient http;
     private final WhatsAppProperties settings;
 
-    CloudApi(HttpClient http, WhatsAppProperties settings) {
+    WhatsAppApi(HttpClient http, WhatsAppProperties settings) {
         this.http = http;
         this.settings = settings;
     }

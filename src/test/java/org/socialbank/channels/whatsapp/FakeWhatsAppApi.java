@@ -38,7 +38,7 @@ import tools.jackson.databind.node.ObjectNode;
  * whose 24-hour window is closed is accepted and then reported failed with 131047. The next call
  * may be made to fail with any code.
  */
-final class FakeCloudApi implements AutoCloseable {
+final class FakeWhatsAppApi implements AutoCloseable {
 
     /** One message the bank sent and Meta accepted. */
     record Call(String to, String type, JsonNode body, String authorization, String wamid, Instant at) {
@@ -95,7 +95,7 @@ final class FakeCloudApi implements AutoCloseable {
     private volatile String webhookUrl;
     private volatile boolean statuses = true;
 
-    FakeCloudApi(String version, String phoneNumberId, String token, String appSecret, Set<String> approvedTemplates) {
+    FakeWhatsAppApi(String version, String phoneNumberId, String token, String appSecret, Set<String> approvedTemplates) {
         this.version = version;
         this.phoneNumberId = phoneNumberId;
         this.token = token;
@@ -215,7 +215,7 @@ final class FakeCloudApi implements AutoCloseable {
                 answer(exchange, failure.status(), error(failure.code(), failure.message()));
                 return;
             }
-            JsonNode body = CloudApi.JSON.readTree(exchange.getRequestBody().readAllBytes());
+            JsonNode body = WhatsAppApi.JSON.readTree(exchange.getRequestBody().readAllBytes());
             String problem = problem(body);
             if (problem != null) {
                 refused.incrementAndGet();

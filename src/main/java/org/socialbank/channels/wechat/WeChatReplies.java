@@ -12,12 +12,12 @@ import org.socialbank.conversation.Outbound;
  * ({@code weixin://bizmsgmenu}) whose tap comes back as a text carrying the button's reference
  * in {@code bizmsgmenuid}; links are {@code <a href>}; receipts and places are lines.
  */
-public final class WeChatTexts {
+public final class WeChatReplies {
 
     /** WeChat cuts text messages at 2048 bytes; we stay well under in characters. */
     static final int LENGTH_MAX = 600;
 
-    private WeChatTexts() {
+    private WeChatReplies() {
     }
 
     public static String text(Outbound content) {
