@@ -42,3 +42,8 @@ s/\bWhatsAppRenderUnitTests\b/WhatsAppRepliesUnitTests/g
 s/\bCloudApi\b/WhatsAppApi/g
 s/\bWhatsAppEvents\b/WhatsAppUpdates/g
 s/\bWhatsAppRender\b/WhatsAppReplies/g
+#
+# conversation.engine: EngineBank (named after where it lives) -> ChatBank (the bank as one chat
+# message sees it); its Parts record -> ChatBank.Collaborators.
+s/\bEngineBank\.Parts\b/ChatBank.Collaborators/g
+s/\bEngineBank\b/ChatBank/g

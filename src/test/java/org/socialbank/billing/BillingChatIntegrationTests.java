@@ -22,7 +22,7 @@ import org.socialbank.conversation.Outbound;
 import org.socialbank.conversation.OutboundMessage;
 import org.socialbank.conversation.Received;
 import org.socialbank.conversation.SendOutcome;
-import org.socialbank.conversation.engine.EngineBank;
+import org.socialbank.conversation.engine.ChatBank;
 import org.socialbank.conversation.engine.OutboxRelay;
 import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.CustomerId;
@@ -155,7 +155,7 @@ class BillingChatIntegrationTests {
         worker.work();
         worker.work();
         drain();
-        BillPayment paid = bills.payment(EngineBank.billPaymentId(Network.TELEGRAM, confirmMessage)).orElseThrow();
+        BillPayment paid = bills.payment(ChatBank.billPaymentId(Network.TELEGRAM, confirmMessage)).orElseThrow();
         assertThat(paid.status()).isEqualTo(BillPaymentStatus.COMPLETED);
         List<Outbound.Receipt> receipts = sent(chat, Outbound.Receipt.class);
         assertThat(receipts).as("told once").hasSize(1);
@@ -204,7 +204,7 @@ class BillingChatIntegrationTests {
         String message = confirm(chat, lost);
         biller.troubleNext(SandboxBiller.Trouble.LOSE);
         worker.work();
-        BillPaymentId id = EngineBank.billPaymentId(Network.TELEGRAM, message);
+        BillPaymentId id = ChatBank.billPaymentId(Network.TELEGRAM, message);
         assertThat(bills.payment(id).orElseThrow().status()).isEqualTo(BillPaymentStatus.UNKNOWN);
         assertThat(fixtures.available(person.wallet())).as("reserved, not lost").isEqualTo(1_000_000 - 40_000);
         eventually(() -> {
@@ -277,7 +277,7 @@ class BillingChatIntegrationTests {
         topUpWorker.recheck();
         topUpWorker.recheck();
         drain();
-        TopUp topUp = topUps.topUp(EngineBank.topUpId(Network.TELEGRAM, message)).orElseThrow();
+        TopUp topUp = topUps.topUp(ChatBank.topUpId(Network.TELEGRAM, message)).orElseThrow();
         assertThat(topUp.status()).isEqualTo(BillPaymentStatus.COMPLETED);
         assertThat(topUp.operator()).isEqualTo("irancell");
         List<String> told = texts(chat).stream().filter(t -> t.contains(done)).toList();
@@ -302,7 +302,7 @@ class BillingChatIntegrationTests {
         operator.troubleNext(SandboxBiller.Trouble.FAIL);
         topUpWorker.recheck();
         drain();
-        assertThat(topUps.topUp(EngineBank.topUpId(Network.TELEGRAM, message)).orElseThrow().status())
+        assertThat(topUps.topUp(ChatBank.topUpId(Network.TELEGRAM, message)).orElseThrow().status())
                 .isEqualTo(BillPaymentStatus.FAILED);
         assertThat(texts(chat).stream().filter(t -> t.contains("was not topped up")).toList()).singleElement()
                 .satisfies(t -> assertThat(t).contains("money is back"));

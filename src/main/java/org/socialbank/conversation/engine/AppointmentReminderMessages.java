@@ -53,7 +53,7 @@ class AppointmentReminderMessages {
     }
 
     private String button(JdbcConversations.Chat chat, String action, AppointmentReminderDue due) {
-        String reference = EngineBank.newReference();
+        String reference = ChatBank.newReference();
         store.insertButton(reference, chat.identityId(), Json.action(action), 0, due.start());
         return reference;
     }

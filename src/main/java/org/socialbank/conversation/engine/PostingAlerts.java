@@ -47,7 +47,7 @@ class PostingAlerts {
             outbox.write(chat, new Outbound.Text(text(alert)));
             return;
         }
-        String reference = EngineBank.newReference();
+        String reference = ChatBank.newReference();
         store.insertButton(reference, alert.chatIdentity(), Json.action(Bank.NOT_ME + alert.alertId()), 0,
                 alert.postedAt().plus(NOT_ME_VALID));
         outbox.write(chat, new Outbound.Buttons(text(alert), List.of(

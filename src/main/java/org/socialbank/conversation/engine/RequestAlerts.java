@@ -124,7 +124,7 @@ class RequestAlerts {
     }
 
     private String button(JdbcConversations.Chat chat, String action, Instant expires) {
-        String reference = EngineBank.newReference();
+        String reference = ChatBank.newReference();
         store.insertButton(reference, chat.identityId(), Json.action(action), 0, expires);
         return reference;
     }

@@ -48,12 +48,12 @@ import org.socialbank.shared.CurrencyCode;
  * The bank as the dialogue of one inbound message sees it: every call runs in the transaction
  * that handles the message.
  */
-public final class EngineBank implements Bank {
+public final class ChatBank implements Bank {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Where the engine's collaborators are; one per application. */
-    public record Parts(Linking linking, Directory directory, Ledger ledger, Branches branches, Payments payments,
+    public record Collaborators(Linking linking, Directory directory, Ledger ledger, Branches branches, Payments payments,
             Requests requests, PaymentAlerts alerts, JdbcConversations store, Clock clock, Duration buttonTtl,
             MarketingOptOut optOut, Alerts alertSettings, Assistant assistant,
             org.socialbank.services.Appointments appointments, Cards cards, Statements statements,
@@ -70,7 +70,7 @@ public final class EngineBank implements Bank {
     /** Recent payees offered to the parser. */
     static final int RECENT_PAYEES_MAX = 20;
 
-    private final Parts parts;
+    private final Collaborators parts;
     private final IdentityId identity;
     private final Network channel;
     private final String externalMessageId;
@@ -79,7 +79,7 @@ public final class EngineBank implements Bank {
     /** What the assistant made of this message's text, if it was asked (issue 19: "not confident"). */
     private Optional<Optional<Guess>> guessed = Optional.empty();
 
-    public EngineBank(Parts parts, IdentityId identity, Network channel, String externalMessageId,
+    public ChatBank(Collaborators parts, IdentityId identity, Network channel, String externalMessageId,
             String externalUserId, String handle) {
         this.parts = parts;
         this.identity = identity;
@@ -128,7 +128,7 @@ public final class EngineBank implements Bank {
             }
             return Optional.empty(); // refused: blank or too long
         } catch (RuntimeException e) { // the assistant is a help, never a reason to refuse a message
-            org.slf4j.LoggerFactory.getLogger(EngineBank.class).warn("assistant failed; the hint answers", e);
+            org.slf4j.LoggerFactory.getLogger(ChatBank.class).warn("assistant failed; the hint answers", e);
             return Optional.empty();
         }
     }
@@ -223,7 +223,7 @@ public final class EngineBank implements Bank {
             return maskedName(holder.get()).orElse(null);
         }
         Optional<Payment> payment = Optional.ofNullable(t.metadata()).map(m -> m.entries().get("payment"))
-                .flatMap(EngineBank::paymentId).flatMap(parts.payments()::payment);
+                .flatMap(ChatBank::paymentId).flatMap(parts.payments()::payment);
         if (payment.isPresent()) {
             return outgoing ? payment.get().payee().alias().display()
                     : maskedName(payment.get().payerCustomerId()).orElse(null);
