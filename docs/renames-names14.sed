@@ -47,3 +47,9 @@ s/\bWhatsAppRender\b/WhatsAppReplies/g
 # message sees it); its Parts record -> ChatBank.Collaborators.
 s/\bEngineBank\.Parts\b/ChatBank.Collaborators/g
 s/\bEngineBank\b/ChatBank/g
+#
+# HTTP request-body holders are *Bodies (responses are *Json): ledger.web.Requests -> LedgerBodies,
+# payments.web.PaymentRequests -> PaymentBodies, conversation.web.ParseRequest -> ParseBody.
+s/\bRequests\.\(OpenAccount\|CreateTransfer\|Batch\|PostPending\|ChangeStatus\)\b/LedgerBodies.\1/g
+s/\bPaymentRequests\b/PaymentBodies/g
+s/\bParseRequest\b/ParseBody/g

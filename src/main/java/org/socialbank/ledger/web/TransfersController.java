@@ -49,7 +49,7 @@ class TransfersController {
     @ApiResponse(responseCode = "422", description = "rejected: see the code member", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "400", description = "malformed or invalid request", content = @Content(mediaType = "application/problem+json"))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> create(@RequestBody Requests.CreateTransfer body,
+    ResponseEntity<?> create(@RequestBody LedgerBodies.CreateTransfer body,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         return respond(ledger.transfer(body.toNewTransfer(idempotencyKey)));
     }
@@ -58,7 +58,7 @@ class TransfersController {
     @Operation(summary = "Book a linked batch: every transfer or none")
     @ApiResponse(responseCode = "422", description = "one transfer failed: failedIndex and codes say which", content = @Content(mediaType = "application/problem+json"))
     @PostMapping(path = "/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> batch(@RequestBody Requests.Batch body) {
+    ResponseEntity<?> batch(@RequestBody LedgerBodies.Batch body) {
         if (body.transfers() == null || body.transfers().isEmpty() || body.transfers().contains(null)) {
             throw new IllegalArgumentException("transfers must hold at least one transfer and no null");
         }
@@ -82,7 +82,7 @@ class TransfersController {
     @ApiResponse(responseCode = "422", description = "rejected: see the code member", content = @Content(mediaType = "application/problem+json"))
     @PostMapping(path = "/{id}/post")
     ResponseEntity<?> post(@PathVariable UUID id,
-            @RequestBody(required = false) Requests.PostPending body) {
+            @RequestBody(required = false) LedgerBodies.PostPending body) {
         OptionalLong amount = body == null || body.amountMinor() == null ? OptionalLong.empty()
                 : OptionalLong.of(body.amountMinor());
         return respond(ledger.resolve(Resolution.post(new TransferId(id), amount)));

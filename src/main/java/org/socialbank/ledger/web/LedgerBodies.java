@@ -18,11 +18,11 @@ import org.socialbank.ledger.TransferId;
 import org.socialbank.shared.CurrencyCode;
 
 /** The JSON the API accepts, and its translation to ledger requests with clear 400s. */
-final class Requests {
+final class LedgerBodies {
 
     static final int IDEMPOTENCY_KEY_LENGTH_MAX = 255;
 
-    private Requests() {
+    private LedgerBodies() {
     }
 
     record OpenAccount(UUID id, String currency, String kind, String ownerRef, List<String> flags) {
@@ -43,7 +43,7 @@ final class Requests {
                     .map(f -> AccountFlag.fromWireName(f).orElseThrow(
                             () -> new IllegalArgumentException("unknown flag '" + f + "'")))
                     .collect(Collectors.toSet());
-            return new NewAccount(new AccountId(Requests.id(id, idempotencyKey)), Requests.currency(currency),
+            return new NewAccount(new AccountId(LedgerBodies.id(id, idempotencyKey)), LedgerBodies.currency(currency),
                     ownerRef, accountKind, accountFlags);
         }
     }
@@ -70,9 +70,9 @@ final class Requests {
                 missing.add("code");
             }
             requireNone(missing);
-            return new NewTransfer(new TransferId(Requests.id(id, idempotencyKey)),
+            return new NewTransfer(new TransferId(LedgerBodies.id(id, idempotencyKey)),
                     new AccountId(debitAccountId), new AccountId(creditAccountId), amountMinor,
-                    Requests.currency(currency), new TransferCode(code), Boolean.TRUE.equals(pending),
+                    LedgerBodies.currency(currency), new TransferCode(code), Boolean.TRUE.equals(pending),
                     timeoutSeconds == null ? 0 : timeoutSeconds, Metadata.of(metadata));
         }
     }

@@ -12,9 +12,9 @@ import org.socialbank.payments.PaymentOrder;
 import org.socialbank.shared.CurrencyCode;
 
 /** The JSON the payments API accepts, and its translation to orders with clear 400s. */
-final class PaymentRequests {
+final class PaymentBodies {
 
-    private PaymentRequests() {
+    private PaymentBodies() {
     }
 
     /** A payee: {@code phone}, {@code email}, {@code tag}, or {@code handle} with its {@code network}. */

@@ -19,7 +19,7 @@ import org.socialbank.shared.Network;
  * @param recentPayees the payer's recent payees' names, found in the text as payees
  * @param bankHandles the bank's own handles, never payees ({@code @SMoneyfr #envoyer 10EUR @dest})
  */
-record ParseRequest(String text, String locale, String network, String region, List<String> recentPayees,
+record ParseBody(String text, String locale, String network, String region, List<String> recentPayees,
         List<String> bankHandles) {
 
     /** The text, checked: present and at most {@link CommandParser#TEXT_LENGTH_MAX} characters. */
