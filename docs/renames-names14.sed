@@ -53,3 +53,11 @@ s/\bEngineBank\b/ChatBank/g
 s/\bRequests\.\(OpenAccount\|CreateTransfer\|Batch\|PostPending\|ChangeStatus\)\b/LedgerBodies.\1/g
 s/\bPaymentRequests\b/PaymentBodies/g
 s/\bParseRequest\b/ParseBody/g
+#
+# Module services (a stereotype word) -> branches (branches, ATMs and appointments at a branch).
+# Paths: git mv src/{main,test}/java/org/socialbank/services/<new file> .../branches/<new file>.
+# The settings keep their prefix socialbank.services.appointments.*.
+s/\borg\.socialbank\.services\b/org.socialbank.branches/g
+s/\borg\/socialbank\/services\//org\/socialbank\/branches\//g
+s/`services\.Branches\b/`branches.Branches/g
+s/\bServicesConfiguration\b/BranchesConfiguration/g

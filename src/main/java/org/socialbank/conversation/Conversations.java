@@ -25,7 +25,7 @@ import org.socialbank.directory.Linking;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.payments.Payments;
 import org.socialbank.payments.requests.Requests;
-import org.socialbank.services.Branches;
+import org.socialbank.branches.Branches;
 import org.socialbank.shared.Durability;
 import org.socialbank.shared.Faults;
 import org.socialbank.shared.Races;
@@ -72,7 +72,7 @@ public class Conversations {
     Conversations(JdbcConversations store, Outbox outbox, Linking linking, Directory directory, Ledger ledger,
             Branches branches, Payments payments, Requests requests, PaymentAlerts alerts, MessageTexts texts, PlatformTransactionManager transactionManager, Durability durability, Clock clock,
             ConversationProperties properties, MarketingOptOut optOut, Alerts alertSettings, Assistant assistant,
-            org.socialbank.services.Appointments appointments,
+            org.socialbank.branches.Appointments appointments,
             org.socialbank.cards.Cards cards, org.socialbank.cards.Statements statements,
             org.socialbank.cards.RepayOnPage cardRepayments, org.socialbank.cards.AutoRepayments autoRepayments,
             org.socialbank.cards.UnlockOnPage cardUnlocks,

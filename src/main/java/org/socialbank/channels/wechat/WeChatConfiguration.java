@@ -7,7 +7,7 @@ import org.socialbank.directory.DirectoryProperties;
 import org.socialbank.directory.Directory;
 import org.socialbank.directory.Linking;
 import org.socialbank.security.otp.OneTimeCodes;
-import org.socialbank.services.Branches;
+import org.socialbank.branches.Branches;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.socialbank.services.Branches;
+import org.socialbank.branches.Branches;
 import org.springframework.context.MessageSource;
 
 /**

@@ -20,8 +20,8 @@ import org.socialbank.conversation.language.ServiceCommand;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.shared.Language;
 import org.socialbank.shared.Network;
-import org.socialbank.services.Branch;
-import org.socialbank.services.Branches;
+import org.socialbank.branches.Branch;
+import org.socialbank.branches.Branches;
 import org.socialbank.shared.Dates;
 import org.socialbank.shared.MoneyFormat;
 

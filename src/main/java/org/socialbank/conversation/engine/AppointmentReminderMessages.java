@@ -7,7 +7,7 @@ import org.socialbank.conversation.Outbound;
 import org.socialbank.conversation.dialogue.Bank;
 import org.socialbank.directory.Directory;
 import org.socialbank.shared.Language;
-import org.socialbank.services.AppointmentReminderDue;
+import org.socialbank.branches.AppointmentReminderDue;
 import org.socialbank.shared.Dates;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;

@@ -40,8 +40,8 @@ import org.socialbank.payments.PaymentResult;
 import org.socialbank.payments.Precheck;
 import org.socialbank.payments.Payments;
 import org.socialbank.payments.requests.Requests;
-import org.socialbank.services.Branch;
-import org.socialbank.services.Branches;
+import org.socialbank.branches.Branch;
+import org.socialbank.branches.Branches;
 import org.socialbank.shared.CurrencyCode;
 
 /**
@@ -56,7 +56,7 @@ public final class ChatBank implements Bank {
     public record Collaborators(Linking linking, Directory directory, Ledger ledger, Branches branches, Payments payments,
             Requests requests, PaymentAlerts alerts, JdbcConversations store, Clock clock, Duration buttonTtl,
             MarketingOptOut optOut, Alerts alertSettings, Assistant assistant,
-            org.socialbank.services.Appointments appointments, Cards cards, Statements statements,
+            org.socialbank.branches.Appointments appointments, Cards cards, Statements statements,
             RepayOnPage cardRepayments, org.socialbank.cards.AutoRepayments autoRepayments,
             org.socialbank.cards.UnlockOnPage cardUnlocks, org.springframework.context.ApplicationEventPublisher events,
             org.socialbank.sweeping.Sweeping sweeping, org.socialbank.loyalty.Points points,
@@ -454,8 +454,8 @@ public final class ChatBank implements Bank {
     }
 
     /** The id of an appointment booked by this message: a redelivery can never book twice. */
-    public static org.socialbank.services.AppointmentId appointmentId(Network channel, String externalMessageId) {
-        return new org.socialbank.services.AppointmentId(UUID.nameUUIDFromBytes(("chat-appointment|"
+    public static org.socialbank.branches.AppointmentId appointmentId(Network channel, String externalMessageId) {
+        return new org.socialbank.branches.AppointmentId(UUID.nameUUIDFromBytes(("chat-appointment|"
                 + channel.wireName() + "|" + externalMessageId).getBytes(StandardCharsets.UTF_8)));
     }
 
@@ -465,53 +465,53 @@ public final class ChatBank implements Bank {
     }
 
     @Override
-    public Optional<org.socialbank.services.BranchSchedule> branchSchedule(String branchId) {
+    public Optional<org.socialbank.branches.BranchSchedule> branchSchedule(String branchId) {
         return parts.appointments().schedule(branchId);
     }
 
     @Override
-    public List<org.socialbank.services.Slot> slots(String branchId, java.time.LocalDate date) {
+    public List<org.socialbank.branches.Slot> slots(String branchId, java.time.LocalDate date) {
         return parts.appointments().slots(branchId, date).orElse(List.of());
     }
 
     @Override
-    public org.socialbank.services.BookingResult bookAppointment(CustomerId customer, String branchId,
+    public org.socialbank.branches.BookingResult bookAppointment(CustomerId customer, String branchId,
             java.time.OffsetDateTime start, String service) {
-        return parts.appointments().book(new org.socialbank.services.BookingRequest(
+        return parts.appointments().book(new org.socialbank.branches.BookingRequest(
                 appointmentId(channel, externalMessageId), customer, branchId, start, service, channel.wireName()));
     }
 
     @Override
-    public Optional<org.socialbank.services.Appointment> appointment(CustomerId customer,
-            org.socialbank.services.AppointmentId id) {
+    public Optional<org.socialbank.branches.Appointment> appointment(CustomerId customer,
+            org.socialbank.branches.AppointmentId id) {
         return parts.appointments().appointment(id).filter(a -> a.customerId().equals(customer));
     }
 
     @Override
-    public List<org.socialbank.services.Appointment> appointments(CustomerId customer) {
+    public List<org.socialbank.branches.Appointment> appointments(CustomerId customer) {
         return parts.appointments().upcoming(customer);
     }
 
     @Override
-    public Optional<org.socialbank.services.Appointment> appointmentByCode(CustomerId customer, String code) {
+    public Optional<org.socialbank.branches.Appointment> appointmentByCode(CustomerId customer, String code) {
         return parts.appointments().byCode(code).filter(a -> a.customerId().equals(customer));
     }
 
     @Override
-    public org.socialbank.services.BookingResult cancelAppointment(CustomerId customer,
-            org.socialbank.services.AppointmentId id) {
+    public org.socialbank.branches.BookingResult cancelAppointment(CustomerId customer,
+            org.socialbank.branches.AppointmentId id) {
         return appointment(customer, id).isEmpty()
-                ? new org.socialbank.services.BookingResult.Refused(
-                        org.socialbank.services.BookingRefusal.APPOINTMENT_NOT_FOUND)
+                ? new org.socialbank.branches.BookingResult.Refused(
+                        org.socialbank.branches.BookingRefusal.APPOINTMENT_NOT_FOUND)
                 : parts.appointments().cancel(id);
     }
 
     @Override
-    public org.socialbank.services.BookingResult rescheduleAppointment(CustomerId customer,
-            org.socialbank.services.AppointmentId id, java.time.OffsetDateTime start) {
+    public org.socialbank.branches.BookingResult rescheduleAppointment(CustomerId customer,
+            org.socialbank.branches.AppointmentId id, java.time.OffsetDateTime start) {
         return appointment(customer, id).isEmpty()
-                ? new org.socialbank.services.BookingResult.Refused(
-                        org.socialbank.services.BookingRefusal.APPOINTMENT_NOT_FOUND)
+                ? new org.socialbank.branches.BookingResult.Refused(
+                        org.socialbank.branches.BookingRefusal.APPOINTMENT_NOT_FOUND)
                 : parts.appointments().reschedule(id, start);
     }
 
