@@ -61,3 +61,6 @@ s/\borg\.socialbank\.services\b/org.socialbank.branches/g
 s/\borg\/socialbank\/services\//org\/socialbank\/branches\//g
 s/`services\.Branches\b/`branches.Branches/g
 s/\bServicesConfiguration\b/BranchesConfiguration/g
+#
+# conversation.engine: BillMessages, TopUpMessages and CardTransferMessages folded into one writer, BillingMessages.
+s/\b\(BillMessages\|TopUpMessages\|CardTransferMessages\)\b/BillingMessages/g

@@ -6,7 +6,9 @@ import org.socialbank.alerts.PublicNetworks;
 import org.socialbank.billing.BillNotPaid;
 import org.socialbank.billing.BillPaid;
 import org.socialbank.billing.BillReading;
+import org.socialbank.billing.CardTransferEnded;
 import org.socialbank.billing.IranianBill;
+import org.socialbank.billing.TopUpEnded;
 import org.socialbank.conversation.Outbound;
 import org.socialbank.conversation.dialogue.Dialogue;
 import org.socialbank.directory.CustomerId;
@@ -18,20 +20,22 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells the customer's private chat how a bill payment ended (issue 15), whether it was asked in
- * chat or by the bank's app: the receipt with the biller's trace number, the company and the
- * period, or that it was not paid and the money is back. Written to the outbox in the transaction
- * that booked the biller's answer, so once. No private chat: nothing is written.
+ * Tells the customer's private chat how a bill payment, a top-up or a card-to-card transfer ended
+ * (issue 15), whether it was asked in chat or by the bank's app: a bill's receipt with the biller's
+ * trace number, the company and the period; a top-up charged or a transfer paid with the
+ * operator's or switch's trace number (the card named masked, first six and last four, as the
+ * event carries it); or that it did not go through and the money is back. Written to the outbox in
+ * the transaction that booked the provider's answer, so once. No private chat: nothing is written.
  */
 @Component
-class BillMessages {
+class BillingMessages {
 
     private final PaymentAlerts alerts;
     private final Outbox outbox;
     private final Directory directory;
     private final MessageTexts texts;
 
-    BillMessages(PaymentAlerts alerts, Outbox outbox, Directory directory, MessageTexts texts) {
+    BillingMessages(PaymentAlerts alerts, Outbox outbox, Directory directory, MessageTexts texts) {
         this.alerts = alerts;
         this.outbox = outbox;
         this.directory = directory;
@@ -68,6 +72,32 @@ class BillMessages {
         String code = notPaid.code() == null ? "failed" : notPaid.code();
         String key = code.startsWith("biller_") ? "billing.chat.not_paid.biller" : "billing.chat.not_paid.other";
         outbox.write(chat.get(), new Outbound.Text(texts.text(language, key, notPaid.billId(), amount, code)));
+    }
+
+    @EventListener
+    void on(TopUpEnded ended) {
+        String key = ended.completed() ? "billing.topup.done" : "billing.topup.failed";
+        tell(ended.customerId(), ended.amountMinor(), ended.currency(), key, ended.phoneE164(),
+                ended.completed() ? ended.traceNumber() : ended.code());
+    }
+
+    @EventListener
+    void on(CardTransferEnded ended) {
+        String card = ended.bank() == null ? ended.destinationMasked() : ended.destinationMasked() + " (" + ended.bank() + ")";
+        String key = ended.completed() ? "billing.card.done" : "billing.card.failed";
+        tell(ended.customerId(), ended.amountMinor(), ended.currency(), key, card,
+                ended.completed() ? ended.traceNumber() : ended.code());
+    }
+
+    /** One line to the private chat: {@code key} with the amount, what was paid, and the trace number or code. */
+    private void tell(CustomerId customer, long amountMinor, String currency, String key, String what, String traceOrCode) {
+        Optional<JdbcConversations.Chat> chat = privateChat(customer);
+        if (chat.isEmpty()) {
+            return;
+        }
+        Language language = language(customer);
+        String amount = Dialogue.amountWithToman(texts, language, amountMinor, CurrencyCode.of(currency));
+        outbox.write(chat.get(), new Outbound.Text(texts.text(language, key, amount, what, traceOrCode)));
     }
 
     private Optional<JdbcConversations.Chat> privateChat(CustomerId customer) {
