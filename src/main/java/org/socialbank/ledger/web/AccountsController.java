@@ -15,6 +15,7 @@ import org.socialbank.ledger.RejectionCode;
 import org.socialbank.ledger.StatementPage;
 import org.socialbank.ledger.StatusResult;
 import org.socialbank.shared.web.Problems;
+import org.socialbank.shared.web.Created;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -49,8 +50,7 @@ class AccountsController {
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         OpenResult result = ledger.open(body.toNewAccount(idempotencyKey));
         if (result instanceof OpenResult.Opened opened) {
-            return ResponseEntity.status(opened.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
-                    .body(AccountJson.of(opened.account()));
+            return Created.unlessReplayed(opened.replayed(), AccountJson.of(opened.account()));
         }
         return Problems.response(Rejections.problem(((OpenResult.Rejected) result).code()));
     }

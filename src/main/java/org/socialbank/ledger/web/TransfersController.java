@@ -15,6 +15,7 @@ import org.socialbank.ledger.Resolution;
 import org.socialbank.ledger.TransferId;
 import org.socialbank.ledger.TransferResult;
 import org.socialbank.shared.web.Problems;
+import org.socialbank.shared.web.Created;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -65,8 +66,7 @@ class TransfersController {
         BatchResult result = ledger.transferLinked(
                 body.transfers().stream().map(t -> t.toNewTransfer(null)).toList());
         if (result instanceof BatchResult.Committed committed) {
-            return ResponseEntity.status(committed.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
-                    .body(Map.of("transfers", committed.transfers().stream().map(TransferJson::of).toList()));
+            return Created.unlessReplayed(committed.replayed(), Map.of("transfers", committed.transfers().stream().map(TransferJson::of).toList()));
         }
         BatchResult.Rejected rejected = (BatchResult.Rejected) result;
         ProblemDetail problem = Rejections.problem(rejected.code());
@@ -108,8 +108,7 @@ class TransfersController {
 
     private static ResponseEntity<?> respond(TransferResult result) {
         if (result instanceof TransferResult.Posted posted) {
-            return ResponseEntity.status(posted.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
-                    .body(TransferJson.of(posted.transfer()));
+            return Created.unlessReplayed(posted.replayed(), TransferJson.of(posted.transfer()));
         }
         return Problems.response(Rejections.problem(((TransferResult.Rejected) result).code()));
     }

@@ -13,6 +13,7 @@ import org.socialbank.payments.PaymentResult;
 import org.socialbank.payments.PaymentStatus;
 import org.socialbank.payments.Payments;
 import org.socialbank.shared.web.Problems;
+import org.socialbank.shared.web.Created;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -56,8 +57,7 @@ class PaymentsController {
             return Problems.response(PaymentRejections.problem(refused.rejection()));
         }
         PaymentResult.Recorded recorded = (PaymentResult.Recorded) result;
-        return ResponseEntity.status(recorded.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
-                .body(PaymentJson.of(recorded.payment()));
+        return Created.unlessReplayed(recorded.replayed(), PaymentJson.of(recorded.payment()));
     }
 
     @Operation(summary = "A payment, with the audit of the risk decision (why it was held or refused)")
