@@ -9,6 +9,7 @@ import org.socialbank.directory.Confirmations;
 import org.socialbank.directory.CustomerStatus;
 import org.socialbank.directory.CustomerView;
 import org.socialbank.directory.Directory;
+import org.socialbank.directory.OperationRef;
 import org.socialbank.ledger.AccountId;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.ledger.Metadata;
@@ -37,7 +38,8 @@ import org.springframework.stereotype.Component;
 class PayBill {
 
     static final CurrencyCode IRR = CurrencyCode.of("IRR");
-    static final String CONFIRMATION_PREFIX = "bill:";
+    /** The owner of the bill payments held for the step-up page; their id is the payment's. */
+    static final String CONFIRMATION_OWNER = "bill";
     static final String TRANSFER_CODE = "bill";
 
     private final JdbcBillPayments store;
@@ -127,7 +129,7 @@ class PayBill {
     /** Holds the payment (and its pair) for the step-up page; its link is answered once, never stored. */
     private BillPaymentResult hold(JdbcBillPayments.Row row) {
         Optional<Confirmations.Started> started = confirmations.start(new Confirmations.Request(row.customer(),
-                CONFIRMATION_PREFIX + row.id(), row.amountMinor(), row.currency(), payeeLabel(row.bill()), 0));
+                new OperationRef(CONFIRMATION_OWNER, row.id().toString()), row.amountMinor(), row.currency(), payeeLabel(row.bill()), 0));
         if (started.isEmpty()) {
             return done(insert(row.with(BillPaymentStatus.REJECTED, "confirmation_unavailable", null, null, null)), null);
         }

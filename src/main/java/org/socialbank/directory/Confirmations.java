@@ -107,6 +107,11 @@ public class Confirmations {
             return new Request(customer, reference, 0, currency, label, 0);
         }
 
+        /** The same for an operation of the module {@code operation.owner()}. */
+        public static Request operation(CustomerId customer, OperationRef operation, String label, CurrencyCode currency) {
+            return operation(customer, operation.reference(), label, currency);
+        }
+
         /** Whether it moves no money (its payee is the operation's label). */
         public boolean operation() {
             return amountMinor == 0;
