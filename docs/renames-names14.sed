@@ -64,3 +64,7 @@ s/\bServicesConfiguration\b/BranchesConfiguration/g
 #
 # conversation.engine: BillMessages, TopUpMessages and CardTransferMessages folded into one writer, BillingMessages.
 s/\b\(BillMessages\|TopUpMessages\|CardTransferMessages\)\b/BillingMessages/g
+#
+# conversation.language.Share (a share as the parser read it) -> ParsedShare, apart from payments.requests.Share.
+/^import org\.socialbank\.conversation\.language\.Share;/,$ s/\bShare\b/ParsedShare/g
+/^package org\.socialbank\.conversation\.language;/,$ s/\bShare\b/ParsedShare/g

@@ -9,7 +9,7 @@ import org.socialbank.conversation.dialogue.Dialogue.Step;
 import org.socialbank.conversation.language.Hints;
 import org.socialbank.conversation.language.ParsedCommand;
 import org.socialbank.conversation.language.Payee;
-import org.socialbank.conversation.language.Share;
+import org.socialbank.conversation.language.ParsedShare;
 import org.socialbank.directory.Alias;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.shared.Language;
@@ -93,7 +93,7 @@ final class RequestDialogue {
             names.add(target.get().name());
         }
         List<Long> shares = new ArrayList<>();
-        for (Share share : command.shares()) {
+        for (ParsedShare share : command.shares()) {
             OptionalLong minor = share.amountMinor(currency);
             if (minor.isEmpty()) {
                 return new Step(state, List.of(new Outbound.Text(Hints.amount(language))), language);

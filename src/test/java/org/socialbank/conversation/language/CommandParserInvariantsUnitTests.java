@@ -70,7 +70,7 @@ class CommandParserInvariantsUnitTests {
         }
         if (!command.shares().isEmpty()) {
             assertThat(command.intent()).as(where).isEqualTo(Intent.SPLIT);
-            assertThat(command.payees()).as(where).containsAll(command.shares().stream().map(Share::payee).toList());
+            assertThat(command.payees()).as(where).containsAll(command.shares().stream().map(ParsedShare::payee).toList());
         }
         command.targetLanguage().ifPresent(t -> assertThat(command.intent()).as(where).isEqualTo(Intent.LANGUAGE));
     }

@@ -132,7 +132,7 @@ class CommandParserUnitTests {
         ParsedCommand shares = parse("split 100 EUR: @bob 60, @alice 40");
         assertThat(shares.intent()).isEqualTo(Intent.SPLIT);
         assertThat(shares.amount()).contains(new BigDecimal("100"));
-        assertThat(shares.shares()).extracting(s -> s.payee().value(), Share::amount)
+        assertThat(shares.shares()).extracting(s -> s.payee().value(), ParsedShare::amount)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("bob", new BigDecimal("60")),
                         org.assertj.core.groups.Tuple.tuple("alice", new BigDecimal("40")));
         ParsedCommand equal = parse("split 60 with @bob and @alice");

@@ -6,9 +6,9 @@ import java.util.OptionalLong;
 import org.socialbank.shared.CurrencyCode;
 
 /** One person's part of a split, when the text gives it ({@code split 100: @bob 60, @alice 40}). */
-public record Share(Payee payee, BigDecimal amount) {
+public record ParsedShare(Payee payee, BigDecimal amount) {
 
-    public Share {
+    public ParsedShare {
         Objects.requireNonNull(payee, "payee");
         Objects.requireNonNull(amount, "amount");
         if (amount.signum() <= 0) {
