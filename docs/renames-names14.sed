@@ -68,3 +68,6 @@ s/\b\(BillMessages\|TopUpMessages\|CardTransferMessages\)\b/BillingMessages/g
 # conversation.language.Share (a share as the parser read it) -> ParsedShare, apart from payments.requests.Share.
 /^import org\.socialbank\.conversation\.language\.Share;/,$ s/\bShare\b/ParsedShare/g
 /^package org\.socialbank\.conversation\.language;/,$ s/\bShare\b/ParsedShare/g
+#
+# conversation.language.Scanner (shadowed java.util.Scanner) -> Tokenizer.
+s/\bScanner\.scan(/Tokenizer.scan(/g

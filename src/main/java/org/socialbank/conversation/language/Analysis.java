@@ -9,7 +9,7 @@ record Analysis(String text, List<Token> tokens, PhraseMatches marks, Language l
 
     static Analysis of(String normalized, Context context, String region, Names names, Optional<Language> hint) {
         Lexicon lexicon = Lexicon.get();
-        List<Token> tokens = names.mark(Scanner.scan(normalized, context, region, names));
+        List<Token> tokens = names.mark(Tokenizer.scan(normalized, context, region, names));
         PhraseMatches marks = PhraseMatches.of(tokens, lexicon);
         return new Analysis(normalized, tokens, marks, LanguageGuess.detect(tokens, marks, hint, lexicon), region);
     }

@@ -14,7 +14,7 @@ import org.socialbank.shared.Network;
  * e-mail's local part, a phone's 24 characters), so the work is linear in the text: no regular
  * expression runs over the whole input.
  */
-final class Scanner {
+final class Tokenizer {
 
     static final int LOCAL_PART_MAX = 64;
     static final int DOMAIN_MAX = 253;
@@ -31,7 +31,7 @@ final class Scanner {
     private final List<Token> tokens = new ArrayList<>();
     private int i;
 
-    private Scanner(String normalized, Context context, String region, Names names) {
+    private Tokenizer(String normalized, Context context, String region, Names names) {
         this.cps = normalized.codePoints().toArray();
         this.context = context;
         this.region = region;
@@ -40,7 +40,7 @@ final class Scanner {
 
     /** @param region where local phone numbers are read; null reads only international ones */
     static List<Token> scan(String normalized, Context context, String region, Names names) {
-        return new Scanner(normalized, context, region, names).run();
+        return new Tokenizer(normalized, context, region, names).run();
     }
 
     private List<Token> run() {
