@@ -71,3 +71,8 @@ s/\b\(BillMessages\|TopUpMessages\|CardTransferMessages\)\b/BillingMessages/g
 #
 # conversation.language.Scanner (shadowed java.util.Scanner) -> Tokenizer.
 s/\bScanner\.scan(/Tokenizer.scan(/g
+#
+# payments.SqlHistory (named after a technology, in the API package) -> payments.jdbc.PaymentHistory
+# (add: import org.socialbank.payments.jdbc.PaymentHistory;); directory.web.Pages -> MessagePages.
+s/\bSqlHistory\b/PaymentHistory/g
+s/\bPages\.\(message\|at\|MESSAGE\)\b/MessagePages.\1/g

@@ -26,6 +26,7 @@ import org.socialbank.ledger.TransferId;
 import org.socialbank.ledger.TransferResult;
 import org.socialbank.payments.jdbc.JdbcPayments;
 import org.socialbank.payments.jdbc.PaymentRow;
+import org.socialbank.payments.jdbc.PaymentHistory;
 import org.socialbank.payments.risk.Attempt;
 import org.socialbank.payments.risk.Check;
 import org.socialbank.payments.risk.Decision;
@@ -125,7 +126,7 @@ class PayAlias {
         Decision decision = policy.assess(new Attempt(order.payer(), payer.get().customer().kycLevel(),
                 order.channel(), order.amountMinor(), order.currency(),
                 !store.paidBefore(order.payer(), order.payee(), payee), match.isPresent(), channelLinkedAt(order),
-                now()), new SqlHistory(store));
+                now()), new PaymentHistory(store));
         if (decision instanceof Reject reject) {
             return new Precheck.Refused(rejection(reject), reject.limitMinor(), reject.resetsAt().orElse(null), null);
         }
@@ -169,7 +170,7 @@ class PayAlias {
         store.lockPayer(order.payer()); // the limits read this payer's totals: no other payment of theirs may change them now
         Decision decision = policy.assess(new Attempt(order.payer(), payer.customer().kycLevel(), order.channel(),
                 order.amountMinor(), order.currency(), newPayee, match.isPresent(), channelLinkedAt(order),
-                now), new SqlHistory(store));
+                now), new PaymentHistory(store));
         PaymentRow row;
         if (decision instanceof Reject reject) {
             row = insert(fresh.rejected(rejection(reject), reject.limitMinor(), reject.usedMinor(),

@@ -81,10 +81,10 @@ class ConfirmPages {
                     locale);
         }
         if (view instanceof ConfirmView.NotConfirmed) {
-            return Pages.message(model, "confirm.failed");
+            return MessagePages.message(model, "confirm.failed");
         }
         response.setStatus(404);
-        return Pages.message(model, "link.invalid");
+        return MessagePages.message(model, "link.invalid");
     }
 
     /** After the right code: what was done, or that nothing was and why, in the payer's language. */

@@ -3,11 +3,11 @@ package org.socialbank.directory.web;
 import org.springframework.ui.Model;
 
 /** The one template for pages that only say something: a title and a sentence, both message keys. */
-final class Pages {
+final class MessagePages {
 
     static final String MESSAGE = "message";
 
-    private Pages() {
+    private MessagePages() {
     }
 
     static String message(Model model, String key) {

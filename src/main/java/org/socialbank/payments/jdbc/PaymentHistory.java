@@ -1,14 +1,13 @@
-package org.socialbank.payments;
+package org.socialbank.payments.jdbc;
 
 import java.time.Instant;
 import java.util.Optional;
 import org.socialbank.directory.CustomerId;
-import org.socialbank.payments.jdbc.JdbcPayments;
 import org.socialbank.payments.risk.History;
 import org.socialbank.shared.CurrencyCode;
 
 /** The risk policy's view of a payer's past, answered from the payments table. */
-record SqlHistory(JdbcPayments store) implements History {
+public record PaymentHistory(JdbcPayments store) implements History {
 
     @Override
     public long sentMinor(CustomerId payer, CurrencyCode currency, Optional<String> channel, Instant from) {
