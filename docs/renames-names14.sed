@@ -76,3 +76,9 @@ s/\bScanner\.scan(/Tokenizer.scan(/g
 # (add: import org.socialbank.payments.jdbc.PaymentHistory;); directory.web.Pages -> MessagePages.
 s/\bSqlHistory\b/PaymentHistory/g
 s/\bPages\.\(message\|at\|MESSAGE\)\b/MessagePages.\1/g
+#
+# Events are past tense: PaymentAwaitingClaim (a state) -> PaymentEscrowed. Test fixture
+# payments.requests.Bank (people, not a bank) -> RequestMembers.
+s/\bPaymentAwaitingClaim\b/PaymentEscrowed/g
+s/\bpayments\.requests\.Bank\b/payments.requests.RequestMembers/g
+s/\bBank\.\(stranger\|EUR\|ask\|payer\|Member\)\b/RequestMembers.\1/g

@@ -270,7 +270,7 @@ class PayAlias {
                 ? secrets.networkCodeHash(secrets.networkCode(row.id())) : null;
         String holder = row.payee().network() == null ? null
                 : guards.holder(row.id(), row.payee().network()).orElse(null);
-        events.publishEvent(new PaymentAwaitingClaim(row.id(), row.payer(), row.payee(), row.amountMinor(),
+        events.publishEvent(new PaymentEscrowed(row.id(), row.payer(), row.payee(), row.amountMinor(),
                 row.currency(), views.claimUrl(row.id()), expires, row.channel(), holder, answeredInChat));
         return row.escrowed(pending, secrets.tokenHash(token), expires, networkHash);
     }

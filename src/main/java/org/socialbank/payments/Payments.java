@@ -13,7 +13,7 @@ import org.springframework.stereotype.Service;
  * Payments by alias, for the bank's apps (over HTTP) and the chats. Every call is idempotent or
  * safe to repeat; a business "no" comes back as a value ({@link PaymentResult}, a {@link
  * PaymentRejection}), never as an exception. Outcomes that people should hear of are published as events in the transaction
- * that reached them: {@link PaymentCompleted}, {@link PaymentAwaitingClaim}, {@link PaymentHeld},
+ * that reached them: {@link PaymentCompleted}, {@link PaymentEscrowed}, {@link PaymentHeld},
  * {@link PaymentClaimed} and {@link PaymentReturned}.
  */
 @Service

@@ -29,7 +29,7 @@ import org.socialbank.shared.CurrencyCode;
  * equity account, opened through the directory's and the ledger's own use cases; and phone
  * numbers that are nobody's, for the pay-link path.
  */
-final class Bank {
+final class RequestMembers {
 
     static final CurrencyCode EUR = CurrencyCode.of("EUR");
 
@@ -37,7 +37,7 @@ final class Bank {
     private final Ledger ledger;
     private final AccountId equity = new AccountId(UUID.randomUUID());
 
-    Bank(Directory directory, Ledger ledger) {
+    RequestMembers(Directory directory, Ledger ledger) {
         this.directory = directory;
         this.ledger = ledger;
         ledger.open(new NewAccount(equity, EUR, "test:requests-equity", AccountKind.BANK_EQUITY, Set.of()));
