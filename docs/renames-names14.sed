@@ -82,3 +82,8 @@ s/\bPages\.\(message\|at\|MESSAGE\)\b/MessagePages.\1/g
 s/\bPaymentAwaitingClaim\b/PaymentEscrowed/g
 s/\bpayments\.requests\.Bank\b/payments.requests.RequestMembers/g
 s/\bBank\.\(stranger\|EUR\|ask\|payer\|Member\)\b/RequestMembers.\1/g
+#
+# One Digits in the kernel: billing.Digits and directory.Digits -> shared.Digits; billing's
+# strict Digits.ascii(input) -> Digits.only(input) (directory's Digits.toAscii keeps its name).
+s/\borg\.socialbank\.\(billing\|directory\)\.Digits\b/org.socialbank.shared.Digits/g
+s/\bDigits\.ascii(/Digits.only(/g

@@ -12,7 +12,7 @@ import org.socialbank.billing.BillPayment;
 import org.socialbank.billing.BillPaymentResult;
 import org.socialbank.billing.BillPaymentStatus;
 import org.socialbank.billing.BillReading;
-import org.socialbank.billing.Digits;
+import org.socialbank.shared.Digits;
 import org.socialbank.billing.IranianBill;
 import org.socialbank.conversation.Outbound;
 import org.socialbank.conversation.dialogue.Dialogue.Step;
@@ -172,7 +172,7 @@ final class BillDialogue {
             if (numbers.size() >= TOKENS_MAX) {
                 break;
             }
-            Digits.ascii(token).ifPresent(numbers::add);
+            Digits.only(token).ifPresent(numbers::add);
         }
         return numbers;
     }

@@ -101,7 +101,7 @@ public class CodeChallenges {
             store.updateChallenge(c.id(), c.attempts(), "expired");
             return new CodeCheck.Expired(true);
         }
-        String code = typed == null ? "" : org.socialbank.directory.Digits.toAscii(typed).replaceAll("[\\s-]", "");
+        String code = typed == null ? "" : org.socialbank.shared.Digits.toAscii(typed).replaceAll("[\\s-]", "");
         boolean right = "totp".equals(c.method()) ? authenticators.verify(c.customerId(), code)
                 : code.matches("[0-9]{" + CODE_DIGITS + "}") && codes.matches(code, c.context(), c.codeHash());
         if (right) {

@@ -7,7 +7,7 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import org.socialbank.directory.Digits;
+import org.socialbank.shared.Digits;
 import org.socialbank.shared.Language;
 import org.socialbank.payments.ClaimView;
 import org.socialbank.payments.Payments;

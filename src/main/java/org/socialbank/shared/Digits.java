@@ -1,11 +1,13 @@
-package org.socialbank.billing;
+package org.socialbank.shared;
 
 import java.util.Optional;
 
 /**
  * Digits as customers type or paste them: ASCII, Persian (۰-۹) or Arabic-Indic (٠-٩), with
- * spaces and dashes between groups. Anything else makes the input unreadable rather than being
- * dropped, so a typo never turns into another valid number.
+ * spaces and dashes between groups. {@link #only} reads a number: anything else makes the input
+ * unreadable rather than being dropped, so a typo never turns into another valid number.
+ * {@link #toAscii} only writes native digits in ASCII, so that ۰۹۱۲ reads as 0912 in a phone or a
+ * code (one class since issue 14; they were {@code billing.Digits} and {@code directory.Digits}).
  */
 public final class Digits {
 
@@ -15,8 +17,18 @@ public final class Digits {
     private Digits() {
     }
 
+    /** Native digits (Persian, Arabic-Indic, full-width, any Unicode decimal digit) to ASCII; the rest is kept. */
+    public static String toAscii(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            int digit = Character.isDigit(c) ? Character.digit(c, 10) : -1;
+            out.appendCodePoint(digit >= 0 ? '0' + digit : c);
+        });
+        return out.toString();
+    }
+
     /** The ASCII digits of the input, or empty when it holds anything but digits and separators. */
-    public static Optional<String> ascii(String input) {
+    public static Optional<String> only(String input) {
         if (input == null || input.length() > INPUT_LENGTH_MAX) {
             return Optional.empty();
         }
@@ -34,7 +46,7 @@ public final class Digits {
     }
 
     /** The value of an ASCII, Persian or Arabic-Indic digit; -1 for anything else. */
-    static int digit(char c) {
+    public static int digit(char c) {
         if (c >= '0' && c <= '9') {
             return c - '0';
         }
