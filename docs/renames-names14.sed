@@ -2,7 +2,15 @@
 # Renames of branch names14 (issue 14 items 4 and 5), in a safe order. Run over new or changed
 # Java, Thymeleaf, YAML and Markdown files written against the old names:
 #   git diff --name-only main... | grep -E '\.(java|md|html|yml|properties)$' | xargs sed -i -f docs/renames-names14.sed
-# then move new files of a moved package (see the "paths" comments) with git mv.
+# then move new files of a moved package (see the "Paths" comments) with git mv. Types that left
+# a package need an import where that package's new files used them unqualified: in package
+# org.socialbank.directory, import org.socialbank.shared.Language / Network / Digits; in
+# org.socialbank.billing, import org.socialbank.shared.Digits; in org.socialbank.payments,
+# import org.socialbank.payments.jdbc.PaymentHistory (the compiler names each one).
+# Folds that need no rename (old code still compiles): shared.Microseconds.now(clock) for
+# clock.instant().truncatedTo(ChronoUnit.MICROS); shared.web.Created.unlessReplayed(replayed, body)
+# for ResponseEntity.status(replayed ? OK : CREATED).body(body); new OperationRef(OWNER, id) and
+# operation.ownedBy(OWNER) for "owner:" prefixes of step-up references.
 #
 # Kernel types in the kernel: Language and Network moved from directory to shared.
 s/\borg\.socialbank\.directory\.Language\b/org.socialbank.shared.Language/g
@@ -87,3 +95,4 @@ s/\bBank\.\(stranger\|EUR\|ask\|payer\|Member\)\b/RequestMembers.\1/g
 # strict Digits.ascii(input) -> Digits.only(input) (directory's Digits.toAscii keeps its name).
 s/\borg\.socialbank\.\(billing\|directory\)\.Digits\b/org.socialbank.shared.Digits/g
 s/\bDigits\.ascii(/Digits.only(/g
+/^package org\.socialbank\.payments\.requests;/,$ s/\(new \|^ *\)Bank\b/\1RequestMembers/g
