@@ -66,7 +66,8 @@ class TransfersController {
         BatchResult result = ledger.transferLinked(
                 body.transfers().stream().map(t -> t.toNewTransfer(null)).toList());
         if (result instanceof BatchResult.Committed committed) {
-            return Created.unlessReplayed(committed.replayed(), Map.of("transfers", committed.transfers().stream().map(TransferJson::of).toList()));
+            return Created.unlessReplayed(committed.replayed(),
+                    Map.of("transfers", committed.transfers().stream().map(TransferJson::of).toList()));
         }
         BatchResult.Rejected rejected = (BatchResult.Rejected) result;
         ProblemDetail problem = Rejections.problem(rejected.code());
