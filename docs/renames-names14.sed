@@ -96,3 +96,5 @@ s/\bBank\.\(stranger\|EUR\|ask\|payer\|Member\)\b/RequestMembers.\1/g
 s/\borg\.socialbank\.\(billing\|directory\)\.Digits\b/org.socialbank.shared.Digits/g
 s/\bDigits\.ascii(/Digits.only(/g
 /^package org\.socialbank\.payments\.requests;/,$ s/\(new \|^ *\)Bank\b/\1RequestMembers/g
+# channels.wechat.PassiveReplies (the followers whose callback is open here, not replies) -> OpenCallbacks.
+s/\bPassiveReplies\b/OpenCallbacks/g

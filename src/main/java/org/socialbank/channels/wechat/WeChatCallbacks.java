@@ -46,7 +46,7 @@ public class WeChatCallbacks implements AutoCloseable {
     private final InlineReplies inline;
     private final Linking linking;
     private final WeChatFollowers followers;
-    private final PassiveReplies passiveReplies;
+    private final OpenCallbacks openCallbacks;
     private final WeChatOAuth oauth;
     private final WeChatScenes scenes;
     private final MessageSource messages;
@@ -61,13 +61,13 @@ public class WeChatCallbacks implements AutoCloseable {
     private final Semaphore inFlight = new Semaphore(IN_FLIGHT_MAX);
 
     public WeChatCallbacks(Conversations conversations, InlineReplies inline, Linking linking,
-            WeChatFollowers followers, PassiveReplies passiveReplies, WeChatOAuth oauth, WeChatScenes scenes,
+            WeChatFollowers followers, OpenCallbacks openCallbacks, WeChatOAuth oauth, WeChatScenes scenes,
             MessageSource messages, WeChatProperties properties, Clock clock) {
         this.conversations = conversations;
         this.inline = inline;
         this.linking = linking;
         this.followers = followers;
-        this.passiveReplies = passiveReplies;
+        this.openCallbacks = openCallbacks;
         this.oauth = oauth;
         this.scenes = scenes;
         this.messages = messages;
@@ -113,7 +113,7 @@ public class WeChatCallbacks implements AutoCloseable {
             receive(message.message(), deadlineNanos); // the answers leave through the outbox relay
             return greeting.map(text -> passive(xml, text));
         }
-        passiveReplies.opened(openId);
+        openCallbacks.opened(openId);
         try {
             Optional<String> greeting = scenes.greeting(xml);
             Optional<String> reply = receive(message.message(), deadlineNanos)
@@ -124,7 +124,7 @@ public class WeChatCallbacks implements AutoCloseable {
             return greeting.map(g -> reply.map(r -> g + "\n\n" + r).orElse(g)).or(() -> reply)
                     .map(text -> passive(xml, text));
         } finally {
-            passiveReplies.closed(openId);
+            openCallbacks.closed(openId);
         }
     }
 

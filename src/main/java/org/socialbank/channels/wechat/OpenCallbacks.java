@@ -6,9 +6,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * The followers whose callback is open on this node: their first reply is meant to go back in the
  * callback's answer, so this node's relay leaves their replies alone until the callback is done.
  */
-public final class PassiveReplies {
+public final class OpenCallbacks {
 
-    public PassiveReplies() {
+    public OpenCallbacks() {
     }
 
     private final ConcurrentHashMap<String, Integer> open = new ConcurrentHashMap<>();
