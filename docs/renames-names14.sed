@@ -98,3 +98,6 @@ s/\bDigits\.ascii(/Digits.only(/g
 /^package org\.socialbank\.payments\.requests;/,$ s/\(new \|^ *\)Bank\b/\1RequestMembers/g
 # channels.wechat.PassiveReplies (the followers whose callback is open here, not replies) -> OpenCallbacks.
 s/\bPassiveReplies\b/OpenCallbacks/g
+# The channels' test fakes follow: FakeX -> FakeXApi, FakeWeChat -> FakeWeChatApi (FakeTelegramApi, FakeWhatsAppApi above).
+s/\bFakeX\b/FakeXApi/g
+s/\bFakeWeChat\b/FakeWeChatApi/g

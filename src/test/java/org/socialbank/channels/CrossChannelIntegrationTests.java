@@ -24,7 +24,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.socialbank.channels.telegram.FakeTelegramApi;
-import org.socialbank.channels.wechat.FakeWeChat;
+import org.socialbank.channels.wechat.FakeWeChatApi;
 import org.socialbank.channels.wechat.WeChatCrypto;
 import org.socialbank.channels.wechat.WeChatXml;
 import org.socialbank.demo.DemoBank;
@@ -50,7 +50,7 @@ import tools.jackson.databind.node.ObjectNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CrossChannelIntegrationTests {
 
-    static final FakeWeChat WECHAT = new FakeWeChat();
+    static final FakeWeChatApi WECHAT = new FakeWeChatApi();
     static final FakeTelegramApi TELEGRAM = new FakeTelegramApi();
     static final String APP_ID = "wxcross0000000001";
     static final String WECHAT_TOKEN = "pMvRahPstZUvvOk8i3NieQ1bCaTZ8yzP";

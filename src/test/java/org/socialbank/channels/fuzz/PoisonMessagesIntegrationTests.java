@@ -33,7 +33,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.socialbank.channels.telegram.FakeTelegramApi;
-import org.socialbank.channels.wechat.FakeWeChat;
+import org.socialbank.channels.wechat.FakeWeChatApi;
 import org.socialbank.channels.wechat.WeChatCrypto;
 import org.socialbank.channels.wechat.WeChatXml;
 import org.socialbank.demo.DemoBank;
@@ -73,7 +73,7 @@ import tools.jackson.databind.node.ObjectNode;
 class PoisonMessagesIntegrationTests {
 
     static final FakeTelegramApi TELEGRAM = new FakeTelegramApi();
-    static final FakeWeChat WECHAT = new FakeWeChat();
+    static final FakeWeChatApi WECHAT = new FakeWeChatApi();
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final String BOT_TOKEN = "931:fuzz-bank";
     static final String POLLER_TOKEN = "932:fuzz-poller";

@@ -46,7 +46,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The demo bank on X, against {@link FakeX}: S-money's style (a public tweet, a neutral public
+ * The demo bank on X, against {@link FakeXApi}: S-money's style (a public tweet, a neutral public
  * reply, the rest by DM, confirmed with a quick reply and on the bank's page), ICICI's (DM only,
  * in rupees), a non-customer handle that claims with a code sent by DM, a replayed confirmation,
  * and tweets in Persian and in French with their own number formats.
@@ -54,7 +54,7 @@ import tools.jackson.databind.node.ObjectNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class XEndToEndIntegrationTests {
 
-    static final FakeX X = new FakeX();
+    static final FakeXApi X = new FakeXApi();
     static final String SECRET = "end-to-end-consumer-secret";
     static final AtomicLong IDS = new AtomicLong(2_000_000_000_000L + new Random().nextInt(1_000_000) * 1000L);
     static final Pattern LINK = Pattern.compile("/link/[A-Za-z0-9_-]+");
@@ -361,14 +361,14 @@ class XEndToEndIntegrationTests {
         alice.dm("#pay @" + bob.handle + " 4 EUR");
         assertThat(alice.received(seen + 1)).contains("@" + bob.handle);
         confirm(alice, ALICE, confirmOption(alice, seen + 1), false);
-        assertThat(X.lookups()).extracting(FakeX.Call::to).contains(bob.handle);
+        assertThat(X.lookups()).extracting(FakeXApi.Call::to).contains(bob.handle);
 
         Matcher claim = CLAIM.matcher(bob.received(2));
         assertThat(claim.find()).as("a claim link for the account X resolved").isTrue();
         String token = claim.group(1);
         forger.dm("help"); // answered after any claim notice the same payment could have written
         forger.received(2);
-        assertThat(X.dms(forger.user)).extracting(FakeX.Call::text).noneMatch(text -> text.contains("/claim/"));
+        assertThat(X.dms(forger.user)).extracting(FakeXApi.Call::text).noneMatch(text -> text.contains("/claim/"));
 
         String code = payments.claim(token).orElseThrow().networkCode();
         forger.dm(code);

@@ -28,7 +28,7 @@ import tools.jackson.databind.JsonNode;
  * time; a 429 with {@code x-rate-limit-reset}, or any status, can be injected for the next call of
  * each kind ({@code tweet}, {@code dm}, {@code user}).
  */
-final class FakeX implements AutoCloseable {
+final class FakeXApi implements AutoCloseable {
 
     static final Pattern DM_PATH = Pattern.compile("/2/dm_conversations/with/([0-9]+)/messages");
     static final Pattern USER_PATH = Pattern.compile("/2/users/by/username/([A-Za-z0-9_]+)");
@@ -54,7 +54,7 @@ final class FakeX implements AutoCloseable {
     private final AtomicLong ids = new AtomicLong(1_900_000_000_000_000_000L);
     private final Map<String, String> users = new ConcurrentHashMap<>();
 
-    FakeX() {
+    FakeXApi() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {

@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code /sns/oauth2/access_token}: a code works once). Tests inject faults per path (an errcode,
  * or 500) and read what was sent.
  */
-public final class FakeWeChat implements AutoCloseable {
+public final class FakeWeChatApi implements AutoCloseable {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     /** The OpenID of the WeChat user whose browser asks for the authorisation page. */
@@ -47,7 +47,7 @@ public final class FakeWeChat implements AutoCloseable {
     private final AtomicInteger codesIssued = new AtomicInteger();
     private volatile Duration tokenDelay = Duration.ZERO;
 
-    public FakeWeChat() {
+    public FakeWeChatApi() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
