@@ -129,7 +129,8 @@ class PayBill {
     /** Holds the payment (and its pair) for the step-up page; its link is answered once, never stored. */
     private BillPaymentResult hold(JdbcBillPayments.Row row) {
         Optional<Confirmations.Started> started = confirmations.start(new Confirmations.Request(row.customer(),
-                new OperationRef(CONFIRMATION_OWNER, row.id().toString()), row.amountMinor(), row.currency(), payeeLabel(row.bill()), 0));
+                new OperationRef(CONFIRMATION_OWNER, row.id().toString()), row.amountMinor(), row.currency(),
+                payeeLabel(row.bill()), 0));
         if (started.isEmpty()) {
             return done(insert(row.with(BillPaymentStatus.REJECTED, "confirmation_unavailable", null, null, null)), null);
         }

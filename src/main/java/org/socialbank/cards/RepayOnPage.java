@@ -98,7 +98,8 @@ public class RepayOnPage implements ConfirmedOperations {
         if (minor > owed) {
             return new NotOffered("exceeds_amount_owed");
         }
-        return confirmations.start(new Confirmations.Request(customer, new OperationRef(OWNER, repaymentId + ":" + c.id()), minor,
+        OperationRef operation = new OperationRef(OWNER, repaymentId + ":" + c.id());
+        return confirmations.start(new Confirmations.Request(customer, operation, minor,
                         c.currency(), c.maskedNumber(), 0))
                 .<Offer>map(started -> new ToConfirm(started.url(), minor, c.currency(), c.maskedNumber()))
                 .orElse(new NotOffered("confirmation_unavailable"));

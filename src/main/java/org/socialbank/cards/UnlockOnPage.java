@@ -53,7 +53,8 @@ public class UnlockOnPage implements ConfirmedOperations {
             return new Offer(null, null, "none_locked");
         }
         Card card = locked.get();
-        return confirmations.start(Confirmations.Request.operation(customer, new OperationRef(OWNER, card.id().value().toString()),
+        OperationRef operation = new OperationRef(OWNER, card.id().value().toString());
+        return confirmations.start(Confirmations.Request.operation(customer, operation,
                         label(customer, card), card.currency()))
                 .map(started -> new Offer(started.url(), card.maskedNumber(), null))
                 .orElse(new Offer(null, card.maskedNumber(), "confirmation_unavailable"));

@@ -4,7 +4,8 @@
  * the bank's web chat ({@code channels.webchat}, page {@code /chat}), Telegram and Bale, WeChat,
  * WhatsApp and X. Their parts share one naming scheme: {@code <Network>Api} calls the platform,
  * {@code <Network>Updates} reads what it posts, {@code <Network>Inbox} hands each message to the
- * engine once (WeChat's {@code WeChatCallbacks}, which may answer within the callback), {@code <Network>Replies} writes the engine's replies in the platform's format,
+ * engine once (WeChat's {@code WeChatCallbacks}, which may answer within the callback),
+ * {@code <Network>Replies} writes the engine's replies in the platform's format,
  * {@code <Network>Sender} sends them, and {@code web/<Network>Webhook} is where the platform posts.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Channels")

@@ -90,7 +90,8 @@ class BillingMessages {
     }
 
     /** One line to the private chat: {@code key} with the amount, what was paid, and the trace number or code. */
-    private void tell(CustomerId customer, long amountMinor, String currency, String key, String what, String traceOrCode) {
+    private void tell(CustomerId customer, long amountMinor, String currency, String key, String what,
+            String traceOrCode) {
         Optional<JdbcConversations.Chat> chat = privateChat(customer);
         if (chat.isEmpty()) {
             return;

@@ -43,7 +43,8 @@ class MentionPages {
     static final int LIMIT = 100;
     static final int DAYS_MAX = 366;
     /** The bank's languages and "und", a mention whose language was not told. */
-    static final List<String> LANGUAGES = java.util.stream.Stream.concat(Language.tags().stream(), java.util.stream.Stream.of("und")).toList();
+    static final List<String> LANGUAGES = java.util.stream.Stream.concat(Language.tags().stream(),
+            java.util.stream.Stream.of("und")).toList();
 
     private final Mentions mentions;
     private final Cases cases;
