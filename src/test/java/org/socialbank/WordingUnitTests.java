@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Properties;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 
 /**
  * Issue 13 (UX walk-through P12): the wording glitches a customer saw, in every language. A channel's

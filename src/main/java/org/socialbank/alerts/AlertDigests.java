@@ -8,7 +8,7 @@ import java.util.UUID;
 import org.socialbank.alerts.jdbc.JdbcAlerts;
 import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.Directory;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 import org.socialbank.directory.Linking;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;

@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.socialbank.directory.CustomerId;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 
 /**
  * A customer's alert settings: which kinds, from which amount, quiet hours in their zone (alerts

@@ -10,12 +10,12 @@ import org.socialbank.alerts.jdbc.AlertRow;
 import org.socialbank.alerts.jdbc.JdbcAlerts;
 import org.socialbank.directory.Alias;
 import org.socialbank.directory.Directory;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 import org.socialbank.notifications.BudgetedSms;
 import org.socialbank.notifications.SmsDelivery;
 import org.socialbank.notifications.SmsMessage;
 import org.socialbank.shared.Dates;
-import org.socialbank.shared.Money;
+import org.socialbank.shared.MoneyFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -69,7 +69,7 @@ class AlertSms {
 
     /** The SMS of an alert: kind, amount and time in her zone, nothing that would help someone else. */
     String text(AlertRow row, Language language, ZoneId zone) {
-        String amount = Money.format(row.amountMinor(), row.currency(), language.locale());
+        String amount = MoneyFormat.format(row.amountMinor(), row.currency(), language.locale());
         String time = Dates.dateTime(row.postedAt(), language.locale(), zone);
         return messages.getMessage("alerts.sms." + row.kind().wireName(), new Object[] {amount, time},
                 language.locale());

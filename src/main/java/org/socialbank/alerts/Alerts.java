@@ -4,7 +4,7 @@ import java.time.Clock;
 import org.socialbank.alerts.jdbc.JdbcAlerts;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Directory;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 import org.socialbank.shared.Dates;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -1,6 +1,6 @@
 package org.socialbank.alerts;
 
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 
 /** Networks where what the bank writes may be seen by others: an alert never goes there. */
 public final class PublicNetworks {

@@ -12,7 +12,7 @@ import org.socialbank.alerts.jdbc.JdbcAlerts;
 import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Directory;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 import org.socialbank.directory.Linking;
 import org.socialbank.directory.MaskedName;
 import org.socialbank.ledger.Account;

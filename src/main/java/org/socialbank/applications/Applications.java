@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -20,6 +19,7 @@ import org.socialbank.directory.DirectoryProperties;
 import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.Digests;
 import org.socialbank.shared.jdbc.DurableTransactions;
+import org.socialbank.shared.Microseconds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -94,7 +94,7 @@ public class Applications {
             if (currency.isEmpty()) {
                 return new NotStarted(ApplicationRefusal.NO_ACCOUNT);
             }
-            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            Instant now = Microseconds.now(clock);
             String token = token();
             String lang = view.get().customer().language().locale().getLanguage();
             Instant expires = now.plus(properties.formTtl());
@@ -187,7 +187,7 @@ public class Applications {
         return writes.write(status -> store.lock(id).filter(a -> a.status().awaitsForm())
                 .filter(a -> digest(a).equals(digest)).map(a -> {
                     Application submitted = a.with(ApplicationStatus.SUBMITTED, null,
-                            clock.instant().truncatedTo(ChronoUnit.MICROS));
+                            Microseconds.now(clock));
                     store.submit(submitted);
                     publish(submitted, List.of(), null);
                     return underwrite(submitted);
@@ -285,7 +285,7 @@ public class Applications {
      * opens the form again under a new link, the chat is told.
      */
     private Application change(Application a, ApplicationStatus target, String reason, List<String> reasons) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant now = Microseconds.now(clock);
         Application changed = a.with(target, reason, now);
         store.setStatus(changed);
         if (target == ApplicationStatus.APPROVED && a.product() == Product.CREDIT_CARD) {

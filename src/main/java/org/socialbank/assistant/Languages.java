@@ -2,6 +2,7 @@ package org.socialbank.assistant;
 
 import java.util.List;
 import java.util.Set;
+import org.socialbank.shared.Language;
 
 /**
  * The languages the assistant reads, and a guess of a text's language when the caller does not
@@ -10,8 +11,8 @@ import java.util.Set;
  */
 final class Languages {
 
-    static final List<String> OTHERS = List.of("fr", "ru", "fa", "zh");
-    static final Set<String> ALL = Set.of("en", "fr", "ru", "fa", "zh");
+    static final List<String> OTHERS = Language.tags().stream().filter(tag -> !tag.equals("en")).toList();
+    static final Set<String> ALL = Set.copyOf(Language.tags());
     private static final Set<String> FRENCH_WORDS = Set.of("je", "j", "ma", "mon", "mes", "est", "pas",
             "une", "le", "la", "les", "des", "du", "pour", "comment", "carte", "virement", "compte",
             "pourquoi", "quand", "où", "ai", "suis", "puis", "vous", "veux", "argent", "n", "ne", "toujours");

@@ -1,7 +1,6 @@
 package org.socialbank.billing;
 
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 import org.socialbank.directory.ConfirmedOperations;
@@ -11,6 +10,7 @@ import org.socialbank.directory.OperationNotConfirmed;
 import org.socialbank.directory.OperationOutcome;
 import org.socialbank.directory.OperationRef;
 import org.socialbank.shared.jdbc.DurableTransactions;
+import org.socialbank.shared.Microseconds;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -43,8 +43,7 @@ class BillConfirmations implements ConfirmedOperations {
 
     @Override
     public Optional<OperationOutcome> outcome(OperationRef operation) {
-        String reference = operation.reference();
-        return id(reference).flatMap(store::find).flatMap(r -> switchOutcome(r));
+        return id(operation).flatMap(store::find).flatMap(r -> switchOutcome(r));
     }
 
     private static Optional<OperationOutcome> switchOutcome(JdbcBillPayments.Row r) {
@@ -60,7 +59,7 @@ class BillConfirmations implements ConfirmedOperations {
 
     @EventListener
     void on(OperationConfirmed event) {
-        id(event.reference()).ifPresent(id -> writes.write(tx -> {
+        id(event.operation()).ifPresent(id -> writes.write(tx -> {
             store.lock(id).filter(r -> waiting(r, event.challengeId())).ifPresent(r -> {
                 boolean same = r.amountMinor() == event.amountMinor() && r.currency().equals(event.currency())
                         && PayBill.payeeLabel(r.bill()).equals(event.payee()) && event.feeMinor() == 0
@@ -83,7 +82,7 @@ class BillConfirmations implements ConfirmedOperations {
 
     @EventListener
     void on(OperationNotConfirmed event) {
-        id(event.reference()).ifPresent(id -> writes.write(tx -> {
+        id(event.operation()).ifPresent(id -> writes.write(tx -> {
             store.lock(id).filter(r -> waiting(r, event.challengeId()))
                     .ifPresent(r -> end(r, BillPaymentStatus.NOT_CONFIRMED, event.reason()));
             return null;
@@ -104,18 +103,19 @@ class BillConfirmations implements ConfirmedOperations {
         return r.status() == BillPaymentStatus.AWAITING_CONFIRMATION && challengeId.equals(r.challengeId());
     }
 
-    private static Optional<BillPaymentId> id(String reference) {
-        if (reference == null || !reference.startsWith(PayBill.CONFIRMATION_PREFIX)) {
+    /** The bill payment a confirmation is for; empty for another module's operation. */
+    private static Optional<BillPaymentId> id(OperationRef operation) {
+        if (!operation.ownedBy(PayBill.CONFIRMATION_OWNER)) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new BillPaymentId(UUID.fromString(reference.substring(PayBill.CONFIRMATION_PREFIX.length()))));
+            return Optional.of(new BillPaymentId(UUID.fromString(operation.id())));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
     }
 
     private java.time.Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return Microseconds.now(clock);
     }
 }

@@ -1,6 +1,7 @@
 package org.socialbank.billing;
 
 import java.util.Optional;
+import org.socialbank.shared.Digits;
 
 /**
  * A payment card number (PAN) as typed or pasted: 16 to 19 digits in any of {@link Digits}' forms
@@ -22,7 +23,7 @@ public final class CardNumber {
 
     /** The card number, or empty when it is not 16 to 19 digits with a valid Luhn check digit. */
     public static Optional<CardNumber> read(String input) {
-        return Digits.ascii(input).filter(d -> d.length() >= LENGTH_MIN && d.length() <= LENGTH_MAX)
+        return Digits.only(input).filter(d -> d.length() >= LENGTH_MIN && d.length() <= LENGTH_MAX)
                 .filter(CardNumber::luhn).filter(d -> !d.substring(6, d.length() - 4).chars().allMatch(c -> c == '0'))
                 .map(CardNumber::new);
     }

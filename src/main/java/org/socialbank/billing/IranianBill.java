@@ -2,6 +2,7 @@ package org.socialbank.billing;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.socialbank.shared.Digits;
 
 /**
  * An Iranian utility bill (شناسه قبض + شناسه پرداخت) under the Banks' Informatics Commission
@@ -33,11 +34,11 @@ public record IranianBill(String billId, String paymentId) {
 
     /** Reads the two ids as typed (ASCII, Persian or Arabic-Indic digits, spaces, dashes). */
     public static BillReading read(String billIdInput, String paymentIdInput) {
-        Optional<String> bill = Digits.ascii(billIdInput).map(IranianBill::stripZeros);
+        Optional<String> bill = Digits.only(billIdInput).map(IranianBill::stripZeros);
         if (bill.isEmpty() || !validBillId(bill.get())) {
             return new BillReading.Unreadable(BillReading.INVALID_BILL_ID);
         }
-        Optional<String> payment = Digits.ascii(paymentIdInput).map(IranianBill::stripZeros);
+        Optional<String> payment = Digits.only(paymentIdInput).map(IranianBill::stripZeros);
         if (payment.isEmpty() || !validPaymentId(bill.get(), payment.get())) {
             return new BillReading.Unreadable(BillReading.INVALID_PAYMENT_ID);
         }
@@ -46,7 +47,7 @@ public record IranianBill(String billId, String paymentId) {
 
     /** Reads a 26-digit barcode: the bill id and the payment id, each left-padded with zeros to 13. */
     public static BillReading fromBarcode(String barcodeInput) {
-        Optional<String> digits = Digits.ascii(barcodeInput);
+        Optional<String> digits = Digits.only(barcodeInput);
         if (digits.isEmpty() || digits.get().length() != BARCODE_LENGTH) {
             return new BillReading.Unreadable(BillReading.INVALID_BARCODE);
         }

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.socialbank.shared.Digits;
 
 /**
  * Which operator tops up a number, and whether it sells an amount. The operator comes from
@@ -109,7 +110,7 @@ public final class Operators {
         }
         String trimmed = phone.strip();
         boolean plus = trimmed.startsWith("+");
-        Optional<String> digits = Digits.ascii(plus ? trimmed.substring(1) : trimmed);
+        Optional<String> digits = Digits.only(plus ? trimmed.substring(1) : trimmed);
         if (digits.isEmpty()) {
             return Optional.empty();
         }

@@ -2,7 +2,6 @@ package org.socialbank.billing;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,6 +9,7 @@ import org.socialbank.directory.Confirmations;
 import org.socialbank.directory.CustomerStatus;
 import org.socialbank.directory.CustomerView;
 import org.socialbank.directory.Directory;
+import org.socialbank.directory.OperationRef;
 import org.socialbank.ledger.AccountId;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.ledger.Metadata;
@@ -25,6 +25,7 @@ import org.socialbank.payments.risk.Reject;
 import org.socialbank.payments.risk.StepUp;
 import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.jdbc.DurableTransactions;
+import org.socialbank.shared.Microseconds;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,7 +38,8 @@ import org.springframework.stereotype.Component;
 class PayBill {
 
     static final CurrencyCode IRR = CurrencyCode.of("IRR");
-    static final String CONFIRMATION_PREFIX = "bill:";
+    /** The owner of the bill payments held for the step-up page; their id is the payment's. */
+    static final String CONFIRMATION_OWNER = "bill";
     static final String TRANSFER_CODE = "bill";
 
     private final JdbcBillPayments store;
@@ -127,7 +129,8 @@ class PayBill {
     /** Holds the payment (and its pair) for the step-up page; its link is answered once, never stored. */
     private BillPaymentResult hold(JdbcBillPayments.Row row) {
         Optional<Confirmations.Started> started = confirmations.start(new Confirmations.Request(row.customer(),
-                CONFIRMATION_PREFIX + row.id(), row.amountMinor(), row.currency(), payeeLabel(row.bill()), 0));
+                new OperationRef(CONFIRMATION_OWNER, row.id().toString()), row.amountMinor(), row.currency(),
+                payeeLabel(row.bill()), 0));
         if (started.isEmpty()) {
             return done(insert(row.with(BillPaymentStatus.REJECTED, "confirmation_unavailable", null, null, null)), null);
         }
@@ -180,6 +183,6 @@ class PayBill {
     }
 
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return Microseconds.now(clock);
     }
 }

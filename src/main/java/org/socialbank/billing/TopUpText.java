@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.socialbank.shared.CurrencyCode;
+import org.socialbank.shared.Digits;
 
 /**
  * A top-up asked in words (issue 15 section 2): ICICI's {@code #TopUp 9876543210 airtel 100},

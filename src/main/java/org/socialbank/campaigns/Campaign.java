@@ -3,7 +3,7 @@ package org.socialbank.campaigns;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 
 /**
  * A campaign and where its recipients are.

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.socialbank.campaigns.jdbc.JdbcCampaigns;
 import org.socialbank.consent.Consents;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;

@@ -2,8 +2,8 @@ package org.socialbank.campaigns;
 
 import java.util.UUID;
 import org.socialbank.directory.IdentityId;
-import org.socialbank.directory.Language;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Language;
+import org.socialbank.shared.Network;
 
 /**
  * A campaign's message for one recipient, published in the transaction that marks the recipient

@@ -6,7 +6,7 @@ import java.time.ZoneId;
 import java.util.Optional;
 import java.util.Set;
 import org.socialbank.directory.KycLevel;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 
 /**
  * How a campaign treats its audience (issue 17): a weekly cap of marketing messages per chat

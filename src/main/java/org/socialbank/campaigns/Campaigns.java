@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.socialbank.campaigns.jdbc.JdbcCampaigns;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 import org.socialbank.ledger.AccountId;
@@ -14,6 +13,7 @@ import org.socialbank.ledger.TransferId;
 import org.socialbank.ledger.TransferResult;
 import org.socialbank.directory.Directory;
 import org.socialbank.shared.jdbc.DurableTransactions;
+import org.socialbank.shared.Microseconds;
 import org.springframework.stereotype.Service;
 
 /**
@@ -78,7 +78,7 @@ public class RepayCard {
     }
 
     private RepaymentResult book(UUID id, Card card, long amountMinor, AccountId account) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // what the store keeps
+        Instant now = Microseconds.now(clock); // what the store keeps
         Optional<AccountId> from = account != null ? Optional.of(account)
                 : directory.primaryAccount(card.customerId(), card.currency().code());
         Optional<CardRefusal> refusal = from.isEmpty() ? Optional.of(CardRefusal.NO_DEBIT_ACCOUNT)

@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class RepayOnPage implements ConfirmedOperations {
 
-    static final String PREFIX = "cards-repay:";
+    /** The owner of the operations this class starts on the step-up page; their id is {@code repayment:card}. */
+    static final String OWNER = "cards-repay";
 
     /** What the customer asked to repay. */
     public enum What {
@@ -97,7 +98,8 @@ public class RepayOnPage implements ConfirmedOperations {
         if (minor > owed) {
             return new NotOffered("exceeds_amount_owed");
         }
-        return confirmations.start(new Confirmations.Request(customer, PREFIX + repaymentId + ":" + c.id(), minor,
+        OperationRef operation = new OperationRef(OWNER, repaymentId + ":" + c.id());
+        return confirmations.start(new Confirmations.Request(customer, operation, minor,
                         c.currency(), c.maskedNumber(), 0))
                 .<Offer>map(started -> new ToConfirm(started.url(), minor, c.currency(), c.maskedNumber()))
                 .orElse(new NotOffered("confirmation_unavailable"));
@@ -112,15 +114,14 @@ public class RepayOnPage implements ConfirmedOperations {
 
     @Override
     public Optional<OperationOutcome> outcome(OperationRef operation) {
-        String reference = operation.reference();
-        return parse(reference).flatMap(r -> repayments.find(r.repaymentId())).map(row -> row.code() == null
+        return parse(operation).flatMap(r -> repayments.find(r.repaymentId())).map(row -> row.code() == null
                 ? new OperationOutcome.Carried() : new OperationOutcome.Refused(row.code(), null));
     }
 
     /** Carries out exactly what was confirmed: the holder, the card shown and its currency. */
     @EventListener
     void on(OperationConfirmed event) {
-        parse(event.reference()).ifPresent(r -> cards.card(r.card())
+        parse(event.operation()).ifPresent(r -> cards.card(r.card())
                 .filter(c -> c.customerId().equals(event.customerId()) && c.currency().equals(event.currency())
                         && c.maskedNumber().equals(event.payee()) && event.feeMinor() == 0)
                 .ifPresent(c -> repay.repay(r.repaymentId(), c.id(), event.amountMinor())));
@@ -129,11 +130,11 @@ public class RepayOnPage implements ConfirmedOperations {
     private record Reference(UUID repaymentId, CardId card) {
     }
 
-    private static Optional<Reference> parse(String reference) {
-        if (reference == null || !reference.startsWith(PREFIX)) {
+    private static Optional<Reference> parse(OperationRef operation) {
+        if (!operation.ownedBy(OWNER)) {
             return Optional.empty();
         }
-        String[] parts = reference.substring(PREFIX.length()).split(":");
+        String[] parts = operation.id().split(":");
         try {
             return parts.length == 2 ? Optional.of(new Reference(UUID.fromString(parts[0]),
                     new CardId(UUID.fromString(parts[1])))) : Optional.empty();

@@ -3,7 +3,6 @@ package org.socialbank.cards;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,6 +12,7 @@ import org.socialbank.ledger.NewTransfer;
 import org.socialbank.ledger.TransferId;
 import org.socialbank.ledger.TransferResult;
 import org.socialbank.shared.jdbc.DurableTransactions;
+import org.socialbank.shared.Microseconds;
 import org.springframework.stereotype.Service;
 
 /**
@@ -79,7 +79,7 @@ public class StatementCredits {
             if (result instanceof TransferResult.Rejected rejected) {
                 return Optional.of(CardFeed.refusal(rejected.code()));
             }
-            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            Instant now = Microseconds.now(clock);
             transactions.insert(new JdbcCardTransactions.Row(transferId.value(), card.id(), FeedKind.REFUND.name(),
                     amountMinor, card.currency(), LocalDate.ofInstant(now, properties.zone()), MERCHANT, true, null,
                     transferId.value()), now);

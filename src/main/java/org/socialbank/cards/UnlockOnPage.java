@@ -6,7 +6,7 @@ import org.socialbank.directory.Confirmations;
 import org.socialbank.directory.ConfirmedOperations;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Directory;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 import org.socialbank.directory.OperationConfirmed;
 import org.socialbank.directory.OperationOutcome;
 import org.socialbank.directory.OperationRef;
@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class UnlockOnPage implements ConfirmedOperations {
 
-    static final String PREFIX = "cards-unlock:";
+    /** The owner of the operations this class starts on the step-up page; their id is the card's. */
+    static final String OWNER = "cards-unlock";
 
     /** A confirmation to open on the bank's page, or why not: {@code none_locked}, {@code confirmation_unavailable}. */
     public record Offer(String url, String maskedNumber, String refusal) {
@@ -52,7 +53,8 @@ public class UnlockOnPage implements ConfirmedOperations {
             return new Offer(null, null, "none_locked");
         }
         Card card = locked.get();
-        return confirmations.start(Confirmations.Request.operation(customer, PREFIX + card.id().value(),
+        OperationRef operation = new OperationRef(OWNER, card.id().value().toString());
+        return confirmations.start(Confirmations.Request.operation(customer, operation,
                         label(customer, card), card.currency()))
                 .map(started -> new Offer(started.url(), card.maskedNumber(), null))
                 .orElse(new Offer(null, card.maskedNumber(), "confirmation_unavailable"));
@@ -65,15 +67,14 @@ public class UnlockOnPage implements ConfirmedOperations {
 
     @Override
     public Optional<OperationOutcome> outcome(OperationRef operation) {
-        String reference = operation.reference();
-        return parse(reference).flatMap(cards::card).map(c -> c.status() == CardStatus.ACTIVE
+        return parse(operation).flatMap(cards::card).map(c -> c.status() == CardStatus.ACTIVE
                 ? new OperationOutcome.Carried() : new OperationOutcome.Refused(CardRefusal.CARD_NOT_ACTIVE.code(), null));
     }
 
     /** Unlocks exactly the card confirmed: its holder's, the one the page showed, no money involved. */
     @EventListener
     void on(OperationConfirmed event) {
-        parse(event.reference()).flatMap(cards::card)
+        parse(event.operation()).flatMap(cards::card)
                 .filter(c -> c.customerId().equals(event.customerId()) && event.amountMinor() == 0
                         && event.feeMinor() == 0 && event.payee().contains(c.maskedNumber()))
                 .ifPresent(c -> {
@@ -83,12 +84,12 @@ public class UnlockOnPage implements ConfirmedOperations {
                 });
     }
 
-    private static Optional<CardId> parse(String reference) {
-        if (reference == null || !reference.startsWith(PREFIX)) {
+    private static Optional<CardId> parse(OperationRef operation) {
+        if (!operation.ownedBy(OWNER)) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new CardId(UUID.fromString(reference.substring(PREFIX.length()))));
+            return Optional.of(new CardId(UUID.fromString(operation.id())));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

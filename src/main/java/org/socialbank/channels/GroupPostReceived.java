@@ -2,7 +2,7 @@ package org.socialbank.channels;
 
 import java.time.Instant;
 import java.util.Objects;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 
 /**
  * A text written in a public group where the bank's bot is a member (Telegram, Bale), as the

@@ -2,7 +2,7 @@ package org.socialbank.channels;
 
 import java.time.Instant;
 import java.util.Objects;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 
 /**
  * A public post on a network that mentions the bank, as its channel adapter read it, for anyone

@@ -2,7 +2,7 @@ package org.socialbank.consent;
 
 import java.time.Instant;
 import java.util.Objects;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 
 /**
  * A chat account's consent for one purpose as it is now, and the change that made it so.

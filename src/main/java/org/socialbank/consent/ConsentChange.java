@@ -2,7 +2,7 @@ package org.socialbank.consent;
 
 import java.util.Objects;
 import java.util.Optional;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 
 /**
  * A change of consent as asked: validated here, so that a bad one never reaches the store.

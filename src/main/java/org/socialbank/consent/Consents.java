@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.socialbank.consent.jdbc.JdbcConsents;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

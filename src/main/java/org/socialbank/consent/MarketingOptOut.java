@@ -1,6 +1,6 @@
 package org.socialbank.consent;
 
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 
 /**
  * What the conversation engine asks of consent: a STOP word or a platform block event withdraws

@@ -1,6 +1,6 @@
 package org.socialbank.conversation;
 
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 
 /** Sends replies on one network. Each channel adapter provides one bean; the outbox relay calls it. */
 public interface ChannelSender {

@@ -1,7 +1,7 @@
 package org.socialbank.conversation;
 
 import org.socialbank.directory.IdentityId;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 
 /**
  * A text another module has the bank send to a chat (a public reply staff wrote, a spike alert

@@ -5,7 +5,7 @@ import org.socialbank.conversation.engine.JdbcConversations;
 import org.socialbank.conversation.engine.Outbox;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.IdentityId;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.socialbank.directory.IdentityId;
-import org.socialbank.directory.Language;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Language;
+import org.socialbank.shared.Network;
 
 /**
  * SPI: who speaks in a conversation, the bot or a person (issue 19). The engine asks once per

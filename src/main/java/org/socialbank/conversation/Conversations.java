@@ -8,7 +8,7 @@ import org.socialbank.assistant.Assistant;
 import org.socialbank.consent.MarketingOptOut;
 import org.socialbank.conversation.dialogue.Dialogue;
 import org.socialbank.conversation.dialogue.DialogueState;
-import org.socialbank.conversation.engine.EngineBank;
+import org.socialbank.conversation.engine.ChatBank;
 import org.socialbank.conversation.engine.JdbcConversations;
 import org.socialbank.conversation.engine.JdbcConversations.Chat;
 import org.socialbank.conversation.engine.Json;
@@ -20,12 +20,12 @@ import org.socialbank.conversation.language.Context;
 import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.Directory;
 import org.socialbank.directory.IdentityId;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 import org.socialbank.directory.Linking;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.payments.Payments;
 import org.socialbank.payments.requests.Requests;
-import org.socialbank.services.Branches;
+import org.socialbank.branches.Branches;
 import org.socialbank.shared.Durability;
 import org.socialbank.shared.Faults;
 import org.socialbank.shared.Races;
@@ -58,7 +58,7 @@ public class Conversations {
     private final JdbcConversations store;
     private final Outbox outbox;
     private final Linking linking;
-    private final EngineBank.Parts parts;
+    private final ChatBank.Collaborators parts;
     private final Dialogue dialogue;
     private final Directory directory;
     private final MessageTexts texts;
@@ -72,7 +72,7 @@ public class Conversations {
     Conversations(JdbcConversations store, Outbox outbox, Linking linking, Directory directory, Ledger ledger,
             Branches branches, Payments payments, Requests requests, PaymentAlerts alerts, MessageTexts texts, PlatformTransactionManager transactionManager, Durability durability, Clock clock,
             ConversationProperties properties, MarketingOptOut optOut, Alerts alertSettings, Assistant assistant,
-            org.socialbank.services.Appointments appointments,
+            org.socialbank.branches.Appointments appointments,
             org.socialbank.cards.Cards cards, org.socialbank.cards.Statements statements,
             org.socialbank.cards.RepayOnPage cardRepayments, org.socialbank.cards.AutoRepayments autoRepayments,
             org.socialbank.cards.UnlockOnPage cardUnlocks,
@@ -87,7 +87,7 @@ public class Conversations {
         this.store = store;
         this.outbox = outbox;
         this.linking = linking;
-        this.parts = new EngineBank.Parts(linking, directory, ledger, branches, payments, requests, alerts, store, clock, properties.buttonTtl(),
+        this.parts = new ChatBank.Collaborators(linking, directory, ledger, branches, payments, requests, alerts, store, clock, properties.buttonTtl(),
                 optOut, alertSettings, assistant, appointments, cards, statements, cardRepayments,
                 autoRepayments, cardUnlocks, events, sweeping, points, pointRedemptions,
                 applications, collections, paymentLimits, bills, topUps);
@@ -223,7 +223,7 @@ public class Conversations {
         if (verdict instanceof ConversationOwners.PersonOwns person && !consentOnly(message, conversation)) {
             return new Received.Handled(notOwnAnswer(chat, conversation, person.notices())); // the bot says nothing
         }
-        EngineBank bank = new EngineBank(parts, identity.id(), message.channel(), message.externalMessageId(),
+        ChatBank bank = new ChatBank(parts, identity.id(), message.channel(), message.externalMessageId(),
                 message.externalUserId(), message.handle());
         Dialogue.Step step = dialogue.handle(Json.state(conversation.state()), message.channel(), message.content(),
                 message.inGroup(), bank);

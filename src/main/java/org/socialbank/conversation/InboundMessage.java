@@ -2,7 +2,7 @@ package org.socialbank.conversation;
 
 import java.util.Objects;
 import org.socialbank.directory.ChannelIdentity;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 
 /**
  * One message as a channel adapter received it.

@@ -3,7 +3,7 @@ package org.socialbank.conversation;
 import java.util.Objects;
 import java.util.UUID;
 import org.socialbank.directory.IdentityId;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 
 /**
  * A reply waiting in the outbox, or being sent.

@@ -7,6 +7,8 @@ import java.net.IDN;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.socialbank.shared.Network;
+import org.socialbank.shared.Digits;
 
 /**
  * A normalized alias: the form stored UNIQUE and compared, whatever way a person typed it.

@@ -3,6 +3,7 @@ package org.socialbank.directory;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.socialbank.shared.Network;
 
 /**
  * A chat account as its network reports it: (channel, external user id) with the handle and phone

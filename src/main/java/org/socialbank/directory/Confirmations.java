@@ -2,7 +2,6 @@ package org.socialbank.directory;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,12 +14,14 @@ import org.socialbank.directory.linking.CodeCheck;
 import org.socialbank.security.otp.OneTimeCodes;
 import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.jdbc.DurableTransactions;
-import org.socialbank.shared.Money;
+import org.socialbank.shared.MoneyFormat;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.socialbank.shared.Language;
+import org.socialbank.shared.Microseconds;
 
 /**
  * Step-up confirmation of risky operations on the bank's own page. The page shows exactly what
@@ -106,6 +107,11 @@ public class Confirmations {
             return new Request(customer, reference, 0, currency, label, 0);
         }
 
+        /** The same for an operation of the module {@code operation.owner()}. */
+        public static Request operation(CustomerId customer, OperationRef operation, String label, CurrencyCode currency) {
+            return operation(customer, operation.reference(), label, currency);
+        }
+
         /** Whether it moves no money (its payee is the operation's label). */
         public boolean operation() {
             return amountMinor == 0;
@@ -134,7 +140,7 @@ public class Confirmations {
                             ? messages.getMessage("sms.confirm.operation", new Object[] {code, request.payee()},
                                     language.locale())
                             : messages.getMessage("sms.confirm.code", new Object[] {code,
-                            Money.format(request.amountMinor() + request.feeMinor(), request.currency(),
+                            MoneyFormat.format(request.amountMinor() + request.feeMinor(), request.currency(),
                                     language.locale()), request.payee()}, language.locale()),
                     expires));
             String token = codes.randomToken();
@@ -271,6 +277,6 @@ public class Confirmations {
     }
 
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return Microseconds.now(clock);
     }
 }

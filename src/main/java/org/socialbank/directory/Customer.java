@@ -2,6 +2,7 @@ package org.socialbank.directory;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.socialbank.shared.Language;
 
 /**
  * A customer of the bank.

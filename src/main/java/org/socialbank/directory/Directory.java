@@ -1,7 +1,6 @@
 package org.socialbank.directory;
 
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.socialbank.directory.DirectoryResult.Code;
@@ -12,6 +11,7 @@ import org.socialbank.ledger.Account;
 import org.socialbank.ledger.AccountId;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.shared.jdbc.DurableTransactions;
+import org.socialbank.shared.Microseconds;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.TransactionStatus;
@@ -50,7 +50,7 @@ public class Directory {
             }
             Customer customer = new Customer(request.id(), request.displayName().strip(), request.language(),
                     request.kycLevel(), CustomerStatus.ACTIVE, request.username(),
-                    clock.instant().truncatedTo(ChronoUnit.MICROS));
+                    Microseconds.now(clock));
             store.insertCustomer(customer, request.password() == null ? null : passwords.encode(request.password()));
             for (CustomerView.AliasEntry entry : request.aliases()) {
                 if (store.aliasOwner(entry.alias()).isPresent()) {
@@ -85,7 +85,7 @@ public class Directory {
                 }
                 return new Done(view(customer.get()), !raise);
             }
-            store.insertAlias(alias, id, verified, clock.instant().truncatedTo(ChronoUnit.MICROS));
+            store.insertAlias(alias, id, verified, Microseconds.now(clock));
             return new Done(view(customer.get()), false);
         });
     }

@@ -1,5 +1,7 @@
 package org.socialbank.directory;
 
+import org.socialbank.shared.Network;
+
 /**
  * Who holds a handle on a network now, as the network itself answers (not as a chat message
  * reported it): an SPI a channel implements where handles can change hands and reported handles

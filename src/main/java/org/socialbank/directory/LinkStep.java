@@ -1,6 +1,7 @@
 package org.socialbank.directory;
 
 import java.time.Instant;
+import org.socialbank.shared.Network;
 
 /** Where the bank's linking page is for a one-time link: what to show next. */
 public sealed interface LinkStep {

@@ -3,7 +3,6 @@ package org.socialbank.directory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,6 +14,9 @@ import org.socialbank.directory.linking.CodeChallenges;
 import org.socialbank.security.otp.OneTimeCodes;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import org.socialbank.shared.Language;
+import org.socialbank.shared.Network;
+import org.socialbank.shared.Microseconds;
 
 /**
  * What linking and its pages share: one-time tokens (issued, read under lock), how the chat
@@ -166,6 +168,6 @@ class LinkTokens {
     }
 
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return Microseconds.now(clock);
     }
 }

@@ -2,7 +2,6 @@ package org.socialbank.directory;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.socialbank.directory.jdbc.JdbcDirectory;
 import org.socialbank.directory.jdbc.JdbcLinking;
@@ -11,6 +10,8 @@ import org.socialbank.directory.linking.CustomerAlerts;
 import org.socialbank.shared.jdbc.DurableTransactions;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.socialbank.shared.Network;
+import org.socialbank.shared.Microseconds;
 
 /**
  * Chat accounts and their ties to customers, without a secret ever crossing the chat: the chat
@@ -229,7 +230,7 @@ public class Linking {
     }
 
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return Microseconds.now(clock);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.socialbank.directory;
 
 import java.util.List;
 import java.util.Objects;
+import org.socialbank.shared.Language;
 
 /**
  * A request to register a customer; the id makes it idempotent.

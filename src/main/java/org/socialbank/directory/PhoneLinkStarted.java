@@ -1,5 +1,8 @@
 package org.socialbank.directory;
 
+import org.socialbank.shared.Language;
+import org.socialbank.shared.Network;
+
 /**
  * A chat account shared a phone the network vouches for, and it is a customer's verified phone:
  * a code went by SMS to that phone (shown masked), and the chat is linked once it is typed on the

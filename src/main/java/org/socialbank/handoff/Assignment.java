@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 
 /**
  * Who gets a case, and which case goes first (issue 19). A queue is served highest priority first

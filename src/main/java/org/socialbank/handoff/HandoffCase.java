@@ -3,8 +3,8 @@ package org.socialbank.handoff;
 import java.time.Instant;
 import java.util.Optional;
 import org.socialbank.directory.IdentityId;
-import org.socialbank.directory.Language;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Language;
+import org.socialbank.shared.Network;
 
 /**
  * One handoff as stored: whose chat, which queue (team, language), why, where it is, and its

@@ -8,7 +8,7 @@ import java.util.UUID;
 import org.socialbank.conversation.ConversationOwners;
 import org.socialbank.conversation.Inbound;
 import org.socialbank.conversation.Outbound;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 import org.socialbank.handoff.jdbc.JdbcHandoffs;
 import org.springframework.stereotype.Component;
 

@@ -8,7 +8,7 @@ import java.util.Set;
 import org.socialbank.conversation.ChatMessages;
 import org.socialbank.directory.Directory;
 import org.socialbank.directory.IdentityId;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 import org.socialbank.directory.Linking;
 import org.socialbank.handoff.jdbc.JdbcHandoffs;
 import org.springframework.stereotype.Service;

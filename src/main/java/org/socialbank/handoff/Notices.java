@@ -3,7 +3,7 @@ package org.socialbank.handoff;
 import java.util.ArrayList;
 import java.util.List;
 import org.socialbank.conversation.Outbound;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 

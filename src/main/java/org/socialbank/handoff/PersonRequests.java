@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 
 /**
  * Whether a customer asks for a person, in the five languages, written the way each people writes

@@ -3,7 +3,7 @@ package org.socialbank.handoff;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 
 /**
  * How long after the customer's last message a person may still write freely (issue 19): WhatsApp

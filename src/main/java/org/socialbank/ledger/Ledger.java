@@ -3,7 +3,6 @@ package org.socialbank.ledger;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -18,6 +17,7 @@ import org.socialbank.ledger.TransferResult.Rejected;
 import org.socialbank.ledger.jdbc.JdbcBook;
 import org.socialbank.ledger.posting.Posting;
 import org.socialbank.shared.Durability;
+import org.socialbank.shared.Microseconds;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.beans.factory.DisposableBean;
@@ -269,7 +269,7 @@ public class Ledger implements DisposableBean {
 
     private Instant now() {
         // the stores keep microseconds; a replay must return what was stored
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return Microseconds.now(clock);
     }
 
     private static BatchResult linkedFailure(int size, int failed, RejectionCode code) {

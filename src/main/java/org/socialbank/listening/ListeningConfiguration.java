@@ -1,6 +1,6 @@
 package org.socialbank.listening;
 
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 import org.socialbank.listening.classify.Classifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;

@@ -1,7 +1,7 @@
 package org.socialbank.listening;
 
 import java.util.Optional;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 
 /**
  * A place mentions come from (an SPI: a bean of this type adds a source). Its name is what

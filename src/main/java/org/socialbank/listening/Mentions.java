@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Linking;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 import org.socialbank.listening.classify.Classification;
 import org.socialbank.listening.classify.Classifier;
 import org.socialbank.listening.classify.Texts;

@@ -3,7 +3,6 @@ package org.socialbank.loyalty;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +22,7 @@ import org.socialbank.ledger.TransferId;
 import org.socialbank.ledger.TransferResult;
 import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.jdbc.DurableTransactions;
+import org.socialbank.shared.Microseconds;
 import org.springframework.stereotype.Service;
 
 /**
@@ -152,7 +152,7 @@ public class Points {
     }
 
     private RedemptionResult book(RedemptionRequest r, Card card, Optional<AccountId> account) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant now = Microseconds.now(clock);
         Optional<Long> value = valueMinor(r.points(), card.currency());
         PointsRefusal refusal = value.isEmpty() ? PointsRefusal.CURRENCY_NOT_REDEEMABLE
                 : account.isEmpty() || balance(account.get()) < r.points() ? PointsRefusal.INSUFFICIENT_POINTS

@@ -8,10 +8,11 @@ import org.socialbank.directory.Confirmations;
 import org.socialbank.directory.ConfirmedOperations;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Directory;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 import org.socialbank.directory.OperationConfirmed;
 import org.socialbank.directory.OperationOutcome;
-import org.socialbank.shared.Money;
+import org.socialbank.directory.OperationRef;
+import org.socialbank.shared.MoneyFormat;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
@@ -26,7 +27,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class RedeemOnPage implements ConfirmedOperations {
 
-    static final String PREFIX = "loyalty-redeem:";
+    /** The owner of the operations this class starts on the step-up page; their id is {@code redemption:points:card}. */
+    static final String OWNER = "loyalty-redeem";
 
     /** A confirmation to open at {@code url}, or why not: a {@link PointsRefusal} code or {@code confirmation_unavailable}. */
     public record Offer(String url, long points, long amountMinor, org.socialbank.shared.CurrencyCode currency,
@@ -74,7 +76,7 @@ public class RedeemOnPage implements ConfirmedOperations {
         if (value.isEmpty()) {
             return Offer.refused(PointsRefusal.CURRENCY_NOT_REDEEMABLE.code());
         }
-        String reference = PREFIX + redemptionId + ":" + count + ":" + c.id().value();
+        OperationRef reference = new OperationRef(OWNER, redemptionId + ":" + count + ":" + c.id().value());
         return confirmations.start(Confirmations.Request.operation(customer, reference,
                         label(customer, count, value.get(), c), c.currency()))
                 .map(started -> new Offer(started.url(), count, value.get(), c.currency(), c.maskedNumber(), null))
@@ -84,12 +86,12 @@ public class RedeemOnPage implements ConfirmedOperations {
     private String label(CustomerId customer, long count, long valueMinor, Card card) {
         Language language = directory.customer(customer).map(v -> v.customer().language()).orElse(Language.EN);
         return messages.getMessage("loyalty.redeem.label", new Object[] {count,
-                Money.format(valueMinor, card.currency(), language.locale()), card.maskedNumber()}, language.locale());
+                MoneyFormat.format(valueMinor, card.currency(), language.locale()), card.maskedNumber()}, language.locale());
     }
 
     @Override
-    public Optional<OperationOutcome> outcome(org.socialbank.directory.OperationRef operation) {
-        return parse(operation.reference()).map(r -> points.redemption(r.id()).map(result -> result instanceof RedemptionResult.Refused f
+    public Optional<OperationOutcome> outcome(OperationRef operation) {
+        return parse(operation).map(r -> points.redemption(r.id()).map(result -> result instanceof RedemptionResult.Refused f
                 ? (OperationOutcome) new OperationOutcome.Refused(f.code().code(), null) : new OperationOutcome.Carried())
                 .orElse(new OperationOutcome.Refused("not_redeemed", null)));
     }
@@ -97,7 +99,7 @@ public class RedeemOnPage implements ConfirmedOperations {
     /** Redeems exactly what was confirmed: the holder's points, onto the card the page named. */
     @EventListener
     void on(OperationConfirmed event) {
-        parse(event.reference()).filter(r -> event.amountMinor() == 0 && event.feeMinor() == 0).ifPresent(r -> {
+        parse(event.operation()).filter(r -> event.amountMinor() == 0 && event.feeMinor() == 0).ifPresent(r -> {
             Optional<Card> card = points.creditCard(event.customerId(), r.card());
             if (card.isEmpty() || !event.payee().contains(card.get().maskedNumber())) {
                 return;
@@ -115,11 +117,11 @@ public class RedeemOnPage implements ConfirmedOperations {
     private record Reference(UUID id, long points, CardId card) {
     }
 
-    private static Optional<Reference> parse(String reference) {
-        if (reference == null || !reference.startsWith(PREFIX)) {
+    private static Optional<Reference> parse(OperationRef operation) {
+        if (!operation.ownedBy(OWNER)) {
             return Optional.empty();
         }
-        String[] parts = reference.substring(PREFIX.length()).split(":");
+        String[] parts = operation.id().split(":");
         try {
             return parts.length == 3 ? Optional.of(new Reference(UUID.fromString(parts[0]), Long.parseLong(parts[1]),
                     new CardId(UUID.fromString(parts[2])))) : Optional.empty();

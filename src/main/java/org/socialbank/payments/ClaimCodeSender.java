@@ -13,7 +13,7 @@ import org.socialbank.notifications.EmailMessage;
 import org.socialbank.notifications.SendBudgets;
 import org.socialbank.notifications.SmsMessage;
 import org.socialbank.shared.CurrencyCode;
-import org.socialbank.shared.Money;
+import org.socialbank.shared.MoneyFormat;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -43,7 +43,7 @@ class ClaimCodeSender {
     /** Sends the code; empty when it went, else the budget's refusal ({@link SendBudgets.Refused} reasons). */
     Optional<String> send(CustomerId payer, Alias to, String code, long amountMinor, CurrencyCode currency,
             Locale locale) {
-        String amount = Money.format(amountMinor, currency, locale);
+        String amount = MoneyFormat.format(amountMinor, currency, locale);
         Optional<String> onBehalfOf = Optional.of(payer.value().toString());
         if (to.type() == AliasType.PHONE) {
             BudgetedSms.Outcome outcome = sms.send(new SmsMessage(to.value(),

@@ -3,7 +3,6 @@ package org.socialbank.payments;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -14,9 +13,10 @@ import org.slf4j.LoggerFactory;
 import org.socialbank.directory.Alias;
 import org.socialbank.directory.AliasType;
 import org.socialbank.directory.HandleHolders;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 import org.socialbank.payments.jdbc.JdbcClaimGuards;
 import org.socialbank.shared.jdbc.Retention;
+import org.socialbank.shared.Microseconds;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -130,6 +130,6 @@ class ClaimGuards {
     }
 
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return Microseconds.now(clock);
     }
 }

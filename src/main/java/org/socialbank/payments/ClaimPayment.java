@@ -2,7 +2,6 @@ package org.socialbank.payments;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -15,9 +14,9 @@ import org.socialbank.directory.Directory;
 import org.socialbank.directory.DirectoryResult;
 import org.socialbank.directory.HandleHolders;
 import org.socialbank.directory.KycLevel;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 import org.socialbank.directory.MaskedName;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 import org.socialbank.directory.NewCustomer;
 import org.socialbank.ledger.AccountFlag;
 import org.socialbank.ledger.AccountId;
@@ -40,6 +39,7 @@ import org.socialbank.payouts.PayoutId;
 import org.socialbank.payouts.PayoutOrder;
 import org.socialbank.payouts.Payouts;
 import org.socialbank.shared.jdbc.DurableTransactions;
+import org.socialbank.shared.Microseconds;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionStatus;
@@ -399,6 +399,6 @@ class ClaimPayment {
     }
 
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return Microseconds.now(clock);
     }
 }

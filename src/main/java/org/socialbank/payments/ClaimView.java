@@ -2,7 +2,7 @@ package org.socialbank.payments;
 
 import java.time.Instant;
 import java.util.Locale;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 import org.socialbank.shared.CurrencyCode;
 
 /**

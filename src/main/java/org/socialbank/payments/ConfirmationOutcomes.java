@@ -1,7 +1,6 @@
 package org.socialbank.payments;
 
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.socialbank.directory.ConfirmedOperations;
 import org.socialbank.directory.OperationConfirmed;
@@ -11,6 +10,7 @@ import org.socialbank.directory.OperationRef;
 import org.socialbank.payments.jdbc.JdbcPayments;
 import org.socialbank.payments.jdbc.PaymentRow;
 import org.socialbank.shared.jdbc.DurableTransactions;
+import org.socialbank.shared.Microseconds;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -112,6 +112,6 @@ class ConfirmationOutcomes implements ConfirmedOperations {
     }
 
     private java.time.Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return Microseconds.now(clock);
     }
 }

@@ -2,7 +2,6 @@ package org.socialbank.payments;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,7 +15,7 @@ import org.socialbank.directory.CustomerView;
 import org.socialbank.directory.Directory;
 import org.socialbank.directory.HandleHolders;
 import org.socialbank.directory.Linking;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 import org.socialbank.directory.OperationRef;
 import org.socialbank.ledger.AccountId;
 import org.socialbank.ledger.Ledger;
@@ -27,6 +26,7 @@ import org.socialbank.ledger.TransferId;
 import org.socialbank.ledger.TransferResult;
 import org.socialbank.payments.jdbc.JdbcPayments;
 import org.socialbank.payments.jdbc.PaymentRow;
+import org.socialbank.payments.jdbc.PaymentHistory;
 import org.socialbank.payments.risk.Attempt;
 import org.socialbank.payments.risk.Check;
 import org.socialbank.payments.risk.Decision;
@@ -34,6 +34,7 @@ import org.socialbank.payments.risk.PaymentPolicy;
 import org.socialbank.payments.risk.Reject;
 import org.socialbank.payments.risk.StepUp;
 import org.socialbank.shared.jdbc.DurableTransactions;
+import org.socialbank.shared.Microseconds;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -125,7 +126,7 @@ class PayAlias {
         Decision decision = policy.assess(new Attempt(order.payer(), payer.get().customer().kycLevel(),
                 order.channel(), order.amountMinor(), order.currency(),
                 !store.paidBefore(order.payer(), order.payee(), payee), match.isPresent(), channelLinkedAt(order),
-                now()), new SqlHistory(store));
+                now()), new PaymentHistory(store));
         if (decision instanceof Reject reject) {
             return new Precheck.Refused(rejection(reject), reject.limitMinor(), reject.resetsAt().orElse(null), null);
         }
@@ -169,7 +170,7 @@ class PayAlias {
         store.lockPayer(order.payer()); // the limits read this payer's totals: no other payment of theirs may change them now
         Decision decision = policy.assess(new Attempt(order.payer(), payer.customer().kycLevel(), order.channel(),
                 order.amountMinor(), order.currency(), newPayee, match.isPresent(), channelLinkedAt(order),
-                now), new SqlHistory(store));
+                now), new PaymentHistory(store));
         PaymentRow row;
         if (decision instanceof Reject reject) {
             row = insert(fresh.rejected(rejection(reject), reject.limitMinor(), reject.usedMinor(),
@@ -269,7 +270,7 @@ class PayAlias {
                 ? secrets.networkCodeHash(secrets.networkCode(row.id())) : null;
         String holder = row.payee().network() == null ? null
                 : guards.holder(row.id(), row.payee().network()).orElse(null);
-        events.publishEvent(new PaymentAwaitingClaim(row.id(), row.payer(), row.payee(), row.amountMinor(),
+        events.publishEvent(new PaymentEscrowed(row.id(), row.payer(), row.payee(), row.amountMinor(),
                 row.currency(), views.claimUrl(row.id()), expires, row.channel(), holder, answeredInChat));
         return row.escrowed(pending, secrets.tokenHash(token), expires, networkHash);
     }
@@ -306,6 +307,6 @@ class PayAlias {
     }
 
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return Microseconds.now(clock);
     }
 }

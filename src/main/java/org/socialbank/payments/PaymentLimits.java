@@ -6,6 +6,7 @@ import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.CustomerStatus;
 import org.socialbank.directory.Directory;
 import org.socialbank.payments.jdbc.JdbcPayments;
+import org.socialbank.payments.jdbc.PaymentHistory;
 import org.socialbank.payments.risk.PaymentPolicy;
 import org.socialbank.shared.CurrencyCode;
 import org.springframework.stereotype.Service;
@@ -39,7 +40,7 @@ public class PaymentLimits {
     public List<PaymentLimit> of(CustomerId payer, CurrencyCode currency, String channel) {
         return directory.customer(payer).filter(c -> c.customer().status() == CustomerStatus.ACTIVE)
                 .map(c -> policy.standings(payer, c.customer().kycLevel(), channel, currency, clock.instant(),
-                        new SqlHistory(store)).stream()
+                        new PaymentHistory(store)).stream()
                         .map(s -> new PaymentLimit(s.rule(), s.limitMinor(), s.usedMinor(), s.resetsAt(), s.channel(),
                                 currency))
                         .toList())

@@ -3,8 +3,8 @@ package org.socialbank.payments;
 import java.util.Locale;
 import java.util.Optional;
 import org.socialbank.directory.CustomerId;
-import org.socialbank.directory.Language;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Language;
+import org.socialbank.shared.Network;
 import org.socialbank.payments.jdbc.JdbcPayments;
 import org.socialbank.payouts.ExternalAccount;
 import org.springframework.stereotype.Service;
@@ -13,7 +13,7 @@ import org.springframework.stereotype.Service;
  * Payments by alias, for the bank's apps (over HTTP) and the chats. Every call is idempotent or
  * safe to repeat; a business "no" comes back as a value ({@link PaymentResult}, a {@link
  * PaymentRejection}), never as an exception. Outcomes that people should hear of are published as events in the transaction
- * that reached them: {@link PaymentCompleted}, {@link PaymentAwaitingClaim}, {@link PaymentHeld},
+ * that reached them: {@link PaymentCompleted}, {@link PaymentEscrowed}, {@link PaymentHeld},
  * {@link PaymentClaimed} and {@link PaymentReturned}.
  */
 @Service

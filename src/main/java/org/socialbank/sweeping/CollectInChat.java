@@ -7,9 +7,10 @@ import org.socialbank.directory.Confirmations;
 import org.socialbank.directory.ConfirmedOperations;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Directory;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 import org.socialbank.directory.OperationConfirmed;
 import org.socialbank.directory.OperationOutcome;
+import org.socialbank.directory.OperationRef;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -24,7 +25,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class CollectInChat implements ConfirmedOperations {
 
-    static final String PREFIX = "sweeping-collect:";
+    /** The owner of the operations this class starts on the step-up page; their id is {@code request:consent:amount}. */
+    static final String OWNER = "sweeping-collect";
 
     /** What asking did: recorded now, waiting for the page at {@code url}, or why not. */
     public sealed interface Offer {
@@ -86,7 +88,7 @@ public class CollectInChat implements ConfirmedOperations {
             record(id, customer, consent.id(), amountMinor);
             return new Asked(consent);
         }
-        String reference = PREFIX + id + ":" + consent.id().value() + ":" + (amountMinor == null ? "all" : amountMinor);
+        OperationRef reference = new OperationRef(OWNER, id + ":" + consent.id().value() + ":" + (amountMinor == null ? "all" : amountMinor));
         return confirmations.start(new Confirmations.Request(customer, reference, most, consent.currency(),
                         label(customer, consent, amountMinor == null), 0))
                 .<Offer>map(started -> new ToConfirm(started.url(), consent, most, amountMinor == null))
@@ -95,8 +97,7 @@ public class CollectInChat implements ConfirmedOperations {
 
     private void record(UUID id, CustomerId customer, ConsentId consent, Long amountMinor) {
         if (!requests.exists(id)) {
-            requests.insert(id, customer, consent, amountMinor, clock.instant().truncatedTo(
-                    java.time.temporal.ChronoUnit.MICROS));
+            requests.insert(id, customer, consent, amountMinor, org.socialbank.shared.Microseconds.now(clock));
         }
     }
 
@@ -107,15 +108,15 @@ public class CollectInChat implements ConfirmedOperations {
     }
 
     @Override
-    public Optional<OperationOutcome> outcome(org.socialbank.directory.OperationRef operation) {
-        return parse(operation.reference()).map(r -> requests.exists(r.id()) ? new OperationOutcome.Carried()
+    public Optional<OperationOutcome> outcome(OperationRef operation) {
+        return parse(operation).map(r -> requests.exists(r.id()) ? new OperationOutcome.Carried()
                 : new OperationOutcome.Refused("consent_revoked", null));
     }
 
     /** Records exactly what was confirmed: the customer's own consent, not revoked, the amount shown. */
     @EventListener
     void on(OperationConfirmed event) {
-        parse(event.reference()).ifPresent(r -> consents.find(r.consent())
+        parse(event.operation()).ifPresent(r -> consents.find(r.consent())
                 .filter(c -> c.customerId().equals(event.customerId()) && !c.revoked()
                         && c.currency().equals(event.currency()) && event.feeMinor() == 0
                         && event.amountMinor() == (r.amountMinor() == null ? c.maxPaymentMinor() : r.amountMinor()))
@@ -125,11 +126,11 @@ public class CollectInChat implements ConfirmedOperations {
     private record Reference(UUID id, ConsentId consent, Long amountMinor) {
     }
 
-    private static Optional<Reference> parse(String reference) {
-        if (reference == null || !reference.startsWith(PREFIX)) {
+    private static Optional<Reference> parse(OperationRef operation) {
+        if (!operation.ownedBy(OWNER)) {
             return Optional.empty();
         }
-        String[] parts = reference.substring(PREFIX.length()).split(":");
+        String[] parts = operation.id().split(":");
         try {
             return parts.length == 3 ? Optional.of(new Reference(UUID.fromString(parts[0]),
                     new ConsentId(UUID.fromString(parts[1])), "all".equals(parts[2]) ? null : Long.valueOf(parts[2])))

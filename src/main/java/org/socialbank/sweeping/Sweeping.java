@@ -3,7 +3,6 @@ package org.socialbank.sweeping;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,6 +11,7 @@ import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.CustomerStatus;
 import org.socialbank.directory.Directory;
 import org.socialbank.shared.jdbc.DurableTransactions;
+import org.socialbank.shared.Microseconds;
 import org.springframework.stereotype.Service;
 
 /**
@@ -68,7 +68,7 @@ public class Sweeping {
         Instant now = now();
         Consent consent = new Consent(request.id(), request.customer(), request.bank(), request.accountRef(),
                 request.currency(), request.maxPaymentMinor(), request.maxPeriodMinor(), request.period(),
-                request.expiresAt().truncatedTo(ChronoUnit.MICROS), false, now, null);
+                Microseconds.cut(request.expiresAt()), false, now, null);
         return writes.write(tx -> {
             Optional<Consent> raced = consents.find(request.id());
             if (raced.isPresent()) {
@@ -105,7 +105,7 @@ public class Sweeping {
         return c.customerId().equals(r.customer()) && c.bank().equals(r.bank()) && c.accountRef().equals(r.accountRef())
                 && c.currency().equals(r.currency()) && c.maxPaymentMinor() == r.maxPaymentMinor()
                 && c.maxPeriodMinor() == r.maxPeriodMinor() && c.period() == r.period()
-                && c.expiresAt().equals(r.expiresAt().truncatedTo(ChronoUnit.MICROS));
+                && c.expiresAt().equals(Microseconds.cut(r.expiresAt()));
     }
 
     public List<Consent> consents(CustomerId customer) {
@@ -196,6 +196,6 @@ public class Sweeping {
     }
 
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return Microseconds.now(clock);
     }
 }

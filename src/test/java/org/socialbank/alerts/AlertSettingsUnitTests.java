@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.socialbank.directory.CustomerId;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 
 /** Issue 17: which postings alert, and when quiet hours hold them (in the customer's zone). */
 class AlertSettingsUnitTests {

@@ -22,17 +22,17 @@ import org.socialbank.conversation.Outbound;
 import org.socialbank.conversation.OutboundMessage;
 import org.socialbank.conversation.Received;
 import org.socialbank.conversation.SendOutcome;
-import org.socialbank.conversation.engine.EngineBank;
+import org.socialbank.conversation.engine.ChatBank;
 import org.socialbank.conversation.engine.OutboxRelay;
 import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Directory;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 import org.socialbank.directory.Linking;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 import org.socialbank.directory.jdbc.JdbcLinking;
 import org.socialbank.ledger.Ledger;
-import org.socialbank.shared.Money;
+import org.socialbank.shared.MoneyFormat;
 import org.socialbank.support.LedgerAudit;
 import org.socialbank.support.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -143,7 +143,7 @@ class BillingChatIntegrationTests {
 
         Outbound.Buttons offer = (Outbound.Buttons) say(chat, text).get(0);
         assertThat(plain(offer.text())).contains(shown).contains(bill.companyCode()).contains(toman)
-                .contains(Money.format(17_000, BillingFixtures.IRR, language.locale()));
+                .contains(MoneyFormat.format(17_000, BillingFixtures.IRR, language.locale()));
         assertThat(offer.buttons()).hasSize(2);
         String confirmMessage = "m-" + UUID.randomUUID();
         String answer = plain(((Outbound.Text) press(chat, confirmMessage, offer.buttons().get(0).reference()).get(0))
@@ -155,7 +155,7 @@ class BillingChatIntegrationTests {
         worker.work();
         worker.work();
         drain();
-        BillPayment paid = bills.payment(EngineBank.billPaymentId(Network.TELEGRAM, confirmMessage)).orElseThrow();
+        BillPayment paid = bills.payment(ChatBank.billPaymentId(Network.TELEGRAM, confirmMessage)).orElseThrow();
         assertThat(paid.status()).isEqualTo(BillPaymentStatus.COMPLETED);
         List<Outbound.Receipt> receipts = sent(chat, Outbound.Receipt.class);
         assertThat(receipts).as("told once").hasSize(1);
@@ -204,7 +204,7 @@ class BillingChatIntegrationTests {
         String message = confirm(chat, lost);
         biller.troubleNext(SandboxBiller.Trouble.LOSE);
         worker.work();
-        BillPaymentId id = EngineBank.billPaymentId(Network.TELEGRAM, message);
+        BillPaymentId id = ChatBank.billPaymentId(Network.TELEGRAM, message);
         assertThat(bills.payment(id).orElseThrow().status()).isEqualTo(BillPaymentStatus.UNKNOWN);
         assertThat(fixtures.available(person.wallet())).as("reserved, not lost").isEqualTo(1_000_000 - 40_000);
         eventually(() -> {
@@ -277,7 +277,7 @@ class BillingChatIntegrationTests {
         topUpWorker.recheck();
         topUpWorker.recheck();
         drain();
-        TopUp topUp = topUps.topUp(EngineBank.topUpId(Network.TELEGRAM, message)).orElseThrow();
+        TopUp topUp = topUps.topUp(ChatBank.topUpId(Network.TELEGRAM, message)).orElseThrow();
         assertThat(topUp.status()).isEqualTo(BillPaymentStatus.COMPLETED);
         assertThat(topUp.operator()).isEqualTo("irancell");
         List<String> told = texts(chat).stream().filter(t -> t.contains(done)).toList();
@@ -293,16 +293,16 @@ class BillingChatIntegrationTests {
         Outbound.Buttons nearest = (Outbound.Buttons) say(chat, "top up 09351234567 60000 rial").get(0);
         assertThat(nearest.text()).startsWith("The operator does not sell");
         assertThat(nearest.buttons()).extracting(Outbound.Button::label).containsExactly(
-                Money.format(20_000, BillingFixtures.IRR, Language.EN.locale()),
-                Money.format(50_000, BillingFixtures.IRR, Language.EN.locale()),
-                Money.format(100_000, BillingFixtures.IRR, Language.EN.locale()));
+                MoneyFormat.format(20_000, BillingFixtures.IRR, Language.EN.locale()),
+                MoneyFormat.format(50_000, BillingFixtures.IRR, Language.EN.locale()),
+                MoneyFormat.format(100_000, BillingFixtures.IRR, Language.EN.locale()));
         String message = "m-" + UUID.randomUUID();
         press(chat, message, nearest.buttons().get(1).reference());
         assertThat(fixtures.available(person.wallet())).isEqualTo(950_000);
         operator.troubleNext(SandboxBiller.Trouble.FAIL);
         topUpWorker.recheck();
         drain();
-        assertThat(topUps.topUp(EngineBank.topUpId(Network.TELEGRAM, message)).orElseThrow().status())
+        assertThat(topUps.topUp(ChatBank.topUpId(Network.TELEGRAM, message)).orElseThrow().status())
                 .isEqualTo(BillPaymentStatus.FAILED);
         assertThat(texts(chat).stream().filter(t -> t.contains("was not topped up")).toList()).singleElement()
                 .satisfies(t -> assertThat(t).contains("money is back"));

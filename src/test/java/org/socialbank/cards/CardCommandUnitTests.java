@@ -8,7 +8,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.socialbank.conversation.language.CardCommand;
 import org.socialbank.conversation.language.CardCommand.Kind;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 
 /** Issue 16's card commands in the five languages, read only as the whole text. */
 class CardCommandUnitTests {

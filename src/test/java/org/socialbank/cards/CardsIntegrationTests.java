@@ -27,7 +27,7 @@ import org.socialbank.conversation.Received;
 import org.socialbank.demo.DemoBank;
 import org.socialbank.demo.DemoCustomer;
 import org.socialbank.directory.Directory;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.support.Api;
 import org.socialbank.support.Api.Response;

@@ -23,8 +23,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.socialbank.channels.telegram.FakeBotApi;
-import org.socialbank.channels.wechat.FakeWeChat;
+import org.socialbank.channels.telegram.FakeTelegramApi;
+import org.socialbank.channels.wechat.FakeWeChatApi;
 import org.socialbank.channels.wechat.WeChatCrypto;
 import org.socialbank.channels.wechat.WeChatXml;
 import org.socialbank.demo.DemoBank;
@@ -50,8 +50,8 @@ import tools.jackson.databind.node.ObjectNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CrossChannelIntegrationTests {
 
-    static final FakeWeChat WECHAT = new FakeWeChat();
-    static final FakeBotApi TELEGRAM = new FakeBotApi();
+    static final FakeWeChatApi WECHAT = new FakeWeChatApi();
+    static final FakeTelegramApi TELEGRAM = new FakeTelegramApi();
     static final String APP_ID = "wxcross0000000001";
     static final String WECHAT_TOKEN = "pMvRahPstZUvvOk8i3NieQ1bCaTZ8yzP";
     static final String WECHAT_AES_KEY = "s5hpUrFF2l8OS9QW87lI6YZLV4lWdYhsHeuDwWqb6tw";
@@ -163,7 +163,7 @@ class CrossChannelIntegrationTests {
     }
 
     private List<String> telegramTexts(long chat) {
-        return TELEGRAM.sent(BOT_TOKEN, Long.toString(chat)).stream().map(FakeBotApi.Call::text).toList();
+        return TELEGRAM.sent(BOT_TOKEN, Long.toString(chat)).stream().map(FakeTelegramApi.Call::text).toList();
     }
 
     private String awaitTelegram(long chat, String part) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.socialbank.shared.Network;
 
 /** Aliases as people type them, in the five countries of the seeds, in native digits too. */
 class AliasUnitTests {

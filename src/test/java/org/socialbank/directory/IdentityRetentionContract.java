@@ -11,6 +11,8 @@ import org.socialbank.shared.jdbc.Timestamps;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.socialbank.shared.Language;
+import org.socialbank.shared.Network;
 
 /** Security review #9: never-linked chat accounts are deleted once idle, with their rows; linked ones stay. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)

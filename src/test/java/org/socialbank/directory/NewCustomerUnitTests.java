@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.socialbank.shared.Language;
 
 /** bcrypt reads 72 bytes of a password; the policy counts UTF-8 bytes (issue 12, security review #20). */
 class NewCustomerUnitTests {

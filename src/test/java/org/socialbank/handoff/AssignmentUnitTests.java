@@ -16,7 +16,7 @@ import java.util.random.RandomGeneratorFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 
 /** Fair order, round-robin and capacity, with seeded random queues and teams (the seed is in the test's name). */
 class AssignmentUnitTests {

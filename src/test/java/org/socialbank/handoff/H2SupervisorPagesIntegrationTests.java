@@ -16,7 +16,7 @@ import org.socialbank.conversation.InboundMessage;
 import org.socialbank.conversation.Received;
 import org.socialbank.directory.IdentityId;
 import org.socialbank.directory.Linking;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 import org.socialbank.support.FormClient;
 import org.socialbank.support.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;

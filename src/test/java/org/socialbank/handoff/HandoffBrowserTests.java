@@ -21,7 +21,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.socialbank.channels.telegram.FakeBotApi;
+import org.socialbank.channels.telegram.FakeTelegramApi;
 import org.socialbank.console.ConsoleStaff;
 import org.socialbank.console.Role;
 import org.socialbank.console.StaffMember;
@@ -43,7 +43,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class HandoffBrowserTests {
 
-    static final FakeBotApi API = new FakeBotApi();
+    static final FakeTelegramApi API = new FakeTelegramApi();
     static final String TOKEN = "902:handoff-bank";
     static final String SECRET = "handoff-browser-secret-01";
     static final AtomicLong IDS = new AtomicLong(new Random().nextInt(1_000_000) * 1000L + 1);
@@ -102,7 +102,7 @@ class HandoffBrowserTests {
         signIn(agent);
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         browser.get(base() + "/console/conversations");
-        CaseId waiting = ((Owner.Queue) handoffs.owner(linking.identify(org.socialbank.directory.Network.TELEGRAM,
+        CaseId waiting = ((Owner.Queue) handoffs.owner(linking.identify(org.socialbank.shared.Network.TELEGRAM,
                 Long.toString(customer), null, null).id())).caseId();
         By row = By.cssSelector("#cases tr[data-case='" + waiting.value() + "'] a.open-case");
         wait.until(ExpectedConditions.presenceOfElementLocated(row));
@@ -181,7 +181,7 @@ class HandoffBrowserTests {
     /** The text of the {@code n}th message (from 1) the bot sent to this Telegram user, once it came. */
     private String received(long user, int n) {
         API.await(calls -> API.sent(TOKEN, Long.toString(user)).size() >= n, Duration.ofSeconds(30));
-        List<FakeBotApi.Call> sent = API.sent(TOKEN, Long.toString(user));
+        List<FakeTelegramApi.Call> sent = API.sent(TOKEN, Long.toString(user));
         return sent.get(n - 1).text();
     }
 

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 
 class ReplyWindowUnitTests {
 

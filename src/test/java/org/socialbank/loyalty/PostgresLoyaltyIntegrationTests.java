@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.socialbank.cards.CardFeed;
 import org.socialbank.cards.Cards;
 import org.socialbank.directory.Directory;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.loyalty.LoyaltyFixtures.Member;
 import org.socialbank.support.LedgerAudit;

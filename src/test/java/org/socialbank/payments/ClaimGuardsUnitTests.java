@@ -7,7 +7,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.socialbank.directory.Alias;
 import org.socialbank.directory.AliasType;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 import org.socialbank.payments.ClaimGuards.Sender;
 
 /** Who proves a claim of a handle: ids compared with ids, handles with handles (security review #1 and #16). */

@@ -8,7 +8,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.socialbank.directory.Alias;
 import org.socialbank.directory.AliasType;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 import org.socialbank.security.otp.OneTimeCodes;
 
 /** The claim's secrets: stable for the payer, unguessable without the pepper, stored only hashed. */

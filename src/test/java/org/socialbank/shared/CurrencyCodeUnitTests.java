@@ -32,7 +32,7 @@ class CurrencyCodeUnitTests {
         assertThat(CurrencyCode.POINTS.money()).isFalse();
         assertThat(CurrencyCode.of("EUR").money()).isTrue();
         assertThat(CurrencyCode.codes()).doesNotContain("QPT").contains("EUR");
-        assertThatThrownBy(() -> Money.format(100, CurrencyCode.POINTS, java.util.Locale.ENGLISH))
+        assertThatThrownBy(() -> MoneyFormat.format(100, CurrencyCode.POINTS, java.util.Locale.ENGLISH))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

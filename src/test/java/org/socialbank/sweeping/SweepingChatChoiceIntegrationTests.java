@@ -27,9 +27,9 @@ import org.socialbank.directory.CustomerView;
 import org.socialbank.directory.Directory;
 import org.socialbank.directory.DirectoryResult;
 import org.socialbank.directory.KycLevel;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 import org.socialbank.directory.Linking;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 import org.socialbank.directory.NewCustomer;
 import org.socialbank.directory.jdbc.JdbcLinking;
 import org.socialbank.ledger.AccountFlag;
@@ -37,7 +37,7 @@ import org.socialbank.ledger.AccountId;
 import org.socialbank.ledger.AccountKind;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.ledger.NewAccount;
-import org.socialbank.shared.Money;
+import org.socialbank.shared.MoneyFormat;
 import org.socialbank.support.FakeSms;
 import org.socialbank.support.FormClient;
 import org.socialbank.support.MutableClock;
@@ -146,7 +146,7 @@ class SweepingChatChoiceIntegrationTests {
         worker.run();
         drain();
         assertThat(balance(person.wallet())).isEqualTo(200_00);
-        String amount = Money.format(200_00, SweepingFixtures.EUR, Language.FR.locale());
+        String amount = MoneyFormat.format(200_00, SweepingFixtures.EUR, Language.FR.locale());
         assertThat(sent(chat).stream().filter(t -> t.contains(amount))).hasSize(1);
     }
 

@@ -16,7 +16,7 @@ import org.socialbank.alerts.AlertDelivery;
 import org.socialbank.alerts.AlertKind;
 import org.socialbank.alerts.AlertSettings;
 import org.socialbank.directory.CustomerId;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 import org.socialbank.shared.CurrencyCode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

@@ -10,7 +10,7 @@ import org.socialbank.alerts.AlertDelivery;
 import org.socialbank.alerts.AlertKind;
 import org.socialbank.alerts.AlertSettings;
 import org.socialbank.directory.CustomerId;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 
 /** Alert settings on the wire: {@code kinds} on/off by name, quiet hours as local "HH:mm". */
 record AlertSettingsJson(UUID customerId, Map<String, Boolean> kinds, Long minAmountMinor, QuietHours quietHours,

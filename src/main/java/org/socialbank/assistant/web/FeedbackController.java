@@ -11,6 +11,7 @@ import org.socialbank.assistant.Assistant;
 import org.socialbank.assistant.FeedbackResult;
 import org.socialbank.assistant.IntentFeedback;
 import org.socialbank.shared.web.Problems;
+import org.socialbank.shared.Language;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -58,7 +59,7 @@ class FeedbackController {
     ResponseEntity<?> report(@RequestParam(required = false) String language,
             @RequestParam(defaultValue = "77") int limit) {
         String lang = language == null || language.isBlank() ? null : language.strip().toLowerCase(Locale.ROOT);
-        if (lang != null && !List.of("en", "fr", "ru", "fa", "zh").contains(lang)) {
+        if (lang != null && Language.fromTag(lang).isEmpty()) {
             return Problems.response(Problems.of(HttpStatus.BAD_REQUEST,
                     FeedbackResult.Code.UNSUPPORTED_LANGUAGE.wire(), "The language must be one of en, fr, ru, fa, zh."));
         }

@@ -15,6 +15,7 @@ import org.socialbank.billing.IranianBill;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.shared.web.Problems;
 import org.socialbank.shared.web.RequiredFields;
+import org.socialbank.shared.web.Created;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -116,8 +117,7 @@ class BillsController {
             return refusal(refused.code());
         }
         BillPaymentResult.Done done = (BillPaymentResult.Done) result;
-        return ResponseEntity.status(done.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
-                .body(BillJson.Payment.of(done.payment()));
+        return Created.unlessReplayed(done.replayed(), BillJson.Payment.of(done.payment()));
     }
 
     @Operation(summary = "A bill payment as it is now")

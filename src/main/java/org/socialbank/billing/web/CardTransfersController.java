@@ -18,6 +18,7 @@ import org.socialbank.directory.CustomerId;
 import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.web.Problems;
 import org.socialbank.shared.web.RequiredFields;
+import org.socialbank.shared.web.Created;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -86,8 +87,7 @@ class CardTransfersController {
             return refusal(refused.code());
         }
         CardTransferResult.Done done = (CardTransferResult.Done) result;
-        return ResponseEntity.status(done.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
-                .body(Json.of(done.transfer()));
+        return Created.unlessReplayed(done.replayed(), Json.of(done.transfer()));
     }
 
     @Operation(summary = "A card transfer as it is now")

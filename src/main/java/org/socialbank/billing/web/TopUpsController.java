@@ -19,6 +19,7 @@ import org.socialbank.directory.CustomerId;
 import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.web.Problems;
 import org.socialbank.shared.web.RequiredFields;
+import org.socialbank.shared.web.Created;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -82,7 +83,7 @@ class TopUpsController {
             return refusal(refused);
         }
         TopUpResult.Done done = (TopUpResult.Done) result;
-        return ResponseEntity.status(done.replayed() ? HttpStatus.OK : HttpStatus.CREATED).body(Json.of(done.topUp()));
+        return Created.unlessReplayed(done.replayed(), Json.of(done.topUp()));
     }
 
     @Operation(summary = "A top-up as it is now")

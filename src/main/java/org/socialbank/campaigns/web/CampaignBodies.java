@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 import org.socialbank.campaigns.CampaignRules;
 import org.socialbank.campaigns.Campaigns;
 import org.socialbank.directory.KycLevel;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 
 /** The campaigns API's bodies read into rules, its problems' details, and the statistics as CSV. */
 final class CampaignBodies {

@@ -20,7 +20,7 @@ import org.socialbank.cards.RepaymentResult;
 import org.socialbank.cards.Statements;
 import org.socialbank.ledger.AccountId;
 import org.socialbank.shared.web.RequiredFields;
-import org.springframework.http.HttpStatus;
+import org.socialbank.shared.web.Created;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -121,8 +121,7 @@ class CardsController {
             return CardRefusals.response(refused.code());
         }
         RepaymentResult.Repaid repaid = (RepaymentResult.Repaid) result;
-        return ResponseEntity.status(repaid.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
-                .body(RepaymentJson.of(repaid.repayment()));
+        return Created.unlessReplayed(repaid.replayed(), RepaymentJson.of(repaid.repayment()));
     }
 
     @Operation(summary = "Lock the card at once (the holder's pause); locking a locked card changes nothing")

@@ -70,15 +70,15 @@ class BotLifecycle implements SmartLifecycle {
     }
 
     static ObjectNode webhookParameters(ConfiguredBot bot) {
-        ObjectNode p = BotApi.JSON.createObjectNode().put("url", bot.settings().webhookUrl())
+        ObjectNode p = TelegramApi.JSON.createObjectNode().put("url", bot.settings().webhookUrl())
                 .put("secret_token", bot.settings().secretToken());
         ALLOWED_UPDATES.forEach(p.putArray("allowed_updates")::add);
         return p;
     }
 
     private static void setWebhook(ConfiguredBot bot) {
-        BotApi.Answer answer = bot.api().call("setWebhook", webhookParameters(bot));
-        if (answer instanceof BotApi.Ok) {
+        TelegramApi.Answer answer = bot.api().call("setWebhook", webhookParameters(bot));
+        if (answer instanceof TelegramApi.Ok) {
             log.info("{}: webhook set to {}", bot, bot.settings().webhookUrl());
         } else {
             log.warn("{}: setWebhook failed: {}", bot, answer);
@@ -92,19 +92,19 @@ class BotLifecycle implements SmartLifecycle {
      * handling is idempotent) after a pause.
      */
     private void poll(ConfiguredBot bot) {
-        bot.api().call("deleteWebhook", BotApi.JSON.createObjectNode()); // getUpdates is refused while a webhook is set
+        bot.api().call("deleteWebhook", TelegramApi.JSON.createObjectNode()); // getUpdates is refused while a webhook is set
         long offset = 0;
         int failures = 0;
         Duration callTimeout = bot.settings().pollTimeout().plus(bot.settings().requestTimeout());
         while (running && !Thread.currentThread().isInterrupted()) {
-            ObjectNode p = BotApi.JSON.createObjectNode().put("offset", offset)
+            ObjectNode p = TelegramApi.JSON.createObjectNode().put("offset", offset)
                     .put("timeout", bot.settings().pollTimeout().toSeconds()).put("limit", UPDATES_PER_POLL_MAX);
             ALLOWED_UPDATES.forEach(p.putArray("allowed_updates")::add);
             try {
-                if (bot.api().call("getUpdates", p, callTimeout) instanceof BotApi.Ok ok && ok.result().isArray()) {
+                if (bot.api().call("getUpdates", p, callTimeout) instanceof TelegramApi.Ok ok && ok.result().isArray()) {
                     for (JsonNode update : ok.result()) {
                         inbox.handle(bot, update);
-                        offset = Math.max(offset, Updates.updateId(update).orElse(offset - 1) + 1);
+                        offset = Math.max(offset, TelegramUpdates.updateId(update).orElse(offset - 1) + 1);
                     }
                     failures = 0;
                     continue;

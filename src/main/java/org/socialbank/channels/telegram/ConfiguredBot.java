@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Locale;
 import java.util.Optional;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 import tools.jackson.databind.JsonNode;
 
 /** One configured bot at run time: its settings, its Bot API client, its throttle. */
@@ -13,11 +13,11 @@ final class ConfiguredBot {
     private final Network network;
     private final String name;
     private final TelegramProperties.Bot settings;
-    private final BotApi api;
+    private final TelegramApi api;
     private final Throttle throttle;
     private volatile String username;
 
-    ConfiguredBot(Network network, String name, TelegramProperties.Bot settings, BotApi api, Throttle throttle) {
+    ConfiguredBot(Network network, String name, TelegramProperties.Bot settings, TelegramApi api, Throttle throttle) {
         this.network = network;
         this.name = name;
         this.settings = settings;
@@ -38,7 +38,7 @@ final class ConfiguredBot {
         return settings;
     }
 
-    BotApi api() {
+    TelegramApi api() {
         return api;
     }
 
@@ -69,7 +69,7 @@ final class ConfiguredBot {
     Optional<String> username() {
         String known = username;
         if (known == null) {
-            if (api.call("getMe", BotApi.JSON.createObjectNode()) instanceof BotApi.Ok ok) {
+            if (api.call("getMe", TelegramApi.JSON.createObjectNode()) instanceof TelegramApi.Ok ok) {
                 JsonNode name = ok.result().path("username");
                 if (name.isString()) {
                     known = name.asString();

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 
 /** Every configured Telegram and Bale bot, by network and name. */
 public final class TelegramBots {
@@ -28,7 +28,7 @@ public final class TelegramBots {
     private static void add(List<ConfiguredBot> all, Network network, Map<String, TelegramProperties.Bot> bots,
             HttpClient http, Throttle.Time time) {
         bots.forEach((name, bot) -> all.add(new ConfiguredBot(network, name, bot,
-                new BotApi(http, bot.apiBaseUrl(), bot.token(), bot.requestTimeout()),
+                new TelegramApi(http, bot.apiBaseUrl(), bot.token(), bot.requestTimeout()),
                 new Throttle(time, bot.messagesPerSecond(), bot.chatMessagesPerSecond(),
                         bot.groupMessagesPerMinute()))));
     }

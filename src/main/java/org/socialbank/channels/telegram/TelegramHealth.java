@@ -48,7 +48,7 @@ class TelegramHealth implements HealthIndicator {
     /** One bot's last answer and when it came; the lock lets one caller at a time ask again. */
     private static final class Cached {
         final ReentrantLock asking = new ReentrantLock();
-        volatile BotApi.Answer answer;
+        volatile TelegramApi.Answer answer;
         volatile Instant at;
     }
 
@@ -58,8 +58,8 @@ class TelegramHealth implements HealthIndicator {
         for (ConfiguredBot bot : bots.all()) {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("mode", bot.settings().mode());
-            BotApi.Answer answer = webhookInfo(bot);
-            if (answer instanceof BotApi.Ok ok) {
+            TelegramApi.Answer answer = webhookInfo(bot);
+            if (answer instanceof TelegramApi.Ok ok) {
                 JsonNode info = ok.result();
                 String url = info.path("url").asString("");
                 details.put("webhookUrl", url);
@@ -82,12 +82,12 @@ class TelegramHealth implements HealthIndicator {
     }
 
     /** The cached answer while it is fresh; else asked again by this caller, or the last one while another asks. */
-    private BotApi.Answer webhookInfo(ConfiguredBot bot) {
+    private TelegramApi.Answer webhookInfo(ConfiguredBot bot) {
         Cached cached = cache.get(bot.toString());
         if (fresh(cached)) {
             return cached.answer;
         }
-        BotApi.Answer last = cached.answer;
+        TelegramApi.Answer last = cached.answer;
         if (last != null && !cached.asking.tryLock()) {
             return last; // another caller is asking right now
         }
@@ -96,7 +96,7 @@ class TelegramHealth implements HealthIndicator {
         }
         try {
             if (!fresh(cached)) {
-                cached.answer = bot.api().call("getWebhookInfo", BotApi.JSON.createObjectNode());
+                cached.answer = bot.api().call("getWebhookInfo", TelegramApi.JSON.createObjectNode());
                 cached.at = clock.instant();
             }
             return cached.answer;

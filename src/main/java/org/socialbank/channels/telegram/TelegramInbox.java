@@ -2,7 +2,7 @@ package org.socialbank.channels.telegram;
 
 import java.time.Clock;
 import org.socialbank.conversation.Conversations;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 import org.socialbank.shared.Faults;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,11 +53,11 @@ public class TelegramInbox {
         }
         JsonNode update;
         try {
-            update = BotApi.JSON.readTree(body);
+            update = TelegramApi.JSON.readTree(body);
         } catch (JacksonException e) {
             return Delivery.MALFORMED;
         }
-        if (update == null || Updates.updateId(update).isEmpty()) {
+        if (update == null || TelegramUpdates.updateId(update).isEmpty()) {
             return Delivery.MALFORMED;
         }
         handle(configured.get(), update);
@@ -66,13 +66,13 @@ public class TelegramInbox {
 
     /** Handles one update of the bot unless it was handled before. */
     void handle(ConfiguredBot bot, JsonNode json) {
-        long updateId = Updates.updateId(json).orElseThrow();
+        long updateId = TelegramUpdates.updateId(json).orElseThrow();
         if (store.handled(bot.network(), bot.name(), updateId)) {
             return;
         }
-        Updates.Update update;
+        TelegramUpdates.Update update;
         try {
-            update = Updates.read(json, bot.network(), bot.name(), bot::username);
+            update = TelegramUpdates.read(json, bot.network(), bot.name(), bot::username);
         } catch (IllegalArgumentException e) {
             // a field outside what the engine accepts (an over-long id, a control character): not answered
             log.info("{} update {} ignored: {}", bot, updateId, e.getMessage());
@@ -109,7 +109,7 @@ public class TelegramInbox {
      */
     private void publishGroupPost(ConfiguredBot bot, JsonNode json) {
         try {
-            Updates.groupPost(json, bot.network(), bot::username).ifPresent(post -> {
+            TelegramUpdates.groupPost(json, bot.network(), bot::username).ifPresent(post -> {
                 store.remember(bot.network(), post.groupId(), bot.name(), clock.instant());
                 events.publishEvent(post);
             });
@@ -123,9 +123,9 @@ public class TelegramInbox {
 
     /** Stops the app's spinner on the pressed button; the answer itself comes as a message. */
     private static void answerCallback(ConfiguredBot bot, String callbackQueryId) {
-        BotApi.Answer answer = bot.api().call("answerCallbackQuery",
-                BotApi.JSON.createObjectNode().put("callback_query_id", callbackQueryId));
-        if (!(answer instanceof BotApi.Ok)) {
+        TelegramApi.Answer answer = bot.api().call("answerCallbackQuery",
+                TelegramApi.JSON.createObjectNode().put("callback_query_id", callbackQueryId));
+        if (!(answer instanceof TelegramApi.Ok)) {
             log.info("{} answerCallbackQuery: {}", bot, answer);
         }
     }

@@ -7,7 +7,7 @@ import org.socialbank.conversation.ChannelSender;
 import org.socialbank.conversation.OutboundMessage;
 import org.socialbank.conversation.SendOutcome;
 import org.socialbank.directory.Linking;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,45 +42,45 @@ final class TelegramSender implements ChannelSender {
 
     @Override
     public SendOutcome send(OutboundMessage message, String idempotencyKey) {
-        Optional<ConfiguredBot> bot = botFor(Render.chatOf(message.recipient()));
+        Optional<ConfiguredBot> bot = botFor(TelegramReplies.chatOf(message.recipient()));
         if (bot.isEmpty()) {
             return new SendOutcome.Failed(false, "no " + network.wireName() + " bot knows chat " + message.recipient());
         }
-        Render.Call call;
+        TelegramReplies.Call call;
         try {
-            call = Render.render(message.content(), message.recipient());
+            call = TelegramReplies.render(message.content(), message.recipient());
         } catch (IllegalArgumentException e) {
             return new SendOutcome.Failed(false, e.getMessage());
         }
         return send(bot.get(), message, call);
     }
 
-    private SendOutcome send(ConfiguredBot bot, OutboundMessage message, Render.Call call) {
+    private SendOutcome send(ConfiguredBot bot, OutboundMessage message, TelegramReplies.Call call) {
         Throttle.Turn turn;
         try {
-            turn = bot.throttle().acquire(Render.chatOf(message.recipient()),
+            turn = bot.throttle().acquire(TelegramReplies.chatOf(message.recipient()),
                     bot.settings().throttleWaitMax().toNanos());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new SendOutcome.NotNow(Duration.ofSeconds(1), "interrupted while waiting for the bot's turn");
         }
         if (turn != Throttle.Turn.GO) {
-            Duration wait = Duration.ofNanos(bot.throttle().nanosUntilTurn(Render.chatOf(message.recipient())));
+            Duration wait = Duration.ofNanos(bot.throttle().nanosUntilTurn(TelegramReplies.chatOf(message.recipient())));
             return new SendOutcome.NotNow(wait, turn == Throttle.Turn.PAUSED ? bot + " paused by a 429"
                     : bot + " at its sending rate for chat " + message.recipient());
         }
         return outcome(bot, message, bot.api().call(call.method(), call.parameters()));
     }
 
-    private SendOutcome outcome(ConfiguredBot bot, OutboundMessage message, BotApi.Answer answer) {
-        if (answer instanceof BotApi.Ok) {
+    private SendOutcome outcome(ConfiguredBot bot, OutboundMessage message, TelegramApi.Answer answer) {
+        if (answer instanceof TelegramApi.Ok) {
             return new SendOutcome.Sent();
         }
-        if (answer instanceof BotApi.NoAnswer none) {
+        if (answer instanceof TelegramApi.NoAnswer none) {
             return none.maybeDelivered() ? new SendOutcome.Unknown(none.reason())
                     : new SendOutcome.Failed(true, none.reason());
         }
-        BotApi.Refused refused = (BotApi.Refused) answer;
+        TelegramApi.Refused refused = (TelegramApi.Refused) answer;
         if (refused.status() == 429) {
             bot.throttle().pause(refused.retryAfterSeconds());
             log.warn("{} paused for {} s: {}", bot, refused.retryAfterSeconds(), refused.description());

@@ -2,7 +2,7 @@ package org.socialbank.channels.telegram;
 
 import java.time.Instant;
 import java.util.Optional;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 import org.socialbank.shared.jdbc.Timestamps;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;

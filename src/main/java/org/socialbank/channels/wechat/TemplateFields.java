@@ -35,12 +35,12 @@ final class TemplateFields {
     }
 
     static Map<String, String> fill(Map<String, String> fields, Outbound content, Instant now) {
-        List<String> lines = WeChatTexts.lines(content);
+        List<String> lines = WeChatReplies.lines(content);
         Map<String, String> values = new LinkedHashMap<>();
         new TreeMap<>(fields).forEach((field, source) -> {
             String value;
             if ("title".equals(source)) {
-                value = WeChatTexts.title(content);
+                value = WeChatReplies.title(content);
             } else if ("body".equals(source)) {
                 value = String.join("\n", lines);
             } else if ("time".equals(source)) {

@@ -20,7 +20,7 @@ import org.socialbank.conversation.OutboundMessage;
 import org.socialbank.conversation.Received;
 import org.socialbank.conversation.engine.InlineReplies;
 import org.socialbank.directory.Linking;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 import org.springframework.context.MessageSource;
 
 /**
@@ -46,7 +46,7 @@ public class WeChatCallbacks implements AutoCloseable {
     private final InlineReplies inline;
     private final Linking linking;
     private final WeChatFollowers followers;
-    private final PassiveReplies passiveReplies;
+    private final OpenCallbacks openCallbacks;
     private final WeChatOAuth oauth;
     private final WeChatScenes scenes;
     private final MessageSource messages;
@@ -61,13 +61,13 @@ public class WeChatCallbacks implements AutoCloseable {
     private final Semaphore inFlight = new Semaphore(IN_FLIGHT_MAX);
 
     public WeChatCallbacks(Conversations conversations, InlineReplies inline, Linking linking,
-            WeChatFollowers followers, PassiveReplies passiveReplies, WeChatOAuth oauth, WeChatScenes scenes,
+            WeChatFollowers followers, OpenCallbacks openCallbacks, WeChatOAuth oauth, WeChatScenes scenes,
             MessageSource messages, WeChatProperties properties, Clock clock) {
         this.conversations = conversations;
         this.inline = inline;
         this.linking = linking;
         this.followers = followers;
-        this.passiveReplies = passiveReplies;
+        this.openCallbacks = openCallbacks;
         this.oauth = oauth;
         this.scenes = scenes;
         this.messages = messages;
@@ -90,20 +90,20 @@ public class WeChatCallbacks implements AutoCloseable {
      * @throws IllegalArgumentException for a callback that is not well formed
      */
     public Optional<String> answer(Map<String, String> xml, long deadlineNanos, boolean sealed) {
-        WeChatInbound.Read read = WeChatInbound.read(xml);
-        if (read instanceof WeChatInbound.Unreadable unreadable) {
+        WeChatUpdates.Read read = WeChatUpdates.read(xml);
+        if (read instanceof WeChatUpdates.Unreadable unreadable) {
             followers.wrote(unreadable.openId());
             String text = messages.getMessage("wechat.unreadable", null, Locale.forLanguageTag(properties.language()));
             return Optional.of(passive(xml, text));
         }
-        if (read instanceof WeChatInbound.Unsubscribed unsubscribed) {
+        if (read instanceof WeChatUpdates.Unsubscribed unsubscribed) {
             InboundMessage stop = unsubscribed.message();
             conversations.receive(stop);
             linking.forget(Network.WECHAT, stop.externalUserId());
             followers.forget(stop.externalUserId());
             return Optional.empty();
         }
-        if (!(read instanceof WeChatInbound.Message message)) {
+        if (!(read instanceof WeChatUpdates.Message message)) {
             return Optional.empty();
         }
         String openId = message.message().externalUserId();
@@ -113,7 +113,7 @@ public class WeChatCallbacks implements AutoCloseable {
             receive(message.message(), deadlineNanos); // the answers leave through the outbox relay
             return greeting.map(text -> passive(xml, text));
         }
-        passiveReplies.opened(openId);
+        openCallbacks.opened(openId);
         try {
             Optional<String> greeting = scenes.greeting(xml);
             Optional<String> reply = receive(message.message(), deadlineNanos)
@@ -124,7 +124,7 @@ public class WeChatCallbacks implements AutoCloseable {
             return greeting.map(g -> reply.map(r -> g + "\n\n" + r).orElse(g)).or(() -> reply)
                     .map(text -> passive(xml, text));
         } finally {
-            passiveReplies.closed(openId);
+            openCallbacks.closed(openId);
         }
     }
 

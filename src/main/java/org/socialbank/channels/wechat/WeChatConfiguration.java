@@ -7,7 +7,7 @@ import org.socialbank.directory.DirectoryProperties;
 import org.socialbank.directory.Directory;
 import org.socialbank.directory.Linking;
 import org.socialbank.security.otp.OneTimeCodes;
-import org.socialbank.services.Branches;
+import org.socialbank.branches.Branches;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -55,8 +55,8 @@ class WeChatConfiguration {
     }
 
     @Bean
-    PassiveReplies weChatPassiveReplies() {
-        return new PassiveReplies();
+    OpenCallbacks weChatOpenCallbacks() {
+        return new OpenCallbacks();
     }
 
     @Bean
@@ -72,9 +72,9 @@ class WeChatConfiguration {
 
     @Bean
     WeChatCallbacks weChatCallbacks(Conversations conversations, InlineReplies inline, Linking linking,
-            WeChatFollowers followers, PassiveReplies passiveReplies, WeChatOAuth oauth, WeChatScenes scenes,
+            WeChatFollowers followers, OpenCallbacks openCallbacks, WeChatOAuth oauth, WeChatScenes scenes,
             MessageSource messages, WeChatProperties properties, Clock clock) {
-        return new WeChatCallbacks(conversations, inline, linking, followers, passiveReplies, oauth, scenes, messages,
+        return new WeChatCallbacks(conversations, inline, linking, followers, openCallbacks, oauth, scenes, messages,
                 properties, clock);
     }
 
@@ -88,9 +88,9 @@ class WeChatConfiguration {
     static class Enabled {
 
         @Bean
-        WeChatSender weChatSender(WeChatClient client, WeChatFollowers followers, PassiveReplies passiveReplies,
+        WeChatSender weChatSender(WeChatClient client, WeChatFollowers followers, OpenCallbacks openCallbacks,
                 WeChatOAuth oauth, WeChatProperties properties, Linking linking, Directory directory, Clock clock) {
-            return new WeChatSender(client, followers, passiveReplies, oauth, properties, linking, directory, clock);
+            return new WeChatSender(client, followers, openCallbacks, oauth, properties, linking, directory, clock);
         }
 
         /** Sets the menu in the background: WeChat being slow must not hold the start. */

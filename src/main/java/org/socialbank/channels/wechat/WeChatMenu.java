@@ -10,7 +10,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The account's custom menu: balance, pay, bills, branches and the assistant, each a CLICK whose
- * key {@link WeChatInbound} reads as the matching command. Set when the application starts.
+ * key {@link WeChatUpdates} reads as the matching command. Set when the application starts.
  */
 public class WeChatMenu {
 

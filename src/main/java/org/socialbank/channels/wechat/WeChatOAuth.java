@@ -100,7 +100,7 @@ public class WeChatOAuth {
 
     /** A reply as WeChat text for {@code openId}, its links to the bank's pages wrapped. */
     public String render(String openId, Outbound content) {
-        return WeChatTexts.text(content, url -> wrap(openId, url), text -> wrapInText(openId, text));
+        return WeChatReplies.text(content, url -> wrap(openId, url), text -> wrapInText(openId, text));
     }
 
     /** The text with each link to a wrapped page of the bank made a WeChat {@code <a href>} to its wrapped URL. */
@@ -111,7 +111,7 @@ public class WeChatOAuth {
             String url = m.group().replaceAll("[.,;:!?)']+$", "");
             String wrapped = wrap(openId, url);
             String replacement = wrapped.equals(url) ? m.group()
-                    : "<a href=\"" + WeChatTexts.html(wrapped) + "\">" + url + "</a>"
+                    : "<a href=\"" + WeChatReplies.html(wrapped) + "\">" + url + "</a>"
                             + m.group().substring(url.length());
             m.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }

@@ -2,11 +2,13 @@ package org.socialbank.channels.wechat;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.socialbank.shared.Language;
 
 /**
  * Settings of the WeChat Official Account channel ({@code socialbank.channels.wechat.*}). The
@@ -63,7 +65,7 @@ public record WeChatProperties(
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9]{" + TOKEN_LENGTH + "}");
     private static final Pattern AES_KEY = Pattern.compile("[A-Za-z0-9+/]{43}");
     private static final Pattern FIELD = Pattern.compile("[A-Za-z0-9_]{1,32}");
-    private static final Set<String> LANGUAGES = Set.of("en", "fr", "ru", "fa", "zh");
+    private static final List<String> LANGUAGES = Language.tags();
 
     public WeChatProperties {
         alertTemplateFields = alertTemplateFields == null || alertTemplateFields.isEmpty()

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.socialbank.services.Branches;
+import org.socialbank.branches.Branches;
 import org.springframework.context.MessageSource;
 
 /**
@@ -31,7 +31,7 @@ public class WeChatScenes {
 
     /** The line that opens the welcome of a callback from a branch's QR code, if it is one. */
     public Optional<String> greeting(Map<String, String> xml) {
-        Optional<String> scene = WeChatInbound.scene(xml);
+        Optional<String> scene = WeChatUpdates.scene(xml);
         if (scene.isEmpty()) {
             return Optional.empty();
         }

@@ -10,7 +10,7 @@ import org.socialbank.conversation.OutboundMessage;
 import org.socialbank.conversation.SendOutcome;
 import org.socialbank.directory.Directory;
 import org.socialbank.directory.Linking;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -31,18 +31,18 @@ public class WeChatSender implements ChannelSender {
 
     private final WeChatClient client;
     private final WeChatFollowers followers;
-    private final PassiveReplies passiveReplies;
+    private final OpenCallbacks openCallbacks;
     private final WeChatOAuth oauth;
     private final WeChatProperties properties;
     private final Linking linking;
     private final Directory directory;
     private final Clock clock;
 
-    public WeChatSender(WeChatClient client, WeChatFollowers followers, PassiveReplies passiveReplies,
+    public WeChatSender(WeChatClient client, WeChatFollowers followers, OpenCallbacks openCallbacks,
             WeChatOAuth oauth, WeChatProperties properties, Linking linking, Directory directory, Clock clock) {
         this.client = client;
         this.followers = followers;
-        this.passiveReplies = passiveReplies;
+        this.openCallbacks = openCallbacks;
         this.oauth = oauth;
         this.properties = properties;
         this.linking = linking;
@@ -61,7 +61,7 @@ public class WeChatSender implements ChannelSender {
             return new SendOutcome.Failed(false, "the WeChat channel is not configured");
         }
         String openId = message.recipient();
-        if (passiveReplies.isOpen(openId)) {
+        if (openCallbacks.isOpen(openId)) {
             // the callback open on this node may carry it; the relay gives the row back and tries later
             return new SendOutcome.NotNow(Duration.ofSeconds(1), "a WeChat callback of this follower is being answered");
         }

@@ -49,7 +49,7 @@ class WhatsAppConfiguration {
         @Bean
         WhatsAppSender whatsAppSender(WhatsAppStore store, WhatsAppStatuses statuses, Linking linking,
                 Directory directory, WhatsAppProperties properties, Clock clock) {
-            CloudApi api = new CloudApi(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
+            WhatsAppApi api = new WhatsAppApi(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
                     properties);
             return new WhatsAppSender(api, store, statuses, new Pacing(clock, properties.messagesPerSecond()), linking,
                     directory, properties, clock);

@@ -67,20 +67,20 @@ public class WhatsAppInbox {
         }
         JsonNode payload;
         try {
-            payload = CloudApi.JSON.readTree(body);
+            payload = WhatsAppApi.JSON.readTree(body);
         } catch (JacksonException e) {
             return Delivery.MALFORMED;
         }
         if (payload == null || !payload.isObject()) {
             return Delivery.MALFORMED;
         }
-        for (WhatsAppEvents.Event event : WhatsAppEvents.read(payload, properties.phoneNumberId())) {
+        for (WhatsAppUpdates.Event event : WhatsAppUpdates.read(payload, properties.phoneNumberId())) {
             handle(event);
         }
         return Delivery.HANDLED;
     }
 
-    private void handle(WhatsAppEvents.Event event) {
+    private void handle(WhatsAppUpdates.Event event) {
         if (store.handled(event.eventId())) {
             log.debug("whatsapp event {} seen before", event.eventId());
             return;
@@ -98,15 +98,15 @@ public class WhatsAppInbox {
         store.markHandled(event.eventId(), kind.length() > 16 ? kind.substring(0, 16) : kind, clock.instant());
     }
 
-    private String act(WhatsAppEvents.Event event) {
-        if (event instanceof WhatsAppEvents.Message message) {
+    private String act(WhatsAppUpdates.Event event) {
+        if (event instanceof WhatsAppUpdates.Message message) {
             Instant now = clock.instant();
             Instant at = message.at() == null || message.at().isAfter(now) ? now : message.at();
             store.wrote(message.waId(), at);
             message.message().ifPresent(conversations::receive);
             return message.kind();
         }
-        statuses.reported((WhatsAppEvents.Status) event);
+        statuses.reported((WhatsAppUpdates.Status) event);
         return "status";
     }
 }

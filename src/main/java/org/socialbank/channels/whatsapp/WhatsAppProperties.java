@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.socialbank.shared.Language;
 
 /**
  * Settings of the WhatsApp Cloud API channel ({@code socialbank.channels.whatsapp.*}). The channel
@@ -56,7 +57,7 @@ public record WhatsAppProperties(
     private static final Pattern CREDENTIAL = Pattern.compile("[\\x21-\\x7e]{8,1024}");
     private static final Pattern TEMPLATE_NAME = Pattern.compile("[a-z0-9_]{1,512}");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(_[A-Z]{2})?");
-    private static final Set<String> BANK_LANGUAGES = Set.of("en", "fr", "ru", "fa", "zh");
+    private static final List<String> BANK_LANGUAGES = Language.tags();
 
     public WhatsAppProperties {
         templates = checked(templates);

@@ -12,7 +12,7 @@ import org.socialbank.conversation.OutboundMessage;
 import org.socialbank.conversation.SendOutcome;
 import org.socialbank.directory.Directory;
 import org.socialbank.directory.Linking;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -37,7 +37,7 @@ final class WhatsAppSender implements ChannelSender {
     private static final Logger log = LoggerFactory.getLogger(WhatsAppSender.class);
     private static final Pattern WA_ID = Pattern.compile("[1-9][0-9]{6,14}");
 
-    private final CloudApi api;
+    private final WhatsAppApi api;
     private final WhatsAppStore store;
     private final WhatsAppStatuses statuses;
     private final Pacing pacing;
@@ -46,7 +46,7 @@ final class WhatsAppSender implements ChannelSender {
     private final WhatsAppProperties properties;
     private final Clock clock;
 
-    WhatsAppSender(CloudApi api, WhatsAppStore store, WhatsAppStatuses statuses, Pacing pacing, Linking linking,
+    WhatsAppSender(WhatsAppApi api, WhatsAppStore store, WhatsAppStatuses statuses, Pacing pacing, Linking linking,
             Directory directory, WhatsAppProperties properties, Clock clock) {
         this.api = api;
         this.store = store;
@@ -78,12 +78,12 @@ final class WhatsAppSender implements ChannelSender {
         }
         ObjectNode body;
         try {
-            body = WhatsAppRender.free(message.content(), to);
+            body = WhatsAppReplies.free(message.content(), to);
         } catch (IllegalArgumentException e) {
             return new SendOutcome.Failed(false, e.getMessage());
         }
-        CloudApi.Answer answer = api.send(body);
-        if (answer instanceof CloudApi.Refused refused && refused.code() == WhatsAppStatuses.WINDOW_CLOSED) {
+        WhatsAppApi.Answer answer = api.send(body);
+        if (answer instanceof WhatsAppApi.Refused refused && refused.code() == WhatsAppStatuses.WINDOW_CLOSED) {
             store.closeWindow(to);
             return template(message);
         }
@@ -99,7 +99,7 @@ final class WhatsAppSender implements ChannelSender {
         }
         Instant now = clock.instant();
         String language = template.languageFor(languageOf(message));
-        return outcome(api.send(WhatsAppRender.template(template, language, message.content(), message.recipient(),
+        return outcome(api.send(WhatsAppReplies.template(template, language, message.content(), message.recipient(),
                 now)), message, "template");
     }
 
@@ -112,15 +112,15 @@ final class WhatsAppSender implements ChannelSender {
                 .map(v -> v.customer().language().tag()).orElse(null);
     }
 
-    private SendOutcome outcome(CloudApi.Answer answer, OutboundMessage message, String kind) {
-        if (answer instanceof CloudApi.Accepted accepted) {
+    private SendOutcome outcome(WhatsAppApi.Answer answer, OutboundMessage message, String kind) {
+        if (answer instanceof WhatsAppApi.Accepted accepted) {
             return accepted(accepted.wamid(), message, kind);
         }
-        if (answer instanceof CloudApi.NoAnswer none) {
+        if (answer instanceof WhatsAppApi.NoAnswer none) {
             return none.maybeDelivered() ? new SendOutcome.Unknown(none.reason())
                     : new SendOutcome.Failed(true, none.reason());
         }
-        return refused((CloudApi.Refused) answer, message);
+        return refused((WhatsAppApi.Refused) answer, message);
     }
 
     /** Meta took it; a status that overtook the answer (a failure) is acted on now, while the row is ours. */
@@ -137,7 +137,7 @@ final class WhatsAppSender implements ChannelSender {
         return new SendOutcome.Failed(false, "WhatsApp error " + sent.errorCode() + ": " + sent.errorTitle());
     }
 
-    private SendOutcome refused(CloudApi.Refused refused, OutboundMessage message) {
+    private SendOutcome refused(WhatsAppApi.Refused refused, OutboundMessage message) {
         int code = refused.code();
         if (code == THROUGHPUT) {
             pacing.pauseAll(properties.throttlePause(), refused.reason());

@@ -30,7 +30,7 @@ class WhatsAppStatuses {
     }
 
     /** A status from the webhook; kept even when its message is not known yet. */
-    void reported(WhatsAppEvents.Status status) {
+    void reported(WhatsAppUpdates.Status status) {
         Instant now = clock.instant();
         store.reported(status.wamid(), status.status(), status.errorCode(), status.errorTitle(), now)
                 .filter(sent -> sent.outboxId() != null)

@@ -2,7 +2,7 @@ package org.socialbank.channels.x;
 
 import java.util.regex.Pattern;
 import org.socialbank.directory.HandleHolders;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 import tools.jackson.databind.JsonNode;
 
 /**

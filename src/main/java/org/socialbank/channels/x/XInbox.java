@@ -28,7 +28,7 @@ public class XInbox {
     public enum Delivery { HANDLED, OFF, BAD_SIGNATURE, MALFORMED, RETRY_LATER }
 
     private final XProperties properties;
-    private final XEvents.Account bank;
+    private final XUpdates.Account bank;
     private final XStore store;
     private final Consumer<InboundMessage> engine;
     private final Clock clock;
@@ -42,7 +42,7 @@ public class XInbox {
             Consumer<PublicMentionReceived> listeners) {
         this.listeners = listeners;
         this.properties = properties;
-        this.bank = new XEvents.Account(properties.userId(), properties.screenName(), properties.blocked());
+        this.bank = new XUpdates.Account(properties.userId(), properties.screenName(), properties.blocked());
         this.store = store;
         this.engine = engine;
         this.clock = clock;
@@ -97,7 +97,7 @@ public class XInbox {
             return Delivery.MALFORMED;
         }
         boolean retry = false;
-        for (XEvents.Event event : XEvents.read(payload, bank)) {
+        for (XUpdates.Event event : XUpdates.read(payload, bank)) {
             retry |= !handle(event);
         }
         publishMentions(payload);
@@ -110,14 +110,14 @@ public class XInbox {
      */
     private void publishMentions(JsonNode payload) {
         try {
-            XEvents.publicMentions(payload, bank).forEach(listeners);
+            XUpdates.publicMentions(payload, bank).forEach(listeners);
         } catch (RuntimeException e) {
             log.warn("x: public mentions not handed to listening ({})", e.getClass().getSimpleName());
         }
     }
 
     /** Handles one event; false when the store failed, so that X posts it again. */
-    private boolean handle(XEvents.Event event) {
+    private boolean handle(XUpdates.Event event) {
         try {
             if (store.handled(event.eventId())) {
                 log.debug("x event {} seen before", event.eventId());

@@ -10,7 +10,7 @@ import org.socialbank.conversation.OutboundMessage;
 import org.socialbank.conversation.SendOutcome;
 import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.Linking;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 
 /**
  * Sends the engine's replies on X. A recipient {@code tweet:<id>} is the public timeline: a short
@@ -53,7 +53,7 @@ final class XSender implements ChannelSender {
             return directMessage(recipient, message);
         }
         String tweetId = recipient.substring(TWEET_PREFIX.length());
-        Optional<String> text = XRender.publicText(message.content(), publicTextMax);
+        Optional<String> text = XReplies.publicText(message.content(), publicTextMax);
         if (text.isPresent()) {
             return outcome(api.reply(tweetId, text.get()));
         }
@@ -71,7 +71,7 @@ final class XSender implements ChannelSender {
             return new SendOutcome.Failed(false, "not an X user id: " + userId);
         }
         try {
-            return outcome(api.directMessage(userId, XRender.directMessage(message.content())));
+            return outcome(api.directMessage(userId, XReplies.directMessage(message.content())));
         } catch (IllegalArgumentException e) {
             return new SendOutcome.Failed(false, e.getMessage());
         }

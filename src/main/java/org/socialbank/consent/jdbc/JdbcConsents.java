@@ -13,7 +13,7 @@ import org.socialbank.consent.ConsentChange;
 import org.socialbank.consent.ConsentSource;
 import org.socialbank.consent.ConsentStatus;
 import org.socialbank.consent.Purpose;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

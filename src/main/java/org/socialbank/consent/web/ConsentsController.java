@@ -10,7 +10,7 @@ import org.socialbank.consent.ConsentSource;
 import org.socialbank.consent.ConsentStatus;
 import org.socialbank.consent.Consents;
 import org.socialbank.consent.Purpose;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 import org.socialbank.shared.web.Problems;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;

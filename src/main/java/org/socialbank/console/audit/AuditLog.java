@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -14,6 +13,7 @@ import java.util.function.Consumer;
 import org.socialbank.console.StaffAudit;
 import org.socialbank.console.StaffMember;
 import org.socialbank.shared.jdbc.Timestamps;
+import org.socialbank.shared.Microseconds;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,7 +53,7 @@ public class AuditLog implements StaffAudit {
     public AuditRow append(UUID whoId, String whoName, String what, String subject, String why) {
         Head head = jdbc.sql("SELECT seq, hash FROM console_audit_head WHERE id = 1 FOR UPDATE")
                 .query((rs, n) -> new Head(rs.getLong("seq"), rs.getString("hash"))).single();
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant now = Microseconds.now(clock);
         AuditRow draft = new AuditRow(head.seq() + 1, now, whoId, cut(whoName, 64), cut(what, 64),
                 cut(subject, 256), cut(why, 512), head.hash(), null);
         AuditRow row = new AuditRow(draft.seq(), now, whoId, draft.whoName(), draft.what(), draft.subject(),

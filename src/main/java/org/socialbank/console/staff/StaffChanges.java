@@ -10,6 +10,7 @@ import org.socialbank.console.Role;
 import org.socialbank.console.StaffId;
 import org.socialbank.console.StaffMember;
 import org.socialbank.security.otp.TotpSecret;
+import org.socialbank.shared.Language;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class StaffChanges {
 
-    static final List<String> LANGUAGES = List.of("en", "fr", "ru", "fa", "zh");
+    static final List<String> LANGUAGES = Language.tags();
     static final int TEAMS_MAX = 20;
     private static final Pattern TEAM = Pattern.compile("[a-z0-9_-]{1,32}");
     /** Letters and digits that cannot be mistaken for each other when read out or copied. */

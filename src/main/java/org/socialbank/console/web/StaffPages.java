@@ -13,6 +13,7 @@ import org.socialbank.console.staff.StaffAccounts;
 import org.socialbank.console.staff.StaffChanges;
 import org.socialbank.console.staff.StaffResult;
 import org.socialbank.shared.web.SeeOther;
+import org.socialbank.shared.Language;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -32,7 +33,7 @@ import org.springframework.web.servlet.View;
 @Controller
 class StaffPages {
 
-    static final List<String> LANGUAGES = List.of("en", "fr", "ru", "fa", "zh");
+    static final List<String> LANGUAGES = Language.tags();
 
     private final StaffAccounts accounts;
     private final StaffChanges changes;

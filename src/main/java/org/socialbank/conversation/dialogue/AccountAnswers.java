@@ -6,10 +6,10 @@ import org.socialbank.conversation.Outbound;
 import org.socialbank.conversation.dialogue.Dialogue.Step;
 import org.socialbank.conversation.language.ParsedCommand;
 import org.socialbank.directory.CustomerId;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.Dates;
-import org.socialbank.shared.Money;
+import org.socialbank.shared.MoneyFormat;
 
 /**
  * Private facts about the customer's money (issue 13): "my account number", "my limits" (each
@@ -65,12 +65,12 @@ final class AccountAnswers {
     }
 
     private String limitLine(Bank.Limit limit, Language language) {
-        String max = Money.format(limit.limitMinor(), limit.currency(), language.locale());
+        String max = MoneyFormat.format(limit.limitMinor(), limit.currency(), language.locale());
         if (limit.resetsAt() == null) {
             return texts.text(language, "conversation.limits." + limit.rule(), max);
         }
         return texts.text(language, "conversation.limits." + limit.rule(),
-                Money.format(limit.remainingMinor(), limit.currency(), language.locale()), max,
+                MoneyFormat.format(limit.remainingMinor(), limit.currency(), language.locale()), max,
                 Dates.dateTime(limit.resetsAt(), language.locale()));
     }
 
@@ -92,7 +92,7 @@ final class AccountAnswers {
                 total = Math.addExact(total, s.amountMinor());
                 if (i < SPENDING_LINES_MAX) {
                     text.append('\n').append(texts.text(language, "conversation.spending.line",
-                            Money.format(s.amountMinor(), currency, language.locale()), who(s.counterparty(), language),
+                            MoneyFormat.format(s.amountMinor(), currency, language.locale()), who(s.counterparty(), language),
                             s.payments()));
                 } else {
                     others = Math.addExact(others, s.amountMinor());
@@ -100,10 +100,10 @@ final class AccountAnswers {
             }
             if (others > 0) {
                 text.append('\n').append(texts.text(language, "conversation.spending.others",
-                        Money.format(others, currency, language.locale())));
+                        MoneyFormat.format(others, currency, language.locale())));
             }
             text.append('\n').append(texts.text(language, "conversation.spending.total",
-                    Money.format(total, currency, language.locale())));
+                    MoneyFormat.format(total, currency, language.locale())));
         }
         return new Step(turn.state(), List.of(new Outbound.Text(text.toString())), language);
     }

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.socialbank.conversation.Outbound;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 
 /**
  * The assistant's knowledge base in the chat (issue 18): for the intents the bank can answer in

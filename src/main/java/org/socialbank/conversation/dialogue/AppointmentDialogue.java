@@ -16,15 +16,15 @@ import org.socialbank.conversation.dialogue.AppointmentWords.Part;
 import org.socialbank.conversation.dialogue.AppointmentWords.Wish;
 import org.socialbank.conversation.dialogue.Dialogue.Step;
 import org.socialbank.directory.CustomerId;
-import org.socialbank.directory.Language;
-import org.socialbank.services.Appointment;
-import org.socialbank.services.AppointmentId;
-import org.socialbank.services.AppointmentStatus;
-import org.socialbank.services.BookingRefusal;
-import org.socialbank.services.BookingResult;
-import org.socialbank.services.Branch;
-import org.socialbank.services.BranchSchedule;
-import org.socialbank.services.Slot;
+import org.socialbank.shared.Language;
+import org.socialbank.branches.Appointment;
+import org.socialbank.branches.AppointmentId;
+import org.socialbank.branches.AppointmentStatus;
+import org.socialbank.branches.BookingRefusal;
+import org.socialbank.branches.BookingResult;
+import org.socialbank.branches.Branch;
+import org.socialbank.branches.BranchSchedule;
+import org.socialbank.branches.Slot;
 import org.socialbank.shared.Dates;
 
 /**
@@ -301,12 +301,12 @@ final class AppointmentDialogue {
      */
     private static List<Branch> branches(Bank bank, Wish wish, String text) {
         Set<Branch> candidates = new LinkedHashSet<>();
-        wish.city().ifPresent(city -> candidates.addAll(bank.branchesIn(city, org.socialbank.services.Branches.LIMIT_MAX)));
+        wish.city().ifPresent(city -> candidates.addAll(bank.branchesIn(city, org.socialbank.branches.Branches.LIMIT_MAX)));
         if (candidates.isEmpty()) {
             int looked = 0;
             for (String word : text.split("[\\s,.!?،؟。，！？]+")) {
                 if (word.codePointCount(0, word.length()) >= 4 && looked++ < PLACE_WORDS_MAX) {
-                    candidates.addAll(bank.branchesIn(word, org.socialbank.services.Branches.LIMIT_MAX));
+                    candidates.addAll(bank.branchesIn(word, org.socialbank.branches.Branches.LIMIT_MAX));
                 }
             }
         }

@@ -6,9 +6,9 @@ import java.util.Optional;
 import org.socialbank.directory.Alias;
 import org.socialbank.directory.AliasMatch;
 import org.socialbank.directory.CustomerId;
-import org.socialbank.directory.Language;
-import org.socialbank.services.Branch;
-import org.socialbank.services.Branches;
+import org.socialbank.shared.Language;
+import org.socialbank.branches.Branch;
+import org.socialbank.branches.Branches;
 import org.socialbank.shared.CurrencyCode;
 
 /**
@@ -259,12 +259,12 @@ public interface Bank {
     }
 
     /** What the branch books and when; empty for an ATM or a branch that takes no appointments. */
-    default Optional<org.socialbank.services.BranchSchedule> branchSchedule(String branchId) {
+    default Optional<org.socialbank.branches.BranchSchedule> branchSchedule(String branchId) {
         return Optional.empty();
     }
 
     /** The branch's slots of a day (in its zone) that have not started, with the places left. */
-    default List<org.socialbank.services.Slot> slots(String branchId, java.time.LocalDate date) {
+    default List<org.socialbank.branches.Slot> slots(String branchId, java.time.LocalDate date) {
         return List.of();
     }
 
@@ -272,32 +272,32 @@ public interface Bank {
      * Books a place for the customer; the appointment's id comes from the message being handled,
      * so a redelivered press books once.
      */
-    org.socialbank.services.BookingResult bookAppointment(CustomerId customer, String branchId,
+    org.socialbank.branches.BookingResult bookAppointment(CustomerId customer, String branchId,
             java.time.OffsetDateTime start, String service);
 
     /** The customer's own appointment; empty when there is none or it is another's. */
-    default Optional<org.socialbank.services.Appointment> appointment(CustomerId customer,
-            org.socialbank.services.AppointmentId id) {
+    default Optional<org.socialbank.branches.Appointment> appointment(CustomerId customer,
+            org.socialbank.branches.AppointmentId id) {
         return Optional.empty();
     }
 
     /** The customer's booked appointments that have not started, soonest first. */
-    default List<org.socialbank.services.Appointment> appointments(CustomerId customer) {
+    default List<org.socialbank.branches.Appointment> appointments(CustomerId customer) {
         return List.of();
     }
 
     /** The customer's own appointment a booking code names; empty when there is none or it is another's. */
-    default Optional<org.socialbank.services.Appointment> appointmentByCode(CustomerId customer, String code) {
+    default Optional<org.socialbank.branches.Appointment> appointmentByCode(CustomerId customer, String code) {
         return Optional.empty();
     }
 
     /** Cancels the customer's own appointment. */
-    org.socialbank.services.BookingResult cancelAppointment(CustomerId customer,
-            org.socialbank.services.AppointmentId id);
+    org.socialbank.branches.BookingResult cancelAppointment(CustomerId customer,
+            org.socialbank.branches.AppointmentId id);
 
     /** Moves the customer's own appointment to another slot of its branch. */
-    org.socialbank.services.BookingResult rescheduleAppointment(CustomerId customer,
-            org.socialbank.services.AppointmentId id, java.time.OffsetDateTime start);
+    org.socialbank.branches.BookingResult rescheduleAppointment(CustomerId customer,
+            org.socialbank.branches.AppointmentId id, java.time.OffsetDateTime start);
 
     /** An opaque reference to a new button row bound to this chat account and form version. */
     String button(String action, long formVersion);

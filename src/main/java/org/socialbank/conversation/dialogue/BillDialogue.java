@@ -12,14 +12,14 @@ import org.socialbank.billing.BillPayment;
 import org.socialbank.billing.BillPaymentResult;
 import org.socialbank.billing.BillPaymentStatus;
 import org.socialbank.billing.BillReading;
-import org.socialbank.billing.Digits;
+import org.socialbank.shared.Digits;
 import org.socialbank.billing.IranianBill;
 import org.socialbank.conversation.Outbound;
 import org.socialbank.conversation.dialogue.Dialogue.Step;
 import org.socialbank.directory.CustomerId;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 import org.socialbank.shared.CurrencyCode;
-import org.socialbank.shared.Money;
+import org.socialbank.shared.MoneyFormat;
 
 /**
  * Iranian bills in chat (issue 15 section 1): "pay bill 7748317800142 1770160", "پرداخت قبض ۷۷۴۸۳۱۷۸۰۰۱۴۲
@@ -172,7 +172,7 @@ final class BillDialogue {
             if (numbers.size() >= TOKENS_MAX) {
                 break;
             }
-            Digits.ascii(token).ifPresent(numbers::add);
+            Digits.only(token).ifPresent(numbers::add);
         }
         return numbers;
     }
@@ -191,7 +191,7 @@ final class BillDialogue {
     }
 
     static String rial(Language language, IranianBill bill) {
-        return Money.format(bill.amountRial(), IRR, language.locale());
+        return MoneyFormat.format(bill.amountRial(), IRR, language.locale());
     }
 
     /**
@@ -199,7 +199,7 @@ final class BillDialogue {
      * already does, as Iranians count), so that rial and toman are never confused.
      */
     static String amount(Texts texts, Language language, long amountMinor, CurrencyCode currency) {
-        String formatted = Money.format(amountMinor, currency, language.locale());
+        String formatted = MoneyFormat.format(amountMinor, currency, language.locale());
         if (!currency.code().equals(IRR.code()) || language == Language.FA) {
             return formatted;
         }

@@ -6,9 +6,9 @@ import java.util.List;
 import org.socialbank.conversation.Outbound;
 import org.socialbank.conversation.language.CardCommand;
 import org.socialbank.directory.CustomerId;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 import org.socialbank.shared.Dates;
-import org.socialbank.shared.Money;
+import org.socialbank.shared.MoneyFormat;
 
 /**
  * The answers to the card commands (issue 16), for a linked chat only (they are private): the
@@ -47,8 +47,8 @@ final class CardReplies {
             }
             case BILL -> bank.creditCardBill(customer).map(b -> texts.text(language, "cards.chat.bill",
                     b.maskedNumber(), day(b.statementDate(), language),
-                    Money.format(b.balanceMinor(), b.currency(), language.locale()),
-                    Money.format(b.minimumPaymentMinor(), b.currency(), language.locale()),
+                    MoneyFormat.format(b.balanceMinor(), b.currency(), language.locale()),
+                    MoneyFormat.format(b.minimumPaymentMinor(), b.currency(), language.locale()),
                     day(b.dueDate(), language))).orElseGet(() -> texts.text(language, "cards.chat.bill_none"));
             case LIMIT -> limits(bank.cards(customer), language);
             default -> throw new IllegalStateException("answered above");
@@ -62,7 +62,7 @@ final class CardReplies {
             return new Outbound.Text(texts.text(language, "cards.chat.repay." + r.refusal()));
         }
         return new Outbound.Link(texts.text(language, "cards.chat.repay.confirm",
-                Money.format(r.amountMinor(), r.currency(), language.locale()), r.maskedNumber()),
+                MoneyFormat.format(r.amountMinor(), r.currency(), language.locale()), r.maskedNumber()),
                 texts.text(language, "cards.chat.repay.button"), r.url());
     }
 
@@ -91,8 +91,8 @@ final class CardReplies {
     /** Each credit card's limit and what is left of it. */
     private String limits(List<Bank.CardLine> cards, Language language) {
         List<String> lines = cards.stream().filter(Bank.CardLine::credit).map(c -> texts.text(language,
-                "cards.chat.limit", c.maskedNumber(), Money.format(c.limitMinor(), c.currency(), language.locale()),
-                Money.format(Math.max(0, c.limitMinor() - c.owedMinor()), c.currency(), language.locale())))
+                "cards.chat.limit", c.maskedNumber(), MoneyFormat.format(c.limitMinor(), c.currency(), language.locale()),
+                MoneyFormat.format(Math.max(0, c.limitMinor() - c.owedMinor()), c.currency(), language.locale())))
                 .toList();
         return lines.isEmpty() ? texts.text(language, "cards.chat.repay.no_credit_card") : String.join("\n", lines);
     }
@@ -106,8 +106,8 @@ final class CardReplies {
             String status = texts.text(language, "cards.chat.status." + c.status());
             text.append('\n').append(c.credit()
                     ? texts.text(language, "cards.chat.line_credit", c.maskedNumber(), status,
-                            Money.format(c.owedMinor(), c.currency(), language.locale()),
-                            Money.format(c.limitMinor(), c.currency(), language.locale()))
+                            MoneyFormat.format(c.owedMinor(), c.currency(), language.locale()),
+                            MoneyFormat.format(c.limitMinor(), c.currency(), language.locale()))
                     : texts.text(language, "cards.chat.line_debit", c.maskedNumber(), status));
         }
         return text.toString();

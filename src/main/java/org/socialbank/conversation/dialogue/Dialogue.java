@@ -18,12 +18,12 @@ import org.socialbank.conversation.language.Intent;
 import org.socialbank.conversation.language.ParsedCommand;
 import org.socialbank.conversation.language.ServiceCommand;
 import org.socialbank.directory.CustomerId;
-import org.socialbank.directory.Language;
-import org.socialbank.directory.Network;
-import org.socialbank.services.Branch;
-import org.socialbank.services.Branches;
+import org.socialbank.shared.Language;
+import org.socialbank.shared.Network;
+import org.socialbank.branches.Branch;
+import org.socialbank.branches.Branches;
 import org.socialbank.shared.Dates;
-import org.socialbank.shared.Money;
+import org.socialbank.shared.MoneyFormat;
 
 /**
  * Turns one message into replies and the conversation's next state. Public answers (help,
@@ -463,11 +463,11 @@ public final class Dialogue {
         }
         StringBuilder text = new StringBuilder(texts.text(language, "conversation.balance.title"));
         for (Bank.Balance b : balances) {
-            String available = Money.format(b.amountMinor(), b.currency(), language.locale());
+            String available = MoneyFormat.format(b.amountMinor(), b.currency(), language.locale());
             // issue 13: what can be spent, and apart from it what waits to be claimed or confirmed
             text.append('\n').append(b.reservedMinor() == 0 ? available : texts.text(language,
                     "conversation.balance.reserved", available,
-                    Money.format(b.reservedMinor(), b.currency(), language.locale())));
+                    MoneyFormat.format(b.reservedMinor(), b.currency(), language.locale())));
         }
         return new Step(turn.state(), List.of(new Outbound.Text(text.toString())), language);
     }
@@ -555,7 +555,7 @@ public final class Dialogue {
 
     /** "−€5.00 to Camille D. · 2 Dec 2026, 14:05 · ref. 1a2b3c4d", with the escrow's state. */
     private String historyLine(Bank.Movement m, Language language) {
-        String amount = Money.format(m.amountMinor(), m.currency(), language.locale());
+        String amount = MoneyFormat.format(m.amountMinor(), m.currency(), language.locale());
         String who = m.counterparty() == null ? "—"
                 : m.counterparty().equals("bank:interbank_settlement") ? texts.text(language, "alerts.counterparty.external")
                 : m.counterparty().startsWith("bank:") ? texts.text(language, "alerts.counterparty.bank")

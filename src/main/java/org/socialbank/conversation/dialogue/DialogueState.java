@@ -1,6 +1,6 @@
 package org.socialbank.conversation.dialogue;
 
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 
 /**
  * What a conversation remembers between two messages; stored as JSON, so kept small.

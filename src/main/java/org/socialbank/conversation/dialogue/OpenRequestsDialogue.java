@@ -8,9 +8,9 @@ import org.socialbank.conversation.dialogue.Dialogue.Step;
 import org.socialbank.conversation.language.ParsedCommand;
 import org.socialbank.conversation.language.Payee;
 import org.socialbank.directory.CustomerId;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 import org.socialbank.shared.Dates;
-import org.socialbank.shared.Money;
+import org.socialbank.shared.MoneyFormat;
 
 /**
  * The customer's open requests in chat (issue 13): "my requests" lists those they sent and those
@@ -138,7 +138,7 @@ final class OpenRequestsDialogue {
     }
 
     private static String money(Bank.OpenRequest r, Language language) {
-        return Money.format(r.amountMinor(), r.currency(), language.locale());
+        return MoneyFormat.format(r.amountMinor(), r.currency(), language.locale());
     }
 
     private Step say(DialogueState state, Language language, String key, Object... args) {

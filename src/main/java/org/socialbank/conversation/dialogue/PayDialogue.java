@@ -15,11 +15,11 @@ import org.socialbank.directory.Alias;
 import org.socialbank.directory.AliasType;
 import org.socialbank.directory.AliasMatch;
 import org.socialbank.directory.CustomerId;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 import org.socialbank.payments.PaymentRejection;
 import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.Dates;
-import org.socialbank.shared.Money;
+import org.socialbank.shared.MoneyFormat;
 
 /**
  * The payment form of a chat: fills the payee and the amount, asks for what is missing, goes back
@@ -139,7 +139,7 @@ final class PayDialogue {
             return new Step(no.state(), said, language);
         }
         String text = texts.text(language, form.payeeCustomerId() != null ? "conversation.pay.confirm"
-                : "conversation.pay.confirm_claim", Money.format(form.amountMinor(), currency, language.locale()),
+                : "conversation.pay.confirm_claim", MoneyFormat.format(form.amountMinor(), currency, language.locale()),
                 form.payeeName());
         // a new version for every confirmation shown: "Pay 10?" must not pay 5 after the amount changed
         DialogueState shown = state.replaceForm(form);
@@ -174,7 +174,7 @@ final class PayDialogue {
     /** What the customer hears of a payment: a receipt, the step-up page, the claim, or a "no". */
     Step outcome(DialogueState next, Language language, Bank.PayOutcome outcome, long amountMinor,
             CurrencyCode currency, String payeeName) {
-        String amount = Money.format(amountMinor, currency, language.locale());
+        String amount = MoneyFormat.format(amountMinor, currency, language.locale());
         if (outcome instanceof Bank.Refused refused) {
             return refused(next, language, refused, currency, amountMinor);
         }
@@ -209,7 +209,7 @@ final class PayDialogue {
         lines.add(texts.text(language, "conversation.receipt.reference", paid.reference()));
         if (paid.balanceMinor() != null) {
             lines.add(texts.text(language, "conversation.receipt.balance",
-                    Money.format(paid.balanceMinor(), currency, language.locale())));
+                    MoneyFormat.format(paid.balanceMinor(), currency, language.locale())));
         }
         return new Step(next, List.of(new Outbound.Receipt(texts.text(language, "conversation.receipt.title"),
                 lines)), language);
@@ -219,11 +219,11 @@ final class PayDialogue {
             long amountMinor) {
         if (refused.availableMinor() != null && refused.rejection() == PaymentRejection.INSUFFICIENT_FUNDS) {
             return say(next, language, "conversation.pay.refused.funds_available",
-                    Money.format(refused.availableMinor(), currency, language.locale()),
-                    Money.format(amountMinor, currency, language.locale()));
+                    MoneyFormat.format(refused.availableMinor(), currency, language.locale()),
+                    MoneyFormat.format(amountMinor, currency, language.locale()));
         }
         if (refused.limitMinor() != null && refused.rejection().limit()) {
-            String limit = Money.format(refused.limitMinor(), currency, language.locale());
+            String limit = MoneyFormat.format(refused.limitMinor(), currency, language.locale());
             String which = texts.text(language, Refusals.limitKey(refused.rejection()));
             return refused.resetsAt() == null
                     ? say(next, language, "conversation.pay.refused.limit", which, limit)

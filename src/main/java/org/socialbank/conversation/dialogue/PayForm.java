@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.UUID;
 import org.socialbank.directory.Alias;
 import org.socialbank.directory.AliasType;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 
 /**
  * A payment being put together in chat: the slots filled so far, null when missing.

@@ -9,12 +9,12 @@ import org.socialbank.conversation.dialogue.Dialogue.Step;
 import org.socialbank.conversation.language.Hints;
 import org.socialbank.conversation.language.ParsedCommand;
 import org.socialbank.conversation.language.Payee;
-import org.socialbank.conversation.language.Share;
+import org.socialbank.conversation.language.ParsedShare;
 import org.socialbank.directory.Alias;
 import org.socialbank.directory.CustomerId;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 import org.socialbank.shared.CurrencyCode;
-import org.socialbank.shared.Money;
+import org.socialbank.shared.MoneyFormat;
 
 /**
  * Requests and splits in chat: "request 20 from @alice" asks Alice (in her chat, with Pay and
@@ -55,7 +55,7 @@ final class RequestDialogue {
         CurrencyCode currency = currency(turn, requester, command).orElseThrow();
         String note = command.note().orElse(null);
         Bank.AskOutcome outcome = turn.bank().ask(requester, target.get().alias(), amount.get(), currency, note);
-        String money = Money.format(amount.get(), currency, language.locale());
+        String money = MoneyFormat.format(amount.get(), currency, language.locale());
         if (outcome instanceof Bank.NotAsked no) {
             return say(state, language, Refusals.key(no.rejection()), no.rejection().code());
         }
@@ -93,7 +93,7 @@ final class RequestDialogue {
             names.add(target.get().name());
         }
         List<Long> shares = new ArrayList<>();
-        for (Share share : command.shares()) {
+        for (ParsedShare share : command.shares()) {
             OptionalLong minor = share.amountMinor(currency);
             if (minor.isEmpty()) {
                 return new Step(state, List.of(new Outbound.Text(Hints.amount(language))), language);
@@ -112,20 +112,20 @@ final class RequestDialogue {
     private Step made(DialogueState state, Language language, Bank.SplitMade made, List<String> names, long totalMinor,
             CurrencyCode currency) {
         StringBuilder text = new StringBuilder(texts.text(language, "conversation.split.made",
-                Money.format(totalMinor, currency, language.locale()), made.members().size()));
+                MoneyFormat.format(totalMinor, currency, language.locale()), made.members().size()));
         for (int i = 0; i < made.members().size(); i++) {
             text.append('\n').append(names.get(i)).append(": ")
-                    .append(Money.format(made.sharesMinor().get(i), currency, language.locale()));
+                    .append(MoneyFormat.format(made.sharesMinor().get(i), currency, language.locale()));
         }
         if (made.organiserShareMinor() > 0) {
             text.append('\n').append(texts.text(language, "conversation.split.yours",
-                    Money.format(made.organiserShareMinor(), currency, language.locale())));
+                    MoneyFormat.format(made.organiserShareMinor(), currency, language.locale())));
         }
         List<Outbound> replies = new ArrayList<>(List.of(new Outbound.Text(text.toString())));
         for (int i = 0; i < made.members().size() && replies.size() <= FORWARDS_SHOWN; i++) {
             if (made.members().get(i).forward() != null) {
                 replies.add(forward(language, "conversation.split.forward", made.members().get(i).forward(),
-                        Money.format(made.sharesMinor().get(i), currency, language.locale()), names.get(i)));
+                        MoneyFormat.format(made.sharesMinor().get(i), currency, language.locale()), names.get(i)));
             }
         }
         return new Step(state, replies, language);

@@ -8,14 +8,14 @@ import org.socialbank.conversation.Outbound;
 import org.socialbank.conversation.dialogue.Dialogue.Step;
 import org.socialbank.conversation.language.ServiceCommand;
 import org.socialbank.directory.CustomerId;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 import org.socialbank.applications.Application;
 import org.socialbank.applications.Applications;
 import org.socialbank.applications.Product;
 import org.socialbank.loyalty.PointsSummary;
 import org.socialbank.loyalty.RedeemOnPage;
 import org.socialbank.shared.Dates;
-import org.socialbank.shared.Money;
+import org.socialbank.shared.MoneyFormat;
 
 /**
  * The answers to the service commands (issue 16): points (s3), applications (s4), appointments by
@@ -93,7 +93,7 @@ final class ServiceReplies {
             return say(turn, language, "loyalty.chat.redeem." + offer.refusal());
         }
         Outbound link = new Outbound.Link(texts.text(language, "loyalty.chat.redeem.confirm",
-                count(offer.points(), language), Money.format(offer.amountMinor(), offer.currency(), language.locale()),
+                count(offer.points(), language), MoneyFormat.format(offer.amountMinor(), offer.currency(), language.locale()),
                 offer.maskedNumber()), texts.text(language, "loyalty.chat.redeem.button"), offer.url());
         return new Step(turn.state(), List.of(link), language);
     }

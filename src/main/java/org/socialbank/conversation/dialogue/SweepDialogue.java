@@ -7,8 +7,8 @@ import org.socialbank.alerts.PublicNetworks;
 import org.socialbank.conversation.Outbound;
 import org.socialbank.conversation.dialogue.Dialogue.Step;
 import org.socialbank.directory.CustomerId;
-import org.socialbank.directory.Language;
-import org.socialbank.shared.Money;
+import org.socialbank.shared.Language;
+import org.socialbank.shared.MoneyFormat;
 import org.socialbank.sweeping.CollectInChat;
 import org.socialbank.sweeping.Consent;
 
@@ -113,7 +113,7 @@ final class SweepDialogue {
             return say(turn, language, "sweeping.chat.asked", consent.bank() + " (" + consent.accountRef() + ")");
         }
         if (offer instanceof CollectInChat.ToConfirm c) {
-            String amountText = Money.format(c.amountMinor(), consent.currency(), language.locale());
+            String amountText = MoneyFormat.format(c.amountMinor(), consent.currency(), language.locale());
             return new Step(turn.state(), List.of(new Outbound.Link(texts.text(language, c.all()
                     ? "sweeping.chat.confirm_all" : "sweeping.chat.confirm", amountText, consent.bank()),
                     texts.text(language, "sweeping.chat.confirm_button"), c.url())), language);
@@ -157,7 +157,7 @@ final class SweepDialogue {
         StringBuilder text = new StringBuilder(texts.text(language, "sweeping.chat.list"));
         for (Consent c : linked) {
             text.append('\n').append(texts.text(language, "sweeping.chat.list_line", c.bank(), c.accountRef(),
-                    Money.format(c.maxPeriodMinor(), c.currency(), language.locale()),
+                    MoneyFormat.format(c.maxPeriodMinor(), c.currency(), language.locale()),
                     texts.text(language, "sweeping.chat.period." + c.period().name().toLowerCase(Locale.ROOT)),
                     texts.text(language, "sweeping.chat.state." + c.state(now))));
         }

@@ -1,6 +1,6 @@
 package org.socialbank.conversation.dialogue;
 
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 
 /** The customer-facing sentences, by key of the application's message bundles. */
 public interface Texts {

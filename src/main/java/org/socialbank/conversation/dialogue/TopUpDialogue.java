@@ -12,9 +12,9 @@ import org.socialbank.billing.TopUpText;
 import org.socialbank.conversation.Outbound;
 import org.socialbank.conversation.dialogue.Dialogue.Step;
 import org.socialbank.directory.CustomerId;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 import org.socialbank.shared.CurrencyCode;
-import org.socialbank.shared.Money;
+import org.socialbank.shared.MoneyFormat;
 
 /**
  * Mobile top-up in chat (issue 15 section 2): "#TopUp 9876543210 airtel 100", "شارژ ۱۰ هزار تومانی
@@ -90,7 +90,7 @@ final class TopUpDialogue {
         List<Outbound.Button> nearest = new ArrayList<>();
         for (long amount : refusal.nearestAmountsMinor()) {
             if (operators.resolve(t.phone(), amount, t.currency().code(), t.operator()) instanceof Operators.Resolved r) {
-                nearest.add(button(turn, Money.format(amount, t.currency(), language.locale()), r, amount));
+                nearest.add(button(turn, MoneyFormat.format(amount, t.currency(), language.locale()), r, amount));
             }
         }
         if (nearest.isEmpty()) {

@@ -1,8 +1,8 @@
 package org.socialbank.conversation.dialogue;
 
 import java.util.Optional;
-import org.socialbank.directory.Language;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Language;
+import org.socialbank.shared.Network;
 
 /** What one message is handled with: the chat's state, where it came from, the bank. */
 record Turn(DialogueState state, Network channel, Bank bank, Optional<Bank.Linked> linked) {

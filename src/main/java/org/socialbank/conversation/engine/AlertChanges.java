@@ -9,11 +9,11 @@ import org.socialbank.alerts.PublicNetworks;
 import org.socialbank.conversation.dialogue.Bank.AlertsAnswer;
 import org.socialbank.conversation.language.AlertCommand;
 import org.socialbank.directory.CustomerId;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 import org.socialbank.directory.Linking;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 import org.socialbank.shared.CurrencyCode;
-import org.socialbank.shared.Money;
+import org.socialbank.shared.MoneyFormat;
 
 /** Applies a chat command on alert settings (issue 17) and says what it did. */
 final class AlertChanges {
@@ -36,11 +36,11 @@ final class AlertChanges {
             CurrencyCode currency = primary.orElse(CurrencyCode.of("EUR"));
             OptionalLong minor = minor(min, currency);
             if (minor.isEmpty()) {
-                return new AlertsAnswer("alerts.settings.min", Money.format(settings.minAmountMinor(), currency,
+                return new AlertsAnswer("alerts.settings.min", MoneyFormat.format(settings.minAmountMinor(), currency,
                         language.locale())); // more decimals than the currency has: unchanged
             }
             alerts.save(settings.withMinAmountMinor(minor.getAsLong()));
-            return new AlertsAnswer("alerts.settings.min", Money.format(minor.getAsLong(), currency, language.locale()));
+            return new AlertsAnswer("alerts.settings.min", MoneyFormat.format(minor.getAsLong(), currency, language.locale()));
         }
         AlertCommand.SendTo to = (AlertCommand.SendTo) command;
         if (to.channel().isEmpty()) {

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.socialbank.alerts.TransactionDigestDue;
 import org.socialbank.conversation.Outbound;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 import org.socialbank.shared.Dates;
-import org.socialbank.shared.Money;
+import org.socialbank.shared.MoneyFormat;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -42,18 +42,18 @@ class AlertDigestMessages {
         lines.add(texts.text(language, "alerts.digest.postings", digest.postings()));
         for (TransactionDigestDue.Total t : digest.totals()) {
             if (t.incomingMinor() > 0) {
-                lines.add(texts.text(language, "alerts.digest.in", Money.format(t.incomingMinor(), t.currency(),
+                lines.add(texts.text(language, "alerts.digest.in", MoneyFormat.format(t.incomingMinor(), t.currency(),
                         language.locale())));
             }
             if (t.outgoingMinor() > 0) {
-                lines.add(texts.text(language, "alerts.digest.out", Money.format(t.outgoingMinor(), t.currency(),
+                lines.add(texts.text(language, "alerts.digest.out", MoneyFormat.format(t.outgoingMinor(), t.currency(),
                         language.locale())));
             }
             if (t.feeMinor() > 0) {
-                lines.add(texts.text(language, "alerts.digest.fees", Money.format(t.feeMinor(), t.currency(),
+                lines.add(texts.text(language, "alerts.digest.fees", MoneyFormat.format(t.feeMinor(), t.currency(),
                         language.locale())));
             }
-            lines.add(texts.text(language, "alerts.digest.balance", Money.format(t.balanceAfterMinor(), t.currency(),
+            lines.add(texts.text(language, "alerts.digest.balance", MoneyFormat.format(t.balanceAfterMinor(), t.currency(),
                     language.locale())));
         }
         return String.join("\n", lines);

@@ -6,8 +6,8 @@ import org.socialbank.alerts.PublicNetworks;
 import org.socialbank.conversation.Outbound;
 import org.socialbank.conversation.dialogue.Bank;
 import org.socialbank.directory.Directory;
-import org.socialbank.directory.Language;
-import org.socialbank.services.AppointmentReminderDue;
+import org.socialbank.shared.Language;
+import org.socialbank.branches.AppointmentReminderDue;
 import org.socialbank.shared.Dates;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -53,7 +53,7 @@ class AppointmentReminderMessages {
     }
 
     private String button(JdbcConversations.Chat chat, String action, AppointmentReminderDue due) {
-        String reference = EngineBank.newReference();
+        String reference = ChatBank.newReference();
         store.insertButton(reference, chat.identityId(), Json.action(action), 0, due.start());
         return reference;
     }

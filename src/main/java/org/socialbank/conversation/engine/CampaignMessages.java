@@ -34,7 +34,7 @@ class CampaignMessages {
 
     @EventListener
     void on(CampaignMessageDue message) {
-        String reference = EngineBank.newReference();
+        String reference = ChatBank.newReference();
         store.insertButton(reference, message.chatIdentity(), Json.action(Bank.STOP_OFFERS + message.campaignId()), 0,
                 clock.instant().plus(STOP_VALID));
         String text = message.text() + "\n\n" + texts.text(message.language(), "campaigns.stop.footer");

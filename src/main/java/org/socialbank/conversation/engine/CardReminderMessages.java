@@ -7,9 +7,9 @@ import org.socialbank.cards.CardReminderDue;
 import org.socialbank.cards.CardUnlockConfirmed;
 import org.socialbank.conversation.Outbound;
 import org.socialbank.directory.Directory;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 import org.socialbank.shared.Dates;
-import org.socialbank.shared.Money;
+import org.socialbank.shared.MoneyFormat;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -43,8 +43,8 @@ class CardReminderMessages {
         }
         Language language = directory.customer(due.customerId()).map(v -> v.customer().language()).orElse(Language.EN);
         String text = texts.text(language, due.kind().messageKey(), due.maskedNumber(),
-                Money.format(due.amountMinor(), due.currency(), language.locale()),
-                Money.format(due.minimumMinor(), due.currency(), language.locale()),
+                MoneyFormat.format(due.amountMinor(), due.currency(), language.locale()),
+                MoneyFormat.format(due.minimumMinor(), due.currency(), language.locale()),
                 Dates.date(due.dueDate().atTime(12, 0).toInstant(ZoneOffset.UTC), language.locale()));
         outbox.write(chat.get(), new Outbound.Text(text));
     }

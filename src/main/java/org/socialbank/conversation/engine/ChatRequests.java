@@ -10,7 +10,7 @@ import org.socialbank.directory.Alias;
 import org.socialbank.directory.AliasMatch;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Directory;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 import org.socialbank.payments.requests.MoneyRequest;
 import org.socialbank.payments.requests.RequestId;
 import org.socialbank.payments.requests.RequestOrder;

@@ -4,8 +4,8 @@ import java.util.Optional;
 import org.socialbank.alerts.PublicNetworks;
 import org.socialbank.conversation.Outbound;
 import org.socialbank.directory.Directory;
-import org.socialbank.directory.Language;
-import org.socialbank.shared.Money;
+import org.socialbank.shared.Language;
+import org.socialbank.shared.MoneyFormat;
 import org.socialbank.sweeping.CollectionSettled;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -42,7 +42,7 @@ class CollectionMessages {
                 .orElse(Language.EN);
         String text = settled.arrived()
                 ? texts.text(language, "sweeping.chat.arrived",
-                        Money.format(settled.amountMinor(), settled.currency(), language.locale()), settled.bank())
+                        MoneyFormat.format(settled.amountMinor(), settled.currency(), language.locale()), settled.bank())
                 : texts.text(language, key(settled.reason()), settled.bank());
         outbox.write(chat.get(), new Outbound.Text(text));
     }

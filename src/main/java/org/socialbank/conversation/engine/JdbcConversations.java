@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.IdentityId;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 import org.socialbank.shared.jdbc.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

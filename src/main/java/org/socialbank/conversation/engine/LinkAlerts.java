@@ -7,7 +7,7 @@ import org.socialbank.directory.IdentityForgotten;
 import org.socialbank.directory.IdentityLinked;
 import org.socialbank.directory.IdentityUnlinked;
 import org.socialbank.directory.Linking;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 import org.socialbank.directory.PhoneLinkStarted;
 import org.socialbank.conversation.Outbound;
 import org.socialbank.conversation.dialogue.DialogueState;

@@ -1,7 +1,7 @@
 package org.socialbank.conversation.engine;
 
 import org.socialbank.conversation.dialogue.Texts;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 

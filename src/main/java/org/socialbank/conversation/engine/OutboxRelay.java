@@ -27,7 +27,7 @@ import org.socialbank.conversation.ChannelSender;
 import org.socialbank.conversation.ConversationProperties;
 import org.socialbank.conversation.OutboundMessage;
 import org.socialbank.conversation.SendOutcome;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 

@@ -8,19 +8,19 @@ import org.socialbank.directory.AliasType;
 import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Directory;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 import org.socialbank.directory.Linking;
 import org.socialbank.directory.MaskedName;
 import org.socialbank.conversation.dialogue.Dialogue;
 import org.socialbank.payments.HeldPaymentNotPaid;
-import org.socialbank.payments.PaymentAwaitingClaim;
+import org.socialbank.payments.PaymentEscrowed;
 import org.socialbank.payments.PaymentClaimed;
 import org.socialbank.payments.PaymentCompleted;
 import org.socialbank.payments.PaymentReturned;
 import org.socialbank.payments.PaymentStatus;
 import org.socialbank.payments.Payments;
 import org.socialbank.shared.CurrencyCode;
-import org.socialbank.shared.Money;
+import org.socialbank.shared.MoneyFormat;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -66,7 +66,7 @@ public class PaymentAlerts {
     }
 
     /** Where a payment's claim link goes: the account its network resolved (X), else as {@link #claimChat(Alias)}. */
-    Optional<ChannelIdentity> claimChat(PaymentAwaitingClaim event) {
+    Optional<ChannelIdentity> claimChat(PaymentEscrowed event) {
         if (event.routedByAccountId()) {
             return event.payeeAccountId() == null ? Optional.empty()
                     : linking.reachable(event.payee().network(), event.payeeAccountId());
@@ -89,7 +89,7 @@ public class PaymentAlerts {
     }
 
     @EventListener
-    void on(PaymentAwaitingClaim event) {
+    void on(PaymentEscrowed event) {
         // the holder of the handle is not known to be its owner yet: no amount, no payer's name
         Optional<ChannelIdentity> claimChat = claimChat(event);
         claimChat.ifPresent(identity -> {
@@ -203,6 +203,6 @@ public class PaymentAlerts {
     }
 
     private static String amount(long minor, CurrencyCode currency, Language language) {
-        return Money.format(minor, currency, language.locale());
+        return MoneyFormat.format(minor, currency, language.locale());
     }
 }

@@ -5,9 +5,9 @@ import org.socialbank.alerts.AlertKind;
 import org.socialbank.alerts.TransactionAlertDue;
 import org.socialbank.conversation.dialogue.Bank;
 import org.socialbank.conversation.Outbound;
-import org.socialbank.directory.Language;
-import org.socialbank.directory.Network;
-import org.socialbank.shared.Money;
+import org.socialbank.shared.Language;
+import org.socialbank.shared.Network;
+import org.socialbank.shared.MoneyFormat;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -47,7 +47,7 @@ class PostingAlerts {
             outbox.write(chat, new Outbound.Text(text(alert)));
             return;
         }
-        String reference = EngineBank.newReference();
+        String reference = ChatBank.newReference();
         store.insertButton(reference, alert.chatIdentity(), Json.action(Bank.NOT_ME + alert.alertId()), 0,
                 alert.postedAt().plus(NOT_ME_VALID));
         outbox.write(chat, new Outbound.Buttons(text(alert), List.of(
@@ -56,8 +56,8 @@ class PostingAlerts {
 
     String text(TransactionAlertDue alert) {
         Language language = alert.language();
-        String amount = Money.format(alert.amountMinor(), alert.currency(), language.locale());
-        String balance = Money.format(alert.balanceAfterMinor(), alert.currency(), language.locale());
+        String amount = MoneyFormat.format(alert.amountMinor(), alert.currency(), language.locale());
+        String balance = MoneyFormat.format(alert.balanceAfterMinor(), alert.currency(), language.locale());
         String time = org.socialbank.shared.Dates.dateTime(alert.postedAt(), language.locale(), alert.zone());
         return texts.text(language, "alerts." + alert.kind().wireName(), amount, counterparty(alert, language),
                 balance, time);

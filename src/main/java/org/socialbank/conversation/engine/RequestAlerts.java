@@ -8,7 +8,7 @@ import org.socialbank.conversation.Outbound;
 import org.socialbank.conversation.dialogue.Bank;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Directory;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 import org.socialbank.payments.requests.MoneyRequest;
 import org.socialbank.payments.requests.MoneyRequested;
 import org.socialbank.payments.requests.RequestDeclined;
@@ -18,7 +18,7 @@ import org.socialbank.payments.requests.RequestPaid;
 import org.socialbank.payments.requests.RequestReminderDue;
 import org.socialbank.payments.requests.Requests;
 import org.socialbank.shared.CurrencyCode;
-import org.socialbank.shared.Money;
+import org.socialbank.shared.MoneyFormat;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -112,7 +112,7 @@ class RequestAlerts {
         Language language = language(payer);
         Optional<MoneyRequest> request = requests.request(id);
         Instant expires = request.map(MoneyRequest::expiresAt).orElse(clock.instant());
-        String money = Money.format(amountMinor, currency, language.locale());
+        String money = MoneyFormat.format(amountMinor, currency, language.locale());
         // issue 13: what it is for ("pizza"), as the requester wrote it
         String note = request.map(MoneyRequest::note).map(n -> "\n" + texts.text(language,
                 "conversation.request.note_line", n)).orElse("");
@@ -124,7 +124,7 @@ class RequestAlerts {
     }
 
     private String button(JdbcConversations.Chat chat, String action, Instant expires) {
-        String reference = EngineBank.newReference();
+        String reference = ChatBank.newReference();
         store.insertButton(reference, chat.identityId(), Json.action(action), 0, expires);
         return reference;
     }
@@ -132,7 +132,7 @@ class RequestAlerts {
     private void tell(CustomerId customer, String key, String who, long amountMinor, CurrencyCode currency) {
         Language language = language(customer);
         alerts.preferredChat(customer).ifPresent(chat -> outbox.write(chat, new Outbound.Text(texts.text(language, key,
-                who, Money.format(amountMinor, currency, language.locale())))));
+                who, MoneyFormat.format(amountMinor, currency, language.locale())))));
     }
 
     private Language language(CustomerId customer) {

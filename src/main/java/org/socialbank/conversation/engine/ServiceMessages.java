@@ -5,9 +5,9 @@ import org.socialbank.alerts.PublicNetworks;
 import org.socialbank.conversation.Outbound;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Directory;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 import org.socialbank.loyalty.PointsRedeemed;
-import org.socialbank.shared.Money;
+import org.socialbank.shared.MoneyFormat;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -36,7 +36,7 @@ class ServiceMessages {
         Language language = language(redeemed.customerId());
         send(redeemed.customerId(), texts.text(language, "loyalty.chat.redeemed",
                 java.text.NumberFormat.getIntegerInstance(language.locale()).format(redeemed.points()),
-                Money.format(redeemed.amountMinor(), redeemed.currency(), language.locale()),
+                MoneyFormat.format(redeemed.amountMinor(), redeemed.currency(), language.locale()),
                 redeemed.maskedNumber()));
     }
 

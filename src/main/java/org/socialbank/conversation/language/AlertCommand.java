@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 
 /**
  * A chat command on transaction alerts (issue 17): "alerts off", "alerts on", "alerts min 100",

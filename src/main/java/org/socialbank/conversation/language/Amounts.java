@@ -8,7 +8,7 @@ import org.socialbank.conversation.language.Sense.CurrencyWord;
 import org.socialbank.conversation.language.Sense.Multiplier;
 import org.socialbank.conversation.language.Sense.Subunit;
 import org.socialbank.conversation.language.Token.Kind;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 import org.socialbank.shared.CurrencyCode;
 
 /**
@@ -37,7 +37,7 @@ final class Amounts {
     record Amount(BigDecimal value, CurrencyCode currency, AmountProblem problem) {
     }
 
-    static List<Mention> find(List<Token> tokens, Marks marks, Lexicon lexicon) {
+    static List<Mention> find(List<Token> tokens, PhraseMatches marks, Lexicon lexicon) {
         List<Mention> mentions = new ArrayList<>();
         int free = 0;
         for (int j = 0; j < tokens.size(); ) {
@@ -64,7 +64,7 @@ final class Amounts {
      * already another amount's, from {@code free} on), or its multiplier, cents and currency
      * after it; null when no number starts there.
      */
-    private static Mention mentionAt(List<Token> tokens, Marks marks, int j, int free, Lexicon lexicon) {
+    private static Mention mentionAt(List<Token> tokens, PhraseMatches marks, int j, int free, Lexicon lexicon) {
         Token number = tokens.get(j);
         SpelledNumber spelled = number.is(Kind.WORD) ? SpelledNumber.at(tokens, marks, j) : null;
         if (!number.is(Kind.NUMBER) && !number.is(Kind.HAN_NUMBER) && spelled == null) {
@@ -92,7 +92,7 @@ final class Amounts {
     }
 
     /** 一百二十块五, 三块五毛: the jiao written after 块 or 元, as the amount's tail. */
-    private static Mention withJiao(List<Token> tokens, Marks marks, Mention m) {
+    private static Mention withJiao(List<Token> tokens, PhraseMatches marks, Mention m) {
         boolean yuanWord = m.currency() != null && "CNY".equals(m.currency().code())
                 && m.currency().factor().compareTo(BigDecimal.ONE) == 0 && tokens.get(m.to() - 1).is(Kind.HAN);
         int jiao = yuanWord ? jiaoAt(tokens, m.to()) : 0;
@@ -137,7 +137,7 @@ final class Amounts {
         }
     }
 
-    private static CurrencyWord currencyAt(List<Token> tokens, Marks marks, int j, Lexicon lexicon) {
+    private static CurrencyWord currencyAt(List<Token> tokens, PhraseMatches marks, int j, Lexicon lexicon) {
         if (j < 0 || j >= tokens.size()) {
             return null;
         }
@@ -149,7 +149,7 @@ final class Amounts {
     }
 
     /** Currencies named away from any number ("pay bob 25 in euros"), in order. */
-    static List<CurrencyWord> free(List<Token> tokens, Marks marks, List<Mention> mentions, Lexicon lexicon) {
+    static List<CurrencyWord> free(List<Token> tokens, PhraseMatches marks, List<Mention> mentions, Lexicon lexicon) {
         boolean[] inMention = new boolean[tokens.size()];
         mentions.forEach(m -> java.util.Arrays.fill(inMention, m.from(), m.to(), true));
         List<CurrencyWord> free = new ArrayList<>();

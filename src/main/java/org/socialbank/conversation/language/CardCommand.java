@@ -3,7 +3,7 @@ package org.socialbank.conversation.language;
 import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 
 /**
  * A chat command on cards (issue 16): "my cards", "lock my card", "my credit card bill", "card

@@ -1,9 +1,9 @@
 package org.socialbank.conversation.language;
 
-import static org.socialbank.directory.Language.ZH;
+import static org.socialbank.shared.Language.ZH;
 
 import java.math.BigDecimal;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 
 /**
  * Chinese (simplified), written without spaces: these words also cut the text, the longest one

@@ -2,7 +2,7 @@ package org.socialbank.conversation.language;
 
 import java.util.Objects;
 import java.util.Optional;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 
 /**
  * Reads what a customer types into a command, in English, French, Russian, Persian or Chinese,

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 
 /**
  * What the parser knows besides the text: where it was written and whom the payer pays.

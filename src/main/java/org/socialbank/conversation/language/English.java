@@ -1,6 +1,6 @@
 package org.socialbank.conversation.language;
 
-import static org.socialbank.directory.Language.EN;
+import static org.socialbank.shared.Language.EN;
 
 /** English: the verbs of paying and asking, as people write them to a bank in a chat. */
 final class English {

@@ -1,6 +1,6 @@
 package org.socialbank.conversation.language;
 
-import static org.socialbank.directory.Language.FR;
+import static org.socialbank.shared.Language.FR;
 
 /** French, without accents as the lexicon compares words ("transfère" is "transfere"). */
 final class French {

@@ -2,7 +2,7 @@ package org.socialbank.conversation.language;
 
 import java.util.Map;
 import java.util.Optional;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 
 /**
  * Short replies in the customer's language for a command the parser could not read. A small

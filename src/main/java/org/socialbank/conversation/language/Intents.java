@@ -41,7 +41,7 @@ final class Intents {
     record Decision(Intent intent, int after) {
     }
 
-    static Decision decide(List<Token> tokens, Marks marks, Facts facts, Lexicon lexicon) {
+    static Decision decide(List<Token> tokens, PhraseMatches marks, Facts facts, Lexicon lexicon) {
         Optional<Decision> command = command(tokens, lexicon);
         if (command.isPresent()) {
             return command.get();
@@ -75,7 +75,7 @@ final class Intents {
      * Whether token {@code j} asks the bank something: a known command, or the start of an intent
      * word or of a question ("how do I pay?").
      */
-    static boolean asksAt(List<Token> tokens, Marks marks, int j, Lexicon lexicon) {
+    static boolean asksAt(List<Token> tokens, PhraseMatches marks, int j, Lexicon lexicon) {
         if (j >= tokens.size()) {
             return false;
         }
@@ -105,15 +105,15 @@ final class Intents {
     }
 
     /** Whether a strong word of the text asks for one of {@code intents}. */
-    private static boolean asks(Marks marks, Intent... intents) {
+    private static boolean asks(PhraseMatches marks, Intent... intents) {
         List<Intent> wanted = List.of(intents);
         return marks.all().stream().flatMap(m -> m.senses().stream())
                 .anyMatch(s -> s instanceof IntentWord w && !w.weak() && wanted.contains(w.intent()));
     }
 
-    private static Decision strongest(Marks marks, boolean weak) {
+    private static Decision strongest(PhraseMatches marks, boolean weak) {
         Decision best = new Decision(Intent.UNKNOWN, -1);
-        for (Marks.Mark mark : marks.all()) {
+        for (PhraseMatches.Match mark : marks.all()) {
             for (Sense sense : mark.senses()) {
                 if (sense instanceof IntentWord word && word.weak() == weak
                         && (best.after() < 0 || PRIORITY.indexOf(word.intent()) < PRIORITY.indexOf(best.intent()))) {

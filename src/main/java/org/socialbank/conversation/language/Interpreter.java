@@ -10,7 +10,7 @@ import org.socialbank.conversation.language.Amounts.Mention;
 import org.socialbank.conversation.language.Sense.CurrencyWord;
 import org.socialbank.conversation.language.Sense.LanguageName;
 import org.socialbank.conversation.language.Token.Kind;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 import org.socialbank.shared.CurrencyCode;
 
 /** Turns an analysed text into a command: its intent, amount, currency, payees and shares. */
@@ -65,14 +65,14 @@ final class Interpreter {
                 : shareMentions.stream().map(Mention::currency).filter(c -> c != null).findFirst().orElse(null);
         Language language = analysis.language();
         Amount amount = total == null ? null : Amounts.read(total, currency, language, analysis.region());
-        List<Share> shares = new ArrayList<>();
+        List<ParsedShare> shares = new ArrayList<>();
         AmountProblem problem = amount == null ? null : amount.problem();
         for (Mention mention : shareMentions) {
             Amount share = Amounts.read(mention, mention.currency() != null ? mention.currency() : currency,
                     language, analysis.region());
             problem = problem != null ? problem : share.problem();
             if (share.problem() == null) {
-                shares.add(new Share(tokens.get(mention.from() - 1).payee(), share.value()));
+                shares.add(new ParsedShare(tokens.get(mention.from() - 1).payee(), share.value()));
             }
         }
         Optional<CurrencyCode> code = Optional.ofNullable(currency).map(c -> c.currency(language, analysis.region()));

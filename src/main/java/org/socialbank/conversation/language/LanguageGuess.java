@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.socialbank.conversation.language.Sense.IntentWord;
 import org.socialbank.conversation.language.Token.Kind;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 
 /**
  * The language of a text, from its words: an intent word counts 3 (a weak one 2), any other word
@@ -20,9 +20,9 @@ final class LanguageGuess {
     private LanguageGuess() {
     }
 
-    static Language detect(List<Token> tokens, Marks marks, Optional<Language> hint, Lexicon lexicon) {
+    static Language detect(List<Token> tokens, PhraseMatches marks, Optional<Language> hint, Lexicon lexicon) {
         int[] scores = new int[Language.values().length];
-        for (Marks.Mark mark : marks.all()) {
+        for (PhraseMatches.Match mark : marks.all()) {
             mark.senses().forEach(sense -> count(scores, sense));
         }
         for (int j = 0; j < tokens.size(); j++) {

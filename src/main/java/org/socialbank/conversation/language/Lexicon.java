@@ -15,7 +15,7 @@ import org.socialbank.conversation.language.Sense.HowWord;
 import org.socialbank.conversation.language.Sense.IntentWord;
 import org.socialbank.conversation.language.Sense.LanguageName;
 import org.socialbank.conversation.language.Sense.Multiplier;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 import org.socialbank.shared.CurrencyCode;
 
 /**
@@ -74,7 +74,7 @@ final class Lexicon {
         Russian.into(b);
         Persian.into(b);
         Chinese.into(b);
-        Money.into(b);
+        CommonWords.into(b);
         NumberWords.into(b);
         return new Lexicon(b);
     }

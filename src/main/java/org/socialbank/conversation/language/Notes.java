@@ -42,7 +42,7 @@ final class Notes {
         return Optional.empty();
     }
 
-    private static boolean isMarker(Token token, Marks marks, int j) {
+    private static boolean isMarker(Token token, PhraseMatches marks, int j) {
         if (!(token.is(Kind.WORD) || token.is(Kind.HAN)) || !MARKERS.contains(token.key())) {
             return false;
         }
@@ -75,7 +75,7 @@ final class Notes {
     }
 
     /** A word of the note: not a person, an amount, a currency, a command or another intent's word. */
-    private static boolean kept(Token token, Marks marks, int k) {
+    private static boolean kept(Token token, PhraseMatches marks, int k) {
         if (!(token.is(Kind.WORD) || token.is(Kind.HAN))) {
             return false;
         }
@@ -84,7 +84,7 @@ final class Notes {
                 && m.sense(Multiplier.class).isEmpty()).orElse(true);
     }
 
-    private static Optional<Marks.Mark> covering(Marks marks, int k) {
+    private static Optional<PhraseMatches.Match> covering(PhraseMatches marks, int k) {
         return marks.all().stream().filter(m -> m.from() <= k && k < m.to()).findFirst();
     }
 }

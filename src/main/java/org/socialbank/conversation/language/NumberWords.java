@@ -1,9 +1,9 @@
 package org.socialbank.conversation.language;
 
-import static org.socialbank.directory.Language.EN;
-import static org.socialbank.directory.Language.FA;
-import static org.socialbank.directory.Language.FR;
-import static org.socialbank.directory.Language.RU;
+import static org.socialbank.shared.Language.EN;
+import static org.socialbank.shared.Language.FA;
+import static org.socialbank.shared.Language.FR;
+import static org.socialbank.shared.Language.RU;
 
 import java.math.BigDecimal;
 

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 import org.socialbank.shared.CurrencyCode;
 
 /**
@@ -24,12 +24,12 @@ import org.socialbank.shared.CurrencyCode;
  *     140 characters; empty for other intents
  */
 public record ParsedCommand(Language language, Intent intent, Optional<BigDecimal> amount,
-        Optional<CurrencyCode> currency, List<Payee> payees, List<Share> shares,
+        Optional<CurrencyCode> currency, List<Payee> payees, List<ParsedShare> shares,
         Optional<Language> targetLanguage, Optional<AmountProblem> amountProblem, Optional<String> note) {
 
     /** A command without a note. */
     public ParsedCommand(Language language, Intent intent, Optional<BigDecimal> amount, Optional<CurrencyCode> currency,
-            List<Payee> payees, List<Share> shares, Optional<Language> targetLanguage,
+            List<Payee> payees, List<ParsedShare> shares, Optional<Language> targetLanguage,
             Optional<AmountProblem> amountProblem) {
         this(language, intent, amount, currency, payees, shares, targetLanguage, amountProblem, Optional.empty());
     }

@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.socialbank.directory.Alias;
 import org.socialbank.directory.AliasType;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 
 /**
  * The other party of a command, as the text names it.

@@ -1,9 +1,9 @@
 package org.socialbank.conversation.language;
 
-import static org.socialbank.directory.Language.FA;
+import static org.socialbank.shared.Language.FA;
 
 import java.math.BigDecimal;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 
 /**
  * Persian, written with Persian letters (Arabic yeh and kaf are folded to them) and without the

@@ -1,13 +1,13 @@
 package org.socialbank.conversation.language;
 
-import static org.socialbank.directory.Language.RU;
+import static org.socialbank.shared.Language.RU;
 
 import java.math.BigDecimal;
 import org.socialbank.conversation.language.Sense.CurrencyWord;
 import org.socialbank.conversation.language.Sense.IntentWord;
 import org.socialbank.conversation.language.Sense.LanguageName;
 import org.socialbank.conversation.language.Sense.Multiplier;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 
 /**
  * Russian, mostly by stems: a verb or a noun has many endings (переведи, перевести, переведите;

@@ -1,7 +1,7 @@
 package org.socialbank.conversation.language;
 
 import java.math.BigDecimal;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 import org.socialbank.shared.CurrencyCode;
 
 /**

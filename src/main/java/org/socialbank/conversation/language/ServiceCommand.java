@@ -3,7 +3,7 @@ package org.socialbank.conversation.language;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 
 /**
  * A chat command on the bank's services (issue 16): "my points", "redeem 500 points" (s3); "apply

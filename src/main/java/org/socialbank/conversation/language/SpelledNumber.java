@@ -20,14 +20,14 @@ record SpelledNumber(BigDecimal value, int end, boolean weak) {
     private static final Set<String> AND = Set.of("and", "et", "و");
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-    static SpelledNumber at(List<Token> tokens, Marks marks, int j) {
+    static SpelledNumber at(List<Token> tokens, PhraseMatches marks, int j) {
         BigDecimal total = BigDecimal.ZERO;
         BigDecimal group = BigDecimal.ZERO;
         BigDecimal last = BigDecimal.ZERO;
         boolean weak = true;
         int k = j;
         while (k < tokens.size()) {
-            Optional<Marks.Mark> mark = marks.startingAt(k);
+            Optional<PhraseMatches.Match> mark = marks.startingAt(k);
             Optional<NumberWord> word = mark.flatMap(m -> m.sense(NumberWord.class));
             Optional<Multiplier> scale = mark.flatMap(m -> m.sense(Multiplier.class)).filter(m -> !m.glued());
             if (word.isPresent() && word.get().hundred()) {

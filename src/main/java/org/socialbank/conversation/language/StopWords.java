@@ -3,7 +3,7 @@ package org.socialbank.conversation.language;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 
 /**
  * The words that stop marketing ("STOP", "ARRÊT", "СТОП", "لغو", "退订" and the unsubscribe words of

@@ -29,7 +29,7 @@ class NluController {
     @ApiResponse(responseCode = "400", description = "text missing or over 1000 characters, unknown locale, network or region",
             content = @Content(mediaType = "application/problem+json"))
     @PostMapping(path = "/parse", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ParsedJson parse(@RequestBody ParseRequest request) {
+    ParsedJson parse(@RequestBody ParseBody request) {
         return ParsedJson.of(parser.parse(request.checkedText(), request.hint(), request.context()));
     }
 }

@@ -2,7 +2,6 @@ package org.socialbank.directory.linking;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 import org.socialbank.directory.CustomerId;
@@ -12,6 +11,7 @@ import org.socialbank.directory.jdbc.JdbcLinking.Challenge;
 import org.socialbank.notifications.SmsGateway;
 import org.socialbank.notifications.SmsMessage;
 import org.socialbank.security.otp.OneTimeCodes;
+import org.socialbank.shared.Microseconds;
 import org.springframework.stereotype.Component;
 
 /**
@@ -101,7 +101,7 @@ public class CodeChallenges {
             store.updateChallenge(c.id(), c.attempts(), "expired");
             return new CodeCheck.Expired(true);
         }
-        String code = typed == null ? "" : org.socialbank.directory.Digits.toAscii(typed).replaceAll("[\\s-]", "");
+        String code = typed == null ? "" : org.socialbank.shared.Digits.toAscii(typed).replaceAll("[\\s-]", "");
         boolean right = "totp".equals(c.method()) ? authenticators.verify(c.customerId(), code)
                 : code.matches("[0-9]{" + CODE_DIGITS + "}") && codes.matches(code, c.context(), c.codeHash());
         if (right) {
@@ -126,6 +126,6 @@ public class CodeChallenges {
     }
 
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return Microseconds.now(clock);
     }
 }

@@ -2,12 +2,12 @@ package org.socialbank.directory.linking;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.DirectoryProperties;
 import org.socialbank.shared.jdbc.Timestamps;
+import org.socialbank.shared.Microseconds;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -102,6 +102,6 @@ public class SecondFactorBudget {
     }
 
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return Microseconds.now(clock);
     }
 }

@@ -10,7 +10,7 @@ import org.socialbank.directory.Alias;
 import org.socialbank.directory.AliasMatch;
 import org.socialbank.directory.AliasType;
 import org.socialbank.directory.Directory;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 import org.socialbank.shared.web.Problems;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

@@ -4,7 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.socialbank.directory.ConfirmView;
 import org.socialbank.directory.Confirmations;
 import org.socialbank.shared.CurrencyCode;
-import org.socialbank.shared.Money;
+import org.socialbank.shared.MoneyFormat;
 import org.socialbank.shared.web.SeeOther;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -54,8 +54,8 @@ class ConfirmPages {
             CurrencyCode currency = CurrencyCode.of(p.currency());
             model.addAttribute("token", token);
             model.addAttribute("view", p);
-            model.addAttribute("amount", Money.format(p.amountMinor(), currency, locale));
-            model.addAttribute("fee", Money.format(p.feeMinor(), currency, locale));
+            model.addAttribute("amount", MoneyFormat.format(p.amountMinor(), currency, locale));
+            model.addAttribute("fee", MoneyFormat.format(p.feeMinor(), currency, locale));
             model.addAttribute("operation", p.amountMinor() == 0); // moves no money: its label only
             return "confirm/form";
         }
@@ -75,16 +75,16 @@ class ConfirmPages {
             String body = refusal(r.reason());
             if (body.equals("confirm.refused.funds") && r.availableMinor() != null) {
                 return outcome(model, "confirm.refused", "confirm.refused.funds_left", r.amountMinor(), r.currency(),
-                        r.payee(), Money.format(r.availableMinor(), CurrencyCode.of(r.currency()), locale), locale);
+                        r.payee(), MoneyFormat.format(r.availableMinor(), CurrencyCode.of(r.currency()), locale), locale);
             }
             return outcome(model, "confirm.refused", body, r.amountMinor(), r.currency(), r.payee(), r.reason(),
                     locale);
         }
         if (view instanceof ConfirmView.NotConfirmed) {
-            return Pages.message(model, "confirm.failed");
+            return MessagePages.message(model, "confirm.failed");
         }
         response.setStatus(404);
-        return Pages.message(model, "link.invalid");
+        return MessagePages.message(model, "link.invalid");
     }
 
     /** After the right code: what was done, or that nothing was and why, in the payer's language. */
@@ -92,7 +92,7 @@ class ConfirmPages {
             String payee, String detail, java.util.Locale locale) {
         model.addAttribute("titleKey", title + ".title");
         model.addAttribute("bodyKey", body);
-        model.addAttribute("amount", Money.format(amountMinor, CurrencyCode.of(currency), locale));
+        model.addAttribute("amount", MoneyFormat.format(amountMinor, CurrencyCode.of(currency), locale));
         model.addAttribute("payee", payee);
         model.addAttribute("detail", detail);
         model.addAttribute("operation", amountMinor == 0);

@@ -14,10 +14,11 @@ import org.socialbank.directory.Directory;
 import org.socialbank.directory.DirectoryProperties;
 import org.socialbank.directory.DirectoryResult;
 import org.socialbank.directory.KycLevel;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 import org.socialbank.directory.NewCustomer;
 import org.socialbank.ledger.AccountId;
 import org.socialbank.shared.web.Problems;
+import org.socialbank.shared.web.Created;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -121,8 +122,7 @@ class CustomersController {
 
     private static ResponseEntity<?> respond(DirectoryResult result) {
         if (result instanceof DirectoryResult.Done done) {
-            return ResponseEntity.status(done.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
-                    .body(CustomerJson.of(done.customer()));
+            return Created.unlessReplayed(done.replayed(), CustomerJson.of(done.customer()));
         }
         DirectoryResult.Code code = ((DirectoryResult.Refused) result).code();
         HttpStatus status = switch (code) {

@@ -6,7 +6,7 @@ import java.util.Locale;
 import org.socialbank.directory.DirectoryProperties;
 import org.socialbank.directory.LinkSignIn;
 import org.socialbank.directory.LinkStep;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 import org.socialbank.security.WebProperties;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
@@ -122,19 +122,19 @@ class LinkPages {
             return "link/authenticator";
         }
         if (step instanceof LinkStep.Enrolled) {
-            return Pages.message(model, "link.authenticator.done");
+            return MessagePages.message(model, "link.authenticator.done");
         }
         if (step instanceof LinkStep.WrongBrowser w) {
             response.setStatus(403);
-            return Pages.message(model, w.channel() == Network.WEBCHAT ? "link.webchat_elsewhere" : "link.elsewhere");
+            return MessagePages.message(model, w.channel() == Network.WEBCHAT ? "link.webchat_elsewhere" : "link.elsewhere");
         }
         if (step instanceof LinkStep.Locked l) {
             response.setStatus(429);
-            model.addAttribute("bodyArg", Pages.at(l.until()));
-            return Pages.message(model, "link.locked");
+            model.addAttribute("bodyArg", MessagePages.at(l.until()));
+            return MessagePages.message(model, "link.locked");
         }
         response.setStatus(step instanceof LinkStep.Invalid ? 404 : 200);
-        return Pages.message(model, step instanceof LinkStep.NoPhone ? "link.nophone"
+        return MessagePages.message(model, step instanceof LinkStep.NoPhone ? "link.nophone"
                 : step instanceof LinkStep.Cancelled ? "link.cancelled" : "link.invalid");
     }
 

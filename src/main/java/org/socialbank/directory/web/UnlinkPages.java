@@ -28,7 +28,7 @@ class UnlinkPages {
             return "unlink/confirm";
         }).orElseGet(() -> {
             response.setStatus(404);
-            return Pages.message(model, "link.invalid");
+            return MessagePages.message(model, "link.invalid");
         });
     }
 
@@ -36,9 +36,9 @@ class UnlinkPages {
     String confirm(@PathVariable String token, Model model, HttpServletResponse response) {
         response.setHeader("Cache-Control", "no-store");
         if (linking.confirmUnlink(token)) {
-            return Pages.message(model, "unlink.done");
+            return MessagePages.message(model, "unlink.done");
         }
         response.setStatus(404);
-        return Pages.message(model, "link.invalid");
+        return MessagePages.message(model, "link.invalid");
     }
 }

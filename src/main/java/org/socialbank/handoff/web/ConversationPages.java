@@ -10,7 +10,7 @@ import org.socialbank.console.Permission;
 import org.socialbank.console.StaffAudit;
 import org.socialbank.console.StaffMember;
 import org.socialbank.directory.IdentityId;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 import org.socialbank.handoff.AgentId;
 import org.socialbank.handoff.AgentReplies;
 import org.socialbank.handoff.CaseId;

@@ -12,7 +12,7 @@ import org.socialbank.directory.Linking;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.ledger.Transfer;
 import org.socialbank.shared.Dates;
-import org.socialbank.shared.Money;
+import org.socialbank.shared.MoneyFormat;
 import org.springframework.stereotype.Component;
 
 /**
@@ -57,7 +57,7 @@ class CustomerContext {
                 .statement(account.accountId(), Optional.empty(), MOVEMENTS_SHOWN).ifPresent(page -> {
                     for (Transfer t : page.transfers()) {
                         boolean out = t.debitAccountId().equals(account.accountId());
-                        lines.add((out ? "−" : "+") + Money.format(t.amountMinor(), t.currency(), locale) + " · "
+                        lines.add((out ? "−" : "+") + MoneyFormat.format(t.amountMinor(), t.currency(), locale) + " · "
                                 + Dates.date(t.createdAt(), locale));
                     }
                 }));

@@ -15,6 +15,7 @@ import org.socialbank.ledger.RejectionCode;
 import org.socialbank.ledger.StatementPage;
 import org.socialbank.ledger.StatusResult;
 import org.socialbank.shared.web.Problems;
+import org.socialbank.shared.web.Created;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -45,12 +46,11 @@ class AccountsController {
     @ApiResponse(responseCode = "409", description = "id_exists_with_different_fields", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "422", description = "rejected: see the code member", content = @Content(mediaType = "application/problem+json"))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> open(@RequestBody Requests.OpenAccount body,
+    ResponseEntity<?> open(@RequestBody LedgerBodies.OpenAccount body,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         OpenResult result = ledger.open(body.toNewAccount(idempotencyKey));
         if (result instanceof OpenResult.Opened opened) {
-            return ResponseEntity.status(opened.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
-                    .body(AccountJson.of(opened.account()));
+            return Created.unlessReplayed(opened.replayed(), AccountJson.of(opened.account()));
         }
         return Problems.response(Rejections.problem(((OpenResult.Rejected) result).code()));
     }
@@ -83,7 +83,7 @@ class AccountsController {
     @ApiResponse(responseCode = "200", description = "the account with its new status", content = @Content(schema = @Schema(implementation = AccountJson.class)))
     @ApiResponse(responseCode = "422", description = "rejected: see the code member", content = @Content(mediaType = "application/problem+json"))
     @PostMapping(path = "/{id}/status", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> changeStatus(@PathVariable UUID id, @RequestBody Requests.ChangeStatus body) {
+    ResponseEntity<?> changeStatus(@PathVariable UUID id, @RequestBody LedgerBodies.ChangeStatus body) {
         AccountStatus target = AccountStatus.fromWireName(body.status()).orElseThrow(
                 () -> new IllegalArgumentException("status must be open, frozen or closed"));
         StatusResult result = ledger.changeStatus(new AccountId(id), target);

@@ -15,6 +15,7 @@ import org.socialbank.ledger.Resolution;
 import org.socialbank.ledger.TransferId;
 import org.socialbank.ledger.TransferResult;
 import org.socialbank.shared.web.Problems;
+import org.socialbank.shared.web.Created;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -49,7 +50,7 @@ class TransfersController {
     @ApiResponse(responseCode = "422", description = "rejected: see the code member", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "400", description = "malformed or invalid request", content = @Content(mediaType = "application/problem+json"))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> create(@RequestBody Requests.CreateTransfer body,
+    ResponseEntity<?> create(@RequestBody LedgerBodies.CreateTransfer body,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         return respond(ledger.transfer(body.toNewTransfer(idempotencyKey)));
     }
@@ -58,15 +59,15 @@ class TransfersController {
     @Operation(summary = "Book a linked batch: every transfer or none")
     @ApiResponse(responseCode = "422", description = "one transfer failed: failedIndex and codes say which", content = @Content(mediaType = "application/problem+json"))
     @PostMapping(path = "/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> batch(@RequestBody Requests.Batch body) {
+    ResponseEntity<?> batch(@RequestBody LedgerBodies.Batch body) {
         if (body.transfers() == null || body.transfers().isEmpty() || body.transfers().contains(null)) {
             throw new IllegalArgumentException("transfers must hold at least one transfer and no null");
         }
         BatchResult result = ledger.transferLinked(
                 body.transfers().stream().map(t -> t.toNewTransfer(null)).toList());
         if (result instanceof BatchResult.Committed committed) {
-            return ResponseEntity.status(committed.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
-                    .body(Map.of("transfers", committed.transfers().stream().map(TransferJson::of).toList()));
+            return Created.unlessReplayed(committed.replayed(),
+                    Map.of("transfers", committed.transfers().stream().map(TransferJson::of).toList()));
         }
         BatchResult.Rejected rejected = (BatchResult.Rejected) result;
         ProblemDetail problem = Rejections.problem(rejected.code());
@@ -82,7 +83,7 @@ class TransfersController {
     @ApiResponse(responseCode = "422", description = "rejected: see the code member", content = @Content(mediaType = "application/problem+json"))
     @PostMapping(path = "/{id}/post")
     ResponseEntity<?> post(@PathVariable UUID id,
-            @RequestBody(required = false) Requests.PostPending body) {
+            @RequestBody(required = false) LedgerBodies.PostPending body) {
         OptionalLong amount = body == null || body.amountMinor() == null ? OptionalLong.empty()
                 : OptionalLong.of(body.amountMinor());
         return respond(ledger.resolve(Resolution.post(new TransferId(id), amount)));
@@ -108,8 +109,7 @@ class TransfersController {
 
     private static ResponseEntity<?> respond(TransferResult result) {
         if (result instanceof TransferResult.Posted posted) {
-            return ResponseEntity.status(posted.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
-                    .body(TransferJson.of(posted.transfer()));
+            return Created.unlessReplayed(posted.replayed(), TransferJson.of(posted.transfer()));
         }
         return Problems.response(Rejections.problem(((TransferResult.Rejected) result).code()));
     }

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.socialbank.directory.ChannelIdentity;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 import org.socialbank.listening.MentionId;
 import org.socialbank.shared.jdbc.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 import org.socialbank.conversation.ChatMessageDue;
 import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.Linking;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 import org.socialbank.listening.Mention;
 import org.socialbank.listening.MentionId;
 import org.socialbank.listening.Mentions;

@@ -1,7 +1,7 @@
 package org.socialbank.listening.cases;
 
 import java.time.Instant;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 
 /**
  * A private message staff sent from a case, handed to the conversation outbox in the transaction

@@ -9,7 +9,7 @@ import org.socialbank.conversation.ChatMessageDue;
 import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Linking;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 import org.socialbank.listening.Mention;
 import org.socialbank.listening.Mentions;
 import org.springframework.context.ApplicationEventPublisher;

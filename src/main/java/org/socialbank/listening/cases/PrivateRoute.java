@@ -1,7 +1,7 @@
 package org.socialbank.listening.cases;
 
 import org.socialbank.directory.ChannelIdentity;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 
 /**
  * Where a private message on a case goes: a chat account the bank may write to.

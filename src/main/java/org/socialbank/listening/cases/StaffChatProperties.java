@@ -2,7 +2,7 @@ package org.socialbank.listening.cases;
 
 import java.util.Locale;
 import java.util.Optional;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 

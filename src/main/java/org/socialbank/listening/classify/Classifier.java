@@ -2,6 +2,7 @@ package org.socialbank.listening.classify;
 
 import org.socialbank.listening.Sentiment;
 import org.socialbank.listening.Topic;
+import org.socialbank.shared.Language;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ public final class Classifier {
     /** A harm undone ("refunded the fraudulent charge") counts as mild good news. */
     private static final double UNDONE = -0.6;
     private static final int UNDO_WINDOW = 4;
-    private static final List<String> LANGUAGES = List.of("en", "fr", "ru", "fa", "zh");
+    private static final List<String> LANGUAGES = Language.tags();
 
     private final Map<String, Lexicon> lexicons;
 

@@ -15,7 +15,7 @@ import org.socialbank.loyalty.PointsSummary;
 import org.socialbank.loyalty.Redemption;
 import org.socialbank.loyalty.RedemptionResult;
 import org.socialbank.shared.web.RequiredFields;
-import org.springframework.http.HttpStatus;
+import org.socialbank.shared.web.Created;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -93,7 +93,6 @@ class PointsController {
             return PointsRefusals.response(refused.code());
         }
         RedemptionResult.Redeemed redeemed = (RedemptionResult.Redeemed) result;
-        return ResponseEntity.status(redeemed.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
-                .body(RedemptionJson.of(redeemed.redemption()));
+        return Created.unlessReplayed(redeemed.replayed(), RedemptionJson.of(redeemed.redemption()));
     }
 }

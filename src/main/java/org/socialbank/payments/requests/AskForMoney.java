@@ -2,7 +2,6 @@ package org.socialbank.payments.requests;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +17,7 @@ import org.socialbank.payments.requests.jdbc.JdbcRequests;
 import org.socialbank.payments.requests.jdbc.RequestRow;
 import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.jdbc.DurableTransactions;
+import org.socialbank.shared.Microseconds;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -132,7 +132,7 @@ class AskForMoney {
     /** Stores an open request and publishes {@link MoneyRequested}; the caller runs the transaction. */
     RequestRow open(RequestId id, SplitId split, Integer seq, Requester requester, Asked asked, long amountMinor,
             CurrencyCode currency, String note, String channel) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant now = Microseconds.now(clock);
         CustomerId payer = asked.match().map(AliasMatch::customerId).orElse(null);
         String tokenHash = payer == null ? secrets.tokenHash(secrets.token(id)) : null;
         String reference = payer == null ? secrets.reference(id) : null;

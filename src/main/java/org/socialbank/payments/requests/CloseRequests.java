@@ -2,7 +2,6 @@ package org.socialbank.payments.requests;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.payments.PaymentId;
@@ -11,6 +10,7 @@ import org.socialbank.payments.Payments;
 import org.socialbank.payments.requests.jdbc.JdbcRequests;
 import org.socialbank.payments.requests.jdbc.RequestRow;
 import org.socialbank.shared.jdbc.DurableTransactions;
+import org.socialbank.shared.Microseconds;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -104,6 +104,6 @@ class CloseRequests {
     }
 
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return Microseconds.now(clock);
     }
 }

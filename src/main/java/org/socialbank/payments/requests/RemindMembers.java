@@ -2,7 +2,6 @@ package org.socialbank.payments.requests;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +9,7 @@ import org.socialbank.directory.CustomerId;
 import org.socialbank.payments.requests.jdbc.JdbcRequests;
 import org.socialbank.payments.requests.jdbc.RequestRow;
 import org.socialbank.shared.jdbc.DurableTransactions;
+import org.socialbank.shared.Microseconds;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -54,7 +54,7 @@ class RemindMembers {
     }
 
     private Reminders remindRow(RequestRow r) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant now = Microseconds.now(clock);
         if (!r.open() || !r.expiresAt().isAfter(now)) {
             return new Reminders(r.splitId(), List.of(), List.of(), null);
         }
@@ -68,7 +68,7 @@ class RemindMembers {
     }
 
     private Reminders remind(SplitId id) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant now = Microseconds.now(clock);
         List<RequestId> reminded = new ArrayList<>();
         List<RequestId> tooSoon = new ArrayList<>();
         Instant nextAt = null;

@@ -1,7 +1,6 @@
 package org.socialbank.payments.requests;
 
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -13,6 +12,7 @@ import org.socialbank.payments.requests.jdbc.JdbcRequests;
 import org.socialbank.payments.requests.jdbc.RequestRow;
 import org.socialbank.payments.requests.jdbc.SplitRow;
 import org.socialbank.shared.jdbc.DurableTransactions;
+import org.socialbank.shared.Microseconds;
 import org.springframework.stereotype.Component;
 
 /**
@@ -62,7 +62,7 @@ class SplitBill {
             }
             SplitRow split = new SplitRow(order.id(), order.organiser(), order.totalMinor(), order.currency(),
                     order.note(), order.channel(), order.includeOrganiser(), shares.value().organiserMinor(),
-                    fingerprint, clock.instant().truncatedTo(ChronoUnit.MICROS));
+                    fingerprint, Microseconds.now(clock));
             store.insertSplit(split);
             for (int i = 0; i < members.value().size(); i++) {
                 ask.open(order.id().member(i), order.id(), i, organiser.value(), members.value().get(i),

@@ -13,6 +13,7 @@ import org.socialbank.payments.PaymentResult;
 import org.socialbank.payments.PaymentStatus;
 import org.socialbank.payments.Payments;
 import org.socialbank.shared.web.Problems;
+import org.socialbank.shared.web.Created;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -50,14 +51,13 @@ class PaymentsController {
     @ApiResponse(responseCode = "422", description = "payer_not_found", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "400", description = "malformed or invalid request", content = @Content(mediaType = "application/problem+json"))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> pay(@RequestBody PaymentRequests.Pay body) {
+    ResponseEntity<?> pay(@RequestBody PaymentBodies.Pay body) {
         PaymentResult result = payments.pay(body.toOrder());
         if (result instanceof PaymentResult.Refused refused) {
             return Problems.response(PaymentRejections.problem(refused.rejection()));
         }
         PaymentResult.Recorded recorded = (PaymentResult.Recorded) result;
-        return ResponseEntity.status(recorded.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
-                .body(PaymentJson.of(recorded.payment()));
+        return Created.unlessReplayed(recorded.replayed(), PaymentJson.of(recorded.payment()));
     }
 
     @Operation(summary = "A payment, with the audit of the risk decision (why it was held or refused)")
@@ -76,10 +76,10 @@ class PaymentsController {
     @ApiResponse(responseCode = "409", description = "not_cancellable: claimed, completed or ended already",
             content = @Content(mediaType = "application/problem+json"))
     @PostMapping("/{id}/cancel")
-    ResponseEntity<?> cancel(@PathVariable UUID id, @RequestBody(required = false) PaymentRequests.Cancel body) {
+    ResponseEntity<?> cancel(@PathVariable UUID id, @RequestBody(required = false) PaymentBodies.Cancel body) {
         PaymentId paymentId = new PaymentId(id);
         Optional<Payment> found = payments.payment(paymentId);
-        Optional<UUID> by = Optional.ofNullable(body).map(PaymentRequests.Cancel::payerCustomerId);
+        Optional<UUID> by = Optional.ofNullable(body).map(PaymentBodies.Cancel::payerCustomerId);
         if (found.isEmpty() || by.filter(b -> !b.equals(found.get().payerCustomerId().value())).isPresent()) {
             return notFound(id);
         }

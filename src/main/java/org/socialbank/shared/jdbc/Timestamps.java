@@ -5,7 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
+import org.socialbank.shared.Microseconds;
 
 /**
  * Instants to and from {@code TIMESTAMP WITH TIME ZONE} columns, the same on H2 and PostgreSQL.
@@ -19,7 +19,7 @@ public final class Timestamps {
 
     /** The instant as a UTC value for a JDBC parameter; null stays null. */
     public static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+        return instant == null ? null : Microseconds.cut(instant).atOffset(ZoneOffset.UTC);
     }
 
     public static Instant instant(ResultSet rs, String column) throws SQLException {

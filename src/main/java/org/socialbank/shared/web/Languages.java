@@ -11,6 +11,7 @@ import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.socialbank.shared.Language;
 
 /**
  * The language of the bank's pages: {@code ?lang=} when given (remembered in a cookie), else the
@@ -19,7 +20,7 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 @Configuration(proxyBeanMethods = false)
 class Languages implements WebMvcConfigurer {
 
-    static final List<String> SUPPORTED = List.of("en", "fr", "ru", "fa", "zh");
+    static final List<String> SUPPORTED = Language.tags();
     static final String COOKIE = "sb_lang";
 
     @Bean

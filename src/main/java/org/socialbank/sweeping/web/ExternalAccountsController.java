@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.web.RequiredFields;
+import org.socialbank.shared.web.Created;
 import org.socialbank.sweeping.Consent;
 import org.socialbank.sweeping.ConsentId;
 import org.socialbank.sweeping.ConsentRequest;
@@ -19,7 +20,6 @@ import org.socialbank.sweeping.LimitPeriod;
 import org.socialbank.sweeping.LinkResult;
 import org.socialbank.sweeping.SweepRefusal;
 import org.socialbank.sweeping.Sweeping;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -101,8 +101,7 @@ class ExternalAccountsController {
             return SweepProblems.of(refused.refusal());
         }
         LinkResult.Linked linked = (LinkResult.Linked) result;
-        return ResponseEntity.status(linked.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
-                .body(Json.of(linked.consent(), clock.instant()));
+        return Created.unlessReplayed(linked.replayed(), Json.of(linked.consent(), clock.instant()));
     }
 
     @Operation(summary = "One consent as it is now")

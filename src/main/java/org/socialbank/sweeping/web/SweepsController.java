@@ -11,6 +11,7 @@ import java.util.OptionalLong;
 import java.util.UUID;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.shared.web.RequiredFields;
+import org.socialbank.shared.web.Created;
 import org.socialbank.sweeping.CollectRequest;
 import org.socialbank.sweeping.CollectResult;
 import org.socialbank.sweeping.ConsentId;
@@ -22,7 +23,6 @@ import org.socialbank.sweeping.RuleResult;
 import org.socialbank.sweeping.SweepRefusal;
 import org.socialbank.sweeping.SweepRule;
 import org.socialbank.sweeping.Sweeping;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -92,7 +92,7 @@ class SweepsController {
             return SweepProblems.of(refused.refusal());
         }
         CollectResult.Done done = (CollectResult.Done) result;
-        return ResponseEntity.status(done.replayed() ? HttpStatus.OK : HttpStatus.CREATED).body(Json.of(done.pull()));
+        return Created.unlessReplayed(done.replayed(), Json.of(done.pull()));
     }
 
     @Operation(summary = "The customer's latest pulls, newest first (at most 100)")
@@ -122,8 +122,7 @@ class SweepsController {
             return SweepProblems.of(refused.refusal());
         }
         RuleResult.Created created = (RuleResult.Created) result;
-        return ResponseEntity.status(created.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
-                .body(RuleJson.of(created.rule()));
+        return Created.unlessReplayed(created.replayed(), RuleJson.of(created.rule()));
     }
 
     @Operation(summary = "The customer's active standing rules")

@@ -32,8 +32,8 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.socialbank.channels.telegram.FakeBotApi;
-import org.socialbank.channels.wechat.FakeWeChat;
+import org.socialbank.channels.telegram.FakeTelegramApi;
+import org.socialbank.channels.wechat.FakeWeChatApi;
 import org.socialbank.channels.wechat.WeChatCrypto;
 import org.socialbank.channels.wechat.WeChatXml;
 import org.socialbank.demo.DemoBank;
@@ -41,10 +41,10 @@ import org.socialbank.demo.DemoCustomer;
 import org.socialbank.directory.jdbc.JdbcLinking;
 import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.Linking;
-import org.socialbank.directory.Network;
-import org.socialbank.services.Branches;
-import org.socialbank.services.PoisonedBranches;
-import org.socialbank.services.jdbc.JdbcBranches;
+import org.socialbank.shared.Network;
+import org.socialbank.branches.Branches;
+import org.socialbank.branches.PoisonedBranches;
+import org.socialbank.branches.jdbc.JdbcBranches;
 import org.socialbank.support.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -72,8 +72,8 @@ import tools.jackson.databind.node.ObjectNode;
 @Import(PoisonMessagesIntegrationTests.Poisoned.class)
 class PoisonMessagesIntegrationTests {
 
-    static final FakeBotApi TELEGRAM = new FakeBotApi();
-    static final FakeWeChat WECHAT = new FakeWeChat();
+    static final FakeTelegramApi TELEGRAM = new FakeTelegramApi();
+    static final FakeWeChatApi WECHAT = new FakeWeChatApi();
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final String BOT_TOKEN = "931:fuzz-bank";
     static final String POLLER_TOKEN = "932:fuzz-poller";

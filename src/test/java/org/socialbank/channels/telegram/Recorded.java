@@ -17,7 +17,7 @@ final class Recorded {
             if (in == null) {
                 throw new IllegalArgumentException("no recorded update " + name);
             }
-            return (ObjectNode) FakeBotApi.JSON.readTree(in);
+            return (ObjectNode) FakeTelegramApi.JSON.readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -44,6 +44,6 @@ final class Recorded {
     }
 
     static byte[] bytes(JsonNode update) {
-        return FakeBotApi.JSON.writeValueAsBytes(update);
+        return FakeTelegramApi.JSON.writeValueAsBytes(update);
     }
 }

@@ -20,7 +20,7 @@ import org.socialbank.conversation.Outbound;
 import org.socialbank.conversation.OutboundMessage;
 import org.socialbank.conversation.SendOutcome;
 import org.socialbank.directory.IdentityId;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.health.contributor.Health;
@@ -47,7 +47,7 @@ import tools.jackson.databind.node.ObjectNode;
 abstract class TelegramContract {
 
     static final ThrottleUnitTests.CompressedTime TIME = new ThrottleUnitTests.CompressedTime();
-    static final FakeBotApi API = new FakeBotApi(TIME::nanos);
+    static final FakeTelegramApi API = new FakeTelegramApi(TIME::nanos);
     static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
     static final String MAIN = "111:main";
     static final String SECOND = "222:second";
@@ -183,7 +183,7 @@ abstract class TelegramContract {
         long updateId = IDS.incrementAndGet();
         assertThat(post("telegram", "main", MAIN_SECRET,
                 Recorded.bytes(Recorded.update("edited-message", updateId, user))).statusCode()).isEqualTo(200);
-        ObjectNode unknown = FakeBotApi.JSON.createObjectNode().put("update_id", IDS.incrementAndGet());
+        ObjectNode unknown = FakeTelegramApi.JSON.createObjectNode().put("update_id", IDS.incrementAndGet());
         unknown.putObject("message_reaction").put("date", 1);
         assertThat(post("telegram", "main", MAIN_SECRET, Recorded.bytes(unknown)).statusCode()).isEqualTo(200);
         assertThat(jdbc.sql("SELECT kind FROM telegram_updates WHERE bot = 'main' AND update_id = ?")
@@ -359,13 +359,13 @@ abstract class TelegramContract {
                     new IdentityId(UUID.randomUUID()), Network.TELEGRAM, chat, new Outbound.Text("n" + i)), "k" + i);
             assertThat(outcome).isEqualTo(new SendOutcome.Sent());
         }
-        List<FakeBotApi.Call> sent = API.calls(SLOW, "sendMessage").stream()
+        List<FakeTelegramApi.Call> sent = API.calls(SLOW, "sendMessage").stream()
                 .filter(c -> chats.contains(c.chatId())).toList();
         assertThat(sent).hasSize(24);
-        assertThat(ThrottleUnitTests.mostInWindow(sent.stream().map(FakeBotApi.Call::nanos).toList(),
+        assertThat(ThrottleUnitTests.mostInWindow(sent.stream().map(FakeTelegramApi.Call::nanos).toList(),
                 Throttle.SECOND)).isLessThanOrEqualTo(5);
         for (String chat : chats) {
-            List<Long> times = sent.stream().filter(c -> c.chatId().equals(chat)).map(FakeBotApi.Call::nanos).toList();
+            List<Long> times = sent.stream().filter(c -> c.chatId().equals(chat)).map(FakeTelegramApi.Call::nanos).toList();
             if (Throttle.group(chat)) {
                 assertThat(ThrottleUnitTests.mostInWindow(times, Throttle.MINUTE)).isLessThanOrEqualTo(3);
             } else {

@@ -32,7 +32,7 @@ import tools.jackson.databind.node.ObjectNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TelegramEndToEndIntegrationTests {
 
-    static final FakeBotApi API = new FakeBotApi();
+    static final FakeTelegramApi API = new FakeTelegramApi();
     static final String TELEGRAM = "900:telegram-bank";
     static final String BALE = "901:bale-bank";
     static final String SECRET = "end-to-end-secret-0123";

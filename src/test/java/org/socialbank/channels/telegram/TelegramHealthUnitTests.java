@@ -20,7 +20,7 @@ import org.springframework.boot.health.contributor.Status;
 /** Security review #14 (issue 12): the public health check does not call the Bot API per request. */
 class TelegramHealthUnitTests {
 
-    static final FakeBotApi API = new FakeBotApi();
+    static final FakeTelegramApi API = new FakeTelegramApi();
     static final String ONE = "771:health-one";
     static final String TWO = "772:health-two";
 

@@ -34,7 +34,7 @@ class TwoNodesIntegrationTests {
 
     private static final String TOKEN = "888:twonodes";
     private static final String SECRET = "two-nodes-secret-0123456789";
-    private static final FakeBotApi API = new FakeBotApi();
+    private static final FakeTelegramApi API = new FakeTelegramApi();
     private static final List<ConfigurableApplicationContext> NODES = new ArrayList<>();
     private static JdbcClient jdbc;
 

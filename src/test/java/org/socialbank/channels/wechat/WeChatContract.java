@@ -33,7 +33,7 @@ import org.socialbank.demo.DemoCustomer;
 import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.DirectoryProperties;
 import org.socialbank.directory.Linking;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.support.FakeSms;
 import org.socialbank.support.FormClient;
@@ -50,7 +50,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The WeChat channel over real HTTP on a full application, each store (H2 and PostgreSQL
- * subclasses), with WeChat's API played by {@link FakeWeChat}: the callback URL's checks, replays,
+ * subclasses), with WeChat's API played by {@link FakeWeChatApi}: the callback URL's checks, replays,
  * passive replies and the 5-second rule, safe mode, sending with injected errors, the shared
  * access token, unsubscribing, and a customer's way from subscribe to a payment.
  */
@@ -63,7 +63,7 @@ abstract class WeChatContract {
     static final String TOKEN = "Kx7Qm2Lp9Vw4Rt8Zb3Nc6Hd1Fg5Js0Ty";
     static final String AES_KEY = WeChatCryptoUnitTests.SAMPLE_KEY;
     static final String ACCOUNT = "gh_7f083739789a";
-    static final FakeWeChat WECHAT = new FakeWeChat();
+    static final FakeWeChatApi WECHAT = new FakeWeChatApi();
     static final AtomicLong MSG_IDS = new AtomicLong(6_000_000_000_000_000_000L);
     static final WeChatCrypto CRYPTO = new WeChatCrypto(TOKEN, APP_ID, AES_KEY);
     static final DemoCustomer ALICE = DemoBank.CUSTOMERS.get(0);
@@ -234,7 +234,7 @@ abstract class WeChatContract {
         Optional<String> passive = callbacks.answer(text(user, "help", MSG_IDS.incrementAndGet()),
                 System.nanoTime() + Duration.ofSeconds(3).toNanos(), false);
         assertThat(passive).as("no engine answer in a plain passive reply").isEmpty();
-        FakeWeChat.Call sent = WECHAT.await(WeChatSender.CUSTOM_SEND, c -> user.equals(c.body().path("touser")
+        FakeWeChatApi.Call sent = WECHAT.await(WeChatSender.CUSTOM_SEND, c -> user.equals(c.body().path("touser")
                 .asString()));
         assertThat(sent.body().path("text").path("content").asString()).isNotBlank();
         Optional<String> welcome = callbacks.answer(event(user, "subscribe", "qrscene_42", now()),
@@ -310,7 +310,7 @@ abstract class WeChatContract {
         assertThat(answer.body()).isEqualTo("success");
         lock.get();
         lockHolder.shutdown();
-        FakeWeChat.Call sent = WECHAT.await(WeChatSender.CUSTOM_SEND, c -> user.equals(c.body().path("touser")
+        FakeWeChatApi.Call sent = WECHAT.await(WeChatSender.CUSTOM_SEND, c -> user.equals(c.body().path("touser")
                 .asString()));
         assertThat(sent.body().path("msgtype").asString()).isEqualTo("text");
         assertThat(sent.body().path("text").path("content").asString()).isNotBlank();
@@ -328,7 +328,7 @@ abstract class WeChatContract {
         assertThat(send(user, new Outbound.Text("after 40001"))).isInstanceOf(SendOutcome.Sent.class);
         // (the fake is shared with the other store's context, which may fetch tokens too: hence "greater")
         assertThat(WECHAT.tokensIssued(APP_ID)).as("refreshed").isGreaterThan(tokensBefore);
-        List<FakeWeChat.Call> tries = customTo(user).stream()
+        List<FakeWeChatApi.Call> tries = customTo(user).stream()
                 .filter(c -> c.body().path("text").path("content").asString().equals("after 40001")).toList();
         assertThat(tries).as("tried once more, not again and again").hasSize(2);
         assertThat(tries.get(1).token()).isNotEqualTo(tries.get(0).token());
@@ -341,7 +341,7 @@ abstract class WeChatContract {
         UUID alertId = UUID.randomUUID();
         assertThat(sender.send(message(alertId, user, new Outbound.Receipt("Received €5.00",
                 List.of("from Alice W."))), alertId.toString())).isInstanceOf(SendOutcome.Sent.class);
-        FakeWeChat.Call template = WECHAT.await(WeChatSender.TEMPLATE_SEND, c -> user.equals(c.body().path("touser")
+        FakeWeChatApi.Call template = WECHAT.await(WeChatSender.TEMPLATE_SEND, c -> user.equals(c.body().path("touser")
                 .asString()));
         assertThat(template.body().path("template_id").asString()).isEqualTo("TPL_ALERT");
         assertThat(template.body().path("client_msg_id").asString()).isEqualTo(alertId.toString());
@@ -357,7 +357,7 @@ abstract class WeChatContract {
         UUID frenchAlert = UUID.randomUUID();
         assertThat(sender.send(message(frenchAlert, french, new Outbound.Text("Reçu 5,00 €")), frenchAlert.toString()))
                 .isInstanceOf(SendOutcome.Sent.class);
-        FakeWeChat.Call frenchTemplate = WECHAT.await(WeChatSender.TEMPLATE_SEND, c -> french.equals(c.body()
+        FakeWeChatApi.Call frenchTemplate = WECHAT.await(WeChatSender.TEMPLATE_SEND, c -> french.equals(c.body()
                 .path("touser").asString()));
         assertThat(frenchTemplate.body().path("template_id").asString()).isEqualTo("TPL_ALERT_FR");
         assertThat(frenchTemplate.body().path("client_msg_id").asString()).isEqualTo(frenchAlert.toString());
@@ -374,7 +374,7 @@ abstract class WeChatContract {
 
     @Test
     void theMenuIsSetAtStart() {
-        FakeWeChat.Call menu = WECHAT.await(WeChatMenu.MENU_CREATE, c -> true);
+        FakeWeChatApi.Call menu = WECHAT.await(WeChatMenu.MENU_CREATE, c -> true);
         List<String> keys = new ArrayList<>();
         menu.body().path("button").forEach(b -> {
             keys.add(b.path("key").asString(""));
@@ -434,7 +434,7 @@ abstract class WeChatContract {
         Matcher link = Pattern.compile("<a href=\"([^\"]+)\">").matcher(offer);
         assertThat(link.find()).as("a link offer: %s", offer).isTrue();
         linkAsAlice(pageOpenedInWeChat(user, link.group(1)));
-        FakeWeChat.Call linked = WECHAT.await(WeChatSender.CUSTOM_SEND, c -> user.equals(c.body().path("touser")
+        FakeWeChatApi.Call linked = WECHAT.await(WeChatSender.CUSTOM_SEND, c -> user.equals(c.body().path("touser")
                 .asString()));
         assertThat(linked.body().path("text").path("content").asString()).contains("WeChat");
 
@@ -457,7 +457,7 @@ abstract class WeChatContract {
         assertThat(euros(ALICE)).as("nothing moves before the confirmation").isEqualTo(aliceBefore);
         confirmAsAlice(pageOpenedInWeChat(user, page.group(1)));
 
-        FakeWeChat.Call done = WECHAT.await(WeChatSender.CUSTOM_SEND, c -> user.equals(c.body().path("touser")
+        FakeWeChatApi.Call done = WECHAT.await(WeChatSender.CUSTOM_SEND, c -> user.equals(c.body().path("touser")
                 .asString()) && c.body().path("text").path("content").asString().contains("is done"));
         assertThat(done.body().path("text").path("content").asString()).contains("5.00");
         // the alert is written in the transaction that moved the money: this payment, and only it, moved
@@ -492,12 +492,12 @@ abstract class WeChatContract {
         return location;
     }
 
-    /** WeChat's authorisation page (FakeWeChat) for {@code user}, then the bank's {@code /wechat/oauth}. */
+    /** WeChat's authorisation page (FakeWeChatApi) for {@code user}, then the bank's {@code /wechat/oauth}. */
     HttpResponse<String> openInWeChat(String user, String href) throws Exception {
         String url = href.replace("&amp;", "&");
-        assertThat(url).startsWith(WECHAT.url() + FakeWeChat.AUTHORIZE + "?").endsWith("#wechat_redirect");
+        assertThat(url).startsWith(WECHAT.url() + FakeWeChatApi.AUTHORIZE + "?").endsWith("#wechat_redirect");
         HttpResponse<String> wechat = http.send(HttpRequest.newBuilder(URI.create(url.substring(0,
-                url.indexOf('#')))).header(FakeWeChat.BROWSER_USER, user).GET().build(),
+                url.indexOf('#')))).header(FakeWeChatApi.BROWSER_USER, user).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(wechat.statusCode()).as(wechat.body()).isEqualTo(302);
         URI back = URI.create(wechat.headers().firstValue("Location").orElseThrow());
@@ -541,7 +541,7 @@ abstract class WeChatContract {
         return new OutboundMessage(id, identity.id(), Network.WECHAT, user, content);
     }
 
-    private List<FakeWeChat.Call> customTo(String user) {
+    private List<FakeWeChatApi.Call> customTo(String user) {
         return WECHAT.calls(WeChatSender.CUSTOM_SEND).stream()
                 .filter(c -> user.equals(c.body().path("touser").asString())).toList();
     }

@@ -62,7 +62,7 @@ abstract class WeChatOAuthContract extends WeChatContract {
         String user = follower();
         String href = sentHref(user, directory.url("/confirm/tok_2"));
         assertThat(pageOpenedInWeChat(user, href)).isEqualTo(directory.url("/confirm/tok_2"));
-        assertThat(WECHAT.calls(FakeWeChat.CODE_EXCHANGE)).allMatch(c -> APP_ID.equals(c.appId()));
+        assertThat(WECHAT.calls(FakeWeChatApi.CODE_EXCHANGE)).allMatch(c -> APP_ID.equals(c.appId()));
     }
 
     @Test
@@ -82,7 +82,7 @@ abstract class WeChatOAuthContract extends WeChatContract {
         assertThat(wrapped.matches()).isTrue();
         String state = wrapped.group(2);
         String forged = (state.charAt(0) == 'a' ? "b" : "a") + state.substring(1);
-        int exchanges = WECHAT.calls(FakeWeChat.CODE_EXCHANGE).size();
+        int exchanges = WECHAT.calls(FakeWeChatApi.CODE_EXCHANGE).size();
         assertProblem(back("/link/tok_4", forged, "c1"), 400, "bad_state");
         assertProblem(back("/link/tok_5", state, "c1"), 400, "bad_state");
         assertProblem(back("/link/tok_4", state, ""), 400, "bad_code");
@@ -90,7 +90,7 @@ abstract class WeChatOAuthContract extends WeChatContract {
                 "/api/customers", "/link/x?y=1", "/link/", "/%2F%2Fevil.example", "/link/x/../../evil", ""}) {
             assertProblem(back(next, state, "c1"), 400, "bad_next");
         }
-        assertThat(WECHAT.calls(FakeWeChat.CODE_EXCHANGE)).as("WeChat is not asked").hasSize(exchanges);
+        assertThat(WECHAT.calls(FakeWeChatApi.CODE_EXCHANGE)).as("WeChat is not asked").hasSize(exchanges);
     }
 
     @Test
@@ -106,7 +106,7 @@ abstract class WeChatOAuthContract extends WeChatContract {
         assertThat(again.statusCode()).isEqualTo(400);
         assertThat(again.body()).contains("tap the link again");
 
-        WECHAT.fail(FakeWeChat.CODE_EXCHANGE, 500);
+        WECHAT.fail(FakeWeChatApi.CODE_EXCHANGE, 500);
         HttpResponse<String> down = openInWeChat(user, href);
         assertThat(down.statusCode()).isEqualTo(503);
         assertThat(down.body()).contains("try again in a few minutes");

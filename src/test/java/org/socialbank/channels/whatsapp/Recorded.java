@@ -20,7 +20,7 @@ final class Recorded {
             if (in == null) {
                 throw new IllegalArgumentException("no recorded payload " + name);
             }
-            return (ObjectNode) CloudApi.JSON.readTree(in);
+            return (ObjectNode) WhatsAppApi.JSON.readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -52,6 +52,6 @@ final class Recorded {
     }
 
     static byte[] bytes(ObjectNode payload) {
-        return CloudApi.JSON.writeValueAsBytes(payload);
+        return WhatsAppApi.JSON.writeValueAsBytes(payload);
     }
 }

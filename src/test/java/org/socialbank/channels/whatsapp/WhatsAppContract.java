@@ -27,7 +27,7 @@ import org.socialbank.demo.DemoBank;
 import org.socialbank.demo.DemoCustomer;
 import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.Linking;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.shared.jdbc.Timestamps;
 import org.socialbank.support.FormClient;
@@ -39,7 +39,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The WhatsApp channel end to end on the demo bank, over real HTTP against {@link FakeCloudApi},
+ * The WhatsApp channel end to end on the demo bank, over real HTTP against {@link FakeWhatsAppApi},
  * on each store (H2 and PostgreSQL subclasses): verification, signatures, linking (the bank's page
  * and "share my phone"), balance, a payment confirmed with a reply button, the payee alerted, a
  * redelivery acting once, statuses on the outbox row, the 24-hour window and its template, and
@@ -53,7 +53,7 @@ abstract class WhatsAppContract {
     static final String TOKEN = "EAAGcontractAccessToken";
     static final String NUMBER = Recorded.PHONE_NUMBER_ID;
     static final String TEMPLATE = "account_alert";
-    static final FakeCloudApi API = new FakeCloudApi("v23.0", NUMBER, TOKEN, SECRET, Set.of(TEMPLATE));
+    static final FakeWhatsAppApi API = new FakeWhatsAppApi("v23.0", NUMBER, TOKEN, SECRET, Set.of(TEMPLATE));
     static final AtomicLong IDS = new AtomicLong(Math.abs(new Random().nextInt(100_000_000)));
     static final Pattern LINK = Pattern.compile("/link/[A-Za-z0-9_-]+");
     static final Pattern CONFIRM = Pattern.compile("https?://\\S+/confirm/\\S+");
@@ -156,7 +156,7 @@ abstract class WhatsAppContract {
             return payload;
         }
 
-        FakeCloudApi.Call received(int n) {
+        FakeWhatsAppApi.Call received(int n) {
             return API.message(waId, n);
         }
 
@@ -222,7 +222,7 @@ abstract class WhatsAppContract {
     ObjectNode pay(Chat chat, DemoCustomer payer, DemoCustomer payee, String amount) {
         int seen = chat.count();
         chat.say("pay $" + payee.tag() + " " + amount);
-        FakeCloudApi.Call confirmation = chat.received(seen + 1);
+        FakeWhatsAppApi.Call confirmation = chat.received(seen + 1);
         assertThat(confirmation.interactiveType()).isEqualTo("button");
         assertThat(confirmation.text()).contains(amount);
         ObjectNode press = chat.press(confirmation.reference("Confirm"));
@@ -277,7 +277,7 @@ abstract class WhatsAppContract {
     void aTextIsAnsweredAtTheNumbersMessagesPathAndItsStatusesReachTheOutboxRow() {
         Chat chat = new Chat();
         chat.say("help");
-        FakeCloudApi.Call reply = chat.received(1);
+        FakeWhatsAppApi.Call reply = chat.received(1);
         assertThat(reply.authorization()).isEqualTo("Bearer " + TOKEN);
         assertThat(reply.text()).isNotBlank();
         API.await(() -> "read".equals(delivery(chat.waId)), "the reply's outbox row to be read");
@@ -324,11 +324,11 @@ abstract class WhatsAppContract {
         int seen = ivan.count();
         ivan.say("link");
         assertThat(ivan.text(seen + 1)).contains("/link/");
-        FakeCloudApi.Call ask = ivan.received(seen + 2);
+        FakeWhatsAppApi.Call ask = ivan.received(seen + 2);
         assertThat(ask.interactiveType()).isEqualTo("button");
         String share = ask.body().path("interactive").path("action").path("buttons").get(0).path("reply").path("id")
                 .asString();
-        assertThat(share).isEqualTo(WhatsAppEvents.SHARE_PHONE);
+        assertThat(share).isEqualTo(WhatsAppUpdates.SHARE_PHONE);
         ivan.press(share);
         int next = seen + 3;
         Matcher phoneLink = LINK.matcher(ivan.text(next));
@@ -355,7 +355,7 @@ abstract class WhatsAppContract {
         Chat alice = new Chat();
         link(alice, ALICE);
         pay(alice, ALICE, CAMILLE, "2");
-        FakeCloudApi.Call alert = camille.received(seen + 1);
+        FakeWhatsAppApi.Call alert = camille.received(seen + 1);
         assertThat(alert.type()).isEqualTo("template");
         assertThat(alert.body().path("template").path("name").asString()).isEqualTo(TEMPLATE);
         assertThat(alert.body().path("template").path("language").path("code").asString())
@@ -377,9 +377,9 @@ abstract class WhatsAppContract {
         Chat alice = new Chat();
         link(alice, ALICE);
         pay(alice, ALICE, CAMILLE, "3");
-        FakeCloudApi.Call free = camille.received(seen + 1);
+        FakeWhatsAppApi.Call free = camille.received(seen + 1);
         assertThat(free.type()).isEqualTo("text");
-        FakeCloudApi.Call template = camille.received(seen + 2);
+        FakeWhatsAppApi.Call template = camille.received(seen + 2);
         assertThat(template.type()).isEqualTo("template");
         UUID row = outboxIdOf(free.wamid());
         assertThat(outboxIdOf(template.wamid())).isEqualTo(row);

@@ -17,7 +17,7 @@ import org.socialbank.conversation.OutboundMessage;
 import org.socialbank.conversation.SendOutcome;
 import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.Linking;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -28,14 +28,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The X channel on a full application over real HTTP, against {@link FakeX}, on each store (H2 and
+ * The X channel on a full application over real HTTP, against {@link FakeXApi}, on each store (H2 and
  * PostgreSQL subclasses): the CRC challenge, signatures, replays, public and private answers,
  * ignored tweets, follows and revoked access, rate limits and the sender's public-text guard.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class XContract {
 
-    static final FakeX X = new FakeX();
+    static final FakeXApi X = new FakeXApi();
     static final String SECRET = "contract-consumer-secret";
     static final String BLOCKED = "1400000000000000666";
     static final AtomicLong IDS = new AtomicLong(1_000_000_000_000L + new Random().nextInt(1_000_000) * 1000L);
@@ -208,7 +208,7 @@ abstract class XContract {
     void aDirectMessageIsAnsweredByDirectMessageSignedAsTheBank() {
         String user = id();
         post(dm(user, "help"));
-        FakeX.Call answer = X.dm(user, 1);
+        FakeXApi.Call answer = X.dm(user, 1);
         assertThat(answer.text()).isNotBlank();
         assertThat(answer.authorization()).startsWith("OAuth ").contains("oauth_consumer_key=\"contract-consumer-key\"",
                 "oauth_token=\"1500000000000000001-contracttoken\"", "oauth_signature_method=\"HMAC-SHA1\"",
@@ -220,11 +220,11 @@ abstract class XContract {
         String user = id();
         String tweetId = id();
         post(tweet("tweet-create", user, tweetId, "@SocialBankFr balance"));
-        FakeX.Call offer = X.dm(user, 1);
+        FakeXApi.Call offer = X.dm(user, 1);
         assertThat(offer.text()).contains("/link/");
-        FakeX.Call reply = X.reply(tweetId, 1);
+        FakeXApi.Call reply = X.reply(tweetId, 1);
         assertThat(reply.text()).startsWith("@t" + user.substring(user.length() - 8)).doesNotContain("/link/");
-        assertThat(XRender.neutral(reply.text(), 200)).isTrue();
+        assertThat(XReplies.neutral(reply.text(), 200)).isTrue();
         assertThat(X.replies(tweetId)).hasSize(1);
     }
 
@@ -291,7 +291,7 @@ abstract class XContract {
         X.rateLimit("dm", reset);
         String user = id();
         post(dm(user, "help"));
-        FakeX.Call sent = X.dm(user, 1);
+        FakeXApi.Call sent = X.dm(user, 1);
         assertThat(sent.at()).isAfterOrEqualTo(Instant.ofEpochSecond(reset));
     }
 
@@ -309,9 +309,9 @@ abstract class XContract {
         SendOutcome note = xSender.send(new OutboundMessage(UUID.randomUUID(), author.id(), Network.X,
                 "tweet:" + tweetId, new Outbound.Text("@author I have answered you in our private chat.")), "k3");
         assertThat(note).isEqualTo(new SendOutcome.Sent());
-        assertThat(X.dms(user)).extracting(FakeX.Call::text).containsExactly("Receipt\n\n€10.00 to Camille D.",
+        assertThat(X.dms(user)).extracting(FakeXApi.Call::text).containsExactly("Receipt\n\n€10.00 to Camille D.",
                 "@author you paid €10.00");
-        assertThat(X.replies(tweetId)).extracting(FakeX.Call::text)
+        assertThat(X.replies(tweetId)).extracting(FakeXApi.Call::text)
                 .containsExactly("@author I have answered you in our private chat.");
     }
 

@@ -21,8 +21,8 @@ import org.socialbank.demo.DemoCustomer;
 import org.socialbank.directory.Alias;
 import org.socialbank.directory.AliasType;
 import org.socialbank.directory.Directory;
-import org.socialbank.directory.Language;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Language;
+import org.socialbank.shared.Network;
 import org.socialbank.ledger.AccountFlag;
 import org.socialbank.ledger.AccountId;
 import org.socialbank.ledger.AccountKind;
@@ -46,7 +46,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The demo bank on X, against {@link FakeX}: S-money's style (a public tweet, a neutral public
+ * The demo bank on X, against {@link FakeXApi}: S-money's style (a public tweet, a neutral public
  * reply, the rest by DM, confirmed with a quick reply and on the bank's page), ICICI's (DM only,
  * in rupees), a non-customer handle that claims with a code sent by DM, a replayed confirmation,
  * and tweets in Persian and in French with their own number formats.
@@ -54,7 +54,7 @@ import tools.jackson.databind.node.ObjectNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class XEndToEndIntegrationTests {
 
-    static final FakeX X = new FakeX();
+    static final FakeXApi X = new FakeXApi();
     static final String SECRET = "end-to-end-consumer-secret";
     static final AtomicLong IDS = new AtomicLong(2_000_000_000_000L + new Random().nextInt(1_000_000) * 1000L);
     static final Pattern LINK = Pattern.compile("/link/[A-Za-z0-9_-]+");
@@ -361,14 +361,14 @@ class XEndToEndIntegrationTests {
         alice.dm("#pay @" + bob.handle + " 4 EUR");
         assertThat(alice.received(seen + 1)).contains("@" + bob.handle);
         confirm(alice, ALICE, confirmOption(alice, seen + 1), false);
-        assertThat(X.lookups()).extracting(FakeX.Call::to).contains(bob.handle);
+        assertThat(X.lookups()).extracting(FakeXApi.Call::to).contains(bob.handle);
 
         Matcher claim = CLAIM.matcher(bob.received(2));
         assertThat(claim.find()).as("a claim link for the account X resolved").isTrue();
         String token = claim.group(1);
         forger.dm("help"); // answered after any claim notice the same payment could have written
         forger.received(2);
-        assertThat(X.dms(forger.user)).extracting(FakeX.Call::text).noneMatch(text -> text.contains("/claim/"));
+        assertThat(X.dms(forger.user)).extracting(FakeXApi.Call::text).noneMatch(text -> text.contains("/claim/"));
 
         String code = payments.claim(token).orElseThrow().networkCode();
         forger.dm(code);
@@ -423,7 +423,7 @@ class XEndToEndIntegrationTests {
     /** A public reply names the author and nothing else: no amount, no payee, no link. */
     private static void assertNeutral(String reply, String author) {
         assertThat(reply).startsWith("@" + author + " ");
-        assertThat(XRender.neutral(reply, 200)).as(reply).isTrue();
+        assertThat(XReplies.neutral(reply, 200)).as(reply).isTrue();
         // after the author's handle, which is random and may hold "10"
         assertThat(reply.substring(author.length() + 2))
                 .doesNotContain("Camille", "camille_handle", "ivan", "Ivan", "10", "/link/", "€");

@@ -7,16 +7,16 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.socialbank.channels.PublicMentionReceived;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 
 /** Issue 20: the public tweets that mention the bank are handed, whole, to social listening. */
 class XPublicMentionsUnitTests {
 
-    static final XEvents.Account BANK = new XEvents.Account(Recorded.BANK_ID, Recorded.BANK_NAME, Set.of());
+    static final XUpdates.Account BANK = new XUpdates.Account(Recorded.BANK_ID, Recorded.BANK_NAME, Set.of());
 
     @Test
     void aTweetMentioningTheBankIsAPublicMention() {
-        List<PublicMentionReceived> mentions = XEvents.publicMentions(Recorded.payload("tweet-create"), BANK);
+        List<PublicMentionReceived> mentions = XUpdates.publicMentions(Recorded.payload("tweet-create"), BANK);
         assertThat(mentions).singleElement().satisfies(m -> {
             assertThat(m.network()).isEqualTo(Network.X);
             assertThat(m.postId()).isEqualTo("1862345678901234567");
@@ -30,10 +30,10 @@ class XPublicMentionsUnitTests {
 
     @Test
     void retweetsQuotesAndBlockedAuthorsAreNot() {
-        assertThat(XEvents.publicMentions(Recorded.payload("tweet-retweet"), BANK)).isEmpty();
-        assertThat(XEvents.publicMentions(Recorded.payload("tweet-quote"), BANK)).isEmpty();
-        assertThat(XEvents.publicMentions(Recorded.payload("dm-text"), BANK)).isEmpty();
-        XEvents.Account blocking = new XEvents.Account(Recorded.BANK_ID, Recorded.BANK_NAME, Set.of("1400000000000000042"));
-        assertThat(XEvents.publicMentions(Recorded.payload("tweet-create"), blocking)).isEmpty();
+        assertThat(XUpdates.publicMentions(Recorded.payload("tweet-retweet"), BANK)).isEmpty();
+        assertThat(XUpdates.publicMentions(Recorded.payload("tweet-quote"), BANK)).isEmpty();
+        assertThat(XUpdates.publicMentions(Recorded.payload("dm-text"), BANK)).isEmpty();
+        XUpdates.Account blocking = new XUpdates.Account(Recorded.BANK_ID, Recorded.BANK_NAME, Set.of("1400000000000000042"));
+        assertThat(XUpdates.publicMentions(Recorded.payload("tweet-create"), blocking)).isEmpty();
     }
 }

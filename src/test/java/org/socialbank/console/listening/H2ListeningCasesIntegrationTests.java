@@ -27,7 +27,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.socialbank.channels.telegram.FakeBotApi;
+import org.socialbank.channels.telegram.FakeTelegramApi;
 import org.socialbank.console.ConsoleStaff;
 import org.socialbank.console.Role;
 import org.socialbank.console.StaffId;
@@ -61,7 +61,7 @@ import tools.jackson.databind.node.ObjectNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class H2ListeningCasesIntegrationTests {
 
-    static final FakeBotApi TELEGRAM = new FakeBotApi();
+    static final FakeTelegramApi TELEGRAM = new FakeTelegramApi();
     static final TweetsFake X = new TweetsFake();
     static final String BOT_TOKEN = "777000:listening-cases";
     static final String STAFF_CHAT = "-1009876543210";
@@ -290,7 +290,7 @@ class H2ListeningCasesIntegrationTests {
         assertThat(agent.post(caseUrl + "/reply", "text", reply).html()).contains("data-state=\"QUEUED\"");
         TELEGRAM.await(calls -> TELEGRAM.sent(BOT_TOKEN, group).stream().anyMatch(c -> c.text().equals(reply)),
                 Duration.ofSeconds(30));
-        FakeBotApi.Call answer = TELEGRAM.sent(BOT_TOKEN, group).stream().filter(c -> c.text().equals(reply))
+        FakeTelegramApi.Call answer = TELEGRAM.sent(BOT_TOKEN, group).stream().filter(c -> c.text().equals(reply))
                 .findFirst().orElseThrow();
         assertThat(answer.body().path("reply_to_message_id").asLong()).isEqualTo(first + 1);
         assertThat(TELEGRAM.sent(BOT_TOKEN, group)).noneMatch(c -> c.text().contains("Call us"));
@@ -339,7 +339,7 @@ class H2ListeningCasesIntegrationTests {
 
         TELEGRAM.await(calls -> TELEGRAM.sent(BOT_TOKEN, STAFF_CHAT).size() >= first.size(), Duration.ofSeconds(30));
         sleep(1500); // a second delivery would come with the next relay runs
-        List<FakeBotApi.Call> sent = TELEGRAM.sent(BOT_TOKEN, STAFF_CHAT);
+        List<FakeTelegramApi.Call> sent = TELEGRAM.sent(BOT_TOKEN, STAFF_CHAT);
         assertThat(sent).hasSize(first.size());
         assertThat(sent).anyMatch(c -> c.text().startsWith("Spike alert: card blocked"));
 

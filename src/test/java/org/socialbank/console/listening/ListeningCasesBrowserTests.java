@@ -19,7 +19,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.socialbank.channels.telegram.FakeBotApi;
+import org.socialbank.channels.telegram.FakeTelegramApi;
 import org.socialbank.console.ConsoleStaff;
 import org.socialbank.console.Role;
 import org.socialbank.console.StaffMember;
@@ -29,9 +29,9 @@ import org.socialbank.directory.Directory;
 import org.socialbank.directory.DirectoryResult;
 import org.socialbank.directory.IdentityId;
 import org.socialbank.directory.KycLevel;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 import org.socialbank.directory.Linking;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 import org.socialbank.directory.NewCustomer;
 import org.socialbank.listening.Mention;
 import org.socialbank.listening.Mentions;
@@ -54,7 +54,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ListeningCasesBrowserTests {
 
-    static final FakeBotApi API = new FakeBotApi();
+    static final FakeTelegramApi API = new FakeTelegramApi();
     static final String TOKEN = "903:listening-bank";
 
     @LocalServerPort
@@ -143,7 +143,7 @@ class ListeningCasesBrowserTests {
         Chromium.screenshot(browser, "listening-2-private-reply");
 
         API.await(calls -> !API.sent(TOKEN, user).isEmpty(), Duration.ofSeconds(30));
-        assertThat(API.sent(TOKEN, user)).extracting(FakeBotApi.Call::text).containsExactly(answer);
+        assertThat(API.sent(TOKEN, user)).extracting(FakeTelegramApi.Call::text).containsExactly(answer);
         assertThat(API.sent(TOKEN, "-1001234")).isEmpty();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM listening_case_messages WHERE identity_id = ?").param(chat.value())
                 .query(Long.class).single()).isEqualTo(1L);

@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.socialbank.billing.BillReading;
 import org.socialbank.billing.IranianBill;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 
 /** Issue 15: which texts ask to pay a bill, in which language, and the bill their numbers hold (services.md §1.5). */
 class BillDialogueUnitTests {

@@ -31,9 +31,9 @@ import org.socialbank.directory.Directory;
 import org.socialbank.directory.DirectoryResult;
 import org.socialbank.directory.IdentityId;
 import org.socialbank.directory.KycLevel;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 import org.socialbank.directory.Linking;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 import org.socialbank.directory.NewCustomer;
 import org.socialbank.ledger.AccountFlag;
 import org.socialbank.ledger.AccountId;
@@ -328,7 +328,7 @@ abstract class ConversationEngineContract {
         assertThat(((Outbound.Receipt) receipt).lines()).anyMatch(l -> l.startsWith("Date: ") && l.contains("Time"));
         assertThat(balance(alice)).isEqualTo(50_000 - 1_250);
         assertThat(balance(bob)).isEqualTo(1_250);
-        assertThat(payments.payment(EngineBank.paymentId(Network.TELEGRAM, "confirm-" + yes)).orElseThrow().status())
+        assertThat(payments.payment(ChatBank.paymentId(Network.TELEGRAM, "confirm-" + yes)).orElseThrow().status())
                 .isEqualTo(PaymentStatus.COMPLETED);
 
         assertThat(from(aliceChat, "confirm-" + yes, new Inbound.Button(yes))).isInstanceOf(Received.Duplicate.class);

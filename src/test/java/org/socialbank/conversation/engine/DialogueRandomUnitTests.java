@@ -15,8 +15,8 @@ import org.socialbank.conversation.dialogue.Dialogue;
 import org.socialbank.conversation.dialogue.DialogueState;
 import org.socialbank.directory.Alias;
 import org.socialbank.directory.AliasType;
-import org.socialbank.directory.Language;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Language;
+import org.socialbank.shared.Network;
 
 /**
  * Random conversations against a model: a payment is made exactly when the Confirm button of the

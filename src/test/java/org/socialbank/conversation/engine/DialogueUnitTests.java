@@ -16,8 +16,8 @@ import org.socialbank.conversation.dialogue.Texts;
 import org.socialbank.directory.Alias;
 import org.socialbank.directory.AliasType;
 import org.socialbank.directory.CustomerId;
-import org.socialbank.directory.Language;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Language;
+import org.socialbank.shared.Network;
 
 /** The dialogue's logic without Spring or a database: slots, confirmation, stale buttons, limits. */
 class DialogueUnitTests {
@@ -180,9 +180,9 @@ class DialogueUnitTests {
 
     @Test
     void branchesByPlaceNameOrSharedLocationAreShareableInGroups() {
-        bank.branches.add(new org.socialbank.services.Branch("PAR-01", "Opéra", "12 bd des Capucines", "Paris",
+        bank.branches.add(new org.socialbank.branches.Branch("PAR-01", "Opéra", "12 bd des Capucines", "Paris",
                 48.8707, 2.3316, "9-17", false));
-        bank.branches.add(new org.socialbank.services.Branch("BOM-01", "Nariman Point", "Marg", "Mumbai",
+        bank.branches.add(new org.socialbank.branches.Branch("BOM-01", "Nariman Point", "Marg", "Mumbai",
                 18.9256, 72.8242, "", false));
         List<Outbound> inParis = say("branches in Paris");
         assertThat(((Outbound.Places) inParis.get(0)).places()).extracting(Outbound.Place::name).containsExactly("Opéra");

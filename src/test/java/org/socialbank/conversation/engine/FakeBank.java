@@ -11,9 +11,9 @@ import org.socialbank.conversation.dialogue.Bank;
 import org.socialbank.directory.Alias;
 import org.socialbank.directory.AliasMatch;
 import org.socialbank.directory.CustomerId;
-import org.socialbank.directory.Language;
-import org.socialbank.services.Branch;
-import org.socialbank.services.Branches;
+import org.socialbank.shared.Language;
+import org.socialbank.branches.Branch;
+import org.socialbank.branches.Branches;
 import org.socialbank.shared.CurrencyCode;
 
 /** A bank in memory for dialogue tests: one chat account, a few known aliases, payments recorded. */
@@ -123,7 +123,7 @@ final class FakeBank implements Bank {
 
     @Override
     public AlertsAnswer changeAlerts(CustomerId customer, org.socialbank.conversation.language.AlertCommand command,
-            org.socialbank.directory.Language language) {
+            org.socialbank.shared.Language language) {
         alertCommands.add(command);
         return new AlertsAnswer("alerts.settings.on", "");
     }
@@ -169,23 +169,23 @@ final class FakeBank implements Bank {
 
     /** The fake bank has no branches and no accounts at other banks: every such request is refused or empty. */
     @Override
-    public org.socialbank.services.BookingResult bookAppointment(CustomerId customer, String branchId,
+    public org.socialbank.branches.BookingResult bookAppointment(CustomerId customer, String branchId,
             java.time.OffsetDateTime start, String service) {
-        return new org.socialbank.services.BookingResult.Refused(org.socialbank.services.BookingRefusal.BRANCH_NOT_FOUND);
+        return new org.socialbank.branches.BookingResult.Refused(org.socialbank.branches.BookingRefusal.BRANCH_NOT_FOUND);
     }
 
     @Override
-    public org.socialbank.services.BookingResult cancelAppointment(CustomerId customer,
-            org.socialbank.services.AppointmentId id) {
-        return new org.socialbank.services.BookingResult.Refused(
-                org.socialbank.services.BookingRefusal.APPOINTMENT_NOT_FOUND);
+    public org.socialbank.branches.BookingResult cancelAppointment(CustomerId customer,
+            org.socialbank.branches.AppointmentId id) {
+        return new org.socialbank.branches.BookingResult.Refused(
+                org.socialbank.branches.BookingRefusal.APPOINTMENT_NOT_FOUND);
     }
 
     @Override
-    public org.socialbank.services.BookingResult rescheduleAppointment(CustomerId customer,
-            org.socialbank.services.AppointmentId id, java.time.OffsetDateTime start) {
-        return new org.socialbank.services.BookingResult.Refused(
-                org.socialbank.services.BookingRefusal.APPOINTMENT_NOT_FOUND);
+    public org.socialbank.branches.BookingResult rescheduleAppointment(CustomerId customer,
+            org.socialbank.branches.AppointmentId id, java.time.OffsetDateTime start) {
+        return new org.socialbank.branches.BookingResult.Refused(
+                org.socialbank.branches.BookingRefusal.APPOINTMENT_NOT_FOUND);
     }
 
     @Override

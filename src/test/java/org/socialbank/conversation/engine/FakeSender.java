@@ -9,7 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.socialbank.conversation.ChannelSender;
 import org.socialbank.conversation.OutboundMessage;
 import org.socialbank.conversation.SendOutcome;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 
 /** A channel that records what it was asked to send and answers from a script per recipient. */
 final class FakeSender implements ChannelSender {

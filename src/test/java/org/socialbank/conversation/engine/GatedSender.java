@@ -11,7 +11,7 @@ import java.util.function.Function;
 import org.socialbank.conversation.ChannelSender;
 import org.socialbank.conversation.OutboundMessage;
 import org.socialbank.conversation.SendOutcome;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 
 /**
  * A channel for the relay's tests: answers per recipient from a rule (Sent by default), can hold

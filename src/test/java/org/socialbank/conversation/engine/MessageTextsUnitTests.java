@@ -3,7 +3,7 @@ package org.socialbank.conversation.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
 /** Issue 13 §5: left-to-right data keeps its order inside Persian sentences; links stay whole. */

@@ -15,8 +15,8 @@ import org.socialbank.conversation.dialogue.DialogueState;
 import org.socialbank.conversation.language.CommandParser;
 import org.socialbank.conversation.language.Context;
 import org.socialbank.conversation.language.ParsedCommand;
-import org.socialbank.directory.Language;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Language;
+import org.socialbank.shared.Network;
 
 /** Security review #7 (issue 12): one message names at most {@value ParsedCommand#PAYEES_MAX} people. */
 class PayeeCapUnitTests {

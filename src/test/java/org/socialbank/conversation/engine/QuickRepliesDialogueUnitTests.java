@@ -12,8 +12,8 @@ import org.socialbank.conversation.Outbound;
 import org.socialbank.conversation.dialogue.Bank;
 import org.socialbank.conversation.dialogue.Dialogue;
 import org.socialbank.conversation.dialogue.DialogueState;
-import org.socialbank.directory.Language;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Language;
+import org.socialbank.shared.Network;
 import org.socialbank.shared.CurrencyCode;
 
 /**

@@ -8,7 +8,7 @@ import org.socialbank.conversation.Inbound;
 import org.socialbank.conversation.Outbound;
 import org.socialbank.conversation.dialogue.Dialogue;
 import org.socialbank.conversation.dialogue.DialogueState;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 
 /** Issue 17: STOP words and the platforms' stop and block events withdraw marketing, linked or not. */
 class StopDialogueUnitTests {
@@ -34,7 +34,7 @@ class StopDialogueUnitTests {
 
     @Test
     void aStopWordDuringAPaymentCancelsItAndSaysBoth() {
-        bank.linkedIn(org.socialbank.directory.Language.EN);
+        bank.linkedIn(org.socialbank.shared.Language.EN);
         bank.knows(new org.socialbank.directory.Alias(org.socialbank.directory.AliasType.HANDLE, Network.TELEGRAM,
                 "bob"), "Bob B.");
         Dialogue.Step paying = dialogue.handle(DialogueState.NEW, Network.TELEGRAM, new Inbound.Text("pay @bob 10"),

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 
 /** Issue 17: the chat commands on transaction alerts. */
 class AlertCommandUnitTests {

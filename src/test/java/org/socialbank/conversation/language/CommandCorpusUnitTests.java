@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 
 /**
  * Every command of the corpus reads exactly as expected (language, intent, amount, currency and

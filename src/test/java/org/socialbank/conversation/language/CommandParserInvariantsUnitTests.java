@@ -11,8 +11,8 @@ import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.socialbank.directory.Language;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Language;
+import org.socialbank.shared.Network;
 
 /**
  * Invariants over random texts glued from the pieces customers type, in every language and
@@ -70,7 +70,7 @@ class CommandParserInvariantsUnitTests {
         }
         if (!command.shares().isEmpty()) {
             assertThat(command.intent()).as(where).isEqualTo(Intent.SPLIT);
-            assertThat(command.payees()).as(where).containsAll(command.shares().stream().map(Share::payee).toList());
+            assertThat(command.payees()).as(where).containsAll(command.shares().stream().map(ParsedShare::payee).toList());
         }
         command.targetLanguage().ifPresent(t -> assertThat(command.intent()).as(where).isEqualTo(Intent.LANGUAGE));
     }

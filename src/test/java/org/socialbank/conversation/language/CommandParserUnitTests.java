@@ -12,8 +12,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.socialbank.directory.Alias;
 import org.socialbank.directory.AliasType;
-import org.socialbank.directory.Language;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Language;
+import org.socialbank.shared.Network;
 
 /** What the parser promises besides the corpus: its context, its hint, splits, and its bounds. */
 class CommandParserUnitTests {
@@ -132,7 +132,7 @@ class CommandParserUnitTests {
         ParsedCommand shares = parse("split 100 EUR: @bob 60, @alice 40");
         assertThat(shares.intent()).isEqualTo(Intent.SPLIT);
         assertThat(shares.amount()).contains(new BigDecimal("100"));
-        assertThat(shares.shares()).extracting(s -> s.payee().value(), Share::amount)
+        assertThat(shares.shares()).extracting(s -> s.payee().value(), ParsedShare::amount)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("bob", new BigDecimal("60")),
                         org.assertj.core.groups.Tuple.tuple("alice", new BigDecimal("40")));
         ParsedCommand equal = parse("split 60 with @bob and @alice");

@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 
 /**
  * Issue 13 section 5: the bank reads what the customer sees. Right-to-left clients (and people

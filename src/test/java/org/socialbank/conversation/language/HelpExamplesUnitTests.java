@@ -14,7 +14,7 @@ import java.util.Properties;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 
 /**
  * Issue 13 (UX walk-through P8): every line of the help menu is a command the bank understands,
@@ -44,7 +44,7 @@ class HelpExamplesUnitTests {
         if (language != Language.EN) {
             assertThat(commands).as("link and unlink are translated").doesNotContain("link", "unlink");
         }
-        Context context = new Context(org.socialbank.directory.Network.TELEGRAM, null, List.of(), Set.of());
+        Context context = new Context(org.socialbank.shared.Network.TELEGRAM, null, List.of(), Set.of());
         for (String command : commands) {
             ParsedCommand parsed = parser.parse(command, Optional.empty(), context);
             assertThat(parsed.intent()).as("%s: %s", language, command).isNotEqualTo(Intent.UNKNOWN);

@@ -8,7 +8,7 @@ import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 
 /**
  * Issue 13 (UX walk-through P9): a request or a split keeps what it is for, in the five languages,

@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 
 /** Issue 16: the service commands (points, applications, appointments) in the five languages. */
 class ServiceCommandUnitTests {

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 
 /** Issue 17: a STOP word alone, in any of the five languages and however it is typed, stops marketing. */
 class StopWordsUnitTests {
@@ -64,7 +64,7 @@ class StopWordsUnitTests {
     @Test
     void theParserAnswersTheStopIntentAndTheChatsLanguageWins() {
         CommandParser parser = new CommandParser();
-        Context context = Context.of(org.socialbank.directory.Network.TELEGRAM, null);
+        Context context = Context.of(org.socialbank.shared.Network.TELEGRAM, null);
         assertThat(parser.parse("СТОП", Optional.empty(), context).intent()).isEqualTo(Intent.STOP);
         assertThat(parser.parse("СТОП", Optional.empty(), context).language()).isEqualTo(Language.RU);
         assertThat(parser.parse("stop", Optional.of(Language.FR), context).language()).isEqualTo(Language.FR);

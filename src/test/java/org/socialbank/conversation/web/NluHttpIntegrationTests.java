@@ -6,7 +6,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.socialbank.conversation.language.CommandParser;
 import org.socialbank.conversation.language.Hints;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 import org.socialbank.support.Api;
 import org.socialbank.support.Api.Response;
 import org.socialbank.support.TestStores;

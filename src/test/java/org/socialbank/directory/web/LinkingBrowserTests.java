@@ -19,7 +19,7 @@ import org.socialbank.demo.DemoBank;
 import org.socialbank.demo.DemoCustomer;
 import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.Linking;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 import org.socialbank.support.Chromium;
 import org.socialbank.support.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;

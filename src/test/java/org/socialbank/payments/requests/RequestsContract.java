@@ -1,8 +1,8 @@
 package org.socialbank.payments.requests;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.socialbank.payments.requests.Bank.ask;
-import static org.socialbank.payments.requests.Bank.payer;
+import static org.socialbank.payments.requests.RequestMembers.ask;
+import static org.socialbank.payments.requests.RequestMembers.payer;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.socialbank.directory.Directory;
 import org.socialbank.ledger.Ledger;
-import org.socialbank.payments.requests.Bank.Member;
+import org.socialbank.payments.requests.RequestMembers.Member;
 import org.socialbank.shared.CurrencyCode;
 import org.socialbank.support.Api;
 import org.socialbank.support.Api.Response;
@@ -79,12 +79,12 @@ abstract class RequestsContract {
     FakeSms sms;
 
     Api api;
-    Bank bank;
+    RequestMembers bank;
 
     @BeforeEach
     void setUp() {
         api = new Api(port);
-        bank = new Bank(directory, ledger);
+        bank = new RequestMembers(directory, ledger);
     }
 
     @AfterEach
@@ -236,7 +236,7 @@ abstract class RequestsContract {
         Member alice = bank.open("Alice Walker", 0);
         Member bob = bank.open("Bob Brown", 10_000);
         Member carol = bank.open("Carol Chen", 10_000);
-        String dave = Bank.stranger();
+        String dave = RequestMembers.stranger();
         UUID id = UUID.randomUUID();
         String body = "{\"id\":\"" + id + "\",\"organiserCustomerId\":\"" + alice.id() + "\",\"members\":["
                 + bob.alias() + "," + carol.alias() + "," + dave + "],\"totalMinor\":9001,\"currency\":\"EUR\","
@@ -270,7 +270,7 @@ abstract class RequestsContract {
         assertThat(shown.status()).isEqualTo(200);
         assertThat(shown.html()).contains(reference, "Alice W.", "DE89 3704 0044 0532 0130 00", "Pizza");
 
-        CurrencyCode eur = Bank.EUR;
+        CurrencyCode eur = RequestMembers.EUR;
         assertThat(requests.creditReceived("e-1", "SBRQ" + "2".repeat(12), 2_250, eur).outcome())
                 .isEqualTo("unknown_reference");
         assertThat(requests.creditReceived("e-2", reference, 2_249, eur).outcome()).isEqualTo("amount_mismatch");
@@ -303,7 +303,7 @@ abstract class RequestsContract {
         Member alice = bank.open("Alice Walker", 0);
         Member bob = bank.open("Bob Brown", 0);
         Member carol = bank.open("Carol Chen", 0);
-        String members = bob.alias() + "," + carol.alias() + "," + Bank.stranger();
+        String members = bob.alias() + "," + carol.alias() + "," + RequestMembers.stranger();
         Response equal = api.post("/api/v1/splits", split(UUID.randomUUID(), alice, "[" + members + "]", 100, false));
         assertThat(equal.status()).as(equal.toString()).isEqualTo(201);
         assertThat(equal.json().path("requests").valueStream().map(r -> r.path("amountMinor").asLong()))
@@ -377,7 +377,7 @@ abstract class RequestsContract {
     void thePayLinkPageIsLocalizedAndLetsAStrangerDecline() {
         Member alice = bank.open("Alice Walker", 0);
         UUID id = UUID.randomUUID();
-        String url = api.post("/api/v1/requests", ask(id, alice.id(), Bank.stranger(), 1_250, "Taxi")).json()
+        String url = api.post("/api/v1/requests", ask(id, alice.id(), RequestMembers.stranger(), 1_250, "Taxi")).json()
                 .path("payUrl").asString();
         String path = url.replaceFirst("^https?://[^/]+", "");
         FormClient browser = new FormClient(port);
@@ -425,17 +425,17 @@ abstract class RequestsContract {
     @DisplayName("security review #15: a second, distinct credit with the same reference is sent back, never settled")
     void aSecondCreditWithTheSameReferenceIsNotOpenNotSettled() {
         Member alice = bank.open("Alice Walker", 0);
-        Response asked = api.post("/api/v1/requests", ask(UUID.randomUUID(), alice.id(), Bank.stranger(), 1_500, null));
+        Response asked = api.post("/api/v1/requests", ask(UUID.randomUUID(), alice.id(), RequestMembers.stranger(), 1_500, null));
         assertThat(asked.status()).as(asked.toString()).isEqualTo(201);
         String reference = asked.json().path("paymentReference").asString();
         assertThat(reference).startsWith("SBRQ");
         String entry = "E2E-" + UUID.randomUUID().toString().substring(0, 8);
 
-        assertThat(requests.creditReceived(entry, reference, 1_500, Bank.EUR).outcome()).isEqualTo("settled");
+        assertThat(requests.creditReceived(entry, reference, 1_500, RequestMembers.EUR).outcome()).isEqualTo("settled");
         String fingerprint = new LedgerAudit(jdbc).fingerprint();
-        assertThat(requests.creditReceived(entry, reference, 1_500, Bank.EUR).outcome())
+        assertThat(requests.creditReceived(entry, reference, 1_500, RequestMembers.EUR).outcome())
                 .as("the same entry delivered again").isEqualTo("settled");
-        CreditOutcome second = requests.creditReceived(entry + "-2", reference, 1_500, Bank.EUR);
+        CreditOutcome second = requests.creditReceived(entry + "-2", reference, 1_500, RequestMembers.EUR);
         assertThat(second.outcome()).as("the payer paid twice: the bank must send this one back")
                 .isEqualTo("request_not_open");
         assertThat(new LedgerAudit(jdbc).fingerprint()).as("booked once").isEqualTo(fingerprint);

@@ -22,13 +22,13 @@ import org.socialbank.directory.Alias;
 import org.socialbank.directory.AliasMatch;
 import org.socialbank.directory.AliasType;
 import org.socialbank.directory.KycLevel;
-import org.socialbank.directory.Language;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Language;
+import org.socialbank.shared.Network;
 import org.socialbank.notifications.DeliveryStatus;
 import org.socialbank.notifications.SmsGateway;
 import org.socialbank.notifications.SmsMessage;
 import org.socialbank.payments.ClaimView;
-import org.socialbank.payments.PaymentAwaitingClaim;
+import org.socialbank.payments.PaymentEscrowed;
 import org.socialbank.payments.PaymentClaimed;
 import org.socialbank.payments.PaymentReturned;
 import org.socialbank.payments.Payments;
@@ -60,7 +60,7 @@ abstract class ClaimsContract extends PaymentsTestBase {
         String claimUrl = paid.json().path("claimUrl").asString();
         assertThat(claimUrl).startsWith("http://localhost:").contains("/claim/");
         assertThat(fixtures.balance(alice.wallet())).isEqualTo(8_000);
-        assertThat(events.stream(PaymentAwaitingClaim.class).filter(e -> e.claimUrl().equals(claimUrl))).hasSize(1);
+        assertThat(events.stream(PaymentEscrowed.class).filter(e -> e.claimUrl().equals(claimUrl))).hasSize(1);
         assertThat(api.post("/api/v1/payments", pay(UUID.fromString(paid.json().path("id").asString()), alice.id(),
                 phone(carol), 2_000, "api")).json().path("claimUrl").asString())
                 .as("a replay shows the same claim link").isEqualTo(claimUrl);
@@ -361,7 +361,7 @@ abstract class ClaimsContract extends PaymentsTestBase {
     }
 
     String paymentIdOf(String claimUrl) {
-        return events.stream(PaymentAwaitingClaim.class).filter(e -> e.claimUrl().equals(claimUrl))
+        return events.stream(PaymentEscrowed.class).filter(e -> e.claimUrl().equals(claimUrl))
                 .findFirst().orElseThrow().paymentId().toString();
     }
 

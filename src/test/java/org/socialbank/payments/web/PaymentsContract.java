@@ -17,7 +17,7 @@ import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.Confirmations;
 import org.socialbank.directory.KycLevel;
 import org.socialbank.directory.Linking;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 import org.socialbank.directory.OperationConfirmed;
 import org.socialbank.directory.jdbc.JdbcLinking;
 import org.socialbank.payments.HeldPaymentNotPaid;

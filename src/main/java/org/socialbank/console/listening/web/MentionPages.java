@@ -21,6 +21,7 @@ import org.socialbank.listening.cases.Case;
 import org.socialbank.listening.cases.CaseKind;
 import org.socialbank.listening.cases.CaseResult;
 import org.socialbank.listening.cases.Cases;
+import org.socialbank.shared.Language;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -41,7 +42,9 @@ class MentionPages {
 
     static final int LIMIT = 100;
     static final int DAYS_MAX = 366;
-    static final List<String> LANGUAGES = List.of("en", "fr", "ru", "fa", "zh", "und");
+    /** The bank's languages and "und", a mention whose language was not told. */
+    static final List<String> LANGUAGES = java.util.stream.Stream.concat(Language.tags().stream(),
+            java.util.stream.Stream.of("und")).toList();
 
     private final Mentions mentions;
     private final Cases cases;

@@ -11,7 +11,7 @@ import java.util.UUID;
 import org.socialbank.directory.Alias;
 import org.socialbank.directory.AliasType;
 import org.socialbank.directory.CustomerId;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 import org.socialbank.payments.requests.RequestId;
 import org.socialbank.payments.requests.RequestStatus;
 import org.socialbank.payments.requests.SplitId;

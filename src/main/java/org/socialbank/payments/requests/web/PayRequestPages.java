@@ -9,7 +9,7 @@ import org.socialbank.payments.PaymentsProperties;
 import org.socialbank.payments.requests.PayLinkView;
 import org.socialbank.payments.requests.RequestStatus;
 import org.socialbank.payments.requests.Requests;
-import org.socialbank.shared.Money;
+import org.socialbank.shared.MoneyFormat;
 import org.socialbank.shared.web.SeeOther;
 import org.springframework.web.servlet.view.RedirectView;
 import org.springframework.stereotype.Controller;
@@ -67,7 +67,7 @@ class PayRequestPages {
         }
         model.addAttribute("token", token);
         model.addAttribute("view", view);
-        model.addAttribute("amount", Money.format(view.amountMinor(), view.currency(), locale));
+        model.addAttribute("amount", MoneyFormat.format(view.amountMinor(), view.currency(), locale));
         model.addAttribute("expires", DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
                 .withLocale(locale).withZone(payments.zone()).format(view.expiresAt()));
         return "requests/pay";

@@ -17,6 +17,7 @@ import org.socialbank.payments.requests.RequestResult;
 import org.socialbank.payments.requests.RequestStatus;
 import org.socialbank.payments.requests.Requests;
 import org.socialbank.shared.web.Problems;
+import org.socialbank.shared.web.Created;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -61,8 +62,7 @@ class RequestsController {
             return Problems.response(RequestRejections.problem(refused.rejection()));
         }
         RequestResult.Asked asked = (RequestResult.Asked) result;
-        return ResponseEntity.status(asked.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
-                .body(RequestJson.of(asked.request()));
+        return Created.unlessReplayed(asked.replayed(), RequestJson.of(asked.request()));
     }
 
     @Operation(summary = "A request and its status: open, paid, declined, expired or cancelled")

@@ -11,6 +11,7 @@ import org.socialbank.payments.requests.Requests;
 import org.socialbank.payments.requests.SplitId;
 import org.socialbank.payments.requests.SplitResult;
 import org.socialbank.shared.web.Problems;
+import org.socialbank.shared.web.Created;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -50,8 +51,7 @@ class SplitsController {
             return Problems.response(RequestRejections.problem(refused.rejection()));
         }
         SplitResult.Made made = (SplitResult.Made) result;
-        return ResponseEntity.status(made.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
-                .body(RequestJson.SplitJson.of(made.split()));
+        return Created.unlessReplayed(made.replayed(), RequestJson.SplitJson.of(made.split()));
     }
 
     @Operation(summary = "A split: each member's request and status, what was paid and what is outstanding")

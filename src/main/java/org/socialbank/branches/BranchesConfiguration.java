@@ -1,0 +1,11 @@
+package org.socialbank.branches;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+@EnableConfigurationProperties(AppointmentsProperties.class)
+class BranchesConfiguration {
+}

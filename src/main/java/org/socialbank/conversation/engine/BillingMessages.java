@@ -1,0 +1,111 @@
+package org.socialbank.conversation.engine;
+
+import java.util.List;
+import java.util.Optional;
+import org.socialbank.alerts.PublicNetworks;
+import org.socialbank.billing.BillNotPaid;
+import org.socialbank.billing.BillPaid;
+import org.socialbank.billing.BillReading;
+import org.socialbank.billing.CardTransferEnded;
+import org.socialbank.billing.IranianBill;
+import org.socialbank.billing.TopUpEnded;
+import org.socialbank.conversation.Outbound;
+import org.socialbank.conversation.dialogue.Dialogue;
+import org.socialbank.directory.CustomerId;
+import org.socialbank.directory.Directory;
+import org.socialbank.shared.Language;
+import org.socialbank.shared.CurrencyCode;
+import org.socialbank.shared.MoneyFormat;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells the customer's private chat how a bill payment, a top-up or a card-to-card transfer ended
+ * (issue 15), whether it was asked in chat or by the bank's app: a bill's receipt with the biller's
+ * trace number, the company and the period; a top-up charged or a transfer paid with the
+ * operator's or switch's trace number (the card named masked, first six and last four, as the
+ * event carries it); or that it did not go through and the money is back. Written to the outbox in
+ * the transaction that booked the provider's answer, so once. No private chat: nothing is written.
+ */
+@Component
+class BillingMessages {
+
+    private final PaymentAlerts alerts;
+    private final Outbox outbox;
+    private final Directory directory;
+    private final MessageTexts texts;
+
+    BillingMessages(PaymentAlerts alerts, Outbox outbox, Directory directory, MessageTexts texts) {
+        this.alerts = alerts;
+        this.outbox = outbox;
+        this.directory = directory;
+        this.texts = texts;
+    }
+
+    @EventListener
+    void on(BillPaid paid) {
+        Optional<JdbcConversations.Chat> chat = privateChat(paid.customerId());
+        if (chat.isEmpty() || !(IranianBill.read(paid.billId(), paid.paymentId()) instanceof BillReading.Read read)) {
+            return;
+        }
+        Language language = language(paid.customerId());
+        IranianBill bill = read.bill();
+        String service = Dialogue.billServiceKey(paid.serviceType()).map(key -> texts.text(language, key))
+                .orElse(paid.serviceType());
+        String amount = Dialogue.amountWithToman(texts, language, paid.amountMinor(), CurrencyCode.of(paid.currency()));
+        outbox.write(chat.get(), new Outbound.Receipt(texts.text(language, "billing.chat.receipt.title"), List.of(
+                texts.text(language, "billing.chat.receipt.bill", service, bill.companyCode(), bill.billId(),
+                        bill.paymentId()),
+                texts.text(language, "billing.chat.receipt.period", Dialogue.billPeriod(language, bill)),
+                texts.text(language, "billing.chat.receipt.amount", amount),
+                texts.text(language, "billing.chat.receipt.trace", paid.traceNumber()))));
+    }
+
+    @EventListener
+    void on(BillNotPaid notPaid) {
+        Optional<JdbcConversations.Chat> chat = privateChat(notPaid.customerId());
+        if (chat.isEmpty()) {
+            return;
+        }
+        Language language = language(notPaid.customerId());
+        String amount = MoneyFormat.format(notPaid.amountMinor(), CurrencyCode.of(notPaid.currency()), language.locale());
+        String code = notPaid.code() == null ? "failed" : notPaid.code();
+        String key = code.startsWith("biller_") ? "billing.chat.not_paid.biller" : "billing.chat.not_paid.other";
+        outbox.write(chat.get(), new Outbound.Text(texts.text(language, key, notPaid.billId(), amount, code)));
+    }
+
+    @EventListener
+    void on(TopUpEnded ended) {
+        String key = ended.completed() ? "billing.topup.done" : "billing.topup.failed";
+        tell(ended.customerId(), ended.amountMinor(), ended.currency(), key, ended.phoneE164(),
+                ended.completed() ? ended.traceNumber() : ended.code());
+    }
+
+    @EventListener
+    void on(CardTransferEnded ended) {
+        String card = ended.bank() == null ? ended.destinationMasked() : ended.destinationMasked() + " (" + ended.bank() + ")";
+        String key = ended.completed() ? "billing.card.done" : "billing.card.failed";
+        tell(ended.customerId(), ended.amountMinor(), ended.currency(), key, card,
+                ended.completed() ? ended.traceNumber() : ended.code());
+    }
+
+    /** One line to the private chat: {@code key} with the amount, what was paid, and the trace number or code. */
+    private void tell(CustomerId customer, long amountMinor, String currency, String key, String what,
+            String traceOrCode) {
+        Optional<JdbcConversations.Chat> chat = privateChat(customer);
+        if (chat.isEmpty()) {
+            return;
+        }
+        Language language = language(customer);
+        String amount = Dialogue.amountWithToman(texts, language, amountMinor, CurrencyCode.of(currency));
+        outbox.write(chat.get(), new Outbound.Text(texts.text(language, key, amount, what, traceOrCode)));
+    }
+
+    private Optional<JdbcConversations.Chat> privateChat(CustomerId customer) {
+        return alerts.preferredChat(customer).filter(c -> !PublicNetworks.isPublic(c.channel()));
+    }
+
+    private Language language(CustomerId customer) {
+        return directory.customer(customer).map(v -> v.customer().language()).orElse(Language.EN);
+    }
+}

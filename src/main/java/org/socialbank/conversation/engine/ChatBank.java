@@ -1,0 +1,710 @@
+package org.socialbank.conversation.engine;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.socialbank.alerts.Alerts;
+import org.socialbank.assistant.Assistant;
+import org.socialbank.assistant.Classification;
+import org.socialbank.cards.Card;
+import org.socialbank.cards.CardStatus;
+import org.socialbank.cards.Cards;
+import org.socialbank.cards.RepayOnPage;
+import org.socialbank.cards.Statements;
+import org.socialbank.consent.ConsentSource;
+import org.socialbank.consent.MarketingOptOut;
+import org.socialbank.conversation.dialogue.Bank;
+import org.socialbank.conversation.language.AlertCommand;
+import org.socialbank.shared.Language;
+import org.socialbank.directory.Alias;
+import org.socialbank.directory.AliasMatch;
+import org.socialbank.directory.AliasType;
+import org.socialbank.directory.MaskedName;
+import org.socialbank.directory.CustomerId;
+import org.socialbank.directory.CustomerView;
+import org.socialbank.directory.Directory;
+import org.socialbank.directory.IdentityId;
+import org.socialbank.directory.Linking;
+import org.socialbank.shared.Network;
+import org.socialbank.ledger.AccountId;
+import org.socialbank.ledger.Ledger;
+import org.socialbank.payments.Payment;
+import org.socialbank.payments.PaymentId;
+import org.socialbank.payments.PaymentOrder;
+import org.socialbank.payments.PaymentResult;
+import org.socialbank.payments.Precheck;
+import org.socialbank.payments.Payments;
+import org.socialbank.payments.requests.Requests;
+import org.socialbank.branches.Branch;
+import org.socialbank.branches.Branches;
+import org.socialbank.shared.CurrencyCode;
+
+/**
+ * The bank as the dialogue of one inbound message sees it: every call runs in the transaction
+ * that handles the message.
+ */
+public final class ChatBank implements Bank {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** Where the engine's collaborators are; one per application. */
+    public record Collaborators(Linking linking, Directory directory, Ledger ledger, Branches branches, Payments payments,
+            Requests requests, PaymentAlerts alerts, JdbcConversations store, Clock clock, Duration buttonTtl,
+            MarketingOptOut optOut, Alerts alertSettings, Assistant assistant,
+            org.socialbank.branches.Appointments appointments, Cards cards, Statements statements,
+            RepayOnPage cardRepayments, org.socialbank.cards.AutoRepayments autoRepayments,
+            org.socialbank.cards.UnlockOnPage cardUnlocks, org.springframework.context.ApplicationEventPublisher events,
+            org.socialbank.sweeping.Sweeping sweeping, org.socialbank.loyalty.Points points,
+            org.socialbank.loyalty.RedeemOnPage pointRedemptions,
+            org.socialbank.applications.Applications applications,
+            org.socialbank.sweeping.CollectInChat collections,
+            org.socialbank.payments.PaymentLimits paymentLimits, org.socialbank.billing.Bills bills,
+            org.socialbank.billing.TopUps topUps) {
+    }
+
+    /** Recent payees offered to the parser. */
+    static final int RECENT_PAYEES_MAX = 20;
+
+    private final Collaborators parts;
+    private final IdentityId identity;
+    private final Network channel;
+    private final String externalMessageId;
+    private final String externalUserId;
+    private final String handle;
+    /** What the assistant made of this message's text, if it was asked (issue 19: "not confident"). */
+    private Optional<Optional<Guess>> guessed = Optional.empty();
+
+    public ChatBank(Collaborators parts, IdentityId identity, Network channel, String externalMessageId,
+            String externalUserId, String handle) {
+        this.parts = parts;
+        this.identity = identity;
+        this.channel = channel;
+        this.externalMessageId = externalMessageId;
+        this.externalUserId = externalUserId;
+        this.handle = handle;
+    }
+
+    /** The id of a payment confirmed by this message: a redelivery can never pay twice. */
+    public static PaymentId paymentId(Network channel, String externalMessageId) {
+        return new PaymentId(UUID.nameUUIDFromBytes(("chat-pay|" + channel.wireName() + "|" + externalMessageId)
+                .getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Override
+    public Optional<Guess> guess(String text) {
+        Optional<Guess> guess = classify(text);
+        guessed = Optional.of(guess);
+        return guess;
+    }
+
+    @Override
+    public boolean answerFeedback(UUID answerId, String intent, Language language, boolean helpful) {
+        return parts.assistant().recordFeedback(answerId, intent, language.tag(), helpful, channel.wireName())
+                instanceof org.socialbank.assistant.FeedbackResult.Counted;
+    }
+
+    /**
+     * Whether the assistant was asked about this message and could not answer it with confidence
+     * (no guess, an unsure one, or a sure one the bank has no answer for): a handoff trigger.
+     */
+    public boolean assistantUnsure() {
+        return guessed.map(g -> g.isEmpty() || !org.socialbank.conversation.dialogue.Dialogue.answersSurely(g.get()))
+                .orElse(false);
+    }
+
+    private Optional<Guess> classify(String text) {
+        if (!parts.assistant().ready()) {
+            return Optional.empty(); // still training (a first start): the hint, never a wait in the transaction
+        }
+        try {
+            if (parts.assistant().classify(text, null) instanceof Classification c) {
+                return Language.fromTag(c.language()).map(language -> new Guess(language, c.intent(), c.sure(),
+                        c.alternatives().stream().map(Classification.Alternative::intent).toList()));
+            }
+            return Optional.empty(); // refused: blank or too long
+        } catch (RuntimeException e) { // the assistant is a help, never a reason to refuse a message
+            org.slf4j.LoggerFactory.getLogger(ChatBank.class).warn("assistant failed; the hint answers", e);
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public java.time.Instant now() {
+        return parts.clock().instant();
+    }
+
+    @Override
+    public Optional<Linked> linked() {
+        return parts.linking().linkedCustomer(identity).flatMap(c -> parts.directory().customer(c))
+                .map(v -> new Linked(v.customer().id(), v.customer().language()));
+    }
+
+    @Override
+    public String linkUrl() {
+        return parts.linking().offerLink(identity).url();
+    }
+
+    @Override
+    public boolean unlink() {
+        return parts.linking().unlink(identity);
+    }
+
+    @Override
+    public boolean linkByPhone(String phone) {
+        try {
+            return parts.linking().offerPhoneLink(identity, phone).isPresent();
+        } catch (IllegalArgumentException notAPhone) {
+            return false;
+        }
+    }
+
+    @Override
+    public void markUnreachable() {
+        parts.linking().markUnreachable(identity);
+    }
+
+    @Override
+    public void stopMarketing(String text, boolean byPlatform) {
+        parts.optOut().stopMarketing(channel, externalUserId, text, externalMessageId,
+                byPlatform ? ConsentSource.PLATFORM : ConsentSource.CHAT);
+    }
+
+    @Override
+    public AlertsAnswer changeAlerts(CustomerId customer, AlertCommand command, Language language) {
+        return AlertChanges.apply(parts.alertSettings(), parts.linking(), customer, command, language,
+                primaryCurrency(customer));
+    }
+
+    @Override
+    public List<Balance> balances(CustomerId customer) {
+        return primaryAccounts(customer).stream().flatMap(a -> parts.ledger().account(a.accountId()).stream())
+                .map(a -> new Balance(a.availableMinor(), a.currency(), a.debitsPending())).toList();
+    }
+
+    @Override
+    public List<Movement> history(CustomerId customer, int limit) {
+        List<Movement> movements = new java.util.ArrayList<>();
+        for (CustomerView.HeldAccount held : primaryAccounts(customer)) {
+            AccountId account = held.accountId();
+            // a post, void or expiry is told on its pending transfer's line, as that payment's state
+            parts.ledger().statement(account, Optional.empty(), Math.min(limit * 2, HISTORY_SCAN_MAX)).stream()
+                    .flatMap(page -> page.transfers().stream()).filter(t -> t.pendingId() == null)
+                    .map(t -> movement(t, account)).forEach(movements::add);
+        }
+        return movements.stream().sorted(java.util.Comparator.comparing(Movement::at).reversed()).limit(limit)
+                .toList();
+    }
+
+    /** Transfers read per account for one history: resolutions of pending ones are skipped. */
+    private static final int HISTORY_SCAN_MAX = 100;
+
+    private Movement movement(org.socialbank.ledger.Transfer t, AccountId account) {
+        boolean outgoing = t.debitAccountId().equals(account);
+        AccountId other = outgoing ? t.creditAccountId() : t.debitAccountId();
+        String state = t.pending() && t.pendingStatus() != null ? t.pendingStatus().name().toLowerCase(java.util.Locale.ROOT)
+                : null;
+        return new Movement(outgoing, t.amountMinor(), t.currency(), t.createdAt(), counterparty(t, other, outgoing),
+                state,
+                t.id().value().toString().substring(0, 8));
+    }
+
+    /**
+     * A customer's masked name; through escrow, the payee's alias (money out) or the payer's masked
+     * name (a claim paid in); else the kind of the bank's account.
+     */
+    private String counterparty(org.socialbank.ledger.Transfer t, AccountId other, boolean outgoing) {
+        Optional<CustomerId> holder = parts.directory().holder(other);
+        if (holder.isPresent()) {
+            return maskedName(holder.get()).orElse(null);
+        }
+        Optional<Payment> payment = Optional.ofNullable(t.metadata()).map(m -> m.entries().get("payment"))
+                .flatMap(ChatBank::paymentId).flatMap(parts.payments()::payment);
+        if (payment.isPresent()) {
+            return outgoing ? payment.get().payee().alias().display()
+                    : maskedName(payment.get().payerCustomerId()).orElse(null);
+        }
+        return parts.ledger().account(other).map(a -> "bank:" + a.kind().wireName()).orElse(null);
+    }
+
+    private Optional<String> maskedName(CustomerId customer) {
+        return parts.directory().customer(customer)
+                .map(v -> org.socialbank.directory.MaskedName.of(v.customer().displayName()));
+    }
+
+    private static Optional<PaymentId> paymentId(String text) {
+        try {
+            return Optional.of(new PaymentId(java.util.UUID.fromString(text)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public Optional<CurrencyCode> primaryCurrency(CustomerId customer) {
+        return primaryAccounts(customer).stream().findFirst().flatMap(a -> CurrencyCode.find(a.currency()));
+    }
+
+    @Override
+    public boolean takeLookup(CustomerId asker) {
+        return parts.payments().takePayeeLookup(asker);
+    }
+
+    @Override
+    public Optional<AliasMatch> resolve(Alias alias) {
+        return parts.directory().resolve(alias);
+    }
+
+    @Override
+    public PayOutcome pay(CustomerId payer, Alias payee, long amountMinor, CurrencyCode currency) {
+        PaymentId id = paymentId(channel, externalMessageId);
+        // the reply to this message is the payer's receipt: the payment's events say so, and no alert repeats it
+        PaymentResult result = parts.payments().pay(new PaymentOrder(id, payer, payee, amountMinor, currency,
+                channel.wireName(), true));
+        return result instanceof PaymentResult.Recorded recorded ? outcome(recorded.payment(), payee)
+                : new Refused(((PaymentResult.Refused) result).rejection());
+    }
+
+    @Override
+    public Optional<Refused> check(CustomerId payer, Alias payee, long amountMinor, CurrencyCode currency) {
+        Precheck check = parts.payments().check(new PaymentOrder(paymentId(channel, externalMessageId), payer, payee,
+                amountMinor, currency, channel.wireName()));
+        return check instanceof Precheck.Refused r
+                ? Optional.of(new Refused(r.rejection(), r.limitMinor(), r.resetsAt(), r.availableMinor()))
+                : Optional.empty();
+    }
+
+    private PayOutcome outcome(Payment payment, Alias payee) {
+        return switch (payment.status()) {
+            case COMPLETED -> new Paid(payment.id().value().toString(), payment.updatedAt(),
+                    parts.directory().primaryAccount(payment.payerCustomerId(), payment.currency().code())
+                            .flatMap(parts.ledger()::account).map(org.socialbank.ledger.Account::availableMinor)
+                            .orElse(null));
+            case AWAITING_CLAIM -> new AwaitingClaim(payment.links().claimExpiresAt(),
+                    payee != null && parts.alerts().claimChat(payee).isPresent() ? null : payment.links().claimUrl());
+            case AWAITING_CONFIRMATION -> new Held(payment.links().confirmationUrl(), payment.audit().reason());
+            case REJECTED -> new Refused(payment.rejection().orElseThrow(), payment.limit().limitMinor(),
+                    payment.limit().resetsAt());
+            default -> new Ended(payment.status()); // a replay of a payment that ended, or is paid out
+        };
+    }
+
+    @Override
+    public AskOutcome ask(CustomerId requester, Alias from, long amountMinor, CurrencyCode currency) {
+        return requests().ask(requester, from, amountMinor, currency, null);
+    }
+
+    @Override
+    public AskOutcome ask(CustomerId requester, Alias from, long amountMinor, CurrencyCode currency, String note) {
+        return requests().ask(requester, from, amountMinor, currency, note);
+    }
+
+    @Override
+    public SplitOutcome split(CustomerId organiser, List<Alias> members, List<Long> sharesMinor, long totalMinor,
+            CurrencyCode currency, boolean includeOrganiser) {
+        return requests().split(organiser, members, sharesMinor, totalMinor, currency, includeOrganiser, null);
+    }
+
+    @Override
+    public SplitOutcome split(CustomerId organiser, List<Alias> members, List<Long> sharesMinor, long totalMinor,
+            CurrencyCode currency, boolean includeOrganiser, String note) {
+        return requests().split(organiser, members, sharesMinor, totalMinor, currency, includeOrganiser, note);
+    }
+
+    @Override
+    public Optional<Settlement> payRequest(String requestId, CustomerId payer) {
+        // the payment's id is the request's and the payer's: a press in another chat pays the same once
+        return requests().pay(requestId, payer, this::outcome);
+    }
+
+    @Override
+    public boolean declineRequest(String requestId, CustomerId payer) {
+        return requests().decline(requestId, payer);
+    }
+
+    @Override
+    public List<OpenRequest> openRequests(CustomerId customer, int limit) {
+        return requests().open(customer, limit);
+    }
+
+    @Override
+    public Optional<Reminder> remindRequest(CustomerId requester, String requestId) {
+        return requests().remind(requestId, requester);
+    }
+
+    @Override
+    public boolean cancelRequest(CustomerId requester, String requestId) {
+        return requests().cancel(requestId, requester);
+    }
+
+    @Override
+    public List<Limit> limits(CustomerId customer, CurrencyCode currency) {
+        return parts.paymentLimits().of(customer, currency, channel.wireName()).stream()
+                .map(l -> new Limit(l.rule(), l.limitMinor(), l.usedMinor(), l.currency(), l.resetsAt())).toList();
+    }
+
+    /** Transfers read per account for one "spending": a month of a very busy account is cut there. */
+    static final int SPENDING_SCAN_MAX = 1_000;
+    private static final int SPENDING_PAGE = 100;
+
+    @Override
+    public List<Spent> spending(CustomerId customer, java.time.Instant from) {
+        java.util.Map<String, Spent> sums = new java.util.LinkedHashMap<>();
+        for (CustomerView.HeldAccount held : primaryAccounts(customer)) {
+            for (org.socialbank.ledger.Transfer t : outgoingSince(held.accountId(), from)) {
+                String who = counterparty(t, t.creditAccountId(), true);
+                sums.merge(t.currency().code() + "|" + who, new Spent(t.currency(), who, t.amountMinor(), 1),
+                        (a, b) -> new Spent(a.currency(), a.counterparty(), Math.addExact(a.amountMinor(),
+                                b.amountMinor()), a.payments() + 1));
+            }
+        }
+        return sums.values().stream().sorted(java.util.Comparator.comparing((Spent s) -> s.currency().code())
+                .thenComparing(Spent::amountMinor, java.util.Comparator.reverseOrder())).toList();
+    }
+
+    /** Money out of the account since {@code from}: posted transfers and pending ones not voided or expired. */
+    private List<org.socialbank.ledger.Transfer> outgoingSince(AccountId account, java.time.Instant from) {
+        List<org.socialbank.ledger.Transfer> out = new java.util.ArrayList<>();
+        Optional<String> cursor = Optional.empty();
+        for (int read = 0; read < SPENDING_SCAN_MAX; read += SPENDING_PAGE) {
+            Optional<org.socialbank.ledger.StatementPage> page = parts.ledger().statement(account, cursor, SPENDING_PAGE);
+            if (page.isEmpty()) {
+                break;
+            }
+            for (org.socialbank.ledger.Transfer t : page.get().transfers()) {
+                if (t.createdAt().isBefore(from)) {
+                    return out;
+                }
+                boolean cameBack = t.pending() && t.pendingStatus() != null
+                        && t.pendingStatus() != org.socialbank.ledger.PendingStatus.PENDING
+                        && t.pendingStatus() != org.socialbank.ledger.PendingStatus.POSTED;
+                if (t.pendingId() == null && t.debitAccountId().equals(account) && !cameBack) {
+                    out.add(t);
+                }
+            }
+            cursor = page.get().nextCursor();
+            if (cursor.isEmpty()) {
+                break;
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public List<AccountNumber> accountNumbers(CustomerId customer) {
+        return primaryAccounts(customer).stream().flatMap(a -> CurrencyCode.find(a.currency()).stream()
+                .map(c -> new AccountNumber(c, a.accountId().value().toString()))).toList();
+    }
+
+    private ChatRequests requests() {
+        return new ChatRequests(parts.requests(), parts.directory(), channel, externalMessageId);
+    }
+
+    @Override
+    public Optional<Boolean> claimCode(String text) {
+        String code = text.strip();
+        if (!Payments.looksLikeClaimCode(code)) {
+            return Optional.empty();
+        }
+        return Optional.of(parts.payments().claimByNetworkCode(code, channel, externalUserId, handle));
+    }
+
+    @Override
+    public List<RecentPayee> recentPayees(CustomerId payer) {
+        return parts.store().recentPayees(payer, RECENT_PAYEES_MAX).stream()
+                .flatMap(id -> parts.directory().customer(id).stream())
+                .flatMap(view -> payableAlias(view).map(alias -> new RecentPayee(names(view.customer().displayName()),
+                        alias, view.customer().id(), MaskedName.of(view.customer().displayName()))).stream())
+                .toList();
+    }
+
+    /** "Bob Brown" is called "Bob Brown" and "Bob". */
+    private static List<String> names(String displayName) {
+        String first = displayName.strip().split("\\s+")[0];
+        return first.equals(displayName.strip()) ? List.of(first) : List.of(displayName.strip(), first);
+    }
+
+    /** A verified alias to pay the customer by: a $tag, else a phone, an e-mail, a handle. */
+    private static Optional<Alias> payableAlias(CustomerView view) {
+        return view.aliases().stream().filter(CustomerView.AliasEntry::verified).map(CustomerView.AliasEntry::alias)
+                .min(java.util.Comparator.comparingInt(a -> List.of(AliasType.TAG, AliasType.PHONE, AliasType.EMAIL,
+                        AliasType.HANDLE).indexOf(a.type())));
+    }
+
+    @Override
+    public List<Branches.Nearby> branchesNear(double lat, double lon, int limit) {
+        return parts.branches().nearest(lat, lon, limit);
+    }
+
+    @Override
+    public List<Branch> branchesIn(String text, int limit) {
+        return parts.branches().search(text, limit);
+    }
+
+    @Override
+    public String button(String action, long formVersion) {
+        String reference = newReference();
+        parts.store().insertButton(reference, identity, Json.action(action), formVersion,
+                parts.clock().instant().plus(parts.buttonTtl()));
+        return reference;
+    }
+
+    /** The id of an appointment booked by this message: a redelivery can never book twice. */
+    public static org.socialbank.branches.AppointmentId appointmentId(Network channel, String externalMessageId) {
+        return new org.socialbank.branches.AppointmentId(UUID.nameUUIDFromBytes(("chat-appointment|"
+                + channel.wireName() + "|" + externalMessageId).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Override
+    public Optional<Branch> branch(String branchId) {
+        return parts.branches().find(branchId);
+    }
+
+    @Override
+    public Optional<org.socialbank.branches.BranchSchedule> branchSchedule(String branchId) {
+        return parts.appointments().schedule(branchId);
+    }
+
+    @Override
+    public List<org.socialbank.branches.Slot> slots(String branchId, java.time.LocalDate date) {
+        return parts.appointments().slots(branchId, date).orElse(List.of());
+    }
+
+    @Override
+    public org.socialbank.branches.BookingResult bookAppointment(CustomerId customer, String branchId,
+            java.time.OffsetDateTime start, String service) {
+        return parts.appointments().book(new org.socialbank.branches.BookingRequest(
+                appointmentId(channel, externalMessageId), customer, branchId, start, service, channel.wireName()));
+    }
+
+    @Override
+    public Optional<org.socialbank.branches.Appointment> appointment(CustomerId customer,
+            org.socialbank.branches.AppointmentId id) {
+        return parts.appointments().appointment(id).filter(a -> a.customerId().equals(customer));
+    }
+
+    @Override
+    public List<org.socialbank.branches.Appointment> appointments(CustomerId customer) {
+        return parts.appointments().upcoming(customer);
+    }
+
+    @Override
+    public Optional<org.socialbank.branches.Appointment> appointmentByCode(CustomerId customer, String code) {
+        return parts.appointments().byCode(code).filter(a -> a.customerId().equals(customer));
+    }
+
+    @Override
+    public org.socialbank.branches.BookingResult cancelAppointment(CustomerId customer,
+            org.socialbank.branches.AppointmentId id) {
+        return appointment(customer, id).isEmpty()
+                ? new org.socialbank.branches.BookingResult.Refused(
+                        org.socialbank.branches.BookingRefusal.APPOINTMENT_NOT_FOUND)
+                : parts.appointments().cancel(id);
+    }
+
+    @Override
+    public org.socialbank.branches.BookingResult rescheduleAppointment(CustomerId customer,
+            org.socialbank.branches.AppointmentId id, java.time.OffsetDateTime start) {
+        return appointment(customer, id).isEmpty()
+                ? new org.socialbank.branches.BookingResult.Refused(
+                        org.socialbank.branches.BookingRefusal.APPOINTMENT_NOT_FOUND)
+                : parts.appointments().reschedule(id, start);
+    }
+
+    /** The id of a collection asked by this message (issue 16 s6): a redelivery can never ask twice. */
+    public static UUID collectionId(Network channel, String externalMessageId) {
+        return UUID.nameUUIDFromBytes(("chat-collection|" + channel.wireName() + "|" + externalMessageId)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public List<org.socialbank.sweeping.Consent> externalAccounts(CustomerId customer) {
+        return parts.sweeping().consents(customer);
+    }
+
+    @Override
+    public List<org.socialbank.sweeping.Consent> askCollection(CustomerId customer) {
+        return parts.sweeping().askCollection(collectionId(channel, externalMessageId), customer);
+    }
+
+    @Override
+    public org.socialbank.sweeping.CollectInChat.Offer collect(CustomerId customer,
+            org.socialbank.sweeping.ConsentId consent, Long amountMinor) {
+        return parts.collections().ask(collectionId(channel, externalMessageId), customer, consent, amountMinor);
+    }
+
+    @Override
+    public Optional<org.socialbank.sweeping.Consent> revokeExternalAccount(CustomerId customer,
+            org.socialbank.sweeping.ConsentId id) {
+        return parts.sweeping().revoke(customer, id);
+    }
+
+    /** The id of a bill payment confirmed by this message (issue 15): a redelivery can never pay twice. */
+    public static org.socialbank.billing.BillPaymentId billPaymentId(Network channel, String externalMessageId) {
+        return new org.socialbank.billing.BillPaymentId(UUID.nameUUIDFromBytes(("chat-bill|" + channel.wireName()
+                + "|" + externalMessageId).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Override
+    public org.socialbank.billing.BillInquiry readBill(org.socialbank.billing.IranianBill bill) {
+        return parts.bills().read(bill);
+    }
+
+    @Override
+    public org.socialbank.billing.BillPaymentResult payBill(CustomerId customer,
+            org.socialbank.billing.IranianBill bill) {
+        return parts.bills().accept(new org.socialbank.billing.BillPaymentOrder(
+                billPaymentId(channel, externalMessageId), customer, bill, channel.wireName()));
+    }
+
+    /** The id of a top-up confirmed by this message (issue 15): a redelivery can never top up twice. */
+    public static org.socialbank.billing.TopUpId topUpId(Network channel, String externalMessageId) {
+        return new org.socialbank.billing.TopUpId(UUID.nameUUIDFromBytes(("chat-topup|" + channel.wireName()
+                + "|" + externalMessageId).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Override
+    public org.socialbank.billing.Operators topUpOperators() {
+        return parts.topUps().operators();
+    }
+
+    @Override
+    public org.socialbank.billing.TopUpResult topUp(CustomerId customer, String phone, long amountMinor,
+            CurrencyCode currency, String operator) {
+        return parts.topUps().accept(new org.socialbank.billing.TopUpRequest(topUpId(channel, externalMessageId),
+                customer, phone, amountMinor, currency, Optional.of(operator), channel.wireName()));
+    }
+
+    /** A random button reference: 16 bytes, 22 base64url characters. */
+    static String newReference() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    @Override
+    public Optional<Press> press(String reference) {
+        return parts.store().useButton(reference, identity, parts.clock().instant())
+                .map(b -> new Press(Json.actionOf(b.action()), b.formVersion()));
+    }
+
+    private List<CustomerView.HeldAccount> primaryAccounts(CustomerId customer) {
+        return parts.directory().customer(customer).map(v -> v.accounts().stream()
+                .filter(CustomerView.HeldAccount::primary).toList()).orElse(List.of());
+    }
+
+    @Override
+    public List<CardLine> cards(CustomerId customer) {
+        return parts.cards().cardsOf(customer).orElse(List.of()).stream()
+                .map(c -> new CardLine(c.credit(), c.maskedNumber(), c.status().wireName(), c.currency(),
+                        parts.cards().owedMinor(c), c.limitMinor()))
+                .toList();
+    }
+
+    @Override
+    public int reportNotMe(CustomerId customer, java.util.UUID alertId) {
+        int locked = lockCards(customer);
+        parts.events().publishEvent(new org.socialbank.conversation.FraudReported(identity, customer, alertId, locked,
+                parts.clock().instant()));
+        return locked;
+    }
+
+    @Override
+    public int lockCards(CustomerId customer) {
+        int locked = 0;
+        for (Card card : parts.cards().cardsOf(customer).orElse(List.of())) {
+            if (card.status() == CardStatus.ACTIVE
+                    && parts.cards().lock(card.id()) instanceof org.socialbank.cards.CardResult.Done done
+                    && !done.replayed()) {
+                locked++;
+            }
+        }
+        return locked;
+    }
+
+    @Override
+    public Optional<CardBill> creditCardBill(CustomerId customer) {
+        for (Card card : parts.cards().cardsOf(customer).orElse(List.of())) {
+            if (card.credit()) {
+                Optional<CardBill> bill = parts.statements().latest(card.id()).map(s -> new CardBill(
+                        card.maskedNumber(), s.statementDate(), s.dueDate(), s.balanceMinor(),
+                        s.minimumPaymentMinor(), s.currency()));
+                if (bill.isPresent()) {
+                    return bill;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public CardRepayment repayCard(CustomerId customer, org.socialbank.conversation.language.CardCommand command) {
+        RepayOnPage.What what = switch (command.kind()) {
+            case REPAY_FULL -> RepayOnPage.What.FULL;
+            case REPAY_MINIMUM -> RepayOnPage.What.MINIMUM;
+            default -> RepayOnPage.What.AMOUNT;
+        };
+        // the repayment's id comes from the message: a redelivery asks for the same repayment
+        UUID id = UUID.nameUUIDFromBytes(("chat-card-repay|" + channel.wireName() + "|" + externalMessageId)
+                .getBytes(StandardCharsets.UTF_8));
+        RepayOnPage.Offer offer = parts.cardRepayments().start(customer, id, what, command.amount().orElse(null));
+        if (offer instanceof RepayOnPage.ToConfirm c) {
+            return new CardRepayment(c.url(), c.amountMinor(), c.currency(), c.maskedNumber(), null);
+        }
+        return new CardRepayment(null, 0, null, null, ((RepayOnPage.NotOffered) offer).code());
+    }
+
+    @Override
+    public AutoRepaySetting setAutoRepayment(CustomerId customer, String mode) {
+        org.socialbank.cards.AutoRepaymentResult result = parts.autoRepayments().setForCustomer(customer,
+                org.socialbank.cards.AutoRepayment.Mode.valueOf(mode.toUpperCase(java.util.Locale.ROOT)));
+        if (result instanceof org.socialbank.cards.AutoRepaymentResult.Set set) {
+            return new AutoRepaySetting(set.maskedNumber(), set.setting().mode().wireName(), null);
+        }
+        org.socialbank.cards.CardRefusal code = ((org.socialbank.cards.AutoRepaymentResult.Refused) result).code();
+        return new AutoRepaySetting(null, null, code == org.socialbank.cards.CardRefusal.CARD_NOT_CREDIT
+                ? "no_credit_card" : code.code());
+    }
+
+    @Override
+    public CardUnlock unlockCard(CustomerId customer) {
+        org.socialbank.cards.UnlockOnPage.Offer offer = parts.cardUnlocks().start(customer);
+        return new CardUnlock(offer.url(), offer.maskedNumber(), offer.refusal());
+    }
+
+    @Override
+    public Optional<org.socialbank.loyalty.PointsSummary> points(CustomerId customer) {
+        return parts.points().summary(customer, org.socialbank.conversation.dialogue.Dialogue.HISTORY_MAX);
+    }
+
+    @Override
+    public org.socialbank.loyalty.RedeemOnPage.Offer redeemPoints(CustomerId customer, long points) {
+        // the redemption's id comes from the message: a redelivery asks for the same redemption
+        UUID id = UUID.nameUUIDFromBytes(("chat-points-redeem|" + channel.wireName() + "|" + externalMessageId)
+                .getBytes(StandardCharsets.UTF_8));
+        return parts.pointRedemptions().start(customer, id, points);
+    }
+
+    @Override
+    public org.socialbank.applications.Applications.Start apply(CustomerId customer,
+            org.socialbank.applications.Product product) {
+        org.socialbank.applications.ApplicationId id = new org.socialbank.applications.ApplicationId(
+                UUID.nameUUIDFromBytes(("chat-application|" + channel.wireName() + "|" + externalMessageId)
+                        .getBytes(StandardCharsets.UTF_8)));
+        return parts.applications().start(id, customer, product, channel.wireName());
+    }
+
+    @Override
+    public List<org.socialbank.applications.Application> applications(CustomerId customer) {
+        return parts.applications().ofCustomer(customer);
+    }
+
+    @Override
+    public java.util.Optional<org.socialbank.applications.Loans.Statement> loan(CustomerId customer) {
+        return parts.applications().latestLoan(customer);
+    }
+}

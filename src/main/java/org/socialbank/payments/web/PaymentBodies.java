@@ -1,0 +1,71 @@
+package org.socialbank.payments.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.socialbank.directory.Alias;
+import org.socialbank.directory.AliasType;
+import org.socialbank.directory.CustomerId;
+import org.socialbank.shared.Network;
+import org.socialbank.payments.PaymentId;
+import org.socialbank.payments.PaymentOrder;
+import org.socialbank.shared.CurrencyCode;
+
+/** The JSON the payments API accepts, and its translation to orders with clear 400s. */
+final class PaymentBodies {
+
+    private PaymentBodies() {
+    }
+
+    /** A payee: {@code phone}, {@code email}, {@code tag}, or {@code handle} with its {@code network}. */
+    record Payee(String type, String value, String network) {
+
+        Alias toAlias() {
+            if (type == null || value == null) {
+                throw new IllegalArgumentException("payee needs a type and a value");
+            }
+            AliasType aliasType = AliasType.fromWireName(type).orElseThrow(() -> new IllegalArgumentException(
+                    "unknown payee type '" + type + "'; one of [phone, email, tag, handle]"));
+            Network net = null;
+            if (aliasType == AliasType.HANDLE) {
+                net = Network.fromWireName(network == null ? "" : network).orElseThrow(() ->
+                        new IllegalArgumentException("a handle needs its network, one of [x, telegram, bale, wechat, "
+                                + "whatsapp, webchat]"));
+            } else if (network != null) {
+                throw new IllegalArgumentException("only a handle has a network");
+            }
+            return Alias.parse(aliasType, net, value, null);
+        }
+    }
+
+    record Pay(UUID id, UUID payerCustomerId, Payee payee, Long amountMinor, String currency, String channel) {
+
+        PaymentOrder toOrder() {
+            List<String> missing = new ArrayList<>();
+            if (id == null) {
+                missing.add("id");
+            }
+            if (payerCustomerId == null) {
+                missing.add("payerCustomerId");
+            }
+            if (payee == null) {
+                missing.add("payee");
+            }
+            if (amountMinor == null) {
+                missing.add("amountMinor");
+            }
+            if (currency == null) {
+                missing.add("currency");
+            }
+            if (!missing.isEmpty()) {
+                throw new IllegalArgumentException("missing: " + String.join(", ", missing));
+            }
+            return new PaymentOrder(new PaymentId(id), new CustomerId(payerCustomerId), payee.toAlias(), amountMinor,
+                    CurrencyCode.of(currency), channel == null ? "api" : channel);
+        }
+    }
+
+    /** The payer who cancels; when absent, the payment's own payer (the app acts for them). */
+    record Cancel(UUID payerCustomerId) {
+    }
+}

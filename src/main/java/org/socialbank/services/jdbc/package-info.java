@@ -1,2 +1,0 @@
-/** The branches table, branch schedules (zone, slots, services, hours), slot counters and appointments. */
-package org.socialbank.services.jdbc;

@@ -1,2 +1,0 @@
-/** The HTTP API of branches and appointments: {@code /api/v1/branches} and {@code /api/v1/appointments}. */
-package org.socialbank.services.web;

@@ -1,0 +1,219 @@
+package org.socialbank.branches;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.socialbank.conversation.ChannelSender;
+import org.socialbank.conversation.Conversations;
+import org.socialbank.conversation.Inbound;
+import org.socialbank.conversation.InboundMessage;
+import org.socialbank.conversation.Outbound;
+import org.socialbank.conversation.OutboundMessage;
+import org.socialbank.conversation.Received;
+import org.socialbank.conversation.SendOutcome;
+import org.socialbank.directory.ChannelIdentity;
+import org.socialbank.directory.CustomerId;
+import org.socialbank.directory.Directory;
+import org.socialbank.shared.Language;
+import org.socialbank.directory.Linking;
+import org.socialbank.shared.Network;
+import org.socialbank.directory.jdbc.JdbcLinking;
+import org.socialbank.support.MutableClock;
+import org.socialbank.support.TestStores;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Issue 16 s5 by text, on a Telegram fake over the real engine and store: "my appointments" lists
+ * the coming ones with Cancel buttons (Persian), "cancel K7M3PX" cancels by code (Chinese), "cancel
+ * my appointment" cancels the only one or asks which, and a branch is chosen by its name where a
+ * city has several (the others are named when none is).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
+    "socialbank.conversation.relay-enabled=false",
+    "socialbank.services.appointments.reminders-enabled=false"})
+@Import({AppointmentTextIntegrationTests.Fakes.class, AppointmentTestClock.class})
+class AppointmentTextIntegrationTests {
+
+    private static String bastille;
+    private static String opera;
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        TestStores.h2(registry);
+    }
+
+    @Autowired
+    Conversations conversations;
+
+    @Autowired
+    Linking linking;
+
+    @Autowired
+    JdbcLinking linkingStore;
+
+    @Autowired
+    Directory directory;
+
+    @Autowired
+    Branches branches;
+
+    @Autowired
+    Appointments appointments;
+
+    @Autowired
+    MutableClock clock;
+
+    AppointmentFixtures fixtures;
+
+    @BeforeEach
+    void setUp() {
+        fixtures = new AppointmentFixtures(directory, branches, appointments);
+        clock.advance(Duration.between(clock.instant(), AppointmentTestClock.NOW));
+        synchronized (AppointmentTextIntegrationTests.class) {
+            if (bastille == null) {
+                bastille = branch("Bastille");
+                opera = branch("Opéra");
+            }
+        }
+    }
+
+    @Test
+    void myAppointmentsInPersianListsThemAndItsButtonCancels() {
+        CustomerId customer = fixtures.customer("Text Customer", Language.FA);
+        String chat = linkedChat(customer);
+        assertThat(text(say(chat, new Inbound.Text("نوبت‌های من")))).contains("نوبت پیش رویی ندارید");
+        Appointment first = book(customer, bastille, "2026-12-03T09:00:00+01:00");
+        Appointment second = book(customer, opera, "2026-12-04T10:00:00+01:00");
+        Outbound.Buttons listed = (Outbound.Buttons) say(chat, new Inbound.Text("نوبت‌های من")).get(0);
+        assertThat(listed.text()).contains(first.code()).contains(second.code()).contains("socialbank Bastille");
+        assertThat(listed.buttons()).hasSize(2);
+        String cancelled = text(say(chat, new Inbound.Button(listed.buttons().get(0).reference())));
+        assertThat(cancelled).contains("socialbank Bastille");
+        assertThat(appointments.appointment(first.id()).orElseThrow().status()).isEqualTo(AppointmentStatus.CANCELLED);
+        assertThat(appointments.upcoming(customer)).extracting(Appointment::id).containsExactly(second.id());
+    }
+
+    @Test
+    void cancelByCodeInChineseAndAnUnknownCodeIsSaidSo() {
+        CustomerId customer = fixtures.customer("Code Customer", Language.ZH);
+        CustomerId other = fixtures.customer("Other Customer", Language.ZH);
+        String chat = linkedChat(customer);
+        Appointment mine = book(customer, bastille, "2026-12-03T10:00:00+01:00");
+        Appointment theirs = book(other, bastille, "2026-12-03T10:30:00+01:00");
+        assertThat(text(say(chat, new Inbound.Text("取消 " + theirs.code())))).contains("没有预约码为")
+                .contains(theirs.code()); // the engine spaces a Latin code apart from the Han characters
+        assertThat(appointments.appointment(theirs.id()).orElseThrow().status()).isEqualTo(AppointmentStatus.BOOKED);
+        say(chat, new Inbound.Text("取消预约 " + mine.code()));
+        assertThat(appointments.appointment(mine.id()).orElseThrow().status()).isEqualTo(AppointmentStatus.CANCELLED);
+    }
+
+    @Test
+    void cancelMyAppointmentCancelsTheOnlyOneOrAsksWhich() {
+        CustomerId customer = fixtures.customer("Cancel Customer", Language.EN);
+        String chat = linkedChat(customer);
+        Appointment only = book(customer, opera, "2026-12-03T11:00:00+01:00");
+        say(chat, new Inbound.Text("cancel my appointment"));
+        assertThat(appointments.appointment(only.id()).orElseThrow().status()).isEqualTo(AppointmentStatus.CANCELLED);
+        book(customer, opera, "2026-12-03T11:30:00+01:00");
+        book(customer, opera, "2026-12-04T11:30:00+01:00");
+        Outbound.Buttons which = (Outbound.Buttons) say(chat, new Inbound.Text("cancel my appointment")).get(0);
+        assertThat(which.text()).startsWith("Which appointment should I cancel?");
+        assertThat(which.buttons()).hasSize(2);
+        assertThat(appointments.upcoming(customer)).hasSize(2);
+    }
+
+    @Test
+    void aBranchIsChosenByItsNameAndTheOthersAreNamedWhenNoneIs() {
+        CustomerId customer = fixtures.customer("Branch Customer", Language.EN);
+        String chat = linkedChat(customer);
+        Outbound.Buttons named = (Outbound.Buttons) say(chat,
+                new Inbound.Text("book an appointment at the Opera branch in Paris tomorrow morning")).get(0);
+        assertThat(named.text()).contains("socialbank Opéra").doesNotContain("Other branches");
+        Outbound.Buttons city = (Outbound.Buttons) say(chat,
+                new Inbound.Text("book an appointment in Paris tomorrow morning")).get(0);
+        assertThat(city.text()).contains("Other branches there:");
+        Outbound booked = say(chat, new Inbound.Button(named.buttons().get(0).reference())).get(0);
+        assertThat(appointments.upcoming(customer)).singleElement()
+                .satisfies(a -> assertThat(a.branchId()).isEqualTo(opera));
+        assertThat(((Outbound.Text) booked).text()).contains("socialbank Opéra");
+    }
+
+    private String branch(String name) {
+        String id = "N-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
+        branches.save(new Branch(id, "socialbank " + name, "2 place " + name + ", 75004 Paris", "Paris", 48.85, 2.36,
+                "Mon–Fri 9:00–17:30", false));
+        Map<DayOfWeek, OpeningHours> hours = new EnumMap<>(DayOfWeek.class);
+        for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
+                DayOfWeek.FRIDAY)) {
+            hours.put(day, OpeningHours.of("09:00", "17:30"));
+        }
+        appointments.saveSchedule(new BranchSchedule(id, ZoneId.of("Europe/Paris"), Set.of("mortgage", "cards", "cash"),
+                hours, 30, 20));
+        return id;
+    }
+
+    private Appointment book(CustomerId customer, String branch, String start) {
+        BookingResult result = appointments.book(new BookingRequest(new AppointmentId(UUID.randomUUID()), customer, branch,
+                OffsetDateTime.parse(start), "cards", "api"));
+        assertThat(result).isInstanceOf(BookingResult.Done.class);
+        return ((BookingResult.Done) result).appointment();
+    }
+
+    private String linkedChat(CustomerId customer) {
+        String chat = "tg-" + UUID.randomUUID();
+        ChannelIdentity identity = linking.identify(Network.TELEGRAM, chat, null, null);
+        linkingStore.setCustomer(identity.id(), customer, clock.instant());
+        return chat;
+    }
+
+    private List<Outbound> say(String chat, Inbound content) {
+        Received received = conversations.receive(new InboundMessage(Network.TELEGRAM, "m-" + UUID.randomUUID(), chat,
+                null, null, content, null));
+        assertThat(received).isInstanceOf(Received.Handled.class);
+        return ((Received.Handled) received).replies().stream().map(OutboundMessage::content).toList();
+    }
+
+    private static String text(List<Outbound> replies) {
+        assertThat(replies.get(0)).isInstanceOf(Outbound.Text.class);
+        return ((Outbound.Text) replies.get(0)).text();
+    }
+
+    /** The Telegram network as the relay sees it. */
+    static final class RecordingSender implements ChannelSender {
+
+        @Override
+        public Network network() {
+            return Network.TELEGRAM;
+        }
+
+        @Override
+        public SendOutcome send(OutboundMessage message, String idempotencyKey) {
+            return new SendOutcome.Sent();
+        }
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Fakes {
+
+        @Bean
+        RecordingSender telegramSender() {
+            return new RecordingSender();
+        }
+    }
+}
