@@ -5,11 +5,11 @@ import java.util.UUID;
 import org.socialbank.directory.Confirmations;
 import org.socialbank.directory.ConfirmedOperations;
 import org.socialbank.directory.Directory;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 import org.socialbank.directory.OperationConfirmed;
 import org.socialbank.directory.OperationOutcome;
 import org.socialbank.directory.OperationRef;
-import org.socialbank.shared.Money;
+import org.socialbank.shared.MoneyFormat;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -58,7 +58,7 @@ public class SignOnPage implements ConfirmedOperations {
 
     private String label(Application a) {
         Language language = directory.customer(a.customerId()).map(v -> v.customer().language()).orElse(Language.EN);
-        String amount = Money.format(a.amountMinor(), a.currency(), language.locale());
+        String amount = MoneyFormat.format(a.amountMinor(), a.currency(), language.locale());
         return messages.getMessage("applications.sign.label." + a.product().wireName(),
                 new Object[] {amount, a.termMonths() == null ? 0 : a.termMonths()}, language.locale());
     }

@@ -16,7 +16,7 @@ import org.socialbank.conversation.engine.OutboxRelay;
 import org.socialbank.directory.Confirmations;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Directory;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 import org.socialbank.directory.Linking;
 import org.socialbank.directory.jdbc.JdbcLinking;
 import org.socialbank.ledger.Ledger;

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.socialbank.directory.Confirmations;
 import org.socialbank.directory.Directory;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.support.FakeSms;
 import org.socialbank.support.LedgerAudit;

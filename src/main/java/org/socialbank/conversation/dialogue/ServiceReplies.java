@@ -137,12 +137,12 @@ final class ServiceReplies {
         java.util.Locale locale = language.locale();
         long paid = s.schedule().stream().filter(i -> "paid".equals(i.status())).count();
         StringBuilder text = new StringBuilder(texts.text(language, "applications.loan.summary",
-                Money.format(s.loan().principalMinor(), currency, locale), Money.format(s.owedMinor(), currency, locale),
+                MoneyFormat.format(s.loan().principalMinor(), currency, locale), MoneyFormat.format(s.owedMinor(), currency, locale),
                 count(paid, language), count(s.schedule().size(), language)));
         s.schedule().stream().filter(i -> !"paid".equals(i.status())).limit(LOAN_LINES_SHOWN).forEach(i -> text
                 .append('\n').append(texts.text(language, "applications.loan.line", count(i.instalment().number(),
                         language), Dates.date(i.instalment().dueOn().atTime(12, 0).toInstant(java.time.ZoneOffset.UTC),
-                        locale), Money.format(i.instalment().totalMinor(), currency, locale),
+                        locale), MoneyFormat.format(i.instalment().totalMinor(), currency, locale),
                         texts.text(language, "applications.loan.status." + i.status()))));
         return new Step(turn.state(), List.of(new Outbound.Text(text.toString())), language);
     }

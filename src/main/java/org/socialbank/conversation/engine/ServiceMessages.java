@@ -70,17 +70,17 @@ class ServiceMessages {
         java.text.NumberFormat percent = java.text.NumberFormat.getPercentInstance(locale);
         percent.setMaximumFractionDigits(2);
         StringBuilder text = new StringBuilder(texts.text(language, "loans.chat.disbursed",
-                Money.format(paid.principalMinor(), paid.currency(), locale), number(schedule.size(), locale),
-                Money.format(schedule.get(0).totalMinor(), paid.currency(), locale),
+                MoneyFormat.format(paid.principalMinor(), paid.currency(), locale), number(schedule.size(), locale),
+                MoneyFormat.format(schedule.get(0).totalMinor(), paid.currency(), locale),
                 percent.format(java.math.BigDecimal.valueOf(paid.annualRateBasisPoints(), 4))));
         for (org.socialbank.applications.Annuity.Instalment i : schedule.subList(0, Math.min(12, schedule.size()))) {
             text.append('\n').append(texts.text(language, "loans.chat.schedule.line", number(i.number(), locale),
-                    day(i.dueOn(), locale), Money.format(i.totalMinor(), paid.currency(), locale)));
+                    day(i.dueOn(), locale), MoneyFormat.format(i.totalMinor(), paid.currency(), locale)));
         }
         if (schedule.size() > 12) {
             org.socialbank.applications.Annuity.Instalment last = schedule.get(schedule.size() - 1);
             text.append('\n').append(texts.text(language, "loans.chat.schedule.more", number(schedule.size() - 12,
-                    locale), day(last.dueOn(), locale), Money.format(last.totalMinor(), paid.currency(), locale)));
+                    locale), day(last.dueOn(), locale), MoneyFormat.format(last.totalMinor(), paid.currency(), locale)));
         }
         send(paid.customerId(), text.toString());
     }
@@ -90,7 +90,7 @@ class ServiceMessages {
         Language language = language(collected.customerId());
         java.util.Locale locale = language.locale();
         send(collected.customerId(), texts.text(language, "loans.chat.collected", number(collected.number(), locale),
-                number(collected.termMonths(), locale), Money.format(collected.amountMinor(), collected.currency(),
+                number(collected.termMonths(), locale), MoneyFormat.format(collected.amountMinor(), collected.currency(),
                         locale)));
     }
 
@@ -99,7 +99,7 @@ class ServiceMessages {
         Language language = language(missed.customerId());
         java.util.Locale locale = language.locale();
         send(missed.customerId(), texts.text(language, "loans.chat.missed", number(missed.number(), locale),
-                Money.format(missed.amountMinor(), missed.currency(), locale), day(missed.dueOn(), locale)));
+                MoneyFormat.format(missed.amountMinor(), missed.currency(), locale), day(missed.dueOn(), locale)));
     }
 
     private static String number(long n, java.util.Locale locale) {
