@@ -134,8 +134,31 @@ class EvaluationUnitTests {
     void freshSetsStayAboveTheirFloors(String language, double accuracyMin, double macroF1Min) throws IOException {
         List<Labelled> set = read("fresh", language);
         assertThat(set).hasSizeGreaterThanOrEqualTo(30);
-        Scores s = score(language, set, false);
+        Scores s = score(language, set, true); // round 3 tuned on these errors: in-sample since
         System.out.printf("FRESH %s n=%d accuracy=%.3f macroF1=%.3f language=%.3f%n", language, s.n(), s.accuracy(),
+                s.macroF1(), s.languageAccuracy());
+        assertThat(s.accuracy()).as("accuracy").isGreaterThanOrEqualTo(accuracyMin);
+        assertThat(s.macroF1()).as("macro-F1").isGreaterThanOrEqualTo(macroF1Min);
+    }
+
+    /**
+     * The second fresh sets (issue 20, round 3): written and committed before the round-3 changes
+     * and never used to tune them (their errors are not printed); the honest figure of round 3.
+     * Round 3 tuned on the errors of the first fresh sets above, which are in-sample since.
+     */
+    @ParameterizedTest(name = "fresh2 {0}: accuracy >= {1}, macro-F1 >= {2}")
+    @CsvSource({
+            "en, 0.00, 0.00",
+            "fr, 0.00, 0.00",
+            "ru, 0.00, 0.00",
+            "fa, 0.00, 0.00",
+            "zh, 0.00, 0.00"})
+    void secondFreshSetsStayAboveTheirFloors(String language, double accuracyMin, double macroF1Min)
+            throws IOException {
+        List<Labelled> set = read("fresh2", language);
+        assertThat(set).hasSizeGreaterThanOrEqualTo(30);
+        Scores s = score(language, set, false);
+        System.out.printf("FRESH2 %s n=%d accuracy=%.3f macroF1=%.3f language=%.3f%n", language, s.n(), s.accuracy(),
                 s.macroF1(), s.languageAccuracy());
         assertThat(s.accuracy()).as("accuracy").isGreaterThanOrEqualTo(accuracyMin);
         assertThat(s.macroF1()).as("macro-F1").isGreaterThanOrEqualTo(macroF1Min);
