@@ -82,10 +82,10 @@ class EvaluationUnitTests {
     @ParameterizedTest(name = "{0}: accuracy >= {1}, macro-F1 >= {2}, language >= {3}")
     @CsvSource({
             "en, 0.91, 0.91, 0.99",
-            "fr, 0.89, 0.88, 0.99",
-            "ru, 0.90, 0.90, 0.99",
-            "fa, 0.88, 0.88, 0.99",
-            "zh, 0.96, 0.96, 0.99"})
+            "fr, 0.91, 0.90, 0.99",
+            "ru, 0.92, 0.92, 0.99",
+            "fa, 0.90, 0.90, 0.99",
+            "zh, 0.98, 0.98, 0.99"})
     void sentimentAndLanguageStayAboveTheirFloors(String language, double accuracyMin, double macroF1Min,
             double languageMin) throws IOException {
         List<Labelled> set = read(language);
@@ -122,15 +122,16 @@ class EvaluationUnitTests {
 
     /**
      * The fresh sets (issue 20, e): written before the negation, intensifier, emoji and lexicon
-     * changes of 2026-12-02 and never used to tune them; the honest figure of those changes.
+     * changes of 2026-12-02 and never used to tune them, then (round 3, the same day) used to tune:
+     * in-sample since; the second fresh sets below are the honest figure of round 3.
      */
     @ParameterizedTest(name = "fresh {0}: accuracy >= {1}, macro-F1 >= {2}")
     @CsvSource({
-            "en, 0.80, 0.80",
-            "fr, 0.83, 0.83",
-            "ru, 0.80, 0.80",
-            "fa, 0.86, 0.86",
-            "zh, 0.80, 0.80"})
+            "en, 0.93, 0.93",
+            "fr, 0.99, 0.99",
+            "ru, 0.96, 0.96",
+            "fa, 0.99, 0.99",
+            "zh, 0.96, 0.96"})
     void freshSetsStayAboveTheirFloors(String language, double accuracyMin, double macroF1Min) throws IOException {
         List<Labelled> set = read("fresh", language);
         assertThat(set).hasSizeGreaterThanOrEqualTo(30);
@@ -148,11 +149,11 @@ class EvaluationUnitTests {
      */
     @ParameterizedTest(name = "fresh2 {0}: accuracy >= {1}, macro-F1 >= {2}")
     @CsvSource({
-            "en, 0.00, 0.00",
-            "fr, 0.00, 0.00",
-            "ru, 0.00, 0.00",
-            "fa, 0.00, 0.00",
-            "zh, 0.00, 0.00"})
+            "en, 0.87, 0.87",
+            "fr, 0.93, 0.93",
+            "ru, 0.90, 0.90",
+            "fa, 0.78, 0.75",
+            "zh, 0.93, 0.94"})
     void secondFreshSetsStayAboveTheirFloors(String language, double accuracyMin, double macroF1Min)
             throws IOException {
         List<Labelled> set = read("fresh2", language);
