@@ -30,8 +30,10 @@
     if (!live || typeof htmx === 'undefined') {
       return;
     }
+    // the element stays and its content is replaced, so that every answer lands in the page (an
+    // answer swapped into an element another answer replaced would be lost) and in request order
     htmx.ajax('GET', live.getAttribute('data-refresh'), {
-      target: '#' + live.id, swap: 'outerHTML', headers: {'X-Console-Poll': '1'}
+      target: '#' + live.id, select: '#' + live.id + ' > *', swap: 'innerHTML', headers: {'X-Console-Poll': '1'}
     });
   }
 
@@ -64,6 +66,8 @@
 // a press (an htmx POST) can answer after the press's own swap, and would show the state from
 // before the press. Every htmx request gets a number when it is sent; an answer older than the
 // newest one already swapped into the same element is dropped (the next event redraws anyway).
+// The live element's answers replace its content, not the element, so it stays in the page and
+// its events reach this listener.
 (function () {
   'use strict';
 
