@@ -198,6 +198,11 @@ class ConsoleTabsBrowserTests {
         wait.until(d -> "Take new conversations".equals(((ChromeDriver) d).executeScript(button)));
 
         browser.executeScript(HOLD_NEXT_REDRAW);
+        // what every swap into an element came to, after the page's own listeners (the order guard)
+        browser.executeScript("document.addEventListener('htmx:beforeSwap', function (e) {"
+                + " var log = document.body.getAttribute('data-swaps') || '';"
+                + " document.body.setAttribute('data-swaps', log + (e.detail.target ? e.detail.target.id : '?') + ':'"
+                + " + e.detail.xhr.socialbankSequence + ':' + e.detail.shouldSwap + ' '); });");
         browser.executeScript("SocialbankConsole.redraw()");
         wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-held", "1"));
 
@@ -213,7 +218,7 @@ class ConsoleTabsBrowserTests {
         wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-released", "1"));
         assertThat(browser.executeScript(button)).isEqualTo("Stop taking new conversations");
         assertThat(browser.findElement(By.tagName("body")).getAttribute("data-stale-answers-dropped"))
-                .isEqualTo("1");
+                .as("swaps: %s", browser.findElement(By.tagName("body")).getAttribute("data-swaps")).isEqualTo("1");
         Chromium.screenshot(browser, "console-redraw-after-press");
     }
 
