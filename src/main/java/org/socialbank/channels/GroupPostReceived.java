@@ -16,9 +16,23 @@ import org.socialbank.shared.Network;
  * @param authorHandle the author's handle as the network reported it, or null
  * @param mentionsBot whether the text names the bot ({@code @bank_bot}), i.e. addresses the bank
  * @param createdAt when the network says it was written, or null
+ * @param groupMembers how many members the group had when the adapter last asked the network (at
+ *     most a day ago), i.e. how many people can read the post; null when unknown
  */
 public record GroupPostReceived(Network network, String groupId, String messageId, String authorId,
-        String authorHandle, String text, boolean mentionsBot, Instant createdAt) {
+        String authorHandle, String text, boolean mentionsBot, Instant createdAt, Long groupMembers) {
+
+    /** A post whose group size is not known (yet). */
+    public GroupPostReceived(Network network, String groupId, String messageId, String authorId, String authorHandle,
+            String text, boolean mentionsBot, Instant createdAt) {
+        this(network, groupId, messageId, authorId, authorHandle, text, mentionsBot, createdAt, null);
+    }
+
+    /** The same post with its group's member count. */
+    public GroupPostReceived withGroupMembers(Long members) {
+        return new GroupPostReceived(network, groupId, messageId, authorId, authorHandle, text, mentionsBot, createdAt,
+                members);
+    }
 
     public GroupPostReceived {
         Objects.requireNonNull(network, "network");

@@ -1,5 +1,9 @@
 package org.socialbank.conversation;
 
+import java.util.UUID;
+import java.util.Map;
+import java.util.HashMap;
+import java.util.Collection;
 import java.util.Optional;
 import org.socialbank.conversation.engine.JdbcConversations;
 import org.socialbank.conversation.engine.Outbox;
@@ -34,6 +38,46 @@ public class ChatMessages {
     public Optional<ChatAddress> address(IdentityId identity) {
         return store.chatOf(identity).map(c -> new ChatAddress(c.chat().identityId(), c.chat().channel(),
                 c.chat().recipient(), Optional.ofNullable(c.customer())));
+    }
+
+    /** How far the outbox got with a message, as the console shows it (issue 20: a private reply's delivery). */
+    public enum Delivery {
+        /** Written, not yet taken by the platform (retrying if it failed for a while). */
+        PENDING,
+        /** The platform took it. */
+        SENT,
+        /** The platform refused it for good. */
+        FAILED,
+        /** Sent, but the platform never answered; the relay checks again. */
+        UNKNOWN,
+        /** The outbox row is gone (retention): nothing is known any more. */
+        FORGOTTEN
+    }
+
+    /**
+     * Writes a text to a given place of a chat account (a group, a tweet to reply to, a direct
+     * message), in the caller's transaction, and answers the outbox message, whose id tells its
+     * {@link #deliveries delivery} later. {@link ChatMessageDue} does the same without an answer.
+     */
+    @Transactional
+    public OutboundMessage write(IdentityId identity, Network channel, String recipient, String text) {
+        return outbox.write(new JdbcConversations.Chat(identity, channel, recipient), new Outbound.Text(text));
+    }
+
+    /** The delivery of each outbox message, by id; at most 500 ids at a time. */
+    @Transactional(readOnly = true)
+    public Map<UUID, Delivery> deliveries(Collection<UUID> ids) {
+        if (ids.size() > 500) {
+            throw new IllegalArgumentException("at most 500 messages at a time");
+        }
+        Map<UUID, String> states = store.outboxStates(ids);
+        Map<UUID, Delivery> out = new HashMap<>();
+        for (UUID id : ids) {
+            String state = states.get(id);
+            out.put(id, state == null ? Delivery.FORGOTTEN
+                    : "SUCCEEDED".equals(state) ? Delivery.SENT : Delivery.valueOf(state));
+        }
+        return out;
     }
 
     /** Writes the message to the chat's outbox; empty when the chat account never wrote to the bank. */

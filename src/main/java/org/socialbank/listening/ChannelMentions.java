@@ -41,8 +41,9 @@ class ChannelMentions {
         if (!event.mentionsBot() && !keywords.named(event.text())) {
             return;
         }
+        // the author's reach in a group is the group's audience: its members, when the network said
         record(event.network().wireName(), event.groupId() + ":" + event.messageId(), event.text(), event.authorId(),
-                event.createdAt(), null);
+                event.createdAt(), event.groupMembers());
     }
 
     private void record(String source, String sourceId, String text, String author, Instant createdAt, Long reach) {

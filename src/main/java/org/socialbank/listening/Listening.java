@@ -25,13 +25,21 @@ public class Listening {
         this.clock = clock;
         this.properties = properties;
         this.detector = new SpikeDetector(properties.spikeWindow(), properties.baselineWindows(),
-                properties.spikeSigma(), properties.spikeCountMin());
+                properties.spikeSigma(), properties.spikeCountMin(), properties.hourOfWeek());
     }
 
     /** Spikes of the window that ends now. */
     public List<Spike> spikes() {
         Instant now = clock.instant();
-        return detector.detect(store.between(detector.scanStart(now), now, properties.scanMax()), now);
+        if (!properties.hourOfWeek()) {
+            return detector.detect(store.between(detector.scanStart(now), now, properties.scanMax()), now);
+        }
+        // the baseline windows are weeks apart: read each, not the weeks between them
+        List<Mention> read = new java.util.ArrayList<>();
+        for (Instant[] w : detector.windows(now)) {
+            read.addAll(store.between(w[0], w[1], Math.max(1, properties.scanMax() - read.size())));
+        }
+        return detector.detect(read, now);
     }
 
     public Dashboard dashboard(Instant from, Instant to) {

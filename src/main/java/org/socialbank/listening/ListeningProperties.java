@@ -26,7 +26,8 @@ public record ListeningProperties(
         @DefaultValue("3") double spikeSigma,
         @DefaultValue("5") int spikeCountMin,
         @DefaultValue("50000") int scanMax,
-        List<String> keywords) {
+        List<String> keywords,
+        @DefaultValue("rolling") String baseline) {
 
     public static final int KEYWORDS_MAX = 100;
 
@@ -35,6 +36,10 @@ public record ListeningProperties(
         require(spikeWindow != null && spikeWindow.compareTo(Duration.ofMinutes(5)) >= 0
                 && spikeWindow.compareTo(Duration.ofDays(1)) <= 0, "spike-window must be 5m..1d");
         require(baselineWindows >= 3 && baselineWindows <= 24 * 28, "baseline-windows must be 3..672");
+        require("rolling".equals(baseline) || "hour-of-week".equals(baseline),
+                "baseline must be rolling or hour-of-week");
+        require(!"hour-of-week".equals(baseline) || baselineWindows <= 12,
+                "baseline-windows must be 3..12 (weeks) with baseline hour-of-week");
         require(spikeSigma > 0 && spikeSigma <= 10, "spike-sigma must be in (0, 10]");
         require(spikeCountMin >= 1 && spikeCountMin <= 10_000, "spike-count-min must be 1..10000");
         require(scanMax >= 100 && scanMax <= 1_000_000, "scan-max must be 100..1000000");
@@ -42,6 +47,11 @@ public record ListeningProperties(
         require(keywords.size() <= KEYWORDS_MAX, "keywords: at most " + KEYWORDS_MAX);
         require(keywords.stream().allMatch(k -> k != null && k.strip().length() >= 2 && k.strip().length() <= 64),
                 "keywords: each 2..64 characters");
+    }
+
+    /** Whether the baseline is the same window of earlier weeks rather than the windows just before. */
+    public boolean hourOfWeek() {
+        return "hour-of-week".equals(baseline);
     }
 
     private static void require(boolean valid, String message) {

@@ -37,10 +37,12 @@ public class Mentions {
     private final Clock clock;
     private final ListeningProperties properties;
     private final Map<String, MentionSource> sources;
+    private final Topics topics;
 
     Mentions(MentionStore store, Classifier classifier, Linking linking, Clock clock,
-            ListeningProperties properties, List<MentionSource> sources) {
+            ListeningProperties properties, List<MentionSource> sources, Topics topics) {
         this.store = store;
+        this.topics = topics;
         this.classifier = classifier;
         this.linking = linking;
         this.clock = clock;
@@ -85,7 +87,7 @@ public class Mentions {
         Classification c = classify(m.text(), key);
         CustomerId customer = customerOf(source, m.author()).orElse(null);
         Mention mention = new Mention(new MentionId(UUID.randomUUID()), m.source(), m.sourceId(), m.text(),
-                m.author(), customer, c.language(), c.sentiment(), c.score(), c.topic(), c.corrected(),
+                m.author(), customer, c.language(), c.sentiment(), c.score(), topics.resolve(c.topic()), c.corrected(),
                 m.createdAt() == null ? now : m.createdAt(), now, m.reach());
         try {
             store.insert(mention, key);
@@ -150,7 +152,9 @@ public class Mentions {
         if (key.isEmpty()) {
             return new CorrectionResult.NoSuchMention();
         }
-        store.correct(id, key.get(), new MentionStore.Correction(sentiment, topic), clock.instant());
+        // a topic staff merged into another is filed under that one, as new mentions are
+        store.correct(id, key.get(), new MentionStore.Correction(sentiment, topic == null ? null
+                : topics.resolve(topic)), clock.instant());
         return new CorrectionResult.Corrected(store.byId(id).orElseThrow());
     }
 

@@ -15,7 +15,9 @@ import org.socialbank.listening.classify.Texts;
  * Spike math, pure: the window [now - w, now) against the {@code baselineWindows} windows before
  * it, per topic. A count is a spike when it reaches {@code countMin} and exceeds the baseline
  * mean by {@code sigma} deviations, the deviation being at least sqrt(mean) (Poisson) and at
- * least 1, so that a quiet topic's first few mentions do not alarm.
+ * least 1, so that a quiet topic's first few mentions do not alarm. With an hour-of-week
+ * baseline the baseline windows are the same window one, two, ... weeks earlier (Monday 9:00 is
+ * compared with earlier Mondays at 9:00, not with the night before).
  */
 final class SpikeDetector {
 
@@ -27,21 +29,40 @@ final class SpikeDetector {
             "was", "are", "les", "des", "est", "pas", "une", "pour", "que", "qui", "avec", "sur", "mon", "mes",
             "это", "что", "как", "мой", "моя", "все", "уже", "для", "при", "که", "این", "از", "به", "را", "با", "من");
 
+    static final Duration WEEK = Duration.ofDays(7);
+
     private final Duration window;
     private final int baselineWindows;
     private final double sigma;
     private final int countMin;
+    /** Where baseline window k starts before the current one: k windows (rolling) or k weeks (hour of week). */
+    private final Duration step;
 
     SpikeDetector(Duration window, int baselineWindows, double sigma, int countMin) {
+        this(window, baselineWindows, sigma, countMin, false);
+    }
+
+    SpikeDetector(Duration window, int baselineWindows, double sigma, int countMin, boolean hourOfWeek) {
         this.window = window;
         this.baselineWindows = baselineWindows;
         this.sigma = sigma;
         this.countMin = countMin;
+        this.step = hourOfWeek ? WEEK : window;
+    }
+
+    /** The windows to read, the current one first: [start, end) each. */
+    List<Instant[]> windows(Instant now) {
+        List<Instant[]> windows = new ArrayList<>(baselineWindows + 1);
+        for (int k = 0; k <= baselineWindows; k++) {
+            Instant end = now.minus(step.multipliedBy(k));
+            windows.add(new Instant[] {end.minus(window), end});
+        }
+        return windows;
     }
 
     /** Where the scan starts: the first baseline window. */
     Instant scanStart(Instant now) {
-        return now.minus(window.multipliedBy(baselineWindows + 1L));
+        return now.minus(step.multipliedBy(baselineWindows)).minus(window);
     }
 
     List<Spike> detect(List<Mention> mentions, Instant now) {
@@ -73,7 +94,12 @@ final class SpikeDetector {
             return -1;
         }
         long back = Duration.between(at, now).toNanos() - 1;
-        return (int) Math.min(baselineWindows, back / window.toNanos());
+        if (step.equals(window)) {
+            return (int) Math.min(baselineWindows, back / window.toNanos());
+        }
+        long k = back / step.toNanos();
+        long within = back - k * step.toNanos();
+        return within < window.toNanos() && k <= baselineWindows ? (int) k : -1;
     }
 
     private void test(Topic topic, Spike.Kind kind, int[] counts, List<Mention> mentions, Instant start, Instant now,

@@ -149,6 +149,108 @@ class ConsoleTabsBrowserTests {
         assertThat(browser.findElement(By.id("availability")).getText()).isEqualTo("Take new conversations");
     }
 
+    /**
+     * Issue 19 s1: the console is usable on a tablet and a laptop (the other browser tests run at a
+     * phone's width): at 768 x 1024 and 1280 x 800 no page is wider than the window (wide tables
+     * scroll in their own box), in English and in Persian, right to left.
+     */
+    @Test
+    @DisplayName("issue 19: the console's pages fit a tablet's and a laptop's width, also right to left")
+    void thePagesFitATabletAndALaptop(@TempDir Path profile) {
+        browser = Chromium.start(profile);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        signIn(new ConsoleStaff(accounts, clock).create(Role.SUPERVISOR));
+        String width = "return [document.documentElement.scrollWidth, document.documentElement.clientWidth];";
+        for (org.openqa.selenium.Dimension size : java.util.List.of(new org.openqa.selenium.Dimension(768, 1024),
+                new org.openqa.selenium.Dimension(1280, 800))) {
+            browser.manage().window().setSize(size);
+            for (String page : java.util.List.of("/console", "/console/conversations", "/console/conversations/bot",
+                    "/console/conversations/keywords", "/console/conversations/ratings")) {
+                for (String lang : java.util.List.of("en", "fa")) {
+                    browser.get(base() + page + "?lang=" + lang);
+                    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main h1")));
+                    scriptsLoaded(wait);
+                    @SuppressWarnings("unchecked")
+                    java.util.List<Long> widths = (java.util.List<Long>) browser.executeScript(width);
+                    assertThat(widths.get(0)).as("%s %s at %s", page, lang, size).isLessThanOrEqualTo(widths.get(1));
+                }
+            }
+        }
+        Chromium.screenshot(browser, "console-laptop-fa");
+    }
+
+    /**
+     * Issue 19's defect: a live-queue redraw fetched just before a press answered after the press's
+     * swap and showed the queue from before the press. The page holds the redraw's answer (the
+     * server has read the queue, the browser has not swapped it), the agent presses, the press's
+     * answer is swapped, then the held answer is let through: the page must keep the press.
+     */
+    @Test
+    @DisplayName("issue 19: a live redraw fetched before a press never shows the state from before the press")
+    void aRedrawFetchedBeforeAPressIsDropped(@TempDir Path profile) {
+        browser = Chromium.start(profile);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        signIn(new ConsoleStaff(accounts, clock).create(Role.AGENT));
+        browser.get(base() + "/console/conversations?lang=en");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("queue")));
+        scriptsLoaded(wait);
+        String button = "var b = document.getElementById('availability'); return b ? b.textContent.trim() : null;";
+        wait.until(d -> "Take new conversations".equals(((ChromeDriver) d).executeScript(button)));
+
+        browser.executeScript(HOLD_NEXT_REDRAW);
+        // what every swap into an element came to, after the page's own listeners (the order guard)
+        browser.executeScript("document.addEventListener('htmx:beforeSwap', function (e) {"
+                + " var log = document.body.getAttribute('data-swaps') || '';"
+                + " document.body.setAttribute('data-swaps', log + (e.detail.target ? e.detail.target.id : '?') + ':'"
+                + " + e.detail.xhr.socialbankSequence + ':' + e.detail.shouldSwap + ' '); });");
+        browser.executeScript("SocialbankConsole.redraw()");
+        wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-held", "1"));
+
+        // the press, as the agent makes it; the form is htmx's (its answer is swapped into #queue)
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+            d.findElement(By.id("availability")).click();
+            return true;
+        });
+        wait.until(d -> "Stop taking new conversations".equals(((ChromeDriver) d).executeScript(button)));
+        assertThat(browser.executeScript("return typeof window.releaseHeldRedraw")).isEqualTo("function");
+
+        browser.executeScript("window.releaseHeldRedraw()");
+        wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-released", "1"));
+        assertThat(browser.executeScript(button)).isEqualTo("Stop taking new conversations");
+        assertThat(browser.findElement(By.tagName("body")).getAttribute("data-stale-answers-dropped"))
+                .as("swaps: %s", browser.findElement(By.tagName("body")).getAttribute("data-swaps")).isEqualTo("1");
+        Chromium.screenshot(browser, "console-redraw-after-press");
+    }
+
+    /**
+     * Holds the answer of the page's next request for the queue's list: htmx's onload runs only
+     * when the test calls {@code releaseHeldRedraw()}, which then marks the body {@code data-released}.
+     */
+    private static final String HOLD_NEXT_REDRAW = """
+            window.holdNextRedraw = true;
+            var open = XMLHttpRequest.prototype.open, send = XMLHttpRequest.prototype.send;
+            XMLHttpRequest.prototype.open = function (method, url) {
+              this.heldUrl = String(url);
+              return open.apply(this, arguments);
+            };
+            XMLHttpRequest.prototype.send = function () {
+              var xhr = this;
+              if (window.holdNextRedraw && xhr.heldUrl.indexOf('/console/conversations/list') >= 0) {
+                window.holdNextRedraw = false;
+                var onload = xhr.onload;
+                xhr.onload = function () {
+                  var self = this, args = arguments;
+                  window.releaseHeldRedraw = function () {
+                    onload.apply(self, args);
+                    document.body.setAttribute('data-released', '1');
+                  };
+                  document.body.setAttribute('data-held', '1');
+                };
+              }
+              return send.apply(this, arguments);
+            };
+            """;
+
     private String meta(String name) {
         return browser.findElement(By.cssSelector("meta[name='" + name + "']")).getAttribute("content");
     }

@@ -15,6 +15,8 @@ import org.socialbank.console.staff.StaffAccounts;
 import org.socialbank.security.otp.Totp;
 import org.socialbank.security.otp.TotpSecret;
 import org.socialbank.support.FormClient;
+import org.socialbank.support.QrDecoding;
+import org.socialbank.security.otp.OtpAuthUri;
 import org.socialbank.support.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -65,7 +67,7 @@ class H2StaffAdminIntegrationTests {
 
     @Test
     @DisplayName("issue 19: an admin creates, edits, resets and disables a member of staff; each step audited")
-    void anAdministratorManagesStaff() {
+    void anAdministratorManagesStaff() throws Exception {
         FormClient admin = staff.signedIn(port, Role.ADMIN);
         assertThat(admin.get("/console/staff/new").status()).isEqualTo(200);
         String username = "nadia-" + UUID.randomUUID().toString().substring(0, 6);
@@ -74,6 +76,9 @@ class H2StaffAdminIntegrationTests {
         assertThat(created.status()).isEqualTo(200);
         String password = value(created, "password");
         String secret = value(created, "secret");
+        // the secret also as a QR code of its otpauth URI, drawn by the bank, for the app to scan
+        assertThat(QrDecoding.decode(QrDecoding.svgAfter(created.html(), "id=\"new-secret-qr\"")))
+                .isEqualTo(OtpAuthUri.of("socialbank console", username, TotpSecret.ofBase32(secret)).value());
         assertThat(audited("staff.created", username)).isEqualTo(1);
         assertThat(jdbc.sql("SELECT why FROM console_audit WHERE what = 'staff.created' AND subject = ?")
                 .param("staff:" + username).query(String.class).single()).doesNotContain(password).doesNotContain(secret)
@@ -94,6 +99,8 @@ class H2StaffAdminIntegrationTests {
         FormClient.Page reset = admin.post("/console/staff/" + username + "/authenticator");
         String newSecret = value(reset, "secret");
         assertThat(newSecret).isNotEqualTo(secret);
+        assertThat(QrDecoding.decode(QrDecoding.svgAfter(reset.html(), "id=\"new-secret-qr\"")))
+                .isEqualTo(OtpAuthUri.of("socialbank console", username, TotpSecret.ofBase32(newSecret)).value());
         assertThat(audited("staff.authenticator-reset", username)).isEqualTo(1);
         assertThat(nadia.get("/console/conversations").html()).contains("Staff sign-in"); // her session ended
 

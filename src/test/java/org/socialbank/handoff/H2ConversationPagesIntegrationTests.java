@@ -3,6 +3,26 @@ package org.socialbank.handoff;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
+import java.util.List;
+import java.util.Set;
+import org.socialbank.directory.Alias;
+import org.socialbank.directory.CustomerId;
+import org.socialbank.directory.CustomerView;
+import org.socialbank.directory.Directory;
+import org.socialbank.directory.DirectoryResult;
+import org.socialbank.directory.KycLevel;
+import org.socialbank.directory.Language;
+import org.socialbank.directory.NewCustomer;
+import org.socialbank.ledger.AccountId;
+import org.socialbank.ledger.AccountKind;
+import org.socialbank.ledger.Ledger;
+import org.socialbank.ledger.NewAccount;
+import org.socialbank.ledger.OpenResult;
+import org.socialbank.payments.requests.RequestId;
+import org.socialbank.payments.requests.RequestOrder;
+import org.socialbank.payments.requests.RequestResult;
+import org.socialbank.payments.requests.Requests;
+import org.socialbank.shared.CurrencyCode;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,6 +79,15 @@ class H2ConversationPagesIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Directory directory;
+
+    @Autowired
+    Ledger ledger;
+
+    @Autowired
+    Requests requests;
 
     ConsoleStaff staff;
 
@@ -169,6 +198,90 @@ class H2ConversationPagesIntegrationTests {
         Matcher m = CASE.matcher(html);
         assertThat(m.find()).isTrue();
         return open.value().toString();
+    }
+
+    @Test
+    @DisplayName("issue 19: a linked customer's context is masked, with movements and open requests; a reveal shows it")
+    void aLinkedCustomersContextIsMaskedUntilRevealed() {
+        CustomerId customer = new CustomerId(UUID.randomUUID());
+        String phone = "+33675" + digits(6);
+        assertThat(directory.register(new NewCustomer(customer, "Sara Ahmadi", Language.EN, KycLevel.FULL, null, null,
+                List.of(new CustomerView.AliasEntry(Alias.phone(phone, "FR"), true)))))
+                .isInstanceOf(DirectoryResult.Done.class);
+        AccountId account = new AccountId(UUID.randomUUID());
+        assertThat(ledger.open(new NewAccount(account, CurrencyCode.of("EUR"), "customer:" + customer.value(),
+                AccountKind.CUSTOMER_CURRENT, Set.of()))).isInstanceOf(OpenResult.Opened.class);
+        assertThat(directory.holdAccount(customer, account, true)).isInstanceOf(DirectoryResult.Done.class);
+        String payer = "+33675" + digits(6);
+        assertThat(requests.request(new RequestOrder(new RequestId(UUID.randomUUID()), customer,
+                Alias.phone(payer, "FR"), 2_000, CurrencyCode.of("EUR"), "Dinner", "api")))
+                .isInstanceOf(RequestResult.Asked.class);
+        String chat = "tg-" + UUID.randomUUID();
+        IdentityId identity = linking.identify(Network.TELEGRAM, chat, null, null).id();
+        // linked as the sign-in flow would leave it (the linking tests' business)
+        jdbc.sql("UPDATE channel_identities SET customer_id = ?, linked_at = ? WHERE id = ?").params(customer.value(),
+                java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC), identity.value()).update();
+        say(chat, "I want to talk to a human");
+
+        FormClient agent = staff.signedIn(port, Role.AGENT);
+        String id = caseIn(agent.get("/console/conversations").html(), identity);
+        String page = agent.get("/console/conversations/" + id + "?lang=en").html();
+        assertThat(page).contains("Sara A.").doesNotContain("Sara Ahmadi").doesNotContain(phone).doesNotContain(payer)
+                .contains("phone: ").contains(phone.substring(phone.length() - 2));
+        assertThat(page).contains("id=\"open-requests\"").contains("data-sent=\"true\"").contains("20.00");
+
+        String revealed = agent.post("/console/conversations/" + id + "/reveal", "reason", "asked about a request")
+                .html();
+        assertThat(revealed).contains("Sara Ahmadi").contains(phone).contains(payer);
+        assertThat(jdbc.sql("SELECT why FROM console_audit WHERE what = 'customer.reveal' ORDER BY seq DESC LIMIT 1")
+                .query(String.class).single()).isEqualTo("asked about a request");
+    }
+
+    private static String digits(int n) {
+        StringBuilder out = new StringBuilder();
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int i = 0; i < n; i++) {
+            out.append(random.nextInt(10));
+        }
+        return out.toString();
+    }
+
+    @Test
+    @DisplayName("issue 19: the dashboard shows each queue's length, longest wait and SLA breaches, and the handoff rate")
+    void theDashboardShowsTheQueues() {
+        FormClient supervisor = staff.signedIn(port, Role.SUPERVISOR);
+        String before = supervisor.get("/console/dashboard.csv").html();
+        String late = "tg-" + UUID.randomUUID();
+        say(late, "I want to talk to a human");
+        say("tg-" + UUID.randomUUID(), "I want to talk to a human");
+        IdentityId lateIdentity = linking.identify(Network.TELEGRAM, late, null, null).id();
+        // waiting for two hours: past the first answer's (5 min) and the resolution's (1 h) targets
+        jdbc.sql("UPDATE handoff_cases SET queued_at = ? WHERE identity_id = ?")
+                .params(java.sql.Timestamp.from(clock.instant().minus(java.time.Duration.ofHours(2))),
+                        lateIdentity.value()).update();
+
+        String after = supervisor.get("/console/dashboard.csv").html();
+        assertThat(figure(after, "queue", "cards/en", "waiting") - figure(before, "queue", "cards/en", "waiting"))
+                .isEqualTo(2);
+        assertThat(figure(after, "queue", "cards/en", "first_response_breached")
+                - figure(before, "queue", "cards/en", "first_response_breached")).isEqualTo(1);
+        assertThat(figure(after, "queue", "cards/en", "resolution_breached")
+                - figure(before, "queue", "cards/en", "resolution_breached")).isEqualTo(1);
+        assertThat(figure(after, "queue", "cards/en", "longest_wait_seconds")).isGreaterThanOrEqualTo(7_200);
+        assertThat(figure(after, "handoffs_24h", "handed_over", "") - figure(before, "handoffs_24h", "handed_over", ""))
+                .isEqualTo(2);
+        assertThat(after).containsPattern("\"handoffs_24h\",\"rate_percent\",\"\",\"[0-9]+\\.[0-9]\"");
+
+        String page = supervisor.get("/console?lang=en").html();
+        assertThat(page).contains("id=\"queues\"").contains("data-queue=\"cards/en\"").contains("id=\"handoff-rate\"");
+        assertThat(staff.signedIn(port, Role.AGENT).get("/console/dashboard.csv").status()).isEqualTo(403);
+    }
+
+    /** A value of the dashboard's CSV ({@code "section","key","detail","value"}), 0 when the row is absent. */
+    private static long figure(String csv, String section, String key, String detail) {
+        String prefix = "\"" + section + "\",\"" + key + "\",\"" + detail + "\",\"";
+        return csv.lines().filter(l -> l.startsWith(prefix)).findFirst()
+                .map(l -> Long.parseLong(l.substring(prefix.length(), l.length() - 1))).orElse(0L);
     }
 
     private int say(String chat, String text) {

@@ -91,4 +91,40 @@ class SpikeDetectorUnitTests {
                 .isNotEqualTo(Mentions.textKey("bravo la banque, 4 jours"));
         assertThat(Mentions.textKey("كارت")).isEqualTo(Mentions.textKey("کارت"));
     }
+
+    /**
+     * Issue 20 s3, a baseline by hour of week: payday morning is busy every week. Against the hours
+     * just before it (rolling) that rush is a spike; against the same hour of the four weeks before
+     * (hour of week) it is not; a rush at an hour that is quiet every week still is.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3, 42, 20261201})
+    void aWeeklyRushIsNoSpikeAgainstTheSameHourOfEarlierWeeks(long seed) {
+        RandomGenerator random = new Random(seed);
+        SpikeDetector rolling = new SpikeDetector(Duration.ofHours(1), 24, 3, 5);
+        SpikeDetector weekly = new SpikeDetector(Duration.ofHours(1), 4, 3, 5, true);
+        List<Mention> mentions = background(random, 2);
+        for (int week = 0; week <= 4; week++) {
+            Instant end = NOW.minus(SpikeDetector.WEEK.multipliedBy(week));
+            int n = 28 + random.nextInt(5);
+            for (int i = 0; i < n; i++) {
+                mentions.add(mention(Topic.TRANSFER_DELAY, Sentiment.NEUTRAL, end.minusSeconds(1 + random.nextInt(3599)),
+                        "salary transfer when " + i));
+            }
+        }
+        assertThat(rolling.detect(mentions, NOW)).as("seed " + seed).extracting(Spike::topic)
+                .contains(Topic.TRANSFER_DELAY);
+        assertThat(weekly.detect(mentions, NOW)).as("seed " + seed).isEmpty();
+
+        for (int i = 0; i < 30; i++) {
+            mentions.add(mention(Topic.APP_DOWN, Sentiment.NEGATIVE, NOW.minusSeconds(1 + random.nextInt(3000)),
+                    "app down error " + i));
+        }
+        assertThat(weekly.detect(mentions, NOW)).as("seed " + seed).extracting(Spike::topic)
+                .containsOnly(Topic.APP_DOWN);
+        // what the weekly detector reads: the current window and the same hour of each earlier week
+        assertThat(weekly.windows(NOW)).hasSize(5);
+        assertThat(weekly.slot(NOW.minus(SpikeDetector.WEEK).minusSeconds(10), NOW)).isEqualTo(1);
+        assertThat(weekly.slot(NOW.minus(Duration.ofHours(3)), NOW)).isEqualTo(-1);
+    }
 }

@@ -1,6 +1,9 @@
 package org.socialbank.channels.telegram;
 
 import java.time.Clock;
+import java.util.Optional;
+import java.time.Instant;
+import java.time.Duration;
 import org.socialbank.conversation.Conversations;
 import org.socialbank.shared.Network;
 import org.socialbank.shared.Faults;
@@ -111,7 +114,7 @@ public class TelegramInbox {
         try {
             TelegramUpdates.groupPost(json, bot.network(), bot::username).ifPresent(post -> {
                 store.remember(bot.network(), post.groupId(), bot.name(), clock.instant());
-                events.publishEvent(post);
+                events.publishEvent(post.withGroupMembers(groupMembers(bot, post.groupId()).orElse(null)));
             });
         } catch (RuntimeException e) {
             if (Faults.infrastructure(e)) {
@@ -120,6 +123,31 @@ public class TelegramInbox {
             log.warn("{}: a group post not handed to listening ({})", bot, e.getClass().getSimpleName());
         }
     }
+
+    /**
+     * How many members the group has: remembered for {@link #GROUP_MEMBERS_MAX_AGE}, else asked of
+     * the Bot API ({@code getChatMemberCount}, a short timeout, outside any transaction); empty when
+     * the platform does not say. One call per group a day, whatever the group's traffic.
+     */
+    private Optional<Long> groupMembers(ConfiguredBot bot, String groupId) {
+        Instant now = clock.instant();
+        Optional<Long> known = store.members(bot.network(), groupId, now.minus(GROUP_MEMBERS_MAX_AGE));
+        if (known.isPresent()) {
+            return known;
+        }
+        BotApi.Answer answer = bot.api().call("getChatMemberCount",
+                BotApi.JSON.createObjectNode().put("chat_id", groupId), GROUP_MEMBERS_TIMEOUT);
+        if (answer instanceof BotApi.Ok ok && ok.result().isIntegralNumber() && ok.result().asLong() >= 0) {
+            store.members(bot.network(), groupId, ok.result().asLong(), now);
+            return Optional.of(ok.result().asLong());
+        }
+        log.debug("{}: no member count for group {} ({})", bot, groupId, answer);
+        return Optional.empty();
+    }
+
+    /** How long a group's member count is used before the platform is asked again. */
+    static final Duration GROUP_MEMBERS_MAX_AGE = Duration.ofDays(1);
+    private static final Duration GROUP_MEMBERS_TIMEOUT = Duration.ofSeconds(2);
 
     /** Stops the app's spinner on the pressed button; the answer itself comes as a message. */
     private static void answerCallback(ConfiguredBot bot, String callbackQueryId) {

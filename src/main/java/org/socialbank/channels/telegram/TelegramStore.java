@@ -39,6 +39,19 @@ class TelegramStore {
                 .params(network.wireName(), bot).query(Integer.class).single();
     }
 
+    /** The group's member count if it was asked at or after {@code notBefore}. */
+    Optional<Long> members(Network network, String chatId, Instant notBefore) {
+        return jdbc.sql("SELECT members FROM telegram_chats WHERE network = ? AND chat_id = ? AND members IS NOT NULL "
+                        + "AND members_at >= ?")
+                .params(network.wireName(), chatId, Timestamps.utc(notBefore)).query(Long.class).optional();
+    }
+
+    /** Remembers a group's member count as the platform gave it now (the chat row exists: it was remembered). */
+    void members(Network network, String chatId, long members, Instant now) {
+        jdbc.sql("UPDATE telegram_chats SET members = ?, members_at = ? WHERE network = ? AND chat_id = ?")
+                .params(members, Timestamps.utc(now), network.wireName(), chatId).update();
+    }
+
     /** The chat now talks to this bot: replies leave through it. */
     void remember(Network network, String chatId, String bot, Instant now) {
         if (update(network, chatId, bot, now) == 1) {

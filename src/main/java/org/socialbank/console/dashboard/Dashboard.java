@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.socialbank.console.QueueFigures;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,16 +28,21 @@ public class Dashboard {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ObjectProvider<QueueFigures> queues;
 
-    Dashboard(JdbcClient jdbc, Clock clock) {
+    Dashboard(JdbcClient jdbc, Clock clock, ObjectProvider<QueueFigures> queues) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.queues = queues;
     }
 
     @Transactional(readOnly = true)
     public DashboardNumbers read() {
         Instant now = clock.instant();
-        return new DashboardNumbers(now, conversations(now), hours(now), sends(), alerts());
+        QueueFigures figures = queues.getIfAvailable();
+        return new DashboardNumbers(now, conversations(now), hours(now), sends(), alerts(),
+                figures == null ? List.of() : figures.queues(now),
+                figures == null ? 0 : figures.handedOverSince(now.minus(Duration.ofHours(24))));
     }
 
     private List<DashboardNumbers.Conversations> conversations(Instant now) {

@@ -2,6 +2,7 @@ package org.socialbank.console.dashboard;
 
 import java.time.Instant;
 import java.util.List;
+import org.socialbank.console.QueueFigures;
 
 /**
  * One reading of the dashboard.
@@ -12,7 +13,17 @@ import java.util.List;
  * @param alerts transaction alerts by state
  */
 public record DashboardNumbers(Instant at, List<Conversations> conversations, List<Hour> hours, List<Sends> sends,
-        List<Count> alerts) {
+        List<Count> alerts, List<QueueFigures.Queue> queues, long handedOver24h) {
+
+    /**
+     * The handoff rate of the last 24 hours: conversations handed to a person per conversation
+     * active in that time, in per cent rounded to one decimal; empty when none was active.
+     */
+    public java.util.Optional<Double> handoffRatePercent() {
+        long active = conversations.stream().mapToLong(Conversations::active24h).sum();
+        return active == 0 ? java.util.Optional.empty()
+                : java.util.Optional.of(Math.round(handedOver24h * 1000.0 / active) / 10.0);
+    }
 
     /** Conversations of a channel in a language: all of them, and those active in the last 24 hours. */
     public record Conversations(String channel, String language, long total, long active24h) {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.socialbank.console.Permission;
+import org.socialbank.console.QueueFigures;
 import org.socialbank.console.Role;
 import org.socialbank.console.StaffAudit;
 import org.socialbank.console.StaffMember;
@@ -76,5 +77,15 @@ class HomePage {
         for (DashboardNumbers.Count a : numbers.alerts()) {
             out.write(Csv.line(List.of("alerts", a.key(), "", a.count())));
         }
+        for (QueueFigures.Queue q : numbers.queues()) {
+            String key = q.team() + "/" + q.language();
+            out.write(Csv.line(List.of("queue", key, "waiting", q.waiting())));
+            out.write(Csv.line(List.of("queue", key, "assigned", q.assigned())));
+            out.write(Csv.line(List.of("queue", key, "longest_wait_seconds", q.longestWait().toSeconds())));
+            out.write(Csv.line(List.of("queue", key, "first_response_breached", q.firstResponseBreached())));
+            out.write(Csv.line(List.of("queue", key, "resolution_breached", q.resolutionBreached())));
+        }
+        out.write(Csv.line(List.of("handoffs_24h", "handed_over", "", numbers.handedOver24h())));
+        out.write(Csv.line(List.of("handoffs_24h", "rate_percent", "", numbers.handoffRatePercent().map(String::valueOf).orElse(""))));
     }
 }

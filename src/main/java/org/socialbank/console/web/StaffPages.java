@@ -12,8 +12,12 @@ import org.socialbank.console.StaffMember;
 import org.socialbank.console.staff.StaffAccounts;
 import org.socialbank.console.staff.StaffChanges;
 import org.socialbank.console.staff.StaffResult;
+import org.socialbank.security.otp.OtpAuthUri;
+import org.socialbank.security.otp.QrCodes;
 import org.socialbank.shared.web.SeeOther;
 import org.socialbank.shared.Language;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -34,15 +38,19 @@ import org.springframework.web.servlet.View;
 class StaffPages {
 
     static final List<String> LANGUAGES = Language.tags();
+    /** What the authenticator app shows above the codes. */
+    static final String ISSUER = "socialbank console";
 
     private final StaffAccounts accounts;
     private final StaffChanges changes;
     private final StaffAudit audit;
+    private final MessageSource messages;
 
-    StaffPages(StaffAccounts accounts, StaffChanges changes, StaffAudit audit) {
+    StaffPages(StaffAccounts accounts, StaffChanges changes, StaffAudit audit, MessageSource messages) {
         this.accounts = accounts;
         this.changes = changes;
         this.audit = audit;
+        this.messages = messages;
     }
 
     /** Lifts a lockout (after the person is known to be who they say, e.g. by phone); audited. */
@@ -157,10 +165,17 @@ class StaffPages {
         return "console/staff-form";
     }
 
-    private static String secret(Model model, StaffResult.Done done, boolean created) {
+    /**
+     * The handover page; the secret also as a QR code of its otpauth URI (drawn here, in-process),
+     * which the new member of staff scans with their authenticator app instead of typing 32 letters.
+     */
+    private String secret(Model model, StaffResult.Done done, boolean created) {
         model.addAttribute("username", done.username());
         model.addAttribute("password", done.password().orElse(null));
         model.addAttribute("secret", done.secret().map(s -> s.base32()).orElse(null));
+        String label = messages.getMessage("console.staff.qr", null, LocaleContextHolder.getLocale());
+        model.addAttribute("qr", done.secret().map(s -> QrCodes.svg(OtpAuthUri.of(ISSUER, done.username(), s).value(),
+                label)).orElse(null));
         model.addAttribute("created", created);
         return "console/staff-secret";
     }

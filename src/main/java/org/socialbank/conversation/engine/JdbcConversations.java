@@ -1,6 +1,8 @@
 package org.socialbank.conversation.engine;
 
 import java.time.Instant;
+import java.util.Map;
+import java.util.HashMap;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -401,6 +403,19 @@ public class JdbcConversations {
     public List<UUID> outboxOf(IdentityId identity) {
         return jdbc.sql("SELECT id FROM outbox_messages WHERE identity_id = ? ORDER BY id")
                 .param(identity.value()).query(UUID.class).list();
+    }
+
+    /** The outbox states (PENDING, SUCCEEDED, FAILED, UNKNOWN) of these messages; a row already forgotten is absent. */
+    public Map<UUID, String> outboxStates(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, String> states = new HashMap<>();
+        jdbc.sql("SELECT id, status FROM outbox_messages WHERE id IN (:ids)").param("ids", List.copyOf(ids))
+                .query(rs -> {
+                    states.put(rs.getObject(1, UUID.class), rs.getString(2));
+                });
+        return states;
     }
 
     private static String clip(String error) {

@@ -353,4 +353,26 @@ public class JdbcHandoffs {
     private static Object utc(Optional<Instant> at) {
         return at.map(Timestamps::utc).orElse(null);
     }
+
+    /** An open case's queue and timers, for the dashboard's queue figures. */
+    public record OpenTimes(String team, String language, String status, Instant queuedAt,
+            Optional<Instant> firstResponseAt) {
+    }
+
+    /** The open cases' queues and timers, oldest first, at most {@code max}. */
+    public List<OpenTimes> openTimes(int max) {
+        return jdbc.sql("SELECT team, language, status, queued_at, first_response_at FROM handoff_cases "
+                        + "WHERE status IN ('QUEUED', 'ASSIGNED', 'SNOOZED') ORDER BY queued_at, id LIMIT ?")
+                .param(max)
+                .query((rs, n) -> new OpenTimes(rs.getString("team"), rs.getString("language"), rs.getString("status"),
+                        Timestamps.instant(rs, "queued_at"), Optional.ofNullable(Timestamps.instant(rs,
+                                "first_response_at"))))
+                .list();
+    }
+
+    /** Cases opened (conversations handed to a person) since then, closed ones included. */
+    public long openedSince(Instant since) {
+        return jdbc.sql("SELECT COUNT(*) FROM handoff_cases WHERE queued_at >= ?").param(Timestamps.utc(since))
+                .query(Long.class).single();
+    }
 }

@@ -11,6 +11,7 @@ import org.socialbank.directory.IdentityId;
 import org.socialbank.directory.Linking;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.ledger.Transfer;
+import org.socialbank.payments.requests.Requests;
 import org.socialbank.shared.Dates;
 import org.socialbank.shared.MoneyFormat;
 import org.springframework.stereotype.Component;
@@ -18,37 +19,58 @@ import org.springframework.stereotype.Component;
 /**
  * The customer behind a chat as an agent sees them: nothing for a chat that is not linked (the
  * bank does not know who it is), else the name and aliases masked unless revealed (with a reason,
- * audited by the page), the KYC level, and the latest movements of the primary account.
+ * audited by the page), the KYC level, the latest movements of the primary account, and the
+ * money requests still open that the customer sent or was asked to pay.
  */
 @Component
 class CustomerContext {
 
     static final int MOVEMENTS_SHOWN = 5;
+    static final int REQUESTS_SHOWN = 5;
 
     private final Linking linking;
     private final Directory directory;
     private final Ledger ledger;
+    private final Requests requests;
 
-    CustomerContext(Linking linking, Directory directory, Ledger ledger) {
+    CustomerContext(Linking linking, Directory directory, Ledger ledger, Requests requests) {
         this.linking = linking;
         this.directory = directory;
         this.ledger = ledger;
+        this.requests = requests;
+    }
+
+    /**
+     * An open money request: {@code sent} by the customer to {@code other} (an alias, masked unless
+     * revealed), or asked of the customer by {@code other} (the requester's masked name).
+     */
+    record OpenRequest(boolean sent, String amount, String other, String until) {
     }
 
     /** What the page shows; {@code linked} false: nothing else. */
     record Shown(boolean linked, String name, List<String> aliases, String kyc, String language,
-            List<String> movements, boolean revealed) {
+            List<String> movements, List<OpenRequest> requests, boolean revealed) {
     }
 
     Shown of(IdentityId identity, Locale locale, boolean reveal) {
         Optional<CustomerView> view = linking.linkedCustomer(identity).flatMap(directory::customer);
         if (view.isEmpty()) {
-            return new Shown(false, "", List.of(), "", "", List.of(), false);
+            return new Shown(false, "", List.of(), "", "", List.of(), List.of(), false);
         }
         CustomerView v = view.get();
         List<String> aliases = v.aliases().stream().map(a -> reveal ? a.alias().value() : mask(a.alias())).toList();
         return new Shown(true, reveal ? v.customer().displayName() : maskName(v.customer().displayName()), aliases,
-                v.customer().kycLevel().name(), v.customer().language().tag(), movements(v, locale), reveal);
+                v.customer().kycLevel().name(), v.customer().language().tag(), movements(v, locale),
+                requests(v, locale, reveal), reveal);
+    }
+
+    private List<OpenRequest> requests(CustomerView v, Locale locale, boolean reveal) {
+        return requests.openOf(v.customer().id(), REQUESTS_SHOWN).stream().map(r -> {
+            boolean sent = v.customer().id().equals(r.requesterCustomerId());
+            String other = sent ? (reveal ? r.from().value() : mask(r.from())) : r.requesterMaskedName();
+            return new OpenRequest(sent, Money.format(r.amountMinor(), r.currency(), locale), other,
+                    Dates.date(r.expiresAt(), locale));
+        }).toList();
     }
 
     private List<String> movements(CustomerView v, Locale locale) {

@@ -98,18 +98,21 @@ class CaseStore {
 
     void insertMessage(CaseId id, ChannelIdentity chat, PrivateMessage message) {
         jdbc.sql("INSERT INTO listening_case_messages (id, case_id, author, body, network, identity_id, linked_customer, "
-                        + "written_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "written_at, outbox_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(UUID.randomUUID(), id.value(), message.author(), message.text(), message.network().wireName(),
-                        chat.id().value(), message.linkedCustomer(), Timestamps.utc(message.writtenAt()))
+                        chat.id().value(), message.linkedCustomer(), Timestamps.utc(message.writtenAt()),
+                        message.outboxId().orElse(null))
                 .update();
     }
 
+    /** The case's private messages, oldest first, without their delivery (the outbox knows it). */
     List<PrivateMessage> messages(CaseId id) {
-        return jdbc.sql("SELECT author, body, network, linked_customer, written_at FROM listening_case_messages "
-                        + "WHERE case_id = ? ORDER BY written_at, id")
+        return jdbc.sql("SELECT author, body, network, linked_customer, written_at, outbox_id FROM listening_case_messages "
+                        + "WHERE case_id = ? ORDER BY written_at, id LIMIT 500")
                 .param(id.value())
                 .query((rs, n) -> new PrivateMessage(rs.getString(1), rs.getString(2),
-                        Network.fromWireName(rs.getString(3)).orElseThrow(), rs.getBoolean(4), Timestamps.instant(rs, 5)))
+                        Network.fromWireName(rs.getString(3)).orElseThrow(), rs.getBoolean(4), Timestamps.instant(rs, 5),
+                        Optional.ofNullable(rs.getObject(6, UUID.class)), Optional.empty()))
                 .list();
     }
 

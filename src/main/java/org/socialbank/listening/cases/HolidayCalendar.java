@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,13 +37,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * (on a weekend, the next working day is off instead, as UK substitute days and Russian
  * transfers); {@code date YYYY-MM-DD} (a holiday that year), {@code work YYYY-MM-DD} (a working
  * day that year); {@code islamic-calculation civil|umalqura|astronomical} and
- * {@code islamic-offset N} (the country's lunar calendar against ICU's).
+ * {@code islamic-offset N} (the country's lunar calendar against ICU's); {@code chinese-month-start
+ * ICU-DATE TRUE-DATE}: a Chinese lunar month that ICU starts on the first date starts on the second
+ * (ICU computes new moons to within minutes, so a new moon just before midnight in Beijing can
+ * land on the next day: ICU starts the 2027 New Year on 7 February, the Purple Mountain
+ * Observatory's calendar on 6 February); every holiday of that month moves with it.
  */
 final class HolidayCalendar {
 
     /** Saturday and Sunday off, no holidays: the calendar when none is configured. */
     static final HolidayCalendar WEEKENDS = new HolidayCalendar("none", EnumSet.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY),
-            List.of(), Set.of(), Set.of(), "islamic-civil", 0);
+            List.of(), Set.of(), Set.of(), "islamic-civil", 0, Map.of());
 
     private static final int YEARS_CACHED_MAX = 200;
 
@@ -54,10 +59,12 @@ final class HolidayCalendar {
     /** ICU's calendar keyword for the lunar Hijri calendar: islamic-civil, islamic-umalqura, islamic. */
     private final String islamic;
     private final int islamicOffset;
+    /** ICU's start of a Chinese lunar month -> its true start, where they differ. */
+    private final Map<LocalDate, LocalDate> chineseMonthStarts;
     private final Map<Integer, Set<LocalDate>> byYear = new ConcurrentHashMap<>();
 
     private HolidayCalendar(String country, Set<DayOfWeek> weekend, List<Rule> rules, Set<LocalDate> announcedHolidays,
-            Set<LocalDate> workingDays, String islamic, int islamicOffset) {
+            Set<LocalDate> workingDays, String islamic, int islamicOffset, Map<LocalDate, LocalDate> chineseMonthStarts) {
         this.country = country;
         this.weekend = Set.copyOf(weekend);
         this.rules = List.copyOf(rules);
@@ -65,6 +72,7 @@ final class HolidayCalendar {
         this.workingDays = Set.copyOf(workingDays);
         this.islamic = islamic;
         this.islamicOffset = islamicOffset;
+        this.chineseMonthStarts = Map.copyOf(chineseMonthStarts);
     }
 
     /** One rule of the file: a kind, its arguments, a day offset, whether a weekend date moves. */
@@ -127,7 +135,7 @@ final class HolidayCalendar {
         Set<LocalDate> w = new TreeSet<>(workingDays);
         w.addAll(working);
         return new HolidayCalendar(country, otherWeekend == null || otherWeekend.isEmpty() ? weekend : otherWeekend,
-                rules, h, w, islamic, islamicOffset);
+                rules, h, w, islamic, islamicOffset, chineseMonthStarts);
     }
 
     static HolidayCalendar parse(String country, List<String> lines) {
@@ -137,6 +145,7 @@ final class HolidayCalendar {
         Set<LocalDate> working = new TreeSet<>();
         String islamic = "islamic-civil";
         int islamicOffset = 0;
+        Map<LocalDate, LocalDate> monthStarts = new HashMap<>();
         int number = 0;
         for (String raw : lines) {
             number++;
@@ -152,6 +161,7 @@ final class HolidayCalendar {
                     case "work" -> working.add(LocalDate.parse(words.get(1)));
                     case "islamic-calculation" -> islamic = calculation(words.get(1));
                     case "islamic-offset" -> islamicOffset = Integer.parseInt(words.get(1));
+                    case "chinese-month-start" -> monthStarts.put(LocalDate.parse(words.get(1)), monthStart(words));
                     case "gregorian", "persian", "islamic", "chinese" -> rules.add(rule(words, 2));
                     case "easter" -> rules.add(rule(words, 2));
                     case "nth" -> rules.add(rule(words, 4));
@@ -163,7 +173,8 @@ final class HolidayCalendar {
                         + " (" + e.getMessage() + ")", e);
             }
         }
-        HolidayCalendar calendar = new HolidayCalendar(country, weekend, rules, announced, working, islamic, islamicOffset);
+        HolidayCalendar calendar = new HolidayCalendar(country, weekend, rules, announced, working, islamic, islamicOffset,
+                monthStarts);
         calendar.holidays(LocalDate.now().getYear()); // a malformed date rule fails at start-up, not on a deadline
         return calendar;
     }
@@ -181,6 +192,16 @@ final class HolidayCalendar {
         }
         boolean observed = i < words.size() && words.get(i).equals("observed");
         return new Rule(words.get(0), List.copyOf(words.subList(1, fixed)), offset, observed);
+    }
+
+    /** The true start of a month ICU starts a day or two off; anything further is a typing error. */
+    private static LocalDate monthStart(List<String> words) {
+        LocalDate icu = LocalDate.parse(words.get(1));
+        LocalDate real = LocalDate.parse(words.get(2));
+        if (Math.abs(real.toEpochDay() - icu.toEpochDay()) > 2) {
+            throw new IllegalArgumentException("a month start moves by at most two days");
+        }
+        return real;
     }
 
     private static Set<DayOfWeek> days(List<String> names) {
@@ -296,7 +317,7 @@ final class HolidayCalendar {
         return out;
     }
 
-    private static List<LocalDate> chinese(int year, String monthDay) {
+    private List<LocalDate> chinese(int year, String monthDay) {
         List<LocalDate> out = new ArrayList<>();
         // ICU's Chinese extended year is the Gregorian year its first month begins in
         for (int extended = year - 1; extended <= year; extended++) {
@@ -305,8 +326,9 @@ final class HolidayCalendar {
             cal.set(Calendar.EXTENDED_YEAR, extended);
             cal.set(Calendar.MONTH, month(monthDay) - 1);
             cal.set(ChineseCalendar.IS_LEAP_MONTH, 0);
-            cal.set(Calendar.DAY_OF_MONTH, day(monthDay));
-            out.add(gregorian(cal));
+            cal.set(Calendar.DAY_OF_MONTH, 1);
+            LocalDate start = gregorian(cal);
+            out.add(chineseMonthStarts.getOrDefault(start, start).plusDays(day(monthDay) - 1L));
         }
         return out;
     }

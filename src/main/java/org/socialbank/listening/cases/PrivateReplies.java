@@ -3,16 +3,17 @@ package org.socialbank.listening.cases;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
-import org.socialbank.conversation.ChatMessageDue;
+import org.socialbank.conversation.ChatMessages;
 import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Linking;
 import org.socialbank.shared.Network;
 import org.socialbank.listening.Mention;
 import org.socialbank.listening.Mentions;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,14 +33,14 @@ public class PrivateReplies {
     private final CaseStore store;
     private final Mentions mentions;
     private final Linking linking;
-    private final ApplicationEventPublisher events;
+    private final ChatMessages chats;
     private final Clock clock;
 
-    PrivateReplies(CaseStore store, Mentions mentions, Linking linking, ApplicationEventPublisher events, Clock clock) {
+    PrivateReplies(CaseStore store, Mentions mentions, Linking linking, ChatMessages chats, Clock clock) {
         this.store = store;
         this.mentions = mentions;
         this.linking = linking;
-        this.events = events;
+        this.chats = chats;
         this.clock = clock;
     }
 
@@ -83,15 +84,21 @@ public class PrivateReplies {
             return new CaseResult.Rejected(refused.get());
         }
         ChannelIdentity chat = route.get().chat();
-        events.publishEvent(new ChatMessageDue(chat.id(), chat.channel(), chat.externalId(), t));
+        UUID outbox = chats.write(chat.id(), chat.channel(), chat.externalId(), t).id();
         Instant now = clock.instant();
-        store.insertMessage(id, chat, new PrivateMessage(author, t, chat.channel(), route.get().linkedCustomer(), now));
+        store.insertMessage(id, chat, new PrivateMessage(author, t, chat.channel(), route.get().linkedCustomer(), now,
+                Optional.of(outbox), Optional.empty()));
         store.answered(id, now);
         return new CaseResult.Done(store.byId(id).orElseThrow());
     }
 
+    /** The case's private messages, oldest first, each with its delivery as the outbox knows it now. */
+    @Transactional(readOnly = true)
     public List<PrivateMessage> messages(CaseId id) {
-        return store.messages(id);
+        List<PrivateMessage> messages = store.messages(id);
+        Map<UUID, ChatMessages.Delivery> deliveries = chats.deliveries(
+                messages.stream().flatMap(m -> m.outboxId().stream()).toList());
+        return messages.stream().map(m -> m.withDelivery(deliveries)).toList();
     }
 
     /** Why this text may not go: a card number never; to an unlinked author, nothing personal. */

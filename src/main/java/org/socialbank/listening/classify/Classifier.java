@@ -70,22 +70,29 @@ public final class Classifier {
     }
 
     /** One matched sentiment entry, after negation and intensity, and where it stands. */
-    private record Hit(double value, boolean contrasted, boolean alone) {
+    private record Hit(double value, boolean contrasted, boolean alone, boolean echo) {
     }
 
     static double sentiment(Lexicon lexicon, List<String> tokens) {
         List<Hit> hits = hits(lexicon, tokens);
         boolean contrasted = hits.stream().anyMatch(Hit::contrasted);
-        double rest = hits.stream().filter(h -> !(h.alone() && h.value() > 0)).mapToDouble(Hit::value).sum();
+        double rest = hits.stream().filter(h -> !(h.alone() && h.value() > 0) && !h.echo()).mapToDouble(Hit::value)
+                .sum();
+        boolean question = !tokens.isEmpty() && tokens.get(tokens.size() - 1).equals("?");
         double sum = 0;
         for (Hit h : hits) {
             // sarcasm: "Great." or "Bravo," as a clause of its own, in a text that otherwise complains
             double value = h.alone() && h.value() > 0 && rest < 0 ? -h.value() : h.value();
+            if (h.echo() && rest != 0) {
+                value = Math.abs(value) * Math.signum(rest); // "still no refund, unbelievable"
+            }
+            if (question && value > 0) {
+                value *= QUESTION; // "does the app work on older phones?" asks; it does not praise
+            }
             sum += !contrasted ? value : value * (h.contrasted() ? AFTER_CONTRAST : BEFORE_CONTRAST);
         }
         int exclamations = (int) tokens.stream().filter("!"::equals).count();
         sum *= 1 + 0.1 * Math.min(exclamations, 3);
-        boolean question = !tokens.isEmpty() && tokens.get(tokens.size() - 1).equals("?");
         return question ? sum * QUESTION : sum;
     }
 
@@ -118,11 +125,30 @@ public final class Classifier {
             if (value < 0 && undone(lexicon, tokens, i, end)) {
                 value *= UNDONE;
             }
-            boolean alone = i - clauseStart <= 1 && (end == tokens.size() || Texts.isBoundary(tokens.get(end)));
-            hits.add(new Hit(value, contrasted, alone));
+            boolean alone = spoken(lexicon, tokens, clauseStart, i) <= 1 && spoken(lexicon, tokens, end, clauseEnd(tokens, end)) == 0;
+            hits.add(new Hit(value, contrasted, alone, lexicon.isEcho(entry)));
             i = end;
         }
         return hits;
+    }
+
+    /** The words in [from, to) that say something (not interjections, particles, intensifiers, signs). */
+    private static int spoken(Lexicon lexicon, List<String> tokens, int from, int to) {
+        int n = 0;
+        for (int k = from; k < to; k++) {
+            String t = tokens.get(k);
+            n += Character.isLetterOrDigit(t.codePointAt(0)) && !lexicon.isFiller(t) ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** Where the clause that goes on at {@code from} ends (a boundary or the text's end). */
+    private static int clauseEnd(List<String> tokens, int from) {
+        int k = from;
+        while (k < tokens.size() && !Texts.isBoundary(tokens.get(k))) {
+            k++;
+        }
+        return k;
     }
 
     private static double intensity(Lexicon lexicon, List<String> tokens, int at) {
@@ -133,15 +159,18 @@ public final class Classifier {
         return factor;
     }
 
-    /** An undo word up to four tokens before or after the harm, in the same clause (Han: characters). */
+    /**
+     * An undo word up to four tokens before or after the harm, in the same clause (Han: characters),
+     * that is not negated itself: "still no refund", "toujours pas remboursé" undo nothing.
+     */
     private static boolean undone(Lexicon lexicon, List<String> tokens, int at, int end) {
         for (int k = at - 1; k >= Math.max(0, at - UNDO_WINDOW) && !Texts.isBoundary(tokens.get(k)); k--) {
-            if (lexicon.isUndo(tokens.get(k))) {
+            if (lexicon.isUndo(tokens.get(k)) && !negated(lexicon, tokens, k)) {
                 return true;
             }
         }
         for (int k = end; k < Math.min(tokens.size(), end + UNDO_WINDOW) && !Texts.isBoundary(tokens.get(k)); k++) {
-            if (lexicon.isUndo(tokens.get(k))) {
+            if (lexicon.isUndo(tokens.get(k)) && !negated(lexicon, tokens, k)) {
                 return true;
             }
         }

@@ -37,6 +37,8 @@ final class Lexicon {
     private final Set<String> contrasts = new HashSet<>();
     private final Set<String> undoes = new HashSet<>();
     private final Set<String> scopeEnds = new HashSet<>();
+    private final Set<String> echoes = new HashSet<>();
+    private final Set<String> fillers = new HashSet<>();
     private final Set<String> hanWords = new HashSet<>();
 
     static Lexicon load(String... languages) {
@@ -92,6 +94,8 @@ final class Lexicon {
             case "contrast" -> contrasts.add(words.get(0));
             case "undo" -> undoes.add(words.get(0));
             case "scope end" -> scopeEnds.add(words.get(0));
+            case "echo" -> echoes.add(String.join(" ", words));
+            case "filler" -> fillers.add(words.get(0));
             default -> {
                 if (!section.startsWith("topic ")) {
                     throw new IllegalStateException("unknown lexicon section " + section);
@@ -247,6 +251,19 @@ final class Lexicon {
             }
         }
         return false;
+    }
+
+    /**
+     * An exclamation whose sign is the text's ("unbelievable", "incroyable", "невероятно": praise
+     * after praise, outrage after a complaint), listed in a sentiment section and in {@code [echo]}.
+     */
+    boolean isEcho(Entry entry) {
+        return echoes.contains(String.join(" ", entry.words()));
+    }
+
+    /** An interjection or particle that says nothing of its own ("oh", "ну", "啊"): "Ну просто замечательно," is a clause of praise alone. */
+    boolean isFiller(String token) {
+        return fillers.contains(token) || intensity(token) != 1;
     }
 
     /** A word a negation does not reach past ("can't believe how bad": "how" shields "bad"). */

@@ -48,6 +48,7 @@ public final class FakeTelegramApi implements AutoCloseable {
     private final Map<String, Queue<String>> failures = new ConcurrentHashMap<>();
     private final Map<String, String> webhooks = new ConcurrentHashMap<>();
     private final Map<String, String> usernames = new ConcurrentHashMap<>();
+    private final Map<String, Long> members = new ConcurrentHashMap<>();
     private final Map<String, Queue<JsonNode>> updates = new ConcurrentHashMap<>();
 
     public FakeTelegramApi() {
@@ -74,6 +75,11 @@ public final class FakeTelegramApi implements AutoCloseable {
         usernames.put(token, username);
     }
 
+    /** A group's member count, as getChatMemberCount answers it (a chat never set: 400 chat not found). */
+    public void members(String chatId, long count) {
+        members.put(chatId, count);
+    }
+
     /** The next call of {@code method} with {@code token} answers this envelope instead. */
     void fail(String token, String method, int code, String description, int retryAfter) {
         ObjectNode envelope = JSON.createObjectNode().put("ok", false).put("error_code", code)
@@ -93,7 +99,7 @@ public final class FakeTelegramApi implements AutoCloseable {
         return List.copyOf(calls);
     }
 
-    List<Call> calls(String token, String method) {
+    public List<Call> calls(String token, String method) {
         return calls.stream().filter(c -> c.token().equals(token) && c.method().equals(method)).toList();
     }
 
@@ -142,6 +148,10 @@ public final class FakeTelegramApi implements AutoCloseable {
                 reply(exchange, JSON.readTree(failure).path("error_code").asInt(), failure);
                 return;
             }
+            if (method.equals("getChatMemberCount") && !members.containsKey(body.path("chat_id").asString(""))) {
+                reply(exchange, 400, "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: chat not found\"}");
+                return;
+            }
             reply(exchange, 200, JSON.writeValueAsString(JSON.createObjectNode().put("ok", true)
                     .set("result", result(token, method, body))));
         }
@@ -163,6 +173,8 @@ public final class FakeTelegramApi implements AutoCloseable {
                         .put("has_custom_certificate", false).put("pending_update_count", 0);
             case "getUpdates":
                 return polled(token, body);
+            case "getChatMemberCount":
+                return tools.jackson.databind.node.JsonNodeFactory.instance.numberNode(members.get(body.path("chat_id").asString("")).longValue());
             case "sendMessage":
                 return JSON.createObjectNode().put("message_id", calls.size()).put("date", 1_700_000_000)
                         .set("chat", JSON.createObjectNode().put("id", body.path("chat_id").asLong()));

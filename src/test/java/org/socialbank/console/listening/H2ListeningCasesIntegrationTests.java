@@ -135,6 +135,49 @@ class H2ListeningCasesIntegrationTests {
         return mentions.record(new NewMention("news", UUID.randomUUID().toString(), text, author, at, reach)).mention();
     }
 
+    /** Issue 20 s2: staff name a topic and merge one into another; each change audited, the auditor only reads. */
+    @Test
+    void staffNameTopicsAndMergeOneIntoAnother() {
+        FormClient agent = signedIn(List.of("social"), Role.AGENT);
+        FormClient auditor = signedIn(List.of("compliance"), Role.AUDITOR);
+        assertThat(auditor.get("/console/listening/topics").status()).isEqualTo(200);
+        assertThat(auditor.post("/console/listening/topics/fees/name", "name", "x").status()).isEqualTo(403);
+        assertThat(agent.get("/console/listening/topics").status()).isEqualTo(200);
+        try {
+            assertThat(agent.post("/console/listening/topics/fees/name", "name", "Charges and tariffs").html())
+                    .contains("value=\"Charges and tariffs\"");
+            Mention fee = seeded("Another ridiculous monthly fee on my account", "tariffs", clock.instant().minusSeconds(30));
+            assertThat(fee.topic()).isEqualTo(Topic.FEES);
+            assertThat(agent.get("/console/listening/mentions?source=news").html()).contains("Charges and tariffs");
+
+            Mention down = seeded("The app crashes every time I log in", "crashes", clock.instant().minusSeconds(20));
+            assertThat(down.topic()).isEqualTo(Topic.APP_DOWN);
+            assertThat(agent.post("/console/listening/topics/app_down/merge", "into", "transfer_delay").html())
+                    .contains("data-topic=\"app_down\" data-merged=\"transfer_delay\"");
+            assertThat(mentions.find(down.id()).orElseThrow().topic()).as("moved").isEqualTo(Topic.TRANSFER_DELAY);
+            assertThat(seeded("The app crashes again when I open it", "crashes", clock.instant()).topic())
+                    .as("filed under the merged-into topic").isEqualTo(Topic.TRANSFER_DELAY);
+            assertThat(agent.post("/console/listening/topics/transfer_delay/merge", "into", "fees").html())
+                    .contains("data-code=\"has_merged_topics\"");
+            assertThat(agent.post("/console/listening/topics/fees/merge", "into", "app_down").html())
+                    .contains("data-code=\"target_merged\"");
+
+            assertThat(agent.post("/console/listening/topics/app_down/unmerge").html())
+                    .doesNotContain("data-merged=\"transfer_delay\"");
+            assertThat(seeded("The app crashes at login once more", "crashes", clock.instant()).topic())
+                    .isEqualTo(Topic.APP_DOWN);
+            List<String> actions = new ArrayList<>();
+            audit.forEach(row -> actions.add(row.what() + " " + row.subject() + " " + row.why()));
+            assertThat(actions).contains("listening.topic.named topic:fees Charges and tariffs",
+                    "listening.topic.unmerged topic:app_down ");
+            assertThat(actions).anyMatch(a -> a.matches(
+                    "listening\\.topic\\.merged topic:app_down into transfer_delay, [1-9][0-9]* mentions moved"));
+        } finally {
+            agent.post("/console/listening/topics/app_down/unmerge");
+            agent.post("/console/listening/topics/fees/name", "name", "");
+        }
+    }
+
     @Test
     void readersReadActorsActAndOthersAreRefused() {
         Mention m = seeded("The fees went up again, this is a scandal", "reporter", clock.instant().minusSeconds(60));
@@ -264,6 +307,7 @@ class H2ListeningCasesIntegrationTests {
         String group = "-100" + (1_000_000_000L + (long) (Math.random() * 8e9));
         long user = 500_000_000L + (long) (Math.random() * 1e8);
         long first = 10 + (long) (Math.random() * 1e6);
+        TELEGRAM.members(group, 5_400);
         groupPost(group, user, first, "Lunch at noon anyone?");
         groupPost(group, user, first + 1, "SocialBank froze my card again, worst bank ever");
         groupPost(group, user + 1, first + 2, "@bank_bot где мой перевод? уже три дня жду, ужасно");
@@ -278,6 +322,10 @@ class H2ListeningCasesIntegrationTests {
         assertThat(card.author()).isEqualTo(Long.toString(user));
         assertThat(card.sentiment()).isEqualTo(Sentiment.NEGATIVE);
         assertThat(kept).extracting(Mention::language).contains("en", "ru", "zh");
+        // a group author's reach is the group's audience, asked of the Bot API once for the five posts
+        assertThat(kept).extracting(Mention::reach).containsOnly(5_400L);
+        assertThat(TELEGRAM.calls(BOT_TOKEN, "getChatMemberCount").stream()
+                .filter(c -> c.body().path("chat_id").asString("").equals(group))).hasSize(1);
 
         FormClient agent = signedIn(List.of("social"), Role.AGENT);
         agent.get("/console/listening/mentions?source=telegram");

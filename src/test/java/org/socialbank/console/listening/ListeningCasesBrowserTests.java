@@ -147,6 +147,16 @@ class ListeningCasesBrowserTests {
         assertThat(API.sent(TOKEN, "-1001234")).isEmpty();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM listening_case_messages WHERE identity_id = ?").param(chat.value())
                 .query(Long.class).single()).isEqualTo(1L);
+
+        // the case page tells how far the delivery got: Telegram took it (the outbox marks it after
+        // the fake's answer, so the page is read again until it says so)
+        wait.ignoring(org.openqa.selenium.NoSuchElementException.class).until(d -> {
+            d.navigate().refresh();
+            return "SENT".equals(d.findElement(By.cssSelector("#private-messages li")).getAttribute("data-delivery"));
+        });
+        assertThat(browser.findElement(By.cssSelector("#private-messages li .delivery")).getText())
+                .isEqualTo("sent: Telegram took it");
+        Chromium.screenshot(browser, "listening-3-private-reply-sent");
     }
 
     private CustomerId customer(String name) {

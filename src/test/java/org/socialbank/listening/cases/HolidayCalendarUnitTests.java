@@ -78,6 +78,39 @@ class HolidayCalendarUnitTests {
                 LocalDate.of(2025, 5, 31), LocalDate.of(2025, 10, 6)); // 2025 by the rules alone
     }
 
+    /**
+     * 2027 against dates known before the year (issue 20, found last session): ICU starts the
+     * Chinese New Year of 2027 a day late (7 February; it is 6 February: the new moon is at 23:56
+     * Beijing time), so the calendar file corrects that month; everything else is checked as ICU
+     * and the rules give it. These are the rules alone: a year's notices (China's bridges and
+     * make-up days, Russia's January moves) are added when they are published.
+     */
+    @Test
+    void the2027HolidaysFallOnTheirKnownDates() {
+        assertThat(HolidayCalendar.parse("XX", List.of("chinese 01-01")).holidays(2027))
+                .as("ICU alone is a day late").containsExactly(LocalDate.of(2027, 2, 7));
+        HolidayCalendar cn = of("CN");
+        assertThat(cn.holidays(2027)).containsExactlyInAnyOrder(LocalDate.of(2027, 1, 1), LocalDate.of(2027, 2, 5),
+                LocalDate.of(2027, 2, 6), LocalDate.of(2027, 2, 7), LocalDate.of(2027, 2, 8), // 除夕 and 春节
+                LocalDate.of(2027, 4, 5), LocalDate.of(2027, 5, 1), LocalDate.of(2027, 5, 2), // 清明, 劳动节
+                LocalDate.of(2027, 6, 9), LocalDate.of(2027, 9, 15), // 端午, 中秋
+                LocalDate.of(2027, 10, 1), LocalDate.of(2027, 10, 2), LocalDate.of(2027, 10, 3));
+        assertThat(cn.isBusinessDay(LocalDate.parse("2027-02-09"))).isTrue(); // until the State Council's notice
+
+        HolidayCalendar ir = of("IR"); // Nowruz 1406: the equinox is at 23:54 Tehran time on 20 March
+        assertThat(List.of("2027-03-21", "2027-03-22", "2027-03-23", "2027-03-24", "2027-04-01", "2027-04-02",
+                "2027-06-04", "2027-06-05", "2027-02-11", "2027-03-20")).allMatch(d -> off(ir, d));
+        assertThat(ir.isBusinessDay(LocalDate.parse("2027-03-25"))).isTrue();
+
+        HolidayCalendar fr = of("FR");
+        assertThat(HolidayCalendar.easter(2027)).isEqualTo(LocalDate.of(2027, 3, 28));
+        assertThat(List.of("2027-03-29", "2027-05-06", "2027-05-17")).allMatch(d -> off(fr, d));
+
+        HolidayCalendar ru = of("RU"); // 1 May, 12 June 2027 are Saturdays, 9 May a Sunday: the next Monday
+        assertThat(List.of("2027-05-03", "2027-05-10", "2027-06-14", "2027-02-23", "2027-03-08", "2027-11-04"))
+                .allMatch(d -> off(ru, d));
+    }
+
     @Test
     void iranRestsOnFridayAndKeepsSolarAndLunarHolidays() {
         HolidayCalendar ir = of("IR");

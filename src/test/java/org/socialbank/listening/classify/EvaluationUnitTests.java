@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -82,10 +83,10 @@ class EvaluationUnitTests {
     @ParameterizedTest(name = "{0}: accuracy >= {1}, macro-F1 >= {2}, language >= {3}")
     @CsvSource({
             "en, 0.91, 0.91, 0.99",
-            "fr, 0.89, 0.88, 0.99",
-            "ru, 0.90, 0.90, 0.99",
-            "fa, 0.88, 0.88, 0.99",
-            "zh, 0.96, 0.96, 0.99"})
+            "fr, 0.91, 0.90, 0.99",
+            "ru, 0.92, 0.92, 0.99",
+            "fa, 0.90, 0.90, 0.99",
+            "zh, 0.98, 0.98, 0.99"})
     void sentimentAndLanguageStayAboveTheirFloors(String language, double accuracyMin, double macroF1Min,
             double languageMin) throws IOException {
         List<Labelled> set = read(language);
@@ -111,32 +112,50 @@ class EvaluationUnitTests {
             "fa, 0.96, 0.96",
             "zh, 0.90, 0.90"})
     void heldOutSetsStayAboveTheirFloors(String language, double accuracyMin, double macroF1Min) throws IOException {
-        List<Labelled> set = read("holdout", language);
-        assertThat(set).hasSizeGreaterThanOrEqualTo(30);
-        Scores s = score(language, set, true);
-        System.out.printf("HOLDOUT %s n=%d accuracy=%.3f macroF1=%.3f language=%.3f%n", language, s.n(), s.accuracy(),
-                s.macroF1(), s.languageAccuracy());
-        assertThat(s.accuracy()).as("accuracy").isGreaterThanOrEqualTo(accuracyMin);
-        assertThat(s.macroF1()).as("macro-F1").isGreaterThanOrEqualTo(macroF1Min);
+        checkSet("holdout", language, accuracyMin, macroF1Min, true);
     }
 
     /**
      * The fresh sets (issue 20, e): written before the negation, intensifier, emoji and lexicon
-     * changes of 2026-12-02 and never used to tune them; the honest figure of those changes.
+     * changes of 2026-12-02 and never used to tune them, then (round 3, the same day) used to tune:
+     * in-sample since; the second fresh sets below are the honest figure of round 3.
      */
     @ParameterizedTest(name = "fresh {0}: accuracy >= {1}, macro-F1 >= {2}")
     @CsvSource({
-            "en, 0.80, 0.80",
-            "fr, 0.83, 0.83",
-            "ru, 0.80, 0.80",
-            "fa, 0.86, 0.86",
-            "zh, 0.80, 0.80"})
+            "en, 0.93, 0.93",
+            "fr, 0.99, 0.99",
+            "ru, 0.96, 0.96",
+            "fa, 0.99, 0.99",
+            "zh, 0.96, 0.96"})
     void freshSetsStayAboveTheirFloors(String language, double accuracyMin, double macroF1Min) throws IOException {
-        List<Labelled> set = read("fresh", language);
+        checkSet("fresh", language, accuracyMin, macroF1Min, true); // round 3 tuned on these errors
+    }
+
+    /**
+     * The second fresh sets (issue 20, round 3): written and committed before the round-3 changes
+     * and never used to tune them (their errors are not printed); the honest figure of round 3.
+     * Round 3 tuned on the errors of the first fresh sets above, which are in-sample since.
+     */
+    @ParameterizedTest(name = "fresh2 {0}: accuracy >= {1}, macro-F1 >= {2}")
+    @CsvSource({
+            "en, 0.87, 0.87",
+            "fr, 0.93, 0.93",
+            "ru, 0.90, 0.90",
+            "fa, 0.78, 0.75",
+            "zh, 0.93, 0.94"})
+    void secondFreshSetsStayAboveTheirFloors(String language, double accuracyMin, double macroF1Min)
+            throws IOException {
+        checkSet("fresh2", language, accuracyMin, macroF1Min, false); // errors never printed: not for tuning
+    }
+
+    /** A set of at least 30 texts scored, its line printed ({@code HOLDOUT en n=...}), its floors asserted. */
+    private static void checkSet(String name, String language, double accuracyMin, double macroF1Min,
+            boolean printErrors) throws IOException {
+        List<Labelled> set = read(name, language);
         assertThat(set).hasSizeGreaterThanOrEqualTo(30);
-        Scores s = score(language, set, false);
-        System.out.printf("FRESH %s n=%d accuracy=%.3f macroF1=%.3f language=%.3f%n", language, s.n(), s.accuracy(),
-                s.macroF1(), s.languageAccuracy());
+        Scores s = score(language, set, printErrors);
+        System.out.printf("%s %s n=%d accuracy=%.3f macroF1=%.3f language=%.3f%n", name.toUpperCase(Locale.ROOT),
+                language, s.n(), s.accuracy(), s.macroF1(), s.languageAccuracy());
         assertThat(s.accuracy()).as("accuracy").isGreaterThanOrEqualTo(accuracyMin);
         assertThat(s.macroF1()).as("macro-F1").isGreaterThanOrEqualTo(macroF1Min);
     }

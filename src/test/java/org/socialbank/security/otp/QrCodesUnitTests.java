@@ -3,20 +3,13 @@ package org.socialbank.security.otp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.decoder.Decoder;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
+import org.socialbank.support.QrDecoding;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 class QrCodesUnitTests {
 
-    static final Pattern RUN = Pattern.compile("M(\\d+) (\\d+)h(\\d+)v1h-\\3z");
     static final String URI = OtpAuthUri.of("socialbank", "Иван Петров", TotpSecret.random()).value();
 
     @Test
@@ -64,28 +57,14 @@ class QrCodesUnitTests {
     }
 
     private static Document parse(String svg) throws Exception {
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        return factory.newDocumentBuilder().parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
+        return QrDecoding.parse(svg);
     }
 
     private static String path(String svg) {
-        Matcher d = Pattern.compile(" d=\"([^\"]*)\"").matcher(svg);
-        assertThat(d.find()).isTrue();
-        return d.group(1);
+        return QrDecoding.path(svg);
     }
 
-    /** Reads the runs of the path back into modules and decodes them with ZXing's own decoder. */
     private static String decode(String svg) throws Exception {
-        String[] viewBox = parse(svg).getDocumentElement().getAttribute("viewBox").split(" ");
-        int q = QrCodes.QUIET_ZONE_MODULES;
-        BitMatrix modules = new BitMatrix(Integer.parseInt(viewBox[2]) - 2 * q);
-        Matcher run = RUN.matcher(path(svg));
-        while (run.find()) {
-            int x = Integer.parseInt(run.group(1)) - q;
-            int y = Integer.parseInt(run.group(2)) - q;
-            modules.setRegion(x, y, Integer.parseInt(run.group(3)), 1);
-        }
-        return new Decoder().decode(modules).getText();
+        return QrDecoding.decode(svg);
     }
 }
