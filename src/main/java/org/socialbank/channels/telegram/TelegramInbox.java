@@ -135,9 +135,9 @@ public class TelegramInbox {
         if (known.isPresent()) {
             return known;
         }
-        BotApi.Answer answer = bot.api().call("getChatMemberCount",
-                BotApi.JSON.createObjectNode().put("chat_id", groupId), GROUP_MEMBERS_TIMEOUT);
-        if (answer instanceof BotApi.Ok ok && ok.result().isIntegralNumber() && ok.result().asLong() >= 0) {
+        TelegramApi.Answer answer = bot.api().call("getChatMemberCount",
+                TelegramApi.JSON.createObjectNode().put("chat_id", groupId), GROUP_MEMBERS_TIMEOUT);
+        if (answer instanceof TelegramApi.Ok ok && ok.result().isIntegralNumber() && ok.result().asLong() >= 0) {
             store.members(bot.network(), groupId, ok.result().asLong(), now);
             return Optional.of(ok.result().asLong());
         }

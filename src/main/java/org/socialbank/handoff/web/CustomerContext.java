@@ -68,7 +68,7 @@ class CustomerContext {
         return requests.openOf(v.customer().id(), REQUESTS_SHOWN).stream().map(r -> {
             boolean sent = v.customer().id().equals(r.requesterCustomerId());
             String other = sent ? (reveal ? r.from().value() : mask(r.from())) : r.requesterMaskedName();
-            return new OpenRequest(sent, Money.format(r.amountMinor(), r.currency(), locale), other,
+            return new OpenRequest(sent, MoneyFormat.format(r.amountMinor(), r.currency(), locale), other,
                     Dates.date(r.expiresAt(), locale));
         }).toList();
     }
