@@ -9,7 +9,6 @@ import org.socialbank.conversation.language.ParsedCommand;
 import org.socialbank.conversation.language.Payee;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Language;
-import org.socialbank.shared.Dates;
 import org.socialbank.shared.Money;
 
 /**
@@ -43,7 +42,7 @@ final class OpenRequestsDialogue {
         }
         StringBuilder text = new StringBuilder(texts.text(language, "conversation.requests.title"));
         for (Bank.OpenRequest r : open) {
-            text.append('\n').append(line(r, language));
+            text.append('\n').append(line(r, language, turn.time(language)));
         }
         if (open.stream().anyMatch(Bank.OpenRequest::sent)) {
             text.append("\n\n").append(texts.text(language, "conversation.requests.what_next"));
@@ -120,7 +119,7 @@ final class OpenRequestsDialogue {
         return reminder.get().sent()
                 ? say(turn.state(), language, "conversation.remind.sent", r.counterparty(), money(r, language))
                 : say(turn.state(), language, "conversation.remind.too_soon", r.counterparty(),
-                        Dates.dateTime(reminder.get().nextAt(), language.locale()));
+                        turn.time(language).dateTime(reminder.get().nextAt()));
     }
 
     private Step cancelOne(Turn turn, Language language, CustomerId customer, Bank.OpenRequest r) {
@@ -130,9 +129,9 @@ final class OpenRequestsDialogue {
     }
 
     /** "Camille D. owes you €20.00 · asked 2 Dec 2026 · for pizza". */
-    private String line(Bank.OpenRequest r, Language language) {
+    private String line(Bank.OpenRequest r, Language language, org.socialbank.shared.CustomerTime time) {
         String line = texts.text(language, r.sent() ? "conversation.requests.sent" : "conversation.requests.received",
-                r.counterparty(), money(r, language), Dates.date(r.createdAt(), language.locale()));
+                r.counterparty(), money(r, language), time.date(r.createdAt()));
         return r.note() == null || r.note().isBlank() ? line
                 : line + " · " + texts.text(language, "conversation.requests.note", r.note());
     }
