@@ -133,8 +133,8 @@ class QuickStartBrowserTests {
         assertThat(ledger.account(camillesEur).orElseThrow().balanceMinor()).isEqualTo(camilleBefore + 500);
 
         type("history");
-        String history = waitForAnswer("ref. " + paid.value().toString().substring(0, 8));
-        assertThat(history).contains("−€5.00 to Camille D.");
+        String history = waitForAnswer("−€5.00 to Camille D.");
+        assertThat(history).contains("ref. ");
     }
 
     @Test
@@ -152,7 +152,7 @@ class QuickStartBrowserTests {
         linkTheChat(sara, "وصل است");
 
         type("موجودی");
-        String available = Money.format(account(sarasIrr).availableMinor(), irr, FA);
+        String available = number(Money.format(account(sarasIrr).availableMinor(), irr, FA));
         assertThat(waitForAnswer(available)).contains(available);
 
         int before = answers().size();
@@ -162,7 +162,7 @@ class QuickStartBrowserTests {
         String code = newestCode();
         browser.get(confirmUrl);
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("fa");
-        assertThat(browser.findElement(By.id("amount")).getText()).contains(Money.format(500_000, irr, FA));
+        assertThat(browser.findElement(By.id("amount")).getText()).contains(number(Money.format(500_000, irr, FA)));
         browser.findElement(By.id("code")).sendKeys(code);
         browser.findElement(By.cssSelector("button[type=submit]")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("outcome")));
@@ -173,8 +173,8 @@ class QuickStartBrowserTests {
         type("موجودی");
         Account account = account(sarasIrr);
         assertThat(account.balanceMinor() - account.availableMinor()).as("held in escrow").isEqualTo(500_000);
-        String spendable = Money.format(account.availableMinor(), irr, FA);
-        String reserved = Money.format(500_000, irr, FA);
+        String spendable = number(Money.format(account.availableMinor(), irr, FA));
+        String reserved = number(Money.format(500_000, irr, FA));
         String balance = waitForAnswer(spendable);
         assertThat(balance).contains(spendable).contains(reserved);
         Chromium.screenshot(browser, "quickstart-fa-balance");
@@ -257,6 +257,13 @@ class QuickStartBrowserTests {
 
     private Account account(AccountId id) {
         return ledger.account(id).orElseThrow();
+    }
+
+    /** The number of an amount as written ("۴۹٬۵۰۰٬۰۰۰" of "۴۹٬۵۰۰٬۰۰۰ ریال (۴٬۹۵۰٬۰۰۰ تومان)"). */
+    private static String number(String amount) {
+        Matcher digits = Pattern.compile("[0-9۰-۹][0-9۰-۹٬,.]*[0-9۰-۹]").matcher(amount);
+        assertThat(digits.find()).as(amount).isTrue();
+        return digits.group();
     }
 
     private static PaymentId reference(String card, String label) {
