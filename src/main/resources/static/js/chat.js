@@ -20,10 +20,12 @@
   var typing = null;  // the "bank is answering" line while one of the visitor's messages waits
   var typingTimer = null;
   var lang = document.documentElement.lang || undefined;
-  var timeFormat = new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit' });
-  var dayFormat = new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', day: 'numeric' });
+  var zone = log.getAttribute('data-zone') || undefined; // the customer's chosen zone (issue 13), else the device's
+  var timeFormat = new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit', timeZone: zone });
+  var dayFormat = new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', day: 'numeric', timeZone: zone });
   if (lang === 'fa') { // the Solar Hijri calendar, as Iranians date things
-    dayFormat = new Intl.DateTimeFormat('fa-IR-u-ca-persian', { year: 'numeric', month: 'long', day: 'numeric' });
+    dayFormat = new Intl.DateTimeFormat('fa-IR-u-ca-persian', { year: 'numeric', month: 'long', day: 'numeric',
+      timeZone: zone });
   }
 
   function uuid() {
@@ -141,6 +143,19 @@
         a.target = '_blank';
         a.rel = 'noopener noreferrer';
         line.appendChild(a);
+        if (c.url.indexOf('/claim/') >= 0 && log.dataset.share) {
+          // issue 13 (P10): a claim link is for someone else: share it (the phone's share sheet) or copy it
+          var share = el('button', 'share-link', log.dataset.share);
+          share.type = 'button';
+          share.addEventListener('click', function () {
+            if (navigator.share) {
+              navigator.share({ url: c.url }).catch(function () {});
+            } else if (navigator.clipboard) {
+              navigator.clipboard.writeText(c.url).then(function () { share.textContent = log.dataset.copied; });
+            }
+          });
+          line.appendChild(share);
+        }
       }
       log.appendChild(line);
     } else if (c.kind === 'receipt') {
@@ -283,6 +298,20 @@
 
   // the input does not cut a pasted text silently: the bank says it is too long
   input.removeAttribute('maxlength');
+
+  // issue 13 (P10): "branches" asks where the visitor is; the pin sends it (the browser asks first)
+  var locate = document.getElementById('chat-location');
+  if (locate && navigator.geolocation) {
+    locate.hidden = false;
+    locate.addEventListener('click', function () {
+      navigator.geolocation.getCurrentPosition(function (p) {
+        var label = locate.getAttribute('data-label') || '';
+        send({ lat: p.coords.latitude.toFixed(5), lon: p.coords.longitude.toFixed(5), label: label },
+          '\uD83D\uDCCD ' + label);
+      }, function () { /* refused or unavailable: the visitor can still type a city */ },
+      { maximumAge: 60000, timeout: 15000 });
+    });
+  }
 
   form.addEventListener('submit', function (e) {
     e.preventDefault();

@@ -28,9 +28,11 @@ public class Directory {
     private final PasswordEncoder passwords;
     private final DurableTransactions writes;
     private final Clock clock;
+    private final org.socialbank.directory.jdbc.JdbcCustomerSettings settings;
 
     Directory(JdbcDirectory store, Ledger ledger, PasswordEncoder passwords, DurableTransactions writes,
-            Clock clock) {
+            Clock clock, org.socialbank.directory.jdbc.JdbcCustomerSettings settings) {
+        this.settings = settings;
         this.store = store;
         this.ledger = ledger;
         this.passwords = passwords;
@@ -154,6 +156,60 @@ public class Directory {
     /** The customer who holds a ledger account, if one does (transaction alerts, issue 17). */
     public Optional<CustomerId> holder(AccountId account) {
         return store.accountHolder(account);
+    }
+
+    /** Issue 13: the customer's one language and zone, read by every chat and page. */
+    public Optional<CustomerSettings> settings(CustomerId id) {
+        return settings.find(id).map(row -> new CustomerSettings(id, row.language(),
+                row.zone() == null ? null : java.time.ZoneId.of(row.zone())));
+    }
+
+    /**
+     * The customer reads {@code language} from now on, in every chat and on every page (chosen in
+     * a chat with "language fa" or on a page's language bar); true when it changed.
+     */
+    public boolean chooseLanguage(CustomerId id, Language language) {
+        return settings.language(id, java.util.Objects.requireNonNull(language, "language"));
+    }
+
+    /**
+     * The customer's dates and times are in {@code zone} from now on; false when it names no place
+     * (UTC, an offset: {@link org.socialbank.shared.CustomerTime#choosable}) or did not change.
+     */
+    public boolean chooseZone(CustomerId id, java.time.ZoneId zone) {
+        return org.socialbank.shared.CustomerTime.choosable(zone) && settings.zone(id, zone);
+    }
+
+    /**
+     * Issue 13 (a wallet opened from a claim is no dead end): a customer without a login chooses
+     * one, once, so that she can sign in and link a chat. Refused {@code username_taken} when
+     * another customer has that name; a customer who has a login already keeps it (a replay).
+     *
+     * @throws IllegalArgumentException when the name or password breaks {@link NewCustomer#signInProblem}
+     */
+    public DirectoryResult chooseSignIn(CustomerId id, String username, String password) {
+        NewCustomer.signInProblem(username, password).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
+        return write(status -> {
+            Optional<Customer> customer = store.findCustomer(id);
+            if (customer.isEmpty()) {
+                return new Refused(Code.CUSTOMER_NOT_FOUND);
+            }
+            if (customer.get().username() != null) {
+                return new Done(view(customer.get()), true);
+            }
+            if (store.findByUsername(username).isPresent()) {
+                return new Refused(Code.USERNAME_TAKEN);
+            }
+            try {
+                settings.signIn(id, username, passwords.encode(password));
+            } catch (org.springframework.dao.DuplicateKeyException raced) {
+                status.setRollbackOnly();
+                return new Refused(Code.USERNAME_TAKEN);
+            }
+            return new Done(view(store.findCustomer(id).orElseThrow()), false);
+        });
     }
 
     private CustomerView view(Customer customer) {

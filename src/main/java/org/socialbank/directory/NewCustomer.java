@@ -70,4 +70,19 @@ public record NewCustomer(CustomerId id, String displayName, Language language, 
     public String toString() { // never print the password
         return "NewCustomer[id=" + id + ", username=" + username + "]";
     }
+
+    /**
+     * Issue 13: why a login someone chose (a wallet opened from a claim) cannot be one, by the
+     * rules above: {@code invalid_username} or {@code invalid_password}; empty when it can.
+     */
+    public static java.util.Optional<String> signInProblem(String username, String password) {
+        if (username == null || !username.matches("[a-z0-9][a-z0-9._-]{2,63}")) {
+            return java.util.Optional.of("invalid_username");
+        }
+        if (password == null || password.length() < PASSWORD_LENGTH_MIN || password.length() > PASSWORD_LENGTH_MAX
+                || password.indexOf('\u0000') >= 0 || passwordTooLong(password)) {
+            return java.util.Optional.of("invalid_password");
+        }
+        return java.util.Optional.empty();
+    }
 }

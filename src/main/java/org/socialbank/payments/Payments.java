@@ -25,9 +25,11 @@ public class Payments {
     private final PaymentViews views;
     private final JdbcPayments store;
     private final PayeeLookups lookups;
+    private final ClaimReceipts receipts;
 
     Payments(PayAlias pay, ClaimPayment claims, ReturnPayment returns, PaymentViews views, JdbcPayments store,
-            PayeeLookups lookups) {
+            PayeeLookups lookups, ClaimReceipts receipts) {
+        this.receipts = receipts;
         this.pay = pay;
         this.claims = claims;
         this.returns = returns;
@@ -90,6 +92,24 @@ public class Payments {
      */
     public Optional<ClaimView> claim(String token, String browserSecret) {
         return claims.view(token, browserSecret);
+    }
+
+    /**
+     * Issue 13: the claimant's receipt once the money is in her new wallet (when, the reference, what
+     * she can spend now), only for the browser that proved the claim; empty otherwise.
+     */
+    public Optional<ClaimReceipt> claimReceipt(String token, String browserSecret) {
+        return receipts.of(token, browserSecret);
+    }
+
+    /**
+     * Issue 13 (a wallet opened from a claim is no dead end): the claimant chooses a login for her
+     * new wallet, from the browser that proved the claim; empty when done, else why not
+     * ({@code not_proven}, {@code invalid_username}, {@code invalid_password}, {@code username_taken}).
+     */
+    public Optional<String> chooseClaimantSignIn(String token, String browserSecret, String username,
+            String password) {
+        return receipts.chooseSignIn(token, browserSecret, username, password);
     }
 
     /** Sends the code that proves a claimed phone or e-mail address, in the page's language. */

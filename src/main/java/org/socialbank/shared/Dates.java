@@ -77,11 +77,25 @@ public final class Dates {
 
     /** The time of day of {@code at} in the reader's zone, e.g. "21:30". */
     public static String time(Instant at, Locale locale) {
-        return format(DateFormat.getTimeInstance(DateFormat.SHORT, uLocale(locale)), at, locale);
+        return time(at, locale, zoneOf(locale));
+    }
+
+    /** The day of {@code at} in {@code zone} (a customer's own setting, see {@link CustomerTime}). */
+    public static String date(Instant at, Locale locale, ZoneId zone) {
+        return format(DateFormat.getDateInstance(dateStyle(locale), uLocale(locale)), at, zone);
+    }
+
+    /** The time of day of {@code at} in {@code zone} (a customer's own setting). */
+    public static String time(Instant at, Locale locale, ZoneId zone) {
+        return format(DateFormat.getTimeInstance(DateFormat.SHORT, uLocale(locale)), at, zone);
     }
 
     private static String format(DateFormat format, Instant at, Locale locale) {
-        format.setTimeZone(TimeZone.getTimeZone(zoneOf(locale).getId()));
+        return format(format, at, zoneOf(locale));
+    }
+
+    private static String format(DateFormat format, Instant at, ZoneId zone) {
+        format.setTimeZone(TimeZone.getTimeZone(zone.getId()));
         return format.format(Date.from(at));
     }
 

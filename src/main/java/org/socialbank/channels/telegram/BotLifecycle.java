@@ -29,10 +29,12 @@ class BotLifecycle implements SmartLifecycle {
     private final TelegramInbox inbox;
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
+    private final org.springframework.context.MessageSource messages;
 
-    BotLifecycle(TelegramBots bots, TelegramInbox inbox) {
+    BotLifecycle(TelegramBots bots, TelegramInbox inbox, org.springframework.context.MessageSource messages) {
         this.bots = bots;
         this.inbox = inbox;
+        this.messages = messages;
     }
 
     @Override
@@ -45,7 +47,47 @@ class BotLifecycle implements SmartLifecycle {
                 // in the background: a platform that cannot be reached must not hold the start
                 threads.add(daemon("set-webhook-" + bot, () -> setWebhook(bot)));
             }
+            if (bot.network() == org.socialbank.directory.Network.TELEGRAM) {
+                threads.add(daemon("set-menu-" + bot, () -> setMenu(bot, messages)));
+            }
         }
+    }
+
+    /** Issue 13: the commands of Telegram's persistent menu, each a word the chat understands as it is. */
+    static final List<String> MENU = List.of("balance", "history", "pay", "requests", "branches", "help", "language");
+
+    /**
+     * Issue 13: the bot's persistent menu (the menu button and the "/" list), its commands described
+     * in each of the five languages (Telegram shows the one of the user's app, English otherwise).
+     */
+    static void setMenu(ConfiguredBot bot, org.springframework.context.MessageSource messages) {
+        for (org.socialbank.directory.Language language : org.socialbank.directory.Language.values()) {
+            BotApi.Answer answer = bot.api().call("setMyCommands", menuCommands(messages, language));
+            if (!(answer instanceof BotApi.Ok)) {
+                log.warn("{}: setMyCommands ({}) failed: {}", bot, language.tag(), answer);
+            }
+        }
+        ObjectNode button = BotApi.JSON.createObjectNode();
+        button.putObject("menu_button").put("type", "commands");
+        BotApi.Answer answer = bot.api().call("setChatMenuButton", button);
+        if (!(answer instanceof BotApi.Ok)) {
+            log.warn("{}: setChatMenuButton failed: {}", bot, answer);
+        }
+    }
+
+    /** The {@code setMyCommands} body for one language; English is the default (no language_code). */
+    static ObjectNode menuCommands(org.springframework.context.MessageSource messages,
+            org.socialbank.directory.Language language) {
+        ObjectNode p = BotApi.JSON.createObjectNode();
+        var commands = p.putArray("commands");
+        for (String command : MENU) {
+            commands.addObject().put("command", command).put("description",
+                    messages.getMessage("telegram.menu." + command, null, language.locale()));
+        }
+        if (language != org.socialbank.directory.Language.EN) {
+            p.put("language_code", language.tag());
+        }
+        return p;
     }
 
     private static Thread daemon(String name, Runnable work) {

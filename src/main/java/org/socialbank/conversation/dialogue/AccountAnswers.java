@@ -10,6 +10,7 @@ import org.socialbank.shared.Language;
 import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.Dates;
 import org.socialbank.shared.MoneyFormat;
+import org.socialbank.shared.Money;
 
 /**
  * Private facts about the customer's money (issue 13): "my account number", "my limits" (each
@@ -55,7 +56,7 @@ final class AccountAnswers {
             text.append(text.length() == 0 ? "" : "\n\n")
                     .append(texts.text(language, "conversation.limits.title", currency.code()));
             for (Bank.Limit limit : limits) {
-                text.append('\n').append(limitLine(limit, language));
+                text.append('\n').append(limitLine(limit, language, turn.time(language)));
             }
         }
         if (text.length() == 0) {
@@ -64,21 +65,22 @@ final class AccountAnswers {
         return new Step(turn.state(), List.of(new Outbound.Text(text.toString())), language);
     }
 
-    private String limitLine(Bank.Limit limit, Language language) {
-        String max = MoneyFormat.format(limit.limitMinor(), limit.currency(), language.locale());
+    private String limitLine(Bank.Limit limit, Language language, org.socialbank.shared.CustomerTime time) {
+        String max = Money.format(limit.limitMinor(), limit.currency(), language.locale());
         if (limit.resetsAt() == null) {
             return texts.text(language, "conversation.limits." + limit.rule(), max);
         }
         return texts.text(language, "conversation.limits." + limit.rule(),
-                MoneyFormat.format(limit.remainingMinor(), limit.currency(), language.locale()), max,
-                Dates.dateTime(limit.resetsAt(), language.locale()));
+                Money.format(limit.remainingMinor(), limit.currency(), language.locale()), max,
+                time.dateTime(limit.resetsAt()));
     }
 
     /** Money out since the month began, in the customer's calendar and zone. */
     Step spending(Turn turn, Language language, CustomerId customer) {
-        Instant from = Dates.monthStart(turn.bank().now(), language.locale());
+        org.socialbank.shared.CustomerTime time = turn.time(language);
+        Instant from = time.monthStart(turn.bank().now());
         List<Bank.Spent> spent = turn.bank().spending(customer, from);
-        String since = Dates.date(from, language.locale());
+        String since = time.date(from);
         if (spent.isEmpty()) {
             return say(turn.state(), language, "conversation.spending.none", since);
         }

@@ -589,4 +589,23 @@ public interface Bank {
     default java.util.Optional<org.socialbank.applications.Loans.Statement> loan(CustomerId customer) {
         return java.util.Optional.empty();
     }
+
+    // one language and one zone per customer (issue 13)
+
+    /**
+     * The linked customer reads {@code language} from now on, in every chat and on every page;
+     * nothing when the chat is not linked (its own choice is kept in its state).
+     */
+    default void chooseLanguage(Language language) {
+    }
+
+    /** The zone the linked customer chose, if she chose one; else her language's zone is used. */
+    default Optional<java.time.ZoneId> chosenZone() {
+        return Optional.empty();
+    }
+
+    /** The linked customer's dates and times are in {@code zone} from now on; false if not linked. */
+    default boolean chooseZone(java.time.ZoneId zone) {
+        return false;
+    }
 }

@@ -24,6 +24,11 @@ import org.socialbank.branches.Branch;
 import org.socialbank.branches.Branches;
 import org.socialbank.shared.Dates;
 import org.socialbank.shared.MoneyFormat;
+import org.socialbank.directory.Language;
+import org.socialbank.directory.Network;
+import org.socialbank.services.Branch;
+import org.socialbank.services.Branches;
+import org.socialbank.shared.Money;
 
 /**
  * Turns one message into replies and the conversation's next state. Public answers (help,
@@ -230,6 +235,12 @@ public final class Dialogue {
             }
             return turn.linked().isEmpty() ? offerLink(turn, language) : topUps.start(turn, language, text);
         }
+        Optional<org.socialbank.conversation.language.ZoneCommand> zone =
+                org.socialbank.conversation.language.ZoneCommand.read(text);
+        if (zone.isPresent()) { // issue 13: "zone Europe/Paris", "fuseau horaire Paris", "时区 上海"
+            Language language = turn.chosen() != null ? turn.chosen() : zone.get().language();
+            return turn.linked().isEmpty() ? offerLink(turn, language) : zone(turn, language, zone.get().zone());
+        }
         Context context = Context.of(turn.channel(), null);
         ParsedCommand command = parser.parse(text, Optional.ofNullable(turn.chosen()), context);
         if (turn.linked().isPresent() && mayNamePayees(command, turn)) {
@@ -253,7 +264,10 @@ public final class Dialogue {
                 return say(state, language, "conversation.thanks").shared();
             case LANGUAGE:
                 return command.targetLanguage()
-                        .map(target -> say(state.withLanguage(target), target, "conversation.language.switched"))
+                        .map(target -> { // issue 13: the linked customer's one language, pages included
+                            turn.bank().chooseLanguage(target);
+                            return say(state.withLanguage(target), target, "conversation.language.switched");
+                        })
                         .orElseGet(() -> say(state, language, "conversation.language.which")).shared();
             case BRANCHES:
                 return branches(state, language, turn.bank(), text).shared();
@@ -491,8 +505,9 @@ public final class Dialogue {
                     from == 0 ? "conversation.history.none" : "conversation.history.no_more");
         }
         StringBuilder lines = new StringBuilder(texts.text(language, "conversation.history.title"));
+        org.socialbank.shared.CustomerTime time = turn.time(language);
         for (Bank.Movement m : movements.subList(from, movements.size())) {
-            lines.append('\n').append(historyLine(m, language));
+            lines.append('\n').append(historyLine(m, language, time));
         }
         boolean more = movements.size() == upTo && upTo < HISTORY_DEPTH_MAX;
         if (from == 0 && more && wanted < HISTORY_PAGE_MAX) {
@@ -553,15 +568,34 @@ public final class Dialogue {
         return seen && value >= 1 ? Math.min(value, HISTORY_PAGE_MAX) : HISTORY_MAX;
     }
 
+    /**
+     * "zone" alone says which zone the customer's dates are in; "zone Europe/Paris" (a region, or a
+     * city alone) sets it for every chat and page; anything else is refused with an example.
+     */
+    private Step zone(Turn turn, Language language, String asked) {
+        java.time.Instant now = turn.bank().now();
+        if (asked.isEmpty()) {
+            org.socialbank.shared.CustomerTime time = turn.time(language);
+            return say(turn.state(), language, "conversation.zone.current", time.zone().getId(), time.time(now));
+        }
+        Optional<java.time.ZoneId> zone = org.socialbank.shared.CustomerTime.parse(asked);
+        if (zone.isEmpty()) {
+            return say(turn.state(), language, "conversation.zone.unknown", asked);
+        }
+        turn.bank().chooseZone(zone.get());
+        return say(turn.state(), language, "conversation.zone.set", zone.get().getId(),
+                org.socialbank.shared.CustomerTime.of(language.locale(), zone.get()).time(now));
+    }
+
     /** "−€5.00 to Camille D. · 2 Dec 2026, 14:05 · ref. 1a2b3c4d", with the escrow's state. */
-    private String historyLine(Bank.Movement m, Language language) {
-        String amount = MoneyFormat.format(m.amountMinor(), m.currency(), language.locale());
+    private String historyLine(Bank.Movement m, Language language, org.socialbank.shared.CustomerTime time) {
+        String amount = Money.format(m.amountMinor(), m.currency(), language.locale());
         String who = m.counterparty() == null ? "—"
                 : m.counterparty().equals("bank:interbank_settlement") ? texts.text(language, "alerts.counterparty.external")
                 : m.counterparty().startsWith("bank:") ? texts.text(language, "alerts.counterparty.bank")
                 : m.counterparty();
         String line = texts.text(language, m.outgoing() ? "conversation.history.out" : "conversation.history.in",
-                amount, who, Dates.dateTime(m.at(), language.locale()));
+                amount, who, time.dateTime(m.at()));
         if (m.state() != null) {
             line += " · " + texts.text(language, "conversation.history.state." + m.state());
         }
@@ -695,7 +729,8 @@ public final class Dialogue {
                 "conversation.link.share_phone", "conversation.link.share_phone_button", "conversation.thanks",
                 "consent.stop.confirmed", "conversation.history.no_more", "conversation.more.nothing",
                 "conversation.quick.balance", "conversation.quick.history", "conversation.quick.more",
-                "conversation.quick.pay", "conversation.quick.requests"));
+                "conversation.quick.pay", "conversation.quick.requests", "conversation.zone.current",
+                "conversation.zone.set", "conversation.zone.unknown"));
         keys.addAll(PayDialogue.messageKeys());
         keys.addAll(Answers.messageKeys());
         keys.addAll(RequestDialogue.messageKeys());

@@ -43,6 +43,11 @@ public record DialogueState(Language language, PayForm form, long formVersion, I
         return language != null || spoken == null ? this : new DialogueState(spoken, form, formVersion, historyShown);
     }
 
+    /** Issue 13: the chat speaks {@code chosen} from now on (chosen on a page opened from it). */
+    public DialogueState speaking(Language chosen) {
+        return withLanguage(chosen);
+    }
+
     DialogueState withLanguage(Language chosen) {
         return new DialogueState(chosen, form, formVersion, historyShown);
     }

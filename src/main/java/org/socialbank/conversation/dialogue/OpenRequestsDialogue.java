@@ -11,6 +11,8 @@ import org.socialbank.directory.CustomerId;
 import org.socialbank.shared.Language;
 import org.socialbank.shared.Dates;
 import org.socialbank.shared.MoneyFormat;
+import org.socialbank.directory.Language;
+import org.socialbank.shared.Money;
 
 /**
  * The customer's open requests in chat (issue 13): "my requests" lists those they sent and those
@@ -43,7 +45,7 @@ final class OpenRequestsDialogue {
         }
         StringBuilder text = new StringBuilder(texts.text(language, "conversation.requests.title"));
         for (Bank.OpenRequest r : open) {
-            text.append('\n').append(line(r, language));
+            text.append('\n').append(line(r, language, turn.time(language)));
         }
         if (open.stream().anyMatch(Bank.OpenRequest::sent)) {
             text.append("\n\n").append(texts.text(language, "conversation.requests.what_next"));
@@ -120,7 +122,7 @@ final class OpenRequestsDialogue {
         return reminder.get().sent()
                 ? say(turn.state(), language, "conversation.remind.sent", r.counterparty(), money(r, language))
                 : say(turn.state(), language, "conversation.remind.too_soon", r.counterparty(),
-                        Dates.dateTime(reminder.get().nextAt(), language.locale()));
+                        turn.time(language).dateTime(reminder.get().nextAt()));
     }
 
     private Step cancelOne(Turn turn, Language language, CustomerId customer, Bank.OpenRequest r) {
@@ -130,9 +132,9 @@ final class OpenRequestsDialogue {
     }
 
     /** "Camille D. owes you €20.00 · asked 2 Dec 2026 · for pizza". */
-    private String line(Bank.OpenRequest r, Language language) {
+    private String line(Bank.OpenRequest r, Language language, org.socialbank.shared.CustomerTime time) {
         String line = texts.text(language, r.sent() ? "conversation.requests.sent" : "conversation.requests.received",
-                r.counterparty(), money(r, language), Dates.date(r.createdAt(), language.locale()));
+                r.counterparty(), money(r, language), time.date(r.createdAt()));
         return r.note() == null || r.note().isBlank() ? line
                 : line + " · " + texts.text(language, "conversation.requests.note", r.note());
     }

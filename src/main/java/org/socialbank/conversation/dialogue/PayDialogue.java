@@ -20,6 +20,7 @@ import org.socialbank.payments.PaymentRejection;
 import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.Dates;
 import org.socialbank.shared.MoneyFormat;
+import org.socialbank.shared.Money;
 
 /**
  * The payment form of a chat: fills the payee and the amount, asks for what is missing, goes back
@@ -133,7 +134,7 @@ final class PayDialogue {
             // no Confirm button for a payment that cannot go (issue 13); the payee stays, so another
             // amount can be typed at once
             Step no = refused(state.replaceForm(form.withoutAmount()), language, refusal.get(), currency,
-                    form.amountMinor());
+                    form.amountMinor(), turn.time(language));
             List<Outbound> said = new ArrayList<>(no.replies());
             said.add(new Outbound.Text(texts.text(language, "conversation.pay.other_amount")));
             return new Step(no.state(), said, language);
@@ -168,15 +169,15 @@ final class PayDialogue {
         CurrencyCode currency = CurrencyCode.of(form.currency());
         Bank.PayOutcome outcome = turn.bank().pay(turn.linked().orElseThrow().customerId(), form.payee(),
                 form.amountMinor(), currency);
-        return outcome(next, language, outcome, form.amountMinor(), currency, form.payeeName());
+        return outcome(next, language, outcome, form.amountMinor(), currency, form.payeeName(), turn.time(language));
     }
 
     /** What the customer hears of a payment: a receipt, the step-up page, the claim, or a "no". */
     Step outcome(DialogueState next, Language language, Bank.PayOutcome outcome, long amountMinor,
-            CurrencyCode currency, String payeeName) {
-        String amount = MoneyFormat.format(amountMinor, currency, language.locale());
+            CurrencyCode currency, String payeeName, org.socialbank.shared.CustomerTime time) {
+        String amount = Money.format(amountMinor, currency, language.locale());
         if (outcome instanceof Bank.Refused refused) {
-            return refused(next, language, refused, currency, amountMinor);
+            return refused(next, language, refused, currency, amountMinor, time);
         }
         if (outcome instanceof Bank.Ended ended) {
             return say(next, language, Refusals.endedKey(ended.status()), "payment_" + ended.status().wireName());
@@ -192,19 +193,19 @@ final class PayDialogue {
                     language);
         }
         if (outcome instanceof Bank.AwaitingClaim waiting) {
-            String until = waiting.expiresAt() == null ? "—" : Dates.date(waiting.expiresAt(), language.locale());
+            String until = waiting.expiresAt() == null ? "—" : time.date(waiting.expiresAt());
             return new Step(next, List.of(waiting.forward() == null
                     ? new Outbound.Text(texts.text(language, "conversation.pay.awaiting_claim_told", amount,
                             payeeName, until))
                     : new Outbound.Link(texts.text(language, "conversation.pay.awaiting_claim_forward", amount,
-                            payeeName, until), texts.text(language, "conversation.pay.claim_link_button"),
+                            payeeName, until), texts.text(language, "conversation.pay.share_link_button"),
                             waiting.forward())), language);
         }
         Bank.Paid paid = (Bank.Paid) outcome;
         List<String> lines = new ArrayList<>(List.of(texts.text(language, "conversation.receipt.amount", amount),
                 texts.text(language, "conversation.receipt.to", payeeName)));
         if (paid.at() != null) {
-            lines.add(texts.text(language, "conversation.receipt.date", Dates.dateTime(paid.at(), language.locale())));
+            lines.add(texts.text(language, "conversation.receipt.date", time.dateTime(paid.at())));
         }
         lines.add(texts.text(language, "conversation.receipt.reference", paid.reference()));
         if (paid.balanceMinor() != null) {
@@ -216,7 +217,7 @@ final class PayDialogue {
     }
 
     private Step refused(DialogueState next, Language language, Bank.Refused refused, CurrencyCode currency,
-            long amountMinor) {
+            long amountMinor, org.socialbank.shared.CustomerTime time) {
         if (refused.availableMinor() != null && refused.rejection() == PaymentRejection.INSUFFICIENT_FUNDS) {
             return say(next, language, "conversation.pay.refused.funds_available",
                     MoneyFormat.format(refused.availableMinor(), currency, language.locale()),
@@ -228,7 +229,7 @@ final class PayDialogue {
             return refused.resetsAt() == null
                     ? say(next, language, "conversation.pay.refused.limit", which, limit)
                     : say(next, language, "conversation.pay.refused.limit_resets", which, limit,
-                            Dates.dateTime(refused.resetsAt(), language.locale()));
+                            time.dateTime(refused.resetsAt()));
         }
         return say(next, language, Refusals.key(refused.rejection()), refused.rejection().code());
     }
@@ -249,6 +250,7 @@ final class PayDialogue {
                 "conversation.pay.confirm", "conversation.pay.confirm_claim", "conversation.pay.confirm_button",
                 "conversation.pay.held", "conversation.pay.held_button", "conversation.pay.awaiting_claim_told",
                 "conversation.pay.awaiting_claim_forward", "conversation.pay.claim_link_button",
+                "conversation.pay.share_link_button",
                 "conversation.pay.refused.limit", "conversation.pay.refused.limit_resets",
                 "conversation.pay.cancel_button", "conversation.pay.stale", "conversation.receipt.title",
                 "conversation.receipt.amount", "conversation.receipt.to", "conversation.receipt.reference",

@@ -141,7 +141,8 @@ final class RequestDialogue {
                     : say(state, language, "conversation.request.closed");
         }
         return turn.bank().payRequest(action.substring(PAY.length()), payer)
-                .map(s -> pay.outcome(state, language, s.outcome(), s.amountMinor(), s.currency(), s.payeeName()))
+                .map(s -> pay.outcome(state, language, s.outcome(), s.amountMinor(), s.currency(), s.payeeName(),
+                        turn.time(language)))
                 .orElseGet(() -> say(state, language, "conversation.request.closed"));
     }
 

@@ -3,13 +3,26 @@ package org.socialbank.conversation.dialogue;
 import java.util.Optional;
 import org.socialbank.shared.Language;
 import org.socialbank.shared.Network;
+import org.socialbank.directory.Language;
+import org.socialbank.directory.Network;
+import org.socialbank.shared.CustomerTime;
 
 /** What one message is handled with: the chat's state, where it came from, the bank. */
 record Turn(DialogueState state, Network channel, Bank bank, Optional<Bank.Linked> linked) {
 
-    /** The language chosen in this chat, else the linked customer's, else null. */
+    /**
+     * The linked customer's language (issue 13: one setting for every chat and page, so that a
+     * language chosen on a page or in another chat is spoken here too), else the language chosen
+     * in this chat, else null.
+     */
     Language chosen() {
-        return state.language() != null ? state.language() : linked.map(Bank.Linked::language).orElse(null);
+        return linked.map(Bank.Linked::language).filter(l -> l != null)
+                .orElse(state.language());
+    }
+
+    /** Dates and times as the reader of this chat reads them: her zone, else her language's. */
+    CustomerTime time(Language language) {
+        return CustomerTime.of(language.locale(), linked.isPresent() ? bank.chosenZone().orElse(null) : null);
     }
 
     /** Whether the chat is linked to the customer who began the form (a re-linked chat is not). */

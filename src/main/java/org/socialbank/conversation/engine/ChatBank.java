@@ -134,6 +134,23 @@ public final class ChatBank implements Bank {
     }
 
     @Override
+    public void chooseLanguage(Language language) {
+        linked().ifPresent(l -> parts.directory().chooseLanguage(l.customerId(), language));
+    }
+
+    @Override
+    public Optional<java.time.ZoneId> chosenZone() {
+        return linked().flatMap(l -> parts.directory().settings(l.customerId()))
+                .map(org.socialbank.directory.CustomerSettings::chosenZone);
+    }
+
+    @Override
+    public boolean chooseZone(java.time.ZoneId zone) {
+        Optional<Linked> linked = linked();
+        return linked.isPresent() && parts.directory().chooseZone(linked.get().customerId(), zone);
+    }
+
+    @Override
     public java.time.Instant now() {
         return parts.clock().instant();
     }

@@ -82,6 +82,12 @@ public class JdbcConversations {
                 .query((rs, n) -> new Conversation(rs.getString("state"), rs.getLong("version"))).optional();
     }
 
+    /** The conversation's state, read without a lock (issue 13: the language of a page opened from the chat). */
+    public Optional<String> state(IdentityId identity) {
+        return jdbc.sql("SELECT state FROM conversations WHERE identity_id = ?").param(identity.value())
+                .query(String.class).optional();
+    }
+
     public void insertConversation(Chat chat, String state, Instant now) {
         jdbc.sql("INSERT INTO conversations (identity_id, channel, recipient, customer_id, state, version, updated_at) "
                 + "VALUES (?, ?, ?, NULL, ?, 0, ?)")

@@ -103,12 +103,12 @@ public class PaymentAlerts {
             Language language = directory.customer(event.payerCustomerId()).map(v -> v.customer().language())
                     .orElse(Language.EN);
             String amount = amount(event.amountMinor(), event.currency(), language);
-            String until = org.socialbank.shared.Dates.date(event.claimExpiresAt(), language.locale());
+            String until = time(event.payerCustomerId(), language).date(event.claimExpiresAt());
             preferredChat(event.payerCustomerId()).ifPresent(chat -> outbox.write(chat, claimChat.isPresent()
                     ? new Outbound.Text(texts.text(language, "conversation.pay.awaiting_claim_told", amount,
                             event.payee().display(), until))
                     : new Outbound.Link(texts.text(language, "conversation.pay.awaiting_claim_forward", amount,
-                            event.payee().display(), until), texts.text(language, "conversation.pay.claim_link_button"),
+                            event.payee().display(), until), texts.text(language, "conversation.pay.share_link_button"),
                             event.claimUrl())));
         }
     }
@@ -175,14 +175,19 @@ public class PaymentAlerts {
         Language language = directory.customer(payer).map(v -> v.customer().language()).orElse(Language.EN);
         preferredChat(payer).ifPresent(chat -> {
             java.util.List<String> lines = new java.util.ArrayList<>();
-            lines.add(texts.text(language, "conversation.receipt.date",
-                    org.socialbank.shared.Dates.dateTime(clock.instant(), language.locale())));
+            lines.add(texts.text(language, "conversation.receipt.date", time(payer, language).dateTime(clock.instant())));
             lines.add(texts.text(language, "conversation.receipt.reference", payment.value().toString()));
             directory.primaryAccount(payer, currency.code()).flatMap(ledger::account)
                     .ifPresent(a -> lines.add(texts.text(language, "conversation.receipt.balance",
                             amount(a.availableMinor(), currency, language))));
             outbox.write(chat, new Outbound.Receipt(title.apply(language), lines));
         });
+    }
+
+    /** Issue 13: the customer's dates in her own zone (her setting, else her language's). */
+    private org.socialbank.shared.CustomerTime time(CustomerId customer, Language language) {
+        return org.socialbank.shared.CustomerTime.of(language.locale(), directory.settings(customer)
+                .map(org.socialbank.directory.CustomerSettings::chosenZone).orElse(null));
     }
 
     private void alert(CustomerId customer, Sentence sentence) {

@@ -20,10 +20,13 @@ import org.socialbank.conversation.language.Payee;
  * @param amountProblem why an amount the text holds was refused: malformed, too_many_decimals,
  *     not_positive or too_large
  * @param reply a short hint in the detected language when the command was not understood
+ * @param note what a request or a split is for, as written ("ask $alice 20 for pizza": {@code
+ *     pizza}), null when the text says nothing (issue 13)
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 record ParsedJson(String language, String intent, Long amountMinor, String currency, List<PayeeJson> payees,
-        String amount, List<ShareJson> shares, String targetLanguage, String amountProblem, String reply) {
+        String amount, List<ShareJson> shares, String targetLanguage, String amountProblem, String reply,
+        String note) {
 
     static ParsedJson of(ParsedCommand command) {
         int exponent = command.exponent();
@@ -36,7 +39,7 @@ record ParsedJson(String language, String intent, Long amountMinor, String curre
                         minor(s.amount(), exponent))).toList(),
                 command.targetLanguage().map(l -> l.tag()).orElse(null),
                 command.amountProblem().map(p -> p.wireName()).orElse(null),
-                Hints.reply(command).orElse(null));
+                Hints.reply(command).orElse(null), command.note().orElse(null));
     }
 
     private static Long minor(BigDecimal amount, int exponent) {

@@ -106,6 +106,21 @@ public class JdbcLinking {
                 .optional();
     }
 
+    /**
+     * Issue 13: whose page a token opens (its chat account, its customer once known), read without
+     * a lock, for the page's language and zone; empty once expired.
+     */
+    public Optional<Token> pageOwner(String hash, Instant now) {
+        return jdbc.sql("SELECT token_hash, purpose, identity_id, challenge_id, customer_id, state, expires_at, "
+                + "created_at FROM link_tokens WHERE token_hash = ? AND expires_at > ?").params(hash, Timestamps.utc(now))
+                .query((rs, n) -> new Token(rs.getString(1), rs.getString(2),
+                        rs.getObject(3) == null ? null : new IdentityId(rs.getObject(3, UUID.class)),
+                        rs.getObject(4, UUID.class),
+                        rs.getObject(5) == null ? null : new CustomerId(rs.getObject(5, UUID.class)),
+                        rs.getString(6), Timestamps.instant(rs, 7), Timestamps.instant(rs, 8)))
+                .optional();
+    }
+
     public void setBrowser(String hash, String browserHash) {
         jdbc.sql("UPDATE link_tokens SET browser_hash = ? WHERE token_hash = ?").params(browserHash, hash).update();
     }

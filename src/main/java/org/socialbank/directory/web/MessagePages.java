@@ -18,6 +18,6 @@ final class MessagePages {
 
     /** A moment as the page's reader reads it, in her zone (never "UTC" on a customer's page). */
     static String at(java.time.Instant at) {
-        return org.socialbank.shared.Dates.dateTime(at, org.springframework.context.i18n.LocaleContextHolder.getLocale());
+        return org.socialbank.shared.web.PageSettings.time().dateTime(at); // her zone when the page knows her (issue 13)
     }
 }

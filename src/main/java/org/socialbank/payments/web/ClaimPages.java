@@ -37,7 +37,8 @@ class ClaimPages {
     /** Problems the page explains in words; anything else (a ledger refusal) reads as "try again". */
     static final Set<String> PROBLEMS = Set.of("wrong_code", "code_expired", "too_many_codes", "invalid_name",
             "alias_taken", "already_claimed", "expired", "locked", "cancelled", "not_proven", "codes_today",
-            "codes_busy", "destination_refused", "other_browser");
+            "codes_busy", "destination_refused", "other_browser", "invalid_username", "invalid_password",
+            "username_taken");
 
     /**
      * The claiming browser's secret: set when a code is typed, it binds the proof to this browser
@@ -58,11 +59,43 @@ class ClaimPages {
     @GetMapping("/claim/{token}")
     String open(@PathVariable String token, @CookieValue(name = BROWSER_COOKIE, required = false) String browser,
             Model model, HttpServletResponse response, Locale locale) {
-        return render(payments.claim(token, browser), token, model, response, locale);
+        return receipt(render(payments.claim(token, browser), token, model, response, locale), token, browser,
+                model, locale);
+    }
+
+    /**
+     * Issue 13: a claim taken into a wallet shows its receipt (when, the reference, what can be spent
+     * now) to the browser that proved it, in the reader's zone.
+     */
+    private String receipt(String view, String token, String browser, Model model, Locale locale) {
+        payments.claimReceipt(token, browser).ifPresent(r -> {
+            model.addAttribute("receiptWhen", org.socialbank.shared.web.PageSettings.time().dateTime(r.claimedAt()));
+            model.addAttribute("receiptReference", r.reference().value().toString());
+            model.addAttribute("receiptBalance", Money.format(r.availableMinor(), r.currency(), locale));
+            model.addAttribute("receiptUsername", r.username() == null ? "" : r.username());
+        });
+        return view;
+    }
+
+    /**
+     * Issue 13 (a wallet opened from a claim is no dead end): the claimant chooses a login, from the
+     * browser that proved the claim, to sign in and link a chat; the page then says how.
+     */
+    @PostMapping("/claim/{token}/sign-in")
+    String signIn(@PathVariable String token, @CookieValue(name = BROWSER_COOKIE, required = false) String browser,
+            @RequestParam(defaultValue = "") String username, @RequestParam(defaultValue = "") String password,
+            Model model, HttpServletResponse response, Locale locale) {
+        Optional<String> problem = payments.chooseClaimantSignIn(token, browser,
+                bounded(username, 64).strip().toLowerCase(Locale.ROOT), bounded(password, 200));
+        Optional<ClaimView> found = payments.claim(token, browser);
+        String view = render(problem.isEmpty() ? found : found.map(v -> withProblem(v, problem.get())), token, model,
+                response, locale);
+        return receipt(view, token, browser, model, locale);
     }
 
     /** Reload or Back on an address a form posted to: the claim page shows the current step again. */
-    @GetMapping({"/claim/{token}/send", "/claim/{token}/code", "/claim/{token}/wallet", "/claim/{token}/account"})
+    @GetMapping({"/claim/{token}/send", "/claim/{token}/code", "/claim/{token}/wallet", "/claim/{token}/account",
+            "/claim/{token}/sign-in"})
     RedirectView again(@PathVariable String token) {
         return SeeOther.to("/claim/{token}");
     }
@@ -89,8 +122,8 @@ class ClaimPages {
     String wallet(@PathVariable String token, @CookieValue(name = BROWSER_COOKIE, required = false) String browser,
             @RequestParam(defaultValue = "") String name, Model model, HttpServletResponse response, Locale locale) {
         Language language = Language.fromTag(locale.getLanguage()).orElse(Language.EN);
-        return render(payments.claimToWallet(token, bounded(name, 200), language, browser), token, model, response,
-                locale);
+        return receipt(render(payments.claimToWallet(token, bounded(name, 200), language, browser), token, model,
+                response, locale), token, browser, model, locale);
     }
 
     @PostMapping("/claim/{token}/account")
@@ -128,8 +161,8 @@ class ClaimPages {
         model.addAttribute("view", v);
         model.addAttribute("state", v.state().wireName());
         model.addAttribute("proof", v.proof().wireName());
-        model.addAttribute("amount", MoneyFormat.format(v.amountMinor(), v.currency(), locale));
-        model.addAttribute("expires", org.socialbank.shared.Dates.dateTime(v.expiresAt(), locale));
+        model.addAttribute("amount", Money.format(v.amountMinor(), v.currency(), locale));
+        model.addAttribute("expires", org.socialbank.shared.web.PageSettings.time().dateTime(v.expiresAt()));
         model.addAttribute("problemKey", problemKey(v.problem()));
         return "claim/page";
     }

@@ -15,6 +15,7 @@ import org.socialbank.shared.Language;
 
 /**
  * The language of the bank's pages: {@code ?lang=} when given (remembered in a cookie), else the
+ * language of the customer or chat the page is for ({@link PageSettings}, issue 13), else the
  * cookie, else the browser's best supported language, else English.
  */
 @Configuration(proxyBeanMethods = false)
@@ -31,6 +32,10 @@ class Languages implements WebMvcConfigurer {
                 String asked = request.getParameter("lang");
                 if (asked != null && SUPPORTED.contains(asked)) {
                     return Locale.forLanguageTag(asked);
+                }
+                java.util.Optional<Locale> owners = PageSettings.language(request); // issue 13: one setting
+                if (owners.isPresent()) {
+                    return owners.get();
                 }
                 if (request.getCookies() != null) {
                     for (Cookie c : request.getCookies()) {

@@ -491,6 +491,48 @@ abstract class ConversationEngineContract {
     }
 
     /**
+     * Issue 13: "receipts for every completed operation, whatever path it took (button, step-up,
+     * claim)". A payment to a phone that is nobody's yet, claimed into a new wallet: the payer's
+     * chat gets a receipt with the date and time, the reference and the new balance, and the
+     * claimant's page (the browser that proved the claim) gets hers.
+     */
+    @Test
+    @DisplayName("issue 13: a claimed payment is told as a receipt to the payer and to the claimant")
+    void aClaimedPaymentGivesThePayerAndTheClaimantAReceipt() {
+        link(aliceChat, alice);
+        String phone = "+33670" + String.format("%06d", Math.floorMod(UUID.randomUUID().hashCode(), 1_000_000));
+        Outbound.Buttons confirm = (Outbound.Buttons) say(aliceChat, "pay " + phone + " 3").get(0);
+        say(aliceChat, new Inbound.Button(confirm.buttons().get(0).reference()));
+        org.socialbank.payments.PaymentAwaitingClaim waiting = events.stream(
+                org.socialbank.payments.PaymentAwaitingClaim.class)
+                .filter(e -> e.payerCustomerId().equals(alice.id())).reduce((a, b) -> b).orElseThrow();
+        String token = waiting.claimUrl().substring(waiting.claimUrl().lastIndexOf('/') + 1);
+        payments.sendClaimCode(token, java.util.Locale.ENGLISH);
+        String browser = "b".repeat(43);
+        payments.proveClaim(token, sms.lastCode(phone), browser);
+        assertThat(payments.claimToWallet(token, "Nina Newcomer", Language.EN, browser).orElseThrow().state())
+                .isEqualTo(org.socialbank.payments.ClaimView.State.CLAIMED);
+
+        drain();
+        Outbound.Receipt payers = telegram.to(aliceChat).stream().map(OutboundMessage::content)
+                .filter(Outbound.Receipt.class::isInstance).map(Outbound.Receipt.class::cast)
+                .filter(r -> r.title().contains("claimed")).reduce((a, b) -> b).orElseThrow();
+        assertThat(payers.title()).isEqualTo("Your payment of €3.00 was claimed.");
+        String when = org.socialbank.shared.CustomerTime.of(java.util.Locale.ENGLISH, null).time(clock.instant());
+        assertThat(payers.lines()).containsExactly(
+                payers.lines().get(0), "Reference: " + waiting.paymentId().value(), "Available now: €497.00");
+        assertThat(payers.lines().get(0)).startsWith("Date: ").contains(when).doesNotContain("UTC");
+        assertThat(balance(alice)).isEqualTo(50_000 - 300);
+
+        org.socialbank.payments.ClaimReceipt claimants = payments.claimReceipt(token, browser).orElseThrow();
+        assertThat(claimants.reference()).isEqualTo(waiting.paymentId());
+        assertThat(claimants.availableMinor()).isEqualTo(300);
+        assertThat(claimants.claimedAt()).isBetween(clock.instant().minusSeconds(1), clock.instant().plusSeconds(1));
+        assertThat(payments.claimReceipt(token, "c".repeat(43))).as("another browser holding the link").isEmpty();
+        assertThat(payments.claimReceipt(token, null)).isEmpty();
+    }
+
+    /**
      * Security review #16 (issue 12): two chat accounts reported the same handle (one of them
      * before a rename): the bank cannot tell which holds it now, so neither is sent the claim link,
      * whichever is newer, and the payer is given it to forward.

@@ -367,6 +367,8 @@ class DialogueUnitTests {
         assertThat(text(confirm)).isEqualTo("en:conversation.pay.confirm_claim[€10.00,@nobody]");
         List<Outbound> waiting = send(new Inbound.Button(button(confirm, 0)));
         assertThat(((Outbound.Link) waiting.get(0)).url()).isEqualTo("https://bank.example/claim/xyz");
+        // issue 13 (P10): the payer forwards the link; the button says so, not "Claim the money"
+        assertThat(((Outbound.Link) waiting.get(0)).label()).isEqualTo("en:conversation.pay.share_link_button");
         assertThat(text(waiting)).startsWith("en:conversation.pay.awaiting_claim_forward[€10.00,@nobody,");
         assertThat(bank.payments).extracting(p -> p.payee().value()).containsExactly("nobody");
         assertThat(text(say("pay $nobody 10"))).isEqualTo("en:conversation.pay.payee_unknown[nobody]");

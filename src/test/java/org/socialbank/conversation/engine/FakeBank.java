@@ -434,4 +434,30 @@ final class FakeBank implements Bank {
     public Optional<Press> press(String reference) {
         return Optional.ofNullable(buttons.remove(reference)); // used once
     }
+
+    // issue 13 (cx13): one language and one zone per customer, as the directory keeps them
+
+    /** The zone the customer chose, null while she chose none. */
+    java.time.ZoneId zone;
+
+    @Override
+    public void chooseLanguage(Language language) {
+        if (linked != null) {
+            linked = new Linked(linked.customerId(), language);
+        }
+    }
+
+    @Override
+    public Optional<java.time.ZoneId> chosenZone() {
+        return Optional.ofNullable(linked == null ? null : zone);
+    }
+
+    @Override
+    public boolean chooseZone(java.time.ZoneId chosen) {
+        if (linked == null || !org.socialbank.shared.CustomerTime.choosable(chosen)) {
+            return false;
+        }
+        zone = chosen;
+        return true;
+    }
 }

@@ -77,7 +77,7 @@ class NluHttpIntegrationTests {
         assertThat(parse("{\"text\": \"给@wang转五百元\", \"network\": \"wechat\"}"))
                 .isEqualTo(json("{\"language\": \"zh\", \"intent\": \"pay\", \"amountMinor\": 50000, \"currency\": \"CNY\", "
                         + "\"payees\": [{\"type\": \"handle\", \"value\": \"wang\"}], \"amount\": \"500\", \"shares\": [], "
-                        + "\"targetLanguage\": null, \"amountProblem\": null, \"reply\": null}"));
+                        + "\"targetLanguage\": null, \"amountProblem\": null, \"reply\": null, \"note\": null}"));
         JsonNode russian = parse("{\"text\": \"отправь 100 рублей на +7 912 345-67-89\"}");
         assertThat(russian.get("currency").asString()).isEqualTo("RUB");
         assertThat(russian.get("amountMinor").asLong()).isEqualTo(10000);
@@ -107,6 +107,21 @@ class NluHttpIntegrationTests {
         assertThat(icici.get("payees")).isEqualTo(json("[{\"type\": \"handle\", \"value\": \"bob\"}]"));
         JsonNode only = parse("{\"text\": \"@icicibank #pay 500\", \"bankHandles\": [\"icicibank\"]}");
         assertThat(only.get("payees")).as("the only handle is the bank's: say so in bankHandles").isEqualTo(json("[]"));
+    }
+
+    @Test
+    void aRequestOrASplitKeepsItsNoteIssue13() {
+        JsonNode request = parse("{\"text\": \"ask $alice 20 for pizza\"}");
+        assertThat(request.get("intent").asString()).isEqualTo("request");
+        assertThat(request.get("note").asString()).isEqualTo("pizza");
+        JsonNode split = parse("{\"text\": \"split 60 with $camille and $ivan for dinner\"}");
+        assertThat(split.get("intent").asString()).isEqualTo("split");
+        assertThat(split.get("note").asString()).isEqualTo("dinner");
+        assertThat(parse("{\"text\": \"balance\"}").get("note").isNull()).isTrue();
+        // the handle a tweet is addressed to is no payee, and the note is still read
+        JsonNode tweet = parse("{\"text\": \"@icicibank ask @bob 500 for rent\"}");
+        assertThat(tweet.get("payees")).isEqualTo(json("[{\"type\": \"handle\", \"value\": \"bob\"}]"));
+        assertThat(tweet.get("note").asString()).isEqualTo("rent");
     }
 
     @Test

@@ -269,6 +269,11 @@ abstract class RequestsContract {
         FormClient.Page shown = new FormClient(port).get(page + "?lang=fr");
         assertThat(shown.status()).isEqualTo(200);
         assertThat(shown.html()).contains(reference, "Alice W.", "DE89 3704 0044 0532 0130 00", "Pizza");
+        // issue 13: copy buttons for what a phone user must copy to pay by transfer
+        assertThat(shown.html()).contains("data-copy=\"DE89 3704 0044 0532 0130 00\"", "data-copy=\"" + reference + "\"",
+                "/js/copy.js");
+        assertThat(shown.html()).as("issue 13: the deadline in the reader's zone, named, never UTC")
+                .contains("France").doesNotContain("UTC"); // the page is read in French (?lang=fr): Paris time
 
         CurrencyCode eur = RequestMembers.EUR;
         assertThat(requests.creditReceived("e-1", "SBRQ" + "2".repeat(12), 2_250, eur).outcome())

@@ -49,6 +49,12 @@ abstract class ClaimsContract extends PaymentsTestBase {
     @Autowired
     SmsGateway smsGateway;
 
+    @Autowired
+    org.springframework.security.crypto.password.PasswordEncoder passwords;
+
+    @Autowired
+    org.socialbank.directory.jdbc.JdbcDirectory jdbcDirectory;
+
     @Test
     void aNonCustomerClaimsIntoANewWalletWithAnSmsCode() {
         Person alice = fixtures.customer("Alice Walker", KycLevel.FULL, 10_000);
@@ -95,10 +101,29 @@ abstract class ClaimsContract extends PaymentsTestBase {
                 .isEqualTo("other_browser");
         Page claimed = browser.post(path(claimUrl) + "/wallet", "name", "Carol Claimer");
         assertThat(claimed.html()).contains("Claimed: the money is yours.");
+        // issue 13: the claimant's receipt (when, the reference, what she can spend), to this browser only
+        assertThat(claimed.html()).contains("id=\"receipt\"", "You can spend now", "€20.00",
+                paid.json().path("id").asString()).doesNotContain("UTC");
+        assertThat(browser.get(path(claimUrl)).html()).contains("id=\"receipt\"");
+        assertThat(new FormClient(port).get(path(claimUrl)).html()).doesNotContain("id=\"receipt\"",
+                paid.json().path("id").asString());
+        // issue 13 (UX walk-through P7): the new wallet is no dead end: its owner chooses a login
+        String login = "carol" + Math.floorMod(claimUrl.hashCode(), 1_000_000);
+        assertThat(browser.post(path(claimUrl) + "/sign-in", "username", login, "password", "short").html())
+                .contains("A password has 10 characters or more");
+        assertThat(payments.chooseClaimantSignIn(token(claimUrl), "m".repeat(43), login, "mallory-2026-pass"))
+                .as("another browser").contains("not_proven");
+        Page wayIn = browser.post(path(claimUrl) + "/sign-in", "username", login, "password", "carol-claim-2026");
+        assertThat(wayIn.html()).contains("Your user name is " + login, "href=\"/chat\"")
+                .doesNotContain("name=\"password\"");
+        assertThat(browser.get(path(claimUrl) + "/sign-in").html()).as("reload after choosing")
+                .contains("Your user name is " + login);
         assertThat(browser.get(path(claimUrl) + "/wallet").html()).as("issue 13: reload after claiming")
                 .contains("Claimed: the money is yours.");
 
         AliasMatch wallet = directory.resolve(Alias.parse(AliasType.PHONE, null, carol, null)).orElseThrow();
+        assertThat(directory.customer(wallet.customerId()).orElseThrow().customer().username()).isEqualTo(login);
+        assertThat(passwords.matches("carol-claim-2026", jdbcDirectory.passwordHash(login).orElseThrow())).isTrue();
         assertThat(wallet.maskedName()).isEqualTo("Carol C.");
         assertThat(directory.customer(wallet.customerId()).orElseThrow().customer().kycLevel())
                 .isEqualTo(KycLevel.CLAIM_ONLY);

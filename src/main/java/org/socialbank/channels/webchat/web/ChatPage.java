@@ -48,9 +48,12 @@ class ChatPage {
     private final WebChatSessions sessions;
     private final MessageSource texts;
     private final Clock clock;
+    private final org.socialbank.conversation.ChatSettings settings;
 
     ChatPage(Conversations conversations, WebChatMessages messages, WebChatProperties properties, Visitors visitors,
-            WebChatSessions sessions, MessageSource texts, Clock clock) {
+            WebChatSessions sessions, MessageSource texts, Clock clock,
+            org.socialbank.conversation.ChatSettings settings) {
+        this.settings = settings;
         this.conversations = conversations;
         this.messages = messages;
         this.properties = properties;
@@ -61,18 +64,40 @@ class ChatPage {
     }
 
     @GetMapping("/chat")
-    String page(HttpServletRequest request, HttpServletResponse response) {
+    String page(HttpServletRequest request, HttpServletResponse response, org.springframework.ui.Model model) {
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         Optional<String> visitor = visitors.visitor(request);
         if (visitor.isEmpty() || sessions.check(visitor.get()) == WebChatSessions.State.ENDED) {
             // a cookie the server did not sign, or a session that ended: a new visitor, never the old one
             response.addHeader(HttpHeaders.SET_COOKIE, visitors.setCookie(visitors.mint().cookie()));
+        } else {
+            speakAsThePage(request, visitor.get(), model);
         }
         return "chat/page";
     }
 
+    /**
+     * Issue 13: the page language and the bot's language are one setting. A language chosen on the
+     * page's language bar ({@code ?lang=zh}) is the chat's (its customer's, when linked), so the
+     * bank answers in it; otherwise the page speaks the chat's language, as the bank does.
+     */
+    private void speakAsThePage(HttpServletRequest request, String visitor, org.springframework.ui.Model model) {
+        Optional<org.socialbank.directory.Language> asked = org.socialbank.directory.Language
+                .fromTag(String.valueOf(request.getParameter("lang")));
+        if (asked.isPresent()) {
+            settings.choose(Network.WEBCHAT, visitor, asked.get());
+            return;
+        }
+        settings.of(Network.WEBCHAT, visitor).ifPresent(s -> {
+            org.socialbank.shared.web.PageSettings.use(request, s.language().locale(), s.chosenZone());
+            if (s.chosenZone() != null) {
+                model.addAttribute("chatZone", s.chosenZone().getId());
+            }
+        });
+    }
+
     /** What chat.js may post as JSON instead of a form; the CSRF token then goes in {@code X-XSRF-TOKEN}. */
-    record MessageJson(String id, String text, String button, String label) {
+    record MessageJson(String id, String text, String button, String label, Double lat, Double lon) {
     }
 
     @PostMapping(value = "/chat/messages", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -80,7 +105,7 @@ class ChatPage {
     @ResponseBody
     ResponseEntity<Object> sendJson(HttpServletRequest request, @RequestBody MessageJson body, Locale locale) {
         return send(request, body.id() == null ? "" : body.id(), body.text(), body.button(),
-                body.label() == null ? "" : body.label(), locale);
+                body.label() == null ? "" : body.label(), body.lat(), body.lon(), locale);
     }
 
     @PostMapping(value = "/chat/messages", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -88,6 +113,7 @@ class ChatPage {
     ResponseEntity<Object> send(HttpServletRequest request,
             @RequestParam(defaultValue = "") String id, @RequestParam(required = false) String text,
             @RequestParam(required = false) String button, @RequestParam(defaultValue = "") String label,
+            @RequestParam(required = false) Double lat, @RequestParam(required = false) Double lon,
             Locale locale) {
         Optional<String> visitor = visitors.visitor(request);
         if (visitor.isEmpty()) {
@@ -96,7 +122,8 @@ class ChatPage {
         if (!isUuid(id)) {
             return problem(HttpStatus.BAD_REQUEST, "bad_message_id", "id must be a UUID made by the page.");
         }
-        Optional<Inbound> content = content(text, button);
+        Optional<Inbound> content = lat != null || lon != null ? location(text, button, lat, lon)
+                : content(text, button);
         if (content.isEmpty() && text != null && text.length() > Inbound.TEXT_LENGTH_MAX) {
             return problem(HttpStatus.BAD_REQUEST, "message_too_long",
                     texts.getMessage("chat.too_long", new Object[] {Inbound.TEXT_LENGTH_MAX}, locale));
@@ -120,7 +147,9 @@ class ChatPage {
         if (state == WebChatSessions.State.LINKED) {
             sessions.seen(visitor.get());
         }
-        String shown = content.get() instanceof Inbound.Text t ? t.text() : bounded(label.isBlank() ? "✓" : label);
+        String shown = content.get() instanceof Inbound.Text t ? t.text()
+                : content.get() instanceof Inbound.Location ? "📍 " + bounded(label)
+                : bounded(label.isBlank() ? "✓" : label);
         ObjectNode payload = JSON.createObjectNode().put("kind", "visitor").put("text", shown).put("clientId", id);
         // stored before the engine runs, so the visitor's line always comes before the bank's answer
         messages.append(visitor.get(), "in:" + id, "visitor", JSON.writeValueAsString(payload), clock.instant());
@@ -144,6 +173,21 @@ class ChatPage {
         messages.newest(visitor.get(), properties.historyMax()).forEach(row -> list.add(ChatStream.node(row)));
         return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .body(JSON.createObjectNode().set("messages", list));
+    }
+
+    /**
+     * Issue 13 (P10): the page's "share my location" button sends where the visitor is, so that
+     * "branches" lists the nearest ones; alone, never with a text or a button.
+     */
+    private static Optional<Inbound> location(String text, String button, Double lat, Double lon) {
+        if (text != null || button != null || lat == null || lon == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new Inbound.Location(lat, lon));
+        } catch (IllegalArgumentException outside) {
+            return Optional.empty();
+        }
     }
 
     private static Optional<Inbound> content(String text, String button) {

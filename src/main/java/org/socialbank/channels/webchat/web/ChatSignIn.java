@@ -103,8 +103,7 @@ class ChatSignIn {
         }
         if (step instanceof LinkStep.Locked l) {
             response.setStatus(429);
-            model.addAttribute("bodyArg", org.socialbank.shared.Dates.dateTime(l.until(),
-                    org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+            model.addAttribute("bodyArg", org.socialbank.shared.web.PageSettings.time().dateTime(l.until()));
             return message(model, "link.locked");
         }
         response.setStatus(step instanceof LinkStep.Invalid ? 404 : 200);

@@ -1,8 +1,6 @@
 package org.socialbank.payments.requests.web;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.Optional;
 import org.socialbank.payments.PaymentsProperties;
@@ -67,9 +65,9 @@ class PayRequestPages {
         }
         model.addAttribute("token", token);
         model.addAttribute("view", view);
-        model.addAttribute("amount", MoneyFormat.format(view.amountMinor(), view.currency(), locale));
-        model.addAttribute("expires", DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(locale).withZone(payments.zone()).format(view.expiresAt()));
+        model.addAttribute("amount", Money.format(view.amountMinor(), view.currency(), locale));
+        // the reader's time, with her zone named (issue 13: no bare bank-zone time, never "UTC")
+        model.addAttribute("expires", org.socialbank.shared.web.PageSettings.time().dateTime(view.expiresAt()));
         return "requests/pay";
     }
 

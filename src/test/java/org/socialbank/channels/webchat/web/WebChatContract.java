@@ -88,6 +88,24 @@ abstract class WebChatContract {
     }
 
     @Test
+    @org.junit.jupiter.api.DisplayName("issue 13 (P10): the page's pin shares the visitor's location, answered with the nearest branches")
+    void aSharedLocationIsAnsweredWithTheNearestBranches() {
+        Visitor visitor = new Visitor();
+        assertThat(visitor.open()).contains("id=\"chat-location\"");
+        assertThat(visitor.post(Map.of("id", UUID.randomUUID().toString(), "lat", "48.85661", "lon", "2.35222",
+                "label", "Share my location")).statusCode()).isEqualTo(202);
+        List<JsonNode> history = visitor.awaitHistory(h -> bankMessages(h) >= 1);
+        assertThat(history.get(0).get("message").get("text").asString()).isEqualTo("📍 Share my location");
+        JsonNode answer = history.get(history.size() - 1).get("message");
+        assertThat(answer.get("kind").asString().equals("places")
+                || answer.get("text").asString().equals("I know of no branch yet.")).as(answer.toString()).isTrue();
+        assertThat(visitor.post(Map.of("id", UUID.randomUUID().toString(), "lat", "91", "lon", "2"))
+                .statusCode()).as("outside the globe").isEqualTo(400);
+        assertThat(visitor.post(Map.of("id", UUID.randomUUID().toString(), "lat", "48.8", "lon", "2.3", "text", "hi"))
+                .statusCode()).as("a location alone").isEqualTo(400);
+    }
+
+    @Test
     @org.junit.jupiter.api.DisplayName("security review #13: one-time URLs in web-chat payloads are sealed at rest")
     void oneTimeUrlsAreNotStoredInClear() {
         Visitor visitor = new Visitor();
