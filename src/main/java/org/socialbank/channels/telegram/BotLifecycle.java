@@ -47,7 +47,7 @@ class BotLifecycle implements SmartLifecycle {
                 // in the background: a platform that cannot be reached must not hold the start
                 threads.add(daemon("set-webhook-" + bot, () -> setWebhook(bot)));
             }
-            if (bot.network() == org.socialbank.directory.Network.TELEGRAM) {
+            if (bot.network() == org.socialbank.shared.Network.TELEGRAM) {
                 threads.add(daemon("set-menu-" + bot, () -> setMenu(bot, messages)));
             }
         }
@@ -61,30 +61,30 @@ class BotLifecycle implements SmartLifecycle {
      * in each of the five languages (Telegram shows the one of the user's app, English otherwise).
      */
     static void setMenu(ConfiguredBot bot, org.springframework.context.MessageSource messages) {
-        for (org.socialbank.directory.Language language : org.socialbank.directory.Language.values()) {
-            BotApi.Answer answer = bot.api().call("setMyCommands", menuCommands(messages, language));
-            if (!(answer instanceof BotApi.Ok)) {
+        for (org.socialbank.shared.Language language : org.socialbank.shared.Language.values()) {
+            TelegramApi.Answer answer = bot.api().call("setMyCommands", menuCommands(messages, language));
+            if (!(answer instanceof TelegramApi.Ok)) {
                 log.warn("{}: setMyCommands ({}) failed: {}", bot, language.tag(), answer);
             }
         }
-        ObjectNode button = BotApi.JSON.createObjectNode();
+        ObjectNode button = TelegramApi.JSON.createObjectNode();
         button.putObject("menu_button").put("type", "commands");
-        BotApi.Answer answer = bot.api().call("setChatMenuButton", button);
-        if (!(answer instanceof BotApi.Ok)) {
+        TelegramApi.Answer answer = bot.api().call("setChatMenuButton", button);
+        if (!(answer instanceof TelegramApi.Ok)) {
             log.warn("{}: setChatMenuButton failed: {}", bot, answer);
         }
     }
 
     /** The {@code setMyCommands} body for one language; English is the default (no language_code). */
     static ObjectNode menuCommands(org.springframework.context.MessageSource messages,
-            org.socialbank.directory.Language language) {
-        ObjectNode p = BotApi.JSON.createObjectNode();
+            org.socialbank.shared.Language language) {
+        ObjectNode p = TelegramApi.JSON.createObjectNode();
         var commands = p.putArray("commands");
         for (String command : MENU) {
             commands.addObject().put("command", command).put("description",
                     messages.getMessage("telegram.menu." + command, null, language.locale()));
         }
-        if (language != org.socialbank.directory.Language.EN) {
+        if (language != org.socialbank.shared.Language.EN) {
             p.put("language_code", language.tag());
         }
         return p;

@@ -10,7 +10,7 @@ import org.socialbank.shared.Language;
 import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.Dates;
 import org.socialbank.shared.MoneyFormat;
-import org.socialbank.shared.Money;
+import org.socialbank.shared.MoneyFormat;
 
 /**
  * Private facts about the customer's money (issue 13): "my account number", "my limits" (each
@@ -66,12 +66,12 @@ final class AccountAnswers {
     }
 
     private String limitLine(Bank.Limit limit, Language language, org.socialbank.shared.CustomerTime time) {
-        String max = Money.format(limit.limitMinor(), limit.currency(), language.locale());
+        String max = MoneyFormat.format(limit.limitMinor(), limit.currency(), language.locale());
         if (limit.resetsAt() == null) {
             return texts.text(language, "conversation.limits." + limit.rule(), max);
         }
         return texts.text(language, "conversation.limits." + limit.rule(),
-                Money.format(limit.remainingMinor(), limit.currency(), language.locale()), max,
+                MoneyFormat.format(limit.remainingMinor(), limit.currency(), language.locale()), max,
                 time.dateTime(limit.resetsAt()));
     }
 

@@ -24,11 +24,11 @@ import org.socialbank.branches.Branch;
 import org.socialbank.branches.Branches;
 import org.socialbank.shared.Dates;
 import org.socialbank.shared.MoneyFormat;
-import org.socialbank.directory.Language;
-import org.socialbank.directory.Network;
-import org.socialbank.services.Branch;
-import org.socialbank.services.Branches;
-import org.socialbank.shared.Money;
+import org.socialbank.shared.Language;
+import org.socialbank.shared.Network;
+import org.socialbank.branches.Branch;
+import org.socialbank.branches.Branches;
+import org.socialbank.shared.MoneyFormat;
 
 /**
  * Turns one message into replies and the conversation's next state. Public answers (help,
@@ -589,7 +589,7 @@ public final class Dialogue {
 
     /** "−€5.00 to Camille D. · 2 Dec 2026, 14:05 · ref. 1a2b3c4d", with the escrow's state. */
     private String historyLine(Bank.Movement m, Language language, org.socialbank.shared.CustomerTime time) {
-        String amount = Money.format(m.amountMinor(), m.currency(), language.locale());
+        String amount = MoneyFormat.format(m.amountMinor(), m.currency(), language.locale());
         String who = m.counterparty() == null ? "—"
                 : m.counterparty().equals("bank:interbank_settlement") ? texts.text(language, "alerts.counterparty.external")
                 : m.counterparty().startsWith("bank:") ? texts.text(language, "alerts.counterparty.bank")

@@ -11,8 +11,8 @@ import org.socialbank.directory.CustomerId;
 import org.socialbank.shared.Language;
 import org.socialbank.shared.Dates;
 import org.socialbank.shared.MoneyFormat;
-import org.socialbank.directory.Language;
-import org.socialbank.shared.Money;
+import org.socialbank.shared.Language;
+import org.socialbank.shared.MoneyFormat;
 
 /**
  * The customer's open requests in chat (issue 13): "my requests" lists those they sent and those

@@ -20,7 +20,7 @@ import org.socialbank.payments.PaymentRejection;
 import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.Dates;
 import org.socialbank.shared.MoneyFormat;
-import org.socialbank.shared.Money;
+import org.socialbank.shared.MoneyFormat;
 
 /**
  * The payment form of a chat: fills the payee and the amount, asks for what is missing, goes back
@@ -175,7 +175,7 @@ final class PayDialogue {
     /** What the customer hears of a payment: a receipt, the step-up page, the claim, or a "no". */
     Step outcome(DialogueState next, Language language, Bank.PayOutcome outcome, long amountMinor,
             CurrencyCode currency, String payeeName, org.socialbank.shared.CustomerTime time) {
-        String amount = Money.format(amountMinor, currency, language.locale());
+        String amount = MoneyFormat.format(amountMinor, currency, language.locale());
         if (outcome instanceof Bank.Refused refused) {
             return refused(next, language, refused, currency, amountMinor, time);
         }

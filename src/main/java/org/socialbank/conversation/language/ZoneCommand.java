@@ -3,7 +3,7 @@ package org.socialbank.conversation.language;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 
 /**
  * "zone Europe/Paris", "fuseau horaire Paris", "часовой пояс Москва", "منطقه زمانی تهران",

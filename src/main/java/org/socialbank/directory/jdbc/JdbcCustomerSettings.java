@@ -3,7 +3,7 @@ package org.socialbank.directory.jdbc;
 import java.time.ZoneId;
 import java.util.Optional;
 import org.socialbank.directory.CustomerId;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

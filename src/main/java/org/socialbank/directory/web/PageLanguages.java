@@ -11,7 +11,7 @@ import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.CustomerSettings;
 import org.socialbank.directory.Directory;
 import org.socialbank.directory.IdentityId;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 import org.socialbank.directory.Linking;
 import org.socialbank.directory.jdbc.JdbcLinking;
 import org.socialbank.security.otp.OneTimeCodes;

@@ -71,7 +71,7 @@ class ClaimPages {
         payments.claimReceipt(token, browser).ifPresent(r -> {
             model.addAttribute("receiptWhen", org.socialbank.shared.web.PageSettings.time().dateTime(r.claimedAt()));
             model.addAttribute("receiptReference", r.reference().value().toString());
-            model.addAttribute("receiptBalance", Money.format(r.availableMinor(), r.currency(), locale));
+            model.addAttribute("receiptBalance", MoneyFormat.format(r.availableMinor(), r.currency(), locale));
             model.addAttribute("receiptUsername", r.username() == null ? "" : r.username());
         });
         return view;
@@ -161,7 +161,7 @@ class ClaimPages {
         model.addAttribute("view", v);
         model.addAttribute("state", v.state().wireName());
         model.addAttribute("proof", v.proof().wireName());
-        model.addAttribute("amount", Money.format(v.amountMinor(), v.currency(), locale));
+        model.addAttribute("amount", MoneyFormat.format(v.amountMinor(), v.currency(), locale));
         model.addAttribute("expires", org.socialbank.shared.web.PageSettings.time().dateTime(v.expiresAt()));
         model.addAttribute("problemKey", problemKey(v.problem()));
         return "claim/page";

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.socialbank.conversation.language.CommandParser;
 import org.socialbank.conversation.language.Context;
 import org.socialbank.conversation.language.Intent;
-import org.socialbank.directory.Language;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Language;
+import org.socialbank.shared.Network;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import tools.jackson.databind.node.ObjectNode;
 

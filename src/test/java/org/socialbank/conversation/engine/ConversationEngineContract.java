@@ -503,8 +503,8 @@ abstract class ConversationEngineContract {
         String phone = "+33670" + String.format("%06d", Math.floorMod(UUID.randomUUID().hashCode(), 1_000_000));
         Outbound.Buttons confirm = (Outbound.Buttons) say(aliceChat, "pay " + phone + " 3").get(0);
         say(aliceChat, new Inbound.Button(confirm.buttons().get(0).reference()));
-        org.socialbank.payments.PaymentAwaitingClaim waiting = events.stream(
-                org.socialbank.payments.PaymentAwaitingClaim.class)
+        org.socialbank.payments.PaymentEscrowed waiting = events.stream(
+                org.socialbank.payments.PaymentEscrowed.class)
                 .filter(e -> e.payerCustomerId().equals(alice.id())).reduce((a, b) -> b).orElseThrow();
         String token = waiting.claimUrl().substring(waiting.claimUrl().lastIndexOf('/') + 1);
         payments.sendClaimCode(token, java.util.Locale.ENGLISH);

@@ -13,8 +13,8 @@ import org.socialbank.conversation.Inbound;
 import org.socialbank.conversation.Outbound;
 import org.socialbank.conversation.dialogue.Dialogue;
 import org.socialbank.conversation.dialogue.DialogueState;
-import org.socialbank.directory.Language;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Language;
+import org.socialbank.shared.Network;
 
 /**
  * Issue 13: one language and one zone per customer. The language a linked chat speaks is the

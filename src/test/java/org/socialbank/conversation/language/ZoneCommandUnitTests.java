@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 
 /** Issue 13: the customer's time zone set from the chat, in five languages. */
 class ZoneCommandUnitTests {

@@ -82,7 +82,7 @@ class ChatPage {
      * bank answers in it; otherwise the page speaks the chat's language, as the bank does.
      */
     private void speakAsThePage(HttpServletRequest request, String visitor, org.springframework.ui.Model model) {
-        Optional<org.socialbank.directory.Language> asked = org.socialbank.directory.Language
+        Optional<org.socialbank.shared.Language> asked = org.socialbank.shared.Language
                 .fromTag(String.valueOf(request.getParameter("lang")));
         if (asked.isPresent()) {
             settings.choose(Network.WEBCHAT, visitor, asked.get());

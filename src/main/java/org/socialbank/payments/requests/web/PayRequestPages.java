@@ -65,7 +65,7 @@ class PayRequestPages {
         }
         model.addAttribute("token", token);
         model.addAttribute("view", view);
-        model.addAttribute("amount", Money.format(view.amountMinor(), view.currency(), locale));
+        model.addAttribute("amount", MoneyFormat.format(view.amountMinor(), view.currency(), locale));
         // the reader's time, with her zone named (issue 13: no bare bank-zone time, never "UTC")
         model.addAttribute("expires", org.socialbank.shared.web.PageSettings.time().dateTime(view.expiresAt()));
         return "requests/pay";

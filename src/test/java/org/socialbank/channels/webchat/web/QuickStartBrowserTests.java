@@ -33,7 +33,7 @@ import org.socialbank.payments.PaymentId;
 import org.socialbank.payments.PaymentStatus;
 import org.socialbank.payments.Payments;
 import org.socialbank.shared.CurrencyCode;
-import org.socialbank.shared.Money;
+import org.socialbank.shared.MoneyFormat;
 import org.socialbank.support.Chromium;
 import org.socialbank.support.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -102,7 +102,7 @@ class QuickStartBrowserTests {
         linkTheChat(alice, "now linked");
 
         type("balance");
-        String shown = Money.format(account(alicesEur).availableMinor(), eur, EN);
+        String shown = MoneyFormat.format(account(alicesEur).availableMinor(), eur, EN);
         assertThat(waitForAnswer(shown)).as("the chat's balance is the ledger's available").contains(shown);
 
         // the first payment from a newly linked chat is held for the bank's page (the README says so)
@@ -112,7 +112,7 @@ class QuickStartBrowserTests {
         String confirmUrl = waitForLink("/confirm/");
         String code = newestCode();
         browser.get(confirmUrl);
-        assertThat(browser.findElement(By.id("amount")).getText()).contains(Money.format(500, eur, EN));
+        assertThat(browser.findElement(By.id("amount")).getText()).contains(MoneyFormat.format(500, eur, EN));
         assertThat(browser.findElement(By.id("payee")).getText()).isEqualTo("Camille D.");
         browser.findElement(By.id("code")).sendKeys(code);
         browser.findElement(By.cssSelector("button[type=submit]")).click();
@@ -128,7 +128,7 @@ class QuickStartBrowserTests {
         Payment payment = payments.payment(paid).orElseThrow();
         assertThat(payment.status()).isEqualTo(PaymentStatus.COMPLETED);
         assertThat(payment.amountMinor()).isEqualTo(500);
-        assertThat(receipt.getText()).contains("Available now: " + Money.format(account(alicesEur).availableMinor(),
+        assertThat(receipt.getText()).contains("Available now: " + MoneyFormat.format(account(alicesEur).availableMinor(),
                 eur, EN));
         assertThat(ledger.account(camillesEur).orElseThrow().balanceMinor()).isEqualTo(camilleBefore + 500);
 
@@ -152,7 +152,7 @@ class QuickStartBrowserTests {
         linkTheChat(sara, "وصل است");
 
         type("موجودی");
-        String available = number(Money.format(account(sarasIrr).availableMinor(), irr, FA));
+        String available = number(MoneyFormat.format(account(sarasIrr).availableMinor(), irr, FA));
         assertThat(waitForAnswer(available)).contains(available);
 
         int before = answers().size();
@@ -162,7 +162,7 @@ class QuickStartBrowserTests {
         String code = newestCode();
         browser.get(confirmUrl);
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("fa");
-        assertThat(browser.findElement(By.id("amount")).getText()).contains(number(Money.format(500_000, irr, FA)));
+        assertThat(browser.findElement(By.id("amount")).getText()).contains(number(MoneyFormat.format(500_000, irr, FA)));
         browser.findElement(By.id("code")).sendKeys(code);
         browser.findElement(By.cssSelector("button[type=submit]")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("outcome")));
@@ -173,8 +173,8 @@ class QuickStartBrowserTests {
         type("موجودی");
         Account account = account(sarasIrr);
         assertThat(account.balanceMinor() - account.availableMinor()).as("held in escrow").isEqualTo(500_000);
-        String spendable = number(Money.format(account.availableMinor(), irr, FA));
-        String reserved = number(Money.format(500_000, irr, FA));
+        String spendable = number(MoneyFormat.format(account.availableMinor(), irr, FA));
+        String reserved = number(MoneyFormat.format(500_000, irr, FA));
         String balance = waitForAnswer(spendable);
         assertThat(balance).contains(spendable).contains(reserved);
         Chromium.screenshot(browser, "quickstart-fa-balance");
@@ -219,7 +219,7 @@ class QuickStartBrowserTests {
                 .matcher(browser.findElement(By.cssSelector("ol.messages li p.text")).getText());
         assertThat(code.find()).as("the code is in the developer inbox").isTrue();
         browser.get(chat);
-        return org.socialbank.directory.Digits.toAscii(code.group(1));
+        return org.socialbank.shared.Digits.toAscii(code.group(1));
     }
 
     private void type(String text) {
