@@ -1,5 +1,6 @@
 package org.socialbank.directory;
 
+import org.socialbank.shared.Language;
 import java.time.ZoneId;
 import java.util.Objects;
 import org.socialbank.shared.CustomerTime;

@@ -1,5 +1,6 @@
 package org.socialbank.directory;
 
+import org.socialbank.shared.Language;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
