@@ -120,7 +120,9 @@ class ChatPage {
         if (state == WebChatSessions.State.LINKED) {
             sessions.seen(visitor.get());
         }
-        String shown = content.get() instanceof Inbound.Text t ? t.text() : bounded(label.isBlank() ? "✓" : label);
+        // issue 15: the history keeps a card number typed into the chat masked; the engine reads the text as typed
+        String shown = content.get() instanceof Inbound.Text t ? org.socialbank.billing.CardTransferText.masked(t.text())
+                : bounded(label.isBlank() ? "✓" : label);
         ObjectNode payload = JSON.createObjectNode().put("kind", "visitor").put("text", shown).put("clientId", id);
         // stored before the engine runs, so the visitor's line always comes before the bank's answer
         messages.append(visitor.get(), "in:" + id, "visitor", JSON.writeValueAsString(payload), clock.instant());
