@@ -158,6 +158,24 @@ class CardToCardChatIntegrationTests {
     @Autowired
     FakeSms sms;
 
+    @Autowired
+    TopUps topUps;
+
+    @Autowired
+    BillInquiries inquiries;
+
+    @Autowired
+    SendBills billWorker;
+
+    @Autowired
+    TopUpPhone topUpWorker;
+
+    @Autowired
+    Vouchers vouchers;
+
+    @Autowired
+    org.socialbank.billing.sandbox.SandboxOperator operator;
+
     @AfterEach
     void ledgerStaysBalanced() {
         new LedgerAudit(jdbc).assertBalanced();
@@ -246,6 +264,51 @@ class CardToCardChatIntegrationTests {
         assertNoWholeCardNumber(output);
     }
 
+    /** Issue 15 s4: bills and top-ups end to end over the bank's own web chat too (the Telegram fake has en, fa...). */
+    @Test
+    void paysABillAndTopsUpAPhoneInTheWebChat() {
+        Customer customer = customer(Language.FR, 2_000_000);
+        Browser browser = new Browser();
+        browser.open("/chat");
+        browser.post("/chat/messages", "id", UUID.randomUUID().toString(), "text", "lier mon compte");
+        String page = path(browser.await(m -> m.path("kind").asString().equals("link")).path("url").asString());
+        browser.open(page);
+        browser.post(page, "username", customer.username(), "password", PASSWORD);
+        browser.post(page + "/code", "code", sms.lastCode(customer.phone()));
+
+        IranianBill bill = new BillingFixtures(directory, ledger, SEED).freshBill(23);
+        browser.post("/chat/messages", "id", UUID.randomUUID().toString(), "text",
+                "payer la facture " + bill.billId() + " " + bill.paymentId());
+        browser.await(m -> m.path("text").asString().startsWith("Je demande la facture"));
+        inquiries.lookUp();
+        JsonNode offer = browser.await(m -> m.path("kind").asString().equals("buttons")
+                && m.path("text").asString().contains(bill.billId()));
+        assertThat(plain(offer.path("text").asString())).contains("Facture d’eau").contains("Titulaire")
+                .contains("Sandbox 1-" + bill.companyCode());
+        press(browser, offer);
+        browser.await(m -> m.path("text").asString().startsWith("Paiement de"));
+        billWorker.work();
+        assertThat(browser.await(m -> m.toString().contains("Facture payée")).toString()).contains(bill.billId());
+        assertThat(available(customer.wallet())).isEqualTo(2_000_000 - 23_000);
+
+        browser.post("/chat/messages", "id", UUID.randomUUID().toString(), "text",
+                "recharger le 09351234567 de 50000 rials");
+        JsonNode topUp = browser.await(m -> m.path("kind").asString().equals("buttons")
+                && m.path("text").asString().startsWith("Recharger"));
+        press(browser, topUp);
+        browser.await(m -> m.path("text").asString().startsWith("Recharge du"));
+        topUpWorker.recheck();
+        assertThat(browser.await(m -> m.path("text").asString().contains("a été rechargé")).path("text").asString())
+                .contains("+989351234567");
+        assertThat(available(customer.wallet())).isEqualTo(2_000_000 - 23_000 - 50_000);
+    }
+
+    private static void press(Browser browser, JsonNode buttons) {
+        JsonNode first = buttons.path("buttons").get(0);
+        browser.post("/chat/messages", "id", UUID.randomUUID().toString(), "button", first.path("reference").asString(),
+                "label", first.path("label").asString());
+    }
+
     @Test
     void cancelSendsNothingAndAnUnlinkedChatIsOfferedTheLink() {
         Customer customer = customer(Language.RU, 2_000_000);
@@ -289,6 +352,41 @@ class CardToCardChatIntegrationTests {
         String chat = linkedChat(cardless.id());
         assertThat(((Outbound.Text) say(chat, "send 100000 rial to card " + PAN).get(0)).text())
                 .startsWith("You have no active debit card");
+    }
+
+    @Test
+    void aPinVoucherIsShownOnceOnTheBanksPageAndNeverInTheChatOrTheLogs(CapturedOutput output) {
+        Customer customer = customer(Language.EN, 1_000_000);
+        String chat = linkedChat(customer.id());
+        say(chat, "balance"); // the chat the customer talks in is where the bank writes
+        TopUpId id = new TopUpId(UUID.randomUUID());
+        TopUpResult result = topUps.topUp(new TopUpRequest(id, customer.id(), "09351234567", 50_000,
+                BillingFixtures.IRR, Optional.empty(), "api", TopUpKind.VOUCHER));
+        assertThat(((TopUpResult.Done) result).topUp().status()).isEqualTo(BillPaymentStatus.COMPLETED);
+        String pin = operator.voucherPin(id).orElseThrow();
+        vouchers.collect();
+        vouchers.collect();
+        drain();
+        List<Outbound.Link> links = sent(chat, Outbound.Link.class).stream()
+                .filter(l -> l.url().contains("/vouchers/")).toList();
+        assertThat(links).as("told once where to read it").hasSize(1);
+        assertThat(links.get(0).text()).doesNotContain(pin);
+
+        FormClient browser = new FormClient(port);
+        String path = path(links.get(0).url());
+        assertThat(browser.get(path).html()).as("a link preview spends nothing").contains("Show the PIN")
+                .doesNotContain(pin);
+        assertThat(browser.post(path).html()).contains(pin);
+        assertThat(browser.post(path).html()).as("shown once").doesNotContain(pin).contains("shown already");
+        assertThat(new FormClient(port).get(path).html()).doesNotContain(pin);
+
+        assertThat(telegram.sent.toString()).doesNotContain(pin);
+        assertThat(output.getAll()).as("no PIN in the logs").doesNotContain(pin);
+        for (String table : jdbc.sql("SELECT table_name FROM information_schema.tables WHERE table_schema = 'PUBLIC' "
+                + "OR table_schema = 'public'").query(String.class).list()) {
+            assertThat(jdbc.sql("SELECT * FROM " + table).query().listOfRows().toString())
+                    .as("no PIN in table %s", table).doesNotContain(pin);
+        }
     }
 
     private CardTransfer send(Customer customer, CardNumber destination, long amountMinor, CardId from) {
