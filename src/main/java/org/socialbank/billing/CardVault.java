@@ -3,15 +3,11 @@ package org.socialbank.billing;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
-import javax.crypto.Cipher;
 import javax.crypto.Mac;
-import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.socialbank.security.otp.OneTimeCodes;
 import org.socialbank.shared.jdbc.Timestamps;
@@ -27,13 +23,9 @@ import org.springframework.stereotype.Component;
 @Component
 class CardVault {
 
-    private static final int IV_BYTES = 12;
-    private static final int TAG_BITS = 128;
-
     private final JdbcClient jdbc;
     private final SecretKeySpec sealKey;
     private final SecretKeySpec hashKey;
-    private final SecureRandom random = new SecureRandom();
     private final Clock clock;
 
     CardVault(JdbcClient jdbc, OneTimeCodes codes, Clock clock) {
@@ -81,30 +73,11 @@ class CardVault {
     }
 
     private String seal(CardNumber card, UUID token) {
-        try {
-            byte[] iv = new byte[IV_BYTES];
-            random.nextBytes(iv);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, sealKey, new GCMParameterSpec(TAG_BITS, iv));
-            cipher.updateAAD(aad(token));
-            byte[] sealed = cipher.doFinal(card.digits().getBytes(StandardCharsets.US_ASCII));
-            return Base64.getEncoder().encodeToString(ByteBuffer.allocate(iv.length + sealed.length).put(iv)
-                    .put(sealed).array());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM is not available", e);
-        }
+        return Sealed.seal(sealKey, aad(token), card.digits().getBytes(StandardCharsets.US_ASCII));
     }
 
     private String open(String sealed, UUID token) {
-        try {
-            byte[] bytes = Base64.getDecoder().decode(sealed);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, sealKey, new GCMParameterSpec(TAG_BITS, bytes, 0, IV_BYTES));
-            cipher.updateAAD(aad(token));
-            return new String(cipher.doFinal(bytes, IV_BYTES, bytes.length - IV_BYTES), StandardCharsets.US_ASCII);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("a sealed card number does not open: wrong key or token", e);
-        }
+        return new String(Sealed.open(sealKey, aad(token), sealed), StandardCharsets.US_ASCII);
     }
 
     private static byte[] aad(UUID token) {

@@ -1,16 +1,10 @@
 package org.socialbank.billing;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,8 +27,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class Vouchers {
 
-    private static final int IV_BYTES = 12;
-    private static final int TAG_BITS = 128;
     private static final Logger log = LoggerFactory.getLogger(Vouchers.class);
 
     private final JdbcClient jdbc;
@@ -47,7 +39,6 @@ public class Vouchers {
     private final DurableTransactions writes;
     private final Clock clock;
     private final SecretKeySpec key;
-    private final SecureRandom random = new SecureRandom();
 
     Vouchers(JdbcClient jdbc, MobileOperator operator, JdbcTopUps topUps, OneTimeCodes codes, DirectoryProperties pages,
             BillingProperties properties, ApplicationEventPublisher events, DurableTransactions writes, Clock clock) {
@@ -151,29 +142,12 @@ public class Vouchers {
     }
 
     private String seal(String pin, TopUpId id) {
-        try {
-            byte[] iv = new byte[IV_BYTES];
-            random.nextBytes(iv);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
-            cipher.updateAAD(id.value().toString().getBytes(StandardCharsets.US_ASCII));
-            byte[] sealed = cipher.doFinal(pin.getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed)
-                    .array());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM is not available", e);
-        }
+        return Sealed.seal(key, id.value().toString().getBytes(StandardCharsets.US_ASCII),
+                pin.getBytes(StandardCharsets.UTF_8));
     }
 
     private String open(String sealed, TopUpId id) {
-        try {
-            byte[] bytes = Base64.getDecoder().decode(sealed);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, bytes, 0, IV_BYTES));
-            cipher.updateAAD(id.value().toString().getBytes(StandardCharsets.US_ASCII));
-            return new String(cipher.doFinal(bytes, IV_BYTES, bytes.length - IV_BYTES), StandardCharsets.UTF_8);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("a sealed PIN does not open", e);
-        }
+        return new String(Sealed.open(key, id.value().toString().getBytes(StandardCharsets.US_ASCII), sealed),
+                StandardCharsets.UTF_8);
     }
 }

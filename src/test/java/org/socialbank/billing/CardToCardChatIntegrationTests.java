@@ -2,27 +2,12 @@ package org.socialbank.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -66,6 +51,7 @@ import org.socialbank.support.FakeSms;
 import org.socialbank.support.FormClient;
 import org.socialbank.support.LedgerAudit;
 import org.socialbank.support.TestStores;
+import org.socialbank.support.WebChatBrowser;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -78,7 +64,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Issue 15 s3 in chat, end to end over the Telegram fake and the bank's own web chat, on the real
@@ -104,8 +89,6 @@ class CardToCardChatIntegrationTests {
     private static final SplittableRandom RANDOM = new SplittableRandom(SEED);
     private static final int PHONE_BASE = RANDOM.nextInt(1_000_000);
     private static final AtomicInteger CUSTOMERS = new AtomicInteger();
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String PASSWORD = "a long enough password";
     private static final String PAN = "6037701689095443";
     private static final String PAN_PERSIAN = "۶۰۳۷۷۰۱۶۸۹۰۹۵۴۴۳";
@@ -233,7 +216,7 @@ class CardToCardChatIntegrationTests {
     @Test
     void sendsToACardConfirmedInTheWebChat(CapturedOutput output) {
         Customer customer = customer(Language.ZH, 2_000_000);
-        Browser browser = new Browser();
+        WebChatBrowser browser = new WebChatBrowser(port, this::drain);
         browser.open("/chat");
         browser.post("/chat/messages", "id", UUID.randomUUID().toString(), "text", "绑定账户");
         String linkUrl = browser.await(m -> m.path("kind").asString().equals("link")).path("url").asString();
@@ -268,7 +251,7 @@ class CardToCardChatIntegrationTests {
     @Test
     void paysABillAndTopsUpAPhoneInTheWebChat() {
         Customer customer = customer(Language.FR, 2_000_000);
-        Browser browser = new Browser();
+        WebChatBrowser browser = new WebChatBrowser(port, this::drain);
         browser.open("/chat");
         browser.post("/chat/messages", "id", UUID.randomUUID().toString(), "text", "lier mon compte");
         String page = path(browser.await(m -> m.path("kind").asString().equals("link")).path("url").asString());
@@ -303,7 +286,7 @@ class CardToCardChatIntegrationTests {
         assertThat(available(customer.wallet())).isEqualTo(2_000_000 - 23_000 - 50_000);
     }
 
-    private static void press(Browser browser, JsonNode buttons) {
+    private static void press(WebChatBrowser browser, JsonNode buttons) {
         JsonNode first = buttons.path("buttons").get(0);
         browser.post("/chat/messages", "id", UUID.randomUUID().toString(), "button", first.path("reference").asString(),
                 "label", first.path("label").asString());
@@ -499,74 +482,6 @@ class CardToCardChatIntegrationTests {
     private void drain() {
         for (int run = 0; run < 20 && relay.relay() > 0; run++) {
             // until the outbox is empty
-        }
-    }
-
-    /** A browser on the web chat page: its cookies, and the CSRF token of the last page it read. */
-    final class Browser {
-
-        final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-                .connectTimeout(Duration.ofSeconds(5)).build();
-        String csrf;
-
-        void open(String path) {
-            Matcher m = CSRF.matcher(exchange(HttpRequest.newBuilder(uri(path)).GET().build()).body());
-            if (m.find()) {
-                csrf = m.group(1);
-            }
-        }
-
-        void post(String path, String... fields) {
-            List<String> pairs = new ArrayList<>();
-            for (int i = 0; i + 1 < fields.length; i += 2) {
-                pairs.add(fields[i] + "=" + URLEncoder.encode(fields[i + 1], StandardCharsets.UTF_8));
-            }
-            pairs.add("_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8));
-            HttpResponse<String> response = exchange(HttpRequest.newBuilder(uri(path))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(String.join("&", pairs))).build());
-            assertThat(response.statusCode()).as(path + " " + response.body()).isLessThan(400);
-            Matcher m = CSRF.matcher(response.body());
-            if (m.find()) {
-                csrf = m.group(1);
-            }
-        }
-
-        /** The newest bank message in the history that matches, relaying the outbox until it is there. */
-        JsonNode await(Predicate<JsonNode> wanted) {
-            long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (System.nanoTime() < until) {
-                drain();
-                String body = exchange(HttpRequest.newBuilder(uri("/chat/history")).GET().build()).body();
-                Optional<JsonNode> found = JSON.readTree(body).path("messages").valueStream()
-                        .filter(n -> n.path("from").asString().equals("bank")).map(n -> n.path("message"))
-                        .filter(wanted).reduce((a, b) -> b);
-                if (found.isPresent()) {
-                    return found.get();
-                }
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
-            }
-            throw new AssertionError("no such message in the history");
-        }
-
-        private HttpResponse<String> exchange(HttpRequest request) {
-            try {
-                return http.send(request, HttpResponse.BodyHandlers.ofString());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-
-        private URI uri(String path) {
-            return URI.create("http://localhost:" + port + path);
         }
     }
 
