@@ -443,46 +443,35 @@ class CardToCardChatIntegrationTests {
     }
 
     private String linkedChat(CustomerId customer) {
-        String chat = "tg-" + UUID.randomUUID();
-        ChannelIdentity identity = linking.identify(Network.TELEGRAM, chat, null, null);
-        linkingStore.setCustomer(identity.id(), customer, java.time.Instant.now());
-        return chat;
+        return chats().linkedChat(customer);
     }
 
     private List<Outbound> say(String chat, String text) {
-        return receive(new InboundMessage(Network.TELEGRAM, "m-" + UUID.randomUUID(), chat, null, null,
-                new Inbound.Text(text), null));
+        return chats().say(chat, text);
     }
 
     private List<Outbound> press(String chat, String messageId, String reference) {
-        return receive(new InboundMessage(Network.TELEGRAM, messageId, chat, null, null, new Inbound.Button(reference),
-                null));
-    }
-
-    private List<Outbound> receive(InboundMessage message) {
-        Received received = conversations.receive(message);
-        assertThat(received).isInstanceOf(Received.Handled.class);
-        return ((Received.Handled) received).replies().stream().map(OutboundMessage::content).toList();
+        return chats().press(chat, messageId, reference);
     }
 
     private <T extends Outbound> List<T> sent(String chat, Class<T> type) {
-        return telegram.sent.stream().filter(m -> m.recipient().equals(chat)).map(OutboundMessage::content)
-                .filter(type::isInstance).map(type::cast).toList();
+        return chats().sent(chat, type);
     }
 
     private List<String> texts(String chat) {
-        return sent(chat, Outbound.Text.class).stream().map(t -> plain(t.text())).toList();
+        return chats().texts(chat);
     }
 
-    /** The text without the bidi isolates Persian sentences put around their arguments. */
     private static String plain(String text) {
-        return text.replaceAll("[\u2066-\u2069]", "");
+        return TelegramChats.plain(text);
     }
 
     private void drain() {
-        for (int run = 0; run < 20 && relay.relay() > 0; run++) {
-            // until the outbox is empty
-        }
+        chats().drain();
+    }
+
+    private TelegramChats chats() {
+        return new TelegramChats(conversations, linking, linkingStore, relay, telegram);
     }
 
     @TestConfiguration(proxyBeanMethods = false)

@@ -81,8 +81,13 @@ class BillInquiryMessages {
     }
 
     private String button(JdbcConversations.Chat chat, String action) {
+        return button(store, chat, action, clock.instant().plus(buttonTtl));
+    }
+
+    /** A button under a message the bank writes on its own (no form behind it), valid until {@code expires}. */
+    static String button(JdbcConversations store, JdbcConversations.Chat chat, String action, java.time.Instant expires) {
         String reference = EngineBank.newReference();
-        store.insertButton(reference, chat.identityId(), Json.action(action), 0, clock.instant().plus(buttonTtl));
+        store.insertButton(reference, chat.identityId(), Json.action(action), 0, expires);
         return reference;
     }
 }

@@ -73,9 +73,6 @@ class CardQuoteMessages {
     }
 
     private String button(JdbcConversations.Chat chat, String action) {
-        String reference = EngineBank.newReference();
-        store.insertButton(reference, chat.identityId(), Json.action(action), 0,
-                clock.instant().plus(buttonTtl));
-        return reference;
+        return BillInquiryMessages.button(store, chat, action, clock.instant().plus(buttonTtl));
     }
 }

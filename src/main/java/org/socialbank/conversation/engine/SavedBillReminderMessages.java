@@ -61,11 +61,9 @@ class SavedBillReminderMessages {
         String dueDate = Dates.date(due.dueDate().atTime(12, 0).toInstant(ZoneOffset.UTC), language.locale());
         String text = texts.text(language, "billing.saved.reminder", due.name(), service,
                 due.billerName() == null ? bill.companyCode() : due.billerName(), amount, dueDate);
-        String reference = EngineBank.newReference();
         java.time.Instant expires = due.dueDate().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-        store.insertButton(reference, chat.get().identityId(),
-                Json.action(BillInquiryMessages.PAY + bill.billId() + "|" + bill.paymentId()), 0,
-                expires.isAfter(clock.instant()) ? expires : clock.instant().plus(Duration.ofHours(1)));
+        String reference = BillInquiryMessages.button(store, chat.get(), BillInquiryMessages.PAY + bill.billId() + "|"
+                + bill.paymentId(), expires.isAfter(clock.instant()) ? expires : clock.instant().plus(Duration.ofHours(1)));
         outbox.write(chat.get(), new Outbound.Buttons(text, List.of(
                 new Outbound.Button(texts.text(language, "billing.saved.pay_button"), reference))));
     }
