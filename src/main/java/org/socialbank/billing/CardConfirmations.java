@@ -41,18 +41,8 @@ class CardConfirmations implements ConfirmedOperations {
 
     @Override
     public Optional<OperationOutcome> outcome(OperationRef operation) {
-        return id(operation.reference()).flatMap(store::find).flatMap(CardConfirmations::outcome);
-    }
-
-    private static Optional<OperationOutcome> outcome(JdbcCardTransfers.Row r) {
-        if (r.status() == BillPaymentStatus.AWAITING_CONFIRMATION) {
-            return Optional.empty();
-        }
-        if (r.status() == BillPaymentStatus.REJECTED || r.status() == BillPaymentStatus.NOT_CONFIRMED
-                || r.status() == BillPaymentStatus.FAILED) {
-            return Optional.of(new OperationOutcome.Refused(r.code() == null ? "rejected" : r.code(), null));
-        }
-        return Optional.of(new OperationOutcome.Carried());
+        return id(operation.reference()).flatMap(store::find)
+                .flatMap(r -> BillConfirmations.outcome(r.status(), r.code()));
     }
 
     @EventListener

@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -159,6 +160,13 @@ class CardToCardChatIntegrationTests {
     @Autowired
     org.socialbank.billing.sandbox.SandboxOperator operator;
 
+    TelegramChats chats;
+
+    @BeforeEach
+    void setUp() {
+        chats = new TelegramChats(conversations, linking, linkingStore, relay, telegram);
+    }
+
     @AfterEach
     void ledgerStaysBalanced() {
         new LedgerAudit(jdbc).assertBalanced();
@@ -174,23 +182,26 @@ class CardToCardChatIntegrationTests {
     void sendsToACardConfirmedInTelegramAndOnTheBanksPage(Language language, String ask, String looking,
             String question, String done, CapturedOutput output) {
         Customer customer = customer(language, 2_000_000);
-        String chat = linkedChat(customer.id());
+        String chat = chats.linkedChat(customer.id());
 
-        Outbound.Text answer = (Outbound.Text) say(chat, ask).get(0);
-        assertThat(plain(answer.text())).contains(looking).contains(SHOWN);
-        assertThat(sent(chat, Outbound.class)).as("the switch is asked after the message, by the worker").isEmpty();
+        Outbound.Text answer = (Outbound.Text) chats.say(chat, ask).get(0);
+        assertThat(TelegramChats.plain(answer.text())).contains(looking).contains(SHOWN);
+        assertThat(chats.sent(chat, Outbound.class)).as("the switch is asked after the message, by the worker")
+                .isEmpty();
         quotes.lookUp();
-        drain();
-        List<Outbound.Buttons> offers = sent(chat, Outbound.Buttons.class);
+        chats.drain();
+        List<Outbound.Buttons> offers = chats.sent(chat, Outbound.Buttons.class);
         assertThat(offers).hasSize(1);
-        assertThat(plain(offers.get(0).text())).contains(question).contains(SHOWN).contains("Z. Mohammadi")
+        assertThat(TelegramChats.plain(offers.get(0).text())).contains(question).contains(SHOWN)
+                .contains("Z. Mohammadi")
                 .contains("Bank Keshavarzi").contains(Money.format(500_000, BillingFixtures.IRR, language.locale()));
 
         String confirmMessage = "m-" + UUID.randomUUID();
-        Outbound.Link held = (Outbound.Link) press(chat, confirmMessage, offers.get(0).buttons().get(0).reference())
-                .get(0);
+        String confirm = offers.get(0).buttons().get(0).reference();
+        Outbound.Link held = (Outbound.Link) chats.press(chat, confirmMessage, confirm).get(0);
         CardTransferId id = EngineBank.cardTransferId(Network.TELEGRAM, confirmMessage);
-        assertThat(cardTransfers.transfer(id).orElseThrow().status()).isEqualTo(BillPaymentStatus.AWAITING_CONFIRMATION);
+        assertThat(cardTransfers.transfer(id).orElseThrow().status())
+                .isEqualTo(BillPaymentStatus.AWAITING_CONFIRMATION);
         assertThat(available(customer.wallet())).as("nothing moves before the step-up").isEqualTo(2_000_000);
         assertThat(lastSms(customer.phone())).as("the code is bound to the masked card")
                 .contains("603770******5443");
@@ -199,15 +210,15 @@ class CardToCardChatIntegrationTests {
         assertThat(available(customer.wallet())).as("reserved from the own card's account").isEqualTo(1_500_000);
 
         cardWorker.work();
-        drain();
+        chats.drain();
         CardTransfer transfer = cardTransfers.transfer(id).orElseThrow();
         assertThat(transfer.status()).isEqualTo(BillPaymentStatus.COMPLETED);
-        List<String> receipts = texts(chat).stream().filter(t -> t.contains(done)).toList();
+        List<String> receipts = chats.texts(chat).stream().filter(t -> t.contains(done)).toList();
         assertThat(receipts).as("told once").hasSize(1);
         assertThat(receipts.get(0)).contains(transfer.traceNumber()).contains("603770******5443");
         assertThat(available(customer.wallet())).isEqualTo(1_500_000);
-        assertThat(((Outbound.Text) press(chat, "m-" + UUID.randomUUID(), offers.get(0).buttons().get(0).reference())
-                .get(0)).text()).as("the button is used once").doesNotContain(transfer.traceNumber());
+        assertThat(((Outbound.Text) chats.press(chat, "m-" + UUID.randomUUID(), confirm).get(0)).text())
+                .as("the button is used once").doesNotContain(transfer.traceNumber());
         assertThat(available(customer.wallet())).isEqualTo(1_500_000);
 
         assertNoWholeCardNumber(output);
@@ -216,7 +227,7 @@ class CardToCardChatIntegrationTests {
     @Test
     void sendsToACardConfirmedInTheWebChat(CapturedOutput output) {
         Customer customer = customer(Language.ZH, 2_000_000);
-        WebChatBrowser browser = new WebChatBrowser(port, this::drain);
+        WebChatBrowser browser = new WebChatBrowser(port, chats::drain);
         browser.open("/chat");
         browser.post("/chat/messages", "id", UUID.randomUUID().toString(), "text", "绑定账户");
         String linkUrl = browser.await(m -> m.path("kind").asString().equals("link")).path("url").asString();
@@ -230,7 +241,7 @@ class CardToCardChatIntegrationTests {
                 .contains(SHOWN);
         quotes.lookUp();
         JsonNode offer = browser.await(m -> m.path("kind").asString().equals("buttons"));
-        assertThat(plain(offer.path("text").asString())).contains(SHOWN).contains("Z. Mohammadi")
+        assertThat(TelegramChats.plain(offer.path("text").asString())).contains(SHOWN).contains("Z. Mohammadi")
                 .contains("Bank Keshavarzi").contains("转账");
         JsonNode confirm = offer.path("buttons").get(0);
         browser.post("/chat/messages", "id", UUID.randomUUID().toString(), "button",
@@ -251,7 +262,7 @@ class CardToCardChatIntegrationTests {
     @Test
     void paysABillAndTopsUpAPhoneInTheWebChat() {
         Customer customer = customer(Language.FR, 2_000_000);
-        WebChatBrowser browser = new WebChatBrowser(port, this::drain);
+        WebChatBrowser browser = new WebChatBrowser(port, chats::drain);
         browser.open("/chat");
         browser.post("/chat/messages", "id", UUID.randomUUID().toString(), "text", "lier mon compte");
         String page = path(browser.await(m -> m.path("kind").asString().equals("link")).path("url").asString());
@@ -266,9 +277,9 @@ class CardToCardChatIntegrationTests {
         inquiries.lookUp();
         JsonNode offer = browser.await(m -> m.path("kind").asString().equals("buttons")
                 && m.path("text").asString().contains(bill.billId()));
-        assertThat(plain(offer.path("text").asString())).contains("Facture d’eau").contains("Titulaire")
+        assertThat(TelegramChats.plain(offer.path("text").asString())).contains("Facture d’eau").contains("Titulaire")
                 .contains("Sandbox 1-" + bill.companyCode());
-        press(browser, offer);
+        pressFirst(browser, offer);
         browser.await(m -> m.path("text").asString().startsWith("Paiement de"));
         billWorker.work();
         assertThat(browser.await(m -> m.toString().contains("Facture payée")).toString()).contains(bill.billId());
@@ -278,7 +289,7 @@ class CardToCardChatIntegrationTests {
                 "recharger le 09351234567 de 50000 rials");
         JsonNode topUp = browser.await(m -> m.path("kind").asString().equals("buttons")
                 && m.path("text").asString().startsWith("Recharger"));
-        press(browser, topUp);
+        pressFirst(browser, topUp);
         browser.await(m -> m.path("text").asString().startsWith("Recharge du"));
         topUpWorker.recheck();
         assertThat(browser.await(m -> m.path("text").asString().contains("a été rechargé")).path("text").asString())
@@ -286,7 +297,7 @@ class CardToCardChatIntegrationTests {
         assertThat(available(customer.wallet())).isEqualTo(2_000_000 - 23_000 - 50_000);
     }
 
-    private static void press(WebChatBrowser browser, JsonNode buttons) {
+    private static void pressFirst(WebChatBrowser browser, JsonNode buttons) {
         JsonNode first = buttons.path("buttons").get(0);
         browser.post("/chat/messages", "id", UUID.randomUUID().toString(), "button", first.path("reference").asString(),
                 "label", first.path("label").asString());
@@ -295,20 +306,21 @@ class CardToCardChatIntegrationTests {
     @Test
     void cancelSendsNothingAndAnUnlinkedChatIsOfferedTheLink() {
         Customer customer = customer(Language.RU, 2_000_000);
-        String chat = linkedChat(customer.id());
-        say(chat, "переведи 500000 риалов на карту 6037 7016 8909 5443");
+        String chat = chats.linkedChat(customer.id());
+        chats.say(chat, "переведи 500000 риалов на карту 6037 7016 8909 5443");
         quotes.lookUp();
-        drain();
-        Outbound.Buttons offer = sent(chat, Outbound.Buttons.class).get(0);
-        assertThat(plain(offer.text())).contains("Перевести").contains(SHOWN);
-        press(chat, "m-" + UUID.randomUUID(), offer.buttons().get(1).reference());
+        chats.drain();
+        Outbound.Buttons offer = chats.sent(chat, Outbound.Buttons.class).get(0);
+        assertThat(TelegramChats.plain(offer.text())).contains("Перевести").contains(SHOWN);
+        chats.press(chat, "m-" + UUID.randomUUID(), offer.buttons().get(1).reference());
         assertThat(jdbc.sql("SELECT COUNT(*) FROM billing_card_transfers WHERE customer_id = ?")
                 .param(customer.id().value()).query(Long.class).single()).isZero();
         assertThat(available(customer.wallet())).isEqualTo(2_000_000);
 
-        assertThat(((Outbound.Text) say(chat, "переведи 500000 риалов на карту 6037 7016 8909 5444").get(0)).text())
+        assertThat(((Outbound.Text) chats.say(chat, "переведи 500000 риалов на карту 6037 7016 8909 5444").get(0))
+                .text())
                 .as("a mistyped card").startsWith("Номер карты неверен");
-        assertThat(say("tg-" + UUID.randomUUID(), "send 500000 rial to card " + PAN).get(0))
+        assertThat(chats.say("tg-" + UUID.randomUUID(), "send 500000 rial to card " + PAN).get(0))
                 .isInstanceOf(Outbound.Link.class);
     }
 
@@ -332,16 +344,16 @@ class CardToCardChatIntegrationTests {
                 new CardTransferId(UUID.randomUUID()), cardless.id(), destination, 100_000, BillingFixtures.IRR,
                 "api"))).transfer();
         assertThat(refused.code()).isEqualTo("no_card_in_currency");
-        String chat = linkedChat(cardless.id());
-        assertThat(((Outbound.Text) say(chat, "send 100000 rial to card " + PAN).get(0)).text())
+        String chat = chats.linkedChat(cardless.id());
+        assertThat(((Outbound.Text) chats.say(chat, "send 100000 rial to card " + PAN).get(0)).text())
                 .startsWith("You have no active debit card");
     }
 
     @Test
     void aPinVoucherIsShownOnceOnTheBanksPageAndNeverInTheChatOrTheLogs(CapturedOutput output) {
         Customer customer = customer(Language.EN, 1_000_000);
-        String chat = linkedChat(customer.id());
-        say(chat, "balance"); // the chat the customer talks in is where the bank writes
+        String chat = chats.linkedChat(customer.id());
+        chats.say(chat, "balance"); // the chat the customer talks in is where the bank writes
         TopUpId id = new TopUpId(UUID.randomUUID());
         TopUpResult result = topUps.topUp(new TopUpRequest(id, customer.id(), "09351234567", 50_000,
                 BillingFixtures.IRR, Optional.empty(), "api", TopUpKind.VOUCHER));
@@ -349,8 +361,8 @@ class CardToCardChatIntegrationTests {
         String pin = operator.voucherPin(id).orElseThrow();
         vouchers.collect();
         vouchers.collect();
-        drain();
-        List<Outbound.Link> links = sent(chat, Outbound.Link.class).stream()
+        chats.drain();
+        List<Outbound.Link> links = chats.sent(chat, Outbound.Link.class).stream()
                 .filter(l -> l.url().contains("/vouchers/")).toList();
         assertThat(links).as("told once where to read it").hasSize(1);
         assertThat(links.get(0).text()).doesNotContain(pin);
@@ -442,37 +454,6 @@ class CardToCardChatIntegrationTests {
         return ledger.account(account).orElseThrow().availableMinor();
     }
 
-    private String linkedChat(CustomerId customer) {
-        return chats().linkedChat(customer);
-    }
-
-    private List<Outbound> say(String chat, String text) {
-        return chats().say(chat, text);
-    }
-
-    private List<Outbound> press(String chat, String messageId, String reference) {
-        return chats().press(chat, messageId, reference);
-    }
-
-    private <T extends Outbound> List<T> sent(String chat, Class<T> type) {
-        return chats().sent(chat, type);
-    }
-
-    private List<String> texts(String chat) {
-        return chats().texts(chat);
-    }
-
-    private static String plain(String text) {
-        return TelegramChats.plain(text);
-    }
-
-    private void drain() {
-        chats().drain();
-    }
-
-    private TelegramChats chats() {
-        return new TelegramChats(conversations, linking, linkingStore, relay, telegram);
-    }
 
     @TestConfiguration(proxyBeanMethods = false)
     static class Fakes {
