@@ -43,16 +43,17 @@ class BillConfirmations implements ConfirmedOperations {
 
     @Override
     public Optional<OperationOutcome> outcome(OperationRef operation) {
-        return id(operation).flatMap(store::find).flatMap(r -> switchOutcome(r));
+        return id(operation).flatMap(store::find).flatMap(r -> outcome(r.status(), r.code()));
     }
 
-    private static Optional<OperationOutcome> switchOutcome(JdbcBillPayments.Row r) {
-        if (r.status() == BillPaymentStatus.AWAITING_CONFIRMATION) {
+    /** What the step-up page says of a held payment (a bill's or a card transfer's): none while it waits. */
+    static Optional<OperationOutcome> outcome(BillPaymentStatus status, String code) {
+        if (status == BillPaymentStatus.AWAITING_CONFIRMATION) {
             return Optional.empty();
         }
-        if (r.status() == BillPaymentStatus.REJECTED || r.status() == BillPaymentStatus.NOT_CONFIRMED
-                || r.status() == BillPaymentStatus.FAILED) {
-            return Optional.of(new OperationOutcome.Refused(r.code() == null ? "rejected" : r.code(), null));
+        if (status == BillPaymentStatus.REJECTED || status == BillPaymentStatus.NOT_CONFIRMED
+                || status == BillPaymentStatus.FAILED) {
+            return Optional.of(new OperationOutcome.Refused(code == null ? "rejected" : code, null));
         }
         return Optional.of(new OperationOutcome.Carried());
     }

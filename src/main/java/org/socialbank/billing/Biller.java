@@ -22,6 +22,19 @@ public interface Biller {
     /** What is due on a bill, or empty when the biller does not know it (or did not answer). */
     Optional<BillDue> inquire(IranianBill bill);
 
+    /**
+     * The bill now due for a subscriber (issue 15 s1: saved bills' reminders): the pair of the
+     * current period and what is due on it; empty when the biller does not know the bill id, has
+     * nothing due, or does not tell (the default).
+     */
+    default Optional<CurrentBill> current(String billId) {
+        return Optional.empty();
+    }
+
+    /** A subscriber's bill of the current period. */
+    record CurrentBill(IranianBill bill, BillDue due) {
+    }
+
     /** Pays the bill: Succeeded with the biller's trace number, Failed, or Unknown. */
     ProviderAnswer pay(BillOrder order);
 

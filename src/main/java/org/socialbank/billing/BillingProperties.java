@@ -21,6 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param cardDailyLimitsMinor per currency, the most a customer sends card-to-card in a day (the
  *     bank's zone); a currency without one takes no card-to-card
  * @param sandbox the embedded sandbox biller's and operator's settings
+ * @param remindBefore how long before a saved bill's due date its reminder is sent (1d..30d)
+ * @param reminderInterval how often saved bills are checked for a bill due soon (1m..1d)
  */
 @ConfigurationProperties("socialbank.billing")
 public record BillingProperties(
@@ -32,7 +34,9 @@ public record BillingProperties(
         @DefaultValue Map<String, OperatorSettings> operators,
         @DefaultValue Map<String, String> cardBins,
         Map<String, Long> cardDailyLimitsMinor,
-        @DefaultValue Sandbox sandbox) {
+        @DefaultValue Sandbox sandbox,
+        @DefaultValue("3d") Duration remindBefore,
+        @DefaultValue("1h") Duration reminderInterval) {
 
     public BillingProperties {
         serviceLabels = serviceLabels == null ? Map.of() : Map.copyOf(serviceLabels);
@@ -47,6 +51,8 @@ public record BillingProperties(
         require(between(workerInterval, Duration.ofMillis(100), Duration.ofMinutes(10)),
                 "worker-interval must be 100ms..10m");
         require(batchMax >= 1 && batchMax <= 1000, "batch-max must be 1..1000");
+        require(between(remindBefore, Duration.ofDays(1), Duration.ofDays(30)), "remind-before must be 1d..30d");
+        require(between(reminderInterval, Duration.ofMinutes(1), Duration.ofDays(1)), "reminder-interval must be 1m..1d");
         Map<String, OperatorSettings> merged = new java.util.HashMap<>(OperatorSettings.defaults());
         merged.putAll(operators == null ? Map.of() : operators);
         require(merged.keySet().stream().allMatch(id -> id.matches("[a-z][a-z0-9_]{0,31}")),

@@ -13,7 +13,13 @@ public class Bills {
     private final Biller biller;
     private final BillingProperties properties;
 
-    Bills(PayBill pay, JdbcBillPayments store, Biller biller, BillingProperties properties) {
+    private final BillInquiries inquiries;
+    private final SavedBills saved;
+
+    Bills(PayBill pay, JdbcBillPayments store, Biller biller, BillingProperties properties, BillInquiries inquiries,
+            SavedBills saved) {
+        this.inquiries = inquiries;
+        this.saved = saved;
         this.pay = pay;
         this.store = store;
         this.biller = biller;
@@ -56,6 +62,29 @@ public class Bills {
         Objects.requireNonNull(bill, "bill");
         return new BillInquiry(bill, properties.serviceTypes().name(bill.serviceDigit()), Optional.empty(),
                 store.pairTaken(bill));
+    }
+
+    /**
+     * Asks the biller about a bill from inside the caller's transaction (a chat message's): the
+     * question is recorded and the worker asks the biller afterwards; {@link BillInquired} brings
+     * the biller's name and the masked holder back. Idempotent by {@code inquiryId}.
+     */
+    public void ask(java.util.UUID inquiryId, org.socialbank.directory.CustomerId customer, IranianBill bill,
+            String channel) {
+        Objects.requireNonNull(inquiryId, "inquiryId");
+        Objects.requireNonNull(customer, "customer");
+        Objects.requireNonNull(bill, "bill");
+        inquiries.ask(inquiryId, customer, bill, channel);
+    }
+
+    /**
+     * Saves the customer's latest bill (paid or asked about in chat) under a name ("home water"),
+     * inside the caller's transaction; reminders with a one-tap Pay button follow before its due
+     * dates ({@link SavedBillDue}).
+     */
+    public BillSaved save(org.socialbank.directory.CustomerId customer, String name) {
+        Objects.requireNonNull(customer, "customer");
+        return saved.save(customer, name);
     }
 
     public Optional<BillPayment> payment(BillPaymentId id) {

@@ -43,6 +43,24 @@ public final class CardNumber {
         return bin() + "*".repeat(digits.length() - 10) + digits.substring(digits.length() - 4);
     }
 
+    /**
+     * A masked number in groups of four as cards print it: {@code 603799******1234} is shown
+     * {@code 6037-99**-****-1234}. Takes only the masked form, so it can never group a whole number.
+     */
+    public static String grouped(String masked) {
+        if (masked == null || !masked.contains("*")) {
+            throw new IllegalArgumentException("only a masked card number is grouped");
+        }
+        StringBuilder out = new StringBuilder(masked.length() + 4);
+        for (int i = 0; i < masked.length(); i++) {
+            if (i > 0 && i % 4 == 0) {
+                out.append('-');
+            }
+            out.append(masked.charAt(i));
+        }
+        return out.toString();
+    }
+
     static boolean luhn(String digits) {
         int sum = 0;
         for (int i = 0; i < digits.length(); i++) {

@@ -93,6 +93,22 @@ public record IranianBill(String billId, String paymentId) {
         return paymentId.substring(paymentId.length() - 4, paymentId.length() - 2);
     }
 
+    /**
+     * The bill of a subscriber (its bill id) for a period: the payment id written from the amount
+     * in thousands of rials, the year digit and the two-digit period code, with both check digits.
+     * Empty when the bill id is not valid or the pair would not be (e.g. too long).
+     */
+    public static Optional<IranianBill> of(String billId, long amountThousands, int yearDigit, int period) {
+        if (amountThousands <= 0 || yearDigit < 0 || yearDigit > 9 || period < 1 || period > 99) {
+            return Optional.empty();
+        }
+        String head = amountThousands + Integer.toString(yearDigit) + String.format("%02d", period);
+        String c1 = head + checkDigit(head);
+        String paymentId = c1 + checkDigit(billId + c1);
+        return IranianBill.read(billId, paymentId) instanceof BillReading.Read read ? Optional.of(read.bill())
+                : Optional.empty();
+    }
+
     /** The pair as one key: what may be paid once. */
     public String pairKey() {
         return billId + ":" + paymentId;

@@ -7,26 +7,32 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.socialbank.cards.CardId;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.jdbc.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The card transfers table: the destination only masked and as a keyed hash, never whole. */
+/**
+ * The card transfers table: the destination only masked, as a keyed hash and as a token of the
+ * {@link CardVault}, never whole.
+ */
 @Repository
 class JdbcCardTransfers {
 
     private static final String COLUMNS = "id, customer_id, destination_masked, destination_hash, bank, holder_masked, "
-            + "amount_minor, currency, channel, status, code, transfer_id, trace_number, sent_at, created_at, updated_at";
+            + "amount_minor, currency, channel, status, code, transfer_id, trace_number, sent_at, created_at, updated_at, "
+            + "card_id, source_masked, vault_token, challenge_id";
 
     record Row(CardTransferId id, CustomerId customer, String destinationMasked, String destinationHash, String bank,
             String holderMasked, long amountMinor, CurrencyCode currency, String channel, BillPaymentStatus status,
-            String code, UUID transferId, String traceNumber, Instant sentAt, Instant createdAt, Instant updatedAt) {
+            String code, UUID transferId, String traceNumber, Instant sentAt, Instant createdAt, Instant updatedAt,
+            CardId card, String sourceMasked, UUID vaultToken, UUID challengeId) {
 
         CardTransfer view() {
             return new CardTransfer(id, customer, destinationMasked, bank, holderMasked, amountMinor, currency.code(),
-                    status, code, traceNumber, createdAt, updatedAt);
+                    status, code, traceNumber, createdAt, updatedAt, sourceMasked, null);
         }
     }
 
@@ -48,11 +54,12 @@ class JdbcCardTransfers {
 
     void insert(Row r) {
         jdbc.sql("INSERT INTO billing_card_transfers (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                        + "?, ?)")
+                        + "?, ?, ?, ?, ?, ?)")
                 .params(r.id().value(), r.customer().value(), r.destinationMasked(), r.destinationHash(), r.bank(),
                         r.holderMasked(), r.amountMinor(), r.currency().code(), r.channel(), r.status().name(),
                         r.code(), r.transferId(), r.traceNumber(), utc(r.sentAt()), utc(r.createdAt()),
-                        utc(r.updatedAt()))
+                        utc(r.updatedAt()), r.card() == null ? null : r.card().value(), r.sourceMasked(),
+                        r.vaultToken(), r.challengeId())
                 .update();
     }
 
@@ -61,11 +68,26 @@ class JdbcCardTransfers {
                 .params(status.name(), code, traceNumber, utc(now), id.value()).update();
     }
 
-    /** What the customer sent card-to-card (not rejected or failed) since {@code from}. */
-    long sentMinor(CustomerId customer, CurrencyCode currency, Instant from) {
-        return jdbc.sql("SELECT COALESCE(SUM(amount_minor), 0) FROM billing_card_transfers WHERE customer_id = ? "
-                        + "AND currency = ? AND created_at >= ? AND status IN ('PENDING', 'UNKNOWN', 'COMPLETED')")
-                .params(customer.value(), currency.code(), utc(from)).query(Long.class).single();
+    /** What was sent card-to-card from one own card (not rejected, failed or unconfirmed) since {@code from}. */
+    long sentMinor(CardId card, CurrencyCode currency, Instant from) {
+        return jdbc.sql("SELECT COALESCE(SUM(amount_minor), 0) FROM billing_card_transfers WHERE card_id = ? "
+                        + "AND currency = ? AND created_at >= ? "
+                        + "AND status IN ('AWAITING_CONFIRMATION', 'PENDING', 'UNKNOWN', 'COMPLETED')")
+                .params(card.value(), currency.code(), utc(from)).query(Long.class).single();
+    }
+
+    /** Marks a confirmed transfer as being sent; false when another worker took it. */
+    boolean claimSend(CardTransferId id, Instant now) {
+        return jdbc.sql("UPDATE billing_card_transfers SET sent_at = ?, updated_at = ? WHERE id = ? "
+                        + "AND status = 'PENDING' AND sent_at IS NULL")
+                .params(utc(now), utc(now), id.value()).update() == 1;
+    }
+
+    /** Confirmed transfers nobody has sent yet, oldest first. */
+    List<CardTransferId> unsent(int limit) {
+        return jdbc.sql("SELECT id FROM billing_card_transfers WHERE status = 'PENDING' AND sent_at IS NULL "
+                        + "ORDER BY updated_at, id LIMIT ?")
+                .param(limit).query((rs, n) -> new CardTransferId(rs.getObject(1, UUID.class))).list();
     }
 
     List<CardTransferId> inDoubt(Instant before, int limit) {
@@ -75,6 +97,7 @@ class JdbcCardTransfers {
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {
+        UUID card = rs.getObject("card_id", UUID.class);
         return new Row(new CardTransferId(rs.getObject("id", UUID.class)),
                 new CustomerId(rs.getObject("customer_id", UUID.class)), rs.getString("destination_masked"),
                 rs.getString("destination_hash"), rs.getString("bank"), rs.getString("holder_masked"),
@@ -82,7 +105,9 @@ class JdbcCardTransfers {
                 BillPaymentStatus.valueOf(rs.getString("status")), rs.getString("code"),
                 rs.getObject("transfer_id", UUID.class), rs.getString("trace_number"),
                 Timestamps.instant(rs, "sent_at"), Timestamps.instant(rs, "created_at"),
-                Timestamps.instant(rs, "updated_at"));
+                Timestamps.instant(rs, "updated_at"), card == null ? null : new CardId(card),
+                rs.getString("source_masked"), rs.getObject("vault_token", UUID.class),
+                rs.getObject("challenge_id", UUID.class));
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -16,6 +16,14 @@ public interface MobileOperator {
     /** Charges the number directly (no PIN voucher): Succeeded with the operator's trace number, Failed or Unknown. */
     ProviderAnswer topUp(TopUpOrder order);
 
+    /**
+     * The PIN of a voucher top-up ({@link TopUpKind#VOUCHER}) the operator sold (Succeeded): a
+     * bearer secret, never logged; empty when it sold none (the default: no vouchers).
+     */
+    default java.util.Optional<String> voucherPin(TopUpId id) {
+        return java.util.Optional.empty();
+    }
+
     /** Where a top-up is: Succeeded, Failed ({@link ProviderAnswer#NOT_RECEIVED} when it never arrived) or Unknown. */
     ProviderAnswer status(TopUpId id);
 }

@@ -1,18 +1,15 @@
 package org.socialbank.billing;
 
-import org.socialbank.shared.ProviderAnswer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Supplier;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.socialbank.cards.Card;
+import org.socialbank.directory.Confirmations;
 import org.socialbank.directory.CustomerStatus;
 import org.socialbank.directory.CustomerView;
 import org.socialbank.directory.Directory;
@@ -27,19 +24,20 @@ import org.socialbank.payments.PaymentsProperties;
 import org.socialbank.payments.risk.Attempt;
 import org.socialbank.payments.risk.PaymentPolicy;
 import org.socialbank.payments.risk.Reject;
-import org.socialbank.security.otp.OneTimeCodes;
+import org.socialbank.shared.ProviderAnswer;
 import org.socialbank.shared.jdbc.DurableTransactions;
 import org.socialbank.shared.Microseconds;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Card-to-card: look the holder up at the switch, check the daily card-to-card limit and the
- * risk policy's limits, reserve the money (a pending {@code card_transfer} transfer to the
- * switch's settlement account), ask the switch, post or void; Unknown waits for the janitor.
- * The card is kept whole only in memory for the one switch call: the table has it masked and as
- * a keyed hash. The step-up of every card-to-card on the bank's page is not done yet
- * (docs/billing.md): it needs the card in a vault for the worker to send it after the step-up.
+ * Card-to-card (issue 15 s3): from one of the customer's own cards, within that card's daily limit
+ * and the risk policy's limits, every transfer is held for the step-up on the bank's page (it plays
+ * the dynamic PIN's role), bound to the amount and the masked destination. Once confirmed the money
+ * is reserved (a pending {@code card_transfer} transfer to the switch's settlement account) and the
+ * worker, never inside a transaction, opens the card from the {@link CardVault}, asks the switch,
+ * and posts or voids; Unknown waits for the janitor.
  */
 @Component
 class SendToCard {
@@ -47,7 +45,9 @@ class SendToCard {
     static final String TRANSFER_CODE = "card_transfer";
     static final String SWITCH_REFUSED = "switch_refused";
     static final String SWITCH_TIMEOUT = "switch_timeout";
+    static final String CONFIRMATION_PREFIX = "card-transfer:";
     private static final String SWITCH_ACCOUNT = "switch-shetab";
+    private static final int HOLDER_SHOWN_MAX = 40;
     private static final Logger log = LoggerFactory.getLogger(SendToCard.class);
 
     private final JdbcCardTransfers store;
@@ -61,15 +61,17 @@ class SendToCard {
     private final CardBins bins;
     private final BillingProperties properties;
     private final PaymentsProperties payments;
-    private final SecretKeySpec cardKey;
+    private final CardVault vault;
+    private final OwnCards ownCards;
+    private final Confirmations confirmations;
     private final DurableTransactions writes;
     private final Clock clock;
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
 
     SendToCard(JdbcCardTransfers store, JdbcSpending spending, Directory directory, Ledger ledger, PaymentPolicy policy,
-            BillerAccounts accounts, Settlements settlements, CardSwitch cardSwitch, BillingProperties properties, PaymentsProperties payments,
-            OneTimeCodes codes, DurableTransactions writes, Clock clock,
-            org.springframework.context.ApplicationEventPublisher events) {
+            BillerAccounts accounts, Settlements settlements, CardSwitch cardSwitch, BillingProperties properties,
+            PaymentsProperties payments, CardVault vault, OwnCards ownCards, Confirmations confirmations,
+            DurableTransactions writes, Clock clock, ApplicationEventPublisher events) {
         this.events = events;
         this.store = store;
         this.spending = spending;
@@ -82,27 +84,26 @@ class SendToCard {
         this.bins = new CardBins(properties.cardBins());
         this.properties = properties;
         this.payments = payments;
-        this.cardKey = new SecretKeySpec(codes.deriveKey("billing card number hash"), "HmacSHA256");
+        this.vault = vault;
+        this.ownCards = ownCards;
+        this.confirmations = confirmations;
         this.writes = writes;
         this.clock = clock;
     }
 
+    /** Asks the switch for the holder (outside any transaction), then records the transfer held for its step-up. */
     CardTransferResult send(CardTransferRequest request) {
         Optional<String> holder = store.find(request.id()).isPresent() ? Optional.empty()
                 : ask(() -> cardSwitch.holderName(request.destination()));
-        CardTransferResult result = writes.write(tx -> begin(request, holder.orElse(null)));
-        if (result instanceof CardTransferResult.Done done && !done.replayed()
-                && done.transfer().status() == BillPaymentStatus.PENDING) {
-            JdbcCardTransfers.Row row = store.find(request.id()).orElseThrow();
-            book(request.id(), Settlements.ask("card switch", () -> cardSwitch.transfer(new CardTransferOrder(row.id(), request.destination(),
-                    row.amountMinor(), row.currency()))));
-            return new CardTransferResult.Done(store.find(request.id()).orElseThrow().view(), false);
-        }
-        return result;
+        return writes.write(tx -> accept(request, holder.orElse(null)));
     }
 
-    private CardTransferResult begin(CardTransferRequest request, String holder) {
-        String hash = hash(request.destination());
+    /**
+     * Records a transfer inside the caller's transaction: refused (a row with its code) or held for
+     * the step-up, the destination kept in the vault. {@code holder} is what the switch said.
+     */
+    CardTransferResult accept(CardTransferRequest request, String holder) {
+        String hash = vault.hash(request.destination());
         Optional<JdbcCardTransfers.Row> existing = store.find(request.id());
         if (existing.isPresent()) {
             JdbcCardTransfers.Row r = existing.get();
@@ -121,29 +122,56 @@ class SendToCard {
             return new CardTransferResult.Refused(BillPaymentResult.CUSTOMER_NOT_FOUND);
         }
         Instant now = now();
-        Optional<AccountId> from = directory.primaryAccount(request.customer(), request.currency().code());
-        String refusal = refusal(request, customer.get(), from, dailyLimit, now);
-        UUID transfer = request.id().derive(TRANSFER_CODE);
+        Optional<Card> source = ownCards.source(request.customer(), request.currency(), request.sourceCard());
+        String refusal = refusal(request, customer.get(), source, dailyLimit, now);
+        String shownHolder = holder == null ? null : shown(holder);
         JdbcCardTransfers.Row row = new JdbcCardTransfers.Row(request.id(), request.customer(),
-                request.destination().masked(), hash, bins.bank(request.destination()).orElse(null), holder,
+                request.destination().masked(), hash, bins.bank(request.destination()).orElse(null), shownHolder,
                 request.amountMinor(), request.currency(), request.channel(),
-                refusal == null ? BillPaymentStatus.PENDING : BillPaymentStatus.REJECTED, refusal, transfer, null,
-                refusal == null ? now : null, now, now);
-        store.insert(row);
-        if (refusal == null) {
-            reserve(row, from.get());
+                refusal == null ? BillPaymentStatus.AWAITING_CONFIRMATION : BillPaymentStatus.REJECTED, refusal,
+                request.id().derive(TRANSFER_CODE), null, null, now, now, source.map(Card::id).orElse(null),
+                source.map(Card::maskedNumber).orElse(null), vault.keep(request.destination()), null);
+        if (refusal != null) {
+            store.insert(row);
+            return new CardTransferResult.Done(store.find(request.id()).orElseThrow().view(), false);
         }
-        return new CardTransferResult.Done(store.find(request.id()).orElseThrow().view(), false);
+        Optional<Confirmations.Started> started = confirmations.start(new Confirmations.Request(request.customer(),
+                CONFIRMATION_PREFIX + request.id(), request.amountMinor(), request.currency(),
+                payeeLabel(row.destinationMasked(), shownHolder), 0));
+        if (started.isEmpty()) {
+            store.insert(new JdbcCardTransfers.Row(row.id(), row.customer(), row.destinationMasked(),
+                    row.destinationHash(), row.bank(), row.holderMasked(), row.amountMinor(), row.currency(),
+                    row.channel(), BillPaymentStatus.REJECTED, "confirmation_unavailable", row.transferId(), null, null,
+                    now, now, row.card(), row.sourceMasked(), row.vaultToken(), null));
+            return new CardTransferResult.Done(store.find(request.id()).orElseThrow().view(), false);
+        }
+        store.insert(new JdbcCardTransfers.Row(row.id(), row.customer(), row.destinationMasked(), row.destinationHash(),
+                row.bank(), row.holderMasked(), row.amountMinor(), row.currency(), row.channel(), row.status(), null,
+                row.transferId(), null, null, now, now, row.card(), row.sourceMasked(), row.vaultToken(),
+                started.get().challengeId()));
+        return new CardTransferResult.Done(store.find(request.id()).orElseThrow().view()
+                .withConfirmationUrl(started.get().url()), false);
+    }
+
+    /** What the step-up page and its SMS show and bind to the code: the card masked and the holder. */
+    static String payeeLabel(String destinationMasked, String holder) {
+        return "card " + destinationMasked + (holder == null ? "" : " (" + holder + ")");
+    }
+
+    /** The switch's (already masked) holder name as the bank shows it: bounded, no separator of the step-up. */
+    static String shown(String holder) {
+        String clean = holder.replace('|', '/').strip();
+        return clean.length() > HOLDER_SHOWN_MAX ? clean.substring(0, HOLDER_SHOWN_MAX) : clean;
     }
 
     /** Why the transfer cannot go, checked in this order; null when it can. */
-    private String refusal(CardTransferRequest request, CustomerView customer, Optional<AccountId> from,
+    private String refusal(CardTransferRequest request, CustomerView customer, Optional<Card> source,
             long dailyLimit, Instant now) {
-        if (from.isEmpty()) {
-            return "no_account_in_currency";
+        if (source.isEmpty()) {
+            return OwnCards.NO_CARD;
         }
         Instant dayStart = LocalDate.ofInstant(now, payments.zone()).atStartOfDay(payments.zone()).toInstant();
-        if (store.sentMinor(request.customer(), request.currency(), dayStart) + request.amountMinor() > dailyLimit) {
+        if (store.sentMinor(source.get().id(), request.currency(), dayStart) + request.amountMinor() > dailyLimit) {
             return CardTransferResult.EXCEEDS_DAILY_LIMIT;
         }
         var decision = policy.assess(new Attempt(request.customer(), customer.customer().kycLevel(), request.channel(),
@@ -151,28 +179,48 @@ class SendToCard {
         return decision instanceof Reject reject ? reject.code() : null;
     }
 
-    private void reserve(JdbcCardTransfers.Row row, AccountId from) {
+    /** Reserves a confirmed transfer's money from its own card's account; the worker then sends it. */
+    void reserve(JdbcCardTransfers.Row row, AccountId from) {
+        store.update(row.id(), BillPaymentStatus.PENDING, null, null, now());
         AccountId to = accounts.open(SWITCH_ACCOUNT, row.currency());
         TransferResult result = ledger.transfer(new NewTransfer(new TransferId(row.transferId()), from, to,
                 row.amountMinor(), row.currency(), new TransferCode(TRANSFER_CODE), true,
                 properties.pendingTimeout().toSeconds(), Metadata.of(Map.of("card_transfer", row.id().toString(),
                         "destination", row.destinationMasked()))));
         if (result instanceof TransferResult.Rejected rejected) {
-            store.update(row.id(), BillPaymentStatus.REJECTED, PayBill.ledgerCode(rejected.code()), null, now());
+            String code = PayBill.ledgerCode(rejected.code());
+            store.update(row.id(), BillPaymentStatus.REJECTED, code, null, now());
+            publishEnded(row, false, code, null);
         }
     }
 
-    /** Re-checks transfers in doubt with the switch once {@code recheck-after} has passed. */
+    /** Sends the transfers confirmed on the step-up page, then re-checks those in doubt once {@code recheck-after} has passed. */
     @Scheduled(fixedDelayString = "${socialbank.billing.worker-interval:1s}",
             initialDelayString = "${socialbank.billing.worker-interval:1s}")
-    void recheck() {
+    void work() {
         try {
+            for (CardTransferId id : store.unsent(properties.batchMax())) {
+                if (writes.write(tx -> store.claimSend(id, now()))) {
+                    sendToSwitch(id);
+                }
+            }
             for (CardTransferId id : store.inDoubt(now().minus(properties.recheckAfter()), properties.batchMax())) {
                 book(id, Settlements.ask("card switch", () -> cardSwitch.status(id)));
             }
         } catch (RuntimeException e) {
-            log.warn("Re-checking card transfers failed; will try again", e);
+            log.warn("Sending or re-checking card transfers failed; will try again: {}", e.getClass().getName());
         }
+    }
+
+    private void sendToSwitch(CardTransferId id) {
+        JdbcCardTransfers.Row row = store.find(id).orElseThrow();
+        Optional<CardNumber> card = row.vaultToken() == null ? Optional.empty() : vault.open(row.vaultToken());
+        if (card.isEmpty()) {
+            book(id, new ProviderAnswer.Failed(ProviderAnswer.NOT_RECEIVED));
+            return;
+        }
+        book(id, Settlements.ask("card switch", () -> cardSwitch.transfer(new CardTransferOrder(row.id(), card.get(),
+                row.amountMinor(), row.currency()))));
     }
 
     void book(CardTransferId id, ProviderAnswer answer) {
@@ -183,27 +231,20 @@ class SendToCard {
                                 SWITCH_REFUSED, SWITCH_TIMEOUT);
                         store.update(r.id(), booked.status(), booked.code(), booked.traceNumber(), now());
                         if (booked.status() == BillPaymentStatus.COMPLETED || booked.status() == BillPaymentStatus.FAILED) {
-                            events.publishEvent(new CardTransferEnded(r.id(), r.customer(), r.destinationMasked(),
-                                    r.bank(), r.amountMinor(), r.currency().code(),
-                                    booked.status() == BillPaymentStatus.COMPLETED, booked.code(), booked.traceNumber(),
-                                    r.channel()));
+                            publishEnded(r, booked.status() == BillPaymentStatus.COMPLETED, booked.code(),
+                                    booked.traceNumber());
                         }
                     });
             return null;
         });
     }
 
-    private String hash(CardNumber card) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(cardKey);
-            return HexFormat.of().formatHex(mac.doFinal(card.digits().getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
-        }
+    void publishEnded(JdbcCardTransfers.Row r, boolean completed, String code, String traceNumber) {
+        events.publishEvent(new CardTransferEnded(r.id(), r.customer(), r.destinationMasked(), r.bank(),
+                r.amountMinor(), r.currency().code(), completed, code, traceNumber, r.channel()));
     }
 
-    private static <T> Optional<T> ask(Supplier<Optional<T>> call) {
+    static <T> Optional<T> ask(Supplier<Optional<T>> call) {
         try {
             Optional<T> answer = call.get();
             return answer == null ? Optional.empty() : answer;

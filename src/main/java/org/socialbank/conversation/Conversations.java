@@ -83,14 +83,14 @@ public class Conversations {
             org.socialbank.applications.Applications applications,
             org.socialbank.sweeping.CollectInChat collections,
             org.socialbank.payments.PaymentLimits paymentLimits, org.socialbank.billing.Bills bills,
-            org.socialbank.billing.TopUps topUps) {
+            org.socialbank.billing.TopUps topUps, org.socialbank.billing.CardTransfers cardTransfers) {
         this.store = store;
         this.outbox = outbox;
         this.linking = linking;
         this.parts = new ChatBank.Collaborators(linking, directory, ledger, branches, payments, requests, alerts, store, clock, properties.buttonTtl(),
                 optOut, alertSettings, assistant, appointments, cards, statements, cardRepayments,
                 autoRepayments, cardUnlocks, events, sweeping, points, pointRedemptions,
-                applications, collections, paymentLimits, bills, topUps);
+                applications, collections, paymentLimits, bills, topUps, cardTransfers);
         this.dialogue = new Dialogue(texts, properties.buttonTtl());
         this.directory = directory;
         this.texts = texts;

@@ -57,6 +57,7 @@ import org.springframework.test.context.DynamicPropertySource;
     "socialbank.conversation.relay-enabled=false",
     "socialbank.billing.worker-interval=10m",
     "socialbank.billing.recheck-after=1s",
+    "socialbank.billing.remind-before=30d",
     "socialbank.payments.risk.burst-payments-max=1000"})
 @Import(BillingChatIntegrationTests.Fakes.class)
 class BillingChatIntegrationTests {
@@ -114,11 +115,29 @@ class BillingChatIntegrationTests {
     @Autowired
     RecordingSender telegram;
 
+    @Autowired
+    org.socialbank.cards.Cards cards;
+
+    @Autowired
+    org.socialbank.directory.Confirmations confirmations;
+
+    @Autowired
+    org.socialbank.support.FakeSms sms;
+
+    @Autowired
+    SendToCard cardWorker;
+
+    @Autowired
+    BillInquiries inquiries;
+
+    @Autowired
+    SavedBills savedBills;
+
     BillingFixtures fixtures;
 
     @BeforeEach
     void setUp() {
-        fixtures = new BillingFixtures(directory, ledger, SEED + TESTS.incrementAndGet());
+        fixtures = new BillingFixtures(directory, ledger, SEED + TESTS.incrementAndGet(), cards);
     }
 
     @AfterEach
@@ -141,16 +160,18 @@ class BillingChatIntegrationTests {
         String ids = template.replace("{billId}", bill.billId()).replace("{paymentId}", bill.paymentId());
         String text = language == Language.FA ? BillingFixtures.persianDigits(ids) : ids;
 
-        Outbound.Buttons offer = (Outbound.Buttons) say(chat, text).get(0);
+        Outbound.Buttons offer = offer(chat, text);
         assertThat(plain(offer.text())).contains(shown).contains(bill.companyCode()).contains(toman)
-                .contains(MoneyFormat.format(17_000, BillingFixtures.IRR, language.locale()));
+                .contains(Money.format(17_000, BillingFixtures.IRR, language.locale()))
+                .as("issue 15 s1.15: the biller's own name and the masked holder")
+                .contains("Sandbox 1-" + bill.companyCode()).containsPattern("[A-Z]\\*+ [A-Z]\\*+");
         assertThat(offer.buttons()).hasSize(2);
         String confirmMessage = "m-" + UUID.randomUUID();
         String answer = plain(((Outbound.Text) press(chat, confirmMessage, offer.buttons().get(0).reference()).get(0))
                 .text());
         assertThat(answer).contains(sending);
         assertThat(fixtures.available(person.wallet())).as("reserved in the message").isEqualTo(1_000_000 - 17_000);
-        assertThat(sent(chat, Outbound.class)).as("the receipt comes after the worker paid the biller").isEmpty();
+        assertThat(sent(chat, Outbound.Receipt.class)).as("the receipt comes after the worker paid the biller").isEmpty();
 
         worker.work();
         worker.work();
@@ -166,9 +187,50 @@ class BillingChatIntegrationTests {
 
         assertThat(((Outbound.Text) press(chat, "m-" + UUID.randomUUID(), offer.buttons().get(0).reference()).get(0))
                 .text()).as("a button is used once").isNotEqualTo(answer);
+        int offers = sent(chat, Outbound.Buttons.class).size();
         Outbound again = say(chat, text).get(0);
         assertThat(again).as("the pair is paid: no second offer").isInstanceOf(Outbound.Text.class);
+        inquiries.lookUp();
+        drain();
+        assertThat(sent(chat, Outbound.Buttons.class)).as("the pair is paid: no second offer").hasSize(offers);
         assertThat(fixtures.available(person.wallet())).isEqualTo(1_000_000 - 17_000);
+    }
+
+    @Test
+    void aSavedBillIsRemindedOfOnceWithAOneTapPayButton() {
+        Person person = fixtures.customer("Bill Saver", Language.EN, 1_000_000);
+        String chat = linkedChat(person.id());
+        assertThat(((Outbound.Text) say(chat, "save this bill as home water").get(0)).text())
+                .startsWith("There is no bill to save yet");
+        IranianBill bill = fixtures.freshBill(15);
+        confirm(chat, bill);
+        worker.work();
+        assertThat(((Outbound.Text) say(chat, "save this bill as home water").get(0)).text()).contains("home water")
+                .contains(bill.billId());
+        drain();
+        int before = sent(chat, Outbound.Buttons.class).size();
+        savedBills.remind();
+        savedBills.remind();
+        drain();
+        List<Outbound.Buttons> buttons = sent(chat, Outbound.Buttons.class);
+        assertThat(buttons).as("reminded once per period").hasSize(before + 1);
+        Outbound.Buttons reminder = buttons.get(buttons.size() - 1);
+        IranianBill current = biller.current(bill.billId()).orElseThrow().bill();
+        assertThat(current).isNotEqualTo(bill);
+        assertThat(reminder.text()).contains("home water")
+                .contains(Money.format(current.amountRial(), BillingFixtures.IRR, Language.EN.locale()));
+        assertThat(reminder.buttons()).hasSize(1);
+
+        long available = fixtures.available(person.wallet());
+        String message = "m-" + UUID.randomUUID();
+        press(chat, message, reminder.buttons().get(0).reference());
+        worker.work();
+        assertThat(bills.payment(EngineBank.billPaymentId(Network.TELEGRAM, message)).orElseThrow().status())
+                .as("one tap pays the period's bill").isEqualTo(BillPaymentStatus.COMPLETED);
+        assertThat(fixtures.available(person.wallet())).isEqualTo(available - current.amountRial());
+        savedBills.remind();
+        drain();
+        assertThat(sent(chat, Outbound.Buttons.class)).as("a paid period is not reminded of").hasSize(before + 1);
     }
 
     @Test
@@ -176,8 +238,7 @@ class BillingChatIntegrationTests {
         Person person = fixtures.customer("Twice Payer", Language.EN, 1_000_000);
         IranianBill bill = fixtures.freshBill(21);
         String chat = linkedChat(person.id());
-        Outbound.Buttons offer = (Outbound.Buttons) say(chat, "pay bill " + bill.billId() + " " + bill.paymentId())
-                .get(0);
+        Outbound.Buttons offer = offer(chat, "pay bill " + bill.billId() + " " + bill.paymentId());
         String message = "m-" + UUID.randomUUID();
         press(chat, message, offer.buttons().get(0).reference());
         conversations.receive(new InboundMessage(Network.TELEGRAM, message, chat, null, null,
@@ -236,7 +297,7 @@ class BillingChatIntegrationTests {
         Person person = fixtures.customer("Hesitant Payer", Language.FA, 1_000_000);
         IranianBill bill = fixtures.freshBill(12);
         String chat = linkedChat(person.id());
-        Outbound.Buttons offer = (Outbound.Buttons) say(chat, "قبض " + bill.billId() + " " + bill.paymentId()).get(0);
+        Outbound.Buttons offer = offer(chat, "قبض " + bill.billId() + " " + bill.paymentId());
         String cancelled = ((Outbound.Text) press(chat, "m-" + UUID.randomUUID(), offer.buttons().get(1).reference())
                 .get(0)).text();
         assertThat(cancelled).contains("لغو");
@@ -316,9 +377,15 @@ class BillingChatIntegrationTests {
         String chat = linkedChat(person.id());
         say(chat, "баланс"); // the chat the customer talks in is where alerts go
         String pan = "6037701689095443";
-        CardTransferResult result = cardTransfers.send(new CardTransferRequest(new CardTransferId(UUID.randomUUID()),
-                person.id(), CardNumber.read(pan).orElseThrow(), 100_000, BillingFixtures.IRR, "api"));
-        assertThat(((CardTransferResult.Done) result).transfer().status()).isEqualTo(BillPaymentStatus.COMPLETED);
+        CardTransferId id = new CardTransferId(UUID.randomUUID());
+        CardTransferResult result = cardTransfers.send(new CardTransferRequest(id, person.id(),
+                CardNumber.read(pan).orElseThrow(), 100_000, BillingFixtures.IRR, "api"));
+        CardTransfer held = ((CardTransferResult.Done) result).transfer();
+        assertThat(held.status()).as("issue 15: stepped up").isEqualTo(BillPaymentStatus.AWAITING_CONFIRMATION);
+        String token = held.confirmationUrl().substring(held.confirmationUrl().lastIndexOf('/') + 1);
+        confirmations.confirm(token, sms.lastCode(person.phone()));
+        cardWorker.work();
+        assertThat(cardTransfers.transfer(id).orElseThrow().status()).isEqualTo(BillPaymentStatus.COMPLETED);
         drain();
         assertThat(texts(chat).stream().filter(t -> t.contains("отправлена")).toList()).singleElement()
                 .satisfies(t -> assertThat(t).contains("603770******5443").doesNotContain(pan));
@@ -330,54 +397,56 @@ class BillingChatIntegrationTests {
     }
 
     private String confirm(String chat, IranianBill bill) {
-        Outbound.Buttons offer = (Outbound.Buttons) say(chat, "pay bill " + bill.billId() + " " + bill.paymentId())
-                .get(0);
+        Outbound.Buttons offer = offer(chat, "pay bill " + bill.billId() + " " + bill.paymentId());
         String message = "m-" + UUID.randomUUID();
         press(chat, message, offer.buttons().get(0).reference());
         return message;
     }
 
+    /**
+     * A bill asked in chat: answered at once that the biller is asked, then (the worker asked it
+     * outside the message's transaction) the confirmation with Confirm and Cancel.
+     */
+    private Outbound.Buttons offer(String chat, String text) {
+        int before = sent(chat, Outbound.Buttons.class).size();
+        assertThat(say(chat, text).get(0)).isInstanceOf(Outbound.Text.class);
+        inquiries.lookUp();
+        drain();
+        List<Outbound.Buttons> offers = sent(chat, Outbound.Buttons.class);
+        assertThat(offers).hasSize(before + 1);
+        return offers.get(offers.size() - 1);
+    }
+
     private String linkedChat(CustomerId customer) {
-        String chat = "tg-" + UUID.randomUUID();
-        ChannelIdentity identity = linking.identify(Network.TELEGRAM, chat, null, null);
-        linkingStore.setCustomer(identity.id(), customer, java.time.Instant.now());
-        return chat;
+        return chats().linkedChat(customer);
     }
 
     private List<Outbound> say(String chat, String text) {
-        return receive(new InboundMessage(Network.TELEGRAM, "m-" + UUID.randomUUID(), chat, null, null,
-                new Inbound.Text(text), null));
+        return chats().say(chat, text);
     }
 
     private List<Outbound> press(String chat, String messageId, String reference) {
-        return receive(new InboundMessage(Network.TELEGRAM, messageId, chat, null, null, new Inbound.Button(reference),
-                null));
-    }
-
-    private List<Outbound> receive(InboundMessage message) {
-        Received received = conversations.receive(message);
-        assertThat(received).isInstanceOf(Received.Handled.class);
-        return ((Received.Handled) received).replies().stream().map(OutboundMessage::content).toList();
+        return chats().press(chat, messageId, reference);
     }
 
     private <T extends Outbound> List<T> sent(String chat, Class<T> type) {
-        return telegram.sent.stream().filter(m -> m.recipient().equals(chat)).map(OutboundMessage::content)
-                .filter(type::isInstance).map(type::cast).toList();
+        return chats().sent(chat, type);
     }
 
     private List<String> texts(String chat) {
-        return sent(chat, Outbound.Text.class).stream().map(t -> plain(t.text())).toList();
+        return chats().texts(chat);
     }
 
-    /** The text without the bidi isolates Persian sentences put around their arguments. */
     private static String plain(String text) {
-        return text.replaceAll("[\u2066-\u2069]", "");
+        return TelegramChats.plain(text);
     }
 
     private void drain() {
-        for (int run = 0; run < 20 && relay.relay() > 0; run++) {
-            // until the outbox is empty
-        }
+        chats().drain();
+    }
+
+    private TelegramChats chats() {
+        return new TelegramChats(conversations, linking, linkingStore, relay, telegram);
     }
 
     private static void eventually(BooleanSupplier condition, String what) {
@@ -418,6 +487,11 @@ class BillingChatIntegrationTests {
         @Bean
         RecordingSender telegramSender() {
             return new RecordingSender();
+        }
+
+        @Bean
+        org.socialbank.support.FakeSms fakeSms() {
+            return new org.socialbank.support.FakeSms();
         }
     }
 }

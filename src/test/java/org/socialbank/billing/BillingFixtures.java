@@ -26,7 +26,10 @@ import org.socialbank.ledger.TransferId;
 import org.socialbank.ledger.TransferResult;
 import org.socialbank.shared.CurrencyCode;
 
-/** Customers with a funded rial wallet, and fresh valid bills, through the modules' own use cases. */
+/**
+ * Customers with a funded rial wallet (and, given the cards module, a debit card on it: issue 15's
+ * card-to-card goes from an own card), and fresh valid bills, through the modules' own use cases.
+ */
 final class BillingFixtures {
 
     static final CurrencyCode IRR = CurrencyCode.of("IRR");
@@ -36,8 +39,14 @@ final class BillingFixtures {
     private final Ledger ledger;
     private final SplittableRandom random;
     private final AccountId funding = new AccountId(UUID.randomUUID());
+    private final org.socialbank.cards.Cards cards;
 
     BillingFixtures(Directory directory, Ledger ledger, long seed) {
+        this(directory, ledger, seed, null);
+    }
+
+    BillingFixtures(Directory directory, Ledger ledger, long seed, org.socialbank.cards.Cards cards) {
+        this.cards = cards;
         this.directory = directory;
         this.ledger = ledger;
         this.random = new SplittableRandom(seed);
@@ -69,6 +78,10 @@ final class BillingFixtures {
             TransferResult funded = ledger.transfer(NewTransfer.posted(new TransferId(UUID.randomUUID()), funding,
                     wallet, rial, IRR, "opening"));
             assertThat(funded).isInstanceOf(TransferResult.Posted.class);
+        }
+        if (cards != null) {
+            assertThat(cards.issueDebit(new org.socialbank.cards.CardId(UUID.randomUUID()), id, wallet))
+                    .isInstanceOf(org.socialbank.cards.CardResult.Done.class);
         }
         return new Person(id, phone, wallet);
     }

@@ -95,13 +95,16 @@ class BillingIntegrationTests {
     @Autowired
     SandboxCardSwitch cardSwitch;
 
+    @Autowired
+    org.socialbank.cards.Cards cards;
+
     Api api;
     BillingFixtures fixtures;
 
     @BeforeEach
     void setUp() {
         api = new Api(port);
-        fixtures = new BillingFixtures(directory, ledger, SEED + TESTS.incrementAndGet()); // fresh bills in every test
+        fixtures = new BillingFixtures(directory, ledger, SEED + TESTS.incrementAndGet(), cards); // fresh bills in every test
     }
 
     @AfterEach
@@ -374,22 +377,30 @@ class BillingIntegrationTests {
         UUID id = UUID.randomUUID();
         Response sent = api.post("/api/v1/card-transfers", card(id, alice, "6037-7016-8909-5443", 600_000));
         assertThat(sent.status()).as(sent.body()).isEqualTo(201);
-        assertThat(sent.json().path("status").asString()).isEqualTo("completed");
+        assertThat(sent.json().path("status").asString()).as("issue 15: every card-to-card is stepped up")
+                .isEqualTo("awaiting_confirmation");
         assertThat(sent.json().path("destinationCardMasked").asString()).isEqualTo("603770******5443");
         assertThat(sent.json().path("bank").asString()).isEqualTo("Bank Keshavarzi");
         assertThat(sent.json().path("holderName").asString()).isNotBlank();
+        assertThat(sent.json().path("sourceCardMasked").asString()).contains("******");
         assertThat(sent.body()).doesNotContain(pan, "7016-8909");
+        assertThat(fixtures.available(alice.wallet())).as("nothing moves before the step-up").isEqualTo(2_000_000);
+        confirmCard(alice, sent);
+        eventually(() -> "completed".equals(cardStatus(id.toString())), "the worker sends the confirmed transfer");
         assertThat(api.post("/api/v1/card-transfers", card(id, alice, pan, 600_000)).status()).isEqualTo(200);
         assertThat(fixtures.available(alice.wallet())).isEqualTo(1_400_000);
 
         Response over = api.post("/api/v1/card-transfers", card(UUID.randomUUID(), alice, pan, 600_000));
         assertThat(over.json().path("status").asString()).isEqualTo("rejected");
-        assertThat(over.json().path("code").asString()).isEqualTo("exceeds_daily_limit");
+        assertThat(over.json().path("code").asString()).as("the card's limit for the day").isEqualTo("exceeds_daily_limit");
 
         cardSwitch.troubleNext(SandboxBiller.Trouble.FAIL);
         Response failed = api.post("/api/v1/card-transfers", card(UUID.randomUUID(), alice, pan, 300_000));
-        assertThat(failed.json().path("status").asString()).isEqualTo("failed");
-        assertThat(failed.json().path("code").asString()).isEqualTo("switch_refused");
+        confirmCard(alice, failed);
+        String failedId = failed.json().path("id").asString();
+        eventually(() -> "failed".equals(cardStatus(failedId)), "the switch refuses");
+        assertThat(api.get("/api/v1/card-transfers/" + failedId).json().path("code").asString())
+                .isEqualTo("switch_refused");
         assertThat(fixtures.available(alice.wallet())).isEqualTo(1_400_000);
 
         assertThat(output.getAll()).as("issue 15: no card number in the logs").doesNotContain(pan);
@@ -413,8 +424,8 @@ class BillingIntegrationTests {
         assertThat(api.post("/api/v1/topups", topUp(topUpId, alice, "09351234567", 50_000, null)).json()
                 .path("status").asString()).isEqualTo("completed");
         UUID cardId = UUID.randomUUID();
-        assertThat(api.post("/api/v1/card-transfers", card(cardId, alice, "6037701689095443", 100_000)).json()
-                .path("status").asString()).isEqualTo("completed");
+        confirmCard(alice, api.post("/api/v1/card-transfers", card(cardId, alice, "6037701689095443", 100_000)));
+        eventually(() -> "completed".equals(cardStatus(cardId.toString())), "the confirmed card transfer is sent");
 
         assertPosted(new BillPaymentId(billId).derive("bill"), "bill",
                 BillerAccounts.of(BillerAccounts.billerKey(bill), BillingFixtures.IRR));
@@ -437,9 +448,13 @@ class BillingIntegrationTests {
         Person alice = fixtures.customer("Alice Rezaei", 1_000_000);
         cardSwitch.troubleNext(SandboxBiller.Trouble.LOSE);
         Response lost = api.post("/api/v1/card-transfers", card(UUID.randomUUID(), alice, "6219861034529007", 200_000));
-        assertThat(lost.json().path("status").asString()).as(lost.body()).isEqualTo("unknown");
-        assertThat(fixtures.available(alice.wallet())).as("reserved, not lost").isEqualTo(800_000);
         String lostId = lost.json().path("id").asString();
+        confirmCard(alice, lost);
+        eventually(() -> !"pending".equals(cardStatus(lostId)) && !"awaiting_confirmation".equals(cardStatus(lostId)),
+                "the worker sends the confirmed transfer");
+        if ("unknown".equals(cardStatus(lostId))) { // the janitor may have answered already
+            assertThat(fixtures.available(alice.wallet())).as("reserved, not lost").isEqualTo(800_000);
+        }
         eventually(() -> "failed".equals(api.get("/api/v1/card-transfers/" + lostId).json().path("status").asString()),
                 "the janitor learns the switch never received it");
         assertThat(api.get("/api/v1/card-transfers/" + lostId).json().path("code").asString()).isEqualTo("switch_timeout");
@@ -448,11 +463,25 @@ class BillingIntegrationTests {
         cardSwitch.troubleNext(SandboxBiller.Trouble.TIMEOUT);
         Response unknown = api.post("/api/v1/card-transfers", card(UUID.randomUUID(), alice, "6219861034529007",
                 300_000));
-        assertThat(unknown.json().path("status").asString()).isEqualTo("unknown");
+        confirmCard(alice, unknown);
         String unknownId = unknown.json().path("id").asString();
         eventually(() -> "completed".equals(api.get("/api/v1/card-transfers/" + unknownId).json().path("status")
                 .asString()), "the janitor learns the switch took it");
         assertThat(fixtures.available(alice.wallet())).isEqualTo(700_000);
+    }
+
+    /** Issue 15: every card-to-card waits for its step-up; the customer confirms it with the texted code. */
+    private void confirmCard(Person customer, Response held) {
+        assertThat(held.json().path("status").asString()).as(held.body()).isEqualTo("awaiting_confirmation");
+        String url = held.json().path("confirmationUrl").asString();
+        String path = url.substring(url.indexOf("/", "http://".length()));
+        FormClient browser = new FormClient(port);
+        browser.get(path);
+        assertThat(browser.post(path, "code", sms.lastCode(customer.phone())).html()).contains("Confirmed");
+    }
+
+    private String cardStatus(String id) {
+        return api.get("/api/v1/card-transfers/" + id).json().path("status").asString();
     }
 
     private static String card(UUID id, Person customer, String card, long amountMinor) {

@@ -39,6 +39,7 @@ class BillingPropertiesUnitTests {
     private static BillingProperties properties(Map<Integer, String> labels, Map<String, OperatorSettings> operators,
             Map<String, Long> cardLimits) {
         return new BillingProperties(labels, Duration.ofDays(1), Duration.ofSeconds(30), Duration.ofSeconds(1), 50,
-                operators, Map.of(), cardLimits, new BillingProperties.Sandbox(List.of()));
+                operators, Map.of(), cardLimits, new BillingProperties.Sandbox(List.of()), Duration.ofDays(3),
+                Duration.ofHours(1));
     }
 }

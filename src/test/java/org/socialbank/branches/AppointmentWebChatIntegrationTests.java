@@ -2,24 +2,8 @@ package org.socialbank.branches;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.socialbank.directory.Alias;
@@ -33,6 +17,7 @@ import org.socialbank.shared.Language;
 import org.socialbank.directory.NewCustomer;
 import org.socialbank.support.FakeSms;
 import org.socialbank.support.TestStores;
+import org.socialbank.support.WebChatBrowser;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -40,7 +25,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Issue 16 s5 end to end over the bank's own web chat, as a browser uses it: the visitor links
@@ -55,9 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Import(AppointmentTestClock.class)
 class AppointmentWebChatIntegrationTests {
 
-    static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
     static final String PASSWORD = "a long enough password";
-    static final JsonMapper JSON = JsonMapper.builder().build();
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
@@ -92,7 +74,7 @@ class AppointmentWebChatIntegrationTests {
         assertThat(directory.register(new NewCustomer(customer, "Web Visitor", language, KycLevel.FULL, "web" + suffix,
                 PASSWORD, List.of(new CustomerView.AliasEntry(Alias.parse(AliasType.PHONE, null, phone, null), true)))))
                 .isInstanceOf(DirectoryResult.Done.class);
-        Browser browser = new Browser();
+        WebChatBrowser browser = new WebChatBrowser(port);
         browser.open("/chat");
         browser.post("/chat/messages", "id", UUID.randomUUID().toString(), "text", link);
         String url = browser.await(m -> m.path("kind").asString().equals("link")).path("url").asString();
@@ -112,76 +94,5 @@ class AppointmentWebChatIntegrationTests {
         assertThat(mine.get(0).channel()).isEqualTo("webchat");
         assertThat(mine.get(0).start()).isEqualTo(java.time.Instant.parse("2026-12-03T08:00:00Z")); // 9:00 in Paris
         assertThat(confirmation).contains(mine.get(0).code());
-    }
-
-    /** A browser on the chat page: its cookies, and the CSRF token of the last page it read. */
-    final class Browser {
-
-        final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-                .connectTimeout(Duration.ofSeconds(5)).build();
-        String csrf;
-
-        void open(String path) {
-            Matcher m = CSRF.matcher(exchange(HttpRequest.newBuilder(uri(path)).GET().build()).body());
-            if (m.find()) {
-                csrf = m.group(1);
-            }
-        }
-
-        void post(String path, String... fields) {
-            List<String> pairs = new ArrayList<>();
-            for (int i = 0; i + 1 < fields.length; i += 2) {
-                pairs.add(fields[i] + "=" + URLEncoder.encode(fields[i + 1], StandardCharsets.UTF_8));
-            }
-            pairs.add("_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8));
-            HttpResponse<String> response = exchange(HttpRequest.newBuilder(uri(path))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(String.join("&", pairs))).build());
-            assertThat(response.statusCode()).as(path + " " + response.body()).isLessThan(400);
-            Matcher m = CSRF.matcher(response.body());
-            if (m.find()) {
-                csrf = m.group(1);
-            }
-        }
-
-        /** The newest bank message in the history that matches, waiting for the outbox relay to deliver it. */
-        JsonNode await(Predicate<JsonNode> wanted) {
-            long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (System.nanoTime() < until) {
-                String body = exchange(HttpRequest.newBuilder(uri("/chat/history")).GET().build()).body();
-                Optional<JsonNode> found = JSON.readTree(body).path("messages").valueStream()
-                        .filter(n -> n.path("from").asString().equals("bank")).map(n -> n.path("message"))
-                        .filter(wanted).reduce((a, b) -> b);
-                if (found.isPresent()) {
-                    return found.get();
-                }
-                sleep();
-            }
-            throw new AssertionError("no such message in the history");
-        }
-
-        private HttpResponse<String> exchange(HttpRequest request) {
-            try {
-                return http.send(request, HttpResponse.BodyHandlers.ofString());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-
-        private URI uri(String path) {
-            return URI.create("http://localhost:" + port + path);
-        }
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

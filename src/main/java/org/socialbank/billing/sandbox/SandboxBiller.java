@@ -73,6 +73,15 @@ public class SandboxBiller implements Biller {
         return Optional.of(new BillDue(bill.amountRial(), due, HOLDERS.get(hash % HOLDERS.size()), biller));
     }
 
+    /** The current month's bill of a bill id: the amount (10,000..99,000 rial) and due date derived from it. */
+    @Override
+    public Optional<CurrentBill> current(String billId) {
+        LocalDate today = LocalDate.now(clock);
+        int hash = Math.floorMod(billId.hashCode(), 1_000);
+        return IranianBill.of(billId, 10 + hash % 90, today.getYear() % 10, today.getMonthValue())
+                .flatMap(bill -> inquire(bill).map(due -> new CurrentBill(bill, due)));
+    }
+
     @Override
     public synchronized ProviderAnswer pay(BillOrder order) {
         UUID id = order.id().value();

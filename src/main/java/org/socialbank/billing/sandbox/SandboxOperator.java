@@ -57,6 +57,16 @@ public class SandboxOperator implements MobileOperator {
     }
 
     /** Makes the next top-up (after any already queued) go wrong this way. */
+    /** A voucher's PIN: 16 digits derived from the top-up's id, for a top-up it sold. */
+    @Override
+    public synchronized java.util.Optional<String> voucherPin(TopUpId id) {
+        if (!(received.get(id.value()) instanceof ProviderAnswer.Succeeded)) {
+            return java.util.Optional.empty();
+        }
+        long bits = id.value().getMostSignificantBits() ^ id.value().getLeastSignificantBits();
+        return java.util.Optional.of(String.format("%016d", Long.remainderUnsigned(bits, 10_000_000_000_000_000L)));
+    }
+
     public synchronized int troubleNext(SandboxBiller.Trouble trouble) {
         if (troubles.size() >= TROUBLES_MAX) {
             throw new IllegalStateException(TROUBLES_MAX + " troubles are queued already");

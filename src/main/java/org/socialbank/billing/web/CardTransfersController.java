@@ -47,7 +47,8 @@ class CardTransfersController {
     }
 
     /** The body; its {@code toString} never shows the card whole. */
-    record Body(UUID id, UUID customerId, String destinationCard, Long amountMinor, String currency, String channel) {
+    record Body(UUID id, UUID customerId, String destinationCard, Long amountMinor, String currency, String channel,
+            UUID sourceCardId) {
 
         @Override
         public String toString() {
@@ -57,18 +58,21 @@ class CardTransfersController {
 
     record Json(UUID id, UUID customerId, String destinationCardMasked, String bank, String holderName,
             long amountMinor, String currency, String status, String code, String traceNumber, Instant createdAt,
-            Instant updatedAt) {
+            Instant updatedAt, String sourceCardMasked, String confirmationUrl) {
 
         static Json of(CardTransfer t) {
             return new Json(t.id().value(), t.customerId().value(), t.destinationCardMasked(), t.bank(),
                     t.holderMasked(), t.amountMinor(), t.currency(), t.status().wireName(), t.code(), t.traceNumber(),
-                    t.createdAt(), t.updatedAt());
+                    t.createdAt(), t.updatedAt(), t.sourceCardMasked(), t.confirmationUrl());
         }
     }
 
-    @Operation(summary = "Send money to a card from the customer's account; the id makes it idempotent")
-    @ApiResponse(responseCode = "201", description = "the transfer: completed, pending, unknown, failed (the money is "
-            + "back) or rejected (see code, e.g. exceeds_daily_limit)")
+    @Operation(summary = "Send money to a card from one of the customer's own cards (sourceCardId, else the first "
+            + "active debit card in the currency); every transfer waits for the step-up at confirmationUrl; the id "
+            + "makes it idempotent")
+    @ApiResponse(responseCode = "201", description = "the transfer: awaiting_confirmation (with confirmationUrl) or "
+            + "rejected (see code, e.g. exceeds_daily_limit, no_card_in_currency); once confirmed pending, completed, "
+            + "unknown or failed (the money is back)")
     @ApiResponse(responseCode = "422", description = "invalid_card_number, currency_not_supported, customer_not_found",
             content = @Content(mediaType = "application/problem+json"))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -82,7 +86,8 @@ class CardTransfersController {
         }
         CardTransferResult result = transfers.send(new CardTransferRequest(new CardTransferId(body.id()),
                 new CustomerId(body.customerId()), card.get(), body.amountMinor(), CurrencyCode.of(body.currency()),
-                body.channel() == null ? "api" : body.channel()));
+                body.channel() == null ? "api" : body.channel(),
+                Optional.ofNullable(body.sourceCardId()).map(org.socialbank.cards.CardId::new)));
         if (result instanceof CardTransferResult.Refused refused) {
             return refusal(refused.code());
         }

@@ -47,7 +47,7 @@ class TopUpsController {
         this.topUps = topUps;
     }
 
-    /** @param kind {@code direct} (the default) or {@code bonus}: the operator's bonus charge */
+    /** @param kind {@code direct} (the default), {@code bonus} (the operator's bonus charge) or {@code voucher} (a PIN read once on the bank's page) */
     record Body(UUID id, UUID customerId, String phone, Long amountMinor, String currency, String operator,
             String channel, String kind) {
     }
@@ -74,7 +74,7 @@ class TopUpsController {
         Optional<TopUpKind> kind = body.kind() == null ? Optional.of(TopUpKind.DIRECT) : TopUpKind.fromWire(body.kind());
         if (kind.isEmpty()) {
             return Problems.response(Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "invalid_kind",
-                    "kind is direct or bonus."));
+                    "kind is direct, bonus or voucher."));
         }
         TopUpResult result = topUps.topUp(new TopUpRequest(new TopUpId(body.id()), new CustomerId(body.customerId()),
                 body.phone(), body.amountMinor(), CurrencyCode.of(body.currency()), Optional.ofNullable(body.operator()),

@@ -521,6 +521,23 @@ public interface Bank {
      */
     org.socialbank.billing.BillPaymentResult payBill(CustomerId customer, org.socialbank.billing.IranianBill bill);
 
+    /**
+     * Asks the biller about a bill (issue 15 s1) after the message's transaction: the confirmation,
+     * with the biller's own name and the masked holder, comes through the outbox. False when this
+     * bank cannot ask, and the bill is to be confirmed from what its ids say.
+     */
+    default boolean askBill(CustomerId customer, org.socialbank.billing.IranianBill bill) {
+        return false;
+    }
+
+    /**
+     * Saves the customer's latest bill under a name (issue 15 s1: "save this bill as home water");
+     * reminders with a one-tap Pay button come before its due dates.
+     */
+    default org.socialbank.billing.BillSaved saveBill(CustomerId customer, String name) {
+        return new org.socialbank.billing.BillSaved(name, null, "unavailable");
+    }
+
     /** The mobile operators and the amounts each sells (issue 15), to read and check a top-up before Confirm. */
     org.socialbank.billing.Operators topUpOperators();
 
@@ -531,6 +548,24 @@ public interface Bank {
      */
     org.socialbank.billing.TopUpResult topUp(CustomerId customer, String phone, long amountMinor,
             CurrencyCode currency, String operator);
+
+    /**
+     * Card-to-card asked in chat (issue 15 s3): the card goes to the bank's vault in the message's
+     * transaction and the switch is asked who holds it afterwards; the question with Confirm and
+     * Cancel comes through the outbox. The quote's id comes from the message, so a replay asks once.
+     */
+    default org.socialbank.billing.CardQuoteResult quoteCardTransfer(CustomerId customer,
+            org.socialbank.billing.CardNumber card, long amountMinor, CurrencyCode currency) {
+        return new org.socialbank.billing.CardQuoteResult.Refused("card_transfers_unavailable");
+    }
+
+    /**
+     * Confirm under a card-to-card question: the transfer is recorded from the customer's own card
+     * and held for the step-up on the bank's page. The transfer's id comes from the message.
+     */
+    default org.socialbank.billing.CardTransferResult sendToCard(CustomerId customer, java.util.UUID quoteId) {
+        return new org.socialbank.billing.CardTransferResult.Refused("card_transfers_unavailable");
+    }
 
     /** A credit card's latest statement. */
     record CardBill(String maskedNumber, java.time.LocalDate statementDate, java.time.LocalDate dueDate,

@@ -111,6 +111,10 @@ final class BillDialogue {
         if (inquiry.paid()) {
             return say(turn, language, "billing.chat.already_paid", bill.billId());
         }
+        if (turn.bank().askBill(turn.linked().orElseThrow().customerId(), bill)) {
+            // issue 15 s1.15: the biller is asked after this message; its name and the masked holder come with Confirm
+            return say(turn, language, "billing.chat.looking", bill.billId());
+        }
         String text = texts.text(language, "billing.chat.confirm", service(language, inquiry.serviceType()),
                 bill.companyCode(), bill.billId(), bill.paymentId(), period(language, bill),
                 amount(texts, language, bill.amountRial(), IRR));
@@ -221,7 +225,8 @@ final class BillDialogue {
                 "billing.chat.already_paid", "billing.chat.confirm", "billing.chat.held", "billing.chat.sending",
                 "billing.chat.receipt.title", "billing.chat.receipt.bill", "billing.chat.receipt.period",
                 "billing.chat.receipt.amount", "billing.chat.receipt.trace", "billing.chat.not_paid.biller",
-                "billing.chat.not_paid.other", "billing.card.done", "billing.card.failed"));
+                "billing.chat.not_paid.other", "billing.card.done", "billing.card.failed", "billing.chat.looking",
+                "billing.chat.confirm_biller"));
         NAMED_SERVICES.forEach(s -> keys.add("billing.service." + s));
         return keys;
     }

@@ -55,6 +55,8 @@ public final class Dialogue {
     private final SweepDialogue sweeping;
     private final BillDialogue bills;
     private final TopUpDialogue topUps;
+    private final CardToCardDialogue cardToCard;
+    private final SavedBillDialogue savedBills;
     private final CardReplies cards;
     private final ServiceReplies services;
     private final OpenRequestsDialogue openRequests;
@@ -73,6 +75,8 @@ public final class Dialogue {
         this.sweeping = new SweepDialogue(texts);
         this.bills = new BillDialogue(texts);
         this.topUps = new TopUpDialogue(texts);
+        this.cardToCard = new CardToCardDialogue(texts);
+        this.savedBills = new SavedBillDialogue(texts);
         this.cards = new CardReplies(texts);
         this.services = new ServiceReplies(texts, appointments);
         this.openRequests = new OpenRequestsDialogue(texts);
@@ -182,6 +186,10 @@ public final class Dialogue {
             return turn.linked().isPresent() && !AppointmentDialogue.publicHere(turn)
                     ? appointments.press(turn, language, press.get().action()) : offerLink(turn, language);
         }
+        if (press.isPresent() && CardToCardDialogue.handles(press.get().action())) {
+            return turn.linked().isPresent() && !BillDialogue.publicHere(turn)
+                    ? cardToCard.press(turn, language, press.get().action()) : offerLink(turn, language);
+        }
         if (press.isPresent() && TopUpDialogue.handles(press.get().action())) {
             return turn.linked().isPresent() && !BillDialogue.publicHere(turn)
                     ? topUps.press(turn, language, press.get().action()) : offerLink(turn, language);
@@ -214,6 +222,18 @@ public final class Dialogue {
         Optional<AlertCommand> alerts = AlertCommand.read(text);
         if (alerts.isPresent()) { // issue 17: "alerts off", "alerts min 100", "send alerts to WeChat"
             return turn.linked().isEmpty() ? offerLink(turn, chosen) : alerts(turn, chosen, alerts.get());
+        }
+        Optional<CardToCardDialogue.Request> toCard = CardToCardDialogue.read(text);
+        if (toCard.isPresent()) { // issue 15: "send 500000 rial to card 6037-9912-3456-1234", "۵۰۰ هزار تومان به کارت ۶۰۳۷..."
+            Language language = turn.chosen() != null ? turn.chosen() : toCard.get().language();
+            return turn.linked().isEmpty() && !BillDialogue.publicHere(turn) ? offerLink(turn, language)
+                    : cardToCard.start(turn, toCard.get());
+        }
+        Optional<SavedBillDialogue.Request> saveBill = SavedBillDialogue.read(text);
+        if (saveBill.isPresent()) { // issue 15: "save this bill as home water"
+            Language language = turn.chosen() != null ? turn.chosen() : saveBill.get().language();
+            return turn.linked().isEmpty() && !BillDialogue.publicHere(turn) ? offerLink(turn, language)
+                    : savedBills.start(turn, language, saveBill.get());
         }
         Optional<CardCommand> card = CardCommand.read(text);
         if (card.isPresent()) { // issue 16: "my cards", "lock my card", "信用卡账单"
@@ -738,6 +758,8 @@ public final class Dialogue {
         keys.addAll(SweepDialogue.messageKeys());
         keys.addAll(BillDialogue.messageKeys());
         keys.addAll(TopUpDialogue.messageKeys());
+        keys.addAll(CardToCardDialogue.messageKeys());
+        keys.addAll(SavedBillDialogue.messageKeys());
         keys.addAll(List.of("alerts.not_me.locked", "alerts.not_me.no_card", "alerts.not_me.button"));
         keys.addAll(CardReplies.messageKeys());
         keys.addAll(ServiceReplies.messageKeys());

@@ -64,7 +64,7 @@ public final class ChatBank implements Bank {
             org.socialbank.applications.Applications applications,
             org.socialbank.sweeping.CollectInChat collections,
             org.socialbank.payments.PaymentLimits paymentLimits, org.socialbank.billing.Bills bills,
-            org.socialbank.billing.TopUps topUps) {
+            org.socialbank.billing.TopUps topUps, org.socialbank.billing.CardTransfers cardTransfers) {
     }
 
     /** Recent payees offered to the parser. */
@@ -594,6 +594,43 @@ public final class ChatBank implements Bank {
             CurrencyCode currency, String operator) {
         return parts.topUps().accept(new org.socialbank.billing.TopUpRequest(topUpId(channel, externalMessageId),
                 customer, phone, amountMinor, currency, Optional.of(operator), channel.wireName()));
+    }
+
+    @Override
+    public boolean askBill(CustomerId customer, org.socialbank.billing.IranianBill bill) {
+        parts.bills().ask(UUID.nameUUIDFromBytes(("chat-bill-inquiry|" + channel.wireName() + "|" + externalMessageId)
+                .getBytes(StandardCharsets.UTF_8)), customer, bill, channel.wireName());
+        return true;
+    }
+
+    @Override
+    public org.socialbank.billing.BillSaved saveBill(CustomerId customer, String name) {
+        return parts.bills().save(customer, name);
+    }
+
+    /** The id of a card-to-card question asked by this message (issue 15): a redelivery asks once. */
+    public static java.util.UUID cardQuoteId(Network channel, String externalMessageId) {
+        return UUID.nameUUIDFromBytes(("chat-card-quote|" + channel.wireName() + "|" + externalMessageId)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The id of a card-to-card confirmed by this message (issue 15): a redelivery can never send twice. */
+    public static org.socialbank.billing.CardTransferId cardTransferId(Network channel, String externalMessageId) {
+        return new org.socialbank.billing.CardTransferId(UUID.nameUUIDFromBytes(("chat-card|" + channel.wireName()
+                + "|" + externalMessageId).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Override
+    public org.socialbank.billing.CardQuoteResult quoteCardTransfer(CustomerId customer,
+            org.socialbank.billing.CardNumber card, long amountMinor, CurrencyCode currency) {
+        return parts.cardTransfers().quote(cardQuoteId(channel, externalMessageId), customer, card, amountMinor,
+                currency, channel.wireName());
+    }
+
+    @Override
+    public org.socialbank.billing.CardTransferResult sendToCard(CustomerId customer, UUID quoteId) {
+        return parts.cardTransfers().accept(cardTransferId(channel, externalMessageId), quoteId, customer,
+                channel.wireName());
     }
 
     /** A random button reference: 16 bytes, 22 base64url characters. */

@@ -147,7 +147,8 @@ class ChatPage {
         if (state == WebChatSessions.State.LINKED) {
             sessions.seen(visitor.get());
         }
-        String shown = content.get() instanceof Inbound.Text t ? t.text()
+        // issue 15: the history keeps a card number typed into the chat masked; the engine reads the text as typed
+        String shown = content.get() instanceof Inbound.Text t ? org.socialbank.billing.CardTransferText.masked(t.text())
                 : content.get() instanceof Inbound.Location ? "📍 " + bounded(label)
                 : bounded(label.isBlank() ? "✓" : label);
         ObjectNode payload = JSON.createObjectNode().put("kind", "visitor").put("text", shown).put("clientId", id);

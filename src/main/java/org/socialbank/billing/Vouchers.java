@@ -1,0 +1,153 @@
+package org.socialbank.billing;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.socialbank.directory.DirectoryProperties;
+import org.socialbank.security.otp.OneTimeCodes;
+import org.socialbank.shared.jdbc.DurableTransactions;
+import org.socialbank.shared.jdbc.Timestamps;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * PIN vouchers (issue 15 s2): the PIN is a bearer secret. Once a voucher top-up is completed the
+ * worker fetches its PIN from the operator (outside any transaction), seals it (AES-GCM, a key
+ * derived from the configured pepper, the top-up's id as associated data) under a one-time link
+ * kept as a hash, and {@link VoucherReady} tells the chat where to read it. The bank's page shows
+ * it once and erases it. Never in a chat, an event or a log.
+ */
+@Service
+public class Vouchers {
+
+    private static final Logger log = LoggerFactory.getLogger(Vouchers.class);
+
+    private final JdbcClient jdbc;
+    private final MobileOperator operator;
+    private final JdbcTopUps topUps;
+    private final OneTimeCodes codes;
+    private final DirectoryProperties pages;
+    private final BillingProperties properties;
+    private final ApplicationEventPublisher events;
+    private final DurableTransactions writes;
+    private final Clock clock;
+    private final SecretKeySpec key;
+
+    Vouchers(JdbcClient jdbc, MobileOperator operator, JdbcTopUps topUps, OneTimeCodes codes, DirectoryProperties pages,
+            BillingProperties properties, ApplicationEventPublisher events, DurableTransactions writes, Clock clock) {
+        this.jdbc = jdbc;
+        this.operator = operator;
+        this.topUps = topUps;
+        this.codes = codes;
+        this.pages = pages;
+        this.properties = properties;
+        this.events = events;
+        this.writes = writes;
+        this.clock = clock;
+        this.key = new SecretKeySpec(codes.deriveKey("billing voucher pin"), "AES");
+    }
+
+    /** A voucher as its page shows it before (and after) the PIN is read; never the PIN. */
+    public record VoucherView(String phoneE164, String operator, long amountMinor, String currency, boolean shown) {
+    }
+
+    /** Seals the PINs of completed voucher top-ups, one operator call each, outside any transaction. */
+    @Scheduled(fixedDelayString = "${socialbank.billing.worker-interval:1s}",
+            initialDelayString = "${socialbank.billing.worker-interval:1s}")
+    public void collect() {
+        try {
+            for (TopUpId id : sold()) {
+                Optional<String> pin = pin(id);
+                pin.ifPresent(p -> writes.write(tx -> {
+                    keep(id, p);
+                    return null;
+                }));
+            }
+        } catch (RuntimeException e) {
+            log.warn("Collecting voucher PINs failed; will try again: {}", e.getClass().getName());
+        }
+    }
+
+    /** What the page shows for a link, or empty for an unknown link. */
+    public Optional<VoucherView> view(String token) {
+        return find(token).map(Found::view);
+    }
+
+    /** The PIN, once: the first call erases it; empty after that or for an unknown link. */
+    public Optional<String> reveal(String token) {
+        return writes.write(tx -> {
+            Optional<Found> found = jdbc.sql("SELECT topup_id, pin_sealed FROM billing_vouchers WHERE token_hash = ? "
+                            + "FOR UPDATE").param(codes.hashToken(token))
+                    .query((rs, n) -> new Found(new TopUpId(rs.getObject("topup_id", UUID.class)),
+                            rs.getString("pin_sealed"), null)).optional();
+            if (found.isEmpty() || found.get().sealed() == null) {
+                return Optional.<String>empty();
+            }
+            jdbc.sql("UPDATE billing_vouchers SET pin_sealed = NULL, shown_at = ? WHERE topup_id = ?")
+                    .params(Timestamps.utc(clock.instant()), found.get().id().value()).update();
+            return Optional.of(open(found.get().sealed(), found.get().id()));
+        });
+    }
+
+    private record Found(TopUpId id, String sealed, VoucherView view) {
+    }
+
+    private Optional<Found> find(String token) {
+        return jdbc.sql("SELECT v.topup_id, v.pin_sealed, t.phone, t.operator, t.amount_minor, t.currency "
+                        + "FROM billing_vouchers v JOIN billing_topups t ON t.id = v.topup_id WHERE v.token_hash = ?")
+                .param(codes.hashToken(token))
+                .query((rs, n) -> new Found(new TopUpId(rs.getObject("topup_id", UUID.class)), rs.getString("pin_sealed"),
+                        new VoucherView(rs.getString("phone"), rs.getString("operator"), rs.getLong("amount_minor"),
+                                rs.getString("currency").trim(), rs.getString("pin_sealed") == null)))
+                .optional();
+    }
+
+    private List<TopUpId> sold() {
+        return jdbc.sql("SELECT t.id FROM billing_topups t WHERE t.kind = 'voucher' AND t.status = 'COMPLETED' "
+                        + "AND NOT EXISTS (SELECT 1 FROM billing_vouchers v WHERE v.topup_id = t.id) "
+                        + "ORDER BY t.updated_at, t.id LIMIT ?")
+                .param(properties.batchMax())
+                .query((rs, n) -> new TopUpId(rs.getObject(1, UUID.class))).list();
+    }
+
+    private Optional<String> pin(TopUpId id) {
+        try {
+            Optional<String> pin = operator.voucherPin(id);
+            return pin == null ? Optional.empty() : pin.filter(p -> !p.isBlank() && p.length() <= 64);
+        } catch (RuntimeException e) {
+            log.warn("The operator failed to give a voucher's PIN: {}", e.getClass().getName());
+            return Optional.empty();
+        }
+    }
+
+    private void keep(TopUpId id, String pin) {
+        JdbcTopUps.Row topUp = topUps.find(id).orElseThrow();
+        String token = codes.randomToken();
+        int inserted = jdbc.sql("INSERT INTO billing_vouchers (topup_id, customer_id, token_hash, pin_sealed, created_at) "
+                        + "SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM billing_vouchers WHERE topup_id = ?)")
+                .params(id.value(), topUp.customer().value(), codes.hashToken(token), seal(pin, id),
+                        Timestamps.utc(clock.instant()), id.value())
+                .update();
+        if (inserted == 1) {
+            events.publishEvent(new VoucherReady(id, topUp.customer(), topUp.phone(), topUp.operator(),
+                    topUp.amountMinor(), topUp.currency().code(), pages.url("/vouchers/" + token)));
+        }
+    }
+
+    private String seal(String pin, TopUpId id) {
+        return Sealed.seal(key, id.value().toString().getBytes(StandardCharsets.US_ASCII),
+                pin.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String open(String sealed, TopUpId id) {
+        return new String(Sealed.open(key, id.value().toString().getBytes(StandardCharsets.US_ASCII), sealed),
+                StandardCharsets.UTF_8);
+    }
+}
