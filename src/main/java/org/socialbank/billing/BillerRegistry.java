@@ -61,7 +61,7 @@ public final class BillerRegistry {
 
         /** The account number as typed (any digits, spaces, dashes), when it has this biller's format and check digit. */
         public Optional<String> account(String typed) {
-            Optional<String> digits = Digits.ascii(typed);
+            Optional<String> digits = Digits.only(typed);
             return digits.filter(d -> account.matcher(d).matches()).filter(check::valid);
         }
     }

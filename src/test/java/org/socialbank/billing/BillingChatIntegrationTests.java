@@ -162,7 +162,7 @@ class BillingChatIntegrationTests {
 
         Outbound.Buttons offer = offer(chat, text);
         assertThat(plain(offer.text())).contains(shown).contains(bill.companyCode()).contains(toman)
-                .contains(Money.format(17_000, BillingFixtures.IRR, language.locale()))
+                .contains(MoneyFormat.format(17_000, BillingFixtures.IRR, language.locale()))
                 .as("issue 15 s1.15: the biller's own name and the masked holder")
                 .contains("Sandbox 1-" + bill.companyCode()).containsPattern("[A-Z]\\*+ [A-Z]\\*+");
         assertThat(offer.buttons()).hasSize(2);
@@ -218,14 +218,14 @@ class BillingChatIntegrationTests {
         IranianBill current = biller.current(bill.billId()).orElseThrow().bill();
         assertThat(current).isNotEqualTo(bill);
         assertThat(reminder.text()).contains("home water")
-                .contains(Money.format(current.amountRial(), BillingFixtures.IRR, Language.EN.locale()));
+                .contains(MoneyFormat.format(current.amountRial(), BillingFixtures.IRR, Language.EN.locale()));
         assertThat(reminder.buttons()).hasSize(1);
 
         long available = fixtures.available(person.wallet());
         String message = "m-" + UUID.randomUUID();
         press(chat, message, reminder.buttons().get(0).reference());
         worker.work();
-        assertThat(bills.payment(EngineBank.billPaymentId(Network.TELEGRAM, message)).orElseThrow().status())
+        assertThat(bills.payment(ChatBank.billPaymentId(Network.TELEGRAM, message)).orElseThrow().status())
                 .as("one tap pays the period's bill").isEqualTo(BillPaymentStatus.COMPLETED);
         assertThat(fixtures.available(person.wallet())).isEqualTo(available - current.amountRial());
         savedBills.remind();

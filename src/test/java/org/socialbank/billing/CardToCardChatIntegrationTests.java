@@ -24,7 +24,7 @@ import org.socialbank.conversation.InboundMessage;
 import org.socialbank.conversation.Outbound;
 import org.socialbank.conversation.OutboundMessage;
 import org.socialbank.conversation.Received;
-import org.socialbank.conversation.engine.EngineBank;
+import org.socialbank.conversation.engine.ChatBank;
 import org.socialbank.conversation.engine.OutboxRelay;
 import org.socialbank.directory.Alias;
 import org.socialbank.directory.AliasType;
@@ -34,9 +34,9 @@ import org.socialbank.directory.CustomerView;
 import org.socialbank.directory.Directory;
 import org.socialbank.directory.DirectoryResult;
 import org.socialbank.directory.KycLevel;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 import org.socialbank.directory.Linking;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 import org.socialbank.directory.NewCustomer;
 import org.socialbank.directory.jdbc.JdbcLinking;
 import org.socialbank.ledger.AccountFlag;
@@ -47,7 +47,7 @@ import org.socialbank.ledger.NewAccount;
 import org.socialbank.ledger.NewTransfer;
 import org.socialbank.ledger.TransferId;
 import org.socialbank.ledger.TransferResult;
-import org.socialbank.shared.Money;
+import org.socialbank.shared.MoneyFormat;
 import org.socialbank.support.FakeSms;
 import org.socialbank.support.FormClient;
 import org.socialbank.support.LedgerAudit;
@@ -194,12 +194,12 @@ class CardToCardChatIntegrationTests {
         assertThat(offers).hasSize(1);
         assertThat(TelegramChats.plain(offers.get(0).text())).contains(question).contains(SHOWN)
                 .contains("Z. Mohammadi")
-                .contains("Bank Keshavarzi").contains(Money.format(500_000, BillingFixtures.IRR, language.locale()));
+                .contains("Bank Keshavarzi").contains(MoneyFormat.format(500_000, BillingFixtures.IRR, language.locale()));
 
         String confirmMessage = "m-" + UUID.randomUUID();
         String confirm = offers.get(0).buttons().get(0).reference();
         Outbound.Link held = (Outbound.Link) chats.press(chat, confirmMessage, confirm).get(0);
-        CardTransferId id = EngineBank.cardTransferId(Network.TELEGRAM, confirmMessage);
+        CardTransferId id = ChatBank.cardTransferId(Network.TELEGRAM, confirmMessage);
         assertThat(cardTransfers.transfer(id).orElseThrow().status())
                 .isEqualTo(BillPaymentStatus.AWAITING_CONFIRMATION);
         assertThat(available(customer.wallet())).as("nothing moves before the step-up").isEqualTo(2_000_000);

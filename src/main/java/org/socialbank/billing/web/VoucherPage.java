@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.socialbank.billing.Vouchers;
 import org.socialbank.shared.CurrencyCode;
-import org.socialbank.shared.Money;
+import org.socialbank.shared.MoneyFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,7 +51,7 @@ class VoucherPage {
         model.addAttribute("token", token);
         model.addAttribute("phone", v.phoneE164());
         model.addAttribute("operator", v.operator());
-        model.addAttribute("amount", Money.format(v.amountMinor(), CurrencyCode.of(v.currency()), locale));
+        model.addAttribute("amount", MoneyFormat.format(v.amountMinor(), CurrencyCode.of(v.currency()), locale));
         model.addAttribute("pin", pin);
         model.addAttribute("shown", pin == null && v.shown());
         return "vouchers/page";

@@ -14,9 +14,9 @@ import org.socialbank.billing.CardTransferText;
 import org.socialbank.conversation.Outbound;
 import org.socialbank.conversation.dialogue.Dialogue.Step;
 import org.socialbank.directory.CustomerId;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 import org.socialbank.shared.CurrencyCode;
-import org.socialbank.shared.Money;
+import org.socialbank.shared.MoneyFormat;
 
 /**
  * Card-to-card in chat (issue 15 s3): "send 500000 rial to card 6037-9912-3456-1234" in any of the
@@ -96,7 +96,7 @@ final class CardToCardDialogue {
             return refusal(turn, language, refused.code());
         }
         CardTransfer transfer = ((CardTransferResult.Done) result).transfer();
-        String amount = Money.format(transfer.amountMinor(), CurrencyCode.of(transfer.currency()), language.locale());
+        String amount = MoneyFormat.format(transfer.amountMinor(), CurrencyCode.of(transfer.currency()), language.locale());
         String card = CardNumber.grouped(transfer.destinationCardMasked());
         if (transfer.status() == BillPaymentStatus.AWAITING_CONFIRMATION && transfer.confirmationUrl() != null) {
             return new Step(turn.state(), List.of(new Outbound.Link(texts.text(language, "billing.c2c.held", amount,

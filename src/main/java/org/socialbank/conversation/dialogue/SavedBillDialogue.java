@@ -8,7 +8,7 @@ import org.socialbank.alerts.PublicNetworks;
 import org.socialbank.billing.BillSaved;
 import org.socialbank.conversation.Outbound;
 import org.socialbank.conversation.dialogue.Dialogue.Step;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 
 /**
  * Saving a bill in chat (issue 15 s1): "save this bill as home water", "این قبض را با نام آب خانه

@@ -11,7 +11,7 @@ import org.socialbank.billing.IranianBill;
 import org.socialbank.conversation.Outbound;
 import org.socialbank.conversation.dialogue.Dialogue;
 import org.socialbank.directory.Directory;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.Dates;
 import org.springframework.context.event.EventListener;
@@ -86,7 +86,7 @@ class BillInquiryMessages {
 
     /** A button under a message the bank writes on its own (no form behind it), valid until {@code expires}. */
     static String button(JdbcConversations store, JdbcConversations.Chat chat, String action, java.time.Instant expires) {
-        String reference = EngineBank.newReference();
+        String reference = ChatBank.newReference();
         store.insertButton(reference, chat.identityId(), Json.action(action), 0, expires);
         return reference;
     }

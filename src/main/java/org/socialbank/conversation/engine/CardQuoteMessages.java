@@ -9,7 +9,7 @@ import org.socialbank.billing.CardTransferQuoted;
 import org.socialbank.conversation.Outbound;
 import org.socialbank.conversation.dialogue.Dialogue;
 import org.socialbank.directory.Directory;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 import org.socialbank.shared.CurrencyCode;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.socialbank.directory.Language;
+import org.socialbank.shared.Language;
 
 /** Issue 15: saving a bill and asking for a card-to-card, read in the five languages. */
 class SavedBillDialogueUnitTests {
