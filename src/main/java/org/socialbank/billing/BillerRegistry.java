@@ -19,6 +19,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.socialbank.shared.CurrencyCode;
+import org.socialbank.shared.Digits;
 
 /**
  * Billers of other countries than Iran (issue 15 s1): each with its name in the five languages,
