@@ -40,8 +40,8 @@ import org.springframework.stereotype.Service;
 public class CampaignRewards {
 
     private static final Logger log = LoggerFactory.getLogger(CampaignRewards.class);
-    /** Journal rows one round reads. */
-    static final int BATCH_MAX = 500;
+    /** Journal rows one round reads (within the ledger's page limit). */
+    static final int BATCH_MAX = 100;
     /** Rewarded campaigns a round considers. */
     static final int OFFERS_MAX = 100;
     static final String OWNER = "bank:campaigns";
@@ -106,8 +106,10 @@ public class CampaignRewards {
             return;
         }
         Instant at = posting.transfer().createdAt();
+        // a linked chat's account as the platform names it (LinkedChat.account is how its owner reads it)
         boolean reached = linking.linkedChats(customer.get(), Locale.ROOT).stream()
-                .map(chat -> store.sentAt(offer.campaignId(), chat.channel(), chat.account()))
+                .map(chat -> linking.identity(chat.id())).flatMap(Optional::stream)
+                .map(chat -> store.sentAt(offer.campaignId(), chat.channel(), chat.externalId()))
                 .flatMap(Optional::stream)
                 .anyMatch(sent -> !at.isBefore(sent) && !at.isAfter(sent.plus(java.time.Duration.ofDays(reward.withinDays()))));
         Optional<AccountId> account = directory.primaryAccount(customer.get(), reward.currency().code());

@@ -16,10 +16,10 @@ import org.socialbank.shared.CurrencyCode;
 public record Holdings(Set<AccountKind> products, CurrencyCode balanceCurrency, Long balanceMinMinor,
         Long balanceMaxMinor, Integer activeWithinDays, Integer inactiveForDays) {
 
-    public static final Holdings ANY = new Holdings(Set.of(), null, null, null, null, null);
-    /** The kinds a customer holds as products. */
+    /** The kinds a customer holds as products (before {@link #ANY}: its constructor reads them). */
     public static final Set<AccountKind> PRODUCTS = EnumSet.of(AccountKind.CUSTOMER_WALLET,
             AccountKind.CUSTOMER_CURRENT, AccountKind.CREDIT_CARD, AccountKind.POINTS);
+    public static final Holdings ANY = new Holdings(Set.of(), null, null, null, null, null);
     public static final int DAYS_MAX = 3_660;
 
     public Holdings {
