@@ -70,7 +70,7 @@ public class AlertDigests {
             events.publishEvent(new TransactionDigestDue(id, key.day(), postings, totals.stream()
                     .map(t -> new TransactionDigestDue.Total(t.currency(), t.postings(), t.incomingMinor(),
                             t.outgoingMinor(), t.feeMinor(), t.balanceAfterMinor())).toList(), language, c.id(),
-                    c.channel(), c.externalId()));
+                    c.channel(), c.externalId(), settings.delivery() == AlertDelivery.WEEKLY));
         }
         store.recordDigest(key, id, chat.isPresent() ? "sent" : "no_chat", postings, now);
     }

@@ -91,21 +91,33 @@ public record AlertSettings(CustomerId customerId, Set<AlertKind> kinds, long mi
         return new AlertSettings(customerId, kinds, minAmountMinor, quietFrom, quietTo, zone, channel, delivery);
     }
 
+    /** Quiet hours from {@code from} to {@code to} local time; both null for none. */
+    public AlertSettings withQuietHours(LocalTime from, LocalTime to) {
+        return new AlertSettings(customerId, kinds, minAmountMinor, from, to, zone, preferredChannel, delivery);
+    }
+
     public AlertSettings withDelivery(AlertDelivery next) {
         return new AlertSettings(customerId, kinds, minAmountMinor, quietFrom, quietTo, zone, preferredChannel, next);
     }
 
     /**
-     * When the digest of the posting at {@code at} goes: {@code digestAt} local time on the next day
-     * in her zone, or when her quiet hours around that moment end.
+     * When the digest of the posting at {@code at} goes: {@code digestAt} local time on the day after
+     * its day (daily) or its week (weekly, weeks from Monday) in her zone, or when her quiet hours
+     * around that moment end.
      */
     public Instant digestDue(Instant at, LocalTime digestAt) {
-        Instant next = at.atZone(zone).toLocalDate().plusDays(1).atTime(digestAt).atZone(zone).toInstant();
+        java.time.LocalDate after = dayOf(at).plusDays(delivery == AlertDelivery.WEEKLY ? 7 : 1);
+        Instant next = after.atTime(digestAt).atZone(zone).toInstant();
         return quietUntil(next).orElse(next);
     }
 
-    /** The day, in her zone, a posting at {@code at} belongs to. */
+    /**
+     * The day, in her zone, a posting at {@code at} belongs to: its own day, or for a weekly digest
+     * the Monday of its week (one digest per customer and such day).
+     */
     public java.time.LocalDate dayOf(Instant at) {
-        return at.atZone(zone).toLocalDate();
+        java.time.LocalDate day = at.atZone(zone).toLocalDate();
+        return delivery == AlertDelivery.WEEKLY ? day.with(java.time.temporal.TemporalAdjusters.previousOrSame(
+                java.time.DayOfWeek.MONDAY)) : day;
     }
 }

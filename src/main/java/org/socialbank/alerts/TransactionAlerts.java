@@ -143,7 +143,7 @@ public class TransactionAlerts {
             store.insert(withStatus(row, "told_elsewhere"), null);
         } else if (!settings.wants(kind, amountMinor)) {
             store.insert(withStatus(row, "suppressed"), null);
-        } else if (settings.delivery() == AlertDelivery.DAILY
+        } else if (settings.delivery() != AlertDelivery.INSTANT
                 && !store.digestRecorded(customer.get(), settings.dayOf(row.postedAt()))) {
             // waits for her digest; a posting of a day whose digest went already (a late one) goes at once
             Instant due = settings.digestDue(row.postedAt(), properties.digestTime());
@@ -195,10 +195,28 @@ public class TransactionAlerts {
                 .orElse("bank:" + other.kind().wireName());
     }
 
-    /** The customer who holds the account in the directory; the bank's own accounts have none. */
+    /**
+     * The customer who holds the account in the directory (wallets, current accounts), or whose
+     * credit card it is (its owner reference: card purchases and repayments alert too); the bank's
+     * own accounts have none.
+     */
     private Optional<CustomerId> customerOf(Account account) {
         boolean customers = account.kind() == AccountKind.CUSTOMER_WALLET || account.kind() == AccountKind.CUSTOMER_CURRENT;
+        if (account.kind() == AccountKind.CREDIT_CARD) {
+            return owner(account.ownerRef());
+        }
         return customers ? directory.holder(account.id()) : Optional.empty();
+    }
+
+    private static Optional<CustomerId> owner(String ownerRef) {
+        if (ownerRef == null || !ownerRef.startsWith("customer:")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new CustomerId(UUID.fromString(ownerRef.substring("customer:".length()))));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     private static AlertRow withStatus(AlertRow r, String status) {

@@ -15,9 +15,10 @@ import org.socialbank.shared.CurrencyCode;
  * @param day the day in her zone the postings belong to
  * @param totals one line per currency
  * @param chatIdentity the private chat chosen for it, never on a public network
+ * @param weekly whether {@code day} is the Monday of a week whose postings it sums
  */
 public record TransactionDigestDue(UUID digestId, LocalDate day, int postings, List<Total> totals, Language language,
-        IdentityId chatIdentity, Network channel, String recipient) {
+        IdentityId chatIdentity, Network channel, String recipient, boolean weekly) {
 
     public TransactionDigestDue {
         totals = List.copyOf(totals);

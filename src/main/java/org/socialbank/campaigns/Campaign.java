@@ -12,14 +12,19 @@ import org.socialbank.shared.Network;
  * @param texts the message per language tag ({@code en}, {@code fr}, ...); {@code en} is required
  * @param textsB the B variant's message per language (an A/B split), empty for none
  * @param status {@code draft}, {@code approved} (its audience being expanded) or {@code sending}
+ * @param status {@code paused} too: nothing is expanded or sent until it is resumed
  * @param recipients how many recipients are in each state ({@code queued}, {@code sent}, ...)
+ * @param sendAt when to send, as a local date-time read in each recipient's zone; null: at once
+ * @param link the tracked link's target (each recipient gets her own tracked address), null for none
+ * @param reward the cashback for a qualifying action, null for none
  */
 public record Campaign(UUID id, String name, Network channel, Map<String, String> texts, Map<String, String> textsB,
         CampaignRules rules, String status, String createdBy, String approvedBy, Instant createdAt,
-        Map<String, Long> recipients) {
+        Map<String, Long> recipients, java.time.LocalDateTime sendAt, String link, CampaignReward reward) {
 
     public static final int NAME_LENGTH_MAX = 200;
     public static final int TEXT_LENGTH_MAX = 4_000;
+    public static final int LINK_LENGTH_MAX = 2_000;
 
     public Campaign {
         texts = Map.copyOf(texts);

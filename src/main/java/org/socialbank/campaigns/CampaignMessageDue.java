@@ -9,7 +9,10 @@ import org.socialbank.shared.Network;
  * A campaign's message for one recipient, published in the transaction that marks the recipient
  * {@code sent}: the conversation engine writes it to its outbox there, so it leaves once, with a
  * one-tap "stop offers" button and a line saying how to stop, in {@code language}.
+ *
+ * @param messageId the outbox row's id to write it under (the platform's reports come back by it)
+ * @param trackedLink the recipient's own tracked address, null when the campaign has no link
  */
 public record CampaignMessageDue(UUID campaignId, IdentityId chatIdentity, Network channel, String recipient,
-        String text, Language language) {
+        String text, Language language, UUID messageId, String trackedLink) {
 }

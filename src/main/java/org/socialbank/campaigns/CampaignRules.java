@@ -17,9 +17,10 @@ import org.socialbank.shared.Language;
  * @param weeklyCap marketing messages one chat account gets at most in seven days, 1..50
  * @param quietFrom start of the quiet hours, local; null with {@code quietTo} for none
  * @param controlPercent 0..50
+ * @param holdings the segment's part read from the ledger (products, balance band, last activity)
  */
 public record CampaignRules(int weeklyCap, LocalTime quietFrom, LocalTime quietTo, Set<Language> languages,
-        Set<KycLevel> kycLevels, int controlPercent) {
+        Set<KycLevel> kycLevels, int controlPercent, Holdings holdings) {
 
     public static final int WEEKLY_CAP_MAX = 50;
     public static final int CONTROL_PERCENT_MAX = 50;
@@ -36,6 +37,18 @@ public record CampaignRules(int weeklyCap, LocalTime quietFrom, LocalTime quietT
         }
         languages = languages == null ? Set.of() : Set.copyOf(languages);
         kycLevels = kycLevels == null ? Set.of() : Set.copyOf(kycLevels);
+        holdings = holdings == null ? Holdings.ANY : holdings;
+    }
+
+    /** No segment by holdings. */
+    public CampaignRules(int weeklyCap, LocalTime quietFrom, LocalTime quietTo, Set<Language> languages,
+            Set<KycLevel> kycLevels, int controlPercent) {
+        this(weeklyCap, quietFrom, quietTo, languages, kycLevels, controlPercent, Holdings.ANY);
+    }
+
+    /** Whether the segment narrows by who the recipient is (an unknown chat account is outside then). */
+    public boolean segmented() {
+        return !languages.isEmpty() || !kycLevels.isEmpty() || holdings.narrows();
     }
 
     /** Two a week, quiet from 21:00 to 09:00, everyone, no control group. */

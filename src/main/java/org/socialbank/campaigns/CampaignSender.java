@@ -19,6 +19,7 @@ import org.socialbank.shared.Language;
 import org.socialbank.directory.Linking;
 import org.socialbank.shared.Network;
 import org.socialbank.shared.Dates;
+import org.socialbank.shared.TimeOrderedIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -42,6 +43,8 @@ public class CampaignSender {
     static final Duration WEEK = Duration.ofDays(7);
     /** Campaigns whose audience a round expands a page of. */
     static final int EXPANDING_MAX = 10;
+    /** The path of a recipient's tracked link, followed by her token. */
+    public static final String LINK_PATH = "/c/";
 
     private final JdbcCampaigns store;
     private final Consents consents;
@@ -54,16 +57,23 @@ public class CampaignSender {
     private final Clock clock;
     private final CampaignsProperties properties;
     private final Pace pace;
+    private final CampaignSegments segments;
+    /** Where tracked links start: the bank's public address and the click path. */
+    private final String links;
+    private static final java.security.SecureRandom TOKENS = new java.security.SecureRandom();
 
     CampaignSender(JdbcCampaigns store, Consents consents, Linking linking, Directory directory, Alerts alerts,
-            CampaignAudience audience, ApplicationEventPublisher events, PlatformTransactionManager transactionManager,
-            Clock clock, CampaignsProperties properties) {
+            CampaignAudience audience, CampaignSegments segments, ApplicationEventPublisher events,
+            PlatformTransactionManager transactionManager, Clock clock, CampaignsProperties properties,
+            org.socialbank.directory.DirectoryProperties directoryProperties) {
+        this.links = directoryProperties.publicBaseUrl().toString().replaceAll("/+$", "") + LINK_PATH;
         this.store = store;
         this.consents = consents;
         this.linking = linking;
         this.directory = directory;
         this.alerts = alerts;
         this.audience = audience;
+        this.segments = segments;
         this.events = events;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
@@ -122,14 +132,17 @@ public class CampaignSender {
         }
         Campaign c = campaign.get();
         Optional<CustomerView> customer = Optional.ofNullable(chat.get().customerId()).flatMap(directory::customer);
-        boolean segmented = !c.rules().languages().isEmpty() || !c.rules().kycLevels().isEmpty();
-        if (segmented && (customer.isEmpty() || !c.rules().inSegment(customer.get().customer().language(),
-                customer.get().customer().kycLevel()))) {
+        if (outsideSegment(c.rules(), customer, now)) {
             store.mark(r, "excluded", "segment", now);
             return false;
         }
         Language language = customer.map(v -> v.customer().language()).orElse(Language.EN);
-        Optional<Instant> quietUntil = c.rules().quietUntil(now, zone(chat.get(), language));
+        ZoneId zone = zone(chat.get(), language);
+        if (c.sendAt() != null && now.isBefore(c.sendAt().atZone(zone).toInstant())) {
+            store.hold(r, c.sendAt().atZone(zone).toInstant()); // the schedule, in her zone
+            return false;
+        }
+        Optional<Instant> quietUntil = c.rules().quietUntil(now, zone);
         if (quietUntil.isPresent()) {
             store.hold(r, quietUntil.get());
             return false;
@@ -138,13 +151,40 @@ public class CampaignSender {
             store.mark(r, "capped", "weekly_cap", now);
             return false;
         }
+        UUID messageId = TimeOrderedIds.next();
+        String token = c.link() == null ? null : linkToken();
+        store.markSent(r, messageId, token, now);
         events.publishEvent(new CampaignMessageDue(r.campaignId(), chat.get().id(), r.channel(),
-                chat.get().externalId(), c.text(r.variant(), language.tag()), language));
-        store.mark(r, "sent", null, now);
+                chat.get().externalId(), c.text(r.variant(), language.tag()), language, messageId,
+                token == null ? null : links + token));
         return true;
     }
 
-    /** The recipient's zone: her own alert setting when she is a customer, else her language's. */
+    /** Outside a narrowed segment; an unlinked account is outside any. Holdings are read only when they narrow. */
+    private boolean outsideSegment(CampaignRules rules, Optional<CustomerView> customer, Instant now) {
+        if (!rules.segmented()) {
+            return false;
+        }
+        if (customer.isEmpty()) {
+            return true;
+        }
+        org.socialbank.directory.Customer who = customer.get().customer();
+        return !rules.inSegment(who.language(), who.kycLevel())
+                || rules.holdings().narrows() && !segments.holds(who.id(), rules.holdings(), now);
+    }
+
+    /** 128 random bits, URL-safe: a recipient's link cannot be guessed from another's. */
+    private static String linkToken() {
+        byte[] bytes = new byte[16];
+        TOKENS.nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /**
+     * The recipient's zone: her own alert setting when she is a customer, else her language's. A
+     * per-customer zone kept by the directory (a "zone" chat command is being added there) should
+     * be read here instead of the alert settings' once it exists.
+     */
     private ZoneId zone(ChannelIdentity chat, Language language) {
         return chat.customer().map(id -> alerts.settings(id).zone()).orElse(Dates.zoneOf(language.locale()));
     }

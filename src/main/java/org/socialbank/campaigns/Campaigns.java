@@ -11,7 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Defines and approves campaigns. Approval (by someone other than the creator: four eyes) starts
+ * Defines, approves, pauses and resumes campaigns, and counts the clicks on their tracked links. Approval (by someone other than the creator: four eyes) starts
  * the expansion of the audience, which {@link CampaignAudience} queues a page at a time outside
  * the approving transaction; the sender checks each recipient's consent again just before the
  * message.
@@ -20,20 +20,34 @@ import org.springframework.transaction.annotation.Transactional;
 public class Campaigns {
 
     private final JdbcCampaigns store;
+    private final org.socialbank.campaigns.jdbc.JdbcRewards rewards;
     private final Clock clock;
 
-    Campaigns(JdbcCampaigns store, Clock clock) {
+    Campaigns(JdbcCampaigns store, org.socialbank.campaigns.jdbc.JdbcRewards rewards, Clock clock) {
         this.store = store;
+        this.rewards = rewards;
         this.clock = clock;
     }
 
-    /** What a campaign is made of, as staff define it. */
+    /**
+     * What a campaign is made of, as staff define it.
+     *
+     * @param sendAt a local date-time read in each recipient's zone, null to send once approved
+     * @param link an {@code https} address the message links to through a tracked one, null for none
+     * @param reward a cashback for a qualifying action, null for none
+     */
     public record Definition(String name, Network channel, Map<String, String> texts, Map<String, String> textsB,
-            CampaignRules rules) {
+            CampaignRules rules, java.time.LocalDateTime sendAt, String link, CampaignReward reward) {
 
         public Definition {
             textsB = textsB == null ? Map.of() : Map.copyOf(textsB);
             rules = rules == null ? CampaignRules.defaults() : rules;
+        }
+
+        /** Sent once approved, with no link. */
+        public Definition(String name, Network channel, Map<String, String> texts, Map<String, String> textsB,
+                CampaignRules rules) {
+            this(name, channel, texts, textsB, rules, null, null, null);
         }
     }
 
@@ -53,10 +67,16 @@ public class Campaigns {
         if (known.isPresent()) {
             Campaign c = known.get();
             boolean same = c.name().equals(d.name()) && Objects.equals(c.channel(), d.channel())
-                    && c.texts().equals(d.texts()) && c.textsB().equals(d.textsB()) && c.rules().equals(d.rules());
+                    && c.texts().equals(d.texts()) && c.textsB().equals(d.textsB()) && c.rules().equals(d.rules())
+                    && Objects.equals(c.sendAt(), d.sendAt()) && Objects.equals(c.link(), d.link())
+                    && Objects.equals(c.reward(), d.reward());
             return same ? new CampaignOutcome.Done(c, true) : new CampaignOutcome.Refused("id_reused");
         }
         store.insert(id, d.name(), d.channel(), d.texts(), d.textsB(), d.rules(), createdBy, clock.instant());
+        store.scheduleAndLink(id, d.sendAt(), d.link());
+        if (d.reward() != null) {
+            store.reward(id, d.reward());
+        }
         return new CampaignOutcome.Done(store.find(id, false).orElseThrow(), false);
     }
 
@@ -78,6 +98,44 @@ public class Campaigns {
         return new CampaignOutcome.Done(store.find(id, false).orElseThrow(), false);
     }
 
+    /**
+     * Pauses an approved or sending campaign: nothing more is expanded or sent until it is
+     * resumed; recipients stay as they are. {@code not_running} for a draft or a paused one.
+     */
+    @Transactional
+    public CampaignOutcome pause(UUID id) {
+        return change(id, "not_running", c -> c.status().equals("approved") || c.status().equals("sending"),
+                () -> store.pause(id));
+    }
+
+    /** Resumes a paused campaign where it was ({@code not_paused} otherwise). */
+    @Transactional
+    public CampaignOutcome resume(UUID id) {
+        return change(id, "not_paused", c -> c.status().equals("paused"), () -> store.resume(id));
+    }
+
+    private CampaignOutcome change(UUID id, String refusal, java.util.function.Predicate<Campaign> allowed,
+            Runnable change) {
+        Optional<Campaign> found = store.find(id, true, false);
+        if (found.isEmpty()) {
+            return new CampaignOutcome.Refused("campaign_not_found");
+        }
+        if (!allowed.test(found.get())) {
+            return new CampaignOutcome.Refused(refusal);
+        }
+        change.run();
+        return new CampaignOutcome.Done(store.find(id, false).orElseThrow(), false);
+    }
+
+    /** A press on a recipient's tracked link: counted, and the campaign's address to send her on to. */
+    @Transactional
+    public Optional<String> click(String token) {
+        if (token == null || token.length() > 32) {
+            return Optional.empty();
+        }
+        return store.click(token, clock.instant());
+    }
+
     @Transactional(readOnly = true)
     public Optional<Campaign> campaign(UUID id) {
         return store.find(id, false);
@@ -87,11 +145,13 @@ public class Campaigns {
      * A campaign's statistics: recipients per variant and state, and the reasons of those failed or
      * left out, per variant.
      */
-    public record Stats(UUID campaignId, Map<String, Map<String, Long>> states, Map<String, Map<String, Long>> reasons) {
+    public record Stats(UUID campaignId, Map<String, Map<String, Long>> states, Map<String, Map<String, Long>> reasons,
+            Map<String, Map<String, Long>> delivery, Map<String, Map<String, Long>> clicks, long rewards) {
     }
 
     @Transactional(readOnly = true)
     public Optional<Stats> stats(UUID id) {
-        return store.find(id, false).map(c -> new Stats(id, store.stats(id), store.reasons(id)));
+        return store.find(id, false).map(c -> new Stats(id, store.stats(id), store.reasons(id), store.deliveries(id),
+                store.clicks(id), rewards.rewards(id)));
     }
 }

@@ -5,5 +5,5 @@
  * reach each account once, and statistics per variant. See {@code docs/campaigns.md}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Campaigns",
-        allowedDependencies = {"consent", "directory", "alerts", "shared"})
+        allowedDependencies = {"consent", "directory", "alerts", "ledger", "shared"})
 package org.socialbank.campaigns;

@@ -49,6 +49,10 @@ public enum ApiScope {
     APPLICATIONS_READ("applications:read"),
     /** Staff's decisions on applications (issue 16 s4). */
     APPLICATIONS_WRITE("applications:write"),
+    /** {@code GET} campaigns and their statistics (issue 17). */
+    CAMPAIGNS_READ("campaigns:read"),
+    /** Defining, approving, pausing and resuming campaigns (issue 17; the approver is another token). */
+    CAMPAIGNS_WRITE("campaigns:write"),
     /** Metrics and every {@code /api/**} endpoint no other scope names (deny by default). */
     ADMIN("admin");
 

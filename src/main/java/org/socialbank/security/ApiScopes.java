@@ -37,6 +37,7 @@ final class ApiScopes {
             new Rule("/api/v1/branches", ApiScope.SERVICES_READ, ApiScope.SERVICES_WRITE),
             new Rule("/api/v1/appointments", ApiScope.SERVICES_READ, ApiScope.SERVICES_WRITE),
             new Rule("/api/v1/applications", ApiScope.APPLICATIONS_READ, ApiScope.APPLICATIONS_WRITE),
+            new Rule("/api/v1/campaigns", ApiScope.CAMPAIGNS_READ, ApiScope.CAMPAIGNS_WRITE),
             new Rule("/actuator", ApiScope.ADMIN, ApiScope.ADMIN));
 
     private ApiScopes() {

@@ -2,7 +2,13 @@ package org.socialbank.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +22,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
+import org.socialbank.conversation.Conversations;
+import org.socialbank.conversation.Inbound;
+import org.socialbank.conversation.InboundMessage;
 import org.socialbank.directory.Alias;
 import org.socialbank.directory.AliasType;
 import org.socialbank.directory.CustomerId;
@@ -46,8 +55,9 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Issue 17, how an alert reaches a customer when the chat is not the whole answer: SMS as the
  * last resort (no chat, a large enough amount, a verified phone; no balance or name in it; sent
- * once), and the daily digest (alerts wait for their day, one digest per customer per day, even
- * when several nodes run the job at the same moment). The same tests on H2 and PostgreSQL.
+ * once), the daily digest (alerts wait for their day, one digest per customer per day, even
+ * when several nodes run the job at the same moment), and the weekly one with quiet hours, both
+ * chosen in chat. The same tests on H2 and PostgreSQL.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 abstract class AlertDeliveryContract {
@@ -79,6 +89,9 @@ abstract class AlertDeliveryContract {
 
     @Autowired
     Alerts settings;
+
+    @Autowired
+    Conversations conversations;
 
     @DynamicPropertySource
     static void alerts(DynamicPropertyRegistry registry) {
@@ -157,6 +170,48 @@ abstract class AlertDeliveryContract {
         assertThat(outbox(chat)).hasSize(2);
     }
 
+    @Test
+    void aWeeklyDigestAndQuietHoursChosenInChatGatherTheWeekUnderItsMonday() {
+        CustomerId vera = customer("Vera Volkova", Language.RU, null);
+        AccountId wallet = wallet(vera);
+        String account = "web-" + UUID.randomUUID();
+        IdentityId chat = linked(vera, account);
+        say(account, "еженедельная сводка");
+        assertThat(settings.settings(vera).delivery()).isEqualTo(AlertDelivery.WEEKLY);
+        assertThat(outbox(chat)).last().asString().contains("каждый понедельник");
+        say(account, "тихие часы с 22 до 7");
+        assertThat(settings.settings(vera).quietFrom()).isEqualTo(LocalTime.of(22, 0));
+        assertThat(settings.settings(vera).quietTo()).isEqualTo(LocalTime.of(7, 0));
+        assertThat(outbox(chat)).last().asString().contains("22:00–07:00");
+        AccountId equity = equity();
+        drain();
+        TransferId first = post(equity, wallet, 10_000);
+        post(equity, wallet, 5_000);
+        drain();
+        ZoneId moscow = ZoneId.of("Europe/Moscow"); // her language's zone
+        Instant postedAt = jdbc.sql("SELECT posted_at FROM transaction_alerts WHERE transfer_id = ?")
+                .param(first.value()).query(OffsetDateTime.class).single().toInstant();
+        LocalDate monday = postedAt.atZone(moscow).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        assertThat(jdbc.sql("SELECT DISTINCT digest_day FROM transaction_alerts WHERE customer_id = ?").param(vera.value())
+                .query(LocalDate.class).list()).containsExactly(monday);
+        assertThat(jdbc.sql("SELECT DISTINCT due_at FROM transaction_alerts WHERE customer_id = ?").param(vera.value())
+                .query(OffsetDateTime.class).list()).extracting(OffsetDateTime::toInstant)
+                .containsExactly(monday.plusDays(7).atTime(8, 0).atZone(moscow).toInstant());
+        int before = outbox(chat).size();
+        jdbc.sql("UPDATE transaction_alerts SET due_at = ? WHERE customer_id = ? AND status = 'digest'")
+                .params(OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1), vera.value()).update();
+        assertThat(digests.sendDigests()).isGreaterThanOrEqualTo(1);
+        assertThat(digests.sendDigests()).isZero();
+        List<String> sent = outbox(chat);
+        assertThat(sent).as("one digest for the week").hasSize(before + 1);
+        assertThat(sent.get(before)).contains("за неделю с").contains("150,00");
+    }
+
+    private void say(String account, String text) {
+        conversations.receive(new InboundMessage(Network.WEBCHAT, "m-" + UUID.randomUUID(), account, null, null,
+                new Inbound.Text(text)));
+    }
+
     private void race(Callable<Integer> job) throws Exception {
         ExecutorService nodes = Executors.newFixedThreadPool(NODES);
         try {
@@ -208,7 +263,11 @@ abstract class AlertDeliveryContract {
 
     /** A web-chat account linked to the customer (the sign-in flow is the linking tests' business). */
     private IdentityId linked(CustomerId customer) {
-        IdentityId id = linking.identify(Network.WEBCHAT, "web-" + UUID.randomUUID(), null, null).id();
+        return linked(customer, "web-" + UUID.randomUUID());
+    }
+
+    private IdentityId linked(CustomerId customer, String account) {
+        IdentityId id = linking.identify(Network.WEBCHAT, account, null, null).id();
         jdbc.sql("UPDATE channel_identities SET customer_id = ?, linked_at = ? WHERE id = ?")
                 .params(customer.value(), OffsetDateTime.now(ZoneOffset.UTC), id.value()).update();
         return id;

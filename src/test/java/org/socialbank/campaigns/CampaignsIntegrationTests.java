@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,15 @@ import org.socialbank.shared.Language;
 import org.socialbank.directory.Linking;
 import org.socialbank.shared.Network;
 import org.socialbank.directory.NewCustomer;
+import org.socialbank.ledger.AccountFlag;
+import org.socialbank.ledger.AccountId;
+import org.socialbank.ledger.AccountKind;
+import org.socialbank.ledger.Ledger;
+import org.socialbank.ledger.NewAccount;
+import org.socialbank.ledger.NewTransfer;
+import org.socialbank.ledger.TransferId;
+import org.socialbank.ledger.TransferResult;
+import org.socialbank.shared.CurrencyCode;
 import org.socialbank.support.Api;
 import org.socialbank.support.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,6 +52,7 @@ import tools.jackson.databind.JsonNode;
 class CampaignsIntegrationTests {
 
     static final String APPROVER = "campaign-approver-token-0123456789";
+    static final String READER = "campaign-reader-token-0123456789";
 
     @LocalServerPort
     int port;
@@ -64,6 +75,17 @@ class CampaignsIntegrationTests {
     @Autowired
     CampaignAudience audience;
 
+    @Autowired
+    CampaignRewards rewards;
+
+    @Autowired
+    org.socialbank.conversation.engine.DeliveryReports deliveryReports;
+
+    @Autowired
+    Ledger ledger;
+
+    static final CurrencyCode EUR = CurrencyCode.of("EUR");
+
     Api api;
     Api approver;
 
@@ -74,8 +96,11 @@ class CampaignsIntegrationTests {
         registry.add("socialbank.alerts.follower-enabled", () -> "false");
         registry.add("socialbank.campaigns.send-interval", () -> "1h"); // the test drives the sender
         registry.add("socialbank.campaigns.messages-per-second", () -> "10000");
+        registry.add("socialbank.campaigns.reward-settle", () -> "0s"); // the test drives the reward follower
         registry.add("socialbank.api.clients.approver.token", () -> APPROVER);
-        registry.add("socialbank.api.clients.approver.scopes", () -> "admin");
+        registry.add("socialbank.api.clients.approver.scopes", () -> "campaigns:read,campaigns:write");
+        registry.add("socialbank.api.clients.reader.token", () -> READER);
+        registry.add("socialbank.api.clients.reader.scopes", () -> "campaigns:read");
     }
 
     @BeforeEach
@@ -172,6 +197,190 @@ class CampaignsIntegrationTests {
     }
 
     @Test
+    void aScheduledCampaignWaitsForItsLocalTimePausesResumesAndCountsDeliveriesAndClicks() throws Exception {
+        // languages of their own in each test, so that one test's members fall outside another's segments
+        Member zoe = member("Zhao Lei", Language.ZH);
+        ZoneId shanghai = ZoneId.of("Asia/Shanghai"); // her language's zone: her alert settings are the defaults
+        java.time.LocalDateTime later = java.time.LocalDateTime.now(shanghai).plusHours(2).withSecond(0).withNano(0);
+        UUID id = approved("""
+                {"id": "%s", "name": "Livret", "channel": "webchat", "weeklyCap": 50, "sendAt": "%s",
+                 "link": "https://bank.example/livret?from=chat", "segment": {"languages": ["zh"]},
+                 "quietHours": {"from": "%s", "to": "%s"}, "texts": {"en": "Savings.", "zh": "储蓄利率3%%。"}}"""
+                .formatted(UUID.randomUUID(), later, awayFrom(), awayFrom(1)));
+        drain();
+        assertThat(status(id, zoe.chat)).as("held until her local time").isEqualTo("queued");
+        assertThat(jdbc.sql("SELECT not_before FROM campaign_recipients WHERE campaign_id = ? AND external_user_id = ?")
+                .params(id, zoe.chat).query(OffsetDateTime.class).single().toInstant())
+                .isEqualTo(later.atZone(shanghai).toInstant());
+        assertThat(outbox(zoe.identity)).isEmpty();
+
+        // paused, its time comes and goes: nothing is sent until it is resumed
+        assertThat(approver.post("/api/v1/campaigns/" + id + "/pause", "").json().path("status").asString())
+                .isEqualTo("paused");
+        assertThat(approver.post("/api/v1/campaigns/" + id + "/pause", "").code()).isEqualTo("not_running");
+        jdbc.sql("UPDATE campaign_recipients SET not_before = ? WHERE campaign_id = ?")
+                .params(OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1), id).update();
+        jdbc.sql("UPDATE campaigns SET send_at = ? WHERE id = ?")
+                .params(java.time.LocalDateTime.now(shanghai).minusMinutes(1).withSecond(0).withNano(0).toString(), id)
+                .update();
+        drain();
+        assertThat(status(id, zoe.chat)).isEqualTo("queued");
+        assertThat(approver.post("/api/v1/campaigns/" + id + "/resume", "").json().path("status").asString())
+                .isEqualTo("sending");
+        drain();
+        assertThat(status(id, zoe.chat)).isEqualTo("sent");
+
+        // her own tracked link in the message; a press is counted and sends her on
+        String token = jdbc.sql("SELECT link_token FROM campaign_recipients WHERE campaign_id = ? AND external_user_id = ?")
+                .params(id, zoe.chat).query(String.class).single();
+        assertThat(outbox(zoe.identity)).singleElement().asString().contains("储蓄利率3%")
+                .as("its link sealed at rest, as every link in the outbox").contains("{gcm1:");
+        java.net.http.HttpClient browser = java.net.http.HttpClient.newHttpClient(); // follows no redirect
+        for (int press = 0; press < 2; press++) {
+            java.net.http.HttpResponse<String> followed = browser.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + port + "/c/" + token)).GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(followed.statusCode()).isEqualTo(302);
+            assertThat(followed.headers().firstValue("Location")).hasValue("https://bank.example/livret?from=chat");
+        }
+        assertThat(browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
+                + "/c/nobody")).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(404);
+        JsonNode stats = api.get("/api/v1/campaigns/" + id + "/stats").json();
+        assertThat(stats.path("clicks").path("A").path("recipients").asLong()).isEqualTo(1);
+        assertThat(stats.path("clicks").path("A").path("clicks").asLong()).isEqualTo(2);
+
+        // the relay hands the message to the web chat: the platform accepted it
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
+        while (!"accepted".equals(delivery(id, zoe.chat)) && java.time.Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+        }
+        assertThat(delivery(id, zoe.chat)).isEqualTo("accepted");
+        // what a platform reports later (WhatsApp's statuses come this way): the furthest state is kept
+        UUID message = jdbc.sql("SELECT message_id FROM campaign_recipients WHERE campaign_id = ? AND external_user_id = ?")
+                .params(id, zoe.chat).query(UUID.class).single();
+        deliveryReports.reached(message, "read", java.time.Instant.now());
+        deliveryReports.reached(message, "delivered", java.time.Instant.now()); // late and out of order
+        assertThat(delivery(id, zoe.chat)).isEqualTo("read");
+        assertThat(api.get("/api/v1/campaigns/" + id + "/stats").json().path("delivery").path("A").path("read")
+                .asLong()).isEqualTo(1);
+        assertThat(api.get("/api/v1/campaigns/" + id + "/stats.csv").body()).contains("A,read,1\n")
+                .contains("variant,clicks,count\nA,clicks,2\nA,recipients,1\n");
+    }
+
+    @Test
+    void aBillPaidAfterTheOfferEarnsItsCashbackOncePerCustomerThroughTheLedger() {
+        Member mia = member("Mina Mohammadi", Language.FA);
+        Member noa = member("Nasrin Nazari", Language.FA);
+        AccountId miaWallet = wallet(mia.customer());
+        AccountId noaWallet = wallet(noa.customer());
+        AccountId biller = new AccountId(UUID.randomUUID());
+        ledger.open(new NewAccount(biller, EUR, null, AccountKind.BANK_EQUITY, Set.of()));
+        post(biller, miaWallet, 10_000, "p2p"); // money to pay bills with
+        post(biller, noaWallet, 10_000, "p2p");
+        post(noaWallet, biller, 1_000, "bill"); // Noa paid a bill before any offer: it earns nothing
+        UUID id = approved("""
+                {"id": "%s", "name": "Bills in chat", "channel": "webchat", "weeklyCap": 50,
+                 "segment": {"languages": ["fa"]}, "quietHours": {"from": "%s", "to": "%s"},
+                 "reward": {"action": "bill", "amountMinor": 500, "currency": "EUR", "withinDays": 30},
+                 "texts": {"en": "5 EUR back on your first bill."}}"""
+                .formatted(UUID.randomUUID(), awayFrom(), awayFrom(1)));
+        assertThat(api.get("/api/v1/campaigns/" + id).json().path("reward").path("action").asString()).isEqualTo("bill");
+        drain();
+        assertThat(status(id, mia.chat)).isEqualTo("sent");
+        followRewards();
+        assertThat(balance(noaWallet)).as("her bill came before the message").isEqualTo(9_000);
+
+        post(miaWallet, biller, 2_000, "bill");
+        post(miaWallet, biller, 3_000, "bill"); // a second bill: once per customer
+        post(miaWallet, biller, 100, "p2p"); // not the action
+        followRewards();
+        assertThat(balance(miaWallet)).isEqualTo(10_000 - 2_000 - 3_000 - 100 + 500);
+        // the journal read again from where rewards began: nothing twice (derived id, campaign_rewards' key)
+        jdbc.sql("UPDATE campaign_reward_cursor SET last_sequence = 0").update();
+        followRewards();
+        assertThat(balance(miaWallet)).isEqualTo(5_400);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM campaign_rewards WHERE campaign_id = ?").param(id).query(Long.class)
+                .single()).isEqualTo(1);
+        assertThat(api.get("/api/v1/campaigns/" + id + "/stats").json().path("rewards").asLong()).isEqualTo(1);
+        String bad = """
+                {"id": "%s", "name": "Bad reward", "reward": {"action": "bill", "amountMinor": 0, "currency": "EUR",
+                 "withinDays": 30}, "texts": {"en": "Hello"}}""".formatted(UUID.randomUUID());
+        assertThat(api.post("/api/v1/campaigns", bad).code()).isEqualTo("reward_invalid");
+    }
+
+    @Test
+    void aSegmentByProductBalanceAndLastActivityIsReadFromTheLedgerAtSendingTime() {
+        Member rich = member("Rose Riche", Language.RU);
+        Member poor = member("Paul Pauvre", Language.RU);
+        Member none = member("Nina Nul", Language.RU); // holds nothing
+        AccountId richWallet = wallet(rich.customer());
+        AccountId poorWallet = wallet(poor.customer());
+        AccountId bank = new AccountId(UUID.randomUUID());
+        ledger.open(new NewAccount(bank, EUR, null, AccountKind.BANK_EQUITY, Set.of()));
+        post(bank, richWallet, 50_000, "p2p");
+        post(bank, poorWallet, 2_000, "p2p");
+        String body = """
+                {"id": "%s", "name": "Premium", "channel": "webchat", "weeklyCap": 50,
+                 "quietHours": {"from": "%s", "to": "%s"}, "texts": {"en": "Premium savings."},
+                 "segment": {"languages": ["ru"], "products": ["customer_wallet"],
+                             "balance": {"currency": "EUR", "minMinor": 10000}, "lastActivity": {"%s": 30}}}""";
+        UUID active = approved(body.formatted(UUID.randomUUID(), awayFrom(), awayFrom(1), "withinDays"));
+        drain();
+        assertThat(status(active, rich.chat)).isEqualTo("sent");
+        assertThat(status(active, poor.chat)).as("below the band").isEqualTo("excluded");
+        assertThat(status(active, none.chat)).as("no product").isEqualTo("excluded");
+        assertThat(api.get("/api/v1/campaigns/" + active).json().path("segment").path("balance").path("minMinor").asLong())
+                .isEqualTo(10_000);
+        UUID dormant = approved(body.formatted(UUID.randomUUID(), awayFrom(), awayFrom(1), "notWithinDays"));
+        drain();
+        assertThat(status(dormant, rich.chat)).as("she was active today").isEqualTo("excluded");
+        String bad = """
+                {"id": "%s", "name": "Bad", "segment": {"products": ["escrow"]}, "texts": {"en": "Hello"}}"""
+                .formatted(UUID.randomUUID());
+        assertThat(api.post("/api/v1/campaigns", bad).code()).isEqualTo("segment_invalid");
+    }
+
+    private void followRewards() {
+        for (int round = 0; round < 100 && rewards.follow() > 0; round++) {
+            // each round takes one batch of the journal
+        }
+    }
+
+    private AccountId wallet(CustomerId customer) {
+        AccountId wallet = new AccountId(UUID.randomUUID());
+        ledger.open(new NewAccount(wallet, EUR, customer.ownerRef(), AccountKind.CUSTOMER_WALLET,
+                Set.of(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS)));
+        assertThat(directory.holdAccount(customer, wallet, true)).isInstanceOf(DirectoryResult.Done.class);
+        return wallet;
+    }
+
+    private void post(AccountId debit, AccountId credit, long amountMinor, String code) {
+        assertThat(ledger.transfer(NewTransfer.posted(new TransferId(UUID.randomUUID()), debit, credit, amountMinor, EUR,
+                code))).isInstanceOf(TransferResult.Posted.class);
+    }
+
+    private long balance(AccountId account) {
+        return ledger.account(account).orElseThrow().balanceMinor();
+    }
+
+    @Test
+    void aCampaignsTokenDefinesAndOthersCannotAndBadSchedulesOrLinksAreRefused() {
+        Api reader = new Api("http://127.0.0.1:" + port, READER);
+        String body = """
+                {"id": "%s", "name": "Scopes", "texts": {"en": "Hello"}}""".formatted(UUID.randomUUID());
+        assertThat(reader.post("/api/v1/campaigns", body).status()).as("campaigns:read only").isEqualTo(403);
+        assertThat(approver.post("/api/v1/campaigns", body).status()).isEqualTo(201);
+        String later = """
+                {"id": "%s", "name": "Later", "sendAt": "tomorrow", "texts": {"en": "Hello"}}""".formatted(UUID.randomUUID());
+        assertThat(api.post("/api/v1/campaigns", later).code()).isEqualTo("send_at_invalid");
+        String link = """
+                {"id": "%s", "name": "Link", "link": "http://bank.example", "texts": {"en": "Hello"}}"""
+                .formatted(UUID.randomUUID());
+        assertThat(api.post("/api/v1/campaigns", link).code()).isEqualTo("link_invalid");
+    }
+
+    @Test
     void aPublicNetworkAndBadRulesAreRefused() {
         String x = """
                 {"id": "%s", "name": "On X", "channel": "x", "texts": {"en": "Hello"}}""".formatted(UUID.randomUUID());
@@ -226,6 +435,12 @@ class CampaignsIntegrationTests {
         for (int round = 0; round < 100 && sender.sendRound() > 0; round++) {
             // rounds until nothing is due
         }
+    }
+
+    private String delivery(UUID campaign, String chat) {
+        return jdbc.sql("SELECT delivery FROM campaign_recipients WHERE campaign_id = ? AND external_user_id = ?")
+                .params(campaign, chat).query((rs, n) -> java.util.Optional.ofNullable(rs.getString(1))).single()
+                .orElse(null);
     }
 
     private List<String> outbox(IdentityId identity) {

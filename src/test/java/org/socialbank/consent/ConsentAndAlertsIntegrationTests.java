@@ -107,7 +107,7 @@ class ConsentAndAlertsIntegrationTests {
         registry.add("socialbank.alerts.settle", () -> "0s");
         registry.add("socialbank.campaigns.send-interval", () -> "1h"); // the test drives the sender
         registry.add("socialbank.api.clients.approver.token", () -> APPROVER);
-        registry.add("socialbank.api.clients.approver.scopes", () -> "admin");
+        registry.add("socialbank.api.clients.approver.scopes", () -> "campaigns:read,campaigns:write");
     }
 
     @BeforeEach
@@ -241,6 +241,81 @@ class ConsentAndAlertsIntegrationTests {
         assertThat(statuses(quiet)).contains("outgoing:sent");
         assertThat(outbox(aliceIdentity)).hasSize(4);
         assertThat(outbox(aliceIdentity).get(3)).contains("7,00");
+    }
+
+    @Test
+    void everyKindOfPostingAlertsItsCustomerInterestCardPurchaseRepaymentPayoutFee() {
+        CustomerId ines = customer("Ines Iglesias", Language.EN);
+        AccountId wallet = wallet(ines);
+        IdentityId chat = linked("web-" + UUID.randomUUID(), ines);
+        AccountId card = new AccountId(UUID.randomUUID());
+        ledger.open(new NewAccount(card, EUR, ines.ownerRef(), AccountKind.CREDIT_CARD, Set.of()));
+        AccountId equity = bankAccount(AccountKind.BANK_EQUITY);
+        AccountId settlement = bankAccount(AccountKind.INTERBANK_SETTLEMENT);
+        AccountId fees = bankAccount(AccountKind.FEES);
+        drainAlerts();
+        TransferId interest = post(equity, wallet, 10_000, "interest");
+        TransferId purchase = post(card, settlement, 2_500, "card-purchase");
+        TransferId repayment = post(wallet, card, 2_500, "card-repayment");
+        TransferId payout = post(wallet, settlement, 1_000, "payout");
+        TransferId fee = post(wallet, fees, 50, "fee");
+        drainAlerts();
+        assertThat(statuses(interest)).containsExactly("incoming:sent");
+        assertThat(statuses(purchase)).as("on her credit card").containsExactly("outgoing:sent");
+        assertThat(statuses(repayment)).containsExactly("incoming:sent", "outgoing:sent");
+        assertThat(statuses(payout)).containsExactly("outgoing:sent");
+        assertThat(statuses(fee)).containsExactly("fee:sent");
+        assertThat(outbox(chat)).hasSize(6);
+    }
+
+    private AccountId bankAccount(AccountKind kind) {
+        AccountId id = new AccountId(UUID.randomUUID());
+        ledger.open(new NewAccount(id, EUR, null, kind, Set.of()));
+        return id;
+    }
+
+    private TransferId post(AccountId debit, AccountId credit, long amountMinor, String code) {
+        TransferId id = new TransferId(UUID.randomUUID());
+        assertThat(ledger.transfer(NewTransfer.posted(id, debit, credit, amountMinor, EUR, code)))
+                .isInstanceOf(TransferResult.Posted.class);
+        return id;
+    }
+
+    @Test
+    void alertsGoToThePreferredChatAndAMarketingStopNeverBlocksThem() {
+        CustomerId hana = customer("Hana Haddad", Language.EN);
+        AccountId wallet = wallet(hana);
+        String web = "web-" + UUID.randomUUID();
+        IdentityId webIdentity = linked(web, hana);
+        jdbc.sql("UPDATE channel_identities SET linked_at = ? WHERE id = ?")
+                .params(OffsetDateTime.now(ZoneOffset.UTC).minusHours(1), webIdentity.value()).update();
+        IdentityId bale = linking.identify(Network.BALE, "bale-" + UUID.randomUUID(), null, null).id();
+        jdbc.sql("UPDATE channel_identities SET customer_id = ?, linked_at = ? WHERE id = ?")
+                .params(hana.value(), OffsetDateTime.now(ZoneOffset.UTC), bale.value()).update();
+        AccountId equity = new AccountId(UUID.randomUUID());
+        ledger.open(new NewAccount(equity, EUR, null, AccountKind.BANK_EQUITY, Set.of()));
+        drainAlerts();
+        post(equity, wallet, 1_000);
+        drainAlerts();
+        assertThat(outbox(bale)).as("no preference: her most recently linked chat").hasSize(1);
+        assertThat(outbox(webIdentity)).isEmpty();
+
+        assertThat(put("/api/v1/alert-settings/" + hana.value(), "{\"preferredChannel\": \"webchat\"}").status())
+                .isEqualTo(200);
+        post(equity, wallet, 2_000);
+        drainAlerts();
+        assertThat(outbox(webIdentity)).as("her preferred chat").hasSize(1);
+        assertThat(outbox(bale)).hasSize(1);
+
+        // STOP withdraws marketing on that chat; service alerts still come there
+        conversations.receive(new InboundMessage(Network.WEBCHAT, "m-" + UUID.randomUUID(), web, null, null,
+                new Inbound.Text("STOP")));
+        assertThat(consents("webchat", web).get(0).path("status").asString()).isEqualTo("withdrawn");
+        TransferId after = post(equity, wallet, 3_000);
+        drainAlerts();
+        assertThat(statuses(after)).containsExactly("incoming:sent");
+        assertThat(outbox(webIdentity)).as("the STOP's confirmation, then the alert").hasSize(3);
+        assertThat(outbox(webIdentity).get(2)).contains("30.00");
     }
 
     @Test

@@ -29,6 +29,11 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Starts the jar and waits until it reports UP (at most two minutes). */
     public void start() {
+        start(Duration.ofMinutes(2));
+    }
+
+    /** Starts the jar and waits until it reports UP, at most {@code atMost} (a loaded machine starts slowly). */
+    public void start(Duration atMost) {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR + " is missing: run 'mvn verify', which packages it first");
         }
@@ -44,7 +49,7 @@ public final class ServerProcess implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         starts++;
-        awaitUp(Duration.ofMinutes(2));
+        awaitUp(atMost);
     }
 
     /** SIGKILL: no shutdown hook, no flush, no graceful anything. */

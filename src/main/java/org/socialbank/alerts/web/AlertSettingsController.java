@@ -34,7 +34,8 @@ class AlertSettingsController {
             "unknown_channel", "preferredChannel must be a network's wire name (telegram, wechat, ...).",
             "channel_public", "Alerts never go to a public network (x).",
             "min_amount_negative", "minAmountMinor must be zero or more.",
-            "unknown_delivery", "delivery is instant (each alert at once) or daily (one digest the next morning).");
+            "unknown_delivery", "delivery is instant (each alert at once), daily (one digest the next morning) or "
+                    + "weekly (one digest on the Monday morning after the week).");
 
     private final Alerts alerts;
     private final Directory directory;

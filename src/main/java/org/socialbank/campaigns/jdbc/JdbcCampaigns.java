@@ -53,8 +53,26 @@ public class JdbcCampaigns {
                         joined(rules.languages().stream().map(Language::tag)),
                         joined(rules.kycLevels().stream().map(KycLevel::wireName)))
                 .update();
+        holdings(id, rules.holdings());
         texts.forEach((language, text) -> text(id, "A", language, text));
         textsB.forEach((language, text) -> text(id, "B", language, text));
+    }
+
+    private void holdings(UUID id, org.socialbank.campaigns.Holdings h) {
+        jdbc.sql("UPDATE campaigns SET segment_products = ?, segment_balance_currency = ?, segment_balance_min = ?, "
+                + "segment_balance_max = ?, segment_active_days = ?, segment_inactive_days = ? WHERE id = ?")
+                .params(joined(h.products().stream().map(org.socialbank.ledger.AccountKind::wireName)),
+                        h.balanceCurrency() == null ? null : h.balanceCurrency().code(), h.balanceMinMinor(),
+                        h.balanceMaxMinor(), h.activeWithinDays(), h.inactiveForDays(), id).update();
+    }
+
+    private static org.socialbank.campaigns.Holdings holdings(ResultSet rs) throws SQLException {
+        String currency = rs.getString("segment_balance_currency");
+        return new org.socialbank.campaigns.Holdings(split(rs.getString("segment_products")).stream()
+                .map(w -> org.socialbank.ledger.AccountKind.fromWireName(w).orElseThrow()).collect(Collectors.toSet()),
+                currency == null ? null : org.socialbank.shared.CurrencyCode.of(currency),
+                rs.getObject("segment_balance_min", Long.class), rs.getObject("segment_balance_max", Long.class),
+                rs.getObject("segment_active_days", Integer.class), rs.getObject("segment_inactive_days", Integer.class));
     }
 
     private void text(UUID id, String variant, String language, String text) {
@@ -72,7 +90,24 @@ public class JdbcCampaigns {
         Optional<Campaign> bare = jdbc.sql("SELECT * FROM campaigns WHERE id = ?" + (lock ? " FOR UPDATE" : ""))
                 .param(id).query((rs, n) -> campaign(id, rs)).optional();
         return bare.map(c -> new Campaign(c.id(), c.name(), c.channel(), texts(id, "A"), texts(id, "B"), c.rules(),
-                c.status(), c.createdBy(), c.approvedBy(), c.createdAt(), counts ? counts(id) : Map.of()));
+                c.status(), c.createdBy(), c.approvedBy(), c.createdAt(), counts ? counts(id) : Map.of(), c.sendAt(),
+                c.link(), c.reward()));
+    }
+
+    /** The campaign's schedule (a local date-time, e.g. {@code 2026-12-03T10:00}) and link, as defined. */
+    public void scheduleAndLink(UUID id, java.time.LocalDateTime sendAt, String link) {
+        jdbc.sql("UPDATE campaigns SET send_at = ?, link_url = ? WHERE id = ?")
+                .params(sendAt == null ? null : sendAt.toString(), link, id).update();
+    }
+
+    public void pause(UUID id) {
+        jdbc.sql("UPDATE campaigns SET status = 'paused' WHERE id = ?").param(id).update();
+    }
+
+    /** Back to expanding when its audience was not all queued yet, else to sending. */
+    public void resume(UUID id) {
+        jdbc.sql("UPDATE campaigns SET status = CASE WHEN expanded_at IS NULL THEN 'approved' ELSE 'sending' END "
+                + "WHERE id = ?").param(id).update();
     }
 
     public Optional<String> status(UUID id) {
@@ -125,8 +160,10 @@ public class JdbcCampaigns {
 
     /** Queued recipients due now, locked for this round (another node's round waits, then finds them settled). */
     public List<Recipient> queued(Instant now, int limit) {
+        // a paused campaign's recipients wait; a sub-select, not a join, so that only recipients are locked
         return jdbc.sql("SELECT campaign_id, channel, external_user_id, variant FROM campaign_recipients "
                 + "WHERE status = 'queued' AND (not_before IS NULL OR not_before <= ?) "
+                + "AND campaign_id IN (SELECT id FROM campaigns WHERE status IN ('approved', 'sending')) "
                 + "ORDER BY campaign_id, channel, external_user_id LIMIT ? FOR UPDATE").params(utc(now), limit)
                 .query((rs, n) -> new Recipient(rs.getObject(1, UUID.class),
                         Network.fromWireName(rs.getString(2)).orElseThrow(), rs.getString(3), rs.getString(4))).list();
@@ -136,6 +173,55 @@ public class JdbcCampaigns {
         jdbc.sql("UPDATE campaign_recipients SET status = ?, reason = ?, updated_at = ? WHERE campaign_id = ? "
                 + "AND channel = ? AND external_user_id = ? AND status = 'queued'")
                 .params(status, reason, utc(at), r.campaignId(), r.channel().wireName(), r.externalUserId()).update();
+    }
+
+    /**
+     * Marks a queued recipient sent with the id its outbox row is written under and her link token
+     * (null without a link); false when another round settled her first.
+     */
+    public boolean markSent(Recipient r, UUID messageId, String linkToken, Instant at) {
+        return jdbc.sql("UPDATE campaign_recipients SET status = 'sent', message_id = ?, link_token = ?, updated_at = ? "
+                + "WHERE campaign_id = ? AND channel = ? AND external_user_id = ? AND status = 'queued'")
+                .params(messageId, linkToken, utc(at), r.campaignId(), r.channel().wireName(), r.externalUserId())
+                .update() == 1;
+    }
+
+    /** Records what the platform said of a message, unless a further state is known; false when nothing changed. */
+    public boolean reported(UUID messageId, String state, int rank, String reason) {
+        return jdbc.sql("UPDATE campaign_recipients SET delivery = ?, delivery_reason = ? WHERE message_id = ? AND "
+                + "(delivery IS NULL OR CASE delivery WHEN 'accepted' THEN 1 WHEN 'delivered' THEN 2 WHEN 'read' THEN 3 "
+                + "ELSE 4 END < ?)").params(state, reason == null || reason.length() <= 200 ? reason
+                        : reason.substring(0, 200), messageId, rank).update() == 1;
+    }
+
+    /** Counts a press on a tracked link; the campaign's link, or empty for an unknown token. */
+    public Optional<String> click(String token, Instant at) {
+        int counted = jdbc.sql("UPDATE campaign_recipients SET clicks = clicks + 1, first_click_at = "
+                + "COALESCE(first_click_at, ?) WHERE link_token = ?").params(utc(at), token).update();
+        if (counted == 0) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT c.link_url FROM campaigns c JOIN campaign_recipients r ON r.campaign_id = c.id "
+                + "WHERE r.link_token = ?").param(token).query(String.class).optional();
+    }
+
+    /** What the platforms said of the messages sent, per variant: {@code {"A": {"delivered": 3, ...}}}. */
+    public Map<String, Map<String, Long>> deliveries(UUID id) {
+        Map<String, Map<String, Long>> deliveries = new java.util.TreeMap<>();
+        jdbc.sql("SELECT variant, COALESCE(delivery, 'pending'), COUNT(*) FROM campaign_recipients WHERE campaign_id = ? "
+                + "AND status = 'sent' GROUP BY variant, COALESCE(delivery, 'pending')").param(id)
+                .query((rs, n) -> deliveries.computeIfAbsent(rs.getString(1), v -> new java.util.TreeMap<>())
+                        .put(rs.getString(2), rs.getLong(3))).list();
+        return deliveries;
+    }
+
+    /** Per variant: recipients who pressed the link at least once, and presses in all. */
+    public Map<String, Map<String, Long>> clicks(UUID id) {
+        Map<String, Map<String, Long>> clicks = new java.util.TreeMap<>();
+        jdbc.sql("SELECT variant, COUNT(*), SUM(clicks) FROM campaign_recipients WHERE campaign_id = ? AND clicks > 0 "
+                + "GROUP BY variant").param(id).query((rs, n) -> clicks.put(rs.getString(1),
+                        Map.of("recipients", rs.getLong(2), "clicks", rs.getLong(3)))).list();
+        return clicks;
     }
 
     /** Holds a queued recipient until {@code until} (the end of her quiet hours). */
@@ -198,11 +284,26 @@ public class JdbcCampaigns {
         Set<KycLevel> kyc = split(rs.getString("segment_kyc")).stream()
                 .map(w -> KycLevel.valueOf(w.toUpperCase(java.util.Locale.ROOT))).collect(Collectors.toSet());
         CampaignRules rules = new CampaignRules(rs.getInt("weekly_cap"), from == null ? null : LocalTime.parse(from),
-                to == null ? null : LocalTime.parse(to), languages, kyc, rs.getInt("control_percent"));
+                to == null ? null : LocalTime.parse(to), languages, kyc, rs.getInt("control_percent"), holdings(rs));
         return new Campaign(id, rs.getString("name"),
                 rs.getString("channel") == null ? null : Network.fromWireName(rs.getString("channel")).orElseThrow(),
                 Map.of(), Map.of(), rules, rs.getString("status"), rs.getString("created_by"),
-                rs.getString("approved_by"), rs.getObject("created_at", OffsetDateTime.class).toInstant(), Map.of());
+                rs.getString("approved_by"), rs.getObject("created_at", OffsetDateTime.class).toInstant(), Map.of(),
+                rs.getString("send_at") == null ? null : java.time.LocalDateTime.parse(rs.getString("send_at")),
+                rs.getString("link_url"), reward(rs));
+    }
+
+    static org.socialbank.campaigns.CampaignReward reward(ResultSet rs) throws SQLException {
+        String action = rs.getString("reward_action");
+        return action == null ? null : new org.socialbank.campaigns.CampaignReward(action,
+                rs.getLong("reward_amount_minor"), org.socialbank.shared.CurrencyCode.of(rs.getString("reward_currency")),
+                rs.getInt("reward_days"));
+    }
+
+    public void reward(UUID id, org.socialbank.campaigns.CampaignReward reward) {
+        jdbc.sql("UPDATE campaigns SET reward_action = ?, reward_amount_minor = ?, reward_currency = ?, reward_days = ? "
+                + "WHERE id = ?").params(reward.action(), reward.amountMinor(), reward.currency().code(),
+                        reward.withinDays(), id).update();
     }
 
     private static List<String> split(String joined) {
@@ -218,7 +319,7 @@ public class JdbcCampaigns {
         return t == null ? null : t.toString().substring(0, 5);
     }
 
-    private static OffsetDateTime utc(Instant at) {
+    static OffsetDateTime utc(Instant at) {
         return at.atOffset(ZoneOffset.UTC);
     }
 }

@@ -17,7 +17,14 @@ final class CampaignBodies {
             "weekly_cap_invalid", "weeklyCap is 1..50 marketing messages per chat account per week.",
             "quiet_hours_invalid", "quietHours needs from and to as HH:mm, and they differ.",
             "control_percent_invalid", "controlPercent is 0..50.",
-            "segment_invalid", "segment.languages takes en, fr, ru, fa, zh; segment.kycLevels claim_only, basic, full.");
+            "segment_invalid", "segment.languages takes en, fr, ru, fa, zh; segment.kycLevels claim_only, basic, full; "
+                    + "segment.products customer_wallet, customer_current, credit_card, points; segment.balance a "
+                    + "money currency with minMinor <= maxMinor; segment.lastActivity withinDays or notWithinDays, "
+                    + "1..3660.",
+            "send_at_invalid", "sendAt is a local date-time, yyyy-MM-ddTHH:mm, read in each recipient's zone.",
+            "link_invalid", "link is an absolute https address of at most 2000 characters.",
+            "reward_invalid", "reward needs action (a transfer code such as bill), amountMinor 1..1000000, a money "
+                    + "currency and withinDays 1..366.");
 
     private CampaignBodies() {
     }
@@ -42,10 +49,91 @@ final class CampaignBodies {
         Set<KycLevel> kyc = segment == null || segment.kycLevels() == null ? Set.of()
                 : segment.kycLevels().stream().map(CampaignBodies::kyc).collect(Collectors.toSet());
         return new CampaignRules(body.weeklyCap() == null ? d.weeklyCap() : body.weeklyCap(), from, to, languages, kyc,
-                body.controlPercent() == null ? 0 : body.controlPercent());
+                body.controlPercent() == null ? 0 : body.controlPercent(), holdings(segment));
     }
 
-    /** {@code variant,state,count} rows, then {@code variant,reason,count} rows. */
+    private static org.socialbank.campaigns.Holdings holdings(CampaignsController.Segment segment) {
+        if (segment == null) {
+            return org.socialbank.campaigns.Holdings.ANY;
+        }
+        Set<org.socialbank.ledger.AccountKind> products = segment.products() == null ? Set.of()
+                : segment.products().stream().map(w -> org.socialbank.ledger.AccountKind.fromWireName(w)
+                        .orElseThrow(CampaignBodies::badSegment)).collect(Collectors.toSet());
+        CampaignsController.Balance b = segment.balance();
+        CampaignsController.LastActivity a = segment.lastActivity();
+        return new org.socialbank.campaigns.Holdings(products, b == null ? null
+                : org.socialbank.shared.CurrencyCode.find(b.currency()).orElseThrow(CampaignBodies::badSegment),
+                b == null ? null : b.minMinor(), b == null ? null : b.maxMinor(), a == null ? null : a.withinDays(),
+                a == null ? null : a.notWithinDays());
+    }
+
+    /** The segment on the wire, as it was given. */
+    static CampaignsController.Segment segment(CampaignRules r) {
+        org.socialbank.campaigns.Holdings h = r.holdings();
+        return new CampaignsController.Segment(r.languages().stream().map(Language::tag).sorted().toList(),
+                r.kycLevels().stream().map(KycLevel::wireName).sorted().toList(),
+                h.products().stream().map(org.socialbank.ledger.AccountKind::wireName).sorted().toList(),
+                h.balanceCurrency() == null ? null : new CampaignsController.Balance(h.balanceCurrency().code(),
+                        h.balanceMinMinor(), h.balanceMaxMinor()),
+                h.activeWithinDays() == null && h.inactiveForDays() == null ? null
+                        : new CampaignsController.LastActivity(h.activeWithinDays(), h.inactiveForDays()));
+    }
+
+    /** @throws IllegalArgumentException with the stable code of what is wrong */
+    static Campaigns.Definition definition(CampaignsController.Define body, org.socialbank.directory.Network channel) {
+        CampaignRules rules = rules(body);
+        java.time.LocalDateTime sendAt = sendAt(body.sendAt());
+        checkLink(body.link());
+        return new Campaigns.Definition(body.name(), channel, body.texts(), body.textsB(), rules, sendAt, body.link(),
+                reward(body.reward()));
+    }
+
+    /** A local date-time ({@code 2026-12-03T10:00}), or null for none. */
+    static java.time.LocalDateTime sendAt(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return java.time.LocalDateTime.parse(text).withSecond(0).withNano(0);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("send_at_invalid");
+        }
+    }
+
+    /** The reward the body names, or null. */
+    static org.socialbank.campaigns.CampaignReward reward(CampaignsController.Reward r) {
+        if (r == null) {
+            return null;
+        }
+        if (r.amountMinor() == null || r.withinDays() == null) {
+            throw new IllegalArgumentException("reward_invalid");
+        }
+        return new org.socialbank.campaigns.CampaignReward(r.action(), r.amountMinor(),
+                org.socialbank.shared.CurrencyCode.find(r.currency()).orElseThrow(() ->
+                        new IllegalArgumentException("reward_invalid")), r.withinDays());
+    }
+
+    /** An absolute {@code https} address (a tracked link sends people there), or null. */
+    static void checkLink(String link) {
+        if (link == null) {
+            return;
+        }
+        try {
+            java.net.URI uri = new java.net.URI(link);
+            if (link.length() > org.socialbank.campaigns.Campaign.LINK_LENGTH_MAX || !"https".equals(uri.getScheme())
+                    || uri.getHost() == null) {
+                throw new IllegalArgumentException("link_invalid");
+            }
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("link_invalid");
+        }
+    }
+
+    /**
+     * {@code variant,state,count} rows, then {@code variant,reason,count} rows, then
+     * {@code variant,delivery,count} (what the platforms said of the messages sent) and
+     * {@code variant,clicks,count} ({@code recipients} who pressed the link, {@code clicks} in all).
+     */
     static String csv(Campaigns.Stats stats) {
         StringBuilder out = new StringBuilder("variant,state,count\n");
         stats.states().forEach((variant, states) -> states.forEach((state, n) -> out.append(variant).append(',')
@@ -53,6 +141,13 @@ final class CampaignBodies {
         out.append("variant,reason,count\n");
         stats.reasons().forEach((variant, reasons) -> reasons.forEach((reason, n) -> out.append(variant).append(',')
                 .append(reason).append(',').append(n).append('\n')));
+        out.append("variant,delivery,count\n");
+        stats.delivery().forEach((variant, states) -> states.forEach((state, n) -> out.append(variant).append(',')
+                .append(state).append(',').append(n).append('\n')));
+        out.append("variant,clicks,count\n");
+        stats.clicks().forEach((variant, clicks) -> new java.util.TreeMap<>(clicks).forEach((what, n) -> out
+                .append(variant).append(',').append(what).append(',').append(n).append('\n')));
+        out.append("variant,rewards,count\nall,rewards,").append(stats.rewards()).append('\n');
         return out.toString();
     }
 

@@ -26,8 +26,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Campaigns for staff (the admin scope until a campaigns scope exists): define a draft, approve
- * it with another token (four eyes), read it with its recipients' states.
+ * Campaigns for staff (scopes {@code campaigns:read} / {@code campaigns:write}): define a draft,
+ * approve it with another token (four eyes), pause and resume it, read it with its recipients'
+ * states and its statistics.
  */
 @RestController
 @Tag(name = "Campaigns")
@@ -36,7 +37,7 @@ class CampaignsController {
 
     private static final Map<String, HttpStatus> STATUSES = Map.of("campaign_not_found", HttpStatus.NOT_FOUND,
             "four_eyes", HttpStatus.CONFLICT, "not_draft", HttpStatus.CONFLICT, "id_reused", HttpStatus.CONFLICT,
-            "channel_public", HttpStatus.BAD_REQUEST);
+            "channel_public", HttpStatus.BAD_REQUEST, "not_running", HttpStatus.CONFLICT, "not_paused", HttpStatus.CONFLICT);
 
     private final Campaigns campaigns;
 
@@ -50,14 +51,28 @@ class CampaignsController {
      * cap of 2, quiet hours 21:00-09:00, no control group, everyone.
      */
     record Define(UUID id, String name, String channel, Map<String, String> texts, Map<String, String> textsB,
-            Integer weeklyCap, QuietHours quietHours, Integer controlPercent, Segment segment) {
+            Integer weeklyCap, QuietHours quietHours, Integer controlPercent, Segment segment, String sendAt,
+            String link, Reward reward) {
+    }
+
+    /** A cashback of {@code amountMinor} for the first posting coded {@code action} within {@code withinDays}. */
+    record Reward(String action, Long amountMinor, String currency, Integer withinDays) {
     }
 
     record QuietHours(String from, String to) {
     }
 
     /** {@code languages}: tags ({@code fr}); {@code kycLevels}: {@code claim_only}, {@code basic}, {@code full}. */
-    record Segment(java.util.List<String> languages, java.util.List<String> kycLevels) {
+    record Segment(java.util.List<String> languages, java.util.List<String> kycLevels, java.util.List<String> products,
+            Balance balance, LastActivity lastActivity) {
+    }
+
+    /** The sum of wallet and current balances in {@code currency}, within [minMinor, maxMinor] (either open). */
+    record Balance(String currency, Long minMinor, Long maxMinor) {
+    }
+
+    /** A posting on one of her accounts within {@code withinDays}, or none for {@code notWithinDays}. */
+    record LastActivity(Integer withinDays, Integer notWithinDays) {
     }
 
     @Operation(summary = "Define a draft campaign; the id makes it idempotent")
@@ -73,13 +88,12 @@ class CampaignsController {
                     "id, name (1-200), texts by language (en required, 1-4000 each) and an optional channel."));
         }
         Network channel = body.channel() == null ? null : Network.fromWireName(body.channel()).orElseThrow();
-        CampaignRules rules;
+        Campaigns.Definition definition;
         try {
-            rules = CampaignBodies.rules(body);
+            definition = CampaignBodies.definition(body, channel);
         } catch (IllegalArgumentException e) {
             return Problems.response(Problems.of(HttpStatus.BAD_REQUEST, e.getMessage(), CampaignBodies.detail(e.getMessage())));
         }
-        Campaigns.Definition definition = new Campaigns.Definition(body.name(), channel, body.texts(), body.textsB(), rules);
         return answer(campaigns.define(body.id(), definition, caller.getName()), HttpStatus.CREATED);
     }
 
@@ -90,6 +104,20 @@ class CampaignsController {
     @PostMapping("/{id}/approve")
     ResponseEntity<?> approve(@PathVariable UUID id, Principal caller) {
         return answer(campaigns.approve(id, caller.getName()), HttpStatus.OK);
+    }
+
+    @Operation(summary = "Pause an approved or sending campaign: nothing more is queued or sent until it is resumed")
+    @ApiResponse(responseCode = "409", description = "not_running", content = @Content(mediaType = "application/problem+json"))
+    @PostMapping("/{id}/pause")
+    ResponseEntity<?> pause(@PathVariable UUID id) {
+        return answer(campaigns.pause(id), HttpStatus.OK);
+    }
+
+    @Operation(summary = "Resume a paused campaign where it stopped")
+    @ApiResponse(responseCode = "409", description = "not_paused", content = @Content(mediaType = "application/problem+json"))
+    @PostMapping("/{id}/resume")
+    ResponseEntity<?> resume(@PathVariable UUID id) {
+        return answer(campaigns.resume(id), HttpStatus.OK);
     }
 
     @Operation(summary = "A campaign and how many recipients are queued, sent, failed or opted out")
@@ -120,16 +148,19 @@ class CampaignsController {
     /** A campaign on the wire: the network by its wire name. */
     record CampaignJson(UUID id, String name, String channel, Map<String, String> texts, Map<String, String> textsB,
             int weeklyCap, QuietHours quietHours, int controlPercent, Segment segment, String status,
-            String createdBy, String approvedBy, java.time.Instant createdAt, Map<String, Long> recipients) {
+            String createdBy, String approvedBy, java.time.Instant createdAt, Map<String, Long> recipients,
+            String sendAt, String link, Reward reward) {
 
         static CampaignJson of(Campaign c) {
             CampaignRules r = c.rules();
             return new CampaignJson(c.id(), c.name(), c.channel() == null ? null : c.channel().wireName(), c.texts(),
                     c.textsB(), r.weeklyCap(), r.quietFrom() == null ? null : new QuietHours(r.quietFrom().toString(),
                             r.quietTo().toString()), r.controlPercent(),
-                    new Segment(r.languages().stream().map(Language::tag).sorted().toList(),
-                            r.kycLevels().stream().map(k -> k.wireName()).sorted().toList()),
-                    c.status(), c.createdBy(), c.approvedBy(), c.createdAt(), c.recipients());
+                    CampaignBodies.segment(r),
+                    c.status(), c.createdBy(), c.approvedBy(), c.createdAt(), c.recipients(),
+                    c.sendAt() == null ? null : c.sendAt().toString(), c.link(), c.reward() == null ? null
+                            : new Reward(c.reward().action(), c.reward().amountMinor(), c.reward().currency().code(),
+                                    c.reward().withinDays()));
         }
     }
 
@@ -140,6 +171,8 @@ class CampaignsController {
         String code = ((CampaignOutcome.Refused) outcome).code();
         return Problems.response(Problems.of(STATUSES.getOrDefault(code, HttpStatus.CONFLICT), code,
                 code.equals("four_eyes") ? "The creator of a campaign cannot approve it."
+                        : code.equals("not_running") ? "Only an approved or sending campaign can be paused."
+                        : code.equals("not_paused") ? "Only a paused campaign can be resumed."
                         : code.equals("channel_public") ? "Campaigns never go to a public network (x)." : code));
     }
 

@@ -42,6 +42,18 @@ final class AlertChanges {
             alerts.save(settings.withMinAmountMinor(minor.getAsLong()));
             return new AlertsAnswer("alerts.settings.min", MoneyFormat.format(minor.getAsLong(), currency, language.locale()));
         }
+        if (command instanceof AlertCommand.Delivery d) {
+            alerts.save(settings.withDelivery(org.socialbank.alerts.AlertDelivery.fromWireName(d.how()).orElseThrow()));
+            return new AlertsAnswer("alerts.settings.delivery." + d.how(), "");
+        }
+        if (command instanceof AlertCommand.QuietOff) {
+            alerts.save(settings.withQuietHours(null, null));
+            return new AlertsAnswer("alerts.settings.quiet_off", "");
+        }
+        if (command instanceof AlertCommand.Quiet q) {
+            alerts.save(settings.withQuietHours(q.from(), q.to()));
+            return new AlertsAnswer("alerts.settings.quiet", clock(q.from(), language) + "–" + clock(q.to(), language));
+        }
         AlertCommand.SendTo to = (AlertCommand.SendTo) command;
         if (to.channel().isEmpty()) {
             return new AlertsAnswer("alerts.settings.channel_unknown", to.named());
@@ -56,6 +68,12 @@ final class AlertChanges {
         }
         alerts.save(settings.withPreferredChannel(channel));
         return new AlertsAnswer("alerts.settings.channel", channel.wireName());
+    }
+
+    /** 22:00 in the language's digits (Persian: ۲۲:۰۰). */
+    private static String clock(java.time.LocalTime t, Language language) {
+        return java.time.format.DateTimeFormatter.ofPattern("HH:mm", language.locale())
+                .withDecimalStyle(java.time.format.DecimalStyle.of(language.locale())).format(t);
     }
 
     private static OptionalLong minor(AlertCommand.Min min, CurrencyCode currency) {

@@ -38,7 +38,7 @@ class AlertDigestMessages {
         String day = Dates.date(digest.day().atTime(12, 0).atZone(Dates.zoneOf(language.locale())).toInstant(),
                 language.locale());
         List<String> lines = new ArrayList<>();
-        lines.add(texts.text(language, "alerts.digest.title", day));
+        lines.add(texts.text(language, digest.weekly() ? "alerts.digest.week.title" : "alerts.digest.title", day));
         lines.add(texts.text(language, "alerts.digest.postings", digest.postings()));
         for (TransactionDigestDue.Total t : digest.totals()) {
             if (t.incomingMinor() > 0) {

@@ -28,9 +28,12 @@ public class DeliveryReports {
     private static final int ERROR_LENGTH_MAX = 500;
 
     private final JdbcClient jdbc;
+    /** Tells the modules that track a message (issue 17's campaigns) the platform's report. */
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    DeliveryReports(JdbcClient jdbc) {
+    DeliveryReports(JdbcClient jdbc, org.springframework.context.ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /**
@@ -70,6 +73,7 @@ public class DeliveryReports {
     }
 
     private boolean record(UUID outboxId, String state, Instant at) {
+        events.publishEvent(new org.socialbank.shared.OutboundReported(outboxId, state, null, at));
         int rank = RANK.get(state);
         if (jdbc.sql("UPDATE outbox_deliveries SET state = ?, reported_at = ? WHERE outbox_id = ? AND " + RANK_SQL + " < ?")
                 .params(state, Timestamps.utc(at), outboxId, rank).update() == 1) {

@@ -27,8 +27,12 @@ public class Outbox {
     }
 
     public OutboundMessage write(JdbcConversations.Chat chat, Outbound content) {
-        OutboundMessage message = new OutboundMessage(OutboxIds.next(), chat.identityId(), chat.channel(),
-                chat.recipient(), content);
+        return write(OutboxIds.next(), chat, content);
+    }
+
+    /** Writes under an id the caller chose (a campaign keeps it to match the platform's reports). */
+    public OutboundMessage write(java.util.UUID id, JdbcConversations.Chat chat, Outbound content) {
+        OutboundMessage message = new OutboundMessage(id, chat.identityId(), chat.channel(), chat.recipient(), content);
         store.insertOutbox(message.id(), chat, seal.seal(message.id(), Json.outbound(content)), clock.instant());
         wakeAfterCommit();
         return message;

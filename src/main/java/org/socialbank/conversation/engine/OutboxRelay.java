@@ -64,9 +64,12 @@ public class OutboxRelay implements SmartLifecycle {
     private final RelaySignal signal;
     private volatile boolean running;
     private Thread dispatcher;
+    /** Tells the modules that track a message (issue 17's campaigns) what the platform answered. */
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     OutboxRelay(JdbcConversations store, PayloadSeal seal, RelaySignal signal, List<ChannelSender> senders,
-            ConversationProperties properties, Clock clock) {
+            ConversationProperties properties, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.store = store;
         this.seal = seal;
         this.signal = signal;
@@ -208,8 +211,21 @@ public class OutboxRelay implements SmartLifecycle {
     private boolean finish(JdbcConversations.Pending row, Instant lease, String status, int attempts, String error,
             Instant now) {
         Duration ttl = properties.sentPayloadTtl();
-        return store.finish(row.id(), lease, status, attempts, error, "SUCCEEDED".equals(status) ? now : null,
+        boolean finished = store.finish(row.id(), lease, status, attempts, error, "SUCCEEDED".equals(status) ? now : null,
                 now.plus(ttl), ttl.isZero());
+        if (finished) {
+            report(row.id(), "SUCCEEDED".equals(status) ? "accepted" : "failed", error, now);
+        }
+        return finished;
+    }
+
+    /** A listener's fault never undoes a send that happened: it is logged, and the report is lost. */
+    private void report(java.util.UUID id, String state, String reason, Instant now) {
+        try {
+            events.publishEvent(new org.socialbank.shared.OutboundReported(id, state, reason, now));
+        } catch (RuntimeException e) {
+            log.warn("outbox {}: the {} report was not recorded", id, state, e);
+        }
     }
 
     static Duration notNowWait(Duration retryAfter) {

@@ -11,8 +11,11 @@ import org.socialbank.shared.Network;
  * A chat command on transaction alerts (issue 17): "alerts off", "alerts on", "alerts min 100",
  * "send alerts to WeChat", and the same in French ("alertes désactivées", "envoie les alertes sur
  * WeChat"), Russian ("уведомления выкл", "уведомления от 100"), Persian ("هشدار خاموش",
- * "هشدارها را به تلگرام بفرست") and Chinese ("关闭提醒", "提醒发到微信"). Read only when it is the
- * whole text. Pure.
+ * "هشدارها را به تلگرام بفرست") and Chinese ("关闭提醒", "提醒发到微信"); a digest instead of each
+ * alert ("alerts daily", "weekly digest", "résumé hebdomadaire", "еженедельная сводка",
+ * "خلاصه هفتگی", "每周汇总") or each at once again ("alerts instant"), and quiet hours ("quiet hours
+ * 22:00-07:00", "heures calmes 22h-7h", "тихие часы с 22 до 7", "ساعات سکوت ۲۲ تا ۷", "免打扰
+ * 22:00-07:00", "quiet hours off"). Read only when it is the whole text. Pure.
  */
 public sealed interface AlertCommand {
 
@@ -33,6 +36,17 @@ public sealed interface AlertCommand {
     record SendTo(Optional<Network> channel, String named) implements AlertCommand {
     }
 
+    /** @param how {@code instant}, {@code daily} or {@code weekly} (the alerts module's wire names) */
+    record Delivery(String how) implements AlertCommand {
+    }
+
+    /** Quiet hours from {@code from} to {@code to} local time (wrapping midnight when from is later). */
+    record Quiet(java.time.LocalTime from, java.time.LocalTime to) implements AlertCommand {
+    }
+
+    record QuietOff() implements AlertCommand {
+    }
+
     /** The longest text read. */
     int TEXT_LENGTH_MAX = 64;
 
@@ -48,12 +62,32 @@ public sealed interface AlertCommand {
     Pattern SEND_TO = Pattern.compile("(?:send |envoie |envoyer |присылай |отправляй |присылать )?(?:my |les |mes )?"
             + ALERTS + " ?(?:to|on|via|in|sur|vers|в|на|به|را به|发到|发送到|发至) ?(?:my )?(.{1,20}?)(?: ?بفرست)?");
 
+    String QUIET_WORDS = "(?:quiet hours?|quiet time|quiet|do not disturb|dnd|heures? calmes?|heures? de silence|"
+            + "ne pas deranger|тихие часы|тихий режим|не беспокоить|ساعات سکوت|ساعت سکوت|سکوت|مزاحم نشو|免打扰|勿扰)";
+    String CLOCK = "(\\d{1,2})(?:[:h.](\\d{2}))?(?: ?h)?";
+    Pattern QUIET = Pattern.compile("(?:" + ALERTS + " )?" + QUIET_WORDS + " ?(?:from |de |с |از |从)?" + CLOCK
+            + " ?(?:-|–|—|to|a|au|до|по|تا|至|到|~) ?" + CLOCK);
+    Pattern QUIET_OFF = Pattern.compile("(?:" + ALERTS + " )?" + QUIET_WORDS + " ?(?:off|none|no|stop|disable|"
+            + "desactivees?|desactiver|выкл|выключить|отключить|خاموش|لغو|关闭|关|取消)|(?:关闭|关掉|取消)" + QUIET_WORDS);
+    Pattern DAILY = Pattern.compile("(?:" + ALERTS + " ?(?:daily|once a day|par jour|quotidiennes?|раз в день|"
+            + "ежедневно|روزانه|每日汇总|每天汇总)|(?:daily digest|daily summary|resume quotidien|ежедневная сводка|"
+            + "خلاصه روزانه|每日汇总|每天汇总))");
+    Pattern WEEKLY = Pattern.compile("(?:" + ALERTS + " ?(?:weekly|once a week|par semaine|hebdomadaires?|"
+            + "раз в неделю|еженедельно|هفتگی|每周汇总)|(?:weekly digest|weekly summary|resume hebdomadaire|"
+            + "еженедельная сводка|خلاصه هفتگی|每周汇总))");
+    Pattern INSTANT = Pattern.compile("(?:" + ALERTS + " ?(?:instant|instantly|each time|every time|right away|"
+            + "immediates?|immediatement|en temps reel|сразу|мгновенно|فوری|即时|实时)|即时提醒|实时提醒)");
+
     /** The command the whole text is, or empty. */
     static Optional<AlertCommand> read(String text) {
         if (text == null || text.length() > TEXT_LENGTH_MAX) {
             return Optional.empty();
         }
         String t = Text.key(Text.normalize(text)).strip().replaceAll("[.!]+$", "").replaceAll("\\s+", " ");
+        Optional<AlertCommand> setting = setting(t);
+        if (setting.isPresent()) {
+            return setting;
+        }
         if (OFF.matcher(t).matches()) {
             return Optional.of(new Off());
         }
@@ -70,6 +104,37 @@ public sealed interface AlertCommand {
             return Optional.of(new SendTo(network(named), named));
         }
         return Optional.empty();
+    }
+
+    /** A digest or quiet-hours command, read before the others ("alerts daily" is no minimum). */
+    private static Optional<AlertCommand> setting(String t) {
+        if (DAILY.matcher(t).matches()) {
+            return Optional.of(new Delivery("daily"));
+        }
+        if (WEEKLY.matcher(t).matches()) {
+            return Optional.of(new Delivery("weekly"));
+        }
+        if (INSTANT.matcher(t).matches()) {
+            return Optional.of(new Delivery("instant"));
+        }
+        if (QUIET_OFF.matcher(t).matches()) {
+            return Optional.of(new QuietOff());
+        }
+        Matcher quiet = QUIET.matcher(t);
+        if (quiet.matches()) {
+            Optional<java.time.LocalTime> from = clock(quiet.group(1), quiet.group(2));
+            Optional<java.time.LocalTime> to = clock(quiet.group(3), quiet.group(4));
+            if (from.isPresent() && to.isPresent() && !from.get().equals(to.get())) {
+                return Optional.of(new Quiet(from.get(), to.get()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<java.time.LocalTime> clock(String hours, String minutes) {
+        int h = Integer.parseInt(hours);
+        int m = minutes == null ? 0 : Integer.parseInt(minutes);
+        return h <= 23 && m <= 59 ? Optional.of(java.time.LocalTime.of(h, m)) : Optional.empty();
     }
 
     private static Optional<Network> network(String named) {

@@ -3,6 +3,7 @@ package org.socialbank.conversation.language;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.time.LocalTime;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.socialbank.shared.Network;
@@ -44,6 +45,38 @@ class AlertCommandUnitTests {
         assertThat(AlertCommand.read("开启提醒")).containsInstanceOf(AlertCommand.On.class);
         assertThat(AlertCommand.read("提醒100以上")).contains(new AlertCommand.Min(new BigDecimal("100")));
         assertThat(AlertCommand.read("提醒发到微信")).contains(new AlertCommand.SendTo(Optional.of(Network.WECHAT), "微信"));
+    }
+
+    @Test
+    void readsDigestsAndQuietHoursInTheFiveLanguages() {
+        AlertCommand daily = new AlertCommand.Delivery("daily");
+        AlertCommand weekly = new AlertCommand.Delivery("weekly");
+        AlertCommand instant = new AlertCommand.Delivery("instant");
+        assertThat(AlertCommand.read("alerts daily")).contains(daily);
+        assertThat(AlertCommand.read("Weekly digest")).contains(weekly);
+        assertThat(AlertCommand.read("alerts instant")).contains(instant);
+        assertThat(AlertCommand.read("résumé hebdomadaire")).contains(weekly);
+        assertThat(AlertCommand.read("alertes quotidiennes")).contains(daily);
+        assertThat(AlertCommand.read("еженедельная сводка")).contains(weekly);
+        assertThat(AlertCommand.read("уведомления сразу")).contains(instant);
+        assertThat(AlertCommand.read("خلاصه روزانه")).contains(daily);
+        assertThat(AlertCommand.read("هشدار هفتگی")).contains(weekly);
+        assertThat(AlertCommand.read("每周汇总")).contains(weekly);
+        assertThat(AlertCommand.read("即时提醒")).contains(instant);
+
+        AlertCommand night = new AlertCommand.Quiet(LocalTime.of(22, 0), LocalTime.of(7, 0));
+        assertThat(AlertCommand.read("quiet hours 22:00-07:00")).contains(night);
+        assertThat(AlertCommand.read("heures calmes de 22h à 7h")).contains(night);
+        assertThat(AlertCommand.read("тихие часы с 22 до 7")).contains(night);
+        assertThat(AlertCommand.read("ساعات سکوت ۲۲ تا ۷")).contains(night);
+        assertThat(AlertCommand.read("免打扰 22：00-07：00")).contains(night);
+        assertThat(AlertCommand.read("quiet 23:30 to 6:15"))
+                .contains(new AlertCommand.Quiet(LocalTime.of(23, 30), LocalTime.of(6, 15)));
+        assertThat(AlertCommand.read("quiet hours off")).containsInstanceOf(AlertCommand.QuietOff.class);
+        assertThat(AlertCommand.read("тихие часы выкл")).containsInstanceOf(AlertCommand.QuietOff.class);
+        assertThat(AlertCommand.read("关闭免打扰")).containsInstanceOf(AlertCommand.QuietOff.class);
+        assertThat(AlertCommand.read("quiet hours 25:00-07:00")).as("no such hour").isEmpty();
+        assertThat(AlertCommand.read("quiet hours 7-7")).as("an empty span").isEmpty();
     }
 
     @Test

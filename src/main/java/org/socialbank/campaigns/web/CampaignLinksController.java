@@ -1,0 +1,33 @@
+package org.socialbank.campaigns.web;
+
+import io.swagger.v3.oas.annotations.Hidden;
+import java.net.URI;
+import org.socialbank.campaigns.Campaigns;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A campaign recipient's tracked link ({@code /c/<token>}): the press is counted on her row and
+ * she is sent on to the campaign's address. The token is hers alone and unguessable; an unknown
+ * one is a plain 404, so the page tells nothing about campaigns.
+ */
+@RestController
+@Hidden
+class CampaignLinksController {
+
+    private final Campaigns campaigns;
+
+    CampaignLinksController(Campaigns campaigns) {
+        this.campaigns = campaigns;
+    }
+
+    @GetMapping("/c/{token}")
+    ResponseEntity<Void> follow(@PathVariable String token) {
+        return campaigns.click(token).<ResponseEntity<Void>>map(link -> ResponseEntity.status(HttpStatus.FOUND)
+                .location(URI.create(link)).header("Cache-Control", "no-store").build())
+                .orElseGet(() -> ResponseEntity.notFound().build());
+    }
+}
