@@ -80,7 +80,7 @@ final class CampaignBodies {
     }
 
     /** @throws IllegalArgumentException with the stable code of what is wrong */
-    static Campaigns.Definition definition(CampaignsController.Define body, org.socialbank.directory.Network channel) {
+    static Campaigns.Definition definition(CampaignsController.Define body, org.socialbank.shared.Network channel) {
         CampaignRules rules = rules(body);
         java.time.LocalDateTime sendAt = sendAt(body.sendAt());
         checkLink(body.link());
