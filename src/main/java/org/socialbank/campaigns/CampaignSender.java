@@ -16,7 +16,7 @@ import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.CustomerView;
 import org.socialbank.directory.Directory;
 import org.socialbank.directory.Language;
-import org.socialbank.directory.Linking;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.Network;
 import org.socialbank.shared.Dates;
 import org.slf4j.Logger;
@@ -45,7 +45,7 @@ public class CampaignSender {
 
     private final JdbcCampaigns store;
     private final Consents consents;
-    private final Linking linking;
+    private final ChannelIdentities identities;
     private final Directory directory;
     private final Alerts alerts;
     private final CampaignAudience audience;
@@ -55,12 +55,12 @@ public class CampaignSender {
     private final CampaignsProperties properties;
     private final Pace pace;
 
-    CampaignSender(JdbcCampaigns store, Consents consents, Linking linking, Directory directory, Alerts alerts,
+    CampaignSender(JdbcCampaigns store, Consents consents, ChannelIdentities identities, Directory directory, Alerts alerts,
             CampaignAudience audience, ApplicationEventPublisher events, PlatformTransactionManager transactionManager,
             Clock clock, CampaignsProperties properties) {
         this.store = store;
         this.consents = consents;
-        this.linking = linking;
+        this.identities = identities;
         this.directory = directory;
         this.alerts = alerts;
         this.audience = audience;
@@ -114,7 +114,7 @@ public class CampaignSender {
             store.mark(r, "failed", "public_network", now);
             return false;
         }
-        Optional<ChannelIdentity> chat = linking.identity(r.channel(), r.externalUserId())
+        Optional<ChannelIdentity> chat = identities.identity(r.channel(), r.externalUserId())
                 .filter(ChannelIdentity::reachable);
         if (chat.isEmpty() || campaign.isEmpty()) {
             store.mark(r, "failed", "unreachable", now);

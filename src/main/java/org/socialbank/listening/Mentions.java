@@ -14,7 +14,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.CustomerId;
-import org.socialbank.directory.Linking;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.Network;
 import org.socialbank.listening.classify.Classification;
 import org.socialbank.listening.classify.Classifier;
@@ -33,16 +33,16 @@ public class Mentions {
 
     private final MentionStore store;
     private final Classifier classifier;
-    private final Linking linking;
+    private final ChannelIdentities identities;
     private final Clock clock;
     private final ListeningProperties properties;
     private final Map<String, MentionSource> sources;
 
-    Mentions(MentionStore store, Classifier classifier, Linking linking, Clock clock,
+    Mentions(MentionStore store, Classifier classifier, ChannelIdentities identities, Clock clock,
             ListeningProperties properties, List<MentionSource> sources) {
         this.store = store;
         this.classifier = classifier;
-        this.linking = linking;
+        this.identities = identities;
         this.clock = clock;
         this.properties = properties;
         this.sources = sources.stream().collect(Collectors.toUnmodifiableMap(MentionSource::name, Function.identity()));
@@ -128,8 +128,8 @@ public class Mentions {
         if (handle.isEmpty() || handle.length() > ChannelIdentity.EXTERNAL_ID_LENGTH_MAX) {
             return Optional.empty();
         }
-        return linking.identity(network, handle).flatMap(ChannelIdentity::customer)
-                .or(() -> linking.reachableByHandle(network, handle).flatMap(ChannelIdentity::customer));
+        return identities.identity(network, handle).flatMap(ChannelIdentity::customer)
+                .or(() -> identities.reachableByHandle(network, handle).flatMap(ChannelIdentity::customer));
     }
 
     public Optional<Mention> find(MentionId id) {

@@ -25,7 +25,7 @@ import org.socialbank.directory.DirectoryResult;
 import org.socialbank.directory.IdentityId;
 import org.socialbank.directory.KycLevel;
 import org.socialbank.directory.Language;
-import org.socialbank.directory.Linking;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.Network;
 import org.socialbank.directory.NewCustomer;
 import org.socialbank.ledger.AccountFlag;
@@ -66,7 +66,7 @@ abstract class AlertDeliveryContract {
     Ledger ledger;
 
     @Autowired
-    Linking linking;
+    ChannelIdentities identities;
 
     @Autowired
     TransactionAlerts alerts;
@@ -208,7 +208,7 @@ abstract class AlertDeliveryContract {
 
     /** A web-chat account linked to the customer (the sign-in flow is the linking tests' business). */
     private IdentityId linked(CustomerId customer) {
-        IdentityId id = linking.identify(Network.WEBCHAT, "web-" + UUID.randomUUID(), null, null).id();
+        IdentityId id = identities.identify(Network.WEBCHAT, "web-" + UUID.randomUUID(), null, null).id();
         jdbc.sql("UPDATE channel_identities SET customer_id = ?, linked_at = ? WHERE id = ?")
                 .params(customer.value(), OffsetDateTime.now(ZoneOffset.UTC), id.value()).update();
         return id;

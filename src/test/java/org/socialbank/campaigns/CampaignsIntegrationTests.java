@@ -19,7 +19,7 @@ import org.socialbank.directory.DirectoryResult;
 import org.socialbank.directory.IdentityId;
 import org.socialbank.directory.KycLevel;
 import org.socialbank.directory.Language;
-import org.socialbank.directory.Linking;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.Network;
 import org.socialbank.directory.NewCustomer;
 import org.socialbank.support.Api;
@@ -53,7 +53,7 @@ class CampaignsIntegrationTests {
     Directory directory;
 
     @Autowired
-    Linking linking;
+    ChannelIdentities identities;
 
     @Autowired
     Conversations conversations;
@@ -90,7 +90,7 @@ class CampaignsIntegrationTests {
         Member alice = member("Alice Ashe", Language.EN);
         Member ivan = member("Ivan Ilyin", Language.RU);
         String stranger = "web-" + UUID.randomUUID();
-        linking.identify(Network.WEBCHAT, stranger, null, null);
+        identities.identify(Network.WEBCHAT, stranger, null, null);
         consent(stranger);
         String body = """
                 {"id": "%s", "name": "Savings week", "channel": "webchat", "weeklyCap": 1,
@@ -147,7 +147,7 @@ class CampaignsIntegrationTests {
     void anAbSplitWithAControlGroupIsCountedPerVariantAndExportedAsCsv() {
         for (int i = 0; i < 40; i++) {
             String chat = "web-" + UUID.randomUUID();
-            linking.identify(Network.WEBCHAT, chat, null, null);
+            identities.identify(Network.WEBCHAT, chat, null, null);
             consent(chat);
         }
         UUID id = approved("""
@@ -193,7 +193,7 @@ class CampaignsIntegrationTests {
         assertThat(directory.register(new NewCustomer(id, name, language, KycLevel.FULL, null, null, List.of())))
                 .isInstanceOf(DirectoryResult.Done.class);
         String chat = "web-" + UUID.randomUUID();
-        IdentityId identity = linking.identify(Network.WEBCHAT, chat, null, null).id();
+        IdentityId identity = identities.identify(Network.WEBCHAT, chat, null, null).id();
         jdbc.sql("UPDATE channel_identities SET customer_id = ?, linked_at = ? WHERE id = ?")
                 .params(id.value(), OffsetDateTime.now(ZoneOffset.UTC), identity.value()).update();
         consent(chat);

@@ -36,7 +36,7 @@ import org.socialbank.directory.DirectoryResult;
 import org.socialbank.directory.IdentityId;
 import org.socialbank.directory.KycLevel;
 import org.socialbank.directory.Language;
-import org.socialbank.directory.Linking;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.Network;
 import org.socialbank.directory.NewCustomer;
 import org.socialbank.ledger.AccountFlag;
@@ -82,7 +82,7 @@ class ConsentAndAlertsIntegrationTests {
     Ledger ledger;
 
     @Autowired
-    Linking linking;
+    ChannelIdentities identities;
 
     @Autowired
     TransactionAlerts alerts;
@@ -323,7 +323,7 @@ class ConsentAndAlertsIntegrationTests {
 
     /** A web-chat account linked to the customer (the sign-in flow is the linking tests' business). */
     private IdentityId linked(String chat, CustomerId customer) {
-        IdentityId id = linking.identify(Network.WEBCHAT, chat, null, null).id();
+        IdentityId id = identities.identify(Network.WEBCHAT, chat, null, null).id();
         jdbc.sql("UPDATE channel_identities SET customer_id = ?, linked_at = ? WHERE id = ?")
                 .params(customer.value(), OffsetDateTime.now(ZoneOffset.UTC), id.value()).update();
         return id;
@@ -366,8 +366,8 @@ class ConsentAndAlertsIntegrationTests {
         String a = "wa-" + UUID.randomUUID();
         String b = "wa-" + UUID.randomUUID();
         String c = "wa-" + UUID.randomUUID();
-        IdentityId aIdentity = linking.identify(Network.WHATSAPP, a, null, null).id();
-        linking.identify(Network.WHATSAPP, b, null, null);
+        IdentityId aIdentity = identities.identify(Network.WHATSAPP, a, null, null).id();
+        identities.identify(Network.WHATSAPP, b, null, null);
         for (String user : List.of(a, b, c)) {
             assertThat(api.post("/api/v1/consents", """
                     {"channel": "whatsapp", "externalUserId": "%s", "purpose": "marketing",

@@ -18,7 +18,7 @@ import org.socialbank.conversation.OutboundMessage;
 import org.socialbank.conversation.Received;
 import org.socialbank.directory.IdentityId;
 import org.socialbank.directory.Language;
-import org.socialbank.directory.Linking;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.Network;
 import org.socialbank.handoff.jdbc.JdbcHandoffs;
 import org.socialbank.support.MutableClock;
@@ -68,7 +68,7 @@ abstract class HandoffContract {
     org.springframework.transaction.PlatformTransactionManager transactionManager;
 
     @Autowired
-    Linking linking;
+    ChannelIdentities identities;
 
     @Autowired
     JdbcClient jdbc;
@@ -366,7 +366,7 @@ abstract class HandoffContract {
     }
 
     IdentityId identity(Network network, String chat) {
-        return linking.identify(network, chat, null, null).id();
+        return identities.identify(network, chat, null, null).id();
     }
 
     static String text(Outbound outbound) {

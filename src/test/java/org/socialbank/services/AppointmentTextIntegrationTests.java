@@ -25,7 +25,7 @@ import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Directory;
 import org.socialbank.directory.Language;
-import org.socialbank.directory.Linking;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.Network;
 import org.socialbank.directory.jdbc.JdbcLinking;
 import org.socialbank.support.MutableClock;
@@ -62,7 +62,7 @@ class AppointmentTextIntegrationTests {
     Conversations conversations;
 
     @Autowired
-    Linking linking;
+    ChannelIdentities identities;
 
     @Autowired
     JdbcLinking linkingStore;
@@ -177,7 +177,7 @@ class AppointmentTextIntegrationTests {
 
     private String linkedChat(CustomerId customer) {
         String chat = "tg-" + UUID.randomUUID();
-        ChannelIdentity identity = linking.identify(Network.TELEGRAM, chat, null, null);
+        ChannelIdentity identity = identities.identify(Network.TELEGRAM, chat, null, null);
         linkingStore.setCustomer(identity.id(), customer, clock.instant());
         return chat;
     }

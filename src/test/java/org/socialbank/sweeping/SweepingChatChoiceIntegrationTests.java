@@ -28,7 +28,7 @@ import org.socialbank.directory.Directory;
 import org.socialbank.directory.DirectoryResult;
 import org.socialbank.directory.KycLevel;
 import org.socialbank.directory.Language;
-import org.socialbank.directory.Linking;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.Network;
 import org.socialbank.directory.NewCustomer;
 import org.socialbank.directory.jdbc.JdbcLinking;
@@ -79,7 +79,7 @@ class SweepingChatChoiceIntegrationTests {
     Conversations conversations;
 
     @Autowired
-    Linking linking;
+    ChannelIdentities identities;
 
     @Autowired
     JdbcLinking linkingStore;
@@ -214,7 +214,7 @@ class SweepingChatChoiceIntegrationTests {
 
     private String linkedChat(CustomerId customer) {
         String chat = "tg-" + UUID.randomUUID();
-        ChannelIdentity identity = linking.identify(Network.TELEGRAM, chat, null, null);
+        ChannelIdentity identity = identities.identify(Network.TELEGRAM, chat, null, null);
         linkingStore.setCustomer(identity.id(), customer, clock.instant());
         return chat;
     }

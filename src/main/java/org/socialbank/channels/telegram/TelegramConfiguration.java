@@ -1,7 +1,7 @@
 package org.socialbank.channels.telegram;
 
 import org.socialbank.conversation.ChannelSender;
-import org.socialbank.directory.Linking;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.Network;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -30,14 +30,14 @@ class TelegramConfiguration {
 
     @Bean
     @Conditional(TelegramBotsConfigured.class)
-    ChannelSender telegramSender(TelegramBots bots, TelegramStore store, Linking linking) {
-        return new TelegramSender(Network.TELEGRAM, bots, store, linking);
+    ChannelSender telegramSender(TelegramBots bots, TelegramStore store, ChannelIdentities identities) {
+        return new TelegramSender(Network.TELEGRAM, bots, store, identities);
     }
 
     @Bean
     @Conditional(BaleBotsConfigured.class)
-    ChannelSender baleSender(TelegramBots bots, TelegramStore store, Linking linking) {
-        return new TelegramSender(Network.BALE, bots, store, linking);
+    ChannelSender baleSender(TelegramBots bots, TelegramStore store, ChannelIdentities identities) {
+        return new TelegramSender(Network.BALE, bots, store, identities);
     }
 
     private static boolean configured(ConditionContext context, String network) {

@@ -64,7 +64,8 @@ public final class EngineBank implements Bank {
             org.socialbank.applications.Applications applications,
             org.socialbank.sweeping.CollectInChat collections,
             org.socialbank.payments.PaymentLimits paymentLimits, org.socialbank.billing.Bills bills,
-            org.socialbank.billing.TopUps topUps) {
+            org.socialbank.billing.TopUps topUps, org.socialbank.directory.ChannelIdentities identities,
+            org.socialbank.directory.Unlinking unlinking) {
     }
 
     /** Recent payees offered to the parser. */
@@ -140,7 +141,7 @@ public final class EngineBank implements Bank {
 
     @Override
     public Optional<Linked> linked() {
-        return parts.linking().linkedCustomer(identity).flatMap(c -> parts.directory().customer(c))
+        return parts.identities().linkedCustomer(identity).flatMap(c -> parts.directory().customer(c))
                 .map(v -> new Linked(v.customer().id(), v.customer().language()));
     }
 
@@ -151,7 +152,7 @@ public final class EngineBank implements Bank {
 
     @Override
     public boolean unlink() {
-        return parts.linking().unlink(identity);
+        return parts.unlinking().unlink(identity);
     }
 
     @Override
@@ -165,7 +166,7 @@ public final class EngineBank implements Bank {
 
     @Override
     public void markUnreachable() {
-        parts.linking().markUnreachable(identity);
+        parts.identities().markUnreachable(identity);
     }
 
     @Override
@@ -176,7 +177,7 @@ public final class EngineBank implements Bank {
 
     @Override
     public AlertsAnswer changeAlerts(CustomerId customer, AlertCommand command, Language language) {
-        return AlertChanges.apply(parts.alertSettings(), parts.linking(), customer, command, language,
+        return AlertChanges.apply(parts.alertSettings(), parts.identities(), customer, command, language,
                 primaryCurrency(customer));
     }
 

@@ -8,7 +8,7 @@ import org.socialbank.directory.Alias;
 import org.socialbank.directory.CustomerView;
 import org.socialbank.directory.Directory;
 import org.socialbank.directory.IdentityId;
-import org.socialbank.directory.Linking;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.ledger.Transfer;
 import org.socialbank.shared.Dates;
@@ -25,12 +25,12 @@ class CustomerContext {
 
     static final int MOVEMENTS_SHOWN = 5;
 
-    private final Linking linking;
+    private final ChannelIdentities identities;
     private final Directory directory;
     private final Ledger ledger;
 
-    CustomerContext(Linking linking, Directory directory, Ledger ledger) {
-        this.linking = linking;
+    CustomerContext(ChannelIdentities identities, Directory directory, Ledger ledger) {
+        this.identities = identities;
         this.directory = directory;
         this.ledger = ledger;
     }
@@ -41,7 +41,7 @@ class CustomerContext {
     }
 
     Shown of(IdentityId identity, Locale locale, boolean reveal) {
-        Optional<CustomerView> view = linking.linkedCustomer(identity).flatMap(directory::customer);
+        Optional<CustomerView> view = identities.linkedCustomer(identity).flatMap(directory::customer);
         if (view.isEmpty()) {
             return new Shown(false, "", List.of(), "", "", List.of(), false);
         }

@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.socialbank.conversation.ChatMessageDue;
 import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.CustomerId;
-import org.socialbank.directory.Linking;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.Network;
 import org.socialbank.listening.Mention;
 import org.socialbank.listening.Mentions;
@@ -31,14 +31,14 @@ public class PrivateReplies {
 
     private final CaseStore store;
     private final Mentions mentions;
-    private final Linking linking;
+    private final ChannelIdentities identities;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    PrivateReplies(CaseStore store, Mentions mentions, Linking linking, ApplicationEventPublisher events, Clock clock) {
+    PrivateReplies(CaseStore store, Mentions mentions, ChannelIdentities identities, ApplicationEventPublisher events, Clock clock) {
         this.store = store;
         this.mentions = mentions;
-        this.linking = linking;
+        this.identities = identities;
         this.events = events;
         this.clock = clock;
     }
@@ -113,12 +113,12 @@ public class PrivateReplies {
         if (id.isEmpty() || id.length() > ChannelIdentity.EXTERNAL_ID_LENGTH_MAX) {
             return Optional.empty();
         }
-        return linking.reachable(network.get(), id);
+        return identities.reachable(network.get(), id);
     }
 
     private Optional<ChannelIdentity> newestLinkedChat(CustomerId customer) {
-        return linking.linkedChats(customer, Locale.ROOT).stream()
-                .map(c -> linking.identity(c.id()).filter(i -> i.reachable() && customer.equals(i.customerId())))
+        return identities.linkedChats(customer, Locale.ROOT).stream()
+                .map(c -> identities.identity(c.id()).filter(i -> i.reachable() && customer.equals(i.customerId())))
                 .flatMap(Optional::stream).findFirst();
     }
 }

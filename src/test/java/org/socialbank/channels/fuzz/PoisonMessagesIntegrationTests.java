@@ -40,7 +40,7 @@ import org.socialbank.demo.DemoBank;
 import org.socialbank.demo.DemoCustomer;
 import org.socialbank.directory.jdbc.JdbcLinking;
 import org.socialbank.directory.ChannelIdentity;
-import org.socialbank.directory.Linking;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.Network;
 import org.socialbank.services.Branches;
 import org.socialbank.services.PoisonedBranches;
@@ -99,7 +99,7 @@ class PoisonMessagesIntegrationTests {
     JdbcClient jdbc;
 
     @Autowired
-    Linking linking;
+    ChannelIdentities identities;
 
     @Autowired
     JdbcLinking linkingStore;
@@ -571,9 +571,9 @@ class PoisonMessagesIntegrationTests {
 
     /** Links a chat account to a demo customer as the bank's page would have (the page is tested elsewhere). */
     void link(Network network, String externalId, DemoCustomer customer) {
-        ChannelIdentity identity = linking.identify(network, externalId, null, null);
+        ChannelIdentity identity = identities.identify(network, externalId, null, null);
         linkingStore.setCustomer(identity.id(), customer.customerId(), Instant.now());
-        assertThat(linking.linkedCustomer(identity.id())).contains(customer.customerId());
+        assertThat(identities.linkedCustomer(identity.id())).contains(customer.customerId());
     }
 
     Optional<String> outcome(String channel, String externalMessageId) {

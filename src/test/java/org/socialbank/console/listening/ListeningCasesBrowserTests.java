@@ -30,7 +30,7 @@ import org.socialbank.directory.DirectoryResult;
 import org.socialbank.directory.IdentityId;
 import org.socialbank.directory.KycLevel;
 import org.socialbank.directory.Language;
-import org.socialbank.directory.Linking;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.Network;
 import org.socialbank.directory.NewCustomer;
 import org.socialbank.listening.Mention;
@@ -73,7 +73,7 @@ class ListeningCasesBrowserTests {
     Directory directory;
 
     @Autowired
-    Linking linking;
+    ChannelIdentities identities;
 
     @Autowired
     JdbcClient jdbc;
@@ -158,7 +158,7 @@ class ListeningCasesBrowserTests {
 
     /** A chat account linked to the customer (the sign-in flow is the linking tests' business). */
     private IdentityId linked(Network network, String account, CustomerId customer) {
-        IdentityId id = linking.identify(network, account, null, null).id();
+        IdentityId id = identities.identify(network, account, null, null).id();
         jdbc.sql("UPDATE channel_identities SET customer_id = ?, linked_at = ? WHERE id = ?")
                 .params(customer.value(), OffsetDateTime.now(ZoneOffset.UTC), id.value()).update();
         return id;
