@@ -86,7 +86,7 @@ public class LinkSignIn {
 
     /** Opens the page; the first browser to open a (non web-chat) link gets it bound to itself. */
     public Opened openAndBind(String token, Browser browser, Locale locale) {
-        return write(() -> tokens.current(token).filter(LinkSignIn::open).map(t -> {
+        return write(() -> tokens.current(token).filter(LinkSignIn::pageOpen).map(t -> {
             String bound = null;
             if (tokens.channelOf(t) != Network.WEBCHAT && store.browser(t.hash()).isEmpty()) {
                 bound = codes.randomToken();
@@ -99,7 +99,7 @@ public class LinkSignIn {
 
     /** What the page shows now (binds nothing). */
     public LinkStep open(String token, Browser browser, Locale locale) {
-        return write(() -> tokens.current(token).filter(LinkSignIn::open)
+        return write(() -> tokens.current(token).filter(LinkSignIn::pageOpen)
                 .map(t -> refusal(t, browser).orElse(step(t, locale))).orElse(new LinkStep.Invalid()));
     }
 
@@ -202,7 +202,8 @@ public class LinkSignIn {
             return identity.externalId().equals(browser.webChatVisitor()) ? Optional.empty()
                     : Optional.of(new LinkStep.WrongBrowser(Network.WEBCHAT));
         }
-        return tokens.boundTo(t, browser.bindingSecret()) ? Optional.empty() : Optional.of(new LinkStep.WrongBrowser(identity.channel()));
+        return tokens.boundTo(t, browser.bindingSecret()) ? Optional.empty()
+                : Optional.of(new LinkStep.WrongBrowser(identity.channel()));
     }
 
     private LinkStep step(Token t, Locale locale) {
@@ -215,7 +216,7 @@ public class LinkSignIn {
     }
 
     /** A link whose page still leads somewhere: before the password, or before the code. */
-    private static boolean open(Token t) {
+    private static boolean pageOpen(Token t) {
         return LinkTokens.PURPOSE_LINK.equals(t.purpose()) && t.state().open();
     }
 

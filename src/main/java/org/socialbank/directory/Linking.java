@@ -64,11 +64,15 @@ public class Linking {
      * {@code contact.user_id == from.id}; a WhatsApp {@code wa_id}) is one factor only: a number
      * is recycled, a SIM swapped (security review #11). When it is a verified phone on file, this
      * sends a code by SMS to that phone and publishes {@link PhoneLinkStarted} with a link to the
-     * page where the code is typed; the chat is linked only then. Empty when it is nobody's
-     * verified phone, or no code can be sent now.
+     * page where the code is typed; the chat is linked only then. Empty when it is not a phone
+     * number, nobody's verified phone, or no code can be sent now.
      */
     public Optional<CustomerId> offerPhoneLink(IdentityId id, String phone) {
-        Alias alias = Alias.phone(phone, null);
+        Optional<Alias> parsed = Alias.tryParse(AliasType.PHONE, null, phone, null).alias();
+        if (parsed.isEmpty()) {
+            return Optional.empty();
+        }
+        Alias alias = parsed.get();
         return write(() -> {
             Optional<CustomerId> owner = directory.aliasOwner(alias).filter(c -> directory.aliasesOf(c).stream()
                     .anyMatch(e -> e.alias().equals(alias) && e.verified()));

@@ -12,6 +12,7 @@ import org.socialbank.console.StaffMember;
 import org.socialbank.console.staff.StaffAccounts;
 import org.socialbank.console.staff.StaffChanges;
 import org.socialbank.console.staff.StaffResult;
+import org.socialbank.shared.web.BadRequest;
 import org.socialbank.shared.web.SeeOther;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -49,7 +50,7 @@ class StaffPages {
     View unlock(@AuthenticationPrincipal StaffMember who, @PathVariable String username) {
         who.require(Permission.STAFF);
         if (username.length() > 64 || !accounts.unlock(username)) {
-            throw new IllegalArgumentException("There is no member of staff with that user name.");
+            throw new BadRequest("There is no member of staff with that user name.");
         }
         audit.record(who, "staff.unlocked", "staff:" + username, "");
         return SeeOther.to("/console/staff");

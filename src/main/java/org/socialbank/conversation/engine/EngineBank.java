@@ -157,11 +157,7 @@ public final class EngineBank implements Bank {
 
     @Override
     public boolean linkByPhone(String phone) {
-        try {
-            return parts.linking().offerPhoneLink(identity, phone).isPresent();
-        } catch (IllegalArgumentException notAPhone) {
-            return false;
-        }
+        return parts.linking().offerPhoneLink(identity, phone).isPresent();
     }
 
     @Override
@@ -238,11 +234,7 @@ public final class EngineBank implements Bank {
     }
 
     private static Optional<PaymentId> paymentId(String text) {
-        try {
-            return Optional.of(new PaymentId(java.util.UUID.fromString(text)));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return org.socialbank.shared.Uuids.parse(text).map(PaymentId::new);
     }
 
     @Override
