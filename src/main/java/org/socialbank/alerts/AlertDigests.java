@@ -10,6 +10,7 @@ import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.Directory;
 import org.socialbank.shared.Language;
 import org.socialbank.directory.Linking;
+import org.socialbank.directory.ChannelIdentities;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -26,17 +27,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class AlertDigests {
 
     private final JdbcAlerts store;
-    private final Linking linking;
+    private final ChannelIdentities identities;
     private final Directory directory;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final AlertsProperties properties;
 
-    AlertDigests(JdbcAlerts store, Linking linking, Directory directory, ApplicationEventPublisher events,
+    AlertDigests(JdbcAlerts store, ChannelIdentities identities, Directory directory, ApplicationEventPublisher events,
             PlatformTransactionManager transactionManager, Clock clock, AlertsProperties properties) {
         this.store = store;
-        this.linking = linking;
+        this.identities = identities;
         this.directory = directory;
         this.events = events;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -61,7 +62,7 @@ public class AlertDigests {
         int postings = totals.stream().mapToInt(JdbcAlerts.DigestTotal::postings).sum();
         AlertSettings settings = store.settings(key.customerId())
                 .orElseGet(() -> Alerts.defaults(key.customerId(), directory));
-        Optional<ChannelIdentity> chat = TransactionAlerts.chat(linking, key.customerId(), settings);
+        Optional<ChannelIdentity> chat = TransactionAlerts.chat(identities, key.customerId(), settings);
         UUID id = UUID.randomUUID();
         if (chat.isPresent()) {
             Language language = directory.customer(key.customerId()).map(v -> v.customer().language())

@@ -14,6 +14,7 @@ import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Directory;
 import org.socialbank.shared.Language;
 import org.socialbank.directory.Linking;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.MaskedName;
 import org.socialbank.ledger.Account;
 import org.socialbank.ledger.AccountKind;
@@ -41,7 +42,7 @@ public class TransactionAlerts {
 
     private final Ledger ledger;
     private final Directory directory;
-    private final Linking linking;
+    private final ChannelIdentities identities;
     private final JdbcAlerts store;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
@@ -50,12 +51,12 @@ public class TransactionAlerts {
     private final AlertSms sms;
     private final AlertDigests digests;
 
-    TransactionAlerts(Ledger ledger, Directory directory, Linking linking, JdbcAlerts store,
+    TransactionAlerts(Ledger ledger, Directory directory, ChannelIdentities identities, JdbcAlerts store,
             ApplicationEventPublisher events, PlatformTransactionManager transactionManager, Clock clock,
             AlertsProperties properties, AlertSms sms, AlertDigests digests) {
         this.ledger = ledger;
         this.directory = directory;
-        this.linking = linking;
+        this.identities = identities;
         this.store = store;
         this.events = events;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -168,7 +169,7 @@ public class TransactionAlerts {
      */
     private String send(AlertRow row) {
         AlertSettings settings = store.settings(row.customerId()).orElseGet(() -> defaults(row.customerId()));
-        Optional<ChannelIdentity> chat = chat(linking, row.customerId(), settings);
+        Optional<ChannelIdentity> chat = chat(identities, row.customerId(), settings);
         Language language = directory.customer(row.customerId()).map(v -> v.customer().language()).orElse(Language.EN);
         if (chat.isEmpty()) {
             return sms.queue(row, language, settings.zone(), clock.instant()) ? "sms" : "no_chat";
@@ -181,10 +182,10 @@ public class TransactionAlerts {
     }
 
     /** The preferred network's linked chat, else the most recently linked one; reachable and private only. */
-    static Optional<ChannelIdentity> chat(Linking linking, CustomerId customer, AlertSettings settings) {
-        List<ChannelIdentity> chats = linking.linkedChats(customer, Locale.ROOT).stream()
+    static Optional<ChannelIdentity> chat(ChannelIdentities identities, CustomerId customer, AlertSettings settings) {
+        List<ChannelIdentity> chats = identities.linkedChats(customer, Locale.ROOT).stream()
                 .filter(l -> !PublicNetworks.isPublic(l.channel()))
-                .flatMap(l -> linking.identity(l.id()).stream())
+                .flatMap(l -> identities.identity(l.id()).stream())
                 .filter(i -> i.reachable() && customer.equals(i.customerId()))
                 .toList();
         return chats.stream().min(Comparator.comparing(i -> i.channel() == settings.preferredChannel() ? 0 : 1));

@@ -18,6 +18,7 @@ import org.socialbank.directory.Directory;
 import org.socialbank.shared.Language;
 import org.socialbank.directory.Linking;
 import org.socialbank.shared.Network;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.shared.Dates;
 import org.socialbank.shared.TimeOrderedIds;
 import org.slf4j.Logger;
@@ -48,7 +49,7 @@ public class CampaignSender {
 
     private final JdbcCampaigns store;
     private final Consents consents;
-    private final Linking linking;
+    private final ChannelIdentities identities;
     private final Directory directory;
     private final Alerts alerts;
     private final CampaignAudience audience;
@@ -62,14 +63,14 @@ public class CampaignSender {
     private final String links;
     private static final java.security.SecureRandom TOKENS = new java.security.SecureRandom();
 
-    CampaignSender(JdbcCampaigns store, Consents consents, Linking linking, Directory directory, Alerts alerts,
+    CampaignSender(JdbcCampaigns store, Consents consents, ChannelIdentities identities, Directory directory, Alerts alerts,
             CampaignAudience audience, CampaignSegments segments, ApplicationEventPublisher events,
             PlatformTransactionManager transactionManager, Clock clock, CampaignsProperties properties,
             org.socialbank.directory.DirectoryProperties directoryProperties) {
         this.links = directoryProperties.publicBaseUrl().toString().replaceAll("/+$", "") + LINK_PATH;
         this.store = store;
         this.consents = consents;
-        this.linking = linking;
+        this.identities = identities;
         this.directory = directory;
         this.alerts = alerts;
         this.audience = audience;
@@ -124,7 +125,7 @@ public class CampaignSender {
             store.mark(r, "failed", "public_network", now);
             return false;
         }
-        Optional<ChannelIdentity> chat = linking.identity(r.channel(), r.externalUserId())
+        Optional<ChannelIdentity> chat = identities.identity(r.channel(), r.externalUserId())
                 .filter(ChannelIdentity::reachable);
         if (chat.isEmpty() || campaign.isEmpty()) {
             store.mark(r, "failed", "unreachable", now);

@@ -57,7 +57,7 @@ public class Conversations {
 
     private final JdbcConversations store;
     private final Outbox outbox;
-    private final Linking linking;
+    private final org.socialbank.directory.ChannelIdentities identities;
     private final ChatBank.Collaborators parts;
     private final Dialogue dialogue;
     private final Directory directory;
@@ -83,14 +83,15 @@ public class Conversations {
             org.socialbank.applications.Applications applications,
             org.socialbank.sweeping.CollectInChat collections,
             org.socialbank.payments.PaymentLimits paymentLimits, org.socialbank.billing.Bills bills,
-            org.socialbank.billing.TopUps topUps, org.socialbank.billing.CardTransfers cardTransfers) {
+            org.socialbank.billing.TopUps topUps, org.socialbank.billing.CardTransfers cardTransfers,
+            org.socialbank.directory.ChannelIdentities identities, org.socialbank.directory.Unlinking unlinking) {
         this.store = store;
         this.outbox = outbox;
-        this.linking = linking;
+        this.identities = identities;
         this.parts = new ChatBank.Collaborators(linking, directory, ledger, branches, payments, requests, alerts, store, clock, properties.buttonTtl(),
                 optOut, alertSettings, assistant, appointments, cards, statements, cardRepayments,
                 autoRepayments, cardUnlocks, events, sweeping, points, pointRedemptions,
-                applications, collections, paymentLimits, bills, topUps, cardTransfers);
+                applications, collections, paymentLimits, bills, topUps, cardTransfers, identities, unlinking);
         this.dialogue = new Dialogue(texts, properties.buttonTtl());
         this.directory = directory;
         this.texts = texts;
@@ -161,7 +162,7 @@ public class Conversations {
         for (int attempt = 1; ; attempt++) {
             try {
                 return ownTransaction.execute(status -> {
-                    ChannelIdentity identity = linking.identify(message.channel(), message.externalUserId(),
+                    ChannelIdentity identity = identities.identify(message.channel(), message.externalUserId(),
                             message.handle(), message.phone());
                     if (store.inboxHas(message.channel(), message.externalMessageId())) {
                         status.setRollbackOnly();
@@ -189,7 +190,7 @@ public class Conversations {
         if (chosen.isPresent()) {
             return chosen.get();
         }
-        Optional<Language> customers = linking.linkedCustomer(identity).flatMap(directory::customer)
+        Optional<Language> customers = identities.linkedCustomer(identity).flatMap(directory::customer)
                 .map(v -> v.customer().language());
         if (customers.isPresent()) {
             return customers.get();
@@ -206,7 +207,7 @@ public class Conversations {
     }
 
     private Received handle(InboundMessage message) {
-        ChannelIdentity identity = linking.identify(message.channel(), message.externalUserId(), message.handle(),
+        ChannelIdentity identity = identities.identify(message.channel(), message.externalUserId(), message.handle(),
                 message.phone());
         if (store.inboxHas(message.channel(), message.externalMessageId())) {
             return new Received.Duplicate();
@@ -228,7 +229,7 @@ public class Conversations {
         Dialogue.Step step = dialogue.handle(Json.state(conversation.state()), message.channel(), message.content(),
                 message.inGroup(), bank);
         store.updateConversation(identity.id(), Json.state(step.state()), conversation.version() + 1,
-                linking.linkedCustomer(identity.id()).orElse(null), clock.instant());
+                identities.linkedCustomer(identity.id()).orElse(null), clock.instant());
         List<OutboundMessage> replies = new java.util.ArrayList<>(deliver(message, chat, step));
         if (verdict instanceof ConversationOwners.BotAnswers) {
             owners.answered(heard, new ConversationOwners.BotTurn(step.language(), bank.assistantUnsure()))
@@ -270,7 +271,7 @@ public class Conversations {
     private List<OutboundMessage> notOwnAnswer(Chat chat, JdbcConversations.Conversation conversation,
             List<Outbound> replies) {
         store.updateConversation(chat.identityId(), conversation.state(), conversation.version() + 1,
-                linking.linkedCustomer(chat.identityId()).orElse(null), clock.instant());
+                identities.linkedCustomer(chat.identityId()).orElse(null), clock.instant());
         return replies.stream().map(reply -> outbox.write(chat, reply)).toList();
     }
 

@@ -6,6 +6,8 @@ import com.google.i18n.phonenumbers.Phonenumber;
 import java.net.IDN;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.socialbank.shared.Network;
 import org.socialbank.shared.Digits;
@@ -32,74 +34,134 @@ public record Alias(AliasType type, Network network, String value) {
         }
     }
 
+    /** What a person typed, read as an alias: {@link Valid} or, with the reason, {@link Invalid}. */
+    public sealed interface Parsed permits Valid, Invalid {
+
+        /** The alias, or empty when the text is not one. */
+        Optional<Alias> alias();
+
+        /** The alias, or {@code refusal} of the reason thrown (a web adapter's 400). */
+        <X extends RuntimeException> Alias orElseThrow(Function<String, X> refusal);
+    }
+
+    /** The text is this alias. */
+    public record Valid(Alias value) implements Parsed {
+
+        @Override
+        public Optional<Alias> alias() {
+            return Optional.of(value);
+        }
+
+        @Override
+        public <X extends RuntimeException> Alias orElseThrow(Function<String, X> refusal) {
+            return value;
+        }
+    }
+
+    /** The text is not an alias; {@code reason} is fit for whoever typed it. */
+    public record Invalid(String reason) implements Parsed {
+
+        @Override
+        public Optional<Alias> alias() {
+            return Optional.empty();
+        }
+
+        @Override
+        public <X extends RuntimeException> Alias orElseThrow(Function<String, X> refusal) {
+            throw refusal.apply(reason);
+        }
+    }
+
     /**
-     * Parses what a person typed.
+     * Reads what a person typed; a text that is not an alias is a value, not an exception.
      *
      * @param region the ISO 3166 region to read local phone numbers in (e.g. "IR"), may be null
      *     when numbers come with their country code
-     * @throws IllegalArgumentException with a message fit for the caller when it is not an alias
      */
-    public static Alias parse(AliasType type, Network network, String raw, String region) {
+    public static Parsed tryParse(AliasType type, Network network, String raw, String region) {
         Objects.requireNonNull(type, "type");
         if (raw == null || raw.isBlank()) {
-            throw new IllegalArgumentException("the " + type.wireName() + " is empty");
+            return new Invalid("the " + type.wireName() + " is empty");
         }
         String stripped = raw.strip();
         if (stripped.length() > 320 || stripped.chars().anyMatch(Character::isISOControl)) {
-            throw new IllegalArgumentException("the " + type.wireName() + " has control characters or is too long");
+            return new Invalid("the " + type.wireName() + " has control characters or is too long");
         }
         String text = Digits.toAscii(stripped);
         return switch (type) {
-            case PHONE -> phone(text, region);
+            case PHONE -> tryPhone(text, region);
             case EMAIL -> email(text);
             case TAG -> tag(text);
             case HANDLE -> handle(network, text);
         };
     }
 
+    /**
+     * Parses a text the caller vouches is an alias (a seed, a number the network reported).
+     *
+     * @throws IllegalArgumentException when it is not one: the caller's bug; for what a person
+     *     typed, use {@link #tryParse}
+     */
+    public static Alias parse(AliasType type, Network network, String raw, String region) {
+        return valid(tryParse(type, network, raw, region));
+    }
+
+    /** A phone number the caller vouches for; see {@link #parse}. */
     public static Alias phone(String raw, String region) {
+        return valid(tryPhone(raw, region));
+    }
+
+    private static Alias valid(Parsed parsed) {
+        return parsed.orElseThrow(IllegalArgumentException::new);
+    }
+
+    private static Parsed tryPhone(String raw, String region) {
         try {
             Phonenumber.PhoneNumber number = PHONES.parse(Digits.toAscii(raw),
                     region == null ? "ZZ" : region.toUpperCase(Locale.ROOT));
             if (!PHONES.isValidNumber(number)) {
-                throw new IllegalArgumentException("not a valid phone number: " + raw);
+                return new Invalid("not a valid phone number: " + raw);
             }
-            return new Alias(AliasType.PHONE, null, PHONES.format(number, PhoneNumberUtil.PhoneNumberFormat.E164));
-        } catch (NumberParseException e) {
-            throw new IllegalArgumentException("not a phone number: " + raw);
+            return new Valid(new Alias(AliasType.PHONE, null,
+                    PHONES.format(number, PhoneNumberUtil.PhoneNumberFormat.E164)));
+        } catch (NumberParseException e) { // libphonenumber's own way of saying "not a number"
+            return new Invalid("not a phone number: " + raw);
         }
     }
 
-    private static Alias email(String raw) {
+    private static Parsed email(String raw) {
         int at = raw.lastIndexOf('@');
         if (at <= 0) {
-            throw new IllegalArgumentException("not an e-mail address: " + raw);
+            return new Invalid("not an e-mail address: " + raw);
         }
-        String domain;
-        try {
-            domain = IDN.toASCII(raw.substring(at + 1), IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("not an e-mail address: " + raw);
+        Optional<String> domain = asciiDomain(raw.substring(at + 1));
+        String address = raw.substring(0, at).toLowerCase(Locale.ROOT) + "@" + domain.orElse("");
+        if (domain.isEmpty() || !EMAIL.matcher(address).matches() || address.length() > 254) {
+            return new Invalid("not an e-mail address: " + raw);
         }
-        String address = raw.substring(0, at).toLowerCase(Locale.ROOT) + "@" + domain;
-        if (!EMAIL.matcher(address).matches() || address.length() > 254) {
-            throw new IllegalArgumentException("not an e-mail address: " + raw);
-        }
-        return new Alias(AliasType.EMAIL, null, address);
+        return new Valid(new Alias(AliasType.EMAIL, null, address));
     }
 
-    private static Alias tag(String raw) {
+    /** The domain in ASCII (punycode), lower case; empty when IDNA refuses it. */
+    private static Optional<String> asciiDomain(String domain) {
+        try {
+            return Optional.of(IDN.toASCII(domain, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT));
+        } catch (IllegalArgumentException notIdna) { // the JDK's IDN has no non-throwing check
+            return Optional.empty();
+        }
+    }
+
+    private static Parsed tag(String raw) {
         String tag = (raw.startsWith("$") ? raw.substring(1) : raw).toLowerCase(Locale.ROOT);
         if (!TAG.matcher(tag).matches()) {
-            throw new IllegalArgumentException(
-                    "a $tag is 3 to 20 letters, digits or _ and starts with a letter: " + raw);
+            return new Invalid("a $tag is 3 to 20 letters, digits or _ and starts with a letter: " + raw);
         }
-        return new Alias(AliasType.TAG, null, tag);
+        return new Valid(new Alias(AliasType.TAG, null, tag));
     }
 
-    private static Alias handle(Network network, String raw) {
+    private static Parsed handle(Network network, String raw) {
         if (network == null) {
-            throw new IllegalArgumentException("a handle needs its network");
+            return new Invalid("a handle needs its network");
         }
         String handle = raw.startsWith("@") ? raw.substring(1) : raw;
         if (network == Network.WHATSAPP) {
@@ -108,9 +170,9 @@ public record Alias(AliasType type, Network network, String value) {
             handle = handle.toLowerCase(Locale.ROOT); // WeChat openids are case-sensitive
         }
         if (!(network == Network.WECHAT ? handle.matches("[A-Za-z0-9_-]{1,64}") : HANDLE.matcher(handle).matches())) {
-            throw new IllegalArgumentException("not a " + network.wireName() + " handle: " + raw);
+            return new Invalid("not a " + network.wireName() + " handle: " + raw);
         }
-        return new Alias(AliasType.HANDLE, network, handle);
+        return new Valid(new Alias(AliasType.HANDLE, network, handle));
     }
 
     /** How the alias is shown to the person who typed it. */

@@ -5,12 +5,13 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.socialbank.directory.challenges.CodeChallenges;
+import org.socialbank.directory.challenges.CodeCheck;
 import org.socialbank.directory.jdbc.JdbcDirectory;
 import org.socialbank.directory.jdbc.JdbcLinking;
 import org.socialbank.directory.jdbc.JdbcLinking.Challenge;
 import org.socialbank.directory.jdbc.JdbcLinking.Token;
-import org.socialbank.directory.linking.CodeChallenges;
-import org.socialbank.directory.linking.CodeCheck;
+import org.socialbank.directory.jdbc.TokenState;
 import org.socialbank.security.otp.OneTimeCodes;
 import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.jdbc.DurableTransactions;
@@ -145,7 +146,7 @@ public class Confirmations {
                     expires));
             String token = codes.randomToken();
             store.insertToken(new Token(codes.hashToken(token), PURPOSE, null, challenge, request.customer(),
-                    "issued", expires, now()));
+                    TokenState.ISSUED, expires, now()));
             return new Started(challenge, properties.url("/confirm/" + token), expires);
         }));
     }
@@ -161,7 +162,7 @@ public class Confirmations {
      */
     public ConfirmView confirm(String token, String code) {
         return write(() -> current(token).map(t -> {
-            if (!"issued".equals(t.state())) {
+            if (t.state() != TokenState.ISSUED) {
                 return view(t, false, -1);
             }
             CodeCheck check = challenges.check(t.challengeId(), code);
@@ -170,7 +171,7 @@ public class Confirmations {
             }
             Challenge c = store.challenge(t.challengeId()).orElseThrow();
             if (check instanceof CodeCheck.Confirmed) {
-                store.updateToken(t.hash(), "done", t.challengeId(), t.customerId());
+                store.updateToken(t.hash(), TokenState.DONE, t.challengeId(), t.customerId());
                 events.publishEvent(confirmed(c)); // its owner carries it out now, in this transaction
                 return done(c);
             }
@@ -182,7 +183,7 @@ public class Confirmations {
 
     public ConfirmView cancel(String token) {
         return write(() -> current(token).map(t -> {
-            if (!"issued".equals(t.state())) {
+            if (t.state() != TokenState.ISSUED) {
                 return view(t, false, -1);
             }
             boolean open = store.lockChallenge(t.challengeId()).filter(c -> "pending".equals(c.status())).isPresent();
@@ -223,7 +224,7 @@ public class Confirmations {
 
     /** Closes the page's link; the event goes out only when this call is what closed the challenge. */
     private ConfirmView notConfirmed(Token t, Challenge c, String reason, boolean publish) {
-        store.updateToken(t.hash(), "burned", t.challengeId(), t.customerId());
+        store.updateToken(t.hash(), TokenState.BURNED, t.challengeId(), t.customerId());
         if (publish) {
             events.publishEvent(new OperationNotConfirmed(OperationRef.of(c.reference()), c.id(), c.customerId(),
                     reason));
@@ -250,8 +251,8 @@ public class Confirmations {
     }
 
     private ConfirmView view(Token t, boolean wrong, int attemptsLeft) {
-        if (!"issued".equals(t.state())) {
-            return "done".equals(t.state()) ? done(store.challenge(t.challengeId()).orElseThrow())
+        if (t.state() != TokenState.ISSUED) {
+            return t.state() == TokenState.DONE ? done(store.challenge(t.challengeId()).orElseThrow())
                     : new ConfirmView.NotConfirmed();
         }
         Challenge c = store.challenge(t.challengeId()).orElseThrow();
@@ -259,7 +260,7 @@ public class Confirmations {
             return new ConfirmView.NotConfirmed();
         }
         String[] parts = c.summary().split("\\|", -1);
-        String phone = customers.phoneOnFile(c.customerId()).map(a -> Linking.mask(a.value())).orElse("");
+        String phone = customers.phoneOnFile(c.customerId()).map(a -> LinkTokens.mask(a.value())).orElse("");
         int left = attemptsLeft >= 0 ? attemptsLeft : properties.codeAttemptsMax() - c.attempts();
         return new ConfirmView.Pending(Long.parseLong(parts[2]), parts[3], parts[4], Long.parseLong(parts[5]),
                 phone, wrong, left);

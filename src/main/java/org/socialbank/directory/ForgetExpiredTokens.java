@@ -2,8 +2,8 @@ package org.socialbank.directory;
 
 import java.time.Clock;
 import java.time.Duration;
+import org.socialbank.directory.challenges.SecondFactorBudget;
 import org.socialbank.directory.jdbc.JdbcLinking;
-import org.socialbank.directory.linking.SecondFactorBudget;
 import org.socialbank.shared.jdbc.Retention;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;

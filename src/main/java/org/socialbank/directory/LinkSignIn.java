@@ -1,16 +1,17 @@
 package org.socialbank.directory;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
+import org.socialbank.directory.challenges.Authenticators;
+import org.socialbank.directory.challenges.CodeChallenges;
+import org.socialbank.directory.challenges.CodeCheck;
+import org.socialbank.directory.challenges.SignInThrottle;
 import org.socialbank.directory.jdbc.JdbcDirectory;
 import org.socialbank.directory.jdbc.JdbcLinking;
 import org.socialbank.directory.jdbc.JdbcLinking.Token;
-import org.socialbank.directory.linking.Authenticators;
-import org.socialbank.directory.linking.CodeChallenges;
-import org.socialbank.directory.linking.CodeCheck;
-import org.socialbank.directory.linking.SignInThrottle;
+import org.socialbank.directory.jdbc.TokenState;
 import org.socialbank.security.otp.OneTimeCodes;
 import org.socialbank.shared.jdbc.DurableTransactions;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -19,8 +20,8 @@ import org.socialbank.shared.Network;
 import org.socialbank.shared.Digits;
 
 /**
- * The bank's page of a one-time link: sign in, type the code, linked; then, from the same
- * browser, an authenticator app. Every step runs in one transaction that locks the link.
+ * The bank's page of a one-time link: sign in, type the code, linked (then, from the same
+ * browser, {@link AuthenticatorEnrolment}). Every step runs in one transaction that locks the link.
  *
  * <p>A link works only in one browser (security review #3). A web-chat link belongs to the
  * browser holding that web chat's session, so a link someone sends you cannot tie their chat to
@@ -87,8 +88,7 @@ public class LinkSignIn {
 
     /** Opens the page; the first browser to open a (non web-chat) link gets it bound to itself. */
     public Opened openAndBind(String token, Browser browser, Locale locale) {
-        return write(() -> tokens.current(token).filter(t -> LinkTokens.PURPOSE_LINK.equals(t.purpose())
-                && ("issued".equals(t.state()) || "signed_in".equals(t.state()))).map(t -> {
+        return write(() -> tokens.current(token).filter(LinkSignIn::pageOpen).map(t -> {
             String bound = null;
             if (tokens.channelOf(t) != Network.WEBCHAT && store.browser(t.hash()).isEmpty()) {
                 bound = codes.randomToken();
@@ -101,16 +101,15 @@ public class LinkSignIn {
 
     /** What the page shows now (binds nothing). */
     public LinkStep open(String token, Browser browser, Locale locale) {
-        return write(() -> tokens.current(token).filter(t -> LinkTokens.PURPOSE_LINK.equals(t.purpose())
-                && ("issued".equals(t.state()) || "signed_in".equals(t.state())))
+        return write(() -> tokens.current(token).filter(LinkSignIn::pageOpen)
                 .map(t -> refusal(t, browser).orElse(step(t, locale))).orElse(new LinkStep.Invalid()));
     }
 
     public LinkStep signIn(String token, Browser browser, String username, String password, String address,
             Locale locale) {
         return write(() -> {
-            Optional<Token> found = tokens.current(token).filter(t -> "issued".equals(t.state())
-                    && LinkTokens.PURPOSE_LINK.equals(t.purpose()));
+            Optional<Token> found = tokens.current(token)
+                    .filter(t -> LinkTokens.is(t, LinkTokens.PURPOSE_LINK, TokenState.ISSUED));
             if (found.isEmpty()) {
                 return open(token, browser, locale);
             }
@@ -120,7 +119,7 @@ public class LinkSignIn {
                 return refused.get();
             }
             throttle.hold(username, address);
-            Optional<java.time.Instant> locked = throttle.lockedUntil(username, address);
+            Optional<Instant> locked = throttle.lockedUntil(username, address);
             if (locked.isPresent()) {
                 return new LinkStep.SignIn(tokens.channelOf(t), tokens.accountOf(t, locale), false, locked.get());
             }
@@ -138,8 +137,8 @@ public class LinkSignIn {
 
     public LinkStep enterCode(String token, Browser browser, String code, Locale locale) {
         return write(() -> {
-            Optional<Token> found = tokens.current(token).filter(t -> "signed_in".equals(t.state())
-                    && LinkTokens.PURPOSE_LINK.equals(t.purpose()));
+            Optional<Token> found = tokens.current(token)
+                    .filter(t -> LinkTokens.is(t, LinkTokens.PURPOSE_LINK, TokenState.SIGNED_IN));
             if (found.isEmpty()) {
                 return open(token, browser, locale);
             }
@@ -154,10 +153,10 @@ public class LinkSignIn {
                         tokens.maskedPhone(t.customerId()), true, wrong.attemptsLeft(), tokens.usesAuthenticator(t));
             }
             if (!(check instanceof CodeCheck.Confirmed)) {
-                store.updateToken(t.hash(), "burned", t.challengeId(), t.customerId());
+                store.updateToken(t.hash(), TokenState.BURNED, t.challengeId(), t.customerId());
                 return check instanceof CodeCheck.Locked l ? new LinkStep.Locked(l.until()) : new LinkStep.Cancelled();
             }
-            store.updateToken(t.hash(), "done", t.challengeId(), t.customerId());
+            store.updateToken(t.hash(), TokenState.DONE, t.challengeId(), t.customerId());
             if (tokens.channelOf(t) == Network.WEBCHAT && browser.newWebChatVisitor() != null) {
                 store.moveExternalId(t.identityId(), browser.newWebChatVisitor()); // before the alerts address it
             }
@@ -178,8 +177,8 @@ public class LinkSignIn {
      */
     public LinkStep useSms(String token, Browser browser, Locale locale) {
         return write(() -> {
-            Optional<Token> found = tokens.current(token).filter(t -> "signed_in".equals(t.state())
-                    && LinkTokens.PURPOSE_LINK.equals(t.purpose()));
+            Optional<Token> found = tokens.current(token)
+                    .filter(t -> LinkTokens.is(t, LinkTokens.PURPOSE_LINK, TokenState.SIGNED_IN));
             if (found.isEmpty()) {
                 return open(token, browser, locale);
             }
@@ -190,31 +189,6 @@ public class LinkSignIn {
             challenges.cancel(found.get().challengeId());
             return tokens.sendLinkCode(found.get(), found.get().customerId(), locale, true);
         });
-    }
-
-    /** Right after linking, from the browser that did it: start setting up an authenticator app. */
-    public LinkStep beginEnrolment(String token, String browserSecret) {
-        return write(() -> enrollable(token, browserSecret).<LinkStep>map(t -> {
-            Authenticators.Enrolment e = authenticators.begin(t.customerId(), label(t.customerId()));
-            return new LinkStep.Enrol(e.qrSvg(), e.secretBase32(), false);
-        }).orElse(new LinkStep.Invalid()));
-    }
-
-    /** Activates the authenticator app with its first code. */
-    public LinkStep confirmEnrolment(String token, String browserSecret, String code) {
-        return write(() -> enrollable(token, browserSecret).<LinkStep>map(t -> {
-            if (authenticators.confirm(t.customerId(), Digits.toAscii(code).replaceAll("\\s", ""))) {
-                store.setBrowser(t.hash(), null);
-                return new LinkStep.Enrolled();
-            }
-            Authenticators.Enrolment e = authenticators.begin(t.customerId(), label(t.customerId()));
-            return new LinkStep.Enrol(e.qrSvg(), e.secretBase32(), true);
-        }).orElse(new LinkStep.Invalid()));
-    }
-
-    private String label(CustomerId customer) {
-        Customer c = directory.findCustomer(customer).orElseThrow();
-        return c.username() != null ? c.username() : MaskedName.of(c.displayName());
     }
 
     /**
@@ -230,27 +204,22 @@ public class LinkSignIn {
             return identity.externalId().equals(browser.webChatVisitor()) ? Optional.empty()
                     : Optional.of(new LinkStep.WrongBrowser(Network.WEBCHAT));
         }
-        Optional<String> bound = store.browser(t.hash());
-        boolean same = bound.isPresent() && browser.bindingSecret() != null
-                && sameHash(bound.get(), codes.hashToken(browser.bindingSecret()));
-        return same ? Optional.empty() : Optional.of(new LinkStep.WrongBrowser(identity.channel()));
-    }
-
-    private Optional<Token> enrollable(String token, String browserSecret) {
-        return tokens.current(token).filter(t -> LinkTokens.PURPOSE_LINK.equals(t.purpose())
-                && "done".equals(t.state()))
-                .filter(t -> browserSecret != null && store.browser(t.hash())
-                        .filter(h -> sameHash(h, codes.hashToken(browserSecret))).isPresent())
-                .filter(t -> !authenticators.active(t.customerId()));
+        return tokens.boundTo(t, browser.bindingSecret()) ? Optional.empty()
+                : Optional.of(new LinkStep.WrongBrowser(identity.channel()));
     }
 
     private LinkStep step(Token t, Locale locale) {
         return switch (t.state()) {
-            case "issued" -> new LinkStep.SignIn(tokens.channelOf(t), tokens.accountOf(t, locale), false, null);
-            case "signed_in" -> new LinkStep.EnterCode(tokens.channelOf(t), tokens.accountOf(t, locale),
+            case ISSUED -> new LinkStep.SignIn(tokens.channelOf(t), tokens.accountOf(t, locale), false, null);
+            case SIGNED_IN -> new LinkStep.EnterCode(tokens.channelOf(t), tokens.accountOf(t, locale),
                     tokens.maskedPhone(t.customerId()), false, tokens.attemptsLeft(t), tokens.usesAuthenticator(t));
-            default -> new LinkStep.Invalid();
+            case DONE, BURNED -> new LinkStep.Invalid();
         };
+    }
+
+    /** A link whose page still leads somewhere: before the password, or before the code. */
+    private static boolean pageOpen(Token t) {
+        return LinkTokens.PURPOSE_LINK.equals(t.purpose()) && t.state().open();
     }
 
     private Optional<CustomerId> checkPassword(String username, String password) {
@@ -264,11 +233,7 @@ public class LinkSignIn {
         return hash.isPresent() && matches ? directory.findByUsername(user) : Optional.empty();
     }
 
-    private static boolean sameHash(String a, String b) {
-        return MessageDigest.isEqual(a.getBytes(StandardCharsets.US_ASCII), b.getBytes(StandardCharsets.US_ASCII));
-    }
-
-    private <T> T write(java.util.function.Supplier<T> work) {
+    private <T> T write(Supplier<T> work) {
         return writes.write(status -> work.get());
     }
 }

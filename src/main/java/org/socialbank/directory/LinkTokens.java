@@ -1,16 +1,21 @@
 package org.socialbank.directory;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.socialbank.directory.challenges.Authenticators;
+import org.socialbank.directory.challenges.CodeChallenges;
 import org.socialbank.directory.jdbc.JdbcDirectory;
 import org.socialbank.directory.jdbc.JdbcLinking;
 import org.socialbank.directory.jdbc.JdbcLinking.Token;
-import org.socialbank.directory.linking.Authenticators;
-import org.socialbank.directory.linking.CodeChallenges;
+import org.socialbank.directory.jdbc.TokenState;
 import org.socialbank.security.otp.OneTimeCodes;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -63,18 +68,34 @@ class LinkTokens {
 
     /** A new token; its page is at {@code pathPrefix + token}. */
     LinkOffer issue(String purpose, IdentityId id, CustomerId customer, Duration ttl, String pathPrefix) {
-        return issue(purpose, id, customer, ttl, pathPrefix, "issued").offer();
+        return issueRow(purpose, id, customer, ttl, pathPrefix).offer();
     }
 
     record Issued(Token token, LinkOffer offer) {
     }
 
-    Issued issue(String purpose, IdentityId id, CustomerId customer, Duration ttl, String pathPrefix, String state) {
+    /** A new token and its row, for a caller that goes on with it in the same transaction. */
+    Issued issueRow(String purpose, IdentityId id, CustomerId customer, Duration ttl, String pathPrefix) {
         String token = codes.randomToken();
         Instant expires = now().plus(ttl);
-        Token row = new Token(codes.hashToken(token), purpose, id, null, customer, state, expires, now());
+        Token row = new Token(codes.hashToken(token), purpose, id, null, customer, TokenState.ISSUED, expires, now());
         store.insertToken(row);
         return new Issued(row, new LinkOffer(properties.url(pathPrefix + token), expires));
+    }
+
+    /** Whether the token is a link of this purpose, in one of these states. */
+    static boolean is(Token t, String purpose, TokenState... states) {
+        return purpose.equals(t.purpose()) && Arrays.asList(states).contains(t.state());
+    }
+
+    /** Whether {@code browserSecret} is the cookie of the browser this link was bound to. */
+    boolean boundTo(Token t, String browserSecret) {
+        return browserSecret != null && store.browser(t.hash())
+                .filter(h -> sameHash(h, codes.hashToken(browserSecret))).isPresent();
+    }
+
+    private static boolean sameHash(String a, String b) {
+        return MessageDigest.isEqual(a.getBytes(StandardCharsets.US_ASCII), b.getBytes(StandardCharsets.US_ASCII));
     }
 
     /** The path of a link token's page: the web chat signs in on its own page, in the chat's browser. */
@@ -132,7 +153,7 @@ class LinkTokens {
         if (!smsOnly && authenticators.active(customer)) {
             UUID challenge = challenges.expectTotp(customer, PURPOSE_LINK, linkContext(t, customer),
                     t.identityId().toString(), t.expiresAt());
-            store.updateToken(t.hash(), "signed_in", challenge, customer);
+            store.updateToken(t.hash(), TokenState.SIGNED_IN, challenge, customer);
             return new LinkStep.EnterCode(channelOf(t), accountOf(t, pageLocale), maskedPhone(customer), false,
                     properties.codeAttemptsMax(), true);
         }
@@ -150,7 +171,7 @@ class LinkTokens {
                 linkContext(t, customer), t.identityId().toString(), null, phone.get().value(),
                 code -> messages.getMessage("sms.link.code.account", new Object[] {code, account}, language.locale()),
                 t.expiresAt()));
-        store.updateToken(t.hash(), "signed_in", challenge, customer);
+        store.updateToken(t.hash(), TokenState.SIGNED_IN, challenge, customer);
         return new LinkStep.EnterCode(channelOf(t), accountOf(t, pageLocale), mask(phone.get().value()), false,
                 properties.codeAttemptsMax(), false);
     }

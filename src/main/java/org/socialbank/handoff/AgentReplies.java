@@ -8,7 +8,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.socialbank.conversation.ChatMessages;
 import org.socialbank.conversation.Outbound;
-import org.socialbank.directory.Linking;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.handoff.jdbc.JdbcHandoffs;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -36,19 +36,19 @@ public class AgentReplies {
     private final Cases cases;
     private final Notices notices;
     private final ChatMessages chats;
-    private final Linking linking;
+    private final ChannelIdentities identities;
     private final Clock clock;
     private final URI bank;
 
     AgentReplies(Handoffs handoffs, JdbcHandoffs store, Cases cases, Notices notices, ChatMessages chats,
-            Linking linking, Clock clock,
+            ChannelIdentities identities, Clock clock,
             @Value("${socialbank.directory.public-base-url:http://localhost:8080}") String publicBaseUrl) {
         this.handoffs = handoffs;
         this.store = store;
         this.cases = cases;
         this.notices = notices;
         this.chats = chats;
-        this.linking = linking;
+        this.identities = identities;
         this.clock = clock;
         this.bank = URI.create(publicBaseUrl);
     }
@@ -96,7 +96,7 @@ public class AgentReplies {
             return new HandoffResult.Refused(HandoffRefusal.FOREIGN_LINK);
         }
         Optional<HandoffCase> c = store.find(id);
-        if (c.isPresent() && linking.linkedCustomer(c.get().identity()).isEmpty()) {
+        if (c.isPresent() && identities.linkedCustomer(c.get().identity()).isEmpty()) {
             return new HandoffResult.Refused(HandoffRefusal.NOT_LINKED);
         }
         return send(agent, id, clientId, true, k -> new Outbound.Link(notices.text(k.language(), action.key()),

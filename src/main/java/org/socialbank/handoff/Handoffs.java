@@ -10,6 +10,7 @@ import org.socialbank.directory.Directory;
 import org.socialbank.directory.IdentityId;
 import org.socialbank.shared.Language;
 import org.socialbank.directory.Linking;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.handoff.jdbc.JdbcHandoffs;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,18 +32,18 @@ public class Handoffs {
     private final Cases cases;
     private final Notices notices;
     private final ChatMessages chats;
-    private final Linking linking;
+    private final ChannelIdentities identities;
     private final Directory directory;
     private final HandoffProperties properties;
     private final Clock clock;
 
-    Handoffs(JdbcHandoffs store, Cases cases, Notices notices, ChatMessages chats, Linking linking, Directory directory,
+    Handoffs(JdbcHandoffs store, Cases cases, Notices notices, ChatMessages chats, ChannelIdentities identities, Directory directory,
             HandoffProperties properties, Clock clock) {
         this.store = store;
         this.cases = cases;
         this.notices = notices;
         this.chats = chats;
-        this.linking = linking;
+        this.identities = identities;
         this.directory = directory;
         this.properties = properties;
         this.clock = clock;
@@ -281,7 +282,7 @@ public class Handoffs {
     /** The language of a conversation without a message: its last case's, else the linked customer's, else English. */
     private Language language(IdentityId identity) {
         return store.casesOf(identity, 1).stream().map(HandoffCase::language).findFirst()
-                .or(() -> linking.linkedCustomer(identity).flatMap(directory::customer).map(v -> v.customer().language()))
+                .or(() -> identities.linkedCustomer(identity).flatMap(directory::customer).map(v -> v.customer().language()))
                 .orElse(Language.EN);
     }
 

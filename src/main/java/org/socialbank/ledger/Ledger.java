@@ -285,15 +285,22 @@ public class Ledger implements DisposableBean {
     }
 
     private static long decodeCursor(String cursor) {
+        return cursorSequence(cursor).orElseThrow(() -> new IllegalArgumentException(
+                "cursor is not one this server issued"));
+    }
+
+    /** Whether {@code cursor} has the shape of a {@code nextCursor} this server issues (for a web adapter's 400). */
+    public static boolean readsCursor(String cursor) {
+        return cursorSequence(cursor).isPresent();
+    }
+
+    private static java.util.OptionalLong cursorSequence(String cursor) {
         try {
             long sequence = Long.parseLong(new String(Base64.getUrlDecoder().decode(cursor),
                     StandardCharsets.US_ASCII));
-            if (sequence <= 0) {
-                throw new NumberFormatException();
-            }
-            return sequence;
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("cursor is not one this server issued");
+            return sequence > 0 ? java.util.OptionalLong.of(sequence) : java.util.OptionalLong.empty();
+        } catch (IllegalArgumentException notBase64OrDigits) { // the JDK's decoders only throw
+            return java.util.OptionalLong.empty();
         }
     }
 }

@@ -16,6 +16,7 @@ import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Linking;
 import org.socialbank.shared.Network;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.listening.classify.Classification;
 import org.socialbank.listening.classify.Classifier;
 import org.socialbank.listening.classify.Texts;
@@ -33,18 +34,18 @@ public class Mentions {
 
     private final MentionStore store;
     private final Classifier classifier;
-    private final Linking linking;
+    private final ChannelIdentities identities;
     private final Clock clock;
     private final ListeningProperties properties;
     private final Map<String, MentionSource> sources;
     private final Topics topics;
 
-    Mentions(MentionStore store, Classifier classifier, Linking linking, Clock clock,
+    Mentions(MentionStore store, Classifier classifier, ChannelIdentities identities, Clock clock,
             ListeningProperties properties, List<MentionSource> sources, Topics topics) {
         this.store = store;
         this.topics = topics;
         this.classifier = classifier;
-        this.linking = linking;
+        this.identities = identities;
         this.clock = clock;
         this.properties = properties;
         this.sources = sources.stream().collect(Collectors.toUnmodifiableMap(MentionSource::name, Function.identity()));
@@ -130,8 +131,8 @@ public class Mentions {
         if (handle.isEmpty() || handle.length() > ChannelIdentity.EXTERNAL_ID_LENGTH_MAX) {
             return Optional.empty();
         }
-        return linking.identity(network, handle).flatMap(ChannelIdentity::customer)
-                .or(() -> linking.reachableByHandle(network, handle).flatMap(ChannelIdentity::customer));
+        return identities.identity(network, handle).flatMap(ChannelIdentity::customer)
+                .or(() -> identities.reachableByHandle(network, handle).flatMap(ChannelIdentity::customer));
     }
 
     public Optional<Mention> find(MentionId id) {

@@ -103,12 +103,9 @@ class ClaimGuards {
                     : bound.get().equals(externalUserId) ? Sender.PAYEE : Sender.SOMEONE_ELSE;
         }
         String candidate = HANDLE_IS_ID.contains(network) ? externalUserId : handle;
-        try {
-            return candidate != null && Alias.parse(AliasType.HANDLE, network, candidate, null).equals(payee)
-                    ? Sender.PAYEE : Sender.SOMEONE_ELSE;
-        } catch (IllegalArgumentException e) {
-            return Sender.SOMEONE_ELSE; // not a handle of this network: not the sender we look for
-        }
+        // not a handle of this network: not the sender we look for
+        return candidate != null && Alias.tryParse(AliasType.HANDLE, network, candidate, null).alias()
+                .filter(payee::equals).isPresent() ? Sender.PAYEE : Sender.SOMEONE_ELSE;
     }
 
     /** Whether this account sent too many claim codes that proved nothing lately. */

@@ -16,6 +16,7 @@ import org.socialbank.directory.Directory;
 import org.socialbank.directory.HandleHolders;
 import org.socialbank.directory.Linking;
 import org.socialbank.shared.Network;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.OperationRef;
 import org.socialbank.ledger.AccountId;
 import org.socialbank.ledger.Ledger;
@@ -51,7 +52,7 @@ class PayAlias {
 
     private final JdbcPayments store;
     private final Directory directory;
-    private final Linking linking;
+    private final ChannelIdentities identities;
     private final Confirmations confirmations;
     private final Ledger ledger;
     private final PaymentPolicy policy;
@@ -65,14 +66,14 @@ class PayAlias {
     private final DurableTransactions writes;
     private final Clock clock;
 
-    PayAlias(JdbcPayments store, Directory directory, Linking linking, Confirmations confirmations, Ledger ledger,
+    PayAlias(JdbcPayments store, Directory directory, ChannelIdentities identities, Confirmations confirmations, Ledger ledger,
             PaymentPolicy policy, BankAccounts bank, ClaimSecrets secrets, ClaimGuards guards,
             ConfirmationLinks links, PaymentViews views,
             PaymentsProperties properties, ApplicationEventPublisher events, DurableTransactions writes,
             Clock clock) {
         this.store = store;
         this.directory = directory;
-        this.linking = linking;
+        this.identities = identities;
         this.confirmations = confirmations;
         this.ledger = ledger;
         this.policy = policy;
@@ -291,7 +292,7 @@ class PayAlias {
     }
 
     private Optional<Instant> channelLinkedAt(PaymentOrder order) {
-        return Network.fromWireName(order.channel()).flatMap(n -> linking.linkedAt(order.payer(), n));
+        return Network.fromWireName(order.channel()).flatMap(n -> identities.linkedAt(order.payer(), n));
     }
 
     private static String decisionName(Decision d) {

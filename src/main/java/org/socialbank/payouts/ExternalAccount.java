@@ -6,9 +6,10 @@ import java.util.Optional;
  * An account at another bank that a payout can be sent to.
  *
  * <p>Both kinds validate in their constructor and throw {@link InvalidAccount} (an {@link
- * IllegalArgumentException} whose message is a stable code) when the text is not an account.
- * A page that reads what a person typed uses {@link #problemWithIban(String)} or {@link
- * #problemWithIndianAccount(String, String)} to show a localized reason instead.
+ * IllegalArgumentException} whose message is a stable code) when the text is not an account: a
+ * caller's bug. What a person typed is read with {@link Iban#check} and {@link
+ * IndianAccount#check} (or {@link #problemWithIban(String)}, {@link #parse(String)} and their
+ * Indian twins), which return the problem as a value, to show a localized reason.
  */
 public sealed interface ExternalAccount permits Iban, IndianAccount {
 
@@ -20,39 +21,22 @@ public sealed interface ExternalAccount permits Iban, IndianAccount {
 
     /** An IBAN, or empty when the text is not a valid one. */
     static Optional<ExternalAccount> parse(String iban) {
-        try {
-            return Optional.of(Iban.of(iban));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return Iban.check(iban).isEmpty() ? Optional.of(Iban.of(iban)) : Optional.empty();
     }
 
     /** An Indian account, or empty when the number or the IFSC is not valid. */
     static Optional<ExternalAccount> parseIndian(String number, String ifsc) {
-        try {
-            return Optional.of(new IndianAccount(number, ifsc));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return IndianAccount.check(number, ifsc).isEmpty() ? Optional.of(new IndianAccount(number, ifsc))
+                : Optional.empty();
     }
 
     /** Why a text is not a valid IBAN, or empty when it is one. */
     static Optional<AccountProblem> problemWithIban(String iban) {
-        try {
-            Iban.of(iban);
-            return Optional.empty();
-        } catch (InvalidAccount e) {
-            return Optional.of(e.problem());
-        }
+        return Iban.check(iban);
     }
 
     /** Why an account number and IFSC are not a valid Indian account, or empty when they are. */
     static Optional<AccountProblem> problemWithIndianAccount(String number, String ifsc) {
-        try {
-            new IndianAccount(number, ifsc);
-            return Optional.empty();
-        } catch (InvalidAccount e) {
-            return Optional.of(e.problem());
-        }
+        return IndianAccount.check(number, ifsc);
     }
 }

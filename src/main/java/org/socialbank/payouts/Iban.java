@@ -3,6 +3,7 @@ package org.socialbank.payouts;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An International Bank Account Number, normalized (no spaces or dashes, upper case) and checked:
@@ -19,7 +20,18 @@ public record Iban(String value) implements ExternalAccount {
     public Iban {
         Objects.requireNonNull(value, "value");
         value = normalize(value);
-        check(value);
+        Optional<AccountProblem> problem = problemWith(value);
+        if (problem.isPresent()) {
+            throw new InvalidAccount(problem.get().code());
+        }
+    }
+
+    /**
+     * Why a text (as a person typed it: spaces, dashes, any case) is not a valid IBAN, or empty
+     * when it is one. Reading what a person typed uses this, never the constructor's refusal.
+     */
+    public static Optional<AccountProblem> check(String text) {
+        return problemWith(normalize(text == null ? "" : text));
     }
 
     public static Iban of(String text) {
@@ -66,28 +78,30 @@ public record Iban(String value) implements ExternalAccount {
         return out.toString().toUpperCase(Locale.ROOT);
     }
 
-    private static void check(String iban) {
+    private static Optional<AccountProblem> problemWith(String iban) {
         if (iban.length() < 5 || iban.length() > LENGTH_MAX) {
-            throw new InvalidAccount(AccountProblem.IBAN_LENGTH);
+            return problem(AccountProblem.IBAN_LENGTH);
         }
         for (int i = 0; i < iban.length(); i++) {
             char c = iban.charAt(i);
             boolean letter = c >= 'A' && c <= 'Z';
             boolean digit = c >= '0' && c <= '9';
             if (i < 2 ? !letter : i < 4 ? !digit : !(letter || digit)) {
-                throw new InvalidAccount(AccountProblem.IBAN_CHARACTERS);
+                return problem(AccountProblem.IBAN_CHARACTERS);
             }
         }
         Integer length = IbanCountries.LENGTHS.get(iban.substring(0, 2));
         if (length == null) {
-            throw new InvalidAccount(AccountProblem.IBAN_COUNTRY);
+            return problem(AccountProblem.IBAN_COUNTRY);
         }
         if (iban.length() != length) {
-            throw new InvalidAccount(AccountProblem.IBAN_LENGTH);
+            return problem(AccountProblem.IBAN_LENGTH);
         }
-        if (mod97(iban) != 1) {
-            throw new InvalidAccount(AccountProblem.IBAN_CHECKSUM);
-        }
+        return mod97(iban) != 1 ? problem(AccountProblem.IBAN_CHECKSUM) : Optional.empty();
+    }
+
+    private static Optional<AccountProblem> problem(String code) {
+        return Optional.of(new AccountProblem(code));
     }
 
     /** ISO 7064 MOD 97-10 of the rearranged IBAN (first four characters moved to the end, A=10...). */

@@ -1,6 +1,7 @@
 package org.socialbank.payouts;
 
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -13,14 +14,32 @@ public record IndianAccount(String number, String ifsc) implements ExternalAccou
     private static final Pattern IFSC = Pattern.compile("^[A-Z]{4}0[A-Z0-9]{6}$");
 
     public IndianAccount {
-        number = number == null ? "" : number.replaceAll("[\\s-]", "");
-        ifsc = ifsc == null ? "" : ifsc.strip().toUpperCase(Locale.ROOT);
+        number = normalizeNumber(number);
+        ifsc = normalizeIfsc(ifsc);
+        Optional<AccountProblem> problem = problemWith(number, ifsc);
+        if (problem.isPresent()) {
+            throw new InvalidAccount(problem.get().code());
+        }
+    }
+
+    /** Why a number and an IFSC (as a person typed them) are not a valid account, or empty when they are. */
+    public static Optional<AccountProblem> check(String number, String ifsc) {
+        return problemWith(normalizeNumber(number), normalizeIfsc(ifsc));
+    }
+
+    private static String normalizeNumber(String number) {
+        return number == null ? "" : number.replaceAll("[\\s-]", "");
+    }
+
+    private static String normalizeIfsc(String ifsc) {
+        return ifsc == null ? "" : ifsc.strip().toUpperCase(Locale.ROOT);
+    }
+
+    private static Optional<AccountProblem> problemWith(String number, String ifsc) {
         if (!NUMBER.matcher(number).matches()) {
-            throw new InvalidAccount(AccountProblem.ACCOUNT_NUMBER);
+            return Optional.of(new AccountProblem(AccountProblem.ACCOUNT_NUMBER));
         }
-        if (!IFSC.matcher(ifsc).matches()) {
-            throw new InvalidAccount(AccountProblem.IFSC);
-        }
+        return IFSC.matcher(ifsc).matches() ? Optional.empty() : Optional.of(new AccountProblem(AccountProblem.IFSC));
     }
 
     /** The last four digits and the IFSC: {@code ****6789 / HDFC0001234}. */

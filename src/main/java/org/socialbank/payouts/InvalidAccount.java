@@ -1,6 +1,10 @@
 package org.socialbank.payouts;
 
-/** Thrown by {@link Iban} and {@link IndianAccount}: the message is the problem's stable code. */
+/**
+ * Thrown by the constructors of {@link Iban} and {@link IndianAccount} when given what is not an
+ * account: the caller's bug, as what a person typed is read with {@code check} first. The message
+ * is the problem's stable code.
+ */
 public final class InvalidAccount extends IllegalArgumentException {
 
     private final transient AccountProblem problem;
@@ -12,11 +16,5 @@ public final class InvalidAccount extends IllegalArgumentException {
 
     public AccountProblem problem() {
         return problem;
-    }
-
-    /** No stack trace: this is a refusal of input, thrown on every bad keystroke of a form. */
-    @Override
-    public synchronized Throwable fillInStackTrace() {
-        return this;
     }
 }

@@ -9,7 +9,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * The digests the webhooks check signatures with: HMAC-SHA256 and SHA-256, and a comparison of two
  * texts in constant time (both are hashed first, so neither their contents nor their lengths leak
- * through timing).
+ * through timing). Every channel's webhook proof ends in {@link #equalInConstantTime}: Telegram's
+ * and Bale's secret token, WeChat's {@code msg_signature}, X's and WhatsApp's body HMACs.
  */
 public final class Digests {
 

@@ -36,6 +36,7 @@ import org.socialbank.directory.KycLevel;
 import org.socialbank.shared.Language;
 import org.socialbank.directory.Linking;
 import org.socialbank.shared.Network;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.NewCustomer;
 import org.socialbank.ledger.AccountFlag;
 import org.socialbank.ledger.AccountId;
@@ -76,7 +77,7 @@ abstract class AlertDeliveryContract {
     Ledger ledger;
 
     @Autowired
-    Linking linking;
+    ChannelIdentities identities;
 
     @Autowired
     TransactionAlerts alerts;
@@ -267,7 +268,7 @@ abstract class AlertDeliveryContract {
     }
 
     private IdentityId linked(CustomerId customer, String account) {
-        IdentityId id = linking.identify(Network.WEBCHAT, account, null, null).id();
+        IdentityId id = identities.identify(Network.WEBCHAT, account, null, null).id();
         jdbc.sql("UPDATE channel_identities SET customer_id = ?, linked_at = ? WHERE id = ?")
                 .params(customer.value(), OffsetDateTime.now(ZoneOffset.UTC), id.value()).update();
         return id;

@@ -30,6 +30,7 @@ import org.socialbank.directory.Directory;
 import org.socialbank.shared.Language;
 import org.socialbank.directory.Linking;
 import org.socialbank.shared.Network;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.jdbc.JdbcLinking;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.shared.MoneyFormat;
@@ -74,7 +75,7 @@ class BillingChatIntegrationTests {
     Conversations conversations;
 
     @Autowired
-    Linking linking;
+    ChannelIdentities identities;
 
     @Autowired
     JdbcLinking linkingStore;
@@ -312,7 +313,7 @@ class BillingChatIntegrationTests {
                 .isInstanceOf(Outbound.Link.class);
         Person person = fixtures.customer("Public Payer", Language.EN, 1_000_000);
         String account = "x-" + UUID.randomUUID().toString().substring(0, 8);
-        ChannelIdentity identity = linking.identify(Network.X, account, null, null);
+        ChannelIdentity identity = identities.identify(Network.X, account, null, null);
         linkingStore.setCustomer(identity.id(), person.id(), java.time.Instant.now());
         Received received = conversations.receive(new InboundMessage(Network.X, "m-" + UUID.randomUUID(), account,
                 null, null, new Inbound.Text("pay bill 7748317800142 1770160"), null));

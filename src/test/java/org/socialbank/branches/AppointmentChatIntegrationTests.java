@@ -26,6 +26,7 @@ import org.socialbank.directory.Directory;
 import org.socialbank.shared.Language;
 import org.socialbank.directory.Linking;
 import org.socialbank.shared.Network;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.jdbc.JdbcLinking;
 import org.socialbank.shared.Dates;
 import org.socialbank.support.MutableClock;
@@ -67,7 +68,7 @@ class AppointmentChatIntegrationTests {
     Conversations conversations;
 
     @Autowired
-    Linking linking;
+    ChannelIdentities identities;
 
     @Autowired
     JdbcLinking linkingStore;
@@ -180,7 +181,7 @@ class AppointmentChatIntegrationTests {
     void aPublicNetworkGetsTheNeutralAnswerEvenWhenLinked() {
         CustomerId customer = fixtures.customer("Public Customer", Language.EN);
         String account = "x-" + UUID.randomUUID().toString().substring(0, 8);
-        ChannelIdentity identity = linking.identify(Network.X, account, null, null);
+        ChannelIdentity identity = identities.identify(Network.X, account, null, null);
         linkingStore.setCustomer(identity.id(), customer, clock.instant());
         Received received = conversations.receive(new InboundMessage(Network.X, "m-" + UUID.randomUUID(), account,
                 null, null, new Inbound.Text("book an appointment at the Paris branch tomorrow morning"), null));
@@ -199,7 +200,7 @@ class AppointmentChatIntegrationTests {
 
     private String linkedChat(CustomerId customer) {
         String chat = "tg-" + UUID.randomUUID();
-        ChannelIdentity identity = linking.identify(Network.TELEGRAM, chat, null, null);
+        ChannelIdentity identity = identities.identify(Network.TELEGRAM, chat, null, null);
         linkingStore.setCustomer(identity.id(), customer, clock.instant());
         return chat;
     }

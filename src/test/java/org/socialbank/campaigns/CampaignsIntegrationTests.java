@@ -22,6 +22,7 @@ import org.socialbank.directory.KycLevel;
 import org.socialbank.shared.Language;
 import org.socialbank.directory.Linking;
 import org.socialbank.shared.Network;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.NewCustomer;
 import org.socialbank.ledger.AccountFlag;
 import org.socialbank.ledger.AccountId;
@@ -64,7 +65,7 @@ class CampaignsIntegrationTests {
     Directory directory;
 
     @Autowired
-    Linking linking;
+    ChannelIdentities identities;
 
     @Autowired
     Conversations conversations;
@@ -115,7 +116,7 @@ class CampaignsIntegrationTests {
         Member alice = member("Alice Ashe", Language.EN);
         Member ivan = member("Ivan Ilyin", Language.RU);
         String stranger = "web-" + UUID.randomUUID();
-        linking.identify(Network.WEBCHAT, stranger, null, null);
+        identities.identify(Network.WEBCHAT, stranger, null, null);
         consent(stranger);
         String body = """
                 {"id": "%s", "name": "Savings week", "channel": "webchat", "weeklyCap": 1,
@@ -172,7 +173,7 @@ class CampaignsIntegrationTests {
     void anAbSplitWithAControlGroupIsCountedPerVariantAndExportedAsCsv() {
         for (int i = 0; i < 40; i++) {
             String chat = "web-" + UUID.randomUUID();
-            linking.identify(Network.WEBCHAT, chat, null, null);
+            identities.identify(Network.WEBCHAT, chat, null, null);
             consent(chat);
         }
         UUID id = approved("""
@@ -402,7 +403,7 @@ class CampaignsIntegrationTests {
         assertThat(directory.register(new NewCustomer(id, name, language, KycLevel.FULL, null, null, List.of())))
                 .isInstanceOf(DirectoryResult.Done.class);
         String chat = "web-" + UUID.randomUUID();
-        IdentityId identity = linking.identify(Network.WEBCHAT, chat, null, null).id();
+        IdentityId identity = identities.identify(Network.WEBCHAT, chat, null, null).id();
         jdbc.sql("UPDATE channel_identities SET customer_id = ?, linked_at = ? WHERE id = ?")
                 .params(id.value(), OffsetDateTime.now(ZoneOffset.UTC), identity.value()).update();
         consent(chat);

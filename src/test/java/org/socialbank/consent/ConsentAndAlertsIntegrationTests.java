@@ -38,6 +38,7 @@ import org.socialbank.directory.KycLevel;
 import org.socialbank.shared.Language;
 import org.socialbank.directory.Linking;
 import org.socialbank.shared.Network;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.NewCustomer;
 import org.socialbank.ledger.AccountFlag;
 import org.socialbank.ledger.AccountId;
@@ -82,7 +83,7 @@ class ConsentAndAlertsIntegrationTests {
     Ledger ledger;
 
     @Autowired
-    Linking linking;
+    ChannelIdentities identities;
 
     @Autowired
     TransactionAlerts alerts;
@@ -398,7 +399,7 @@ class ConsentAndAlertsIntegrationTests {
 
     /** A web-chat account linked to the customer (the sign-in flow is the linking tests' business). */
     private IdentityId linked(String chat, CustomerId customer) {
-        IdentityId id = linking.identify(Network.WEBCHAT, chat, null, null).id();
+        IdentityId id = identities.identify(Network.WEBCHAT, chat, null, null).id();
         jdbc.sql("UPDATE channel_identities SET customer_id = ?, linked_at = ? WHERE id = ?")
                 .params(customer.value(), OffsetDateTime.now(ZoneOffset.UTC), id.value()).update();
         return id;
@@ -441,8 +442,8 @@ class ConsentAndAlertsIntegrationTests {
         String a = "wa-" + UUID.randomUUID();
         String b = "wa-" + UUID.randomUUID();
         String c = "wa-" + UUID.randomUUID();
-        IdentityId aIdentity = linking.identify(Network.WHATSAPP, a, null, null).id();
-        linking.identify(Network.WHATSAPP, b, null, null);
+        IdentityId aIdentity = identities.identify(Network.WHATSAPP, a, null, null).id();
+        identities.identify(Network.WHATSAPP, b, null, null);
         for (String user : List.of(a, b, c)) {
             assertThat(api.post("/api/v1/consents", """
                     {"channel": "whatsapp", "externalUserId": "%s", "purpose": "marketing",

@@ -3,6 +3,7 @@ package org.socialbank.directory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -35,6 +36,32 @@ class AliasUnitTests {
     void refusesWhatIsNotAPhoneNumber(String typed) {
         assertThatThrownBy(() -> Alias.parse(AliasType.PHONE, null, typed, "FR"))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** Issue 14, item 7: what a person typed is read as a value; only a vouched-for text throws. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "PHONE  |   | 12              | not a valid phone number: 12",
+        "PHONE  |   | not a phone     | not a phone number: not a phone",
+        "EMAIL  |   | bob@            | not an e-mail address: bob@",
+        "TAG    |   | 1bob            | a $tag is 3 to 20 letters, digits or _ and starts with a letter: 1bob",
+        "HANDLE |   | @bob            | a handle needs its network",
+        "HANDLE | X | b c             | not a x handle: b c",
+        "TAG    |   | '   '           | the tag is empty"})
+    void tryParseSaysWhyATextIsNotAnAlias(AliasType type, Network network, String typed, String reason) {
+        Alias.Parsed parsed = Alias.tryParse(type, network, typed, "FR");
+        assertThat(parsed).isEqualTo(new Alias.Invalid(reason));
+        assertThat(parsed.alias()).isEmpty();
+        assertThatThrownBy(() -> Alias.parse(type, network, typed, "FR")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(reason);
+    }
+
+    @Test
+    void tryParseGivesTheAliasAsParseDoes() {
+        assertThat(Alias.tryParse(AliasType.PHONE, null, "06 12 34 56 78", "FR"))
+                .isEqualTo(new Alias.Valid(Alias.parse(AliasType.PHONE, null, "06 12 34 56 78", "FR")));
+        assertThat(Alias.tryParse(AliasType.TAG, null, "$Bob_1", null).alias()).contains(new Alias(AliasType.TAG, null,
+                "bob_1"));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")

@@ -16,6 +16,7 @@ import org.socialbank.conversation.Received;
 import org.socialbank.directory.IdentityId;
 import org.socialbank.directory.Linking;
 import org.socialbank.shared.Network;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.support.FormClient;
 import org.socialbank.support.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,7 +48,7 @@ class H2BotConversationsIntegrationTests {
     Conversations conversations;
 
     @Autowired
-    Linking linking;
+    ChannelIdentities identities;
 
     @Autowired
     Handoffs handoffs;
@@ -73,7 +74,7 @@ class H2BotConversationsIntegrationTests {
     void anAgentTakesAConversationFromTheBot() {
         String chat = "tg-" + UUID.randomUUID();
         assertThat(say(chat, "help")).isPositive(); // the bot answers
-        IdentityId identity = linking.identify(Network.TELEGRAM, chat, null, null).id();
+        IdentityId identity = identities.identify(Network.TELEGRAM, chat, null, null).id();
         FormClient agent = staff.signedIn(port, Role.AGENT);
 
         FormClient.Page list = agent.get("/console/conversations/bot");
@@ -105,7 +106,7 @@ class H2BotConversationsIntegrationTests {
     void refusalsAndPermissions() {
         String chat = "tg-" + UUID.randomUUID();
         say(chat, "help");
-        IdentityId identity = linking.identify(Network.TELEGRAM, chat, null, null).id();
+        IdentityId identity = identities.identify(Network.TELEGRAM, chat, null, null).id();
         FormClient agent = staff.signedIn(port, Role.AGENT);
         assertThat(agent.post("/console/conversations/bot/" + identity.value() + "/take", "team", "loans").html())
                 .contains("data-refused=\"not_in_team\"");

@@ -39,6 +39,7 @@ import org.socialbank.conversation.Received;
 import org.socialbank.directory.IdentityId;
 import org.socialbank.directory.Linking;
 import org.socialbank.shared.Network;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.support.FormClient;
 import org.socialbank.support.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -72,7 +73,7 @@ class H2ConversationPagesIntegrationTests {
     Conversations conversations;
 
     @Autowired
-    Linking linking;
+    ChannelIdentities identities;
 
     @Autowired
     Handoffs handoffs;
@@ -107,7 +108,7 @@ class H2ConversationPagesIntegrationTests {
     void anAgentTakesOverRepliesAndHandsBack() {
         String chat = "tg-" + UUID.randomUUID();
         say(chat, "I want to talk to a human");
-        IdentityId identity = linking.identify(Network.TELEGRAM, chat, null, null).id();
+        IdentityId identity = identities.identify(Network.TELEGRAM, chat, null, null).id();
         FormClient agent = staff.signedIn(port, Role.AGENT);
 
         FormClient.Page queue = agent.get("/console/conversations");
@@ -145,7 +146,7 @@ class H2ConversationPagesIntegrationTests {
     void permissions() {
         String chat = "tg-" + UUID.randomUUID();
         say(chat, "agent please");
-        IdentityId identity = linking.identify(Network.TELEGRAM, chat, null, null).id();
+        IdentityId identity = identities.identify(Network.TELEGRAM, chat, null, null).id();
         FormClient agent = staff.signedIn(port, Role.AGENT);
         String id = caseIn(agent.get("/console/conversations").html(), identity);
 

@@ -17,6 +17,7 @@ import org.socialbank.conversation.Received;
 import org.socialbank.directory.IdentityId;
 import org.socialbank.directory.Linking;
 import org.socialbank.shared.Network;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.support.FormClient;
 import org.socialbank.support.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,7 +50,7 @@ class H2SupervisorPagesIntegrationTests {
     Conversations conversations;
 
     @Autowired
-    Linking linking;
+    ChannelIdentities identities;
 
     @Autowired
     Handoffs handoffs;
@@ -84,7 +85,7 @@ class H2SupervisorPagesIntegrationTests {
 
         String chat = "tg-" + UUID.randomUUID();
         say(chat, "I want a " + word + " please");
-        IdentityId identity = linking.identify(Network.TELEGRAM, chat, null, null).id();
+        IdentityId identity = identities.identify(Network.TELEGRAM, chat, null, null).id();
         Owner owner = handoffs.owner(identity);
         assertThat(owner).isInstanceOf(Owner.Queue.class);
         assertThat(jdbc.sql("SELECT team FROM handoff_cases WHERE id = ?").param(((Owner.Queue) owner).caseId().value())
@@ -107,7 +108,7 @@ class H2SupervisorPagesIntegrationTests {
         AgentId agentId = new AgentId(agentMember.id().value().toString());
         String chat = "tg-" + UUID.randomUUID();
         say(chat, "hello");
-        IdentityId identity = linking.identify(Network.TELEGRAM, chat, null, null).id();
+        IdentityId identity = identities.identify(Network.TELEGRAM, chat, null, null).id();
         CaseId id = ((HandoffResult.Done) handoffs.takeOver(agentId, identity)).caseId();
         handoffs.resolve(agentId, id);
         conversations.receive(new InboundMessage(Network.TELEGRAM, "m-" + UUID.randomUUID(), chat, null, null,

@@ -61,7 +61,7 @@ class HandoffBrowserTests {
     Handoffs handoffs;
 
     @Autowired
-    org.socialbank.directory.Linking linking;
+    org.socialbank.directory.ChannelIdentities identities;
 
     ChromeDriver browser;
     final HttpClient http = HttpClient.newHttpClient();
@@ -102,7 +102,7 @@ class HandoffBrowserTests {
         signIn(agent);
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         browser.get(base() + "/console/conversations");
-        CaseId waiting = ((Owner.Queue) handoffs.owner(linking.identify(org.socialbank.shared.Network.TELEGRAM,
+        CaseId waiting = ((Owner.Queue) handoffs.owner(identities.identify(org.socialbank.shared.Network.TELEGRAM,
                 Long.toString(customer), null, null).id())).caseId();
         By row = By.cssSelector("#cases tr[data-case='" + waiting.value() + "'] a.open-case");
         wait.until(ExpectedConditions.presenceOfElementLocated(row));

@@ -20,6 +20,7 @@ import org.socialbank.directory.IdentityId;
 import org.socialbank.shared.Language;
 import org.socialbank.directory.Linking;
 import org.socialbank.shared.Network;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.handoff.jdbc.JdbcHandoffs;
 import org.socialbank.support.MutableClock;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -68,7 +69,7 @@ abstract class HandoffContract {
     org.springframework.transaction.PlatformTransactionManager transactionManager;
 
     @Autowired
-    Linking linking;
+    ChannelIdentities identities;
 
     @Autowired
     JdbcClient jdbc;
@@ -366,7 +367,7 @@ abstract class HandoffContract {
     }
 
     IdentityId identity(Network network, String chat) {
-        return linking.identify(network, chat, null, null).id();
+        return identities.identify(network, chat, null, null).id();
     }
 
     static String text(Outbound outbound) {

@@ -27,6 +27,7 @@ import org.socialbank.directory.IdentityId;
 import org.socialbank.shared.Language;
 import org.socialbank.directory.Linking;
 import org.socialbank.shared.Network;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.handoff.jdbc.JdbcHandoffs;
 import org.socialbank.support.Chromium;
 import org.socialbank.support.TestStores;
@@ -60,7 +61,7 @@ class HandoffPagesBrowserTests {
     Conversations conversations;
 
     @Autowired
-    Linking linking;
+    ChannelIdentities identities;
 
     @Autowired
     Handoffs handoffs;
@@ -88,7 +89,7 @@ class HandoffPagesBrowserTests {
     void anAgentTakesOverFromTheBotsList(@TempDir Path profile) {
         String chat = "tg-" + UUID.randomUUID();
         say(chat, "help");
-        IdentityId identity = linking.identify(Network.TELEGRAM, chat, null, null).id();
+        IdentityId identity = identities.identify(Network.TELEGRAM, chat, null, null).id();
         browser = Chromium.start(profile);
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         signIn(new ConsoleStaff(accounts, clock).create(Role.AGENT));

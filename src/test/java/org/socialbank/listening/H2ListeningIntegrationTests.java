@@ -18,6 +18,7 @@ import org.socialbank.directory.KycLevel;
 import org.socialbank.shared.Language;
 import org.socialbank.directory.Linking;
 import org.socialbank.shared.Network;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.NewCustomer;
 import org.socialbank.directory.jdbc.JdbcLinking;
 import org.socialbank.support.Api;
@@ -48,7 +49,7 @@ class H2ListeningIntegrationTests {
     Directory directory;
 
     @Autowired
-    Linking linking;
+    ChannelIdentities identities;
 
     @Autowired
     JdbcLinking linkingStore;
@@ -162,7 +163,7 @@ class H2ListeningIntegrationTests {
         CustomerId alice = new CustomerId(UUID.randomUUID());
         directory.register(new NewCustomer(alice, "Alice Walker", Language.EN, KycLevel.FULL, null, null, List.of()));
         String handle = "alice" + Integer.toHexString(alice.value().hashCode() & 0xfffff);
-        ChannelIdentity chat = linking.identify(Network.X, "9" + Math.abs(alice.value().getLeastSignificantBits() % 1_000_000_000L), handle, null);
+        ChannelIdentity chat = identities.identify(Network.X, "9" + Math.abs(alice.value().getLeastSignificantBits() % 1_000_000_000L), handle, null);
         linkingStore.setCustomer(chat.id(), alice, Instant.now());
         String sourceId = "tw-" + UUID.randomUUID();
         Response r = api().post("/api/v1/mentions", batch(List.of(
@@ -185,7 +186,7 @@ class H2ListeningIntegrationTests {
         CustomerId bob = new CustomerId(UUID.randomUUID());
         directory.register(new NewCustomer(bob, "Bob Brown", Language.EN, KycLevel.FULL, null, null, List.of()));
         String xId = Long.toString(1_000_000_000L + Math.abs(bob.value().getMostSignificantBits() % 1_000_000_000L));
-        linkingStore.setCustomer(linking.identify(Network.X, xId, null, null).id(), bob, Instant.now());
+        linkingStore.setCustomer(identities.identify(Network.X, xId, null, null).id(), bob, Instant.now());
         String tweet = Long.toString(System.nanoTime());
         events.publishEvent(new PublicMentionReceived(Network.X, tweet, xId, "bob_b",
                 "@SocialBankFr my card was declined twice today, fix it", Instant.now().minusSeconds(5)));

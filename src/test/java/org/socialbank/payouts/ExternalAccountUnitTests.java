@@ -52,6 +52,7 @@ class ExternalAccountUnitTests {
         assertThatThrownBy(() -> Iban.of(text)).isInstanceOf(IllegalArgumentException.class).hasMessage(code);
         assertThat(ExternalAccount.parse(text)).isEmpty();
         assertThat(ExternalAccount.problemWithIban(text)).contains(new AccountProblem(code));
+        assertThat(Iban.check(text)).as("issue 14: the problem as a value").contains(new AccountProblem(code));
         assertThat(new AccountProblem(code).messageKey()).isEqualTo("payouts.account." + code);
     }
 
@@ -107,6 +108,8 @@ class ExternalAccountUnitTests {
         assertThatThrownBy(() -> new IndianAccount(number, ifsc)).isInstanceOf(InvalidAccount.class).hasMessage(code);
         assertThat(ExternalAccount.problemWithIndianAccount(number, ifsc)).isEqualTo(Optional.of(new AccountProblem(code)));
         assertThat(ExternalAccount.parseIndian(number, ifsc)).isEmpty();
+        assertThat(IndianAccount.check(number, ifsc)).as("issue 14: the problem as a value")
+                .contains(new AccountProblem(code));
     }
 
     @Test

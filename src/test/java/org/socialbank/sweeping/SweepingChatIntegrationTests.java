@@ -24,6 +24,7 @@ import org.socialbank.directory.Directory;
 import org.socialbank.shared.Language;
 import org.socialbank.directory.Linking;
 import org.socialbank.shared.Network;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.jdbc.JdbcLinking;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.shared.MoneyFormat;
@@ -62,7 +63,7 @@ class SweepingChatIntegrationTests {
     Conversations conversations;
 
     @Autowired
-    Linking linking;
+    ChannelIdentities identities;
 
     @Autowired
     JdbcLinking linkingStore;
@@ -182,7 +183,7 @@ class SweepingChatIntegrationTests {
         SweepingFixtures.Person person = fixtures.customer("Public Sweeper", Language.EN, 300_00);
         fixtures.link(person, 100_00, 1_000_00, LimitPeriod.MONTH, clock.instant());
         String account = "x-" + UUID.randomUUID().toString().substring(0, 8);
-        ChannelIdentity identity = linking.identify(Network.X, account, null, null);
+        ChannelIdentity identity = identities.identify(Network.X, account, null, null);
         linkingStore.setCustomer(identity.id(), person.id(), clock.instant());
         Received received = conversations.receive(new InboundMessage(Network.X, "m-" + UUID.randomUUID(), account,
                 null, null, new Inbound.Text("collect my money"), null));
@@ -194,7 +195,7 @@ class SweepingChatIntegrationTests {
 
     private String linkedChat(CustomerId customer) {
         String chat = "tg-" + UUID.randomUUID();
-        ChannelIdentity identity = linking.identify(Network.TELEGRAM, chat, null, null);
+        ChannelIdentity identity = identities.identify(Network.TELEGRAM, chat, null, null);
         linkingStore.setCustomer(identity.id(), customer, clock.instant());
         return chat;
     }

@@ -13,6 +13,7 @@ import org.socialbank.billing.BillReading;
 import org.socialbank.billing.Bills;
 import org.socialbank.billing.IranianBill;
 import org.socialbank.directory.CustomerId;
+import org.socialbank.shared.web.BadRequest;
 import org.socialbank.shared.web.Problems;
 import org.socialbank.shared.web.RequiredFields;
 import org.socialbank.shared.web.Created;
@@ -48,12 +49,12 @@ class BillsController {
         BillReading read() {
             if (barcode != null) {
                 if (billId != null || paymentId != null) {
-                    throw new IllegalArgumentException("give either barcode or billId and paymentId, not both");
+                    throw new BadRequest("give either barcode or billId and paymentId, not both");
                 }
                 return IranianBill.fromBarcode(barcode);
             }
             if (billId == null || paymentId == null) {
-                throw new IllegalArgumentException("missing: billId and paymentId, or barcode");
+                throw new BadRequest("missing: billId and paymentId, or barcode");
             }
             return IranianBill.read(billId, paymentId);
         }
@@ -110,9 +111,9 @@ class BillsController {
             return Problems.response(Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "amount_mismatch",
                     "The bill's amount is " + bill.amountRial() + " IRR, as its payment id says."));
         }
-        BillPaymentResult result = bills.pay(new BillPaymentOrder(new BillPaymentId(body.id()),
-                new CustomerId(body.customerId()), bill,
-                body.channel() == null ? "api" : body.channel()));
+        BillPaymentOrder order = BadRequest.whenRefused(() -> new BillPaymentOrder(new BillPaymentId(body.id()),
+                new CustomerId(body.customerId()), bill, body.channel() == null ? "api" : body.channel()));
+        BillPaymentResult result = bills.pay(order);
         if (result instanceof BillPaymentResult.Refused refused) {
             return refusal(refused.code());
         }

@@ -16,6 +16,7 @@ import org.socialbank.billing.CardTransferResult;
 import org.socialbank.billing.CardTransfers;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.shared.CurrencyCode;
+import org.socialbank.shared.web.BadRequest;
 import org.socialbank.shared.web.Problems;
 import org.socialbank.shared.web.RequiredFields;
 import org.socialbank.shared.web.Created;
@@ -84,10 +85,13 @@ class CardTransfersController {
             return Problems.response(Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, CardNumber.INVALID_CARD_NUMBER,
                     "The destination card is not 16 to 19 digits with a valid check digit."));
         }
-        CardTransferResult result = transfers.send(new CardTransferRequest(new CardTransferId(body.id()),
-                new CustomerId(body.customerId()), card.get(), body.amountMinor(), CurrencyCode.of(body.currency()),
-                body.channel() == null ? "api" : body.channel(),
+        CurrencyCode currency = CurrencyCode.find(body.currency())
+                .orElseThrow(() -> new BadRequest("unknown currency: " + body.currency()));
+        CardTransferRequest request = BadRequest.whenRefused(() -> new CardTransferRequest(
+                new CardTransferId(body.id()), new CustomerId(body.customerId()), card.get(), body.amountMinor(),
+                currency, body.channel() == null ? "api" : body.channel(),
                 Optional.ofNullable(body.sourceCardId()).map(org.socialbank.cards.CardId::new)));
+        CardTransferResult result = transfers.send(request);
         if (result instanceof CardTransferResult.Refused refused) {
             return refusal(refused.code());
         }

@@ -17,6 +17,7 @@ import org.socialbank.billing.TopUpResult;
 import org.socialbank.billing.TopUps;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.shared.CurrencyCode;
+import org.socialbank.shared.web.BadRequest;
 import org.socialbank.shared.web.Problems;
 import org.socialbank.shared.web.RequiredFields;
 import org.socialbank.shared.web.Created;
@@ -76,9 +77,12 @@ class TopUpsController {
             return Problems.response(Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "invalid_kind",
                     "kind is direct, bonus or voucher."));
         }
-        TopUpResult result = topUps.topUp(new TopUpRequest(new TopUpId(body.id()), new CustomerId(body.customerId()),
-                body.phone(), body.amountMinor(), CurrencyCode.of(body.currency()), Optional.ofNullable(body.operator()),
-                body.channel() == null ? "api" : body.channel(), kind.get()));
+        CurrencyCode currency = CurrencyCode.find(body.currency())
+                .orElseThrow(() -> new BadRequest("unknown currency: " + body.currency()));
+        TopUpRequest request = BadRequest.whenRefused(() -> new TopUpRequest(new TopUpId(body.id()),
+                new CustomerId(body.customerId()), body.phone(), body.amountMinor(), currency,
+                Optional.ofNullable(body.operator()), body.channel() == null ? "api" : body.channel(), kind.get()));
+        TopUpResult result = topUps.topUp(request);
         if (result instanceof TopUpResult.Refused refused) {
             return refusal(refused);
         }

@@ -17,6 +17,7 @@ import org.socialbank.branches.BookingRefusal;
 import org.socialbank.branches.BookingRequest;
 import org.socialbank.branches.BookingResult;
 import org.socialbank.branches.BranchSchedule;
+import org.socialbank.shared.web.BadRequest;
 import org.socialbank.shared.web.RequiredFields;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -124,7 +125,7 @@ class AppointmentsController {
         try {
             return OffsetDateTime.parse(text);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("start must be ISO-8601 with an offset, e.g. 2026-12-03T09:30:00+01:00");
+            throw new BadRequest("start must be ISO-8601 with an offset, e.g. 2026-12-03T09:30:00+01:00");
         }
     }
 }

@@ -16,6 +16,7 @@ import org.socialbank.branches.BranchSchedule;
 import org.socialbank.branches.Branches;
 import org.socialbank.branches.BookingRefusal;
 import org.socialbank.branches.Slot;
+import org.socialbank.shared.web.BadRequest;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -108,7 +109,7 @@ class BranchesController {
         try {
             day = LocalDate.parse(date);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("date must be a day as YYYY-MM-DD");
+            throw new BadRequest("date must be a day as YYYY-MM-DD");
         }
         return appointments.slots(id, day).<ResponseEntity<?>>map(slots -> ResponseEntity.ok(new SlotsJson(id,
                 day.toString(), appointments.schedule(id).map(s -> s.zone().getId()).orElse(null),

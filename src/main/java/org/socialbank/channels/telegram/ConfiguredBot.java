@@ -1,10 +1,9 @@
 package org.socialbank.channels.telegram;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Locale;
 import java.util.Optional;
 import org.socialbank.shared.Network;
+import org.socialbank.shared.Digests;
 import tools.jackson.databind.JsonNode;
 
 /** One configured bot at run time: its settings, its Bot API client, its throttle. */
@@ -54,15 +53,7 @@ final class ConfiguredBot {
         if (header == null || settings.secretToken() == null) {
             return false;
         }
-        return MessageDigest.isEqual(sha256(header), sha256(settings.secretToken()));
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return Digests.equalInConstantTime(settings.secretToken(), header);
     }
 
     /** The bot's username (lower case, without '@'): configured, else asked once with {@code getMe}. */

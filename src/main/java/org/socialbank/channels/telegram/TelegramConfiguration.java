@@ -3,6 +3,7 @@ package org.socialbank.channels.telegram;
 import org.socialbank.conversation.ChannelSender;
 import org.socialbank.directory.Linking;
 import org.socialbank.shared.Network;
+import org.socialbank.directory.ChannelIdentities;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -30,14 +31,14 @@ class TelegramConfiguration {
 
     @Bean
     @Conditional(TelegramBotsConfigured.class)
-    ChannelSender telegramSender(TelegramBots bots, TelegramStore store, Linking linking) {
-        return new TelegramSender(Network.TELEGRAM, bots, store, linking);
+    ChannelSender telegramSender(TelegramBots bots, TelegramStore store, ChannelIdentities identities) {
+        return new TelegramSender(Network.TELEGRAM, bots, store, identities);
     }
 
     @Bean
     @Conditional(BaleBotsConfigured.class)
-    ChannelSender baleSender(TelegramBots bots, TelegramStore store, Linking linking) {
-        return new TelegramSender(Network.BALE, bots, store, linking);
+    ChannelSender baleSender(TelegramBots bots, TelegramStore store, ChannelIdentities identities) {
+        return new TelegramSender(Network.BALE, bots, store, identities);
     }
 
     private static boolean configured(ConditionContext context, String network) {

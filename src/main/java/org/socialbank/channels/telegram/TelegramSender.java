@@ -8,6 +8,7 @@ import org.socialbank.conversation.OutboundMessage;
 import org.socialbank.conversation.SendOutcome;
 import org.socialbank.directory.Linking;
 import org.socialbank.shared.Network;
+import org.socialbank.directory.ChannelIdentities;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,13 +27,13 @@ final class TelegramSender implements ChannelSender {
     private final Network network;
     private final TelegramBots bots;
     private final TelegramStore store;
-    private final Linking linking;
+    private final ChannelIdentities identities;
 
-    TelegramSender(Network network, TelegramBots bots, TelegramStore store, Linking linking) {
+    TelegramSender(Network network, TelegramBots bots, TelegramStore store, ChannelIdentities identities) {
         this.network = network;
         this.bots = bots;
         this.store = store;
-        this.linking = linking;
+        this.identities = identities;
     }
 
     @Override
@@ -88,7 +89,7 @@ final class TelegramSender implements ChannelSender {
                     refused.description());
         }
         if (refused.blockedByUser()) {
-            linking.markUnreachable(message.identityId());
+            identities.markUnreachable(message.identityId());
             return new SendOutcome.Failed(false, refused.description());
         }
         return new SendOutcome.Failed(refused.status() >= 500, refused.description());

@@ -21,6 +21,7 @@ import org.socialbank.conversation.Received;
 import org.socialbank.conversation.engine.InlineReplies;
 import org.socialbank.directory.Linking;
 import org.socialbank.shared.Network;
+import org.socialbank.directory.ChannelIdentities;
 import org.springframework.context.MessageSource;
 
 /**
@@ -44,7 +45,7 @@ public class WeChatCallbacks implements AutoCloseable {
 
     private final Conversations conversations;
     private final InlineReplies inline;
-    private final Linking linking;
+    private final ChannelIdentities identities;
     private final WeChatFollowers followers;
     private final OpenCallbacks openCallbacks;
     private final WeChatOAuth oauth;
@@ -60,12 +61,12 @@ public class WeChatCallbacks implements AutoCloseable {
             });
     private final Semaphore inFlight = new Semaphore(IN_FLIGHT_MAX);
 
-    public WeChatCallbacks(Conversations conversations, InlineReplies inline, Linking linking,
+    public WeChatCallbacks(Conversations conversations, InlineReplies inline, ChannelIdentities identities,
             WeChatFollowers followers, OpenCallbacks openCallbacks, WeChatOAuth oauth, WeChatScenes scenes,
             MessageSource messages, WeChatProperties properties, Clock clock) {
         this.conversations = conversations;
         this.inline = inline;
-        this.linking = linking;
+        this.identities = identities;
         this.followers = followers;
         this.openCallbacks = openCallbacks;
         this.oauth = oauth;
@@ -99,7 +100,7 @@ public class WeChatCallbacks implements AutoCloseable {
         if (read instanceof WeChatUpdates.Unsubscribed unsubscribed) {
             InboundMessage stop = unsubscribed.message();
             conversations.receive(stop);
-            linking.forget(Network.WECHAT, stop.externalUserId());
+            identities.forget(Network.WECHAT, stop.externalUserId());
             followers.forget(stop.externalUserId());
             return Optional.empty();
         }

@@ -5,7 +5,7 @@ import org.socialbank.conversation.Conversations;
 import org.socialbank.conversation.engine.InlineReplies;
 import org.socialbank.directory.DirectoryProperties;
 import org.socialbank.directory.Directory;
-import org.socialbank.directory.Linking;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.security.otp.OneTimeCodes;
 import org.socialbank.branches.Branches;
 import org.springframework.boot.ApplicationRunner;
@@ -71,10 +71,10 @@ class WeChatConfiguration {
     }
 
     @Bean
-    WeChatCallbacks weChatCallbacks(Conversations conversations, InlineReplies inline, Linking linking,
+    WeChatCallbacks weChatCallbacks(Conversations conversations, InlineReplies inline, ChannelIdentities identities,
             WeChatFollowers followers, OpenCallbacks openCallbacks, WeChatOAuth oauth, WeChatScenes scenes,
             MessageSource messages, WeChatProperties properties, Clock clock) {
-        return new WeChatCallbacks(conversations, inline, linking, followers, openCallbacks, oauth, scenes, messages,
+        return new WeChatCallbacks(conversations, inline, identities, followers, openCallbacks, oauth, scenes, messages,
                 properties, clock);
     }
 
@@ -89,8 +89,8 @@ class WeChatConfiguration {
 
         @Bean
         WeChatSender weChatSender(WeChatClient client, WeChatFollowers followers, OpenCallbacks openCallbacks,
-                WeChatOAuth oauth, WeChatProperties properties, Linking linking, Directory directory, Clock clock) {
-            return new WeChatSender(client, followers, openCallbacks, oauth, properties, linking, directory, clock);
+                WeChatOAuth oauth, WeChatProperties properties, ChannelIdentities identities, Directory directory, Clock clock) {
+            return new WeChatSender(client, followers, openCallbacks, oauth, properties, identities, directory, clock);
         }
 
         /** Sets the menu in the background: WeChat being slow must not hold the start. */

@@ -12,6 +12,7 @@ import java.util.Optional;
 import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.socialbank.shared.Digests;
 
 /**
  * WeChat's callback signatures and message encryption ("safe mode"): SHA-1 over the sorted
@@ -57,9 +58,7 @@ public final class WeChatCrypto {
         if (given == null || Arrays.stream(parts).anyMatch(p -> p == null)) {
             return false;
         }
-        byte[] expected = signature(parts).getBytes(StandardCharsets.US_ASCII);
-        return MessageDigest.isEqual(expected, given.toLowerCase(java.util.Locale.ROOT)
-                .getBytes(StandardCharsets.US_ASCII));
+        return Digests.equalInConstantTime(signature(parts), given.toLowerCase(java.util.Locale.ROOT));
     }
 
     /** The XML inside an {@code Encrypt} value, or empty when it is malformed or for another AppId. */

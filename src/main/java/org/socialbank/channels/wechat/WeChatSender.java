@@ -11,6 +11,7 @@ import org.socialbank.conversation.SendOutcome;
 import org.socialbank.directory.Directory;
 import org.socialbank.directory.Linking;
 import org.socialbank.shared.Network;
+import org.socialbank.directory.ChannelIdentities;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -34,18 +35,18 @@ public class WeChatSender implements ChannelSender {
     private final OpenCallbacks openCallbacks;
     private final WeChatOAuth oauth;
     private final WeChatProperties properties;
-    private final Linking linking;
+    private final ChannelIdentities identities;
     private final Directory directory;
     private final Clock clock;
 
     public WeChatSender(WeChatClient client, WeChatFollowers followers, OpenCallbacks openCallbacks,
-            WeChatOAuth oauth, WeChatProperties properties, Linking linking, Directory directory, Clock clock) {
+            WeChatOAuth oauth, WeChatProperties properties, ChannelIdentities identities, Directory directory, Clock clock) {
         this.client = client;
         this.followers = followers;
         this.openCallbacks = openCallbacks;
         this.oauth = oauth;
         this.properties = properties;
-        this.linking = linking;
+        this.identities = identities;
         this.directory = directory;
         this.clock = clock;
     }
@@ -81,7 +82,7 @@ public class WeChatSender implements ChannelSender {
 
     /** The linked customer's language, which the engine wrote the message in; null for an unlinked follower. */
     private String languageOf(OutboundMessage message) {
-        return linking.linkedCustomer(message.identityId()).flatMap(directory::customer)
+        return identities.linkedCustomer(message.identityId()).flatMap(directory::customer)
                 .map(v -> v.customer().language().tag()).orElse(null);
     }
 

@@ -6,7 +6,7 @@ import java.time.Duration;
 import org.socialbank.conversation.Conversations;
 import org.socialbank.conversation.engine.DeliveryReports;
 import org.socialbank.directory.Directory;
-import org.socialbank.directory.Linking;
+import org.socialbank.directory.ChannelIdentities;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -47,11 +47,11 @@ class WhatsAppConfiguration {
     static class Enabled {
 
         @Bean
-        WhatsAppSender whatsAppSender(WhatsAppStore store, WhatsAppStatuses statuses, Linking linking,
+        WhatsAppSender whatsAppSender(WhatsAppStore store, WhatsAppStatuses statuses, ChannelIdentities identities,
                 Directory directory, WhatsAppProperties properties, Clock clock) {
             WhatsAppApi api = new WhatsAppApi(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
                     properties);
-            return new WhatsAppSender(api, store, statuses, new Pacing(clock, properties.messagesPerSecond()), linking,
+            return new WhatsAppSender(api, store, statuses, new Pacing(clock, properties.messagesPerSecond()), identities,
                     directory, properties, clock);
         }
     }

@@ -13,6 +13,7 @@ import org.socialbank.conversation.SendOutcome;
 import org.socialbank.directory.Directory;
 import org.socialbank.directory.Linking;
 import org.socialbank.shared.Network;
+import org.socialbank.directory.ChannelIdentities;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -41,18 +42,18 @@ final class WhatsAppSender implements ChannelSender {
     private final WhatsAppStore store;
     private final WhatsAppStatuses statuses;
     private final Pacing pacing;
-    private final Linking linking;
+    private final ChannelIdentities identities;
     private final Directory directory;
     private final WhatsAppProperties properties;
     private final Clock clock;
 
-    WhatsAppSender(WhatsAppApi api, WhatsAppStore store, WhatsAppStatuses statuses, Pacing pacing, Linking linking,
+    WhatsAppSender(WhatsAppApi api, WhatsAppStore store, WhatsAppStatuses statuses, Pacing pacing, ChannelIdentities identities,
             Directory directory, WhatsAppProperties properties, Clock clock) {
         this.api = api;
         this.store = store;
         this.statuses = statuses;
         this.pacing = pacing;
-        this.linking = linking;
+        this.identities = identities;
         this.directory = directory;
         this.properties = properties;
         this.clock = clock;
@@ -108,7 +109,7 @@ final class WhatsAppSender implements ChannelSender {
      * linked chat are in hers, issue 17); null for a chat nobody linked.
      */
     private String languageOf(OutboundMessage message) {
-        return linking.linkedCustomer(message.identityId()).flatMap(directory::customer)
+        return identities.linkedCustomer(message.identityId()).flatMap(directory::customer)
                 .map(v -> v.customer().language().tag()).orElse(null);
     }
 
@@ -154,7 +155,7 @@ final class WhatsAppSender implements ChannelSender {
             return new SendOutcome.Failed(true, refused.reason());
         }
         if (code == UNDELIVERABLE) {
-            linking.markUnreachable(message.identityId());
+            identities.markUnreachable(message.identityId());
             return new SendOutcome.Failed(false, refused.reason());
         }
         boolean later = TRY_LATER.contains(code) || refused.status() == 429 || refused.status() >= 500;

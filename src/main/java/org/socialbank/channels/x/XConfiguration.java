@@ -4,7 +4,7 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import org.socialbank.conversation.Conversations;
-import org.socialbank.directory.Linking;
+import org.socialbank.directory.ChannelIdentities;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -45,8 +45,8 @@ class XConfiguration {
     static class Enabled {
 
         @Bean
-        XSender xSender(XApi api, Linking linking, XProperties properties, Clock clock) {
-            return new XSender(api, linking, properties.publicTextMax(), clock);
+        XSender xSender(XApi api, ChannelIdentities identities, XProperties properties, Clock clock) {
+            return new XSender(api, identities, properties.publicTextMax(), clock);
         }
 
         @Bean

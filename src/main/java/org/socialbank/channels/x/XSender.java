@@ -11,6 +11,7 @@ import org.socialbank.conversation.SendOutcome;
 import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.Linking;
 import org.socialbank.shared.Network;
+import org.socialbank.directory.ChannelIdentities;
 
 /**
  * Sends the engine's replies on X. A recipient {@code tweet:<id>} is the public timeline: a short
@@ -30,13 +31,13 @@ final class XSender implements ChannelSender {
     static final Duration AFTER_429 = Duration.ofSeconds(1);
 
     private final XApi api;
-    private final Linking linking;
+    private final ChannelIdentities identities;
     private final int publicTextMax;
     private final Clock clock;
 
-    XSender(XApi api, Linking linking, int publicTextMax, Clock clock) {
+    XSender(XApi api, ChannelIdentities identities, int publicTextMax, Clock clock) {
         this.api = api;
-        this.linking = linking;
+        this.identities = identities;
         this.publicTextMax = publicTextMax;
         this.clock = clock;
     }
@@ -58,7 +59,7 @@ final class XSender implements ChannelSender {
             return outcome(api.reply(tweetId, text.get()));
         }
         // not for the timeline: the author of the tweet gets it privately
-        Optional<String> author = linking.identity(message.identityId()).map(ChannelIdentity::externalId);
+        Optional<String> author = identities.identity(message.identityId()).map(ChannelIdentity::externalId);
         if (author.isEmpty()) {
             return new SendOutcome.Failed(false, "no author known for " + recipient);
         }

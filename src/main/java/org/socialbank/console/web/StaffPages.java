@@ -14,6 +14,7 @@ import org.socialbank.console.staff.StaffChanges;
 import org.socialbank.console.staff.StaffResult;
 import org.socialbank.security.otp.OtpAuthUri;
 import org.socialbank.security.otp.QrCodes;
+import org.socialbank.shared.web.BadRequest;
 import org.socialbank.shared.web.SeeOther;
 import org.socialbank.shared.Language;
 import org.springframework.context.MessageSource;
@@ -58,7 +59,7 @@ class StaffPages {
     View unlock(@AuthenticationPrincipal StaffMember who, @PathVariable String username) {
         who.require(Permission.STAFF);
         if (username.length() > 64 || !accounts.unlock(username)) {
-            throw new IllegalArgumentException("There is no member of staff with that user name.");
+            throw new BadRequest("There is no member of staff with that user name.");
         }
         audit.record(who, "staff.unlocked", "staff:" + username, "");
         return SeeOther.to("/console/staff");

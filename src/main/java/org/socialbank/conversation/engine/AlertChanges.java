@@ -12,6 +12,7 @@ import org.socialbank.directory.CustomerId;
 import org.socialbank.shared.Language;
 import org.socialbank.directory.Linking;
 import org.socialbank.shared.Network;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.MoneyFormat;
 
@@ -21,7 +22,7 @@ final class AlertChanges {
     private AlertChanges() {
     }
 
-    static AlertsAnswer apply(Alerts alerts, Linking linking, CustomerId customer, AlertCommand command,
+    static AlertsAnswer apply(Alerts alerts, ChannelIdentities identities, CustomerId customer, AlertCommand command,
             Language language, Optional<CurrencyCode> primary) {
         AlertSettings settings = alerts.settings(customer);
         if (command instanceof AlertCommand.Off) {
@@ -62,7 +63,7 @@ final class AlertChanges {
         if (PublicNetworks.isPublic(channel)) {
             return new AlertsAnswer("alerts.settings.channel_public", channel.wireName());
         }
-        boolean linked = linking.linkedChats(customer, Locale.ROOT).stream().anyMatch(c -> c.channel() == channel);
+        boolean linked = identities.linkedChats(customer, Locale.ROOT).stream().anyMatch(c -> c.channel() == channel);
         if (!linked) {
             return new AlertsAnswer("alerts.settings.channel_unknown", channel.wireName());
         }

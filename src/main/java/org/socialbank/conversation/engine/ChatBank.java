@@ -64,7 +64,8 @@ public final class ChatBank implements Bank {
             org.socialbank.applications.Applications applications,
             org.socialbank.sweeping.CollectInChat collections,
             org.socialbank.payments.PaymentLimits paymentLimits, org.socialbank.billing.Bills bills,
-            org.socialbank.billing.TopUps topUps, org.socialbank.billing.CardTransfers cardTransfers) {
+            org.socialbank.billing.TopUps topUps, org.socialbank.billing.CardTransfers cardTransfers,
+            org.socialbank.directory.ChannelIdentities identities, org.socialbank.directory.Unlinking unlinking) {
     }
 
     /** Recent payees offered to the parser. */
@@ -157,7 +158,7 @@ public final class ChatBank implements Bank {
 
     @Override
     public Optional<Linked> linked() {
-        return parts.linking().linkedCustomer(identity).flatMap(c -> parts.directory().customer(c))
+        return parts.identities().linkedCustomer(identity).flatMap(c -> parts.directory().customer(c))
                 .map(v -> new Linked(v.customer().id(), v.customer().language()));
     }
 
@@ -168,21 +169,17 @@ public final class ChatBank implements Bank {
 
     @Override
     public boolean unlink() {
-        return parts.linking().unlink(identity);
+        return parts.unlinking().unlink(identity);
     }
 
     @Override
     public boolean linkByPhone(String phone) {
-        try {
-            return parts.linking().offerPhoneLink(identity, phone).isPresent();
-        } catch (IllegalArgumentException notAPhone) {
-            return false;
-        }
+        return parts.linking().offerPhoneLink(identity, phone).isPresent();
     }
 
     @Override
     public void markUnreachable() {
-        parts.linking().markUnreachable(identity);
+        parts.identities().markUnreachable(identity);
     }
 
     @Override
@@ -193,7 +190,7 @@ public final class ChatBank implements Bank {
 
     @Override
     public AlertsAnswer changeAlerts(CustomerId customer, AlertCommand command, Language language) {
-        return AlertChanges.apply(parts.alertSettings(), parts.linking(), customer, command, language,
+        return AlertChanges.apply(parts.alertSettings(), parts.identities(), customer, command, language,
                 primaryCurrency(customer));
     }
 
@@ -254,11 +251,7 @@ public final class ChatBank implements Bank {
     }
 
     private static Optional<PaymentId> paymentId(String text) {
-        try {
-            return Optional.of(new PaymentId(java.util.UUID.fromString(text)));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return org.socialbank.shared.Uuids.parse(text).map(PaymentId::new);
     }
 
     @Override

@@ -24,6 +24,7 @@ import org.socialbank.payments.requests.SplitId;
 import org.socialbank.payments.requests.SplitOrder;
 import org.socialbank.payments.requests.SplitResult;
 import org.socialbank.shared.CurrencyCode;
+import org.socialbank.shared.Uuids;
 
 /**
  * The requests and splits of one chat message, through the payments module's {@link Requests}.
@@ -122,11 +123,7 @@ final class ChatRequests {
     }
 
     private Optional<MoneyRequest> request(String requestId) {
-        try {
-            return requests.request(new RequestId(UUID.fromString(requestId)));
-        } catch (IllegalArgumentException notAnId) {
-            return Optional.empty();
-        }
+        return Uuids.parse(requestId).flatMap(id -> requests.request(new RequestId(id)));
     }
 
     private Bank.Asked asked(MoneyRequest request) {

@@ -8,6 +8,7 @@ import org.socialbank.directory.IdentityLinked;
 import org.socialbank.directory.IdentityUnlinked;
 import org.socialbank.directory.Linking;
 import org.socialbank.shared.Network;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.PhoneLinkStarted;
 import org.socialbank.conversation.Outbound;
 import org.socialbank.conversation.dialogue.DialogueState;
@@ -24,16 +25,16 @@ class LinkAlerts {
 
     private final JdbcConversations store;
     private final Outbox outbox;
-    private final Linking linking;
+    private final ChannelIdentities identities;
     private final MessageTexts texts;
     private final Directory directory;
     private final Clock clock;
 
-    LinkAlerts(JdbcConversations store, Outbox outbox, Linking linking, MessageTexts texts, Directory directory,
+    LinkAlerts(JdbcConversations store, Outbox outbox, ChannelIdentities identities, MessageTexts texts, Directory directory,
             Clock clock) {
         this.store = store;
         this.outbox = outbox;
-        this.linking = linking;
+        this.identities = identities;
         this.texts = texts;
         this.directory = directory;
         this.clock = clock;
@@ -42,13 +43,13 @@ class LinkAlerts {
     @EventListener
     void on(IdentityLinked event) {
         store.setCustomer(event.identityId(), event.customerId());
-        ChannelIdentity linked = linking.identity(event.identityId()).orElseThrow();
+        ChannelIdentity linked = identities.identity(event.identityId()).orElseThrow();
         store.setRecipient(linked.id(), linked.externalId()); // a web chat got a new session id as it was linked
         outbox.write(new JdbcConversations.Chat(linked.id(), linked.channel(), linked.externalId()),
                 new Outbound.Text(texts.text(event.language(), "conversation.linked",
                         channelName(event.channel(), event))));
         for (JdbcConversations.Chat other : store.chatsOf(event.customerId())) {
-            boolean stillTheirs = linking.linkedCustomer(other.identityId()).filter(event.customerId()::equals)
+            boolean stillTheirs = identities.linkedCustomer(other.identityId()).filter(event.customerId()::equals)
                     .isPresent();
             if (!other.identityId().equals(event.identityId()) && stillTheirs) {
                 outbox.write(other, new Outbound.Text(texts.text(event.language(), "conversation.link_alert",
@@ -60,7 +61,7 @@ class LinkAlerts {
     /** A shared phone matched: the chat learns where to type the code sent to that phone. */
     @EventListener
     void on(PhoneLinkStarted event) {
-        ChannelIdentity chat = linking.identity(event.identityId()).orElseThrow();
+        ChannelIdentity chat = identities.identity(event.identityId()).orElseThrow();
         outbox.write(new JdbcConversations.Chat(chat.id(), chat.channel(), chat.externalId()),
                 new Outbound.Text(texts.text(event.language(), "conversation.link.phone_code", event.maskedPhone(),
                         event.url())));

@@ -10,6 +10,7 @@ import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Directory;
 import org.socialbank.shared.Language;
 import org.socialbank.directory.Linking;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.MaskedName;
 import org.socialbank.conversation.dialogue.Dialogue;
 import org.socialbank.payments.HeldPaymentNotPaid;
@@ -38,18 +39,18 @@ public class PaymentAlerts {
 
     private final JdbcConversations store;
     private final Outbox outbox;
-    private final Linking linking;
+    private final ChannelIdentities identities;
     private final Directory directory;
     private final MessageTexts texts;
     private final Clock clock;
     private final org.socialbank.ledger.Ledger ledger;
 
-    PaymentAlerts(JdbcConversations store, Outbox outbox, Linking linking, Directory directory, MessageTexts texts,
+    PaymentAlerts(JdbcConversations store, Outbox outbox, ChannelIdentities identities, Directory directory, MessageTexts texts,
             Clock clock, org.socialbank.ledger.Ledger ledger) {
         this.ledger = ledger;
         this.store = store;
         this.outbox = outbox;
-        this.linking = linking;
+        this.identities = identities;
         this.directory = directory;
         this.texts = texts;
         this.clock = clock;
@@ -62,14 +63,14 @@ public class PaymentAlerts {
      */
     Optional<ChannelIdentity> claimChat(Alias payee) {
         return payee.type() == AliasType.HANDLE && payee.network() != null && !Payments.claimsBoundToAccountId(payee)
-                ? linking.reachableByHandle(payee.network(), payee.value()) : Optional.empty();
+                ? identities.reachableByHandle(payee.network(), payee.value()) : Optional.empty();
     }
 
     /** Where a payment's claim link goes: the account its network resolved (X), else as {@link #claimChat(Alias)}. */
     Optional<ChannelIdentity> claimChat(PaymentEscrowed event) {
         if (event.routedByAccountId()) {
             return event.payeeAccountId() == null ? Optional.empty()
-                    : linking.reachable(event.payee().network(), event.payeeAccountId());
+                    : identities.reachable(event.payee().network(), event.payeeAccountId());
         }
         return claimChat(event.payee());
     }
@@ -198,7 +199,7 @@ public class PaymentAlerts {
 
     Optional<JdbcConversations.Chat> preferredChat(CustomerId customer) {
         return store.chatsByActivity(customer, CHATS_SCANNED_MAX).stream()
-                .filter(chat -> linking.identity(chat.identityId())
+                .filter(chat -> identities.identity(chat.identityId())
                         .filter(i -> i.reachable() && i.customer().filter(customer::equals).isPresent()).isPresent())
                 .findFirst();
     }

@@ -41,11 +41,10 @@ final class Phones {
             }
             boolean oneBlock = candidate.charAt(0) == '+' || candidate.charAt(0) == '0' || candidate.indexOf(' ') < 0;
             shaped = shaped == null && oneBlock ? Integer.valueOf(end) : shaped;
-            try {
-                return Optional.of(new Found(end, Payee.of(Alias.parse(AliasType.PHONE, null, candidate, region))));
-            } catch (IllegalArgumentException notValid) {
-                // try a shorter run: the digits after it may be an amount
-            }
+            Optional<Alias> phone = Alias.tryParse(AliasType.PHONE, null, candidate, region).alias();
+            if (phone.isPresent()) {
+                return Optional.of(new Found(end, Payee.of(phone.get())));
+            } // else try a shorter run: the digits after it may be an amount
         }
         return shaped == null ? Optional.empty() : Optional.of(new Found(shaped, null));
     }

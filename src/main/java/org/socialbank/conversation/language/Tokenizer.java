@@ -189,11 +189,10 @@ final class Tokenizer {
             while (j < cps.length && j - i <= TAG_MAX && isHandleChar(cps[j]) && cps[j] != '.') {
                 j++;
             }
-            try {
-                return addPayee(Payee.of(Alias.parse(AliasType.TAG, null, new String(cps, i, j - i), null)), j);
-            } catch (IllegalArgumentException notATag) {
-                // a dollar sign before a word
-            }
+            Optional<Alias> tag = Alias.tryParse(AliasType.TAG, null, new String(cps, i, j - i), null).alias();
+            if (tag.isPresent()) {
+                return addPayee(Payee.of(tag.get()), j);
+            } // else a dollar sign before a word
         }
         return add(Kind.SYMBOL, i + 1);
     }
@@ -217,11 +216,8 @@ final class Tokenizer {
         if (candidate.indexOf('.', at - i) < 0) {
             return false;
         }
-        try {
-            return addPayee(Payee.of(Alias.parse(AliasType.EMAIL, null, candidate, null)), end);
-        } catch (IllegalArgumentException notAnEmail) {
-            return false;
-        }
+        Optional<Alias> email = Alias.tryParse(AliasType.EMAIL, null, candidate, null).alias();
+        return email.isPresent() && addPayee(Payee.of(email.get()), end);
     }
 
     /** {@code x:@bob}: a handle that names its network. */
@@ -263,14 +259,10 @@ final class Tokenizer {
     }
 
     private static Payee handlePayee(Network network, String raw) {
-        if (network != null) {
-            try {
-                return Payee.of(Alias.parse(AliasType.HANDLE, network, raw, null));
-            } catch (IllegalArgumentException notValidThere) {
-                // reported without a network: the dialogue cannot resolve it on this channel
-            }
-        }
-        return new Payee(PayeeType.HANDLE, raw.toLowerCase(Locale.ROOT), null);
+        Optional<Alias> handle = network == null ? Optional.empty()
+                : Alias.tryParse(AliasType.HANDLE, network, raw, null).alias();
+        // not valid there: reported without a network, the dialogue cannot resolve it on this channel
+        return handle.map(Payee::of).orElseGet(() -> new Payee(PayeeType.HANDLE, raw.toLowerCase(Locale.ROOT), null));
     }
 
     /** A phone number, or digits shaped like one that are not valid in the region. */

@@ -9,6 +9,7 @@ import org.socialbank.conversation.language.CommandParser;
 import org.socialbank.conversation.language.Context;
 import org.socialbank.shared.Language;
 import org.socialbank.shared.Network;
+import org.socialbank.shared.web.BadRequest;
 
 /**
  * What to parse and where it was written; only {@code text} is required.
@@ -25,10 +26,10 @@ record ParseBody(String text, String locale, String network, String region, List
     /** The text, checked: present and at most {@link CommandParser#TEXT_LENGTH_MAX} characters. */
     String checkedText() {
         if (text == null) {
-            throw new IllegalArgumentException("missing: text");
+            throw new BadRequest("missing: text");
         }
         if (!CommandParser.withinLimit(text)) {
-            throw new IllegalArgumentException("text is longer than " + CommandParser.TEXT_LENGTH_MAX + " characters");
+            throw new BadRequest("text is longer than " + CommandParser.TEXT_LENGTH_MAX + " characters");
         }
         return text;
     }
@@ -38,18 +39,19 @@ record ParseBody(String text, String locale, String network, String region, List
             return Optional.empty();
         }
         String language = Locale.forLanguageTag(locale).getLanguage();
-        return Optional.of(Language.fromTag(language).orElseThrow(() -> new IllegalArgumentException(
+        return Optional.of(Language.fromTag(language).orElseThrow(() -> new BadRequest(
                 "locale must be one of en, fr, ru, fa, zh (a region such as fa-IR may follow)")));
     }
 
     Context context() {
         Network channel = network == null ? null : Network.fromWireName(network).orElseThrow(
-                () -> new IllegalArgumentException("unknown network '" + network + "'; one of "
+                () -> new BadRequest("unknown network '" + network + "'; one of "
                         + List.of(Network.values()).stream().map(Network::wireName).toList()));
         if (bankHandles != null && bankHandles.contains(null)) {
-            throw new IllegalArgumentException("bankHandles may not hold null");
+            throw new BadRequest("bankHandles may not hold null");
         }
-        return new Context(channel, region, recentPayees == null ? List.of() : recentPayees,
-                bankHandles == null ? Set.of() : new LinkedHashSet<>(bankHandles));
+        List<String> recent = recentPayees == null ? List.of() : recentPayees;
+        Set<String> handles = bankHandles == null ? Set.of() : new LinkedHashSet<>(bankHandles);
+        return BadRequest.whenRefused(() -> new Context(channel, region, recent, handles));
     }
 }

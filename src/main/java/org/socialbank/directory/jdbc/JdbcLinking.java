@@ -4,6 +4,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.socialbank.directory.ChannelIdentity;
@@ -32,7 +34,7 @@ public class JdbcLinking {
     /** Deletes at most {@code max} tokens that expired before {@code before}; returns how many. */
     public int deleteTokensExpiredBefore(Instant before, int max) {
         List<String> hashes = jdbc.sql("SELECT token_hash FROM link_tokens WHERE expires_at < ? ORDER BY expires_at LIMIT ?")
-                .params(org.socialbank.shared.jdbc.Timestamps.utc(before), max).query(String.class).list();
+                .params(Timestamps.utc(before), max).query(String.class).list();
         return hashes.isEmpty() ? 0
                 : jdbc.sql("DELETE FROM link_tokens WHERE token_hash IN (:hashes)").param("hashes", hashes).update();
     }
@@ -58,7 +60,7 @@ public class JdbcLinking {
     public List<ChannelIdentity> identitiesByHandle(Network channel, String handle, int limit) {
         return jdbc.sql("SELECT " + IDENTITY_COLUMNS + " FROM channel_identities WHERE channel = ? AND LOWER(handle) = ? "
                 + "ORDER BY created_at DESC, id LIMIT ?").params(channel.wireName(),
-                        handle.toLowerCase(java.util.Locale.ROOT), limit).query(JdbcLinking::identity).list();
+                        handle.toLowerCase(Locale.ROOT), limit).query(JdbcLinking::identity).list();
     }
 
     public List<ChannelIdentity> identitiesOf(CustomerId customer) {
@@ -90,7 +92,8 @@ public class JdbcLinking {
         jdbc.sql("INSERT INTO link_tokens (token_hash, purpose, identity_id, challenge_id, customer_id, state, "
                 + "expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(t.hash(), t.purpose(), uuid(t.identityId()), t.challengeId(),
-                        t.customerId() == null ? null : t.customerId().value(), t.state(), Timestamps.utc(t.expiresAt()),
+                        t.customerId() == null ? null : t.customerId().value(), t.state().wireName(),
+                        Timestamps.utc(t.expiresAt()),
                         Timestamps.utc(t.createdAt()))
                 .update();
     }
@@ -102,7 +105,7 @@ public class JdbcLinking {
                         rs.getObject(3) == null ? null : new IdentityId(rs.getObject(3, UUID.class)),
                         rs.getObject(4, UUID.class),
                         rs.getObject(5) == null ? null : new CustomerId(rs.getObject(5, UUID.class)),
-                        rs.getString(6), Timestamps.instant(rs, 7), Timestamps.instant(rs, 8)))
+                        TokenState.fromWireName(rs.getString(6)), Timestamps.instant(rs, 7), Timestamps.instant(rs, 8)))
                 .optional();
     }
 
@@ -127,17 +130,17 @@ public class JdbcLinking {
 
     public Optional<String> browser(String hash) {
         return jdbc.sql("SELECT browser_hash FROM link_tokens WHERE token_hash = ?").param(hash)
-                .query(String.class).optional().filter(java.util.Objects::nonNull);
+                .query(String.class).optional().filter(Objects::nonNull);
     }
 
-    public void updateToken(String hash, String state, UUID challengeId, CustomerId customer) {
+    public void updateToken(String hash, TokenState state, UUID challengeId, CustomerId customer) {
         jdbc.sql("UPDATE link_tokens SET state = ?, challenge_id = ?, customer_id = ? WHERE token_hash = ?")
-                .params(state, challengeId, customer == null ? null : customer.value(), hash).update();
+                .params(state.wireName(), challengeId, customer == null ? null : customer.value(), hash).update();
     }
 
     /** A row of link_tokens. */
     public record Token(String hash, String purpose, IdentityId identityId, UUID challengeId,
-            CustomerId customerId, String state, Instant expiresAt, Instant createdAt) {
+            CustomerId customerId, TokenState state, Instant expiresAt, Instant createdAt) {
     }
 
     // --- code challenges ----------------------------------------------------------------
@@ -213,7 +216,7 @@ public class JdbcLinking {
 
     public Optional<Instant> lockedUntil(String key) {
         return jdbc.sql("SELECT locked_until FROM login_failures WHERE throttle_key = ?").param(key)
-                .query((rs, n) -> Timestamps.instant(rs, 1)).optional().filter(java.util.Objects::nonNull);
+                .query((rs, n) -> Timestamps.instant(rs, 1)).optional().filter(Objects::nonNull);
     }
 
     /** Adds one failure to an existing key; false when the key has no row yet. */
@@ -272,7 +275,8 @@ public class JdbcLinking {
     public void forget(IdentityId id) {
         jdbc.sql("UPDATE channel_identities SET customer_id = NULL, linked_at = NULL, handle = NULL, phone = NULL, "
                 + "reachable = FALSE WHERE id = ?").param(id.value()).update();
-        jdbc.sql("UPDATE link_tokens SET state = 'burned' WHERE identity_id = ? AND state IN ('issued', 'signed_in')")
-                .param(id.value()).update();
+        jdbc.sql("UPDATE link_tokens SET state = ? WHERE identity_id = ? AND state IN (?, ?)")
+                .params(TokenState.BURNED.wireName(), id.value(), TokenState.ISSUED.wireName(),
+                        TokenState.SIGNED_IN.wireName()).update();
     }
 }

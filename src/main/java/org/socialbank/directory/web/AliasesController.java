@@ -11,6 +11,7 @@ import org.socialbank.directory.AliasMatch;
 import org.socialbank.directory.AliasType;
 import org.socialbank.directory.Directory;
 import org.socialbank.shared.Network;
+import org.socialbank.shared.web.BadRequest;
 import org.socialbank.shared.web.Problems;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -67,7 +68,7 @@ class AliasesController {
 
     static Alias parse(String type, String value, String network, String region) {
         AliasType aliasType = AliasType.fromWireName(type).orElseThrow(
-                () -> new IllegalArgumentException("type must be phone, email, tag or handle"));
+                () -> new BadRequest("type must be phone, email, tag or handle"));
         Network handleNetwork = null;
         String text = value;
         if (aliasType == AliasType.HANDLE) {
@@ -77,12 +78,12 @@ class AliasesController {
                 text = value.substring(colon + 1);
             }
             handleNetwork = name == null ? null : Network.fromWireName(name).orElseThrow(
-                    () -> new IllegalArgumentException("unknown network '" + name + "'"));
+                    () -> new BadRequest("unknown network '" + name + "'"));
         }
         if (region != null && !region.matches("[A-Za-z]{2}")) {
-            throw new IllegalArgumentException("region is a two-letter ISO 3166 code");
+            throw new BadRequest("region is a two-letter ISO 3166 code");
         }
-        return Alias.parse(aliasType, handleNetwork, text, region);
+        return Alias.tryParse(aliasType, handleNetwork, text, region).orElseThrow(BadRequest::new);
     }
 
     /** The authenticated caller (its token's fingerprint) or, without one, its address. */

@@ -17,6 +17,7 @@ import org.socialbank.directory.KycLevel;
 import org.socialbank.shared.Language;
 import org.socialbank.directory.NewCustomer;
 import org.socialbank.ledger.AccountId;
+import org.socialbank.shared.web.BadRequest;
 import org.socialbank.shared.web.Problems;
 import org.socialbank.shared.web.Created;
 import org.springframework.http.HttpStatus;
@@ -61,12 +62,12 @@ class CustomersController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> register(@RequestBody RegisterBody body) {
         if (body.id() == null) {
-            throw new IllegalArgumentException("id is required: it makes the registration idempotent");
+            throw new BadRequest("id is required: it makes the registration idempotent");
         }
         Language language = Language.fromTag(body.language() == null ? "" : body.language()).orElseThrow(
-                () -> new IllegalArgumentException("language must be en, fr, ru, fa or zh"));
+                () -> new BadRequest("language must be en, fr, ru, fa or zh"));
         KycLevel kyc = body.kycLevel() == null ? KycLevel.BASIC : KycLevel.fromWireName(body.kycLevel())
-                .orElseThrow(() -> new IllegalArgumentException("kycLevel must be claim_only, basic or full"));
+                .orElseThrow(() -> new BadRequest("kycLevel must be claim_only, basic or full"));
         if (body.password() != null && NewCustomer.passwordTooLong(body.password())) {
             return Problems.response(Problems.of(HttpStatus.BAD_REQUEST, "password_too_long",
                     "password must be at most " + NewCustomer.PASSWORD_BYTES_MAX
@@ -77,8 +78,9 @@ class CustomersController {
             body.aliases().forEach(a -> aliases.add(new CustomerView.AliasEntry(a.toAlias(),
                     Boolean.TRUE.equals(a.verified()))));
         }
-        return respond(directory.register(new NewCustomer(new CustomerId(body.id()), body.displayName(),
-                language, kyc, body.username(), body.password(), aliases)));
+        NewCustomer customer = BadRequest.whenRefused(() -> new NewCustomer(new CustomerId(body.id()),
+                body.displayName(), language, kyc, body.username(), body.password(), aliases));
+        return respond(directory.register(customer));
     }
 
     @Operation(summary = "Customers with their aliases and accounts, in id order, paged by cursor")
@@ -86,7 +88,7 @@ class CustomersController {
     ResponseEntity<?> list(@RequestParam(required = false) UUID cursor,
             @RequestParam(defaultValue = "50") int limit) {
         if (limit < 1 || limit > properties.pageMax()) {
-            throw new IllegalArgumentException("limit must be between 1 and " + properties.pageMax());
+            throw new BadRequest("limit must be between 1 and " + properties.pageMax());
         }
         List<CustomerView> page = directory.customers(Optional.ofNullable(cursor).map(CustomerId::new), limit);
         Map<String, Object> body = new java.util.LinkedHashMap<>();
@@ -114,7 +116,7 @@ class CustomersController {
     @PostMapping(path = "/{id}/accounts", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> holdAccount(@PathVariable UUID id, @RequestBody AccountBody body) {
         if (body.accountId() == null) {
-            throw new IllegalArgumentException("accountId is required");
+            throw new BadRequest("accountId is required");
         }
         return respond(directory.holdAccount(new CustomerId(id), new AccountId(body.accountId()),
                 Boolean.TRUE.equals(body.primary())));

@@ -3,6 +3,7 @@ package org.socialbank.directory.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
+import org.socialbank.directory.AuthenticatorEnrolment;
 import org.socialbank.directory.DirectoryProperties;
 import org.socialbank.directory.LinkSignIn;
 import org.socialbank.directory.LinkStep;
@@ -33,11 +34,14 @@ class LinkPages {
     static final String BIND_COOKIE = "sb_link";
 
     private final LinkSignIn linking;
+    private final AuthenticatorEnrolment enrolment;
     private final WebProperties web;
     private final DirectoryProperties properties;
 
-    LinkPages(LinkSignIn linking, WebProperties web, DirectoryProperties properties) {
+    LinkPages(LinkSignIn linking, AuthenticatorEnrolment enrolment, WebProperties web,
+            DirectoryProperties properties) {
         this.linking = linking;
+        this.enrolment = enrolment;
         this.web = web;
         this.properties = properties;
     }
@@ -91,14 +95,14 @@ class LinkPages {
     String beginEnrolment(@PathVariable String token,
             @CookieValue(name = BROWSER_COOKIE, required = false) String browser, Model model,
             HttpServletResponse response) {
-        return render(linking.beginEnrolment(token, browser), token, model, response);
+        return render(enrolment.begin(token, browser), token, model, response);
     }
 
     @PostMapping("/link/{token}/authenticator")
     String confirmEnrolment(@PathVariable String token,
             @CookieValue(name = BROWSER_COOKIE, required = false) String browser,
             @RequestParam(defaultValue = "") String code, Model model, HttpServletResponse response) {
-        return render(linking.confirmEnrolment(token, browser, bounded(code, 16)), token, model, response);
+        return render(enrolment.confirm(token, browser, bounded(code, 16)), token, model, response);
     }
 
     private static String render(LinkStep step, String token, Model model, HttpServletResponse response) {

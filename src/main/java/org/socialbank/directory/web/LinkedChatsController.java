@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.IdentityId;
-import org.socialbank.directory.Linking;
+import org.socialbank.directory.Unlinking;
 import org.socialbank.shared.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -27,16 +28,18 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Customers")
 class LinkedChatsController {
 
-    private final Linking linking;
+    private final ChannelIdentities identities;
+    private final Unlinking unlinking;
 
-    LinkedChatsController(Linking linking) {
-        this.linking = linking;
+    LinkedChatsController(ChannelIdentities identities, Unlinking unlinking) {
+        this.identities = identities;
+        this.unlinking = unlinking;
     }
 
     @Operation(summary = "The chat accounts linked to the customer, newest link first")
     @GetMapping
     Map<String, Object> list(@PathVariable UUID id, Locale locale) {
-        List<Map<String, Object>> chats = linking.linkedChats(new CustomerId(id), locale).stream()
+        List<Map<String, Object>> chats = identities.linkedChats(new CustomerId(id), locale).stream()
                 .map(c -> Map.<String, Object>of("id", c.id().value(), "channel", c.channel().wireName(),
                         "account", c.account(), "linkedAt", c.linkedAt() == null ? "" : c.linkedAt().toString()))
                 .toList();
@@ -46,7 +49,7 @@ class LinkedChatsController {
     @Operation(summary = "Unlink one of the customer's chats; 404 when it is not linked to them")
     @DeleteMapping("/{identity}")
     ResponseEntity<?> revoke(@PathVariable UUID id, @PathVariable UUID identity) {
-        if (linking.revoke(new CustomerId(id), new IdentityId(identity))) {
+        if (unlinking.revoke(new CustomerId(id), new IdentityId(identity))) {
             return ResponseEntity.noContent().build();
         }
         return Problems.response(Problems.of(HttpStatus.NOT_FOUND, "identity_not_linked",

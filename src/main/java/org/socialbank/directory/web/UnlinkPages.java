@@ -6,22 +6,22 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.socialbank.directory.Linking;
+import org.socialbank.directory.Unlinking;
 
 /** "Not you? Unlink here": the link sent to a customer's other chats when one more is linked. */
 @Controller
 class UnlinkPages {
 
-    private final Linking linking;
+    private final Unlinking unlinking;
 
-    UnlinkPages(Linking linking) {
-        this.linking = linking;
+    UnlinkPages(Unlinking unlinking) {
+        this.unlinking = unlinking;
     }
 
     @GetMapping("/unlink/{token}")
     String open(@PathVariable String token, Model model, HttpServletResponse response) {
         response.setHeader("Cache-Control", "no-store");
-        return linking.openUnlink(token).map(identity -> {
+        return unlinking.openUnlink(token).map(identity -> {
             model.addAttribute("token", token);
             model.addAttribute("channel", identity.channel().wireName());
             model.addAttribute("handle", identity.handle());
@@ -35,7 +35,7 @@ class UnlinkPages {
     @PostMapping("/unlink/{token}")
     String confirm(@PathVariable String token, Model model, HttpServletResponse response) {
         response.setHeader("Cache-Control", "no-store");
-        if (linking.confirmUnlink(token)) {
+        if (unlinking.confirmUnlink(token)) {
             return MessagePages.message(model, "unlink.done");
         }
         response.setStatus(404);

@@ -18,6 +18,7 @@ import org.socialbank.handoff.HandoffCase;
 import org.socialbank.handoff.HandoffResult;
 import org.socialbank.handoff.HandoffViews;
 import org.socialbank.handoff.Handoffs;
+import org.socialbank.shared.web.BadRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -184,7 +185,7 @@ class ConversationPages {
             @RequestParam(required = false) String toAgent, @RequestParam(required = false) String toTeam) {
         AgentId agent = enrol(who);
         HandoffResult result = toAgent != null && !toAgent.isBlank()
-                ? handoffs.transferToAgent(agent, new CaseId(id), new AgentId(toAgent))
+                ? handoffs.transferToAgent(agent, new CaseId(id), BadRequest.whenRefused(() -> new AgentId(toAgent)))
                 : handoffs.transferToTeam(agent, new CaseId(id), toTeam == null ? "" : toTeam.strip());
         return done(who, id, "conversation.transfer", "", result);
     }
@@ -211,7 +212,7 @@ class ConversationPages {
         who.require(Permission.SUPERVISE);
         inMyTeam(who, id);
         return done(who, id, "conversation.reassign", "to " + toAgent,
-                handoffs.reassign(enrol(who), new CaseId(id), new AgentId(toAgent)));
+                handoffs.reassign(enrol(who), new CaseId(id), BadRequest.whenRefused(() -> new AgentId(toAgent))));
     }
 
     private String done(StaffMember who, UUID id, String action, String reason, HandoffResult result) {

@@ -8,7 +8,7 @@ import org.socialbank.directory.Alias;
 import org.socialbank.directory.CustomerView;
 import org.socialbank.directory.Directory;
 import org.socialbank.directory.IdentityId;
-import org.socialbank.directory.Linking;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.ledger.Transfer;
 import org.socialbank.payments.requests.Requests;
@@ -28,13 +28,13 @@ class CustomerContext {
     static final int MOVEMENTS_SHOWN = 5;
     static final int REQUESTS_SHOWN = 5;
 
-    private final Linking linking;
+    private final ChannelIdentities identities;
     private final Directory directory;
     private final Ledger ledger;
     private final Requests requests;
 
-    CustomerContext(Linking linking, Directory directory, Ledger ledger, Requests requests) {
-        this.linking = linking;
+    CustomerContext(ChannelIdentities identities, Directory directory, Ledger ledger, Requests requests) {
+        this.linking = identities;
         this.directory = directory;
         this.ledger = ledger;
         this.requests = requests;
@@ -53,7 +53,7 @@ class CustomerContext {
     }
 
     Shown of(IdentityId identity, Locale locale, boolean reveal) {
-        Optional<CustomerView> view = linking.linkedCustomer(identity).flatMap(directory::customer);
+        Optional<CustomerView> view = identities.linkedCustomer(identity).flatMap(directory::customer);
         if (view.isEmpty()) {
             return new Shown(false, "", List.of(), "", "", List.of(), List.of(), false);
         }

@@ -10,10 +10,12 @@ import java.util.UUID;
 import org.socialbank.ledger.AccountId;
 import org.socialbank.ledger.AccountStatus;
 import org.socialbank.ledger.Ledger;
+import org.socialbank.ledger.LedgerProperties;
 import org.socialbank.ledger.OpenResult;
 import org.socialbank.ledger.RejectionCode;
 import org.socialbank.ledger.StatementPage;
 import org.socialbank.ledger.StatusResult;
+import org.socialbank.shared.web.BadRequest;
 import org.socialbank.shared.web.Problems;
 import org.socialbank.shared.web.Created;
 import org.springframework.http.HttpStatus;
@@ -34,9 +36,11 @@ import org.springframework.web.bind.annotation.RestController;
 class AccountsController {
 
     private final Ledger ledger;
+    private final LedgerProperties properties;
 
-    AccountsController(Ledger ledger) {
+    AccountsController(Ledger ledger, LedgerProperties properties) {
         this.ledger = ledger;
+        this.properties = properties;
     }
 
     /** Opens an account; 201 when opened, 200 when the same request had opened it before. */
@@ -72,6 +76,12 @@ class AccountsController {
     ResponseEntity<?> statement(@PathVariable UUID id,
             @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "50") int limit) {
+        if (limit < 1 || limit > properties.statementPageMax()) {
+            throw new BadRequest("limit must be between 1 and " + properties.statementPageMax());
+        }
+        if (cursor != null && !Ledger.readsCursor(cursor)) {
+            throw new BadRequest("cursor is not one this server issued");
+        }
         Optional<StatementPage> page = ledger.statement(new AccountId(id), Optional.ofNullable(cursor), limit);
         return page.<ResponseEntity<?>>map(p -> ResponseEntity.ok(new StatementJson(
                 p.transfers().stream().map(TransferJson::of).toList(), p.nextCursor().orElse(null))))
@@ -85,7 +95,7 @@ class AccountsController {
     @PostMapping(path = "/{id}/status", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> changeStatus(@PathVariable UUID id, @RequestBody LedgerBodies.ChangeStatus body) {
         AccountStatus target = AccountStatus.fromWireName(body.status()).orElseThrow(
-                () -> new IllegalArgumentException("status must be open, frozen or closed"));
+                () -> new BadRequest("status must be open, frozen or closed"));
         StatusResult result = ledger.changeStatus(new AccountId(id), target);
         if (result instanceof StatusResult.Changed changed) {
             return ResponseEntity.ok(AccountJson.of(changed.account()));

@@ -16,6 +16,8 @@ import org.socialbank.ledger.NewTransfer;
 import org.socialbank.ledger.TransferCode;
 import org.socialbank.ledger.TransferId;
 import org.socialbank.shared.CurrencyCode;
+import org.socialbank.shared.Uuids;
+import org.socialbank.shared.web.BadRequest;
 
 /** The JSON the API accepts, and its translation to ledger requests with clear 400s. */
 final class LedgerBodies {
@@ -37,14 +39,16 @@ final class LedgerBodies {
             }
             requireNone(missing);
             AccountKind accountKind = AccountKind.fromWireName(kind).orElseThrow(
-                    () -> new IllegalArgumentException("unknown kind '" + kind + "'; one of "
+                    () -> new BadRequest("unknown kind '" + kind + "'; one of "
                             + List.of(AccountKind.values()).stream().map(AccountKind::wireName).toList()));
             Set<AccountFlag> accountFlags = flags == null ? Set.of() : flags.stream()
                     .map(f -> AccountFlag.fromWireName(f).orElseThrow(
-                            () -> new IllegalArgumentException("unknown flag '" + f + "'")))
+                            () -> new BadRequest("unknown flag '" + f + "'")))
                     .collect(Collectors.toSet());
-            return new NewAccount(new AccountId(LedgerBodies.id(id, idempotencyKey)), LedgerBodies.currency(currency),
-                    ownerRef, accountKind, accountFlags);
+            AccountId accountId = new AccountId(LedgerBodies.id(id, idempotencyKey));
+            CurrencyCode accountCurrency = LedgerBodies.currency(currency);
+            return BadRequest.whenRefused(() -> new NewAccount(accountId, accountCurrency, ownerRef, accountKind,
+                    accountFlags));
         }
     }
 
@@ -70,10 +74,11 @@ final class LedgerBodies {
                 missing.add("code");
             }
             requireNone(missing);
-            return new NewTransfer(new TransferId(LedgerBodies.id(id, idempotencyKey)),
-                    new AccountId(debitAccountId), new AccountId(creditAccountId), amountMinor,
-                    LedgerBodies.currency(currency), new TransferCode(code), Boolean.TRUE.equals(pending),
-                    timeoutSeconds == null ? 0 : timeoutSeconds, Metadata.of(metadata));
+            TransferId transferId = new TransferId(LedgerBodies.id(id, idempotencyKey));
+            CurrencyCode transferCurrency = LedgerBodies.currency(currency);
+            return BadRequest.whenRefused(() -> new NewTransfer(transferId, new AccountId(debitAccountId),
+                    new AccountId(creditAccountId), amountMinor, transferCurrency, new TransferCode(code),
+                    Boolean.TRUE.equals(pending), timeoutSeconds == null ? 0 : timeoutSeconds, Metadata.of(metadata)));
         }
     }
 
@@ -93,10 +98,10 @@ final class LedgerBodies {
     static UUID id(UUID bodyId, String idempotencyKey) {
         UUID headerId = idempotencyKey == null ? null : fromKey(idempotencyKey);
         if (bodyId != null && headerId != null && !bodyId.equals(headerId)) {
-            throw new IllegalArgumentException("the body's id and the Idempotency-Key header differ");
+            throw new BadRequest("the body's id and the Idempotency-Key header differ");
         }
         if (bodyId == null && headerId == null) {
-            throw new IllegalArgumentException(
+            throw new BadRequest(
                     "an id is required, in the body or as an Idempotency-Key header");
         }
         return bodyId != null ? bodyId : headerId;
@@ -104,24 +109,21 @@ final class LedgerBodies {
 
     private static UUID fromKey(String key) {
         if (key.isBlank() || key.length() > IDEMPOTENCY_KEY_LENGTH_MAX) {
-            throw new IllegalArgumentException(
+            throw new BadRequest(
                     "Idempotency-Key must be 1 to " + IDEMPOTENCY_KEY_LENGTH_MAX + " characters");
         }
-        try {
-            return UUID.fromString(key);
-        } catch (IllegalArgumentException notAUuid) {
-            return UUID.nameUUIDFromBytes(("idempotency-key:" + key).getBytes(StandardCharsets.UTF_8));
-        }
+        return Uuids.parse(key)
+                .orElseGet(() -> UUID.nameUUIDFromBytes(("idempotency-key:" + key).getBytes(StandardCharsets.UTF_8)));
     }
 
     private static CurrencyCode currency(String code) {
-        return CurrencyCode.find(code).orElseThrow(() -> new IllegalArgumentException(
+        return CurrencyCode.find(code).orElseThrow(() -> new BadRequest(
                 "unknown currency '" + code + "'; use an upper-case ISO 4217 code such as EUR"));
     }
 
     private static void requireNone(List<String> missing) {
         if (!missing.isEmpty()) {
-            throw new IllegalArgumentException("missing: " + String.join(", ", missing));
+            throw new BadRequest("missing: " + String.join(", ", missing));
         }
     }
 }

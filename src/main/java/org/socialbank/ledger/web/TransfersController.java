@@ -11,9 +11,11 @@ import java.util.OptionalLong;
 import java.util.UUID;
 import org.socialbank.ledger.BatchResult;
 import org.socialbank.ledger.Ledger;
+import org.socialbank.ledger.LedgerProperties;
 import org.socialbank.ledger.Resolution;
 import org.socialbank.ledger.TransferId;
 import org.socialbank.ledger.TransferResult;
+import org.socialbank.shared.web.BadRequest;
 import org.socialbank.shared.web.Problems;
 import org.socialbank.shared.web.Created;
 import org.springframework.http.HttpStatus;
@@ -38,9 +40,11 @@ import org.springframework.web.bind.annotation.RestController;
 class TransfersController {
 
     private final Ledger ledger;
+    private final LedgerProperties properties;
 
-    TransfersController(Ledger ledger) {
+    TransfersController(Ledger ledger, LedgerProperties properties) {
         this.ledger = ledger;
+        this.properties = properties;
     }
 
     @Operation(summary = "Book a single-phase or pending transfer; the id (or Idempotency-Key) makes it idempotent")
@@ -61,7 +65,10 @@ class TransfersController {
     @PostMapping(path = "/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> batch(@RequestBody LedgerBodies.Batch body) {
         if (body.transfers() == null || body.transfers().isEmpty() || body.transfers().contains(null)) {
-            throw new IllegalArgumentException("transfers must hold at least one transfer and no null");
+            throw new BadRequest("transfers must hold at least one transfer and no null");
+        }
+        if (body.transfers().size() > properties.batchSizeMax()) {
+            throw new BadRequest("a linked batch holds 1 to " + properties.batchSizeMax() + " transfers");
         }
         BatchResult result = ledger.transferLinked(
                 body.transfers().stream().map(t -> t.toNewTransfer(null)).toList());

@@ -11,6 +11,7 @@ import org.socialbank.conversation.ChatMessageDue;
 import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.Linking;
 import org.socialbank.shared.Network;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.listening.Mention;
 import org.socialbank.listening.MentionId;
 import org.socialbank.listening.Mentions;
@@ -34,17 +35,17 @@ public class Cases {
 
     private final CaseStore store;
     private final Mentions mentions;
-    private final Linking linking;
+    private final ChannelIdentities identities;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final CasesProperties properties;
     private final Deadlines deadlines;
 
-    Cases(CaseStore store, Mentions mentions, Linking linking, ApplicationEventPublisher events, Clock clock,
+    Cases(CaseStore store, Mentions mentions, ChannelIdentities identities, ApplicationEventPublisher events, Clock clock,
             CasesProperties properties) {
         this.store = store;
         this.mentions = mentions;
-        this.linking = linking;
+        this.identities = identities;
         this.events = events;
         this.clock = clock;
         this.properties = properties;
@@ -180,7 +181,7 @@ public class Cases {
             Matcher post = GROUP_POST.matcher(mention.sourceId());
             post.matches();
             // the group as a chat account, like the staff chat of spike alerts (made on the first reply)
-            ChannelIdentity chat = linking.identify(network, post.group(1), null, null);
+            ChannelIdentity chat = identities.identify(network, post.group(1), null, null);
             return new Place(chat, "reply:" + post.group(1) + ":" + post.group(2));
         });
     }
@@ -200,7 +201,7 @@ public class Cases {
             return Optional.empty();
         }
         String author = mention.author().startsWith("@") ? mention.author().substring(1) : mention.author();
-        return author.matches("[0-9]{1,19}") ? linking.identity(Network.X, author) : Optional.empty();
+        return author.matches("[0-9]{1,19}") ? identities.identity(Network.X, author) : Optional.empty();
     }
 
     private CaseResult done(CaseId id) {

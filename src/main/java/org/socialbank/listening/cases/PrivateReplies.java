@@ -12,6 +12,7 @@ import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Linking;
 import org.socialbank.shared.Network;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.listening.Mention;
 import org.socialbank.listening.Mentions;
 import org.springframework.stereotype.Service;
@@ -32,14 +33,14 @@ public class PrivateReplies {
 
     private final CaseStore store;
     private final Mentions mentions;
-    private final Linking linking;
+    private final ChannelIdentities identities;
     private final ChatMessages chats;
     private final Clock clock;
 
-    PrivateReplies(CaseStore store, Mentions mentions, Linking linking, ChatMessages chats, Clock clock) {
+    PrivateReplies(CaseStore store, Mentions mentions, ChannelIdentities identities, ChatMessages chats, Clock clock) {
         this.store = store;
         this.mentions = mentions;
-        this.linking = linking;
+        this.linking = identities;
         this.chats = chats;
         this.clock = clock;
     }
@@ -120,12 +121,12 @@ public class PrivateReplies {
         if (id.isEmpty() || id.length() > ChannelIdentity.EXTERNAL_ID_LENGTH_MAX) {
             return Optional.empty();
         }
-        return linking.reachable(network.get(), id);
+        return identities.reachable(network.get(), id);
     }
 
     private Optional<ChannelIdentity> newestLinkedChat(CustomerId customer) {
-        return linking.linkedChats(customer, Locale.ROOT).stream()
-                .map(c -> linking.identity(c.id()).filter(i -> i.reachable() && customer.equals(i.customerId())))
+        return identities.linkedChats(customer, Locale.ROOT).stream()
+                .map(c -> identities.identity(c.id()).filter(i -> i.reachable() && customer.equals(i.customerId())))
                 .flatMap(Optional::stream).findFirst();
     }
 }

@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialbank.conversation.ChatMessageDue;
 import org.socialbank.directory.ChannelIdentity;
-import org.socialbank.directory.Linking;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.listening.Listening;
 import org.socialbank.listening.ListeningProperties;
 import org.socialbank.listening.Spike;
@@ -39,7 +39,7 @@ public class SpikeAlerts {
 
     private final Listening listening;
     private final SpikeAlertStore store;
-    private final Linking linking;
+    private final ChannelIdentities identities;
     private final ApplicationEventPublisher events;
     private final MessageSource messages;
     private final Clock clock;
@@ -48,12 +48,12 @@ public class SpikeAlerts {
     private final StaffChatProperties staffChat;
     private final TransactionTemplate transactions;
 
-    SpikeAlerts(Listening listening, SpikeAlertStore store, Linking linking, ApplicationEventPublisher events,
+    SpikeAlerts(Listening listening, SpikeAlertStore store, ChannelIdentities identities, ApplicationEventPublisher events,
             MessageSource messages, Clock clock, ListeningProperties listeningProperties, CasesProperties properties,
             StaffChatProperties staffChat, PlatformTransactionManager transactionManager) {
         this.listening = listening;
         this.store = store;
-        this.linking = linking;
+        this.identities = identities;
         this.events = events;
         this.messages = messages;
         this.clock = clock;
@@ -90,7 +90,7 @@ public class SpikeAlerts {
                 spike.examples().stream().map(e -> new SpikeAlert.Example(e.id(), e.source(), e.text())).toList(),
                 now, null, null);
         Optional<ChannelIdentity> chat = staffChat.target()
-                .map(t -> linking.identify(t.network(), t.chatId(), null, null));
+                .map(t -> identities.identify(t.network(), t.chatId(), null, null));
         try {
             transactions.executeWithoutResult(status -> {
                 store.insert(alert, bucket);

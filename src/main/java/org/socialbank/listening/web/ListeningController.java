@@ -10,6 +10,7 @@ import java.util.Map;
 import org.socialbank.listening.Dashboard;
 import org.socialbank.listening.Listening;
 import org.socialbank.listening.Mention;
+import org.socialbank.shared.web.BadRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -78,7 +79,7 @@ class ListeningController {
         Instant until = to == null ? clock.instant() : MentionsController.instant(to);
         Instant since = from == null ? until.minus(DASHBOARD_SPAN_DEFAULT) : MentionsController.instant(from);
         if (!since.isBefore(until) || Duration.between(since, until).compareTo(SPAN_MAX) > 0) {
-            throw new IllegalArgumentException("from must be before to, at most 366 days apart");
+            throw new BadRequest("from must be before to, at most 366 days apart");
         }
         return new Instant[] {since, until};
     }

@@ -18,6 +18,7 @@ import org.socialbank.listening.Mentions;
 import org.socialbank.listening.NewMention;
 import org.socialbank.listening.Sentiment;
 import org.socialbank.listening.Topic;
+import org.socialbank.shared.web.BadRequest;
 import org.socialbank.shared.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -82,7 +83,7 @@ class MentionsController {
             try {
                 batch.add(new NewMention(m.source(), m.sourceId(), m.text(), m.author(), instant(m.createdAt()),
                         m.reach()));
-            } catch (IllegalArgumentException e) {
+            } catch (IllegalArgumentException | BadRequest e) { // the mention refused what this one holds
                 return bad("invalid_mention", e.getMessage(), i);
             }
         }
@@ -98,7 +99,8 @@ class MentionsController {
             @RequestParam(required = false) String to, @RequestParam(defaultValue = "50") int limit) {
         Instant until = to == null ? clock.instant() : instant(to);
         Instant since = from == null ? until.minus(LISTING_SPAN_DEFAULT) : instant(from);
-        MentionFilter filter = new MentionFilter(since, until, source, language, sentiment(sentiment), topic(topic), limit);
+        MentionFilter filter = BadRequest.whenRefused(() -> new MentionFilter(since, until, source, language,
+                sentiment(sentiment), topic(topic), limit));
         return ResponseEntity.ok(Map.of("mentions", mentions.list(filter).stream().map(MentionJson::full).toList()));
     }
 
@@ -143,17 +145,17 @@ class MentionsController {
         try {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("'" + value + "' is no ISO-8601 instant such as 2026-12-01T10:15:30Z");
+            throw new BadRequest("'" + value + "' is no ISO-8601 instant such as 2026-12-01T10:15:30Z");
         }
     }
 
     static Sentiment sentiment(String value) {
         return value == null ? null : Sentiment.fromWireName(value).orElseThrow(
-                () -> new IllegalArgumentException("sentiment is negative, neutral or positive"));
+                () -> new BadRequest("sentiment is negative, neutral or positive"));
     }
 
     static Topic topic(String value) {
-        return value == null ? null : Topic.fromWireName(value).orElseThrow(() -> new IllegalArgumentException(
+        return value == null ? null : Topic.fromWireName(value).orElseThrow(() -> new BadRequest(
                 "topic is one of " + List.of(Topic.values()).stream().map(Topic::wireName).toList()));
     }
 }

@@ -144,9 +144,15 @@ public class Requests {
      * @param entryId the feed's id of this credit (end-to-end id or entry id), 1 to 64 printable
      *     ASCII characters; the same credit delivered again carries the same one
      * @throws IllegalArgumentException when the entry id, the reference or the amount is malformed
+     *     (a caller's bug: check with {@link #creditProblem} first)
      */
     public CreditOutcome creditReceived(String entryId, String reference, long amountMinor, CurrencyCode currency) {
         return credits.received(entryId, reference, amountMinor, currency);
+    }
+
+    /** Why a credit as the feed reported it is malformed (for its adapter to refuse), or empty. */
+    public static Optional<String> creditProblem(String entryId, String reference, long amountMinor) {
+        return SettleCredit.problem(entryId, reference, amountMinor);
     }
 
     /** The pay link's page; empty when the token is no request's. */

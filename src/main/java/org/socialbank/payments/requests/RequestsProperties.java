@@ -37,12 +37,12 @@ public record RequestsProperties(
                 "expiry-interval must be between 1s and 1h");
         require(expiryBatchMax >= 1 && expiryBatchMax <= 10_000, "expiry-batch-max must be 1..10000");
         require(payAttemptsMax >= 1 && payAttemptsMax <= 100, "pay-attempts-max must be 1..100");
-        try {
-            collectionIban = Iban.of(collectionIban == null ? "" : collectionIban).value();
-        } catch (IllegalArgumentException e) {
+        java.util.Optional<org.socialbank.payouts.AccountProblem> ibanProblem = Iban.check(collectionIban);
+        if (ibanProblem.isPresent()) {
             throw new IllegalArgumentException("socialbank.payments.requests.collection-iban must be a valid IBAN: "
-                    + e.getMessage());
+                    + ibanProblem.get().code());
         }
+        collectionIban = Iban.of(collectionIban).value();
         require(collectionName != null && !collectionName.isBlank() && collectionName.length() <= 70,
                 "collection-name must be 1 to 70 characters");
         require(perRequesterPerHour >= 1 && perRequesterPerHour <= 10_000, "per-requester-per-hour must be 1..10000");

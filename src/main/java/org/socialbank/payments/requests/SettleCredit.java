@@ -58,17 +58,23 @@ class SettleCredit {
         this.clock = clock;
     }
 
-    CreditOutcome received(String entryId, String rawReference, long amountMinor, CurrencyCode currency) {
+    /** Why a credit as the feed reported it is malformed, or empty when it is well-formed. */
+    static Optional<String> problem(String entryId, String rawReference, long amountMinor) {
         if (entryId == null || !ENTRY_ID.matcher(entryId).matches()) {
-            throw new IllegalArgumentException("entryId must be 1 to 64 printable ASCII characters without spaces");
+            return Optional.of("entryId must be 1 to 64 printable ASCII characters without spaces");
+        }
+        if (!REFERENCE.matcher(RequestSecrets.normalizeReference(rawReference)).matches()) {
+            return Optional.of("reference must be 1 to 35 letters, digits or / ? : ( ) . , ' +");
+        }
+        return amountMinor <= 0 ? Optional.of("amountMinor must be positive") : Optional.empty();
+    }
+
+    CreditOutcome received(String entryId, String rawReference, long amountMinor, CurrencyCode currency) {
+        Optional<String> problem = problem(entryId, rawReference, amountMinor);
+        if (problem.isPresent()) {
+            throw new IllegalArgumentException(problem.get());
         }
         String reference = RequestSecrets.normalizeReference(rawReference);
-        if (!REFERENCE.matcher(reference).matches()) {
-            throw new IllegalArgumentException("reference must be 1 to 35 letters, digits or / ? : ( ) . , ' +");
-        }
-        if (amountMinor <= 0) {
-            throw new IllegalArgumentException("amountMinor must be positive");
-        }
         return writes.write(status -> {
             Optional<JdbcRequests.Credit> seen = store.credit(entryId);
             if (seen.isPresent()) {

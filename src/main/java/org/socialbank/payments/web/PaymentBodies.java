@@ -10,6 +10,7 @@ import org.socialbank.shared.Network;
 import org.socialbank.payments.PaymentId;
 import org.socialbank.payments.PaymentOrder;
 import org.socialbank.shared.CurrencyCode;
+import org.socialbank.shared.web.BadRequest;
 
 /** The JSON the payments API accepts, and its translation to orders with clear 400s. */
 final class PaymentBodies {
@@ -22,19 +23,19 @@ final class PaymentBodies {
 
         Alias toAlias() {
             if (type == null || value == null) {
-                throw new IllegalArgumentException("payee needs a type and a value");
+                throw new BadRequest("payee needs a type and a value");
             }
-            AliasType aliasType = AliasType.fromWireName(type).orElseThrow(() -> new IllegalArgumentException(
+            AliasType aliasType = AliasType.fromWireName(type).orElseThrow(() -> new BadRequest(
                     "unknown payee type '" + type + "'; one of [phone, email, tag, handle]"));
             Network net = null;
             if (aliasType == AliasType.HANDLE) {
                 net = Network.fromWireName(network == null ? "" : network).orElseThrow(() ->
-                        new IllegalArgumentException("a handle needs its network, one of [x, telegram, bale, wechat, "
+                        new BadRequest("a handle needs its network, one of [x, telegram, bale, wechat, "
                                 + "whatsapp, webchat]"));
             } else if (network != null) {
-                throw new IllegalArgumentException("only a handle has a network");
+                throw new BadRequest("only a handle has a network");
             }
-            return Alias.parse(aliasType, net, value, null);
+            return Alias.tryParse(aliasType, net, value, null).orElseThrow(BadRequest::new);
         }
     }
 
@@ -58,10 +59,13 @@ final class PaymentBodies {
                 missing.add("currency");
             }
             if (!missing.isEmpty()) {
-                throw new IllegalArgumentException("missing: " + String.join(", ", missing));
+                throw new BadRequest("missing: " + String.join(", ", missing));
             }
-            return new PaymentOrder(new PaymentId(id), new CustomerId(payerCustomerId), payee.toAlias(), amountMinor,
-                    CurrencyCode.of(currency), channel == null ? "api" : channel);
+            Alias to = payee.toAlias();
+            CurrencyCode code = CurrencyCode.find(currency)
+                    .orElseThrow(() -> new BadRequest("unknown currency: " + currency));
+            return BadRequest.whenRefused(() -> new PaymentOrder(new PaymentId(id), new CustomerId(payerCustomerId), to,
+                    amountMinor, code, channel == null ? "api" : channel));
         }
     }
 

@@ -29,7 +29,9 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Turns every failure of the HTTP layer into {@code problem+json} with a {@code code}: bad input
- * is the client's 4xx, and nothing a client sends produces a stack trace. A person on the bank's
+ * is the client's 4xx, and nothing a client sends produces a stack trace. Bad input is what the
+ * web adapters say it is ({@link BadRequest}, binding and JSON errors); an {@link
+ * IllegalArgumentException} from inside the bank is a bug, logged and answered 500 (issue 14). A person on the bank's
  * pages is not a JSON reader: for them the same status is shown as the bank's own page
  * ({@link ErrorPages}), chosen by the address and {@code Accept} (issue 13).
  */
@@ -38,9 +40,10 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
-    @ExceptionHandler(IllegalArgumentException.class)
-    ResponseEntity<ProblemDetail> invalid(IllegalArgumentException e, WebRequest request) {
-        return answer(request, Problems.of(HttpStatus.BAD_REQUEST, "invalid_request", e.getMessage()));
+    /** Only what a web adapter refused itself is the client's 400; an internal refusal is a 500 below. */
+    @ExceptionHandler(BadRequest.class)
+    ResponseEntity<ProblemDetail> invalid(BadRequest e, WebRequest request) {
+        return answer(request, Problems.of(HttpStatus.BAD_REQUEST, e.code(), e.getMessage()));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

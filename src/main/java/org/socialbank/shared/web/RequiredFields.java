@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The members a JSON body must have: a request without them is a 400 problem+json naming them
- * ("missing: id, customerId"), through {@link ProblemAdvice}'s bad-request mapping.
+ * ("missing: id, customerId"), as a {@link BadRequest}.
  */
 public final class RequiredFields {
 
@@ -26,7 +26,7 @@ public final class RequiredFields {
     /** Refuses the request when a member is missing. */
     public static void require(List<String> missing) {
         if (!missing.isEmpty()) {
-            throw new IllegalArgumentException("missing: " + String.join(", ", missing));
+            throw new BadRequest("missing: " + String.join(", ", missing));
         }
     }
 

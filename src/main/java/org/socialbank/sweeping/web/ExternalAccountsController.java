@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.shared.CurrencyCode;
+import org.socialbank.shared.web.BadRequest;
 import org.socialbank.shared.web.RequiredFields;
 import org.socialbank.shared.web.Created;
 import org.socialbank.sweeping.Consent;
@@ -95,7 +96,8 @@ class ExternalAccountsController {
             return SweepProblems.of(SweepRefusal.INVALID_CONSENT);
         }
         LinkResult result = sweeping.link(new ConsentRequest(new ConsentId(body.id()), new CustomerId(customerId),
-                body.bank(), body.accountRef(), CurrencyCode.of(body.currency()), body.maxPaymentMinor(),
+                body.bank(), body.accountRef(), CurrencyCode.find(body.currency()).orElseThrow(
+                        () -> new BadRequest("unknown currency: " + body.currency())), body.maxPaymentMinor(),
                 body.maxPeriodMinor(), period.get(), body.expiresAt()));
         if (result instanceof LinkResult.Refused refused) {
             return SweepProblems.of(refused.refusal());

@@ -45,6 +45,7 @@ import org.socialbank.shared.Network;
 import org.socialbank.branches.Branches;
 import org.socialbank.branches.PoisonedBranches;
 import org.socialbank.branches.jdbc.JdbcBranches;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.support.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -99,7 +100,7 @@ class PoisonMessagesIntegrationTests {
     JdbcClient jdbc;
 
     @Autowired
-    Linking linking;
+    ChannelIdentities identities;
 
     @Autowired
     JdbcLinking linkingStore;
@@ -571,9 +572,9 @@ class PoisonMessagesIntegrationTests {
 
     /** Links a chat account to a demo customer as the bank's page would have (the page is tested elsewhere). */
     void link(Network network, String externalId, DemoCustomer customer) {
-        ChannelIdentity identity = linking.identify(network, externalId, null, null);
+        ChannelIdentity identity = identities.identify(network, externalId, null, null);
         linkingStore.setCustomer(identity.id(), customer.customerId(), Instant.now());
-        assertThat(linking.linkedCustomer(identity.id())).contains(customer.customerId());
+        assertThat(identities.linkedCustomer(identity.id())).contains(customer.customerId());
     }
 
     Optional<String> outcome(String channel, String externalMessageId) {

@@ -32,6 +32,7 @@ import org.socialbank.demo.DemoBank;
 import org.socialbank.demo.DemoCustomer;
 import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.DirectoryProperties;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.Linking;
 import org.socialbank.shared.Network;
 import org.socialbank.ledger.Ledger;
@@ -77,6 +78,9 @@ abstract class WeChatContract {
 
     @Autowired
     Linking linking;
+
+    @Autowired
+    ChannelIdentities identities;
 
     @Autowired
     WeChatSender sender;
@@ -350,7 +354,7 @@ abstract class WeChatContract {
 
         // issue 17: a follower linked to a customer who reads French gets the French template
         String french = newUser();
-        ChannelIdentity frenchIdentity = linking.identify(Network.WECHAT, french, null, null);
+        ChannelIdentity frenchIdentity = identities.identify(Network.WECHAT, french, null, null);
         jdbc.sql("UPDATE channel_identities SET customer_id = ?, linked_at = ? WHERE id = ?")
                 .params(DemoBank.CUSTOMERS.get(1).customerId().value(), java.time.OffsetDateTime.now(
                         java.time.ZoneOffset.UTC), frenchIdentity.id().value()).update();
@@ -474,8 +478,8 @@ abstract class WeChatContract {
         assertThat(followers.lastWrote(user)).isPresent();
 
         assertThat(postSealed(WeChatXml.write(event(user, "unsubscribe", "", now()))).body()).isEqualTo("success");
-        assertThat(linking.linkedCustomer(identity.id())).isEmpty();
-        assertThat(linking.identity(identity.id()).orElseThrow().reachable()).isFalse();
+        assertThat(identities.linkedCustomer(identity.id())).isEmpty();
+        assertThat(identities.identity(identity.id()).orElseThrow().reachable()).isFalse();
         assertThat(followers.lastWrote(user)).isEmpty();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM conversations WHERE identity_id = ?").param(identity.id().value())
                 .query(Integer.class).single()).as("the dialogue state is forgotten too").isZero();
@@ -533,11 +537,11 @@ abstract class WeChatContract {
     private ChannelIdentity identityOf(String user) {
         UUID id = jdbc.sql("SELECT id FROM channel_identities WHERE channel = 'wechat' AND external_id = ?")
                 .param(user).query(UUID.class).single();
-        return linking.identity(new org.socialbank.directory.IdentityId(id)).orElseThrow();
+        return identities.identity(new org.socialbank.directory.IdentityId(id)).orElseThrow();
     }
 
     private OutboundMessage message(UUID id, String user, Outbound content) {
-        ChannelIdentity identity = linking.identify(Network.WECHAT, user, null, null);
+        ChannelIdentity identity = identities.identify(Network.WECHAT, user, null, null);
         return new OutboundMessage(id, identity.id(), Network.WECHAT, user, content);
     }
 

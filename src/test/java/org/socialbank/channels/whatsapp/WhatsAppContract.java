@@ -28,6 +28,7 @@ import org.socialbank.demo.DemoCustomer;
 import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.Linking;
 import org.socialbank.shared.Network;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.shared.jdbc.Timestamps;
 import org.socialbank.support.FormClient;
@@ -72,7 +73,7 @@ abstract class WhatsAppContract {
     Ledger ledger;
 
     @Autowired
-    Linking linking;
+    ChannelIdentities identities;
 
     @Autowired
     WhatsAppSender sender;
@@ -402,7 +403,7 @@ abstract class WhatsAppContract {
     @Test
     void outsideTheWindowWhatNoTemplateCarriesFailsSoThatAnotherChannelCanBeUsed() {
         Chat chat = new Chat();
-        ChannelIdentity identity = linking.identify(Network.WHATSAPP, chat.waId, null, "+" + chat.waId);
+        ChannelIdentity identity = identities.identify(Network.WHATSAPP, chat.waId, null, "+" + chat.waId);
         SendOutcome outcome = sender.send(message(identity, chat.waId, new Outbound.Buttons("Pay €1.00?",
                 List.of(new Outbound.Button("Confirm", "r1"), new Outbound.Button("Cancel", "r2")))), "k");
         assertThat(outcome).isInstanceOfSatisfying(SendOutcome.Failed.class, f -> {
@@ -416,7 +417,7 @@ abstract class WhatsAppContract {
     void metasThrottlingTokenAndUndeliverableCodesBecomeOutboxOutcomes() {
         API.statuses(false);
         Chat chat = new Chat();
-        ChannelIdentity identity = linking.identify(Network.WHATSAPP, chat.waId, null, "+" + chat.waId);
+        ChannelIdentity identity = identities.identify(Network.WHATSAPP, chat.waId, null, "+" + chat.waId);
         store.wrote(chat.waId, Instant.now());
         Outbound hello = new Outbound.Text("hello");
         API.fail(400, WhatsAppSender.PAIR_RATE, "(#131056) (Business Account, Consumer Account) pair rate limit hit");
@@ -434,7 +435,7 @@ abstract class WhatsAppContract {
         API.fail(400, WhatsAppSender.UNDELIVERABLE, "Message undeliverable");
         assertThat(sender.send(message(identity, chat.waId, hello), "k8")).isInstanceOfSatisfying(SendOutcome.Failed.class,
                 f -> assertThat(f.retryable()).isFalse());
-        assertThat(linking.identity(identity.id()).orElseThrow().reachable()).isFalse();
+        assertThat(identities.identity(identity.id()).orElseThrow().reachable()).isFalse();
         API.fail(500, 131000, "Something went wrong");
         assertRetryable(sender.send(message(identity, chat.waId, hello), "k9"));
         API.fail(400, 100, "(#100) Invalid parameter");
@@ -468,7 +469,7 @@ abstract class WhatsAppContract {
     @Test
     void moreThanThreeChoicesGoAsAListAndLongLabelsStayWithinMetasLimits() {
         Chat chat = new Chat();
-        ChannelIdentity identity = linking.identify(Network.WHATSAPP, chat.waId, null, "+" + chat.waId);
+        ChannelIdentity identity = identities.identify(Network.WHATSAPP, chat.waId, null, "+" + chat.waId);
         store.wrote(chat.waId, Instant.now());
         // Meta must know the user wrote too, or it reports the first message failed (131047) and
         // the bank closes the window before the second one (a race CI lost under load)

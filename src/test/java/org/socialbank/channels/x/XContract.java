@@ -18,6 +18,7 @@ import org.socialbank.conversation.SendOutcome;
 import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.Linking;
 import org.socialbank.shared.Network;
+import org.socialbank.directory.ChannelIdentities;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -53,7 +54,7 @@ abstract class XContract {
     XJanitor janitor;
 
     @Autowired
-    Linking linking;
+    ChannelIdentities identities;
 
     @Autowired
     ChannelSender xSender;
@@ -299,7 +300,7 @@ abstract class XContract {
     void theSenderPostsOnlyNeutralTextPubliclyAndSendsAnythingElseToTheAuthorByDirectMessage() {
         String user = id();
         String tweetId = id();
-        ChannelIdentity author = linking.identify(Network.X, user, "author", null);
+        ChannelIdentity author = identities.identify(Network.X, user, "author", null);
         SendOutcome receipt = xSender.send(new OutboundMessage(UUID.randomUUID(), author.id(), Network.X,
                 "tweet:" + tweetId, new Outbound.Receipt("Receipt", java.util.List.of("€10.00 to Camille D."))), "k1");
         assertThat(receipt).isEqualTo(new SendOutcome.Sent());
@@ -318,7 +319,7 @@ abstract class XContract {
     @Test
     void serverErrorsAreRetriedAndRefusalsAreFinal() {
         String user = id();
-        ChannelIdentity identity = linking.identify(Network.X, user, null, null);
+        ChannelIdentity identity = identities.identify(Network.X, user, null, null);
         X.fail("dm", 503);
         assertThat(xSender.send(new OutboundMessage(UUID.randomUUID(), identity.id(), Network.X, user,
                 new Outbound.Text("hello")), "k")).isInstanceOfSatisfying(SendOutcome.Failed.class,

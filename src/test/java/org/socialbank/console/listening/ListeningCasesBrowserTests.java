@@ -32,6 +32,7 @@ import org.socialbank.directory.KycLevel;
 import org.socialbank.shared.Language;
 import org.socialbank.directory.Linking;
 import org.socialbank.shared.Network;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.NewCustomer;
 import org.socialbank.listening.Mention;
 import org.socialbank.listening.Mentions;
@@ -73,7 +74,7 @@ class ListeningCasesBrowserTests {
     Directory directory;
 
     @Autowired
-    Linking linking;
+    ChannelIdentities identities;
 
     @Autowired
     JdbcClient jdbc;
@@ -168,7 +169,7 @@ class ListeningCasesBrowserTests {
 
     /** A chat account linked to the customer (the sign-in flow is the linking tests' business). */
     private IdentityId linked(Network network, String account, CustomerId customer) {
-        IdentityId id = linking.identify(network, account, null, null).id();
+        IdentityId id = identities.identify(network, account, null, null).id();
         jdbc.sql("UPDATE channel_identities SET customer_id = ?, linked_at = ? WHERE id = ?")
                 .params(customer.value(), OffsetDateTime.now(ZoneOffset.UTC), id.value()).update();
         return id;

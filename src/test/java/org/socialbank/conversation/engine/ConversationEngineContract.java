@@ -34,6 +34,7 @@ import org.socialbank.directory.KycLevel;
 import org.socialbank.shared.Language;
 import org.socialbank.directory.Linking;
 import org.socialbank.shared.Network;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.NewCustomer;
 import org.socialbank.ledger.AccountFlag;
 import org.socialbank.ledger.AccountId;
@@ -83,7 +84,7 @@ abstract class ConversationEngineContract {
     Directory directory;
 
     @Autowired
-    Linking linking;
+    ChannelIdentities identities;
 
     @Autowired
     Ledger ledger;
@@ -175,13 +176,13 @@ abstract class ConversationEngineContract {
     }
 
     IdentityId identity(String chat) {
-        return linking.identify(Network.TELEGRAM, chat, null, null).id();
+        return identities.identify(Network.TELEGRAM, chat, null, null).id();
     }
 
     void link(String chat, Person person) {
         say(chat, new Inbound.Contact(person.phone(), true));
         typePhoneCode(chat, person);
-        assertThat(linking.linkedCustomer(identity(chat))).contains(person.id());
+        assertThat(identities.linkedCustomer(identity(chat))).contains(person.id());
         // past the risk rule that holds the first payment from a newly linked chat for the bank's page
         clock.advance(Duration.ofHours(25));
     }
@@ -279,13 +280,13 @@ abstract class ConversationEngineContract {
         link(otherChat, alice);
         List<Outbound> replies = say(aliceChat, new Inbound.Contact(alice.phone(), true));
         assertThat(replies).isEmpty(); // the listener wrote where to type the code to the outbox
-        assertThat(linking.linkedCustomer(identity(aliceChat))).as("security review #11: not by the phone alone")
+        assertThat(identities.linkedCustomer(identity(aliceChat))).as("security review #11: not by the phone alone")
                 .isEmpty();
         relay.relay();
         assertThat(telegram.to(aliceChat)).extracting(m -> text(m.content()))
                 .anyMatch(t -> t.startsWith("We sent a code by SMS to") && t.contains("/link/"));
         typePhoneCode(aliceChat, alice);
-        assertThat(linking.linkedCustomer(identity(aliceChat))).contains(alice.id());
+        assertThat(identities.linkedCustomer(identity(aliceChat))).contains(alice.id());
         relay.relay();
         assertThat(telegram.to(aliceChat)).extracting(m -> text(m.content()))
                 .contains("This Telegram account is now linked to your bank account.");
@@ -601,7 +602,7 @@ abstract class ConversationEngineContract {
     void unlinkingFromTheChatEndsPrivateAnswers() {
         link(aliceChat, alice);
         assertThat(text(say(aliceChat, "unlink").get(0))).isEqualTo("This chat is no longer linked to your bank account.");
-        assertThat(linking.linkedCustomer(identity(aliceChat))).isEmpty();
+        assertThat(identities.linkedCustomer(identity(aliceChat))).isEmpty();
         assertThat(say(aliceChat, "balance").get(0)).isInstanceOf(Outbound.Link.class);
     }
 
@@ -612,7 +613,7 @@ abstract class ConversationEngineContract {
         String chat = "tg-" + UUID.randomUUID();
         link(chat, wang);
         assertThat(text(say(chat, "解绑").get(0))).contains("不再");
-        assertThat(linking.linkedCustomer(identity(chat))).isEmpty();
+        assertThat(identities.linkedCustomer(identity(chat))).isEmpty();
         // a stale button and a text in no language at all: both answered in Chinese, not English
         assertThat(text(say(chat, new Inbound.Button("stale-" + UUID.randomUUID())).get(0)))
                 .containsPattern("\\p{IsHan}");
@@ -684,7 +685,7 @@ abstract class ConversationEngineContract {
         String weChat = "wx-" + UUID.randomUUID(); // WeChat has no sender yet (the web chat now has one)
         conversations.receive(new InboundMessage(Network.WECHAT, "m-" + UUID.randomUUID(), weChat, null, null,
                 new Inbound.Text("help")));
-        UUID id = store.outboxOf(linking.identify(Network.WECHAT, weChat, null, null).id()).get(0);
+        UUID id = store.outboxOf(identities.identify(Network.WECHAT, weChat, null, null).id()).get(0);
         relay.relay();
         relay.relay();
         assertThat(store.status(id)).contains("PENDING");
@@ -712,7 +713,7 @@ abstract class ConversationEngineContract {
         baleSender.script(baleChat, new SendOutcome.Unknown("timeout"));
         conversations.receive(new InboundMessage(Network.BALE, "b-" + UUID.randomUUID(), baleChat, null, null,
                 new Inbound.Text("help")));
-        UUID resent = store.outboxOf(linking.identify(Network.BALE, baleChat, null, null).id()).get(0);
+        UUID resent = store.outboxOf(identities.identify(Network.BALE, baleChat, null, null).id()).get(0);
         relay.relay();
         assertThat(store.status(lost)).contains("UNKNOWN");
         assertThat(store.status(resent)).contains("UNKNOWN");

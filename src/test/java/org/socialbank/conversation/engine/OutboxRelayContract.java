@@ -27,6 +27,7 @@ import org.socialbank.conversation.SendOutcome;
 import org.socialbank.directory.IdentityId;
 import org.socialbank.directory.Linking;
 import org.socialbank.shared.Network;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.support.MutableClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -64,7 +65,7 @@ abstract class OutboxRelayContract {
     ConversationJanitor janitor;
 
     @Autowired
-    Linking linking;
+    ChannelIdentities identities;
 
     @Autowired
     MutableClock clock;
@@ -89,7 +90,7 @@ abstract class OutboxRelayContract {
     }
 
     JdbcConversations.Chat address(String chat) {
-        IdentityId identity = linking.identify(Network.TELEGRAM, chat, null, null).id();
+        IdentityId identity = identities.identify(Network.TELEGRAM, chat, null, null).id();
         return new JdbcConversations.Chat(identity, Network.TELEGRAM, chat);
     }
 

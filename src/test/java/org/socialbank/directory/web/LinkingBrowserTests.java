@@ -18,6 +18,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.socialbank.demo.DemoBank;
 import org.socialbank.demo.DemoCustomer;
 import org.socialbank.directory.ChannelIdentity;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.Linking;
 import org.socialbank.shared.Network;
 import org.socialbank.support.Chromium;
@@ -42,6 +43,9 @@ class LinkingBrowserTests {
     @Autowired
     Linking linking;
 
+    @Autowired
+    ChannelIdentities identities;
+
     ChromeDriver browser;
 
     @DynamicPropertySource
@@ -61,7 +65,7 @@ class LinkingBrowserTests {
     void aPersonLinksATelegramAccountWithLoginAndSmsCode(@TempDir Path profile) {
         browser = Chromium.start(profile);
         DemoCustomer alice = DemoBank.CUSTOMERS.get(0);
-        ChannelIdentity chat = linking.identify(Network.TELEGRAM, "tg-" + UUID.randomUUID(), "alice_tg", null);
+        ChannelIdentity chat = identities.identify(Network.TELEGRAM, "tg-" + UUID.randomUUID(), "alice_tg", null);
         String url = local(linking.offerLink(chat.id()).url());
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
 
@@ -88,13 +92,13 @@ class LinkingBrowserTests {
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Welcome, Alice Walker.").doesNotContain("W..");
         Path shot = Chromium.screenshot(browser, "linking-3-linked");
         assertThat(shot).satisfies(p -> assertThat(Files.size(p)).isPositive());
-        assertThat(linking.linkedCustomer(chat.id())).contains(alice.customerId());
+        assertThat(identities.linkedCustomer(chat.id())).contains(alice.customerId());
     }
 
     @Test
     void thePersianPageReadsRightToLeft(@TempDir Path profile) {
         browser = Chromium.start(profile);
-        ChannelIdentity chat = linking.identify(Network.BALE, "bale-" + UUID.randomUUID(), null, null);
+        ChannelIdentity chat = identities.identify(Network.BALE, "bale-" + UUID.randomUUID(), null, null);
         browser.get(local(linking.offerLink(chat.id()).url()) + "?lang=fa");
         assertThat(browser.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("بله");

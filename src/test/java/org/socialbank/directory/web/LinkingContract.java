@@ -24,6 +24,7 @@ import org.socialbank.directory.IdentityUnlinked;
 import org.socialbank.directory.KycLevel;
 import org.socialbank.shared.Language;
 import org.socialbank.directory.LinkOffer;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.Linking;
 import org.socialbank.shared.Network;
 import org.socialbank.directory.NewCustomer;
@@ -65,6 +66,9 @@ abstract class LinkingContract {
     Linking linking;
 
     @Autowired
+    ChannelIdentities identities;
+
+    @Autowired
     Confirmations confirmations;
 
     @Autowired
@@ -98,8 +102,8 @@ abstract class LinkingContract {
 
     @Test
     void linksAChatAccountThroughSignInAndAnSmsCode() {
-        ChannelIdentity identity = linking.identify(Network.TELEGRAM, "tg-" + UUID.randomUUID(), "bob", null);
-        assertThat(linking.linkedCustomer(identity.id())).isEmpty();
+        ChannelIdentity identity = identities.identify(Network.TELEGRAM, "tg-" + UUID.randomUUID(), "bob", null);
+        assertThat(identities.linkedCustomer(identity.id())).isEmpty();
         LinkOffer offer = linking.offerLink(identity.id());
         assertThat(offer.url()).startsWith("http://localhost:").contains("/link/");
         String path = path(offer.url());
@@ -136,7 +140,7 @@ abstract class LinkingContract {
         // name, not a masked one ("Welcome, Bob B..", "欢迎，王*")
         assertThat(done.html()).contains("Welcome, Bob Brown.").doesNotContain("Bob B.");
 
-        assertThat(linking.linkedCustomer(identity.id())).contains(customer);
+        assertThat(identities.linkedCustomer(identity.id())).contains(customer);
         IdentityLinked linked = events.stream(IdentityLinked.class).filter(e -> e.identityId().equals(identity.id()))
                 .findFirst().orElseThrow();
         assertThat(linked.customerId()).isEqualTo(customer);
@@ -146,7 +150,7 @@ abstract class LinkingContract {
 
     @Test
     void anAuthenticatorAppReplacesSmsCodesOnceEnrolledFromTheLinkingBrowser() {
-        String path = path(linking.offerLink(linking.identify(Network.TELEGRAM, "tg-" + UUID.randomUUID(), null, null).id()).url());
+        String path = path(linking.offerLink(identities.identify(Network.TELEGRAM, "tg-" + UUID.randomUUID(), null, null).id()).url());
         browser.get(path);
         browser.post(path, "username", username, "password", PASSWORD);
         Page done = browser.post(path + "/code", "code", sms.lastCode(phone));
@@ -167,7 +171,7 @@ abstract class LinkingContract {
                 .contains("Authenticator app turned on");
 
         int smsBefore = sms.to(phone).size();
-        String next = path(linking.offerLink(linking.identify(Network.X, "x-" + UUID.randomUUID(), null, null).id()).url());
+        String next = path(linking.offerLink(identities.identify(Network.X, "x-" + UUID.randomUUID(), null, null).id()).url());
         FormClient other = new FormClient(port);
         other.get(next);
         Page code = other.post(next, "username", username, "password", PASSWORD);
@@ -178,7 +182,7 @@ abstract class LinkingContract {
         clock.advance(Duration.ofSeconds(30));
         assertThat(other.post(next + "/code", "code", totp.code(secret, clock.instant())).html()).contains("is linked");
 
-        String third = path(linking.offerLink(linking.identify(Network.BALE, "b-" + UUID.randomUUID(), null, null).id()).url());
+        String third = path(linking.offerLink(identities.identify(Network.BALE, "b-" + UUID.randomUUID(), null, null).id()).url());
         FormClient another = new FormClient(port);
         another.get(third);
         another.post(third, "username", username, "password", PASSWORD);
@@ -194,7 +198,7 @@ abstract class LinkingContract {
 
     @Test
     void aLinkExpiresAfterTenMinutes() {
-        String path = path(linking.offerLink(linking.identify(Network.BALE, "b-" + UUID.randomUUID(), null, null).id()).url());
+        String path = path(linking.offerLink(identities.identify(Network.BALE, "b-" + UUID.randomUUID(), null, null).id()).url());
         assertThat(browser.get(path).status()).isEqualTo(200);
         clock.advance(Duration.ofMinutes(10).plusSeconds(1));
         Page expired = browser.get(path);
@@ -206,7 +210,7 @@ abstract class LinkingContract {
 
     @Test
     void threeWrongCodesCancelTheLink() {
-        ChannelIdentity identity = linking.identify(Network.X, "x-" + UUID.randomUUID(), "bob", null);
+        ChannelIdentity identity = identities.identify(Network.X, "x-" + UUID.randomUUID(), "bob", null);
         String path = path(linking.offerLink(identity.id()).url());
         browser.get(path);
         browser.post(path, "username", username, "password", PASSWORD);
@@ -216,12 +220,12 @@ abstract class LinkingContract {
         Page cancelled = browser.post(path + "/code", "code", other(sent));
         assertThat(cancelled.html()).contains("Linking cancelled");
         assertThat(browser.post(path + "/code", "code", sent).status()).isEqualTo(404);
-        assertThat(linking.linkedCustomer(identity.id())).isEmpty();
+        assertThat(identities.linkedCustomer(identity.id())).isEmpty();
     }
 
     @Test
     void fiveFailedSignInsLockTheUserForFifteenMinutes() {
-        String path = path(linking.offerLink(linking.identify(Network.WECHAT, "wx" + UUID.randomUUID(), null, null).id()).url());
+        String path = path(linking.offerLink(identities.identify(Network.WECHAT, "wx" + UUID.randomUUID(), null, null).id()).url());
         browser.get(path);
         for (int i = 0; i < 5; i++) {
             browser.post(path, "username", username, "password", "guess number " + i);
@@ -230,14 +234,14 @@ abstract class LinkingContract {
         assertThat(locked.html()).contains("Too many failed attempts");
         assertThat(sms.to(phone)).as("no code while locked").isEmpty();
         clock.advance(Duration.ofMinutes(15).plusSeconds(1));
-        String fresh = path(linking.offerLink(linking.identify(Network.WECHAT, "wx" + UUID.randomUUID(), null, null).id()).url());
+        String fresh = path(linking.offerLink(identities.identify(Network.WECHAT, "wx" + UUID.randomUUID(), null, null).id()).url());
         browser.get(fresh);
         assertThat(browser.post(fresh, "username", username, "password", PASSWORD).html()).contains("6-digit code");
     }
 
     @Test
     void formsWithoutTheCsrfTokenAreRefused() {
-        String path = path(linking.offerLink(linking.identify(Network.WEBCHAT, "w-" + UUID.randomUUID(), null, null).id()).url());
+        String path = path(linking.offerLink(identities.identify(Network.WEBCHAT, "w-" + UUID.randomUUID(), null, null).id()).url());
         Page forged = new FormClient(port).postRaw(path, Map.of("username", username, "password", PASSWORD));
         assertThat(forged.status()).isEqualTo(403);
         assertThat(sms.to(phone)).isEmpty();
@@ -245,7 +249,7 @@ abstract class LinkingContract {
 
     @Test
     void theUnlinkLinkOfTheAlertUnlinks() {
-        ChannelIdentity identity = linking.identify(Network.TELEGRAM, "tg-" + UUID.randomUUID(), "bob", null);
+        ChannelIdentity identity = identities.identify(Network.TELEGRAM, "tg-" + UUID.randomUUID(), "bob", null);
         String path = path(linking.offerLink(identity.id()).url());
         browser.get(path);
         browser.post(path, "username", username, "password", PASSWORD);
@@ -255,7 +259,7 @@ abstract class LinkingContract {
         Page confirm = browser.get(unlink);
         assertThat(confirm.html()).contains("Unlink this Telegram account?", "bob");
         assertThat(browser.post(unlink).html()).contains("Unlinked");
-        assertThat(linking.linkedCustomer(identity.id())).isEmpty();
+        assertThat(identities.linkedCustomer(identity.id())).isEmpty();
         assertThat(events.stream(IdentityUnlinked.class).anyMatch(e -> e.identityId().equals(identity.id()))).isTrue();
         assertThat(browser.get(unlink).status()).isEqualTo(404);
     }
@@ -264,10 +268,10 @@ abstract class LinkingContract {
     @DisplayName("security review #11: a phone the network vouches for (Telegram, Bale) also needs the SMS code sent to it")
     void aNetworkVouchedPhoneNeedsTheSmsCodeOnTheBankPage() {
         for (Network network : List.of(Network.TELEGRAM, Network.BALE)) {
-            ChannelIdentity identity = linking.identify(network, network.wireName() + "-" + UUID.randomUUID(), null, phone);
+            ChannelIdentity identity = identities.identify(network, network.wireName() + "-" + UUID.randomUUID(), null, phone);
             int smsBefore = sms.to(phone).size();
             assertThat(linking.offerPhoneLink(identity.id(), phone)).contains(customer);
-            assertThat(linking.linkedCustomer(identity.id())).as("the network's word alone links nothing").isEmpty();
+            assertThat(identities.linkedCustomer(identity.id())).as("the network's word alone links nothing").isEmpty();
             assertThat(sms.to(phone)).hasSize(smsBefore + 1);
             PhoneLinkStarted started = events.stream(PhoneLinkStarted.class)
                     .filter(e -> e.identityId().equals(identity.id())).findFirst().orElseThrow();
@@ -277,19 +281,19 @@ abstract class LinkingContract {
             assertThat(code.html()).contains("6-digit code by SMS", "Only continue if you asked");
             assertThat(owner.post(path(started.url()) + "/code", "code", other(sms.lastCode(phone))).html())
                     .contains("Attempts left: 2");
-            assertThat(linking.linkedCustomer(identity.id())).isEmpty();
+            assertThat(identities.linkedCustomer(identity.id())).isEmpty();
             assertThat(owner.post(path(started.url()) + "/code", "code", sms.lastCode(phone)).html()).contains("is linked");
-            assertThat(linking.linkedCustomer(identity.id())).contains(customer);
+            assertThat(identities.linkedCustomer(identity.id())).contains(customer);
         }
-        ChannelIdentity stranger = linking.identify(Network.TELEGRAM, "tg-" + UUID.randomUUID(), null, null);
+        ChannelIdentity stranger = identities.identify(Network.TELEGRAM, "tg-" + UUID.randomUUID(), null, null);
         assertThat(linking.offerPhoneLink(stranger.id(), "+33 6 99 99 99 99")).isEmpty();
-        assertThat(linking.linkedCustomer(stranger.id())).isEmpty();
+        assertThat(identities.linkedCustomer(stranger.id())).isEmpty();
     }
 
     @Test
     @DisplayName("security review #3: a link opened in one browser is refused in every other one")
     void aLinkWorksOnlyInTheBrowserThatOpenedItFirst() {
-        ChannelIdentity identity = linking.identify(Network.TELEGRAM, "tg-" + UUID.randomUUID(), "ali_t", null);
+        ChannelIdentity identity = identities.identify(Network.TELEGRAM, "tg-" + UUID.randomUUID(), "ali_t", null);
         String path = path(linking.offerLink(identity.id()).url());
         Page first = browser.get(path);
         assertThat(first.html()).contains("Telegram @ali_t", "Only continue if you asked for this link yourself");
@@ -303,14 +307,14 @@ abstract class LinkingContract {
 
         assertThat(browser.post(path, "username", username, "password", PASSWORD).html()).contains("6-digit code");
         assertThat(victim.post(path + "/code", "code", sms.lastCode(phone)).status()).isEqualTo(403);
-        assertThat(linking.linkedCustomer(identity.id())).isEmpty();
+        assertThat(identities.linkedCustomer(identity.id())).isEmpty();
         assertThat(browser.post(path + "/code", "code", sms.lastCode(phone)).html()).contains("is linked");
     }
 
     @Test
     @DisplayName("security review #3: a web chat's link is never completed on the generic page")
     void aWebChatLinkNeedsTheWebChatsOwnBrowser() {
-        ChannelIdentity identity = linking.identify(Network.WEBCHAT, "v-" + UUID.randomUUID(), null, null);
+        ChannelIdentity identity = identities.identify(Network.WEBCHAT, "v-" + UUID.randomUUID(), null, null);
         String url = linking.offerLink(identity.id()).url();
         assertThat(url).contains("/chat/link/");
         Page page = browser.get(path(url).replace("/chat/link/", "/link/"));
@@ -322,12 +326,12 @@ abstract class LinkingContract {
     @Test
     @DisplayName("security review #3: every new link is alerted by SMS to the phone on file, with the unlink link")
     void aNewLinkIsAlertedBySms() {
-        ChannelIdentity identity = linking.identify(Network.TELEGRAM, "tg-" + UUID.randomUUID(), "ali_t", null);
+        ChannelIdentity identity = identities.identify(Network.TELEGRAM, "tg-" + UUID.randomUUID(), "ali_t", null);
         String path = path(linking.offerLink(identity.id()).url());
         browser.get(path);
         browser.post(path, "username", username, "password", PASSWORD);
         browser.post(path + "/code", "code", sms.lastCode(phone));
-        assertThat(linking.linkedCustomer(identity.id())).contains(customer);
+        assertThat(identities.linkedCustomer(identity.id())).contains(customer);
         String alert = sms.to(phone).get(sms.to(phone).size() - 1).text();
         assertThat(alert).contains("Telegram @ali_t was just linked", "/unlink/");
     }
@@ -340,7 +344,7 @@ abstract class LinkingContract {
         int wrong = 0;
         boolean locked = false;
         for (int link = 0; link < 100 && !locked; link++) {
-            String path = path(linking.offerLink(linking.identify(Network.X, "x-" + UUID.randomUUID(), null, null).id()).url());
+            String path = path(linking.offerLink(identities.identify(Network.X, "x-" + UUID.randomUUID(), null, null).id()).url());
             FormClient attacker = new FormClient(port);
             attacker.get(path);
             Page code = attacker.post(path, "username", username, "password", PASSWORD); // the right password, each time
@@ -365,7 +369,7 @@ abstract class LinkingContract {
         assertThat(wrong).as("wrong codes before the lockout").isLessThanOrEqualTo(10);
         assertThat(sms.to(phone).get(sms.to(phone).size() - 1).text()).contains("Codes are paused");
 
-        String path = path(linking.offerLink(linking.identify(Network.X, "x-" + UUID.randomUUID(), null, null).id()).url());
+        String path = path(linking.offerLink(identities.identify(Network.X, "x-" + UUID.randomUUID(), null, null).id()).url());
         FormClient owner = new FormClient(port);
         owner.get(path);
         assertThat(owner.post(path, "username", username, "password", PASSWORD).html())
@@ -373,7 +377,7 @@ abstract class LinkingContract {
         assertThat(confirmations.start(new Confirmations.Request(customer, "pay-" + UUID.randomUUID(), 100,
                 CurrencyCode.of("EUR"), "Alice W.", 0))).as("step-ups are paused too").isEmpty();
         clock.advance(Duration.ofHours(1).plusMinutes(1));
-        String later = path(linking.offerLink(linking.identify(Network.X, "x-" + UUID.randomUUID(), null, null).id()).url());
+        String later = path(linking.offerLink(identities.identify(Network.X, "x-" + UUID.randomUUID(), null, null).id()).url());
         owner.get(later);
         owner.post(later, "username", username, "password", PASSWORD);
         assertThat(owner.post(later + "/code", "code", totp.code(secret, clock.instant())).html()).contains("is linked");
@@ -385,7 +389,7 @@ abstract class LinkingContract {
         int sent = 0;
         Page last = null;
         for (int link = 0; link < 40; link++) {
-            String path = path(linking.offerLink(linking.identify(Network.X, "x-" + UUID.randomUUID(), null, null).id()).url());
+            String path = path(linking.offerLink(identities.identify(Network.X, "x-" + UUID.randomUUID(), null, null).id()).url());
             FormClient client = new FormClient(port);
             client.get(path);
             last = client.post(path, "username", username, "password", PASSWORD);
@@ -406,7 +410,7 @@ abstract class LinkingContract {
         CustomerId other = new CustomerId(UUID.randomUUID());
         directory.register(new NewCustomer(other, "Eve Unverified", Language.EN, KycLevel.FULL, "eve" + suffix, PASSWORD,
                 List.of(new CustomerView.AliasEntry(Alias.parse(AliasType.PHONE, null, unverified, null), false))));
-        String path = path(linking.offerLink(linking.identify(Network.TELEGRAM, "tg-" + UUID.randomUUID(), null, null).id()).url());
+        String path = path(linking.offerLink(identities.identify(Network.TELEGRAM, "tg-" + UUID.randomUUID(), null, null).id()).url());
         browser.get(path);
         assertThat(browser.post(path, "username", "eve" + suffix, "password", PASSWORD).html())
                 .contains("No phone number on file");
@@ -418,7 +422,7 @@ abstract class LinkingContract {
     @Test
     @DisplayName("issue 12: a password longer than bcrypt's 72 bytes never signs in")
     void aPasswordOverSeventyTwoBytesNeverSignsIn() {
-        String path = path(linking.offerLink(linking.identify(Network.TELEGRAM, "tg-" + UUID.randomUUID(), null, null).id()).url());
+        String path = path(linking.offerLink(identities.identify(Network.TELEGRAM, "tg-" + UUID.randomUUID(), null, null).id()).url());
         browser.get(path);
         // the first 72 bytes are the stored password: bcrypt alone would accept this
         String longer = PASSWORD + "x".repeat(72 - PASSWORD.length()) + "tail";
@@ -429,7 +433,7 @@ abstract class LinkingContract {
     @Test
     @DisplayName("security review #10: the customer's linked chats are listed by name and can be revoked")
     void linkedChatsAreListedAndRevoked() {
-        ChannelIdentity identity = linking.identify(Network.TELEGRAM, "tg-" + UUID.randomUUID(), "ali_t", null);
+        ChannelIdentity identity = identities.identify(Network.TELEGRAM, "tg-" + UUID.randomUUID(), "ali_t", null);
         String path = path(linking.offerLink(identity.id()).url());
         browser.get(path);
         browser.post(path, "username", username, "password", PASSWORD);
@@ -441,16 +445,16 @@ abstract class LinkingContract {
         String one = "/api/v1/customers/" + customer.value() + "/identities/" + identity.id().value();
         String stranger = "/api/v1/customers/" + UUID.randomUUID() + "/identities/" + identity.id().value();
         assertThat(api.send(api.request(stranger).DELETE().build()).status()).isEqualTo(404);
-        assertThat(linking.linkedCustomer(identity.id())).contains(customer);
+        assertThat(identities.linkedCustomer(identity.id())).contains(customer);
         assertThat(api.send(api.request(one).DELETE().build()).status()).isEqualTo(204);
-        assertThat(linking.linkedCustomer(identity.id())).isEmpty();
+        assertThat(identities.linkedCustomer(identity.id())).isEmpty();
         assertThat(api.get("/api/v1/customers/" + customer.value() + "/identities").body())
                 .doesNotContain(identity.id().value().toString());
         assertThat(api.send(api.request(one).DELETE().build()).status()).isEqualTo(404);
     }
 
     private byte[] enrolAuthenticator() {
-        String path = path(linking.offerLink(linking.identify(Network.TELEGRAM, "tg-" + UUID.randomUUID(), null, null).id()).url());
+        String path = path(linking.offerLink(identities.identify(Network.TELEGRAM, "tg-" + UUID.randomUUID(), null, null).id()).url());
         browser.get(path);
         browser.post(path, "username", username, "password", PASSWORD);
         browser.post(path + "/code", "code", sms.lastCode(phone));
@@ -514,7 +518,7 @@ abstract class LinkingContract {
 
     @Test
     void pagesSpeakTheCustomersLanguageAndPersianRightToLeft() {
-        String path = path(linking.offerLink(linking.identify(Network.BALE, "b-" + UUID.randomUUID(), null, null).id()).url());
+        String path = path(linking.offerLink(identities.identify(Network.BALE, "b-" + UUID.randomUUID(), null, null).id()).url());
         Page persian = browser.get(path + "?lang=fa");
         assertThat(persian.html()).contains("lang=\"fa\"", "dir=\"rtl\"");
         // issue 13: the language chosen on the page is the chat's, whatever browser opens its link next
@@ -528,7 +532,7 @@ abstract class LinkingContract {
 
     @Test
     void tokensADayPastTheirExpiryAreDeletedAndTheirLinksStayDead() {
-        String path = path(linking.offerLink(linking.identify(Network.TELEGRAM, "tg-" + UUID.randomUUID(), null, null)
+        String path = path(linking.offerLink(identities.identify(Network.TELEGRAM, "tg-" + UUID.randomUUID(), null, null)
                 .id()).url());
         assertThat(browser.get(path).status()).isEqualTo(200);
         clock.advance(java.time.Duration.ofDays(2));

@@ -18,6 +18,7 @@ import org.socialbank.directory.Confirmations;
 import org.socialbank.directory.KycLevel;
 import org.socialbank.directory.Linking;
 import org.socialbank.shared.Network;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.OperationConfirmed;
 import org.socialbank.directory.jdbc.JdbcLinking;
 import org.socialbank.payments.HeldPaymentNotPaid;
@@ -42,7 +43,7 @@ abstract class PaymentsContract extends PaymentsTestBase {
     Confirmations confirmations;
 
     @Autowired
-    Linking linking;
+    ChannelIdentities identities;
 
     @Autowired
     JdbcLinking linkingStore;
@@ -363,7 +364,7 @@ abstract class PaymentsContract extends PaymentsTestBase {
     void everyPaymentFromANewlyLinkedChatIsHeldUntilOneIsConfirmedAndForADay() {
         Person alice = fixtures.customer("Alice Walker", KycLevel.FULL, 100_000);
         Person bob = fixtures.customer("Bob Brown", KycLevel.FULL, 0);
-        ChannelIdentity chat = linking.identify(Network.TELEGRAM, "tg-" + UUID.randomUUID(), null, null);
+        ChannelIdentity chat = identities.identify(Network.TELEGRAM, "tg-" + UUID.randomUUID(), null, null);
         linkingStore.setCustomer(chat.id(), alice.id(), clock.instant());
 
         Response first = payBob(alice, bob, 100, "telegram");

@@ -14,6 +14,8 @@ import org.socialbank.channels.webchat.WebChatProperties;
 import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.Linking;
 import org.socialbank.shared.Network;
+import org.socialbank.directory.ChannelIdentities;
+import org.socialbank.directory.Unlinking;
 import org.socialbank.shared.jdbc.Timestamps;
 import org.socialbank.shared.Microseconds;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,16 +43,18 @@ class WebChatSessions {
 
     private final JdbcClient jdbc;
     private final WebChatMessages messages;
-    private final Linking linking;
+    private final ChannelIdentities identities;
+    private final Unlinking unlinking;
     private final WebChatProperties properties;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    WebChatSessions(JdbcClient jdbc, WebChatMessages messages, Linking linking, WebChatProperties properties,
-            TransactionTemplate transactions, Clock clock) {
+    WebChatSessions(JdbcClient jdbc, WebChatMessages messages, ChannelIdentities identities, Unlinking unlinking,
+            WebChatProperties properties, TransactionTemplate transactions, Clock clock) {
         this.jdbc = jdbc;
         this.messages = messages;
-        this.linking = linking;
+        this.identities = identities;
+        this.unlinking = unlinking;
         this.properties = properties;
         this.transactions = transactions;
         this.clock = clock;
@@ -66,7 +70,7 @@ class WebChatSessions {
         if (session.isPresent() && session.get()[2] != null) {
             return State.ENDED;
         }
-        Optional<ChannelIdentity> identity = linking.identity(Network.WEBCHAT, visitor);
+        Optional<ChannelIdentity> identity = identities.identity(Network.WEBCHAT, visitor);
         if (identity.isEmpty() || !identity.get().linked()) {
             return State.ANONYMOUS;
         }
@@ -147,7 +151,7 @@ class WebChatSessions {
                 .params(Timestamps.utc(now.minus(properties.linkedIdleTimeout())),
                         Timestamps.utc(now.minus(properties.linkedLifetime())), BATCH_MAX)
                 .query(String.class).list();
-        due.forEach(visitor -> linking.identity(Network.WEBCHAT, visitor).ifPresentOrElse(this::end,
+        due.forEach(visitor -> identities.identity(Network.WEBCHAT, visitor).ifPresentOrElse(this::end,
                 () -> jdbc.sql("DELETE FROM webchat_sessions WHERE visitor = ?").param(visitor).update()));
         // an ended session's cookie lived in a browser session at most as long as a linked one could
         jdbc.sql("DELETE FROM webchat_sessions WHERE ended_at < ?")
@@ -166,7 +170,7 @@ class WebChatSessions {
      */
     private void end(ChannelIdentity identity) {
         transactions.executeWithoutResult(status -> {
-            linking.unlink(identity.id());
+            unlinking.unlink(identity.id());
             jdbc.sql("UPDATE webchat_messages SET visitor = ? WHERE visitor = ?")
                     .params("ended-" + UUID.randomUUID(), identity.externalId()).update();
             Instant now = now();

@@ -7,7 +7,7 @@ import java.util.function.Function;
 import org.socialbank.console.StaffAudit;
 import org.socialbank.console.StaffMember;
 import org.socialbank.directory.Directory;
-import org.socialbank.directory.Linking;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.listening.Mention;
 import org.socialbank.listening.Mentions;
 import org.socialbank.listening.cases.Case;
@@ -40,17 +40,17 @@ class CasePages {
     private final PrivateReplies privately;
     private final Mentions mentions;
     private final Directory directory;
-    private final Linking linking;
+    private final ChannelIdentities identities;
     private final StaffAudit audit;
     private final TransactionTemplate transactions;
 
-    CasePages(Cases cases, PrivateReplies privately, Mentions mentions, Directory directory, Linking linking,
+    CasePages(Cases cases, PrivateReplies privately, Mentions mentions, Directory directory, ChannelIdentities identities,
             StaffAudit audit, PlatformTransactionManager transactionManager) {
         this.cases = cases;
         this.privately = privately;
         this.mentions = mentions;
         this.directory = directory;
-        this.linking = linking;
+        this.identities = identities;
         this.audit = audit;
         this.transactions = new TransactionTemplate(transactionManager);
     }
@@ -77,7 +77,7 @@ class CasePages {
                 .flatMap(cid -> directory.customer(cid).map(view -> {
                     audit.record(who, "listening.case.customer-viewed", "case:" + c.id().value() + " customer:"
                             + cid.value() + " masked", "");
-                    return CustomerContext.of(view, linking.linkedChats(cid, Locale.ROOT));
+                    return CustomerContext.of(view, identities.linkedChats(cid, Locale.ROOT));
                 })));
         model.addAttribute("kase", c);
         model.addAttribute("mention", mention);

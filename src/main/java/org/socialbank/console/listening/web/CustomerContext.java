@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.socialbank.directory.CustomerView;
-import org.socialbank.directory.Linking;
+import org.socialbank.directory.ChannelIdentities;
 
 /**
  * What a case shows of the linked customer behind a mention, masked: the initials of the name,
@@ -14,7 +14,7 @@ import org.socialbank.directory.Linking;
 record CustomerContext(String maskedName, String language, String kycLevel, String status, Instant since,
         int accounts, List<String> linkedChats) {
 
-    static CustomerContext of(CustomerView view, List<Linking.LinkedChat> chats) {
+    static CustomerContext of(CustomerView view, List<ChannelIdentities.LinkedChat> chats) {
         return new CustomerContext(mask(view.customer().displayName()), view.customer().language().tag(),
                 view.customer().kycLevel().name().toLowerCase(Locale.ROOT),
                 view.customer().status().name().toLowerCase(Locale.ROOT), view.customer().createdAt(),

@@ -3,9 +3,9 @@ package org.socialbank.payments.requests.web;
 import java.util.Map;
 import org.socialbank.payments.requests.CreditOutcome;
 import org.socialbank.payments.requests.Requests;
-import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.DemoMode;
 import org.socialbank.shared.DemoOnly;
+import org.socialbank.shared.web.BadRequest;
 import org.socialbank.shared.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -51,8 +51,11 @@ class DevIncomingCreditsController {
         RequestBodies.require(RequestBodies.missing(body.reference(), "reference", body.amountMinor(), "amountMinor",
                 body.currency(), "currency"));
         String entry = body.entryId() != null ? body.entryId() : java.util.UUID.randomUUID().toString(); // a new credit
+        Requests.creditProblem(entry, body.reference(), body.amountMinor()).ifPresent(problem -> {
+            throw new BadRequest(problem);
+        });
         CreditOutcome outcome = requests.creditReceived(entry, body.reference(), body.amountMinor(),
-                CurrencyCode.of(body.currency()));
+                RequestBodies.currency(body.currency()));
         return ResponseEntity.ok(Map.of("reference", outcome.reference(), "outcome", outcome.outcome(),
                 "requestId", outcome.requestId() == null ? "" : outcome.requestId().toString()));
     }

@@ -12,6 +12,7 @@ import org.socialbank.payments.requests.Share;
 import org.socialbank.payments.requests.SplitId;
 import org.socialbank.payments.requests.SplitOrder;
 import org.socialbank.shared.CurrencyCode;
+import org.socialbank.shared.web.BadRequest;
 import org.socialbank.shared.web.RequiredFields;
 
 /** The JSON the requests API accepts, and its translation to orders; anything malformed is a clear 400. */
@@ -25,13 +26,13 @@ final class RequestBodies {
 
         Alias alias() {
             AliasType kind = AliasType.fromWireName(type == null ? "" : type).orElseThrow(() ->
-                    new IllegalArgumentException("an alias needs a type: phone, email, tag or handle"));
+                    new BadRequest("an alias needs a type: phone, email, tag or handle"));
             Network net = kind != AliasType.HANDLE ? null : Network.fromWireName(network == null ? "" : network)
-                    .orElseThrow(() -> new IllegalArgumentException("a handle needs a known network"));
+                    .orElseThrow(() -> new BadRequest("a handle needs a known network"));
             if (kind != AliasType.HANDLE && network != null) {
-                throw new IllegalArgumentException("only a handle has a network");
+                throw new BadRequest("only a handle has a network");
             }
-            return Alias.parse(kind, net, value, null);
+            return Alias.tryParse(kind, net, value, null).orElseThrow(BadRequest::new);
         }
     }
 
@@ -41,8 +42,10 @@ final class RequestBodies {
         RequestOrder order() {
             require(missing(id, "id", requesterCustomerId, "requesterCustomerId", from, "from", amountMinor,
                     "amountMinor", currency, "currency"));
-            return new RequestOrder(new RequestId(id), new CustomerId(requesterCustomerId), from.alias(), amountMinor,
-                    CurrencyCode.of(currency), note, channel == null ? "api" : channel);
+            Alias payer = from.alias();
+            CurrencyCode code = RequestBodies.currency(currency);
+            return BadRequest.whenRefused(() -> new RequestOrder(new RequestId(id), new CustomerId(requesterCustomerId),
+                    payer, amountMinor, code, note, channel == null ? "api" : channel));
         }
     }
 
@@ -57,17 +60,19 @@ final class RequestBodies {
             require(missing(id, "id", organiserCustomerId, "organiserCustomerId", members, "members", totalMinor,
                     "totalMinor", currency, "currency"));
             if (members.size() > SplitOrder.MEMBERS_MAX) {
-                throw new IllegalArgumentException("a split has at most " + SplitOrder.MEMBERS_MAX + " members");
+                throw new BadRequest("a split has at most " + SplitOrder.MEMBERS_MAX + " members");
             }
             List<Share> shares = members.stream().map(m -> {
                 if (m == null) {
-                    throw new IllegalArgumentException("a member is null");
+                    throw new BadRequest("a member is null");
                 }
-                return new Share(new Who(m.type(), m.value(), m.network()).alias(), m.amountMinor());
+                Alias member = new Who(m.type(), m.value(), m.network()).alias();
+                return BadRequest.whenRefused(() -> new Share(member, m.amountMinor()));
             }).toList();
-            return new SplitOrder(new SplitId(id), new CustomerId(organiserCustomerId), shares, totalMinor,
-                    CurrencyCode.of(currency), note, channel == null ? "api" : channel,
-                    Boolean.TRUE.equals(includeOrganiser));
+            CurrencyCode code = RequestBodies.currency(currency);
+            return BadRequest.whenRefused(() -> new SplitOrder(new SplitId(id), new CustomerId(organiserCustomerId),
+                    shares, totalMinor, code, note, channel == null ? "api" : channel,
+                    Boolean.TRUE.equals(includeOrganiser)));
         }
     }
 
@@ -84,6 +89,10 @@ final class RequestBodies {
     }
 
     record Credit(String entryId, String reference, Long amountMinor, String currency) {
+    }
+
+    static CurrencyCode currency(String code) {
+        return CurrencyCode.find(code).orElseThrow(() -> new BadRequest("unknown currency: " + code));
     }
 
     /** Pairs of (value, name): the names of the null values. */

@@ -29,6 +29,7 @@ import org.socialbank.directory.CustomerView;
 import org.socialbank.directory.Directory;
 import org.socialbank.directory.KycLevel;
 import org.socialbank.shared.Language;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.Linking;
 import org.socialbank.shared.Network;
 import org.socialbank.directory.NewCustomer;
@@ -67,6 +68,9 @@ class H2WebChatSessionIntegrationTests {
 
     @Autowired
     Linking linking;
+
+    @Autowired
+    ChannelIdentities identities;
 
     @Autowired
     Visitors visitors;
@@ -119,7 +123,7 @@ class H2WebChatSessionIntegrationTests {
         noChat.open("/link/not-a-token-but-a-page-with-a-csrf-token-0123");
         assertThat(noChat.get(path).statusCode()).isEqualTo(403);
         assertThat(sms.to(phone)).as("no code for another browser").isEmpty();
-        assertThat(linking.linkedCustomer(identityOf(a).id())).isEmpty();
+        assertThat(identities.linkedCustomer(identityOf(a).id())).isEmpty();
 
         String page = a.open(path);
         assertThat(page).contains("the web chat in this browser").doesNotContain("v-");
@@ -128,7 +132,7 @@ class H2WebChatSessionIntegrationTests {
         ChannelIdentity before = identityOf(a);
         String oldCookie = a.cookie();
         assertThat(a.form(path + "/code", "code", sms.lastCode(phone)).body()).contains("is linked");
-        assertThat(linking.linkedCustomer(before.id())).contains(customer);
+        assertThat(identities.linkedCustomer(before.id())).contains(customer);
         assertThat(a.cookie()).as("security review #10: the session is rotated at sign-in").isNotEqualTo(oldCookie);
     }
 
@@ -172,7 +176,7 @@ class H2WebChatSessionIntegrationTests {
         HttpResponse<String> ended = a.get("/chat/history");
         assertThat(ended.statusCode()).isEqualTo(401);
         assertThat(ended.body()).contains("session_ended");
-        assertThat(linking.linkedCustomer(identity.id())).isEmpty();
+        assertThat(identities.linkedCustomer(identity.id())).isEmpty();
         String old = a.cookie();
         a.open("/chat");
         assertThat(a.cookie()).as("a new visitor after the end").isNotEqualTo(old);
@@ -190,7 +194,7 @@ class H2WebChatSessionIntegrationTests {
         }
         clock.advance(Duration.ofMinutes(21));
         assertThat(a.send("help again").statusCode()).isEqualTo(401);
-        assertThat(linking.linkedCustomer(identity.id())).isEmpty();
+        assertThat(identities.linkedCustomer(identity.id())).isEmpty();
     }
 
     @Test
@@ -231,7 +235,7 @@ class H2WebChatSessionIntegrationTests {
 
     private ChannelIdentity identityOf(Browser browser) {
         String visitor = visitors.visitor(browser.cookie()).orElseThrow();
-        return linking.identity(Network.WEBCHAT, visitor).orElseThrow();
+        return identities.identity(Network.WEBCHAT, visitor).orElseThrow();
     }
 
     private static String path(String url) {

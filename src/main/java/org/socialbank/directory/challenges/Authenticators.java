@@ -1,4 +1,4 @@
-package org.socialbank.directory.linking;
+package org.socialbank.directory.challenges;
 
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;

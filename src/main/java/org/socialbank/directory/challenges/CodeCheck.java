@@ -1,4 +1,4 @@
-package org.socialbank.directory.linking;
+package org.socialbank.directory.challenges;
 
 /** What a code entered on a bank page did. */
 public sealed interface CodeCheck {

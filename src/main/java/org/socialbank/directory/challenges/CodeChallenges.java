@@ -1,4 +1,4 @@
-package org.socialbank.directory.linking;
+package org.socialbank.directory.challenges;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -1,0 +1,150 @@
+package org.socialbank.directory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.socialbank.directory.jdbc.JdbcLinking;
+import org.socialbank.shared.jdbc.DurableTransactions;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+
+/**
+ * Chat accounts as their networks report them (a Telegram user, a WeChat openid...), and the
+ * customer each is tied to, if any: the gate of every private answer. Tying and untying are
+ * {@link Linking} and {@link Unlinking}.
+ */
+@Service
+public class ChannelIdentities {
+
+    /** The most linked chats listed for one customer. */
+    static final int LINKED_CHATS_MAX = 100;
+
+    private final JdbcLinking store;
+    private final LinkTokens tokens;
+    private final ApplicationEventPublisher events;
+    private final DurableTransactions writes;
+    private final Clock clock;
+
+    ChannelIdentities(JdbcLinking store, LinkTokens tokens, ApplicationEventPublisher events,
+            DurableTransactions writes, Clock clock) {
+        this.store = store;
+        this.tokens = tokens;
+        this.events = events;
+        this.writes = writes;
+        this.clock = clock;
+    }
+
+    /** The chat account as the network reports it now, created on first sight. */
+    public ChannelIdentity identify(Network channel, String externalId, String handle, String phone) {
+        return write(() -> {
+            Optional<ChannelIdentity> known = store.identity(channel, externalId);
+            if (known.isPresent()) {
+                ChannelIdentity i = known.get();
+                // a message without a handle or phone says nothing about them: keep what the network vouched before
+                String reportedHandle = handle != null ? handle : i.handle();
+                String reportedPhone = phone != null ? phone : i.phone();
+                if (!i.reachable() || !Objects.equals(reportedHandle, i.handle())
+                        || !Objects.equals(reportedPhone, i.phone())) {
+                    store.updateReport(i.id(), reportedHandle, reportedPhone, true);
+                }
+                return new ChannelIdentity(i.id(), channel, externalId, reportedHandle, reportedPhone, i.customerId(),
+                        i.linkedAt(), true, i.createdAt());
+            }
+            ChannelIdentity created = new ChannelIdentity(new IdentityId(UUID.randomUUID()), channel,
+                    externalId, handle, phone, null, null, true, now());
+            store.insertIdentity(created);
+            return created;
+        });
+    }
+
+    public Optional<ChannelIdentity> identity(IdentityId id) {
+        return store.identity(id);
+    }
+
+    /** The chat account with this id on its network, if the bank has seen it (never created here). */
+    public Optional<ChannelIdentity> identity(Network channel, String externalId) {
+        return store.identity(channel, externalId);
+    }
+
+    /** The customer a chat account is tied to, if any: the gate of every private answer. */
+    public Optional<CustomerId> linkedCustomer(IdentityId id) {
+        return store.identity(id).flatMap(ChannelIdentity::customer);
+    }
+
+    /** A chat account linked to a customer, shown as its owner knows it ("Telegram @ali_t"). */
+    public record LinkedChat(IdentityId id, Network channel, String account, Instant linkedAt) {
+    }
+
+    /** The chat accounts linked to the customer now, newest link first (at most 100). */
+    public List<LinkedChat> linkedChats(CustomerId customer, Locale locale) {
+        return store.identitiesOf(customer).stream().filter(i -> customer.equals(i.customerId()))
+                .sorted(Comparator.comparing(ChannelIdentity::linkedAt,
+                        Comparator.nullsLast(Comparator.reverseOrder())))
+                .limit(LINKED_CHATS_MAX)
+                .map(i -> new LinkedChat(i.id(), i.channel(), tokens.accountOf(i, locale), i.linkedAt()))
+                .toList();
+    }
+
+    /** When the customer last linked a chat account on this network, if they have one there (for risk rules). */
+    public Optional<Instant> linkedAt(CustomerId customer, Network channel) {
+        return store.identitiesOf(customer).stream().filter(i -> i.channel() == channel && i.linkedAt() != null)
+                .map(ChannelIdentity::linkedAt).max(Comparator.naturalOrder());
+    }
+
+    /** The network said the bot may not write to this account any more (blocked). */
+    public void markUnreachable(IdentityId id) {
+        write(() -> {
+            store.identity(id).ifPresent(i -> store.updateReport(id, i.handle(), i.phone(), false));
+            return null;
+        });
+    }
+
+    /**
+     * The chat account through which the bank can reach whoever holds this handle on its network:
+     * the one reachable account that reported the handle. When several did, one of them reported
+     * it before a rename and the bank cannot tell which holds it now: none (security review #16).
+     */
+    public Optional<ChannelIdentity> reachableByHandle(Network channel, String handle) {
+        List<ChannelIdentity> holders = store.identitiesByHandle(channel, handle, 5).stream()
+                .filter(ChannelIdentity::reachable).limit(2).toList();
+        return holders.size() == 1 ? Optional.of(holders.get(0)) : Optional.empty();
+    }
+
+    /** The chat account with this id on its network, if the bank knows it and may write to it. */
+    public Optional<ChannelIdentity> reachable(Network channel, String externalId) {
+        return store.identity(channel, externalId).filter(ChannelIdentity::reachable);
+    }
+
+    /**
+     * The chat account's network asks us to forget it (a WeChat follower unsubscribed): its link,
+     * handle, phone and open link pages go; the account row stays, as the audit of what was done
+     * through it must. Publishes {@link IdentityUnlinked} when it was linked.
+     */
+    public void forget(Network channel, String externalId) {
+        write(() -> {
+            store.identity(channel, externalId).flatMap(i -> store.lockIdentity(i.id())).ifPresent(i -> {
+                store.forget(i.id());
+                if (i.linked()) {
+                    events.publishEvent(new IdentityUnlinked(i.id(), i.channel(), i.customerId()));
+                }
+                events.publishEvent(new IdentityForgotten(i.id(), i.channel()));
+            });
+            return null;
+        });
+    }
+
+    private <T> T write(Supplier<T> work) {
+        return writes.write(status -> work.get());
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}
