@@ -11,7 +11,7 @@ import java.util.UUID;
 import org.socialbank.campaigns.jdbc.JdbcRewards;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Directory;
-import org.socialbank.directory.Linking;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.ledger.AccountId;
 import org.socialbank.ledger.AccountKind;
 import org.socialbank.ledger.JournalPosting;
@@ -50,17 +50,17 @@ public class CampaignRewards {
     private final JdbcRewards store;
     private final Ledger ledger;
     private final Directory directory;
-    private final Linking linking;
+    private final ChannelIdentities identities;
     private final DurableTransactions writes;
     private final CampaignsProperties properties;
     private final Clock clock;
 
-    CampaignRewards(JdbcRewards store, Ledger ledger, Directory directory, Linking linking,
+    CampaignRewards(JdbcRewards store, Ledger ledger, Directory directory, ChannelIdentities identities,
             DurableTransactions writes, CampaignsProperties properties, Clock clock) {
         this.store = store;
         this.ledger = ledger;
         this.directory = directory;
-        this.linking = linking;
+        this.identities = identities;
         this.writes = writes;
         this.properties = properties;
         this.clock = clock;
@@ -107,8 +107,8 @@ public class CampaignRewards {
         }
         Instant at = posting.transfer().createdAt();
         // a linked chat's account as the platform names it (LinkedChat.account is how its owner reads it)
-        boolean reached = linking.linkedChats(customer.get(), Locale.ROOT).stream()
-                .map(chat -> linking.identity(chat.id())).flatMap(Optional::stream)
+        boolean reached = identities.linkedChats(customer.get(), Locale.ROOT).stream()
+                .map(chat -> identities.identity(chat.id())).flatMap(Optional::stream)
                 .map(chat -> store.sentAt(offer.campaignId(), chat.channel(), chat.externalId()))
                 .flatMap(Optional::stream)
                 .anyMatch(sent -> !at.isBefore(sent) && !at.isAfter(sent.plus(java.time.Duration.ofDays(reward.withinDays()))));

@@ -12,7 +12,7 @@ import org.socialbank.directory.CustomerSettings;
 import org.socialbank.directory.Directory;
 import org.socialbank.directory.IdentityId;
 import org.socialbank.shared.Language;
-import org.socialbank.directory.Linking;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.shared.Network;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -34,16 +34,16 @@ public class ChatSettings implements ChatLanguages {
     }
 
     private final JdbcConversations store;
-    private final Linking linking;
+    private final ChannelIdentities identities;
     private final Directory directory;
     private final TransactionTemplate transactions;
     private final TransactionTemplate savepoint;
     private final Clock clock;
 
-    ChatSettings(JdbcConversations store, Linking linking, Directory directory, PlatformTransactionManager transactions,
+    ChatSettings(JdbcConversations store, ChannelIdentities identities, Directory directory, PlatformTransactionManager transactions,
             Clock clock) {
         this.store = store;
-        this.linking = linking;
+        this.identities = identities;
         this.directory = directory;
         this.transactions = new TransactionTemplate(transactions);
         this.savepoint = new TransactionTemplate(transactions);
@@ -58,7 +58,7 @@ public class ChatSettings implements ChatLanguages {
 
     /** The chat's setting, if it has one (a linked customer always has). */
     public Optional<Setting> of(IdentityId chat) {
-        Optional<CustomerSettings> customer = linking.linkedCustomer(chat).flatMap(directory::settings);
+        Optional<CustomerSettings> customer = identities.linkedCustomer(chat).flatMap(directory::settings);
         if (customer.isPresent()) {
             return Optional.of(new Setting(customer.get().language(), customer.get().chosenZone()));
         }
@@ -67,7 +67,7 @@ public class ChatSettings implements ChatLanguages {
 
     /** The setting of the chat a network's account writes from, if the bank knows that account. */
     public Optional<Setting> of(Network network, String externalUserId) {
-        return linking.identity(network, externalUserId).flatMap(i -> of(i.id()));
+        return identities.identity(network, externalUserId).flatMap(i -> of(i.id()));
     }
 
     /**
@@ -76,7 +76,7 @@ public class ChatSettings implements ChatLanguages {
      */
     public void choose(Network network, String externalUserId, Language language) {
         transactions.executeWithoutResult(status -> {
-            ChannelIdentity identity = linking.identify(network, externalUserId, null, null);
+            ChannelIdentity identity = identities.identify(network, externalUserId, null, null);
             choose(identity.id(), language);
         });
     }
@@ -84,10 +84,10 @@ public class ChatSettings implements ChatLanguages {
     @Override
     public void choose(IdentityId chat, Language language) {
         transactions.executeWithoutResult(status -> {
-            linking.linkedCustomer(chat).ifPresent(customer -> directory.chooseLanguage(customer, language));
+            identities.linkedCustomer(chat).ifPresent(customer -> directory.chooseLanguage(customer, language));
             Optional<JdbcConversations.Conversation> conversation = store.lockConversation(chat);
             if (conversation.isEmpty()) {
-                ChannelIdentity identity = linking.identity(chat).orElseThrow();
+                ChannelIdentity identity = identities.identity(chat).orElseThrow();
                 JdbcConversations.Chat row = new JdbcConversations.Chat(chat, identity.channel(), identity.externalId());
                 try {
                     savepoint.executeWithoutResult(s -> store.insertConversation(row,
@@ -100,7 +100,7 @@ public class ChatSettings implements ChatLanguages {
             DialogueState state = Json.state(conversation.orElseThrow().state());
             if (state.language() != language) {
                 store.updateConversation(chat, Json.state(state.speaking(language)), conversation.get().version() + 1,
-                        linking.linkedCustomer(chat).orElse(null), clock.instant());
+                        identities.linkedCustomer(chat).orElse(null), clock.instant());
             }
         });
     }

@@ -17,7 +17,7 @@ import org.socialbank.directory.Confirmations;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Directory;
 import org.socialbank.shared.Language;
-import org.socialbank.directory.Linking;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.jdbc.JdbcLinking;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.ledger.Transfer;
@@ -88,7 +88,7 @@ class LoansIntegrationTests {
     Conversations conversations;
 
     @Autowired
-    Linking linking;
+    ChannelIdentities identities;
 
     @Autowired
     JdbcLinking linkingStore;
@@ -112,7 +112,7 @@ class LoansIntegrationTests {
     @BeforeEach
     void setUp() {
         api = new Api(port);
-        chats = new TelegramChats(conversations, linking, linkingStore, relay, telegram, clock);
+        chats = new TelegramChats(conversations, identities, linkingStore, relay, telegram, clock);
         fixtures = new LoanFixtures(directory, ledger, applications, signatures, confirmations, sms, clock);
     }
 

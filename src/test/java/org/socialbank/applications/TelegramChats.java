@@ -15,7 +15,7 @@ import org.socialbank.conversation.Received;
 import org.socialbank.conversation.engine.OutboxRelay;
 import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.CustomerId;
-import org.socialbank.directory.Linking;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.shared.Network;
 import org.socialbank.directory.jdbc.JdbcLinking;
 
@@ -23,16 +23,16 @@ import org.socialbank.directory.jdbc.JdbcLinking;
 final class TelegramChats {
 
     private final Conversations conversations;
-    private final Linking linking;
+    private final ChannelIdentities identities;
     private final JdbcLinking linkingStore;
     private final OutboxRelay relay;
     private final RecordingSender telegram;
     private final Clock clock;
 
-    TelegramChats(Conversations conversations, Linking linking, JdbcLinking linkingStore, OutboxRelay relay,
+    TelegramChats(Conversations conversations, ChannelIdentities identities, JdbcLinking linkingStore, OutboxRelay relay,
             RecordingSender telegram, Clock clock) {
         this.conversations = conversations;
-        this.linking = linking;
+        this.identities = identities;
         this.linkingStore = linkingStore;
         this.relay = relay;
         this.telegram = telegram;
@@ -42,7 +42,7 @@ final class TelegramChats {
     /** A private chat linked to the customer. */
     String linked(CustomerId customer) {
         String chat = "tg-" + UUID.randomUUID();
-        ChannelIdentity identity = linking.identify(Network.TELEGRAM, chat, null, null);
+        ChannelIdentity identity = identities.identify(Network.TELEGRAM, chat, null, null);
         linkingStore.setCustomer(identity.id(), customer, clock.instant());
         return chat;
     }

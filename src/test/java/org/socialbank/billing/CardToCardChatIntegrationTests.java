@@ -35,7 +35,7 @@ import org.socialbank.directory.Directory;
 import org.socialbank.directory.DirectoryResult;
 import org.socialbank.directory.KycLevel;
 import org.socialbank.shared.Language;
-import org.socialbank.directory.Linking;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.shared.Network;
 import org.socialbank.directory.NewCustomer;
 import org.socialbank.directory.jdbc.JdbcLinking;
@@ -107,7 +107,7 @@ class CardToCardChatIntegrationTests {
     Conversations conversations;
 
     @Autowired
-    Linking linking;
+    ChannelIdentities identities;
 
     @Autowired
     JdbcLinking linkingStore;
@@ -164,7 +164,7 @@ class CardToCardChatIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        chats = new TelegramChats(conversations, linking, linkingStore, relay, telegram);
+        chats = new TelegramChats(conversations, identities, linkingStore, relay, telegram);
     }
 
     @AfterEach

@@ -14,7 +14,7 @@ import org.socialbank.conversation.Received;
 import org.socialbank.conversation.engine.OutboxRelay;
 import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.CustomerId;
-import org.socialbank.directory.Linking;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.shared.Network;
 import org.socialbank.directory.jdbc.JdbcLinking;
 
@@ -25,15 +25,15 @@ import org.socialbank.directory.jdbc.JdbcLinking;
 final class TelegramChats {
 
     private final Conversations conversations;
-    private final Linking linking;
+    private final ChannelIdentities identities;
     private final JdbcLinking linkingStore;
     private final OutboxRelay relay;
     private final RecordingSender telegram;
 
-    TelegramChats(Conversations conversations, Linking linking, JdbcLinking linkingStore, OutboxRelay relay,
+    TelegramChats(Conversations conversations, ChannelIdentities identities, JdbcLinking linkingStore, OutboxRelay relay,
             RecordingSender telegram) {
         this.conversations = conversations;
-        this.linking = linking;
+        this.identities = identities;
         this.linkingStore = linkingStore;
         this.relay = relay;
         this.telegram = telegram;
@@ -41,7 +41,7 @@ final class TelegramChats {
 
     String linkedChat(CustomerId customer) {
         String chat = "tg-" + UUID.randomUUID();
-        ChannelIdentity identity = linking.identify(Network.TELEGRAM, chat, null, null);
+        ChannelIdentity identity = identities.identify(Network.TELEGRAM, chat, null, null);
         linkingStore.setCustomer(identity.id(), customer, java.time.Instant.now());
         return chat;
     }

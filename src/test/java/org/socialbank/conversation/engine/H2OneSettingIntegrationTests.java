@@ -24,7 +24,7 @@ import org.socialbank.directory.DirectoryResult;
 import org.socialbank.directory.IdentityId;
 import org.socialbank.directory.KycLevel;
 import org.socialbank.shared.Language;
-import org.socialbank.directory.Linking;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.shared.Network;
 import org.socialbank.directory.NewCustomer;
 import org.socialbank.ledger.AccountFlag;
@@ -77,7 +77,7 @@ class H2OneSettingIntegrationTests {
     Directory directory;
 
     @Autowired
-    Linking linking;
+    ChannelIdentities identities;
 
     @Autowired
     Ledger ledger;
@@ -188,7 +188,7 @@ class H2OneSettingIntegrationTests {
     /** Links the person's chat by their phone and the SMS code; the new-link hold still applies. */
     Person linked(Person person) {
         say(person, new Inbound.Contact(person.phone(), true));
-        IdentityId identity = linking.identify(Network.TELEGRAM, person.chat(), null, null).id();
+        IdentityId identity = identities.identify(Network.TELEGRAM, person.chat(), null, null).id();
         String url = events.stream(org.socialbank.directory.PhoneLinkStarted.class)
                 .filter(e -> e.identityId().equals(identity)).reduce((a, b) -> b).orElseThrow().url();
         String token = url.substring(url.lastIndexOf('/') + 1);
@@ -196,7 +196,7 @@ class H2OneSettingIntegrationTests {
                 org.socialbank.directory.LinkSignIn.Browser.of(null), java.util.Locale.ENGLISH);
         linkSignIn.enterCode(token, org.socialbank.directory.LinkSignIn.Browser.of(opened.bindSecret()),
                 sms.lastCode(person.phone()), java.util.Locale.ENGLISH);
-        assertThat(linking.linkedCustomer(identity)).contains(person.id());
+        assertThat(identities.linkedCustomer(identity)).contains(person.id());
         return person;
     }
 
