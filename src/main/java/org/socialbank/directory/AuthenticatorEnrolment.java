@@ -1,5 +1,6 @@
 package org.socialbank.directory;
 
+import org.socialbank.shared.Digits;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.socialbank.directory.challenges.Authenticators;

@@ -1,5 +1,6 @@
 package org.socialbank.directory;
 
+import org.socialbank.shared.Network;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

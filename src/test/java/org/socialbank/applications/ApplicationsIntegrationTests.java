@@ -106,7 +106,7 @@ class ApplicationsIntegrationTests {
     @BeforeEach
     void setUp() {
         api = new Api(port);
-        chats = new TelegramChats(conversations, linking, linkingStore, relay, telegram, clock);
+        chats = new TelegramChats(conversations, identities, linkingStore, relay, telegram, clock);
     }
 
     @Test

@@ -447,7 +447,7 @@ class BillingChatIntegrationTests {
     }
 
     private TelegramChats chats() {
-        return new TelegramChats(conversations, linking, linkingStore, relay, telegram);
+        return new TelegramChats(conversations, identities, linkingStore, relay, telegram);
     }
 
     private static void eventually(BooleanSupplier condition, String what) {

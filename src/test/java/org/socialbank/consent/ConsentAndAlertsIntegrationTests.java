@@ -290,7 +290,7 @@ class ConsentAndAlertsIntegrationTests {
         IdentityId webIdentity = linked(web, hana);
         jdbc.sql("UPDATE channel_identities SET linked_at = ? WHERE id = ?")
                 .params(OffsetDateTime.now(ZoneOffset.UTC).minusHours(1), webIdentity.value()).update();
-        IdentityId bale = linking.identify(Network.BALE, "bale-" + UUID.randomUUID(), null, null).id();
+        IdentityId bale = identities.identify(Network.BALE, "bale-" + UUID.randomUUID(), null, null).id();
         jdbc.sql("UPDATE channel_identities SET customer_id = ?, linked_at = ? WHERE id = ?")
                 .params(hana.value(), OffsetDateTime.now(ZoneOffset.UTC), bale.value()).update();
         AccountId equity = new AccountId(UUID.randomUUID());

@@ -218,7 +218,7 @@ class H2ConversationPagesIntegrationTests {
                 Alias.phone(payer, "FR"), 2_000, CurrencyCode.of("EUR"), "Dinner", "api")))
                 .isInstanceOf(RequestResult.Asked.class);
         String chat = "tg-" + UUID.randomUUID();
-        IdentityId identity = linking.identify(Network.TELEGRAM, chat, null, null).id();
+        IdentityId identity = identities.identify(Network.TELEGRAM, chat, null, null).id();
         // linked as the sign-in flow would leave it (the linking tests' business)
         jdbc.sql("UPDATE channel_identities SET customer_id = ?, linked_at = ? WHERE id = ?").params(customer.value(),
                 java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC), identity.value()).update();
@@ -255,7 +255,7 @@ class H2ConversationPagesIntegrationTests {
         String late = "tg-" + UUID.randomUUID();
         say(late, "I want to talk to a human");
         say("tg-" + UUID.randomUUID(), "I want to talk to a human");
-        IdentityId lateIdentity = linking.identify(Network.TELEGRAM, late, null, null).id();
+        IdentityId lateIdentity = identities.identify(Network.TELEGRAM, late, null, null).id();
         // waiting for two hours: past the first answer's (5 min) and the resolution's (1 h) targets
         jdbc.sql("UPDATE handoff_cases SET queued_at = ? WHERE identity_id = ?")
                 .params(java.sql.Timestamp.from(clock.instant().minus(java.time.Duration.ofHours(2))),

@@ -120,7 +120,7 @@ public class JdbcLinking {
                         rs.getObject(3) == null ? null : new IdentityId(rs.getObject(3, UUID.class)),
                         rs.getObject(4, UUID.class),
                         rs.getObject(5) == null ? null : new CustomerId(rs.getObject(5, UUID.class)),
-                        rs.getString(6), Timestamps.instant(rs, 7), Timestamps.instant(rs, 8)))
+                        TokenState.fromWireName(rs.getString(6)), Timestamps.instant(rs, 7), Timestamps.instant(rs, 8)))
                 .optional();
     }
 

@@ -12,7 +12,7 @@ import org.socialbank.directory.CustomerSettings;
 import org.socialbank.directory.Directory;
 import org.socialbank.directory.IdentityId;
 import org.socialbank.shared.Language;
-import org.socialbank.directory.Linking;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.jdbc.JdbcLinking;
 import org.socialbank.security.otp.OneTimeCodes;
 import org.socialbank.shared.web.PageSettings;
@@ -38,16 +38,16 @@ class PageLanguages implements WebMvcConfigurer {
     private final JdbcLinking tokens;
     private final OneTimeCodes codes;
     private final Directory directory;
-    private final Linking linking;
+    private final ChannelIdentities identities;
     private final ObjectProvider<ChatLanguages> chats;
     private final Clock clock;
 
-    PageLanguages(JdbcLinking tokens, OneTimeCodes codes, Directory directory, Linking linking,
+    PageLanguages(JdbcLinking tokens, OneTimeCodes codes, Directory directory, ChannelIdentities identities,
             ObjectProvider<ChatLanguages> chats, Clock clock) {
         this.tokens = tokens;
         this.codes = codes;
         this.directory = directory;
-        this.linking = linking;
+        this.identities = identities;
         this.chats = chats;
         this.clock = clock;
     }
@@ -76,7 +76,7 @@ class PageLanguages implements WebMvcConfigurer {
         Optional<Language> asked = "GET".equals(request.getMethod())
                 ? Language.fromTag(String.valueOf(request.getParameter("lang"))) : Optional.empty();
         IdentityId chat = token.get().identityId();
-        Optional<CustomerId> customer = chat != null ? linking.linkedCustomer(chat)
+        Optional<CustomerId> customer = chat != null ? identities.linkedCustomer(chat)
                 : Optional.ofNullable(token.get().customerId());
         if (customer.isPresent()) {
             asked.ifPresent(language -> directory.chooseLanguage(customer.get(), language));

@@ -34,7 +34,7 @@ class CustomerContext {
     private final Requests requests;
 
     CustomerContext(ChannelIdentities identities, Directory directory, Ledger ledger, Requests requests) {
-        this.linking = identities;
+        this.identities = identities;
         this.directory = directory;
         this.ledger = ledger;
         this.requests = requests;

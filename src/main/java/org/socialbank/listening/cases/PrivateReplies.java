@@ -40,7 +40,7 @@ public class PrivateReplies {
     PrivateReplies(CaseStore store, Mentions mentions, ChannelIdentities identities, ChatMessages chats, Clock clock) {
         this.store = store;
         this.mentions = mentions;
-        this.linking = identities;
+        this.identities = identities;
         this.chats = chats;
         this.clock = clock;
     }

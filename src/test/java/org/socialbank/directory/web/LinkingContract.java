@@ -524,7 +524,7 @@ abstract class LinkingContract {
         // issue 13: the language chosen on the page is the chat's, whatever browser opens its link next
         assertThat(new FormClient(port).get(path, "Accept-Language", "fr-FR,fr;q=0.9").html()).contains("lang=\"fa\"");
         // a chat that chose no language: the browser's
-        String other = path(linking.offerLink(linking.identify(Network.BALE, "b-" + UUID.randomUUID(), null, null).id())
+        String other = path(linking.offerLink(identities.identify(Network.BALE, "b-" + UUID.randomUUID(), null, null).id())
                 .url());
         Page french = new FormClient(port).get(other, "Accept-Language", "fr-FR,fr;q=0.9");
         assertThat(french.html()).contains("lang=\"fr\"", "dir=\"ltr\"");
