@@ -4,49 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.socialbank.conversation.ChannelSender;
-import org.socialbank.conversation.Conversations;
-import org.socialbank.conversation.Inbound;
-import org.socialbank.conversation.InboundMessage;
 import org.socialbank.conversation.Outbound;
-import org.socialbank.conversation.OutboundMessage;
-import org.socialbank.conversation.Received;
-import org.socialbank.conversation.SendOutcome;
-import org.socialbank.conversation.engine.OutboxRelay;
-import org.socialbank.directory.Alias;
-import org.socialbank.directory.AliasType;
-import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.CustomerId;
-import org.socialbank.directory.CustomerView;
 import org.socialbank.directory.Directory;
-import org.socialbank.directory.DirectoryResult;
-import org.socialbank.directory.KycLevel;
 import org.socialbank.directory.Language;
-import org.socialbank.directory.Linking;
-import org.socialbank.directory.Network;
-import org.socialbank.directory.NewCustomer;
-import org.socialbank.directory.jdbc.JdbcLinking;
-import org.socialbank.ledger.AccountFlag;
-import org.socialbank.ledger.AccountId;
-import org.socialbank.ledger.AccountKind;
 import org.socialbank.ledger.Ledger;
-import org.socialbank.ledger.NewAccount;
-import org.socialbank.shared.CurrencyCode;
 import org.socialbank.support.Api;
 import org.socialbank.support.Api.Response;
+import org.socialbank.support.ChatFakes;
+import org.socialbank.support.Chats;
+import org.socialbank.support.Customers;
 import org.socialbank.support.FormClient;
 import org.socialbank.support.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -60,10 +35,8 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "socialbank.web.secure-cookies=false",
     "socialbank.conversation.relay-enabled=false"})
-@Import(ApplicationsIntegrationTests.Fakes.class)
+@Import(ChatFakes.class)
 class ApplicationsIntegrationTests {
-
-    private static final AtomicInteger NUMBERS = new AtomicInteger();
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
@@ -80,32 +53,22 @@ class ApplicationsIntegrationTests {
     Ledger ledger;
 
     @Autowired
-    Conversations conversations;
-
-    @Autowired
-    Linking linking;
-
-    @Autowired
-    JdbcLinking linkingStore;
-
-    @Autowired
-    OutboxRelay relay;
-
-    @Autowired
-    RecordingSender telegram;
+    Chats chats;
 
     Api api;
+    Customers customers;
 
     @BeforeEach
     void setUp() {
         api = new Api(port);
+        customers = new Customers(directory, ledger);
     }
 
     @Test
     void aCardApplicationStartedInChatIsFilledOnThePageDecidedByStaffAndEachChangeToldOnce() {
         CustomerId customer = customer("Ada Applicant", Language.EN, "EUR");
-        String chat = linkedChat(customer);
-        List<Outbound> offer = say(chat, "I would like to apply for a credit card");
+        String chat = chats.linkedTo(customer);
+        List<Outbound> offer = chats.say(chat, "I would like to apply for a credit card");
         assertThat(offer).singleElement().isInstanceOf(Outbound.Link.class);
         Outbound.Link link = (Outbound.Link) offer.get(0);
         assertThat(link.text()).contains("bank’s page").doesNotContainIgnoringCase("income:");
@@ -120,9 +83,9 @@ class ApplicationsIntegrationTests {
                 .contains("Application received");
         assertThat(browser.post(path, "amount", "9000", "income", "1").html()).contains("no longer valid");
 
-        drain();
-        assertThat(told(chat, "We received your credit card application")).hasSize(1);
-        assertThat(text(say(chat, "my applications"))).contains("credit card · received");
+        chats.drain();
+        assertThat(chats.told(chat, "We received your credit card application")).hasSize(1);
+        assertThat(Chats.text(chats.say(chat, "my applications"))).contains("credit card · received");
 
         UUID id = applicationOf(customer);
         JsonNode submitted = api.get("/api/v1/applications/" + id).json();
@@ -135,9 +98,9 @@ class ApplicationsIntegrationTests {
         assertThat(approved.json().path("status").asString()).isEqualTo("approved");
         assertThat(decide(id, "approved").status()).isEqualTo(200); // again: nothing changes, nobody is told
         assertProblem(decide(id, "declined"), 409, "already_decided");
-        drain();
-        assertThat(told(chat, "now in review")).hasSize(1);
-        assertThat(told(chat, "was approved")).hasSize(1);
+        chats.drain();
+        assertThat(chats.told(chat, "now in review")).hasSize(1);
+        assertThat(chats.told(chat, "was approved")).hasSize(1);
 
         JsonNode cards = api.get("/api/v1/customers/" + customer.value() + "/cards").json().path("cards");
         assertThat(cards).anySatisfy(c -> {
@@ -149,8 +112,8 @@ class ApplicationsIntegrationTests {
     @Test
     void aLoanApplicationInChineseIsDeclinedAndToldInChinese() {
         CustomerId customer = customer("王 申请", Language.ZH, "CNY");
-        String chat = linkedChat(customer);
-        Outbound.Link link = (Outbound.Link) say(chat, "申请贷款").get(0);
+        String chat = chats.linkedTo(customer);
+        Outbound.Link link = (Outbound.Link) chats.say(chat, "申请贷款").get(0);
         assertThat(link.text()).contains("贷款申请");
         String path = URI.create(link.url()).getPath();
         FormClient browser = new FormClient(port);
@@ -161,37 +124,38 @@ class ApplicationsIntegrationTests {
         UUID id = applicationOf(customer);
         assertThat(api.get("/api/v1/applications?status=submitted").body()).contains(id.toString());
         assertThat(decide(id, "declined").status()).isEqualTo(200);
-        drain();
-        assertThat(told(chat, "已收到您的贷款申请")).hasSize(1);
-        assertThat(told(chat, "贷款申请未通过")).hasSize(1);
-        assertThat(text(say(chat, "我的申请"))).contains("贷款 · 未通过");
+        chats.drain();
+        assertThat(chats.told(chat, "已收到您的贷款申请")).hasSize(1);
+        assertThat(chats.told(chat, "贷款申请未通过")).hasSize(1);
+        assertThat(Chats.text(chats.say(chat, "我的申请"))).contains("贷款 · 未通过");
     }
 
     @Test
     void staffDecisionsAreRefusedAsProblemsWithACode() {
         CustomerId customer = customer("Bo Started", Language.EN, "EUR");
-        String chat = linkedChat(customer);
-        say(chat, "apply for a loan");
+        String chat = chats.linkedTo(customer);
+        chats.say(chat, "apply for a loan");
         UUID started = applicationOf(customer);
         assertProblem(decide(started, "approved"), 409, "transition_not_allowed");
         assertProblem(decide(started, "submitted"), 422, "status_not_valid");
         assertProblem(decide(started, "maybe"), 422, "status_not_valid");
         assertProblem(decide(UUID.randomUUID(), "approved"), 404, "application_not_found");
         assertProblem(api.get("/api/v1/applications/" + UUID.randomUUID()), 404, "application_not_found");
-        assertThat(text(say(chat, "my applications"))).contains("loan · waiting for your form");
+        assertThat(Chats.text(chats.say(chat, "my applications"))).contains("loan · waiting for your form");
         // asking again sends a new link to the same application
-        assertThat(say(chat, "apply for a loan")).singleElement().isInstanceOf(Outbound.Link.class);
+        assertThat(chats.say(chat, "apply for a loan")).singleElement().isInstanceOf(Outbound.Link.class);
         assertThat(api.get("/api/v1/applications?status=started&limit=100").body()).containsOnlyOnce(started.toString());
     }
 
     @Test
     void anUnlinkedChatIsOfferedTheLink() {
-        assertThat(say("tg-" + UUID.randomUUID(), "apply for a credit card")).singleElement()
+        assertThat(chats.say(Chats.newChat(), "apply for a credit card")).singleElement()
                 .isInstanceOf(Outbound.Link.class);
     }
 
     private Response decide(UUID id, String status) {
-        return api.post("/api/v1/applications/" + id + "/decision", "{\"status\":\"" + status + "\"}");
+        return api.post("/api/v1/applications/" + id + "/decision", """
+                {"status": "%s"}""".formatted(status));
     }
 
     private UUID applicationOf(CustomerId customer) {
@@ -212,74 +176,7 @@ class ApplicationsIntegrationTests {
     }
 
     private CustomerId customer(String name, Language language, String currency) {
-        CustomerId id = new CustomerId(UUID.randomUUID());
         // +33 65x: every number valid (libphonenumber refuses +33 639..., which CI drew once)
-        String phone = "+3365" + String.format("%07d", (Math.abs(UUID.randomUUID().hashCode()) % 9_000 + 1_000) * 1_000
-                + NUMBERS.incrementAndGet() % 1_000);
-        assertThat(directory.register(new NewCustomer(id, name, language, KycLevel.FULL, null, null,
-                List.of(new CustomerView.AliasEntry(Alias.parse(AliasType.PHONE, null, phone, null), true)))))
-                .isInstanceOf(DirectoryResult.Done.class);
-        AccountId wallet = new AccountId(UUID.randomUUID());
-        ledger.open(new NewAccount(wallet, CurrencyCode.of(currency), id.ownerRef(), AccountKind.CUSTOMER_WALLET,
-                Set.of(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS)));
-        assertThat(directory.holdAccount(id, wallet, true)).isInstanceOf(DirectoryResult.Done.class);
-        return id;
-    }
-
-    private String linkedChat(CustomerId customer) {
-        String chat = "tg-" + UUID.randomUUID();
-        ChannelIdentity identity = linking.identify(Network.TELEGRAM, chat, null, null);
-        linkingStore.setCustomer(identity.id(), customer, java.time.Instant.now());
-        return chat;
-    }
-
-    private List<Outbound> say(String chat, String text) {
-        Received received = conversations.receive(new InboundMessage(Network.TELEGRAM, "m-" + UUID.randomUUID(), chat,
-                null, null, new Inbound.Text(text), null));
-        assertThat(received).isInstanceOf(Received.Handled.class);
-        return ((Received.Handled) received).replies().stream().map(OutboundMessage::content).toList();
-    }
-
-    private static String text(List<Outbound> replies) {
-        assertThat(replies.get(0)).isInstanceOf(Outbound.Text.class);
-        return ((Outbound.Text) replies.get(0)).text();
-    }
-
-    private List<String> told(String chat, String part) {
-        return telegram.sent.stream().filter(m -> m.recipient().equals(chat)).map(OutboundMessage::content)
-                .filter(Outbound.Text.class::isInstance).map(c -> ((Outbound.Text) c).text())
-                .filter(t -> t.contains(part)).toList();
-    }
-
-    private void drain() {
-        for (int run = 0; run < 20 && relay.relay() > 0; run++) {
-            // until the outbox is empty
-        }
-    }
-
-    /** The Telegram network as the relay sees it: it records what it is asked to send. */
-    static final class RecordingSender implements ChannelSender {
-
-        final List<OutboundMessage> sent = new CopyOnWriteArrayList<>();
-
-        @Override
-        public Network network() {
-            return Network.TELEGRAM;
-        }
-
-        @Override
-        public SendOutcome send(OutboundMessage message, String idempotencyKey) {
-            sent.add(message);
-            return new SendOutcome.Sent();
-        }
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Fakes {
-
-        @Bean
-        RecordingSender telegramSender() {
-            return new RecordingSender();
-        }
+        return customers.named(name).speaking(language).phoneIn("+3365").wallet(currency).create().id();
     }
 }

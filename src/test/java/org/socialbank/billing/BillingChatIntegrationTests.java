@@ -2,11 +2,9 @@ package org.socialbank.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,31 +12,23 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.socialbank.billing.BillingFixtures.Person;
 import org.socialbank.billing.sandbox.SandboxBiller;
-import org.socialbank.conversation.ChannelSender;
-import org.socialbank.conversation.Conversations;
 import org.socialbank.conversation.Inbound;
 import org.socialbank.conversation.InboundMessage;
 import org.socialbank.conversation.Outbound;
-import org.socialbank.conversation.OutboundMessage;
-import org.socialbank.conversation.Received;
-import org.socialbank.conversation.SendOutcome;
 import org.socialbank.conversation.engine.EngineBank;
-import org.socialbank.conversation.engine.OutboxRelay;
-import org.socialbank.directory.ChannelIdentity;
-import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Directory;
 import org.socialbank.directory.Language;
-import org.socialbank.directory.Linking;
 import org.socialbank.directory.Network;
-import org.socialbank.directory.jdbc.JdbcLinking;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.shared.Money;
+import org.socialbank.support.Await;
+import org.socialbank.support.ChatFakes;
+import org.socialbank.support.Chats;
 import org.socialbank.support.LedgerAudit;
+import org.socialbank.support.Seeds;
 import org.socialbank.support.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -58,25 +48,16 @@ import org.springframework.test.context.DynamicPropertySource;
     "socialbank.billing.worker-interval=10m",
     "socialbank.billing.recheck-after=1s",
     "socialbank.payments.risk.burst-payments-max=1000"})
-@Import(BillingChatIntegrationTests.Fakes.class)
+@Import(ChatFakes.class)
 class BillingChatIntegrationTests {
 
-    private static final long SEED = System.nanoTime();
+    private static final long SEED = Seeds.seed("BillingChatIntegrationTests");
     private static final java.util.concurrent.atomic.AtomicLong TESTS = new java.util.concurrent.atomic.AtomicLong();
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
         TestStores.h2(registry);
     }
-
-    @Autowired
-    Conversations conversations;
-
-    @Autowired
-    Linking linking;
-
-    @Autowired
-    JdbcLinking linkingStore;
 
     @Autowired
     Directory directory;
@@ -109,10 +90,7 @@ class BillingChatIntegrationTests {
     org.socialbank.billing.sandbox.SandboxOperator operator;
 
     @Autowired
-    OutboxRelay relay;
-
-    @Autowired
-    RecordingSender telegram;
+    Chats chats;
 
     BillingFixtures fixtures;
 
@@ -137,11 +115,11 @@ class BillingChatIntegrationTests {
             String toman, String sending, String receiptTitle, String trace) {
         Person person = fixtures.customer("Chat Payer", language, 1_000_000);
         IranianBill bill = fixtures.freshBill(17);
-        String chat = linkedChat(person.id());
+        String chat = chats.linkedTo(person.id());
         String ids = template.replace("{billId}", bill.billId()).replace("{paymentId}", bill.paymentId());
         String text = language == Language.FA ? BillingFixtures.persianDigits(ids) : ids;
 
-        Outbound.Buttons offer = (Outbound.Buttons) say(chat, text).get(0);
+        Outbound.Buttons offer = (Outbound.Buttons) chats.say(chat, text).get(0);
         assertThat(plain(offer.text())).contains(shown).contains(bill.companyCode()).contains(toman)
                 .contains(Money.format(17_000, BillingFixtures.IRR, language.locale()));
         assertThat(offer.buttons()).hasSize(2);
@@ -150,14 +128,14 @@ class BillingChatIntegrationTests {
                 .text());
         assertThat(answer).contains(sending);
         assertThat(fixtures.available(person.wallet())).as("reserved in the message").isEqualTo(1_000_000 - 17_000);
-        assertThat(sent(chat, Outbound.class)).as("the receipt comes after the worker paid the biller").isEmpty();
+        assertThat(chats.sent(chat, Outbound.class)).as("the receipt comes after the worker paid the biller").isEmpty();
 
         worker.work();
         worker.work();
-        drain();
+        chats.drain();
         BillPayment paid = bills.payment(EngineBank.billPaymentId(Network.TELEGRAM, confirmMessage)).orElseThrow();
         assertThat(paid.status()).isEqualTo(BillPaymentStatus.COMPLETED);
-        List<Outbound.Receipt> receipts = sent(chat, Outbound.Receipt.class);
+        List<Outbound.Receipt> receipts = chats.sent(chat, Outbound.Receipt.class);
         assertThat(receipts).as("told once").hasSize(1);
         assertThat(receipts.get(0).title()).contains(receiptTitle);
         assertThat(plain(String.join("\n", receipts.get(0).lines()))).contains(trace).contains(paid.traceNumber());
@@ -166,7 +144,7 @@ class BillingChatIntegrationTests {
 
         assertThat(((Outbound.Text) press(chat, "m-" + UUID.randomUUID(), offer.buttons().get(0).reference()).get(0))
                 .text()).as("a button is used once").isNotEqualTo(answer);
-        Outbound again = say(chat, text).get(0);
+        Outbound again = chats.say(chat, text).get(0);
         assertThat(again).as("the pair is paid: no second offer").isInstanceOf(Outbound.Text.class);
         assertThat(fixtures.available(person.wallet())).isEqualTo(1_000_000 - 17_000);
     }
@@ -175,12 +153,12 @@ class BillingChatIntegrationTests {
     void aRedeliveredConfirmPaysOnce() {
         Person person = fixtures.customer("Twice Payer", Language.EN, 1_000_000);
         IranianBill bill = fixtures.freshBill(21);
-        String chat = linkedChat(person.id());
-        Outbound.Buttons offer = (Outbound.Buttons) say(chat, "pay bill " + bill.billId() + " " + bill.paymentId())
+        String chat = chats.linkedTo(person.id());
+        Outbound.Buttons offer = (Outbound.Buttons) chats.say(chat, "pay bill " + bill.billId() + " " + bill.paymentId())
                 .get(0);
         String message = "m-" + UUID.randomUUID();
         press(chat, message, offer.buttons().get(0).reference());
-        conversations.receive(new InboundMessage(Network.TELEGRAM, message, chat, null, null,
+        chats.receive(new InboundMessage(Network.TELEGRAM, message, chat, null, null,
                 new Inbound.Button(offer.buttons().get(0).reference()), null));
         worker.work();
         assertThat(biller.payCallsFor(bill)).isEqualTo(1);
@@ -190,12 +168,12 @@ class BillingChatIntegrationTests {
     @Test
     void aBillerRefusalOrALostPaymentIsToldAndTheMoneyIsBack() {
         Person person = fixtures.customer("Unlucky Payer", Language.EN, 1_000_000);
-        String chat = linkedChat(person.id());
+        String chat = chats.linkedTo(person.id());
         IranianBill refused = fixtures.freshBill(30);
         confirm(chat, refused);
         biller.troubleNext(SandboxBiller.Trouble.FAIL);
         worker.work();
-        drain();
+        chats.drain();
         assertThat(texts(chat)).anySatisfy(t -> assertThat(t).startsWith("Bill " + refused.billId() + " was not paid")
                 .contains("back in your account"));
         assertThat(fixtures.available(person.wallet())).isEqualTo(1_000_000);
@@ -207,11 +185,11 @@ class BillingChatIntegrationTests {
         BillPaymentId id = EngineBank.billPaymentId(Network.TELEGRAM, message);
         assertThat(bills.payment(id).orElseThrow().status()).isEqualTo(BillPaymentStatus.UNKNOWN);
         assertThat(fixtures.available(person.wallet())).as("reserved, not lost").isEqualTo(1_000_000 - 40_000);
-        eventually(() -> {
+        Await.until(() -> {
             worker.work();
             return bills.payment(id).orElseThrow().status() == BillPaymentStatus.FAILED;
-        }, "the janitor learns the biller never received it");
-        drain();
+        }, Duration.ofSeconds(20), "the janitor learns the biller never received it");
+        chats.drain();
         assertThat(texts(chat)).anySatisfy(t -> assertThat(t).startsWith("Bill " + lost.billId() + " was not paid"));
         assertThat(fixtures.available(person.wallet())).isEqualTo(1_000_000);
     }
@@ -219,12 +197,12 @@ class BillingChatIntegrationTests {
     @Test
     void badIdsAreAnsweredBeforeAnythingIsRecorded() {
         Person person = fixtures.customer("Careless Payer", Language.EN, 1_000_000);
-        String chat = linkedChat(person.id());
-        assertThat(((Outbound.Text) say(chat, "pay bill 2234322344613 1070189").get(0)).text())
+        String chat = chats.linkedTo(person.id());
+        assertThat(((Outbound.Text) chats.say(chat, "pay bill 2234322344613 1070189").get(0)).text())
                 .startsWith("That bill id is not right");
-        assertThat(((Outbound.Text) say(chat, "pay bill 9174639504124 12908197").get(0)).text())
+        assertThat(((Outbound.Text) chats.say(chat, "pay bill 9174639504124 12908197").get(0)).text())
                 .startsWith("That payment id does not belong to this bill");
-        assertThat(((Outbound.Text) say(chat, "pay bill").get(0)).text()).contains("26 digits")
+        assertThat(((Outbound.Text) chats.say(chat, "pay bill").get(0)).text()).contains("26 digits")
                 .contains("can’t read a photo");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM billing_bill_payments WHERE customer_id = ?")
                 .param(person.id().value()).query(Long.class).single()).isZero();
@@ -235,8 +213,8 @@ class BillingChatIntegrationTests {
     void cancelPaysNothing() {
         Person person = fixtures.customer("Hesitant Payer", Language.FA, 1_000_000);
         IranianBill bill = fixtures.freshBill(12);
-        String chat = linkedChat(person.id());
-        Outbound.Buttons offer = (Outbound.Buttons) say(chat, "قبض " + bill.billId() + " " + bill.paymentId()).get(0);
+        String chat = chats.linkedTo(person.id());
+        Outbound.Buttons offer = (Outbound.Buttons) chats.say(chat, "قبض " + bill.billId() + " " + bill.paymentId()).get(0);
         String cancelled = ((Outbound.Text) press(chat, "m-" + UUID.randomUUID(), offer.buttons().get(1).reference())
                 .get(0)).text();
         assertThat(cancelled).contains("لغو");
@@ -247,15 +225,12 @@ class BillingChatIntegrationTests {
 
     @Test
     void anUnlinkedChatIsOfferedTheLinkAndAPublicNetworkTheNeutralAnswer() {
-        assertThat(say("tg-" + UUID.randomUUID(), "pay bill 7748317800142 1770160").get(0))
+        assertThat(chats.say(Chats.newChat(), "pay bill 7748317800142 1770160").get(0))
                 .isInstanceOf(Outbound.Link.class);
         Person person = fixtures.customer("Public Payer", Language.EN, 1_000_000);
         String account = "x-" + UUID.randomUUID().toString().substring(0, 8);
-        ChannelIdentity identity = linking.identify(Network.X, account, null, null);
-        linkingStore.setCustomer(identity.id(), person.id(), java.time.Instant.now());
-        Received received = conversations.receive(new InboundMessage(Network.X, "m-" + UUID.randomUUID(), account,
-                null, null, new Inbound.Text("pay bill 7748317800142 1770160"), null));
-        String reply = ((Outbound.Text) ((Received.Handled) received).replies().get(0).content()).text();
+        chats.linkedTo(Network.X, account, person.id());
+        String reply = Chats.text(chats.say(Network.X, account, new Inbound.Text("pay bill 7748317800142 1770160")));
         assertThat(reply).startsWith("Bills are paid in a private chat");
     }
 
@@ -265,18 +240,18 @@ class BillingChatIntegrationTests {
         "FA|شارژ ۵ هزار تومانی ایرانسل برای ۰۹۳۵۱۲۳۴۵۶۷|تومان|در حال شارژ|شارژ شد"})
     void topsUpAPhoneConfirmedInChat(Language language, String text, String toman, String sending, String done) {
         Person person = fixtures.customer("Top Upper", language, 1_000_000);
-        String chat = linkedChat(person.id());
-        Outbound.Buttons offer = (Outbound.Buttons) say(chat, text).get(0);
+        String chat = chats.linkedTo(person.id());
+        Outbound.Buttons offer = (Outbound.Buttons) chats.say(chat, text).get(0);
         assertThat(plain(offer.text())).contains("+989351234567").contains("Irancell").contains(toman);
         String message = "m-" + UUID.randomUUID();
         assertThat(plain(((Outbound.Text) press(chat, message, offer.buttons().get(0).reference()).get(0)).text()))
                 .contains(sending);
         assertThat(fixtures.available(person.wallet())).as("reserved in the message").isEqualTo(950_000);
-        assertThat(sent(chat, Outbound.class)).isEmpty();
+        assertThat(chats.sent(chat, Outbound.class)).isEmpty();
 
         topUpWorker.recheck();
         topUpWorker.recheck();
-        drain();
+        chats.drain();
         TopUp topUp = topUps.topUp(EngineBank.topUpId(Network.TELEGRAM, message)).orElseThrow();
         assertThat(topUp.status()).isEqualTo(BillPaymentStatus.COMPLETED);
         assertThat(topUp.operator()).isEqualTo("irancell");
@@ -289,8 +264,8 @@ class BillingChatIntegrationTests {
     @Test
     void anAmountTheOperatorDoesNotSellOffersTheNearestAndARefusalGivesTheMoneyBack() {
         Person person = fixtures.customer("Odd Upper", Language.EN, 1_000_000);
-        String chat = linkedChat(person.id());
-        Outbound.Buttons nearest = (Outbound.Buttons) say(chat, "top up 09351234567 60000 rial").get(0);
+        String chat = chats.linkedTo(person.id());
+        Outbound.Buttons nearest = (Outbound.Buttons) chats.say(chat, "top up 09351234567 60000 rial").get(0);
         assertThat(nearest.text()).startsWith("The operator does not sell");
         assertThat(nearest.buttons()).extracting(Outbound.Button::label).containsExactly(
                 Money.format(20_000, BillingFixtures.IRR, Language.EN.locale()),
@@ -301,25 +276,25 @@ class BillingChatIntegrationTests {
         assertThat(fixtures.available(person.wallet())).isEqualTo(950_000);
         operator.troubleNext(SandboxBiller.Trouble.FAIL);
         topUpWorker.recheck();
-        drain();
+        chats.drain();
         assertThat(topUps.topUp(EngineBank.topUpId(Network.TELEGRAM, message)).orElseThrow().status())
                 .isEqualTo(BillPaymentStatus.FAILED);
         assertThat(texts(chat).stream().filter(t -> t.contains("was not topped up")).toList()).singleElement()
                 .satisfies(t -> assertThat(t).contains("money is back"));
         assertThat(fixtures.available(person.wallet())).isEqualTo(1_000_000);
-        assertThat(((Outbound.Text) say(chat, "top up 1234567 500").get(0)).text()).startsWith("To top up a phone");
+        assertThat(((Outbound.Text) chats.say(chat, "top up 1234567 500").get(0)).text()).startsWith("To top up a phone");
     }
 
     @Test
     void aCardTransferIsToldInTheChatWithTheCardMaskedOnly() {
         Person person = fixtures.customer("Card Sender", Language.RU, 1_000_000);
-        String chat = linkedChat(person.id());
-        say(chat, "баланс"); // the chat the customer talks in is where alerts go
+        String chat = chats.linkedTo(person.id());
+        chats.say(chat, "баланс"); // the chat the customer talks in is where alerts go
         String pan = "6037701689095443";
         CardTransferResult result = cardTransfers.send(new CardTransferRequest(new CardTransferId(UUID.randomUUID()),
                 person.id(), CardNumber.read(pan).orElseThrow(), 100_000, BillingFixtures.IRR, "api"));
         assertThat(((CardTransferResult.Done) result).transfer().status()).isEqualTo(BillPaymentStatus.COMPLETED);
-        drain();
+        chats.drain();
         assertThat(texts(chat).stream().filter(t -> t.contains("отправлена")).toList()).singleElement()
                 .satisfies(t -> assertThat(t).contains("603770******5443").doesNotContain(pan));
         for (String table : jdbc.sql("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")
@@ -330,94 +305,24 @@ class BillingChatIntegrationTests {
     }
 
     private String confirm(String chat, IranianBill bill) {
-        Outbound.Buttons offer = (Outbound.Buttons) say(chat, "pay bill " + bill.billId() + " " + bill.paymentId())
+        Outbound.Buttons offer = (Outbound.Buttons) chats.say(chat, "pay bill " + bill.billId() + " " + bill.paymentId())
                 .get(0);
         String message = "m-" + UUID.randomUUID();
         press(chat, message, offer.buttons().get(0).reference());
         return message;
     }
 
-    private String linkedChat(CustomerId customer) {
-        String chat = "tg-" + UUID.randomUUID();
-        ChannelIdentity identity = linking.identify(Network.TELEGRAM, chat, null, null);
-        linkingStore.setCustomer(identity.id(), customer, java.time.Instant.now());
-        return chat;
-    }
-
-    private List<Outbound> say(String chat, String text) {
-        return receive(new InboundMessage(Network.TELEGRAM, "m-" + UUID.randomUUID(), chat, null, null,
-                new Inbound.Text(text), null));
-    }
-
     private List<Outbound> press(String chat, String messageId, String reference) {
-        return receive(new InboundMessage(Network.TELEGRAM, messageId, chat, null, null, new Inbound.Button(reference),
+        return chats.say(new InboundMessage(Network.TELEGRAM, messageId, chat, null, null, new Inbound.Button(reference),
                 null));
     }
 
-    private List<Outbound> receive(InboundMessage message) {
-        Received received = conversations.receive(message);
-        assertThat(received).isInstanceOf(Received.Handled.class);
-        return ((Received.Handled) received).replies().stream().map(OutboundMessage::content).toList();
-    }
-
-    private <T extends Outbound> List<T> sent(String chat, Class<T> type) {
-        return telegram.sent.stream().filter(m -> m.recipient().equals(chat)).map(OutboundMessage::content)
-                .filter(type::isInstance).map(type::cast).toList();
-    }
-
     private List<String> texts(String chat) {
-        return sent(chat, Outbound.Text.class).stream().map(t -> plain(t.text())).toList();
+        return chats.sent(chat).stream().map(BillingChatIntegrationTests::plain).toList();
     }
 
     /** The text without the bidi isolates Persian sentences put around their arguments. */
     private static String plain(String text) {
         return text.replaceAll("[\u2066-\u2069]", "");
-    }
-
-    private void drain() {
-        for (int run = 0; run < 20 && relay.relay() > 0; run++) {
-            // until the outbox is empty
-        }
-    }
-
-    private static void eventually(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for: " + what);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
-
-    /** The Telegram network as the relay sees it: it records what it is asked to send. */
-    static final class RecordingSender implements ChannelSender {
-
-        final List<OutboundMessage> sent = new CopyOnWriteArrayList<>();
-
-        @Override
-        public Network network() {
-            return Network.TELEGRAM;
-        }
-
-        @Override
-        public SendOutcome send(OutboundMessage message, String idempotencyKey) {
-            sent.add(message);
-            return new SendOutcome.Sent();
-        }
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Fakes {
-
-        @Bean
-        RecordingSender telegramSender() {
-            return new RecordingSender();
-        }
     }
 }

@@ -2,6 +2,7 @@ package org.socialbank.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -10,11 +11,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.socialbank.support.Await;
+import org.socialbank.support.Seeds;
+import org.socialbank.support.SmsFakes;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.socialbank.billing.BillingFixtures.Person;
@@ -31,9 +34,7 @@ import org.socialbank.support.LedgerAudit;
 import org.socialbank.support.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -56,11 +57,11 @@ import org.springframework.test.context.DynamicPropertySource;
     "socialbank.billing.operators.airtel.amounts-minor=1000,5000,10000",
     "socialbank.billing.operators.airtel.carriers=Airtel",
     "socialbank.billing.card-daily-limits-minor.IRR=1000000"})
-@Import(BillingIntegrationTests.Fakes.class)
+@Import(SmsFakes.class)
 @ExtendWith(OutputCaptureExtension.class)
 class BillingIntegrationTests {
 
-    private static final long SEED = System.nanoTime();
+    private static final long SEED = Seeds.seed("BillingIntegrationTests");
     private static final java.util.concurrent.atomic.AtomicLong TESTS = new java.util.concurrent.atomic.AtomicLong();
 
     @DynamicPropertySource
@@ -238,7 +239,7 @@ class BillingIntegrationTests {
         assertThat(unknown.json().path("status").asString()).isEqualTo("unknown");
         assertThat(fixtures.available(alice.wallet())).as("reserved, not lost").isEqualTo(1_000_000 - 30_000);
         String id = unknown.json().path("id").asString();
-        eventually(() -> "completed".equals(status(id)), "the janitor learns it was paid");
+        Await.until(() -> "completed".equals(status(id)), Duration.ofSeconds(20), "the janitor learns it was paid");
         assertThat(fixtures.available(alice.wallet())).isEqualTo(1_000_000 - 30_000);
     }
 
@@ -250,7 +251,7 @@ class BillingIntegrationTests {
         Response unknown = api.post("/api/v1/bills/payments", BillingFixtures.pay(UUID.randomUUID(), alice.id(), bill));
         assertThat(unknown.json().path("status").asString()).isEqualTo("unknown");
         String id = unknown.json().path("id").asString();
-        eventually(() -> "failed".equals(status(id)), "the janitor learns it never arrived");
+        Await.until(() -> "failed".equals(status(id)), Duration.ofSeconds(20), "the janitor learns it never arrived");
         assertThat(api.get("/api/v1/bills/payments/" + id).json().path("code").asString()).isEqualTo("biller_timeout");
         assertThat(fixtures.available(alice.wallet())).isEqualTo(1_000_000);
     }
@@ -286,7 +287,7 @@ class BillingIntegrationTests {
         browser.get(path);
         assertThat(browser.post(path, "code", sms.lastCode(alice.phone())).html()).contains("Confirmed");
         String id = held.json().path("id").asString();
-        eventually(() -> "completed".equals(status(id)), "the worker sends the confirmed payment");
+        Await.until(() -> "completed".equals(status(id)), Duration.ofSeconds(20), "the worker sends the confirmed payment");
         assertThat(fixtures.available(alice.wallet())).isEqualTo(20_000_000 - 8_800_000);
     }
 
@@ -357,7 +358,7 @@ class BillingIntegrationTests {
         assertThat(lost.json().path("status").asString()).isEqualTo("unknown");
         assertThat(fixtures.available(alice.wallet())).isEqualTo(950_000);
         String id = lost.json().path("id").asString();
-        eventually(() -> "failed".equals(api.get("/api/v1/topups/" + id).json().path("status").asString()),
+        Await.until(() -> "failed".equals(api.get("/api/v1/topups/" + id).json().path("status").asString()),
                 "the janitor learns the top-up never arrived");
         assertThat(fixtures.available(alice.wallet())).isEqualTo(1_000_000);
     }
@@ -440,7 +441,7 @@ class BillingIntegrationTests {
         assertThat(lost.json().path("status").asString()).as(lost.body()).isEqualTo("unknown");
         assertThat(fixtures.available(alice.wallet())).as("reserved, not lost").isEqualTo(800_000);
         String lostId = lost.json().path("id").asString();
-        eventually(() -> "failed".equals(api.get("/api/v1/card-transfers/" + lostId).json().path("status").asString()),
+        Await.until(() -> "failed".equals(api.get("/api/v1/card-transfers/" + lostId).json().path("status").asString()),
                 "the janitor learns the switch never received it");
         assertThat(api.get("/api/v1/card-transfers/" + lostId).json().path("code").asString()).isEqualTo("switch_timeout");
         assertThat(fixtures.available(alice.wallet())).isEqualTo(1_000_000);
@@ -450,8 +451,8 @@ class BillingIntegrationTests {
                 300_000));
         assertThat(unknown.json().path("status").asString()).isEqualTo("unknown");
         String unknownId = unknown.json().path("id").asString();
-        eventually(() -> "completed".equals(api.get("/api/v1/card-transfers/" + unknownId).json().path("status")
-                .asString()), "the janitor learns the switch took it");
+        Await.until(() -> "completed".equals(api.get("/api/v1/card-transfers/" + unknownId).json().path("status")
+                .asString()), Duration.ofSeconds(20), "the janitor learns the switch took it");
         assertThat(fixtures.available(alice.wallet())).isEqualTo(700_000);
     }
 
@@ -468,29 +469,5 @@ class BillingIntegrationTests {
 
     private String status(String id) {
         return api.get("/api/v1/bills/payments/" + id).json().path("status").asString();
-    }
-
-    private static void eventually(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for: " + what);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Fakes {
-
-        @Bean
-        FakeSms fakeSms() {
-            return new FakeSms();
-        }
     }
 }

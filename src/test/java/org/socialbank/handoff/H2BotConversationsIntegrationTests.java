@@ -9,18 +9,14 @@ import org.junit.jupiter.api.Test;
 import org.socialbank.console.ConsoleStaff;
 import org.socialbank.console.Role;
 import org.socialbank.console.staff.StaffAccounts;
-import org.socialbank.conversation.Conversations;
-import org.socialbank.conversation.Inbound;
-import org.socialbank.conversation.InboundMessage;
-import org.socialbank.conversation.Received;
 import org.socialbank.directory.IdentityId;
-import org.socialbank.directory.Linking;
-import org.socialbank.directory.Network;
+import org.socialbank.support.Chats;
 import org.socialbank.support.FormClient;
 import org.socialbank.support.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -32,6 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "socialbank.conversation.relay-enabled=false", "socialbank.handoff.default-team=cards"})
+@Import(Chats.class)
 class H2BotConversationsIntegrationTests {
 
     @LocalServerPort
@@ -44,18 +41,16 @@ class H2BotConversationsIntegrationTests {
     java.time.Clock clock;
 
     @Autowired
-    Conversations conversations;
-
-    @Autowired
-    Linking linking;
-
-    @Autowired
     Handoffs handoffs;
+
+    @Autowired
+    Chats chats;
 
     @Autowired
     JdbcClient jdbc;
 
     ConsoleStaff staff;
+    HandoffFixtures fixtures;
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
@@ -66,14 +61,15 @@ class H2BotConversationsIntegrationTests {
     @BeforeEach
     void setUp() {
         staff = new ConsoleStaff(accounts, clock);
+        fixtures = new HandoffFixtures(chats, handoffs);
     }
 
     @Test
     @DisplayName("issue 19: an agent takes a conversation from the bot, in the team they choose; the bot is silent")
     void anAgentTakesAConversationFromTheBot() {
-        String chat = "tg-" + UUID.randomUUID();
-        assertThat(say(chat, "help")).isPositive(); // the bot answers
-        IdentityId identity = linking.identify(Network.TELEGRAM, chat, null, null).id();
+        String chat = Chats.newChat();
+        assertThat(fixtures.replies(chat, "help")).isPositive(); // the bot answers
+        IdentityId identity = chats.identity(chat);
         FormClient agent = staff.signedIn(port, Role.AGENT);
 
         FormClient.Page list = agent.get("/console/conversations/bot");
@@ -89,7 +85,7 @@ class H2BotConversationsIntegrationTests {
         CaseId caseId = ((Owner.Agent) owner).caseId();
         assertThat(jdbc.sql("SELECT team FROM handoff_cases WHERE id = ?").param(caseId.value()).query(String.class)
                 .single()).isEqualTo("payments");
-        assertThat(say(chat, "what is my balance?")).isZero(); // the bot is silent now
+        assertThat(fixtures.replies(chat, "what is my balance?")).isZero(); // the bot is silent now
         assertThat(agent.get("/console/conversations/bot").html()).doesNotContain(identity.value().toString());
         assertThat(jdbc.sql("SELECT COUNT(*) FROM console_audit WHERE what = 'conversation.take-over' AND subject = ?")
                 .param("conversation:" + caseId.value()).query(Long.class).single()).isEqualTo(1);
@@ -103,9 +99,8 @@ class H2BotConversationsIntegrationTests {
     @Test
     @DisplayName("issue 19: a team that is not the agent's, or an unknown chat, is refused; other roles get 403")
     void refusalsAndPermissions() {
-        String chat = "tg-" + UUID.randomUUID();
-        say(chat, "help");
-        IdentityId identity = linking.identify(Network.TELEGRAM, chat, null, null).id();
+        String chat = Chats.newChat();
+        IdentityId identity = fixtures.writes(chat, "help");
         FormClient agent = staff.signedIn(port, Role.AGENT);
         assertThat(agent.post("/console/conversations/bot/" + identity.value() + "/take", "team", "loans").html())
                 .contains("data-refused=\"not_in_team\"");
@@ -120,11 +115,5 @@ class H2BotConversationsIntegrationTests {
                     .as("%s", role).isEqualTo(403);
         }
         assertThat(handoffs.owner(identity)).isEqualTo(new Owner.Bot());
-    }
-
-    private int say(String chat, String text) {
-        Received received = conversations.receive(new InboundMessage(Network.TELEGRAM, "m-" + UUID.randomUUID(), chat,
-                null, null, new Inbound.Text(text)));
-        return ((Received.Handled) received).replies().size();
     }
 }

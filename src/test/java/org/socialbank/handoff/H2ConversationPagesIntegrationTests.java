@@ -12,18 +12,14 @@ import org.socialbank.console.ConsoleStaff;
 import org.socialbank.console.Role;
 import org.socialbank.console.StaffMember;
 import org.socialbank.console.staff.StaffAccounts;
-import org.socialbank.conversation.Conversations;
-import org.socialbank.conversation.Inbound;
-import org.socialbank.conversation.InboundMessage;
-import org.socialbank.conversation.Received;
 import org.socialbank.directory.IdentityId;
-import org.socialbank.directory.Linking;
-import org.socialbank.directory.Network;
+import org.socialbank.support.Chats;
 import org.socialbank.support.FormClient;
 import org.socialbank.support.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -35,6 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "socialbank.conversation.relay-enabled=false", "socialbank.handoff.default-team=cards"})
+@Import(Chats.class)
 class H2ConversationPagesIntegrationTests {
 
     private static final Pattern CASE = Pattern.compile("/console/conversations/([0-9a-f-]{36})\"");
@@ -49,18 +46,16 @@ class H2ConversationPagesIntegrationTests {
     java.time.Clock clock;
 
     @Autowired
-    Conversations conversations;
-
-    @Autowired
-    Linking linking;
-
-    @Autowired
     Handoffs handoffs;
+
+    @Autowired
+    Chats chats;
 
     @Autowired
     JdbcClient jdbc;
 
     ConsoleStaff staff;
+    HandoffFixtures fixtures;
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
@@ -71,14 +66,14 @@ class H2ConversationPagesIntegrationTests {
     @BeforeEach
     void setUp() {
         staff = new ConsoleStaff(accounts, clock);
+        fixtures = new HandoffFixtures(chats, handoffs);
     }
 
     @Test
     @DisplayName("issue 19: an agent takes a Telegram conversation from the queue, replies to Telegram, hands it back")
     void anAgentTakesOverRepliesAndHandsBack() {
-        String chat = "tg-" + UUID.randomUUID();
-        say(chat, "I want to talk to a human");
-        IdentityId identity = linking.identify(Network.TELEGRAM, chat, null, null).id();
+        String chat = Chats.newChat();
+        IdentityId identity = fixtures.writes(chat, "I want to talk to a human");
         FormClient agent = staff.signedIn(port, Role.AGENT);
 
         FormClient.Page queue = agent.get("/console/conversations");
@@ -94,7 +89,7 @@ class H2ConversationPagesIntegrationTests {
         FormClient.Page view = agent.post("/console/conversations/" + id + "/take");
         assertThat(view.status()).isEqualTo(200);
         assertThat(view.html()).contains("I want to talk to a human").contains("reply-form");
-        assertThat(say(chat, "are you there?")).isZero(); // the bot is silent
+        assertThat(fixtures.replies(chat, "are you there?")).isZero(); // the bot is silent
 
         String clientId = UUID.randomUUID().toString();
         agent.post("/console/conversations/" + id + "/reply", "clientId", clientId, "text", "Hello, I am here to help.");
@@ -108,15 +103,14 @@ class H2ConversationPagesIntegrationTests {
         FormClient.Page back = agent.post("/console/conversations/" + id + "/hand-back");
         assertThat(back.status()).isEqualTo(200);
         assertThat(handoffs.owner(identity)).isEqualTo(new Owner.Bot());
-        assertThat(say(chat, "help")).isEqualTo(1); // the bot answers again
+        assertThat(fixtures.replies(chat, "help")).isEqualTo(1); // the bot answers again
     }
 
     @Test
     @DisplayName("issue 19: permissions are checked on the server for every role")
     void permissions() {
-        String chat = "tg-" + UUID.randomUUID();
-        say(chat, "agent please");
-        IdentityId identity = linking.identify(Network.TELEGRAM, chat, null, null).id();
+        String chat = Chats.newChat();
+        IdentityId identity = fixtures.writes(chat, "agent please");
         FormClient agent = staff.signedIn(port, Role.AGENT);
         String id = caseIn(agent.get("/console/conversations").html(), identity);
 
@@ -163,17 +157,10 @@ class H2ConversationPagesIntegrationTests {
     }
 
     private String caseIn(String html, IdentityId identity) {
-        CaseId open = handoffs.owner(identity) instanceof Owner.Queue q ? q.caseId()
-                : ((Owner.Agent) handoffs.owner(identity)).caseId();
+        CaseId open = fixtures.openCase(identity);
         assertThat(html).contains(open.value().toString());
         Matcher m = CASE.matcher(html);
         assertThat(m.find()).isTrue();
         return open.value().toString();
-    }
-
-    private int say(String chat, String text) {
-        Received received = conversations.receive(new InboundMessage(Network.TELEGRAM, "m-" + UUID.randomUUID(), chat,
-                null, null, new Inbound.Text(text)));
-        return ((Received.Handled) received).replies().size();
     }
 }

@@ -13,15 +13,15 @@ import org.socialbank.console.staff.StaffAccounts;
 import org.socialbank.conversation.Conversations;
 import org.socialbank.conversation.Inbound;
 import org.socialbank.conversation.InboundMessage;
-import org.socialbank.conversation.Received;
 import org.socialbank.directory.IdentityId;
-import org.socialbank.directory.Linking;
 import org.socialbank.directory.Network;
+import org.socialbank.support.Chats;
 import org.socialbank.support.FormClient;
 import org.socialbank.support.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -34,6 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "socialbank.conversation.relay-enabled=false", "socialbank.handoff.default-team=cards"})
+@Import(Chats.class)
 class H2SupervisorPagesIntegrationTests {
 
     @LocalServerPort
@@ -49,15 +50,16 @@ class H2SupervisorPagesIntegrationTests {
     Conversations conversations;
 
     @Autowired
-    Linking linking;
+    Handoffs handoffs;
 
     @Autowired
-    Handoffs handoffs;
+    Chats chats;
 
     @Autowired
     JdbcClient jdbc;
 
     ConsoleStaff staff;
+    HandoffFixtures fixtures;
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
@@ -68,6 +70,7 @@ class H2SupervisorPagesIntegrationTests {
     @BeforeEach
     void setUp() {
         staff = new ConsoleStaff(accounts, clock);
+        fixtures = new HandoffFixtures(chats, handoffs);
     }
 
     @Test
@@ -82,9 +85,8 @@ class H2SupervisorPagesIntegrationTests {
         assertThat(saved.html()).contains("data-keyword=\"" + word + "\"");
         assertThat(audited("handoff.keyword.set", "keyword:" + word)).isEqualTo(1);
 
-        String chat = "tg-" + UUID.randomUUID();
-        say(chat, "I want a " + word + " please");
-        IdentityId identity = linking.identify(Network.TELEGRAM, chat, null, null).id();
+        String chat = Chats.newChat();
+        IdentityId identity = fixtures.writes(chat, "I want a " + word + " please");
         Owner owner = handoffs.owner(identity);
         assertThat(owner).isInstanceOf(Owner.Queue.class);
         assertThat(jdbc.sql("SELECT team FROM handoff_cases WHERE id = ?").param(((Owner.Queue) owner).caseId().value())
@@ -105,9 +107,8 @@ class H2SupervisorPagesIntegrationTests {
         staff.signIn(agent, agentMember);
         agent.get("/console/conversations"); // enrolled as an agent
         AgentId agentId = new AgentId(agentMember.id().value().toString());
-        String chat = "tg-" + UUID.randomUUID();
-        say(chat, "hello");
-        IdentityId identity = linking.identify(Network.TELEGRAM, chat, null, null).id();
+        String chat = Chats.newChat();
+        IdentityId identity = fixtures.writes(chat, "hello");
         CaseId id = ((HandoffResult.Done) handoffs.takeOver(agentId, identity)).caseId();
         handoffs.resolve(agentId, id);
         conversations.receive(new InboundMessage(Network.TELEGRAM, "m-" + UUID.randomUUID(), chat, null, null,
@@ -139,11 +140,5 @@ class H2SupervisorPagesIntegrationTests {
     private long audited(String what, String subject) {
         return jdbc.sql("SELECT COUNT(*) FROM console_audit WHERE what = ? AND subject = ?").params(what, subject)
                 .query(Long.class).single();
-    }
-
-    private int say(String chat, String text) {
-        Received received = conversations.receive(new InboundMessage(Network.TELEGRAM, "m-" + UUID.randomUUID(), chat,
-                null, null, new Inbound.Text(text)));
-        return ((Received.Handled) received).replies().size();
     }
 }

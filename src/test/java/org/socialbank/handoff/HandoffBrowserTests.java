@@ -27,6 +27,7 @@ import org.socialbank.console.Role;
 import org.socialbank.console.StaffMember;
 import org.socialbank.console.staff.StaffAccounts;
 import org.socialbank.support.Chromium;
+import org.socialbank.support.ConsoleSession;
 import org.socialbank.support.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -98,10 +99,9 @@ class HandoffBrowserTests {
         say(customer, "I want to talk to a human");
         assertThat(received(customer, 1)).contains("in the queue");
 
-        StaffMember agent = new ConsoleStaff(accounts, clock).create(Role.AGENT);
-        signIn(agent);
+        ConsoleSession.signInAs(browser, port, new ConsoleStaff(accounts, clock), Role.AGENT);
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        browser.get(base() + "/console/conversations");
+        browser.get(ConsoleSession.base(port) + "/console/conversations");
         CaseId waiting = ((Owner.Queue) handoffs.owner(linking.identify(org.socialbank.directory.Network.TELEGRAM,
                 Long.toString(customer), null, null).id())).caseId();
         By row = By.cssSelector("#cases tr[data-case='" + waiting.value() + "'] a.open-case");
@@ -149,9 +149,9 @@ class HandoffBrowserTests {
         firstClient.post("/console/conversations/" + id + "/take");
 
         browser = Chromium.start(profile);
-        signIn(staff.create(Role.SUPERVISOR));
+        ConsoleSession.signInAs(browser, port, staff, Role.SUPERVISOR);
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        browser.get(base() + "/console/conversations/" + id);
+        browser.get(ConsoleSession.base(port) + "/console/conversations/" + id);
         org.openqa.selenium.WebElement choose = wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("form[action$='/reassign'] select")));
         new org.openqa.selenium.support.ui.Select(choose).selectByVisibleText(second.displayName());
@@ -160,22 +160,6 @@ class HandoffBrowserTests {
         Chromium.screenshot(browser, "handoff-3-reassigned");
         assertThat(received(customer, 3)).contains(second.displayName());
         assertThat(browser.findElement(By.id("transcript")).getText()).contains("reassigned by");
-    }
-
-    private void signIn(StaffMember member) {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        browser.get(base() + "/console/login");
-        browser.findElement(By.id("username")).sendKeys(member.username());
-        browser.findElement(By.id("password")).sendKeys(ConsoleStaff.PASSWORD);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("code")))
-                .sendKeys(new ConsoleStaff(accounts, clock).codeNow());
-        browser.findElement(By.cssSelector("main button[type=submit], form button[type=submit]")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form.sign-out")));
-    }
-
-    private String base() {
-        return "http://127.0.0.1:" + port;
     }
 
     /** The text of the {@code n}th message (from 1) the bot sent to this Telegram user, once it came. */
@@ -192,7 +176,7 @@ class HandoffBrowserTests {
                  "from": {"id": %d, "is_bot": false, "first_name": "Anna", "language_code": "en"},
                  "chat": {"id": %d, "first_name": "Anna", "type": "private"}, "date": 1763800000, "text": "%s"}}"""
                 .formatted(updateId, updateId, user, user, text.replace("\"", "\\\""));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base() + "/webhooks/telegram/bank"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(ConsoleSession.base(port) + "/webhooks/telegram/bank"))
                 .header("Content-Type", "application/json").header("X-Telegram-Bot-Api-Secret-Token", SECRET)
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build();
         try {

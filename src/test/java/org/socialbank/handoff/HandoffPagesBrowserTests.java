@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,21 +19,17 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.socialbank.console.ConsoleStaff;
 import org.socialbank.console.Role;
-import org.socialbank.console.StaffMember;
 import org.socialbank.console.staff.StaffAccounts;
-import org.socialbank.conversation.Conversations;
-import org.socialbank.conversation.Inbound;
-import org.socialbank.conversation.InboundMessage;
 import org.socialbank.directory.IdentityId;
-import org.socialbank.directory.Language;
-import org.socialbank.directory.Linking;
-import org.socialbank.directory.Network;
 import org.socialbank.handoff.jdbc.JdbcHandoffs;
+import org.socialbank.support.Chats;
 import org.socialbank.support.Chromium;
+import org.socialbank.support.ConsoleSession;
 import org.socialbank.support.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -45,6 +42,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "socialbank.conversation.relay-enabled=false", "socialbank.handoff.default-team=cards",
         "socialbank.handoff.queue-events-interval=200ms"})
+@Import(Chats.class)
 class HandoffPagesBrowserTests {
 
     @LocalServerPort
@@ -57,23 +55,26 @@ class HandoffPagesBrowserTests {
     Clock clock;
 
     @Autowired
-    Conversations conversations;
-
-    @Autowired
-    Linking linking;
-
-    @Autowired
     Handoffs handoffs;
+
+    @Autowired
+    Chats chats;
 
     @Autowired
     JdbcHandoffs store;
 
     ChromeDriver browser;
+    HandoffFixtures fixtures;
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
         TestStores.h2(registry);
         registry.add("socialbank.web.secure-cookies", () -> "false");
+    }
+
+    @BeforeEach
+    void setUp() {
+        fixtures = new HandoffFixtures(chats, handoffs);
     }
 
     @AfterEach
@@ -86,13 +87,12 @@ class HandoffPagesBrowserTests {
     @Test
     @DisplayName("issue 19: an agent takes a conversation over from the bot's list; the bot is silent then")
     void anAgentTakesOverFromTheBotsList(@TempDir Path profile) {
-        String chat = "tg-" + UUID.randomUUID();
-        say(chat, "help");
-        IdentityId identity = linking.identify(Network.TELEGRAM, chat, null, null).id();
+        String chat = Chats.newChat();
+        IdentityId identity = fixtures.writes(chat, "help");
         browser = Chromium.start(profile);
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        signIn(new ConsoleStaff(accounts, clock).create(Role.AGENT));
-        browser.get(base() + "/console/conversations?lang=en");
+        ConsoleSession.signInAs(browser, port, new ConsoleStaff(accounts, clock), Role.AGENT);
+        browser.get(ConsoleSession.base(port) + "/console/conversations?lang=en");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("bot-conversations-link"))).click();
         By row = By.cssSelector("#bot-conversations tr[data-identity='" + identity.value() + "']");
         wait.until(ExpectedConditions.presenceOfElementLocated(row));
@@ -101,7 +101,7 @@ class HandoffPagesBrowserTests {
         browser.findElement(row).findElement(By.cssSelector("button[type=submit]")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("reply")));
         assertThat(handoffs.owner(identity)).isInstanceOf(Owner.Agent.class);
-        assertThat(say(chat, "balance")).isZero();
+        assertThat(fixtures.replies(chat, "balance")).isZero();
     }
 
     @Test
@@ -109,16 +109,13 @@ class HandoffPagesBrowserTests {
     void theQueueIsLive(@TempDir Path profile) {
         browser = Chromium.start(profile);
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        signIn(new ConsoleStaff(accounts, clock).create(Role.AGENT));
-        browser.get(base() + "/console/conversations?lang=en");
+        ConsoleSession.signInAs(browser, port, new ConsoleStaff(accounts, clock), Role.AGENT);
+        browser.get(ConsoleSession.base(port) + "/console/conversations?lang=en");
         wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-events-state", "open"));
         browser.executeScript("window.sameDocument = true;");
 
         CaseId id = new CaseId(UUID.randomUUID()); // as another node would: straight into the store
-        store.insertCase(new HandoffCase(id, new IdentityId(UUID.randomUUID()), Network.TELEGRAM, "tg-other-node",
-                "cards", Language.EN, 1, HandoffCase.Reason.API, HandoffCase.Status.QUEUED, Optional.empty(),
-                clock.instant(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty()));
+        store.insertCase(HandoffFixtures.stored(id, "tg-other-node", "cards", 1, clock.instant(), Optional.empty()));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#cases tr[data-case='" + id.value()
                 + "']")));
         // swapped in place: the page was not loaded again
@@ -132,8 +129,8 @@ class HandoffPagesBrowserTests {
     void aSupervisorsPages(@TempDir Path profile) {
         browser = Chromium.start(profile);
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        signIn(new ConsoleStaff(accounts, clock).create(Role.SUPERVISOR));
-        browser.get(base() + "/console/conversations?lang=en");
+        ConsoleSession.signInAs(browser, port, new ConsoleStaff(accounts, clock), Role.SUPERVISOR);
+        browser.get(ConsoleSession.base(port) + "/console/conversations?lang=en");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("keywords-link"))).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("keyword"))).sendKeys("arnaque");
         new Select(browser.findElement(By.id("team"))).selectByValue("payments");
@@ -146,32 +143,11 @@ class HandoffPagesBrowserTests {
         browser.findElement(row).findElement(By.cssSelector("button.remove-keyword")).click();
         wait.until(ExpectedConditions.invisibilityOfElementLocated(row));
 
-        browser.get(base() + "/console/conversations/ratings?lang=fa");
+        browser.get(ConsoleSession.base(port) + "/console/conversations/ratings?lang=fa");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
         assertThat(browser.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("امتیاز مشتریان");
         assertThat(browser.findElements(By.cssSelector(".periods a"))).hasSize(4);
         Chromium.screenshot(browser, "handoff-ratings-fa");
-    }
-
-    private void signIn(StaffMember member) {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        browser.get(base() + "/console/login?lang=en");
-        browser.findElement(By.id("username")).sendKeys(member.username());
-        browser.findElement(By.id("password")).sendKeys(ConsoleStaff.PASSWORD);
-        browser.findElement(By.cssSelector("main button[type=submit]")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("code")))
-                .sendKeys(new ConsoleStaff(accounts, clock).codeNow());
-        browser.findElement(By.cssSelector("main button[type=submit]")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form.sign-out")));
-    }
-
-    private int say(String chat, String text) {
-        return ((org.socialbank.conversation.Received.Handled) conversations.receive(new InboundMessage(
-                Network.TELEGRAM, "m-" + UUID.randomUUID(), chat, null, null, new Inbound.Text(text)))).replies().size();
-    }
-
-    private String base() {
-        return "http://127.0.0.1:" + port;
     }
 }

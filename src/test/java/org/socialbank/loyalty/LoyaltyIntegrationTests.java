@@ -6,47 +6,34 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.socialbank.cards.CardFeed;
 import org.socialbank.cards.Cards;
-import org.socialbank.conversation.ChannelSender;
-import org.socialbank.conversation.Conversations;
-import org.socialbank.conversation.Inbound;
-import org.socialbank.conversation.InboundMessage;
 import org.socialbank.conversation.Outbound;
-import org.socialbank.conversation.OutboundMessage;
-import org.socialbank.conversation.Received;
-import org.socialbank.conversation.SendOutcome;
-import org.socialbank.conversation.engine.OutboxRelay;
-import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Directory;
 import org.socialbank.directory.Language;
-import org.socialbank.directory.Linking;
-import org.socialbank.directory.Network;
-import org.socialbank.directory.jdbc.JdbcLinking;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.loyalty.LoyaltyFixtures.Member;
 import org.socialbank.support.Api;
 import org.socialbank.support.Api.Response;
+import org.socialbank.support.ChatFakes;
+import org.socialbank.support.Chats;
 import org.socialbank.support.FakeSms;
 import org.socialbank.support.FormClient;
 import org.socialbank.support.LedgerAudit;
 import org.socialbank.support.MutableClock;
+import org.socialbank.support.SmsFakes;
 import org.socialbank.support.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Issue 16 s3 over real HTTP and a Telegram fake on H2: points are earned on card purchases and
@@ -59,7 +46,7 @@ import tools.jackson.databind.JsonNode;
     "socialbank.web.secure-cookies=false",
     "socialbank.conversation.relay-enabled=false",
     "socialbank.loyalty.follower-enabled=false"})
-@Import({LoyaltyTestClock.class, LoyaltyIntegrationTests.Fakes.class})
+@Import({LoyaltyTestClock.class, SmsFakes.class, ChatFakes.class})
 class LoyaltyIntegrationTests {
 
     @DynamicPropertySource
@@ -95,22 +82,10 @@ class LoyaltyIntegrationTests {
     JdbcClient jdbc;
 
     @Autowired
-    Conversations conversations;
-
-    @Autowired
-    Linking linking;
-
-    @Autowired
-    JdbcLinking linkingStore;
-
-    @Autowired
-    OutboxRelay relay;
-
-    @Autowired
-    RecordingSender telegram;
-
-    @Autowired
     FakeSms sms;
+
+    @Autowired
+    Chats chats;
 
     Api api;
     LoyaltyFixtures fixtures;
@@ -210,10 +185,10 @@ class LoyaltyIntegrationTests {
         Member member = fixtures.member(Language.FA, true);
         fixtures.buy(member.credit(), 25_000); // 125 points
         follow();
-        String chat = linkedChat(member.id());
-        String answer = text(say(chat, "امتیازهای من"));
+        String chat = chats.linkedTo(member.id());
+        String answer = Chats.text(chats.say(chat, "امتیازهای من"));
         assertThat(answer).contains("۱۲۵").contains("امتیاز").doesNotContain("125");
-        assertThat(text(say(chat, "my points"))).contains("۱۲۵"); // the chat's language is the customer's
+        assertThat(Chats.text(chats.say(chat, "my points"))).contains("۱۲۵"); // the chat's language is the customer's
     }
 
     @Test
@@ -221,10 +196,10 @@ class LoyaltyIntegrationTests {
         Member member = fixtures.member(Language.ZH, true);
         fixtures.buy(member.credit(), 100_000); // 500 points
         follow();
-        String chat = linkedChat(member.id());
-        assertThat(text(say(chat, "兑换50积分"))).contains("最低");
-        assertThat(text(say(chat, "兑换900积分"))).contains("积分不足");
-        List<Outbound> offer = say(chat, "兑换200积分");
+        String chat = chats.linkedTo(member.id());
+        assertThat(Chats.text(chats.say(chat, "兑换50积分"))).contains("最低");
+        assertThat(Chats.text(chats.say(chat, "兑换900积分"))).contains("积分不足");
+        List<Outbound> offer = chats.say(chat, "兑换200积分");
         assertThat(offer).singleElement().isInstanceOf(Outbound.Link.class);
         Outbound.Link link = (Outbound.Link) offer.get(0);
         assertThat(link.text()).contains("200").contains(member.credit().maskedNumber());
@@ -237,15 +212,15 @@ class LoyaltyIntegrationTests {
         browser.post(path, "code", sms.lastCode(member.phone())); // a second submit redeems nothing more
         assertThat(balance(member.id())).isEqualTo(300);
         assertThat(cards.owedMinor(member.credit())).isEqualTo(100_000 - 200); // 200 points of 0.01 EUR
-        drain();
-        List<String> told = sent(chat).stream().filter(t -> t.contains("已兑换")).toList();
+        chats.drain();
+        List<String> told = chats.told(chat, "已兑换");
         assertThat(told).hasSize(1);
         assertThat(told.get(0)).contains(member.credit().maskedNumber());
     }
 
     @Test
     void anUnlinkedChatIsOfferedTheLinkAndSeesNoPoints() {
-        assertThat(say("tg-" + UUID.randomUUID(), "my points")).singleElement().isInstanceOf(Outbound.Link.class);
+        assertThat(chats.say(Chats.newChat(), "my points")).singleElement().isInstanceOf(Outbound.Link.class);
     }
 
     private void follow() {
@@ -260,75 +235,13 @@ class LoyaltyIntegrationTests {
     }
 
     private Response redeem(CustomerId customer, UUID id, long count) {
-        return api.post("/api/v1/customers/" + customer.value() + "/points/redemptions",
-                "{\"id\":\"" + id + "\",\"points\":" + count + "}");
+        return api.post("/api/v1/customers/" + customer.value() + "/points/redemptions", """
+                {"id": "%s", "points": %d}""".formatted(id, count));
     }
 
     private static void assertProblem(Response response, int status, String code) {
         assertThat(response.status()).as(response.body()).isEqualTo(status);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.code()).isEqualTo(code);
-    }
-
-    private String linkedChat(CustomerId customer) {
-        String chat = "tg-" + UUID.randomUUID();
-        ChannelIdentity identity = linking.identify(Network.TELEGRAM, chat, null, null);
-        linkingStore.setCustomer(identity.id(), customer, clock.instant());
-        return chat;
-    }
-
-    private List<Outbound> say(String chat, String text) {
-        Received received = conversations.receive(new InboundMessage(Network.TELEGRAM, "m-" + UUID.randomUUID(), chat,
-                null, null, new Inbound.Text(text), null));
-        assertThat(received).isInstanceOf(Received.Handled.class);
-        return ((Received.Handled) received).replies().stream().map(OutboundMessage::content).toList();
-    }
-
-    private static String text(List<Outbound> replies) {
-        assertThat(replies).isNotEmpty();
-        assertThat(replies.get(0)).isInstanceOf(Outbound.Text.class);
-        return ((Outbound.Text) replies.get(0)).text();
-    }
-
-    private List<String> sent(String chat) {
-        return telegram.sent.stream().filter(m -> m.recipient().equals(chat)).map(OutboundMessage::content)
-                .filter(Outbound.Text.class::isInstance).map(c -> ((Outbound.Text) c).text()).toList();
-    }
-
-    private void drain() {
-        for (int run = 0; run < 20 && relay.relay() > 0; run++) {
-            // until the outbox is empty
-        }
-    }
-
-    /** The Telegram network as the relay sees it: it records what it is asked to send. */
-    static final class RecordingSender implements ChannelSender {
-
-        final List<OutboundMessage> sent = new CopyOnWriteArrayList<>();
-
-        @Override
-        public Network network() {
-            return Network.TELEGRAM;
-        }
-
-        @Override
-        public SendOutcome send(OutboundMessage message, String idempotencyKey) {
-            sent.add(message);
-            return new SendOutcome.Sent();
-        }
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Fakes {
-
-        @Bean
-        RecordingSender telegramSender() {
-            return new RecordingSender();
-        }
-
-        @Bean
-        FakeSms fakeSms() {
-            return new FakeSms();
-        }
     }
 }
