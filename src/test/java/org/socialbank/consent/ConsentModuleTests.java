@@ -16,7 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * Consent starts with the directory and what it needs (issue 14 item 9), without the
  * campaigns that ask it, which are not in the context.
  */
-@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES)
+@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES, extraIncludes = "shared")
 class ConsentModuleTests {
 
     @DynamicPropertySource
