@@ -9,21 +9,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.socialbank.directory.Alias;
-import org.socialbank.directory.AliasType;
 import org.socialbank.directory.CustomerId;
-import org.socialbank.directory.CustomerView;
 import org.socialbank.directory.Directory;
 import org.socialbank.directory.DirectoryResult;
 import org.socialbank.directory.KycLevel;
 import org.socialbank.shared.Language;
 import org.socialbank.directory.NewCustomer;
+import org.socialbank.support.Customers;
 
 /** Customers and branches for appointment tests: a fresh branch per test, so tests sharing a context never meet. */
 final class AppointmentFixtures {
-
-    private static final AtomicInteger NUMBERS = new AtomicInteger();
 
     private final Directory directory;
     private final Branches branches;
@@ -36,13 +31,7 @@ final class AppointmentFixtures {
     }
 
     CustomerId customer(String name, Language language) {
-        CustomerId id = new CustomerId(UUID.randomUUID());
-        String phone = "+3362" + String.format("%07d", (Math.abs(UUID.randomUUID().hashCode()) % 9_000 + 1_000) * 1_000
-                + NUMBERS.incrementAndGet() % 1_000);
-        DirectoryResult registered = directory.register(new NewCustomer(id, name, language, KycLevel.FULL, null, null,
-                List.of(new CustomerView.AliasEntry(Alias.parse(AliasType.PHONE, null, phone, null), true))));
-        assertThat(registered).isInstanceOf(DirectoryResult.Done.class);
-        return id;
+        return new Customers(directory, null).named(name).speaking(language).phoneIn("+3362").create().id();
     }
 
     /** A Paris branch open Monday to Friday 9:00-17:30 with 30-minute slots of {@code capacity} places. */

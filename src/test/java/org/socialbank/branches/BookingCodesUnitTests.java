@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.random.RandomGenerator;
-import java.util.random.RandomGeneratorFactory;
 import org.junit.jupiter.api.Test;
+import org.socialbank.support.Seeds;
 
 class BookingCodesUnitTests {
 
@@ -15,16 +15,16 @@ class BookingCodesUnitTests {
         for (char c : "0O1IL2Z5S8BDQUV".toCharArray()) {
             assertThat(BookingCodes.ALPHABET).doesNotContain(String.valueOf(c));
         }
-        long seed = System.nanoTime();
-        RandomGenerator random = RandomGeneratorFactory.of("L64X128MixRandom").create(seed);
+        long seed = Seeds.seed("BookingCodesUnitTests");
+        RandomGenerator random = Seeds.random(seed);
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < 10_000; i++) {
             String code = BookingCodes.next(random);
-            assertThat(code).as("seed %d", seed).hasSize(BookingCodes.LENGTH);
-            assertThat(BookingCodes.isCode(code)).as("seed %d", seed).isTrue();
+            assertThat(code).as(Seeds.replay(seed)).hasSize(BookingCodes.LENGTH);
+            assertThat(BookingCodes.isCode(code)).as(Seeds.replay(seed)).isTrue();
             seen.add(code);
         }
-        assertThat(seen).as("seed %d", seed).hasSizeGreaterThan(9_990); // ~8.6e7 codes: collisions are rare
+        assertThat(seen).as(Seeds.replay(seed)).hasSizeGreaterThan(9_990); // ~8.6e7 codes: collisions are rare
         assertThat(BookingCodes.next()).matches("[" + BookingCodes.ALPHABET + "]{6}");
     }
 

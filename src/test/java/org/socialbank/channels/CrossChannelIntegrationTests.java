@@ -30,7 +30,9 @@ import org.socialbank.channels.wechat.WeChatXml;
 import org.socialbank.demo.DemoBank;
 import org.socialbank.demo.DemoCustomer;
 import org.socialbank.ledger.Ledger;
+import org.socialbank.support.Await;
 import org.socialbank.support.FormClient;
+import org.socialbank.support.Seeds;
 import org.socialbank.support.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -62,7 +64,7 @@ class CrossChannelIntegrationTests {
     static final String TEMPLATE_SEND = "/cgi-bin/message/template/send";
     static final WeChatCrypto CRYPTO = new WeChatCrypto(WECHAT_TOKEN, APP_ID, WECHAT_AES_KEY);
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static final long SEED = new Random().nextLong();
+    static final long SEED = Seeds.seed("CrossChannelIntegrationTests");
     static final AtomicLong IDS = new AtomicLong(1_000_000
             + Math.floorMod(new Random(SEED).nextLong(), 1_000_000_000L));
     static final Pattern LINK = Pattern.compile("/link/[A-Za-z0-9_-]+");
@@ -105,7 +107,6 @@ class CrossChannelIntegrationTests {
 
     @Test
     void aWeChatFollowerPaysATelegramUserByPhoneAndBothAreTold() {
-        System.out.println("CrossChannelIntegrationTests seed: " + SEED);
         long camillesChat = IDS.incrementAndGet();
         linkTelegram(camillesChat, CAMILLE);
         long aliceBefore = euros(ALICE);
@@ -208,16 +209,9 @@ class CrossChannelIntegrationTests {
      * by customer-service message while the 48-hour window is open, else by the alert template.
      */
     private String awaitWeChatAlert(String follower, String part) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            Optional<String> sent = weChatTexts(follower).filter(t -> t.contains(part)).findFirst();
-            if (sent.isPresent()) {
-                return sent.get();
-            }
-            sleep(50);
-        }
-        throw new AssertionError("no WeChat message with \"" + part + "\" to " + follower + "; sent: "
-                + weChatTexts(follower).toList());
+        return Await.until(() -> weChatTexts(follower).filter(t -> t.contains(part)).findFirst(), Optional::isPresent,
+                Duration.ofSeconds(30), none -> "a WeChat message with \"" + part + "\" to " + follower + "; sent: "
+                        + weChatTexts(follower).toList()).orElseThrow();
     }
 
     private static Stream<String> weChatTexts(String follower) {

@@ -17,6 +17,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.socialbank.console.staff.StaffAccounts;
 import org.socialbank.support.Chromium;
+import org.socialbank.support.ConsoleSession;
 import org.socialbank.support.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -65,8 +66,8 @@ class ConsoleAdminBrowserTests {
     void anAdministratorCreatesAndDisables(@TempDir Path profile) {
         browser = Chromium.start(profile);
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        signIn(new ConsoleStaff(accounts, clock).create(Role.ADMIN));
-        browser.get(base() + "/console/staff?lang=en");
+        ConsoleSession.signInAs(browser, port, new ConsoleStaff(accounts, clock), Role.ADMIN);
+        browser.get(ConsoleSession.base(port) + "/console/staff?lang=en");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("new-staff"))).click();
         String username = "omid-" + UUID.randomUUID().toString().substring(0, 6);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username"))).sendKeys(username);
@@ -100,8 +101,8 @@ class ConsoleAdminBrowserTests {
     void theDashboardDrawsAccessibleCharts(@TempDir Path profile) {
         browser = Chromium.start(profile);
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        signIn(new ConsoleStaff(accounts, clock).create(Role.SUPERVISOR));
-        browser.get(base() + "/console?lang=en");
+        ConsoleSession.signInAs(browser, port, new ConsoleStaff(accounts, clock), Role.SUPERVISOR);
+        browser.get(ConsoleSession.base(port) + "/console?lang=en");
         WebElement chart = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("chart-payments")));
         assertThat(chart.getAttribute("role")).isEqualTo("img");
         assertThat(chart.getAttribute("aria-labelledby")).isEqualTo("chart-payments-title chart-payments-desc");
@@ -114,26 +115,10 @@ class ConsoleAdminBrowserTests {
         assertThat(browser.findElement(By.id("hours")).findElements(By.cssSelector("tbody tr"))).hasSize(24);
         Chromium.screenshot(browser, "console-dashboard-charts");
 
-        browser.get(base() + "/console?lang=fa");
+        browser.get(ConsoleSession.base(port) + "/console?lang=fa");
         chart = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("chart-payments")));
         assertThat(browser.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
         assertThat(chart.getAttribute("dir")).isEqualTo("ltr"); // the hours run left to right, as numbers do
         Chromium.screenshot(browser, "console-dashboard-charts-fa");
-    }
-
-    private void signIn(StaffMember member) {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        browser.get(base() + "/console/login?lang=en");
-        browser.findElement(By.id("username")).sendKeys(member.username());
-        browser.findElement(By.id("password")).sendKeys(ConsoleStaff.PASSWORD);
-        browser.findElement(By.cssSelector("main button[type=submit]")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("code")))
-                .sendKeys(new ConsoleStaff(accounts, clock).codeNow());
-        browser.findElement(By.cssSelector("main button[type=submit]")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form.sign-out")));
-    }
-
-    private String base() {
-        return "http://127.0.0.1:" + port;
     }
 }

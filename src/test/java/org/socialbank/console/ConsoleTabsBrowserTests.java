@@ -17,6 +17,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.socialbank.console.staff.StaffAccounts;
 import org.socialbank.support.Chromium;
+import org.socialbank.support.ConsoleSession;
 import org.socialbank.support.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -61,9 +62,9 @@ class ConsoleTabsBrowserTests {
     void twoTabsKeepOneFormToken(@TempDir Path profile) {
         browser = Chromium.start(profile);
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        signIn(new ConsoleStaff(accounts, clock).create(Role.SUPERVISOR));
+        ConsoleSession.signInAs(browser, port, new ConsoleStaff(accounts, clock), Role.SUPERVISOR);
 
-        browser.get(base() + "/console/conversations?lang=en");
+        browser.get(ConsoleSession.base(port) + "/console/conversations?lang=en");
         String first = browser.getWindowHandle();
         String token = meta("csrf-token");
         assertThat(token).isNotBlank();
@@ -72,7 +73,7 @@ class ConsoleTabsBrowserTests {
         assertThat(browser.findElement(By.id("availability")).getText()).isEqualTo("Take new conversations");
 
         browser.switchTo().newWindow(WindowType.TAB);
-        browser.get(base() + "/console?lang=en");
+        browser.get(ConsoleSession.base(port) + "/console?lang=en");
         // the pre-session cookie is not the token of a session: losing it (a cross-site visit does
         // not send SameSite=Strict cookies) must change nothing
         browser.manage().deleteCookieNamed("sb_console_csrf");
@@ -87,7 +88,7 @@ class ConsoleTabsBrowserTests {
         // read in the page in one step: the element may be swapped between a find and a read
         wait.until(d -> !before.equals(((ChromeDriver) d).executeScript(readAt)));
 
-        browser.get(base() + "/console/conversations?lang=en");
+        browser.get(ConsoleSession.base(port) + "/console/conversations?lang=en");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("queue")));
         assertThat(meta("csrf-token")).isEqualTo(token);
         // no form field: only the header console.js adds from the meta tag carries the token; the
@@ -134,8 +135,8 @@ class ConsoleTabsBrowserTests {
     void anHtmxPostWithoutTheTokenIsRefused(@TempDir Path profile) {
         browser = Chromium.start(profile);
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        signIn(new ConsoleStaff(accounts, clock).create(Role.AGENT));
-        browser.get(base() + "/console/conversations?lang=en");
+        ConsoleSession.signInAs(browser, port, new ConsoleStaff(accounts, clock), Role.AGENT);
+        browser.get(ConsoleSession.base(port) + "/console/conversations?lang=en");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("queue")));
         scriptsLoaded(wait);
         browser.executeScript("document.querySelector('meta[name=csrf-token]').setAttribute('content', 'forged');"
@@ -253,22 +254,6 @@ class ConsoleTabsBrowserTests {
 
     private String meta(String name) {
         return browser.findElement(By.cssSelector("meta[name='" + name + "']")).getAttribute("content");
-    }
-
-    private void signIn(StaffMember member) {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        browser.get(base() + "/console/login?lang=en");
-        browser.findElement(By.id("username")).sendKeys(member.username());
-        browser.findElement(By.id("password")).sendKeys(ConsoleStaff.PASSWORD);
-        browser.findElement(By.cssSelector("main button[type=submit]")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("code")))
-                .sendKeys(new ConsoleStaff(accounts, clock).codeNow());
-        browser.findElement(By.cssSelector("main button[type=submit]")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form.sign-out")));
-    }
-
-    private String base() {
-        return "http://127.0.0.1:" + port;
     }
 
     /** The page's deferred scripts (htmx, console.js with its token header) have run. */

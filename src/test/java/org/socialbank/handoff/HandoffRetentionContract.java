@@ -87,11 +87,8 @@ abstract class HandoffRetentionContract {
 
     private CaseId insert(String team, Instant at, boolean closed) {
         CaseId id = new CaseId(UUID.randomUUID());
-        IdentityId identity = new IdentityId(UUID.randomUUID());
-        store.insertCase(new HandoffCase(id, identity, Network.TELEGRAM, "tg-" + id.value(), team, Language.EN, 0,
-                HandoffCase.Reason.API, closed ? HandoffCase.Status.RESOLVED : HandoffCase.Status.QUEUED,
-                Optional.empty(), at.minus(Duration.ofHours(1)), Optional.empty(), Optional.empty(), Optional.empty(),
-                closed ? Optional.of(at) : Optional.empty(), Optional.empty()));
+        store.insertCase(HandoffFixtures.stored(id, "tg-" + id.value(), team, 0, at.minus(Duration.ofHours(1)),
+                closed ? Optional.of(at) : Optional.empty()));
         store.append(id, "CUSTOMER", null, null, "my card was charged twice", null, at.minus(Duration.ofHours(1)));
         store.label(id, "billing");
         return id;

@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.random.RandomGenerator;
-import java.util.random.RandomGeneratorFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.socialbank.shared.CurrencyCode;
 import org.socialbank.support.Ids;
 import org.socialbank.support.LedgerAudit;
 import org.socialbank.support.MutableClock;
+import org.socialbank.support.Seeds;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -48,11 +48,7 @@ abstract class LedgerInvariants {
     JdbcClient jdbc;
 
     static List<Long> seeds() {
-        String fixed = System.getProperty("socialbank.test.seed");
-        if (fixed != null) {
-            return List.of(Long.parseLong(fixed));
-        }
-        return List.of(20261122L, System.nanoTime());
+        return Seeds.fixedAndFresh("LedgerInvariants", 20261122L);
     }
 
     @ParameterizedTest(name = "seed {0}")
@@ -61,8 +57,7 @@ abstract class LedgerInvariants {
         try {
             new Run(seed).go();
         } catch (AssertionError | RuntimeException e) {
-            throw new AssertionError("invariant broken with seed " + seed
-                    + " (rerun: -Dsocialbank.test.seed=" + seed + "): " + e.getMessage(), e);
+            throw new AssertionError("invariant broken with " + Seeds.replay(seed) + ": " + e.getMessage(), e);
         }
     }
 
@@ -77,7 +72,7 @@ abstract class LedgerInvariants {
         final List<TransferId> pendings = new ArrayList<>();
 
         Run(long seed) {
-            random = RandomGeneratorFactory.of("L64X128MixRandom").create(seed);
+            random = Seeds.random(seed);
         }
 
         void go() {

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.socialbank.cards.Card;
 import org.socialbank.cards.CardFeed;
 import org.socialbank.cards.CardId;
@@ -16,10 +13,7 @@ import org.socialbank.cards.Cards;
 import org.socialbank.cards.FeedKind;
 import org.socialbank.cards.FeedResult;
 import org.socialbank.cards.FeedTransaction;
-import org.socialbank.directory.Alias;
-import org.socialbank.directory.AliasType;
 import org.socialbank.directory.CustomerId;
-import org.socialbank.directory.CustomerView;
 import org.socialbank.directory.Directory;
 import org.socialbank.directory.DirectoryResult;
 import org.socialbank.directory.KycLevel;
@@ -27,26 +21,24 @@ import org.socialbank.shared.Language;
 import org.socialbank.directory.NewCustomer;
 import org.socialbank.ledger.AccountFlag;
 import org.socialbank.ledger.AccountId;
-import org.socialbank.ledger.AccountKind;
 import org.socialbank.ledger.Ledger;
-import org.socialbank.ledger.NewAccount;
 import org.socialbank.ledger.NewTransfer;
 import org.socialbank.ledger.TransferId;
 import org.socialbank.ledger.TransferResult;
 import org.socialbank.shared.CurrencyCode;
+import org.socialbank.support.Customers;
 
 /** Customers with a funded account, a debit and a credit card, through the modules' own use cases. */
 final class LoyaltyFixtures {
 
     static final CurrencyCode EUR = CurrencyCode.of("EUR");
-    private static final AtomicInteger NUMBERS = new AtomicInteger();
 
     private final Directory directory;
     private final Ledger ledger;
     private final Cards cards;
     private final CardFeed feed;
     private final Clock clock;
-    private final AccountId funding = new AccountId(UUID.randomUUID());
+    private final Customers customers;
 
     LoyaltyFixtures(Directory directory, Ledger ledger, Cards cards, CardFeed feed, Clock clock) {
         this.directory = directory;
@@ -54,7 +46,7 @@ final class LoyaltyFixtures {
         this.cards = cards;
         this.feed = feed;
         this.clock = clock;
-        ledger.open(new NewAccount(funding, EUR, "test:funding", AccountKind.BANK_EQUITY, Set.of()));
+        this.customers = new Customers(directory, ledger);
     }
 
     record Member(CustomerId id, String phone, AccountId wallet, Card debit, Card credit) {
@@ -62,21 +54,12 @@ final class LoyaltyFixtures {
 
     /** A customer with 1,000.00 EUR, a debit card and (when {@code credit}) a credit card of 5,000.00. */
     Member member(Language language, boolean credit) {
-        CustomerId id = new CustomerId(UUID.randomUUID());
-        String phone = "+3366" + String.format("%07d", (Math.abs(UUID.randomUUID().hashCode()) % 9_000 + 1_000) * 1_000
-                + NUMBERS.incrementAndGet() % 1_000);
-        DirectoryResult registered = directory.register(new NewCustomer(id, "Points Member", language, KycLevel.FULL,
-                null, null, List.of(new CustomerView.AliasEntry(Alias.parse(AliasType.PHONE, null, phone, null), true))));
-        assertThat(registered).isInstanceOf(DirectoryResult.Done.class);
-        AccountId wallet = new AccountId(UUID.randomUUID());
-        ledger.open(new NewAccount(wallet, EUR, id.ownerRef(), AccountKind.CUSTOMER_WALLET,
-                Set.of(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS)));
-        assertThat(directory.holdAccount(id, wallet, true)).isInstanceOf(DirectoryResult.Done.class);
-        assertThat(ledger.transfer(NewTransfer.posted(new TransferId(UUID.randomUUID()), funding, wallet, 100_000, EUR,
-                "opening"))).isInstanceOf(TransferResult.Posted.class);
-        Card debit = issued(cards.issueDebit(new CardId(UUID.randomUUID()), id, wallet));
+        Customers.Customer customer = customers.named("Points Member").speaking(language).phoneIn("+3366")
+                .wallet(EUR.code(), 100_000).create();
+        CustomerId id = customer.id();
+        Card debit = issued(cards.issueDebit(new CardId(UUID.randomUUID()), id, customer.wallet()));
         Card creditCard = credit ? issued(cards.issueCredit(new CardId(UUID.randomUUID()), id, EUR, 500_000, 10)) : null;
-        return new Member(id, phone, wallet, debit, creditCard);
+        return new Member(id, customer.phone(), customer.wallet(), debit, creditCard);
     }
 
     /** A purchase with the card, booked by the card feed. */

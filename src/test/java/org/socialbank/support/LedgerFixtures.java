@@ -15,9 +15,10 @@ public final class LedgerFixtures {
 
     public static String transfer(String id, String debit, String credit, long amount, String currency,
             String metadata) {
-        return "{\"id\":\"" + id + "\",\"debitAccountId\":\"" + debit + "\",\"creditAccountId\":\""
-                + credit + "\",\"amountMinor\":" + amount + ",\"currency\":\"" + currency
-                + "\",\"code\":\"p2p\",\"pending\":false,\"metadata\":" + metadata + "}";
+        return """
+                {"id": "%s", "debitAccountId": "%s", "creditAccountId": "%s", "amountMinor": %d, "currency": "%s",
+                 "code": "p2p", "pending": false, "metadata": %s}""".formatted(id, debit, credit, amount, currency,
+                metadata);
     }
 
     /**
@@ -29,8 +30,8 @@ public final class LedgerFixtures {
         for (int i = 0; i <= wallets; i++) {
             String id = UUID.randomUUID().toString();
             String flags = i == 0 ? "[]" : "[\"debits_must_not_exceed_credits\"]";
-            Response r = api.post("/api/v1/accounts", "{\"id\":\"" + id
-                    + "\",\"currency\":\"EUR\",\"kind\":\"customer_wallet\",\"flags\":" + flags + "}");
+            Response r = api.post("/api/v1/accounts", """
+                    {"id": "%s", "currency": "EUR", "kind": "customer_wallet", "flags": %s}""".formatted(id, flags));
             assertThat(r.status()).as(r.toString()).isEqualTo(201);
             accounts.add(id);
         }

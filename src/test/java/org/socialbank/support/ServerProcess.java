@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -90,35 +89,25 @@ public final class ServerProcess implements AutoCloseable {
 
     private void awaitUp(Duration timeout) {
         Api anonymous = new Api("http://127.0.0.1:" + port, null);
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
+        Await.until(() -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException("server exited with " + process.exitValue()
                         + " (start " + starts + "):\n" + logTail());
             }
-            try {
-                if (anonymous.get("/actuator/health").body().contains("\"UP\"")) {
-                    return;
-                }
-            } catch (RuntimeException notYet) {
-                // not listening yet
-            }
-            sleep(250);
+            return up(anonymous);
+        }, timeout, () -> "the server to be UP:\n" + logTail());
+    }
+
+    private static boolean up(Api anonymous) {
+        try {
+            return anonymous.get("/actuator/health").body().contains("\"UP\"");
+        } catch (RuntimeException notYet) {
+            return false; // not listening yet
         }
-        throw new IllegalStateException("server not UP within " + timeout + ":\n" + logTail());
     }
 
     private static String javaExecutable() {
         return ProcessHandle.current().info().command().orElse("java");
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     public static int freePort() {

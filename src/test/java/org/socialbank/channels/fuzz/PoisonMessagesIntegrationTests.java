@@ -46,6 +46,8 @@ import org.socialbank.branches.Branches;
 import org.socialbank.branches.PoisonedBranches;
 import org.socialbank.branches.jdbc.JdbcBranches;
 import org.socialbank.directory.ChannelIdentities;
+import org.socialbank.support.Await;
+import org.socialbank.support.Seeds;
 import org.socialbank.support.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -249,16 +251,14 @@ class PoisonMessagesIntegrationTests {
     /**
      * 10,000 seeded random texts in all, spread over the adapters so that the run stays within
      * about 90 s on a 2-core machine: Telegram webhook 3,600, Telegram polling 400, WeChat 2,000,
-     * web chat 2,000, X 2,000 (in posts of 10 events), four lanes per adapter at once. Set {@code -Dfuzz.seed} to replay a run and
+     * web chat 2,000, X 2,000 (in posts of 10 events), four lanes per adapter at once. Set {@code -Dseed} (see support/Seeds) to replay a run and
      * {@code -Dfuzz.total} to scale it.
      */
     @Test
     @DisplayName("security review #7: 10,000 random texts through every adapter: no 5xx, nothing stuck, the next message answered")
     void randomTextsThroughEveryAdapter() throws Exception {
-        long seed = Long.getLong("fuzz.seed", new SplittableRandom().nextLong());
+        long seed = Seeds.seed("PoisonMessagesIntegrationTests fuzz");
         int total = Integer.getInteger("fuzz.total", 10_000);
-        System.out.println("PoisonMessagesIntegrationTests fuzz seed: " + seed + " (-Dfuzz.seed=" + seed + "), texts: "
-                + total);
         SplittableRandom random = new SplittableRandom(seed);
         Fuzz fuzz = new Fuzz(random, total);
         long started = System.nanoTime();
@@ -276,14 +276,14 @@ class PoisonMessagesIntegrationTests {
         }
         System.out.printf("fuzz: %d texts in %d ms; statuses %s%n", total,
                 Duration.ofNanos(System.nanoTime() - started).toMillis(), fuzz.statuses());
-        assertThat(fuzz.serverErrors).as("5xx answers (seed %d)", seed).isEmpty();
+        assertThat(fuzz.serverErrors).as("5xx answers (%s)", Seeds.replay(seed)).isEmpty();
         awaitTrue(() -> count("SELECT COUNT(*) FROM telegram_updates WHERE bot = 'poller' AND update_id >= ? "
                 + "AND update_id <= ?", fuzz.pollFirst, fuzz.pollLast) == fuzz.polled, "every polled update is handled");
 
         // nothing stuck: every update, callback and post the platforms were told was taken is settled
-        assertThat(fuzz.unsettledTelegram(jdbc)).as("Telegram updates answered 200 but not recorded (seed %d)", seed)
+        assertThat(fuzz.unsettledTelegram(jdbc)).as("Telegram updates answered 200 but not recorded (%s)", Seeds.replay(seed))
                 .isEmpty();
-        assertThat(fuzz.unsettledInbox(jdbc)).as("messages answered 2xx without an inbox row (seed %d)", seed).isEmpty();
+        assertThat(fuzz.unsettledInbox(jdbc)).as("messages answered 2xx without an inbox row (%s)", Seeds.replay(seed)).isEmpty();
         System.out.println("fuzz: inbox outcomes " + jdbc.sql("SELECT outcome, COUNT(*) FROM inbox_messages "
                 + "GROUP BY outcome").query((rs, n) -> rs.getString(1) + "=" + rs.getLong(2)).list());
 
@@ -594,16 +594,7 @@ class PoisonMessagesIntegrationTests {
     }
 
     static void awaitTrue(java.util.function.BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as(what).isLessThan(deadline);
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        Await.until(condition, Duration.ofSeconds(60), what);
     }
 
     URI uri(String path) {

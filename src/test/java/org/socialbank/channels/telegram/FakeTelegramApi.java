@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
+import org.socialbank.support.Await;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -109,24 +109,11 @@ public final class FakeTelegramApi implements AutoCloseable {
 
     /** Waits (polling, with a deadline) until the calls satisfy the condition. */
     public List<Call> await(Predicate<List<Call>> condition, Duration within) {
-        Instant deadline = Instant.now().plus(within);
-        while (true) {
-            List<Call> now = calls();
-            if (condition.test(now)) {
-                return now;
-            }
-            if (Instant.now().isAfter(deadline)) {
-                List<Call> recent = now.stream().filter(c -> !c.method().equals("getUpdates")).toList();
-                throw new AssertionError("the fake Bot API did not see what was expected; the last calls: "
-                        + recent.subList(Math.max(0, recent.size() - 10), recent.size()));
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        return Await.until(this::calls, condition, within, now -> {
+            List<Call> recent = now.stream().filter(c -> !c.method().equals("getUpdates")).toList();
+            return "the fake Bot API to see what was expected; the last calls: "
+                    + recent.subList(Math.max(0, recent.size() - 10), recent.size());
+        });
     }
 
     private void handle(HttpExchange exchange) throws IOException {

@@ -21,6 +21,7 @@ import org.socialbank.conversation.OutboundMessage;
 import org.socialbank.conversation.SendOutcome;
 import org.socialbank.directory.IdentityId;
 import org.socialbank.shared.Network;
+import org.socialbank.support.Await;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.health.contributor.Health;
@@ -287,12 +288,8 @@ abstract class TelegramContract {
     }
 
     void awaitOutboxDrained(long user) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (count("SELECT COUNT(*) FROM outbox_messages WHERE recipient = '" + user + "' AND status <> ?",
-                "SUCCEEDED") > 0) {
-            assertThat(System.nanoTime() - deadline).as("every reply to " + user + " is sent").isNegative();
-            sleep(100);
-        }
+        Await.until(() -> count("SELECT COUNT(*) FROM outbox_messages WHERE recipient = '" + user + "' AND status <> ?",
+                "SUCCEEDED") == 0, "every reply to " + user + " is sent");
     }
 
     static void sleep(long millis) {
@@ -405,17 +402,8 @@ abstract class TelegramContract {
     }
 
     void awaitOutbox(long user, String status) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (count("SELECT COUNT(*) FROM outbox_messages WHERE recipient = '" + user + "' AND status = ?", status)
-                == 0) {
-            assertThat(System.nanoTime() - deadline).as("an outbox row to " + user + " becomes " + status).isNegative();
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        Await.until(() -> count("SELECT COUNT(*) FROM outbox_messages WHERE recipient = '" + user + "' AND status = ?",
+                status) > 0, "an outbox row to " + user + " becomes " + status);
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.socialbank.channels.telegram;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Optional;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
 import org.socialbank.conversation.Inbound;
@@ -45,6 +46,7 @@ class TelegramUpdatesUnitTests {
     }
 
     @Test
+    @DisplayName("regression 085f6db (review fix): in a group only mentions of the bot's whole name and commands are read")
     void inAGroupOnlyMentionsAndCommandsAreRead() {
         TelegramUpdates.Update mention = read("group-mention");
         InboundMessage m = mention.message().orElseThrow();

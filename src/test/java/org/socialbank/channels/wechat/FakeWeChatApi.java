@@ -17,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import org.socialbank.support.Await;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -81,16 +82,8 @@ public final class FakeWeChatApi implements AutoCloseable {
 
     /** Waits (bounded) for a call to the path matching the predicate. */
     public Call await(String path, Predicate<Call> wanted) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            for (Call call : calls(path)) {
-                if (wanted.test(call)) {
-                    return call;
-                }
-            }
-            sleep(50);
-        }
-        throw new AssertionError("no call to " + path + " as wanted; calls: " + calls);
+        return Await.until(() -> calls(path).stream().filter(wanted).findFirst(), java.util.Optional::isPresent,
+                Duration.ofSeconds(20), none -> "a call to " + path + " as wanted; calls: " + calls).orElseThrow();
     }
 
     private void handle(HttpExchange exchange) throws IOException {

@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import org.socialbank.support.Await;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -160,13 +161,7 @@ final class FakeWhatsAppApi implements AutoCloseable {
     }
 
     void await(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("waited 30 s for " + what + "; calls: " + calls);
-            }
-            sleep(20);
-        }
+        Await.until(condition, Duration.ofSeconds(30), () -> what + "; calls: " + calls);
     }
 
     /** Posts a signed payload to the bank's webhook as Meta does, trying again (up to 5 times) until it answers 200. */

@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.socialbank.support.Await;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -115,18 +116,7 @@ final class FakeXApi implements AutoCloseable {
     }
 
     void await(java.util.function.BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("waited 30 s for " + what + "; calls: " + calls);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        Await.until(condition, Duration.ofSeconds(30), () -> what + "; calls: " + calls);
     }
 
     private void handle(HttpExchange exchange) throws IOException {

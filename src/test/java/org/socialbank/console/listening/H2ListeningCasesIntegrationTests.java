@@ -42,6 +42,7 @@ import org.socialbank.listening.Sentiment;
 import org.socialbank.listening.Topic;
 import org.socialbank.listening.cases.SpikeAlert;
 import org.socialbank.listening.cases.SpikeAlerts;
+import org.socialbank.support.Await;
 import org.socialbank.support.FormClient;
 import org.socialbank.support.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -446,15 +447,7 @@ class H2ListeningCasesIntegrationTests {
     }
 
     static <T> T await(java.util.function.Supplier<T> value, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            T v = value.get();
-            if (v != null) {
-                return v;
-            }
-            sleep(50);
-        }
-        throw new AssertionError("waited 30 s for " + what);
+        return Await.until(value, v -> v != null, Await.DEFAULT, v -> what);
     }
 
     static void sleep(long ms) {

@@ -7,9 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Random;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -22,11 +20,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.socialbank.channels.telegram.FakeTelegramApi;
 import org.socialbank.console.ConsoleStaff;
 import org.socialbank.console.Role;
-import org.socialbank.console.StaffMember;
 import org.socialbank.console.staff.StaffAccounts;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Directory;
-import org.socialbank.directory.DirectoryResult;
 import org.socialbank.directory.IdentityId;
 import org.socialbank.directory.KycLevel;
 import org.socialbank.shared.Language;
@@ -38,6 +34,8 @@ import org.socialbank.listening.Mention;
 import org.socialbank.listening.Mentions;
 import org.socialbank.listening.NewMention;
 import org.socialbank.support.Chromium;
+import org.socialbank.support.ConsoleSession;
+import org.socialbank.support.Customers;
 import org.socialbank.support.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -117,9 +115,9 @@ class ListeningCasesBrowserTests {
         assertThat(mention.customer()).contains(customer);
 
         browser = Chromium.start(profile);
-        signIn(new ConsoleStaff(accounts, clock).create(Role.AGENT));
+        ConsoleSession.signInAs(browser, port, new ConsoleStaff(accounts, clock), Role.AGENT);
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        browser.get(base() + "/console/listening/mentions?source=telegram");
+        browser.get(ConsoleSession.base(port) + "/console/listening/mentions?source=telegram");
         By open = By.cssSelector("tr[data-mention='" + mention.id() + "'] form[action$='/case'] button");
         wait.until(ExpectedConditions.presenceOfElementLocated(open)).click();
         var route = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("private-route")));
@@ -161,10 +159,7 @@ class ListeningCasesBrowserTests {
     }
 
     private CustomerId customer(String name) {
-        CustomerId id = new CustomerId(UUID.randomUUID());
-        assertThat(directory.register(new NewCustomer(id, name, Language.EN, KycLevel.FULL, null, null, List.of())))
-                .isInstanceOf(DirectoryResult.Done.class);
-        return id;
+        return new Customers(directory, null).named(name).create().id();
     }
 
     /** A chat account linked to the customer (the sign-in flow is the linking tests' business). */
@@ -173,21 +168,5 @@ class ListeningCasesBrowserTests {
         jdbc.sql("UPDATE channel_identities SET customer_id = ?, linked_at = ? WHERE id = ?")
                 .params(customer.value(), OffsetDateTime.now(ZoneOffset.UTC), id.value()).update();
         return id;
-    }
-
-    private void signIn(StaffMember member) {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        browser.get(base() + "/console/login");
-        browser.findElement(By.id("username")).sendKeys(member.username());
-        browser.findElement(By.id("password")).sendKeys(ConsoleStaff.PASSWORD);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("code")))
-                .sendKeys(new ConsoleStaff(accounts, clock).codeNow());
-        browser.findElement(By.cssSelector("main button[type=submit], form button[type=submit]")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form.sign-out")));
-    }
-
-    private String base() {
-        return "http://127.0.0.1:" + port;
     }
 }

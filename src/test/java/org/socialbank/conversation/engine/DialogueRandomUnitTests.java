@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
-import java.util.random.RandomGeneratorFactory;
 import java.util.stream.LongStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -17,6 +16,7 @@ import org.socialbank.directory.Alias;
 import org.socialbank.directory.AliasType;
 import org.socialbank.shared.Language;
 import org.socialbank.shared.Network;
+import org.socialbank.support.Seeds;
 
 /**
  * Random conversations against a model: a payment is made exactly when the Confirm button of the
@@ -29,14 +29,13 @@ class DialogueRandomUnitTests {
             "help", "language french", "language english", "pay @bob 2000", "pay @nobody 3", "blah", "pay @bob"};
 
     static LongStream seeds() {
-        long base = Long.getLong("seed", System.nanoTime());
-        return LongStream.range(0, 20).map(i -> base + i);
+        return Seeds.consecutive("DialogueRandomUnitTests", 20);
     }
 
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
     void paysExactlyWhenTheCurrentConfirmationIsPressed(long seed) {
-        RandomGenerator random = RandomGeneratorFactory.of("L64X128MixRandom").create(seed);
+        RandomGenerator random = Seeds.random(seed);
         FakeBank bank = new FakeBank().linkedIn(Language.EN);
         bank.stepUpAboveMinor = LIMIT_MINOR;
         bank.knows(new Alias(AliasType.HANDLE, Network.TELEGRAM, "bob"), "Bob B.");

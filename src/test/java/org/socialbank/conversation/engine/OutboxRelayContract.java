@@ -28,7 +28,9 @@ import org.socialbank.directory.IdentityId;
 import org.socialbank.directory.Linking;
 import org.socialbank.shared.Network;
 import org.socialbank.directory.ChannelIdentities;
+import org.socialbank.support.Await;
 import org.socialbank.support.MutableClock;
+import org.socialbank.support.Seeds;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -105,11 +107,7 @@ abstract class OutboxRelayContract {
 
     /** Polls (at most a minute) until the condition holds; never asserts how long it took. */
     static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime() - deadline).as(what).isNegative();
-            Thread.sleep(20);
-        }
+        Await.until(condition, Duration.ofSeconds(60), what);
     }
 
     /** Runs the relay until every id is SUCCEEDED, moving the clock past any "not now" or retry. */
@@ -147,7 +145,7 @@ abstract class OutboxRelayContract {
     @Test
     @DisplayName("issue 13: per-chat order and one send per chat at a time, under three concurrent relays")
     void eachChatsRepliesGoOneAtATimeAndInOrder() throws Exception {
-        long seed = Long.getLong("seed", System.nanoTime());
+        long seed = Seeds.seed("OutboxRelayContract");
         Random random = new Random(seed);
         List<String> chats = new ArrayList<>();
         List<UUID> all = new ArrayList<>();

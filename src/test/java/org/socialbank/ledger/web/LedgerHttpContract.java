@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,8 +44,7 @@ abstract class LedgerHttpContract {
     @Test
     void opensAnAccountOnceAndReplaysIt() {
         String id = UUID.randomUUID().toString();
-        String body = "{\"id\":\"" + id + "\",\"currency\":\"EUR\",\"kind\":\"customer_wallet\","
-                + "\"flags\":[\"debits_must_not_exceed_credits\"],\"ownerRef\":\"c-1\"}";
+        String body = wallet(id, "EUR");
         Response created = api.post("/api/v1/accounts", body);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         JsonNode json = created.json();
@@ -58,7 +59,7 @@ abstract class LedgerHttpContract {
         Response replay = api.post("/api/v1/accounts", body);
         assertThat(replay.status()).isEqualTo(200);
         assertThat(replay.json()).isEqualTo(json);
-        Response conflict = api.post("/api/v1/accounts", body.replace("EUR", "INR"));
+        Response conflict = api.post("/api/v1/accounts", wallet(id, "INR"));
         assertThat(conflict.status()).isEqualTo(409);
         assertThat(conflict.code()).isEqualTo("id_exists_with_different_fields");
         assertThat(api.get("/api/v1/accounts/" + id).json()).isEqualTo(json);
@@ -80,15 +81,16 @@ abstract class LedgerHttpContract {
 
     @Test
     void refusesBothBalanceFlagsAndUnknownKindsOrCurrencies() {
-        Response both = api.post("/api/v1/accounts", "{\"id\":\"" + UUID.randomUUID()
-                + "\",\"currency\":\"EUR\",\"kind\":\"escrow\",\"flags\":[\"debits_must_not_exceed_credits\","
-                + "\"credits_must_not_exceed_debits\"]}");
+        Response both = api.post("/api/v1/accounts", """
+                {"id": "%s", "currency": "EUR", "kind": "escrow",
+                 "flags": ["debits_must_not_exceed_credits", "credits_must_not_exceed_debits"]}"""
+                .formatted(UUID.randomUUID()));
         assertThat(both.status()).isEqualTo(422);
         assertThat(both.code()).isEqualTo("flags_are_mutually_exclusive");
-        assertThat(api.post("/api/v1/accounts", "{\"id\":\"" + UUID.randomUUID()
-                + "\",\"currency\":\"EUR\",\"kind\":\"piggy_bank\"}").status()).isEqualTo(400);
-        assertThat(api.post("/api/v1/accounts", "{\"id\":\"" + UUID.randomUUID()
-                + "\",\"currency\":\"eur\",\"kind\":\"escrow\"}").status()).isEqualTo(400);
+        assertThat(api.post("/api/v1/accounts", account(UUID.randomUUID().toString(), "EUR", "piggy_bank", "[]"))
+                .status()).isEqualTo(400);
+        assertThat(api.post("/api/v1/accounts", account(UUID.randomUUID().toString(), "eur", "escrow", "[]"))
+                .status()).isEqualTo(400);
         Response missing = api.get("/api/v1/accounts/" + UUID.randomUUID());
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.code()).isEqualTo("account_not_found");
@@ -153,16 +155,19 @@ abstract class LedgerHttpContract {
     void derivesTheIdFromAnIdempotencyKeyAndRefusesAMismatch() {
         String bank = open("EUR", "bank_equity", null);
         String alice = open("EUR", "customer_wallet", null);
-        String body = "{\"debitAccountId\":\"" + bank + "\",\"creditAccountId\":\"" + alice
-                + "\",\"amountMinor\":700,\"currency\":\"EUR\",\"code\":\"top-up\"}";
+        String body = """
+                {"debitAccountId": "%s", "creditAccountId": "%s", "amountMinor": 700, "currency": "EUR",
+                 "code": "top-up"}""".formatted(bank, alice);
         String key = "msg:telegram:" + UUID.randomUUID();
         Response first = api.post("/api/v1/transfers", body, "Idempotency-Key", key);
         Response again = api.post("/api/v1/transfers", body, "Idempotency-Key", key);
         assertThat(first.status()).isEqualTo(201);
         assertThat(again.status()).isEqualTo(200);
         assertBalances(alice, 0, 700, 0, 0);
-        Response mismatch = api.post("/api/v1/transfers", body.replace("{", "{\"id\":\"" + UUID.randomUUID() + "\","),
-                "Idempotency-Key", UUID.randomUUID().toString());
+        String withId = """
+                {"id": "%s", "debitAccountId": "%s", "creditAccountId": "%s", "amountMinor": 700, "currency": "EUR",
+                 "code": "top-up"}""".formatted(UUID.randomUUID(), bank, alice);
+        Response mismatch = api.post("/api/v1/transfers", withId, "Idempotency-Key", UUID.randomUUID().toString());
         assertThat(mismatch.status()).isEqualTo(400);
     }
 
@@ -218,7 +223,7 @@ abstract class LedgerHttpContract {
         String single = UUID.randomUUID().toString();
         api.post("/api/v1/transfers", transfer(single, bank, alice, 5, "EUR", "{}"));
         assertThat(api.post("/api/v1/transfers/" + single + "/void", "").code()).isEqualTo("pending_not_found");
-        assertRejected(transfer(alice, escrow, 1, "EUR").replace("\"code\"", "\"timeoutSeconds\":5,\"code\""),
+        assertRejected(json(with(transferFields(alice, escrow, 1), "timeoutSeconds", "5")),
                 "timeout_reserved_for_pending");
     }
 
@@ -259,7 +264,7 @@ abstract class LedgerHttpContract {
         assertBalances(bob, 0, 0, 0, 0);
 
         // the same id as the refused fee (nothing of that batch was stored); not a text replace, which
-        // also hit a "150" inside a random UUID once
+        // also hit a "150" inside a random UUID once (regression of the test itself, 1e92378)
         String smallFee = transfer(feeId, alice, fees, 100, "EUR", "{}");
         String batch = "{\"transfers\":[" + payment + "," + smallFee + "]}";
         Response booked = api.post("/api/v1/transfers/batch", batch);
@@ -343,20 +348,24 @@ abstract class LedgerHttpContract {
     void answersBadInputWithProblemsNeverAServerError() {
         String bank = open("EUR", "bank_equity", null);
         String alice = open("EUR", "customer_wallet", null);
-        String ok = transfer(UUID.randomUUID().toString(), bank, alice, 10, "EUR", "{}");
-        List<String> bodies = List.of("", "{", "[]", "null", "{\"id\":\"not-a-uuid\"}",
-                ok.replace("\"amountMinor\":10", "\"amountMinor\":10.5"),
-                ok.replace("\"amountMinor\":10", "\"amountMinor\":\"10\""),
-                ok.replace("\"amountMinor\":10", "\"amountMinor\":92233720368547758070"),
-                ok.replace("\"amountMinor\":10", "\"amountMinor\":null"),
-                ok.replace("\"code\":\"p2p\"", "\"code\":\"P2P with spaces\""),
-                ok.replace("\"currency\":\"EUR\"", "\"currency\":\"EURO\""),
-                ok.replace("{", "{\"amuontMinor\":1,"),
-                ok.replace("\"metadata\":{}", "\"metadata\":{\"a\":1}"),
-                ok.replace("\"metadata\":{}", "\"metadata\":" + manyEntries(17)),
-                ok.replace("\"pending\":false", "\"pending\":\"yes\""),
+        Map<String, String> fields = transferFields(bank, alice, 10);
+        String ok = json(fields);
+        // each body changes one field of a good one, built field by field (never a text replace, which
+        // once hit a digit inside a random UUID: 1e92378)
+        List<String> bodies = List.of("", "{", "[]", "null", """
+                {"id": "not-a-uuid"}""",
+                json(with(fields, "amountMinor", "10.5")),
+                json(with(fields, "amountMinor", "\"10\"")),
+                json(with(fields, "amountMinor", "92233720368547758070")),
+                json(with(fields, "amountMinor", "null")),
+                json(with(fields, "code", "\"P2P with spaces\"")),
+                json(with(fields, "currency", "\"EURO\"")),
+                json(with(fields, "amuontMinor", "1")),
+                json(with(fields, "metadata", "{\"a\": 1}")),
+                json(with(fields, "metadata", manyEntries(17))),
+                json(with(fields, "pending", "\"yes\"")),
                 ok + "trailing",
-                ok.replace("\"metadata\":{}", "\"metadata\":{\"k\":\"a\\u0000b\"}"));
+                json(with(fields, "metadata", "{\"k\": \"a\\u0000b\"}")));
         for (String body : bodies) {
             Response r = api.post("/api/v1/transfers", body);
             assertThat(r.status()).as(body + " -> " + r).isBetween(400, 499);
@@ -386,8 +395,9 @@ abstract class LedgerHttpContract {
 
     @Test
     void refusesControlCharactersInAnOwnerReference() {
-        Response r = api.post("/api/v1/accounts", "{\"id\":\"" + UUID.randomUUID()
-                + "\",\"currency\":\"EUR\",\"kind\":\"escrow\",\"ownerRef\":\"a\\u0000b\"}");
+        Response r = api.post("/api/v1/accounts", """
+                {"id": "%s", "currency": "EUR", "kind": "escrow", "ownerRef": "a\\u0000b"}"""
+                .formatted(UUID.randomUUID()));
         assertThat(r.status()).as(r.toString()).isEqualTo(400);
     }
 
@@ -409,8 +419,7 @@ abstract class LedgerHttpContract {
     String open(String currency, String kind, String flag) {
         String id = UUID.randomUUID().toString();
         String flags = flag == null ? "[]" : "[\"" + flag + "\"]";
-        Response r = api.post("/api/v1/accounts", "{\"id\":\"" + id + "\",\"currency\":\"" + currency
-                + "\",\"kind\":\"" + kind + "\",\"flags\":" + flags + "}");
+        Response r = api.post("/api/v1/accounts", account(id, currency, kind, flags));
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         return id;
     }
@@ -418,6 +427,17 @@ abstract class LedgerHttpContract {
     void fund(String from, String to, long amount, String currency) {
         Response r = api.post("/api/v1/transfers", transfer(UUID.randomUUID().toString(), from, to, amount, currency, "{}"));
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
+    }
+
+    static String account(String id, String currency, String kind, String flagsJson) {
+        return """
+                {"id": "%s", "currency": "%s", "kind": "%s", "flags": %s}""".formatted(id, currency, kind, flagsJson);
+    }
+
+    static String wallet(String id, String currency) {
+        return """
+                {"id": "%s", "currency": "%s", "kind": "customer_wallet", "flags": ["debits_must_not_exceed_credits"],
+                 "ownerRef": "c-1"}""".formatted(id, currency);
     }
 
     static String transfer(String debit, String credit, long amount, String currency) {
@@ -430,9 +450,10 @@ abstract class LedgerHttpContract {
     }
 
     static String pending(String id, String debit, String credit, long amount, long timeoutSeconds) {
-        return "{\"id\":\"" + id + "\",\"debitAccountId\":\"" + debit + "\",\"creditAccountId\":\""
-                + credit + "\",\"amountMinor\":" + amount + ",\"currency\":\"EUR\",\"code\":\"claim\","
-                + "\"pending\":true,\"timeoutSeconds\":" + timeoutSeconds + "}";
+        return """
+                {"id": "%s", "debitAccountId": "%s", "creditAccountId": "%s", "amountMinor": %d, "currency": "EUR",
+                 "code": "claim", "pending": true, "timeoutSeconds": %d}""".formatted(id, debit, credit, amount,
+                timeoutSeconds);
     }
 
     void assertRejected(String body, String code) {
@@ -449,6 +470,36 @@ abstract class LedgerHttpContract {
                 a.path("debitsPending").asLong(), a.path("creditsPending").asLong()))
                 .as("balances of " + account)
                 .containsExactly(debitsPosted, creditsPosted, debitsPending, creditsPending);
+    }
+
+    /** A good single-phase EUR transfer's fields, each as the raw JSON of its value, in order. */
+    static Map<String, String> transferFields(String debit, String credit, long amount) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("id", quoted(UUID.randomUUID().toString()));
+        fields.put("debitAccountId", quoted(debit));
+        fields.put("creditAccountId", quoted(credit));
+        fields.put("amountMinor", Long.toString(amount));
+        fields.put("currency", quoted("EUR"));
+        fields.put("code", quoted("p2p"));
+        fields.put("pending", "false");
+        fields.put("metadata", "{}");
+        return fields;
+    }
+
+    /** The fields with one set (or added, at the end) to a raw JSON value. */
+    static Map<String, String> with(Map<String, String> fields, String name, String rawValue) {
+        Map<String, String> changed = new LinkedHashMap<>(fields);
+        changed.put(name, rawValue);
+        return changed;
+    }
+
+    static String json(Map<String, String> fields) {
+        return fields.entrySet().stream().map(f -> quoted(f.getKey()) + ": " + f.getValue())
+                .collect(java.util.stream.Collectors.joining(", ", "{", "}"));
+    }
+
+    private static String quoted(String text) {
+        return "\"" + text + "\"";
     }
 
     private static String manyEntries(int n) {

@@ -10,9 +10,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.random.RandomGenerator;
-import java.util.random.RandomGeneratorFactory;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
+import org.socialbank.support.Seeds;
 
 /** Deadlines of cases (issue 20 s3): minutes around the clock, business days skipping weekends. */
 class DeadlinesUnitTests {
@@ -59,14 +59,14 @@ class DeadlinesUnitTests {
     /** Any start, any n: the deadline ends a business day, and exactly n business days lie between. */
     @RepeatedTest(20)
     void businessDaysAreCountedExactly() {
-        long seed = System.nanoTime();
-        RandomGenerator random = RandomGeneratorFactory.of("L64X128MixRandom").create(seed);
+        long seed = Seeds.seed("DeadlinesUnitTests");
+        RandomGenerator random = Seeds.random(seed);
         Instant from = Instant.parse("2024-01-01T00:00:00Z").plusSeconds(random.nextLong(0, 3L * 365 * 86_400));
         int n = random.nextInt(1, 40);
         LocalDate last = Deadlines.plusBusinessDays(from, n, PARIS).atZone(PARIS).toLocalDate().minusDays(1);
-        assertThat(last.getDayOfWeek()).as("seed %d", seed).isNotIn(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
+        assertThat(last.getDayOfWeek()).as(Seeds.replay(seed)).isNotIn(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
         long counted = from.atZone(PARIS).toLocalDate().plusDays(1).datesUntil(last.plusDays(1))
                 .filter(d -> Deadlines.isBusinessDay(d.getDayOfWeek())).count();
-        assertThat(counted).as("seed %d, from %s, n %d", seed, from, n).isEqualTo(n);
+        assertThat(counted).as(Seeds.replay(seed) + ", from %s, n %d", from, n).isEqualTo(n);
     }
 }

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
-import java.util.random.RandomGeneratorFactory;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.socialbank.support.Seeds;
 
 /** Public replies carry no personal or account data (issue 20 s3). */
 class NeutralityUnitTests {
@@ -57,16 +57,16 @@ class NeutralityUnitTests {
     /** Neutral sentences with personal data put in at a random place are refused; without it they pass. */
     @RepeatedTest(50)
     void seededTextsWithPersonalDataAreRefused() {
-        long seed = System.nanoTime();
-        RandomGenerator random = RandomGeneratorFactory.of("L64X128MixRandom").create(seed);
+        long seed = Seeds.seed("NeutralityUnitTests");
+        RandomGenerator random = Seeds.random(seed);
         String base = NEUTRAL.get(random.nextInt(NEUTRAL.size()));
         String personal = PERSONAL.get(random.nextInt(PERSONAL.size())).apply(random);
         String[] words = base.split(" ");
         int at = random.nextInt(words.length + 1);
         String mixed = String.join(" ", List.of(words).subList(0, at)) + " " + personal + " "
                 + String.join(" ", List.of(words).subList(at, words.length));
-        assertThat(Neutrality.check(base)).as("seed %d: %s", seed, base).isInstanceOf(Neutrality.Neutral.class);
-        assertThat(Neutrality.check(mixed)).as("seed %d: %s", seed, mixed).isInstanceOf(Neutrality.NotNeutral.class);
+        assertThat(Neutrality.check(base)).as(Seeds.replay(seed) + ": %s", base).isInstanceOf(Neutrality.Neutral.class);
+        assertThat(Neutrality.check(mixed)).as(Seeds.replay(seed) + ": %s", mixed).isInstanceOf(Neutrality.NotNeutral.class);
     }
 
     @RepeatedTest(5)

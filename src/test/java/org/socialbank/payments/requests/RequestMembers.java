@@ -2,13 +2,8 @@ package org.socialbank.payments.requests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import org.socialbank.directory.Alias;
-import org.socialbank.directory.AliasType;
 import org.socialbank.directory.CustomerId;
-import org.socialbank.directory.CustomerView;
 import org.socialbank.directory.Directory;
 import org.socialbank.directory.DirectoryResult;
 import org.socialbank.directory.KycLevel;
@@ -16,13 +11,9 @@ import org.socialbank.shared.Language;
 import org.socialbank.directory.NewCustomer;
 import org.socialbank.ledger.AccountFlag;
 import org.socialbank.ledger.AccountId;
-import org.socialbank.ledger.AccountKind;
 import org.socialbank.ledger.Ledger;
-import org.socialbank.ledger.NewAccount;
-import org.socialbank.ledger.NewTransfer;
-import org.socialbank.ledger.TransferId;
-import org.socialbank.ledger.TransferResult;
 import org.socialbank.shared.CurrencyCode;
+import org.socialbank.support.Customers;
 
 /**
  * The people of the requests tests: customers with a $tag, a phone and a EUR wallet funded from a test
@@ -35,12 +26,12 @@ final class RequestMembers {
 
     private final Directory directory;
     private final Ledger ledger;
-    private final AccountId equity = new AccountId(UUID.randomUUID());
+    private final Customers customers;
 
     RequestMembers(Directory directory, Ledger ledger) {
         this.directory = directory;
         this.ledger = ledger;
-        ledger.open(new NewAccount(equity, EUR, "test:requests-equity", AccountKind.BANK_EQUITY, Set.of()));
+        this.customers = new Customers(directory, ledger);
     }
 
     /** A customer, their $tag (what requests use to reach them), their phone and their wallet. */
@@ -52,22 +43,10 @@ final class RequestMembers {
     }
 
     Member open(String displayName, long eurMinor) {
-        CustomerId id = new CustomerId(UUID.randomUUID());
-        String tag = "rq" + id.value().toString().replace("-", "").substring(0, 14);
-        String phone = phone("+3376");
-        DirectoryResult registered = directory.register(new NewCustomer(id, displayName, Language.EN, KycLevel.FULL,
-                null, null, List.of(new CustomerView.AliasEntry(Alias.parse(AliasType.TAG, null, tag, null), true),
-                        new CustomerView.AliasEntry(Alias.phone(phone, null), true))));
-        assertThat(registered).isInstanceOf(DirectoryResult.Done.class);
-        AccountId wallet = new AccountId(UUID.randomUUID());
-        ledger.open(new NewAccount(wallet, EUR, id.ownerRef(), AccountKind.CUSTOMER_WALLET,
-                Set.of(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS)));
-        assertThat(directory.holdAccount(id, wallet, true)).isInstanceOf(DirectoryResult.Done.class);
-        if (eurMinor > 0) {
-            assertThat(ledger.transfer(NewTransfer.posted(new TransferId(UUID.randomUUID()), equity, wallet, eurMinor,
-                    EUR, "opening"))).isInstanceOf(TransferResult.Posted.class);
-        }
-        return new Member(id, tag, phone, wallet);
+        String tag = "rq" + UUID.randomUUID().toString().replace("-", "").substring(0, 14);
+        Customers.Customer customer = customers.named(displayName).tag(tag).phone(phone("+3376"))
+                .wallet(EUR.code(), eurMinor).create();
+        return new Member(customer.id(), tag, customer.phone(), customer.wallet());
     }
 
     long balance(AccountId account) {
@@ -85,9 +64,15 @@ final class RequestMembers {
     }
 
     static String ask(UUID id, CustomerId requester, String fromJson, long amountMinor, String note) {
-        return "{\"id\":\"" + id + "\",\"requesterCustomerId\":\"" + requester + "\",\"from\":" + fromJson
-                + ",\"amountMinor\":" + amountMinor + ",\"currency\":\"EUR\"" + (note == null ? "" : ",\"note\":\""
-                + note + "\"") + ",\"channel\":\"api\"}";
+        return ask(id, requester, fromJson, Long.toString(amountMinor), "EUR", note);
+    }
+
+    /** A request body with the amount and the currency as written, also ones the API must refuse. */
+    static String ask(UUID id, CustomerId requester, String fromJson, String amount, String currency, String note) {
+        return """
+                {"id": "%s", "requesterCustomerId": "%s", "from": %s, "amountMinor": %s, "currency": "%s",%s
+                 "channel": "api"}""".formatted(id, requester, fromJson, amount, currency,
+                note == null ? "" : " \"note\": \"%s\",".formatted(note));
     }
 
     static String payer(String member, CustomerId id) {

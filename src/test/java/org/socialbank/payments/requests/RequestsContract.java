@@ -406,8 +406,8 @@ abstract class RequestsContract {
         for (String body : List.of("{}", "not json", ask(UUID.randomUUID(), alice.id(), bob.alias(), -1, null),
                 ask(UUID.randomUUID(), alice.id(), "{\"type\":\"fax\",\"value\":\"1\"}", 100, null),
                 ask(UUID.randomUUID(), alice.id(), bob.alias(), 100, "x".repeat(141)),
-                ask(UUID.randomUUID(), alice.id(), bob.alias(), 100, null).replace("EUR", "XXX"),
-                ask(UUID.randomUUID(), alice.id(), bob.alias(), 100, null).replace("100", "1.5"))) {
+                ask(UUID.randomUUID(), alice.id(), bob.alias(), "100", "XXX", null),
+                ask(UUID.randomUUID(), alice.id(), bob.alias(), "1.5", "EUR", null))) {
             Response r = api.post("/api/v1/requests", body);
             assertThat(r.status()).as(body + " -> " + r).isEqualTo(400);
             assertThat(r.contentType()).startsWith("application/problem+json");

@@ -11,12 +11,12 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
-import java.util.random.RandomGeneratorFactory;
 import java.util.stream.LongStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.socialbank.directory.KycLevel;
 import org.socialbank.shared.CurrencyCode;
+import org.socialbank.support.Seeds;
 
 /**
  * Whatever a payer does, the policy never lets through a payment that would take the local day's
@@ -32,14 +32,13 @@ class DailyLimitInvariantUnitTests {
     static final int STEPS = 300;
 
     static LongStream seeds() {
-        long base = Long.getLong("seed", System.nanoTime());
-        return LongStream.range(0, 20).map(i -> base + i);
+        return Seeds.consecutive("DailyLimitInvariantUnitTests", 20);
     }
 
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
     void neverAllowsMoreThanTheDailyLimit(long seed) {
-        RandomGenerator random = RandomGeneratorFactory.of("L64X128MixRandom").create(seed);
+        RandomGenerator random = Seeds.random(seed);
         RiskProperties properties = RiskProperties.defaults();
         ZoneId zone = ZONES.get(random.nextInt(ZONES.size()));
         KycLevel kyc = KycLevel.values()[random.nextInt(KycLevel.values().length)];

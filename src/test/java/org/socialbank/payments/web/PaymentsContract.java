@@ -121,8 +121,8 @@ abstract class PaymentsContract extends PaymentsTestBase {
                 pay(UUID.randomUUID(), alice.id(), "{\"type\":\"handle\",\"value\":\"bob\"}", 100, "api"),
                 pay(UUID.randomUUID(), alice.id(), phone("+33612345678"), -5, "api"),
                 pay(UUID.randomUUID(), alice.id(), phone("+33612345678"), 100, "API!"),
-                pay(UUID.randomUUID(), alice.id(), phone("+33612345678"), 100, "api").replace("EUR", "XXX"),
-                pay(UUID.randomUUID(), alice.id(), phone("+33612345678"), 100, "api").replace("100", "1.5"))) {
+                pay(UUID.randomUUID(), alice.id(), phone("+33612345678"), "100", "XXX", "api"),
+                pay(UUID.randomUUID(), alice.id(), phone("+33612345678"), "1.5", "EUR", "api"))) {
             Response r = api.post("/api/v1/payments", body);
             assertThat(r.status()).as(body + " -> " + r).isEqualTo(400);
             assertThat(r.contentType()).startsWith("application/problem+json");
@@ -136,6 +136,8 @@ abstract class PaymentsContract extends PaymentsTestBase {
 
 
     @Test
+    @DisplayName("regression 9d4237b: two payments at once cannot together pass the daily limit each stays under "
+            + "(one payer's payments are decided one after the other, on the payment_payers row lock)")
     void twoPaymentsAtOnceCannotTogetherPassTheDailyLimitThatEachStaysUnder() throws Exception {
         for (int round = 0; round < 3; round++) {
             Person bob = fixtures.customer("Bob Brown", KycLevel.FULL, 0);

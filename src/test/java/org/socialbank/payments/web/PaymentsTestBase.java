@@ -8,6 +8,7 @@ import org.socialbank.ledger.Ledger;
 import org.socialbank.payments.Payments;
 import org.socialbank.support.Api;
 import org.socialbank.support.Api.Response;
+import org.socialbank.support.Await;
 import org.socialbank.support.FakeSms;
 import org.socialbank.support.LedgerAudit;
 import org.socialbank.support.MutableClock;
@@ -105,18 +106,7 @@ abstract class PaymentsTestBase {
 
     /** Polls until the condition holds or the deadline passes (for work the background workers do). */
     static void eventually(java.util.function.BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for: " + what);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        Await.until(condition, what);
     }
 
     @TestConfiguration(proxyBeanMethods = false)

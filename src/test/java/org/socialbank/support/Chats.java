@@ -1,0 +1,149 @@
+package org.socialbank.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.socialbank.conversation.Conversations;
+import org.socialbank.conversation.Inbound;
+import org.socialbank.conversation.InboundMessage;
+import org.socialbank.conversation.Outbound;
+import org.socialbank.conversation.OutboundMessage;
+import org.socialbank.conversation.Received;
+import org.socialbank.conversation.engine.OutboxRelay;
+import org.socialbank.directory.ChannelIdentity;
+import org.socialbank.directory.CustomerId;
+import org.socialbank.directory.IdentityId;
+import org.socialbank.directory.Linking;
+import org.socialbank.directory.Network;
+import org.socialbank.directory.jdbc.JdbcLinking;
+import org.springframework.beans.factory.ObjectProvider;
+
+/**
+ * Chats driven through the real conversation engine, for integration tests: say something in a
+ * chat and read the replies, read what the outbox relay sent (with {@link ChatFakes}' recording
+ * Telegram sender) and run the relay until nothing is due. A bean: {@code @Import(ChatFakes.class)}
+ * (or {@code @Import(Chats.class)} to keep the context's own senders), then autowire it.
+ */
+public class Chats {
+
+    /** Relay runs {@link #drain()} makes at most: rows of earlier tests may be due too. */
+    static final int RELAY_RUNS_MAX = 100;
+
+    private final Conversations conversations;
+    private final OutboxRelay relay;
+    private final Linking linking;
+    private final JdbcLinking linkingStore;
+    private final Clock clock;
+    private final ObjectProvider<RecordingSender> telegram;
+
+    Chats(Conversations conversations, OutboxRelay relay, Linking linking, JdbcLinking linkingStore, Clock clock,
+            ObjectProvider<RecordingSender> telegram) {
+        this.conversations = conversations;
+        this.relay = relay;
+        this.linking = linking;
+        this.linkingStore = linkingStore;
+        this.clock = clock;
+        this.telegram = telegram;
+    }
+
+    /** A Telegram chat nobody has written in yet. */
+    public static String newChat() {
+        return "tg-" + UUID.randomUUID();
+    }
+
+    /** A new Telegram chat linked to the customer, as a finished linking would leave it. */
+    public String linkedTo(CustomerId customer) {
+        return linkedTo(Network.TELEGRAM, newChat(), customer);
+    }
+
+    /** The account on the network, linked to the customer. */
+    public String linkedTo(Network network, String account, CustomerId customer) {
+        ChannelIdentity identity = linking.identify(network, account, null, null);
+        linkingStore.setCustomer(identity.id(), customer, clock.instant());
+        return account;
+    }
+
+    /** The channel identity of a Telegram chat (made when absent). */
+    public IdentityId identity(String chat) {
+        return identity(Network.TELEGRAM, chat);
+    }
+
+    public IdentityId identity(Network network, String account) {
+        return linking.identify(network, account, null, null).id();
+    }
+
+    /** The engine's answer to a message in a private Telegram chat, whatever it is. */
+    public Received receive(String chat, Inbound content) {
+        return receive(Network.TELEGRAM, chat, content);
+    }
+
+    public Received receive(Network network, String account, Inbound content) {
+        return receive(new InboundMessage(network, "m-" + UUID.randomUUID(), account, null, null, content));
+    }
+
+    /** The engine's answer to one message as built by the test (e.g. delivered a second time). */
+    public Received receive(InboundMessage message) {
+        return conversations.receive(message);
+    }
+
+    /** Says a text in a Telegram chat; the engine must handle it. Returns the replies. */
+    public List<Outbound> say(String chat, String text) {
+        return say(Network.TELEGRAM, chat, new Inbound.Text(text));
+    }
+
+    /** Says (or presses) something in a Telegram chat; the engine must handle it. */
+    public List<Outbound> say(String chat, Inbound content) {
+        return say(Network.TELEGRAM, chat, content);
+    }
+
+    public List<Outbound> say(Network network, String account, Inbound content) {
+        return say(new InboundMessage(network, "m-" + UUID.randomUUID(), account, null, null, content));
+    }
+
+    /** Sends one message as built by the test (its own message id, to deliver it twice); handled. */
+    public List<Outbound> say(InboundMessage message) {
+        Received received = receive(message);
+        assertThat(received).isInstanceOf(Received.Handled.class);
+        return ((Received.Handled) received).replies().stream().map(OutboundMessage::content).toList();
+    }
+
+    /** The text of the first reply, which must be a text. */
+    public static String text(List<Outbound> replies) {
+        assertThat(replies).isNotEmpty();
+        assertThat(replies.get(0)).isInstanceOf(Outbound.Text.class);
+        return ((Outbound.Text) replies.get(0)).text();
+    }
+
+    /** The texts the relay sent to a Telegram chat, in order. */
+    public List<String> sent(String chat) {
+        return sent(chat, Outbound.Text.class).stream().map(Outbound.Text::text).toList();
+    }
+
+    /** What of one kind the relay sent to a Telegram chat, in order. */
+    public <T extends Outbound> List<T> sent(String chat, Class<T> type) {
+        return recording().to(chat).stream().map(OutboundMessage::content).filter(type::isInstance).map(type::cast)
+                .toList();
+    }
+
+    /** The texts sent to a chat that contain {@code part}. */
+    public List<String> told(String chat, String part) {
+        return sent(chat).stream().filter(t -> t.contains(part)).toList();
+    }
+
+    /** Runs the relay until it has nothing due left. */
+    public void drain() {
+        for (int run = 0; run < RELAY_RUNS_MAX && relay.relay() > 0; run++) {
+            // until the outbox is empty
+        }
+    }
+
+    private RecordingSender recording() {
+        RecordingSender sender = telegram.getIfAvailable();
+        if (sender == null) {
+            throw new IllegalStateException("no RecordingSender in this context: @Import(ChatFakes.class)");
+        }
+        return sender;
+    }
+}
