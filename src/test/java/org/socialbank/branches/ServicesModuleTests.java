@@ -1,4 +1,4 @@
-package org.socialbank.services;
+package org.socialbank.branches;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -3,7 +3,7 @@ package org.socialbank.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 import org.junit.jupiter.api.Test;
 import org.socialbank.support.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;

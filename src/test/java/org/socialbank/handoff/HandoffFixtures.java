@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.socialbank.directory.IdentityId;
-import org.socialbank.directory.Language;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Language;
+import org.socialbank.shared.Network;
 import org.socialbank.support.Chats;
 
 /**

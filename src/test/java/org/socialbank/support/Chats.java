@@ -15,8 +15,8 @@ import org.socialbank.conversation.engine.OutboxRelay;
 import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.IdentityId;
-import org.socialbank.directory.Linking;
-import org.socialbank.directory.Network;
+import org.socialbank.directory.ChannelIdentities;
+import org.socialbank.shared.Network;
 import org.socialbank.directory.jdbc.JdbcLinking;
 import org.springframework.beans.factory.ObjectProvider;
 
@@ -33,16 +33,16 @@ public class Chats {
 
     private final Conversations conversations;
     private final OutboxRelay relay;
-    private final Linking linking;
+    private final ChannelIdentities identities;
     private final JdbcLinking linkingStore;
     private final Clock clock;
     private final ObjectProvider<RecordingSender> telegram;
 
-    Chats(Conversations conversations, OutboxRelay relay, Linking linking, JdbcLinking linkingStore, Clock clock,
+    Chats(Conversations conversations, OutboxRelay relay, ChannelIdentities identities, JdbcLinking linkingStore, Clock clock,
             ObjectProvider<RecordingSender> telegram) {
         this.conversations = conversations;
         this.relay = relay;
-        this.linking = linking;
+        this.identities = identities;
         this.linkingStore = linkingStore;
         this.clock = clock;
         this.telegram = telegram;
@@ -60,7 +60,7 @@ public class Chats {
 
     /** The account on the network, linked to the customer. */
     public String linkedTo(Network network, String account, CustomerId customer) {
-        ChannelIdentity identity = linking.identify(network, account, null, null);
+        ChannelIdentity identity = identities.identify(network, account, null, null);
         linkingStore.setCustomer(identity.id(), customer, clock.instant());
         return account;
     }
@@ -71,7 +71,7 @@ public class Chats {
     }
 
     public IdentityId identity(Network network, String account) {
-        return linking.identify(network, account, null, null).id();
+        return identities.identify(network, account, null, null).id();
     }
 
     /** The engine's answer to a message in a private Telegram chat, whatever it is. */

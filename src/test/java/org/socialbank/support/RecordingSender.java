@@ -5,7 +5,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.socialbank.conversation.ChannelSender;
 import org.socialbank.conversation.OutboundMessage;
 import org.socialbank.conversation.SendOutcome;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 
 /**
  * The Telegram network as the outbox relay sees it: it records what it is asked to send and says
