@@ -160,7 +160,7 @@ class ConsoleTabsBrowserTests {
     void thePagesFitATabletAndALaptop(@TempDir Path profile) {
         browser = Chromium.start(profile);
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        signIn(new ConsoleStaff(accounts, clock).create(Role.SUPERVISOR));
+        ConsoleSession.signInAs(browser, port, new ConsoleStaff(accounts, clock), Role.SUPERVISOR);
         String width = "return [document.documentElement.scrollWidth, document.documentElement.clientWidth];";
         for (org.openqa.selenium.Dimension size : java.util.List.of(new org.openqa.selenium.Dimension(768, 1024),
                 new org.openqa.selenium.Dimension(1280, 800))) {
@@ -168,7 +168,7 @@ class ConsoleTabsBrowserTests {
             for (String page : java.util.List.of("/console", "/console/conversations", "/console/conversations/bot",
                     "/console/conversations/keywords", "/console/conversations/ratings")) {
                 for (String lang : java.util.List.of("en", "fa")) {
-                    browser.get(base() + page + "?lang=" + lang);
+                    browser.get(ConsoleSession.base(port) + page + "?lang=" + lang);
                     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main h1")));
                     scriptsLoaded(wait);
                     @SuppressWarnings("unchecked")
@@ -191,8 +191,8 @@ class ConsoleTabsBrowserTests {
     void aRedrawFetchedBeforeAPressIsDropped(@TempDir Path profile) {
         browser = Chromium.start(profile);
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        signIn(new ConsoleStaff(accounts, clock).create(Role.AGENT));
-        browser.get(base() + "/console/conversations?lang=en");
+        ConsoleSession.signInAs(browser, port, new ConsoleStaff(accounts, clock), Role.AGENT);
+        browser.get(ConsoleSession.base(port) + "/console/conversations?lang=en");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("queue")));
         scriptsLoaded(wait);
         String button = "var b = document.getElementById('availability'); return b ? b.textContent.trim() : null;";
