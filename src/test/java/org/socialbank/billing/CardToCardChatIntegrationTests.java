@@ -155,7 +155,7 @@ class CardToCardChatIntegrationTests {
     TopUpPhone topUpWorker;
 
     @Autowired
-    Vouchers vouchers;
+    PinVouchers vouchers;
 
     @Autowired
     org.socialbank.billing.sandbox.SandboxOperator operator;

@@ -3,7 +3,7 @@ package org.socialbank.billing.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import java.util.Optional;
-import org.socialbank.billing.Vouchers;
+import org.socialbank.billing.PinVouchers;
 import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.MoneyFormat;
 import org.springframework.stereotype.Controller;
@@ -20,9 +20,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 @Controller
 class VoucherPage {
 
-    private final Vouchers vouchers;
+    private final PinVouchers vouchers;
 
-    VoucherPage(Vouchers vouchers) {
+    VoucherPage(PinVouchers vouchers) {
         this.vouchers = vouchers;
     }
 
@@ -33,12 +33,12 @@ class VoucherPage {
 
     @PostMapping("/vouchers/{token}")
     String reveal(@PathVariable String token, Model model, HttpServletResponse response, Locale locale) {
-        Optional<Vouchers.VoucherView> view = vouchers.view(token);
+        Optional<PinVouchers.VoucherView> view = vouchers.view(token);
         Optional<String> pin = view.isPresent() ? vouchers.reveal(token) : Optional.empty();
         return render(token, view, pin.orElse(null), model, response, locale);
     }
 
-    private static String render(String token, Optional<Vouchers.VoucherView> view, String pin, Model model,
+    private static String render(String token, Optional<PinVouchers.VoucherView> view, String pin, Model model,
             HttpServletResponse response, Locale locale) {
         response.setHeader("Cache-Control", "no-store");
         if (view.isEmpty() || token.length() > 128) {
@@ -47,7 +47,7 @@ class VoucherPage {
             model.addAttribute("bodyKey", "billing.voucher.invalid");
             return "message";
         }
-        Vouchers.VoucherView v = view.get();
+        PinVouchers.VoucherView v = view.get();
         model.addAttribute("token", token);
         model.addAttribute("phone", v.phoneE164());
         model.addAttribute("operator", v.operator());

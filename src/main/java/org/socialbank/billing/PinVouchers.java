@@ -25,9 +25,9 @@ import org.springframework.stereotype.Service;
  * it once and erases it. Never in a chat, an event or a log.
  */
 @Service
-public class Vouchers {
+public class PinVouchers {
 
-    private static final Logger log = LoggerFactory.getLogger(Vouchers.class);
+    private static final Logger log = LoggerFactory.getLogger(PinVouchers.class);
 
     private final JdbcClient jdbc;
     private final MobileOperator operator;
@@ -40,7 +40,7 @@ public class Vouchers {
     private final Clock clock;
     private final SecretKeySpec key;
 
-    Vouchers(JdbcClient jdbc, MobileOperator operator, JdbcTopUps topUps, OneTimeCodes codes, DirectoryProperties pages,
+    PinVouchers(JdbcClient jdbc, MobileOperator operator, JdbcTopUps topUps, OneTimeCodes codes, DirectoryProperties pages,
             BillingProperties properties, ApplicationEventPublisher events, DurableTransactions writes, Clock clock) {
         this.jdbc = jdbc;
         this.operator = operator;
