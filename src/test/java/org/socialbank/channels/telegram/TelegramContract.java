@@ -310,10 +310,11 @@ abstract class TelegramContract {
         assertThat(set.path("allowed_updates").toString()).contains("message", "callback_query", "my_chat_member");
         assertThat(API.calls(SECOND, "setWebhook")).as("no webhook-url, nothing set").isEmpty();
         // issue 13: a persistent menu, the commands described in the five languages, the menu button
-        API.await(calls -> API.calls(MAIN, "setMyCommands").size() == 5 && !API.calls(MAIN, "setChatMenuButton")
+        // at least five: a context the test cache started again sets the menu again
+        API.await(calls -> API.calls(MAIN, "setMyCommands").size() >= 5 && !API.calls(MAIN, "setChatMenuButton")
                 .isEmpty(), Duration.ofSeconds(10));
         assertThat(API.calls(MAIN, "setMyCommands")).extracting(c -> c.body().path("language_code").asString(""))
-                .containsExactlyInAnyOrder("", "fr", "ru", "fa", "zh");
+                .containsOnly("", "fr", "ru", "fa", "zh").contains("", "fr", "ru", "fa", "zh");
         assertThat(API.calls(MAIN, "setChatMenuButton").get(0).body().path("menu_button").path("type").asString())
                 .isEqualTo("commands");
         Health h = health.health();

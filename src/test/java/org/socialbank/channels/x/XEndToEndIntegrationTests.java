@@ -70,6 +70,9 @@ class XEndToEndIntegrationTests {
     int port;
 
     @Autowired
+    org.springframework.context.MessageSource messages;
+
+    @Autowired
     Directory directory;
 
     @Autowired
@@ -244,7 +247,12 @@ class XEndToEndIntegrationTests {
         String path = URI.create(page.group()).getPath();
         FormClient browser = new FormClient(port);
         assertThat(browser.get(path).status()).isEqualTo(200);
-        assertThat(browser.post(path, "code", smsCode(customer)).html()).contains("Confirmed");
+        // the page speaks the payer's language (issue 13: one language setting per customer)
+        String[] confirmed = java.util.Arrays.stream(org.socialbank.shared.Language.values())
+                .flatMap(l -> java.util.stream.Stream.of("confirm.operation.done.title", "confirm.sent.title")
+                        .map(key -> messages.getMessage(key, null, l.locale())))
+                .toArray(String[]::new);
+        assertThat(browser.post(path, "code", smsCode(customer)).html()).containsAnyOf(confirmed);
         return payerHears ? payer.received(seen + 2) : "";
     }
 
