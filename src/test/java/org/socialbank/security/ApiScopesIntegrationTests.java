@@ -81,6 +81,10 @@ class ApiScopesIntegrationTests {
             new Case(ApiScope.APPLICATIONS_WRITE,
                     api -> api.post("/api/v1/applications/" + UUID.randomUUID() + "/decision", "{}"),
                     api -> api.get("/api/v1/applications/" + UUID.randomUUID())),
+            new Case(ApiScope.CAMPAIGNS_READ, api -> api.get("/api/v1/campaigns/" + UUID.randomUUID()),
+                    api -> api.post("/api/v1/campaigns", "{}")),
+            new Case(ApiScope.CAMPAIGNS_WRITE, api -> api.post("/api/v1/campaigns", "{}"),
+                    api -> api.get("/api/v1/campaigns/" + UUID.randomUUID())),
             new Case(ApiScope.ADMIN, api -> api.get("/actuator/prometheus"),
                     api -> api.post("/api/v1/nlu/parse", "{\"text\":\"balance\",\"locale\":\"en\"}")));
 
