@@ -9,7 +9,6 @@ import org.socialbank.alerts.jdbc.JdbcAlerts;
 import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.Directory;
 import org.socialbank.shared.Language;
-import org.socialbank.directory.Linking;
 import org.socialbank.directory.ChannelIdentities;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;

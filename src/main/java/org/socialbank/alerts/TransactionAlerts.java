@@ -13,7 +13,6 @@ import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Directory;
 import org.socialbank.shared.Language;
-import org.socialbank.directory.Linking;
 import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.MaskedName;
 import org.socialbank.ledger.Account;

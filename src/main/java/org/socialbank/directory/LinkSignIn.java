@@ -17,7 +17,6 @@ import org.socialbank.shared.jdbc.DurableTransactions;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.socialbank.shared.Network;
-import org.socialbank.shared.Digits;
 
 /**
  * The bank's page of a one-time link: sign in, type the code, linked (then, from the same

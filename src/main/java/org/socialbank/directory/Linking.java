@@ -10,7 +10,6 @@ import org.socialbank.directory.jdbc.JdbcLinking;
 import org.socialbank.shared.jdbc.DurableTransactions;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.socialbank.shared.Network;
 import org.socialbank.shared.Microseconds;
 
 /**

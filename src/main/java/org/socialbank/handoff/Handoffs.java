@@ -9,7 +9,6 @@ import org.socialbank.conversation.ChatMessages;
 import org.socialbank.directory.Directory;
 import org.socialbank.directory.IdentityId;
 import org.socialbank.shared.Language;
-import org.socialbank.directory.Linking;
 import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.handoff.jdbc.JdbcHandoffs;
 import org.springframework.stereotype.Service;

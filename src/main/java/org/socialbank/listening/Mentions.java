@@ -14,7 +14,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.CustomerId;
-import org.socialbank.directory.Linking;
 import org.socialbank.shared.Network;
 import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.listening.classify.Classification;

@@ -11,10 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Directory;
-import org.socialbank.directory.DirectoryResult;
-import org.socialbank.directory.KycLevel;
 import org.socialbank.shared.Language;
-import org.socialbank.directory.NewCustomer;
 import org.socialbank.support.Customers;
 
 /** Customers and branches for appointment tests: a fresh branch per test, so tests sharing a context never meet. */

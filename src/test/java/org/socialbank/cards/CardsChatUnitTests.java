@@ -19,7 +19,6 @@ import org.socialbank.conversation.dialogue.Dialogue;
 import org.socialbank.conversation.dialogue.DialogueState;
 import org.socialbank.conversation.dialogue.Texts;
 import org.socialbank.directory.CustomerId;
-import org.socialbank.shared.Language;
 import org.socialbank.shared.Network;
 import org.socialbank.shared.CurrencyCode;
 

@@ -18,7 +18,6 @@ import org.socialbank.conversation.OutboundMessage;
 import org.socialbank.conversation.Received;
 import org.socialbank.directory.IdentityId;
 import org.socialbank.shared.Language;
-import org.socialbank.directory.Linking;
 import org.socialbank.shared.Network;
 import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.handoff.jdbc.JdbcHandoffs;

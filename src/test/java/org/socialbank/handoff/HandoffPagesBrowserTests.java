@@ -25,7 +25,6 @@ import org.socialbank.conversation.Inbound;
 import org.socialbank.conversation.InboundMessage;
 import org.socialbank.directory.IdentityId;
 import org.socialbank.shared.Language;
-import org.socialbank.directory.Linking;
 import org.socialbank.shared.Network;
 import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.handoff.jdbc.JdbcHandoffs;

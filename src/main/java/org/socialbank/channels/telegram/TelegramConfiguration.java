@@ -1,7 +1,6 @@
 package org.socialbank.channels.telegram;
 
 import org.socialbank.conversation.ChannelSender;
-import org.socialbank.directory.Linking;
 import org.socialbank.shared.Network;
 import org.socialbank.directory.ChannelIdentities;
 import org.springframework.beans.factory.ObjectProvider;

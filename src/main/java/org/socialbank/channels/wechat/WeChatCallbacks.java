@@ -19,7 +19,6 @@ import org.socialbank.conversation.InboundMessage;
 import org.socialbank.conversation.OutboundMessage;
 import org.socialbank.conversation.Received;
 import org.socialbank.conversation.engine.InlineReplies;
-import org.socialbank.directory.Linking;
 import org.socialbank.shared.Network;
 import org.socialbank.directory.ChannelIdentities;
 import org.springframework.context.MessageSource;

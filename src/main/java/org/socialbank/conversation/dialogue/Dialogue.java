@@ -22,12 +22,6 @@ import org.socialbank.shared.Language;
 import org.socialbank.shared.Network;
 import org.socialbank.branches.Branch;
 import org.socialbank.branches.Branches;
-import org.socialbank.shared.Dates;
-import org.socialbank.shared.MoneyFormat;
-import org.socialbank.shared.Language;
-import org.socialbank.shared.Network;
-import org.socialbank.branches.Branch;
-import org.socialbank.branches.Branches;
 import org.socialbank.shared.MoneyFormat;
 
 /**

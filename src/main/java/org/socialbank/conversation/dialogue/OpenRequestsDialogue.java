@@ -9,9 +9,6 @@ import org.socialbank.conversation.language.ParsedCommand;
 import org.socialbank.conversation.language.Payee;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.shared.Language;
-import org.socialbank.shared.Dates;
-import org.socialbank.shared.MoneyFormat;
-import org.socialbank.shared.Language;
 import org.socialbank.shared.MoneyFormat;
 
 /**

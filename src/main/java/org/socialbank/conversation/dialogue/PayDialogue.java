@@ -12,14 +12,10 @@ import org.socialbank.conversation.language.ParsedCommand;
 import org.socialbank.conversation.language.Payee;
 import org.socialbank.conversation.language.PayeeType;
 import org.socialbank.directory.Alias;
-import org.socialbank.directory.AliasType;
-import org.socialbank.directory.AliasMatch;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.shared.Language;
 import org.socialbank.payments.PaymentRejection;
 import org.socialbank.shared.CurrencyCode;
-import org.socialbank.shared.Dates;
-import org.socialbank.shared.MoneyFormat;
 import org.socialbank.shared.MoneyFormat;
 
 /**

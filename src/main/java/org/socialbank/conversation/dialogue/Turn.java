@@ -3,8 +3,6 @@ package org.socialbank.conversation.dialogue;
 import java.util.Optional;
 import org.socialbank.shared.Language;
 import org.socialbank.shared.Network;
-import org.socialbank.shared.Language;
-import org.socialbank.shared.Network;
 import org.socialbank.shared.CustomerTime;
 
 /** What one message is handled with: the chat's state, where it came from, the bank. */

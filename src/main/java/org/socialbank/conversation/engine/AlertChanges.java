@@ -10,7 +10,6 @@ import org.socialbank.conversation.dialogue.Bank.AlertsAnswer;
 import org.socialbank.conversation.language.AlertCommand;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.shared.Language;
-import org.socialbank.directory.Linking;
 import org.socialbank.shared.Network;
 import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.shared.CurrencyCode;

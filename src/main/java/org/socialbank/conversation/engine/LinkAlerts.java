@@ -6,7 +6,6 @@ import org.socialbank.directory.Directory;
 import org.socialbank.directory.IdentityForgotten;
 import org.socialbank.directory.IdentityLinked;
 import org.socialbank.directory.IdentityUnlinked;
-import org.socialbank.directory.Linking;
 import org.socialbank.shared.Network;
 import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.PhoneLinkStarted;

@@ -9,7 +9,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.socialbank.conversation.ChatMessageDue;
 import org.socialbank.directory.ChannelIdentity;
-import org.socialbank.directory.Linking;
 import org.socialbank.shared.Network;
 import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.listening.Mention;

@@ -10,7 +10,6 @@ import java.util.Optional;
 import org.socialbank.conversation.ChatMessages;
 import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.CustomerId;
-import org.socialbank.directory.Linking;
 import org.socialbank.shared.Network;
 import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.listening.Mention;

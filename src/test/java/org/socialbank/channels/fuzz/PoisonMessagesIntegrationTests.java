@@ -40,7 +40,6 @@ import org.socialbank.demo.DemoBank;
 import org.socialbank.demo.DemoCustomer;
 import org.socialbank.directory.jdbc.JdbcLinking;
 import org.socialbank.directory.ChannelIdentity;
-import org.socialbank.directory.Linking;
 import org.socialbank.shared.Network;
 import org.socialbank.branches.Branches;
 import org.socialbank.branches.PoisonedBranches;

@@ -26,7 +26,6 @@ import org.socialbank.conversation.SendOutcome;
 import org.socialbank.demo.DemoBank;
 import org.socialbank.demo.DemoCustomer;
 import org.socialbank.directory.ChannelIdentity;
-import org.socialbank.directory.Linking;
 import org.socialbank.shared.Network;
 import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.ledger.Ledger;

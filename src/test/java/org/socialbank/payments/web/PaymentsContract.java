@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.Confirmations;
 import org.socialbank.directory.KycLevel;
-import org.socialbank.directory.Linking;
 import org.socialbank.shared.Network;
 import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.OperationConfirmed;

@@ -12,7 +12,6 @@ import java.util.UUID;
 import org.socialbank.channels.webchat.WebChatMessages;
 import org.socialbank.channels.webchat.WebChatProperties;
 import org.socialbank.directory.ChannelIdentity;
-import org.socialbank.directory.Linking;
 import org.socialbank.shared.Network;
 import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.Unlinking;
