@@ -160,13 +160,40 @@ public class JdbcCampaigns {
 
     /** Queued recipients due now, locked for this round (another node's round waits, then finds them settled). */
     public List<Recipient> queued(Instant now, int limit) {
-        // a paused campaign's recipients wait; a sub-select, not a join, so that only recipients are locked
-        return jdbc.sql("SELECT campaign_id, channel, external_user_id, variant FROM campaign_recipients "
-                + "WHERE status = 'queued' AND (not_before IS NULL OR not_before <= ?) "
-                + "AND campaign_id IN (SELECT id FROM campaigns WHERE status IN ('approved', 'sending')) "
-                + "ORDER BY campaign_id, channel, external_user_id LIMIT ? FOR UPDATE").params(utc(now), limit)
-                .query((rs, n) -> new Recipient(rs.getObject(1, UUID.class),
-                        Network.fromWireName(rs.getString(2)).orElseThrow(), rs.getString(3), rs.getString(4))).list();
+        // Chosen first, locked second. One query with campaign_id IN (sub-select) ... LIMIT ? FOR UPDATE
+        // made H2 read and sort every queued recipient each round (a 1,000,000-recipient campaign sent
+        // 15 messages a second instead of 100, bench/campaigns.sh): H2 cannot read the index in order
+        // under an IN, nor stop at the limit under FOR UPDATE. So: campaigns in id order (not locked,
+        // as before: a paused campaign's recipients wait from the next round); for each, the due
+        // recipients read in index order without a lock, up to the limit; then exactly those rows
+        // locked by primary key, still queued (a row another node took meanwhile is left out).
+        List<UUID> sending = jdbc.sql("SELECT id FROM campaigns WHERE status IN ('approved', 'sending') ORDER BY id")
+                .query(UUID.class).list();
+        List<Recipient> due = new java.util.ArrayList<>();
+        for (UUID campaign : sending) {
+            if (due.size() >= limit) {
+                break;
+            }
+            List<Recipient> chosen = jdbc.sql("SELECT campaign_id, channel, external_user_id, variant "
+                    + "FROM campaign_recipients WHERE status = 'queued' AND campaign_id = ? "
+                    + "AND (not_before IS NULL OR not_before <= ?) "
+                    + "ORDER BY status, campaign_id, channel, external_user_id LIMIT ?")
+                    .params(campaign, utc(now), limit - due.size()).query(JdbcCampaigns::recipient).list();
+            Map<Network, List<String>> byChannel = new LinkedHashMap<>();
+            chosen.forEach(r -> byChannel.computeIfAbsent(r.channel(), c -> new java.util.ArrayList<>())
+                    .add(r.externalUserId()));
+            byChannel.forEach((channel, users) -> due.addAll(jdbc.sql("SELECT campaign_id, channel, external_user_id, "
+                    + "variant FROM campaign_recipients WHERE campaign_id = :campaign AND channel = :channel "
+                    + "AND external_user_id IN (:users) AND status = 'queued' ORDER BY external_user_id FOR UPDATE")
+                    .param("campaign", campaign).param("channel", channel.wireName()).param("users", users)
+                    .query(JdbcCampaigns::recipient).list()));
+        }
+        return due;
+    }
+
+    private static Recipient recipient(ResultSet rs, int row) throws SQLException {
+        return new Recipient(rs.getObject(1, UUID.class), Network.fromWireName(rs.getString(2)).orElseThrow(),
+                rs.getString(3), rs.getString(4));
     }
 
     public void mark(Recipient r, String status, String reason, Instant at) {
