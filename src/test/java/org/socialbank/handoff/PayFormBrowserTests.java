@@ -157,7 +157,8 @@ class PayFormBrowserTests {
         assertThat(outcome.getText()).isNotBlank();
 
         chats.drain();
-        assertThat(chats.told(ada.chat(), "10.00")).as("the chat says the payment is done").hasSize(1);
+        assertThat(chats.sent(ada.chat(), Outbound.Receipt.class)).as("the chat's receipt says the payment is done")
+                .singleElement().satisfies(receipt -> assertThat(receipt.title()).contains("€10.00").contains("is done"));
         assertThat(ledger.account(bob.wallet()).orElseThrow().balanceMinor()).isEqualTo(1_000);
         assertThat(ledger.account(ada.wallet()).orElseThrow().balanceMinor()).isEqualTo(49_000);
 
