@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
  * Reads one Account Activity payload into the engine's messages: a public tweet that mentions the
  * bank (a "group" message whose group is the tweet, {@code tweet:<id>}, so the public answer is a
  * reply to it), a direct message (private; a quick-reply option pressed is a button), a follow
- * ({@code Start}), an unfollow ({@code Stop}) and revoked app access ({@code Blocked}). Ignored:
+ * ({@code Start}), an unfollow ({@code Stop}), a block of the bank and revoked app access ({@code Blocked}). Ignored:
  * the bank's own tweets and messages, retweets, quotes, tweets that do not mention the bank, and
  * anything from a blocked account. Plain Java.
  */
@@ -76,6 +76,9 @@ final class XUpdates {
         }
         for (JsonNode follow : bounded(payload.path("follow_events"))) {
             add(events, follow(follow, bank));
+        }
+        for (JsonNode block : bounded(payload.path("block_events"))) {
+            add(events, block(block, bank));
         }
         JsonNode revoke = payload.path("user_event").path("revoke");
         if (revoke.isObject()) {
@@ -218,6 +221,26 @@ final class XUpdates {
         String key = bounded(eventId, 128);
         return Optional.of(message(key, type, () -> new InboundMessage(Network.X, key, source, handle, null,
                 content)));
+    }
+
+    /**
+     * Someone blocked the bank (issue 17, 2.5): the bank can no longer write to her, and marketing
+     * stops ({@code Blocked}). An unblock, or a block by the bank itself, is recorded and not
+     * answered: an unblock is no consent.
+     */
+    static Optional<Event> block(JsonNode block, Account bank) {
+        String type = block.path("type").asString("");
+        String source = id(block.path("source").path("id"));
+        String target = id(block.path("target").path("id"));
+        if (source == null || target == null || !(type.equals("block") || type.equals("unblock"))) {
+            return Optional.empty();
+        }
+        String key = bounded(type + ":" + source + ":" + target + ":" + block.path("created_timestamp").asString("0"), 128);
+        if (!type.equals("block") || !target.equals(bank.userId()) || source.equals(bank.userId())) {
+            return Optional.of(new Event(key, type, Optional.empty()));
+        }
+        return Optional.of(message(key, type, () -> new InboundMessage(Network.X, key, source,
+                handle(block.path("source")), null, new Inbound.Blocked())));
     }
 
     /** The account revoked the bank app's access: the bank can no longer write to it. */
