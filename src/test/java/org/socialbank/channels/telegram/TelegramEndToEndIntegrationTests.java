@@ -74,6 +74,9 @@ class TelegramEndToEndIntegrationTests {
     @org.springframework.beans.factory.annotation.Autowired
     Alerts alerts;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.socialbank.alerts.TransactionAlerts transactionAlerts;
+
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         TestStores.h2(registry);
@@ -216,6 +219,7 @@ class TelegramEndToEndIntegrationTests {
         CurrencyCode eur = CurrencyCode.of("EUR");
         assertThat(ledger.transfer(NewTransfer.posted(new TransferId(java.util.UUID.randomUUID()),
                 customers.funding(eur), lea.wallet(), 4_321, eur, "deposit"))).isInstanceOf(TransferResult.Posted.class);
+        follow(() -> bale.count() >= 1, "the alert on Bale");
         String alert = bale.received(1).path("text").asString();
         assertThat(alert).as("the alert, in French, on Bale").contains("43,21");
         assertThat(telegram.count()).as("one try on Telegram, refused").isEqualTo(1);
@@ -223,9 +227,18 @@ class TelegramEndToEndIntegrationTests {
 
         assertThat(ledger.transfer(NewTransfer.posted(new TransferId(java.util.UUID.randomUUID()),
                 customers.funding(eur), lea.wallet(), 1_000, eur, "deposit"))).isInstanceOf(TransferResult.Posted.class);
+        follow(() -> bale.count() >= 2, "the second alert on Bale");
         assertThat(bale.received(2).path("text").asString()).contains("10,00");
         assertThat(telegram.count()).as("no second try on the blocked chat").isEqualTo(1);
         assertThat(bale.count()).as("each alert once").isEqualTo(2);
+    }
+
+    /** Runs the journal follower (off in tests by default) until the condition holds. */
+    private void follow(java.util.function.BooleanSupplier done, String what) {
+        org.socialbank.support.Await.until(() -> {
+            transactionAlerts.follow();
+            return done.getAsBoolean();
+        }, Duration.ofSeconds(45), () -> what);
     }
 
     /** The chat's account linked to the customer, as a finished linking would leave it. */

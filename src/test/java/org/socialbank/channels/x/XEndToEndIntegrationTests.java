@@ -89,6 +89,9 @@ class XEndToEndIntegrationTests {
     @Autowired
     org.socialbank.directory.jdbc.JdbcLinking linking;
 
+    @Autowired
+    org.socialbank.alerts.TransactionAlerts transactionAlerts;
+
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         TestStores.h2(registry);
@@ -295,6 +298,10 @@ class XEndToEndIntegrationTests {
         assertThat(ledger.transfer(org.socialbank.ledger.NewTransfer.posted(new org.socialbank.ledger.TransferId(
                 UUID.randomUUID()), customers.funding(eur), customer.wallet(), 7_654, eur, "deposit")))
                 .isInstanceOf(org.socialbank.ledger.TransferResult.Posted.class);
+        org.socialbank.support.Await.until(() -> {
+            transactionAlerts.follow(); // the journal follower is off in tests by default
+            return !X.dms(zoe.user).isEmpty();
+        }, java.time.Duration.ofSeconds(45), () -> "the alert by DM; calls: " + X.calls());
         FakeXApi.Call dm = X.dm(zoe.user, 1);
         assertThat(dm.text()).as("the alert, by DM").contains("76.54");
         assertThat(X.calls()).filteredOn(c -> c.kind().equals("tweet")).noneMatch(c -> c.text().contains("76.54"));
