@@ -183,11 +183,7 @@ class CampaignsIntegrationTests {
         jdbc.sql("UPDATE channel_identities SET customer_id = ?, linked_at = ? WHERE id = ?")
                 .params(mei.customer.value(), OffsetDateTime.now(ZoneOffset.UTC), second.value()).update();
         consent(secondChat);
-        UUID campaign = approved("""
-                {"id": "%s", "name": "Cap per customer", "channel": "webchat", "weeklyCap": 1,
-                 "quietHours": {"from": "%s", "to": "%s"}, "segment": {"languages": ["zh"]},
-                 "texts": {"en": "Offer", "zh": "优惠"}}""".formatted(UUID.randomUUID(), awayFrom(), awayFrom(1)));
-        drain();
+        UUID campaign = sentToChineseReaders("Cap per customer", 1);
         assertThat(List.of(status(campaign, mei.chat), status(campaign, secondChat)))
                 .as("one message for her two chats").containsExactlyInAnyOrder("sent", "capped");
         assertThat(outbox(mei.identity).size() + outbox(second).size()).isEqualTo(1);
@@ -204,11 +200,7 @@ class CampaignsIntegrationTests {
         Member later = member("Li Lei", Language.ZH);
         Member other = member("Lan Lu", Language.ZH);
         identities.markUnreachable(known.identity);
-        UUID campaign = approved("""
-                {"id": "%s", "name": "Blocked", "channel": "webchat", "weeklyCap": 50,
-                 "quietHours": {"from": "%s", "to": "%s"}, "segment": {"languages": ["zh"]},
-                 "texts": {"en": "Offer", "zh": "优惠"}}""".formatted(UUID.randomUUID(), awayFrom(), awayFrom(1)));
-        drain();
+        UUID campaign = sentToChineseReaders("Blocked", 50);
         assertThat(status(campaign, known.chat)).isEqualTo("blocked");
         assertThat(outbox(known.identity)).isEmpty();
         assertThat(status(campaign, later.chat)).isEqualTo("sent");
@@ -222,6 +214,17 @@ class CampaignsIntegrationTests {
         assertThat(delivery(campaign, other.chat)).isEqualTo("failed");
         assertThat(api.get("/api/v1/campaigns/" + campaign).json().path("recipients").path("blocked").asLong())
                 .isGreaterThanOrEqualTo(1);
+    }
+
+    /** A web-chat campaign to Chinese readers (this class's session-8 tests), approved and sent. */
+    private UUID sentToChineseReaders(String name, int weeklyCap) {
+        UUID campaign = approved("""
+                {"id": "%s", "name": "%s", "channel": "webchat", "weeklyCap": %d,
+                 "quietHours": {"from": "%s", "to": "%s"}, "segment": {"languages": ["zh"]},
+                 "texts": {"en": "Offer", "zh": "优惠"}}""".formatted(UUID.randomUUID(), name, weeklyCap, awayFrom(),
+                awayFrom(1)));
+        drain();
+        return campaign;
     }
 
     private UUID messageOf(UUID campaign, String chat) {
@@ -243,11 +246,7 @@ class CampaignsIntegrationTests {
                     Set.of(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS)));
             assertThat(directory.holdAccount(m.customer, wallet, true)).isInstanceOf(DirectoryResult.Done.class);
         }
-        UUID campaign = approved("""
-                {"id": "%s", "name": "Loans", "channel": "webchat", "weeklyCap": 50,
-                 "quietHours": {"from": "%s", "to": "%s"}, "segment": {"languages": ["zh"]},
-                 "texts": {"en": "A loan?", "zh": "贷款？"}}""".formatted(UUID.randomUUID(), awayFrom(), awayFrom(1)));
-        drain();
+        UUID campaign = sentToChineseReaders("Loans", 50);
         assertThat(status(campaign, nadia.chat)).isEqualTo("sent");
         for (Member m : List.of(nadia, nadia, elsewhere)) {
             assertThat(applications.start(new org.socialbank.applications.ApplicationId(UUID.randomUUID()), m.customer,

@@ -206,21 +206,34 @@ final class XUpdates {
 
     /** Someone followed or unfollowed the bank; the bank's own follows are not answered. */
     static Optional<Event> follow(JsonNode follow, Account bank) {
-        String type = follow.path("type").asString("");
-        String source = id(follow.path("source").path("id"));
-        String target = id(follow.path("target").path("id"));
-        if (source == null || target == null || !(type.equals("follow") || type.equals("unfollow"))) {
+        Optional<Edge> edge = edge(follow, "follow", "unfollow");
+        if (edge.isEmpty()) {
             return Optional.empty();
         }
-        String eventId = type + ":" + source + ":" + target + ":" + follow.path("created_timestamp").asString("0");
-        if (!target.equals(bank.userId()) || bank.blocked().contains(source)) {
-            return Optional.of(new Event(bounded(eventId, 128), type, Optional.empty()));
+        Edge e = edge.get();
+        if (!e.target().equals(bank.userId()) || bank.blocked().contains(e.source())) {
+            return Optional.of(new Event(e.key(), e.type(), Optional.empty()));
         }
-        Inbound content = type.equals("follow") ? new Inbound.Start() : new Inbound.Stop();
+        Inbound content = e.type().equals("follow") ? new Inbound.Start() : new Inbound.Stop();
         String handle = handle(follow.path("source"));
-        String key = bounded(eventId, 128);
-        return Optional.of(message(key, type, () -> new InboundMessage(Network.X, key, source, handle, null,
-                content)));
+        return Optional.of(message(e.key(), e.type(), () -> new InboundMessage(Network.X, e.key(), e.source(), handle,
+                null, content)));
+    }
+
+    /** A follow or block event: its type, who did it to whom, and its dedupe key. */
+    private record Edge(String type, String source, String target, String key) {
+    }
+
+    /** The event as an edge of one of the two types; empty when malformed or of another type. */
+    private static Optional<Edge> edge(JsonNode event, String on, String off) {
+        String type = event.path("type").asString("");
+        String source = id(event.path("source").path("id"));
+        String target = id(event.path("target").path("id"));
+        if (source == null || target == null || !(type.equals(on) || type.equals(off))) {
+            return Optional.empty();
+        }
+        String key = bounded(type + ":" + source + ":" + target + ":" + event.path("created_timestamp").asString("0"), 128);
+        return Optional.of(new Edge(type, source, target, key));
     }
 
     /**
@@ -229,17 +242,15 @@ final class XUpdates {
      * answered: an unblock is no consent.
      */
     static Optional<Event> block(JsonNode block, Account bank) {
-        String type = block.path("type").asString("");
-        String source = id(block.path("source").path("id"));
-        String target = id(block.path("target").path("id"));
-        if (source == null || target == null || !(type.equals("block") || type.equals("unblock"))) {
+        Optional<Edge> edge = edge(block, "block", "unblock");
+        if (edge.isEmpty()) {
             return Optional.empty();
         }
-        String key = bounded(type + ":" + source + ":" + target + ":" + block.path("created_timestamp").asString("0"), 128);
-        if (!type.equals("block") || !target.equals(bank.userId()) || source.equals(bank.userId())) {
-            return Optional.of(new Event(key, type, Optional.empty()));
+        Edge e = edge.get();
+        if (!e.type().equals("block") || !e.target().equals(bank.userId()) || e.source().equals(bank.userId())) {
+            return Optional.of(new Event(e.key(), e.type(), Optional.empty()));
         }
-        return Optional.of(message(key, type, () -> new InboundMessage(Network.X, key, source,
+        return Optional.of(message(e.key(), e.type(), () -> new InboundMessage(Network.X, e.key(), e.source(),
                 handle(block.path("source")), null, new Inbound.Blocked())));
     }
 
