@@ -29,7 +29,7 @@ public class JdbcCampaigns {
 
     /** The states a recipient can be in, as the statistics list them. */
     public static final List<String> STATES = List.of("queued", "sent", "failed", "opted_out", "capped", "excluded",
-            "control");
+            "control", "blocked");
 
     private final JdbcClient jdbc;
     /** For the audience's pages: one batched INSERT per page (JdbcClient has no batch). */
@@ -214,6 +214,14 @@ public class JdbcCampaigns {
     }
 
     /** Records what the platform said of a message, unless a further state is known; false when nothing changed. */
+    /** The chat account a campaign message went to, by its outbox row's id. */
+    public Optional<Recipient> byMessage(UUID messageId) {
+        return jdbc.sql("SELECT campaign_id, channel, external_user_id, variant FROM campaign_recipients WHERE message_id = ?")
+                .param(messageId).query((rs, n) -> new Recipient(rs.getObject(1, UUID.class),
+                        Network.fromWireName(rs.getString(2)).orElseThrow(), rs.getString(3), rs.getString(4)))
+                .optional();
+    }
+
     public boolean reported(UUID messageId, String state, int rank, String reason) {
         return jdbc.sql("UPDATE campaign_recipients SET delivery = ?, delivery_reason = ? WHERE message_id = ? AND "
                 + "(delivery IS NULL OR CASE delivery WHEN 'accepted' THEN 1 WHEN 'delivered' THEN 2 WHEN 'read' THEN 3 "
@@ -251,11 +259,56 @@ public class JdbcCampaigns {
         return clicks;
     }
 
+    /**
+     * Counts an action of a customer as a conversion of the latest campaign sent to her in the
+     * {@code window} before {@code at}, once per campaign, customer and action; false when no
+     * campaign reached her then or it was counted already.
+     */
+    public boolean convert(org.socialbank.directory.CustomerId customer, String action, String reference, Instant at,
+            java.time.Duration window) {
+        Optional<Recipient> latest = jdbc.sql("SELECT campaign_id, channel, external_user_id, variant FROM "
+                + "campaign_recipients WHERE customer_id = ? AND status = 'sent' AND updated_at > ? AND updated_at <= ? "
+                + "ORDER BY updated_at DESC, campaign_id LIMIT 1").params(customer.value(), utc(at.minus(window)), utc(at))
+                .query((rs, n) -> new Recipient(rs.getObject(1, UUID.class),
+                        Network.fromWireName(rs.getString(2)).orElseThrow(), rs.getString(3), rs.getString(4)))
+                .optional();
+        return latest.filter(r -> jdbc.sql("INSERT INTO campaign_conversions (campaign_id, customer_id, action, variant, "
+                + "reference, converted_at) SELECT ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM campaign_conversions "
+                + "WHERE campaign_id = ? AND customer_id = ? AND action = ?)")
+                .params(r.campaignId(), customer.value(), action, r.variant(), reference, utc(at), r.campaignId(),
+                        customer.value(), action).update() == 1).isPresent();
+    }
+
+    /** Conversions per variant and action: {@code {"A": {"application:loan": 3}}}. */
+    public Map<String, Map<String, Long>> conversions(UUID id) {
+        Map<String, Map<String, Long>> conversions = new java.util.TreeMap<>();
+        jdbc.sql("SELECT variant, action, COUNT(*) FROM campaign_conversions WHERE campaign_id = ? GROUP BY variant, action")
+                .param(id).query((rs, n) -> conversions.computeIfAbsent(rs.getString(1), v -> new java.util.TreeMap<>())
+                        .put(rs.getString(2), rs.getLong(3))).list();
+        return conversions;
+    }
+
     /** Holds a queued recipient until {@code until} (the end of her quiet hours). */
     public void hold(Recipient r, Instant until) {
         jdbc.sql("UPDATE campaign_recipients SET not_before = ? WHERE campaign_id = ? AND channel = ? "
                 + "AND external_user_id = ? AND status = 'queued'")
                 .params(utc(until), r.campaignId(), r.channel().wireName(), r.externalUserId()).update();
+    }
+
+    /**
+     * Marketing messages sent to one customer since {@code since}, over every campaign and every
+     * chat of hers (the weekly cap, issue 17 3.9).
+     */
+    public long sentToCustomerSince(org.socialbank.directory.CustomerId customer, Instant since) {
+        return jdbc.sql("SELECT COUNT(*) FROM campaign_recipients WHERE customer_id = ? AND status = 'sent' "
+                + "AND updated_at > ?").params(customer.value(), utc(since)).query(Long.class).single();
+    }
+
+    /** Marks the customer a sent recipient's message went to (her weekly cap counts it). */
+    public void sentToCustomer(Recipient r, org.socialbank.directory.CustomerId customer) {
+        jdbc.sql("UPDATE campaign_recipients SET customer_id = ? WHERE campaign_id = ? AND channel = ? "
+                + "AND external_user_id = ?").params(customer.value(), r.campaignId(), r.channel().wireName(),
+                r.externalUserId()).update();
     }
 
     /** Marketing messages sent to one chat account since {@code since}, over every campaign (the weekly cap). */

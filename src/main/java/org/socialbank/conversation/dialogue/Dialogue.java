@@ -425,6 +425,10 @@ public final class Dialogue {
 
     private Step alerts(Turn turn, Language language, AlertCommand command) {
         Bank.AlertsAnswer answer = turn.bank().changeAlerts(turn.linked().orElseThrow().customerId(), command, language);
+        if (answer.key().equals("alerts.settings.page")) { // the page's link, never the settings' values in a chat
+            return new Step(turn.state(), List.of(new Outbound.Link(texts.text(language, answer.key()),
+                    texts.text(language, "alerts.settings.page.button"), answer.argument())), language);
+        }
         String argument = answer.key().equals("alerts.settings.channel") || answer.key().equals("alerts.settings.channel_public")
                 ? texts.text(language, "channel." + answer.argument()) : answer.argument();
         return say(turn.state(), language, answer.key(), argument);
@@ -755,6 +759,7 @@ public final class Dialogue {
         keys.addAll(CardToCardDialogue.messageKeys());
         keys.addAll(SavedBillDialogue.messageKeys());
         keys.addAll(List.of("alerts.not_me.locked", "alerts.not_me.no_card", "alerts.not_me.button"));
+        keys.addAll(List.of("alerts.settings.page", "alerts.settings.page.button"));
         keys.addAll(CardReplies.messageKeys());
         keys.addAll(ServiceReplies.messageKeys());
         keys.addAll(OpenRequestsDialogue.messageKeys());

@@ -83,6 +83,15 @@ class XEndToEndIntegrationTests {
 
     final HttpClient http = HttpClient.newHttpClient();
 
+    @Autowired
+    org.socialbank.directory.ChannelIdentities identities;
+
+    @Autowired
+    org.socialbank.directory.jdbc.JdbcLinking linking;
+
+    @Autowired
+    org.socialbank.alerts.TransactionAlerts transactionAlerts;
+
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         TestStores.h2(registry);
@@ -272,6 +281,30 @@ class XEndToEndIntegrationTests {
                     AccountKind.CUSTOMER_WALLET, Set.of(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS)));
             directory.holdAccount(customer.customerId(), wallet, true);
         }
+    }
+
+    /**
+     * Issue 17, 1.7: X DMs are private, so a transaction alert may go to a customer's linked X
+     * account, as a DM to her user id; nothing of it is ever tweeted.
+     */
+    @Test
+    void aTransactionAlertGoesToHerXAccountByDmAndNeverAsATweet() {
+        Account zoe = new Account("zoe_" + id().substring(10));
+        org.socialbank.support.Customers customers = new org.socialbank.support.Customers(directory, ledger);
+        org.socialbank.support.Customers.Customer customer = customers.named("Zoé Zhang").wallet("EUR").create();
+        linking.setCustomer(identities.identify(Network.X, zoe.user, zoe.handle, null).id(), customer.id(),
+                java.time.Instant.now());
+        CurrencyCode eur = CurrencyCode.of("EUR");
+        assertThat(ledger.transfer(org.socialbank.ledger.NewTransfer.posted(new org.socialbank.ledger.TransferId(
+                UUID.randomUUID()), customers.funding(eur), customer.wallet(), 7_654, eur, "deposit")))
+                .isInstanceOf(org.socialbank.ledger.TransferResult.Posted.class);
+        org.socialbank.support.Await.until(() -> {
+            transactionAlerts.follow(); // the journal follower is off in tests by default
+            return !X.dms(zoe.user).isEmpty();
+        }, java.time.Duration.ofSeconds(45), () -> "the alert by DM; calls: " + X.calls());
+        FakeXApi.Call dm = X.dm(zoe.user, 1);
+        assertThat(dm.text()).as("the alert, by DM").contains("76.54");
+        assertThat(X.calls()).filteredOn(c -> c.kind().equals("tweet")).noneMatch(c -> c.text().contains("76.54"));
     }
 
     @Test
