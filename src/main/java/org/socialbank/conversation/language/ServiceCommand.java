@@ -106,7 +106,9 @@ public record ServiceCommand(Kind kind, Language language, long number, Optional
         if (text == null || text.isBlank() || text.length() > TEXT_LENGTH_MAX) {
             return Optional.empty();
         }
-        String t = Text.key(Text.normalize(text)).replaceAll("[.!?؟。！？\\s]+$", "").strip().replaceAll("\\s+", " ");
+        // the isolates our Persian messages put around a reward's code, should a reader copy them back
+        String t = Text.key(Text.normalize(text.replaceAll("[\u2066-\u2069]", "")))
+                .replaceAll("[.!?؟。！？\\s]+$", "").strip().replaceAll("\\s+", " ");
         Matcher redeem = REDEEM.matcher(t);
         if (redeem.matches()) {
             return Optional.of(new ServiceCommand(Kind.REDEEM_POINTS, languageOf(t), Long.parseLong(firstGroup(redeem)),

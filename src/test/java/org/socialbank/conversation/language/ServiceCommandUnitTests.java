@@ -118,7 +118,7 @@ class ServiceCommandUnitTests {
         "redeem coffee|coffee|EN", "Redeem the cinema voucher|cinema|EN", "get voucher books|books|EN",
         "échanger coffee|coffee|FR", "obtenir le bon cinéma|cinema|FR",
         "обменять на coffee|coffee|RU", "получить ваучер books|books|RU",
-        "دریافت بن coffee|coffee|FA",
+        "دریافت بن coffee|coffee|FA", "دریافت بن ⁨coffee⁩|coffee|FA",
         "兑换 coffee|coffee|ZH", "兑换cinema|cinema|ZH"})
     void readsTheVoucherToRedeemInEachLanguage(String text, String reward, Language language) {
         ServiceCommand command = ServiceCommand.read(text).orElseThrow(() -> new AssertionError(text));
