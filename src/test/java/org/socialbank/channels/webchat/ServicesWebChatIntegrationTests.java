@@ -131,6 +131,8 @@ class ServicesWebChatIntegrationTests {
         Card credit = issued(cards.issueCredit(new CardId(UUID.randomUUID()), visitor.id(), EUR, 500_000, 10));
         assertThat(say("mes cartes").path("text").asString()).contains("Vos cartes")
                 .contains(credit.maskedNumber());
+        assertThat(say("mon relevé de carte de crédit").path("text").asString()) // s2: a new card, no cycle closed yet
+                .isEqualTo("Il n’y a pas encore de relevé de carte de crédit.");
         assertThat(feed.book(new FeedTransaction(UUID.randomUUID(), credit.id(), FeedKind.PURCHASE, 100_000, EUR,
                 LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), "Web Shop"))).isInstanceOf(FeedResult.Booked.class);
         clock.advance(Duration.ofSeconds(3)); // past the journal's settling time
