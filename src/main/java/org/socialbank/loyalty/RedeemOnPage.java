@@ -44,14 +44,21 @@ public class RedeemOnPage implements ConfirmedOperations {
     private final Directory directory;
     private final MessageSource messages;
     private final ApplicationEventPublisher events;
+    private final VoucherOnPage vouchers;
 
     RedeemOnPage(Points points, Confirmations confirmations, Directory directory, MessageSource messages,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, VoucherOnPage vouchers) {
+        this.vouchers = vouchers;
         this.points = points;
         this.confirmations = confirmations;
         this.directory = directory;
         this.messages = messages;
         this.events = events;
+    }
+
+    /** Points redeemed for a partner's voucher, confirmed on the same page (the chat reaches both through here). */
+    public VoucherOnPage vouchers() {
+        return vouchers;
     }
 
     /**

@@ -606,6 +606,24 @@ public interface Bank {
      */
     org.socialbank.loyalty.RedeemOnPage.Offer redeemPoints(CustomerId customer, long points);
 
+    /** What the rewards partner offers for points, cheapest first; none without a partner. */
+    default List<org.socialbank.loyalty.Rewards.Reward> rewards() {
+        return List.of();
+    }
+
+    /**
+     * Starts the confirmation, on the bank's page, of points for the partner's voucher the text names;
+     * the order's id comes from the message, so a redelivery asks once.
+     */
+    default org.socialbank.loyalty.VoucherOnPage.Offer orderVoucher(CustomerId customer, String reward) {
+        return new org.socialbank.loyalty.VoucherOnPage.Offer(null, null, "confirmation_unavailable");
+    }
+
+    /** A signed link to the bank's page listing the customer's linked accounts (issue 16 s6); empty without one. */
+    default Optional<String> linkedAccountsPage(CustomerId customer) {
+        return Optional.empty();
+    }
+
     // applications (issue 16 s4)
 
     /**

@@ -537,6 +537,11 @@ public final class ChatBank implements Bank {
     }
 
     @Override
+    public Optional<String> linkedAccountsPage(CustomerId customer) {
+        return Optional.of(parts.sweeping().pageUrl(customer));
+    }
+
+    @Override
     public List<org.socialbank.sweeping.Consent> askCollection(CustomerId customer) {
         return parts.sweeping().askCollection(collectionId(channel, externalMessageId), customer);
     }
@@ -734,6 +739,19 @@ public final class ChatBank implements Bank {
         UUID id = UUID.nameUUIDFromBytes(("chat-points-redeem|" + channel.wireName() + "|" + externalMessageId)
                 .getBytes(StandardCharsets.UTF_8));
         return parts.pointRedemptions().start(customer, id, points);
+    }
+
+    @Override
+    public List<org.socialbank.loyalty.Rewards.Reward> rewards() {
+        return parts.pointRedemptions().vouchers().catalogue();
+    }
+
+    @Override
+    public org.socialbank.loyalty.VoucherOnPage.Offer orderVoucher(CustomerId customer, String reward) {
+        // the order's id comes from the message: a redelivery asks for the same order
+        UUID id = UUID.nameUUIDFromBytes(("chat-voucher|" + channel.wireName() + "|" + externalMessageId)
+                .getBytes(StandardCharsets.UTF_8));
+        return parts.pointRedemptions().vouchers().start(customer, id, reward);
     }
 
     @Override
