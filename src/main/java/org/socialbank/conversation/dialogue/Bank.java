@@ -567,6 +567,32 @@ public interface Bank {
         return new org.socialbank.billing.CardTransferResult.Refused("card_transfers_unavailable");
     }
 
+    /**
+     * Other countries' billers, paid by account number (issue 15 s1.13): to read "交电费 1234567890"
+     * and check the account's format before anything is recorded. None by default.
+     */
+    default java.util.List<org.socialbank.billing.BillerRegistry.ForeignBiller> foreignBillers() {
+        return java.util.List.of();
+    }
+
+    /**
+     * Asks a biller what is due on the customer's account there, after the message's transaction:
+     * the answer with Confirm and Cancel (or why nothing can be paid) comes through the outbox. The
+     * question's id comes from the message, so a replay asks once. False when nothing was asked.
+     */
+    default boolean askAccountBill(CustomerId customer, String billerId, String account) {
+        return false;
+    }
+
+    /**
+     * Confirm under an account bill's answer: the payment is recorded and its money reserved in the
+     * message's transaction (one per answer, whoever presses how often); the biller is paid
+     * afterwards and the receipt comes through the outbox.
+     */
+    default org.socialbank.billing.AccountBillResult payAccountBill(CustomerId customer, java.util.UUID inquiryId) {
+        return new org.socialbank.billing.AccountBillResult.Refused(org.socialbank.billing.AccountBillResult.NOT_DUE);
+    }
+
     /** A credit card's latest statement. */
     record CardBill(String maskedNumber, java.time.LocalDate statementDate, java.time.LocalDate dueDate,
             long balanceMinor, long minimumPaymentMinor, CurrencyCode currency) {

@@ -626,6 +626,28 @@ public final class ChatBank implements Bank {
                 channel.wireName());
     }
 
+    @Override
+    public java.util.List<org.socialbank.billing.BillerRegistry.ForeignBiller> foreignBillers() {
+        return parts.bills().billers().all();
+    }
+
+    /** The id of an account bill's question asked by this message (issue 15 s1.13): a redelivery asks once. */
+    public static UUID accountBillInquiryId(Network channel, String externalMessageId) {
+        return UUID.nameUUIDFromBytes(("chat-account-bill|" + channel.wireName() + "|" + externalMessageId)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public boolean askAccountBill(CustomerId customer, String billerId, String account) {
+        return parts.bills().askAccountBill(accountBillInquiryId(channel, externalMessageId), customer, billerId,
+                account, channel.wireName());
+    }
+
+    @Override
+    public org.socialbank.billing.AccountBillResult payAccountBill(CustomerId customer, UUID inquiryId) {
+        return parts.bills().payAccountBill(customer, inquiryId);
+    }
+
     /** A random button reference: 16 bytes, 22 base64url characters. */
     static String newReference() {
         byte[] bytes = new byte[16];
