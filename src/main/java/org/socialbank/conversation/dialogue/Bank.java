@@ -550,6 +550,17 @@ public interface Bank {
             CurrencyCode currency, String operator);
 
     /**
+     * A top-up of a kind (issue 15 s2: a bonus charge, a PIN voucher whose PIN is shown once on the
+     * bank's page) confirmed in chat, as {@link #topUp(CustomerId, String, long, CurrencyCode, String)}.
+     * A bank that sells only the direct charge refuses the others.
+     */
+    default org.socialbank.billing.TopUpResult topUp(CustomerId customer, String phone, long amountMinor,
+            CurrencyCode currency, String operator, org.socialbank.billing.TopUpKind kind) {
+        return kind == org.socialbank.billing.TopUpKind.DIRECT ? topUp(customer, phone, amountMinor, currency, operator)
+                : new org.socialbank.billing.TopUpResult.Refused("top_up_kind_unavailable", java.util.List.of());
+    }
+
+    /**
      * Card-to-card asked in chat (issue 15 s3): the card goes to the bank's vault in the message's
      * transaction and the switch is asked who holds it afterwards; the question with Confirm and
      * Cancel comes through the outbox. The quote's id comes from the message, so a replay asks once.

@@ -590,6 +590,13 @@ public final class ChatBank implements Bank {
     }
 
     @Override
+    public org.socialbank.billing.TopUpResult topUp(CustomerId customer, String phone, long amountMinor,
+            CurrencyCode currency, String operator, org.socialbank.billing.TopUpKind kind) {
+        return parts.topUps().accept(new org.socialbank.billing.TopUpRequest(topUpId(channel, externalMessageId),
+                customer, phone, amountMinor, currency, Optional.of(operator), channel.wireName(), kind));
+    }
+
+    @Override
     public boolean askBill(CustomerId customer, org.socialbank.billing.IranianBill bill) {
         parts.bills().ask(UUID.nameUUIDFromBytes(("chat-bill-inquiry|" + channel.wireName() + "|" + externalMessageId)
                 .getBytes(StandardCharsets.UTF_8)), customer, bill, channel.wireName());
