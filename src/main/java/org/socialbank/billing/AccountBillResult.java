@@ -15,7 +15,8 @@ public sealed interface AccountBillResult permits AccountBillResult.Accepted, Ac
      * REJECTED with {@code code} when the bank refused it (no money moved).
      */
     record Accepted(UUID paymentId, BillPaymentStatus status, String code, String billerId, String account,
-            long amountMinor, String currency, boolean replayed) implements AccountBillResult {
+            long amountMinor, String currency, long points, long discountMinor, boolean replayed)
+            implements AccountBillResult {
     }
 
     /** Nothing was recorded: {@link #NOT_DUE}, {@link #QUOTE_EXPIRED}. */

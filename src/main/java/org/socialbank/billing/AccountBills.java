@@ -18,6 +18,7 @@ import org.socialbank.ledger.NewTransfer;
 import org.socialbank.ledger.TransferCode;
 import org.socialbank.ledger.TransferId;
 import org.socialbank.ledger.TransferResult;
+import org.socialbank.loyalty.PointsDiscounts;
 import org.socialbank.payments.risk.Attempt;
 import org.socialbank.payments.risk.Decision;
 import org.socialbank.payments.risk.PaymentPolicy;
@@ -57,10 +58,13 @@ class AccountBills {
     private final ApplicationEventPublisher events;
     private final DurableTransactions writes;
     private final Clock clock;
+    private final PointsDiscounts discounts;
 
     AccountBills(JdbcAccountBills store, JdbcSpending spending, AccountBiller biller, BillerRegistry registry,
             Directory directory, Ledger ledger, PaymentPolicy policy, BillerAccounts accounts,
-            BillingProperties properties, ApplicationEventPublisher events, DurableTransactions writes, Clock clock) {
+            BillingProperties properties, ApplicationEventPublisher events, DurableTransactions writes, Clock clock,
+            PointsDiscounts discounts) {
+        this.discounts = discounts;
         this.store = store;
         this.spending = spending;
         this.biller = biller;
@@ -123,11 +127,14 @@ class AccountBills {
     private AccountBillInquired inquired(JdbcAccountBills.Inquiry q, AccountBiller.Inquiry answer) {
         Map<String, String> names = names(q.billerId());
         if (answer instanceof AccountBiller.Due due) {
+            Optional<PointsDiscounts.Offer> points = discounts.offer(q.customer(), due.currency(), due.amountMinor());
             return new AccountBillInquired(q.id(), q.customer(), q.billerId(), names, q.account(), due.amountMinor(),
-                    due.currency().code(), due.dueDate(), due.holderMasked(), null, q.channel());
+                    due.currency().code(), due.dueDate(), due.holderMasked(), null, q.channel(),
+                    points.map(PointsDiscounts.Offer::points).orElse(0L),
+                    points.map(PointsDiscounts.Offer::valueMinor).orElse(0L));
         }
         return new AccountBillInquired(q.id(), q.customer(), q.billerId(), names, q.account(), 0, null, null, null,
-                ((AccountBiller.NotDue) answer).code(), q.channel());
+                ((AccountBiller.NotDue) answer).code(), q.channel(), 0, 0);
     }
 
     Map<String, String> names(String billerId) {
@@ -138,7 +145,7 @@ class AccountBills {
      * Confirm under an answered inquiry, in the caller's transaction: records the payment and
      * reserves its money, or rejects it with the reason (nothing moved); the worker pays the biller.
      */
-    AccountBillResult accept(CustomerId customer, UUID inquiryId) {
+    AccountBillResult accept(CustomerId customer, UUID inquiryId, boolean usePoints) {
         return writes.write(tx -> {
             UUID id = paymentId(inquiryId);
             Optional<JdbcAccountBills.Payment> existing = store.payment(id);
@@ -154,11 +161,11 @@ class AccountBills {
             if (inquiry.get().updatedAt().plus(properties.accountBiller().quoteTtl()).isBefore(now())) {
                 return new AccountBillResult.Refused(AccountBillResult.QUOTE_EXPIRED);
             }
-            return accepted(begin(id, inquiry.get()), false);
+            return accepted(begin(id, inquiry.get(), usePoints), false);
         });
     }
 
-    private JdbcAccountBills.Payment begin(UUID id, JdbcAccountBills.Inquiry q) {
+    private JdbcAccountBills.Payment begin(UUID id, JdbcAccountBills.Inquiry q, boolean usePoints) {
         Optional<AccountId> from = directory.primaryAccount(q.customer(), q.currency().code());
         String refusal = from.isEmpty() ? "no_account_in_currency" : refusal(q);
         UUID transfer = UUID.nameUUIDFromBytes(("account-bill-transfer|" + id).getBytes(
@@ -166,22 +173,48 @@ class AccountBills {
         JdbcAccountBills.Payment payment = new JdbcAccountBills.Payment(id, q.id(), q.customer(), q.billerId(),
                 q.account(), q.amountMinor(), q.currency(), q.channel(),
                 refusal == null ? BillPaymentStatus.PENDING : BillPaymentStatus.REJECTED, refusal,
-                refusal == null ? transfer : null, null, null);
+                refusal == null ? transfer : null, null, null, 0, 0, null);
         store.insert(payment, now());
         if (refusal != null) {
             return payment;
         }
         AccountId to = accounts.open(billerKey(q.billerId()), q.currency());
-        TransferResult reserved = ledger.transfer(new NewTransfer(new TransferId(transfer), from.get(), to,
-                q.amountMinor(), q.currency(), new TransferCode(TRANSFER_CODE), true,
-                properties.pendingTimeout().toSeconds(), Metadata.of(Map.of("account_bill_payment", id.toString(),
-                        "biller", q.billerId()))));
+        Optional<HeldPoints> points = usePoints ? holdPoints(id, q) : Optional.empty();
+        long discount = points.map(HeldPoints::valueMinor).orElse(0L);
+        TransferResult reserved = ledger.transfer(pending(transfer, from.get(), to, q.amountMinor() - discount, id, q));
         if (reserved instanceof TransferResult.Rejected rejected) {
-            String code = PayBill.ledgerCode(rejected.code());
-            store.update(id, BillPaymentStatus.REJECTED, code, null, null, now());
+            points.ifPresent(p -> discounts.release(id, q.customer()));
+            store.update(id, BillPaymentStatus.REJECTED, PayBill.ledgerCode(rejected.code()), null, null, now());
             return store.payment(id).orElseThrow();
         }
-        return payment;
+        if (points.isPresent()) { // issue 16 s3.7: the bank's rewards account pays what the points are worth
+            UUID byPoints = UUID.nameUUIDFromBytes(("account-bill-points|" + id).getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8));
+            if (ledger.transfer(pending(byPoints, points.get().rewards(), to, discount, id, q))
+                    instanceof TransferResult.Rejected rejected) {
+                throw new IllegalStateException("the rewards account refused a discount: " + rejected.code().code());
+            }
+            store.discount(id, points.get().points(), discount, byPoints);
+        }
+        return store.payment(id).orElseThrow();
+    }
+
+    /** Points held for a payment: how many, what they are worth and the account that pays it. */
+    private record HeldPoints(long points, long valueMinor, AccountId rewards) {
+    }
+
+    /** The points the customer may use on the bill, held under the payment's id; empty when none. */
+    private Optional<HeldPoints> holdPoints(UUID id, JdbcAccountBills.Inquiry q) {
+        Optional<PointsDiscounts.Offer> offer = discounts.offer(q.customer(), q.currency(), q.amountMinor());
+        return offer.flatMap(o -> discounts.hold(id, q.customer(), o.points(), q.currency())
+                .map(rewards -> new HeldPoints(o.points(), o.valueMinor(), rewards)));
+    }
+
+    private NewTransfer pending(UUID transfer, AccountId from, AccountId to, long amountMinor, UUID payment,
+            JdbcAccountBills.Inquiry q) {
+        return new NewTransfer(new TransferId(transfer), from, to, amountMinor, q.currency(),
+                new TransferCode(TRANSFER_CODE), true, properties.pendingTimeout().toSeconds(),
+                Metadata.of(Map.of("account_bill_payment", payment.toString(), "biller", q.billerId())));
     }
 
     /** The risk policy's refusal of the payment, null when it may go. */
@@ -199,7 +232,7 @@ class AccountBills {
 
     private static AccountBillResult accepted(JdbcAccountBills.Payment p, boolean replayed) {
         return new AccountBillResult.Accepted(p.id(), p.status(), p.code(), p.billerId(), p.account(),
-                p.amountMinor(), p.currency().code(), replayed);
+                p.amountMinor(), p.currency().code(), p.points(), p.discountMinor(), replayed);
     }
 
     private Instant now() {

@@ -124,6 +124,18 @@ public class Bills {
     public AccountBillResult payAccountBill(org.socialbank.directory.CustomerId customer, java.util.UUID inquiryId) {
         Objects.requireNonNull(customer, "customer");
         Objects.requireNonNull(inquiryId, "inquiryId");
-        return accountBills.accept(customer, inquiryId);
+        return accountBills.accept(customer, inquiryId, false);
+    }
+
+    /**
+     * As {@link #payAccountBill(org.socialbank.directory.CustomerId, java.util.UUID)}, taking the
+     * customer's loyalty points off the bill when {@code usePoints} (issue 16 s3.7): the points the
+     * customer may use are held with the payment, spent when the biller is paid, released when not.
+     */
+    public AccountBillResult payAccountBill(org.socialbank.directory.CustomerId customer, java.util.UUID inquiryId,
+            boolean usePoints) {
+        Objects.requireNonNull(customer, "customer");
+        Objects.requireNonNull(inquiryId, "inquiryId");
+        return accountBills.accept(customer, inquiryId, usePoints);
     }
 }

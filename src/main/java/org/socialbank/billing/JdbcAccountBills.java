@@ -21,7 +21,7 @@ class JdbcAccountBills {
     private static final String INQUIRY = "id, customer_id, biller_id, account, channel, status, amount_minor, currency, "
             + "due_date, holder_masked, code, updated_at";
     private static final String PAYMENT = "id, inquiry_id, customer_id, biller_id, account, amount_minor, currency, "
-            + "channel, status, code, transfer_id, trace_number, sent_at";
+            + "channel, status, code, transfer_id, trace_number, sent_at, points, discount_minor, discount_transfer_id";
 
     /** A question; the answer's fields are null while ASKING, and for NOT_DUE but its code. */
     record Inquiry(UUID id, CustomerId customer, String billerId, String account, String channel, String status,
@@ -33,10 +33,14 @@ class JdbcAccountBills {
         static final String NOT_DUE = "NOT_DUE";
     }
 
-    /** A payment of an answered inquiry. */
+    /**
+     * A payment of an answered inquiry; {@code amountMinor} is the whole bill, of which points paid
+     * {@code discountMinor} ({@code points} held by loyalty, {@code discountTransferId} from the
+     * bank's rewards account) and the customer's {@code transferId} the rest. Without points: 0, 0, null.
+     */
     record Payment(UUID id, UUID inquiryId, CustomerId customer, String billerId, String account, long amountMinor,
             CurrencyCode currency, String channel, BillPaymentStatus status, String code, UUID transferId,
-            String traceNumber, Instant sentAt) {
+            String traceNumber, Instant sentAt, long points, long discountMinor, UUID discountTransferId) {
     }
 
     private final JdbcClient jdbc;
@@ -91,11 +95,19 @@ class JdbcAccountBills {
     void insert(Payment p, Instant now) {
         jdbc.sql("INSERT INTO billing_account_bill_payments (id, inquiry_id, customer_id, biller_id, account, "
                         + "amount_minor, currency, channel, status, code, transfer_id, trace_number, sent_at, "
-                        + "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "created_at, updated_at, points, discount_minor, discount_transfer_id) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(p.id(), p.inquiryId(), p.customer().value(), p.billerId(), p.account(), p.amountMinor(),
                         p.currency().code(), p.channel(), p.status().name(), p.code(), p.transferId(),
-                        p.traceNumber(), utc(p.sentAt()), utc(now), utc(now))
+                        p.traceNumber(), utc(p.sentAt()), utc(now), utc(now), p.points() == 0 ? null : p.points(),
+                        p.discountMinor() == 0 ? null : p.discountMinor(), p.discountTransferId())
                 .update();
+    }
+
+    /** Records the points taken off a payment, in the transaction that holds them. */
+    void discount(UUID id, long points, long discountMinor, UUID discountTransferId) {
+        jdbc.sql("UPDATE billing_account_bill_payments SET points = ?, discount_minor = ?, discount_transfer_id = ? "
+                + "WHERE id = ?").params(points, discountMinor, discountTransferId, id).update();
     }
 
     void update(UUID id, BillPaymentStatus status, String code, UUID transferId, String traceNumber, Instant now) {
@@ -141,7 +153,8 @@ class JdbcAccountBills {
                 rs.getString("account"), rs.getLong("amount_minor"), CurrencyCode.of(rs.getString("currency").trim()),
                 rs.getString("channel"), BillPaymentStatus.valueOf(rs.getString("status")), rs.getString("code"),
                 rs.getObject("transfer_id", UUID.class), rs.getString("trace_number"),
-                Timestamps.instant(rs, "sent_at"));
+                Timestamps.instant(rs, "sent_at"), rs.getLong("points"), rs.getLong("discount_minor"),
+                rs.getObject("discount_transfer_id", UUID.class));
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.socialbank.loyalty.PointsDiscounts;
 import org.socialbank.shared.Microseconds;
 import org.socialbank.shared.ProviderAnswer;
 import org.socialbank.shared.jdbc.DurableTransactions;
@@ -32,9 +33,12 @@ class SendAccountBills {
     private final ApplicationEventPublisher events;
     private final DurableTransactions writes;
     private final Clock clock;
+    private final PointsDiscounts discounts;
 
     SendAccountBills(JdbcAccountBills store, AccountBiller biller, AccountBills bills, Settlements settlements,
-            BillingProperties properties, ApplicationEventPublisher events, DurableTransactions writes, Clock clock) {
+            BillingProperties properties, ApplicationEventPublisher events, DurableTransactions writes, Clock clock,
+            PointsDiscounts discounts) {
+        this.discounts = discounts;
         if (biller.timeout().compareTo(properties.recheckAfter()) >= 0) {
             throw new IllegalStateException("socialbank.billing.recheck-after (" + properties.recheckAfter()
                     + ") must be longer than the account biller's timeout (" + biller.timeout() + ")");
@@ -86,14 +90,28 @@ class SendAccountBills {
                                 SendBills.BILLER_REFUSED, SendBills.BILLER_TIMEOUT);
                         store.update(p.id(), booked.status(), booked.code(), p.transferId(), booked.traceNumber(), now());
                         if (booked.status() != BillPaymentStatus.UNKNOWN) {
+                            settlePoints(p, answer, booked.status() == BillPaymentStatus.COMPLETED);
                             events.publishEvent(new AccountBillEnded(p.id(), p.customer(), p.billerId(),
                                     bills.names(p.billerId()), p.account(), p.amountMinor(), p.currency().code(),
                                     booked.status() == BillPaymentStatus.COMPLETED, booked.traceNumber(),
-                                    booked.code(), p.channel()));
+                                    booked.code(), p.channel(), p.points(), p.discountMinor()));
                         }
                     });
             return null;
         });
+    }
+
+    /** Issue 16 s3.7: the points' share goes with the customer's: posted and spent, or voided and released. */
+    private void settlePoints(JdbcAccountBills.Payment p, ProviderAnswer answer, boolean completed) {
+        if (p.discountTransferId() == null) {
+            return;
+        }
+        settlements.book(p.id(), p.discountTransferId(), answer, SendBills.BILLER_REFUSED, SendBills.BILLER_TIMEOUT);
+        if (completed) {
+            discounts.spend(p.id(), p.customer(), p.points());
+        } else {
+            discounts.release(p.id(), p.customer());
+        }
     }
 
     private Instant now() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.random.RandomGenerator;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -21,6 +22,12 @@ import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Directory;
 import org.socialbank.ledger.AccountId;
 import org.socialbank.ledger.Ledger;
+import org.socialbank.ledger.NewTransfer;
+import org.socialbank.ledger.TransferId;
+import org.socialbank.ledger.TransferResult;
+import org.socialbank.loyalty.Points;
+import org.socialbank.loyalty.PointsDiscounts;
+import org.socialbank.loyalty.PointsSummary;
 import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.Language;
 import org.socialbank.shared.MoneyFormat;
@@ -82,6 +89,12 @@ class AccountBillChatIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Points points;
+
+    @Autowired
+    PointsDiscounts discounts;
 
     Customers customers;
 
@@ -202,6 +215,55 @@ class AccountBillChatIntegrationTests {
         bills.lookUp();
         chats.drain();
         assertThat(chats.sent(chat, Outbound.Buttons.class)).isEmpty();
+    }
+
+    /** Issue 16 s3.7: loyalty points as a discount on a bill, chosen in the chat. */
+    @Test
+    void pointsTakeAShareOffTheBillAndAreSpentWhenItIsPaidAndReleasedWhenNot() {
+        CurrencyCode eur = CurrencyCode.of("EUR");
+        String euro = MoneyFormat.format(100, eur, Language.EN.locale());
+        Customers.Customer ada = customers.named("Ada Points").wallet("EUR", FUNDED_MINOR).linkedChat().create();
+        // a p2p payment of 200 EUR earns 100 points (one a 2 EUR), worth 1.00 EUR (0.01 EUR each)
+        assertThat(ledger.transfer(NewTransfer.posted(new TransferId(UUID.randomUUID()), ada.wallet(),
+                customers.funding(eur), 20_000, eur, "p2p"))).isInstanceOf(TransferResult.Posted.class);
+        Await.until(() -> points(ada.id()) == 100, "the journal follower earns the points");
+        long wallet = FUNDED_MINOR - 20_000;
+
+        chats.say(ada.chat(), "pay EDF 12345678901237");
+        Outbound.Buttons refused = offer(ada.chat());
+        assertThat(refused.buttons()).extracting(Outbound.Button::label).element(1)
+                .isEqualTo("Use 100 points (−" + euro + ")");
+        biller.troubleNext(SandboxBiller.Trouble.FAIL);
+        assertThat(Chats.text(chats.say(ada.chat(), new Inbound.Button(refused.buttons().get(1).reference()))))
+                .contains("100 points take " + euro + " off");
+        assertThat(discounts.offer(ada.id(), eur, 10_000)).as("held with the payment").isEmpty();
+        worker.work();
+        assertThat(payment(ada.id()).orElseThrow().status()).isEqualTo("FAILED");
+        assertThat(discounts.offer(ada.id(), eur, 10_000)).as("released when the biller refuses").isPresent();
+        assertThat(points(ada.id())).isEqualTo(100);
+        assertThat(available(ada.wallet())).isEqualTo(wallet);
+
+        chats.say(ada.chat(), "pay EDF 12345678901237");
+        bills.lookUp();
+        chats.drain();
+        List<Outbound.Buttons> offers = chats.sent(ada.chat(), Outbound.Buttons.class);
+        assertThat(offers).hasSize(2);
+        long settledBefore = settled("fr_edf", eur);
+        chats.say(ada.chat(), new Inbound.Button(offers.get(1).buttons().get(1).reference()));
+        worker.work();
+        chats.drain();
+        long amount = jdbc.sql("SELECT amount_minor FROM billing_account_bill_payments WHERE customer_id = ? "
+                + "AND status = 'COMPLETED'").param(ada.id().value()).query(Long.class).single();
+        assertThat(points(ada.id())).as("spent when the bill is paid").isZero();
+        assertThat(balance(ada.wallet())).as("the customer paid the rest").isEqualTo(wallet - (amount - 100));
+        assertThat(settled("fr_edf", eur) - settledBefore).as("the biller got it all, points' share included")
+                .isEqualTo(amount);
+        assertThat(String.join("\n", chats.sent(ada.chat(), Outbound.Receipt.class).get(0).lines()))
+                .contains("Points used: 100 (−" + euro + ")");
+    }
+
+    private long points(CustomerId customer) {
+        return points.summary(customer, 0).map(PointsSummary::balance).orElse(0L);
     }
 
     /** A customer whose Confirm under an EDF bill meets this trouble at the biller. */

@@ -34,6 +34,8 @@ final class AccountBillDialogue {
 
     static final String PAY = "billing.acct.pay:";
     static final String CANCEL = "billing.acct.cancel";
+    /** Ends the Confirm action that takes the customer's loyalty points off the bill (issue 16 s3.7). */
+    static final String WITH_POINTS = "|points";
     /** Digit runs read in one text at most. */
     static final int NUMBERS_MAX = 8;
     /** The fewest digits an account number has. */
@@ -142,13 +144,16 @@ final class AccountBillDialogue {
         if (action.equals(CANCEL)) {
             return say(turn, language, "conversation.pay.cancelled");
         }
+        String rest = action.substring(PAY.length());
+        boolean usePoints = rest.endsWith(WITH_POINTS);
         UUID inquiry;
         try {
-            inquiry = UUID.fromString(action.substring(PAY.length()));
+            inquiry = UUID.fromString(usePoints ? rest.substring(0, rest.length() - WITH_POINTS.length()) : rest);
         } catch (IllegalArgumentException e) {
             return say(turn, language, "conversation.pay.stale");
         }
-        AccountBillResult result = turn.bank().payAccountBill(turn.linked().orElseThrow().customerId(), inquiry);
+        AccountBillResult result = turn.bank().payAccountBill(turn.linked().orElseThrow().customerId(), inquiry,
+                usePoints);
         if (result instanceof AccountBillResult.Refused refused) {
             return say(turn, language, refused.code().equals(AccountBillResult.QUOTE_EXPIRED) ? "billing.acct.expired"
                     : "conversation.pay.stale");
@@ -157,7 +162,10 @@ final class AccountBillDialogue {
         String amount = MoneyFormat.format(accepted.amountMinor(), CurrencyCode.of(accepted.currency()),
                 language.locale());
         return switch (accepted.status()) {
-            case PENDING, UNKNOWN -> say(turn, language, "billing.acct.sending", amount, accepted.account());
+            case PENDING, UNKNOWN -> accepted.points() > 0 ? say(turn, language, "billing.acct.sending_points",
+                    amount, accepted.account(), accepted.points(), MoneyFormat.format(accepted.discountMinor(),
+                            CurrencyCode.of(accepted.currency()), language.locale()))
+                    : say(turn, language, "billing.acct.sending", amount, accepted.account());
             case COMPLETED -> say(turn, language, "billing.acct.already_paid", amount, accepted.account());
             default -> refusal(turn, language, accepted.code() == null ? "rejected" : accepted.code(), amount);
         };
@@ -223,6 +231,7 @@ final class AccountBillDialogue {
                 "billing.acct.bad_account", "billing.acct.looking", "billing.acct.unavailable", "billing.acct.expired",
                 "billing.acct.sending", "billing.acct.already_paid", "billing.acct.refused.step_up",
                 "billing.acct.confirm", "billing.acct.not_due.unknown_account", "billing.acct.not_due.nothing_due",
-                "billing.acct.not_due.other", "billing.acct.receipt.biller", "billing.acct.not_paid");
+                "billing.acct.not_due.other", "billing.acct.receipt.biller", "billing.acct.not_paid",
+                "billing.acct.use_points", "billing.acct.sending_points", "billing.acct.receipt.points");
     }
 }

@@ -604,6 +604,13 @@ public interface Bank {
         return new org.socialbank.billing.AccountBillResult.Refused(org.socialbank.billing.AccountBillResult.NOT_DUE);
     }
 
+    /** As {@link #payAccountBill(CustomerId, java.util.UUID)}, with the customer's loyalty points taken off (issue 16 s3.7). */
+    default org.socialbank.billing.AccountBillResult payAccountBill(CustomerId customer, java.util.UUID inquiryId,
+            boolean usePoints) {
+        return usePoints ? new org.socialbank.billing.AccountBillResult.Refused("points_unavailable")
+                : payAccountBill(customer, inquiryId);
+    }
+
     /** A credit card's latest statement. */
     record CardBill(String maskedNumber, java.time.LocalDate statementDate, java.time.LocalDate dueDate,
             long balanceMinor, long minimumPaymentMinor, CurrencyCode currency) {

@@ -107,10 +107,16 @@ class BillingMessages {
                     ended.account(), ended.code() == null ? "failed" : ended.code())));
             return;
         }
-        outbox.write(chat.get(), new Outbound.Receipt(texts.text(language, "billing.chat.receipt.title"), List.of(
+        List<String> lines = new java.util.ArrayList<>(List.of(
                 texts.text(language, "billing.acct.receipt.biller", biller, ended.account()),
-                texts.text(language, "billing.chat.receipt.amount", amount),
-                texts.text(language, "billing.chat.receipt.trace", ended.traceNumber()))));
+                texts.text(language, "billing.chat.receipt.amount", amount)));
+        if (ended.points() > 0) { // issue 16 s3.7
+            lines.add(texts.text(language, "billing.acct.receipt.points", ended.points(), MoneyFormat.format(
+                    ended.discountMinor(), CurrencyCode.of(ended.currency()), language.locale())));
+        }
+        lines.add(texts.text(language, "billing.chat.receipt.trace", ended.traceNumber()));
+        outbox.write(chat.get(), new Outbound.Receipt(texts.text(language, "billing.chat.receipt.title"),
+                List.copyOf(lines)));
     }
 
     /** One line to the private chat: {@code key} with the amount, what was paid, and the trace number or code. */

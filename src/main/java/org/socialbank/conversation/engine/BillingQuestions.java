@@ -47,6 +47,8 @@ class BillingQuestions {
     /** The actions of the account bill's buttons ({@code AccountBillDialogue}). */
     static final String ACCOUNT_PAY = "billing.acct.pay:";
     static final String ACCOUNT_CANCEL = "billing.acct.cancel";
+    /** Ends the Confirm that takes loyalty points off an account bill (issue 16 s3.7). */
+    static final String ACCOUNT_WITH_POINTS = "|points";
     private static final CurrencyCode IRR = CurrencyCode.of("IRR");
 
     private final PaymentAlerts alerts;
@@ -117,10 +119,19 @@ class BillingQuestions {
                     inquired.account(), inquired.code()));
             return;
         }
+        CurrencyCode currency = CurrencyCode.of(inquired.currency());
+        Optional<Extra> points = inquired.pointsOffered() <= 0 ? Optional.empty() : Optional.of(new Extra(
+                language -> texts.text(language, "billing.acct.use_points", inquired.pointsOffered(),
+                        MoneyFormat.format(inquired.pointsValueMinor(), currency, language.locale())),
+                ACCOUNT_PAY + inquired.inquiryId() + ACCOUNT_WITH_POINTS));
         ask(inquired.customerId(), language -> texts.text(language, "billing.acct.confirm",
                 billerName(inquired, language), inquired.account(), inquired.holderMasked(),
-                MoneyFormat.format(inquired.amountMinor(), CurrencyCode.of(inquired.currency()), language.locale()),
-                date(inquired.dueDate(), language)), ACCOUNT_PAY + inquired.inquiryId(), ACCOUNT_CANCEL);
+                MoneyFormat.format(inquired.amountMinor(), currency, language.locale()),
+                date(inquired.dueDate(), language)), ACCOUNT_PAY + inquired.inquiryId(), ACCOUNT_CANCEL, points);
+    }
+
+    /** A button between Confirm and Cancel: its label in the reader's language, and its action. */
+    private record Extra(Function<Language, String> label, String action) {
     }
 
     private static String billerName(AccountBillInquired inquired, Language language) {
@@ -130,14 +141,21 @@ class BillingQuestions {
 
     /** The question in the customer's language with Confirm ({@code pay}) and Cancel. */
     private void ask(CustomerId customer, Function<Language, String> question, String pay, String cancel) {
+        ask(customer, question, pay, cancel, Optional.empty());
+    }
+
+    private void ask(CustomerId customer, Function<Language, String> question, String pay, String cancel,
+            Optional<Extra> extra) {
         privateChat(customer).ifPresent(chat -> {
             Language language = language(customer);
             Instant expires = clock.instant().plus(buttonTtl);
-            outbox.write(chat, new Outbound.Buttons(question.apply(language), List.of(
-                    new Outbound.Button(texts.text(language, "conversation.pay.confirm_button"),
-                            button(store, chat, pay, expires)),
-                    new Outbound.Button(texts.text(language, "conversation.pay.cancel_button"),
-                            button(store, chat, cancel, expires)))));
+            List<Outbound.Button> buttons = new java.util.ArrayList<>(List.of(new Outbound.Button(
+                    texts.text(language, "conversation.pay.confirm_button"), button(store, chat, pay, expires))));
+            extra.ifPresent(e -> buttons.add(new Outbound.Button(e.label().apply(language),
+                    button(store, chat, e.action(), expires))));
+            buttons.add(new Outbound.Button(texts.text(language, "conversation.pay.cancel_button"),
+                    button(store, chat, cancel, expires)));
+            outbox.write(chat, new Outbound.Buttons(question.apply(language), List.copyOf(buttons)));
         });
     }
 

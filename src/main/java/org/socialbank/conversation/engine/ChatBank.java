@@ -655,6 +655,12 @@ public final class ChatBank implements Bank {
         return parts.bills().payAccountBill(customer, inquiryId);
     }
 
+    @Override
+    public org.socialbank.billing.AccountBillResult payAccountBill(CustomerId customer, UUID inquiryId,
+            boolean usePoints) {
+        return parts.bills().payAccountBill(customer, inquiryId, usePoints);
+    }
+
     /** A random button reference: 16 bytes, 22 base64url characters. */
     static String newReference() {
         byte[] bytes = new byte[16];
