@@ -55,6 +55,7 @@ public final class Dialogue {
     private final ServiceReplies services;
     private final OpenRequestsDialogue openRequests;
     private final AccountAnswers accountAnswers;
+    private final AccountBillDialogue accountBills;
 
     /** @param formTtl how long a payment being put together is kept; an older one is dropped */
     public Dialogue(Texts texts, Duration formTtl) {
@@ -75,6 +76,7 @@ public final class Dialogue {
         this.services = new ServiceReplies(texts, appointments);
         this.openRequests = new OpenRequestsDialogue(texts);
         this.accountAnswers = new AccountAnswers(texts);
+        this.accountBills = new AccountBillDialogue(texts);
     }
 
     /**
@@ -188,6 +190,10 @@ public final class Dialogue {
             return turn.linked().isPresent() && !BillDialogue.publicHere(turn)
                     ? topUps.press(turn, language, press.get().action()) : offerLink(turn, language);
         }
+        if (press.isPresent() && AccountBillDialogue.handles(press.get().action())) { // issue 15 s1.13
+            return turn.linked().isPresent() && !BillDialogue.publicHere(turn)
+                    ? accountBills.press(turn, language, press.get().action()) : offerLink(turn, language);
+        }
         if (press.isPresent() && BillDialogue.handles(press.get().action())) {
             return turn.linked().isPresent() && !BillDialogue.publicHere(turn)
                     ? bills.press(turn, language, press.get().action()) : offerLink(turn, language);
@@ -236,6 +242,15 @@ public final class Dialogue {
         Optional<ServiceCommand> service = ServiceCommand.read(text);
         if (service.isPresent()) { // issue 16: "my points", "apply for a loan", "my appointments"
             return serviceCommand(turn, service.get());
+        }
+        Optional<AccountBillDialogue.Request> accountBill = AccountBillDialogue.read(text, turn.bank().foreignBillers());
+        if (accountBill.isPresent()) { // issue 15 s1.13: "交电费 1234567897", "payer EDF 12345678901234"
+            Language language = turn.chosen() != null ? turn.chosen() : accountBill.get().language();
+            if (BillDialogue.publicHere(turn)) {
+                return bills.publicAnswer(turn, language);
+            }
+            return turn.linked().isEmpty() ? offerLink(turn, language)
+                    : accountBills.start(turn, language, accountBill.get());
         }
         Optional<BillDialogue.Request> bill = BillDialogue.read(text);
         if (bill.isPresent()) { // issue 15: "pay bill 7748317800142 1770160", "پرداخت قبض ..."
@@ -758,6 +773,7 @@ public final class Dialogue {
         keys.addAll(TopUpDialogue.messageKeys());
         keys.addAll(CardToCardDialogue.messageKeys());
         keys.addAll(SavedBillDialogue.messageKeys());
+        keys.addAll(AccountBillDialogue.messageKeys());
         keys.addAll(List.of("alerts.not_me.locked", "alerts.not_me.no_card", "alerts.not_me.button"));
         keys.addAll(List.of("alerts.settings.page", "alerts.settings.page.button"));
         keys.addAll(CardReplies.messageKeys());

@@ -595,6 +595,13 @@ public final class ChatBank implements Bank {
     }
 
     @Override
+    public org.socialbank.billing.TopUpResult topUp(CustomerId customer, String phone, long amountMinor,
+            CurrencyCode currency, String operator, org.socialbank.billing.TopUpKind kind) {
+        return parts.topUps().accept(new org.socialbank.billing.TopUpRequest(topUpId(channel, externalMessageId),
+                customer, phone, amountMinor, currency, Optional.of(operator), channel.wireName(), kind));
+    }
+
+    @Override
     public boolean askBill(CustomerId customer, org.socialbank.billing.IranianBill bill) {
         parts.bills().ask(UUID.nameUUIDFromBytes(("chat-bill-inquiry|" + channel.wireName() + "|" + externalMessageId)
                 .getBytes(StandardCharsets.UTF_8)), customer, bill, channel.wireName());
@@ -629,6 +636,34 @@ public final class ChatBank implements Bank {
     public org.socialbank.billing.CardTransferResult sendToCard(CustomerId customer, UUID quoteId) {
         return parts.cardTransfers().accept(cardTransferId(channel, externalMessageId), quoteId, customer,
                 channel.wireName());
+    }
+
+    @Override
+    public java.util.List<org.socialbank.billing.BillerRegistry.ForeignBiller> foreignBillers() {
+        return parts.bills().billers().all();
+    }
+
+    /** The id of an account bill's question asked by this message (issue 15 s1.13): a redelivery asks once. */
+    public static UUID accountBillInquiryId(Network channel, String externalMessageId) {
+        return UUID.nameUUIDFromBytes(("chat-account-bill|" + channel.wireName() + "|" + externalMessageId)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public boolean askAccountBill(CustomerId customer, String billerId, String account) {
+        return parts.bills().askAccountBill(accountBillInquiryId(channel, externalMessageId), customer, billerId,
+                account, channel.wireName());
+    }
+
+    @Override
+    public org.socialbank.billing.AccountBillResult payAccountBill(CustomerId customer, UUID inquiryId) {
+        return parts.bills().payAccountBill(customer, inquiryId);
+    }
+
+    @Override
+    public org.socialbank.billing.AccountBillResult payAccountBill(CustomerId customer, UUID inquiryId,
+            boolean usePoints) {
+        return parts.bills().payAccountBill(customer, inquiryId, usePoints);
     }
 
     /** A random button reference: 16 bytes, 22 base64url characters. */
