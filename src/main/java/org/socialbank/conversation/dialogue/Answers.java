@@ -81,6 +81,37 @@ final class Answers {
             Map.entry("declined_card_payment", Route.BALANCE), Map.entry("declined_cash_withdrawal", Route.BALANCE));
 
     static final String NOT_SURE = "assistant.not_sure";
+    /** The reply to "no, that's not it". */
+    static final String NOT_IT = "assistant.not_it";
+
+    /**
+     * "No, that's not it" in the five languages, the whole text (issue 18: repeated, it hands the
+     * chat to a person through the handoff's streak of turns the assistant could not answer).
+     */
+    private static final Map<Language, java.util.regex.Pattern> NOT_IT_TEXT = Map.of(
+            Language.EN, notItPattern("(?:no+,? )?(?:that'?s|that is|it'?s|this is) (?:not it|wrong|not what i (?:asked|meant|wanted))"
+                    + "|not what i (?:asked|meant|wanted)|wrong answer|(?:that|it) (?:didn'?t|did not|does not|doesn'?t) help"),
+            Language.FR, notItPattern("(?:non,? )?(?:c'est|c est|ce n'est|ce n est) pas (?:ça|ca)"
+                    + "|pas ce que (?:j'ai|j ai) demand[ée]|mauvaise r[ée]ponse|(?:ça|ca) (?:ne )?m'aide pas"),
+            Language.RU, notItPattern("(?:нет,? )?(?:это )?не то|не помогло|не об этом|неправильный ответ"),
+            Language.FA, notItPattern("(?:نه،? |نه )?(?:این )?(?:نبود|نیست)|منظورم این نبود|کمکی نکرد|جواب اشتباه(?:ه| است)?"),
+            Language.ZH, notItPattern("不是这个|不对|答非所问|没用|没有帮助"));
+
+    private static java.util.regex.Pattern notItPattern(String regex) {
+        return java.util.regex.Pattern.compile(regex,
+                java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
+    }
+
+    /** The language in which the whole text says the answer was not it (punctuation and case aside), if it does. */
+    static Optional<Language> notIt(String text) {
+        String bare = text.strip().replaceAll("[\\p{Punct}！。？，、…«»“”!?.,]+$", "").replaceAll("^[\\p{Punct}]+", "")
+                .replace('\u200c', ' ').replaceAll("\\s+", " ").strip();
+        if (bare.length() > 40) {
+            return Optional.empty();
+        }
+        return NOT_IT_TEXT.entrySet().stream().filter(e -> e.getValue().matcher(bare).matches()).map(Map.Entry::getKey)
+                .findFirst();
+    }
     /** "assistant.feedback:{answer id}:{1|0}:{language}:{intent}": a vote on one answer. */
     static final String FEEDBACK = "assistant.feedback:";
     /** "assistant.pick:{language}:{intent}": one of the three guesses of "not sure", chosen. */
@@ -179,7 +210,7 @@ final class Answers {
     }
 
     static List<String> messageKeys() {
-        List<String> keys = new ArrayList<>(List.of(NOT_SURE, "assistant.feedback.yes", "assistant.feedback.no",
+        List<String> keys = new ArrayList<>(List.of(NOT_SURE, NOT_IT, "assistant.feedback.yes", "assistant.feedback.no",
                 "assistant.feedback.thanks", "assistant.feedback.sorry", "assistant.feedback.counted",
                 "assistant.lock_button"));
         for (Route route : Route.values()) {

@@ -261,6 +261,13 @@ public interface Bank {
         return Optional.empty();
     }
 
+    /**
+     * The customer said the assistant's answer was not what she asked ("no, that's not it", or a
+     * 👎): this turn counts as one the assistant could not answer, toward the handoff (issue 18).
+     */
+    default void notHelped() {
+    }
+
     /** The issue date of the customer's newest card, if she has one (issue 18: "card_arrival"). */
     default Optional<java.time.LocalDate> newestCardIssuedOn(CustomerId customer) {
         return Optional.empty();

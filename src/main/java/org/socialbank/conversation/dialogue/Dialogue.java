@@ -329,6 +329,11 @@ public final class Dialogue {
      * "not sure" and its three guesses when it is not, else the hint (issue 18). Generic, so shared.
      */
     private Step assistant(Turn turn, Language language, String text) {
+        Optional<Language> notIt = Answers.notIt(text);
+        if (notIt.isPresent()) { // "no, that's not it": counts toward the handoff, never a guess; in its language
+            turn.bank().notHelped();
+            return say(turn.state(), notIt.get(), Answers.NOT_IT).shared();
+        }
         Optional<Bank.Guess> guess = turn.bank().guess(text);
         if (guess.isEmpty() || guess.get().sure() && !Answers.handles(guess.get())) {
             return new Step(turn.state(), List.of(new Outbound.Text(Hints.unknown(language))), language).shared();
@@ -402,6 +407,9 @@ public final class Dialogue {
         }
         Answers.Vote v = vote.get();
         boolean counted = turn.bank().answerFeedback(v.answer(), v.intent(), v.language(), v.helpful());
+        if (counted && !v.helpful()) {
+            turn.bank().notHelped(); // a 👎 counts toward the handoff as "no, that's not it" does
+        }
         return say(turn.state(), v.language(), !counted ? "assistant.feedback.counted"
                 : v.helpful() ? "assistant.feedback.thanks" : "assistant.feedback.sorry").shared();
     }

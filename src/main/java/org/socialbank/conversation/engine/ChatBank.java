@@ -650,6 +650,11 @@ public final class ChatBank implements Bank {
     }
 
     @Override
+    public void notHelped() {
+        guessed = Optional.of(Optional.empty()); // counts as an unsure turn (assistantUnsure)
+    }
+
+    @Override
     public Optional<java.time.LocalDate> newestCardIssuedOn(CustomerId customer) {
         return parts.cards().cardsOf(customer).orElse(List.of()).stream().map(org.socialbank.cards.Card::issuedOn)
                 .filter(java.util.Objects::nonNull).max(java.util.Comparator.naturalOrder());

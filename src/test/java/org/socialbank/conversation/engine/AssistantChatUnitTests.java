@@ -216,8 +216,8 @@ class AssistantChatUnitTests {
     void everyAnswerAndTitleIsWrittenInEveryLanguage() throws java.io.IOException {
         List<String> keys = Dialogue.messageKeys().stream().filter(k -> k.startsWith("assistant.")).toList();
         // "not sure", five feedback sentences, the lock button, six routes' lead-ins; the answers and
-        // titles are the knowledge base's (KnowledgeBaseUnitTests)
-        assertThat(keys).hasSize(13);
+        // titles are the knowledge base's (KnowledgeBaseUnitTests); "not it"
+        assertThat(keys).hasSize(14);
         for (String suffix : List.of("", "_fr", "_ru", "_fa", "_zh")) {
             java.util.Properties bundle = new java.util.Properties();
             try (var in = new java.io.InputStreamReader(getClass().getResourceAsStream("/messages" + suffix + ".properties"),
@@ -286,5 +286,31 @@ class AssistantChatUnitTests {
         for (String intent : org.socialbank.assistant.KnowledgeBase.INTENTS) {
             assertThat(Dialogue.routedIntents()).as(intent).contains(intent);
         }
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {"no, that's not it|EN", "Not what I asked!|EN",
+            "wrong answer|EN", "non c'est pas ça|FR", "Ce n'est pas ça.|FR", "нет, не то|RU", "это не то|RU",
+            "не помогло|RU", "نه، این نبود|FA", "منظورم این نبود|FA", "不是这个|ZH", "答非所问|ZH"})
+    @DisplayName("issue 18: \"no, that's not it\" in five languages counts toward the handoff, without a guess")
+    void noThatsNotItCountsTowardTheHandoff(String text, Language language) {
+        assertThat(say(text)).isEqualTo(language.tag() + ":assistant.not_it");
+        assertThat(bank.notHelped).isEqualTo(1);
+        assertThat(bank.guessed).as("never classified").isEmpty();
+    }
+
+    @Test
+    void aThumbsDownCountsTowardTheHandoffAndAThumbsUpDoesNot() {
+        bank.guesses.put("my top up did not work", new Guess(Language.EN, "top_up_failed", true,
+                List.of("top_up_failed", "top_up_reverted", "pending_top_up")));
+        say("my top up did not work");
+        press(buttons().get(0));
+        assertThat(bank.notHelped).isZero();
+        say("my top up did not work");
+        Outbound.Button no = buttons().get(1);
+        press(no);
+        assertThat(bank.notHelped).isEqualTo(1);
+        press(no); // counted already: nothing more
+        assertThat(bank.notHelped).isEqualTo(1);
     }
 }

@@ -69,6 +69,14 @@ final class FakeBank implements Bank {
         return votes.putIfAbsent(answerId, intent + ":" + language.tag() + ":" + helpful) == null;
     }
 
+    /** How many times the customer said the assistant's answer was not it (issue 18). */
+    int notHelped;
+
+    @Override
+    public void notHelped() {
+        notHelped++;
+    }
+
     /** The issue date of the customer's newest card (issue 18: card_arrival's variable); none unless a test sets it. */
     java.time.LocalDate cardIssuedOn;
 
