@@ -330,6 +330,25 @@ abstract class HandoffContract {
     }
 
     @Test
+    @DisplayName("issue 18: \"no, that's not it\" twice in a row, in French or Chinese, hands the conversation to a person")
+    void notItTwiceHandsOver() {
+        AgentId onDuty = new AgentId("duty-" + UUID.randomUUID());
+        handoffs.saveAgent(onDuty, "Noor", 50, true, Set.of("support"),
+                Set.of(Language.EN, Language.FR, Language.RU, Language.FA, Language.ZH));
+        for (String[] twice : new String[][] {{"non, c'est pas ça", "ce n'est pas ça", "Reformulez"},
+                {"不是这个", "答非所问", "换个说法"}}) {
+            String chat = "tg-" + UUID.randomUUID();
+            List<Outbound> first = say(Network.TELEGRAM, chat, new Inbound.Text(twice[0]));
+            assertThat(first).hasSize(1);
+            assertThat(text(first.get(0))).as("the assistant's \"not it\", not a guess").contains(twice[2]);
+            assertThat(handoffs.owner(identity(Network.TELEGRAM, chat))).isEqualTo(new Owner.Bot());
+            say(Network.TELEGRAM, chat, new Inbound.Text(twice[1]));
+            assertThat(handoffs.owner(identity(Network.TELEGRAM, chat))).as(twice[1]).isInstanceOf(Owner.Agent.class);
+        }
+        handoffs.setAvailable(onDuty, false);
+    }
+
+    @Test
     @DisplayName("issue 19: a case nobody took within queue-wait-max goes back to the bot, and the customer is told")
     void aCaseWaitingTooLongGoesBackToTheBot() {
         String chat = "tg-" + UUID.randomUUID();

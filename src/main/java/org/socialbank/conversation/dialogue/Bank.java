@@ -253,6 +253,26 @@ public interface Bank {
         }
     }
 
+    /**
+     * The assistant's answer to an intent in a language, as staff last left it (issue 18: the
+     * knowledge base); empty when it has none.
+     */
+    default Optional<org.socialbank.assistant.KnowledgeBase.Answer> knowledge(Language language, String intent) {
+        return Optional.empty();
+    }
+
+    /**
+     * The customer said the assistant's answer was not what she asked ("no, that's not it", or a
+     * 👎): this turn counts as one the assistant could not answer, toward the handoff (issue 18).
+     */
+    default void notHelped() {
+    }
+
+    /** The issue date of the customer's newest card, if she has one (issue 18: "card_arrival"). */
+    default Optional<java.time.LocalDate> newestCardIssuedOn(CustomerId customer) {
+        return Optional.empty();
+    }
+
     /** A branch by its id (issue 16 s5: an appointment names its branch by id). */
     default Optional<Branch> branch(String branchId) {
         return Optional.empty();

@@ -344,6 +344,11 @@ public final class Dialogue {
      * "not sure" and its three guesses when it is not, else the hint (issue 18). Generic, so shared.
      */
     private Step assistant(Turn turn, Language language, String text) {
+        Optional<Language> notIt = Answers.notIt(text);
+        if (notIt.isPresent()) { // "no, that's not it": counts toward the handoff, never a guess; in its language
+            turn.bank().notHelped();
+            return say(turn.state(), notIt.get(), Answers.NOT_IT).shared();
+        }
         Optional<Bank.Guess> guess = turn.bank().guess(text);
         if (guess.isEmpty() || guess.get().sure() && !Answers.handles(guess.get())) {
             return new Step(turn.state(), List.of(new Outbound.Text(Hints.unknown(language))), language).shared();
@@ -363,9 +368,11 @@ public final class Dialogue {
     private Step answered(Turn turn, Language language, String intent, String text) {
         Answers.Route route = Answers.ROUTES.get(intent);
         List<Outbound> replies = new ArrayList<>();
-        Answers.answer(texts, turn.bank(), language, intent).ifPresent(replies::add);
+        Map<String, String> known = known(turn, language, intent);
+        Answers.answer(texts, turn.bank(), language, intent, known).ifPresent(replies::add);
         if (route == null || route == Answers.Route.LOCK || route == Answers.Route.PERSON) {
-            return new Step(turn.state(), replies, language).shared();
+            Step step = new Step(turn.state(), replies, language);
+            return known.isEmpty() ? step.shared() : step; // the customer's data: her private chat only
         }
         if (route == Answers.Route.BRANCHES) {
             replies.addAll(branches(turn.state(), language, turn.bank(), text).replies());
@@ -377,8 +384,23 @@ public final class Dialogue {
         }
         CustomerId customer = turn.linked().get().customerId();
         List<Outbound> shown = route == Answers.Route.HISTORY ? history(turn, language, customer, "").replies()
+                : route == Answers.Route.BALANCE ? balance(turn, language, customer).replies()
                 : cards.answer(turn.bank(), customer, new CardCommand(CardCommand.Kind.MY_CARDS, language), language);
         return new Step(turn.state(), concat(replies, shown), language);
+    }
+
+    /**
+     * The customer's data the intent's answer names (issue 18: card_arrival, the newest card's issue
+     * date), only in a linked chat on a private network: none in an unlinked or public one.
+     */
+    private static Map<String, String> known(Turn turn, Language language, String intent) {
+        if (turn.linked().isEmpty() || BillDialogue.publicHere(turn) || !Answers.personal(turn.bank(), language, intent)) {
+            return Map.of();
+        }
+        return turn.bank().newestCardIssuedOn(turn.linked().get().customerId())
+                .map(day -> Map.of(Answers.CARD_ISSUED_ON, turn.time(language)
+                        .date(day.atTime(12, 0).toInstant(java.time.ZoneOffset.UTC))))
+                .orElse(Map.of());
     }
 
     /** A press under an assistant's answer: a vote, one of "not sure"'s guesses, or the card lock. */
@@ -400,6 +422,9 @@ public final class Dialogue {
         }
         Answers.Vote v = vote.get();
         boolean counted = turn.bank().answerFeedback(v.answer(), v.intent(), v.language(), v.helpful());
+        if (counted && !v.helpful()) {
+            turn.bank().notHelped(); // a 👎 counts toward the handoff as "no, that's not it" does
+        }
         return say(turn.state(), v.language(), !counted ? "assistant.feedback.counted"
                 : v.helpful() ? "assistant.feedback.thanks" : "assistant.feedback.sorry").shared();
     }

@@ -685,6 +685,22 @@ public final class ChatBank implements Bank {
     }
 
     @Override
+    public Optional<org.socialbank.assistant.KnowledgeBase.Answer> knowledge(Language language, String intent) {
+        return parts.assistant().knowledge().answer(intent, language.tag());
+    }
+
+    @Override
+    public void notHelped() {
+        guessed = Optional.of(Optional.empty()); // counts as an unsure turn (assistantUnsure)
+    }
+
+    @Override
+    public Optional<java.time.LocalDate> newestCardIssuedOn(CustomerId customer) {
+        return parts.cards().cardsOf(customer).orElse(List.of()).stream().map(org.socialbank.cards.Card::issuedOn)
+                .filter(java.util.Objects::nonNull).max(java.util.Comparator.naturalOrder());
+    }
+
+    @Override
     public List<CardLine> cards(CustomerId customer) {
         return parts.cards().cardsOf(customer).orElse(List.of()).stream()
                 .map(c -> new CardLine(c.credit(), c.maskedNumber(), c.status().wireName(), c.currency(),
