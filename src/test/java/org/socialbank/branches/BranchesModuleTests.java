@@ -15,7 +15,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * item 9), without the conversation engine that books in chat, which is not in the context.
  */
 @ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES)
-class ServicesModuleTests {
+class BranchesModuleTests {
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
