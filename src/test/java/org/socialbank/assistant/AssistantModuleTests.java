@@ -12,9 +12,10 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The assistant starts with the shared kernel alone (issue 14 item 9): no customer, account or chat
- * is in the context; its feedback store answers.
+ * is in the context; its feedback store answers. Like consent's, it names {@code shared} (the
+ * kernel's {@code Clock} is not started for a module's direct dependencies alone).
  */
-@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES)
+@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES, extraIncludes = "shared")
 class AssistantModuleTests {
 
     @DynamicPropertySource

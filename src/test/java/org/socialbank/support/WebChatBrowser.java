@@ -74,24 +74,13 @@ public final class WebChatBrowser {
 
     /** The newest bank message in the history that matches, waiting for the outbox relay to deliver it. */
     public JsonNode await(Predicate<JsonNode> wanted) {
-        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < until) {
+        return Await.until(() -> {
             beforePoll.run();
             String body = exchange(HttpRequest.newBuilder(uri("/chat/history")).GET().build()).body();
-            Optional<JsonNode> found = JSON.readTree(body).path("messages").valueStream()
+            return JSON.readTree(body).path("messages").valueStream()
                     .filter(n -> n.path("from").asString().equals("bank")).map(n -> n.path("message"))
                     .filter(wanted).reduce((a, b) -> b);
-            if (found.isPresent()) {
-                return found.get();
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("no such message in the history");
+        }, Optional::isPresent, Await.DEFAULT, none -> "such a bank message in the web chat's history").orElseThrow();
     }
 
     private HttpResponse<String> exchange(HttpRequest request) {
