@@ -26,6 +26,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.socialbank.shared.Uuids;
 
 /**
  * Follows the ledger's journal: every row that moved money on a customer's account becomes one
@@ -226,11 +227,7 @@ public class TransactionAlerts {
         if (ownerRef == null || !ownerRef.startsWith("customer:")) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(new CustomerId(UUID.fromString(ownerRef.substring("customer:".length()))));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return Uuids.parse(ownerRef.substring("customer:".length())).map(CustomerId::new);
     }
 
     private static AlertRow withStatus(AlertRow r, String status) {

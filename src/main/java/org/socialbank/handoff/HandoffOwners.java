@@ -4,13 +4,13 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
 import org.socialbank.conversation.ConversationOwners;
 import org.socialbank.conversation.Inbound;
 import org.socialbank.conversation.Outbound;
 import org.socialbank.shared.Language;
 import org.socialbank.handoff.jdbc.JdbcHandoffs;
 import org.springframework.stereotype.Component;
+import org.socialbank.shared.Uuids;
 
 /**
  * The engine's hook (issue 19): while a case is open the bot says nothing, and the customer's
@@ -151,10 +151,6 @@ class HandoffOwners implements ConversationOwners {
     }
 
     private static Optional<CaseId> parse(String id) {
-        try {
-            return Optional.of(new CaseId(UUID.fromString(id)));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return Uuids.parse(id).map(CaseId::new);
     }
 }

@@ -3,7 +3,6 @@ package org.socialbank.loyalty;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -19,6 +18,7 @@ import org.socialbank.ledger.TransferCode;
 import org.socialbank.ledger.TransferId;
 import org.socialbank.ledger.TransferResult;
 import org.socialbank.shared.CurrencyCode;
+import org.socialbank.shared.Microseconds;
 import org.socialbank.shared.ProviderAnswer;
 import org.socialbank.shared.jdbc.DurableTransactions;
 import org.slf4j.Logger;
@@ -145,7 +145,7 @@ public class Vouchers {
         if (reward.isEmpty()) {
             return new VoucherResult.Refused(PointsRefusal.REWARD_NOT_FOUND);
         }
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant now = Microseconds.now(clock);
         TransferResult result = account.isEmpty() ? null : ledger.transfer(new NewTransfer(transferId(id),
                 account.get(), PointsAccounts.REDEEMED, reward.get().points(), CurrencyCode.POINTS,
                 new TransferCode("points-voucher"), true, 0, Metadata.EMPTY));
@@ -172,7 +172,7 @@ public class Vouchers {
             if (v.status() != Voucher.Status.PENDING || answer instanceof ProviderAnswer.Unknown) {
                 return v;
             }
-            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            Instant now = Microseconds.now(clock);
             if (answer instanceof ProviderAnswer.Succeeded issued) {
                 resolve(Resolution.post(transferId(id), OptionalLong.empty()));
                 points.consume(v.customerId(), v.points(), Points.LOTS_PER_REDEMPTION_MAX);

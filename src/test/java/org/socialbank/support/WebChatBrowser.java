@@ -102,21 +102,10 @@ public final class WebChatBrowser {
     }
 
     private JsonNode poll(java.util.function.Function<List<JsonNode>, Optional<JsonNode>> pick) {
-        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < until) {
+        return Await.until(() -> {
             beforePoll.run();
-            Optional<JsonNode> found = pick.apply(bank());
-            if (found.isPresent()) {
-                return found.get();
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("no such message in the history");
+            return pick.apply(bank());
+        }, Optional::isPresent, Await.DEFAULT, none -> "such a bank message in the web chat's history").orElseThrow();
     }
 
     /** The bank's messages in the chat's history, oldest first. */

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.socialbank.conversation.Outbound;
 import org.socialbank.shared.Language;
+import org.socialbank.shared.Uuids;
 
 /**
  * The assistant's knowledge base in the chat (issue 18): for the intents the bank can answer in
@@ -185,12 +186,8 @@ final class Answers {
 
         static Optional<Vote> of(String action) {
             String[] parts = action.substring(FEEDBACK.length()).split(":", 4);
-            try {
-                return parts.length < 4 ? Optional.empty() : Language.fromTag(parts[2])
-                        .map(l -> new Vote(UUID.fromString(parts[0]), parts[1].equals("1"), l, parts[3]));
-            } catch (IllegalArgumentException e) {
-                return Optional.empty();
-            }
+            return parts.length < 4 ? Optional.empty() : Language.fromTag(parts[2]).flatMap(l -> Uuids.parse(parts[0])
+                    .map(answer -> new Vote(answer, parts[1].equals("1"), l, parts[3])));
         }
     }
 

@@ -23,6 +23,7 @@ import org.socialbank.shared.Network;
 import org.socialbank.branches.Branch;
 import org.socialbank.branches.Branches;
 import org.socialbank.shared.MoneyFormat;
+import org.socialbank.shared.Uuids;
 
 /**
  * Turns one message into replies and the conversation's next state. Public answers (help,
@@ -137,12 +138,11 @@ public final class Dialogue {
      * chat; the customer hears both, and that nothing else moves meanwhile.
      */
     private Step notMe(Turn turn, Language language, String action) {
-        java.util.UUID alert;
-        try {
-            alert = java.util.UUID.fromString(action.substring(Bank.NOT_ME.length()));
-        } catch (IllegalArgumentException e) {
+        java.util.Optional<java.util.UUID> parsed = Uuids.parse(action.substring(Bank.NOT_ME.length()));
+        if (parsed.isEmpty()) {
             return say(turn.state(), language, "conversation.pay.stale");
         }
+        java.util.UUID alert = parsed.get();
         int locked = turn.bank().reportNotMe(turn.linked().orElseThrow().customerId(), alert);
         return new Step(dropForm(turn.state()), List.of(new Outbound.Text(texts.text(language,
                 locked > 0 ? "alerts.not_me.locked" : "alerts.not_me.no_card", locked))), language);

@@ -1,7 +1,8 @@
-package org.socialbank.branches;
+package org.socialbank.cards;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.socialbank.support.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -11,11 +12,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The services (branches and appointments) start with the directory and what it needs (issue 14
- * item 9), without the conversation engine that books in chat, which is not in the context.
+ * Cards start with the directory, the ledger and what they need (issue 14 item 9), without the
+ * conversation engine or the payments.
  */
 @ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES)
-class ServicesModuleTests {
+class CardsModuleTests {
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
@@ -23,15 +24,15 @@ class ServicesModuleTests {
     }
 
     @Autowired
-    Branches branches;
+    Cards cards;
 
     @Autowired
     ApplicationContext context;
 
     @Test
-    void startsWithoutTheChat() {
-        assertThat(branches.nearest(48.85, 2.35, 3)).isNotNull();
-        assertThat(context.getBeanNamesForType(Appointments.class)).isNotEmpty();
-        assertThat(context.getBeanNamesForType(org.socialbank.conversation.Conversations.class)).isEmpty();
+    void startsWithoutTheChatOrThePayments() {
+        assertThat(cards.card(new CardId(UUID.randomUUID()))).isEmpty();
+        assertThat(context.getBeanNamesForType(org.socialbank.conversation.Conversations.class)).as("the conversation engine").isEmpty();
+        assertThat(context.getBeanNamesForType(org.socialbank.payments.Payments.class)).as("the payments").isEmpty();
     }
 }
