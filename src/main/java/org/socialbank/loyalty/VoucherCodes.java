@@ -8,6 +8,7 @@ import org.socialbank.directory.Directory;
 import org.socialbank.directory.DirectoryProperties;
 import org.socialbank.security.otp.OneTimeCodes;
 import org.socialbank.shared.SignedLinks;
+import org.socialbank.shared.Uuids;
 import org.socialbank.shared.jdbc.DurableTransactions;
 import org.socialbank.shared.jdbc.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -83,12 +84,6 @@ public class VoucherCodes {
     }
 
     private Optional<UUID> voucherOf(String token) {
-        return links.verify(token, clock.instant()).flatMap(subject -> {
-            try {
-                return Optional.of(UUID.fromString(subject));
-            } catch (IllegalArgumentException e) {
-                return Optional.empty();
-            }
-        });
+        return links.verify(token, clock.instant()).flatMap(Uuids::parse);
     }
 }

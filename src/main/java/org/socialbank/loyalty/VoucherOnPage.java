@@ -13,6 +13,7 @@ import org.socialbank.directory.OperationOutcome;
 import org.socialbank.directory.OperationRef;
 import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.Language;
+import org.socialbank.shared.Uuids;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -142,10 +143,6 @@ public class VoucherOnPage implements ConfirmedOperations {
             return Optional.empty();
         }
         String[] parts = operation.id().split(":");
-        try {
-            return parts.length == 2 ? Optional.of(new Reference(UUID.fromString(parts[0]), parts[1])) : Optional.empty();
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return parts.length == 2 ? Uuids.parse(parts[0]).map(id -> new Reference(id, parts[1])) : Optional.empty();
     }
 }

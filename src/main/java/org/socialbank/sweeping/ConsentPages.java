@@ -3,12 +3,12 @@ package org.socialbank.sweeping;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.UUID;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Directory;
 import org.socialbank.directory.DirectoryProperties;
 import org.socialbank.security.otp.OneTimeCodes;
 import org.socialbank.shared.SignedLinks;
+import org.socialbank.shared.Uuids;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,12 +44,6 @@ public class ConsentPages {
 
     /** The customer a well-signed, unexpired link names; empty otherwise. */
     public Optional<CustomerId> customerOf(String token) {
-        return links.verify(token, clock.instant()).flatMap(subject -> {
-            try {
-                return Optional.of(new CustomerId(UUID.fromString(subject)));
-            } catch (IllegalArgumentException e) {
-                return Optional.empty();
-            }
-        });
+        return links.verify(token, clock.instant()).flatMap(Uuids::parse).map(CustomerId::new);
     }
 }

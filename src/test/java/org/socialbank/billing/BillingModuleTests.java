@@ -12,8 +12,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Billing starts with the payments, the cards, the directory and the ledger (issue 14 item 9),
- * without the conversation engine that offers it in chats.
+ * Billing starts with the payments, the cards, the directory, the ledger and the loyalty points
+ * (a bill can be paid partly with points, issue 16 item 3.7) (issue 14 item 9), without the
+ * conversation engine that offers it in chats.
  */
 @ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES)
 class BillingModuleTests {
@@ -33,6 +34,7 @@ class BillingModuleTests {
     void startsWithoutTheChat() {
         assertThat(bills.payment(new BillPaymentId(UUID.randomUUID()))).isEmpty();
         assertThat(context.getBeanNamesForType(org.socialbank.conversation.Conversations.class)).as("the conversation engine").isEmpty();
-        assertThat(context.getBeanNamesForType(org.socialbank.loyalty.Points.class)).as("the loyalty points").isEmpty();
+        assertThat(context.getBeanNamesForType(org.socialbank.loyalty.PointsDiscounts.class)).as("the points discount")
+                .isNotEmpty();
     }
 }

@@ -20,6 +20,7 @@ import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.Digits;
 import org.socialbank.shared.Language;
 import org.socialbank.shared.MoneyFormat;
+import org.socialbank.shared.Uuids;
 
 /**
  * Bills of other countries' billers paid by the account number at the biller (issue 15 s1.13):
@@ -146,12 +147,11 @@ final class AccountBillDialogue {
         }
         String rest = action.substring(PAY.length());
         boolean usePoints = rest.endsWith(WITH_POINTS);
-        UUID inquiry;
-        try {
-            inquiry = UUID.fromString(usePoints ? rest.substring(0, rest.length() - WITH_POINTS.length()) : rest);
-        } catch (IllegalArgumentException e) {
+        Optional<UUID> parsed = Uuids.parse(usePoints ? rest.substring(0, rest.length() - WITH_POINTS.length()) : rest);
+        if (parsed.isEmpty()) {
             return say(turn, language, "conversation.pay.stale");
         }
+        UUID inquiry = parsed.get();
         AccountBillResult result = turn.bank().payAccountBill(turn.linked().orElseThrow().customerId(), inquiry,
                 usePoints);
         if (result instanceof AccountBillResult.Refused refused) {

@@ -5,10 +5,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.shared.Dates;
 import org.socialbank.shared.MoneyFormat;
+import org.socialbank.shared.Uuids;
 import org.socialbank.sweeping.Consent;
 import org.socialbank.sweeping.ConsentId;
 import org.socialbank.sweeping.ConsentPages;
@@ -99,10 +99,6 @@ class LinkedAccountsPage {
     }
 
     private static Optional<ConsentId> consentId(String text) {
-        try {
-            return text.length() == 36 ? Optional.of(new ConsentId(UUID.fromString(text))) : Optional.empty();
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return Uuids.parse(text).map(ConsentId::new);
     }
 }
