@@ -151,6 +151,11 @@ public class Confirmations {
         }));
     }
 
+    /** The customer a confirmation page is for (issue 13: its "back to the chat" link); empty for an unknown token. */
+    public Optional<CustomerId> customerOf(String token) {
+        return transactions.execute(status -> current(token).map(Token::customerId));
+    }
+
     public ConfirmView open(String token) {
         return transactions.execute(status -> current(token).map(t -> view(t, false, -1))
                 .orElse(new ConfirmView.Invalid()));
