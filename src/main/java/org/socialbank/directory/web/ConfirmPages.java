@@ -31,12 +31,13 @@ class ConfirmPages {
     }
 
     /**
-     * Issue 13: the outcome page's "back to the chat" link, to the chat the bank tells the outcome
-     * in: the customer's newest linked chat (a step-up starts from a linked chat).
+     * Issue 13: the outcome page's "back to the chat" link, to the chat the operation was asked in
+     * when its owner records it (a held payment), else to the customer's newest linked chat.
      */
     private String withBackToChat(String page, String token, Model model, java.util.Locale locale) {
-        confirmations.customerOf(token).flatMap(customer -> identities.linkedChats(customer, locale).stream()
-                .findFirst()).ifPresent(chat -> backToChat.addTo(model, chat.channel()));
+        confirmations.chatOf(token).or(() -> confirmations.customerOf(token).flatMap(customer -> identities
+                .linkedChats(customer, locale).stream().findFirst()).map(ChannelIdentities.LinkedChat::channel))
+                .ifPresent(network -> backToChat.addTo(model, network));
         return page;
     }
 

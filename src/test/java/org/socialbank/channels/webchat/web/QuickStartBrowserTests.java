@@ -227,6 +227,9 @@ class QuickStartBrowserTests {
         assertThat(back.getAttribute("href")).isEqualTo(BASE + "/chat");
         back.click();
         wait.until(ExpectedConditions.urlToBe(BASE + "/chat"));
+        // a whole page load (the outcome page is htmx-boosted; a boosted swap left the chat's script unrun)
+        wait.until(d -> (BASE + "/chat").equals(browser.executeScript(
+                "return performance.getEntriesByType('navigation')[0].name")));
 
         String claimUrl = waitForLink("/claim/");
         By shareLabel = By.xpath("//ol[@id='chat-log']//li[contains(., '" + stranger + "')]"
