@@ -115,6 +115,12 @@ class QuickRepliesDialogueUnitTests {
         return ((Outbound.Buttons) reply).buttons().stream().map(Outbound.Button::label).toList();
     }
 
+    void linkedKnowingCamille(Language language) {
+        bank.linkedIn(language);
+        bank.knows(new org.socialbank.directory.Alias(org.socialbank.directory.AliasType.TAG, null, "camille"),
+                "Camille D.");
+    }
+
     static String reference(Outbound reply, int index) {
         return ((Outbound.Buttons) reply).buttons().get(index).reference();
     }
@@ -122,9 +128,7 @@ class QuickRepliesDialogueUnitTests {
     @Test
     @DisplayName("issue 13: a receipt offers [Pay again] and [History]; Pay again goes through the checks and Confirm")
     void aReceiptOffersPayAgainWhichNeverPaysWithoutConfirm() {
-        bank.linkedIn(Language.EN);
-        bank.knows(new org.socialbank.directory.Alias(org.socialbank.directory.AliasType.TAG, null, "camille"),
-                "Camille D.");
+        linkedKnowingCamille(Language.EN);
         List<Outbound> paid = send(Network.TELEGRAM, new Inbound.Button(reference(say("pay $camille 5").get(0), 0)));
         assertThat(paid.get(0)).isInstanceOf(Outbound.Receipt.class);
         assertThat(paid).hasSize(2);
@@ -161,9 +165,7 @@ class QuickRepliesDialogueUnitTests {
     @Test
     @DisplayName("issue 13: no quick replies under a receipt where the network shows no buttons")
     void aReceiptOnWhatsAppIsTheReceiptAlone() {
-        bank.linkedIn(Language.FR);
-        bank.knows(new org.socialbank.directory.Alias(org.socialbank.directory.AliasType.TAG, null, "camille"),
-                "Camille D.");
+        linkedKnowingCamille(Language.FR);
         List<Outbound> confirm = send(Network.WHATSAPP, new Inbound.Text("paie $camille 5"));
         List<Outbound> paid = send(Network.WHATSAPP, new Inbound.Button(reference(confirm.get(0), 0)));
         assertThat(paid).singleElement().isInstanceOf(Outbound.Receipt.class);
