@@ -18,7 +18,7 @@ import org.socialbank.campaigns.CampaignOutcome;
 import org.socialbank.campaigns.CampaignRules;
 import org.socialbank.campaigns.CampaignSender;
 import org.socialbank.campaigns.Campaigns;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,18 +42,27 @@ public final class CampaignBench {
         int sendSeconds = args.length > 3 ? Integer.parseInt(args[3]) : 10;
         String base = args.length > 4 ? args[4] : "jdbc:postgresql://127.0.0.1:5432/";
         String url = store.equals("h2") ? h2() : postgres(base);
+        // command-line arguments, not default properties: application.properties' own
+        // spring.datasource.url (./data) would win over defaults, and every run would use that file
+        Map<String, String> settings = Map.of("spring.datasource.url", url,
+                "socialbank.otp.pepper", randomBase64(),
+                "socialbank.api.tokens", randomBase64(),
+                "spring.datasource.username", store.equals("h2") ? "sa" : "postgres",
+                "spring.datasource.password", "",
+                "server.port", "0",
+                "socialbank.alerts.follower-enabled", "false",
+                "socialbank.assistant.encoder", "none",
+                "socialbank.campaigns.send-interval", "1h",
+                "socialbank.campaigns.messages-per-second", Integer.toString(rate));
+        List<String> arguments = new java.util.ArrayList<>();
+        settings.forEach((key, value) -> arguments.add("--" + key + "=" + value));
+        arguments.add("--socialbank.campaigns.round-max=" + Math.max(1, Math.min(10_000, rate)));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(SocialbankApplication.class)
-                .properties(Map.of("spring.datasource.url", url,
-                        "socialbank.otp.pepper", randomBase64(),
-                        "socialbank.api.tokens", randomBase64(),
-                        "spring.datasource.username", store.equals("h2") ? "sa" : "postgres",
-                        "spring.datasource.password", "",
-                        "server.port", "0",
-                        "socialbank.alerts.follower-enabled", "false",
-                        "socialbank.campaigns.send-interval", "1h",
-                        "socialbank.campaigns.messages-per-second", Integer.toString(rate),
-                        "socialbank.campaigns.round-max", Integer.toString(Math.max(1, Math.min(10_000, rate)))))
-                .run();
+                .run(arguments.toArray(String[]::new));
+        String used = context.getEnvironment().getProperty("spring.datasource.url");
+        if (!url.equals(used)) {
+            throw new IllegalStateException("the bench's database is " + url + " but the application uses " + used);
+        }
         JdbcClient jdbc = context.getBean(JdbcClient.class);
         long seedStart = System.nanoTime();
         seed(context.getBean(javax.sql.DataSource.class), recipients, rate * (sendSeconds + 2));

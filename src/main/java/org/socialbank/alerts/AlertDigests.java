@@ -59,8 +59,7 @@ public class AlertDigests {
     private void digest(JdbcAlerts.DigestKey key, Instant now) {
         List<JdbcAlerts.DigestTotal> totals = store.digestTotals(key);
         int postings = totals.stream().mapToInt(JdbcAlerts.DigestTotal::postings).sum();
-        AlertSettings settings = store.settings(key.customerId())
-                .orElseGet(() -> Alerts.defaults(key.customerId(), directory));
+        AlertSettings settings = Alerts.of(store, directory, key.customerId());
         Optional<ChannelIdentity> chat = TransactionAlerts.chat(identities, key.customerId(), settings);
         UUID id = UUID.randomUUID();
         if (chat.isPresent()) {

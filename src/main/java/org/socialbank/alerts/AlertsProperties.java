@@ -22,6 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     must hear of even without a chat: it may be fraud)
  * @param smsMinAmountMinor per currency, the smallest amount (minor units) an SMS is sent for; a
  *     currency without an entry never goes by SMS (SMS costs money and is read on lock screens)
+ * @param pageTtl how long the link to the alert settings page, sent in the chat, opens it
  */
 @ConfigurationProperties("socialbank.alerts")
 public record AlertsProperties(
@@ -32,7 +33,8 @@ public record AlertsProperties(
         @DefaultValue("08:00") String digestAt,
         @DefaultValue("true") boolean smsEnabled,
         @DefaultValue("outgoing") java.util.List<String> smsKinds,
-        Map<String, Long> smsMinAmountMinor) {
+        Map<String, Long> smsMinAmountMinor,
+        @DefaultValue("30m") Duration pageTtl) {
 
     /** Without settings: 100.00 in the euro, pound, dollar and franc; 10,000 rubles; 1,000 yuan. */
     static final Map<String, Long> SMS_MIN_AMOUNT_DEFAULTS = Map.of("EUR", 10_000L, "GBP", 10_000L, "USD", 10_000L,
@@ -46,6 +48,8 @@ public record AlertsProperties(
         require(!settle.isNegative() && settle.compareTo(Duration.ofMinutes(5)) <= 0, "settle must be 0..5m");
         require(batchMax >= 1 && batchMax <= 200, "batch-max must be 1..200 (the ledger's page maximum)");
         require(digestAt != null && HH_MM.matcher(digestAt).matches(), "digest-at must be a local time HH:mm");
+        require(pageTtl != null && !pageTtl.isNegative() && !pageTtl.isZero()
+                && pageTtl.compareTo(Duration.ofDays(1)) <= 0, "page-ttl must be positive and at most 1d");
         smsKinds = smsKinds == null ? java.util.List.of() : java.util.List.copyOf(smsKinds);
         smsKinds.forEach(k -> require(AlertKind.fromWireName(k).isPresent(), "sms-kinds: " + k
                 + " is not one of incoming, outgoing, fee"));

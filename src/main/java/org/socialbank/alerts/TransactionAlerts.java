@@ -26,6 +26,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.socialbank.shared.Uuids;
 
 /**
  * Follows the ledger's journal: every row that moved money on a customer's account becomes one
@@ -133,7 +134,7 @@ public class TransactionAlerts {
         }
         AlertKind kind = other.kind() == AccountKind.FEES ? AlertKind.FEE
                 : incoming ? AlertKind.INCOMING : AlertKind.OUTGOING;
-        AlertSettings settings = store.settings(customer.get()).orElseGet(() -> defaults(customer.get()));
+        AlertSettings settings = Alerts.of(store, directory, customer.get());
         long amountMinor = posted.transfer().amountMinor();
         Optional<Instant> quietUntil = settings.quietUntil(now);
         AlertRow row = new AlertRow(UUID.randomUUID(), transferId, account.id().value(), customer.get(), kind,
@@ -158,36 +159,50 @@ public class TransactionAlerts {
         }
     }
 
-    private AlertSettings defaults(CustomerId customer) {
-        return Alerts.defaults(customer, directory);
+    /**
+     * Publishes the alert to the customer's first chat in her order; with none, queues it as an SMS
+     * when it is worth one (last resort, issue 17); answers the row's new status.
+     */
+    private String send(AlertRow row) {
+        AlertSettings settings = Alerts.of(store, directory, row.customerId());
+        return sendTo(row, settings, chats(identities, row.customerId(), settings), clock.instant());
     }
 
     /**
-     * Publishes the alert to the customer's chosen private chat; with none, queues it as an SMS when
-     * it is worth one (last resort, issue 17); answers the row's new status.
+     * Writes the alert to the first of {@code chats} (recording the attempt under its outbox id, so a
+     * refusal finds it), else queues it as an SMS when it is worth one; answers the row's status.
      */
-    private String send(AlertRow row) {
-        AlertSettings settings = store.settings(row.customerId()).orElseGet(() -> defaults(row.customerId()));
-        Optional<ChannelIdentity> chat = chat(identities, row.customerId(), settings);
+    String sendTo(AlertRow row, AlertSettings settings, List<ChannelIdentity> chats, Instant now) {
         Language language = directory.customer(row.customerId()).map(v -> v.customer().language()).orElse(Language.EN);
-        if (chat.isEmpty()) {
-            return sms.queue(row, language, settings.zone(), clock.instant()) ? "sms" : "no_chat";
+        if (chats.isEmpty()) {
+            return sms.queue(row, language, settings.zone(), now) ? "sms" : "no_chat";
         }
-        ChannelIdentity c = chat.get();
+        ChannelIdentity c = chats.get(0);
+        UUID messageId = org.socialbank.shared.TimeOrderedIds.next();
+        store.insertAttempt(messageId, row.id(), c.id().value(), c.channel(), now);
         events.publishEvent(new TransactionAlertDue(row.id(), row.kind(), row.amountMinor(), row.currency(),
                 row.balanceAfterMinor(), row.counterparty(), row.postedAt(), settings.zone(), language, c.id(),
-                c.channel(), c.externalId()));
+                c.channel(), c.externalId(), messageId));
         return "sent";
     }
 
-    /** The preferred network's linked chat, else the most recently linked one; reachable and private only. */
+    /** Her first chat in her order; empty when she has none. */
     static Optional<ChannelIdentity> chat(ChannelIdentities identities, CustomerId customer, AlertSettings settings) {
-        List<ChannelIdentity> chats = identities.linkedChats(customer, Locale.ROOT).stream()
-                .filter(l -> !PublicNetworks.isPublic(l.channel()))
+        return chats(identities, customer, settings).stream().findFirst();
+    }
+
+    /**
+     * The chats an alert may go to, in her order: the preferred network, then her chat order's
+     * networks, then the others, newest link first among equals. X is one of them: an alert goes
+     * to the X account itself, a DM, never a reply on the timeline (the X sender sends a DM to any
+     * recipient that is not a tweet).
+     */
+    static List<ChannelIdentity> chats(ChannelIdentities identities, CustomerId customer, AlertSettings settings) {
+        return identities.linkedChats(customer, Locale.ROOT).stream()
                 .flatMap(l -> identities.identity(l.id()).stream())
                 .filter(i -> i.reachable() && customer.equals(i.customerId()))
+                .sorted(Comparator.comparingInt(i -> settings.rank(i.channel())))
                 .toList();
-        return chats.stream().min(Comparator.comparing(i -> i.channel() == settings.preferredChannel() ? 0 : 1));
     }
 
     private String counterparty(Account other) {
@@ -212,11 +227,7 @@ public class TransactionAlerts {
         if (ownerRef == null || !ownerRef.startsWith("customer:")) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(new CustomerId(UUID.fromString(ownerRef.substring("customer:".length()))));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return Uuids.parse(ownerRef.substring("customer:".length())).map(CustomerId::new);
     }
 
     private static AlertRow withStatus(AlertRow r, String status) {

@@ -110,6 +110,7 @@ public class Applications {
             Application a = new Application(id, customer, product, ApplicationStatus.STARTED, currency.get(), null, null,
                     null, null, null, channel, now, now);
             store.insert(a, hash(token), expires);
+            events.publishEvent(new ApplicationStarted(id, customer, product, now)); // a campaign's conversion
             return new Started(a, url(token, lang));
         });
     }

@@ -3,7 +3,6 @@ package org.socialbank.applications;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.socialbank.ledger.BatchResult;
@@ -16,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.socialbank.shared.Microseconds;
 
 /**
  * The instalment job: every instalment due by today and not paid is collected from the loan's payout
@@ -96,7 +96,7 @@ public class Instalments {
             // an instalment of nothing (the rounding paid the principal off a month early) is simply paid
             BatchResult result = transfers.isEmpty() ? new BatchResult.Committed(List.of(), false)
                     : ledger.transferLinked(transfers);
-            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            Instant now = Microseconds.now(clock);
             if (result instanceof BatchResult.Committed) {
                 store.setStatus(loanId, number, "paid", now);
                 events.publishEvent(new InstalmentCollected(loanId, loan.customerId(), number, loan.termMonths(),

@@ -3,7 +3,6 @@ package org.socialbank.applications;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.socialbank.shared.Microseconds;
 
 /**
  * Loans: the payout of an approved loan application into the customer's account, with its annuity
@@ -87,7 +87,7 @@ public class Loans {
         if (paid instanceof TransferResult.Rejected rejected) {
             return refused(a, rejected.code().code());
         }
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant now = Microseconds.now(clock);
         LocalDate today = LocalDate.ofInstant(now, properties.zone());
         int rate = properties.loanRateBasisPoints();
         List<Annuity.Instalment> schedule = Annuity.schedule(a.amountMinor(), rate, a.termMonths(), today);

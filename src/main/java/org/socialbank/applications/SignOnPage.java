@@ -1,7 +1,6 @@
 package org.socialbank.applications;
 
 import java.util.Optional;
-import java.util.UUID;
 import org.socialbank.directory.Confirmations;
 import org.socialbank.directory.ConfirmedOperations;
 import org.socialbank.directory.Directory;
@@ -13,6 +12,7 @@ import org.socialbank.shared.MoneyFormat;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.socialbank.shared.Uuids;
 
 /**
  * The form is signed with an SMS code: its valid answers are kept with the application and the
@@ -88,11 +88,7 @@ public class SignOnPage implements ConfirmedOperations {
             return Optional.empty();
         }
         String[] parts = operation.id().split(":");
-        try {
-            return parts.length == 2 ? Optional.of(new Reference(new ApplicationId(UUID.fromString(parts[0])), parts[1]))
-                    : Optional.empty();
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return parts.length == 2 ? Uuids.parse(parts[0]).map(id -> new Reference(new ApplicationId(id), parts[1]))
+                : Optional.empty();
     }
 }

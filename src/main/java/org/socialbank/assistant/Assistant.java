@@ -28,12 +28,20 @@ public class Assistant {
     private final TrainedModels models;
     private final Feedbacks feedbacks;
     private final Clock clock;
+    private final KnowledgeBase knowledge;
 
-    Assistant(AssistantProperties properties, TrainedModels models, Feedbacks feedbacks, Clock clock) {
+    Assistant(AssistantProperties properties, TrainedModels models, Feedbacks feedbacks, Clock clock,
+            KnowledgeBase knowledge) {
         this.properties = properties;
         this.models = models;
         this.feedbacks = feedbacks;
         this.clock = clock;
+        this.knowledge = knowledge;
+    }
+
+    /** The answers per intent and language, as staff last left them (issue 18). */
+    public KnowledgeBase knowledge() {
+        return knowledge;
     }
 
     /**

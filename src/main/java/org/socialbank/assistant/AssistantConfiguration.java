@@ -12,7 +12,13 @@ class AssistantConfiguration {
     /** Starts the training (or the cache read) in the background as the context starts. */
     @Bean
     Assistant assistant(AssistantProperties properties, org.springframework.jdbc.core.simple.JdbcClient jdbc,
-            java.time.Clock clock) {
-        return new Assistant(properties, new TrainedModels(properties), new Feedbacks(jdbc), clock);
+            java.time.Clock clock, KnowledgeBase knowledge) {
+        return new Assistant(properties, new TrainedModels(properties), new Feedbacks(jdbc), clock, knowledge);
+    }
+
+    /** The answers shipped as markdown, and staff's versions of them (issue 18). */
+    @Bean
+    KnowledgeBase knowledgeBase(org.springframework.jdbc.core.simple.JdbcClient jdbc, java.time.Clock clock) {
+        return new KnowledgeBase(new org.socialbank.assistant.jdbc.AnswerEdits(jdbc), clock);
     }
 }

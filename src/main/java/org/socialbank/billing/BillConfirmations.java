@@ -14,6 +14,7 @@ import org.socialbank.shared.Microseconds;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.socialbank.shared.Uuids;
 
 /**
  * Carries on a held bill payment once its customer confirmed exactly it on the step-up page:
@@ -109,11 +110,7 @@ class BillConfirmations implements ConfirmedOperations {
         if (!operation.ownedBy(PayBill.CONFIRMATION_OWNER)) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(new BillPaymentId(UUID.fromString(operation.id())));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return Uuids.parse(operation.id()).map(BillPaymentId::new);
     }
 
     private java.time.Instant now() {

@@ -23,6 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sandbox the embedded sandbox biller's and operator's settings
  * @param remindBefore how long before a saved bill's due date its reminder is sent (1d..30d)
  * @param reminderInterval how often saved bills are checked for a bill due soon (1m..1d)
+ * @param accountBiller the switch paying other countries' billers by account number (issue 15 s1.13)
  */
 @ConfigurationProperties("socialbank.billing")
 public record BillingProperties(
@@ -36,7 +37,8 @@ public record BillingProperties(
         Map<String, Long> cardDailyLimitsMinor,
         @DefaultValue Sandbox sandbox,
         @DefaultValue("3d") Duration remindBefore,
-        @DefaultValue("1h") Duration reminderInterval) {
+        @DefaultValue("1h") Duration reminderInterval,
+        @DefaultValue AccountBillerSettings accountBiller) {
 
     public BillingProperties {
         serviceLabels = serviceLabels == null ? Map.of() : Map.copyOf(serviceLabels);
@@ -92,6 +94,37 @@ public record BillingProperties(
         public Sandbox {
             refuseBills = refuseBills == null ? List.of() : List.copyOf(refuseBills);
             require(refuseBills.size() <= REFUSE_BILLS_MAX, "sandbox.refuse-bills has more than " + REFUSE_BILLS_MAX);
+        }
+    }
+
+    /**
+     * The switch of account-number bills ({@link AccountBiller}): with a {@code url}, the HTTP
+     * protocol of {@code docs/account-biller-protocol.md}; without one, the embedded sandbox.
+     *
+     * @param url the switch's base URL ({@code /inquiries}, {@code /payments}, {@code /payments/status} under it)
+     * @param secret the HMAC-SHA256 key both sides sign their bodies with (32 characters at least); required with a url
+     * @param timeout the longest one call may take (100ms..30s); shorter than {@code recheck-after}
+     * @param quoteTtl how long an inquiry's amount may be paid after the biller gave it (1m..1d)
+     */
+    public record AccountBillerSettings(java.net.URI url, String secret, @DefaultValue("5s") Duration timeout,
+            @DefaultValue("30m") Duration quoteTtl) {
+
+        public static final int SECRET_LENGTH_MIN = 32;
+
+        public AccountBillerSettings {
+            require(url == null || url.isAbsolute() && ("https".equals(url.getScheme())
+                    || "http".equals(url.getScheme())), "account-biller.url must be an absolute http(s) URL");
+            require(url == null || secret != null && secret.length() >= SECRET_LENGTH_MIN,
+                    "account-biller.secret must have " + SECRET_LENGTH_MIN + " characters at least with a url");
+            require(between(timeout, Duration.ofMillis(100), Duration.ofSeconds(30)),
+                    "account-biller.timeout must be 100ms..30s");
+            require(between(quoteTtl, Duration.ofMinutes(1), Duration.ofDays(1)),
+                    "account-biller.quote-ttl must be 1m..1d");
+        }
+
+        @Override
+        public String toString() { // never the secret
+            return "AccountBillerSettings[url=" + url + ", timeout=" + timeout + ", quoteTtl=" + quoteTtl + "]";
         }
     }
 

@@ -15,9 +15,13 @@ public class Bills {
 
     private final BillInquiries inquiries;
     private final SavedBills saved;
+    private final AccountBills accountBills;
+    private final BillerRegistry registry;
 
     Bills(PayBill pay, JdbcBillPayments store, Biller biller, BillingProperties properties, BillInquiries inquiries,
-            SavedBills saved) {
+            SavedBills saved, AccountBills accountBills, BillerRegistry registry) {
+        this.accountBills = accountBills;
+        this.registry = registry;
         this.inquiries = inquiries;
         this.saved = saved;
         this.pay = pay;
@@ -90,5 +94,48 @@ public class Bills {
     public Optional<BillPayment> payment(BillPaymentId id) {
         Objects.requireNonNull(id, "id");
         return store.find(id).map(r -> r.view(properties.serviceTypes(), null));
+    }
+
+    /** The billers of other countries, paid by account number (issue 15 s1.8, s1.13). */
+    public BillerRegistry billers() {
+        return registry;
+    }
+
+    /**
+     * Asks a biller what is due on the customer's account there (issue 15 s1.13: "交电费 1234567890"),
+     * from inside the caller's transaction: the question is recorded and the worker asks the biller
+     * afterwards; {@link AccountBillInquired} brings the answer. Idempotent by {@code inquiryId}.
+     * False when the biller is unknown or the account is not in its format (nothing recorded).
+     */
+    public boolean askAccountBill(java.util.UUID inquiryId, org.socialbank.directory.CustomerId customer,
+            String billerId, String account, String channel) {
+        Objects.requireNonNull(inquiryId, "inquiryId");
+        Objects.requireNonNull(customer, "customer");
+        Objects.requireNonNull(billerId, "billerId");
+        Objects.requireNonNull(account, "account");
+        return accountBills.ask(inquiryId, customer, billerId, account, channel);
+    }
+
+    /**
+     * Pays what the biller said is due on an inquiry (Confirm in chat), inside the caller's
+     * transaction: recorded and its money reserved, or rejected with the reason; the biller is paid
+     * afterwards and {@link AccountBillEnded} tells how it ended. One payment per inquiry.
+     */
+    public AccountBillResult payAccountBill(org.socialbank.directory.CustomerId customer, java.util.UUID inquiryId) {
+        Objects.requireNonNull(customer, "customer");
+        Objects.requireNonNull(inquiryId, "inquiryId");
+        return accountBills.accept(customer, inquiryId, false);
+    }
+
+    /**
+     * As {@link #payAccountBill(org.socialbank.directory.CustomerId, java.util.UUID)}, taking the
+     * customer's loyalty points off the bill when {@code usePoints} (issue 16 s3.7): the points the
+     * customer may use are held with the payment, spent when the biller is paid, released when not.
+     */
+    public AccountBillResult payAccountBill(org.socialbank.directory.CustomerId customer, java.util.UUID inquiryId,
+            boolean usePoints) {
+        Objects.requireNonNull(customer, "customer");
+        Objects.requireNonNull(inquiryId, "inquiryId");
+        return accountBills.accept(customer, inquiryId, usePoints);
     }
 }

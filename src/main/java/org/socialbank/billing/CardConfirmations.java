@@ -1,7 +1,6 @@
 package org.socialbank.billing;
 
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 import org.socialbank.cards.Card;
@@ -14,6 +13,8 @@ import org.socialbank.directory.OperationRef;
 import org.socialbank.shared.jdbc.DurableTransactions;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.socialbank.shared.Uuids;
+import org.socialbank.shared.Microseconds;
 
 /**
  * Carries on a card-to-card once its customer confirmed exactly it (amount, currency, the masked
@@ -41,13 +42,13 @@ class CardConfirmations implements ConfirmedOperations {
 
     @Override
     public Optional<OperationOutcome> outcome(OperationRef operation) {
-        return id(operation.reference()).flatMap(store::find)
+        return id(operation).flatMap(store::find)
                 .flatMap(r -> BillConfirmations.outcome(r.status(), r.code()));
     }
 
     @EventListener
     void on(OperationConfirmed event) {
-        id(event.reference()).ifPresent(id -> writes.write(tx -> {
+        id(event.operation()).ifPresent(id -> writes.write(tx -> {
             store.lock(id).filter(r -> waiting(r, event.challengeId())).ifPresent(r -> {
                 boolean same = r.amountMinor() == event.amountMinor() && r.currency().equals(event.currency())
                         && SendToCard.payeeLabel(r.destinationMasked(), r.holderMasked()).equals(event.payee())
@@ -66,14 +67,14 @@ class CardConfirmations implements ConfirmedOperations {
 
     @EventListener
     void on(OperationNotConfirmed event) {
-        id(event.reference()).ifPresent(id -> writes.write(tx -> {
+        id(event.operation()).ifPresent(id -> writes.write(tx -> {
             store.lock(id).filter(r -> waiting(r, event.challengeId())).ifPresent(r -> end(r, event.reason()));
             return null;
         }));
     }
 
     private void end(JdbcCardTransfers.Row r, String code) {
-        store.update(r.id(), BillPaymentStatus.NOT_CONFIRMED, code, null, clock.instant().truncatedTo(ChronoUnit.MICROS));
+        store.update(r.id(), BillPaymentStatus.NOT_CONFIRMED, code, null, Microseconds.now(clock));
         send.publishEnded(r, false, code, null);
     }
 
@@ -81,15 +82,10 @@ class CardConfirmations implements ConfirmedOperations {
         return r.status() == BillPaymentStatus.AWAITING_CONFIRMATION && challengeId.equals(r.challengeId());
     }
 
-    private static Optional<CardTransferId> id(String reference) {
-        if (reference == null || !reference.startsWith(SendToCard.CONFIRMATION_PREFIX)) {
+    private static Optional<CardTransferId> id(OperationRef operation) {
+        if (!operation.ownedBy(SendToCard.CONFIRMATION_OWNER)) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(new CardTransferId(UUID.fromString(reference.substring(
-                    SendToCard.CONFIRMATION_PREFIX.length()))));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return Uuids.parse(operation.id()).map(CardTransferId::new);
     }
 }

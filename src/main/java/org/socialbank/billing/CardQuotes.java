@@ -3,7 +3,6 @@ package org.socialbank.billing;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -17,6 +16,7 @@ import org.socialbank.shared.jdbc.DurableTransactions;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.socialbank.shared.Microseconds;
 
 /**
  * Card-to-card asked in chat (issue 15 s3): the message's transaction keeps the card in the vault
@@ -123,6 +123,6 @@ class CardQuotes {
     }
 
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return Microseconds.now(clock);
     }
 }

@@ -8,7 +8,7 @@ import org.socialbank.shared.jdbc.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** What a customer committed to billing's payments (bills, top-ups, card transfers), for the risk policy. */
+/** What a customer committed to billing's payments (bills, account-number bills, top-ups, card transfers), for the risk policy. */
 @Repository
 class JdbcSpending {
 
@@ -16,7 +16,8 @@ class JdbcSpending {
     private static final String ALL = "SELECT customer_id, amount_minor, currency, channel, status, created_at "
             + "FROM billing_bill_payments UNION ALL SELECT customer_id, amount_minor, currency, channel, status, "
             + "created_at FROM billing_topups UNION ALL SELECT customer_id, amount_minor, currency, channel, status, "
-            + "created_at FROM billing_card_transfers";
+            + "created_at FROM billing_card_transfers UNION ALL SELECT customer_id, amount_minor, currency, channel, "
+            + "status, created_at FROM billing_account_bill_payments";
 
     private final JdbcClient jdbc;
 

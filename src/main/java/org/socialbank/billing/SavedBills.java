@@ -2,7 +2,6 @@ package org.socialbank.billing;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,6 +16,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.socialbank.shared.Microseconds;
 
 /**
  * Saved bills (issue 15 s1): "save this bill as home water" keeps the bill id of the customer's
@@ -113,7 +113,7 @@ class SavedBills {
             jdbc.sql("INSERT INTO billing_bill_reminders (saved_bill_id, payment_id, due_date, reminded_at) "
                             + "VALUES (?, ?, ?, ?)")
                     .params(saved.id(), current.bill().paymentId(), current.due().dueDate(),
-                            Timestamps.utc(clock.instant().truncatedTo(ChronoUnit.MICROS)))
+                            Timestamps.utc(Microseconds.now(clock)))
                     .update();
         } catch (DuplicateKeyException reminded) {
             return; // this period was reminded of already

@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialbank.cards.Card;
 import org.socialbank.directory.Confirmations;
+import org.socialbank.directory.OperationRef;
 import org.socialbank.directory.CustomerStatus;
 import org.socialbank.directory.CustomerView;
 import org.socialbank.directory.Directory;
@@ -45,7 +46,7 @@ class SendToCard {
     static final String TRANSFER_CODE = "card_transfer";
     static final String SWITCH_REFUSED = "switch_refused";
     static final String SWITCH_TIMEOUT = "switch_timeout";
-    static final String CONFIRMATION_PREFIX = "card-transfer:";
+    static final String CONFIRMATION_OWNER = "card-transfer";
     private static final String SWITCH_ACCOUNT = "switch-shetab";
     private static final int HOLDER_SHOWN_MAX = 40;
     private static final Logger log = LoggerFactory.getLogger(SendToCard.class);
@@ -136,7 +137,7 @@ class SendToCard {
             return new CardTransferResult.Done(store.find(request.id()).orElseThrow().view(), false);
         }
         Optional<Confirmations.Started> started = confirmations.start(new Confirmations.Request(request.customer(),
-                CONFIRMATION_PREFIX + request.id(), request.amountMinor(), request.currency(),
+                new OperationRef(CONFIRMATION_OWNER, request.id().toString()), request.amountMinor(), request.currency(),
                 payeeLabel(row.destinationMasked(), shownHolder), 0));
         if (started.isEmpty()) {
             store.insert(new JdbcCardTransfers.Row(row.id(), row.customer(), row.destinationMasked(),

@@ -124,8 +124,12 @@ public class CampaignSender {
             store.mark(r, "failed", "public_network", now);
             return false;
         }
-        Optional<ChannelIdentity> chat = identities.identity(r.channel(), r.externalUserId())
-                .filter(ChannelIdentity::reachable);
+        Optional<ChannelIdentity> known = identities.identity(r.channel(), r.externalUserId());
+        if (known.isPresent() && !known.get().reachable()) {
+            store.mark(r, "blocked", "blocked_the_bank", now); // the bot blocked, the account unsubscribed (3.15)
+            return false;
+        }
+        Optional<ChannelIdentity> chat = known;
         if (chat.isEmpty() || campaign.isEmpty()) {
             store.mark(r, "failed", "unreachable", now);
             return false;
@@ -147,13 +151,19 @@ public class CampaignSender {
             store.hold(r, quietUntil.get());
             return false;
         }
-        if (store.sentSince(r.channel(), r.externalUserId(), now.minus(WEEK)) >= c.rules().weeklyCap()) {
+        org.socialbank.directory.CustomerId owner = chat.get().customerId();
+        long sentThisWeek = owner != null ? store.sentToCustomerSince(owner, now.minus(WEEK)) // all her chats
+                : store.sentSince(r.channel(), r.externalUserId(), now.minus(WEEK));
+        if (sentThisWeek >= c.rules().weeklyCap()) {
             store.mark(r, "capped", "weekly_cap", now);
             return false;
         }
         UUID messageId = TimeOrderedIds.next();
         String token = c.link() == null ? null : linkToken();
         store.markSent(r, messageId, token, now);
+        if (owner != null) {
+            store.sentToCustomer(r, owner);
+        }
         events.publishEvent(new CampaignMessageDue(r.campaignId(), chat.get().id(), r.channel(),
                 chat.get().externalId(), c.text(r.variant(), language.tag()), language, messageId,
                 token == null ? null : links + token));
@@ -180,11 +190,7 @@ public class CampaignSender {
         return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    /**
-     * The recipient's zone: her own alert setting when she is a customer, else her language's. A
-     * per-customer zone kept by the directory (a "zone" chat command is being added there) should
-     * be read here instead of the alert settings' once it exists.
-     */
+    /** The recipient's zone: the customer's own (issue 13; the alert settings read it), else her language's. */
     private ZoneId zone(ChannelIdentity chat, Language language) {
         return chat.customer().map(id -> alerts.settings(id).zone()).orElse(Dates.zoneOf(language.locale()));
     }

@@ -145,13 +145,15 @@ public class Campaigns {
      * A campaign's statistics: recipients per variant and state, and the reasons of those failed or
      * left out, per variant.
      */
+    /** @param conversions per variant, actions counted as the campaign's conversions (3.19): {@code application:loan} */
     public record Stats(UUID campaignId, Map<String, Map<String, Long>> states, Map<String, Map<String, Long>> reasons,
-            Map<String, Map<String, Long>> delivery, Map<String, Map<String, Long>> clicks, long rewards) {
+            Map<String, Map<String, Long>> delivery, Map<String, Map<String, Long>> clicks, long rewards,
+            Map<String, Map<String, Long>> conversions) {
     }
 
     @Transactional(readOnly = true)
     public Optional<Stats> stats(UUID id) {
         return store.find(id, false).map(c -> new Stats(id, store.stats(id), store.reasons(id), store.deliveries(id),
-                store.clicks(id), rewards.rewards(id)));
+                store.clicks(id), rewards.rewards(id), store.conversions(id)));
     }
 }

@@ -5,5 +5,5 @@
  * reach each account once, and statistics per variant. See {@code docs/campaigns.md}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Campaigns",
-        allowedDependencies = {"consent", "directory", "alerts", "ledger", "shared"})
+        allowedDependencies = {"consent", "directory", "alerts", "ledger", "applications", "shared"})
 package org.socialbank.campaigns;

@@ -12,6 +12,7 @@ import org.socialbank.directory.OperationOutcome;
 import org.socialbank.directory.OperationRef;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.socialbank.shared.Uuids;
 
 /**
  * A repayment asked for in chat ("repay in full", "repay minimum", "repay 500") is confirmed on the
@@ -135,11 +136,10 @@ public class RepayOnPage implements ConfirmedOperations {
             return Optional.empty();
         }
         String[] parts = operation.id().split(":");
-        try {
-            return parts.length == 2 ? Optional.of(new Reference(UUID.fromString(parts[0]),
-                    new CardId(UUID.fromString(parts[1])))) : Optional.empty();
-        } catch (IllegalArgumentException e) {
+        if (parts.length != 2) {
             return Optional.empty();
         }
+        return Uuids.parse(parts[0]).flatMap(id -> Uuids.parse(parts[1]).map(card -> new Reference(id,
+                new CardId(card))));
     }
 }

@@ -1,7 +1,6 @@
 package org.socialbank.cards;
 
 import java.util.Optional;
-import java.util.UUID;
 import org.socialbank.directory.Confirmations;
 import org.socialbank.directory.ConfirmedOperations;
 import org.socialbank.directory.CustomerId;
@@ -14,6 +13,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.socialbank.shared.Uuids;
 
 /**
  * "Unlock my card" in chat (issue 16 s1): locking takes effect at once, unlocking is confirmed on the
@@ -88,10 +88,6 @@ public class UnlockOnPage implements ConfirmedOperations {
         if (!operation.ownedBy(OWNER)) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(new CardId(UUID.fromString(operation.id())));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return Uuids.parse(operation.id()).map(CardId::new);
     }
 }

@@ -3,9 +3,6 @@ package org.socialbank.conversation;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import org.socialbank.alerts.Alerts;
-import org.socialbank.assistant.Assistant;
-import org.socialbank.consent.MarketingOptOut;
 import org.socialbank.conversation.dialogue.Dialogue;
 import org.socialbank.conversation.dialogue.DialogueState;
 import org.socialbank.conversation.engine.ChatBank;
@@ -14,23 +11,19 @@ import org.socialbank.conversation.engine.JdbcConversations.Chat;
 import org.socialbank.conversation.engine.Json;
 import org.socialbank.conversation.engine.MessageTexts;
 import org.socialbank.conversation.engine.Outbox;
-import org.socialbank.conversation.engine.PaymentAlerts;
 import org.socialbank.conversation.language.CommandParser;
 import org.socialbank.conversation.language.Context;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.Directory;
 import org.socialbank.directory.IdentityId;
 import org.socialbank.shared.Language;
-import org.socialbank.directory.Linking;
-import org.socialbank.ledger.Ledger;
-import org.socialbank.payments.Payments;
-import org.socialbank.payments.requests.Requests;
-import org.socialbank.branches.Branches;
 import org.socialbank.shared.Durability;
 import org.socialbank.shared.Faults;
 import org.socialbank.shared.Races;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -57,7 +50,7 @@ public class Conversations {
 
     private final JdbcConversations store;
     private final Outbox outbox;
-    private final org.socialbank.directory.ChannelIdentities identities;
+    private final ChannelIdentities identities;
     private final ChatBank.Collaborators parts;
     private final Dialogue dialogue;
     private final Directory directory;
@@ -69,29 +62,14 @@ public class Conversations {
     private final Clock clock;
     private final ConversationOwners owners;
 
-    Conversations(JdbcConversations store, Outbox outbox, Linking linking, Directory directory, Ledger ledger,
-            Branches branches, Payments payments, Requests requests, PaymentAlerts alerts, MessageTexts texts, PlatformTransactionManager transactionManager, Durability durability, Clock clock,
-            ConversationProperties properties, MarketingOptOut optOut, Alerts alertSettings, Assistant assistant,
-            org.socialbank.branches.Appointments appointments,
-            org.socialbank.cards.Cards cards, org.socialbank.cards.Statements statements,
-            org.socialbank.cards.RepayOnPage cardRepayments, org.socialbank.cards.AutoRepayments autoRepayments,
-            org.socialbank.cards.UnlockOnPage cardUnlocks,
-            org.springframework.beans.factory.ObjectProvider<ConversationOwners> owners,
-            org.springframework.context.ApplicationEventPublisher events,
-            org.socialbank.sweeping.Sweeping sweeping, org.socialbank.loyalty.Points points,
-            org.socialbank.loyalty.RedeemOnPage pointRedemptions,
-            org.socialbank.applications.Applications applications,
-            org.socialbank.sweeping.CollectInChat collections,
-            org.socialbank.payments.PaymentLimits paymentLimits, org.socialbank.billing.Bills bills,
-            org.socialbank.billing.TopUps topUps, org.socialbank.billing.CardTransfers cardTransfers,
-            org.socialbank.directory.ChannelIdentities identities, org.socialbank.directory.Unlinking unlinking) {
+    Conversations(JdbcConversations store, Outbox outbox, ChatBank.Collaborators parts, Directory directory,
+            ChannelIdentities identities, MessageTexts texts, PlatformTransactionManager transactionManager,
+            Durability durability, Clock clock, ConversationProperties properties,
+            ObjectProvider<ConversationOwners> owners) {
         this.store = store;
         this.outbox = outbox;
         this.identities = identities;
-        this.parts = new ChatBank.Collaborators(linking, directory, ledger, branches, payments, requests, alerts, store, clock, properties.buttonTtl(),
-                optOut, alertSettings, assistant, appointments, cards, statements, cardRepayments,
-                autoRepayments, cardUnlocks, events, sweeping, points, pointRedemptions,
-                applications, collections, paymentLimits, bills, topUps, cardTransfers, identities, unlinking);
+        this.parts = parts;
         this.dialogue = new Dialogue(texts, properties.buttonTtl());
         this.directory = directory;
         this.texts = texts;

@@ -3,7 +3,6 @@ package org.socialbank.directory;
 import org.socialbank.shared.Network;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +14,7 @@ import org.socialbank.directory.jdbc.JdbcLinking;
 import org.socialbank.shared.jdbc.DurableTransactions;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.socialbank.shared.Microseconds;
 
 /**
  * Chat accounts as their networks report them (a Telegram user, a WeChat openid...), and the
@@ -146,6 +146,6 @@ public class ChannelIdentities {
     }
 
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return Microseconds.now(clock);
     }
 }

@@ -10,6 +10,7 @@ import org.socialbank.conversation.ChatMessages;
 import org.socialbank.conversation.Outbound;
 import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.handoff.jdbc.JdbcHandoffs;
+import org.socialbank.payments.PayForms;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,11 +38,12 @@ public class AgentReplies {
     private final Notices notices;
     private final ChatMessages chats;
     private final ChannelIdentities identities;
+    private final PayForms payForms;
     private final Clock clock;
     private final URI bank;
 
     AgentReplies(Handoffs handoffs, JdbcHandoffs store, Cases cases, Notices notices, ChatMessages chats,
-            ChannelIdentities identities, Clock clock,
+            ChannelIdentities identities, PayForms payForms, Clock clock,
             @Value("${socialbank.directory.public-base-url:http://localhost:8080}") String publicBaseUrl) {
         this.handoffs = handoffs;
         this.store = store;
@@ -49,6 +51,7 @@ public class AgentReplies {
         this.notices = notices;
         this.chats = chats;
         this.identities = identities;
+        this.payForms = payForms;
         this.clock = clock;
         this.bank = URI.create(publicBaseUrl);
     }
@@ -101,6 +104,30 @@ public class AgentReplies {
         }
         return send(agent, id, clientId, true, k -> new Outbound.Link(notices.text(k.language(), action.key()),
                 notices.text(k.language(), action.key() + "_button"), page.toString()));
+    }
+
+    /**
+     * A payment form filled in for the customer (issue 19): a button to the bank's {@code /pay}
+     * page, whose link token is bound to this chat and the customer linked to it, for a linked chat
+     * only. The customer checks or changes it and confirms on the step-up page; the agent moves no money.
+     */
+    @Transactional
+    public HandoffResult payForm(AgentId agent, CaseId id, String clientId, String payee, long amountMinor,
+            String currency) {
+        if (payee == null || payee.isBlank() || payee.length() > 320 || amountMinor <= 0 || currency == null
+                || !currency.matches("[A-Z]{3}")) {
+            return new HandoffResult.Refused(HandoffRefusal.INVALID);
+        }
+        Optional<HandoffCase> c = store.find(id);
+        if (c.isPresent() && identities.linkedCustomer(c.get().identity()).isEmpty()) {
+            return new HandoffResult.Refused(HandoffRefusal.NOT_LINKED);
+        }
+        return send(agent, id, clientId, true, k -> {
+            String token = payForms.issue(k.identity()).orElseThrow(); // linked: checked above, in this transaction
+            String page = payFormPage(payee.strip(), amountMinor, currency) + "&t=" + token;
+            return new Outbound.Link(notices.text(k.language(), Action.PAY_FORM.key()),
+                    notices.text(k.language(), Action.PAY_FORM.key() + "_button"), page);
+        });
     }
 
     /** The address of a payment form filled in for the customer (payee alias, amount in minor units, currency). */

@@ -4,13 +4,13 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
 import org.socialbank.conversation.ConversationOwners;
 import org.socialbank.conversation.Inbound;
 import org.socialbank.conversation.Outbound;
 import org.socialbank.shared.Language;
 import org.socialbank.handoff.jdbc.JdbcHandoffs;
 import org.springframework.stereotype.Component;
+import org.socialbank.shared.Uuids;
 
 /**
  * The engine's hook (issue 19): while a case is open the bot says nothing, and the customer's
@@ -28,13 +28,16 @@ class HandoffOwners implements ConversationOwners {
     private final Cases cases;
     private final Notices notices;
     private final HandoffProperties properties;
+    private final WebChatComments comments;
     private final Clock clock;
 
-    HandoffOwners(JdbcHandoffs store, Cases cases, Notices notices, HandoffProperties properties, Clock clock) {
+    HandoffOwners(JdbcHandoffs store, Cases cases, Notices notices, HandoffProperties properties,
+            WebChatComments comments, Clock clock) {
         this.store = store;
         this.cases = cases;
         this.notices = notices;
         this.properties = properties;
+        this.comments = comments;
         this.clock = clock;
     }
 
@@ -54,6 +57,10 @@ class HandoffOwners implements ConversationOwners {
         }
         if (message.inGroup() || !(message.content() instanceof Inbound.Text text)) {
             return new BotAnswers();
+        }
+        Optional<Outbound> commented = comments.comment(message, text.text());
+        if (commented.isPresent()) {
+            return new Answered(List.of(commented.get())); // the comment on a rating, for listening: not for the bot
         }
         return trigger(message, text.text()).<Verdict>map(Answered::new).orElseGet(BotAnswers::new);
     }
@@ -136,14 +143,14 @@ class HandoffOwners implements ConversationOwners {
         int stars = parts.length == 2 && parts[1].matches("[1-5]") ? Integer.parseInt(parts[1]) : 0;
         Language language = rated.map(HandoffCase::language).orElseGet(message.language());
         boolean stored = rated.isPresent() && stars > 0 && store.rate(rated.get().id(), stars, clock.instant());
+        if (stored && comments.asksForComment(message.channel())) {
+            comments.awaitComment(rated.get().id());
+            return new Outbound.Text(notices.text(language, "handoff.rating.comment_ask"));
+        }
         return new Outbound.Text(notices.text(language, stored ? "handoff.rating.thanks" : "handoff.rating.stale"));
     }
 
     private static Optional<CaseId> parse(String id) {
-        try {
-            return Optional.of(new CaseId(UUID.fromString(id)));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return Uuids.parse(id).map(CaseId::new);
     }
 }

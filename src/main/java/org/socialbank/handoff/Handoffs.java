@@ -11,6 +11,7 @@ import org.socialbank.directory.IdentityId;
 import org.socialbank.shared.Language;
 import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.handoff.jdbc.JdbcHandoffs;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,10 +35,11 @@ public class Handoffs {
     private final ChannelIdentities identities;
     private final Directory directory;
     private final HandoffProperties properties;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Handoffs(JdbcHandoffs store, Cases cases, Notices notices, ChatMessages chats, ChannelIdentities identities, Directory directory,
-            HandoffProperties properties, Clock clock) {
+            HandoffProperties properties, ApplicationEventPublisher events, Clock clock) {
         this.store = store;
         this.cases = cases;
         this.notices = notices;
@@ -45,6 +47,7 @@ public class Handoffs {
         this.identities = identities;
         this.directory = directory;
         this.properties = properties;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -69,6 +72,21 @@ public class Handoffs {
                 language(identity), fraud ? 1 : 0, HandoffCase.Reason.API);
         opened.notices().forEach(n -> cases.tell(opened.handoff(), n));
         return HandoffResult.Done.of(opened.handoff().id());
+    }
+
+    /**
+     * As {@link #open(IdentityId, String, boolean)}, with where the case comes from at the head of
+     * its transcript for the agent (a listening case's mention: its source, author and text, and
+     * the console page it came from), as a {@code LISTENING} line, any secret in it masked.
+     */
+    @Transactional
+    public HandoffResult open(IdentityId identity, String team, boolean fraud, String context) {
+        HandoffResult opened = open(identity, team, fraud);
+        if (opened instanceof HandoffResult.Done done && context != null && !context.isBlank()) {
+            store.append(done.caseId(), "LISTENING", null, null, Secrets.screen(context.strip()).text(), null,
+                    clock.instant());
+        }
+        return opened;
     }
 
     /**
@@ -210,6 +228,7 @@ public class Handoffs {
                 cases.tell(closed, notices.rateUs(c.language(), id));
             }
             cases.pullFor(agent, PULL_MAX);
+            events.publishEvent(new HandoffClosed(id, c.identity(), to == HandoffCase.Status.RESOLVED, clock.instant()));
             return new HandoffResult.Done(id, told, false);
         }).orElseGet(() -> refusal(agent, id));
     }

@@ -5,10 +5,12 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.shared.jdbc.Timestamps;
+import org.socialbank.listening.classify.CorrectionMemory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -57,6 +59,28 @@ class MentionStore {
     }
 
     record Correction(Sentiment sentiment, Topic topic) {
+    }
+
+    /** How many corrections there are: they are only ever added, so the count says whether any came. */
+    long corrections() {
+        return jdbc.sql("SELECT COUNT(*) FROM listening_corrections").query(Long.class).single();
+    }
+
+    /**
+     * The newest correction of each corrected mention, with its text and language, newest first,
+     * at most {@code limit}: what {@link CorrectionMemory} learns from.
+     */
+    List<CorrectionMemory.Example> correctedExamples(int limit) {
+        Map<UUID, CorrectionMemory.Example> newest = new java.util.LinkedHashMap<>();
+        jdbc.sql("SELECT c.mention_id, c.sentiment, c.topic, m.body, m.language FROM listening_corrections c "
+                        + "JOIN listening_mentions m ON m.id = c.mention_id ORDER BY c.corrected_at DESC, c.id "
+                        + "FETCH FIRST " + limit + " ROWS ONLY")
+                .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), new CorrectionMemory.Example(rs.getString(5),
+                        CorrectionMemory.words(rs.getString(4)),
+                        rs.getString(2) == null ? null : Sentiment.fromWireName(rs.getString(2)).orElseThrow(),
+                        rs.getString(3) == null ? null : Topic.fromWireName(rs.getString(3)).orElseThrow())))
+                .list().forEach(e -> newest.putIfAbsent(e.getKey(), e.getValue()));
+        return List.copyOf(newest.values());
     }
 
     Optional<String> textKey(MentionId id) {

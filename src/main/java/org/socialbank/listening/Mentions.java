@@ -18,6 +18,7 @@ import org.socialbank.shared.Network;
 import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.listening.classify.Classification;
 import org.socialbank.listening.classify.Classifier;
+import org.socialbank.listening.classify.CorrectionMemory;
 import org.socialbank.listening.classify.Texts;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -38,6 +39,9 @@ public class Mentions {
     private final ListeningProperties properties;
     private final Map<String, MentionSource> sources;
     private final Topics topics;
+    /** Corrected texts compared at most (the newest); a text is compared with each, in memory. */
+    static final int MEMORY_MAX = 2000;
+    private volatile Memory memory = new Memory(0, CorrectionMemory.empty());
 
     Mentions(MentionStore store, Classifier classifier, ChannelIdentities identities, Clock clock,
             ListeningProperties properties, List<MentionSource> sources, Topics topics) {
@@ -98,13 +102,37 @@ public class Mentions {
         }
     }
 
-    /** The classifier's answer, unless staff corrected the same text (same words) before. */
+    /**
+     * The classifier's answer, unless staff corrected the same text (same words) before, or else a
+     * text alike enough to this one ({@link CorrectionMemory}: a reworded complaint takes the
+     * verdict staff gave the first).
+     */
     Classification classify(String text, String key) {
         Classification c = classifier.classify(text);
-        return store.correction(key).map(fix -> new Classification(c.language(),
-                fix.sentiment() == null ? c.sentiment() : fix.sentiment(),
-                fix.sentiment() == null || fix.sentiment() == c.sentiment() ? c.score() : scoreOf(fix.sentiment()),
-                fix.topic() == null ? c.topic() : fix.topic(), true)).orElse(c);
+        Optional<MentionStore.Correction> fix = store.correction(key).or(() -> memory()
+                .nearest(c.language(), CorrectionMemory.words(text))
+                .map(e -> new MentionStore.Correction(e.sentiment(), e.topic())));
+        return fix.map(f -> new Classification(c.language(), f.sentiment() == null ? c.sentiment() : f.sentiment(),
+                f.sentiment() == null || f.sentiment() == c.sentiment() ? c.score() : scoreOf(f.sentiment()),
+                f.topic() == null ? c.topic() : f.topic(), true)).orElse(c);
+    }
+
+    /**
+     * The corrected texts, read again only when a correction was added since (on any node: the
+     * count of the append-only corrections is compared on each read).
+     */
+    private CorrectionMemory memory() {
+        long count = store.corrections();
+        Memory current = memory;
+        if (current.count() != count) {
+            current = new Memory(count, new CorrectionMemory(store.correctedExamples(MEMORY_MAX)));
+            memory = current;
+        }
+        return current.corrections();
+    }
+
+    /** The corrections learnt from, and how many corrections there were when they were read. */
+    private record Memory(long count, CorrectionMemory corrections) {
     }
 
     /** The score a staff-given sentiment stands for. */

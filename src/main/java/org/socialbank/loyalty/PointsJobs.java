@@ -22,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.socialbank.shared.Uuids;
 
 /**
  * Earning and expiry. Earning follows the ledger's journal (as transaction alerts do): each row
@@ -150,11 +151,7 @@ public class PointsJobs {
         if (!theirs || owner == null || !owner.startsWith("customer:")) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(new CustomerId(UUID.fromString(owner.substring("customer:".length()))));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return Uuids.parse(owner.substring("customer:".length())).map(CustomerId::new);
     }
 
     /** Expires what is left of every lot past its date (a bounded batch); answers how many lots it expired. */

@@ -17,6 +17,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.socialbank.shared.Uuids;
 
 /**
  * "Redeem 500 points" in chat is confirmed on the bank's step-up page as an operation whose label,
@@ -44,14 +45,21 @@ public class RedeemOnPage implements ConfirmedOperations {
     private final Directory directory;
     private final MessageSource messages;
     private final ApplicationEventPublisher events;
+    private final VoucherOnPage vouchers;
 
     RedeemOnPage(Points points, Confirmations confirmations, Directory directory, MessageSource messages,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, VoucherOnPage vouchers) {
+        this.vouchers = vouchers;
         this.points = points;
         this.confirmations = confirmations;
         this.directory = directory;
         this.messages = messages;
         this.events = events;
+    }
+
+    /** Points redeemed for a partner's voucher, confirmed on the same page (the chat reaches both through here). */
+    public VoucherOnPage vouchers() {
+        return vouchers;
     }
 
     /**
@@ -122,10 +130,14 @@ public class RedeemOnPage implements ConfirmedOperations {
             return Optional.empty();
         }
         String[] parts = operation.id().split(":");
+        if (parts.length != 3) {
+            return Optional.empty();
+        }
         try {
-            return parts.length == 3 ? Optional.of(new Reference(UUID.fromString(parts[0]), Long.parseLong(parts[1]),
-                    new CardId(UUID.fromString(parts[2])))) : Optional.empty();
-        } catch (IllegalArgumentException e) {
+            long points = Long.parseLong(parts[1]);
+            return Uuids.parse(parts[0]).flatMap(id -> Uuids.parse(parts[2]).map(card -> new Reference(id, points,
+                    new CardId(card))));
+        } catch (NumberFormatException e) {
             return Optional.empty();
         }
     }

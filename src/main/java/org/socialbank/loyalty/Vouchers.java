@@ -3,7 +3,6 @@ package org.socialbank.loyalty;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -19,12 +18,19 @@ import org.socialbank.ledger.TransferCode;
 import org.socialbank.ledger.TransferId;
 import org.socialbank.ledger.TransferResult;
 import org.socialbank.shared.CurrencyCode;
+import org.socialbank.shared.Microseconds;
 import org.socialbank.shared.ProviderAnswer;
 import org.socialbank.shared.jdbc.DurableTransactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Points redeemed for a partner's voucher through the rewards SPI. Under the member's lock the
@@ -33,6 +39,8 @@ import org.springframework.stereotype.Service;
  * posts the held points and consumes the oldest lots ({@code issued}, with the voucher's code), or
  * voids them ({@code failed}); a lost answer stays pending and the janitor asks the partner's status
  * query. The pending transfer's id is derived from the order, so nothing is held or spent twice.
+ * Every order that ends (issued, failed, refused) publishes {@link VoucherOrderEnded} once, in the
+ * transaction that ended it, so the chat is always told.
  */
 @Service
 public class Vouchers {
@@ -49,9 +57,18 @@ public class Vouchers {
     private final Ledger ledger;
     private final DurableTransactions writes;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final VoucherCodes codes;
+    /** A transaction of its own, for the partner's answer to an order held in a transaction now committed. */
+    private final TransactionTemplate afterCommit;
 
     Vouchers(Rewards rewards, JdbcVouchers store, JdbcPoints points, Directory directory, Ledger ledger,
-            DurableTransactions writes, Clock clock) {
+            DurableTransactions writes, Clock clock, ApplicationEventPublisher events, VoucherCodes codes,
+            PlatformTransactionManager transactions) {
+        this.events = events;
+        this.codes = codes;
+        this.afterCommit = new TransactionTemplate(transactions);
+        this.afterCommit.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.rewards = rewards;
         this.store = store;
         this.points = points;
@@ -84,6 +101,34 @@ public class Vouchers {
         return new VoucherResult.Ordered(settle(id, ask(() -> rewards.issue(id, rewardCode))), false);
     }
 
+    /**
+     * Orders the reward inside the caller's transaction (a confirmation on the bank's page): the
+     * points are held now and the partner is asked once that transaction commits, never inside it;
+     * should that ask be lost, the janitor settles the order.
+     */
+    public VoucherResult orderOnCommit(UUID id, CustomerId customer, String rewardCode) {
+        VoucherResult held = writes.write(status -> hold(id, customer, rewardCode));
+        if (!(held instanceof VoucherResult.Ordered ordered) || ordered.replayed()) {
+            return held;
+        }
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            settle(id, ask(() -> rewards.issue(id, rewardCode)));
+            return held;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                try {
+                    ProviderAnswer answer = ask(() -> rewards.issue(id, rewardCode));
+                    Vouchers.this.afterCommit.executeWithoutResult(status -> settle(id, answer));
+                } catch (RuntimeException e) {
+                    log.warn("vouchers: an order's answer was not booked; the janitor asks the partner again", e);
+                }
+            }
+        });
+        return held;
+    }
+
     private VoucherResult hold(UUID id, CustomerId customer, String rewardCode) {
         Optional<AccountId> account = points.lockMember(customer); // one customer's orders queue here
         Optional<Voucher> existing = store.find(id);
@@ -100,14 +145,16 @@ public class Vouchers {
         if (reward.isEmpty()) {
             return new VoucherResult.Refused(PointsRefusal.REWARD_NOT_FOUND);
         }
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant now = Microseconds.now(clock);
         TransferResult result = account.isEmpty() ? null : ledger.transfer(new NewTransfer(transferId(id),
                 account.get(), PointsAccounts.REDEEMED, reward.get().points(), CurrencyCode.POINTS,
                 new TransferCode("points-voucher"), true, 0, Metadata.EMPTY));
         if (!(result instanceof TransferResult.Posted)) {
             // kept with its code, so that the id answers the same later
-            store.insert(new Voucher(id, customer, rewardCode, reward.get().points(), Voucher.Status.REFUSED, null,
-                    PointsRefusal.INSUFFICIENT_POINTS.code(), now), now);
+            Voucher refused = new Voucher(id, customer, rewardCode, reward.get().points(), Voucher.Status.REFUSED, null,
+                    PointsRefusal.INSUFFICIENT_POINTS.code(), now);
+            store.insert(refused, now);
+            events.publishEvent(ended(refused));
             return new VoucherResult.Refused(PointsRefusal.INSUFFICIENT_POINTS);
         }
         Voucher pending = new Voucher(id, customer, rewardCode, reward.get().points(), Voucher.Status.PENDING, null,
@@ -125,7 +172,7 @@ public class Vouchers {
             if (v.status() != Voucher.Status.PENDING || answer instanceof ProviderAnswer.Unknown) {
                 return v;
             }
-            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            Instant now = Microseconds.now(clock);
             if (answer instanceof ProviderAnswer.Succeeded issued) {
                 resolve(Resolution.post(transferId(id), OptionalLong.empty()));
                 points.consume(v.customerId(), v.points(), Points.LOTS_PER_REDEMPTION_MAX);
@@ -134,8 +181,19 @@ public class Vouchers {
                 resolve(Resolution.voidIt(transferId(id)));
                 store.settle(id, Voucher.Status.FAILED, null, ((ProviderAnswer.Failed) answer).reason(), now);
             }
-            return store.find(id).orElseThrow();
+            Voucher done = store.find(id).orElseThrow();
+            events.publishEvent(ended(done));
+            return done;
         });
+    }
+
+    /** What the chat is told of an ended order; the code itself stays on the bank's page. */
+    private VoucherOrderEnded ended(Voucher v) {
+        Optional<Rewards.Reward> reward = rewards.catalogue().stream().filter(r -> r.code().equals(v.reward()))
+                .findFirst();
+        return new VoucherOrderEnded(v.id(), v.customerId(), v.reward(), reward.map(Rewards.Reward::partner)
+                .orElse(v.reward()), reward.map(Rewards.Reward::name).orElse(v.reward()), v.points(), v.status(),
+                v.reason(), v.status() == Voucher.Status.ISSUED ? codes.url(v) : null);
     }
 
     /** The janitor: orders whose answer was lost are settled by the partner's status query. */

@@ -27,6 +27,7 @@ import org.socialbank.ledger.TransferResult;
 import org.socialbank.payments.jdbc.JdbcPayments;
 import org.socialbank.payments.jdbc.PaymentRow;
 import org.socialbank.payments.jdbc.PaymentHistory;
+import org.socialbank.payments.risk.Allow;
 import org.socialbank.payments.risk.Attempt;
 import org.socialbank.payments.risk.Check;
 import org.socialbank.payments.risk.Decision;
@@ -171,6 +172,9 @@ class PayAlias {
         Decision decision = policy.assess(new Attempt(order.payer(), payer.customer().kycLevel(), order.channel(),
                 order.amountMinor(), order.currency(), newPayee, match.isPresent(), channelLinkedAt(order),
                 now), new PaymentHistory(store));
+        if (decision instanceof Allow allow && PaymentOrder.PAY_FORM.equals(order.channel())) {
+            decision = payForm(allow); // an agent's prefilled form: the payer confirms it, whatever the amount
+        }
         PaymentRow row;
         if (decision instanceof Reject reject) {
             row = insert(fresh.rejected(rejection(reject), reject.limitMinor(), reject.usedMinor(),
@@ -182,6 +186,13 @@ class PayAlias {
         }
         store.insertDecision(row.id(), decisionName(decision), reason(decision), checks(decision), now);
         return row;
+    }
+
+    /** The hold of a payment from an agent's prefilled form, with the checks the policy made and its own. */
+    private static StepUp payForm(Allow allow) {
+        List<Check> checks = new java.util.ArrayList<>(allow.checks());
+        checks.add(new Check(StepUp.PAY_FORM, Check.STEP_UP, "channel=" + PaymentOrder.PAY_FORM));
+        return new StepUp(StepUp.PAY_FORM, checks);
     }
 
     /** Refusals that need no risk decision: nobody to pay, no account to pay from or into. */

@@ -19,6 +19,12 @@ import org.socialbank.shared.CurrencyCode;
 public record PaymentOrder(PaymentId id, CustomerId payer, Alias payee, long amountMinor, CurrencyCode currency,
         String channel, boolean answeredInChat) {
 
+    /**
+     * The channel of a payment asked for on the form an agent sent to the customer's chat (issue
+     * 19): it is always held for the step-up page, however small.
+     */
+    public static final String PAY_FORM = "pay_form";
+
     private static final Pattern CHANNEL = Pattern.compile("[a-z][a-z0-9_]{0,15}");
 
     /** An order whose payer hears of it other than by a chat's reply (the API, an app). */

@@ -14,6 +14,7 @@ import org.socialbank.directory.OperationRef;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.socialbank.shared.Uuids;
 
 /**
  * A collection the customer asked in chat from one linked account, for an amount or for all the
@@ -131,11 +132,14 @@ public class CollectInChat implements ConfirmedOperations {
             return Optional.empty();
         }
         String[] parts = operation.id().split(":");
+        if (parts.length != 3) {
+            return Optional.empty();
+        }
         try {
-            return parts.length == 3 ? Optional.of(new Reference(UUID.fromString(parts[0]),
-                    new ConsentId(UUID.fromString(parts[1])), "all".equals(parts[2]) ? null : Long.valueOf(parts[2])))
-                    : Optional.empty();
-        } catch (IllegalArgumentException e) {
+            Long amountMinor = "all".equals(parts[2]) ? null : Long.valueOf(parts[2]);
+            return Uuids.parse(parts[0]).flatMap(id -> Uuids.parse(parts[1]).map(consent -> new Reference(id,
+                    new ConsentId(consent), amountMinor)));
+        } catch (NumberFormatException e) {
             return Optional.empty();
         }
     }

@@ -34,9 +34,11 @@ public class Sweeping {
     private final SweepingProperties properties;
     private final DurableTransactions writes;
     private final Clock clock;
+    private final ConsentPages pages;
 
-    Sweeping(JdbcSweepConsents consents, JdbcPulls pulls, JdbcRules rules, CollectMoney collect, ChatCollections chat,
+    Sweeping(ConsentPages pages, JdbcSweepConsents consents, JdbcPulls pulls, JdbcRules rules, CollectMoney collect, ChatCollections chat,
             OpenBanking openBanking, Directory directory, SweepingProperties properties, DurableTransactions writes, Clock clock) {
+        this.pages = pages;
         this.consents = consents;
         this.pulls = pulls;
         this.rules = rules;
@@ -110,6 +112,11 @@ public class Sweeping {
 
     public List<Consent> consents(CustomerId customer) {
         return consents.ofCustomer(customer);
+    }
+
+    /** The signed link to the bank's page where the customer's linked accounts are listed and revoked. */
+    public String pageUrl(CustomerId customer) {
+        return pages.url(customer);
     }
 
     public Optional<Consent> consent(CustomerId customer, ConsentId id) {

@@ -93,6 +93,9 @@ abstract class AlertDeliveryContract {
     @Autowired
     Conversations conversations;
 
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+
     @DynamicPropertySource
     static void alerts(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.hikari.minimum-idle", () -> "10"); // h2database#4302, as the other H2 tests
@@ -205,6 +208,100 @@ abstract class AlertDeliveryContract {
         List<String> sent = outbox(chat);
         assertThat(sent).as("one digest for the week").hasSize(before + 1);
         assertThat(sent.get(before)).contains("за неделю с").contains("150,00");
+    }
+
+    /**
+     * Issue 17, 1.8: a platform that refuses an alert (as the outbox relay reports it, by the
+     * outbox row's id) passes it to her next chat in her order; a report that comes twice moves it
+     * on once; when every chat refused, a large alert goes by SMS and a small one stays refused.
+     */
+    @Test
+    void anAlertAPlatformRefusesGoesToHerNextChatInHerOrderThenBySmsOnlyWhenLargeEnough() {
+        String phone = "+336715" + String.format("%05d", RANDOM.nextInt(100_000));
+        CustomerId lina = customer("Lina Laurent", Language.EN, phone);
+        AccountId wallet = wallet(lina);
+        IdentityId first = linked(lina);
+        IdentityId third = linked(lina);
+        IdentityId second = linked(lina);
+        // all web chats, so her order is the newest link first: first, then second, then third
+        jdbc.sql("UPDATE channel_identities SET linked_at = ? WHERE id = ?")
+                .params(OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(2), first.value()).update();
+        jdbc.sql("UPDATE channel_identities SET linked_at = ? WHERE id = ?")
+                .params(OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(1), second.value()).update();
+        AccountId equity = equity();
+        drain();
+        TransferId large = post(equity, wallet, 60_000);
+        drain();
+        assertThat(statuses(large)).containsExactly("incoming:sent");
+        assertThat(outbox(first)).hasSize(1);
+
+        refuse(first, "Forbidden: bot was blocked by the user");
+        refuse(first, "Forbidden: bot was blocked by the user"); // the same report again
+        assertThat(outbox(second)).as("once, on her next chat").hasSize(1);
+        assertThat(outbox(second).get(0)).contains("600.00");
+        assertThat(outbox(third)).isEmpty();
+        refuse(second, "outside the window, no template");
+        assertThat(outbox(third)).hasSize(1);
+        refuse(third, "refused");
+        assertThat(statuses(large)).as("every chat refused: SMS, the last resort").containsExactly("incoming:sms");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM alert_sms WHERE to_e164 = ?").param(phone).query(Long.class).single())
+                .isEqualTo(1L);
+
+        TransferId small = post(equity, wallet, 700);
+        drain();
+        for (IdentityId chat : List.of(first, second, third)) {
+            refuse(chat, "refused");
+        }
+        assertThat(statuses(small)).as("below the SMS threshold").containsExactly("incoming:refused");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM alert_sms WHERE to_e164 = ?").param(phone).query(Long.class).single())
+                .isEqualTo(1L);
+    }
+
+    /** The relay's report that the platform refused the latest alert written to this chat. */
+    private void refuse(IdentityId chat, String reason) {
+        UUID messageId = jdbc.sql("SELECT id FROM outbox_messages WHERE identity_id = ? ORDER BY created_at DESC, id DESC "
+                + "LIMIT 1").param(chat.value()).query(UUID.class).single();
+        events.publishEvent(new org.socialbank.shared.OutboundReported(messageId, "failed", reason, Instant.now()));
+    }
+
+    /**
+     * Issue 13 row 5.3 (and issue 17 1.3): alerts, quiet hours and digests are in the customer's own
+     * zone, the one she chose, not in her language's nor in one the alert settings kept.
+     */
+    @Test
+    void quietHoursAndDigestDaysFollowTheZoneTheCustomerChoseNotHerLanguages() {
+        CustomerId yana = customer("Yana Yakovleva", Language.RU, null);
+        ZoneId vladivostok = ZoneId.of("Asia/Vladivostok"); // seven hours ahead of Moscow, her language's zone
+        assertThat(directory.chooseZone(yana, vladivostok)).isTrue();
+        AccountId wallet = wallet(yana);
+        IdentityId chat = linked(yana);
+        LocalTime now = LocalTime.now(vladivostok);
+        settings.save(settings.settings(yana).withQuietHours(now.minusHours(1), now.plusHours(1)));
+        assertThat(settings.settings(yana).zone()).isEqualTo(vladivostok);
+        AccountId equity = equity();
+        drain();
+        TransferId quiet = post(equity, wallet, 1_000);
+        drain();
+        assertThat(statuses(quiet)).as("quiet where she lives, though not in Moscow").containsExactly("incoming:held");
+        assertThat(outbox(chat)).isEmpty();
+
+        settings.save(settings.settings(yana).withQuietHours(null, null).withDelivery(AlertDelivery.DAILY));
+        TransferId daily = post(equity, wallet, 2_000);
+        drain();
+        Instant postedAt = jdbc.sql("SELECT posted_at FROM transaction_alerts WHERE transfer_id = ?")
+                .param(daily.value()).query(OffsetDateTime.class).single().toInstant();
+        LocalDate day = postedAt.atZone(vladivostok).toLocalDate();
+        assertThat(jdbc.sql("SELECT digest_day, due_at FROM transaction_alerts WHERE transfer_id = ?")
+                .param(daily.value()).query((rs, n) -> rs.getObject(1, LocalDate.class) + " "
+                        + rs.getObject(2, OffsetDateTime.class).toInstant()).single())
+                .as("her day and her next morning at 08:00, in Vladivostok")
+                .isEqualTo(day + " " + day.plusDays(1).atTime(8, 0).atZone(vladivostok).toInstant());
+
+        // a zone that names no place is refused: her zone stays
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> settings.save(settings.settings(yana).withZone(ZoneOffset.UTC)))
+                .withMessage("unknown_zone");
+        assertThat(directory.settings(yana).orElseThrow().zone()).isEqualTo(vladivostok);
     }
 
     private void say(String account, String text) {

@@ -55,11 +55,26 @@ class AlertSettingsUnitTests {
         assertThat(s.withAll(false).withAll(true).kinds()).isEqualTo(Set.of(AlertKind.values()));
     }
 
+    /** Issue 17, 1.7: X may carry alerts, by DM (never a tweet); bad values are refused. */
     @Test
-    void aPublicNetworkIsNeverPreferredAndBadValuesAreRefused() {
-        assertThatThrownBy(() -> AlertSettings.defaults(ALICE).withPreferredChannel(Network.X)).hasMessage("channel_public");
+    void xMayBePreferredForItsDmsAndBadValuesAreRefused() {
+        assertThat(AlertSettings.defaults(ALICE).withPreferredChannel(Network.X).preferredChannel()).isEqualTo(Network.X);
         assertThat(AlertSettings.defaults(ALICE).withPreferredChannel(Network.WECHAT).preferredChannel()).isEqualTo(Network.WECHAT);
         assertThatThrownBy(() -> AlertSettings.defaults(ALICE).withMinAmountMinor(-1)).hasMessage("min_amount_negative");
         assertThatThrownBy(() -> quiet("07:00", "07:00")).hasMessage("quiet_hours_invalid");
+    }
+
+    /** Issue 17, 1.8: the preferred network first, then her chat order, then the rest. */
+    @Test
+    void theChatOrderRanksTheNetworksAfterThePreferredOne() {
+        AlertSettings s = AlertSettings.defaults(ALICE).withPreferredChannel(Network.TELEGRAM)
+                .withChatOrder(java.util.List.of(Network.WHATSAPP, Network.TELEGRAM, Network.WHATSAPP, Network.X));
+        assertThat(s.chatOrder()).as("each network once").containsExactly(Network.WHATSAPP, Network.TELEGRAM, Network.X);
+        assertThat(s.rank(Network.TELEGRAM)).isZero();
+        assertThat(s.rank(Network.WHATSAPP)).isEqualTo(1);
+        assertThat(s.rank(Network.X)).isEqualTo(3);
+        assertThat(s.rank(Network.BALE)).isEqualTo(4).isEqualTo(s.rank(Network.WEBCHAT));
+        assertThat(s.withMinAmountMinor(5).withQuietHours(LocalTime.NOON, LocalTime.MIDNIGHT).chatOrder())
+                .as("kept by every change").isEqualTo(s.chatOrder());
     }
 }

@@ -6,16 +6,10 @@ import java.net.URI;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.socialbank.conversation.ChannelSender;
-import org.socialbank.conversation.Conversations;
 import org.socialbank.conversation.Outbound;
-import org.socialbank.conversation.OutboundMessage;
-import org.socialbank.conversation.SendOutcome;
-import org.socialbank.conversation.engine.OutboxRelay;
 import org.socialbank.directory.Alias;
 import org.socialbank.directory.AliasType;
 import org.socialbank.directory.CustomerId;
@@ -24,16 +18,16 @@ import org.socialbank.directory.Directory;
 import org.socialbank.directory.DirectoryResult;
 import org.socialbank.directory.KycLevel;
 import org.socialbank.shared.Language;
-import org.socialbank.shared.Network;
-import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.NewCustomer;
-import org.socialbank.directory.jdbc.JdbcLinking;
 import org.socialbank.ledger.AccountFlag;
 import org.socialbank.ledger.AccountId;
 import org.socialbank.ledger.AccountKind;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.ledger.NewAccount;
 import org.socialbank.shared.CurrencyCode;
+import org.socialbank.support.SmsFakes;
+import org.socialbank.support.ChatFakes;
+import org.socialbank.support.Chats;
 import org.socialbank.support.Api;
 import org.socialbank.support.Api.Response;
 import org.socialbank.support.FakeSms;
@@ -41,9 +35,7 @@ import org.socialbank.support.FormClient;
 import org.socialbank.support.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -59,7 +51,7 @@ import tools.jackson.databind.JsonNode;
     "socialbank.conversation.relay-enabled=false",
     // staff decide every application here; the underwriting's own decisions: LoansIntegrationTests
     "socialbank.applications.auto-decide=false"})
-@Import(ApplicationsIntegrationTests.Fakes.class)
+@Import({ChatFakes.class, SmsFakes.class})
 class ApplicationsIntegrationTests {
 
     private static final AtomicInteger NUMBERS = new AtomicInteger();
@@ -79,39 +71,25 @@ class ApplicationsIntegrationTests {
     Ledger ledger;
 
     @Autowired
-    Conversations conversations;
-
-    @Autowired
-    ChannelIdentities identities;
-
-    @Autowired
-    JdbcLinking linkingStore;
-
-    @Autowired
-    OutboxRelay relay;
-
-    @Autowired
-    RecordingSender telegram;
-
-    @Autowired
     FakeSms sms;
 
     @Autowired
     java.time.Clock clock;
 
     Api api;
-    TelegramChats chats;
+
+    @Autowired
+    Chats chats;
 
     @BeforeEach
     void setUp() {
         api = new Api(port);
-        chats = new TelegramChats(conversations, identities, linkingStore, relay, telegram, clock);
     }
 
     @Test
     void aCardApplicationStartedInChatIsFilledOnThePageDecidedByStaffAndEachChangeToldOnce() {
         CustomerId customer = customer("Ada Applicant", Language.EN, "EUR");
-        String chat = chats.linked(customer);
+        String chat = chats.linkedTo(customer);
         List<Outbound> offer = chats.say(chat, "I would like to apply for a credit card");
         assertThat(offer).singleElement().isInstanceOf(Outbound.Link.class);
         Outbound.Link link = (Outbound.Link) offer.get(0);
@@ -133,7 +111,7 @@ class ApplicationsIntegrationTests {
 
         chats.drain();
         assertThat(chats.told(chat, "We received your credit card application")).hasSize(1);
-        assertThat(TelegramChats.text(chats.say(chat, "my applications"))).contains("credit card · received");
+        assertThat(Chats.text(chats.say(chat, "my applications"))).contains("credit card · received");
 
         UUID id = applicationOf(customer);
         JsonNode submitted = api.get("/api/v1/applications/" + id).json();
@@ -160,7 +138,7 @@ class ApplicationsIntegrationTests {
     @Test
     void aLoanApplicationInChineseIsDeclinedAndToldInChinese() {
         CustomerId customer = customer("王 申请", Language.ZH, "CNY");
-        String chat = chats.linked(customer);
+        String chat = chats.linkedTo(customer);
         Outbound.Link link = (Outbound.Link) chats.say(chat, "申请贷款").get(0);
         assertThat(link.text()).contains("贷款申请");
         String path = URI.create(link.url()).getPath();
@@ -177,13 +155,13 @@ class ApplicationsIntegrationTests {
         chats.drain();
         assertThat(chats.told(chat, "已收到您的贷款申请")).hasSize(1);
         assertThat(chats.told(chat, "贷款申请未通过")).hasSize(1);
-        assertThat(TelegramChats.text(chats.say(chat, "我的申请"))).contains("贷款 · 未通过");
+        assertThat(Chats.text(chats.say(chat, "我的申请"))).contains("贷款 · 未通过");
     }
 
     @Test
     void staffDecisionsAreRefusedAsProblemsWithACode() {
         CustomerId customer = customer("Bo Started", Language.EN, "EUR");
-        String chat = chats.linked(customer);
+        String chat = chats.linkedTo(customer);
         chats.say(chat, "apply for a loan");
         UUID started = applicationOf(customer);
         assertProblem(decide(started, "approved"), 409, "transition_not_allowed");
@@ -191,7 +169,7 @@ class ApplicationsIntegrationTests {
         assertProblem(decide(started, "maybe"), 422, "status_not_valid");
         assertProblem(decide(UUID.randomUUID(), "approved"), 404, "application_not_found");
         assertProblem(api.get("/api/v1/applications/" + UUID.randomUUID()), 404, "application_not_found");
-        assertThat(TelegramChats.text(chats.say(chat, "my applications"))).contains("loan · waiting for your form");
+        assertThat(Chats.text(chats.say(chat, "my applications"))).contains("loan · waiting for your form");
         // asking again sends a new link to the same application
         assertThat(chats.say(chat, "apply for a loan")).singleElement().isInstanceOf(Outbound.Link.class);
         assertThat(api.get("/api/v1/applications?status=started&limit=100").body()).containsOnlyOnce(started.toString());
@@ -241,41 +219,5 @@ class ApplicationsIntegrationTests {
                 Set.of(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS)));
         assertThat(directory.holdAccount(id, wallet, true)).isInstanceOf(DirectoryResult.Done.class);
         return id;
-    }
-
-
-
-
-
-
-    /** The Telegram network as the relay sees it: it records what it is asked to send. */
-    static final class RecordingSender implements ChannelSender {
-
-        final List<OutboundMessage> sent = new CopyOnWriteArrayList<>();
-
-        @Override
-        public Network network() {
-            return Network.TELEGRAM;
-        }
-
-        @Override
-        public SendOutcome send(OutboundMessage message, String idempotencyKey) {
-            sent.add(message);
-            return new SendOutcome.Sent();
-        }
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Fakes {
-
-        @Bean
-        RecordingSender telegramSender() {
-            return new RecordingSender();
-        }
-
-        @Bean
-        FakeSms fakeSms() {
-            return new FakeSms();
-        }
     }
 }

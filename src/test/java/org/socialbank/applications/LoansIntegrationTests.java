@@ -9,19 +9,17 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.socialbank.applications.ApplicationsIntegrationTests.RecordingSender;
-import org.socialbank.conversation.Conversations;
 import org.socialbank.conversation.Outbound;
-import org.socialbank.conversation.engine.OutboxRelay;
 import org.socialbank.directory.Confirmations;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Directory;
 import org.socialbank.shared.Language;
-import org.socialbank.directory.ChannelIdentities;
-import org.socialbank.directory.jdbc.JdbcLinking;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.ledger.Transfer;
 import org.socialbank.ledger.TransferId;
+import org.socialbank.support.SmsFakes;
+import org.socialbank.support.ChatFakes;
+import org.socialbank.support.Chats;
 import org.socialbank.support.Api;
 import org.socialbank.support.Api.Response;
 import org.socialbank.support.FakeSms;
@@ -49,7 +47,7 @@ import tools.jackson.databind.JsonNode;
     "socialbank.web.secure-cookies=false",
     "socialbank.conversation.relay-enabled=false",
     "socialbank.applications.instalments-enabled=false"})
-@Import({ApplicationsIntegrationTests.Fakes.class, LoanTestClock.class})
+@Import({ChatFakes.class, SmsFakes.class, LoanTestClock.class})
 class LoansIntegrationTests {
 
     @DynamicPropertySource
@@ -85,34 +83,21 @@ class LoansIntegrationTests {
     FakeSms sms;
 
     @Autowired
-    Conversations conversations;
-
-    @Autowired
-    ChannelIdentities identities;
-
-    @Autowired
-    JdbcLinking linkingStore;
-
-    @Autowired
-    OutboxRelay relay;
-
-    @Autowired
-    RecordingSender telegram;
-
-    @Autowired
     MutableClock clock;
 
     @Autowired
     JdbcClient jdbc;
 
     Api api;
+
     LoanFixtures fixtures;
-    TelegramChats chats;
+
+    @Autowired
+    Chats chats;
 
     @BeforeEach
     void setUp() {
         api = new Api(port);
-        chats = new TelegramChats(conversations, identities, linkingStore, relay, telegram, clock);
         fixtures = new LoanFixtures(directory, ledger, applications, signatures, confirmations, sms, clock);
     }
 
@@ -125,7 +110,7 @@ class LoansIntegrationTests {
     @Test
     void aLoanApprovedByTheRulesIsPaidOutWithItsScheduleAndEveryInstalmentIsCollectedOnce() {
         LoanFixtures.Borrower borrower = fixtures.borrower("Louise Emprunteuse", Language.FR, 100_000);
-        String chat = chats.linked(borrower.id());
+        String chat = chats.linkedTo(borrower.id());
         Outbound.Link link = (Outbound.Link) chats.say(chat, "demander un prêt").get(0);
         String path = URI.create(link.url()).getPath();
         FormClient browser = new FormClient(port);
@@ -153,7 +138,7 @@ class LoansIntegrationTests {
         assertThat(loan.path("annualRateBasisPoints").asInt()).isEqualTo(690);
         assertThat(loan.path("schedule")).hasSize(12);
         assertThat(fixtures.balance(borrower.wallet())).isEqualTo(700_000);
-        assertThat(TelegramChats.text(chats.say(chat, "mon prêt"))).contains("Votre prêt de").contains("0 mensualités payées sur 12")
+        assertThat(Chats.text(chats.say(chat, "mon prêt"))).contains("Votre prêt de").contains("0 mensualités payées sur 12")
                 .contains("\n1. ").contains("à payer").doesNotContain("\n7. "); // the next six
 
         long repaid = 0;
@@ -187,7 +172,7 @@ class LoansIntegrationTests {
         chats.drain();
         assertThat(chats.told(chat, "de votre prêt payée")).hasSize(12);
         assertThat(chats.told(chat, "Mensualité 12 sur 12 de votre prêt payée")).hasSize(1);
-        assertThat(TelegramChats.text(chats.say(chat, "échéancier"))).contains("12 mensualités payées sur 12");
+        assertThat(Chats.text(chats.say(chat, "échéancier"))).contains("12 mensualités payées sur 12");
         JsonNode done = api.get("/api/v1/applications/" + id + "/loan").json();
         assertThat(done.path("owedMinor").asLong()).isZero();
         assertThat(done.path("schedule")).allSatisfy(i -> assertThat(i.path("status").asString()).isEqualTo("paid"));
@@ -198,7 +183,7 @@ class LoansIntegrationTests {
     @Test
     void aCardLimitAboveThreeMonthsOfIncomeIsDeclinedByTheRulesAndToldWhyInChinese() {
         LoanFixtures.Borrower borrower = fixtures.borrower("王 卡", Language.ZH, 0);
-        String chat = chats.linked(borrower.id());
+        String chat = chats.linkedTo(borrower.id());
         String path = URI.create(((Outbound.Link) chats.say(chat, "申请信用卡").get(0)).url()).getPath();
         FormClient browser = new FormClient(port);
         browser.get(path + "?lang=zh");
@@ -218,8 +203,8 @@ class LoansIntegrationTests {
     @Test
     void aReferredLoanWaitsForStaffAndIsPaidOutOnceHoweverOftenItIsApproved() {
         LoanFixtures.Borrower borrower = fixtures.borrower("Rex Referred", Language.EN, 5_000);
-        String chat = chats.linked(borrower.id());
-        assertThat(TelegramChats.text(chats.say(chat, "my applications"))).contains("no applications"); // the chat opens
+        String chat = chats.linkedTo(borrower.id());
+        assertThat(Chats.text(chats.say(chat, "my applications"))).contains("no applications"); // the chat opens
         Application submitted = fixtures.submitLoan(borrower, 1_000_000, 12, 250_000, "a kitchen");
         UUID id = submitted.id().value();
         assertThat(submitted.status()).isEqualTo(ApplicationStatus.IN_REVIEW);
@@ -241,9 +226,9 @@ class LoansIntegrationTests {
         chats.drain();
         assertThat(chats.told(chat, "was paid into your account")).singleElement().satisfies(t -> assertThat(t)
                 .contains("12 monthly instalments of €").contains("(interest 6.9% a year)"));
-        assertThat(TelegramChats.text(chats.say(chat, "my loan"))).contains("Your loan of €10,000.00: €10,000.00 still "
+        assertThat(Chats.text(chats.say(chat, "my loan"))).contains("Your loan of €10,000.00: €10,000.00 still "
                 + "to repay, 0 of 12 instalments paid");
-        assertThat(TelegramChats.text(chats.say(chats.linked(withoutLoan()), "我的贷款"))).contains("您没有贷款");
+        assertThat(Chats.text(chats.say(chats.linkedTo(withoutLoan()), "我的贷款"))).contains("您没有贷款");
 
         LoanFixtures.Borrower waiting = fixtures.borrower("Wes Waiting", Language.EN, 0);
         applications.start(new ApplicationId(UUID.randomUUID()), waiting.id(), Product.LOAN, "telegram");
@@ -256,7 +241,7 @@ class LoansIntegrationTests {
     @Test
     void theBankAsksForMoreInformationAndTheFormAnsweredAgainInPersianIsDecidedAgain() {
         LoanFixtures.Borrower borrower = fixtures.borrower("سارا وام‌گیر", Language.FA, 0);
-        String chat = chats.linked(borrower.id());
+        String chat = chats.linkedTo(borrower.id());
         chats.say(chat, "تقاضاهای من"); // the chat opens
         Application referred = fixtures.submitLoan(borrower, 1_000_000, 12, 250_000, "آشپزخانه");
         assertThat(referred.status()).isEqualTo(ApplicationStatus.IN_REVIEW);
@@ -270,7 +255,7 @@ class LoansIntegrationTests {
         assertProblem(api.post("/api/v1/applications/" + id + "/decision", "{\"status\":\"approved\"}"), 409,
                 "transition_not_allowed"); // not before the customer answered
         chats.drain();
-        List<Outbound.Link> links = chats.links(chat);
+        List<Outbound.Link> links = chats.sent(chat, Outbound.Link.class);
         assertThat(links).singleElement().satisfies(l -> assertThat(l.text())
                 .contains("برای درخواست وام شما اطلاعات بیشتری لازم داریم").contains("Your employer"));
         String path = URI.create(links.get(0).url()).getPath();
@@ -278,7 +263,7 @@ class LoansIntegrationTests {
         String form = browser.get(path + "?lang=fa").html();
         assertThat(form).contains("پرسش بانک: Your employer").contains("value=\"10000.00\"")
                 .contains("value=\"2500.00\"").contains("value=\"12\"");
-        assertThat(TelegramChats.text(chats.say(chat, "تقاضاهای من"))).contains("نیاز به اطلاعات بیشتر");
+        assertThat(Chats.text(chats.say(chat, "تقاضاهای من"))).contains("نیاز به اطلاعات بیشتر");
 
         FormClient.Page signing = browser.post(path, "amount", "10000", "term", "12", "income", "۳۰۰۰", "purpose",
                 "آشپزخانه، کارمند شرکت");
@@ -295,7 +280,7 @@ class LoansIntegrationTests {
     @Test
     void answersChangedAfterTheCodeWasSentAreNotSubmittedByThatCode() {
         LoanFixtures.Borrower borrower = fixtures.borrower("Cora Changed", Language.EN, 0);
-        String chat = chats.linked(borrower.id());
+        String chat = chats.linkedTo(borrower.id());
         String path = URI.create(((Outbound.Link) chats.say(chat, "apply for a loan").get(0)).url()).getPath();
         FormClient first = new FormClient(port);
         first.get(path);
@@ -320,7 +305,6 @@ class LoansIntegrationTests {
         assertThat(chats.told(chat, "We received your loan application")).hasSize(1);
     }
 
-
     private CustomerId withoutLoan() {
         return fixtures.borrower("王 无贷", Language.ZH, 0).id();
     }
@@ -334,8 +318,4 @@ class LoansIntegrationTests {
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.code()).isEqualTo(code);
     }
-
-
-
-
 }

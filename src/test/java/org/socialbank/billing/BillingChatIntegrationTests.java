@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,25 +11,19 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.socialbank.billing.BillingFixtures.Person;
 import org.socialbank.billing.sandbox.SandboxBiller;
-import org.socialbank.conversation.ChannelSender;
-import org.socialbank.conversation.Conversations;
 import org.socialbank.conversation.Inbound;
 import org.socialbank.conversation.InboundMessage;
 import org.socialbank.conversation.Outbound;
-import org.socialbank.conversation.OutboundMessage;
-import org.socialbank.conversation.Received;
-import org.socialbank.conversation.SendOutcome;
 import org.socialbank.conversation.engine.ChatBank;
-import org.socialbank.conversation.engine.OutboxRelay;
-import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Directory;
 import org.socialbank.shared.Language;
 import org.socialbank.shared.Network;
-import org.socialbank.directory.ChannelIdentities;
-import org.socialbank.directory.jdbc.JdbcLinking;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.shared.MoneyFormat;
+import org.socialbank.support.Await;
+import org.socialbank.support.ChatFakes;
+import org.socialbank.support.Chats;
 import org.socialbank.support.LedgerAudit;
 import org.socialbank.support.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -71,15 +62,6 @@ class BillingChatIntegrationTests {
     }
 
     @Autowired
-    Conversations conversations;
-
-    @Autowired
-    ChannelIdentities identities;
-
-    @Autowired
-    JdbcLinking linkingStore;
-
-    @Autowired
     Directory directory;
 
     @Autowired
@@ -110,10 +92,7 @@ class BillingChatIntegrationTests {
     org.socialbank.billing.sandbox.SandboxOperator operator;
 
     @Autowired
-    OutboxRelay relay;
-
-    @Autowired
-    RecordingSender telegram;
+    Chats chats;
 
     @Autowired
     org.socialbank.cards.Cards cards;
@@ -241,8 +220,8 @@ class BillingChatIntegrationTests {
         Outbound.Buttons offer = offer(chat, "pay bill " + bill.billId() + " " + bill.paymentId());
         String message = "m-" + UUID.randomUUID();
         press(chat, message, offer.buttons().get(0).reference());
-        conversations.receive(new InboundMessage(Network.TELEGRAM, message, chat, null, null,
-                new Inbound.Button(offer.buttons().get(0).reference()), null));
+        chats.receive(new InboundMessage(Network.TELEGRAM, message, chat, null, null,
+                new Inbound.Button(offer.buttons().get(0).reference())));
         worker.work();
         assertThat(biller.payCallsFor(bill)).isEqualTo(1);
         assertThat(fixtures.available(person.wallet())).isEqualTo(1_000_000 - 21_000);
@@ -268,7 +247,7 @@ class BillingChatIntegrationTests {
         BillPaymentId id = ChatBank.billPaymentId(Network.TELEGRAM, message);
         assertThat(bills.payment(id).orElseThrow().status()).isEqualTo(BillPaymentStatus.UNKNOWN);
         assertThat(fixtures.available(person.wallet())).as("reserved, not lost").isEqualTo(1_000_000 - 40_000);
-        eventually(() -> {
+        Await.until(() -> {
             worker.work();
             return bills.payment(id).orElseThrow().status() == BillPaymentStatus.FAILED;
         }, "the janitor learns the biller never received it");
@@ -312,11 +291,8 @@ class BillingChatIntegrationTests {
                 .isInstanceOf(Outbound.Link.class);
         Person person = fixtures.customer("Public Payer", Language.EN, 1_000_000);
         String account = "x-" + UUID.randomUUID().toString().substring(0, 8);
-        ChannelIdentity identity = identities.identify(Network.X, account, null, null);
-        linkingStore.setCustomer(identity.id(), person.id(), java.time.Instant.now());
-        Received received = conversations.receive(new InboundMessage(Network.X, "m-" + UUID.randomUUID(), account,
-                null, null, new Inbound.Text("pay bill 7748317800142 1770160"), null));
-        String reply = ((Outbound.Text) ((Received.Handled) received).replies().get(0).content()).text();
+        chats.linkedTo(Network.X, account, person.id());
+        String reply = Chats.text(chats.say(Network.X, account, new Inbound.Text("pay bill 7748317800142 1770160")));
         assertThat(reply).startsWith("Bills are paid in a private chat");
     }
 
@@ -418,76 +394,37 @@ class BillingChatIntegrationTests {
     }
 
     private String linkedChat(CustomerId customer) {
-        return chats().linkedChat(customer);
+        return chats.linkedTo(customer);
     }
 
     private List<Outbound> say(String chat, String text) {
-        return chats().say(chat, text);
+        return chats.say(chat, text);
     }
 
+    /** A press in a message of the test's own id (to find the payment it made). */
     private List<Outbound> press(String chat, String messageId, String reference) {
-        return chats().press(chat, messageId, reference);
+        return chats.say(new InboundMessage(Network.TELEGRAM, messageId, chat, null, null, new Inbound.Button(reference)));
     }
 
     private <T extends Outbound> List<T> sent(String chat, Class<T> type) {
-        return chats().sent(chat, type);
+        return chats.sent(chat, type);
     }
 
     private List<String> texts(String chat) {
-        return chats().texts(chat);
+        return chats.sent(chat).stream().map(Chats::plain).toList();
     }
 
     private static String plain(String text) {
-        return TelegramChats.plain(text);
+        return Chats.plain(text);
     }
 
     private void drain() {
-        chats().drain();
-    }
-
-    private TelegramChats chats() {
-        return new TelegramChats(conversations, identities, linkingStore, relay, telegram);
-    }
-
-    private static void eventually(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for: " + what);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
-
-    /** The Telegram network as the relay sees it: it records what it is asked to send. */
-    static final class RecordingSender implements ChannelSender {
-
-        final List<OutboundMessage> sent = new CopyOnWriteArrayList<>();
-
-        @Override
-        public Network network() {
-            return Network.TELEGRAM;
-        }
-
-        @Override
-        public SendOutcome send(OutboundMessage message, String idempotencyKey) {
-            sent.add(message);
-            return new SendOutcome.Sent();
-        }
+        chats.drain();
     }
 
     @TestConfiguration(proxyBeanMethods = false)
+    @Import(ChatFakes.class)
     static class Fakes {
-
-        @Bean
-        RecordingSender telegramSender() {
-            return new RecordingSender();
-        }
 
         @Bean
         org.socialbank.support.FakeSms fakeSms() {

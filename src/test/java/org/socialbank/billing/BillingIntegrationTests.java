@@ -10,7 +10,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +23,7 @@ import org.socialbank.billing.sandbox.SandboxOperator;
 import org.socialbank.directory.Directory;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.support.Api;
+import org.socialbank.support.Await;
 import org.socialbank.support.Api.Response;
 import org.socialbank.support.FakeSms;
 import org.socialbank.support.FormClient;
@@ -241,7 +241,7 @@ class BillingIntegrationTests {
         assertThat(unknown.json().path("status").asString()).isEqualTo("unknown");
         assertThat(fixtures.available(alice.wallet())).as("reserved, not lost").isEqualTo(1_000_000 - 30_000);
         String id = unknown.json().path("id").asString();
-        eventually(() -> "completed".equals(status(id)), "the janitor learns it was paid");
+        Await.until(() -> "completed".equals(status(id)), "the janitor learns it was paid");
         assertThat(fixtures.available(alice.wallet())).isEqualTo(1_000_000 - 30_000);
     }
 
@@ -253,7 +253,7 @@ class BillingIntegrationTests {
         Response unknown = api.post("/api/v1/bills/payments", BillingFixtures.pay(UUID.randomUUID(), alice.id(), bill));
         assertThat(unknown.json().path("status").asString()).isEqualTo("unknown");
         String id = unknown.json().path("id").asString();
-        eventually(() -> "failed".equals(status(id)), "the janitor learns it never arrived");
+        Await.until(() -> "failed".equals(status(id)), "the janitor learns it never arrived");
         assertThat(api.get("/api/v1/bills/payments/" + id).json().path("code").asString()).isEqualTo("biller_timeout");
         assertThat(fixtures.available(alice.wallet())).isEqualTo(1_000_000);
     }
@@ -289,7 +289,7 @@ class BillingIntegrationTests {
         browser.get(path);
         assertThat(browser.post(path, "code", sms.lastCode(alice.phone())).html()).contains("Confirmed");
         String id = held.json().path("id").asString();
-        eventually(() -> "completed".equals(status(id)), "the worker sends the confirmed payment");
+        Await.until(() -> "completed".equals(status(id)), "the worker sends the confirmed payment");
         assertThat(fixtures.available(alice.wallet())).isEqualTo(20_000_000 - 8_800_000);
     }
 
@@ -360,7 +360,7 @@ class BillingIntegrationTests {
         assertThat(lost.json().path("status").asString()).isEqualTo("unknown");
         assertThat(fixtures.available(alice.wallet())).isEqualTo(950_000);
         String id = lost.json().path("id").asString();
-        eventually(() -> "failed".equals(api.get("/api/v1/topups/" + id).json().path("status").asString()),
+        Await.until(() -> "failed".equals(api.get("/api/v1/topups/" + id).json().path("status").asString()),
                 "the janitor learns the top-up never arrived");
         assertThat(fixtures.available(alice.wallet())).isEqualTo(1_000_000);
     }
@@ -386,7 +386,7 @@ class BillingIntegrationTests {
         assertThat(sent.body()).doesNotContain(pan, "7016-8909");
         assertThat(fixtures.available(alice.wallet())).as("nothing moves before the step-up").isEqualTo(2_000_000);
         confirmCard(alice, sent);
-        eventually(() -> "completed".equals(cardStatus(id.toString())), "the worker sends the confirmed transfer");
+        Await.until(() -> "completed".equals(cardStatus(id.toString())), "the worker sends the confirmed transfer");
         assertThat(api.post("/api/v1/card-transfers", card(id, alice, pan, 600_000)).status()).isEqualTo(200);
         assertThat(fixtures.available(alice.wallet())).isEqualTo(1_400_000);
 
@@ -398,7 +398,7 @@ class BillingIntegrationTests {
         Response failed = api.post("/api/v1/card-transfers", card(UUID.randomUUID(), alice, pan, 300_000));
         confirmCard(alice, failed);
         String failedId = failed.json().path("id").asString();
-        eventually(() -> "failed".equals(cardStatus(failedId)), "the switch refuses");
+        Await.until(() -> "failed".equals(cardStatus(failedId)), "the switch refuses");
         assertThat(api.get("/api/v1/card-transfers/" + failedId).json().path("code").asString())
                 .isEqualTo("switch_refused");
         assertThat(fixtures.available(alice.wallet())).isEqualTo(1_400_000);
@@ -425,7 +425,7 @@ class BillingIntegrationTests {
                 .path("status").asString()).isEqualTo("completed");
         UUID cardId = UUID.randomUUID();
         confirmCard(alice, api.post("/api/v1/card-transfers", card(cardId, alice, "6037701689095443", 100_000)));
-        eventually(() -> "completed".equals(cardStatus(cardId.toString())), "the confirmed card transfer is sent");
+        Await.until(() -> "completed".equals(cardStatus(cardId.toString())), "the confirmed card transfer is sent");
 
         assertPosted(new BillPaymentId(billId).derive("bill"), "bill",
                 BillerAccounts.of(BillerAccounts.billerKey(bill), BillingFixtures.IRR));
@@ -450,12 +450,12 @@ class BillingIntegrationTests {
         Response lost = api.post("/api/v1/card-transfers", card(UUID.randomUUID(), alice, "6219861034529007", 200_000));
         String lostId = lost.json().path("id").asString();
         confirmCard(alice, lost);
-        eventually(() -> !"pending".equals(cardStatus(lostId)) && !"awaiting_confirmation".equals(cardStatus(lostId)),
+        Await.until(() -> !"pending".equals(cardStatus(lostId)) && !"awaiting_confirmation".equals(cardStatus(lostId)),
                 "the worker sends the confirmed transfer");
         if ("unknown".equals(cardStatus(lostId))) { // the janitor may have answered already
             assertThat(fixtures.available(alice.wallet())).as("reserved, not lost").isEqualTo(800_000);
         }
-        eventually(() -> "failed".equals(api.get("/api/v1/card-transfers/" + lostId).json().path("status").asString()),
+        Await.until(() -> "failed".equals(api.get("/api/v1/card-transfers/" + lostId).json().path("status").asString()),
                 "the janitor learns the switch never received it");
         assertThat(api.get("/api/v1/card-transfers/" + lostId).json().path("code").asString()).isEqualTo("switch_timeout");
         assertThat(fixtures.available(alice.wallet())).isEqualTo(1_000_000);
@@ -465,7 +465,7 @@ class BillingIntegrationTests {
                 300_000));
         confirmCard(alice, unknown);
         String unknownId = unknown.json().path("id").asString();
-        eventually(() -> "completed".equals(api.get("/api/v1/card-transfers/" + unknownId).json().path("status")
+        Await.until(() -> "completed".equals(api.get("/api/v1/card-transfers/" + unknownId).json().path("status")
                 .asString()), "the janitor learns the switch took it");
         assertThat(fixtures.available(alice.wallet())).isEqualTo(700_000);
     }
@@ -497,21 +497,6 @@ class BillingIntegrationTests {
 
     private String status(String id) {
         return api.get("/api/v1/bills/payments/" + id).json().path("status").asString();
-    }
-
-    private static void eventually(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for: " + what);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 
     @TestConfiguration(proxyBeanMethods = false)

@@ -40,6 +40,7 @@ class BillingPropertiesUnitTests {
             Map<String, Long> cardLimits) {
         return new BillingProperties(labels, Duration.ofDays(1), Duration.ofSeconds(30), Duration.ofSeconds(1), 50,
                 operators, Map.of(), cardLimits, new BillingProperties.Sandbox(List.of()), Duration.ofDays(3),
-                Duration.ofHours(1));
+                Duration.ofHours(1), new BillingProperties.AccountBillerSettings(null, null, Duration.ofSeconds(5),
+                        Duration.ofMinutes(30)));
     }
 }

@@ -9,19 +9,20 @@ import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.socialbank.billing.BillingChatIntegrationTests.RecordingSender;
+import org.socialbank.support.ChatFakes;
+import org.socialbank.support.Chats;
+import org.socialbank.support.RecordingSender;
 import org.socialbank.cards.CardId;
 import org.socialbank.cards.CardResult;
 import org.socialbank.cards.Cards;
-import org.socialbank.conversation.Conversations;
+import org.socialbank.conversation.Inbound;
+import org.socialbank.conversation.InboundMessage;
 import org.socialbank.conversation.Outbound;
 import org.socialbank.conversation.engine.ChatBank;
-import org.socialbank.conversation.engine.OutboxRelay;
 import org.socialbank.directory.Alias;
 import org.socialbank.directory.AliasType;
 import org.socialbank.directory.CustomerId;
@@ -30,10 +31,8 @@ import org.socialbank.directory.Directory;
 import org.socialbank.directory.DirectoryResult;
 import org.socialbank.directory.KycLevel;
 import org.socialbank.shared.Language;
-import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.shared.Network;
 import org.socialbank.directory.NewCustomer;
-import org.socialbank.directory.jdbc.JdbcLinking;
 import org.socialbank.ledger.AccountFlag;
 import org.socialbank.ledger.AccountId;
 import org.socialbank.ledger.AccountKind;
@@ -99,15 +98,6 @@ class CardToCardChatIntegrationTests {
     int port;
 
     @Autowired
-    Conversations conversations;
-
-    @Autowired
-    ChannelIdentities identities;
-
-    @Autowired
-    JdbcLinking linkingStore;
-
-    @Autowired
     Directory directory;
 
     @Autowired
@@ -129,10 +119,10 @@ class CardToCardChatIntegrationTests {
     SendToCard cardWorker;
 
     @Autowired
-    OutboxRelay relay;
+    RecordingSender telegram;
 
     @Autowired
-    RecordingSender telegram;
+    Chats chats;
 
     @Autowired
     FakeSms sms;
@@ -155,13 +145,6 @@ class CardToCardChatIntegrationTests {
     @Autowired
     org.socialbank.billing.sandbox.SandboxOperator operator;
 
-    TelegramChats chats;
-
-    @BeforeEach
-    void setUp() {
-        chats = new TelegramChats(conversations, identities, linkingStore, relay, telegram);
-    }
-
     @AfterEach
     void ledgerStaysBalanced() {
         new LedgerAudit(jdbc).assertBalanced();
@@ -177,23 +160,23 @@ class CardToCardChatIntegrationTests {
     void sendsToACardConfirmedInTelegramAndOnTheBanksPage(Language language, String ask, String looking,
             String question, String done, CapturedOutput output) {
         Customer customer = customer(language, 2_000_000);
-        String chat = chats.linkedChat(customer.id());
+        String chat = chats.linkedTo(customer.id());
 
         Outbound.Text answer = (Outbound.Text) chats.say(chat, ask).get(0);
-        assertThat(TelegramChats.plain(answer.text())).contains(looking).contains(SHOWN);
+        assertThat(Chats.plain(answer.text())).contains(looking).contains(SHOWN);
         assertThat(chats.sent(chat, Outbound.class)).as("the switch is asked after the message, by the worker")
                 .isEmpty();
         quotes.lookUp();
         chats.drain();
         List<Outbound.Buttons> offers = chats.sent(chat, Outbound.Buttons.class);
         assertThat(offers).hasSize(1);
-        assertThat(TelegramChats.plain(offers.get(0).text())).contains(question).contains(SHOWN)
+        assertThat(Chats.plain(offers.get(0).text())).contains(question).contains(SHOWN)
                 .contains("Z. Mohammadi")
                 .contains("Bank Keshavarzi").contains(MoneyFormat.format(500_000, BillingFixtures.IRR, language.locale()));
 
         String confirmMessage = "m-" + UUID.randomUUID();
         String confirm = offers.get(0).buttons().get(0).reference();
-        Outbound.Link held = (Outbound.Link) chats.press(chat, confirmMessage, confirm).get(0);
+        Outbound.Link held = (Outbound.Link) press(chat, confirmMessage, confirm).get(0);
         CardTransferId id = ChatBank.cardTransferId(Network.TELEGRAM, confirmMessage);
         assertThat(cardTransfers.transfer(id).orElseThrow().status())
                 .isEqualTo(BillPaymentStatus.AWAITING_CONFIRMATION);
@@ -208,11 +191,11 @@ class CardToCardChatIntegrationTests {
         chats.drain();
         CardTransfer transfer = cardTransfers.transfer(id).orElseThrow();
         assertThat(transfer.status()).isEqualTo(BillPaymentStatus.COMPLETED);
-        List<String> receipts = chats.texts(chat).stream().filter(t -> t.contains(done)).toList();
+        List<String> receipts = chats.sent(chat).stream().map(Chats::plain).filter(t -> t.contains(done)).toList();
         assertThat(receipts).as("told once").hasSize(1);
         assertThat(receipts.get(0)).contains(transfer.traceNumber()).contains("603770******5443");
         assertThat(available(customer.wallet())).isEqualTo(1_500_000);
-        assertThat(((Outbound.Text) chats.press(chat, "m-" + UUID.randomUUID(), confirm).get(0)).text())
+        assertThat(((Outbound.Text) press(chat, "m-" + UUID.randomUUID(), confirm).get(0)).text())
                 .as("the button is used once").doesNotContain(transfer.traceNumber());
         assertThat(available(customer.wallet())).isEqualTo(1_500_000);
 
@@ -236,7 +219,7 @@ class CardToCardChatIntegrationTests {
                 .contains(SHOWN);
         quotes.lookUp();
         JsonNode offer = browser.await(m -> m.path("kind").asString().equals("buttons"));
-        assertThat(TelegramChats.plain(offer.path("text").asString())).contains(SHOWN).contains("Z. Mohammadi")
+        assertThat(Chats.plain(offer.path("text").asString())).contains(SHOWN).contains("Z. Mohammadi")
                 .contains("Bank Keshavarzi").contains("转账");
         JsonNode confirm = offer.path("buttons").get(0);
         browser.post("/chat/messages", "id", UUID.randomUUID().toString(), "button",
@@ -272,7 +255,7 @@ class CardToCardChatIntegrationTests {
         inquiries.lookUp();
         JsonNode offer = browser.await(m -> m.path("kind").asString().equals("buttons")
                 && m.path("text").asString().contains(bill.billId()));
-        assertThat(TelegramChats.plain(offer.path("text").asString())).contains("Facture d’eau").contains("Titulaire")
+        assertThat(Chats.plain(offer.path("text").asString())).contains("Facture d’eau").contains("Titulaire")
                 .contains("Sandbox 1-" + bill.companyCode());
         pressFirst(browser, offer);
         browser.await(m -> m.path("text").asString().startsWith("Paiement de"));
@@ -301,13 +284,13 @@ class CardToCardChatIntegrationTests {
     @Test
     void cancelSendsNothingAndAnUnlinkedChatIsOfferedTheLink() {
         Customer customer = customer(Language.RU, 2_000_000);
-        String chat = chats.linkedChat(customer.id());
+        String chat = chats.linkedTo(customer.id());
         chats.say(chat, "переведи 500000 риалов на карту 6037 7016 8909 5443");
         quotes.lookUp();
         chats.drain();
         Outbound.Buttons offer = chats.sent(chat, Outbound.Buttons.class).get(0);
-        assertThat(TelegramChats.plain(offer.text())).contains("Перевести").contains(SHOWN);
-        chats.press(chat, "m-" + UUID.randomUUID(), offer.buttons().get(1).reference());
+        assertThat(Chats.plain(offer.text())).contains("Перевести").contains(SHOWN);
+        press(chat, "m-" + UUID.randomUUID(), offer.buttons().get(1).reference());
         assertThat(jdbc.sql("SELECT COUNT(*) FROM billing_card_transfers WHERE customer_id = ?")
                 .param(customer.id().value()).query(Long.class).single()).isZero();
         assertThat(available(customer.wallet())).isEqualTo(2_000_000);
@@ -339,7 +322,7 @@ class CardToCardChatIntegrationTests {
                 new CardTransferId(UUID.randomUUID()), cardless.id(), destination, 100_000, BillingFixtures.IRR,
                 "api"))).transfer();
         assertThat(refused.code()).isEqualTo("no_card_in_currency");
-        String chat = chats.linkedChat(cardless.id());
+        String chat = chats.linkedTo(cardless.id());
         assertThat(((Outbound.Text) chats.say(chat, "send 100000 rial to card " + PAN).get(0)).text())
                 .startsWith("You have no active debit card");
     }
@@ -347,7 +330,7 @@ class CardToCardChatIntegrationTests {
     @Test
     void aPinVoucherIsShownOnceOnTheBanksPageAndNeverInTheChatOrTheLogs(CapturedOutput output) {
         Customer customer = customer(Language.EN, 1_000_000);
-        String chat = chats.linkedChat(customer.id());
+        String chat = chats.linkedTo(customer.id());
         chats.say(chat, "balance"); // the chat the customer talks in is where the bank writes
         TopUpId id = new TopUpId(UUID.randomUUID());
         TopUpResult result = topUps.topUp(new TopUpRequest(id, customer.id(), "09351234567", 50_000,
@@ -370,7 +353,7 @@ class CardToCardChatIntegrationTests {
         assertThat(browser.post(path).html()).as("shown once").doesNotContain(pin).contains("shown already");
         assertThat(new FormClient(port).get(path).html()).doesNotContain(pin);
 
-        assertThat(telegram.sent.toString()).doesNotContain(pin);
+        assertThat(telegram.sent().toString()).doesNotContain(pin);
         assertThat(output.getAll()).as("no PIN in the logs").doesNotContain(pin);
         for (String table : jdbc.sql("SELECT table_name FROM information_schema.tables WHERE table_schema = 'PUBLIC' "
                 + "OR table_schema = 'public'").query(String.class).list()) {
@@ -450,13 +433,14 @@ class CardToCardChatIntegrationTests {
     }
 
 
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Fakes {
+    /** A button pressed in a Telegram chat, in a message of the test's own id (to find what it made). */
+    private List<Outbound> press(String chat, String messageId, String reference) {
+        return chats.say(new InboundMessage(Network.TELEGRAM, messageId, chat, null, null, new Inbound.Button(reference)));
+    }
 
-        @Bean
-        RecordingSender telegramSender() {
-            return new RecordingSender();
-        }
+    @TestConfiguration(proxyBeanMethods = false)
+    @Import(ChatFakes.class)
+    static class Fakes {
 
         @Bean
         FakeSms fakeSms() {

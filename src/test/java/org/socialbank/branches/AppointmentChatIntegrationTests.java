@@ -6,34 +6,25 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
-import org.socialbank.conversation.ChannelSender;
-import org.socialbank.conversation.Conversations;
 import org.socialbank.conversation.Inbound;
-import org.socialbank.conversation.InboundMessage;
 import org.socialbank.conversation.Outbound;
 import org.socialbank.conversation.OutboundMessage;
-import org.socialbank.conversation.Received;
-import org.socialbank.conversation.SendOutcome;
-import org.socialbank.conversation.engine.OutboxRelay;
-import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Directory;
 import org.socialbank.shared.Language;
 import org.socialbank.shared.Network;
-import org.socialbank.directory.ChannelIdentities;
-import org.socialbank.directory.jdbc.JdbcLinking;
 import org.socialbank.shared.Dates;
+import org.socialbank.support.ChatFakes;
+import org.socialbank.support.RecordingSender;
+import org.socialbank.support.Chats;
 import org.socialbank.support.MutableClock;
 import org.socialbank.support.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -48,7 +39,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
     "socialbank.conversation.relay-enabled=false",
     "socialbank.services.appointments.reminders-enabled=false"})
-@Import({AppointmentChatIntegrationTests.Fakes.class, AppointmentTestClock.class})
+@Import({ChatFakes.class, AppointmentTestClock.class})
 class AppointmentChatIntegrationTests {
 
     /** Wednesday 2 December 2026, 9:00 in Paris. */
@@ -64,15 +55,6 @@ class AppointmentChatIntegrationTests {
     }
 
     @Autowired
-    Conversations conversations;
-
-    @Autowired
-    ChannelIdentities identities;
-
-    @Autowired
-    JdbcLinking linkingStore;
-
-    @Autowired
     Directory directory;
 
     @Autowired
@@ -85,10 +67,10 @@ class AppointmentChatIntegrationTests {
     AppointmentReminders reminders;
 
     @Autowired
-    OutboxRelay relay;
+    MutableClock clock;
 
     @Autowired
-    MutableClock clock;
+    Chats chats;
 
     @Autowired
     RecordingSender telegram;
@@ -115,13 +97,13 @@ class AppointmentChatIntegrationTests {
         "ZH|帮我预约明天上午巴黎网点办理房贷"})
     void booksTomorrowMorningInTheCustomersLanguage(Language language, String text) {
         CustomerId customer = fixtures.customer("Chat Customer", language);
-        String chat = linkedChat(customer);
-        Outbound.Buttons offer = (Outbound.Buttons) say(chat, new Inbound.Text(text)).get(0);
+        String chat = chats.linkedTo(customer);
+        Outbound.Buttons offer = (Outbound.Buttons) chats.say(chat, new Inbound.Text(text)).get(0);
         assertThat(offer.text()).contains(paris);
         assertThat(offer.buttons()).hasSize(6); // 9:00 to 11:30: the morning
         assertThat(offer.buttons().get(0).label()).isEqualTo(Dates.time(FIRST, language.locale()));
 
-        Outbound booked = say(chat, new Inbound.Button(offer.buttons().get(0).reference())).get(0);
+        Outbound booked = chats.say(chat, new Inbound.Button(offer.buttons().get(0).reference())).get(0);
         List<Appointment> mine = appointments.upcoming(customer);
         assertThat(mine).hasSize(1);
         assertThat(mine.get(0).start()).isEqualTo(FIRST);
@@ -134,18 +116,18 @@ class AppointmentChatIntegrationTests {
     @Test
     void theReminderTheDayBeforeCancelsAndReschedulesFromItsButtons() {
         CustomerId customer = fixtures.customer("Reminded Customer", Language.FR);
-        String chat = linkedChat(customer);
-        Outbound.Buttons offer = (Outbound.Buttons) say(chat,
+        String chat = chats.linkedTo(customer);
+        Outbound.Buttons offer = (Outbound.Buttons) chats.say(chat,
                 new Inbound.Text("rendez-vous à Paris demain après-midi pour retirer des espèces")).get(0);
         assertThat(offer.buttons().get(0).label()).isEqualTo("12:00");
-        say(chat, new Inbound.Button(offer.buttons().get(0).reference()));
+        chats.say(chat, new Inbound.Button(offer.buttons().get(0).reference()));
         Appointment booked = appointments.upcoming(customer).get(0);
         assertThat(booked.start()).isEqualTo(Instant.parse("2026-12-03T11:00:00Z"));
 
         clock.advance(Duration.ofHours(4)); // 13:00 in Paris: tomorrow 12:00 is 23 hours away
         reminders.remind();
         reminders.remind();
-        drain();
+        chats.drain();
         List<Outbound.Buttons> reminded = telegram.to(chat).stream().map(OutboundMessage::content)
                 .filter(Outbound.Buttons.class::isInstance).map(Outbound.Buttons.class::cast)
                 .filter(b -> b.text().contains(booked.code())).toList();
@@ -154,16 +136,16 @@ class AppointmentChatIntegrationTests {
                 .locale()));
         assertThat(reminded.get(0).buttons()).extracting(Outbound.Button::label).containsExactly("Annuler", "Déplacer");
 
-        Outbound offered = say(chat, new Inbound.Button(reminded.get(0).buttons().get(1).reference())).get(0);
+        Outbound offered = chats.say(chat, new Inbound.Button(reminded.get(0).buttons().get(1).reference())).get(0);
         assertThat(offered).as(offered.toString()).isInstanceOf(Outbound.Buttons.class);
         Outbound.Buttons times = (Outbound.Buttons) offered;
-        String moved = ((Outbound.Text) say(chat, new Inbound.Button(times.buttons().get(0).reference())).get(0))
+        String moved = ((Outbound.Text) chats.say(chat, new Inbound.Button(times.buttons().get(0).reference())).get(0))
                 .text();
         Appointment now = appointments.appointment(booked.id()).orElseThrow();
         assertThat(now.start()).isNotEqualTo(booked.start());
         assertThat(moved).startsWith("C’est déplacé").contains(booked.code());
 
-        String cancelled = ((Outbound.Text) say(chat, new Inbound.Button(reminded.get(0).buttons().get(0).reference()))
+        String cancelled = ((Outbound.Text) chats.say(chat, new Inbound.Button(reminded.get(0).buttons().get(0).reference()))
                 .get(0)).text();
         assertThat(cancelled).contains("annulé");
         assertThat(appointments.appointment(booked.id()).orElseThrow().status()).isEqualTo(AppointmentStatus.CANCELLED);
@@ -172,7 +154,7 @@ class AppointmentChatIntegrationTests {
     @Test
     void anUnlinkedChatIsOfferedTheLinkAndBooksNothing() {
         String chat = "tg-" + UUID.randomUUID();
-        List<Outbound> replies = say(chat, new Inbound.Text("book an appointment at the Paris branch tomorrow morning"));
+        List<Outbound> replies = chats.say(chat, new Inbound.Text("book an appointment at the Paris branch tomorrow morning"));
         assertThat(replies.get(0)).isInstanceOf(Outbound.Link.class);
     }
 
@@ -180,70 +162,17 @@ class AppointmentChatIntegrationTests {
     void aPublicNetworkGetsTheNeutralAnswerEvenWhenLinked() {
         CustomerId customer = fixtures.customer("Public Customer", Language.EN);
         String account = "x-" + UUID.randomUUID().toString().substring(0, 8);
-        ChannelIdentity identity = identities.identify(Network.X, account, null, null);
-        linkingStore.setCustomer(identity.id(), customer, clock.instant());
-        Received received = conversations.receive(new InboundMessage(Network.X, "m-" + UUID.randomUUID(), account,
-                null, null, new Inbound.Text("book an appointment at the Paris branch tomorrow morning"), null));
-        assertThat(received).isInstanceOf(Received.Handled.class);
-        List<Outbound> replies = ((Received.Handled) received).replies().stream().map(OutboundMessage::content).toList();
+        chats.linkedTo(Network.X, account, customer);
+        List<Outbound> replies = chats.say(Network.X, account,
+                new Inbound.Text("book an appointment at the Paris branch tomorrow morning"));
         assertThat(((Outbound.Text) replies.get(0)).text()).startsWith("Appointments are booked in a private chat");
         assertThat(appointments.upcoming(customer)).isEmpty();
     }
 
     @Test
     void aBranchThatIsNotNamedIsAskedFor() {
-        String chat = linkedChat(fixtures.customer("Vague Customer", Language.EN));
-        Outbound reply = say(chat, new Inbound.Text("I need an appointment tomorrow")).get(0);
+        String chat = chats.linkedTo(fixtures.customer("Vague Customer", Language.EN));
+        Outbound reply = chats.say(chat, new Inbound.Text("I need an appointment tomorrow")).get(0);
         assertThat(((Outbound.Text) reply).text()).startsWith("At which branch?");
-    }
-
-    private String linkedChat(CustomerId customer) {
-        String chat = "tg-" + UUID.randomUUID();
-        ChannelIdentity identity = identities.identify(Network.TELEGRAM, chat, null, null);
-        linkingStore.setCustomer(identity.id(), customer, clock.instant());
-        return chat;
-    }
-
-    private List<Outbound> say(String chat, Inbound content) {
-        Received received = conversations.receive(new InboundMessage(Network.TELEGRAM, "m-" + UUID.randomUUID(), chat,
-                null, null, content, null));
-        assertThat(received).isInstanceOf(Received.Handled.class);
-        return ((Received.Handled) received).replies().stream().map(OutboundMessage::content).toList();
-    }
-
-    private void drain() {
-        for (int run = 0; run < 20 && relay.relay() > 0; run++) {
-            // until the outbox is empty
-        }
-    }
-
-    /** The Telegram network as the relay sees it: it records what it is asked to send. */
-    static final class RecordingSender implements ChannelSender {
-
-        final List<OutboundMessage> sent = new CopyOnWriteArrayList<>();
-
-        @Override
-        public Network network() {
-            return Network.TELEGRAM;
-        }
-
-        @Override
-        public SendOutcome send(OutboundMessage message, String idempotencyKey) {
-            sent.add(message);
-            return new SendOutcome.Sent();
-        }
-
-        List<OutboundMessage> to(String recipient) {
-            return sent.stream().filter(m -> m.recipient().equals(recipient)).toList();
-        }
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Fakes {
-
-        @Bean
-        RecordingSender telegramSender() {
-            return new RecordingSender();
-        }
     }
 }

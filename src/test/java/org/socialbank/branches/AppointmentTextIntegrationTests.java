@@ -13,27 +13,17 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.socialbank.conversation.ChannelSender;
-import org.socialbank.conversation.Conversations;
 import org.socialbank.conversation.Inbound;
-import org.socialbank.conversation.InboundMessage;
 import org.socialbank.conversation.Outbound;
-import org.socialbank.conversation.OutboundMessage;
-import org.socialbank.conversation.Received;
-import org.socialbank.conversation.SendOutcome;
-import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Directory;
 import org.socialbank.shared.Language;
-import org.socialbank.shared.Network;
-import org.socialbank.directory.ChannelIdentities;
-import org.socialbank.directory.jdbc.JdbcLinking;
+import org.socialbank.support.ChatFakes;
+import org.socialbank.support.Chats;
 import org.socialbank.support.MutableClock;
 import org.socialbank.support.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -47,7 +37,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
     "socialbank.conversation.relay-enabled=false",
     "socialbank.services.appointments.reminders-enabled=false"})
-@Import({AppointmentTextIntegrationTests.Fakes.class, AppointmentTestClock.class})
+@Import({ChatFakes.class, AppointmentTestClock.class})
 class AppointmentTextIntegrationTests {
 
     private static String bastille;
@@ -57,15 +47,6 @@ class AppointmentTextIntegrationTests {
     static void store(DynamicPropertyRegistry registry) {
         TestStores.h2(registry);
     }
-
-    @Autowired
-    Conversations conversations;
-
-    @Autowired
-    ChannelIdentities identities;
-
-    @Autowired
-    JdbcLinking linkingStore;
 
     @Autowired
     Directory directory;
@@ -78,6 +59,9 @@ class AppointmentTextIntegrationTests {
 
     @Autowired
     MutableClock clock;
+
+    @Autowired
+    Chats chats;
 
     AppointmentFixtures fixtures;
 
@@ -96,14 +80,14 @@ class AppointmentTextIntegrationTests {
     @Test
     void myAppointmentsInPersianListsThemAndItsButtonCancels() {
         CustomerId customer = fixtures.customer("Text Customer", Language.FA);
-        String chat = linkedChat(customer);
-        assertThat(text(say(chat, new Inbound.Text("نوبت‌های من")))).contains("نوبت پیش رویی ندارید");
+        String chat = chats.linkedTo(customer);
+        assertThat(Chats.text(chats.say(chat, new Inbound.Text("نوبت‌های من")))).contains("نوبت پیش رویی ندارید");
         Appointment first = book(customer, bastille, "2026-12-03T09:00:00+01:00");
         Appointment second = book(customer, opera, "2026-12-04T10:00:00+01:00");
-        Outbound.Buttons listed = (Outbound.Buttons) say(chat, new Inbound.Text("نوبت‌های من")).get(0);
+        Outbound.Buttons listed = (Outbound.Buttons) chats.say(chat, new Inbound.Text("نوبت‌های من")).get(0);
         assertThat(listed.text()).contains(first.code()).contains(second.code()).contains("socialbank Bastille");
         assertThat(listed.buttons()).hasSize(2);
-        String cancelled = text(say(chat, new Inbound.Button(listed.buttons().get(0).reference())));
+        String cancelled = Chats.text(chats.say(chat, new Inbound.Button(listed.buttons().get(0).reference())));
         assertThat(cancelled).contains("socialbank Bastille");
         assertThat(appointments.appointment(first.id()).orElseThrow().status()).isEqualTo(AppointmentStatus.CANCELLED);
         assertThat(appointments.upcoming(customer)).extracting(Appointment::id).containsExactly(second.id());
@@ -113,26 +97,26 @@ class AppointmentTextIntegrationTests {
     void cancelByCodeInChineseAndAnUnknownCodeIsSaidSo() {
         CustomerId customer = fixtures.customer("Code Customer", Language.ZH);
         CustomerId other = fixtures.customer("Other Customer", Language.ZH);
-        String chat = linkedChat(customer);
+        String chat = chats.linkedTo(customer);
         Appointment mine = book(customer, bastille, "2026-12-03T10:00:00+01:00");
         Appointment theirs = book(other, bastille, "2026-12-03T10:30:00+01:00");
-        assertThat(text(say(chat, new Inbound.Text("取消 " + theirs.code())))).contains("没有预约码为")
+        assertThat(Chats.text(chats.say(chat, new Inbound.Text("取消 " + theirs.code())))).contains("没有预约码为")
                 .contains(theirs.code()); // the engine spaces a Latin code apart from the Han characters
         assertThat(appointments.appointment(theirs.id()).orElseThrow().status()).isEqualTo(AppointmentStatus.BOOKED);
-        say(chat, new Inbound.Text("取消预约 " + mine.code()));
+        chats.say(chat, new Inbound.Text("取消预约 " + mine.code()));
         assertThat(appointments.appointment(mine.id()).orElseThrow().status()).isEqualTo(AppointmentStatus.CANCELLED);
     }
 
     @Test
     void cancelMyAppointmentCancelsTheOnlyOneOrAsksWhich() {
         CustomerId customer = fixtures.customer("Cancel Customer", Language.EN);
-        String chat = linkedChat(customer);
+        String chat = chats.linkedTo(customer);
         Appointment only = book(customer, opera, "2026-12-03T11:00:00+01:00");
-        say(chat, new Inbound.Text("cancel my appointment"));
+        chats.say(chat, new Inbound.Text("cancel my appointment"));
         assertThat(appointments.appointment(only.id()).orElseThrow().status()).isEqualTo(AppointmentStatus.CANCELLED);
         book(customer, opera, "2026-12-03T11:30:00+01:00");
         book(customer, opera, "2026-12-04T11:30:00+01:00");
-        Outbound.Buttons which = (Outbound.Buttons) say(chat, new Inbound.Text("cancel my appointment")).get(0);
+        Outbound.Buttons which = (Outbound.Buttons) chats.say(chat, new Inbound.Text("cancel my appointment")).get(0);
         assertThat(which.text()).startsWith("Which appointment should I cancel?");
         assertThat(which.buttons()).hasSize(2);
         assertThat(appointments.upcoming(customer)).hasSize(2);
@@ -141,14 +125,14 @@ class AppointmentTextIntegrationTests {
     @Test
     void aBranchIsChosenByItsNameAndTheOthersAreNamedWhenNoneIs() {
         CustomerId customer = fixtures.customer("Branch Customer", Language.EN);
-        String chat = linkedChat(customer);
-        Outbound.Buttons named = (Outbound.Buttons) say(chat,
+        String chat = chats.linkedTo(customer);
+        Outbound.Buttons named = (Outbound.Buttons) chats.say(chat,
                 new Inbound.Text("book an appointment at the Opera branch in Paris tomorrow morning")).get(0);
         assertThat(named.text()).contains("socialbank Opéra").doesNotContain("Other branches");
-        Outbound.Buttons city = (Outbound.Buttons) say(chat,
+        Outbound.Buttons city = (Outbound.Buttons) chats.say(chat,
                 new Inbound.Text("book an appointment in Paris tomorrow morning")).get(0);
         assertThat(city.text()).contains("Other branches there:");
-        Outbound booked = say(chat, new Inbound.Button(named.buttons().get(0).reference())).get(0);
+        Outbound booked = chats.say(chat, new Inbound.Button(named.buttons().get(0).reference())).get(0);
         assertThat(appointments.upcoming(customer)).singleElement()
                 .satisfies(a -> assertThat(a.branchId()).isEqualTo(opera));
         assertThat(((Outbound.Text) booked).text()).contains("socialbank Opéra");
@@ -173,47 +157,5 @@ class AppointmentTextIntegrationTests {
                 OffsetDateTime.parse(start), "cards", "api"));
         assertThat(result).isInstanceOf(BookingResult.Done.class);
         return ((BookingResult.Done) result).appointment();
-    }
-
-    private String linkedChat(CustomerId customer) {
-        String chat = "tg-" + UUID.randomUUID();
-        ChannelIdentity identity = identities.identify(Network.TELEGRAM, chat, null, null);
-        linkingStore.setCustomer(identity.id(), customer, clock.instant());
-        return chat;
-    }
-
-    private List<Outbound> say(String chat, Inbound content) {
-        Received received = conversations.receive(new InboundMessage(Network.TELEGRAM, "m-" + UUID.randomUUID(), chat,
-                null, null, content, null));
-        assertThat(received).isInstanceOf(Received.Handled.class);
-        return ((Received.Handled) received).replies().stream().map(OutboundMessage::content).toList();
-    }
-
-    private static String text(List<Outbound> replies) {
-        assertThat(replies.get(0)).isInstanceOf(Outbound.Text.class);
-        return ((Outbound.Text) replies.get(0)).text();
-    }
-
-    /** The Telegram network as the relay sees it. */
-    static final class RecordingSender implements ChannelSender {
-
-        @Override
-        public Network network() {
-            return Network.TELEGRAM;
-        }
-
-        @Override
-        public SendOutcome send(OutboundMessage message, String idempotencyKey) {
-            return new SendOutcome.Sent();
-        }
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Fakes {
-
-        @Bean
-        RecordingSender telegramSender() {
-            return new RecordingSender();
-        }
     }
 }

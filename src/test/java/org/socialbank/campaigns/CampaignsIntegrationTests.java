@@ -84,6 +84,12 @@ class CampaignsIntegrationTests {
     @Autowired
     Ledger ledger;
 
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+
+    @Autowired
+    org.socialbank.applications.Applications applications;
+
     static final CurrencyCode EUR = CurrencyCode.of("EUR");
 
     Api api;
@@ -166,6 +172,90 @@ class CampaignsIntegrationTests {
         JsonNode consent = api.get("/api/v1/consents?channel=webchat&externalUserId=" + camille.chat).json()
                 .path("consents").get(0);
         assertThat(consent.path("status").asString()).isEqualTo("withdrawn");
+    }
+
+    /** Issue 17, 3.9: the weekly cap is the customer's, however many chats she linked. */
+    @Test
+    void theWeeklyCapCountsPerCustomerNotPerLinkedChat() {
+        Member mei = member("Mei Ma", Language.ZH);
+        String secondChat = "web-" + UUID.randomUUID();
+        IdentityId second = identities.identify(Network.WEBCHAT, secondChat, null, null).id();
+        jdbc.sql("UPDATE channel_identities SET customer_id = ?, linked_at = ? WHERE id = ?")
+                .params(mei.customer.value(), OffsetDateTime.now(ZoneOffset.UTC), second.value()).update();
+        consent(secondChat);
+        UUID campaign = sentToChineseReaders("Cap per customer", 1);
+        assertThat(List.of(status(campaign, mei.chat), status(campaign, secondChat)))
+                .as("one message for her two chats").containsExactlyInAnyOrder("sent", "capped");
+        assertThat(outbox(mei.identity).size() + outbox(second).size()).isEqualTo(1);
+    }
+
+    /**
+     * Issue 17, 3.15: a recipient whose chat blocked the bank is {@code blocked}: known before
+     * sending (nothing is written to her chat), or reported by the platform's refusal that marked
+     * her chat unreachable; a refusal of another kind stays {@code failed}.
+     */
+    @Test
+    void aRecipientWhoBlockedTheBankIsBlockedNotMerelyFailed() {
+        Member known = member("Kenji Kato", Language.ZH);
+        Member later = member("Li Lei", Language.ZH);
+        Member other = member("Lan Lu", Language.ZH);
+        identities.markUnreachable(known.identity);
+        UUID campaign = sentToChineseReaders("Blocked", 50);
+        assertThat(status(campaign, known.chat)).isEqualTo("blocked");
+        assertThat(outbox(known.identity)).isEmpty();
+        assertThat(status(campaign, later.chat)).isEqualTo("sent");
+
+        identities.markUnreachable(later.identity); // as the Telegram adapter does on "bot was blocked by the user"
+        events.publishEvent(new org.socialbank.shared.OutboundReported(messageOf(campaign, later.chat), "failed",
+                "Forbidden: bot was blocked by the user", java.time.Instant.now()));
+        events.publishEvent(new org.socialbank.shared.OutboundReported(messageOf(campaign, other.chat), "failed",
+                "Internal Server Error", java.time.Instant.now()));
+        assertThat(delivery(campaign, later.chat)).isEqualTo("blocked");
+        assertThat(delivery(campaign, other.chat)).isEqualTo("failed");
+        assertThat(api.get("/api/v1/campaigns/" + campaign).json().path("recipients").path("blocked").asLong())
+                .isGreaterThanOrEqualTo(1);
+    }
+
+    /** A web-chat campaign to Chinese readers (this class's session-8 tests), approved and sent. */
+    private UUID sentToChineseReaders(String name, int weeklyCap) {
+        UUID campaign = approved("""
+                {"id": "%s", "name": "%s", "channel": "webchat", "weeklyCap": %d,
+                 "quietHours": {"from": "%s", "to": "%s"}, "segment": {"languages": ["zh"]},
+                 "texts": {"en": "Offer", "zh": "优惠"}}""".formatted(UUID.randomUUID(), name, weeklyCap, awayFrom(),
+                awayFrom(1)));
+        drain();
+        return campaign;
+    }
+
+    private UUID messageOf(UUID campaign, String chat) {
+        return jdbc.sql("SELECT message_id FROM campaign_recipients WHERE campaign_id = ? AND external_user_id = ?")
+                .params(campaign, chat).query(UUID.class).single();
+    }
+
+    /**
+     * Issue 17, 3.19: an application a recipient starts after the campaign reached her is its
+     * conversion, once per product; a customer the campaign did not reach converts nothing.
+     */
+    @Test
+    void anApplicationStartedAfterTheCampaignIsItsConversionOnce() {
+        Member nadia = member("Nadia Niu", Language.ZH);
+        Member elsewhere = member("Rita Romanova", Language.RU); // outside every segment here
+        for (Member m : List.of(nadia, elsewhere)) {
+            AccountId wallet = new AccountId(UUID.randomUUID());
+            ledger.open(new NewAccount(wallet, EUR, m.customer.ownerRef(), AccountKind.CUSTOMER_WALLET,
+                    Set.of(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS)));
+            assertThat(directory.holdAccount(m.customer, wallet, true)).isInstanceOf(DirectoryResult.Done.class);
+        }
+        UUID campaign = sentToChineseReaders("Loans", 50);
+        assertThat(status(campaign, nadia.chat)).isEqualTo("sent");
+        for (Member m : List.of(nadia, nadia, elsewhere)) {
+            assertThat(applications.start(new org.socialbank.applications.ApplicationId(UUID.randomUUID()), m.customer,
+                    org.socialbank.applications.Product.LOAN, "webchat"))
+                    .isInstanceOf(org.socialbank.applications.Applications.Started.class);
+        }
+        JsonNode conversions = api.get("/api/v1/campaigns/" + campaign + "/stats").json().path("conversions");
+        assertThat(conversions.path("A").path("application:loan").asLong()).as("Nadia's, once").isEqualTo(1);
+        assertThat(api.get("/api/v1/campaigns/" + campaign + "/stats.csv").body()).contains("A,application:loan,1");
     }
 
     @Test

@@ -280,14 +280,6 @@ class CrossChannelIntegrationTests {
         return text.replace('\u00a0', ' ').replace('\u202f', ' ');
     }
 
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
 
     private URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);

@@ -225,9 +225,9 @@ class ConsentAndAlertsIntegrationTests {
         assertThat(outbox(aliceIdentity)).hasSize(3);
 
         // quiet hours around now hold the alert; once they are over it is sent, once
-        LocalTime from = LocalTime.now(ZoneOffset.UTC).minusHours(1);
+        LocalTime from = LocalTime.now(java.time.ZoneId.of("Asia/Tokyo")).minusHours(1);
         Api.Response quietHours = put("/api/v1/alert-settings/" + alice.value(), """
-                {"minAmountMinor": 0, "zone": "UTC", "quietHours": {"from": "%s", "to": "%s"}}"""
+                {"minAmountMinor": 0, "zone": "Asia/Tokyo", "quietHours": {"from": "%s", "to": "%s"}}"""
                 .formatted(hhmm(from), hhmm(from.plusHours(2))));
         assertThat(quietHours.status()).as(quietHours.body()).isEqualTo(200);
         TransferId quiet = post(aliceWallet, bobWallet, 700);
@@ -364,8 +364,12 @@ class ConsentAndAlertsIntegrationTests {
         assertThat(api.get("/api/v1/alert-settings/" + sara.value()).json().path("zone").asString())
                 .isEqualTo("Asia/Tehran");
         String path = "/api/v1/alert-settings/" + carol.value();
-        assertThat(problem(put(path, "{\"preferredChannel\": \"x\"}"))).isEqualTo("channel_public");
+        assertThat(put(path, "{\"preferredChannel\": \"x\", \"chatOrder\": [\"whatsapp\", \"telegram\"]}").json()
+                .path("chatOrder").toString()).as("X by DM, then her order").isEqualTo("[\"whatsapp\",\"telegram\"]");
+        assertThat(problem(put(path, "{\"chatOrder\": [\"myspace\"]}"))).isEqualTo("unknown_channel");
+        assertThat(put(path, "{\"preferredChannel\": \"\"}").json().path("preferredChannel").isString()).isFalse();
         assertThat(problem(put(path, "{\"zone\": \"Mars/Base\"}"))).isEqualTo("unknown_zone");
+        assertThat(problem(put(path, "{\"zone\": \"UTC\"}"))).as("a zone names a place").isEqualTo("unknown_zone");
         assertThat(problem(put(path, "{\"kinds\": {\"spam\": true}}"))).isEqualTo("unknown_kind");
         assertThat(problem(put(path, "{\"minAmountMinor\": -1}"))).isEqualTo("min_amount_negative");
         assertThat(problem(api.get("/api/v1/alert-settings/" + UUID.randomUUID()))).isEqualTo("customer_not_found");

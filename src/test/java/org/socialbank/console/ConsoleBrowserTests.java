@@ -15,6 +15,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.socialbank.security.otp.Totp;
 import org.socialbank.security.otp.TotpSecret;
 import org.socialbank.support.Chromium;
+import org.socialbank.support.ConsoleSession;
 import org.socialbank.support.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -57,7 +58,7 @@ class ConsoleBrowserTests {
     void theAuditorSignsInAndVerifiesTheChain(@TempDir Path profile) {
         browser = Chromium.start(profile);
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        browser.get("http://localhost:" + port + "/console/audit?lang=en");
+        browser.get(ConsoleSession.base(port) + "/console/audit?lang=en");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Staff sign-in");
         Chromium.screenshot(browser, "console-1-sign-in");
@@ -110,7 +111,7 @@ class ConsoleBrowserTests {
     @Test
     void thePersianSignInReadsRightToLeft(@TempDir Path profile) {
         browser = Chromium.start(profile);
-        browser.get("http://localhost:" + port + "/console/login?lang=fa");
+        browser.get(ConsoleSession.base(port) + "/console/login?lang=fa");
         assertThat(browser.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("ورود کارکنان");
         Chromium.screenshot(browser, "console-fa-sign-in");

@@ -9,18 +9,16 @@ import org.junit.jupiter.api.Test;
 import org.socialbank.console.ConsoleStaff;
 import org.socialbank.console.Role;
 import org.socialbank.console.staff.StaffAccounts;
-import org.socialbank.conversation.Conversations;
-import org.socialbank.conversation.Inbound;
-import org.socialbank.conversation.InboundMessage;
-import org.socialbank.conversation.Received;
 import org.socialbank.directory.IdentityId;
 import org.socialbank.shared.Network;
 import org.socialbank.directory.ChannelIdentities;
+import org.socialbank.support.Chats;
 import org.socialbank.support.FormClient;
 import org.socialbank.support.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -32,6 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "socialbank.conversation.relay-enabled=false", "socialbank.handoff.default-team=cards"})
+@Import(Chats.class)
 class H2BotConversationsIntegrationTests {
 
     @LocalServerPort
@@ -44,7 +43,7 @@ class H2BotConversationsIntegrationTests {
     java.time.Clock clock;
 
     @Autowired
-    Conversations conversations;
+    Chats chats;
 
     @Autowired
     ChannelIdentities identities;
@@ -123,8 +122,6 @@ class H2BotConversationsIntegrationTests {
     }
 
     private int say(String chat, String text) {
-        Received received = conversations.receive(new InboundMessage(Network.TELEGRAM, "m-" + UUID.randomUUID(), chat,
-                null, null, new Inbound.Text(text)));
-        return ((Received.Handled) received).replies().size();
+        return chats.say(chat, text).size();
     }
 }

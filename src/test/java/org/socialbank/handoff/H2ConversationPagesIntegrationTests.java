@@ -18,6 +18,9 @@ import org.socialbank.ledger.AccountKind;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.ledger.NewAccount;
 import org.socialbank.ledger.OpenResult;
+import org.socialbank.ledger.NewTransfer;
+import org.socialbank.ledger.TransferId;
+import org.socialbank.ledger.TransferResult;
 import org.socialbank.payments.requests.RequestId;
 import org.socialbank.payments.requests.RequestOrder;
 import org.socialbank.payments.requests.RequestResult;
@@ -32,18 +35,16 @@ import org.socialbank.console.ConsoleStaff;
 import org.socialbank.console.Role;
 import org.socialbank.console.StaffMember;
 import org.socialbank.console.staff.StaffAccounts;
-import org.socialbank.conversation.Conversations;
-import org.socialbank.conversation.Inbound;
-import org.socialbank.conversation.InboundMessage;
-import org.socialbank.conversation.Received;
 import org.socialbank.directory.IdentityId;
 import org.socialbank.shared.Network;
 import org.socialbank.directory.ChannelIdentities;
+import org.socialbank.support.Chats;
 import org.socialbank.support.FormClient;
 import org.socialbank.support.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -55,6 +56,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "socialbank.conversation.relay-enabled=false", "socialbank.handoff.default-team=cards"})
+@Import(Chats.class)
 class H2ConversationPagesIntegrationTests {
 
     private static final Pattern CASE = Pattern.compile("/console/conversations/([0-9a-f-]{36})\"");
@@ -69,7 +71,7 @@ class H2ConversationPagesIntegrationTests {
     java.time.Clock clock;
 
     @Autowired
-    Conversations conversations;
+    Chats chats;
 
     @Autowired
     ChannelIdentities identities;
@@ -212,6 +214,14 @@ class H2ConversationPagesIntegrationTests {
         assertThat(ledger.open(new NewAccount(account, CurrencyCode.of("EUR"), "customer:" + customer.value(),
                 AccountKind.CUSTOMER_CURRENT, Set.of()))).isInstanceOf(OpenResult.Opened.class);
         assertThat(directory.holdAccount(customer, account, true)).isInstanceOf(DirectoryResult.Done.class);
+        // a movement into the primary account and one out of it (issue 19, 2.18: the context's movements)
+        AccountId equity = new AccountId(UUID.randomUUID());
+        assertThat(ledger.open(new NewAccount(equity, CurrencyCode.of("EUR"), "test:funding", AccountKind.BANK_EQUITY,
+                Set.of()))).isInstanceOf(OpenResult.Opened.class);
+        assertThat(ledger.transfer(NewTransfer.posted(new TransferId(UUID.randomUUID()), equity, account, 15_734,
+                CurrencyCode.of("EUR"), "opening"))).isInstanceOf(TransferResult.Posted.class);
+        assertThat(ledger.transfer(NewTransfer.posted(new TransferId(UUID.randomUUID()), account, equity, 4_212,
+                CurrencyCode.of("EUR"), "fee"))).isInstanceOf(TransferResult.Posted.class);
         String payer = "+33675" + digits(6);
         assertThat(requests.request(new RequestOrder(new RequestId(UUID.randomUUID()), customer,
                 Alias.phone(payer, "FR"), 2_000, CurrencyCode.of("EUR"), "Dinner", "api")))
@@ -229,12 +239,21 @@ class H2ConversationPagesIntegrationTests {
         assertThat(page).contains("Sara A.").doesNotContain("Sara Ahmadi").doesNotContain(phone).doesNotContain(payer)
                 .contains("phone: ").contains(phone.substring(phone.length() - 2));
         assertThat(page).contains("id=\"open-requests\"").contains("data-sent=\"true\"").contains("20.00");
+        assertThat(movements(page)).containsExactly("−€42.12", "+€157.34");
 
         String revealed = agent.post("/console/conversations/" + id + "/reveal", "reason", "asked about a request")
                 .html();
         assertThat(revealed).contains("Sara Ahmadi").contains(phone).contains(payer);
+        assertThat(movements(revealed)).containsExactly("−€42.12", "+€157.34");
         assertThat(jdbc.sql("SELECT why FROM console_audit WHERE what = 'customer.reveal' ORDER BY seq DESC LIMIT 1")
                 .query(String.class).single()).isEqualTo("asked about a request");
+    }
+
+    /** The amounts of the context's movements, newest first (each line is "±amount · date"). */
+    private static List<String> movements(String page) {
+        Matcher list = Pattern.compile("<ul id=\"movements\">(.*?)</ul>", Pattern.DOTALL).matcher(page);
+        assertThat(list.find()).as("the movements list").isTrue();
+        return Pattern.compile("<li>([^<·]+) · ").matcher(list.group(1)).results().map(m -> m.group(1).strip()).toList();
     }
 
     private static String digits(int n) {
@@ -285,8 +304,6 @@ class H2ConversationPagesIntegrationTests {
     }
 
     private int say(String chat, String text) {
-        Received received = conversations.receive(new InboundMessage(Network.TELEGRAM, "m-" + UUID.randomUUID(), chat,
-                null, null, new Inbound.Text(text)));
-        return ((Received.Handled) received).replies().size();
+        return chats.say(chat, text).size();
     }
 }

@@ -10,18 +10,17 @@ import org.socialbank.console.ConsoleStaff;
 import org.socialbank.console.Role;
 import org.socialbank.console.StaffMember;
 import org.socialbank.console.staff.StaffAccounts;
-import org.socialbank.conversation.Conversations;
 import org.socialbank.conversation.Inbound;
-import org.socialbank.conversation.InboundMessage;
-import org.socialbank.conversation.Received;
 import org.socialbank.directory.IdentityId;
 import org.socialbank.shared.Network;
 import org.socialbank.directory.ChannelIdentities;
+import org.socialbank.support.Chats;
 import org.socialbank.support.FormClient;
 import org.socialbank.support.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -34,6 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "socialbank.conversation.relay-enabled=false", "socialbank.handoff.default-team=cards"})
+@Import(Chats.class)
 class H2SupervisorPagesIntegrationTests {
 
     @LocalServerPort
@@ -46,7 +46,7 @@ class H2SupervisorPagesIntegrationTests {
     java.time.Clock clock;
 
     @Autowired
-    Conversations conversations;
+    Chats chats;
 
     @Autowired
     ChannelIdentities identities;
@@ -110,8 +110,7 @@ class H2SupervisorPagesIntegrationTests {
         IdentityId identity = identities.identify(Network.TELEGRAM, chat, null, null).id();
         CaseId id = ((HandoffResult.Done) handoffs.takeOver(agentId, identity)).caseId();
         handoffs.resolve(agentId, id);
-        conversations.receive(new InboundMessage(Network.TELEGRAM, "m-" + UUID.randomUUID(), chat, null, null,
-                new Inbound.Button("hcsat:" + id.value() + ":4")));
+        chats.say(chat, new Inbound.Button("hcsat:" + id.value() + ":4"));
 
         FormClient supervisor = staff.signedIn(port, Role.SUPERVISOR);
         FormClient.Page page = supervisor.get("/console/conversations/ratings?days=7");
@@ -142,8 +141,6 @@ class H2SupervisorPagesIntegrationTests {
     }
 
     private int say(String chat, String text) {
-        Received received = conversations.receive(new InboundMessage(Network.TELEGRAM, "m-" + UUID.randomUUID(), chat,
-                null, null, new Inbound.Text(text)));
-        return ((Received.Handled) received).replies().size();
+        return chats.say(chat, text).size();
     }
 }

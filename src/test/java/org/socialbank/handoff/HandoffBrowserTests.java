@@ -27,6 +27,7 @@ import org.socialbank.console.Role;
 import org.socialbank.console.StaffMember;
 import org.socialbank.console.staff.StaffAccounts;
 import org.socialbank.support.Chromium;
+import org.socialbank.support.ConsoleSession;
 import org.socialbank.support.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -163,19 +164,11 @@ class HandoffBrowserTests {
     }
 
     private void signIn(StaffMember member) {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        browser.get(base() + "/console/login");
-        browser.findElement(By.id("username")).sendKeys(member.username());
-        browser.findElement(By.id("password")).sendKeys(ConsoleStaff.PASSWORD);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("code")))
-                .sendKeys(new ConsoleStaff(accounts, clock).codeNow());
-        browser.findElement(By.cssSelector("main button[type=submit], form button[type=submit]")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form.sign-out")));
+        ConsoleSession.signIn(browser, port, new ConsoleStaff(accounts, clock), member);
     }
 
     private String base() {
-        return "http://127.0.0.1:" + port;
+        return ConsoleSession.base(port);
     }
 
     /** The text of the {@code n}th message (from 1) the bot sent to this Telegram user, once it came. */

@@ -210,8 +210,7 @@ abstract class HandoffContract {
     @DisplayName("issue 19: a card number typed during a takeover is masked in the transcript, answered by a warning only")
     void aSecretDuringATakeover() {
         String chat = "tg-" + UUID.randomUUID();
-        say(Network.TELEGRAM, chat, new Inbound.Text("hello"));
-        CaseId id = ((HandoffResult.Done) handoffs.takeOver(agent, identity(Network.TELEGRAM, chat))).caseId();
+        CaseId id = takenOver(Network.TELEGRAM, chat);
         List<Outbound> answer = say(Network.TELEGRAM, chat, new Inbound.Text("my card is 4111 1111 1111 1111"));
         assertThat(answer).hasSize(1);
         assertThat(text(answer.get(0))).contains("never send card numbers");
@@ -242,6 +241,53 @@ abstract class HandoffContract {
         assertThat(text(say(Network.TELEGRAM, chat, new Inbound.Button(press)).get(0))).contains("Thank you");
         assertThat(text(say(Network.TELEGRAM, chat, new Inbound.Button(press)).get(0))).contains("out of date");
         assertThat(views.ratings(false, since)).contains(new JdbcHandoffs.Ratings(agent.value(), 1, 5));
+    }
+
+    @Test
+    @DisplayName("issue 19: action links and payment forms go only to the bank's own pages, and only to linked chats")
+    void actionLinksOnlyToTheBanksPagesAndLinkedChats() {
+        String chat = "tg-" + UUID.randomUUID();
+        CaseId id = takenOver(Network.TELEGRAM, chat);
+        assertThat(replies.actionLink(agent, id, "l1-" + id.value(), AgentReplies.Action.CARD_LOCK,
+                java.net.URI.create("https://bank.example.evil/cards"))).isEqualTo(new HandoffResult.Refused(
+                        HandoffRefusal.FOREIGN_LINK));
+        assertThat(replies.actionLink(agent, id, "l2-" + id.value(), AgentReplies.Action.PAGE,
+                replies.payFormPage("$bob", 100, "EUR"))).isEqualTo(new HandoffResult.Refused(HandoffRefusal.NOT_LINKED));
+        assertThat(replies.payForm(agent, id, "l3-" + id.value(), "$bob", 100, "EUR"))
+                .isEqualTo(new HandoffResult.Refused(HandoffRefusal.NOT_LINKED));
+        assertThat(replies.payForm(agent, id, "l4-" + id.value(), "$bob", 0, "EUR"))
+                .isEqualTo(new HandoffResult.Refused(HandoffRefusal.INVALID));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM pay_form_links").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    @DisplayName("issues 19 and 20: a web-chat rating's comment becomes a listening mention of source webchat, secrets masked")
+    void aWebChatRatingsCommentBecomesAMention() {
+        String chat = "wc-" + UUID.randomUUID();
+        CaseId id = takenOver(Network.WEBCHAT, chat);
+        assertThat(handoffs.resolve(agent, id)).isInstanceOf(HandoffResult.Done.class);
+        assertThat(text(say(Network.WEBCHAT, chat, new Inbound.Button("hcsat:" + id.value() + ":2")).get(0)))
+                .contains("tell us more");
+        List<Outbound> answer = say(Network.WEBCHAT, chat,
+                new Inbound.Text("The agent was slow and the fee is still on my card 4111 1111 1111 1111, terrible"));
+        assertThat(answer).hasSize(1);
+        assertThat(text(answer.get(0))).contains("passed your comment on");
+        var mention = jdbc.sql("SELECT body, sentiment, author FROM listening_mentions WHERE source = 'webchat' "
+                + "AND source_id = ?").param("rating:" + id.value() + ":2").query().singleRow();
+        assertThat((String) mention.get("body")).contains("the fee is still on my card").endsWith("1111, terrible")
+                .doesNotContain("4111 1111 1111 1111");
+        assertThat(mention.get("sentiment")).isEqualTo("negative");
+        assertThat(mention.get("author")).isEqualTo(chat);
+        // one comment per rating: the next text is the bot's again, and a Telegram rating asks for none
+        assertThat(say(Network.WEBCHAT, chat, new Inbound.Text("what is my balance")).stream().map(HandoffContract::text))
+                .noneMatch(t -> t.contains("passed your comment on"));
+        String telegram = "tg-" + UUID.randomUUID();
+        CaseId other = takenOver(Network.TELEGRAM, telegram);
+        handoffs.resolve(agent, other);
+        assertThat(text(say(Network.TELEGRAM, telegram, new Inbound.Button("hcsat:" + other.value() + ":4")).get(0)))
+                .contains("Thank you").doesNotContain("tell us more");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM listening_mentions WHERE source_id LIKE ?")
+                .param("rating:" + other.value() + "%").query(Long.class).single()).isZero();
     }
 
     @Test
@@ -280,6 +326,25 @@ abstract class HandoffContract {
         handoffs.saveAgent(onDuty, "Gil", 50, true, Set.of("support"), Set.of(Language.EN));
         assertThat(say(Network.TELEGRAM, chat, new Inbound.Text("qwzx plorf"))).hasSize(2); // at once: the streak is kept
         assertThat(handoffs.owner(identity(Network.TELEGRAM, chat))).isInstanceOf(Owner.Agent.class);
+        handoffs.setAvailable(onDuty, false);
+    }
+
+    @Test
+    @DisplayName("issue 18: \"no, that's not it\" twice in a row, in French or Chinese, hands the conversation to a person")
+    void notItTwiceHandsOver() {
+        AgentId onDuty = new AgentId("duty-" + UUID.randomUUID());
+        handoffs.saveAgent(onDuty, "Noor", 50, true, Set.of("support"),
+                Set.of(Language.EN, Language.FR, Language.RU, Language.FA, Language.ZH));
+        for (String[] twice : new String[][] {{"non, c'est pas ça", "ce n'est pas ça", "Reformulez"},
+                {"不是这个", "答非所问", "换个说法"}}) {
+            String chat = "tg-" + UUID.randomUUID();
+            List<Outbound> first = say(Network.TELEGRAM, chat, new Inbound.Text(twice[0]));
+            assertThat(first).hasSize(1);
+            assertThat(text(first.get(0))).as("the assistant's \"not it\", not a guess").contains(twice[2]);
+            assertThat(handoffs.owner(identity(Network.TELEGRAM, chat))).isEqualTo(new Owner.Bot());
+            say(Network.TELEGRAM, chat, new Inbound.Text(twice[1]));
+            assertThat(handoffs.owner(identity(Network.TELEGRAM, chat))).as(twice[1]).isInstanceOf(Owner.Agent.class);
+        }
         handoffs.setAvailable(onDuty, false);
     }
 
@@ -363,6 +428,12 @@ abstract class HandoffContract {
         Received received = from(network, chat, content);
         assertThat(received).isInstanceOf(Received.Handled.class);
         return ((Received.Handled) received).replies().stream().map(OutboundMessage::content).toList();
+    }
+
+    /** The customer says hello in the chat and the agent takes the conversation over: its case. */
+    CaseId takenOver(Network network, String chat) {
+        say(network, chat, new Inbound.Text("hello"));
+        return ((HandoffResult.Done) handoffs.takeOver(agent, identity(network, chat))).caseId();
     }
 
     IdentityId identity(Network network, String chat) {

@@ -20,19 +20,19 @@ import org.socialbank.console.ConsoleStaff;
 import org.socialbank.console.Role;
 import org.socialbank.console.StaffMember;
 import org.socialbank.console.staff.StaffAccounts;
-import org.socialbank.conversation.Conversations;
-import org.socialbank.conversation.Inbound;
-import org.socialbank.conversation.InboundMessage;
 import org.socialbank.directory.IdentityId;
 import org.socialbank.shared.Language;
 import org.socialbank.shared.Network;
 import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.handoff.jdbc.JdbcHandoffs;
+import org.socialbank.support.Chats;
 import org.socialbank.support.Chromium;
+import org.socialbank.support.ConsoleSession;
 import org.socialbank.support.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -45,6 +45,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "socialbank.conversation.relay-enabled=false", "socialbank.handoff.default-team=cards",
         "socialbank.handoff.queue-events-interval=200ms"})
+@Import(Chats.class)
 class HandoffPagesBrowserTests {
 
     @LocalServerPort
@@ -57,7 +58,7 @@ class HandoffPagesBrowserTests {
     Clock clock;
 
     @Autowired
-    Conversations conversations;
+    Chats chats;
 
     @Autowired
     ChannelIdentities identities;
@@ -155,23 +156,14 @@ class HandoffPagesBrowserTests {
     }
 
     private void signIn(StaffMember member) {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        browser.get(base() + "/console/login?lang=en");
-        browser.findElement(By.id("username")).sendKeys(member.username());
-        browser.findElement(By.id("password")).sendKeys(ConsoleStaff.PASSWORD);
-        browser.findElement(By.cssSelector("main button[type=submit]")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("code")))
-                .sendKeys(new ConsoleStaff(accounts, clock).codeNow());
-        browser.findElement(By.cssSelector("main button[type=submit]")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form.sign-out")));
+        ConsoleSession.signIn(browser, port, new ConsoleStaff(accounts, clock), member);
     }
 
     private int say(String chat, String text) {
-        return ((org.socialbank.conversation.Received.Handled) conversations.receive(new InboundMessage(
-                Network.TELEGRAM, "m-" + UUID.randomUUID(), chat, null, null, new Inbound.Text(text)))).replies().size();
+        return chats.say(chat, text).size();
     }
 
     private String base() {
-        return "http://127.0.0.1:" + port;
+        return ConsoleSession.base(port);
     }
 }

@@ -205,11 +205,7 @@ class GroupCommitUnitTests {
         assertThat(writer.groups).isEmpty();
     }
 
-    private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition not met within 30 s").isLessThan(deadline);
-            Thread.sleep(2);
-        }
+    private static void waitUntil(java.util.function.BooleanSupplier condition) {
+        org.socialbank.support.Await.until(condition, "the group commit reaches the awaited state");
     }
 }

@@ -218,6 +218,28 @@ class H2ListeningIntegrationTests {
     }
 
     @Test
+    @DisplayName("issue 20 (2.11): a correction also decides a reworded text of the same complaint, not another text")
+    void correctionsCarryOverToARewordedText() {
+        String first = "Thanks to the new app update I now need three taps to see my balance";
+        String reworded = "thanks to the new app update I need three taps now just to see my balance!";
+        String other = "Thanks to the branch staff for the help this morning";
+        assertThat(new org.socialbank.listening.classify.Classifier().classify(reworded).sentiment())
+                .as("the lexicon alone does not read the reworded text as negative").isNotEqualTo(Sentiment.NEGATIVE);
+        String id = api().post("/api/v1/mentions", batch(List.of(mention("news", "r1-" + UUID.randomUUID(), first,
+                null, null)))).json().path("mentions").get(0).path("id").asString();
+        assertThat(api().post("/api/v1/mentions/" + id + "/corrections",
+                "{\"sentiment\":\"negative\",\"topic\":\"app_down\"}").status()).isEqualTo(201);
+
+        JsonNode later = api().post("/api/v1/mentions", batch(List.of(
+                mention("news", "r2-" + UUID.randomUUID(), reworded, null, null),
+                mention("news", "r3-" + UUID.randomUUID(), other, null, null)))).json().path("mentions");
+        assertThat(later.get(0).path("sentiment").asString()).isEqualTo("negative");
+        assertThat(later.get(0).path("topic").asString()).isEqualTo("app_down");
+        assertThat(later.get(1).path("sentiment").asString()).as("a text about something else").isEqualTo("positive");
+        assertThat(later.get(1).path("topic").asString()).isEqualTo("praise");
+    }
+
+    @Test
     @DisplayName("a seeded burst of fraud reports is a spike, explained by its words and examples; dashboard and CSV")
     void aBurstIsASpike() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);

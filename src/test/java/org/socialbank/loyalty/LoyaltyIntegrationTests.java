@@ -6,30 +6,20 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.socialbank.cards.CardFeed;
 import org.socialbank.cards.Cards;
-import org.socialbank.conversation.ChannelSender;
-import org.socialbank.conversation.Conversations;
-import org.socialbank.conversation.Inbound;
-import org.socialbank.conversation.InboundMessage;
 import org.socialbank.conversation.Outbound;
-import org.socialbank.conversation.OutboundMessage;
-import org.socialbank.conversation.Received;
-import org.socialbank.conversation.SendOutcome;
-import org.socialbank.conversation.engine.OutboxRelay;
-import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Directory;
 import org.socialbank.shared.Language;
-import org.socialbank.shared.Network;
-import org.socialbank.directory.ChannelIdentities;
-import org.socialbank.directory.jdbc.JdbcLinking;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.loyalty.LoyaltyFixtures.Member;
+import org.socialbank.support.SmsFakes;
+import org.socialbank.support.ChatFakes;
+import org.socialbank.support.Chats;
 import org.socialbank.support.Api;
 import org.socialbank.support.Api.Response;
 import org.socialbank.loyalty.sandbox.SandboxRewards;
@@ -40,14 +30,11 @@ import org.socialbank.support.MutableClock;
 import org.socialbank.support.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Issue 16 s3 over real HTTP and a Telegram fake on H2: points are earned on card purchases and
@@ -60,7 +47,7 @@ import tools.jackson.databind.JsonNode;
     "socialbank.web.secure-cookies=false",
     "socialbank.conversation.relay-enabled=false",
     "socialbank.loyalty.follower-enabled=false"})
-@Import({LoyaltyTestClock.class, LoyaltyIntegrationTests.Fakes.class})
+@Import({LoyaltyTestClock.class, ChatFakes.class, SmsFakes.class})
 class LoyaltyIntegrationTests {
 
     @DynamicPropertySource
@@ -96,19 +83,7 @@ class LoyaltyIntegrationTests {
     JdbcClient jdbc;
 
     @Autowired
-    Conversations conversations;
-
-    @Autowired
-    ChannelIdentities identities;
-
-    @Autowired
-    JdbcLinking linkingStore;
-
-    @Autowired
-    OutboxRelay relay;
-
-    @Autowired
-    RecordingSender telegram;
+    Chats chats;
 
     @Autowired
     FakeSms sms;
@@ -245,10 +220,10 @@ class LoyaltyIntegrationTests {
         Member member = fixtures.member(Language.FA, true);
         fixtures.buy(member.credit(), 25_000); // 125 points
         follow();
-        String chat = linkedChat(member.id());
-        String answer = text(say(chat, "امتیازهای من"));
+        String chat = chats.linkedTo(member.id());
+        String answer = Chats.text(chats.say(chat, "امتیازهای من"));
         assertThat(answer).contains("۱۲۵").contains("امتیاز").doesNotContain("125");
-        assertThat(text(say(chat, "my points"))).contains("۱۲۵"); // the chat's language is the customer's
+        assertThat(Chats.text(chats.say(chat, "my points"))).contains("۱۲۵"); // the chat's language is the customer's
     }
 
     @Test
@@ -256,10 +231,10 @@ class LoyaltyIntegrationTests {
         Member member = fixtures.member(Language.ZH, true);
         fixtures.buy(member.credit(), 100_000); // 500 points
         follow();
-        String chat = linkedChat(member.id());
-        assertThat(text(say(chat, "兑换50积分"))).contains("最低");
-        assertThat(text(say(chat, "兑换900积分"))).contains("积分不足");
-        List<Outbound> offer = say(chat, "兑换200积分");
+        String chat = chats.linkedTo(member.id());
+        assertThat(Chats.text(chats.say(chat, "兑换50积分"))).contains("最低");
+        assertThat(Chats.text(chats.say(chat, "兑换900积分"))).contains("积分不足");
+        List<Outbound> offer = chats.say(chat, "兑换200积分");
         assertThat(offer).singleElement().isInstanceOf(Outbound.Link.class);
         Outbound.Link link = (Outbound.Link) offer.get(0);
         assertThat(link.text()).contains("200").contains(member.credit().maskedNumber());
@@ -272,8 +247,8 @@ class LoyaltyIntegrationTests {
         browser.post(path, "code", sms.lastCode(member.phone())); // a second submit redeems nothing more
         assertThat(balance(member.id())).isEqualTo(300);
         assertThat(cards.owedMinor(member.credit())).isEqualTo(100_000 - 200); // 200 points of 0.01 EUR
-        drain();
-        List<String> told = sent(chat).stream().filter(t -> t.contains("已兑换")).toList();
+        chats.drain();
+        List<String> told = chats.sent(chat).stream().filter(t -> t.contains("已兑换")).toList();
         assertThat(told).hasSize(1);
         assertThat(told.get(0)).contains(member.credit().maskedNumber());
     }
@@ -323,6 +298,68 @@ class LoyaltyIntegrationTests {
     }
 
     @Test
+    void aVoucherAskedInChatIsConfirmedOnTheBanksPageItsCodeShownThereOnceAndItsEndTold() { // svc16, issue 16 s3
+        Member member = fixtures.member(Language.FR, true);
+        fixtures.buy(member.credit(), 200_000); // 1,000 points
+        follow();
+        String chat = chats.linkedTo(member.id());
+        assertThat(Chats.text(chats.say(chat, "bons d'achat"))).contains("Café Lumière").contains("« échanger coffee »")
+                .contains("Cinéma du Parc");
+        assertThat(Chats.text(chats.say(chat, "échanger yacht"))).contains("ne proposent pas ce bon");
+        assertThat(Chats.text(chats.say(chat, "obtenir le bon books"))).contains("coûte"); // 2,500 points
+
+        Outbound.Link confirm = (Outbound.Link) chats.say(chat, "échanger coffee").get(0);
+        assertThat(confirm.text()).contains("300").contains("Café Lumière");
+        assertThat(balance(member.id())).isEqualTo(1_000); // nothing is spent before the code
+        FormClient browser = new FormClient(port);
+        String path = pathOf(confirm.url());
+        assertThat(browser.get(path).html()).contains("Café Lumière");
+        browser.post(path, "code", sms.lastCode(member.phone()));
+        browser.post(path, "code", sms.lastCode(member.phone())); // a second submit orders nothing more
+        assertThat(balance(member.id())).isEqualTo(700);
+        chats.drain();
+        List<Outbound.Link> ready = chats.sent(chat, Outbound.Link.class).stream()
+                .filter(l -> l.text().contains("est prêt")).toList();
+        assertThat(ready).hasSize(1);
+        String code = jdbc.sql("SELECT voucher_code FROM loyalty_vouchers WHERE customer_id = ? AND status = 'issued'")
+                .param(member.id().value()).query(String.class).single();
+        assertThat(code).startsWith("RW-");
+        assertThat(chats.sent(chat)).noneMatch(t -> t.contains(code)); // a bearer secret: never in the chat
+        assertThat(ready.get(0).text()).doesNotContain(code);
+
+        String codePage = pathOf(ready.get(0).url());
+        FormClient reader = new FormClient(port);
+        FormClient.Page before = reader.get(codePage);
+        assertThat(before.html()).contains("Café Lumière").doesNotContain(code); // a link preview reveals nothing
+        assertThat(reader.post(codePage).html()).contains(code);
+        assertThat(reader.post(codePage).html()).doesNotContain(code).contains("déjà été affiché"); // once
+        String forged = codePage.replaceFirst("\\.([A-Za-z0-9_-])([A-Za-z0-9_-]*)\\?", ".$2x?");
+        assertThat(reader.get(forged).status()).isEqualTo(404);
+
+        rewards.failNext(); // the partner is out of stock: the held points come back, and the chat is told why
+        Outbound.Link again = (Outbound.Link) chats.say(chat, "échanger coffee").get(0);
+        browser.get(pathOf(again.url()));
+        browser.post(pathOf(again.url()), "code", sms.lastCode(member.phone()));
+        assertThat(balance(member.id())).isEqualTo(700);
+        chats.drain();
+        assertThat(chats.told(chat, "rupture de stock")).singleElement().asString().contains("300");
+
+        Outbound.Link late = (Outbound.Link) chats.say(chat, "échanger coffee").get(0);
+        assertThat(redeem(member.id(), UUID.randomUUID(), 500).status()).isEqualTo(201); // spent before the code
+        browser.get(pathOf(late.url()));
+        browser.post(pathOf(late.url()), "code", sms.lastCode(member.phone()));
+        assertThat(balance(member.id())).isEqualTo(200);
+        chats.drain();
+        assertThat(chats.told(chat, "n’a pas été commandé").size() + chats.told(chat, "n'a pas été commandé").size())
+                .isEqualTo(1);
+    }
+
+    private static String pathOf(String url) {
+        URI uri = URI.create(url);
+        return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    }
+
+    @Test
     void theEndpointsAreInTheOpenApiDocument() { // issue 16 "Done means": the HTTP APIs are in the OpenAPI document
         String docs = new Api("http://127.0.0.1:" + port, null).get("/v3/api-docs").body();
         assertThat(docs).contains("/api/v1/customers/{id}/points").contains("/api/v1/customers/{id}/points/redemptions")
@@ -331,7 +368,7 @@ class LoyaltyIntegrationTests {
 
     @Test
     void anUnlinkedChatIsOfferedTheLinkAndSeesNoPoints() {
-        assertThat(say("tg-" + UUID.randomUUID(), "my points")).singleElement().isInstanceOf(Outbound.Link.class);
+        assertThat(chats.say("tg-" + UUID.randomUUID(), "my points")).singleElement().isInstanceOf(Outbound.Link.class);
     }
 
     private void follow() {
@@ -359,67 +396,5 @@ class LoyaltyIntegrationTests {
         assertThat(response.status()).as(response.body()).isEqualTo(status);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.code()).isEqualTo(code);
-    }
-
-    private String linkedChat(CustomerId customer) {
-        String chat = "tg-" + UUID.randomUUID();
-        ChannelIdentity identity = identities.identify(Network.TELEGRAM, chat, null, null);
-        linkingStore.setCustomer(identity.id(), customer, clock.instant());
-        return chat;
-    }
-
-    private List<Outbound> say(String chat, String text) {
-        Received received = conversations.receive(new InboundMessage(Network.TELEGRAM, "m-" + UUID.randomUUID(), chat,
-                null, null, new Inbound.Text(text), null));
-        assertThat(received).isInstanceOf(Received.Handled.class);
-        return ((Received.Handled) received).replies().stream().map(OutboundMessage::content).toList();
-    }
-
-    private static String text(List<Outbound> replies) {
-        assertThat(replies).isNotEmpty();
-        assertThat(replies.get(0)).isInstanceOf(Outbound.Text.class);
-        return ((Outbound.Text) replies.get(0)).text();
-    }
-
-    private List<String> sent(String chat) {
-        return telegram.sent.stream().filter(m -> m.recipient().equals(chat)).map(OutboundMessage::content)
-                .filter(Outbound.Text.class::isInstance).map(c -> ((Outbound.Text) c).text()).toList();
-    }
-
-    private void drain() {
-        for (int run = 0; run < 20 && relay.relay() > 0; run++) {
-            // until the outbox is empty
-        }
-    }
-
-    /** The Telegram network as the relay sees it: it records what it is asked to send. */
-    static final class RecordingSender implements ChannelSender {
-
-        final List<OutboundMessage> sent = new CopyOnWriteArrayList<>();
-
-        @Override
-        public Network network() {
-            return Network.TELEGRAM;
-        }
-
-        @Override
-        public SendOutcome send(OutboundMessage message, String idempotencyKey) {
-            sent.add(message);
-            return new SendOutcome.Sent();
-        }
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Fakes {
-
-        @Bean
-        RecordingSender telegramSender() {
-            return new RecordingSender();
-        }
-
-        @Bean
-        FakeSms fakeSms() {
-            return new FakeSms();
-        }
     }
 }

@@ -116,6 +116,11 @@ public class Chats {
         return ((Outbound.Text) replies.get(0)).text();
     }
 
+    /** A text without the bidi isolates (U+2066..U+2069) Persian sentences put around their arguments. */
+    public static String plain(String text) {
+        return text.replaceAll("[\u2066-\u2069]", "");
+    }
+
     /** The texts the relay sent to a Telegram chat, in order. */
     public List<String> sent(String chat) {
         return sent(chat, Outbound.Text.class).stream().map(Outbound.Text::text).toList();

@@ -85,6 +85,8 @@ public final class Customers {
         private CurrencyCode currency;
         private long fundedMinor;
         private boolean chat;
+        private String username;
+        private String password;
 
         private Builder(String name) {
             this.name = name;
@@ -107,6 +109,13 @@ public final class Customers {
 
         public Builder phone(String e164) {
             this.phone = e164;
+            return this;
+        }
+
+        /** A user name and password, to sign in on the bank's pages (e.g. linking the web chat). */
+        public Builder credentials(String username, String password) {
+            this.username = username;
+            this.password = password;
             return this;
         }
 
@@ -146,7 +155,7 @@ public final class Customers {
             if (phone != null) {
                 aliases.add(new CustomerView.AliasEntry(Alias.parse(AliasType.PHONE, null, phone, null), true));
             }
-            assertThat(directory.register(new NewCustomer(id, name, language, kyc, null, null, aliases)))
+            assertThat(directory.register(new NewCustomer(id, name, language, kyc, username, password, aliases)))
                     .isInstanceOf(DirectoryResult.Done.class);
             AccountId wallet = currency == null ? null : openWallet(id);
             String linked = chat ? chats.linkedTo(id) : null;

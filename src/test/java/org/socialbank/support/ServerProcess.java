@@ -41,6 +41,9 @@ public final class ServerProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
+        // the durability tests need no assistant: without this each start would encode BANKING77 with
+        // MiniLM in the background (tens of seconds of CPU, again after every kill mid-training)
+        builder.environment().put("SOCIALBANK_ASSISTANT_ENCODER", "none");
         builder.environment().putAll(environment);
         try {
             process = builder.start();

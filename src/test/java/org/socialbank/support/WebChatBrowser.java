@@ -72,26 +72,47 @@ public final class WebChatBrowser {
         }
     }
 
+    /**
+     * Links this visitor's chat as a customer does: asks in the chat ({@code words}), opens the
+     * link it gets, signs in and types the SMS code ({@code code} reads it once it was sent).
+     */
+    public void link(String words, String username, String password, java.util.function.Supplier<String> code) {
+        open("/chat");
+        post("/chat/messages", "id", java.util.UUID.randomUUID().toString(), "text", words);
+        String url = await(m -> m.path("kind").asString().equals("link")).path("url").asString();
+        String page = url.substring(url.indexOf('/', "http://".length()));
+        open(page);
+        post(page, "username", username, "password", password);
+        post(page + "/code", "code", code.get());
+    }
+
     /** The newest bank message in the history that matches, waiting for the outbox relay to deliver it. */
     public JsonNode await(Predicate<JsonNode> wanted) {
-        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < until) {
+        return poll(messages -> messages.stream().filter(wanted).reduce((a, b) -> b));
+    }
+
+    /** How many messages of the bank's the history holds now (a mark for {@link #awaitAfter}). */
+    public int bankMessages() {
+        return bank().size();
+    }
+
+    /** The first bank message after the first {@code seen} ones that matches, waiting for it. */
+    public JsonNode awaitAfter(int seen, Predicate<JsonNode> wanted) {
+        return poll(messages -> messages.stream().skip(seen).filter(wanted).findFirst());
+    }
+
+    private JsonNode poll(java.util.function.Function<List<JsonNode>, Optional<JsonNode>> pick) {
+        return Await.until(() -> {
             beforePoll.run();
-            String body = exchange(HttpRequest.newBuilder(uri("/chat/history")).GET().build()).body();
-            Optional<JsonNode> found = JSON.readTree(body).path("messages").valueStream()
-                    .filter(n -> n.path("from").asString().equals("bank")).map(n -> n.path("message"))
-                    .filter(wanted).reduce((a, b) -> b);
-            if (found.isPresent()) {
-                return found.get();
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("no such message in the history");
+            return pick.apply(bank());
+        }, Optional::isPresent, Await.DEFAULT, none -> "such a bank message in the web chat's history").orElseThrow();
+    }
+
+    /** The bank's messages in the chat's history, oldest first. */
+    private List<JsonNode> bank() {
+        String body = exchange(HttpRequest.newBuilder(uri("/chat/history")).GET().build()).body();
+        return JSON.readTree(body).path("messages").valueStream().filter(n -> n.path("from").asString().equals("bank"))
+                .map(n -> n.path("message")).toList();
     }
 
     private HttpResponse<String> exchange(HttpRequest request) {

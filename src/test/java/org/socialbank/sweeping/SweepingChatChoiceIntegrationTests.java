@@ -7,37 +7,28 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.socialbank.conversation.ChannelSender;
-import org.socialbank.conversation.Conversations;
 import org.socialbank.conversation.Inbound;
-import org.socialbank.conversation.InboundMessage;
 import org.socialbank.conversation.Outbound;
-import org.socialbank.conversation.OutboundMessage;
-import org.socialbank.conversation.Received;
-import org.socialbank.conversation.SendOutcome;
-import org.socialbank.conversation.engine.OutboxRelay;
 import org.socialbank.directory.Alias;
 import org.socialbank.directory.AliasType;
-import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.CustomerView;
 import org.socialbank.directory.Directory;
 import org.socialbank.directory.DirectoryResult;
 import org.socialbank.directory.KycLevel;
 import org.socialbank.shared.Language;
-import org.socialbank.shared.Network;
-import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.NewCustomer;
-import org.socialbank.directory.jdbc.JdbcLinking;
 import org.socialbank.ledger.AccountFlag;
 import org.socialbank.ledger.AccountId;
 import org.socialbank.ledger.AccountKind;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.ledger.NewAccount;
 import org.socialbank.shared.MoneyFormat;
+import org.socialbank.support.SmsFakes;
+import org.socialbank.support.ChatFakes;
+import org.socialbank.support.Chats;
 import org.socialbank.support.FakeSms;
 import org.socialbank.support.FormClient;
 import org.socialbank.support.MutableClock;
@@ -45,9 +36,7 @@ import org.socialbank.support.TestStores;
 import org.socialbank.sweeping.sandbox.SandboxOpenBanking;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -62,7 +51,7 @@ import org.springframework.test.context.DynamicPropertySource;
     "socialbank.conversation.relay-enabled=false",
     "socialbank.sweeping.worker-interval=10m",
     "socialbank.sweeping.rules-enabled=false"})
-@Import({SweepingChatChoiceIntegrationTests.Fakes.class, SweepingTestClock.class})
+@Import({ChatFakes.class, SmsFakes.class, SweepingTestClock.class})
 class SweepingChatChoiceIntegrationTests {
 
     private static final AtomicInteger NUMBERS = new AtomicInteger();
@@ -74,15 +63,6 @@ class SweepingChatChoiceIntegrationTests {
 
     @LocalServerPort
     int port;
-
-    @Autowired
-    Conversations conversations;
-
-    @Autowired
-    ChannelIdentities identities;
-
-    @Autowired
-    JdbcLinking linkingStore;
 
     @Autowired
     Directory directory;
@@ -100,13 +80,10 @@ class SweepingChatChoiceIntegrationTests {
     ChatCollections worker;
 
     @Autowired
-    OutboxRelay relay;
-
-    @Autowired
     MutableClock clock;
 
     @Autowired
-    RecordingSender telegram;
+    Chats chats;
 
     @Autowired
     FakeSms sms;
@@ -119,14 +96,14 @@ class SweepingChatChoiceIntegrationTests {
         Person person = person(Language.EN);
         ConsentId other = link(person, "other-bank", 300_00, 1_000_00);
         ConsentId second = link(person, "second-bank", 400_00, 1_000_00);
-        String chat = linkedChat(person.id());
-        Outbound.Buttons which = (Outbound.Buttons) say(chat, new Inbound.Text("collect my money")).get(0);
+        String chat = chats.linkedTo(person.id());
+        Outbound.Buttons which = (Outbound.Buttons) chats.say(chat, new Inbound.Text("collect my money")).get(0);
         assertThat(which.text()).startsWith("From which account at another bank?");
         assertThat(which.buttons()).extracting(Outbound.Button::label)
                 .anySatisfy(l -> assertThat(l).startsWith("other-bank")).anySatisfy(l -> assertThat(l).startsWith("second-bank"));
         Outbound.Button pick = which.buttons().stream().filter(b -> b.label().startsWith("second-bank")).findFirst()
                 .orElseThrow();
-        assertThat(text(say(chat, new Inbound.Button(pick.reference())))).contains("second-bank");
+        assertThat(Chats.text(chats.say(chat, new Inbound.Button(pick.reference())))).contains("second-bank");
         worker.run();
         assertThat(sweeping.pulls(person.id())).singleElement().satisfies(p -> {
             assertThat(p.consentId()).isEqualTo(second);
@@ -140,22 +117,22 @@ class SweepingChatChoiceIntegrationTests {
     void anAmountInTheTextIsPulledExactlyAndToldInFrench() {
         Person person = person(Language.FR);
         link(person, "other-bank", 900_00, 1_000_00);
-        String chat = linkedChat(person.id());
-        assertThat(text(say(chat, new Inbound.Text("rapatrier 200 depuis other-bank")))).contains("other-bank");
+        String chat = chats.linkedTo(person.id());
+        assertThat(Chats.text(chats.say(chat, new Inbound.Text("rapatrier 200 depuis other-bank")))).contains("other-bank");
         worker.run();
         worker.run();
-        drain();
+        chats.drain();
         assertThat(balance(person.wallet())).isEqualTo(200_00);
         String amount = MoneyFormat.format(200_00, SweepingFixtures.EUR, Language.FR.locale());
-        assertThat(sent(chat).stream().filter(t -> t.contains(amount))).hasSize(1);
+        assertThat(chats.sent(chat).stream().filter(t -> t.contains(amount))).hasSize(1);
     }
 
     @Test
     void aPullAboveTheThresholdWaitsForTheBanksPageInPersian() {
         Person person = person(Language.FA);
         link(person, "other-bank", 5_000_00, 5_000_00);
-        String chat = linkedChat(person.id());
-        List<Outbound> offer = say(chat, new Inbound.Text("جمع‌آوری ۱۵۰۰ از other-bank"));
+        String chat = chats.linkedTo(person.id());
+        List<Outbound> offer = chats.say(chat, new Inbound.Text("جمع‌آوری ۱۵۰۰ از other-bank"));
         assertThat(offer).singleElement().isInstanceOf(Outbound.Link.class);
         Outbound.Link link = (Outbound.Link) offer.get(0);
         assertThat(link.text()).contains("other-bank").contains("تأیید");
@@ -177,8 +154,8 @@ class SweepingChatChoiceIntegrationTests {
     void anAmountOverTheConsentsPaymentLimitIsRefusedAtOnce() {
         Person person = person(Language.EN);
         link(person, "other-bank", 5_000_00, 900_00); // at most 900.00 a payment
-        String chat = linkedChat(person.id());
-        String refused = text(say(chat, new Inbound.Text("collect 950 from other-bank")));
+        String chat = chats.linkedTo(person.id());
+        String refused = Chats.text(chats.say(chat, new Inbound.Text("collect 950 from other-bank")));
         assertThat(refused).contains("other-bank");
         worker.run();
         assertThat(sweeping.pulls(person.id())).isEmpty();
@@ -210,66 +187,5 @@ class SweepingChatChoiceIntegrationTests {
 
     private long balance(AccountId account) {
         return ledger.account(account).orElseThrow().balanceMinor();
-    }
-
-    private String linkedChat(CustomerId customer) {
-        String chat = "tg-" + UUID.randomUUID();
-        ChannelIdentity identity = identities.identify(Network.TELEGRAM, chat, null, null);
-        linkingStore.setCustomer(identity.id(), customer, clock.instant());
-        return chat;
-    }
-
-    private List<Outbound> say(String chat, Inbound content) {
-        Received received = conversations.receive(new InboundMessage(Network.TELEGRAM, "m-" + UUID.randomUUID(), chat,
-                null, null, content, null));
-        assertThat(received).isInstanceOf(Received.Handled.class);
-        return ((Received.Handled) received).replies().stream().map(OutboundMessage::content).toList();
-    }
-
-    private static String text(List<Outbound> replies) {
-        assertThat(replies.get(0)).isInstanceOf(Outbound.Text.class);
-        return ((Outbound.Text) replies.get(0)).text();
-    }
-
-    private List<String> sent(String chat) {
-        return telegram.sent.stream().filter(m -> m.recipient().equals(chat)).map(OutboundMessage::content)
-                .filter(Outbound.Text.class::isInstance).map(c -> ((Outbound.Text) c).text()).toList();
-    }
-
-    private void drain() {
-        for (int run = 0; run < 20 && relay.relay() > 0; run++) {
-            // until the outbox is empty
-        }
-    }
-
-    /** The Telegram network as the relay sees it: it records what it is asked to send. */
-    static final class RecordingSender implements ChannelSender {
-
-        final List<OutboundMessage> sent = new CopyOnWriteArrayList<>();
-
-        @Override
-        public Network network() {
-            return Network.TELEGRAM;
-        }
-
-        @Override
-        public SendOutcome send(OutboundMessage message, String idempotencyKey) {
-            sent.add(message);
-            return new SendOutcome.Sent();
-        }
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Fakes {
-
-        @Bean
-        RecordingSender telegramSender() {
-            return new RecordingSender();
-        }
-
-        @Bean
-        FakeSms fakeSms() {
-            return new FakeSms();
-        }
     }
 }

@@ -4,36 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.socialbank.conversation.ChannelSender;
-import org.socialbank.conversation.Conversations;
 import org.socialbank.conversation.Inbound;
 import org.socialbank.conversation.InboundMessage;
 import org.socialbank.conversation.Outbound;
-import org.socialbank.conversation.OutboundMessage;
-import org.socialbank.conversation.Received;
-import org.socialbank.conversation.SendOutcome;
-import org.socialbank.conversation.engine.OutboxRelay;
-import org.socialbank.directory.ChannelIdentity;
-import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Directory;
 import org.socialbank.shared.Language;
 import org.socialbank.shared.Network;
-import org.socialbank.directory.ChannelIdentities;
-import org.socialbank.directory.jdbc.JdbcLinking;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.shared.MoneyFormat;
+import org.socialbank.support.ChatFakes;
+import org.socialbank.support.Chats;
 import org.socialbank.support.MutableClock;
 import org.socialbank.support.TestStores;
 import org.socialbank.sweeping.sandbox.SandboxOpenBanking;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -50,22 +39,13 @@ import org.springframework.test.context.DynamicPropertySource;
     "socialbank.conversation.relay-enabled=false",
     "socialbank.sweeping.worker-interval=10m",
     "socialbank.sweeping.rules-enabled=false"})
-@Import({SweepingChatIntegrationTests.Fakes.class, SweepingTestClock.class})
+@Import({ChatFakes.class, SweepingTestClock.class})
 class SweepingChatIntegrationTests {
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
         TestStores.h2(registry);
     }
-
-    @Autowired
-    Conversations conversations;
-
-    @Autowired
-    ChannelIdentities identities;
-
-    @Autowired
-    JdbcLinking linkingStore;
 
     @Autowired
     Directory directory;
@@ -83,13 +63,10 @@ class SweepingChatIntegrationTests {
     ChatCollections worker;
 
     @Autowired
-    OutboxRelay relay;
-
-    @Autowired
     MutableClock clock;
 
     @Autowired
-    RecordingSender telegram;
+    Chats chats;
 
     SweepingFixtures fixtures;
 
@@ -108,17 +85,17 @@ class SweepingChatIntegrationTests {
     void collectsOnceAndTellsTheArrivalOnce(Language language, String text, String asked, String arrived) {
         SweepingFixtures.Person person = fixtures.customer("Chat Sweeper", language, 300_00);
         fixtures.link(person, 1_000_00, 5_000_00, LimitPeriod.MONTH, clock.instant());
-        String chat = linkedChat(person.id());
+        String chat = chats.linkedTo(person.id());
 
-        String answer = ((Outbound.Text) say(chat, text).get(0)).text();
+        String answer = ((Outbound.Text) chats.say(chat, text).get(0)).text();
         assertThat(answer).contains(asked).contains("other-bank");
         assertThat(fixtures.balance(person.wallet())).isZero(); // the message asked nobody
 
         worker.run();
         worker.run();
-        drain();
+        chats.drain();
         String amount = MoneyFormat.format(300_00, SweepingFixtures.EUR, language.locale());
-        List<String> told = texts(chat).stream().filter(t -> t.contains(amount)).toList();
+        List<String> told = chats.sent(chat).stream().filter(t -> t.contains(amount)).toList();
         assertThat(told).hasSize(1);
         assertThat(told.get(0)).contains(arrived);
         assertThat(fixtures.balance(person.wallet())).isEqualTo(300_00);
@@ -128,11 +105,11 @@ class SweepingChatIntegrationTests {
     void aRedeliveredMessageAsksOnce() {
         SweepingFixtures.Person person = fixtures.customer("Twice Sweeper", Language.EN, 300_00);
         fixtures.link(person, 100_00, 1_000_00, LimitPeriod.MONTH, clock.instant());
-        String chat = linkedChat(person.id());
+        String chat = chats.linkedTo(person.id());
         InboundMessage message = new InboundMessage(Network.TELEGRAM, "m-" + UUID.randomUUID(), chat, null, null,
                 new Inbound.Text("collect my money"), null);
-        conversations.receive(message);
-        conversations.receive(message);
+        chats.receive(message);
+        chats.receive(message);
         worker.run();
         assertThat(sweeping.pulls(person.id())).hasSize(1);
     }
@@ -141,15 +118,15 @@ class SweepingChatIntegrationTests {
     void aCollectionOverTheMonthlyLimitIsToldWithTheReason() {
         SweepingFixtures.Person person = fixtures.customer("Limited Sweeper", Language.RU, 500_00);
         fixtures.link(person, 100_00, 100_00, LimitPeriod.MONTH, clock.instant());
-        String chat = linkedChat(person.id());
+        String chat = chats.linkedTo(person.id());
 
-        say(chat, "собери деньги из другого банка");
+        chats.say(chat, "собери деньги из другого банка");
         worker.run();
-        say(chat, "собери деньги из другого банка");
+        chats.say(chat, "собери деньги из другого банка");
         worker.run();
         worker.run();
-        drain();
-        List<String> told = texts(chat);
+        chats.drain();
+        List<String> told = chats.sent(chat);
         assertThat(told.stream().filter(t -> t.contains("поступило")).toList()).hasSize(1);
         assertThat(told.stream().filter(t -> t.contains("превысила бы лимит")).toList()).hasSize(1);
         assertThat(fixtures.balance(person.wallet())).isEqualTo(100_00);
@@ -159,22 +136,25 @@ class SweepingChatIntegrationTests {
     void theLinkedAccountsAreListedAndRevokedByName() {
         SweepingFixtures.Person person = fixtures.customer("Listing Sweeper", Language.EN, 300_00);
         ConsentId consent = fixtures.link(person, 100_00, 1_000_00, LimitPeriod.MONTH, clock.instant());
-        String chat = linkedChat(person.id());
+        String chat = chats.linkedTo(person.id());
 
-        String listed = ((Outbound.Text) say(chat, "show my other banks").get(0)).text();
+        // svc16: the list comes with the signed link to the same list on the bank's page (issue 16 s6)
+        Outbound.Link listedWithPage = (Outbound.Link) chats.say(chat, "show my other banks").get(0);
+        String listed = listedWithPage.text();
         assertThat(listed).startsWith("Your accounts at other banks:").contains(person.externalRef())
                 .contains("a month, active");
-        String revoked = ((Outbound.Text) say(chat, "revoke other-bank").get(0)).text();
+        assertThat(listedWithPage.url()).contains("/linked-accounts/").endsWith("?lang=en");
+        String revoked = ((Outbound.Text) chats.say(chat, "revoke other-bank").get(0)).text();
         assertThat(revoked).startsWith("Done").contains("other-bank");
         assertThat(sweeping.consent(person.id(), consent).orElseThrow().revoked()).isTrue();
-        String none = ((Outbound.Text) say(chat, "collect my money").get(0)).text();
+        String none = ((Outbound.Text) chats.say(chat, "collect my money").get(0)).text();
         assertThat(none).startsWith("You have no account at another bank linked");
     }
 
     @Test
     void anUnlinkedChatIsOfferedTheLink() {
         String chat = "tg-" + UUID.randomUUID();
-        assertThat(say(chat, "collect my money").get(0)).isInstanceOf(Outbound.Link.class);
+        assertThat(chats.say(chat, "collect my money").get(0)).isInstanceOf(Outbound.Link.class);
     }
 
     @Test
@@ -182,64 +162,10 @@ class SweepingChatIntegrationTests {
         SweepingFixtures.Person person = fixtures.customer("Public Sweeper", Language.EN, 300_00);
         fixtures.link(person, 100_00, 1_000_00, LimitPeriod.MONTH, clock.instant());
         String account = "x-" + UUID.randomUUID().toString().substring(0, 8);
-        ChannelIdentity identity = identities.identify(Network.X, account, null, null);
-        linkingStore.setCustomer(identity.id(), person.id(), clock.instant());
-        Received received = conversations.receive(new InboundMessage(Network.X, "m-" + UUID.randomUUID(), account,
-                null, null, new Inbound.Text("collect my money"), null));
-        String reply = ((Outbound.Text) ((Received.Handled) received).replies().get(0).content()).text();
+        chats.linkedTo(Network.X, account, person.id());
+        String reply = Chats.text(chats.say(Network.X, account, new Inbound.Text("collect my money")));
         assertThat(reply).startsWith("Money at your other banks is handled in a private chat");
         worker.run();
         assertThat(sweeping.pulls(person.id())).isEmpty();
-    }
-
-    private String linkedChat(CustomerId customer) {
-        String chat = "tg-" + UUID.randomUUID();
-        ChannelIdentity identity = identities.identify(Network.TELEGRAM, chat, null, null);
-        linkingStore.setCustomer(identity.id(), customer, clock.instant());
-        return chat;
-    }
-
-    private List<Outbound> say(String chat, String text) {
-        Received received = conversations.receive(new InboundMessage(Network.TELEGRAM, "m-" + UUID.randomUUID(), chat,
-                null, null, new Inbound.Text(text), null));
-        assertThat(received).isInstanceOf(Received.Handled.class);
-        return ((Received.Handled) received).replies().stream().map(OutboundMessage::content).toList();
-    }
-
-    private List<String> texts(String chat) {
-        return telegram.sent.stream().filter(m -> m.recipient().equals(chat)).map(OutboundMessage::content)
-                .filter(Outbound.Text.class::isInstance).map(c -> ((Outbound.Text) c).text()).toList();
-    }
-
-    private void drain() {
-        for (int run = 0; run < 20 && relay.relay() > 0; run++) {
-            // until the outbox is empty
-        }
-    }
-
-    /** The Telegram network as the relay sees it: it records what it is asked to send. */
-    static final class RecordingSender implements ChannelSender {
-
-        final List<OutboundMessage> sent = new CopyOnWriteArrayList<>();
-
-        @Override
-        public Network network() {
-            return Network.TELEGRAM;
-        }
-
-        @Override
-        public SendOutcome send(OutboundMessage message, String idempotencyKey) {
-            sent.add(message);
-            return new SendOutcome.Sent();
-        }
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Fakes {
-
-        @Bean
-        RecordingSender telegramSender() {
-            return new RecordingSender();
-        }
     }
 }

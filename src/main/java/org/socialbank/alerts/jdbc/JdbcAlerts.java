@@ -165,6 +165,43 @@ public class JdbcAlerts {
         return stuck.size();
     }
 
+    /** One chat an alert was written to (issue 17, 1.8): the outbox row's id finds it when the platform refuses. */
+    public record Attempt(UUID messageId, UUID alertId, UUID identityId, Network channel, String status) {
+    }
+
+    public void insertAttempt(UUID messageId, UUID alertId, UUID identityId, Network channel, Instant at) {
+        jdbc.sql("INSERT INTO alert_attempts (message_id, alert_id, identity_id, channel, status, created_at) "
+                + "VALUES (?, ?, ?, ?, 'sent', ?)").params(messageId, alertId, identityId, channel.wireName(), utc(at))
+                .update();
+    }
+
+    public Optional<Attempt> attempt(UUID messageId) {
+        return jdbc.sql("SELECT message_id, alert_id, identity_id, channel, status FROM alert_attempts WHERE message_id = ?")
+                .param(messageId).query((rs, n) -> new Attempt(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getObject(3, UUID.class), Network.fromWireName(rs.getString(4)).orElseThrow(),
+                        rs.getString(5))).optional();
+    }
+
+    /** Marks the attempt refused, once: false when it was already (a second report of the same refusal). */
+    public boolean refuseAttempt(UUID messageId, String reason) {
+        return jdbc.sql("UPDATE alert_attempts SET status = 'refused', reason = ? WHERE message_id = ? AND status = 'sent'")
+                .params(reason == null ? null : reason.length() > 256 ? reason.substring(0, 256) : reason, messageId)
+                .update() == 1;
+    }
+
+    /** The chats an alert was written to, in order. */
+    public List<Attempt> attempts(UUID alertId) {
+        return jdbc.sql("SELECT message_id, alert_id, identity_id, channel, status FROM alert_attempts WHERE alert_id = ? "
+                + "ORDER BY created_at, message_id").param(alertId)
+                .query((rs, n) -> new Attempt(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getObject(3, UUID.class), Network.fromWireName(rs.getString(4)).orElseThrow(),
+                        rs.getString(5))).list();
+    }
+
+    public Optional<AlertRow> alert(UUID id) {
+        return jdbc.sql("SELECT * FROM transaction_alerts WHERE id = ?").param(id).query(JdbcAlerts::row).optional();
+    }
+
     /** Held alerts whose quiet hours are over, oldest first. */
     public List<AlertRow> due(Instant now, int limit) {
         return jdbc.sql("SELECT * FROM transaction_alerts WHERE status = 'held' AND due_at <= ? ORDER BY due_at, id LIMIT ?")
@@ -190,16 +227,32 @@ public class JdbcAlerts {
         Object[] values = {s.kinds().contains(AlertKind.INCOMING), s.kinds().contains(AlertKind.OUTGOING),
                 s.kinds().contains(AlertKind.FEE), s.minAmountMinor(), time(s.quietFrom()), time(s.quietTo()),
                 s.zone().getId(), s.preferredChannel() == null ? null : s.preferredChannel().wireName(),
-                s.delivery().wireName(), utc(at), s.customerId().value()};
+                s.delivery().wireName(), chatOrder(s.chatOrder()), utc(at), s.customerId().value()};
         int updated = jdbc.sql("UPDATE alert_settings SET incoming = ?, outgoing = ?, fee = ?, min_amount_minor = ?, "
-                + "quiet_from = ?, quiet_to = ?, zone = ?, preferred_channel = ?, delivery = ?, updated_at = ? "
-                + "WHERE customer_id = ?")
+                + "quiet_from = ?, quiet_to = ?, zone = ?, preferred_channel = ?, delivery = ?, chat_order = ?, "
+                + "updated_at = ? WHERE customer_id = ?")
                 .params(values).update();
         if (updated == 0) {
             jdbc.sql("INSERT INTO alert_settings (incoming, outgoing, fee, min_amount_minor, quiet_from, quiet_to, zone, "
-                    + "preferred_channel, delivery, updated_at, customer_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    + "preferred_channel, delivery, chat_order, updated_at, customer_id) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                     .params(values).update();
         }
+    }
+
+    /** Keeps a settings page's link (its token's hash) until it expires; drops a few expired ones. */
+    public void insertLink(String tokenHash, CustomerId customer, Instant at, Instant expires) {
+        List<String> expired = jdbc.sql("SELECT token_hash FROM alert_settings_links WHERE expires_at < ? "
+                + "ORDER BY expires_at LIMIT 100").param(utc(at)).query(String.class).list();
+        expired.forEach(h -> jdbc.sql("DELETE FROM alert_settings_links WHERE token_hash = ?").param(h).update());
+        jdbc.sql("INSERT INTO alert_settings_links (token_hash, customer_id, created_at, expires_at) VALUES (?, ?, ?, ?)")
+                .params(tokenHash, customer.value(), utc(at), utc(expires)).update();
+    }
+
+    /** The customer a settings page's link opens, while it has not expired. */
+    public Optional<CustomerId> linkCustomer(String tokenHash, Instant now) {
+        return jdbc.sql("SELECT customer_id FROM alert_settings_links WHERE token_hash = ? AND expires_at > ?")
+                .params(tokenHash, utc(now)).query(UUID.class).optional().map(CustomerId::new);
     }
 
     private static AlertSettings settings(ResultSet rs, int n) throws SQLException {
@@ -220,7 +273,18 @@ public class JdbcAlerts {
                 rs.getLong("min_amount_minor"), from == null ? null : LocalTime.parse(from),
                 to == null ? null : LocalTime.parse(to), ZoneId.of(rs.getString("zone")),
                 channel == null ? null : Network.fromWireName(channel).orElse(null),
-                AlertDelivery.fromWireName(rs.getString("delivery")).orElse(AlertDelivery.INSTANT));
+                AlertDelivery.fromWireName(rs.getString("delivery")).orElse(AlertDelivery.INSTANT),
+                chatOrder(rs.getString("chat_order")));
+    }
+
+    /** "telegram,wechat" in the table; a name no longer known is skipped. */
+    private static List<Network> chatOrder(String names) {
+        return names == null || names.isEmpty() ? List.of() : java.util.Arrays.stream(names.split(","))
+                .flatMap(n -> Network.fromWireName(n).stream()).toList();
+    }
+
+    private static String chatOrder(List<Network> order) {
+        return order.isEmpty() ? null : String.join(",", order.stream().map(Network::wireName).toList());
     }
 
     private static AlertRow row(ResultSet rs, int n) throws SQLException {

@@ -6,7 +6,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
 import java.util.UUID;
-import org.socialbank.alerts.AlertSettings;
 import org.socialbank.alerts.Alerts;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Directory;
@@ -30,9 +29,10 @@ class AlertSettingsController {
     private static final Map<String, String> DETAILS = Map.of(
             "unknown_kind", "kinds takes incoming, outgoing and fee, each true or false.",
             "quiet_hours_invalid", "quietHours needs from and to as HH:mm, and they differ.",
-            "unknown_zone", "zone must be an IANA time zone such as Europe/Paris.",
+            "unknown_zone", "zone must be an IANA time zone that names a place, such as Europe/Paris (not UTC or an "
+                    + "offset); it is the customer's one zone, for her chats, pages and alerts.",
             "unknown_channel", "preferredChannel must be a network's wire name (telegram, wechat, ...).",
-            "channel_public", "Alerts never go to a public network (x).",
+            "chat_order_invalid", "chatOrder names at most 8 networks, by their wire names.",
             "min_amount_negative", "minAmountMinor must be zero or more.",
             "unknown_delivery", "delivery is instant (each alert at once), daily (one digest the next morning) or "
                     + "weekly (one digest on the Monday morning after the week).");
@@ -60,7 +60,7 @@ class AlertSettingsController {
     @Operation(summary = "Change the customer's alert settings (members left out stay as they are)")
     @ApiResponse(responseCode = "200", description = "the settings now")
     @ApiResponse(responseCode = "400", description = "unknown_kind, quiet_hours_invalid, unknown_zone, unknown_channel, "
-            + "channel_public, min_amount_negative, unknown_delivery", content = @Content(mediaType = "application/problem+json"))
+            + "chat_order_invalid, min_amount_negative, unknown_delivery", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "404", description = "customer_not_found", content = @Content(mediaType = "application/problem+json"))
     @PutMapping(path = "/{customerId}", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> put(@PathVariable UUID customerId, @RequestBody AlertSettingsJson body) {
@@ -68,14 +68,12 @@ class AlertSettingsController {
         if (directory.customer(id).isEmpty()) {
             return notFound();
         }
-        AlertSettings next;
         try {
-            next = body.over(alerts.settings(id));
+            return ResponseEntity.ok(AlertSettingsJson.of(alerts.save(body.over(alerts.settings(id)))));
         } catch (IllegalArgumentException e) {
             String code = DETAILS.containsKey(e.getMessage()) ? e.getMessage() : "invalid_settings";
             return Problems.response(Problems.of(HttpStatus.BAD_REQUEST, code, DETAILS.getOrDefault(code, "Invalid settings.")));
         }
-        return ResponseEntity.ok(AlertSettingsJson.of(alerts.save(next)));
     }
 
     private static ResponseEntity<?> notFound() {

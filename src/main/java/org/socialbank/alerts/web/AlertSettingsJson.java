@@ -12,9 +12,12 @@ import org.socialbank.alerts.AlertSettings;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.shared.Network;
 
-/** Alert settings on the wire: {@code kinds} on/off by name, quiet hours as local "HH:mm". */
+/**
+ * Alert settings on the wire: {@code kinds} on/off by name, quiet hours as local "HH:mm", and
+ * {@code chatOrder}: the networks (wire names) a refused alert tries next, in turn.
+ */
 record AlertSettingsJson(UUID customerId, Map<String, Boolean> kinds, Long minAmountMinor, QuietHours quietHours,
-        String zone, String preferredChannel, String delivery) {
+        String zone, String preferredChannel, String delivery, java.util.List<String> chatOrder) {
 
     record QuietHours(String from, String to) {
     }
@@ -27,7 +30,7 @@ record AlertSettingsJson(UUID customerId, Map<String, Boolean> kinds, Long minAm
         return new AlertSettingsJson(s.customerId().value(), kinds, s.minAmountMinor(),
                 s.quietFrom() == null ? null : new QuietHours(s.quietFrom().toString(), s.quietTo().toString()),
                 s.zone().getId(), s.preferredChannel() == null ? null : s.preferredChannel().wireName(),
-                s.delivery().wireName());
+                s.delivery().wireName(), s.chatOrder().stream().map(Network::wireName).toList());
     }
 
     /**
@@ -62,8 +65,15 @@ record AlertSettingsJson(UUID customerId, Map<String, Boolean> kinds, Long minAm
                 : Network.fromWireName(preferredChannel).orElseThrow(() -> new IllegalArgumentException("unknown_channel"));
         AlertDelivery how = delivery == null ? current.delivery()
                 : AlertDelivery.fromWireName(delivery).orElseThrow(() -> new IllegalArgumentException("unknown_delivery"));
+        java.util.List<Network> order = chatOrder == null ? current.chatOrder() : chatOrder.size()
+                > AlertSettings.CHAT_ORDER_MAX ? invalidOrder() : chatOrder.stream().map(name -> Network.fromWireName(
+                        name == null ? "" : name).orElseThrow(() -> new IllegalArgumentException("unknown_channel"))).toList();
         return new AlertSettings(current.customerId(), on, minAmountMinor == null ? current.minAmountMinor() : minAmountMinor,
-                from, to, zoneId, channel, how);
+                from, to, zoneId, channel, how, order);
+    }
+
+    private static java.util.List<Network> invalidOrder() {
+        throw new IllegalArgumentException("chat_order_invalid");
     }
 
     private static LocalTime time(String hhmm) {
@@ -75,7 +85,11 @@ record AlertSettingsJson(UUID customerId, Map<String, Boolean> kinds, Long minAm
 
     private static ZoneId zone(String id) {
         try {
-            return ZoneId.of(id);
+            ZoneId zone = ZoneId.of(id);
+            if (!org.socialbank.shared.CustomerTime.choosable(zone)) {
+                throw new IllegalArgumentException("unknown_zone");
+            }
+            return zone;
         } catch (java.time.DateTimeException e) {
             throw new IllegalArgumentException("unknown_zone");
         }

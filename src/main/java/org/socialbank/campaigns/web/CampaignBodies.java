@@ -132,7 +132,8 @@ final class CampaignBodies {
     /**
      * {@code variant,state,count} rows, then {@code variant,reason,count} rows, then
      * {@code variant,delivery,count} (what the platforms said of the messages sent) and
-     * {@code variant,clicks,count} ({@code recipients} who pressed the link, {@code clicks} in all).
+     * {@code variant,clicks,count} ({@code recipients} who pressed the link, {@code clicks} in all),
+     * the rewards, and {@code variant,conversion,count} (applications started after the message).
      */
     static String csv(Campaigns.Stats stats) {
         StringBuilder out = new StringBuilder("variant,state,count\n");
@@ -148,6 +149,9 @@ final class CampaignBodies {
         stats.clicks().forEach((variant, clicks) -> new java.util.TreeMap<>(clicks).forEach((what, n) -> out
                 .append(variant).append(',').append(what).append(',').append(n).append('\n')));
         out.append("variant,rewards,count\nall,rewards,").append(stats.rewards()).append('\n');
+        out.append("variant,conversion,count\n");
+        stats.conversions().forEach((variant, actions) -> actions.forEach((action, n) -> out.append(variant).append(',')
+                .append(action).append(',').append(n).append('\n')));
         return out.toString();
     }
 

@@ -82,15 +82,27 @@ public class WeChatCallbacks implements AutoCloseable {
         }
     }
 
+    /** A callback that is not well formed (a field missing or malformed): the webhook's 400. */
+    public static final class Malformed extends RuntimeException {
+        Malformed(String why) {
+            super(why, null, false, false);
+        }
+    }
+
     /**
      * The passive reply's XML (plain), or empty for an empty answer.
      *
      * @param deadlineNanos {@link System#nanoTime()} by which the answer must be given
      * @param sealed whether the reply is encrypted (safe mode): only then may it carry the engine's answer
-     * @throws IllegalArgumentException for a callback that is not well formed
+     * @throws Malformed for a callback that is not well formed
      */
     public Optional<String> answer(Map<String, String> xml, long deadlineNanos, boolean sealed) {
-        WeChatUpdates.Read read = WeChatUpdates.read(xml);
+        WeChatUpdates.Read read;
+        try {
+            read = WeChatUpdates.read(xml);
+        } catch (IllegalArgumentException refused) { // the reader's refusal only, never the bank's (ADR 0013)
+            throw new Malformed(refused.getMessage());
+        }
         if (read instanceof WeChatUpdates.Unreadable unreadable) {
             followers.wrote(unreadable.openId());
             String text = messages.getMessage("wechat.unreadable", null, Locale.forLanguageTag(properties.language()));

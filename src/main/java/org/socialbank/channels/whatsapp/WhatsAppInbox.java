@@ -106,6 +106,10 @@ public class WhatsAppInbox {
             message.message().ifPresent(conversations::receive);
             return message.kind();
         }
+        if (event instanceof WhatsAppUpdates.Preference preference) { // no window: she wrote nothing
+            preference.message().ifPresent(conversations::receive);
+            return "preference";
+        }
         statuses.reported((WhatsAppUpdates.Status) event);
         return "status";
     }

@@ -1,5 +1,6 @@
 package org.socialbank.channels.whatsapp;
 
+import org.socialbank.channels.jdbc.HandledEvents;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -16,24 +17,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class WhatsAppStore {
 
     private final JdbcClient jdbc;
+    private final HandledEvents events;
 
     WhatsAppStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.events = new HandledEvents(jdbc, "whatsapp_events");
     }
 
     boolean handled(String eventId) {
-        return jdbc.sql("SELECT COUNT(*) FROM whatsapp_events WHERE event_id = ?").param(eventId).query(Integer.class)
-                .single() > 0;
+        return events.handled(eventId);
     }
 
     /** Records the event as handled; false when a concurrent delivery recorded it first. */
     boolean markHandled(String eventId, String kind, Instant now) {
-        try {
-            return jdbc.sql("INSERT INTO whatsapp_events (event_id, kind, received_at) VALUES (?, ?, ?)")
-                    .params(eventId, kind, Timestamps.utc(now)).update() == 1;
-        } catch (DuplicateKeyException already) {
-            return false;
-        }
+        return events.markHandled(eventId, kind, now);
     }
 
     /**
@@ -141,10 +138,7 @@ class WhatsAppStore {
 
     /** Deletes at most {@code max} event and message rows older than {@code before}; returns how many. */
     int deleteBefore(Instant before, int max) {
-        List<String> events = jdbc.sql("SELECT event_id FROM whatsapp_events WHERE received_at < ? ORDER BY received_at "
-                + "LIMIT ?").params(Timestamps.utc(before), max).query(String.class).list();
-        int deleted = events.isEmpty() ? 0
-                : jdbc.sql("DELETE FROM whatsapp_events WHERE event_id IN (:ids)").param("ids", events).update();
+        int deleted = events.deleteBefore(before, max);
         List<String> messages = jdbc.sql("SELECT wamid FROM whatsapp_messages WHERE updated_at < ? ORDER BY updated_at "
                 + "LIMIT ?").params(Timestamps.utc(before), max).query(String.class).list();
         return deleted + (messages.isEmpty() ? 0

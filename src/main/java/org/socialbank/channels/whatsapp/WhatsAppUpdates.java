@@ -62,6 +62,15 @@ final class WhatsAppUpdates {
             String errorTitle) implements Event {
     }
 
+    /**
+     * A user's marketing preference (issue 17, 2.5: field {@code user_preferences}, category
+     * {@code marketing_messages}): "stop" is a {@code Stop} for the engine, which withdraws her
+     * marketing consent on WhatsApp; "resume" is recorded and not answered (it is no consent). It
+     * opens no customer-service window: she wrote nothing.
+     */
+    record Preference(String eventId, String waId, String value, Optional<InboundMessage> message) implements Event {
+    }
+
     /** The events for the bank's number ({@code phoneNumberId}); an empty list for anything else. */
     static List<Event> read(JsonNode payload, String phoneNumberId) {
         List<Event> events = new ArrayList<>();
@@ -71,8 +80,16 @@ final class WhatsAppUpdates {
         for (JsonNode entry : payload.path("entry")) {
             for (JsonNode change : entry.path("changes")) {
                 JsonNode value = change.path("value");
-                if (!"messages".equals(change.path("field").asString(""))
-                        || !phoneNumberId.equals(value.path("metadata").path("phone_number_id").asString(""))) {
+                if (!phoneNumberId.equals(value.path("metadata").path("phone_number_id").asString(""))) {
+                    continue;
+                }
+                if ("user_preferences".equals(change.path("field").asString(""))) {
+                    for (JsonNode preference : value.path("user_preferences")) {
+                        add(events, preference(preference));
+                    }
+                    continue;
+                }
+                if (!"messages".equals(change.path("field").asString(""))) {
                     continue;
                 }
                 for (JsonNode message : value.path("messages")) {
@@ -90,6 +107,24 @@ final class WhatsAppUpdates {
         if (events.size() < EVENTS_MAX) {
             event.ifPresent(events::add);
         }
+    }
+
+    static Optional<Preference> preference(JsonNode preference) {
+        String waId = preference.path("wa_id").asString("");
+        String value = preference.path("value").asString("");
+        if (!WA_ID.matcher(waId).matches() || !"marketing_messages".equals(preference.path("category").asString(""))
+                || !(value.equals("stop") || value.equals("resume"))) {
+            return Optional.empty();
+        }
+        String eventId = "p:" + waId + ":" + value + ":" + preference.path("timestamp").asString("0");
+        if (eventId.length() > InboundMessage.MESSAGE_ID_LENGTH_MAX) {
+            return Optional.empty();
+        }
+        if (value.equals("resume")) {
+            return Optional.of(new Preference(eventId, waId, value, Optional.empty()));
+        }
+        return Optional.of(new Preference(eventId, waId, value, Optional.of(new InboundMessage(Network.WHATSAPP, eventId,
+                waId, waId, "+" + waId, new Inbound.Stop()))));
     }
 
     static Optional<Message> message(JsonNode message, JsonNode contacts) {

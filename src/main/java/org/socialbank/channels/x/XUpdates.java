@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
  * Reads one Account Activity payload into the engine's messages: a public tweet that mentions the
  * bank (a "group" message whose group is the tweet, {@code tweet:<id>}, so the public answer is a
  * reply to it), a direct message (private; a quick-reply option pressed is a button), a follow
- * ({@code Start}), an unfollow ({@code Stop}) and revoked app access ({@code Blocked}). Ignored:
+ * ({@code Start}), an unfollow ({@code Stop}), a block of the bank and revoked app access ({@code Blocked}). Ignored:
  * the bank's own tweets and messages, retweets, quotes, tweets that do not mention the bank, and
  * anything from a blocked account. Plain Java.
  */
@@ -76,6 +76,9 @@ final class XUpdates {
         }
         for (JsonNode follow : bounded(payload.path("follow_events"))) {
             add(events, follow(follow, bank));
+        }
+        for (JsonNode block : bounded(payload.path("block_events"))) {
+            add(events, block(block, bank));
         }
         JsonNode revoke = payload.path("user_event").path("revoke");
         if (revoke.isObject()) {
@@ -203,21 +206,52 @@ final class XUpdates {
 
     /** Someone followed or unfollowed the bank; the bank's own follows are not answered. */
     static Optional<Event> follow(JsonNode follow, Account bank) {
-        String type = follow.path("type").asString("");
-        String source = id(follow.path("source").path("id"));
-        String target = id(follow.path("target").path("id"));
-        if (source == null || target == null || !(type.equals("follow") || type.equals("unfollow"))) {
+        Optional<Edge> edge = edge(follow, "follow", "unfollow");
+        if (edge.isEmpty()) {
             return Optional.empty();
         }
-        String eventId = type + ":" + source + ":" + target + ":" + follow.path("created_timestamp").asString("0");
-        if (!target.equals(bank.userId()) || bank.blocked().contains(source)) {
-            return Optional.of(new Event(bounded(eventId, 128), type, Optional.empty()));
+        Edge e = edge.get();
+        if (!e.target().equals(bank.userId()) || bank.blocked().contains(e.source())) {
+            return Optional.of(new Event(e.key(), e.type(), Optional.empty()));
         }
-        Inbound content = type.equals("follow") ? new Inbound.Start() : new Inbound.Stop();
+        Inbound content = e.type().equals("follow") ? new Inbound.Start() : new Inbound.Stop();
         String handle = handle(follow.path("source"));
-        String key = bounded(eventId, 128);
-        return Optional.of(message(key, type, () -> new InboundMessage(Network.X, key, source, handle, null,
-                content)));
+        return Optional.of(message(e.key(), e.type(), () -> new InboundMessage(Network.X, e.key(), e.source(), handle,
+                null, content)));
+    }
+
+    /** A follow or block event: its type, who did it to whom, and its dedupe key. */
+    private record Edge(String type, String source, String target, String key) {
+    }
+
+    /** The event as an edge of one of the two types; empty when malformed or of another type. */
+    private static Optional<Edge> edge(JsonNode event, String on, String off) {
+        String type = event.path("type").asString("");
+        String source = id(event.path("source").path("id"));
+        String target = id(event.path("target").path("id"));
+        if (source == null || target == null || !(type.equals(on) || type.equals(off))) {
+            return Optional.empty();
+        }
+        String key = bounded(type + ":" + source + ":" + target + ":" + event.path("created_timestamp").asString("0"), 128);
+        return Optional.of(new Edge(type, source, target, key));
+    }
+
+    /**
+     * Someone blocked the bank (issue 17, 2.5): the bank can no longer write to her, and marketing
+     * stops ({@code Blocked}). An unblock, or a block by the bank itself, is recorded and not
+     * answered: an unblock is no consent.
+     */
+    static Optional<Event> block(JsonNode block, Account bank) {
+        Optional<Edge> edge = edge(block, "block", "unblock");
+        if (edge.isEmpty()) {
+            return Optional.empty();
+        }
+        Edge e = edge.get();
+        if (!e.type().equals("block") || !e.target().equals(bank.userId()) || e.source().equals(bank.userId())) {
+            return Optional.of(new Event(e.key(), e.type(), Optional.empty()));
+        }
+        return Optional.of(message(e.key(), e.type(), () -> new InboundMessage(Network.X, e.key(), e.source(),
+                handle(block.path("source")), null, new Inbound.Blocked())));
     }
 
     /** The account revoked the bank app's access: the bank can no longer write to it. */

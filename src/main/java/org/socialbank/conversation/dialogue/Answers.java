@@ -8,10 +8,12 @@ import java.util.Optional;
 import java.util.UUID;
 import org.socialbank.conversation.Outbound;
 import org.socialbank.shared.Language;
+import org.socialbank.shared.Uuids;
 
 /**
  * The assistant's knowledge base in the chat (issue 18): for the intents the bank can answer in
- * general terms, one answer per language in the message bundles ({@code assistant.answer.<intent>});
+ * general terms, one answer per language from the assistant's knowledge base (markdown shipped in
+ * the jar, overridden by staff in the console: {@code Bank.knowledge});
  * for the intents the chat can act on, a route to that feature (history, cards, card lock, branches)
  * or to a person; for an unsure guess, "not sure" and the three most probable intents as buttons.
  * Answers are generic (never the customer's data), so they may be shown in any chat, linked or not,
@@ -21,13 +23,13 @@ import org.socialbank.shared.Language;
 final class Answers {
 
     /**
-     * The intents answered. Every language's phrase set covers the first nine (and
-     * pending_transfer, routed below); the last is understood in English only so far.
+     * The intents answered: the knowledge base's 31 (BANKING77's 30 most frequent and a lost card),
+     * understood in all five languages.
      */
-    static final List<String> INTENTS = List.of("card_arrival", "activate_my_card", "request_refund",
-            "transfer_not_received_by_recipient", "declined_card_payment", "transaction_charged_twice",
-            "cash_withdrawal_charge", "top_up_failed", "lost_or_stolen_card",
-            "balance_not_updated_after_bank_transfer");
+    static final List<String> INTENTS = org.socialbank.assistant.KnowledgeBase.INTENTS;
+
+    /** The customer's data an answer may name (the knowledge base's variables). */
+    static final String CARD_ISSUED_ON = "card_issued_on";
 
     /** What the chat does for an intent it can act on, beside or instead of an answer. */
     enum Route {
@@ -40,7 +42,9 @@ final class Answers {
         /** Branches and cash machines: in the place the text names, else a request for a location. */
         BRANCHES,
         /** Only a person can do it: how to reach one here (the handoff's "agent"). */
-        PERSON;
+        PERSON,
+        /** The customer's balance (private): what a declined payment or withdrawal most often lacks. */
+        BALANCE;
 
         String lead() {
             return "assistant.route." + name().toLowerCase(Locale.ROOT);
@@ -66,9 +70,49 @@ final class Answers {
             Map.entry("passcode_forgotten", Route.PERSON), Map.entry("unable_to_verify_identity", Route.PERSON),
             Map.entry("edit_personal_details", Route.PERSON), Map.entry("terminate_account", Route.PERSON),
             Map.entry("verify_source_of_funds", Route.PERSON), Map.entry("lost_or_stolen_phone", Route.PERSON),
-            Map.entry("pin_blocked", Route.PERSON));
+            Map.entry("pin_blocked", Route.PERSON),
+            // issue 18, the 30 most frequent intents: routed where the chat has the feature
+            Map.entry("card_payment_fee_charged", Route.HISTORY), Map.entry("transfer_fee_charged", Route.HISTORY),
+            Map.entry("wrong_amount_of_cash_received", Route.HISTORY),
+            Map.entry("card_payment_wrong_exchange_rate", Route.HISTORY),
+            Map.entry("wrong_exchange_rate_for_cash_withdrawal", Route.HISTORY),
+            Map.entry("cancel_transfer", Route.HISTORY), Map.entry("top_up_reverted", Route.HISTORY),
+            Map.entry("request_refund", Route.HISTORY),
+            Map.entry("card_linking", Route.CARDS),
+            Map.entry("declined_card_payment", Route.BALANCE), Map.entry("declined_cash_withdrawal", Route.BALANCE));
 
     static final String NOT_SURE = "assistant.not_sure";
+    /** The reply to "no, that's not it". */
+    static final String NOT_IT = "assistant.not_it";
+
+    /**
+     * "No, that's not it" in the five languages, the whole text (issue 18: repeated, it hands the
+     * chat to a person through the handoff's streak of turns the assistant could not answer).
+     */
+    private static final Map<Language, java.util.regex.Pattern> NOT_IT_TEXT = Map.of(
+            Language.EN, notItPattern("(?:no+,? )?(?:that'?s|that is|it'?s|this is) (?:not it|wrong|not what i (?:asked|meant|wanted))"
+                    + "|not what i (?:asked|meant|wanted)|wrong answer|(?:that|it) (?:didn'?t|did not|does not|doesn'?t) help"),
+            Language.FR, notItPattern("(?:non,? )?(?:c'est|c est|ce n'est|ce n est) pas (?:ça|ca)"
+                    + "|pas ce que (?:j'ai|j ai) demand[ée]|mauvaise r[ée]ponse|(?:ça|ca) (?:ne )?m'aide pas"),
+            Language.RU, notItPattern("(?:нет,? )?(?:это )?не то|не помогло|не об этом|неправильный ответ"),
+            Language.FA, notItPattern("(?:نه،? |نه )?(?:این )?(?:نبود|نیست)|منظورم این نبود|کمکی نکرد|جواب اشتباه(?:ه| است)?"),
+            Language.ZH, notItPattern("不是这个|不对|答非所问|没用|没有帮助"));
+
+    private static java.util.regex.Pattern notItPattern(String regex) {
+        return java.util.regex.Pattern.compile(regex,
+                java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
+    }
+
+    /** The language in which the whole text says the answer was not it (punctuation and case aside), if it does. */
+    static Optional<Language> notIt(String text) {
+        String bare = text.strip().replaceAll("[\\p{Punct}！。？，、…«»“”!?.,]+$", "").replaceAll("^[\\p{Punct}]+", "")
+                .replace('\u200c', ' ').replaceAll("\\s+", " ").strip();
+        if (bare.length() > 40) {
+            return Optional.empty();
+        }
+        return NOT_IT_TEXT.entrySet().stream().filter(e -> e.getValue().matcher(bare).matches()).map(Map.Entry::getKey)
+                .findFirst();
+    }
     /** "assistant.feedback:{answer id}:{1|0}:{language}:{intent}": a vote on one answer. */
     static final String FEEDBACK = "assistant.feedback:";
     /** "assistant.pick:{language}:{intent}": one of the three guesses of "not sure", chosen. */
@@ -77,6 +121,11 @@ final class Answers {
     static final String LOCK = "assistant.lock";
 
     private Answers() {
+    }
+
+    /** Whether the answer to the intent names a variable of the customer's data in the language. */
+    static boolean personal(Bank bank, Language language, String intent) {
+        return bank.knowledge(language, intent).filter(a -> a.variants().containsKey(CARD_ISSUED_ON)).isPresent();
     }
 
     /** Whether the guess is sure of an intent the chat answers or acts on. */
@@ -93,9 +142,17 @@ final class Answers {
      * buttons, and the lock button for a lost card; empty when the chat has nothing for the intent.
      */
     static Optional<Outbound> answer(Texts texts, Bank bank, Language language, String intent) {
+        return answer(texts, bank, language, intent, Map.of());
+    }
+
+    /**
+     * The same, with the customer's data the answer may name ({@code known}: variable to value;
+     * empty outside a linked private chat, so a group or an unlinked chat never sees it).
+     */
+    static Optional<Outbound> answer(Texts texts, Bank bank, Language language, String intent, Map<String, String> known) {
         Route route = ROUTES.get(intent);
-        String text = INTENTS.contains(intent) ? texts.text(language, "assistant.answer." + intent)
-                : route != null ? texts.text(language, route.lead()) : null;
+        String text = bank.knowledge(language, intent).map(a -> a.shown(known))
+                .orElseGet(() -> route != null ? texts.text(language, route.lead()) : null);
         if (text == null) {
             return Optional.empty();
         }
@@ -117,7 +174,7 @@ final class Answers {
         StringBuilder text = new StringBuilder(texts.text(chat, NOT_SURE));
         List<Outbound.Button> buttons = new ArrayList<>();
         for (String intent : guess.alternatives()) {
-            String title = title(texts, chat, intent);
+            String title = title(bank, chat, intent);
             text.append("\n• ").append(title);
             buttons.add(new Outbound.Button(title, bank.button(PICK + guess.language().tag() + ":" + intent, 0)));
         }
@@ -129,12 +186,8 @@ final class Answers {
 
         static Optional<Vote> of(String action) {
             String[] parts = action.substring(FEEDBACK.length()).split(":", 4);
-            try {
-                return parts.length < 4 ? Optional.empty() : Language.fromTag(parts[2])
-                        .map(l -> new Vote(UUID.fromString(parts[0]), parts[1].equals("1"), l, parts[3]));
-            } catch (IllegalArgumentException e) {
-                return Optional.empty();
-            }
+            return parts.length < 4 ? Optional.empty() : Language.fromTag(parts[2]).flatMap(l -> Uuids.parse(parts[0])
+                    .map(answer -> new Vote(answer, parts[1].equals("1"), l, parts[3])));
         }
     }
 
@@ -144,24 +197,21 @@ final class Answers {
     }
 
     /** An intent's title in the language; one without a written title reads as its name ("card_arrival" -> "Card arrival"). */
-    static String title(Texts texts, Language language, String intent) {
-        if (INTENTS.contains(intent)) {
-            return texts.text(language, "assistant.title." + intent);
+    static String title(Bank bank, Language language, String intent) {
+        Optional<String> written = bank.knowledge(language, intent).map(org.socialbank.assistant.KnowledgeBase.Answer::title);
+        if (written.isPresent()) {
+            return written.get();
         }
         String words = intent.replace('_', ' ').replace("?", "");
         return words.isEmpty() ? words : words.substring(0, 1).toUpperCase(Locale.ROOT) + words.substring(1);
     }
 
     static List<String> messageKeys() {
-        List<String> keys = new ArrayList<>(List.of(NOT_SURE, "assistant.feedback.yes", "assistant.feedback.no",
+        List<String> keys = new ArrayList<>(List.of(NOT_SURE, NOT_IT, "assistant.feedback.yes", "assistant.feedback.no",
                 "assistant.feedback.thanks", "assistant.feedback.sorry", "assistant.feedback.counted",
                 "assistant.lock_button"));
         for (Route route : Route.values()) {
             keys.add(route.lead());
-        }
-        for (String intent : INTENTS) {
-            keys.add("assistant.answer." + intent);
-            keys.add("assistant.title." + intent);
         }
         return keys;
     }

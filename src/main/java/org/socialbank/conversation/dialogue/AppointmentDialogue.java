@@ -8,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Function;
 import org.socialbank.alerts.PublicNetworks;
 import org.socialbank.conversation.Outbound;
@@ -25,6 +24,7 @@ import org.socialbank.branches.BookingResult;
 import org.socialbank.branches.Branch;
 import org.socialbank.branches.BranchSchedule;
 import org.socialbank.branches.Slot;
+import org.socialbank.shared.Uuids;
 
 /**
  * Branch appointments in chat (issue 16 section 5): "book an appointment at the Paris branch
@@ -330,11 +330,7 @@ final class AppointmentDialogue {
     }
 
     private static Optional<AppointmentId> id(String text) {
-        try {
-            return Optional.of(new AppointmentId(UUID.fromString(text)));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return Uuids.parse(text).map(AppointmentId::new);
     }
 
     private Step say(Turn turn, Language language, String key, Object... args) {

@@ -253,6 +253,26 @@ public interface Bank {
         }
     }
 
+    /**
+     * The assistant's answer to an intent in a language, as staff last left it (issue 18: the
+     * knowledge base); empty when it has none.
+     */
+    default Optional<org.socialbank.assistant.KnowledgeBase.Answer> knowledge(Language language, String intent) {
+        return Optional.empty();
+    }
+
+    /**
+     * The customer said the assistant's answer was not what she asked ("no, that's not it", or a
+     * 👎): this turn counts as one the assistant could not answer, toward the handoff (issue 18).
+     */
+    default void notHelped() {
+    }
+
+    /** The issue date of the customer's newest card, if she has one (issue 18: "card_arrival"). */
+    default Optional<java.time.LocalDate> newestCardIssuedOn(CustomerId customer) {
+        return Optional.empty();
+    }
+
     /** A branch by its id (issue 16 s5: an appointment names its branch by id). */
     default Optional<Branch> branch(String branchId) {
         return Optional.empty();
@@ -550,6 +570,17 @@ public interface Bank {
             CurrencyCode currency, String operator);
 
     /**
+     * A top-up of a kind (issue 15 s2: a bonus charge, a PIN voucher whose PIN is shown once on the
+     * bank's page) confirmed in chat, as {@link #topUp(CustomerId, String, long, CurrencyCode, String)}.
+     * A bank that sells only the direct charge refuses the others.
+     */
+    default org.socialbank.billing.TopUpResult topUp(CustomerId customer, String phone, long amountMinor,
+            CurrencyCode currency, String operator, org.socialbank.billing.TopUpKind kind) {
+        return kind == org.socialbank.billing.TopUpKind.DIRECT ? topUp(customer, phone, amountMinor, currency, operator)
+                : new org.socialbank.billing.TopUpResult.Refused("top_up_kind_unavailable", java.util.List.of());
+    }
+
+    /**
      * Card-to-card asked in chat (issue 15 s3): the card goes to the bank's vault in the message's
      * transaction and the switch is asked who holds it afterwards; the question with Confirm and
      * Cancel comes through the outbox. The quote's id comes from the message, so a replay asks once.
@@ -565,6 +596,39 @@ public interface Bank {
      */
     default org.socialbank.billing.CardTransferResult sendToCard(CustomerId customer, java.util.UUID quoteId) {
         return new org.socialbank.billing.CardTransferResult.Refused("card_transfers_unavailable");
+    }
+
+    /**
+     * Other countries' billers, paid by account number (issue 15 s1.13): to read "交电费 1234567890"
+     * and check the account's format before anything is recorded. None by default.
+     */
+    default java.util.List<org.socialbank.billing.BillerRegistry.ForeignBiller> foreignBillers() {
+        return java.util.List.of();
+    }
+
+    /**
+     * Asks a biller what is due on the customer's account there, after the message's transaction:
+     * the answer with Confirm and Cancel (or why nothing can be paid) comes through the outbox. The
+     * question's id comes from the message, so a replay asks once. False when nothing was asked.
+     */
+    default boolean askAccountBill(CustomerId customer, String billerId, String account) {
+        return false;
+    }
+
+    /**
+     * Confirm under an account bill's answer: the payment is recorded and its money reserved in the
+     * message's transaction (one per answer, whoever presses how often); the biller is paid
+     * afterwards and the receipt comes through the outbox.
+     */
+    default org.socialbank.billing.AccountBillResult payAccountBill(CustomerId customer, java.util.UUID inquiryId) {
+        return new org.socialbank.billing.AccountBillResult.Refused(org.socialbank.billing.AccountBillResult.NOT_DUE);
+    }
+
+    /** As {@link #payAccountBill(CustomerId, java.util.UUID)}, with the customer's loyalty points taken off (issue 16 s3.7). */
+    default org.socialbank.billing.AccountBillResult payAccountBill(CustomerId customer, java.util.UUID inquiryId,
+            boolean usePoints) {
+        return usePoints ? new org.socialbank.billing.AccountBillResult.Refused("points_unavailable")
+                : payAccountBill(customer, inquiryId);
     }
 
     /** A credit card's latest statement. */
@@ -605,6 +669,24 @@ public interface Bank {
      * on the customer's credit card; the redemption's id comes from the message, so a redelivery asks once.
      */
     org.socialbank.loyalty.RedeemOnPage.Offer redeemPoints(CustomerId customer, long points);
+
+    /** What the rewards partner offers for points, cheapest first; none without a partner. */
+    default List<org.socialbank.loyalty.Rewards.Reward> rewards() {
+        return List.of();
+    }
+
+    /**
+     * Starts the confirmation, on the bank's page, of points for the partner's voucher the text names;
+     * the order's id comes from the message, so a redelivery asks once.
+     */
+    default org.socialbank.loyalty.VoucherOnPage.Offer orderVoucher(CustomerId customer, String reward) {
+        return new org.socialbank.loyalty.VoucherOnPage.Offer(null, null, "confirmation_unavailable");
+    }
+
+    /** A signed link to the bank's page listing the customer's linked accounts (issue 16 s6); empty without one. */
+    default Optional<String> linkedAccountsPage(CustomerId customer) {
+        return Optional.empty();
+    }
 
     // applications (issue 16 s4)
 

@@ -17,6 +17,7 @@ import org.socialbank.directory.CustomerId;
 import org.socialbank.shared.Language;
 import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.MoneyFormat;
+import org.socialbank.shared.Uuids;
 
 /**
  * Card-to-card in chat (issue 15 s3): "send 500000 rial to card 6037-9912-3456-1234" in any of the
@@ -84,12 +85,11 @@ final class CardToCardDialogue {
         if (action.equals(CANCEL)) {
             return say(turn, language, "conversation.pay.cancelled");
         }
-        UUID quote;
-        try {
-            quote = UUID.fromString(action.substring(PAY.length()));
-        } catch (IllegalArgumentException e) {
+        Optional<UUID> parsed = Uuids.parse(action.substring(PAY.length()));
+        if (parsed.isEmpty()) {
             return say(turn, language, "conversation.pay.stale");
         }
+        UUID quote = parsed.get();
         CustomerId customer = turn.linked().orElseThrow().customerId();
         CardTransferResult result = turn.bank().sendToCard(customer, quote);
         if (result instanceof CardTransferResult.Refused refused) {

@@ -23,6 +23,7 @@ import org.socialbank.shared.Network;
 import org.socialbank.branches.Branch;
 import org.socialbank.branches.Branches;
 import org.socialbank.shared.MoneyFormat;
+import org.socialbank.shared.Uuids;
 
 /**
  * Turns one message into replies and the conversation's next state. Public answers (help,
@@ -55,6 +56,7 @@ public final class Dialogue {
     private final ServiceReplies services;
     private final OpenRequestsDialogue openRequests;
     private final AccountAnswers accountAnswers;
+    private final AccountBillDialogue accountBills;
 
     /** @param formTtl how long a payment being put together is kept; an older one is dropped */
     public Dialogue(Texts texts, Duration formTtl) {
@@ -75,6 +77,7 @@ public final class Dialogue {
         this.services = new ServiceReplies(texts, appointments);
         this.openRequests = new OpenRequestsDialogue(texts);
         this.accountAnswers = new AccountAnswers(texts);
+        this.accountBills = new AccountBillDialogue(texts);
     }
 
     /**
@@ -135,12 +138,11 @@ public final class Dialogue {
      * chat; the customer hears both, and that nothing else moves meanwhile.
      */
     private Step notMe(Turn turn, Language language, String action) {
-        java.util.UUID alert;
-        try {
-            alert = java.util.UUID.fromString(action.substring(Bank.NOT_ME.length()));
-        } catch (IllegalArgumentException e) {
+        java.util.Optional<java.util.UUID> parsed = Uuids.parse(action.substring(Bank.NOT_ME.length()));
+        if (parsed.isEmpty()) {
             return say(turn.state(), language, "conversation.pay.stale");
         }
+        java.util.UUID alert = parsed.get();
         int locked = turn.bank().reportNotMe(turn.linked().orElseThrow().customerId(), alert);
         return new Step(dropForm(turn.state()), List.of(new Outbound.Text(texts.text(language,
                 locked > 0 ? "alerts.not_me.locked" : "alerts.not_me.no_card", locked))), language);
@@ -191,6 +193,10 @@ public final class Dialogue {
         if (press.isPresent() && TopUpDialogue.handles(press.get().action())) {
             return turn.linked().isPresent() && !BillDialogue.publicHere(turn)
                     ? topUps.press(turn, language, press.get().action()) : offerLink(turn, language);
+        }
+        if (press.isPresent() && AccountBillDialogue.handles(press.get().action())) { // issue 15 s1.13
+            return turn.linked().isPresent() && !BillDialogue.publicHere(turn)
+                    ? accountBills.press(turn, language, press.get().action()) : offerLink(turn, language);
         }
         if (press.isPresent() && BillDialogue.handles(press.get().action())) {
             return turn.linked().isPresent() && !BillDialogue.publicHere(turn)
@@ -270,6 +276,15 @@ public final class Dialogue {
         Optional<ServiceCommand> service = ServiceCommand.read(text);
         if (service.isPresent()) { // issue 16: "my points", "apply for a loan", "my appointments"
             return serviceCommand(turn, service.get());
+        }
+        Optional<AccountBillDialogue.Request> accountBill = AccountBillDialogue.read(text, turn.bank().foreignBillers());
+        if (accountBill.isPresent()) { // issue 15 s1.13: "交电费 1234567897", "payer EDF 12345678901234"
+            Language language = turn.chosen() != null ? turn.chosen() : accountBill.get().language();
+            if (BillDialogue.publicHere(turn)) {
+                return bills.publicAnswer(turn, language);
+            }
+            return turn.linked().isEmpty() ? offerLink(turn, language)
+                    : accountBills.start(turn, language, accountBill.get());
         }
         Optional<BillDialogue.Request> bill = BillDialogue.read(text);
         if (bill.isPresent()) { // issue 15: "pay bill 7748317800142 1770160", "پرداخت قبض ..."
@@ -363,6 +378,11 @@ public final class Dialogue {
      * "not sure" and its three guesses when it is not, else the hint (issue 18). Generic, so shared.
      */
     private Step assistant(Turn turn, Language language, String text) {
+        Optional<Language> notIt = Answers.notIt(text);
+        if (notIt.isPresent()) { // "no, that's not it": counts toward the handoff, never a guess; in its language
+            turn.bank().notHelped();
+            return say(turn.state(), notIt.get(), Answers.NOT_IT).shared();
+        }
         Optional<Bank.Guess> guess = turn.bank().guess(text);
         if (guess.isEmpty() || guess.get().sure() && !Answers.handles(guess.get())) {
             return new Step(turn.state(), List.of(new Outbound.Text(Hints.unknown(language))), language).shared();
@@ -382,9 +402,11 @@ public final class Dialogue {
     private Step answered(Turn turn, Language language, String intent, String text) {
         Answers.Route route = Answers.ROUTES.get(intent);
         List<Outbound> replies = new ArrayList<>();
-        Answers.answer(texts, turn.bank(), language, intent).ifPresent(replies::add);
+        Map<String, String> known = known(turn, language, intent);
+        Answers.answer(texts, turn.bank(), language, intent, known).ifPresent(replies::add);
         if (route == null || route == Answers.Route.LOCK || route == Answers.Route.PERSON) {
-            return new Step(turn.state(), replies, language).shared();
+            Step step = new Step(turn.state(), replies, language);
+            return known.isEmpty() ? step.shared() : step; // the customer's data: her private chat only
         }
         if (route == Answers.Route.BRANCHES) {
             replies.addAll(branches(turn.state(), language, turn.bank(), text).replies());
@@ -396,8 +418,23 @@ public final class Dialogue {
         }
         CustomerId customer = turn.linked().get().customerId();
         List<Outbound> shown = route == Answers.Route.HISTORY ? history(turn, language, customer, "").replies()
+                : route == Answers.Route.BALANCE ? balance(turn, language, customer).replies()
                 : cards.answer(turn.bank(), customer, new CardCommand(CardCommand.Kind.MY_CARDS, language), language);
         return new Step(turn.state(), concat(replies, shown), language);
+    }
+
+    /**
+     * The customer's data the intent's answer names (issue 18: card_arrival, the newest card's issue
+     * date), only in a linked chat on a private network: none in an unlinked or public one.
+     */
+    private static Map<String, String> known(Turn turn, Language language, String intent) {
+        if (turn.linked().isEmpty() || BillDialogue.publicHere(turn) || !Answers.personal(turn.bank(), language, intent)) {
+            return Map.of();
+        }
+        return turn.bank().newestCardIssuedOn(turn.linked().get().customerId())
+                .map(day -> Map.of(Answers.CARD_ISSUED_ON, turn.time(language)
+                        .date(day.atTime(12, 0).toInstant(java.time.ZoneOffset.UTC))))
+                .orElse(Map.of());
     }
 
     /** A press under an assistant's answer: a vote, one of "not sure"'s guesses, or the card lock. */
@@ -419,6 +456,9 @@ public final class Dialogue {
         }
         Answers.Vote v = vote.get();
         boolean counted = turn.bank().answerFeedback(v.answer(), v.intent(), v.language(), v.helpful());
+        if (counted && !v.helpful()) {
+            turn.bank().notHelped(); // a 👎 counts toward the handoff as "no, that's not it" does
+        }
         return say(turn.state(), v.language(), !counted ? "assistant.feedback.counted"
                 : v.helpful() ? "assistant.feedback.thanks" : "assistant.feedback.sorry").shared();
     }
@@ -459,6 +499,10 @@ public final class Dialogue {
 
     private Step alerts(Turn turn, Language language, AlertCommand command) {
         Bank.AlertsAnswer answer = turn.bank().changeAlerts(turn.linked().orElseThrow().customerId(), command, language);
+        if (answer.key().equals("alerts.settings.page")) { // the page's link, never the settings' values in a chat
+            return new Step(turn.state(), List.of(new Outbound.Link(texts.text(language, answer.key()),
+                    texts.text(language, "alerts.settings.page.button"), answer.argument())), language);
+        }
         String argument = answer.key().equals("alerts.settings.channel") || answer.key().equals("alerts.settings.channel_public")
                 ? texts.text(language, "channel." + answer.argument()) : answer.argument();
         return say(turn.state(), language, answer.key(), argument);
@@ -790,7 +834,9 @@ public final class Dialogue {
         keys.addAll(TopUpDialogue.messageKeys());
         keys.addAll(CardToCardDialogue.messageKeys());
         keys.addAll(SavedBillDialogue.messageKeys());
+        keys.addAll(AccountBillDialogue.messageKeys());
         keys.addAll(List.of("alerts.not_me.locked", "alerts.not_me.no_card", "alerts.not_me.button"));
+        keys.addAll(List.of("alerts.settings.page", "alerts.settings.page.button"));
         keys.addAll(CardReplies.messageKeys());
         keys.addAll(ServiceReplies.messageKeys());
         keys.addAll(OpenRequestsDialogue.messageKeys());

@@ -28,6 +28,8 @@ final class ServiceReplies {
     static final int HISTORY_SHOWN = 5;
     /** The instalments still to pay that "my loan" lists. */
     static final int LOAN_LINES_SHOWN = 6;
+    /** The rewards "vouchers" lists. */
+    static final int VOUCHERS_SHOWN = 10;
 
     private final Texts texts;
     private final AppointmentDialogue appointments;
@@ -61,6 +63,8 @@ final class ServiceReplies {
             case MY_LOAN -> loan(turn, language, customer);
             case MY_APPOINTMENTS -> appointments.list(turn, language, customer);
             case CANCEL_APPOINTMENT -> appointments.cancelByText(turn, language, customer, command.code());
+            case VOUCHERS -> vouchers(turn, language, customer);
+            case REDEEM_VOUCHER -> voucher(turn, language, turn.bank().orderVoucher(customer, command.code().orElse("")));
             default -> say(turn, language, "conversation.not_yet");
         };
     }
@@ -95,6 +99,33 @@ final class ServiceReplies {
         Outbound link = new Outbound.Link(texts.text(language, "loyalty.chat.redeem.confirm",
                 count(offer.points(), language), MoneyFormat.format(offer.amountMinor(), offer.currency(), language.locale()),
                 offer.maskedNumber()), texts.text(language, "loyalty.chat.redeem.button"), offer.url());
+        return new Step(turn.state(), List.of(link), language);
+    }
+
+    /** The partner's rewards and their price, with the words that order one in the customer's language. */
+    private Step vouchers(Turn turn, Language language, CustomerId customer) {
+        List<org.socialbank.loyalty.Rewards.Reward> rewards = turn.bank().rewards();
+        if (rewards.isEmpty()) {
+            return say(turn, language, "loyalty.chat.vouchers.none");
+        }
+        long balance = turn.bank().points(customer).map(PointsSummary::balance).orElse(0L);
+        StringBuilder text = new StringBuilder(texts.text(language, "loyalty.chat.vouchers.title", count(balance,
+                language)));
+        rewards.stream().limit(VOUCHERS_SHOWN).forEach(r -> text.append('\n').append(texts.text(language,
+                "loyalty.chat.vouchers.line", r.partner(), r.name(), count(r.points(), language), r.code())));
+        return new Step(turn.state(), List.of(new Outbound.Text(text.toString())), language);
+    }
+
+    /** A voucher is confirmed on the bank's page: the link, or why there is nothing to confirm. */
+    private Step voucher(Turn turn, Language language, org.socialbank.loyalty.VoucherOnPage.Offer offer) {
+        if (offer.url() == null) {
+            return offer.reward() == null ? say(turn, language, "loyalty.chat.voucher." + offer.refusal())
+                    : say(turn, language, "loyalty.chat.voucher." + offer.refusal(), count(offer.reward().points(),
+                            language), offer.reward().partner());
+        }
+        Outbound link = new Outbound.Link(texts.text(language, "loyalty.chat.voucher.confirm", count(offer.reward()
+                .points(), language), offer.reward().partner(), offer.reward().name()), texts.text(language,
+                "loyalty.chat.voucher.button"), offer.url());
         return new Step(turn.state(), List.of(link), language);
     }
 
@@ -186,6 +217,12 @@ final class ServiceReplies {
                 "currency_not_redeemable", "confirmation_unavailable")) {
             keys.add("loyalty.chat.redeem." + code);
         }
+        keys.addAll(List.of("loyalty.chat.vouchers.none", "loyalty.chat.vouchers.title", "loyalty.chat.vouchers.line",
+                "loyalty.chat.voucher.confirm", "loyalty.chat.voucher.button", "loyalty.chat.voucher.reward_not_found",
+                "loyalty.chat.voucher.insufficient_points", "loyalty.chat.voucher.confirmation_unavailable",
+                "loyalty.voucher.label", "loyalty.chat.voucher.issued", "loyalty.chat.voucher.code_button",
+                "loyalty.chat.voucher.failed", "loyalty.chat.voucher.refused", "loyalty.chat.voucher.reason.out_of_stock",
+                "loyalty.chat.voucher.reason.not_received", "loyalty.chat.voucher.reason.unknown_reward"));
         return keys;
     }
 }

@@ -161,7 +161,11 @@ final class SweepDialogue {
                     texts.text(language, "sweeping.chat.period." + c.period().name().toLowerCase(Locale.ROOT)),
                     texts.text(language, "sweeping.chat.state." + c.state(now))));
         }
-        return new Step(turn.state(), List.of(new Outbound.Text(text.toString())), language);
+        // the same list on the bank's page, where each consent can be revoked with a button
+        return new Step(turn.state(), List.of(turn.bank().linkedAccountsPage(customer)
+                .<Outbound>map(url -> new Outbound.Link(text.toString(), texts.text(language,
+                        "sweeping.chat.manage_button"), url))
+                .orElseGet(() -> new Outbound.Text(text.toString()))), language);
     }
 
     private Step revoke(Turn turn, Language language, CustomerId customer, String lower) {
@@ -193,6 +197,6 @@ final class SweepDialogue {
                 "sweeping.chat.refused.expired", "sweeping.chat.refused.nothing", "sweeping.chat.refused.failed",
                 "sweeping.chat.which_account", "sweeping.chat.amount_not_valid", "sweeping.chat.confirm",
                 "sweeping.chat.confirm_all", "sweeping.chat.confirm_button", "sweeping.chat.confirmation_unavailable",
-                "sweeping.collect.label", "sweeping.collect.label_all");
+                "sweeping.collect.label", "sweeping.collect.label_all", "sweeping.chat.manage_button");
     }
 }

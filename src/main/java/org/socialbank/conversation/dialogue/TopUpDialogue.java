@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.socialbank.billing.OperatorSettings;
 import org.socialbank.billing.Operators;
 import org.socialbank.billing.TopUp;
+import org.socialbank.billing.TopUpKind;
 import org.socialbank.billing.TopUpResult;
 import org.socialbank.billing.TopUpText;
 import org.socialbank.conversation.Outbound;
@@ -22,8 +23,10 @@ import org.socialbank.shared.MoneyFormat;
  * shows the number, the operator (its carrier, or the one the customer named: number portability)
  * and the amount, rial and toman said apart, with Confirm and Cancel; an amount the operator does not
  * sell gets the nearest ones as buttons. Confirm records the top-up and reserves the money in the
- * message; the operator is asked afterwards and the outcome comes through the outbox. Direct charge
- * only. Private: linked chats only.
+ * message; the operator is asked afterwards and the outcome comes through the outbox. A bonus charge
+ * ("شارژ شگفت‌انگیز") is sold at the operator's bonus denominations; a PIN voucher ("a PIN voucher",
+ * "充值卡") is bought the same way and its PIN shown once on the bank's page, never in the chat (the
+ * chat gets the link). Private: linked chats only.
  */
 final class TopUpDialogue {
 
@@ -74,12 +77,14 @@ final class TopUpDialogue {
             return say(turn, language, "billing.topup.how");
         }
         TopUpText t = asked.get();
-        Operators.Choice choice = operators.resolve(t.phone(), t.amountMinor(), t.currency().code(), t.operator());
+        TopUpKind kind = TopUpKind.read(text).orElse(TopUpKind.DIRECT);
+        Operators.Choice choice = operators.resolve(t.phone(), t.amountMinor(), t.currency().code(), t.operator(), kind);
         if (choice instanceof Operators.Resolved resolved) {
-            String offer = texts.text(language, "billing.topup.confirm", resolved.phoneE164(), name(resolved.settings()),
+            String offer = texts.text(language, confirmKey(kind), resolved.phoneE164(), name(resolved.settings()),
                     amount(language, t.amountMinor(), t.currency()));
             return buttons(turn, language, offer, List.of(
-                    button(turn, texts.text(language, "conversation.pay.confirm_button"), resolved, t.amountMinor()),
+                    button(turn, texts.text(language, "conversation.pay.confirm_button"), resolved, t.amountMinor(),
+                            kind),
                     new Outbound.Button(texts.text(language, "conversation.pay.cancel_button"),
                             turn.bank().button(BillDialogue.CANCEL, turn.state().formVersion()))));
         }
@@ -89,8 +94,9 @@ final class TopUpDialogue {
         }
         List<Outbound.Button> nearest = new ArrayList<>();
         for (long amount : refusal.nearestAmountsMinor()) {
-            if (operators.resolve(t.phone(), amount, t.currency().code(), t.operator()) instanceof Operators.Resolved r) {
-                nearest.add(button(turn, MoneyFormat.format(amount, t.currency(), language.locale()), r, amount));
+            if (operators.resolve(t.phone(), amount, t.currency().code(), t.operator(), kind)
+                    instanceof Operators.Resolved r) {
+                nearest.add(button(turn, MoneyFormat.format(amount, t.currency(), language.locale()), r, amount, kind));
             }
         }
         if (nearest.isEmpty()) {
@@ -103,19 +109,23 @@ final class TopUpDialogue {
     /** Confirm of a top-up, or one of the nearest amounts offered. */
     Step press(Turn turn, Language language, String action) {
         String[] parts = action.substring(TOP_UP.length()).split("\\|", -1);
-        Optional<CurrencyCode> currency = parts.length == 4 ? CurrencyCode.find(parts[3]) : Optional.empty();
-        if (currency.isEmpty()) {
+        Optional<CurrencyCode> currency = parts.length == 4 || parts.length == 5 ? CurrencyCode.find(parts[3])
+                : Optional.empty();
+        // a button written before kinds were offered in chat (4 parts) is a direct charge
+        Optional<TopUpKind> kind = parts.length == 5 ? TopUpKind.fromWire(parts[4]) : Optional.of(TopUpKind.DIRECT);
+        if (currency.isEmpty() || kind.isEmpty()) {
             return say(turn, language, "conversation.pay.stale");
         }
         long amountMinor = Long.parseLong(parts[2]);
         TopUpResult result = turn.bank().topUp(turn.linked().orElseThrow().customerId(), parts[0], amountMinor,
-                currency.get(), parts[1]);
+                currency.get(), parts[1], kind.get());
         if (result instanceof TopUpResult.Refused refused) {
             return say(turn, language, "conversation.pay.refused.other", refused.code());
         }
         TopUp topUp = ((TopUpResult.Done) result).topUp();
         return switch (topUp.status()) {
-            case PENDING, UNKNOWN, COMPLETED -> say(turn, language, "billing.topup.sending",
+            case PENDING, UNKNOWN, COMPLETED -> say(turn, language, kind.get() == TopUpKind.VOUCHER
+                    ? "billing.topup.sending_voucher" : "billing.topup.sending",
                     amount(language, amountMinor, currency.get()), topUp.phoneE164());
             default -> {
                 String code = topUp.code() == null ? "rejected" : topUp.code();
@@ -124,10 +134,19 @@ final class TopUpDialogue {
         };
     }
 
-    private Outbound.Button button(Turn turn, String label, Operators.Resolved resolved, long amountMinor) {
+    private Outbound.Button button(Turn turn, String label, Operators.Resolved resolved, long amountMinor,
+            TopUpKind kind) {
         String action = TOP_UP + resolved.phoneE164() + "|" + resolved.operator() + "|" + amountMinor + "|"
-                + resolved.settings().currency();
+                + resolved.settings().currency() + "|" + kind.wireName();
         return new Outbound.Button(label, turn.bank().button(action, turn.state().formVersion()));
+    }
+
+    private static String confirmKey(TopUpKind kind) {
+        return switch (kind) {
+            case BONUS -> "billing.topup.confirm_bonus";
+            case VOUCHER -> "billing.topup.confirm_voucher";
+            default -> "billing.topup.confirm";
+        };
     }
 
     /** The operator as its customers know it: the carrier name of its numbers. */
@@ -155,6 +174,7 @@ final class TopUpDialogue {
     static List<String> messageKeys() {
         return List.of("billing.topup.how", "billing.topup.invalid_phone", "billing.topup.unknown_operator",
                 "billing.topup.not_offered", "billing.topup.confirm", "billing.topup.sending", "billing.topup.done",
-                "billing.topup.failed", "billing.amount.toman");
+                "billing.topup.failed", "billing.amount.toman", "billing.topup.confirm_bonus",
+                "billing.topup.confirm_voucher", "billing.topup.sending_voucher");
     }
 }

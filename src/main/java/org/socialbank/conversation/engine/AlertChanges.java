@@ -5,7 +5,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.socialbank.alerts.AlertSettings;
 import org.socialbank.alerts.Alerts;
-import org.socialbank.alerts.PublicNetworks;
 import org.socialbank.conversation.dialogue.Bank.AlertsAnswer;
 import org.socialbank.conversation.language.AlertCommand;
 import org.socialbank.directory.CustomerId;
@@ -23,6 +22,9 @@ final class AlertChanges {
 
     static AlertsAnswer apply(Alerts alerts, ChannelIdentities identities, CustomerId customer, AlertCommand command,
             Language language, Optional<CurrencyCode> primary) {
+        if (command instanceof AlertCommand.Page) {
+            return new AlertsAnswer("alerts.settings.page", alerts.pageLink(customer));
+        }
         AlertSettings settings = alerts.settings(customer);
         if (command instanceof AlertCommand.Off) {
             alerts.save(settings.withAll(false));
@@ -58,10 +60,7 @@ final class AlertChanges {
         if (to.channel().isEmpty()) {
             return new AlertsAnswer("alerts.settings.channel_unknown", to.named());
         }
-        Network channel = to.channel().get();
-        if (PublicNetworks.isPublic(channel)) {
-            return new AlertsAnswer("alerts.settings.channel_public", channel.wireName());
-        }
+        Network channel = to.channel().get(); // X too: an alert goes to the account by DM, never as a tweet
         boolean linked = identities.linkedChats(customer, Locale.ROOT).stream().anyMatch(c -> c.channel() == channel);
         if (!linked) {
             return new AlertsAnswer("alerts.settings.channel_unknown", channel.wireName());

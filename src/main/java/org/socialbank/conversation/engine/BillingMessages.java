@@ -3,6 +3,7 @@ package org.socialbank.conversation.engine;
 import java.util.List;
 import java.util.Optional;
 import org.socialbank.alerts.PublicNetworks;
+import org.socialbank.billing.AccountBillEnded;
 import org.socialbank.billing.BillNotPaid;
 import org.socialbank.billing.BillPaid;
 import org.socialbank.billing.BillReading;
@@ -22,7 +23,8 @@ import org.springframework.stereotype.Component;
 /**
  * Tells the customer's private chat how a bill payment, a top-up or a card-to-card transfer ended
  * (issue 15), whether it was asked in chat or by the bank's app: a bill's receipt with the biller's
- * trace number, the company and the period; a top-up charged or a transfer paid with the
+ * trace number, the company and the period (a bill paid by account number: the biller and the
+ * account); a top-up charged or a transfer paid with the
  * operator's or switch's trace number (the card named masked, first six and last four, as the
  * event carries it); or that it did not go through and the money is back. Written to the outbox in
  * the transaction that booked the provider's answer, so once. No private chat: nothing is written.
@@ -87,6 +89,34 @@ class BillingMessages {
         String key = ended.completed() ? "billing.card.done" : "billing.card.failed";
         tell(ended.customerId(), ended.amountMinor(), ended.currency(), key, card,
                 ended.completed() ? ended.traceNumber() : ended.code());
+    }
+
+    /** Issue 15 s1.13: a bill paid by account number: the receipt with the biller's trace number, or that the money is back. */
+    @EventListener
+    void on(AccountBillEnded ended) {
+        Optional<JdbcConversations.Chat> chat = privateChat(ended.customerId());
+        if (chat.isEmpty()) {
+            return;
+        }
+        Language language = language(ended.customerId());
+        String biller = ended.billerNames().getOrDefault(language.locale().getLanguage(),
+                ended.billerNames().getOrDefault("en", ended.billerId()));
+        String amount = MoneyFormat.format(ended.amountMinor(), CurrencyCode.of(ended.currency()), language.locale());
+        if (!ended.completed()) {
+            outbox.write(chat.get(), new Outbound.Text(texts.text(language, "billing.acct.not_paid", biller, amount,
+                    ended.account(), ended.code() == null ? "failed" : ended.code())));
+            return;
+        }
+        List<String> lines = new java.util.ArrayList<>(List.of(
+                texts.text(language, "billing.acct.receipt.biller", biller, ended.account()),
+                texts.text(language, "billing.chat.receipt.amount", amount)));
+        if (ended.points() > 0) { // issue 16 s3.7
+            lines.add(texts.text(language, "billing.acct.receipt.points", ended.points(), MoneyFormat.format(
+                    ended.discountMinor(), CurrencyCode.of(ended.currency()), language.locale())));
+        }
+        lines.add(texts.text(language, "billing.chat.receipt.trace", ended.traceNumber()));
+        outbox.write(chat.get(), new Outbound.Receipt(texts.text(language, "billing.chat.receipt.title"),
+                List.copyOf(lines)));
     }
 
     /** One line to the private chat: {@code key} with the amount, what was paid, and the trace number or code. */

@@ -537,6 +537,11 @@ public final class ChatBank implements Bank {
     }
 
     @Override
+    public Optional<String> linkedAccountsPage(CustomerId customer) {
+        return Optional.of(parts.sweeping().pageUrl(customer));
+    }
+
+    @Override
     public List<org.socialbank.sweeping.Consent> askCollection(CustomerId customer) {
         return parts.sweeping().askCollection(collectionId(channel, externalMessageId), customer);
     }
@@ -590,6 +595,13 @@ public final class ChatBank implements Bank {
     }
 
     @Override
+    public org.socialbank.billing.TopUpResult topUp(CustomerId customer, String phone, long amountMinor,
+            CurrencyCode currency, String operator, org.socialbank.billing.TopUpKind kind) {
+        return parts.topUps().accept(new org.socialbank.billing.TopUpRequest(topUpId(channel, externalMessageId),
+                customer, phone, amountMinor, currency, Optional.of(operator), channel.wireName(), kind));
+    }
+
+    @Override
     public boolean askBill(CustomerId customer, org.socialbank.billing.IranianBill bill) {
         parts.bills().ask(UUID.nameUUIDFromBytes(("chat-bill-inquiry|" + channel.wireName() + "|" + externalMessageId)
                 .getBytes(StandardCharsets.UTF_8)), customer, bill, channel.wireName());
@@ -626,6 +638,34 @@ public final class ChatBank implements Bank {
                 channel.wireName());
     }
 
+    @Override
+    public java.util.List<org.socialbank.billing.BillerRegistry.ForeignBiller> foreignBillers() {
+        return parts.bills().billers().all();
+    }
+
+    /** The id of an account bill's question asked by this message (issue 15 s1.13): a redelivery asks once. */
+    public static UUID accountBillInquiryId(Network channel, String externalMessageId) {
+        return UUID.nameUUIDFromBytes(("chat-account-bill|" + channel.wireName() + "|" + externalMessageId)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public boolean askAccountBill(CustomerId customer, String billerId, String account) {
+        return parts.bills().askAccountBill(accountBillInquiryId(channel, externalMessageId), customer, billerId,
+                account, channel.wireName());
+    }
+
+    @Override
+    public org.socialbank.billing.AccountBillResult payAccountBill(CustomerId customer, UUID inquiryId) {
+        return parts.bills().payAccountBill(customer, inquiryId);
+    }
+
+    @Override
+    public org.socialbank.billing.AccountBillResult payAccountBill(CustomerId customer, UUID inquiryId,
+            boolean usePoints) {
+        return parts.bills().payAccountBill(customer, inquiryId, usePoints);
+    }
+
     /** A random button reference: 16 bytes, 22 base64url characters. */
     static String newReference() {
         byte[] bytes = new byte[16];
@@ -642,6 +682,22 @@ public final class ChatBank implements Bank {
     private List<CustomerView.HeldAccount> primaryAccounts(CustomerId customer) {
         return parts.directory().customer(customer).map(v -> v.accounts().stream()
                 .filter(CustomerView.HeldAccount::primary).toList()).orElse(List.of());
+    }
+
+    @Override
+    public Optional<org.socialbank.assistant.KnowledgeBase.Answer> knowledge(Language language, String intent) {
+        return parts.assistant().knowledge().answer(intent, language.tag());
+    }
+
+    @Override
+    public void notHelped() {
+        guessed = Optional.of(Optional.empty()); // counts as an unsure turn (assistantUnsure)
+    }
+
+    @Override
+    public Optional<java.time.LocalDate> newestCardIssuedOn(CustomerId customer) {
+        return parts.cards().cardsOf(customer).orElse(List.of()).stream().map(org.socialbank.cards.Card::issuedOn)
+                .filter(java.util.Objects::nonNull).max(java.util.Comparator.naturalOrder());
     }
 
     @Override
@@ -734,6 +790,19 @@ public final class ChatBank implements Bank {
         UUID id = UUID.nameUUIDFromBytes(("chat-points-redeem|" + channel.wireName() + "|" + externalMessageId)
                 .getBytes(StandardCharsets.UTF_8));
         return parts.pointRedemptions().start(customer, id, points);
+    }
+
+    @Override
+    public List<org.socialbank.loyalty.Rewards.Reward> rewards() {
+        return parts.pointRedemptions().vouchers().catalogue();
+    }
+
+    @Override
+    public org.socialbank.loyalty.VoucherOnPage.Offer orderVoucher(CustomerId customer, String reward) {
+        // the order's id comes from the message: a redelivery asks for the same order
+        UUID id = UUID.nameUUIDFromBytes(("chat-voucher|" + channel.wireName() + "|" + externalMessageId)
+                .getBytes(StandardCharsets.UTF_8));
+        return parts.pointRedemptions().vouchers().start(customer, id, reward);
     }
 
     @Override

@@ -44,13 +44,13 @@ class PostingAlerts {
                 alert.recipient());
         if (alert.kind() == AlertKind.INCOMING || alert.channel() == Network.WHATSAPP
                 || alert.channel() == Network.WECHAT) {
-            outbox.write(chat, new Outbound.Text(text(alert)));
+            outbox.write(alert.messageId(), chat, new Outbound.Text(text(alert)));
             return;
         }
         String reference = ChatBank.newReference();
         store.insertButton(reference, alert.chatIdentity(), Json.action(Bank.NOT_ME + alert.alertId()), 0,
                 alert.postedAt().plus(NOT_ME_VALID));
-        outbox.write(chat, new Outbound.Buttons(text(alert), List.of(
+        outbox.write(alert.messageId(), chat, new Outbound.Buttons(text(alert), List.of(
                 new Outbound.Button(texts.text(alert.language(), "alerts.not_me.button"), reference))));
     }
 

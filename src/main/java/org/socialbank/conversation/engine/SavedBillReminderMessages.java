@@ -62,7 +62,7 @@ class SavedBillReminderMessages {
         String text = texts.text(language, "billing.saved.reminder", due.name(), service,
                 due.billerName() == null ? bill.companyCode() : due.billerName(), amount, dueDate);
         java.time.Instant expires = due.dueDate().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-        String reference = BillInquiryMessages.button(store, chat.get(), BillInquiryMessages.PAY + bill.billId() + "|"
+        String reference = BillingQuestions.button(store, chat.get(), BillingQuestions.BILL_PAY + bill.billId() + "|"
                 + bill.paymentId(), expires.isAfter(clock.instant()) ? expires : clock.instant().plus(Duration.ofHours(1)));
         outbox.write(chat.get(), new Outbound.Buttons(text, List.of(
                 new Outbound.Button(texts.text(language, "billing.saved.pay_button"), reference))));

@@ -40,6 +40,33 @@ class ServiceMessages {
                 redeemed.maskedNumber()));
     }
 
+    /** A voucher order ended: ready (the code on the bank's page), failed and the points back, or refused. */
+    @EventListener
+    void on(org.socialbank.loyalty.VoucherOrderEnded ended) {
+        Language language = language(ended.customerId());
+        String points = java.text.NumberFormat.getIntegerInstance(language.locale()).format(ended.points());
+        switch (ended.status()) {
+            case ISSUED -> send(ended.customerId(), new Outbound.Link(texts.text(language, "loyalty.chat.voucher.issued",
+                    points, ended.partner(), ended.rewardName()), texts.text(language, "loyalty.chat.voucher.code_button"),
+                    ended.codeUrl()));
+            case FAILED -> send(ended.customerId(), texts.text(language, "loyalty.chat.voucher.failed", ended.partner(),
+                    ended.rewardName(), reason(language, ended.reason()), points));
+            case REFUSED -> send(ended.customerId(), texts.text(language, "loyalty.chat.voucher.refused",
+                    ended.rewardName(), points));
+            default -> {
+            }
+        }
+    }
+
+    /** The partner's reason in the customer's words when it is a known one, else as the partner wrote it. */
+    private String reason(Language language, String reason) {
+        return reason != null && KNOWN_VOUCHER_REASONS.contains(reason)
+                ? texts.text(language, "loyalty.chat.voucher.reason." + reason) : String.valueOf(reason);
+    }
+
+    static final java.util.List<String> KNOWN_VOUCHER_REASONS = java.util.List.of("out_of_stock", "not_received",
+            "unknown_reward");
+
     /** An application's new status (not "started": the chat got the form's link itself). */
     @EventListener
     void on(org.socialbank.applications.ApplicationStatusChanged changed) {

@@ -47,6 +47,10 @@ public sealed interface AlertCommand {
     record QuietOff() implements AlertCommand {
     }
 
+    /** A link to the alert settings page (issue 17, 1.11): "alert settings", "réglages des alertes", "提醒设置". */
+    record Page() implements AlertCommand {
+    }
+
     /** The longest text read. */
     int TEXT_LENGTH_MAX = 64;
 
@@ -78,6 +82,11 @@ public sealed interface AlertCommand {
     Pattern INSTANT = Pattern.compile("(?:" + ALERTS + " ?(?:instant|instantly|each time|every time|right away|"
             + "immediates?|immediatement|en temps reel|сразу|мгновенно|فوری|即时|实时)|即时提醒|实时提醒)");
 
+    /** "alert settings" in the five languages (the Russian and Persian genitive too: "настройки уведомлений"). */
+    Pattern PAGE = Pattern.compile("(?:my )?" + ALERTS + " ?(?:settings?|preferences|page|parametres|reglages|设置)|"
+            + "(?:settings|preferences|parametres|reglages|configurer|настройки|настроить|تنظیمات|设置) ?(?:of |for |des |de |les )?"
+            + "(?:" + ALERTS + "|уведомлений|оповещений)");
+
     /** The command the whole text is, or empty. */
     static Optional<AlertCommand> read(String text) {
         if (text == null || text.length() > TEXT_LENGTH_MAX) {
@@ -108,6 +117,9 @@ public sealed interface AlertCommand {
 
     /** A digest or quiet-hours command, read before the others ("alerts daily" is no minimum). */
     private static Optional<AlertCommand> setting(String t) {
+        if (PAGE.matcher(t).matches()) {
+            return Optional.of(new Page());
+        }
         if (DAILY.matcher(t).matches()) {
             return Optional.of(new Delivery("daily"));
         }

@@ -8,8 +8,8 @@ import org.socialbank.shared.Language;
 /**
  * A chat command on the bank's services (issue 16): "my points", "redeem 500 points" (s3); "apply
  * for a credit card", "apply for a loan", "my applications" (s4); "my appointments", "cancel my
- * appointment", "cancel K7M3PX" (s5), in the five languages. Read only when it is the whole text.
- * Pure.
+ * appointment", "cancel K7M3PX" (s5); "vouchers", "redeem coffee" (s3, a partner's voucher), in the
+ * five languages. Read only when it is the whole text. Pure.
  *
  * @param language the language the command was written in (its script, or its French words)
  * @param number the points of a redemption (else 0)
@@ -25,7 +25,11 @@ public record ServiceCommand(Kind kind, Language language, long number, Optional
         MY_APPLICATIONS,
         MY_APPOINTMENTS,
         CANCEL_APPOINTMENT,
-        MY_LOAN
+        MY_LOAN,
+        /** What the rewards partner offers for points. */
+        VOUCHERS,
+        /** Points for a partner's voucher: {@code code} is the reward the text names (lower case). */
+        REDEEM_VOUCHER
     }
 
     /** The longest text read. */
@@ -81,12 +85,30 @@ public record ServiceCommand(Kind kind, Language language, long number, Optional
             + "|لغو نوبت(?: من)?(?: " + CODE + ")?|نوبت(?:م| من)? را لغو کن|لغو " + CODE
             + "|取消(?:我的)?预约(?: ?" + CODE + ")?|取消 ?" + CODE);
 
+    private static final Pattern VOUCHERS = Pattern.compile("(?:show |list )?(?:the |my )?(?:partner |reward )?"
+            + "(?:vouchers|rewards|gift cards)|what can i (?:get|buy) with (?:my )?points"
+            + "|(?:voir )?(?:les |mes )?(?:bons(?: d'achat| cadeaux)?|cheques cadeaux|recompenses)"
+            + "|(?:покажи )?(?:мои )?(?:ваучеры|купоны|подарочные сертификаты|награды)|что можно получить за баллы"
+            + "|(?:نمایش )?(?:بن ?ها|بنهای خرید|کارت ?های هدیه|جوایز|هدایا)(?: من)?|با امتیاز چه می ?توانم بگیرم"
+            + "|(?:我的)?(?:优惠券|兑换券|礼券|代金券)|积分(?:商城|兑换礼品|能换什么)");
+    private static final String REWARD = "([a-z0-9][a-z0-9_-]{0,31}|[\\p{L}][\\p{L}' -]{1,31})";
+    // a word of vouchers is required ("redeem", "échanger", "обменять", «بن», "兑换"): "get my balance" stays other words'
+    private static final Pattern REDEEM_VOUCHER = Pattern.compile("redeem(?: the| a| an)?(?: voucher| reward)?(?: for)? "
+            + REWARD + "(?: voucher)?|(?:get|order)(?: the| a| an)? (?:voucher|reward) " + REWARD
+            + "|(?:get|order)(?: the| a| an)? " + REWARD + " voucher"
+            + "|echanger(?: le| un)?(?: bon)?(?: pour| contre)? " + REWARD + "|(?:obtenir|commander)(?: le| un)? bon "
+            + REWARD + "|обменять(?: баллы)? на " + REWARD + "|(?:получить|заказать) (?:ваучер|купон) " + REWARD
+            + "|(?:دریافت|گرفتن|سفارش) (?:بن|کارت هدیه) " + REWARD
+            + "|兑换(?:优惠券|礼券)? ?" + REWARD + "|(?:领取|换)(?:优惠券|礼券) ?" + REWARD);
+
     /** The command the whole text is, or empty. */
     public static Optional<ServiceCommand> read(String text) {
         if (text == null || text.isBlank() || text.length() > TEXT_LENGTH_MAX) {
             return Optional.empty();
         }
-        String t = Text.key(Text.normalize(text)).replaceAll("[.!?؟。！？\\s]+$", "").strip().replaceAll("\\s+", " ");
+        // the isolates our Persian messages put around a reward's code, should a reader copy them back
+        String t = Text.key(Text.normalize(text.replaceAll("[\u2066-\u2069]", "")))
+                .replaceAll("[.!?؟。！？\\s]+$", "").strip().replaceAll("\\s+", " ");
         Matcher redeem = REDEEM.matcher(t);
         if (redeem.matches()) {
             return Optional.of(new ServiceCommand(Kind.REDEEM_POINTS, languageOf(t), Long.parseLong(firstGroup(redeem)),
@@ -103,8 +125,26 @@ public record ServiceCommand(Kind kind, Language language, long number, Optional
                 : APPLY_CARD.matcher(t).matches() ? Kind.APPLY_CARD
                 : APPLY_LOAN.matcher(t).matches() ? Kind.APPLY_LOAN
                 : MY_APPLICATIONS.matcher(t).matches() ? Kind.MY_APPLICATIONS
-                : MY_APPOINTMENTS.matcher(t).matches() ? Kind.MY_APPOINTMENTS : null;
-        return kind == null ? Optional.empty() : Optional.of(new ServiceCommand(kind, languageOf(t), 0, Optional.empty()));
+                : MY_APPOINTMENTS.matcher(t).matches() ? Kind.MY_APPOINTMENTS
+                : VOUCHERS.matcher(t).matches() ? Kind.VOUCHERS : null;
+        return kind != null ? Optional.of(new ServiceCommand(kind, languageOf(t), 0, Optional.empty())) : voucher(t);
+    }
+
+    /** "Redeem coffee": read last, so that "get a loan" stays an application and "redeem 500 points" points. */
+    private static Optional<ServiceCommand> voucher(String t) {
+        Matcher voucher = REDEEM_VOUCHER.matcher(t);
+        if (!voucher.matches()) {
+            return Optional.empty();
+        }
+        String reward = firstGroup(voucher).strip().replaceAll(" (?:voucher|reward)$", "");
+        if (VOUCHERS.matcher(reward).matches()) { // "兑换优惠券", "redeem vouchers": what is there to redeem
+            return Optional.of(new ServiceCommand(Kind.VOUCHERS, languageOf(t), 0, Optional.empty()));
+        }
+        if (reward.matches("\\d.*|(?:(?:a |an |the |my |loyalty )*(?:points?|loans?|credit card|cards?)"
+                + "|баллы|кредит.*|امتیاز.*|وام.*|积分|贷款|信用卡|pret|carte.*)")) {
+            return Optional.empty();
+        }
+        return Optional.of(new ServiceCommand(Kind.REDEEM_VOUCHER, languageOf(t), 0, Optional.of(reward)));
     }
 
     private static String firstGroup(Matcher m) {
@@ -127,7 +167,8 @@ public record ServiceCommand(Kind kind, Language language, long number, Optional
             return Language.FA;
         }
         return t.matches(".*\\b(?:mes|ma|mon|voir|solde|utiliser|echanger|convertir|depenser|je|demander|obtenir|ouvrir"
-                + "|demande|pret|suivi|ou|annuler|rendez-vous|rdv|une|carte|le|de|prets|echeancier)\\b.*") ? Language.FR
+                + "|demande|pret|suivi|ou|annuler|rendez-vous|rdv|une|carte|le|de|prets|echeancier|bons|bon|cheques|recompenses"
+                + "|commander|les)\\b.*") ? Language.FR
                 : Language.EN;
     }
 }

@@ -106,6 +106,23 @@ public class JdbcHandoffs {
                 .params(csat, utc(at), id.value()).update() == 1;
     }
 
+    /** The case waits for the customer's comment on their rating until {@code until}. */
+    public void awaitComment(CaseId id, Instant until) {
+        jdbc.sql("UPDATE handoff_cases SET comment_due_until = ? WHERE id = ?").params(utc(until), id.value()).update();
+    }
+
+    /**
+     * The rated case of this chat waiting for a comment now, taken (it waits no more): at most one
+     * comment per rating, also when two messages arrive together (the row is taken by one update).
+     */
+    public Optional<HandoffCase> takeCommentAwaited(IdentityId identity, Instant now) {
+        Optional<CaseId> due = jdbc.sql("SELECT id FROM handoff_cases WHERE identity_id = ? AND comment_due_until > ? "
+                + "ORDER BY comment_due_until DESC FETCH FIRST 1 ROWS ONLY").params(identity.value(), utc(now))
+                .query((rs, n) -> new CaseId(rs.getObject(1, UUID.class))).optional();
+        return due.filter(id -> jdbc.sql("UPDATE handoff_cases SET comment_due_until = NULL WHERE id = ? "
+                + "AND comment_due_until IS NOT NULL").param(id.value()).update() == 1).flatMap(this::find);
+    }
+
     public Optional<HandoffCase> find(CaseId id) {
         return jdbc.sql("SELECT " + CASE_COLUMNS + " FROM handoff_cases WHERE id = ?").param(id.value())
                 .query((rs, n) -> handoffCase(rs)).optional();

@@ -18,6 +18,8 @@ import org.socialbank.handoff.HandoffCase;
 import org.socialbank.handoff.HandoffResult;
 import org.socialbank.handoff.HandoffViews;
 import org.socialbank.handoff.Handoffs;
+import org.socialbank.payments.PayForms;
+import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.web.BadRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -168,6 +170,17 @@ class ConversationPages {
                 ? replies.template(agent, new CaseId(id), clientId, template)
                 : replies.reply(agent, new CaseId(id), clientId, text == null ? "" : text);
         return done(who, id, "conversation.reply", "", result);
+    }
+
+    /** A payment form filled in for the customer to check and confirm (the amount as typed, "12.50"). */
+    @PostMapping("/console/conversations/{id}/pay-form")
+    String payForm(@AuthenticationPrincipal StaffMember who, @PathVariable UUID id, @RequestParam String clientId,
+            @RequestParam(defaultValue = "") String to, @RequestParam(defaultValue = "") String amount,
+            @RequestParam(defaultValue = "") String currency) {
+        Optional<CurrencyCode> code = PayForms.currency(currency);
+        long minor = code.flatMap(c -> PayForms.minor(amount, c)).orElse(0L);
+        return done(who, id, "conversation.pay-form", "", replies.payForm(enrol(who), new CaseId(id), clientId, to,
+                minor, code.map(CurrencyCode::code).orElse("")));
     }
 
     @PostMapping("/console/conversations/{id}/note")

@@ -2,6 +2,7 @@ package org.socialbank.listening.cases;
 
 import java.util.Objects;
 import java.util.UUID;
+import org.socialbank.shared.Uuids;
 
 public record CaseId(UUID value) {
 
@@ -11,10 +12,6 @@ public record CaseId(UUID value) {
 
     /** The id as written in an address, or empty when the text is not an id. */
     public static java.util.Optional<CaseId> parse(String text) {
-        try {
-            return java.util.Optional.of(new CaseId(UUID.fromString(text)));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            return java.util.Optional.empty();
-        }
+        return Uuids.parse(text).map(CaseId::new);
     }
 }

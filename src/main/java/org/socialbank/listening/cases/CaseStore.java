@@ -66,6 +66,22 @@ class CaseStore {
                 .params(Timestamps.utc(now), id.value()).update() == 1;
     }
 
+    /** Records the handoff case once; false when the case is closed or already handed over. */
+    boolean handedOver(CaseId id, UUID handoffCase) {
+        return jdbc.sql("UPDATE listening_cases SET handoff_case_id = ? WHERE id = ? AND status <> 'closed' "
+                + "AND handoff_case_id IS NULL").params(handoffCase, id.value()).update() == 1;
+    }
+
+    Optional<UUID> handoffOf(CaseId id) {
+        return jdbc.sql("SELECT handoff_case_id FROM listening_cases WHERE id = ?").param(id.value())
+                .query((rs, n) -> Optional.ofNullable(rs.getObject(1, UUID.class))).optional().flatMap(h -> h);
+    }
+
+    Optional<Case> byHandoff(UUID handoffCase) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM listening_cases WHERE handoff_case_id = ?").param(handoffCase)
+                .query(CaseStore::row).optional();
+    }
+
     void insertNote(CaseId id, CaseNote note) {
         jdbc.sql("INSERT INTO listening_case_notes (id, case_id, author, body, written_at) VALUES (?, ?, ?, ?, ?)")
                 .params(UUID.randomUUID(), id.value(), note.author(), note.text(), Timestamps.utc(note.writtenAt()))

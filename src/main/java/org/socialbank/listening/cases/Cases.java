@@ -130,6 +130,26 @@ public class Cases {
     }
 
     /**
+     * The case is with a person now: the console opened {@code handoffCase} in its queues for the
+     * author's private chat. Once per case; a closed case is not handed over.
+     */
+    @Transactional
+    public CaseResult handedOver(CaseId id, UUID handoffCase) {
+        return store.handedOver(id, handoffCase) ? done(id) : store.handoffOf(id).isPresent()
+                ? new CaseResult.Rejected("handed_over") : missingOrClosed(id);
+    }
+
+    /** The handoff case this case was handed over to, if it was. */
+    public Optional<UUID> handoffOf(CaseId id) {
+        return store.handoffOf(id);
+    }
+
+    /** The case handed over to {@code handoffCase}, if one was. */
+    public Optional<Case> ofHandoff(UUID handoffCase) {
+        return store.byHandoff(handoffCase);
+    }
+
+    /**
      * Records a public reply when it is neutral, and hands it to the source's sender through the
      * conversation outbox (once, in this transaction): on X a reply to the tweet, in a Telegram or
      * Bale group an answer to the message there. A source with no sender (news, app stores) records

@@ -14,6 +14,7 @@ import org.socialbank.listening.Topic;
 import org.socialbank.shared.jdbc.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.socialbank.shared.Uuids;
 
 /** Spike alerts in SQL: raised once per topic, kind and bucket (a UNIQUE constraint). */
 @Repository
@@ -72,7 +73,7 @@ class SpikeAlertStore {
         for (String line : rs.getString("examples").split("\n")) {
             String[] parts = line.split("\t", 3);
             if (parts.length == 3) {
-                examples.add(new SpikeAlert.Example(new MentionId(UUID.fromString(parts[0])), parts[1], parts[2]));
+                examples.add(new SpikeAlert.Example(new MentionId(Uuids.parse(parts[0]).orElseThrow()), parts[1], parts[2]));
             }
         }
         String words = rs.getString("words");

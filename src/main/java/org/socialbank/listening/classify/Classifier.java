@@ -49,9 +49,17 @@ public final class Classifier {
     }
 
     public Classification classify(String text) {
+        return classify(text, Lexicon::segment);
+    }
+
+    /**
+     * As {@link #classify(String)}, with another segmentation of the normalised tokens: only for
+     * measuring one against ours (Lucene's ICU tokenizer for Chinese, docs/listening.md).
+     */
+    Classification classify(String text, java.util.function.BiFunction<Lexicon, List<String>, List<String>> segmenter) {
         String language = LanguageDetector.detect(text);
         Lexicon lexicon = lexicons.get(language);
-        List<String> tokens = lexicon.segment(Texts.tokens(Texts.normalize(text)));
+        List<String> tokens = segmenter.apply(lexicon, Texts.tokens(Texts.normalize(text)));
         double score = squash(sentiment(lexicon, tokens));
         Sentiment sentiment = polarity(score);
         return new Classification(language, sentiment, score, topic(lexicon, tokens, sentiment), false);

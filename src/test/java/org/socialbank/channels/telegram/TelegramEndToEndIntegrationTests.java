@@ -15,6 +15,20 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.socialbank.demo.DemoBank;
 import org.socialbank.demo.DemoCustomer;
+import org.socialbank.alerts.Alerts;
+import org.socialbank.directory.ChannelIdentities;
+import org.socialbank.directory.CustomerId;
+import org.socialbank.directory.Directory;
+import org.socialbank.directory.IdentityId;
+import org.socialbank.directory.jdbc.JdbcLinking;
+import org.socialbank.ledger.Ledger;
+import org.socialbank.ledger.NewTransfer;
+import org.socialbank.ledger.TransferId;
+import org.socialbank.ledger.TransferResult;
+import org.socialbank.shared.CurrencyCode;
+import org.socialbank.shared.Language;
+import org.socialbank.shared.Network;
+import org.socialbank.support.Customers;
 import org.socialbank.support.FormClient;
 import org.socialbank.support.TestStores;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -44,6 +58,24 @@ class TelegramEndToEndIntegrationTests {
     int port;
 
     final HttpClient http = HttpClient.newHttpClient();
+
+    @org.springframework.beans.factory.annotation.Autowired
+    Directory directory;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    Ledger ledger;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    ChannelIdentities identities;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    JdbcLinking linking;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    Alerts alerts;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.socialbank.alerts.TransactionAlerts transactionAlerts;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -164,6 +196,56 @@ class TelegramEndToEndIntegrationTests {
         payCamilleFrom(new Chat("bale", BALE), DemoBank.CUSTOMERS.get(0), "4");
         String alert = camillesChat.received(before + 1).path("text").asString();
         assertThat(alert).contains("Alice").contains("4");
+    }
+
+    /**
+     * Issue 17, 1.7 and 1.8: a transaction alert for a customer whose preferred Telegram chat has
+     * blocked the bot. Telegram refuses it (403, "blocked by the user"), the relay reports the
+     * refusal, and the alert goes to her Bale chat instead, once, in her language; the Telegram chat
+     * is marked unreachable, so the next alert goes to Bale straight away.
+     */
+    @Test
+    void anAlertTheBlockedTelegramBotCannotDeliverGoesToHerBaleChatInstead() {
+        Chat telegram = new Chat("telegram", TELEGRAM);
+        Chat bale = new Chat("bale", BALE);
+        Customers customers = new Customers(directory, ledger);
+        Customers.Customer lea = customers.named("Léa Leroy").speaking(Language.FR)
+                .phone("+336715" + String.format("%05d", telegram.user % 100_000)).wallet("EUR").create();
+        IdentityId onTelegram = link(Network.TELEGRAM, telegram, lea.id());
+        link(Network.BALE, bale, lea.id());
+        alerts.save(alerts.settings(lea.id()).withPreferredChannel(Network.TELEGRAM));
+        API.fail(TELEGRAM, "sendMessage", 403, "Forbidden: bot was blocked by the user", 0);
+
+        CurrencyCode eur = CurrencyCode.of("EUR");
+        assertThat(ledger.transfer(NewTransfer.posted(new TransferId(java.util.UUID.randomUUID()),
+                customers.funding(eur), lea.wallet(), 4_321, eur, "deposit"))).isInstanceOf(TransferResult.Posted.class);
+        follow(() -> bale.count() >= 1, "the alert on Bale");
+        String alert = bale.received(1).path("text").asString();
+        assertThat(alert).as("the alert, in French, on Bale").contains("43,21");
+        assertThat(telegram.count()).as("one try on Telegram, refused").isEqualTo(1);
+        assertThat(identities.identity(onTelegram).orElseThrow().reachable()).isFalse();
+
+        assertThat(ledger.transfer(NewTransfer.posted(new TransferId(java.util.UUID.randomUUID()),
+                customers.funding(eur), lea.wallet(), 1_000, eur, "deposit"))).isInstanceOf(TransferResult.Posted.class);
+        follow(() -> bale.count() >= 2, "the second alert on Bale");
+        assertThat(bale.received(2).path("text").asString()).contains("10,00");
+        assertThat(telegram.count()).as("no second try on the blocked chat").isEqualTo(1);
+        assertThat(bale.count()).as("each alert once").isEqualTo(2);
+    }
+
+    /** Runs the journal follower (off in tests by default) until the condition holds. */
+    private void follow(java.util.function.BooleanSupplier done, String what) {
+        org.socialbank.support.Await.until(() -> {
+            transactionAlerts.follow();
+            return done.getAsBoolean();
+        }, Duration.ofSeconds(45), () -> what);
+    }
+
+    /** The chat's account linked to the customer, as a finished linking would leave it. */
+    private IdentityId link(Network network, Chat chat, CustomerId customer) {
+        IdentityId id = identities.identify(network, Long.toString(chat.user), null, null).id();
+        linking.setCustomer(id, customer, java.time.Instant.now());
+        return id;
     }
 
     private void payCamilleFrom(Chat chat, DemoCustomer payer, String amount) {

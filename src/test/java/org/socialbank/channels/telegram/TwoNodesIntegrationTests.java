@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.socialbank.SocialbankApplication;
 import org.socialbank.support.Api;
+import org.socialbank.support.Await;
 import org.socialbank.support.PostgresDatabases;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -100,7 +101,10 @@ class TwoNodesIntegrationTests {
             }
             return true;
         }, Duration.ofSeconds(60));
-        Thread.sleep(1_000); // ten more relay runs on each node: nothing else may leave
+        // both nodes wrote every reply before they answered: once none is unsent, nothing else can leave
+        Await.until(() -> jdbc.sql("SELECT COUNT(*) FROM outbox_messages WHERE recipient IN (" + String.join(",",
+                java.util.stream.LongStream.range(base, base + updates).mapToObj(u -> "'" + u + "'").toList())
+                + ") AND status <> 'SUCCEEDED'").query(Long.class).single() == 0, "every reply on both nodes is sent");
         for (int i = 0; i < updates; i++) {
             String chat = Long.toString(base + i);
             assertThat(API.sent(TOKEN, chat)).as("replies to chat %s", chat).hasSize(1);

@@ -36,6 +36,7 @@ import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.Linking;
 import org.socialbank.shared.Network;
 import org.socialbank.ledger.Ledger;
+import org.socialbank.support.Await;
 import org.socialbank.support.FakeSms;
 import org.socialbank.support.FormClient;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -255,7 +256,10 @@ abstract class WeChatContract {
         assertThat(reply.get("FromUserName")).isEqualTo(ACCOUNT);
         assertThat(reply.get("MsgType")).isEqualTo("text");
         assertThat(reply.get("Content")).isNotBlank();
-        Thread.sleep(1_000); // several relay runs: the passive reply is not sent again
+        // the callback handled the message before it answered, and its reply row was taken as sent:
+        // once no row to the follower is unsent, nothing else can leave
+        Await.until(() -> jdbc.sql("SELECT COUNT(*) FROM outbox_messages WHERE recipient = ? AND status <> 'SUCCEEDED'")
+                .param(user).query(Long.class).single() == 0, "every reply to " + user + " is settled");
         assertThat(customTo(user)).isEmpty();
     }
 
@@ -301,15 +305,21 @@ abstract class WeChatContract {
         passive(postSealed(WeChatXml.write(text(user, "help", MSG_IDS.incrementAndGet())))); // the conversation exists
         ChannelIdentity identity = identityOf(user);
         CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch answered = new CountDownLatch(1);
         ExecutorService lockHolder = Executors.newSingleThreadExecutor();
         Future<?> lock = lockHolder.submit(() -> new TransactionTemplate(transactionManager).executeWithoutResult(s -> {
             jdbc.sql("SELECT version FROM conversations WHERE identity_id = ? FOR UPDATE")
                     .param(identity.id().value()).query(Long.class).single();
             locked.countDown();
-            sleepQuietly(5_000); // longer than the passive reply's budget: the engine waits for this lock
+            awaitQuietly(answered); // past the passive reply's budget: the engine waits for this lock
         }));
         locked.await();
-        HttpResponse<String> answer = postSealed(WeChatXml.write(text(user, "help", MSG_IDS.incrementAndGet())));
+        HttpResponse<String> answer;
+        try {
+            answer = postSealed(WeChatXml.write(text(user, "help", MSG_IDS.incrementAndGet())));
+        } finally {
+            answered.countDown();
+        }
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.body()).isEqualTo("success");
         lock.get();
@@ -636,9 +646,9 @@ abstract class WeChatContract {
         return (signature.charAt(0) == 'a' ? "b" : "a") + signature.substring(1);
     }
 
-    private static void sleepQuietly(long ms) {
+    private static void awaitQuietly(CountDownLatch latch) {
         try {
-            Thread.sleep(ms);
+            latch.await(Await.DEFAULT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -24,6 +24,27 @@ class WhatsAppUpdatesUnitTests {
         return only(Recorded.payload(name)).message().orElseThrow();
     }
 
+    /** Issue 17, 2.5: Meta's user_preferences "stop" for marketing messages is a Stop; "resume" is no consent. */
+    @Test
+    void aMarketingStopInTheUsersPreferencesIsAStopAndAResumeIsNotAnswered() {
+        List<WhatsAppUpdates.Event> events = WhatsAppUpdates.read(Recorded.payload("user-preferences-stop"), NUMBER);
+        assertThat(events).singleElement().isInstanceOf(WhatsAppUpdates.Preference.class);
+        InboundMessage stop = ((WhatsAppUpdates.Preference) events.get(0)).message().orElseThrow();
+        assertThat(stop.content()).isEqualTo(new Inbound.Stop());
+        assertThat(stop.externalUserId()).isEqualTo(Recorded.SHEENA);
+        assertThat(stop.externalMessageId()).isEqualTo("p:" + Recorded.SHEENA + ":stop:1749416400");
+
+        ObjectNode resume = Recorded.payload("user-preferences-stop");
+        ((ObjectNode) resume.path("entry").get(0).path("changes").get(0).path("value").path("user_preferences").get(0))
+                .put("value", "resume");
+        assertThat(WhatsAppUpdates.read(resume, NUMBER)).singleElement()
+                .satisfies(e -> assertThat(((WhatsAppUpdates.Preference) e).message()).isEmpty());
+        ObjectNode otherCategory = Recorded.payload("user-preferences-stop");
+        ((ObjectNode) otherCategory.path("entry").get(0).path("changes").get(0).path("value").path("user_preferences")
+                .get(0)).put("category", "something_else");
+        assertThat(WhatsAppUpdates.read(otherCategory, NUMBER)).isEmpty();
+    }
+
     @Test
     void aTextIsTheEnginesTextFromTheSendersNumberKeyedByItsWamid() {
         WhatsAppUpdates.Message read = only(Recorded.payload("text"));

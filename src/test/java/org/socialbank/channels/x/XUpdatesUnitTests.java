@@ -107,6 +107,22 @@ class XUpdatesUnitTests {
         assertThat(revoke.externalUserId()).isEqualTo(Recorded.ALICE_ID);
     }
 
+    /** Issue 17, 2.5: X's block_events: a block of the bank is a Blocked; an unblock or the bank's own block is not answered. */
+    @Test
+    void aBlockOfTheBankIsBlockedAndAnUnblockIsNoConsent() {
+        InboundMessage block = only("block");
+        assertThat(block.content()).isEqualTo(new Inbound.Blocked());
+        assertThat(block.externalUserId()).isEqualTo(Recorded.ALICE_ID);
+        ObjectNode unblock = Recorded.payload("block");
+        Recorded.event(unblock, "block_events").put("type", "unblock");
+        assertThat(XUpdates.read(unblock, BANK)).singleElement().satisfies(e -> assertThat(e.message()).isEmpty());
+        ObjectNode bankBlocks = Recorded.payload("block");
+        ObjectNode event = Recorded.event(bankBlocks, "block_events");
+        ((ObjectNode) event.get("source")).put("id", Recorded.BANK_ID);
+        ((ObjectNode) event.get("target")).put("id", Recorded.ALICE_ID);
+        assertThat(XUpdates.read(bankBlocks, BANK)).singleElement().satisfies(e -> assertThat(e.message()).isEmpty());
+    }
+
     @Test
     void theBanksOwnFollowsAreNotAnswered() {
         ObjectNode payload = Recorded.payload("follow");

@@ -89,6 +89,9 @@ class H2ListeningCasesIntegrationTests {
     @Autowired
     AuditLog audit;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         TestStores.h2(registry);
@@ -303,6 +306,50 @@ class H2ListeningCasesIntegrationTests {
         assertThat(actions).contains("listening.case.messaged " + caseUrl.replace("/console/listening/cases/", "case:"));
     }
 
+    /**
+     * Issues 19 (2.7) and 20 (3.7): a listening case handed to a person opens a conversation in the
+     * console's queue of the social-care team, with the mention at the head of its transcript; the
+     * case links it, is handed over once, and closes when the agent resolves the conversation.
+     */
+    @Test
+    void aCaseHandedToAPersonOpensAConversationInTheQueueAndClosesWithIt() {
+        String author = "1400000000000002" + (100 + (int) (Math.random() * 800));
+        String tweetId = Long.toString(1_881_000_000_000_000_000L + (long) (Math.random() * 1e15));
+        String text = "@" + BANK_NAME + " someone took money from my card last night, nobody answers the phone";
+        tweet(tweetId, author, "ho_" + author.substring(16), text);
+        Mention m = await(() -> mentions.list(new MentionFilter(clock.instant().minus(Duration.ofDays(1)),
+                clock.instant().plusSeconds(60), "x", null, null, null, 100)).stream()
+                .filter(x -> x.sourceId().equals(tweetId)).findFirst().orElse(null), "the tweet as a mention");
+        FormClient agent = signedIn(List.of("social"), Role.AGENT);
+        FormClient.Page page = agent.post("/console/listening/mentions/" + m.id() + "/case", "kind", "public_mention");
+        String caseUrl = caseUrl(page.html());
+        assertThat(page.html()).contains("id=\"hand-over\"").doesNotContain("id=\"handoff\"");
+
+        FormClient.Page handed = agent.post(caseUrl + "/handoff");
+        Matcher link = Pattern.compile("id=\"handoff\" data-case=\"([0-9a-f-]{36})\"").matcher(handed.html());
+        assertThat(link.find()).as("the conversation linked on the case: " + handed.html()).isTrue();
+        String conversation = "/console/conversations/" + link.group(1);
+        assertThat(handed.html()).doesNotContain("id=\"hand-over\"").contains("data-status=\"open\"");
+        assertThat(agent.post(caseUrl + "/handoff").html()).contains("data-code=\"handed_over\"");
+
+        assertThat(agent.get("/console/conversations").html()).contains(link.group(1));
+        FormClient.Page transcript = agent.get(conversation + "?lang=en");
+        assertThat(transcript.html()).contains("From social listening").contains("someone took money from my card")
+                .contains(caseUrl);
+        agent.post(conversation + "/take");
+        agent.post(conversation + "/resolve");
+        assertThat(agent.get(caseUrl).html()).contains("data-status=\"closed\"").contains(link.group(1));
+
+        Mention news = seeded("Bank X is hiding a fraud wave", "journalist", clock.instant().minusSeconds(30));
+        String newsCase = caseUrl(agent.post("/console/listening/mentions/" + news.id() + "/case", "kind",
+                "public_mention").html());
+        assertThat(agent.post(newsCase + "/handoff").html()).contains("data-code=\"no_handover_chat\"");
+        List<String> actions = new ArrayList<>();
+        audit.forEach(row -> actions.add(row.what() + " " + row.subject()));
+        assertThat(actions).contains("listening.case.handed-over " + caseUrl.replace("/console/listening/cases/", "case:")
+                + " conversation:" + link.group(1));
+    }
+
     @Test
     void aTelegramGroupPostNamingTheBankBecomesAMentionAndIsAnsweredInTheGroup() {
         String group = "-100" + (1_000_000_000L + (long) (Math.random() * 8e9));
@@ -387,7 +434,9 @@ class H2ListeningCasesIntegrationTests {
         assertThat(alert.examples()).isNotEmpty();
 
         TELEGRAM.await(calls -> TELEGRAM.sent(BOT_TOKEN, STAFF_CHAT).size() >= first.size(), Duration.ofSeconds(30));
-        sleep(1500); // a second delivery would come with the next relay runs
+        // every alert row was written before: once none waits for the relay, a second delivery would have come
+        Await.until(() -> jdbc.sql("SELECT COUNT(*) FROM outbox_messages WHERE recipient = ? AND status = 'PENDING'")
+                .param(STAFF_CHAT).query(Long.class).single() == 0, "the relay has nothing left for the staff chat");
         List<FakeTelegramApi.Call> sent = TELEGRAM.sent(BOT_TOKEN, STAFF_CHAT);
         assertThat(sent).hasSize(first.size());
         assertThat(sent).anyMatch(c -> c.text().startsWith("Spike alert: card blocked"));
@@ -448,15 +497,6 @@ class H2ListeningCasesIntegrationTests {
 
     static <T> T await(java.util.function.Supplier<T> value, String what) {
         return Await.until(value, v -> v != null, Await.DEFAULT, v -> what);
-    }
-
-    static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     /** X's API as far as public replies go: records {@code POST /2/tweets}, accepts DMs, knows no user. */

@@ -38,6 +38,12 @@ class AssistantChatUnitTests {
         return say(text, false);
     }
 
+    /** The step of a text, whatever the number of its replies. */
+    Dialogue.Step step(String text, boolean inGroup) {
+        last = dialogue.handle(DialogueState.NEW, Network.TELEGRAM, new Inbound.Text(text), inGroup, bank);
+        return last;
+    }
+
     @Test
     void aSureIntentWithAnAnswerGetsItInTheLanguageOfTheText() {
         bank.guesses.put("ma carte n'est toujours pas arrivée", new Guess(Language.FR, "card_arrival", true,
@@ -160,8 +166,8 @@ class AssistantChatUnitTests {
     @Test
     @DisplayName("issue 18: an intent the chat can act on routes to the feature; private data only in a linked chat")
     void anIntentTheChatActsOnShowsTheFeatureToALinkedChatAndOffersTheLinkToOthers() {
-        bank.guesses.put("it still says pending", new Guess(Language.EN, "pending_transfer", true,
-                List.of("pending_transfer", "transfer_timing", "balance_not_updated_after_bank_transfer")));
+        bank.guesses.put("it still says pending", new Guess(Language.EN, "transfer_timing", true,
+                List.of("transfer_timing", "pending_transfer", "balance_not_updated_after_bank_transfer")));
 
         List<Outbound> unlinked = dialogue.handle(DialogueState.NEW, Network.TELEGRAM,
                 new Inbound.Text("it still says pending"), false, bank).replies();
@@ -209,8 +215,9 @@ class AssistantChatUnitTests {
     @Test
     void everyAnswerAndTitleIsWrittenInEveryLanguage() throws java.io.IOException {
         List<String> keys = Dialogue.messageKeys().stream().filter(k -> k.startsWith("assistant.")).toList();
-        // "not sure", five feedback sentences, the lock button, five routes' lead-ins, an answer and a title for ten intents
-        assertThat(keys).hasSize(32);
+        // "not sure", five feedback sentences, the lock button, six routes' lead-ins; the answers and
+        // titles are the knowledge base's (KnowledgeBaseUnitTests); "not it"
+        assertThat(keys).hasSize(14);
         for (String suffix : List.of("", "_fr", "_ru", "_fa", "_zh")) {
             java.util.Properties bundle = new java.util.Properties();
             try (var in = new java.io.InputStreamReader(getClass().getResourceAsStream("/messages" + suffix + ".properties"),
@@ -221,5 +228,89 @@ class AssistantChatUnitTests {
                 assertThat(bundle.getProperty(key)).as(key + " in messages" + suffix).isNotBlank();
             }
         }
+    }
+
+    @Test
+    @DisplayName("issue 18: card_arrival names the newest card's issue date in a linked private chat only")
+    void cardArrivalNamesTheIssueDateOnlyWhereTheCustomersDataMayBeShown() {
+        bank.cardIssuedOn = java.time.LocalDate.of(2026, 11, 20);
+        bank.guesses.put("where is my card", new Guess(Language.EN, "card_arrival", true,
+                List.of("card_arrival", "card_delivery_estimate", "activate_my_card")));
+
+        assertThat(say("where is my card")).as("unlinked: the general answer").isEqualTo("en:assistant.answer.card_arrival");
+        assertThat(last.shareable()).isTrue();
+
+        bank.linkedIn(Language.EN);
+        step("where is my card", false);
+        String answer = ((Outbound.Buttons) last.replies().get(0)).text();
+        assertThat(answer).startsWith("en:assistant.answer.card_arrival.issued ").contains("2026").doesNotContain("{");
+        assertThat(last.shareable()).as("her card's date: never in a group").isFalse();
+
+        step("where is my card", true);
+        assertThat(((Outbound.Buttons) last.replies().get(0)).text()).isEqualTo(answer);
+        assertThat(last.shareable()).as("from a group: only in the sender's private chat").isFalse();
+
+        last = dialogue.handle(DialogueState.NEW, Network.X, new Inbound.Text("where is my card"), false, bank);
+        assertThat(((Outbound.Buttons) last.replies().get(0)).text()).as("a public network: the general answer")
+                .isEqualTo("en:assistant.answer.card_arrival");
+    }
+
+    @Test
+    void withoutAKnownIssueDateALinkedChatGetsTheGeneralAnswer() {
+        bank.linkedIn(Language.FR);
+        bank.guesses.put("ma carte n'arrive pas", new Guess(Language.FR, "card_arrival", true,
+                List.of("card_arrival", "card_delivery_estimate", "activate_my_card")));
+        step("ma carte n'arrive pas", false);
+        assertThat(((Outbound.Buttons) last.replies().get(0)).text()).isEqualTo("fr:assistant.answer.card_arrival");
+    }
+
+    @Test
+    @DisplayName("issue 18: a declined payment shows the linked customer's balance after the answer")
+    void aDeclinedPaymentRoutesToTheBalance() {
+        bank.guesses.put("my withdrawal was refused", new Guess(Language.EN, "declined_cash_withdrawal", true,
+                List.of("declined_cash_withdrawal", "declined_card_payment", "pending_cash_withdrawal")));
+        assertThat(say("my withdrawal was refused")).as("unlinked: the answer alone")
+                .isEqualTo("en:assistant.answer.declined_cash_withdrawal");
+
+        bank.linkedIn(Language.EN);
+        step("my withdrawal was refused", false);
+        assertThat(last.replies()).hasSize(2);
+        Outbound balance = last.replies().get(1);
+        assertThat(balance instanceof Outbound.Buttons b ? b.text() : ((Outbound.Text) balance).text())
+                .startsWith("en:conversation.balance");
+        assertThat(last.shareable()).isFalse();
+    }
+
+    @Test
+    void everyIntentOfTheKnowledgeBaseIsAnsweredOrRouted() {
+        for (String intent : org.socialbank.assistant.KnowledgeBase.INTENTS) {
+            assertThat(Dialogue.routedIntents()).as(intent).contains(intent);
+        }
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {"no, that's not it|EN", "Not what I asked!|EN",
+            "wrong answer|EN", "non c'est pas ça|FR", "Ce n'est pas ça.|FR", "нет, не то|RU", "это не то|RU",
+            "не помогло|RU", "نه، این نبود|FA", "منظورم این نبود|FA", "不是这个|ZH", "答非所问|ZH"})
+    @DisplayName("issue 18: \"no, that's not it\" in five languages counts toward the handoff, without a guess")
+    void noThatsNotItCountsTowardTheHandoff(String text, Language language) {
+        assertThat(say(text)).isEqualTo(language.tag() + ":assistant.not_it");
+        assertThat(bank.notHelped).isEqualTo(1);
+        assertThat(bank.guessed).as("never classified").isEmpty();
+    }
+
+    @Test
+    void aThumbsDownCountsTowardTheHandoffAndAThumbsUpDoesNot() {
+        bank.guesses.put("my top up did not work", new Guess(Language.EN, "top_up_failed", true,
+                List.of("top_up_failed", "top_up_reverted", "pending_top_up")));
+        say("my top up did not work");
+        press(buttons().get(0));
+        assertThat(bank.notHelped).isZero();
+        say("my top up did not work");
+        Outbound.Button no = buttons().get(1);
+        press(no);
+        assertThat(bank.notHelped).isEqualTo(1);
+        press(no); // counted already: nothing more
+        assertThat(bank.notHelped).isEqualTo(1);
     }
 }

@@ -69,6 +69,38 @@ final class FakeBank implements Bank {
         return votes.putIfAbsent(answerId, intent + ":" + language.tag() + ":" + helpful) == null;
     }
 
+    /** How many times the customer said the assistant's answer was not it (issue 18). */
+    int notHelped;
+
+    @Override
+    public void notHelped() {
+        notHelped++;
+    }
+
+    /** The issue date of the customer's newest card (issue 18: card_arrival's variable); none unless a test sets it. */
+    java.time.LocalDate cardIssuedOn;
+
+    /**
+     * The knowledge base as message keys, so that a test reads which answer was shown
+     * ("fr:assistant.answer.card_arrival"); card_arrival's variant names the issue date.
+     */
+    @Override
+    public Optional<org.socialbank.assistant.KnowledgeBase.Answer> knowledge(Language language, String intent) {
+        if (!org.socialbank.assistant.KnowledgeBase.INTENTS.contains(intent)) {
+            return Optional.empty();
+        }
+        String l = language.tag() + ":";
+        Map<String, String> variants = intent.equals("card_arrival")
+                ? Map.of("card_issued_on", l + "assistant.answer.card_arrival.issued {card_issued_on}") : Map.of();
+        return Optional.of(new org.socialbank.assistant.KnowledgeBase.Answer(intent, language.tag(),
+                l + "assistant.title." + intent, l + "assistant.answer." + intent, variants, "", 0));
+    }
+
+    @Override
+    public Optional<java.time.LocalDate> newestCardIssuedOn(CustomerId customer) {
+        return Optional.ofNullable(cardIssuedOn);
+    }
+
     @Override
     public Optional<Guess> guess(String text) {
         guessed.add(text);

@@ -26,6 +26,17 @@ class AlertCommandUnitTests {
                 .contains(new AlertCommand.SendTo(Optional.empty(), "myspace"));
     }
 
+    /** Issue 17, 1.11: the settings page's link is asked for in each language; no other command is taken for it. */
+    @Test
+    void readsAskingForTheSettingsPageInTheFiveLanguages() {
+        for (String asked : new String[] {"alert settings", "My alerts settings", "réglages des alertes",
+                "Paramètres des alertes", "настройки уведомлений", "تنظیمات هشدار", "تنظیمات هشدارها", "提醒设置"}) {
+            assertThat(AlertCommand.read(asked)).as(asked).containsInstanceOf(AlertCommand.Page.class);
+        }
+        assertThat(AlertCommand.read("alerts min 100")).contains(new AlertCommand.Min(new BigDecimal("100")));
+        assertThat(AlertCommand.read("settings")).isEmpty();
+    }
+
     @Test
     void readsTheCommandsInTheOtherFourLanguages() {
         assertThat(AlertCommand.read("Alertes désactivées")).containsInstanceOf(AlertCommand.Off.class);

@@ -99,6 +99,46 @@ class ServiceCommandUnitTests {
         assertThat(command.language()).isEqualTo(language);
     }
 
+    /** svc16, issue 16 s3: the partner's vouchers listed, and one ordered by its name, in the five languages. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "vouchers|EN", "show the partner vouchers|EN", "what can I get with my points?|EN",
+        "mes bons d'achat|FR", "chèques cadeaux|FR",
+        "ваучеры|RU", "что можно получить за баллы|RU",
+        "بن‌ها|FA", "کارت‌های هدیه|FA",
+        "优惠券|ZH", "积分商城|ZH", "兑换优惠券|ZH"})
+    void readsTheVoucherListInEachLanguage(String text, Language language) {
+        ServiceCommand command = ServiceCommand.read(text).orElseThrow(() -> new AssertionError(text));
+        assertThat(command.kind()).isEqualTo(ServiceCommand.Kind.VOUCHERS);
+        assertThat(command.language()).isEqualTo(language);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        "redeem coffee|coffee|EN", "Redeem the cinema voucher|cinema|EN", "get voucher books|books|EN",
+        "échanger coffee|coffee|FR", "obtenir le bon cinéma|cinema|FR",
+        "обменять на coffee|coffee|RU", "получить ваучер books|books|RU",
+        "دریافت بن coffee|coffee|FA", "دریافت بن ⁨coffee⁩|coffee|FA",
+        "兑换 coffee|coffee|ZH", "兑换cinema|cinema|ZH"})
+    void readsTheVoucherToRedeemInEachLanguage(String text, String reward, Language language) {
+        ServiceCommand command = ServiceCommand.read(text).orElseThrow(() -> new AssertionError(text));
+        assertThat(command.kind()).isEqualTo(ServiceCommand.Kind.REDEEM_VOUCHER);
+        assertThat(command.code()).contains(reward);
+        assertThat(command.language()).isEqualTo(language);
+    }
+
+    /** Points, applications and other words keep their meaning: a voucher needs a voucher's word. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "redeem 500 points|REDEEM_POINTS", "兑换200积分|REDEEM_POINTS", "get a loan|APPLY_LOAN",
+        "get a credit card|APPLY_CARD", "my points|MY_POINTS", "получить кредит|APPLY_LOAN"})
+    void aVoucherNeedsAVouchersWord(String text, ServiceCommand.Kind kind) {
+        assertThat(ServiceCommand.read(text).orElseThrow().kind()).as(text).isEqualTo(kind);
+        assertThat(ServiceCommand.read("get my balance")).isEmpty();
+        assertThat(ServiceCommand.read("order a pizza")).isEmpty();
+        assertThat(ServiceCommand.read("redeem my points")).isEmpty();
+    }
+
     @Test
     void otherTextsAreNoServiceCommand() {
         assertThat(ServiceCommand.read("pay bob 10")).isEmpty();

@@ -54,10 +54,16 @@ class EvaluationUnitTests {
     }
 
     static Scores score(String language, List<Labelled> set, boolean print) {
+        return score(language, set, classifier::classify, print);
+    }
+
+    /** The scores of another way to classify (a measurement against ours). */
+    static Scores score(String language, List<Labelled> set, java.util.function.Function<String, Classification> classify,
+            boolean print) {
         int[][] confusion = new int[3][3];
         int languageRight = 0;
         for (Labelled l : set) {
-            Classification c = classifier.classify(l.text());
+            Classification c = classify.apply(l.text());
             confusion[l.label().ordinal()][c.sentiment().ordinal()]++;
             languageRight += c.language().equals(language) ? 1 : 0;
             if (print && c.sentiment() != l.label()) {

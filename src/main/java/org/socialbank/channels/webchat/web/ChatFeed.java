@@ -126,6 +126,12 @@ class ChatFeed implements SmartLifecycle {
         });
     }
 
+    /** The visitor's open streams (for tests: a stream is open once it is subscribed here). */
+    int streams(String visitor) {
+        Set<Subscription> subscriptions = open.get(visitor);
+        return subscriptions == null ? 0 : subscriptions.size();
+    }
+
     /** Queries made so far (for tests and metrics). */
     long reads() {
         return reads.get();

@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
+import org.socialbank.shared.Uuids;
 
 /**
  * The bank's web chat: the page, what the visitor sends, and what the bank answered (history as
@@ -209,11 +210,7 @@ class ChatPage {
         if (id.length() != 36) {
             return false;
         }
-        try {
-            return UUID.fromString(id).toString().equalsIgnoreCase(id);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        return Uuids.parse(id).filter(uuid -> uuid.toString().equalsIgnoreCase(id)).isPresent();
     }
 
     private static String bounded(String label) {

@@ -126,7 +126,7 @@ class WeChatWebhook {
         Optional<String> reply;
         try {
             reply = callbacks.answer(xml.get(), deadline, safe);
-        } catch (IllegalArgumentException e) {
+        } catch (WeChatCallbacks.Malformed e) {
             return badRequest("The message is not well formed: " + e.getMessage());
         } catch (WeChatCallbacks.Busy e) {
             throw e;

@@ -2,6 +2,7 @@ package org.socialbank.channels.whatsapp.web;
 
 import org.socialbank.channels.whatsapp.WhatsAppInbox;
 import org.socialbank.channels.whatsapp.WhatsAppInbox.Delivery;
+import org.socialbank.channels.web.WebhookRefusals;
 import org.socialbank.shared.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -52,18 +53,15 @@ class WhatsAppWebhook {
             return off();
         }
         if (delivery == Delivery.BAD_SIGNATURE) {
-            return Problems.response(Problems.of(HttpStatus.UNAUTHORIZED, "bad_signature",
-                    "The " + SIGNATURE_HEADER + " header is missing or does not match the body."));
+            return WebhookRefusals.badSignature(SIGNATURE_HEADER);
         }
         if (delivery == Delivery.MALFORMED) {
-            return Problems.response(Problems.of(HttpStatus.BAD_REQUEST, "malformed_event",
-                    "The body is not a WhatsApp webhook payload."));
+            return WebhookRefusals.malformed("a WhatsApp webhook payload");
         }
         return ResponseEntity.ok().build();
     }
 
     private static ResponseEntity<Object> off() {
-        return Problems.response(Problems.of(HttpStatus.NOT_FOUND, "whatsapp_not_configured",
-                "The WhatsApp channel is not configured on this bank."));
+        return WebhookRefusals.notConfigured("whatsapp", "WhatsApp");
     }
 }

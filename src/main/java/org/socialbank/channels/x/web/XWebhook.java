@@ -3,6 +3,7 @@ package org.socialbank.channels.x.web;
 import java.util.Map;
 import org.socialbank.channels.x.XInbox;
 import org.socialbank.channels.x.XInbox.Delivery;
+import org.socialbank.channels.web.WebhookRefusals;
 import org.socialbank.shared.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -57,12 +58,10 @@ class XWebhook {
             return off();
         }
         if (delivery == Delivery.BAD_SIGNATURE) {
-            return Problems.response(Problems.of(HttpStatus.UNAUTHORIZED, "bad_signature",
-                    "The " + SIGNATURE_HEADER + " header is missing or does not match the body."));
+            return WebhookRefusals.badSignature(SIGNATURE_HEADER);
         }
         if (delivery == Delivery.MALFORMED) {
-            return Problems.response(Problems.of(HttpStatus.BAD_REQUEST, "malformed_event",
-                    "The body is not an Account Activity event."));
+            return WebhookRefusals.malformed("an Account Activity event");
         }
         if (delivery == Delivery.RETRY_LATER) { // X posts again; the events handled meanwhile are skipped then
             return Problems.response(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "try_again",
@@ -72,7 +71,6 @@ class XWebhook {
     }
 
     private static ResponseEntity<Object> off() {
-        return Problems.response(Problems.of(HttpStatus.NOT_FOUND, "x_not_configured",
-                "The X channel is not configured on this bank."));
+        return WebhookRefusals.notConfigured("x", "X");
     }
 }

@@ -35,6 +35,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 class CasePages {
 
     static final int LIMIT = 200;
+    /** The refusals of a hand-over to a person (the handoff module's button posts, then comes back here). */
+    static final java.util.Set<String> HANDOVER_REFUSALS = java.util.Set.of("case_not_found", "case_closed",
+            "handed_over", "no_handover_chat", "handoff_refused");
 
     private final Cases cases;
     private final PrivateReplies privately;
@@ -68,8 +71,17 @@ class CasePages {
         return "console/listening/cases";
     }
 
+    /** {@code refused}: why the last hand-over did not happen (a code, shown as a sentence). */
     @GetMapping("/console/listening/cases/{id}")
-    String page(@AuthenticationPrincipal StaffMember who, @PathVariable String id, Model model) {
+    String page(@AuthenticationPrincipal StaffMember who, @PathVariable String id,
+            @RequestParam(required = false) String refused, Model model) {
+        if (refused != null && HANDOVER_REFUSALS.contains(refused)) {
+            model.addAttribute("rejected", refused);
+        }
+        return page(who, id, model);
+    }
+
+    private String page(StaffMember who, String id, Model model) {
         SocialCare.requireRead(who, cases.defaultTeam());
         Case c = found(id);
         Mention mention = mentions.find(c.mentionId()).orElseThrow();
@@ -88,6 +100,7 @@ class CasePages {
         model.addAttribute("sender", cases.publicSender(mention).orElse(null));
         model.addAttribute("privateRoute", privately.route(mention).orElse(null));
         model.addAttribute("privateMessages", privately.messages(c.id()));
+        model.addAttribute("handoff", cases.handoffOf(c.id()).orElse(null));
         return "console/listening/case";
     }
 

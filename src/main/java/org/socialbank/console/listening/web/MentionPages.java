@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.socialbank.console.StaffAudit;
 import org.socialbank.console.StaffMember;
 import org.socialbank.listening.CorrectionResult;
@@ -31,6 +30,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.socialbank.shared.Uuids;
 
 /**
  * Mentions in the console: filtered by language, source, sentiment and topic; a correction of
@@ -144,11 +144,8 @@ class MentionPages {
     }
 
     static MentionId mentionId(String id) {
-        try {
-            return new MentionId(UUID.fromString(id));
-        } catch (IllegalArgumentException e) {
-            throw BadListeningRequest.notFound("mention_not_found", "no mention " + id);
-        }
+        return new MentionId(Uuids.parse(id)
+                .orElseThrow(() -> BadListeningRequest.notFound("mention_not_found", "no mention " + id)));
     }
 
     static int days(String days) {

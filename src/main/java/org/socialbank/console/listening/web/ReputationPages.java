@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.socialbank.shared.Uuids;
 
 /**
  * Spike alerts (open ones first, with their explanation and an acknowledge button; "look now"
@@ -70,12 +71,8 @@ class ReputationPages {
     @PostMapping("/console/listening/spikes/{id}/acknowledge")
     String acknowledge(@AuthenticationPrincipal StaffMember who, @PathVariable String id) {
         SocialCare.requireAct(who, cases.defaultTeam());
-        UUID alert;
-        try {
-            alert = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw BadListeningRequest.notFound("alert_not_found", "no spike alert " + id);
-        }
+        UUID alert = Uuids.parse(id)
+                .orElseThrow(() -> BadListeningRequest.notFound("alert_not_found", "no spike alert " + id));
         Boolean done = transactions.execute(s -> {
             boolean ok = alerts.acknowledge(alert, who.username());
             if (ok) {

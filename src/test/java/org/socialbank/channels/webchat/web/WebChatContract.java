@@ -34,6 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import org.socialbank.support.Await;
 
 /**
  * The web chat over real HTTP, on each store (H2 and PostgreSQL subclasses), as its page uses it: a cookie for the visitor, the CSRF token of
@@ -129,7 +130,7 @@ abstract class WebChatContract {
     }
 
     @Test
-    void aRetriedMessageIsAnsweredOnce() throws InterruptedException {
+    void aRetriedMessageIsAnsweredOnce() {
         Visitor visitor = new Visitor();
         visitor.open();
         String id = UUID.randomUUID().toString();
@@ -140,7 +141,12 @@ abstract class WebChatContract {
         assertThat(again.body()).contains("duplicate");
 
         visitor.awaitHistory(h -> bankMessages(h) >= 1);
-        Thread.sleep(2_500); // two more relay runs: nothing else may arrive
+        // the message was handled before its answer: once every reply written to the visitor is out, none is left
+        String recipient = visitor.id();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM outbox_messages WHERE recipient = ?").param(recipient)
+                .query(Long.class).single()).isPositive();
+        Await.until(() -> jdbc.sql("SELECT COUNT(*) FROM outbox_messages WHERE recipient = ? AND status <> 'SUCCEEDED'")
+                .param(recipient).query(Long.class).single() == 0, "every reply to the visitor is delivered");
         List<JsonNode> history = visitor.history();
         assertThat(history).hasSize(2);
         assertThat(bankMessages(history)).isEqualTo(1);
@@ -162,7 +168,7 @@ abstract class WebChatContract {
         Visitor visitor = new Visitor();
         visitor.open();
         CompletableFuture<List<String>> events = visitor.stream(0, Duration.ofSeconds(4));
-        Thread.sleep(300);
+        visitor.awaitStreamOpen();
         visitor.send(UUID.randomUUID().toString(), "text", "help");
         List<String> lines = events.get(10, TimeUnit.SECONDS);
         List<String> ids = lines.stream().filter(l -> l.startsWith("id: ")).toList();
@@ -184,7 +190,7 @@ abstract class WebChatContract {
         for (Visitor v : visitors) { // long enough for the answers on a loaded machine (CI once took over 4 s)
             streams.add(v.stream(0, Duration.ofSeconds(12)));
         }
-        Thread.sleep(500);
+        visitors.forEach(Visitor::awaitStreamOpen);
         long reads = feed.reads();
         long started = System.nanoTime();
         for (Visitor v : visitors) {
@@ -206,7 +212,7 @@ abstract class WebChatContract {
         List<JsonNode> history = visitor.awaitHistory(h -> bankMessages(h) >= 1);
         long last = history.get(history.size() - 1).get("id").asLong();
         CompletableFuture<List<String>> events = visitor.stream(last, Duration.ofSeconds(2));
-        Thread.sleep(300);
+        visitor.awaitStreamOpen();
         long older = -1 - new java.util.Random().nextInt(1_000_000); // a seq taken before, committed after
         jdbc.sql("INSERT INTO webchat_messages (seq, visitor, message_key, sender, payload, created_at) "
                 + "VALUES (?, ?, ?, 'bank', '{\"kind\":\"text\",\"text\":\"late\"}', ?)")
@@ -353,14 +359,13 @@ abstract class WebChatContract {
         }
 
         List<JsonNode> awaitHistory(Predicate<List<JsonNode>> done) {
-            Instant end = Instant.now().plusSeconds(15);
-            List<JsonNode> history = history();
-            while (!done.test(history) && Instant.now().isBefore(end)) {
-                sleep(200);
-                history = history();
-            }
-            assertThat(done.test(history)).as("history in time: %s", history).isTrue();
-            return history;
+            return Await.until(this::history, done, Await.DEFAULT, history -> "the history: " + history);
+        }
+
+        /** Waits until the bank's feed holds this visitor's stream (opened by {@link #stream}). */
+        void awaitStreamOpen() {
+            String visitor = id();
+            Await.until(() -> feed.streams(visitor) > 0, "the visitor's stream is subscribed to the feed");
         }
 
         /** The raw lines of the SSE stream during {@code during}, read on another thread. */
@@ -397,11 +402,4 @@ abstract class WebChatContract {
         }
     }
 
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

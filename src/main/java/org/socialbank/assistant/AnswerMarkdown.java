@@ -1,0 +1,72 @@
+package org.socialbank.assistant;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads one answer of the knowledge base from its markdown: a {@code # title} line, the plain
+ * answer, and optional {@code ## With {variable}} sections (the heading names the variable, braces or not) used instead of the plain answer when
+ * the variable is known (assistant/answers/README.md). Pure, so the console previews exactly
+ * what the chat will show.
+ */
+final class AnswerMarkdown {
+
+    /** The customer's data an answer may name. */
+    static final Set<String> VARIABLES = Set.of("card_issued_on");
+
+    private static final Pattern VARIABLE = Pattern.compile("\\{([a-z_]{1,40})}");
+
+    /** The markdown read, or the stable code of what is wrong with it. */
+    sealed interface Read permits Parsed, Malformed {
+    }
+
+    record Parsed(String title, String text, Map<String, String> variants) implements Read {
+    }
+
+    record Malformed(String code) implements Read {
+    }
+
+    private AnswerMarkdown() {
+    }
+
+    static Read read(String markdown) {
+        if (markdown == null || markdown.isBlank()) {
+            return new Malformed("blank_answer");
+        }
+        if (markdown.length() > KnowledgeBase.MARKDOWN_MAX) {
+            return new Malformed("answer_too_long");
+        }
+        String[] lines = markdown.replace("\r\n", "\n").strip().split("\n");
+        if (!lines[0].startsWith("# ") || lines[0].substring(2).isBlank()) {
+            return new Malformed("missing_title");
+        }
+        StringBuilder plain = new StringBuilder();
+        Map<String, StringBuilder> sections = new LinkedHashMap<>();
+        StringBuilder current = plain;
+        for (int i = 1; i < lines.length; i++) {
+            if (lines[i].startsWith("## ")) {
+                String heading = lines[i];
+                Optional<String> named = VARIABLES.stream().filter(heading::contains).findFirst();
+                if (named.isEmpty()) {
+                    return new Malformed("unknown_variable");
+                }
+                current = sections.computeIfAbsent(named.get(), k -> new StringBuilder());
+            } else {
+                current.append(lines[i]).append('\n');
+            }
+        }
+        String text = plain.toString().strip();
+        if (text.isEmpty()) {
+            return new Malformed("blank_answer");
+        }
+        if (VARIABLE.matcher(text).find()) {
+            return new Malformed("variable_outside_section");
+        }
+        Map<String, String> variants = new LinkedHashMap<>();
+        sections.forEach((variable, body) -> variants.put(variable, body.toString().strip()));
+        return new Parsed(lines[0].substring(2).strip(), text, Map.copyOf(variants));
+    }
+}

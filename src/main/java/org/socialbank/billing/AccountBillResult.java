@@ -1,0 +1,25 @@
+package org.socialbank.billing;
+
+import java.util.UUID;
+
+/** What asking to pay an account-number bill did (issue 15 s1.13). */
+public sealed interface AccountBillResult permits AccountBillResult.Accepted, AccountBillResult.Refused {
+
+    /** The inquiry is not this customer's, or not answered with an amount due. */
+    String NOT_DUE = "bill_not_due";
+    /** The answer is older than {@code socialbank.billing.account-bill-quote-ttl}: ask again. */
+    String QUOTE_EXPIRED = "quote_expired";
+
+    /**
+     * Recorded (a replay: {@code replayed}); {@code status} PENDING while the biller is asked,
+     * REJECTED with {@code code} when the bank refused it (no money moved).
+     */
+    record Accepted(UUID paymentId, BillPaymentStatus status, String code, String billerId, String account,
+            long amountMinor, String currency, long points, long discountMinor, boolean replayed)
+            implements AccountBillResult {
+    }
+
+    /** Nothing was recorded: {@link #NOT_DUE}, {@link #QUOTE_EXPIRED}. */
+    record Refused(String code) implements AccountBillResult {
+    }
+}

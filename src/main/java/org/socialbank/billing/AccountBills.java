@@ -1,0 +1,241 @@
+package org.socialbank.billing;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.socialbank.directory.CustomerId;
+import org.socialbank.directory.CustomerStatus;
+import org.socialbank.directory.CustomerView;
+import org.socialbank.directory.Directory;
+import org.socialbank.ledger.AccountId;
+import org.socialbank.ledger.Ledger;
+import org.socialbank.ledger.Metadata;
+import org.socialbank.ledger.NewTransfer;
+import org.socialbank.ledger.TransferCode;
+import org.socialbank.ledger.TransferId;
+import org.socialbank.ledger.TransferResult;
+import org.socialbank.loyalty.PointsDiscounts;
+import org.socialbank.payments.risk.Attempt;
+import org.socialbank.payments.risk.Decision;
+import org.socialbank.payments.risk.PaymentPolicy;
+import org.socialbank.payments.risk.Reject;
+import org.socialbank.payments.risk.StepUp;
+import org.socialbank.shared.Microseconds;
+import org.socialbank.shared.jdbc.DurableTransactions;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Bills paid by account number at another country's biller (issue 15 s1.13). A chat message's
+ * transaction records the question ({@link #ask}); the worker asks the biller outside any
+ * transaction and records its answer ({@link #lookUp}, {@link AccountBillInquired}); Confirm
+ * records the payment and reserves its money in the press's transaction ({@link #accept}: a
+ * pending ledger transfer to the biller's settlement account, idempotent by the inquiry), and
+ * {@link SendAccountBills} pays the biller with the payment's id as the idempotency key.
+ */
+@Component
+class AccountBills {
+
+    /** A step-up is not offered for these bills yet: as for top-ups, a payment that needs one is refused. */
+    static final String CONFIRMATION_REQUIRED = TopUpPhone.CONFIRMATION_REQUIRED;
+    static final String TRANSFER_CODE = PayBill.TRANSFER_CODE;
+    private static final Logger log = LoggerFactory.getLogger(AccountBills.class);
+
+    private final JdbcAccountBills store;
+    private final JdbcSpending spending;
+    private final AccountBiller biller;
+    private final BillerRegistry registry;
+    private final Directory directory;
+    private final Ledger ledger;
+    private final PaymentPolicy policy;
+    private final BillerAccounts accounts;
+    private final BillingProperties properties;
+    private final ApplicationEventPublisher events;
+    private final DurableTransactions writes;
+    private final Clock clock;
+    private final PointsDiscounts discounts;
+
+    AccountBills(JdbcAccountBills store, JdbcSpending spending, AccountBiller biller, BillerRegistry registry,
+            Directory directory, Ledger ledger, PaymentPolicy policy, BillerAccounts accounts,
+            BillingProperties properties, ApplicationEventPublisher events, DurableTransactions writes, Clock clock,
+            PointsDiscounts discounts) {
+        this.discounts = discounts;
+        this.store = store;
+        this.spending = spending;
+        this.biller = biller;
+        this.registry = registry;
+        this.directory = directory;
+        this.ledger = ledger;
+        this.policy = policy;
+        this.accounts = accounts;
+        this.properties = properties;
+        this.events = events;
+        this.writes = writes;
+        this.clock = clock;
+    }
+
+    /** The payment of an inquiry: one per inquiry, whoever presses Confirm how many times. */
+    static UUID paymentId(UUID inquiryId) {
+        return UUID.nameUUIDFromBytes(("account-bill-payment|" + inquiryId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    static String billerKey(String billerId) {
+        return "acct-" + billerId;
+    }
+
+    /** Records the question in the caller's transaction; false for an account this biller does not take. */
+    boolean ask(UUID inquiryId, CustomerId customer, String billerId, String typedAccount, String channel) {
+        Optional<String> account = registry.find(billerId).flatMap(b -> b.account(typedAccount));
+        account.ifPresent(a -> store.ask(inquiryId, customer, billerId, a, channel, now()));
+        return account.isPresent();
+    }
+
+    /** Asks the biller about the accounts asked in chat, one call each, outside any transaction. */
+    @Scheduled(fixedDelayString = "${socialbank.billing.worker-interval:1s}",
+            initialDelayString = "${socialbank.billing.worker-interval:1s}")
+    void lookUp() {
+        try {
+            for (JdbcAccountBills.Inquiry question : store.asking(properties.batchMax())) {
+                AccountBiller.Inquiry answer = inquire(question.billerId(), question.account());
+                writes.write(tx -> {
+                    if (store.answer(question.id(), answer, now())) {
+                        events.publishEvent(inquired(question, answer));
+                    }
+                    return null;
+                });
+            }
+        } catch (RuntimeException e) {
+            log.warn("Inquiring account bills asked in chat failed; will try again: {}", e.getClass().getName());
+        }
+    }
+
+    private AccountBiller.Inquiry inquire(String billerId, String account) {
+        try {
+            AccountBiller.Inquiry answer = biller.inquire(billerId, account);
+            return answer == null ? new AccountBiller.NotDue(AccountBiller.UNAVAILABLE) : answer;
+        } catch (RuntimeException e) {
+            log.warn("The account biller failed to answer an inquiry: {}", e.getClass().getName());
+            return new AccountBiller.NotDue(AccountBiller.UNAVAILABLE);
+        }
+    }
+
+    private AccountBillInquired inquired(JdbcAccountBills.Inquiry q, AccountBiller.Inquiry answer) {
+        Map<String, String> names = names(q.billerId());
+        if (answer instanceof AccountBiller.Due due) {
+            Optional<PointsDiscounts.Offer> points = discounts.offer(q.customer(), due.currency(), due.amountMinor());
+            return new AccountBillInquired(q.id(), q.customer(), q.billerId(), names, q.account(), due.amountMinor(),
+                    due.currency().code(), due.dueDate(), due.holderMasked(), null, q.channel(),
+                    points.map(PointsDiscounts.Offer::points).orElse(0L),
+                    points.map(PointsDiscounts.Offer::valueMinor).orElse(0L));
+        }
+        return new AccountBillInquired(q.id(), q.customer(), q.billerId(), names, q.account(), 0, null, null, null,
+                ((AccountBiller.NotDue) answer).code(), q.channel(), 0, 0);
+    }
+
+    Map<String, String> names(String billerId) {
+        return registry.find(billerId).map(BillerRegistry.ForeignBiller::names).orElse(Map.of("en", billerId));
+    }
+
+    /**
+     * Confirm under an answered inquiry, in the caller's transaction: records the payment and
+     * reserves its money, or rejects it with the reason (nothing moved); the worker pays the biller.
+     */
+    AccountBillResult accept(CustomerId customer, UUID inquiryId, boolean usePoints) {
+        return writes.write(tx -> {
+            UUID id = paymentId(inquiryId);
+            Optional<JdbcAccountBills.Payment> existing = store.payment(id);
+            if (existing.isPresent()) {
+                return existing.get().customer().equals(customer) ? accepted(existing.get(), true)
+                        : new AccountBillResult.Refused(AccountBillResult.NOT_DUE);
+            }
+            Optional<JdbcAccountBills.Inquiry> inquiry = store.inquiry(inquiryId)
+                    .filter(q -> q.customer().equals(customer) && JdbcAccountBills.Inquiry.DUE.equals(q.status()));
+            if (inquiry.isEmpty()) {
+                return new AccountBillResult.Refused(AccountBillResult.NOT_DUE);
+            }
+            if (inquiry.get().updatedAt().plus(properties.accountBiller().quoteTtl()).isBefore(now())) {
+                return new AccountBillResult.Refused(AccountBillResult.QUOTE_EXPIRED);
+            }
+            return accepted(begin(id, inquiry.get(), usePoints), false);
+        });
+    }
+
+    private JdbcAccountBills.Payment begin(UUID id, JdbcAccountBills.Inquiry q, boolean usePoints) {
+        Optional<AccountId> from = directory.primaryAccount(q.customer(), q.currency().code());
+        String refusal = from.isEmpty() ? "no_account_in_currency" : refusal(q);
+        UUID transfer = UUID.nameUUIDFromBytes(("account-bill-transfer|" + id).getBytes(
+                java.nio.charset.StandardCharsets.UTF_8));
+        JdbcAccountBills.Payment payment = new JdbcAccountBills.Payment(id, q.id(), q.customer(), q.billerId(),
+                q.account(), q.amountMinor(), q.currency(), q.channel(),
+                refusal == null ? BillPaymentStatus.PENDING : BillPaymentStatus.REJECTED, refusal,
+                refusal == null ? transfer : null, null, null, 0, 0, null);
+        store.insert(payment, now());
+        if (refusal != null) {
+            return payment;
+        }
+        AccountId to = accounts.open(billerKey(q.billerId()), q.currency());
+        Optional<HeldPoints> points = usePoints ? holdPoints(id, q) : Optional.empty();
+        long discount = points.map(HeldPoints::valueMinor).orElse(0L);
+        TransferResult reserved = ledger.transfer(pending(transfer, from.get(), to, q.amountMinor() - discount, id, q));
+        if (reserved instanceof TransferResult.Rejected rejected) {
+            points.ifPresent(p -> discounts.release(id, q.customer()));
+            store.update(id, BillPaymentStatus.REJECTED, PayBill.ledgerCode(rejected.code()), null, null, now());
+            return store.payment(id).orElseThrow();
+        }
+        if (points.isPresent()) { // issue 16 s3.7: the bank's rewards account pays what the points are worth
+            UUID byPoints = UUID.nameUUIDFromBytes(("account-bill-points|" + id).getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8));
+            if (ledger.transfer(pending(byPoints, points.get().rewards(), to, discount, id, q))
+                    instanceof TransferResult.Rejected rejected) {
+                throw new IllegalStateException("the rewards account refused a discount: " + rejected.code().code());
+            }
+            store.discount(id, points.get().points(), discount, byPoints);
+        }
+        return store.payment(id).orElseThrow();
+    }
+
+    /** Points held for a payment: how many, what they are worth and the account that pays it. */
+    private record HeldPoints(long points, long valueMinor, AccountId rewards) {
+    }
+
+    /** The points the customer may use on the bill, held under the payment's id; empty when none. */
+    private Optional<HeldPoints> holdPoints(UUID id, JdbcAccountBills.Inquiry q) {
+        Optional<PointsDiscounts.Offer> offer = discounts.offer(q.customer(), q.currency(), q.amountMinor());
+        return offer.flatMap(o -> discounts.hold(id, q.customer(), o.points(), q.currency())
+                .map(rewards -> new HeldPoints(o.points(), o.valueMinor(), rewards)));
+    }
+
+    private NewTransfer pending(UUID transfer, AccountId from, AccountId to, long amountMinor, UUID payment,
+            JdbcAccountBills.Inquiry q) {
+        return new NewTransfer(new TransferId(transfer), from, to, amountMinor, q.currency(),
+                new TransferCode(TRANSFER_CODE), true, properties.pendingTimeout().toSeconds(),
+                Metadata.of(Map.of("account_bill_payment", payment.toString(), "biller", q.billerId())));
+    }
+
+    /** The risk policy's refusal of the payment, null when it may go. */
+    private String refusal(JdbcAccountBills.Inquiry q) {
+        Optional<CustomerView> customer = directory.customer(q.customer())
+                .filter(c -> c.customer().status() == CustomerStatus.ACTIVE);
+        if (customer.isEmpty()) {
+            return BillPaymentResult.CUSTOMER_NOT_FOUND;
+        }
+        Decision decision = policy.assess(new Attempt(q.customer(), customer.get().customer().kycLevel(), q.channel(),
+                q.amountMinor(), q.currency(), false, false, Optional.empty(), now()), new BillHistory(spending));
+        return decision instanceof Reject reject ? reject.code() : decision instanceof StepUp ? CONFIRMATION_REQUIRED
+                : null;
+    }
+
+    private static AccountBillResult accepted(JdbcAccountBills.Payment p, boolean replayed) {
+        return new AccountBillResult.Accepted(p.id(), p.status(), p.code(), p.billerId(), p.account(),
+                p.amountMinor(), p.currency().code(), p.points(), p.discountMinor(), replayed);
+    }
+
+    private Instant now() {
+        return Microseconds.now(clock);
+    }
+}

@@ -1,0 +1,117 @@
+package org.socialbank.billing.sandbox;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.socialbank.billing.AccountBiller;
+import org.socialbank.billing.BillerRegistry;
+import org.socialbank.shared.ProviderAnswer;
+
+/**
+ * An account-bill switch in memory, for the demo bank and tests (issue 15 s1.9, s1.13): every
+ * biller of the {@link BillerRegistry} answers for every account in its format with a deterministic
+ * bill (an amount of 20.00..219.99 in the biller's currency, a masked holder and a due date derived
+ * from the account), and pays at once with a trace number derived from the payment's id. Idempotent
+ * by payment id, like the protocol asks; it can be told to fail, time out or lose the next payments,
+ * and to forget an account. What it remembers is lost on restart.
+ */
+public class SandboxAccountBiller implements AccountBiller {
+
+    public static final String REFUSED = "biller_refused";
+    public static final int REMEMBERED_MAX = 100_000;
+    public static final int TROUBLES_MAX = 1000;
+    private static final List<String> HOLDERS = List.of("Z*** W**", "L* N*", "M**** D*****", "C****** M*****",
+            "И**** П.", "А**** С.");
+
+    private final Clock clock;
+    private final BillerRegistry registry;
+    private final Map<UUID, ProviderAnswer> received = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<UUID, ProviderAnswer> eldest) {
+            return size() > REMEMBERED_MAX;
+        }
+    };
+    private final Map<UUID, Integer> calls = new HashMap<>();
+    private final Set<String> forgotten = new HashSet<>();
+    private final ArrayDeque<SandboxBiller.Trouble> troubles = new ArrayDeque<>();
+
+    public SandboxAccountBiller(Clock clock, BillerRegistry registry) {
+        this.clock = clock;
+        this.registry = registry;
+    }
+
+    @Override
+    public Duration timeout() {
+        return Duration.ZERO;
+    }
+
+    @Override
+    public synchronized Inquiry inquire(String billerId, String account) {
+        var biller = registry.find(billerId);
+        if (biller.isEmpty() || biller.get().account(account).isEmpty() || forgotten.contains(key(billerId, account))) {
+            return new NotDue(UNKNOWN_ACCOUNT);
+        }
+        int hash = Math.floorMod(key(billerId, account).hashCode(), 20_000);
+        LocalDate due = LocalDate.now(clock).plusDays(3 + hash % 25);
+        return new Due(2_000 + hash, biller.get().currency(), due, HOLDERS.get(hash % HOLDERS.size()));
+    }
+
+    @Override
+    public synchronized ProviderAnswer pay(Order order) {
+        calls.merge(order.id(), 1, Integer::sum);
+        if (received.containsKey(order.id())) {
+            return received.get(order.id());
+        }
+        SandboxBiller.Trouble trouble = troubles.poll();
+        if (trouble == SandboxBiller.Trouble.LOSE) {
+            return new ProviderAnswer.Unknown("timeout");
+        }
+        ProviderAnswer answer = trouble == SandboxBiller.Trouble.FAIL
+                || !(inquire(order.billerId(), order.account()) instanceof Due)
+                ? new ProviderAnswer.Failed(REFUSED) : new ProviderAnswer.Succeeded(trace(order.id()));
+        received.put(order.id(), answer);
+        return trouble == SandboxBiller.Trouble.TIMEOUT ? new ProviderAnswer.Unknown("timeout") : answer;
+    }
+
+    @Override
+    public synchronized ProviderAnswer status(UUID paymentId) {
+        ProviderAnswer answer = received.get(paymentId);
+        return answer == null ? new ProviderAnswer.Failed(ProviderAnswer.NOT_RECEIVED) : answer;
+    }
+
+    /** Makes the next pay call (after any already queued) go wrong this way. */
+    public synchronized int troubleNext(SandboxBiller.Trouble trouble) {
+        if (troubles.size() >= TROUBLES_MAX) {
+            throw new IllegalStateException(TROUBLES_MAX + " troubles are queued already");
+        }
+        troubles.add(trouble);
+        return troubles.size();
+    }
+
+    /** The biller no longer knows this account: inquiries answer {@link #UNKNOWN_ACCOUNT}. */
+    public synchronized void forget(String billerId, String account) {
+        forgotten.add(key(billerId, account));
+    }
+
+    /** How many times this payment was sent. */
+    public synchronized int calls(UUID paymentId) {
+        return calls.getOrDefault(paymentId, 0);
+    }
+
+    private static String key(String billerId, String account) {
+        return billerId + "|" + account;
+    }
+
+    private static String trace(UUID id) {
+        return String.format("%012d", Math.floorMod(id.getMostSignificantBits() ^ id.getLeastSignificantBits(),
+                1_000_000_000_000L));
+    }
+}

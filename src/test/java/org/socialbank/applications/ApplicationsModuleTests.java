@@ -1,0 +1,38 @@
+package org.socialbank.applications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.socialbank.support.TestStores;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Applications start with the cards, the directory and the ledger (issue 14 item 9), without the
+ * conversation engine or the payments.
+ */
+@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES)
+class ApplicationsModuleTests {
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        TestStores.h2(registry);
+    }
+
+    @Autowired
+    Applications applications;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void startsWithoutTheChatOrThePayments() {
+        assertThat(applications.application(new ApplicationId(UUID.randomUUID()))).isEmpty();
+        assertThat(context.getBeanNamesForType(org.socialbank.conversation.Conversations.class)).as("the conversation engine").isEmpty();
+        assertThat(context.getBeanNamesForType(org.socialbank.payments.Payments.class)).as("the payments").isEmpty();
+    }
+}

@@ -1,0 +1,93 @@
+package org.socialbank.assistant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.socialbank.shared.Language;
+
+/**
+ * Issue 18, the knowledge base: an answer for every intent in every language, shipped as markdown
+ * that reads; the customer's data only in a variant named for it; malformed markdown refused with
+ * a stable code.
+ */
+class KnowledgeBaseUnitTests {
+
+    static final Map<String, KnowledgeBase.Answer> SHIPPED = KnowledgeBase.loadShipped();
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "fr", "ru", "fa", "zh"})
+    void everyIntentHasATitledAnswerInTheLanguage(String language) {
+        Set<String> titles = new HashSet<>();
+        for (String intent : KnowledgeBase.INTENTS) {
+            KnowledgeBase.Answer answer = SHIPPED.get(intent + "/" + language);
+            assertThat(answer).as(intent).isNotNull();
+            assertThat(answer.text()).as(intent).hasSizeGreaterThan(40).doesNotContain("{", "}", "#");
+            assertThat(titles.add(answer.title())).as("a title names one intent: " + answer.title()).isTrue();
+            assertThat(answer.version()).isZero();
+        }
+        assertThat(KnowledgeBase.INTENTS).hasSize(31);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "fr", "ru", "fa", "zh"})
+    void cardArrivalHasAVariantWithTheCardsIssueDate(String language) {
+        KnowledgeBase.Answer answer = SHIPPED.get("card_arrival/" + language);
+        assertThat(answer.variants()).containsOnlyKeys("card_issued_on");
+        assertThat(answer.shown(Map.of())).isEqualTo(answer.text());
+        assertThat(answer.shown(Map.of("card_issued_on", "20 Nov 2026"))).contains("20 Nov 2026").doesNotContain("{");
+        for (String intent : KnowledgeBase.INTENTS) {
+            if (!intent.equals("card_arrival")) {
+                assertThat(SHIPPED.get(intent + "/" + language).variants()).as(intent).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void theIntentsAreTheThirtyMostFrequentOfBanking77AndALostCard() throws IOException {
+        Map<String, Long> counts = new java.util.HashMap<>();
+        try (InputStream in = getClass().getResourceAsStream("/assistant/banking77/train.csv")) {
+            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
+            for (int i = 1; i < lines.length; i++) {
+                counts.merge(lines[i].substring(lines[i].lastIndexOf(',') + 1).strip(), 1L, Long::sum);
+            }
+        }
+        Set<String> top = new HashSet<>(counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(30).map(Map.Entry::getKey).toList());
+        assertThat(new HashSet<>(KnowledgeBase.INTENTS)).containsAll(top).contains("lost_or_stolen_card").hasSize(31);
+    }
+
+    @Test
+    void malformedMarkdownIsRefusedWithAStableCode() {
+        assertThat(code("")).isEqualTo("blank_answer");
+        assertThat(code("no title\n\ntext")).isEqualTo("missing_title");
+        assertThat(code("# Title\n\n")).isEqualTo("blank_answer");
+        assertThat(code("# Title\n\nYour IBAN is {iban}.")).isEqualTo("variable_outside_section");
+        assertThat(code("# Title\n\nText.\n\n## With {iban}\n\nYour IBAN is {iban}.")).isEqualTo("unknown_variable");
+        assertThat(code("# Title\n\n" + "x".repeat(KnowledgeBase.MARKDOWN_MAX))).isEqualTo("answer_too_long");
+        assertThat(AnswerMarkdown.read("# Title\n\nText.\n\n## With card_issued_on\n\nOn {card_issued_on}."))
+                .isEqualTo(new AnswerMarkdown.Parsed("Title", "Text.", Map.of("card_issued_on", "On {card_issued_on}.")));
+    }
+
+    @Test
+    void everyIntentIsUnderstoodInEveryOtherLanguage() throws IOException {
+        for (String language : Language.tags()) {
+            if (language.equals("en")) {
+                continue;
+            }
+            Set<String> trained = new HashSet<>(PhrasesUnitTests.phrases(language, "train").intents());
+            assertThat(trained).as(language).containsAll(KnowledgeBase.INTENTS);
+        }
+    }
+
+    private static String code(String markdown) {
+        return ((AnswerMarkdown.Malformed) AnswerMarkdown.read(markdown)).code();
+    }
+}

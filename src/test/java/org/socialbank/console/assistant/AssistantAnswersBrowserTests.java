@@ -1,0 +1,134 @@
+package org.socialbank.console.assistant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.socialbank.assistant.Assistant;
+import org.socialbank.assistant.KnowledgeBase;
+import org.socialbank.console.ConsoleStaff;
+import org.socialbank.console.Role;
+import org.socialbank.console.staff.StaffAccounts;
+import org.socialbank.support.Chromium;
+import org.socialbank.support.ConsoleSession;
+import org.socialbank.support.TestStores;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Issue 18 in headless Chromium: a supervisor finds the answer voted "not helpful" most, edits its
+ * French markdown with a live preview, saves it (versioned, audited), the chat's knowledge base
+ * answers with it, and she puts the shipped answer back. An agent may not open the page.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AssistantAnswersBrowserTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    StaffAccounts accounts;
+
+    @Autowired
+    Clock clock;
+
+    @Autowired
+    KnowledgeBase knowledge;
+
+    @Autowired
+    Assistant assistant;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    ChromeDriver browser;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        TestStores.h2(registry);
+        registry.add("socialbank.web.secure-cookies", () -> "false");
+    }
+
+    @AfterEach
+    void quit() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    @DisplayName("issue 18: a supervisor edits an answer with a preview, the chat shows it, and she reverts it")
+    void aSupervisorEditsPreviewsSavesAndRevertsAnAnswer(@TempDir Path profile) {
+        for (int i = 0; i < 3; i++) {
+            assistant.recordFeedback(UUID.randomUUID(), "top_up_reverted", "fr", false, "telegram");
+        }
+        browser = Chromium.start(profile);
+        ConsoleSession.signInAs(browser, port, new ConsoleStaff(accounts, clock), Role.SUPERVISOR);
+        WebDriverWait wait = new WebDriverWait(browser, ConsoleSession.STEP);
+        browser.get(ConsoleSession.base(port) + "/console/assistant/answers");
+        WebElement failing = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#failing tr[data-intent='top_up_reverted'][data-language='fr']")));
+        assertThat(failing.findElement(By.className("not-helpful")).getText()).isEqualTo("3");
+        assertThat(browser.findElements(By.cssSelector("#answers tbody tr"))).hasSize(KnowledgeBase.INTENTS.size());
+        Chromium.screenshot(browser, "assistant-answers-list");
+
+        failing.findElement(By.tagName("a")).click();
+        WebElement markdown = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("markdown")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("preview-title")));
+        assertThat(browser.findElement(By.id("state")).getAttribute("data-version")).isEqualTo("0");
+        markdown.clear();
+        markdown.sendKeys("# Ma recharge est revenue\n\nLa recharge est repartie vers la carte d'origine. Écrivez « historique ».");
+        wait.until(ExpectedConditions.textToBe(By.id("preview-title"), "Ma recharge est revenue"));
+        Chromium.screenshot(browser, "assistant-answer-preview");
+        browser.findElement(By.id("save")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("state"), "data-version", "1"));
+
+        KnowledgeBase.Answer shown = knowledge.answer("top_up_reverted", "fr").orElseThrow();
+        assertThat(shown.title()).isEqualTo("Ma recharge est revenue");
+        assertThat(shown.text()).startsWith("La recharge est repartie");
+        assertThat(knowledge.answer("top_up_reverted", "en").orElseThrow().version()).as("one language only").isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM console_audit WHERE what = 'assistant.answer.edited' "
+                + "AND subject = 'assistant-answer:fr/top_up_reverted'").query(Long.class).single()).isEqualTo(1);
+
+        browser.findElement(By.cssSelector("#revert button")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("state"), "data-version", "0"));
+        assertThat(browser.findElements(By.cssSelector("#history tbody tr"))).hasSize(2);
+        assertThat(knowledge.answer("top_up_reverted", "fr")).isEqualTo(knowledge.shipped("top_up_reverted", "fr"));
+    }
+
+    @Test
+    void aSaveBasedOnAnOlderVersionOrMalformedIsRefusedAndAnAgentIsForbidden(@TempDir Path profile) {
+        String good = "# Frais de carte\n\nUn texte de réponse assez long pour la discussion.";
+        assertThat(knowledge.edit("card_payment_fee_charged", "ru", good, 0, "amira")).isEqualTo(new KnowledgeBase.Saved(1));
+        assertThat(knowledge.edit("card_payment_fee_charged", "ru", good + " Encore.", 0, "bob"))
+                .as("bob read version 0; amira saved 1 since").isEqualTo(new KnowledgeBase.Refused("stale"));
+        assertThat(knowledge.edit("card_payment_fee_charged", "ru", good, 1, "bob")).isEqualTo(new KnowledgeBase.Refused("unchanged"));
+        assertThat(knowledge.edit("card_payment_fee_charged", "ru", "no title", 1, "bob"))
+                .isEqualTo(new KnowledgeBase.Refused("missing_title"));
+        assertThat(knowledge.edit("exchange_rate", "ru", good, 0, "bob")).isEqualTo(new KnowledgeBase.Refused("unknown_answer"));
+        assertThat(knowledge.revert("card_payment_fee_charged", "ru", 1, "amira")).isEqualTo(new KnowledgeBase.Saved(2));
+        assertThat(knowledge.revert("card_payment_fee_charged", "ru", 2, "amira")).isEqualTo(new KnowledgeBase.Refused("unchanged"));
+
+        browser = Chromium.start(profile);
+        ConsoleSession.signInAs(browser, port, new ConsoleStaff(accounts, clock), Role.AGENT);
+        browser.get(ConsoleSession.base(port) + "/console/assistant/answers/fr/card_arrival");
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.getPageSource() != null);
+        assertThat(browser.findElements(By.id("markdown"))).as("agents do not edit answers").isEmpty();
+        assertThat(browser.findElements(By.cssSelector("a[href$='/console/assistant/answers']"))).isEmpty();
+    }
+}
