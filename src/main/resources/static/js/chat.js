@@ -142,20 +142,10 @@
         a.href = c.url;
         a.target = '_blank';
         a.rel = 'noopener noreferrer';
-        line.appendChild(a);
-        if (c.url.indexOf('/claim/') >= 0 && log.dataset.share) {
-          // issue 13 (P10): a claim link is for someone else: share it (the phone's share sheet) or copy it
-          var share = el('button', 'share-link', log.dataset.share);
-          share.type = 'button';
-          share.addEventListener('click', function () {
-            if (navigator.share) {
-              navigator.share({ url: c.url }).catch(function () {});
-            } else if (navigator.clipboard) {
-              navigator.clipboard.writeText(c.url).then(function () { share.textContent = log.dataset.copied; });
-            }
-          });
-          line.appendChild(share);
+        if (c.url.indexOf('/claim/') >= 0 && log.dataset.share && c.label === log.dataset.share) {
+          shareable(a, line, c.url); // the payer's claim link: one button that shares it
         }
+        line.appendChild(a);
       }
       log.appendChild(line);
     } else if (c.kind === 'receipt') {
@@ -183,6 +173,37 @@
     } else if (c.kind === 'ask_phone') {
       log.appendChild(bankLine(c.text)); // a browser cannot vouch for a phone: the text says what to do
     }
+  }
+
+  /**
+   * Issue 13 (P10): a claim link in the payer's chat is for someone else, so its one button shares
+   * it (the phone's share sheet) or else copies it; where neither works the address is shown,
+   * selected, for the phone's own copy.
+   */
+  function shareable(a, line, url) {
+    a.classList.add('share-link');
+    function shown() {
+      var code = line.querySelector('code.claim-url') || line.appendChild(el('code', 'claim-url', url));
+      var range = document.createRange();
+      range.selectNodeContents(code);
+      window.getSelection().removeAllRanges();
+      window.getSelection().addRange(range);
+    }
+    a.addEventListener('click', function (e) {
+      if (navigator.share) {
+        e.preventDefault();
+        navigator.share({ url: url }).catch(function () {});
+      } else if (navigator.clipboard && navigator.clipboard.writeText) {
+        e.preventDefault();
+        navigator.clipboard.writeText(url).then(function () {
+          a.textContent = log.dataset.copied;
+          a.setAttribute('data-done', 'true');
+        }, shown);
+      } else {
+        e.preventDefault();
+        shown();
+      }
+    });
   }
 
   function accept(m) {

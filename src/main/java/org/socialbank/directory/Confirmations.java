@@ -151,6 +151,18 @@ public class Confirmations {
         }));
     }
 
+    /** The customer a confirmation page is for (issue 13: its "back to the chat" link); empty for an unknown token. */
+    public Optional<CustomerId> customerOf(String token) {
+        return transactions.execute(status -> current(token).map(Token::customerId));
+    }
+
+    /** The network of the chat the confirmed operation was asked in, when its owner records it (issue 13). */
+    public Optional<org.socialbank.shared.Network> chatOf(String token) {
+        return transactions.execute(status -> current(token).flatMap(t -> store.challenge(t.challengeId()))
+                .flatMap(c -> owners.orderedStream().map(o -> o.chat(OperationRef.of(c.reference())))
+                        .flatMap(Optional::stream).findFirst()));
+    }
+
     public ConfirmView open(String token) {
         return transactions.execute(status -> current(token).map(t -> view(t, false, -1))
                 .orElse(new ConfirmView.Invalid()));

@@ -11,4 +11,12 @@ public interface ConfirmedOperations {
 
     /** What became of the confirmed operation; empty when it is not this owner's. */
     Optional<OperationOutcome> outcome(OperationRef operation);
+
+    /**
+     * The network of the chat the operation was asked in (issue 13: the page's "back to the chat"
+     * link); empty when it is not this owner's or the owner does not record it.
+     */
+    default Optional<org.socialbank.shared.Network> chat(OperationRef operation) {
+        return Optional.empty();
+    }
 }

@@ -54,6 +54,13 @@ class ConfirmationOutcomes implements ConfirmedOperations {
         });
     }
 
+    /** The chat the held payment was asked in (issue 13: the step-up page links back to it). */
+    @Override
+    public Optional<org.socialbank.shared.Network> chat(OperationRef operation) {
+        return id(operation).flatMap(store::find).map(PaymentRow::channel)
+                .flatMap(org.socialbank.shared.Network::fromWireName);
+    }
+
     @EventListener
     void on(OperationConfirmed event) {
         held(event.operation(), event.challengeId()).ifPresent(id -> writes.write(status -> {

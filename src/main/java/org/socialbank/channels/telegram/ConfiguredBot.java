@@ -56,6 +56,11 @@ final class ConfiguredBot {
         return Digests.equalInConstantTime(settings.secretToken(), header);
     }
 
+    /** The bot's username as far as it is known now (configured, or learned by {@code getMe}), without asking. */
+    Optional<String> knownUsername() {
+        return Optional.ofNullable(username).map(u -> u.toLowerCase(Locale.ROOT));
+    }
+
     /** The bot's username (lower case, without '@'): configured, else asked once with {@code getMe}. */
     Optional<String> username() {
         String known = username;

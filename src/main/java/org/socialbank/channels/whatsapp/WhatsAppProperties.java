@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.socialbank.shared.Language;
 
@@ -31,6 +32,9 @@ import org.socialbank.shared.Language;
  * @param windowMargin the 24-hour customer-service window is treated as closed this long before it ends
  * @param templates the approved message templates by use: {@code alert} (texts, receipts and links
  *     outside the window); UTILITY only
+ * @param businessNumber the business phone number itself, digits only with the country code
+ *     ({@code 33612345678}); the bank's pages link back to the chat at {@code https://wa.me/<number>};
+ *     empty: no such link (issue 13)
  */
 @ConfigurationProperties("socialbank.channels.whatsapp")
 public record WhatsAppProperties(
@@ -46,7 +50,8 @@ public record WhatsAppProperties(
         @DefaultValue("6s") Duration pairPause,
         @DefaultValue("1m") Duration tokenPause,
         @DefaultValue("10m") Duration windowMargin,
-        Map<String, Template> templates) {
+        Map<String, Template> templates,
+        @DefaultValue("") String businessNumber) {
 
     /** The uses a template may be registered for. */
     static final Set<String> USES = Set.of("alert");
@@ -59,8 +64,14 @@ public record WhatsAppProperties(
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(_[A-Z]{2})?");
     private static final List<String> BANK_LANGUAGES = Language.tags();
 
+    private static final Pattern BUSINESS_NUMBER = Pattern.compile("[1-9][0-9]{5,14}");
+
+    @ConstructorBinding
     public WhatsAppProperties {
         templates = checked(templates);
+        businessNumber = businessNumber == null ? "" : businessNumber.strip();
+        require(businessNumber.isEmpty() || BUSINESS_NUMBER.matcher(businessNumber).matches(),
+                "business-number must be the number's digits with the country code, 6 to 15, e.g. 33612345678");
         require(apiBaseUrl != null && ("https".equals(apiBaseUrl.getScheme()) || "http".equals(apiBaseUrl.getScheme()))
                 && apiBaseUrl.getHost() != null, "api-base-url must be an http(s) URL");
         require(apiVersion != null && VERSION.matcher(apiVersion).matches(), "api-version must look like v23.0");
@@ -154,6 +165,14 @@ public record WhatsAppProperties(
 
     private static boolean within(Duration d, Duration min, Duration max) {
         return d != null && d.compareTo(min) >= 0 && d.compareTo(max) <= 0;
+    }
+
+    /** The settings without a business number (no "back to the chat" link). */
+    public WhatsAppProperties(String appSecret, String verifyToken, String accessToken, String phoneNumberId,
+            URI apiBaseUrl, String apiVersion, Duration requestTimeout, int messagesPerSecond, Duration throttlePause,
+            Duration pairPause, Duration tokenPause, Duration windowMargin, Map<String, Template> templates) {
+        this(appSecret, verifyToken, accessToken, phoneNumberId, apiBaseUrl, apiVersion, requestTimeout,
+                messagesPerSecond, throttlePause, pairPause, tokenPause, windowMargin, templates, "");
     }
 
     private static void require(boolean ok, String message) {

@@ -24,7 +24,6 @@ import org.socialbank.branches.BookingResult;
 import org.socialbank.branches.Branch;
 import org.socialbank.branches.BranchSchedule;
 import org.socialbank.branches.Slot;
-import org.socialbank.shared.Dates;
 import org.socialbank.shared.Uuids;
 
 /**
@@ -121,7 +120,7 @@ final class AppointmentDialogue {
         StringBuilder text = new StringBuilder(texts.text(language, "appointments.chat.list_title"));
         List<Outbound.Button> buttons = new ArrayList<>();
         for (Appointment a : coming.subList(0, Math.min(coming.size(), SLOTS_SHOWN))) {
-            text.append('\n').append(texts.text(language, "appointments.chat.list_line", when(language, a.start()),
+            text.append('\n').append(texts.text(language, "appointments.chat.list_line", when(turn, language, a.start()),
                     branchName(turn, a), serviceLabel(language, a.service()), a.code()));
             buttons.add(new Outbound.Button(texts.text(language, "appointments.chat.cancel_button", a.code()),
                     turn.bank().button(Bank.CANCEL_APPOINTMENT + a.id().value(), turn.state().formVersion())));
@@ -184,7 +183,7 @@ final class AppointmentDialogue {
         OffsetDateTime start = Instant.ofEpochSecond(epochSecond).atZone(schedule.get().zone()).toOffsetDateTime();
         BookingResult result = turn.bank().bookAppointment(customer, branchId, start, service);
         if (result instanceof BookingResult.Done done) {
-            return say(turn, language, "appointments.chat.booked", when(language, done.appointment().start()),
+            return say(turn, language, "appointments.chat.booked", when(turn, language, done.appointment().start()),
                     branch.get().name(), branch.get().address(), serviceLabel(language, service),
                     done.appointment().code());
         }
@@ -208,7 +207,7 @@ final class AppointmentDialogue {
         BookingResult result = turn.bank().cancelAppointment(customer, id.get());
         if (result instanceof BookingResult.Done) {
             return say(turn, language, "appointments.chat.cancelled", branchName(turn, before.get()),
-                    when(language, before.get().start()));
+                    when(turn, language, before.get().start()));
         }
         return say(turn, language, "appointments.chat.refused");
     }
@@ -241,7 +240,7 @@ final class AppointmentDialogue {
         OffsetDateTime start = Instant.ofEpochSecond(epochSecond).atZone(schedule.get().zone()).toOffsetDateTime();
         BookingResult result = turn.bank().rescheduleAppointment(customer, id.get(), start);
         if (result instanceof BookingResult.Done done) {
-            return say(turn, language, "appointments.chat.rescheduled", when(language, done.appointment().start()),
+            return say(turn, language, "appointments.chat.rescheduled", when(turn, language, done.appointment().start()),
                     branchName(turn, done.appointment()), done.appointment().code());
         }
         BookingRefusal refusal = ((BookingResult.Refused) result).refusal();
@@ -263,16 +262,16 @@ final class AppointmentDialogue {
             if (free.isEmpty()) {
                 continue;
             }
-            String date = Dates.date(free.get(0).start().toInstant(), language.locale());
+            String date = turn.time(language).date(free.get(0).start().toInstant());
             String text = heading.apply(date);
             if (i > 0 && dayNamed) {
-                String asked = Dates.date(first.atTime(java.time.LocalTime.NOON).atOffset(free.get(0).start().getOffset())
-                        .toInstant(), language.locale());
+                String asked = turn.time(language).date(first.atTime(java.time.LocalTime.NOON)
+                        .atOffset(free.get(0).start().getOffset()).toInstant());
                 text = texts.text(language, "appointments.chat.asked_day_full", asked) + "\n" + text;
             }
             List<Outbound.Button> buttons = new ArrayList<>();
             for (Slot slot : free) {
-                buttons.add(new Outbound.Button(Dates.time(slot.start().toInstant(), language.locale()),
+                buttons.add(new Outbound.Button(turn.time(language).time(slot.start().toInstant()),
                         turn.bank().button(action.apply(slot), turn.state().formVersion())));
             }
             return new Step(turn.state(), List.of(new Outbound.Buttons(text, buttons)), language);
@@ -321,8 +320,9 @@ final class AppointmentDialogue {
         return turn.bank().branch(appointment.branchId()).map(Branch::name).orElse(appointment.branchId());
     }
 
-    private static String when(Language language, Instant start) {
-        return Dates.dateTime(start, language.locale());
+    /** The appointment's day and time in the customer's zone (issue 13: her setting, else her language's). */
+    private static String when(Turn turn, Language language, Instant start) {
+        return turn.time(language).dateTime(start);
     }
 
     private String serviceLabel(Language language, String service) {

@@ -151,8 +151,12 @@ public final class Dialogue {
     /** A press: a request alert's Pay or Decline, else a button of the payment form. */
     private Step button(Turn turn, Language language, String reference) {
         Optional<Bank.Press> press = turn.bank().press(reference);
+        if (press.isPresent() && press.get().action().startsWith(PayDialogue.AGAIN)) { // issue 13: [Pay again]
+            return turn.linked().isPresent() ? pay.again(turn, language, press.get().action()) : offerLink(turn, language);
+        }
         if (press.isPresent() && press.get().action().startsWith(Bank.QUICK_REPLY)) { // as if the command were typed
-            String command = QUICK_COMMANDS.get(press.get().action().substring(Bank.QUICK_REPLY.length()));
+            String name = press.get().action().substring(Bank.QUICK_REPLY.length());
+            String command = QUICK_COMMANDS.getOrDefault(name, MENU_COMMANDS.get(name));
             return command == null ? say(turn.state(), language, "conversation.pay.stale") : text(turn, command, false);
         }
         if (press.isPresent() && RequestDialogue.handles(press.get().action())) {
@@ -210,7 +214,31 @@ public final class Dialogue {
     /** The help, with quick replies for the first steps in a private chat. */
     private Step help(Turn turn, Language language, boolean inGroup) {
         Step help = say(turn.state(), language, "conversation.help").shared();
+        if (!inGroup && turn.channel() == Network.WHATSAPP) {
+            return menu(help, turn, language);
+        }
         return inGroup ? help : quick(help, turn, language, List.of("balance", "history", "requests"));
+    }
+
+    /** The main actions of the WhatsApp menu, in its order: what each row does is {@link #MENU_COMMANDS}. */
+    static final List<String> MENU = List.of("balance", "history", "pay", "requests", "limits", "spending",
+            "account", "branches");
+
+    /** What each row of the WhatsApp menu does beyond the quick replies: the command, as typed. */
+    static final Map<String, String> MENU_COMMANDS = Map.of("limits", "my limits", "spending", "spending this month",
+            "account", "my account number", "branches", "branches");
+
+    /**
+     * Issue 13 §4: WhatsApp has no persistent menu, so "menu" and "help" there answer with the help
+     * as one list message whose rows are the main actions (the channel draws more than three
+     * buttons as a list, within Meta's limits: 10 rows, 24-character titles).
+     */
+    private Step menu(Step help, Turn turn, Language language) {
+        String text = ((Outbound.Text) help.replies().get(0)).text();
+        List<Outbound.Button> rows = MENU.stream().map(name -> new Outbound.Button(
+                texts.text(language, "conversation.quick." + name), turn.bank().button(Bank.QUICK_REPLY + name, 0)))
+                .toList();
+        return new Step(help.state(), List.of(new Outbound.Buttons(text, rows)), language);
     }
 
     private Step text(Turn turn, String text, boolean inGroup) {
@@ -218,6 +246,12 @@ public final class Dialogue {
         Language chosen = turn.chosen() != null ? turn.chosen() : Language.EN;
         if (claimed.isPresent()) {
             return say(turn.state(), chosen, claimed.get() ? "conversation.claim.proven" : "conversation.claim.unknown");
+        }
+        if (org.socialbank.conversation.language.NotOffered.asks(text)) { // issue 13: "buy bitcoin": not yet, said so
+            Language language = turn.chosen() != null ? turn.chosen()
+                    : org.socialbank.conversation.language.NotOffered.language(text).orElseGet(() -> parser
+                            .parse(text, Optional.empty(), Context.of(turn.channel(), null)).language());
+            return say(turn.state(), language, "conversation.not_offered").shared();
         }
         Optional<AlertCommand> alerts = AlertCommand.read(text);
         if (alerts.isPresent()) { // issue 17: "alerts off", "alerts min 100", "send alerts to WeChat"
@@ -788,7 +822,9 @@ public final class Dialogue {
                 "consent.stop.confirmed", "conversation.history.no_more", "conversation.more.nothing",
                 "conversation.quick.balance", "conversation.quick.history", "conversation.quick.more",
                 "conversation.quick.pay", "conversation.quick.requests", "conversation.zone.current",
-                "conversation.zone.set", "conversation.zone.unknown"));
+                "conversation.zone.set", "conversation.zone.unknown", "conversation.not_offered",
+                "conversation.quick.limits", "conversation.quick.spending", "conversation.quick.account",
+                "conversation.quick.branches"));
         keys.addAll(PayDialogue.messageKeys());
         keys.addAll(Answers.messageKeys());
         keys.addAll(RequestDialogue.messageKeys());

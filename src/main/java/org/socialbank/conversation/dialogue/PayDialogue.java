@@ -165,7 +165,70 @@ final class PayDialogue {
         CurrencyCode currency = CurrencyCode.of(form.currency());
         Bank.PayOutcome outcome = turn.bank().pay(turn.linked().orElseThrow().customerId(), form.payee(),
                 form.amountMinor(), currency);
-        return outcome(next, language, outcome, form.amountMinor(), currency, form.payeeName(), turn.time(language));
+        Step said = outcome(next, language, outcome, form.amountMinor(), currency, form.payeeName(),
+                turn.time(language));
+        return outcome instanceof Bank.Paid ? withNextSteps(said, turn, language, form) : said;
+    }
+
+    /** The quick reply that starts the same payment again: {@code quick:again:<minor>:<currency>:<alias>}. */
+    static final String AGAIN = Bank.QUICK_REPLY + "again:";
+
+    /**
+     * Issue 13 §4: under a receipt, where the network shows buttons, [Pay again] (the same payee and
+     * amount, through the same checks and Confirm: a tap never pays by itself) and [History].
+     */
+    private Step withNextSteps(Step said, Turn turn, Language language, PayForm form) {
+        if (!Dialogue.QUICK_REPLIES.contains(turn.channel())) {
+            return said;
+        }
+        Alias payee = form.payee();
+        String again = AGAIN + form.amountMinor() + ":" + form.currency() + ":" + payee.type().name() + ":"
+                + (payee.network() == null ? "-" : payee.network().wireName()) + ":" + payee.value();
+        List<Outbound> replies = new ArrayList<>(said.replies());
+        replies.add(new Outbound.Buttons(texts.text(language, "conversation.quick.after_payment"), List.of(
+                new Outbound.Button(texts.text(language, "conversation.quick.pay_again"), turn.bank().button(again, 0)),
+                new Outbound.Button(texts.text(language, "conversation.quick.history"),
+                        turn.bank().button(Bank.QUICK_REPLY + "history", 0)))));
+        return new Step(said.state(), replies, language);
+    }
+
+    /**
+     * A press of [Pay again]: a new form with the same payee (looked up again: who holds the alias
+     * now) and amount, which goes through the checks and shows Confirm like a typed payment.
+     */
+    Step again(Turn turn, Language language, String action) {
+        String[] parts = action.substring(AGAIN.length()).split(":", 5);
+        Optional<Alias> alias = parts.length == 5 ? againAlias(parts) : Optional.empty();
+        if (alias.isEmpty() || !parts[0].matches("\\d{1,18}") || !parts[1].matches("[A-Z]{3}")) {
+            return say(turn.state(), language, "conversation.pay.stale");
+        }
+        CustomerId payer = turn.linked().orElseThrow().customerId();
+        Payees.Lookup lookup = Payees.lookup(turn.bank(), payer, Payee.of(alias.get()));
+        if (lookup instanceof Payees.Spent) {
+            return say(turn.state(), language, Payees.SPENT_KEY);
+        }
+        Optional<Payees.Target> target = lookup.found();
+        if (target.isEmpty()) {
+            return say(turn.state(), language, "conversation.pay.payee_unknown", alias.get().display());
+        }
+        if (payer.equals(target.get().customerId())) {
+            return say(turn.state(), language, "conversation.pay.self");
+        }
+        PayForm form = PayForm.of(payer.value(), turn.bank().now()).withPayee(target.get().alias(),
+                target.get().customerId() == null ? null : target.get().customerId().value(), target.get().name())
+                .withAmount(Long.parseLong(parts[0]), parts[1]);
+        return advance(turn, language, turn.state().replaceForm(form));
+    }
+
+    private static Optional<Alias> againAlias(String[] parts) {
+        try {
+            org.socialbank.directory.AliasType type = org.socialbank.directory.AliasType.valueOf(parts[2]);
+            org.socialbank.shared.Network network = "-".equals(parts[3]) ? null
+                    : org.socialbank.shared.Network.fromWireName(parts[3]).orElseThrow(IllegalArgumentException::new);
+            return Optional.of(new Alias(type, network, parts[4]));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** What the customer hears of a payment: a receipt, the step-up page, the claim, or a "no". */
@@ -252,7 +315,7 @@ final class PayDialogue {
                 "conversation.receipt.amount", "conversation.receipt.to", "conversation.receipt.reference",
                 "conversation.receipt.date", "conversation.receipt.balance",
                 "conversation.pay.cancelled", "conversation.pay.refused.funds_available",
-                "conversation.pay.other_amount"));
+                "conversation.pay.other_amount", "conversation.quick.after_payment", "conversation.quick.pay_again"));
         keys.addAll(Refusals.messageKeys());
         HELD_REASONS.forEach(reason -> keys.add("conversation.pay.held_reason." + reason));
         return keys;

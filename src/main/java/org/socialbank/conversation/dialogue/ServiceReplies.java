@@ -77,14 +77,14 @@ final class ServiceReplies {
             text.append('\n').append(texts.text(language, "loyalty.chat.expiring_title"));
             for (PointsSummary.Expiring e : summary.expiringSoon()) {
                 text.append('\n').append(texts.text(language, "loyalty.chat.expiring_line", count(e.points(), language),
-                        Dates.date(e.expiresAt(), language.locale())));
+                        turn.time(language).date(e.expiresAt())));
             }
         }
         if (!summary.history().isEmpty()) {
             text.append("\n\n").append(texts.text(language, "loyalty.chat.history_title"));
             summary.history().stream().limit(HISTORY_SHOWN).forEach(m -> text.append('\n').append(texts.text(language,
                     "loyalty.chat.history." + m.kind(), count(Math.abs(m.points()), language),
-                    Dates.date(m.at(), language.locale()))));
+                    turn.time(language).date(m.at()))));
         } else {
             text.append('\n').append(texts.text(language, "loyalty.chat.how_to_earn"));
         }
@@ -152,7 +152,7 @@ final class ServiceReplies {
         StringBuilder text = new StringBuilder(texts.text(language, "applications.chat.title"));
         for (Application a : list) {
             text.append('\n').append(texts.text(language, "applications.chat.line", product(language, a),
-                    status(language, a), Dates.date(a.createdAt(), language.locale())));
+                    status(language, a), turn.time(language).date(a.createdAt())));
         }
         return new Step(turn.state(), List.of(new Outbound.Text(text.toString())), language);
     }

@@ -8,7 +8,6 @@ import org.socialbank.conversation.dialogue.Bank;
 import org.socialbank.directory.Directory;
 import org.socialbank.shared.Language;
 import org.socialbank.branches.AppointmentReminderDue;
-import org.socialbank.shared.Dates;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -43,7 +42,11 @@ class AppointmentReminderMessages {
             return;
         }
         Language language = directory.customer(due.customerId()).map(v -> v.customer().language()).orElse(Language.EN);
-        String text = texts.text(language, "appointments.reminder", Dates.dateTime(due.start(), language.locale()),
+        // issue 13: in the customer's zone (her setting, else her language's), as her receipts
+        org.socialbank.shared.CustomerTime time = org.socialbank.shared.CustomerTime.of(language.locale(),
+                directory.settings(due.customerId()).map(org.socialbank.directory.CustomerSettings::chosenZone)
+                        .orElse(null));
+        String text = texts.text(language, "appointments.reminder", time.dateTime(due.start()),
                 due.branchName(), due.branchAddress(), due.code());
         outbox.write(chat.get(), new Outbound.Buttons(text, List.of(
                 new Outbound.Button(texts.text(language, "appointments.reminder.cancel_button"),

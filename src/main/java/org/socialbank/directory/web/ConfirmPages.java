@@ -1,10 +1,12 @@
 package org.socialbank.directory.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.ConfirmView;
 import org.socialbank.directory.Confirmations;
 import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.MoneyFormat;
+import org.socialbank.shared.web.BackToChat;
 import org.socialbank.shared.web.SeeOther;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,21 +21,37 @@ import org.springframework.web.servlet.view.RedirectView;
 class ConfirmPages {
 
     private final Confirmations confirmations;
+    private final ChannelIdentities identities;
+    private final BackToChat backToChat;
 
-    ConfirmPages(Confirmations confirmations) {
+    ConfirmPages(Confirmations confirmations, ChannelIdentities identities, BackToChat backToChat) {
         this.confirmations = confirmations;
+        this.identities = identities;
+        this.backToChat = backToChat;
+    }
+
+    /**
+     * Issue 13: the outcome page's "back to the chat" link, to the chat the operation was asked in
+     * when its owner records it (a held payment), else to the customer's newest linked chat.
+     */
+    private String withBackToChat(String page, String token, Model model, java.util.Locale locale) {
+        confirmations.chatOf(token).or(() -> confirmations.customerOf(token).flatMap(customer -> identities
+                .linkedChats(customer, locale).stream().findFirst()).map(ChannelIdentities.LinkedChat::channel))
+                .ifPresent(network -> backToChat.addTo(model, network));
+        return page;
     }
 
     @GetMapping("/confirm/{token}")
     String open(@PathVariable String token, Model model, HttpServletResponse response,
             java.util.Locale locale) {
-        return render(confirmations.open(token), token, model, response, locale);
+        return withBackToChat(render(confirmations.open(token), token, model, response, locale), token, model, locale);
     }
 
     @PostMapping("/confirm/{token}")
     String confirm(@PathVariable String token, @RequestParam(defaultValue = "") String code, Model model,
             HttpServletResponse response, java.util.Locale locale) {
-        return render(confirmations.confirm(token, LinkPages.bounded(code, 16)), token, model, response, locale);
+        return withBackToChat(render(confirmations.confirm(token, LinkPages.bounded(code, 16)), token, model, response,
+                locale), token, model, locale);
     }
 
     /** Reload or Back on the cancel form's address: the step-up page shows where it stands. */
@@ -44,7 +62,8 @@ class ConfirmPages {
 
     @PostMapping("/confirm/{token}/cancel")
     String cancel(@PathVariable String token, Model model, HttpServletResponse response, java.util.Locale locale) {
-        return render(confirmations.cancel(token), token, model, response, locale);
+        return withBackToChat(render(confirmations.cancel(token), token, model, response, locale), token, model,
+                locale);
     }
 
     private static String render(ConfirmView view, String token, Model model, HttpServletResponse response,

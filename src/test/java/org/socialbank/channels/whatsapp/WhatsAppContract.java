@@ -391,6 +391,42 @@ abstract class WhatsAppContract {
         assertThat(camille.received(seen + 3).type()).isNotEqualTo("template");
     }
 
+    /**
+     * Issue 13 §4: WhatsApp has no persistent menu; "menu" (and "help") answers with one list
+     * message of the main actions that Meta accepts (the fake refuses a list beyond 10 rows, a row
+     * title beyond 24 characters or a body beyond 1,024), in the customer's language, and a row
+     * chosen does what typing its command does.
+     */
+    @Test
+    @DisplayName("issue 13: \"menu\" on WhatsApp is a valid list of the main actions, and a row chosen acts")
+    void menuIsAListOfTheMainActionsWithinMetasLimits() {
+        Chat chat = new Chat();
+        for (String asked : List.of("menu", "منو", "меню", "菜单")) {
+            int seen = chat.count();
+            chat.say(asked);
+            FakeWhatsAppApi.Call menu = chat.received(seen + 1);
+            assertThat(menu.interactiveType()).as(asked).isEqualTo("list");
+            tools.jackson.databind.JsonNode rows = menu.body().path("interactive").path("action").path("sections")
+                    .get(0).path("rows");
+            assertThat(rows.size()).isEqualTo(8);
+            rows.valueStream().forEach(row -> assertThat(row.path("title").asString()).hasSizeBetween(1, 24));
+        }
+        assertThat(API.refusedForLimits()).isZero();
+        assertThat(chat.received(chat.count()).text()).contains("余额"); // the help's own text, in the language asked
+
+        link(chat, ALICE);
+        int seen = chat.count();
+        chat.say("menu");
+        FakeWhatsAppApi.Call menu = chat.received(seen + 1);
+        assertThat(menu.text()).contains("balance");
+        ObjectNode choose = Recorded.message("list-reply", NUMBER, chat.waId, wamid());
+        ((ObjectNode) Recorded.message(choose).get("interactive").get("list_reply")).put("id",
+                menu.reference("Balance")).put("title", "Balance");
+        chat.deliver(choose);
+        assertThat(chat.text(seen + 2)).as("the row does what typing balance does").contains("€")
+                .doesNotContain("/link/");
+    }
+
     /** The outbox row a wamid carries, once the sender recorded it (just after Meta's answer). */
     private UUID outboxIdOf(String wamid) {
         API.await(() -> count("SELECT COUNT(*) FROM whatsapp_messages WHERE wamid = ? AND outbox_id IS NOT NULL",

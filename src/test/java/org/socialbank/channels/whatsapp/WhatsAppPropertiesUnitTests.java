@@ -83,4 +83,21 @@ class WhatsAppPropertiesUnitTests {
                 "v23.0", Duration.ofSeconds(10), 80, Duration.ofSeconds(30), Duration.ofSeconds(6), Duration.ofMinutes(1),
                 Duration.ofHours(7), null)).hasMessageContaining("window-margin");
     }
+
+    @Test
+    void theBusinessNumberIsTheChatsAddressAndIsChecked() {
+        WhatsAppProperties off = of("", "", "", "", null);
+        assertThat(new WhatsAppChatAddress(off).of(org.socialbank.shared.Network.WHATSAPP))
+                .as("issue 13: no number, no back-to-the-chat link").isEmpty();
+        WhatsAppProperties numbered = new WhatsAppProperties("", "", "", "", URI.create("https://graph.facebook.com"),
+                "v23.0", Duration.ofSeconds(10), 80, Duration.ofSeconds(30), Duration.ofSeconds(6),
+                Duration.ofMinutes(1), Duration.ofMinutes(10), null, " 33612345678 ");
+        WhatsAppChatAddress address = new WhatsAppChatAddress(numbered);
+        assertThat(address.of(org.socialbank.shared.Network.WHATSAPP)).contains("https://wa.me/33612345678");
+        assertThat(address.of(org.socialbank.shared.Network.TELEGRAM)).isEmpty();
+        assertThatThrownBy(() -> new WhatsAppProperties("", "", "", "", URI.create("https://graph.facebook.com"),
+                "v23.0", Duration.ofSeconds(10), 80, Duration.ofSeconds(30), Duration.ofSeconds(6),
+                Duration.ofMinutes(1), Duration.ofMinutes(10), null, "+33 6 12"))
+                .hasMessageContaining("business-number");
+    }
 }

@@ -3,6 +3,7 @@ package org.socialbank.conversation.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.ZoneId;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -103,5 +104,28 @@ class CustomerSettingsDialogueUnitTests {
         List<Outbound> offered = dialogue.handle(DialogueState.NEW, Network.TELEGRAM,
                 new Inbound.Text("zone Europe/Paris"), false, stranger).replies();
         assertThat(offered.get(0)).isInstanceOf(Outbound.Link.class);
+    }
+
+    /**
+     * Issue 13 §5 (5.3): loyalty and appointment dates in the chat are in the customer's zone, as
+     * the receipts and the history are, not in her language's.
+     */
+    @Test
+    void pointsAndAppointmentDatesAreInTheChosenZone() {
+        bank.linkedIn(Language.EN);
+        Instant lateEvening = Instant.parse("2026-11-30T22:30:00Z"); // Nov 30 in London, Dec 1 in Tokyo
+        bank.pointsSummary = new org.socialbank.loyalty.PointsSummary(120,
+                List.of(new org.socialbank.loyalty.PointsSummary.Expiring(50, lateEvening)),
+                List.of(new org.socialbank.loyalty.PointsSummary.Movement("earned", 70, lateEvening)));
+        bank.appointmentsHeld.add(new org.socialbank.branches.Appointment(new org.socialbank.branches.AppointmentId(
+                java.util.UUID.randomUUID()), bank.linked().orElseThrow().customerId(), "paris-opera",
+                Instant.parse("2026-12-03T09:00:00Z"), null, "K7Q2", org.socialbank.branches.AppointmentStatus.BOOKED,
+                "telegram", lateEvening, lateEvening, null));
+        assertThat(DialogueUnitTests.text(say("my points"))).contains("Nov 30").doesNotContain("Dec 1");
+        assertThat(DialogueUnitTests.text(say("my appointments"))).contains("9:00").doesNotContain("6:00");
+        say("zone Asia/Tokyo");
+        assertThat(DialogueUnitTests.text(say("my points"))).contains("Dec 1").doesNotContain("Nov 30");
+        assertThat(DialogueUnitTests.text(say("my appointments"))).contains("6:00").doesNotContain("9:00")
+                .doesNotContain("UTC");
     }
 }

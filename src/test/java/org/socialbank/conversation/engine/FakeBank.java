@@ -492,4 +492,19 @@ final class FakeBank implements Bank {
         zone = chosen;
         return true;
     }
+
+    // issue 13 (cx13, session 8): the loyalty points and appointments a customer holds, for the zone tests
+
+    org.socialbank.loyalty.PointsSummary pointsSummary;
+    final List<org.socialbank.branches.Appointment> appointmentsHeld = new ArrayList<>();
+
+    @Override
+    public Optional<org.socialbank.loyalty.PointsSummary> points(CustomerId customer) {
+        return Optional.ofNullable(pointsSummary);
+    }
+
+    @Override
+    public List<org.socialbank.branches.Appointment> appointments(CustomerId customer) {
+        return List.copyOf(appointmentsHeld);
+    }
 }

@@ -46,4 +46,36 @@ class MessageTextsUnitTests {
         assertThat(MessageTexts.spaced("向 @alice 收款 20。")).as("already spaced: unchanged").isEqualTo("向 @alice 收款 20。");
         assertThat(MessageTexts.spaced("您的微信账户：https://bank.example/x")).isEqualTo("您的微信账户：https://bank.example/x");
     }
+
+    /**
+     * Issue 13 (5.1c): the payer's "waits for +33671100001" after the bank's page was drawn
+     * "33671100001+" in Persian; every chat sentence, filled with left-to-right values as the chat
+     * fills them, shows each value isolated.
+     */
+    @Test
+    void everyPersianChatSentenceIsolatesItsLeftToRightArguments() throws java.io.IOException {
+        assertThat(texts.text(Language.FA, "conversation.pay.awaiting_claim_forward", "۵۰۰٬۰۰۰ ریال", "+33671100001",
+                "۱۴۰۵/۹/۲۵")).contains("\u2068+33671100001\u2069");
+        java.util.Properties fa = new java.util.Properties();
+        try (java.io.Reader in = java.nio.file.Files.newBufferedReader(
+                java.nio.file.Path.of("src", "main", "resources", "messages_fa.properties"))) {
+            fa.load(in);
+        }
+        java.util.regex.Pattern placeholder = java.util.regex.Pattern.compile("\\{(\\d+)}");
+        java.util.List<String> bare = new java.util.ArrayList<>();
+        for (String key : fa.stringPropertyNames().stream().filter(k -> k.startsWith("conversation.")).toList()) {
+            int count = (int) placeholder.matcher(fa.getProperty(key)).results().count();
+            if (count == 0) {
+                continue;
+            }
+            Object[] values = new Object[10];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = "+3367110000" + i;
+            }
+            String text = texts.text(Language.FA, key, values);
+            placeholder.matcher(fa.getProperty(key)).results().map(r -> values[Integer.parseInt(r.group(1))])
+                    .filter(v -> !text.contains("\u2068" + v + "\u2069")).forEach(v -> bare.add(key + " " + v));
+        }
+        assertThat(bare).isEmpty();
+    }
 }

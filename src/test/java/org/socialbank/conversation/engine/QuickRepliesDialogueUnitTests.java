@@ -110,4 +110,91 @@ class QuickRepliesDialogueUnitTests {
                 ((Outbound.Buttons) say("余额").get(0)).buttons().get(1).reference()));
         assertThat(DialogueUnitTests.text(pay)).isEqualTo("zh:conversation.pay.ask_payee");
     }
+
+    static List<String> labelsOf(Outbound reply) {
+        return ((Outbound.Buttons) reply).buttons().stream().map(Outbound.Button::label).toList();
+    }
+
+    void linkedKnowingCamille(Language language) {
+        bank.linkedIn(language);
+        bank.knows(new org.socialbank.directory.Alias(org.socialbank.directory.AliasType.TAG, null, "camille"),
+                "Camille D.");
+    }
+
+    static String reference(Outbound reply, int index) {
+        return ((Outbound.Buttons) reply).buttons().get(index).reference();
+    }
+
+    @Test
+    @DisplayName("issue 13: a receipt offers [Pay again] and [History]; Pay again goes through the checks and Confirm")
+    void aReceiptOffersPayAgainWhichNeverPaysWithoutConfirm() {
+        linkedKnowingCamille(Language.EN);
+        List<Outbound> paid = send(Network.TELEGRAM, new Inbound.Button(reference(say("pay $camille 5").get(0), 0)));
+        assertThat(paid.get(0)).isInstanceOf(Outbound.Receipt.class);
+        assertThat(paid).hasSize(2);
+        assertThat(((Outbound.Buttons) paid.get(1)).text()).isEqualTo("en:conversation.quick.after_payment");
+        assertThat(labelsOf(paid.get(1))).containsExactly("en:conversation.quick.pay_again",
+                "en:conversation.quick.history");
+        assertThat(bank.payments).hasSize(1);
+
+        int checks = bank.checks;
+        List<Outbound> again = send(Network.TELEGRAM, new Inbound.Button(reference(paid.get(1), 0)));
+        assertThat(DialogueUnitTests.text(again)).isEqualTo("en:conversation.pay.confirm[€5.00,Camille D.]");
+        assertThat(bank.payments).as("a tap on Pay again pays nothing by itself").hasSize(1);
+        assertThat(bank.checks).as("checked before Confirm is shown").isEqualTo(checks + 1);
+        List<Outbound> paidAgain = send(Network.TELEGRAM, new Inbound.Button(reference(again.get(0), 0)));
+        assertThat(paidAgain.get(0)).isInstanceOf(Outbound.Receipt.class);
+        assertThat(bank.payments).hasSize(2);
+        assertThat(bank.payments.get(1)).isEqualTo(bank.payments.get(0));
+
+        // a payment that cannot go again is refused before any Confirm, with the reason
+        bank.precheckRefusal = new org.socialbank.conversation.dialogue.Bank.Refused(
+                org.socialbank.payments.PaymentRejection.INSUFFICIENT_FUNDS, null, null, 300L);
+        List<Outbound> refused = send(Network.TELEGRAM, new Inbound.Button(reference(paidAgain.get(1), 0)));
+        assertThat(refused).noneMatch(Outbound.Buttons.class::isInstance);
+        assertThat(refused.get(0).toString()).contains("conversation.pay.refused.funds_available");
+        assertThat(bank.payments).hasSize(2);
+
+        // [History] does what typing "history" does; a used button is stale
+        List<Outbound> history = send(Network.TELEGRAM, new Inbound.Button(reference(paidAgain.get(1), 1)));
+        assertThat(DialogueUnitTests.text(history)).startsWith("en:conversation.history.title");
+        assertThat(DialogueUnitTests.text(send(Network.TELEGRAM, new Inbound.Button(reference(paid.get(1), 0)))))
+                .isEqualTo("en:conversation.pay.stale");
+    }
+
+    @Test
+    @DisplayName("issue 13: no quick replies under a receipt where the network shows no buttons")
+    void aReceiptOnWhatsAppIsTheReceiptAlone() {
+        linkedKnowingCamille(Language.FR);
+        List<Outbound> confirm = send(Network.WHATSAPP, new Inbound.Text("paie $camille 5"));
+        List<Outbound> paid = send(Network.WHATSAPP, new Inbound.Button(reference(confirm.get(0), 0)));
+        assertThat(paid).singleElement().isInstanceOf(Outbound.Receipt.class);
+    }
+
+    @Test
+    @DisplayName("issue 13: help and menu on WhatsApp are one list of the main actions, each row doing its command")
+    void whatsAppHasAMenuOfTheMainActions() {
+        bank.linkedIn(Language.RU);
+        for (String asked : List.of("menu", "меню", "help")) {
+            Outbound menu = send(Network.WHATSAPP, new Inbound.Text(asked)).get(0);
+            assertThat(((Outbound.Buttons) menu).text()).isEqualTo("ru:conversation.help");
+            assertThat(labelsOf(menu)).containsExactly("ru:conversation.quick.balance", "ru:conversation.quick.history",
+                    "ru:conversation.quick.pay", "ru:conversation.quick.requests", "ru:conversation.quick.limits",
+                    "ru:conversation.quick.spending", "ru:conversation.quick.account", "ru:conversation.quick.branches");
+        }
+        java.util.Map<Integer, String> said = new java.util.HashMap<>();
+        for (int row = 0; row < 8; row++) {
+            Outbound menu = send(Network.WHATSAPP, new Inbound.Text("menu")).get(0);
+            List<Outbound> answer = send(Network.WHATSAPP, new Inbound.Button(reference(menu, row)));
+            said.put(row, answer.get(0).toString());
+        }
+        assertThat(said.values()).allSatisfy(a -> assertThat(a).contains("ru:").doesNotContain("conversation.pay.stale")
+                .doesNotContain("conversation.not_yet").doesNotContain("Sorry"));
+        assertThat(said.get(0)).contains("conversation.balance");
+        assertThat(said.get(2)).contains("conversation.pay.ask_payee");
+        assertThat(said.get(4)).contains("limits");
+        assertThat(said.get(7)).contains("conversation.branches");
+        assertThat(send(Network.TELEGRAM, new Inbound.Text("menu")).get(0)).as("Telegram has its own menu button")
+                .isInstanceOf(Outbound.Buttons.class).satisfies(m -> assertThat(labelsOf(m)).hasSize(3));
+    }
 }

@@ -144,7 +144,7 @@ class QuickStartBrowserTests {
         DemoCustomer sara = DemoBank.CUSTOMERS.get(3);
         CurrencyCode irr = CurrencyCode.of("IRR");
         AccountId sarasIrr = directory.primaryAccount(sara.customerId(), "IRR").orElseThrow();
-        String stranger = "+33670" + String.format("%06d", Math.floorMod(UUID.randomUUID().hashCode(), 1_000_000));
+        String stranger = "+33671100" + String.format("%03d", Math.floorMod(UUID.randomUUID().hashCode(), 1_000));
 
         browser.get(BASE + "/chat?lang=fa");
         assertThat(browser.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
@@ -167,6 +167,12 @@ class QuickStartBrowserTests {
         browser.findElement(By.cssSelector("button[type=submit]")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("outcome")));
         Chromium.screenshot(browser, "quickstart-fa-confirmed");
+        browser.findElement(By.id("back-to-chat")).click(); // issue 13 (3.4a): back to the web chat
+        wait.until(ExpectedConditions.urlToBe(BASE + "/chat"));
+        // issue 13 (5.1c): "... waits for +33671100..." keeps the phone's order in the Persian sentence
+        WebElement waits = wait.until(d -> answers().stream().filter(a -> a.getText().contains(stranger.substring(1)))
+                .reduce((a, b) -> b).orElse(null));
+        assertThat(drawnLeftToRight(waits, stranger)).as("the phone is drawn +3367..., not 3367...+").isTrue();
 
         // the money waits for the stranger's claim: reserved, not spendable, and said so
         browser.get(BASE + "/chat?lang=fa");
@@ -178,6 +184,93 @@ class QuickStartBrowserTests {
         String balance = waitForAnswer(spendable);
         assertThat(balance).contains(spendable).contains(reserved);
         Chromium.screenshot(browser, "quickstart-fa-balance");
+    }
+
+    /**
+     * Issue 13 (3.4c, 4.5b, 4.5c, 3.4a) in Chromium itself, not only the requests the buttons make:
+     * "share my location" with the browser's geolocation (set through the DevTools protocol) brings
+     * the nearest branches; a claim link in the payer's chat is ONE button (it was two "Share the
+     * link"), which copies the link where the phone has no share sheet (headless Chromium has none
+     * here: navigator.share is removed to be sure); the confirm page's outcome links back to the
+     * chat; the pay-by-transfer page's copy buttons put the IBAN and the reference on the clipboard.
+     */
+    @Test
+    @DisplayName("issue 13: location, share, copy and back-to-the-chat buttons work in Chromium")
+    void theChatAndPageButtonsWorkInChromium(@TempDir Path profile) {
+        start(profile);
+        DemoCustomer alice = DemoBank.CUSTOMERS.get(0);
+        browser.executeCdpCommand("Browser.grantPermissions", java.util.Map.of("origin", BASE, "permissions",
+                List.of("geolocation", "clipboardReadWrite", "clipboardSanitizedWrite")));
+        browser.executeCdpCommand("Emulation.setGeolocationOverride", java.util.Map.of("latitude", 48.8709,
+                "longitude", 2.3320, "accuracy", 10)); // a few steps from the Opéra branch
+        browser.get(BASE + "/chat?lang=en");
+        WebElement locate = wait.until(ExpectedConditions.elementToBeClickable(By.id("chat-location")));
+        locate.click();
+        WebElement places = wait.until(d -> d.findElements(By.cssSelector("#chat-log li.card")).stream()
+                .filter(c -> c.getText().contains("socialbank Paris Opéra")).findFirst().orElse(null));
+        assertThat(places.getText().indexOf("Paris Opéra")).as("the nearest first")
+                .isLessThan(places.getText().indexOf("Paris Bastille"));
+
+        type("balance");
+        linkTheChat(alice, "now linked");
+        String stranger = "+33671100" + String.format("%03d", Math.floorMod(UUID.randomUUID().hashCode(), 1_000));
+        int before = answers().size();
+        type("pay " + stranger + " 5");
+        newestChip(before).click();
+        String confirmUrl = waitForLink("/confirm/"); // the first payment of a newly linked chat
+        String code = newestCode();
+        browser.get(confirmUrl);
+        browser.findElement(By.id("code")).sendKeys(code);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement back = wait.until(ExpectedConditions.elementToBeClickable(By.id("back-to-chat")));
+        assertThat(browser.findElement(By.id("outcome")).getText()).isNotBlank();
+        assertThat(back.getAttribute("href")).isEqualTo(BASE + "/chat");
+        back.click();
+        wait.until(ExpectedConditions.urlToBe(BASE + "/chat"));
+        // a whole page load (the outcome page is htmx-boosted; a boosted swap left the chat's script unrun)
+        wait.until(d -> (BASE + "/chat").equals(browser.executeScript(
+                "return performance.getEntriesByType('navigation')[0].name")));
+
+        String claimUrl = waitForLink("/claim/");
+        By shareLabel = By.xpath("//ol[@id='chat-log']//li[contains(., '" + stranger + "')]"
+                + "//*[normalize-space(text())='Share the link']");
+        assertThat(browser.findElements(shareLabel)).as("one \"Share the link\", not two").hasSize(1);
+        browser.executeScript("delete Navigator.prototype.share; delete navigator.share;");
+        wait.until(ExpectedConditions.elementToBeClickable(shareLabel)).click();
+        wait.until(d -> !d.findElements(By.cssSelector("#chat-log a.share-link[data-done='true']")).isEmpty());
+        assertThat(clipboard()).isEqualTo(claimUrl);
+        assertThat(browser.getWindowHandles()).as("copied, not opened").hasSize(1);
+
+        type("request 20 from +33671100" + String.format("%03d", Math.floorMod(UUID.randomUUID().hashCode(), 1_000)));
+        String payRequest = waitForLink("/pay-request/");
+        browser.get(payRequest);
+        for (String field : List.of("iban", "reference")) {
+            WebElement copy = browser.findElement(By.cssSelector("#" + field + " button.copy"));
+            String shown = browser.findElement(By.cssSelector("#" + field + " code")).getText();
+            copy.click();
+            wait.until(d -> "true".equals(copy.getAttribute("data-done")));
+            assertThat(clipboard()).as(field).isEqualTo(shown);
+        }
+    }
+
+    /** What the page's clipboard holds, read as the page would (permission granted above). */
+    private String clipboard() {
+        return (String) browser.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + "navigator.clipboard.readText().then(done, function (e) { done('unreadable: ' + e); });");
+    }
+
+    /** Whether {@code ltr} is drawn in its own order inside the element: its first character left of its last. */
+    private boolean drawnLeftToRight(WebElement element, String ltr) {
+        Object lefts = browser.executeScript("var el = arguments[0], s = arguments[1];"
+                + "var w = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);"
+                + "while (w.nextNode()) { var t = w.currentNode, i = t.data.indexOf(s); if (i < 0) { continue; }"
+                + "  var a = document.createRange(); a.setStart(t, i); a.setEnd(t, i + 1);"
+                + "  var b = document.createRange(); b.setStart(t, i + s.length - 1); b.setEnd(t, i + s.length);"
+                + "  return [a.getBoundingClientRect().left, b.getBoundingClientRect().left]; }"
+                + "return null;", element, ltr);
+        assertThat(lefts).as("the text " + ltr + " in " + element.getText()).isInstanceOf(List.class);
+        List<?> xs = (List<?>) lefts;
+        return ((Number) xs.get(0)).doubleValue() < ((Number) xs.get(1)).doubleValue();
     }
 
     // --- the walk's steps ------------------------------------------------------------------
@@ -206,6 +299,8 @@ class QuickStartBrowserTests {
         browser.findElement(By.id("code")).sendKeys(code);
         browser.findElement(By.cssSelector("button[type=submit]")).click();
         wait.until(ExpectedConditions.not(ExpectedConditions.presenceOfElementLocated(By.id("code"))));
+        // issue 13 (3.4a): the done page links back to the chat the link came from
+        assertThat(browser.findElement(By.id("back-to-chat")).getAttribute("href")).isEqualTo(BASE + "/chat");
         browser.close();
         browser.switchTo().window(chat);
         waitForAnswer(linkedSays);
