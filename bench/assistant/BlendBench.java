@@ -21,13 +21,14 @@ import org.socialbank.assistant.model.IntentClassifier;
  * the blend for a few weights, the per-intent confidence thresholds of the shipped blend, the time
  * to train both heads on all 10,003 questions, then the blend's latency per question.
  * The MiniLM vectors are kept in target/assistant-vectors-*.bin, so that a second run spends its
- * time on the heads only. Run with bench/assistant.sh blend [weight [iterationsMax]].
+ * time on the heads only. Run with bench/assistant.sh blend [weight [iterationsMax [tfidfC [full]]]].
  */
 public class BlendBench {
 
     public static void main(String[] args) throws Exception {
         double shipped = args.length > 0 ? Double.parseDouble(args[0]) : 0.3;
         int iterations = args.length > 1 ? Integer.parseInt(args[1]) : 300;
+        double lexicalC = args.length > 2 ? Double.parseDouble(args[2]) : 60;
         System.out.printf("load average at start: %s%n", Files.readString(Path.of("/proc/loadavg")).strip());
         Examples all = Examples.readCsv(new FileInputStream("src/main/resources/assistant/banking77/train.csv"));
         Examples.Split split = all.split(0.2, 77);
@@ -38,8 +39,18 @@ public class BlendBench {
         long t1 = System.nanoTime();
         System.out.printf("train %d, validation %d; encoding (or reading) %d ms%n", split.train().size(),
                 split.heldOut().size(), (t1 - t0) / 1_000_000);
-        IntentModel.Settings lexical = new IntentModel.Settings(2, new SoftmaxRegression.Exact(30, iterations, 1e-6));
-        IntentModel tfidf = IntentModel.train(split.train(), lexical);
+        IntentModel.Settings lexical = new IntentModel.Settings(2, new SoftmaxRegression.Exact(lexicalC, iterations, 1e-6));
+        Path tfidfFile = Path.of("target", "assistant-bench-tfidf-" + Integer.toHexString((lexical + split.train().digest())
+                .hashCode()) + ".model");
+        IntentModel tfidf;
+        if (Files.isReadable(tfidfFile)) {
+            tfidf = IntentModel.read(Files.newInputStream(tfidfFile));
+        } else {
+            tfidf = IntentModel.train(split.train(), lexical);
+            try (var out = Files.newOutputStream(tfidfFile)) {
+                tfidf.write(out);
+            }
+        }
         long t2 = System.nanoTime();
         System.out.printf("tf-idf head (%s): %d ms, %s%n", lexical.head(), (t2 - t1) / 1_000_000,
                 SoftmaxRegression.lastFit());
@@ -50,8 +61,21 @@ public class BlendBench {
         for (int i = 0; i < n; i++) {
             lpT[i] = tfidf.logProbabilities(split.heldOut().texts().get(i));
         }
+        System.out.printf("tf-idf alone %.2f %%%n", acc(lpT, lpT, gold, 0, 1));
         SoftmaxRegression.Exact exact = new SoftmaxRegression.Exact(30, iterations, 1e-6);
-        SoftmaxRegression head = SoftmaxRegression.train(train, ys, 77, MiniLm.DIMENSION, exact);
+        Path headFile = Path.of("target", "assistant-bench-head-" + Integer.toHexString((exact + split.train().digest())
+                .hashCode()) + ".bin");
+        SoftmaxRegression head;
+        if (Files.isReadable(headFile)) {
+            try (DataInputStream in = new DataInputStream(Files.newInputStream(headFile))) {
+                head = BlendedModel.readHead(in, tfidf, encoder).head();
+            }
+        } else {
+            head = SoftmaxRegression.train(train, ys, 77, MiniLm.DIMENSION, exact);
+            try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(headFile))) {
+                BlendedModel.of(tfidf, encoder, head, shipped).writeHead(out);
+            }
+        }
         long t3 = System.nanoTime();
         System.out.printf("minilm head (%s): %d ms, %s%n", exact, (t3 - t2) / 1_000_000, SoftmaxRegression.lastFit());
         double[][] lpE = new double[n][];
@@ -64,11 +88,11 @@ public class BlendBench {
             System.out.printf("  blend w=%.1f: %.2f %%%n", w, acc(lpE, lpT, gold, 1, w));
         }
         BlendedModel blended = BlendedModel.of(tfidf, encoder, head, shipped);
-        System.out.printf("shipped blend (w=%.1f) through its own rank(): %.2f %%%n", shipped,
-                100 * blended.accuracy(split.heldOut()));
-        thresholds("blend", blended, split.heldOut());
-        thresholds("tf-idf", tfidf, split.heldOut());
-        fullTraining(all, lexical, exact, train, held, split);
+        thresholds("blend", tfidf.labels(), blendOutcomes(lpE, lpT, gold, shipped, tfidf.labels()));
+        thresholds("tf-idf", tfidf.labels(), tfidf.outcomes(split.heldOut()));
+        if (args.length > 3 && args[3].equals("full")) {
+            fullTraining(all, lexical, exact, train, held, split);
+        }
         latency("blend (whole rank())", blended::rank, split.heldOut());
         latency("MiniLM encoder alone", encoder::encode, split.heldOut());
         latency("tf-idf rank() alone", tfidf::rank, split.heldOut());
@@ -139,34 +163,54 @@ public class BlendBench {
      * validation questions they were calibrated on (optimistic) and across halves (calibrated on
      * the odd questions, measured on the even ones, and the other way round).
      */
-    static void thresholds(String name, IntentClassifier model, Examples heldOut) {
-        List<SureThresholds.Outcome> outcomes = model.outcomes(heldOut);
+    static void thresholds(String name, List<String> labels, List<SureThresholds.Outcome> outcomes) {
         for (double tau : new double[] {0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95}) {
-            SureThresholds uniform = SureThresholds.uniform(model.labels().size(), tau);
-            System.out.printf("%s, one tau %.2f: %s%n", name, tau, answered(model.labels(), uniform, outcomes));
+            SureThresholds uniform = SureThresholds.uniform(labels.size(), tau);
+            System.out.printf("%s, one tau %.2f: %s%n", name, tau, answered(labels, uniform, outcomes));
         }
         for (double accuracy : new double[] {0.95, 0.97, 0.98, 0.99}) {
             SureThresholds.Calibration calibration = new SureThresholds.Calibration(accuracy, 0.5);
-            SureThresholds all = SureThresholds.calibrate(model.labels(), outcomes, calibration);
+            SureThresholds all = SureThresholds.calibrate(labels, outcomes, calibration);
             List<SureThresholds.Outcome> odd = new ArrayList<>();
             List<SureThresholds.Outcome> even = new ArrayList<>();
             for (int i = 0; i < outcomes.size(); i++) {
                 (i % 2 == 1 ? odd : even).add(outcomes.get(i));
             }
-            SureThresholds fromOdd = SureThresholds.calibrate(model.labels(), odd, calibration);
-            SureThresholds fromEven = SureThresholds.calibrate(model.labels(), even, calibration);
-            int[] a = counts(model.labels(), fromOdd, even);
-            int[] b = counts(model.labels(), fromEven, odd);
-            double[] t = new double[model.labels().size()];
+            SureThresholds fromOdd = SureThresholds.calibrate(labels, odd, calibration);
+            SureThresholds fromEven = SureThresholds.calibrate(labels, even, calibration);
+            int[] a = counts(labels, fromOdd, even);
+            int[] b = counts(labels, fromEven, odd);
+            double[] t = new double[labels.size()];
             for (int k = 0; k < t.length; k++) {
                 t[k] = all.of(k);
             }
             Arrays.sort(t);
             System.out.printf("%s, per intent at %.2f: in-sample %s; across halves answers %.1f %% at %.2f %%;"
                     + " thresholds min %.2f median %.2f max %.2f%n", name, accuracy,
-                    answered(model.labels(), all, outcomes), 100.0 * (a[0] + b[0]) / outcomes.size(),
+                    answered(labels, all, outcomes), 100.0 * (a[0] + b[0]) / outcomes.size(),
                     100.0 * (a[1] + b[1]) / Math.max(1, a[0] + b[0]), t[0], t[t.length / 2], t[t.length - 1]);
         }
+    }
+
+    /** The blend's top answer per validation question, from the two heads' log-probabilities. */
+    static List<SureThresholds.Outcome> blendOutcomes(double[][] lpE, double[][] lpT, int[] gold, double w,
+            List<String> labels) {
+        List<SureThresholds.Outcome> outcomes = new ArrayList<>();
+        for (int i = 0; i < gold.length; i++) {
+            double[] score = new double[lpE[i].length];
+            for (int k = 0; k < score.length; k++) {
+                score[k] = lpE[i][k] + w * lpT[i][k];
+            }
+            double max = Arrays.stream(score).max().orElseThrow();
+            double sum = 0;
+            int best = 0;
+            for (int k = 0; k < score.length; k++) {
+                sum += Math.exp(score[k] - max);
+                best = score[k] > score[best] ? k : best;
+            }
+            outcomes.add(new SureThresholds.Outcome(labels.get(best), 1 / sum, best == gold[i]));
+        }
+        return outcomes;
     }
 
     static String answered(List<String> labels, SureThresholds thresholds, List<SureThresholds.Outcome> outcomes) {

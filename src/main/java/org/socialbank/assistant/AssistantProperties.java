@@ -29,7 +29,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record AssistantProperties(
         @DefaultValue("500") int textMax,
         @DefaultValue("0.5") double sureThreshold,
-        @DefaultValue("0.5") double sureThresholdOther,
+        @DefaultValue("0.6") double sureThresholdOther,
         @DefaultValue("0.97") double sureAccuracy,
         @DefaultValue("0.95") double sureAccuracyOther,
         @DefaultValue("77") long seed,

@@ -268,7 +268,7 @@ final class TrainedModels {
      * out-of-fold answers ({@link #FOLDS} folds, each phrase answered by a model that did not
      * train on it), then the model is trained on all the phrases.
      */
-    private static IntentModel crossValidated(Path cache, String language, Examples examples, long seed,
+    static IntentModel crossValidated(Path cache, String language, Examples examples, long seed,
             SureThresholds.Calibration calibration) {
         IntentModel.Settings settings = IntentModel.Settings.small(seed);
         return cached(cache, language, key(examples, settings, calibration + "f" + FOLDS), () -> {

@@ -49,6 +49,11 @@ public final class BlendedModel implements IntentClassifier {
         return new BlendedModel(lexical, serving, head, weight, sure);
     }
 
+    /** The encoder's softmax head. */
+    public SoftmaxRegression head() {
+        return head;
+    }
+
     @Override
     public SureThresholds thresholds() {
         return sure;
