@@ -250,9 +250,10 @@ final class TrainedModels {
     static IntentModel englishTfidf(Path cache, long seed, SureThresholds.Calibration calibration) {
         Examples english = read(ENGLISH_DATA, true);
         IntentModel.Settings settings = IntentModel.Settings.english(seed);
+        // the part first: a ConcurrentHashMap's computeIfAbsent must not fill the same map inside
+        Examples.Split split = english.split(VALIDATION_SHARE, seed);
+        IntentModel part = englishPart(cache, split, settings);
         return cached(cache, "en", key(english, settings, calibration.toString()), () -> {
-            Examples.Split split = english.split(VALIDATION_SHARE, seed);
-            IntentModel part = englishPart(cache, split, settings);
             SureThresholds thresholds = SureThresholds.calibrate(part.labels(), part.outcomes(split.heldOut()),
                     calibration);
             return IntentModel.train(english, settings).withThresholds(thresholds);
