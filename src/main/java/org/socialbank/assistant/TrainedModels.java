@@ -43,7 +43,7 @@ import org.socialbank.assistant.model.SureThresholds;
  * the application, so that the context starts at once; a question asked before training ends
  * waits for it. A trained model is kept in the cache directory under a digest of its data, its
  * settings and the file format, so that a restart with the same data reads it in a second instead
- * of training again (English takes 10-30 s on two cores).
+ * of training again (English's exact heads take minutes on two cores: docs/assistant.md).
  */
 final class TrainedModels {
 
