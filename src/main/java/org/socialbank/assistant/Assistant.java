@@ -8,14 +8,14 @@ import java.util.UUID;
 import org.socialbank.assistant.ClassifyResult.Code;
 import org.socialbank.assistant.ClassifyResult.Refused;
 import org.socialbank.assistant.jdbc.Feedbacks;
-import org.socialbank.assistant.model.BlendedModel;
 import org.socialbank.assistant.model.IntentClassifier;
 import org.socialbank.assistant.model.IntentModel;
 
 /**
  * Classifies a customer's free question into an intent of the language it is written in. The
  * English intents are BANKING77's names; the other languages use the same names for the ten
- * intents their phrase sets cover. Never sure below the language's threshold.
+ * intents their phrase sets cover. Never sure below the intent's threshold, calibrated on
+ * validation when its model was trained.
  */
 public class Assistant {
 
@@ -64,10 +64,9 @@ public class Assistant {
         List<IntentModel.Scored> ranked = model.rank(text);
         List<Classification.Alternative> top = ranked.subList(0, Math.min(ALTERNATIVES, ranked.size())).stream()
                 .map(s -> new Classification.Alternative(s.intent(), round(s.confidence()))).toList();
-        double threshold = !lang.equals("en") ? properties.sureThresholdOther()
-                : model instanceof BlendedModel ? properties.sureThresholdBlend() : properties.sureThreshold();
         IntentModel.Scored best = ranked.get(0);
-        return new Classification(best.intent(), round(best.confidence()), top, lang, best.confidence() >= threshold);
+        // the threshold is the intent's own, calibrated on validation when the model was trained
+        return new Classification(best.intent(), round(best.confidence()), top, lang, model.sure(best));
     }
 
     /**

@@ -8,11 +8,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Settings of the assistant ({@code socialbank.assistant.*}), validated at start-up.
  *
  * @param textMax the longest question classified, in characters
- * @param sureThreshold below this top confidence an English answer is "not sure" (chosen on the
- *     validation split, docs/assistant.md)
- * @param sureThresholdBlend the same for English once the MiniLM + TF-IDF blend answers it (its
- *     confidences run higher; chosen on the validation split, docs/assistant.md)
- * @param sureThresholdOther the same for the other languages' smaller models
+ * @param sureThreshold the lowest confidence at which an English answer can be sure, whatever its
+ *     intent's calibrated threshold, and the one threshold of the quick model
+ * @param sureThresholdOther the same for fr, ru, fa and zh
+ * @param sureAccuracy each English intent's threshold is the lowest (from {@code sure-threshold}
+ *     up) at which that intent's sure answers on the validation split are right this often
+ *     (docs/assistant.md, Figures)
+ * @param sureAccuracyOther the same for fr, ru, fa and zh, on out-of-fold answers of their
+ *     training phrases
  * @param seed the seed of every training shuffle: the same data and seed give the same model
  * @param cacheDir where trained models are kept between starts, keyed by a digest of their data
  *     and settings; empty means {@code java.io.tmpdir}/socialbank-assistant
@@ -26,8 +29,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record AssistantProperties(
         @DefaultValue("500") int textMax,
         @DefaultValue("0.5") double sureThreshold,
-        @DefaultValue("0.9") double sureThresholdBlend,
         @DefaultValue("0.6") double sureThresholdOther,
+        @DefaultValue("0.97") double sureAccuracy,
+        @DefaultValue("0.95") double sureAccuracyOther,
         @DefaultValue("77") long seed,
         @DefaultValue("") String cacheDir,
         @DefaultValue("30s") Duration readyWait,
@@ -40,8 +44,9 @@ public record AssistantProperties(
     public AssistantProperties {
         require(textMax >= 1 && textMax <= 10_000, "text-max must be 1..10000");
         require(sureThreshold >= 0 && sureThreshold <= 1, "sure-threshold must be 0..1");
-        require(sureThresholdBlend >= 0 && sureThresholdBlend <= 1, "sure-threshold-blend must be 0..1");
         require(sureThresholdOther >= 0 && sureThresholdOther <= 1, "sure-threshold-other must be 0..1");
+        require(sureAccuracy > 0 && sureAccuracy <= 1, "sure-accuracy must be above 0 and at most 1");
+        require(sureAccuracyOther > 0 && sureAccuracyOther <= 1, "sure-accuracy-other must be above 0 and at most 1");
         cacheDir = cacheDir == null ? "" : cacheDir;
         require(readyWait != null && !readyWait.isNegative() && readyWait.compareTo(Duration.ofMinutes(10)) <= 0,
                 "ready-wait must be 0..10m");

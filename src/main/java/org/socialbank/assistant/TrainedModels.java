@@ -1,5 +1,9 @@
 package org.socialbank.assistant;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,9 +14,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,13 +36,14 @@ import org.socialbank.assistant.model.IntentModel;
 import org.socialbank.assistant.model.MiniLm;
 import org.socialbank.assistant.model.SentenceEncoder;
 import org.socialbank.assistant.model.SoftmaxRegression;
+import org.socialbank.assistant.model.SureThresholds;
 
 /**
  * The per-language models, trained from the shipped data on a background thread that starts with
  * the application, so that the context starts at once; a question asked before training ends
  * waits for it. A trained model is kept in the cache directory under a digest of its data, its
  * settings and the file format, so that a restart with the same data reads it in a second instead
- * of training again (English takes 10-30 s on two cores).
+ * of training again (English's exact heads take minutes on two cores: docs/assistant.md).
  */
 final class TrainedModels {
 
@@ -52,7 +60,14 @@ final class TrainedModels {
     private static final Object TRAINING = new Object();
 
     private static final Map<String, BlendedModel> BLENDED = new ConcurrentHashMap<>();
-    static final double BLEND_WEIGHT = 0.5;
+    /** The assistant study's weight of the TF-IDF log-probabilities in the blend (chosen on its validation split). */
+    static final double BLEND_WEIGHT = 0.3;
+    /** The MiniLM head: the exact optimum at the study's C (docs/assistant.md, Figures). */
+    static final SoftmaxRegression.Exact BLEND_HEAD = new SoftmaxRegression.Exact(30, 300, 1e-6);
+    /** The share of English's examples the thresholds are calibrated on (the validation split). */
+    static final double VALIDATION_SHARE = 0.2;
+    /** The folds of a phrase set's cross-validation, for its thresholds. */
+    static final int FOLDS = 5;
 
     private final CompletableFuture<Map<String, IntentClassifier>> models = new CompletableFuture<>();
     /** The English blend once its encoder head is ready; until then English uses the TF-IDF model. */
@@ -67,10 +82,11 @@ final class TrainedModels {
                 : Path.of(properties.cacheDir());
         Thread training = new Thread(() -> {
             try {
-                quick.complete(Map.of("en", quickEnglish(properties.seed())));
-                models.complete(trainAll(cache, properties.seed()));
+                quick.complete(Map.of("en", quickEnglish(properties.seed(), properties.sureThreshold())));
+                Map<String, IntentClassifier> all = trainAll(cache, properties);
+                models.complete(all);
                 if (properties.encoder().equals(AssistantProperties.MINILM)) {
-                    englishBlend.set(blend(cache, properties.seed()));
+                    englishBlend.set(blend(cache, properties.seed(), english(properties), (IntentModel) all.get("en")));
                 }
             } catch (RuntimeException | Error e) {
                 log.error("The assistant's models could not be trained", e);
@@ -125,44 +141,53 @@ final class TrainedModels {
 
     /**
      * The MiniLM head, trained on the vectors of all of English's examples (the slow part: a few
-     * milliseconds per sentence) or read from the cache; the TF-IDF model is the one trained above.
+     * milliseconds per sentence, each sentence encoded once) or read from the cache, with its
+     * thresholds calibrated on the validation split by a blend trained on the rest; the TF-IDF
+     * model is the one trained above.
      */
-    static BlendedModel blend(Path cache, long seed) {
+    static BlendedModel blend(Path cache, long seed, SureThresholds.Calibration calibration, IntentModel tfidf) {
         Examples english = read(ENGLISH_DATA, true);
-        IntentModel.Settings settings = IntentModel.Settings.english(seed);
-        IntentModel tfidf = TRAINED.get("en-" + key(english, settings));
-        SoftmaxRegression.Settings head = new SoftmaxRegression.Settings(10, 2, 30, seed);
         SentenceEncoder encoder = Encoders.miniLm();
-        String key = "en-blend-" + key(english, new IntentModel.Settings(0, head)) + "-" + encoder.name().hashCode();
+        String key = "en-blend-" + key(english, new IntentModel.Settings(0, BLEND_HEAD), calibration + "w" + BLEND_WEIGHT)
+                + "-" + Integer.toHexString(encoder.name().hashCode());
         synchronized (TRAINING) {
-            return BLENDED.computeIfAbsent(key, k -> readOrTrainBlend(cache.resolve(k + ".head"), tfidf, english,
-                    encoder, head));
+            return BLENDED.computeIfAbsent(key, k -> readOrTrainBlend(cache.resolve(k + ".head"), tfidf, encoder,
+                    () -> trainBlend(cache, seed, calibration, english, tfidf, encoder)));
         }
     }
 
-    private static BlendedModel readOrTrainBlend(Path file, IntentModel tfidf, Examples english, SentenceEncoder encoder,
-            SoftmaxRegression.Settings head) {
+    private static BlendedModel trainBlend(Path cache, long seed, SureThresholds.Calibration calibration,
+            Examples english, IntentModel tfidf, SentenceEncoder encoder) {
+        long start = System.nanoTime();
+        SentenceEncoder remembering = SentenceEncoder.remembering(encoder);
+        Examples.Split split = english.split(VALIDATION_SHARE, seed);
+        IntentModel part = englishPart(cache, split, IntentModel.Settings.english(seed));
+        BlendedModel partBlend = BlendedModel.of(part, remembering,
+                BlendedModel.trainHead(part.labels(), split.train(), remembering, BLEND_HEAD), BLEND_WEIGHT);
+        SureThresholds thresholds = SureThresholds.calibrate(part.labels(), partBlend.outcomes(split.heldOut()),
+                calibration);
+        BlendedModel model = BlendedModel.train(tfidf, english, remembering, BLEND_HEAD, BLEND_WEIGHT)
+                .on(tfidf, encoder).withThresholds(thresholds);
+        log.info("Trained the assistant's English MiniLM heads (validation split, then all {} examples) in {} ms",
+                english.size(), (System.nanoTime() - start) / 1_000_000);
+        return model;
+    }
+
+    private static BlendedModel readOrTrainBlend(Path file, IntentModel tfidf, SentenceEncoder encoder,
+            Supplier<BlendedModel> training) {
         if (Files.isReadable(file)) {
-            try (java.io.DataInputStream in = new java.io.DataInputStream(Files.newInputStream(file))) {
+            try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
                 return BlendedModel.readHead(in, tfidf, encoder);
             } catch (IOException e) {
                 log.warn("Retraining the English blend: its cache {} is unreadable ({})", file, e.getMessage());
             }
         }
-        long start = System.nanoTime();
-        BlendedModel model = BlendedModel.train(tfidf, english, encoder, head, BLEND_WEIGHT);
-        log.info("Trained the assistant's English MiniLM head on {} examples in {} ms", english.size(),
-                (System.nanoTime() - start) / 1_000_000);
-        try {
-            Files.createDirectories(file.getParent());
-            Path temp = Files.createTempFile(file.getParent(), "training", ".tmp");
-            try (java.io.DataOutputStream out = new java.io.DataOutputStream(Files.newOutputStream(temp))) {
-                model.writeHead(out);
-            }
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            log.warn("Could not cache the English blend in {}: {}", file, e.getMessage());
-        }
+        BlendedModel model = training.get();
+        store(file, out -> {
+            DataOutputStream data = new DataOutputStream(new BufferedOutputStream(out));
+            model.writeHead(data);
+            data.flush();
+        });
         return model;
     }
 
@@ -182,29 +207,79 @@ final class TrainedModels {
         }
     }
 
-    static IntentModel quickEnglish(long seed) {
+    /** Answers while the full models train; its one threshold is English's floor. */
+    static IntentModel quickEnglish(long seed, double threshold) {
         Examples all = read(ENGLISH_DATA, true);
-        return TRAINED.computeIfAbsent("quick-" + key(all, IntentModel.Settings.quick(seed)),
-                k -> IntentModel.train(all.firstPerIntent(20), IntentModel.Settings.quick(seed)));
+        return TRAINED.computeIfAbsent("quick-" + key(all, IntentModel.Settings.quick(seed), "t" + threshold), k -> {
+            IntentModel quick = IntentModel.train(all.firstPerIntent(20), IntentModel.Settings.quick(seed));
+            return quick.withThresholds(SureThresholds.uniform(quick.labels().size(), threshold));
+        });
     }
 
-    static Map<String, IntentClassifier> trainAll(Path cache, long seed) {
+    static SureThresholds.Calibration english(AssistantProperties properties) {
+        return new SureThresholds.Calibration(properties.sureAccuracy(), properties.sureThreshold());
+    }
+
+    static SureThresholds.Calibration other(AssistantProperties properties) {
+        return new SureThresholds.Calibration(properties.sureAccuracyOther(), properties.sureThresholdOther());
+    }
+
+    static Map<String, IntentClassifier> trainAll(Path cache, AssistantProperties properties) {
         synchronized (TRAINING) {
-            return trainAllOnce(cache, seed);
+            return trainAllOnce(cache, properties);
         }
     }
 
-    private static Map<String, IntentClassifier> trainAllOnce(Path cache, long seed) {
+    private static Map<String, IntentClassifier> trainAllOnce(Path cache, AssistantProperties properties) {
+        long seed = properties.seed();
         Map<String, IntentClassifier> byLanguage = new LinkedHashMap<>();
-        byLanguage.put("en", cached(cache, "en", read(ENGLISH_DATA, true), IntentModel.Settings.english(seed)));
+        byLanguage.put("en", englishTfidf(cache, seed, english(properties)));
         for (String language : Languages.OTHERS) {
             String resource = PHRASES.formatted(language);
             if (TrainedModels.class.getClassLoader().getResource(resource) != null) {
-                byLanguage.put(language, cached(cache, language, read(resource, false),
-                        IntentModel.Settings.small(seed)));
+                byLanguage.put(language, crossValidated(cache, language, read(resource, false), seed, other(properties)));
             }
         }
         return Map.copyOf(byLanguage);
+    }
+
+    /**
+     * English's TF-IDF model on all the examples, its thresholds calibrated on the validation
+     * split by the same model trained on the rest (cached on its own: the blend calibrates on it).
+     */
+    static IntentModel englishTfidf(Path cache, long seed, SureThresholds.Calibration calibration) {
+        Examples english = read(ENGLISH_DATA, true);
+        IntentModel.Settings settings = IntentModel.Settings.english(seed);
+        // the part first: a ConcurrentHashMap's computeIfAbsent must not fill the same map inside
+        Examples.Split split = english.split(VALIDATION_SHARE, seed);
+        IntentModel part = englishPart(cache, split, settings);
+        return cached(cache, "en", key(english, settings, calibration.toString()), () -> {
+            SureThresholds thresholds = SureThresholds.calibrate(part.labels(), part.outcomes(split.heldOut()),
+                    calibration);
+            return IntentModel.train(english, settings).withThresholds(thresholds);
+        });
+    }
+
+    private static IntentModel englishPart(Path cache, Examples.Split split, IntentModel.Settings settings) {
+        return cached(cache, "en-part", key(split.train(), settings, ""), () -> IntentModel.train(split.train(), settings));
+    }
+
+    /**
+     * A phrase set is too small to spare a validation part: its thresholds are calibrated on
+     * out-of-fold answers ({@link #FOLDS} folds, each phrase answered by a model that did not
+     * train on it), then the model is trained on all the phrases.
+     */
+    static IntentModel crossValidated(Path cache, String language, Examples examples, long seed,
+            SureThresholds.Calibration calibration) {
+        IntentModel.Settings settings = IntentModel.Settings.small(seed);
+        return cached(cache, language, key(examples, settings, calibration + "f" + FOLDS), () -> {
+            List<SureThresholds.Outcome> outcomes = new ArrayList<>(examples.size());
+            for (Examples.Split fold : examples.folds(FOLDS, seed)) {
+                outcomes.addAll(IntentModel.train(fold.train(), settings).outcomes(fold.heldOut()));
+            }
+            IntentModel model = IntentModel.train(examples, settings);
+            return model.withThresholds(SureThresholds.calibrate(model.labels(), outcomes, calibration));
+        });
     }
 
     static Examples read(String resource, boolean csv) {
@@ -218,34 +293,37 @@ final class TrainedModels {
         }
     }
 
-    private static IntentModel cached(Path cache, String language, Examples examples, IntentModel.Settings settings) {
-        String key = language + "-" + key(examples, settings);
-        return TRAINED.computeIfAbsent(key, k -> readOrTrain(cache.resolve(k + ".model"), language, examples, settings));
+    private static IntentModel cached(Path cache, String name, String key, Supplier<IntentModel> training) {
+        return TRAINED.computeIfAbsent(name + "-" + key, k -> readOrTrain(cache.resolve(k + ".model"), name, training));
     }
 
-    private static IntentModel readOrTrain(Path file, String language, Examples examples, IntentModel.Settings settings) {
+    private static IntentModel readOrTrain(Path file, String name, Supplier<IntentModel> training) {
         if (Files.isReadable(file)) {
             try (InputStream in = Files.newInputStream(file)) {
                 return IntentModel.read(in);
             } catch (IOException e) {
-                log.warn("Retraining the {} model: its cache {} is unreadable ({})", language, file, e.getMessage());
+                log.warn("Retraining the {} model: its cache {} is unreadable ({})", name, file, e.getMessage());
             }
         }
         long start = System.nanoTime();
-        IntentModel model = IntentModel.train(examples, settings);
-        log.info("Trained the assistant's {} model on {} examples in {} ms", language, examples.size(),
-                (System.nanoTime() - start) / 1_000_000);
-        store(file, model);
+        IntentModel model = training.get();
+        log.info("Trained the assistant's {} model in {} ms", name, (System.nanoTime() - start) / 1_000_000);
+        store(file, model::write);
         return model;
     }
 
+    private interface Writing {
+
+        void write(OutputStream out) throws IOException;
+    }
+
     /** Best effort: a cache that cannot be written costs the next start a training, nothing else. */
-    private static void store(Path file, IntentModel model) {
+    private static void store(Path file, Writing writing) {
         try {
             Files.createDirectories(file.getParent());
             Path temp = Files.createTempFile(file.getParent(), "training", ".tmp");
             try (OutputStream out = Files.newOutputStream(temp)) {
-                model.write(out);
+                writing.write(out);
             }
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
@@ -253,10 +331,11 @@ final class TrainedModels {
         }
     }
 
-    static String key(Examples examples, IntentModel.Settings settings) {
+    /** A digest of the data, the settings, anything else the model depends on and the file format. */
+    static String key(Examples examples, IntentModel.Settings settings, String more) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update((examples.digest() + settings + IntentModel.FORMAT).getBytes(StandardCharsets.UTF_8));
+            sha.update((examples.digest() + settings + more + IntentModel.FORMAT).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(sha.digest(), 0, 12);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

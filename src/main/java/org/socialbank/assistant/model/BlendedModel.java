@@ -17,29 +17,64 @@ public final class BlendedModel implements IntentClassifier {
     private final SentenceEncoder encoder;
     private final SoftmaxRegression head;
     private final double weight;
+    private final SureThresholds sure;
 
-    private BlendedModel(IntentModel tfidf, SentenceEncoder encoder, SoftmaxRegression head, double weight) {
+    private BlendedModel(IntentModel tfidf, SentenceEncoder encoder, SoftmaxRegression head, double weight,
+            SureThresholds sure) {
         this.tfidf = tfidf;
         this.encoder = encoder;
         this.head = head;
         this.weight = weight;
+        this.sure = sure;
     }
 
+    /** Never sure until {@link #withThresholds} calibrates it. */
     public static BlendedModel of(IntentModel tfidf, SentenceEncoder encoder, SoftmaxRegression head, double weight) {
-        return new BlendedModel(tfidf, encoder, head, weight);
+        return new BlendedModel(tfidf, encoder, head, weight, SureThresholds.uniform(tfidf.labels().size(), 1));
+    }
+
+    /** This blend with calibrated thresholds (one per label, in the order of {@link #labels()}). */
+    public BlendedModel withThresholds(SureThresholds thresholds) {
+        if (thresholds.size() != labels().size()) {
+            throw new IllegalArgumentException("one threshold per label is required");
+        }
+        return new BlendedModel(tfidf, encoder, head, weight, thresholds);
+    }
+
+    /** This blend's encoder head and weight on another TF-IDF model with the same labels. */
+    public BlendedModel on(IntentModel lexical, SentenceEncoder serving) {
+        if (!lexical.labels().equals(labels())) {
+            throw new IllegalArgumentException("the TF-IDF model's labels differ");
+        }
+        return new BlendedModel(lexical, serving, head, weight, sure);
+    }
+
+    /** The encoder's softmax head. */
+    public SoftmaxRegression head() {
+        return head;
+    }
+
+    @Override
+    public SureThresholds thresholds() {
+        return sure;
     }
 
     /** Trains the encoder's head on the same examples (and label order) as {@code tfidf}. */
     public static BlendedModel train(IntentModel tfidf, Examples examples, SentenceEncoder encoder,
-            SoftmaxRegression.Settings settings, double weight) {
+            SoftmaxRegression.Training settings, double weight) {
+        return of(tfidf, encoder, trainHead(tfidf.labels(), examples, encoder, settings), weight);
+    }
+
+    /** A softmax head on the encoder's vectors of the examples, over {@code labels}. */
+    public static SoftmaxRegression trainHead(List<String> labels, Examples examples, SentenceEncoder encoder,
+            SoftmaxRegression.Training settings) {
         List<SparseVector> xs = new ArrayList<>(examples.size());
         int[] ys = new int[examples.size()];
         for (int i = 0; i < examples.size(); i++) {
             xs.add(dense(encoder.encode(examples.texts().get(i))));
-            ys[i] = tfidf.labels().indexOf(examples.intents().get(i));
+            ys[i] = labels.indexOf(examples.intents().get(i));
         }
-        SoftmaxRegression head = SoftmaxRegression.train(xs, ys, tfidf.labels().size(), xs.get(0).size(), settings);
-        return new BlendedModel(tfidf, encoder, head, weight);
+        return SoftmaxRegression.train(xs, ys, labels.size(), xs.get(0).size(), settings);
     }
 
     @Override
@@ -68,13 +103,16 @@ public final class BlendedModel implements IntentClassifier {
         return new SparseVector(indices, values);
     }
 
+    /** The weight, the encoder's head and the thresholds (the TF-IDF model is cached on its own). */
     public void writeHead(DataOutputStream out) throws IOException {
         out.writeDouble(weight);
         head.write(out);
+        sure.write(out);
     }
 
     public static BlendedModel readHead(DataInputStream in, IntentModel tfidf, SentenceEncoder encoder) throws IOException {
         double weight = in.readDouble();
-        return new BlendedModel(tfidf, encoder, SoftmaxRegression.read(in), weight);
+        SoftmaxRegression head = SoftmaxRegression.read(in);
+        return new BlendedModel(tfidf, encoder, head, weight, SureThresholds.read(in));
     }
 }

@@ -95,6 +95,42 @@ public record Examples(List<String> texts, List<String> intents) {
         return new Split(of(train), of(heldOut));
     }
 
+    /**
+     * {@code k} stratified folds for cross-validation: per intent, a seeded shuffle deals its
+     * examples round-robin into the folds; split {@code f} holds fold {@code f} out and trains on
+     * the rest. Every example is held out exactly once.
+     */
+    public List<Split> folds(int k, long seed) {
+        if (k < 2) {
+            throw new IllegalArgumentException("at least two folds are required");
+        }
+        Map<String, List<Integer>> byIntent = new TreeMap<>();
+        for (int i = 0; i < size(); i++) {
+            byIntent.computeIfAbsent(intents.get(i), x -> new ArrayList<>()).add(i);
+        }
+        int[] fold = new int[size()];
+        SplittableRandom random = new SplittableRandom(seed);
+        for (List<Integer> rows : byIntent.values()) {
+            for (int i = rows.size() - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                rows.set(i, rows.set(j, rows.get(i)));
+            }
+            for (int r = 0; r < rows.size(); r++) {
+                fold[rows.get(r)] = r % k;
+            }
+        }
+        List<Split> splits = new ArrayList<>(k);
+        for (int f = 0; f < k; f++) {
+            List<Example> train = new ArrayList<>();
+            List<Example> heldOut = new ArrayList<>();
+            for (int i = 0; i < size(); i++) {
+                (fold[i] == f ? heldOut : train).add(new Example(texts.get(i), intents.get(i)));
+            }
+            splits.add(new Split(of(train), of(heldOut)));
+        }
+        return splits;
+    }
+
     /** The first {@code perIntent} examples of each intent, in order. */
     public Examples firstPerIntent(int perIntent) {
         Map<String, Integer> seen = new java.util.HashMap<>();

@@ -7,11 +7,35 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Multinomial logistic regression trained by stochastic gradient descent on the cross-entropy
- * plus an L2 penalty ||W||^2 / (2 C n) (the bias is not penalized). One thread and a seeded
- * shuffle: the same examples, settings and seed give bit-identical weights.
+ * Multinomial logistic regression: the mean cross-entropy plus an L2 penalty ||W||^2 / (2 C n)
+ * (the bias is not penalized), minimized either exactly by L-BFGS ({@link Exact}, the assistant
+ * study's recipe) or approximately by stochastic gradient descent ({@link Settings}). Both are
+ * deterministic: the same examples and settings give bit-identical weights.
  */
 public final class SoftmaxRegression {
+
+    /** How a head is trained. */
+    public sealed interface Training permits Settings, Exact {
+    }
+
+    /**
+     * The exact optimum by L-BFGS (memory 10) from zero weights.
+     *
+     * @param c the inverse strength of the L2 penalty, as scikit-learn's {@code C}
+     * @param iterationsMax the most L-BFGS iterations
+     * @param tolerance stop when the scaled objective's gradient has no entry above it, or an
+     *     iteration lowers the objective by less than {@code tolerance / 1000} of its value
+     */
+    public record Exact(double c, int iterationsMax, double tolerance) implements Training {
+
+        public static final int MEMORY = 10;
+
+        public Exact {
+            if (!(c > 0) || iterationsMax < 1 || iterationsMax > 100_000 || !(tolerance > 0)) {
+                throw new IllegalArgumentException("c > 0, iterationsMax 1..100000 and tolerance > 0 are required");
+            }
+        }
+    }
 
     /**
      * @param epochs passes over the examples
@@ -19,7 +43,7 @@ public final class SoftmaxRegression {
      * @param c the inverse strength of the L2 penalty, as scikit-learn's {@code C}
      * @param seed the seed of the shuffle
      */
-    public record Settings(int epochs, double learningRate, double c, long seed) {
+    public record Settings(int epochs, double learningRate, double c, long seed) implements Training {
 
         public Settings {
             if (epochs < 1 || epochs > 1000 || !(learningRate > 0) || !(c > 0)) {
@@ -41,11 +65,36 @@ public final class SoftmaxRegression {
     }
 
     public static SoftmaxRegression train(List<SparseVector> xs, int[] labels, int classes, int features,
-            Settings settings) {
+            Training training) {
         SoftmaxRegression model = new SoftmaxRegression(classes, features, new double[features * classes],
                 new double[classes]);
-        model.fit(xs, labels, settings);
+        if (training instanceof Exact exact) {
+            model.fitExactly(xs, labels, exact);
+        } else {
+            model.fit(xs, labels, (Settings) training);
+        }
+        for (int i = 0; i < model.weights.length; i++) {
+            model.weights[i] = (float) model.weights[i]; // as stored, so a loaded model answers as the trained one
+        }
         return model;
+    }
+
+    /** What the last exact fit in this thread did (for the benchmark's report). */
+    private static final ThreadLocal<Lbfgs.Result> LAST_FIT = new ThreadLocal<>();
+
+    /** The iterations, objective and convergence of this thread's last exact fit, if any. */
+    public static String lastFit() {
+        Lbfgs.Result result = LAST_FIT.get();
+        return result == null ? "none" : result.toString();
+    }
+
+    private void fitExactly(List<SparseVector> xs, int[] ys, Exact exact) {
+        SoftmaxLoss loss = new SoftmaxLoss(xs, ys, classes, features, exact.c());
+        double[] theta = new double[loss.parameters()];
+        LAST_FIT.set(Lbfgs.minimize(loss, theta, Exact.MEMORY, exact.iterationsMax(), exact.tolerance(),
+                exact.tolerance() / 1000));
+        System.arraycopy(theta, 0, weights, 0, weights.length);
+        System.arraycopy(theta, weights.length, bias, 0, classes);
     }
 
     public int classes() {
@@ -105,9 +154,6 @@ public final class SoftmaxRegression {
             }
         }
         foldScale(scale);
-        for (int i = 0; i < weights.length; i++) {
-            weights[i] = (float) weights[i]; // as stored, so a loaded model answers as the trained one
-        }
     }
 
     private double[] scores(SparseVector x, double scale) {

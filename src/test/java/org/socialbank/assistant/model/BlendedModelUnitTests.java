@@ -36,8 +36,8 @@ class BlendedModelUnitTests {
         model = BlendedModel.train(tfidf, train, encoder, head(), 0.5);
     }
 
-    static SoftmaxRegression.Settings head() {
-        return new SoftmaxRegression.Settings(10, 2, 30, SEED);
+    static SoftmaxRegression.Training head() {
+        return new SoftmaxRegression.Exact(30, 100, 1e-6);
     }
 
     @Test
