@@ -10,8 +10,14 @@ import java.util.random.RandomGeneratorFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
-/** Issue 19, the dashboard's server-side charts: every bar inside the view box, heights in proportion. */
+/**
+ * Issue 19, the dashboard's charts: the data island uPlot draws from (valid JSON, the same numbers
+ * in order, nothing that closes its script element), and the no-script SVG's bars inside the view
+ * box, heights in proportion.
+ */
 class BarChartUnitTests {
 
     @ParameterizedTest(name = "seed {0}")
@@ -47,12 +53,46 @@ class BarChartUnitTests {
         }
     }
 
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 19, 42, 2026, 77_777})
+    void theDataIslandCarriesTheNumbersInOrder(long seed) {
+        RandomGenerator random = RandomGeneratorFactory.of("L64X128MixRandom").create(seed);
+        int n = 1 + random.nextInt(BarChart.BARS_MAX);
+        List<String> labels = new ArrayList<>();
+        List<Long> times = new ArrayList<>();
+        List<Long> values = new ArrayList<>();
+        long start = 1_764_633_600L + random.nextInt(1000) * 3600L;
+        for (int i = 0; i < n; i++) {
+            labels.add(random.nextBoolean() ? "tele\"gram</script><!--" + i : "پرداخت " + i);
+            times.add(start + i * 3600L);
+            values.add(random.nextInt(4) == 0 ? 0 : random.nextLong(1, 1_000_000_000_000L));
+        }
+        for (BarChart chart : List.of(BarChart.of(labels, values, 1), BarChart.timed(labels, times, values, 3))) {
+            String json = chart.json();
+            assertThat(json).as("seed %d", seed).doesNotContain("<", ">");
+            JsonNode island = new ObjectMapper().readTree(json);
+            boolean timed = !chart.times().isEmpty();
+            assertThat(island.get("time").asBoolean()).isEqualTo(timed);
+            for (int i = 0; i < n; i++) {
+                assertThat(island.get("x").get(i).asLong()).as("seed %d point %d", seed, i)
+                        .isEqualTo(timed ? times.get(i) : i);
+                assertThat(island.get("labels").get(i).asString()).isEqualTo(labels.get(i));
+                assertThat(island.get("values").get(i).asLong()).isEqualTo(values.get(i));
+            }
+            assertThat(island.get("x")).hasSize(n);
+            assertThat(island.get("values")).hasSize(n);
+        }
+    }
+
     @Test
     void emptyAndInvalidCharts() {
         BarChart empty = BarChart.of(List.of(), List.of(), 1);
         assertThat(empty.bars()).isEmpty();
         assertThat(empty.total()).isZero();
         assertThat(empty.highest()).isEmpty();
+        assertThat(empty.json()).isEqualTo("{\"time\":false,\"x\":[],\"labels\":[],\"values\":[]}");
+        assertThatThrownBy(() -> BarChart.timed(List.of("a"), List.of(), List.of(1L), 1))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> BarChart.of(List.of("a"), List.of(-1L), 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> BarChart.of(List.of("a", "b"), List.of(1L), 1))
                 .isInstanceOf(IllegalArgumentException.class);
