@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import java.util.random.RandomGeneratorFactory;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,12 +26,8 @@ class BarChartUnitTests {
     void barsStayInsideTheBoxAndKeepTheirOrder(long seed) {
         RandomGenerator random = RandomGeneratorFactory.of("L64X128MixRandom").create(seed);
         int n = 1 + random.nextInt(BarChart.BARS_MAX);
-        List<String> labels = new ArrayList<>();
-        List<Long> values = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            labels.add("b" + i);
-            values.add(random.nextInt(4) == 0 ? 0 : random.nextLong(1, 1_000_000));
-        }
+        List<String> labels = IntStream.range(0, n).mapToObj(i -> "b" + i).toList();
+        List<Long> values = seededValues(random, n, 1_000_000);
         BarChart chart = BarChart.of(labels, values, 3);
         long max = values.stream().mapToLong(Long::longValue).max().orElse(0);
         assertThat(chart.max()).as("seed %d", seed).isEqualTo(Math.max(1, max));
@@ -58,15 +55,12 @@ class BarChartUnitTests {
     void theDataIslandCarriesTheNumbersInOrder(long seed) {
         RandomGenerator random = RandomGeneratorFactory.of("L64X128MixRandom").create(seed);
         int n = 1 + random.nextInt(BarChart.BARS_MAX);
-        List<String> labels = new ArrayList<>();
-        List<Long> times = new ArrayList<>();
-        List<Long> values = new ArrayList<>();
         long start = 1_764_633_600L + random.nextInt(1000) * 3600L;
-        for (int i = 0; i < n; i++) {
-            labels.add(random.nextBoolean() ? "tele\"gram</script><!--" + i : "پرداخت " + i);
-            times.add(start + i * 3600L);
-            values.add(random.nextInt(4) == 0 ? 0 : random.nextLong(1, 1_000_000_000_000L));
-        }
+        List<String> labels = IntStream.range(0, n)
+                .mapToObj(i -> random.nextBoolean() ? "tele\"gram</script><!--" + i : "پرداخت " + i)
+                .toList();
+        List<Long> times = IntStream.range(0, n).mapToObj(i -> start + i * 3600L).toList();
+        List<Long> values = seededValues(random, n, 1_000_000_000_000L);
         for (BarChart chart : List.of(BarChart.of(labels, values, 1), BarChart.timed(labels, times, values, 3))) {
             String json = chart.json();
             assertThat(json).as("seed %d", seed).doesNotContain("<", ">");
@@ -82,6 +76,15 @@ class BarChartUnitTests {
             assertThat(island.get("x")).hasSize(n);
             assertThat(island.get("values")).hasSize(n);
         }
+    }
+
+    /** n seeded values below valueMax, about a quarter of them zero. */
+    private static List<Long> seededValues(RandomGenerator random, int n, long valueMax) {
+        List<Long> values = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            values.add(random.nextInt(4) == 0 ? 0 : random.nextLong(1, valueMax));
+        }
+        return values;
     }
 
     @Test
