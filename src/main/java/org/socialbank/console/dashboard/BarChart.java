@@ -5,16 +5,18 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A bar chart laid out on the server, drawn by the page as inline SVG (issue 19: no chart library
- * is available offline, and an SVG needs no script, prints, and is easy to test). Coordinates are
- * whole numbers in a {@link #WIDTH} x {@link #HEIGHT} view box; the page scales it. The numbers
- * stay in a table beside the chart for screen readers and for copying.
+ * A bar chart's numbers (issue 19): the page draws it with uPlot (the webjar, ADR 0014) from
+ * {@link #json()}, a data island rendered in the same fragment as the table beneath it, so the
+ * dashboard's htmx refresh swaps both together. The bars laid out here in a {@link #WIDTH} x
+ * {@link #HEIGHT} view box are the inline SVG the page shows without JavaScript ({@code <noscript>}).
  *
+ * @param times where each bar starts, in seconds since the epoch, for a time series; empty for
+ *        categories (the x values are then 0, 1, 2...)
  * @param max the largest value (the top of the scale), at least 1
  * @param total the sum of the values
  * @param highest the label of the largest bar (the first one among equals), empty when there are none
  */
-public record BarChart(List<Bar> bars, long max, long total, String highest) {
+public record BarChart(List<Bar> bars, List<Long> times, long max, long total, String highest) {
 
     public static final int WIDTH = 480;
     public static final int HEIGHT = 160;
@@ -29,7 +31,52 @@ public record BarChart(List<Bar> bars, long max, long total, String highest) {
 
     public BarChart {
         bars = List.copyOf(bars);
+        times = List.copyOf(times);
+        if (!times.isEmpty() && times.size() != bars.size()) {
+            throw new IllegalArgumentException("one time per bar, or none");
+        }
         Objects.requireNonNull(highest, "highest");
+    }
+
+    /**
+     * The data island uPlot draws from: {@code {"time":..,"x":[..],"labels":[..],"values":[..]}};
+     * {@code <} is written as {@code \\u003c}, so a label cannot close the {@code <script>} element.
+     */
+    public String json() {
+        StringBuilder json = new StringBuilder(64 + bars.size() * 24);
+        json.append("{\"time\":").append(!times.isEmpty()).append(",\"x\":[");
+        for (int i = 0; i < bars.size(); i++) {
+            json.append(i == 0 ? "" : ",").append(times.isEmpty() ? i : times.get(i));
+        }
+        json.append("],\"labels\":[");
+        for (int i = 0; i < bars.size(); i++) {
+            json.append(i == 0 ? "" : ",");
+            string(json, bars.get(i).label());
+        }
+        json.append("],\"values\":[");
+        for (int i = 0; i < bars.size(); i++) {
+            json.append(i == 0 ? "" : ",").append(bars.get(i).value());
+        }
+        return json.append("]}").toString();
+    }
+
+    private static void string(StringBuilder json, String text) {
+        json.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> json.append("\\\"");
+                case '\\' -> json.append("\\\\");
+                default -> {
+                    if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == 0x2028 || c == 0x2029) {
+                        json.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        json.append(c);
+                    }
+                }
+            }
+        }
+        json.append('"');
     }
 
     /** The SVG view box, {@code 0 0 WIDTH HEIGHT}. */
@@ -47,6 +94,18 @@ public record BarChart(List<Bar> bars, long max, long total, String highest) {
      * it (all of them keep it in their tooltip), so 24 hours do not overlap.
      */
     public static BarChart of(List<String> labels, List<Long> values, int labelEvery) {
+        return laidOut(labels, List.of(), values, labelEvery);
+    }
+
+    /** A time series: as {@link #of}, and each bar starts at {@code times} (seconds since the epoch). */
+    public static BarChart timed(List<String> labels, List<Long> times, List<Long> values, int labelEvery) {
+        if (times.size() != values.size()) {
+            throw new IllegalArgumentException("one time per value");
+        }
+        return laidOut(labels, times, values, labelEvery);
+    }
+
+    private static BarChart laidOut(List<String> labels, List<Long> times, List<Long> values, int labelEvery) {
         if (labels.size() != values.size() || labels.size() > BARS_MAX || labelEvery < 1) {
             throw new IllegalArgumentException("one label per value, at most " + BARS_MAX + " bars");
         }
@@ -80,6 +139,6 @@ public record BarChart(List<Bar> bars, long max, long total, String highest) {
             bars.add(new Bar(labels.get(i), value, i * slot + (slot - width) / 2, plot - height, width, height,
                     i % labelEvery == 0));
         }
-        return new BarChart(bars, max, total, values.isEmpty() ? "" : highest);
+        return new BarChart(bars, times, max, total, values.isEmpty() ? "" : highest);
     }
 }

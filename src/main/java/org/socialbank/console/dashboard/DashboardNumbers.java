@@ -42,7 +42,8 @@ public record DashboardNumbers(Instant at, List<Conversations> conversations, Li
 
     /** Payments in each of the last 24 hours, one bar an hour (labelled {@code HH}, UTC, every third). */
     public BarChart paymentsChart() {
-        return BarChart.of(hours.stream().map(h -> hourLabel(h.start())).toList(),
+        return BarChart.timed(hours.stream().map(h -> hourLabel(h.start())).toList(),
+                hours.stream().map(h -> h.start().getEpochSecond()).toList(),
                 hours.stream().map(Hour::payments).toList(), 3);
     }
 
