@@ -79,20 +79,23 @@ public final class SoftmaxRegression {
         return model;
     }
 
-    /** What the last exact fit in this thread did (for the benchmark's report). */
-    private static final ThreadLocal<Lbfgs.Result> LAST_FIT = new ThreadLocal<>();
+    /**
+     * What the last exact fit in this JVM did, for the benchmark's report only (the benchmark fits
+     * one head at a time; no answer of the bank reads it). Not a ThreadLocal (CodeHealthTests).
+     */
+    private static volatile Lbfgs.Result lastFit;
 
-    /** The iterations, objective and convergence of this thread's last exact fit, if any. */
+    /** The iterations, objective and convergence of the last exact fit in this JVM, if any. */
     public static String lastFit() {
-        Lbfgs.Result result = LAST_FIT.get();
+        Lbfgs.Result result = lastFit;
         return result == null ? "none" : result.toString();
     }
 
     private void fitExactly(List<SparseVector> xs, int[] ys, Exact exact) {
         SoftmaxLoss loss = new SoftmaxLoss(xs, ys, classes, features, exact.c());
         double[] theta = new double[loss.parameters()];
-        LAST_FIT.set(Lbfgs.minimize(loss, theta, Exact.MEMORY, exact.iterationsMax(), exact.tolerance(),
-                exact.tolerance() / 1000));
+        lastFit = Lbfgs.minimize(loss, theta, Exact.MEMORY, exact.iterationsMax(), exact.tolerance(),
+                exact.tolerance() / 1000);
         System.arraycopy(theta, 0, weights, 0, weights.length);
         System.arraycopy(theta, weights.length, bias, 0, classes);
     }
