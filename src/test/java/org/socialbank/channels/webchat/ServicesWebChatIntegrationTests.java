@@ -124,6 +124,9 @@ class ServicesWebChatIntegrationTests {
                 .credentials(username, PASSWORD).wallet(EUR.code(), 100_000).create();
         chat = new WebChatBrowser(port);
         chat.link("lier mon compte", username, PASSWORD, () -> sms.lastCode(visitor.phone()));
+        // the chat is told of the link through the outbox, after the page answered: wait for it, or
+        // say() would count it as the answer to the first question (a race CI found)
+        chat.await(m -> m.path("text").asString().contains("maintenant relié"));
     }
 
     @Test
