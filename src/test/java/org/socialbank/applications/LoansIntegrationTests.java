@@ -256,11 +256,12 @@ class LoansIntegrationTests {
                 "transition_not_allowed"); // not before the customer answered
         chats.drain();
         List<Outbound.Link> links = chats.sent(chat, Outbound.Link.class);
-        assertThat(links).singleElement().satisfies(l -> assertThat(l.text())
+        // read without the isolation marks (U+2066..U+2069) the Persian bundle puts around its placeholders
+        assertThat(links).singleElement().satisfies(l -> assertThat(Chats.withoutIsolates(l.text()))
                 .contains("برای درخواست وام شما اطلاعات بیشتری لازم داریم").contains("Your employer"));
         String path = URI.create(links.get(0).url()).getPath();
         FormClient browser = new FormClient(port);
-        String form = browser.get(path + "?lang=fa").html();
+        String form = Chats.withoutIsolates(browser.get(path + "?lang=fa").html());
         assertThat(form).contains("پرسش بانک: Your employer").contains("value=\"10000.00\"")
                 .contains("value=\"2500.00\"").contains("value=\"12\"");
         assertThat(Chats.text(chats.say(chat, "تقاضاهای من"))).contains("نیاز به اطلاعات بیشتر");

@@ -134,7 +134,13 @@ public class Chats {
 
     /** The texts sent to a chat that contain {@code part}. */
     public List<String> told(String chat, String part) {
-        return sent(chat).stream().filter(t -> t.contains(part)).toList();
+        // matched without the isolation marks (U+2066..U+2069) Persian messages put around placeholders
+        return sent(chat).stream().filter(t -> withoutIsolates(t).contains(withoutIsolates(part))).toList();
+    }
+
+    /** The text without Unicode's directional isolates (U+2066..U+2069), to compare what a reader sees. */
+    public static String withoutIsolates(String text) {
+        return text.replaceAll("[\u2066-\u2069]", "");
     }
 
     /** Runs the relay until it has nothing due left. */
