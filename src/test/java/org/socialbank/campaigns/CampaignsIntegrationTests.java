@@ -33,6 +33,7 @@ import org.socialbank.ledger.TransferId;
 import org.socialbank.ledger.TransferResult;
 import org.socialbank.shared.CurrencyCode;
 import org.socialbank.support.Api;
+import org.socialbank.support.Await;
 import org.socialbank.support.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -341,10 +342,8 @@ class CampaignsIntegrationTests {
         assertThat(stats.path("clicks").path("A").path("clicks").asLong()).isEqualTo(2);
 
         // the relay hands the message to the web chat: the platform accepted it
-        java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
-        while (!"accepted".equals(delivery(id, zoe.chat)) && java.time.Instant.now().isBefore(deadline)) {
-            Thread.sleep(50);
-        }
+        Await.until(() -> "accepted".equals(delivery(id, zoe.chat)), java.time.Duration.ofSeconds(60),
+                "the relay's 'accepted' for the campaign's message");
         assertThat(delivery(id, zoe.chat)).isEqualTo("accepted");
         // what a platform reports later (WhatsApp's statuses come this way): the furthest state is kept
         UUID message = jdbc.sql("SELECT message_id FROM campaign_recipients WHERE campaign_id = ? AND external_user_id = ?")

@@ -19,6 +19,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.socialbank.support.Api;
+import org.socialbank.support.Await;
 import org.socialbank.support.PostgresDatabases;
 import org.socialbank.support.ServerProcess;
 import org.socialbank.support.TestStores;
@@ -118,17 +119,9 @@ class CrashCampaignIntegrationTests {
     }
 
     /** Polls the campaign's recipients until {@code done} holds; answers the last reading. */
-    private static JsonNode await(Api api, UUID id, Predicate<JsonNode> done, Duration atMost) throws InterruptedException {
-        Instant deadline = Instant.now().plus(atMost);
-        JsonNode recipients = null;
-        while (Instant.now().isBefore(deadline)) {
-            recipients = api.get("/api/v1/campaigns/" + id).json().path("recipients");
-            if (done.test(recipients)) {
-                return recipients;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("not reached within " + atMost + ": " + recipients);
+    private static JsonNode await(Api api, UUID id, Predicate<JsonNode> done, Duration atMost) {
+        return Await.until(() -> api.get("/api/v1/campaigns/" + id).json().path("recipients"), done, atMost,
+                last -> "the campaign's recipients to reach the state; last read " + last);
     }
 
     /** The application's own migrations, as the jar runs them at start (it finds them applied and valid). */

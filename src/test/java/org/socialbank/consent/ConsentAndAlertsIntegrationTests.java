@@ -49,6 +49,7 @@ import org.socialbank.ledger.TransferId;
 import org.socialbank.ledger.TransferResult;
 import org.socialbank.shared.CurrencyCode;
 import org.socialbank.support.Api;
+import org.socialbank.support.Await;
 import org.socialbank.support.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -529,20 +530,10 @@ class ConsentAndAlertsIntegrationTests {
         }
 
         boolean awaitBankText(String part) {
-            Instant end = Instant.now().plusSeconds(15);
-            while (Instant.now().isBefore(end)) {
-                String history = exchange(HttpRequest.newBuilder(uri("/chat/history")).GET().build()).body();
-                if (history.contains(part)) {
-                    return true;
-                }
-                try {
-                    Thread.sleep(200);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
-            }
-            return false;
+            Await.until(() -> exchange(HttpRequest.newBuilder(uri("/chat/history")).GET().build()).body(),
+                    history -> history.contains(part), Duration.ofSeconds(15),
+                    history -> "'" + part + "' in the web chat's history");
+            return true;
         }
 
         private HttpResponse<String> exchange(HttpRequest request) {
