@@ -58,13 +58,13 @@ class AccountBills {
     private final ApplicationEventPublisher events;
     private final DurableTransactions writes;
     private final Clock clock;
-    private final PointsDiscounts discounts;
+    private final PointsShares shares;
 
     AccountBills(JdbcAccountBills store, JdbcSpending spending, AccountBiller biller, BillerRegistry registry,
             Directory directory, Ledger ledger, PaymentPolicy policy, BillerAccounts accounts,
             BillingProperties properties, ApplicationEventPublisher events, DurableTransactions writes, Clock clock,
-            PointsDiscounts discounts) {
-        this.discounts = discounts;
+            PointsShares shares) {
+        this.shares = shares;
         this.store = store;
         this.spending = spending;
         this.biller = biller;
@@ -127,7 +127,7 @@ class AccountBills {
     private AccountBillInquired inquired(JdbcAccountBills.Inquiry q, AccountBiller.Inquiry answer) {
         Map<String, String> names = names(q.billerId());
         if (answer instanceof AccountBiller.Due due) {
-            Optional<PointsDiscounts.Offer> points = discounts.offer(q.customer(), due.currency(), due.amountMinor());
+            Optional<PointsDiscounts.Offer> points = shares.offer(q.customer(), due.currency(), due.amountMinor());
             return new AccountBillInquired(q.id(), q.customer(), q.billerId(), names, q.account(), due.amountMinor(),
                     due.currency().code(), due.dueDate(), due.holderMasked(), null, q.channel(),
                     points.map(PointsDiscounts.Offer::points).orElse(0L),
@@ -179,42 +179,32 @@ class AccountBills {
             return payment;
         }
         AccountId to = accounts.open(billerKey(q.billerId()), q.currency());
-        Optional<HeldPoints> points = usePoints ? holdPoints(id, q) : Optional.empty();
-        long discount = points.map(HeldPoints::valueMinor).orElse(0L);
+        Optional<PointsShares.Held> points = usePoints ? shares.hold(id, q.customer(), q.currency(), q.amountMinor())
+                : Optional.empty();
+        long discount = points.map(PointsShares.Held::valueMinor).orElse(0L);
         TransferResult reserved = ledger.transfer(pending(transfer, from.get(), to, q.amountMinor() - discount, id, q));
         if (reserved instanceof TransferResult.Rejected rejected) {
-            points.ifPresent(p -> discounts.release(id, q.customer()));
+            points.ifPresent(p -> shares.release(id, q.customer()));
             store.update(id, BillPaymentStatus.REJECTED, PayBill.ledgerCode(rejected.code()), null, null, now());
             return store.payment(id).orElseThrow();
         }
         if (points.isPresent()) { // issue 16 s3.7: the bank's rewards account pays what the points are worth
-            UUID byPoints = UUID.nameUUIDFromBytes(("account-bill-points|" + id).getBytes(
-                    java.nio.charset.StandardCharsets.UTF_8));
-            if (ledger.transfer(pending(byPoints, points.get().rewards(), to, discount, id, q))
-                    instanceof TransferResult.Rejected rejected) {
-                throw new IllegalStateException("the rewards account refused a discount: " + rejected.code().code());
-            }
+            UUID byPoints = shares.reserve(UUID.nameUUIDFromBytes(("account-bill-points|" + id).getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8)), points.get(), to, q.currency(), TRANSFER_CODE,
+                    properties.pendingTimeout().toSeconds(), metadata(id, q));
             store.discount(id, points.get().points(), discount, byPoints);
         }
         return store.payment(id).orElseThrow();
     }
 
-    /** Points held for a payment: how many, what they are worth and the account that pays it. */
-    private record HeldPoints(long points, long valueMinor, AccountId rewards) {
-    }
-
-    /** The points the customer may use on the bill, held under the payment's id; empty when none. */
-    private Optional<HeldPoints> holdPoints(UUID id, JdbcAccountBills.Inquiry q) {
-        Optional<PointsDiscounts.Offer> offer = discounts.offer(q.customer(), q.currency(), q.amountMinor());
-        return offer.flatMap(o -> discounts.hold(id, q.customer(), o.points(), q.currency())
-                .map(rewards -> new HeldPoints(o.points(), o.valueMinor(), rewards)));
-    }
-
     private NewTransfer pending(UUID transfer, AccountId from, AccountId to, long amountMinor, UUID payment,
             JdbcAccountBills.Inquiry q) {
         return new NewTransfer(new TransferId(transfer), from, to, amountMinor, q.currency(),
-                new TransferCode(TRANSFER_CODE), true, properties.pendingTimeout().toSeconds(),
-                Metadata.of(Map.of("account_bill_payment", payment.toString(), "biller", q.billerId())));
+                new TransferCode(TRANSFER_CODE), true, properties.pendingTimeout().toSeconds(), metadata(payment, q));
+    }
+
+    private static Metadata metadata(UUID payment, JdbcAccountBills.Inquiry q) {
+        return Metadata.of(Map.of("account_bill_payment", payment.toString(), "biller", q.billerId()));
     }
 
     /** The risk policy's refusal of the payment, null when it may go. */

@@ -17,9 +17,11 @@ public class Bills {
     private final SavedBills saved;
     private final AccountBills accountBills;
     private final BillerRegistry registry;
+    private final PointsShares points;
 
     Bills(PayBill pay, JdbcBillPayments store, Biller biller, BillingProperties properties, BillInquiries inquiries,
-            SavedBills saved, AccountBills accountBills, BillerRegistry registry) {
+            SavedBills saved, AccountBills accountBills, BillerRegistry registry, PointsShares points) {
+        this.points = points;
         this.accountBills = accountBills;
         this.registry = registry;
         this.inquiries = inquiries;
@@ -55,7 +57,29 @@ public class Bills {
      */
     public BillPaymentResult accept(BillPaymentOrder order) {
         Objects.requireNonNull(order, "order");
-        return pay.accept(order);
+        return pay.accept(order, false);
+    }
+
+    /**
+     * As {@link #accept(BillPaymentOrder)}, taking the customer's loyalty points off the bill when
+     * {@code usePoints} (issue 16 s3.7): the points the customer may use are held with the payment,
+     * spent when the biller is paid, released when not. A payment held for the step-up uses none.
+     */
+    public BillPaymentResult accept(BillPaymentOrder order, boolean usePoints) {
+        Objects.requireNonNull(order, "order");
+        return pay.accept(order, usePoints);
+    }
+
+    /**
+     * What the customer's loyalty points may take off a bill or a top-up of {@code amountMinor}
+     * (issue 16 s3.7: at most half of it), to offer before Confirm; empty when they hold too few.
+     */
+    public Optional<org.socialbank.loyalty.PointsDiscounts.Offer> pointsOffer(
+            org.socialbank.directory.CustomerId customer, org.socialbank.shared.CurrencyCode currency,
+            long amountMinor) {
+        Objects.requireNonNull(customer, "customer");
+        Objects.requireNonNull(currency, "currency");
+        return points.offer(customer, currency, amountMinor);
     }
 
     /**

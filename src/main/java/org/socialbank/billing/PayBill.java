@@ -53,10 +53,12 @@ class PayBill {
     private final BillingProperties properties;
     private final DurableTransactions writes;
     private final Clock clock;
+    private final PointsShares shares;
 
     PayBill(JdbcBillPayments store, JdbcSpending spending, Directory directory, Confirmations confirmations, Ledger ledger,
             PaymentPolicy policy, BillerAccounts accounts, SendBills send, BillingProperties properties,
-            DurableTransactions writes, Clock clock) {
+            DurableTransactions writes, Clock clock, PointsShares shares) {
+        this.shares = shares;
         this.store = store;
         this.spending = spending;
         this.directory = directory;
@@ -71,7 +73,7 @@ class PayBill {
     }
 
     BillPaymentResult pay(BillPaymentOrder order) {
-        BillPaymentResult result = writes.write(tx -> begin(order, true));
+        BillPaymentResult result = writes.write(tx -> begin(order, true, false));
         if (result instanceof BillPaymentResult.Done done && !done.replayed()
                 && done.payment().status() == BillPaymentStatus.PENDING) {
             send.send(order.id());
@@ -84,17 +86,21 @@ class PayBill {
      * Records the payment in the caller's transaction (a chat message's) and reserves its money;
      * the worker sends it to the biller afterwards, so the biller is never asked inside it.
      */
-    BillPaymentResult accept(BillPaymentOrder order) {
-        return writes.write(tx -> begin(order, false));
+    BillPaymentResult accept(BillPaymentOrder order, boolean usePoints) {
+        return writes.write(tx -> begin(order, false, usePoints));
     }
 
-    /** @param sendNow whether the caller sends it at once; else the worker's {@code unsent} takes it */
-    private BillPaymentResult begin(BillPaymentOrder order, boolean sendNow) {
+    /**
+     * @param sendNow whether the caller sends it at once; else the worker's {@code unsent} takes it
+     * @param usePoints whether the customer's loyalty points pay a share (issue 16 s3.7); not on a
+     *     payment held for the step-up
+     */
+    private BillPaymentResult begin(BillPaymentOrder order, boolean sendNow, boolean usePoints) {
         Optional<JdbcBillPayments.Row> existing = store.find(order.id());
         if (existing.isPresent()) {
             JdbcBillPayments.Row r = existing.get();
             return r.customer().equals(order.customer()) && r.bill().equals(order.bill())
-                    ? new BillPaymentResult.Done(r.view(types(), null), true)
+                    ? new BillPaymentResult.Done(view(r, null), true)
                     : new BillPaymentResult.Refused(BillPaymentResult.ID_REUSED);
         }
         Optional<CustomerView> customer = directory.customer(order.customer())
@@ -123,7 +129,9 @@ class PayBill {
         }
         Instant sentAt = sendNow ? now : null;
         JdbcBillPayments.Row pending = insert(fresh.with(BillPaymentStatus.PENDING, null, null, null, sentAt));
-        return done(reserve(pending, from.get(), sentAt), null);
+        Optional<PointsShares.Held> points = usePoints
+                ? shares.hold(order.id().value(), order.customer(), IRR, fresh.amountMinor()) : Optional.empty();
+        return done(reserve(pending, from.get(), sentAt, points), null);
     }
 
     /** Holds the payment (and its pair) for the step-up page; its link is answered once, never stored. */
@@ -145,17 +153,28 @@ class PayBill {
      * its pair. {@code sentAt} null leaves the sending to the worker.
      */
     JdbcBillPayments.Row reserve(JdbcBillPayments.Row row, AccountId from, Instant sentAt) {
+        return reserve(row, from, sentAt, Optional.empty());
+    }
+
+    /** As above, the {@code points} held for it paying their worth from the bank's rewards account (issue 16 s3.7). */
+    private JdbcBillPayments.Row reserve(JdbcBillPayments.Row row, AccountId from, Instant sentAt,
+            Optional<PointsShares.Held> points) {
         AccountId to = accounts.open(BillerAccounts.billerKey(row.bill()), row.currency());
         UUID transfer = row.id().derive(TRANSFER_CODE);
-        TransferResult result = ledger.transfer(new NewTransfer(new TransferId(transfer), from, to, row.amountMinor(),
-                row.currency(), new TransferCode(TRANSFER_CODE), true, properties.pendingTimeout().toSeconds(),
-                Metadata.of(Map.of("bill_payment", row.id().toString(), "bill_id", row.bill().billId(),
-                        "payment_id", row.bill().paymentId()))));
+        Metadata metadata = Metadata.of(Map.of("bill_payment", row.id().toString(), "bill_id", row.bill().billId(),
+                "payment_id", row.bill().paymentId()));
+        long discount = points.map(PointsShares.Held::valueMinor).orElse(0L);
+        TransferResult result = ledger.transfer(new NewTransfer(new TransferId(transfer), from, to,
+                row.amountMinor() - discount, row.currency(), new TransferCode(TRANSFER_CODE), true,
+                properties.pendingTimeout().toSeconds(), metadata));
         Instant now = now();
         if (result instanceof TransferResult.Rejected rejected) {
+            points.ifPresent(p -> shares.release(row.id().value(), row.customer()));
             store.update(row.id(), BillPaymentStatus.REJECTED, ledgerCode(rejected.code()), null, null, null, now);
             return row.with(BillPaymentStatus.REJECTED, ledgerCode(rejected.code()), null, row.challengeId(), null);
         }
+        points.ifPresent(p -> shares.record(row.id().value(), row.customer(), p, row.currency(), to, TRANSFER_CODE,
+                properties.pendingTimeout().toSeconds(), metadata));
         store.update(row.id(), BillPaymentStatus.PENDING, null, transfer, null, sentAt, now);
         return row.with(BillPaymentStatus.PENDING, null, transfer, row.challengeId(), sentAt);
     }
@@ -170,7 +189,13 @@ class PayBill {
     }
 
     private BillPaymentResult done(JdbcBillPayments.Row row, String confirmationUrl) {
-        return new BillPaymentResult.Done(row.view(types(), confirmationUrl), false);
+        return new BillPaymentResult.Done(view(row, confirmationUrl), false);
+    }
+
+    /** The payment as its customer sees it, with the points that paid a share of it. */
+    private BillPayment view(JdbcBillPayments.Row row, String confirmationUrl) {
+        BillPayment view = row.view(types(), confirmationUrl);
+        return shares.find(row.id().value()).map(p -> view.withPoints(p.points(), p.discountMinor())).orElse(view);
     }
 
     private JdbcBillPayments.Row insert(JdbcBillPayments.Row row) {

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.socialbank.loyalty.PointsDiscounts;
 import org.socialbank.shared.Microseconds;
 import org.socialbank.shared.ProviderAnswer;
 import org.socialbank.shared.jdbc.DurableTransactions;
@@ -33,12 +32,12 @@ class SendAccountBills {
     private final ApplicationEventPublisher events;
     private final DurableTransactions writes;
     private final Clock clock;
-    private final PointsDiscounts discounts;
+    private final PointsShares shares;
 
     SendAccountBills(JdbcAccountBills store, AccountBiller biller, AccountBills bills, Settlements settlements,
             BillingProperties properties, ApplicationEventPublisher events, DurableTransactions writes, Clock clock,
-            PointsDiscounts discounts) {
-        this.discounts = discounts;
+            PointsShares shares) {
+        this.shares = shares;
         if (biller.timeout().compareTo(properties.recheckAfter()) >= 0) {
             throw new IllegalStateException("socialbank.billing.recheck-after (" + properties.recheckAfter()
                     + ") must be longer than the account biller's timeout (" + biller.timeout() + ")");
@@ -106,12 +105,8 @@ class SendAccountBills {
         if (p.discountTransferId() == null) {
             return;
         }
-        settlements.book(p.id(), p.discountTransferId(), answer, SendBills.BILLER_REFUSED, SendBills.BILLER_TIMEOUT);
-        if (completed) {
-            discounts.spend(p.id(), p.customer(), p.points());
-        } else {
-            discounts.release(p.id(), p.customer());
-        }
+        shares.settle(p.id(), p.customer(), new PointsShares.Share(p.points(), p.discountMinor(),
+                p.discountTransferId()), answer, completed, SendBills.BILLER_REFUSED, SendBills.BILLER_TIMEOUT);
     }
 
     private Instant now() {

@@ -3,6 +3,7 @@ package org.socialbank.billing;
 import org.socialbank.shared.ProviderAnswer;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialbank.shared.jdbc.DurableTransactions;
@@ -32,9 +33,11 @@ class SendBills {
     private final ApplicationEventPublisher events;
     private final DurableTransactions writes;
     private final Clock clock;
+    private final PointsShares shares;
 
     SendBills(JdbcBillPayments store, Biller biller, Settlements settlements, BillingProperties properties,
-            ApplicationEventPublisher events, DurableTransactions writes, Clock clock) {
+            ApplicationEventPublisher events, DurableTransactions writes, Clock clock, PointsShares shares) {
+        this.shares = shares;
         if (biller.timeout().compareTo(properties.recheckAfter()) >= 0) {
             throw new IllegalStateException("socialbank.billing.recheck-after (" + properties.recheckAfter()
                     + ") must be longer than the biller's timeout (" + biller.timeout() + ")");
@@ -85,17 +88,23 @@ class SendBills {
                                 BILLER_TIMEOUT);
                         store.update(r.id(), booked.status(), booked.code(), r.transferId(), booked.traceNumber(),
                                 r.sentAt(), now());
-                        publish(r, booked);
+                        Optional<PointsShares.Share> points = shares.find(r.id().value());
+                        if (booked.status() != BillPaymentStatus.UNKNOWN) { // issue 16 s3.7: the points go with the money
+                            points.ifPresent(p -> shares.settle(r.id().value(), r.customer(), p, answer,
+                                    booked.status() == BillPaymentStatus.COMPLETED, BILLER_REFUSED, BILLER_TIMEOUT));
+                        }
+                        publish(r, booked, points);
                     });
             return null;
         });
     }
 
-    private void publish(JdbcBillPayments.Row r, Settlements.Booked booked) {
+    private void publish(JdbcBillPayments.Row r, Settlements.Booked booked, Optional<PointsShares.Share> points) {
         if (booked.status() == BillPaymentStatus.COMPLETED) {
             events.publishEvent(new BillPaid(r.id(), r.customer(), r.bill().billId(), r.bill().paymentId(),
                     properties.serviceTypes().name(r.bill().serviceDigit()), r.amountMinor(), r.currency().code(),
-                    booked.traceNumber(), r.channel()));
+                    booked.traceNumber(), r.channel(), points.map(PointsShares.Share::points).orElse(0L),
+                    points.map(PointsShares.Share::discountMinor).orElse(0L)));
         } else if (booked.status() == BillPaymentStatus.FAILED) {
             events.publishEvent(new BillNotPaid(r.id(), r.customer(), r.bill().billId(), r.bill().paymentId(),
                     r.amountMinor(), r.currency().code(), booked.code(), r.channel()));

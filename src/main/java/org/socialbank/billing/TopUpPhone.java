@@ -59,10 +59,12 @@ class TopUpPhone {
     private final DurableTransactions writes;
     private final Clock clock;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final PointsShares shares;
 
     TopUpPhone(JdbcTopUps store, JdbcSpending spending, Directory directory, Ledger ledger, PaymentPolicy policy,
             BillerAccounts accounts, Settlements settlements, MobileOperator operator, BillingProperties properties, DurableTransactions writes,
-            Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+            Clock clock, org.springframework.context.ApplicationEventPublisher events, PointsShares shares) {
+        this.shares = shares;
         this.events = events;
         this.store = store;
         this.spending = spending;
@@ -83,18 +85,19 @@ class TopUpPhone {
     }
 
     TopUpResult topUp(TopUpRequest request) {
-        return start(request, true);
+        return start(request, true, false);
     }
 
     /**
      * Records the top-up in the caller's transaction (a chat message's) and reserves its money; the
      * worker asks the operator afterwards, so the operator is never asked inside it.
      */
-    TopUpResult accept(TopUpRequest request) {
-        return start(request, false);
+    TopUpResult accept(TopUpRequest request, boolean usePoints) {
+        return start(request, false, usePoints);
     }
 
-    private TopUpResult start(TopUpRequest request, boolean sendNow) {
+    /** @param usePoints whether the customer's loyalty points pay a share (issue 16 s3.7) */
+    private TopUpResult start(TopUpRequest request, boolean sendNow, boolean usePoints) {
         Operators.Choice choice = operators.resolve(request.phone(), request.amountMinor(), request.currency().code(),
                 request.operator(), request.kind());
         if (choice instanceof Operators.Refusal refusal) {
@@ -102,11 +105,11 @@ class TopUpPhone {
                     List.of())).orElse(new TopUpResult.Refused(refusal.code(), refusal.nearestAmountsMinor()));
         }
         Operators.Resolved resolved = (Operators.Resolved) choice;
-        TopUpResult result = writes.write(tx -> begin(request, resolved, sendNow));
+        TopUpResult result = writes.write(tx -> begin(request, resolved, sendNow, usePoints));
         if (sendNow && result instanceof TopUpResult.Done done && !done.replayed()
                 && done.topUp().status() == BillPaymentStatus.PENDING) {
             send(request.id());
-            return new TopUpResult.Done(store.find(request.id()).orElseThrow().view(), false);
+            return new TopUpResult.Done(view(store.find(request.id()).orElseThrow()), false);
         }
         return result;
     }
@@ -121,11 +124,12 @@ class TopUpPhone {
                 row.amountMinor(), row.currency(), row.kind()))));
     }
 
-    private TopUpResult begin(TopUpRequest request, Operators.Resolved resolved, boolean sendNow) {
+    private TopUpResult begin(TopUpRequest request, Operators.Resolved resolved, boolean sendNow,
+            boolean usePoints) {
         Optional<JdbcTopUps.Row> existing = store.find(request.id());
         if (existing.isPresent()) {
             return existing.get().sameRequest(request, resolved.operator(), resolved.phoneE164())
-                    ? new TopUpResult.Done(existing.get().view(), true)
+                    ? new TopUpResult.Done(view(existing.get()), true)
                     : new TopUpResult.Refused(BillPaymentResult.ID_REUSED, List.of());
         }
         Optional<CustomerView> customer = directory.customer(request.customer())
@@ -151,24 +155,28 @@ class TopUpPhone {
                 request.kind());
         store.insert(row);
         if (refusal == null) {
-            reserve(row, from.get());
+            reserve(row, from.get(), usePoints ? shares.hold(row.id().value(), row.customer(), row.currency(),
+                    row.amountMinor()) : Optional.empty());
         }
-        return new TopUpResult.Done(store.find(request.id()).orElseThrow().view(), false);
+        return new TopUpResult.Done(view(store.find(request.id()).orElseThrow()), false);
     }
 
     /** The pending transfer to the operator's settlement account; a ledger refusal rejects the top-up. */
-    private String reserve(JdbcTopUps.Row row, AccountId from) {
+    private void reserve(JdbcTopUps.Row row, AccountId from, Optional<PointsShares.Held> points) {
         AccountId to = accounts.open("op-" + row.operator(), row.currency());
+        Metadata metadata = Metadata.of(Map.of("topup", row.id().toString(), "operator", row.operator()));
+        long discount = points.map(PointsShares.Held::valueMinor).orElse(0L);
         TransferResult result = ledger.transfer(new NewTransfer(new TransferId(row.transferId()), from, to,
-                row.amountMinor(), row.currency(), new TransferCode(TRANSFER_CODE), true,
-                properties.pendingTimeout().toSeconds(), Metadata.of(Map.of("topup", row.id().toString(),
-                        "operator", row.operator()))));
+                row.amountMinor() - discount, row.currency(), new TransferCode(TRANSFER_CODE), true,
+                properties.pendingTimeout().toSeconds(), metadata));
         if (result instanceof TransferResult.Rejected rejected) {
-            String code = PayBill.ledgerCode(rejected.code());
-            store.update(row.id(), BillPaymentStatus.REJECTED, code, null, null, now());
-            return code;
+            points.ifPresent(p -> shares.release(row.id().value(), row.customer()));
+            store.update(row.id(), BillPaymentStatus.REJECTED, PayBill.ledgerCode(rejected.code()), null, null, now());
+            return;
         }
-        return null;
+        // issue 16 s3.7: the bank's rewards account pays what the points are worth
+        points.ifPresent(p -> shares.record(row.id().value(), row.customer(), p, row.currency(), to, TRANSFER_CODE,
+                properties.pendingTimeout().toSeconds(), metadata));
     }
 
     /** Sends the top-ups accepted in chat, then re-checks those in doubt once {@code recheck-after} has passed. */
@@ -198,13 +206,24 @@ class TopUpPhone {
                         store.update(r.id(), booked.status(), booked.code(), r.transferId(), booked.traceNumber(),
                                 now());
                         if (booked.status() == BillPaymentStatus.COMPLETED || booked.status() == BillPaymentStatus.FAILED) {
+                            boolean completed = booked.status() == BillPaymentStatus.COMPLETED;
+                            Optional<PointsShares.Share> points = shares.find(r.id().value());
+                            points.ifPresent(p -> shares.settle(r.id().value(), r.customer(), p, answer, completed,
+                                    OPERATOR_REFUSED, OPERATOR_TIMEOUT)); // issue 16 s3.7
                             events.publishEvent(new TopUpEnded(r.id(), r.customer(), r.phone(), r.operator(),
-                                    r.amountMinor(), r.currency().code(), booked.status() == BillPaymentStatus.COMPLETED,
-                                    booked.code(), booked.traceNumber(), r.channel()));
+                                    r.amountMinor(), r.currency().code(), completed, booked.code(),
+                                    booked.traceNumber(), r.channel(), points.map(PointsShares.Share::points).orElse(0L),
+                                    points.map(PointsShares.Share::discountMinor).orElse(0L)));
                         }
                     });
             return null;
         });
+    }
+
+    /** The top-up as its customer sees it, with the points that paid a share of it. */
+    private TopUp view(JdbcTopUps.Row row) {
+        TopUp view = row.view();
+        return shares.find(row.id().value()).map(p -> view.withPoints(p.points(), p.discountMinor())).orElse(view);
     }
 
     private Instant now() {

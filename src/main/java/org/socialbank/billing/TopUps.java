@@ -33,7 +33,17 @@ public class TopUps {
      */
     public TopUpResult accept(TopUpRequest request) {
         Objects.requireNonNull(request, "request");
-        return topUp.accept(request);
+        return topUp.accept(request, false);
+    }
+
+    /**
+     * As {@link #accept(TopUpRequest)}, taking the customer's loyalty points off the top-up when
+     * {@code usePoints} (issue 16 s3.7): held with it, spent when the operator charges the number,
+     * released when not ({@link TopUpEnded} says how many).
+     */
+    public TopUpResult accept(TopUpRequest request, boolean usePoints) {
+        Objects.requireNonNull(request, "request");
+        return topUp.accept(request, usePoints);
     }
 
     public Optional<TopUp> topUp(TopUpId id) {

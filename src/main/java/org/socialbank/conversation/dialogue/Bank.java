@@ -631,6 +631,29 @@ public interface Bank {
                 : payAccountBill(customer, inquiryId);
     }
 
+    /**
+     * Issue 16 s3.7: what the customer's loyalty points may take off a bill or a top-up of
+     * {@code amountMinor} (at most half), to offer a third button before Confirm; empty without.
+     */
+    default java.util.Optional<org.socialbank.loyalty.PointsDiscounts.Offer> pointsOffer(CustomerId customer,
+            CurrencyCode currency, long amountMinor) {
+        return java.util.Optional.empty();
+    }
+
+    /** As {@link #payBill(CustomerId, org.socialbank.billing.IranianBill)}, with the customer's points taken off. */
+    default org.socialbank.billing.BillPaymentResult payBill(CustomerId customer,
+            org.socialbank.billing.IranianBill bill, boolean usePoints) {
+        return usePoints ? new org.socialbank.billing.BillPaymentResult.Refused("points_unavailable")
+                : payBill(customer, bill);
+    }
+
+    /** As {@link #topUp(CustomerId, String, long, CurrencyCode, String, org.socialbank.billing.TopUpKind)}, with points. */
+    default org.socialbank.billing.TopUpResult topUp(CustomerId customer, String phone, long amountMinor,
+            CurrencyCode currency, String operator, org.socialbank.billing.TopUpKind kind, boolean usePoints) {
+        return usePoints ? new org.socialbank.billing.TopUpResult.Refused("points_unavailable", java.util.List.of())
+                : topUp(customer, phone, amountMinor, currency, operator, kind);
+    }
+
     /** A credit card's latest statement. */
     record CardBill(String maskedNumber, java.time.LocalDate statementDate, java.time.LocalDate dueDate,
             long balanceMinor, long minimumPaymentMinor, CurrencyCode currency) {

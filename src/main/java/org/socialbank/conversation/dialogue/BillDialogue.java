@@ -33,6 +33,8 @@ final class BillDialogue {
 
     static final String PAY = "billing.pay:";
     static final String CANCEL = "billing.cancel";
+    /** Ends the Confirm that takes the customer's loyalty points off the bill (issue 16 s3.7). */
+    static final String WITH_POINTS = AccountBillDialogue.WITH_POINTS;
     static final CurrencyCode IRR = CurrencyCode.of("IRR");
     /** The service types with a name in every language; a configured label (digits 7..9) is shown as is. */
     static final Set<String> NAMED_SERVICES = Set.of("water", "electricity", "gas", "fixed_phone", "mobile",
@@ -119,11 +121,25 @@ final class BillDialogue {
                 bill.companyCode(), bill.billId(), bill.paymentId(), period(language, bill),
                 amount(texts, language, bill.amountRial(), IRR));
         long version = turn.state().formVersion();
-        return new Step(turn.state(), List.of(new Outbound.Buttons(text, List.of(
-                new Outbound.Button(texts.text(language, "conversation.pay.confirm_button"),
-                        turn.bank().button(PAY + bill.billId() + "|" + bill.paymentId(), version)),
-                new Outbound.Button(texts.text(language, "conversation.pay.cancel_button"),
-                        turn.bank().button(CANCEL, version))))), language);
+        String pay = PAY + bill.billId() + "|" + bill.paymentId();
+        List<Outbound.Button> buttons = new ArrayList<>(List.of(new Outbound.Button(
+                texts.text(language, "conversation.pay.confirm_button"), turn.bank().button(pay, version))));
+        pointsButton(texts, turn, language, IRR, bill.amountRial(), pay + WITH_POINTS).ifPresent(buttons::add);
+        buttons.add(new Outbound.Button(texts.text(language, "conversation.pay.cancel_button"),
+                turn.bank().button(CANCEL, version)));
+        return new Step(turn.state(), List.of(new Outbound.Buttons(text, List.copyOf(buttons))), language);
+    }
+
+    /**
+     * Issue 16 s3.7: "Use N points (−€1.00)" between Confirm and Cancel, pressing {@code action},
+     * when the customer's points may take something off {@code amountMinor}; empty when not.
+     */
+    static Optional<Outbound.Button> pointsButton(Texts texts, Turn turn, Language language, CurrencyCode currency,
+            long amountMinor, String action) {
+        return turn.bank().pointsOffer(turn.linked().orElseThrow().customerId(), currency, amountMinor)
+                .map(offer -> new Outbound.Button(texts.text(language, "billing.acct.use_points", offer.points(),
+                        MoneyFormat.format(offer.valueMinor(), currency, language.locale())),
+                        turn.bank().button(action, turn.state().formVersion())));
     }
 
     /** Confirm or Cancel under a bill; a button is used once, so a second press is stale. */
@@ -131,12 +147,15 @@ final class BillDialogue {
         if (action.equals(CANCEL)) {
             return say(turn, language, "conversation.pay.cancelled");
         }
-        String[] ids = action.substring(PAY.length()).split("\\|", -1);
+        String rest = action.substring(PAY.length());
+        boolean usePoints = rest.endsWith(WITH_POINTS);
+        String[] ids = (usePoints ? rest.substring(0, rest.length() - WITH_POINTS.length()) : rest).split("\\|", -1);
         if (ids.length != 2 || !(IranianBill.read(ids[0], ids[1]) instanceof BillReading.Read read)) {
             return say(turn, language, "conversation.pay.stale");
         }
         CustomerId customer = turn.linked().orElseThrow().customerId();
-        BillPaymentResult result = turn.bank().payBill(customer, read.bill());
+        BillPaymentResult result = usePoints ? turn.bank().payBill(customer, read.bill(), true)
+                : turn.bank().payBill(customer, read.bill());
         if (result instanceof BillPaymentResult.Refused refused) {
             return refused.code().equals(BillPaymentResult.BILL_ALREADY_PAID)
                     ? say(turn, language, "billing.chat.already_paid", read.bill().billId())
@@ -155,6 +174,10 @@ final class BillDialogue {
         if (payment.status() == BillPaymentStatus.REJECTED || payment.status() == BillPaymentStatus.FAILED) {
             String code = payment.code() == null ? "rejected" : payment.code();
             return say(turn, language, Dialogue.billingRefusalKey(code), code);
+        }
+        if (payment.points() > 0) { // issue 16 s3.7
+            return say(turn, language, "billing.chat.sending_points", rial(language, bill), bill.billId(),
+                    payment.points(), MoneyFormat.format(payment.discountMinor(), IRR, language.locale()));
         }
         return say(turn, language, "billing.chat.sending", rial(language, bill), bill.billId());
     }
@@ -226,7 +249,7 @@ final class BillDialogue {
                 "billing.chat.receipt.title", "billing.chat.receipt.bill", "billing.chat.receipt.period",
                 "billing.chat.receipt.amount", "billing.chat.receipt.trace", "billing.chat.not_paid.biller",
                 "billing.chat.not_paid.other", "billing.card.done", "billing.card.failed", "billing.chat.looking",
-                "billing.chat.confirm_biller"));
+                "billing.chat.confirm_biller", "billing.chat.sending_points"));
         NAMED_SERVICES.forEach(s -> keys.add("billing.service." + s));
         return keys;
     }

@@ -82,11 +82,13 @@ final class TopUpDialogue {
         if (choice instanceof Operators.Resolved resolved) {
             String offer = texts.text(language, confirmKey(kind), resolved.phoneE164(), name(resolved.settings()),
                     amount(language, t.amountMinor(), t.currency()));
-            return buttons(turn, language, offer, List.of(
-                    button(turn, texts.text(language, "conversation.pay.confirm_button"), resolved, t.amountMinor(),
-                            kind),
-                    new Outbound.Button(texts.text(language, "conversation.pay.cancel_button"),
-                            turn.bank().button(BillDialogue.CANCEL, turn.state().formVersion()))));
+            List<Outbound.Button> buttons = new ArrayList<>(List.of(button(turn,
+                    texts.text(language, "conversation.pay.confirm_button"), resolved, t.amountMinor(), kind)));
+            BillDialogue.pointsButton(texts, turn, language, t.currency(), t.amountMinor(),
+                    action(resolved, t.amountMinor(), kind) + BillDialogue.WITH_POINTS).ifPresent(buttons::add);
+            buttons.add(new Outbound.Button(texts.text(language, "conversation.pay.cancel_button"),
+                    turn.bank().button(BillDialogue.CANCEL, turn.state().formVersion())));
+            return buttons(turn, language, offer, List.copyOf(buttons));
         }
         Operators.Refusal refusal = (Operators.Refusal) choice;
         if (!refusal.code().equals(Operators.AMOUNT_NOT_OFFERED)) {
@@ -108,7 +110,10 @@ final class TopUpDialogue {
 
     /** Confirm of a top-up, or one of the nearest amounts offered. */
     Step press(Turn turn, Language language, String action) {
-        String[] parts = action.substring(TOP_UP.length()).split("\\|", -1);
+        String rest = action.substring(TOP_UP.length());
+        boolean usePoints = rest.endsWith(BillDialogue.WITH_POINTS); // issue 16 s3.7
+        String[] parts = (usePoints ? rest.substring(0, rest.length() - BillDialogue.WITH_POINTS.length()) : rest)
+                .split("\\|", -1);
         Optional<CurrencyCode> currency = parts.length == 4 || parts.length == 5 ? CurrencyCode.find(parts[3])
                 : Optional.empty();
         // a button written before kinds were offered in chat (4 parts) is a direct charge
@@ -117,14 +122,18 @@ final class TopUpDialogue {
             return say(turn, language, "conversation.pay.stale");
         }
         long amountMinor = Long.parseLong(parts[2]);
-        TopUpResult result = turn.bank().topUp(turn.linked().orElseThrow().customerId(), parts[0], amountMinor,
-                currency.get(), parts[1], kind.get());
+        CustomerId customer = turn.linked().orElseThrow().customerId();
+        TopUpResult result = usePoints ? turn.bank().topUp(customer, parts[0], amountMinor, currency.get(), parts[1],
+                kind.get(), true) : turn.bank().topUp(customer, parts[0], amountMinor, currency.get(), parts[1], kind.get());
         if (result instanceof TopUpResult.Refused refused) {
             return say(turn, language, "conversation.pay.refused.other", refused.code());
         }
         TopUp topUp = ((TopUpResult.Done) result).topUp();
         return switch (topUp.status()) {
-            case PENDING, UNKNOWN, COMPLETED -> say(turn, language, kind.get() == TopUpKind.VOUCHER
+            case PENDING, UNKNOWN, COMPLETED -> topUp.points() > 0 && kind.get() != TopUpKind.VOUCHER ? say(turn, language, "billing.topup.sending_points",
+                    amount(language, amountMinor, currency.get()), topUp.phoneE164(), topUp.points(),
+                    MoneyFormat.format(topUp.discountMinor(), currency.get(), language.locale()))
+                    : say(turn, language, kind.get() == TopUpKind.VOUCHER
                     ? "billing.topup.sending_voucher" : "billing.topup.sending",
                     amount(language, amountMinor, currency.get()), topUp.phoneE164());
             default -> {
@@ -136,9 +145,13 @@ final class TopUpDialogue {
 
     private Outbound.Button button(Turn turn, String label, Operators.Resolved resolved, long amountMinor,
             TopUpKind kind) {
-        String action = TOP_UP + resolved.phoneE164() + "|" + resolved.operator() + "|" + amountMinor + "|"
+        return new Outbound.Button(label, turn.bank().button(action(resolved, amountMinor, kind),
+                turn.state().formVersion()));
+    }
+
+    private static String action(Operators.Resolved resolved, long amountMinor, TopUpKind kind) {
+        return TOP_UP + resolved.phoneE164() + "|" + resolved.operator() + "|" + amountMinor + "|"
                 + resolved.settings().currency() + "|" + kind.wireName();
-        return new Outbound.Button(label, turn.bank().button(action, turn.state().formVersion()));
     }
 
     private static String confirmKey(TopUpKind kind) {
@@ -175,6 +188,7 @@ final class TopUpDialogue {
         return List.of("billing.topup.how", "billing.topup.invalid_phone", "billing.topup.unknown_operator",
                 "billing.topup.not_offered", "billing.topup.confirm", "billing.topup.sending", "billing.topup.done",
                 "billing.topup.failed", "billing.amount.toman", "billing.topup.confirm_bonus",
-                "billing.topup.confirm_voucher", "billing.topup.sending_voucher");
+                "billing.topup.confirm_voucher", "billing.topup.sending_voucher", "billing.topup.sending_points",
+                "billing.topup.done_points");
     }
 }

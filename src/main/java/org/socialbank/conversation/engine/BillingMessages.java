@@ -55,12 +55,21 @@ class BillingMessages {
         String service = Dialogue.billServiceKey(paid.serviceType()).map(key -> texts.text(language, key))
                 .orElse(paid.serviceType());
         String amount = Dialogue.amountWithToman(texts, language, paid.amountMinor(), CurrencyCode.of(paid.currency()));
-        outbox.write(chat.get(), new Outbound.Receipt(texts.text(language, "billing.chat.receipt.title"), List.of(
+        List<String> lines = new java.util.ArrayList<>(List.of(
                 texts.text(language, "billing.chat.receipt.bill", service, bill.companyCode(), bill.billId(),
                         bill.paymentId()),
                 texts.text(language, "billing.chat.receipt.period", Dialogue.billPeriod(language, bill)),
-                texts.text(language, "billing.chat.receipt.amount", amount),
-                texts.text(language, "billing.chat.receipt.trace", paid.traceNumber()))));
+                texts.text(language, "billing.chat.receipt.amount", amount)));
+        pointsLine(language, paid.points(), paid.discountMinor(), paid.currency()).ifPresent(lines::add);
+        lines.add(texts.text(language, "billing.chat.receipt.trace", paid.traceNumber()));
+        outbox.write(chat.get(), new Outbound.Receipt(texts.text(language, "billing.chat.receipt.title"),
+                List.copyOf(lines)));
+    }
+
+    /** Issue 16 s3.7: the receipt's line saying the points used and what they paid; empty without points. */
+    private Optional<String> pointsLine(Language language, long points, long discountMinor, String currency) {
+        return points <= 0 ? Optional.empty() : Optional.of(texts.text(language, "billing.acct.receipt.points", points,
+                MoneyFormat.format(discountMinor, CurrencyCode.of(currency), language.locale())));
     }
 
     @EventListener
@@ -78,6 +87,15 @@ class BillingMessages {
 
     @EventListener
     void on(TopUpEnded ended) {
+        if (ended.completed() && ended.points() > 0) { // issue 16 s3.7: the points it used
+            Optional<JdbcConversations.Chat> chat = privateChat(ended.customerId());
+            Language language = language(ended.customerId());
+            chat.ifPresent(c -> outbox.write(c, new Outbound.Text(texts.text(language, "billing.topup.done_points",
+                    Dialogue.amountWithToman(texts, language, ended.amountMinor(), CurrencyCode.of(ended.currency())),
+                    ended.phoneE164(), ended.traceNumber(), pointsLine(language, ended.points(),
+                            ended.discountMinor(), ended.currency()).orElseThrow()))));
+            return;
+        }
         String key = ended.completed() ? "billing.topup.done" : "billing.topup.failed";
         tell(ended.customerId(), ended.amountMinor(), ended.currency(), key, ended.phoneE164(),
                 ended.completed() ? ended.traceNumber() : ended.code());
@@ -110,10 +128,7 @@ class BillingMessages {
         List<String> lines = new java.util.ArrayList<>(List.of(
                 texts.text(language, "billing.acct.receipt.biller", biller, ended.account()),
                 texts.text(language, "billing.chat.receipt.amount", amount)));
-        if (ended.points() > 0) { // issue 16 s3.7
-            lines.add(texts.text(language, "billing.acct.receipt.points", ended.points(), MoneyFormat.format(
-                    ended.discountMinor(), CurrencyCode.of(ended.currency()), language.locale())));
-        }
+        pointsLine(language, ended.points(), ended.discountMinor(), ended.currency()).ifPresent(lines::add); // s3.7
         lines.add(texts.text(language, "billing.chat.receipt.trace", ended.traceNumber()));
         outbox.write(chat.get(), new Outbound.Receipt(texts.text(language, "billing.chat.receipt.title"),
                 List.copyOf(lines)));

@@ -58,9 +58,11 @@ class BillingQuestions {
     private final MessageTexts texts;
     private final Duration buttonTtl;
     private final Clock clock;
+    private final org.socialbank.billing.Bills bills;
 
     BillingQuestions(PaymentAlerts alerts, JdbcConversations store, Outbox outbox, Directory directory,
-            MessageTexts texts, ConversationProperties properties, Clock clock) {
+            MessageTexts texts, ConversationProperties properties, Clock clock, org.socialbank.billing.Bills bills) {
+        this.bills = bills;
         this.alerts = alerts;
         this.store = store;
         this.outbox = outbox;
@@ -88,7 +90,16 @@ class BillingQuestions {
                     : texts.text(language, "billing.chat.confirm_biller", service, inquired.billerName(),
                             bill.companyCode(), inquired.holderMasked(), bill.billId(), bill.paymentId(), period,
                             amount, date(inquired.dueDate(), language));
-        }, BILL_PAY + bill.billId() + "|" + bill.paymentId(), BILL_CANCEL);
+        }, BILL_PAY + bill.billId() + "|" + bill.paymentId(), BILL_CANCEL,
+                pointsButton(inquired.customerId(), IRR, bill.amountRial(),
+                        BILL_PAY + bill.billId() + "|" + bill.paymentId() + ACCOUNT_WITH_POINTS));
+    }
+
+    /** Issue 16 s3.7: the button that takes the customer's points off a bill, when they hold enough. */
+    private Optional<Extra> pointsButton(CustomerId customer, CurrencyCode currency, long amountMinor, String action) {
+        return bills.pointsOffer(customer, currency, amountMinor).map(offer -> new Extra(
+                language -> texts.text(language, "billing.acct.use_points", offer.points(),
+                        MoneyFormat.format(offer.valueMinor(), currency, language.locale())), action));
     }
 
     @EventListener

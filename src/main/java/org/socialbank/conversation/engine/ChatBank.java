@@ -666,6 +666,26 @@ public final class ChatBank implements Bank {
         return parts.bills().payAccountBill(customer, inquiryId, usePoints);
     }
 
+    @Override
+    public Optional<org.socialbank.loyalty.PointsDiscounts.Offer> pointsOffer(CustomerId customer,
+            CurrencyCode currency, long amountMinor) {
+        return parts.bills().pointsOffer(customer, currency, amountMinor);
+    }
+
+    @Override
+    public org.socialbank.billing.BillPaymentResult payBill(CustomerId customer,
+            org.socialbank.billing.IranianBill bill, boolean usePoints) {
+        return parts.bills().accept(new org.socialbank.billing.BillPaymentOrder(
+                billPaymentId(channel, externalMessageId), customer, bill, channel.wireName()), usePoints);
+    }
+
+    @Override
+    public org.socialbank.billing.TopUpResult topUp(CustomerId customer, String phone, long amountMinor,
+            CurrencyCode currency, String operator, org.socialbank.billing.TopUpKind kind, boolean usePoints) {
+        return parts.topUps().accept(new org.socialbank.billing.TopUpRequest(topUpId(channel, externalMessageId),
+                customer, phone, amountMinor, currency, Optional.of(operator), channel.wireName(), kind), usePoints);
+    }
+
     /** A random button reference: 16 bytes, 22 base64url characters. */
     static String newReference() {
         byte[] bytes = new byte[16];

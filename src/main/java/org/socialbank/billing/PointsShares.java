@@ -1,0 +1,124 @@
+package org.socialbank.billing;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+import org.socialbank.directory.CustomerId;
+import org.socialbank.ledger.AccountId;
+import org.socialbank.ledger.Ledger;
+import org.socialbank.ledger.Metadata;
+import org.socialbank.ledger.NewTransfer;
+import org.socialbank.ledger.TransferCode;
+import org.socialbank.ledger.TransferId;
+import org.socialbank.ledger.TransferResult;
+import org.socialbank.loyalty.PointsDiscounts;
+import org.socialbank.shared.CurrencyCode;
+import org.socialbank.shared.Microseconds;
+import org.socialbank.shared.ProviderAnswer;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Loyalty points as a share of a payment to a provider (issue 16 s3.7), the same for a bill paid by
+ * account number, an Iranian bill and a top-up: in the payment's transaction the points the
+ * customer may use are held ({@link #hold}: {@link PointsDiscounts}, at most half the amount), the
+ * customer's own transfer reserves the rest, and the bank's rewards account reserves what the
+ * points are worth ({@link #reserve}), pending to the same provider account; when the provider
+ * answers, that share is posted and the points spent, or voided and the points released
+ * ({@link #settle}). Iranian bills and top-ups keep the share in {@code billing_points_shares}
+ * ({@link #record}, {@link #find}); account bills on their own row.
+ */
+@Component
+class PointsShares {
+
+    /** Points held for a payment: how many, what they are worth and the rewards account that pays it. */
+    record Held(long points, long valueMinor, AccountId rewards) {
+    }
+
+    /** The points a payment used, their worth and the rewards account's pending transfer. */
+    record Share(long points, long discountMinor, UUID transferId) {
+    }
+
+    private final PointsDiscounts discounts;
+    private final Ledger ledger;
+    private final Settlements settlements;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    PointsShares(PointsDiscounts discounts, Ledger ledger, Settlements settlements, JdbcClient jdbc, Clock clock) {
+        this.discounts = discounts;
+        this.ledger = ledger;
+        this.settlements = settlements;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** What the customer may take off {@code amountMinor} with points; empty when too few. Reads only. */
+    Optional<PointsDiscounts.Offer> offer(CustomerId customer, CurrencyCode currency, long amountMinor) {
+        return discounts.offer(customer, currency, amountMinor);
+    }
+
+    /** Holds the points the customer may use on the payment {@code id}, in the caller's transaction; empty when none. */
+    Optional<Held> hold(UUID id, CustomerId customer, CurrencyCode currency, long amountMinor) {
+        return discounts.offer(customer, currency, amountMinor).flatMap(o -> discounts.hold(id, customer, o.points(),
+                currency).map(rewards -> new Held(o.points(), o.valueMinor(), rewards)));
+    }
+
+    /** The customer's own transfer was refused: the held points are theirs again. */
+    void release(UUID id, CustomerId customer) {
+        discounts.release(id, customer);
+    }
+
+    /**
+     * The rewards account's pending transfer of the points' worth to the provider's account {@code to},
+     * under {@code transferId}; a refusal breaks an invariant (the rewards account may go negative).
+     */
+    UUID reserve(UUID transferId, Held held, AccountId to, CurrencyCode currency, String transferCode,
+            long timeoutSeconds, Metadata metadata) {
+        if (ledger.transfer(new NewTransfer(new TransferId(transferId), held.rewards(), to, held.valueMinor(),
+                currency, new TransferCode(transferCode), true, timeoutSeconds, metadata))
+                instanceof TransferResult.Rejected rejected) {
+            throw new IllegalStateException("the rewards account refused a discount: " + rejected.code().code());
+        }
+        return transferId;
+    }
+
+    /** Records an Iranian bill's or a top-up's share, in the transaction that reserved it. */
+    Share record(UUID paymentId, CustomerId customer, Held held, CurrencyCode currency, AccountId to,
+            String transferCode, long timeoutSeconds, Metadata metadata) {
+        UUID transfer = reserve(UUID.nameUUIDFromBytes(("points-share|" + paymentId).getBytes(StandardCharsets.UTF_8)),
+                held, to, currency, transferCode, timeoutSeconds, metadata);
+        jdbc.sql("INSERT INTO billing_points_shares (payment_id, customer_id, points, discount_minor, currency, "
+                        + "transfer_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .params(paymentId, customer.value(), held.points(), held.valueMinor(), currency.code(), transfer,
+                        Microseconds.now(clock).atOffset(ZoneOffset.UTC))
+                .update();
+        return new Share(held.points(), held.valueMinor(), transfer);
+    }
+
+    /** The share recorded for an Iranian bill or a top-up; empty when it used no points. */
+    Optional<Share> find(UUID paymentId) {
+        return jdbc.sql("SELECT points, discount_minor, transfer_id FROM billing_points_shares WHERE payment_id = ?")
+                .param(paymentId)
+                .query((rs, n) -> new Share(rs.getLong("points"), rs.getLong("discount_minor"),
+                        rs.getObject("transfer_id", UUID.class)))
+                .optional();
+    }
+
+    /**
+     * The provider answered (not Unknown), in the transaction booking it: the share goes with the
+     * customer's transfer, posted and the points spent, or voided and the points released. Once:
+     * the caller books only payments still PENDING or UNKNOWN.
+     */
+    void settle(UUID paymentId, CustomerId customer, Share share, ProviderAnswer answer, boolean completed,
+            String refusedCode, String timeoutCode) {
+        settlements.book(paymentId, share.transferId(), answer, refusedCode, timeoutCode);
+        if (completed) {
+            discounts.spend(paymentId, customer, share.points());
+        } else {
+            discounts.release(paymentId, customer);
+        }
+    }
+}
