@@ -13,6 +13,7 @@ import org.socialbank.assistant.model.MiniLm;
 import org.socialbank.assistant.model.SoftmaxRegression;
 import org.socialbank.assistant.model.SparseVector;
 import org.socialbank.assistant.model.SureThresholds;
+import org.socialbank.assistant.model.Tfidf;
 import org.socialbank.assistant.model.IntentClassifier;
 
 /**
@@ -21,7 +22,8 @@ import org.socialbank.assistant.model.IntentClassifier;
  * the blend for a few weights, the per-intent confidence thresholds of the shipped blend, the time
  * to train both heads on all 10,003 questions, then the blend's latency per question.
  * The MiniLM vectors are kept in target/assistant-vectors-*.bin, so that a second run spends its
- * time on the heads only. Run with bench/assistant.sh blend [weight [iterationsMax [tfidfC [full]]]].
+ * time on the heads only. Run with bench/assistant.sh blend [weight [iterationsMax [tfidfC [full|-
+ * [SCRIPTS|SCIKIT_LEARN]]]]] (the last: the TF-IDF terms, docs/assistant.md Recipe).
  */
 public class BlendBench {
 
@@ -39,7 +41,8 @@ public class BlendBench {
         long t1 = System.nanoTime();
         System.out.printf("train %d, validation %d; encoding (or reading) %d ms%n", split.train().size(),
                 split.heldOut().size(), (t1 - t0) / 1_000_000);
-        IntentModel.Settings lexical = new IntentModel.Settings(2, new SoftmaxRegression.Exact(lexicalC, iterations, 1e-6));
+        IntentModel.Settings lexical = new IntentModel.Settings(2, new SoftmaxRegression.Exact(lexicalC, iterations, 1e-6),
+                args.length > 4 ? Tfidf.Terms.valueOf(args[4]) : IntentModel.Settings.english(77).terms());
         Path tfidfFile = Path.of("target", "assistant-bench-tfidf-" + Integer.toHexString((lexical + split.train().digest())
                 .hashCode()) + ".model");
         IntentModel tfidf;

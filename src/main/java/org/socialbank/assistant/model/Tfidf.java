@@ -14,27 +14,66 @@ import java.util.TreeMap;
  * TF-IDF over word 1-2-grams and character 2-5-grams, as scikit-learn computes it with
  * {@code sublinear_tf}, {@code smooth_idf} and {@code min_df}: tf = 1 + ln(count), idf =
  * 1 + ln((1 + n) / (1 + df)); the word block and the character block are each L2-normalized,
- * then scaled by 1/sqrt(2) so the whole vector has length 1.
+ * then scaled by 1/sqrt(2) so the whole vector has length 1. Which terms a text has is a
+ * {@link Terms} choice, kept with the model.
  */
 public final class Tfidf {
+
+    /** How a text becomes terms. */
+    public enum Terms {
+        /**
+         * {@link TextFeatures}: normalized spellings, words split at punctuation too, Han
+         * characters one word each; {@code minDf} holds for both blocks. Every language's model.
+         */
+        SCRIPTS,
+        /**
+         * scikit-learn's {@code TfidfVectorizer} as the assistant study ran it on English: lower
+         * case only, words {@code (?u)\b\w\w+\b} (one-letter words dropped), {@code char_wb}
+         * n-grams of whitespace-separated tokens with their punctuation; {@code minDf} holds for
+         * the character block only, every word 1-2-gram is kept (34,077 terms on the 8,005
+         * training questions; the study's own split had 34,103). For the benchmark's comparison
+         * ({@code bench/assistant.sh blend}): no more accurate than {@link #SCRIPTS} here.
+         */
+        SCIKIT_LEARN;
+
+        List<String> words(String text) {
+            return this == SCRIPTS ? TextFeatures.wordTerms(TextFeatures.words(TextFeatures.normalize(text)))
+                    : TextFeatures.wordTerms(ScikitTerms.words(text));
+        }
+
+        List<String> chars(String text) {
+            return this == SCRIPTS ? TextFeatures.charTerms(TextFeatures.normalize(text)) : ScikitTerms.chars(text);
+        }
+
+        int wordMinDf(int minDf) {
+            return this == SCRIPTS ? minDf : 1;
+        }
+    }
 
     private static final double BLOCK_SCALE = Math.sqrt(0.5);
     private static final String WORD = "w:";
     private static final String CHAR = "c:";
 
+    private final Terms terms;
     private final Map<String, Integer> index;
     private final double[] idf;
 
-    private Tfidf(Map<String, Integer> index, double[] idf) {
+    private Tfidf(Terms terms, Map<String, Integer> index, double[] idf) {
+        this.terms = terms;
         this.index = index;
         this.idf = idf;
     }
 
-    /** Learns the vocabulary (terms in at least {@code minDf} texts, in sorted order) and the idf. */
+    /** Today's {@link Terms#SCRIPTS} features. */
     public static Tfidf fit(List<String> texts, int minDf) {
+        return fit(texts, minDf, Terms.SCRIPTS);
+    }
+
+    /** Learns the vocabulary (terms in at least {@code minDf} texts, in sorted order) and the idf. */
+    public static Tfidf fit(List<String> texts, int minDf, Terms terms) {
         Map<String, int[]> df = new HashMap<>(); // term -> {texts containing it, last text seen}
         for (int t = 0; t < texts.size(); t++) {
-            for (String term : terms(TextFeatures.normalize(texts.get(t)))) {
+            for (String term : terms(terms, texts.get(t))) {
                 int[] seen = df.computeIfAbsent(term, k -> new int[] {0, -1});
                 if (seen[1] != t) {
                     seen[0]++;
@@ -44,7 +83,7 @@ public final class Tfidf {
         }
         TreeMap<String, Integer> kept = new TreeMap<>();
         df.forEach((term, seen) -> {
-            if (seen[0] >= minDf) {
+            if (seen[0] >= (term.startsWith(WORD) ? terms.wordMinDf(minDf) : minDf)) {
                 kept.put(term, seen[0]);
             }
         });
@@ -55,7 +94,7 @@ public final class Tfidf {
             index.put(e.getKey(), i);
             idf[i++] = 1 + Math.log((1.0 + texts.size()) / (1.0 + e.getValue()));
         }
-        return new Tfidf(index, idf);
+        return new Tfidf(terms, index, idf);
     }
 
     public int dimension() {
@@ -63,9 +102,8 @@ public final class Tfidf {
     }
 
     public SparseVector transform(String text) {
-        String normalized = TextFeatures.normalize(text);
-        SparseVector words = block(TextFeatures.wordTerms(TextFeatures.words(normalized)), WORD);
-        SparseVector chars = block(TextFeatures.charTerms(normalized), CHAR);
+        SparseVector words = block(terms.words(text), WORD);
+        SparseVector chars = block(terms.chars(text), CHAR);
         // every word term sorts before every character term ("c:" < "w:" is false: 'w' > 'c'), so
         // the character block's indices all come first
         int n = words.size() + chars.size();
@@ -78,10 +116,10 @@ public final class Tfidf {
         return new SparseVector(indices, values);
     }
 
-    static List<String> terms(String normalized) {
+    static List<String> terms(Terms how, String text) {
         List<String> terms = new ArrayList<>();
-        TextFeatures.wordTerms(TextFeatures.words(normalized)).forEach(t -> terms.add(WORD + t));
-        TextFeatures.charTerms(normalized).forEach(t -> terms.add(CHAR + t));
+        how.words(text).forEach(t -> terms.add(WORD + t));
+        how.chars(text).forEach(t -> terms.add(CHAR + t));
         return terms;
     }
 
@@ -119,6 +157,7 @@ public final class Tfidf {
     }
 
     void write(DataOutputStream out) throws IOException {
+        out.writeUTF(terms.name());
         out.writeInt(idf.length);
         String[] terms = new String[idf.length];
         index.forEach((term, i) -> terms[i] = term);
@@ -129,6 +168,12 @@ public final class Tfidf {
     }
 
     static Tfidf read(DataInputStream in) throws IOException {
+        Terms terms;
+        try {
+            terms = Terms.valueOf(in.readUTF());
+        } catch (IllegalArgumentException e) {
+            throw new IOException("unknown terms", e);
+        }
         int n = in.readInt();
         Map<String, Integer> index = new HashMap<>(n * 2);
         double[] idf = new double[n];
@@ -136,6 +181,6 @@ public final class Tfidf {
             index.put(in.readUTF(), i);
             idf[i] = in.readDouble();
         }
-        return new Tfidf(index, idf);
+        return new Tfidf(terms, index, idf);
     }
 }
