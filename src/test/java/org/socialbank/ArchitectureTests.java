@@ -16,17 +16,23 @@ class ArchitectureTests {
 
     @Test
     void onlyWebAdaptersUseTheWebLayer() {
-        noClasses().that().resideOutsideOfPackages("..web..", "org.socialbank.security..")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "org.springframework.web..", "jakarta.servlet..", "org.springframework.http..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("..web..", "org.socialbank.security..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework.web..", "jakarta.servlet..", "org.springframework.http..")
                 .check(CLASSES);
     }
 
     @Test
     void thePostingEngineIsPlainJava() {
-        noClasses().that().resideInAPackage("org.socialbank.ledger.posting..")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "org.springframework..", "java.sql..", "javax.sql..", "tools.jackson..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.socialbank.ledger.posting..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..", "tools.jackson..")
                 .check(CLASSES);
     }
 }

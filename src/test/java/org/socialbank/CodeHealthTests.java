@@ -40,7 +40,10 @@ class CodeHealthTests {
     @Test
     @DisplayName("issue 14 item 2: no ThreadLocal back-channel between modules (events carry what listeners need)")
     void noThreadLocals() {
-        noClasses().should().dependOnClassesThat().areAssignableTo(ThreadLocal.class)
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .areAssignableTo(ThreadLocal.class)
                 .check(ArchitectureTests.CLASSES);
     }
 
@@ -49,11 +52,15 @@ class CodeHealthTests {
     void confirmationOutcomesCarryATypedOperation() {
         for (Class<?> event : List.of(OperationConfirmed.class, OperationNotConfirmed.class)) {
             JavaClass type = ArchitectureTests.CLASSES.get(event);
-            assertThat(type.getField("operation").getRawType().isEquivalentTo(OperationRef.class)).as(event.getName())
+            assertThat(type.getField("operation").getRawType().isEquivalentTo(OperationRef.class))
+                    .as(event.getName())
                     .isTrue();
         }
-        assertThat(sources().filter(s -> s.text().contains("\"payment:\"") || s.text().contains("CONFIRMATION_PREFIX")))
-                .as("an owner read from a reference's prefix instead of OperationRef.ownedBy").isEmpty();
+        assertThat(sources()
+                        .filter(s ->
+                                s.text().contains("\"payment:\"") || s.text().contains("CONFIRMATION_PREFIX")))
+                .as("an owner read from a reference's prefix instead of OperationRef.ownedBy")
+                .isEmpty();
     }
 
     @Test
@@ -63,38 +70,67 @@ class CodeHealthTests {
             Path source = MAIN.resolve("directory/" + useCase + ".java");
             assertThat(Files.readAllLines(source)).as(useCase).hasSizeLessThan(250);
         }
-        assertThat(ArchitectureTests.CLASSES.get("org.socialbank.directory.jdbc.TokenState").isEnum()).isTrue();
-        assertThat(Files.exists(MAIN.resolve("directory/linking"))).as("directory.linking is directory.challenges")
+        assertThat(ArchitectureTests.CLASSES
+                        .get("org.socialbank.directory.jdbc.TokenState")
+                        .isEnum())
+                .isTrue();
+        assertThat(Files.exists(MAIN.resolve("directory/linking")))
+                .as("directory.linking is directory.challenges")
                 .isFalse();
     }
 
     @Test
     @DisplayName("issue 14 item 4: Language and Network are the shared kernel's, one list each")
     void kernelTypesInTheKernel() {
-        classes().that().haveSimpleName("Language").or().haveSimpleName("Network")
-                .should().resideInAPackage("org.socialbank.shared").check(ArchitectureTests.CLASSES);
+        classes()
+                .that()
+                .haveSimpleName("Language")
+                .or()
+                .haveSimpleName("Network")
+                .should()
+                .resideInAPackage("org.socialbank.shared")
+                .check(ArchitectureTests.CLASSES);
     }
 
     @Test
-    @DisplayName("issue 14 item 5: names that explain themselves stay (no EngineBank, Render, Updates, Marks, services)")
+    @DisplayName(
+            "issue 14 item 5: names that explain themselves stay (no EngineBank, Render, Updates, Marks, services)")
     void oldNamesStayGone() {
-        for (String name : List.of("EngineBank", "Parts", "Render", "Updates", "Marks", "Money", "Scanner",
-                "BotApi", "CloudApi", "XEvents", "XRender", "WeChatInbound", "WeChatTexts", "PaymentAwaitingClaim")) {
+        for (String name : List.of(
+                "EngineBank",
+                "Parts",
+                "Render",
+                "Updates",
+                "Marks",
+                "Money",
+                "Scanner",
+                "BotApi",
+                "CloudApi",
+                "XEvents",
+                "XRender",
+                "WeChatInbound",
+                "WeChatTexts",
+                "PaymentAwaitingClaim")) {
             noClasses().should().haveSimpleName(name).check(ArchitectureTests.CLASSES);
         }
         noClasses().should().resideInAPackage("org.socialbank.services..").check(ArchitectureTests.CLASSES);
-        noClasses().that().resideInAPackage("org.socialbank.conversation.language..").should().haveSimpleName("Share")
+        noClasses()
+                .that()
+                .resideInAPackage("org.socialbank.conversation.language..")
+                .should()
+                .haveSimpleName("Share")
                 .check(ArchitectureTests.CLASSES); // ParsedShare: payments.requests.Share is the request's own
-
     }
 
     @Test
     @DisplayName("issue 14 item 4: one microsecond clock (Microseconds.now), not truncations repeated per class")
     void oneMicrosecondClock() {
-        assertThat(sources().filter(s -> !s.path().endsWith("shared/Microseconds.java"))
-                .filter(s -> s.text().contains("truncatedTo(ChronoUnit.MICROS)")
-                        || s.text().contains("truncatedTo(java.time.temporal.ChronoUnit.MICROS)")))
-                .as("use " + Microseconds.class.getSimpleName()).isEmpty();
+        assertThat(sources()
+                        .filter(s -> !s.path().endsWith("shared/Microseconds.java"))
+                        .filter(s -> s.text().contains("truncatedTo(ChronoUnit.MICROS)")
+                                || s.text().contains("truncatedTo(java.time.temporal.ChronoUnit.MICROS)")))
+                .as("use " + Microseconds.class.getSimpleName())
+                .isEmpty();
     }
 
     @Test
@@ -105,11 +141,16 @@ class CodeHealthTests {
     }
 
     @Test
-    @DisplayName("issue 14 item 7: a UUID is read from text with Uuids.parse (a value), not caught out of UUID.fromString")
+    @DisplayName(
+            "issue 14 item 7: a UUID is read from text with Uuids.parse (a value), not caught out of UUID.fromString")
     void uuidsAreParsedToValues() {
-        noClasses().that().doNotHaveFullyQualifiedName(Uuids.class.getName())
-                .and().haveSimpleNameNotEndingWith("Id") // an id record's of(...): for text the bank wrote itself
-                .should().callMethod(UUID.class, "fromString", String.class)
+        noClasses()
+                .that()
+                .doNotHaveFullyQualifiedName(Uuids.class.getName())
+                .and()
+                .haveSimpleNameNotEndingWith("Id") // an id record's of(...): for text the bank wrote itself
+                .should()
+                .callMethod(UUID.class, "fromString", String.class)
                 .because("Uuids.parse answers a value; catching IllegalArgumentException hides bugs (ADR 0013)")
                 .check(ArchitectureTests.CLASSES);
     }
@@ -130,7 +171,9 @@ class CodeHealthTests {
     @Test
     @DisplayName("issue 14 item 7: web adapters do not catch IllegalArgumentException from calls into the bank")
     void webAdaptersDoNotCatchIllegalArgument() {
-        classes().that().resideInAPackage("..web..")
+        classes()
+                .that()
+                .resideInAPackage("..web..")
                 .should(catchNoIllegalArgumentExceptionUnlessListed())
                 .check(ArchitectureTests.CLASSES);
     }
@@ -159,8 +202,10 @@ class CodeHealthTests {
         List<String> found = new java.util.ArrayList<>();
         for (JavaCodeUnit unit : type.getCodeUnits()) {
             for (TryCatchBlock block : unit.getTryCatchBlocks()) {
-                if (block.getCaughtThrowables().stream().anyMatch(t -> t.isEquivalentTo(IllegalArgumentException.class))) {
-                    found.add(unit.getFullName() + " catches IllegalArgumentException " + block.getSourceCodeLocation());
+                if (block.getCaughtThrowables().stream()
+                        .anyMatch(t -> t.isEquivalentTo(IllegalArgumentException.class))) {
+                    found.add(
+                            unit.getFullName() + " catches IllegalArgumentException " + block.getSourceCodeLocation());
                 }
             }
         }
@@ -170,11 +215,17 @@ class CodeHealthTests {
     @Test
     @DisplayName("issue 14 item 8: every webhook compares its platform's secret or MAC in constant time")
     void webhookProofsAreComparedInConstantTime() {
-        classes().that().haveFullyQualifiedName("org.socialbank.channels.telegram.ConfiguredBot")
-                .or().haveFullyQualifiedName("org.socialbank.channels.x.XSignatures")
-                .or().haveFullyQualifiedName("org.socialbank.channels.whatsapp.WhatsAppSignatures")
-                .or().haveFullyQualifiedName("org.socialbank.channels.wechat.WeChatCrypto")
-                .should().callMethod(Digests.class, "equalInConstantTime", String.class, String.class)
+        classes()
+                .that()
+                .haveFullyQualifiedName("org.socialbank.channels.telegram.ConfiguredBot")
+                .or()
+                .haveFullyQualifiedName("org.socialbank.channels.x.XSignatures")
+                .or()
+                .haveFullyQualifiedName("org.socialbank.channels.whatsapp.WhatsAppSignatures")
+                .or()
+                .haveFullyQualifiedName("org.socialbank.channels.wechat.WeChatCrypto")
+                .should()
+                .callMethod(Digests.class, "equalInConstantTime", String.class, String.class)
                 .check(ArchitectureTests.CLASSES);
     }
 
@@ -183,8 +234,11 @@ class CodeHealthTests {
     void oneDeveloperInbox() {
         JavaClass inbox = ArchitectureTests.CLASSES.get("org.socialbank.notifications.dev.DevInbox");
         for (String kind : List.of("DevSmsInbox", "DevEmailInbox")) {
-            assertThat(ArchitectureTests.CLASSES.get("org.socialbank.notifications.dev." + kind).isAssignableTo(
-                    inbox.getName())).as(kind).isTrue();
+            assertThat(ArchitectureTests.CLASSES
+                            .get("org.socialbank.notifications.dev." + kind)
+                            .isAssignableTo(inbox.getName()))
+                    .as(kind)
+                    .isTrue();
         }
     }
 
@@ -192,8 +246,10 @@ class CodeHealthTests {
     @DisplayName("issue 14 item 10: every package of the application says what it owns in a package-info.java")
     void everyPackageHasAPackageInfo() throws IOException {
         try (Stream<Path> dirs = Files.walk(MAIN)) {
-            List<Path> without = dirs.filter(Files::isDirectory).filter(CodeHealthTests::holdsJava)
-                    .filter(dir -> !Files.exists(dir.resolve("package-info.java"))).toList();
+            List<Path> without = dirs.filter(Files::isDirectory)
+                    .filter(CodeHealthTests::holdsJava)
+                    .filter(dir -> !Files.exists(dir.resolve("package-info.java")))
+                    .toList();
             assertThat(without).as("packages without package-info.java").isEmpty();
         }
     }
@@ -210,24 +266,29 @@ class CodeHealthTests {
     @DisplayName("issue 14 item 10: ADR numbers are unique")
     void adrNumbersAreUnique() throws IOException {
         try (Stream<Path> adrs = Files.list(Path.of("docs/adr"))) {
-            List<String> numbers = adrs.map(p -> p.getFileName().toString()).filter(n -> n.matches("\\d{4}-.*"))
-                    .map(n -> n.substring(0, 4)).toList();
+            List<String> numbers = adrs.map(p -> p.getFileName().toString())
+                    .filter(n -> n.matches("\\d{4}-.*"))
+                    .map(n -> n.substring(0, 4))
+                    .toList();
             assertThat(numbers).doesNotHaveDuplicates();
         }
     }
 
-    record Source(String path, String text) {
-    }
+    record Source(String path, String text) {}
 
     private static Stream<Source> sources() {
         try (Stream<Path> files = Files.walk(MAIN)) {
-            return files.filter(f -> f.toString().endsWith(".java")).map(f -> {
-                try {
-                    return new Source(f.toString().replace('\\', '/'), Files.readString(f));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }).toList().stream();
+            return files
+                    .filter(f -> f.toString().endsWith(".java"))
+                    .map(f -> {
+                        try {
+                            return new Source(f.toString().replace('\\', '/'), Files.readString(f));
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    })
+                    .toList()
+                    .stream();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -13,9 +13,9 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** Every message exists in all five languages with the same placeholders, and every key used exists. */
 class MessagesTests {
@@ -25,14 +25,23 @@ class MessagesTests {
 
     /** A key written twice keeps the last value silently (a merge can do that): each is written once. */
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"messages.properties", "messages_fr.properties", "messages_ru.properties",
-            "messages_fa.properties", "messages_zh.properties"})
+    @ValueSource(
+            strings = {
+                "messages.properties",
+                "messages_fr.properties",
+                "messages_ru.properties",
+                "messages_fa.properties",
+                "messages_zh.properties"
+            })
     void everyKeyIsWrittenOnce(String file) throws IOException {
         Set<String> seen = new TreeSet<>();
         Set<String> twice = new TreeSet<>();
         for (String line : Files.readAllLines(RESOURCES.resolve(file), StandardCharsets.UTF_8)) {
             int equals = line.indexOf('=');
-            if (!line.isBlank() && !line.startsWith("#") && !line.startsWith(" ") && equals > 0
+            if (!line.isBlank()
+                    && !line.startsWith("#")
+                    && !line.startsWith(" ")
+                    && equals > 0
                     && !seen.add(line.substring(0, equals).strip())) {
                 twice.add(line.substring(0, equals).strip());
             }
@@ -45,11 +54,15 @@ class MessagesTests {
     void everyEnglishMessageIsTranslatedWithTheSamePlaceholders(String language) throws IOException {
         Properties english = load("messages.properties");
         Properties translated = load("messages_" + language + ".properties");
-        assertThat(translated.stringPropertyNames()).as("keys of messages_%s", language)
+        assertThat(translated.stringPropertyNames())
+                .as("keys of messages_%s", language)
                 .containsExactlyInAnyOrderElementsOf(english.stringPropertyNames());
         for (String key : english.stringPropertyNames()) {
-            assertThat(translated.getProperty(key)).as("%s in %s", key, language).isNotBlank();
-            assertThat(placeholders(translated.getProperty(key))).as("placeholders of %s in %s", key, language)
+            assertThat(translated.getProperty(key))
+                    .as("%s in %s", key, language)
+                    .isNotBlank();
+            assertThat(placeholders(translated.getProperty(key)))
+                    .as("placeholders of %s in %s", key, language)
                     .isEqualTo(placeholders(english.getProperty(key)));
         }
     }
@@ -63,7 +76,9 @@ class MessagesTests {
         collect(RESOURCES.resolve("templates"), templateKey, used);
         collect(Path.of("src", "main", "java"), codeKey, used);
         // the conversation engine's sentences: texts.text(language, "conversation....", ...)
-        collect(Path.of("src", "main", "java"), Pattern.compile("\\btext\\([a-zA-Z().]+, \"([a-z][a-z0-9_.]*[a-z0-9])\""),
+        collect(
+                Path.of("src", "main", "java"),
+                Pattern.compile("\\btext\\([a-zA-Z().]+, \"([a-z][a-z0-9_.]*[a-z0-9])\""),
                 used);
         assertThat(used).isNotEmpty();
         assertThat(known).containsAll(used);

@@ -37,8 +37,8 @@ class PersianIsolationUnitTests {
     @DisplayName("issue 13: every placeholder of the Persian bundle outside the chat's sentences is isolated")
     void everyPersianPlaceholderIsIsolated() throws IOException {
         Properties fa = new Properties();
-        try (Reader in = Files.newBufferedReader(MessagesTests.RESOURCES.resolve("messages_fa.properties"),
-                StandardCharsets.UTF_8)) {
+        try (Reader in = Files.newBufferedReader(
+                MessagesTests.RESOURCES.resolve("messages_fa.properties"), StandardCharsets.UTF_8)) {
             fa.load(in);
         }
         List<String> bare = new ArrayList<>();

@@ -32,7 +32,9 @@ class WordingUnitTests {
             assertThat(channel).as("channel.%s", network.wireName()).isNotBlank();
             for (String key : new String[] {"conversation.linked", "link.done.title", "link.warning"}) {
                 String sentence = new MessageFormat(messages.getProperty(key), locale).format(new Object[] {channel});
-                assertThat(repeatedWord(sentence)).as("%s with %s in '%s': %s", key, channel, suffix, sentence).isNull();
+                assertThat(repeatedWord(sentence))
+                        .as("%s with %s in '%s': %s", key, channel, suffix, sentence)
+                        .isNull();
                 String last = channel.substring(channel.length() - Math.min(2, channel.length()));
                 assertThat(sentence).as("%s in '%s'", key, suffix).doesNotContain(last + last);
             }
@@ -44,8 +46,8 @@ class WordingUnitTests {
     void theDonePageGreetsWithoutADoublePeriod(String suffix) throws IOException {
         Properties messages = load(suffix);
         Locale locale = suffix.isEmpty() ? Locale.ENGLISH : Locale.forLanguageTag(suffix);
-        String body = new MessageFormat(messages.getProperty("link.done.body"), locale)
-                .format(new Object[] {"Alice Walker"});
+        String body =
+                new MessageFormat(messages.getProperty("link.done.body"), locale).format(new Object[] {"Alice Walker"});
         assertThat(body).contains("Alice Walker").doesNotContain("..").doesNotContain("*");
     }
 
@@ -71,7 +73,8 @@ class WordingUnitTests {
     static Properties load(String suffix) throws IOException {
         Properties properties = new Properties();
         String name = suffix.isEmpty() ? "messages.properties" : "messages_" + suffix + ".properties";
-        try (Reader reader = Files.newBufferedReader(Path.of("src", "main", "resources", name), StandardCharsets.UTF_8)) {
+        try (Reader reader =
+                Files.newBufferedReader(Path.of("src", "main", "resources", name), StandardCharsets.UTF_8)) {
             properties.load(reader);
         }
         return properties;

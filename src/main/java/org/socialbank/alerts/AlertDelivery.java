@@ -9,7 +9,9 @@ import java.util.Optional;
  * (weeks from Monday), in her zone (issue 17).
  */
 public enum AlertDelivery {
-    INSTANT, DAILY, WEEKLY;
+    INSTANT,
+    DAILY,
+    WEEKLY;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.socialbank.alerts.jdbc.JdbcAlerts;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.Directory;
 import org.socialbank.shared.Language;
-import org.socialbank.directory.ChannelIdentities;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -33,8 +33,14 @@ public class AlertDigests {
     private final Clock clock;
     private final AlertsProperties properties;
 
-    AlertDigests(JdbcAlerts store, ChannelIdentities identities, Directory directory, ApplicationEventPublisher events,
-            PlatformTransactionManager transactionManager, Clock clock, AlertsProperties properties) {
+    AlertDigests(
+            JdbcAlerts store,
+            ChannelIdentities identities,
+            Directory directory,
+            ApplicationEventPublisher events,
+            PlatformTransactionManager transactionManager,
+            Clock clock,
+            AlertsProperties properties) {
         this.store = store;
         this.identities = identities;
         this.directory = directory;
@@ -58,18 +64,35 @@ public class AlertDigests {
 
     private void digest(JdbcAlerts.DigestKey key, Instant now) {
         List<JdbcAlerts.DigestTotal> totals = store.digestTotals(key);
-        int postings = totals.stream().mapToInt(JdbcAlerts.DigestTotal::postings).sum();
+        int postings =
+                totals.stream().mapToInt(JdbcAlerts.DigestTotal::postings).sum();
         AlertSettings settings = Alerts.of(store, directory, key.customerId());
         Optional<ChannelIdentity> chat = TransactionAlerts.chat(identities, key.customerId(), settings);
         UUID id = UUID.randomUUID();
         if (chat.isPresent()) {
-            Language language = directory.customer(key.customerId()).map(v -> v.customer().language())
+            Language language = directory
+                    .customer(key.customerId())
+                    .map(v -> v.customer().language())
                     .orElse(Language.EN);
             ChannelIdentity c = chat.get();
-            events.publishEvent(new TransactionDigestDue(id, key.day(), postings, totals.stream()
-                    .map(t -> new TransactionDigestDue.Total(t.currency(), t.postings(), t.incomingMinor(),
-                            t.outgoingMinor(), t.feeMinor(), t.balanceAfterMinor())).toList(), language, c.id(),
-                    c.channel(), c.externalId(), settings.delivery() == AlertDelivery.WEEKLY));
+            events.publishEvent(new TransactionDigestDue(
+                    id,
+                    key.day(),
+                    postings,
+                    totals.stream()
+                            .map(t -> new TransactionDigestDue.Total(
+                                    t.currency(),
+                                    t.postings(),
+                                    t.incomingMinor(),
+                                    t.outgoingMinor(),
+                                    t.feeMinor(),
+                                    t.balanceAfterMinor()))
+                            .toList(),
+                    language,
+                    c.id(),
+                    c.channel(),
+                    c.externalId(),
+                    settings.delivery() == AlertDelivery.WEEKLY));
         }
         store.recordDigest(key, id, chat.isPresent() ? "sent" : "no_chat", postings, now);
     }

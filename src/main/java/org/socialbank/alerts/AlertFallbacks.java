@@ -7,14 +7,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.socialbank.alerts.jdbc.AlertRow;
 import org.socialbank.alerts.jdbc.JdbcAlerts;
 import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.Directory;
 import org.socialbank.shared.OutboundReported;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -42,8 +42,13 @@ class AlertFallbacks {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    AlertFallbacks(JdbcAlerts store, Directory directory, ChannelIdentities identities, TransactionAlerts alerts,
-            PlatformTransactionManager transactionManager, Clock clock) {
+    AlertFallbacks(
+            JdbcAlerts store,
+            Directory directory,
+            ChannelIdentities identities,
+            TransactionAlerts alerts,
+            PlatformTransactionManager transactionManager,
+            Clock clock) {
         this.store = store;
         this.directory = directory;
         this.identities = identities;
@@ -66,15 +71,21 @@ class AlertFallbacks {
     private void moveOn(AlertRow row, String reason) {
         Instant now = clock.instant();
         AlertSettings settings = Alerts.of(store, directory, row.customerId());
-        Set<UUID> tried = store.attempts(row.id()).stream().map(JdbcAlerts.Attempt::identityId)
+        Set<UUID> tried = store.attempts(row.id()).stream()
+                .map(JdbcAlerts.Attempt::identityId)
                 .collect(Collectors.toSet());
         List<ChannelIdentity> untried = TransactionAlerts.chats(identities, row.customerId(), settings).stream()
-                .filter(c -> !tried.contains(c.id().value())).toList();
+                .filter(c -> !tried.contains(c.id().value()))
+                .toList();
         String next = alerts.sendTo(row, settings, untried, now);
         String status = next.equals("no_chat") ? "refused" : next;
         store.setStatus(row.id(), status, now);
         Optional<ChannelIdentity> to = untried.stream().findFirst();
-        log.info("alert {}: refused ({}); {}", row.id(), reason,
-                to.map(c -> "sent to the next chat, on " + c.channel().wireName()).orElse("no other chat: " + status));
+        log.info(
+                "alert {}: refused ({}); {}",
+                row.id(),
+                reason,
+                to.map(c -> "sent to the next chat, on " + c.channel().wireName())
+                        .orElse("no other chat: " + status));
     }
 }

@@ -6,7 +6,9 @@ import java.util.Optional;
 
 /** What a posting was for its customer: money in, money out, or a fee the bank took. */
 public enum AlertKind {
-    INCOMING, OUTGOING, FEE;
+    INCOMING,
+    OUTGOING,
+    FEE;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

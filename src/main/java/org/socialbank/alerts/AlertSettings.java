@@ -25,8 +25,16 @@ import org.socialbank.shared.Network;
  * @param chatOrder the networks tried next, in turn, when a platform refuses an alert (blocked, its
  *     window closed); then her other linked chats, newest link first; SMS last (issue 17, 1.8)
  */
-public record AlertSettings(CustomerId customerId, Set<AlertKind> kinds, long minAmountMinor, LocalTime quietFrom,
-        LocalTime quietTo, ZoneId zone, Network preferredChannel, AlertDelivery delivery, List<Network> chatOrder) {
+public record AlertSettings(
+        CustomerId customerId,
+        Set<AlertKind> kinds,
+        long minAmountMinor,
+        LocalTime quietFrom,
+        LocalTime quietTo,
+        ZoneId zone,
+        Network preferredChannel,
+        AlertDelivery delivery,
+        List<Network> chatOrder) {
 
     /** The most networks a chat order names (there are fewer networks). */
     public static final int CHAT_ORDER_MAX = 8;
@@ -49,14 +57,27 @@ public record AlertSettings(CustomerId customerId, Set<AlertKind> kinds, long mi
     }
 
     /** Settings without a chat order of her own. */
-    public AlertSettings(CustomerId customerId, Set<AlertKind> kinds, long minAmountMinor, LocalTime quietFrom,
-            LocalTime quietTo, ZoneId zone, Network preferredChannel, AlertDelivery delivery) {
+    public AlertSettings(
+            CustomerId customerId,
+            Set<AlertKind> kinds,
+            long minAmountMinor,
+            LocalTime quietFrom,
+            LocalTime quietTo,
+            ZoneId zone,
+            Network preferredChannel,
+            AlertDelivery delivery) {
         this(customerId, kinds, minAmountMinor, quietFrom, quietTo, zone, preferredChannel, delivery, List.of());
     }
 
     /** Settings with alerts sent at once. */
-    public AlertSettings(CustomerId customerId, Set<AlertKind> kinds, long minAmountMinor, LocalTime quietFrom,
-            LocalTime quietTo, ZoneId zone, Network preferredChannel) {
+    public AlertSettings(
+            CustomerId customerId,
+            Set<AlertKind> kinds,
+            long minAmountMinor,
+            LocalTime quietFrom,
+            LocalTime quietTo,
+            ZoneId zone,
+            Network preferredChannel) {
         this(customerId, kinds, minAmountMinor, quietFrom, quietTo, zone, preferredChannel, AlertDelivery.INSTANT);
     }
 
@@ -91,35 +112,48 @@ public record AlertSettings(CustomerId customerId, Set<AlertKind> kinds, long mi
         } else {
             next.remove(kind);
         }
-        return new AlertSettings(customerId, next, minAmountMinor, quietFrom, quietTo, zone, preferredChannel, delivery, chatOrder);
+        return new AlertSettings(
+                customerId, next, minAmountMinor, quietFrom, quietTo, zone, preferredChannel, delivery, chatOrder);
     }
 
     public AlertSettings withAll(boolean on) {
-        return new AlertSettings(customerId, on ? EnumSet.allOf(AlertKind.class) : Set.of(), minAmountMinor, quietFrom,
-                quietTo, zone, preferredChannel, delivery, chatOrder);
+        return new AlertSettings(
+                customerId,
+                on ? EnumSet.allOf(AlertKind.class) : Set.of(),
+                minAmountMinor,
+                quietFrom,
+                quietTo,
+                zone,
+                preferredChannel,
+                delivery,
+                chatOrder);
     }
 
     public AlertSettings withMinAmountMinor(long min) {
-        return new AlertSettings(customerId, kinds, min, quietFrom, quietTo, zone, preferredChannel, delivery, chatOrder);
+        return new AlertSettings(
+                customerId, kinds, min, quietFrom, quietTo, zone, preferredChannel, delivery, chatOrder);
     }
 
     public AlertSettings withPreferredChannel(Network channel) {
-        return new AlertSettings(customerId, kinds, minAmountMinor, quietFrom, quietTo, zone, channel, delivery, chatOrder);
+        return new AlertSettings(
+                customerId, kinds, minAmountMinor, quietFrom, quietTo, zone, channel, delivery, chatOrder);
     }
 
     /** Quiet hours from {@code from} to {@code to} local time; both null for none. */
     public AlertSettings withQuietHours(LocalTime from, LocalTime to) {
-        return new AlertSettings(customerId, kinds, minAmountMinor, from, to, zone, preferredChannel, delivery, chatOrder);
+        return new AlertSettings(
+                customerId, kinds, minAmountMinor, from, to, zone, preferredChannel, delivery, chatOrder);
     }
 
     /** The same settings read in {@code next}: the customer's own zone (issue 13), which they follow. */
     public AlertSettings withZone(ZoneId next) {
-        return new AlertSettings(customerId, kinds, minAmountMinor, quietFrom, quietTo, next, preferredChannel, delivery, chatOrder);
+        return new AlertSettings(
+                customerId, kinds, minAmountMinor, quietFrom, quietTo, next, preferredChannel, delivery, chatOrder);
     }
 
     public AlertSettings withChatOrder(List<Network> next) {
-        return new AlertSettings(customerId, kinds, minAmountMinor, quietFrom, quietTo, zone, preferredChannel, delivery,
-                next);
+        return new AlertSettings(
+                customerId, kinds, minAmountMinor, quietFrom, quietTo, zone, preferredChannel, delivery, next);
     }
 
     /**
@@ -135,7 +169,8 @@ public record AlertSettings(CustomerId customerId, Set<AlertKind> kinds, long mi
     }
 
     public AlertSettings withDelivery(AlertDelivery next) {
-        return new AlertSettings(customerId, kinds, minAmountMinor, quietFrom, quietTo, zone, preferredChannel, next, chatOrder);
+        return new AlertSettings(
+                customerId, kinds, minAmountMinor, quietFrom, quietTo, zone, preferredChannel, next, chatOrder);
     }
 
     /**
@@ -155,7 +190,8 @@ public record AlertSettings(CustomerId customerId, Set<AlertKind> kinds, long mi
      */
     public java.time.LocalDate dayOf(Instant at) {
         java.time.LocalDate day = at.atZone(zone).toLocalDate();
-        return delivery == AlertDelivery.WEEKLY ? day.with(java.time.temporal.TemporalAdjusters.previousOrSame(
-                java.time.DayOfWeek.MONDAY)) : day;
+        return delivery == AlertDelivery.WEEKLY
+                ? day.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY))
+                : day;
     }
 }

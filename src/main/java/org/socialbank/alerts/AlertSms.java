@@ -6,18 +6,18 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.socialbank.alerts.jdbc.AlertRow;
 import org.socialbank.alerts.jdbc.JdbcAlerts;
 import org.socialbank.directory.Alias;
 import org.socialbank.directory.Directory;
-import org.socialbank.shared.Language;
 import org.socialbank.notifications.BudgetedSms;
 import org.socialbank.notifications.SmsDelivery;
 import org.socialbank.notifications.SmsMessage;
 import org.socialbank.shared.Dates;
+import org.socialbank.shared.Language;
 import org.socialbank.shared.MoneyFormat;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -44,8 +44,13 @@ class AlertSms {
     private final AlertsProperties properties;
     private final Clock clock;
 
-    AlertSms(JdbcAlerts store, Directory directory, MessageSource messages, BudgetedSms gateway,
-            AlertsProperties properties, Clock clock) {
+    AlertSms(
+            JdbcAlerts store,
+            Directory directory,
+            MessageSource messages,
+            BudgetedSms gateway,
+            AlertsProperties properties,
+            Clock clock) {
         this.store = store;
         this.directory = directory;
         this.messages = messages;
@@ -71,8 +76,8 @@ class AlertSms {
     String text(AlertRow row, Language language, ZoneId zone) {
         String amount = MoneyFormat.format(row.amountMinor(), row.currency(), language.locale());
         String time = Dates.dateTime(row.postedAt(), language.locale(), zone);
-        return messages.getMessage("alerts.sms." + row.kind().wireName(), new Object[] {amount, time},
-                language.locale());
+        return messages.getMessage(
+                "alerts.sms." + row.kind().wireName(), new Object[] {amount, time}, language.locale());
     }
 
     /** Sends the pending SMS, one claim at a time outside any transaction; answers how many it sent. */
@@ -101,16 +106,25 @@ class AlertSms {
         }
         if (outcome instanceof BudgetedSms.Sent s) {
             SmsDelivery d = s.delivery();
-            store.settleSms(sms.alertId(), d.status().name(), d.id(), d.failureReason().map(AlertSms::cut).orElse(null),
+            store.settleSms(
+                    sms.alertId(),
+                    d.status().name(),
+                    d.id(),
+                    d.failureReason().map(AlertSms::cut).orElse(null),
                     clock.instant());
         } else {
-            store.settleSms(sms.alertId(), "FAILED", null, ((BudgetedSms.Refused) outcome).why().reason(),
+            store.settleSms(
+                    sms.alertId(),
+                    "FAILED",
+                    null,
+                    ((BudgetedSms.Refused) outcome).why().reason(),
                     clock.instant());
         }
     }
 
     private static String cut(String reason) {
-        return reason.length() > SmsDelivery.REASON_LENGTH_MAX ? reason.substring(0, SmsDelivery.REASON_LENGTH_MAX)
+        return reason.length() > SmsDelivery.REASON_LENGTH_MAX
+                ? reason.substring(0, SmsDelivery.REASON_LENGTH_MAX)
                 : reason;
     }
 }

@@ -4,8 +4,8 @@ import java.time.Clock;
 import org.socialbank.alerts.jdbc.JdbcAlerts;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Directory;
-import org.socialbank.shared.Language;
 import org.socialbank.shared.Dates;
+import org.socialbank.shared.Language;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,7 +23,11 @@ public class Alerts {
     private final org.socialbank.directory.DirectoryProperties pages;
     private final AlertsProperties properties;
 
-    Alerts(JdbcAlerts store, Clock clock, Directory directory, org.socialbank.directory.DirectoryProperties pages,
+    Alerts(
+            JdbcAlerts store,
+            Clock clock,
+            Directory directory,
+            org.socialbank.directory.DirectoryProperties pages,
             AlertsProperties properties) {
         this.store = store;
         this.clock = clock;
@@ -43,8 +47,10 @@ public class Alerts {
         String token = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         java.time.Instant now = clock.instant();
         store.insertLink(hash(token), customer, now, now.plus(properties.pageTtl()));
-        Language language = directory.customer(customer).map(v -> v.customer().language()).orElse(Language.EN);
-        return pages.url("/alert-settings/" + token + "?lang=" + language.locale().getLanguage());
+        Language language =
+                directory.customer(customer).map(v -> v.customer().language()).orElse(Language.EN);
+        return pages.url(
+                "/alert-settings/" + token + "?lang=" + language.locale().getLanguage());
     }
 
     /** The customer whose settings page a link opens; empty for an unknown, malformed or expired link. */
@@ -57,8 +63,9 @@ public class Alerts {
     }
 
     private static String hash(String token) {
-        return java.util.HexFormat.of().formatHex(org.socialbank.shared.Digests.sha256(
-                token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return java.util.HexFormat.of()
+                .formatHex(
+                        org.socialbank.shared.Digests.sha256(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     @Transactional(readOnly = true)
@@ -89,12 +96,20 @@ public class Alerts {
      */
     static AlertSettings of(JdbcAlerts store, Directory directory, CustomerId customer) {
         java.time.ZoneId zone = zoneOf(directory, customer);
-        return store.settings(customer).map(s -> s.withZone(zone)).orElseGet(() -> AlertSettings.defaults(customer, zone));
+        return store.settings(customer)
+                .map(s -> s.withZone(zone))
+                .orElseGet(() -> AlertSettings.defaults(customer, zone));
     }
 
     /** Her zone: the one she chose, else her language's (Tehran for Persian...). */
     static java.time.ZoneId zoneOf(Directory directory, CustomerId customer) {
-        return directory.settings(customer).map(org.socialbank.directory.CustomerSettings::zone).orElseGet(() ->
-                Dates.zoneOf(directory.customer(customer).map(v -> v.customer().language()).orElse(Language.EN).locale()));
+        return directory
+                .settings(customer)
+                .map(org.socialbank.directory.CustomerSettings::zone)
+                .orElseGet(() -> Dates.zoneOf(directory
+                        .customer(customer)
+                        .map(v -> v.customer().language())
+                        .orElse(Language.EN)
+                        .locale()));
     }
 }

@@ -37,25 +37,34 @@ public record AlertsProperties(
         @DefaultValue("30m") Duration pageTtl) {
 
     /** Without settings: 100.00 in the euro, pound, dollar and franc; 10,000 rubles; 1,000 yuan. */
-    static final Map<String, Long> SMS_MIN_AMOUNT_DEFAULTS = Map.of("EUR", 10_000L, "GBP", 10_000L, "USD", 10_000L,
-            "CHF", 10_000L, "RUB", 1_000_000L, "CNY", 100_000L);
+    static final Map<String, Long> SMS_MIN_AMOUNT_DEFAULTS =
+            Map.of("EUR", 10_000L, "GBP", 10_000L, "USD", 10_000L, "CHF", 10_000L, "RUB", 1_000_000L, "CNY", 100_000L);
+
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
     private static final Pattern HH_MM = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
 
     public AlertsProperties {
-        require(!followInterval.isNegative() && !followInterval.isZero()
-                && followInterval.compareTo(Duration.ofMinutes(10)) <= 0, "follow-interval must be positive and at most 10m");
+        require(
+                !followInterval.isNegative()
+                        && !followInterval.isZero()
+                        && followInterval.compareTo(Duration.ofMinutes(10)) <= 0,
+                "follow-interval must be positive and at most 10m");
         require(!settle.isNegative() && settle.compareTo(Duration.ofMinutes(5)) <= 0, "settle must be 0..5m");
         require(batchMax >= 1 && batchMax <= 200, "batch-max must be 1..200 (the ledger's page maximum)");
         require(digestAt != null && HH_MM.matcher(digestAt).matches(), "digest-at must be a local time HH:mm");
-        require(pageTtl != null && !pageTtl.isNegative() && !pageTtl.isZero()
-                && pageTtl.compareTo(Duration.ofDays(1)) <= 0, "page-ttl must be positive and at most 1d");
+        require(
+                pageTtl != null
+                        && !pageTtl.isNegative()
+                        && !pageTtl.isZero()
+                        && pageTtl.compareTo(Duration.ofDays(1)) <= 0,
+                "page-ttl must be positive and at most 1d");
         smsKinds = smsKinds == null ? java.util.List.of() : java.util.List.copyOf(smsKinds);
-        smsKinds.forEach(k -> require(AlertKind.fromWireName(k).isPresent(), "sms-kinds: " + k
-                + " is not one of incoming, outgoing, fee"));
+        smsKinds.forEach(k -> require(
+                AlertKind.fromWireName(k).isPresent(), "sms-kinds: " + k + " is not one of incoming, outgoing, fee"));
         smsMinAmountMinor = smsMinAmountMinor == null ? SMS_MIN_AMOUNT_DEFAULTS : Map.copyOf(smsMinAmountMinor);
-        smsMinAmountMinor.forEach((currency, min) -> require(CURRENCY.matcher(currency).matches() && min != null
-                && min >= 0, "sms-min-amount-minor." + currency + " must be a currency code and an amount >= 0"));
+        smsMinAmountMinor.forEach((currency, min) -> require(
+                CURRENCY.matcher(currency).matches() && min != null && min >= 0,
+                "sms-min-amount-minor." + currency + " must be a currency code and an amount >= 0"));
     }
 
     LocalTime digestTime() {

@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.UUID;
 import org.socialbank.directory.IdentityId;
+import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.Language;
 import org.socialbank.shared.Network;
-import org.socialbank.shared.CurrencyCode;
 
 /**
  * An alert to send now, published in the transaction that decided it, with everything the chat
@@ -18,9 +18,20 @@ import org.socialbank.shared.CurrencyCode;
  * @param messageId the outbox row's id to write it under: a platform's refusal comes back by it, and
  *     the alert moves on to her next chat (issue 17, 1.8)
  */
-public record TransactionAlertDue(UUID alertId, AlertKind kind, long amountMinor, CurrencyCode currency,
-        long balanceAfterMinor, String counterparty, Instant postedAt, ZoneId zone, Language language,
-        IdentityId chatIdentity, Network channel, String recipient, UUID messageId) {
+public record TransactionAlertDue(
+        UUID alertId,
+        AlertKind kind,
+        long amountMinor,
+        CurrencyCode currency,
+        long balanceAfterMinor,
+        String counterparty,
+        Instant postedAt,
+        ZoneId zone,
+        Language language,
+        IdentityId chatIdentity,
+        Network channel,
+        String recipient,
+        UUID messageId) {
 
     public TransactionAlertDue {
         java.util.Objects.requireNonNull(messageId, "messageId");

@@ -7,26 +7,26 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.socialbank.alerts.jdbc.AlertRow;
 import org.socialbank.alerts.jdbc.JdbcAlerts;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Directory;
-import org.socialbank.shared.Language;
-import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.MaskedName;
 import org.socialbank.ledger.Account;
 import org.socialbank.ledger.AccountKind;
-import org.socialbank.ledger.Ledger;
 import org.socialbank.ledger.JournalPosting;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.socialbank.ledger.Ledger;
+import org.socialbank.shared.Language;
+import org.socialbank.shared.Uuids;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.socialbank.shared.Uuids;
 
 /**
  * Follows the ledger's journal: every row that moved money on a customer's account becomes one
@@ -51,9 +51,17 @@ public class TransactionAlerts {
     private final AlertSms sms;
     private final AlertDigests digests;
 
-    TransactionAlerts(Ledger ledger, Directory directory, ChannelIdentities identities, JdbcAlerts store,
-            ApplicationEventPublisher events, PlatformTransactionManager transactionManager, Clock clock,
-            AlertsProperties properties, AlertSms sms, AlertDigests digests) {
+    TransactionAlerts(
+            Ledger ledger,
+            Directory directory,
+            ChannelIdentities identities,
+            JdbcAlerts store,
+            ApplicationEventPublisher events,
+            PlatformTransactionManager transactionManager,
+            Clock clock,
+            AlertsProperties properties,
+            AlertSms sms,
+            AlertDigests digests) {
         this.ledger = ledger;
         this.directory = directory;
         this.identities = identities;
@@ -66,7 +74,8 @@ public class TransactionAlerts {
         this.digests = digests;
     }
 
-    @Scheduled(fixedDelayString = "${socialbank.alerts.follow-interval:2s}",
+    @Scheduled(
+            fixedDelayString = "${socialbank.alerts.follow-interval:2s}",
             initialDelayString = "${socialbank.alerts.follow-interval:2s}")
     void scheduled() {
         if (!properties.followerEnabled()) {
@@ -87,10 +96,23 @@ public class TransactionAlerts {
         Integer passed = transactions.execute(status -> {
             long cursor = store.lockCursor();
             Instant now = clock.instant();
-            List<JournalPosting> batch = ledger.postedAfter(cursor, now.minus(properties.settle()), properties.batchMax());
+            List<JournalPosting> batch =
+                    ledger.postedAfter(cursor, now.minus(properties.settle()), properties.batchMax());
             for (JournalPosting posted : batch) {
-                side(posted, posted.debitAccount(), posted.creditAccount(), false, posted.debitBalanceAfterMinor(), now);
-                side(posted, posted.creditAccount(), posted.debitAccount(), true, posted.creditBalanceAfterMinor(), now);
+                side(
+                        posted,
+                        posted.debitAccount(),
+                        posted.creditAccount(),
+                        false,
+                        posted.debitBalanceAfterMinor(),
+                        now);
+                side(
+                        posted,
+                        posted.creditAccount(),
+                        posted.debitAccount(),
+                        true,
+                        posted.creditBalanceAfterMinor(),
+                        now);
             }
             if (!batch.isEmpty()) {
                 store.moveCursor(batch.get(batch.size() - 1).sequence());
@@ -121,25 +143,41 @@ public class TransactionAlerts {
     static final java.util.Set<String> TOLD_BY_THE_PAYMENT = java.util.Set.of("p2p");
 
     static boolean toldByThePayment(org.socialbank.ledger.Transfer transfer) {
-        return TOLD_BY_THE_PAYMENT.contains(transfer.code().value()) && transfer.metadata() != null
+        return TOLD_BY_THE_PAYMENT.contains(transfer.code().value())
+                && transfer.metadata() != null
                 && transfer.metadata().entries().containsKey("payment");
     }
 
-    private void side(JournalPosting posted, Account account, Account other, boolean incoming, long balanceAfterMinor,
+    private void side(
+            JournalPosting posted,
+            Account account,
+            Account other,
+            boolean incoming,
+            long balanceAfterMinor,
             Instant now) {
         Optional<CustomerId> customer = customerOf(account);
         UUID transferId = posted.transfer().id().value();
         if (customer.isEmpty() || store.exists(transferId, account.id().value())) {
             return;
         }
-        AlertKind kind = other.kind() == AccountKind.FEES ? AlertKind.FEE
-                : incoming ? AlertKind.INCOMING : AlertKind.OUTGOING;
+        AlertKind kind =
+                other.kind() == AccountKind.FEES ? AlertKind.FEE : incoming ? AlertKind.INCOMING : AlertKind.OUTGOING;
         AlertSettings settings = Alerts.of(store, directory, customer.get());
         long amountMinor = posted.transfer().amountMinor();
         Optional<Instant> quietUntil = settings.quietUntil(now);
-        AlertRow row = new AlertRow(UUID.randomUUID(), transferId, account.id().value(), customer.get(), kind,
-                amountMinor, posted.transfer().currency(), balanceAfterMinor, counterparty(other),
-                posted.transfer().createdAt(), "held", quietUntil.orElse(now));
+        AlertRow row = new AlertRow(
+                UUID.randomUUID(),
+                transferId,
+                account.id().value(),
+                customer.get(),
+                kind,
+                amountMinor,
+                posted.transfer().currency(),
+                balanceAfterMinor,
+                counterparty(other),
+                posted.transfer().createdAt(),
+                "held",
+                quietUntil.orElse(now));
         if (kind == AlertKind.INCOMING && toldByThePayment(posted.transfer())) {
             store.insert(withStatus(row, "told_elsewhere"), null);
         } else if (!settings.wants(kind, amountMinor)) {
@@ -148,9 +186,22 @@ public class TransactionAlerts {
                 && !store.digestRecorded(customer.get(), settings.dayOf(row.postedAt()))) {
             // waits for her digest; a posting of a day whose digest went already (a late one) goes at once
             Instant due = settings.digestDue(row.postedAt(), properties.digestTime());
-            store.insert(new AlertRow(row.id(), row.transferId(), row.accountId(), row.customerId(), row.kind(),
-                    row.amountMinor(), row.currency(), row.balanceAfterMinor(), row.counterparty(), row.postedAt(),
-                    "digest", due), null, settings.dayOf(row.postedAt()));
+            store.insert(
+                    new AlertRow(
+                            row.id(),
+                            row.transferId(),
+                            row.accountId(),
+                            row.customerId(),
+                            row.kind(),
+                            row.amountMinor(),
+                            row.currency(),
+                            row.balanceAfterMinor(),
+                            row.counterparty(),
+                            row.postedAt(),
+                            "digest",
+                            due),
+                    null,
+                    settings.dayOf(row.postedAt()));
         } else if (quietUntil.isPresent()) {
             store.insert(row, null);
         } else {
@@ -173,16 +224,30 @@ public class TransactionAlerts {
      * refusal finds it), else queues it as an SMS when it is worth one; answers the row's status.
      */
     String sendTo(AlertRow row, AlertSettings settings, List<ChannelIdentity> chats, Instant now) {
-        Language language = directory.customer(row.customerId()).map(v -> v.customer().language()).orElse(Language.EN);
+        Language language = directory
+                .customer(row.customerId())
+                .map(v -> v.customer().language())
+                .orElse(Language.EN);
         if (chats.isEmpty()) {
             return sms.queue(row, language, settings.zone(), now) ? "sms" : "no_chat";
         }
         ChannelIdentity c = chats.get(0);
         UUID messageId = org.socialbank.shared.TimeOrderedIds.next();
         store.insertAttempt(messageId, row.id(), c.id().value(), c.channel(), now);
-        events.publishEvent(new TransactionAlertDue(row.id(), row.kind(), row.amountMinor(), row.currency(),
-                row.balanceAfterMinor(), row.counterparty(), row.postedAt(), settings.zone(), language, c.id(),
-                c.channel(), c.externalId(), messageId));
+        events.publishEvent(new TransactionAlertDue(
+                row.id(),
+                row.kind(),
+                row.amountMinor(),
+                row.currency(),
+                row.balanceAfterMinor(),
+                row.counterparty(),
+                row.postedAt(),
+                settings.zone(),
+                language,
+                c.id(),
+                c.channel(),
+                c.externalId(),
+                messageId));
         return "sent";
     }
 
@@ -206,7 +271,9 @@ public class TransactionAlerts {
     }
 
     private String counterparty(Account other) {
-        return customerOf(other).flatMap(directory::customer).map(v -> MaskedName.of(v.customer().displayName()))
+        return customerOf(other)
+                .flatMap(directory::customer)
+                .map(v -> MaskedName.of(v.customer().displayName()))
                 .orElse("bank:" + other.kind().wireName());
     }
 
@@ -216,7 +283,8 @@ public class TransactionAlerts {
      * own accounts have none.
      */
     private Optional<CustomerId> customerOf(Account account) {
-        boolean customers = account.kind() == AccountKind.CUSTOMER_WALLET || account.kind() == AccountKind.CUSTOMER_CURRENT;
+        boolean customers =
+                account.kind() == AccountKind.CUSTOMER_WALLET || account.kind() == AccountKind.CUSTOMER_CURRENT;
         if (account.kind() == AccountKind.CREDIT_CARD) {
             return owner(account.ownerRef());
         }
@@ -231,7 +299,18 @@ public class TransactionAlerts {
     }
 
     private static AlertRow withStatus(AlertRow r, String status) {
-        return new AlertRow(r.id(), r.transferId(), r.accountId(), r.customerId(), r.kind(), r.amountMinor(),
-                r.currency(), r.balanceAfterMinor(), r.counterparty(), r.postedAt(), status, r.dueAt());
+        return new AlertRow(
+                r.id(),
+                r.transferId(),
+                r.accountId(),
+                r.customerId(),
+                r.kind(),
+                r.amountMinor(),
+                r.currency(),
+                r.balanceAfterMinor(),
+                r.counterparty(),
+                r.postedAt(),
+                status,
+                r.dueAt());
     }
 }

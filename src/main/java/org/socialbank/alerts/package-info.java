@@ -4,6 +4,7 @@
  * through their quiet hours, gathered into a daily digest when she chose one, or sent by SMS as the
  * last resort; and the customer's alert settings. See {@code docs/consent-and-alerts.md}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Alerts",
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Alerts",
         allowedDependencies = {"ledger", "directory", "notifications", "shared"})
 package org.socialbank.alerts;

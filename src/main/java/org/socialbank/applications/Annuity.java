@@ -23,8 +23,7 @@ public final class Annuity {
     private static final MathContext PRECISION = MathContext.DECIMAL128;
     private static final BigDecimal BASIS_POINTS_A_YEAR = BigDecimal.valueOf(12 * 10_000);
 
-    private Annuity() {
-    }
+    private Annuity() {}
 
     /** One month's instalment: due on {@code dueOn}, {@code principalMinor + interestMinor} in all. */
     public record Instalment(int number, LocalDate dueOn, long principalMinor, long interestMinor) {
@@ -43,22 +42,26 @@ public final class Annuity {
     private static long payment(long owedMinor, BigDecimal rate, int months) {
         BigDecimal owed = BigDecimal.valueOf(owedMinor);
         if (rate.signum() == 0) {
-            return owed.divide(BigDecimal.valueOf(months), 0, RoundingMode.HALF_UP).longValueExact();
+            return owed.divide(BigDecimal.valueOf(months), 0, RoundingMode.HALF_UP)
+                    .longValueExact();
         }
-        BigDecimal discount = BigDecimal.ONE.subtract(BigDecimal.ONE.divide(BigDecimal.ONE.add(rate).pow(months,
-                PRECISION), PRECISION));
+        BigDecimal discount = BigDecimal.ONE.subtract(
+                BigDecimal.ONE.divide(BigDecimal.ONE.add(rate).pow(months, PRECISION), PRECISION));
         return owed.multiply(rate).divide(discount, 0, RoundingMode.HALF_UP).longValueExact();
     }
 
     /** The whole schedule; the first instalment is due a month after {@code disbursedOn}. */
-    public static List<Instalment> schedule(long principalMinor, int annualBasisPoints, int months,
-            LocalDate disbursedOn) {
+    public static List<Instalment> schedule(
+            long principalMinor, int annualBasisPoints, int months, LocalDate disbursedOn) {
         check(principalMinor, annualBasisPoints, months);
         BigDecimal rate = monthlyRate(annualBasisPoints);
         List<Instalment> instalments = new ArrayList<>(months);
         long owed = principalMinor;
         for (int n = 1; n <= months; n++) {
-            long interest = BigDecimal.valueOf(owed).multiply(rate).setScale(0, RoundingMode.HALF_UP).longValueExact();
+            long interest = BigDecimal.valueOf(owed)
+                    .multiply(rate)
+                    .setScale(0, RoundingMode.HALF_UP)
+                    .longValueExact();
             long payment = owed == 0 ? 0 : payment(owed, rate, months - n + 1);
             // the last month's formula is owed + interest; the clamp only guards the invariant
             long principal = n == months ? owed : Math.min(Math.max(payment - interest, 0), owed);
@@ -74,8 +77,8 @@ public final class Annuity {
 
     private static void check(long principalMinor, int annualBasisPoints, int months) {
         if (principalMinor <= 0 || annualBasisPoints < 0 || annualBasisPoints > 10_000 || months < 1 || months > 600) {
-            throw new IllegalArgumentException("a loan needs a positive principal, a rate of 0..10000 basis points and "
-                    + "1..600 months");
+            throw new IllegalArgumentException(
+                    "a loan needs a positive principal, a rate of 0..10000 basis points and " + "1..600 months");
         }
     }
 }

@@ -13,9 +13,20 @@ import org.socialbank.shared.CurrencyCode;
  * @param incomeMinor the customer's monthly income, as declared
  * @param reason the decision's reason, as staff wrote it (may be null)
  */
-public record Application(ApplicationId id, CustomerId customerId, Product product, ApplicationStatus status,
-        CurrencyCode currency, Long amountMinor, Integer termMonths, Long incomeMinor, String purpose, String reason,
-        String channel, Instant createdAt, Instant updatedAt) {
+public record Application(
+        ApplicationId id,
+        CustomerId customerId,
+        Product product,
+        ApplicationStatus status,
+        CurrencyCode currency,
+        Long amountMinor,
+        Integer termMonths,
+        Long incomeMinor,
+        String purpose,
+        String reason,
+        String channel,
+        Instant createdAt,
+        Instant updatedAt) {
 
     public Application {
         Objects.requireNonNull(id, "id");
@@ -26,7 +37,19 @@ public record Application(ApplicationId id, CustomerId customerId, Product produ
     }
 
     Application with(ApplicationStatus next, String why, Instant at) {
-        return new Application(id, customerId, product, next, currency, amountMinor, termMonths, incomeMinor, purpose,
-                why, channel, createdAt, at);
+        return new Application(
+                id,
+                customerId,
+                product,
+                next,
+                currency,
+                amountMinor,
+                termMonths,
+                incomeMinor,
+                purpose,
+                why,
+                channel,
+                createdAt,
+                at);
     }
 }

@@ -10,8 +10,14 @@ import org.socialbank.directory.CustomerId;
  * @param reasons the underwriting's reason codes when it decided (empty when staff did)
  * @param formUrl the form's new link when the bank asks for more information (else null)
  */
-public record ApplicationStatusChanged(ApplicationId id, CustomerId customerId, Product product,
-        ApplicationStatus status, String reason, List<String> reasons, String formUrl) {
+public record ApplicationStatusChanged(
+        ApplicationId id,
+        CustomerId customerId,
+        Product product,
+        ApplicationStatus status,
+        String reason,
+        List<String> reasons,
+        String formUrl) {
 
     public ApplicationStatusChanged {
         reasons = List.copyOf(reasons);

@@ -9,6 +9,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.socialbank.cards.CardId;
 import org.socialbank.cards.CardResult;
 import org.socialbank.cards.Cards;
@@ -18,10 +20,8 @@ import org.socialbank.directory.Directory;
 import org.socialbank.directory.DirectoryProperties;
 import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.Digests;
-import org.socialbank.shared.jdbc.DurableTransactions;
 import org.socialbank.shared.Microseconds;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.socialbank.shared.jdbc.DurableTransactions;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
@@ -40,6 +40,7 @@ public class Applications {
     private static final SecureRandom RANDOM = new SecureRandom();
     /** The most applications a customer's list shows. */
     public static final int LIST_MAX = 20;
+
     public static final int PURPOSE_LENGTH_MAX = 200;
     public static final int REASON_LENGTH_MAX = 500;
 
@@ -54,9 +55,17 @@ public class Applications {
     private final ApplicationsProperties properties;
     private final Clock clock;
 
-    Applications(JdbcApplications store, Directory directory, DirectoryProperties pages, Cards cards, Loans loans,
-            Underwriting underwriting, DurableTransactions writes, ApplicationEventPublisher events,
-            ApplicationsProperties properties, Clock clock) {
+    Applications(
+            JdbcApplications store,
+            Directory directory,
+            DirectoryProperties pages,
+            Cards cards,
+            Loans loans,
+            Underwriting underwriting,
+            DurableTransactions writes,
+            ApplicationEventPublisher events,
+            ApplicationsProperties properties,
+            Clock clock) {
         this.store = store;
         this.directory = directory;
         this.pages = pages;
@@ -70,14 +79,11 @@ public class Applications {
     }
 
     /** An application whose form waits at {@code url}, or why not. */
-    public sealed interface Start {
-    }
+    public sealed interface Start {}
 
-    public record Started(Application application, String url) implements Start {
-    }
+    public record Started(Application application, String url) implements Start {}
 
-    public record NotStarted(ApplicationRefusal code) implements Start {
-    }
+    public record NotStarted(ApplicationRefusal code) implements Start {}
 
     /**
      * Starts an application (or, when one of the product still waits for its form, sends a new link
@@ -89,8 +95,10 @@ public class Applications {
             if (view.isEmpty()) {
                 return new NotStarted(ApplicationRefusal.CUSTOMER_NOT_FOUND);
             }
-            Optional<CurrencyCode> currency = view.get().accounts().stream().filter(CustomerView.HeldAccount::primary)
-                    .findFirst().flatMap(a -> CurrencyCode.find(a.currency()));
+            Optional<CurrencyCode> currency = view.get().accounts().stream()
+                    .filter(CustomerView.HeldAccount::primary)
+                    .findFirst()
+                    .flatMap(a -> CurrencyCode.find(a.currency()));
             if (currency.isEmpty()) {
                 return new NotStarted(ApplicationRefusal.NO_ACCOUNT);
             }
@@ -98,7 +106,8 @@ public class Applications {
             String token = token();
             String lang = view.get().customer().language().locale().getLanguage();
             Instant expires = now.plus(properties.formTtl());
-            Optional<Application> waiting = store.lock(id).filter(a -> a.customerId().equals(customer))
+            Optional<Application> waiting = store.lock(id)
+                    .filter(a -> a.customerId().equals(customer))
                     .or(() -> store.started(customer, product));
             if (waiting.isPresent()) {
                 if (!waiting.get().status().awaitsForm()) {
@@ -107,8 +116,20 @@ public class Applications {
                 store.newToken(waiting.get().id(), hash(token), expires);
                 return new Started(waiting.get(), url(token, lang));
             }
-            Application a = new Application(id, customer, product, ApplicationStatus.STARTED, currency.get(), null, null,
-                    null, null, null, channel, now, now);
+            Application a = new Application(
+                    id,
+                    customer,
+                    product,
+                    ApplicationStatus.STARTED,
+                    currency.get(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    channel,
+                    now,
+                    now);
             store.insert(a, hash(token), expires);
             events.publishEvent(new ApplicationStarted(id, customer, product, now)); // a campaign's conversion
             return new Started(a, url(token, lang));
@@ -120,39 +141,37 @@ public class Applications {
      * then the bank's question is its reason); empty for a spent or expired link.
      */
     public Optional<Form> form(String token) {
-        return store.byToken(hash(token), clock.instant()).filter(a -> a.status().awaitsForm())
-                .map(a -> new Form(a, directory.customer(a.customerId()).map(v -> v.customer().displayName())
-                        .orElse("")));
+        return store.byToken(hash(token), clock.instant())
+                .filter(a -> a.status().awaitsForm())
+                .map(a -> new Form(
+                        a,
+                        directory
+                                .customer(a.customerId())
+                                .map(v -> v.customer().displayName())
+                                .orElse("")));
     }
 
     /** An application waiting for its form and the name of the customer it is prefilled with. */
-    public record Form(Application application, String customerName) {
-    }
+    public record Form(Application application, String customerName) {}
 
     /** What the customer wrote on the form. */
-    public record Answers(Long amountMinor, Integer termMonths, Long incomeMinor, String purpose) {
-    }
+    public record Answers(Long amountMinor, Integer termMonths, Long incomeMinor, String purpose) {}
 
     /**
      * The form's outcome: kept to be signed, or which field is wrong ({@code amount}, {@code term},
      * {@code income}, {@code purpose}), or the link is spent, or no code can be sent to sign it.
      */
-    public sealed interface Submission {
-    }
+    public sealed interface Submission {}
 
-    public record Invalid(String field) implements Submission {
-    }
+    public record Invalid(String field) implements Submission {}
 
-    public record LinkSpent() implements Submission {
-    }
+    public record LinkSpent() implements Submission {}
 
     /** The form's answers are valid and kept, not signed yet: the customer signs them with a code. */
-    public record ToSign(Application application) implements Submission {
-    }
+    public record ToSign(Application application) implements Submission {}
 
     /** The customer has no phone to send the signing code to (or their codes are locked out for now). */
-    public record SigningUnavailable() implements Submission {
-    }
+    public record SigningUnavailable() implements Submission {}
 
     /**
      * Checks the form and keeps its answers with the application, which still waits for its form:
@@ -170,9 +189,19 @@ public class Applications {
             if (wrong.isPresent()) {
                 return new Invalid(wrong.get());
             }
-            Application kept = new Application(a.id(), a.customerId(), a.product(), a.status(), a.currency(),
-                    answers.amountMinor(), a.product() == Product.LOAN ? answers.termMonths() : null,
-                    answers.incomeMinor(), blankToNull(answers.purpose()), a.reason(), a.channel(), a.createdAt(),
+            Application kept = new Application(
+                    a.id(),
+                    a.customerId(),
+                    a.product(),
+                    a.status(),
+                    a.currency(),
+                    answers.amountMinor(),
+                    a.product() == Product.LOAN ? answers.termMonths() : null,
+                    answers.incomeMinor(),
+                    blankToNull(answers.purpose()),
+                    a.reason(),
+                    a.channel(),
+                    a.createdAt(),
                     a.updatedAt());
             store.keepAnswers(kept);
             return new ToSign(kept);
@@ -185,10 +214,11 @@ public class Applications {
      * ones signed ({@code digest}); the link is spent with it, so a second confirmation changes nothing.
      */
     Optional<Application> submitSigned(ApplicationId id, String digest) {
-        return writes.write(status -> store.lock(id).filter(a -> a.status().awaitsForm())
-                .filter(a -> digest(a).equals(digest)).map(a -> {
-                    Application submitted = a.with(ApplicationStatus.SUBMITTED, null,
-                            Microseconds.now(clock));
+        return writes.write(status -> store.lock(id)
+                .filter(a -> a.status().awaitsForm())
+                .filter(a -> digest(a).equals(digest))
+                .map(a -> {
+                    Application submitted = a.with(ApplicationStatus.SUBMITTED, null, Microseconds.now(clock));
                     store.submit(submitted);
                     publish(submitted, List.of(), null);
                     return underwrite(submitted);
@@ -199,23 +229,29 @@ public class Applications {
     static String digest(Application a) {
         String answers = a.product().wireName() + "|" + a.currency().code() + "|" + a.amountMinor() + "|"
                 + a.termMonths() + "|" + a.incomeMinor() + "|" + a.purpose();
-        return HexFormat.of().formatHex(Digests.sha256(answers.getBytes(StandardCharsets.UTF_8))).substring(0, 32);
+        return HexFormat.of()
+                .formatHex(Digests.sha256(answers.getBytes(StandardCharsets.UTF_8)))
+                .substring(0, 32);
     }
 
     private Optional<String> invalid(Product product, Answers answers) {
-        if (answers.amountMinor() == null || answers.amountMinor() <= 0
+        if (answers.amountMinor() == null
+                || answers.amountMinor() <= 0
                 || answers.amountMinor() > properties.amountMaxMinor()) {
             return Optional.of("amount");
         }
-        if (product == Product.LOAN && (answers.termMonths() == null || answers.termMonths() < 1
-                || answers.termMonths() > properties.termMonthsMax())) {
+        if (product == Product.LOAN
+                && (answers.termMonths() == null
+                        || answers.termMonths() < 1
+                        || answers.termMonths() > properties.termMonthsMax())) {
             return Optional.of("term");
         }
         if (answers.incomeMinor() == null || answers.incomeMinor() < 0) {
             return Optional.of("income");
         }
         String purpose = answers.purpose();
-        if (purpose != null && (purpose.length() > PURPOSE_LENGTH_MAX || purpose.chars().anyMatch(Character::isISOControl))) {
+        if (purpose != null
+                && (purpose.length() > PURPOSE_LENGTH_MAX || purpose.chars().anyMatch(Character::isISOControl))) {
             return Optional.of("purpose");
         }
         return Optional.empty();
@@ -230,7 +266,8 @@ public class Applications {
         if (target == ApplicationStatus.STARTED || target == ApplicationStatus.SUBMITTED) {
             return new ApplicationResult.Refused(ApplicationRefusal.STATUS_NOT_VALID);
         }
-        if (reason != null && (reason.length() > REASON_LENGTH_MAX || reason.chars().anyMatch(Character::isISOControl))) {
+        if (reason != null
+                && (reason.length() > REASON_LENGTH_MAX || reason.chars().anyMatch(Character::isISOControl))) {
             return new ApplicationResult.Refused(ApplicationRefusal.REASON_TOO_LONG);
         }
         if (target == ApplicationStatus.MORE_INFO && blankToNull(reason) == null) {
@@ -261,8 +298,8 @@ public class Applications {
      */
     private Application underwrite(Application a) {
         long instalment = a.product() == Product.LOAN ? loans.instalmentMinor(a.amountMinor(), a.termMonths()) : 0;
-        Underwriting.Verdict verdict = underwriting.assess(new Underwriting.Applicant(a.product(), a.currency(),
-                a.amountMinor(), a.termMonths(), a.incomeMinor(), a.purpose(), instalment));
+        Underwriting.Verdict verdict = underwriting.assess(new Underwriting.Applicant(
+                a.product(), a.currency(), a.amountMinor(), a.termMonths(), a.incomeMinor(), a.purpose(), instalment));
         store.assess(a.id(), verdict.decision().wireName(), String.join(",", verdict.reasons()));
         if (!properties.autoDecide()) {
             return a;
@@ -272,8 +309,8 @@ public class Applications {
             case DECLINE -> ApplicationStatus.DECLINED;
             case REFER -> ApplicationStatus.IN_REVIEW;
         };
-        return change(a, target, verdict.reasons().isEmpty() ? null : String.join(",", verdict.reasons()),
-                verdict.reasons());
+        return change(
+                a, target, verdict.reasons().isEmpty() ? null : String.join(",", verdict.reasons()), verdict.reasons());
     }
 
     /** The underwriting's verdict on the application, once its form was submitted. */
@@ -296,8 +333,12 @@ public class Applications {
         if (target == ApplicationStatus.MORE_INFO) {
             String token = token();
             store.newToken(a.id(), hash(token), now.plus(properties.formTtl()));
-            formUrl = url(token, directory.customer(a.customerId()).map(v -> v.customer().language().locale()
-                    .getLanguage()).orElse("en"));
+            formUrl = url(
+                    token,
+                    directory
+                            .customer(a.customerId())
+                            .map(v -> v.customer().language().locale().getLanguage())
+                            .orElse("en"));
         }
         publish(changed, reasons, formUrl);
         if (target == ApplicationStatus.APPROVED && a.product() == Product.LOAN) {
@@ -308,10 +349,10 @@ public class Applications {
 
     /** The approved card, its limit what was asked for; a refusal leaves the approval and is logged for staff. */
     private void issueCard(Application a) {
-        CardId card = new CardId(UUID.nameUUIDFromBytes(("socialbank-applications:card:" + a.id().value())
-                .getBytes(StandardCharsets.UTF_8)));
-        CardResult result = cards.issueCredit(card, a.customerId(), a.currency(), a.amountMinor(),
-                properties.cardStatementDay());
+        CardId card = new CardId(UUID.nameUUIDFromBytes(
+                ("socialbank-applications:card:" + a.id().value()).getBytes(StandardCharsets.UTF_8)));
+        CardResult result =
+                cards.issueCredit(card, a.customerId(), a.currency(), a.amountMinor(), properties.cardStatementDay());
         if (result instanceof CardResult.Done) {
             store.setCard(a.id(), card.value());
         } else {
@@ -339,8 +380,8 @@ public class Applications {
     }
 
     private void publish(Application a, List<String> reasons, String formUrl) {
-        events.publishEvent(new ApplicationStatusChanged(a.id(), a.customerId(), a.product(), a.status(), a.reason(),
-                reasons, formUrl));
+        events.publishEvent(new ApplicationStatusChanged(
+                a.id(), a.customerId(), a.product(), a.status(), a.reason(), reasons, formUrl));
     }
 
     /** The form's link; it opens the page in the customer's language. */

@@ -34,15 +34,21 @@ public record ApplicationsProperties(
         @DefaultValue("100") int instalmentBatchMax) {
 
     public ApplicationsProperties {
-        require(formTtl != null && formTtl.compareTo(Duration.ofMinutes(5)) >= 0
-                && formTtl.compareTo(Duration.ofDays(60)) <= 0, "form-ttl must be 5m..60d");
+        require(
+                formTtl != null
+                        && formTtl.compareTo(Duration.ofMinutes(5)) >= 0
+                        && formTtl.compareTo(Duration.ofDays(60)) <= 0,
+                "form-ttl must be 5m..60d");
         require(amountMaxMinor >= 1, "amount-max-minor must be positive");
         require(termMonthsMax >= 1 && termMonthsMax <= 600, "term-months-max must be 1..600");
         require(cardStatementDay >= 1 && cardStatementDay <= 28, "card-statement-day must be 1..28");
         require(loanRateBasisPoints >= 0 && loanRateBasisPoints <= 10_000, "loan-rate-basis-points must be 0..10000");
         require(zone != null, "zone must be a time zone");
-        require(instalmentInterval != null && instalmentInterval.compareTo(Duration.ofSeconds(1)) >= 0
-                && instalmentInterval.compareTo(Duration.ofDays(1)) <= 0, "instalment-interval must be 1s..1d");
+        require(
+                instalmentInterval != null
+                        && instalmentInterval.compareTo(Duration.ofSeconds(1)) >= 0
+                        && instalmentInterval.compareTo(Duration.ofDays(1)) <= 0,
+                "instalment-interval must be 1s..1d");
         require(instalmentBatchMax >= 1 && instalmentBatchMax <= 1000, "instalment-batch-max must be 1..1000");
     }
 

@@ -5,17 +5,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.socialbank.ledger.BatchResult;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.ledger.NewTransfer;
 import org.socialbank.ledger.TransferId;
+import org.socialbank.shared.Microseconds;
 import org.socialbank.shared.jdbc.DurableTransactions;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
-import org.socialbank.shared.Microseconds;
 
 /**
  * The instalment job: every instalment due by today and not paid is collected from the loan's payout
@@ -40,8 +40,13 @@ public class Instalments {
     private final ApplicationsProperties properties;
     private final Clock clock;
 
-    Instalments(JdbcLoans store, Ledger ledger, DurableTransactions writes, ApplicationEventPublisher events,
-            ApplicationsProperties properties, Clock clock) {
+    Instalments(
+            JdbcLoans store,
+            Ledger ledger,
+            DurableTransactions writes,
+            ApplicationEventPublisher events,
+            ApplicationsProperties properties,
+            Clock clock) {
         this.store = store;
         this.ledger = ledger;
         this.writes = writes;
@@ -50,7 +55,8 @@ public class Instalments {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${socialbank.applications.instalment-interval:1h}",
+    @Scheduled(
+            fixedDelayString = "${socialbank.applications.instalment-interval:1h}",
             initialDelayString = "${socialbank.applications.instalment-interval:1h}")
     void scheduled() {
         if (!properties.instalmentsEnabled()) {
@@ -94,19 +100,26 @@ public class Instalments {
             Annuity.Instalment due = row.instalment();
             List<NewTransfer> transfers = transfers(loan, due);
             // an instalment of nothing (the rounding paid the principal off a month early) is simply paid
-            BatchResult result = transfers.isEmpty() ? new BatchResult.Committed(List.of(), false)
+            BatchResult result = transfers.isEmpty()
+                    ? new BatchResult.Committed(List.of(), false)
                     : ledger.transferLinked(transfers);
             Instant now = Microseconds.now(clock);
             if (result instanceof BatchResult.Committed) {
                 store.setStatus(loanId, number, "paid", now);
-                events.publishEvent(new InstalmentCollected(loanId, loan.customerId(), number, loan.termMonths(),
-                        due.totalMinor(), loan.currency(), due.dueOn()));
+                events.publishEvent(new InstalmentCollected(
+                        loanId,
+                        loan.customerId(),
+                        number,
+                        loan.termMonths(),
+                        due.totalMinor(),
+                        loan.currency(),
+                        due.dueOn()));
                 return true;
             }
             if ("due".equals(row.status())) {
                 store.setStatus(loanId, number, "late", null);
-                events.publishEvent(new InstalmentMissed(loanId, loan.customerId(), number, due.totalMinor(),
-                        loan.currency(), due.dueOn()));
+                events.publishEvent(new InstalmentMissed(
+                        loanId, loan.customerId(), number, due.totalMinor(), loan.currency(), due.dueOn()));
             }
             return false;
         });
@@ -117,12 +130,22 @@ public class Instalments {
         List<NewTransfer> transfers = new ArrayList<>(2);
         String key = "instalment:" + loan.id() + ":" + due.number();
         if (due.principalMinor() > 0) {
-            transfers.add(NewTransfer.posted(Loans.derived(TransferId::new, key + ":principal"), loan.payoutAccountId(),
-                    loan.accountId(), due.principalMinor(), loan.currency(), "loan-instalment"));
+            transfers.add(NewTransfer.posted(
+                    Loans.derived(TransferId::new, key + ":principal"),
+                    loan.payoutAccountId(),
+                    loan.accountId(),
+                    due.principalMinor(),
+                    loan.currency(),
+                    "loan-instalment"));
         }
         if (due.interestMinor() > 0) {
-            transfers.add(NewTransfer.posted(Loans.derived(TransferId::new, key + ":interest"), loan.payoutAccountId(),
-                    Loans.income(loan.currency()), due.interestMinor(), loan.currency(), "loan-interest"));
+            transfers.add(NewTransfer.posted(
+                    Loans.derived(TransferId::new, key + ":interest"),
+                    loan.payoutAccountId(),
+                    Loans.income(loan.currency()),
+                    due.interestMinor(),
+                    loan.currency(),
+                    "loan-interest"));
         }
         return transfers;
     }

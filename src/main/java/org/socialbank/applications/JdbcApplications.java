@@ -26,83 +26,122 @@ class JdbcApplications {
     }
 
     private static Application application(ResultSet rs, int n) throws SQLException {
-        return new Application(new ApplicationId(rs.getObject("id", UUID.class)),
+        return new Application(
+                new ApplicationId(rs.getObject("id", UUID.class)),
                 new CustomerId(rs.getObject("customer_id", UUID.class)),
                 Product.fromWireName(rs.getString("product")).orElseThrow(),
                 ApplicationStatus.valueOf(rs.getString("status").toUpperCase(java.util.Locale.ROOT)),
-                CurrencyCode.of(rs.getString("currency").trim()), rs.getObject("amount_minor", Long.class),
-                rs.getObject("term_months", Integer.class), rs.getObject("income_minor", Long.class),
-                rs.getString("purpose"), rs.getString("reason"), rs.getString("channel"),
-                Timestamps.instant(rs, "created_at"), Timestamps.instant(rs, "updated_at"));
+                CurrencyCode.of(rs.getString("currency").trim()),
+                rs.getObject("amount_minor", Long.class),
+                rs.getObject("term_months", Integer.class),
+                rs.getObject("income_minor", Long.class),
+                rs.getString("purpose"),
+                rs.getString("reason"),
+                rs.getString("channel"),
+                Timestamps.instant(rs, "created_at"),
+                Timestamps.instant(rs, "updated_at"));
     }
 
     Optional<Application> find(ApplicationId id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM applications WHERE id = ?").param(id.value())
-                .query(JdbcApplications::application).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM applications WHERE id = ?")
+                .param(id.value())
+                .query(JdbcApplications::application)
+                .optional();
     }
 
     Optional<Application> lock(ApplicationId id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM applications WHERE id = ? FOR UPDATE").param(id.value())
-                .query(JdbcApplications::application).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM applications WHERE id = ? FOR UPDATE")
+                .param(id.value())
+                .query(JdbcApplications::application)
+                .optional();
     }
 
     /** The application a live form token opens, locked; empty when the token is unknown or expired. */
     Optional<Application> lockByToken(String tokenHash, Instant now) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM applications WHERE token_hash = ? AND token_expires_at > ? "
                         + "FOR UPDATE")
-                .params(tokenHash, Timestamps.utc(now)).query(JdbcApplications::application).optional();
+                .params(tokenHash, Timestamps.utc(now))
+                .query(JdbcApplications::application)
+                .optional();
     }
 
     Optional<Application> byToken(String tokenHash, Instant now) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM applications WHERE token_hash = ? AND token_expires_at > ?")
-                .params(tokenHash, Timestamps.utc(now)).query(JdbcApplications::application).optional();
+                .params(tokenHash, Timestamps.utc(now))
+                .query(JdbcApplications::application)
+                .optional();
     }
 
     /** The customer's application of this product still waiting for its form (or more information), newest first. */
     Optional<Application> started(CustomerId customer, Product product) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM applications WHERE customer_id = ? AND product = ? "
                         + "AND status IN ('started', 'more_info') ORDER BY created_at DESC, id LIMIT 1 FOR UPDATE")
-                .params(customer.value(), product.wireName()).query(JdbcApplications::application).optional();
+                .params(customer.value(), product.wireName())
+                .query(JdbcApplications::application)
+                .optional();
     }
 
     List<Application> ofCustomer(CustomerId customer, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM applications WHERE customer_id = ? "
                         + "ORDER BY created_at DESC, id LIMIT ?")
-                .params(customer.value(), limit).query(JdbcApplications::application).list();
+                .params(customer.value(), limit)
+                .query(JdbcApplications::application)
+                .list();
     }
 
     List<Application> withStatus(ApplicationStatus status, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM applications WHERE status = ? ORDER BY updated_at, id LIMIT ?")
-                .params(status.wireName(), limit).query(JdbcApplications::application).list();
+                .params(status.wireName(), limit)
+                .query(JdbcApplications::application)
+                .list();
     }
 
     void insert(Application a, String tokenHash, Instant tokenExpiresAt) {
         jdbc.sql("INSERT INTO applications (id, customer_id, product, status, currency, channel, token_hash, "
                         + "token_expires_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(a.id().value(), a.customerId().value(), a.product().wireName(), a.status().wireName(),
-                        a.currency().code(), a.channel(), tokenHash, Timestamps.utc(tokenExpiresAt),
-                        Timestamps.utc(a.createdAt()), Timestamps.utc(a.updatedAt()))
+                .params(
+                        a.id().value(),
+                        a.customerId().value(),
+                        a.product().wireName(),
+                        a.status().wireName(),
+                        a.currency().code(),
+                        a.channel(),
+                        tokenHash,
+                        Timestamps.utc(tokenExpiresAt),
+                        Timestamps.utc(a.createdAt()),
+                        Timestamps.utc(a.updatedAt()))
                 .update();
     }
 
     void newToken(ApplicationId id, String tokenHash, Instant expiresAt) {
         jdbc.sql("UPDATE applications SET token_hash = ?, token_expires_at = ? WHERE id = ?")
-                .params(tokenHash, Timestamps.utc(expiresAt), id.value()).update();
+                .params(tokenHash, Timestamps.utc(expiresAt), id.value())
+                .update();
     }
 
     /** The form's answers; the token is spent. */
     void submit(Application a) {
-        jdbc.sql("UPDATE applications SET status = ?, amount_minor = ?, term_months = ?, income_minor = ?, purpose = ?, "
-                        + "reason = ?, token_hash = NULL, token_expires_at = NULL, updated_at = ? WHERE id = ?")
-                .params(a.status().wireName(), a.amountMinor(), a.termMonths(), a.incomeMinor(), a.purpose(),
-                        a.reason(), Timestamps.utc(a.updatedAt()), a.id().value())
+        jdbc.sql(
+                        "UPDATE applications SET status = ?, amount_minor = ?, term_months = ?, income_minor = ?, purpose = ?, "
+                                + "reason = ?, token_hash = NULL, token_expires_at = NULL, updated_at = ? WHERE id = ?")
+                .params(
+                        a.status().wireName(),
+                        a.amountMinor(),
+                        a.termMonths(),
+                        a.incomeMinor(),
+                        a.purpose(),
+                        a.reason(),
+                        Timestamps.utc(a.updatedAt()),
+                        a.id().value())
                 .update();
     }
 
     /** The form's answers, not signed yet: the status and the link stay as they are. */
     void keepAnswers(Application a) {
-        jdbc.sql("UPDATE applications SET amount_minor = ?, term_months = ?, income_minor = ?, purpose = ? WHERE id = ?")
-                .params(a.amountMinor(), a.termMonths(), a.incomeMinor(), a.purpose(), a.id().value()).update();
+        jdbc.sql(
+                        "UPDATE applications SET amount_minor = ?, term_months = ?, income_minor = ?, purpose = ? WHERE id = ?")
+                .params(a.amountMinor(), a.termMonths(), a.incomeMinor(), a.purpose(), a.id().value())
+                .update();
     }
 
     void setStatus(Application a) {
@@ -112,20 +151,25 @@ class JdbcApplications {
     }
 
     void setCard(ApplicationId id, UUID cardId) {
-        jdbc.sql("UPDATE applications SET card_id = ? WHERE id = ?").params(cardId, id.value()).update();
+        jdbc.sql("UPDATE applications SET card_id = ? WHERE id = ?")
+                .params(cardId, id.value())
+                .update();
     }
 
     void assess(ApplicationId id, String decision, String reasons) {
         jdbc.sql("UPDATE applications SET assessment = ?, assessment_reasons = ? WHERE id = ?")
-                .params(decision, reasons, id.value()).update();
+                .params(decision, reasons, id.value())
+                .update();
     }
 
     Optional<Underwriting.Verdict> assessment(ApplicationId id) {
-        return jdbc.sql("SELECT assessment, assessment_reasons FROM applications WHERE id = ? AND assessment IS NOT NULL")
+        return jdbc.sql(
+                        "SELECT assessment, assessment_reasons FROM applications WHERE id = ? AND assessment IS NOT NULL")
                 .param(id.value())
                 .query((rs, n) -> new Underwriting.Verdict(
                         Underwriting.Decision.valueOf(rs.getString(1).toUpperCase(java.util.Locale.ROOT)),
-                        rs.getString(2) == null || rs.getString(2).isEmpty() ? List.of()
+                        rs.getString(2) == null || rs.getString(2).isEmpty()
+                                ? List.of()
                                 : List.of(rs.getString(2).split(","))))
                 .optional();
     }

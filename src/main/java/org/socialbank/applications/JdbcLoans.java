@@ -20,8 +20,8 @@ class JdbcLoans {
 
     private static final String COLUMNS = "id, application_id, customer_id, account_id, payout_account_id, currency, "
             + "principal_minor, annual_rate_basis_points, term_months, instalment_minor, disbursed_on, created_at";
-    private static final String INSTALMENT_COLUMNS = "loan_id, instalment_no, due_on, principal_minor, interest_minor, "
-            + "status";
+    private static final String INSTALMENT_COLUMNS =
+            "loan_id, instalment_no, due_on, principal_minor, interest_minor, " + "status";
 
     private final JdbcClient jdbc;
 
@@ -38,54 +38,84 @@ class JdbcLoans {
     }
 
     private static Loan loan(ResultSet rs, int n) throws SQLException {
-        return new Loan(new LoanId(rs.getObject("id", UUID.class)),
+        return new Loan(
+                new LoanId(rs.getObject("id", UUID.class)),
                 new ApplicationId(rs.getObject("application_id", UUID.class)),
                 new CustomerId(rs.getObject("customer_id", UUID.class)),
                 new AccountId(rs.getObject("account_id", UUID.class)),
                 new AccountId(rs.getObject("payout_account_id", UUID.class)),
-                CurrencyCode.of(rs.getString("currency").trim()), rs.getLong("principal_minor"),
-                rs.getInt("annual_rate_basis_points"), rs.getInt("term_months"), rs.getLong("instalment_minor"),
-                rs.getObject("disbursed_on", LocalDate.class), Timestamps.instant(rs, "created_at"));
+                CurrencyCode.of(rs.getString("currency").trim()),
+                rs.getLong("principal_minor"),
+                rs.getInt("annual_rate_basis_points"),
+                rs.getInt("term_months"),
+                rs.getLong("instalment_minor"),
+                rs.getObject("disbursed_on", LocalDate.class),
+                Timestamps.instant(rs, "created_at"));
     }
 
     private static InstalmentRow instalment(ResultSet rs, int n) throws SQLException {
-        return new InstalmentRow(new LoanId(rs.getObject("loan_id", UUID.class)),
-                new Annuity.Instalment(rs.getInt("instalment_no"), rs.getObject("due_on", LocalDate.class),
-                        rs.getLong("principal_minor"), rs.getLong("interest_minor")),
+        return new InstalmentRow(
+                new LoanId(rs.getObject("loan_id", UUID.class)),
+                new Annuity.Instalment(
+                        rs.getInt("instalment_no"),
+                        rs.getObject("due_on", LocalDate.class),
+                        rs.getLong("principal_minor"),
+                        rs.getLong("interest_minor")),
                 rs.getString("status"));
     }
 
     Optional<Loan> find(LoanId id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM loans WHERE id = ?").param(id.value()).query(JdbcLoans::loan)
+        return jdbc.sql("SELECT " + COLUMNS + " FROM loans WHERE id = ?")
+                .param(id.value())
+                .query(JdbcLoans::loan)
                 .optional();
     }
 
     Optional<Loan> ofApplication(ApplicationId id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM loans WHERE application_id = ?").param(id.value())
-                .query(JdbcLoans::loan).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM loans WHERE application_id = ?")
+                .param(id.value())
+                .query(JdbcLoans::loan)
+                .optional();
     }
 
     List<Loan> ofCustomer(CustomerId customer, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM loans WHERE customer_id = ? ORDER BY created_at DESC, id LIMIT ?")
-                .params(customer.value(), limit).query(JdbcLoans::loan).list();
+                .params(customer.value(), limit)
+                .query(JdbcLoans::loan)
+                .list();
     }
 
     void insert(Loan loan, UUID payoutTransferId, List<Annuity.Instalment> schedule) {
-        jdbc.sql("INSERT INTO loans (" + COLUMNS + ", payout_transfer_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(loan.id().value(), loan.applicationId().value(), loan.customerId().value(),
-                        loan.accountId().value(), loan.payoutAccountId().value(), loan.currency().code(),
-                        loan.principalMinor(), loan.annualRateBasisPoints(), loan.termMonths(), loan.instalmentMinor(),
-                        loan.disbursedOn(), Timestamps.utc(loan.createdAt()), payoutTransferId)
+        jdbc.sql("INSERT INTO loans (" + COLUMNS
+                        + ", payout_transfer_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        loan.id().value(),
+                        loan.applicationId().value(),
+                        loan.customerId().value(),
+                        loan.accountId().value(),
+                        loan.payoutAccountId().value(),
+                        loan.currency().code(),
+                        loan.principalMinor(),
+                        loan.annualRateBasisPoints(),
+                        loan.termMonths(),
+                        loan.instalmentMinor(),
+                        loan.disbursedOn(),
+                        Timestamps.utc(loan.createdAt()),
+                        payoutTransferId)
                 .update();
         for (Annuity.Instalment i : schedule) {
             jdbc.sql("INSERT INTO loan_instalments (" + INSTALMENT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, 'due')")
-                    .params(loan.id().value(), i.number(), i.dueOn(), i.principalMinor(), i.interestMinor()).update();
+                    .params(loan.id().value(), i.number(), i.dueOn(), i.principalMinor(), i.interestMinor())
+                    .update();
         }
     }
 
     List<InstalmentRow> schedule(LoanId loan) {
-        return jdbc.sql("SELECT " + INSTALMENT_COLUMNS + " FROM loan_instalments WHERE loan_id = ? ORDER BY instalment_no")
-                .param(loan.value()).query(JdbcLoans::instalment).list();
+        return jdbc.sql("SELECT " + INSTALMENT_COLUMNS
+                        + " FROM loan_instalments WHERE loan_id = ? ORDER BY instalment_no")
+                .param(loan.value())
+                .query(JdbcLoans::instalment)
+                .list();
     }
 
     /**
@@ -96,32 +126,47 @@ class JdbcLoans {
         if (after == null) {
             return jdbc.sql("SELECT " + INSTALMENT_COLUMNS + " FROM loan_instalments WHERE status <> 'paid' "
                             + "AND due_on <= ? ORDER BY due_on, loan_id, instalment_no LIMIT ?")
-                    .params(today, limit).query(JdbcLoans::instalment).list();
+                    .params(today, limit)
+                    .query(JdbcLoans::instalment)
+                    .list();
         }
         LocalDate day = after.instalment().dueOn();
         return jdbc.sql("SELECT " + INSTALMENT_COLUMNS + " FROM loan_instalments WHERE status <> 'paid' "
                         + "AND due_on <= ? AND (due_on > ? OR (due_on = ? AND (loan_id > ? "
                         + "OR (loan_id = ? AND instalment_no > ?)))) ORDER BY due_on, loan_id, instalment_no LIMIT ?")
-                .params(today, day, day, after.loanId().value(), after.loanId().value(), after.instalment().number(),
+                .params(
+                        today,
+                        day,
+                        day,
+                        after.loanId().value(),
+                        after.loanId().value(),
+                        after.instalment().number(),
                         limit)
-                .query(JdbcLoans::instalment).list();
+                .query(JdbcLoans::instalment)
+                .list();
     }
 
     Optional<InstalmentRow> lock(LoanId loan, int number) {
-        return jdbc.sql("SELECT " + INSTALMENT_COLUMNS + " FROM loan_instalments WHERE loan_id = ? AND instalment_no = ? "
-                        + "FOR UPDATE")
-                .params(loan.value(), number).query(JdbcLoans::instalment).optional();
+        return jdbc.sql("SELECT " + INSTALMENT_COLUMNS
+                        + " FROM loan_instalments WHERE loan_id = ? AND instalment_no = ? " + "FOR UPDATE")
+                .params(loan.value(), number)
+                .query(JdbcLoans::instalment)
+                .optional();
     }
 
     /** Whether an earlier instalment of the loan is still open (instalments are collected in order). */
     boolean earlierOpen(LoanId loan, int number) {
         return jdbc.sql("SELECT COUNT(*) FROM loan_instalments WHERE loan_id = ? AND instalment_no < ? "
-                        + "AND status <> 'paid'")
-                .params(loan.value(), number).query(Long.class).single() > 0;
+                                + "AND status <> 'paid'")
+                        .params(loan.value(), number)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     void setStatus(LoanId loan, int number, String status, Instant paidAt) {
         jdbc.sql("UPDATE loan_instalments SET status = ?, paid_at = ? WHERE loan_id = ? AND instalment_no = ?")
-                .params(status, paidAt == null ? null : Timestamps.utc(paidAt), loan.value(), number).update();
+                .params(status, paidAt == null ? null : Timestamps.utc(paidAt), loan.value(), number)
+                .update();
     }
 }

@@ -14,9 +14,19 @@ import org.socialbank.shared.CurrencyCode;
  * @param payoutAccountId the customer's account it was paid into and instalments are collected from
  * @param instalmentMinor the annuity's monthly instalment (the last one may differ by rounding)
  */
-public record Loan(LoanId id, ApplicationId applicationId, CustomerId customerId, AccountId accountId,
-        AccountId payoutAccountId, CurrencyCode currency, long principalMinor, int annualRateBasisPoints,
-        int termMonths, long instalmentMinor, LocalDate disbursedOn, Instant createdAt) {
+public record Loan(
+        LoanId id,
+        ApplicationId applicationId,
+        CustomerId customerId,
+        AccountId accountId,
+        AccountId payoutAccountId,
+        CurrencyCode currency,
+        long principalMinor,
+        int annualRateBasisPoints,
+        int termMonths,
+        long instalmentMinor,
+        LocalDate disbursedOn,
+        Instant createdAt) {
 
     public Loan {
         Objects.requireNonNull(id, "id");

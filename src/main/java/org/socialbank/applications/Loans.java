@@ -1,13 +1,15 @@
 package org.socialbank.applications;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Directory;
 import org.socialbank.ledger.AccountFlag;
@@ -20,11 +22,9 @@ import org.socialbank.ledger.OpenResult;
 import org.socialbank.ledger.TransferId;
 import org.socialbank.ledger.TransferResult;
 import org.socialbank.shared.CurrencyCode;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.socialbank.shared.Microseconds;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.socialbank.shared.Microseconds;
 
 /**
  * Loans: the payout of an approved loan application into the customer's account, with its annuity
@@ -48,8 +48,13 @@ public class Loans {
     private final ApplicationsProperties properties;
     private final Clock clock;
 
-    Loans(JdbcLoans store, Directory directory, Ledger ledger, ApplicationEventPublisher events,
-            ApplicationsProperties properties, Clock clock) {
+    Loans(
+            JdbcLoans store,
+            Directory directory,
+            Ledger ledger,
+            ApplicationEventPublisher events,
+            ApplicationsProperties properties,
+            Clock clock) {
         this.store = store;
         this.directory = directory;
         this.ledger = ledger;
@@ -73,17 +78,22 @@ public class Loans {
         if (store.find(id).isPresent()) {
             return Optional.empty();
         }
-        Optional<AccountId> payout = directory.primaryAccount(a.customerId(), a.currency().code());
+        Optional<AccountId> payout =
+                directory.primaryAccount(a.customerId(), a.currency().code());
         if (payout.isEmpty()) {
             return refused(a, "no_account");
         }
         AccountId account = account(id);
-        open(new NewAccount(account, a.currency(), a.customerId().ownerRef(), AccountKind.LOAN,
+        open(new NewAccount(
+                account,
+                a.currency(),
+                a.customerId().ownerRef(),
+                AccountKind.LOAN,
                 Set.of(AccountFlag.CREDITS_MUST_NOT_EXCEED_DEBITS)));
         open(new NewAccount(income(a.currency()), a.currency(), OWNER, AccountKind.FEES, Set.of()));
         TransferId transfer = derived(TransferId::new, "payout:" + id);
-        TransferResult paid = ledger.transfer(NewTransfer.posted(transfer, account, payout.get(), a.amountMinor(),
-                a.currency(), "loan-payout"));
+        TransferResult paid = ledger.transfer(
+                NewTransfer.posted(transfer, account, payout.get(), a.amountMinor(), a.currency(), "loan-payout"));
         if (paid instanceof TransferResult.Rejected rejected) {
             return refused(a, rejected.code().code());
         }
@@ -91,8 +101,19 @@ public class Loans {
         LocalDate today = LocalDate.ofInstant(now, properties.zone());
         int rate = properties.loanRateBasisPoints();
         List<Annuity.Instalment> schedule = Annuity.schedule(a.amountMinor(), rate, a.termMonths(), today);
-        Loan loan = new Loan(id, a.id(), a.customerId(), account, payout.get(), a.currency(), a.amountMinor(), rate,
-                a.termMonths(), Annuity.instalmentMinor(a.amountMinor(), rate, a.termMonths()), today, now);
+        Loan loan = new Loan(
+                id,
+                a.id(),
+                a.customerId(),
+                account,
+                payout.get(),
+                a.currency(),
+                a.amountMinor(),
+                rate,
+                a.termMonths(),
+                Annuity.instalmentMinor(a.amountMinor(), rate, a.termMonths()),
+                today,
+                now);
         store.insert(loan, transfer.value(), schedule);
         events.publishEvent(new LoanDisbursed(id, a.customerId(), a.amountMinor(), a.currency(), rate, schedule));
         return Optional.empty();
@@ -121,21 +142,25 @@ public class Loans {
 
     /** The customer's newest loan; empty when they have none. */
     public Optional<Statement> latest(CustomerId customer) {
-        return store.ofCustomer(customer, 1).stream().findFirst()
+        return store.ofCustomer(customer, 1).stream()
+                .findFirst()
                 .map(l -> new Statement(l, owedMinor(l), schedule(l.id())));
     }
 
     /** An instalment of a loan's schedule and whether it was paid, is due or is late. */
-    public record ScheduledInstalment(Annuity.Instalment instalment, String status) {
-    }
+    public record ScheduledInstalment(Annuity.Instalment instalment, String status) {}
 
     public List<ScheduledInstalment> schedule(LoanId loan) {
-        return store.schedule(loan).stream().map(r -> new ScheduledInstalment(r.instalment(), r.status())).toList();
+        return store.schedule(loan).stream()
+                .map(r -> new ScheduledInstalment(r.instalment(), r.status()))
+                .toList();
     }
 
     /** What the loan still owes of its principal (its ledger account's balance). */
     public long owedMinor(Loan loan) {
-        return ledger.account(loan.accountId()).map(a -> a.debitsPosted() - a.creditsPosted()).orElse(0L);
+        return ledger.account(loan.accountId())
+                .map(a -> a.debitsPosted() - a.creditsPosted())
+                .orElse(0L);
     }
 
     static LoanId loanId(ApplicationId application) {

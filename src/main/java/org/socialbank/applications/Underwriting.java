@@ -23,8 +23,14 @@ public interface Underwriting {
      * @param incomeMinor the monthly income, as declared
      * @param instalmentMinor the loan's monthly instalment at the bank's rate (0 for a card)
      */
-    record Applicant(Product product, CurrencyCode currency, long amountMinor, Integer termMonths, long incomeMinor,
-            String purpose, long instalmentMinor) {
+    record Applicant(
+            Product product,
+            CurrencyCode currency,
+            long amountMinor,
+            Integer termMonths,
+            long incomeMinor,
+            String purpose,
+            long instalmentMinor) {
 
         public Applicant {
             Objects.requireNonNull(product, "product");

@@ -20,17 +20,13 @@ final class AnswerMarkdown {
     private static final Pattern VARIABLE = Pattern.compile("\\{([a-z_]{1,40})}");
 
     /** The markdown read, or the stable code of what is wrong with it. */
-    sealed interface Read permits Parsed, Malformed {
-    }
+    sealed interface Read permits Parsed, Malformed {}
 
-    record Parsed(String title, String text, Map<String, String> variants) implements Read {
-    }
+    record Parsed(String title, String text, Map<String, String> variants) implements Read {}
 
-    record Malformed(String code) implements Read {
-    }
+    record Malformed(String code) implements Read {}
 
-    private AnswerMarkdown() {
-    }
+    private AnswerMarkdown() {}
 
     static Read read(String markdown) {
         if (markdown == null || markdown.isBlank()) {
@@ -49,7 +45,8 @@ final class AnswerMarkdown {
         for (int i = 1; i < lines.length; i++) {
             if (lines[i].startsWith("## ")) {
                 String heading = lines[i];
-                Optional<String> named = VARIABLES.stream().filter(heading::contains).findFirst();
+                Optional<String> named =
+                        VARIABLES.stream().filter(heading::contains).findFirst();
                 if (named.isEmpty()) {
                     return new Malformed("unknown_variable");
                 }
@@ -66,7 +63,8 @@ final class AnswerMarkdown {
             return new Malformed("variable_outside_section");
         }
         Map<String, String> variants = new LinkedHashMap<>();
-        sections.forEach((variable, body) -> variants.put(variable, body.toString().strip()));
+        sections.forEach(
+                (variable, body) -> variants.put(variable, body.toString().strip()));
         return new Parsed(lines[0].substring(2).strip(), text, Map.copyOf(variants));
     }
 }

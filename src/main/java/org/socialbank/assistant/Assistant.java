@@ -30,7 +30,11 @@ public class Assistant {
     private final Clock clock;
     private final KnowledgeBase knowledge;
 
-    Assistant(AssistantProperties properties, TrainedModels models, Feedbacks feedbacks, Clock clock,
+    Assistant(
+            AssistantProperties properties,
+            TrainedModels models,
+            Feedbacks feedbacks,
+            Clock clock,
             KnowledgeBase knowledge) {
         this.properties = properties;
         this.models = models;
@@ -54,7 +58,8 @@ public class Assistant {
         if (text.length() > properties.textMax()) {
             return new Refused(Code.TEXT_TOO_LONG, "The text is longer than " + properties.textMax() + " characters.");
         }
-        String lang = language == null || language.isBlank() ? Languages.guess(text)
+        String lang = language == null || language.isBlank()
+                ? Languages.guess(text)
                 : language.strip().toLowerCase(Locale.ROOT);
         if (!Languages.ALL.contains(lang)) {
             return new Refused(Code.UNSUPPORTED_LANGUAGE, "The language must be one of en, fr, ru, fa, zh.");
@@ -63,7 +68,8 @@ public class Assistant {
         IntentClassifier model = ready.getOrDefault(lang, ready.get("en"));
         List<IntentModel.Scored> ranked = model.rank(text);
         List<Classification.Alternative> top = ranked.subList(0, Math.min(ALTERNATIVES, ranked.size())).stream()
-                .map(s -> new Classification.Alternative(s.intent(), round(s.confidence()))).toList();
+                .map(s -> new Classification.Alternative(s.intent(), round(s.confidence())))
+                .toList();
         IntentModel.Scored best = ranked.get(0);
         // the threshold is the intent's own, calibrated on validation when the model was trained
         return new Classification(best.intent(), round(best.confidence()), top, lang, model.sure(best));
@@ -89,16 +95,18 @@ public class Assistant {
      *
      * @param channel where the answer was given (a network's wire name, or "api")
      */
-    public FeedbackResult recordFeedback(UUID answerId, String intent, String language, boolean helpful, String channel) {
+    public FeedbackResult recordFeedback(
+            UUID answerId, String intent, String language, boolean helpful, String channel) {
         if (answerId == null) {
             return new FeedbackResult.Refused(FeedbackResult.Code.MISSING_ANSWER_ID, "The answer id is missing.");
         }
         if (intent == null || !Intents.ALL.contains(intent)) {
-            return new FeedbackResult.Refused(FeedbackResult.Code.UNKNOWN_INTENT, "The intent is not one of BANKING77's.");
+            return new FeedbackResult.Refused(
+                    FeedbackResult.Code.UNKNOWN_INTENT, "The intent is not one of BANKING77's.");
         }
         if (language == null || !Languages.ALL.contains(language)) {
-            return new FeedbackResult.Refused(FeedbackResult.Code.UNSUPPORTED_LANGUAGE,
-                    "The language must be one of en, fr, ru, fa, zh.");
+            return new FeedbackResult.Refused(
+                    FeedbackResult.Code.UNSUPPORTED_LANGUAGE, "The language must be one of en, fr, ru, fa, zh.");
         }
         if (feedbacks.exists(answerId)) {
             return new FeedbackResult.AlreadyCounted();
@@ -117,7 +125,8 @@ public class Assistant {
      */
     public List<IntentFeedback> feedbackByIntent(String language, int limit) {
         return feedbacks.byIntent(language, Math.max(1, Math.min(limit, FEEDBACK_INTENTS_MAX))).stream()
-                .map(c -> new IntentFeedback(c.intent(), c.helpful(), c.notHelpful())).toList();
+                .map(c -> new IntentFeedback(c.intent(), c.helpful(), c.notHelpful()))
+                .toList();
     }
 
     private static double round(double p) {

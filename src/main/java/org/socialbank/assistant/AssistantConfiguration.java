@@ -11,8 +11,11 @@ class AssistantConfiguration {
 
     /** Starts the training (or the cache read) in the background as the context starts. */
     @Bean
-    Assistant assistant(AssistantProperties properties, org.springframework.jdbc.core.simple.JdbcClient jdbc,
-            java.time.Clock clock, KnowledgeBase knowledge) {
+    Assistant assistant(
+            AssistantProperties properties,
+            org.springframework.jdbc.core.simple.JdbcClient jdbc,
+            java.time.Clock clock,
+            KnowledgeBase knowledge) {
         return new Assistant(properties, new TrainedModels(properties), new Feedbacks(jdbc), clock, knowledge);
     }
 

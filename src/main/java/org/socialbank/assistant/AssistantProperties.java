@@ -40,7 +40,6 @@ public record AssistantProperties(
     public static final String MINILM = "minilm";
     public static final String NONE = "none";
 
-
     public AssistantProperties {
         require(textMax >= 1 && textMax <= 10_000, "text-max must be 1..10000");
         require(sureThreshold >= 0 && sureThreshold <= 1, "sure-threshold must be 0..1");
@@ -48,7 +47,8 @@ public record AssistantProperties(
         require(sureAccuracy > 0 && sureAccuracy <= 1, "sure-accuracy must be above 0 and at most 1");
         require(sureAccuracyOther > 0 && sureAccuracyOther <= 1, "sure-accuracy-other must be above 0 and at most 1");
         cacheDir = cacheDir == null ? "" : cacheDir;
-        require(readyWait != null && !readyWait.isNegative() && readyWait.compareTo(Duration.ofMinutes(10)) <= 0,
+        require(
+                readyWait != null && !readyWait.isNegative() && readyWait.compareTo(Duration.ofMinutes(10)) <= 0,
                 "ready-wait must be 0..10m");
         require(MINILM.equals(encoder) || NONE.equals(encoder), "encoder must be minilm or none");
     }

@@ -4,8 +4,7 @@ package org.socialbank.assistant;
 public sealed interface ClassifyResult permits Classification, ClassifyResult.Refused {
 
     /** The text could not be classified; {@code code} is documented in docs/assistant.md. */
-    record Refused(Code code, String detail) implements ClassifyResult {
-    }
+    record Refused(Code code, String detail) implements ClassifyResult {}
 
     enum Code {
         /** The text is empty or only spaces. */

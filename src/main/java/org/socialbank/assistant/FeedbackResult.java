@@ -1,19 +1,16 @@
 package org.socialbank.assistant;
 
 /** The outcome of a vote on an answer: counted, already counted (one vote per answer), or refused. */
-public sealed interface FeedbackResult permits FeedbackResult.Counted, FeedbackResult.AlreadyCounted,
-        FeedbackResult.Refused {
+public sealed interface FeedbackResult
+        permits FeedbackResult.Counted, FeedbackResult.AlreadyCounted, FeedbackResult.Refused {
 
-    record Counted() implements FeedbackResult {
-    }
+    record Counted() implements FeedbackResult {}
 
     /** The answer had a vote already; the first one stands. */
-    record AlreadyCounted() implements FeedbackResult {
-    }
+    record AlreadyCounted() implements FeedbackResult {}
 
     /** Nothing counted; {@code code} is documented in docs/assistant.md. */
-    record Refused(Code code, String detail) implements FeedbackResult {
-    }
+    record Refused(Code code, String detail) implements FeedbackResult {}
 
     enum Code {
         /** No answer id. */

@@ -14,8 +14,7 @@ final class Intents {
 
     static final Set<String> ALL = read("assistant/banking77/categories.json");
 
-    private Intents() {
-    }
+    private Intents() {}
 
     private static Set<String> read(String resource) {
         try (InputStream in = Intents.class.getClassLoader().getResourceAsStream(resource)) {
@@ -23,7 +22,8 @@ final class Intents {
                 throw new IllegalStateException("missing resource " + resource);
             }
             // a JSON array of plain names: no escapes in them
-            Matcher names = Pattern.compile("\"([^\"\\\\]+)\"").matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            Matcher names =
+                    Pattern.compile("\"([^\"\\\\]+)\"").matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             Set<String> all = new TreeSet<>();
             while (names.find()) {
                 all.add(names.group(1));

@@ -22,16 +22,38 @@ import org.springframework.dao.DuplicateKeyException;
 public class KnowledgeBase {
 
     /** The intents answered: BANKING77's 30 most frequent in its train split, and a lost card. */
-    public static final List<String> INTENTS = List.of("card_payment_fee_charged",
-            "direct_debit_payment_not_recognised", "balance_not_updated_after_cheque_or_cash_deposit",
-            "wrong_amount_of_cash_received", "cash_withdrawal_charge", "transaction_charged_twice",
-            "declined_cash_withdrawal", "transfer_fee_charged", "transfer_not_received_by_recipient",
-            "balance_not_updated_after_bank_transfer", "request_refund", "card_payment_not_recognised",
-            "card_payment_wrong_exchange_rate", "extra_charge_on_statement", "wrong_exchange_rate_for_cash_withdrawal",
-            "Refund_not_showing_up", "reverted_card_payment?", "cash_withdrawal_not_recognised", "pending_card_payment",
-            "activate_my_card", "cancel_transfer", "beneficiary_not_allowed", "card_arrival", "declined_card_payment",
-            "pending_top_up", "pending_transfer", "top_up_reverted", "top_up_failed", "pending_cash_withdrawal",
-            "card_linking", "lost_or_stolen_card");
+    public static final List<String> INTENTS = List.of(
+            "card_payment_fee_charged",
+            "direct_debit_payment_not_recognised",
+            "balance_not_updated_after_cheque_or_cash_deposit",
+            "wrong_amount_of_cash_received",
+            "cash_withdrawal_charge",
+            "transaction_charged_twice",
+            "declined_cash_withdrawal",
+            "transfer_fee_charged",
+            "transfer_not_received_by_recipient",
+            "balance_not_updated_after_bank_transfer",
+            "request_refund",
+            "card_payment_not_recognised",
+            "card_payment_wrong_exchange_rate",
+            "extra_charge_on_statement",
+            "wrong_exchange_rate_for_cash_withdrawal",
+            "Refund_not_showing_up",
+            "reverted_card_payment?",
+            "cash_withdrawal_not_recognised",
+            "pending_card_payment",
+            "activate_my_card",
+            "cancel_transfer",
+            "beneficiary_not_allowed",
+            "card_arrival",
+            "declined_card_payment",
+            "pending_top_up",
+            "pending_transfer",
+            "top_up_reverted",
+            "top_up_failed",
+            "pending_cash_withdrawal",
+            "card_linking",
+            "lost_or_stolen_card");
 
     /** The longest answer staff may save, in characters of markdown. */
     public static final int MARKDOWN_MAX = 4000;
@@ -46,8 +68,14 @@ public class KnowledgeBase {
      *     with {@code {variable}} where the value goes
      * @param version 0 for the shipped markdown, else the staff version shown
      */
-    public record Answer(String intent, String language, String title, String text, Map<String, String> variants,
-            String markdown, int version) {
+    public record Answer(
+            String intent,
+            String language,
+            String title,
+            String text,
+            Map<String, String> variants,
+            String markdown,
+            int version) {
 
         /** The answer with the known values filled in: a variant whose variable is known, else the plain text. */
         public String shown(Map<String, String> known) {
@@ -62,23 +90,19 @@ public class KnowledgeBase {
     }
 
     /** One version staff saved ({@code markdown} null: the shipped answer put back). */
-    public record Version(int version, String markdown, String staff, Instant at) {
-    }
+    public record Version(int version, String markdown, String staff, Instant at) {}
 
     /** What a save or a revert did. */
-    public sealed interface Change permits Saved, Refused {
-    }
+    public sealed interface Change permits Saved, Refused {}
 
-    public record Saved(int version) implements Change {
-    }
+    public record Saved(int version) implements Change {}
 
     /**
      * @param code {@code unknown_answer}, {@code stale} (someone saved a newer version first),
      *     {@code unchanged}, {@code blank_answer}, {@code answer_too_long}, {@code missing_title},
      *     {@code unknown_variable}, {@code variable_outside_section}
      */
-    public record Refused(String code) implements Change {
-    }
+    public record Refused(String code) implements Change {}
 
     private final Map<String, Answer> shipped;
     private final AnswerEdits edits;
@@ -96,8 +120,10 @@ public class KnowledgeBase {
         if (original.isEmpty()) {
             return original;
         }
-        return edits.latest(intent, language).filter(row -> row.markdown() != null)
-                .map(row -> parsed(intent, language, row.markdown(), row.version())).or(() -> original);
+        return edits.latest(intent, language)
+                .filter(row -> row.markdown() != null)
+                .map(row -> parsed(intent, language, row.markdown(), row.version()))
+                .or(() -> original);
     }
 
     /** The markdown shipped in the jar for the intent and language. */
@@ -116,19 +142,24 @@ public class KnowledgeBase {
 
     /** One answer's versions, newest first. */
     public List<Version> history(String intent, String language) {
-        return edits.history(intent, language, HISTORY_MAX).stream().map(KnowledgeBase::version).toList();
+        return edits.history(intent, language, HISTORY_MAX).stream()
+                .map(KnowledgeBase::version)
+                .toList();
     }
 
     /** What the chat would show for this markdown, or why it cannot be saved. */
     public Optional<Answer> preview(String intent, String language, String markdown) {
-        return shipped(intent, language).isEmpty() ? Optional.empty()
+        return shipped(intent, language).isEmpty()
+                ? Optional.empty()
                 : AnswerMarkdown.read(markdown) instanceof AnswerMarkdown.Parsed
-                        ? Optional.of(parsed(intent, language, markdown, 0)) : Optional.empty();
+                        ? Optional.of(parsed(intent, language, markdown, 0))
+                        : Optional.empty();
     }
 
     /** Why this markdown cannot be saved, if it cannot. */
     public Optional<String> problem(String markdown) {
-        return AnswerMarkdown.read(markdown) instanceof AnswerMarkdown.Malformed m ? Optional.of(m.code())
+        return AnswerMarkdown.read(markdown) instanceof AnswerMarkdown.Malformed m
+                ? Optional.of(m.code())
                 : Optional.empty();
     }
 
@@ -143,7 +174,8 @@ public class KnowledgeBase {
         if (AnswerMarkdown.read(markdown) instanceof AnswerMarkdown.Malformed m) {
             return new Refused(m.code());
         }
-        if (markdown.strip().equals(answer(intent, language).orElseThrow().markdown().strip())) {
+        if (markdown.strip()
+                .equals(answer(intent, language).orElseThrow().markdown().strip())) {
             return new Refused("unchanged");
         }
         return insert(intent, language, markdown.strip() + "\n", basedOn, staff);
@@ -161,7 +193,8 @@ public class KnowledgeBase {
     }
 
     private Change insert(String intent, String language, String markdown, int basedOn, String staff) {
-        int newest = edits.latest(intent, language).map(AnswerEdits.Row::version).orElse(0);
+        int newest =
+                edits.latest(intent, language).map(AnswerEdits.Row::version).orElse(0);
         if (newest != basedOn) {
             return new Refused("stale");
         }

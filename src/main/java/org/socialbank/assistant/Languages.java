@@ -11,14 +11,42 @@ import org.socialbank.shared.Language;
  */
 final class Languages {
 
-    static final List<String> OTHERS = Language.tags().stream().filter(tag -> !tag.equals("en")).toList();
+    static final List<String> OTHERS =
+            Language.tags().stream().filter(tag -> !tag.equals("en")).toList();
     static final Set<String> ALL = Set.copyOf(Language.tags());
-    private static final Set<String> FRENCH_WORDS = Set.of("je", "j", "ma", "mon", "mes", "est", "pas",
-            "une", "le", "la", "les", "des", "du", "pour", "comment", "carte", "virement", "compte",
-            "pourquoi", "quand", "où", "ai", "suis", "puis", "vous", "veux", "argent", "n", "ne", "toujours");
+    private static final Set<String> FRENCH_WORDS = Set.of(
+            "je",
+            "j",
+            "ma",
+            "mon",
+            "mes",
+            "est",
+            "pas",
+            "une",
+            "le",
+            "la",
+            "les",
+            "des",
+            "du",
+            "pour",
+            "comment",
+            "carte",
+            "virement",
+            "compte",
+            "pourquoi",
+            "quand",
+            "où",
+            "ai",
+            "suis",
+            "puis",
+            "vous",
+            "veux",
+            "argent",
+            "n",
+            "ne",
+            "toujours");
 
-    private Languages() {
-    }
+    private Languages() {}
 
     static String guess(String text) {
         int han = 0;
@@ -30,7 +58,7 @@ final class Languages {
                 case HAN -> han++;
                 case ARABIC -> arabic++;
                 case CYRILLIC -> cyrillic++;
-                default -> { }
+                default -> {}
             }
         }
         int most = Math.max(han, Math.max(arabic, cyrillic));

@@ -14,23 +14,23 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.socialbank.assistant.model.Examples;
 import org.socialbank.assistant.model.BlendedModel;
+import org.socialbank.assistant.model.Examples;
 import org.socialbank.assistant.model.IntentClassifier;
 import org.socialbank.assistant.model.IntentModel;
 import org.socialbank.assistant.model.MiniLm;
@@ -57,6 +57,7 @@ final class TrainedModels {
      * contexts (as in a test run) share one model instead of training it twice.
      */
     private static final Map<String, IntentModel> TRAINED = new ConcurrentHashMap<>();
+
     private static final Object TRAINING = new Object();
 
     private static final Map<String, BlendedModel> BLENDED = new ConcurrentHashMap<>();
@@ -72,6 +73,7 @@ final class TrainedModels {
     private final CompletableFuture<Map<String, IntentClassifier>> models = new CompletableFuture<>();
     /** The English blend once its encoder head is ready; until then English uses the TF-IDF model. */
     private final AtomicReference<IntentClassifier> englishBlend = new AtomicReference<>();
+
     private final CompletableFuture<Map<String, IntentClassifier>> quick = new CompletableFuture<>();
     private final Duration readyWait;
 
@@ -80,19 +82,22 @@ final class TrainedModels {
         Path cache = properties.cacheDir().isBlank()
                 ? Path.of(System.getProperty("java.io.tmpdir"), "socialbank-assistant")
                 : Path.of(properties.cacheDir());
-        Thread training = new Thread(() -> {
-            try {
-                quick.complete(Map.of("en", quickEnglish(properties.seed(), properties.sureThreshold())));
-                Map<String, IntentClassifier> all = trainAll(cache, properties);
-                models.complete(all);
-                if (properties.encoder().equals(AssistantProperties.MINILM)) {
-                    englishBlend.set(blend(cache, properties.seed(), english(properties), (IntentModel) all.get("en")));
-                }
-            } catch (RuntimeException | Error e) {
-                log.error("The assistant's models could not be trained", e);
-                models.completeExceptionally(e);
-            }
-        }, "assistant-training");
+        Thread training = new Thread(
+                () -> {
+                    try {
+                        quick.complete(Map.of("en", quickEnglish(properties.seed(), properties.sureThreshold())));
+                        Map<String, IntentClassifier> all = trainAll(cache, properties);
+                        models.complete(all);
+                        if (properties.encoder().equals(AssistantProperties.MINILM)) {
+                            englishBlend.set(
+                                    blend(cache, properties.seed(), english(properties), (IntentModel) all.get("en")));
+                        }
+                    } catch (RuntimeException | Error e) {
+                        log.error("The assistant's models could not be trained", e);
+                        models.completeExceptionally(e);
+                    }
+                },
+                "assistant-training");
         training.setDaemon(true);
         training.setPriority(Thread.MIN_PRIORITY);
         training.start();
@@ -148,33 +153,50 @@ final class TrainedModels {
     static BlendedModel blend(Path cache, long seed, SureThresholds.Calibration calibration, IntentModel tfidf) {
         Examples english = read(ENGLISH_DATA, true);
         SentenceEncoder encoder = Encoders.miniLm();
-        String key = "en-blend-" + key(english, new IntentModel.Settings(0, BLEND_HEAD), calibration + "w" + BLEND_WEIGHT)
-                + "-" + Integer.toHexString(encoder.name().hashCode());
+        String key =
+                "en-blend-" + key(english, new IntentModel.Settings(0, BLEND_HEAD), calibration + "w" + BLEND_WEIGHT)
+                        + "-" + Integer.toHexString(encoder.name().hashCode());
         synchronized (TRAINING) {
-            return BLENDED.computeIfAbsent(key, k -> readOrTrainBlend(cache.resolve(k + ".head"), tfidf, encoder,
-                    () -> trainBlend(cache, seed, calibration, english, tfidf, encoder)));
+            return BLENDED.computeIfAbsent(
+                    key,
+                    k -> readOrTrainBlend(
+                            cache.resolve(k + ".head"),
+                            tfidf,
+                            encoder,
+                            () -> trainBlend(cache, seed, calibration, english, tfidf, encoder)));
         }
     }
 
-    private static BlendedModel trainBlend(Path cache, long seed, SureThresholds.Calibration calibration,
-            Examples english, IntentModel tfidf, SentenceEncoder encoder) {
+    private static BlendedModel trainBlend(
+            Path cache,
+            long seed,
+            SureThresholds.Calibration calibration,
+            Examples english,
+            IntentModel tfidf,
+            SentenceEncoder encoder) {
         long start = System.nanoTime();
         SentenceEncoder remembering = SentenceEncoder.remembering(encoder);
         Examples.Split split = english.split(VALIDATION_SHARE, seed);
         IntentModel part = englishPart(cache, split, IntentModel.Settings.english(seed));
-        BlendedModel partBlend = BlendedModel.of(part, remembering,
-                BlendedModel.trainHead(part.labels(), split.train(), remembering, BLEND_HEAD), BLEND_WEIGHT);
-        SureThresholds thresholds = SureThresholds.calibrate(part.labels(), partBlend.outcomes(split.heldOut()),
-                calibration);
+        BlendedModel partBlend = BlendedModel.of(
+                part,
+                remembering,
+                BlendedModel.trainHead(part.labels(), split.train(), remembering, BLEND_HEAD),
+                BLEND_WEIGHT);
+        SureThresholds thresholds =
+                SureThresholds.calibrate(part.labels(), partBlend.outcomes(split.heldOut()), calibration);
         BlendedModel model = BlendedModel.train(tfidf, english, remembering, BLEND_HEAD, BLEND_WEIGHT)
-                .on(tfidf, encoder).withThresholds(thresholds);
-        log.info("Trained the assistant's English MiniLM heads (validation split, then all {} examples) in {} ms",
-                english.size(), (System.nanoTime() - start) / 1_000_000);
+                .on(tfidf, encoder)
+                .withThresholds(thresholds);
+        log.info(
+                "Trained the assistant's English MiniLM heads (validation split, then all {} examples) in {} ms",
+                english.size(),
+                (System.nanoTime() - start) / 1_000_000);
         return model;
     }
 
-    private static BlendedModel readOrTrainBlend(Path file, IntentModel tfidf, SentenceEncoder encoder,
-            Supplier<BlendedModel> training) {
+    private static BlendedModel readOrTrainBlend(
+            Path file, IntentModel tfidf, SentenceEncoder encoder, Supplier<BlendedModel> training) {
         if (Files.isReadable(file)) {
             try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
                 return BlendedModel.readHead(in, tfidf, encoder);
@@ -196,8 +218,7 @@ final class TrainedModels {
 
         private static volatile SentenceEncoder miniLm;
 
-        private Encoders() {
-        }
+        private Encoders() {}
 
         static synchronized SentenceEncoder miniLm() {
             if (miniLm == null) {
@@ -237,7 +258,8 @@ final class TrainedModels {
         for (String language : Languages.OTHERS) {
             String resource = PHRASES.formatted(language);
             if (TrainedModels.class.getClassLoader().getResource(resource) != null) {
-                byLanguage.put(language, crossValidated(cache, language, read(resource, false), seed, other(properties)));
+                byLanguage.put(
+                        language, crossValidated(cache, language, read(resource, false), seed, other(properties)));
             }
         }
         return Map.copyOf(byLanguage);
@@ -254,14 +276,15 @@ final class TrainedModels {
         Examples.Split split = english.split(VALIDATION_SHARE, seed);
         IntentModel part = englishPart(cache, split, settings);
         return cached(cache, "en", key(english, settings, calibration.toString()), () -> {
-            SureThresholds thresholds = SureThresholds.calibrate(part.labels(), part.outcomes(split.heldOut()),
-                    calibration);
+            SureThresholds thresholds =
+                    SureThresholds.calibrate(part.labels(), part.outcomes(split.heldOut()), calibration);
             return IntentModel.train(english, settings).withThresholds(thresholds);
         });
     }
 
     private static IntentModel englishPart(Path cache, Examples.Split split, IntentModel.Settings settings) {
-        return cached(cache, "en-part", key(split.train(), settings, ""), () -> IntentModel.train(split.train(), settings));
+        return cached(
+                cache, "en-part", key(split.train(), settings, ""), () -> IntentModel.train(split.train(), settings));
     }
 
     /**
@@ -269,8 +292,8 @@ final class TrainedModels {
      * out-of-fold answers ({@link #FOLDS} folds, each phrase answered by a model that did not
      * train on it), then the model is trained on all the phrases.
      */
-    static IntentModel crossValidated(Path cache, String language, Examples examples, long seed,
-            SureThresholds.Calibration calibration) {
+    static IntentModel crossValidated(
+            Path cache, String language, Examples examples, long seed, SureThresholds.Calibration calibration) {
         IntentModel.Settings settings = IntentModel.Settings.small(seed);
         return cached(cache, language, key(examples, settings, calibration + "f" + FOLDS), () -> {
             List<SureThresholds.Outcome> outcomes = new ArrayList<>(examples.size());

@@ -13,9 +13,20 @@ import org.socialbank.directory.CustomerId;
  * tag. {@code pointsOffered} (0: none) are the loyalty points the customer may take off the bill,
  * worth {@code pointsValueMinor} (issue 16 s3.7). Published in the transaction that recorded the answer.
  */
-public record AccountBillInquired(UUID inquiryId, CustomerId customerId, String billerId,
-        Map<String, String> billerNames, String account, long amountMinor, String currency, LocalDate dueDate,
-        String holderMasked, String code, String channel, long pointsOffered, long pointsValueMinor) {
+public record AccountBillInquired(
+        UUID inquiryId,
+        CustomerId customerId,
+        String billerId,
+        Map<String, String> billerNames,
+        String account,
+        long amountMinor,
+        String currency,
+        LocalDate dueDate,
+        String holderMasked,
+        String code,
+        String channel,
+        long pointsOffered,
+        long pointsValueMinor) {
 
     public AccountBillInquired {
         billerNames = Map.copyOf(billerNames);

@@ -14,12 +14,19 @@ public sealed interface AccountBillResult permits AccountBillResult.Accepted, Ac
      * Recorded (a replay: {@code replayed}); {@code status} PENDING while the biller is asked,
      * REJECTED with {@code code} when the bank refused it (no money moved).
      */
-    record Accepted(UUID paymentId, BillPaymentStatus status, String code, String billerId, String account,
-            long amountMinor, String currency, long points, long discountMinor, boolean replayed)
-            implements AccountBillResult {
-    }
+    record Accepted(
+            UUID paymentId,
+            BillPaymentStatus status,
+            String code,
+            String billerId,
+            String account,
+            long amountMinor,
+            String currency,
+            long points,
+            long discountMinor,
+            boolean replayed)
+            implements AccountBillResult {}
 
     /** Nothing was recorded: {@link #NOT_DUE}, {@link #QUOTE_EXPIRED}. */
-    record Refused(String code) implements AccountBillResult {
-    }
+    record Refused(String code) implements AccountBillResult {}
 }

@@ -40,8 +40,7 @@ public interface AccountBiller {
     ProviderAnswer status(UUID paymentId);
 
     /** A biller's answer to an inquiry. */
-    sealed interface Inquiry permits Due, NotDue {
-    }
+    sealed interface Inquiry permits Due, NotDue {}
 
     /** What is due: the amount in the biller's currency, the due date and the holder as the biller masks it. */
     record Due(long amountMinor, CurrencyCode currency, LocalDate dueDate, String holderMasked) implements Inquiry {
@@ -53,8 +52,8 @@ public interface AccountBiller {
                 throw new IllegalArgumentException("amountMinor must be positive");
             }
             if (holderMasked.isBlank() || holderMasked.length() > ProviderAnswer.TEXT_LENGTH_MAX) {
-                throw new IllegalArgumentException("holderMasked must be 1.." + ProviderAnswer.TEXT_LENGTH_MAX
-                        + " characters");
+                throw new IllegalArgumentException(
+                        "holderMasked must be 1.." + ProviderAnswer.TEXT_LENGTH_MAX + " characters");
             }
         }
     }
@@ -63,7 +62,8 @@ public interface AccountBiller {
     record NotDue(String code) implements Inquiry {
         public NotDue {
             Objects.requireNonNull(code, "code");
-            code = code.length() > ProviderAnswer.TEXT_LENGTH_MAX ? code.substring(0, ProviderAnswer.TEXT_LENGTH_MAX)
+            code = code.length() > ProviderAnswer.TEXT_LENGTH_MAX
+                    ? code.substring(0, ProviderAnswer.TEXT_LENGTH_MAX)
                     : code;
         }
     }

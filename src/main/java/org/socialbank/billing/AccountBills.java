@@ -43,6 +43,7 @@ class AccountBills {
 
     /** A step-up is not offered for these bills yet: as for top-ups, a payment that needs one is refused. */
     static final String CONFIRMATION_REQUIRED = TopUpPhone.CONFIRMATION_REQUIRED;
+
     static final String TRANSFER_CODE = PayBill.TRANSFER_CODE;
     private static final Logger log = LoggerFactory.getLogger(AccountBills.class);
 
@@ -60,9 +61,19 @@ class AccountBills {
     private final Clock clock;
     private final PointsShares shares;
 
-    AccountBills(JdbcAccountBills store, JdbcSpending spending, AccountBiller biller, BillerRegistry registry,
-            Directory directory, Ledger ledger, PaymentPolicy policy, BillerAccounts accounts,
-            BillingProperties properties, ApplicationEventPublisher events, DurableTransactions writes, Clock clock,
+    AccountBills(
+            JdbcAccountBills store,
+            JdbcSpending spending,
+            AccountBiller biller,
+            BillerRegistry registry,
+            Directory directory,
+            Ledger ledger,
+            PaymentPolicy policy,
+            BillerAccounts accounts,
+            BillingProperties properties,
+            ApplicationEventPublisher events,
+            DurableTransactions writes,
+            Clock clock,
             PointsShares shares) {
         this.shares = shares;
         this.store = store;
@@ -81,7 +92,8 @@ class AccountBills {
 
     /** The payment of an inquiry: one per inquiry, whoever presses Confirm how many times. */
     static UUID paymentId(UUID inquiryId) {
-        return UUID.nameUUIDFromBytes(("account-bill-payment|" + inquiryId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return UUID.nameUUIDFromBytes(
+                ("account-bill-payment|" + inquiryId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     static String billerKey(String billerId) {
@@ -96,7 +108,8 @@ class AccountBills {
     }
 
     /** Asks the biller about the accounts asked in chat, one call each, outside any transaction. */
-    @Scheduled(fixedDelayString = "${socialbank.billing.worker-interval:1s}",
+    @Scheduled(
+            fixedDelayString = "${socialbank.billing.worker-interval:1s}",
             initialDelayString = "${socialbank.billing.worker-interval:1s}")
     void lookUp() {
         try {
@@ -110,7 +123,9 @@ class AccountBills {
                 });
             }
         } catch (RuntimeException e) {
-            log.warn("Inquiring account bills asked in chat failed; will try again: {}", e.getClass().getName());
+            log.warn(
+                    "Inquiring account bills asked in chat failed; will try again: {}",
+                    e.getClass().getName());
         }
     }
 
@@ -119,7 +134,9 @@ class AccountBills {
             AccountBiller.Inquiry answer = biller.inquire(billerId, account);
             return answer == null ? new AccountBiller.NotDue(AccountBiller.UNAVAILABLE) : answer;
         } catch (RuntimeException e) {
-            log.warn("The account biller failed to answer an inquiry: {}", e.getClass().getName());
+            log.warn(
+                    "The account biller failed to answer an inquiry: {}",
+                    e.getClass().getName());
             return new AccountBiller.NotDue(AccountBiller.UNAVAILABLE);
         }
     }
@@ -128,13 +145,35 @@ class AccountBills {
         Map<String, String> names = names(q.billerId());
         if (answer instanceof AccountBiller.Due due) {
             Optional<PointsDiscounts.Offer> points = shares.offer(q.customer(), due.currency(), due.amountMinor());
-            return new AccountBillInquired(q.id(), q.customer(), q.billerId(), names, q.account(), due.amountMinor(),
-                    due.currency().code(), due.dueDate(), due.holderMasked(), null, q.channel(),
+            return new AccountBillInquired(
+                    q.id(),
+                    q.customer(),
+                    q.billerId(),
+                    names,
+                    q.account(),
+                    due.amountMinor(),
+                    due.currency().code(),
+                    due.dueDate(),
+                    due.holderMasked(),
+                    null,
+                    q.channel(),
                     points.map(PointsDiscounts.Offer::points).orElse(0L),
                     points.map(PointsDiscounts.Offer::valueMinor).orElse(0L));
         }
-        return new AccountBillInquired(q.id(), q.customer(), q.billerId(), names, q.account(), 0, null, null, null,
-                ((AccountBiller.NotDue) answer).code(), q.channel(), 0, 0);
+        return new AccountBillInquired(
+                q.id(),
+                q.customer(),
+                q.billerId(),
+                names,
+                q.account(),
+                0,
+                null,
+                null,
+                null,
+                ((AccountBiller.NotDue) answer).code(),
+                q.channel(),
+                0,
+                0);
     }
 
     Map<String, String> names(String billerId) {
@@ -150,7 +189,8 @@ class AccountBills {
             UUID id = paymentId(inquiryId);
             Optional<JdbcAccountBills.Payment> existing = store.payment(id);
             if (existing.isPresent()) {
-                return existing.get().customer().equals(customer) ? accepted(existing.get(), true)
+                return existing.get().customer().equals(customer)
+                        ? accepted(existing.get(), true)
                         : new AccountBillResult.Refused(AccountBillResult.NOT_DUE);
             }
             Optional<JdbcAccountBills.Inquiry> inquiry = store.inquiry(inquiryId)
@@ -158,7 +198,10 @@ class AccountBills {
             if (inquiry.isEmpty()) {
                 return new AccountBillResult.Refused(AccountBillResult.NOT_DUE);
             }
-            if (inquiry.get().updatedAt().plus(properties.accountBiller().quoteTtl()).isBefore(now())) {
+            if (inquiry.get()
+                    .updatedAt()
+                    .plus(properties.accountBiller().quoteTtl())
+                    .isBefore(now())) {
                 return new AccountBillResult.Refused(AccountBillResult.QUOTE_EXPIRED);
             }
             return accepted(begin(id, inquiry.get(), usePoints), false);
@@ -166,21 +209,35 @@ class AccountBills {
     }
 
     private JdbcAccountBills.Payment begin(UUID id, JdbcAccountBills.Inquiry q, boolean usePoints) {
-        Optional<AccountId> from = directory.primaryAccount(q.customer(), q.currency().code());
+        Optional<AccountId> from =
+                directory.primaryAccount(q.customer(), q.currency().code());
         String refusal = from.isEmpty() ? "no_account_in_currency" : refusal(q);
-        UUID transfer = UUID.nameUUIDFromBytes(("account-bill-transfer|" + id).getBytes(
-                java.nio.charset.StandardCharsets.UTF_8));
-        JdbcAccountBills.Payment payment = new JdbcAccountBills.Payment(id, q.id(), q.customer(), q.billerId(),
-                q.account(), q.amountMinor(), q.currency(), q.channel(),
-                refusal == null ? BillPaymentStatus.PENDING : BillPaymentStatus.REJECTED, refusal,
-                refusal == null ? transfer : null, null, null, 0, 0, null);
+        UUID transfer = UUID.nameUUIDFromBytes(
+                ("account-bill-transfer|" + id).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        JdbcAccountBills.Payment payment = new JdbcAccountBills.Payment(
+                id,
+                q.id(),
+                q.customer(),
+                q.billerId(),
+                q.account(),
+                q.amountMinor(),
+                q.currency(),
+                q.channel(),
+                refusal == null ? BillPaymentStatus.PENDING : BillPaymentStatus.REJECTED,
+                refusal,
+                refusal == null ? transfer : null,
+                null,
+                null,
+                0,
+                0,
+                null);
         store.insert(payment, now());
         if (refusal != null) {
             return payment;
         }
         AccountId to = accounts.open(billerKey(q.billerId()), q.currency());
-        Optional<PointsShares.Held> points = usePoints ? shares.hold(id, q.customer(), q.currency(), q.amountMinor())
-                : Optional.empty();
+        Optional<PointsShares.Held> points =
+                usePoints ? shares.hold(id, q.customer(), q.currency(), q.amountMinor()) : Optional.empty();
         long discount = points.map(PointsShares.Held::valueMinor).orElse(0L);
         TransferResult reserved = ledger.transfer(pending(transfer, from.get(), to, q.amountMinor() - discount, id, q));
         if (reserved instanceof TransferResult.Rejected rejected) {
@@ -189,18 +246,32 @@ class AccountBills {
             return store.payment(id).orElseThrow();
         }
         if (points.isPresent()) { // issue 16 s3.7: the bank's rewards account pays what the points are worth
-            UUID byPoints = shares.reserve(UUID.nameUUIDFromBytes(("account-bill-points|" + id).getBytes(
-                    java.nio.charset.StandardCharsets.UTF_8)), points.get(), to, q.currency(), TRANSFER_CODE,
-                    properties.pendingTimeout().toSeconds(), metadata(id, q));
+            UUID byPoints = shares.reserve(
+                    UUID.nameUUIDFromBytes(
+                            ("account-bill-points|" + id).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                    points.get(),
+                    to,
+                    q.currency(),
+                    TRANSFER_CODE,
+                    properties.pendingTimeout().toSeconds(),
+                    metadata(id, q));
             store.discount(id, points.get().points(), discount, byPoints);
         }
         return store.payment(id).orElseThrow();
     }
 
-    private NewTransfer pending(UUID transfer, AccountId from, AccountId to, long amountMinor, UUID payment,
-            JdbcAccountBills.Inquiry q) {
-        return new NewTransfer(new TransferId(transfer), from, to, amountMinor, q.currency(),
-                new TransferCode(TRANSFER_CODE), true, properties.pendingTimeout().toSeconds(), metadata(payment, q));
+    private NewTransfer pending(
+            UUID transfer, AccountId from, AccountId to, long amountMinor, UUID payment, JdbcAccountBills.Inquiry q) {
+        return new NewTransfer(
+                new TransferId(transfer),
+                from,
+                to,
+                amountMinor,
+                q.currency(),
+                new TransferCode(TRANSFER_CODE),
+                true,
+                properties.pendingTimeout().toSeconds(),
+                metadata(payment, q));
     }
 
     private static Metadata metadata(UUID payment, JdbcAccountBills.Inquiry q) {
@@ -209,20 +280,40 @@ class AccountBills {
 
     /** The risk policy's refusal of the payment, null when it may go. */
     private String refusal(JdbcAccountBills.Inquiry q) {
-        Optional<CustomerView> customer = directory.customer(q.customer())
-                .filter(c -> c.customer().status() == CustomerStatus.ACTIVE);
+        Optional<CustomerView> customer =
+                directory.customer(q.customer()).filter(c -> c.customer().status() == CustomerStatus.ACTIVE);
         if (customer.isEmpty()) {
             return BillPaymentResult.CUSTOMER_NOT_FOUND;
         }
-        Decision decision = policy.assess(new Attempt(q.customer(), customer.get().customer().kycLevel(), q.channel(),
-                q.amountMinor(), q.currency(), false, false, Optional.empty(), now()), new BillHistory(spending));
-        return decision instanceof Reject reject ? reject.code() : decision instanceof StepUp ? CONFIRMATION_REQUIRED
-                : null;
+        Decision decision = policy.assess(
+                new Attempt(
+                        q.customer(),
+                        customer.get().customer().kycLevel(),
+                        q.channel(),
+                        q.amountMinor(),
+                        q.currency(),
+                        false,
+                        false,
+                        Optional.empty(),
+                        now()),
+                new BillHistory(spending));
+        return decision instanceof Reject reject
+                ? reject.code()
+                : decision instanceof StepUp ? CONFIRMATION_REQUIRED : null;
     }
 
     private static AccountBillResult accepted(JdbcAccountBills.Payment p, boolean replayed) {
-        return new AccountBillResult.Accepted(p.id(), p.status(), p.code(), p.billerId(), p.account(),
-                p.amountMinor(), p.currency().code(), p.points(), p.discountMinor(), replayed);
+        return new AccountBillResult.Accepted(
+                p.id(),
+                p.status(),
+                p.code(),
+                p.billerId(),
+                p.account(),
+                p.amountMinor(),
+                p.currency().code(),
+                p.points(),
+                p.discountMinor(),
+                replayed);
     }
 
     private Instant now() {

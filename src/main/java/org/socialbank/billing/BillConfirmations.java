@@ -9,12 +9,12 @@ import org.socialbank.directory.OperationConfirmed;
 import org.socialbank.directory.OperationNotConfirmed;
 import org.socialbank.directory.OperationOutcome;
 import org.socialbank.directory.OperationRef;
-import org.socialbank.shared.jdbc.DurableTransactions;
 import org.socialbank.shared.Microseconds;
+import org.socialbank.shared.Uuids;
+import org.socialbank.shared.jdbc.DurableTransactions;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.socialbank.shared.Uuids;
 
 /**
  * Carries on a held bill payment once its customer confirmed exactly it on the step-up page:
@@ -32,8 +32,13 @@ class BillConfirmations implements ConfirmedOperations {
     private final DurableTransactions writes;
     private final Clock clock;
 
-    BillConfirmations(JdbcBillPayments store, PayBill pay, Directory directory, ApplicationEventPublisher events,
-            DurableTransactions writes, Clock clock) {
+    BillConfirmations(
+            JdbcBillPayments store,
+            PayBill pay,
+            Directory directory,
+            ApplicationEventPublisher events,
+            DurableTransactions writes,
+            Clock clock) {
         this.store = store;
         this.pay = pay;
         this.directory = directory;
@@ -52,7 +57,8 @@ class BillConfirmations implements ConfirmedOperations {
         if (status == BillPaymentStatus.AWAITING_CONFIRMATION) {
             return Optional.empty();
         }
-        if (status == BillPaymentStatus.REJECTED || status == BillPaymentStatus.NOT_CONFIRMED
+        if (status == BillPaymentStatus.REJECTED
+                || status == BillPaymentStatus.NOT_CONFIRMED
                 || status == BillPaymentStatus.FAILED) {
             return Optional.of(new OperationOutcome.Refused(code == null ? "rejected" : code, null));
         }
@@ -61,34 +67,43 @@ class BillConfirmations implements ConfirmedOperations {
 
     @EventListener
     void on(OperationConfirmed event) {
-        id(event.operation()).ifPresent(id -> writes.write(tx -> {
-            store.lock(id).filter(r -> waiting(r, event.challengeId())).ifPresent(r -> {
-                boolean same = r.amountMinor() == event.amountMinor() && r.currency().equals(event.currency())
-                        && PayBill.payeeLabel(r.bill()).equals(event.payee()) && event.feeMinor() == 0
-                        && r.customer().equals(event.customerId());
-                var from = directory.primaryAccount(r.customer(), r.currency().code());
-                if (!same || from.isEmpty()) {
-                    end(r, BillPaymentStatus.NOT_CONFIRMED, same ? "no_account_in_currency" : "confirmation_mismatch");
-                    return;
-                }
-                store.update(r.id(), BillPaymentStatus.PENDING, null, null, null, null, now());
-                JdbcBillPayments.Row reserved = pay.reserve(r.with(BillPaymentStatus.PENDING, null, null,
-                        r.challengeId(), null), from.get(), null);
-                if (reserved.status() == BillPaymentStatus.REJECTED) {
-                    publishNotPaid(reserved, reserved.code());
-                }
-            });
-            return null;
-        }));
+        id(event.operation())
+                .ifPresent(id -> writes.write(tx -> {
+                    store.lock(id).filter(r -> waiting(r, event.challengeId())).ifPresent(r -> {
+                        boolean same = r.amountMinor() == event.amountMinor()
+                                && r.currency().equals(event.currency())
+                                && PayBill.payeeLabel(r.bill()).equals(event.payee())
+                                && event.feeMinor() == 0
+                                && r.customer().equals(event.customerId());
+                        var from = directory.primaryAccount(
+                                r.customer(), r.currency().code());
+                        if (!same || from.isEmpty()) {
+                            end(
+                                    r,
+                                    BillPaymentStatus.NOT_CONFIRMED,
+                                    same ? "no_account_in_currency" : "confirmation_mismatch");
+                            return;
+                        }
+                        store.update(r.id(), BillPaymentStatus.PENDING, null, null, null, null, now());
+                        JdbcBillPayments.Row reserved = pay.reserve(
+                                r.with(BillPaymentStatus.PENDING, null, null, r.challengeId(), null), from.get(), null);
+                        if (reserved.status() == BillPaymentStatus.REJECTED) {
+                            publishNotPaid(reserved, reserved.code());
+                        }
+                    });
+                    return null;
+                }));
     }
 
     @EventListener
     void on(OperationNotConfirmed event) {
-        id(event.operation()).ifPresent(id -> writes.write(tx -> {
-            store.lock(id).filter(r -> waiting(r, event.challengeId()))
-                    .ifPresent(r -> end(r, BillPaymentStatus.NOT_CONFIRMED, event.reason()));
-            return null;
-        }));
+        id(event.operation())
+                .ifPresent(id -> writes.write(tx -> {
+                    store.lock(id)
+                            .filter(r -> waiting(r, event.challengeId()))
+                            .ifPresent(r -> end(r, BillPaymentStatus.NOT_CONFIRMED, event.reason()));
+                    return null;
+                }));
     }
 
     private void end(JdbcBillPayments.Row r, BillPaymentStatus status, String code) {
@@ -97,8 +112,15 @@ class BillConfirmations implements ConfirmedOperations {
     }
 
     private void publishNotPaid(JdbcBillPayments.Row r, String code) {
-        events.publishEvent(new BillNotPaid(r.id(), r.customer(), r.bill().billId(), r.bill().paymentId(),
-                r.amountMinor(), r.currency().code(), code, r.channel()));
+        events.publishEvent(new BillNotPaid(
+                r.id(),
+                r.customer(),
+                r.bill().billId(),
+                r.bill().paymentId(),
+                r.amountMinor(),
+                r.currency().code(),
+                code,
+                r.channel()));
     }
 
     private static boolean waiting(JdbcBillPayments.Row r, UUID challengeId) {

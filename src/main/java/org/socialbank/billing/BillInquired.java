@@ -10,6 +10,13 @@ import org.socialbank.directory.CustomerId;
  * are null when the biller did not answer. {@code paid}: the pair was paid or is being paid
  * meanwhile. Published in the transaction that recorded the answer.
  */
-public record BillInquired(UUID inquiryId, CustomerId customerId, IranianBill bill, String serviceType,
-        String billerName, String holderMasked, LocalDate dueDate, boolean paid, String channel) {
-}
+public record BillInquired(
+        UUID inquiryId,
+        CustomerId customerId,
+        IranianBill bill,
+        String serviceType,
+        String billerName,
+        String holderMasked,
+        LocalDate dueDate,
+        boolean paid,
+        String channel) {}

@@ -8,13 +8,13 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialbank.directory.CustomerId;
+import org.socialbank.shared.Microseconds;
 import org.socialbank.shared.jdbc.DurableTransactions;
 import org.socialbank.shared.jdbc.Timestamps;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.socialbank.shared.Microseconds;
 
 /**
  * Bills asked in chat (issue 15 s1): the message's transaction records the question, the worker
@@ -34,8 +34,14 @@ class BillInquiries {
     private final DurableTransactions writes;
     private final Clock clock;
 
-    BillInquiries(JdbcClient jdbc, Biller biller, JdbcBillPayments payments, BillingProperties properties,
-            ApplicationEventPublisher events, DurableTransactions writes, Clock clock) {
+    BillInquiries(
+            JdbcClient jdbc,
+            Biller biller,
+            JdbcBillPayments payments,
+            BillingProperties properties,
+            ApplicationEventPublisher events,
+            DurableTransactions writes,
+            Clock clock) {
         this.jdbc = jdbc;
         this.biller = biller;
         this.payments = payments;
@@ -45,22 +51,30 @@ class BillInquiries {
         this.clock = clock;
     }
 
-    private record Question(UUID id, CustomerId customer, IranianBill bill, String channel) {
-    }
+    private record Question(UUID id, CustomerId customer, IranianBill bill, String channel) {}
 
     /** Records the question inside the caller's transaction; the same id again records nothing. */
     void ask(UUID id, CustomerId customer, IranianBill bill, String channel) {
         Instant now = now();
-        jdbc.sql("INSERT INTO billing_bill_inquiries (id, customer_id, bill_id, payment_id, channel, status, created_at, "
-                        + "updated_at) SELECT ?, ?, ?, ?, ?, 'ASKING', ?, ? WHERE NOT EXISTS "
-                        + "(SELECT 1 FROM billing_bill_inquiries WHERE id = ?)")
-                .params(id, customer.value(), bill.billId(), bill.paymentId(), channel, Timestamps.utc(now),
-                        Timestamps.utc(now), id)
+        jdbc.sql(
+                        "INSERT INTO billing_bill_inquiries (id, customer_id, bill_id, payment_id, channel, status, created_at, "
+                                + "updated_at) SELECT ?, ?, ?, ?, ?, 'ASKING', ?, ? WHERE NOT EXISTS "
+                                + "(SELECT 1 FROM billing_bill_inquiries WHERE id = ?)")
+                .params(
+                        id,
+                        customer.value(),
+                        bill.billId(),
+                        bill.paymentId(),
+                        channel,
+                        Timestamps.utc(now),
+                        Timestamps.utc(now),
+                        id)
                 .update();
     }
 
     /** Asks the biller about the bills asked in chat, one call each, outside any transaction. */
-    @Scheduled(fixedDelayString = "${socialbank.billing.worker-interval:1s}",
+    @Scheduled(
+            fixedDelayString = "${socialbank.billing.worker-interval:1s}",
             initialDelayString = "${socialbank.billing.worker-interval:1s}")
     void lookUp() {
         try {
@@ -68,17 +82,24 @@ class BillInquiries {
                 Optional<BillDue> due = inquire(question.bill());
                 writes.write(tx -> {
                     if (answer(question.id())) {
-                        events.publishEvent(new BillInquired(question.id(), question.customer(), question.bill(),
+                        events.publishEvent(new BillInquired(
+                                question.id(),
+                                question.customer(),
+                                question.bill(),
                                 properties.serviceTypes().name(question.bill().serviceDigit()),
-                                due.map(BillDue::billerName).orElse(null), due.map(BillDue::holderMasked).orElse(null),
-                                due.map(BillDue::dueDate).orElse(null), payments.pairTaken(question.bill()),
+                                due.map(BillDue::billerName).orElse(null),
+                                due.map(BillDue::holderMasked).orElse(null),
+                                due.map(BillDue::dueDate).orElse(null),
+                                payments.pairTaken(question.bill()),
                                 question.channel()));
                     }
                     return null;
                 });
             }
         } catch (RuntimeException e) {
-            log.warn("Inquiring bills asked in chat failed; will try again: {}", e.getClass().getName());
+            log.warn(
+                    "Inquiring bills asked in chat failed; will try again: {}",
+                    e.getClass().getName());
         }
     }
 
@@ -96,16 +117,21 @@ class BillInquiries {
         return jdbc.sql("SELECT id, customer_id, bill_id, payment_id, channel FROM billing_bill_inquiries "
                         + "WHERE status = 'ASKING' ORDER BY created_at, id LIMIT ?")
                 .param(properties.batchMax())
-                .query((rs, n) -> new Question(rs.getObject("id", UUID.class),
+                .query((rs, n) -> new Question(
+                        rs.getObject("id", UUID.class),
                         new CustomerId(rs.getObject("customer_id", UUID.class)),
-                        new IranianBill(rs.getString("bill_id"), rs.getString("payment_id")), rs.getString("channel")))
+                        new IranianBill(rs.getString("bill_id"), rs.getString("payment_id")),
+                        rs.getString("channel")))
                 .list();
     }
 
     /** Marks a question answered; false when another worker answered it. */
     private boolean answer(UUID id) {
         return jdbc.sql("UPDATE billing_bill_inquiries SET status = 'ANSWERED', updated_at = ? WHERE id = ? "
-                + "AND status = 'ASKING'").params(Timestamps.utc(now()), id).update() == 1;
+                                + "AND status = 'ASKING'")
+                        .params(Timestamps.utc(now()), id)
+                        .update()
+                == 1;
     }
 
     private Instant now() {

@@ -11,21 +11,69 @@ import org.socialbank.directory.CustomerId;
  * @param confirmationUrl the step-up page while it awaits confirmation, else null
  * @param points loyalty points that pay {@code discountMinor} of the amount (issue 16 s3.7); 0: none
  */
-public record BillPayment(BillPaymentId id, CustomerId customerId, IranianBill bill, String serviceType,
-        long amountMinor, String currency, BillPaymentStatus status, String code, String traceNumber,
-        String confirmationUrl, Instant createdAt, Instant updatedAt, long points, long discountMinor) {
+public record BillPayment(
+        BillPaymentId id,
+        CustomerId customerId,
+        IranianBill bill,
+        String serviceType,
+        long amountMinor,
+        String currency,
+        BillPaymentStatus status,
+        String code,
+        String traceNumber,
+        String confirmationUrl,
+        Instant createdAt,
+        Instant updatedAt,
+        long points,
+        long discountMinor) {
 
     /** Without points. */
-    public BillPayment(BillPaymentId id, CustomerId customerId, IranianBill bill, String serviceType,
-            long amountMinor, String currency, BillPaymentStatus status, String code, String traceNumber,
-            String confirmationUrl, Instant createdAt, Instant updatedAt) {
-        this(id, customerId, bill, serviceType, amountMinor, currency, status, code, traceNumber, confirmationUrl,
-                createdAt, updatedAt, 0, 0);
+    public BillPayment(
+            BillPaymentId id,
+            CustomerId customerId,
+            IranianBill bill,
+            String serviceType,
+            long amountMinor,
+            String currency,
+            BillPaymentStatus status,
+            String code,
+            String traceNumber,
+            String confirmationUrl,
+            Instant createdAt,
+            Instant updatedAt) {
+        this(
+                id,
+                customerId,
+                bill,
+                serviceType,
+                amountMinor,
+                currency,
+                status,
+                code,
+                traceNumber,
+                confirmationUrl,
+                createdAt,
+                updatedAt,
+                0,
+                0);
     }
 
     /** This payment with the points that paid a share of it. */
     BillPayment withPoints(long points, long discountMinor) {
-        return new BillPayment(id, customerId, bill, serviceType, amountMinor, currency, status, code, traceNumber,
-                confirmationUrl, createdAt, updatedAt, points, discountMinor);
+        return new BillPayment(
+                id,
+                customerId,
+                bill,
+                serviceType,
+                amountMinor,
+                currency,
+                status,
+                code,
+                traceNumber,
+                confirmationUrl,
+                createdAt,
+                updatedAt,
+                points,
+                discountMinor);
     }
 }

@@ -13,9 +13,7 @@ public sealed interface BillPaymentResult permits BillPaymentResult.Done, BillPa
     /** The customer is not an active customer of this bank. */
     String CUSTOMER_NOT_FOUND = "customer_not_found";
 
-    record Done(BillPayment payment, boolean replayed) implements BillPaymentResult {
-    }
+    record Done(BillPayment payment, boolean replayed) implements BillPaymentResult {}
 
-    record Refused(String code) implements BillPaymentResult {
-    }
+    record Refused(String code) implements BillPaymentResult {}
 }

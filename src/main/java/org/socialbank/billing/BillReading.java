@@ -10,9 +10,7 @@ public sealed interface BillReading permits BillReading.Read, BillReading.Unread
     /** The barcode is not 26 digits. */
     String INVALID_BARCODE = "invalid_barcode";
 
-    record Read(IranianBill bill) implements BillReading {
-    }
+    record Read(IranianBill bill) implements BillReading {}
 
-    record Unreadable(String code) implements BillReading {
-    }
+    record Unreadable(String code) implements BillReading {}
 }

@@ -1,8 +1,8 @@
 package org.socialbank.billing;
 
-import org.socialbank.shared.ProviderAnswer;
 import java.time.Duration;
 import java.util.Optional;
+import org.socialbank.shared.ProviderAnswer;
 
 /**
  * The bill-payment switch bills are inquired about and paid through. Exactly one bean; the
@@ -32,8 +32,7 @@ public interface Biller {
     }
 
     /** A subscriber's bill of the current period. */
-    record CurrentBill(IranianBill bill, BillDue due) {
-    }
+    record CurrentBill(IranianBill bill, BillDue due) {}
 
     /** Pays the bill: Succeeded with the biller's trace number, Failed, or Unknown. */
     ProviderAnswer pay(BillOrder order);

@@ -33,8 +33,8 @@ class BillerAccounts {
 
     /** The biller's settlement account, opened unless it exists. */
     AccountId open(String billerKey, CurrencyCode currency) {
-        return accounts.open(name(billerKey, currency), currency, OWNER_PREFIX + billerKey,
-                AccountKind.INTERBANK_SETTLEMENT);
+        return accounts.open(
+                name(billerKey, currency), currency, OWNER_PREFIX + billerKey, AccountKind.INTERBANK_SETTLEMENT);
     }
 
     private static String name(String billerKey, CurrencyCode currency) {

@@ -30,30 +30,40 @@ import org.socialbank.shared.Digits;
 public final class BillerRegistry {
 
     public static final String SHIPPED = "billing/billers.properties";
-    public static final Set<String> CATEGORIES = Set.of("water", "electricity", "gas", "phone", "internet", "tax",
-            "education", "municipality");
+    public static final Set<String> CATEGORIES =
+            Set.of("water", "electricity", "gas", "phone", "internet", "tax", "education", "municipality");
     public static final Set<String> LANGUAGES = Set.of("en", "fr", "ru", "fa", "zh");
     public static final int BILLERS_MAX = 500;
     static final Set<String> FIELDS = Set.of("country", "currency", "category", "account", "check");
 
     /** How an account number's last digit checks the others. */
     public enum Check {
-        NONE, LUHN, MOD11;
+        NONE,
+        LUHN,
+        MOD11;
 
         boolean valid(String account) {
             return switch (this) {
                 case NONE -> true;
                 case LUHN -> account.chars().allMatch(Character::isDigit) && CardNumber.luhn(account);
-                case MOD11 -> account.chars().allMatch(Character::isDigit) && account.length() > 1
-                        && IranianBill.checkDigit(account.substring(0, account.length() - 1))
-                        == account.charAt(account.length() - 1) - '0';
+                case MOD11 ->
+                    account.chars().allMatch(Character::isDigit)
+                            && account.length() > 1
+                            && IranianBill.checkDigit(account.substring(0, account.length() - 1))
+                                    == account.charAt(account.length() - 1) - '0';
             };
         }
     }
 
     /** One biller; {@code names} by language tag. */
-    public record ForeignBiller(String id, String country, CurrencyCode currency, String category,
-            Map<String, String> names, Pattern account, Check check) {
+    public record ForeignBiller(
+            String id,
+            String country,
+            CurrencyCode currency,
+            String category,
+            Map<String, String> names,
+            Pattern account,
+            Check check) {
 
         /** The biller's name in the language ({@code en}, {@code zh}...), English when it has none. */
         public String name(Locale locale) {
@@ -93,8 +103,8 @@ public final class BillerRegistry {
         for (String key : properties.stringPropertyNames()) {
             int dot = key.indexOf('.');
             require(dot > 0, key, "is not <biller id>.<field>");
-            fields.computeIfAbsent(key.substring(0, dot), id -> new TreeMap<>()).put(key.substring(dot + 1),
-                    properties.getProperty(key).strip());
+            fields.computeIfAbsent(key.substring(0, dot), id -> new TreeMap<>())
+                    .put(key.substring(dot + 1), properties.getProperty(key).strip());
         }
         require(fields.size() <= BILLERS_MAX, "billers", "are more than " + BILLERS_MAX);
         Map<String, ForeignBiller> billers = new TreeMap<>();
@@ -112,15 +122,22 @@ public final class BillerRegistry {
             require(values.containsKey(field) && !values.get(field).isEmpty(), id + "." + field, "is missing");
         }
         String country = values.get("country");
-        require(country.matches("[A-Z]{2}") && !country.equals("IR"), id + ".country",
+        require(
+                country.matches("[A-Z]{2}") && !country.equals("IR"),
+                id + ".country",
                 "must be an ISO 3166 country other than IR (Iranian bills are read from their ids)");
         Optional<CurrencyCode> currency = CurrencyCode.find(values.get("currency"));
         require(currency.isPresent(), id + ".currency", "is not a supported currency");
-        require(CATEGORIES.contains(values.get("category")), id + ".category", "must be one of " + new TreeSet<>(CATEGORIES));
+        require(
+                CATEGORIES.contains(values.get("category")),
+                id + ".category",
+                "must be one of " + new TreeSet<>(CATEGORIES));
         Map<String, String> names = new TreeMap<>();
         for (String language : LANGUAGES) {
             String name = values.get("name." + language);
-            require(name != null && !name.isBlank() && name.length() <= 80, id + ".name." + language,
+            require(
+                    name != null && !name.isBlank() && name.length() <= 80,
+                    id + ".name." + language,
                     "is missing or longer than 80 characters");
             names.put(language, name);
         }
@@ -136,7 +153,8 @@ public final class BillerRegistry {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("billers: " + id + ".check must be none, luhn or mod11", e);
         }
-        return new ForeignBiller(id, country, currency.get(), values.get("category"), Map.copyOf(names), account, check);
+        return new ForeignBiller(
+                id, country, currency.get(), values.get("category"), Map.copyOf(names), account, check);
     }
 
     public Optional<ForeignBiller> find(String id) {
@@ -152,12 +170,16 @@ public final class BillerRegistry {
 
     /** The billers of a country in a category ("交电费" in China: State Grid), by id. */
     public List<ForeignBiller> of(String country, String category) {
-        return all().stream().filter(b -> b.country().equals(country) && b.category().equals(category)).toList();
+        return all().stream()
+                .filter(b -> b.country().equals(country) && b.category().equals(category))
+                .toList();
     }
 
     /** The billers of a country that take this account number (format and check digit). */
     public List<ForeignBiller> taking(String country, String category, String typedAccount) {
-        return of(country, category).stream().filter(b -> b.account(typedAccount).isPresent()).toList();
+        return of(country, category).stream()
+                .filter(b -> b.account(typedAccount).isPresent())
+                .toList();
     }
 
     private static void require(boolean valid, String key, String problem) {

@@ -50,14 +50,18 @@ public record BillingProperties(
         require(between(pendingTimeout, Duration.ofMinutes(1), Duration.ofDays(30)), "pending-timeout must be 1m..30d");
         require(between(recheckAfter, Duration.ofSeconds(1), Duration.ofHours(1)), "recheck-after must be 1s..1h");
         require(recheckAfter.compareTo(pendingTimeout) < 0, "recheck-after must be shorter than pending-timeout");
-        require(between(workerInterval, Duration.ofMillis(100), Duration.ofMinutes(10)),
+        require(
+                between(workerInterval, Duration.ofMillis(100), Duration.ofMinutes(10)),
                 "worker-interval must be 100ms..10m");
         require(batchMax >= 1 && batchMax <= 1000, "batch-max must be 1..1000");
         require(between(remindBefore, Duration.ofDays(1), Duration.ofDays(30)), "remind-before must be 1d..30d");
-        require(between(reminderInterval, Duration.ofMinutes(1), Duration.ofDays(1)), "reminder-interval must be 1m..1d");
+        require(
+                between(reminderInterval, Duration.ofMinutes(1), Duration.ofDays(1)),
+                "reminder-interval must be 1m..1d");
         Map<String, OperatorSettings> merged = new java.util.HashMap<>(OperatorSettings.defaults());
         merged.putAll(operators == null ? Map.of() : operators);
-        require(merged.keySet().stream().allMatch(id -> id.matches("[a-z][a-z0-9_]{0,31}")),
+        require(
+                merged.keySet().stream().allMatch(id -> id.matches("[a-z][a-z0-9_]{0,31}")),
                 "operators: an id is 1 to 32 characters of a-z 0-9 _");
         require(merged.size() <= 100, "operators: at most 100");
         operators = Map.copyOf(merged);
@@ -67,10 +71,14 @@ public record BillingProperties(
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("socialbank.billing.card-bins: " + e.getMessage(), e);
         }
-        cardDailyLimitsMinor = cardDailyLimitsMinor == null ? Map.of("IRR", 100_000_000L)
-                : Map.copyOf(cardDailyLimitsMinor);
-        require(cardDailyLimitsMinor.entrySet().stream().allMatch(e -> e.getValue() != null && e.getValue() > 0
-                && org.socialbank.shared.CurrencyCode.find(e.getKey()).isPresent()),
+        cardDailyLimitsMinor =
+                cardDailyLimitsMinor == null ? Map.of("IRR", 100_000_000L) : Map.copyOf(cardDailyLimitsMinor);
+        require(
+                cardDailyLimitsMinor.entrySet().stream()
+                        .allMatch(e -> e.getValue() != null
+                                && e.getValue() > 0
+                                && org.socialbank.shared.CurrencyCode.find(e.getKey())
+                                        .isPresent()),
                 "card-daily-limits-minor: a supported currency and a positive amount each");
     }
 
@@ -106,19 +114,27 @@ public record BillingProperties(
      * @param timeout the longest one call may take (100ms..30s); shorter than {@code recheck-after}
      * @param quoteTtl how long an inquiry's amount may be paid after the biller gave it (1m..1d)
      */
-    public record AccountBillerSettings(java.net.URI url, String secret, @DefaultValue("5s") Duration timeout,
+    public record AccountBillerSettings(
+            java.net.URI url,
+            String secret,
+            @DefaultValue("5s") Duration timeout,
             @DefaultValue("30m") Duration quoteTtl) {
 
         public static final int SECRET_LENGTH_MIN = 32;
 
         public AccountBillerSettings {
-            require(url == null || url.isAbsolute() && ("https".equals(url.getScheme())
-                    || "http".equals(url.getScheme())), "account-biller.url must be an absolute http(s) URL");
-            require(url == null || secret != null && secret.length() >= SECRET_LENGTH_MIN,
+            require(
+                    url == null
+                            || url.isAbsolute() && ("https".equals(url.getScheme()) || "http".equals(url.getScheme())),
+                    "account-biller.url must be an absolute http(s) URL");
+            require(
+                    url == null || secret != null && secret.length() >= SECRET_LENGTH_MIN,
                     "account-biller.secret must have " + SECRET_LENGTH_MIN + " characters at least with a url");
-            require(between(timeout, Duration.ofMillis(100), Duration.ofSeconds(30)),
+            require(
+                    between(timeout, Duration.ofMillis(100), Duration.ofSeconds(30)),
                     "account-biller.timeout must be 100ms..30s");
-            require(between(quoteTtl, Duration.ofMinutes(1), Duration.ofDays(1)),
+            require(
+                    between(quoteTtl, Duration.ofMinutes(1), Duration.ofDays(1)),
                     "account-biller.quote-ttl must be 1m..1d");
         }
 

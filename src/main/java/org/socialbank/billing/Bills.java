@@ -19,8 +19,16 @@ public class Bills {
     private final BillerRegistry registry;
     private final PointsShares points;
 
-    Bills(PayBill pay, JdbcBillPayments store, Biller biller, BillingProperties properties, BillInquiries inquiries,
-            SavedBills saved, AccountBills accountBills, BillerRegistry registry, PointsShares points) {
+    Bills(
+            PayBill pay,
+            JdbcBillPayments store,
+            Biller biller,
+            BillingProperties properties,
+            BillInquiries inquiries,
+            SavedBills saved,
+            AccountBills accountBills,
+            BillerRegistry registry,
+            PointsShares points) {
         this.points = points;
         this.accountBills = accountBills;
         this.registry = registry;
@@ -75,7 +83,8 @@ public class Bills {
      * (issue 16 s3.7: at most half of it), to offer before Confirm; empty when they hold too few.
      */
     public Optional<org.socialbank.loyalty.PointsDiscounts.Offer> pointsOffer(
-            org.socialbank.directory.CustomerId customer, org.socialbank.shared.CurrencyCode currency,
+            org.socialbank.directory.CustomerId customer,
+            org.socialbank.shared.CurrencyCode currency,
             long amountMinor) {
         Objects.requireNonNull(customer, "customer");
         Objects.requireNonNull(currency, "currency");
@@ -88,8 +97,8 @@ public class Bills {
      */
     public BillInquiry read(IranianBill bill) {
         Objects.requireNonNull(bill, "bill");
-        return new BillInquiry(bill, properties.serviceTypes().name(bill.serviceDigit()), Optional.empty(),
-                store.pairTaken(bill));
+        return new BillInquiry(
+                bill, properties.serviceTypes().name(bill.serviceDigit()), Optional.empty(), store.pairTaken(bill));
     }
 
     /**
@@ -97,8 +106,8 @@ public class Bills {
      * question is recorded and the worker asks the biller afterwards; {@link BillInquired} brings
      * the biller's name and the masked holder back. Idempotent by {@code inquiryId}.
      */
-    public void ask(java.util.UUID inquiryId, org.socialbank.directory.CustomerId customer, IranianBill bill,
-            String channel) {
+    public void ask(
+            java.util.UUID inquiryId, org.socialbank.directory.CustomerId customer, IranianBill bill, String channel) {
         Objects.requireNonNull(inquiryId, "inquiryId");
         Objects.requireNonNull(customer, "customer");
         Objects.requireNonNull(bill, "bill");
@@ -131,8 +140,12 @@ public class Bills {
      * afterwards; {@link AccountBillInquired} brings the answer. Idempotent by {@code inquiryId}.
      * False when the biller is unknown or the account is not in its format (nothing recorded).
      */
-    public boolean askAccountBill(java.util.UUID inquiryId, org.socialbank.directory.CustomerId customer,
-            String billerId, String account, String channel) {
+    public boolean askAccountBill(
+            java.util.UUID inquiryId,
+            org.socialbank.directory.CustomerId customer,
+            String billerId,
+            String account,
+            String channel) {
         Objects.requireNonNull(inquiryId, "inquiryId");
         Objects.requireNonNull(customer, "customer");
         Objects.requireNonNull(billerId, "billerId");
@@ -156,8 +169,8 @@ public class Bills {
      * customer's loyalty points off the bill when {@code usePoints} (issue 16 s3.7): the points the
      * customer may use are held with the payment, spent when the biller is paid, released when not.
      */
-    public AccountBillResult payAccountBill(org.socialbank.directory.CustomerId customer, java.util.UUID inquiryId,
-            boolean usePoints) {
+    public AccountBillResult payAccountBill(
+            org.socialbank.directory.CustomerId customer, java.util.UUID inquiryId, boolean usePoints) {
         Objects.requireNonNull(customer, "customer");
         Objects.requireNonNull(inquiryId, "inquiryId");
         return accountBills.accept(customer, inquiryId, usePoints);

@@ -10,11 +10,11 @@ import org.socialbank.directory.OperationConfirmed;
 import org.socialbank.directory.OperationNotConfirmed;
 import org.socialbank.directory.OperationOutcome;
 import org.socialbank.directory.OperationRef;
+import org.socialbank.shared.Microseconds;
+import org.socialbank.shared.Uuids;
 import org.socialbank.shared.jdbc.DurableTransactions;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.socialbank.shared.Uuids;
-import org.socialbank.shared.Microseconds;
 
 /**
  * Carries on a card-to-card once its customer confirmed exactly it (amount, currency, the masked
@@ -31,8 +31,8 @@ class CardConfirmations implements ConfirmedOperations {
     private final DurableTransactions writes;
     private final Clock clock;
 
-    CardConfirmations(JdbcCardTransfers store, SendToCard send, OwnCards cards, DurableTransactions writes,
-            Clock clock) {
+    CardConfirmations(
+            JdbcCardTransfers store, SendToCard send, OwnCards cards, DurableTransactions writes, Clock clock) {
         this.store = store;
         this.send = send;
         this.cards = cards;
@@ -42,35 +42,40 @@ class CardConfirmations implements ConfirmedOperations {
 
     @Override
     public Optional<OperationOutcome> outcome(OperationRef operation) {
-        return id(operation).flatMap(store::find)
-                .flatMap(r -> BillConfirmations.outcome(r.status(), r.code()));
+        return id(operation).flatMap(store::find).flatMap(r -> BillConfirmations.outcome(r.status(), r.code()));
     }
 
     @EventListener
     void on(OperationConfirmed event) {
-        id(event.operation()).ifPresent(id -> writes.write(tx -> {
-            store.lock(id).filter(r -> waiting(r, event.challengeId())).ifPresent(r -> {
-                boolean same = r.amountMinor() == event.amountMinor() && r.currency().equals(event.currency())
-                        && SendToCard.payeeLabel(r.destinationMasked(), r.holderMasked()).equals(event.payee())
-                        && event.feeMinor() == 0 && r.customer().equals(event.customerId());
-                Optional<Card> card = r.card() == null ? Optional.empty()
-                        : cards.card(r.card()).filter(c -> c.status() == CardStatus.ACTIVE);
-                if (!same || card.isEmpty()) {
-                    end(r, same ? "card_not_active" : "confirmation_mismatch");
-                    return;
-                }
-                send.reserve(r, card.get().accountId());
-            });
-            return null;
-        }));
+        id(event.operation())
+                .ifPresent(id -> writes.write(tx -> {
+                    store.lock(id).filter(r -> waiting(r, event.challengeId())).ifPresent(r -> {
+                        boolean same = r.amountMinor() == event.amountMinor()
+                                && r.currency().equals(event.currency())
+                                && SendToCard.payeeLabel(r.destinationMasked(), r.holderMasked())
+                                        .equals(event.payee())
+                                && event.feeMinor() == 0
+                                && r.customer().equals(event.customerId());
+                        Optional<Card> card = r.card() == null
+                                ? Optional.empty()
+                                : cards.card(r.card()).filter(c -> c.status() == CardStatus.ACTIVE);
+                        if (!same || card.isEmpty()) {
+                            end(r, same ? "card_not_active" : "confirmation_mismatch");
+                            return;
+                        }
+                        send.reserve(r, card.get().accountId());
+                    });
+                    return null;
+                }));
     }
 
     @EventListener
     void on(OperationNotConfirmed event) {
-        id(event.operation()).ifPresent(id -> writes.write(tx -> {
-            store.lock(id).filter(r -> waiting(r, event.challengeId())).ifPresent(r -> end(r, event.reason()));
-            return null;
-        }));
+        id(event.operation())
+                .ifPresent(id -> writes.write(tx -> {
+                    store.lock(id).filter(r -> waiting(r, event.challengeId())).ifPresent(r -> end(r, event.reason()));
+                    return null;
+                }));
     }
 
     private void end(JdbcCardTransfers.Row r, String code) {

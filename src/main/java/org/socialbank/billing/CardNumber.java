@@ -23,8 +23,10 @@ public final class CardNumber {
 
     /** The card number, or empty when it is not 16 to 19 digits with a valid Luhn check digit. */
     public static Optional<CardNumber> read(String input) {
-        return Digits.only(input).filter(d -> d.length() >= LENGTH_MIN && d.length() <= LENGTH_MAX)
-                .filter(CardNumber::luhn).filter(d -> !d.substring(6, d.length() - 4).chars().allMatch(c -> c == '0'))
+        return Digits.only(input)
+                .filter(d -> d.length() >= LENGTH_MIN && d.length() <= LENGTH_MAX)
+                .filter(CardNumber::luhn)
+                .filter(d -> !d.substring(6, d.length() - 4).chars().allMatch(c -> c == '0'))
                 .map(CardNumber::new);
     }
 

@@ -8,10 +8,8 @@ import java.util.UUID;
  */
 public sealed interface CardQuoteResult permits CardQuoteResult.Asked, CardQuoteResult.Refused {
 
-    record Asked(UUID quoteId, String destinationMasked, boolean replayed) implements CardQuoteResult {
-    }
+    record Asked(UUID quoteId, String destinationMasked, boolean replayed) implements CardQuoteResult {}
 
     /** {@code code}: customer_not_found, currency_not_supported, no_card_in_currency. */
-    record Refused(String code) implements CardQuoteResult {
-    }
+    record Refused(String code) implements CardQuoteResult {}
 }

@@ -12,11 +12,11 @@ import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.CustomerStatus;
 import org.socialbank.directory.Directory;
 import org.socialbank.shared.CurrencyCode;
+import org.socialbank.shared.Microseconds;
 import org.socialbank.shared.jdbc.DurableTransactions;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.socialbank.shared.Microseconds;
 
 /**
  * Card-to-card asked in chat (issue 15 s3): the message's transaction keeps the card in the vault
@@ -42,8 +42,16 @@ class CardQuotes {
     private final DurableTransactions writes;
     private final Clock clock;
 
-    CardQuotes(JdbcCardQuotes store, CardVault vault, OwnCards ownCards, CardSwitch cardSwitch, Directory directory,
-            BillingProperties properties, ApplicationEventPublisher events, DurableTransactions writes, Clock clock) {
+    CardQuotes(
+            JdbcCardQuotes store,
+            CardVault vault,
+            OwnCards ownCards,
+            CardSwitch cardSwitch,
+            Directory directory,
+            BillingProperties properties,
+            ApplicationEventPublisher events,
+            DurableTransactions writes,
+            Clock clock) {
         this.store = store;
         this.vault = vault;
         this.ownCards = ownCards;
@@ -57,8 +65,8 @@ class CardQuotes {
     }
 
     /** Records the question inside the caller's transaction; idempotent by {@code id}. */
-    CardQuoteResult quote(UUID id, CustomerId customer, CardNumber card, long amountMinor, CurrencyCode currency,
-            String channel) {
+    CardQuoteResult quote(
+            UUID id, CustomerId customer, CardNumber card, long amountMinor, CurrencyCode currency, String channel) {
         Optional<JdbcCardQuotes.Row> existing = store.find(id);
         if (existing.isPresent()) {
             return new CardQuoteResult.Asked(id, existing.get().destinationMasked(), true);
@@ -66,7 +74,10 @@ class CardQuotes {
         if (!properties.cardDailyLimitsMinor().containsKey(currency.code())) {
             return new CardQuoteResult.Refused(CardTransferResult.CURRENCY_NOT_SUPPORTED);
         }
-        if (directory.customer(customer).filter(c -> c.customer().status() == CustomerStatus.ACTIVE).isEmpty()) {
+        if (directory
+                .customer(customer)
+                .filter(c -> c.customer().status() == CustomerStatus.ACTIVE)
+                .isEmpty()) {
             return new CardQuoteResult.Refused(BillPaymentResult.CUSTOMER_NOT_FOUND);
         }
         Optional<Card> source = ownCards.source(customer, currency, Optional.empty());
@@ -74,14 +85,27 @@ class CardQuotes {
             return new CardQuoteResult.Refused(OwnCards.NO_CARD);
         }
         Instant now = now();
-        store.insert(new JdbcCardQuotes.Row(id, customer, source.get().id(), vault.keep(card), card.masked(),
-                amountMinor, currency, channel, JdbcCardQuotes.Status.ASKING, bins.bank(card).orElse(null), null, now),
+        store.insert(
+                new JdbcCardQuotes.Row(
+                        id,
+                        customer,
+                        source.get().id(),
+                        vault.keep(card),
+                        card.masked(),
+                        amountMinor,
+                        currency,
+                        channel,
+                        JdbcCardQuotes.Status.ASKING,
+                        bins.bank(card).orElse(null),
+                        null,
+                        now),
                 now);
         return new CardQuoteResult.Asked(id, card.masked(), false);
     }
 
     /** Looks up the holders of the cards asked about, one switch call each, outside any transaction. */
-    @Scheduled(fixedDelayString = "${socialbank.billing.worker-interval:1s}",
+    @Scheduled(
+            fixedDelayString = "${socialbank.billing.worker-interval:1s}",
             initialDelayString = "${socialbank.billing.worker-interval:1s}")
     void lookUp() {
         try {
@@ -89,30 +113,44 @@ class CardQuotes {
                 Optional<CardNumber> card = store.find(id).flatMap(q -> vault.open(q.vaultToken()));
                 Optional<String> holder = card.flatMap(c -> SendToCard.ask(() -> cardSwitch.holderName(c)));
                 writes.write(tx -> {
-                    store.lock(id).filter(q -> q.status() == JdbcCardQuotes.Status.ASKING).ifPresent(q -> answer(q,
-                            holder.map(SendToCard::shown)));
+                    store.lock(id)
+                            .filter(q -> q.status() == JdbcCardQuotes.Status.ASKING)
+                            .ifPresent(q -> answer(q, holder.map(SendToCard::shown)));
                     return null;
                 });
             }
         } catch (RuntimeException e) {
-            log.warn("Looking up card holders failed; will try again: {}", e.getClass().getName());
+            log.warn(
+                    "Looking up card holders failed; will try again: {}",
+                    e.getClass().getName());
         }
     }
 
     private void answer(JdbcCardQuotes.Row q, Optional<String> holder) {
-        JdbcCardQuotes.Status status = holder.isPresent() ? JdbcCardQuotes.Status.READY
-                : JdbcCardQuotes.Status.UNKNOWN_CARD;
+        JdbcCardQuotes.Status status =
+                holder.isPresent() ? JdbcCardQuotes.Status.READY : JdbcCardQuotes.Status.UNKNOWN_CARD;
         store.answer(q.id(), status, q.bank(), holder.orElse(null), now());
         String source = ownCards.card(q.card()).map(Card::maskedNumber).orElse(null);
-        events.publishEvent(new CardTransferQuoted(q.id(), q.customer(), q.destinationMasked(), q.bank(),
-                holder.orElse(null), q.amountMinor(), q.currency().code(), source, holder.isPresent(), q.channel()));
+        events.publishEvent(new CardTransferQuoted(
+                q.id(),
+                q.customer(),
+                q.destinationMasked(),
+                q.bank(),
+                holder.orElse(null),
+                q.amountMinor(),
+                q.currency().code(),
+                source,
+                holder.isPresent(),
+                q.channel()));
     }
 
     /** The quote Confirm was pressed under, used once: ready, the customer's, still valid; empty otherwise. */
     Optional<JdbcCardQuotes.Row> use(UUID id, CustomerId customer) {
         Instant now = now();
-        Optional<JdbcCardQuotes.Row> quote = store.lock(id).filter(q -> q.status() == JdbcCardQuotes.Status.READY)
-                .filter(q -> q.customer().equals(customer)).filter(q -> q.createdAt().plus(VALID_FOR).isAfter(now));
+        Optional<JdbcCardQuotes.Row> quote = store.lock(id)
+                .filter(q -> q.status() == JdbcCardQuotes.Status.READY)
+                .filter(q -> q.customer().equals(customer))
+                .filter(q -> q.createdAt().plus(VALID_FOR).isAfter(now));
         quote.ifPresent(q -> store.use(q.id(), now));
         return quote;
     }

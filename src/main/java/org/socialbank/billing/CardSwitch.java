@@ -1,8 +1,8 @@
 package org.socialbank.billing;
 
-import org.socialbank.shared.ProviderAnswer;
 import java.time.Duration;
 import java.util.Optional;
+import org.socialbank.shared.ProviderAnswer;
 
 /**
  * The card switch (Shetab in Iran) card-to-card transfers go through. Exactly one bean; the

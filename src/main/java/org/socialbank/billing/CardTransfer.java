@@ -9,12 +9,37 @@ import org.socialbank.directory.CustomerId;
  * @param sourceCardMasked the customer's own card it goes from (masked), null for one made before own cards
  * @param confirmationUrl the step-up page, only in the answer that started it (null otherwise)
  */
-public record CardTransfer(CardTransferId id, CustomerId customerId, String destinationCardMasked, String bank,
-        String holderMasked, long amountMinor, String currency, BillPaymentStatus status, String code,
-        String traceNumber, Instant createdAt, Instant updatedAt, String sourceCardMasked, String confirmationUrl) {
+public record CardTransfer(
+        CardTransferId id,
+        CustomerId customerId,
+        String destinationCardMasked,
+        String bank,
+        String holderMasked,
+        long amountMinor,
+        String currency,
+        BillPaymentStatus status,
+        String code,
+        String traceNumber,
+        Instant createdAt,
+        Instant updatedAt,
+        String sourceCardMasked,
+        String confirmationUrl) {
 
     CardTransfer withConfirmationUrl(String url) {
-        return new CardTransfer(id, customerId, destinationCardMasked, bank, holderMasked, amountMinor, currency,
-                status, code, traceNumber, createdAt, updatedAt, sourceCardMasked, url);
+        return new CardTransfer(
+                id,
+                customerId,
+                destinationCardMasked,
+                bank,
+                holderMasked,
+                amountMinor,
+                currency,
+                status,
+                code,
+                traceNumber,
+                createdAt,
+                updatedAt,
+                sourceCardMasked,
+                url);
     }
 }

@@ -7,6 +7,14 @@ import org.socialbank.directory.CustomerId;
  * number) or refused it or never received it (the money is back; {@code code} says why). The card
  * is only ever carried masked. Published in the transaction that booked the switch's answer.
  */
-public record CardTransferEnded(CardTransferId id, CustomerId customerId, String destinationMasked, String bank,
-        long amountMinor, String currency, boolean completed, String code, String traceNumber, String channel) {
-}
+public record CardTransferEnded(
+        CardTransferId id,
+        CustomerId customerId,
+        String destinationMasked,
+        String bank,
+        long amountMinor,
+        String currency,
+        boolean completed,
+        String code,
+        String traceNumber,
+        String channel) {}

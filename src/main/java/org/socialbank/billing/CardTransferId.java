@@ -12,8 +12,8 @@ public record CardTransferId(UUID value) {
     }
 
     UUID derive(String purpose) {
-        return UUID.nameUUIDFromBytes(("socialbank-card-transfer:" + value + ":" + purpose)
-                .getBytes(StandardCharsets.UTF_8));
+        return UUID.nameUUIDFromBytes(
+                ("socialbank-card-transfer:" + value + ":" + purpose).getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

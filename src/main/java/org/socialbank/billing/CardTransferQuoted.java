@@ -9,7 +9,14 @@ import org.socialbank.directory.CustomerId;
  * not know the card. The card is only ever carried masked. Published in the transaction that
  * recorded the answer.
  */
-public record CardTransferQuoted(UUID quoteId, CustomerId customerId, String destinationMasked, String bank,
-        String holderMasked, long amountMinor, String currency, String sourceCardMasked, boolean known,
-        String channel) {
-}
+public record CardTransferQuoted(
+        UUID quoteId,
+        CustomerId customerId,
+        String destinationMasked,
+        String bank,
+        String holderMasked,
+        long amountMinor,
+        String currency,
+        String sourceCardMasked,
+        boolean known,
+        String channel) {}

@@ -11,8 +11,14 @@ import org.socialbank.shared.CurrencyCode;
  * card the bank issued, never typed): {@code sourceCard}, else the customer's first active debit
  * card in the currency. The money comes from that card's account.
  */
-public record CardTransferRequest(CardTransferId id, CustomerId customer, CardNumber destination, long amountMinor,
-        CurrencyCode currency, String channel, Optional<CardId> sourceCard) {
+public record CardTransferRequest(
+        CardTransferId id,
+        CustomerId customer,
+        CardNumber destination,
+        long amountMinor,
+        CurrencyCode currency,
+        String channel,
+        Optional<CardId> sourceCard) {
 
     public CardTransferRequest {
         Objects.requireNonNull(id, "id");
@@ -30,8 +36,13 @@ public record CardTransferRequest(CardTransferId id, CustomerId customer, CardNu
     }
 
     /** From the customer's first active debit card in the currency. */
-    public CardTransferRequest(CardTransferId id, CustomerId customer, CardNumber destination, long amountMinor,
-            CurrencyCode currency, String channel) {
+    public CardTransferRequest(
+            CardTransferId id,
+            CustomerId customer,
+            CardNumber destination,
+            long amountMinor,
+            CurrencyCode currency,
+            String channel) {
         this(id, customer, destination, amountMinor, currency, channel, Optional.empty());
     }
 }

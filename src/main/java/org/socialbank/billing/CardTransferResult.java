@@ -6,10 +6,8 @@ public sealed interface CardTransferResult permits CardTransferResult.Done, Card
     String EXCEEDS_DAILY_LIMIT = "exceeds_daily_limit";
     String CURRENCY_NOT_SUPPORTED = "currency_not_supported";
 
-    record Done(CardTransfer transfer, boolean replayed) implements CardTransferResult {
-    }
+    record Done(CardTransfer transfer, boolean replayed) implements CardTransferResult {}
 
     /** {@code code}: id_reused, customer_not_found, currency_not_supported. */
-    record Refused(String code) implements CardTransferResult {
-    }
+    record Refused(String code) implements CardTransferResult {}
 }

@@ -25,6 +25,7 @@ public record CardTransferText(Optional<CardNumber> card, long amountMinor, Curr
 
     /** Longer texts are not read. */
     public static final int TEXT_LENGTH_MAX = 300;
+
     private static final CurrencyCode IRR = CurrencyCode.of("IRR");
     private static final long VALUE_MAX = 1_000_000_000_000L;
     private static final Pattern RUN = Pattern.compile("\\d(?:[ \\-]?\\d)*");
@@ -58,8 +59,8 @@ public record CardTransferText(Optional<CardNumber> card, long amountMinor, Curr
         return Optional.empty();
     }
 
-    private static final Pattern ANY_DIGITS_RUN = Pattern.compile(
-            "[0-9\\u06F0-\\u06F9\\u0660-\\u0669](?:[ \\-]?[0-9\\u06F0-\\u06F9\\u0660-\\u0669])*");
+    private static final Pattern ANY_DIGITS_RUN =
+            Pattern.compile("[0-9\\u06F0-\\u06F9\\u0660-\\u0669](?:[ \\-]?[0-9\\u06F0-\\u06F9\\u0660-\\u0669])*");
 
     /**
      * The text with every card number in it (any digits, grouped or not) replaced by its masked
@@ -74,13 +75,19 @@ public record CardTransferText(Optional<CardNumber> card, long amountMinor, Curr
         while (m.find()) {
             String ascii = TopUpText.asciiDigits(m.group());
             Optional<CardNumber> card = ascii.replace(" ", "").replace("-", "").length() < CardNumber.LENGTH_MIN
-                    ? Optional.empty() : card(ascii).flatMap(CardNumber::read);
-            m.appendReplacement(out, Matcher.quoteReplacement(card.map(c -> {
-                String compact = ascii.replace(" ", "").replace("-", "");
-                int at = compact.indexOf(c.digits());
-                return (compact.substring(0, at) + " " + c.masked() + " " + compact.substring(at + c.digits().length()))
-                        .strip();
-            }).orElse(m.group())));
+                    ? Optional.empty()
+                    : card(ascii).flatMap(CardNumber::read);
+            m.appendReplacement(
+                    out,
+                    Matcher.quoteReplacement(card.map(c -> {
+                                String compact = ascii.replace(" ", "").replace("-", "");
+                                int at = compact.indexOf(c.digits());
+                                return (compact.substring(0, at) + " " + c.masked() + " "
+                                                + compact.substring(
+                                                        at + c.digits().length()))
+                                        .strip();
+                            })
+                            .orElse(m.group())));
         }
         m.appendTail(out);
         return out.toString();
@@ -94,7 +101,8 @@ public record CardTransferText(Optional<CardNumber> card, long amountMinor, Curr
             String found = null;
             for (int to = from; to < groups.length && joined.length() < CardNumber.LENGTH_MAX; to++) {
                 joined.append(groups[to]);
-                if (joined.length() >= CardNumber.LENGTH_MIN && joined.length() <= CardNumber.LENGTH_MAX
+                if (joined.length() >= CardNumber.LENGTH_MIN
+                        && joined.length() <= CardNumber.LENGTH_MAX
                         && CardNumber.read(joined.toString()).isPresent()) {
                     found = joined.toString();
                 }
@@ -142,7 +150,8 @@ public record CardTransferText(Optional<CardNumber> card, long amountMinor, Curr
     }
 
     private static boolean persianScript(String text) {
-        return text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC
-                && Character.isLetter(c));
+        return text.codePoints()
+                .anyMatch(
+                        c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC && Character.isLetter(c));
     }
 }

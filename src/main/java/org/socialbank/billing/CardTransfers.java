@@ -35,8 +35,13 @@ public class CardTransfers {
      * the holder is looked up afterwards and {@link CardTransferQuoted} brings the question back
      * with Confirm and Cancel. Idempotent by {@code quoteId}.
      */
-    public CardQuoteResult quote(UUID quoteId, CustomerId customer, CardNumber card, long amountMinor,
-            org.socialbank.shared.CurrencyCode currency, String channel) {
+    public CardQuoteResult quote(
+            UUID quoteId,
+            CustomerId customer,
+            CardNumber card,
+            long amountMinor,
+            org.socialbank.shared.CurrencyCode currency,
+            String channel) {
         Objects.requireNonNull(quoteId, "quoteId");
         Objects.requireNonNull(card, "card");
         return quotes.quote(quoteId, customer, card, amountMinor, currency, channel);
@@ -60,8 +65,10 @@ public class CardTransfers {
             return new CardTransferResult.Refused(CardQuotes.QUOTE_UNAVAILABLE);
         }
         JdbcCardQuotes.Row q = quote.get();
-        return send.accept(new CardTransferRequest(id, customer, quotes.card(q), q.amountMinor(), q.currency(),
-                channel, Optional.of(q.card())), q.holderMasked());
+        return send.accept(
+                new CardTransferRequest(
+                        id, customer, quotes.card(q), q.amountMinor(), q.currency(), channel, Optional.of(q.card())),
+                q.holderMasked());
     }
 
     public Optional<CardTransfer> transfer(CardTransferId id) {

@@ -45,15 +45,19 @@ class CardVault {
         UUID token = UUID.randomUUID();
         int inserted = jdbc.sql("INSERT INTO billing_card_vault (token, pan_hash, pan_sealed, masked, created_at) "
                         + "SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM billing_card_vault WHERE pan_hash = ?)")
-                .params(token, hash, seal(card, token), card.masked(), Timestamps.utc(clock.instant()), hash).update();
+                .params(token, hash, seal(card, token), card.masked(), Timestamps.utc(clock.instant()), hash)
+                .update();
         return inserted == 1 ? token : token(hash).orElseThrow();
     }
 
     /** The whole card of a token, for the switch call only; empty for an unknown token. */
     Optional<CardNumber> open(UUID token) {
-        return jdbc.sql("SELECT pan_sealed FROM billing_card_vault WHERE token = ?").param(token).query(String.class)
-                .optional().map(sealed -> CardNumber.read(open(sealed, token)).orElseThrow(
-                        () -> new IllegalStateException("the vault holds a card that is no card")));
+        return jdbc.sql("SELECT pan_sealed FROM billing_card_vault WHERE token = ?")
+                .param(token)
+                .query(String.class)
+                .optional()
+                .map(stored -> CardNumber.read(open(stored, token))
+                        .orElseThrow(() -> new IllegalStateException("the vault holds a card that is no card")));
     }
 
     /** The keyed hash of a card: compares cards without keeping them. */
@@ -68,8 +72,10 @@ class CardVault {
     }
 
     private Optional<UUID> token(String hash) {
-        return jdbc.sql("SELECT token FROM billing_card_vault WHERE pan_hash = ?").param(hash)
-                .query((rs, n) -> rs.getObject(1, UUID.class)).optional();
+        return jdbc.sql("SELECT token FROM billing_card_vault WHERE pan_hash = ?")
+                .param(hash)
+                .query((rs, n) -> rs.getObject(1, UUID.class))
+                .optional();
     }
 
     private String seal(CardNumber card, UUID token) {
@@ -81,7 +87,9 @@ class CardVault {
     }
 
     private static byte[] aad(UUID token) {
-        return ByteBuffer.allocate(16).putLong(token.getMostSignificantBits()).putLong(token.getLeastSignificantBits())
+        return ByteBuffer.allocate(16)
+                .putLong(token.getMostSignificantBits())
+                .putLong(token.getLeastSignificantBits())
                 .array();
     }
 }

@@ -50,8 +50,10 @@ class HttpAccountBiller implements AccountBiller {
         this.base = URI.create(settings.url().toString().replaceAll("/+$", "") + "/");
         this.secret = settings.secret().getBytes(StandardCharsets.UTF_8);
         this.timeout = settings.timeout();
-        this.http = HttpClient.newBuilder().connectTimeout(settings.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(settings.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     @Override
@@ -62,31 +64,39 @@ class HttpAccountBiller implements AccountBiller {
     @Override
     public Inquiry inquire(String billerId, String account) {
         ObjectNode body = JSON.createObjectNode().put("billerId", billerId).put("account", account);
-        Optional<JsonNode> answer = post("inquiries", body).filter(a -> a.status() == 200).map(Answer::json);
+        Optional<JsonNode> answer =
+                post("inquiries", body).filter(a -> a.status() == 200).map(Answer::json);
         if (answer.isEmpty()) {
             return new NotDue(UNAVAILABLE);
         }
         JsonNode json = answer.get();
         try {
             if ("due".equals(json.path("status").asString())) {
-                return new Due(json.required("amountMinor").asLong(),
+                return new Due(
+                        json.required("amountMinor").asLong(),
                         CurrencyCode.of(json.required("currency").asString()),
                         LocalDate.parse(json.required("dueDate").asString()),
                         json.required("holderMasked").asString());
             }
-            if ("not_due".equals(json.path("status").asString()) && json.path("code").isString()) {
+            if ("not_due".equals(json.path("status").asString())
+                    && json.path("code").isString()) {
                 return new NotDue(json.path("code").asString());
             }
         } catch (RuntimeException e) { // a field missing or out of its range: not the protocol
-            log.warn("The account biller's inquiry answer is not in the protocol: {}", e.getClass().getName());
+            log.warn(
+                    "The account biller's inquiry answer is not in the protocol: {}",
+                    e.getClass().getName());
         }
         return new NotDue(UNAVAILABLE);
     }
 
     @Override
     public ProviderAnswer pay(Order order) {
-        ObjectNode body = JSON.createObjectNode().put("id", order.id().toString()).put("billerId", order.billerId())
-                .put("account", order.account()).put("amountMinor", order.amountMinor())
+        ObjectNode body = JSON.createObjectNode()
+                .put("id", order.id().toString())
+                .put("billerId", order.billerId())
+                .put("account", order.account())
+                .put("amountMinor", order.amountMinor())
                 .put("currency", order.currency().code());
         return providerAnswer(post("payments", body));
     }
@@ -96,8 +106,7 @@ class HttpAccountBiller implements AccountBiller {
         return providerAnswer(post("payments/status", JSON.createObjectNode().put("id", paymentId.toString())));
     }
 
-    private record Answer(int status, JsonNode json) {
-    }
+    private record Answer(int status, JsonNode json) {}
 
     private static ProviderAnswer providerAnswer(Optional<Answer> answer) {
         if (answer.isEmpty()) {
@@ -109,11 +118,15 @@ class HttpAccountBiller implements AccountBiller {
         }
         JsonNode json = answer.get().json();
         String state = json.path("status").asString("");
-        if (status == 200 && state.equals("succeeded") && json.path("reference").isString()
+        if (status == 200
+                && state.equals("succeeded")
+                && json.path("reference").isString()
                 && !json.path("reference").asString().isBlank()) {
             return new ProviderAnswer.Succeeded(json.path("reference").asString());
         }
-        if (status == 200 && state.equals("failed") && json.path("reason").isString()
+        if (status == 200
+                && state.equals("failed")
+                && json.path("reason").isString()
                 && !json.path("reason").asString().isBlank()) {
             return new ProviderAnswer.Failed(json.path("reason").asString());
         }
@@ -123,9 +136,12 @@ class HttpAccountBiller implements AccountBiller {
     /** One signed call; empty when it could not be told (no answer in time, a bad signature, not JSON). */
     private Optional<Answer> post(String path, ObjectNode body) {
         byte[] bytes = JSON.writeValueAsBytes(body);
-        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout)
-                .header("Content-Type", "application/json").header(SIGNATURE, sign(secret, bytes))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(timeout)
+                .header("Content-Type", "application/json")
+                .header(SIGNATURE, sign(secret, bytes))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
+                .build();
         try {
             HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             byte[] answer = response.body();
@@ -136,10 +152,13 @@ class HttpAccountBiller implements AccountBiller {
                 log.warn("The account biller's answer to {} is unsigned, badly signed or too long", path);
                 return Optional.empty();
             }
-            return Optional.of(new Answer(response.statusCode(), answer.length == 0 ? JSON.createObjectNode()
-                    : JSON.readTree(answer)));
+            return Optional.of(new Answer(
+                    response.statusCode(), answer.length == 0 ? JSON.createObjectNode() : JSON.readTree(answer)));
         } catch (IOException | JacksonException e) {
-            log.warn("The account biller did not answer {}: {}", path, e.getClass().getName());
+            log.warn(
+                    "The account biller did not answer {}: {}",
+                    path,
+                    e.getClass().getName());
             return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -148,9 +167,14 @@ class HttpAccountBiller implements AccountBiller {
     }
 
     private boolean verified(byte[] body, Optional<String> signature) {
-        return signature.isPresent() && MessageDigest.isEqual(
-                sign(secret, body).getBytes(StandardCharsets.US_ASCII),
-                signature.get().trim().toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
+        return signature.isPresent()
+                && MessageDigest.isEqual(
+                        sign(secret, body).getBytes(StandardCharsets.US_ASCII),
+                        signature
+                                .get()
+                                .trim()
+                                .toLowerCase(java.util.Locale.ROOT)
+                                .getBytes(StandardCharsets.US_ASCII));
     }
 
     /** HMAC-SHA256 of the body under the shared secret, lowercase hex. */

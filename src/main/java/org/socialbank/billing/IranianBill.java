@@ -22,6 +22,7 @@ public record IranianBill(String billId, String paymentId) {
     public static final int BARCODE_LENGTH = 2 * ID_LENGTH_MAX;
     /** One unit of the payment id's amount prefix, in rials. */
     public static final long AMOUNT_UNIT_RIAL = 1000;
+
     public static final long RIALS_PER_TOMAN = 10;
 
     public IranianBill {
@@ -105,7 +106,8 @@ public record IranianBill(String billId, String paymentId) {
         String head = amountThousands + Integer.toString(yearDigit) + String.format("%02d", period);
         String c1 = head + checkDigit(head);
         String paymentId = c1 + checkDigit(billId + c1);
-        return IranianBill.read(billId, paymentId) instanceof BillReading.Read read ? Optional.of(read.bill())
+        return IranianBill.read(billId, paymentId) instanceof BillReading.Read read
+                ? Optional.of(read.bill())
                 : Optional.empty();
     }
 
@@ -143,7 +145,9 @@ public record IranianBill(String billId, String paymentId) {
     }
 
     private static boolean shaped(String id) {
-        return id.length() >= ID_LENGTH_MIN && id.length() <= ID_LENGTH_MAX && id.chars().allMatch(c -> c >= '0' && c <= '9');
+        return id.length() >= ID_LENGTH_MIN
+                && id.length() <= ID_LENGTH_MAX
+                && id.chars().allMatch(c -> c >= '0' && c <= '9');
     }
 
     private static String stripZeros(String digits) {

@@ -18,14 +18,25 @@ import org.springframework.stereotype.Repository;
 @Repository
 class JdbcAccountBills {
 
-    private static final String INQUIRY = "id, customer_id, biller_id, account, channel, status, amount_minor, currency, "
-            + "due_date, holder_masked, code, updated_at";
+    private static final String INQUIRY =
+            "id, customer_id, biller_id, account, channel, status, amount_minor, currency, "
+                    + "due_date, holder_masked, code, updated_at";
     private static final String PAYMENT = "id, inquiry_id, customer_id, biller_id, account, amount_minor, currency, "
             + "channel, status, code, transfer_id, trace_number, sent_at, points, discount_minor, discount_transfer_id";
 
     /** A question; the answer's fields are null while ASKING, and for NOT_DUE but its code. */
-    record Inquiry(UUID id, CustomerId customer, String billerId, String account, String channel, String status,
-            Long amountMinor, CurrencyCode currency, LocalDate dueDate, String holderMasked, String code,
+    record Inquiry(
+            UUID id,
+            CustomerId customer,
+            String billerId,
+            String account,
+            String channel,
+            String status,
+            Long amountMinor,
+            CurrencyCode currency,
+            LocalDate dueDate,
+            String holderMasked,
+            String code,
             Instant updatedAt) {
 
         static final String ASKING = "ASKING";
@@ -38,10 +49,23 @@ class JdbcAccountBills {
      * {@code discountMinor} ({@code points} held by loyalty, {@code discountTransferId} from the
      * bank's rewards account) and the customer's {@code transferId} the rest. Without points: 0, 0, null.
      */
-    record Payment(UUID id, UUID inquiryId, CustomerId customer, String billerId, String account, long amountMinor,
-            CurrencyCode currency, String channel, BillPaymentStatus status, String code, UUID transferId,
-            String traceNumber, Instant sentAt, long points, long discountMinor, UUID discountTransferId) {
-    }
+    record Payment(
+            UUID id,
+            UUID inquiryId,
+            CustomerId customer,
+            String billerId,
+            String account,
+            long amountMinor,
+            CurrencyCode currency,
+            String channel,
+            BillPaymentStatus status,
+            String code,
+            UUID transferId,
+            String traceNumber,
+            Instant sentAt,
+            long points,
+            long discountMinor,
+            UUID discountTransferId) {}
 
     private final JdbcClient jdbc;
 
@@ -54,41 +78,61 @@ class JdbcAccountBills {
         jdbc.sql("INSERT INTO billing_account_bill_inquiries (id, customer_id, biller_id, account, channel, status, "
                         + "created_at, updated_at) SELECT ?, ?, ?, ?, ?, 'ASKING', ?, ? WHERE NOT EXISTS "
                         + "(SELECT 1 FROM billing_account_bill_inquiries WHERE id = ?)")
-                .params(id, customer.value(), billerId, account, channel, utc(now), utc(now), id).update();
+                .params(id, customer.value(), billerId, account, channel, utc(now), utc(now), id)
+                .update();
     }
 
     List<Inquiry> asking(int limit) {
         return jdbc.sql("SELECT " + INQUIRY + " FROM billing_account_bill_inquiries WHERE status = 'ASKING' "
-                + "ORDER BY created_at, id LIMIT ?").param(limit).query(JdbcAccountBills::inquiry).list();
+                        + "ORDER BY created_at, id LIMIT ?")
+                .param(limit)
+                .query(JdbcAccountBills::inquiry)
+                .list();
     }
 
     Optional<Inquiry> inquiry(UUID id) {
-        return jdbc.sql("SELECT " + INQUIRY + " FROM billing_account_bill_inquiries WHERE id = ?").param(id)
-                .query(JdbcAccountBills::inquiry).optional();
+        return jdbc.sql("SELECT " + INQUIRY + " FROM billing_account_bill_inquiries WHERE id = ?")
+                .param(id)
+                .query(JdbcAccountBills::inquiry)
+                .optional();
     }
 
     /** Records the biller's answer; false when another worker answered the question first. */
     boolean answer(UUID id, AccountBiller.Inquiry answer, Instant now) {
         if (answer instanceof AccountBiller.Due due) {
-            return jdbc.sql("UPDATE billing_account_bill_inquiries SET status = 'DUE', amount_minor = ?, currency = ?, "
-                            + "due_date = ?, holder_masked = ?, updated_at = ? WHERE id = ? AND status = 'ASKING'")
-                    .params(due.amountMinor(), due.currency().code(), due.dueDate(), due.holderMasked(), utc(now), id)
-                    .update() == 1;
+            return jdbc.sql(
+                                    "UPDATE billing_account_bill_inquiries SET status = 'DUE', amount_minor = ?, currency = ?, "
+                                            + "due_date = ?, holder_masked = ?, updated_at = ? WHERE id = ? AND status = 'ASKING'")
+                            .params(
+                                    due.amountMinor(),
+                                    due.currency().code(),
+                                    due.dueDate(),
+                                    due.holderMasked(),
+                                    utc(now),
+                                    id)
+                            .update()
+                    == 1;
         }
         return jdbc.sql("UPDATE billing_account_bill_inquiries SET status = 'NOT_DUE', code = ?, updated_at = ? "
-                        + "WHERE id = ? AND status = 'ASKING'")
-                .params(((AccountBiller.NotDue) answer).code(), utc(now), id).update() == 1;
+                                + "WHERE id = ? AND status = 'ASKING'")
+                        .params(((AccountBiller.NotDue) answer).code(), utc(now), id)
+                        .update()
+                == 1;
     }
 
     Optional<Payment> payment(UUID id) {
-        return jdbc.sql("SELECT " + PAYMENT + " FROM billing_account_bill_payments WHERE id = ?").param(id)
-                .query(JdbcAccountBills::payment).optional();
+        return jdbc.sql("SELECT " + PAYMENT + " FROM billing_account_bill_payments WHERE id = ?")
+                .param(id)
+                .query(JdbcAccountBills::payment)
+                .optional();
     }
 
     /** The payment, locked until the transaction ends. */
     Optional<Payment> lock(UUID id) {
-        return jdbc.sql("SELECT " + PAYMENT + " FROM billing_account_bill_payments WHERE id = ? FOR UPDATE").param(id)
-                .query(JdbcAccountBills::payment).optional();
+        return jdbc.sql("SELECT " + PAYMENT + " FROM billing_account_bill_payments WHERE id = ? FOR UPDATE")
+                .param(id)
+                .query(JdbcAccountBills::payment)
+                .optional();
     }
 
     /** Inserts a payment; a second one of the same inquiry fails on its UNIQUE constraint (a lost race). */
@@ -97,42 +141,68 @@ class JdbcAccountBills {
                         + "amount_minor, currency, channel, status, code, transfer_id, trace_number, sent_at, "
                         + "created_at, updated_at, points, discount_minor, discount_transfer_id) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(p.id(), p.inquiryId(), p.customer().value(), p.billerId(), p.account(), p.amountMinor(),
-                        p.currency().code(), p.channel(), p.status().name(), p.code(), p.transferId(),
-                        p.traceNumber(), utc(p.sentAt()), utc(now), utc(now), p.points() == 0 ? null : p.points(),
-                        p.discountMinor() == 0 ? null : p.discountMinor(), p.discountTransferId())
+                .params(
+                        p.id(),
+                        p.inquiryId(),
+                        p.customer().value(),
+                        p.billerId(),
+                        p.account(),
+                        p.amountMinor(),
+                        p.currency().code(),
+                        p.channel(),
+                        p.status().name(),
+                        p.code(),
+                        p.transferId(),
+                        p.traceNumber(),
+                        utc(p.sentAt()),
+                        utc(now),
+                        utc(now),
+                        p.points() == 0 ? null : p.points(),
+                        p.discountMinor() == 0 ? null : p.discountMinor(),
+                        p.discountTransferId())
                 .update();
     }
 
     /** Records the points taken off a payment, in the transaction that holds them. */
     void discount(UUID id, long points, long discountMinor, UUID discountTransferId) {
         jdbc.sql("UPDATE billing_account_bill_payments SET points = ?, discount_minor = ?, discount_transfer_id = ? "
-                + "WHERE id = ?").params(points, discountMinor, discountTransferId, id).update();
+                        + "WHERE id = ?")
+                .params(points, discountMinor, discountTransferId, id)
+                .update();
     }
 
     void update(UUID id, BillPaymentStatus status, String code, UUID transferId, String traceNumber, Instant now) {
         jdbc.sql("UPDATE billing_account_bill_payments SET status = ?, code = ?, transfer_id = ?, trace_number = ?, "
                         + "updated_at = ? WHERE id = ?")
-                .params(status.name(), code, transferId, traceNumber, utc(now), id).update();
+                .params(status.name(), code, transferId, traceNumber, utc(now), id)
+                .update();
     }
 
     /** Claims a reserved payment for sending: true for the one caller that set sent_at. */
     boolean claimSend(UUID id, Instant now) {
         return jdbc.sql("UPDATE billing_account_bill_payments SET sent_at = ?, updated_at = ? WHERE id = ? "
-                + "AND status = 'PENDING' AND sent_at IS NULL").params(utc(now), utc(now), id).update() == 1;
+                                + "AND status = 'PENDING' AND sent_at IS NULL")
+                        .params(utc(now), utc(now), id)
+                        .update()
+                == 1;
     }
 
     /** Reserved payments nobody has sent yet, oldest first. */
     List<UUID> unsent(int limit) {
         return jdbc.sql("SELECT id FROM billing_account_bill_payments WHERE status = 'PENDING' AND sent_at IS NULL "
-                + "ORDER BY updated_at, id LIMIT ?").param(limit).query((rs, n) -> rs.getObject(1, UUID.class)).list();
+                        + "ORDER BY updated_at, id LIMIT ?")
+                .param(limit)
+                .query((rs, n) -> rs.getObject(1, UUID.class))
+                .list();
     }
 
     /** Sent payments still PENDING or UNKNOWN last touched before {@code before}: the janitor's. */
     List<UUID> inDoubt(Instant before, int limit) {
         return jdbc.sql("SELECT id FROM billing_account_bill_payments WHERE status IN ('PENDING', 'UNKNOWN') "
                         + "AND sent_at IS NOT NULL AND updated_at < ? ORDER BY updated_at, id LIMIT ?")
-                .params(utc(before), limit).query((rs, n) -> rs.getObject(1, UUID.class)).list();
+                .params(utc(before), limit)
+                .query((rs, n) -> rs.getObject(1, UUID.class))
+                .list();
     }
 
     private static Inquiry inquiry(ResultSet rs, int n) throws SQLException {
@@ -140,20 +210,38 @@ class JdbcAccountBills {
         Long amountMinor = rs.wasNull() ? null : amount;
         String currency = rs.getString("currency");
         java.sql.Date due = rs.getDate("due_date");
-        return new Inquiry(rs.getObject("id", UUID.class), new CustomerId(rs.getObject("customer_id", UUID.class)),
-                rs.getString("biller_id"), rs.getString("account"), rs.getString("channel"), rs.getString("status"),
-                amountMinor, currency == null ? null : CurrencyCode.of(currency.trim()),
-                due == null ? null : due.toLocalDate(), rs.getString("holder_masked"), rs.getString("code"),
+        return new Inquiry(
+                rs.getObject("id", UUID.class),
+                new CustomerId(rs.getObject("customer_id", UUID.class)),
+                rs.getString("biller_id"),
+                rs.getString("account"),
+                rs.getString("channel"),
+                rs.getString("status"),
+                amountMinor,
+                currency == null ? null : CurrencyCode.of(currency.trim()),
+                due == null ? null : due.toLocalDate(),
+                rs.getString("holder_masked"),
+                rs.getString("code"),
                 Timestamps.instant(rs, "updated_at"));
     }
 
     private static Payment payment(ResultSet rs, int n) throws SQLException {
-        return new Payment(rs.getObject("id", UUID.class), rs.getObject("inquiry_id", UUID.class),
-                new CustomerId(rs.getObject("customer_id", UUID.class)), rs.getString("biller_id"),
-                rs.getString("account"), rs.getLong("amount_minor"), CurrencyCode.of(rs.getString("currency").trim()),
-                rs.getString("channel"), BillPaymentStatus.valueOf(rs.getString("status")), rs.getString("code"),
-                rs.getObject("transfer_id", UUID.class), rs.getString("trace_number"),
-                Timestamps.instant(rs, "sent_at"), rs.getLong("points"), rs.getLong("discount_minor"),
+        return new Payment(
+                rs.getObject("id", UUID.class),
+                rs.getObject("inquiry_id", UUID.class),
+                new CustomerId(rs.getObject("customer_id", UUID.class)),
+                rs.getString("biller_id"),
+                rs.getString("account"),
+                rs.getLong("amount_minor"),
+                CurrencyCode.of(rs.getString("currency").trim()),
+                rs.getString("channel"),
+                BillPaymentStatus.valueOf(rs.getString("status")),
+                rs.getString("code"),
+                rs.getObject("transfer_id", UUID.class),
+                rs.getString("trace_number"),
+                Timestamps.instant(rs, "sent_at"),
+                rs.getLong("points"),
+                rs.getLong("discount_minor"),
                 rs.getObject("discount_transfer_id", UUID.class));
     }
 

@@ -20,18 +20,54 @@ class JdbcBillPayments {
             + "status, code, transfer_id, trace_number, challenge_id, sent_at, created_at, updated_at";
 
     /** A row: the payment and what the module needs to carry it on. */
-    record Row(BillPaymentId id, CustomerId customer, IranianBill bill, long amountMinor, CurrencyCode currency,
-            String channel, BillPaymentStatus status, String code, UUID transferId, String traceNumber,
-            UUID challengeId, Instant sentAt, Instant createdAt, Instant updatedAt) {
+    record Row(
+            BillPaymentId id,
+            CustomerId customer,
+            IranianBill bill,
+            long amountMinor,
+            CurrencyCode currency,
+            String channel,
+            BillPaymentStatus status,
+            String code,
+            UUID transferId,
+            String traceNumber,
+            UUID challengeId,
+            Instant sentAt,
+            Instant createdAt,
+            Instant updatedAt) {
 
         BillPayment view(ServiceTypes types, String confirmationUrl) {
-            return new BillPayment(id, customer, bill, types.name(bill.serviceDigit()), amountMinor, currency.code(),
-                    status, code, traceNumber, confirmationUrl, createdAt, updatedAt);
+            return new BillPayment(
+                    id,
+                    customer,
+                    bill,
+                    types.name(bill.serviceDigit()),
+                    amountMinor,
+                    currency.code(),
+                    status,
+                    code,
+                    traceNumber,
+                    confirmationUrl,
+                    createdAt,
+                    updatedAt);
         }
 
         Row with(BillPaymentStatus status, String code, UUID transferId, UUID challengeId, Instant sentAt) {
-            return new Row(id, customer, bill, amountMinor, currency, channel, status, code, transferId, traceNumber,
-                    challengeId, sentAt, createdAt, updatedAt);
+            return new Row(
+                    id,
+                    customer,
+                    bill,
+                    amountMinor,
+                    currency,
+                    channel,
+                    status,
+                    code,
+                    transferId,
+                    traceNumber,
+                    challengeId,
+                    sentAt,
+                    createdAt,
+                    updatedAt);
         }
     }
 
@@ -42,19 +78,26 @@ class JdbcBillPayments {
     }
 
     Optional<Row> find(BillPaymentId id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM billing_bill_payments WHERE id = ?").param(id.value())
-                .query(JdbcBillPayments::row).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM billing_bill_payments WHERE id = ?")
+                .param(id.value())
+                .query(JdbcBillPayments::row)
+                .optional();
     }
 
     /** The row, locked until the transaction ends. */
     Optional<Row> lock(BillPaymentId id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM billing_bill_payments WHERE id = ? FOR UPDATE").param(id.value())
-                .query(JdbcBillPayments::row).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM billing_bill_payments WHERE id = ? FOR UPDATE")
+                .param(id.value())
+                .query(JdbcBillPayments::row)
+                .optional();
     }
 
     boolean pairTaken(IranianBill bill) {
-        return jdbc.sql("SELECT COUNT(*) FROM billing_bill_payments WHERE pair_key = ?").param(bill.pairKey())
-                .query(Integer.class).single() > 0;
+        return jdbc.sql("SELECT COUNT(*) FROM billing_bill_payments WHERE pair_key = ?")
+                        .param(bill.pairKey())
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 
     /** Inserts the row; a second row holding the same pair fails on the UNIQUE constraint (a lost race). */
@@ -62,20 +105,46 @@ class JdbcBillPayments {
         jdbc.sql("INSERT INTO billing_bill_payments (id, customer_id, bill_id, payment_id, pair_key, amount_minor, "
                         + "currency, channel, status, code, transfer_id, trace_number, challenge_id, sent_at, "
                         + "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(r.id().value(), r.customer().value(), r.bill().billId(), r.bill().paymentId(),
-                        r.status().holdsPair() ? r.bill().pairKey() : null, r.amountMinor(), r.currency().code(),
-                        r.channel(), r.status().name(), r.code(), r.transferId(), r.traceNumber(), r.challengeId(),
-                        utc(r.sentAt()), utc(r.createdAt()), utc(r.updatedAt()))
+                .params(
+                        r.id().value(),
+                        r.customer().value(),
+                        r.bill().billId(),
+                        r.bill().paymentId(),
+                        r.status().holdsPair() ? r.bill().pairKey() : null,
+                        r.amountMinor(),
+                        r.currency().code(),
+                        r.channel(),
+                        r.status().name(),
+                        r.code(),
+                        r.transferId(),
+                        r.traceNumber(),
+                        r.challengeId(),
+                        utc(r.sentAt()),
+                        utc(r.createdAt()),
+                        utc(r.updatedAt()))
                 .update();
     }
 
     /** Moves the payment on; an ended payment that paid nothing frees its pair. */
-    void update(BillPaymentId id, BillPaymentStatus status, String code, UUID transferId, String traceNumber,
-            Instant sentAt, Instant now) {
+    void update(
+            BillPaymentId id,
+            BillPaymentStatus status,
+            String code,
+            UUID transferId,
+            String traceNumber,
+            Instant sentAt,
+            Instant now) {
         jdbc.sql("UPDATE billing_bill_payments SET status = ?, code = ?, transfer_id = ?, trace_number = ?, "
                         + "sent_at = ?, pair_key = CASE WHEN ? THEN bill_id || ':' || payment_id ELSE NULL END, "
                         + "updated_at = ? WHERE id = ?")
-                .params(status.name(), code, transferId, traceNumber, utc(sentAt), status.holdsPair(), utc(now),
+                .params(
+                        status.name(),
+                        code,
+                        transferId,
+                        traceNumber,
+                        utc(sentAt),
+                        status.holdsPair(),
+                        utc(now),
                         id.value())
                 .update();
     }
@@ -83,33 +152,46 @@ class JdbcBillPayments {
     /** Claims a confirmed payment for sending: true for the one caller that set sent_at. */
     boolean claimSend(BillPaymentId id, Instant now) {
         return jdbc.sql("UPDATE billing_bill_payments SET sent_at = ?, updated_at = ? WHERE id = ? "
-                        + "AND status = 'PENDING' AND sent_at IS NULL")
-                .params(utc(now), utc(now), id.value()).update() == 1;
+                                + "AND status = 'PENDING' AND sent_at IS NULL")
+                        .params(utc(now), utc(now), id.value())
+                        .update()
+                == 1;
     }
 
     /** Confirmed payments nobody has sent yet, oldest first. */
     List<BillPaymentId> unsent(int limit) {
         return jdbc.sql("SELECT id FROM billing_bill_payments WHERE status = 'PENDING' AND sent_at IS NULL "
                         + "ORDER BY updated_at, id LIMIT ?")
-                .param(limit).query((rs, n) -> new BillPaymentId(rs.getObject(1, UUID.class))).list();
+                .param(limit)
+                .query((rs, n) -> new BillPaymentId(rs.getObject(1, UUID.class)))
+                .list();
     }
 
     /** Sent payments still PENDING or UNKNOWN that were last touched before {@code before}. */
     List<BillPaymentId> inDoubt(Instant before, int limit) {
         return jdbc.sql("SELECT id FROM billing_bill_payments WHERE status IN ('PENDING', 'UNKNOWN') "
                         + "AND sent_at IS NOT NULL AND updated_at < ? ORDER BY updated_at, id LIMIT ?")
-                .params(utc(before), limit).query((rs, n) -> new BillPaymentId(rs.getObject(1, UUID.class))).list();
+                .params(utc(before), limit)
+                .query((rs, n) -> new BillPaymentId(rs.getObject(1, UUID.class)))
+                .list();
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {
         IranianBill bill = new IranianBill(rs.getString("bill_id"), rs.getString("payment_id"));
-        return new Row(new BillPaymentId(rs.getObject("id", UUID.class)),
-                new CustomerId(rs.getObject("customer_id", UUID.class)), bill, rs.getLong("amount_minor"),
-                CurrencyCode.of(rs.getString("currency").trim()), rs.getString("channel"),
-                BillPaymentStatus.valueOf(rs.getString("status")), rs.getString("code"),
-                rs.getObject("transfer_id", UUID.class), rs.getString("trace_number"),
+        return new Row(
+                new BillPaymentId(rs.getObject("id", UUID.class)),
+                new CustomerId(rs.getObject("customer_id", UUID.class)),
+                bill,
+                rs.getLong("amount_minor"),
+                CurrencyCode.of(rs.getString("currency").trim()),
+                rs.getString("channel"),
+                BillPaymentStatus.valueOf(rs.getString("status")),
+                rs.getString("code"),
+                rs.getObject("transfer_id", UUID.class),
+                rs.getString("trace_number"),
                 rs.getObject("challenge_id", UUID.class),
-                Timestamps.instant(rs, "sent_at"), Timestamps.instant(rs, "created_at"),
+                Timestamps.instant(rs, "sent_at"),
+                Timestamps.instant(rs, "created_at"),
                 Timestamps.instant(rs, "updated_at"));
     }
 

@@ -25,14 +25,44 @@ class JdbcCardTransfers {
             + "amount_minor, currency, channel, status, code, transfer_id, trace_number, sent_at, created_at, updated_at, "
             + "card_id, source_masked, vault_token, challenge_id";
 
-    record Row(CardTransferId id, CustomerId customer, String destinationMasked, String destinationHash, String bank,
-            String holderMasked, long amountMinor, CurrencyCode currency, String channel, BillPaymentStatus status,
-            String code, UUID transferId, String traceNumber, Instant sentAt, Instant createdAt, Instant updatedAt,
-            CardId card, String sourceMasked, UUID vaultToken, UUID challengeId) {
+    record Row(
+            CardTransferId id,
+            CustomerId customer,
+            String destinationMasked,
+            String destinationHash,
+            String bank,
+            String holderMasked,
+            long amountMinor,
+            CurrencyCode currency,
+            String channel,
+            BillPaymentStatus status,
+            String code,
+            UUID transferId,
+            String traceNumber,
+            Instant sentAt,
+            Instant createdAt,
+            Instant updatedAt,
+            CardId card,
+            String sourceMasked,
+            UUID vaultToken,
+            UUID challengeId) {
 
         CardTransfer view() {
-            return new CardTransfer(id, customer, destinationMasked, bank, holderMasked, amountMinor, currency.code(),
-                    status, code, traceNumber, createdAt, updatedAt, sourceMasked, null);
+            return new CardTransfer(
+                    id,
+                    customer,
+                    destinationMasked,
+                    bank,
+                    holderMasked,
+                    amountMinor,
+                    currency.code(),
+                    status,
+                    code,
+                    traceNumber,
+                    createdAt,
+                    updatedAt,
+                    sourceMasked,
+                    null);
         }
     }
 
@@ -43,29 +73,51 @@ class JdbcCardTransfers {
     }
 
     Optional<Row> find(CardTransferId id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM billing_card_transfers WHERE id = ?").param(id.value())
-                .query(JdbcCardTransfers::row).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM billing_card_transfers WHERE id = ?")
+                .param(id.value())
+                .query(JdbcCardTransfers::row)
+                .optional();
     }
 
     Optional<Row> lock(CardTransferId id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM billing_card_transfers WHERE id = ? FOR UPDATE").param(id.value())
-                .query(JdbcCardTransfers::row).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM billing_card_transfers WHERE id = ? FOR UPDATE")
+                .param(id.value())
+                .query(JdbcCardTransfers::row)
+                .optional();
     }
 
     void insert(Row r) {
-        jdbc.sql("INSERT INTO billing_card_transfers (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                        + "?, ?, ?, ?, ?, ?)")
-                .params(r.id().value(), r.customer().value(), r.destinationMasked(), r.destinationHash(), r.bank(),
-                        r.holderMasked(), r.amountMinor(), r.currency().code(), r.channel(), r.status().name(),
-                        r.code(), r.transferId(), r.traceNumber(), utc(r.sentAt()), utc(r.createdAt()),
-                        utc(r.updatedAt()), r.card() == null ? null : r.card().value(), r.sourceMasked(),
-                        r.vaultToken(), r.challengeId())
+        jdbc.sql("INSERT INTO billing_card_transfers (" + COLUMNS
+                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " + "?, ?, ?, ?, ?, ?)")
+                .params(
+                        r.id().value(),
+                        r.customer().value(),
+                        r.destinationMasked(),
+                        r.destinationHash(),
+                        r.bank(),
+                        r.holderMasked(),
+                        r.amountMinor(),
+                        r.currency().code(),
+                        r.channel(),
+                        r.status().name(),
+                        r.code(),
+                        r.transferId(),
+                        r.traceNumber(),
+                        utc(r.sentAt()),
+                        utc(r.createdAt()),
+                        utc(r.updatedAt()),
+                        r.card() == null ? null : r.card().value(),
+                        r.sourceMasked(),
+                        r.vaultToken(),
+                        r.challengeId())
                 .update();
     }
 
     void update(CardTransferId id, BillPaymentStatus status, String code, String traceNumber, Instant now) {
-        jdbc.sql("UPDATE billing_card_transfers SET status = ?, code = ?, trace_number = ?, updated_at = ? WHERE id = ?")
-                .params(status.name(), code, traceNumber, utc(now), id.value()).update();
+        jdbc.sql(
+                        "UPDATE billing_card_transfers SET status = ?, code = ?, trace_number = ?, updated_at = ? WHERE id = ?")
+                .params(status.name(), code, traceNumber, utc(now), id.value())
+                .update();
     }
 
     /** What was sent card-to-card from one own card (not rejected, failed or unconfirmed) since {@code from}. */
@@ -73,40 +125,59 @@ class JdbcCardTransfers {
         return jdbc.sql("SELECT COALESCE(SUM(amount_minor), 0) FROM billing_card_transfers WHERE card_id = ? "
                         + "AND currency = ? AND created_at >= ? "
                         + "AND status IN ('AWAITING_CONFIRMATION', 'PENDING', 'UNKNOWN', 'COMPLETED')")
-                .params(card.value(), currency.code(), utc(from)).query(Long.class).single();
+                .params(card.value(), currency.code(), utc(from))
+                .query(Long.class)
+                .single();
     }
 
     /** Marks a confirmed transfer as being sent; false when another worker took it. */
     boolean claimSend(CardTransferId id, Instant now) {
         return jdbc.sql("UPDATE billing_card_transfers SET sent_at = ?, updated_at = ? WHERE id = ? "
-                        + "AND status = 'PENDING' AND sent_at IS NULL")
-                .params(utc(now), utc(now), id.value()).update() == 1;
+                                + "AND status = 'PENDING' AND sent_at IS NULL")
+                        .params(utc(now), utc(now), id.value())
+                        .update()
+                == 1;
     }
 
     /** Confirmed transfers nobody has sent yet, oldest first. */
     List<CardTransferId> unsent(int limit) {
         return jdbc.sql("SELECT id FROM billing_card_transfers WHERE status = 'PENDING' AND sent_at IS NULL "
                         + "ORDER BY updated_at, id LIMIT ?")
-                .param(limit).query((rs, n) -> new CardTransferId(rs.getObject(1, UUID.class))).list();
+                .param(limit)
+                .query((rs, n) -> new CardTransferId(rs.getObject(1, UUID.class)))
+                .list();
     }
 
     List<CardTransferId> inDoubt(Instant before, int limit) {
         return jdbc.sql("SELECT id FROM billing_card_transfers WHERE status IN ('PENDING', 'UNKNOWN') "
                         + "AND sent_at IS NOT NULL AND updated_at < ? ORDER BY updated_at, id LIMIT ?")
-                .params(utc(before), limit).query((rs, n) -> new CardTransferId(rs.getObject(1, UUID.class))).list();
+                .params(utc(before), limit)
+                .query((rs, n) -> new CardTransferId(rs.getObject(1, UUID.class)))
+                .list();
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {
         UUID card = rs.getObject("card_id", UUID.class);
-        return new Row(new CardTransferId(rs.getObject("id", UUID.class)),
-                new CustomerId(rs.getObject("customer_id", UUID.class)), rs.getString("destination_masked"),
-                rs.getString("destination_hash"), rs.getString("bank"), rs.getString("holder_masked"),
-                rs.getLong("amount_minor"), CurrencyCode.of(rs.getString("currency").trim()), rs.getString("channel"),
-                BillPaymentStatus.valueOf(rs.getString("status")), rs.getString("code"),
-                rs.getObject("transfer_id", UUID.class), rs.getString("trace_number"),
-                Timestamps.instant(rs, "sent_at"), Timestamps.instant(rs, "created_at"),
-                Timestamps.instant(rs, "updated_at"), card == null ? null : new CardId(card),
-                rs.getString("source_masked"), rs.getObject("vault_token", UUID.class),
+        return new Row(
+                new CardTransferId(rs.getObject("id", UUID.class)),
+                new CustomerId(rs.getObject("customer_id", UUID.class)),
+                rs.getString("destination_masked"),
+                rs.getString("destination_hash"),
+                rs.getString("bank"),
+                rs.getString("holder_masked"),
+                rs.getLong("amount_minor"),
+                CurrencyCode.of(rs.getString("currency").trim()),
+                rs.getString("channel"),
+                BillPaymentStatus.valueOf(rs.getString("status")),
+                rs.getString("code"),
+                rs.getObject("transfer_id", UUID.class),
+                rs.getString("trace_number"),
+                Timestamps.instant(rs, "sent_at"),
+                Timestamps.instant(rs, "created_at"),
+                Timestamps.instant(rs, "updated_at"),
+                card == null ? null : new CardId(card),
+                rs.getString("source_masked"),
+                rs.getObject("vault_token", UUID.class),
                 rs.getObject("challenge_id", UUID.class));
     }
 

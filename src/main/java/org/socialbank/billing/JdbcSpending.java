@@ -29,15 +29,21 @@ class JdbcSpending {
         String sql = "SELECT COALESCE(SUM(amount_minor), 0) FROM (" + ALL + ") p WHERE customer_id = ? "
                 + "AND currency = ? AND created_at >= ? AND status IN " + COMMITTED;
         if (channel.isEmpty()) {
-            return jdbc.sql(sql).params(customer.value(), currency.code(), Timestamps.utc(from)).query(Long.class)
+            return jdbc.sql(sql)
+                    .params(customer.value(), currency.code(), Timestamps.utc(from))
+                    .query(Long.class)
                     .single();
         }
-        return jdbc.sql(sql + " AND channel = ?").params(customer.value(), currency.code(), Timestamps.utc(from),
-                channel.get()).query(Long.class).single();
+        return jdbc.sql(sql + " AND channel = ?")
+                .params(customer.value(), currency.code(), Timestamps.utc(from), channel.get())
+                .query(Long.class)
+                .single();
     }
 
     int paymentsSince(CustomerId customer, Instant from) {
         return jdbc.sql("SELECT COUNT(*) FROM (" + ALL + ") p WHERE customer_id = ? AND created_at >= ?")
-                .params(customer.value(), Timestamps.utc(from)).query(Integer.class).single();
+                .params(customer.value(), Timestamps.utc(from))
+                .query(Integer.class)
+                .single();
     }
 }

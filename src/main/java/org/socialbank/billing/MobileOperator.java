@@ -1,7 +1,7 @@
 package org.socialbank.billing;
 
-import org.socialbank.shared.ProviderAnswer;
 import java.time.Duration;
+import org.socialbank.shared.ProviderAnswer;
 
 /**
  * The top-up provider (an operator's or an aggregator's gateway). Exactly one bean; the embedded

@@ -14,8 +14,8 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  * @param bonusAmountsMinor the denominations of its bonus charge ({@link TopUpKind#BONUS}), ascending;
  *     empty when it sells none
  */
-public record OperatorSettings(String country, String currency, List<Long> amountsMinor, List<String> carriers,
-        List<Long> bonusAmountsMinor) {
+public record OperatorSettings(
+        String country, String currency, List<Long> amountsMinor, List<String> carriers, List<Long> bonusAmountsMinor) {
 
     public static final int AMOUNTS_MAX = 50;
 
@@ -30,14 +30,19 @@ public record OperatorSettings(String country, String currency, List<Long> amoun
             throw new IllegalArgumentException("country must be an upper-case ISO 3166 code: " + country);
         }
         CurrencyCode.of(currency);
-        amountsMinor = amountsMinor == null ? List.of() : amountsMinor.stream().sorted().toList();
+        amountsMinor = amountsMinor == null
+                ? List.of()
+                : amountsMinor.stream().sorted().toList();
         carriers = carriers == null ? List.of() : List.copyOf(carriers);
         if (amountsMinor.isEmpty() || amountsMinor.size() > AMOUNTS_MAX || amountsMinor.get(0) <= 0) {
             throw new IllegalArgumentException("amounts-minor must be 1 to " + AMOUNTS_MAX + " positive amounts");
         }
-        bonusAmountsMinor = bonusAmountsMinor == null ? List.of() : bonusAmountsMinor.stream().sorted().toList();
+        bonusAmountsMinor = bonusAmountsMinor == null
+                ? List.of()
+                : bonusAmountsMinor.stream().sorted().toList();
         if (bonusAmountsMinor.size() > AMOUNTS_MAX || !bonusAmountsMinor.isEmpty() && bonusAmountsMinor.get(0) <= 0) {
-            throw new IllegalArgumentException("bonus-amounts-minor must be at most " + AMOUNTS_MAX + " positive amounts");
+            throw new IllegalArgumentException(
+                    "bonus-amounts-minor must be at most " + AMOUNTS_MAX + " positive amounts");
         }
     }
 
@@ -54,12 +59,27 @@ public record OperatorSettings(String country, String currency, List<Long> amoun
         List<Long> iran = List.of(10_000L, 20_000L, 50_000L, 100_000L, 200_000L, 500_000L, 1_000_000L);
         List<Long> china = List.of(1_000L, 2_000L, 3_000L, 5_000L, 10_000L, 20_000L, 30_000L, 50_000L);
         return java.util.Map.of(
-                "mci", new OperatorSettings("IR", "IRR", iran, List.of("IR-MCI", "MCI", "Taliya"),
-                        List.of(50_000L, 100_000L, 200_000L, 500_000L, 1_000_000L)),
-                "irancell", new OperatorSettings("IR", "IRR", iran, List.of("Irancell", "MTN Irancell"),
-                        List.of(50_000L, 100_000L, 200_000L)),
-                "rightel", new OperatorSettings("IR", "IRR", iran.subList(1, iran.size()), List.of("Rightel", "RighTel"),
-                        iran.subList(1, iran.size())),
+                "mci",
+                        new OperatorSettings(
+                                "IR",
+                                "IRR",
+                                iran,
+                                List.of("IR-MCI", "MCI", "Taliya"),
+                                List.of(50_000L, 100_000L, 200_000L, 500_000L, 1_000_000L)),
+                "irancell",
+                        new OperatorSettings(
+                                "IR",
+                                "IRR",
+                                iran,
+                                List.of("Irancell", "MTN Irancell"),
+                                List.of(50_000L, 100_000L, 200_000L)),
+                "rightel",
+                        new OperatorSettings(
+                                "IR",
+                                "IRR",
+                                iran.subList(1, iran.size()),
+                                List.of("Rightel", "RighTel"),
+                                iran.subList(1, iran.size())),
                 "china_mobile", new OperatorSettings("CN", "CNY", china, List.of("China Mobile")),
                 "china_unicom", new OperatorSettings("CN", "CNY", china, List.of("China Unicom")),
                 "china_telecom", new OperatorSettings("CN", "CNY", china, List.of("China Telecom")));

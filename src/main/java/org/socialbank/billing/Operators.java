@@ -27,20 +27,18 @@ public final class Operators {
     public static final String KIND_NOT_OFFERED = "kind_not_offered";
     /** The most nearest amounts offered instead of one not sold. */
     public static final int NEAREST_MAX = 3;
-    private static final Map<String, String> REGION_OF_CURRENCY = Map.of("IRR", "IR", "CNY", "CN", "INR", "IN",
-            "RUB", "RU", "EUR", "FR");
+
+    private static final Map<String, String> REGION_OF_CURRENCY =
+            Map.of("IRR", "IR", "CNY", "CN", "INR", "IN", "RUB", "RU", "EUR", "FR");
 
     /** The operator chosen for a number and an amount, or why there is none. */
-    public sealed interface Choice permits Resolved, Refusal {
-    }
+    public sealed interface Choice permits Resolved, Refusal {}
 
     /** A number the operator tops up: the number in E.164 and the operator's id. */
-    public record Resolved(String phoneE164, String operator, OperatorSettings settings) implements Choice {
-    }
+    public record Resolved(String phoneE164, String operator, OperatorSettings settings) implements Choice {}
 
     /** Why not: a code, and for {@link #AMOUNT_NOT_OFFERED} the nearest amounts sold. */
-    public record Refusal(String code, List<Long> nearestAmountsMinor) implements Choice {
-    }
+    public record Refusal(String code, List<Long> nearestAmountsMinor) implements Choice {}
 
     private final Map<String, OperatorSettings> operators;
 
@@ -69,8 +67,9 @@ public final class Operators {
         PhoneNumberUtil util = PhoneNumberUtil.getInstance();
         String region = util.getRegionCodeForNumber(number.get());
         Optional<String> operator = override.isPresent()
-                ? override.map(o -> o.toLowerCase(Locale.ROOT)).filter(o -> operators.containsKey(o)
-                        && operators.get(o).country().equals(region))
+                ? override.map(o -> o.toLowerCase(Locale.ROOT))
+                        .filter(o -> operators.containsKey(o)
+                                && operators.get(o).country().equals(region))
                 : byCarrier(number.get(), region);
         if (operator.isEmpty()) {
             return new Refusal(UNKNOWN_OPERATOR, List.of());
@@ -81,10 +80,14 @@ public final class Operators {
             return new Refusal(KIND_NOT_OFFERED, List.of());
         }
         if (!settings.currency().equals(currency) || !sold.contains(amountMinor)) {
-            return new Refusal(AMOUNT_NOT_OFFERED, settings.currency().equals(currency)
-                    ? nearest(sold, amountMinor) : sold.subList(0, Math.min(NEAREST_MAX, sold.size())));
+            return new Refusal(
+                    AMOUNT_NOT_OFFERED,
+                    settings.currency().equals(currency)
+                            ? nearest(sold, amountMinor)
+                            : sold.subList(0, Math.min(NEAREST_MAX, sold.size())));
         }
-        return new Resolved(util.format(number.get(), PhoneNumberUtil.PhoneNumberFormat.E164), operator.get(), settings);
+        return new Resolved(
+                util.format(number.get(), PhoneNumberUtil.PhoneNumberFormat.E164), operator.get(), settings);
     }
 
     private Optional<String> byCarrier(Phonenumber.PhoneNumber number, String region) {
@@ -92,15 +95,20 @@ public final class Operators {
         if (carrier == null || carrier.isBlank()) {
             return Optional.empty();
         }
-        return operators.entrySet().stream().filter(e -> e.getValue().country().equals(region)
-                && e.getValue().carriers().stream().anyMatch(c -> c.equalsIgnoreCase(carrier)))
-                .map(Map.Entry::getKey).findFirst();
+        return operators.entrySet().stream()
+                .filter(e -> e.getValue().country().equals(region)
+                        && e.getValue().carriers().stream().anyMatch(c -> c.equalsIgnoreCase(carrier)))
+                .map(Map.Entry::getKey)
+                .findFirst();
     }
 
     /** The amounts sold nearest to the one asked for, ascending. */
     static List<Long> nearest(List<Long> sold, long asked) {
-        return sold.stream().sorted(Comparator.<Long>comparingLong(a -> Math.abs(a - asked)).thenComparing(a -> a))
-                .limit(NEAREST_MAX).sorted().toList();
+        return sold.stream()
+                .sorted(Comparator.<Long>comparingLong(a -> Math.abs(a - asked)).thenComparing(a -> a))
+                .limit(NEAREST_MAX)
+                .sorted()
+                .toList();
     }
 
     /** The number as typed (ASCII, Persian or Arabic-Indic digits, spaces, dashes), in the currency's country by default. */
@@ -116,8 +124,8 @@ public final class Operators {
         }
         try {
             PhoneNumberUtil util = PhoneNumberUtil.getInstance();
-            Phonenumber.PhoneNumber number = util.parse((plus ? "+" : "") + digits.get(),
-                    REGION_OF_CURRENCY.getOrDefault(currency, "ZZ"));
+            Phonenumber.PhoneNumber number =
+                    util.parse((plus ? "+" : "") + digits.get(), REGION_OF_CURRENCY.getOrDefault(currency, "ZZ"));
             PhoneNumberUtil.PhoneNumberType type = util.getNumberType(number);
             boolean mobile = type == PhoneNumberUtil.PhoneNumberType.MOBILE
                     || type == PhoneNumberUtil.PhoneNumberType.FIXED_LINE_OR_MOBILE;

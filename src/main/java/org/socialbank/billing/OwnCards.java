@@ -29,10 +29,12 @@ class OwnCards {
     /** The named card if it qualifies, else (none named) the customer's first that does. */
     Optional<Card> source(CustomerId customer, CurrencyCode currency, Optional<CardId> named) {
         if (named.isPresent()) {
-            return cards.card(named.get()).filter(c -> c.customerId().equals(customer))
+            return cards.card(named.get())
+                    .filter(c -> c.customerId().equals(customer))
                     .filter(c -> usable(c, currency));
         }
-        return cards.cardsOf(customer).flatMap(all -> all.stream().filter(c -> usable(c, currency)).findFirst());
+        return cards.cardsOf(customer)
+                .flatMap(all -> all.stream().filter(c -> usable(c, currency)).findFirst());
     }
 
     Optional<Card> card(CardId id) {
@@ -40,7 +42,8 @@ class OwnCards {
     }
 
     private static boolean usable(Card card, CurrencyCode currency) {
-        return card.kind() == CardKind.DEBIT && card.status() == CardStatus.ACTIVE
+        return card.kind() == CardKind.DEBIT
+                && card.status() == CardStatus.ACTIVE
                 && card.currency().equals(currency);
     }
 }

@@ -24,8 +24,8 @@ import org.socialbank.payments.risk.PaymentPolicy;
 import org.socialbank.payments.risk.Reject;
 import org.socialbank.payments.risk.StepUp;
 import org.socialbank.shared.CurrencyCode;
-import org.socialbank.shared.jdbc.DurableTransactions;
 import org.socialbank.shared.Microseconds;
+import org.socialbank.shared.jdbc.DurableTransactions;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,6 +40,7 @@ class PayBill {
     static final CurrencyCode IRR = CurrencyCode.of("IRR");
     /** The owner of the bill payments held for the step-up page; their id is the payment's. */
     static final String CONFIRMATION_OWNER = "bill";
+
     static final String TRANSFER_CODE = "bill";
 
     private final JdbcBillPayments store;
@@ -55,9 +56,19 @@ class PayBill {
     private final Clock clock;
     private final PointsShares shares;
 
-    PayBill(JdbcBillPayments store, JdbcSpending spending, Directory directory, Confirmations confirmations, Ledger ledger,
-            PaymentPolicy policy, BillerAccounts accounts, SendBills send, BillingProperties properties,
-            DurableTransactions writes, Clock clock, PointsShares shares) {
+    PayBill(
+            JdbcBillPayments store,
+            JdbcSpending spending,
+            Directory directory,
+            Confirmations confirmations,
+            Ledger ledger,
+            PaymentPolicy policy,
+            BillerAccounts accounts,
+            SendBills send,
+            BillingProperties properties,
+            DurableTransactions writes,
+            Clock clock,
+            PointsShares shares) {
         this.shares = shares;
         this.store = store;
         this.spending = spending;
@@ -74,10 +85,12 @@ class PayBill {
 
     BillPaymentResult pay(BillPaymentOrder order) {
         BillPaymentResult result = writes.write(tx -> begin(order, true, false));
-        if (result instanceof BillPaymentResult.Done done && !done.replayed()
+        if (result instanceof BillPaymentResult.Done done
+                && !done.replayed()
                 && done.payment().status() == BillPaymentStatus.PENDING) {
             send.send(order.id());
-            return new BillPaymentResult.Done(store.find(order.id()).orElseThrow().view(types(), null), false);
+            return new BillPaymentResult.Done(
+                    store.find(order.id()).orElseThrow().view(types(), null), false);
         }
         return result;
     }
@@ -103,8 +116,8 @@ class PayBill {
                     ? new BillPaymentResult.Done(view(r, null), true)
                     : new BillPaymentResult.Refused(BillPaymentResult.ID_REUSED);
         }
-        Optional<CustomerView> customer = directory.customer(order.customer())
-                .filter(c -> c.customer().status() == CustomerStatus.ACTIVE);
+        Optional<CustomerView> customer =
+                directory.customer(order.customer()).filter(c -> c.customer().status() == CustomerStatus.ACTIVE);
         if (customer.isEmpty()) {
             return new BillPaymentResult.Refused(BillPaymentResult.CUSTOMER_NOT_FOUND);
         }
@@ -112,15 +125,38 @@ class PayBill {
             return new BillPaymentResult.Refused(BillPaymentResult.BILL_ALREADY_PAID);
         }
         Instant now = now();
-        JdbcBillPayments.Row fresh = new JdbcBillPayments.Row(order.id(), order.customer(), order.bill(),
-                order.bill().amountRial(), IRR, order.channel(), BillPaymentStatus.REJECTED, null, null, null, null,
-                null, now, now);
+        JdbcBillPayments.Row fresh = new JdbcBillPayments.Row(
+                order.id(),
+                order.customer(),
+                order.bill(),
+                order.bill().amountRial(),
+                IRR,
+                order.channel(),
+                BillPaymentStatus.REJECTED,
+                null,
+                null,
+                null,
+                null,
+                null,
+                now,
+                now);
         Optional<AccountId> from = directory.primaryAccount(order.customer(), IRR.code());
         if (from.isEmpty()) {
-            return done(insert(fresh.with(BillPaymentStatus.REJECTED, "no_account_in_currency", null, null, null)), null);
+            return done(
+                    insert(fresh.with(BillPaymentStatus.REJECTED, "no_account_in_currency", null, null, null)), null);
         }
-        Decision decision = policy.assess(new Attempt(order.customer(), customer.get().customer().kycLevel(),
-                order.channel(), fresh.amountMinor(), IRR, false, false, Optional.empty(), now), new BillHistory(spending));
+        Decision decision = policy.assess(
+                new Attempt(
+                        order.customer(),
+                        customer.get().customer().kycLevel(),
+                        order.channel(),
+                        fresh.amountMinor(),
+                        IRR,
+                        false,
+                        false,
+                        Optional.empty(),
+                        now),
+                new BillHistory(spending));
         if (decision instanceof Reject reject) {
             return done(insert(fresh.with(BillPaymentStatus.REJECTED, reject.code(), null, null, null)), null);
         }
@@ -130,20 +166,30 @@ class PayBill {
         Instant sentAt = sendNow ? now : null;
         JdbcBillPayments.Row pending = insert(fresh.with(BillPaymentStatus.PENDING, null, null, null, sentAt));
         Optional<PointsShares.Held> points = usePoints
-                ? shares.hold(order.id().value(), order.customer(), IRR, fresh.amountMinor()) : Optional.empty();
+                ? shares.hold(order.id().value(), order.customer(), IRR, fresh.amountMinor())
+                : Optional.empty();
         return done(reserve(pending, from.get(), sentAt, points), null);
     }
 
     /** Holds the payment (and its pair) for the step-up page; its link is answered once, never stored. */
     private BillPaymentResult hold(JdbcBillPayments.Row row) {
-        Optional<Confirmations.Started> started = confirmations.start(new Confirmations.Request(row.customer(),
-                new OperationRef(CONFIRMATION_OWNER, row.id().toString()), row.amountMinor(), row.currency(),
-                payeeLabel(row.bill()), 0));
+        Optional<Confirmations.Started> started = confirmations.start(new Confirmations.Request(
+                row.customer(),
+                new OperationRef(CONFIRMATION_OWNER, row.id().toString()),
+                row.amountMinor(),
+                row.currency(),
+                payeeLabel(row.bill()),
+                0));
         if (started.isEmpty()) {
-            return done(insert(row.with(BillPaymentStatus.REJECTED, "confirmation_unavailable", null, null, null)), null);
+            return done(
+                    insert(row.with(BillPaymentStatus.REJECTED, "confirmation_unavailable", null, null, null)), null);
         }
-        JdbcBillPayments.Row held = insert(row.with(BillPaymentStatus.AWAITING_CONFIRMATION, null, null,
-                started.get().challengeId(), null));
+        JdbcBillPayments.Row held = insert(row.with(
+                BillPaymentStatus.AWAITING_CONFIRMATION,
+                null,
+                null,
+                started.get().challengeId(),
+                null));
         return done(held, started.get().url());
     }
 
@@ -157,24 +203,43 @@ class PayBill {
     }
 
     /** As above, the {@code points} held for it paying their worth from the bank's rewards account (issue 16 s3.7). */
-    private JdbcBillPayments.Row reserve(JdbcBillPayments.Row row, AccountId from, Instant sentAt,
-            Optional<PointsShares.Held> points) {
+    private JdbcBillPayments.Row reserve(
+            JdbcBillPayments.Row row, AccountId from, Instant sentAt, Optional<PointsShares.Held> points) {
         AccountId to = accounts.open(BillerAccounts.billerKey(row.bill()), row.currency());
         UUID transfer = row.id().derive(TRANSFER_CODE);
-        Metadata metadata = Metadata.of(Map.of("bill_payment", row.id().toString(), "bill_id", row.bill().billId(),
-                "payment_id", row.bill().paymentId()));
+        Metadata metadata = Metadata.of(Map.of(
+                "bill_payment",
+                row.id().toString(),
+                "bill_id",
+                row.bill().billId(),
+                "payment_id",
+                row.bill().paymentId()));
         long discount = points.map(PointsShares.Held::valueMinor).orElse(0L);
-        TransferResult result = ledger.transfer(new NewTransfer(new TransferId(transfer), from, to,
-                row.amountMinor() - discount, row.currency(), new TransferCode(TRANSFER_CODE), true,
-                properties.pendingTimeout().toSeconds(), metadata));
+        TransferResult result = ledger.transfer(new NewTransfer(
+                new TransferId(transfer),
+                from,
+                to,
+                row.amountMinor() - discount,
+                row.currency(),
+                new TransferCode(TRANSFER_CODE),
+                true,
+                properties.pendingTimeout().toSeconds(),
+                metadata));
         Instant now = now();
         if (result instanceof TransferResult.Rejected rejected) {
             points.ifPresent(p -> shares.release(row.id().value(), row.customer()));
             store.update(row.id(), BillPaymentStatus.REJECTED, ledgerCode(rejected.code()), null, null, null, now);
             return row.with(BillPaymentStatus.REJECTED, ledgerCode(rejected.code()), null, row.challengeId(), null);
         }
-        points.ifPresent(p -> shares.record(row.id().value(), row.customer(), p, row.currency(), to, TRANSFER_CODE,
-                properties.pendingTimeout().toSeconds(), metadata));
+        points.ifPresent(p -> shares.record(
+                row.id().value(),
+                row.customer(),
+                p,
+                row.currency(),
+                to,
+                TRANSFER_CODE,
+                properties.pendingTimeout().toSeconds(),
+                metadata));
         store.update(row.id(), BillPaymentStatus.PENDING, null, transfer, null, sentAt, now);
         return row.with(BillPaymentStatus.PENDING, null, transfer, row.challengeId(), sentAt);
     }
@@ -195,7 +260,9 @@ class PayBill {
     /** The payment as its customer sees it, with the points that paid a share of it. */
     private BillPayment view(JdbcBillPayments.Row row, String confirmationUrl) {
         BillPayment view = row.view(types(), confirmationUrl);
-        return shares.find(row.id().value()).map(p -> view.withPoints(p.points(), p.discountMinor())).orElse(view);
+        return shares.find(row.id().value())
+                .map(p -> view.withPoints(p.points(), p.discountMinor()))
+                .orElse(view);
     }
 
     private JdbcBillPayments.Row insert(JdbcBillPayments.Row row) {

@@ -40,8 +40,16 @@ public class PinVouchers {
     private final Clock clock;
     private final SecretKeySpec key;
 
-    PinVouchers(JdbcClient jdbc, MobileOperator operator, JdbcTopUps topUps, OneTimeCodes codes, DirectoryProperties pages,
-            BillingProperties properties, ApplicationEventPublisher events, DurableTransactions writes, Clock clock) {
+    PinVouchers(
+            JdbcClient jdbc,
+            MobileOperator operator,
+            JdbcTopUps topUps,
+            OneTimeCodes codes,
+            DirectoryProperties pages,
+            BillingProperties properties,
+            ApplicationEventPublisher events,
+            DurableTransactions writes,
+            Clock clock) {
         this.jdbc = jdbc;
         this.operator = operator;
         this.topUps = topUps;
@@ -55,11 +63,11 @@ public class PinVouchers {
     }
 
     /** A voucher as its page shows it before (and after) the PIN is read; never the PIN. */
-    public record VoucherView(String phoneE164, String operator, long amountMinor, String currency, boolean shown) {
-    }
+    public record VoucherView(String phoneE164, String operator, long amountMinor, String currency, boolean shown) {}
 
     /** Seals the PINs of completed voucher top-ups, one operator call each, outside any transaction. */
-    @Scheduled(fixedDelayString = "${socialbank.billing.worker-interval:1s}",
+    @Scheduled(
+            fixedDelayString = "${socialbank.billing.worker-interval:1s}",
             initialDelayString = "${socialbank.billing.worker-interval:1s}")
     public void collect() {
         try {
@@ -71,7 +79,9 @@ public class PinVouchers {
                 }));
             }
         } catch (RuntimeException e) {
-            log.warn("Collecting voucher PINs failed; will try again: {}", e.getClass().getName());
+            log.warn(
+                    "Collecting voucher PINs failed; will try again: {}",
+                    e.getClass().getName());
         }
     }
 
@@ -83,29 +93,37 @@ public class PinVouchers {
     /** The PIN, once: the first call erases it; empty after that or for an unknown link. */
     public Optional<String> reveal(String token) {
         return writes.write(tx -> {
-            Optional<Found> found = jdbc.sql("SELECT topup_id, pin_sealed FROM billing_vouchers WHERE token_hash = ? "
-                            + "FOR UPDATE").param(codes.hashToken(token))
-                    .query((rs, n) -> new Found(new TopUpId(rs.getObject("topup_id", UUID.class)),
-                            rs.getString("pin_sealed"), null)).optional();
+            Optional<Found> found = jdbc.sql(
+                            "SELECT topup_id, pin_sealed FROM billing_vouchers WHERE token_hash = ? " + "FOR UPDATE")
+                    .param(codes.hashToken(token))
+                    .query((rs, n) -> new Found(
+                            new TopUpId(rs.getObject("topup_id", UUID.class)), rs.getString("pin_sealed"), null))
+                    .optional();
             if (found.isEmpty() || found.get().sealed() == null) {
                 return Optional.<String>empty();
             }
             jdbc.sql("UPDATE billing_vouchers SET pin_sealed = NULL, shown_at = ? WHERE topup_id = ?")
-                    .params(Timestamps.utc(clock.instant()), found.get().id().value()).update();
+                    .params(Timestamps.utc(clock.instant()), found.get().id().value())
+                    .update();
             return Optional.of(open(found.get().sealed(), found.get().id()));
         });
     }
 
-    private record Found(TopUpId id, String sealed, VoucherView view) {
-    }
+    private record Found(TopUpId id, String sealed, VoucherView view) {}
 
     private Optional<Found> find(String token) {
         return jdbc.sql("SELECT v.topup_id, v.pin_sealed, t.phone, t.operator, t.amount_minor, t.currency "
                         + "FROM billing_vouchers v JOIN billing_topups t ON t.id = v.topup_id WHERE v.token_hash = ?")
                 .param(codes.hashToken(token))
-                .query((rs, n) -> new Found(new TopUpId(rs.getObject("topup_id", UUID.class)), rs.getString("pin_sealed"),
-                        new VoucherView(rs.getString("phone"), rs.getString("operator"), rs.getLong("amount_minor"),
-                                rs.getString("currency").trim(), rs.getString("pin_sealed") == null)))
+                .query((rs, n) -> new Found(
+                        new TopUpId(rs.getObject("topup_id", UUID.class)),
+                        rs.getString("pin_sealed"),
+                        new VoucherView(
+                                rs.getString("phone"),
+                                rs.getString("operator"),
+                                rs.getLong("amount_minor"),
+                                rs.getString("currency").trim(),
+                                rs.getString("pin_sealed") == null)))
                 .optional();
     }
 
@@ -114,7 +132,8 @@ public class PinVouchers {
                         + "AND NOT EXISTS (SELECT 1 FROM billing_vouchers v WHERE v.topup_id = t.id) "
                         + "ORDER BY t.updated_at, t.id LIMIT ?")
                 .param(properties.batchMax())
-                .query((rs, n) -> new TopUpId(rs.getObject(1, UUID.class))).list();
+                .query((rs, n) -> new TopUpId(rs.getObject(1, UUID.class)))
+                .list();
     }
 
     private Optional<String> pin(TopUpId id) {
@@ -122,7 +141,9 @@ public class PinVouchers {
             Optional<String> pin = operator.voucherPin(id);
             return pin == null ? Optional.empty() : pin.filter(p -> !p.isBlank() && p.length() <= 64);
         } catch (RuntimeException e) {
-            log.warn("The operator failed to give a voucher's PIN: {}", e.getClass().getName());
+            log.warn(
+                    "The operator failed to give a voucher's PIN: {}",
+                    e.getClass().getName());
             return Optional.empty();
         }
     }
@@ -130,24 +151,37 @@ public class PinVouchers {
     private void keep(TopUpId id, String pin) {
         JdbcTopUps.Row topUp = topUps.find(id).orElseThrow();
         String token = codes.randomToken();
-        int inserted = jdbc.sql("INSERT INTO billing_vouchers (topup_id, customer_id, token_hash, pin_sealed, created_at) "
-                        + "SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM billing_vouchers WHERE topup_id = ?)")
-                .params(id.value(), topUp.customer().value(), codes.hashToken(token), seal(pin, id),
-                        Timestamps.utc(clock.instant()), id.value())
+        int inserted = jdbc.sql(
+                        "INSERT INTO billing_vouchers (topup_id, customer_id, token_hash, pin_sealed, created_at) "
+                                + "SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM billing_vouchers WHERE topup_id = ?)")
+                .params(
+                        id.value(),
+                        topUp.customer().value(),
+                        codes.hashToken(token),
+                        seal(pin, id),
+                        Timestamps.utc(clock.instant()),
+                        id.value())
                 .update();
         if (inserted == 1) {
-            events.publishEvent(new VoucherReady(id, topUp.customer(), topUp.phone(), topUp.operator(),
-                    topUp.amountMinor(), topUp.currency().code(), pages.url("/vouchers/" + token)));
+            events.publishEvent(new VoucherReady(
+                    id,
+                    topUp.customer(),
+                    topUp.phone(),
+                    topUp.operator(),
+                    topUp.amountMinor(),
+                    topUp.currency().code(),
+                    pages.url("/vouchers/" + token)));
         }
     }
 
     private String seal(String pin, TopUpId id) {
-        return Sealed.seal(key, id.value().toString().getBytes(StandardCharsets.US_ASCII),
-                pin.getBytes(StandardCharsets.UTF_8));
+        return Sealed.seal(
+                key, id.value().toString().getBytes(StandardCharsets.US_ASCII), pin.getBytes(StandardCharsets.UTF_8));
     }
 
     private String open(String sealed, TopUpId id) {
-        return new String(Sealed.open(key, id.value().toString().getBytes(StandardCharsets.US_ASCII), sealed),
+        return new String(
+                Sealed.open(key, id.value().toString().getBytes(StandardCharsets.US_ASCII), sealed),
                 StandardCharsets.UTF_8);
     }
 }

@@ -34,12 +34,10 @@ import org.springframework.stereotype.Component;
 class PointsShares {
 
     /** Points held for a payment: how many, what they are worth and the rewards account that pays it. */
-    record Held(long points, long valueMinor, AccountId rewards) {
-    }
+    record Held(long points, long valueMinor, AccountId rewards) {}
 
     /** The points a payment used, their worth and the rewards account's pending transfer. */
-    record Share(long points, long discountMinor, UUID transferId) {
-    }
+    record Share(long points, long discountMinor, UUID transferId) {}
 
     private final PointsDiscounts discounts;
     private final Ledger ledger;
@@ -62,8 +60,11 @@ class PointsShares {
 
     /** Holds the points the customer may use on the payment {@code id}, in the caller's transaction; empty when none. */
     Optional<Held> hold(UUID id, CustomerId customer, CurrencyCode currency, long amountMinor) {
-        return discounts.offer(customer, currency, amountMinor).flatMap(o -> discounts.hold(id, customer, o.points(),
-                currency).map(rewards -> new Held(o.points(), o.valueMinor(), rewards)));
+        return discounts
+                .offer(customer, currency, amountMinor)
+                .flatMap(o -> discounts
+                        .hold(id, customer, o.points(), currency)
+                        .map(rewards -> new Held(o.points(), o.valueMinor(), rewards)));
     }
 
     /** The customer's own transfer was refused: the held points are theirs again. */
@@ -75,24 +76,58 @@ class PointsShares {
      * The rewards account's pending transfer of the points' worth to the provider's account {@code to},
      * under {@code transferId}; a refusal breaks an invariant (the rewards account may go negative).
      */
-    UUID reserve(UUID transferId, Held held, AccountId to, CurrencyCode currency, String transferCode,
-            long timeoutSeconds, Metadata metadata) {
-        if (ledger.transfer(new NewTransfer(new TransferId(transferId), held.rewards(), to, held.valueMinor(),
-                currency, new TransferCode(transferCode), true, timeoutSeconds, metadata))
+    UUID reserve(
+            UUID transferId,
+            Held held,
+            AccountId to,
+            CurrencyCode currency,
+            String transferCode,
+            long timeoutSeconds,
+            Metadata metadata) {
+        if (ledger.transfer(new NewTransfer(
+                        new TransferId(transferId),
+                        held.rewards(),
+                        to,
+                        held.valueMinor(),
+                        currency,
+                        new TransferCode(transferCode),
+                        true,
+                        timeoutSeconds,
+                        metadata))
                 instanceof TransferResult.Rejected rejected) {
-            throw new IllegalStateException("the rewards account refused a discount: " + rejected.code().code());
+            throw new IllegalStateException(
+                    "the rewards account refused a discount: " + rejected.code().code());
         }
         return transferId;
     }
 
     /** Records an Iranian bill's or a top-up's share, in the transaction that reserved it. */
-    Share record(UUID paymentId, CustomerId customer, Held held, CurrencyCode currency, AccountId to,
-            String transferCode, long timeoutSeconds, Metadata metadata) {
-        UUID transfer = reserve(UUID.nameUUIDFromBytes(("points-share|" + paymentId).getBytes(StandardCharsets.UTF_8)),
-                held, to, currency, transferCode, timeoutSeconds, metadata);
+    Share record(
+            UUID paymentId,
+            CustomerId customer,
+            Held held,
+            CurrencyCode currency,
+            AccountId to,
+            String transferCode,
+            long timeoutSeconds,
+            Metadata metadata) {
+        UUID transfer = reserve(
+                UUID.nameUUIDFromBytes(("points-share|" + paymentId).getBytes(StandardCharsets.UTF_8)),
+                held,
+                to,
+                currency,
+                transferCode,
+                timeoutSeconds,
+                metadata);
         jdbc.sql("INSERT INTO billing_points_shares (payment_id, customer_id, points, discount_minor, currency, "
                         + "transfer_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .params(paymentId, customer.value(), held.points(), held.valueMinor(), currency.code(), transfer,
+                .params(
+                        paymentId,
+                        customer.value(),
+                        held.points(),
+                        held.valueMinor(),
+                        currency.code(),
+                        transfer,
                         Microseconds.now(clock).atOffset(ZoneOffset.UTC))
                 .update();
         return new Share(held.points(), held.valueMinor(), transfer);
@@ -102,8 +137,8 @@ class PointsShares {
     Optional<Share> find(UUID paymentId) {
         return jdbc.sql("SELECT points, discount_minor, transfer_id FROM billing_points_shares WHERE payment_id = ?")
                 .param(paymentId)
-                .query((rs, n) -> new Share(rs.getLong("points"), rs.getLong("discount_minor"),
-                        rs.getObject("transfer_id", UUID.class)))
+                .query((rs, n) -> new Share(
+                        rs.getLong("points"), rs.getLong("discount_minor"), rs.getObject("transfer_id", UUID.class)))
                 .optional();
     }
 
@@ -112,8 +147,14 @@ class PointsShares {
      * customer's transfer, posted and the points spent, or voided and the points released. Once:
      * the caller books only payments still PENDING or UNKNOWN.
      */
-    void settle(UUID paymentId, CustomerId customer, Share share, ProviderAnswer answer, boolean completed,
-            String refusedCode, String timeoutCode) {
+    void settle(
+            UUID paymentId,
+            CustomerId customer,
+            Share share,
+            ProviderAnswer answer,
+            boolean completed,
+            String refusedCode,
+            String timeoutCode) {
         settlements.book(paymentId, share.transferId(), answer, refusedCode, timeoutCode);
         if (completed) {
             discounts.spend(paymentId, customer, share.points());

@@ -8,6 +8,10 @@ import org.socialbank.directory.CustomerId;
  * with a one-tap Pay button. Published once per saved bill and period, in the transaction that
  * recorded the reminder.
  */
-public record SavedBillDue(CustomerId customerId, String name, IranianBill bill, String serviceType,
-        String billerName, LocalDate dueDate) {
-}
+public record SavedBillDue(
+        CustomerId customerId,
+        String name,
+        IranianBill bill,
+        String serviceType,
+        String billerName,
+        LocalDate dueDate) {}

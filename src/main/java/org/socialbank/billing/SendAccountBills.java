@@ -34,8 +34,15 @@ class SendAccountBills {
     private final Clock clock;
     private final PointsShares shares;
 
-    SendAccountBills(JdbcAccountBills store, AccountBiller biller, AccountBills bills, Settlements settlements,
-            BillingProperties properties, ApplicationEventPublisher events, DurableTransactions writes, Clock clock,
+    SendAccountBills(
+            JdbcAccountBills store,
+            AccountBiller biller,
+            AccountBills bills,
+            Settlements settlements,
+            BillingProperties properties,
+            ApplicationEventPublisher events,
+            DurableTransactions writes,
+            Clock clock,
             PointsShares shares) {
         this.shares = shares;
         if (biller.timeout().compareTo(properties.recheckAfter()) >= 0) {
@@ -53,7 +60,8 @@ class SendAccountBills {
     }
 
     /** Pays the reserved payments nobody sent yet, then re-checks those in doubt. */
-    @Scheduled(fixedDelayString = "${socialbank.billing.worker-interval:1s}",
+    @Scheduled(
+            fixedDelayString = "${socialbank.billing.worker-interval:1s}",
             initialDelayString = "${socialbank.billing.worker-interval:1s}")
     void work() {
         try {
@@ -66,7 +74,9 @@ class SendAccountBills {
                 book(id, Settlements.ask("account biller", () -> biller.status(id)));
             }
         } catch (RuntimeException e) {
-            log.warn("Sending or re-checking account bills failed; will try again: {}", e.getClass().getName());
+            log.warn(
+                    "Sending or re-checking account bills failed; will try again: {}",
+                    e.getClass().getName());
         }
     }
 
@@ -76,24 +86,40 @@ class SendAccountBills {
         if (p.status() != BillPaymentStatus.PENDING || p.transferId() == null) {
             return;
         }
-        book(id, Settlements.ask("account biller", () -> biller.pay(new AccountBiller.Order(p.id(), p.billerId(),
-                p.account(), p.amountMinor(), p.currency()))));
+        book(
+                id,
+                Settlements.ask(
+                        "account biller",
+                        () -> biller.pay(new AccountBiller.Order(
+                                p.id(), p.billerId(), p.account(), p.amountMinor(), p.currency()))));
     }
 
     /** Books the answer about a payment still PENDING or UNKNOWN; anything else was booked already. */
     void book(UUID id, ProviderAnswer answer) {
         writes.write(tx -> {
-            store.lock(id).filter(p -> p.status() == BillPaymentStatus.PENDING || p.status() == BillPaymentStatus.UNKNOWN)
+            store.lock(id)
+                    .filter(p -> p.status() == BillPaymentStatus.PENDING || p.status() == BillPaymentStatus.UNKNOWN)
                     .ifPresent(p -> {
-                        Settlements.Booked booked = settlements.book(p.id(), p.transferId(), answer,
-                                SendBills.BILLER_REFUSED, SendBills.BILLER_TIMEOUT);
-                        store.update(p.id(), booked.status(), booked.code(), p.transferId(), booked.traceNumber(), now());
+                        Settlements.Booked booked = settlements.book(
+                                p.id(), p.transferId(), answer, SendBills.BILLER_REFUSED, SendBills.BILLER_TIMEOUT);
+                        store.update(
+                                p.id(), booked.status(), booked.code(), p.transferId(), booked.traceNumber(), now());
                         if (booked.status() != BillPaymentStatus.UNKNOWN) {
                             settlePoints(p, answer, booked.status() == BillPaymentStatus.COMPLETED);
-                            events.publishEvent(new AccountBillEnded(p.id(), p.customer(), p.billerId(),
-                                    bills.names(p.billerId()), p.account(), p.amountMinor(), p.currency().code(),
-                                    booked.status() == BillPaymentStatus.COMPLETED, booked.traceNumber(),
-                                    booked.code(), p.channel(), p.points(), p.discountMinor()));
+                            events.publishEvent(new AccountBillEnded(
+                                    p.id(),
+                                    p.customer(),
+                                    p.billerId(),
+                                    bills.names(p.billerId()),
+                                    p.account(),
+                                    p.amountMinor(),
+                                    p.currency().code(),
+                                    booked.status() == BillPaymentStatus.COMPLETED,
+                                    booked.traceNumber(),
+                                    booked.code(),
+                                    p.channel(),
+                                    p.points(),
+                                    p.discountMinor()));
                         }
                     });
             return null;
@@ -105,8 +131,14 @@ class SendAccountBills {
         if (p.discountTransferId() == null) {
             return;
         }
-        shares.settle(p.id(), p.customer(), new PointsShares.Share(p.points(), p.discountMinor(),
-                p.discountTransferId()), answer, completed, SendBills.BILLER_REFUSED, SendBills.BILLER_TIMEOUT);
+        shares.settle(
+                p.id(),
+                p.customer(),
+                new PointsShares.Share(p.points(), p.discountMinor(), p.discountTransferId()),
+                answer,
+                completed,
+                SendBills.BILLER_REFUSED,
+                SendBills.BILLER_TIMEOUT);
     }
 
     private Instant now() {

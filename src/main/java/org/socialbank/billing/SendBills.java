@@ -1,13 +1,13 @@
 package org.socialbank.billing;
 
-import org.socialbank.shared.ProviderAnswer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.socialbank.shared.jdbc.DurableTransactions;
 import org.socialbank.shared.Microseconds;
+import org.socialbank.shared.ProviderAnswer;
+import org.socialbank.shared.jdbc.DurableTransactions;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -35,8 +35,15 @@ class SendBills {
     private final Clock clock;
     private final PointsShares shares;
 
-    SendBills(JdbcBillPayments store, Biller biller, Settlements settlements, BillingProperties properties,
-            ApplicationEventPublisher events, DurableTransactions writes, Clock clock, PointsShares shares) {
+    SendBills(
+            JdbcBillPayments store,
+            Biller biller,
+            Settlements settlements,
+            BillingProperties properties,
+            ApplicationEventPublisher events,
+            DurableTransactions writes,
+            Clock clock,
+            PointsShares shares) {
         this.shares = shares;
         if (biller.timeout().compareTo(properties.recheckAfter()) >= 0) {
             throw new IllegalStateException("socialbank.billing.recheck-after (" + properties.recheckAfter()
@@ -57,12 +64,14 @@ class SendBills {
         if (row.status() != BillPaymentStatus.PENDING || row.transferId() == null) {
             return;
         }
-        ProviderAnswer answer = Settlements.ask("biller", () -> biller.pay(new BillOrder(id, row.bill(), row.amountMinor())));
+        ProviderAnswer answer =
+                Settlements.ask("biller", () -> biller.pay(new BillOrder(id, row.bill(), row.amountMinor())));
         book(id, answer);
     }
 
     /** Sends the payments confirmed on the step-up page, then re-checks those in doubt. */
-    @Scheduled(fixedDelayString = "${socialbank.billing.worker-interval:1s}",
+    @Scheduled(
+            fixedDelayString = "${socialbank.billing.worker-interval:1s}",
             initialDelayString = "${socialbank.billing.worker-interval:1s}")
     void work() {
         try {
@@ -82,16 +91,30 @@ class SendBills {
     /** Books the biller's answer about a payment still PENDING or UNKNOWN; anything else was booked already. */
     void book(BillPaymentId id, ProviderAnswer answer) {
         writes.write(tx -> {
-            store.lock(id).filter(r -> r.status() == BillPaymentStatus.PENDING || r.status() == BillPaymentStatus.UNKNOWN)
+            store.lock(id)
+                    .filter(r -> r.status() == BillPaymentStatus.PENDING || r.status() == BillPaymentStatus.UNKNOWN)
                     .ifPresent(r -> {
-                        Settlements.Booked booked = settlements.book(r.id(), r.transferId(), answer, BILLER_REFUSED,
-                                BILLER_TIMEOUT);
-                        store.update(r.id(), booked.status(), booked.code(), r.transferId(), booked.traceNumber(),
-                                r.sentAt(), now());
+                        Settlements.Booked booked =
+                                settlements.book(r.id(), r.transferId(), answer, BILLER_REFUSED, BILLER_TIMEOUT);
+                        store.update(
+                                r.id(),
+                                booked.status(),
+                                booked.code(),
+                                r.transferId(),
+                                booked.traceNumber(),
+                                r.sentAt(),
+                                now());
                         Optional<PointsShares.Share> points = shares.find(r.id().value());
-                        if (booked.status() != BillPaymentStatus.UNKNOWN) { // issue 16 s3.7: the points go with the money
-                            points.ifPresent(p -> shares.settle(r.id().value(), r.customer(), p, answer,
-                                    booked.status() == BillPaymentStatus.COMPLETED, BILLER_REFUSED, BILLER_TIMEOUT));
+                        if (booked.status()
+                                != BillPaymentStatus.UNKNOWN) { // issue 16 s3.7: the points go with the money
+                            points.ifPresent(p -> shares.settle(
+                                    r.id().value(),
+                                    r.customer(),
+                                    p,
+                                    answer,
+                                    booked.status() == BillPaymentStatus.COMPLETED,
+                                    BILLER_REFUSED,
+                                    BILLER_TIMEOUT));
                         }
                         publish(r, booked, points);
                     });
@@ -101,13 +124,28 @@ class SendBills {
 
     private void publish(JdbcBillPayments.Row r, Settlements.Booked booked, Optional<PointsShares.Share> points) {
         if (booked.status() == BillPaymentStatus.COMPLETED) {
-            events.publishEvent(new BillPaid(r.id(), r.customer(), r.bill().billId(), r.bill().paymentId(),
-                    properties.serviceTypes().name(r.bill().serviceDigit()), r.amountMinor(), r.currency().code(),
-                    booked.traceNumber(), r.channel(), points.map(PointsShares.Share::points).orElse(0L),
+            events.publishEvent(new BillPaid(
+                    r.id(),
+                    r.customer(),
+                    r.bill().billId(),
+                    r.bill().paymentId(),
+                    properties.serviceTypes().name(r.bill().serviceDigit()),
+                    r.amountMinor(),
+                    r.currency().code(),
+                    booked.traceNumber(),
+                    r.channel(),
+                    points.map(PointsShares.Share::points).orElse(0L),
                     points.map(PointsShares.Share::discountMinor).orElse(0L)));
         } else if (booked.status() == BillPaymentStatus.FAILED) {
-            events.publishEvent(new BillNotPaid(r.id(), r.customer(), r.bill().billId(), r.bill().paymentId(),
-                    r.amountMinor(), r.currency().code(), booked.code(), r.channel()));
+            events.publishEvent(new BillNotPaid(
+                    r.id(),
+                    r.customer(),
+                    r.bill().billId(),
+                    r.bill().paymentId(),
+                    r.amountMinor(),
+                    r.currency().code(),
+                    booked.code(),
+                    r.channel()));
         }
     }
 

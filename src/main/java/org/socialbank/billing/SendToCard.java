@@ -10,10 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialbank.cards.Card;
 import org.socialbank.directory.Confirmations;
-import org.socialbank.directory.OperationRef;
 import org.socialbank.directory.CustomerStatus;
 import org.socialbank.directory.CustomerView;
 import org.socialbank.directory.Directory;
+import org.socialbank.directory.OperationRef;
 import org.socialbank.ledger.AccountId;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.ledger.Metadata;
@@ -25,9 +25,9 @@ import org.socialbank.payments.PaymentsProperties;
 import org.socialbank.payments.risk.Attempt;
 import org.socialbank.payments.risk.PaymentPolicy;
 import org.socialbank.payments.risk.Reject;
+import org.socialbank.shared.Microseconds;
 import org.socialbank.shared.ProviderAnswer;
 import org.socialbank.shared.jdbc.DurableTransactions;
-import org.socialbank.shared.Microseconds;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -69,10 +69,23 @@ class SendToCard {
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    SendToCard(JdbcCardTransfers store, JdbcSpending spending, Directory directory, Ledger ledger, PaymentPolicy policy,
-            BillerAccounts accounts, Settlements settlements, CardSwitch cardSwitch, BillingProperties properties,
-            PaymentsProperties payments, CardVault vault, OwnCards ownCards, Confirmations confirmations,
-            DurableTransactions writes, Clock clock, ApplicationEventPublisher events) {
+    SendToCard(
+            JdbcCardTransfers store,
+            JdbcSpending spending,
+            Directory directory,
+            Ledger ledger,
+            PaymentPolicy policy,
+            BillerAccounts accounts,
+            Settlements settlements,
+            CardSwitch cardSwitch,
+            BillingProperties properties,
+            PaymentsProperties payments,
+            CardVault vault,
+            OwnCards ownCards,
+            Confirmations confirmations,
+            DurableTransactions writes,
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.events = events;
         this.store = store;
         this.spending = spending;
@@ -94,7 +107,8 @@ class SendToCard {
 
     /** Asks the switch for the holder (outside any transaction), then records the transfer held for its step-up. */
     CardTransferResult send(CardTransferRequest request) {
-        Optional<String> holder = store.find(request.id()).isPresent() ? Optional.empty()
+        Optional<String> holder = store.find(request.id()).isPresent()
+                ? Optional.empty()
                 : ask(() -> cardSwitch.holderName(request.destination()));
         return writes.write(tx -> accept(request, holder.orElse(null)));
     }
@@ -108,17 +122,21 @@ class SendToCard {
         Optional<JdbcCardTransfers.Row> existing = store.find(request.id());
         if (existing.isPresent()) {
             JdbcCardTransfers.Row r = existing.get();
-            boolean same = r.customer().equals(request.customer()) && r.destinationHash().equals(hash)
-                    && r.amountMinor() == request.amountMinor() && r.currency().equals(request.currency());
-            return same ? new CardTransferResult.Done(r.view(), true)
+            boolean same = r.customer().equals(request.customer())
+                    && r.destinationHash().equals(hash)
+                    && r.amountMinor() == request.amountMinor()
+                    && r.currency().equals(request.currency());
+            return same
+                    ? new CardTransferResult.Done(r.view(), true)
                     : new CardTransferResult.Refused(BillPaymentResult.ID_REUSED);
         }
-        Long dailyLimit = properties.cardDailyLimitsMinor().get(request.currency().code());
+        Long dailyLimit =
+                properties.cardDailyLimitsMinor().get(request.currency().code());
         if (dailyLimit == null) {
             return new CardTransferResult.Refused(CardTransferResult.CURRENCY_NOT_SUPPORTED);
         }
-        Optional<CustomerView> customer = directory.customer(request.customer())
-                .filter(c -> c.customer().status() == CustomerStatus.ACTIVE);
+        Optional<CustomerView> customer =
+                directory.customer(request.customer()).filter(c -> c.customer().status() == CustomerStatus.ACTIVE);
         if (customer.isEmpty()) {
             return new CardTransferResult.Refused(BillPaymentResult.CUSTOMER_NOT_FOUND);
         }
@@ -126,32 +144,91 @@ class SendToCard {
         Optional<Card> source = ownCards.source(request.customer(), request.currency(), request.sourceCard());
         String refusal = refusal(request, customer.get(), source, dailyLimit, now);
         String shownHolder = holder == null ? null : shown(holder);
-        JdbcCardTransfers.Row row = new JdbcCardTransfers.Row(request.id(), request.customer(),
-                request.destination().masked(), hash, bins.bank(request.destination()).orElse(null), shownHolder,
-                request.amountMinor(), request.currency(), request.channel(),
-                refusal == null ? BillPaymentStatus.AWAITING_CONFIRMATION : BillPaymentStatus.REJECTED, refusal,
-                request.id().derive(TRANSFER_CODE), null, null, now, now, source.map(Card::id).orElse(null),
-                source.map(Card::maskedNumber).orElse(null), vault.keep(request.destination()), null);
+        JdbcCardTransfers.Row row = new JdbcCardTransfers.Row(
+                request.id(),
+                request.customer(),
+                request.destination().masked(),
+                hash,
+                bins.bank(request.destination()).orElse(null),
+                shownHolder,
+                request.amountMinor(),
+                request.currency(),
+                request.channel(),
+                refusal == null ? BillPaymentStatus.AWAITING_CONFIRMATION : BillPaymentStatus.REJECTED,
+                refusal,
+                request.id().derive(TRANSFER_CODE),
+                null,
+                null,
+                now,
+                now,
+                source.map(Card::id).orElse(null),
+                source.map(Card::maskedNumber).orElse(null),
+                vault.keep(request.destination()),
+                null);
         if (refusal != null) {
             store.insert(row);
-            return new CardTransferResult.Done(store.find(request.id()).orElseThrow().view(), false);
+            return new CardTransferResult.Done(
+                    store.find(request.id()).orElseThrow().view(), false);
         }
-        Optional<Confirmations.Started> started = confirmations.start(new Confirmations.Request(request.customer(),
-                new OperationRef(CONFIRMATION_OWNER, request.id().toString()), request.amountMinor(), request.currency(),
-                payeeLabel(row.destinationMasked(), shownHolder), 0));
+        Optional<Confirmations.Started> started = confirmations.start(new Confirmations.Request(
+                request.customer(),
+                new OperationRef(CONFIRMATION_OWNER, request.id().toString()),
+                request.amountMinor(),
+                request.currency(),
+                payeeLabel(row.destinationMasked(), shownHolder),
+                0));
         if (started.isEmpty()) {
-            store.insert(new JdbcCardTransfers.Row(row.id(), row.customer(), row.destinationMasked(),
-                    row.destinationHash(), row.bank(), row.holderMasked(), row.amountMinor(), row.currency(),
-                    row.channel(), BillPaymentStatus.REJECTED, "confirmation_unavailable", row.transferId(), null, null,
-                    now, now, row.card(), row.sourceMasked(), row.vaultToken(), null));
-            return new CardTransferResult.Done(store.find(request.id()).orElseThrow().view(), false);
+            store.insert(new JdbcCardTransfers.Row(
+                    row.id(),
+                    row.customer(),
+                    row.destinationMasked(),
+                    row.destinationHash(),
+                    row.bank(),
+                    row.holderMasked(),
+                    row.amountMinor(),
+                    row.currency(),
+                    row.channel(),
+                    BillPaymentStatus.REJECTED,
+                    "confirmation_unavailable",
+                    row.transferId(),
+                    null,
+                    null,
+                    now,
+                    now,
+                    row.card(),
+                    row.sourceMasked(),
+                    row.vaultToken(),
+                    null));
+            return new CardTransferResult.Done(
+                    store.find(request.id()).orElseThrow().view(), false);
         }
-        store.insert(new JdbcCardTransfers.Row(row.id(), row.customer(), row.destinationMasked(), row.destinationHash(),
-                row.bank(), row.holderMasked(), row.amountMinor(), row.currency(), row.channel(), row.status(), null,
-                row.transferId(), null, null, now, now, row.card(), row.sourceMasked(), row.vaultToken(),
+        store.insert(new JdbcCardTransfers.Row(
+                row.id(),
+                row.customer(),
+                row.destinationMasked(),
+                row.destinationHash(),
+                row.bank(),
+                row.holderMasked(),
+                row.amountMinor(),
+                row.currency(),
+                row.channel(),
+                row.status(),
+                null,
+                row.transferId(),
+                null,
+                null,
+                now,
+                now,
+                row.card(),
+                row.sourceMasked(),
+                row.vaultToken(),
                 started.get().challengeId()));
-        return new CardTransferResult.Done(store.find(request.id()).orElseThrow().view()
-                .withConfirmationUrl(started.get().url()), false);
+        return new CardTransferResult.Done(
+                store.find(request.id())
+                        .orElseThrow()
+                        .view()
+                        .withConfirmationUrl(started.get().url()),
+                false);
     }
 
     /** What the step-up page and its SMS show and bind to the code: the card masked and the holder. */
@@ -166,17 +243,29 @@ class SendToCard {
     }
 
     /** Why the transfer cannot go, checked in this order; null when it can. */
-    private String refusal(CardTransferRequest request, CustomerView customer, Optional<Card> source,
-            long dailyLimit, Instant now) {
+    private String refusal(
+            CardTransferRequest request, CustomerView customer, Optional<Card> source, long dailyLimit, Instant now) {
         if (source.isEmpty()) {
             return OwnCards.NO_CARD;
         }
-        Instant dayStart = LocalDate.ofInstant(now, payments.zone()).atStartOfDay(payments.zone()).toInstant();
+        Instant dayStart = LocalDate.ofInstant(now, payments.zone())
+                .atStartOfDay(payments.zone())
+                .toInstant();
         if (store.sentMinor(source.get().id(), request.currency(), dayStart) + request.amountMinor() > dailyLimit) {
             return CardTransferResult.EXCEEDS_DAILY_LIMIT;
         }
-        var decision = policy.assess(new Attempt(request.customer(), customer.customer().kycLevel(), request.channel(),
-                request.amountMinor(), request.currency(), false, false, Optional.empty(), now), new BillHistory(spending));
+        var decision = policy.assess(
+                new Attempt(
+                        request.customer(),
+                        customer.customer().kycLevel(),
+                        request.channel(),
+                        request.amountMinor(),
+                        request.currency(),
+                        false,
+                        false,
+                        Optional.empty(),
+                        now),
+                new BillHistory(spending));
         return decision instanceof Reject reject ? reject.code() : null;
     }
 
@@ -184,10 +273,16 @@ class SendToCard {
     void reserve(JdbcCardTransfers.Row row, AccountId from) {
         store.update(row.id(), BillPaymentStatus.PENDING, null, null, now());
         AccountId to = accounts.open(SWITCH_ACCOUNT, row.currency());
-        TransferResult result = ledger.transfer(new NewTransfer(new TransferId(row.transferId()), from, to,
-                row.amountMinor(), row.currency(), new TransferCode(TRANSFER_CODE), true,
-                properties.pendingTimeout().toSeconds(), Metadata.of(Map.of("card_transfer", row.id().toString(),
-                        "destination", row.destinationMasked()))));
+        TransferResult result = ledger.transfer(new NewTransfer(
+                new TransferId(row.transferId()),
+                from,
+                to,
+                row.amountMinor(),
+                row.currency(),
+                new TransferCode(TRANSFER_CODE),
+                true,
+                properties.pendingTimeout().toSeconds(),
+                Metadata.of(Map.of("card_transfer", row.id().toString(), "destination", row.destinationMasked()))));
         if (result instanceof TransferResult.Rejected rejected) {
             String code = PayBill.ledgerCode(rejected.code());
             store.update(row.id(), BillPaymentStatus.REJECTED, code, null, now());
@@ -196,7 +291,8 @@ class SendToCard {
     }
 
     /** Sends the transfers confirmed on the step-up page, then re-checks those in doubt once {@code recheck-after} has passed. */
-    @Scheduled(fixedDelayString = "${socialbank.billing.worker-interval:1s}",
+    @Scheduled(
+            fixedDelayString = "${socialbank.billing.worker-interval:1s}",
             initialDelayString = "${socialbank.billing.worker-interval:1s}")
     void work() {
         try {
@@ -209,7 +305,9 @@ class SendToCard {
                 book(id, Settlements.ask("card switch", () -> cardSwitch.status(id)));
             }
         } catch (RuntimeException e) {
-            log.warn("Sending or re-checking card transfers failed; will try again: {}", e.getClass().getName());
+            log.warn(
+                    "Sending or re-checking card transfers failed; will try again: {}",
+                    e.getClass().getName());
         }
     }
 
@@ -220,19 +318,28 @@ class SendToCard {
             book(id, new ProviderAnswer.Failed(ProviderAnswer.NOT_RECEIVED));
             return;
         }
-        book(id, Settlements.ask("card switch", () -> cardSwitch.transfer(new CardTransferOrder(row.id(), card.get(),
-                row.amountMinor(), row.currency()))));
+        book(
+                id,
+                Settlements.ask(
+                        "card switch",
+                        () -> cardSwitch.transfer(
+                                new CardTransferOrder(row.id(), card.get(), row.amountMinor(), row.currency()))));
     }
 
     void book(CardTransferId id, ProviderAnswer answer) {
         writes.write(tx -> {
-            store.lock(id).filter(r -> r.status() == BillPaymentStatus.PENDING || r.status() == BillPaymentStatus.UNKNOWN)
+            store.lock(id)
+                    .filter(r -> r.status() == BillPaymentStatus.PENDING || r.status() == BillPaymentStatus.UNKNOWN)
                     .ifPresent(r -> {
-                        Settlements.Booked booked = settlements.book(r.id(), r.transferId(), answer,
-                                SWITCH_REFUSED, SWITCH_TIMEOUT);
+                        Settlements.Booked booked =
+                                settlements.book(r.id(), r.transferId(), answer, SWITCH_REFUSED, SWITCH_TIMEOUT);
                         store.update(r.id(), booked.status(), booked.code(), booked.traceNumber(), now());
-                        if (booked.status() == BillPaymentStatus.COMPLETED || booked.status() == BillPaymentStatus.FAILED) {
-                            publishEnded(r, booked.status() == BillPaymentStatus.COMPLETED, booked.code(),
+                        if (booked.status() == BillPaymentStatus.COMPLETED
+                                || booked.status() == BillPaymentStatus.FAILED) {
+                            publishEnded(
+                                    r,
+                                    booked.status() == BillPaymentStatus.COMPLETED,
+                                    booked.code(),
                                     booked.traceNumber());
                         }
                     });
@@ -241,8 +348,17 @@ class SendToCard {
     }
 
     void publishEnded(JdbcCardTransfers.Row r, boolean completed, String code, String traceNumber) {
-        events.publishEvent(new CardTransferEnded(r.id(), r.customer(), r.destinationMasked(), r.bank(),
-                r.amountMinor(), r.currency().code(), completed, code, traceNumber, r.channel()));
+        events.publishEvent(new CardTransferEnded(
+                r.id(),
+                r.customer(),
+                r.destinationMasked(),
+                r.bank(),
+                r.amountMinor(),
+                r.currency().code(),
+                completed,
+                code,
+                traceNumber,
+                r.channel()));
     }
 
     static <T> Optional<T> ask(Supplier<Optional<T>> call) {
@@ -250,7 +366,9 @@ class SendToCard {
             Optional<T> answer = call.get();
             return answer == null ? Optional.empty() : answer;
         } catch (RuntimeException e) {
-            log.warn("The card switch failed to answer a holder lookup: {}", e.getClass().getName());
+            log.warn(
+                    "The card switch failed to answer a holder lookup: {}",
+                    e.getClass().getName());
             return Optional.empty();
         }
     }

@@ -11,15 +11,15 @@ import java.util.Objects;
  */
 public record ServiceTypes(Map<Integer, String> extraLabels) {
 
-    private static final Map<Integer, String> FIXED = Map.of(1, "water", 2, "electricity", 3, "gas",
-            4, "fixed_phone", 5, "mobile", 6, "municipality");
+    private static final Map<Integer, String> FIXED =
+            Map.of(1, "water", 2, "electricity", 3, "gas", 4, "fixed_phone", 5, "mobile", 6, "municipality");
 
     public ServiceTypes {
         extraLabels = Map.copyOf(Objects.requireNonNull(extraLabels, "extraLabels"));
         for (Map.Entry<Integer, String> label : extraLabels.entrySet()) {
             if (label.getKey() < 7 || label.getKey() > 9) {
-                throw new IllegalArgumentException("only service digits 7, 8 and 9 take a configured label, not "
-                        + label.getKey());
+                throw new IllegalArgumentException(
+                        "only service digits 7, 8 and 9 take a configured label, not " + label.getKey());
             }
             if (label.getValue() == null || !label.getValue().matches("[a-z][a-z0-9_]{0,31}")) {
                 throw new IllegalArgumentException("service label for " + label.getKey()

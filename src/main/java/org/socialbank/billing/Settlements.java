@@ -1,6 +1,5 @@
 package org.socialbank.billing;
 
-import org.socialbank.shared.ProviderAnswer;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -11,6 +10,7 @@ import org.socialbank.ledger.RejectionCode;
 import org.socialbank.ledger.Resolution;
 import org.socialbank.ledger.TransferId;
 import org.socialbank.ledger.TransferResult;
+import org.socialbank.shared.ProviderAnswer;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,8 +24,7 @@ class Settlements {
     private static final Logger log = LoggerFactory.getLogger(Settlements.class);
 
     /** Where the payment is after the answer, and the code or trace number to record. */
-    record Booked(BillPaymentStatus status, String code, String traceNumber) {
-    }
+    record Booked(BillPaymentStatus status, String code, String traceNumber) {}
 
     private final Ledger ledger;
 
@@ -43,20 +42,25 @@ class Settlements {
             TransferResult posted = ledger.resolve(Resolution.post(pending, OptionalLong.empty()));
             if (posted instanceof TransferResult.Rejected rejected) {
                 // the reservation expired before the answer: the provider was paid, the customer got the money back
-                log.error("Payment {}: paid by its provider but its pending transfer could not be posted ({})",
-                        paymentId, rejected.code().code());
+                log.error(
+                        "Payment {}: paid by its provider but its pending transfer could not be posted ({})",
+                        paymentId,
+                        rejected.code().code());
             }
             return new Booked(BillPaymentStatus.COMPLETED, null, paid.reference());
         }
         if (answer instanceof ProviderAnswer.Failed refused) {
             TransferResult voided = ledger.resolve(Resolution.voidIt(pending));
-            if (voided instanceof TransferResult.Rejected rejected && rejected.code() != RejectionCode.PENDING_EXPIRED
+            if (voided instanceof TransferResult.Rejected rejected
+                    && rejected.code() != RejectionCode.PENDING_EXPIRED
                     && rejected.code() != RejectionCode.PENDING_ALREADY_VOIDED) {
                 throw new IllegalStateException("payment " + paymentId + ": its pending transfer could not be voided: "
                         + rejected.code().code());
             }
-            return new Booked(BillPaymentStatus.FAILED,
-                    ProviderAnswer.NOT_RECEIVED.equals(refused.reason()) ? timeoutCode : refusedCode, null);
+            return new Booked(
+                    BillPaymentStatus.FAILED,
+                    ProviderAnswer.NOT_RECEIVED.equals(refused.reason()) ? timeoutCode : refusedCode,
+                    null);
         }
         return new Booked(BillPaymentStatus.UNKNOWN, null, null);
     }

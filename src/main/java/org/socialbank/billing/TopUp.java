@@ -8,21 +8,69 @@ import org.socialbank.directory.CustomerId;
  * {@link BillPaymentStatus}. {@code points} (0: none) loyalty points pay {@code discountMinor} of
  * {@code amountMinor} (issue 16 s3.7), the customer the rest.
  */
-public record TopUp(TopUpId id, CustomerId customerId, String phoneE164, String operator, long amountMinor,
-        String currency, BillPaymentStatus status, String code, String traceNumber, Instant createdAt,
-        Instant updatedAt, TopUpKind kind, long points, long discountMinor) {
+public record TopUp(
+        TopUpId id,
+        CustomerId customerId,
+        String phoneE164,
+        String operator,
+        long amountMinor,
+        String currency,
+        BillPaymentStatus status,
+        String code,
+        String traceNumber,
+        Instant createdAt,
+        Instant updatedAt,
+        TopUpKind kind,
+        long points,
+        long discountMinor) {
 
     /** Without points. */
-    public TopUp(TopUpId id, CustomerId customerId, String phoneE164, String operator, long amountMinor,
-            String currency, BillPaymentStatus status, String code, String traceNumber, Instant createdAt,
-            Instant updatedAt, TopUpKind kind) {
-        this(id, customerId, phoneE164, operator, amountMinor, currency, status, code, traceNumber, createdAt,
-                updatedAt, kind, 0, 0);
+    public TopUp(
+            TopUpId id,
+            CustomerId customerId,
+            String phoneE164,
+            String operator,
+            long amountMinor,
+            String currency,
+            BillPaymentStatus status,
+            String code,
+            String traceNumber,
+            Instant createdAt,
+            Instant updatedAt,
+            TopUpKind kind) {
+        this(
+                id,
+                customerId,
+                phoneE164,
+                operator,
+                amountMinor,
+                currency,
+                status,
+                code,
+                traceNumber,
+                createdAt,
+                updatedAt,
+                kind,
+                0,
+                0);
     }
 
     /** This top-up with the points that paid a share of it. */
     TopUp withPoints(long points, long discountMinor) {
-        return new TopUp(id, customerId, phoneE164, operator, amountMinor, currency, status, code, traceNumber,
-                createdAt, updatedAt, kind, points, discountMinor);
+        return new TopUp(
+                id,
+                customerId,
+                phoneE164,
+                operator,
+                amountMinor,
+                currency,
+                status,
+                code,
+                traceNumber,
+                createdAt,
+                updatedAt,
+                kind,
+                points,
+                discountMinor);
     }
 }

@@ -9,13 +9,32 @@ import org.socialbank.directory.CustomerId;
  * it completed, the customer's again when not. Published in the transaction that booked the
  * operator's answer, so a listener writing to an outbox tells it once.
  */
-public record TopUpEnded(TopUpId id, CustomerId customerId, String phoneE164, String operator, long amountMinor,
-        String currency, boolean completed, String code, String traceNumber, String channel, long points,
+public record TopUpEnded(
+        TopUpId id,
+        CustomerId customerId,
+        String phoneE164,
+        String operator,
+        long amountMinor,
+        String currency,
+        boolean completed,
+        String code,
+        String traceNumber,
+        String channel,
+        long points,
         long discountMinor) {
 
     /** Without points. */
-    public TopUpEnded(TopUpId id, CustomerId customerId, String phoneE164, String operator, long amountMinor,
-            String currency, boolean completed, String code, String traceNumber, String channel) {
+    public TopUpEnded(
+            TopUpId id,
+            CustomerId customerId,
+            String phoneE164,
+            String operator,
+            long amountMinor,
+            String currency,
+            boolean completed,
+            String code,
+            String traceNumber,
+            String channel) {
         this(id, customerId, phoneE164, operator, amountMinor, currency, completed, code, traceNumber, channel, 0, 0);
     }
 }

@@ -4,8 +4,8 @@ import java.util.Objects;
 import org.socialbank.shared.CurrencyCode;
 
 /** A top-up as the operator is asked to make it. */
-public record TopUpOrder(TopUpId id, String phoneE164, String operator, long amountMinor, CurrencyCode currency,
-        TopUpKind kind) {
+public record TopUpOrder(
+        TopUpId id, String phoneE164, String operator, long amountMinor, CurrencyCode currency, TopUpKind kind) {
 
     /** A direct charge. */
     public TopUpOrder(TopUpId id, String phoneE164, String operator, long amountMinor, CurrencyCode currency) {

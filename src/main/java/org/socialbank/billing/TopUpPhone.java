@@ -1,6 +1,5 @@
 package org.socialbank.billing;
 
-import org.socialbank.shared.ProviderAnswer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -24,8 +23,9 @@ import org.socialbank.payments.risk.Decision;
 import org.socialbank.payments.risk.PaymentPolicy;
 import org.socialbank.payments.risk.Reject;
 import org.socialbank.payments.risk.StepUp;
-import org.socialbank.shared.jdbc.DurableTransactions;
 import org.socialbank.shared.Microseconds;
+import org.socialbank.shared.ProviderAnswer;
+import org.socialbank.shared.jdbc.DurableTransactions;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -61,9 +61,20 @@ class TopUpPhone {
     private final org.springframework.context.ApplicationEventPublisher events;
     private final PointsShares shares;
 
-    TopUpPhone(JdbcTopUps store, JdbcSpending spending, Directory directory, Ledger ledger, PaymentPolicy policy,
-            BillerAccounts accounts, Settlements settlements, MobileOperator operator, BillingProperties properties, DurableTransactions writes,
-            Clock clock, org.springframework.context.ApplicationEventPublisher events, PointsShares shares) {
+    TopUpPhone(
+            JdbcTopUps store,
+            JdbcSpending spending,
+            Directory directory,
+            Ledger ledger,
+            PaymentPolicy policy,
+            BillerAccounts accounts,
+            Settlements settlements,
+            MobileOperator operator,
+            BillingProperties properties,
+            DurableTransactions writes,
+            Clock clock,
+            org.springframework.context.ApplicationEventPublisher events,
+            PointsShares shares) {
         this.shares = shares;
         this.events = events;
         this.store = store;
@@ -98,15 +109,18 @@ class TopUpPhone {
 
     /** @param usePoints whether the customer's loyalty points pay a share (issue 16 s3.7) */
     private TopUpResult start(TopUpRequest request, boolean sendNow, boolean usePoints) {
-        Operators.Choice choice = operators.resolve(request.phone(), request.amountMinor(), request.currency().code(),
-                request.operator(), request.kind());
+        Operators.Choice choice = operators.resolve(
+                request.phone(), request.amountMinor(), request.currency().code(), request.operator(), request.kind());
         if (choice instanceof Operators.Refusal refusal) {
-            return store.find(request.id()).<TopUpResult>map(r -> new TopUpResult.Refused(BillPaymentResult.ID_REUSED,
-                    List.of())).orElse(new TopUpResult.Refused(refusal.code(), refusal.nearestAmountsMinor()));
+            return store.find(request.id())
+                    .<TopUpResult>map(r -> new TopUpResult.Refused(BillPaymentResult.ID_REUSED, List.of()))
+                    .orElse(new TopUpResult.Refused(refusal.code(), refusal.nearestAmountsMinor()));
         }
         Operators.Resolved resolved = (Operators.Resolved) choice;
         TopUpResult result = writes.write(tx -> begin(request, resolved, sendNow, usePoints));
-        if (sendNow && result instanceof TopUpResult.Done done && !done.replayed()
+        if (sendNow
+                && result instanceof TopUpResult.Done done
+                && !done.replayed()
                 && done.topUp().status() == BillPaymentStatus.PENDING) {
             send(request.id());
             return new TopUpResult.Done(view(store.find(request.id()).orElseThrow()), false);
@@ -120,43 +134,77 @@ class TopUpPhone {
         if (row.status() != BillPaymentStatus.PENDING || row.transferId() == null) {
             return;
         }
-        book(id, Settlements.ask("operator", () -> operator.topUp(new TopUpOrder(row.id(), row.phone(), row.operator(),
-                row.amountMinor(), row.currency(), row.kind()))));
+        book(
+                id,
+                Settlements.ask(
+                        "operator",
+                        () -> operator.topUp(new TopUpOrder(
+                                row.id(),
+                                row.phone(),
+                                row.operator(),
+                                row.amountMinor(),
+                                row.currency(),
+                                row.kind()))));
     }
 
-    private TopUpResult begin(TopUpRequest request, Operators.Resolved resolved, boolean sendNow,
-            boolean usePoints) {
+    private TopUpResult begin(TopUpRequest request, Operators.Resolved resolved, boolean sendNow, boolean usePoints) {
         Optional<JdbcTopUps.Row> existing = store.find(request.id());
         if (existing.isPresent()) {
             return existing.get().sameRequest(request, resolved.operator(), resolved.phoneE164())
                     ? new TopUpResult.Done(view(existing.get()), true)
                     : new TopUpResult.Refused(BillPaymentResult.ID_REUSED, List.of());
         }
-        Optional<CustomerView> customer = directory.customer(request.customer())
-                .filter(c -> c.customer().status() == CustomerStatus.ACTIVE);
+        Optional<CustomerView> customer =
+                directory.customer(request.customer()).filter(c -> c.customer().status() == CustomerStatus.ACTIVE);
         if (customer.isEmpty()) {
             return new TopUpResult.Refused(BillPaymentResult.CUSTOMER_NOT_FOUND, List.of());
         }
         Instant now = now();
-        Optional<AccountId> from = directory.primaryAccount(request.customer(), request.currency().code());
+        Optional<AccountId> from =
+                directory.primaryAccount(request.customer(), request.currency().code());
         String refusal = from.isEmpty() ? "no_account_in_currency" : null;
         if (refusal == null) {
-            Decision decision = policy.assess(new Attempt(request.customer(), customer.get().customer().kycLevel(),
-                    request.channel(), request.amountMinor(), request.currency(), false, false, Optional.empty(), now),
+            Decision decision = policy.assess(
+                    new Attempt(
+                            request.customer(),
+                            customer.get().customer().kycLevel(),
+                            request.channel(),
+                            request.amountMinor(),
+                            request.currency(),
+                            false,
+                            false,
+                            Optional.empty(),
+                            now),
                     new BillHistory(spending));
-            refusal = decision instanceof Reject reject ? reject.code()
+            refusal = decision instanceof Reject reject
+                    ? reject.code()
                     : decision instanceof StepUp ? CONFIRMATION_REQUIRED : null;
         }
         UUID transfer = request.id().derive(TRANSFER_CODE);
-        JdbcTopUps.Row row = new JdbcTopUps.Row(request.id(), request.customer(), resolved.phoneE164(),
-                resolved.operator(), request.amountMinor(), request.currency(), request.channel(),
-                refusal == null ? BillPaymentStatus.PENDING : BillPaymentStatus.REJECTED, refusal,
-                refusal == null ? transfer : null, null, refusal == null && sendNow ? now : null, now, now,
+        JdbcTopUps.Row row = new JdbcTopUps.Row(
+                request.id(),
+                request.customer(),
+                resolved.phoneE164(),
+                resolved.operator(),
+                request.amountMinor(),
+                request.currency(),
+                request.channel(),
+                refusal == null ? BillPaymentStatus.PENDING : BillPaymentStatus.REJECTED,
+                refusal,
+                refusal == null ? transfer : null,
+                null,
+                refusal == null && sendNow ? now : null,
+                now,
+                now,
                 request.kind());
         store.insert(row);
         if (refusal == null) {
-            reserve(row, from.get(), usePoints ? shares.hold(row.id().value(), row.customer(), row.currency(),
-                    row.amountMinor()) : Optional.empty());
+            reserve(
+                    row,
+                    from.get(),
+                    usePoints
+                            ? shares.hold(row.id().value(), row.customer(), row.currency(), row.amountMinor())
+                            : Optional.empty());
         }
         return new TopUpResult.Done(view(store.find(request.id()).orElseThrow()), false);
     }
@@ -166,21 +214,36 @@ class TopUpPhone {
         AccountId to = accounts.open("op-" + row.operator(), row.currency());
         Metadata metadata = Metadata.of(Map.of("topup", row.id().toString(), "operator", row.operator()));
         long discount = points.map(PointsShares.Held::valueMinor).orElse(0L);
-        TransferResult result = ledger.transfer(new NewTransfer(new TransferId(row.transferId()), from, to,
-                row.amountMinor() - discount, row.currency(), new TransferCode(TRANSFER_CODE), true,
-                properties.pendingTimeout().toSeconds(), metadata));
+        TransferResult result = ledger.transfer(new NewTransfer(
+                new TransferId(row.transferId()),
+                from,
+                to,
+                row.amountMinor() - discount,
+                row.currency(),
+                new TransferCode(TRANSFER_CODE),
+                true,
+                properties.pendingTimeout().toSeconds(),
+                metadata));
         if (result instanceof TransferResult.Rejected rejected) {
             points.ifPresent(p -> shares.release(row.id().value(), row.customer()));
             store.update(row.id(), BillPaymentStatus.REJECTED, PayBill.ledgerCode(rejected.code()), null, null, now());
             return;
         }
         // issue 16 s3.7: the bank's rewards account pays what the points are worth
-        points.ifPresent(p -> shares.record(row.id().value(), row.customer(), p, row.currency(), to, TRANSFER_CODE,
-                properties.pendingTimeout().toSeconds(), metadata));
+        points.ifPresent(p -> shares.record(
+                row.id().value(),
+                row.customer(),
+                p,
+                row.currency(),
+                to,
+                TRANSFER_CODE,
+                properties.pendingTimeout().toSeconds(),
+                metadata));
     }
 
     /** Sends the top-ups accepted in chat, then re-checks those in doubt once {@code recheck-after} has passed. */
-    @Scheduled(fixedDelayString = "${socialbank.billing.worker-interval:1s}",
+    @Scheduled(
+            fixedDelayString = "${socialbank.billing.worker-interval:1s}",
             initialDelayString = "${socialbank.billing.worker-interval:1s}")
     void recheck() {
         try {
@@ -199,21 +262,39 @@ class TopUpPhone {
 
     void book(TopUpId id, ProviderAnswer answer) {
         writes.write(tx -> {
-            store.lock(id).filter(r -> r.status() == BillPaymentStatus.PENDING || r.status() == BillPaymentStatus.UNKNOWN)
+            store.lock(id)
+                    .filter(r -> r.status() == BillPaymentStatus.PENDING || r.status() == BillPaymentStatus.UNKNOWN)
                     .ifPresent(r -> {
-                        Settlements.Booked booked = settlements.book(r.id(), r.transferId(), answer,
-                                OPERATOR_REFUSED, OPERATOR_TIMEOUT);
-                        store.update(r.id(), booked.status(), booked.code(), r.transferId(), booked.traceNumber(),
-                                now());
-                        if (booked.status() == BillPaymentStatus.COMPLETED || booked.status() == BillPaymentStatus.FAILED) {
+                        Settlements.Booked booked =
+                                settlements.book(r.id(), r.transferId(), answer, OPERATOR_REFUSED, OPERATOR_TIMEOUT);
+                        store.update(
+                                r.id(), booked.status(), booked.code(), r.transferId(), booked.traceNumber(), now());
+                        if (booked.status() == BillPaymentStatus.COMPLETED
+                                || booked.status() == BillPaymentStatus.FAILED) {
                             boolean completed = booked.status() == BillPaymentStatus.COMPLETED;
                             Optional<PointsShares.Share> points = shares.find(r.id().value());
-                            points.ifPresent(p -> shares.settle(r.id().value(), r.customer(), p, answer, completed,
-                                    OPERATOR_REFUSED, OPERATOR_TIMEOUT)); // issue 16 s3.7
-                            events.publishEvent(new TopUpEnded(r.id(), r.customer(), r.phone(), r.operator(),
-                                    r.amountMinor(), r.currency().code(), completed, booked.code(),
-                                    booked.traceNumber(), r.channel(), points.map(PointsShares.Share::points).orElse(0L),
-                                    points.map(PointsShares.Share::discountMinor).orElse(0L)));
+                            points.ifPresent(p -> shares.settle(
+                                    r.id().value(),
+                                    r.customer(),
+                                    p,
+                                    answer,
+                                    completed,
+                                    OPERATOR_REFUSED,
+                                    OPERATOR_TIMEOUT)); // issue 16 s3.7
+                            events.publishEvent(new TopUpEnded(
+                                    r.id(),
+                                    r.customer(),
+                                    r.phone(),
+                                    r.operator(),
+                                    r.amountMinor(),
+                                    r.currency().code(),
+                                    completed,
+                                    booked.code(),
+                                    booked.traceNumber(),
+                                    r.channel(),
+                                    points.map(PointsShares.Share::points).orElse(0L),
+                                    points.map(PointsShares.Share::discountMinor)
+                                            .orElse(0L)));
                         }
                     });
             return null;
@@ -223,7 +304,9 @@ class TopUpPhone {
     /** The top-up as its customer sees it, with the points that paid a share of it. */
     private TopUp view(JdbcTopUps.Row row) {
         TopUp view = row.view();
-        return shares.find(row.id().value()).map(p -> view.withPoints(p.points(), p.discountMinor())).orElse(view);
+        return shares.find(row.id().value())
+                .map(p -> view.withPoints(p.points(), p.discountMinor()))
+                .orElse(view);
     }
 
     private Instant now() {

@@ -6,12 +6,25 @@ import org.socialbank.directory.CustomerId;
 import org.socialbank.shared.CurrencyCode;
 
 /** A customer asks to top up a phone; {@code operator} is their override of the number's carrier. */
-public record TopUpRequest(TopUpId id, CustomerId customer, String phone, long amountMinor, CurrencyCode currency,
-        Optional<String> operator, String channel, TopUpKind kind) {
+public record TopUpRequest(
+        TopUpId id,
+        CustomerId customer,
+        String phone,
+        long amountMinor,
+        CurrencyCode currency,
+        Optional<String> operator,
+        String channel,
+        TopUpKind kind) {
 
     /** A direct charge. */
-    public TopUpRequest(TopUpId id, CustomerId customer, String phone, long amountMinor, CurrencyCode currency,
-            Optional<String> operator, String channel) {
+    public TopUpRequest(
+            TopUpId id,
+            CustomerId customer,
+            String phone,
+            long amountMinor,
+            CurrencyCode currency,
+            Optional<String> operator,
+            String channel) {
         this(id, customer, phone, amountMinor, currency, operator, channel, TopUpKind.DIRECT);
     }
 

@@ -25,15 +25,16 @@ import org.socialbank.shared.Digits;
  * @param operator the operator the text names, when it names one of the table
  * @param toman whether the amount was read in tomans
  */
-public record TopUpText(String phone, long amountMinor, CurrencyCode currency, Optional<String> operator,
-        boolean toman) {
+public record TopUpText(
+        String phone, long amountMinor, CurrencyCode currency, Optional<String> operator, boolean toman) {
 
     /** Longer texts are not read. */
     public static final int TEXT_LENGTH_MAX = 300;
+
     private static final long VALUE_MAX = 1_000_000_000_000L;
     private static final Pattern PHONE = Pattern.compile("\\+?\\d[\\d \\-]{7,18}\\d");
-    private static final Pattern AMOUNT = Pattern.compile("(\\d[\\d,٬]*)\\s*(هزار|thousand|mille|тыс|千|万|k\\b)?",
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern AMOUNT = Pattern.compile(
+            "(\\d[\\d,٬]*)\\s*(هزار|thousand|mille|тыс|千|万|k\\b)?", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Map<String, String> OPERATOR_WORDS = operatorWords();
     private static final Map<String, String> UNITS = units();
 
@@ -53,15 +54,15 @@ public record TopUpText(String phone, long amountMinor, CurrencyCode currency, O
         for (Matcher m = PHONE.matcher(ascii); m.find(); ) {
             Optional<Found> phone = phone(m.group(), currencies);
             if (phone.isPresent()) {
-                String rest = ascii.substring(0, m.start()) + " " + ascii.substring(m.start() + phone.get().length());
+                String rest = ascii.substring(0, m.start()) + " "
+                        + ascii.substring(m.start() + phone.get().length());
                 return amount(rest, text, phone.get(), unit, operator);
             }
         }
         return Optional.empty();
     }
 
-    private record Found(String phone, String currency, int length) {
-    }
+    private record Found(String phone, String currency, int length) {}
 
     /** The longest leading groups of a digit run that are a valid mobile number in one of the currencies' countries. */
     private static Optional<Found> phone(String run, List<String> currencies) {
@@ -70,16 +71,16 @@ public record TopUpText(String phone, long amountMinor, CurrencyCode currency, O
             String candidate = String.join(" ", Arrays.copyOf(groups, n));
             for (String currency : currencies) {
                 if (Operators.parse(candidate, currency).isPresent()) {
-                    return Optional.of(new Found(candidate.replace(" ", "").replace("-", ""), currency,
-                            candidate.length()));
+                    return Optional.of(
+                            new Found(candidate.replace(" ", "").replace("-", ""), currency, candidate.length()));
                 }
             }
         }
         return Optional.empty();
     }
 
-    private static Optional<TopUpText> amount(String rest, String original, Found phone, Optional<String> unit,
-            Optional<String> operator) {
+    private static Optional<TopUpText> amount(
+            String rest, String original, Found phone, Optional<String> unit, Optional<String> operator) {
         Matcher m = AMOUNT.matcher(rest);
         if (!m.find()) {
             return Optional.empty();
@@ -93,8 +94,9 @@ public record TopUpText(String phone, long amountMinor, CurrencyCode currency, O
             return Optional.empty();
         }
         String currency = unit.map(UNITS::get).orElse(phone.currency());
-        boolean toman = currency.equals("IRR") && (unit.map(u -> u.startsWith("تومان") || u.startsWith("toman"))
-                .orElse(persianScript(original)));
+        boolean toman = currency.equals("IRR")
+                && (unit.map(u -> u.startsWith("تومان") || u.startsWith("toman"))
+                        .orElse(persianScript(original)));
         CurrencyCode code = CurrencyCode.of(currency);
         long minor = value * (toman ? IranianBill.RIALS_PER_TOMAN : 1) * (long) Math.pow(10, code.exponent());
         return Optional.of(new TopUpText(phone.phone(), minor, code, operator, toman));
@@ -108,8 +110,10 @@ public record TopUpText(String phone, long amountMinor, CurrencyCode currency, O
     }
 
     private static Optional<String> operator(String lower, Operators operators) {
-        Optional<String> named = OPERATOR_WORDS.entrySet().stream().filter(e -> lower.contains(e.getKey()))
-                .map(Map.Entry::getValue).findFirst();
+        Optional<String> named = OPERATOR_WORDS.entrySet().stream()
+                .filter(e -> lower.contains(e.getKey()))
+                .map(Map.Entry::getValue)
+                .findFirst();
         if (named.isEmpty()) { // a configured operator by its id, e.g. "airtel"
             List<String> words = Arrays.asList(lower.split("[^\\p{L}\\p{N}_]+"));
             named = operators.all().keySet().stream().filter(words::contains).findFirst();
@@ -118,8 +122,9 @@ public record TopUpText(String phone, long amountMinor, CurrencyCode currency, O
     }
 
     private static boolean persianScript(String text) {
-        return text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC
-                && Character.isLetter(c));
+        return text.codePoints()
+                .anyMatch(
+                        c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC && Character.isLetter(c));
     }
 
     static String asciiDigits(String text) {

@@ -7,6 +7,11 @@ import org.socialbank.directory.CustomerId;
  * {@code url}. The PIN itself is in no event, message or log. Published in the transaction that
  * sealed the PIN.
  */
-public record VoucherReady(TopUpId topUpId, CustomerId customerId, String phoneE164, String operator,
-        long amountMinor, String currency, String url) {
-}
+public record VoucherReady(
+        TopUpId topUpId,
+        CustomerId customerId,
+        String phoneE164,
+        String operator,
+        long amountMinor,
+        String currency,
+        String url) {}

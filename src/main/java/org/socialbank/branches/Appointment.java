@@ -11,7 +11,15 @@ import org.socialbank.directory.CustomerId;
  * @param remindedAt when the reminder went out; for a booking made less than a reminder's lead
  *     ahead, the booking time (its confirmation is its reminder)
  */
-public record Appointment(AppointmentId id, CustomerId customerId, String branchId, Instant start, String service,
-        String code, AppointmentStatus status, String channel, Instant createdAt, Instant updatedAt,
-        Instant remindedAt) {
-}
+public record Appointment(
+        AppointmentId id,
+        CustomerId customerId,
+        String branchId,
+        Instant start,
+        String service,
+        String code,
+        AppointmentStatus status,
+        String channel,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant remindedAt) {}

@@ -4,10 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import org.socialbank.branches.jdbc.JdbcAppointments;
-import org.socialbank.branches.jdbc.JdbcSchedules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.socialbank.branches.jdbc.JdbcAppointments;
+import org.socialbank.branches.jdbc.JdbcSchedules;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -33,8 +33,13 @@ public class AppointmentReminders {
     private final Clock clock;
     private final AppointmentsProperties properties;
 
-    AppointmentReminders(JdbcAppointments store, JdbcSchedules schedules, Branches branches,
-            ApplicationEventPublisher events, PlatformTransactionManager transactionManager, Clock clock,
+    AppointmentReminders(
+            JdbcAppointments store,
+            JdbcSchedules schedules,
+            Branches branches,
+            ApplicationEventPublisher events,
+            PlatformTransactionManager transactionManager,
+            Clock clock,
             AppointmentsProperties properties) {
         this.store = store;
         this.schedules = schedules;
@@ -45,7 +50,8 @@ public class AppointmentReminders {
         this.properties = properties;
     }
 
-    @Scheduled(fixedDelayString = "${socialbank.services.appointments.reminder-interval:5m}",
+    @Scheduled(
+            fixedDelayString = "${socialbank.services.appointments.reminder-interval:5m}",
             initialDelayString = "${socialbank.services.appointments.reminder-interval:5m}")
     void scheduled() {
         if (!properties.remindersEnabled()) {
@@ -62,8 +68,8 @@ public class AppointmentReminders {
     public int remind() {
         Integer sent = transactions.execute(status -> {
             Instant now = clock.instant();
-            List<Appointment> due = store.unreminded(now, now.plus(properties.reminderLead()),
-                    properties.reminderBatchMax());
+            List<Appointment> due =
+                    store.unreminded(now, now.plus(properties.reminderLead()), properties.reminderBatchMax());
             int count = 0;
             for (Appointment a : due) {
                 if (store.markReminded(a.id(), a.start(), now)) {
@@ -79,7 +85,15 @@ public class AppointmentReminders {
     private AppointmentReminderDue reminder(Appointment a) {
         Branch branch = branches.find(a.branchId()).orElseThrow();
         ZoneId zone = schedules.find(a.branchId()).map(BranchSchedule::zone).orElse(ZoneId.of("UTC"));
-        return new AppointmentReminderDue(a.id(), a.customerId(), a.branchId(), branch.name(), branch.address(),
-                a.start(), zone, a.service(), a.code());
+        return new AppointmentReminderDue(
+                a.id(),
+                a.customerId(),
+                a.branchId(),
+                branch.name(),
+                branch.address(),
+                a.start(),
+                zone,
+                a.service(),
+                a.code());
     }
 }

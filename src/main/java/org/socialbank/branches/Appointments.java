@@ -9,11 +9,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.socialbank.branches.jdbc.JdbcAppointments;
+import org.socialbank.branches.jdbc.JdbcSchedules;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.CustomerStatus;
 import org.socialbank.directory.Directory;
-import org.socialbank.branches.jdbc.JdbcAppointments;
-import org.socialbank.branches.jdbc.JdbcSchedules;
 import org.socialbank.shared.Races;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
@@ -45,8 +45,14 @@ public class Appointments {
     private final Clock clock;
     private final AppointmentsProperties properties;
 
-    Appointments(Branches branches, JdbcSchedules schedules, JdbcAppointments store, Directory directory,
-            PlatformTransactionManager transactionManager, Clock clock, AppointmentsProperties properties) {
+    Appointments(
+            Branches branches,
+            JdbcSchedules schedules,
+            JdbcAppointments store,
+            Directory directory,
+            PlatformTransactionManager transactionManager,
+            Clock clock,
+            AppointmentsProperties properties) {
         this.branches = branches;
         this.schedules = schedules;
         this.store = store;
@@ -64,7 +70,8 @@ public class Appointments {
     }
 
     public Optional<BranchSchedule> schedule(String branchId) {
-        return branchId == null || branchId.isBlank() || branchId.length() > 32 ? Optional.empty()
+        return branchId == null || branchId.isBlank() || branchId.length() > 32
+                ? Optional.empty()
                 : schedules.find(branchId);
     }
 
@@ -87,11 +94,17 @@ public class Appointments {
         }
         int capacity = schedule.get().slotCapacity();
         int minutes = schedule.get().slotMinutes();
-        Map<Instant, Integer> booked = store.booked(branchId, starts.get(0).toInstant(),
+        Map<Instant, Integer> booked = store.booked(
+                branchId,
+                starts.get(0).toInstant(),
                 starts.get(starts.size() - 1).toInstant().plusSeconds(1));
         Instant now = clock.instant();
-        return Optional.of(starts.stream().filter(s -> s.toInstant().isAfter(now))
-                .map(s -> new Slot(s, s.plusMinutes(minutes), capacity,
+        return Optional.of(starts.stream()
+                .filter(s -> s.toInstant().isAfter(now))
+                .map(s -> new Slot(
+                        s,
+                        s.plusMinutes(minutes),
+                        capacity,
                         Math.max(0, capacity - booked.getOrDefault(s.toInstant(), 0))))
                 .toList());
     }
@@ -103,7 +116,9 @@ public class Appointments {
         if (replay.isPresent()) {
             return replay.get();
         }
-        if (directory.customer(request.customerId()).filter(v -> v.customer().status() == CustomerStatus.ACTIVE)
+        if (directory
+                .customer(request.customerId())
+                .filter(v -> v.customer().status() == CustomerStatus.ACTIVE)
                 .isEmpty()) {
             return refused(BookingRefusal.CUSTOMER_NOT_FOUND);
         }
@@ -116,9 +131,10 @@ public class Appointments {
     }
 
     private Optional<BookingResult> replay(BookingRequest request) {
-        return store.fingerprint(request.id()).map(fingerprint -> fingerprint.equals(request.fingerprint())
-                ? new BookingResult.Done(store.find(request.id()).orElseThrow(), true)
-                : refused(BookingRefusal.ID_REUSED));
+        return store.fingerprint(request.id())
+                .map(fingerprint -> fingerprint.equals(request.fingerprint())
+                        ? new BookingResult.Done(store.find(request.id()).orElseThrow(), true)
+                        : refused(BookingRefusal.ID_REUSED));
     }
 
     private BookingResult bookOnce(BookingRequest request) {
@@ -131,8 +147,17 @@ public class Appointments {
             return refused(BookingRefusal.SLOT_FULL);
         }
         Instant now = clock.instant();
-        Appointment appointment = new Appointment(request.id(), request.customerId(), request.branchId(), start,
-                request.service(), BookingCodes.next(), AppointmentStatus.BOOKED, request.channel(), now, now,
+        Appointment appointment = new Appointment(
+                request.id(),
+                request.customerId(),
+                request.branchId(),
+                start,
+                request.service(),
+                BookingCodes.next(),
+                AppointmentStatus.BOOKED,
+                request.channel(),
+                now,
+                now,
                 remindedAtBooking(start, now));
         store.insert(appointment, request.fingerprint());
         return new BookingResult.Done(appointment, false);
@@ -232,7 +257,8 @@ public class Appointments {
         if (store.counterExists(branchId, start)) {
             return;
         }
-        int capacity = schedules.find(branchId).map(BranchSchedule::slotCapacity).orElse(1);
+        int capacity =
+                schedules.find(branchId).map(BranchSchedule::slotCapacity).orElse(1);
         try {
             ownTransactions.executeWithoutResult(status -> store.insertCounter(branchId, start, capacity));
         } catch (DuplicateKeyException created) {
@@ -246,7 +272,7 @@ public class Appointments {
     }
 
     private static BookingResult retried(Supplier<BookingResult> attempt) {
-        for (int i = 1;; i++) {
+        for (int i = 1; ; i++) {
             try {
                 return attempt.get();
             } catch (DataAccessException e) {

@@ -24,7 +24,8 @@ public record AppointmentsProperties(
     public AppointmentsProperties {
         require(between(horizon, Duration.ofDays(1), Duration.ofDays(366)), "horizon must be 1d..366d");
         require(between(reminderLead, Duration.ofHours(1), Duration.ofDays(7)), "reminder-lead must be 1h..7d");
-        require(between(reminderInterval, Duration.ofSeconds(1), Duration.ofHours(1)),
+        require(
+                between(reminderInterval, Duration.ofSeconds(1), Duration.ofHours(1)),
                 "reminder-interval must be 1s..1h");
         require(reminderBatchMax >= 1 && reminderBatchMax <= 1000, "reminder-batch-max must be 1..1000");
     }

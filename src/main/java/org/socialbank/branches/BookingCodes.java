@@ -15,8 +15,7 @@ public final class BookingCodes {
 
     private static final RandomGenerator RANDOM = new SecureRandom();
 
-    private BookingCodes() {
-    }
+    private BookingCodes() {}
 
     public static String next() {
         return next(RANDOM);

@@ -8,12 +8,11 @@ import java.util.Optional;
 /** Whether a time at a branch can be booked: a pure rule over the branch's schedule and the clock. */
 public final class BookingPolicy {
 
-    private BookingPolicy() {
-    }
+    private BookingPolicy() {}
 
     /** The first rule {@code start} breaks (in {@link BookingRefusal}'s order), or none. */
-    public static Optional<BookingRefusal> check(BranchSchedule schedule, OffsetDateTime start, String service,
-            Instant now, Duration horizon) {
+    public static Optional<BookingRefusal> check(
+            BranchSchedule schedule, OffsetDateTime start, String service, Instant now, Duration horizon) {
         Instant at = start.toInstant();
         if (!at.isAfter(now)) {
             return Optional.of(BookingRefusal.IN_THE_PAST);

@@ -5,8 +5,13 @@ import java.util.Objects;
 import org.socialbank.directory.CustomerId;
 
 /** A request to book: the id makes it idempotent; {@code service} may be null. */
-public record BookingRequest(AppointmentId id, CustomerId customerId, String branchId, OffsetDateTime start,
-        String service, String channel) {
+public record BookingRequest(
+        AppointmentId id,
+        CustomerId customerId,
+        String branchId,
+        OffsetDateTime start,
+        String service,
+        String channel) {
 
     public BookingRequest {
         Objects.requireNonNull(id, "id");

@@ -4,9 +4,7 @@ package org.socialbank.branches;
 public sealed interface BookingResult permits BookingResult.Done, BookingResult.Refused {
 
     /** @param replayed true when nothing changed: the same request had already been answered */
-    record Done(Appointment appointment, boolean replayed) implements BookingResult {
-    }
+    record Done(Appointment appointment, boolean replayed) implements BookingResult {}
 
-    record Refused(BookingRefusal refusal) implements BookingResult {
-    }
+    record Refused(BookingRefusal refusal) implements BookingResult {}
 }

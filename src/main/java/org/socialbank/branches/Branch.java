@@ -8,8 +8,8 @@ import java.util.Objects;
  * @param id the bank's own code, stable across restarts (e.g. {@code PAR-01})
  * @param hours opening hours as the bank words them, empty for a 24/7 ATM
  */
-public record Branch(String id, String name, String address, String city, double lat, double lon, String hours,
-        boolean atmOnly) {
+public record Branch(
+        String id, String name, String address, String city, double lat, double lon, String hours, boolean atmOnly) {
 
     public Branch {
         requireText(id, "id", 32);

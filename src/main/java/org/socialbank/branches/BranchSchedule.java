@@ -14,8 +14,13 @@ import java.util.TreeSet;
  * week in its own zone (a day not listed is closed), and its slots' length and how many customers
  * one slot takes (the counters at the branch).
  */
-public record BranchSchedule(String branchId, ZoneId zone, Set<String> services, Map<DayOfWeek, OpeningHours> hours,
-        int slotMinutes, int slotCapacity) {
+public record BranchSchedule(
+        String branchId,
+        ZoneId zone,
+        Set<String> services,
+        Map<DayOfWeek, OpeningHours> hours,
+        int slotMinutes,
+        int slotCapacity) {
 
     public static final int SLOT_MINUTES_MIN = 5;
     public static final int SLOT_MINUTES_MAX = 240;

@@ -30,14 +30,17 @@ public class Branches {
     /** The branches nearest to the place, nearest first, at most {@code limit}. */
     public List<Nearby> nearest(double lat, double lon, int limit) {
         int bounded = Math.max(1, Math.min(limit, LIMIT_MAX));
-        List<Branch> candidates = store.within(lat - NEAR_DEGREES, lat + NEAR_DEGREES, lon - NEAR_DEGREES,
-                lon + NEAR_DEGREES, JdbcBranches.SCAN_MAX);
+        List<Branch> candidates = store.within(
+                lat - NEAR_DEGREES, lat + NEAR_DEGREES, lon - NEAR_DEGREES, lon + NEAR_DEGREES, JdbcBranches.SCAN_MAX);
         if (candidates.size() < bounded) {
             candidates = store.all(JdbcBranches.SCAN_MAX);
         }
-        return candidates.stream().map(b -> new Nearby(b, b.metresTo(lat, lon)))
-                .sorted(Comparator.comparingLong(Nearby::metres).thenComparing(n -> n.branch().id()))
-                .limit(bounded).toList();
+        return candidates.stream()
+                .map(b -> new Nearby(b, b.metresTo(lat, lon)))
+                .sorted(Comparator.comparingLong(Nearby::metres)
+                        .thenComparing(n -> n.branch().id()))
+                .limit(bounded)
+                .toList();
     }
 
     /** Branches whose city or address contains the text (case-insensitive), at most {@code limit}. */
@@ -64,6 +67,5 @@ public class Branches {
     }
 
     /** A branch and how far it is from where the customer is. */
-    public record Nearby(Branch branch, long metres) {
-    }
+    public record Nearby(Branch branch, long metres) {}
 }

@@ -7,5 +7,4 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 @EnableConfigurationProperties(AppointmentsProperties.class)
-class BranchesConfiguration {
-}
+class BranchesConfiguration {}

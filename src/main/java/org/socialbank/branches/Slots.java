@@ -19,8 +19,7 @@ public final class Slots {
     /** The most slots one day has (a day of 5-minute slots). */
     public static final int PER_DAY_MAX = 24 * 60 / BranchSchedule.SLOT_MINUTES_MIN * 2;
 
-    private Slots() {
-    }
+    private Slots() {}
 
     public static List<OffsetDateTime> starts(BranchSchedule schedule, LocalDate date) {
         Optional<OpeningHours> hours = schedule.on(date.getDayOfWeek());
@@ -30,8 +29,9 @@ public final class Slots {
         ZoneRules rules = schedule.zone().getRules();
         List<OffsetDateTime> starts = new ArrayList<>();
         LocalDateTime closes = date.atTime(hours.get().closes());
-        for (LocalDateTime at = date.atTime(hours.get().opens()); !at.plusMinutes(schedule.slotMinutes()).isAfter(closes)
-                && starts.size() < PER_DAY_MAX; at = at.plusMinutes(schedule.slotMinutes())) {
+        for (LocalDateTime at = date.atTime(hours.get().opens());
+                !at.plusMinutes(schedule.slotMinutes()).isAfter(closes) && starts.size() < PER_DAY_MAX;
+                at = at.plusMinutes(schedule.slotMinutes())) {
             for (ZoneOffset offset : rules.getValidOffsets(at)) { // none in a gap, two in an overlap
                 starts.add(OffsetDateTime.of(at, offset));
             }

@@ -18,9 +18,21 @@ import org.socialbank.shared.Network;
  * @param link the tracked link's target (each recipient gets her own tracked address), null for none
  * @param reward the cashback for a qualifying action, null for none
  */
-public record Campaign(UUID id, String name, Network channel, Map<String, String> texts, Map<String, String> textsB,
-        CampaignRules rules, String status, String createdBy, String approvedBy, Instant createdAt,
-        Map<String, Long> recipients, java.time.LocalDateTime sendAt, String link, CampaignReward reward) {
+public record Campaign(
+        UUID id,
+        String name,
+        Network channel,
+        Map<String, String> texts,
+        Map<String, String> textsB,
+        CampaignRules rules,
+        String status,
+        String createdBy,
+        String approvedBy,
+        Instant createdAt,
+        Map<String, Long> recipients,
+        java.time.LocalDateTime sendAt,
+        String link,
+        CampaignReward reward) {
 
     public static final int NAME_LENGTH_MAX = 200;
     public static final int TEXT_LENGTH_MAX = 4_000;

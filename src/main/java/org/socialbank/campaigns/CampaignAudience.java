@@ -32,7 +32,8 @@ public class CampaignAudience {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    CampaignAudience(JdbcCampaigns store, Consents consents, PlatformTransactionManager transactionManager, Clock clock) {
+    CampaignAudience(
+            JdbcCampaigns store, Consents consents, PlatformTransactionManager transactionManager, Clock clock) {
         this.store = store;
         this.consents = consents;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -98,7 +99,9 @@ public class CampaignAudience {
         if (c.channel() != null) {
             return List.of(c.channel());
         }
-        return Arrays.stream(Network.values()).filter(n -> n != Network.X)
-                .sorted(Comparator.comparing(Network::wireName)).toList();
+        return Arrays.stream(Network.values())
+                .filter(n -> n != Network.X)
+                .sorted(Comparator.comparing(Network::wireName))
+                .toList();
     }
 }

@@ -26,7 +26,11 @@ class CampaignConversions {
 
     @EventListener
     void on(ApplicationStarted started) {
-        store.convert(started.customerId(), "application:" + started.product().wireName(), started.id().value().toString(),
-                started.at(), WINDOW);
+        store.convert(
+                started.customerId(),
+                "application:" + started.product().wireName(),
+                started.id().value().toString(),
+                started.at(),
+                WINDOW);
     }
 }

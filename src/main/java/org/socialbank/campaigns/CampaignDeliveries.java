@@ -34,7 +34,9 @@ class CampaignDeliveries {
     }
 
     private boolean blocked(OutboundReported report) {
-        return store.byMessage(report.messageId()).flatMap(r -> identities.identity(r.channel(), r.externalUserId()))
-                .filter(chat -> !chat.reachable()).isPresent();
+        return store.byMessage(report.messageId())
+                .flatMap(r -> identities.identity(r.channel(), r.externalUserId()))
+                .filter(chat -> !chat.reachable())
+                .isPresent();
     }
 }

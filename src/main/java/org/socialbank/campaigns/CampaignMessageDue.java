@@ -13,6 +13,12 @@ import org.socialbank.shared.Network;
  * @param messageId the outbox row's id to write it under (the platform's reports come back by it)
  * @param trackedLink the recipient's own tracked address, null when the campaign has no link
  */
-public record CampaignMessageDue(UUID campaignId, IdentityId chatIdentity, Network channel, String recipient,
-        String text, Language language, UUID messageId, String trackedLink) {
-}
+public record CampaignMessageDue(
+        UUID campaignId,
+        IdentityId chatIdentity,
+        Network channel,
+        String recipient,
+        String text,
+        Language language,
+        UUID messageId,
+        String trackedLink) {}

@@ -4,13 +4,11 @@ package org.socialbank.campaigns;
 public sealed interface CampaignOutcome {
 
     /** @param replayed whether it was defined before with this id (nothing changed) */
-    record Done(Campaign campaign, boolean replayed) implements CampaignOutcome {
-    }
+    record Done(Campaign campaign, boolean replayed) implements CampaignOutcome {}
 
     /**
      * @param code {@code campaign_not_found}, {@code four_eyes} (the creator cannot approve),
      *     {@code not_draft} (approved already), {@code id_reused}
      */
-    record Refused(String code) implements CampaignOutcome {
-    }
+    record Refused(String code) implements CampaignOutcome {}
 }

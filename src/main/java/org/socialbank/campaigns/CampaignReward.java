@@ -14,11 +14,18 @@ public record CampaignReward(String action, long amountMinor, CurrencyCode curre
     public static final int WITHIN_DAYS_MAX = 366;
     /** A cashback is a small thing: 10,000.00 in a two-decimal currency at most. */
     public static final long AMOUNT_MINOR_MAX = 1_000_000;
+
     private static final Pattern ACTION = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
 
     public CampaignReward {
-        if (action == null || !ACTION.matcher(action).matches() || currency == null || !currency.money()
-                || amountMinor < 1 || amountMinor > AMOUNT_MINOR_MAX || withinDays < 1 || withinDays > WITHIN_DAYS_MAX) {
+        if (action == null
+                || !ACTION.matcher(action).matches()
+                || currency == null
+                || !currency.money()
+                || amountMinor < 1
+                || amountMinor > AMOUNT_MINOR_MAX
+                || withinDays < 1
+                || withinDays > WITHIN_DAYS_MAX) {
             throw new IllegalArgumentException("reward_invalid");
         }
     }

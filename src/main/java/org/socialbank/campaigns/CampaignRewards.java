@@ -8,10 +8,12 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.socialbank.campaigns.jdbc.JdbcRewards;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Directory;
-import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.ledger.AccountId;
 import org.socialbank.ledger.AccountKind;
 import org.socialbank.ledger.JournalPosting;
@@ -22,8 +24,6 @@ import org.socialbank.ledger.TransferId;
 import org.socialbank.ledger.TransferResult;
 import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.jdbc.DurableTransactions;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -44,6 +44,7 @@ public class CampaignRewards {
     static final int BATCH_MAX = 100;
     /** Rewarded campaigns a round considers. */
     static final int OFFERS_MAX = 100;
+
     static final String OWNER = "bank:campaigns";
     static final String CODE = "campaign-reward";
 
@@ -55,8 +56,14 @@ public class CampaignRewards {
     private final CampaignsProperties properties;
     private final Clock clock;
 
-    CampaignRewards(JdbcRewards store, Ledger ledger, Directory directory, ChannelIdentities identities,
-            DurableTransactions writes, CampaignsProperties properties, Clock clock) {
+    CampaignRewards(
+            JdbcRewards store,
+            Ledger ledger,
+            Directory directory,
+            ChannelIdentities identities,
+            DurableTransactions writes,
+            CampaignsProperties properties,
+            Clock clock) {
         this.store = store;
         this.ledger = ledger;
         this.directory = directory;
@@ -66,7 +73,8 @@ public class CampaignRewards {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${socialbank.campaigns.send-interval:5s}",
+    @Scheduled(
+            fixedDelayString = "${socialbank.campaigns.send-interval:5s}",
             initialDelayString = "${socialbank.campaigns.send-interval:5s}")
     void scheduled() {
         try {
@@ -80,8 +88,8 @@ public class CampaignRewards {
     public int follow() {
         return writes.write(status -> {
             long cursor = store.lockRewardCursor();
-            List<JournalPosting> batch = ledger.postedAfter(cursor, clock.instant().minus(properties.rewardSettle()),
-                    BATCH_MAX);
+            List<JournalPosting> batch =
+                    ledger.postedAfter(cursor, clock.instant().minus(properties.rewardSettle()), BATCH_MAX);
             if (batch.isEmpty()) {
                 return 0;
             }
@@ -102,29 +110,43 @@ public class CampaignRewards {
             return;
         }
         Optional<CustomerId> customer = directory.holder(posting.debitAccount().id());
-        if (customer.isEmpty() || store.rewarded(offer.campaignId(), customer.get().value())) {
+        if (customer.isEmpty()
+                || store.rewarded(offer.campaignId(), customer.get().value())) {
             return;
         }
         Instant at = posting.transfer().createdAt();
         // a linked chat's account as the platform names it (LinkedChat.account is how its owner reads it)
         boolean reached = identities.linkedChats(customer.get(), Locale.ROOT).stream()
-                .map(chat -> identities.identity(chat.id())).flatMap(Optional::stream)
+                .map(chat -> identities.identity(chat.id()))
+                .flatMap(Optional::stream)
                 .map(chat -> store.sentAt(offer.campaignId(), chat.channel(), chat.externalId()))
                 .flatMap(Optional::stream)
-                .anyMatch(sent -> !at.isBefore(sent) && !at.isAfter(sent.plus(java.time.Duration.ofDays(reward.withinDays()))));
-        Optional<AccountId> account = directory.primaryAccount(customer.get(), reward.currency().code());
+                .anyMatch(sent ->
+                        !at.isBefore(sent) && !at.isAfter(sent.plus(java.time.Duration.ofDays(reward.withinDays()))));
+        Optional<AccountId> account =
+                directory.primaryAccount(customer.get(), reward.currency().code());
         if (!reached || account.isEmpty()) {
             return;
         }
-        TransferId id = new TransferId(derived("reward:" + offer.campaignId() + ":" + customer.get().value()));
-        TransferResult booked = ledger.transfer(NewTransfer.posted(id, openRewards(reward.currency()), account.get(),
-                reward.amountMinor(), reward.currency(), CODE));
+        TransferId id = new TransferId(
+                derived("reward:" + offer.campaignId() + ":" + customer.get().value()));
+        TransferResult booked = ledger.transfer(NewTransfer.posted(
+                id, openRewards(reward.currency()), account.get(), reward.amountMinor(), reward.currency(), CODE));
         if (booked instanceof TransferResult.Rejected rejected) {
             // her account refuses money (closed, frozen): no reward, and the journal goes on
-            log.warn("campaign {}: the reward for {} was refused: {}", offer.campaignId(), customer.get(), rejected.code());
+            log.warn(
+                    "campaign {}: the reward for {} was refused: {}",
+                    offer.campaignId(),
+                    customer.get(),
+                    rejected.code());
             return;
         }
-        store.insertReward(offer.campaignId(), customer.get().value(), id.value(), posting.transfer().id().value(), reward,
+        store.insertReward(
+                offer.campaignId(),
+                customer.get().value(),
+                id.value(),
+                posting.transfer().id().value(),
+                reward,
                 clock.instant());
     }
 

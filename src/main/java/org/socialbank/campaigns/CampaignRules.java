@@ -19,8 +19,14 @@ import org.socialbank.shared.Language;
  * @param controlPercent 0..50
  * @param holdings the segment's part read from the ledger (products, balance band, last activity)
  */
-public record CampaignRules(int weeklyCap, LocalTime quietFrom, LocalTime quietTo, Set<Language> languages,
-        Set<KycLevel> kycLevels, int controlPercent, Holdings holdings) {
+public record CampaignRules(
+        int weeklyCap,
+        LocalTime quietFrom,
+        LocalTime quietTo,
+        Set<Language> languages,
+        Set<KycLevel> kycLevels,
+        int controlPercent,
+        Holdings holdings) {
 
     public static final int WEEKLY_CAP_MAX = 50;
     public static final int CONTROL_PERCENT_MAX = 50;
@@ -41,8 +47,13 @@ public record CampaignRules(int weeklyCap, LocalTime quietFrom, LocalTime quietT
     }
 
     /** No segment by holdings. */
-    public CampaignRules(int weeklyCap, LocalTime quietFrom, LocalTime quietTo, Set<Language> languages,
-            Set<KycLevel> kycLevels, int controlPercent) {
+    public CampaignRules(
+            int weeklyCap,
+            LocalTime quietFrom,
+            LocalTime quietTo,
+            Set<Language> languages,
+            Set<KycLevel> kycLevels,
+            int controlPercent) {
         this(weeklyCap, quietFrom, quietTo, languages, kycLevels, controlPercent, Holdings.ANY);
     }
 
@@ -58,7 +69,8 @@ public record CampaignRules(int weeklyCap, LocalTime quietFrom, LocalTime quietT
 
     /** Whether a recipient of this language and KYC level is in the segment (null: not known, so not in a narrowed one). */
     public boolean inSegment(Language language, KycLevel kyc) {
-        return (languages.isEmpty() || languages.contains(language)) && (kycLevels.isEmpty() || kycLevels.contains(kyc));
+        return (languages.isEmpty() || languages.contains(language))
+                && (kycLevels.isEmpty() || kycLevels.contains(kyc));
     }
 
     /** When the quiet hours holding {@code at} in {@code zone} end; empty outside them. Wraps midnight. */

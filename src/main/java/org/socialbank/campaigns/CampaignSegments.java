@@ -27,13 +27,16 @@ class CampaignSegments {
 
     boolean holds(CustomerId customer, Holdings segment, Instant now) {
         List<Account> accounts = ledger.accountsOwnedBy(customer.ownerRef());
-        if (!segment.products().isEmpty() && accounts.stream().noneMatch(a -> segment.products().contains(a.kind()))) {
+        if (!segment.products().isEmpty()
+                && accounts.stream().noneMatch(a -> segment.products().contains(a.kind()))) {
             return false;
         }
         if (segment.balanceCurrency() != null) {
-            long balance = accounts.stream().filter(a -> a.currency().equals(segment.balanceCurrency()))
+            long balance = accounts.stream()
+                    .filter(a -> a.currency().equals(segment.balanceCurrency()))
                     .filter(a -> a.kind() == AccountKind.CUSTOMER_WALLET || a.kind() == AccountKind.CUSTOMER_CURRENT)
-                    .mapToLong(Account::balanceMinor).sum();
+                    .mapToLong(Account::balanceMinor)
+                    .sum();
             if (!segment.inBand(balance)) {
                 return false;
             }
@@ -43,13 +46,17 @@ class CampaignSegments {
             return true;
         }
         Instant since = now.minus(Duration.ofDays(days));
-        boolean active = accounts.stream().map(a -> lastPosting(a)).flatMap(Optional::stream)
+        boolean active = accounts.stream()
+                .map(a -> lastPosting(a))
+                .flatMap(Optional::stream)
                 .anyMatch(at -> at.isAfter(since));
         return segment.activeWithinDays() != null ? active : !active;
     }
 
     private Optional<Instant> lastPosting(Account account) {
-        return ledger.statement(account.id(), Optional.empty(), 1).map(StatementPage::transfers)
-                .flatMap(t -> t.stream().findFirst()).map(t -> t.createdAt());
+        return ledger.statement(account.id(), Optional.empty(), 1)
+                .map(StatementPage::transfers)
+                .flatMap(t -> t.stream().findFirst())
+                .map(t -> t.createdAt());
     }
 }

@@ -9,19 +9,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.socialbank.alerts.Alerts;
 import org.socialbank.campaigns.jdbc.JdbcCampaigns;
 import org.socialbank.consent.Consents;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.CustomerView;
 import org.socialbank.directory.Directory;
+import org.socialbank.shared.Dates;
 import org.socialbank.shared.Language;
 import org.socialbank.shared.Network;
-import org.socialbank.directory.ChannelIdentities;
-import org.socialbank.shared.Dates;
 import org.socialbank.shared.TimeOrderedIds;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -60,11 +60,21 @@ public class CampaignSender {
     private final CampaignSegments segments;
     /** Where tracked links start: the bank's public address and the click path. */
     private final String links;
+
     private static final java.security.SecureRandom TOKENS = new java.security.SecureRandom();
 
-    CampaignSender(JdbcCampaigns store, Consents consents, ChannelIdentities identities, Directory directory, Alerts alerts,
-            CampaignAudience audience, CampaignSegments segments, ApplicationEventPublisher events,
-            PlatformTransactionManager transactionManager, Clock clock, CampaignsProperties properties,
+    CampaignSender(
+            JdbcCampaigns store,
+            Consents consents,
+            ChannelIdentities identities,
+            Directory directory,
+            Alerts alerts,
+            CampaignAudience audience,
+            CampaignSegments segments,
+            ApplicationEventPublisher events,
+            PlatformTransactionManager transactionManager,
+            Clock clock,
+            CampaignsProperties properties,
             org.socialbank.directory.DirectoryProperties directoryProperties) {
         this.links = directoryProperties.publicBaseUrl().toString().replaceAll("/+$", "") + LINK_PATH;
         this.store = store;
@@ -81,7 +91,8 @@ public class CampaignSender {
         this.pace = new Pace(properties.messagesPerSecond(), properties.roundMax());
     }
 
-    @Scheduled(fixedDelayString = "${socialbank.campaigns.send-interval:5s}",
+    @Scheduled(
+            fixedDelayString = "${socialbank.campaigns.send-interval:5s}",
             initialDelayString = "${socialbank.campaigns.send-interval:5s}")
     void scheduled() {
         try {
@@ -135,7 +146,8 @@ public class CampaignSender {
             return false;
         }
         Campaign c = campaign.get();
-        Optional<CustomerView> customer = Optional.ofNullable(chat.get().customerId()).flatMap(directory::customer);
+        Optional<CustomerView> customer =
+                Optional.ofNullable(chat.get().customerId()).flatMap(directory::customer);
         if (outsideSegment(c.rules(), customer, now)) {
             store.mark(r, "excluded", "segment", now);
             return false;
@@ -152,7 +164,8 @@ public class CampaignSender {
             return false;
         }
         org.socialbank.directory.CustomerId owner = chat.get().customerId();
-        long sentThisWeek = owner != null ? store.sentToCustomerSince(owner, now.minus(WEEK)) // all her chats
+        long sentThisWeek = owner != null
+                ? store.sentToCustomerSince(owner, now.minus(WEEK)) // all her chats
                 : store.sentSince(r.channel(), r.externalUserId(), now.minus(WEEK));
         if (sentThisWeek >= c.rules().weeklyCap()) {
             store.mark(r, "capped", "weekly_cap", now);
@@ -164,8 +177,14 @@ public class CampaignSender {
         if (owner != null) {
             store.sentToCustomer(r, owner);
         }
-        events.publishEvent(new CampaignMessageDue(r.campaignId(), chat.get().id(), r.channel(),
-                chat.get().externalId(), c.text(r.variant(), language.tag()), language, messageId,
+        events.publishEvent(new CampaignMessageDue(
+                r.campaignId(),
+                chat.get().id(),
+                r.channel(),
+                chat.get().externalId(),
+                c.text(r.variant(), language.tag()),
+                language,
+                messageId,
                 token == null ? null : links + token));
         return true;
     }

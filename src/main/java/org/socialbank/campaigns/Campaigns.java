@@ -36,8 +36,15 @@ public class Campaigns {
      * @param link an {@code https} address the message links to through a tracked one, null for none
      * @param reward a cashback for a qualifying action, null for none
      */
-    public record Definition(String name, Network channel, Map<String, String> texts, Map<String, String> textsB,
-            CampaignRules rules, java.time.LocalDateTime sendAt, String link, CampaignReward reward) {
+    public record Definition(
+            String name,
+            Network channel,
+            Map<String, String> texts,
+            Map<String, String> textsB,
+            CampaignRules rules,
+            java.time.LocalDateTime sendAt,
+            String link,
+            CampaignReward reward) {
 
         public Definition {
             textsB = textsB == null ? Map.of() : Map.copyOf(textsB);
@@ -45,7 +52,11 @@ public class Campaigns {
         }
 
         /** Sent once approved, with no link. */
-        public Definition(String name, Network channel, Map<String, String> texts, Map<String, String> textsB,
+        public Definition(
+                String name,
+                Network channel,
+                Map<String, String> texts,
+                Map<String, String> textsB,
                 CampaignRules rules) {
             this(name, channel, texts, textsB, rules, null, null, null);
         }
@@ -66,9 +77,13 @@ public class Campaigns {
         Optional<Campaign> known = store.find(id, true);
         if (known.isPresent()) {
             Campaign c = known.get();
-            boolean same = c.name().equals(d.name()) && Objects.equals(c.channel(), d.channel())
-                    && c.texts().equals(d.texts()) && c.textsB().equals(d.textsB()) && c.rules().equals(d.rules())
-                    && Objects.equals(c.sendAt(), d.sendAt()) && Objects.equals(c.link(), d.link())
+            boolean same = c.name().equals(d.name())
+                    && Objects.equals(c.channel(), d.channel())
+                    && c.texts().equals(d.texts())
+                    && c.textsB().equals(d.textsB())
+                    && c.rules().equals(d.rules())
+                    && Objects.equals(c.sendAt(), d.sendAt())
+                    && Objects.equals(c.link(), d.link())
                     && Objects.equals(c.reward(), d.reward());
             return same ? new CampaignOutcome.Done(c, true) : new CampaignOutcome.Refused("id_reused");
         }
@@ -104,7 +119,10 @@ public class Campaigns {
      */
     @Transactional
     public CampaignOutcome pause(UUID id) {
-        return change(id, "not_running", c -> c.status().equals("approved") || c.status().equals("sending"),
+        return change(
+                id,
+                "not_running",
+                c -> c.status().equals("approved") || c.status().equals("sending"),
                 () -> store.pause(id));
     }
 
@@ -114,8 +132,8 @@ public class Campaigns {
         return change(id, "not_paused", c -> c.status().equals("paused"), () -> store.resume(id));
     }
 
-    private CampaignOutcome change(UUID id, String refusal, java.util.function.Predicate<Campaign> allowed,
-            Runnable change) {
+    private CampaignOutcome change(
+            UUID id, String refusal, java.util.function.Predicate<Campaign> allowed, Runnable change) {
         Optional<Campaign> found = store.find(id, true, false);
         if (found.isEmpty()) {
             return new CampaignOutcome.Refused("campaign_not_found");
@@ -146,14 +164,25 @@ public class Campaigns {
      * left out, per variant.
      */
     /** @param conversions per variant, actions counted as the campaign's conversions (3.19): {@code application:loan} */
-    public record Stats(UUID campaignId, Map<String, Map<String, Long>> states, Map<String, Map<String, Long>> reasons,
-            Map<String, Map<String, Long>> delivery, Map<String, Map<String, Long>> clicks, long rewards,
-            Map<String, Map<String, Long>> conversions) {
-    }
+    public record Stats(
+            UUID campaignId,
+            Map<String, Map<String, Long>> states,
+            Map<String, Map<String, Long>> reasons,
+            Map<String, Map<String, Long>> delivery,
+            Map<String, Map<String, Long>> clicks,
+            long rewards,
+            Map<String, Map<String, Long>> conversions) {}
 
     @Transactional(readOnly = true)
     public Optional<Stats> stats(UUID id) {
-        return store.find(id, false).map(c -> new Stats(id, store.stats(id), store.reasons(id), store.deliveries(id),
-                store.clicks(id), rewards.rewards(id), store.conversions(id)));
+        return store.find(id, false)
+                .map(c -> new Stats(
+                        id,
+                        store.stats(id),
+                        store.reasons(id),
+                        store.deliveries(id),
+                        store.clicks(id),
+                        rewards.rewards(id),
+                        store.conversions(id)));
     }
 }

@@ -22,11 +22,18 @@ public record CampaignsProperties(
         @DefaultValue("5s") Duration rewardSettle) {
 
     public CampaignsProperties {
-        require(sendInterval != null && !sendInterval.isNegative() && !sendInterval.isZero()
-                && sendInterval.compareTo(Duration.ofHours(1)) <= 0, "send-interval must be positive and at most 1h");
+        require(
+                sendInterval != null
+                        && !sendInterval.isNegative()
+                        && !sendInterval.isZero()
+                        && sendInterval.compareTo(Duration.ofHours(1)) <= 0,
+                "send-interval must be positive and at most 1h");
         require(messagesPerSecond >= 1 && messagesPerSecond <= 10_000, "messages-per-second must be 1..10000");
         require(roundMax >= 1 && roundMax <= 10_000, "round-max must be 1..10000");
-        require(rewardSettle != null && !rewardSettle.isNegative() && rewardSettle.compareTo(Duration.ofMinutes(10)) <= 0,
+        require(
+                rewardSettle != null
+                        && !rewardSettle.isNegative()
+                        && rewardSettle.compareTo(Duration.ofMinutes(10)) <= 0,
                 "reward-settle must be 0s..10m");
     }
 

@@ -13,12 +13,18 @@ import org.socialbank.shared.CurrencyCode;
  * her accounts within {@code activeWithinDays} days, or none for {@code inactiveForDays} days.
  * Each null or empty member does not narrow.
  */
-public record Holdings(Set<AccountKind> products, CurrencyCode balanceCurrency, Long balanceMinMinor,
-        Long balanceMaxMinor, Integer activeWithinDays, Integer inactiveForDays) {
+public record Holdings(
+        Set<AccountKind> products,
+        CurrencyCode balanceCurrency,
+        Long balanceMinMinor,
+        Long balanceMaxMinor,
+        Integer activeWithinDays,
+        Integer inactiveForDays) {
 
     /** The kinds a customer holds as products (before {@link #ANY}: its constructor reads them). */
-    public static final Set<AccountKind> PRODUCTS = EnumSet.of(AccountKind.CUSTOMER_WALLET,
-            AccountKind.CUSTOMER_CURRENT, AccountKind.CREDIT_CARD, AccountKind.POINTS);
+    public static final Set<AccountKind> PRODUCTS = EnumSet.of(
+            AccountKind.CUSTOMER_WALLET, AccountKind.CUSTOMER_CURRENT, AccountKind.CREDIT_CARD, AccountKind.POINTS);
+
     public static final Holdings ANY = new Holdings(Set.of(), null, null, null, null, null);
     public static final int DAYS_MAX = 3_660;
 
@@ -28,7 +34,8 @@ public record Holdings(Set<AccountKind> products, CurrencyCode balanceCurrency, 
             throw new IllegalArgumentException("segment_invalid");
         }
         boolean band = balanceMinMinor != null || balanceMaxMinor != null;
-        if (band != (balanceCurrency != null) || balanceCurrency != null && !balanceCurrency.money()
+        if (band != (balanceCurrency != null)
+                || balanceCurrency != null && !balanceCurrency.money()
                 || balanceMinMinor != null && balanceMaxMinor != null && balanceMinMinor > balanceMaxMinor) {
             throw new IllegalArgumentException("segment_invalid");
         }

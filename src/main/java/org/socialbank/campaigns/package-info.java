@@ -4,6 +4,7 @@
  * a segment, a weekly cap and the recipient's quiet hours, with a state per recipient that makes it
  * reach each account once, and statistics per variant. See {@code docs/campaigns.md}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Campaigns",
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Campaigns",
         allowedDependencies = {"consent", "directory", "alerts", "ledger", "applications", "shared"})
 package org.socialbank.campaigns;

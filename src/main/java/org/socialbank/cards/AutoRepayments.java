@@ -26,8 +26,13 @@ public class AutoRepayments {
     private final DurableTransactions writes;
     private final Clock clock;
 
-    AutoRepayments(JdbcCards cards, JdbcAutoRepayments store, Directory directory, Ledger ledger,
-            DurableTransactions writes, Clock clock) {
+    AutoRepayments(
+            JdbcCards cards,
+            JdbcAutoRepayments store,
+            Directory directory,
+            Ledger ledger,
+            DurableTransactions writes,
+            Clock clock) {
         this.cards = cards;
         this.store = store;
         this.directory = directory;
@@ -59,7 +64,8 @@ public class AutoRepayments {
                 return saved(card, AutoRepayment.off(id));
             }
             Optional<AccountId> account = Optional.ofNullable(from)
-                    .or(() -> directory.primaryAccount(card.customerId(), card.currency().code()));
+                    .or(() -> directory.primaryAccount(
+                            card.customerId(), card.currency().code()));
             if (account.isEmpty()) {
                 return new AutoRepaymentResult.Refused(CardRefusal.NO_DEBIT_ACCOUNT);
             }
@@ -71,19 +77,22 @@ public class AutoRepayments {
 
     /** The chat's "auto-repay in full": the customer's first credit card, from the primary account. */
     public AutoRepaymentResult setForCustomer(CustomerId customer, AutoRepayment.Mode mode) {
-        Optional<Card> card = cards.ofCustomer(customer, Cards.PER_CUSTOMER_MAX).stream().filter(Card::credit)
+        Optional<Card> card = cards.ofCustomer(customer, Cards.PER_CUSTOMER_MAX).stream()
+                .filter(Card::credit)
                 .findFirst();
         return card.map(c -> set(c.id(), mode, null))
                 .orElseGet(() -> new AutoRepaymentResult.Refused(CardRefusal.CARD_NOT_CREDIT));
     }
 
     private static Optional<CardRefusal> refusal(Card card, Optional<Account> account) {
-        if (account.isEmpty() || !card.customerId().ownerRef().equals(account.get().ownerRef())
+        if (account.isEmpty()
+                || !card.customerId().ownerRef().equals(account.get().ownerRef())
                 || !(account.get().kind() == AccountKind.CUSTOMER_WALLET
                         || account.get().kind() == AccountKind.CUSTOMER_CURRENT)) {
             return Optional.of(CardRefusal.ACCOUNT_UNAVAILABLE);
         }
-        return account.get().currency().equals(card.currency()) ? Optional.empty()
+        return account.get().currency().equals(card.currency())
+                ? Optional.empty()
                 : Optional.of(CardRefusal.CURRENCY_MISMATCH);
     }
 

@@ -13,8 +13,17 @@ import org.socialbank.shared.CurrencyCode;
  * @param limitMinor a credit card's limit (0 for a debit card)
  * @param statementDay a credit card's statement day of the month (1 to 28), 0 for a debit card
  */
-public record Card(CardId id, CustomerId customerId, CardKind kind, String maskedNumber, AccountId accountId,
-        CurrencyCode currency, CardStatus status, long limitMinor, int statementDay, LocalDate issuedOn,
+public record Card(
+        CardId id,
+        CustomerId customerId,
+        CardKind kind,
+        String maskedNumber,
+        AccountId accountId,
+        CurrencyCode currency,
+        CardStatus status,
+        long limitMinor,
+        int statementDay,
+        LocalDate issuedOn,
         LocalDate expiresOn) {
 
     public Card {

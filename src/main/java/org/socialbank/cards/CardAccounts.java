@@ -51,7 +51,11 @@ class CardAccounts {
      * never be repaid beyond what it owes (the ledger's flag).
      */
     void openCreditAccount(CardId card, CurrencyCode currency, String ownerRef) {
-        open(new NewAccount(creditAccount(card), currency, ownerRef, AccountKind.CREDIT_CARD,
+        open(new NewAccount(
+                creditAccount(card),
+                currency,
+                ownerRef,
+                AccountKind.CREDIT_CARD,
                 Set.of(AccountFlag.CREDITS_MUST_NOT_EXCEED_DEBITS)));
     }
 

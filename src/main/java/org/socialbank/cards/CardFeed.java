@@ -37,8 +37,14 @@ public class CardFeed {
     private final CardsProperties properties;
     private final Clock clock;
 
-    CardFeed(JdbcCards cards, JdbcCardTransactions transactions, Ledger ledger, DurableTransactions writes,
-            CardProcessor processor, CardsProperties properties, Clock clock) {
+    CardFeed(
+            JdbcCards cards,
+            JdbcCardTransactions transactions,
+            Ledger ledger,
+            DurableTransactions writes,
+            CardProcessor processor,
+            CardsProperties properties,
+            Clock clock) {
         this.cards = cards;
         this.transactions = transactions;
         this.ledger = ledger;
@@ -76,7 +82,8 @@ public class CardFeed {
                 if (!row.sameAs(t)) {
                     return new FeedResult.Declined(CardRefusal.ID_REUSED);
                 }
-                return row.booked() ? new FeedResult.Booked(true)
+                return row.booked()
+                        ? new FeedResult.Booked(true)
                         : new FeedResult.Declined(CardRefusal.fromCode(row.code()));
             }
             Card card = found.get();
@@ -84,9 +91,19 @@ public class CardFeed {
             if (refusal.isEmpty()) {
                 refusal = post(card, t);
             }
-            transactions.insert(new JdbcCardTransactions.Row(t.id(), card.id(), t.kind().name(), t.amountMinor(),
-                    t.currency(), t.occurredOn(), t.merchant(), refusal.isEmpty(), refusal.map(CardRefusal::code)
-                    .orElse(null), refusal.isEmpty() ? transferId(t.id()).value() : null), clock.instant());
+            transactions.insert(
+                    new JdbcCardTransactions.Row(
+                            t.id(),
+                            card.id(),
+                            t.kind().name(),
+                            t.amountMinor(),
+                            t.currency(),
+                            t.occurredOn(),
+                            t.merchant(),
+                            refusal.isEmpty(),
+                            refusal.map(CardRefusal::code).orElse(null),
+                            refusal.isEmpty() ? transferId(t.id()).value() : null),
+                    clock.instant());
             return refusal.<FeedResult>map(FeedResult.Declined::new).orElse(new FeedResult.Booked(false));
         });
     }
@@ -116,8 +133,13 @@ public class CardFeed {
         AccountId settlement = CardAccounts.settlement(t.currency());
         AccountId debit = t.kind().spends() ? card.accountId() : settlement;
         AccountId credit = t.kind().spends() ? settlement : card.accountId();
-        TransferResult result = ledger.transfer(NewTransfer.posted(transferId(t.id()), debit, credit, t.amountMinor(),
-                t.currency(), t.kind().spends() ? "card-purchase" : "card-refund"));
+        TransferResult result = ledger.transfer(NewTransfer.posted(
+                transferId(t.id()),
+                debit,
+                credit,
+                t.amountMinor(),
+                t.currency(),
+                t.kind().spends() ? "card-purchase" : "card-refund"));
         if (result instanceof TransferResult.Rejected rejected) {
             return Optional.of(refusal(rejected.code()));
         }
@@ -136,7 +158,7 @@ public class CardFeed {
     }
 
     private static TransferId transferId(UUID feedId) {
-        return new TransferId(UUID.nameUUIDFromBytes(("socialbank-cards:feed:" + feedId)
-                .getBytes(StandardCharsets.UTF_8)));
+        return new TransferId(
+                UUID.nameUUIDFromBytes(("socialbank-cards:feed:" + feedId).getBytes(StandardCharsets.UTF_8)));
     }
 }

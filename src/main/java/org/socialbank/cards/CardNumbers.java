@@ -11,11 +11,11 @@ public final class CardNumbers {
 
     /** Every card this bank issues has 16 digits. */
     public static final int LENGTH = 16;
+
     private static final int SHOWN_FIRST = 6;
     private static final int SHOWN_LAST = 4;
 
-    private CardNumbers() {
-    }
+    private CardNumbers() {}
 
     /** Whether {@code digits} (13 to 19 ASCII digits) ends with a correct Luhn check digit. */
     public static boolean luhnValid(String digits) {
@@ -47,7 +47,8 @@ public final class CardNumbers {
         if (!luhnValid(digits)) {
             throw new IllegalArgumentException("not a card number");
         }
-        return digits.substring(0, SHOWN_FIRST) + "*".repeat(digits.length() - SHOWN_FIRST - SHOWN_LAST)
+        return digits.substring(0, SHOWN_FIRST)
+                + "*".repeat(digits.length() - SHOWN_FIRST - SHOWN_LAST)
                 + digits.substring(digits.length() - SHOWN_LAST);
     }
 

@@ -13,8 +13,14 @@ import org.socialbank.shared.CurrencyCode;
  *     what was or would have been repaid; for {@code OVERDUE}, the unpaid minimum)
  * @param minimumMinor the statement's minimum not yet repaid
  */
-public record CardReminderDue(CustomerId customerId, Kind kind, String maskedNumber, CurrencyCode currency,
-        long amountMinor, long minimumMinor, LocalDate dueDate) {
+public record CardReminderDue(
+        CustomerId customerId,
+        Kind kind,
+        String maskedNumber,
+        CurrencyCode currency,
+        long amountMinor,
+        long minimumMinor,
+        LocalDate dueDate) {
 
     public enum Kind {
         /** Three days (configurable) before the due date. */

@@ -44,9 +44,17 @@ public class CardReminders {
     private final CardRemindersProperties properties;
     private final Clock clock;
 
-    CardReminders(JdbcCards cards, JdbcCardReminders store, JdbcAutoRepayments settings,
-            JdbcCardTransactions transactions, RepayCard repay, Ledger ledger, DurableTransactions writes,
-            ApplicationEventPublisher events, CardsProperties cardsProperties, CardRemindersProperties properties,
+    CardReminders(
+            JdbcCards cards,
+            JdbcCardReminders store,
+            JdbcAutoRepayments settings,
+            JdbcCardTransactions transactions,
+            RepayCard repay,
+            Ledger ledger,
+            DurableTransactions writes,
+            ApplicationEventPublisher events,
+            CardsProperties cardsProperties,
+            CardRemindersProperties properties,
             Clock clock) {
         this.cards = cards;
         this.store = store;
@@ -61,7 +69,8 @@ public class CardReminders {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${socialbank.cards.reminders.interval:1h}",
+    @Scheduled(
+            fixedDelayString = "${socialbank.cards.reminders.interval:1h}",
             initialDelayString = "${socialbank.cards.reminders.interval:1h}")
     void scheduled() {
         if (!properties.enabled()) {
@@ -79,9 +88,11 @@ public class CardReminders {
         LocalDate today = LocalDate.now(clock.withZone(cardsProperties.zone()));
         int batch = properties.batchMax();
         return passes(() -> store.autoRepaymentDue(today, batch), s -> autoRepay(s, today))
-                + passes(() -> store.dueSoon(today, today.plusDays(properties.daysBefore()), batch),
+                + passes(
+                        () -> store.dueSoon(today, today.plusDays(properties.daysBefore()), batch),
                         s -> dueSoon(s, today))
-                + passes(() -> store.overdue(today.minusDays(properties.overdueWithinDays()), today, batch),
+                + passes(
+                        () -> store.overdue(today.minusDays(properties.overdueWithinDays()), today, batch),
                         this::overdue);
     }
 
@@ -109,9 +120,11 @@ public class CardReminders {
             }
             UUID id = derived("auto-repayment:" + s.id() + ":" + setting.mode());
             RepaymentResult result = repay.repay(id, card.id(), amount, setting.fromAccount());
-            Kind kind = result instanceof RepaymentResult.Repaid ? Kind.AUTO_REPAID
-                    : ((RepaymentResult.Refused) result).code() == CardRefusal.INSUFFICIENT_FUNDS ? Kind.AUTO_SHORT
-                    : Kind.AUTO_FAILED;
+            Kind kind = result instanceof RepaymentResult.Repaid
+                    ? Kind.AUTO_REPAID
+                    : ((RepaymentResult.Refused) result).code() == CardRefusal.INSUFFICIENT_FUNDS
+                            ? Kind.AUTO_SHORT
+                            : Kind.AUTO_FAILED;
             return Optional.of(due(card, s, kind, amount, minimumLeft(s, today)));
         });
     }
@@ -122,7 +135,8 @@ public class CardReminders {
             if (left <= 0) {
                 return Optional.empty();
             }
-            AutoRepayment.Mode mode = settings.find(card.id()).map(AutoRepayment::mode).orElse(AutoRepayment.Mode.OFF);
+            AutoRepayment.Mode mode =
+                    settings.find(card.id()).map(AutoRepayment::mode).orElse(AutoRepayment.Mode.OFF);
             Kind kind = switch (mode) {
                 case OFF -> Kind.DUE_SOON;
                 case FULL -> Kind.DUE_SOON_AUTO_FULL;
@@ -143,7 +157,9 @@ public class CardReminders {
      * Decides about one statement under its card's row lock, if no node did: records the decision
      * and publishes the message (if any) in the same transaction.
      */
-    private boolean once(Statement s, JdbcCardReminders.Kind kind,
+    private boolean once(
+            Statement s,
+            JdbcCardReminders.Kind kind,
             java.util.function.Function<Card, Optional<CardReminderDue>> decide) {
         return writes.write(status -> {
             Card card = cards.lock(s.cardId()).orElseThrow();
@@ -158,8 +174,8 @@ public class CardReminders {
     }
 
     private CardReminderDue due(Card card, Statement s, Kind kind, long amountMinor, long minimumMinor) {
-        return new CardReminderDue(card.customerId(), kind, card.maskedNumber(), card.currency(), amountMinor,
-                minimumMinor, s.dueDate());
+        return new CardReminderDue(
+                card.customerId(), kind, card.maskedNumber(), card.currency(), amountMinor, minimumMinor, s.dueDate());
     }
 
     private long owed(Card card) {

@@ -26,8 +26,11 @@ public record CardRemindersProperties(
     public CardRemindersProperties {
         require(daysBefore >= 1 && daysBefore <= 10, "days-before must be 1..10");
         require(overdueWithinDays >= 1 && overdueWithinDays <= 20, "overdue-within-days must be 1..20");
-        require(interval != null && interval.compareTo(Duration.ofSeconds(1)) >= 0
-                && interval.compareTo(Duration.ofDays(1)) <= 0, "interval must be 1s..1d");
+        require(
+                interval != null
+                        && interval.compareTo(Duration.ofSeconds(1)) >= 0
+                        && interval.compareTo(Duration.ofDays(1)) <= 0,
+                "interval must be 1s..1d");
         require(batchMax >= 1 && batchMax <= 1000, "batch-max must be 1..1000");
     }
 

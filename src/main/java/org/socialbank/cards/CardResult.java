@@ -4,9 +4,7 @@ package org.socialbank.cards;
 public sealed interface CardResult {
 
     /** {@code replayed} when the card was already issued (or already in that status). */
-    record Done(Card card, boolean replayed) implements CardResult {
-    }
+    record Done(Card card, boolean replayed) implements CardResult {}
 
-    record Refused(CardRefusal code) implements CardResult {
-    }
+    record Refused(CardRefusal code) implements CardResult {}
 }

@@ -1,5 +1,6 @@
 package org.socialbank.cards;
 
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -10,7 +11,6 @@ import java.util.Optional;
 import java.util.random.RandomGenerator;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Directory;
 import org.socialbank.ledger.Account;
@@ -40,8 +40,14 @@ public class Cards {
     private final SecretKeySpec numberKey;
     private final RandomGenerator random = new SecureRandom();
 
-    Cards(JdbcCards store, CardAccounts accounts, Directory directory, Ledger ledger, CardsProperties properties,
-            OneTimeCodes codes, Clock clock) {
+    Cards(
+            JdbcCards store,
+            CardAccounts accounts,
+            Directory directory,
+            Ledger ledger,
+            CardsProperties properties,
+            OneTimeCodes codes,
+            Clock clock) {
         this.store = store;
         this.accounts = accounts;
         this.directory = directory;
@@ -65,13 +71,13 @@ public class Cards {
             return new CardResult.Refused(CardRefusal.ACCOUNT_UNAVAILABLE);
         }
         accounts.openBankAccounts(spending.get().currency());
-        return insert(newCard(id, customer, CardKind.DEBIT, account, spending.get().currency(), 0, 0, today()),
-                null);
+        return insert(
+                newCard(id, customer, CardKind.DEBIT, account, spending.get().currency(), 0, 0, today()), null);
     }
 
     /** A credit card issued today. */
-    public CardResult issueCredit(CardId id, CustomerId customer, CurrencyCode currency, long limitMinor,
-            int statementDay) {
+    public CardResult issueCredit(
+            CardId id, CustomerId customer, CurrencyCode currency, long limitMinor, int statementDay) {
         return issueCredit(id, customer, currency, limitMinor, statementDay, today());
     }
 
@@ -79,8 +85,13 @@ public class Cards {
      * A credit card with its own ledger credit account, a limit and a statement day (1 to 28);
      * {@code issuedOn} may be in the past for a card taken over from elsewhere (the demo's are).
      */
-    public CardResult issueCredit(CardId id, CustomerId customer, CurrencyCode currency, long limitMinor,
-            int statementDay, LocalDate issuedOn) {
+    public CardResult issueCredit(
+            CardId id,
+            CustomerId customer,
+            CurrencyCode currency,
+            long limitMinor,
+            int statementDay,
+            LocalDate issuedOn) {
         if (limitMinor <= 0 || statementDay < 1 || statementDay > 28 || issuedOn.isAfter(today())) {
             throw new IllegalArgumentException(
                     "a credit card needs a positive limit, a statement day 1..28 and an issue day not in the future");
@@ -94,8 +105,15 @@ public class Cards {
         }
         accounts.openBankAccounts(currency);
         accounts.openCreditAccount(id, currency, customer.ownerRef());
-        Issued issued = newCard(id, customer, CardKind.CREDIT, CardAccounts.creditAccount(id), currency, limitMinor,
-                statementDay, issuedOn);
+        Issued issued = newCard(
+                id,
+                customer,
+                CardKind.CREDIT,
+                CardAccounts.creditAccount(id),
+                currency,
+                limitMinor,
+                statementDay,
+                issuedOn);
         return insert(issued, StatementCycle.firstStatementDate(issued.card().issuedOn(), statementDay));
     }
 
@@ -151,16 +169,37 @@ public class Cards {
     }
 
     /** A new card and the keyed hash of its number; the number itself goes no further. */
-    private record Issued(Card card, String numberHash) {
-    }
+    private record Issued(Card card, String numberHash) {}
 
-    private Issued newCard(CardId id, CustomerId customer, CardKind kind, AccountId account, CurrencyCode currency,
-            long limitMinor, int statementDay, LocalDate today) {
-        String number = CardNumbers.issue(kind == CardKind.CREDIT ? properties.creditBin() : properties.debitBin(),
-                random);
-        LocalDate expiresOn = today.plusYears(properties.validYears()).withDayOfMonth(1).plusMonths(1).minusDays(1);
-        return new Issued(new Card(id, customer, kind, CardNumbers.mask(number), account, currency,
-                CardStatus.ACTIVE, limitMinor, statementDay, today, expiresOn), hash(number));
+    private Issued newCard(
+            CardId id,
+            CustomerId customer,
+            CardKind kind,
+            AccountId account,
+            CurrencyCode currency,
+            long limitMinor,
+            int statementDay,
+            LocalDate today) {
+        String number =
+                CardNumbers.issue(kind == CardKind.CREDIT ? properties.creditBin() : properties.debitBin(), random);
+        LocalDate expiresOn = today.plusYears(properties.validYears())
+                .withDayOfMonth(1)
+                .plusMonths(1)
+                .minusDays(1);
+        return new Issued(
+                new Card(
+                        id,
+                        customer,
+                        kind,
+                        CardNumbers.mask(number),
+                        account,
+                        currency,
+                        CardStatus.ACTIVE,
+                        limitMinor,
+                        statementDay,
+                        today,
+                        expiresOn),
+                hash(number));
     }
 
     private LocalDate today() {
@@ -178,7 +217,8 @@ public class Cards {
     }
 
     private static CardResult sameOwner(Card card, CustomerId customer) {
-        return card.customerId().equals(customer) ? new CardResult.Done(card, true)
+        return card.customerId().equals(customer)
+                ? new CardResult.Done(card, true)
                 : new CardResult.Refused(CardRefusal.ID_REUSED);
     }
 

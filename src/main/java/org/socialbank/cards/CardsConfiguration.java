@@ -7,5 +7,4 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 @EnableConfigurationProperties({CardsProperties.class, CardRemindersProperties.class})
-class CardsConfiguration {
-}
+class CardsConfiguration {}

@@ -47,11 +47,11 @@ public record CardsProperties(
         @DefaultValue("100") int feedBatchMax) {
 
     /** The floors of the demo's currencies: about 10 euros' worth (CMB's RMB 100 for CNY). */
-    static final Map<String, Long> MINIMUM_FLOORS = Map.of("EUR", 1_000L, "CNY", 10_000L, "INR", 50_000L,
-            "RUB", 50_000L, "IRR", 5_000_000L);
+    static final Map<String, Long> MINIMUM_FLOORS =
+            Map.of("EUR", 1_000L, "CNY", 10_000L, "INR", 50_000L, "RUB", 50_000L, "IRR", 5_000_000L);
     /** CMB's late-fee floor is RMB 10 (USD 1); the others are about a euro's worth. */
-    static final Map<String, Long> LATE_FEE_FLOORS = Map.of("EUR", 100L, "CNY", 1_000L, "INR", 10_000L,
-            "RUB", 10_000L, "IRR", 500_000L);
+    static final Map<String, Long> LATE_FEE_FLOORS =
+            Map.of("EUR", 100L, "CNY", 1_000L, "INR", 10_000L, "RUB", 10_000L, "IRR", 500_000L);
 
     public CardsProperties {
         require(debitBin != null && debitBin.matches("[0-9]{6}"), "debit-bin must be six digits");
@@ -59,19 +59,27 @@ public record CardsProperties(
         require(!debitBin.equals(creditBin), "debit-bin and credit-bin must differ");
         require(validYears >= 1 && validYears <= 10, "valid-years must be 1..10");
         require(dueAfterDays >= 1 && dueAfterDays <= 25, "due-after-days must be 1..25");
-        require(graceDays >= 0 && graceDays + dueAfterDays <= 27,
+        require(
+                graceDays >= 0 && graceDays + dueAfterDays <= 27,
                 "grace-days must be 0 or more, and due-after-days + grace-days at most 27 (inside the next cycle)");
         require(minimumPercent >= 1 && minimumPercent <= 100, "minimum-percent must be 1..100");
         require(lateFeePercent >= 0 && lateFeePercent <= 100, "late-fee-percent must be 0..100");
-        require(interestBasisPointsPerDay >= 0 && interestBasisPointsPerDay <= 100,
+        require(
+                interestBasisPointsPerDay >= 0 && interestBasisPointsPerDay <= 100,
                 "interest-basis-points-per-day must be 0..100");
         minimumFloorsMinor = merged(MINIMUM_FLOORS, minimumFloorsMinor, "minimum-floors-minor");
         lateFeeFloorsMinor = merged(LATE_FEE_FLOORS, lateFeeFloorsMinor, "late-fee-floors-minor");
-        require(statementInterval != null && statementInterval.compareTo(Duration.ofSeconds(1)) >= 0
-                && statementInterval.compareTo(Duration.ofDays(1)) <= 0, "statement-interval must be 1s..1d");
+        require(
+                statementInterval != null
+                        && statementInterval.compareTo(Duration.ofSeconds(1)) >= 0
+                        && statementInterval.compareTo(Duration.ofDays(1)) <= 0,
+                "statement-interval must be 1s..1d");
         require(statementBatchMax >= 1 && statementBatchMax <= 1000, "statement-batch-max must be 1..1000");
-        require(feedInterval != null && feedInterval.compareTo(Duration.ofMillis(100)) >= 0
-                && feedInterval.compareTo(Duration.ofHours(1)) <= 0, "feed-interval must be 100ms..1h");
+        require(
+                feedInterval != null
+                        && feedInterval.compareTo(Duration.ofMillis(100)) >= 0
+                        && feedInterval.compareTo(Duration.ofHours(1)) <= 0,
+                "feed-interval must be 100ms..1h");
         require(feedBatchMax >= 1 && feedBatchMax <= 1000, "feed-batch-max must be 1..1000");
     }
 
@@ -87,7 +95,8 @@ public record CardsProperties(
         Map<String, Long> all = new HashMap<>(defaults);
         if (given != null) {
             given.forEach((currency, minor) -> {
-                require(currency.matches("[A-Z]{3}") && minor != null && minor >= 0,
+                require(
+                        currency.matches("[A-Z]{3}") && minor != null && minor >= 0,
                         name + " takes ISO currency codes and amounts of 0 or more");
                 all.put(currency, minor);
             });

@@ -4,9 +4,7 @@ package org.socialbank.cards;
 public sealed interface FeedResult {
 
     /** {@code replayed} when the transaction had been booked before. */
-    record Booked(boolean replayed) implements FeedResult {
-    }
+    record Booked(boolean replayed) implements FeedResult {}
 
-    record Declined(CardRefusal code) implements FeedResult {
-    }
+    record Declined(CardRefusal code) implements FeedResult {}
 }

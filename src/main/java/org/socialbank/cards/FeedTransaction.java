@@ -12,8 +12,14 @@ import org.socialbank.shared.CurrencyCode;
  * @param occurredOn the day it happened (the bank's zone), which decides its statement cycle
  * @param merchant who was paid, at most 64 characters, or null
  */
-public record FeedTransaction(UUID id, CardId card, FeedKind kind, long amountMinor, CurrencyCode currency,
-        LocalDate occurredOn, String merchant) {
+public record FeedTransaction(
+        UUID id,
+        CardId card,
+        FeedKind kind,
+        long amountMinor,
+        CurrencyCode currency,
+        LocalDate occurredOn,
+        String merchant) {
 
     public static final int MERCHANT_LENGTH_MAX = 64;
 
@@ -26,8 +32,8 @@ public record FeedTransaction(UUID id, CardId card, FeedKind kind, long amountMi
         if (amountMinor <= 0) {
             throw new IllegalArgumentException("a card transaction's amount is positive");
         }
-        if (merchant != null && (merchant.length() > MERCHANT_LENGTH_MAX
-                || merchant.chars().anyMatch(Character::isISOControl))) {
+        if (merchant != null
+                && (merchant.length() > MERCHANT_LENGTH_MAX || merchant.chars().anyMatch(Character::isISOControl))) {
             throw new IllegalArgumentException("a merchant is at most " + MERCHANT_LENGTH_MAX + " characters");
         }
     }

@@ -19,10 +19,13 @@ class JdbcAutoRepayments {
     }
 
     Optional<AutoRepayment> find(CardId card) {
-        return jdbc.sql("SELECT mode, from_account FROM card_auto_repayments WHERE card_id = ?").param(card.value())
+        return jdbc.sql("SELECT mode, from_account FROM card_auto_repayments WHERE card_id = ?")
+                .param(card.value())
                 .query((rs, n) -> {
                     UUID from = rs.getObject("from_account", UUID.class);
-                    return new AutoRepayment(card, AutoRepayment.Mode.valueOf(rs.getString("mode")),
+                    return new AutoRepayment(
+                            card,
+                            AutoRepayment.Mode.valueOf(rs.getString("mode")),
                             from == null ? null : new AccountId(from));
                 })
                 .optional();
@@ -33,10 +36,12 @@ class JdbcAutoRepayments {
         UUID from = s.fromAccount() == null ? null : s.fromAccount().value();
         int updated = jdbc.sql("UPDATE card_auto_repayments SET mode = ?, from_account = ?, updated_at = ? "
                         + "WHERE card_id = ?")
-                .params(s.mode().name(), from, Timestamps.utc(now), s.card().value()).update();
+                .params(s.mode().name(), from, Timestamps.utc(now), s.card().value())
+                .update();
         if (updated == 0) {
             jdbc.sql("INSERT INTO card_auto_repayments (card_id, mode, from_account, updated_at) VALUES (?, ?, ?, ?)")
-                    .params(s.card().value(), s.mode().name(), from, Timestamps.utc(now)).update();
+                    .params(s.card().value(), s.mode().name(), from, Timestamps.utc(now))
+                    .update();
         }
     }
 }

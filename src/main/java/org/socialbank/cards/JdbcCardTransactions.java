@@ -16,12 +16,24 @@ class JdbcCardTransactions {
     static final String REPAYMENT = "REPAYMENT";
 
     /** A stored transaction: kind is a {@link FeedKind} name or {@code REPAYMENT}. */
-    record Row(UUID id, CardId card, String kind, long amountMinor, CurrencyCode currency, LocalDate occurredOn,
-            String merchant, boolean booked, String code, UUID transferId) {
+    record Row(
+            UUID id,
+            CardId card,
+            String kind,
+            long amountMinor,
+            CurrencyCode currency,
+            LocalDate occurredOn,
+            String merchant,
+            boolean booked,
+            String code,
+            UUID transferId) {
 
         boolean sameAs(FeedTransaction t) {
-            return card.equals(t.card()) && kind.equals(t.kind().name()) && amountMinor == t.amountMinor()
-                    && currency.equals(t.currency()) && occurredOn.equals(t.occurredOn())
+            return card.equals(t.card())
+                    && kind.equals(t.kind().name())
+                    && amountMinor == t.amountMinor()
+                    && currency.equals(t.currency())
+                    && occurredOn.equals(t.occurredOn())
                     && java.util.Objects.equals(merchant, t.merchant());
         }
     }
@@ -36,10 +48,16 @@ class JdbcCardTransactions {
         return jdbc.sql("SELECT id, card_id, kind, amount_minor, currency, occurred_on, merchant, status, code, "
                         + "transfer_id FROM card_transactions WHERE id = ?")
                 .param(id)
-                .query((rs, n) -> new Row(rs.getObject("id", UUID.class), new CardId(rs.getObject("card_id", UUID.class)),
-                        rs.getString("kind"), rs.getLong("amount_minor"), CurrencyCode.of(rs.getString("currency").trim()),
-                        rs.getObject("occurred_on", LocalDate.class), rs.getString("merchant"),
-                        "BOOKED".equals(rs.getString("status")), rs.getString("code"),
+                .query((rs, n) -> new Row(
+                        rs.getObject("id", UUID.class),
+                        new CardId(rs.getObject("card_id", UUID.class)),
+                        rs.getString("kind"),
+                        rs.getLong("amount_minor"),
+                        CurrencyCode.of(rs.getString("currency").trim()),
+                        rs.getObject("occurred_on", LocalDate.class),
+                        rs.getString("merchant"),
+                        "BOOKED".equals(rs.getString("status")),
+                        rs.getString("code"),
                         rs.getObject("transfer_id", UUID.class)))
                 .optional();
     }
@@ -47,8 +65,18 @@ class JdbcCardTransactions {
     void insert(Row r, Instant now) {
         jdbc.sql("INSERT INTO card_transactions (id, card_id, kind, amount_minor, currency, occurred_on, merchant, "
                         + "status, code, transfer_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(r.id(), r.card().value(), r.kind(), r.amountMinor(), r.currency().code(), r.occurredOn(),
-                        r.merchant(), r.booked() ? "BOOKED" : "DECLINED", r.code(), r.transferId(), Timestamps.utc(now))
+                .params(
+                        r.id(),
+                        r.card().value(),
+                        r.kind(),
+                        r.amountMinor(),
+                        r.currency().code(),
+                        r.occurredOn(),
+                        r.merchant(),
+                        r.booked() ? "BOOKED" : "DECLINED",
+                        r.code(),
+                        r.transferId(),
+                        Timestamps.utc(now))
                 .update();
     }
 
@@ -62,6 +90,8 @@ class JdbcCardTransactions {
         System.arraycopy(kinds, 0, params, 3, kinds.length);
         return jdbc.sql("SELECT COALESCE(SUM(amount_minor), 0) FROM card_transactions WHERE card_id = ? "
                         + "AND occurred_on > ? AND occurred_on <= ? AND status = 'BOOKED' AND kind IN (" + in + ")")
-                .params(params).query(Long.class).single();
+                .params(params)
+                .query(Long.class)
+                .single();
     }
 }

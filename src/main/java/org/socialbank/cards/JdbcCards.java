@@ -28,34 +28,53 @@ class JdbcCards {
     }
 
     Optional<Card> find(CardId id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM cards WHERE id = ?").param(id.value())
-                .query(JdbcCards::card).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM cards WHERE id = ?")
+                .param(id.value())
+                .query(JdbcCards::card)
+                .optional();
     }
 
     /** Locks the card's row: repayments, feed bookings and status changes of one card queue here. */
     Optional<Card> lock(CardId id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM cards WHERE id = ? FOR UPDATE").param(id.value())
-                .query(JdbcCards::card).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM cards WHERE id = ? FOR UPDATE")
+                .param(id.value())
+                .query(JdbcCards::card)
+                .optional();
     }
 
     List<Card> ofCustomer(CustomerId customer, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM cards WHERE customer_id = ? ORDER BY created_at, id LIMIT ?")
-                .params(customer.value(), limit).query(JdbcCards::card).list();
+                .params(customer.value(), limit)
+                .query(JdbcCards::card)
+                .list();
     }
 
     void insert(Card card, String numberHash, LocalDate nextStatementOn, Instant now) {
         jdbc.sql("INSERT INTO cards (" + COLUMNS + ", number_hash, next_statement_on, created_at, updated_at) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(card.id().value(), card.customerId().value(), card.kind().name(), card.maskedNumber(),
-                        card.accountId().value(), card.currency().code(), card.status().name(), card.limitMinor(),
-                        card.credit() ? card.statementDay() : null, card.issuedOn(), card.expiresOn(), numberHash,
-                        nextStatementOn, Timestamps.utc(now), Timestamps.utc(now))
+                .params(
+                        card.id().value(),
+                        card.customerId().value(),
+                        card.kind().name(),
+                        card.maskedNumber(),
+                        card.accountId().value(),
+                        card.currency().code(),
+                        card.status().name(),
+                        card.limitMinor(),
+                        card.credit() ? card.statementDay() : null,
+                        card.issuedOn(),
+                        card.expiresOn(),
+                        numberHash,
+                        nextStatementOn,
+                        Timestamps.utc(now),
+                        Timestamps.utc(now))
                 .update();
     }
 
     void updateStatus(CardId id, CardStatus status, Instant now) {
         jdbc.sql("UPDATE cards SET status = ?, updated_at = ? WHERE id = ?")
-                .params(status.name(), Timestamps.utc(now), id.value()).update();
+                .params(status.name(), Timestamps.utc(now), id.value())
+                .update();
     }
 
     /** Credit cards whose next statement date is before {@code today}, the longest waiting first. */
@@ -63,28 +82,34 @@ class JdbcCards {
         return jdbc.sql("SELECT id, next_statement_on FROM cards WHERE kind = 'CREDIT' AND next_statement_on < ? "
                         + "ORDER BY next_statement_on, id LIMIT ?")
                 .params(today, limit)
-                .query((rs, n) -> new Due(new CardId(rs.getObject("id", UUID.class)),
-                        rs.getObject("next_statement_on", LocalDate.class)))
+                .query((rs, n) -> new Due(
+                        new CardId(rs.getObject("id", UUID.class)), rs.getObject("next_statement_on", LocalDate.class)))
                 .list();
     }
 
     /** Moves the card to its next cycle unless another node already did (compare and set). */
     void advance(CardId id, LocalDate from, LocalDate to) {
         jdbc.sql("UPDATE cards SET next_statement_on = ? WHERE id = ? AND next_statement_on = ?")
-                .params(to, id.value(), from).update();
+                .params(to, id.value(), from)
+                .update();
     }
 
-    record Due(CardId card, LocalDate statementDate) {
-    }
+    record Due(CardId card, LocalDate statementDate) {}
 
     private static Card card(ResultSet rs, int n) throws SQLException {
         int statementDay = rs.getInt("statement_day");
         boolean noStatementDay = rs.wasNull();
-        return new Card(new CardId(rs.getObject("id", UUID.class)),
-                new CustomerId(rs.getObject("customer_id", UUID.class)), CardKind.valueOf(rs.getString("kind")),
-                rs.getString("masked_number"), new AccountId(rs.getObject("account_id", UUID.class)),
-                CurrencyCode.of(rs.getString("currency").trim()), CardStatus.valueOf(rs.getString("status")),
-                rs.getLong("limit_minor"), noStatementDay ? 0 : statementDay,
-                rs.getObject("issued_on", LocalDate.class), rs.getObject("expires_on", LocalDate.class));
+        return new Card(
+                new CardId(rs.getObject("id", UUID.class)),
+                new CustomerId(rs.getObject("customer_id", UUID.class)),
+                CardKind.valueOf(rs.getString("kind")),
+                rs.getString("masked_number"),
+                new AccountId(rs.getObject("account_id", UUID.class)),
+                CurrencyCode.of(rs.getString("currency").trim()),
+                CardStatus.valueOf(rs.getString("status")),
+                rs.getLong("limit_minor"),
+                noStatementDay ? 0 : statementDay,
+                rs.getObject("issued_on", LocalDate.class),
+                rs.getObject("expires_on", LocalDate.class));
     }
 }

@@ -6,14 +6,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
+import org.socialbank.directory.Directory;
 import org.socialbank.ledger.AccountId;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.ledger.NewTransfer;
 import org.socialbank.ledger.TransferId;
 import org.socialbank.ledger.TransferResult;
-import org.socialbank.directory.Directory;
-import org.socialbank.shared.jdbc.DurableTransactions;
 import org.socialbank.shared.Microseconds;
+import org.socialbank.shared.jdbc.DurableTransactions;
 import org.springframework.stereotype.Service;
 
 /**
@@ -34,8 +34,15 @@ public class RepayCard {
     private final CardsProperties properties;
     private final Clock clock;
 
-    RepayCard(JdbcCards cards, JdbcRepayments repayments, JdbcCardTransactions transactions, Directory directory,
-            Ledger ledger, DurableTransactions writes, CardsProperties properties, Clock clock) {
+    RepayCard(
+            JdbcCards cards,
+            JdbcRepayments repayments,
+            JdbcCardTransactions transactions,
+            Directory directory,
+            Ledger ledger,
+            DurableTransactions writes,
+            CardsProperties properties,
+            Clock clock) {
         this.cards = cards;
         this.repayments = repayments;
         this.transactions = transactions;
@@ -63,7 +70,8 @@ public class RepayCard {
             Optional<JdbcRepayments.Row> existing = repayments.find(id);
             if (existing.isPresent()) {
                 JdbcRepayments.Row row = existing.get();
-                return row.card().equals(cardId) && row.amountMinor() == amountMinor ? row.answer()
+                return row.card().equals(cardId) && row.amountMinor() == amountMinor
+                        ? row.answer()
                         : new RepaymentResult.Refused(CardRefusal.ID_REUSED);
             }
             Card card = found.get();
@@ -79,30 +87,47 @@ public class RepayCard {
 
     private RepaymentResult book(UUID id, Card card, long amountMinor, AccountId account) {
         Instant now = Microseconds.now(clock); // what the store keeps
-        Optional<AccountId> from = account != null ? Optional.of(account)
+        Optional<AccountId> from = account != null
+                ? Optional.of(account)
                 : directory.primaryAccount(card.customerId(), card.currency().code());
-        Optional<CardRefusal> refusal = from.isEmpty() ? Optional.of(CardRefusal.NO_DEBIT_ACCOUNT)
-                : owedCheck(card, amountMinor);
+        Optional<CardRefusal> refusal =
+                from.isEmpty() ? Optional.of(CardRefusal.NO_DEBIT_ACCOUNT) : owedCheck(card, amountMinor);
         TransferId transferId = transferId(id);
         if (refusal.isEmpty()) {
-            TransferResult result = ledger.transfer(NewTransfer.posted(transferId, from.get(), card.accountId(),
-                    amountMinor, card.currency(), "card-repayment"));
+            TransferResult result = ledger.transfer(NewTransfer.posted(
+                    transferId, from.get(), card.accountId(), amountMinor, card.currency(), "card-repayment"));
             if (result instanceof TransferResult.Rejected rejected) {
                 refusal = Optional.of(CardFeed.refusal(rejected.code()));
             }
         }
-        JdbcRepayments.Row row = new JdbcRepayments.Row(id, card.id(), amountMinor, card.currency(),
-                refusal.map(CardRefusal::code).orElse(null), refusal.isEmpty() ? transferId.value() : null,
-                from.orElse(null), now);
+        JdbcRepayments.Row row = new JdbcRepayments.Row(
+                id,
+                card.id(),
+                amountMinor,
+                card.currency(),
+                refusal.map(CardRefusal::code).orElse(null),
+                refusal.isEmpty() ? transferId.value() : null,
+                from.orElse(null),
+                now);
         repayments.insert(row);
         if (refusal.isPresent()) {
             return new RepaymentResult.Refused(refusal.get());
         }
-        transactions.insert(new JdbcCardTransactions.Row(transferId.value(), card.id(), JdbcCardTransactions.REPAYMENT, amountMinor,
-                card.currency(), LocalDate.ofInstant(now, properties.zone()), null, true, null, transferId.value()),
+        transactions.insert(
+                new JdbcCardTransactions.Row(
+                        transferId.value(),
+                        card.id(),
+                        JdbcCardTransactions.REPAYMENT,
+                        amountMinor,
+                        card.currency(),
+                        LocalDate.ofInstant(now, properties.zone()),
+                        null,
+                        true,
+                        null,
+                        transferId.value()),
                 now);
-        return new RepaymentResult.Repaid(new Repayment(id, card.id(), amountMinor, card.currency(), from.get(),
-                transferId.value(), now), false);
+        return new RepaymentResult.Repaid(
+                new Repayment(id, card.id(), amountMinor, card.currency(), from.get(), transferId.value(), now), false);
     }
 
     private Optional<CardRefusal> owedCheck(Card card, long amountMinor) {
@@ -114,7 +139,7 @@ public class RepayCard {
     }
 
     private static TransferId transferId(UUID repaymentId) {
-        return new TransferId(UUID.nameUUIDFromBytes(("socialbank-cards:repayment:" + repaymentId)
-                .getBytes(StandardCharsets.UTF_8)));
+        return new TransferId(
+                UUID.nameUUIDFromBytes(("socialbank-cards:repayment:" + repaymentId).getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -10,9 +10,9 @@ import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.OperationConfirmed;
 import org.socialbank.directory.OperationOutcome;
 import org.socialbank.directory.OperationRef;
+import org.socialbank.shared.Uuids;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.socialbank.shared.Uuids;
 
 /**
  * A repayment asked for in chat ("repay in full", "repay minimum", "repay 500") is confirmed on the
@@ -34,19 +34,17 @@ public class RepayOnPage implements ConfirmedOperations {
     }
 
     /** The outcome of asking: a confirmation to open on the bank's page, or why not (a stable code). */
-    public sealed interface Offer {
-    }
+    public sealed interface Offer {}
 
-    public record ToConfirm(String url, long amountMinor, org.socialbank.shared.CurrencyCode currency,
-            String maskedNumber) implements Offer {
-    }
+    public record ToConfirm(
+            String url, long amountMinor, org.socialbank.shared.CurrencyCode currency, String maskedNumber)
+            implements Offer {}
 
     /**
      * {@code no_credit_card}, {@code nothing_due}, {@code exceeds_amount_owed}, {@code amount_not_valid},
      * {@code confirmation_unavailable}.
      */
-    public record NotOffered(String code) implements Offer {
-    }
+    public record NotOffered(String code) implements Offer {}
 
     private final Cards cards;
     private final Statements statements;
@@ -57,8 +55,15 @@ public class RepayOnPage implements ConfirmedOperations {
     private final CardsProperties properties;
     private final Clock clock;
 
-    RepayOnPage(Cards cards, Statements statements, JdbcCardTransactions transactions, RepayCard repay,
-            JdbcRepayments repayments, Confirmations confirmations, CardsProperties properties, Clock clock) {
+    RepayOnPage(
+            Cards cards,
+            Statements statements,
+            JdbcCardTransactions transactions,
+            RepayCard repay,
+            JdbcRepayments repayments,
+            Confirmations confirmations,
+            CardsProperties properties,
+            Clock clock) {
         this.cards = cards;
         this.statements = statements;
         this.transactions = transactions;
@@ -76,7 +81,8 @@ public class RepayOnPage implements ConfirmedOperations {
      * @param amount for {@link What#AMOUNT}, the amount in units of the card's currency (else ignored)
      */
     public Offer start(CustomerId customer, UUID repaymentId, What what, java.math.BigDecimal amount) {
-        Optional<Card> card = cards.cardsOf(customer).orElse(java.util.List.of()).stream().filter(Card::credit)
+        Optional<Card> card = cards.cardsOf(customer).orElse(java.util.List.of()).stream()
+                .filter(Card::credit)
                 .findFirst();
         if (card.isEmpty()) {
             return new NotOffered("no_credit_card");
@@ -100,36 +106,49 @@ public class RepayOnPage implements ConfirmedOperations {
             return new NotOffered("exceeds_amount_owed");
         }
         OperationRef operation = new OperationRef(OWNER, repaymentId + ":" + c.id());
-        return confirmations.start(new Confirmations.Request(customer, operation, minor,
-                        c.currency(), c.maskedNumber(), 0))
+        return confirmations
+                .start(new Confirmations.Request(customer, operation, minor, c.currency(), c.maskedNumber(), 0))
                 .<Offer>map(started -> new ToConfirm(started.url(), minor, c.currency(), c.maskedNumber()))
                 .orElse(new NotOffered("confirmation_unavailable"));
     }
 
     /** The latest statement's minimum less what was repaid since its statement date. */
     private long minimumLeft(Card card) {
-        return statements.latest(card.id()).map(s -> Math.max(0, s.minimumPaymentMinor() - transactions.sum(card.id(),
-                s.statementDate(), LocalDate.now(clock.withZone(properties.zone())), JdbcCardTransactions.REPAYMENT)))
+        return statements
+                .latest(card.id())
+                .map(s -> Math.max(
+                        0,
+                        s.minimumPaymentMinor()
+                                - transactions.sum(
+                                        card.id(),
+                                        s.statementDate(),
+                                        LocalDate.now(clock.withZone(properties.zone())),
+                                        JdbcCardTransactions.REPAYMENT)))
                 .orElse(0L);
     }
 
     @Override
     public Optional<OperationOutcome> outcome(OperationRef operation) {
-        return parse(operation).flatMap(r -> repayments.find(r.repaymentId())).map(row -> row.code() == null
-                ? new OperationOutcome.Carried() : new OperationOutcome.Refused(row.code(), null));
+        return parse(operation)
+                .flatMap(r -> repayments.find(r.repaymentId()))
+                .map(row -> row.code() == null
+                        ? new OperationOutcome.Carried()
+                        : new OperationOutcome.Refused(row.code(), null));
     }
 
     /** Carries out exactly what was confirmed: the holder, the card shown and its currency. */
     @EventListener
     void on(OperationConfirmed event) {
-        parse(event.operation()).ifPresent(r -> cards.card(r.card())
-                .filter(c -> c.customerId().equals(event.customerId()) && c.currency().equals(event.currency())
-                        && c.maskedNumber().equals(event.payee()) && event.feeMinor() == 0)
-                .ifPresent(c -> repay.repay(r.repaymentId(), c.id(), event.amountMinor())));
+        parse(event.operation())
+                .ifPresent(r -> cards.card(r.card())
+                        .filter(c -> c.customerId().equals(event.customerId())
+                                && c.currency().equals(event.currency())
+                                && c.maskedNumber().equals(event.payee())
+                                && event.feeMinor() == 0)
+                        .ifPresent(c -> repay.repay(r.repaymentId(), c.id(), event.amountMinor())));
     }
 
-    private record Reference(UUID repaymentId, CardId card) {
-    }
+    private record Reference(UUID repaymentId, CardId card) {}
 
     private static Optional<Reference> parse(OperationRef operation) {
         if (!operation.ownedBy(OWNER)) {
@@ -139,7 +158,7 @@ public class RepayOnPage implements ConfirmedOperations {
         if (parts.length != 2) {
             return Optional.empty();
         }
-        return Uuids.parse(parts[0]).flatMap(id -> Uuids.parse(parts[1]).map(card -> new Reference(id,
-                new CardId(card))));
+        return Uuids.parse(parts[0])
+                .flatMap(id -> Uuids.parse(parts[1]).map(card -> new Reference(id, new CardId(card))));
     }
 }

@@ -4,9 +4,7 @@ package org.socialbank.cards;
 public sealed interface RepaymentResult {
 
     /** {@code replayed} when the same request had been answered before. */
-    record Repaid(Repayment repayment, boolean replayed) implements RepaymentResult {
-    }
+    record Repaid(Repayment repayment, boolean replayed) implements RepaymentResult {}
 
-    record Refused(CardRefusal code) implements RepaymentResult {
-    }
+    record Refused(CardRefusal code) implements RepaymentResult {}
 }

@@ -27,8 +27,9 @@ class SeedDemoCards {
 
     private static final Logger log = LoggerFactory.getLogger(SeedDemoCards.class);
     /** Credit cards by demo customer: currency and limit in minor units. */
-    private static final Map<String, Map.Entry<String, Long>> CREDIT = Map.of(
-            "alice", Map.entry("EUR", 300_000L), "wang", Map.entry("CNY", 3_000_000L));
+    private static final Map<String, Map.Entry<String, Long>> CREDIT =
+            Map.of("alice", Map.entry("EUR", 300_000L), "wang", Map.entry("CNY", 3_000_000L));
+
     private static final int PURCHASES = 6;
     private static final int FEED_ROUNDS_MAX = 10;
 
@@ -40,8 +41,14 @@ class SeedDemoCards {
     private final CardsProperties properties;
     private final Clock clock;
 
-    SeedDemoCards(DemoMode demo, Cards cards, CardFeed feed, CardProcessor processor, Statements statements,
-            CardsProperties properties, Clock clock) {
+    SeedDemoCards(
+            DemoMode demo,
+            Cards cards,
+            CardFeed feed,
+            CardProcessor processor,
+            Statements statements,
+            CardsProperties properties,
+            Clock clock) {
         this.demo = demo;
         this.cards = cards;
         this.feed = feed;
@@ -59,8 +66,10 @@ class SeedDemoCards {
         int issued = 0;
         for (DemoCustomer customer : DemoBank.CUSTOMERS) {
             for (DemoCustomer.Wallet wallet : customer.wallets()) {
-                issued += check(cards.issueDebit(id("debit:" + customer.key() + ":" + wallet.currency()),
-                        customer.customerId(), DemoBank.wallet(customer, wallet.currency())));
+                issued += check(cards.issueDebit(
+                        id("debit:" + customer.key() + ":" + wallet.currency()),
+                        customer.customerId(),
+                        DemoBank.wallet(customer, wallet.currency())));
             }
             if (CREDIT.containsKey(customer.key())) {
                 issued += creditCard(customer, CREDIT.get(customer.key()));
@@ -80,13 +89,24 @@ class SeedDemoCards {
             lastStatement = lastStatement.withDayOfMonth(28);
         }
         LocalDate issuedOn = lastStatement.minusMonths(1);
-        CardResult result = cards.issueCredit(id("credit:" + customer.key()), customer.customerId(),
-                CurrencyCode.of(terms.getKey()), terms.getValue(), lastStatement.getDayOfMonth(), issuedOn);
+        CardResult result = cards.issueCredit(
+                id("credit:" + customer.key()),
+                customer.customerId(),
+                CurrencyCode.of(terms.getKey()),
+                terms.getValue(),
+                lastStatement.getDayOfMonth(),
+                issuedOn);
         int created = check(result);
         if (created == 1 && processor instanceof SandboxCardProcessor sandbox) {
             Card card = ((CardResult.Done) result).card();
-            sandbox.purchases(card, PURCHASES, issuedOn.plusDays(1), lastStatement.minusDays(1),
-                    terms.getValue() / 100, terms.getValue() / 20, customer.key().hashCode());
+            sandbox.purchases(
+                    card,
+                    PURCHASES,
+                    issuedOn.plusDays(1),
+                    lastStatement.minusDays(1),
+                    terms.getValue() / 100,
+                    terms.getValue() / 20,
+                    customer.key().hashCode());
         }
         return created;
     }
@@ -95,7 +115,8 @@ class SeedDemoCards {
         if (result instanceof CardResult.Done done) {
             return done.replayed() ? 0 : 1;
         }
-        throw new IllegalStateException("Demo cards: a card was refused: " + ((CardResult.Refused) result).code().code());
+        throw new IllegalStateException("Demo cards: a card was refused: "
+                + ((CardResult.Refused) result).code().code());
     }
 
     private static CardId id(String name) {

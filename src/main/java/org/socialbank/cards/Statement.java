@@ -9,7 +9,17 @@ import org.socialbank.shared.CurrencyCode;
  * date, fees and interest included; paying it by the due date (plus grace) keeps the next cycle's
  * purchases interest-free; paying less than {@code minimumPaymentMinor} costs a late fee.
  */
-public record Statement(UUID id, CardId cardId, LocalDate statementDate, LocalDate dueDate, LocalDate graceEndsOn,
-        CurrencyCode currency, long previousBalanceMinor, long purchasesMinor, long creditsMinor, long lateFeeMinor,
-        long interestMinor, long balanceMinor, long minimumPaymentMinor) {
-}
+public record Statement(
+        UUID id,
+        CardId cardId,
+        LocalDate statementDate,
+        LocalDate dueDate,
+        LocalDate graceEndsOn,
+        CurrencyCode currency,
+        long previousBalanceMinor,
+        long purchasesMinor,
+        long creditsMinor,
+        long lateFeeMinor,
+        long interestMinor,
+        long balanceMinor,
+        long minimumPaymentMinor) {}

@@ -1,9 +1,9 @@
 package org.socialbank.cards;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 import org.socialbank.ledger.AccountId;
@@ -11,8 +11,8 @@ import org.socialbank.ledger.Ledger;
 import org.socialbank.ledger.NewTransfer;
 import org.socialbank.ledger.TransferId;
 import org.socialbank.ledger.TransferResult;
-import org.socialbank.shared.jdbc.DurableTransactions;
 import org.socialbank.shared.Microseconds;
+import org.socialbank.shared.jdbc.DurableTransactions;
 import org.springframework.stereotype.Service;
 
 /**
@@ -32,8 +32,13 @@ public class StatementCredits {
     private final CardsProperties properties;
     private final Clock clock;
 
-    StatementCredits(JdbcCards cards, JdbcCardTransactions transactions, Ledger ledger, DurableTransactions writes,
-            CardsProperties properties, Clock clock) {
+    StatementCredits(
+            JdbcCards cards,
+            JdbcCardTransactions transactions,
+            Ledger ledger,
+            DurableTransactions writes,
+            CardsProperties properties,
+            Clock clock) {
         this.cards = cards;
         this.transactions = transactions;
         this.ledger = ledger;
@@ -74,21 +79,31 @@ public class StatementCredits {
             if (amountMinor > owed) {
                 return Optional.of(CardRefusal.EXCEEDS_AMOUNT_OWED);
             }
-            TransferResult result = ledger.transfer(NewTransfer.posted(transferId, from, card.accountId(), amountMinor,
-                    card.currency(), transferCode));
+            TransferResult result = ledger.transfer(
+                    NewTransfer.posted(transferId, from, card.accountId(), amountMinor, card.currency(), transferCode));
             if (result instanceof TransferResult.Rejected rejected) {
                 return Optional.of(CardFeed.refusal(rejected.code()));
             }
             Instant now = Microseconds.now(clock);
-            transactions.insert(new JdbcCardTransactions.Row(transferId.value(), card.id(), FeedKind.REFUND.name(),
-                    amountMinor, card.currency(), LocalDate.ofInstant(now, properties.zone()), MERCHANT, true, null,
-                    transferId.value()), now);
+            transactions.insert(
+                    new JdbcCardTransactions.Row(
+                            transferId.value(),
+                            card.id(),
+                            FeedKind.REFUND.name(),
+                            amountMinor,
+                            card.currency(),
+                            LocalDate.ofInstant(now, properties.zone()),
+                            MERCHANT,
+                            true,
+                            null,
+                            transferId.value()),
+                    now);
             return Optional.<CardRefusal>empty();
         });
     }
 
     private static TransferId transferId(UUID creditId) {
-        return new TransferId(UUID.nameUUIDFromBytes(("socialbank-cards:statement-credit:" + creditId)
-                .getBytes(StandardCharsets.UTF_8)));
+        return new TransferId(UUID.nameUUIDFromBytes(
+                ("socialbank-cards:statement-credit:" + creditId).getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -5,8 +5,7 @@ import java.time.LocalDate;
 /** Statement dates, pure: one a month on the card's statement day (1 to 28, so every month has it). */
 final class StatementCycle {
 
-    private StatementCycle() {
-    }
+    private StatementCycle() {}
 
     /** The first statement date strictly after the day the card was issued. */
     static LocalDate firstStatementDate(LocalDate issuedOn, int statementDay) {

@@ -18,7 +18,11 @@ package org.socialbank.cards;
  * @param minimumFloorMinor the least minimum payment in the card's currency
  * @param lateFeeFloorMinor the least late fee in the card's currency
  */
-record StatementRule(int minimumPercent, long minimumFloorMinor, int lateFeePercent, long lateFeeFloorMinor,
+record StatementRule(
+        int minimumPercent,
+        long minimumFloorMinor,
+        int lateFeePercent,
+        long lateFeeFloorMinor,
         int interestBasisPointsPerDay) {
 
     /**
@@ -33,18 +37,34 @@ record StatementRule(int minimumPercent, long minimumFloorMinor, int lateFeePerc
      * @param cycleDays days from the previous statement date to this one
      * @param limitMinor the card's limit
      */
-    record Cycle(long previousBalanceMinor, long previousMinimumMinor, long paidByGraceEndMinor, long purchasesMinor,
-            long refundsMinor, long repaidMinor, long cycleDays, long limitMinor) {
-    }
+    record Cycle(
+            long previousBalanceMinor,
+            long previousMinimumMinor,
+            long paidByGraceEndMinor,
+            long purchasesMinor,
+            long refundsMinor,
+            long repaidMinor,
+            long cycleDays,
+            long limitMinor) {}
 
     /** The new statement's amounts; {@code creditsMinor} is refunds plus repayments. */
-    record Amounts(long previousBalanceMinor, long purchasesMinor, long creditsMinor, long lateFeeMinor,
-            long interestMinor, long balanceMinor, long minimumPaymentMinor) {
-    }
+    record Amounts(
+            long previousBalanceMinor,
+            long purchasesMinor,
+            long creditsMinor,
+            long lateFeeMinor,
+            long interestMinor,
+            long balanceMinor,
+            long minimumPaymentMinor) {}
 
     StatementRule {
-        if (minimumPercent < 1 || minimumPercent > 100 || lateFeePercent < 0 || lateFeePercent > 100
-                || minimumFloorMinor < 0 || lateFeeFloorMinor < 0 || interestBasisPointsPerDay < 0) {
+        if (minimumPercent < 1
+                || minimumPercent > 100
+                || lateFeePercent < 0
+                || lateFeePercent > 100
+                || minimumFloorMinor < 0
+                || lateFeeFloorMinor < 0
+                || interestBasisPointsPerDay < 0) {
             throw new IllegalArgumentException("a statement rule takes percentages 0..100 and floors of 0 or more");
         }
     }
@@ -53,11 +73,11 @@ record StatementRule(int minimumPercent, long minimumFloorMinor, int lateFeePerc
         long unpaidMinimum = Math.max(0, c.previousMinimumMinor() - c.paidByGraceEndMinor());
         long lateFee = unpaidMinimum == 0 ? 0 : Math.max(lateFeeFloorMinor, percentUp(unpaidMinimum, lateFeePercent));
         long carried = Math.max(0, c.previousBalanceMinor() - c.paidByGraceEndMinor());
-        long interest = roundHalfUp(Math.multiplyExact(Math.multiplyExact(carried, interestBasisPointsPerDay),
-                c.cycleDays()), 10_000);
+        long interest = roundHalfUp(
+                Math.multiplyExact(Math.multiplyExact(carried, interestBasisPointsPerDay), c.cycleDays()), 10_000);
         long credits = Math.addExact(c.refundsMinor(), c.repaidMinor());
-        long balance = Math.addExact(Math.addExact(c.previousBalanceMinor() - credits, c.purchasesMinor()),
-                lateFee + interest);
+        long balance = Math.addExact(
+                Math.addExact(c.previousBalanceMinor() - credits, c.purchasesMinor()), lateFee + interest);
         long overLimit = Math.max(0, balance - c.limitMinor());
         long minimum = 0;
         if (balance > 0) {

@@ -31,6 +31,7 @@ public class Statements {
     public static final int LISTED_MAX = 24;
     /** One run catches a card up by at most this many months; the next run goes on. */
     static final int PASSES_MAX = 24;
+
     private static final String[] SPENDING = {FeedKind.PURCHASE.name(), FeedKind.CASH_WITHDRAWAL.name()};
     private static final Logger log = LoggerFactory.getLogger(Statements.class);
 
@@ -42,8 +43,14 @@ public class Statements {
     private final CardsProperties properties;
     private final Clock clock;
 
-    Statements(JdbcCards cards, JdbcStatements store, JdbcCardTransactions transactions, Ledger ledger,
-            DurableTransactions writes, CardsProperties properties, Clock clock) {
+    Statements(
+            JdbcCards cards,
+            JdbcStatements store,
+            JdbcCardTransactions transactions,
+            Ledger ledger,
+            DurableTransactions writes,
+            CardsProperties properties,
+            Clock clock) {
         this.cards = cards;
         this.store = store;
         this.transactions = transactions;
@@ -66,7 +73,8 @@ public class Statements {
      * Writes every statement due before today (the bank's zone), in bounded batches; returns how
      * many this node wrote.
      */
-    @Scheduled(fixedDelayString = "${socialbank.cards.statement-interval:1h}",
+    @Scheduled(
+            fixedDelayString = "${socialbank.cards.statement-interval:1h}",
             initialDelayString = "${socialbank.cards.statement-interval:1h}")
     public int run() {
         LocalDate today = LocalDate.now(clock.withZone(properties.zone()));
@@ -88,13 +96,14 @@ public class Statements {
     private boolean generate(JdbcCards.Due due) {
         Card card = cards.find(due.card()).orElseThrow();
         boolean[] written = {false};
-        Statement statement = writes.write(status -> store.find(card.id(), due.statementDate()).orElseGet(() -> {
-            written[0] = false; // a retried attempt starts again
-            Statement fresh = compute(card, due.statementDate());
-            store.insert(fresh, clock.instant());
-            written[0] = true; // not yet committed: a lost insert race throws and is retried
-            return fresh;
-        }));
+        Statement statement = writes.write(status -> store.find(card.id(), due.statementDate())
+                .orElseGet(() -> {
+                    written[0] = false; // a retried attempt starts again
+                    Statement fresh = compute(card, due.statementDate());
+                    store.insert(fresh, clock.instant());
+                    written[0] = true; // not yet committed: a lost insert race throws and is retried
+                    return fresh;
+                }));
         book(statement);
         cards.advance(card.id(), due.statementDate(), StatementCycle.next(due.statementDate()));
         return written[0];
@@ -102,35 +111,53 @@ public class Statements {
 
     private Statement compute(Card card, LocalDate date) {
         Optional<Statement> previous = store.latestBefore(card.id(), date);
-        LocalDate after = previous.map(Statement::statementDate).orElse(card.issuedOn().minusDays(1));
-        long paidByGraceEnd = previous.map(p -> transactions.sum(card.id(), p.statementDate(), p.graceEndsOn(),
-                JdbcCardTransactions.REPAYMENT)).orElse(0L);
+        LocalDate after =
+                previous.map(Statement::statementDate).orElse(card.issuedOn().minusDays(1));
+        long paidByGraceEnd = previous.map(p ->
+                        transactions.sum(card.id(), p.statementDate(), p.graceEndsOn(), JdbcCardTransactions.REPAYMENT))
+                .orElse(0L);
         StatementRule.Cycle cycle = new StatementRule.Cycle(
                 previous.map(Statement::balanceMinor).orElse(0L),
-                previous.map(Statement::minimumPaymentMinor).orElse(0L), paidByGraceEnd,
+                previous.map(Statement::minimumPaymentMinor).orElse(0L),
+                paidByGraceEnd,
                 transactions.sum(card.id(), after, date, SPENDING),
                 transactions.sum(card.id(), after, date, FeedKind.REFUND.name()),
                 transactions.sum(card.id(), after, date, JdbcCardTransactions.REPAYMENT),
-                ChronoUnit.DAYS.between(after, date), card.limitMinor());
+                ChronoUnit.DAYS.between(after, date),
+                card.limitMinor());
         StatementRule.Amounts a = rule(card).apply(cycle);
         LocalDate due = date.plusDays(properties.dueAfterDays());
-        return new Statement(derived("statement:" + card.id() + ":" + date), card.id(), date, due,
-                due.plusDays(properties.graceDays()), card.currency(), a.previousBalanceMinor(), a.purchasesMinor(),
-                a.creditsMinor(), a.lateFeeMinor(), a.interestMinor(), a.balanceMinor(), a.minimumPaymentMinor());
+        return new Statement(
+                derived("statement:" + card.id() + ":" + date),
+                card.id(),
+                date,
+                due,
+                due.plusDays(properties.graceDays()),
+                card.currency(),
+                a.previousBalanceMinor(),
+                a.purchasesMinor(),
+                a.creditsMinor(),
+                a.lateFeeMinor(),
+                a.interestMinor(),
+                a.balanceMinor(),
+                a.minimumPaymentMinor());
     }
 
     StatementRule rule(Card card) {
         String currency = card.currency().code();
-        return new StatementRule(properties.minimumPercent(), properties.minimumFloorMinor(currency),
-                properties.lateFeePercent(), properties.lateFeeFloorMinor(currency),
+        return new StatementRule(
+                properties.minimumPercent(),
+                properties.minimumFloorMinor(currency),
+                properties.lateFeePercent(),
+                properties.lateFeeFloorMinor(currency),
                 properties.interestBasisPointsPerDay());
     }
 
     /** Books the statement's late fee and interest to the bank's income; a replay changes nothing. */
     private void book(Statement s) {
         Card card = cards.find(s.cardId()).orElseThrow();
-        boolean booked = charge(s, card, "late-fee", s.lateFeeMinor()) && charge(s, card, "interest",
-                s.interestMinor());
+        boolean booked =
+                charge(s, card, "late-fee", s.lateFeeMinor()) && charge(s, card, "interest", s.interestMinor());
         if (booked) {
             store.markBooked(s.id());
         }
@@ -141,11 +168,19 @@ public class Statements {
             return true;
         }
         TransferResult result = ledger.transfer(NewTransfer.posted(
-                new TransferId(derived("statement:" + s.id() + ":" + what)), card.accountId(),
-                CardAccounts.income(card.currency()), amountMinor, card.currency(), "card-" + what));
+                new TransferId(derived("statement:" + s.id() + ":" + what)),
+                card.accountId(),
+                CardAccounts.income(card.currency()),
+                amountMinor,
+                card.currency(),
+                "card-" + what));
         if (result instanceof TransferResult.Rejected rejected) {
-            log.warn("Statement {} of card {}: the {} was not booked ({}); the next run tries again", s.id(),
-                    card.id(), what, rejected.code().code());
+            log.warn(
+                    "Statement {} of card {}: the {} was not booked ({}); the next run tries again",
+                    s.id(),
+                    card.id(),
+                    what,
+                    rejected.code().code());
             return false;
         }
         return true;

@@ -19,19 +19,34 @@ import org.socialbank.shared.Network;
  * @param groupMembers how many members the group had when the adapter last asked the network (at
  *     most a day ago), i.e. how many people can read the post; null when unknown
  */
-public record GroupPostReceived(Network network, String groupId, String messageId, String authorId,
-        String authorHandle, String text, boolean mentionsBot, Instant createdAt, Long groupMembers) {
+public record GroupPostReceived(
+        Network network,
+        String groupId,
+        String messageId,
+        String authorId,
+        String authorHandle,
+        String text,
+        boolean mentionsBot,
+        Instant createdAt,
+        Long groupMembers) {
 
     /** A post whose group size is not known (yet). */
-    public GroupPostReceived(Network network, String groupId, String messageId, String authorId, String authorHandle,
-            String text, boolean mentionsBot, Instant createdAt) {
+    public GroupPostReceived(
+            Network network,
+            String groupId,
+            String messageId,
+            String authorId,
+            String authorHandle,
+            String text,
+            boolean mentionsBot,
+            Instant createdAt) {
         this(network, groupId, messageId, authorId, authorHandle, text, mentionsBot, createdAt, null);
     }
 
     /** The same post with its group's member count. */
     public GroupPostReceived withGroupMembers(Long members) {
-        return new GroupPostReceived(network, groupId, messageId, authorId, authorHandle, text, mentionsBot, createdAt,
-                members);
+        return new GroupPostReceived(
+                network, groupId, messageId, authorId, authorHandle, text, mentionsBot, createdAt, members);
     }
 
     public GroupPostReceived {

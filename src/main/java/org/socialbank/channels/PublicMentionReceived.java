@@ -15,12 +15,18 @@ import org.socialbank.shared.Network;
  * @param createdAt when the network says it was posted, or null when it did not say
  * @param authorFollowers how many accounts follow the author, when the network said (its reach)
  */
-public record PublicMentionReceived(Network network, String postId, String authorId, String authorHandle,
-        String text, Instant createdAt, Long authorFollowers) {
+public record PublicMentionReceived(
+        Network network,
+        String postId,
+        String authorId,
+        String authorHandle,
+        String text,
+        Instant createdAt,
+        Long authorFollowers) {
 
     /** A mention whose network did not say the author's reach. */
-    public PublicMentionReceived(Network network, String postId, String authorId, String authorHandle, String text,
-            Instant createdAt) {
+    public PublicMentionReceived(
+            Network network, String postId, String authorId, String authorHandle, String text, Instant createdAt) {
         this(network, postId, authorId, authorHandle, text, createdAt, null);
     }
 

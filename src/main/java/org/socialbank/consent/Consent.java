@@ -10,8 +10,15 @@ import org.socialbank.shared.Network;
  * @param text the exact text the customer was shown (or wrote, for a STOP)
  * @param evidence the inbound message id, or the caller's reference of the consent given elsewhere
  */
-public record Consent(Network channel, String externalUserId, Purpose purpose, ConsentStatus status,
-        Instant changedAt, String text, String evidence, ConsentSource source) {
+public record Consent(
+        Network channel,
+        String externalUserId,
+        Purpose purpose,
+        ConsentStatus status,
+        Instant changedAt,
+        String text,
+        String evidence,
+        ConsentSource source) {
 
     public Consent {
         Objects.requireNonNull(channel, "channel");

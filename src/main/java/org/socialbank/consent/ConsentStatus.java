@@ -5,7 +5,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 public enum ConsentStatus {
-    GIVEN, WITHDRAWN;
+    GIVEN,
+    WITHDRAWN;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

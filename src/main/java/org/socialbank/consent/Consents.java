@@ -32,8 +32,7 @@ public class Consents implements MarketingOptOut {
      *
      * @param replayed whether the evidence was recorded before (nothing changed now)
      */
-    public record Recorded(Consent consent, boolean replayed) {
-    }
+    public record Recorded(Consent consent, boolean replayed) {}
 
     /** Records a change, or finds the one recorded with the same evidence. */
     @Transactional
@@ -59,8 +58,7 @@ public class Consents implements MarketingOptOut {
     }
 
     /** A chat account, as consents name it. */
-    public record ChatAccount(Network channel, String externalUserId) {
-    }
+    public record ChatAccount(Network channel, String externalUserId) {}
 
     /**
      * Chat accounts whose marketing consent is given now, after {@code after} in (channel, id)
@@ -68,9 +66,16 @@ public class Consents implements MarketingOptOut {
      */
     @Transactional(readOnly = true)
     public List<ChatAccount> givenMarketing(Network channel, ChatAccount after, int limit) {
-        return store.given(Purpose.MARKETING, channel, after == null ? null : after.channel(),
-                after == null ? null : after.externalUserId(), limit).stream()
-                .map(k -> new ChatAccount(k.channel(), k.externalUserId())).toList();
+        return store
+                .given(
+                        Purpose.MARKETING,
+                        channel,
+                        after == null ? null : after.channel(),
+                        after == null ? null : after.externalUserId(),
+                        limit)
+                .stream()
+                .map(k -> new ChatAccount(k.channel(), k.externalUserId()))
+                .toList();
     }
 
     /**
@@ -84,11 +89,17 @@ public class Consents implements MarketingOptOut {
 
     @Override
     @Transactional
-    public void stopMarketing(Network channel, String externalUserId, String text, String evidence,
-            ConsentSource source) {
-        String shown = text.length() > ConsentChange.TEXT_LENGTH_MAX ? text.substring(0, ConsentChange.TEXT_LENGTH_MAX)
-                : text;
-        record(new ConsentChange(channel, externalUserId, Purpose.MARKETING, ConsentStatus.WITHDRAWN,
-                shown.isBlank() ? source.wireName() : shown, evidence, source));
+    public void stopMarketing(
+            Network channel, String externalUserId, String text, String evidence, ConsentSource source) {
+        String shown =
+                text.length() > ConsentChange.TEXT_LENGTH_MAX ? text.substring(0, ConsentChange.TEXT_LENGTH_MAX) : text;
+        record(new ConsentChange(
+                channel,
+                externalUserId,
+                Purpose.MARKETING,
+                ConsentStatus.WITHDRAWN,
+                shown.isBlank() ? source.wireName() : shown,
+                evidence,
+                source));
     }
 }

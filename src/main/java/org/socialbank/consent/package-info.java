@@ -4,5 +4,7 @@
  * STOP words and platform block events withdraw it at once; service alerts never ask it.
  * See {@code docs/consent-and-alerts.md}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Consent", allowedDependencies = {"directory", "shared"})
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Consent",
+        allowedDependencies = {"directory", "shared"})
 package org.socialbank.consent;

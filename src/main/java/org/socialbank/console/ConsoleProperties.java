@@ -25,10 +25,12 @@ public record ConsoleProperties(
 
     public ConsoleProperties {
         require(between(idleTimeout, Duration.ofMinutes(1), Duration.ofHours(12)), "idle-timeout must be 1m..12h");
-        require(between(absoluteTimeout, Duration.ofMinutes(5), Duration.ofHours(24)),
+        require(
+                between(absoluteTimeout, Duration.ofMinutes(5), Duration.ofHours(24)),
                 "absolute-timeout must be 5m..24h");
         require(idleTimeout.compareTo(absoluteTimeout) <= 0, "idle-timeout must not exceed absolute-timeout");
-        require(between(codeStepTimeout, Duration.ofSeconds(30), Duration.ofMinutes(30)),
+        require(
+                between(codeStepTimeout, Duration.ofSeconds(30), Duration.ofMinutes(30)),
                 "code-step-timeout must be 30s..30m");
         require(lockoutAttempts >= 1 && lockoutAttempts <= 100, "lockout-attempts must be 1..100");
         require(between(lockoutDuration, Duration.ofMinutes(1), Duration.ofDays(1)), "lockout-duration must be 1m..1d");

@@ -23,9 +23,14 @@ public interface QueueFigures {
      * @param firstResponseBreached open cases past the first-response target without a first response
      * @param resolutionBreached open cases past the resolution target
      */
-    record Queue(String team, String language, long waiting, long assigned, Duration longestWait,
-            long firstResponseBreached, long resolutionBreached) {
-    }
+    record Queue(
+            String team,
+            String language,
+            long waiting,
+            long assigned,
+            Duration longestWait,
+            long firstResponseBreached,
+            long resolutionBreached) {}
 
     /** The open queues, busiest first, at most {@link #QUEUES_MAX}. */
     List<Queue> queues(Instant now);

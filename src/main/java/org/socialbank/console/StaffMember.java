@@ -12,8 +12,8 @@ import java.util.Set;
  *
  * @param languages language codes ({@code en fr ru fa zh}) this person answers in
  */
-public record StaffMember(StaffId id, String username, String displayName, Set<Role> roles, List<String> teams,
-        List<String> languages) {
+public record StaffMember(
+        StaffId id, String username, String displayName, Set<Role> roles, List<String> teams, List<String> languages) {
 
     public StaffMember {
         Objects.requireNonNull(id, "id");

@@ -11,5 +11,4 @@ import org.socialbank.shared.Network;
  * @param chatIdentity the chat account the message belongs to (the author replied to, the group)
  * @param recipient where the network's sender delivers it (a chat id, or {@code tweet:<id>} on X)
  */
-public record ChatMessageDue(IdentityId chatIdentity, Network channel, String recipient, String text) {
-}
+public record ChatMessageDue(IdentityId chatIdentity, Network channel, String recipient, String text) {}

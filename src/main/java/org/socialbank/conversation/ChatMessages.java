@@ -1,10 +1,10 @@
 package org.socialbank.conversation;
 
-import java.util.UUID;
-import java.util.Map;
-import java.util.HashMap;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.socialbank.conversation.engine.JdbcConversations;
 import org.socialbank.conversation.engine.Outbox;
 import org.socialbank.directory.CustomerId;
@@ -30,14 +30,17 @@ public class ChatMessages {
     }
 
     /** Where a chat account's private chat is, and whom it was last seen linked to. */
-    public record ChatAddress(IdentityId identity, Network channel, String recipient, Optional<CustomerId> customer) {
-    }
+    public record ChatAddress(IdentityId identity, Network channel, String recipient, Optional<CustomerId> customer) {}
 
     /** The chat account's private chat; empty when it never wrote to the bank. */
     @Transactional(readOnly = true)
     public Optional<ChatAddress> address(IdentityId identity) {
-        return store.chatOf(identity).map(c -> new ChatAddress(c.chat().identityId(), c.chat().channel(),
-                c.chat().recipient(), Optional.ofNullable(c.customer())));
+        return store.chatOf(identity)
+                .map(c -> new ChatAddress(
+                        c.chat().identityId(),
+                        c.chat().channel(),
+                        c.chat().recipient(),
+                        Optional.ofNullable(c.customer())));
     }
 
     /** How far the outbox got with a message, as the console shows it (issue 20: a private reply's delivery). */
@@ -74,8 +77,11 @@ public class ChatMessages {
         Map<UUID, Delivery> out = new HashMap<>();
         for (UUID id : ids) {
             String state = states.get(id);
-            out.put(id, state == null ? Delivery.FORGOTTEN
-                    : "SUCCEEDED".equals(state) ? Delivery.SENT : Delivery.valueOf(state));
+            out.put(
+                    id,
+                    state == null
+                            ? Delivery.FORGOTTEN
+                            : "SUCCEEDED".equals(state) ? Delivery.SENT : Delivery.valueOf(state));
         }
         return out;
     }

@@ -6,13 +6,13 @@ import java.util.Optional;
 import org.socialbank.conversation.dialogue.DialogueState;
 import org.socialbank.conversation.engine.JdbcConversations;
 import org.socialbank.conversation.engine.Json;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.ChatLanguages;
 import org.socialbank.directory.CustomerSettings;
 import org.socialbank.directory.Directory;
 import org.socialbank.directory.IdentityId;
 import org.socialbank.shared.Language;
-import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.shared.Network;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -30,8 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ChatSettings implements ChatLanguages {
 
     /** The language and zone of one chat: its customer's when linked, else its own (zone: its language's). */
-    public record Setting(Language language, ZoneId chosenZone) {
-    }
+    public record Setting(Language language, ZoneId chosenZone) {}
 
     private final JdbcConversations store;
     private final ChannelIdentities identities;
@@ -40,7 +39,11 @@ public class ChatSettings implements ChatLanguages {
     private final TransactionTemplate savepoint;
     private final Clock clock;
 
-    ChatSettings(JdbcConversations store, ChannelIdentities identities, Directory directory, PlatformTransactionManager transactions,
+    ChatSettings(
+            JdbcConversations store,
+            ChannelIdentities identities,
+            Directory directory,
+            PlatformTransactionManager transactions,
             Clock clock) {
         this.store = store;
         this.identities = identities;
@@ -60,7 +63,8 @@ public class ChatSettings implements ChatLanguages {
     public Optional<Setting> of(IdentityId chat) {
         Optional<CustomerSettings> customer = identities.linkedCustomer(chat).flatMap(directory::settings);
         if (customer.isPresent()) {
-            return Optional.of(new Setting(customer.get().language(), customer.get().chosenZone()));
+            return Optional.of(
+                    new Setting(customer.get().language(), customer.get().chosenZone()));
         }
         return chosen(chat).map(language -> new Setting(language, null));
     }
@@ -88,10 +92,11 @@ public class ChatSettings implements ChatLanguages {
             Optional<JdbcConversations.Conversation> conversation = store.lockConversation(chat);
             if (conversation.isEmpty()) {
                 ChannelIdentity identity = identities.identity(chat).orElseThrow();
-                JdbcConversations.Chat row = new JdbcConversations.Chat(chat, identity.channel(), identity.externalId());
+                JdbcConversations.Chat row =
+                        new JdbcConversations.Chat(chat, identity.channel(), identity.externalId());
                 try {
-                    savepoint.executeWithoutResult(s -> store.insertConversation(row,
-                            Json.state(DialogueState.NEW.speaking(language)), clock.instant()));
+                    savepoint.executeWithoutResult(s -> store.insertConversation(
+                            row, Json.state(DialogueState.NEW.speaking(language)), clock.instant()));
                     return;
                 } catch (DuplicateKeyException raced) {
                     conversation = store.lockConversation(chat); // its first message created it meanwhile
@@ -99,8 +104,12 @@ public class ChatSettings implements ChatLanguages {
             }
             DialogueState state = Json.state(conversation.orElseThrow().state());
             if (state.language() != language) {
-                store.updateConversation(chat, Json.state(state.speaking(language)), conversation.get().version() + 1,
-                        identities.linkedCustomer(chat).orElse(null), clock.instant());
+                store.updateConversation(
+                        chat,
+                        Json.state(state.speaking(language)),
+                        conversation.get().version() + 1,
+                        identities.linkedCustomer(chat).orElse(null),
+                        clock.instant());
             }
         });
     }

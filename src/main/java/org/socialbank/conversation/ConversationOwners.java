@@ -25,8 +25,15 @@ public interface ConversationOwners {
      * @param language the chat's language (chosen, else the linked customer's, else the text's),
      *     worked out only when asked
      */
-    record CustomerMessage(IdentityId identity, Network channel, String recipient, String externalMessageId,
-            Inbound content, boolean inGroup, Instant receivedAt, Supplier<Language> language) {
+    record CustomerMessage(
+            IdentityId identity,
+            Network channel,
+            String recipient,
+            String externalMessageId,
+            Inbound content,
+            boolean inGroup,
+            Instant receivedAt,
+            Supplier<Language> language) {
         public CustomerMessage {
             Objects.requireNonNull(identity, "identity");
             Objects.requireNonNull(channel, "channel");
@@ -36,12 +43,10 @@ public interface ConversationOwners {
     }
 
     /** What the engine does with a message. */
-    sealed interface Verdict permits BotAnswers, Answered, PersonOwns {
-    }
+    sealed interface Verdict permits BotAnswers, Answered, PersonOwns {}
 
     /** The bot owns the conversation: the dialogue answers. */
-    record BotAnswers() implements Verdict {
-    }
+    record BotAnswers() implements Verdict {}
 
     /**
      * Not the dialogue's: these replies answer the message instead (the customer asked for a
@@ -69,8 +74,7 @@ public interface ConversationOwners {
      * @param assistantUnsure the parser did not understand it and the assistant could not answer
      *     it with confidence (the hint or "not sure" went out)
      */
-    record BotTurn(Language language, boolean assistantUnsure) {
-    }
+    record BotTurn(Language language, boolean assistantUnsure) {}
 
     Verdict heard(CustomerMessage message);
 

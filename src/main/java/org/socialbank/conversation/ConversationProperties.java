@@ -53,18 +53,30 @@ public record ConversationProperties(
         require(positiveAtMost(relayLease, Duration.ofMinutes(10)), "relay-lease must be positive and at most 10m");
         require(sendAttemptsMax >= 1 && sendAttemptsMax <= 50, "send-attempts-max must be 1..50");
         require(positiveAtMost(retryBase, Duration.ofMinutes(10)), "retry-base must be positive and at most 10m");
-        require(positiveAtMost(janitorInterval, Duration.ofHours(1)), "janitor-interval must be positive and at most 1h");
+        require(
+                positiveAtMost(janitorInterval, Duration.ofHours(1)),
+                "janitor-interval must be positive and at most 1h");
         require(positiveAtMost(unknownGrace, Duration.ofDays(1)), "unknown-grace must be positive and at most 1d");
-        require(retention != null && retention.compareTo(Duration.ofDays(2)) >= 0
-                && retention.compareTo(Duration.ofDays(3660)) <= 0, "retention must be 2d..3660d");
+        require(
+                retention != null
+                        && retention.compareTo(Duration.ofDays(2)) >= 0
+                        && retention.compareTo(Duration.ofDays(3660)) <= 0,
+                "retention must be 2d..3660d");
         require(janitorBatchMax >= 1 && janitorBatchMax <= 10_000, "janitor-batch-max must be 1..10000");
         require(relayInFlightMax >= 1 && relayInFlightMax <= 256, "relay-in-flight-max must be 1..256");
-        require(relayChannelInFlightMax >= 1 && relayChannelInFlightMax <= relayInFlightMax,
+        require(
+                relayChannelInFlightMax >= 1 && relayChannelInFlightMax <= relayInFlightMax,
                 "relay-channel-in-flight-max must be 1..relay-in-flight-max");
-        require(rateLimitWaitMax != null && rateLimitWaitMax.compareTo(Duration.ofMinutes(1)) >= 0
-                && rateLimitWaitMax.compareTo(Duration.ofDays(7)) <= 0, "rate-limit-wait-max must be 1m..7d");
-        require(sentPayloadTtl != null && !sentPayloadTtl.isNegative()
-                && sentPayloadTtl.compareTo(Duration.ofDays(1)) <= 0, "sent-payload-ttl must be 0s..1d");
+        require(
+                rateLimitWaitMax != null
+                        && rateLimitWaitMax.compareTo(Duration.ofMinutes(1)) >= 0
+                        && rateLimitWaitMax.compareTo(Duration.ofDays(7)) <= 0,
+                "rate-limit-wait-max must be 1m..7d");
+        require(
+                sentPayloadTtl != null
+                        && !sentPayloadTtl.isNegative()
+                        && sentPayloadTtl.compareTo(Duration.ofDays(1)) <= 0,
+                "sent-payload-ttl must be 0s..1d");
     }
 
     private static boolean positiveAtMost(Duration d, Duration max) {

@@ -3,6 +3,8 @@ package org.socialbank.conversation;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.socialbank.conversation.dialogue.Dialogue;
 import org.socialbank.conversation.dialogue.DialogueState;
 import org.socialbank.conversation.engine.ChatBank;
@@ -17,12 +19,10 @@ import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.Directory;
 import org.socialbank.directory.IdentityId;
-import org.socialbank.shared.Language;
 import org.socialbank.shared.Durability;
 import org.socialbank.shared.Faults;
+import org.socialbank.shared.Language;
 import org.socialbank.shared.Races;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
@@ -62,9 +62,17 @@ public class Conversations {
     private final Clock clock;
     private final ConversationOwners owners;
 
-    Conversations(JdbcConversations store, Outbox outbox, ChatBank.Collaborators parts, Directory directory,
-            ChannelIdentities identities, MessageTexts texts, PlatformTransactionManager transactionManager,
-            Durability durability, Clock clock, ConversationProperties properties,
+    Conversations(
+            JdbcConversations store,
+            Outbox outbox,
+            ChatBank.Collaborators parts,
+            Directory directory,
+            ChannelIdentities identities,
+            MessageTexts texts,
+            PlatformTransactionManager transactionManager,
+            Durability durability,
+            Clock clock,
+            ConversationProperties properties,
             ObjectProvider<ConversationOwners> owners) {
         this.store = store;
         this.outbox = outbox;
@@ -135,20 +143,30 @@ public class Conversations {
      * of its own (the failed one was rolled back with everything it did).
      */
     private Received refuse(InboundMessage message, RuntimeException poison) {
-        log.warn("{} message {}: its handling failed; recorded as failed and refused", message.channel().wireName(),
-                message.externalMessageId(), poison);
+        log.warn(
+                "{} message {}: its handling failed; recorded as failed and refused",
+                message.channel().wireName(),
+                message.externalMessageId(),
+                poison);
         for (int attempt = 1; ; attempt++) {
             try {
                 return ownTransaction.execute(status -> {
-                    ChannelIdentity identity = identities.identify(message.channel(), message.externalUserId(),
-                            message.handle(), message.phone());
+                    ChannelIdentity identity = identities.identify(
+                            message.channel(), message.externalUserId(), message.handle(), message.phone());
                     if (store.inboxHas(message.channel(), message.externalMessageId())) {
                         status.setRollbackOnly();
                         return new Received.Duplicate();
                     }
-                    store.insertFailedInbox(message.channel(), message.externalMessageId(), identity.id(),
-                            message.content().kind(), poison.getClass().getSimpleName(), clock.instant());
-                    Chat chat = new Chat(identity.id(), message.channel(),
+                    store.insertFailedInbox(
+                            message.channel(),
+                            message.externalMessageId(),
+                            identity.id(),
+                            message.content().kind(),
+                            poison.getClass().getSimpleName(),
+                            clock.instant());
+                    Chat chat = new Chat(
+                            identity.id(),
+                            message.channel(),
                             message.inGroup() ? message.groupId() : message.externalUserId());
                     Language language = refusalLanguage(identity.id(), message);
                     String text = texts.text(language, "conversation.failed");
@@ -164,18 +182,22 @@ public class Conversations {
 
     /** The chat's chosen language, else the linked customer's, else the text's, else English. */
     private Language refusalLanguage(IdentityId identity, InboundMessage message) {
-        Optional<Language> chosen = store.lockConversation(identity).map(c -> Json.state(c.state()).language());
+        Optional<Language> chosen =
+                store.lockConversation(identity).map(c -> Json.state(c.state()).language());
         if (chosen.isPresent()) {
             return chosen.get();
         }
-        Optional<Language> customers = identities.linkedCustomer(identity).flatMap(directory::customer)
+        Optional<Language> customers = identities
+                .linkedCustomer(identity)
+                .flatMap(directory::customer)
                 .map(v -> v.customer().language());
         if (customers.isPresent()) {
             return customers.get();
         }
         if (message.content() instanceof Inbound.Text text) {
             try {
-                return new CommandParser().parse(text.text(), Optional.empty(), Context.of(message.channel(), null))
+                return new CommandParser()
+                        .parse(text.text(), Optional.empty(), Context.of(message.channel(), null))
                         .language();
             } catch (RuntimeException unreadable) {
                 return Language.EN; // the parser is total; should it ever throw, English is still an answer
@@ -185,12 +207,16 @@ public class Conversations {
     }
 
     private Received handle(InboundMessage message) {
-        ChannelIdentity identity = identities.identify(message.channel(), message.externalUserId(), message.handle(),
-                message.phone());
+        ChannelIdentity identity =
+                identities.identify(message.channel(), message.externalUserId(), message.handle(), message.phone());
         if (store.inboxHas(message.channel(), message.externalMessageId())) {
             return new Received.Duplicate();
         }
-        store.insertInbox(message.channel(), message.externalMessageId(), identity.id(), message.content().kind(),
+        store.insertInbox(
+                message.channel(),
+                message.externalMessageId(),
+                identity.id(),
+                message.content().kind(),
                 clock.instant());
         Chat chat = new Chat(identity.id(), message.channel(), message.externalUserId());
         JdbcConversations.Conversation conversation = lockOrCreate(chat);
@@ -202,12 +228,21 @@ public class Conversations {
         if (verdict instanceof ConversationOwners.PersonOwns person && !consentOnly(message, conversation)) {
             return new Received.Handled(notOwnAnswer(chat, conversation, person.notices())); // the bot says nothing
         }
-        ChatBank bank = new ChatBank(parts, identity.id(), message.channel(), message.externalMessageId(),
-                message.externalUserId(), message.handle());
-        Dialogue.Step step = dialogue.handle(Json.state(conversation.state()), message.channel(), message.content(),
-                message.inGroup(), bank);
-        store.updateConversation(identity.id(), Json.state(step.state()), conversation.version() + 1,
-                identities.linkedCustomer(identity.id()).orElse(null), clock.instant());
+        ChatBank bank = new ChatBank(
+                parts,
+                identity.id(),
+                message.channel(),
+                message.externalMessageId(),
+                message.externalUserId(),
+                message.handle());
+        Dialogue.Step step = dialogue.handle(
+                Json.state(conversation.state()), message.channel(), message.content(), message.inGroup(), bank);
+        store.updateConversation(
+                identity.id(),
+                Json.state(step.state()),
+                conversation.version() + 1,
+                identities.linkedCustomer(identity.id()).orElse(null),
+                clock.instant());
         List<OutboundMessage> replies = new java.util.ArrayList<>(deliver(message, chat, step));
         if (verdict instanceof ConversationOwners.BotAnswers) {
             owners.answered(heard, new ConversationOwners.BotTurn(step.language(), bank.assistantUnsure()))
@@ -219,8 +254,15 @@ public class Conversations {
     /** The message as the conversation's owner sees it; its language is worked out only when asked. */
     private ConversationOwners.CustomerMessage customerMessage(InboundMessage message, Chat chat) {
         Language[] language = new Language[1];
-        return new ConversationOwners.CustomerMessage(chat.identityId(), chat.channel(), chat.recipient(),
-                message.externalMessageId(), message.content(), message.inGroup(), clock.instant(), () -> {
+        return new ConversationOwners.CustomerMessage(
+                chat.identityId(),
+                chat.channel(),
+                chat.recipient(),
+                message.externalMessageId(),
+                message.content(),
+                message.inGroup(),
+                clock.instant(),
+                () -> {
                     if (language[0] == null) {
                         language[0] = refusalLanguage(chat.identityId(), message);
                     }
@@ -237,19 +279,29 @@ public class Conversations {
         if (message.content() instanceof Inbound.Stop || message.content() instanceof Inbound.Blocked) {
             return true;
         }
-        return message.content() instanceof Inbound.Text text && new CommandParser().parse(text.text(),
-                Optional.ofNullable(Json.state(conversation.state()).language()), Context.of(message.channel(), null))
-                .intent() == org.socialbank.conversation.language.Intent.STOP;
+        return message.content() instanceof Inbound.Text text
+                && new CommandParser()
+                                .parse(
+                                        text.text(),
+                                        Optional.ofNullable(
+                                                Json.state(conversation.state()).language()),
+                                        Context.of(message.channel(), null))
+                                .intent()
+                        == org.socialbank.conversation.language.Intent.STOP;
     }
 
     /**
      * Replies that are not the dialogue's (the owner's notices), always to the sender's private
      * chat; the dialogue's state is kept, the chat counts as active (alerts go to the latest chat).
      */
-    private List<OutboundMessage> notOwnAnswer(Chat chat, JdbcConversations.Conversation conversation,
-            List<Outbound> replies) {
-        store.updateConversation(chat.identityId(), conversation.state(), conversation.version() + 1,
-                identities.linkedCustomer(chat.identityId()).orElse(null), clock.instant());
+    private List<OutboundMessage> notOwnAnswer(
+            Chat chat, JdbcConversations.Conversation conversation, List<Outbound> replies) {
+        store.updateConversation(
+                chat.identityId(),
+                conversation.state(),
+                conversation.version() + 1,
+                identities.linkedCustomer(chat.identityId()).orElse(null),
+                clock.instant());
         return replies.stream().map(reply -> outbox.write(chat, reply)).toList();
     }
 
@@ -260,16 +312,21 @@ public class Conversations {
      */
     private List<OutboundMessage> deliver(InboundMessage message, Chat chat, Dialogue.Step step) {
         if (!message.inGroup()) {
-            return step.replies().stream().map(reply -> outbox.write(chat, reply)).toList();
+            return step.replies().stream()
+                    .map(reply -> outbox.write(chat, reply))
+                    .toList();
         }
         Chat group = new Chat(chat.identityId(), chat.channel(), message.groupId());
         if (step.shareable()) {
-            return step.replies().stream().map(reply -> outbox.write(group, reply)).toList();
+            return step.replies().stream()
+                    .map(reply -> outbox.write(group, reply))
+                    .toList();
         }
         List<OutboundMessage> written = new java.util.ArrayList<>();
         step.replies().forEach(reply -> written.add(outbox.write(chat, reply)));
         if (!step.replies().isEmpty()) {
-            written.add(outbox.write(group, new Outbound.Text(dialogue.privateNote(step.language(), message.handle()))));
+            written.add(
+                    outbox.write(group, new Outbound.Text(dialogue.privateNote(step.language(), message.handle()))));
         }
         return written;
     }
@@ -279,8 +336,8 @@ public class Conversations {
         IdentityId id = chat.identityId();
         return store.lockConversation(id).orElseGet(() -> {
             try {
-                savepoint.executeWithoutResult(s -> store.insertConversation(chat, Json.state(DialogueState.NEW),
-                        clock.instant()));
+                savepoint.executeWithoutResult(
+                        s -> store.insertConversation(chat, Json.state(DialogueState.NEW), clock.instant()));
             } catch (DuplicateKeyException raced) {
                 // another message of the same chat created it first; lock it like any other
             }

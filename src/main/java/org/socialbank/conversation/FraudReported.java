@@ -12,5 +12,4 @@ import org.socialbank.directory.IdentityId;
  *
  * @param alertId the alert the customer disowned (the alerts module knows its posting)
  */
-public record FraudReported(IdentityId chat, CustomerId customer, UUID alertId, int cardsLocked, Instant at) {
-}
+public record FraudReported(IdentityId chat, CustomerId customer, UUID alertId, int cardsLocked, Instant at) {}

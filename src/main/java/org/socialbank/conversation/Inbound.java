@@ -6,13 +6,15 @@ import java.util.Objects;
 
 /** What a customer sent, whatever the chat app: channel adapters map their wire formats to this. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
-@JsonSubTypes({@JsonSubTypes.Type(value = Inbound.Text.class, name = "text"),
-        @JsonSubTypes.Type(value = Inbound.Button.class, name = "button"),
-        @JsonSubTypes.Type(value = Inbound.Contact.class, name = "contact"),
-        @JsonSubTypes.Type(value = Inbound.Location.class, name = "location"),
-        @JsonSubTypes.Type(value = Inbound.Start.class, name = "start"),
-        @JsonSubTypes.Type(value = Inbound.Stop.class, name = "stop"),
-        @JsonSubTypes.Type(value = Inbound.Blocked.class, name = "blocked")})
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = Inbound.Text.class, name = "text"),
+    @JsonSubTypes.Type(value = Inbound.Button.class, name = "button"),
+    @JsonSubTypes.Type(value = Inbound.Contact.class, name = "contact"),
+    @JsonSubTypes.Type(value = Inbound.Location.class, name = "location"),
+    @JsonSubTypes.Type(value = Inbound.Start.class, name = "start"),
+    @JsonSubTypes.Type(value = Inbound.Stop.class, name = "stop"),
+    @JsonSubTypes.Type(value = Inbound.Blocked.class, name = "blocked")
+})
 public sealed interface Inbound {
 
     /** The longest text accepted, in chars; a longer one is cut by the adapter or refused here. */
@@ -43,7 +45,8 @@ public sealed interface Inbound {
         public Button {
             Objects.requireNonNull(reference, "reference");
             if (reference.isEmpty() || reference.length() > REFERENCE_LENGTH_MAX) {
-                throw new IllegalArgumentException("a button reference is 1 to " + REFERENCE_LENGTH_MAX + " characters");
+                throw new IllegalArgumentException(
+                        "a button reference is 1 to " + REFERENCE_LENGTH_MAX + " characters");
             }
         }
 

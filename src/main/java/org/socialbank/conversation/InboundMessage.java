@@ -14,8 +14,14 @@ import org.socialbank.shared.Network;
  * @param groupId the platform's id of the group chat it was written in, null in a private chat:
  *     replies then go to the group, and nothing private (amounts, balances) is said there
  */
-public record InboundMessage(Network channel, String externalMessageId, String externalUserId, String handle,
-        String phone, Inbound content, String groupId) {
+public record InboundMessage(
+        Network channel,
+        String externalMessageId,
+        String externalUserId,
+        String handle,
+        String phone,
+        Inbound content,
+        String groupId) {
 
     public static final int MESSAGE_ID_LENGTH_MAX = 128;
 
@@ -36,8 +42,13 @@ public record InboundMessage(Network channel, String externalMessageId, String e
     }
 
     /** A message in a private chat with the bank. */
-    public InboundMessage(Network channel, String externalMessageId, String externalUserId, String handle,
-            String phone, Inbound content) {
+    public InboundMessage(
+            Network channel,
+            String externalMessageId,
+            String externalUserId,
+            String handle,
+            String phone,
+            Inbound content) {
         this(channel, externalMessageId, externalUserId, handle, phone, content, null);
     }
 
@@ -47,7 +58,8 @@ public record InboundMessage(Network channel, String externalMessageId, String e
 
     private static void requireId(String id, String name, int lengthMax) {
         if (id == null || id.isBlank() || id.length() > lengthMax || controls(id)) {
-            throw new IllegalArgumentException(name + " is 1 to " + lengthMax + " characters without control characters");
+            throw new IllegalArgumentException(
+                    name + " is 1 to " + lengthMax + " characters without control characters");
         }
     }
 

@@ -7,12 +7,14 @@ import java.util.Objects;
 
 /** What the bank says back, whatever the chat app: adapters render it in their own way. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
-@JsonSubTypes({@JsonSubTypes.Type(value = Outbound.Text.class, name = "text"),
-        @JsonSubTypes.Type(value = Outbound.Buttons.class, name = "buttons"),
-        @JsonSubTypes.Type(value = Outbound.Link.class, name = "link"),
-        @JsonSubTypes.Type(value = Outbound.Receipt.class, name = "receipt"),
-        @JsonSubTypes.Type(value = Outbound.Places.class, name = "places"),
-        @JsonSubTypes.Type(value = Outbound.AskPhone.class, name = "ask_phone")})
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = Outbound.Text.class, name = "text"),
+    @JsonSubTypes.Type(value = Outbound.Buttons.class, name = "buttons"),
+    @JsonSubTypes.Type(value = Outbound.Link.class, name = "link"),
+    @JsonSubTypes.Type(value = Outbound.Receipt.class, name = "receipt"),
+    @JsonSubTypes.Type(value = Outbound.Places.class, name = "places"),
+    @JsonSubTypes.Type(value = Outbound.AskPhone.class, name = "ask_phone")
+})
 public sealed interface Outbound {
 
     int BUTTONS_MAX = 8;
@@ -40,7 +42,8 @@ public sealed interface Outbound {
             requireText(label, "label");
             Objects.requireNonNull(reference, "reference");
             if (reference.isEmpty() || reference.length() > Inbound.REFERENCE_LENGTH_MAX) {
-                throw new IllegalArgumentException("a reference is 1 to " + Inbound.REFERENCE_LENGTH_MAX + " characters");
+                throw new IllegalArgumentException(
+                        "a reference is 1 to " + Inbound.REFERENCE_LENGTH_MAX + " characters");
             }
         }
     }

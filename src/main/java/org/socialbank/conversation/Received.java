@@ -13,6 +13,5 @@ public sealed interface Received {
     }
 
     /** The same (channel, message id) was handled before: nothing was done again. */
-    record Duplicate() implements Received {
-    }
+    record Duplicate() implements Received {}
 }

@@ -6,16 +6,13 @@ import java.util.Objects;
 /** What the platform said to one send. */
 public sealed interface SendOutcome {
 
-    record Sent() implements SendOutcome {
-    }
+    record Sent() implements SendOutcome {}
 
     /** The platform said no; {@code retryable} when trying later may work (5xx, no connection). */
-    record Failed(boolean retryable, String reason) implements SendOutcome {
-    }
+    record Failed(boolean retryable, String reason) implements SendOutcome {}
 
     /** No answer (a timeout after sending): it may or may not have arrived; never resent blindly. */
-    record Unknown(String reason) implements SendOutcome {
-    }
+    record Unknown(String reason) implements SendOutcome {}
 
     /**
      * Nothing was sent: a rate limit (the sender's own throttle, or the platform's 429 with its

@@ -12,14 +12,21 @@ import org.socialbank.directory.CustomerId;
  * @param language the customer's preferred language (en, fr, ru, fa, zh)
  * @param wallets the currencies the customer holds, each with its opening balance in minor units
  */
-public record DemoCustomer(String key, String displayName, String language, String username,
-        String password, String phone, String email, String tag, List<Wallet> wallets) {
+public record DemoCustomer(
+        String key,
+        String displayName,
+        String language,
+        String username,
+        String password,
+        String phone,
+        String email,
+        String tag,
+        List<Wallet> wallets) {
 
     public CustomerId customerId() {
-        return new CustomerId(UUID.nameUUIDFromBytes(("socialbank-demo:customer:" + key)
-                .getBytes(StandardCharsets.UTF_8)));
+        return new CustomerId(
+                UUID.nameUUIDFromBytes(("socialbank-demo:customer:" + key).getBytes(StandardCharsets.UTF_8)));
     }
 
-    public record Wallet(String currency, long openingMinor) {
-    }
+    public record Wallet(String currency, long openingMinor) {}
 }

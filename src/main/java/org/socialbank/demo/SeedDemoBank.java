@@ -4,13 +4,14 @@ import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.socialbank.branches.Branch;
+import org.socialbank.branches.Branches;
 import org.socialbank.directory.Alias;
 import org.socialbank.directory.AliasType;
 import org.socialbank.directory.CustomerView;
 import org.socialbank.directory.Directory;
 import org.socialbank.directory.DirectoryResult;
 import org.socialbank.directory.KycLevel;
-import org.socialbank.shared.Language;
 import org.socialbank.directory.NewCustomer;
 import org.socialbank.ledger.AccountKind;
 import org.socialbank.ledger.Ledger;
@@ -18,10 +19,9 @@ import org.socialbank.ledger.NewAccount;
 import org.socialbank.ledger.NewTransfer;
 import org.socialbank.ledger.OpenResult;
 import org.socialbank.ledger.TransferResult;
-import org.socialbank.branches.Branch;
-import org.socialbank.branches.Branches;
 import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.DemoMode;
+import org.socialbank.shared.Language;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
@@ -55,8 +55,8 @@ class SeedDemoBank implements ApplicationRunner {
         int created = 0;
         for (String currency : DemoBank.CURRENCIES) {
             for (AccountKind kind : DemoBank.BANK_KINDS) {
-                created += open(new NewAccount(DemoBank.bankAccount(kind, currency),
-                        CurrencyCode.of(currency), null, kind, Set.of()));
+                created += open(new NewAccount(
+                        DemoBank.bankAccount(kind, currency), CurrencyCode.of(currency), null, kind, Set.of()));
             }
         }
         for (DemoCustomer customer : DemoBank.CUSTOMERS) {
@@ -68,8 +68,11 @@ class SeedDemoBank implements ApplicationRunner {
         for (Branch branch : DemoBranches.ALL) {
             branches.save(branch); // an upsert: a restart rewrites the same rows
         }
-        log.info(created == 0 ? "Demo bank already seeded; nothing to do"
-                : "Demo bank seeded: {} customers, accounts and opening transfers created", created);
+        log.info(
+                created == 0
+                        ? "Demo bank already seeded; nothing to do"
+                        : "Demo bank seeded: {} customers, accounts and opening transfers created",
+                created);
     }
 
     private int register(DemoCustomer c) {
@@ -77,21 +80,35 @@ class SeedDemoBank implements ApplicationRunner {
                 new CustomerView.AliasEntry(Alias.parse(AliasType.PHONE, null, c.phone(), null), true),
                 new CustomerView.AliasEntry(Alias.parse(AliasType.EMAIL, null, c.email(), null), true),
                 new CustomerView.AliasEntry(Alias.parse(AliasType.TAG, null, c.tag(), null), true));
-        DirectoryResult result = directory.register(new NewCustomer(c.customerId(), c.displayName(),
-                Language.fromTag(c.language()).orElseThrow(), KycLevel.FULL, c.username(), c.password(), aliases));
+        DirectoryResult result = directory.register(new NewCustomer(
+                c.customerId(),
+                c.displayName(),
+                Language.fromTag(c.language()).orElseThrow(),
+                KycLevel.FULL,
+                c.username(),
+                c.password(),
+                aliases));
         return check(result, c.key());
     }
 
     private int fund(DemoCustomer customer, DemoCustomer.Wallet wallet) {
         CurrencyCode currency = CurrencyCode.of(wallet.currency());
-        int created = open(new NewAccount(DemoBank.wallet(customer, wallet.currency()), currency,
-                customer.customerId().ownerRef(), AccountKind.CUSTOMER_WALLET, DemoBank.walletFlags()));
-        created += check(directory.holdAccount(customer.customerId(), DemoBank.wallet(customer, wallet.currency()),
-                true), customer.key());
+        int created = open(new NewAccount(
+                DemoBank.wallet(customer, wallet.currency()),
+                currency,
+                customer.customerId().ownerRef(),
+                AccountKind.CUSTOMER_WALLET,
+                DemoBank.walletFlags()));
+        created += check(
+                directory.holdAccount(customer.customerId(), DemoBank.wallet(customer, wallet.currency()), true),
+                customer.key());
         TransferResult funded = ledger.transfer(NewTransfer.posted(
                 DemoBank.openingTransfer(customer, wallet.currency()),
                 DemoBank.bankAccount(AccountKind.BANK_EQUITY, wallet.currency()),
-                DemoBank.wallet(customer, wallet.currency()), wallet.openingMinor(), currency, "opening"));
+                DemoBank.wallet(customer, wallet.currency()),
+                wallet.openingMinor(),
+                currency,
+                "opening"));
         if (!(funded instanceof TransferResult.Posted posted)) {
             throw new IllegalStateException("Demo bank: funding " + customer.key() + " was rejected: "
                     + ((TransferResult.Rejected) funded).code().code());
@@ -104,8 +121,8 @@ class SeedDemoBank implements ApplicationRunner {
         if (result instanceof OpenResult.Opened opened) {
             return opened.replayed() ? 0 : 1;
         }
-        throw new IllegalStateException("Demo bank: account " + account.id() + " conflicts with an "
-                + "existing one: " + ((OpenResult.Rejected) result).code().code());
+        throw new IllegalStateException("Demo bank: account " + account.id() + " conflicts with an " + "existing one: "
+                + ((OpenResult.Rejected) result).code().code());
     }
 
     private static int check(DirectoryResult result, String who) {

@@ -9,8 +9,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import org.socialbank.shared.Network;
 import org.socialbank.shared.Digits;
+import org.socialbank.shared.Network;
 
 /**
  * A normalized alias: the form stored UNIQUE and compared, whatever way a person typed it.
@@ -117,13 +117,13 @@ public record Alias(AliasType type, Network network, String value) {
 
     private static Parsed tryPhone(String raw, String region) {
         try {
-            Phonenumber.PhoneNumber number = PHONES.parse(Digits.toAscii(raw),
-                    region == null ? "ZZ" : region.toUpperCase(Locale.ROOT));
+            Phonenumber.PhoneNumber number =
+                    PHONES.parse(Digits.toAscii(raw), region == null ? "ZZ" : region.toUpperCase(Locale.ROOT));
             if (!PHONES.isValidNumber(number)) {
                 return new Invalid("not a valid phone number: " + raw);
             }
-            return new Valid(new Alias(AliasType.PHONE, null,
-                    PHONES.format(number, PhoneNumberUtil.PhoneNumberFormat.E164)));
+            return new Valid(
+                    new Alias(AliasType.PHONE, null, PHONES.format(number, PhoneNumberUtil.PhoneNumberFormat.E164)));
         } catch (NumberParseException e) { // libphonenumber's own way of saying "not a number"
             return new Invalid("not a phone number: " + raw);
         }
@@ -169,7 +169,9 @@ public record Alias(AliasType type, Network network, String value) {
         } else if (network != Network.WECHAT) {
             handle = handle.toLowerCase(Locale.ROOT); // WeChat openids are case-sensitive
         }
-        if (!(network == Network.WECHAT ? handle.matches("[A-Za-z0-9_-]{1,64}") : HANDLE.matcher(handle).matches())) {
+        if (!(network == Network.WECHAT
+                ? handle.matches("[A-Za-z0-9_-]{1,64}")
+                : HANDLE.matcher(handle).matches())) {
             return new Invalid("not a " + network.wireName() + " handle: " + raw);
         }
         return new Valid(new Alias(AliasType.HANDLE, network, handle));

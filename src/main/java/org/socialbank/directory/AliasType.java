@@ -6,7 +6,10 @@ import java.util.Optional;
 
 /** How an alias addresses a person. */
 public enum AliasType {
-    PHONE, EMAIL, TAG, HANDLE;
+    PHONE,
+    EMAIL,
+    TAG,
+    HANDLE;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -1,6 +1,5 @@
 package org.socialbank.directory;
 
-import org.socialbank.shared.Digits;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.socialbank.directory.challenges.Authenticators;
@@ -8,6 +7,7 @@ import org.socialbank.directory.jdbc.JdbcDirectory;
 import org.socialbank.directory.jdbc.JdbcLinking;
 import org.socialbank.directory.jdbc.JdbcLinking.Token;
 import org.socialbank.directory.jdbc.TokenState;
+import org.socialbank.shared.Digits;
 import org.socialbank.shared.jdbc.DurableTransactions;
 import org.springframework.stereotype.Service;
 
@@ -26,8 +26,12 @@ public class AuthenticatorEnrolment {
     private final Authenticators authenticators;
     private final DurableTransactions writes;
 
-    AuthenticatorEnrolment(JdbcLinking store, JdbcDirectory directory, LinkTokens tokens,
-            Authenticators authenticators, DurableTransactions writes) {
+    AuthenticatorEnrolment(
+            JdbcLinking store,
+            JdbcDirectory directory,
+            LinkTokens tokens,
+            Authenticators authenticators,
+            DurableTransactions writes) {
         this.store = store;
         this.directory = directory;
         this.tokens = tokens;
@@ -37,19 +41,23 @@ public class AuthenticatorEnrolment {
 
     /** Starts setting up an authenticator app: its secret as a QR code and as text. */
     public LinkStep begin(String token, String browserSecret) {
-        return write(() -> enrollable(token, browserSecret).map(t -> enrol(t.customerId(), false))
+        return write(() -> enrollable(token, browserSecret)
+                .map(t -> enrol(t.customerId(), false))
                 .orElse(new LinkStep.Invalid()));
     }
 
     /** Activates the authenticator app with its first code; a wrong code shows a new secret. */
     public LinkStep confirm(String token, String browserSecret, String code) {
-        return write(() -> enrollable(token, browserSecret).map(t -> {
-            if (authenticators.confirm(t.customerId(), Digits.toAscii(code).replaceAll("\\s", ""))) {
-                store.setBrowser(t.hash(), null);
-                return (LinkStep) new LinkStep.Enrolled();
-            }
-            return enrol(t.customerId(), true);
-        }).orElse(new LinkStep.Invalid()));
+        return write(() -> enrollable(token, browserSecret)
+                .map(t -> {
+                    if (authenticators.confirm(
+                            t.customerId(), Digits.toAscii(code).replaceAll("\\s", ""))) {
+                        store.setBrowser(t.hash(), null);
+                        return (LinkStep) new LinkStep.Enrolled();
+                    }
+                    return enrol(t.customerId(), true);
+                })
+                .orElse(new LinkStep.Invalid()));
     }
 
     private LinkStep enrol(CustomerId customer, boolean wrongCode) {
@@ -63,7 +71,8 @@ public class AuthenticatorEnrolment {
     }
 
     private Optional<Token> enrollable(String token, String browserSecret) {
-        return tokens.current(token).filter(t -> LinkTokens.is(t, LinkTokens.PURPOSE_LINK, TokenState.DONE))
+        return tokens.current(token)
+                .filter(t -> LinkTokens.is(t, LinkTokens.PURPOSE_LINK, TokenState.DONE))
                 .filter(t -> tokens.boundTo(t, browserSecret))
                 .filter(t -> !authenticators.active(t.customerId()));
     }

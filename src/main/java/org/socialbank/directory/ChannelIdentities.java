@@ -1,6 +1,5 @@
 package org.socialbank.directory;
 
-import org.socialbank.shared.Network;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
@@ -11,10 +10,11 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.socialbank.directory.jdbc.JdbcLinking;
+import org.socialbank.shared.Microseconds;
+import org.socialbank.shared.Network;
 import org.socialbank.shared.jdbc.DurableTransactions;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.socialbank.shared.Microseconds;
 
 /**
  * Chat accounts as their networks report them (a Telegram user, a WeChat openid...), and the
@@ -33,8 +33,12 @@ public class ChannelIdentities {
     private final DurableTransactions writes;
     private final Clock clock;
 
-    ChannelIdentities(JdbcLinking store, LinkTokens tokens, ApplicationEventPublisher events,
-            DurableTransactions writes, Clock clock) {
+    ChannelIdentities(
+            JdbcLinking store,
+            LinkTokens tokens,
+            ApplicationEventPublisher events,
+            DurableTransactions writes,
+            Clock clock) {
         this.store = store;
         this.tokens = tokens;
         this.events = events;
@@ -51,15 +55,24 @@ public class ChannelIdentities {
                 // a message without a handle or phone says nothing about them: keep what the network vouched before
                 String reportedHandle = handle != null ? handle : i.handle();
                 String reportedPhone = phone != null ? phone : i.phone();
-                if (!i.reachable() || !Objects.equals(reportedHandle, i.handle())
+                if (!i.reachable()
+                        || !Objects.equals(reportedHandle, i.handle())
                         || !Objects.equals(reportedPhone, i.phone())) {
                     store.updateReport(i.id(), reportedHandle, reportedPhone, true);
                 }
-                return new ChannelIdentity(i.id(), channel, externalId, reportedHandle, reportedPhone, i.customerId(),
-                        i.linkedAt(), true, i.createdAt());
+                return new ChannelIdentity(
+                        i.id(),
+                        channel,
+                        externalId,
+                        reportedHandle,
+                        reportedPhone,
+                        i.customerId(),
+                        i.linkedAt(),
+                        true,
+                        i.createdAt());
             }
-            ChannelIdentity created = new ChannelIdentity(new IdentityId(UUID.randomUUID()), channel,
-                    externalId, handle, phone, null, null, true, now());
+            ChannelIdentity created = new ChannelIdentity(
+                    new IdentityId(UUID.randomUUID()), channel, externalId, handle, phone, null, null, true, now());
             store.insertIdentity(created);
             return created;
         });
@@ -80,14 +93,14 @@ public class ChannelIdentities {
     }
 
     /** A chat account linked to a customer, shown as its owner knows it ("Telegram @ali_t"). */
-    public record LinkedChat(IdentityId id, Network channel, String account, Instant linkedAt) {
-    }
+    public record LinkedChat(IdentityId id, Network channel, String account, Instant linkedAt) {}
 
     /** The chat accounts linked to the customer now, newest link first (at most 100). */
     public List<LinkedChat> linkedChats(CustomerId customer, Locale locale) {
-        return store.identitiesOf(customer).stream().filter(i -> customer.equals(i.customerId()))
-                .sorted(Comparator.comparing(ChannelIdentity::linkedAt,
-                        Comparator.nullsLast(Comparator.reverseOrder())))
+        return store.identitiesOf(customer).stream()
+                .filter(i -> customer.equals(i.customerId()))
+                .sorted(Comparator.comparing(
+                        ChannelIdentity::linkedAt, Comparator.nullsLast(Comparator.reverseOrder())))
                 .limit(LINKED_CHATS_MAX)
                 .map(i -> new LinkedChat(i.id(), i.channel(), tokens.accountOf(i, locale), i.linkedAt()))
                 .toList();
@@ -95,8 +108,10 @@ public class ChannelIdentities {
 
     /** When the customer last linked a chat account on this network, if they have one there (for risk rules). */
     public Optional<Instant> linkedAt(CustomerId customer, Network channel) {
-        return store.identitiesOf(customer).stream().filter(i -> i.channel() == channel && i.linkedAt() != null)
-                .map(ChannelIdentity::linkedAt).max(Comparator.naturalOrder());
+        return store.identitiesOf(customer).stream()
+                .filter(i -> i.channel() == channel && i.linkedAt() != null)
+                .map(ChannelIdentity::linkedAt)
+                .max(Comparator.naturalOrder());
     }
 
     /** The network said the bot may not write to this account any more (blocked). */
@@ -114,7 +129,9 @@ public class ChannelIdentities {
      */
     public Optional<ChannelIdentity> reachableByHandle(Network channel, String handle) {
         List<ChannelIdentity> holders = store.identitiesByHandle(channel, handle, 5).stream()
-                .filter(ChannelIdentity::reachable).limit(2).toList();
+                .filter(ChannelIdentity::reachable)
+                .limit(2)
+                .toList();
         return holders.size() == 1 ? Optional.of(holders.get(0)) : Optional.empty();
     }
 
@@ -130,13 +147,15 @@ public class ChannelIdentities {
      */
     public void forget(Network channel, String externalId) {
         write(() -> {
-            store.identity(channel, externalId).flatMap(i -> store.lockIdentity(i.id())).ifPresent(i -> {
-                store.forget(i.id());
-                if (i.linked()) {
-                    events.publishEvent(new IdentityUnlinked(i.id(), i.channel(), i.customerId()));
-                }
-                events.publishEvent(new IdentityForgotten(i.id(), i.channel()));
-            });
+            store.identity(channel, externalId)
+                    .flatMap(i -> store.lockIdentity(i.id()))
+                    .ifPresent(i -> {
+                        store.forget(i.id());
+                        if (i.linked()) {
+                            events.publishEvent(new IdentityUnlinked(i.id(), i.channel(), i.customerId()));
+                        }
+                        events.publishEvent(new IdentityForgotten(i.id(), i.channel()));
+                    });
             return null;
         });
     }

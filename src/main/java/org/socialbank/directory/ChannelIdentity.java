@@ -11,8 +11,16 @@ import org.socialbank.shared.Network;
  *
  * @param reachable false once the network said the bot may no longer write there (blocked)
  */
-public record ChannelIdentity(IdentityId id, Network channel, String externalId, String handle,
-        String phone, CustomerId customerId, Instant linkedAt, boolean reachable, Instant createdAt) {
+public record ChannelIdentity(
+        IdentityId id,
+        Network channel,
+        String externalId,
+        String handle,
+        String phone,
+        CustomerId customerId,
+        Instant linkedAt,
+        boolean reachable,
+        Instant createdAt) {
 
     public static final int EXTERNAL_ID_LENGTH_MAX = 128;
 

@@ -1,7 +1,7 @@
 package org.socialbank.directory;
 
-import org.socialbank.shared.Language;
 import java.util.Optional;
+import org.socialbank.shared.Language;
 
 /**
  * The language a chat speaks before it is linked to a customer (issue 13: one setting for the bot

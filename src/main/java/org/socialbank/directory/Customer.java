@@ -9,8 +9,14 @@ import org.socialbank.shared.Language;
  *
  * @param username the bank login, null for customers without one (e.g. claim-only)
  */
-public record Customer(CustomerId id, String displayName, Language language, KycLevel kycLevel,
-        CustomerStatus status, String username, Instant createdAt) {
+public record Customer(
+        CustomerId id,
+        String displayName,
+        Language language,
+        KycLevel kycLevel,
+        CustomerStatus status,
+        String username,
+        Instant createdAt) {
 
     public static final int DISPLAY_NAME_LENGTH_MAX = 120;
 
@@ -21,8 +27,7 @@ public record Customer(CustomerId id, String displayName, Language language, Kyc
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(createdAt, "createdAt");
         if (displayName == null || displayName.isBlank() || displayName.length() > DISPLAY_NAME_LENGTH_MAX) {
-            throw new IllegalArgumentException(
-                    "displayName must be 1 to " + DISPLAY_NAME_LENGTH_MAX + " characters");
+            throw new IllegalArgumentException("displayName must be 1 to " + DISPLAY_NAME_LENGTH_MAX + " characters");
         }
     }
 }

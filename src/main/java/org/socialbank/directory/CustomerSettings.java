@@ -1,9 +1,9 @@
 package org.socialbank.directory;
 
-import org.socialbank.shared.Language;
 import java.time.ZoneId;
 import java.util.Objects;
 import org.socialbank.shared.CustomerTime;
+import org.socialbank.shared.Language;
 
 /**
  * The one language and the one zone a customer reads in, on every chat and page (issue 13: "the

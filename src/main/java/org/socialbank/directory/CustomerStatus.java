@@ -5,7 +5,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 public enum CustomerStatus {
-    ACTIVE, BLOCKED, CLOSED;
+    ACTIVE,
+    BLOCKED,
+    CLOSED;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -11,9 +11,7 @@ public record CustomerView(Customer customer, List<AliasEntry> aliases, List<Hel
         accounts = List.copyOf(accounts);
     }
 
-    public record AliasEntry(Alias alias, boolean verified) {
-    }
+    public record AliasEntry(Alias alias, boolean verified) {}
 
-    public record HeldAccount(AccountId accountId, String currency, boolean primary) {
-    }
+    public record HeldAccount(AccountId accountId, String currency, boolean primary) {}
 }

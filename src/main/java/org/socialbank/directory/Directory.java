@@ -1,6 +1,5 @@
 package org.socialbank.directory;
 
-import org.socialbank.shared.Language;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -11,8 +10,9 @@ import org.socialbank.directory.jdbc.JdbcDirectory;
 import org.socialbank.ledger.Account;
 import org.socialbank.ledger.AccountId;
 import org.socialbank.ledger.Ledger;
-import org.socialbank.shared.jdbc.DurableTransactions;
+import org.socialbank.shared.Language;
 import org.socialbank.shared.Microseconds;
+import org.socialbank.shared.jdbc.DurableTransactions;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.TransactionStatus;
@@ -31,8 +31,13 @@ public class Directory {
     private final Clock clock;
     private final org.socialbank.directory.jdbc.JdbcCustomerSettings settings;
 
-    Directory(JdbcDirectory store, Ledger ledger, PasswordEncoder passwords, DurableTransactions writes,
-            Clock clock, org.socialbank.directory.jdbc.JdbcCustomerSettings settings) {
+    Directory(
+            JdbcDirectory store,
+            Ledger ledger,
+            PasswordEncoder passwords,
+            DurableTransactions writes,
+            Clock clock,
+            org.socialbank.directory.jdbc.JdbcCustomerSettings settings) {
         this.settings = settings;
         this.store = store;
         this.ledger = ledger;
@@ -45,14 +50,21 @@ public class Directory {
         return write(status -> {
             Optional<Customer> existing = store.findCustomer(request.id());
             if (existing.isPresent()) {
-                return request.sameAs(existing.get()) ? new Done(view(existing.get()), true)
+                return request.sameAs(existing.get())
+                        ? new Done(view(existing.get()), true)
                         : new Refused(Code.ID_EXISTS_WITH_DIFFERENT_FIELDS);
             }
-            if (request.username() != null && store.findByUsername(request.username()).isPresent()) {
+            if (request.username() != null
+                    && store.findByUsername(request.username()).isPresent()) {
                 return new Refused(Code.USERNAME_TAKEN);
             }
-            Customer customer = new Customer(request.id(), request.displayName().strip(), request.language(),
-                    request.kycLevel(), CustomerStatus.ACTIVE, request.username(),
+            Customer customer = new Customer(
+                    request.id(),
+                    request.displayName().strip(),
+                    request.language(),
+                    request.kycLevel(),
+                    CustomerStatus.ACTIVE,
+                    request.username(),
                     Microseconds.now(clock));
             store.insertCustomer(customer, request.password() == null ? null : passwords.encode(request.password()));
             for (CustomerView.AliasEntry entry : request.aliases()) {
@@ -81,8 +93,8 @@ public class Directory {
                 return new Refused(Code.ALIAS_TAKEN);
             }
             if (owner.isPresent()) {
-                boolean raise = verified && store.aliasesOf(id).stream()
-                        .anyMatch(e -> e.alias().equals(alias) && !e.verified());
+                boolean raise = verified
+                        && store.aliasesOf(id).stream().anyMatch(e -> e.alias().equals(alias) && !e.verified());
                 if (raise) {
                     store.markVerified(alias);
                 }
@@ -109,8 +121,8 @@ public class Directory {
                 return new Refused(Code.ACCOUNT_HELD_BY_ANOTHER);
             }
             String currency = account.get().currency().code();
-            boolean alreadyPrimary = store.accountsOf(id).stream()
-                    .anyMatch(a -> a.accountId().equals(accountId) && a.primary());
+            boolean alreadyPrimary =
+                    store.accountsOf(id).stream().anyMatch(a -> a.accountId().equals(accountId) && a.primary());
             if (holder.isPresent() && (alreadyPrimary || !primary)) {
                 return new Done(view(customer.get()), true);
             }
@@ -134,7 +146,8 @@ public class Directory {
 
     /** Who an alias belongs to, as a payer may see it; empty when it is nobody's here. */
     public Optional<AliasMatch> resolve(Alias alias) {
-        return store.aliasOwner(alias).flatMap(store::findCustomer)
+        return store.aliasOwner(alias)
+                .flatMap(store::findCustomer)
                 .filter(c -> c.status() == CustomerStatus.ACTIVE)
                 .map(c -> new AliasMatch(c.id(), MaskedName.of(c.displayName())));
     }
@@ -144,14 +157,18 @@ public class Directory {
      * to (security review #18). An unverified phone is nobody's proof: empty then.
      */
     public Optional<Alias> phoneOnFile(CustomerId id) {
-        return store.aliasesOf(id).stream().filter(e -> e.alias().type() == AliasType.PHONE && e.verified())
-                .map(CustomerView.AliasEntry::alias).findFirst();
+        return store.aliasesOf(id).stream()
+                .filter(e -> e.alias().type() == AliasType.PHONE && e.verified())
+                .map(CustomerView.AliasEntry::alias)
+                .findFirst();
     }
 
     /** The customer's primary account in a currency, if any. */
     public Optional<AccountId> primaryAccount(CustomerId id, String currency) {
-        return store.accountsOf(id).stream().filter(a -> a.primary() && a.currency().equals(currency))
-                .map(CustomerView.HeldAccount::accountId).findFirst();
+        return store.accountsOf(id).stream()
+                .filter(a -> a.primary() && a.currency().equals(currency))
+                .map(CustomerView.HeldAccount::accountId)
+                .findFirst();
     }
 
     /** The customer who holds a ledger account, if one does (transaction alerts, issue 17). */
@@ -161,8 +178,9 @@ public class Directory {
 
     /** Issue 13: the customer's one language and zone, read by every chat and page. */
     public Optional<CustomerSettings> settings(CustomerId id) {
-        return settings.find(id).map(row -> new CustomerSettings(id, row.language(),
-                row.zone() == null ? null : java.time.ZoneId.of(row.zone())));
+        return settings.find(id)
+                .map(row -> new CustomerSettings(
+                        id, row.language(), row.zone() == null ? null : java.time.ZoneId.of(row.zone())));
     }
 
     /**

@@ -44,8 +44,10 @@ public record DirectoryProperties(
         require(lookupsPerMinute >= 1 && lookupsPerMinute <= 10_000, "lookups-per-minute must be 1..10000");
         require(lookupCallersMax >= 100 && lookupCallersMax <= 1_000_000, "lookup-callers-max must be 100..1000000");
         require(pageMax >= 1 && pageMax <= 1000, "page-max must be 1..1000");
-        require(publicBaseUrl != null && publicBaseUrl.isAbsolute()
-                && ("https".equals(publicBaseUrl.getScheme()) || "http".equals(publicBaseUrl.getScheme())),
+        require(
+                publicBaseUrl != null
+                        && publicBaseUrl.isAbsolute()
+                        && ("https".equals(publicBaseUrl.getScheme()) || "http".equals(publicBaseUrl.getScheme())),
                 "public-base-url must be an absolute http(s) URL");
         require(positiveAtMost(linkTtl, Duration.ofHours(24)), "link-ttl must be positive and at most 24h");
         require(positiveAtMost(unlinkTtl, Duration.ofDays(30)), "unlink-ttl must be positive and at most 30d");
@@ -53,11 +55,16 @@ public record DirectoryProperties(
         require(codeAttemptsMax >= 1 && codeAttemptsMax <= 10, "code-attempts-max must be 1..10");
         require(signInFailuresMax >= 1 && signInFailuresMax <= 100, "sign-in-failures-max must be 1..100");
         require(positiveAtMost(signInLockout, Duration.ofDays(1)), "sign-in-lockout must be positive and at most 1d");
-        require(positiveAtMost(secondFactorWindow, Duration.ofDays(7)), "second-factor-window must be positive and at most 7d");
-        require(secondFactorFailuresMax >= codeAttemptsMax && secondFactorFailuresMax <= 1000,
+        require(
+                positiveAtMost(secondFactorWindow, Duration.ofDays(7)),
+                "second-factor-window must be positive and at most 7d");
+        require(
+                secondFactorFailuresMax >= codeAttemptsMax && secondFactorFailuresMax <= 1000,
                 "second-factor-failures-max must be code-attempts-max..1000");
         require(secondFactorCodesMax >= 1 && secondFactorCodesMax <= 1000, "second-factor-codes-max must be 1..1000");
-        require(positiveAtMost(secondFactorLockout, Duration.ofDays(7)), "second-factor-lockout must be positive and at most 7d");
+        require(
+                positiveAtMost(secondFactorLockout, Duration.ofDays(7)),
+                "second-factor-lockout must be positive and at most 7d");
     }
 
     /** The absolute URL of a path of this bank's pages. */

@@ -4,11 +4,9 @@ package org.socialbank.directory;
 public sealed interface DirectoryResult {
 
     /** Done; {@code replayed} when the same request had done it before. */
-    record Done(CustomerView customer, boolean replayed) implements DirectoryResult {
-    }
+    record Done(CustomerView customer, boolean replayed) implements DirectoryResult {}
 
-    record Refused(Code code) implements DirectoryResult {
-    }
+    record Refused(Code code) implements DirectoryResult {}
 
     enum Code {
         ID_EXISTS_WITH_DIFFERENT_FIELDS,

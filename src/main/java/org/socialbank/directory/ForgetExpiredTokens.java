@@ -34,8 +34,9 @@ class ForgetExpiredTokens {
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
     int run() {
         // second-factor events older than the window count for nothing any more
-        Retention.deleteInBatches(() -> budget.forgetBefore(clock.instant().minus(properties.secondFactorWindow()),
-                BATCH_MAX), BATCH_MAX);
+        Retention.deleteInBatches(
+                () -> budget.forgetBefore(clock.instant().minus(properties.secondFactorWindow()), BATCH_MAX),
+                BATCH_MAX);
         return Retention.deleteInBatches(
                 () -> store.deleteTokensExpiredBefore(clock.instant().minus(KEPT_AFTER_EXPIRY), BATCH_MAX), BATCH_MAX);
     }

@@ -15,8 +15,7 @@ public interface HandleHolders {
     Holder holder(String handle);
 
     /** What the network said. */
-    sealed interface Holder permits Found, NoSuchAccount, Unknown {
-    }
+    sealed interface Holder permits Found, NoSuchAccount, Unknown {}
 
     /** The account that holds the handle now: its immutable id on the network. */
     record Found(String externalId) implements Holder {
@@ -29,10 +28,8 @@ public interface HandleHolders {
     }
 
     /** The network has no account with that handle (or it cannot receive messages). */
-    record NoSuchAccount() implements Holder {
-    }
+    record NoSuchAccount() implements Holder {}
 
     /** No answer now (no connection, rate limited): ask again later. */
-    record Unknown(String reason) implements Holder {
-    }
+    record Unknown(String reason) implements Holder {}
 }

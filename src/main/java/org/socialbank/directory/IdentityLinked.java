@@ -7,6 +7,5 @@ import org.socialbank.shared.Network;
  * A chat account was tied to a customer. Channels tell that chat in the customer's language, and
  * alert the customer's other chats with the {@code unlinkUrl} ("not you? unlink here").
  */
-public record IdentityLinked(IdentityId identityId, Network channel, CustomerId customerId,
-        Language language, String unlinkUrl) {
-}
+public record IdentityLinked(
+        IdentityId identityId, Network channel, CustomerId customerId, Language language, String unlinkUrl) {}

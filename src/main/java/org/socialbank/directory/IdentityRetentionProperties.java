@@ -20,11 +20,17 @@ public record IdentityRetentionProperties(
         @DefaultValue("1h") Duration interval) {
 
     public IdentityRetentionProperties {
-        require(unlinkedIdle != null && unlinkedIdle.compareTo(Duration.ofDays(2)) >= 0
-                && unlinkedIdle.compareTo(Duration.ofDays(3660)) <= 0, "unlinked-idle must be 2d..3660d");
+        require(
+                unlinkedIdle != null
+                        && unlinkedIdle.compareTo(Duration.ofDays(2)) >= 0
+                        && unlinkedIdle.compareTo(Duration.ofDays(3660)) <= 0,
+                "unlinked-idle must be 2d..3660d");
         require(batchMax >= 1 && batchMax <= 10_000, "batch-max must be 1..10000");
-        require(interval != null && interval.compareTo(Duration.ofMinutes(1)) >= 0
-                && interval.compareTo(Duration.ofDays(1)) <= 0, "interval must be 1m..1d");
+        require(
+                interval != null
+                        && interval.compareTo(Duration.ofMinutes(1)) >= 0
+                        && interval.compareTo(Duration.ofDays(1)) <= 0,
+                "interval must be 1m..1d");
     }
 
     private static void require(boolean ok, String message) {

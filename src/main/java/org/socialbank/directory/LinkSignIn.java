@@ -13,10 +13,10 @@ import org.socialbank.directory.jdbc.JdbcLinking;
 import org.socialbank.directory.jdbc.JdbcLinking.Token;
 import org.socialbank.directory.jdbc.TokenState;
 import org.socialbank.security.otp.OneTimeCodes;
+import org.socialbank.shared.Network;
 import org.socialbank.shared.jdbc.DurableTransactions;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
-import org.socialbank.shared.Network;
 
 /**
  * The bank's page of a one-time link: sign in, type the code, linked (then, from the same
@@ -62,9 +62,17 @@ public class LinkSignIn {
     private final DurableTransactions writes;
     private final String unknownUserHash;
 
-    LinkSignIn(JdbcLinking store, JdbcDirectory directory, LinkTokens tokens, Linking linking,
-            CodeChallenges challenges, Authenticators authenticators, SignInThrottle throttle, OneTimeCodes codes,
-            PasswordEncoder passwords, DurableTransactions writes) {
+    LinkSignIn(
+            JdbcLinking store,
+            JdbcDirectory directory,
+            LinkTokens tokens,
+            Linking linking,
+            CodeChallenges challenges,
+            Authenticators authenticators,
+            SignInThrottle throttle,
+            OneTimeCodes codes,
+            PasswordEncoder passwords,
+            DurableTransactions writes) {
         this.store = store;
         this.directory = directory;
         this.tokens = tokens;
@@ -82,33 +90,38 @@ public class LinkSignIn {
      * What the page shows, and the secret to give this browser as a cookie when it is the first
      * to open the link (null otherwise): only that browser may then use the link.
      */
-    public record Opened(LinkStep step, String bindSecret) {
-    }
+    public record Opened(LinkStep step, String bindSecret) {}
 
     /** Opens the page; the first browser to open a (non web-chat) link gets it bound to itself. */
     public Opened openAndBind(String token, Browser browser, Locale locale) {
-        return write(() -> tokens.current(token).filter(LinkSignIn::pageOpen).map(t -> {
-            String bound = null;
-            if (tokens.channelOf(t) != Network.WEBCHAT && store.browser(t.hash()).isEmpty()) {
-                bound = codes.randomToken();
-                store.setBrowser(t.hash(), codes.hashToken(bound));
-            }
-            Optional<LinkStep> refused = refusal(t, bound == null ? browser : Browser.of(bound));
-            return refused.map(r -> new Opened(r, null)).orElse(new Opened(step(t, locale), bound));
-        }).orElse(new Opened(new LinkStep.Invalid(), null)));
+        return write(() -> tokens.current(token)
+                .filter(LinkSignIn::pageOpen)
+                .map(t -> {
+                    String bound = null;
+                    if (tokens.channelOf(t) != Network.WEBCHAT
+                            && store.browser(t.hash()).isEmpty()) {
+                        bound = codes.randomToken();
+                        store.setBrowser(t.hash(), codes.hashToken(bound));
+                    }
+                    Optional<LinkStep> refused = refusal(t, bound == null ? browser : Browser.of(bound));
+                    return refused.map(r -> new Opened(r, null)).orElse(new Opened(step(t, locale), bound));
+                })
+                .orElse(new Opened(new LinkStep.Invalid(), null)));
     }
 
     /** What the page shows now (binds nothing). */
     public LinkStep open(String token, Browser browser, Locale locale) {
-        return write(() -> tokens.current(token).filter(LinkSignIn::pageOpen)
-                .map(t -> refusal(t, browser).orElse(step(t, locale))).orElse(new LinkStep.Invalid()));
+        return write(() -> tokens.current(token)
+                .filter(LinkSignIn::pageOpen)
+                .map(t -> refusal(t, browser).orElse(step(t, locale)))
+                .orElse(new LinkStep.Invalid()));
     }
 
-    public LinkStep signIn(String token, Browser browser, String username, String password, String address,
-            Locale locale) {
+    public LinkStep signIn(
+            String token, Browser browser, String username, String password, String address, Locale locale) {
         return write(() -> {
-            Optional<Token> found = tokens.current(token)
-                    .filter(t -> LinkTokens.is(t, LinkTokens.PURPOSE_LINK, TokenState.ISSUED));
+            Optional<Token> found =
+                    tokens.current(token).filter(t -> LinkTokens.is(t, LinkTokens.PURPOSE_LINK, TokenState.ISSUED));
             if (found.isEmpty()) {
                 return open(token, browser, locale);
             }
@@ -125,7 +138,10 @@ public class LinkSignIn {
             Optional<CustomerId> customer = checkPassword(username, password);
             if (customer.isEmpty()) {
                 throttle.failed(username, address);
-                return new LinkStep.SignIn(tokens.channelOf(t), tokens.accountOf(t, locale), true,
+                return new LinkStep.SignIn(
+                        tokens.channelOf(t),
+                        tokens.accountOf(t, locale),
+                        true,
                         throttle.lockedUntil(username, address).orElse(null));
             }
             // the password clears the user name's sign-in failures, never the second-factor budget
@@ -136,8 +152,8 @@ public class LinkSignIn {
 
     public LinkStep enterCode(String token, Browser browser, String code, Locale locale) {
         return write(() -> {
-            Optional<Token> found = tokens.current(token)
-                    .filter(t -> LinkTokens.is(t, LinkTokens.PURPOSE_LINK, TokenState.SIGNED_IN));
+            Optional<Token> found =
+                    tokens.current(token).filter(t -> LinkTokens.is(t, LinkTokens.PURPOSE_LINK, TokenState.SIGNED_IN));
             if (found.isEmpty()) {
                 return open(token, browser, locale);
             }
@@ -148,8 +164,13 @@ public class LinkSignIn {
             }
             CodeCheck check = challenges.check(t.challengeId(), code);
             if (check instanceof CodeCheck.Wrong wrong) {
-                return new LinkStep.EnterCode(tokens.channelOf(t), tokens.accountOf(t, locale),
-                        tokens.maskedPhone(t.customerId()), true, wrong.attemptsLeft(), tokens.usesAuthenticator(t));
+                return new LinkStep.EnterCode(
+                        tokens.channelOf(t),
+                        tokens.accountOf(t, locale),
+                        tokens.maskedPhone(t.customerId()),
+                        true,
+                        wrong.attemptsLeft(),
+                        tokens.usesAuthenticator(t));
             }
             if (!(check instanceof CodeCheck.Confirmed)) {
                 store.updateToken(t.hash(), TokenState.BURNED, t.challengeId(), t.customerId());
@@ -176,8 +197,8 @@ public class LinkSignIn {
      */
     public LinkStep useSms(String token, Browser browser, Locale locale) {
         return write(() -> {
-            Optional<Token> found = tokens.current(token)
-                    .filter(t -> LinkTokens.is(t, LinkTokens.PURPOSE_LINK, TokenState.SIGNED_IN));
+            Optional<Token> found =
+                    tokens.current(token).filter(t -> LinkTokens.is(t, LinkTokens.PURPOSE_LINK, TokenState.SIGNED_IN));
             if (found.isEmpty()) {
                 return open(token, browser, locale);
             }
@@ -200,18 +221,26 @@ public class LinkSignIn {
             return Optional.of(new LinkStep.Invalid());
         }
         if (identity.channel() == Network.WEBCHAT) {
-            return identity.externalId().equals(browser.webChatVisitor()) ? Optional.empty()
+            return identity.externalId().equals(browser.webChatVisitor())
+                    ? Optional.empty()
                     : Optional.of(new LinkStep.WrongBrowser(Network.WEBCHAT));
         }
-        return tokens.boundTo(t, browser.bindingSecret()) ? Optional.empty()
+        return tokens.boundTo(t, browser.bindingSecret())
+                ? Optional.empty()
                 : Optional.of(new LinkStep.WrongBrowser(identity.channel()));
     }
 
     private LinkStep step(Token t, Locale locale) {
         return switch (t.state()) {
             case ISSUED -> new LinkStep.SignIn(tokens.channelOf(t), tokens.accountOf(t, locale), false, null);
-            case SIGNED_IN -> new LinkStep.EnterCode(tokens.channelOf(t), tokens.accountOf(t, locale),
-                    tokens.maskedPhone(t.customerId()), false, tokens.attemptsLeft(t), tokens.usesAuthenticator(t));
+            case SIGNED_IN ->
+                new LinkStep.EnterCode(
+                        tokens.channelOf(t),
+                        tokens.accountOf(t, locale),
+                        tokens.maskedPhone(t.customerId()),
+                        false,
+                        tokens.attemptsLeft(t),
+                        tokens.usesAuthenticator(t));
             case DONE, BURNED -> new LinkStep.Invalid();
         };
     }
@@ -224,8 +253,8 @@ public class LinkSignIn {
     private Optional<CustomerId> checkPassword(String username, String password) {
         String user = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
         // only a well-formed user name reaches the database; anything else is an unknown user
-        Optional<String> hash = user.matches("[a-z0-9][a-z0-9._-]{2,63}") ? directory.passwordHash(user)
-                : Optional.empty();
+        Optional<String> hash =
+                user.matches("[a-z0-9][a-z0-9._-]{2,63}") ? directory.passwordHash(user) : Optional.empty();
         // bcrypt reads 72 bytes at most: a longer password can never be one we stored (issue 12)
         boolean fits = password != null && !NewCustomer.passwordTooLong(password);
         boolean matches = passwords.matches(fits ? password : "", hash.orElse(unknownUserHash)) && fits;

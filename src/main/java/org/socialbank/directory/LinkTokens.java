@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -17,11 +16,11 @@ import org.socialbank.directory.jdbc.JdbcLinking;
 import org.socialbank.directory.jdbc.JdbcLinking.Token;
 import org.socialbank.directory.jdbc.TokenState;
 import org.socialbank.security.otp.OneTimeCodes;
+import org.socialbank.shared.Language;
+import org.socialbank.shared.Microseconds;
+import org.socialbank.shared.Network;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
-import org.socialbank.shared.Language;
-import org.socialbank.shared.Network;
-import org.socialbank.shared.Microseconds;
 
 /**
  * What linking and its pages share: one-time tokens (issued, read under lock), how the chat
@@ -44,8 +43,15 @@ class LinkTokens {
     private final DirectoryProperties properties;
     private final Clock clock;
 
-    LinkTokens(JdbcLinking store, JdbcDirectory directory, Directory customers, CodeChallenges challenges,
-            Authenticators authenticators, OneTimeCodes codes, MessageSource messages, DirectoryProperties properties,
+    LinkTokens(
+            JdbcLinking store,
+            JdbcDirectory directory,
+            Directory customers,
+            CodeChallenges challenges,
+            Authenticators authenticators,
+            OneTimeCodes codes,
+            MessageSource messages,
+            DirectoryProperties properties,
             Clock clock) {
         this.store = store;
         this.directory = directory;
@@ -71,8 +77,7 @@ class LinkTokens {
         return issueRow(purpose, id, customer, ttl, pathPrefix).offer();
     }
 
-    record Issued(Token token, LinkOffer offer) {
-    }
+    record Issued(Token token, LinkOffer offer) {}
 
     /** A new token and its row, for a caller that goes on with it in the same transaction. */
     Issued issueRow(String purpose, IdentityId id, CustomerId customer, Duration ttl, String pathPrefix) {
@@ -90,8 +95,10 @@ class LinkTokens {
 
     /** Whether {@code browserSecret} is the cookie of the browser this link was bound to. */
     boolean boundTo(Token t, String browserSecret) {
-        return browserSecret != null && store.browser(t.hash())
-                .filter(h -> sameHash(h, codes.hashToken(browserSecret))).isPresent();
+        return browserSecret != null
+                && store.browser(t.hash())
+                        .filter(h -> sameHash(h, codes.hashToken(browserSecret)))
+                        .isPresent();
     }
 
     private static boolean sameHash(String a, String b) {
@@ -114,8 +121,8 @@ class LinkTokens {
         }
         String name = messages.getMessage("channel." + i.channel().wireName(), null, locale);
         if (i.handle() != null && !i.handle().isBlank()) {
-            return name + " " + (i.handle().startsWith("@") || i.channel() == Network.WECHAT ? i.handle()
-                    : "@" + i.handle());
+            return name + " "
+                    + (i.handle().startsWith("@") || i.channel() == Network.WECHAT ? i.handle() : "@" + i.handle());
         }
         return name + " " + i.externalId();
     }
@@ -129,15 +136,20 @@ class LinkTokens {
     }
 
     boolean usesAuthenticator(Token t) {
-        return t.challengeId() != null && challenges.method(t.challengeId()).filter("totp"::equals).isPresent();
+        return t.challengeId() != null
+                && challenges.method(t.challengeId()).filter("totp"::equals).isPresent();
     }
 
     int attemptsLeft(Token t) {
-        return store.challenge(t.challengeId()).map(c -> properties.codeAttemptsMax() - c.attempts()).orElse(0);
+        return store.challenge(t.challengeId())
+                .map(c -> properties.codeAttemptsMax() - c.attempts())
+                .orElse(0);
     }
 
     String maskedPhone(CustomerId customer) {
-        return customer == null ? "" : customers.phoneOnFile(customer).map(a -> mask(a.value())).orElse("");
+        return customer == null
+                ? ""
+                : customers.phoneOnFile(customer).map(a -> mask(a.value())).orElse("");
     }
 
     /**
@@ -151,11 +163,20 @@ class LinkTokens {
             return new LinkStep.Locked(locked.get());
         }
         if (!smsOnly && authenticators.active(customer)) {
-            UUID challenge = challenges.expectTotp(customer, PURPOSE_LINK, linkContext(t, customer),
-                    t.identityId().toString(), t.expiresAt());
+            UUID challenge = challenges.expectTotp(
+                    customer,
+                    PURPOSE_LINK,
+                    linkContext(t, customer),
+                    t.identityId().toString(),
+                    t.expiresAt());
             store.updateToken(t.hash(), TokenState.SIGNED_IN, challenge, customer);
-            return new LinkStep.EnterCode(channelOf(t), accountOf(t, pageLocale), maskedPhone(customer), false,
-                    properties.codeAttemptsMax(), true);
+            return new LinkStep.EnterCode(
+                    channelOf(t),
+                    accountOf(t, pageLocale),
+                    maskedPhone(customer),
+                    false,
+                    properties.codeAttemptsMax(),
+                    true);
         }
         return sendSmsCode(t, customer, pageLocale);
     }
@@ -167,13 +188,23 @@ class LinkTokens {
         }
         Language language = directory.findCustomer(customer).orElseThrow().language();
         String account = accountOf(t, language.locale());
-        UUID challenge = challenges.sendSms(new CodeChallenges.SmsRequest(customer, PURPOSE_LINK,
-                linkContext(t, customer), t.identityId().toString(), null, phone.get().value(),
+        UUID challenge = challenges.sendSms(new CodeChallenges.SmsRequest(
+                customer,
+                PURPOSE_LINK,
+                linkContext(t, customer),
+                t.identityId().toString(),
+                null,
+                phone.get().value(),
                 code -> messages.getMessage("sms.link.code.account", new Object[] {code, account}, language.locale()),
                 t.expiresAt()));
         store.updateToken(t.hash(), TokenState.SIGNED_IN, challenge, customer);
-        return new LinkStep.EnterCode(channelOf(t), accountOf(t, pageLocale), mask(phone.get().value()), false,
-                properties.codeAttemptsMax(), false);
+        return new LinkStep.EnterCode(
+                channelOf(t),
+                accountOf(t, pageLocale),
+                mask(phone.get().value()),
+                false,
+                properties.codeAttemptsMax(),
+                false);
     }
 
     private static String linkContext(Token t, CustomerId customer) {

@@ -7,10 +7,10 @@ import java.util.function.Supplier;
 import org.socialbank.directory.challenges.CustomerAlerts;
 import org.socialbank.directory.jdbc.JdbcDirectory;
 import org.socialbank.directory.jdbc.JdbcLinking;
+import org.socialbank.shared.Microseconds;
 import org.socialbank.shared.jdbc.DurableTransactions;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.socialbank.shared.Microseconds;
 
 /**
  * Tying a chat account to a customer, without a secret ever crossing the chat: the chat gets a
@@ -30,9 +30,15 @@ public class Linking {
     private final DurableTransactions writes;
     private final Clock clock;
 
-    Linking(JdbcLinking store, JdbcDirectory directory, LinkTokens tokens, CustomerAlerts alerts,
-            ApplicationEventPublisher events, DirectoryProperties properties,
-            DurableTransactions writes, Clock clock) {
+    Linking(
+            JdbcLinking store,
+            JdbcDirectory directory,
+            LinkTokens tokens,
+            CustomerAlerts alerts,
+            ApplicationEventPublisher events,
+            DirectoryProperties properties,
+            DurableTransactions writes,
+            Clock clock) {
         this.store = store;
         this.directory = directory;
         this.tokens = tokens;
@@ -52,10 +58,10 @@ public class Linking {
      */
     public LinkOffer offerLink(IdentityId id) {
         return write(() -> {
-            ChannelIdentity identity = store.identity(id)
-                    .orElseThrow(() -> new IllegalStateException("unknown identity " + id));
-            return tokens.issue(LinkTokens.PURPOSE_LINK, id, null, properties.linkTtl(),
-                    LinkTokens.linkPath(identity.channel()));
+            ChannelIdentity identity =
+                    store.identity(id).orElseThrow(() -> new IllegalStateException("unknown identity " + id));
+            return tokens.issue(
+                    LinkTokens.PURPOSE_LINK, id, null, properties.linkTtl(), LinkTokens.linkPath(identity.channel()));
         });
     }
 
@@ -68,25 +74,37 @@ public class Linking {
      * number, nobody's verified phone, or no code can be sent now.
      */
     public Optional<CustomerId> offerPhoneLink(IdentityId id, String phone) {
-        Optional<Alias> parsed = Alias.tryParse(AliasType.PHONE, null, phone, null).alias();
+        Optional<Alias> parsed =
+                Alias.tryParse(AliasType.PHONE, null, phone, null).alias();
         if (parsed.isEmpty()) {
             return Optional.empty();
         }
         Alias alias = parsed.get();
         return write(() -> {
-            Optional<CustomerId> owner = directory.aliasOwner(alias).filter(c -> directory.aliasesOf(c).stream()
-                    .anyMatch(e -> e.alias().equals(alias) && e.verified()));
+            Optional<CustomerId> owner = directory
+                    .aliasOwner(alias)
+                    .filter(c -> directory.aliasesOf(c).stream()
+                            .anyMatch(e -> e.alias().equals(alias) && e.verified()));
             ChannelIdentity identity = store.identity(id).orElseThrow();
             return owner.filter(c -> {
-                LinkTokens.Issued issued = tokens.issueRow(LinkTokens.PURPOSE_LINK, id, null, properties.linkTtl(),
+                LinkTokens.Issued issued = tokens.issueRow(
+                        LinkTokens.PURPOSE_LINK,
+                        id,
+                        null,
+                        properties.linkTtl(),
                         LinkTokens.linkPath(identity.channel()));
                 Customer customer = directory.findCustomer(c).orElseThrow();
-                LinkStep step = tokens.sendLinkCode(issued.token(), c, customer.language().locale(), true);
+                LinkStep step = tokens.sendLinkCode(
+                        issued.token(), c, customer.language().locale(), true);
                 if (!(step instanceof LinkStep.EnterCode code)) {
                     return false;
                 }
-                events.publishEvent(new PhoneLinkStarted(id, identity.channel(), customer.language(),
-                        code.maskedPhone(), issued.offer().url()));
+                events.publishEvent(new PhoneLinkStarted(
+                        id,
+                        identity.channel(),
+                        customer.language(),
+                        code.maskedPhone(),
+                        issued.offer().url()));
                 return true;
             });
         });

@@ -7,8 +7,7 @@ package org.socialbank.directory;
  */
 public final class MaskedName {
 
-    private MaskedName() {
-    }
+    private MaskedName() {}
 
     public static String of(String displayName) {
         String name = displayName.strip();

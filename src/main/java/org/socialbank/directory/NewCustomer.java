@@ -10,13 +10,20 @@ import org.socialbank.shared.Language;
  * @param username the bank login, or null for a customer without one
  * @param password the login password (hashed before it is stored); null when there is no login
  */
-public record NewCustomer(CustomerId id, String displayName, Language language, KycLevel kycLevel,
-        String username, String password, List<CustomerView.AliasEntry> aliases) {
+public record NewCustomer(
+        CustomerId id,
+        String displayName,
+        Language language,
+        KycLevel kycLevel,
+        String username,
+        String password,
+        List<CustomerView.AliasEntry> aliases) {
 
     public static final int PASSWORD_LENGTH_MIN = 10;
     public static final int PASSWORD_LENGTH_MAX = 128;
     /** bcrypt reads only the first 72 bytes of a password (Spring Security refuses longer ones). */
     public static final int PASSWORD_BYTES_MAX = 72;
+
     public static final int ALIASES_MAX = 16;
 
     public NewCustomer {
@@ -28,7 +35,9 @@ public record NewCustomer(CustomerId id, String displayName, Language language, 
             throw new IllegalArgumentException("an alias is listed twice");
         }
         displayName = displayName == null ? null : displayName.strip();
-        if (displayName == null || displayName.isBlank() || displayName.length() > Customer.DISPLAY_NAME_LENGTH_MAX
+        if (displayName == null
+                || displayName.isBlank()
+                || displayName.length() > Customer.DISPLAY_NAME_LENGTH_MAX
                 || displayName.chars().anyMatch(Character::isISOControl)) {
             throw new IllegalArgumentException("displayName must be 1 to " + Customer.DISPLAY_NAME_LENGTH_MAX
                     + " characters without control characters");
@@ -37,13 +46,14 @@ public record NewCustomer(CustomerId id, String displayName, Language language, 
             throw new IllegalArgumentException("username and password come together");
         }
         if (username != null && !username.matches("[a-z0-9][a-z0-9._-]{2,63}")) {
-            throw new IllegalArgumentException(
-                    "username must be 3 to 64 lower-case letters, digits, '.', '_' or '-'");
+            throw new IllegalArgumentException("username must be 3 to 64 lower-case letters, digits, '.', '_' or '-'");
         }
-        if (password != null && (password.length() < PASSWORD_LENGTH_MIN || password.length() > PASSWORD_LENGTH_MAX
-                || password.indexOf('\u0000') >= 0)) {
-            throw new IllegalArgumentException("password must be " + PASSWORD_LENGTH_MIN + " to "
-                    + PASSWORD_LENGTH_MAX + " characters");
+        if (password != null
+                && (password.length() < PASSWORD_LENGTH_MIN
+                        || password.length() > PASSWORD_LENGTH_MAX
+                        || password.indexOf('\u0000') >= 0)) {
+            throw new IllegalArgumentException(
+                    "password must be " + PASSWORD_LENGTH_MIN + " to " + PASSWORD_LENGTH_MAX + " characters");
         }
         if (password != null && passwordTooLong(password)) {
             throw new IllegalArgumentException("password must be at most " + PASSWORD_BYTES_MAX + " bytes in UTF-8");
@@ -62,8 +72,10 @@ public record NewCustomer(CustomerId id, String displayName, Language language, 
     }
 
     boolean sameAs(Customer c) {
-        return c.displayName().equals(displayName) && c.language() == language
-                && c.kycLevel() == kycLevel && Objects.equals(c.username(), username);
+        return c.displayName().equals(displayName)
+                && c.language() == language
+                && c.kycLevel() == kycLevel
+                && Objects.equals(c.username(), username);
     }
 
     @Override
@@ -79,8 +91,11 @@ public record NewCustomer(CustomerId id, String displayName, Language language, 
         if (username == null || !username.matches("[a-z0-9][a-z0-9._-]{2,63}")) {
             return java.util.Optional.of("invalid_username");
         }
-        if (password == null || password.length() < PASSWORD_LENGTH_MIN || password.length() > PASSWORD_LENGTH_MAX
-                || password.indexOf('\u0000') >= 0 || passwordTooLong(password)) {
+        if (password == null
+                || password.length() < PASSWORD_LENGTH_MIN
+                || password.length() > PASSWORD_LENGTH_MAX
+                || password.indexOf('\u0000') >= 0
+                || passwordTooLong(password)) {
             return java.util.Optional.of("invalid_password");
         }
         return java.util.Optional.empty();

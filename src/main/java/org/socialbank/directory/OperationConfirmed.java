@@ -9,8 +9,14 @@ import org.socialbank.shared.CurrencyCode;
  * only the operations it owns ({@link OperationRef#owner()}) and must check them against the
  * operation it holds under {@link OperationRef#id()} before carrying it out.
  */
-public record OperationConfirmed(OperationRef operation, UUID challengeId, CustomerId customerId, long amountMinor,
-        CurrencyCode currency, String payee, long feeMinor) {
+public record OperationConfirmed(
+        OperationRef operation,
+        UUID challengeId,
+        CustomerId customerId,
+        long amountMinor,
+        CurrencyCode currency,
+        String payee,
+        long feeMinor) {
 
     /** The operation as the challenge stores it, {@code owner:id}. */
     public String reference() {

@@ -7,8 +7,7 @@ package org.socialbank.directory;
 public sealed interface OperationOutcome {
 
     /** The operation was done (a held payment was sent). */
-    record Carried() implements OperationOutcome {
-    }
+    record Carried() implements OperationOutcome {}
 
     /**
      * The code was right but the operation was refused when carried out; {@code reason} is the

@@ -17,7 +17,8 @@ public record OperationRef(String owner, String id) {
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(id, "id");
         if (owner.isBlank() || owner.contains(":") || owner.contains("|") || id.contains("|")) {
-            throw new IllegalArgumentException("an operation's owner is not blank and has no ':' or '|'; its id has no '|'");
+            throw new IllegalArgumentException(
+                    "an operation's owner is not blank and has no ':' or '|'; its id has no '|'");
         }
     }
 
@@ -29,7 +30,8 @@ public record OperationRef(String owner, String id) {
     /** The operation a stored reference names: the owner up to the first {@code :}, the id after it. */
     public static OperationRef of(String reference) {
         int colon = reference.indexOf(':');
-        return colon < 0 ? new OperationRef(reference, "")
+        return colon < 0
+                ? new OperationRef(reference, "")
                 : new OperationRef(reference.substring(0, colon), reference.substring(colon + 1));
     }
 

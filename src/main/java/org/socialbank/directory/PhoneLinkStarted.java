@@ -8,6 +8,5 @@ import org.socialbank.shared.Network;
  * a code went by SMS to that phone (shown masked), and the chat is linked once it is typed on the
  * page at {@code url}. Channels say so in that chat.
  */
-public record PhoneLinkStarted(IdentityId identityId, Network channel, Language language, String maskedPhone,
-        String url) {
-}
+public record PhoneLinkStarted(
+        IdentityId identityId, Network channel, Language language, String maskedPhone, String url) {}

@@ -42,7 +42,9 @@ public class Unlinking {
 
     /** The customer revokes one of their linked chats; false when it is not linked to them. */
     public boolean revoke(CustomerId customer, IdentityId id) {
-        return write(() -> store.lockIdentity(id).filter(i -> customer.equals(i.customerId())).isPresent()
+        return write(() -> store.lockIdentity(id)
+                        .filter(i -> customer.equals(i.customerId()))
+                        .isPresent()
                 && unlink(id));
     }
 
@@ -61,9 +63,12 @@ public class Unlinking {
 
     /** An unlink link works only while the identity is still linked to the customer it was sent to. */
     private Optional<Token> unlinkable(String token) {
-        return tokens.current(token).filter(t -> LinkTokens.is(t, LinkTokens.PURPOSE_UNLINK, TokenState.ISSUED))
-                .filter(t -> store.identity(t.identityId()).flatMap(ChannelIdentity::customer)
-                        .filter(c -> c.equals(t.customerId())).isPresent());
+        return tokens.current(token)
+                .filter(t -> LinkTokens.is(t, LinkTokens.PURPOSE_UNLINK, TokenState.ISSUED))
+                .filter(t -> store.identity(t.identityId())
+                        .flatMap(ChannelIdentity::customer)
+                        .filter(c -> c.equals(t.customerId()))
+                        .isPresent());
     }
 
     private <T> T write(Supplier<T> work) {

@@ -28,6 +28,7 @@ public class AgentReplies {
     public static final List<String> TEMPLATES = List.of("follow_up", "reopen");
     /** Canned answers ({@code handoff.canned.<name>}; {0} the customer's first name, {1} the agent's). */
     public static final List<String> CANNED = List.of("greeting", "checking", "closing");
+
     static final int TEXT_LENGTH_MAX = 4096;
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     private static final Pattern LABEL = Pattern.compile("[\\p{L}\\p{N}_-]{1,32}");
@@ -42,8 +43,15 @@ public class AgentReplies {
     private final Clock clock;
     private final URI bank;
 
-    AgentReplies(Handoffs handoffs, JdbcHandoffs store, Cases cases, Notices notices, ChatMessages chats,
-            ChannelIdentities identities, PayForms payForms, Clock clock,
+    AgentReplies(
+            Handoffs handoffs,
+            JdbcHandoffs store,
+            Cases cases,
+            Notices notices,
+            ChatMessages chats,
+            ChannelIdentities identities,
+            PayForms payForms,
+            Clock clock,
             @Value("${socialbank.directory.public-base-url:http://localhost:8080}") String publicBaseUrl) {
         this.handoffs = handoffs;
         this.store = store;
@@ -85,7 +93,11 @@ public class AgentReplies {
         if (!TEMPLATES.contains(template)) {
             return new HandoffResult.Refused(HandoffRefusal.INVALID);
         }
-        return send(agent, id, clientId, false,
+        return send(
+                agent,
+                id,
+                clientId,
+                false,
                 c -> new Outbound.Text(notices.text(c.language(), "handoff.template." + template)));
     }
 
@@ -102,8 +114,15 @@ public class AgentReplies {
         if (c.isPresent() && identities.linkedCustomer(c.get().identity()).isEmpty()) {
             return new HandoffResult.Refused(HandoffRefusal.NOT_LINKED);
         }
-        return send(agent, id, clientId, true, k -> new Outbound.Link(notices.text(k.language(), action.key()),
-                notices.text(k.language(), action.key() + "_button"), page.toString()));
+        return send(
+                agent,
+                id,
+                clientId,
+                true,
+                k -> new Outbound.Link(
+                        notices.text(k.language(), action.key()),
+                        notices.text(k.language(), action.key() + "_button"),
+                        page.toString()));
     }
 
     /**
@@ -112,9 +131,13 @@ public class AgentReplies {
      * only. The customer checks or changes it and confirms on the step-up page; the agent moves no money.
      */
     @Transactional
-    public HandoffResult payForm(AgentId agent, CaseId id, String clientId, String payee, long amountMinor,
-            String currency) {
-        if (payee == null || payee.isBlank() || payee.length() > 320 || amountMinor <= 0 || currency == null
+    public HandoffResult payForm(
+            AgentId agent, CaseId id, String clientId, String payee, long amountMinor, String currency) {
+        if (payee == null
+                || payee.isBlank()
+                || payee.length() > 320
+                || amountMinor <= 0
+                || currency == null
                 || !currency.matches("[A-Z]{3}")) {
             return new HandoffResult.Refused(HandoffRefusal.INVALID);
         }
@@ -125,8 +148,10 @@ public class AgentReplies {
         return send(agent, id, clientId, true, k -> {
             String token = payForms.issue(k.identity()).orElseThrow(); // linked: checked above, in this transaction
             String page = payFormPage(payee.strip(), amountMinor, currency) + "&t=" + token;
-            return new Outbound.Link(notices.text(k.language(), Action.PAY_FORM.key()),
-                    notices.text(k.language(), Action.PAY_FORM.key() + "_button"), page);
+            return new Outbound.Link(
+                    notices.text(k.language(), Action.PAY_FORM.key()),
+                    notices.text(k.language(), Action.PAY_FORM.key() + "_button"),
+                    page);
         });
     }
 
@@ -142,9 +167,13 @@ public class AgentReplies {
         if (!CANNED.contains(name)) {
             return Optional.empty();
         }
-        return store.find(id).filter(c -> c.agent().filter(agent::equals).isPresent()).map(c -> notices.text(
-                c.language(), "handoff.canned." + name, customerFirstName == null ? "" : customerFirstName,
-                store.displayName(agent).orElse(agent.value())));
+        return store.find(id)
+                .filter(c -> c.agent().filter(agent::equals).isPresent())
+                .map(c -> notices.text(
+                        c.language(),
+                        "handoff.canned." + name,
+                        customerFirstName == null ? "" : customerFirstName,
+                        store.displayName(agent).orElse(agent.value())));
     }
 
     /** A private note: in the transcript, never sent. Any agent of the case's team may write one. */
@@ -176,14 +205,19 @@ public class AgentReplies {
 
     private Optional<HandoffCase> ofTeam(AgentId agent, CaseId id) {
         Optional<Assignment.Agent> self = handoffs.agent(agent);
-        return store.find(id).filter(c -> self.map(a -> a.teams().contains(c.team())).orElse(false));
+        return store.find(id)
+                .filter(c -> self.map(a -> a.teams().contains(c.team())).orElse(false));
     }
 
     /**
      * Sends once per (agent, client id): the case locked through its owner's row, the window
      * checked for free content, the first response timed, the transcript written.
      */
-    private HandoffResult send(AgentId agent, CaseId id, String clientId, boolean freeContent,
+    private HandoffResult send(
+            AgentId agent,
+            CaseId id,
+            String clientId,
+            boolean freeContent,
             java.util.function.Function<HandoffCase, Outbound> content) {
         if (clientId == null || !CLIENT_ID.matcher(clientId).matches()) {
             return new HandoffResult.Refused(HandoffRefusal.INVALID);
@@ -205,7 +239,8 @@ public class AgentReplies {
         if (outbox.isEmpty()) {
             return new HandoffResult.Refused(HandoffRefusal.NOT_FOUND);
         }
-        HandoffCase answered = c.status() == HandoffCase.Status.SNOOZED ? c.awake().answered(clock.instant())
+        HandoffCase answered = c.status() == HandoffCase.Status.SNOOZED
+                ? c.awake().answered(clock.instant())
                 : c.answered(clock.instant());
         store.updateCase(answered);
         store.append(id, "AGENT", agent, clientId, Cases.summary(message), outbox.get(), clock.instant());
@@ -219,14 +254,17 @@ public class AgentReplies {
     }
 
     private ReplyWindow.State window(HandoffCase c) {
-        return ReplyWindow.at(c.channel(), store.owner(c.identity()).flatMap(JdbcHandoffs.OwnerRow::lastCustomerAt),
-                clock.instant());
+        return ReplyWindow.at(
+                c.channel(), store.owner(c.identity()).flatMap(JdbcHandoffs.OwnerRow::lastCustomerAt), clock.instant());
     }
 
     private boolean sameOrigin(URI page) {
-        return page.isAbsolute() && bank.getScheme().equalsIgnoreCase(page.getScheme())
-                && bank.getHost() != null && bank.getHost().equalsIgnoreCase(page.getHost())
-                && bank.getPort() == page.getPort() && page.getUserInfo() == null;
+        return page.isAbsolute()
+                && bank.getScheme().equalsIgnoreCase(page.getScheme())
+                && bank.getHost() != null
+                && bank.getHost().equalsIgnoreCase(page.getHost())
+                && bank.getPort() == page.getPort()
+                && page.getUserInfo() == null;
     }
 
     private static String encode(String value) {

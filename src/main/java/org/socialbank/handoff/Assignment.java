@@ -14,12 +14,17 @@ import org.socialbank.shared.Language;
  */
 public final class Assignment {
 
-    private Assignment() {
-    }
+    private Assignment() {}
 
     /** An agent as assignment sees them: {@code load} is how many open, unsnoozed cases they hold. */
-    public record Agent(AgentId id, Set<String> teams, Set<Language> languages, int capacity, int load,
-            boolean available, Optional<Instant> lastAssignedAt) {
+    public record Agent(
+            AgentId id,
+            Set<String> teams,
+            Set<Language> languages,
+            int capacity,
+            int load,
+            boolean available,
+            Optional<Instant> lastAssignedAt) {
         public Agent {
             teams = Set.copyOf(teams);
             languages = Set.copyOf(languages);
@@ -36,28 +41,34 @@ public final class Assignment {
     }
 
     /** A waiting case as the queue orders it. */
-    public record Waiting(CaseId id, String team, Language language, int priority, Instant queuedAt) {
-    }
+    public record Waiting(CaseId id, String team, Language language, int priority, Instant queuedAt) {}
 
     /** Highest priority first, then the longest waiting, then by id (a total order on any node). */
     public static final Comparator<Waiting> FAIR = Comparator.comparingInt((Waiting w) -> -w.priority())
-            .thenComparing(Waiting::queuedAt).thenComparing(w -> w.id().value());
+            .thenComparing(Waiting::queuedAt)
+            .thenComparing(w -> w.id().value());
 
     /** The agent who gets a case of this team and language next; empty when none can take it. */
     public static Optional<Agent> next(List<Agent> agents, String team, Language language) {
-        return agents.stream().filter(a -> a.canTake(team, language))
+        return agents.stream()
+                .filter(a -> a.canTake(team, language))
                 .min(Comparator.comparing((Agent a) -> a.lastAssignedAt().orElse(Instant.MIN))
                         .thenComparing(a -> a.id().value()));
     }
 
     /** The first case in fair order this agent can take; empty when none. */
     public static Optional<Waiting> firstFor(Agent agent, List<Waiting> waiting) {
-        return waiting.stream().filter(w -> agent.canTake(w.team(), w.language())).min(FAIR);
+        return waiting.stream()
+                .filter(w -> agent.canTake(w.team(), w.language()))
+                .min(FAIR);
     }
 
     /** 1-based place of the case in its queue (team and language) in fair order. */
     public static int position(Waiting of, List<Waiting> queue) {
-        return (int) queue.stream().filter(w -> w.team().equals(of.team()) && w.language() == of.language()
-                && FAIR.compare(w, of) < 0).count() + 1;
+        return (int) queue.stream()
+                        .filter(w ->
+                                w.team().equals(of.team()) && w.language() == of.language() && FAIR.compare(w, of) < 0)
+                        .count()
+                + 1;
     }
 }

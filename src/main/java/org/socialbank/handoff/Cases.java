@@ -8,9 +8,9 @@ import java.util.UUID;
 import org.socialbank.conversation.ChatMessages;
 import org.socialbank.conversation.Outbound;
 import org.socialbank.directory.IdentityId;
+import org.socialbank.handoff.jdbc.JdbcHandoffs;
 import org.socialbank.shared.Language;
 import org.socialbank.shared.Network;
-import org.socialbank.handoff.jdbc.JdbcHandoffs;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -34,7 +34,12 @@ class Cases {
     private final Clock clock;
     private final TransactionTemplate savepoint;
 
-    Cases(JdbcHandoffs store, Notices notices, ChatMessages chats, Clock clock, PlatformTransactionManager transactions) {
+    Cases(
+            JdbcHandoffs store,
+            Notices notices,
+            ChatMessages chats,
+            Clock clock,
+            PlatformTransactionManager transactions) {
         this.store = store;
         this.notices = notices;
         this.chats = chats;
@@ -56,37 +61,67 @@ class Cases {
     }
 
     /** A case just opened (or the one already open) and what the customer is told. */
-    record Opened(HandoffCase handoff, List<Outbound> notices, boolean fresh) {
-    }
+    record Opened(HandoffCase handoff, List<Outbound> notices, boolean fresh) {}
 
     /** Opens a case for the locked owner, unless one is open, and offers it to the next agent. */
-    Opened open(JdbcHandoffs.OwnerRow owner, Network channel, String recipient, String team, Language language,
-            int priority, HandoffCase.Reason reason) {
+    Opened open(
+            JdbcHandoffs.OwnerRow owner,
+            Network channel,
+            String recipient,
+            String team,
+            Language language,
+            int priority,
+            HandoffCase.Reason reason) {
         if (owner.openCase().isPresent()) {
             return new Opened(store.find(owner.openCase().get()).orElseThrow(), List.of(), false);
         }
         Instant now = clock.instant();
-        HandoffCase queued = new HandoffCase(new CaseId(UUID.randomUUID()), owner.identity(), channel, recipient, team,
-                language, priority, reason, HandoffCase.Status.QUEUED, Optional.empty(), now, Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        HandoffCase queued = new HandoffCase(
+                new CaseId(UUID.randomUUID()),
+                owner.identity(),
+                channel,
+                recipient,
+                team,
+                language,
+                priority,
+                reason,
+                HandoffCase.Status.QUEUED,
+                Optional.empty(),
+                now,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
         store.insertCase(queued);
         store.setOpenCase(owner.identity(), queued.id());
-        store.append(queued.id(), "BANK", null, null, "queued: " + reason.name().toLowerCase(java.util.Locale.ROOT)
-                + ", team " + team, null, now);
+        store.append(
+                queued.id(),
+                "BANK",
+                null,
+                null,
+                "queued: " + reason.name().toLowerCase(java.util.Locale.ROOT) + ", team " + team,
+                null,
+                now);
         Optional<HandoffCase> assigned = assign(queued);
         if (assigned.isPresent()) {
             return new Opened(assigned.get(), List.of(joined(assigned.get())), true);
         }
         int position = Assignment.position(queued.waiting(), store.waiting(WAITING_READ_MAX));
-        boolean onDuty = store.agents(now).stream().anyMatch(a -> a.available() && a.teams().contains(team)
-                && a.languages().contains(language));
-        return new Opened(queued, List.of(onDuty ? notices.queued(language, position)
-                : notices.queuedNobodyOnDuty(language, position)), true);
+        boolean onDuty = store.agents(now).stream()
+                .anyMatch(a -> a.available()
+                        && a.teams().contains(team)
+                        && a.languages().contains(language));
+        return new Opened(
+                queued,
+                List.of(onDuty ? notices.queued(language, position) : notices.queuedNobodyOnDuty(language, position)),
+                true);
     }
 
     /** Gives a queued case (its owner locked) to the agent who is next round-robin, if any can take it. */
     Optional<HandoffCase> assign(HandoffCase queued) {
-        Optional<Assignment.Agent> next = Assignment.next(store.agents(clock.instant()), queued.team(), queued.language());
+        Optional<Assignment.Agent> next =
+                Assignment.next(store.agents(clock.instant()), queued.team(), queued.language());
         if (next.isEmpty() || !stillCanTake(next.get().id(), queued)) {
             return Optional.empty();
         }
@@ -100,15 +135,19 @@ class Cases {
 
     /** The same for a takeover: the agent chose the case, so only their capacity counts, not whether they are available. */
     boolean stillHasRoom(AgentId agent, String team, Language language) {
-        return store.lockAgent(agent) && self(agent).map(a -> a.hasRoomFor(team, language)).orElse(false);
+        return store.lockAgent(agent)
+                && self(agent).map(a -> a.hasRoomFor(team, language)).orElse(false);
     }
 
     private boolean stillCanTake(AgentId agent, String team, Language language) {
-        return store.lockAgent(agent) && self(agent).map(a -> a.canTake(team, language)).orElse(false);
+        return store.lockAgent(agent)
+                && self(agent).map(a -> a.canTake(team, language)).orElse(false);
     }
 
     private Optional<Assignment.Agent> self(AgentId agent) {
-        return store.agents(clock.instant()).stream().filter(a -> a.id().equals(agent)).findFirst();
+        return store.agents(clock.instant()).stream()
+                .filter(a -> a.id().equals(agent))
+                .findFirst();
     }
 
     HandoffCase giveTo(HandoffCase c, AgentId agent) {
@@ -116,7 +155,13 @@ class Cases {
         HandoffCase assigned = c.assignedTo(agent, now);
         store.updateCase(assigned);
         store.assigned(agent, now);
-        store.append(c.id(), "BANK", agent, null, "assigned to " + store.displayName(agent).orElse(agent.value()), null,
+        store.append(
+                c.id(),
+                "BANK",
+                agent,
+                null,
+                "assigned to " + store.displayName(agent).orElse(agent.value()),
+                null,
                 now);
         return assigned;
     }
@@ -132,9 +177,11 @@ class Cases {
      */
     void pullFor(AgentId agent, int max) {
         for (int i = 0; i < max; i++) {
-            Optional<Assignment.Agent> self = store.agents(clock.instant()).stream().filter(a -> a.id().equals(agent))
+            Optional<Assignment.Agent> self = store.agents(clock.instant()).stream()
+                    .filter(a -> a.id().equals(agent))
                     .findFirst();
-            Optional<Assignment.Waiting> first = self.flatMap(a -> Assignment.firstFor(a, store.waiting(WAITING_READ_MAX)));
+            Optional<Assignment.Waiting> first =
+                    self.flatMap(a -> Assignment.firstFor(a, store.waiting(WAITING_READ_MAX)));
             if (first.isEmpty() || !take(agent, first.get().id())) {
                 return;
             }

@@ -31,8 +31,7 @@ public class ForgetClosedCases {
     private final HandoffRetentionProperties properties;
     private final Clock clock;
 
-    ForgetClosedCases(JdbcClient jdbc, DurableTransactions writes, HandoffRetentionProperties properties,
-            Clock clock) {
+    ForgetClosedCases(JdbcClient jdbc, DurableTransactions writes, HandoffRetentionProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.writes = writes;
         this.properties = properties;
@@ -59,23 +58,34 @@ public class ForgetClosedCases {
     int deleteBatch(Instant cutoff) {
         return writes.write(status -> {
             List<UUID> candidates = jdbc.sql("SELECT id FROM handoff_cases WHERE status IN ('RESOLVED', 'HANDED_BACK') "
-                    + "AND closed_at < :cutoff ORDER BY closed_at, id LIMIT :max")
-                    .param("cutoff", Timestamps.utc(cutoff)).param("max", properties.batchMax()).query(UUID.class)
+                            + "AND closed_at < :cutoff ORDER BY closed_at, id LIMIT :max")
+                    .param("cutoff", Timestamps.utc(cutoff))
+                    .param("max", properties.batchMax())
+                    .query(UUID.class)
                     .list();
             if (candidates.isEmpty()) {
                 return 0;
             }
             // another node may have deleted them meanwhile: lock what is still there, and still closed
             List<UUID> ids = jdbc.sql("SELECT id FROM handoff_cases WHERE id IN (:ids) "
-                    + "AND status IN ('RESOLVED', 'HANDED_BACK') AND closed_at < :cutoff FOR UPDATE")
-                    .param("ids", candidates).param("cutoff", Timestamps.utc(cutoff)).query(UUID.class).list();
+                            + "AND status IN ('RESOLVED', 'HANDED_BACK') AND closed_at < :cutoff FOR UPDATE")
+                    .param("ids", candidates)
+                    .param("cutoff", Timestamps.utc(cutoff))
+                    .query(UUID.class)
+                    .list();
             if (ids.isEmpty()) {
                 return 0;
             }
-            jdbc.sql("DELETE FROM handoff_transcript WHERE case_id IN (:ids)").param("ids", ids).update();
-            jdbc.sql("DELETE FROM handoff_labels WHERE case_id IN (:ids)").param("ids", ids).update();
+            jdbc.sql("DELETE FROM handoff_transcript WHERE case_id IN (:ids)")
+                    .param("ids", ids)
+                    .update();
+            jdbc.sql("DELETE FROM handoff_labels WHERE case_id IN (:ids)")
+                    .param("ids", ids)
+                    .update();
             // a batch cut short by another node ends this run early; the next run goes on
-            return jdbc.sql("DELETE FROM handoff_cases WHERE id IN (:ids)").param("ids", ids).update();
+            return jdbc.sql("DELETE FROM handoff_cases WHERE id IN (:ids)")
+                    .param("ids", ids)
+                    .update();
         });
     }
 
@@ -86,17 +96,21 @@ public class ForgetClosedCases {
     int deleteOwners(Instant cutoff) {
         return writes.write(status -> {
             List<UUID> candidates = jdbc.sql("SELECT o.identity_id FROM handoff_owners o WHERE o.open_case_id IS NULL "
-                    + "AND (o.last_customer_at IS NULL OR o.last_customer_at < :cutoff) "
-                    + "AND NOT EXISTS (SELECT 1 FROM handoff_cases c WHERE c.identity_id = o.identity_id) "
-                    + "ORDER BY o.identity_id LIMIT :max")
-                    .param("cutoff", Timestamps.utc(cutoff)).param("max", properties.batchMax()).query(UUID.class)
+                            + "AND (o.last_customer_at IS NULL OR o.last_customer_at < :cutoff) "
+                            + "AND NOT EXISTS (SELECT 1 FROM handoff_cases c WHERE c.identity_id = o.identity_id) "
+                            + "ORDER BY o.identity_id LIMIT :max")
+                    .param("cutoff", Timestamps.utc(cutoff))
+                    .param("max", properties.batchMax())
+                    .query(UUID.class)
                     .list();
             if (candidates.isEmpty()) {
                 return 0;
             }
             jdbc.sql("DELETE FROM handoff_owners WHERE identity_id IN (:ids) AND open_case_id IS NULL "
-                    + "AND (last_customer_at IS NULL OR last_customer_at < :cutoff)")
-                    .param("ids", candidates).param("cutoff", Timestamps.utc(cutoff)).update();
+                            + "AND (last_customer_at IS NULL OR last_customer_at < :cutoff)")
+                    .param("ids", candidates)
+                    .param("cutoff", Timestamps.utc(cutoff))
+                    .update();
             return candidates.size();
         });
     }

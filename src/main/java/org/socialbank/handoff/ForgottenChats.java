@@ -26,7 +26,9 @@ class ForgottenChats {
     @EventListener
     @Transactional
     void on(IdentityForgotten event) {
-        store.lockOwner(event.identityId()).flatMap(JdbcHandoffs.OwnerRow::openCase).flatMap(store::find)
+        store.lockOwner(event.identityId())
+                .flatMap(JdbcHandoffs.OwnerRow::openCase)
+                .flatMap(store::find)
                 .filter(c -> c.status().open())
                 .ifPresent(c -> store.updateCase(c.closed(HandoffCase.Status.HANDED_BACK, clock.instant())));
         store.forget(event.identityId()); // without an owner row the next message, if any, is the bot's

@@ -5,5 +5,4 @@ import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({HandoffProperties.class, HandoffRetentionProperties.class})
-class HandoffConfiguration {
-}
+class HandoffConfiguration {}

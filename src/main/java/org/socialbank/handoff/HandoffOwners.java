@@ -7,10 +7,10 @@ import java.util.Optional;
 import org.socialbank.conversation.ConversationOwners;
 import org.socialbank.conversation.Inbound;
 import org.socialbank.conversation.Outbound;
-import org.socialbank.shared.Language;
 import org.socialbank.handoff.jdbc.JdbcHandoffs;
-import org.springframework.stereotype.Component;
+import org.socialbank.shared.Language;
 import org.socialbank.shared.Uuids;
+import org.springframework.stereotype.Component;
 
 /**
  * The engine's hook (issue 19): while a case is open the bot says nothing, and the customer's
@@ -31,8 +31,13 @@ class HandoffOwners implements ConversationOwners {
     private final WebChatComments comments;
     private final Clock clock;
 
-    HandoffOwners(JdbcHandoffs store, Cases cases, Notices notices, HandoffProperties properties,
-            WebChatComments comments, Clock clock) {
+    HandoffOwners(
+            JdbcHandoffs store,
+            Cases cases,
+            Notices notices,
+            HandoffProperties properties,
+            WebChatComments comments,
+            Clock clock) {
         this.store = store;
         this.cases = cases;
         this.notices = notices;
@@ -43,12 +48,13 @@ class HandoffOwners implements ConversationOwners {
 
     @Override
     public Verdict heard(CustomerMessage message) {
-        if (message.content() instanceof Inbound.Button button && button.reference().startsWith(Notices.RATING)) {
+        if (message.content() instanceof Inbound.Button button
+                && button.reference().startsWith(Notices.RATING)) {
             return new Answered(List.of(rate(message, button.reference())));
         }
         boolean windowed = ReplyWindow.of(message.channel()).isPresent();
-        Optional<JdbcHandoffs.OwnerRow> owner = windowed ? Optional.of(cases.lockOwner(message.identity()))
-                : store.lockOwner(message.identity());
+        Optional<JdbcHandoffs.OwnerRow> owner =
+                windowed ? Optional.of(cases.lockOwner(message.identity())) : store.lockOwner(message.identity());
         if (owner.isPresent() && !message.inGroup()) {
             store.customerWrote(message.identity(), message.receivedAt()); // the reply window's start
         }
@@ -71,7 +77,9 @@ class HandoffOwners implements ConversationOwners {
             return List.of();
         }
         Optional<JdbcHandoffs.OwnerRow> owner = store.lockOwner(message.identity());
-        int streak = turn.assistantUnsure() ? owner.map(JdbcHandoffs.OwnerRow::unsureStreak).orElse(0) + 1 : 0;
+        int streak = turn.assistantUnsure()
+                ? owner.map(JdbcHandoffs.OwnerRow::unsureStreak).orElse(0) + 1
+                : 0;
         if (owner.isEmpty() && streak == 0) {
             return List.of(); // most messages: nothing stored
         }
@@ -81,8 +89,15 @@ class HandoffOwners implements ConversationOwners {
             store.setUnsureStreak(message.identity(), Math.min(streak, properties.unsureMax()));
             return List.of();
         }
-        return cases.open(locked, message.channel(), message.recipient(), properties.defaultTeam(), turn.language(), 0,
-                HandoffCase.Reason.UNSURE).notices();
+        return cases.open(
+                        locked,
+                        message.channel(),
+                        message.recipient(),
+                        properties.defaultTeam(),
+                        turn.language(),
+                        0,
+                        HandoffCase.Reason.UNSURE)
+                .notices();
     }
 
     /** Whether an agent available for new cases serves this queue now. */
@@ -97,23 +112,31 @@ class HandoffOwners implements ConversationOwners {
             Language language = asked.get() == Language.EN ? message.language().get() : asked.get();
             return Optional.of(open(message, properties.defaultTeam(), language, 0, HandoffCase.Reason.ASKED));
         }
-        return keyword(text).map(k -> open(message, k.team(), message.language().get(), k.priority(),
-                HandoffCase.Reason.KEYWORD));
+        return keyword(text)
+                .map(k -> open(message, k.team(), message.language().get(), k.priority(), HandoffCase.Reason.KEYWORD));
     }
 
-    private List<Outbound> open(CustomerMessage message, String team, Language language, int priority,
-            HandoffCase.Reason reason) {
+    private List<Outbound> open(
+            CustomerMessage message, String team, Language language, int priority, HandoffCase.Reason reason) {
         JdbcHandoffs.OwnerRow owner = cases.lockOwner(message.identity());
         store.customerWrote(message.identity(), message.receivedAt());
-        Cases.Opened opened = cases.open(owner, message.channel(), message.recipient(), team, language, priority, reason);
-        store.append(opened.handoff().id(), "CUSTOMER", null, null, Secrets.screen(textOf(message)).text(), null,
+        Cases.Opened opened =
+                cases.open(owner, message.channel(), message.recipient(), team, language, priority, reason);
+        store.append(
+                opened.handoff().id(),
+                "CUSTOMER",
+                null,
+                null,
+                Secrets.screen(textOf(message)).text(),
+                null,
                 message.receivedAt());
         return opened.notices();
     }
 
     private Optional<JdbcHandoffs.Keyword> keyword(String text) {
         String normal = PersonRequests.normalize(text);
-        return store.keywords(KEYWORDS_MAX).stream().filter(k -> Keywords.occurs(k.keyword(), normal))
+        return store.keywords(KEYWORDS_MAX).stream()
+                .filter(k -> Keywords.occurs(k.keyword(), normal))
                 .max(java.util.Comparator.comparingInt(JdbcHandoffs.Keyword::priority));
     }
 
@@ -130,19 +153,27 @@ class HandoffOwners implements ConversationOwners {
     }
 
     private static String textOf(CustomerMessage message) {
-        return message.content() instanceof Inbound.Text text ? text.text()
+        return message.content() instanceof Inbound.Text text
+                ? text.text()
                 : "[" + message.content().kind().toLowerCase(Locale.ROOT) + "]";
     }
 
     /** A rating button: stored once, for a closed case of this chat, within the rating's time. */
     private Outbound rate(CustomerMessage message, String reference) {
         String[] parts = reference.substring(Notices.RATING.length()).split(":");
-        Optional<HandoffCase> rated = parts.length != 2 ? Optional.empty() : parse(parts[0])
-                .flatMap(store::find).filter(c -> c.identity().equals(message.identity()) && !c.status().open())
-                .filter(c -> c.closedAt().map(at -> at.plus(properties.ratingTtl()).isAfter(clock.instant())).orElse(false));
+        Optional<HandoffCase> rated = parts.length != 2
+                ? Optional.empty()
+                : parse(parts[0])
+                        .flatMap(store::find)
+                        .filter(c -> c.identity().equals(message.identity())
+                                && !c.status().open())
+                        .filter(c -> c.closedAt()
+                                .map(at -> at.plus(properties.ratingTtl()).isAfter(clock.instant()))
+                                .orElse(false));
         int stars = parts.length == 2 && parts[1].matches("[1-5]") ? Integer.parseInt(parts[1]) : 0;
         Language language = rated.map(HandoffCase::language).orElseGet(message.language());
-        boolean stored = rated.isPresent() && stars > 0 && store.rate(rated.get().id(), stars, clock.instant());
+        boolean stored =
+                rated.isPresent() && stars > 0 && store.rate(rated.get().id(), stars, clock.instant());
         if (stored && comments.asksForComment(message.channel())) {
             comments.awaitComment(rated.get().id());
             return new Outbound.Text(notices.text(language, "handoff.rating.comment_ask"));

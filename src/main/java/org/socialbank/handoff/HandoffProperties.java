@@ -17,10 +17,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param queueWaitMax how long a case may wait in the queue; then the bot has the conversation again
  */
 @ConfigurationProperties("socialbank.handoff")
-public record HandoffProperties(@DefaultValue("5m") Duration firstResponse, @DefaultValue("1h") Duration resolution,
-        @DefaultValue("80") int warningPercent, @DefaultValue("2") int unsureMax,
-        @DefaultValue("support") String defaultTeam, @DefaultValue("7d") Duration snoozeMax,
-        @DefaultValue("7d") Duration ratingTtl, @DefaultValue("4h") Duration queueWaitMax) {
+public record HandoffProperties(
+        @DefaultValue("5m") Duration firstResponse,
+        @DefaultValue("1h") Duration resolution,
+        @DefaultValue("80") int warningPercent,
+        @DefaultValue("2") int unsureMax,
+        @DefaultValue("support") String defaultTeam,
+        @DefaultValue("7d") Duration snoozeMax,
+        @DefaultValue("7d") Duration ratingTtl,
+        @DefaultValue("4h") Duration queueWaitMax) {
 
     public HandoffProperties {
         require(positive(firstResponse) && positive(resolution), "first-response and resolution must be positive");
@@ -29,8 +34,11 @@ public record HandoffProperties(@DefaultValue("5m") Duration firstResponse, @Def
         require(Teams.valid(defaultTeam), "default-team must be 1..32 of a-z, 0-9, '-' and '_'");
         require(positive(snoozeMax) && snoozeMax.compareTo(Duration.ofDays(30)) <= 0, "snooze-max must be 1s..30d");
         require(positive(ratingTtl), "rating-ttl must be positive");
-        require(queueWaitMax != null && queueWaitMax.compareTo(Duration.ofMinutes(1)) >= 0
-                && queueWaitMax.compareTo(Duration.ofDays(7)) <= 0, "queue-wait-max must be 1m..7d");
+        require(
+                queueWaitMax != null
+                        && queueWaitMax.compareTo(Duration.ofMinutes(1)) >= 0
+                        && queueWaitMax.compareTo(Duration.ofDays(7)) <= 0,
+                "queue-wait-max must be 1m..7d");
     }
 
     private static boolean positive(Duration d) {

@@ -36,7 +36,8 @@ class HandoffQueueFigures implements QueueFigures {
     @Override
     @Transactional(readOnly = true)
     public List<Queue> queues(Instant now) {
-        Map<String, long[]> counts = new LinkedHashMap<>(); // waiting, assigned, oldest wait ms, fr breached, res breached
+        Map<String, long[]> counts =
+                new LinkedHashMap<>(); // waiting, assigned, oldest wait ms, fr breached, res breached
         for (JdbcHandoffs.OpenTimes c : store.openTimes(OPEN_READ_MAX)) {
             long[] q = counts.computeIfAbsent(c.team() + "\u0000" + c.language(), k -> new long[5]);
             if ("QUEUED".equals(c.status())) {
@@ -45,18 +46,26 @@ class HandoffQueueFigures implements QueueFigures {
             } else {
                 q[1]++;
             }
-            Sla sla = Sla.of(c.queuedAt(), c.firstResponseAt(), Optional.empty(), now,
-                    properties.firstResponse(), properties.resolution(), properties.warningPercent());
+            Sla sla = Sla.of(
+                    c.queuedAt(),
+                    c.firstResponseAt(),
+                    Optional.empty(),
+                    now,
+                    properties.firstResponse(),
+                    properties.resolution(),
+                    properties.warningPercent());
             q[3] += sla.firstResponse() == Sla.State.BREACHED ? 1 : 0;
             q[4] += sla.resolution() == Sla.State.BREACHED ? 1 : 0;
         }
         List<Queue> queues = new ArrayList<>();
         counts.forEach((key, q) -> {
             String[] teamLanguage = key.split("\u0000", 2);
-            queues.add(new Queue(teamLanguage[0], teamLanguage[1], q[0], q[1], Duration.ofMillis(Math.max(0, q[2])),
-                    q[3], q[4]));
+            queues.add(new Queue(
+                    teamLanguage[0], teamLanguage[1], q[0], q[1], Duration.ofMillis(Math.max(0, q[2])), q[3], q[4]));
         });
-        queues.sort(Comparator.comparingLong(Queue::waiting).reversed().thenComparing(Queue::team)
+        queues.sort(Comparator.comparingLong(Queue::waiting)
+                .reversed()
+                .thenComparing(Queue::team)
                 .thenComparing(Queue::language));
         return queues.size() > QUEUES_MAX ? List.copyOf(queues.subList(0, QUEUES_MAX)) : queues;
     }

@@ -21,11 +21,17 @@ public record HandoffRetentionProperties(
         @DefaultValue("1h") Duration interval) {
 
     public HandoffRetentionProperties {
-        require(closedMaxAge != null && closedMaxAge.compareTo(Duration.ofDays(1)) >= 0
-                && closedMaxAge.compareTo(Duration.ofDays(3660)) <= 0, "closed-max-age must be 1d..3660d");
+        require(
+                closedMaxAge != null
+                        && closedMaxAge.compareTo(Duration.ofDays(1)) >= 0
+                        && closedMaxAge.compareTo(Duration.ofDays(3660)) <= 0,
+                "closed-max-age must be 1d..3660d");
         require(batchMax >= 1 && batchMax <= 10_000, "batch-max must be 1..10000");
-        require(interval != null && interval.compareTo(Duration.ofMinutes(1)) >= 0
-                && interval.compareTo(Duration.ofDays(1)) <= 0, "interval must be 1m..1d");
+        require(
+                interval != null
+                        && interval.compareTo(Duration.ofMinutes(1)) >= 0
+                        && interval.compareTo(Duration.ofDays(1)) <= 0,
+                "interval must be 1m..1d");
     }
 
     private static void require(boolean ok, String message) {

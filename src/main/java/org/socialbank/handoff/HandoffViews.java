@@ -37,8 +37,7 @@ public class HandoffViews {
     }
 
     /** One open case as the queue list shows it. */
-    public record Entry(HandoffCase handoff, Sla sla, List<String> labels) {
-    }
+    public record Entry(HandoffCase handoff, Sla sla, List<String> labels) {}
 
     /** The open cases of the agent's teams, fair order; empty for someone who is no agent. */
     @Transactional(readOnly = true)
@@ -48,15 +47,18 @@ public class HandoffViews {
             return List.of();
         }
         Instant now = clock.instant();
-        return store.open(OPEN_MAX).stream().filter(c -> self.get().teams().contains(c.team()))
-                .map(c -> new Entry(c, c.sla(now, properties), store.labels(c.id()))).toList();
+        return store.open(OPEN_MAX).stream()
+                .filter(c -> self.get().teams().contains(c.team()))
+                .map(c -> new Entry(c, c.sla(now, properties), store.labels(c.id())))
+                .toList();
     }
 
     /** Every open case (a supervisor's view). */
     @Transactional(readOnly = true)
     public List<Entry> allOpen() {
         Instant now = clock.instant();
-        return store.open(OPEN_MAX).stream().map(c -> new Entry(c, c.sla(now, properties), store.labels(c.id())))
+        return store.open(OPEN_MAX).stream()
+                .map(c -> new Entry(c, c.sla(now, properties), store.labels(c.id())))
                 .toList();
     }
 
@@ -64,14 +66,17 @@ public class HandoffViews {
     @Transactional(readOnly = true)
     public Optional<List<JdbcHandoffs.Line>> transcript(AgentId agent, CaseId id) {
         Optional<Assignment.Agent> self = handoffs.agent(agent);
-        return store.find(id).filter(c -> self.map(a -> a.teams().contains(c.team())).orElse(false))
+        return store.find(id)
+                .filter(c -> self.map(a -> a.teams().contains(c.team())).orElse(false))
                 .map(c -> store.transcript(id, LINES_MAX));
     }
 
     /** The agents of a team (for a transfer or a reassignment), with their load. */
     @Transactional(readOnly = true)
     public List<Assignment.Agent> agentsOf(String team) {
-        return store.agents(clock.instant()).stream().filter(a -> a.teams().contains(team)).toList();
+        return store.agents(clock.instant()).stream()
+                .filter(a -> a.teams().contains(team))
+                .toList();
     }
 
     /** The agent as assignment sees them. */

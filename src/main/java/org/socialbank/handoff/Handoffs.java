@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.socialbank.conversation.ChatMessages;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.Directory;
 import org.socialbank.directory.IdentityId;
-import org.socialbank.shared.Language;
-import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.handoff.jdbc.JdbcHandoffs;
+import org.socialbank.shared.Language;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,8 +38,16 @@ public class Handoffs {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Handoffs(JdbcHandoffs store, Cases cases, Notices notices, ChatMessages chats, ChannelIdentities identities, Directory directory,
-            HandoffProperties properties, ApplicationEventPublisher events, Clock clock) {
+    Handoffs(
+            JdbcHandoffs store,
+            Cases cases,
+            Notices notices,
+            ChatMessages chats,
+            ChannelIdentities identities,
+            Directory directory,
+            HandoffProperties properties,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.store = store;
         this.cases = cases;
         this.notices = notices;
@@ -54,8 +62,11 @@ public class Handoffs {
     /** Who owns the chat account's conversation now. */
     @Transactional(readOnly = true)
     public Owner owner(IdentityId identity) {
-        return store.owner(identity).flatMap(JdbcHandoffs.OwnerRow::openCase).flatMap(store::find)
-                .map(HandoffCase::owner).orElseGet(Owner.Bot::new);
+        return store.owner(identity)
+                .flatMap(JdbcHandoffs.OwnerRow::openCase)
+                .flatMap(store::find)
+                .map(HandoffCase::owner)
+                .orElseGet(Owner.Bot::new);
     }
 
     /**
@@ -68,8 +79,14 @@ public class Handoffs {
         if (chat.isEmpty() || !Teams.valid(team)) {
             return new HandoffResult.Refused(chat.isEmpty() ? HandoffRefusal.NOT_FOUND : HandoffRefusal.INVALID);
         }
-        Cases.Opened opened = cases.open(cases.lockOwner(identity), chat.get().channel(), chat.get().recipient(), team,
-                language(identity), fraud ? 1 : 0, HandoffCase.Reason.API);
+        Cases.Opened opened = cases.open(
+                cases.lockOwner(identity),
+                chat.get().channel(),
+                chat.get().recipient(),
+                team,
+                language(identity),
+                fraud ? 1 : 0,
+                HandoffCase.Reason.API);
         opened.notices().forEach(n -> cases.tell(opened.handoff(), n));
         return HandoffResult.Done.of(opened.handoff().id());
     }
@@ -83,7 +100,13 @@ public class Handoffs {
     public HandoffResult open(IdentityId identity, String team, boolean fraud, String context) {
         HandoffResult opened = open(identity, team, fraud);
         if (opened instanceof HandoffResult.Done done && context != null && !context.isBlank()) {
-            store.append(done.caseId(), "LISTENING", null, null, Secrets.screen(context.strip()).text(), null,
+            store.append(
+                    done.caseId(),
+                    "LISTENING",
+                    null,
+                    null,
+                    Secrets.screen(context.strip()).text(),
+                    null,
                     clock.instant());
         }
         return opened;
@@ -112,12 +135,15 @@ public class Handoffs {
         JdbcHandoffs.OwnerRow owner = cases.lockOwner(identity);
         HandoffCase open = owner.openCase().flatMap(store::find).orElse(null);
         if (open != null && open.agent().isPresent()) {
-            return open.agent().get().equals(agent) ? HandoffResult.Done.of(open.id())
+            return open.agent().get().equals(agent)
+                    ? HandoffResult.Done.of(open.id())
                     : new HandoffResult.Refused(HandoffRefusal.NOT_YOURS);
         }
-        String caseTeam = open != null ? open.team()
-                : team != null && !team.isBlank() ? team.strip()
-                : self.get().teams().stream().sorted().findFirst().orElse("");
+        String caseTeam = open != null
+                ? open.team()
+                : team != null && !team.isBlank()
+                        ? team.strip()
+                        : self.get().teams().stream().sorted().findFirst().orElse("");
         Language language = open != null ? open.language() : language(identity);
         if (!self.get().teams().contains(caseTeam) || !self.get().languages().contains(language)) {
             return new HandoffResult.Refused(HandoffRefusal.NOT_IN_TEAM);
@@ -126,10 +152,23 @@ public class Handoffs {
             return new HandoffResult.Refused(HandoffRefusal.AT_CAPACITY);
         }
         if (open == null) {
-            open = new HandoffCase(new CaseId(java.util.UUID.randomUUID()), identity, chat.get().channel(),
-                    chat.get().recipient(), caseTeam, language, 0, HandoffCase.Reason.API, HandoffCase.Status.QUEUED,
-                    Optional.empty(), clock.instant(), Optional.empty(), Optional.empty(), Optional.empty(),
-                    Optional.empty(), Optional.empty());
+            open = new HandoffCase(
+                    new CaseId(java.util.UUID.randomUUID()),
+                    identity,
+                    chat.get().channel(),
+                    chat.get().recipient(),
+                    caseTeam,
+                    language,
+                    0,
+                    HandoffCase.Reason.API,
+                    HandoffCase.Status.QUEUED,
+                    Optional.empty(),
+                    clock.instant(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty());
             store.insertCase(open);
             store.setOpenCase(identity, open.id());
         }
@@ -162,7 +201,8 @@ public class Handoffs {
         if (target.isEmpty()) {
             return new HandoffResult.Refused(HandoffRefusal.UNKNOWN_AGENT);
         }
-        if (!target.get().teams().contains(c.team()) || !target.get().languages().contains(c.language())) {
+        if (!target.get().teams().contains(c.team())
+                || !target.get().languages().contains(c.language())) {
             return new HandoffResult.Refused(HandoffRefusal.NOT_IN_TEAM);
         }
         if (!store.lockAgent(to) || !overCapacity && !cases.stillHasRoom(to, c.team(), c.language())) {
@@ -183,14 +223,16 @@ public class Handoffs {
         if (!Teams.valid(team)) {
             return new HandoffResult.Refused(HandoffRefusal.INVALID);
         }
-        return mine(agent, id).<HandoffResult>map(c -> {
-            HandoffCase queued = c.queuedIn(team);
-            store.updateCase(queued);
-            store.append(id, "BANK", agent, null, "transferred to team " + team, null, clock.instant());
-            Optional<java.util.UUID> told = cases.assign(queued).flatMap(a -> cases.tell(a, cases.joined(a)));
-            cases.pullFor(agent, PULL_MAX);
-            return new HandoffResult.Done(id, told, false);
-        }).orElseGet(() -> refusal(agent, id));
+        return mine(agent, id)
+                .<HandoffResult>map(c -> {
+                    HandoffCase queued = c.queuedIn(team);
+                    store.updateCase(queued);
+                    store.append(id, "BANK", agent, null, "transferred to team " + team, null, clock.instant());
+                    Optional<java.util.UUID> told = cases.assign(queued).flatMap(a -> cases.tell(a, cases.joined(a)));
+                    cases.pullFor(agent, PULL_MAX);
+                    return new HandoffResult.Done(id, told, false);
+                })
+                .orElseGet(() -> refusal(agent, id));
     }
 
     /** The agent sets the case aside until a time (at most snooze-max); a customer's message wakes it. */
@@ -199,11 +241,13 @@ public class Handoffs {
         if (duration.isNegative() || duration.isZero() || duration.compareTo(properties.snoozeMax()) > 0) {
             return new HandoffResult.Refused(HandoffRefusal.INVALID);
         }
-        return mine(agent, id).<HandoffResult>map(c -> {
-            store.updateCase(c.snoozedUntil(clock.instant().plus(duration)));
-            cases.pullFor(agent, PULL_MAX);
-            return HandoffResult.Done.of(id);
-        }).orElseGet(() -> refusal(agent, id));
+        return mine(agent, id)
+                .<HandoffResult>map(c -> {
+                    store.updateCase(c.snoozedUntil(clock.instant().plus(duration)));
+                    cases.pullFor(agent, PULL_MAX);
+                    return HandoffResult.Done.of(id);
+                })
+                .orElseGet(() -> refusal(agent, id));
     }
 
     /** Resolved: the bot has the conversation again, and the customer gets the one-tap rating. */
@@ -219,18 +263,21 @@ public class Handoffs {
     }
 
     private HandoffResult close(AgentId agent, CaseId id, HandoffCase.Status to) {
-        return mine(agent, id).<HandoffResult>map(c -> {
-            HandoffCase closed = c.closed(to, clock.instant());
-            store.updateCase(closed);
-            store.setOpenCase(c.identity(), null);
-            Optional<java.util.UUID> told = cases.tell(closed, notices.backWithTheBot(c.language()));
-            if (to == HandoffCase.Status.RESOLVED) {
-                cases.tell(closed, notices.rateUs(c.language(), id));
-            }
-            cases.pullFor(agent, PULL_MAX);
-            events.publishEvent(new HandoffClosed(id, c.identity(), to == HandoffCase.Status.RESOLVED, clock.instant()));
-            return new HandoffResult.Done(id, told, false);
-        }).orElseGet(() -> refusal(agent, id));
+        return mine(agent, id)
+                .<HandoffResult>map(c -> {
+                    HandoffCase closed = c.closed(to, clock.instant());
+                    store.updateCase(closed);
+                    store.setOpenCase(c.identity(), null);
+                    Optional<java.util.UUID> told = cases.tell(closed, notices.backWithTheBot(c.language()));
+                    if (to == HandoffCase.Status.RESOLVED) {
+                        cases.tell(closed, notices.rateUs(c.language(), id));
+                    }
+                    cases.pullFor(agent, PULL_MAX);
+                    events.publishEvent(
+                            new HandoffClosed(id, c.identity(), to == HandoffCase.Status.RESOLVED, clock.instant()));
+                    return new HandoffResult.Done(id, told, false);
+                })
+                .orElseGet(() -> refusal(agent, id));
     }
 
     /**
@@ -238,9 +285,18 @@ public class Handoffs {
      * is filled from the queue. The refusal when a value is invalid.
      */
     @Transactional
-    public Optional<HandoffRefusal> saveAgent(AgentId agent, String displayName, int capacity, boolean available,
-            Set<String> teams, Set<Language> languages) {
-        if (displayName == null || displayName.isBlank() || displayName.length() > 64 || capacity < 0 || capacity > 50
+    public Optional<HandoffRefusal> saveAgent(
+            AgentId agent,
+            String displayName,
+            int capacity,
+            boolean available,
+            Set<String> teams,
+            Set<Language> languages) {
+        if (displayName == null
+                || displayName.isBlank()
+                || displayName.length() > 64
+                || capacity < 0
+                || capacity > 50
                 || !teams.stream().allMatch(Teams::valid)) {
             return Optional.of(HandoffRefusal.INVALID);
         }
@@ -259,12 +315,19 @@ public class Handoffs {
         Optional<Assignment.Agent> known = agent(agent);
         Set<String> valid = teams.stream().filter(Teams::valid).collect(java.util.stream.Collectors.toSet());
         String name = displayName.length() <= 64 ? displayName : displayName.substring(0, 64);
-        if (known.isPresent() && known.get().teams().equals(valid) && known.get().languages().equals(languages)
+        if (known.isPresent()
+                && known.get().teams().equals(valid)
+                && known.get().languages().equals(languages)
                 && store.displayName(agent).filter(name::equals).isPresent()) {
             return;
         }
-        store.saveAgent(agent, name, known.map(Assignment.Agent::capacity).orElse(capacity),
-                known.map(Assignment.Agent::available).orElse(false), valid, languages);
+        store.saveAgent(
+                agent,
+                name,
+                known.map(Assignment.Agent::capacity).orElse(capacity),
+                known.map(Assignment.Agent::available).orElse(false),
+                valid,
+                languages);
     }
 
     /** The agent is available (or not) for new cases; when available they take the queue's oldest they can. */
@@ -288,19 +351,27 @@ public class Handoffs {
     }
 
     HandoffResult refusal(AgentId agent, CaseId id) {
-        return store.find(id).<HandoffResult>map(c -> new HandoffResult.Refused(
-                c.status().open() ? HandoffRefusal.NOT_YOURS : HandoffRefusal.CLOSED))
+        return store.find(id)
+                .<HandoffResult>map(c ->
+                        new HandoffResult.Refused(c.status().open() ? HandoffRefusal.NOT_YOURS : HandoffRefusal.CLOSED))
                 .orElseGet(() -> new HandoffResult.Refused(HandoffRefusal.NOT_FOUND));
     }
 
     Optional<Assignment.Agent> agent(AgentId agent) {
-        return store.agents(clock.instant()).stream().filter(a -> a.id().equals(agent)).findFirst();
+        return store.agents(clock.instant()).stream()
+                .filter(a -> a.id().equals(agent))
+                .findFirst();
     }
 
     /** The language of a conversation without a message: its last case's, else the linked customer's, else English. */
     private Language language(IdentityId identity) {
-        return store.casesOf(identity, 1).stream().map(HandoffCase::language).findFirst()
-                .or(() -> identities.linkedCustomer(identity).flatMap(directory::customer).map(v -> v.customer().language()))
+        return store.casesOf(identity, 1).stream()
+                .map(HandoffCase::language)
+                .findFirst()
+                .or(() -> identities
+                        .linkedCustomer(identity)
+                        .flatMap(directory::customer)
+                        .map(v -> v.customer().language()))
                 .orElse(Language.EN);
     }
 

@@ -42,11 +42,14 @@ public class Keywords {
             return Optional.of(HandoffRefusal.INVALID);
         }
         List<JdbcHandoffs.Keyword> now = store.keywords(KEYWORDS_MAX + 1);
-        if (now.size() >= KEYWORDS_MAX && now.stream().noneMatch(k -> k.keyword().equals(keyword.keyword()))) {
+        if (now.size() >= KEYWORDS_MAX
+                && now.stream().noneMatch(k -> k.keyword().equals(keyword.keyword()))) {
             return Optional.of(HandoffRefusal.INVALID);
         }
-        store.saveKeyword(new JdbcHandoffs.Keyword(keyword.keyword(), keyword.team(), keyword.fraud() ? 1 : 0),
-                supervisor.value(), clock.instant());
+        store.saveKeyword(
+                new JdbcHandoffs.Keyword(keyword.keyword(), keyword.team(), keyword.fraud() ? 1 : 0),
+                supervisor.value(),
+                clock.instant());
         return Optional.empty();
     }
 
@@ -57,7 +60,8 @@ public class Keywords {
 
     @Transactional(readOnly = true)
     public List<Keyword> all() {
-        return store.keywords(KEYWORDS_MAX).stream().map(k -> new Keyword(k.keyword(), k.team(), k.priority() > 0))
+        return store.keywords(KEYWORDS_MAX).stream()
+                .map(k -> new Keyword(k.keyword(), k.team(), k.priority() > 0))
                 .toList();
     }
 

@@ -57,8 +57,11 @@ public class ListeningHandovers {
         if (route.isEmpty()) {
             return new CaseResult.Rejected("no_handover_chat");
         }
-        HandoffResult opened = handoffs.open(route.get().chat().id(), found.get().team(),
-                mention.topic() == Topic.FRAUD, context(found.get(), mention, who));
+        HandoffResult opened = handoffs.open(
+                route.get().chat().id(),
+                found.get().team(),
+                mention.topic() == Topic.FRAUD,
+                context(found.get(), mention, who));
         if (!(opened instanceof HandoffResult.Done done)) {
             return new CaseResult.Rejected("handoff_refused");
         }
@@ -74,7 +77,8 @@ public class ListeningHandovers {
     /** The conversation is over for the person: so is the listening case it came from. */
     @EventListener
     void on(HandoffClosed closed) {
-        cases.ofHandoff(closed.caseId().value()).filter(c -> c.status() != CaseStatus.CLOSED)
+        cases.ofHandoff(closed.caseId().value())
+                .filter(c -> c.status() != CaseStatus.CLOSED)
                 .ifPresent(c -> cases.close(c.id(), "handoff"));
     }
 

@@ -59,8 +59,17 @@ class Notices {
     }
 
     static List<String> messageKeys() {
-        return List.of("handoff.queued", "handoff.queued_off_duty", "handoff.joined", "handoff.back",
-                "handoff.timed_out", "handoff.secret.hidden", "handoff.rating.ask", "handoff.rating.thanks", "handoff.rating.stale",
-                "handoff.rating.comment_ask", "handoff.rating.comment_thanks");
+        return List.of(
+                "handoff.queued",
+                "handoff.queued_off_duty",
+                "handoff.joined",
+                "handoff.back",
+                "handoff.timed_out",
+                "handoff.secret.hidden",
+                "handoff.rating.ask",
+                "handoff.rating.thanks",
+                "handoff.rating.stale",
+                "handoff.rating.comment_ask",
+                "handoff.rating.comment_thanks");
     }
 }

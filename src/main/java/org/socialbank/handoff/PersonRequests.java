@@ -20,20 +20,64 @@ public final class PersonRequests {
     static final int TEXT_LENGTH_MAX = 200;
 
     private static final Map<Language, List<String>> PHRASES = Map.of(
-            Language.EN, List.of("human", "humans", "a person", "real person", "live person", "agent", "live agent",
-                    "operator", "representative", "customer service", "talk to someone", "speak to someone",
-                    "someone real", "staff member", "support team"),
-            Language.FR, List.of("conseiller", "conseillère", "conseillere", "un humain", "une personne",
-                    "un agent", "opérateur", "operateur", "service client", "parler à quelqu'un",
-                    "parler a quelqu'un", "quelqu'un de réel", "vraie personne"),
-            Language.RU, List.of("оператор*", "консультант*", "живой человек", "живым человеком", "с человеком",
-                    "живого человека", "менеджер*", "специалист*", "сотрудник*"),
-            Language.FA, List.of("اپراتور", "اپراتوری", "کارشناس", "پشتیبان", "پشتیبانی", "مشاور", "با یک انسان",
-                    "آدم واقعی", "با یه آدم", "انسان واقعی"),
+            Language.EN,
+                    List.of(
+                            "human",
+                            "humans",
+                            "a person",
+                            "real person",
+                            "live person",
+                            "agent",
+                            "live agent",
+                            "operator",
+                            "representative",
+                            "customer service",
+                            "talk to someone",
+                            "speak to someone",
+                            "someone real",
+                            "staff member",
+                            "support team"),
+            Language.FR,
+                    List.of(
+                            "conseiller",
+                            "conseillère",
+                            "conseillere",
+                            "un humain",
+                            "une personne",
+                            "un agent",
+                            "opérateur",
+                            "operateur",
+                            "service client",
+                            "parler à quelqu'un",
+                            "parler a quelqu'un",
+                            "quelqu'un de réel",
+                            "vraie personne"),
+            Language.RU,
+                    List.of(
+                            "оператор*",
+                            "консультант*",
+                            "живой человек",
+                            "живым человеком",
+                            "с человеком",
+                            "живого человека",
+                            "менеджер*",
+                            "специалист*",
+                            "сотрудник*"),
+            Language.FA,
+                    List.of(
+                            "اپراتور",
+                            "اپراتوری",
+                            "کارشناس",
+                            "پشتیبان",
+                            "پشتیبانی",
+                            "مشاور",
+                            "با یک انسان",
+                            "آدم واقعی",
+                            "با یه آدم",
+                            "انسان واقعی"),
             Language.ZH, List.of("人工客服", "转人工", "人工服务", "人工", "真人", "客服", "接线员"));
 
-    private PersonRequests() {
-    }
+    private PersonRequests() {}
 
     /** The language of the phrase that asked for a person; empty when the text asks for none. */
     public static Optional<Language> asks(String text) {
@@ -55,8 +99,13 @@ public final class PersonRequests {
 
     /** Lower case, Arabic letters as Persian writes them, the zero-width non-joiner as a space. */
     static String normalize(String text) {
-        return Normalizer.normalize(text, Normalizer.Form.NFC).toLowerCase(Locale.ROOT).replace('ي', 'ی')
-                .replace('ك', 'ک').replace('\u200c', ' ').replace('’', '\'').replace('ё', 'е');
+        return Normalizer.normalize(text, Normalizer.Form.NFC)
+                .toLowerCase(Locale.ROOT)
+                .replace('ي', 'ی')
+                .replace('ك', 'ک')
+                .replace('\u200c', ' ')
+                .replace('’', '\'')
+                .replace('ё', 'е');
     }
 
     private static List<String> words(String text) {

@@ -2,9 +2,9 @@ package org.socialbank.handoff;
 
 import java.time.Clock;
 import java.time.Instant;
-import org.socialbank.handoff.jdbc.JdbcHandoffs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.socialbank.handoff.jdbc.JdbcHandoffs;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -28,7 +28,12 @@ public class QueueJanitor {
     private final Clock clock;
     private final TransactionTemplate transactions;
 
-    QueueJanitor(JdbcHandoffs store, Cases cases, Notices notices, HandoffProperties properties, Clock clock,
+    QueueJanitor(
+            JdbcHandoffs store,
+            Cases cases,
+            Notices notices,
+            HandoffProperties properties,
+            Clock clock,
             PlatformTransactionManager transactionManager) {
         this.store = store;
         this.cases = cases;
@@ -38,12 +43,15 @@ public class QueueJanitor {
         this.transactions = new TransactionTemplate(transactionManager);
     }
 
-    @Scheduled(fixedDelayString = "${socialbank.handoff.janitor-interval:1m}",
+    @Scheduled(
+            fixedDelayString = "${socialbank.handoff.janitor-interval:1m}",
             initialDelayString = "${socialbank.handoff.janitor-interval:1m}")
     void scheduled() {
         int handedBack = run();
         if (handedBack > 0) {
-            log.info("{} conversations waited longer than {} for a person and went back to the bot", handedBack,
+            log.info(
+                    "{} conversations waited longer than {} for a person and went back to the bot",
+                    handedBack,
                     properties.queueWaitMax());
         }
     }

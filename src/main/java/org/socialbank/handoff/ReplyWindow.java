@@ -15,24 +15,19 @@ public final class ReplyWindow {
     static final Duration WHATSAPP = Duration.ofHours(24);
     static final Duration WECHAT = Duration.ofHours(48);
 
-    private ReplyWindow() {
-    }
+    private ReplyWindow() {}
 
     /** Whether free text may go now. */
-    public sealed interface State permits Unlimited, Open, Closed {
-    }
+    public sealed interface State permits Unlimited, Open, Closed {}
 
     /** The network has no window. */
-    public record Unlimited() implements State {
-    }
+    public record Unlimited() implements State {}
 
     /** Free text may go until {@code until}. */
-    public record Open(Instant until) implements State {
-    }
+    public record Open(Instant until) implements State {}
 
     /** The window closed at {@code since} (or the customer never wrote): templates only. */
-    public record Closed(Optional<Instant> since) implements State {
-    }
+    public record Closed(Optional<Instant> since) implements State {}
 
     public static Optional<Duration> of(Network network) {
         return switch (network) {

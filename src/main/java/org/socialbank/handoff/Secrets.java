@@ -12,16 +12,14 @@ import java.util.regex.Pattern;
 public final class Secrets {
 
     private static final Pattern CARD = Pattern.compile("(?<![\\p{Nd}])\\p{Nd}(?:[ \\-]?\\p{Nd}){12,18}(?![\\p{Nd}])");
-    private static final Pattern CODE = Pattern.compile(
-            "(?iu)(pin|cvv|cvc|code|otp|password|passcode|mot de passe|пин|код|пароль|رمز|کد|密码|验证码|口令)"
+    private static final Pattern CODE =
+            Pattern.compile("(?iu)(pin|cvv|cvc|code|otp|password|passcode|mot de passe|пин|код|пароль|رمز|کد|密码|验证码|口令)"
                     + "[^\\p{Nd}]{0,12}(\\p{Nd}{3,8})(?![\\p{Nd}])");
 
-    private Secrets() {
-    }
+    private Secrets() {}
 
     /** What a text holds: the text with every secret masked, and whether there was one. */
-    public record Screened(String text, boolean secret) {
-    }
+    public record Screened(String text, boolean secret) {}
 
     public static Screened screen(String text) {
         StringBuilder out = new StringBuilder();
@@ -40,7 +38,8 @@ public final class Secrets {
         StringBuilder masked = new StringBuilder();
         int from = 0;
         while (code.find()) {
-            masked.append(out, from, code.start(2)).append("•".repeat(code.group(2).length()));
+            masked.append(out, from, code.start(2))
+                    .append("•".repeat(code.group(2).length()));
             from = code.end(2);
             found = true;
         }
@@ -66,7 +65,8 @@ public final class Secrets {
     private static String maskKeepingLast4(String group) {
         StringBuilder masked = new StringBuilder();
         int digitsSeen = 0;
-        int digitsTotal = (int) group.chars().filter(c -> Character.digit(c, 10) >= 0).count();
+        int digitsTotal =
+                (int) group.chars().filter(c -> Character.digit(c, 10) >= 0).count();
         for (char c : group.toCharArray()) {
             if (Character.digit(c, 10) >= 0) {
                 digitsSeen++;

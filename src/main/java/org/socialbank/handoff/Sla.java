@@ -14,12 +14,21 @@ import java.util.Optional;
 public record Sla(State firstResponse, State resolution) {
 
     public enum State {
-        OK, WARNING, BREACHED
+        OK,
+        WARNING,
+        BREACHED
     }
 
-    public static Sla of(Instant queuedAt, Optional<Instant> firstResponseAt, Optional<Instant> closedAt, Instant now,
-            Duration firstResponseTarget, Duration resolutionTarget, int warningPercent) {
-        return new Sla(state(queuedAt, firstResponseAt.orElse(now), firstResponseTarget, warningPercent),
+    public static Sla of(
+            Instant queuedAt,
+            Optional<Instant> firstResponseAt,
+            Optional<Instant> closedAt,
+            Instant now,
+            Duration firstResponseTarget,
+            Duration resolutionTarget,
+            int warningPercent) {
+        return new Sla(
+                state(queuedAt, firstResponseAt.orElse(now), firstResponseTarget, warningPercent),
                 state(queuedAt, closedAt.orElse(now), resolutionTarget, warningPercent));
     }
 
@@ -28,7 +37,6 @@ public record Sla(State firstResponse, State resolution) {
         if (elapsed.compareTo(target) > 0) {
             return State.BREACHED;
         }
-        return elapsed.multipliedBy(100).compareTo(target.multipliedBy(warningPercent)) >= 0 ? State.WARNING
-                : State.OK;
+        return elapsed.multipliedBy(100).compareTo(target.multipliedBy(warningPercent)) >= 0 ? State.WARNING : State.OK;
     }
 }

@@ -7,8 +7,7 @@ final class Teams {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9_-]{1,32}");
 
-    private Teams() {
-    }
+    private Teams() {}
 
     static boolean valid(String team) {
         return team != null && NAME.matcher(team).matches();

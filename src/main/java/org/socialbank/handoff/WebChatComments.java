@@ -62,11 +62,20 @@ class WebChatComments {
             return Optional.empty();
         }
         String screened = Secrets.screen(text.strip()).text();
-        String comment = screened.length() <= NewMention.TEXT_LENGTH_MAX ? screened
+        String comment = screened.length() <= NewMention.TEXT_LENGTH_MAX
+                ? screened
                 : screened.substring(0, NewMention.TEXT_LENGTH_MAX);
-        String author = identities.identity(message.identity()).map(ChannelIdentity::externalId).orElse(null);
-        mentions.record(new NewMention(SOURCE, "rating:" + rated.get().id().value() + ":" + rated.get().csat().get(),
-                comment, author, message.receivedAt(), null));
+        String author = identities
+                .identity(message.identity())
+                .map(ChannelIdentity::externalId)
+                .orElse(null);
+        mentions.record(new NewMention(
+                SOURCE,
+                "rating:" + rated.get().id().value() + ":" + rated.get().csat().get(),
+                comment,
+                author,
+                message.receivedAt(),
+                null));
         return Optional.of(new Outbound.Text(notices.text(rated.get().language(), "handoff.rating.comment_thanks")));
     }
 }

@@ -13,9 +13,18 @@ import org.socialbank.shared.CurrencyCode;
  *
  * @param ownerRef who the account belongs to (a customer reference), null for the bank's own
  */
-public record Account(AccountId id, CurrencyCode currency, String ownerRef, AccountKind kind,
-        AccountStatus status, Set<AccountFlag> flags, long debitsPosted, long creditsPosted,
-        long debitsPending, long creditsPending, Instant createdAt) {
+public record Account(
+        AccountId id,
+        CurrencyCode currency,
+        String ownerRef,
+        AccountKind kind,
+        AccountStatus status,
+        Set<AccountFlag> flags,
+        long debitsPosted,
+        long creditsPosted,
+        long debitsPending,
+        long creditsPending,
+        Instant createdAt) {
 
     public Account {
         Objects.requireNonNull(id, "id");
@@ -40,14 +49,33 @@ public record Account(AccountId id, CurrencyCode currency, String ownerRef, Acco
         return flags.contains(flag);
     }
 
-    public Account withBalances(long debitsPosted, long creditsPosted, long debitsPending,
-            long creditsPending) {
-        return new Account(id, currency, ownerRef, kind, status, flags, debitsPosted, creditsPosted,
-                debitsPending, creditsPending, createdAt);
+    public Account withBalances(long debitsPosted, long creditsPosted, long debitsPending, long creditsPending) {
+        return new Account(
+                id,
+                currency,
+                ownerRef,
+                kind,
+                status,
+                flags,
+                debitsPosted,
+                creditsPosted,
+                debitsPending,
+                creditsPending,
+                createdAt);
     }
 
     public Account withStatus(AccountStatus status) {
-        return new Account(id, currency, ownerRef, kind, status, flags, debitsPosted, creditsPosted,
-                debitsPending, creditsPending, createdAt);
+        return new Account(
+                id,
+                currency,
+                ownerRef,
+                kind,
+                status,
+                flags,
+                debitsPosted,
+                creditsPosted,
+                debitsPending,
+                creditsPending,
+                createdAt);
     }
 }

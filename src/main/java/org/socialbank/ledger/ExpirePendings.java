@@ -21,7 +21,8 @@ class ExpirePendings {
         this.ledger = ledger;
     }
 
-    @Scheduled(fixedDelayString = "${socialbank.ledger.expiry-interval:5s}",
+    @Scheduled(
+            fixedDelayString = "${socialbank.ledger.expiry-interval:5s}",
             initialDelayString = "${socialbank.ledger.expiry-interval:5s}")
     void expireDue() {
         try {

@@ -38,8 +38,7 @@ final class GroupCommit implements AutoCloseable {
         TransferResult writeOne(NewTransfer request);
     }
 
-    private record Waiting(NewTransfer request, CompletableFuture<TransferResult> answer) {
-    }
+    private record Waiting(NewTransfer request, CompletableFuture<TransferResult> answer) {}
 
     private final LinkedBlockingQueue<Waiting> queue = new LinkedBlockingQueue<>();
     private final Writer writer;
@@ -125,7 +124,9 @@ final class GroupCommit implements AutoCloseable {
                 group.get(0).answer().completeExceptionally(e);
                 return;
             }
-            log.warn("a group of {} transfers failed as a whole ({}); writing each on its own", group.size(),
+            log.warn(
+                    "a group of {} transfers failed as a whole ({}); writing each on its own",
+                    group.size(),
                     e.toString());
             group.forEach(this::commitAlone);
             return;

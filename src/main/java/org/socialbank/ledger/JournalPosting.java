@@ -10,8 +10,13 @@ import java.util.Objects;
  * @param debitBalanceAfterMinor the debit account's credits minus debits after this row
  * @param creditBalanceAfterMinor the credit account's credits minus debits after this row
  */
-public record JournalPosting(long sequence, Transfer transfer, Account debitAccount, Account creditAccount,
-        long debitBalanceAfterMinor, long creditBalanceAfterMinor) {
+public record JournalPosting(
+        long sequence,
+        Transfer transfer,
+        Account debitAccount,
+        Account creditAccount,
+        long debitBalanceAfterMinor,
+        long creditBalanceAfterMinor) {
 
     public JournalPosting {
         Objects.requireNonNull(transfer, "transfer");

@@ -18,9 +18,9 @@ import org.socialbank.ledger.jdbc.JdbcBook;
 import org.socialbank.ledger.posting.Posting;
 import org.socialbank.shared.Durability;
 import org.socialbank.shared.Microseconds;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.beans.factory.DisposableBean;
 
 /**
  * The ledger's use cases. Each write runs in one database transaction that locks the accounts it
@@ -39,25 +39,36 @@ public class Ledger implements DisposableBean {
     private final LedgerMetrics metrics;
     private final GroupCommit groups;
 
-    Ledger(JdbcBook book, Transactions transactions, Durability durability, Clock clock,
-            LedgerProperties properties, LedgerMetrics metrics) {
+    Ledger(
+            JdbcBook book,
+            Transactions transactions,
+            Durability durability,
+            Clock clock,
+            LedgerProperties properties,
+            LedgerMetrics metrics) {
         this.book = book;
         this.transactions = transactions;
         this.durability = durability;
         this.clock = clock;
         this.properties = properties;
         this.metrics = metrics;
-        this.groups = !properties.groupCommit() ? null : new GroupCommit(new GroupCommit.Writer() {
-            @Override
-            public List<TransferResult> writeAll(List<NewTransfer> requests) {
-                return transferAll(requests);
-            }
+        this.groups = !properties.groupCommit()
+                ? null
+                : new GroupCommit(
+                        new GroupCommit.Writer() {
+                            @Override
+                            public List<TransferResult> writeAll(List<NewTransfer> requests) {
+                                return transferAll(requests);
+                            }
 
-            @Override
-            public TransferResult writeOne(NewTransfer request) {
-                return transferAlone(request);
-            }
-        }, properties.groupSizeMax(), properties.groupCommitters(), metrics::groupSize);
+                            @Override
+                            public TransferResult writeOne(NewTransfer request) {
+                                return transferAlone(request);
+                            }
+                        },
+                        properties.groupSizeMax(),
+                        properties.groupCommitters(),
+                        metrics::groupSize);
     }
 
     /** Writes what is still queued, then stops the group commit's threads. */
@@ -72,14 +83,25 @@ public class Ledger implements DisposableBean {
         return durably(() -> {
             Optional<Account> existing = book.lockAccount(request.id());
             if (existing.isPresent()) {
-                return request.sameAs(existing.get()) ? new OpenResult.Opened(existing.get(), true)
+                return request.sameAs(existing.get())
+                        ? new OpenResult.Opened(existing.get(), true)
                         : new OpenResult.Rejected(RejectionCode.ID_EXISTS_WITH_DIFFERENT_FIELDS);
             }
             if (request.flags().size() > 1) {
                 return new OpenResult.Rejected(RejectionCode.FLAGS_ARE_MUTUALLY_EXCLUSIVE);
             }
-            Account account = new Account(request.id(), request.currency(), request.ownerRef(),
-                    request.kind(), AccountStatus.OPEN, request.flags(), 0, 0, 0, 0, now());
+            Account account = new Account(
+                    request.id(),
+                    request.currency(),
+                    request.ownerRef(),
+                    request.kind(),
+                    AccountStatus.OPEN,
+                    request.flags(),
+                    0,
+                    0,
+                    0,
+                    0,
+                    now());
             book.insertAccount(account);
             return new OpenResult.Opened(account, false);
         });
@@ -107,8 +129,8 @@ public class Ledger implements DisposableBean {
             if (account.status() == AccountStatus.CLOSED) {
                 return new StatusResult.Rejected(RejectionCode.ACCOUNT_CLOSED);
             }
-            if (target == AccountStatus.CLOSED && (account.balanceMinor() != 0
-                    || account.debitsPending() != 0 || account.creditsPending() != 0)) {
+            if (target == AccountStatus.CLOSED
+                    && (account.balanceMinor() != 0 || account.debitsPending() != 0 || account.creditsPending() != 0)) {
                 return new StatusResult.Rejected(RejectionCode.ACCOUNT_HAS_BALANCE);
             }
             book.updateStatus(id, target);
@@ -135,7 +157,8 @@ public class Ledger implements DisposableBean {
         List<TransferResult> results = durably(() -> {
             Posting posting = new Posting(book, now());
             posting.lock(requests.stream()
-                    .flatMap(r -> Stream.of(r.debitAccountId(), r.creditAccountId())).toList());
+                    .flatMap(r -> Stream.of(r.debitAccountId(), r.creditAccountId()))
+                    .toList());
             posting.prefetch(requests.stream().map(NewTransfer::id).toList());
             List<TransferResult> answers = new ArrayList<>(requests.size());
             for (NewTransfer request : requests) {
@@ -161,13 +184,13 @@ public class Ledger implements DisposableBean {
     /** Books all of the transfers or none, in one transaction. */
     public BatchResult transferLinked(List<NewTransfer> requests) {
         if (requests.isEmpty() || requests.size() > properties.batchSizeMax()) {
-            throw new IllegalArgumentException(
-                    "a linked batch holds 1 to " + properties.batchSizeMax() + " transfers");
+            throw new IllegalArgumentException("a linked batch holds 1 to " + properties.batchSizeMax() + " transfers");
         }
         return metrics.count(durably(() -> {
             Posting posting = new Posting(book, now());
             posting.lock(requests.stream()
-                    .flatMap(r -> Stream.of(r.debitAccountId(), r.creditAccountId())).toList());
+                    .flatMap(r -> Stream.of(r.debitAccountId(), r.creditAccountId()))
+                    .toList());
             List<Transfer> booked = new ArrayList<>(requests.size());
             boolean allReplayed = true;
             for (int i = 0; i < requests.size(); i++) {
@@ -200,8 +223,7 @@ public class Ledger implements DisposableBean {
      */
     public Optional<StatementPage> statement(AccountId id, Optional<String> cursor, int limit) {
         if (limit < 1 || limit > properties.statementPageMax()) {
-            throw new IllegalArgumentException(
-                    "limit must be between 1 and " + properties.statementPageMax());
+            throw new IllegalArgumentException("limit must be between 1 and " + properties.statementPageMax());
         }
         long before = cursor.map(Ledger::decodeCursor).orElse(Long.MAX_VALUE);
         if (book.findAccount(id).isEmpty()) {
@@ -209,9 +231,10 @@ public class Ledger implements DisposableBean {
         }
         List<JdbcBook.Sequenced> page = book.statement(id, before, limit + 1);
         Optional<String> next = page.size() > limit
-                ? Optional.of(encodeCursor(page.get(limit - 1).sequence())) : Optional.empty();
-        return Optional.of(new StatementPage(page.stream().limit(limit)
-                .map(JdbcBook.Sequenced::transfer).toList(), next));
+                ? Optional.of(encodeCursor(page.get(limit - 1).sequence()))
+                : Optional.empty();
+        return Optional.of(new StatementPage(
+                page.stream().limit(limit).map(JdbcBook.Sequenced::transfer).toList(), next));
     }
 
     /**
@@ -224,27 +247,38 @@ public class Ledger implements DisposableBean {
             throw new IllegalArgumentException("limit must be between 1 and " + properties.statementPageMax());
         }
         Map<AccountId, Account> accounts = new HashMap<>();
-        return book.postedAfter(afterSequence, writtenBefore, limit).stream().map(p -> {
-            JdbcBook.Sequenced s = p.row();
-            Transfer t = s.transfer();
-            // rows booked before V48 carry no balances: only those add up the account's journal
-            long debitAfter = p.debitBalanceAfterMinor() != null ? p.debitBalanceAfterMinor()
-                    : book.balanceAfter(t.debitAccountId(), s.sequence());
-            long creditAfter = p.creditBalanceAfterMinor() != null ? p.creditBalanceAfterMinor()
-                    : book.balanceAfter(t.creditAccountId(), s.sequence());
-            return new JournalPosting(s.sequence(), t,
-                    accounts.computeIfAbsent(t.debitAccountId(), id -> book.findAccount(id).orElseThrow()),
-                    accounts.computeIfAbsent(t.creditAccountId(), id -> book.findAccount(id).orElseThrow()),
-                    debitAfter, creditAfter);
-        }).toList();
+        return book.postedAfter(afterSequence, writtenBefore, limit).stream()
+                .map(p -> {
+                    JdbcBook.Sequenced s = p.row();
+                    Transfer t = s.transfer();
+                    // rows booked before V48 carry no balances: only those add up the account's journal
+                    long debitAfter = p.debitBalanceAfterMinor() != null
+                            ? p.debitBalanceAfterMinor()
+                            : book.balanceAfter(t.debitAccountId(), s.sequence());
+                    long creditAfter = p.creditBalanceAfterMinor() != null
+                            ? p.creditBalanceAfterMinor()
+                            : book.balanceAfter(t.creditAccountId(), s.sequence());
+                    return new JournalPosting(
+                            s.sequence(),
+                            t,
+                            accounts.computeIfAbsent(
+                                    t.debitAccountId(),
+                                    id -> book.findAccount(id).orElseThrow()),
+                            accounts.computeIfAbsent(
+                                    t.creditAccountId(),
+                                    id -> book.findAccount(id).orElseThrow()),
+                            debitAfter,
+                            creditAfter);
+                })
+                .toList();
     }
 
     /** Voids pending transfers whose timeout has passed; returns how many it expired. */
     public int expireDue() {
         int expired = 0;
         for (TransferId pendingId : book.duePendings(now(), properties.expiryBatchMax())) {
-            TransferResult result = metrics.count("expire_pending",
-                    durably(() -> resolveInTransaction(Resolution.expire(pendingId))));
+            TransferResult result =
+                    metrics.count("expire_pending", durably(() -> resolveInTransaction(Resolution.expire(pendingId))));
             if (result instanceof Posted posted && !posted.replayed()) {
                 expired++;
             }
@@ -254,8 +288,9 @@ public class Ledger implements DisposableBean {
 
     private TransferResult resolveInTransaction(Resolution request) {
         Posting posting = new Posting(book, now());
-        book.findTransfer(request.pendingId()).filter(Transfer::pending).ifPresent(
-                p -> posting.lock(List.of(p.debitAccountId(), p.creditAccountId())));
+        book.findTransfer(request.pendingId())
+                .filter(Transfer::pending)
+                .ifPresent(p -> posting.lock(List.of(p.debitAccountId(), p.creditAccountId())));
         TransferResult result = posting.resolve(request);
         posting.flush();
         return result;
@@ -273,20 +308,20 @@ public class Ledger implements DisposableBean {
     }
 
     private static BatchResult linkedFailure(int size, int failed, RejectionCode code) {
-        List<RejectionCode> codes = new ArrayList<>(Collections.nCopies(size,
-                RejectionCode.LINKED_EVENT_FAILED));
+        List<RejectionCode> codes = new ArrayList<>(Collections.nCopies(size, RejectionCode.LINKED_EVENT_FAILED));
         codes.set(failed, code);
         return new BatchResult.Rejected(failed, codes);
     }
 
     private static String encodeCursor(long sequence) {
-        return Base64.getUrlEncoder().withoutPadding()
+        return Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString(Long.toString(sequence).getBytes(StandardCharsets.US_ASCII));
     }
 
     private static long decodeCursor(String cursor) {
-        return cursorSequence(cursor).orElseThrow(() -> new IllegalArgumentException(
-                "cursor is not one this server issued"));
+        return cursorSequence(cursor)
+                .orElseThrow(() -> new IllegalArgumentException("cursor is not one this server issued"));
     }
 
     /** Whether {@code cursor} has the shape of a {@code nextCursor} this server issues (for a web adapter's 400). */
@@ -296,8 +331,8 @@ public class Ledger implements DisposableBean {
 
     private static java.util.OptionalLong cursorSequence(String cursor) {
         try {
-            long sequence = Long.parseLong(new String(Base64.getUrlDecoder().decode(cursor),
-                    StandardCharsets.US_ASCII));
+            long sequence =
+                    Long.parseLong(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII));
             return sequence > 0 ? java.util.OptionalLong.of(sequence) : java.util.OptionalLong.empty();
         } catch (IllegalArgumentException notBase64OrDigits) { // the JDK's decoders only throw
             return java.util.OptionalLong.empty();

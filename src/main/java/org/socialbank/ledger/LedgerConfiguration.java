@@ -7,5 +7,4 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 @EnableConfigurationProperties(LedgerProperties.class)
-class LedgerConfiguration {
-}
+class LedgerConfiguration {}

@@ -23,7 +23,8 @@ class LedgerMetrics {
         this.registry = registry;
         this.groupSizes = DistributionSummary.builder("socialbank.ledger.group.size")
                 .description("Single transfers written in one transaction by the group commit")
-                .baseUnit("transfers").register(registry);
+                .baseUnit("transfers")
+                .register(registry);
     }
 
     void groupSize(int transfers) {
@@ -47,10 +48,13 @@ class LedgerMetrics {
     }
 
     private void increment(String operation, String outcome) {
-        counters.computeIfAbsent(operation + "/" + outcome, key -> Counter
-                .builder("socialbank.ledger.outcomes")
-                .description("Ledger requests by operation and outcome")
-                .tag("operation", operation).tag("outcome", outcome)
-                .register(registry)).increment();
+        counters.computeIfAbsent(
+                        operation + "/" + outcome,
+                        key -> Counter.builder("socialbank.ledger.outcomes")
+                                .description("Ledger requests by operation and outcome")
+                                .tag("operation", operation)
+                                .tag("outcome", outcome)
+                                .register(registry))
+                .increment();
     }
 }

@@ -30,15 +30,15 @@ public record LedgerProperties(
         @DefaultValue("2") int groupCommitters) {
 
     public LedgerProperties {
-        require(statementPageMax >= 1 && statementPageMax <= 1000,
+        require(
+                statementPageMax >= 1 && statementPageMax <= 1000,
                 "socialbank.ledger.statement-page-max must be 1..1000");
-        require(batchSizeMax >= 1 && batchSizeMax <= 1000,
-                "socialbank.ledger.batch-size-max must be 1..1000");
+        require(batchSizeMax >= 1 && batchSizeMax <= 1000, "socialbank.ledger.batch-size-max must be 1..1000");
         require(retriesMax >= 0 && retriesMax <= 100, "socialbank.ledger.retries-max must be 0..100");
-        require(expiryInterval != null && !expiryInterval.isNegative() && !expiryInterval.isZero(),
+        require(
+                expiryInterval != null && !expiryInterval.isNegative() && !expiryInterval.isZero(),
                 "socialbank.ledger.expiry-interval must be positive");
-        require(expiryBatchMax >= 1 && expiryBatchMax <= 10_000,
-                "socialbank.ledger.expiry-batch-max must be 1..10000");
+        require(expiryBatchMax >= 1 && expiryBatchMax <= 10_000, "socialbank.ledger.expiry-batch-max must be 1..10000");
         require(groupSizeMax >= 1 && groupSizeMax <= 1000, "socialbank.ledger.group-size-max must be 1..1000");
         require(groupCommitters >= 1 && groupCommitters <= 16, "socialbank.ledger.group-committers must be 1..16");
     }

@@ -24,13 +24,14 @@ public record Metadata(SortedMap<String, String> entries) {
         }
         entries.forEach((key, value) -> {
             if (key == null || !KEY.matcher(key).matches()) {
-                throw new IllegalArgumentException("metadata keys are 1 to " + KEY_LENGTH_MAX
-                        + " characters of A-Z a-z 0-9 _ . : -");
+                throw new IllegalArgumentException(
+                        "metadata keys are 1 to " + KEY_LENGTH_MAX + " characters of A-Z a-z 0-9 _ . : -");
             }
-            if (value == null || value.length() > VALUE_LENGTH_MAX
+            if (value == null
+                    || value.length() > VALUE_LENGTH_MAX
                     || value.chars().anyMatch(Character::isISOControl)) {
-                throw new IllegalArgumentException("metadata values are strings of at most "
-                        + VALUE_LENGTH_MAX + " characters without control characters");
+                throw new IllegalArgumentException("metadata values are strings of at most " + VALUE_LENGTH_MAX
+                        + " characters without control characters");
             }
         });
         entries = Collections.unmodifiableSortedMap(new TreeMap<>(entries));

@@ -9,9 +9,16 @@ import org.socialbank.shared.CurrencyCode;
  *
  * @param timeoutSeconds for a pending transfer, seconds until it expires (0: never); else 0
  */
-public record NewTransfer(TransferId id, AccountId debitAccountId, AccountId creditAccountId,
-        long amountMinor, CurrencyCode currency, TransferCode code, boolean pending,
-        long timeoutSeconds, Metadata metadata) {
+public record NewTransfer(
+        TransferId id,
+        AccountId debitAccountId,
+        AccountId creditAccountId,
+        long amountMinor,
+        CurrencyCode currency,
+        TransferCode code,
+        boolean pending,
+        long timeoutSeconds,
+        Metadata metadata) {
 
     /** A pending transfer cannot reserve money for more than a year. */
     public static final long TIMEOUT_SECONDS_MAX = 366L * 24 * 3600;
@@ -24,23 +31,26 @@ public record NewTransfer(TransferId id, AccountId debitAccountId, AccountId cre
         Objects.requireNonNull(code, "code");
         metadata = metadata == null ? Metadata.EMPTY : metadata;
         if (timeoutSeconds < 0 || timeoutSeconds > TIMEOUT_SECONDS_MAX) {
-            throw new IllegalArgumentException(
-                    "timeoutSeconds must be between 0 and " + TIMEOUT_SECONDS_MAX);
+            throw new IllegalArgumentException("timeoutSeconds must be between 0 and " + TIMEOUT_SECONDS_MAX);
         }
     }
 
     /** A single-phase transfer with no notes. */
-    public static NewTransfer posted(TransferId id, AccountId debit, AccountId credit,
-            long amountMinor, CurrencyCode currency, String code) {
-        return new NewTransfer(id, debit, credit, amountMinor, currency, new TransferCode(code),
-                false, 0, Metadata.EMPTY);
+    public static NewTransfer posted(
+            TransferId id, AccountId debit, AccountId credit, long amountMinor, CurrencyCode currency, String code) {
+        return new NewTransfer(
+                id, debit, credit, amountMinor, currency, new TransferCode(code), false, 0, Metadata.EMPTY);
     }
 
     public boolean sameAs(Transfer t) {
         TransferKind kind = pending ? TransferKind.PENDING : TransferKind.SINGLE_PHASE;
-        return t.kind() == kind && t.debitAccountId().equals(debitAccountId)
-                && t.creditAccountId().equals(creditAccountId) && t.amountMinor() == amountMinor
-                && t.currency().equals(currency) && t.code().equals(code)
-                && t.timeoutSeconds() == timeoutSeconds && t.metadata().equals(metadata);
+        return t.kind() == kind
+                && t.debitAccountId().equals(debitAccountId)
+                && t.creditAccountId().equals(creditAccountId)
+                && t.amountMinor() == amountMinor
+                && t.currency().equals(currency)
+                && t.code().equals(code)
+                && t.timeoutSeconds() == timeoutSeconds
+                && t.metadata().equals(metadata);
     }
 }

@@ -4,9 +4,7 @@ package org.socialbank.ledger;
 public sealed interface OpenResult {
 
     /** The account exists as asked; {@code replayed} when an earlier request had opened it. */
-    record Opened(Account account, boolean replayed) implements OpenResult {
-    }
+    record Opened(Account account, boolean replayed) implements OpenResult {}
 
-    record Rejected(RejectionCode code) implements OpenResult {
-    }
+    record Rejected(RejectionCode code) implements OpenResult {}
 }

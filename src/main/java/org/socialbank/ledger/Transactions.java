@@ -15,7 +15,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class Transactions {
 
-
     private final TransactionTemplate template;
     private final int retriesMax;
 

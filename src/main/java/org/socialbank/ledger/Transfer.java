@@ -11,10 +11,20 @@ import org.socialbank.shared.CurrencyCode;
  * @param pendingStatus for a pending transfer: where it is now; else null
  * @param expiresAt for a pending transfer with a timeout: when it expires; else null
  */
-public record Transfer(TransferId id, AccountId debitAccountId, AccountId creditAccountId,
-        long amountMinor, CurrencyCode currency, TransferCode code, TransferKind kind,
-        TransferId pendingId, long timeoutSeconds, Metadata metadata, Instant createdAt,
-        PendingStatus pendingStatus, Instant expiresAt) {
+public record Transfer(
+        TransferId id,
+        AccountId debitAccountId,
+        AccountId creditAccountId,
+        long amountMinor,
+        CurrencyCode currency,
+        TransferCode code,
+        TransferKind kind,
+        TransferId pendingId,
+        long timeoutSeconds,
+        Metadata metadata,
+        Instant createdAt,
+        PendingStatus pendingStatus,
+        Instant expiresAt) {
 
     public Transfer {
         Objects.requireNonNull(id, "id");
@@ -27,7 +37,19 @@ public record Transfer(TransferId id, AccountId debitAccountId, AccountId credit
     }
 
     public Transfer withPendingStatus(PendingStatus status) {
-        return new Transfer(id, debitAccountId, creditAccountId, amountMinor, currency, code, kind,
-                pendingId, timeoutSeconds, metadata, createdAt, status, expiresAt);
+        return new Transfer(
+                id,
+                debitAccountId,
+                creditAccountId,
+                amountMinor,
+                currency,
+                code,
+                kind,
+                pendingId,
+                timeoutSeconds,
+                metadata,
+                createdAt,
+                status,
+                expiresAt);
     }
 }

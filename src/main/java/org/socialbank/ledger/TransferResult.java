@@ -4,9 +4,7 @@ package org.socialbank.ledger;
 public sealed interface TransferResult {
 
     /** Booked; {@code replayed} when the id had been booked before with the same fields. */
-    record Posted(Transfer transfer, boolean replayed) implements TransferResult {
-    }
+    record Posted(Transfer transfer, boolean replayed) implements TransferResult {}
 
-    record Rejected(RejectionCode code) implements TransferResult {
-    }
+    record Rejected(RejectionCode code) implements TransferResult {}
 }

@@ -31,7 +31,12 @@ class ChannelMentions {
 
     @EventListener
     void on(PublicMentionReceived event) {
-        record(event.network().wireName(), event.postId(), event.text(), event.authorId(), event.createdAt(),
+        record(
+                event.network().wireName(),
+                event.postId(),
+                event.text(),
+                event.authorId(),
+                event.createdAt(),
                 event.authorFollowers());
     }
 
@@ -42,8 +47,13 @@ class ChannelMentions {
             return;
         }
         // the author's reach in a group is the group's audience: its members, when the network said
-        record(event.network().wireName(), event.groupId() + ":" + event.messageId(), event.text(), event.authorId(),
-                event.createdAt(), event.groupMembers());
+        record(
+                event.network().wireName(),
+                event.groupId() + ":" + event.messageId(),
+                event.text(),
+                event.authorId(),
+                event.createdAt(),
+                event.groupMembers());
     }
 
     private void record(String source, String sourceId, String text, String author, Instant createdAt, Long reach) {
@@ -54,7 +64,10 @@ class ChannelMentions {
         try {
             mentions.record(new NewMention(source, sourceId, text, author, createdAt, reach));
         } catch (RuntimeException e) {
-            log.warn("listening: public mention {} on {} not recorded ({})", sourceId, source,
+            log.warn(
+                    "listening: public mention {} on {} not recorded ({})",
+                    sourceId,
+                    source,
                     e.getClass().getSimpleName());
         }
     }

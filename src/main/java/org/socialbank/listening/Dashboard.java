@@ -9,15 +9,24 @@ import java.util.List;
  *
  * @param truncated true when more mentions were written than one scan reads
  */
-public record Dashboard(Instant from, Instant to, Slice overall, List<Slice> byLanguage, List<Slice> bySource,
-        List<Slice> topTopics, boolean truncated) {
+public record Dashboard(
+        Instant from,
+        Instant to,
+        Slice overall,
+        List<Slice> byLanguage,
+        List<Slice> bySource,
+        List<Slice> topTopics,
+        boolean truncated) {
 
     /** The figures of one group of mentions. */
-    public record Slice(String key, int total, int negative, int positive, double shareNegative,
-            double netSentiment) {
+    public record Slice(String key, int total, int negative, int positive, double shareNegative, double netSentiment) {
 
         public static Slice of(String key, int total, int negative, int positive) {
-            return new Slice(key, total, negative, positive,
+            return new Slice(
+                    key,
+                    total,
+                    negative,
+                    positive,
                     total == 0 ? 0 : Math.round(1000.0 * negative / total) / 1000.0,
                     total == 0 ? 0 : Math.round(1000.0 * (positive - negative) / total) / 1000.0);
         }

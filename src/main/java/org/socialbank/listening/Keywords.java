@@ -14,7 +14,10 @@ final class Keywords {
     private final List<Pattern> patterns;
 
     Keywords(List<String> keywords) {
-        this.patterns = keywords.stream().map(k -> Texts.normalize(k.strip())).map(Keywords::pattern).toList();
+        this.patterns = keywords.stream()
+                .map(k -> Texts.normalize(k.strip()))
+                .map(Keywords::pattern)
+                .toList();
     }
 
     boolean any() {

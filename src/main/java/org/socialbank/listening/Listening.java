@@ -24,8 +24,12 @@ public class Listening {
         this.store = store;
         this.clock = clock;
         this.properties = properties;
-        this.detector = new SpikeDetector(properties.spikeWindow(), properties.baselineWindows(),
-                properties.spikeSigma(), properties.spikeCountMin(), properties.hourOfWeek());
+        this.detector = new SpikeDetector(
+                properties.spikeWindow(),
+                properties.baselineWindows(),
+                properties.spikeSigma(),
+                properties.spikeCountMin(),
+                properties.hourOfWeek());
     }
 
     /** Spikes of the window that ends now. */
@@ -45,11 +49,19 @@ public class Listening {
     public Dashboard dashboard(Instant from, Instant to) {
         List<Mention> mentions = store.between(from, to, properties.scanMax());
         List<Dashboard.Slice> topics = slices(mentions, m -> m.topic().wireName()).stream()
-                .sorted(Comparator.comparingInt(Dashboard.Slice::total).reversed().thenComparing(Dashboard.Slice::key))
-                .limit(TOP_TOPICS_MAX).toList();
-        return new Dashboard(from, to, slices(mentions, m -> "all").stream().findFirst()
-                .orElse(Dashboard.Slice.of("all", 0, 0, 0)), slices(mentions, Mention::language),
-                slices(mentions, Mention::source), topics, mentions.size() >= properties.scanMax());
+                .sorted(Comparator.comparingInt(Dashboard.Slice::total)
+                        .reversed()
+                        .thenComparing(Dashboard.Slice::key))
+                .limit(TOP_TOPICS_MAX)
+                .toList();
+        return new Dashboard(
+                from,
+                to,
+                slices(mentions, m -> "all").stream().findFirst().orElse(Dashboard.Slice.of("all", 0, 0, 0)),
+                slices(mentions, Mention::language),
+                slices(mentions, Mention::source),
+                topics,
+                mentions.size() >= properties.scanMax());
     }
 
     /** Mentions written in [from, to), oldest first, at most the scan limit (for the CSV export). */
@@ -65,7 +77,9 @@ public class Listening {
             c[1] += m.sentiment() == Sentiment.NEGATIVE ? 1 : 0;
             c[2] += m.sentiment() == Sentiment.POSITIVE ? 1 : 0;
         }
-        return counts.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .map(e -> Dashboard.Slice.of(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2])).toList();
+        return counts.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(e -> Dashboard.Slice.of(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2]))
+                .toList();
     }
 }

@@ -1,7 +1,7 @@
 package org.socialbank.listening;
 
-import org.socialbank.shared.Network;
 import org.socialbank.listening.classify.Classifier;
+import org.socialbank.shared.Network;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -33,19 +33,28 @@ public record ListeningProperties(
 
     public ListeningProperties {
         require(batchMax >= 1 && batchMax <= 1000, "batch-max must be 1..1000");
-        require(spikeWindow != null && spikeWindow.compareTo(Duration.ofMinutes(5)) >= 0
-                && spikeWindow.compareTo(Duration.ofDays(1)) <= 0, "spike-window must be 5m..1d");
+        require(
+                spikeWindow != null
+                        && spikeWindow.compareTo(Duration.ofMinutes(5)) >= 0
+                        && spikeWindow.compareTo(Duration.ofDays(1)) <= 0,
+                "spike-window must be 5m..1d");
         require(baselineWindows >= 3 && baselineWindows <= 24 * 28, "baseline-windows must be 3..672");
-        require("rolling".equals(baseline) || "hour-of-week".equals(baseline),
+        require(
+                "rolling".equals(baseline) || "hour-of-week".equals(baseline),
                 "baseline must be rolling or hour-of-week");
-        require(!"hour-of-week".equals(baseline) || baselineWindows <= 12,
+        require(
+                !"hour-of-week".equals(baseline) || baselineWindows <= 12,
                 "baseline-windows must be 3..12 (weeks) with baseline hour-of-week");
         require(spikeSigma > 0 && spikeSigma <= 10, "spike-sigma must be in (0, 10]");
         require(spikeCountMin >= 1 && spikeCountMin <= 10_000, "spike-count-min must be 1..10000");
         require(scanMax >= 100 && scanMax <= 1_000_000, "scan-max must be 100..1000000");
         keywords = keywords == null ? List.of() : List.copyOf(keywords);
         require(keywords.size() <= KEYWORDS_MAX, "keywords: at most " + KEYWORDS_MAX);
-        require(keywords.stream().allMatch(k -> k != null && k.strip().length() >= 2 && k.strip().length() <= 64),
+        require(
+                keywords.stream()
+                        .allMatch(k -> k != null
+                                && k.strip().length() >= 2
+                                && k.strip().length() <= 64),
                 "keywords: each 2..64 characters");
     }
 

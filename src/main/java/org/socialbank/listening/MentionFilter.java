@@ -7,8 +7,8 @@ import java.util.Objects;
  * Which mentions a listing wants: written in [from, to), optionally of one source, language,
  * sentiment or topic; newest first, at most {@code limit}.
  */
-public record MentionFilter(Instant from, Instant to, String source, String language, Sentiment sentiment,
-        Topic topic, int limit) {
+public record MentionFilter(
+        Instant from, Instant to, String source, String language, Sentiment sentiment, Topic topic, int limit) {
 
     public static final int LIMIT_MAX = 500;
 

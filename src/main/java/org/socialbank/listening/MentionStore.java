@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.socialbank.directory.CustomerId;
-import org.socialbank.shared.jdbc.Timestamps;
 import org.socialbank.listening.classify.CorrectionMemory;
+import org.socialbank.shared.jdbc.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -29,21 +29,37 @@ class MentionStore {
 
     Optional<Mention> bySource(String source, String sourceId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM listening_mentions WHERE source = ? AND source_id = ?")
-                .params(source, sourceId).query(MentionStore::mention).optional();
+                .params(source, sourceId)
+                .query(MentionStore::mention)
+                .optional();
     }
 
     Optional<Mention> byId(MentionId id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM listening_mentions WHERE id = ?")
-                .param(id.value()).query(MentionStore::mention).optional();
+                .param(id.value())
+                .query(MentionStore::mention)
+                .optional();
     }
 
     void insert(Mention m, String textKey) {
         jdbc.sql("INSERT INTO listening_mentions (" + COLUMNS + ", text_key) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(m.id().value(), m.source(), m.sourceId(), m.text(), m.author(),
-                        m.customer().map(CustomerId::value).orElse(null), m.language(), m.sentiment().wireName(),
-                        (int) Math.round(m.score() * 1000), m.topic().wireName(), m.corrected(),
-                        Timestamps.utc(m.createdAt()), Timestamps.utc(m.receivedAt()), m.reach(), textKey)
+                .params(
+                        m.id().value(),
+                        m.source(),
+                        m.sourceId(),
+                        m.text(),
+                        m.author(),
+                        m.customer().map(CustomerId::value).orElse(null),
+                        m.language(),
+                        m.sentiment().wireName(),
+                        (int) Math.round(m.score() * 1000),
+                        m.topic().wireName(),
+                        m.corrected(),
+                        Timestamps.utc(m.createdAt()),
+                        Timestamps.utc(m.receivedAt()),
+                        m.reach(),
+                        textKey)
                 .update();
     }
 
@@ -53,17 +69,22 @@ class MentionStore {
                         + "ORDER BY corrected_at DESC, id FETCH FIRST 1 ROWS ONLY")
                 .param(textKey)
                 .query((rs, n) -> new Correction(
-                        rs.getString(1) == null ? null : Sentiment.fromWireName(rs.getString(1)).orElseThrow(),
-                        rs.getString(2) == null ? null : Topic.fromWireName(rs.getString(2)).orElseThrow()))
+                        rs.getString(1) == null
+                                ? null
+                                : Sentiment.fromWireName(rs.getString(1)).orElseThrow(),
+                        rs.getString(2) == null
+                                ? null
+                                : Topic.fromWireName(rs.getString(2)).orElseThrow()))
                 .optional();
     }
 
-    record Correction(Sentiment sentiment, Topic topic) {
-    }
+    record Correction(Sentiment sentiment, Topic topic) {}
 
     /** How many corrections there are: they are only ever added, so the count says whether any came. */
     long corrections() {
-        return jdbc.sql("SELECT COUNT(*) FROM listening_corrections").query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM listening_corrections")
+                .query(Long.class)
+                .single();
     }
 
     /**
@@ -75,48 +96,81 @@ class MentionStore {
         jdbc.sql("SELECT c.mention_id, c.sentiment, c.topic, m.body, m.language FROM listening_corrections c "
                         + "JOIN listening_mentions m ON m.id = c.mention_id ORDER BY c.corrected_at DESC, c.id "
                         + "FETCH FIRST " + limit + " ROWS ONLY")
-                .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), new CorrectionMemory.Example(rs.getString(5),
-                        CorrectionMemory.words(rs.getString(4)),
-                        rs.getString(2) == null ? null : Sentiment.fromWireName(rs.getString(2)).orElseThrow(),
-                        rs.getString(3) == null ? null : Topic.fromWireName(rs.getString(3)).orElseThrow())))
-                .list().forEach(e -> newest.putIfAbsent(e.getKey(), e.getValue()));
+                .query((rs, n) -> Map.entry(
+                        rs.getObject(1, UUID.class),
+                        new CorrectionMemory.Example(
+                                rs.getString(5),
+                                CorrectionMemory.words(rs.getString(4)),
+                                rs.getString(2) == null
+                                        ? null
+                                        : Sentiment.fromWireName(rs.getString(2))
+                                                .orElseThrow(),
+                                rs.getString(3) == null
+                                        ? null
+                                        : Topic.fromWireName(rs.getString(3)).orElseThrow())))
+                .list()
+                .forEach(e -> newest.putIfAbsent(e.getKey(), e.getValue()));
         return List.copyOf(newest.values());
     }
 
     Optional<String> textKey(MentionId id) {
-        return jdbc.sql("SELECT text_key FROM listening_mentions WHERE id = ?").param(id.value())
-                .query(String.class).optional();
+        return jdbc.sql("SELECT text_key FROM listening_mentions WHERE id = ?")
+                .param(id.value())
+                .query(String.class)
+                .optional();
     }
 
     void correct(MentionId id, String textKey, Correction correction, Instant now) {
         jdbc.sql("INSERT INTO listening_corrections (id, mention_id, text_key, sentiment, topic, corrected_at) "
                         + "VALUES (?, ?, ?, ?, ?, ?)")
-                .params(UUID.randomUUID(), id.value(), textKey,
-                        correction.sentiment() == null ? null : correction.sentiment().wireName(),
-                        correction.topic() == null ? null : correction.topic().wireName(), Timestamps.utc(now))
+                .params(
+                        UUID.randomUUID(),
+                        id.value(),
+                        textKey,
+                        correction.sentiment() == null
+                                ? null
+                                : correction.sentiment().wireName(),
+                        correction.topic() == null ? null : correction.topic().wireName(),
+                        Timestamps.utc(now))
                 .update();
         // only the corrected columns are named: a typeless NULL parameter in COALESCE is refused by PostgreSQL
         if (correction.sentiment() != null) {
-            jdbc.sql("UPDATE listening_mentions SET sentiment = ?, score_milli = CASE WHEN sentiment = ? THEN score_milli "
-                            + "ELSE ? END, corrected = TRUE WHERE id = ?")
-                    .params(correction.sentiment().wireName(), correction.sentiment().wireName(),
-                            Mentions.scoreOf(correction.sentiment()) * 1000, id.value()).update();
+            jdbc.sql(
+                            "UPDATE listening_mentions SET sentiment = ?, score_milli = CASE WHEN sentiment = ? THEN score_milli "
+                                    + "ELSE ? END, corrected = TRUE WHERE id = ?")
+                    .params(
+                            correction.sentiment().wireName(),
+                            correction.sentiment().wireName(),
+                            Mentions.scoreOf(correction.sentiment()) * 1000,
+                            id.value())
+                    .update();
         }
         if (correction.topic() != null) {
             jdbc.sql("UPDATE listening_mentions SET topic = ?, corrected = TRUE WHERE id = ?")
-                    .params(correction.topic().wireName(), id.value()).update();
+                    .params(correction.topic().wireName(), id.value())
+                    .update();
         }
     }
 
     List<Mention> list(MentionFilter filter) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM listening_mentions WHERE created_at >= ? AND created_at < ?");
+        StringBuilder sql = new StringBuilder(
+                "SELECT " + COLUMNS + " FROM listening_mentions WHERE created_at >= ? AND created_at < ?");
         List<Object> params = new ArrayList<>(List.of(Timestamps.utc(filter.from()), Timestamps.utc(filter.to())));
         and(sql, params, "source", filter.source());
         and(sql, params, "language", filter.language());
-        and(sql, params, "sentiment", filter.sentiment() == null ? null : filter.sentiment().wireName());
+        and(
+                sql,
+                params,
+                "sentiment",
+                filter.sentiment() == null ? null : filter.sentiment().wireName());
         and(sql, params, "topic", filter.topic() == null ? null : filter.topic().wireName());
-        sql.append(" ORDER BY created_at DESC, id FETCH FIRST ").append(filter.limit()).append(" ROWS ONLY");
-        return jdbc.sql(sql.toString()).params(params).query(MentionStore::mention).list();
+        sql.append(" ORDER BY created_at DESC, id FETCH FIRST ")
+                .append(filter.limit())
+                .append(" ROWS ONLY");
+        return jdbc.sql(sql.toString())
+                .params(params)
+                .query(MentionStore::mention)
+                .list();
     }
 
     private static void and(StringBuilder sql, List<Object> params, String column, String value) {
@@ -130,17 +184,27 @@ class MentionStore {
     List<Mention> between(Instant from, Instant to, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM listening_mentions WHERE created_at >= ? AND created_at < ? "
                         + "ORDER BY created_at, id FETCH FIRST " + limit + " ROWS ONLY")
-                .params(Timestamps.utc(from), Timestamps.utc(to)).query(MentionStore::mention).list();
+                .params(Timestamps.utc(from), Timestamps.utc(to))
+                .query(MentionStore::mention)
+                .list();
     }
 
     private static Mention mention(ResultSet rs, int row) throws SQLException {
         UUID customer = rs.getObject("customer_id", UUID.class);
-        return new Mention(new MentionId(rs.getObject("id", UUID.class)), rs.getString("source"),
-                rs.getString("source_id"), rs.getString("body"), rs.getString("author"),
-                customer == null ? null : new CustomerId(customer), rs.getString("language"),
-                Sentiment.fromWireName(rs.getString("sentiment")).orElseThrow(), rs.getInt("score_milli") / 1000.0,
-                Topic.fromWireName(rs.getString("topic")).orElse(Topic.OTHER), rs.getBoolean("corrected"),
-                Timestamps.instant(rs, "created_at"), Timestamps.instant(rs, "received_at"),
+        return new Mention(
+                new MentionId(rs.getObject("id", UUID.class)),
+                rs.getString("source"),
+                rs.getString("source_id"),
+                rs.getString("body"),
+                rs.getString("author"),
+                customer == null ? null : new CustomerId(customer),
+                rs.getString("language"),
+                Sentiment.fromWireName(rs.getString("sentiment")).orElseThrow(),
+                rs.getInt("score_milli") / 1000.0,
+                Topic.fromWireName(rs.getString("topic")).orElse(Topic.OTHER),
+                rs.getBoolean("corrected"),
+                Timestamps.instant(rs, "created_at"),
+                Timestamps.instant(rs, "received_at"),
                 rs.getObject("reach") == null ? null : rs.getLong("reach"));
     }
 }

@@ -12,14 +12,14 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.CustomerId;
-import org.socialbank.shared.Network;
-import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.listening.classify.Classification;
 import org.socialbank.listening.classify.Classifier;
 import org.socialbank.listening.classify.CorrectionMemory;
 import org.socialbank.listening.classify.Texts;
+import org.socialbank.shared.Network;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,10 +41,17 @@ public class Mentions {
     private final Topics topics;
     /** Corrected texts compared at most (the newest); a text is compared with each, in memory. */
     static final int MEMORY_MAX = 2000;
+
     private volatile Memory memory = new Memory(0, CorrectionMemory.empty());
 
-    Mentions(MentionStore store, Classifier classifier, ChannelIdentities identities, Clock clock,
-            ListeningProperties properties, List<MentionSource> sources, Topics topics) {
+    Mentions(
+            MentionStore store,
+            Classifier classifier,
+            ChannelIdentities identities,
+            Clock clock,
+            ListeningProperties properties,
+            List<MentionSource> sources,
+            Topics topics) {
         this.store = store;
         this.topics = topics;
         this.classifier = classifier;
@@ -55,8 +62,7 @@ public class Mentions {
     }
 
     /** A mention as stored, and whether it was already there (a repeat of the same source id). */
-    public record Recorded(Mention mention, boolean replayed) {
-    }
+    public record Recorded(Mention mention, boolean replayed) {}
 
     public boolean knows(String source) {
         return sources.containsKey(source);
@@ -90,9 +96,21 @@ public class Mentions {
         String key = textKey(m.text());
         Classification c = classify(m.text(), key);
         CustomerId customer = customerOf(source, m.author()).orElse(null);
-        Mention mention = new Mention(new MentionId(UUID.randomUUID()), m.source(), m.sourceId(), m.text(),
-                m.author(), customer, c.language(), c.sentiment(), c.score(), topics.resolve(c.topic()), c.corrected(),
-                m.createdAt() == null ? now : m.createdAt(), now, m.reach());
+        Mention mention = new Mention(
+                new MentionId(UUID.randomUUID()),
+                m.source(),
+                m.sourceId(),
+                m.text(),
+                m.author(),
+                customer,
+                c.language(),
+                c.sentiment(),
+                c.score(),
+                topics.resolve(c.topic()),
+                c.corrected(),
+                m.createdAt() == null ? now : m.createdAt(),
+                now,
+                m.reach());
         try {
             store.insert(mention, key);
             return new Recorded(mention, false);
@@ -109,12 +127,16 @@ public class Mentions {
      */
     Classification classify(String text, String key) {
         Classification c = classifier.classify(text);
-        Optional<MentionStore.Correction> fix = store.correction(key).or(() -> memory()
-                .nearest(c.language(), CorrectionMemory.words(text))
-                .map(e -> new MentionStore.Correction(e.sentiment(), e.topic())));
-        return fix.map(f -> new Classification(c.language(), f.sentiment() == null ? c.sentiment() : f.sentiment(),
-                f.sentiment() == null || f.sentiment() == c.sentiment() ? c.score() : scoreOf(f.sentiment()),
-                f.topic() == null ? c.topic() : f.topic(), true)).orElse(c);
+        Optional<MentionStore.Correction> fix = store.correction(key)
+                .or(() -> memory().nearest(c.language(), CorrectionMemory.words(text))
+                        .map(e -> new MentionStore.Correction(e.sentiment(), e.topic())));
+        return fix.map(f -> new Classification(
+                        c.language(),
+                        f.sentiment() == null ? c.sentiment() : f.sentiment(),
+                        f.sentiment() == null || f.sentiment() == c.sentiment() ? c.score() : scoreOf(f.sentiment()),
+                        f.topic() == null ? c.topic() : f.topic(),
+                        true))
+                .orElse(c);
     }
 
     /**
@@ -132,8 +154,7 @@ public class Mentions {
     }
 
     /** The corrections learnt from, and how many corrections there were when they were read. */
-    private record Memory(long count, CorrectionMemory corrections) {
-    }
+    private record Memory(long count, CorrectionMemory corrections) {}
 
     /** The score a staff-given sentiment stands for. */
     static int scoreOf(Sentiment sentiment) {
@@ -158,7 +179,9 @@ public class Mentions {
         if (handle.isEmpty() || handle.length() > ChannelIdentity.EXTERNAL_ID_LENGTH_MAX) {
             return Optional.empty();
         }
-        return identities.identity(network, handle).flatMap(ChannelIdentity::customer)
+        return identities
+                .identity(network, handle)
+                .flatMap(ChannelIdentity::customer)
                 .or(() -> identities.reachableByHandle(network, handle).flatMap(ChannelIdentity::customer));
     }
 
@@ -181,8 +204,11 @@ public class Mentions {
             return new CorrectionResult.NoSuchMention();
         }
         // a topic staff merged into another is filed under that one, as new mentions are
-        store.correct(id, key.get(), new MentionStore.Correction(sentiment, topic == null ? null
-                : topics.resolve(topic)), clock.instant());
+        store.correct(
+                id,
+                key.get(),
+                new MentionStore.Correction(sentiment, topic == null ? null : topics.resolve(topic)),
+                clock.instant());
         return new CorrectionResult.Corrected(store.byId(id).orElseThrow());
     }
 
@@ -191,11 +217,14 @@ public class Mentions {
      * spacing dropped), hashed: a near-exact repeat of a corrected text finds its correction.
      */
     static String textKey(String text) {
-        String words = String.join(" ", Texts.tokens(Texts.normalize(text)).stream()
-                .filter(t -> Character.isLetterOrDigit(t.codePointAt(0))).toList());
+        String words = String.join(
+                " ",
+                Texts.tokens(Texts.normalize(text)).stream()
+                        .filter(t -> Character.isLetterOrDigit(t.codePointAt(0)))
+                        .toList());
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(words.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(words.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

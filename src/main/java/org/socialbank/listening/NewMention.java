@@ -22,13 +22,17 @@ public record NewMention(String source, String sourceId, String text, String aut
     public static final int AUTHOR_LENGTH_MAX = 128;
 
     public NewMention {
-        require(source != null && source.matches(MentionSource.NAME_PATTERN),
+        require(
+                source != null && source.matches(MentionSource.NAME_PATTERN),
                 "source must match " + MentionSource.NAME_PATTERN);
-        require(sourceId != null && !sourceId.isBlank() && sourceId.length() <= SOURCE_ID_LENGTH_MAX,
+        require(
+                sourceId != null && !sourceId.isBlank() && sourceId.length() <= SOURCE_ID_LENGTH_MAX,
                 "sourceId must be 1 to " + SOURCE_ID_LENGTH_MAX + " characters");
-        require(text != null && !text.isBlank() && text.length() <= TEXT_LENGTH_MAX,
+        require(
+                text != null && !text.isBlank() && text.length() <= TEXT_LENGTH_MAX,
                 "text must be 1 to " + TEXT_LENGTH_MAX + " characters");
-        require(author == null || (!author.isBlank() && author.length() <= AUTHOR_LENGTH_MAX),
+        require(
+                author == null || (!author.isBlank() && author.length() <= AUTHOR_LENGTH_MAX),
                 "author must be 1 to " + AUTHOR_LENGTH_MAX + " characters when given");
         require(reach == null || reach >= 0, "reach must be a count, 0 or more, when given");
     }

@@ -6,7 +6,9 @@ import java.util.Optional;
 
 /** The polarity of a mention as the contract names it. */
 public enum Sentiment {
-    NEGATIVE, NEUTRAL, POSITIVE;
+    NEGATIVE,
+    NEUTRAL,
+    POSITIVE;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -13,13 +13,21 @@ import java.util.List;
  * @param words the words of the window's mentions that rose most against the baseline
  * @param examples up to three of the window's mentions, most negative first
  */
-public record Spike(Topic topic, Kind kind, Instant windowStart, Instant windowEnd, int count,
-        double baselineMean, int severity, List<String> words, List<Example> examples) {
+public record Spike(
+        Topic topic,
+        Kind kind,
+        Instant windowStart,
+        Instant windowEnd,
+        int count,
+        double baselineMean,
+        int severity,
+        List<String> words,
+        List<Example> examples) {
 
     public enum Kind {
-        VOLUME, NEGATIVITY
+        VOLUME,
+        NEGATIVITY
     }
 
-    public record Example(MentionId id, String source, String text, Sentiment sentiment) {
-    }
+    public record Example(MentionId id, String source, String text, Sentiment sentiment) {}
 }

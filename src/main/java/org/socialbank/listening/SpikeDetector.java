@@ -25,9 +25,11 @@ final class SpikeDetector {
     static final int EXAMPLES_MAX = 3;
     /** A word explains a spike when it is at least this many times as frequent as in a baseline window. */
     static final double LIFT_MIN = 2;
-    private static final Set<String> STOPWORDS = Set.of("the", "and", "for", "you", "your", "this", "that", "with",
-            "was", "are", "les", "des", "est", "pas", "une", "pour", "que", "qui", "avec", "sur", "mon", "mes",
-            "это", "что", "как", "мой", "моя", "все", "уже", "для", "при", "که", "این", "از", "به", "را", "با", "من");
+
+    private static final Set<String> STOPWORDS = Set.of(
+            "the", "and", "for", "you", "your", "this", "that", "with", "was", "are", "les", "des", "est", "pas", "une",
+            "pour", "que", "qui", "avec", "sur", "mon", "mes", "это", "что", "как", "мой", "моя", "все", "уже", "для",
+            "при", "که", "این", "از", "به", "را", "با", "من");
 
     static final Duration WEEK = Duration.ofDays(7);
 
@@ -102,7 +104,13 @@ final class SpikeDetector {
         return within < window.toNanos() && k <= baselineWindows ? (int) k : -1;
     }
 
-    private void test(Topic topic, Spike.Kind kind, int[] counts, List<Mention> mentions, Instant start, Instant now,
+    private void test(
+            Topic topic,
+            Spike.Kind kind,
+            int[] counts,
+            List<Mention> mentions,
+            Instant start,
+            Instant now,
             List<Spike> spikes) {
         if (counts == null || counts[0] < countMin) {
             return;
@@ -121,12 +129,24 @@ final class SpikeDetector {
         if (z < sigma) {
             return;
         }
-        List<Mention> current = mentions.stream().filter(m -> m.topic() == topic && slot(m.createdAt(), now) == 0)
-                .filter(m -> kind == Spike.Kind.VOLUME || m.sentiment() == Sentiment.NEGATIVE).toList();
-        List<Mention> before = mentions.stream().filter(m -> m.topic() == topic && slot(m.createdAt(), now) > 0).toList();
+        List<Mention> current = mentions.stream()
+                .filter(m -> m.topic() == topic && slot(m.createdAt(), now) == 0)
+                .filter(m -> kind == Spike.Kind.VOLUME || m.sentiment() == Sentiment.NEGATIVE)
+                .toList();
+        List<Mention> before = mentions.stream()
+                .filter(m -> m.topic() == topic && slot(m.createdAt(), now) > 0)
+                .toList();
         int severity = (int) Math.max(1, Math.min(10, Math.round(z * 3 / sigma) - 2));
-        spikes.add(new Spike(topic, kind, start, now, counts[0], Math.round(mean * 100) / 100.0, severity,
-                risingWords(current, before), examples(current)));
+        spikes.add(new Spike(
+                topic,
+                kind,
+                start,
+                now,
+                counts[0],
+                Math.round(mean * 100) / 100.0,
+                severity,
+                risingWords(current, before),
+                examples(current)));
     }
 
     /** Words frequent now and rare before: count now times log of the lift over the baseline rate. */
@@ -134,13 +154,16 @@ final class SpikeDetector {
         Map<String, Integer> now = counts(current);
         Map<String, Integer> then = counts(before);
         Map<String, Double> lift = new HashMap<>();
-        now.forEach((word, count) -> lift.put(word,
-                (count + 1.0) / (then.getOrDefault(word, 0) / (double) baselineWindows + 1.0)));
+        now.forEach((word, count) ->
+                lift.put(word, (count + 1.0) / (then.getOrDefault(word, 0) / (double) baselineWindows + 1.0)));
         return now.entrySet().stream()
                 .filter(e -> e.getValue() >= 2 && lift.get(e.getKey()) >= LIFT_MIN)
                 .sorted(Comparator.<Map.Entry<String, Integer>>comparingDouble(
-                        e -> -e.getValue() * Math.log(lift.get(e.getKey()))).thenComparing(Map.Entry::getKey))
-                .limit(WORDS_MAX).map(Map.Entry::getKey).toList();
+                                e -> -e.getValue() * Math.log(lift.get(e.getKey())))
+                        .thenComparing(Map.Entry::getKey))
+                .limit(WORDS_MAX)
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     private static Map<String, Integer> counts(List<Mention> mentions) {
@@ -157,10 +180,11 @@ final class SpikeDetector {
         List<String> words = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
             String t = tokens.get(i);
-            if (t.codePointCount(0, t.length()) == 1 && Character.UnicodeScript.of(t.codePointAt(0))
-                    == Character.UnicodeScript.HAN) {
-                if (i + 1 < tokens.size() && Character.UnicodeScript.of(tokens.get(i + 1).codePointAt(0))
-                        == Character.UnicodeScript.HAN) {
+            if (t.codePointCount(0, t.length()) == 1
+                    && Character.UnicodeScript.of(t.codePointAt(0)) == Character.UnicodeScript.HAN) {
+                if (i + 1 < tokens.size()
+                        && Character.UnicodeScript.of(tokens.get(i + 1).codePointAt(0))
+                                == Character.UnicodeScript.HAN) {
                     words.add(t + tokens.get(i + 1));
                 }
             } else if (t.length() >= 3 && !STOPWORDS.contains(t)) {
@@ -171,7 +195,10 @@ final class SpikeDetector {
     }
 
     private static List<Spike.Example> examples(List<Mention> current) {
-        return current.stream().sorted(Comparator.comparingDouble(Mention::score).thenComparing(Mention::createdAt))
-                .limit(EXAMPLES_MAX).map(m -> new Spike.Example(m.id(), m.source(), m.text(), m.sentiment())).toList();
+        return current.stream()
+                .sorted(Comparator.comparingDouble(Mention::score).thenComparing(Mention::createdAt))
+                .limit(EXAMPLES_MAX)
+                .map(m -> new Spike.Example(m.id(), m.source(), m.text(), m.sentiment()))
+                .toList();
     }
 }

@@ -9,7 +9,13 @@ import java.util.Optional;
  * equally often: a fraud report outranks a blocked card, which outranks a slow app.
  */
 public enum Topic {
-    FRAUD, CARD_BLOCKED, APP_DOWN, TRANSFER_DELAY, FEES, PRAISE, OTHER;
+    FRAUD,
+    CARD_BLOCKED,
+    APP_DOWN,
+    TRANSFER_DELAY,
+    FEES,
+    PRAISE,
+    OTHER;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

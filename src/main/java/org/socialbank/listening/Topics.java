@@ -33,23 +33,19 @@ public class Topics {
     }
 
     /** A topic as staff see it: its own name if they gave one, and where it was merged into. */
-    public record Shaped(Topic topic, Optional<String> name, Optional<Topic> mergedInto) {
-    }
+    public record Shaped(Topic topic, Optional<String> name, Optional<Topic> mergedInto) {}
 
     /** What a change came to: done, or refused with a stable code. */
-    public sealed interface Change {
-    }
+    public sealed interface Change {}
 
-    public record Changed(Shaped topic) implements Change {
-    }
+    public record Changed(Shaped topic) implements Change {}
 
     /**
      * Refused: {@code invalid_name}, {@code same_topic}, {@code already_merged} (the topic is merged
      * already), {@code target_merged} (the target is merged into a third), {@code has_merged_topics}
      * (others were merged into this one), {@code not_merged}.
      */
-    public record Refused(String code) implements Change {
-    }
+    public record Refused(String code) implements Change {}
 
     /** Every topic, in the classifier's order. */
     @Transactional(readOnly = true)
@@ -65,7 +61,11 @@ public class Topics {
     /** The topic a mention of this topic is filed under now. */
     public Topic resolve(Topic topic) {
         return jdbc.sql("SELECT merged_into FROM listening_topics WHERE topic = ? AND merged_into IS NOT NULL")
-                .param(topic.wireName()).query(String.class).optional().flatMap(Topic::fromWireName).orElse(topic);
+                .param(topic.wireName())
+                .query(String.class)
+                .optional()
+                .flatMap(Topic::fromWireName)
+                .orElse(topic);
     }
 
     /** Gives a topic a name of the staff's (blank: back to the built-in name). */
@@ -77,7 +77,8 @@ public class Topics {
         }
         Shaped now = lock(topic, by);
         jdbc.sql("UPDATE listening_topics SET name = ?, changed_by = ?, changed_at = ? WHERE topic = ?")
-                .params(n.isEmpty() ? null : n, by, Timestamps.utc(clock.instant()), topic.wireName()).update();
+                .params(n.isEmpty() ? null : n, by, Timestamps.utc(clock.instant()), topic.wireName())
+                .update();
         return new Changed(new Shaped(topic, n.isEmpty() ? Optional.empty() : Optional.of(n), now.mergedInto()));
     }
 
@@ -98,20 +99,24 @@ public class Topics {
         if (target.mergedInto().isPresent()) {
             return new Refused("target_merged");
         }
-        if (jdbc.sql("SELECT COUNT(*) FROM listening_topics WHERE merged_into = ?").param(from.wireName())
-                .query(Long.class).single() > 0) {
+        if (jdbc.sql("SELECT COUNT(*) FROM listening_topics WHERE merged_into = ?")
+                        .param(from.wireName())
+                        .query(Long.class)
+                        .single()
+                > 0) {
             return new Refused("has_merged_topics");
         }
         jdbc.sql("UPDATE listening_topics SET merged_into = ?, changed_by = ?, changed_at = ? WHERE topic = ?")
-                .params(into.wireName(), by, Timestamps.utc(clock.instant()), from.wireName()).update();
+                .params(into.wireName(), by, Timestamps.utc(clock.instant()), from.wireName())
+                .update();
         int moved = jdbc.sql("UPDATE listening_mentions SET topic = ? WHERE topic = ?")
-                .params(into.wireName(), from.wireName()).update();
+                .params(into.wireName(), from.wireName())
+                .update();
         return new Moved(new Shaped(from, source.name(), Optional.of(into)), moved);
     }
 
     /** Done, and how many mentions a merge moved. */
-    public record Moved(Shaped topic, int mentions) implements Change {
-    }
+    public record Moved(Shaped topic, int mentions) implements Change {}
 
     /** Undoes a merge: new mentions of the topic keep it again; the ones moved stay where they are. */
     @Transactional
@@ -121,7 +126,8 @@ public class Topics {
             return new Refused("not_merged");
         }
         jdbc.sql("UPDATE listening_topics SET merged_into = NULL, changed_by = ?, changed_at = ? WHERE topic = ?")
-                .params(by, Timestamps.utc(clock.instant()), topic.wireName()).update();
+                .params(by, Timestamps.utc(clock.instant()), topic.wireName())
+                .update();
         return new Changed(new Shaped(topic, now.name(), Optional.empty()));
     }
 
@@ -136,7 +142,8 @@ public class Topics {
         }
         try {
             jdbc.sql("INSERT INTO listening_topics (topic, changed_by, changed_at) VALUES (?, ?, ?)")
-                    .params(topic.wireName(), by, Timestamps.utc(clock.instant())).update();
+                    .params(topic.wireName(), by, Timestamps.utc(clock.instant()))
+                    .update();
         } catch (org.springframework.dao.DuplicateKeyException raced) {
             // another change made the row first: lock theirs
         }
@@ -147,18 +154,23 @@ public class Topics {
         return jdbc.sql("SELECT topic, name, merged_into FROM listening_topics WHERE topic = ?"
                         + (forUpdate ? " FOR UPDATE" : ""))
                 .param(topic.wireName())
-                .query((rs, n) -> shaped(rs.getString(1), rs.getString(2), rs.getString(3))).optional();
+                .query((rs, n) -> shaped(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .optional();
     }
 
     private Map<Topic, Shaped> rows() {
         Map<Topic, Shaped> rows = new EnumMap<>(Topic.class);
-        jdbc.sql("SELECT topic, name, merged_into FROM listening_topics").query((rs, n) -> shaped(rs.getString(1),
-                rs.getString(2), rs.getString(3))).list().forEach(s -> rows.put(s.topic(), s));
+        jdbc.sql("SELECT topic, name, merged_into FROM listening_topics")
+                .query((rs, n) -> shaped(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .list()
+                .forEach(s -> rows.put(s.topic(), s));
         return rows;
     }
 
     private static Shaped shaped(String topic, String name, String mergedInto) {
-        return new Shaped(Topic.fromWireName(topic).orElseThrow(), Optional.ofNullable(name),
+        return new Shaped(
+                Topic.fromWireName(topic).orElseThrow(),
+                Optional.ofNullable(name),
                 Optional.ofNullable(mergedInto).flatMap(Topic::fromWireName));
     }
 }

@@ -17,20 +17,30 @@ import org.springframework.stereotype.Repository;
 class JdbcPoints {
 
     /** An accrual: what is left of it expires at {@code expiresAt}. */
-    record Lot(UUID id, CustomerId customer, long points, long pointsLeft, Instant earnedAt, Instant expiresAt) {
-    }
+    record Lot(UUID id, CustomerId customer, long points, long pointsLeft, Instant earnedAt, Instant expiresAt) {}
 
     /** A stored redemption: done, or refused with the code (a refusal that depended on the balances). */
-    record Row(UUID id, CustomerId customer, long points, CardId card, String maskedNumber, long amountMinor,
-            CurrencyCode currency, String code, Instant createdAt) {
+    record Row(
+            UUID id,
+            CustomerId customer,
+            long points,
+            CardId card,
+            String maskedNumber,
+            long amountMinor,
+            CurrencyCode currency,
+            String code,
+            Instant createdAt) {
 
         boolean sameRequest(CustomerId c, long p, CardId k) {
             return customer.equals(c) && points == p && (k == null || k.equals(card));
         }
 
         RedemptionResult answer() {
-            return code == null ? new RedemptionResult.Redeemed(new Redemption(id, customer, points, card, maskedNumber,
-                    amountMinor, currency, createdAt), true) : new RedemptionResult.Refused(PointsRefusal.fromCode(code));
+            return code == null
+                    ? new RedemptionResult.Redeemed(
+                            new Redemption(id, customer, points, card, maskedNumber, amountMinor, currency, createdAt),
+                            true)
+                    : new RedemptionResult.Refused(PointsRefusal.fromCode(code));
         }
     }
 
@@ -41,67 +51,97 @@ class JdbcPoints {
     }
 
     long lockCursor() {
-        return jdbc.sql("SELECT last_sequence FROM loyalty_cursor WHERE id = 1 FOR UPDATE").query(Long.class).single();
+        return jdbc.sql("SELECT last_sequence FROM loyalty_cursor WHERE id = 1 FOR UPDATE")
+                .query(Long.class)
+                .single();
     }
 
     void moveCursor(long sequence) {
-        jdbc.sql("UPDATE loyalty_cursor SET last_sequence = ? WHERE id = 1").param(sequence).update();
+        jdbc.sql("UPDATE loyalty_cursor SET last_sequence = ? WHERE id = 1")
+                .param(sequence)
+                .update();
     }
 
     /** Locks the member's row (every change of their points queues here); empty when they never earned. */
     Optional<AccountId> lockMember(CustomerId customer) {
         return jdbc.sql("SELECT account_id FROM loyalty_members WHERE customer_id = ? FOR UPDATE")
-                .param(customer.value()).query((rs, n) -> new AccountId(rs.getObject(1, UUID.class))).optional();
+                .param(customer.value())
+                .query((rs, n) -> new AccountId(rs.getObject(1, UUID.class)))
+                .optional();
     }
 
     Optional<AccountId> member(CustomerId customer) {
         return jdbc.sql("SELECT account_id FROM loyalty_members WHERE customer_id = ?")
-                .param(customer.value()).query((rs, n) -> new AccountId(rs.getObject(1, UUID.class))).optional();
+                .param(customer.value())
+                .query((rs, n) -> new AccountId(rs.getObject(1, UUID.class)))
+                .optional();
     }
 
     void insertMember(CustomerId customer, AccountId account, Instant now) {
         jdbc.sql("INSERT INTO loyalty_members (customer_id, account_id, created_at) VALUES (?, ?, ?)")
-                .params(customer.value(), account.value(), Timestamps.utc(now)).update();
+                .params(customer.value(), account.value(), Timestamps.utc(now))
+                .update();
     }
 
     boolean earnedFrom(UUID sourceTransfer) {
-        return jdbc.sql("SELECT COUNT(*) FROM loyalty_lots WHERE source_transfer_id = ?").param(sourceTransfer)
-                .query(Long.class).single() > 0;
+        return jdbc.sql("SELECT COUNT(*) FROM loyalty_lots WHERE source_transfer_id = ?")
+                        .param(sourceTransfer)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     void insertLot(Lot lot, UUID sourceTransfer, String sourceCode) {
         jdbc.sql("INSERT INTO loyalty_lots (id, customer_id, source_transfer_id, source_code, points, points_left, "
                         + "earned_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(lot.id(), lot.customer().value(), sourceTransfer, sourceCode, lot.points(), lot.pointsLeft(),
-                        Timestamps.utc(lot.earnedAt()), Timestamps.utc(lot.expiresAt()))
+                .params(
+                        lot.id(),
+                        lot.customer().value(),
+                        sourceTransfer,
+                        sourceCode,
+                        lot.points(),
+                        lot.pointsLeft(),
+                        Timestamps.utc(lot.earnedAt()),
+                        Timestamps.utc(lot.expiresAt()))
                 .update();
     }
 
-    private static final String LOT = "SELECT id, customer_id, points, points_left, earned_at, expires_at FROM loyalty_lots ";
+    private static final String LOT =
+            "SELECT id, customer_id, points, points_left, earned_at, expires_at FROM loyalty_lots ";
 
     private static Lot lot(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new Lot(rs.getObject("id", UUID.class), new CustomerId(rs.getObject("customer_id", UUID.class)),
-                rs.getLong("points"), rs.getLong("points_left"), Timestamps.instant(rs, "earned_at"),
+        return new Lot(
+                rs.getObject("id", UUID.class),
+                new CustomerId(rs.getObject("customer_id", UUID.class)),
+                rs.getLong("points"),
+                rs.getLong("points_left"),
+                Timestamps.instant(rs, "earned_at"),
                 Timestamps.instant(rs, "expires_at"));
     }
 
     /** The customer's lots with points left, the first to expire first (redemptions take these first). */
     List<Lot> openLots(CustomerId customer, int limit) {
         return jdbc.sql(LOT + "WHERE customer_id = ? AND points_left > 0 ORDER BY expires_at, earned_at, id LIMIT ?")
-                .params(customer.value(), limit).query(JdbcPoints::lot).list();
+                .params(customer.value(), limit)
+                .query(JdbcPoints::lot)
+                .list();
     }
 
     /** Lots with points left that expire before {@code until}, oldest first. */
     List<Lot> expiringBefore(CustomerId customer, Instant until, int limit) {
         return jdbc.sql(LOT + "WHERE customer_id = ? AND points_left > 0 AND expires_at <= ? "
                         + "ORDER BY expires_at, id LIMIT ?")
-                .params(customer.value(), Timestamps.utc(until), limit).query(JdbcPoints::lot).list();
+                .params(customer.value(), Timestamps.utc(until), limit)
+                .query(JdbcPoints::lot)
+                .list();
     }
 
     /** Lots of any customer whose points are due to expire by {@code now}. */
     List<Lot> due(Instant now, int limit) {
         return jdbc.sql(LOT + "WHERE expires_at <= ? AND points_left > 0 ORDER BY expires_at, id LIMIT ?")
-                .params(Timestamps.utc(now), limit).query(JdbcPoints::lot).list();
+                .params(Timestamps.utc(now), limit)
+                .query(JdbcPoints::lot)
+                .list();
     }
 
     Optional<Lot> lot(UUID id) {
@@ -122,38 +162,59 @@ class JdbcPoints {
     }
 
     void setLeft(UUID lot, long left) {
-        jdbc.sql("UPDATE loyalty_lots SET points_left = ? WHERE id = ?").params(left, lot).update();
+        jdbc.sql("UPDATE loyalty_lots SET points_left = ? WHERE id = ?")
+                .params(left, lot)
+                .update();
     }
 
     Optional<Row> redemption(UUID id) {
-        return jdbc.sql("SELECT id, customer_id, points, card_id, amount_minor, currency, code, created_at, masked_number "
-                        + "FROM loyalty_redemptions WHERE id = ?")
-                .param(id).query(JdbcPoints::row).optional();
+        return jdbc.sql(
+                        "SELECT id, customer_id, points, card_id, amount_minor, currency, code, created_at, masked_number "
+                                + "FROM loyalty_redemptions WHERE id = ?")
+                .param(id)
+                .query(JdbcPoints::row)
+                .optional();
     }
 
     List<Row> redemptions(CustomerId customer, int limit) {
-        return jdbc.sql("SELECT id, customer_id, points, card_id, amount_minor, currency, code, created_at, masked_number "
-                        + "FROM loyalty_redemptions WHERE customer_id = ? ORDER BY created_at DESC, id LIMIT ?")
-                .params(customer.value(), limit).query(JdbcPoints::row).list();
+        return jdbc.sql(
+                        "SELECT id, customer_id, points, card_id, amount_minor, currency, code, created_at, masked_number "
+                                + "FROM loyalty_redemptions WHERE customer_id = ? ORDER BY created_at DESC, id LIMIT ?")
+                .params(customer.value(), limit)
+                .query(JdbcPoints::row)
+                .list();
     }
 
     private static Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         UUID card = rs.getObject("card_id", UUID.class);
         String currency = rs.getString("currency");
-        return new Row(rs.getObject("id", UUID.class), new CustomerId(rs.getObject("customer_id", UUID.class)),
-                rs.getLong("points"), card == null ? null : new CardId(card),
-                rs.getString("masked_number"), rs.getLong("amount_minor"),
-                currency == null ? null : CurrencyCode.of(currency.trim()), rs.getString("code"),
+        return new Row(
+                rs.getObject("id", UUID.class),
+                new CustomerId(rs.getObject("customer_id", UUID.class)),
+                rs.getLong("points"),
+                card == null ? null : new CardId(card),
+                rs.getString("masked_number"),
+                rs.getLong("amount_minor"),
+                currency == null ? null : CurrencyCode.of(currency.trim()),
+                rs.getString("code"),
                 Timestamps.instant(rs, "created_at"));
     }
 
     void insert(Row r) {
         jdbc.sql("INSERT INTO loyalty_redemptions (id, customer_id, kind, points, card_id, masked_number, "
                         + "amount_minor, currency, status, code, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(r.id(), r.customer().value(), Redemption.STATEMENT_CREDIT, r.points(),
-                        r.card() == null ? null : r.card().value(), r.maskedNumber(), r.amountMinor(),
-                        r.currency() == null ? null : r.currency().code(), r.code() == null ? "redeemed" : "refused",
-                        r.code(), Timestamps.utc(r.createdAt()))
+                .params(
+                        r.id(),
+                        r.customer().value(),
+                        Redemption.STATEMENT_CREDIT,
+                        r.points(),
+                        r.card() == null ? null : r.card().value(),
+                        r.maskedNumber(),
+                        r.amountMinor(),
+                        r.currency() == null ? null : r.currency().code(),
+                        r.code() == null ? "redeemed" : "refused",
+                        r.code(),
+                        Timestamps.utc(r.createdAt()))
                 .update();
     }
 }

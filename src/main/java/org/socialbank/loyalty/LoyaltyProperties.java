@@ -35,29 +35,33 @@ public record LoyaltyProperties(
         @DefaultValue("100") long redeemPointsMin) {
 
     /** 1 point per 2 EUR, per 20 CNY (the CMB rule), per 200 RUB, per 200 INR, per 1,000,000 IRR. */
-    static final Map<String, Long> EARN_DEFAULTS = Map.of("EUR", 200L, "CNY", 2_000L, "RUB", 20_000L, "INR", 20_000L,
-            "IRR", 1_000_000L);
+    static final Map<String, Long> EARN_DEFAULTS =
+            Map.of("EUR", 200L, "CNY", 2_000L, "RUB", 20_000L, "INR", 20_000L, "IRR", 1_000_000L);
 
     /** A point redeemed is worth 0.01 EUR, 0.05 CNY, 0.50 RUB, 0.50 INR, 5,000 IRR. */
     static final Map<String, Long> VALUE_DEFAULTS = Map.of("EUR", 1L, "CNY", 5L, "RUB", 50L, "INR", 50L, "IRR", 5_000L);
 
     public LoyaltyProperties {
         minorPerPoint = minorPerPoint == null || minorPerPoint.isEmpty() ? EARN_DEFAULTS : Map.copyOf(minorPerPoint);
-        pointValueMinor = pointValueMinor == null || pointValueMinor.isEmpty() ? VALUE_DEFAULTS
-                : Map.copyOf(pointValueMinor);
+        pointValueMinor =
+                pointValueMinor == null || pointValueMinor.isEmpty() ? VALUE_DEFAULTS : Map.copyOf(pointValueMinor);
         earnCodes = Set.copyOf(earnCodes);
-        require(between(followInterval, Duration.ofMillis(100), Duration.ofHours(1)), "follow-interval must be 100ms..1h");
+        require(
+                between(followInterval, Duration.ofMillis(100), Duration.ofHours(1)),
+                "follow-interval must be 100ms..1h");
         require(between(settle, Duration.ZERO, Duration.ofMinutes(10)), "settle must be 0..10m");
         require(batchMax >= 1 && batchMax <= 1000, "batch-max must be 1..1000");
         require(between(pointsTtl, Duration.ofDays(1), Duration.ofDays(3660)), "points-ttl must be 1d..3660d");
         require(between(expiringSoon, Duration.ofDays(1), Duration.ofDays(366)), "expiring-soon must be 1d..366d");
         require(redeemPointsMin >= 1 && redeemPointsMin <= 1_000_000, "redeem-points-min must be 1..1000000");
         for (Map.Entry<String, Long> e : minorPerPoint.entrySet()) {
-            require(money(e.getKey()) && e.getValue() != null && e.getValue() >= 1,
+            require(
+                    money(e.getKey()) && e.getValue() != null && e.getValue() >= 1,
                     "minor-per-point." + e.getKey() + " must be a money currency and at least 1");
         }
         for (Map.Entry<String, Long> e : pointValueMinor.entrySet()) {
-            require(money(e.getKey()) && e.getValue() != null && e.getValue() >= 1 && e.getValue() <= 1_000_000,
+            require(
+                    money(e.getKey()) && e.getValue() != null && e.getValue() >= 1 && e.getValue() <= 1_000_000,
                     "point-value-minor." + e.getKey() + " must be a money currency and 1..1000000");
         }
     }

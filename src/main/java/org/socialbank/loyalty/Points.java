@@ -21,8 +21,8 @@ import org.socialbank.ledger.Transfer;
 import org.socialbank.ledger.TransferId;
 import org.socialbank.ledger.TransferResult;
 import org.socialbank.shared.CurrencyCode;
-import org.socialbank.shared.jdbc.DurableTransactions;
 import org.socialbank.shared.Microseconds;
+import org.socialbank.shared.jdbc.DurableTransactions;
 import org.springframework.stereotype.Service;
 
 /**
@@ -36,6 +36,7 @@ public class Points {
 
     /** The most movements a summary shows. */
     public static final int HISTORY_MAX = 20;
+
     static final int EXPIRING_MAX = 10;
     /** The most lots one redemption consumes (a larger one is refused as not valid). */
     static final int LOTS_PER_REDEMPTION_MAX = 1_000;
@@ -50,8 +51,16 @@ public class Points {
     private final LoyaltyProperties properties;
     private final Clock clock;
 
-    Points(Ledger ledger, JdbcPoints store, PointsAccounts accounts, Cards cards, StatementCredits credits,
-            Directory directory, DurableTransactions writes, LoyaltyProperties properties, Clock clock) {
+    Points(
+            Ledger ledger,
+            JdbcPoints store,
+            PointsAccounts accounts,
+            Cards cards,
+            StatementCredits credits,
+            Directory directory,
+            DurableTransactions writes,
+            LoyaltyProperties properties,
+            Clock clock) {
         this.ledger = ledger;
         this.store = store;
         this.accounts = accounts;
@@ -75,9 +84,10 @@ public class Points {
         long balance = ledger.account(account.get()).map(a -> a.balanceMinor()).orElse(0L);
         Instant soon = clock.instant().plus(properties.expiringSoon());
         List<PointsSummary.Expiring> expiring = store.expiringBefore(customer, soon, EXPIRING_MAX).stream()
-                .map(l -> new PointsSummary.Expiring(l.pointsLeft(), l.expiresAt())).toList();
-        return Optional.of(new PointsSummary(balance, expiring, history(account.get(),
-                Math.max(1, Math.min(historyMax, HISTORY_MAX)))));
+                .map(l -> new PointsSummary.Expiring(l.pointsLeft(), l.expiresAt()))
+                .toList();
+        return Optional.of(new PointsSummary(
+                balance, expiring, history(account.get(), Math.max(1, Math.min(historyMax, HISTORY_MAX)))));
     }
 
     /** The points account's statement, newest first: earned in, redeemed and expired out. */
@@ -90,8 +100,11 @@ public class Points {
                     continue; // points held for a voucher, or released: only what moved is a movement
                 }
                 boolean in = t.creditAccountId().equals(account);
-                String kind = in ? "earned" : t.creditAccountId().equals(PointsAccounts.EXPIRED) ? "expired"
-                        : t.creditAccountId().equals(PointsAccounts.ISSUED) ? "taken_back" : "redeemed";
+                String kind = in
+                        ? "earned"
+                        : t.creditAccountId().equals(PointsAccounts.EXPIRED)
+                                ? "expired"
+                                : t.creditAccountId().equals(PointsAccounts.ISSUED) ? "taken_back" : "redeemed";
                 moves.add(new PointsSummary.Movement(kind, in ? t.amountMinor() : -t.amountMinor(), t.createdAt()));
             }
         });
@@ -99,8 +112,7 @@ public class Points {
     }
 
     /** The redemption asked: its id (the idempotency key), whose points, how many, onto which credit card (null: the first). */
-    public record RedemptionRequest(UUID id, CustomerId customer, long points, CardId card) {
-    }
+    public record RedemptionRequest(UUID id, CustomerId customer, long points, CardId card) {}
 
     /** A redemption under the client's id; the same id with the same request answers as before. */
     public RedemptionResult redeem(RedemptionRequest r) {
@@ -108,7 +120,8 @@ public class Points {
             Optional<AccountId> account = store.lockMember(r.customer()); // one customer's redemptions queue here
             Optional<JdbcPoints.Row> existing = store.redemption(r.id());
             if (existing.isPresent()) {
-                return existing.get().sameRequest(r.customer(), r.points(), r.card()) ? existing.get().answer()
+                return existing.get().sameRequest(r.customer(), r.points(), r.card())
+                        ? existing.get().answer()
                         : new RedemptionResult.Refused(PointsRefusal.ID_REUSED);
             }
             if (directory.customer(r.customer()).isEmpty()) {
@@ -119,8 +132,8 @@ public class Points {
             }
             Optional<Card> card = creditCard(r.customer(), r.card());
             if (card.isEmpty()) {
-                return new RedemptionResult.Refused(r.card() == null ? PointsRefusal.NO_CREDIT_CARD
-                        : PointsRefusal.CARD_NOT_FOUND);
+                return new RedemptionResult.Refused(
+                        r.card() == null ? PointsRefusal.NO_CREDIT_CARD : PointsRefusal.CARD_NOT_FOUND);
             }
             return book(r, card.get(), account);
         });
@@ -139,7 +152,10 @@ public class Points {
     /** The customer's credit card: the one named (theirs, credit), else their first. */
     public Optional<Card> creditCard(CustomerId customer, CardId named) {
         List<Card> held = cards.cardsOf(customer).orElse(List.of());
-        return held.stream().filter(Card::credit).filter(c -> named == null || c.id().equals(named)).findFirst();
+        return held.stream()
+                .filter(Card::credit)
+                .filter(c -> named == null || c.id().equals(named))
+                .findFirst();
     }
 
     /** The answer a redemption got, when there is one under this id. */
@@ -154,17 +170,35 @@ public class Points {
     private RedemptionResult book(RedemptionRequest r, Card card, Optional<AccountId> account) {
         Instant now = Microseconds.now(clock);
         Optional<Long> value = valueMinor(r.points(), card.currency());
-        PointsRefusal refusal = value.isEmpty() ? PointsRefusal.CURRENCY_NOT_REDEEMABLE
-                : account.isEmpty() || balance(account.get()) < r.points() ? PointsRefusal.INSUFFICIENT_POINTS
-                : null;
+        PointsRefusal refusal = value.isEmpty()
+                ? PointsRefusal.CURRENCY_NOT_REDEEMABLE
+                : account.isEmpty() || balance(account.get()) < r.points() ? PointsRefusal.INSUFFICIENT_POINTS : null;
         if (refusal == null) {
             refusal = spend(r, card, account.get(), value.get());
         }
-        JdbcPoints.Row row = new JdbcPoints.Row(r.id(), r.customer(), r.points(), card.id(), card.maskedNumber(),
-                value.orElse(0L), card.currency(), refusal == null ? null : refusal.code(), now);
+        JdbcPoints.Row row = new JdbcPoints.Row(
+                r.id(),
+                r.customer(),
+                r.points(),
+                card.id(),
+                card.maskedNumber(),
+                value.orElse(0L),
+                card.currency(),
+                refusal == null ? null : refusal.code(),
+                now);
         store.insert(row);
-        return refusal == null ? new RedemptionResult.Redeemed(new Redemption(r.id(), r.customer(), r.points(),
-                card.id(), card.maskedNumber(), value.get(), card.currency(), now), false)
+        return refusal == null
+                ? new RedemptionResult.Redeemed(
+                        new Redemption(
+                                r.id(),
+                                r.customer(),
+                                r.points(),
+                                card.id(),
+                                card.maskedNumber(),
+                                value.get(),
+                                card.currency(),
+                                now),
+                        false)
                 : new RedemptionResult.Refused(refusal);
     }
 
@@ -179,8 +213,13 @@ public class Points {
         if (credited.isPresent()) {
             return refusal(credited.get());
         }
-        TransferResult out = ledger.transfer(NewTransfer.posted(transferId("redeem", r.id()), account,
-                PointsAccounts.REDEEMED, r.points(), CurrencyCode.POINTS, "points-redeem"));
+        TransferResult out = ledger.transfer(NewTransfer.posted(
+                transferId("redeem", r.id()),
+                account,
+                PointsAccounts.REDEEMED,
+                r.points(),
+                CurrencyCode.POINTS,
+                "points-redeem"));
         if (out instanceof TransferResult.Rejected rejected) {
             throw new IllegalStateException("points checked under the member's lock were refused: " + rejected.code());
         }
@@ -202,8 +241,7 @@ public class Points {
     }
 
     static TransferId transferId(String what, UUID id) {
-        return new TransferId(UUID.nameUUIDFromBytes(("socialbank-loyalty:" + what + ":" + id)
-                .getBytes(StandardCharsets.UTF_8)));
+        return new TransferId(
+                UUID.nameUUIDFromBytes(("socialbank-loyalty:" + what + ":" + id).getBytes(StandardCharsets.UTF_8)));
     }
-
 }

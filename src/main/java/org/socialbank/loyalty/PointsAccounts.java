@@ -45,7 +45,11 @@ class PointsAccounts {
     AccountId openCustomer(CustomerId customer) {
         openBank();
         AccountId id = customer(customer);
-        open(new NewAccount(id, CurrencyCode.POINTS, customer.ownerRef(), AccountKind.POINTS,
+        open(new NewAccount(
+                id,
+                CurrencyCode.POINTS,
+                customer.ownerRef(),
+                AccountKind.POINTS,
                 Set.of(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS)));
         return id;
     }

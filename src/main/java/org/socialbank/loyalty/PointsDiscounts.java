@@ -29,11 +29,11 @@ public class PointsDiscounts {
 
     /** What points may take off a payment: at most this share of its amount (the customer pays the rest). */
     public static final int SHARE_PERCENT_MAX = 50;
+
     static final String TRANSFER_CODE = "points-discount";
 
     /** The points a customer may use on an amount, and what they are worth in its currency. */
-    public record Offer(long points, long valueMinor) {
-    }
+    public record Offer(long points, long valueMinor) {}
 
     private final Ledger ledger;
     private final JdbcPoints store;
@@ -57,9 +57,13 @@ public class PointsDiscounts {
         if (value == null || amountMinor <= 0) {
             return Optional.empty();
         }
-        long available = ledger.account(PointsAccounts.customer(customer)).map(Account::availableMinor).orElse(0L);
+        long available = ledger.account(PointsAccounts.customer(customer))
+                .map(Account::availableMinor)
+                .orElse(0L);
         long points = Math.min(available, amountMinor * SHARE_PERCENT_MAX / 100 / value);
-        return points < properties.redeemPointsMin() ? Optional.empty() : Optional.of(new Offer(points, points * value));
+        return points < properties.redeemPointsMin()
+                ? Optional.empty()
+                : Optional.of(new Offer(points, points * value));
     }
 
     /**
@@ -71,8 +75,16 @@ public class PointsDiscounts {
         if (account.isEmpty() || points <= 0 || !properties.pointValueMinor().containsKey(currency.code())) {
             return Optional.empty();
         }
-        TransferResult held = ledger.transfer(new NewTransfer(transferId(id), account.get(), PointsAccounts.REDEEMED,
-                points, CurrencyCode.POINTS, new TransferCode(TRANSFER_CODE), true, 0, Metadata.EMPTY));
+        TransferResult held = ledger.transfer(new NewTransfer(
+                transferId(id),
+                account.get(),
+                PointsAccounts.REDEEMED,
+                points,
+                CurrencyCode.POINTS,
+                new TransferCode(TRANSFER_CODE),
+                true,
+                0,
+                Metadata.EMPTY));
         return held instanceof TransferResult.Posted ? Optional.of(accounts.openRewards(currency)) : Optional.empty();
     }
 

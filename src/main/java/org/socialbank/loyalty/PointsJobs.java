@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.ledger.Account;
 import org.socialbank.ledger.AccountId;
@@ -17,12 +19,10 @@ import org.socialbank.ledger.Transfer;
 import org.socialbank.ledger.TransferId;
 import org.socialbank.ledger.TransferResult;
 import org.socialbank.shared.CurrencyCode;
+import org.socialbank.shared.Uuids;
 import org.socialbank.shared.jdbc.DurableTransactions;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
-import org.socialbank.shared.Uuids;
 
 /**
  * Earning and expiry. Earning follows the ledger's journal (as transaction alerts do): each row
@@ -37,6 +37,7 @@ public class PointsJobs {
     private static final Logger log = LoggerFactory.getLogger(PointsJobs.class);
     /** The transfer codes that give a purchase's money back, and the code whose rate says how many points it earned. */
     static final Set<String> REFUND_CODES = Set.of("card-refund");
+
     static final String PURCHASE_CODE = "card-purchase";
 
     private final Ledger ledger;
@@ -47,8 +48,14 @@ public class PointsJobs {
     private final LoyaltyProperties properties;
     private final Clock clock;
 
-    PointsJobs(Ledger ledger, JdbcPoints store, PointsAccounts accounts, JdbcVouchers vouchers,
-            DurableTransactions writes, LoyaltyProperties properties, Clock clock) {
+    PointsJobs(
+            Ledger ledger,
+            JdbcPoints store,
+            PointsAccounts accounts,
+            JdbcVouchers vouchers,
+            DurableTransactions writes,
+            LoyaltyProperties properties,
+            Clock clock) {
         this.vouchers = vouchers;
         this.ledger = ledger;
         this.store = store;
@@ -58,7 +65,8 @@ public class PointsJobs {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${socialbank.loyalty.follow-interval:5s}",
+    @Scheduled(
+            fixedDelayString = "${socialbank.loyalty.follow-interval:5s}",
             initialDelayString = "${socialbank.loyalty.follow-interval:5s}")
     void scheduled() {
         if (!properties.followerEnabled()) {
@@ -77,8 +85,8 @@ public class PointsJobs {
         return writes.write(status -> {
             long cursor = store.lockCursor();
             Instant now = clock.instant();
-            List<JournalPosting> batch = ledger.postedAfter(cursor, now.minus(properties.settle()),
-                    properties.batchMax());
+            List<JournalPosting> batch =
+                    ledger.postedAfter(cursor, now.minus(properties.settle()), properties.batchMax());
             for (JournalPosting posted : batch) {
                 earn(posted.transfer(), posted.debitAccount());
                 takeBack(posted.transfer(), posted.creditAccount());
@@ -102,15 +110,28 @@ public class PointsJobs {
             return opened;
         });
         accounts.openBank();
-        UUID lot = UUID.nameUUIDFromBytes(("socialbank-loyalty:lot:" + t.id().value())
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        TransferResult result = ledger.transfer(NewTransfer.posted(Points.transferId("earn", lot), PointsAccounts.ISSUED,
-                account, points, CurrencyCode.POINTS, "points-earn"));
+        UUID lot = UUID.nameUUIDFromBytes(
+                ("socialbank-loyalty:lot:" + t.id().value()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        TransferResult result = ledger.transfer(NewTransfer.posted(
+                Points.transferId("earn", lot),
+                PointsAccounts.ISSUED,
+                account,
+                points,
+                CurrencyCode.POINTS,
+                "points-earn"));
         if (result instanceof TransferResult.Rejected rejected) {
             throw new IllegalStateException("points could not be issued: " + rejected.code());
         }
-        store.insertLot(new JdbcPoints.Lot(lot, customer.get(), points, points, t.createdAt(),
-                t.createdAt().plus(properties.pointsTtl())), t.id().value(), t.code().value());
+        store.insertLot(
+                new JdbcPoints.Lot(
+                        lot,
+                        customer.get(),
+                        points,
+                        points,
+                        t.createdAt(),
+                        t.createdAt().plus(properties.pointsTtl())),
+                t.id().value(),
+                t.code().value());
     }
 
     /**
@@ -121,7 +142,8 @@ public class PointsJobs {
      */
     private void takeBack(Transfer t, Account refunded) {
         long points = REFUND_CODES.contains(t.code().value())
-                ? properties.points(PURCHASE_CODE, t.amountMinor(), t.currency()) : 0;
+                ? properties.points(PURCHASE_CODE, t.amountMinor(), t.currency())
+                : 0;
         Optional<CustomerId> customer = customerOf(refunded);
         if (points <= 0 || customer.isEmpty()) {
             return;
@@ -131,12 +153,13 @@ public class PointsJobs {
         if (account.isEmpty() || ledger.transfer(id).isPresent()) {
             return; // never earned anything, or taken back already
         }
-        long taken = Math.min(points, ledger.account(account.get()).map(Account::balanceMinor).orElse(0L));
+        long taken = Math.min(
+                points, ledger.account(account.get()).map(Account::balanceMinor).orElse(0L));
         if (taken <= 0) {
             return;
         }
-        TransferResult result = ledger.transfer(NewTransfer.posted(id, account.get(), PointsAccounts.ISSUED, taken,
-                CurrencyCode.POINTS, "points-take-back"));
+        TransferResult result = ledger.transfer(NewTransfer.posted(
+                id, account.get(), PointsAccounts.ISSUED, taken, CurrencyCode.POINTS, "points-take-back"));
         if (result instanceof TransferResult.Rejected rejected) {
             throw new IllegalStateException("points checked under the member's lock were refused: " + rejected.code());
         }
@@ -145,7 +168,8 @@ public class PointsJobs {
 
     /** The customer whose account paid: a wallet, a current account or a credit card carries their owner reference. */
     static Optional<CustomerId> customerOf(Account account) {
-        boolean theirs = account.kind() == AccountKind.CUSTOMER_WALLET || account.kind() == AccountKind.CUSTOMER_CURRENT
+        boolean theirs = account.kind() == AccountKind.CUSTOMER_WALLET
+                || account.kind() == AccountKind.CUSTOMER_CURRENT
                 || account.kind() == AccountKind.CREDIT_CARD;
         String owner = account.ownerRef();
         if (!theirs || owner == null || !owner.startsWith("customer:")) {
@@ -172,8 +196,13 @@ public class PointsJobs {
         if (vouchers.holds(due.customer())) {
             return 0; // points held for a voucher: the next round, once the partner answered
         }
-        TransferResult result = ledger.transfer(NewTransfer.posted(Points.transferId("expire", lot.id()),
-                account.get(), PointsAccounts.EXPIRED, lot.pointsLeft(), CurrencyCode.POINTS, "points-expire"));
+        TransferResult result = ledger.transfer(NewTransfer.posted(
+                Points.transferId("expire", lot.id()),
+                account.get(),
+                PointsAccounts.EXPIRED,
+                lot.pointsLeft(),
+                CurrencyCode.POINTS,
+                "points-expire"));
         if (result instanceof TransferResult.Rejected rejected) {
             throw new IllegalStateException("points left in a lot could not expire: " + rejected.code());
         }

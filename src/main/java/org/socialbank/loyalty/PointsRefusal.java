@@ -26,6 +26,9 @@ public enum PointsRefusal {
     }
 
     public static PointsRefusal fromCode(String code) {
-        return Arrays.stream(values()).filter(r -> r.code().equals(code)).findFirst().orElse(ACCOUNT_UNAVAILABLE);
+        return Arrays.stream(values())
+                .filter(r -> r.code().equals(code))
+                .findFirst()
+                .orElse(ACCOUNT_UNAVAILABLE);
     }
 }

@@ -14,8 +14,7 @@ public record PointsSummary(long balance, List<Expiring> expiringSoon, List<Move
         history = List.copyOf(history);
     }
 
-    public record Expiring(long points, Instant expiresAt) {
-    }
+    public record Expiring(long points, Instant expiresAt) {}
 
     /**
      * One movement of points.
@@ -23,6 +22,5 @@ public record PointsSummary(long balance, List<Expiring> expiringSoon, List<Move
      * @param kind {@code earned}, {@code redeemed}, {@code expired}
      * @param points positive for earned, negative for redeemed and expired
      */
-    public record Movement(String kind, long points, Instant at) {
-    }
+    public record Movement(String kind, long points, Instant at) {}
 }

@@ -8,16 +8,16 @@ import org.socialbank.directory.Confirmations;
 import org.socialbank.directory.ConfirmedOperations;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Directory;
-import org.socialbank.shared.Language;
 import org.socialbank.directory.OperationConfirmed;
 import org.socialbank.directory.OperationOutcome;
 import org.socialbank.directory.OperationRef;
+import org.socialbank.shared.Language;
 import org.socialbank.shared.MoneyFormat;
+import org.socialbank.shared.Uuids;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.socialbank.shared.Uuids;
 
 /**
  * "Redeem 500 points" in chat is confirmed on the bank's step-up page as an operation whose label,
@@ -32,8 +32,13 @@ public class RedeemOnPage implements ConfirmedOperations {
     static final String OWNER = "loyalty-redeem";
 
     /** A confirmation to open at {@code url}, or why not: a {@link PointsRefusal} code or {@code confirmation_unavailable}. */
-    public record Offer(String url, long points, long amountMinor, org.socialbank.shared.CurrencyCode currency,
-            String maskedNumber, String refusal) {
+    public record Offer(
+            String url,
+            long points,
+            long amountMinor,
+            org.socialbank.shared.CurrencyCode currency,
+            String maskedNumber,
+            String refusal) {
 
         static Offer refused(String code) {
             return new Offer(null, 0, 0, null, null, code);
@@ -47,8 +52,13 @@ public class RedeemOnPage implements ConfirmedOperations {
     private final ApplicationEventPublisher events;
     private final VoucherOnPage vouchers;
 
-    RedeemOnPage(Points points, Confirmations confirmations, Directory directory, MessageSource messages,
-            ApplicationEventPublisher events, VoucherOnPage vouchers) {
+    RedeemOnPage(
+            Points points,
+            Confirmations confirmations,
+            Directory directory,
+            MessageSource messages,
+            ApplicationEventPublisher events,
+            VoucherOnPage vouchers) {
         this.vouchers = vouchers;
         this.points = points;
         this.confirmations = confirmations;
@@ -85,45 +95,56 @@ public class RedeemOnPage implements ConfirmedOperations {
             return Offer.refused(PointsRefusal.CURRENCY_NOT_REDEEMABLE.code());
         }
         OperationRef reference = new OperationRef(OWNER, redemptionId + ":" + count + ":" + c.id().value());
-        return confirmations.start(Confirmations.Request.operation(customer, reference,
-                        label(customer, count, value.get(), c), c.currency()))
+        return confirmations
+                .start(Confirmations.Request.operation(
+                        customer, reference, label(customer, count, value.get(), c), c.currency()))
                 .map(started -> new Offer(started.url(), count, value.get(), c.currency(), c.maskedNumber(), null))
                 .orElse(Offer.refused("confirmation_unavailable"));
     }
 
     private String label(CustomerId customer, long count, long valueMinor, Card card) {
-        Language language = directory.customer(customer).map(v -> v.customer().language()).orElse(Language.EN);
-        return messages.getMessage("loyalty.redeem.label", new Object[] {count,
-                MoneyFormat.format(valueMinor, card.currency(), language.locale()), card.maskedNumber()}, language.locale());
+        Language language =
+                directory.customer(customer).map(v -> v.customer().language()).orElse(Language.EN);
+        return messages.getMessage(
+                "loyalty.redeem.label",
+                new Object[] {
+                    count, MoneyFormat.format(valueMinor, card.currency(), language.locale()), card.maskedNumber()
+                },
+                language.locale());
     }
 
     @Override
     public Optional<OperationOutcome> outcome(OperationRef operation) {
-        return parse(operation).map(r -> points.redemption(r.id()).map(result -> result instanceof RedemptionResult.Refused f
-                ? (OperationOutcome) new OperationOutcome.Refused(f.code().code(), null) : new OperationOutcome.Carried())
-                .orElse(new OperationOutcome.Refused("not_redeemed", null)));
+        return parse(operation)
+                .map(r -> points.redemption(r.id())
+                        .map(result -> result instanceof RedemptionResult.Refused f
+                                ? (OperationOutcome)
+                                        new OperationOutcome.Refused(f.code().code(), null)
+                                : new OperationOutcome.Carried())
+                        .orElse(new OperationOutcome.Refused("not_redeemed", null)));
     }
 
     /** Redeems exactly what was confirmed: the holder's points, onto the card the page named. */
     @EventListener
     void on(OperationConfirmed event) {
-        parse(event.operation()).filter(r -> event.amountMinor() == 0 && event.feeMinor() == 0).ifPresent(r -> {
-            Optional<Card> card = points.creditCard(event.customerId(), r.card());
-            if (card.isEmpty() || !event.payee().contains(card.get().maskedNumber())) {
-                return;
-            }
-            RedemptionResult result = points.redeem(new Points.RedemptionRequest(r.id(), event.customerId(), r.points(),
-                    r.card()));
-            if (result instanceof RedemptionResult.Redeemed done && !done.replayed()) {
-                Redemption d = done.redemption();
-                events.publishEvent(new PointsRedeemed(d.customerId(), d.points(), d.amountMinor(), d.currency(),
-                        d.maskedNumber()));
-            }
-        });
+        parse(event.operation())
+                .filter(r -> event.amountMinor() == 0 && event.feeMinor() == 0)
+                .ifPresent(r -> {
+                    Optional<Card> card = points.creditCard(event.customerId(), r.card());
+                    if (card.isEmpty() || !event.payee().contains(card.get().maskedNumber())) {
+                        return;
+                    }
+                    RedemptionResult result = points.redeem(
+                            new Points.RedemptionRequest(r.id(), event.customerId(), r.points(), r.card()));
+                    if (result instanceof RedemptionResult.Redeemed done && !done.replayed()) {
+                        Redemption d = done.redemption();
+                        events.publishEvent(new PointsRedeemed(
+                                d.customerId(), d.points(), d.amountMinor(), d.currency(), d.maskedNumber()));
+                    }
+                });
     }
 
-    private record Reference(UUID id, long points, CardId card) {
-    }
+    private record Reference(UUID id, long points, CardId card) {}
 
     private static Optional<Reference> parse(OperationRef operation) {
         if (!operation.ownedBy(OWNER)) {
@@ -135,8 +156,8 @@ public class RedeemOnPage implements ConfirmedOperations {
         }
         try {
             long points = Long.parseLong(parts[1]);
-            return Uuids.parse(parts[0]).flatMap(id -> Uuids.parse(parts[2]).map(card -> new Reference(id, points,
-                    new CardId(card))));
+            return Uuids.parse(parts[0])
+                    .flatMap(id -> Uuids.parse(parts[2]).map(card -> new Reference(id, points, new CardId(card))));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }

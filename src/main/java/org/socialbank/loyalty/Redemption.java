@@ -11,8 +11,15 @@ import org.socialbank.shared.CurrencyCode;
  *
  * @param amountMinor the credit, in the card's currency
  */
-public record Redemption(UUID id, CustomerId customerId, long points, CardId cardId, String maskedNumber,
-        long amountMinor, CurrencyCode currency, Instant createdAt) {
+public record Redemption(
+        UUID id,
+        CustomerId customerId,
+        long points,
+        CardId cardId,
+        String maskedNumber,
+        long amountMinor,
+        CurrencyCode currency,
+        Instant createdAt) {
 
     /** The only kind built so far. */
     public static final String STATEMENT_CREDIT = "statement_credit";

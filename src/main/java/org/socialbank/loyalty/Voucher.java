@@ -11,8 +11,15 @@ import org.socialbank.directory.CustomerId;
  * with the partner's reason (the points are released); {@code refused} when the bank said no first
  * (its code in {@code reason}).
  */
-public record Voucher(UUID id, CustomerId customerId, String reward, long points, Status status, String voucherCode,
-        String reason, Instant createdAt) {
+public record Voucher(
+        UUID id,
+        CustomerId customerId,
+        String reward,
+        long points,
+        Status status,
+        String voucherCode,
+        String reason,
+        Instant createdAt) {
 
     public enum Status {
         PENDING,

@@ -25,8 +25,7 @@ public class VoucherCodes {
     static final Duration LINK_TTL = Duration.ofDays(7);
 
     /** What the page shows before (and after) the code: the reward and whether the code was shown. */
-    public record VoucherView(UUID id, String reward, String partner, String name, long points, boolean shown) {
-    }
+    public record VoucherView(UUID id, String reward, String partner, String name, long points, boolean shown) {}
 
     private final JdbcClient jdbc;
     private final SignedLinks links;
@@ -36,8 +35,14 @@ public class VoucherCodes {
     private final Clock clock;
     private final Rewards rewards;
 
-    VoucherCodes(Rewards rewards, JdbcClient jdbc, OneTimeCodes codes, DirectoryProperties pages, Directory directory,
-            DurableTransactions writes, Clock clock) {
+    VoucherCodes(
+            Rewards rewards,
+            JdbcClient jdbc,
+            OneTimeCodes codes,
+            DirectoryProperties pages,
+            Directory directory,
+            DurableTransactions writes,
+            Clock clock) {
         this.rewards = rewards;
         this.jdbc = jdbc;
         this.links = new SignedLinks(codes.deriveKey("loyalty voucher page"));
@@ -49,23 +54,38 @@ public class VoucherCodes {
 
     /** The signed link to an issued voucher's page, in its holder's language. */
     String url(Voucher voucher) {
-        String language = directory.customer(voucher.customerId()).map(v -> v.customer().language().locale()
-                .getLanguage()).orElse("en");
-        return pages.url("/rewards/vouchers/" + links.sign(voucher.id().toString(), clock.instant().plus(LINK_TTL))
-                + "?lang=" + language);
+        String language = directory
+                .customer(voucher.customerId())
+                .map(v -> v.customer().language().locale().getLanguage())
+                .orElse("en");
+        return pages.url("/rewards/vouchers/"
+                + links.sign(voucher.id().toString(), clock.instant().plus(LINK_TTL)) + "?lang=" + language);
     }
 
     /** The issued voucher a link opens, or empty (a bad or expired link, or a voucher not issued). */
     public Optional<VoucherView> view(String token) {
-        return voucherOf(token).flatMap(id -> jdbc.sql("SELECT reward, points, code_shown_at FROM loyalty_vouchers "
-                + "WHERE id = ? AND status = 'issued'").param(id).query((rs, n) -> view(id, rs.getString("reward"),
-                rs.getLong("points"), rs.getObject("code_shown_at") != null)).optional());
+        return voucherOf(token)
+                .flatMap(id -> jdbc.sql("SELECT reward, points, code_shown_at FROM loyalty_vouchers "
+                                + "WHERE id = ? AND status = 'issued'")
+                        .param(id)
+                        .query((rs, n) -> view(
+                                id,
+                                rs.getString("reward"),
+                                rs.getLong("points"),
+                                rs.getObject("code_shown_at") != null))
+                        .optional());
     }
 
     private VoucherView view(UUID id, String code, long points, boolean shown) {
-        Optional<Rewards.Reward> reward = rewards.catalogue().stream().filter(r -> r.code().equals(code)).findFirst();
-        return new VoucherView(id, code, reward.map(Rewards.Reward::partner).orElse(code),
-                reward.map(Rewards.Reward::name).orElse(code), points, shown);
+        Optional<Rewards.Reward> reward =
+                rewards.catalogue().stream().filter(r -> r.code().equals(code)).findFirst();
+        return new VoucherView(
+                id,
+                code,
+                reward.map(Rewards.Reward::partner).orElse(code),
+                reward.map(Rewards.Reward::name).orElse(code),
+                points,
+                shown);
     }
 
     /** The code, the first time only (recorded in the same transaction); empty after that or for a bad link. */
@@ -75,10 +95,15 @@ public class VoucherCodes {
             return Optional.empty();
         }
         return writes.write(tx -> {
-            Optional<String> code = jdbc.sql("SELECT voucher_code FROM loyalty_vouchers WHERE id = ? AND status = 'issued' "
-                    + "AND code_shown_at IS NULL FOR UPDATE").param(id.get()).query(String.class).optional();
+            Optional<String> code = jdbc.sql(
+                            "SELECT voucher_code FROM loyalty_vouchers WHERE id = ? AND status = 'issued' "
+                                    + "AND code_shown_at IS NULL FOR UPDATE")
+                    .param(id.get())
+                    .query(String.class)
+                    .optional();
             code.ifPresent(c -> jdbc.sql("UPDATE loyalty_vouchers SET code_shown_at = ? WHERE id = ?")
-                    .params(Timestamps.utc(clock.instant()), id.get()).update());
+                    .params(Timestamps.utc(clock.instant()), id.get())
+                    .update());
             return code;
         });
     }

@@ -45,7 +45,11 @@ public class VoucherOnPage implements ConfirmedOperations {
     private final Directory directory;
     private final MessageSource messages;
 
-    VoucherOnPage(Vouchers vouchers, Points points, Confirmations confirmations, Directory directory,
+    VoucherOnPage(
+            Vouchers vouchers,
+            Points points,
+            Confirmations confirmations,
+            Directory directory,
             MessageSource messages) {
         this.vouchers = vouchers;
         this.points = points;
@@ -56,7 +60,9 @@ public class VoucherOnPage implements ConfirmedOperations {
 
     /** What the partner offers, cheapest first. */
     public List<Rewards.Reward> catalogue() {
-        return vouchers.catalogue().stream().sorted(java.util.Comparator.comparingLong(Rewards.Reward::points)).toList();
+        return vouchers.catalogue().stream()
+                .sorted(java.util.Comparator.comparingLong(Rewards.Reward::points))
+                .toList();
     }
 
     /** The reward a text names: its code, or a word of its partner's name ("coffee", "cinéma"). */
@@ -65,9 +71,13 @@ public class VoucherOnPage implements ConfirmedOperations {
         if (key.isEmpty()) {
             return Optional.empty();
         }
-        Optional<Rewards.Reward> byCode = catalogue().stream().filter(r -> r.code().equals(key)).findFirst();
-        return byCode.isPresent() ? byCode : catalogue().stream()
-                .filter(r -> r.partner().toLowerCase(Locale.ROOT).contains(key)).findFirst();
+        Optional<Rewards.Reward> byCode =
+                catalogue().stream().filter(r -> r.code().equals(key)).findFirst();
+        return byCode.isPresent()
+                ? byCode
+                : catalogue().stream()
+                        .filter(r -> r.partner().toLowerCase(Locale.ROOT).contains(key))
+                        .findFirst();
     }
 
     /**
@@ -90,8 +100,8 @@ public class VoucherOnPage implements ConfirmedOperations {
             return Offer.refused("confirmation_unavailable", reward);
         }
         OperationRef reference = new OperationRef(OWNER, orderId + ":" + reward.code());
-        return confirmations.start(Confirmations.Request.operation(customer, reference, label(customer, reward),
-                        currency.get()))
+        return confirmations
+                .start(Confirmations.Request.operation(customer, reference, label(customer, reward), currency.get()))
                 .map(started -> new Offer(started.url(), reward, null))
                 .orElse(Offer.refused("confirmation_unavailable", reward));
     }
@@ -101,42 +111,59 @@ public class VoucherOnPage implements ConfirmedOperations {
      * and is written in the currency of the customer's primary account.
      */
     private Optional<CurrencyCode> currency(CustomerId customer) {
-        return directory.customer(customer).flatMap(v -> v.accounts().stream()
-                .sorted(java.util.Comparator.comparing(a -> !a.primary())).findFirst())
-                .flatMap(a -> CurrencyCode.find(a.currency())).filter(CurrencyCode::money);
+        return directory
+                .customer(customer)
+                .flatMap(v -> v.accounts().stream()
+                        .sorted(java.util.Comparator.comparing(a -> !a.primary()))
+                        .findFirst())
+                .flatMap(a -> CurrencyCode.find(a.currency()))
+                .filter(CurrencyCode::money);
     }
 
     private String label(CustomerId customer, Rewards.Reward reward) {
-        Language language = directory.customer(customer).map(v -> v.customer().language()).orElse(Language.EN);
-        String label = messages.getMessage("loyalty.voucher.label", new Object[] {
-                java.text.NumberFormat.getIntegerInstance(language.locale()).format(reward.points()), reward.partner(),
-                reward.name()}, language.locale()).replace('|', '/');
+        Language language =
+                directory.customer(customer).map(v -> v.customer().language()).orElse(Language.EN);
+        String label = messages.getMessage(
+                        "loyalty.voucher.label",
+                        new Object[] {
+                            java.text.NumberFormat.getIntegerInstance(language.locale())
+                                    .format(reward.points()),
+                            reward.partner(),
+                            reward.name()
+                        },
+                        language.locale())
+                .replace('|', '/');
         return label.length() <= 120 ? label : label.substring(0, 119) + "…";
     }
 
     @Override
     public Optional<OperationOutcome> outcome(OperationRef operation) {
-        return parse(operation).map(r -> vouchers.voucher(r.id())
-                .map(v -> v.status() == Voucher.Status.REFUSED || v.status() == Voucher.Status.FAILED
-                        ? (OperationOutcome) new OperationOutcome.Refused(v.reason() == null ? "not_ordered" : v.reason(),
-                                null)
-                        : new OperationOutcome.Carried())
-                .orElse(new OperationOutcome.Refused("not_ordered", null)));
+        return parse(operation)
+                .map(r -> vouchers.voucher(r.id())
+                        .map(v -> v.status() == Voucher.Status.REFUSED || v.status() == Voucher.Status.FAILED
+                                ? (OperationOutcome) new OperationOutcome.Refused(
+                                        v.reason() == null ? "not_ordered" : v.reason(), null)
+                                : new OperationOutcome.Carried())
+                        .orElse(new OperationOutcome.Refused("not_ordered", null)));
     }
 
     /** Orders exactly what was confirmed: the holder's points, for the reward the page named. */
     @EventListener
     void on(OperationConfirmed event) {
-        parse(event.operation()).filter(r -> event.amountMinor() == 0 && event.feeMinor() == 0).ifPresent(r -> {
-            Optional<Rewards.Reward> reward = catalogue().stream().filter(w -> w.code().equals(r.reward())).findFirst();
-            if (reward.isPresent() && event.payee().contains(reward.get().partner().replace('|', '/'))) {
-                vouchers.orderOnCommit(r.id(), event.customerId(), r.reward());
-            }
-        });
+        parse(event.operation())
+                .filter(r -> event.amountMinor() == 0 && event.feeMinor() == 0)
+                .ifPresent(r -> {
+                    Optional<Rewards.Reward> reward = catalogue().stream()
+                            .filter(w -> w.code().equals(r.reward()))
+                            .findFirst();
+                    if (reward.isPresent()
+                            && event.payee().contains(reward.get().partner().replace('|', '/'))) {
+                        vouchers.orderOnCommit(r.id(), event.customerId(), r.reward());
+                    }
+                });
     }
 
-    private record Reference(UUID id, String reward) {
-    }
+    private record Reference(UUID id, String reward) {}
 
     private static Optional<Reference> parse(OperationRef operation) {
         if (!operation.ownedBy(OWNER)) {

@@ -10,6 +10,13 @@ import org.socialbank.directory.CustomerId;
  * asked ({@code reason} a {@link PointsRefusal} code; nothing was spent). Published once, in the
  * transaction that settled the order.
  */
-public record VoucherOrderEnded(UUID voucherId, CustomerId customerId, String reward, String partner,
-        String rewardName, long points, Voucher.Status status, String reason, String codeUrl) {
-}
+public record VoucherOrderEnded(
+        UUID voucherId,
+        CustomerId customerId,
+        String reward,
+        String partner,
+        String rewardName,
+        long points,
+        Voucher.Status status,
+        String reason,
+        String codeUrl) {}

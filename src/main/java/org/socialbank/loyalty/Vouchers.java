@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Directory;
 import org.socialbank.ledger.AccountId;
@@ -21,8 +23,6 @@ import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.Microseconds;
 import org.socialbank.shared.ProviderAnswer;
 import org.socialbank.shared.jdbc.DurableTransactions;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -48,6 +48,7 @@ public class Vouchers {
     private static final Logger log = LoggerFactory.getLogger(Vouchers.class);
     /** How old a pending order must be before the janitor asks the partner about it. */
     static final Duration RECHECK_AFTER = Duration.ofSeconds(30);
+
     static final int RECHECK_BATCH_MAX = 100;
 
     private final Rewards rewards;
@@ -62,8 +63,16 @@ public class Vouchers {
     /** A transaction of its own, for the partner's answer to an order held in a transaction now committed. */
     private final TransactionTemplate afterCommit;
 
-    Vouchers(Rewards rewards, JdbcVouchers store, JdbcPoints points, Directory directory, Ledger ledger,
-            DurableTransactions writes, Clock clock, ApplicationEventPublisher events, VoucherCodes codes,
+    Vouchers(
+            Rewards rewards,
+            JdbcVouchers store,
+            JdbcPoints points,
+            Directory directory,
+            Ledger ledger,
+            DurableTransactions writes,
+            Clock clock,
+            ApplicationEventPublisher events,
+            VoucherCodes codes,
             PlatformTransactionManager transactions) {
         this.events = events;
         this.codes = codes;
@@ -81,11 +90,9 @@ public class Vouchers {
     /** What the order did: the voucher (as first answered, or {@code replayed}), or the bank's refusal. */
     public sealed interface VoucherResult {
 
-        record Ordered(Voucher voucher, boolean replayed) implements VoucherResult {
-        }
+        record Ordered(Voucher voucher, boolean replayed) implements VoucherResult {}
 
-        record Refused(PointsRefusal code) implements VoucherResult {
-        }
+        record Refused(PointsRefusal code) implements VoucherResult {}
     }
 
     public List<Rewards.Reward> catalogue() {
@@ -135,30 +142,48 @@ public class Vouchers {
         if (existing.isPresent()) {
             Voucher v = existing.get();
             return v.customerId().equals(customer) && v.reward().equals(rewardCode)
-                    ? new VoucherResult.Ordered(v, true) : new VoucherResult.Refused(PointsRefusal.ID_REUSED);
+                    ? new VoucherResult.Ordered(v, true)
+                    : new VoucherResult.Refused(PointsRefusal.ID_REUSED);
         }
         if (directory.customer(customer).isEmpty()) {
             return new VoucherResult.Refused(PointsRefusal.CUSTOMER_NOT_FOUND);
         }
-        Optional<Rewards.Reward> reward = rewards.catalogue().stream().filter(r -> r.code().equals(rewardCode))
+        Optional<Rewards.Reward> reward = rewards.catalogue().stream()
+                .filter(r -> r.code().equals(rewardCode))
                 .findFirst();
         if (reward.isEmpty()) {
             return new VoucherResult.Refused(PointsRefusal.REWARD_NOT_FOUND);
         }
         Instant now = Microseconds.now(clock);
-        TransferResult result = account.isEmpty() ? null : ledger.transfer(new NewTransfer(transferId(id),
-                account.get(), PointsAccounts.REDEEMED, reward.get().points(), CurrencyCode.POINTS,
-                new TransferCode("points-voucher"), true, 0, Metadata.EMPTY));
+        TransferResult result = account.isEmpty()
+                ? null
+                : ledger.transfer(new NewTransfer(
+                        transferId(id),
+                        account.get(),
+                        PointsAccounts.REDEEMED,
+                        reward.get().points(),
+                        CurrencyCode.POINTS,
+                        new TransferCode("points-voucher"),
+                        true,
+                        0,
+                        Metadata.EMPTY));
         if (!(result instanceof TransferResult.Posted)) {
             // kept with its code, so that the id answers the same later
-            Voucher refused = new Voucher(id, customer, rewardCode, reward.get().points(), Voucher.Status.REFUSED, null,
-                    PointsRefusal.INSUFFICIENT_POINTS.code(), now);
+            Voucher refused = new Voucher(
+                    id,
+                    customer,
+                    rewardCode,
+                    reward.get().points(),
+                    Voucher.Status.REFUSED,
+                    null,
+                    PointsRefusal.INSUFFICIENT_POINTS.code(),
+                    now);
             store.insert(refused, now);
             events.publishEvent(ended(refused));
             return new VoucherResult.Refused(PointsRefusal.INSUFFICIENT_POINTS);
         }
-        Voucher pending = new Voucher(id, customer, rewardCode, reward.get().points(), Voucher.Status.PENDING, null,
-                null, now);
+        Voucher pending =
+                new Voucher(id, customer, rewardCode, reward.get().points(), Voucher.Status.PENDING, null, null, now);
         store.insert(pending, now);
         return new VoucherResult.Ordered(pending, false);
     }
@@ -189,15 +214,24 @@ public class Vouchers {
 
     /** What the chat is told of an ended order; the code itself stays on the bank's page. */
     private VoucherOrderEnded ended(Voucher v) {
-        Optional<Rewards.Reward> reward = rewards.catalogue().stream().filter(r -> r.code().equals(v.reward()))
+        Optional<Rewards.Reward> reward = rewards.catalogue().stream()
+                .filter(r -> r.code().equals(v.reward()))
                 .findFirst();
-        return new VoucherOrderEnded(v.id(), v.customerId(), v.reward(), reward.map(Rewards.Reward::partner)
-                .orElse(v.reward()), reward.map(Rewards.Reward::name).orElse(v.reward()), v.points(), v.status(),
-                v.reason(), v.status() == Voucher.Status.ISSUED ? codes.url(v) : null);
+        return new VoucherOrderEnded(
+                v.id(),
+                v.customerId(),
+                v.reward(),
+                reward.map(Rewards.Reward::partner).orElse(v.reward()),
+                reward.map(Rewards.Reward::name).orElse(v.reward()),
+                v.points(),
+                v.status(),
+                v.reason(),
+                v.status() == Voucher.Status.ISSUED ? codes.url(v) : null);
     }
 
     /** The janitor: orders whose answer was lost are settled by the partner's status query. */
-    @Scheduled(fixedDelayString = "${socialbank.loyalty.follow-interval:5s}",
+    @Scheduled(
+            fixedDelayString = "${socialbank.loyalty.follow-interval:5s}",
             initialDelayString = "${socialbank.loyalty.follow-interval:5s}")
     void scheduled() {
         try {

@@ -20,15 +20,12 @@ public class BudgetedSms implements SmsGateway {
     private static final Logger log = LoggerFactory.getLogger(BudgetedSms.class);
 
     /** The message went to the provider's gateway, which answered {@code delivery}. */
-    public record Sent(SmsDelivery delivery) implements Outcome {
-    }
+    public record Sent(SmsDelivery delivery) implements Outcome {}
 
     /** A budget said no; nothing was sent. */
-    public record Refused(SendBudgets.Refused why) implements Outcome {
-    }
+    public record Refused(SendBudgets.Refused why) implements Outcome {}
 
-    public sealed interface Outcome permits Sent, Refused {
-    }
+    public sealed interface Outcome permits Sent, Refused {}
 
     private final SendBudgets budgets;
     private final ObjectProvider<SmsGateway> gateways;
@@ -45,7 +42,9 @@ public class BudgetedSms implements SmsGateway {
         if (outcome instanceof Sent sent) {
             return sent.delivery();
         }
-        return SmsDelivery.failed("refused-" + UUID.randomUUID(), REFUSED_PREFIX + ((Refused) outcome).why().reason());
+        return SmsDelivery.failed(
+                "refused-" + UUID.randomUUID(),
+                REFUSED_PREFIX + ((Refused) outcome).why().reason());
     }
 
     /**
@@ -67,10 +66,12 @@ public class BudgetedSms implements SmsGateway {
     private SmsGateway provider() {
         SmsGateway found = provider;
         if (found == null) {
-            List<SmsGateway> others = gateways.orderedStream().filter(g -> !(g instanceof BudgetedSms)).toList();
+            List<SmsGateway> others = gateways.orderedStream()
+                    .filter(g -> !(g instanceof BudgetedSms))
+                    .toList();
             if (others.size() != 1) {
-                throw new IllegalStateException("Expected exactly one SmsGateway besides the budgets, found "
-                        + others.size());
+                throw new IllegalStateException(
+                        "Expected exactly one SmsGateway besides the budgets, found " + others.size());
             }
             found = others.get(0);
             provider = found;

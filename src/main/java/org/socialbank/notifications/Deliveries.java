@@ -9,8 +9,7 @@ final class Deliveries {
     static final int ID_LENGTH_MAX = 128;
     static final int REASON_LENGTH_MAX = 500;
 
-    private Deliveries() {
-    }
+    private Deliveries() {}
 
     static void check(String id, DeliveryStatus status, Optional<String> failureReason) {
         Objects.requireNonNull(id, "id");
@@ -19,7 +18,9 @@ final class Deliveries {
         if (id.isBlank() || id.length() > ID_LENGTH_MAX) {
             throw new IllegalArgumentException("id must be 1.." + ID_LENGTH_MAX + " characters");
         }
-        if (failureReason.filter(r -> r.isBlank() || r.length() > REASON_LENGTH_MAX).isPresent()) {
+        if (failureReason
+                .filter(r -> r.isBlank() || r.length() > REASON_LENGTH_MAX)
+                .isPresent()) {
             throw new IllegalArgumentException("failureReason must be 1.." + REASON_LENGTH_MAX + " characters");
         }
         if (status == DeliveryStatus.FAILED && failureReason.isEmpty()) {

@@ -28,7 +28,9 @@ public record EmailMessage(String to, String subject, String body, Locale locale
         if (!isAddress(to)) {
             throw new IllegalArgumentException("to must be an e-mail address such as camille@example.fr");
         }
-        if (subject.isBlank() || subject.length() > SUBJECT_LENGTH_MAX || subject.indexOf('\r') >= 0
+        if (subject.isBlank()
+                || subject.length() > SUBJECT_LENGTH_MAX
+                || subject.indexOf('\r') >= 0
                 || subject.indexOf('\n') >= 0) {
             throw new IllegalArgumentException("subject must be 1.." + SUBJECT_LENGTH_MAX + " characters on one line");
         }
@@ -39,13 +41,15 @@ public record EmailMessage(String to, String subject, String body, Locale locale
 
     /** Whether a text has the shape of an e-mail address (the gateway alone can tell it exists). */
     public static boolean isAddress(String address) {
-        return address != null && address.length() <= ADDRESS_LENGTH_MAX && ADDRESS.matcher(address).matches();
+        return address != null
+                && address.length() <= ADDRESS_LENGTH_MAX
+                && ADDRESS.matcher(address).matches();
     }
 
     /** Neither the whole address nor the body, which usually holds a one-time code. */
     @Override
     public String toString() {
-        return "EmailMessage[to=" + to.charAt(0) + "…" + to.substring(to.indexOf('@')) + ", subject="
-                + subject.length() + " characters, body=" + body.length() + " characters, locale=" + locale + "]";
+        return "EmailMessage[to=" + to.charAt(0) + "…" + to.substring(to.indexOf('@')) + ", subject=" + subject.length()
+                + " characters, body=" + body.length() + " characters, locale=" + locale + "]";
     }
 }

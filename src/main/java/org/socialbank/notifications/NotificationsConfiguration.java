@@ -19,8 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class NotificationsConfiguration {
 
     @Bean
-    SendBudgets sendBudgets(JdbcClient jdbc, PlatformTransactionManager transactions,
-            NotificationsProperties properties, Clock clock) {
+    SendBudgets sendBudgets(
+            JdbcClient jdbc, PlatformTransactionManager transactions, NotificationsProperties properties, Clock clock) {
         return new SendBudgets(jdbc, new TransactionTemplate(transactions), properties, clock);
     }
 

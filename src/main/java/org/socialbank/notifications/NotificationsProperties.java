@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param budgets how many codes the bank sends, per destination, per customer and in all
  */
 @ConfigurationProperties("socialbank.notifications")
-public record NotificationsProperties(@DefaultValue("500") int devInboxMax, @DefaultValue Budgets budgets) {
+public record NotificationsProperties(
+        @DefaultValue("500") int devInboxMax, @DefaultValue Budgets budgets) {
 
     public NotificationsProperties {
         if (devInboxMax < 1 || devInboxMax > 100_000) {
@@ -32,19 +33,25 @@ public record NotificationsProperties(@DefaultValue("500") int devInboxMax, @Def
      * @param denyPrefixes E.164 prefixes no SMS is ever sent to (premium-rate and international
      *     network ranges that SMS pumping aims at)
      */
-    public record Budgets(@DefaultValue("25") int perDestinationPerDay, @DefaultValue("10") int perCustomerPerDay,
-            @DefaultValue("1000") int globalPerHour, @DefaultValue({"+881", "+882", "+883"}) List<String> denyPrefixes) {
+    public record Budgets(
+            @DefaultValue("25") int perDestinationPerDay,
+            @DefaultValue("10") int perCustomerPerDay,
+            @DefaultValue("1000") int globalPerHour,
+            @DefaultValue({"+881", "+882", "+883"}) List<String> denyPrefixes) {
 
         public static final int DENY_PREFIXES_MAX = 1000;
         private static final Pattern PREFIX = Pattern.compile("\\+[1-9][0-9]{0,14}");
 
         public Budgets {
-            require(perDestinationPerDay >= 1 && perDestinationPerDay <= 10_000, "per-destination-per-day must be 1..10000");
+            require(
+                    perDestinationPerDay >= 1 && perDestinationPerDay <= 10_000,
+                    "per-destination-per-day must be 1..10000");
             require(perCustomerPerDay >= 1 && perCustomerPerDay <= 10_000, "per-customer-per-day must be 1..10000");
             require(globalPerHour >= 1 && globalPerHour <= 10_000_000, "global-per-hour must be 1..10000000");
             denyPrefixes = denyPrefixes == null ? List.of() : List.copyOf(denyPrefixes);
             require(denyPrefixes.size() <= DENY_PREFIXES_MAX, "deny-prefixes has more than " + DENY_PREFIXES_MAX);
-            require(denyPrefixes.stream().allMatch(p -> PREFIX.matcher(p).matches()),
+            require(
+                    denyPrefixes.stream().allMatch(p -> PREFIX.matcher(p).matches()),
                     "deny-prefixes must be E.164 prefixes such as +881 (a plus and 1 to 15 digits)");
         }
 

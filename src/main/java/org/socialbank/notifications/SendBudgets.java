@@ -27,7 +27,8 @@ public class SendBudgets {
 
     /** Where a message goes. */
     public enum Medium {
-        SMS, EMAIL;
+        SMS,
+        EMAIL;
 
         String key() {
             return name().toLowerCase(Locale.ROOT);
@@ -35,11 +36,9 @@ public class SendBudgets {
     }
 
     /** The answer to a take: the message may go, or which budget said no. */
-    public sealed interface Take permits Taken, Refused {
-    }
+    public sealed interface Take permits Taken, Refused {}
 
-    public record Taken() implements Take {
-    }
+    public record Taken() implements Take {}
 
     /**
      * @param reason {@value #DENIED_DESTINATION}, {@value #CUSTOMER_DAY}, {@value #DESTINATION_DAY}
@@ -87,11 +86,17 @@ public class SendBudgets {
         Instant now = clock.instant();
         Instant day = now.truncatedTo(ChronoUnit.DAYS);
         List<Counter> counters = new ArrayList<>();
-        onBehalfOf.ifPresent(customer -> counters.add(new Counter("customer:" + customer, day,
-                budgets.perCustomerPerDay(), Refused.CUSTOMER_DAY)));
-        counters.add(new Counter("to:" + digest(medium.key() + ":" + destination.toLowerCase(Locale.ROOT)), day,
-                budgets.perDestinationPerDay(), Refused.DESTINATION_DAY));
-        counters.add(new Counter("all:" + medium.key(), now.truncatedTo(ChronoUnit.HOURS), budgets.globalPerHour(),
+        onBehalfOf.ifPresent(customer -> counters.add(
+                new Counter("customer:" + customer, day, budgets.perCustomerPerDay(), Refused.CUSTOMER_DAY)));
+        counters.add(new Counter(
+                "to:" + digest(medium.key() + ":" + destination.toLowerCase(Locale.ROOT)),
+                day,
+                budgets.perDestinationPerDay(),
+                Refused.DESTINATION_DAY));
+        counters.add(new Counter(
+                "all:" + medium.key(),
+                now.truncatedTo(ChronoUnit.HOURS),
+                budgets.globalPerHour(),
                 Refused.GLOBAL_HOUR));
         return transactions.execute(status -> count(counters));
     }
@@ -104,11 +109,14 @@ public class SendBudgets {
     /** Forgets counters of windows that ended before {@code before}; at most {@code max}; returns how many. */
     int forgetBefore(Instant before, int max) {
         List<Counter> old = jdbc.sql("SELECT budget_key, window_start FROM send_budgets WHERE window_start < ? "
-                + "ORDER BY window_start LIMIT ?").params(Timestamps.utc(before), max)
-                .query((rs, n) -> new Counter(rs.getString(1), Timestamps.instant(rs, 2), 0, "")).list();
+                        + "ORDER BY window_start LIMIT ?")
+                .params(Timestamps.utc(before), max)
+                .query((rs, n) -> new Counter(rs.getString(1), Timestamps.instant(rs, 2), 0, ""))
+                .list();
         for (Counter c : old) {
             jdbc.sql("DELETE FROM send_budgets WHERE budget_key = ? AND window_start = ?")
-                    .params(c.key(), Timestamps.utc(c.window())).update();
+                    .params(c.key(), Timestamps.utc(c.window()))
+                    .update();
         }
         return old.size();
     }
@@ -126,7 +134,8 @@ public class SendBudgets {
         }
         for (Counter c : counters) {
             jdbc.sql("UPDATE send_budgets SET used = used + 1 WHERE budget_key = ? AND window_start = ?")
-                    .params(c.key(), Timestamps.utc(c.window())).update();
+                    .params(c.key(), Timestamps.utc(c.window()))
+                    .update();
         }
         return new Taken();
     }
@@ -136,26 +145,29 @@ public class SendBudgets {
      * the same row at once fails on the key, and its transaction is retried whole like every lost race.
      */
     private int lock(Counter c) {
-        Optional<Integer> used = jdbc.sql("SELECT used FROM send_budgets WHERE budget_key = ? AND window_start = ? "
-                + "FOR UPDATE").params(c.key(), Timestamps.utc(c.window())).query(Integer.class).optional();
+        Optional<Integer> used = jdbc.sql(
+                        "SELECT used FROM send_budgets WHERE budget_key = ? AND window_start = ? " + "FOR UPDATE")
+                .params(c.key(), Timestamps.utc(c.window()))
+                .query(Integer.class)
+                .optional();
         if (used.isPresent()) {
             return used.get();
         }
         jdbc.sql("INSERT INTO send_budgets (budget_key, window_start, used) VALUES (?, ?, 0)")
-                .params(c.key(), Timestamps.utc(c.window())).update();
+                .params(c.key(), Timestamps.utc(c.window()))
+                .update();
         return 0;
     }
 
     /** Keys hold no phone number or address in clear. */
     private static String digest(String value) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
     }
 
-    private record Counter(String key, Instant window, int max, String reason) {
-    }
+    private record Counter(String key, Instant window, int max, String reason) {}
 }

@@ -35,7 +35,7 @@ public record SmsMessage(String toE164, String text) {
     /** Neither the whole number nor the text, which usually holds a one-time code. */
     @Override
     public String toString() {
-        return "SmsMessage[to=" + toE164.substring(0, 3) + "…" + toE164.substring(toE164.length() - 2)
-                + ", text=" + text.codePointCount(0, text.length()) + " characters]";
+        return "SmsMessage[to=" + toE164.substring(0, 3) + "…" + toE164.substring(toE164.length() - 2) + ", text="
+                + text.codePointCount(0, text.length()) + " characters]";
     }
 }

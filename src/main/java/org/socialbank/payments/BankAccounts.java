@@ -53,7 +53,7 @@ class BankAccounts {
     }
 
     private static AccountId id(AccountKind kind, CurrencyCode currency) {
-        return new AccountId(UUID.nameUUIDFromBytes(("socialbank-bank:" + kind.wireName() + ":" + currency.code())
-                .getBytes(StandardCharsets.UTF_8)));
+        return new AccountId(UUID.nameUUIDFromBytes(
+                ("socialbank-bank:" + kind.wireName() + ":" + currency.code()).getBytes(StandardCharsets.UTF_8)));
     }
 }

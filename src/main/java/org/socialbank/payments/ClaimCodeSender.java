@@ -41,17 +41,21 @@ class ClaimCodeSender {
     }
 
     /** Sends the code; empty when it went, else the budget's refusal ({@link SendBudgets.Refused} reasons). */
-    Optional<String> send(CustomerId payer, Alias to, String code, long amountMinor, CurrencyCode currency,
-            Locale locale) {
+    Optional<String> send(
+            CustomerId payer, Alias to, String code, long amountMinor, CurrencyCode currency, Locale locale) {
         String amount = MoneyFormat.format(amountMinor, currency, locale);
         Optional<String> onBehalfOf = Optional.of(payer.value().toString());
         if (to.type() == AliasType.PHONE) {
-            BudgetedSms.Outcome outcome = sms.send(new SmsMessage(to.value(),
-                    messages.getMessage("payments.claim.sms", new Object[] {code, amount}, locale)), onBehalfOf);
+            BudgetedSms.Outcome outcome = sms.send(
+                    new SmsMessage(
+                            to.value(), messages.getMessage("payments.claim.sms", new Object[] {code, amount}, locale)),
+                    onBehalfOf);
             if (outcome instanceof BudgetedSms.Refused refused) {
                 return Optional.of(refused.why().reason());
             }
-            log.debug("Claim code sent by SMS: {}", ((BudgetedSms.Sent) outcome).delivery().status());
+            log.debug(
+                    "Claim code sent by SMS: {}",
+                    ((BudgetedSms.Sent) outcome).delivery().status());
             return Optional.empty();
         }
         if (to.type() == AliasType.EMAIL) {
@@ -59,10 +63,14 @@ class ClaimCodeSender {
             if (take instanceof SendBudgets.Refused refused) {
                 return Optional.of(refused.reason());
             }
-            email.send(new EmailMessage(to.value(), messages.getMessage("payments.claim.email.subject", null, locale),
-                    messages.getMessage("payments.claim.email.body", new Object[] {code, amount}, locale), locale));
+            email.send(new EmailMessage(
+                    to.value(),
+                    messages.getMessage("payments.claim.email.subject", null, locale),
+                    messages.getMessage("payments.claim.email.body", new Object[] {code, amount}, locale),
+                    locale));
             return Optional.empty();
         }
-        throw new IllegalArgumentException("no code can be sent to a " + to.type().wireName());
+        throw new IllegalArgumentException(
+                "no code can be sent to a " + to.type().wireName());
     }
 }

@@ -13,10 +13,10 @@ import org.slf4j.LoggerFactory;
 import org.socialbank.directory.Alias;
 import org.socialbank.directory.AliasType;
 import org.socialbank.directory.HandleHolders;
-import org.socialbank.shared.Network;
 import org.socialbank.payments.jdbc.JdbcClaimGuards;
-import org.socialbank.shared.jdbc.Retention;
 import org.socialbank.shared.Microseconds;
+import org.socialbank.shared.Network;
+import org.socialbank.shared.jdbc.Retention;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -42,17 +42,21 @@ class ClaimGuards {
     private static final int PURGE_BATCH_MAX = 1_000;
 
     /** Whether a message from an account proves a claim of the paid handle. */
-    enum Sender { PAYEE, SOMEONE_ELSE, UNKNOWN_YET }
+    enum Sender {
+        PAYEE,
+        SOMEONE_ELSE,
+        UNKNOWN_YET
+    }
 
     private final Map<Network, HandleHolders> holders;
     private final JdbcClaimGuards store;
     private final PaymentsProperties properties;
     private final Clock clock;
 
-    ClaimGuards(ObjectProvider<HandleHolders> holders, JdbcClaimGuards store, PaymentsProperties properties,
-            Clock clock) {
-        this.holders = holders.orderedStream().collect(Collectors.toMap(HandleHolders::network, Function.identity(),
-                (first, second) -> first));
+    ClaimGuards(
+            ObjectProvider<HandleHolders> holders, JdbcClaimGuards store, PaymentsProperties properties, Clock clock) {
+        this.holders = holders.orderedStream()
+                .collect(Collectors.toMap(HandleHolders::network, Function.identity(), (first, second) -> first));
         this.store = store;
         this.properties = properties;
         this.clock = clock;
@@ -99,19 +103,26 @@ class ClaimGuards {
             return Sender.SOMEONE_ELSE;
         }
         if (BOUND_BY_ID.contains(network)) {
-            return bound.isEmpty() ? Sender.UNKNOWN_YET
+            return bound.isEmpty()
+                    ? Sender.UNKNOWN_YET
                     : bound.get().equals(externalUserId) ? Sender.PAYEE : Sender.SOMEONE_ELSE;
         }
         String candidate = HANDLE_IS_ID.contains(network) ? externalUserId : handle;
         // not a handle of this network: not the sender we look for
-        return candidate != null && Alias.tryParse(AliasType.HANDLE, network, candidate, null).alias()
-                .filter(payee::equals).isPresent() ? Sender.PAYEE : Sender.SOMEONE_ELSE;
+        return candidate != null
+                        && Alias.tryParse(AliasType.HANDLE, network, candidate, null)
+                                .alias()
+                                .filter(payee::equals)
+                                .isPresent()
+                ? Sender.PAYEE
+                : Sender.SOMEONE_ELSE;
     }
 
     /** Whether this account sent too many claim codes that proved nothing lately. */
     boolean lockedOut(Network channel, String externalUserId) {
         int max = properties.claimCodeSenderFailuresMax();
-        return store.failuresSince(channel, externalUserId, now().minus(properties.claimCodeSenderWindow()), max) >= max;
+        return store.failuresSince(channel, externalUserId, now().minus(properties.claimCodeSenderWindow()), max)
+                >= max;
     }
 
     /** Counts a claim code from this account that proved nothing. */

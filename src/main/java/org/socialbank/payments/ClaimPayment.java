@@ -14,9 +14,7 @@ import org.socialbank.directory.Directory;
 import org.socialbank.directory.DirectoryResult;
 import org.socialbank.directory.HandleHolders;
 import org.socialbank.directory.KycLevel;
-import org.socialbank.shared.Language;
 import org.socialbank.directory.MaskedName;
-import org.socialbank.shared.Network;
 import org.socialbank.directory.NewCustomer;
 import org.socialbank.ledger.AccountFlag;
 import org.socialbank.ledger.AccountId;
@@ -38,8 +36,10 @@ import org.socialbank.payouts.ExternalAccount;
 import org.socialbank.payouts.PayoutId;
 import org.socialbank.payouts.PayoutOrder;
 import org.socialbank.payouts.Payouts;
-import org.socialbank.shared.jdbc.DurableTransactions;
+import org.socialbank.shared.Language;
 import org.socialbank.shared.Microseconds;
+import org.socialbank.shared.Network;
+import org.socialbank.shared.jdbc.DurableTransactions;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionStatus;
@@ -66,9 +66,19 @@ class ClaimPayment {
     private final DurableTransactions writes;
     private final Clock clock;
 
-    ClaimPayment(JdbcPayments store, Directory directory, Ledger ledger, ClaimSecrets secrets, ClaimCodeSender sender,
-            ClaimGuards guards, BankAccounts bank, Payouts payouts, PaymentsProperties properties,
-            ApplicationEventPublisher events, DurableTransactions writes, Clock clock) {
+    ClaimPayment(
+            JdbcPayments store,
+            Directory directory,
+            Ledger ledger,
+            ClaimSecrets secrets,
+            ClaimCodeSender sender,
+            ClaimGuards guards,
+            BankAccounts bank,
+            Payouts payouts,
+            PaymentsProperties properties,
+            ApplicationEventPublisher events,
+            DurableTransactions writes,
+            Clock clock) {
         this.store = store;
         this.directory = directory;
         this.ledger = ledger;
@@ -101,7 +111,9 @@ class ClaimPayment {
             return v;
         }
         Optional<String> bound = store.boundBrowser(r.id());
-        return bound.isPresent() && !bound.get().equals(browserHash(browserSecret)) ? v.withProblem("other_browser") : v;
+        return bound.isPresent() && !bound.get().equals(browserHash(browserSecret))
+                ? v.withProblem("other_browser")
+                : v;
     }
 
     /** The SHA-256 (hex) of a browser's claim secret; a missing secret matches no browser. */
@@ -110,8 +122,9 @@ class ClaimPayment {
             return "-";
         }
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -133,8 +146,12 @@ class ClaimPayment {
                 return v.withProblem(budgetProblem(refused.get())); // nothing went out, nothing is recorded
             }
             Instant now = now();
-            store.recordClaimCode(r.id(), secrets.sentCodeHash(code, r.id(), r.payee().value()),
-                    now.plus(properties.claimCodeTtl()), r.claim().codesSent() + 1, now);
+            store.recordClaimCode(
+                    r.id(),
+                    secrets.sentCodeHash(code, r.id(), r.payee().value()),
+                    now.plus(properties.claimCodeTtl()),
+                    r.claim().codesSent() + 1,
+                    now);
             return reload(r.id());
         });
     }
@@ -158,7 +175,8 @@ class ClaimPayment {
             if (!r.claim().codeExpiresAt().isAfter(now)) {
                 return v.withProblem("code_expired");
             }
-            if (!secrets.sentCodeMatches(code, r.id(), r.payee().value(), r.claim().codeHash())) {
+            if (!secrets.sentCodeMatches(
+                    code, r.id(), r.payee().value(), r.claim().codeHash())) {
                 store.recordClaimAttempts(r.id(), r.claim().attempts() + 1, now);
                 return reload(r.id()).withProblem("wrong_code");
             }
@@ -184,8 +202,9 @@ class ClaimPayment {
         boolean askLater = false;
         for (PaymentId id : store.awaitingByNetworkCode(secrets.networkCodeHash(code), 4)) {
             Optional<HandleHolders.Holder> late = lateHolder(id, network);
-            ClaimGuards.Sender proof = writes.write(status -> store.lock(id).map(r -> prove(r, network, externalUserId,
-                    handle, late)).orElse(ClaimGuards.Sender.SOMEONE_ELSE));
+            ClaimGuards.Sender proof = writes.write(status -> store.lock(id)
+                    .map(r -> prove(r, network, externalUserId, handle, late))
+                    .orElse(ClaimGuards.Sender.SOMEONE_ELSE));
             if (proof == ClaimGuards.Sender.PAYEE) {
                 return true;
             }
@@ -201,14 +220,15 @@ class ClaimPayment {
     }
 
     /** Under the payment's lock: proves the claim if the sender is the payee's account. */
-    private ClaimGuards.Sender prove(PaymentRow r, Network network, String externalUserId, String handle,
-            Optional<HandleHolders.Holder> late) {
+    private ClaimGuards.Sender prove(
+            PaymentRow r, Network network, String externalUserId, String handle, Optional<HandleHolders.Holder> late) {
         if (view(r).state() != State.PROVE || r.payee().network() != network) {
             return ClaimGuards.Sender.SOMEONE_ELSE;
         }
         Optional<String> bound = guards.holder(r.id(), network);
         if (bound.isEmpty() && late.orElse(null) instanceof HandleHolders.Found found) {
-            guards.bind(r.id(), network, found.externalId()); // the network was not asked, or did not answer, at payment
+            guards.bind(
+                    r.id(), network, found.externalId()); // the network was not asked, or did not answer, at payment
             bound = Optional.of(found.externalId());
         }
         ClaimGuards.Sender sender = bound.isEmpty() && late.orElse(null) instanceof HandleHolders.NoSuchAccount
@@ -227,10 +247,12 @@ class ClaimPayment {
      * did not answer then): who holds the handle now, asked outside any transaction.
      */
     private Optional<HandleHolders.Holder> lateHolder(PaymentId id, Network network) {
-        if (!ClaimGuards.BOUND_BY_ID.contains(network) || guards.holder(id, network).isPresent()) {
+        if (!ClaimGuards.BOUND_BY_ID.contains(network)
+                || guards.holder(id, network).isPresent()) {
             return Optional.empty();
         }
-        return store.find(id).filter(r -> ClaimGuards.boundById(r.payee()) && r.payee().network() == network)
+        return store.find(id)
+                .filter(r -> ClaimGuards.boundById(r.payee()) && r.payee().network() == network)
                 .map(r -> guards.resolve(r.payee()));
     }
 
@@ -249,14 +271,26 @@ class ClaimPayment {
                 return v.withProblem("alias_taken"); // it became a customer's since: they are paid by alias now
             }
             CustomerId claimant = new CustomerId(r.id().derive("claimant"));
-            if (!(directory.register(new NewCustomer(claimant, displayName.strip(), language, KycLevel.CLAIM_ONLY, null,
-                    null, List.of(new CustomerView.AliasEntry(r.payee(), true)))) instanceof DirectoryResult.Done)) {
+            if (!(directory.register(new NewCustomer(
+                            claimant,
+                            displayName.strip(),
+                            language,
+                            KycLevel.CLAIM_ONLY,
+                            null,
+                            null,
+                            List.of(new CustomerView.AliasEntry(r.payee(), true))))
+                    instanceof DirectoryResult.Done)) {
                 status.setRollbackOnly();
                 return v.withProblem("alias_taken");
             }
             AccountId wallet = new AccountId(r.id().derive("wallet"));
-            if (ledger.open(new NewAccount(wallet, r.currency(), claimant.ownerRef(), AccountKind.CUSTOMER_WALLET,
-                    Set.of(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS))) instanceof OpenResult.Rejected) {
+            if (ledger.open(new NewAccount(
+                            wallet,
+                            r.currency(),
+                            claimant.ownerRef(),
+                            AccountKind.CUSTOMER_WALLET,
+                            Set.of(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS)))
+                    instanceof OpenResult.Rejected) {
                 status.setRollbackOnly();
                 return v.withProblem("wallet_unavailable");
             }
@@ -267,8 +301,8 @@ class ClaimPayment {
                 return v.withProblem(moved.get());
             }
             store.recordSettlement(r.id(), PaymentStatus.COMPLETED, r.id().derive("settle"), claimant, null, now());
-            events.publishEvent(new PaymentClaimed(r.id(), r.payer(), claimant, r.amountMinor(), r.currency(),
-                    "wallet"));
+            events.publishEvent(
+                    new PaymentClaimed(r.id(), r.payer(), claimant, r.amountMinor(), r.currency(), "wallet"));
             return reload(r.id());
         });
     }
@@ -277,8 +311,7 @@ class ClaimPayment {
      * Moves the money to the bank's settlement account and records the payout to the claimant's
      * external account, in one transaction; the payout's outcome arrives later as an event.
      */
-    Optional<ClaimView> toAccount(String token, ExternalAccount account, String beneficiaryName,
-            String browserSecret) {
+    Optional<ClaimView> toAccount(String token, ExternalAccount account, String beneficiaryName, String browserSecret) {
         return write(token, (r, status) -> {
             ClaimView v = otherBrowser(r, view(r), browserSecret);
             if ("other_browser".equals(v.problem())) {
@@ -295,12 +328,12 @@ class ClaimPayment {
                 return v.withProblem(moved.get());
             }
             PayoutId payout = new PayoutId(r.id().derive("payout"));
-            payouts.submit(new PayoutOrder(payout, account, beneficiaryName.strip(), r.amountMinor(), r.currency(),
-                    r.id().toString()));
-            store.recordSettlement(r.id(), PaymentStatus.PAYING_OUT, r.id().derive("settle"), null, payout.value(),
-                    now());
-            events.publishEvent(new PaymentClaimed(r.id(), r.payer(), null, r.amountMinor(), r.currency(),
-                    "external_account"));
+            payouts.submit(new PayoutOrder(
+                    payout, account, beneficiaryName.strip(), r.amountMinor(), r.currency(), r.id().toString()));
+            store.recordSettlement(
+                    r.id(), PaymentStatus.PAYING_OUT, r.id().derive("settle"), null, payout.value(), now());
+            events.publishEvent(
+                    new PaymentClaimed(r.id(), r.payer(), null, r.amountMinor(), r.currency(), "external_account"));
             return reload(r.id());
         });
     }
@@ -310,13 +343,24 @@ class ClaimPayment {
      * transaction; empty when done, else the problem code (the caller rolls back).
      */
     Optional<String> release(PaymentRow r, AccountId to, String code) {
-        TransferResult posted = ledger.resolve(Resolution.post(new TransferId(r.transfers().transferId()), OptionalLong.empty()));
+        TransferResult posted =
+                ledger.resolve(Resolution.post(new TransferId(r.transfers().transferId()), OptionalLong.empty()));
         if (posted instanceof TransferResult.Rejected rejected) {
-            return Optional.of(rejected.code() == RejectionCode.PENDING_EXPIRED ? "expired" : rejected.code().code());
+            return Optional.of(
+                    rejected.code() == RejectionCode.PENDING_EXPIRED
+                            ? "expired"
+                            : rejected.code().code());
         }
-        TransferResult moved = ledger.transfer(NewTransfer.posted(new TransferId(r.id().derive("settle")),
-                BankAccounts.escrow(r.currency()), to, r.amountMinor(), r.currency(), code));
-        return moved instanceof TransferResult.Rejected rejected ? Optional.of(rejected.code().code()) : Optional.empty();
+        TransferResult moved = ledger.transfer(NewTransfer.posted(
+                new TransferId(r.id().derive("settle")),
+                BankAccounts.escrow(r.currency()),
+                to,
+                r.amountMinor(),
+                r.currency(),
+                code));
+        return moved instanceof TransferResult.Rejected rejected
+                ? Optional.of(rejected.code().code())
+                : Optional.empty();
     }
 
     /** Why the claim cannot be taken now by someone of this name; empty when it can. */
@@ -345,19 +389,34 @@ class ClaimPayment {
             case EMAIL -> Proof.EMAIL;
             default -> Proof.NETWORK_MESSAGE;
         };
-        String payer = directory.customer(r.payer()).map(c -> MaskedName.of(c.customer().displayName())).orElse("");
+        String payer = directory
+                .customer(r.payer())
+                .map(c -> MaskedName.of(c.customer().displayName()))
+                .orElse("");
         boolean codeSent = r.claim().codeHash() != null && r.claim().codeExpiresAt() != null;
-        return new ClaimView(state, payer, r.amountMinor(), r.currency(), r.claim().expiresAt(), proof,
-                r.payee().network(), mask(r.payee()),
+        return new ClaimView(
+                state,
+                payer,
+                r.amountMinor(),
+                r.currency(),
+                r.claim().expiresAt(),
+                proof,
+                r.payee().network(),
+                mask(r.payee()),
                 proof == Proof.NETWORK_MESSAGE && state == State.PROVE ? secrets.networkCode(r.id()) : null,
-                codeSent && state == State.PROVE, Math.max(0, properties.claimAttemptsMax() - r.claim().attempts()), null);
+                codeSent && state == State.PROVE,
+                Math.max(0, properties.claimAttemptsMax() - r.claim().attempts()),
+                null);
     }
 
     private State state(PaymentRow r, Instant now) {
         return switch (r.status()) {
-            case AWAITING_CLAIM -> !r.claim().expiresAt().isAfter(now) ? State.EXPIRED
-                    : r.claim().attempts() >= properties.claimAttemptsMax() ? State.LOCKED
-                    : r.claim().provenAt() != null ? State.CHOOSE : State.PROVE;
+            case AWAITING_CLAIM ->
+                !r.claim().expiresAt().isAfter(now)
+                        ? State.EXPIRED
+                        : r.claim().attempts() >= properties.claimAttemptsMax()
+                                ? State.LOCKED
+                                : r.claim().provenAt() != null ? State.CHOOSE : State.PROVE;
             case PAYING_OUT -> State.PAYING_OUT;
             case COMPLETED -> State.CLAIMED;
             case RETURNED -> "expired".equals(r.code()) ? State.EXPIRED : State.RETURNED;
@@ -376,12 +435,14 @@ class ClaimPayment {
     }
 
     private static boolean validName(String name) {
-        return name != null && !name.isBlank() && name.strip().length() <= 120
+        return name != null
+                && !name.isBlank()
+                && name.strip().length() <= 120
                 && name.chars().noneMatch(Character::isISOControl);
     }
 
-    private Optional<ClaimView> write(String token,
-            java.util.function.BiFunction<PaymentRow, TransactionStatus, ClaimView> work) {
+    private Optional<ClaimView> write(
+            String token, java.util.function.BiFunction<PaymentRow, TransactionStatus, ClaimView> work) {
         Optional<String> hash = hash(token);
         if (hash.isEmpty()) {
             return Optional.empty();
@@ -394,7 +455,8 @@ class ClaimPayment {
     }
 
     private Optional<String> hash(String token) {
-        return token == null || token.length() < 20 || token.length() > 100 ? Optional.empty()
+        return token == null || token.length() < 20 || token.length() > 100
+                ? Optional.empty()
                 : Optional.of(secrets.tokenHash(token));
     }
 

@@ -14,8 +14,8 @@ import org.socialbank.payments.jdbc.JdbcPayments;
 import org.socialbank.payments.jdbc.PaymentRow;
 import org.socialbank.payouts.PayoutFailed;
 import org.socialbank.payouts.PayoutSucceeded;
-import org.socialbank.shared.jdbc.DurableTransactions;
 import org.socialbank.shared.Microseconds;
+import org.socialbank.shared.jdbc.DurableTransactions;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -36,7 +36,11 @@ class ClaimPayouts {
     private final DurableTransactions writes;
     private final Clock clock;
 
-    ClaimPayouts(JdbcPayments store, Ledger ledger, ApplicationEventPublisher events, DurableTransactions writes,
+    ClaimPayouts(
+            JdbcPayments store,
+            Ledger ledger,
+            ApplicationEventPublisher events,
+            DurableTransactions writes,
             Clock clock) {
         this.store = store;
         this.ledger = ledger;
@@ -53,14 +57,21 @@ class ClaimPayouts {
     @EventListener
     void on(PayoutFailed event) {
         payingOut(event.id().value(), r -> {
-            Transfer escrowed = ledger.transfer(new TransferId(r.transfers().transferId())).orElseThrow();
+            Transfer escrowed =
+                    ledger.transfer(new TransferId(r.transfers().transferId())).orElseThrow();
             UUID back = r.id().derive("payout-return");
-            TransferResult result = ledger.transfer(NewTransfer.posted(new TransferId(back),
-                    BankAccounts.settlement(r.currency()), escrowed.debitAccountId(), r.amountMinor(), r.currency(),
+            TransferResult result = ledger.transfer(NewTransfer.posted(
+                    new TransferId(back),
+                    BankAccounts.settlement(r.currency()),
+                    escrowed.debitAccountId(),
+                    r.amountMinor(),
+                    r.currency(),
                     "payout-return"));
             if (result instanceof TransferResult.Rejected rejected) {
                 // the payer's account is closed or frozen: the money stays in settlement for the staff to handle
-                log.error("Payment {}: its failed payout could not be returned to the payer ({})", r.id(),
+                log.error(
+                        "Payment {}: its failed payout could not be returned to the payer ({})",
+                        r.id(),
                         rejected.code().code());
                 return;
             }
@@ -70,10 +81,13 @@ class ClaimPayouts {
     }
 
     private void payingOut(UUID payout, java.util.function.Consumer<PaymentRow> work) {
-        store.byPayout(payout).ifPresent(id -> writes.write(status -> {
-            store.lock(id).filter(r -> r.status() == PaymentStatus.PAYING_OUT).ifPresent(work);
-            return null;
-        }));
+        store.byPayout(payout)
+                .ifPresent(id -> writes.write(status -> {
+                    store.lock(id)
+                            .filter(r -> r.status() == PaymentStatus.PAYING_OUT)
+                            .ifPresent(work);
+                    return null;
+                }));
     }
 
     private Instant now() {

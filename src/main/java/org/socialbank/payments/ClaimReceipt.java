@@ -10,6 +10,10 @@ import org.socialbank.shared.CurrencyCode;
  *
  * @param username the claimant's login once she chose one on the page (her way in), else null
  */
-public record ClaimReceipt(PaymentId reference, Instant claimedAt, long amountMinor, long availableMinor,
-        CurrencyCode currency, String username) {
-}
+public record ClaimReceipt(
+        PaymentId reference,
+        Instant claimedAt,
+        long amountMinor,
+        long availableMinor,
+        CurrencyCode currency,
+        String username) {}

@@ -33,7 +33,8 @@ class ClaimReceipts {
         }
         return store.findByToken(secrets.tokenHash(token))
                 .filter(r -> r.status() == PaymentStatus.COMPLETED && r.claim().claimant() != null)
-                .filter(r -> store.boundBrowser(r.id()).filter(ClaimPayment.browserHash(browserSecret)::equals)
+                .filter(r -> store.boundBrowser(r.id())
+                        .filter(ClaimPayment.browserHash(browserSecret)::equals)
                         .isPresent())
                 .flatMap(this::receipt);
     }
@@ -52,16 +53,25 @@ class ClaimReceipts {
         if (problem.isPresent()) {
             return problem;
         }
-        CustomerId claimant = store.findByToken(secrets.tokenHash(token)).orElseThrow().claim().claimant();
-        return directory.chooseSignIn(claimant, username, password) instanceof DirectoryResult.Done ? Optional.empty()
+        CustomerId claimant = store.findByToken(secrets.tokenHash(token))
+                .orElseThrow()
+                .claim()
+                .claimant();
+        return directory.chooseSignIn(claimant, username, password) instanceof DirectoryResult.Done
+                ? Optional.empty()
                 : Optional.of("username_taken");
     }
 
     private Optional<ClaimReceipt> receipt(PaymentRow r) {
-        String username = directory.customer(r.claim().claimant()).map(v -> v.customer().username()).orElse(null);
-        return directory.primaryAccount(r.claim().claimant(), r.currency().code()).flatMap(ledger::account)
+        String username = directory
+                .customer(r.claim().claimant())
+                .map(v -> v.customer().username())
+                .orElse(null);
+        return directory
+                .primaryAccount(r.claim().claimant(), r.currency().code())
+                .flatMap(ledger::account)
                 .map(Account::availableMinor)
-                .map(available -> new ClaimReceipt(r.id(), r.updatedAt(), r.amountMinor(), available, r.currency(),
-                        username));
+                .map(available ->
+                        new ClaimReceipt(r.id(), r.updatedAt(), r.amountMinor(), available, r.currency(), username));
     }
 }

@@ -23,10 +23,11 @@ class ClaimSecrets {
 
     /** Letters and digits that cannot be mistaken for one another (no 0/O, 1/I/L, U). */
     static final String ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ";
+
     static final int NETWORK_CODE_LENGTH = 6;
     static final String NETWORK_CODE_PREFIX = "CLAIM-";
-    private static final Pattern NETWORK_CODE = Pattern.compile(
-            "(?i)\\s*" + NETWORK_CODE_PREFIX + "[" + ALPHABET + "]{" + NETWORK_CODE_LENGTH + "}\\s*");
+    private static final Pattern NETWORK_CODE =
+            Pattern.compile("(?i)\\s*" + NETWORK_CODE_PREFIX + "[" + ALPHABET + "]{" + NETWORK_CODE_LENGTH + "}\\s*");
     static final int SENT_CODE_LENGTH = 6;
 
     private final OneTimeCodes codes;

@@ -2,8 +2,8 @@ package org.socialbank.payments;
 
 import java.time.Instant;
 import java.util.Locale;
-import org.socialbank.shared.Network;
 import org.socialbank.shared.CurrencyCode;
+import org.socialbank.shared.Network;
 
 /**
  * What the claim page shows: who sent what, until when, and what proof of the alias it needs.
@@ -17,9 +17,19 @@ import org.socialbank.shared.CurrencyCode;
  * @param attemptsLeft wrong codes left before the claim locks
  * @param problem what went wrong with the last action, a stable code (e.g. {@code wrong_code}); null when nothing did
  */
-public record ClaimView(State state, String payerMaskedName, long amountMinor, CurrencyCode currency,
-        Instant expiresAt, Proof proof, Network network, String maskedDestination, String networkCode,
-        boolean codeSent, int attemptsLeft, String problem) {
+public record ClaimView(
+        State state,
+        String payerMaskedName,
+        long amountMinor,
+        CurrencyCode currency,
+        Instant expiresAt,
+        Proof proof,
+        Network network,
+        String maskedDestination,
+        String networkCode,
+        boolean codeSent,
+        int attemptsLeft,
+        String problem) {
 
     /** Where the claim is. */
     public enum State {
@@ -47,7 +57,9 @@ public record ClaimView(State state, String payerMaskedName, long amountMinor, C
 
     /** How an alias is proven. */
     public enum Proof {
-        SMS, EMAIL, NETWORK_MESSAGE;
+        SMS,
+        EMAIL,
+        NETWORK_MESSAGE;
 
         public String wireName() {
             return name().toLowerCase(Locale.ROOT);
@@ -55,7 +67,18 @@ public record ClaimView(State state, String payerMaskedName, long amountMinor, C
     }
 
     ClaimView withProblem(String code) {
-        return new ClaimView(state, payerMaskedName, amountMinor, currency, expiresAt, proof, network,
-                maskedDestination, networkCode, codeSent, attemptsLeft, code);
+        return new ClaimView(
+                state,
+                payerMaskedName,
+                amountMinor,
+                currency,
+                expiresAt,
+                proof,
+                network,
+                maskedDestination,
+                networkCode,
+                codeSent,
+                attemptsLeft,
+                code);
     }
 }

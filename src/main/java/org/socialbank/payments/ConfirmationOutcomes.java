@@ -9,8 +9,8 @@ import org.socialbank.directory.OperationOutcome;
 import org.socialbank.directory.OperationRef;
 import org.socialbank.payments.jdbc.JdbcPayments;
 import org.socialbank.payments.jdbc.PaymentRow;
-import org.socialbank.shared.jdbc.DurableTransactions;
 import org.socialbank.shared.Microseconds;
+import org.socialbank.shared.jdbc.DurableTransactions;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -31,8 +31,12 @@ class ConfirmationOutcomes implements ConfirmedOperations {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ConfirmationOutcomes(JdbcPayments store, PayAlias pay, DurableTransactions writes,
-            ApplicationEventPublisher events, Clock clock) {
+    ConfirmationOutcomes(
+            JdbcPayments store,
+            PayAlias pay,
+            DurableTransactions writes,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.store = store;
         this.pay = pay;
         this.writes = writes;
@@ -48,8 +52,8 @@ class ConfirmationOutcomes implements ConfirmedOperations {
     public Optional<OperationOutcome> outcome(OperationRef operation) {
         return id(operation).flatMap(store::find).flatMap(r -> switch (r.status()) {
             case AWAITING_CONFIRMATION -> Optional.<OperationOutcome>empty();
-            case REJECTED, NOT_CONFIRMED -> Optional.of(new OperationOutcome.Refused(
-                    r.code() == null ? "rejected" : r.code(), available(r)));
+            case REJECTED, NOT_CONFIRMED ->
+                Optional.of(new OperationOutcome.Refused(r.code() == null ? "rejected" : r.code(), available(r)));
             default -> Optional.of(new OperationOutcome.Carried());
         });
     }
@@ -57,55 +61,71 @@ class ConfirmationOutcomes implements ConfirmedOperations {
     /** The chat the held payment was asked in (issue 13: the step-up page links back to it). */
     @Override
     public Optional<org.socialbank.shared.Network> chat(OperationRef operation) {
-        return id(operation).flatMap(store::find).map(PaymentRow::channel)
+        return id(operation)
+                .flatMap(store::find)
+                .map(PaymentRow::channel)
                 .flatMap(org.socialbank.shared.Network::fromWireName);
     }
 
     @EventListener
     void on(OperationConfirmed event) {
-        held(event.operation(), event.challengeId()).ifPresent(id -> writes.write(status -> {
-            store.lock(id).filter(r -> waiting(r, event.challengeId())).ifPresent(r -> {
-                boolean same = r.amountMinor() == event.amountMinor() && r.currency().equals(event.currency())
-                        && PayAlias.payeeLabel(r).equals(event.payee()) && event.feeMinor() == 0
-                        && r.payer().equals(event.customerId());
-                if (same) {
-                    PaymentRow done = pay.execute(r, false); // the payer is on the bank's page, not in a chat
-                    store.updateExecution(done, now());
-                    if (done.status() == PaymentStatus.REJECTED) {
-                        notPaid(done, PaymentStatus.REJECTED, done.code());
-                    }
-                } else {
-                    store.changeStatus(r.id(), PaymentStatus.NOT_CONFIRMED, "confirmation_mismatch", now());
-                    notPaid(r, PaymentStatus.NOT_CONFIRMED, "confirmation_mismatch");
-                }
-            });
-            return null;
-        }));
+        held(event.operation(), event.challengeId())
+                .ifPresent(id -> writes.write(status -> {
+                    store.lock(id).filter(r -> waiting(r, event.challengeId())).ifPresent(r -> {
+                        boolean same = r.amountMinor() == event.amountMinor()
+                                && r.currency().equals(event.currency())
+                                && PayAlias.payeeLabel(r).equals(event.payee())
+                                && event.feeMinor() == 0
+                                && r.payer().equals(event.customerId());
+                        if (same) {
+                            PaymentRow done = pay.execute(r, false); // the payer is on the bank's page, not in a chat
+                            store.updateExecution(done, now());
+                            if (done.status() == PaymentStatus.REJECTED) {
+                                notPaid(done, PaymentStatus.REJECTED, done.code());
+                            }
+                        } else {
+                            store.changeStatus(r.id(), PaymentStatus.NOT_CONFIRMED, "confirmation_mismatch", now());
+                            notPaid(r, PaymentStatus.NOT_CONFIRMED, "confirmation_mismatch");
+                        }
+                    });
+                    return null;
+                }));
     }
 
     @EventListener
     void on(OperationNotConfirmed event) {
-        held(event.operation(), event.challengeId()).ifPresent(id -> writes.write(status -> {
-            store.lock(id).filter(r -> waiting(r, event.challengeId())).ifPresent(r -> {
-                store.changeStatus(r.id(), PaymentStatus.NOT_CONFIRMED, event.reason(), now());
-                notPaid(r, PaymentStatus.NOT_CONFIRMED, event.reason());
-            });
-            return null;
-        }));
+        held(event.operation(), event.challengeId())
+                .ifPresent(id -> writes.write(status -> {
+                    store.lock(id).filter(r -> waiting(r, event.challengeId())).ifPresent(r -> {
+                        store.changeStatus(r.id(), PaymentStatus.NOT_CONFIRMED, event.reason(), now());
+                        notPaid(r, PaymentStatus.NOT_CONFIRMED, event.reason());
+                    });
+                    return null;
+                }));
     }
 
     private void notPaid(PaymentRow r, PaymentStatus status, String reason) {
-        events.publishEvent(new HeldPaymentNotPaid(r.id(), r.payer(), r.amountMinor(), r.currency(),
-                PayAlias.payeeLabel(r), status, reason, available(r)));
+        events.publishEvent(new HeldPaymentNotPaid(
+                r.id(),
+                r.payer(),
+                r.amountMinor(),
+                r.currency(),
+                PayAlias.payeeLabel(r),
+                status,
+                reason,
+                available(r)));
     }
 
     /** What the payer can spend now in the payment's currency, for a refusal for want of money. */
     private Long available(PaymentRow r) {
-        return PaymentRejection.INSUFFICIENT_FUNDS.code().equals(r.code()) ? pay.available(r.payer(), r.currency()).orElse(null) : null;
+        return PaymentRejection.INSUFFICIENT_FUNDS.code().equals(r.code())
+                ? pay.available(r.payer(), r.currency()).orElse(null)
+                : null;
     }
 
     private static boolean waiting(PaymentRow r, java.util.UUID challenge) {
-        return r.status() == PaymentStatus.AWAITING_CONFIRMATION && challenge.equals(r.confirmation().challengeId());
+        return r.status() == PaymentStatus.AWAITING_CONFIRMATION
+                && challenge.equals(r.confirmation().challengeId());
     }
 
     private static Optional<PaymentId> held(OperationRef operation, java.util.UUID challenge) {
@@ -114,7 +134,8 @@ class ConfirmationOutcomes implements ConfirmedOperations {
 
     /** The payment a confirmation is for; empty for another module's operation. Ours carry the payment's id. */
     private static Optional<PaymentId> id(OperationRef operation) {
-        return operation.ownedBy(PayAlias.CONFIRMATION_OWNER) ? Optional.of(PaymentId.of(operation.id()))
+        return operation.ownedBy(PayAlias.CONFIRMATION_OWNER)
+                ? Optional.of(PaymentId.of(operation.id()))
                 : Optional.empty();
     }
 

@@ -22,7 +22,8 @@ class ExpireClaims {
         this.properties = properties;
     }
 
-    @Scheduled(fixedDelayString = "${socialbank.payments.expiry-interval:30s}",
+    @Scheduled(
+            fixedDelayString = "${socialbank.payments.expiry-interval:30s}",
             initialDelayString = "${socialbank.payments.expiry-interval:30s}")
     void returnExpired() {
         try {

@@ -13,8 +13,15 @@ import org.socialbank.shared.CurrencyCode;
  * transaction that ended it.
  * A held payment the payer called off themselves (from the chat or the API) publishes nothing: they are answered.
  */
-public record HeldPaymentNotPaid(PaymentId paymentId, CustomerId payerCustomerId, long amountMinor,
-        CurrencyCode currency, String payee, PaymentStatus status, String reason, Long availableMinor) {
+public record HeldPaymentNotPaid(
+        PaymentId paymentId,
+        CustomerId payerCustomerId,
+        long amountMinor,
+        CurrencyCode currency,
+        String payee,
+        PaymentStatus status,
+        String reason,
+        Long availableMinor) {
 
     /** Why it was refused when carried out after the right code; empty when the step-up ended it. */
     public java.util.Optional<PaymentRejection> rejection() {

@@ -7,15 +7,13 @@ import java.util.Optional;
 import java.util.UUID;
 import org.socialbank.directory.AliasMatch;
 import org.socialbank.directory.AliasType;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.Confirmations;
 import org.socialbank.directory.CustomerId;
-import org.socialbank.shared.CurrencyCode;
 import org.socialbank.directory.CustomerStatus;
 import org.socialbank.directory.CustomerView;
 import org.socialbank.directory.Directory;
 import org.socialbank.directory.HandleHolders;
-import org.socialbank.shared.Network;
-import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.OperationRef;
 import org.socialbank.ledger.AccountId;
 import org.socialbank.ledger.Ledger;
@@ -25,8 +23,8 @@ import org.socialbank.ledger.TransferCode;
 import org.socialbank.ledger.TransferId;
 import org.socialbank.ledger.TransferResult;
 import org.socialbank.payments.jdbc.JdbcPayments;
-import org.socialbank.payments.jdbc.PaymentRow;
 import org.socialbank.payments.jdbc.PaymentHistory;
+import org.socialbank.payments.jdbc.PaymentRow;
 import org.socialbank.payments.risk.Allow;
 import org.socialbank.payments.risk.Attempt;
 import org.socialbank.payments.risk.Check;
@@ -34,8 +32,10 @@ import org.socialbank.payments.risk.Decision;
 import org.socialbank.payments.risk.PaymentPolicy;
 import org.socialbank.payments.risk.Reject;
 import org.socialbank.payments.risk.StepUp;
-import org.socialbank.shared.jdbc.DurableTransactions;
+import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.Microseconds;
+import org.socialbank.shared.Network;
+import org.socialbank.shared.jdbc.DurableTransactions;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -66,10 +66,21 @@ class PayAlias {
     private final DurableTransactions writes;
     private final Clock clock;
 
-    PayAlias(JdbcPayments store, Directory directory, ChannelIdentities identities, Confirmations confirmations, Ledger ledger,
-            PaymentPolicy policy, BankAccounts bank, ClaimSecrets secrets, ClaimGuards guards,
-            ConfirmationLinks links, PaymentViews views,
-            PaymentsProperties properties, ApplicationEventPublisher events, DurableTransactions writes,
+    PayAlias(
+            JdbcPayments store,
+            Directory directory,
+            ChannelIdentities identities,
+            Confirmations confirmations,
+            Ledger ledger,
+            PaymentPolicy policy,
+            BankAccounts bank,
+            ClaimSecrets secrets,
+            ClaimGuards guards,
+            ConfirmationLinks links,
+            PaymentViews views,
+            PaymentsProperties properties,
+            ApplicationEventPublisher events,
+            DurableTransactions writes,
             Clock clock) {
         this.store = store;
         this.directory = directory;
@@ -98,8 +109,8 @@ class PayAlias {
                         ? new PaymentResult.Recorded(views.of(r), true)
                         : new PaymentResult.Refused(PaymentRejection.ID_REUSED);
             }
-            Optional<CustomerView> payer = directory.customer(order.payer())
-                    .filter(c -> c.customer().status() == CustomerStatus.ACTIVE);
+            Optional<CustomerView> payer =
+                    directory.customer(order.payer()).filter(c -> c.customer().status() == CustomerStatus.ACTIVE);
             if (payer.isEmpty()) {
                 return new PaymentResult.Refused(PaymentRejection.PAYER_NOT_FOUND);
             }
@@ -113,8 +124,8 @@ class PayAlias {
      * them), then the money the payer can spend. A hold for the bank's page is not a refusal: it is left to the payment.
      */
     Precheck check(PaymentOrder order) {
-        Optional<CustomerView> payer = directory.customer(order.payer())
-                .filter(c -> c.customer().status() == CustomerStatus.ACTIVE);
+        Optional<CustomerView> payer =
+                directory.customer(order.payer()).filter(c -> c.customer().status() == CustomerStatus.ACTIVE);
         if (payer.isEmpty()) {
             return new Precheck.Refused(PaymentRejection.PAYER_NOT_FOUND, null, null, null);
         }
@@ -124,12 +135,21 @@ class PayAlias {
             return new Precheck.Refused(refusal.get(), null, null, null);
         }
         CustomerId payee = match.map(AliasMatch::customerId).orElse(null);
-        Decision decision = policy.assess(new Attempt(order.payer(), payer.get().customer().kycLevel(),
-                order.channel(), order.amountMinor(), order.currency(),
-                !store.paidBefore(order.payer(), order.payee(), payee), match.isPresent(), channelLinkedAt(order),
-                now()), new PaymentHistory(store));
+        Decision decision = policy.assess(
+                new Attempt(
+                        order.payer(),
+                        payer.get().customer().kycLevel(),
+                        order.channel(),
+                        order.amountMinor(),
+                        order.currency(),
+                        !store.paidBefore(order.payer(), order.payee(), payee),
+                        match.isPresent(),
+                        channelLinkedAt(order),
+                        now()),
+                new PaymentHistory(store));
         if (decision instanceof Reject reject) {
-            return new Precheck.Refused(rejection(reject), reject.limitMinor(), reject.resetsAt().orElse(null), null);
+            return new Precheck.Refused(
+                    rejection(reject), reject.limitMinor(), reject.resetsAt().orElse(null), null);
         }
         long available = available(order.payer(), order.currency()).orElse(0L);
         if (available < order.amountMinor()) {
@@ -143,7 +163,8 @@ class PayAlias {
      * network before the transaction (a call to X), for a new payment to someone not a customer.
      */
     private Optional<HandleHolders.Holder> holderOf(PaymentOrder order) {
-        if (!ClaimGuards.boundById(order.payee()) || store.find(order.id()).isPresent()
+        if (!ClaimGuards.boundById(order.payee())
+                || store.find(order.id()).isPresent()
                 || directory.resolve(order.payee()).isPresent()) {
             return Optional.empty();
         }
@@ -155,12 +176,22 @@ class PayAlias {
         Optional<AliasMatch> match = directory.resolve(order.payee());
         CustomerId payee = match.map(AliasMatch::customerId).orElse(null);
         boolean newPayee = !store.paidBefore(order.payer(), order.payee(), payee);
-        PaymentRow fresh = PaymentRow.fresh(order.id(), new PaymentRow.Parties(order.payer(), order.payee(), payee,
-                match.map(AliasMatch::maskedName).orElse(null), newPayee), order.amountMinor(), order.currency(),
-                order.channel(), now);
+        PaymentRow fresh = PaymentRow.fresh(
+                order.id(),
+                new PaymentRow.Parties(
+                        order.payer(),
+                        order.payee(),
+                        payee,
+                        match.map(AliasMatch::maskedName).orElse(null),
+                        newPayee),
+                order.amountMinor(),
+                order.currency(),
+                order.channel(),
+                now);
         Optional<PaymentRejection> refusal = precheck(order, match);
         if (refusal.isEmpty() && match.isEmpty() && holder.orElse(null) instanceof HandleHolders.NoSuchAccount) {
-            refusal = Optional.of(PaymentRejection.PAYEE_NOT_FOUND); // the network has no such account: nobody could ever claim it
+            refusal = Optional.of(
+                    PaymentRejection.PAYEE_NOT_FOUND); // the network has no such account: nobody could ever claim it
         }
         if (refusal.isPresent()) {
             return insert(fresh.rejected(refusal.get(), null, null, null));
@@ -168,16 +199,29 @@ class PayAlias {
         if (match.isEmpty() && holder.orElse(null) instanceof HandleHolders.Found found) {
             guards.bind(order.id(), order.payee().network(), found.externalId()); // the claim is this account's only
         }
-        store.lockPayer(order.payer()); // the limits read this payer's totals: no other payment of theirs may change them now
-        Decision decision = policy.assess(new Attempt(order.payer(), payer.customer().kycLevel(), order.channel(),
-                order.amountMinor(), order.currency(), newPayee, match.isPresent(), channelLinkedAt(order),
-                now), new PaymentHistory(store));
+        store.lockPayer(
+                order.payer()); // the limits read this payer's totals: no other payment of theirs may change them now
+        Decision decision = policy.assess(
+                new Attempt(
+                        order.payer(),
+                        payer.customer().kycLevel(),
+                        order.channel(),
+                        order.amountMinor(),
+                        order.currency(),
+                        newPayee,
+                        match.isPresent(),
+                        channelLinkedAt(order),
+                        now),
+                new PaymentHistory(store));
         if (decision instanceof Allow allow && PaymentOrder.PAY_FORM.equals(order.channel())) {
             decision = payForm(allow); // an agent's prefilled form: the payer confirms it, whatever the amount
         }
         PaymentRow row;
         if (decision instanceof Reject reject) {
-            row = insert(fresh.rejected(rejection(reject), reject.limitMinor(), reject.usedMinor(),
+            row = insert(fresh.rejected(
+                    rejection(reject),
+                    reject.limitMinor(),
+                    reject.usedMinor(),
                     reject.resetsAt().orElse(null)));
         } else if (decision instanceof StepUp stepUp) {
             row = insert(hold(fresh, stepUp));
@@ -198,7 +242,8 @@ class PayAlias {
     /** Refusals that need no risk decision: nobody to pay, no account to pay from or into. */
     private Optional<PaymentRejection> precheck(PaymentOrder order, Optional<AliasMatch> match) {
         if (match.isEmpty() && order.payee().type() == AliasType.TAG) {
-            return Optional.of(PaymentRejection.PAYEE_NOT_FOUND); // a $tag is a customer's: nobody can claim an unknown one
+            return Optional.of(
+                    PaymentRejection.PAYEE_NOT_FOUND); // a $tag is a customer's: nobody can claim an unknown one
         }
         if (match.isPresent() && match.get().customerId().equals(order.payer())) {
             return Optional.of(PaymentRejection.PAYEE_IS_PAYER);
@@ -206,7 +251,11 @@ class PayAlias {
         if (directory.primaryAccount(order.payer(), order.currency().code()).isEmpty()) {
             return Optional.of(PaymentRejection.NO_ACCOUNT_IN_CURRENCY);
         }
-        if (match.isPresent() && directory.primaryAccount(match.get().customerId(), order.currency().code()).isEmpty()) {
+        if (match.isPresent()
+                && directory
+                        .primaryAccount(
+                                match.get().customerId(), order.currency().code())
+                        .isEmpty()) {
             return Optional.of(PaymentRejection.PAYEE_CANNOT_RECEIVE_CURRENCY);
         }
         return Optional.empty();
@@ -214,19 +263,26 @@ class PayAlias {
 
     /** A limit's "no" as the payment's rejection; the policy names only limits this enum has. */
     private static PaymentRejection rejection(Reject reject) {
-        return PaymentRejection.fromCode(reject.code()).filter(r -> r.limit()
-                || r == PaymentRejection.CURRENCY_NOT_SUPPORTED).orElseThrow(() -> new IllegalStateException(
+        return PaymentRejection.fromCode(reject.code())
+                .filter(r -> r.limit() || r == PaymentRejection.CURRENCY_NOT_SUPPORTED)
+                .orElseThrow(() -> new IllegalStateException(
                         "the risk policy refused with " + reject.code() + ", which is no payment rejection"));
     }
 
     private PaymentRow hold(PaymentRow row, StepUp stepUp) {
-        Optional<Confirmations.Started> started = confirmations.start(new Confirmations.Request(row.payer(),
-                new OperationRef(CONFIRMATION_OWNER, row.id().toString()), row.amountMinor(), row.currency(), payeeLabel(row), 0));
+        Optional<Confirmations.Started> started = confirmations.start(new Confirmations.Request(
+                row.payer(),
+                new OperationRef(CONFIRMATION_OWNER, row.id().toString()),
+                row.amountMinor(),
+                row.currency(),
+                payeeLabel(row),
+                0));
         if (started.isEmpty()) {
             return row.rejected(PaymentRejection.CONFIRMATION_UNAVAILABLE, null, null, null);
         }
         events.publishEvent(new PaymentHeld(row.id(), row.payer(), started.get().url(), stepUp.reason()));
-        return row.held(started.get().challengeId(), links.seal(row.id(), started.get().url()));
+        return row.held(
+                started.get().challengeId(), links.seal(row.id(), started.get().url()));
     }
 
     /** What the step-up page shows as the payee: the masked name of a customer, else the alias. */
@@ -244,23 +300,39 @@ class PayAlias {
      * @param answeredInChat whether a chat's reply to the payer's own message tells them of it now
      */
     PaymentRow execute(PaymentRow row, boolean answeredInChat) {
-        AccountId from = directory.primaryAccount(row.payer(), row.currency().code()).orElse(null);
+        AccountId from =
+                directory.primaryAccount(row.payer(), row.currency().code()).orElse(null);
         if (from == null) {
             return row.rejected(PaymentRejection.NO_ACCOUNT_IN_CURRENCY, null, null, null);
         }
         if (row.payeeCustomer() != null) {
-            Optional<AccountId> to = directory.primaryAccount(row.payeeCustomer(), row.currency().code());
+            Optional<AccountId> to =
+                    directory.primaryAccount(row.payeeCustomer(), row.currency().code());
             if (to.isEmpty()) {
                 return row.rejected(PaymentRejection.PAYEE_CANNOT_RECEIVE_CURRENCY, null, null, null);
             }
             UUID transfer = row.id().derive("p2p");
-            TransferResult result = ledger.transfer(new NewTransfer(new TransferId(transfer),
-                    from, to.get(), row.amountMinor(), row.currency(), new TransferCode("p2p"), false, 0, notes(row)));
+            TransferResult result = ledger.transfer(new NewTransfer(
+                    new TransferId(transfer),
+                    from,
+                    to.get(),
+                    row.amountMinor(),
+                    row.currency(),
+                    new TransferCode("p2p"),
+                    false,
+                    0,
+                    notes(row)));
             if (result instanceof TransferResult.Rejected rejected) {
                 return row.rejected(PaymentRejection.of(rejected.code()), null, null, null);
             }
-            events.publishEvent(new PaymentCompleted(row.id(), row.payer(), row.payeeCustomer(), row.amountMinor(),
-                    row.currency(), row.channel(), answeredInChat));
+            events.publishEvent(new PaymentCompleted(
+                    row.id(),
+                    row.payer(),
+                    row.payeeCustomer(),
+                    row.amountMinor(),
+                    row.currency(),
+                    row.channel(),
+                    answeredInChat));
             return row.completed(transfer);
         }
         return escrow(row, from, answeredInChat);
@@ -269,26 +341,45 @@ class PayAlias {
     private PaymentRow escrow(PaymentRow row, AccountId from, boolean answeredInChat) {
         bank.open(row.currency());
         UUID pending = row.id().derive("escrow");
-        TransferResult result = ledger.transfer(new NewTransfer(new TransferId(pending), from,
-                BankAccounts.escrow(row.currency()), row.amountMinor(), row.currency(), new TransferCode("p2p-escrow"),
-                true, properties.claimTtl().toSeconds(), notes(row)));
+        TransferResult result = ledger.transfer(new NewTransfer(
+                new TransferId(pending),
+                from,
+                BankAccounts.escrow(row.currency()),
+                row.amountMinor(),
+                row.currency(),
+                new TransferCode("p2p-escrow"),
+                true,
+                properties.claimTtl().toSeconds(),
+                notes(row)));
         if (result instanceof TransferResult.Rejected rejected) {
             return row.rejected(PaymentRejection.of(rejected.code()), null, null, null);
         }
         Instant expires = ((TransferResult.Posted) result).transfer().expiresAt();
         String token = secrets.token(row.id());
-        String networkHash = row.payee().type() == AliasType.HANDLE
-                ? secrets.networkCodeHash(secrets.networkCode(row.id())) : null;
-        String holder = row.payee().network() == null ? null
+        String networkHash =
+                row.payee().type() == AliasType.HANDLE ? secrets.networkCodeHash(secrets.networkCode(row.id())) : null;
+        String holder = row.payee().network() == null
+                ? null
                 : guards.holder(row.id(), row.payee().network()).orElse(null);
-        events.publishEvent(new PaymentEscrowed(row.id(), row.payer(), row.payee(), row.amountMinor(),
-                row.currency(), views.claimUrl(row.id()), expires, row.channel(), holder, answeredInChat));
+        events.publishEvent(new PaymentEscrowed(
+                row.id(),
+                row.payer(),
+                row.payee(),
+                row.amountMinor(),
+                row.currency(),
+                views.claimUrl(row.id()),
+                expires,
+                row.channel(),
+                holder,
+                answeredInChat));
         return row.escrowed(pending, secrets.tokenHash(token), expires, networkHash);
     }
 
     /** What a customer can spend now from their primary account in a currency. */
     Optional<Long> available(CustomerId customer, CurrencyCode currency) {
-        return directory.primaryAccount(customer, currency.code()).flatMap(ledger::account)
+        return directory
+                .primaryAccount(customer, currency.code())
+                .flatMap(ledger::account)
                 .map(org.socialbank.ledger.Account::availableMinor);
     }
 
@@ -314,7 +405,9 @@ class PayAlias {
     }
 
     private static List<PaymentCheck> checks(Decision d) {
-        return d.checks().stream().map((Check c) -> new PaymentCheck(c.rule(), c.outcome(), c.detail())).toList();
+        return d.checks().stream()
+                .map((Check c) -> new PaymentCheck(c.rule(), c.outcome(), c.detail()))
+                .toList();
     }
 
     private Instant now() {

@@ -36,6 +36,7 @@ public class PayForms {
 
     /** How long an agent's payment form stays open. */
     public static final Duration TTL = Duration.ofMinutes(30);
+
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{32}");
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final java.math.BigDecimal AMOUNT_MAX = new java.math.BigDecimal("1000000000");
@@ -53,8 +54,7 @@ public class PayForms {
     }
 
     /** An open form: who pays, from which chat; {@code used} once it was submitted. */
-    public record Form(IdentityId identity, CustomerId payer, Instant expiresAt, boolean used) {
-    }
+    public record Form(IdentityId identity, CustomerId payer, Instant expiresAt, boolean used) {}
 
     /** A new token for the customer linked to the chat account; empty when it is not linked. */
     @Transactional
@@ -67,10 +67,18 @@ public class PayForms {
         RANDOM.nextBytes(random);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         Instant now = clock.instant();
-        jdbc.sql("DELETE FROM pay_form_links WHERE expires_at < ?").param(Timestamps.utc(now.minus(TTL))).update();
+        jdbc.sql("DELETE FROM pay_form_links WHERE expires_at < ?")
+                .param(Timestamps.utc(now.minus(TTL)))
+                .update();
         jdbc.sql("INSERT INTO pay_form_links (token_sha256, identity_id, customer_id, issued_at, expires_at) "
-                + "VALUES (?, ?, ?, ?, ?)").params(digest(token), identity.value(), customer.get().value(),
-                        Timestamps.utc(now), Timestamps.utc(now.plus(TTL))).update();
+                        + "VALUES (?, ?, ?, ?, ?)")
+                .params(
+                        digest(token),
+                        identity.value(),
+                        customer.get().value(),
+                        Timestamps.utc(now),
+                        Timestamps.utc(now.plus(TTL)))
+                .update();
         return Optional.of(token);
     }
 
@@ -81,11 +89,19 @@ public class PayForms {
             return Optional.empty();
         }
         return jdbc.sql("SELECT identity_id, customer_id, expires_at, used_at FROM pay_form_links "
-                + "WHERE token_sha256 = ?").param(digest(token))
-                .query((rs, n) -> new Form(new IdentityId(rs.getObject(1, UUID.class)),
-                        new CustomerId(rs.getObject(2, UUID.class)), Timestamps.instant(rs, 3), rs.getObject(4) != null))
-                .optional().filter(f -> clock.instant().isBefore(f.expiresAt()))
-                .filter(f -> identities.linkedCustomer(f.identity()).filter(f.payer()::equals).isPresent());
+                        + "WHERE token_sha256 = ?")
+                .param(digest(token))
+                .query((rs, n) -> new Form(
+                        new IdentityId(rs.getObject(1, UUID.class)),
+                        new CustomerId(rs.getObject(2, UUID.class)),
+                        Timestamps.instant(rs, 3),
+                        rs.getObject(4) != null))
+                .optional()
+                .filter(f -> clock.instant().isBefore(f.expiresAt()))
+                .filter(f -> identities
+                        .linkedCustomer(f.identity())
+                        .filter(f.payer()::equals)
+                        .isPresent());
     }
 
     /**
@@ -99,10 +115,11 @@ public class PayForms {
             return Optional.empty();
         }
         PaymentId id = paymentId(token);
-        PaymentResult result = payments.pay(new PaymentOrder(id, form.get().payer(), payee, amountMinor, currency,
-                PaymentOrder.PAY_FORM));
+        PaymentResult result = payments.pay(
+                new PaymentOrder(id, form.get().payer(), payee, amountMinor, currency, PaymentOrder.PAY_FORM));
         jdbc.sql("UPDATE pay_form_links SET used_at = ?, payment_id = ? WHERE token_sha256 = ? AND used_at IS NULL")
-                .params(Timestamps.utc(clock.instant()), id.value(), digest(token)).update();
+                .params(Timestamps.utc(clock.instant()), id.value(), digest(token))
+                .update();
         return Optional.of(result);
     }
 
@@ -114,13 +131,15 @@ public class PayForms {
     /** A $tag, a phone number in international form, or an e-mail address. */
     public static Optional<Alias> payee(String raw) {
         String to = raw == null ? "" : raw.strip();
-        AliasType type = to.startsWith("$") ? AliasType.TAG : to.startsWith("+") ? AliasType.PHONE
-                : to.contains("@") ? AliasType.EMAIL : null;
+        AliasType type = to.startsWith("$")
+                ? AliasType.TAG
+                : to.startsWith("+") ? AliasType.PHONE : to.contains("@") ? AliasType.EMAIL : null;
         if (type == null) {
             return Optional.empty();
         }
         return Alias.tryParse(type, null, type == AliasType.TAG ? to.substring(1) : to, null) instanceof Alias.Valid v
-                ? Optional.of(v.value()) : Optional.empty();
+                ? Optional.of(v.value())
+                : Optional.empty();
     }
 
     /** A currency of money by its ISO code, any case. */
@@ -136,7 +155,8 @@ public class PayForms {
             return Optional.empty();
         }
         java.math.BigDecimal amount = new java.math.BigDecimal(text);
-        if (amount.signum() <= 0 || amount.compareTo(AMOUNT_MAX) > 0
+        if (amount.signum() <= 0
+                || amount.compareTo(AMOUNT_MAX) > 0
                 || amount.stripTrailingZeros().scale() > currency.exponent()) {
             return Optional.empty();
         }

@@ -33,8 +33,7 @@ class PayeeLookups {
     private final PaymentsProperties properties;
     private final Clock clock;
 
-    PayeeLookups(JdbcClient jdbc, PlatformTransactionManager transactions, PaymentsProperties properties,
-            Clock clock) {
+    PayeeLookups(JdbcClient jdbc, PlatformTransactionManager transactions, PaymentsProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactions);
         this.properties = properties;
@@ -45,19 +44,24 @@ class PayeeLookups {
     boolean take(CustomerId customer) {
         Instant hour = clock.instant().truncatedTo(ChronoUnit.HOURS);
         return Boolean.TRUE.equals(transactions.execute(status -> {
-            Optional<Integer> used = jdbc.sql("SELECT used FROM payee_lookups WHERE customer_id = ? AND window_start = ? "
-                    + "FOR UPDATE").params(customer.value(), utc(hour)).query(Integer.class).optional();
+            Optional<Integer> used = jdbc.sql(
+                            "SELECT used FROM payee_lookups WHERE customer_id = ? AND window_start = ? " + "FOR UPDATE")
+                    .params(customer.value(), utc(hour))
+                    .query(Integer.class)
+                    .optional();
             if (used.isEmpty()) {
                 // a concurrent first lookup fails on the key and its transaction is retried whole
                 jdbc.sql("INSERT INTO payee_lookups (customer_id, window_start, used) VALUES (?, ?, 1)")
-                        .params(customer.value(), utc(hour)).update();
+                        .params(customer.value(), utc(hour))
+                        .update();
                 return true;
             }
             if (used.get() >= properties.payeeLookupsPerHour()) {
                 return false;
             }
             jdbc.sql("UPDATE payee_lookups SET used = used + 1 WHERE customer_id = ? AND window_start = ?")
-                    .params(customer.value(), utc(hour)).update();
+                    .params(customer.value(), utc(hour))
+                    .update();
             return true;
         }));
     }
@@ -67,7 +71,8 @@ class PayeeLookups {
         try {
             Instant before = clock.instant().minus(Duration.ofDays(1));
             jdbc.sql("DELETE FROM payee_lookups WHERE window_start IN (SELECT window_start FROM payee_lookups "
-                    + "WHERE window_start < ? ORDER BY window_start LIMIT ?)").params(utc(before), FORGET_BATCH_MAX)
+                            + "WHERE window_start < ? ORDER BY window_start LIMIT ?)")
+                    .params(utc(before), FORGET_BATCH_MAX)
                     .update();
         } catch (RuntimeException e) {
             log.warn("Forgetting old payee lookups failed; the next round tries again", e);

@@ -16,16 +16,26 @@ import org.socialbank.shared.CurrencyCode;
  * @param links the links that apply in its state
  * @param audit the audit of the risk decision
  */
-public record Payment(PaymentId id, CustomerId payerCustomerId, Payee payee, long amountMinor, CurrencyCode currency,
-        String channel, PaymentStatus status, String code, Limit limit, Links links, Audit audit,
-        Instant createdAt, Instant updatedAt) {
+public record Payment(
+        PaymentId id,
+        CustomerId payerCustomerId,
+        Payee payee,
+        long amountMinor,
+        CurrencyCode currency,
+        String channel,
+        PaymentStatus status,
+        String code,
+        Limit limit,
+        Links links,
+        Audit audit,
+        Instant createdAt,
+        Instant updatedAt) {
 
     /**
      * @param customerId the payee when they are a customer; null for a payment awaiting a claim
      * @param maskedName the payee's masked name when a customer, else null
      */
-    public record Payee(Alias alias, CustomerId customerId, String maskedName) {
-    }
+    public record Payee(Alias alias, CustomerId customerId, String maskedName) {}
 
     /**
      * The limit that said no (all null when none did).
@@ -44,8 +54,7 @@ public record Payment(PaymentId id, CustomerId payerCustomerId, Payee payee, lon
      * @param claimUrl while awaiting a claim: the claim page to forward to the payee; else null
      * @param claimExpiresAt while awaiting a claim: when the money goes back to the payer; else null
      */
-    public record Links(String confirmationUrl, String claimUrl, Instant claimExpiresAt) {
-    }
+    public record Links(String confirmationUrl, String claimUrl, Instant claimExpiresAt) {}
 
     /**
      * @param decision the risk decision: {@code allow}, {@code step_up}, {@code reject}; null when none was made

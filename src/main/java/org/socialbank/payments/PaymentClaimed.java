@@ -8,6 +8,10 @@ import org.socialbank.shared.CurrencyCode;
  * {@code wallet}, {@code claimantCustomerId} set) or to an external account ({@code
  * external_account}, the payout under way; {@code claimantCustomerId} null).
  */
-public record PaymentClaimed(PaymentId paymentId, CustomerId payerCustomerId, CustomerId claimantCustomerId,
-        long amountMinor, CurrencyCode currency, String destination) {
-}
+public record PaymentClaimed(
+        PaymentId paymentId,
+        CustomerId payerCustomerId,
+        CustomerId claimantCustomerId,
+        long amountMinor,
+        CurrencyCode currency,
+        String destination) {}

@@ -9,6 +9,11 @@ import org.socialbank.shared.CurrencyCode;
  * @param answeredInChat the payer ordered it in a chat whose reply is their receipt (see {@link
  *     PaymentOrder#answeredInChat()}): no alert to the payer
  */
-public record PaymentCompleted(PaymentId paymentId, CustomerId payerCustomerId, CustomerId payeeCustomerId,
-        long amountMinor, CurrencyCode currency, String channel, boolean answeredInChat) {
-}
+public record PaymentCompleted(
+        PaymentId paymentId,
+        CustomerId payerCustomerId,
+        CustomerId payeeCustomerId,
+        long amountMinor,
+        CurrencyCode currency,
+        String channel,
+        boolean answeredInChat) {}

@@ -15,9 +15,17 @@ import org.socialbank.shared.CurrencyCode;
  * @param answeredInChat the payer ordered it in a chat whose reply tells them so and gives them the
  *     link (see {@link PaymentOrder#answeredInChat()}): no alert to the payer
  */
-public record PaymentEscrowed(PaymentId paymentId, CustomerId payerCustomerId, Alias payee, long amountMinor,
-        CurrencyCode currency, String claimUrl, java.time.Instant claimExpiresAt, String channel,
-        String payeeAccountId, boolean answeredInChat) {
+public record PaymentEscrowed(
+        PaymentId paymentId,
+        CustomerId payerCustomerId,
+        Alias payee,
+        long amountMinor,
+        CurrencyCode currency,
+        String claimUrl,
+        java.time.Instant claimExpiresAt,
+        String channel,
+        String payeeAccountId,
+        boolean answeredInChat) {
 
     /** Whether the claim link may go only to {@link #payeeAccountId} on the payee's network, never by handle. */
     public boolean routedByAccountId() {

@@ -13,8 +13,8 @@ import org.socialbank.shared.CurrencyCode;
  * @param resetsAt when the period ends; null for a per-payment limit
  * @param channel the channel of a channel limit; empty for the others
  */
-public record PaymentLimit(String rule, long limitMinor, long usedMinor, Instant resetsAt, String channel,
-        CurrencyCode currency) {
+public record PaymentLimit(
+        String rule, long limitMinor, long usedMinor, Instant resetsAt, String channel, CurrencyCode currency) {
 
     public PaymentLimit {
         Objects.requireNonNull(rule, "rule");

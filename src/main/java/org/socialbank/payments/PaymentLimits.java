@@ -38,11 +38,20 @@ public class PaymentLimits {
      * @param channel where the payment would be asked for ({@code telegram}, {@code webchat}, {@code api}...)
      */
     public List<PaymentLimit> of(CustomerId payer, CurrencyCode currency, String channel) {
-        return directory.customer(payer).filter(c -> c.customer().status() == CustomerStatus.ACTIVE)
-                .map(c -> policy.standings(payer, c.customer().kycLevel(), channel, currency, clock.instant(),
-                        new PaymentHistory(store)).stream()
-                        .map(s -> new PaymentLimit(s.rule(), s.limitMinor(), s.usedMinor(), s.resetsAt(), s.channel(),
-                                currency))
+        return directory
+                .customer(payer)
+                .filter(c -> c.customer().status() == CustomerStatus.ACTIVE)
+                .map(c -> policy
+                        .standings(
+                                payer,
+                                c.customer().kycLevel(),
+                                channel,
+                                currency,
+                                clock.instant(),
+                                new PaymentHistory(store))
+                        .stream()
+                        .map(s -> new PaymentLimit(
+                                s.rule(), s.limitMinor(), s.usedMinor(), s.resetsAt(), s.channel(), currency))
                         .toList())
                 .orElse(List.of());
     }

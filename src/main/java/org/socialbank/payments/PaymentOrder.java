@@ -16,8 +16,14 @@ import org.socialbank.shared.CurrencyCode;
  *     no alert besides the reply. False for the API and for anything that happens later (after the
  *     step-up page, a claim, a payout).
  */
-public record PaymentOrder(PaymentId id, CustomerId payer, Alias payee, long amountMinor, CurrencyCode currency,
-        String channel, boolean answeredInChat) {
+public record PaymentOrder(
+        PaymentId id,
+        CustomerId payer,
+        Alias payee,
+        long amountMinor,
+        CurrencyCode currency,
+        String channel,
+        boolean answeredInChat) {
 
     /**
      * The channel of a payment asked for on the form an agent sent to the customer's chat (issue
@@ -28,8 +34,8 @@ public record PaymentOrder(PaymentId id, CustomerId payer, Alias payee, long amo
     private static final Pattern CHANNEL = Pattern.compile("[a-z][a-z0-9_]{0,15}");
 
     /** An order whose payer hears of it other than by a chat's reply (the API, an app). */
-    public PaymentOrder(PaymentId id, CustomerId payer, Alias payee, long amountMinor, CurrencyCode currency,
-            String channel) {
+    public PaymentOrder(
+            PaymentId id, CustomerId payer, Alias payee, long amountMinor, CurrencyCode currency, String channel) {
         this(id, payer, payee, amountMinor, currency, channel, false);
     }
 

@@ -53,8 +53,11 @@ public enum PaymentRejection {
     /** Whether a limit of the risk policy said no (then a refusal says which limit, and when it resets). */
     public boolean limit() {
         return switch (this) {
-            case EXCEEDS_TRANSACTION_LIMIT, EXCEEDS_DAILY_LIMIT, EXCEEDS_MONTHLY_LIMIT,
-                    EXCEEDS_CHANNEL_TRANSACTION_LIMIT, EXCEEDS_CHANNEL_DAILY_LIMIT -> true;
+            case EXCEEDS_TRANSACTION_LIMIT,
+                    EXCEEDS_DAILY_LIMIT,
+                    EXCEEDS_MONTHLY_LIMIT,
+                    EXCEEDS_CHANNEL_TRANSACTION_LIMIT,
+                    EXCEEDS_CHANNEL_DAILY_LIMIT -> true;
             default -> false;
         };
     }
@@ -74,8 +77,9 @@ public enum PaymentRejection {
             case EXCEEDS_DEBITS -> EXCEEDS_DEBITS;
             case OVERFLOWS_DEBITS -> OVERFLOWS_DEBITS;
             case OVERFLOWS_CREDITS -> OVERFLOWS_CREDITS;
-            default -> throw new IllegalStateException("the ledger refused a payment's transfer with "
-                    + code.code() + ", which a payment's transfer cannot meet");
+            default ->
+                throw new IllegalStateException("the ledger refused a payment's transfer with " + code.code()
+                        + ", which a payment's transfer cannot meet");
         };
     }
 }

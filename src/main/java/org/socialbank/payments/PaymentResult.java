@@ -10,10 +10,8 @@ package org.socialbank.payments;
 public sealed interface PaymentResult {
 
     /** The payment, in whatever state it reached; {@code replayed} when its id had been paid with the same order. */
-    record Recorded(Payment payment, boolean replayed) implements PaymentResult {
-    }
+    record Recorded(Payment payment, boolean replayed) implements PaymentResult {}
 
     /** Nothing stored: {@link PaymentRejection#ID_REUSED} or {@link PaymentRejection#PAYER_NOT_FOUND}. */
-    record Refused(PaymentRejection rejection) implements PaymentResult {
-    }
+    record Refused(PaymentRejection rejection) implements PaymentResult {}
 }

@@ -23,21 +23,33 @@ class PaymentViews {
     }
 
     Payment of(PaymentRow r) {
-        JdbcPayments.Decision decision = store.decision(r.id()).orElse(new JdbcPayments.Decision(null, null, List.of()));
+        JdbcPayments.Decision decision =
+                store.decision(r.id()).orElse(new JdbcPayments.Decision(null, null, List.of()));
         PaymentRow.Verdict v = r.verdict();
-        return new Payment(r.id(), r.payer(), new Payment.Payee(r.payee(), r.payeeCustomer(),
-                r.parties().payeeMaskedName()), r.amountMinor(), r.currency(), r.channel(), r.status(), v.code(),
-                new Payment.Limit(v.limitMinor(), v.usedMinor(), v.resetsAt()), links(r),
-                new Payment.Audit(decision.decision(), decision.reason(), decision.checks()), r.createdAt(),
+        return new Payment(
+                r.id(),
+                r.payer(),
+                new Payment.Payee(r.payee(), r.payeeCustomer(), r.parties().payeeMaskedName()),
+                r.amountMinor(),
+                r.currency(),
+                r.channel(),
+                r.status(),
+                v.code(),
+                new Payment.Limit(v.limitMinor(), v.usedMinor(), v.resetsAt()),
+                links(r),
+                new Payment.Audit(decision.decision(), decision.reason(), decision.checks()),
+                r.createdAt(),
                 r.updatedAt());
     }
 
     /** The step-up page while it waits for its confirmation; the claim page and its expiry while it waits for a claim. */
     private Payment.Links links(PaymentRow r) {
         return switch (r.status()) {
-            case AWAITING_CONFIRMATION -> new Payment.Links(
-                    links.open(r.id(), r.confirmation().linkSealed()).orElse(null), null, null);
-            case AWAITING_CLAIM -> new Payment.Links(null, claimUrl(r.id()), r.claim().expiresAt());
+            case AWAITING_CONFIRMATION ->
+                new Payment.Links(
+                        links.open(r.id(), r.confirmation().linkSealed()).orElse(null), null, null);
+            case AWAITING_CLAIM ->
+                new Payment.Links(null, claimUrl(r.id()), r.claim().expiresAt());
             default -> new Payment.Links(null, null, null);
         };
     }

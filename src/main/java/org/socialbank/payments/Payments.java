@@ -3,10 +3,10 @@ package org.socialbank.payments;
 import java.util.Locale;
 import java.util.Optional;
 import org.socialbank.directory.CustomerId;
-import org.socialbank.shared.Language;
-import org.socialbank.shared.Network;
 import org.socialbank.payments.jdbc.JdbcPayments;
 import org.socialbank.payouts.ExternalAccount;
+import org.socialbank.shared.Language;
+import org.socialbank.shared.Network;
 import org.springframework.stereotype.Service;
 
 /**
@@ -27,8 +27,14 @@ public class Payments {
     private final PayeeLookups lookups;
     private final ClaimReceipts receipts;
 
-    Payments(PayAlias pay, ClaimPayment claims, ReturnPayment returns, PaymentViews views, JdbcPayments store,
-            PayeeLookups lookups, ClaimReceipts receipts) {
+    Payments(
+            PayAlias pay,
+            ClaimPayment claims,
+            ReturnPayment returns,
+            PaymentViews views,
+            JdbcPayments store,
+            PayeeLookups lookups,
+            ClaimReceipts receipts) {
         this.receipts = receipts;
         this.pay = pay;
         this.claims = claims;
@@ -107,8 +113,7 @@ public class Payments {
      * new wallet, from the browser that proved the claim; empty when done, else why not
      * ({@code not_proven}, {@code invalid_username}, {@code invalid_password}, {@code username_taken}).
      */
-    public Optional<String> chooseClaimantSignIn(String token, String browserSecret, String username,
-            String password) {
+    public Optional<String> chooseClaimantSignIn(String token, String browserSecret, String username, String password) {
         return receipts.chooseSignIn(token, browserSecret, username, password);
     }
 
@@ -127,8 +132,8 @@ public class Payments {
     }
 
     /** Takes a proven claim into a new claim-only wallet of the claimant's, from the proving browser. */
-    public Optional<ClaimView> claimToWallet(String token, String displayName, Language language,
-            String browserSecret) {
+    public Optional<ClaimView> claimToWallet(
+            String token, String displayName, Language language, String browserSecret) {
         return claims.toWallet(token, displayName, language, browserSecret);
     }
 
@@ -136,8 +141,8 @@ public class Payments {
      * Pays a proven claim out to the claimant's account at another bank; the payment is {@code
      * paying_out} until the payout settles ({@code completed}) or fails ({@code returned}).
      */
-    public Optional<ClaimView> claimToAccount(String token, ExternalAccount account, String beneficiaryName,
-            String browserSecret) {
+    public Optional<ClaimView> claimToAccount(
+            String token, ExternalAccount account, String beneficiaryName, String browserSecret) {
         return claims.toAccount(token, account, beneficiaryName, browserSecret);
     }
 

@@ -48,11 +48,16 @@ public record PaymentsProperties(
         require(expiryBatchMax >= 1 && expiryBatchMax <= 10_000, "expiry-batch-max must be 1..10000");
         require(zone != null, "zone must be a time zone id such as UTC or Europe/Paris");
         currencies = currencies == null ? List.of() : List.copyOf(currencies);
-        require(currencies.size() <= 64 && currencies.stream().allMatch(c -> CurrencyCode.find(c).isPresent()),
+        require(
+                currencies.size() <= 64
+                        && currencies.stream()
+                                .allMatch(c -> CurrencyCode.find(c).isPresent()),
                 "currencies must be at most 64 supported ISO 4217 codes");
-        require(claimCodeSenderFailuresMax >= 1 && claimCodeSenderFailuresMax <= 100,
+        require(
+                claimCodeSenderFailuresMax >= 1 && claimCodeSenderFailuresMax <= 100,
                 "claim-code-sender-failures-max must be 1..100");
-        require(positiveAtMost(claimCodeSenderWindow, Duration.ofDays(7)),
+        require(
+                positiveAtMost(claimCodeSenderWindow, Duration.ofDays(7)),
                 "claim-code-sender-window must be positive and at most 7d");
         require(payeeLookupsPerHour >= 1 && payeeLookupsPerHour <= 10_000, "payee-lookups-per-hour must be 1..10000");
     }

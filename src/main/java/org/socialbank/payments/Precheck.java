@@ -11,8 +11,7 @@ import java.time.Instant;
 public sealed interface Precheck {
 
     /** Nothing known now stands in the way (the payment may still be held for the bank's page). */
-    record Clear() implements Precheck {
-    }
+    record Clear() implements Precheck {}
 
     /**
      * The payment would be refused with {@code rejection}.
@@ -22,6 +21,6 @@ public sealed interface Precheck {
      * @param availableMinor what the payer can spend now in the currency, for {@code
      *     insufficient_funds}; else null
      */
-    record Refused(PaymentRejection rejection, Long limitMinor, Instant resetsAt, Long availableMinor) implements Precheck {
-    }
+    record Refused(PaymentRejection rejection, Long limitMinor, Instant resetsAt, Long availableMinor)
+            implements Precheck {}
 }

@@ -14,8 +14,8 @@ import org.socialbank.ledger.TransferId;
 import org.socialbank.ledger.TransferResult;
 import org.socialbank.payments.jdbc.JdbcPayments;
 import org.socialbank.payments.jdbc.PaymentRow;
-import org.socialbank.shared.jdbc.DurableTransactions;
 import org.socialbank.shared.Microseconds;
+import org.socialbank.shared.jdbc.DurableTransactions;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -37,8 +37,14 @@ class ReturnPayment {
     private final DurableTransactions writes;
     private final Clock clock;
 
-    ReturnPayment(JdbcPayments store, Ledger ledger, Confirmations confirmations, PaymentViews views, ApplicationEventPublisher events,
-            DurableTransactions writes, Clock clock) {
+    ReturnPayment(
+            JdbcPayments store,
+            Ledger ledger,
+            Confirmations confirmations,
+            PaymentViews views,
+            ApplicationEventPublisher events,
+            DurableTransactions writes,
+            Clock clock) {
         this.store = store;
         this.ledger = ledger;
         this.confirmations = confirmations;
@@ -58,7 +64,8 @@ class ReturnPayment {
             if (r.status() == PaymentStatus.AWAITING_CONFIRMATION) {
                 store.changeStatus(id, PaymentStatus.CANCELLED, null, now());
                 if (r.confirmation().challengeId() != null) {
-                    confirmations.cancel(r.confirmation().challengeId()); // the page must not say "Confirmed" later (review #20)
+                    confirmations.cancel(
+                            r.confirmation().challengeId()); // the page must not say "Confirmed" later (review #20)
                 }
             } else if (r.status() == PaymentStatus.AWAITING_CLAIM) {
                 boolean expired = !r.claim().expiresAt().isAfter(now());
@@ -73,11 +80,13 @@ class ReturnPayment {
         int returned = 0;
         for (PaymentId id : store.dueClaims(now(), limit)) {
             returned += writes.write(status -> store.lock(id)
-                    .filter(r -> r.status() == PaymentStatus.AWAITING_CLAIM && !r.claim().expiresAt().isAfter(now()))
+                    .filter(r -> r.status() == PaymentStatus.AWAITING_CLAIM
+                            && !r.claim().expiresAt().isAfter(now()))
                     .map(r -> {
                         giveBack(r, PaymentStatus.RETURNED, "expired");
                         return 1;
-                    }).orElse(0));
+                    })
+                    .orElse(0));
         }
         return returned;
     }
@@ -97,12 +106,13 @@ class ReturnPayment {
             RejectionCode why = ((TransferResult.Rejected) result).code();
             if (why != RejectionCode.PENDING_EXPIRED && why != RejectionCode.PENDING_ALREADY_VOIDED) {
                 log.error("Payment {}: its escrow could not be released ({}); left as it is", r.id(), why.code());
-                throw new IllegalStateException("the escrow of payment " + r.id() + " cannot be released: " + why.code());
+                throw new IllegalStateException(
+                        "the escrow of payment " + r.id() + " cannot be released: " + why.code());
             }
         }
         store.recordReturn(r.id(), end, code, resolution, now());
-        events.publishEvent(new PaymentReturned(r.id(), r.payer(), r.amountMinor(), r.currency(),
-                end == PaymentStatus.CANCELLED ? "cancelled" : code));
+        events.publishEvent(new PaymentReturned(
+                r.id(), r.payer(), r.amountMinor(), r.currency(), end == PaymentStatus.CANCELLED ? "cancelled" : code));
     }
 
     private Instant now() {

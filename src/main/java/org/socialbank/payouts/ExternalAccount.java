@@ -26,7 +26,8 @@ public sealed interface ExternalAccount permits Iban, IndianAccount {
 
     /** An Indian account, or empty when the number or the IFSC is not valid. */
     static Optional<ExternalAccount> parseIndian(String number, String ifsc) {
-        return IndianAccount.check(number, ifsc).isEmpty() ? Optional.of(new IndianAccount(number, ifsc))
+        return IndianAccount.check(number, ifsc).isEmpty()
+                ? Optional.of(new IndianAccount(number, ifsc))
                 : Optional.empty();
     }
 

@@ -9,8 +9,16 @@ import org.socialbank.shared.CurrencyCode;
  *
  * @param failureReason why it FAILED, or why it is UNKNOWN; null otherwise
  */
-public record Payout(PayoutId id, ExternalAccount to, long amountMinor, CurrencyCode currency, String reference,
-        PayoutStatus status, String failureReason, Instant createdAt, Instant updatedAt) {
+public record Payout(
+        PayoutId id,
+        ExternalAccount to,
+        long amountMinor,
+        CurrencyCode currency,
+        String reference,
+        PayoutStatus status,
+        String failureReason,
+        Instant createdAt,
+        Instant updatedAt) {
 
     public Payout {
         Objects.requireNonNull(id, "id");

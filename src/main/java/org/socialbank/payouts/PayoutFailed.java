@@ -5,5 +5,4 @@ package org.socialbank.payouts;
  *
  * @param reason the rail's stable code, e.g. {@code account_closed}
  */
-public record PayoutFailed(PayoutId id, String reference, String reason) {
-}
+public record PayoutFailed(PayoutId id, String reference, String reason) {}

@@ -15,8 +15,13 @@ import org.socialbank.shared.CurrencyCode;
  * @param reference the caller's id of what this pays (e.g. a payment id), 1..{@value
  *     #REFERENCE_LENGTH_MAX} characters, given back in the events
  */
-public record PayoutOrder(PayoutId id, ExternalAccount to, String beneficiaryName, long amountMinor,
-        CurrencyCode currency, String reference) {
+public record PayoutOrder(
+        PayoutId id,
+        ExternalAccount to,
+        String beneficiaryName,
+        long amountMinor,
+        CurrencyCode currency,
+        String reference) {
 
     public static final int NAME_LENGTH_MAX = 140;
     public static final int REFERENCE_LENGTH_MAX = 128;

@@ -1,5 +1,4 @@
 package org.socialbank.payouts;
 
 /** A payout reached the beneficiary's account; published in the transaction that records it. */
-public record PayoutSucceeded(PayoutId id, String reference) {
-}
+public record PayoutSucceeded(PayoutId id, String reference) {}

@@ -33,8 +33,13 @@ class PayoutWorker {
     private final PayoutsProperties properties;
     private final Clock clock;
 
-    PayoutWorker(JdbcPayouts store, InterbankRail rail, DurableTransactions transactions,
-            ApplicationEventPublisher events, PayoutsProperties properties, Clock clock) {
+    PayoutWorker(
+            JdbcPayouts store,
+            InterbankRail rail,
+            DurableTransactions transactions,
+            ApplicationEventPublisher events,
+            PayoutsProperties properties,
+            Clock clock) {
         this.store = store;
         this.rail = rail;
         this.transactions = transactions;
@@ -43,13 +48,15 @@ class PayoutWorker {
         this.clock = clock;
         if (rail.timeout().compareTo(properties.lease()) >= 0) {
             // a call that outlives its lease lets another node ask about (and send) the payout meanwhile
-            throw new IllegalStateException("The interbank rail " + rail.getClass().getSimpleName() + " waits up to "
-                    + rail.timeout() + " for an answer, which is not shorter than socialbank.payouts.lease ("
-                    + properties.lease() + "): make the lease longer or the rail's timeout shorter");
+            throw new IllegalStateException(
+                    "The interbank rail " + rail.getClass().getSimpleName() + " waits up to "
+                            + rail.timeout() + " for an answer, which is not shorter than socialbank.payouts.lease ("
+                            + properties.lease() + "): make the lease longer or the rail's timeout shorter");
         }
     }
 
-    @Scheduled(fixedDelayString = "${socialbank.payouts.worker-interval:1s}",
+    @Scheduled(
+            fixedDelayString = "${socialbank.payouts.worker-interval:1s}",
             initialDelayString = "${socialbank.payouts.worker-interval:1s}")
     void scheduled() {
         if (!properties.workerEnabled()) {
@@ -118,7 +125,8 @@ class PayoutWorker {
             leaseKept(store.inFlight(id, owner, now, next), row);
         } else if (answer instanceof RailAnswer.Unknown unknown) {
             leaseKept(store.unknown(id, owner, unknown.reason(), now, next), row);
-        } else if (answer instanceof RailAnswer.Rejected rejected && RailAnswer.NOT_RECEIVED.equals(rejected.reason())
+        } else if (answer instanceof RailAnswer.Rejected rejected
+                && RailAnswer.NOT_RECEIVED.equals(rejected.reason())
                 && row.sends() < properties.sendsMax()) {
             // it never arrived, so sending it again cannot pay twice
             leaseKept(store.resend(id, owner, now, now.plus(backoff(properties.checkInterval(), row.sends()))), row);
@@ -134,14 +142,18 @@ class PayoutWorker {
         String reason = answer instanceof RailAnswer.Rejected rejected ? rejected.reason() : null;
         transactions.write(tx -> {
             Instant now = clock.instant();
-            if (!store.finish(order.id().value(), owner, settled ? PayoutStatus.SUCCEEDED : PayoutStatus.FAILED,
-                    reason, now)) {
-                log.warn("Payout {}: the rail answered after this node's lease ran out; its outcome is left to the "
-                        + "next check", order.id());
+            if (!store.finish(
+                    order.id().value(), owner, settled ? PayoutStatus.SUCCEEDED : PayoutStatus.FAILED, reason, now)) {
+                log.warn(
+                        "Payout {}: the rail answered after this node's lease ran out; its outcome is left to the "
+                                + "next check",
+                        order.id());
                 return null;
             }
-            events.publishEvent(settled ? new PayoutSucceeded(order.id(), order.reference())
-                    : new PayoutFailed(order.id(), order.reference(), reason));
+            events.publishEvent(
+                    settled
+                            ? new PayoutSucceeded(order.id(), order.reference())
+                            : new PayoutFailed(order.id(), order.reference(), reason));
             return null;
         });
     }
@@ -149,8 +161,10 @@ class PayoutWorker {
     /** An answer that came after the lease ran out is dropped: the janitor asks the rail again. */
     private static void leaseKept(boolean recorded, JdbcPayouts.Row row) {
         if (!recorded) {
-            log.warn("Payout {}: the rail answered after this node's lease ran out; its outcome is left to the next "
-                    + "check", row.order().id());
+            log.warn(
+                    "Payout {}: the rail answered after this node's lease ran out; its outcome is left to the next "
+                            + "check",
+                    row.order().id());
         }
     }
 

@@ -7,5 +7,4 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PayoutsProperties.class)
 @EnableScheduling
-class PayoutsConfiguration {
-}
+class PayoutsConfiguration {}

@@ -30,12 +30,16 @@ public record PayoutsProperties(
         @DefaultValue Sandbox sandbox) {
 
     public PayoutsProperties {
-        require(positiveAtMost(workerInterval, Duration.ofMinutes(10)), "worker-interval must be positive and at most 10m");
+        require(
+                positiveAtMost(workerInterval, Duration.ofMinutes(10)),
+                "worker-interval must be positive and at most 10m");
         require(batchMax >= 1 && batchMax <= 1000, "batch-max must be 1..1000");
-        require(positiveAtMost(lease, Duration.ofMinutes(30)) && lease.compareTo(Duration.ofSeconds(1)) >= 0,
+        require(
+                positiveAtMost(lease, Duration.ofMinutes(30)) && lease.compareTo(Duration.ofSeconds(1)) >= 0,
                 "lease must be 1s..30m");
         require(positiveAtMost(checkInterval, Duration.ofHours(1)), "check-interval must be positive and at most 1h");
-        require(positiveAtMost(checkIntervalMax, Duration.ofDays(1)) && checkIntervalMax.compareTo(checkInterval) >= 0,
+        require(
+                positiveAtMost(checkIntervalMax, Duration.ofDays(1)) && checkIntervalMax.compareTo(checkInterval) >= 0,
                 "check-interval-max must be at least check-interval and at most 1d");
         require(sendsMax >= 1 && sendsMax <= 100, "sends-max must be 1..100");
     }
@@ -46,15 +50,20 @@ public record PayoutsProperties(
      * @param settleAfter how long after it accepted a payout the sandbox says it settled
      * @param failAccounts IBANs or account numbers the sandbox rejects with {@code account_closed}
      */
-    public record Sandbox(@DefaultValue("5s") Duration settleAfter, @DefaultValue List<String> failAccounts) {
+    public record Sandbox(
+            @DefaultValue("5s") Duration settleAfter,
+            @DefaultValue List<String> failAccounts) {
 
         public static final int FAIL_ACCOUNTS_MAX = 1000;
 
         public Sandbox {
-            require(settleAfter != null && !settleAfter.isNegative() && settleAfter.compareTo(Duration.ofDays(1)) <= 0,
+            require(
+                    settleAfter != null && !settleAfter.isNegative() && settleAfter.compareTo(Duration.ofDays(1)) <= 0,
                     "sandbox.settle-after must be 0..1d");
             failAccounts = failAccounts == null ? List.of() : List.copyOf(failAccounts);
-            require(failAccounts.size() <= FAIL_ACCOUNTS_MAX, "sandbox.fail-accounts has more than " + FAIL_ACCOUNTS_MAX);
+            require(
+                    failAccounts.size() <= FAIL_ACCOUNTS_MAX,
+                    "sandbox.fail-accounts has more than " + FAIL_ACCOUNTS_MAX);
         }
     }
 

@@ -3,8 +3,8 @@ package org.socialbank.payouts;
 import java.util.Objects;
 
 /** What the interbank rail answered about one payout. */
-public sealed interface RailAnswer permits RailAnswer.Accepted, RailAnswer.Settled, RailAnswer.Rejected,
-        RailAnswer.Unknown {
+public sealed interface RailAnswer
+        permits RailAnswer.Accepted, RailAnswer.Settled, RailAnswer.Rejected, RailAnswer.Unknown {
 
     /**
      * The reason a rail gives to {@link InterbankRail#status} for a payout it never received: the
@@ -15,12 +15,10 @@ public sealed interface RailAnswer permits RailAnswer.Accepted, RailAnswer.Settl
     int REASON_LENGTH_MAX = 200;
 
     /** The rail took the payout and will settle it later. */
-    record Accepted() implements RailAnswer {
-    }
+    record Accepted() implements RailAnswer {}
 
     /** The beneficiary's account was credited. */
-    record Settled() implements RailAnswer {
-    }
+    record Settled() implements RailAnswer {}
 
     /** The rail refused it for good; nothing was paid. */
     record Rejected(String reason) implements RailAnswer {

@@ -32,8 +32,7 @@ public record ApiProperties(@DefaultValue List<String> tokens, String token, Map
      * @param token its bearer token, 16+ printable ASCII characters
      * @param scopes what it may do, by name ({@code ledger:write}, ...); at least one
      */
-    public record Client(String token, List<String> scopes) {
-    }
+    public record Client(String token, List<String> scopes) {}
 
     public ApiProperties {
         tokens = List.copyOf(tokens);
@@ -54,15 +53,14 @@ public record ApiProperties(@DefaultValue List<String> tokens, String token, Map
         Set<String> seen = new HashSet<>();
         for (Grant grant : grants(tokens, token, clients)) {
             if (!seen.add(grant.token())) {
-                throw new IllegalArgumentException("socialbank.api: the same token is configured twice; "
-                        + "give each client its own");
+                throw new IllegalArgumentException(
+                        "socialbank.api: the same token is configured twice; " + "give each client its own");
             }
         }
     }
 
     /** A token and what it may do. */
-    record Grant(String name, String token, Set<ApiScope> scopes) {
-    }
+    record Grant(String name, String token, Set<ApiScope> scopes) {}
 
     /** Every configured token with its scopes: the full-access ones first, then the clients. */
     List<Grant> grants() {
@@ -88,20 +86,24 @@ public record ApiProperties(@DefaultValue List<String> tokens, String token, Map
         }
         Set<ApiScope> scopes = EnumSet.noneOf(ApiScope.class);
         for (String s : client.scopes()) {
-            scopes.add(ApiScope.fromWireName(s == null ? "" : s.strip()).orElseThrow(() ->
-                    new IllegalArgumentException(property + ": '" + s + "' is not a scope; known: " + known())));
+            scopes.add(ApiScope.fromWireName(s == null ? "" : s.strip())
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            property + ": '" + s + "' is not a scope; known: " + known())));
         }
         return scopes;
     }
 
     private static String known() {
-        return EnumSet.allOf(ApiScope.class).stream().map(ApiScope::wireName).toList().toString();
+        return EnumSet.allOf(ApiScope.class).stream()
+                .map(ApiScope::wireName)
+                .toList()
+                .toString();
     }
 
     private static void checkToken(String token, String property) {
         if (token == null || token.length() < TOKEN_LENGTH_MIN || token.chars().anyMatch(c -> c <= ' ' || c > '~')) {
-            throw new IllegalArgumentException(property + ": a token must be at least "
-                    + TOKEN_LENGTH_MIN + " printable ASCII characters without spaces");
+            throw new IllegalArgumentException(property + ": a token must be at least " + TOKEN_LENGTH_MIN
+                    + " printable ASCII characters without spaces");
         }
     }
 }

@@ -11,8 +11,7 @@ import java.util.List;
 final class ApiScopes {
 
     /** A family of paths and the scopes that read and write it. */
-    record Rule(String prefix, ApiScope read, ApiScope write) {
-    }
+    record Rule(String prefix, ApiScope read, ApiScope write) {}
 
     static final List<Rule> RULES = List.of(
             new Rule("/api/v1/accounts", ApiScope.LEDGER_READ, ApiScope.LEDGER_WRITE),
@@ -40,8 +39,7 @@ final class ApiScopes {
             new Rule("/api/v1/campaigns", ApiScope.CAMPAIGNS_READ, ApiScope.CAMPAIGNS_WRITE),
             new Rule("/actuator", ApiScope.ADMIN, ApiScope.ADMIN));
 
-    private ApiScopes() {
-    }
+    private ApiScopes() {}
 
     /** The scope {@code method path} needs; {@code path} is without the context path. */
     static ApiScope required(String method, String path) {

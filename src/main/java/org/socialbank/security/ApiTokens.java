@@ -26,8 +26,7 @@ class ApiTokens {
 
     private static final Logger log = LoggerFactory.getLogger(ApiTokens.class);
 
-    private record Known(byte[] digest, Set<ApiScope> scopes) {
-    }
+    private record Known(byte[] digest, Set<ApiScope> scopes) {}
 
     private final List<Known> known = new ArrayList<>();
 
@@ -36,7 +35,8 @@ class ApiTokens {
         if (known.isEmpty() && demo.enabled()) {
             String generated = generate();
             known.add(new Known(digest(generated), Set.copyOf(EnumSet.allOf(ApiScope.class))));
-            log.warn("Demo mode: API token for this run is {} (every scope; set SOCIALBANK_API_TOKEN to choose one)",
+            log.warn(
+                    "Demo mode: API token for this run is {} (every scope; set SOCIALBANK_API_TOKEN to choose one)",
                     generated);
         }
         if (known.isEmpty()) {

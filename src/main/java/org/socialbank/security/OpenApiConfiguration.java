@@ -16,12 +16,18 @@ class OpenApiConfiguration {
     @Bean
     OpenAPI socialbankOpenApi() {
         return new OpenAPI()
-                .info(new Info().title("socialbank API").version("v1")
+                .info(new Info()
+                        .title("socialbank API")
+                        .version("v1")
                         .description("The bank's ledger and, as they arrive, its channels. Amounts are "
                                 + "integers in minor units; errors are application/problem+json with a code.")
                         .license(new License().name("Apache-2.0")))
-                .components(new Components().addSecuritySchemes("bearer",
-                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                "bearer",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));
     }
 }

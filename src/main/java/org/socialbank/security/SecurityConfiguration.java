@@ -7,20 +7,20 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
-import org.springframework.core.annotation.Order;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
-import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /** Two chains: the token-only API, and the bank's pages with CSRF-protected forms. */
 @Configuration(proxyBeanMethods = false)
@@ -36,8 +36,7 @@ class SecurityConfiguration {
      * {@code socialbank.security.observations=true} to trace Spring Security's steps as well.
      */
     @Bean
-    @ConditionalOnBooleanProperty(name = "socialbank.security.observations", havingValue = false,
-            matchIfMissing = true)
+    @ConditionalOnBooleanProperty(name = "socialbank.security.observations", havingValue = false, matchIfMissing = true)
     SecurityObservationSettings securityStepsNotObserved() {
         return SecurityObservationSettings.noObservations();
     }
@@ -57,19 +56,27 @@ class SecurityConfiguration {
                 .logout(l -> l.disable())
                 .requestCache(c -> c.disable())
                 .addFilterBefore(new BearerTokenFilter(tokens), AnonymousAuthenticationFilter.class)
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
-                        .anyRequest().access((authentication, context) -> new AuthorizationDecision(
+                .authorizeHttpRequests(auth -> auth.requestMatchers(
+                                "/actuator/health", "/actuator/health/**", "/actuator/info")
+                        .permitAll()
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                        .permitAll()
+                        .anyRequest()
+                        .access((authentication, context) -> new AuthorizationDecision(
                                 hasScope(authentication.get(), required(context.getRequest())))))
-                .exceptionHandling(e -> e
-                        .authenticationEntryPoint((request, response, ex) -> {
+                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> {
                             response.setHeader("WWW-Authenticate", "Bearer");
-                            Problems.write(response, HttpStatus.UNAUTHORIZED, "unauthorized",
+                            Problems.write(
+                                    response,
+                                    HttpStatus.UNAUTHORIZED,
+                                    "unauthorized",
                                     "A valid 'Authorization: Bearer <token>' header is required.");
                         })
-                        .accessDeniedHandler((request, response, ex) -> Problems.write(response,
-                                HttpStatus.FORBIDDEN, "forbidden", "This token lacks the scope '"
+                        .accessDeniedHandler((request, response, ex) -> Problems.write(
+                                response,
+                                HttpStatus.FORBIDDEN,
+                                "forbidden",
+                                "This token lacks the scope '"
                                         + required(request).wireName() + "' that this request needs.")));
         return http.build();
     }
@@ -83,7 +90,9 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http, WebProperties web) throws Exception {
         CookieCsrfTokenRepository csrfCookies = new CookieCsrfTokenRepository();
-        csrfCookies.setCookieCustomizer(cookie -> cookie.secure(web.secureCookies()).sameSite("Lax").httpOnly(true)
+        csrfCookies.setCookieCustomizer(cookie -> cookie.secure(web.secureCookies())
+                .sameSite("Lax")
+                .httpOnly(true)
                 .path("/"));
         http.csrf(csrf -> csrf.csrfTokenRepository(csrfCookies)
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
@@ -92,9 +101,10 @@ class SecurityConfiguration {
                 .formLogin(f -> f.disable())
                 .logout(l -> l.disable())
                 .requestCache(c -> c.disable())
-                .headers(h -> h
-                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
-                                + "style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'"))
+                .headers(h -> h.contentSecurityPolicy(
+                                csp -> csp.policyDirectives(
+                                        "default-src 'self'; img-src 'self' data:; "
+                                                + "style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'"))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll());
         return http.build();
@@ -102,12 +112,16 @@ class SecurityConfiguration {
 
     /** The scope a request needs (security review #20): see {@link ApiScopes}. */
     static ApiScope required(HttpServletRequest request) {
-        return ApiScopes.required(request.getMethod(), request.getRequestURI().substring(request.getContextPath().length()));
+        return ApiScopes.required(
+                request.getMethod(),
+                request.getRequestURI().substring(request.getContextPath().length()));
     }
 
     private static boolean hasScope(Authentication authentication, ApiScope scope) {
-        return authentication != null && authentication.isAuthenticated() && authentication.getAuthorities().stream()
-                .anyMatch(a -> scope.authority().equals(a.getAuthority()));
+        return authentication != null
+                && authentication.isAuthenticated()
+                && authentication.getAuthorities().stream()
+                        .anyMatch(a -> scope.authority().equals(a.getAuthority()));
     }
 
     /** No user names or passwords: this keeps Spring Boot from generating a default user. */

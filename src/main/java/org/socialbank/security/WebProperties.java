@@ -9,5 +9,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param secureCookies mark cookies {@code Secure} (HTTPS only); turn off only for local HTTP
  */
 @ConfigurationProperties("socialbank.web")
-public record WebProperties(@DefaultValue("true") boolean secureCookies) {
-}
+public record WebProperties(@DefaultValue("true") boolean secureCookies) {}

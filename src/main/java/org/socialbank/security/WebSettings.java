@@ -6,5 +6,4 @@ import org.springframework.context.annotation.Configuration;
 /** Binds the pages' settings in every kind of context (controllers exist even without a server). */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(WebProperties.class)
-class WebSettings {
-}
+class WebSettings {}

@@ -61,9 +61,10 @@ public record CurrencyCode(String code, int exponent) {
 
     private static Map<String, Integer> exponents() {
         Map<String, Integer> table = new TreeMap<>();
-        for (String code : new String[] {"AED", "AUD", "BRL", "CAD", "CHF", "CNY", "CZK", "DKK",
-                "EGP", "EUR", "GBP", "HKD", "ILS", "INR", "MAD", "MXN", "NOK", "NZD", "PLN", "RUB",
-                "SAR", "SEK", "SGD", "THB", "TRY", "UAH", "USD", "ZAR"}) {
+        for (String code : new String[] {
+            "AED", "AUD", "BRL", "CAD", "CHF", "CNY", "CZK", "DKK", "EGP", "EUR", "GBP", "HKD", "ILS", "INR", "MAD",
+            "MXN", "NOK", "NZD", "PLN", "RUB", "SAR", "SEK", "SGD", "THB", "TRY", "UAH", "USD", "ZAR"
+        }) {
             table.put(code, 2);
         }
         for (String code : new String[] {"IRR", "JPY", "KRW", "VND", "CLP", "ISK", "UGX", "XOF"}) {

@@ -24,15 +24,24 @@ public record CustomerTime(Locale locale, ZoneId zone) {
 
     /** Region ids by their lower case ("europe/paris"), and by their city alone when that is unique. */
     private static final Map<String, ZoneId> REGIONS = regions();
+
     private static final Map<String, ZoneId> CITIES = cities();
 
     /** Cities as their people write them, for the zones of the five languages' countries and a few more. */
     private static final Map<String, String> NATIVE = Map.ofEntries(
-            Map.entry("تهران", "Asia/Tehran"), Map.entry("مشهد", "Asia/Tehran"), Map.entry("پاریس", "Europe/Paris"),
-            Map.entry("لندن", "Europe/London"), Map.entry("上海", "Asia/Shanghai"), Map.entry("北京", "Asia/Shanghai"),
-            Map.entry("巴黎", "Europe/Paris"), Map.entry("伦敦", "Europe/London"), Map.entry("香港", "Asia/Hong_Kong"),
-            Map.entry("москва", "Europe/Moscow"), Map.entry("париж", "Europe/Paris"),
-            Map.entry("лондон", "Europe/London"), Map.entry("новосибирск", "Asia/Novosibirsk"));
+            Map.entry("تهران", "Asia/Tehran"),
+            Map.entry("مشهد", "Asia/Tehran"),
+            Map.entry("پاریس", "Europe/Paris"),
+            Map.entry("لندن", "Europe/London"),
+            Map.entry("上海", "Asia/Shanghai"),
+            Map.entry("北京", "Asia/Shanghai"),
+            Map.entry("巴黎", "Europe/Paris"),
+            Map.entry("伦敦", "Europe/London"),
+            Map.entry("香港", "Asia/Hong_Kong"),
+            Map.entry("москва", "Europe/Moscow"),
+            Map.entry("париж", "Europe/Paris"),
+            Map.entry("лондон", "Europe/London"),
+            Map.entry("новосибирск", "Asia/Novosibirsk"));
 
     public CustomerTime {
         Objects.requireNonNull(locale, "locale");
@@ -103,9 +112,11 @@ public record CustomerTime(Locale locale, ZoneId zone) {
     }
 
     private static Map<String, ZoneId> cities() {
-        Map<String, java.util.List<ZoneId>> byCity = REGIONS.entrySet().stream().collect(Collectors.groupingBy(
-                e -> e.getKey().substring(e.getKey().lastIndexOf('/') + 1), TreeMap::new,
-                Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+        Map<String, java.util.List<ZoneId>> byCity = REGIONS.entrySet().stream()
+                .collect(Collectors.groupingBy(
+                        e -> e.getKey().substring(e.getKey().lastIndexOf('/') + 1),
+                        TreeMap::new,
+                        Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
         Map<String, ZoneId> unique = new TreeMap<>();
         byCity.forEach((city, zones) -> {
             if (zones.size() == 1) {

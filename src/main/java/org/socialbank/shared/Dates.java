@@ -27,8 +27,7 @@ public final class Dates {
             "fa", ZoneId.of("Asia/Tehran"),
             "zh", ZoneId.of("Asia/Shanghai"));
 
-    private Dates() {
-    }
+    private Dates() {}
 
     /** The zone a customer who reads {@code locale} sees times in. */
     public static ZoneId zoneOf(Locale locale) {
@@ -50,8 +49,8 @@ public final class Dates {
         DateFormat format = DateFormat.getDateTimeInstance(dateStyle(locale), DateFormat.SHORT, uLocale(locale));
         TimeZone timeZone = TimeZone.getTimeZone(zone.getId());
         format.setTimeZone(timeZone);
-        return format.format(Date.from(at)) + " (" + timeZone.getDisplayName(false, TimeZone.GENERIC_LOCATION,
-                uLocale(locale)) + ")";
+        return format.format(Date.from(at)) + " ("
+                + timeZone.getDisplayName(false, TimeZone.GENERIC_LOCATION, uLocale(locale)) + ")";
     }
 
     /**
@@ -64,8 +63,8 @@ public final class Dates {
 
     /** The same in {@code zone} (a customer's own setting). */
     public static Instant monthStart(Instant at, Locale locale, ZoneId zone) {
-        com.ibm.icu.util.Calendar calendar = com.ibm.icu.util.Calendar.getInstance(TimeZone.getTimeZone(zone.getId()),
-                uLocale(locale));
+        com.ibm.icu.util.Calendar calendar =
+                com.ibm.icu.util.Calendar.getInstance(TimeZone.getTimeZone(zone.getId()), uLocale(locale));
         calendar.setTime(Date.from(at));
         calendar.set(com.ibm.icu.util.Calendar.DAY_OF_MONTH, 1);
         calendar.set(com.ibm.icu.util.Calendar.HOUR_OF_DAY, 0);

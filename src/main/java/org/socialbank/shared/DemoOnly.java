@@ -16,5 +16,4 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @ConditionalOnBooleanProperty(name = DemoMode.PROPERTY)
-public @interface DemoOnly {
-}
+public @interface DemoOnly {}

@@ -14,8 +14,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class Digests {
 
-    private Digests() {
-    }
+    private Digests() {}
 
     public static byte[] hmacSha256(String key, byte[] data) {
         try {
@@ -37,7 +36,7 @@ public final class Digests {
 
     /** Whether two texts are equal, in time that depends on neither. */
     public static boolean equalInConstantTime(String expected, String given) {
-        return MessageDigest.isEqual(sha256(expected.getBytes(StandardCharsets.UTF_8)),
-                sha256(given.getBytes(StandardCharsets.UTF_8)));
+        return MessageDigest.isEqual(
+                sha256(expected.getBytes(StandardCharsets.UTF_8)), sha256(given.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -14,8 +14,7 @@ public final class Digits {
     /** Longer input is refused before it is read (a 26-digit barcode with separators fits easily). */
     public static final int INPUT_LENGTH_MAX = 64;
 
-    private Digits() {
-    }
+    private Digits() {}
 
     /** Native digits (Persian, Arabic-Indic, full-width, any Unicode decimal digit) to ASCII; the rest is kept. */
     public static String toAscii(String text) {
@@ -60,8 +59,18 @@ public final class Digits {
     }
 
     private static boolean separator(char c) {
-        return c == ' ' || c == '\u00A0' || c == '\u202F' || c == '\u200C' || c == '\t' || c == '-'
-                || c == '\u2010' || c == '\u2011' || c == '\u2012' || c == '\u2013' || c == '\u2014'
-                || c == '\u2212' || c == '_';
+        return c == ' '
+                || c == '\u00A0'
+                || c == '\u202F'
+                || c == '\u200C'
+                || c == '\t'
+                || c == '-'
+                || c == '\u2010'
+                || c == '\u2011'
+                || c == '\u2012'
+                || c == '\u2013'
+                || c == '\u2014'
+                || c == '\u2212'
+                || c == '_';
     }
 }

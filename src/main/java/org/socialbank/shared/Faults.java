@@ -16,15 +16,18 @@ public final class Faults {
     /** Causes followed at most, against a cycle. */
     private static final int DEPTH_MAX = 16;
 
-    private Faults() {
-    }
+    private Faults() {}
 
     /** Whether {@code e}, or anything that caused it, is a database, transaction or I/O failure. */
     public static boolean infrastructure(Throwable e) {
         Throwable t = e;
         for (int depth = 0; t != null && depth < DEPTH_MAX; depth++, t = t.getCause()) {
-            if (t instanceof DataAccessException || t instanceof TransactionException || t instanceof SQLException
-                    || t instanceof IOException || t instanceof UncheckedIOException || t instanceof Error) {
+            if (t instanceof DataAccessException
+                    || t instanceof TransactionException
+                    || t instanceof SQLException
+                    || t instanceof IOException
+                    || t instanceof UncheckedIOException
+                    || t instanceof Error) {
                 return true;
             }
         }

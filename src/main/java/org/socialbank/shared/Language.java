@@ -10,9 +10,14 @@ import java.util.Optional;
  * settings, the assistant, the console), English first.
  */
 public enum Language {
-    EN, FR, RU, FA, ZH;
+    EN,
+    FR,
+    RU,
+    FA,
+    ZH;
 
-    private static final List<String> TAGS = Arrays.stream(values()).map(Language::tag).toList();
+    private static final List<String> TAGS =
+            Arrays.stream(values()).map(Language::tag).toList();
 
     public String tag() {
         return name().toLowerCase(Locale.ROOT);

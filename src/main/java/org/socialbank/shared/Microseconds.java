@@ -11,8 +11,7 @@ import java.time.temporal.ChronoUnit;
  */
 public final class Microseconds {
 
-    private Microseconds() {
-    }
+    private Microseconds() {}
 
     /** The clock's instant cut to microseconds. */
     public static Instant now(Clock clock) {

@@ -8,8 +8,7 @@ import java.util.Locale;
 /** Amounts in minor units shown the way a customer reads them in their language. */
 public final class MoneyFormat {
 
-    private MoneyFormat() {
-    }
+    private MoneyFormat() {}
 
     /** The Persian word for the toman, ten rials: what Iranians count in. */
     static final String TOMAN = "تومان";
@@ -41,7 +40,8 @@ public final class MoneyFormat {
         if (!"IRR".equals(currency.code())) {
             return amount + "\u00A0" + Currency.getInstance(currency.code()).getSymbol(locale);
         }
-        BigDecimal tomans = BigDecimal.valueOf(amountMinor, currency.exponent() + 1).stripTrailingZeros();
+        BigDecimal tomans =
+                BigDecimal.valueOf(amountMinor, currency.exponent() + 1).stripTrailingZeros();
         number.setMinimumFractionDigits(0);
         number.setMaximumFractionDigits(Math.max(0, tomans.scale()));
         return amount + "\u00A0ریال (" + number.format(tomans) + "\u00A0" + TOMAN + ")";

@@ -6,7 +6,12 @@ import java.util.Optional;
 
 /** The networks a customer may hold a handle on. */
 public enum Network {
-    X, TELEGRAM, BALE, WECHAT, WHATSAPP, WEBCHAT;
+    X,
+    TELEGRAM,
+    BALE,
+    WECHAT,
+    WHATSAPP,
+    WEBCHAT;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

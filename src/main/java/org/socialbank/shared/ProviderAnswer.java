@@ -8,8 +8,7 @@ import java.util.Objects;
  * UNKNOWN} of every external effect. One type for all of them, so that each module's worker books
  * an answer the same way: Succeeded posts, Failed gives the money back, Unknown asks again.
  */
-public sealed interface ProviderAnswer permits ProviderAnswer.Succeeded, ProviderAnswer.Failed,
-        ProviderAnswer.Unknown {
+public sealed interface ProviderAnswer permits ProviderAnswer.Succeeded, ProviderAnswer.Failed, ProviderAnswer.Unknown {
 
     /** The reason a status query gives for an order the provider never received. */
     String NOT_RECEIVED = "not_received";

@@ -13,8 +13,7 @@ import java.util.Optional;
  */
 public final class QuietHours {
 
-    private QuietHours() {
-    }
+    private QuietHours() {}
 
     /**
      * When the quiet hours that hold {@code at} end, on the minute; empty outside them or when

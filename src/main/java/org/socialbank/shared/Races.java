@@ -16,17 +16,18 @@ public final class Races {
 
     private static final int H2_CONCURRENT_UPDATE = 90131;
 
-    private Races() {
-    }
+    private Races() {}
 
     public static boolean lost(DataAccessException e) {
-        if (e instanceof DuplicateKeyException || e instanceof ConcurrencyFailureException
+        if (e instanceof DuplicateKeyException
+                || e instanceof ConcurrencyFailureException
                 || e instanceof TransientDataAccessException) {
             return true;
         }
         if (e instanceof UncategorizedSQLException u && u.getSQLException() != null) {
             SQLException sql = u.getSQLException();
-            return sql.getErrorCode() == H2_CONCURRENT_UPDATE || "40001".equals(sql.getSQLState())
+            return sql.getErrorCode() == H2_CONCURRENT_UPDATE
+                    || "40001".equals(sql.getSQLState())
                     || "40P01".equals(sql.getSQLState());
         }
         return false;

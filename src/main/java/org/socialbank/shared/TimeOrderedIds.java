@@ -18,8 +18,7 @@ public final class TimeOrderedIds {
     private static long lastMillis;
     private static int counter;
 
-    private TimeOrderedIds() {
-    }
+    private TimeOrderedIds() {}
 
     public static synchronized UUID next() {
         long now = System.currentTimeMillis();

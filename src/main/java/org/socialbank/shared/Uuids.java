@@ -6,8 +6,7 @@ import java.util.UUID;
 /** Reading a UUID from text that may not be one (a button's action, a path): a value, not an exception. */
 public final class Uuids {
 
-    private Uuids() {
-    }
+    private Uuids() {}
 
     /** The UUID written in {@code text} ({@link UUID#fromString} form), or empty when it is none. */
     public static Optional<UUID> parse(String text) {

@@ -11,8 +11,8 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialbank.directory.CustomerId;
-import org.socialbank.shared.jdbc.DurableTransactions;
 import org.socialbank.shared.Microseconds;
+import org.socialbank.shared.jdbc.DurableTransactions;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -39,8 +39,15 @@ class ChatCollections {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ChatCollections(JdbcChatCollections requests, JdbcSweepConsents consents, JdbcPulls pulls, CollectMoney collect,
-            SweepingProperties properties, DurableTransactions writes, ApplicationEventPublisher events, Clock clock) {
+    ChatCollections(
+            JdbcChatCollections requests,
+            JdbcSweepConsents consents,
+            JdbcPulls pulls,
+            CollectMoney collect,
+            SweepingProperties properties,
+            DurableTransactions writes,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.requests = requests;
         this.consents = consents;
         this.pulls = pulls;
@@ -56,7 +63,8 @@ class ChatCollections {
      * is recorded). A second call with the same id records nothing more.
      */
     List<Consent> ask(UUID id, CustomerId customer) {
-        List<Consent> asked = consents.ofCustomer(customer).stream().filter(c -> !c.revoked()).toList();
+        List<Consent> asked =
+                consents.ofCustomer(customer).stream().filter(c -> !c.revoked()).toList();
         if (!asked.isEmpty() && !requests.exists(id)) {
             requests.insert(id, customer, now());
         }
@@ -64,7 +72,8 @@ class ChatCollections {
     }
 
     /** Starts the waiting requests' pulls, then tells the chat of every pull that ended. */
-    @Scheduled(fixedDelayString = "${socialbank.sweeping.worker-interval:5s}",
+    @Scheduled(
+            fixedDelayString = "${socialbank.sweeping.worker-interval:5s}",
             initialDelayString = "${socialbank.sweeping.worker-interval:5s}")
     void run() {
         try {
@@ -96,12 +105,20 @@ class ChatCollections {
     private void start(JdbcChatCollections.Request request) {
         List<PullId> started = new ArrayList<>();
         for (Consent consent : consents.ofCustomer(request.customerId())) {
-            if (consent.revoked() || request.consentId() != null && !request.consentId().equals(consent.id())) {
+            if (consent.revoked()
+                    || request.consentId() != null && !request.consentId().equals(consent.id())) {
                 continue;
             }
             PullId id = pullId(request.id(), consent.id());
-            CollectResult result = collect.collect(new CollectRequest(id, request.customerId(), consent.id(),
-                    request.amountMinor() == null ? OptionalLong.empty() : OptionalLong.of(request.amountMinor()), 0),
+            CollectResult result = collect.collect(
+                    new CollectRequest(
+                            id,
+                            request.customerId(),
+                            consent.id(),
+                            request.amountMinor() == null
+                                    ? OptionalLong.empty()
+                                    : OptionalLong.of(request.amountMinor()),
+                            0),
                     Optional.empty());
             if (pulls.find(id).isPresent()) {
                 started.add(id);
@@ -118,13 +135,20 @@ class ChatCollections {
     private void tell(Pull pull) {
         Consent consent = consents.find(pull.consentId()).orElseThrow();
         boolean arrived = pull.status() == PullStatus.SUCCEEDED && pull.code() == null;
-        events.publishEvent(new CollectionSettled(pull.id(), pull.customerId(), consent.bank(), consent.accountRef(),
-                pull.amountMinor(), pull.currency(), arrived, arrived ? null : pull.code()));
+        events.publishEvent(new CollectionSettled(
+                pull.id(),
+                pull.customerId(),
+                consent.bank(),
+                consent.accountRef(),
+                pull.amountMinor(),
+                pull.currency(),
+                arrived,
+                arrived ? null : pull.code()));
     }
 
     static PullId pullId(UUID request, ConsentId consent) {
-        return new PullId(UUID.nameUUIDFromBytes(("socialbank-sweeping:chat:" + request + ":" + consent.value())
-                .getBytes(StandardCharsets.UTF_8)));
+        return new PullId(UUID.nameUUIDFromBytes(
+                ("socialbank-sweeping:chat:" + request + ":" + consent.value()).getBytes(StandardCharsets.UTF_8)));
     }
 
     private Instant now() {

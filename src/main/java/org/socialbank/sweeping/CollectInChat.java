@@ -7,14 +7,14 @@ import org.socialbank.directory.Confirmations;
 import org.socialbank.directory.ConfirmedOperations;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Directory;
-import org.socialbank.shared.Language;
 import org.socialbank.directory.OperationConfirmed;
 import org.socialbank.directory.OperationOutcome;
 import org.socialbank.directory.OperationRef;
+import org.socialbank.shared.Language;
+import org.socialbank.shared.Uuids;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.socialbank.shared.Uuids;
 
 /**
  * A collection the customer asked in chat from one linked account, for an amount or for all the
@@ -30,19 +30,15 @@ public class CollectInChat implements ConfirmedOperations {
     static final String OWNER = "sweeping-collect";
 
     /** What asking did: recorded now, waiting for the page at {@code url}, or why not. */
-    public sealed interface Offer {
-    }
+    public sealed interface Offer {}
 
-    public record Asked(Consent consent) implements Offer {
-    }
+    public record Asked(Consent consent) implements Offer {}
 
     /** @param amountMinor the amount asked, or for "all" the most one payment may be */
-    public record ToConfirm(String url, Consent consent, long amountMinor, boolean all) implements Offer {
-    }
+    public record ToConfirm(String url, Consent consent, long amountMinor, boolean all) implements Offer {}
 
     /** {@code consent_not_found}, {@code consent_revoked}, {@code invalid_amount}, {@code over_payment_limit}, {@code confirmation_unavailable}. */
-    public record NotOffered(String code) implements Offer {
-    }
+    public record NotOffered(String code) implements Offer {}
 
     private final JdbcSweepConsents consents;
     private final JdbcChatCollections requests;
@@ -52,8 +48,14 @@ public class CollectInChat implements ConfirmedOperations {
     private final MessageSource messages;
     private final java.time.Clock clock;
 
-    CollectInChat(JdbcSweepConsents consents, JdbcChatCollections requests, Confirmations confirmations,
-            StepUpProperties stepUp, Directory directory, MessageSource messages, java.time.Clock clock) {
+    CollectInChat(
+            JdbcSweepConsents consents,
+            JdbcChatCollections requests,
+            Confirmations confirmations,
+            StepUpProperties stepUp,
+            Directory directory,
+            MessageSource messages,
+            java.time.Clock clock) {
         this.consents = consents;
         this.requests = requests;
         this.confirmations = confirmations;
@@ -70,7 +72,8 @@ public class CollectInChat implements ConfirmedOperations {
      * @param amountMinor the amount in the consent's currency, or null for all the consent allows
      */
     public Offer ask(UUID id, CustomerId customer, ConsentId consentId, Long amountMinor) {
-        Optional<Consent> found = consents.find(consentId).filter(c -> c.customerId().equals(customer));
+        Optional<Consent> found =
+                consents.find(consentId).filter(c -> c.customerId().equals(customer));
         if (found.isEmpty()) {
             return new NotOffered("consent_not_found");
         }
@@ -89,9 +92,16 @@ public class CollectInChat implements ConfirmedOperations {
             record(id, customer, consent.id(), amountMinor);
             return new Asked(consent);
         }
-        OperationRef reference = new OperationRef(OWNER, id + ":" + consent.id().value() + ":" + (amountMinor == null ? "all" : amountMinor));
-        return confirmations.start(new Confirmations.Request(customer, reference, most, consent.currency(),
-                        label(customer, consent, amountMinor == null), 0))
+        OperationRef reference = new OperationRef(
+                OWNER, id + ":" + consent.id().value() + ":" + (amountMinor == null ? "all" : amountMinor));
+        return confirmations
+                .start(new Confirmations.Request(
+                        customer,
+                        reference,
+                        most,
+                        consent.currency(),
+                        label(customer, consent, amountMinor == null),
+                        0))
                 .<Offer>map(started -> new ToConfirm(started.url(), consent, most, amountMinor == null))
                 .orElse(new NotOffered("confirmation_unavailable"));
     }
@@ -103,29 +113,37 @@ public class CollectInChat implements ConfirmedOperations {
     }
 
     private String label(CustomerId customer, Consent consent, boolean all) {
-        Language language = directory.customer(customer).map(v -> v.customer().language()).orElse(Language.EN);
-        return messages.getMessage(all ? "sweeping.collect.label_all" : "sweeping.collect.label",
-                new Object[] {consent.bank(), consent.accountRef()}, language.locale());
+        Language language =
+                directory.customer(customer).map(v -> v.customer().language()).orElse(Language.EN);
+        return messages.getMessage(
+                all ? "sweeping.collect.label_all" : "sweeping.collect.label",
+                new Object[] {consent.bank(), consent.accountRef()},
+                language.locale());
     }
 
     @Override
     public Optional<OperationOutcome> outcome(OperationRef operation) {
-        return parse(operation).map(r -> requests.exists(r.id()) ? new OperationOutcome.Carried()
-                : new OperationOutcome.Refused("consent_revoked", null));
+        return parse(operation)
+                .map(r -> requests.exists(r.id())
+                        ? new OperationOutcome.Carried()
+                        : new OperationOutcome.Refused("consent_revoked", null));
     }
 
     /** Records exactly what was confirmed: the customer's own consent, not revoked, the amount shown. */
     @EventListener
     void on(OperationConfirmed event) {
-        parse(event.operation()).ifPresent(r -> consents.find(r.consent())
-                .filter(c -> c.customerId().equals(event.customerId()) && !c.revoked()
-                        && c.currency().equals(event.currency()) && event.feeMinor() == 0
-                        && event.amountMinor() == (r.amountMinor() == null ? c.maxPaymentMinor() : r.amountMinor()))
-                .ifPresent(c -> record(r.id(), c.customerId(), c.id(), r.amountMinor())));
+        parse(event.operation())
+                .ifPresent(r -> consents.find(r.consent())
+                        .filter(c -> c.customerId().equals(event.customerId())
+                                && !c.revoked()
+                                && c.currency().equals(event.currency())
+                                && event.feeMinor() == 0
+                                && event.amountMinor()
+                                        == (r.amountMinor() == null ? c.maxPaymentMinor() : r.amountMinor()))
+                        .ifPresent(c -> record(r.id(), c.customerId(), c.id(), r.amountMinor())));
     }
 
-    private record Reference(UUID id, ConsentId consent, Long amountMinor) {
-    }
+    private record Reference(UUID id, ConsentId consent, Long amountMinor) {}
 
     private static Optional<Reference> parse(OperationRef operation) {
         if (!operation.ownedBy(OWNER)) {
@@ -137,8 +155,9 @@ public class CollectInChat implements ConfirmedOperations {
         }
         try {
             Long amountMinor = "all".equals(parts[2]) ? null : Long.valueOf(parts[2]);
-            return Uuids.parse(parts[0]).flatMap(id -> Uuids.parse(parts[1]).map(consent -> new Reference(id,
-                    new ConsentId(consent), amountMinor)));
+            return Uuids.parse(parts[0])
+                    .flatMap(id -> Uuids.parse(parts[1])
+                            .map(consent -> new Reference(id, new ConsentId(consent), amountMinor)));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }

@@ -1,6 +1,5 @@
 package org.socialbank.sweeping;
 
-import org.socialbank.shared.ProviderAnswer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,8 +21,9 @@ import org.socialbank.ledger.TransferCode;
 import org.socialbank.ledger.TransferId;
 import org.socialbank.ledger.TransferResult;
 import org.socialbank.shared.CurrencyCode;
-import org.socialbank.shared.jdbc.DurableTransactions;
 import org.socialbank.shared.Microseconds;
+import org.socialbank.shared.ProviderAnswer;
+import org.socialbank.shared.jdbc.DurableTransactions;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -41,6 +41,7 @@ class CollectMoney {
     static final String TRANSFER_CODE = "sweep";
     /** The owner of the bank's interbank settlement account per currency that pulled money arrives through. */
     static final String SETTLEMENT_OWNER = "bank:sweeping";
+
     private static final Logger log = LoggerFactory.getLogger(CollectMoney.class);
 
     private final JdbcSweepConsents consents;
@@ -53,8 +54,16 @@ class CollectMoney {
     private final DurableTransactions writes;
     private final Clock clock;
 
-    CollectMoney(JdbcSweepConsents consents, JdbcPulls pulls, Directory directory, Ledger ledger, OwnAccounts accounts,
-            OpenBanking openBanking, SweepingProperties properties, DurableTransactions writes, Clock clock) {
+    CollectMoney(
+            JdbcSweepConsents consents,
+            JdbcPulls pulls,
+            Directory directory,
+            Ledger ledger,
+            OwnAccounts accounts,
+            OpenBanking openBanking,
+            SweepingProperties properties,
+            DurableTransactions writes,
+            Clock clock) {
         this.consents = consents;
         this.pulls = pulls;
         this.directory = directory;
@@ -71,15 +80,19 @@ class CollectMoney {
         if (existing.isPresent()) {
             return replay(existing.get(), request);
         }
-        Optional<Consent> consent = consents.find(request.consent())
-                .filter(c -> c.customerId().equals(request.customer()));
+        Optional<Consent> consent =
+                consents.find(request.consent()).filter(c -> c.customerId().equals(request.customer()));
         if (consent.isEmpty()) {
             return new CollectResult.Refused(SweepRefusal.CONSENT_NOT_FOUND, false);
         }
-        OptionalLong balance = request.amountMinor().isPresent() || consent.get().revoked() ? OptionalLong.empty()
-                : ask(() -> openBanking.balance(consent.get().bank(), consent.get().accountRef()));
+        OptionalLong balance =
+                request.amountMinor().isPresent() || consent.get().revoked()
+                        ? OptionalLong.empty()
+                        : ask(() -> openBanking.balance(
+                                consent.get().bank(), consent.get().accountRef()));
         CollectResult result = writes.write(tx -> record(request, rule, balance));
-        if (result instanceof CollectResult.Done done && !done.replayed()
+        if (result instanceof CollectResult.Done done
+                && !done.replayed()
                 && done.pull().status() == PullStatus.PENDING) {
             send(request.id());
             return new CollectResult.Done(pulls.find(request.id()).orElseThrow().pull(), false);
@@ -96,28 +109,49 @@ class CollectMoney {
         Instant now = now();
         LimitPeriod.Window window = consent.period().window(now, properties.zone());
         long used = pulls.used(consent.id(), window.from(), window.until());
-        ConsentLimits.Decision decision = ConsentLimits.decide(consent, now, used, request.amountMinor(), balance,
-                request.keepMinor());
+        ConsentLimits.Decision decision =
+                ConsentLimits.decide(consent, now, used, request.amountMinor(), balance, request.keepMinor());
         if (decision instanceof ConsentLimits.Allow
-                && directory.primaryAccount(request.customer(), consent.currency().code()).isEmpty()) {
+                && directory
+                        .primaryAccount(request.customer(), consent.currency().code())
+                        .isEmpty()) {
             decision = new ConsentLimits.Refuse(SweepRefusal.NO_ACCOUNT_IN_CURRENCY);
         }
         boolean allowed = decision instanceof ConsentLimits.Allow;
         long amount = decision instanceof ConsentLimits.Allow allow ? allow.amountMinor() : 0;
-        String code = decision instanceof ConsentLimits.Refuse refuse ? refuse.refusal().code() : null;
-        Pull pull = new Pull(request.id(), consent.id(), request.customer(), rule, amount, consent.currency(),
-                allowed ? PullStatus.PENDING : PullStatus.REFUSED, code, null, now, now);
-        pulls.insert(new JdbcPulls.Row(pull, request.amountMinor().isPresent() ? request.amountMinor().getAsLong() : null,
+        String code = decision instanceof ConsentLimits.Refuse refuse
+                ? refuse.refusal().code()
+                : null;
+        Pull pull = new Pull(
+                request.id(),
+                consent.id(),
+                request.customer(),
+                rule,
+                amount,
+                consent.currency(),
+                allowed ? PullStatus.PENDING : PullStatus.REFUSED,
+                code,
+                null,
+                now,
+                now);
+        pulls.insert(new JdbcPulls.Row(
+                pull,
+                request.amountMinor().isPresent() ? request.amountMinor().getAsLong() : null,
                 allowed ? transferId(request.id()) : null));
-        return allowed ? new CollectResult.Done(pull, false)
+        return allowed
+                ? new CollectResult.Done(pull, false)
                 : new CollectResult.Refused(SweepRefusal.fromCode(code).orElseThrow(), false);
     }
 
     private static CollectResult replay(JdbcPulls.Row row, CollectRequest request) {
         Pull pull = row.pull();
-        boolean same = pull.customerId().equals(request.customer()) && pull.consentId().equals(request.consent())
-                && java.util.Objects.equals(row.requestedMinor(),
-                        request.amountMinor().isPresent() ? request.amountMinor().getAsLong() : null);
+        boolean same = pull.customerId().equals(request.customer())
+                && pull.consentId().equals(request.consent())
+                && java.util.Objects.equals(
+                        row.requestedMinor(),
+                        request.amountMinor().isPresent()
+                                ? request.amountMinor().getAsLong()
+                                : null);
         if (!same) {
             return new CollectResult.Refused(SweepRefusal.ID_REUSED, false);
         }
@@ -130,13 +164,21 @@ class CollectMoney {
     private void send(PullId id) {
         JdbcPulls.Row row = pulls.find(id).orElseThrow();
         Consent consent = consents.find(row.pull().consentId()).orElseThrow();
-        PullOrder order = new PullOrder(id, consent.id(), consent.bank(), consent.accountRef(), row.pull().amountMinor(),
-                consent.currency(), consent.maxPaymentMinor(), consent.expiresAt());
+        PullOrder order = new PullOrder(
+                id,
+                consent.id(),
+                consent.bank(),
+                consent.accountRef(),
+                row.pull().amountMinor(),
+                consent.currency(),
+                consent.maxPaymentMinor(),
+                consent.expiresAt());
         book(id, answer(() -> openBanking.pull(order)));
     }
 
     /** Re-checks pulls in doubt once {@code recheck-after} has passed: PENDING is sent again, UNKNOWN asked about. */
-    @Scheduled(fixedDelayString = "${socialbank.sweeping.worker-interval:5s}",
+    @Scheduled(
+            fixedDelayString = "${socialbank.sweeping.worker-interval:5s}",
             initialDelayString = "${socialbank.sweeping.worker-interval:5s}")
     void recheck() {
         try {
@@ -157,18 +199,25 @@ class CollectMoney {
     void book(PullId id, ProviderAnswer answer) {
         if (answer instanceof ProviderAnswer.Succeeded) {
             // opened outside the booking transaction: concurrent first opens then meet as ledger replays
-            pulls.find(id).ifPresent(r -> accounts.open(settlementName(r.pull().currency()), r.pull().currency(),
-                    SETTLEMENT_OWNER, AccountKind.INTERBANK_SETTLEMENT));
+            pulls.find(id)
+                    .ifPresent(r -> accounts.open(
+                            settlementName(r.pull().currency()),
+                            r.pull().currency(),
+                            SETTLEMENT_OWNER,
+                            AccountKind.INTERBANK_SETTLEMENT));
         }
         writes.write(tx -> {
-            pulls.lock(id).filter(r -> r.pull().status() == PullStatus.PENDING || r.pull().status() == PullStatus.UNKNOWN)
+            pulls.lock(id)
+                    .filter(r ->
+                            r.pull().status() == PullStatus.PENDING || r.pull().status() == PullStatus.UNKNOWN)
                     .ifPresent(r -> {
                         if (answer instanceof ProviderAnswer.Succeeded succeeded) {
                             pulls.update(id, PullStatus.SUCCEEDED, credit(r), succeeded.reference(), now());
                         } else if (answer instanceof ProviderAnswer.Failed failed) {
                             pulls.update(id, PullStatus.FAILED, failed.reason(), null, now());
                         } else {
-                            pulls.update(id, PullStatus.UNKNOWN, ((ProviderAnswer.Unknown) answer).reason(), null, now());
+                            pulls.update(
+                                    id, PullStatus.UNKNOWN, ((ProviderAnswer.Unknown) answer).reason(), null, now());
                         }
                     });
             return null;
@@ -178,17 +227,31 @@ class CollectMoney {
     /** Credits the customer; a ledger refusal leaves the money on the settlement account for operations. */
     private String credit(JdbcPulls.Row row) {
         Pull pull = row.pull();
-        Optional<AccountId> to = directory.primaryAccount(pull.customerId(), pull.currency().code());
+        Optional<AccountId> to =
+                directory.primaryAccount(pull.customerId(), pull.currency().code());
         if (to.isEmpty()) {
             log.error("Pull {} succeeded but its customer has no account in {}", pull.id(), pull.currency());
             return SweepRefusal.NO_ACCOUNT_IN_CURRENCY.code();
         }
-        TransferResult result = ledger.transfer(new NewTransfer(new TransferId(row.transferId()),
-                OwnAccounts.id(settlementName(pull.currency())), to.get(), pull.amountMinor(), pull.currency(),
-                new TransferCode(TRANSFER_CODE), false, 0, Metadata.of(Map.of("pull", pull.id().toString(),
-                        "consent", pull.consentId().toString()))));
+        TransferResult result = ledger.transfer(new NewTransfer(
+                new TransferId(row.transferId()),
+                OwnAccounts.id(settlementName(pull.currency())),
+                to.get(),
+                pull.amountMinor(),
+                pull.currency(),
+                new TransferCode(TRANSFER_CODE),
+                false,
+                0,
+                Metadata.of(Map.of(
+                        "pull",
+                        pull.id().toString(),
+                        "consent",
+                        pull.consentId().toString()))));
         if (result instanceof TransferResult.Rejected rejected) {
-            log.error("Pull {} succeeded but could not be credited ({})", pull.id(), rejected.code().code());
+            log.error(
+                    "Pull {} succeeded but could not be credited ({})",
+                    pull.id(),
+                    rejected.code().code());
             return rejected.code().code();
         }
         return null;
@@ -204,7 +267,9 @@ class CollectMoney {
             ProviderAnswer answer = call.get();
             return answer == null ? new ProviderAnswer.Unknown("no_answer") : answer;
         } catch (RuntimeException e) {
-            log.warn("The open-banking provider failed to answer: {}", e.getClass().getName());
+            log.warn(
+                    "The open-banking provider failed to answer: {}",
+                    e.getClass().getName());
             return new ProviderAnswer.Unknown("error");
         }
     }
@@ -214,7 +279,9 @@ class CollectMoney {
             OptionalLong balance = call.get();
             return balance == null ? OptionalLong.empty() : balance;
         } catch (RuntimeException e) {
-            log.warn("The open-banking provider failed to give a balance: {}", e.getClass().getName());
+            log.warn(
+                    "The open-banking provider failed to give a balance: {}",
+                    e.getClass().getName());
             return OptionalLong.empty();
         }
     }

@@ -8,8 +8,8 @@ import org.socialbank.directory.CustomerId;
  * Collect money now: {@code amountMinor} when given, else all the external balance above
  * {@code keepMinor} as far as the consent allows. The id makes it idempotent.
  */
-public record CollectRequest(PullId id, CustomerId customer, ConsentId consent, OptionalLong amountMinor,
-        long keepMinor) {
+public record CollectRequest(
+        PullId id, CustomerId customer, ConsentId consent, OptionalLong amountMinor, long keepMinor) {
 
     public CollectRequest {
         Objects.requireNonNull(id, "id");

@@ -7,9 +7,7 @@ package org.socialbank.sweeping;
  */
 public sealed interface CollectResult permits CollectResult.Done, CollectResult.Refused {
 
-    record Done(Pull pull, boolean replayed) implements CollectResult {
-    }
+    record Done(Pull pull, boolean replayed) implements CollectResult {}
 
-    record Refused(SweepRefusal refusal, boolean replayed) implements CollectResult {
-    }
+    record Refused(SweepRefusal refusal, boolean replayed) implements CollectResult {}
 }

@@ -10,8 +10,15 @@ import org.socialbank.shared.CurrencyCode;
  * reason...). Published once, inside the transaction that marks it told, so a listener writing to
  * the chat's outbox writes once.
  */
-public record CollectionSettled(PullId pullId, CustomerId customerId, String bank, String accountRef,
-        long amountMinor, CurrencyCode currency, boolean arrived, String reason) {
+public record CollectionSettled(
+        PullId pullId,
+        CustomerId customerId,
+        String bank,
+        String accountRef,
+        long amountMinor,
+        CurrencyCode currency,
+        boolean arrived,
+        String reason) {
 
     public CollectionSettled {
         Objects.requireNonNull(pullId, "pullId");

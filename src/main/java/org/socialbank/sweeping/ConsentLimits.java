@@ -10,24 +10,25 @@ import java.util.OptionalLong;
  */
 final class ConsentLimits {
 
-    sealed interface Decision permits Allow, Refuse {
-    }
+    sealed interface Decision permits Allow, Refuse {}
 
-    record Allow(long amountMinor) implements Decision {
-    }
+    record Allow(long amountMinor) implements Decision {}
 
-    record Refuse(SweepRefusal refusal) implements Decision {
-    }
+    record Refuse(SweepRefusal refusal) implements Decision {}
 
-    private ConsentLimits() {
-    }
+    private ConsentLimits() {}
 
     /**
      * @param usedInPeriodMinor what pulls that moved or may still move money took in the current period
      * @param balanceMinor the external account's available balance, needed only without an asked amount
      */
-    static Decision decide(Consent consent, Instant now, long usedInPeriodMinor, OptionalLong askedMinor,
-            OptionalLong balanceMinor, long keepMinor) {
+    static Decision decide(
+            Consent consent,
+            Instant now,
+            long usedInPeriodMinor,
+            OptionalLong askedMinor,
+            OptionalLong balanceMinor,
+            long keepMinor) {
         if (consent.revoked()) {
             return new Refuse(SweepRefusal.CONSENT_REVOKED);
         }

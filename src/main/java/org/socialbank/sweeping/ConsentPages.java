@@ -36,10 +36,12 @@ public class ConsentPages {
 
     /** The signed link to the customer's page, in their language. */
     public String url(CustomerId customer) {
-        String language = directory.customer(customer).map(v -> v.customer().language().locale().getLanguage())
+        String language = directory
+                .customer(customer)
+                .map(v -> v.customer().language().locale().getLanguage())
                 .orElse("en");
-        return pages.url("/linked-accounts/" + links.sign(customer.value().toString(), clock.instant().plus(LINK_TTL))
-                + "?lang=" + language);
+        return pages.url("/linked-accounts/"
+                + links.sign(customer.value().toString(), clock.instant().plus(LINK_TTL)) + "?lang=" + language);
     }
 
     /** The customer a well-signed, unexpired link names; empty otherwise. */

@@ -6,8 +6,16 @@ import org.socialbank.directory.CustomerId;
 import org.socialbank.shared.CurrencyCode;
 
 /** Link an external account with a consent; the id makes it idempotent. */
-public record ConsentRequest(ConsentId id, CustomerId customer, String bank, String accountRef, CurrencyCode currency,
-        long maxPaymentMinor, long maxPeriodMinor, LimitPeriod period, Instant expiresAt) {
+public record ConsentRequest(
+        ConsentId id,
+        CustomerId customer,
+        String bank,
+        String accountRef,
+        CurrencyCode currency,
+        long maxPaymentMinor,
+        long maxPeriodMinor,
+        LimitPeriod period,
+        Instant expiresAt) {
 
     public ConsentRequest {
         Objects.requireNonNull(id, "id");

@@ -11,7 +11,10 @@ import java.util.Optional;
 
 /** The period a consent's maximum per period counts over, in calendar terms of the bank's zone. */
 public enum LimitPeriod {
-    DAY, WEEK, MONTH, YEAR;
+    DAY,
+    WEEK,
+    MONTH,
+    YEAR;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
@@ -44,9 +47,10 @@ public enum LimitPeriod {
     /** [from, until) of the period holding {@code at}, as instants. */
     public Window window(java.time.Instant at, ZoneId zone) {
         LocalDate start = start(ZonedDateTime.ofInstant(at, zone).toLocalDate());
-        return new Window(start.atStartOfDay(zone).toInstant(), next(start).atStartOfDay(zone).toInstant());
+        return new Window(
+                start.atStartOfDay(zone).toInstant(),
+                next(start).atStartOfDay(zone).toInstant());
     }
 
-    public record Window(java.time.Instant from, java.time.Instant until) {
-    }
+    public record Window(java.time.Instant from, java.time.Instant until) {}
 }

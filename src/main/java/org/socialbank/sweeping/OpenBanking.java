@@ -1,7 +1,7 @@
 package org.socialbank.sweeping;
 
-import org.socialbank.shared.ProviderAnswer;
 import java.util.List;
+import org.socialbank.shared.ProviderAnswer;
 
 /**
  * The open-banking provider through which the bank reads the customer's accounts at other banks

@@ -8,7 +8,11 @@ import java.util.Locale;
  * moved), REFUSED (our own check refused it before the provider was asked; see the code).
  */
 public enum PullStatus {
-    PENDING, UNKNOWN, SUCCEEDED, FAILED, REFUSED;
+    PENDING,
+    UNKNOWN,
+    SUCCEEDED,
+    FAILED,
+    REFUSED;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

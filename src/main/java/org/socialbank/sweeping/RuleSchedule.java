@@ -14,8 +14,7 @@ import java.util.UUID;
  */
 final class RuleSchedule {
 
-    private RuleSchedule() {
-    }
+    private RuleSchedule() {}
 
     static LocalDate dueDate(int dayOfMonth, YearMonth month) {
         return month.atDay(Math.min(dayOfMonth, month.lengthOfMonth()));
@@ -29,7 +28,7 @@ final class RuleSchedule {
     }
 
     static PullId pullId(RuleId rule, YearMonth month) {
-        return new PullId(UUID.nameUUIDFromBytes(("socialbank-sweeping:rule:" + rule + ":" + month)
-                .getBytes(StandardCharsets.UTF_8)));
+        return new PullId(UUID.nameUUIDFromBytes(
+                ("socialbank-sweeping:rule:" + rule + ":" + month).getBytes(StandardCharsets.UTF_8)));
     }
 }

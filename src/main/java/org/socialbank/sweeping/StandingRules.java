@@ -35,7 +35,8 @@ class StandingRules {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${socialbank.sweeping.rules-interval:10m}",
+    @Scheduled(
+            fixedDelayString = "${socialbank.sweeping.rules-interval:10m}",
             initialDelayString = "${socialbank.sweeping.rules-interval:10m}")
     void scheduled() {
         if (properties.rulesEnabled()) {
@@ -70,8 +71,9 @@ class StandingRules {
             return false;
         }
         try {
-            CollectResult result = collect.collect(new CollectRequest(id, rule.customerId(), rule.consentId(),
-                    OptionalLong.empty(), rule.keepMinor()), Optional.of(rule.id()));
+            CollectResult result = collect.collect(
+                    new CollectRequest(id, rule.customerId(), rule.consentId(), OptionalLong.empty(), rule.keepMinor()),
+                    Optional.of(rule.id()));
             return result instanceof CollectResult.Done done && !done.replayed();
         } catch (RuntimeException e) {
             log.warn("The standing rule {} failed this round; will try again", rule.id(), e);

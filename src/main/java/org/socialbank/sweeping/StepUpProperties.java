@@ -13,13 +13,25 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record StepUpProperties(Map<String, Long> aboveMinor) {
 
     /** 1,000.00 EUR, GBP; 10,000.00 CNY; 100,000.00 RUB, INR; 500,000,000 IRR. */
-    static final Map<String, Long> DEFAULTS = Map.of("EUR", 100_000L, "GBP", 100_000L, "CNY", 1_000_000L,
-            "RUB", 10_000_000L, "INR", 10_000_000L, "IRR", 500_000_000L);
+    static final Map<String, Long> DEFAULTS = Map.of(
+            "EUR",
+            100_000L,
+            "GBP",
+            100_000L,
+            "CNY",
+            1_000_000L,
+            "RUB",
+            10_000_000L,
+            "INR",
+            10_000_000L,
+            "IRR",
+            500_000_000L);
 
     public StepUpProperties {
         aboveMinor = aboveMinor == null || aboveMinor.isEmpty() ? DEFAULTS : Map.copyOf(aboveMinor);
         for (Map.Entry<String, Long> e : aboveMinor.entrySet()) {
-            if (CurrencyCode.find(e.getKey()).filter(CurrencyCode::money).isEmpty() || e.getValue() == null
+            if (CurrencyCode.find(e.getKey()).filter(CurrencyCode::money).isEmpty()
+                    || e.getValue() == null
                     || e.getValue() < 0) {
                 throw new IllegalArgumentException("socialbank.sweeping.step-up.above-minor." + e.getKey()
                         + " must be a money currency and not negative");

@@ -26,6 +26,8 @@ public enum SweepRefusal {
     }
 
     public static java.util.Optional<SweepRefusal> fromCode(String code) {
-        return java.util.Arrays.stream(values()).filter(r -> r.code().equals(code)).findFirst();
+        return java.util.Arrays.stream(values())
+                .filter(r -> r.code().equals(code))
+                .findFirst();
     }
 }

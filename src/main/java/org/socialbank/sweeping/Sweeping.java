@@ -10,8 +10,8 @@ import java.util.UUID;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.CustomerStatus;
 import org.socialbank.directory.Directory;
-import org.socialbank.shared.jdbc.DurableTransactions;
 import org.socialbank.shared.Microseconds;
+import org.socialbank.shared.jdbc.DurableTransactions;
 import org.springframework.stereotype.Service;
 
 /**
@@ -36,8 +36,18 @@ public class Sweeping {
     private final Clock clock;
     private final ConsentPages pages;
 
-    Sweeping(ConsentPages pages, JdbcSweepConsents consents, JdbcPulls pulls, JdbcRules rules, CollectMoney collect, ChatCollections chat,
-            OpenBanking openBanking, Directory directory, SweepingProperties properties, DurableTransactions writes, Clock clock) {
+    Sweeping(
+            ConsentPages pages,
+            JdbcSweepConsents consents,
+            JdbcPulls pulls,
+            JdbcRules rules,
+            CollectMoney collect,
+            ChatCollections chat,
+            OpenBanking openBanking,
+            Directory directory,
+            SweepingProperties properties,
+            DurableTransactions writes,
+            Clock clock) {
         this.pages = pages;
         this.consents = consents;
         this.pulls = pulls;
@@ -60,7 +70,8 @@ public class Sweeping {
         Objects.requireNonNull(request, "request");
         Optional<Consent> existing = consents.find(request.id());
         if (existing.isPresent()) {
-            return same(existing.get(), request) ? new LinkResult.Linked(existing.get(), true)
+            return same(existing.get(), request)
+                    ? new LinkResult.Linked(existing.get(), true)
                     : new LinkResult.Refused(SweepRefusal.ID_REUSED);
         }
         Optional<SweepRefusal> refusal = check(request);
@@ -68,13 +79,24 @@ public class Sweeping {
             return new LinkResult.Refused(refusal.get());
         }
         Instant now = now();
-        Consent consent = new Consent(request.id(), request.customer(), request.bank(), request.accountRef(),
-                request.currency(), request.maxPaymentMinor(), request.maxPeriodMinor(), request.period(),
-                Microseconds.cut(request.expiresAt()), false, now, null);
+        Consent consent = new Consent(
+                request.id(),
+                request.customer(),
+                request.bank(),
+                request.accountRef(),
+                request.currency(),
+                request.maxPaymentMinor(),
+                request.maxPeriodMinor(),
+                request.period(),
+                Microseconds.cut(request.expiresAt()),
+                false,
+                now,
+                null);
         return writes.write(tx -> {
             Optional<Consent> raced = consents.find(request.id());
             if (raced.isPresent()) {
-                return same(raced.get(), request) ? new LinkResult.Linked(raced.get(), true)
+                return same(raced.get(), request)
+                        ? new LinkResult.Linked(raced.get(), true)
                         : new LinkResult.Refused(SweepRefusal.ID_REUSED);
             }
             consents.insert(consent);
@@ -83,18 +105,26 @@ public class Sweeping {
     }
 
     private Optional<SweepRefusal> check(ConsentRequest r) {
-        if (directory.customer(r.customer()).filter(c -> c.customer().status() == CustomerStatus.ACTIVE).isEmpty()) {
+        if (directory
+                .customer(r.customer())
+                .filter(c -> c.customer().status() == CustomerStatus.ACTIVE)
+                .isEmpty()) {
             return Optional.of(SweepRefusal.CUSTOMER_NOT_FOUND);
         }
         Instant now = now();
-        if (r.maxPaymentMinor() <= 0 || r.maxPeriodMinor() < r.maxPaymentMinor() || !r.expiresAt().isAfter(now)
+        if (r.maxPaymentMinor() <= 0
+                || r.maxPeriodMinor() < r.maxPaymentMinor()
+                || !r.expiresAt().isAfter(now)
                 || r.expiresAt().isAfter(now.plus(Duration.ofDays(properties.consentDaysMax())))
-                || r.bank().isBlank() || r.bank().length() > BANK_LENGTH_MAX
-                || r.accountRef().isBlank() || r.accountRef().length() > ACCOUNT_REF_LENGTH_MAX) {
+                || r.bank().isBlank()
+                || r.bank().length() > BANK_LENGTH_MAX
+                || r.accountRef().isBlank()
+                || r.accountRef().length() > ACCOUNT_REF_LENGTH_MAX) {
             return Optional.of(SweepRefusal.INVALID_CONSENT);
         }
         if (available(r.customer(), r.bank()).stream()
-                .noneMatch(a -> a.accountRef().equals(r.accountRef()) && a.currency().equals(r.currency()))) {
+                .noneMatch(a ->
+                        a.accountRef().equals(r.accountRef()) && a.currency().equals(r.currency()))) {
             return Optional.of(SweepRefusal.UNKNOWN_EXTERNAL_ACCOUNT);
         }
         if (directory.primaryAccount(r.customer(), r.currency().code()).isEmpty()) {
@@ -104,9 +134,13 @@ public class Sweeping {
     }
 
     private static boolean same(Consent c, ConsentRequest r) {
-        return c.customerId().equals(r.customer()) && c.bank().equals(r.bank()) && c.accountRef().equals(r.accountRef())
-                && c.currency().equals(r.currency()) && c.maxPaymentMinor() == r.maxPaymentMinor()
-                && c.maxPeriodMinor() == r.maxPeriodMinor() && c.period() == r.period()
+        return c.customerId().equals(r.customer())
+                && c.bank().equals(r.bank())
+                && c.accountRef().equals(r.accountRef())
+                && c.currency().equals(r.currency())
+                && c.maxPaymentMinor() == r.maxPaymentMinor()
+                && c.maxPeriodMinor() == r.maxPeriodMinor()
+                && c.period() == r.period()
                 && c.expiresAt().equals(Microseconds.cut(r.expiresAt()));
     }
 
@@ -126,7 +160,8 @@ public class Sweeping {
     /** Revokes the consent and deletes its rules; a pull already sent still completes. Empty when not the customer's. */
     public Optional<Consent> revoke(CustomerId customer, ConsentId id) {
         return writes.write(tx -> {
-            Optional<Consent> consent = consents.lock(id).filter(c -> c.customerId().equals(customer));
+            Optional<Consent> consent =
+                    consents.lock(id).filter(c -> c.customerId().equals(customer));
             consent.filter(c -> !c.revoked()).ifPresent(c -> {
                 consents.revoke(id, now());
                 rules.deleteOfConsent(id);
@@ -157,7 +192,9 @@ public class Sweeping {
     }
 
     public Optional<Pull> pull(CustomerId customer, PullId id) {
-        return pulls.find(id).map(JdbcPulls.Row::pull).filter(p -> p.customerId().equals(customer));
+        return pulls.find(id)
+                .map(JdbcPulls.Row::pull)
+                .filter(p -> p.customerId().equals(customer));
     }
 
     public RuleResult createRule(RuleRequest request) {
@@ -165,8 +202,10 @@ public class Sweeping {
         Optional<SweepRule> existing = rules.find(request.id());
         if (existing.isPresent()) {
             SweepRule r = existing.get();
-            boolean same = r.customerId().equals(request.customer()) && r.consentId().equals(request.consent())
-                    && r.dayOfMonth() == request.dayOfMonth() && r.keepMinor() == request.keepMinor();
+            boolean same = r.customerId().equals(request.customer())
+                    && r.consentId().equals(request.consent())
+                    && r.dayOfMonth() == request.dayOfMonth()
+                    && r.keepMinor() == request.keepMinor();
             return same ? new RuleResult.Created(r, true) : new RuleResult.Refused(SweepRefusal.ID_REUSED);
         }
         if (request.dayOfMonth() < 1 || request.dayOfMonth() > 31 || request.keepMinor() < 0) {
@@ -178,11 +217,17 @@ public class Sweeping {
         }
         String state = consent.get().state(now());
         if (!"active".equals(state)) {
-            return new RuleResult.Refused("revoked".equals(state) ? SweepRefusal.CONSENT_REVOKED
-                    : SweepRefusal.CONSENT_EXPIRED);
+            return new RuleResult.Refused(
+                    "revoked".equals(state) ? SweepRefusal.CONSENT_REVOKED : SweepRefusal.CONSENT_EXPIRED);
         }
-        SweepRule rule = new SweepRule(request.id(), request.customer(), request.consent(), request.dayOfMonth(),
-                request.keepMinor(), true, now());
+        SweepRule rule = new SweepRule(
+                request.id(),
+                request.customer(),
+                request.consent(),
+                request.dayOfMonth(),
+                request.keepMinor(),
+                true,
+                now());
         return writes.write(tx -> {
             if (rules.find(request.id()).isPresent()) {
                 return new RuleResult.Refused(SweepRefusal.ID_REUSED);
@@ -198,8 +243,10 @@ public class Sweeping {
 
     /** Deletes the customer's rule; false when there is no such active rule of theirs. */
     public boolean deleteRule(CustomerId customer, RuleId id) {
-        return rules.find(id).filter(r -> r.customerId().equals(customer) && r.active())
-                .map(r -> writes.write(tx -> rules.delete(id)) > 0).orElse(false);
+        return rules.find(id)
+                .filter(r -> r.customerId().equals(customer) && r.active())
+                .map(r -> writes.write(tx -> rules.delete(id)) > 0)
+                .orElse(false);
     }
 
     private Instant now() {

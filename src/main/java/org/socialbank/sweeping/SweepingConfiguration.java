@@ -7,5 +7,4 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 @EnableConfigurationProperties({SweepingProperties.class, StepUpProperties.class})
-class SweepingConfiguration {
-}
+class SweepingConfiguration {}

@@ -28,9 +28,12 @@ public record SweepingProperties(
 
     public SweepingProperties {
         require(between(recheckAfter, Duration.ofSeconds(1), Duration.ofHours(1)), "recheck-after must be 1s..1h");
-        require(between(workerInterval, Duration.ofMillis(100), Duration.ofMinutes(10)),
+        require(
+                between(workerInterval, Duration.ofMillis(100), Duration.ofMinutes(10)),
                 "worker-interval must be 100ms..10m");
-        require(between(rulesInterval, Duration.ofMillis(100), Duration.ofHours(6)), "rules-interval must be 100ms..6h");
+        require(
+                between(rulesInterval, Duration.ofMillis(100), Duration.ofHours(6)),
+                "rules-interval must be 100ms..6h");
         require(batchMax >= 1 && batchMax <= 1000, "batch-max must be 1..1000");
         require(consentDaysMax >= 1 && consentDaysMax <= 3660, "consent-days-max must be 1..3660");
     }

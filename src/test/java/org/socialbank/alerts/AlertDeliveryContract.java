@@ -8,8 +8,8 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.temporal.TemporalAdjusters;
 import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -27,15 +27,13 @@ import org.socialbank.conversation.Inbound;
 import org.socialbank.conversation.InboundMessage;
 import org.socialbank.directory.Alias;
 import org.socialbank.directory.AliasType;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.CustomerView;
 import org.socialbank.directory.Directory;
 import org.socialbank.directory.DirectoryResult;
 import org.socialbank.directory.IdentityId;
 import org.socialbank.directory.KycLevel;
-import org.socialbank.shared.Language;
-import org.socialbank.shared.Network;
-import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.NewCustomer;
 import org.socialbank.ledger.AccountFlag;
 import org.socialbank.ledger.AccountId;
@@ -46,6 +44,8 @@ import org.socialbank.ledger.NewTransfer;
 import org.socialbank.ledger.TransferId;
 import org.socialbank.ledger.TransferResult;
 import org.socialbank.shared.CurrencyCode;
+import org.socialbank.shared.Language;
+import org.socialbank.shared.Network;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -120,13 +120,22 @@ abstract class AlertDeliveryContract {
 
         assertThat(sms.sendPending()).isGreaterThanOrEqualTo(1);
         assertThat(sms.sendPending()).as("sent once").isZero();
-        List<String> texts = jdbc.sql("SELECT text FROM dev_sms_inbox WHERE to_e164 = ?").param(phone)
-                .query(String.class).list();
+        List<String> texts = jdbc.sql("SELECT text FROM dev_sms_inbox WHERE to_e164 = ?")
+                .param(phone)
+                .query(String.class)
+                .list();
         assertThat(texts).hasSize(1);
-        assertThat(texts.get(0)).contains("واریز").contains("socialbank").as("no balance in an SMS")
+        assertThat(texts.get(0))
+                .contains("واریز")
+                .contains("socialbank")
+                .as("no balance in an SMS")
                 .doesNotContain("موجودی");
         assertThat(jdbc.sql("SELECT status FROM alert_sms WHERE alert_id = (SELECT id FROM transaction_alerts "
-                + "WHERE transfer_id = ?)").param(large.value()).query(String.class).single()).isEqualTo("SUCCEEDED");
+                                + "WHERE transfer_id = ?)")
+                        .param(large.value())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("SUCCEEDED");
 
         // a customer without a verified phone: nothing to send it to
         CustomerId noPhone = customer("Nour Nasser", Language.EN, null);
@@ -150,20 +159,29 @@ abstract class AlertDeliveryContract {
         drain();
         assertThat(statuses(in)).containsExactly("incoming:digest");
         assertThat(statuses(out)).contains("outgoing:digest");
-        assertThat(outbox(chat)).as("nothing yet: the digest goes the next morning").isEmpty();
+        assertThat(outbox(chat))
+                .as("nothing yet: the digest goes the next morning")
+                .isEmpty();
         assertThat(digests.sendDigests()).as("not due yet").isZero();
 
         // the next morning: several nodes run the digest job at the same instant
         jdbc.sql("UPDATE transaction_alerts SET due_at = ? WHERE customer_id = ? AND status = 'digest'")
-                .params(OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1), olga.value()).update();
+                .params(OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1), olga.value())
+                .update();
         race(() -> digests.sendDigests());
         assertThat(digests.sendDigests()).isZero();
         List<String> sent = outbox(chat);
         assertThat(sent).as("one digest for the day").hasSize(1);
-        assertThat(sent.get(0)).contains("Postings: 2").contains("Money in: €100.00").contains("Money out: €25.50")
+        assertThat(sent.get(0))
+                .contains("Postings: 2")
+                .contains("Money in: €100.00")
+                .contains("Money out: €25.50")
                 .contains("Balance: €74.50");
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM alert_digests WHERE customer_id = ?").param(olga.value())
-                .query(Long.class).single()).isEqualTo(1L);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM alert_digests WHERE customer_id = ?")
+                        .param(olga.value())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1L);
         assertThat(statuses(in)).containsExactly("incoming:digested");
 
         // she goes back to instant alerts: the next posting is alerted at once
@@ -193,16 +211,27 @@ abstract class AlertDeliveryContract {
         drain();
         ZoneId moscow = ZoneId.of("Europe/Moscow"); // her language's zone
         Instant postedAt = jdbc.sql("SELECT posted_at FROM transaction_alerts WHERE transfer_id = ?")
-                .param(first.value()).query(OffsetDateTime.class).single().toInstant();
-        LocalDate monday = postedAt.atZone(moscow).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        assertThat(jdbc.sql("SELECT DISTINCT digest_day FROM transaction_alerts WHERE customer_id = ?").param(vera.value())
-                .query(LocalDate.class).list()).containsExactly(monday);
-        assertThat(jdbc.sql("SELECT DISTINCT due_at FROM transaction_alerts WHERE customer_id = ?").param(vera.value())
-                .query(OffsetDateTime.class).list()).extracting(OffsetDateTime::toInstant)
+                .param(first.value())
+                .query(OffsetDateTime.class)
+                .single()
+                .toInstant();
+        LocalDate monday =
+                postedAt.atZone(moscow).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        assertThat(jdbc.sql("SELECT DISTINCT digest_day FROM transaction_alerts WHERE customer_id = ?")
+                        .param(vera.value())
+                        .query(LocalDate.class)
+                        .list())
+                .containsExactly(monday);
+        assertThat(jdbc.sql("SELECT DISTINCT due_at FROM transaction_alerts WHERE customer_id = ?")
+                        .param(vera.value())
+                        .query(OffsetDateTime.class)
+                        .list())
+                .extracting(OffsetDateTime::toInstant)
                 .containsExactly(monday.plusDays(7).atTime(8, 0).atZone(moscow).toInstant());
         int before = outbox(chat).size();
         jdbc.sql("UPDATE transaction_alerts SET due_at = ? WHERE customer_id = ? AND status = 'digest'")
-                .params(OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1), vera.value()).update();
+                .params(OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1), vera.value())
+                .update();
         assertThat(digests.sendDigests()).isGreaterThanOrEqualTo(1);
         assertThat(digests.sendDigests()).isZero();
         List<String> sent = outbox(chat);
@@ -225,9 +254,11 @@ abstract class AlertDeliveryContract {
         IdentityId second = linked(lina);
         // all web chats, so her order is the newest link first: first, then second, then third
         jdbc.sql("UPDATE channel_identities SET linked_at = ? WHERE id = ?")
-                .params(OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(2), first.value()).update();
+                .params(OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(2), first.value())
+                .update();
         jdbc.sql("UPDATE channel_identities SET linked_at = ? WHERE id = ?")
-                .params(OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(1), second.value()).update();
+                .params(OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(1), second.value())
+                .update();
         AccountId equity = equity();
         drain();
         TransferId large = post(equity, wallet, 60_000);
@@ -243,8 +274,13 @@ abstract class AlertDeliveryContract {
         refuse(second, "outside the window, no template");
         assertThat(outbox(third)).hasSize(1);
         refuse(third, "refused");
-        assertThat(statuses(large)).as("every chat refused: SMS, the last resort").containsExactly("incoming:sms");
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM alert_sms WHERE to_e164 = ?").param(phone).query(Long.class).single())
+        assertThat(statuses(large))
+                .as("every chat refused: SMS, the last resort")
+                .containsExactly("incoming:sms");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM alert_sms WHERE to_e164 = ?")
+                        .param(phone)
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(1L);
 
         TransferId small = post(equity, wallet, 700);
@@ -253,14 +289,21 @@ abstract class AlertDeliveryContract {
             refuse(chat, "refused");
         }
         assertThat(statuses(small)).as("below the SMS threshold").containsExactly("incoming:refused");
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM alert_sms WHERE to_e164 = ?").param(phone).query(Long.class).single())
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM alert_sms WHERE to_e164 = ?")
+                        .param(phone)
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(1L);
     }
 
     /** The relay's report that the platform refused the latest alert written to this chat. */
     private void refuse(IdentityId chat, String reason) {
-        UUID messageId = jdbc.sql("SELECT id FROM outbox_messages WHERE identity_id = ? ORDER BY created_at DESC, id DESC "
-                + "LIMIT 1").param(chat.value()).query(UUID.class).single();
+        UUID messageId = jdbc.sql(
+                        "SELECT id FROM outbox_messages WHERE identity_id = ? ORDER BY created_at DESC, id DESC "
+                                + "LIMIT 1")
+                .param(chat.value())
+                .query(UUID.class)
+                .single();
         events.publishEvent(new org.socialbank.shared.OutboundReported(messageId, "failed", reason, Instant.now()));
     }
 
@@ -282,20 +325,28 @@ abstract class AlertDeliveryContract {
         drain();
         TransferId quiet = post(equity, wallet, 1_000);
         drain();
-        assertThat(statuses(quiet)).as("quiet where she lives, though not in Moscow").containsExactly("incoming:held");
+        assertThat(statuses(quiet))
+                .as("quiet where she lives, though not in Moscow")
+                .containsExactly("incoming:held");
         assertThat(outbox(chat)).isEmpty();
 
         settings.save(settings.settings(yana).withQuietHours(null, null).withDelivery(AlertDelivery.DAILY));
         TransferId daily = post(equity, wallet, 2_000);
         drain();
         Instant postedAt = jdbc.sql("SELECT posted_at FROM transaction_alerts WHERE transfer_id = ?")
-                .param(daily.value()).query(OffsetDateTime.class).single().toInstant();
+                .param(daily.value())
+                .query(OffsetDateTime.class)
+                .single()
+                .toInstant();
         LocalDate day = postedAt.atZone(vladivostok).toLocalDate();
         assertThat(jdbc.sql("SELECT digest_day, due_at FROM transaction_alerts WHERE transfer_id = ?")
-                .param(daily.value()).query((rs, n) -> rs.getObject(1, LocalDate.class) + " "
-                        + rs.getObject(2, OffsetDateTime.class).toInstant()).single())
+                        .param(daily.value())
+                        .query((rs, n) -> rs.getObject(1, LocalDate.class) + " "
+                                + rs.getObject(2, OffsetDateTime.class).toInstant())
+                        .single())
                 .as("her day and her next morning at 08:00, in Vladivostok")
-                .isEqualTo(day + " " + day.plusDays(1).atTime(8, 0).atZone(vladivostok).toInstant());
+                .isEqualTo(day + " "
+                        + day.plusDays(1).atTime(8, 0).atZone(vladivostok).toInstant());
 
         // a zone that names no place is refused: her zone stays
         org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
@@ -305,8 +356,8 @@ abstract class AlertDeliveryContract {
     }
 
     private void say(String account, String text) {
-        conversations.receive(new InboundMessage(Network.WEBCHAT, "m-" + UUID.randomUUID(), account, null, null,
-                new Inbound.Text(text)));
+        conversations.receive(new InboundMessage(
+                Network.WEBCHAT, "m-" + UUID.randomUUID(), account, null, null, new Inbound.Text(text)));
     }
 
     private void race(Callable<Integer> job) throws Exception {
@@ -337,7 +388,8 @@ abstract class AlertDeliveryContract {
 
     private CustomerId customer(String name, Language language, String phone) {
         CustomerId id = new CustomerId(UUID.randomUUID());
-        List<CustomerView.AliasEntry> aliases = phone == null ? List.of()
+        List<CustomerView.AliasEntry> aliases = phone == null
+                ? List.of()
                 : List.of(new CustomerView.AliasEntry(Alias.parse(AliasType.PHONE, null, phone, null), true));
         assertThat(directory.register(new NewCustomer(id, name, language, KycLevel.FULL, null, null, aliases)))
                 .isInstanceOf(DirectoryResult.Done.class);
@@ -346,7 +398,11 @@ abstract class AlertDeliveryContract {
 
     private AccountId wallet(CustomerId customer) {
         AccountId wallet = new AccountId(UUID.randomUUID());
-        ledger.open(new NewAccount(wallet, EUR, customer.ownerRef(), AccountKind.CUSTOMER_WALLET,
+        ledger.open(new NewAccount(
+                wallet,
+                EUR,
+                customer.ownerRef(),
+                AccountKind.CUSTOMER_WALLET,
                 Set.of(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS)));
         assertThat(directory.holdAccount(customer, wallet, true)).isInstanceOf(DirectoryResult.Done.class);
         return wallet;
@@ -364,9 +420,11 @@ abstract class AlertDeliveryContract {
     }
 
     private IdentityId linked(CustomerId customer, String account) {
-        IdentityId id = identities.identify(Network.WEBCHAT, account, null, null).id();
+        IdentityId id =
+                identities.identify(Network.WEBCHAT, account, null, null).id();
         jdbc.sql("UPDATE channel_identities SET customer_id = ?, linked_at = ? WHERE id = ?")
-                .params(customer.value(), OffsetDateTime.now(ZoneOffset.UTC), id.value()).update();
+                .params(customer.value(), OffsetDateTime.now(ZoneOffset.UTC), id.value())
+                .update();
         return id;
     }
 
@@ -385,11 +443,15 @@ abstract class AlertDeliveryContract {
 
     private List<String> statuses(TransferId transfer) {
         return jdbc.sql("SELECT kind, status FROM transaction_alerts WHERE transfer_id = ? ORDER BY kind")
-                .param(transfer.value()).query((rs, n) -> rs.getString(1) + ":" + rs.getString(2)).list();
+                .param(transfer.value())
+                .query((rs, n) -> rs.getString(1) + ":" + rs.getString(2))
+                .list();
     }
 
     private List<String> outbox(IdentityId identity) {
         return jdbc.sql("SELECT payload FROM outbox_messages WHERE identity_id = ? ORDER BY created_at, id")
-                .param(identity.value()).query(String.class).list();
+                .param(identity.value())
+                .query(String.class)
+                .list();
     }
 }

@@ -33,7 +33,11 @@ class AlertsModuleTests {
     @Test
     void startsWithoutTheChatOrThePayments() {
         assertThat(alerts.settings(new CustomerId(UUID.randomUUID()))).isNotNull();
-        assertThat(context.getBeanNamesForType(org.socialbank.conversation.Conversations.class)).as("the conversation engine").isEmpty();
-        assertThat(context.getBeanNamesForType(org.socialbank.payments.Payments.class)).as("the payments").isEmpty();
+        assertThat(context.getBeanNamesForType(org.socialbank.conversation.Conversations.class))
+                .as("the conversation engine")
+                .isEmpty();
+        assertThat(context.getBeanNamesForType(org.socialbank.payments.Payments.class))
+                .as("the payments")
+                .isEmpty();
     }
 }

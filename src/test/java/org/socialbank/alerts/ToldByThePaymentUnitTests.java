@@ -23,15 +23,29 @@ class ToldByThePaymentUnitTests {
 
     @Test
     void onlyThePaymentsOwnP2pTransfersAreToldElsewhere() {
-        assertThat(TransactionAlerts.toldByThePayment(transfer("p2p", Map.of("payment", UUID.randomUUID().toString()))))
+        assertThat(TransactionAlerts.toldByThePayment(
+                        transfer("p2p", Map.of("payment", UUID.randomUUID().toString()))))
                 .isTrue();
-        assertThat(TransactionAlerts.toldByThePayment(transfer("p2p", Map.of()))).isFalse();
-        assertThat(TransactionAlerts.toldByThePayment(transfer("claim", Map.of("payment", "x")))).isFalse();
+        assertThat(TransactionAlerts.toldByThePayment(transfer("p2p", Map.of())))
+                .isFalse();
+        assertThat(TransactionAlerts.toldByThePayment(transfer("claim", Map.of("payment", "x"))))
+                .isFalse();
     }
 
     static Transfer transfer(String code, Map<String, String> metadata) {
-        return new Transfer(new TransferId(UUID.randomUUID()), new AccountId(UUID.randomUUID()),
-                new AccountId(UUID.randomUUID()), 500, CurrencyCode.of("EUR"), new TransferCode(code),
-                TransferKind.SINGLE_PHASE, null, 0, Metadata.of(metadata), Instant.EPOCH, null, null);
+        return new Transfer(
+                new TransferId(UUID.randomUUID()),
+                new AccountId(UUID.randomUUID()),
+                new AccountId(UUID.randomUUID()),
+                500,
+                CurrencyCode.of("EUR"),
+                new TransferCode(code),
+                TransferKind.SINGLE_PHASE,
+                null,
+                0,
+                Metadata.of(metadata),
+                Instant.EPOCH,
+                null,
+                null);
     }
 }

@@ -24,13 +24,15 @@ class AnnuityUnitTests {
         assertThat(schedule.get(2)).isEqualTo(new Annuity.Instalment(3, LocalDate.parse("2027-04-15"), 81_880, 4_187));
         assertThat(schedule).allSatisfy(i -> assertThat(i.totalMinor()).isBetween(86_066L, 86_067L));
         assertThat(schedule.get(11)).isEqualTo(new Annuity.Instalment(12, LocalDate.parse("2028-01-15"), 85_638, 428));
-        assertThat(schedule.stream().mapToLong(Annuity.Instalment::totalMinor).sum()).isEqualTo(1_032_796);
+        assertThat(schedule.stream().mapToLong(Annuity.Instalment::totalMinor).sum())
+                .isEqualTo(1_032_796);
     }
 
     @Test
     void withoutInterestThePrincipalIsSharedAndTheLastTakesTheRest() {
         assertThat(Annuity.schedule(100_000, 0, 3, LocalDate.parse("2027-01-31")))
-                .containsExactly(new Annuity.Instalment(1, LocalDate.parse("2027-02-28"), 33_333, 0),
+                .containsExactly(
+                        new Annuity.Instalment(1, LocalDate.parse("2027-02-28"), 33_333, 0),
                         new Annuity.Instalment(2, LocalDate.parse("2027-03-31"), 33_334, 0),
                         new Annuity.Instalment(3, LocalDate.parse("2027-04-30"), 33_333, 0));
     }
@@ -54,13 +56,19 @@ class AnnuityUnitTests {
         long payment = Annuity.instalmentMinor(principal, rate, months);
         String why = "seed " + seed + ": " + principal + " at " + rate + " bp over " + months;
         assertThat(schedule).as(why).hasSize(months);
-        assertThat(schedule.stream().mapToLong(Annuity.Instalment::principalMinor).sum()).as(why).isEqualTo(principal);
+        assertThat(schedule.stream()
+                        .mapToLong(Annuity.Instalment::principalMinor)
+                        .sum())
+                .as(why)
+                .isEqualTo(principal);
         long owed = principal;
         for (Annuity.Instalment i : schedule) {
             assertThat(i.dueOn()).as(why).isEqualTo(paidOut.plusMonths(i.number()));
             assertThat(i.principalMinor()).as(why).isBetween(0L, owed);
             // the interest is the month's rate on what was still owed, to the nearest minor unit
-            assertThat(Math.abs(i.interestMinor() * 120_000 - owed * rate)).as(why).isLessThanOrEqualTo(60_000);
+            assertThat(Math.abs(i.interestMinor() * 120_000 - owed * rate))
+                    .as(why)
+                    .isLessThanOrEqualTo(60_000);
             assertThat(i.totalMinor()).as(why).isBetween(payment - 2, payment + 2);
             owed -= i.principalMinor();
         }

@@ -17,7 +17,6 @@ import org.socialbank.directory.CustomerView;
 import org.socialbank.directory.Directory;
 import org.socialbank.directory.DirectoryResult;
 import org.socialbank.directory.KycLevel;
-import org.socialbank.shared.Language;
 import org.socialbank.directory.NewCustomer;
 import org.socialbank.ledger.AccountFlag;
 import org.socialbank.ledger.AccountId;
@@ -25,13 +24,14 @@ import org.socialbank.ledger.AccountKind;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.ledger.NewAccount;
 import org.socialbank.shared.CurrencyCode;
-import org.socialbank.support.SmsFakes;
-import org.socialbank.support.ChatFakes;
-import org.socialbank.support.Chats;
+import org.socialbank.shared.Language;
 import org.socialbank.support.Api;
 import org.socialbank.support.Api.Response;
+import org.socialbank.support.ChatFakes;
+import org.socialbank.support.Chats;
 import org.socialbank.support.FakeSms;
 import org.socialbank.support.FormClient;
+import org.socialbank.support.SmsFakes;
 import org.socialbank.support.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -46,11 +46,14 @@ import tools.jackson.databind.JsonNode;
  * chat (English, Chinese) is filled in on the page only, staff decide it through the API, every
  * change is told in the chat once, an approved card is issued; refusals are problem+json.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "socialbank.web.secure-cookies=false",
-    "socialbank.conversation.relay-enabled=false",
-    // staff decide every application here; the underwriting's own decisions: LoansIntegrationTests
-    "socialbank.applications.auto-decide=false"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "socialbank.web.secure-cookies=false",
+            "socialbank.conversation.relay-enabled=false",
+            // staff decide every application here; the underwriting's own decisions: LoansIntegrationTests
+            "socialbank.applications.auto-decide=false"
+        })
 @Import({ChatFakes.class, SmsFakes.class})
 class ApplicationsIntegrationTests {
 
@@ -104,7 +107,8 @@ class ApplicationsIntegrationTests {
         FormClient.Page signing = browser.post(path, "amount", "2000", "income", "3 000,50", "purpose", "travel");
         // issue 16 s4: the form is signed with the SMS code on the bank's step-up page, bound to what it says
         assertThat(signing.html()).contains("Sign the credit card application: limit €2,000.00");
-        assertThat(api.get("/api/v1/applications?status=started&limit=100").body()).contains(customer.value().toString());
+        assertThat(api.get("/api/v1/applications?status=started&limit=100").body())
+                .contains(customer.value().toString());
         assertThat(LoanFixtures.sign(browser, signing, code(customer)).html())
                 .contains("Sign the credit card application: limit €2,000.00");
         assertThat(browser.post(path, "amount", "9000", "income", "1").html()).contains("no longer valid");
@@ -128,7 +132,9 @@ class ApplicationsIntegrationTests {
         assertThat(chats.told(chat, "now in review")).hasSize(1);
         assertThat(chats.told(chat, "was approved")).hasSize(1);
 
-        JsonNode cards = api.get("/api/v1/customers/" + customer.value() + "/cards").json().path("cards");
+        JsonNode cards = api.get("/api/v1/customers/" + customer.value() + "/cards")
+                .json()
+                .path("cards");
         assertThat(cards).anySatisfy(c -> {
             assertThat(c.path("kind").asString()).isEqualTo("credit");
             assertThat(c.path("limitMinor").asLong()).isEqualTo(200_000);
@@ -145,7 +151,8 @@ class ApplicationsIntegrationTests {
         FormClient browser = new FormClient(port);
         assertThat(link.url()).endsWith("?lang=zh"); // the page opens in the customer's language
         assertThat(browser.get(path + "?lang=zh").html()).contains("期限");
-        assertThat(browser.post(path, "amount", "50000", "income", "8000").html()).contains("整月");
+        assertThat(browser.post(path, "amount", "50000", "income", "8000").html())
+                .contains("整月");
         FormClient.Page signing = browser.post(path, "amount", "50000", "term", "24", "income", "8000");
         assertThat(signing.html()).contains("签署贷款申请：").contains("期限24个月");
         assertThat(LoanFixtures.sign(browser, signing, code(customer)).status()).isEqualTo(200);
@@ -172,12 +179,14 @@ class ApplicationsIntegrationTests {
         assertThat(Chats.text(chats.say(chat, "my applications"))).contains("loan · waiting for your form");
         // asking again sends a new link to the same application
         assertThat(chats.say(chat, "apply for a loan")).singleElement().isInstanceOf(Outbound.Link.class);
-        assertThat(api.get("/api/v1/applications?status=started&limit=100").body()).containsOnlyOnce(started.toString());
+        assertThat(api.get("/api/v1/applications?status=started&limit=100").body())
+                .containsOnlyOnce(started.toString());
     }
 
     @Test
     void anUnlinkedChatIsOfferedTheLink() {
-        assertThat(chats.say("tg-" + UUID.randomUUID(), "apply for a credit card")).singleElement()
+        assertThat(chats.say("tg-" + UUID.randomUUID(), "apply for a credit card"))
+                .singleElement()
                 .isInstanceOf(Outbound.Link.class);
     }
 
@@ -191,7 +200,9 @@ class ApplicationsIntegrationTests {
 
     private UUID applicationOf(CustomerId customer) {
         for (String status : List.of("started", "submitted", "in_review", "approved", "declined")) {
-            for (JsonNode a : api.get("/api/v1/applications?status=" + status + "&limit=100").json().path("applications")) {
+            for (JsonNode a : api.get("/api/v1/applications?status=" + status + "&limit=100")
+                    .json()
+                    .path("applications")) {
                 if (a.path("customerId").asString().equals(customer.value().toString())) {
                     return UUID.fromString(a.path("id").asString());
                 }
@@ -209,13 +220,26 @@ class ApplicationsIntegrationTests {
     private CustomerId customer(String name, Language language, String currency) {
         CustomerId id = new CustomerId(UUID.randomUUID());
         // +33 65x: every number valid (libphonenumber refuses +33 639..., which CI drew once)
-        String phone = "+3365" + String.format("%07d", (Math.abs(UUID.randomUUID().hashCode()) % 9_000 + 1_000) * 1_000
-                + NUMBERS.incrementAndGet() % 1_000);
-        assertThat(directory.register(new NewCustomer(id, name, language, KycLevel.FULL, null, null,
-                List.of(new CustomerView.AliasEntry(Alias.parse(AliasType.PHONE, null, phone, null), true)))))
+        String phone = "+3365"
+                + String.format(
+                        "%07d",
+                        (Math.abs(UUID.randomUUID().hashCode()) % 9_000 + 1_000) * 1_000
+                                + NUMBERS.incrementAndGet() % 1_000);
+        assertThat(directory.register(new NewCustomer(
+                        id,
+                        name,
+                        language,
+                        KycLevel.FULL,
+                        null,
+                        null,
+                        List.of(new CustomerView.AliasEntry(Alias.parse(AliasType.PHONE, null, phone, null), true)))))
                 .isInstanceOf(DirectoryResult.Done.class);
         AccountId wallet = new AccountId(UUID.randomUUID());
-        ledger.open(new NewAccount(wallet, CurrencyCode.of(currency), id.ownerRef(), AccountKind.CUSTOMER_WALLET,
+        ledger.open(new NewAccount(
+                wallet,
+                CurrencyCode.of(currency),
+                id.ownerRef(),
+                AccountKind.CUSTOMER_WALLET,
                 Set.of(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS)));
         assertThat(directory.holdAccount(id, wallet, true)).isInstanceOf(DirectoryResult.Done.class);
         return id;

@@ -31,8 +31,13 @@ class ApplicationsModuleTests {
 
     @Test
     void startsWithoutTheChatOrThePayments() {
-        assertThat(applications.application(new ApplicationId(UUID.randomUUID()))).isEmpty();
-        assertThat(context.getBeanNamesForType(org.socialbank.conversation.Conversations.class)).as("the conversation engine").isEmpty();
-        assertThat(context.getBeanNamesForType(org.socialbank.payments.Payments.class)).as("the payments").isEmpty();
+        assertThat(applications.application(new ApplicationId(UUID.randomUUID())))
+                .isEmpty();
+        assertThat(context.getBeanNamesForType(org.socialbank.conversation.Conversations.class))
+                .as("the conversation engine")
+                .isEmpty();
+        assertThat(context.getBeanNamesForType(org.socialbank.payments.Payments.class))
+                .as("the payments")
+                .isEmpty();
     }
 }

@@ -13,15 +13,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.socialbank.directory.Alias;
+import org.socialbank.directory.AliasType;
 import org.socialbank.directory.ConfirmView;
 import org.socialbank.directory.Confirmations;
-import org.socialbank.directory.AliasType;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.CustomerView;
 import org.socialbank.directory.Directory;
 import org.socialbank.directory.DirectoryResult;
 import org.socialbank.directory.KycLevel;
-import org.socialbank.shared.Language;
 import org.socialbank.directory.NewCustomer;
 import org.socialbank.ledger.AccountFlag;
 import org.socialbank.ledger.AccountId;
@@ -32,6 +31,7 @@ import org.socialbank.ledger.NewTransfer;
 import org.socialbank.ledger.TransferId;
 import org.socialbank.ledger.TransferResult;
 import org.socialbank.shared.CurrencyCode;
+import org.socialbank.shared.Language;
 import org.socialbank.support.FakeSms;
 import org.socialbank.support.FormClient;
 import org.socialbank.support.MutableClock;
@@ -51,8 +51,14 @@ final class LoanFixtures {
     private final MutableClock clock;
     private final AccountId funding = new AccountId(UUID.randomUUID());
 
-    LoanFixtures(Directory directory, Ledger ledger, Applications applications, SignOnPage signatures,
-            Confirmations confirmations, FakeSms sms, MutableClock clock) {
+    LoanFixtures(
+            Directory directory,
+            Ledger ledger,
+            Applications applications,
+            SignOnPage signatures,
+            Confirmations confirmations,
+            FakeSms sms,
+            MutableClock clock) {
         this.directory = directory;
         this.ledger = ledger;
         this.applications = applications;
@@ -63,19 +69,31 @@ final class LoanFixtures {
         ledger.open(new NewAccount(funding, EUR, "test:funding", AccountKind.BANK_EQUITY, Set.of()));
     }
 
-    record Borrower(CustomerId id, String phone, AccountId wallet) {
-    }
+    record Borrower(CustomerId id, String phone, AccountId wallet) {}
 
     /** A customer (phone in +33 673 ...) with {@code balanceMinor} EUR in a primary wallet. */
     Borrower borrower(String name, Language language, long balanceMinor) {
         CustomerId id = new CustomerId(UUID.randomUUID());
-        String phone = "+33673" + String.format("%06d", (Math.abs(UUID.randomUUID().hashCode()) % 900 + 100) * 1_000
-                + NUMBERS.incrementAndGet() % 1_000);
-        assertThat(directory.register(new NewCustomer(id, name, language, KycLevel.FULL, null, null,
-                List.of(new CustomerView.AliasEntry(Alias.parse(AliasType.PHONE, null, phone, null), true)))))
+        String phone = "+33673"
+                + String.format(
+                        "%06d",
+                        (Math.abs(UUID.randomUUID().hashCode()) % 900 + 100) * 1_000
+                                + NUMBERS.incrementAndGet() % 1_000);
+        assertThat(directory.register(new NewCustomer(
+                        id,
+                        name,
+                        language,
+                        KycLevel.FULL,
+                        null,
+                        null,
+                        List.of(new CustomerView.AliasEntry(Alias.parse(AliasType.PHONE, null, phone, null), true)))))
                 .isInstanceOf(DirectoryResult.Done.class);
         AccountId wallet = new AccountId(UUID.randomUUID());
-        ledger.open(new NewAccount(wallet, EUR, id.ownerRef(), AccountKind.CUSTOMER_WALLET,
+        ledger.open(new NewAccount(
+                wallet,
+                EUR,
+                id.ownerRef(),
+                AccountKind.CUSTOMER_WALLET,
                 Set.of(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS)));
         assertThat(directory.holdAccount(id, wallet, true)).isInstanceOf(DirectoryResult.Done.class);
         if (balanceMinor > 0) {
@@ -89,7 +107,8 @@ final class LoanFixtures {
         ApplicationId id = new ApplicationId(UUID.randomUUID());
         Applications.Start start = applications.start(id, borrower.id(), Product.LOAN, "telegram");
         assertThat(start).isInstanceOf(Applications.Started.class);
-        SignOnPage.Signing signing = signatures.start(lastSegment(((Applications.Started) start).url()),
+        SignOnPage.Signing signing = signatures.start(
+                lastSegment(((Applications.Started) start).url()),
                 new Applications.Answers(amountMinor, termMonths, incomeMinor, purpose));
         assertThat(signing.url()).as("%s", signing.submission()).isNotNull();
         assertThat(applications.application(id).orElseThrow().status()).isEqualTo(ApplicationStatus.STARTED);
@@ -133,7 +152,8 @@ final class LoanFixtures {
     }
 
     private void move(AccountId from, AccountId to, long amountMinor) {
-        assertThat(ledger.transfer(NewTransfer.posted(new TransferId(UUID.randomUUID()), from, to, amountMinor, EUR,
-                "test"))).isInstanceOf(TransferResult.Posted.class);
+        assertThat(ledger.transfer(
+                        NewTransfer.posted(new TransferId(UUID.randomUUID()), from, to, amountMinor, EUR, "test")))
+                .isInstanceOf(TransferResult.Posted.class);
     }
 }

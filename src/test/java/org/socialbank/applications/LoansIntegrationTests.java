@@ -13,19 +13,19 @@ import org.socialbank.conversation.Outbound;
 import org.socialbank.directory.Confirmations;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Directory;
-import org.socialbank.shared.Language;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.ledger.Transfer;
 import org.socialbank.ledger.TransferId;
-import org.socialbank.support.SmsFakes;
-import org.socialbank.support.ChatFakes;
-import org.socialbank.support.Chats;
+import org.socialbank.shared.Language;
 import org.socialbank.support.Api;
 import org.socialbank.support.Api.Response;
+import org.socialbank.support.ChatFakes;
+import org.socialbank.support.Chats;
 import org.socialbank.support.FakeSms;
 import org.socialbank.support.FormClient;
 import org.socialbank.support.LedgerAudit;
 import org.socialbank.support.MutableClock;
+import org.socialbank.support.SmsFakes;
 import org.socialbank.support.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -43,10 +43,13 @@ import tools.jackson.databind.JsonNode;
  * the instalment job, run twice a day with an injected clock over the loan's twelve months, collects
  * each instalment once, tells a missed one once and collects it when the money is back.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "socialbank.web.secure-cookies=false",
-    "socialbank.conversation.relay-enabled=false",
-    "socialbank.applications.instalments-enabled=false"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "socialbank.web.secure-cookies=false",
+            "socialbank.conversation.relay-enabled=false",
+            "socialbank.applications.instalments-enabled=false"
+        })
 @Import({ChatFakes.class, SmsFakes.class, LoanTestClock.class})
 class LoansIntegrationTests {
 
@@ -115,8 +118,8 @@ class LoansIntegrationTests {
         String path = URI.create(link.url()).getPath();
         FormClient browser = new FormClient(port);
         assertThat(browser.get(path + "?lang=fr").html()).contains("Louise Emprunteuse");
-        FormClient.Page signing = browser.post(path, "amount", "6 000", "term", "12", "income", "3 000", "purpose",
-                "voiture");
+        FormClient.Page signing =
+                browser.post(path, "amount", "6 000", "term", "12", "income", "3 000", "purpose", "voiture");
         assertThat(signing.html()).contains("Signer la demande de prêt").contains("sur 12 mois");
         chats.drain();
         assertThat(chats.told(chat, "Nous avons reçu votre demande de prêt")).isEmpty(); // not before it is signed
@@ -125,12 +128,21 @@ class LoansIntegrationTests {
         assertThat(chats.told(chat, "Nous avons reçu votre demande de prêt")).hasSize(1);
         assertThat(chats.told(chat, "votre demande de prêt est acceptée")).hasSize(1);
         List<String> paid = chats.told(chat, "ont été versés sur votre compte");
-        assertThat(paid).singleElement().satisfies(t -> assertThat(t).contains("12 mensualités").contains("6,9")
-                .contains("\n1. ").contains("\n12. "));
+        assertThat(paid)
+                .singleElement()
+                .satisfies(t -> assertThat(t)
+                        .contains("12 mensualités")
+                        .contains("6,9")
+                        .contains("\n1. ")
+                        .contains("\n12. "));
 
         UUID id = applicationOf(borrower.id());
-        assertThat(api.get("/api/v1/applications/" + id).json().path("status").asString()).isEqualTo("approved");
-        assertThat(api.get("/api/v1/applications/" + id + "/assessment").json().path("decision").asString())
+        assertThat(api.get("/api/v1/applications/" + id).json().path("status").asString())
+                .isEqualTo("approved");
+        assertThat(api.get("/api/v1/applications/" + id + "/assessment")
+                        .json()
+                        .path("decision")
+                        .asString())
                 .isEqualTo("approve");
         JsonNode loan = api.get("/api/v1/applications/" + id + "/loan").json();
         assertThat(loan.path("principalMinor").asLong()).isEqualTo(600_000);
@@ -138,8 +150,12 @@ class LoansIntegrationTests {
         assertThat(loan.path("annualRateBasisPoints").asInt()).isEqualTo(690);
         assertThat(loan.path("schedule")).hasSize(12);
         assertThat(fixtures.balance(borrower.wallet())).isEqualTo(700_000);
-        assertThat(Chats.text(chats.say(chat, "mon prêt"))).contains("Votre prêt de").contains("0 mensualités payées sur 12")
-                .contains("\n1. ").contains("à payer").doesNotContain("\n7. "); // the next six
+        assertThat(Chats.text(chats.say(chat, "mon prêt")))
+                .contains("Votre prêt de")
+                .contains("0 mensualités payées sur 12")
+                .contains("\n1. ")
+                .contains("à payer")
+                .doesNotContain("\n7. "); // the next six
 
         long repaid = 0;
         for (JsonNode due : loan.path("schedule")) {
@@ -152,21 +168,29 @@ class LoansIntegrationTests {
                 instalments.run(); // told once, however often it runs
                 assertThat(loans.schedule(loanId).get(2).status()).isEqualTo("late");
                 chats.drain();
-                assertThat(chats.told(chat, "Nous n’avons pas pu prélever la mensualité 3 ")).hasSize(1);
+                assertThat(chats.told(chat, "Nous n’avons pas pu prélever la mensualité 3 "))
+                        .hasSize(1);
                 fixtures.fund(borrower, spent);
             }
             instalments.run();
             instalments.run(); // the same day again
-            assertThat(loans.schedule(loanId).get(number - 1).status()).as("instalment %d", number).isEqualTo("paid");
+            assertThat(loans.schedule(loanId).get(number - 1).status())
+                    .as("instalment %d", number)
+                    .isEqualTo("paid");
             if (number < 12) {
-                assertThat(loans.schedule(loanId).get(number).status()).as("not before its day").isEqualTo("due");
+                assertThat(loans.schedule(loanId).get(number).status())
+                        .as("not before its day")
+                        .isEqualTo("due");
             }
             chats.drain();
-            assertThat(chats.told(chat, "Mensualité " + number + " sur 12 de votre prêt payée")).hasSize(1);
+            assertThat(chats.told(chat, "Mensualité " + number + " sur 12 de votre prêt payée"))
+                    .hasSize(1);
             repaid += due.path("totalMinor").asLong();
-            Transfer interest = ledger.transfer(Loans.derived(TransferId::new, "instalment:" + loan.path("id").asString()
-                    + ":" + number + ":interest")).orElseThrow();
-            assertThat(interest.amountMinor()).isEqualTo(due.path("interestMinor").asLong());
+            Transfer interest = ledger.transfer(Loans.derived(
+                            TransferId::new, "instalment:" + loan.path("id").asString() + ":" + number + ":interest"))
+                    .orElseThrow();
+            assertThat(interest.amountMinor())
+                    .isEqualTo(due.path("interestMinor").asLong());
             assertThat(interest.creditAccountId()).isEqualTo(Loans.income(LoanFixtures.EUR));
         }
         chats.drain();
@@ -175,7 +199,8 @@ class LoansIntegrationTests {
         assertThat(Chats.text(chats.say(chat, "échéancier"))).contains("12 mensualités payées sur 12");
         JsonNode done = api.get("/api/v1/applications/" + id + "/loan").json();
         assertThat(done.path("owedMinor").asLong()).isZero();
-        assertThat(done.path("schedule")).allSatisfy(i -> assertThat(i.path("status").asString()).isEqualTo("paid"));
+        assertThat(done.path("schedule"))
+                .allSatisfy(i -> assertThat(i.path("status").asString()).isEqualTo("paid"));
         assertThat(fixtures.balance(borrower.wallet())).isEqualTo(700_000 - repaid);
         assertThat(repaid).isGreaterThan(600_000);
     }
@@ -184,19 +209,25 @@ class LoansIntegrationTests {
     void aCardLimitAboveThreeMonthsOfIncomeIsDeclinedByTheRulesAndToldWhyInChinese() {
         LoanFixtures.Borrower borrower = fixtures.borrower("王 卡", Language.ZH, 0);
         String chat = chats.linkedTo(borrower.id());
-        String path = URI.create(((Outbound.Link) chats.say(chat, "申请信用卡").get(0)).url()).getPath();
+        String path = URI.create(((Outbound.Link) chats.say(chat, "申请信用卡").get(0)).url())
+                .getPath();
         FormClient browser = new FormClient(port);
         browser.get(path + "?lang=zh");
-        LoanFixtures.sign(browser, browser.post(path, "amount", "10000", "income", "3000"),
-                sms.lastCode(borrower.phone()));
+        LoanFixtures.sign(
+                browser, browser.post(path, "amount", "10000", "income", "3000"), sms.lastCode(borrower.phone()));
         chats.drain();
-        assertThat(chats.told(chat, "您的信用卡申请未通过")).singleElement().satisfies(t -> assertThat(t)
-                .contains("原因：申请的额度超过您三个月的收入。"));
+        assertThat(chats.told(chat, "您的信用卡申请未通过"))
+                .singleElement()
+                .satisfies(t -> assertThat(t).contains("原因：申请的额度超过您三个月的收入。"));
         UUID id = applicationOf(borrower.id());
-        JsonNode assessment = api.get("/api/v1/applications/" + id + "/assessment").json();
+        JsonNode assessment =
+                api.get("/api/v1/applications/" + id + "/assessment").json();
         assertThat(assessment.path("decision").asString()).isEqualTo("decline");
         assertThat(assessment.path("reasons").get(0).asString()).isEqualTo("limit_over_3_months_income");
-        assertThat(api.get("/api/v1/customers/" + borrower.id().value() + "/cards").json().path("cards")).isEmpty();
+        assertThat(api.get("/api/v1/customers/" + borrower.id().value() + "/cards")
+                        .json()
+                        .path("cards"))
+                .isEmpty();
         assertProblem(api.get("/api/v1/applications/" + id + "/loan"), 404, "loan_not_found");
     }
 
@@ -209,8 +240,10 @@ class LoansIntegrationTests {
         UUID id = submitted.id().value();
         assertThat(submitted.status()).isEqualTo(ApplicationStatus.IN_REVIEW);
         chats.drain();
-        assertThat(chats.told(chat, "now in review")).singleElement().satisfies(t -> assertThat(t)
-                .contains("Why: The monthly instalment would be more than 30 % of your income"));
+        assertThat(chats.told(chat, "now in review"))
+                .singleElement()
+                .satisfies(t ->
+                        assertThat(t).contains("Why: The monthly instalment would be more than 30 % of your income"));
         assertProblem(api.get("/api/v1/applications/" + id + "/loan"), 404, "loan_not_found");
 
         for (int i = 0; i < 3; i++) {
@@ -220,21 +253,27 @@ class LoansIntegrationTests {
         assertThat(fixtures.balance(borrower.wallet())).isEqualTo(1_005_000);
         JsonNode loan = api.get("/api/v1/applications/" + id + "/loan").json();
         assertThat(loan.path("termMonths").asInt()).isEqualTo(12);
-        assertThat(loan.path("payoutAccountId").asString()).isEqualTo(borrower.wallet().value().toString());
+        assertThat(loan.path("payoutAccountId").asString())
+                .isEqualTo(borrower.wallet().value().toString());
         assertThat(loan.path("schedule").get(0).path("dueOn").asString())
-                .isEqualTo(LocalDate.parse(loan.path("disbursedOn").asString()).plusMonths(1).toString());
+                .isEqualTo(LocalDate.parse(loan.path("disbursedOn").asString())
+                        .plusMonths(1)
+                        .toString());
         chats.drain();
-        assertThat(chats.told(chat, "was paid into your account")).singleElement().satisfies(t -> assertThat(t)
-                .contains("12 monthly instalments of €").contains("(interest 6.9% a year)"));
-        assertThat(Chats.text(chats.say(chat, "my loan"))).contains("Your loan of €10,000.00: €10,000.00 still "
-                + "to repay, 0 of 12 instalments paid");
+        assertThat(chats.told(chat, "was paid into your account"))
+                .singleElement()
+                .satisfies(t ->
+                        assertThat(t).contains("12 monthly instalments of €").contains("(interest 6.9% a year)"));
+        assertThat(Chats.text(chats.say(chat, "my loan")))
+                .contains("Your loan of €10,000.00: €10,000.00 still " + "to repay, 0 of 12 instalments paid");
         assertThat(Chats.text(chats.say(chats.linkedTo(withoutLoan()), "我的贷款"))).contains("您没有贷款");
 
         LoanFixtures.Borrower waiting = fixtures.borrower("Wes Waiting", Language.EN, 0);
         applications.start(new ApplicationId(UUID.randomUUID()), waiting.id(), Product.LOAN, "telegram");
-        assertProblem(api.get("/api/v1/applications/" + applicationOf(waiting.id()) + "/assessment"), 404,
-                "not_assessed");
-        String docs = new Api("http://127.0.0.1:" + port, null).get("/v3/api-docs").body();
+        assertProblem(
+                api.get("/api/v1/applications/" + applicationOf(waiting.id()) + "/assessment"), 404, "not_assessed");
+        String docs =
+                new Api("http://127.0.0.1:" + port, null).get("/v3/api-docs").body();
         assertThat(docs).contains("/api/v1/applications/{id}/assessment").contains("/api/v1/applications/{id}/loan");
     }
 
@@ -246,43 +285,60 @@ class LoansIntegrationTests {
         Application referred = fixtures.submitLoan(borrower, 1_000_000, 12, 250_000, "آشپزخانه");
         assertThat(referred.status()).isEqualTo(ApplicationStatus.IN_REVIEW);
         UUID id = referred.id().value();
-        assertProblem(api.post("/api/v1/applications/" + id + "/decision", "{\"status\":\"more_info\"}"), 422,
+        assertProblem(
+                api.post("/api/v1/applications/" + id + "/decision", "{\"status\":\"more_info\"}"),
+                422,
                 "reason_required");
-        Response asked = api.post("/api/v1/applications/" + id + "/decision",
+        Response asked = api.post(
+                "/api/v1/applications/" + id + "/decision",
                 "{\"status\":\"more_info\",\"reason\":\"Your employer and your net salary, please.\"}");
         assertThat(asked.status()).as(asked.body()).isEqualTo(200);
         assertThat(asked.json().path("status").asString()).isEqualTo("more_info");
-        assertProblem(api.post("/api/v1/applications/" + id + "/decision", "{\"status\":\"approved\"}"), 409,
+        assertProblem(
+                api.post("/api/v1/applications/" + id + "/decision", "{\"status\":\"approved\"}"),
+                409,
                 "transition_not_allowed"); // not before the customer answered
         chats.drain();
         List<Outbound.Link> links = chats.sent(chat, Outbound.Link.class);
         // read without the isolation marks (U+2066..U+2069) the Persian bundle puts around its placeholders
-        assertThat(links).singleElement().satisfies(l -> assertThat(Chats.withoutIsolates(l.text()))
-                .contains("برای درخواست وام شما اطلاعات بیشتری لازم داریم").contains("Your employer"));
+        assertThat(links)
+                .singleElement()
+                .satisfies(l -> assertThat(Chats.withoutIsolates(l.text()))
+                        .contains("برای درخواست وام شما اطلاعات بیشتری لازم داریم")
+                        .contains("Your employer"));
         String path = URI.create(links.get(0).url()).getPath();
         FormClient browser = new FormClient(port);
         String form = Chats.withoutIsolates(browser.get(path + "?lang=fa").html());
-        assertThat(form).contains("پرسش بانک: Your employer").contains("value=\"10000.00\"")
-                .contains("value=\"2500.00\"").contains("value=\"12\"");
+        assertThat(form)
+                .contains("پرسش بانک: Your employer")
+                .contains("value=\"10000.00\"")
+                .contains("value=\"2500.00\"")
+                .contains("value=\"12\"");
         assertThat(Chats.text(chats.say(chat, "تقاضاهای من"))).contains("نیاز به اطلاعات بیشتر");
 
-        FormClient.Page signing = browser.post(path, "amount", "10000", "term", "12", "income", "۳۰۰۰", "purpose",
-                "آشپزخانه، کارمند شرکت");
-        assertThat(LoanFixtures.sign(browser, signing, sms.lastCode(borrower.phone())).status()).isEqualTo(200);
+        FormClient.Page signing = browser.post(
+                path, "amount", "10000", "term", "12", "income", "۳۰۰۰", "purpose", "آشپزخانه، کارمند شرکت");
+        assertThat(LoanFixtures.sign(browser, signing, sms.lastCode(borrower.phone()))
+                        .status())
+                .isEqualTo(200);
         assertThat(browser.get(path + "?lang=fa").html()).contains("این پیوند دیگر معتبر نیست"); // the link is spent
         chats.drain();
         assertThat(chats.told(chat, "درخواست وام شما تأیید شد")).hasSize(1);
         assertThat(fixtures.balance(borrower.wallet())).isEqualTo(1_000_000);
         JsonNode application = api.get("/api/v1/applications/" + id).json();
         assertThat(application.path("incomeMinor").asLong()).isEqualTo(300_000);
-        assertThat(application.path("reason").isNull() || application.path("reason").isMissingNode()).isTrue();
+        assertThat(application.path("reason").isNull()
+                        || application.path("reason").isMissingNode())
+                .isTrue();
     }
 
     @Test
     void answersChangedAfterTheCodeWasSentAreNotSubmittedByThatCode() {
         LoanFixtures.Borrower borrower = fixtures.borrower("Cora Changed", Language.EN, 0);
         String chat = chats.linkedTo(borrower.id());
-        String path = URI.create(((Outbound.Link) chats.say(chat, "apply for a loan").get(0)).url()).getPath();
+        String path = URI.create(
+                        ((Outbound.Link) chats.say(chat, "apply for a loan").get(0)).url())
+                .getPath();
         FormClient first = new FormClient(port);
         first.get(path);
         FormClient.Page firstSigning = first.post(path, "amount", "1000", "term", "6", "income", "3000");
@@ -294,7 +350,8 @@ class LoansIntegrationTests {
 
         LoanFixtures.sign(first, firstSigning, firstCode); // the right code, for answers no longer on the form
         UUID id = applicationOf(borrower.id());
-        assertThat(api.get("/api/v1/applications/" + id).json().path("status").asString()).isEqualTo("started");
+        assertThat(api.get("/api/v1/applications/" + id).json().path("status").asString())
+                .isEqualTo("started");
         chats.drain();
         assertThat(chats.told(chat, "We received your loan application")).isEmpty();
 

@@ -11,12 +11,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.socialbank.directory.Confirmations;
 import org.socialbank.directory.Directory;
-import org.socialbank.shared.Language;
 import org.socialbank.ledger.Ledger;
+import org.socialbank.shared.Language;
 import org.socialbank.support.FakeSms;
 import org.socialbank.support.LedgerAudit;
-import org.socialbank.support.RecordedEvents;
 import org.socialbank.support.MutableClock;
+import org.socialbank.support.RecordedEvents;
 import org.socialbank.support.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,9 +32,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * out once; the instalment job run by four nodes at once on every due day of a loan's months
  * collects each instalment once, tells a missed one once, and collects it when the money is back.
  */
-@SpringBootTest(properties = {
-    "socialbank.applications.instalments-enabled=false",
-    "socialbank.applications.auto-decide=false"})
+@SpringBootTest(
+        properties = {"socialbank.applications.instalments-enabled=false", "socialbank.applications.auto-decide=false"})
 @Import({LoanTestClock.class, PostgresLoansIntegrationTests.Listening.class})
 class PostgresLoansIntegrationTests {
 
@@ -100,13 +99,18 @@ class PostgresLoansIntegrationTests {
         }
         List<ApplicationResult> results = race(calls);
         assertThat(results).allMatch(ApplicationResult.Done.class::isInstance);
-        assertThat(results.stream().filter(r -> ((ApplicationResult.Done) r).changed())).hasSize(1);
+        assertThat(results.stream().filter(r -> ((ApplicationResult.Done) r).changed()))
+                .hasSize(1);
         assertThat(fixtures.balance(borrower.wallet())).isEqualTo(300_000);
         Loan loan = loans.ofApplication(submitted.id()).orElseThrow();
         assertThat(loans.owedMinor(loan)).isEqualTo(300_000);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM transfers WHERE code = 'loan-payout' AND credit_account_id = ?")
-                .param(borrower.wallet().value()).query(Long.class).single()).isEqualTo(1);
-        assertThat(events.stream(LoanDisbursed.class).filter(d -> d.loanId().equals(loan.id()))).hasSize(1);
+                        .param(borrower.wallet().value())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(events.stream(LoanDisbursed.class).filter(d -> d.loanId().equals(loan.id())))
+                .hasSize(1);
     }
 
     @Test
@@ -117,8 +121,10 @@ class PostgresLoansIntegrationTests {
         Loan a = approved(steady, 600_000);
         Loan b = approved(shortOfMoney, 450_000);
         List<Loans.ScheduledInstalment> schedule = loans.schedule(a.id());
-        assertThat(loans.schedule(b.id())).extracting(s -> s.instalment().dueOn())
-                .containsExactlyElementsOf(schedule.stream().map(s -> s.instalment().dueOn()).toList());
+        assertThat(loans.schedule(b.id()))
+                .extracting(s -> s.instalment().dueOn())
+                .containsExactlyElementsOf(
+                        schedule.stream().map(s -> s.instalment().dueOn()).toList());
         for (Loans.ScheduledInstalment due : schedule) {
             int number = due.instalment().number();
             fixtures.moveTo(due.instalment().dueOn());
@@ -135,15 +141,25 @@ class PostgresLoansIntegrationTests {
         }
         for (Loan loan : List.of(a, b)) {
             assertThat(loans.owedMinor(loan)).isZero();
-            assertThat(events.stream(InstalmentCollected.class).filter(c -> c.loanId().equals(loan.id()))
-                    .map(InstalmentCollected::number)).containsExactly(1, 2, 3, 4, 5, 6);
-            assertThat(jdbc.sql("SELECT COUNT(*) FROM transfers WHERE code = 'loan-instalment' AND credit_account_id = ?")
-                    .param(loan.accountId().value()).query(Long.class).single()).isEqualTo(6);
+            assertThat(events.stream(InstalmentCollected.class)
+                            .filter(c -> c.loanId().equals(loan.id()))
+                            .map(InstalmentCollected::number))
+                    .containsExactly(1, 2, 3, 4, 5, 6);
+            assertThat(jdbc.sql(
+                                    "SELECT COUNT(*) FROM transfers WHERE code = 'loan-instalment' AND credit_account_id = ?")
+                            .param(loan.accountId().value())
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(6);
         }
-        assertThat(events.stream(InstalmentMissed.class).filter(m -> m.loanId().equals(a.id()))).isEmpty();
-        assertThat(events.stream(InstalmentMissed.class).filter(m -> m.loanId().equals(b.id()))
-                .map(InstalmentMissed::number)).containsExactly(2);
-        long paidA = schedule.stream().mapToLong(s -> s.instalment().totalMinor()).sum();
+        assertThat(events.stream(InstalmentMissed.class).filter(m -> m.loanId().equals(a.id())))
+                .isEmpty();
+        assertThat(events.stream(InstalmentMissed.class)
+                        .filter(m -> m.loanId().equals(b.id()))
+                        .map(InstalmentMissed::number))
+                .containsExactly(2);
+        long paidA =
+                schedule.stream().mapToLong(s -> s.instalment().totalMinor()).sum();
         assertThat(fixtures.balance(steady.wallet())).isEqualTo(50_000 + 600_000 - paidA);
     }
 

@@ -41,8 +41,10 @@ class AssistantIntegrationTests {
 
     @Test
     void anEnglishBankingQuestionGetsItsBanking77Intent() {
-        Response r = new Api(port).post("/api/v1/assistant/classify",
-                "{\"text\":\"I ordered my card two weeks ago and it still has not arrived\",\"language\":\"en\"}");
+        Response r = new Api(port)
+                .post(
+                        "/api/v1/assistant/classify",
+                        "{\"text\":\"I ordered my card two weeks ago and it still has not arrived\",\"language\":\"en\"}");
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         JsonNode json = r.json();
         assertThat(json.path("intent").asString()).isEqualTo("card_arrival");
@@ -62,11 +64,14 @@ class AssistantIntegrationTests {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "ma carte n'est toujours pas arrivée|fr|card_arrival",
-        "мой перевод не дошел до получателя|ru|transfer_not_received_by_recipient",
-        "میخواهم کارتم را فعال کنم|fa|activate_my_card",
-        "我的卡被拒了|zh|declined_card_payment"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "ma carte n'est toujours pas arrivée|fr|card_arrival",
+                "мой перевод не дошел до получателя|ru|transfer_not_received_by_recipient",
+                "میخواهم کارتم را فعال کنم|fa|activate_my_card",
+                "我的卡被拒了|zh|declined_card_payment"
+            })
     void theOtherLanguagesAreReadByTheirOwnModels(String text, String language, String intent) {
         Response r = new Api(port).post("/api/v1/assistant/classify", "{\"text\":\"" + text + "\"}");
         assertThat(r.status()).as(r.body()).isEqualTo(200);
@@ -76,18 +81,23 @@ class AssistantIntegrationTests {
 
     @Test
     void anEnglishQuestionOutsideTheFrenchIntentsIsNotSure() {
-        Response r = new Api(port).post("/api/v1/assistant/classify",
-                "{\"text\":\"what is the exchange rate for dollars\",\"language\":\"fr\"}");
+        Response r = new Api(port)
+                .post(
+                        "/api/v1/assistant/classify",
+                        "{\"text\":\"what is the exchange rate for dollars\",\"language\":\"fr\"}");
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.json().path("sure").asBoolean()).isFalse();
         assertThat(r.json().path("alternatives")).hasSize(3);
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "{\"text\":\"   \"}|blank_text",
-        "{\"language\":\"en\"}|blank_text",
-        "{\"text\":\"where is my card\",\"language\":\"de\"}|unsupported_language"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"text\":\"   \"}|blank_text",
+                "{\"language\":\"en\"}|blank_text",
+                "{\"text\":\"where is my card\",\"language\":\"de\"}|unsupported_language"
+            })
     void badInputIsA400ProblemWithACode(String body, String code) {
         Response r = new Api(port).post("/api/v1/assistant/classify", body);
         assertThat(r.status()).isEqualTo(400);
@@ -107,7 +117,8 @@ class AssistantIntegrationTests {
     void votesAreCountedOncePerAnswerAndListedPerIntentWorstFirst() {
         Api api = new Api(port);
         String compromised = java.util.UUID.randomUUID().toString();
-        assertThat(vote(api, compromised, "compromised_card", "ru", false).status()).isEqualTo(201);
+        assertThat(vote(api, compromised, "compromised_card", "ru", false).status())
+                .isEqualTo(201);
         Response again = vote(api, compromised, "compromised_card", "ru", true);
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.json().path("counted").asBoolean()).isFalse();
@@ -127,25 +138,32 @@ class AssistantIntegrationTests {
         assertThat(last.path("intent").asString()).isEqualTo("age_limit");
         assertThat(last.path("helpful").asLong()).isEqualTo(2);
         assertThat(report.json().path("notHelpful").asLong()).isEqualTo(3);
-        assertThat(api.get("/api/v1/assistant/feedback?language=fa").json().path("intents")).isEmpty();
+        assertThat(api.get("/api/v1/assistant/feedback?language=fa").json().path("intents"))
+                .isEmpty();
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "{\"intent\":\"card_arrival\",\"language\":\"en\",\"helpful\":true}|missing_answer_id",
-        "{\"answerId\":\"6f1c1a52-5d0e-4a59-8d61-0d6d2b0f1a11\",\"intent\":\"pizza\",\"language\":\"en\",\"helpful\":true}|unknown_intent",
-        "{\"answerId\":\"6f1c1a52-5d0e-4a59-8d61-0d6d2b0f1a11\",\"intent\":\"card_arrival\",\"language\":\"de\",\"helpful\":true}|unsupported_language",
-        "{\"answerId\":\"6f1c1a52-5d0e-4a59-8d61-0d6d2b0f1a11\",\"intent\":\"card_arrival\",\"language\":\"en\"}|missing_helpful"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"intent\":\"card_arrival\",\"language\":\"en\",\"helpful\":true}|missing_answer_id",
+                "{\"answerId\":\"6f1c1a52-5d0e-4a59-8d61-0d6d2b0f1a11\",\"intent\":\"pizza\",\"language\":\"en\",\"helpful\":true}|unknown_intent",
+                "{\"answerId\":\"6f1c1a52-5d0e-4a59-8d61-0d6d2b0f1a11\",\"intent\":\"card_arrival\",\"language\":\"de\",\"helpful\":true}|unsupported_language",
+                "{\"answerId\":\"6f1c1a52-5d0e-4a59-8d61-0d6d2b0f1a11\",\"intent\":\"card_arrival\",\"language\":\"en\"}|missing_helpful"
+            })
     void aBadVoteIsA400ProblemAndCountsNothing(String body, String code) {
         Response r = new Api(port).post("/api/v1/assistant/feedback", body);
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.code()).isEqualTo(code);
-        assertThat(new Api(port).get("/api/v1/assistant/feedback?limit=0").code()).isEqualTo("bad_limit");
+        assertThat(new Api(port).get("/api/v1/assistant/feedback?limit=0").code())
+                .isEqualTo("bad_limit");
     }
 
     private static Response vote(Api api, String answerId, String intent, String language, boolean helpful) {
-        return api.post("/api/v1/assistant/feedback", "{\"answerId\":\"" + answerId + "\",\"intent\":\"" + intent
-                + "\",\"language\":\"" + language + "\",\"helpful\":" + helpful + "}");
+        return api.post(
+                "/api/v1/assistant/feedback",
+                "{\"answerId\":\"" + answerId + "\",\"intent\":\"" + intent + "\",\"language\":\"" + language
+                        + "\",\"helpful\":" + helpful + "}");
     }
 
     @Test

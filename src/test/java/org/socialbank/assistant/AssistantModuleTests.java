@@ -32,8 +32,14 @@ class AssistantModuleTests {
     @Test
     void startsWithTheKernelAlone() {
         assertThat(assistant.feedbackByIntent("en", 5)).isEmpty();
-        assertThat(context.getBeanNamesForType(org.socialbank.directory.Directory.class)).as("the directory").isEmpty();
-        assertThat(context.getBeanNamesForType(org.socialbank.ledger.Ledger.class)).as("the ledger").isEmpty();
-        assertThat(context.getBeanNamesForType(org.socialbank.conversation.Conversations.class)).as("the conversation engine").isEmpty();
+        assertThat(context.getBeanNamesForType(org.socialbank.directory.Directory.class))
+                .as("the directory")
+                .isEmpty();
+        assertThat(context.getBeanNamesForType(org.socialbank.ledger.Ledger.class))
+                .as("the ledger")
+                .isEmpty();
+        assertThat(context.getBeanNamesForType(org.socialbank.conversation.Conversations.class))
+                .as("the conversation engine")
+                .isEmpty();
     }
 }

@@ -33,26 +33,32 @@ class CalibratedThresholdsUnitTests {
         IntentModel model = TrainedModels.crossValidated(cache, "fr", phrases, 77, CALIBRATION);
         List<SureThresholds.Outcome> outOfFold = new ArrayList<>();
         for (Examples.Split fold : phrases.folds(TrainedModels.FOLDS, 77)) {
-            outOfFold.addAll(IntentModel.train(fold.train(), IntentModel.Settings.small(77)).outcomes(fold.heldOut()));
+            outOfFold.addAll(IntentModel.train(fold.train(), IntentModel.Settings.small(77))
+                    .outcomes(fold.heldOut()));
         }
         for (int k = 0; k < model.labels().size(); k++) {
             String intent = model.labels().get(k);
             double threshold = model.thresholds().of(k);
             assertThat(threshold).as(intent).isBetween(0.6, 1.0);
-            long answered = outOfFold.stream().filter(o -> o.intent().equals(intent) && o.confidence() >= threshold)
+            long answered = outOfFold.stream()
+                    .filter(o -> o.intent().equals(intent) && o.confidence() >= threshold)
                     .count();
             long right = outOfFold.stream()
-                    .filter(o -> o.intent().equals(intent) && o.confidence() >= threshold && o.right()).count();
+                    .filter(o -> o.intent().equals(intent) && o.confidence() >= threshold && o.right())
+                    .count();
             assertThat(right).as(intent).isGreaterThanOrEqualTo((long) Math.ceil(0.95 * answered));
         }
         // the model trained in this JVM may be shared (an earlier context trained it), so its cache
         // file is checked through the format it is written in
         ByteArrayOutputStream file = new ByteArrayOutputStream();
         model.write(file);
-        assertThat(IntentModel.read(new ByteArrayInputStream(file.toByteArray())).thresholds())
+        assertThat(IntentModel.read(new ByteArrayInputStream(file.toByteArray()))
+                        .thresholds())
                 .isEqualTo(model.thresholds());
-        IntentModel.Scored best = model.rank("ma carte n'est toujours pas arrivée").get(0);
+        IntentModel.Scored best =
+                model.rank("ma carte n'est toujours pas arrivée").get(0);
         assertThat(model.sure(best))
-                .isEqualTo(best.confidence() >= model.thresholds().of(model.labels().indexOf(best.intent())));
+                .isEqualTo(best.confidence()
+                        >= model.thresholds().of(model.labels().indexOf(best.intent())));
     }
 }

@@ -30,7 +30,9 @@ class KnowledgeBaseUnitTests {
             KnowledgeBase.Answer answer = SHIPPED.get(intent + "/" + language);
             assertThat(answer).as(intent).isNotNull();
             assertThat(answer.text()).as(intent).hasSizeGreaterThan(40).doesNotContain("{", "}", "#");
-            assertThat(titles.add(answer.title())).as("a title names one intent: " + answer.title()).isTrue();
+            assertThat(titles.add(answer.title()))
+                    .as("a title names one intent: " + answer.title())
+                    .isTrue();
             assertThat(answer.version()).isZero();
         }
         assertThat(KnowledgeBase.INTENTS).hasSize(31);
@@ -42,10 +44,14 @@ class KnowledgeBaseUnitTests {
         KnowledgeBase.Answer answer = SHIPPED.get("card_arrival/" + language);
         assertThat(answer.variants()).containsOnlyKeys("card_issued_on");
         assertThat(answer.shown(Map.of())).isEqualTo(answer.text());
-        assertThat(answer.shown(Map.of("card_issued_on", "20 Nov 2026"))).contains("20 Nov 2026").doesNotContain("{");
+        assertThat(answer.shown(Map.of("card_issued_on", "20 Nov 2026")))
+                .contains("20 Nov 2026")
+                .doesNotContain("{");
         for (String intent : KnowledgeBase.INTENTS) {
             if (!intent.equals("card_arrival")) {
-                assertThat(SHIPPED.get(intent + "/" + language).variants()).as(intent).isEmpty();
+                assertThat(SHIPPED.get(intent + "/" + language).variants())
+                        .as(intent)
+                        .isEmpty();
             }
         }
     }
@@ -60,8 +66,14 @@ class KnowledgeBaseUnitTests {
             }
         }
         Set<String> top = new HashSet<>(counts.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(30).map(Map.Entry::getKey).toList());
-        assertThat(new HashSet<>(KnowledgeBase.INTENTS)).containsAll(top).contains("lost_or_stolen_card").hasSize(31);
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(30)
+                .map(Map.Entry::getKey)
+                .toList());
+        assertThat(new HashSet<>(KnowledgeBase.INTENTS))
+                .containsAll(top)
+                .contains("lost_or_stolen_card")
+                .hasSize(31);
     }
 
     @Test
@@ -70,10 +82,12 @@ class KnowledgeBaseUnitTests {
         assertThat(code("no title\n\ntext")).isEqualTo("missing_title");
         assertThat(code("# Title\n\n")).isEqualTo("blank_answer");
         assertThat(code("# Title\n\nYour IBAN is {iban}.")).isEqualTo("variable_outside_section");
-        assertThat(code("# Title\n\nText.\n\n## With {iban}\n\nYour IBAN is {iban}.")).isEqualTo("unknown_variable");
+        assertThat(code("# Title\n\nText.\n\n## With {iban}\n\nYour IBAN is {iban}."))
+                .isEqualTo("unknown_variable");
         assertThat(code("# Title\n\n" + "x".repeat(KnowledgeBase.MARKDOWN_MAX))).isEqualTo("answer_too_long");
         assertThat(AnswerMarkdown.read("# Title\n\nText.\n\n## With card_issued_on\n\nOn {card_issued_on}."))
-                .isEqualTo(new AnswerMarkdown.Parsed("Title", "Text.", Map.of("card_issued_on", "On {card_issued_on}.")));
+                .isEqualTo(
+                        new AnswerMarkdown.Parsed("Title", "Text.", Map.of("card_issued_on", "On {card_issued_on}.")));
     }
 
     @Test
@@ -82,7 +96,8 @@ class KnowledgeBaseUnitTests {
             if (language.equals("en")) {
                 continue;
             }
-            Set<String> trained = new HashSet<>(PhrasesUnitTests.phrases(language, "train").intents());
+            Set<String> trained =
+                    new HashSet<>(PhrasesUnitTests.phrases(language, "train").intents());
             assertThat(trained).as(language).containsAll(KnowledgeBase.INTENTS);
         }
     }

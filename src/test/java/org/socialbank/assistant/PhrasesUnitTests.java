@@ -25,8 +25,11 @@ class PhrasesUnitTests {
     @BeforeAll
     static void train() throws IOException {
         for (String language : Languages.OTHERS) {
-            MODELS.put(language, IntentModel.train(TrainedModels.read(TrainedModels.PHRASES.formatted(language), false),
-                    IntentModel.Settings.small(77)));
+            MODELS.put(
+                    language,
+                    IntentModel.train(
+                            TrainedModels.read(TrainedModels.PHRASES.formatted(language), false),
+                            IntentModel.Settings.small(77)));
         }
     }
 
@@ -36,7 +39,8 @@ class PhrasesUnitTests {
 
     /** A language's shipped phrases: {@code part} is train or test. */
     static Examples phrases(String language, String part) throws IOException {
-        try (InputStream in = PhrasesUnitTests.class.getClassLoader()
+        try (InputStream in = PhrasesUnitTests.class
+                .getClassLoader()
                 .getResourceAsStream("assistant/phrases/" + language + "-" + part + ".tsv")) {
             return Examples.readTsv(in);
         }
@@ -61,8 +65,12 @@ class PhrasesUnitTests {
         Examples test = heldOut(language);
         int sureAndWrong = 0;
         for (int i = 0; i < test.size(); i++) {
-            IntentModel.Scored top = MODELS.get(language).rank(test.texts().get(i)).get(0);
-            sureAndWrong += top.confidence() >= 0.6 && !top.intent().equals(test.intents().get(i)) ? 1 : 0;
+            IntentModel.Scored top =
+                    MODELS.get(language).rank(test.texts().get(i)).get(0);
+            sureAndWrong += top.confidence() >= 0.6
+                            && !top.intent().equals(test.intents().get(i))
+                    ? 1
+                    : 0;
         }
         assertThat(sureAndWrong).isLessThanOrEqualTo(6);
     }
@@ -87,7 +95,9 @@ class PhrasesUnitTests {
     void everyIntentHasTwentyTrainingAndTenHeldOutPhrases(String language) throws IOException {
         Map<String, Long> train = counts(phrases(language, "train"));
         Map<String, Long> test = counts(phrases(language, "test"));
-        assertThat(train).hasSizeGreaterThanOrEqualTo(31).allSatisfy((intent, n) -> assertThat(n).as(intent).isGreaterThanOrEqualTo(20));
+        assertThat(train)
+                .hasSizeGreaterThanOrEqualTo(31)
+                .allSatisfy((intent, n) -> assertThat(n).as(intent).isGreaterThanOrEqualTo(20));
         assertThat(test.keySet()).isEqualTo(train.keySet());
         assertThat(test).allSatisfy((intent, n) -> assertThat(n).as(intent).isGreaterThanOrEqualTo(10));
     }
@@ -105,7 +115,9 @@ class PhrasesUnitTests {
         Examples test = phrases(language, "test");
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (int i = 0; i < train.size(); i++) {
-            assertThat(seen.add(folded(train.texts().get(i)))).as("twice in training: " + train.texts().get(i)).isTrue();
+            assertThat(seen.add(folded(train.texts().get(i))))
+                    .as("twice in training: " + train.texts().get(i))
+                    .isTrue();
         }
         for (int i = 0; i < test.size(); i++) {
             String held = folded(test.texts().get(i));
@@ -113,7 +125,8 @@ class PhrasesUnitTests {
             for (int j = 0; j < train.size(); j++) {
                 if (train.intents().get(j).equals(test.intents().get(i))) {
                     String trained = folded(train.texts().get(j));
-                    assertThat(edits(held, trained)).as(test.texts().get(i) + " ~ " + train.texts().get(j))
+                    assertThat(edits(held, trained))
+                            .as(test.texts().get(i) + " ~ " + train.texts().get(j))
                             .isGreaterThan((int) Math.max(1, 0.15 * Math.max(held.length(), trained.length())));
                 }
             }
@@ -121,15 +134,21 @@ class PhrasesUnitTests {
     }
 
     private static Map<String, Long> counts(Examples examples) {
-        return examples.intents().stream().collect(java.util.stream.Collectors.groupingBy(i -> i,
-                java.util.stream.Collectors.counting()));
+        return examples.intents().stream()
+                .collect(java.util.stream.Collectors.groupingBy(i -> i, java.util.stream.Collectors.counting()));
     }
 
     static String folded(String text) {
-        String s = java.text.Normalizer.normalize(text.toLowerCase(java.util.Locale.ROOT), java.text.Normalizer.Form.NFKD)
-                .replaceAll("\\p{M}", "").replace('ё', 'е').replace('ي', 'ی').replace('ك', 'ک');
-        return s.codePoints().filter(Character::isLetterOrDigit)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        String s = java.text.Normalizer.normalize(
+                        text.toLowerCase(java.util.Locale.ROOT), java.text.Normalizer.Form.NFKD)
+                .replaceAll("\\p{M}", "")
+                .replace('ё', 'е')
+                .replace('ي', 'ی')
+                .replace('ك', 'ک');
+        return s.codePoints()
+                .filter(Character::isLetterOrDigit)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
     }
 
     /** Levenshtein distance over chars. */
@@ -142,7 +161,8 @@ class PhrasesUnitTests {
             int[] current = new int[b.length() + 1];
             current[0] = i;
             for (int j = 1; j <= b.length(); j++) {
-                current[j] = Math.min(Math.min(previous[j] + 1, current[j - 1] + 1),
+                current[j] = Math.min(
+                        Math.min(previous[j] + 1, current[j - 1] + 1),
                         previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
             }
             previous = current;

@@ -33,8 +33,8 @@ class PostgresAssistantFeedbackIntegrationTests {
         assistant.recordFeedback(UUID.randomUUID(), "exchange_rate", "zh", false, "wechat");
         assistant.recordFeedback(UUID.randomUUID(), "exchange_rate", "en", false, "telegram");
 
-        assertThat(assistant.feedbackByIntent("zh", 10)).containsExactly(
-                new IntentFeedback("card_swallowed", 0, 1), new IntentFeedback("exchange_rate", 1, 1));
+        assertThat(assistant.feedbackByIntent("zh", 10))
+                .containsExactly(new IntentFeedback("card_swallowed", 0, 1), new IntentFeedback("exchange_rate", 1, 1));
         assertThat(assistant.feedbackByIntent(null, 1)).containsExactly(new IntentFeedback("exchange_rate", 1, 2));
         assertThat(assistant.recordFeedback(UUID.randomUUID(), "not_an_intent", "zh", true, "wechat"))
                 .isInstanceOf(FeedbackResult.Refused.class);

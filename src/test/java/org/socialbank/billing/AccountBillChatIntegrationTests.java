@@ -52,17 +52,20 @@ import org.springframework.test.context.DynamicPropertySource;
  * sends the receipt with its trace number; refusals are told with their reason in the customer's
  * language and end with the money back.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
-    "socialbank.conversation.relay-enabled=false",
-    "socialbank.billing.worker-interval=10m",
-    "socialbank.billing.recheck-after=1s",
-    "socialbank.payments.risk.burst-payments-max=1000"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = {
+            "socialbank.conversation.relay-enabled=false",
+            "socialbank.billing.worker-interval=10m",
+            "socialbank.billing.recheck-after=1s",
+            "socialbank.payments.risk.burst-payments-max=1000"
+        })
 @Import(ChatFakes.class)
 class AccountBillChatIntegrationTests {
 
     private static final long FUNDED_MINOR = 1_000_000;
-    private static final List<Language> LANGUAGES = List.of(Language.EN, Language.FR, Language.RU, Language.ZH,
-            Language.FA);
+    private static final List<Language> LANGUAGES =
+            List.of(Language.EN, Language.FR, Language.RU, Language.ZH, Language.FA);
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
@@ -105,7 +108,8 @@ class AccountBillChatIntegrationTests {
 
     static Stream<Arguments> demoBillers() {
         List<ForeignBiller> all = BillerRegistry.shipped().all();
-        return IntStream.range(0, all.size()).mapToObj(i -> Arguments.of(all.get(i).id(), LANGUAGES.get(i % 5)));
+        return IntStream.range(0, all.size())
+                .mapToObj(i -> Arguments.of(all.get(i).id(), LANGUAGES.get(i % 5)));
     }
 
     @ParameterizedTest(name = "{0} in {1}")
@@ -114,17 +118,23 @@ class AccountBillChatIntegrationTests {
         ForeignBiller foreign = BillerRegistry.shipped().find(billerId).orElseThrow();
         assertThat(foreign.country()).isIn("CN", "FR", "RU");
         String account = account(foreign, Seeds.random(Seeds.seed("AccountBillChat " + billerId)));
-        Customers.Customer ada = customers.named("Ada").speaking(language)
-                .wallet(foreign.currency().code(), FUNDED_MINOR).linkedChat().create();
+        Customers.Customer ada = customers
+                .named("Ada")
+                .speaking(language)
+                .wallet(foreign.currency().code(), FUNDED_MINOR)
+                .linkedChat()
+                .create();
         AccountBiller.Due due = (AccountBiller.Due) biller.inquire(billerId, account);
         String amount = MoneyFormat.format(due.amountMinor(), foreign.currency(), language.locale());
 
-        assertThat(Chats.text(chats.say(ada.chat(), sentence(foreign, language, account)))).contains(account);
+        assertThat(Chats.text(chats.say(ada.chat(), sentence(foreign, language, account))))
+                .contains(account);
         Outbound.Buttons offer = offer(ada.chat());
         assertThat(offer.text()).contains(foreign.name(language.locale()), account, due.holderMasked(), amount);
         long settledBefore = settled(billerId, foreign.currency());
 
-        String sending = Chats.text(chats.say(ada.chat(), new Inbound.Button(offer.buttons().get(0).reference())));
+        String sending = Chats.text(
+                chats.say(ada.chat(), new Inbound.Button(offer.buttons().get(0).reference())));
         assertThat(sending).contains(amount);
         assertThat(available(ada.wallet())).as("reserved by Confirm").isEqualTo(FUNDED_MINOR - due.amountMinor());
         worker.work();
@@ -148,18 +158,32 @@ class AccountBillChatIntegrationTests {
 
     @Test
     void theIssuesSentencesAreAnsweredWithTheReasonWhenNothingCanBePaid() {
-        Customers.Customer li = customers.named("Li").speaking(Language.ZH).wallet("CNY", FUNDED_MINOR).linkedChat()
+        Customers.Customer li = customers
+                .named("Li")
+                .speaking(Language.ZH)
+                .wallet("CNY", FUNDED_MINOR)
+                .linkedChat()
                 .create();
-        assertThat(Chats.text(chats.say(li.chat(), "交电费 4992739871"))).as("no biller takes a bad check digit")
+        assertThat(Chats.text(chats.say(li.chat(), "交电费 4992739871")))
+                .as("no biller takes a bad check digit")
                 .contains("我找不到接受户号", "4992739871");
-        Customers.Customer ivan = customers.named("Ivan").speaking(Language.RU).wallet("RUB", FUNDED_MINOR)
-                .linkedChat().create();
+        Customers.Customer ivan = customers
+                .named("Ivan")
+                .speaking(Language.RU)
+                .wallet("RUB", FUNDED_MINOR)
+                .linkedChat()
+                .create();
         assertThat(Chats.text(chats.say(ivan.chat(), "оплатить Мосэнергосбыт 12345")))
                 .contains("не похож на лицевой счёт", "Мосэнергосбыт");
-        Customers.Customer zoe = customers.named("Zoé").speaking(Language.FR).wallet("EUR", FUNDED_MINOR).linkedChat()
+        Customers.Customer zoe = customers
+                .named("Zoé")
+                .speaking(Language.FR)
+                .wallet("EUR", FUNDED_MINOR)
+                .linkedChat()
                 .create();
         biller.forget("fr_edf", "49927398710001");
-        assertThat(Chats.text(chats.say(zoe.chat(), "payer EDF 4992 7398 7100 01"))).contains("49927398710001");
+        assertThat(Chats.text(chats.say(zoe.chat(), "payer EDF 4992 7398 7100 01")))
+                .contains("49927398710001");
         bills.lookUp();
         chats.drain();
         assertThat(chats.sent(zoe.chat())).anyMatch(t -> t.contains("ne connaît pas le compte 49927398710001"));
@@ -169,14 +193,20 @@ class AccountBillChatIntegrationTests {
 
     @Test
     void noAccountInTheBillersCurrencyOrNotEnoughMoneyIsRefusedAndNothingMoves() {
-        Customers.Customer eve = customers.named("Eve").wallet("EUR", FUNDED_MINOR).linkedChat().create();
+        Customers.Customer eve =
+                customers.named("Eve").wallet("EUR", FUNDED_MINOR).linkedChat().create();
         chats.say(eve.chat(), "pay State Grid 4992739872");
         assertThat(Chats.text(chats.say(eve.chat(), confirm(offer(eve.chat())))))
                 .isEqualTo("You have no account in that currency. Nothing was paid.");
-        Customers.Customer wang = customers.named("Wang").speaking(Language.ZH).wallet("CNY", 100).linkedChat()
+        Customers.Customer wang = customers
+                .named("Wang")
+                .speaking(Language.ZH)
+                .wallet("CNY", 100)
+                .linkedChat()
                 .create();
         chats.say(wang.chat(), "交电费 4992739872");
-        assertThat(Chats.text(chats.say(wang.chat(), confirm(offer(wang.chat()))))).contains("余额不足");
+        assertThat(Chats.text(chats.say(wang.chat(), confirm(offer(wang.chat())))))
+                .contains("余额不足");
         worker.work();
         assertThat(payment(eve.id()).orElseThrow().status()).isEqualTo("REJECTED");
         assertThat(payment(wang.id()).orElseThrow().status()).isEqualTo("REJECTED");
@@ -188,11 +218,13 @@ class AccountBillChatIntegrationTests {
         Customers.Customer refused = paying(SandboxBiller.Trouble.FAIL);
         assertThat(payment(refused.id()).orElseThrow().status()).isEqualTo("FAILED");
         assertThat(available(refused.wallet())).isEqualTo(FUNDED_MINOR);
-        assertThat(chats.sent(refused.chat())).anyMatch(t -> t.contains("did not take the payment")
-                && t.contains("biller_refused"));
+        assertThat(chats.sent(refused.chat()))
+                .anyMatch(t -> t.contains("did not take the payment") && t.contains("biller_refused"));
 
         Customers.Customer lost = paying(SandboxBiller.Trouble.LOSE);
-        assertThat(payment(lost.id()).orElseThrow().status()).as("kept reserved while in doubt").isEqualTo("UNKNOWN");
+        assertThat(payment(lost.id()).orElseThrow().status())
+                .as("kept reserved while in doubt")
+                .isEqualTo("UNKNOWN");
         assertThat(available(lost.wallet())).isLessThan(FUNDED_MINOR);
         Await.until(() -> janitor(lost.id()).equals("FAILED"), "the janitor learns the biller never had it");
         assertThat(available(lost.wallet())).isEqualTo(FUNDED_MINOR);
@@ -222,24 +254,36 @@ class AccountBillChatIntegrationTests {
     void pointsTakeAShareOffTheBillAndAreSpentWhenItIsPaidAndReleasedWhenNot() {
         CurrencyCode eur = CurrencyCode.of("EUR");
         String euro = MoneyFormat.format(100, eur, Language.EN.locale());
-        Customers.Customer ada = customers.named("Ada Points").wallet("EUR", FUNDED_MINOR).linkedChat().create();
+        Customers.Customer ada = customers
+                .named("Ada Points")
+                .wallet("EUR", FUNDED_MINOR)
+                .linkedChat()
+                .create();
         // a p2p payment of 200 EUR earns 100 points (one a 2 EUR), worth 1.00 EUR (0.01 EUR each)
-        assertThat(ledger.transfer(NewTransfer.posted(new TransferId(UUID.randomUUID()), ada.wallet(),
-                customers.funding(eur), 20_000, eur, "p2p"))).isInstanceOf(TransferResult.Posted.class);
+        assertThat(ledger.transfer(NewTransfer.posted(
+                        new TransferId(UUID.randomUUID()), ada.wallet(), customers.funding(eur), 20_000, eur, "p2p")))
+                .isInstanceOf(TransferResult.Posted.class);
         Await.until(() -> points(ada.id()) == 100, "the journal follower earns the points");
         long wallet = FUNDED_MINOR - 20_000;
 
         chats.say(ada.chat(), "pay EDF 12345678901237");
         Outbound.Buttons refused = offer(ada.chat());
-        assertThat(refused.buttons()).extracting(Outbound.Button::label).element(1)
+        assertThat(refused.buttons())
+                .extracting(Outbound.Button::label)
+                .element(1)
                 .isEqualTo("Use 100 points (−" + euro + ")");
         biller.troubleNext(SandboxBiller.Trouble.FAIL);
-        assertThat(Chats.text(chats.say(ada.chat(), new Inbound.Button(refused.buttons().get(1).reference()))))
+        assertThat(Chats.text(chats.say(
+                        ada.chat(), new Inbound.Button(refused.buttons().get(1).reference()))))
                 .contains("100 points take " + euro + " off");
-        assertThat(discounts.offer(ada.id(), eur, 10_000)).as("held with the payment").isEmpty();
+        assertThat(discounts.offer(ada.id(), eur, 10_000))
+                .as("held with the payment")
+                .isEmpty();
         worker.work();
         assertThat(payment(ada.id()).orElseThrow().status()).isEqualTo("FAILED");
-        assertThat(discounts.offer(ada.id(), eur, 10_000)).as("released when the biller refuses").isPresent();
+        assertThat(discounts.offer(ada.id(), eur, 10_000))
+                .as("released when the biller refuses")
+                .isPresent();
         assertThat(points(ada.id())).isEqualTo(100);
         assertThat(available(ada.wallet())).isEqualTo(wallet);
 
@@ -253,12 +297,18 @@ class AccountBillChatIntegrationTests {
         worker.work();
         chats.drain();
         long amount = jdbc.sql("SELECT amount_minor FROM billing_account_bill_payments WHERE customer_id = ? "
-                + "AND status = 'COMPLETED'").param(ada.id().value()).query(Long.class).single();
+                        + "AND status = 'COMPLETED'")
+                .param(ada.id().value())
+                .query(Long.class)
+                .single();
         assertThat(points(ada.id())).as("spent when the bill is paid").isZero();
         assertThat(balance(ada.wallet())).as("the customer paid the rest").isEqualTo(wallet - (amount - 100));
-        assertThat(settled("fr_edf", eur) - settledBefore).as("the biller got it all, points' share included")
+        assertThat(settled("fr_edf", eur) - settledBefore)
+                .as("the biller got it all, points' share included")
                 .isEqualTo(amount);
-        assertThat(String.join("\n", chats.sent(ada.chat(), Outbound.Receipt.class).get(0).lines()))
+        assertThat(String.join(
+                        "\n",
+                        chats.sent(ada.chat(), Outbound.Receipt.class).get(0).lines()))
                 .contains("Points used: 100 (−" + euro + ")");
     }
 
@@ -268,7 +318,8 @@ class AccountBillChatIntegrationTests {
 
     /** A customer whose Confirm under an EDF bill meets this trouble at the biller. */
     private Customers.Customer paying(SandboxBiller.Trouble trouble) {
-        Customers.Customer customer = customers.named("Max").wallet("EUR", FUNDED_MINOR).linkedChat().create();
+        Customers.Customer customer =
+                customers.named("Max").wallet("EUR", FUNDED_MINOR).linkedChat().create();
         chats.say(customer.chat(), "pay EDF 12345678901237");
         Outbound.Buttons offer = offer(customer.chat());
         biller.troubleNext(trouble);
@@ -322,19 +373,26 @@ class AccountBillChatIntegrationTests {
         throw new AssertionError("no account drawn for " + biller.id());
     }
 
-    record Payment(java.util.UUID id, String status, String code, long amountMinor, String traceNumber) {
-    }
+    record Payment(java.util.UUID id, String status, String code, long amountMinor, String traceNumber) {}
 
     private Optional<Payment> payment(CustomerId customer) {
         return jdbc.sql("SELECT id, status, code, amount_minor, trace_number FROM billing_account_bill_payments "
-                        + "WHERE customer_id = ?").param(customer.value())
-                .query((rs, n) -> new Payment(rs.getObject(1, java.util.UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getLong(4), rs.getString(5))).optional();
+                        + "WHERE customer_id = ?")
+                .param(customer.value())
+                .query((rs, n) -> new Payment(
+                        rs.getObject(1, java.util.UUID.class),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getLong(4),
+                        rs.getString(5)))
+                .optional();
     }
 
     private int count(CustomerId customer) {
         return jdbc.sql("SELECT COUNT(*) FROM billing_account_bill_payments WHERE customer_id = ?")
-                .param(customer.value()).query(Integer.class).single();
+                .param(customer.value())
+                .query(Integer.class)
+                .single();
     }
 
     private long available(AccountId account) {
@@ -347,6 +405,7 @@ class AccountBillChatIntegrationTests {
 
     private long settled(String billerId, CurrencyCode currency) {
         return ledger.account(BillerAccounts.of(AccountBills.billerKey(billerId), currency))
-                .map(a -> Math.abs(a.balanceMinor())).orElse(0L);
+                .map(a -> Math.abs(a.balanceMinor()))
+                .orElse(0L);
     }
 }

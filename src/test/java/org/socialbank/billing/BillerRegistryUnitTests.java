@@ -14,17 +14,27 @@ class BillerRegistryUnitTests {
 
     @Test
     void shipsTheDemoBillersOfChinaFranceAndRussiaNamedInEveryLanguage() {
-        assertThat(registry.all()).extracting(BillerRegistry.ForeignBiller::country).contains("CN", "FR", "RU");
-        assertThat(registry.of("CN", "electricity")).extracting(b -> b.name(Locale.CHINESE)).containsExactly("国家电网");
-        assertThat(registry.of("CN", "water")).extracting(b -> b.name(Locale.CHINESE)).containsExactly("自来水");
-        assertThat(registry.of("CN", "gas")).extracting(b -> b.name(Locale.CHINESE)).containsExactly("燃气");
-        assertThat(registry.of("CN", "phone")).extracting(b -> b.name(Locale.ENGLISH))
+        assertThat(registry.all())
+                .extracting(BillerRegistry.ForeignBiller::country)
+                .contains("CN", "FR", "RU");
+        assertThat(registry.of("CN", "electricity"))
+                .extracting(b -> b.name(Locale.CHINESE))
+                .containsExactly("国家电网");
+        assertThat(registry.of("CN", "water"))
+                .extracting(b -> b.name(Locale.CHINESE))
+                .containsExactly("自来水");
+        assertThat(registry.of("CN", "gas"))
+                .extracting(b -> b.name(Locale.CHINESE))
+                .containsExactly("燃气");
+        assertThat(registry.of("CN", "phone"))
+                .extracting(b -> b.name(Locale.ENGLISH))
                 .containsExactly("China Mobile postpaid");
         for (BillerRegistry.ForeignBiller biller : registry.all()) {
             assertThat(biller.names().keySet()).as(biller.id()).isEqualTo(BillerRegistry.LANGUAGES);
             assertThat(BillerRegistry.CATEGORIES).contains(biller.category());
         }
-        assertThat(registry.find("ru_mosenergosbyt").orElseThrow().currency().code()).isEqualTo("RUB");
+        assertThat(registry.find("ru_mosenergosbyt").orElseThrow().currency().code())
+                .isEqualTo("RUB");
         assertThat(registry.find("fr_edf").orElseThrow().name(Locale.FRENCH)).isEqualTo("EDF");
     }
 
@@ -34,13 +44,15 @@ class BillerRegistryUnitTests {
         assertThat(grid.account("123-456-7897")).hasValue("1234567897");
         assertThat(grid.account("1234567898")).as("a wrong Luhn digit").isEmpty();
         assertThat(grid.account("123456789")).as("too short").isEmpty();
-        assertThat(registry.taking("CN", "electricity", "1234567897")).extracting(BillerRegistry.ForeignBiller::id)
+        assertThat(registry.taking("CN", "electricity", "1234567897"))
+                .extracting(BillerRegistry.ForeignBiller::id)
                 .containsExactly("cn_state_grid");
         BillerRegistry.ForeignBiller tax = registry.find("fr_impots").orElseThrow();
         String head = "123456789012";
         assertThat(tax.account(head + IranianBill.checkDigit(head))).isPresent();
         assertThat(tax.account(head + (IranianBill.checkDigit(head) + 1) % 10)).isEmpty();
-        assertThat(registry.find("cn_china_mobile_postpaid").orElseThrow().account("13800138000")).isPresent();
+        assertThat(registry.find("cn_china_mobile_postpaid").orElseThrow().account("13800138000"))
+                .isPresent();
     }
 
     @Test
@@ -48,15 +60,20 @@ class BillerRegistryUnitTests {
         String good = "x.country=CN\nx.currency=CNY\nx.category=water\nx.account=\\\\d{8}\nx.check=none\n"
                 + "x.name.en=X\nx.name.fr=X\nx.name.ru=X\nx.name.fa=X\nx.name.zh=X\n";
         assertThat(read(good).find("x")).isPresent();
-        assertThatIllegalArgumentException().isThrownBy(() -> read(good.replace("x.category=water", "x.category=pets")))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> read(good.replace("x.category=water", "x.category=pets")))
                 .withMessageContaining("x.category");
-        assertThatIllegalArgumentException().isThrownBy(() -> read(good.replace("x.name.zh=X\n", "")))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> read(good.replace("x.name.zh=X\n", "")))
                 .withMessageContaining("x.name.zh");
-        assertThatIllegalArgumentException().isThrownBy(() -> read(good.replace("x.check=none", "x.check=crc")))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> read(good.replace("x.check=none", "x.check=crc")))
                 .withMessageContaining("x.check");
-        assertThatIllegalArgumentException().isThrownBy(() -> read(good.replace("\\\\d{8}", "[0-9")))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> read(good.replace("\\\\d{8}", "[0-9")))
                 .withMessageContaining("x.account");
-        assertThatIllegalArgumentException().isThrownBy(() -> read(good.replace("x.country=CN", "x.country=IR")))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> read(good.replace("x.country=CN", "x.country=IR")))
                 .withMessageContaining("x.country");
     }
 

@@ -2,15 +2,15 @@ package org.socialbank.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.socialbank.support.Customers;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Directory;
-import org.socialbank.shared.Language;
 import org.socialbank.ledger.AccountId;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.shared.CurrencyCode;
+import org.socialbank.shared.Language;
+import org.socialbank.support.Customers;
 
 /**
  * Customers with a funded rial wallet (the kit's {@link Customers}; given the cards module, a debit
@@ -38,8 +38,7 @@ final class BillingFixtures {
         this.customers = new Customers(directory, ledger);
     }
 
-    record Person(CustomerId id, String phone, AccountId wallet) {
-    }
+    record Person(CustomerId id, String phone, AccountId wallet) {}
 
     Person customer(String name, long rial) {
         return customer(name, Language.EN, rial);
@@ -47,11 +46,16 @@ final class BillingFixtures {
 
     /** A customer of the kit ({@link Customers}) with a phone in billing's range and a funded rial wallet. */
     Person customer(String name, Language language, long rial) {
-        Customers.Customer customer = customers.named(name).speaking(language).phoneIn(PHONES).wallet(IRR.code(), rial)
+        Customers.Customer customer = customers
+                .named(name)
+                .speaking(language)
+                .phoneIn(PHONES)
+                .wallet(IRR.code(), rial)
                 .create();
         if (cards != null) {
-            assertThat(cards.issueDebit(new org.socialbank.cards.CardId(UUID.randomUUID()), customer.id(),
-                    customer.wallet())).isInstanceOf(org.socialbank.cards.CardResult.Done.class);
+            assertThat(cards.issueDebit(
+                            new org.socialbank.cards.CardId(UUID.randomUUID()), customer.id(), customer.wallet()))
+                    .isInstanceOf(org.socialbank.cards.CardResult.Done.class);
         }
         return new Person(customer.id(), customer.phone(), customer.wallet());
     }

@@ -33,8 +33,11 @@ class BillingModuleTests {
     @Test
     void startsWithoutTheChat() {
         assertThat(bills.payment(new BillPaymentId(UUID.randomUUID()))).isEmpty();
-        assertThat(context.getBeanNamesForType(org.socialbank.conversation.Conversations.class)).as("the conversation engine").isEmpty();
-        assertThat(context.getBeanNamesForType(org.socialbank.loyalty.PointsDiscounts.class)).as("the points discount")
+        assertThat(context.getBeanNamesForType(org.socialbank.conversation.Conversations.class))
+                .as("the conversation engine")
+                .isEmpty();
+        assertThat(context.getBeanNamesForType(org.socialbank.loyalty.PointsDiscounts.class))
+                .as("the points discount")
                 .isNotEmpty();
     }
 }

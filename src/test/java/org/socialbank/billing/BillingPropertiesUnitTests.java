@@ -14,15 +14,17 @@ class BillingPropertiesUnitTests {
     @Test
     void theDefaultsHoldIransAndChinasOperatorsAndTheRialCardLimit() {
         BillingProperties properties = properties(Map.of(), Map.of(), null);
-        assertThat(properties.operators()).containsKeys("mci", "irancell", "rightel", "china_mobile", "china_unicom",
-                "china_telecom");
+        assertThat(properties.operators())
+                .containsKeys("mci", "irancell", "rightel", "china_mobile", "china_unicom", "china_telecom");
         assertThat(properties.cardDailyLimitsMinor()).containsEntry("IRR", 100_000_000L);
     }
 
     @Test
     void configuredOperatorsAreAddedToTheDefaults() {
-        BillingProperties properties = properties(Map.of(), Map.of("mts", new OperatorSettings("RU", "RUB",
-                List.of(10_000L, 30_000L), List.of("MTS"))), null);
+        BillingProperties properties = properties(
+                Map.of(),
+                Map.of("mts", new OperatorSettings("RU", "RUB", List.of(10_000L, 30_000L), List.of("MTS"))),
+                null);
         assertThat(properties.operators()).containsKeys("mts", "mci");
     }
 
@@ -36,11 +38,20 @@ class BillingPropertiesUnitTests {
                 .hasMessageContaining("amounts-minor");
     }
 
-    private static BillingProperties properties(Map<Integer, String> labels, Map<String, OperatorSettings> operators,
-            Map<String, Long> cardLimits) {
-        return new BillingProperties(labels, Duration.ofDays(1), Duration.ofSeconds(30), Duration.ofSeconds(1), 50,
-                operators, Map.of(), cardLimits, new BillingProperties.Sandbox(List.of()), Duration.ofDays(3),
-                Duration.ofHours(1), new BillingProperties.AccountBillerSettings(null, null, Duration.ofSeconds(5),
-                        Duration.ofMinutes(30)));
+    private static BillingProperties properties(
+            Map<Integer, String> labels, Map<String, OperatorSettings> operators, Map<String, Long> cardLimits) {
+        return new BillingProperties(
+                labels,
+                Duration.ofDays(1),
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(1),
+                50,
+                operators,
+                Map.of(),
+                cardLimits,
+                new BillingProperties.Sandbox(List.of()),
+                Duration.ofDays(3),
+                Duration.ofHours(1),
+                new BillingProperties.AccountBillerSettings(null, null, Duration.ofSeconds(5), Duration.ofMinutes(30)));
     }
 }

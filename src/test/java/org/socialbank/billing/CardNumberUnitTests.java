@@ -15,12 +15,20 @@ class CardNumberUnitTests {
     void readsValidCardsInAnyDigits() {
         assertThat(CardNumber.read("6037701689095443")).isPresent();
         assertThat(CardNumber.read("6219-8610-3452-9007")).isPresent();
-        assertThat(CardNumber.read("۶۲۱۹ ۸۶۱۰ ۳۴۵۲ ۹۰۰۷")).contains(CardNumber.read("6219861034529007").orElseThrow());
+        assertThat(CardNumber.read("۶۲۱۹ ۸۶۱۰ ۳۴۵۲ ۹۰۰۷"))
+                .contains(CardNumber.read("6219861034529007").orElseThrow());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"6219861034529008", "621986103452900", "6037990000000000", "603799123456789a", "",
-        "62198610345290070000"})
+    @ValueSource(
+            strings = {
+                "6219861034529008",
+                "621986103452900",
+                "6037990000000000",
+                "603799123456789a",
+                "",
+                "62198610345290070000"
+            })
     void refusesBadNumbers(String input) {
         assertThat(CardNumber.read(input)).isEmpty();
     }

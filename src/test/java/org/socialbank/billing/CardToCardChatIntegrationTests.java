@@ -13,9 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.socialbank.support.ChatFakes;
-import org.socialbank.support.Chats;
-import org.socialbank.support.RecordingSender;
 import org.socialbank.cards.CardId;
 import org.socialbank.cards.CardResult;
 import org.socialbank.cards.Cards;
@@ -30,8 +27,6 @@ import org.socialbank.directory.CustomerView;
 import org.socialbank.directory.Directory;
 import org.socialbank.directory.DirectoryResult;
 import org.socialbank.directory.KycLevel;
-import org.socialbank.shared.Language;
-import org.socialbank.shared.Network;
 import org.socialbank.directory.NewCustomer;
 import org.socialbank.ledger.AccountFlag;
 import org.socialbank.ledger.AccountId;
@@ -41,10 +36,15 @@ import org.socialbank.ledger.NewAccount;
 import org.socialbank.ledger.NewTransfer;
 import org.socialbank.ledger.TransferId;
 import org.socialbank.ledger.TransferResult;
+import org.socialbank.shared.Language;
 import org.socialbank.shared.MoneyFormat;
+import org.socialbank.shared.Network;
+import org.socialbank.support.ChatFakes;
+import org.socialbank.support.Chats;
 import org.socialbank.support.FakeSms;
 import org.socialbank.support.FormClient;
 import org.socialbank.support.LedgerAudit;
+import org.socialbank.support.RecordingSender;
 import org.socialbank.support.TestStores;
 import org.socialbank.support.WebChatBrowser;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -70,12 +70,15 @@ import tools.jackson.databind.JsonNode;
  * customer's own card's account and the receipt carries the switch's trace number. The full card
  * number is then nowhere: not in the logs, not in any table (only sealed in the vault).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "socialbank.web.secure-cookies=false",
-    "socialbank.conversation.relay-enabled=false",
-    "socialbank.billing.worker-interval=10m",
-    "socialbank.payments.risk.burst-payments-max=1000",
-    "socialbank.billing.card-daily-limits-minor.IRR=1000000"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "socialbank.web.secure-cookies=false",
+            "socialbank.conversation.relay-enabled=false",
+            "socialbank.billing.worker-interval=10m",
+            "socialbank.payments.risk.burst-payments-max=1000",
+            "socialbank.billing.card-daily-limits-minor.IRR=1000000"
+        })
 @Import(CardToCardChatIntegrationTests.Fakes.class)
 @ExtendWith(OutputCaptureExtension.class)
 class CardToCardChatIntegrationTests {
@@ -150,53 +153,71 @@ class CardToCardChatIntegrationTests {
         new LedgerAudit(jdbc).assertBalanced();
     }
 
-    record Customer(CustomerId id, String phone, String username, AccountId wallet, CardId card) {
-    }
+    record Customer(CustomerId id, String phone, String username, AccountId wallet, CardId card) {}
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "EN|send 500000 rial to card 6037-7016-8909-5443|Looking up|Pay|was sent to the card",
-        "FA|۵۰ هزار تومان به کارت ۶۰۳۷-۷۰۱۶-۸۹۰۹-۵۴۴۳ بفرست|استعلام|واریز شود|واریز شد"})
-    void sendsToACardConfirmedInTelegramAndOnTheBanksPage(Language language, String ask, String looking,
-            String question, String done, CapturedOutput output) {
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "EN|send 500000 rial to card 6037-7016-8909-5443|Looking up|Pay|was sent to the card",
+                "FA|۵۰ هزار تومان به کارت ۶۰۳۷-۷۰۱۶-۸۹۰۹-۵۴۴۳ بفرست|استعلام|واریز شود|واریز شد"
+            })
+    void sendsToACardConfirmedInTelegramAndOnTheBanksPage(
+            Language language, String ask, String looking, String question, String done, CapturedOutput output) {
         Customer customer = customer(language, 2_000_000);
         String chat = chats.linkedTo(customer.id());
 
         Outbound.Text answer = (Outbound.Text) chats.say(chat, ask).get(0);
         assertThat(Chats.plain(answer.text())).contains(looking).contains(SHOWN);
-        assertThat(chats.sent(chat, Outbound.class)).as("the switch is asked after the message, by the worker")
+        assertThat(chats.sent(chat, Outbound.class))
+                .as("the switch is asked after the message, by the worker")
                 .isEmpty();
         quotes.lookUp();
         chats.drain();
         List<Outbound.Buttons> offers = chats.sent(chat, Outbound.Buttons.class);
         assertThat(offers).hasSize(1);
-        assertThat(Chats.plain(offers.get(0).text())).contains(question).contains(SHOWN)
+        assertThat(Chats.plain(offers.get(0).text()))
+                .contains(question)
+                .contains(SHOWN)
                 .contains("Z. Mohammadi")
-                .contains("Bank Keshavarzi").contains(MoneyFormat.format(500_000, BillingFixtures.IRR, language.locale()));
+                .contains("Bank Keshavarzi")
+                .contains(MoneyFormat.format(500_000, BillingFixtures.IRR, language.locale()));
 
         String confirmMessage = "m-" + UUID.randomUUID();
         String confirm = offers.get(0).buttons().get(0).reference();
-        Outbound.Link held = (Outbound.Link) press(chat, confirmMessage, confirm).get(0);
+        Outbound.Link held =
+                (Outbound.Link) press(chat, confirmMessage, confirm).get(0);
         CardTransferId id = ChatBank.cardTransferId(Network.TELEGRAM, confirmMessage);
         assertThat(cardTransfers.transfer(id).orElseThrow().status())
                 .isEqualTo(BillPaymentStatus.AWAITING_CONFIRMATION);
-        assertThat(available(customer.wallet())).as("nothing moves before the step-up").isEqualTo(2_000_000);
-        assertThat(lastSms(customer.phone())).as("the code is bound to the masked card")
+        assertThat(available(customer.wallet()))
+                .as("nothing moves before the step-up")
+                .isEqualTo(2_000_000);
+        assertThat(lastSms(customer.phone()))
+                .as("the code is bound to the masked card")
                 .contains("603770******5443");
         confirmOnTheBanksPage(held.url(), customer.phone());
         assertThat(cardTransfers.transfer(id).orElseThrow().status()).isEqualTo(BillPaymentStatus.PENDING);
-        assertThat(available(customer.wallet())).as("reserved from the own card's account").isEqualTo(1_500_000);
+        assertThat(available(customer.wallet()))
+                .as("reserved from the own card's account")
+                .isEqualTo(1_500_000);
 
         cardWorker.work();
         chats.drain();
         CardTransfer transfer = cardTransfers.transfer(id).orElseThrow();
         assertThat(transfer.status()).isEqualTo(BillPaymentStatus.COMPLETED);
-        List<String> receipts = chats.sent(chat).stream().map(Chats::plain).filter(t -> t.contains(done)).toList();
+        List<String> receipts = chats.sent(chat).stream()
+                .map(Chats::plain)
+                .filter(t -> t.contains(done))
+                .toList();
         assertThat(receipts).as("told once").hasSize(1);
         assertThat(receipts.get(0)).contains(transfer.traceNumber()).contains("603770******5443");
         assertThat(available(customer.wallet())).isEqualTo(1_500_000);
-        assertThat(((Outbound.Text) press(chat, "m-" + UUID.randomUUID(), confirm).get(0)).text())
-                .as("the button is used once").doesNotContain(transfer.traceNumber());
+        assertThat(((Outbound.Text)
+                                press(chat, "m-" + UUID.randomUUID(), confirm).get(0))
+                        .text())
+                .as("the button is used once")
+                .doesNotContain(transfer.traceNumber());
         assertThat(available(customer.wallet())).isEqualTo(1_500_000);
 
         assertNoWholeCardNumber(output);
@@ -208,28 +229,45 @@ class CardToCardChatIntegrationTests {
         WebChatBrowser browser = new WebChatBrowser(port, chats::drain);
         browser.open("/chat");
         browser.post("/chat/messages", "id", UUID.randomUUID().toString(), "text", "绑定账户");
-        String linkUrl = browser.await(m -> m.path("kind").asString().equals("link")).path("url").asString();
+        String linkUrl = browser.await(m -> m.path("kind").asString().equals("link"))
+                .path("url")
+                .asString();
         String page = path(linkUrl);
         browser.open(page);
         browser.post(page, "username", customer.username(), "password", PASSWORD);
         browser.post(page + "/code", "code", sms.lastCode(customer.phone()));
 
         browser.post("/chat/messages", "id", UUID.randomUUID().toString(), "text", "转账500000里亚尔到卡" + PAN);
-        assertThat(browser.await(m -> m.path("text").asString().startsWith("正在查询")).path("text").asString())
+        assertThat(browser.await(m -> m.path("text").asString().startsWith("正在查询"))
+                        .path("text")
+                        .asString())
                 .contains(SHOWN);
         quotes.lookUp();
         JsonNode offer = browser.await(m -> m.path("kind").asString().equals("buttons"));
-        assertThat(Chats.plain(offer.path("text").asString())).contains(SHOWN).contains("Z. Mohammadi")
-                .contains("Bank Keshavarzi").contains("转账");
+        assertThat(Chats.plain(offer.path("text").asString()))
+                .contains(SHOWN)
+                .contains("Z. Mohammadi")
+                .contains("Bank Keshavarzi")
+                .contains("转账");
         JsonNode confirm = offer.path("buttons").get(0);
-        browser.post("/chat/messages", "id", UUID.randomUUID().toString(), "button",
-                confirm.path("reference").asString(), "label", confirm.path("label").asString());
+        browser.post(
+                "/chat/messages",
+                "id",
+                UUID.randomUUID().toString(),
+                "button",
+                confirm.path("reference").asString(),
+                "label",
+                confirm.path("label").asString());
         String stepUp = browser.await(m -> m.path("kind").asString().equals("link")
-                && m.path("url").asString().contains("/confirm/")).path("url").asString();
+                        && m.path("url").asString().contains("/confirm/"))
+                .path("url")
+                .asString();
         assertThat(available(customer.wallet())).isEqualTo(2_000_000);
         confirmOnTheBanksPage(stepUp, customer.phone());
         cardWorker.work();
-        String receipt = browser.await(m -> m.path("text").asString().contains("已转入卡")).path("text").asString();
+        String receipt = browser.await(m -> m.path("text").asString().contains("已转入卡"))
+                .path("text")
+                .asString();
         assertThat(receipt).contains("603770******5443").contains("交易流水号");
         assertThat(available(customer.wallet())).isEqualTo(1_500_000);
 
@@ -243,42 +281,63 @@ class CardToCardChatIntegrationTests {
         WebChatBrowser browser = new WebChatBrowser(port, chats::drain);
         browser.open("/chat");
         browser.post("/chat/messages", "id", UUID.randomUUID().toString(), "text", "lier mon compte");
-        String page = path(browser.await(m -> m.path("kind").asString().equals("link")).path("url").asString());
+        String page = path(browser.await(m -> m.path("kind").asString().equals("link"))
+                .path("url")
+                .asString());
         browser.open(page);
         browser.post(page, "username", customer.username(), "password", PASSWORD);
         browser.post(page + "/code", "code", sms.lastCode(customer.phone()));
 
         IranianBill bill = new BillingFixtures(directory, ledger, SEED).freshBill(23);
-        browser.post("/chat/messages", "id", UUID.randomUUID().toString(), "text",
+        browser.post(
+                "/chat/messages",
+                "id",
+                UUID.randomUUID().toString(),
+                "text",
                 "payer la facture " + bill.billId() + " " + bill.paymentId());
         browser.await(m -> m.path("text").asString().startsWith("Je demande la facture"));
         inquiries.lookUp();
         JsonNode offer = browser.await(m -> m.path("kind").asString().equals("buttons")
                 && m.path("text").asString().contains(bill.billId()));
-        assertThat(Chats.plain(offer.path("text").asString())).contains("Facture d’eau").contains("Titulaire")
+        assertThat(Chats.plain(offer.path("text").asString()))
+                .contains("Facture d’eau")
+                .contains("Titulaire")
                 .contains("Sandbox 1-" + bill.companyCode());
         pressFirst(browser, offer);
         browser.await(m -> m.path("text").asString().startsWith("Paiement de"));
         billWorker.work();
-        assertThat(browser.await(m -> m.toString().contains("Facture payée")).toString()).contains(bill.billId());
+        assertThat(browser.await(m -> m.toString().contains("Facture payée")).toString())
+                .contains(bill.billId());
         assertThat(available(customer.wallet())).isEqualTo(2_000_000 - 23_000);
 
-        browser.post("/chat/messages", "id", UUID.randomUUID().toString(), "text",
+        browser.post(
+                "/chat/messages",
+                "id",
+                UUID.randomUUID().toString(),
+                "text",
                 "recharger le 09351234567 de 50000 rials");
         JsonNode topUp = browser.await(m -> m.path("kind").asString().equals("buttons")
                 && m.path("text").asString().startsWith("Recharger"));
         pressFirst(browser, topUp);
         browser.await(m -> m.path("text").asString().startsWith("Recharge du"));
         topUpWorker.recheck();
-        assertThat(browser.await(m -> m.path("text").asString().contains("a été rechargé")).path("text").asString())
+        assertThat(browser.await(m -> m.path("text").asString().contains("a été rechargé"))
+                        .path("text")
+                        .asString())
                 .contains("+989351234567");
         assertThat(available(customer.wallet())).isEqualTo(2_000_000 - 23_000 - 50_000);
     }
 
     private static void pressFirst(WebChatBrowser browser, JsonNode buttons) {
         JsonNode first = buttons.path("buttons").get(0);
-        browser.post("/chat/messages", "id", UUID.randomUUID().toString(), "button", first.path("reference").asString(),
-                "label", first.path("label").asString());
+        browser.post(
+                "/chat/messages",
+                "id",
+                UUID.randomUUID().toString(),
+                "button",
+                first.path("reference").asString(),
+                "label",
+                first.path("label").asString());
     }
 
     @Test
@@ -292,13 +351,19 @@ class CardToCardChatIntegrationTests {
         assertThat(Chats.plain(offer.text())).contains("Перевести").contains(SHOWN);
         press(chat, "m-" + UUID.randomUUID(), offer.buttons().get(1).reference());
         assertThat(jdbc.sql("SELECT COUNT(*) FROM billing_card_transfers WHERE customer_id = ?")
-                .param(customer.id().value()).query(Long.class).single()).isZero();
+                        .param(customer.id().value())
+                        .query(Long.class)
+                        .single())
+                .isZero();
         assertThat(available(customer.wallet())).isEqualTo(2_000_000);
 
-        assertThat(((Outbound.Text) chats.say(chat, "переведи 500000 риалов на карту 6037 7016 8909 5444").get(0))
-                .text())
-                .as("a mistyped card").startsWith("Номер карты неверен");
-        assertThat(chats.say("tg-" + UUID.randomUUID(), "send 500000 rial to card " + PAN).get(0))
+        assertThat(((Outbound.Text) chats.say(chat, "переведи 500000 риалов на карту 6037 7016 8909 5444")
+                                .get(0))
+                        .text())
+                .as("a mistyped card")
+                .startsWith("Номер карты неверен");
+        assertThat(chats.say("tg-" + UUID.randomUUID(), "send 500000 rial to card " + PAN)
+                        .get(0))
                 .isInstanceOf(Outbound.Link.class);
     }
 
@@ -314,16 +379,24 @@ class CardToCardChatIntegrationTests {
         CardTransfer over = send(customer, destination, 600_000, customer.card());
         assertThat(over.status()).isEqualTo(BillPaymentStatus.REJECTED);
         assertThat(over.code()).isEqualTo(CardTransferResult.EXCEEDS_DAILY_LIMIT);
-        assertThat(send(customer, destination, 600_000, other).status()).as("the other card's limit is untouched")
+        assertThat(send(customer, destination, 600_000, other).status())
+                .as("the other card's limit is untouched")
                 .isEqualTo(BillPaymentStatus.AWAITING_CONFIRMATION);
 
         Customer cardless = customer(Language.EN, 5_000_000, false);
         CardTransfer refused = ((CardTransferResult.Done) cardTransfers.send(new CardTransferRequest(
-                new CardTransferId(UUID.randomUUID()), cardless.id(), destination, 100_000, BillingFixtures.IRR,
-                "api"))).transfer();
+                        new CardTransferId(UUID.randomUUID()),
+                        cardless.id(),
+                        destination,
+                        100_000,
+                        BillingFixtures.IRR,
+                        "api")))
+                .transfer();
         assertThat(refused.code()).isEqualTo("no_card_in_currency");
         String chat = chats.linkedTo(cardless.id());
-        assertThat(((Outbound.Text) chats.say(chat, "send 100000 rial to card " + PAN).get(0)).text())
+        assertThat(((Outbound.Text) chats.say(chat, "send 100000 rial to card " + PAN)
+                                .get(0))
+                        .text())
                 .startsWith("You have no active debit card");
     }
 
@@ -333,53 +406,81 @@ class CardToCardChatIntegrationTests {
         String chat = chats.linkedTo(customer.id());
         chats.say(chat, "balance"); // the chat the customer talks in is where the bank writes
         TopUpId id = new TopUpId(UUID.randomUUID());
-        TopUpResult result = topUps.topUp(new TopUpRequest(id, customer.id(), "09351234567", 50_000,
-                BillingFixtures.IRR, Optional.empty(), "api", TopUpKind.VOUCHER));
+        TopUpResult result = topUps.topUp(new TopUpRequest(
+                id,
+                customer.id(),
+                "09351234567",
+                50_000,
+                BillingFixtures.IRR,
+                Optional.empty(),
+                "api",
+                TopUpKind.VOUCHER));
         assertThat(((TopUpResult.Done) result).topUp().status()).isEqualTo(BillPaymentStatus.COMPLETED);
         String pin = operator.voucherPin(id).orElseThrow();
         vouchers.collect();
         vouchers.collect();
         chats.drain();
         List<Outbound.Link> links = chats.sent(chat, Outbound.Link.class).stream()
-                .filter(l -> l.url().contains("/vouchers/")).toList();
+                .filter(l -> l.url().contains("/vouchers/"))
+                .toList();
         assertThat(links).as("told once where to read it").hasSize(1);
         assertThat(links.get(0).text()).doesNotContain(pin);
 
         FormClient browser = new FormClient(port);
         String path = path(links.get(0).url());
-        assertThat(browser.get(path).html()).as("a link preview spends nothing").contains("Show the PIN")
+        assertThat(browser.get(path).html())
+                .as("a link preview spends nothing")
+                .contains("Show the PIN")
                 .doesNotContain(pin);
         assertThat(browser.post(path).html()).contains(pin);
-        assertThat(browser.post(path).html()).as("shown once").doesNotContain(pin).contains("shown already");
+        assertThat(browser.post(path).html())
+                .as("shown once")
+                .doesNotContain(pin)
+                .contains("shown already");
         assertThat(new FormClient(port).get(path).html()).doesNotContain(pin);
 
         assertThat(telegram.sent().toString()).doesNotContain(pin);
         assertThat(output.getAll()).as("no PIN in the logs").doesNotContain(pin);
         for (String table : jdbc.sql("SELECT table_name FROM information_schema.tables WHERE table_schema = 'PUBLIC' "
-                + "OR table_schema = 'public'").query(String.class).list()) {
+                        + "OR table_schema = 'public'")
+                .query(String.class)
+                .list()) {
             assertThat(jdbc.sql("SELECT * FROM " + table).query().listOfRows().toString())
-                    .as("no PIN in table %s", table).doesNotContain(pin);
+                    .as("no PIN in table %s", table)
+                    .doesNotContain(pin);
         }
     }
 
     private CardTransfer send(Customer customer, CardNumber destination, long amountMinor, CardId from) {
         return ((CardTransferResult.Done) cardTransfers.send(new CardTransferRequest(
-                new CardTransferId(UUID.randomUUID()), customer.id(), destination, amountMinor, BillingFixtures.IRR,
-                "api", Optional.of(from)))).transfer();
+                        new CardTransferId(UUID.randomUUID()),
+                        customer.id(),
+                        destination,
+                        amountMinor,
+                        BillingFixtures.IRR,
+                        "api",
+                        Optional.of(from))))
+                .transfer();
     }
 
     /** Issue 15 s3.5: after a card-to-card the full number is in no log and no table; the vault holds it sealed. */
     private void assertNoWholeCardNumber(CapturedOutput output) {
-        assertThat(output.getAll()).as("no card number in the logs").doesNotContain(PAN, PAN_PERSIAN, "7016-8909",
-                "۷۰۱۶-۸۹۰۹");
+        assertThat(output.getAll())
+                .as("no card number in the logs")
+                .doesNotContain(PAN, PAN_PERSIAN, "7016-8909", "۷۰۱۶-۸۹۰۹");
         List<String> tables = jdbc.sql("SELECT table_name FROM information_schema.tables WHERE table_schema = 'PUBLIC' "
-                + "OR table_schema = 'public'").query(String.class).list();
+                        + "OR table_schema = 'public'")
+                .query(String.class)
+                .list();
         assertThat(tables).extracting(String::toLowerCase).contains("billing_card_vault", "outbox_messages");
         for (String table : tables) {
-            String rows = jdbc.sql("SELECT * FROM " + table).query().listOfRows().toString();
+            String rows =
+                    jdbc.sql("SELECT * FROM " + table).query().listOfRows().toString();
             assertThat(rows).as("no card number in table %s", table).doesNotContain(PAN, PAN_PERSIAN, "7016-8909");
         }
-        assertThat(jdbc.sql("SELECT masked FROM billing_card_vault").query(String.class).list())
+        assertThat(jdbc.sql("SELECT masked FROM billing_card_vault")
+                        .query(String.class)
+                        .list())
                 .contains("603770******5443");
     }
 
@@ -409,17 +510,28 @@ class CardToCardChatIntegrationTests {
         String phone = "+33672" + String.format("%06d", (PHONE_BASE + n) % 1_000_000);
         String username = "c2c" + UUID.randomUUID().toString().substring(0, 8);
         CustomerId id = new CustomerId(UUID.randomUUID());
-        assertThat(directory.register(new NewCustomer(id, "Card Sender", language, KycLevel.FULL, username, PASSWORD,
-                List.of(new CustomerView.AliasEntry(Alias.parse(AliasType.PHONE, null, phone, null), true)))))
+        assertThat(directory.register(new NewCustomer(
+                        id,
+                        "Card Sender",
+                        language,
+                        KycLevel.FULL,
+                        username,
+                        PASSWORD,
+                        List.of(new CustomerView.AliasEntry(Alias.parse(AliasType.PHONE, null, phone, null), true)))))
                 .isInstanceOf(DirectoryResult.Done.class);
         AccountId wallet = new AccountId(UUID.randomUUID());
-        ledger.open(new NewAccount(wallet, BillingFixtures.IRR, id.ownerRef(), AccountKind.CUSTOMER_WALLET,
+        ledger.open(new NewAccount(
+                wallet,
+                BillingFixtures.IRR,
+                id.ownerRef(),
+                AccountKind.CUSTOMER_WALLET,
                 Set.of(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS)));
         assertThat(directory.holdAccount(id, wallet, true)).isInstanceOf(DirectoryResult.Done.class);
         AccountId funding = new AccountId(UUID.randomUUID());
         ledger.open(new NewAccount(funding, BillingFixtures.IRR, "test:funding", AccountKind.BANK_EQUITY, Set.of()));
-        assertThat(ledger.transfer(NewTransfer.posted(new TransferId(UUID.randomUUID()), funding, wallet, rial,
-                BillingFixtures.IRR, "opening"))).isInstanceOf(TransferResult.Posted.class);
+        assertThat(ledger.transfer(NewTransfer.posted(
+                        new TransferId(UUID.randomUUID()), funding, wallet, rial, BillingFixtures.IRR, "opening")))
+                .isInstanceOf(TransferResult.Posted.class);
         CardId cardId = null;
         if (card) {
             cardId = new CardId(UUID.randomUUID());
@@ -432,10 +544,10 @@ class CardToCardChatIntegrationTests {
         return ledger.account(account).orElseThrow().availableMinor();
     }
 
-
     /** A button pressed in a Telegram chat, in a message of the test's own id (to find what it made). */
     private List<Outbound> press(String chat, String messageId, String reference) {
-        return chats.say(new InboundMessage(Network.TELEGRAM, messageId, chat, null, null, new Inbound.Button(reference)));
+        return chats.say(
+                new InboundMessage(Network.TELEGRAM, messageId, chat, null, null, new Inbound.Button(reference)));
     }
 
     @TestConfiguration(proxyBeanMethods = false)

@@ -12,15 +12,18 @@ class CardTransferTextUnitTests {
     private static final String PAN = "6037991000001234";
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "send 500000 rial to card 6037-9910-0000-1234|500000|false",
-        "send 500,000 rials to card 6037 9910 0000 1234|500000|false",
-        "send 50000 toman to card 6037991000001234|500000|true",
-        "۵۰ هزار تومان به کارت ۶۰۳۷-۹۹۱۰-۰۰۰۰-۱۲۳۴ بفرست|500000|true",
-        "کارت به کارت ۵۰۰٬۰۰۰ ریال به ۶۰۳۷۹۹۱۰۰۰۰۰۱۲۳۴|500000|false",
-        "转账500000里亚尔到卡6037991000001234|500000|false",
-        "переведи 500000 риалов на карту 6037 9910 0000 1234|500000|false",
-        "envoie 500000 rials sur la carte 6037-9910-0000-1234|500000|false"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "send 500000 rial to card 6037-9910-0000-1234|500000|false",
+                "send 500,000 rials to card 6037 9910 0000 1234|500000|false",
+                "send 50000 toman to card 6037991000001234|500000|true",
+                "۵۰ هزار تومان به کارت ۶۰۳۷-۹۹۱۰-۰۰۰۰-۱۲۳۴ بفرست|500000|true",
+                "کارت به کارت ۵۰۰٬۰۰۰ ریال به ۶۰۳۷۹۹۱۰۰۰۰۰۱۲۳۴|500000|false",
+                "转账500000里亚尔到卡6037991000001234|500000|false",
+                "переведи 500000 риалов на карту 6037 9910 0000 1234|500000|false",
+                "envoie 500000 rials sur la carte 6037-9910-0000-1234|500000|false"
+            })
     void readsTheCardAndTheAmountInEveryLanguage(String text, long rials, boolean toman) {
         CardTransferText read = CardTransferText.read(text).orElseThrow();
         assertThat(read.card()).hasValueSatisfying(c -> assertThat(c.digits()).isEqualTo(PAN));
@@ -31,23 +34,27 @@ class CardTransferTextUnitTests {
 
     @Test
     void aMistypedCardIsReadAsNoCardAndAMissingAmountAsZero() {
-        CardTransferText mistyped = CardTransferText.read("send 500000 rial to card 6037-9910-0000-1235").orElseThrow();
+        CardTransferText mistyped = CardTransferText.read("send 500000 rial to card 6037-9910-0000-1235")
+                .orElseThrow();
         assertThat(mistyped.card()).isEmpty();
-        CardTransferText noAmount = CardTransferText.read("send to card 6037991000001234").orElseThrow();
+        CardTransferText noAmount =
+                CardTransferText.read("send to card 6037991000001234").orElseThrow();
         assertThat(noAmount.card()).isPresent();
         assertThat(noAmount.amountMinor()).isZero();
     }
 
     @Test
     void aTextWithoutACardWordOrWithoutSixteenDigitsIsNoCardToCard() {
-        assertThat(CardTransferText.read("send 500000 rial to 6037991000001234")).isEmpty();
+        assertThat(CardTransferText.read("send 500000 rial to 6037991000001234"))
+                .isEmpty();
         assertThat(CardTransferText.read("lock my card")).isEmpty();
         assertThat(CardTransferText.read("pay 500000 to card 1234")).isEmpty();
     }
 
     @Test
     void groupsOnlyAMaskedNumberInFours() {
-        assertThat(CardNumber.grouped(CardNumber.read(PAN).orElseThrow().masked())).isEqualTo("6037-99**-****-1234");
+        assertThat(CardNumber.grouped(CardNumber.read(PAN).orElseThrow().masked()))
+                .isEqualTo("6037-99**-****-1234");
         org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> CardNumber.grouped(PAN));
     }
 
@@ -56,8 +63,10 @@ class CardTransferTextUnitTests {
         assertThat(CardTransferText.masked("send 500000 rial to card 6037-9910-0000-1234 now"))
                 .isEqualTo("send 500000 rial to card 603799******1234 now");
         assertThat(CardTransferText.masked("به کارت ۶۰۳۷۹۹۱۰۰۰۰۰۱۲۳۴")).isEqualTo("به کارت 603799******1234");
-        assertThat(CardTransferText.masked("pay bill 7748317800142 1770160")).isEqualTo("pay bill 7748317800142 1770160");
-        assertThat(CardTransferText.masked("card 6037-9910-0000-1235")).as("no card: kept").isEqualTo(
-                "card 6037-9910-0000-1235");
+        assertThat(CardTransferText.masked("pay bill 7748317800142 1770160"))
+                .isEqualTo("pay bill 7748317800142 1770160");
+        assertThat(CardTransferText.masked("card 6037-9910-0000-1235"))
+                .as("no card: kept")
+                .isEqualTo("card 6037-9910-0000-1235");
     }
 }

@@ -89,8 +89,10 @@ final class FakeAccountBillerServer implements AutoCloseable {
                 body = in.readNBytes(64 * 1024);
             }
             String signature = exchange.getRequestHeaders().getFirst("X-Signature");
-            if (!"POST".equals(exchange.getRequestMethod()) || signature == null
-                    || !MessageDigest.isEqual(hmac(body).getBytes(StandardCharsets.US_ASCII),
+            if (!"POST".equals(exchange.getRequestMethod())
+                    || signature == null
+                    || !MessageDigest.isEqual(
+                            hmac(body).getBytes(StandardCharsets.US_ASCII),
                             signature.getBytes(StandardCharsets.US_ASCII))) {
                 unsignedRequests.incrementAndGet();
                 respond(exchange, 401, JSON.createObjectNode().put("code", "bad_signature"));
@@ -106,7 +108,8 @@ final class FakeAccountBillerServer implements AutoCloseable {
             ObjectNode answer = switch (path) {
                 case "/switch/inquiries" -> inquiry(request);
                 case "/switch/payments" -> pay(request);
-                case "/switch/payments/status" -> answer(sandbox.status(UUID.fromString(request.path("id").asString())));
+                case "/switch/payments/status" ->
+                    answer(sandbox.status(UUID.fromString(request.path("id").asString())));
                 default -> null;
             };
             if (answer == null) {
@@ -118,11 +121,14 @@ final class FakeAccountBillerServer implements AutoCloseable {
     }
 
     private ObjectNode inquiry(JsonNode request) {
-        AccountBiller.Inquiry inquiry = sandbox.inquire(request.path("billerId").asString(),
-                request.path("account").asString());
+        AccountBiller.Inquiry inquiry = sandbox.inquire(
+                request.path("billerId").asString(), request.path("account").asString());
         if (inquiry instanceof AccountBiller.Due due) {
-            return JSON.createObjectNode().put("status", "due").put("amountMinor", due.amountMinor())
-                    .put("currency", due.currency().code()).put("dueDate", due.dueDate().toString())
+            return JSON.createObjectNode()
+                    .put("status", "due")
+                    .put("amountMinor", due.amountMinor())
+                    .put("currency", due.currency().code())
+                    .put("dueDate", due.dueDate().toString())
                     .put("holderMasked", due.holderMasked());
         }
         return JSON.createObjectNode().put("status", "not_due").put("code", ((AccountBiller.NotDue) inquiry).code());
@@ -131,8 +137,11 @@ final class FakeAccountBillerServer implements AutoCloseable {
     private ObjectNode pay(JsonNode request) {
         UUID id = UUID.fromString(request.path("id").asString());
         payCalls.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
-        return answer(sandbox.pay(new AccountBiller.Order(id, request.path("billerId").asString(),
-                request.path("account").asString(), request.path("amountMinor").asLong(),
+        return answer(sandbox.pay(new AccountBiller.Order(
+                id,
+                request.path("billerId").asString(),
+                request.path("account").asString(),
+                request.path("amountMinor").asLong(),
                 org.socialbank.shared.CurrencyCode.of(request.path("currency").asString()))));
     }
 

@@ -34,11 +34,14 @@ import org.springframework.test.context.DynamicPropertySource;
  * inquired and paid over it end to end, once; and the client reads a retry with the same key as
  * the same answer, and a late, unsigned, badly signed or 5xx answer as "could not tell".
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
-    "socialbank.conversation.relay-enabled=false",
-    "socialbank.billing.worker-interval=10m",
-    "socialbank.billing.recheck-after=5s",
-    "socialbank.payments.risk.burst-payments-max=1000"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = {
+            "socialbank.conversation.relay-enabled=false",
+            "socialbank.billing.worker-interval=10m",
+            "socialbank.billing.recheck-after=5s",
+            "socialbank.payments.risk.burst-payments-max=1000"
+        })
 @Import(ChatFakes.class)
 class HttpAccountBillerIntegrationTests {
 
@@ -81,8 +84,12 @@ class HttpAccountBillerIntegrationTests {
     @Test
     void aBillAskedInChatIsInquiredAndPaidOverTheSignedProtocolOnce() {
         assertThat(biller).isInstanceOf(HttpAccountBiller.class);
-        Customers.Customer sasha = new Customers(directory, ledger, chats).named("Sasha").speaking(Language.RU)
-                .wallet("RUB", 1_000_000).linkedChat().create();
+        Customers.Customer sasha = new Customers(directory, ledger, chats)
+                .named("Sasha")
+                .speaking(Language.RU)
+                .wallet("RUB", 1_000_000)
+                .linkedChat()
+                .create();
         chats.say(sasha.chat(), "оплатить Мосэнергосбыт 4992739872");
         bills.lookUp();
         chats.drain();
@@ -91,24 +98,31 @@ class HttpAccountBillerIntegrationTests {
         AccountBiller.Due due = (AccountBiller.Due) SWITCH.sandbox.inquire("ru_mosenergosbyt", "4992739872");
         assertThat(offers.get(0).text()).contains("Мосэнергосбыт", due.holderMasked());
 
-        chats.say(sasha.chat(), new Inbound.Button(offers.get(0).buttons().get(0).reference()));
+        chats.say(
+                sasha.chat(), new Inbound.Button(offers.get(0).buttons().get(0).reference()));
         worker.work();
         chats.drain();
 
         UUID id = jdbc.sql("SELECT id FROM billing_account_bill_payments WHERE customer_id = ?")
-                .param(sasha.id().value()).query(UUID.class).single();
-        assertThat(jdbc.sql("SELECT status FROM billing_account_bill_payments WHERE id = ?").param(id)
-                .query(String.class).single()).isEqualTo("COMPLETED");
+                .param(sasha.id().value())
+                .query(UUID.class)
+                .single();
+        assertThat(jdbc.sql("SELECT status FROM billing_account_bill_payments WHERE id = ?")
+                        .param(id)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("COMPLETED");
         assertThat(SWITCH.payCalls(id)).isEqualTo(1);
         assertThat(chats.sent(sasha.chat(), Outbound.Receipt.class)).hasSize(1);
-        assertThat(ledger.account(sasha.wallet()).orElseThrow().balanceMinor()).isEqualTo(1_000_000 - due.amountMinor());
+        assertThat(ledger.account(sasha.wallet()).orElseThrow().balanceMinor())
+                .isEqualTo(1_000_000 - due.amountMinor());
     }
 
     @Test
     void aRetryWithTheSameKeyIsAnsweredTheSameAndANeverSentPaymentIsNotReceived() {
         HttpAccountBiller client = client(FakeAccountBillerServer.SECRET, Duration.ofSeconds(2));
-        AccountBiller.Order order = new AccountBiller.Order(UUID.randomUUID(), "fr_edf", "49927398710001", 4_250,
-                CurrencyCode.of("EUR"));
+        AccountBiller.Order order =
+                new AccountBiller.Order(UUID.randomUUID(), "fr_edf", "49927398710001", 4_250, CurrencyCode.of("EUR"));
 
         ProviderAnswer first = client.pay(order);
         ProviderAnswer again = client.pay(order);
@@ -118,14 +132,15 @@ class HttpAccountBillerIntegrationTests {
         assertThat(client.status(order.id())).isEqualTo(first);
         assertThat(client.status(UUID.randomUUID())).isEqualTo(new ProviderAnswer.Failed(ProviderAnswer.NOT_RECEIVED));
         assertThat(client.inquire("fr_edf", "49927398710001")).isInstanceOf(AccountBiller.Due.class);
-        assertThat(client.inquire("fr_edf", "12345")).isEqualTo(new AccountBiller.NotDue(AccountBiller.UNKNOWN_ACCOUNT));
+        assertThat(client.inquire("fr_edf", "12345"))
+                .isEqualTo(new AccountBiller.NotDue(AccountBiller.UNKNOWN_ACCOUNT));
     }
 
     @Test
     void aLateUnsignedBadlySignedOr5xxAnswerIsUnknown() {
         HttpAccountBiller client = client(FakeAccountBillerServer.SECRET, Duration.ofMillis(300));
-        AccountBiller.Order order = new AccountBiller.Order(UUID.randomUUID(), "cn_gas", "4992739872", 1_000,
-                CurrencyCode.of("CNY"));
+        AccountBiller.Order order =
+                new AccountBiller.Order(UUID.randomUUID(), "cn_gas", "4992739872", 1_000, CurrencyCode.of("CNY"));
 
         SWITCH.delay(1_500);
         try {
@@ -134,20 +149,22 @@ class HttpAccountBillerIntegrationTests {
             SWITCH.delay(0);
         }
         SWITCH.signWrongly(1);
-        assertThat(client.inquire("cn_gas", "4992739872")).isEqualTo(new AccountBiller.NotDue(AccountBiller.UNAVAILABLE));
+        assertThat(client.inquire("cn_gas", "4992739872"))
+                .isEqualTo(new AccountBiller.NotDue(AccountBiller.UNAVAILABLE));
         SWITCH.unavailable(1);
         assertThat(client.status(order.id())).isInstanceOf(ProviderAnswer.Unknown.class);
 
         int refused = SWITCH.unsignedRequests();
         HttpAccountBiller stranger = client("another-secret-that-is-long-enough-0123456789", Duration.ofSeconds(2));
-        assertThat(stranger.pay(new AccountBiller.Order(UUID.randomUUID(), "cn_gas", "4992739872", 1_000,
-                CurrencyCode.of("CNY")))).isInstanceOf(ProviderAnswer.Unknown.class);
+        assertThat(stranger.pay(new AccountBiller.Order(
+                        UUID.randomUUID(), "cn_gas", "4992739872", 1_000, CurrencyCode.of("CNY"))))
+                .isInstanceOf(ProviderAnswer.Unknown.class);
         assertThat(SWITCH.unsignedRequests()).isEqualTo(refused + 1);
     }
 
     private static HttpAccountBiller client(String secret, Duration timeout) {
-        return new HttpAccountBiller(new BillingProperties.AccountBillerSettings(SWITCH.url(), secret, timeout,
-                Duration.ofMinutes(30)));
+        return new HttpAccountBiller(
+                new BillingProperties.AccountBillerSettings(SWITCH.url(), secret, timeout, Duration.ofMinutes(30)));
     }
 
     private static FakeAccountBillerServer start() {

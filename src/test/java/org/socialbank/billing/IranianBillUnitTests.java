@@ -21,9 +21,10 @@ class IranianBillUnitTests {
         "1117753200140, 12070160, fixed_phone, 001, 120000, 7, 01",
         "9403272004129, 95570163, electricity, 041, 955000, 7, 01",
         "9985235404124, 880000568, electricity, 041, 8800000, 0, 05",
-        "1064348103115, 97570237, water, 031, 975000, 7, 02"})
-    void readsTheWorkedExamples(String billId, String paymentId, String type, String company, long rial, int year,
-            String period) {
+        "1064348103115, 97570237, water, 031, 975000, 7, 02"
+    })
+    void readsTheWorkedExamples(
+            String billId, String paymentId, String type, String company, long rial, int year, String period) {
         IranianBill bill = read(billId, paymentId);
         assertThat(TYPES.name(bill.serviceDigit())).isEqualTo(type);
         assertThat(bill.companyCode()).isEqualTo(company);
@@ -54,14 +55,15 @@ class IranianBillUnitTests {
 
     @ParameterizedTest
     @CsvSource({
-        "7748317800143, 1770160, invalid_bill_id",   // check digit off by one
-        "12345, 1770160, invalid_bill_id",           // too short
-        "77483178001420, 1770160, invalid_bill_id",  // 14 digits
+        "7748317800143, 1770160, invalid_bill_id", // check digit off by one
+        "12345, 1770160, invalid_bill_id", // too short
+        "77483178001420, 1770160, invalid_bill_id", // 14 digits
         "7748317800142, 1770170, invalid_payment_id", // C1 wrong
         "7748317800142, 1770161, invalid_payment_id", // C2 wrong
-        "7748317800142, 17701, invalid_payment_id",  // too short
-        "77483178x0142, 1770160, invalid_bill_id",   // a letter
-        "'', 1770160, invalid_bill_id"})
+        "7748317800142, 17701, invalid_payment_id", // too short
+        "77483178x0142, 1770160, invalid_bill_id", // a letter
+        "'', 1770160, invalid_bill_id"
+    })
     void refusesInvalidPairs(String billId, String paymentId, String code) {
         assertThat(IranianBill.read(billId, paymentId)).isEqualTo(new BillReading.Unreadable(code));
     }
@@ -72,7 +74,8 @@ class IranianBillUnitTests {
         String body = "774831780";
         String withoutCheck = body + "1230";
         String billId = withoutCheck + IranianBill.checkDigit(withoutCheck);
-        assertThat(IranianBill.read(billId, "1770160")).isEqualTo(new BillReading.Unreadable(BillReading.INVALID_BILL_ID));
+        assertThat(IranianBill.read(billId, "1770160"))
+                .isEqualTo(new BillReading.Unreadable(BillReading.INVALID_BILL_ID));
     }
 
     @Test
@@ -135,7 +138,8 @@ class IranianBillUnitTests {
 
     @Test
     void theConstructorRefusesAnInvalidPair() {
-        assertThatThrownBy(() -> new IranianBill("7748317800142", "1770161")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new IranianBill("7748317800142", "1770161"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     private static IranianBill read(String billId, String paymentId) {

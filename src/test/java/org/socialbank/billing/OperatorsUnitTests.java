@@ -29,7 +29,8 @@ class OperatorsUnitTests {
         "13800138000, CNY, 5000, china_mobile",
         "+8613012345678, CNY, 5000, china_unicom",
         "+8613312345678, CNY, 5000, china_telecom",
-        "9876543210, INR, 10000, airtel"})
+        "9876543210, INR, 10000, airtel"
+    })
     void findsTheOperatorFromTheCarrierData(String phone, String currency, long amount, String operator) {
         Operators.Choice choice = OPERATORS.resolve(phone, amount, currency, Optional.empty());
         assertThat(choice).isInstanceOf(Operators.Resolved.class);
@@ -65,21 +66,28 @@ class OperatorsUnitTests {
     @Test
     void bonusChargesAreSoldAtTheOperatorsOwnDenominations() {
         assertThat(OPERATORS.resolve("09351234567", 100_000, "IRR", Optional.empty(), TopUpKind.BONUS))
-                .isInstanceOfSatisfying(Operators.Resolved.class, r -> assertThat(r.operator()).isEqualTo("irancell"));
+                .isInstanceOfSatisfying(
+                        Operators.Resolved.class, r -> assertThat(r.operator()).isEqualTo("irancell"));
         assertThat(OPERATORS.resolve("09351234567", 500_000, "IRR", Optional.empty(), TopUpKind.BONUS))
                 .as("Irancell's شگفت‌انگیز stops at 200,000 rial")
                 .isEqualTo(new Operators.Refusal(Operators.AMOUNT_NOT_OFFERED, List.of(50_000L, 100_000L, 200_000L)));
         assertThat(OPERATORS.resolve("09121234567", 1_000_000, "IRR", Optional.empty(), TopUpKind.BONUS))
-                .as("MCI's فوق‌العاده").isInstanceOf(Operators.Resolved.class);
+                .as("MCI's فوق‌العاده")
+                .isInstanceOf(Operators.Resolved.class);
         assertThat(OPERATORS.resolve("13800138000", 5_000, "CNY", Optional.empty(), TopUpKind.BONUS))
                 .isEqualTo(new Operators.Refusal(Operators.KIND_NOT_OFFERED, List.of()));
         assertThat(OPERATORS.resolve("09351234567", 10_000, "IRR", Optional.empty()))
-                .as("a direct charge keeps its own denominations").isInstanceOf(Operators.Resolved.class);
+                .as("a direct charge keeps its own denominations")
+                .isInstanceOf(Operators.Resolved.class);
     }
 
     @Test
     void aNumberThatIsNoMobileIsRefused() {
-        assertThat(OPERATORS.resolve("+982112345678", 50_000, "IRR", Optional.empty()).toString()).contains("invalid_phone");
-        assertThat(OPERATORS.resolve("hello", 50_000, "IRR", Optional.empty()).toString()).contains("invalid_phone");
+        assertThat(OPERATORS
+                        .resolve("+982112345678", 50_000, "IRR", Optional.empty())
+                        .toString())
+                .contains("invalid_phone");
+        assertThat(OPERATORS.resolve("hello", 50_000, "IRR", Optional.empty()).toString())
+                .contains("invalid_phone");
     }
 }

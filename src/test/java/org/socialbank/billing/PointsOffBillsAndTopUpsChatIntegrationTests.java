@@ -53,11 +53,14 @@ import org.springframework.test.context.DynamicPropertySource;
  * a payment made spends them; the provider is paid in full, the receipt says the points, and the
  * ledger stays balanced.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
-    "socialbank.conversation.relay-enabled=false",
-    "socialbank.billing.worker-interval=10m",
-    "socialbank.billing.recheck-after=1s",
-    "socialbank.payments.risk.burst-payments-max=1000"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = {
+            "socialbank.conversation.relay-enabled=false",
+            "socialbank.billing.worker-interval=10m",
+            "socialbank.billing.recheck-after=1s",
+            "socialbank.payments.risk.burst-payments-max=1000"
+        })
 @Import(ChatFakes.class)
 class PointsOffBillsAndTopUpsChatIntegrationTests {
 
@@ -120,8 +123,13 @@ class PointsOffBillsAndTopUpsChatIntegrationTests {
     @Test
     void pointsTakeAtMostHalfOffAnIranianBillInPersianAndAreReleasedWhenRefusedAndSpentWhenPaid() {
         // 300,000,000 rial of payments earn 300 points (one a 1,000,000 rial), worth 5,000 rial each
-        Customers.Customer sara = customers.named("Sara Points").speaking(Language.FA).phone(phone())
-                .wallet("IRR", 400_000_000).linkedChat().create();
+        Customers.Customer sara = customers
+                .named("Sara Points")
+                .speaking(Language.FA)
+                .phone(phone())
+                .wallet("IRR", 400_000_000)
+                .linkedChat()
+                .create();
         earn(sara, IRR, 300_000_000, 300);
         long wallet = 100_000_000;
         NumberFormat digits = NumberFormat.getIntegerInstance(Language.FA.locale());
@@ -130,21 +138,27 @@ class PointsOffBillsAndTopUpsChatIntegrationTests {
         Outbound.Buttons offer = offer(sara.chat(), refused);
         String worth = MoneyFormat.format(1_000_000, IRR, Language.FA.locale());
         assertThat(offer.buttons()).hasSize(3);
-        assertThat(Chats.plain(offer.buttons().get(1).label())).contains(digits.format(200)).contains(worth);
+        assertThat(Chats.plain(offer.buttons().get(1).label()))
+                .contains(digits.format(200))
+                .contains(worth);
 
         biller.troubleNext(SandboxBiller.Trouble.FAIL);
         InboundMessage press = press(sara.chat(), offer.buttons().get(1));
-        assertThat(Chats.plain(Chats.text(chats.say(press)))).contains(digits.format(200)).contains(worth)
+        assertThat(Chats.plain(Chats.text(chats.say(press))))
+                .contains(digits.format(200))
+                .contains(worth)
                 .contains("امتیاز");
         chats.receive(press); // a redelivered press holds nothing more
         assertThat(available(sara.wallet())).as("the rest reserved").isEqualTo(wallet - 1_000_000);
         assertThat(discounts.offer(sara.id(), IRR, 100_000_000).orElseThrow().points())
-                .as("200 held with the payment, 100 left").isEqualTo(100);
+                .as("200 held with the payment, 100 left")
+                .isEqualTo(100);
         billWorker.work();
         BillPaymentId first = ChatBank.billPaymentId(Network.TELEGRAM, press.externalMessageId());
         assertThat(status(first)).isEqualTo(BillPaymentStatus.FAILED);
         assertThat(discounts.offer(sara.id(), IRR, 100_000_000).orElseThrow().points())
-                .as("released when the biller refuses").isEqualTo(300);
+                .as("released when the biller refuses")
+                .isEqualTo(300);
         assertThat(points(sara.id())).isEqualTo(300);
         assertThat(available(sara.wallet())).isEqualTo(wallet);
 
@@ -160,18 +174,25 @@ class PointsOffBillsAndTopUpsChatIntegrationTests {
         assertThat(points(sara.id())).as("spent when the bill is paid").isEqualTo(100);
         assertThat(balance(sara.wallet())).as("the customer paid the rest").isEqualTo(wallet - 1_000_000);
         assertThat(settled(BillerAccounts.billerKey(paid), IRR) - settledBefore)
-                .as("the biller got it all, the points' share included").isEqualTo(2_000_000);
+                .as("the biller got it all, the points' share included")
+                .isEqualTo(2_000_000);
         List<Outbound.Receipt> receipts = chats.sent(sara.chat(), Outbound.Receipt.class);
         assertThat(receipts).hasSize(1);
         assertThat(Chats.plain(String.join("\n", receipts.get(0).lines())))
-                .contains("امتیاز استفاده‌شده: " + digits.format(200)).contains(worth);
+                .contains("امتیاز استفاده‌شده: " + digits.format(200))
+                .contains(worth);
     }
 
     @Test
     void pointsTakeAShareOffATopUpInChineseAndAreReleasedWhenItFailsOrIsLostAndSpentWhenCharged() {
         // 2,000 CNY of payments earn 100 points (one a 20 CNY), worth 0.05 CNY each: 5 CNY off 50 CNY
-        Customers.Customer li = customers.named("Li Points").speaking(Language.ZH).phone(phone())
-                .wallet("CNY", 300_000).linkedChat().create();
+        Customers.Customer li = customers
+                .named("Li Points")
+                .speaking(Language.ZH)
+                .phone(phone())
+                .wallet("CNY", 300_000)
+                .linkedChat()
+                .create();
         earn(li, CNY, 200_000, 100);
         long wallet = 100_000;
         String worth = MoneyFormat.format(500, CNY, Language.ZH.locale());
@@ -179,17 +200,25 @@ class PointsOffBillsAndTopUpsChatIntegrationTests {
         TopUp refused = topUp(li, SandboxBiller.Trouble.FAIL, worth);
         assertThat(refused.status()).isEqualTo(BillPaymentStatus.FAILED);
         assertThat(points(li.id())).isEqualTo(100);
-        assertThat(discounts.offer(li.id(), CNY, 5_000)).as("released when the operator refuses").isPresent();
+        assertThat(discounts.offer(li.id(), CNY, 5_000))
+                .as("released when the operator refuses")
+                .isPresent();
         assertThat(available(li.wallet())).isEqualTo(wallet);
 
         TopUp lost = topUp(li, SandboxBiller.Trouble.LOSE, worth);
         assertThat(lost.status()).isEqualTo(BillPaymentStatus.UNKNOWN);
-        assertThat(discounts.offer(li.id(), CNY, 5_000)).as("held while in doubt").isEmpty();
-        Await.until(() -> {
-            topUpWorker.recheck();
-            return topUpStatus(lost.id()) == BillPaymentStatus.FAILED;
-        }, "the janitor learns the operator never received it");
-        assertThat(discounts.offer(li.id(), CNY, 5_000)).as("released by the janitor").isPresent();
+        assertThat(discounts.offer(li.id(), CNY, 5_000))
+                .as("held while in doubt")
+                .isEmpty();
+        Await.until(
+                () -> {
+                    topUpWorker.recheck();
+                    return topUpStatus(lost.id()) == BillPaymentStatus.FAILED;
+                },
+                "the janitor learns the operator never received it");
+        assertThat(discounts.offer(li.id(), CNY, 5_000))
+                .as("released by the janitor")
+                .isPresent();
         assertThat(available(li.wallet())).isEqualTo(wallet);
 
         long settledBefore = settled("op-china_mobile", CNY);
@@ -197,16 +226,21 @@ class PointsOffBillsAndTopUpsChatIntegrationTests {
         assertThat(charged.status()).isEqualTo(BillPaymentStatus.COMPLETED);
         assertThat(points(li.id())).as("spent when the number is charged").isZero();
         assertThat(balance(li.wallet())).as("the customer paid the rest").isEqualTo(wallet - 4_500);
-        assertThat(settled("op-china_mobile", CNY) - settledBefore).as("the operator got it all").isEqualTo(5_000);
+        assertThat(settled("op-china_mobile", CNY) - settledBefore)
+                .as("the operator got it all")
+                .isEqualTo(5_000);
         assertThat(chats.sent(li.chat()).stream().map(Chats::plain).filter(t -> t.contains(charged.traceNumber())))
-                .singleElement().satisfies(t -> assertThat(unspaced(t)).contains("已用积分：100（抵" + worth));
+                .singleElement()
+                .satisfies(t -> assertThat(unspaced(t)).contains("已用积分：100（抵" + worth));
         assertThat(((Outbound.Buttons) chats.say(li.chat(), "给13800138000充值50元").get(0)).buttons())
-                .as("no points left: Confirm and Cancel only").hasSize(2);
+                .as("no points left: Confirm and Cancel only")
+                .hasSize(2);
     }
 
     /** Asks for a 50 CNY top-up in Chinese, presses its points button, lets the operator answer {@code trouble}. */
     private TopUp topUp(Customers.Customer customer, SandboxBiller.Trouble trouble, String worth) {
-        Outbound.Buttons offer = (Outbound.Buttons) chats.say(customer.chat(), "给13800138000充值50元").get(0);
+        Outbound.Buttons offer = (Outbound.Buttons)
+                chats.say(customer.chat(), "给13800138000充值50元").get(0);
         assertThat(offer.buttons()).hasSize(3);
         assertThat(unspaced(offer.buttons().get(1).label())).isEqualTo("使用100积分（抵" + worth + "）");
         InboundMessage press = press(customer.chat(), offer.buttons().get(1));
@@ -218,9 +252,13 @@ class PointsOffBillsAndTopUpsChatIntegrationTests {
         }
         topUpWorker.recheck();
         chats.drain();
-        return jdbc.sql("SELECT id FROM billing_topups WHERE id = ?").param(ChatBank.topUpId(Network.TELEGRAM,
-                press.externalMessageId()).value()).query(UUID.class).optional()
-                .map(id -> view(new TopUpId(id))).orElseThrow();
+        return jdbc.sql("SELECT id FROM billing_topups WHERE id = ?")
+                .param(ChatBank.topUpId(Network.TELEGRAM, press.externalMessageId())
+                        .value())
+                .query(UUID.class)
+                .optional()
+                .map(id -> view(new TopUpId(id)))
+                .orElseThrow();
     }
 
     @Autowired
@@ -256,20 +294,28 @@ class PointsOffBillsAndTopUpsChatIntegrationTests {
     }
 
     private static InboundMessage press(String chat, Outbound.Button button) {
-        return new InboundMessage(Network.TELEGRAM, "m-" + UUID.randomUUID(), chat, null, null,
-                new Inbound.Button(button.reference()));
+        return new InboundMessage(
+                Network.TELEGRAM, "m-" + UUID.randomUUID(), chat, null, null, new Inbound.Button(button.reference()));
     }
 
     /** Pays {@code amountMinor} to the bank (an earning payment) and waits for the journal follower's points. */
     private void earn(Customers.Customer customer, CurrencyCode currency, long amountMinor, long expected) {
-        assertThat(ledger.transfer(NewTransfer.posted(new TransferId(UUID.randomUUID()), customer.wallet(),
-                customers.funding(currency), amountMinor, currency, "p2p"))).isInstanceOf(TransferResult.Posted.class);
+        assertThat(ledger.transfer(NewTransfer.posted(
+                        new TransferId(UUID.randomUUID()),
+                        customer.wallet(),
+                        customers.funding(currency),
+                        amountMinor,
+                        currency,
+                        "p2p")))
+                .isInstanceOf(TransferResult.Posted.class);
         Await.until(() -> points(customer.id()) == expected, "the journal follower earns the points");
     }
 
     private BillPaymentStatus status(BillPaymentId id) {
-        return jdbc.sql("SELECT status FROM billing_bill_payments WHERE id = ?").param(id.value())
-                .query((rs, n) -> BillPaymentStatus.valueOf(rs.getString(1))).single();
+        return jdbc.sql("SELECT status FROM billing_bill_payments WHERE id = ?")
+                .param(id.value())
+                .query((rs, n) -> BillPaymentStatus.valueOf(rs.getString(1)))
+                .single();
     }
 
     private long points(CustomerId customer) {
@@ -285,7 +331,9 @@ class PointsOffBillsAndTopUpsChatIntegrationTests {
     }
 
     private long settled(String key, CurrencyCode currency) {
-        return Optional.of(BillerAccounts.of(key, currency)).flatMap(ledger::account)
-                .map(a -> Math.abs(a.balanceMinor())).orElse(0L);
+        return Optional.of(BillerAccounts.of(key, currency))
+                .flatMap(ledger::account)
+                .map(a -> Math.abs(a.balanceMinor()))
+                .orElse(0L);
     }
 }

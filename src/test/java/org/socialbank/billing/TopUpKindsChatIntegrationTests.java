@@ -33,11 +33,14 @@ import org.springframework.test.context.DynamicPropertySource;
  * chat, which gets the one-time link to the bank's page; a bonus charge is sold at the operator's
  * bonus denominations only.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
-    "socialbank.conversation.relay-enabled=false",
-    "socialbank.billing.worker-interval=10m",
-    "socialbank.billing.recheck-after=1s",
-    "socialbank.payments.risk.burst-payments-max=1000"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = {
+            "socialbank.conversation.relay-enabled=false",
+            "socialbank.billing.worker-interval=10m",
+            "socialbank.billing.recheck-after=1s",
+            "socialbank.payments.risk.burst-payments-max=1000"
+        })
 @Import(ChatFakes.class)
 class TopUpKindsChatIntegrationTests {
 
@@ -78,9 +81,11 @@ class TopUpKindsChatIntegrationTests {
 
     @Test
     void aPinVoucherAskedInChatIsToldAsALinkToTheBanksPageAndItsPinNeverInTheChat() {
-        Customers.Customer reza = customers.named("Reza").wallet("IRR", 1_000_000).linkedChat().create();
-        Outbound.Buttons offer = (Outbound.Buttons) chats.say(reza.chat(),
-                "top up a PIN voucher 09351234567 100000 rial").get(0);
+        Customers.Customer reza =
+                customers.named("Reza").wallet("IRR", 1_000_000).linkedChat().create();
+        Outbound.Buttons offer =
+                (Outbound.Buttons) chats.say(reza.chat(), "top up a PIN voucher 09351234567 100000 rial")
+                        .get(0);
         assertThat(offer.text()).contains("PIN voucher", "+989351234567", "Irancell");
 
         TopUp topUp = confirm(reza, offer.buttons().get(0), "PIN voucher");
@@ -89,7 +94,8 @@ class TopUpKindsChatIntegrationTests {
         assertThat(topUp.status()).isEqualTo(BillPaymentStatus.COMPLETED);
         String pin = operator.voucherPin(topUp.id()).orElseThrow();
         List<Outbound.Link> links = chats.sent(reza.chat(), Outbound.Link.class).stream()
-                .filter(l -> l.url().contains("/vouchers/")).toList();
+                .filter(l -> l.url().contains("/vouchers/"))
+                .toList();
         assertThat(links).hasSize(1);
         assertThat(links.get(0).text()).doesNotContain(pin);
         assertThat(chats.sent(reza.chat())).noneMatch(t -> t.contains(pin));
@@ -98,36 +104,51 @@ class TopUpKindsChatIntegrationTests {
 
     @Test
     void aBonusChargeAskedInChatIsSoldAtTheOperatorsBonusDenominationsInPersianToo() {
-        Customers.Customer sara = customers.named("Sara").wallet("IRR", 1_000_000).linkedChat().create();
+        Customers.Customer sara =
+                customers.named("Sara").wallet("IRR", 1_000_000).linkedChat().create();
         // 20,000 rial is a direct charge of Irancell's, not a bonus one: the nearest bonus amounts are offered
-        Outbound.Buttons nearest = (Outbound.Buttons) chats.say(sara.chat(), "top up bonus 09351234567 20000 rial")
-                .get(0);
-        assertThat(nearest.buttons()).extracting(Outbound.Button::label)
+        Outbound.Buttons nearest = (Outbound.Buttons)
+                chats.say(sara.chat(), "top up bonus 09351234567 20000 rial").get(0);
+        assertThat(nearest.buttons())
+                .extracting(Outbound.Button::label)
                 .contains(MoneyFormat.format(50_000, IRR, Language.EN.locale()))
                 .doesNotContain(MoneyFormat.format(20_000, IRR, Language.EN.locale()));
-        Outbound.Button fifty = nearest.buttons().stream().filter(b -> b.label().equals(
-                MoneyFormat.format(50_000, IRR, Language.EN.locale()))).findFirst().orElseThrow();
+        Outbound.Button fifty = nearest.buttons().stream()
+                .filter(b -> b.label().equals(MoneyFormat.format(50_000, IRR, Language.EN.locale())))
+                .findFirst()
+                .orElseThrow();
         TopUp bonus = confirm(sara, fifty, "Topping up");
         assertThat(bonus.kind()).isEqualTo(TopUpKind.BONUS);
         assertThat(bonus.amountMinor()).isEqualTo(50_000);
 
-        Customers.Customer ali = customers.named("Ali").speaking(Language.FA).wallet("IRR", 1_000_000).linkedChat()
+        Customers.Customer ali = customers
+                .named("Ali")
+                .speaking(Language.FA)
+                .wallet("IRR", 1_000_000)
+                .linkedChat()
                 .create();
-        Outbound.Buttons offer = (Outbound.Buttons) chats.say(ali.chat(),
-                "شارژ شگفت‌انگیز ۱۰ هزار تومانی ایرانسل برای ۰۹۳۵۱۲۳۴۵۶۷").get(0);
+        Outbound.Buttons offer =
+                (Outbound.Buttons) chats.say(ali.chat(), "شارژ شگفت‌انگیز ۱۰ هزار تومانی ایرانسل برای ۰۹۳۵۱۲۳۴۵۶۷")
+                        .get(0);
         assertThat(offer.text()).contains("شارژ ویژه");
         assertThat(confirm(ali, offer.buttons().get(0), "").kind()).isEqualTo(TopUpKind.BONUS);
     }
 
     /** Presses Confirm (its reply holds {@code told}), runs the operator's worker and the relay; the top-up. */
     private TopUp confirm(Customers.Customer customer, Outbound.Button button, String told) {
-        InboundMessage press = new InboundMessage(Network.TELEGRAM, "m-" + UUID.randomUUID(), customer.chat(), null,
-                null, new Inbound.Button(button.reference()));
+        InboundMessage press = new InboundMessage(
+                Network.TELEGRAM,
+                "m-" + UUID.randomUUID(),
+                customer.chat(),
+                null,
+                null,
+                new Inbound.Button(button.reference()));
         assertThat(Chats.text(chats.say(press))).contains(told);
         worker.recheck();
         worker.recheck();
         vouchers.collect();
         chats.drain();
-        return topUps.topUp(ChatBank.topUpId(Network.TELEGRAM, press.externalMessageId())).orElseThrow();
+        return topUps.topUp(ChatBank.topUpId(Network.TELEGRAM, press.externalMessageId()))
+                .orElseThrow();
     }
 }

@@ -24,25 +24,36 @@ class TopUpTextUnitTests {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "#TopUp 9876543210 airtel 100|IRR|9876543210|10000|INR|airtel|false",
-        "شارژ ۱۰ هزار تومانی ایرانسل برای ۰۹۳۵۱۲۳۴۵۶۷|IRR|09351234567|100000|IRR|irancell|true",
-        "给13800138000充值50元||13800138000|5000|CNY||false",
-        "пополни телефон +7 912 345 67 89 на 300 руб|IRR|+79123456789|30000|RUB||false",
-        "top up 09351234567 50000|IRR|09351234567|50000|IRR||false",
-        "top up 09121234567 with 1,000,000 rial|IRR|09121234567|1000000|IRR||false",
-        "recharger le 09351234567 de 20000 rials|IRR|09351234567|20000|IRR||false"})
-    void readsTheIssuesSentences(String text, String customerCurrency, String phone, long amountMinor, String currency,
-            String operator, boolean toman) {
-        Optional<CurrencyCode> customer = customerCurrency == null ? Optional.empty()
-                : Optional.of(CurrencyCode.of(customerCurrency));
-        assertThat(TopUpText.read(text, OPERATORS, customer)).hasValue(new TopUpText(phone, amountMinor,
-                CurrencyCode.of(currency), Optional.ofNullable(operator), toman));
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "#TopUp 9876543210 airtel 100|IRR|9876543210|10000|INR|airtel|false",
+                "شارژ ۱۰ هزار تومانی ایرانسل برای ۰۹۳۵۱۲۳۴۵۶۷|IRR|09351234567|100000|IRR|irancell|true",
+                "给13800138000充值50元||13800138000|5000|CNY||false",
+                "пополни телефон +7 912 345 67 89 на 300 руб|IRR|+79123456789|30000|RUB||false",
+                "top up 09351234567 50000|IRR|09351234567|50000|IRR||false",
+                "top up 09121234567 with 1,000,000 rial|IRR|09121234567|1000000|IRR||false",
+                "recharger le 09351234567 de 20000 rials|IRR|09351234567|20000|IRR||false"
+            })
+    void readsTheIssuesSentences(
+            String text,
+            String customerCurrency,
+            String phone,
+            long amountMinor,
+            String currency,
+            String operator,
+            boolean toman) {
+        Optional<CurrencyCode> customer =
+                customerCurrency == null ? Optional.empty() : Optional.of(CurrencyCode.of(customerCurrency));
+        assertThat(TopUpText.read(text, OPERATORS, customer))
+                .hasValue(new TopUpText(
+                        phone, amountMinor, CurrencyCode.of(currency), Optional.ofNullable(operator), toman));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"top up", "top up 50000 rial", "top up 12345 50000"})
     void aTextWithoutAMobileNumberOrAnAmountIsNone(String text) {
-        assertThat(TopUpText.read(text, OPERATORS, Optional.of(CurrencyCode.of("IRR")))).isEmpty();
+        assertThat(TopUpText.read(text, OPERATORS, Optional.of(CurrencyCode.of("IRR"))))
+                .isEmpty();
     }
 }

@@ -78,15 +78,25 @@ abstract class AppointmentConcurrency {
             customers.add(fixtures.customer("Booker " + i, Language.EN));
         }
         List<BookingResult> results = race(customers.stream()
-                .map(c -> request(UUID.randomUUID(), c, branch, start)).toList());
-        assertThat(results.stream().filter(BookingResult.Done.class::isInstance)).hasSize(CAPACITY - 1);
-        assertThat(results.stream().filter(r -> r instanceof BookingResult.Refused refused
-                && refused.refusal() == BookingRefusal.SLOT_FULL)).hasSize(BOOKERS - CAPACITY + 1);
+                .map(c -> request(UUID.randomUUID(), c, branch, start))
+                .toList());
+        assertThat(results.stream().filter(BookingResult.Done.class::isInstance))
+                .hasSize(CAPACITY - 1);
+        assertThat(results.stream()
+                        .filter(r -> r instanceof BookingResult.Refused refused
+                                && refused.refusal() == BookingRefusal.SLOT_FULL))
+                .hasSize(BOOKERS - CAPACITY + 1);
         assertThat(booked(branch, start)).isEqualTo(CAPACITY);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM appointments WHERE branch_id = ? AND status = 'booked'")
-                .param(branch).query(Integer.class).single()).isEqualTo(CAPACITY);
+                        .param(branch)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(CAPACITY);
         assertThat(appointments.slots(branch, start.toLocalDate()).orElseThrow().stream()
-                .filter(s -> s.start().toInstant().equals(start.toInstant())).findFirst().orElseThrow().capacityLeft())
+                        .filter(s -> s.start().toInstant().equals(start.toInstant()))
+                        .findFirst()
+                        .orElseThrow()
+                        .capacityLeft())
                 .isZero();
     }
 
@@ -103,7 +113,10 @@ abstract class AppointmentConcurrency {
         }
         List<BookingResult> results = race(same);
         assertThat(results).allMatch(BookingResult.Done.class::isInstance);
-        assertThat(results.stream().map(r -> ((BookingResult.Done) r).appointment().code()).distinct()).hasSize(1);
+        assertThat(results.stream()
+                        .map(r -> ((BookingResult.Done) r).appointment().code())
+                        .distinct())
+                .hasSize(1);
         assertThat(booked(branch, start)).isEqualTo(1);
     }
 
@@ -114,8 +127,8 @@ abstract class AppointmentConcurrency {
         OffsetDateTime start = OffsetDateTime.parse("2026-12-03T14:00:00+01:00"); // 29 hours ahead
         List<AppointmentId> booked = new ArrayList<>();
         for (int i = 0; i < CAPACITY; i++) {
-            BookingResult result = appointments.book(request(UUID.randomUUID(),
-                    fixtures.customer("Reminded " + i, Language.EN), branch, start));
+            BookingResult result = appointments.book(
+                    request(UUID.randomUUID(), fixtures.customer("Reminded " + i, Language.EN), branch, start));
             booked.add(((BookingResult.Done) result).appointment().id());
         }
         clock.advance(Duration.ofHours(6)); // 23 hours ahead: due
@@ -138,8 +151,10 @@ abstract class AppointmentConcurrency {
         }
         reminders.remind();
         for (AppointmentId id : booked) {
-            assertThat(events.stream(AppointmentReminderDue.class).filter(e -> e.appointmentId().equals(id)))
-                    .as("reminders of %s", id).hasSize(1);
+            assertThat(events.stream(AppointmentReminderDue.class)
+                            .filter(e -> e.appointmentId().equals(id)))
+                    .as("reminders of %s", id)
+                    .hasSize(1);
         }
     }
 
@@ -166,16 +181,26 @@ abstract class AppointmentConcurrency {
     }
 
     private int booked(String branch, OffsetDateTime start) {
-        return jdbc.sql("SELECT booked FROM slot_counters WHERE branch_id = ?").param(branch)
-                .query(Integer.class).single();
+        return jdbc.sql("SELECT booked FROM slot_counters WHERE branch_id = ?")
+                .param(branch)
+                .query(Integer.class)
+                .single();
     }
 
     /** 10:00 in Paris on the next Monday to Friday at least two days after the test clock's start. */
     static OffsetDateTime nextWeekdaySlot() {
-        OffsetDateTime day = AppointmentTestClock.NOW.plus(2, ChronoUnit.DAYS).atZone(java.time.ZoneId.of("Europe/Paris"))
-                .withHour(10).withMinute(0).withSecond(0).withNano(0).toOffsetDateTime();
+        OffsetDateTime day = AppointmentTestClock.NOW
+                .plus(2, ChronoUnit.DAYS)
+                .atZone(java.time.ZoneId.of("Europe/Paris"))
+                .withHour(10)
+                .withMinute(0)
+                .withSecond(0)
+                .withNano(0)
+                .toOffsetDateTime();
         while (day.getDayOfWeek().getValue() > 5) {
-            day = day.atZoneSameInstant(java.time.ZoneId.of("Europe/Paris")).plusDays(1).toOffsetDateTime();
+            day = day.atZoneSameInstant(java.time.ZoneId.of("Europe/Paris"))
+                    .plusDays(1)
+                    .toOffsetDateTime();
         }
         return day;
     }

@@ -1,7 +1,5 @@
 package org.socialbank.branches;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.DayOfWeek;
 import java.time.ZoneId;
 import java.util.EnumMap;
@@ -28,21 +26,33 @@ final class AppointmentFixtures {
     }
 
     CustomerId customer(String name, Language language) {
-        return new Customers(directory, null).named(name).speaking(language).phoneIn("+3362").create().id();
+        return new Customers(directory, null)
+                .named(name)
+                .speaking(language)
+                .phoneIn("+3362")
+                .create()
+                .id();
     }
 
     /** A Paris branch open Monday to Friday 9:00-17:30 with 30-minute slots of {@code capacity} places. */
     String parisBranch(int capacity) {
         String id = "T-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
-        branches.save(new Branch(id, "socialbank Test " + id, "1 rue du Test, 75001 Paris", "Paris", 48.86, 2.34,
-                "Mon–Fri 9:00–17:30", false));
+        branches.save(new Branch(
+                id,
+                "socialbank Test " + id,
+                "1 rue du Test, 75001 Paris",
+                "Paris",
+                48.86,
+                2.34,
+                "Mon–Fri 9:00–17:30",
+                false));
         Map<DayOfWeek, OpeningHours> hours = new EnumMap<>(DayOfWeek.class);
-        for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
-                DayOfWeek.FRIDAY)) {
+        for (DayOfWeek day : List.of(
+                DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY)) {
             hours.put(day, OpeningHours.of("09:00", "17:30"));
         }
-        appointments.saveSchedule(new BranchSchedule(id, ZoneId.of("Europe/Paris"), Set.of("mortgage", "cards", "cash"),
-                hours, 30, capacity));
+        appointments.saveSchedule(new BranchSchedule(
+                id, ZoneId.of("Europe/Paris"), Set.of("mortgage", "cards", "cash"), hours, 30, capacity));
         return id;
     }
 

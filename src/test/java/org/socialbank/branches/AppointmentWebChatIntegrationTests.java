@@ -13,8 +13,8 @@ import org.socialbank.directory.CustomerView;
 import org.socialbank.directory.Directory;
 import org.socialbank.directory.DirectoryResult;
 import org.socialbank.directory.KycLevel;
-import org.socialbank.shared.Language;
 import org.socialbank.directory.NewCustomer;
+import org.socialbank.shared.Language;
 import org.socialbank.support.FakeSms;
 import org.socialbank.support.TestStores;
 import org.socialbank.support.WebChatBrowser;
@@ -33,9 +33,10 @@ import tools.jackson.databind.JsonNode;
  * confirmation with the booking code. The clock is the tests' Wednesday morning: tomorrow is a
  * working day.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "socialbank.web.secure-cookies=false",
-    "socialbank.services.appointments.reminders-enabled=false"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"socialbank.web.secure-cookies=false", "socialbank.services.appointments.reminders-enabled=false"
+        })
 @Import(AppointmentTestClock.class)
 class AppointmentWebChatIntegrationTests {
 
@@ -62,22 +63,33 @@ class AppointmentWebChatIntegrationTests {
     FakeSms sms;
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "FR|lier mon compte|je voudrais prendre rendez-vous à l’agence de Paris demain matin pour un prêt immobilier"
-                + "|C’est réservé",
-        "ZH|绑定账户|帮我预约明天上午巴黎网点办理房贷|预约成功"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "FR|lier mon compte|je voudrais prendre rendez-vous à l’agence de Paris demain matin pour un prêt immobilier"
+                        + "|C’est réservé",
+                "ZH|绑定账户|帮我预约明天上午巴黎网点办理房贷|预约成功"
+            })
     void aLinkedVisitorBooksFromTheButtonsInTheChat(Language language, String link, String ask, String booked) {
         new AppointmentFixtures(directory, branches, appointments).parisBranch(5);
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String phone = "+33612" + String.format("%06d", Math.abs(suffix.hashCode()) % 1_000_000);
         CustomerId customer = new CustomerId(UUID.randomUUID());
-        assertThat(directory.register(new NewCustomer(customer, "Web Visitor", language, KycLevel.FULL, "web" + suffix,
-                PASSWORD, List.of(new CustomerView.AliasEntry(Alias.parse(AliasType.PHONE, null, phone, null), true)))))
+        assertThat(directory.register(new NewCustomer(
+                        customer,
+                        "Web Visitor",
+                        language,
+                        KycLevel.FULL,
+                        "web" + suffix,
+                        PASSWORD,
+                        List.of(new CustomerView.AliasEntry(Alias.parse(AliasType.PHONE, null, phone, null), true)))))
                 .isInstanceOf(DirectoryResult.Done.class);
         WebChatBrowser browser = new WebChatBrowser(port);
         browser.open("/chat");
         browser.post("/chat/messages", "id", UUID.randomUUID().toString(), "text", link);
-        String url = browser.await(m -> m.path("kind").asString().equals("link")).path("url").asString();
+        String url = browser.await(m -> m.path("kind").asString().equals("link"))
+                .path("url")
+                .asString();
         String page = url.substring(url.indexOf('/', "http://".length()));
         browser.open(page);
         browser.post(page, "username", "web" + suffix, "password", PASSWORD);
@@ -86,9 +98,17 @@ class AppointmentWebChatIntegrationTests {
         browser.post("/chat/messages", "id", UUID.randomUUID().toString(), "text", ask);
         JsonNode offer = browser.await(m -> m.path("kind").asString().equals("buttons"));
         JsonNode first = offer.path("buttons").get(0);
-        browser.post("/chat/messages", "id", UUID.randomUUID().toString(), "button", first.path("reference").asString(),
-                "label", first.path("label").asString());
-        String confirmation = browser.await(m -> m.path("text").asString().startsWith(booked)).path("text").asString();
+        browser.post(
+                "/chat/messages",
+                "id",
+                UUID.randomUUID().toString(),
+                "button",
+                first.path("reference").asString(),
+                "label",
+                first.path("label").asString());
+        String confirmation = browser.await(m -> m.path("text").asString().startsWith(booked))
+                .path("text")
+                .asString();
         List<Appointment> mine = appointments.upcoming(customer);
         assertThat(mine).hasSize(1);
         assertThat(mine.get(0).channel()).isEqualTo("webchat");

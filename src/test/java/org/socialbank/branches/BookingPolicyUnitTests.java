@@ -15,7 +15,8 @@ class BookingPolicyUnitTests {
 
     static Object check(String start, String service) {
         return BookingPolicy.check(SCHEDULE, OffsetDateTime.parse(start), service, NOW, HORIZON)
-                .map(BookingRefusal::code).orElse("ok");
+                .map(BookingRefusal::code)
+                .orElse("ok");
     }
 
     @Test

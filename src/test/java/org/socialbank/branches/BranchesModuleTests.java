@@ -32,6 +32,7 @@ class BranchesModuleTests {
     void startsWithoutTheChat() {
         assertThat(branches.nearest(48.85, 2.35, 3)).isNotNull();
         assertThat(context.getBeanNamesForType(Appointments.class)).isNotEmpty();
-        assertThat(context.getBeanNamesForType(org.socialbank.conversation.Conversations.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(org.socialbank.conversation.Conversations.class))
+                .isEmpty();
     }
 }

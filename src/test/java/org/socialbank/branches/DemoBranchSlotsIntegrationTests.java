@@ -35,7 +35,9 @@ class DemoBranchSlotsIntegrationTests {
     @Test
     void everyDemoBranchHasFreeSlotsOnTheComingWorkingDays(@TempDir Path dir, CapturedOutput output) {
         try (ConfigurableApplicationContext demo = new SpringApplicationBuilder(SocialbankApplication.class)
-                .run("--server.port=0", "--spring.datasource.url=" + TestStores.h2Url(dir),
+                .run(
+                        "--server.port=0",
+                        "--spring.datasource.url=" + TestStores.h2Url(dir),
                         "--socialbank.demo.enabled=true")) {
             Matcher token = TOKEN.matcher(output.getOut());
             assertThat(token.find()).isTrue();
@@ -48,14 +50,18 @@ class DemoBranchSlotsIntegrationTests {
                     assertThat(branch.path("services")).isEmpty();
                     continue;
                 }
-                assertThat(branch.path("services").toString()).as(branch.toString()).contains("mortgage", "cash");
-                assertThat(branch.path("openingHours").size()).as(branch.toString()).isGreaterThanOrEqualTo(5);
+                assertThat(branch.path("services").toString())
+                        .as(branch.toString())
+                        .contains("mortgage", "cash");
+                assertThat(branch.path("openingHours").size())
+                        .as(branch.toString())
+                        .isGreaterThanOrEqualTo(5);
                 LocalDate today = LocalDate.now(ZoneId.of(branch.path("zone").asString()));
                 int daysWithFreeSlots = 0;
                 String firstFree = null;
                 for (int i = 1; i <= 7; i++) {
-                    Response slots = api.get("/api/v1/branches/" + branch.path("id").asString() + "/slots?date="
-                            + today.plusDays(i));
+                    Response slots = api.get(
+                            "/api/v1/branches/" + branch.path("id").asString() + "/slots?date=" + today.plusDays(i));
                     assertThat(slots.status()).isEqualTo(200);
                     for (JsonNode slot : slots.json().path("slots")) {
                         if (slot.path("capacityLeft").asInt() > 0) {
@@ -66,17 +72,30 @@ class DemoBranchSlotsIntegrationTests {
                     }
                 }
                 assertThat(daysWithFreeSlots).as(branch.path("id").asString()).isGreaterThanOrEqualTo(5);
-                String alice = api.get("/api/v1/demo/customers").json().path("customers").get(0).path("id").asString();
-                Response book = api.post("/api/v1/appointments", "{\"id\":\"" + UUID.randomUUID() + "\",\"customerId\":\""
-                        + alice + "\",\"branchId\":\"" + branch.path("id").asString() + "\",\"start\":\"" + firstFree
-                        + "\",\"service\":\"mortgage\"}");
+                String alice = api.get("/api/v1/demo/customers")
+                        .json()
+                        .path("customers")
+                        .get(0)
+                        .path("id")
+                        .asString();
+                Response book = api.post(
+                        "/api/v1/appointments",
+                        "{\"id\":\"" + UUID.randomUUID() + "\",\"customerId\":\""
+                                + alice + "\",\"branchId\":\""
+                                + branch.path("id").asString() + "\",\"start\":\"" + firstFree
+                                + "\",\"service\":\"mortgage\"}");
                 assertThat(book.status()).as(book.body()).isEqualTo(201);
                 booked++;
             }
             assertThat(booked).isEqualTo(6);
-            String docs = new Api("http://127.0.0.1:" + port, null).get("/v3/api-docs").body();
-            assertThat(docs).contains("/api/v1/branches/{id}/slots", "/api/v1/appointments/{id}/reschedule",
-                    "/api/v1/appointments/{id}/cancel");
+            String docs = new Api("http://127.0.0.1:" + port, null)
+                    .get("/v3/api-docs")
+                    .body();
+            assertThat(docs)
+                    .contains(
+                            "/api/v1/branches/{id}/slots",
+                            "/api/v1/appointments/{id}/reschedule",
+                            "/api/v1/appointments/{id}/cancel");
         }
     }
 }

@@ -28,14 +28,16 @@ class CampaignRulesUnitTests {
         for (int i = 0; i < n; i++) {
             String user = Long.toString(r.nextLong() & Long.MAX_VALUE);
             String variant = rules.variantOf(campaign, "telegram", user, true);
-            assertThat(rules.variantOf(campaign, "telegram", user, true)).as("seed %d: the same every time", seed)
+            assertThat(rules.variantOf(campaign, "telegram", user, true))
+                    .as("seed %d: the same every time", seed)
                     .isEqualTo(variant);
             counts.merge(variant, 1, Integer::sum);
         }
         assertThat(counts.get("control")).as("seed %d: about 20 %%", seed).isBetween(1_800, 2_200);
         assertThat(counts.get("A")).as("seed %d", seed).isBetween(3_700, 4_300);
         assertThat(counts.get("B")).as("seed %d", seed).isBetween(3_700, 4_300);
-        assertThat(rules.variantOf(campaign, "telegram", "42", false)).as("no B text: A or control")
+        assertThat(rules.variantOf(campaign, "telegram", "42", false))
+                .as("no B text: A or control")
                 .isIn("A", "control");
     }
 
@@ -52,7 +54,8 @@ class CampaignRulesUnitTests {
 
     @Test
     void boundsAreChecked() {
-        assertThatThrownBy(() -> new CampaignRules(0, null, null, Set.of(), Set.of(), 0)).hasMessage("weekly_cap_invalid");
+        assertThatThrownBy(() -> new CampaignRules(0, null, null, Set.of(), Set.of(), 0))
+                .hasMessage("weekly_cap_invalid");
         assertThatThrownBy(() -> new CampaignRules(2, LocalTime.NOON, null, Set.of(), Set.of(), 0))
                 .hasMessage("quiet_hours_invalid");
         assertThatThrownBy(() -> new CampaignRules(2, null, null, Set.of(), Set.of(), 51))

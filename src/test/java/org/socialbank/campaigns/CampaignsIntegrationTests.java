@@ -14,14 +14,12 @@ import org.junit.jupiter.api.Test;
 import org.socialbank.conversation.Conversations;
 import org.socialbank.conversation.Inbound;
 import org.socialbank.conversation.InboundMessage;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Directory;
 import org.socialbank.directory.DirectoryResult;
 import org.socialbank.directory.IdentityId;
 import org.socialbank.directory.KycLevel;
-import org.socialbank.shared.Language;
-import org.socialbank.shared.Network;
-import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.NewCustomer;
 import org.socialbank.ledger.AccountFlag;
 import org.socialbank.ledger.AccountId;
@@ -32,6 +30,8 @@ import org.socialbank.ledger.NewTransfer;
 import org.socialbank.ledger.TransferId;
 import org.socialbank.ledger.TransferResult;
 import org.socialbank.shared.CurrencyCode;
+import org.socialbank.shared.Language;
+import org.socialbank.shared.Network;
 import org.socialbank.support.Api;
 import org.socialbank.support.Await;
 import org.socialbank.support.TestStores;
@@ -132,24 +132,40 @@ class CampaignsIntegrationTests {
         drain();
         JsonNode recipients = api.get("/api/v1/campaigns/" + first).json().path("recipients");
         assertThat(recipients.path("sent").asLong()).isEqualTo(2);
-        assertThat(recipients.path("excluded").asLong()).as("Ivan reads Russian; the stranger is nobody known "
-                + "(and the other test's accounts, when it ran first)").isGreaterThanOrEqualTo(2);
+        assertThat(recipients.path("excluded").asLong())
+                .as("Ivan reads Russian; the stranger is nobody known "
+                        + "(and the other test's accounts, when it ran first)")
+                .isGreaterThanOrEqualTo(2);
         assertThat(status(first, ivan.chat)).isEqualTo("excluded");
         assertThat(status(first, stranger)).isEqualTo("excluded");
         assertThat(outbox(ivan.identity)).isEmpty();
-        assertThat(outbox(camille.identity)).singleElement().asString().contains("Semaine de l’épargne")
-                .contains("ARRÊT").contains("Stop aux offres");
-        assertThat(outbox(alice.identity)).singleElement().asString().contains("Savings week").contains("Stop offers");
+        assertThat(outbox(camille.identity))
+                .singleElement()
+                .asString()
+                .contains("Semaine de l’épargne")
+                .contains("ARRÊT")
+                .contains("Stop aux offres");
+        assertThat(outbox(alice.identity))
+                .singleElement()
+                .asString()
+                .contains("Savings week")
+                .contains("Stop offers");
 
         // a second campaign the same week: the cap of one holds
         UUID second = approved(body.formatted(UUID.randomUUID(), awayFrom(), awayFrom(1)));
         drain();
-        assertThat(api.get("/api/v1/campaigns/" + second).json().path("recipients").path("capped").asLong()).isEqualTo(2);
+        assertThat(api.get("/api/v1/campaigns/" + second)
+                        .json()
+                        .path("recipients")
+                        .path("capped")
+                        .asLong())
+                .isEqualTo(2);
         assertThat(outbox(alice.identity)).hasSize(1);
 
         // quiet hours around now in the recipient's zone: held, not dropped
         jdbc.sql("UPDATE campaign_recipients SET updated_at = ? WHERE status = 'sent'")
-                .param(OffsetDateTime.now(ZoneOffset.UTC).minusDays(8)).update(); // a week later
+                .param(OffsetDateTime.now(ZoneOffset.UTC).minusDays(8))
+                .update(); // a week later
         LocalTime london = LocalTime.now(ZoneId.of("Europe/London"));
         UUID third = approved(body.formatted(UUID.randomUUID(), hhmm(london.minusHours(1)), hhmm(london.plusHours(1)))
                 .replace("[\"fr\", \"en\"]", "[\"en\"]"));
@@ -158,20 +174,36 @@ class CampaignsIntegrationTests {
         assertThat(held.path("queued").asLong()).as("Alice's quiet hours").isEqualTo(1);
         assertThat(held.path("sent").asLong()).isZero();
         jdbc.sql("UPDATE campaign_recipients SET not_before = ? WHERE campaign_id = ?")
-                .params(OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1), third).update(); // they ended
-        jdbc.sql("UPDATE campaigns SET quiet_from = NULL, quiet_to = NULL WHERE id = ?").param(third).update();
+                .params(OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1), third)
+                .update(); // they ended
+        jdbc.sql("UPDATE campaigns SET quiet_from = NULL, quiet_to = NULL WHERE id = ?")
+                .param(third)
+                .update();
         drain();
-        assertThat(api.get("/api/v1/campaigns/" + third).json().path("recipients").path("sent").asLong()).isEqualTo(1);
+        assertThat(api.get("/api/v1/campaigns/" + third)
+                        .json()
+                        .path("recipients")
+                        .path("sent")
+                        .asLong())
+                .isEqualTo(1);
 
         // one tap under the message withdraws marketing on that chat and says so in her language
         String stop = jdbc.sql("SELECT reference FROM button_refs WHERE identity_id = ? AND action LIKE ?")
-                .params(camille.identity.value(), "%campaign.stop:%").query(String.class).list().get(0);
-        org.socialbank.conversation.Received pressed = conversations.receive(new InboundMessage(Network.WEBCHAT,
-                "m-" + UUID.randomUUID(), camille.chat, null, null, new Inbound.Button(stop)));
-        assertThat(((org.socialbank.conversation.Received.Handled) pressed).replies()).first()
-                .extracting(m -> m.content().toString()).asString().contains("messages commerciaux");
-        JsonNode consent = api.get("/api/v1/consents?channel=webchat&externalUserId=" + camille.chat).json()
-                .path("consents").get(0);
+                .params(camille.identity.value(), "%campaign.stop:%")
+                .query(String.class)
+                .list()
+                .get(0);
+        org.socialbank.conversation.Received pressed = conversations.receive(new InboundMessage(
+                Network.WEBCHAT, "m-" + UUID.randomUUID(), camille.chat, null, null, new Inbound.Button(stop)));
+        assertThat(((org.socialbank.conversation.Received.Handled) pressed).replies())
+                .first()
+                .extracting(m -> m.content().toString())
+                .asString()
+                .contains("messages commerciaux");
+        JsonNode consent = api.get("/api/v1/consents?channel=webchat&externalUserId=" + camille.chat)
+                .json()
+                .path("consents")
+                .get(0);
         assertThat(consent.path("status").asString()).isEqualTo("withdrawn");
     }
 
@@ -180,13 +212,16 @@ class CampaignsIntegrationTests {
     void theWeeklyCapCountsPerCustomerNotPerLinkedChat() {
         Member mei = member("Mei Ma", Language.ZH);
         String secondChat = "web-" + UUID.randomUUID();
-        IdentityId second = identities.identify(Network.WEBCHAT, secondChat, null, null).id();
+        IdentityId second =
+                identities.identify(Network.WEBCHAT, secondChat, null, null).id();
         jdbc.sql("UPDATE channel_identities SET customer_id = ?, linked_at = ? WHERE id = ?")
-                .params(mei.customer.value(), OffsetDateTime.now(ZoneOffset.UTC), second.value()).update();
+                .params(mei.customer.value(), OffsetDateTime.now(ZoneOffset.UTC), second.value())
+                .update();
         consent(secondChat);
         UUID campaign = sentToChineseReaders("Cap per customer", 1);
         assertThat(List.of(status(campaign, mei.chat), status(campaign, secondChat)))
-                .as("one message for her two chats").containsExactlyInAnyOrder("sent", "capped");
+                .as("one message for her two chats")
+                .containsExactlyInAnyOrder("sent", "capped");
         assertThat(outbox(mei.identity).size() + outbox(second).size()).isEqualTo(1);
     }
 
@@ -207,13 +242,20 @@ class CampaignsIntegrationTests {
         assertThat(status(campaign, later.chat)).isEqualTo("sent");
 
         identities.markUnreachable(later.identity); // as the Telegram adapter does on "bot was blocked by the user"
-        events.publishEvent(new org.socialbank.shared.OutboundReported(messageOf(campaign, later.chat), "failed",
-                "Forbidden: bot was blocked by the user", java.time.Instant.now()));
-        events.publishEvent(new org.socialbank.shared.OutboundReported(messageOf(campaign, other.chat), "failed",
-                "Internal Server Error", java.time.Instant.now()));
+        events.publishEvent(new org.socialbank.shared.OutboundReported(
+                messageOf(campaign, later.chat),
+                "failed",
+                "Forbidden: bot was blocked by the user",
+                java.time.Instant.now()));
+        events.publishEvent(new org.socialbank.shared.OutboundReported(
+                messageOf(campaign, other.chat), "failed", "Internal Server Error", java.time.Instant.now()));
         assertThat(delivery(campaign, later.chat)).isEqualTo("blocked");
         assertThat(delivery(campaign, other.chat)).isEqualTo("failed");
-        assertThat(api.get("/api/v1/campaigns/" + campaign).json().path("recipients").path("blocked").asLong())
+        assertThat(api.get("/api/v1/campaigns/" + campaign)
+                        .json()
+                        .path("recipients")
+                        .path("blocked")
+                        .asLong())
                 .isGreaterThanOrEqualTo(1);
     }
 
@@ -222,15 +264,16 @@ class CampaignsIntegrationTests {
         UUID campaign = approved("""
                 {"id": "%s", "name": "%s", "channel": "webchat", "weeklyCap": %d,
                  "quietHours": {"from": "%s", "to": "%s"}, "segment": {"languages": ["zh"]},
-                 "texts": {"en": "Offer", "zh": "优惠"}}""".formatted(UUID.randomUUID(), name, weeklyCap, awayFrom(),
-                awayFrom(1)));
+                 "texts": {"en": "Offer", "zh": "优惠"}}""".formatted(UUID.randomUUID(), name, weeklyCap, awayFrom(), awayFrom(1)));
         drain();
         return campaign;
     }
 
     private UUID messageOf(UUID campaign, String chat) {
         return jdbc.sql("SELECT message_id FROM campaign_recipients WHERE campaign_id = ? AND external_user_id = ?")
-                .params(campaign, chat).query(UUID.class).single();
+                .params(campaign, chat)
+                .query(UUID.class)
+                .single();
     }
 
     /**
@@ -243,20 +286,31 @@ class CampaignsIntegrationTests {
         Member elsewhere = member("Rita Romanova", Language.RU); // outside every segment here
         for (Member m : List.of(nadia, elsewhere)) {
             AccountId wallet = new AccountId(UUID.randomUUID());
-            ledger.open(new NewAccount(wallet, EUR, m.customer.ownerRef(), AccountKind.CUSTOMER_WALLET,
+            ledger.open(new NewAccount(
+                    wallet,
+                    EUR,
+                    m.customer.ownerRef(),
+                    AccountKind.CUSTOMER_WALLET,
                     Set.of(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS)));
             assertThat(directory.holdAccount(m.customer, wallet, true)).isInstanceOf(DirectoryResult.Done.class);
         }
         UUID campaign = sentToChineseReaders("Loans", 50);
         assertThat(status(campaign, nadia.chat)).isEqualTo("sent");
         for (Member m : List.of(nadia, nadia, elsewhere)) {
-            assertThat(applications.start(new org.socialbank.applications.ApplicationId(UUID.randomUUID()), m.customer,
-                    org.socialbank.applications.Product.LOAN, "webchat"))
+            assertThat(applications.start(
+                            new org.socialbank.applications.ApplicationId(UUID.randomUUID()),
+                            m.customer,
+                            org.socialbank.applications.Product.LOAN,
+                            "webchat"))
                     .isInstanceOf(org.socialbank.applications.Applications.Started.class);
         }
-        JsonNode conversions = api.get("/api/v1/campaigns/" + campaign + "/stats").json().path("conversions");
-        assertThat(conversions.path("A").path("application:loan").asLong()).as("Nadia's, once").isEqualTo(1);
-        assertThat(api.get("/api/v1/campaigns/" + campaign + "/stats.csv").body()).contains("A,application:loan,1");
+        JsonNode conversions =
+                api.get("/api/v1/campaigns/" + campaign + "/stats").json().path("conversions");
+        assertThat(conversions.path("A").path("application:loan").asLong())
+                .as("Nadia's, once")
+                .isEqualTo(1);
+        assertThat(api.get("/api/v1/campaigns/" + campaign + "/stats.csv").body())
+                .contains("A,application:loan,1");
     }
 
     @Test
@@ -269,21 +323,24 @@ class CampaignsIntegrationTests {
         UUID id = approved("""
                 {"id": "%s", "name": "Card offer", "channel": "webchat", "controlPercent": 20, "weeklyCap": 50,
                  "quietHours": {"from": "%s", "to": "%s"},
-                 "texts": {"en": "A: a card with no fees."}, "textsB": {"en": "B: no fees, ever, on this card."}}"""
-                .formatted(UUID.randomUUID(), awayFrom(), awayFrom(1)));
+                 "texts": {"en": "A: a card with no fees."}, "textsB": {"en": "B: no fees, ever, on this card."}}""".formatted(UUID.randomUUID(), awayFrom(), awayFrom(1)));
         drain();
         JsonNode stats = api.get("/api/v1/campaigns/" + id + "/stats").json().path("states");
         long a = stats.path("A").path("sent").asLong();
         long b = stats.path("B").path("sent").asLong();
         long control = stats.path("control").path("control").asLong();
-        assertThat(a + b + control).as("every consenting webchat account of this and earlier tests")
+        assertThat(a + b + control)
+                .as("every consenting webchat account of this and earlier tests")
                 .isGreaterThanOrEqualTo(40);
         assertThat(a).isPositive();
         assertThat(b).isPositive();
         assertThat(control).as("about a fifth held back, told nothing").isPositive();
         Api.Response csv = api.get("/api/v1/campaigns/" + id + "/stats.csv");
         assertThat(csv.status()).isEqualTo(200);
-        assertThat(csv.body()).startsWith("variant,state,count\n").contains("A,sent," + a).contains("B,sent," + b)
+        assertThat(csv.body())
+                .startsWith("variant,state,count\n")
+                .contains("A,sent," + a)
+                .contains("B,sent," + b)
                 .contains("control,control," + control);
     }
 
@@ -292,68 +349,111 @@ class CampaignsIntegrationTests {
         // languages of their own in each test, so that one test's members fall outside another's segments
         Member zoe = member("Zhao Lei", Language.ZH);
         ZoneId shanghai = ZoneId.of("Asia/Shanghai"); // her language's zone: her alert settings are the defaults
-        java.time.LocalDateTime later = java.time.LocalDateTime.now(shanghai).plusHours(2).withSecond(0).withNano(0);
+        java.time.LocalDateTime later =
+                java.time.LocalDateTime.now(shanghai).plusHours(2).withSecond(0).withNano(0);
         UUID id = approved("""
                 {"id": "%s", "name": "Livret", "channel": "webchat", "weeklyCap": 50, "sendAt": "%s",
                  "link": "https://bank.example/livret?from=chat", "segment": {"languages": ["zh"]},
-                 "quietHours": {"from": "%s", "to": "%s"}, "texts": {"en": "Savings.", "zh": "储蓄利率3%%。"}}"""
-                .formatted(UUID.randomUUID(), later, awayFrom(), awayFrom(1)));
+                 "quietHours": {"from": "%s", "to": "%s"}, "texts": {"en": "Savings.", "zh": "储蓄利率3%%。"}}""".formatted(UUID.randomUUID(), later, awayFrom(), awayFrom(1)));
         drain();
         assertThat(status(id, zoe.chat)).as("held until her local time").isEqualTo("queued");
         assertThat(jdbc.sql("SELECT not_before FROM campaign_recipients WHERE campaign_id = ? AND external_user_id = ?")
-                .params(id, zoe.chat).query(OffsetDateTime.class).single().toInstant())
+                        .params(id, zoe.chat)
+                        .query(OffsetDateTime.class)
+                        .single()
+                        .toInstant())
                 .isEqualTo(later.atZone(shanghai).toInstant());
         assertThat(outbox(zoe.identity)).isEmpty();
 
         // paused, its time comes and goes: nothing is sent until it is resumed
-        assertThat(approver.post("/api/v1/campaigns/" + id + "/pause", "").json().path("status").asString())
+        assertThat(approver.post("/api/v1/campaigns/" + id + "/pause", "")
+                        .json()
+                        .path("status")
+                        .asString())
                 .isEqualTo("paused");
-        assertThat(approver.post("/api/v1/campaigns/" + id + "/pause", "").code()).isEqualTo("not_running");
+        assertThat(approver.post("/api/v1/campaigns/" + id + "/pause", "").code())
+                .isEqualTo("not_running");
         jdbc.sql("UPDATE campaign_recipients SET not_before = ? WHERE campaign_id = ?")
-                .params(OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1), id).update();
+                .params(OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1), id)
+                .update();
         jdbc.sql("UPDATE campaigns SET send_at = ? WHERE id = ?")
-                .params(java.time.LocalDateTime.now(shanghai).minusMinutes(1).withSecond(0).withNano(0).toString(), id)
+                .params(
+                        java.time.LocalDateTime.now(shanghai)
+                                .minusMinutes(1)
+                                .withSecond(0)
+                                .withNano(0)
+                                .toString(),
+                        id)
                 .update();
         drain();
         assertThat(status(id, zoe.chat)).isEqualTo("queued");
-        assertThat(approver.post("/api/v1/campaigns/" + id + "/resume", "").json().path("status").asString())
+        assertThat(approver.post("/api/v1/campaigns/" + id + "/resume", "")
+                        .json()
+                        .path("status")
+                        .asString())
                 .isEqualTo("sending");
         drain();
         assertThat(status(id, zoe.chat)).isEqualTo("sent");
 
         // her own tracked link in the message; a press is counted and sends her on
-        String token = jdbc.sql("SELECT link_token FROM campaign_recipients WHERE campaign_id = ? AND external_user_id = ?")
-                .params(id, zoe.chat).query(String.class).single();
-        assertThat(outbox(zoe.identity)).singleElement().asString().contains("储蓄利率3%")
-                .as("its link sealed at rest, as every link in the outbox").contains("{gcm1:");
+        String token = jdbc.sql(
+                        "SELECT link_token FROM campaign_recipients WHERE campaign_id = ? AND external_user_id = ?")
+                .params(id, zoe.chat)
+                .query(String.class)
+                .single();
+        assertThat(outbox(zoe.identity))
+                .singleElement()
+                .asString()
+                .contains("储蓄利率3%")
+                .as("its link sealed at rest, as every link in the outbox")
+                .contains("{gcm1:");
         java.net.http.HttpClient browser = java.net.http.HttpClient.newHttpClient(); // follows no redirect
         for (int press = 0; press < 2; press++) {
-            java.net.http.HttpResponse<String> followed = browser.send(java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create("http://127.0.0.1:" + port + "/c/" + token)).GET().build(),
+            java.net.http.HttpResponse<String> followed = browser.send(
+                    java.net.http.HttpRequest.newBuilder(
+                                    java.net.URI.create("http://127.0.0.1:" + port + "/c/" + token))
+                            .GET()
+                            .build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString());
             assertThat(followed.statusCode()).isEqualTo(302);
             assertThat(followed.headers().firstValue("Location")).hasValue("https://bank.example/livret?from=chat");
         }
-        assertThat(browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
-                + "/c/nobody")).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode())
+        assertThat(browser.send(
+                                java.net.http.HttpRequest.newBuilder(
+                                                java.net.URI.create("http://127.0.0.1:" + port + "/c/nobody"))
+                                        .GET()
+                                        .build(),
+                                java.net.http.HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
                 .isEqualTo(404);
         JsonNode stats = api.get("/api/v1/campaigns/" + id + "/stats").json();
         assertThat(stats.path("clicks").path("A").path("recipients").asLong()).isEqualTo(1);
         assertThat(stats.path("clicks").path("A").path("clicks").asLong()).isEqualTo(2);
 
         // the relay hands the message to the web chat: the platform accepted it
-        Await.until(() -> "accepted".equals(delivery(id, zoe.chat)), java.time.Duration.ofSeconds(60),
+        Await.until(
+                () -> "accepted".equals(delivery(id, zoe.chat)),
+                java.time.Duration.ofSeconds(60),
                 "the relay's 'accepted' for the campaign's message");
         assertThat(delivery(id, zoe.chat)).isEqualTo("accepted");
         // what a platform reports later (WhatsApp's statuses come this way): the furthest state is kept
-        UUID message = jdbc.sql("SELECT message_id FROM campaign_recipients WHERE campaign_id = ? AND external_user_id = ?")
-                .params(id, zoe.chat).query(UUID.class).single();
+        UUID message = jdbc.sql(
+                        "SELECT message_id FROM campaign_recipients WHERE campaign_id = ? AND external_user_id = ?")
+                .params(id, zoe.chat)
+                .query(UUID.class)
+                .single();
         deliveryReports.reached(message, "read", java.time.Instant.now());
         deliveryReports.reached(message, "delivered", java.time.Instant.now()); // late and out of order
         assertThat(delivery(id, zoe.chat)).isEqualTo("read");
-        assertThat(api.get("/api/v1/campaigns/" + id + "/stats").json().path("delivery").path("A").path("read")
-                .asLong()).isEqualTo(1);
-        assertThat(api.get("/api/v1/campaigns/" + id + "/stats.csv").body()).contains("A,read,1\n")
+        assertThat(api.get("/api/v1/campaigns/" + id + "/stats")
+                        .json()
+                        .path("delivery")
+                        .path("A")
+                        .path("read")
+                        .asLong())
+                .isEqualTo(1);
+        assertThat(api.get("/api/v1/campaigns/" + id + "/stats.csv").body())
+                .contains("A,read,1\n")
                 .contains("variant,clicks,count\nA,clicks,2\nA,recipients,1\n");
     }
 
@@ -372,9 +472,13 @@ class CampaignsIntegrationTests {
                 {"id": "%s", "name": "Bills in chat", "channel": "webchat", "weeklyCap": 50,
                  "segment": {"languages": ["fa"]}, "quietHours": {"from": "%s", "to": "%s"},
                  "reward": {"action": "bill", "amountMinor": 500, "currency": "EUR", "withinDays": 30},
-                 "texts": {"en": "5 EUR back on your first bill."}}"""
-                .formatted(UUID.randomUUID(), awayFrom(), awayFrom(1)));
-        assertThat(api.get("/api/v1/campaigns/" + id).json().path("reward").path("action").asString()).isEqualTo("bill");
+                 "texts": {"en": "5 EUR back on your first bill."}}""".formatted(UUID.randomUUID(), awayFrom(), awayFrom(1)));
+        assertThat(api.get("/api/v1/campaigns/" + id)
+                        .json()
+                        .path("reward")
+                        .path("action")
+                        .asString())
+                .isEqualTo("bill");
         drain();
         assertThat(status(id, mia.chat)).isEqualTo("sent");
         followRewards();
@@ -389,9 +493,16 @@ class CampaignsIntegrationTests {
         jdbc.sql("UPDATE campaign_reward_cursor SET last_sequence = 0").update();
         followRewards();
         assertThat(balance(miaWallet)).isEqualTo(5_400);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM campaign_rewards WHERE campaign_id = ?").param(id).query(Long.class)
-                .single()).isEqualTo(1);
-        assertThat(api.get("/api/v1/campaigns/" + id + "/stats").json().path("rewards").asLong()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM campaign_rewards WHERE campaign_id = ?")
+                        .param(id)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(api.get("/api/v1/campaigns/" + id + "/stats")
+                        .json()
+                        .path("rewards")
+                        .asLong())
+                .isEqualTo(1);
         String bad = """
                 {"id": "%s", "name": "Bad reward", "reward": {"action": "bill", "amountMinor": 0, "currency": "EUR",
                  "withinDays": 30}, "texts": {"en": "Hello"}}""".formatted(UUID.randomUUID());
@@ -419,14 +530,18 @@ class CampaignsIntegrationTests {
         assertThat(status(active, rich.chat)).isEqualTo("sent");
         assertThat(status(active, poor.chat)).as("below the band").isEqualTo("excluded");
         assertThat(status(active, none.chat)).as("no product").isEqualTo("excluded");
-        assertThat(api.get("/api/v1/campaigns/" + active).json().path("segment").path("balance").path("minMinor").asLong())
+        assertThat(api.get("/api/v1/campaigns/" + active)
+                        .json()
+                        .path("segment")
+                        .path("balance")
+                        .path("minMinor")
+                        .asLong())
                 .isEqualTo(10_000);
         UUID dormant = approved(body.formatted(UUID.randomUUID(), awayFrom(), awayFrom(1), "notWithinDays"));
         drain();
         assertThat(status(dormant, rich.chat)).as("she was active today").isEqualTo("excluded");
         String bad = """
-                {"id": "%s", "name": "Bad", "segment": {"products": ["escrow"]}, "texts": {"en": "Hello"}}"""
-                .formatted(UUID.randomUUID());
+                {"id": "%s", "name": "Bad", "segment": {"products": ["escrow"]}, "texts": {"en": "Hello"}}""".formatted(UUID.randomUUID());
         assertThat(api.post("/api/v1/campaigns", bad).code()).isEqualTo("segment_invalid");
     }
 
@@ -438,15 +553,20 @@ class CampaignsIntegrationTests {
 
     private AccountId wallet(CustomerId customer) {
         AccountId wallet = new AccountId(UUID.randomUUID());
-        ledger.open(new NewAccount(wallet, EUR, customer.ownerRef(), AccountKind.CUSTOMER_WALLET,
+        ledger.open(new NewAccount(
+                wallet,
+                EUR,
+                customer.ownerRef(),
+                AccountKind.CUSTOMER_WALLET,
                 Set.of(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS)));
         assertThat(directory.holdAccount(customer, wallet, true)).isInstanceOf(DirectoryResult.Done.class);
         return wallet;
     }
 
     private void post(AccountId debit, AccountId credit, long amountMinor, String code) {
-        assertThat(ledger.transfer(NewTransfer.posted(new TransferId(UUID.randomUUID()), debit, credit, amountMinor, EUR,
-                code))).isInstanceOf(TransferResult.Posted.class);
+        assertThat(ledger.transfer(
+                        NewTransfer.posted(new TransferId(UUID.randomUUID()), debit, credit, amountMinor, EUR, code)))
+                .isInstanceOf(TransferResult.Posted.class);
     }
 
     private long balance(AccountId account) {
@@ -458,14 +578,15 @@ class CampaignsIntegrationTests {
         Api reader = new Api("http://127.0.0.1:" + port, READER);
         String body = """
                 {"id": "%s", "name": "Scopes", "texts": {"en": "Hello"}}""".formatted(UUID.randomUUID());
-        assertThat(reader.post("/api/v1/campaigns", body).status()).as("campaigns:read only").isEqualTo(403);
+        assertThat(reader.post("/api/v1/campaigns", body).status())
+                .as("campaigns:read only")
+                .isEqualTo(403);
         assertThat(approver.post("/api/v1/campaigns", body).status()).isEqualTo(201);
         String later = """
                 {"id": "%s", "name": "Later", "sendAt": "tomorrow", "texts": {"en": "Hello"}}""".formatted(UUID.randomUUID());
         assertThat(api.post("/api/v1/campaigns", later).code()).isEqualTo("send_at_invalid");
         String link = """
-                {"id": "%s", "name": "Link", "link": "http://bank.example", "texts": {"en": "Hello"}}"""
-                .formatted(UUID.randomUUID());
+                {"id": "%s", "name": "Link", "link": "http://bank.example", "texts": {"en": "Hello"}}""".formatted(UUID.randomUUID());
         assertThat(api.post("/api/v1/campaigns", link).code()).isEqualTo("link_invalid");
     }
 
@@ -478,22 +599,22 @@ class CampaignsIntegrationTests {
                 {"id": "%s", "name": "Too many", "weeklyCap": 99, "texts": {"en": "Hello"}}""".formatted(UUID.randomUUID());
         assertThat(api.post("/api/v1/campaigns", cap).code()).isEqualTo("weekly_cap_invalid");
         String segment = """
-                {"id": "%s", "name": "Klingon", "segment": {"languages": ["tlh"]}, "texts": {"en": "Hello"}}"""
-                .formatted(UUID.randomUUID());
+                {"id": "%s", "name": "Klingon", "segment": {"languages": ["tlh"]}, "texts": {"en": "Hello"}}""".formatted(UUID.randomUUID());
         assertThat(api.post("/api/v1/campaigns", segment).code()).isEqualTo("segment_invalid");
     }
 
-    record Member(CustomerId customer, String chat, IdentityId identity) {
-    }
+    record Member(CustomerId customer, String chat, IdentityId identity) {}
 
     private Member member(String name, Language language) {
         CustomerId id = new CustomerId(UUID.randomUUID());
         assertThat(directory.register(new NewCustomer(id, name, language, KycLevel.FULL, null, null, List.of())))
                 .isInstanceOf(DirectoryResult.Done.class);
         String chat = "web-" + UUID.randomUUID();
-        IdentityId identity = identities.identify(Network.WEBCHAT, chat, null, null).id();
+        IdentityId identity =
+                identities.identify(Network.WEBCHAT, chat, null, null).id();
         jdbc.sql("UPDATE channel_identities SET customer_id = ?, linked_at = ? WHERE id = ?")
-                .params(id.value(), OffsetDateTime.now(ZoneOffset.UTC), identity.value()).update();
+                .params(id.value(), OffsetDateTime.now(ZoneOffset.UTC), identity.value())
+                .update();
         consent(chat);
         return new Member(id, chat, identity);
     }
@@ -517,7 +638,9 @@ class CampaignsIntegrationTests {
 
     private String status(UUID campaign, String chat) {
         return jdbc.sql("SELECT status FROM campaign_recipients WHERE campaign_id = ? AND external_user_id = ?")
-                .params(campaign, chat).query(String.class).single();
+                .params(campaign, chat)
+                .query(String.class)
+                .single();
     }
 
     private void drain() {
@@ -528,13 +651,17 @@ class CampaignsIntegrationTests {
 
     private String delivery(UUID campaign, String chat) {
         return jdbc.sql("SELECT delivery FROM campaign_recipients WHERE campaign_id = ? AND external_user_id = ?")
-                .params(campaign, chat).query((rs, n) -> java.util.Optional.ofNullable(rs.getString(1))).single()
+                .params(campaign, chat)
+                .query((rs, n) -> java.util.Optional.ofNullable(rs.getString(1)))
+                .single()
                 .orElse(null);
     }
 
     private List<String> outbox(IdentityId identity) {
         return jdbc.sql("SELECT payload FROM outbox_messages WHERE identity_id = ? ORDER BY created_at, id")
-                .param(identity.value()).query(String.class).list();
+                .param(identity.value())
+                .query(String.class)
+                .list();
     }
 
     /** Quiet hours that hold no zone's now: they start 13 hours from now (UTC) and last an hour. */

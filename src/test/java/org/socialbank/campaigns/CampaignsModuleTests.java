@@ -32,7 +32,11 @@ class CampaignsModuleTests {
     @Test
     void startsWithoutTheChat() {
         assertThat(campaigns.campaign(UUID.randomUUID())).isEmpty();
-        assertThat(context.getBeanNamesForType(org.socialbank.conversation.Conversations.class)).as("the conversation engine").isEmpty();
-        assertThat(context.getBeanNamesForType(org.socialbank.payments.Payments.class)).as("the payments").isEmpty();
+        assertThat(context.getBeanNamesForType(org.socialbank.conversation.Conversations.class))
+                .as("the conversation engine")
+                .isEmpty();
+        assertThat(context.getBeanNamesForType(org.socialbank.payments.Payments.class))
+                .as("the payments")
+                .isEmpty();
     }
 }

@@ -56,20 +56,38 @@ class CrashCampaignIntegrationTests {
     @Test
     void onPostgresACampaignKilledMidSendResumesWithoutADuplicateOrALoss(@TempDir Path dir) throws Exception {
         String url = PostgresDatabases.create();
-        crashAndCheck(dir, url, PostgresDatabases.user(),
-                () -> new DriverManagerDataSource(url, PostgresDatabases.user(), ""), false);
+        crashAndCheck(
+                dir,
+                url,
+                PostgresDatabases.user(),
+                () -> new DriverManagerDataSource(url, PostgresDatabases.user(), ""),
+                false);
     }
 
     /** @param embedded the H2 file store (its own migrations), else PostgreSQL */
-    private void crashAndCheck(Path dir, String url, String user, java.util.function.Supplier<DataSource> data,
-            boolean embedded) throws Exception {
+    private void crashAndCheck(
+            Path dir, String url, String user, java.util.function.Supplier<DataSource> data, boolean embedded)
+            throws Exception {
         Files.createDirectories(dir);
-        Map<String, String> env = new HashMap<>(Map.of("SOCIALBANK_API_TOKEN", TOKEN, "SOCIALBANK_OTP_PEPPER", PEPPER,
-                "SPRING_DATASOURCE_URL", url, "SPRING_DATASOURCE_USERNAME", user, "SPRING_DATASOURCE_PASSWORD", "",
-                "SOCIALBANK_API_CLIENTS_APPROVER_TOKEN", APPROVER,
-                "SOCIALBANK_API_CLIENTS_APPROVER_SCOPES", "campaigns:read,campaigns:write",
-                "SOCIALBANK_CAMPAIGNS_SEND_INTERVAL", "200ms",
-                "SOCIALBANK_CAMPAIGNS_MESSAGES_PER_SECOND", "20"));
+        Map<String, String> env = new HashMap<>(Map.of(
+                "SOCIALBANK_API_TOKEN",
+                TOKEN,
+                "SOCIALBANK_OTP_PEPPER",
+                PEPPER,
+                "SPRING_DATASOURCE_URL",
+                url,
+                "SPRING_DATASOURCE_USERNAME",
+                user,
+                "SPRING_DATASOURCE_PASSWORD",
+                "",
+                "SOCIALBANK_API_CLIENTS_APPROVER_TOKEN",
+                APPROVER,
+                "SOCIALBANK_API_CLIENTS_APPROVER_SCOPES",
+                "campaigns:read,campaigns:write",
+                "SOCIALBANK_CAMPAIGNS_SEND_INTERVAL",
+                "200ms",
+                "SOCIALBANK_CAMPAIGNS_MESSAGES_PER_SECOND",
+                "20"));
         env.put("SOCIALBANK_CAMPAIGNS_ROUND_MAX", "10");
         int port = ServerProcess.freePort();
         Api api = new Api("http://127.0.0.1:" + port, TOKEN);
@@ -82,8 +100,8 @@ class CrashCampaignIntegrationTests {
             UUID id = approved(api, approver);
             JsonNode before = await(api, id, r -> r.path("sent").asLong() >= 30, Duration.ofMinutes(3));
             server.kill();
-            log("killed with " + before.path("sent").asLong() + " sent and " + before.path("queued").asLong()
-                    + " queued (read just before)");
+            log("killed with " + before.path("sent").asLong() + " sent and "
+                    + before.path("queued").asLong() + " queued (read just before)");
             assertThat(before.path("queued").asLong()).as("killed mid-send").isPositive();
             server.start(START);
             log("restarted");
@@ -95,14 +113,22 @@ class CrashCampaignIntegrationTests {
     }
 
     private static void check(JdbcClient jdbc) {
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM campaign_recipients WHERE status = 'sent'").query(Long.class).single())
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM campaign_recipients WHERE status = 'sent'")
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(RECIPIENTS);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM outbox_messages o JOIN channel_identities i ON i.id = o.identity_id "
-                + "WHERE i.external_id LIKE 'crash-%'").query(Long.class).single())
-                .as("one outbox row per recipient, none twice").isEqualTo(RECIPIENTS);
+                                + "WHERE i.external_id LIKE 'crash-%'")
+                        .query(Long.class)
+                        .single())
+                .as("one outbox row per recipient, none twice")
+                .isEqualTo(RECIPIENTS);
         assertThat(jdbc.sql("SELECT COUNT(DISTINCT o.identity_id) FROM outbox_messages o JOIN campaign_recipients r "
-                + "ON r.message_id = o.id").query(Long.class).single())
-                .as("each recipient's row names her own outbox row").isEqualTo(RECIPIENTS);
+                                + "ON r.message_id = o.id")
+                        .query(Long.class)
+                        .single())
+                .as("each recipient's row names her own outbox row")
+                .isEqualTo(RECIPIENTS);
     }
 
     private static UUID approved(Api api, Api approver) {
@@ -110,8 +136,7 @@ class CrashCampaignIntegrationTests {
         LocalTime away = LocalTime.now(ZoneOffset.UTC).plusHours(13); // quiet hours that hold no zone's now
         Api.Response defined = api.post("/api/v1/campaigns", """
                 {"id": "%s", "name": "Crash test", "channel": "webchat", "weeklyCap": 50,
-                 "quietHours": {"from": "%s", "to": "%s"}, "texts": {"en": "An offer that survives a crash."}}"""
-                .formatted(id, hhmm(away), hhmm(away.plusHours(1))));
+                 "quietHours": {"from": "%s", "to": "%s"}, "texts": {"en": "An offer that survives a crash."}}""".formatted(id, hhmm(away), hhmm(away.plusHours(1))));
         assertThat(defined.status()).as(defined.body()).isEqualTo(201);
         Api.Response approved = approver.post("/api/v1/campaigns/" + id + "/approve", "");
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);
@@ -120,25 +145,33 @@ class CrashCampaignIntegrationTests {
 
     /** Polls the campaign's recipients until {@code done} holds; answers the last reading. */
     private static JsonNode await(Api api, UUID id, Predicate<JsonNode> done, Duration atMost) {
-        return Await.until(() -> api.get("/api/v1/campaigns/" + id).json().path("recipients"), done, atMost,
+        return Await.until(
+                () -> api.get("/api/v1/campaigns/" + id).json().path("recipients"),
+                done,
+                atMost,
                 last -> "the campaign's recipients to reach the state; last read " + last);
     }
 
     /** The application's own migrations, as the jar runs them at start (it finds them applied and valid). */
     private static void migrate(DataSource data, String vendor) {
-        org.flywaydb.core.Flyway.configure().dataSource(data)
-                .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor).load().migrate();
+        org.flywaydb.core.Flyway.configure()
+                .dataSource(data)
+                .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor)
+                .load()
+                .migrate();
     }
 
     /** Web-chat accounts with a reachable chat and a given marketing consent, in SQL. */
     private static void seed(DataSource data) throws Exception {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         try (Connection c = data.getConnection();
-                PreparedStatement event = c.prepareStatement("INSERT INTO consent_events (id, channel, external_user_id, "
-                        + "purpose, status, shown_text, evidence, source, recorded_at) VALUES (?, 'webchat', ?, "
-                        + "'marketing', 'given', 'Offers? Yes', ?, 'api', ?)");
-                PreparedStatement consent = c.prepareStatement("INSERT INTO consents (channel, external_user_id, purpose, "
-                        + "status, event_id, changed_at) VALUES ('webchat', ?, 'marketing', 'given', ?, ?)");
+                PreparedStatement event =
+                        c.prepareStatement("INSERT INTO consent_events (id, channel, external_user_id, "
+                                + "purpose, status, shown_text, evidence, source, recorded_at) VALUES (?, 'webchat', ?, "
+                                + "'marketing', 'given', 'Offers? Yes', ?, 'api', ?)");
+                PreparedStatement consent =
+                        c.prepareStatement("INSERT INTO consents (channel, external_user_id, purpose, "
+                                + "status, event_id, changed_at) VALUES ('webchat', ?, 'marketing', 'given', ?, ?)");
                 PreparedStatement identity = c.prepareStatement("INSERT INTO channel_identities (id, channel, "
                         + "external_id, reachable, created_at) VALUES (?, 'webchat', ?, TRUE, ?)")) {
             c.setAutoCommit(false);

@@ -107,7 +107,8 @@ abstract class CardRemindersScenario {
         moveTo("2026-02-02");
         runOnNodes(4);
         reminders.run();
-        assertThat(heard.of(holder.id())).extracting(CardReminderDue::kind)
+        assertThat(heard.of(holder.id()))
+                .extracting(CardReminderDue::kind)
                 .containsExactly(Kind.DUE_SOON_AUTO_FULL, Kind.AUTO_REPAID);
         assertThat(heard.of(holder.id()).get(1).amountMinor()).isEqualTo(10_000);
         assertThat(cards.owedMinor(card)).isZero();
@@ -120,9 +121,12 @@ abstract class CardRemindersScenario {
         reminders.run();
         moveTo("2026-03-05");
         runOnNodes(4);
-        assertThat(heard.of(holder.id())).extracting(CardReminderDue::kind).containsExactly(Kind.DUE_SOON_AUTO_FULL,
-                Kind.AUTO_REPAID, Kind.DUE_SOON_AUTO_FULL, Kind.AUTO_SHORT);
-        assertThat(fixtures.balance(holder.wallet())).as("short: nothing repaid").isEqualTo(90_000);
+        assertThat(heard.of(holder.id()))
+                .extracting(CardReminderDue::kind)
+                .containsExactly(Kind.DUE_SOON_AUTO_FULL, Kind.AUTO_REPAID, Kind.DUE_SOON_AUTO_FULL, Kind.AUTO_SHORT);
+        assertThat(fixtures.balance(holder.wallet()))
+                .as("short: nothing repaid")
+                .isEqualTo(90_000);
         assertThat(cards.owedMinor(card)).isEqualTo(200_000);
 
         moveTo("2026-03-08"); // the last day of grace
@@ -162,7 +166,8 @@ abstract class CardRemindersScenario {
         assertThat(heard.of(paid.id())).as("paid in full: no reminder").isEmpty();
         assertThat(heard.of(manual.id())).extracting(CardReminderDue::kind).containsExactly(Kind.DUE_SOON);
         assertThat(heard.of(manual.id()).get(0).amountMinor()).isEqualTo(50_000);
-        assertThat(heard.of(minimum.id())).extracting(CardReminderDue::kind)
+        assertThat(heard.of(minimum.id()))
+                .extracting(CardReminderDue::kind)
                 .containsExactly(Kind.DUE_SOON_AUTO_MINIMUM);
         moveTo("2027-02-09");
         runOnNodes(3);
@@ -171,11 +176,13 @@ abstract class CardRemindersScenario {
         assertThat(cards.owedMinor(minimum.credit())).isEqualTo(45_000);
         assertThat(autoRepayments.set(minimum.credit().id(), AutoRepayment.Mode.OFF, null))
                 .isInstanceOf(AutoRepaymentResult.Set.class);
-        assertThat(autoRepayments.of(minimum.credit().id()).orElseThrow().mode()).isEqualTo(AutoRepayment.Mode.OFF);
+        assertThat(autoRepayments.of(minimum.credit().id()).orElseThrow().mode())
+                .isEqualTo(AutoRepayment.Mode.OFF);
         moveTo("2027-02-13");
         runOnNodes(3);
-        assertThat(heard.of(manual.id())).extracting(CardReminderDue::kind).containsExactly(Kind.DUE_SOON,
-                Kind.OVERDUE);
+        assertThat(heard.of(manual.id()))
+                .extracting(CardReminderDue::kind)
+                .containsExactly(Kind.DUE_SOON, Kind.OVERDUE);
         assertThat(heard.of(minimum.id())).as("the minimum was repaid").hasSize(2);
         assertThat(heard.of(paid.id())).isEmpty();
     }
@@ -193,8 +200,9 @@ abstract class CardRemindersScenario {
         assertThat(autoRepayments.set(new CardId(UUID.randomUUID()), AutoRepayment.Mode.FULL, null))
                 .isEqualTo(new AutoRepaymentResult.Refused(CardRefusal.CARD_NOT_FOUND));
         assertThat(autoRepayments.set(holder.credit().id(), AutoRepayment.Mode.MINIMUM, null))
-                .isEqualTo(new AutoRepaymentResult.Set(new AutoRepayment(holder.credit().id(),
-                        AutoRepayment.Mode.MINIMUM, holder.wallet()), holder.credit().maskedNumber()));
+                .isEqualTo(new AutoRepaymentResult.Set(
+                        new AutoRepayment(holder.credit().id(), AutoRepayment.Mode.MINIMUM, holder.wallet()),
+                        holder.credit().maskedNumber()));
     }
 
     /** The job run by {@code nodes} threads at once, as several nodes would. */

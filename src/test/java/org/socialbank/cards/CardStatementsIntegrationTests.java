@@ -124,11 +124,15 @@ class CardStatementsIntegrationTests {
         moveTo("2026-04-16");
         statements.run();
         Statement april = latest(card);
-        assertThat(april.lateFeeMinor()).as("5 %% of the unpaid 10.00, at least 1.00").isEqualTo(100);
+        assertThat(april.lateFeeMinor())
+                .as("5 %% of the unpaid 10.00, at least 1.00")
+                .isEqualTo(100);
         assertThat(april.interestMinor()).isEqualTo(283);
         assertThat(april.balanceMinor()).isEqualTo(18_635);
         assertThat(april.minimumPaymentMinor()).isEqualTo(100 + 283 + 1_000);
-        assertThat(cards.owedMinor(card)).as("fees and interest are in the ledger").isEqualTo(18_635);
+        assertThat(cards.owedMinor(card))
+                .as("fees and interest are in the ledger")
+                .isEqualTo(18_635);
         assertThat(statements.of(card.id())).hasSize(4);
 
         assertThat(statements.run()).as("run again: nothing to do").isZero();
@@ -165,13 +169,20 @@ class CardStatementsIntegrationTests {
             pool.shutdownNow();
         }
         List<Statement> all = statements.of(card.id());
-        assertThat(all).extracting(Statement::statementDate).map(LocalDate::toString)
+        assertThat(all)
+                .extracting(Statement::statementDate)
+                .map(LocalDate::toString)
                 .containsExactly("2026-08-05", "2026-07-05", "2026-06-05", "2026-05-05");
-        long fees = all.stream().mapToLong(s -> s.lateFeeMinor() + s.interestMinor()).sum();
+        long fees = all.stream()
+                .mapToLong(s -> s.lateFeeMinor() + s.interestMinor())
+                .sum();
         assertThat(fees).isPositive();
-        assertThat(cards.owedMinor(card)).isEqualTo(40_000 + fees).isEqualTo(all.get(0).balanceMinor());
+        assertThat(cards.owedMinor(card))
+                .isEqualTo(40_000 + fees)
+                .isEqualTo(all.get(0).balanceMinor());
         for (int i = 0; i < all.size() - 1; i++) {
-            assertThat(all.get(i).previousBalanceMinor()).isEqualTo(all.get(i + 1).balanceMinor());
+            assertThat(all.get(i).previousBalanceMinor())
+                    .isEqualTo(all.get(i + 1).balanceMinor());
         }
     }
 
@@ -183,16 +194,22 @@ class CardStatementsIntegrationTests {
         buy(card, 5_000, "2026-09-01");
         moveTo("2026-10-03");
         statements.run();
-        Statement september = statements.of(card.id()).get(statements.of(card.id()).size() - 1);
+        Statement september =
+                statements.of(card.id()).get(statements.of(card.id()).size() - 1);
         assertThat(september.statementDate()).isEqualTo("2026-09-02");
         assertThat(latest(card).lateFeeMinor()).isPositive();
         long owed = cards.owedMinor(card);
         // as if the node had stopped between writing the statement and booking it
-        jdbc.sql("UPDATE card_statements SET status = 'NEW' WHERE card_id = ?").param(card.id().value()).update();
+        jdbc.sql("UPDATE card_statements SET status = 'NEW' WHERE card_id = ?")
+                .param(card.id().value())
+                .update();
         statements.run();
         assertThat(cards.owedMinor(card)).isEqualTo(owed);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM card_statements WHERE card_id = ? AND status = 'NEW'")
-                .param(card.id().value()).query(Long.class).single()).isZero();
+                        .param(card.id().value())
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     private void buy(Card card, long amountMinor, String on) {

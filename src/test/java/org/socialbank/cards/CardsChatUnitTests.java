@@ -19,8 +19,8 @@ import org.socialbank.conversation.dialogue.Dialogue;
 import org.socialbank.conversation.dialogue.DialogueState;
 import org.socialbank.conversation.dialogue.Texts;
 import org.socialbank.directory.CustomerId;
-import org.socialbank.shared.Network;
 import org.socialbank.shared.CurrencyCode;
+import org.socialbank.shared.Network;
 
 /**
  * The card commands in the dialogue, without Spring: private answers in a linked chat only (others
@@ -29,7 +29,9 @@ import org.socialbank.shared.CurrencyCode;
 class CardsChatUnitTests {
 
     static final Texts KEYS = (language, key, args) -> language.tag() + ":" + key
-            + (args.length == 0 ? "" : Arrays.stream(args).map(String::valueOf).collect(Collectors.joining(",", "[", "]")));
+            + (args.length == 0
+                    ? ""
+                    : Arrays.stream(args).map(String::valueOf).collect(Collectors.joining(",", "[", "]")));
 
     final Dialogue dialogue = new Dialogue(KEYS, java.time.Duration.ofMinutes(10));
     final CustomerId alice = new CustomerId(UUID.randomUUID());
@@ -42,7 +44,9 @@ class CardsChatUnitTests {
     Bank.CardUnlock unlock = new Bank.CardUnlock("https://bank.example/confirm/t", "400012******1234", null);
 
     /** A bank that knows only what these commands ask; anything else is a test failure. */
-    final Bank bank = (Bank) Proxy.newProxyInstance(Bank.class.getClassLoader(), new Class<?>[] {Bank.class},
+    final Bank bank = (Bank) Proxy.newProxyInstance(
+            Bank.class.getClassLoader(),
+            new Class<?>[] {Bank.class},
             (proxy, method, args) -> switch (method.getName()) {
                 case "now" -> Instant.parse("2026-12-02T10:00:00Z");
                 case "linked" -> Optional.ofNullable(linked);
@@ -57,16 +61,21 @@ class CardsChatUnitTests {
                 case "unlockCard" -> unlock;
                 case "lockCards" -> {
                     lockCalls++;
-                    yield (int) cards.stream().filter(c -> c.status().equals("active")).count();
+                    yield (int) cards.stream()
+                            .filter(c -> c.status().equals("active"))
+                            .count();
                 }
                 default -> throw new AssertionError("unexpected call " + method.getName());
             });
 
     String say(String text) {
-        List<Outbound> replies = dialogue.handle(DialogueState.NEW, Network.TELEGRAM, new Inbound.Text(text), false,
-                bank).replies();
+        List<Outbound> replies = dialogue.handle(
+                        DialogueState.NEW, Network.TELEGRAM, new Inbound.Text(text), false, bank)
+                .replies();
         assertThat(replies).hasSize(1);
-        return replies.get(0) instanceof Outbound.Link link ? "link:" + link.text() : ((Outbound.Text) replies.get(0)).text();
+        return replies.get(0) instanceof Outbound.Link link
+                ? "link:" + link.text()
+                : ((Outbound.Text) replies.get(0)).text();
     }
 
     @Test
@@ -83,9 +92,10 @@ class CardsChatUnitTests {
         cards.add(new Bank.CardLine(false, "400012******1234", "active", eur, 0, 0));
         cards.add(new Bank.CardLine(true, "510012******9876", "locked", eur, 12_345, 300_000));
         String french = say("mes cartes").replaceAll("[\u00a0\u202f]", " "); // the French thousands space
-        assertThat(french).isEqualTo("fr:cards.chat.title\nfr:cards.chat.line_debit[400012******1234,"
-                + "fr:cards.chat.status.active]\nfr:cards.chat.line_credit[510012******9876,fr:cards.chat.status.locked,"
-                + "123,45 €,3 000,00 €]");
+        assertThat(french)
+                .isEqualTo("fr:cards.chat.title\nfr:cards.chat.line_debit[400012******1234,"
+                        + "fr:cards.chat.status.active]\nfr:cards.chat.line_credit[510012******9876,fr:cards.chat.status.locked,"
+                        + "123,45 €,3 000,00 €]");
         assertThat(say("信用卡额度")).isEqualTo("zh:cards.chat.limit[510012******9876,€3,000.00,€2,876.55]");
         cards.clear();
         assertThat(say("my cards")).isEqualTo("en:cards.chat.none");
@@ -124,10 +134,10 @@ class CardsChatUnitTests {
     void theBillShowsBalanceMinimumAndDueDate() {
         linked = new Bank.Linked(alice, null);
         assertThat(say("信用卡账单")).isEqualTo("zh:cards.chat.bill_none");
-        bill = Optional.of(new Bank.CardBill("510012******9876", LocalDate.of(2026, 11, 27), LocalDate.of(2026, 12, 15),
-                20_000, 2_000, eur));
-        assertThat(say("my credit card bill")).startsWith("en:cards.chat.bill[510012******9876,Nov 27, 2026,€200.00,"
-                + "€20.00,Dec 15, 2026]");
+        bill = Optional.of(new Bank.CardBill(
+                "510012******9876", LocalDate.of(2026, 11, 27), LocalDate.of(2026, 12, 15), 20_000, 2_000, eur));
+        assertThat(say("my credit card bill"))
+                .startsWith("en:cards.chat.bill[510012******9876,Nov 27, 2026,€200.00," + "€20.00,Dec 15, 2026]");
         assertThat(say("счёт по кредитке")).startsWith("ru:cards.chat.bill[510012******9876,");
         assertThat(say("صورتحساب کارت اعتباری")).startsWith("fa:cards.chat.bill[510012******9876,");
     }

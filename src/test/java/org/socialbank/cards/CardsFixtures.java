@@ -9,7 +9,6 @@ import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Directory;
 import org.socialbank.directory.DirectoryResult;
 import org.socialbank.directory.KycLevel;
-import org.socialbank.shared.Language;
 import org.socialbank.directory.NewCustomer;
 import org.socialbank.ledger.AccountFlag;
 import org.socialbank.ledger.AccountId;
@@ -20,6 +19,7 @@ import org.socialbank.ledger.NewTransfer;
 import org.socialbank.ledger.TransferId;
 import org.socialbank.ledger.TransferResult;
 import org.socialbank.shared.CurrencyCode;
+import org.socialbank.shared.Language;
 
 /** A customer with a funded euro account and cards, through the modules' own use cases. */
 final class CardsFixtures {
@@ -38,22 +38,26 @@ final class CardsFixtures {
         ledger.open(new NewAccount(funding, EUR, "test:funding", AccountKind.BANK_EQUITY, Set.of()));
     }
 
-    record Holder(CustomerId id, AccountId wallet, Card debit, Card credit) {
-    }
+    record Holder(CustomerId id, AccountId wallet, Card debit, Card credit) {}
 
     /** A customer with {@code euroMinor} in a euro account, a debit card on it and a credit card. */
     Holder holder(long euroMinor, long limitMinor, int statementDay) {
         CustomerId id = new CustomerId(UUID.randomUUID());
-        DirectoryResult registered = directory.register(new NewCustomer(id, "Card Holder", Language.EN, KycLevel.FULL,
-                null, null, List.of()));
+        DirectoryResult registered = directory.register(
+                new NewCustomer(id, "Card Holder", Language.EN, KycLevel.FULL, null, null, List.of()));
         assertThat(registered).isInstanceOf(DirectoryResult.Done.class);
         AccountId wallet = new AccountId(UUID.randomUUID());
-        ledger.open(new NewAccount(wallet, EUR, id.ownerRef(), AccountKind.CUSTOMER_WALLET,
+        ledger.open(new NewAccount(
+                wallet,
+                EUR,
+                id.ownerRef(),
+                AccountKind.CUSTOMER_WALLET,
                 Set.of(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS)));
         assertThat(directory.holdAccount(id, wallet, true)).isInstanceOf(DirectoryResult.Done.class);
         if (euroMinor > 0) {
-            assertThat(ledger.transfer(NewTransfer.posted(new TransferId(UUID.randomUUID()), funding, wallet,
-                    euroMinor, EUR, "opening"))).isInstanceOf(TransferResult.Posted.class);
+            assertThat(ledger.transfer(NewTransfer.posted(
+                            new TransferId(UUID.randomUUID()), funding, wallet, euroMinor, EUR, "opening")))
+                    .isInstanceOf(TransferResult.Posted.class);
         }
         Card debit = issued(cards.issueDebit(new CardId(UUID.randomUUID()), id, wallet));
         Card credit = issued(cards.issueCredit(new CardId(UUID.randomUUID()), id, EUR, limitMinor, statementDay));
@@ -66,8 +70,8 @@ final class CardsFixtures {
     }
 
     static FeedTransaction purchase(Card card, long amountMinor, java.time.LocalDate on) {
-        return new FeedTransaction(UUID.randomUUID(), card.id(), FeedKind.PURCHASE, amountMinor, card.currency(), on,
-                "Test Shop");
+        return new FeedTransaction(
+                UUID.randomUUID(), card.id(), FeedKind.PURCHASE, amountMinor, card.currency(), on, "Test Shop");
     }
 
     long balance(AccountId account) {

@@ -27,8 +27,8 @@ import org.socialbank.conversation.Received;
 import org.socialbank.demo.DemoBank;
 import org.socialbank.demo.DemoCustomer;
 import org.socialbank.directory.Directory;
-import org.socialbank.shared.Network;
 import org.socialbank.ledger.Ledger;
+import org.socialbank.shared.Network;
 import org.socialbank.support.Api;
 import org.socialbank.support.Api.Response;
 import org.socialbank.support.FormClient;
@@ -47,8 +47,9 @@ import tools.jackson.databind.JsonNode;
  * statements the demo's credit cards have from the start, and repayments, idempotent by id
  * (concurrent repeats included) and refused as problem+json with a code.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "socialbank.web.secure-cookies=false"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"socialbank.web.secure-cookies=false"})
 class CardsIntegrationTests {
 
     @DynamicPropertySource
@@ -95,7 +96,8 @@ class CardsIntegrationTests {
     @Test
     void everyDemoCustomerHoldsADebitCardAndAliceAndWangACreditCard() {
         for (DemoCustomer customer : DemoBank.CUSTOMERS) {
-            Response response = api.get("/api/v1/customers/" + customer.customerId().value() + "/cards");
+            Response response =
+                    api.get("/api/v1/customers/" + customer.customerId().value() + "/cards");
             assertThat(response.status()).as(response.body()).isEqualTo(200);
             assertThat(response.body()).as("no whole card number").doesNotContainPattern("[0-9]{11,}");
             List<String> kinds = new ArrayList<>();
@@ -121,14 +123,18 @@ class CardsIntegrationTests {
             JsonNode statements = response.json().path("statements");
             assertThat(statements.size()).as(key).isGreaterThanOrEqualTo(1);
             JsonNode latest = statements.get(0);
-            LocalDate statementDate = LocalDate.parse(latest.path("statementDate").asString());
+            LocalDate statementDate =
+                    LocalDate.parse(latest.path("statementDate").asString());
             assertThat(statementDate).isBefore(LocalDate.now(ZoneOffset.UTC));
             assertThat(LocalDate.parse(latest.path("dueDate").asString())).isEqualTo(statementDate.plusDays(18));
             assertThat(latest.path("balanceMinor").asLong()).isPositive();
-            assertThat(latest.path("minimumPaymentMinor").asLong()).isPositive()
+            assertThat(latest.path("minimumPaymentMinor").asLong())
+                    .isPositive()
                     .isLessThanOrEqualTo(latest.path("balanceMinor").asLong());
-            assertThat(latest.path("currency").asString()).isEqualTo(credit.path("currency").asString());
-            assertThat(credit.path("owedMinor").asLong()).isEqualTo(latest.path("balanceMinor").asLong());
+            assertThat(latest.path("currency").asString())
+                    .isEqualTo(credit.path("currency").asString());
+            assertThat(credit.path("owedMinor").asLong())
+                    .isEqualTo(latest.path("balanceMinor").asLong());
         }
     }
 
@@ -141,7 +147,8 @@ class CardsIntegrationTests {
         Response card = api.get("/api/v1/cards/" + UUID.randomUUID() + "/statements");
         assertThat(card.status()).isEqualTo(404);
         assertThat(card.code()).isEqualTo("card_not_found");
-        Response repay = api.post("/api/v1/cards/" + UUID.randomUUID() + "/repayments",
+        Response repay = api.post(
+                "/api/v1/cards/" + UUID.randomUUID() + "/repayments",
                 "{\"id\":\"" + UUID.randomUUID() + "\",\"amountMinor\":100}");
         assertThat(repay.status()).isEqualTo(404);
         assertThat(repay.code()).isEqualTo("card_not_found");
@@ -151,10 +158,18 @@ class CardsIntegrationTests {
     void theEndpointsAreInTheOpenApiDocumentAndBadInputIsAProblemNeverAServerError() {
         Response docs = new Api("http://127.0.0.1:" + port, null).get("/v3/api-docs");
         assertThat(docs.status()).isEqualTo(200);
-        assertThat(docs.body()).contains("/api/v1/customers/{id}/cards", "/api/v1/cards/{id}/statements",
-                "/api/v1/cards/{id}/repayments");
+        assertThat(docs.body())
+                .contains(
+                        "/api/v1/customers/{id}/cards",
+                        "/api/v1/cards/{id}/statements",
+                        "/api/v1/cards/{id}/repayments");
         String path = "/api/v1/cards/" + creditCardOf("alice").path("id").asString() + "/repayments";
-        for (String body : List.of("", "{", "[]", "null", "{\"id\":\"not-a-uuid\",\"amountMinor\":1}",
+        for (String body : List.of(
+                "",
+                "{",
+                "[]",
+                "null",
+                "{\"id\":\"not-a-uuid\",\"amountMinor\":1}",
                 "{\"id\":\"" + UUID.randomUUID() + "\",\"amountMinor\":10.5}",
                 "{\"id\":\"" + UUID.randomUUID() + "\",\"amountMinor\":\"ten\"}")) {
             Response response = api.post(path, body);
@@ -182,7 +197,10 @@ class CardsIntegrationTests {
         assertThat(other.status()).isEqualTo(409);
         assertThat(other.contentType()).startsWith("application/problem+json");
         assertThat(other.code()).isEqualTo("id_reused");
-        long owed = api.get("/api/v1/cards/" + credit.path("id").asString()).json().path("owedMinor").asLong();
+        long owed = api.get("/api/v1/cards/" + credit.path("id").asString())
+                .json()
+                .path("owedMinor")
+                .asLong();
         assertThat(owed).isEqualTo(credit.path("owedMinor").asLong() - 1000);
     }
 
@@ -199,7 +217,8 @@ class CardsIntegrationTests {
         Response poor = repay(credit, 6_000);
         assertThat(poor.status()).isEqualTo(422);
         assertThat(poor.code()).isEqualTo("insufficient_funds");
-        assertThat(repay("/api/v1/cards/" + holder.debit().id() + "/repayments", 100).code())
+        assertThat(repay("/api/v1/cards/" + holder.debit().id() + "/repayments", 100)
+                        .code())
                 .isEqualTo("card_not_credit");
         Response missing = api.post(credit, "{\"amountMinor\":100}");
         assertThat(missing.status()).isEqualTo(400);
@@ -215,8 +234,14 @@ class CardsIntegrationTests {
         feed.book(CardsFixtures.purchase(holder.credit(), 5_000, LocalDate.now(ZoneOffset.UTC)));
         String body = "{\"id\":\"" + UUID.randomUUID() + "\",\"amountMinor\":2000}";
         assertThat(api.post(path, body).code()).isEqualTo("insufficient_funds");
-        feed.book(new FeedTransaction(UUID.randomUUID(), holder.debit().id(), FeedKind.REFUND, 5_000,
-                CardsFixtures.EUR, LocalDate.now(ZoneOffset.UTC), "Test Shop"));
+        feed.book(new FeedTransaction(
+                UUID.randomUUID(),
+                holder.debit().id(),
+                FeedKind.REFUND,
+                5_000,
+                CardsFixtures.EUR,
+                LocalDate.now(ZoneOffset.UTC),
+                "Test Shop"));
         assertThat(fixtures.balance(holder.wallet())).isEqualTo(6_000);
         assertThat(api.post(path, body).code()).isEqualTo("insufficient_funds");
     }
@@ -250,7 +275,8 @@ class CardsIntegrationTests {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(cards.owedMinor(cards.card(holder.credit().id()).orElseThrow())).isZero();
+        assertThat(cards.owedMinor(cards.card(holder.credit().id()).orElseThrow()))
+                .isZero();
         assertThat(fixtures.balance(holder.wallet())).isEqualTo(100_000 - 10_000);
     }
 
@@ -266,8 +292,11 @@ class CardsIntegrationTests {
         assertThat(locked.json().path("status").asString()).isEqualTo("locked");
         assertThat(feed.book(CardsFixtures.purchase(holder.debit(), 300, LocalDate.now(ZoneOffset.UTC))))
                 .isEqualTo(new FeedResult.Declined(CardRefusal.CARD_NOT_ACTIVE));
-        assertThat(api.post("/api/v1/cards/" + holder.debit().id() + "/unlock", "{}").json().path("status")
-                .asString()).isEqualTo("active");
+        assertThat(api.post("/api/v1/cards/" + holder.debit().id() + "/unlock", "{}")
+                        .json()
+                        .path("status")
+                        .asString())
+                .isEqualTo("active");
         assertThat(feed.book(CardsFixtures.purchase(holder.credit(), 100_001, LocalDate.now(ZoneOffset.UTC))))
                 .isEqualTo(new FeedResult.Declined(CardRefusal.EXCEEDS_CREDIT_LIMIT));
         assertThat(feed.book(CardsFixtures.purchase(holder.debit(), 10_000, LocalDate.now(ZoneOffset.UTC))))
@@ -277,7 +306,10 @@ class CardsIntegrationTests {
 
     @Test
     void aLinkedChatListsAndLocksItsCardsAndReadsItsBillAndAnUnlinkedOneGetsTheLinkOnly() {
-        DemoCustomer wang = DemoBank.CUSTOMERS.stream().filter(c -> c.key().equals("wang")).findFirst().orElseThrow();
+        DemoCustomer wang = DemoBank.CUSTOMERS.stream()
+                .filter(c -> c.key().equals("wang"))
+                .findFirst()
+                .orElseThrow();
         String chat = "cards-" + UUID.randomUUID();
         List<Outbound> offer = chat(chat, "我的卡");
         assertThat(offer).singleElement().isInstanceOf(Outbound.Link.class);
@@ -286,13 +318,17 @@ class CardsIntegrationTests {
 
         String cardsText = text(chat(chat, "我的卡"));
         JsonNode credit = creditCardOf("wang");
-        assertThat(cardsText).contains(credit.path("maskedNumber").asString()).contains("信用卡").contains("借记卡")
+        assertThat(cardsText)
+                .contains(credit.path("maskedNumber").asString())
+                .contains("信用卡")
+                .contains("借记卡")
                 .doesNotContainPattern("[0-9]{11,}");
         String bill = text(chat(chat, "信用卡账单"));
         assertThat(bill).contains(credit.path("maskedNumber").asString()).contains("最低还款额");
         // the chat's language is Chinese now; Wang has two debit cards (CNY, EUR) and a credit card
         assertThat(text(chat(chat, "Lock my card"))).startsWith("已完成：3张卡");
-        for (JsonNode card : api.get("/api/v1/customers/" + wang.customerId().value() + "/cards").json()
+        for (JsonNode card : api.get("/api/v1/customers/" + wang.customerId().value() + "/cards")
+                .json()
                 .path("cards")) {
             assertThat(card.path("status").asString()).isEqualTo("locked");
             Response unlocked = api.post("/api/v1/cards/" + card.path("id").asString() + "/unlock", "{}");
@@ -302,23 +338,30 @@ class CardsIntegrationTests {
 
     @Test
     void aRepaymentAskedInChatIsConfirmedOnTheBanksPageAndBookedOnce() {
-        DemoCustomer alice = DemoBank.CUSTOMERS.stream().filter(c -> c.key().equals("alice")).findFirst().orElseThrow();
+        DemoCustomer alice = DemoBank.CUSTOMERS.stream()
+                .filter(c -> c.key().equals("alice"))
+                .findFirst()
+                .orElseThrow();
         String chat = "cards-" + UUID.randomUUID();
         signIn(((Outbound.Link) chat(chat, "repay minimum").get(0)).url(), alice);
         long owed = creditCardOf("alice").path("owedMinor").asLong();
-        long wallet = ledger.account(DemoBank.wallet(alice, "EUR")).orElseThrow().balanceMinor();
+        long wallet =
+                ledger.account(DemoBank.wallet(alice, "EUR")).orElseThrow().balanceMinor();
         assertThat(text(chat(chat, "repay " + (owed + 100) / 100))).contains("more than your credit card owes");
         List<Outbound> offer = chat(chat, "repay 5.50");
         assertThat(offer).singleElement().isInstanceOf(Outbound.Link.class);
         Outbound.Link link = (Outbound.Link) offer.get(0);
-        assertThat(link.text()).contains("€5.50").contains(creditCardOf("alice").path("maskedNumber").asString());
+        assertThat(link.text())
+                .contains("€5.50")
+                .contains(creditCardOf("alice").path("maskedNumber").asString());
         String path = URI.create(link.url()).getPath();
         FormClient browser = new FormClient(port);
         assertThat(browser.get(path).html()).contains("5.50");
         browser.post(path, "code", lastCode(browser, alice));
         browser.post(path, "code", lastCode(browser, alice)); // a second submit repays nothing more
         assertThat(creditCardOf("alice").path("owedMinor").asLong()).isEqualTo(owed - 550);
-        assertThat(ledger.account(DemoBank.wallet(alice, "EUR")).orElseThrow().balanceMinor()).isEqualTo(wallet - 550);
+        assertThat(ledger.account(DemoBank.wallet(alice, "EUR")).orElseThrow().balanceMinor())
+                .isEqualTo(wallet - 550);
     }
 
     @Test
@@ -329,15 +372,24 @@ class CardsIntegrationTests {
         assertThat(api.get(path).json().path("mode").asString()).isEqualTo("off");
         Response set = put(path, "{\"mode\":\"full\"}");
         assertThat(set.status()).as(set.body()).isEqualTo(200);
-        assertThat(set.json().path("fromAccountId").asString()).isEqualTo(holder.wallet().value().toString());
-        assertThat(put(path, "{\"mode\":\"minimum\",\"fromAccountId\":\"" + holder.wallet().value() + "\"}")
-                .json().path("mode").asString()).isEqualTo("minimum");
+        assertThat(set.json().path("fromAccountId").asString())
+                .isEqualTo(holder.wallet().value().toString());
+        assertThat(put(
+                                path,
+                                "{\"mode\":\"minimum\",\"fromAccountId\":\""
+                                        + holder.wallet().value() + "\"}")
+                        .json()
+                        .path("mode")
+                        .asString())
+                .isEqualTo("minimum");
         assertThat(api.get(path).json().path("mode").asString()).isEqualTo("minimum");
         assertThat(put(path, "{\"mode\":\"weekly\"}").code()).isEqualTo("mode_not_valid");
-        Response foreign = put(path, "{\"mode\":\"full\",\"fromAccountId\":\"" + other.wallet().value() + "\"}");
+        Response foreign = put(
+                path, "{\"mode\":\"full\",\"fromAccountId\":\"" + other.wallet().value() + "\"}");
         assertThat(foreign.status()).isEqualTo(422);
         assertThat(foreign.code()).isEqualTo("account_unavailable");
-        assertThat(put("/api/v1/cards/" + holder.debit().id() + "/auto-repayment", "{\"mode\":\"full\"}").code())
+        assertThat(put("/api/v1/cards/" + holder.debit().id() + "/auto-repayment", "{\"mode\":\"full\"}")
+                        .code())
                 .isEqualTo("card_not_credit");
         Response unknown = put("/api/v1/cards/" + UUID.randomUUID() + "/auto-repayment", "{\"mode\":\"off\"}");
         assertThat(unknown.status()).isEqualTo(404);
@@ -352,32 +404,50 @@ class CardsIntegrationTests {
 
     @Test
     void autoRepaymentIsSetInChatAndItsRemindersReachThePrivateChatThroughTheOutbox() {
-        DemoCustomer wang = DemoBank.CUSTOMERS.stream().filter(c -> c.key().equals("wang")).findFirst().orElseThrow();
+        DemoCustomer wang = DemoBank.CUSTOMERS.stream()
+                .filter(c -> c.key().equals("wang"))
+                .findFirst()
+                .orElseThrow();
         String chat = "cards-auto-" + UUID.randomUUID();
         signIn(((Outbound.Link) chat(chat, "自动还款").get(0)).url(), wang);
         JsonNode credit = creditCardOf("wang");
         String path = "/api/v1/cards/" + credit.path("id").asString() + "/auto-repayment";
-        assertThat(text(chat(chat, "自动还款"))).contains("已开通自动还款").contains(credit.path("maskedNumber").asString());
+        assertThat(text(chat(chat, "自动还款")))
+                .contains("已开通自动还款")
+                .contains(credit.path("maskedNumber").asString());
         assertThat(api.get(path).json().path("mode").asString()).isEqualTo("full");
         assertThat(text(chat(chat, "автопогашение минимум"))).contains("最低还款额"); // the chat speaks Chinese now
         assertThat(api.get(path).json().path("mode").asString()).isEqualTo("minimum");
         assertThat(text(chat(chat, "turn off auto-repayment"))).contains("已关闭自动还款");
         assertThat(api.get(path).json().path("mode").asString()).isEqualTo("off");
 
-        CardReminderDue due = new CardReminderDue(wang.customerId(), CardReminderDue.Kind.AUTO_SHORT,
-                credit.path("maskedNumber").asString(), org.socialbank.shared.CurrencyCode.of("CNY"), 120_000, 12_000,
+        CardReminderDue due = new CardReminderDue(
+                wang.customerId(),
+                CardReminderDue.Kind.AUTO_SHORT,
+                credit.path("maskedNumber").asString(),
+                org.socialbank.shared.CurrencyCode.of("CNY"),
+                120_000,
+                12_000,
                 LocalDate.of(2026, 12, 20));
         new org.springframework.transaction.support.TransactionTemplate(transactions)
                 .executeWithoutResult(status -> events.publishEvent(due));
         List<String> told = jdbc.sql("SELECT payload FROM outbox_messages WHERE recipient = ? AND payload LIKE ?")
-                .params(chat, "%未扣款%").query(String.class).list();
-        assertThat(told).singleElement().asString().contains(credit.path("maskedNumber").asString())
+                .params(chat, "%未扣款%")
+                .query(String.class)
+                .list();
+        assertThat(told)
+                .singleElement()
+                .asString()
+                .contains(credit.path("maskedNumber").asString())
                 .contains("2026年12月20日");
     }
 
     @Test
     void unlockingInChatIsConfirmedOnTheBanksPageAndTheChatIsToldOnce() {
-        DemoCustomer alice = DemoBank.CUSTOMERS.stream().filter(c -> c.key().equals("alice")).findFirst().orElseThrow();
+        DemoCustomer alice = DemoBank.CUSTOMERS.stream()
+                .filter(c -> c.key().equals("alice"))
+                .findFirst()
+                .orElseThrow();
         String chat = "cards-unlock-" + UUID.randomUUID();
         signIn(((Outbound.Link) chat(chat, "my cards").get(0)).url(), alice);
         assertThat(text(chat(chat, "unlock my card"))).isEqualTo("None of your cards is locked.");
@@ -385,30 +455,44 @@ class CardsIntegrationTests {
         List<Outbound> offer = chat(chat, "Unlock my card");
         assertThat(offer).singleElement().isInstanceOf(Outbound.Link.class);
         Outbound.Link link = (Outbound.Link) offer.get(0);
-        JsonNode first = api.get("/api/v1/customers/" + alice.customerId().value() + "/cards").json().path("cards").get(0);
+        JsonNode first = api.get("/api/v1/customers/" + alice.customerId().value() + "/cards")
+                .json()
+                .path("cards")
+                .get(0);
         String masked = first.path("maskedNumber").asString();
         assertThat(link.text()).contains(masked);
         assertThat(first.path("status").asString()).isEqualTo("locked");
 
         String path = URI.create(link.url()).getPath();
         FormClient browser = new FormClient(port);
-        assertThat(browser.get(path).html()).contains("Unlock card " + masked).contains("Confirm this operation")
+        assertThat(browser.get(path).html())
+                .contains("Unlock card " + masked)
+                .contains("Confirm this operation")
                 .doesNotContain("Fee");
         assertThat(browser.post(path, "code", lastCode(browser, alice)).html()).contains("it is done");
         browser.post(path, "code", lastCode(browser, alice)); // a second submit changes nothing
-        assertThat(api.get("/api/v1/cards/" + first.path("id").asString()).json().path("status").asString())
+        assertThat(api.get("/api/v1/cards/" + first.path("id").asString())
+                        .json()
+                        .path("status")
+                        .asString())
                 .isEqualTo("active");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM outbox_messages WHERE recipient = ? AND payload LIKE ?")
-                .params(chat, "%is unlocked%").query(Long.class).single()).isEqualTo(1);
-        for (JsonNode card : api.get("/api/v1/customers/" + alice.customerId().value() + "/cards").json()
+                        .params(chat, "%is unlocked%")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        for (JsonNode card : api.get("/api/v1/customers/" + alice.customerId().value() + "/cards")
+                .json()
                 .path("cards")) {
             api.post("/api/v1/cards/" + card.path("id").asString() + "/unlock", "{}"); // for the other tests
         }
     }
 
     private Response put(String path, String json) {
-        return api.send(api.request(path).header("Content-Type", "application/json")
-                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(json)).build());
+        return api.send(api.request(path)
+                .header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(json))
+                .build());
     }
 
     @Autowired
@@ -418,10 +502,11 @@ class CardsIntegrationTests {
     org.springframework.transaction.PlatformTransactionManager transactions;
 
     private List<Outbound> chat(String chat, String text) {
-        Received received = conversations.receive(new InboundMessage(Network.TELEGRAM, "m-" + UUID.randomUUID(), chat,
-                null, null, new Inbound.Text(text), null));
+        Received received = conversations.receive(new InboundMessage(
+                Network.TELEGRAM, "m-" + UUID.randomUUID(), chat, null, null, new Inbound.Text(text), null));
         assertThat(received).isInstanceOf(Received.Handled.class);
-        return ((Received.Handled) received).replies().stream().map(OutboundMessage::content).toList();
+        return ((Received.Handled) received)
+                .replies().stream().map(OutboundMessage::content).toList();
     }
 
     private static String text(List<Outbound> replies) {
@@ -435,11 +520,14 @@ class CardsIntegrationTests {
         FormClient browser = new FormClient(port);
         assertThat(browser.get(path).status()).isEqualTo(200);
         browser.post(path, "username", customer.username(), "password", customer.password());
-        assertThat(browser.post(path + "/code", "code", lastCode(browser, customer)).status()).isEqualTo(200);
+        assertThat(browser.post(path + "/code", "code", lastCode(browser, customer))
+                        .status())
+                .isEqualTo(200);
     }
 
     private static String lastCode(FormClient browser, DemoCustomer customer) {
-        String sms = browser.get("/dev/sms.json?limit=1&to=" + customer.phone().replace("+", "%2B")).html();
+        String sms = browser.get("/dev/sms.json?limit=1&to=" + customer.phone().replace("+", "%2B"))
+                .html();
         Matcher code = Pattern.compile("\\b(\\d{6})\\b").matcher(sms);
         assertThat(code.find()).as("a code in %s", sms).isTrue();
         return code.group(1);
@@ -450,8 +538,13 @@ class CardsIntegrationTests {
     }
 
     private JsonNode creditCardOf(String key) {
-        DemoCustomer customer = DemoBank.CUSTOMERS.stream().filter(c -> c.key().equals(key)).findFirst().orElseThrow();
-        for (JsonNode card : api.get("/api/v1/customers/" + customer.customerId().value() + "/cards").json()
+        DemoCustomer customer = DemoBank.CUSTOMERS.stream()
+                .filter(c -> c.key().equals(key))
+                .findFirst()
+                .orElseThrow();
+        for (JsonNode card : api.get(
+                        "/api/v1/customers/" + customer.customerId().value() + "/cards")
+                .json()
                 .path("cards")) {
             if (card.path("kind").asString().equals("credit")) {
                 return card;

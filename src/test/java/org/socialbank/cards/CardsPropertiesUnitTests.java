@@ -11,8 +11,22 @@ import org.junit.jupiter.api.Test;
 class CardsPropertiesUnitTests {
 
     static CardsProperties with(int dueAfterDays, int graceDays, Map<String, Long> floors) {
-        return new CardsProperties("400012", "510012", 4, dueAfterDays, graceDays, 10, floors, 5, null, 5,
-                ZoneOffset.UTC, Duration.ofHours(1), 100, Duration.ofSeconds(5), 100);
+        return new CardsProperties(
+                "400012",
+                "510012",
+                4,
+                dueAfterDays,
+                graceDays,
+                10,
+                floors,
+                5,
+                null,
+                5,
+                ZoneOffset.UTC,
+                Duration.ofHours(1),
+                100,
+                Duration.ofSeconds(5),
+                100);
     }
 
     @Test
@@ -34,7 +48,8 @@ class CardsPropertiesUnitTests {
 
     @Test
     void aBadReminderSettingStopsTheStart() {
-        assertThat(new CardRemindersProperties(true, 3, 7, Duration.ofHours(1), 100).daysBefore()).isEqualTo(3);
+        assertThat(new CardRemindersProperties(true, 3, 7, Duration.ofHours(1), 100).daysBefore())
+                .isEqualTo(3);
         assertThatThrownBy(() -> new CardRemindersProperties(true, 0, 7, Duration.ofHours(1), 100))
                 .hasMessageContaining("socialbank.cards.reminders.days-before");
         assertThatThrownBy(() -> new CardRemindersProperties(true, 3, 30, Duration.ofHours(1), 100))

@@ -94,8 +94,10 @@ class PostgresCardsIntegrationTests {
         List<RepaymentResult> results = race(calls);
         List<RepaymentResult> sameId = results.subList(0, 6);
         assertThat(sameId).allMatch(r -> r instanceof RepaymentResult.Repaid);
-        assertThat(sameId.stream().filter(r -> !((RepaymentResult.Repaid) r).replayed())).hasSize(1);
-        assertThat(results.subList(6, 12).stream().filter(r -> r instanceof RepaymentResult.Repaid)).hasSize(3);
+        assertThat(sameId.stream().filter(r -> !((RepaymentResult.Repaid) r).replayed()))
+                .hasSize(1);
+        assertThat(results.subList(6, 12).stream().filter(r -> r instanceof RepaymentResult.Repaid))
+                .hasSize(3);
         assertThat(results.subList(6, 12).stream().filter(r -> r instanceof RepaymentResult.Refused))
                 .allMatch(r -> ((RepaymentResult.Refused) r).code() == CardRefusal.EXCEEDS_AMOUNT_OWED
                         || ((RepaymentResult.Refused) r).code() == CardRefusal.NOTHING_OWED);
@@ -112,7 +114,8 @@ class PostgresCardsIntegrationTests {
             calls.add(() -> feed.book(coffee));
         }
         List<FeedResult> results = race(calls);
-        assertThat(results).containsOnly(new FeedResult.Booked(false), new FeedResult.Booked(true))
+        assertThat(results)
+                .containsOnly(new FeedResult.Booked(false), new FeedResult.Booked(true))
                 .containsOnlyOnce(new FeedResult.Booked(false));
         assertThat(fixtures.balance(holder.wallet())).isEqualTo(9_550);
     }

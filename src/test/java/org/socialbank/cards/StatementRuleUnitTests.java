@@ -27,11 +27,15 @@ class StatementRuleUnitTests {
         assertThat(small.minimumPaymentMinor()).as("the floor").isEqualTo(1_000);
         Amounts tiny = euros.apply(new Cycle(0, 0, 0, 500, 0, 0, 31, 300_000));
         assertThat(tiny.minimumPaymentMinor()).as("never more than the balance").isEqualTo(500);
-        assertThat(euros.apply(new Cycle(0, 0, 0, 0, 0, 0, 31, 300_000)).minimumPaymentMinor()).isZero();
+        assertThat(euros.apply(new Cycle(0, 0, 0, 0, 0, 0, 31, 300_000)).minimumPaymentMinor())
+                .isZero();
         assertThat(euros.apply(new Cycle(0, 0, 0, 1_234, 0, 0, 31, 300_000)).minimumPaymentMinor())
-                .as("rounded up").isEqualTo(1_000);
-        assertThat(new StatementRule(10, 0, 5, 0, 5).apply(new Cycle(0, 0, 0, 1_231, 0, 0, 31, 300_000))
-                .minimumPaymentMinor()).isEqualTo(124);
+                .as("rounded up")
+                .isEqualTo(1_000);
+        assertThat(new StatementRule(10, 0, 5, 0, 5)
+                        .apply(new Cycle(0, 0, 0, 1_231, 0, 0, 31, 300_000))
+                        .minimumPaymentMinor())
+                .isEqualTo(124);
     }
 
     @Test
@@ -76,16 +80,29 @@ class StatementRuleUnitTests {
         long paid = random.nextLong(0, previous + 1);
         long purchases = random.nextLong(0, 500_000);
         long refunds = random.nextLong(0, purchases + 1);
-        StatementRule rule = new StatementRule(1 + random.nextInt(100), random.nextLong(0, 5_000), random.nextInt(101),
-                random.nextLong(0, 1_000), random.nextInt(20));
-        Amounts a = rule.apply(new Cycle(previous, previousMinimum, paid, purchases, refunds, paid,
-                28 + random.nextInt(4), random.nextLong(1, 2_000_000)));
+        StatementRule rule = new StatementRule(
+                1 + random.nextInt(100),
+                random.nextLong(0, 5_000),
+                random.nextInt(101),
+                random.nextLong(0, 1_000),
+                random.nextInt(20));
+        Amounts a = rule.apply(new Cycle(
+                previous,
+                previousMinimum,
+                paid,
+                purchases,
+                refunds,
+                paid,
+                28 + random.nextInt(4),
+                random.nextLong(1, 2_000_000)));
         String why = "seed " + seed;
-        assertThat(a.balanceMinor()).as(why).isEqualTo(previous - paid + purchases - refunds + a.lateFeeMinor()
-                + a.interestMinor());
+        assertThat(a.balanceMinor())
+                .as(why)
+                .isEqualTo(previous - paid + purchases - refunds + a.lateFeeMinor() + a.interestMinor());
         assertThat(a.minimumPaymentMinor()).as(why).isBetween(0L, Math.max(0, a.balanceMinor()));
         if (a.balanceMinor() > 0) {
-            assertThat(a.minimumPaymentMinor()).as(why)
+            assertThat(a.minimumPaymentMinor())
+                    .as(why)
                     .isGreaterThanOrEqualTo(Math.min(a.balanceMinor(), rule.minimumFloorMinor()))
                     .isGreaterThanOrEqualTo(Math.min(a.balanceMinor(), a.lateFeeMinor() + a.interestMinor()));
         }
@@ -99,8 +116,11 @@ class StatementRuleUnitTests {
 
     @Test
     void theFirstStatementIsTheFirstStatementDayAfterTheIssue() {
-        assertThat(StatementCycle.firstStatementDate(LocalDate.of(2026, 1, 10), 15)).isEqualTo("2026-01-15");
-        assertThat(StatementCycle.firstStatementDate(LocalDate.of(2026, 1, 15), 15)).isEqualTo("2026-02-15");
-        assertThat(StatementCycle.firstStatementDate(LocalDate.of(2026, 12, 20), 5)).isEqualTo("2027-01-05");
+        assertThat(StatementCycle.firstStatementDate(LocalDate.of(2026, 1, 10), 15))
+                .isEqualTo("2026-01-15");
+        assertThat(StatementCycle.firstStatementDate(LocalDate.of(2026, 1, 15), 15))
+                .isEqualTo("2026-02-15");
+        assertThat(StatementCycle.firstStatementDate(LocalDate.of(2026, 12, 20), 5))
+                .isEqualTo("2027-01-05");
     }
 }

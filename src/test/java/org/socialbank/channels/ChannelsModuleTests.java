@@ -28,9 +28,17 @@ class ChannelsModuleTests {
 
     @Test
     void startsWithoutTheHandoffOrTheConsole() {
-        assertThat(context.getBeanNamesForType(ChannelSender.class)).as("the adapters' senders").isNotEmpty();
-        assertThat(context.getBeanNamesForType(org.socialbank.handoff.Handoffs.class)).as("the handoff").isEmpty();
-        assertThat(context.getBeanNamesForType(org.socialbank.console.StaffDirectory.class)).as("the console").isEmpty();
-        assertThat(context.getBeanNamesForType(org.socialbank.listening.Listening.class)).as("the listening").isEmpty();
+        assertThat(context.getBeanNamesForType(ChannelSender.class))
+                .as("the adapters' senders")
+                .isNotEmpty();
+        assertThat(context.getBeanNamesForType(org.socialbank.handoff.Handoffs.class))
+                .as("the handoff")
+                .isEmpty();
+        assertThat(context.getBeanNamesForType(org.socialbank.console.StaffDirectory.class))
+                .as("the console")
+                .isEmpty();
+        assertThat(context.getBeanNamesForType(org.socialbank.listening.Listening.class))
+                .as("the listening")
+                .isEmpty();
     }
 }

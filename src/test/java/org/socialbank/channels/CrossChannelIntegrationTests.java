@@ -65,8 +65,8 @@ class CrossChannelIntegrationTests {
     static final WeChatCrypto CRYPTO = new WeChatCrypto(WECHAT_TOKEN, APP_ID, WECHAT_AES_KEY);
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final long SEED = Seeds.seed("CrossChannelIntegrationTests");
-    static final AtomicLong IDS = new AtomicLong(1_000_000
-            + Math.floorMod(new Random(SEED).nextLong(), 1_000_000_000L));
+    static final AtomicLong IDS =
+            new AtomicLong(1_000_000 + Math.floorMod(new Random(SEED).nextLong(), 1_000_000_000L));
     static final Pattern LINK = Pattern.compile("/link/[A-Za-z0-9_-]+");
     static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
     static final DemoCustomer ALICE = DemoBank.CUSTOMERS.get(0);
@@ -78,7 +78,8 @@ class CrossChannelIntegrationTests {
     @Autowired
     Ledger ledger;
 
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -118,7 +119,8 @@ class CrossChannelIntegrationTests {
         assertThat(weChat(text(follower, "balance"))).contains("500");
 
         String confirmation = weChat(text(follower, "pay " + CAMILLE.phone() + " 5 EUR"));
-        Matcher button = Pattern.compile("msgmenuid=([A-Za-z0-9_-]+)\">Confirm</a>").matcher(confirmation);
+        Matcher button =
+                Pattern.compile("msgmenuid=([A-Za-z0-9_-]+)\">Confirm</a>").matcher(confirmation);
         assertThat(button.find()).as("a Confirm menu link in %s", confirmation).isTrue();
         Map<String, String> press = text(follower, "Confirm");
         press.put("bizmsgmenuid", button.group(1));
@@ -135,7 +137,8 @@ class CrossChannelIntegrationTests {
         // both alerts are written in the transaction that moved the money: it moved, once
         assertThat(euros(ALICE)).isEqualTo(aliceBefore - 500);
         assertThat(euros(CAMILLE)).isEqualTo(camilleBefore + 500);
-        assertThat(telegramTexts(camillesChat).stream().filter(t -> t.contains("vous a envoyé"))).hasSize(1);
+        assertThat(telegramTexts(camillesChat).stream().filter(t -> t.contains("vous a envoyé")))
+                .hasSize(1);
     }
 
     // --- Telegram ---------------------------------------------------------------------------
@@ -152,24 +155,36 @@ class CrossChannelIntegrationTests {
 
     private void telegram(long chat, String text) {
         ObjectNode update = JSON.createObjectNode().put("update_id", IDS.incrementAndGet());
-        ObjectNode message = update.putObject("message").put("message_id", IDS.incrementAndGet())
-                .put("date", System.currentTimeMillis() / 1000).put("text", text);
-        message.putObject("from").put("id", chat).put("is_bot", false).put("first_name", "Camille")
+        ObjectNode message = update.putObject("message")
+                .put("message_id", IDS.incrementAndGet())
+                .put("date", System.currentTimeMillis() / 1000)
+                .put("text", text);
+        message.putObject("from")
+                .put("id", chat)
+                .put("is_bot", false)
+                .put("first_name", "Camille")
                 .put("language_code", "fr");
         message.putObject("chat").put("id", chat).put("first_name", "Camille").put("type", "private");
         HttpRequest request = HttpRequest.newBuilder(uri("/webhooks/telegram/bank"))
-                .header("Content-Type", "application/json").header("X-Telegram-Bot-Api-Secret-Token", BOT_SECRET)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(update))).build();
+                .header("Content-Type", "application/json")
+                .header("X-Telegram-Bot-Api-Secret-Token", BOT_SECRET)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(update)))
+                .build();
         assertThat(send(request).statusCode()).isEqualTo(200);
     }
 
     private List<String> telegramTexts(long chat) {
-        return TELEGRAM.sent(BOT_TOKEN, Long.toString(chat)).stream().map(FakeTelegramApi.Call::text).toList();
+        return TELEGRAM.sent(BOT_TOKEN, Long.toString(chat)).stream()
+                .map(FakeTelegramApi.Call::text)
+                .toList();
     }
 
     private String awaitTelegram(long chat, String part) {
         TELEGRAM.await(calls -> telegramTexts(chat).stream().anyMatch(t -> t.contains(part)), Duration.ofSeconds(30));
-        return telegramTexts(chat).stream().filter(t -> t.contains(part)).findFirst().orElseThrow();
+        return telegramTexts(chat).stream()
+                .filter(t -> t.contains(part))
+                .findFirst()
+                .orElseThrow();
     }
 
     // --- WeChat -----------------------------------------------------------------------------
@@ -192,14 +207,18 @@ class CrossChannelIntegrationTests {
         envelope.put("ToUserName", ACCOUNT);
         envelope.put("Encrypt", encrypted);
         HttpRequest request = HttpRequest.newBuilder(uri("/webhooks/wechat?timestamp=" + timestamp + "&nonce=" + nonce
-                + "&encrypt_type=aes&msg_signature=" + CRYPTO.signature(timestamp, nonce, encrypted)))
-                .timeout(Duration.ofSeconds(30)).header("Content-Type", "text/xml")
-                .POST(HttpRequest.BodyPublishers.ofString(WeChatXml.write(envelope), StandardCharsets.UTF_8)).build();
+                        + "&encrypt_type=aes&msg_signature=" + CRYPTO.signature(timestamp, nonce, encrypted)))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "text/xml")
+                .POST(HttpRequest.BodyPublishers.ofString(WeChatXml.write(envelope), StandardCharsets.UTF_8))
+                .build();
         HttpResponse<String> answer = send(request);
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-        Map<String, String> sealed = WeChatXml.parse(answer.body()).orElseThrow(() -> new AssertionError(
-                "not a passive reply: " + answer.body()));
-        Map<String, String> reply = WeChatXml.parse(CRYPTO.decrypt(sealed.get("Encrypt")).orElseThrow()).orElseThrow();
+        Map<String, String> sealed = WeChatXml.parse(answer.body())
+                .orElseThrow(() -> new AssertionError("not a passive reply: " + answer.body()));
+        Map<String, String> reply = WeChatXml.parse(
+                        CRYPTO.decrypt(sealed.get("Encrypt")).orElseThrow())
+                .orElseThrow();
         assertThat(reply.get("ToUserName")).isEqualTo(message.get("FromUserName"));
         return reply.get("Content");
     }
@@ -209,9 +228,15 @@ class CrossChannelIntegrationTests {
      * by customer-service message while the 48-hour window is open, else by the alert template.
      */
     private String awaitWeChatAlert(String follower, String part) {
-        return Await.until(() -> weChatTexts(follower).filter(t -> t.contains(part)).findFirst(), Optional::isPresent,
-                Duration.ofSeconds(30), none -> "a WeChat message with \"" + part + "\" to " + follower + "; sent: "
-                        + weChatTexts(follower).toList()).orElseThrow();
+        return Await.until(
+                        () -> weChatTexts(follower)
+                                .filter(t -> t.contains(part))
+                                .findFirst(),
+                        Optional::isPresent,
+                        Duration.ofSeconds(30),
+                        none -> "a WeChat message with \"" + part + "\" to " + follower + "; sent: "
+                                + weChatTexts(follower).toList())
+                .orElseThrow();
     }
 
     private static Stream<String> weChatTexts(String follower) {
@@ -220,7 +245,10 @@ class CrossChannelIntegrationTests {
                 .map(c -> c.body().path("text").path("content").asString());
         Stream<String> templates = WECHAT.calls(TEMPLATE_SEND).stream()
                 .filter(c -> follower.equals(c.body().path("touser").asString()))
-                .map(c -> c.body().path("data").valueStream().map(f -> f.path("value").asString())
+                .map(c -> c.body()
+                        .path("data")
+                        .valueStream()
+                        .map(f -> f.path("value").asString())
                         .collect(Collectors.joining("\n")));
         return Stream.concat(custom, templates);
     }
@@ -254,7 +282,9 @@ class CrossChannelIntegrationTests {
         FormClient browser = new FormClient(port);
         assertThat(browser.get(linkPath).status()).isEqualTo(200);
         browser.post(linkPath, "username", customer.username(), "password", customer.password());
-        assertThat(browser.post(linkPath + "/code", "code", lastCode(browser, customer)).html()).contains("linked");
+        assertThat(browser.post(linkPath + "/code", "code", lastCode(browser, customer))
+                        .html())
+                .contains("linked");
     }
 
     private void confirmOnThePage(String url, DemoCustomer payer) {
@@ -265,7 +295,8 @@ class CrossChannelIntegrationTests {
     }
 
     private static String lastCode(FormClient browser, DemoCustomer customer) {
-        String sms = browser.get("/dev/sms.json?limit=1&to=" + customer.phone().replace("+", "%2B")).html();
+        String sms = browser.get("/dev/sms.json?limit=1&to=" + customer.phone().replace("+", "%2B"))
+                .html();
         Matcher code = CODE.matcher(sms);
         assertThat(code.find()).as("a code in %s", sms).isTrue();
         return code.group(1);
@@ -279,7 +310,6 @@ class CrossChannelIntegrationTests {
     private static String spaced(String text) {
         return text.replace('\u00a0', ' ').replace('\u202f', ' ');
     }
-
 
     private URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);

@@ -3,8 +3,8 @@ package org.socialbank.consent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
-import org.socialbank.shared.Network;
 import org.junit.jupiter.api.Test;
+import org.socialbank.shared.Network;
 import org.socialbank.support.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -32,8 +32,11 @@ class ConsentModuleTests {
 
     @Test
     void startsWithoutTheCampaigns() {
-        assertThat(consents.allowsMarketing(Network.TELEGRAM, "tg-" + UUID.randomUUID())).isFalse();
-        assertThat(context.getBeanNamesForType(org.socialbank.campaigns.Campaigns.class)).isEmpty();
-        assertThat(context.getBeanNamesForType(org.socialbank.conversation.Conversations.class)).isEmpty();
+        assertThat(consents.allowsMarketing(Network.TELEGRAM, "tg-" + UUID.randomUUID()))
+                .isFalse();
+        assertThat(context.getBeanNamesForType(org.socialbank.campaigns.Campaigns.class))
+                .isEmpty();
+        assertThat(context.getBeanNamesForType(org.socialbank.conversation.Conversations.class))
+                .isEmpty();
     }
 }

@@ -70,9 +70,11 @@ class ConsoleAdminBrowserTests {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         ConsoleSession.signInAs(browser, port, new ConsoleStaff(accounts, clock), Role.ADMIN);
         browser.get(ConsoleSession.base(port) + "/console/staff?lang=en");
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("new-staff"))).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("new-staff")))
+                .click();
         String username = "omid-" + UUID.randomUUID().toString().substring(0, 6);
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username"))).sendKeys(username);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")))
+                .sendKeys(username);
         browser.findElement(By.id("displayName")).sendKeys("Omid Tehrani");
         browser.findElement(By.id("role-agent")).click();
         browser.findElement(By.id("role-supervisor")).click();
@@ -94,12 +96,15 @@ class ConsoleAdminBrowserTests {
         assertThat(browser.findElement(By.id("saved")).getText()).isEqualTo("Saved.");
         Chromium.screenshot(browser, "console-staff-disabled");
         assertThat(jdbc.sql("SELECT what FROM console_audit WHERE subject = ? ORDER BY seq")
-                .param("staff:" + username).query(String.class).list())
+                        .param("staff:" + username)
+                        .query(String.class)
+                        .list())
                 .containsExactly("staff.created", "staff.disabled");
     }
 
     @Test
-    @DisplayName("issue 19: uPlot draws the dashboard's charts from the data beside their tables, also after the refresh and in Persian")
+    @DisplayName(
+            "issue 19: uPlot draws the dashboard's charts from the data beside their tables, also after the refresh and in Persian")
     void theDashboardDrawsAccessibleCharts(@TempDir Path profile) {
         String first = "telegram";
         String second = "bale";
@@ -128,15 +133,19 @@ class ConsoleAdminBrowserTests {
                 .startsWith("Messages sent per channel. Bar chart: " + sends.get(1) + " in all;");
         assertThat(chart.findElement(By.tagName("canvas")).getSize().getWidth()).isPositive();
         assertThat(browser.findElement(By.tagName("body")).getAttribute("data-csp-violations"))
-                .as("%s", browser.findElement(By.tagName("body")).getAttribute("data-csp-violation")).isNull();
+                .as("%s", browser.findElement(By.tagName("body")).getAttribute("data-csp-violation"))
+                .isNull();
         Chromium.screenshot(browser, "console-dashboard-charts");
 
         // the refresh swaps chart data and table together
         conversation(second);
         sent(second, 3);
-        browser.executeScript("htmx.ajax('GET', arguments[0], {target: '#dashboard', swap: 'outerHTML',"
-                + " headers: {'X-Console-Poll': '1'}})", "/console/dashboard");
-        wait.until(d -> drawn("chart-conversations") != null && drawn("chart-conversations").get(1) == conversations.get(1) + 1);
+        browser.executeScript(
+                "htmx.ajax('GET', arguments[0], {target: '#dashboard', swap: 'outerHTML',"
+                        + " headers: {'X-Console-Poll': '1'}})",
+                "/console/dashboard");
+        wait.until(d -> drawn("chart-conversations") != null
+                && drawn("chart-conversations").get(1) == conversations.get(1) + 1);
         assertThat(drawn("chart-conversations")).isEqualTo(tabled("conversations", 3));
         assertThat(column("conversations", 1)).contains(first, second);
         wait.until(d -> drawn("chart-sends") != null && drawn("chart-sends").get(1) == sends.get(1) + 3);
@@ -157,40 +166,55 @@ class ConsoleAdminBrowserTests {
 
     /** A table's channels (its first column, distinct) and the sum of its n-th column. */
     private List<Long> tabled(String table, int n) {
-        return List.of(column(table, 1).stream().distinct().count(),
-                column(table, n).stream().mapToLong(v -> Long.parseLong(v.replace(",", ""))).sum());
+        return List.of(
+                column(table, 1).stream().distinct().count(),
+                column(table, n).stream()
+                        .mapToLong(v -> Long.parseLong(v.replace(",", "")))
+                        .sum());
     }
 
     /** What uPlot drew on the chart: its number of points and their sum; null until it drew. */
     @SuppressWarnings("unchecked")
     private List<Long> drawn(String id) {
-        return (List<Long>) browser.executeScript("var e = document.getElementById(arguments[0]);"
-                + " if (!e || !e.uplot || !e.querySelector('canvas')) { return null; }"
-                + " var v = e.uplot.data[1]; return [v.length, v.reduce(function (a, b) { return a + b; }, 0)];", id);
+        return (List<Long>) browser.executeScript(
+                "var e = document.getElementById(arguments[0]);"
+                        + " if (!e || !e.uplot || !e.querySelector('canvas')) { return null; }"
+                        + " var v = e.uplot.data[1]; return [v.length, v.reduce(function (a, b) { return a + b; }, 0)];",
+                id);
     }
 
     private List<String> column(String table, int n) {
         return browser.findElements(By.cssSelector("#" + table + " tbody td:nth-child(" + n + ")")).stream()
-                .map(WebElement::getText).toList();
+                .map(WebElement::getText)
+                .toList();
     }
 
     private void conversation(String channel) {
         UUID identity = UUID.randomUUID();
         OffsetDateTime now = OffsetDateTime.now(clock);
-        jdbc.sql("INSERT INTO channel_identities (id, channel, external_id, reachable, created_at) VALUES (?, ?, ?, TRUE, ?)")
-                .params(identity, channel, "c19-" + identity, now).update();
-        jdbc.sql("INSERT INTO conversations (identity_id, channel, recipient, state, version, updated_at) VALUES (?, ?, ?, '{}', 0, ?)")
-                .params(identity, channel, "c19-" + identity, now).update();
+        jdbc.sql(
+                        "INSERT INTO channel_identities (id, channel, external_id, reachable, created_at) VALUES (?, ?, ?, TRUE, ?)")
+                .params(identity, channel, "c19-" + identity, now)
+                .update();
+        jdbc.sql(
+                        "INSERT INTO conversations (identity_id, channel, recipient, state, version, updated_at) VALUES (?, ?, ?, '{}', 0, ?)")
+                .params(identity, channel, "c19-" + identity, now)
+                .update();
     }
 
     private void sent(String channel, int count) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         UUID identity = jdbc.sql("SELECT id FROM channel_identities WHERE channel = ? AND external_id LIKE 'c19-%'")
-                .param(channel).query(UUID.class).list().get(0);
+                .param(channel)
+                .query(UUID.class)
+                .list()
+                .get(0);
         for (int i = 0; i < count; i++) {
-            jdbc.sql("INSERT INTO outbox_messages (id, identity_id, channel, recipient, payload, status, attempts,"
-                    + " next_attempt_at, created_at, sent_at) VALUES (?, ?, ?, 'charts19', '{}', 'SUCCEEDED', 1, ?, ?, ?)")
-                    .params(UUID.randomUUID(), identity, channel, now, now, now).update();
+            jdbc.sql(
+                            "INSERT INTO outbox_messages (id, identity_id, channel, recipient, payload, status, attempts,"
+                                    + " next_attempt_at, created_at, sent_at) VALUES (?, ?, ?, 'charts19', '{}', 'SUCCEEDED', 1, ?, ?, ?)")
+                    .params(UUID.randomUUID(), identity, channel, now, now, now)
+                    .update();
         }
     }
 }

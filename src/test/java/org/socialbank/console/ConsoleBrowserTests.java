@@ -68,27 +68,37 @@ class ConsoleBrowserTests {
         browser.findElement(By.cssSelector("main button[type=submit]")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("code")));
         Chromium.screenshot(browser, "console-2-code");
-        browser.findElement(By.id("code")).sendKeys(Totp.defaults().code(
-                TotpSecret.ofBase32(ConsoleDemo.TOTP_SECRET).bytes(), Instant.now()));
+        browser.findElement(By.id("code"))
+                .sendKeys(Totp.defaults()
+                        .code(TotpSecret.ofBase32(ConsoleDemo.TOTP_SECRET).bytes(), Instant.now()));
         browser.findElement(By.cssSelector("main button[type=submit]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Welcome, Claire Martin"));
         assertThat(browser.findElement(By.id("dashboard")).getText()).contains("Payments per hour");
-        assertThat(browser.findElement(By.id("hours")).findElements(By.cssSelector("tbody tr"))).hasSize(24);
+        assertThat(browser.findElement(By.id("hours")).findElements(By.cssSelector("tbody tr")))
+                .hasSize(24);
         Chromium.screenshot(browser, "console-home-dashboard");
 
         browser.findElement(By.linkText("Audit")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("chain")));
-        assertThat(browser.findElement(By.id("chain")).getAttribute("data-chain")).isEqualTo("intact");
+        assertThat(browser.findElement(By.id("chain")).getAttribute("data-chain"))
+                .isEqualTo("intact");
         assertThat(browser.findElement(By.id("chain")).getText()).startsWith("The chain is intact");
-        assertThat(browser.findElement(By.id("rows")).getText()).contains("sign-in.succeeded").contains("auditor");
+        assertThat(browser.findElement(By.id("rows")).getText())
+                .contains("sign-in.succeeded")
+                .contains("auditor");
         Chromium.screenshot(browser, "console-3-audit-intact");
 
-        long seq = jdbc.sql("SELECT MIN(seq) FROM console_audit WHERE what = 'sign-in.succeeded'").query(Long.class).single();
-        jdbc.sql("UPDATE console_audit SET who_name = 'nobody' WHERE seq = ?").param(seq).update();
+        long seq = jdbc.sql("SELECT MIN(seq) FROM console_audit WHERE what = 'sign-in.succeeded'")
+                .query(Long.class)
+                .single();
+        jdbc.sql("UPDATE console_audit SET who_name = 'nobody' WHERE seq = ?")
+                .param(seq)
+                .update();
         browser.findElement(By.id("verify")).click();
         wait.until(ExpectedConditions.attributeToBe(By.id("chain"), "data-chain", "broken"));
         assertThat(browser.findElement(By.id("chain")).getText())
-                .isEqualTo("The chain is broken at row " + seq + ": the row was changed. Rows from there on cannot be trusted.");
+                .isEqualTo("The chain is broken at row " + seq
+                        + ": the row was changed. Rows from there on cannot be trusted.");
         Chromium.screenshot(browser, "console-4-audit-broken");
 
         // the page may still be redrawing after the verify (CI met a node gone between find and click)
@@ -96,7 +106,8 @@ class ConsoleBrowserTests {
             try {
                 d.findElement(By.cssSelector("form.sign-out button")).click();
                 return true;
-            } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
+            } catch (org.openqa.selenium.StaleElementReferenceException
+                    | org.openqa.selenium.NoSuchElementException e) {
                 return false;
             } catch (org.openqa.selenium.WebDriverException e) {
                 if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {

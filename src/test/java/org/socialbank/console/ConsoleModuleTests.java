@@ -31,6 +31,8 @@ class ConsoleModuleTests {
     @Test
     void startsWithoutTheHandoff() {
         assertThat(staff).isNotNull();
-        assertThat(context.getBeanNamesForType(org.socialbank.handoff.Handoffs.class)).as("the handoff").isEmpty();
+        assertThat(context.getBeanNamesForType(org.socialbank.handoff.Handoffs.class))
+                .as("the handoff")
+                .isEmpty();
     }
 }

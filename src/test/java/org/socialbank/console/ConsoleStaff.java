@@ -29,9 +29,15 @@ public final class ConsoleStaff {
 
     /** A new member of staff with these roles, in the teams {@code cards} and {@code payments}. */
     public StaffMember create(Role first, Role... more) {
-        String username = first.wireName().replace('_', '-') + "-" + UUID.randomUUID().toString().substring(0, 8);
-        StaffMember member = new StaffMember(StaffId.random(), username, "Test " + username, EnumSet.of(first, more),
-                List.of("cards", "payments"), List.of("en"));
+        String username = first.wireName().replace('_', '-') + "-"
+                + UUID.randomUUID().toString().substring(0, 8);
+        StaffMember member = new StaffMember(
+                StaffId.random(),
+                username,
+                "Test " + username,
+                EnumSet.of(first, more),
+                List.of("cards", "payments"),
+                List.of("en"));
         accounts.create(member, PASSWORD, SECRET);
         return member;
     }

@@ -68,7 +68,8 @@ class ConsoleTabsBrowserTests {
         String first = browser.getWindowHandle();
         String token = meta("csrf-token");
         assertThat(token).isNotBlank();
-        assertThat(browser.findElement(By.cssSelector("form.availability input[name=_csrf]")).getAttribute("value"))
+        assertThat(browser.findElement(By.cssSelector("form.availability input[name=_csrf]"))
+                        .getAttribute("value"))
                 .isEqualTo(token);
         assertThat(browser.findElement(By.id("availability")).getText()).isEqualTo("Take new conversations");
 
@@ -99,7 +100,8 @@ class ConsoleTabsBrowserTests {
         // the server took it: read its state from a fresh page (the swap itself can be overtaken by
         // a live-queue redraw fetched just before the POST; CI met that once)
         wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .ignoring(org.openqa.selenium.NoSuchElementException.class).until(d -> {
+                .ignoring(org.openqa.selenium.NoSuchElementException.class)
+                .until(d -> {
                     d.navigate().refresh();
                     return d.findElement(By.id("availability")).getText().equals("Stop taking new conversations");
                 });
@@ -120,7 +122,8 @@ class ConsoleTabsBrowserTests {
                 return false;
             }
         });
-        String expected = asked[0].equals("Take new conversations") ? "You are taking new conversations."
+        String expected = asked[0].equals("Take new conversations")
+                ? "You are taking new conversations."
                 : "You are away: no new conversations come to you.";
         // wait for the answer itself: the old page is there until the new one replaces it; a refused
         // token never shows either sentence
@@ -162,18 +165,24 @@ class ConsoleTabsBrowserTests {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         ConsoleSession.signInAs(browser, port, new ConsoleStaff(accounts, clock), Role.SUPERVISOR);
         String width = "return [document.documentElement.scrollWidth, document.documentElement.clientWidth];";
-        for (org.openqa.selenium.Dimension size : java.util.List.of(new org.openqa.selenium.Dimension(768, 1024),
-                new org.openqa.selenium.Dimension(1280, 800))) {
+        for (org.openqa.selenium.Dimension size : java.util.List.of(
+                new org.openqa.selenium.Dimension(768, 1024), new org.openqa.selenium.Dimension(1280, 800))) {
             browser.manage().window().setSize(size);
-            for (String page : java.util.List.of("/console", "/console/conversations", "/console/conversations/bot",
-                    "/console/conversations/keywords", "/console/conversations/ratings")) {
+            for (String page : java.util.List.of(
+                    "/console",
+                    "/console/conversations",
+                    "/console/conversations/bot",
+                    "/console/conversations/keywords",
+                    "/console/conversations/ratings")) {
                 for (String lang : java.util.List.of("en", "fa")) {
                     browser.get(ConsoleSession.base(port) + page + "?lang=" + lang);
                     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main h1")));
                     scriptsLoaded(wait);
                     @SuppressWarnings("unchecked")
                     java.util.List<Long> widths = (java.util.List<Long>) browser.executeScript(width);
-                    assertThat(widths.get(0)).as("%s %s at %s", page, lang, size).isLessThanOrEqualTo(widths.get(1));
+                    assertThat(widths.get(0))
+                            .as("%s %s at %s", page, lang, size)
+                            .isLessThanOrEqualTo(widths.get(1));
                 }
             }
         }
@@ -213,13 +222,15 @@ class ConsoleTabsBrowserTests {
             return true;
         });
         wait.until(d -> "Stop taking new conversations".equals(((ChromeDriver) d).executeScript(button)));
-        assertThat(browser.executeScript("return typeof window.releaseHeldRedraw")).isEqualTo("function");
+        assertThat(browser.executeScript("return typeof window.releaseHeldRedraw"))
+                .isEqualTo("function");
 
         browser.executeScript("window.releaseHeldRedraw()");
         wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-released", "1"));
         assertThat(browser.executeScript(button)).isEqualTo("Stop taking new conversations");
         assertThat(browser.findElement(By.tagName("body")).getAttribute("data-stale-answers-dropped"))
-                .as("swaps: %s", browser.findElement(By.tagName("body")).getAttribute("data-swaps")).isEqualTo("1");
+                .as("swaps: %s", browser.findElement(By.tagName("body")).getAttribute("data-swaps"))
+                .isEqualTo("1");
         Chromium.screenshot(browser, "console-redraw-after-press");
     }
 
@@ -258,7 +269,7 @@ class ConsoleTabsBrowserTests {
 
     /** The page's deferred scripts (htmx, console.js with its token header) have run. */
     private static void scriptsLoaded(WebDriverWait wait) {
-        wait.until(d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d)
-                .executeScript("return document.readyState")));
+        wait.until(d -> "complete"
+                .equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 }

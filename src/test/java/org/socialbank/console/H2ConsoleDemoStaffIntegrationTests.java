@@ -34,8 +34,8 @@ class H2ConsoleDemoStaffIntegrationTests {
             FormClient client = new FormClient(port);
             client.get("/console/login?lang=en");
             client.post("/console/login", "username", name, "password", name + "-demo-2026");
-            FormClient.Page home = client.post("/console/login/code", "code",
-                    Totp.defaults().code(secret, Instant.now()));
+            FormClient.Page home =
+                    client.post("/console/login/code", "code", Totp.defaults().code(secret, Instant.now()));
             assertThat(home.html()).as(name).contains("Welcome, ").contains("Sign out");
         }
     }

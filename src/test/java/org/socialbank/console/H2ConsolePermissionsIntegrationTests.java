@@ -40,13 +40,16 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class H2ConsolePermissionsIntegrationTests {
 
     /** A console page and the permission it needs (null: any member of staff). */
-    record Page(String path, Permission needs) {
-    }
+    record Page(String path, Permission needs) {}
 
-    static final List<Page> PAGES = List.of(new Page("/console", null), new Page("/console/dashboard.csv", Permission.DASHBOARD),
+    static final List<Page> PAGES = List.of(
+            new Page("/console", null),
+            new Page("/console/dashboard.csv", Permission.DASHBOARD),
             new Page("/console/dashboard", Permission.DASHBOARD),
-            new Page("/console/audit", Permission.AUDIT), new Page("/console/audit.csv", Permission.AUDIT),
-            new Page("/console/staff", Permission.STAFF), new Page("/console/staff/new", Permission.STAFF),
+            new Page("/console/audit", Permission.AUDIT),
+            new Page("/console/audit.csv", Permission.AUDIT),
+            new Page("/console/staff", Permission.STAFF),
+            new Page("/console/staff/new", Permission.STAFF),
             new Page("/console/conversations/bot", Permission.CONVERSATIONS),
             new Page("/console/conversations/keywords", Permission.SUPERVISE),
             new Page("/console/conversations/ratings", Permission.SUPERVISE));
@@ -87,7 +90,8 @@ class H2ConsolePermissionsIntegrationTests {
             for (Page page : PAGES) {
                 boolean allowed = page.needs() == null || page.needs().grantedTo(Set.of(role));
                 FormClient.Page answer = clients.get(role).get(page.path());
-                boolean ok = allowed ? answer.status() == 200
+                boolean ok = allowed
+                        ? answer.status() == 200
                         : answer.status() == 403 && answer.contains("\"code\":\"forbidden\"");
                 if (!ok) {
                     wrong.add(role + " " + page.path() + " -> " + answer.status());
@@ -102,8 +106,8 @@ class H2ConsolePermissionsIntegrationTests {
         for (Role role : Role.values()) {
             FormClient client = clients.get(role);
             client.get("/console");
-            FormClient.Page answer = client.post("/console/staff/nobody-" + UUID.randomUUID().toString().substring(0, 8)
-                    + "/unlock");
+            FormClient.Page answer = client.post(
+                    "/console/staff/nobody-" + UUID.randomUUID().toString().substring(0, 8) + "/unlock");
             assertThat(answer.status()).as(role.name()).isEqualTo(role == Role.ADMIN ? 400 : 403);
         }
     }
@@ -111,11 +115,17 @@ class H2ConsolePermissionsIntegrationTests {
     @Test
     void theChainRefusesTheOtherModulesAddressesToRolesWithoutTheirPermission() {
         List<String> wrong = new ArrayList<>();
-        Map<String, Permission> reserved = Map.of("/console/conversations", Permission.CONVERSATIONS,
-                "/console/queues", Permission.CONVERSATIONS, "/console/campaigns", Permission.CAMPAIGNS);
+        Map<String, Permission> reserved = Map.of(
+                "/console/conversations",
+                Permission.CONVERSATIONS,
+                "/console/queues",
+                Permission.CONVERSATIONS,
+                "/console/campaigns",
+                Permission.CAMPAIGNS);
         for (Role role : Role.values()) {
             reserved.forEach((path, permission) -> {
-                int status = clients.get(role).get(path + "/" + UUID.randomUUID()).status();
+                int status =
+                        clients.get(role).get(path + "/" + UUID.randomUUID()).status();
                 boolean ok = permission.grantedTo(Set.of(role)) ? status != 403 : status == 403;
                 if (!ok) {
                     wrong.add(role + " " + path + " -> " + status);
@@ -129,7 +139,9 @@ class H2ConsolePermissionsIntegrationTests {
     void theDashboardNumbersShowOnlyToRolesWithTheDashboard() {
         for (Role role : Role.values()) {
             FormClient.Page home = clients.get(role).get("/console");
-            assertThat(home.contains("id=\"dashboard\"")).as(role.name()).isEqualTo(Permission.DASHBOARD.grantedTo(Set.of(role)));
+            assertThat(home.contains("id=\"dashboard\""))
+                    .as(role.name())
+                    .isEqualTo(Permission.DASHBOARD.grantedTo(Set.of(role)));
             assertThat(home.contains("href=\"/console/audit\"")).as(role.name()).isEqualTo(role == Role.AUDITOR);
             assertThat(home.contains("href=\"/console/staff\"")).as(role.name()).isEqualTo(role == Role.ADMIN);
         }
@@ -137,7 +149,9 @@ class H2ConsolePermissionsIntegrationTests {
 
     @Test
     void signedOutEveryConsoleAddressOfEveryModuleSendsToTheSignIn() throws Exception {
-        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient http = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         Set<String> walked = new TreeSet<>();
         List<String> wrong = new ArrayList<>();
         for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
@@ -150,20 +164,36 @@ class H2ConsolePermissionsIntegrationTests {
                     continue;
                 }
                 String path = pattern.replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
-                String method = methods.isEmpty() || methods.contains(RequestMethod.GET) ? "GET" : methods.iterator().next().name();
-                HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                        .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+                String method = methods.isEmpty() || methods.contains(RequestMethod.GET)
+                        ? "GET"
+                        : methods.iterator().next().name();
+                HttpResponse<String> answer = http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                .method(method, HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 walked.add(method + " " + pattern);
                 boolean ok = "GET".equals(method)
-                        ? answer.statusCode() == 303 && answer.headers().firstValue("Location").orElse("").endsWith("/console/login")
+                        ? answer.statusCode() == 303
+                                && answer.headers()
+                                        .firstValue("Location")
+                                        .orElse("")
+                                        .endsWith("/console/login")
                         : answer.statusCode() == 401 || answer.statusCode() == 403;
                 if (!ok) {
                     wrong.add(method + " " + pattern + " -> " + answer.statusCode());
                 }
             }
         }
-        assertThat(walked).contains("GET /console", "GET /console/audit", "GET /console/audit.csv",
-                "GET /console/staff", "GET /console/dashboard.csv", "GET /console/dashboard", "POST /console/logout");
+        assertThat(walked)
+                .contains(
+                        "GET /console",
+                        "GET /console/audit",
+                        "GET /console/audit.csv",
+                        "GET /console/staff",
+                        "GET /console/dashboard.csv",
+                        "GET /console/dashboard",
+                        "POST /console/logout");
         assertThat(wrong).isEmpty();
     }
 }

@@ -72,20 +72,30 @@ class H2ConsoleSignInIntegrationTests {
         FormClient client = new FormClient(port);
 
         FormClient.Page login = client.get("/console");
-        assertThat(login.contains("Staff sign-in")).as("signed out, /console shows the sign-in").isTrue();
-        FormClient.Page code = client.post("/console/login", "username", " " + agent.username().toUpperCase() + " ",
-                "password", ConsoleStaff.PASSWORD);
+        assertThat(login.contains("Staff sign-in"))
+                .as("signed out, /console shows the sign-in")
+                .isTrue();
+        FormClient.Page code = client.post(
+                "/console/login",
+                "username",
+                " " + agent.username().toUpperCase() + " ",
+                "password",
+                ConsoleStaff.PASSWORD);
         assertThat(code.html()).contains("Authenticator code").contains("autocomplete=\"one-time-code\"");
         FormClient.Page home = client.post("/console/login/code", "code", staff.codeNow());
 
         assertThat(home.status()).isEqualTo(200);
-        assertThat(home.html()).contains("Welcome, " + agent.displayName()).contains("data-role=\"agent\"")
+        assertThat(home.html())
+                .contains("Welcome, " + agent.displayName())
+                .contains("data-role=\"agent\"")
                 .contains("Sign out");
         assertThat(whatOf(agent)).containsSubsequence("sign-in.password-right", "sign-in.succeeded");
 
         FormClient.Page out = client.post("/console/logout");
         assertThat(out.contains("Staff sign-in")).isTrue();
-        assertThat(client.get("/console").contains("Staff sign-in")).as("the session ended").isTrue();
+        assertThat(client.get("/console").contains("Staff sign-in"))
+                .as("the session ended")
+                .isTrue();
         assertThat(whatOf(agent)).endsWith("sign-out");
     }
 
@@ -95,14 +105,17 @@ class H2ConsoleSignInIntegrationTests {
         FormClient client = new FormClient(port);
         client.get("/console/login");
         for (int i = 1; i <= 4; i++) {
-            FormClient.Page wrong = client.post("/console/login", "username", agent.username(), "password", "wrong " + i);
+            FormClient.Page wrong =
+                    client.post("/console/login", "username", agent.username(), "password", "wrong " + i);
             assertThat(wrong.html()).contains("That did not work").doesNotContain("locked until");
         }
         FormClient.Page fifth = client.post("/console/login", "username", agent.username(), "password", "wrong 5");
         assertThat(fifth.html()).contains("locked until");
-        FormClient.Page right = client.post("/console/login", "username", agent.username(), "password",
-                ConsoleStaff.PASSWORD);
-        assertThat(right.html()).as("locked: even the right password is refused").contains("locked until");
+        FormClient.Page right =
+                client.post("/console/login", "username", agent.username(), "password", ConsoleStaff.PASSWORD);
+        assertThat(right.html())
+                .as("locked: even the right password is refused")
+                .contains("locked until");
         assertThat(whatOf(agent)).contains("sign-in.locked", "sign-in.refused-locked");
 
         clock.advance(Duration.ofMinutes(16));
@@ -123,7 +136,9 @@ class H2ConsoleSignInIntegrationTests {
         FormClient.Page after = admin.post("/console/staff/" + agent.username() + "/unlock");
         assertThat(after.status()).isEqualTo(200);
         assertThat(after.html()).doesNotContain("/console/staff/" + agent.username() + "/unlock");
-        assertThat(staff.signIn(client, agent).html()).as("no wait after the unlock").contains("Welcome, ");
+        assertThat(staff.signIn(client, agent).html())
+                .as("no wait after the unlock")
+                .contains("Welcome, ");
         assertThat(audit.newest(AuditLog.PAGE_MAX, null).stream().map(AuditRow::subject))
                 .contains("staff:" + agent.username());
     }
@@ -136,7 +151,8 @@ class H2ConsoleSignInIntegrationTests {
         client.post("/console/login", "username", agent.username(), "password", ConsoleStaff.PASSWORD);
         String right = staff.codeNow();
         String wrong = right.equals("000000") ? "111111" : "000000";
-        assertThat(client.post("/console/login/code", "code", wrong).html()).contains("That did not work")
+        assertThat(client.post("/console/login/code", "code", wrong).html())
+                .contains("That did not work")
                 .contains("Authenticator code");
         assertThat(client.post("/console/login/code", "code", right).html()).contains("Welcome, ");
         client.post("/console/logout");
@@ -145,7 +161,9 @@ class H2ConsoleSignInIntegrationTests {
         again.get("/console/login");
         again.post("/console/login", "username", agent.username(), "password", ConsoleStaff.PASSWORD);
         FormClient.Page reused = again.post("/console/login/code", "code", right);
-        assertThat(reused.html()).as("the same code a second time").contains("That did not work")
+        assertThat(reused.html())
+                .as("the same code a second time")
+                .contains("That did not work")
                 .doesNotContain("Welcome, ");
         assertThat(whatOf(agent)).contains("sign-in.code-wrong", "sign-in.code-reused");
     }
@@ -158,7 +176,8 @@ class H2ConsoleSignInIntegrationTests {
         client.post("/console/login", "username", agent.username(), "password", ConsoleStaff.PASSWORD);
         clock.advance(Duration.ofMinutes(6));
         assertThat(client.post("/console/login/code", "code", staff.codeNow()).html())
-                .contains("The sign-in took too long").contains("Staff sign-in");
+                .contains("The sign-in took too long")
+                .contains("Staff sign-in");
     }
 
     @Test
@@ -169,7 +188,9 @@ class H2ConsoleSignInIntegrationTests {
         clock.advance(Duration.ofMinutes(29));
         assertThat(idle.get("/console").contains("Welcome, ")).isTrue();
         clock.advance(Duration.ofMinutes(31));
-        assertThat(idle.get("/console").contains("Staff sign-in")).as("idle for 31 minutes").isTrue();
+        assertThat(idle.get("/console").contains("Staff sign-in"))
+                .as("idle for 31 minutes")
+                .isTrue();
         assertThat(whatOf(agent)).contains("session.expired-idle");
 
         StaffMember busy = staff.create(Role.AGENT);
@@ -177,10 +198,14 @@ class H2ConsoleSignInIntegrationTests {
         staff.signIn(client, busy);
         for (int i = 0; i < 29; i++) { // a request every 20 minutes for 9 h 40 min
             clock.advance(Duration.ofMinutes(20));
-            assertThat(client.get("/console").contains("Welcome, ")).as("after %d requests", i).isTrue();
+            assertThat(client.get("/console").contains("Welcome, "))
+                    .as("after %d requests", i)
+                    .isTrue();
         }
         clock.advance(Duration.ofMinutes(20));
-        assertThat(client.get("/console").contains("Staff sign-in")).as("10 hours after sign-in").isTrue();
+        assertThat(client.get("/console").contains("Staff sign-in"))
+                .as("10 hours after sign-in")
+                .isTrue();
         assertThat(whatOf(busy)).contains("session.expired");
     }
 
@@ -207,8 +232,8 @@ class H2ConsoleSignInIntegrationTests {
         StaffMember agent = staff.create(Role.AGENT);
         FormClient client = new FormClient(port);
         client.get("/console/login");
-        FormClient.Page refused = client.postRaw("/console/login",
-                Map.of("username", agent.username(), "password", ConsoleStaff.PASSWORD));
+        FormClient.Page refused = client.postRaw(
+                "/console/login", Map.of("username", agent.username(), "password", ConsoleStaff.PASSWORD));
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.html()).contains("\"code\":\"csrf_token_invalid\"");
         assertThat(whatOf(agent)).isEmpty();
@@ -218,42 +243,60 @@ class H2ConsoleSignInIntegrationTests {
     void theCookiesAreHttpOnlyStrictAndForTheConsoleOnly() throws Exception {
         StaffMember agent = staff.create(Role.AGENT);
         HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<String> form = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/console/login")).GET().build(),
+        HttpResponse<String> form = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/console/login"))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
-        String csrfCookie = form.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("sb_console_csrf="))
-                .findFirst().orElseThrow();
+        String csrfCookie = form.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("sb_console_csrf="))
+                .findFirst()
+                .orElseThrow();
         assertThat(csrfCookie).contains("HttpOnly").contains("SameSite=Strict").contains("Path=/console");
-        assertThat(form.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("no-store"));
+        assertThat(form.headers().firstValue("Cache-Control"))
+                .hasValueSatisfying(v -> assertThat(v).contains("no-store"));
         Matcher token = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"").matcher(form.body());
         assertThat(token.find()).isTrue();
 
-        HttpResponse<String> password = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/console/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Cookie", csrfCookie.substring(0, csrfCookie.indexOf(';')))
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + agent.username() + "&password="
-                        + ConsoleStaff.PASSWORD.replace(' ', '+') + "&_csrf=" + token.group(1))).build(),
+        HttpResponse<String> password = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/console/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Cookie", csrfCookie.substring(0, csrfCookie.indexOf(';')))
+                        .POST(HttpRequest.BodyPublishers.ofString("username=" + agent.username() + "&password="
+                                + ConsoleStaff.PASSWORD.replace(' ', '+') + "&_csrf=" + token.group(1)))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(password.statusCode()).isEqualTo(303);
-        assertThat(password.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/console/login/code"));
-        assertThat(password.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("sb_console=")
-                .contains("HttpOnly").contains("SameSite=Strict").contains("Path=/console").doesNotContain("Max-Age"));
+        assertThat(password.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/console/login/code"));
+        assertThat(password.headers().allValues("Set-Cookie"))
+                .anySatisfy(c -> assertThat(c)
+                        .startsWith("sb_console=")
+                        .contains("HttpOnly")
+                        .contains("SameSite=Strict")
+                        .contains("Path=/console")
+                        .doesNotContain("Max-Age"));
     }
 
     @Test
     void theSignInSpeaksFiveLanguagesAndPersianRightToLeft() {
         FormClient client = new FormClient(port);
-        assertThat(client.get("/console/login?lang=fa").html()).contains("dir=\"rtl\"").contains("ورود کارکنان");
+        assertThat(client.get("/console/login?lang=fa").html())
+                .contains("dir=\"rtl\"")
+                .contains("ورود کارکنان");
         assertThat(client.get("/console/login?lang=fr").html()).contains("Connexion du personnel");
         assertThat(client.get("/console/login?lang=ru").html()).contains("Вход для сотрудников");
         assertThat(client.get("/console/login?lang=zh").html()).contains("员工登录");
-        assertThat(client.get("/console/login?lang=en").html()).contains("Staff sign-in").contains("dir=\"ltr\"");
+        assertThat(client.get("/console/login?lang=en").html())
+                .contains("Staff sign-in")
+                .contains("dir=\"ltr\"");
     }
 
     private List<String> whatOf(StaffMember who) {
         List<String> newestFirst = audit.newest(AuditLog.PAGE_MAX, null).stream()
-                .filter(r -> who.id().value().equals(r.whoId())).map(AuditRow::what).collect(Collectors.toList());
+                .filter(r -> who.id().value().equals(r.whoId()))
+                .map(AuditRow::what)
+                .collect(Collectors.toList());
         Collections.reverse(newestFirst);
         return newestFirst;
     }

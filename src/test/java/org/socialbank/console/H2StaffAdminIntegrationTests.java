@@ -12,11 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.socialbank.console.audit.AuditLog;
 import org.socialbank.console.audit.ChainCheck;
 import org.socialbank.console.staff.StaffAccounts;
+import org.socialbank.security.otp.OtpAuthUri;
 import org.socialbank.security.otp.Totp;
 import org.socialbank.security.otp.TotpSecret;
 import org.socialbank.support.FormClient;
 import org.socialbank.support.QrDecoding;
-import org.socialbank.security.otp.OtpAuthUri;
 import org.socialbank.support.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -71,27 +71,53 @@ class H2StaffAdminIntegrationTests {
         FormClient admin = staff.signedIn(port, Role.ADMIN);
         assertThat(admin.get("/console/staff/new").status()).isEqualTo(200);
         String username = "nadia-" + UUID.randomUUID().toString().substring(0, 6);
-        FormClient.Page created = admin.post("/console/staff", "username", username, "displayName", "Nadia Rahimi",
-                "roles", "agent", "teams", "cards, social", "languages", "fa");
+        FormClient.Page created = admin.post(
+                "/console/staff",
+                "username",
+                username,
+                "displayName",
+                "Nadia Rahimi",
+                "roles",
+                "agent",
+                "teams",
+                "cards, social",
+                "languages",
+                "fa");
         assertThat(created.status()).isEqualTo(200);
         String password = value(created, "password");
         String secret = value(created, "secret");
         // the secret also as a QR code of its otpauth URI, drawn by the bank, for the app to scan
         assertThat(QrDecoding.decode(QrDecoding.svgAfter(created.html(), "id=\"new-secret-qr\"")))
-                .isEqualTo(OtpAuthUri.of("socialbank console", username, TotpSecret.ofBase32(secret)).value());
+                .isEqualTo(OtpAuthUri.of("socialbank console", username, TotpSecret.ofBase32(secret))
+                        .value());
         assertThat(audited("staff.created", username)).isEqualTo(1);
         assertThat(jdbc.sql("SELECT why FROM console_audit WHERE what = 'staff.created' AND subject = ?")
-                .param("staff:" + username).query(String.class).single()).doesNotContain(password).doesNotContain(secret)
-                .contains("roles=agent").contains("teams=cards,social");
-        assertThat(admin.post("/console/staff", "username", username, "displayName", "Again", "roles", "agent").html())
+                        .param("staff:" + username)
+                        .query(String.class)
+                        .single())
+                .doesNotContain(password)
+                .doesNotContain(secret)
+                .contains("roles=agent")
+                .contains("teams=cards,social");
+        assertThat(admin.post("/console/staff", "username", username, "displayName", "Again", "roles", "agent")
+                        .html())
                 .contains("data-refused=\"username_taken\"");
 
         FormClient nadia = new FormClient(port);
-        assertThat(signIn(nadia, username, password, secret).contains("Sign out")).isTrue();
+        assertThat(signIn(nadia, username, password, secret).contains("Sign out"))
+                .isTrue();
         assertThat(nadia.get("/console/conversations").status()).isEqualTo(200);
 
-        FormClient.Page edited = admin.post("/console/staff/" + username, "displayName", "Nadia R.", "roles",
-                "supervisor", "teams", "cards", "languages", "fa");
+        FormClient.Page edited = admin.post(
+                "/console/staff/" + username,
+                "displayName",
+                "Nadia R.",
+                "roles",
+                "supervisor",
+                "teams",
+                "cards",
+                "languages",
+                "fa");
         assertThat(edited.html()).contains("id=\"saved\"");
         assertThat(audited("staff.updated", username)).isEqualTo(1);
         assertThat(accounts.findByUsername(username).orElseThrow().roles()).containsExactly(Role.SUPERVISOR);
@@ -100,16 +126,19 @@ class H2StaffAdminIntegrationTests {
         String newSecret = value(reset, "secret");
         assertThat(newSecret).isNotEqualTo(secret);
         assertThat(QrDecoding.decode(QrDecoding.svgAfter(reset.html(), "id=\"new-secret-qr\"")))
-                .isEqualTo(OtpAuthUri.of("socialbank console", username, TotpSecret.ofBase32(newSecret)).value());
+                .isEqualTo(OtpAuthUri.of("socialbank console", username, TotpSecret.ofBase32(newSecret))
+                        .value());
         assertThat(audited("staff.authenticator-reset", username)).isEqualTo(1);
         assertThat(nadia.get("/console/conversations").html()).contains("Staff sign-in"); // her session ended
 
         FormClient again = new FormClient(port);
-        assertThat(signIn(again, username, password, newSecret).contains("Sign out")).isTrue();
+        assertThat(signIn(again, username, password, newSecret).contains("Sign out"))
+                .isTrue();
         admin.post("/console/staff/" + username + "/disable");
         assertThat(audited("staff.disabled", username)).isEqualTo(1);
         assertThat(again.get("/console").html()).contains("Staff sign-in"); // signed out at once
-        assertThat(signIn(new FormClient(port), username, password, newSecret).contains("Sign out")).isFalse();
+        assertThat(signIn(new FormClient(port), username, password, newSecret).contains("Sign out"))
+                .isFalse();
         admin.post("/console/staff/" + username + "/enable");
         assertThat(audited("staff.enabled", username)).isEqualTo(1);
         assertThat(audit.verify()).isInstanceOf(ChainCheck.Intact.class);
@@ -122,38 +151,65 @@ class H2StaffAdminIntegrationTests {
         for (Role role : new Role[] {Role.AGENT, Role.SUPERVISOR, Role.AUDITOR, Role.CAMPAIGN_MANAGER}) {
             FormClient other = staff.signedIn(port, role);
             assertThat(other.get("/console/staff/new").status()).as("%s", role).isEqualTo(403);
-            assertThat(other.get("/console/staff/" + target.username()).status()).as("%s", role).isEqualTo(403);
-            assertThat(other.post("/console/staff", "username", "x-" + role.wireName(), "displayName", "X", "roles",
-                    "admin").status()).as("%s", role).isEqualTo(403);
+            assertThat(other.get("/console/staff/" + target.username()).status())
+                    .as("%s", role)
+                    .isEqualTo(403);
+            assertThat(other.post(
+                                    "/console/staff",
+                                    "username",
+                                    "x-" + role.wireName(),
+                                    "displayName",
+                                    "X",
+                                    "roles",
+                                    "admin")
+                            .status())
+                    .as("%s", role)
+                    .isEqualTo(403);
             for (String action : new String[] {"", "/authenticator", "/disable", "/enable"}) {
-                assertThat(other.post("/console/staff/" + target.username() + action, "displayName", "X", "roles",
-                        "admin").status()).as("%s %s", role, action).isEqualTo(403);
+                assertThat(other.post(
+                                        "/console/staff/" + target.username() + action,
+                                        "displayName",
+                                        "X",
+                                        "roles",
+                                        "admin")
+                                .status())
+                        .as("%s %s", role, action)
+                        .isEqualTo(403);
             }
         }
-        assertThat(accounts.findByUsername(target.username()).orElseThrow().roles()).containsExactly(Role.AGENT);
+        assertThat(accounts.findByUsername(target.username()).orElseThrow().roles())
+                .containsExactly(Role.AGENT);
 
         StaffMember adminMember = staff.create(Role.ADMIN);
         FormClient admin = new FormClient(port);
         staff.signIn(admin, adminMember);
-        assertThat(admin.post("/console/staff/" + adminMember.username() + "/disable").html())
+        assertThat(admin.post("/console/staff/" + adminMember.username() + "/disable")
+                        .html())
                 .contains("data-refused=\"self\"");
-        assertThat(admin.post("/console/staff/" + adminMember.username(), "displayName", "Me", "roles", "agent").html())
+        assertThat(admin.post("/console/staff/" + adminMember.username(), "displayName", "Me", "roles", "agent")
+                        .html())
                 .contains("data-refused=\"self\"");
         assertThat(admin.get("/console/staff").status()).isEqualTo(200);
-        assertThat(admin.get("/console/staff/nobody-" + UUID.randomUUID().toString().substring(0, 6)).status())
+        assertThat(admin.get("/console/staff/nobody-"
+                                + UUID.randomUUID().toString().substring(0, 6))
+                        .status())
                 .isEqualTo(404);
     }
 
     private FormClient.Page signIn(FormClient client, String username, String password, String secret) {
         client.get("/console/login");
         client.post("/console/login", "username", username, "password", password);
-        return client.post("/console/login/code", "code",
+        return client.post(
+                "/console/login/code",
+                "code",
                 Totp.defaults().code(TotpSecret.ofBase32(secret).bytes(), clock.instant()));
     }
 
     private long audited(String what, String username) {
         return jdbc.sql("SELECT COUNT(*) FROM console_audit WHERE what = ? AND subject = ?")
-                .params(what, "staff:" + username).query(Long.class).single();
+                .params(what, "staff:" + username)
+                .query(Long.class)
+                .single();
     }
 
     private static String value(FormClient.Page page, String name) {

@@ -3,8 +3,8 @@ package org.socialbank.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
-import org.socialbank.shared.Network;
 import org.junit.jupiter.api.Test;
+import org.socialbank.shared.Network;
 import org.socialbank.support.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -33,11 +33,19 @@ class ConversationModuleTests {
 
     @Test
     void answersWithoutAnyChannelAdapter() {
-        Received received = conversations.receive(new InboundMessage(Network.TELEGRAM, "m-" + UUID.randomUUID(),
-                "tg-" + UUID.randomUUID(), null, null, new Inbound.Text("help")));
+        Received received = conversations.receive(new InboundMessage(
+                Network.TELEGRAM,
+                "m-" + UUID.randomUUID(),
+                "tg-" + UUID.randomUUID(),
+                null,
+                null,
+                new Inbound.Text("help")));
         assertThat(received).isInstanceOf(Received.Handled.class);
         assertThat(((Received.Handled) received).replies()).isNotEmpty();
-        assertThat(context.getBeanNamesForType(ChannelSender.class)).as("channel adapters").isEmpty();
-        assertThat(context.getBeanNamesForType(org.socialbank.handoff.Handoffs.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(ChannelSender.class))
+                .as("channel adapters")
+                .isEmpty();
+        assertThat(context.getBeanNamesForType(org.socialbank.handoff.Handoffs.class))
+                .isEmpty();
     }
 }

@@ -38,14 +38,19 @@ class DemoBankIntegrationTests {
             Api api = new Api("http://127.0.0.1:" + port(first), token.group(1));
             JsonNode customers = api.get("/api/v1/demo/customers").json().path("customers");
             assertThat(customers.size()).isEqualTo(5);
-            List<String> languages = customers.valueStream().map(c -> c.path("language").asString()).toList();
+            List<String> languages = customers
+                    .valueStream()
+                    .map(c -> c.path("language").asString())
+                    .toList();
             assertThat(languages).containsExactlyInAnyOrder("en", "fr", "ru", "fa", "zh");
             JsonNode alice = customers.get(0).path("accounts").get(0);
             assertThat(alice.path("currency").asString()).isEqualTo("EUR");
             assertThat(alice.path("balanceMinor").asLong()).isEqualTo(50_000);
             JdbcClient jdbc = first.getBean(JdbcClient.class);
-            accounts = jdbc.sql("SELECT COUNT(*) FROM accounts").query(Long.class).single();
-            transfers = jdbc.sql("SELECT COUNT(*) FROM transfers").query(Long.class).single();
+            accounts =
+                    jdbc.sql("SELECT COUNT(*) FROM accounts").query(Long.class).single();
+            transfers =
+                    jdbc.sql("SELECT COUNT(*) FROM transfers").query(Long.class).single();
             // the demo bank's 4 accounts and the payments' escrow and settlement ones per currency, and 8 wallets
             // (and the cards' settlement and income accounts per currency and Alice's and Wang's credit cards)
             assertThat(accounts).isEqualTo(5 * 4 + 5 * 2 + 8 + 5 * 2 + 2);
@@ -54,17 +59,26 @@ class DemoBankIntegrationTests {
         }
         try (ConfigurableApplicationContext second = start(url)) {
             JdbcClient jdbc = second.getBean(JdbcClient.class);
-            assertThat(jdbc.sql("SELECT COUNT(*) FROM accounts").query(Long.class).single()).isEqualTo(accounts);
-            assertThat(jdbc.sql("SELECT COUNT(*) FROM transfers").query(Long.class).single()).isEqualTo(transfers);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM accounts")
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(accounts);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM transfers")
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(transfers);
             assertThat(output.getOut()).contains("Demo bank already seeded");
         }
     }
 
     @Test
     void outsideDemoModeRefusesToStartWithoutAToken(@TempDir Path dir) {
-        assertThatThrownBy(() -> new SpringApplicationBuilder(SocialbankApplication.class).run(
-                "--server.port=0", "--spring.datasource.url=" + TestStores.h2Url(dir),
-                "--socialbank.demo.enabled=false").close())
+        assertThatThrownBy(() -> new SpringApplicationBuilder(SocialbankApplication.class)
+                        .run(
+                                "--server.port=0",
+                                "--spring.datasource.url=" + TestStores.h2Url(dir),
+                                "--socialbank.demo.enabled=false")
+                        .close())
                 .hasStackTraceContaining("No API token is configured");
     }
 

@@ -33,7 +33,11 @@ class DemoModuleTests {
     @Test
     void seedsItsCustomersWithoutTheChatOrThePayments() {
         assertThat(directory.customer(DemoBank.CUSTOMERS.get(0).customerId())).isPresent();
-        assertThat(context.getBeanNamesForType(org.socialbank.conversation.Conversations.class)).as("the conversation engine").isEmpty();
-        assertThat(context.getBeanNamesForType(org.socialbank.payments.Payments.class)).as("the payments").isEmpty();
+        assertThat(context.getBeanNamesForType(org.socialbank.conversation.Conversations.class))
+                .as("the conversation engine")
+                .isEmpty();
+        assertThat(context.getBeanNamesForType(org.socialbank.payments.Payments.class))
+                .as("the payments")
+                .isEmpty();
     }
 }

@@ -13,20 +13,23 @@ import org.socialbank.shared.Network;
 class AliasUnitTests {
 
     @ParameterizedTest(name = "{1} in {0} -> {2}")
-    @CsvSource(delimiter = '|', value = {
-        "IR | 0912 345 6789     | +989123456789",
-        "IR | ۰۹۱۲۳۴۵۶۷۸۹         | +989123456789",
-        "IR | ٠٩١٢٣٤٥٦٧٨٩         | +989123456789",
-        "IR | +98 912 345 6789  | +989123456789",
-        "IN | 098765 43210      | +919876543210",
-        "IN | 98765-43210       | +919876543210",
-        "FR | 06 12 34 56 78    | +33612345678",
-        "FR | 06.12.34.56.78    | +33612345678",
-        "RU | 8 (912) 345-67-89 | +79123456789",
-        "RU | +7 912 345 67 89  | +79123456789",
-        "CN | 138 0013 8000     | +8613800138000",
-        "CN | １３８００１３８０００   | +8613800138000",
-        "   | +33 6 12 34 56 78 | +33612345678"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "IR | 0912 345 6789     | +989123456789",
+                "IR | ۰۹۱۲۳۴۵۶۷۸۹         | +989123456789",
+                "IR | ٠٩١٢٣٤٥٦٧٨٩         | +989123456789",
+                "IR | +98 912 345 6789  | +989123456789",
+                "IN | 098765 43210      | +919876543210",
+                "IN | 98765-43210       | +919876543210",
+                "FR | 06 12 34 56 78    | +33612345678",
+                "FR | 06.12.34.56.78    | +33612345678",
+                "RU | 8 (912) 345-67-89 | +79123456789",
+                "RU | +7 912 345 67 89  | +79123456789",
+                "CN | 138 0013 8000     | +8613800138000",
+                "CN | １３８００１３８０００   | +8613800138000",
+                "   | +33 6 12 34 56 78 | +33612345678"
+            })
     void readsLocalAndInternationalPhoneNumbers(String region, String typed, String e164) {
         assertThat(Alias.parse(AliasType.PHONE, null, typed, region).value()).isEqualTo(e164);
     }
@@ -40,19 +43,23 @@ class AliasUnitTests {
 
     /** Issue 14, item 7: what a person typed is read as a value; only a vouched-for text throws. */
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "PHONE  |   | 12              | not a valid phone number: 12",
-        "PHONE  |   | not a phone     | not a phone number: not a phone",
-        "EMAIL  |   | bob@            | not an e-mail address: bob@",
-        "TAG    |   | 1bob            | a $tag is 3 to 20 letters, digits or _ and starts with a letter: 1bob",
-        "HANDLE |   | @bob            | a handle needs its network",
-        "HANDLE | X | b c             | not a x handle: b c",
-        "TAG    |   | '   '           | the tag is empty"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "PHONE  |   | 12              | not a valid phone number: 12",
+                "PHONE  |   | not a phone     | not a phone number: not a phone",
+                "EMAIL  |   | bob@            | not an e-mail address: bob@",
+                "TAG    |   | 1bob            | a $tag is 3 to 20 letters, digits or _ and starts with a letter: 1bob",
+                "HANDLE |   | @bob            | a handle needs its network",
+                "HANDLE | X | b c             | not a x handle: b c",
+                "TAG    |   | '   '           | the tag is empty"
+            })
     void tryParseSaysWhyATextIsNotAnAlias(AliasType type, Network network, String typed, String reason) {
         Alias.Parsed parsed = Alias.tryParse(type, network, typed, "FR");
         assertThat(parsed).isEqualTo(new Alias.Invalid(reason));
         assertThat(parsed.alias()).isEmpty();
-        assertThatThrownBy(() -> Alias.parse(type, network, typed, "FR")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Alias.parse(type, network, typed, "FR"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(reason);
     }
 
@@ -60,15 +67,18 @@ class AliasUnitTests {
     void tryParseGivesTheAliasAsParseDoes() {
         assertThat(Alias.tryParse(AliasType.PHONE, null, "06 12 34 56 78", "FR"))
                 .isEqualTo(new Alias.Valid(Alias.parse(AliasType.PHONE, null, "06 12 34 56 78", "FR")));
-        assertThat(Alias.tryParse(AliasType.TAG, null, "$Bob_1", null).alias()).contains(new Alias(AliasType.TAG, null,
-                "bob_1"));
+        assertThat(Alias.tryParse(AliasType.TAG, null, "$Bob_1", null).alias())
+                .contains(new Alias(AliasType.TAG, null, "bob_1"));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-        " Bob.Brown@Example.COM | bob.brown@example.com",
-        "ivan@пример.рф         | ivan@xn--e1afmkfd.xn--p1ai",
-        "wang@例子.中国           | wang@xn--fsqu00a.xn--fiqs8s"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                " Bob.Brown@Example.COM | bob.brown@example.com",
+                "ivan@пример.рф         | ivan@xn--e1afmkfd.xn--p1ai",
+                "wang@例子.中国           | wang@xn--fsqu00a.xn--fiqs8s"
+            })
     void normalizesEmailAddresses(String typed, String normalized) {
         assertThat(Alias.parse(AliasType.EMAIL, null, typed, null).value()).isEqualTo(normalized);
     }
@@ -100,7 +110,8 @@ class AliasUnitTests {
         "X, @Bob_Smith, bob_smith, @bob_smith",
         "TELEGRAM, @Alice, alice, @alice",
         "WECHAT, oAbC-123_xyz, oAbC-123_xyz, oAbC-123_xyz",
-        "WHATSAPP, +33 6 12 34 56 78, 33612345678, 33612345678"})
+        "WHATSAPP, +33 6 12 34 56 78, 33612345678, 33612345678"
+    })
     void readsHandlesPerNetwork(Network network, String typed, String value, String display) {
         Alias handle = Alias.parse(AliasType.HANDLE, network, typed, null);
         assertThat(handle.value()).isEqualTo(value);

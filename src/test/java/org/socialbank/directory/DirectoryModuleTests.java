@@ -32,7 +32,9 @@ class DirectoryModuleTests {
     @Test
     void startsWithoutTheModulesThatUseIt() {
         assertThat(directory.customer(new CustomerId(UUID.randomUUID()))).isEmpty();
-        assertThat(context.getBeanNamesForType(org.socialbank.conversation.Conversations.class)).isEmpty();
-        assertThat(context.getBeanNamesForType(org.socialbank.payments.Payments.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(org.socialbank.conversation.Conversations.class))
+                .isEmpty();
+        assertThat(context.getBeanNamesForType(org.socialbank.payments.Payments.class))
+                .isEmpty();
     }
 }

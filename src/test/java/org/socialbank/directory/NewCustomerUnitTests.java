@@ -19,12 +19,19 @@ class NewCustomerUnitTests {
         assertThatThrownBy(() -> customer("a".repeat(73))).hasMessageContaining("72 bytes");
         assertThat(customer("пароль".repeat(6)).password()).hasSize(36); // 72 bytes in UTF-8
         assertThatThrownBy(() -> customer("пароль".repeat(6) + "я")).hasMessageContaining("72 bytes");
-        assertThatThrownBy(() -> customer("密码很长".repeat(7))).hasMessageContaining("72 bytes"); // 28 characters, 84 bytes
+        assertThatThrownBy(() -> customer("密码很长".repeat(7)))
+                .hasMessageContaining("72 bytes"); // 28 characters, 84 bytes
         assertThat(NewCustomer.passwordTooLong("密码很长".repeat(6))).isFalse();
     }
 
     private static NewCustomer customer(String password) {
-        return new NewCustomer(new CustomerId(UUID.randomUUID()), "Bob Brown", Language.EN, KycLevel.BASIC, "bob",
-                password, List.of());
+        return new NewCustomer(
+                new CustomerId(UUID.randomUUID()),
+                "Bob Brown",
+                Language.EN,
+                KycLevel.BASIC,
+                "bob",
+                password,
+                List.of());
     }
 }

@@ -38,17 +38,19 @@ class PersianSmsUnitTests {
     @Test
     @org.junit.jupiter.api.DisplayName("issue 13 P12: no \"Camille D..\" in a code's SMS, in any language")
     void aMaskedNameNeverEndsASentenceWithADoublePeriod() {
-        for (Locale language : java.util.List.of(Locale.ENGLISH, Locale.FRENCH, Locale.forLanguageTag("ru"), FA,
-                Locale.CHINESE)) {
+        for (Locale language :
+                java.util.List.of(Locale.ENGLISH, Locale.FRENCH, Locale.forLanguageTag("ru"), FA, Locale.CHINESE)) {
             assertThat(messages.getMessage("sms.confirm.code", new Object[] {"123456", "5", "Camille D."}, language))
-                    .as(language.toString()).doesNotContain("..");
+                    .as(language.toString())
+                    .doesNotContain("..");
         }
     }
 
     @Test
     void otherLanguagesNeedNoIsolation() {
-        assertThat(messages.getMessage("sms.confirm.code", new Object[] {"123456", "€5.00", "Camille D."},
-                Locale.ENGLISH)).isEqualTo("123456 is your code to pay Camille D. €5.00. Never share it.")
+        assertThat(messages.getMessage(
+                        "sms.confirm.code", new Object[] {"123456", "€5.00", "Camille D."}, Locale.ENGLISH))
+                .isEqualTo("123456 is your code to pay Camille D. €5.00. Never share it.")
                 .doesNotContain("\u2068");
     }
 }

@@ -66,8 +66,12 @@ class AssignmentUnitTests {
         for (int step = 0; step < 500; step++) {
             now = now.plusSeconds(1 + random.nextInt(30));
             if (random.nextInt(3) > 0) {
-                waiting.add(new Assignment.Waiting(new CaseId(new UUID(seed, step)), teams.get(random.nextInt(3)),
-                        languages.get(random.nextInt(3)), random.nextInt(10) == 0 ? 1 : 0, now));
+                waiting.add(new Assignment.Waiting(
+                        new CaseId(new UUID(seed, step)),
+                        teams.get(random.nextInt(3)),
+                        languages.get(random.nextInt(3)),
+                        random.nextInt(10) == 0 ? 1 : 0,
+                        now));
             } else {
                 String freed = ids.get(random.nextInt(ids.size()));
                 loads.computeIfPresent(freed, (k, v) -> Math.max(0, v - 1));
@@ -76,11 +80,16 @@ class AssignmentUnitTests {
             for (Assignment.Waiting head : heads(waiting)) {
                 Optional<Assignment.Agent> to = Assignment.next(agents, head.team(), head.language());
                 if (to.isPresent()) {
-                    assertThat(to.get().load()).as("seed %d", seed).isLessThan(to.get().capacity());
+                    assertThat(to.get().load())
+                            .as("seed %d", seed)
+                            .isLessThan(to.get().capacity());
                     Assignment.Agent chosen = to.get();
-                    assertThat(agents.stream().filter(x -> x.canTake(head.team(), head.language()))
-                            .map(x -> x.lastAssignedAt().orElse(Instant.MIN)).min(Comparator.naturalOrder()))
-                            .as("round robin, seed %d", seed).contains(chosen.lastAssignedAt().orElse(Instant.MIN));
+                    assertThat(agents.stream()
+                                    .filter(x -> x.canTake(head.team(), head.language()))
+                                    .map(x -> x.lastAssignedAt().orElse(Instant.MIN))
+                                    .min(Comparator.naturalOrder()))
+                            .as("round robin, seed %d", seed)
+                            .contains(chosen.lastAssignedAt().orElse(Instant.MIN));
                     loads.merge(chosen.id().value(), 1, Integer::sum);
                     lastAssigned.put(chosen.id().value(), now);
                     waiting.remove(head);
@@ -88,7 +97,8 @@ class AssignmentUnitTests {
                 }
             }
         }
-        ids.forEach(id -> assertThat(loads.getOrDefault(id, 0)).as("seed %d", seed).isLessThanOrEqualTo(3));
+        ids.forEach(
+                id -> assertThat(loads.getOrDefault(id, 0)).as("seed %d", seed).isLessThanOrEqualTo(3));
     }
 
     /** The first waiting case of each queue in fair order: a queue's later cases never go before it. */
@@ -98,28 +108,34 @@ class AssignmentUnitTests {
         return heads.values().stream().sorted(Assignment.FAIR).toList();
     }
 
-    private static List<Assignment.Agent> agents(List<String> ids, Map<String, Integer> loads,
-            Map<String, Instant> lastAssigned, long seed) {
+    private static List<Assignment.Agent> agents(
+            List<String> ids, Map<String, Integer> loads, Map<String, Instant> lastAssigned, long seed) {
         RandomGenerator skills = RandomGeneratorFactory.of("L64X128MixRandom").create(seed * 31);
         List<Assignment.Agent> agents = new ArrayList<>();
         for (String id : ids) {
             Set<String> teams = skills.nextBoolean() ? Set.of("support", "fraud") : Set.of("support", "cards");
-            Set<Language> languages = skills.nextBoolean() ? Set.of(Language.EN, Language.FR)
-                    : Set.of(Language.EN, Language.FA);
-            agents.add(new Assignment.Agent(new AgentId(id), teams, languages, 3, loads.getOrDefault(id, 0), true,
+            Set<Language> languages =
+                    skills.nextBoolean() ? Set.of(Language.EN, Language.FR) : Set.of(Language.EN, Language.FA);
+            agents.add(new Assignment.Agent(
+                    new AgentId(id),
+                    teams,
+                    languages,
+                    3,
+                    loads.getOrDefault(id, 0),
+                    true,
                     Optional.ofNullable(lastAssigned.get(id))));
         }
         return agents;
     }
 
     private static Assignment.Waiting waiting(String team, Language language, int priority, long secondsAfter) {
-        return new Assignment.Waiting(new CaseId(UUID.randomUUID()), team, language, priority,
-                T0.plusSeconds(secondsAfter));
+        return new Assignment.Waiting(
+                new CaseId(UUID.randomUUID()), team, language, priority, T0.plusSeconds(secondsAfter));
     }
 
-    private static Assignment.Agent agent(String id, int capacity, int load, boolean available,
-            Optional<Instant> lastAssignedAt) {
-        return new Assignment.Agent(new AgentId(id), Set.of("support"), Set.of(Language.EN), capacity, load,
-                available, lastAssignedAt);
+    private static Assignment.Agent agent(
+            String id, int capacity, int load, boolean available, Optional<Instant> lastAssignedAt) {
+        return new Assignment.Agent(
+                new AgentId(id), Set.of("support"), Set.of(Language.EN), capacity, load, available, lastAssignedAt);
     }
 }

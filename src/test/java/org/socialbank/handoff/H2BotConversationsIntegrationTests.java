@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.socialbank.console.ConsoleStaff;
 import org.socialbank.console.Role;
 import org.socialbank.console.staff.StaffAccounts;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.IdentityId;
 import org.socialbank.shared.Network;
-import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.support.Chats;
 import org.socialbank.support.FormClient;
 import org.socialbank.support.TestStores;
@@ -28,8 +28,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * the bot is silent in it. Only staff with conversations may see or take them; each take-over is
  * audited.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "socialbank.conversation.relay-enabled=false", "socialbank.handoff.default-team=cards"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"socialbank.conversation.relay-enabled=false", "socialbank.handoff.default-team=cards"})
 @Import(Chats.class)
 class H2BotConversationsIntegrationTests {
 
@@ -72,26 +73,34 @@ class H2BotConversationsIntegrationTests {
     void anAgentTakesAConversationFromTheBot() {
         String chat = "tg-" + UUID.randomUUID();
         assertThat(say(chat, "help")).isPositive(); // the bot answers
-        IdentityId identity = identities.identify(Network.TELEGRAM, chat, null, null).id();
+        IdentityId identity =
+                identities.identify(Network.TELEGRAM, chat, null, null).id();
         FormClient agent = staff.signedIn(port, Role.AGENT);
 
         FormClient.Page list = agent.get("/console/conversations/bot");
         assertThat(list.status()).isEqualTo(200);
         assertThat(list.html()).contains("data-identity=\"" + identity.value() + "\"");
 
-        FormClient.Page taken = agent.post("/console/conversations/bot/" + identity.value() + "/take", "team",
-                "payments");
+        FormClient.Page taken =
+                agent.post("/console/conversations/bot/" + identity.value() + "/take", "team", "payments");
         assertThat(taken.status()).isEqualTo(200);
         assertThat(taken.html()).contains("reply-form");
         Owner owner = handoffs.owner(identity);
         assertThat(owner).isInstanceOf(Owner.Agent.class);
         CaseId caseId = ((Owner.Agent) owner).caseId();
-        assertThat(jdbc.sql("SELECT team FROM handoff_cases WHERE id = ?").param(caseId.value()).query(String.class)
-                .single()).isEqualTo("payments");
+        assertThat(jdbc.sql("SELECT team FROM handoff_cases WHERE id = ?")
+                        .param(caseId.value())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("payments");
         assertThat(say(chat, "what is my balance?")).isZero(); // the bot is silent now
-        assertThat(agent.get("/console/conversations/bot").html()).doesNotContain(identity.value().toString());
+        assertThat(agent.get("/console/conversations/bot").html())
+                .doesNotContain(identity.value().toString());
         assertThat(jdbc.sql("SELECT COUNT(*) FROM console_audit WHERE what = 'conversation.take-over' AND subject = ?")
-                .param("conversation:" + caseId.value()).query(Long.class).single()).isEqualTo(1);
+                        .param("conversation:" + caseId.value())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
 
         // a second agent is refused: a person has it
         FormClient other = staff.signedIn(port, Role.AGENT);
@@ -104,19 +113,26 @@ class H2BotConversationsIntegrationTests {
     void refusalsAndPermissions() {
         String chat = "tg-" + UUID.randomUUID();
         say(chat, "help");
-        IdentityId identity = identities.identify(Network.TELEGRAM, chat, null, null).id();
+        IdentityId identity =
+                identities.identify(Network.TELEGRAM, chat, null, null).id();
         FormClient agent = staff.signedIn(port, Role.AGENT);
-        assertThat(agent.post("/console/conversations/bot/" + identity.value() + "/take", "team", "loans").html())
+        assertThat(agent.post("/console/conversations/bot/" + identity.value() + "/take", "team", "loans")
+                        .html())
                 .contains("data-refused=\"not_in_team\"");
         assertThat(handoffs.owner(identity)).isEqualTo(new Owner.Bot());
-        assertThat(agent.post("/console/conversations/bot/" + UUID.randomUUID() + "/take").html())
+        assertThat(agent.post("/console/conversations/bot/" + UUID.randomUUID() + "/take")
+                        .html())
                 .contains("data-refused=\"not_found\"");
 
         for (Role role : new Role[] {Role.AUDITOR, Role.ADMIN, Role.CAMPAIGN_MANAGER}) {
             FormClient outsider = staff.signedIn(port, role);
-            assertThat(outsider.get("/console/conversations/bot").status()).as("%s", role).isEqualTo(403);
-            assertThat(outsider.post("/console/conversations/bot/" + identity.value() + "/take").status())
-                    .as("%s", role).isEqualTo(403);
+            assertThat(outsider.get("/console/conversations/bot").status())
+                    .as("%s", role)
+                    .isEqualTo(403);
+            assertThat(outsider.post("/console/conversations/bot/" + identity.value() + "/take")
+                            .status())
+                    .as("%s", role)
+                    .isEqualTo(403);
         }
         assertThat(handoffs.owner(identity)).isEqualTo(new Owner.Bot());
     }

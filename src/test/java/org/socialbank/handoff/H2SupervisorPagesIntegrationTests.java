@@ -11,9 +11,9 @@ import org.socialbank.console.Role;
 import org.socialbank.console.StaffMember;
 import org.socialbank.console.staff.StaffAccounts;
 import org.socialbank.conversation.Inbound;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.IdentityId;
 import org.socialbank.shared.Network;
-import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.support.Chats;
 import org.socialbank.support.FormClient;
 import org.socialbank.support.TestStores;
@@ -31,8 +31,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * the ratings of their teams. Agents and other roles are refused with 403; a team that is not the
  * supervisor's is refused.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "socialbank.conversation.relay-enabled=false", "socialbank.handoff.default-team=cards"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"socialbank.conversation.relay-enabled=false", "socialbank.handoff.default-team=cards"})
 @Import(Chats.class)
 class H2SupervisorPagesIntegrationTests {
 
@@ -71,34 +72,42 @@ class H2SupervisorPagesIntegrationTests {
     }
 
     @Test
-    @DisplayName("issue 19: a supervisor sets a keyword of their team, a customer's message with it goes there; removed")
+    @DisplayName(
+            "issue 19: a supervisor sets a keyword of their team, a customer's message with it goes there; removed")
     void aSupervisorSetsAndRemovesAKeyword() {
         FormClient supervisor = staff.signedIn(port, Role.SUPERVISOR);
         assertThat(supervisor.get("/console/conversations/keywords").status()).isEqualTo(200);
         String word = "chargeback" + UUID.randomUUID().toString().substring(0, 6);
-        FormClient.Page saved = supervisor.post("/console/conversations/keywords", "keyword", word, "team", "payments",
-                "fraud", "true");
+        FormClient.Page saved = supervisor.post(
+                "/console/conversations/keywords", "keyword", word, "team", "payments", "fraud", "true");
         assertThat(saved.status()).isEqualTo(200);
         assertThat(saved.html()).contains("data-keyword=\"" + word + "\"");
         assertThat(audited("handoff.keyword.set", "keyword:" + word)).isEqualTo(1);
 
         String chat = "tg-" + UUID.randomUUID();
         say(chat, "I want a " + word + " please");
-        IdentityId identity = identities.identify(Network.TELEGRAM, chat, null, null).id();
+        IdentityId identity =
+                identities.identify(Network.TELEGRAM, chat, null, null).id();
         Owner owner = handoffs.owner(identity);
         assertThat(owner).isInstanceOf(Owner.Queue.class);
-        assertThat(jdbc.sql("SELECT team FROM handoff_cases WHERE id = ?").param(((Owner.Queue) owner).caseId().value())
-                .query(String.class).single()).isEqualTo("payments");
+        assertThat(jdbc.sql("SELECT team FROM handoff_cases WHERE id = ?")
+                        .param(((Owner.Queue) owner).caseId().value())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("payments");
 
-        assertThat(supervisor.post("/console/conversations/keywords", "keyword", "other" + word, "team", "loans")
-                .html()).contains("data-refused=\"not_in_team\"");
+        assertThat(supervisor
+                        .post("/console/conversations/keywords", "keyword", "other" + word, "team", "loans")
+                        .html())
+                .contains("data-refused=\"not_in_team\"");
         FormClient.Page removed = supervisor.post("/console/conversations/keywords/remove", "keyword", word);
         assertThat(removed.html()).doesNotContain("data-keyword=\"" + word + "\"");
         assertThat(audited("handoff.keyword.removed", "keyword:" + word)).isEqualTo(1);
     }
 
     @Test
-    @DisplayName("issue 19: the ratings page shows a rated conversation per team and per agent of the supervisor's teams")
+    @DisplayName(
+            "issue 19: the ratings page shows a rated conversation per team and per agent of the supervisor's teams")
     void ratingsPerTeamAndAgent() {
         StaffMember agentMember = staff.create(Role.AGENT);
         FormClient agent = new FormClient(port);
@@ -107,7 +116,8 @@ class H2SupervisorPagesIntegrationTests {
         AgentId agentId = new AgentId(agentMember.id().value().toString());
         String chat = "tg-" + UUID.randomUUID();
         say(chat, "hello");
-        IdentityId identity = identities.identify(Network.TELEGRAM, chat, null, null).id();
+        IdentityId identity =
+                identities.identify(Network.TELEGRAM, chat, null, null).id();
         CaseId id = ((HandoffResult.Done) handoffs.takeOver(agentId, identity)).caseId();
         handoffs.resolve(agentId, id);
         chats.say(chat, new Inbound.Button("hcsat:" + id.value() + ":4"));
@@ -115,10 +125,14 @@ class H2SupervisorPagesIntegrationTests {
         FormClient supervisor = staff.signedIn(port, Role.SUPERVISOR);
         FormClient.Page page = supervisor.get("/console/conversations/ratings?days=7");
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.html()).contains("data-key=\"" + agentId.value() + "\"").contains(agentMember.displayName())
+        assertThat(page.html())
+                .contains("data-key=\"" + agentId.value() + "\"")
+                .contains(agentMember.displayName())
                 .contains("data-key=\"cards\"");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM console_audit WHERE what = 'handoff.ratings.viewed'")
-                .query(Long.class).single()).isPositive();
+                        .query(Long.class)
+                        .single())
+                .isPositive();
     }
 
     @Test
@@ -126,18 +140,28 @@ class H2SupervisorPagesIntegrationTests {
     void onlySupervisors() {
         for (Role role : new Role[] {Role.AGENT, Role.AUDITOR, Role.ADMIN, Role.CAMPAIGN_MANAGER}) {
             FormClient other = staff.signedIn(port, role);
-            assertThat(other.get("/console/conversations/keywords").status()).as("%s", role).isEqualTo(403);
-            assertThat(other.get("/console/conversations/ratings").status()).as("%s", role).isEqualTo(403);
-            assertThat(other.post("/console/conversations/keywords", "keyword", "fraud", "team", "cards").status())
-                    .as("%s", role).isEqualTo(403);
-            assertThat(other.post("/console/conversations/keywords/remove", "keyword", "fraud").status())
-                    .as("%s", role).isEqualTo(403);
+            assertThat(other.get("/console/conversations/keywords").status())
+                    .as("%s", role)
+                    .isEqualTo(403);
+            assertThat(other.get("/console/conversations/ratings").status())
+                    .as("%s", role)
+                    .isEqualTo(403);
+            assertThat(other.post("/console/conversations/keywords", "keyword", "fraud", "team", "cards")
+                            .status())
+                    .as("%s", role)
+                    .isEqualTo(403);
+            assertThat(other.post("/console/conversations/keywords/remove", "keyword", "fraud")
+                            .status())
+                    .as("%s", role)
+                    .isEqualTo(403);
         }
     }
 
     private long audited(String what, String subject) {
-        return jdbc.sql("SELECT COUNT(*) FROM console_audit WHERE what = ? AND subject = ?").params(what, subject)
-                .query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM console_audit WHERE what = ? AND subject = ?")
+                .params(what, subject)
+                .query(Long.class)
+                .single();
     }
 
     private int say(String chat, String text) {

@@ -103,8 +103,10 @@ class HandoffBrowserTests {
         signIn(agent);
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         browser.get(base() + "/console/conversations");
-        CaseId waiting = ((Owner.Queue) handoffs.owner(identities.identify(org.socialbank.shared.Network.TELEGRAM,
-                Long.toString(customer), null, null).id())).caseId();
+        CaseId waiting = ((Owner.Queue) handoffs.owner(identities
+                        .identify(org.socialbank.shared.Network.TELEGRAM, Long.toString(customer), null, null)
+                        .id()))
+                .caseId();
         By row = By.cssSelector("#cases tr[data-case='" + waiting.value() + "'] a.open-case");
         wait.until(ExpectedConditions.presenceOfElementLocated(row));
         Chromium.screenshot(browser, "handoff-1-queue");
@@ -122,7 +124,8 @@ class HandoffBrowserTests {
         Chromium.screenshot(browser, "handoff-2-replied");
         assertThat(API.sent(TOKEN, Long.toString(customer))).hasSize(3); // the bot said nothing in between
 
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("hand-back"))).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("hand-back")))
+                .click();
         assertThat(received(customer, 4)).contains("back with the bank's assistant");
         say(customer, "help");
         assertThat(received(customer, 5)).contains("balance");
@@ -153,8 +156,8 @@ class HandoffBrowserTests {
         signIn(staff.create(Role.SUPERVISOR));
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         browser.get(base() + "/console/conversations/" + id);
-        org.openqa.selenium.WebElement choose = wait.until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("form[action$='/reassign'] select")));
+        org.openqa.selenium.WebElement choose = wait.until(
+                ExpectedConditions.presenceOfElementLocated(By.cssSelector("form[action$='/reassign'] select")));
         new org.openqa.selenium.support.ui.Select(choose).selectByVisibleText(second.displayName());
         browser.findElement(By.id("reassign")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("transcript")));
@@ -183,13 +186,15 @@ class HandoffBrowserTests {
         String json = """
                 {"update_id": %d, "message": {"message_id": %d,
                  "from": {"id": %d, "is_bot": false, "first_name": "Anna", "language_code": "en"},
-                 "chat": {"id": %d, "first_name": "Anna", "type": "private"}, "date": 1763800000, "text": "%s"}}"""
-                .formatted(updateId, updateId, user, user, text.replace("\"", "\\\""));
+                 "chat": {"id": %d, "first_name": "Anna", "type": "private"}, "date": 1763800000, "text": "%s"}}""".formatted(updateId, updateId, user, user, text.replace("\"", "\\\""));
         HttpRequest request = HttpRequest.newBuilder(URI.create(base() + "/webhooks/telegram/bank"))
-                .header("Content-Type", "application/json").header("X-Telegram-Bot-Api-Secret-Token", SECRET)
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+                .header("Content-Type", "application/json")
+                .header("X-Telegram-Bot-Api-Secret-Token", SECRET)
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build();
         try {
-            assertThat(http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+            assertThat(http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode())
+                    .isEqualTo(200);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

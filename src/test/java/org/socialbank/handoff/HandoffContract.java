@@ -16,11 +16,11 @@ import org.socialbank.conversation.InboundMessage;
 import org.socialbank.conversation.Outbound;
 import org.socialbank.conversation.OutboundMessage;
 import org.socialbank.conversation.Received;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.IdentityId;
+import org.socialbank.handoff.jdbc.JdbcHandoffs;
 import org.socialbank.shared.Language;
 import org.socialbank.shared.Network;
-import org.socialbank.directory.ChannelIdentities;
-import org.socialbank.handoff.jdbc.JdbcHandoffs;
 import org.socialbank.support.MutableClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -35,8 +35,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * nothing, counted in outbox rows; requests for a person in five languages; agents' replies once
  * per client id, within the channels' reply windows; fair order and capacity; ratings.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
-        "socialbank.conversation.relay-enabled=false"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = {"socialbank.conversation.relay-enabled=false"})
 @Import(HandoffContract.Fakes.class)
 abstract class HandoffContract {
 
@@ -85,8 +86,14 @@ abstract class HandoffContract {
         team = "t" + UUID.randomUUID().toString().substring(0, 8);
         agent = new AgentId("agent-" + UUID.randomUUID());
         // not available for new cases (only where a test says so); a takeover is the agent's own choice
-        assertThat(handoffs.saveAgent(agent, "Dana", 3, false, Set.of(team, "support"),
-                Set.of(Language.EN, Language.FR, Language.RU, Language.FA, Language.ZH))).isEmpty();
+        assertThat(handoffs.saveAgent(
+                        agent,
+                        "Dana",
+                        3,
+                        false,
+                        Set.of(team, "support"),
+                        Set.of(Language.EN, Language.FR, Language.RU, Language.FA, Language.ZH)))
+                .isEmpty();
     }
 
     @Test
@@ -100,30 +107,45 @@ abstract class HandoffContract {
         CaseId id = ((HandoffResult.Done) taken).caseId();
         assertThat(handoffs.owner(identity)).isEqualTo(new Owner.Agent(id, agent));
         long before = outboxRows(identity);
-        List<Inbound> kinds = List.of(new Inbound.Text("balance"), new Inbound.Text("help"),
-                new Inbound.Text("pay @bob 10"), new Inbound.Text("qwzx plorf"), new Inbound.Text("talk to a human"),
-                new Inbound.Start(), new Inbound.Location(48.85, 2.35), new Inbound.Text("language fr"),
-                new Inbound.Button("stale-reference-0000000"), new Inbound.Text("история"));
+        List<Inbound> kinds = List.of(
+                new Inbound.Text("balance"),
+                new Inbound.Text("help"),
+                new Inbound.Text("pay @bob 10"),
+                new Inbound.Text("qwzx plorf"),
+                new Inbound.Text("talk to a human"),
+                new Inbound.Start(),
+                new Inbound.Location(48.85, 2.35),
+                new Inbound.Text("language fr"),
+                new Inbound.Button("stale-reference-0000000"),
+                new Inbound.Text("история"));
         for (int i = 0; i < 100; i++) {
             Received received = from(Network.TELEGRAM, chat, kinds.get(i % kinds.size()));
             assertThat(received).isInstanceOf(Received.Handled.class);
-            assertThat(((Received.Handled) received).replies()).as("replies to message %d", i).isEmpty();
+            assertThat(((Received.Handled) received).replies())
+                    .as("replies to message %d", i)
+                    .isEmpty();
         }
         assertThat(outboxRows(identity)).isEqualTo(before);
-        assertThat(views.transcript(agent, id).orElseThrow().stream().filter(l -> l.author().equals("CUSTOMER")))
+        assertThat(views.transcript(agent, id).orElseThrow().stream()
+                        .filter(l -> l.author().equals("CUSTOMER")))
                 .hasSize(100);
 
         assertThat(handoffs.handBack(agent, id)).isInstanceOf(HandoffResult.Done.class);
         assertThat(outboxRows(identity)).isEqualTo(before + 1); // "you are back with the assistant"
         assertThat(handoffs.owner(identity)).isEqualTo(new Owner.Bot());
-        assertThat(text(say(Network.TELEGRAM, chat, new Inbound.Text("help")).get(0))).contains("balance");
+        assertThat(text(say(Network.TELEGRAM, chat, new Inbound.Text("help")).get(0)))
+                .contains("balance");
     }
 
     @Test
     @DisplayName("issue 19: a request for a person in each of five languages queues the conversation, told its place")
     void askingForAPersonInFiveLanguages() {
-        List<String> asks = List.of("I want to talk to a human please", "Je voudrais parler à un conseiller",
-                "Соедините с оператором", "می‌خواهم با اپراتور صحبت کنم", "我要转人工");
+        List<String> asks = List.of(
+                "I want to talk to a human please",
+                "Je voudrais parler à un conseiller",
+                "Соедините с оператором",
+                "می‌خواهم با اپراتور صحبت کنم",
+                "我要转人工");
         List<String> told = List.of("number", "numéro", "очереди", "نوبت", "队列");
         for (int i = 0; i < asks.size(); i++) {
             String chat = "tg-" + UUID.randomUUID();
@@ -149,8 +171,10 @@ abstract class HandoffContract {
         assertThat(again).isEqualTo(new HandoffResult.Done(id, ((HandoffResult.Done) first).outboxId(), true));
         assertThat(outboxRows(identity)).isEqualTo(before + 1);
         assertThat(jdbc.sql("SELECT channel, recipient FROM outbox_messages WHERE id = ?")
-                .param(((HandoffResult.Done) first).outboxId().orElseThrow())
-                .query((rs, n) -> rs.getString(1) + "/" + rs.getString(2)).single()).isEqualTo("telegram/" + chat);
+                        .param(((HandoffResult.Done) first).outboxId().orElseThrow())
+                        .query((rs, n) -> rs.getString(1) + "/" + rs.getString(2))
+                        .single())
+                .isEqualTo("telegram/" + chat);
         assertThat(views.find(id).orElseThrow().firstResponseAt()).isPresent();
 
         AgentId other = new AgentId("other-" + UUID.randomUUID());
@@ -207,7 +231,8 @@ abstract class HandoffContract {
     }
 
     @Test
-    @DisplayName("issue 19: a card number typed during a takeover is masked in the transcript, answered by a warning only")
+    @DisplayName(
+            "issue 19: a card number typed during a takeover is masked in the transcript, answered by a warning only")
     void aSecretDuringATakeover() {
         String chat = "tg-" + UUID.randomUUID();
         CaseId id = takenOver(Network.TELEGRAM, chat);
@@ -238,8 +263,10 @@ abstract class HandoffContract {
         assertThat(handoffs.resolve(agent, id)).isInstanceOf(HandoffResult.Done.class);
         assertThat(handoffs.resolve(agent, id)).isEqualTo(new HandoffResult.Refused(HandoffRefusal.CLOSED));
         String press = "hcsat:" + id.value() + ":5";
-        assertThat(text(say(Network.TELEGRAM, chat, new Inbound.Button(press)).get(0))).contains("Thank you");
-        assertThat(text(say(Network.TELEGRAM, chat, new Inbound.Button(press)).get(0))).contains("out of date");
+        assertThat(text(say(Network.TELEGRAM, chat, new Inbound.Button(press)).get(0)))
+                .contains("Thank you");
+        assertThat(text(say(Network.TELEGRAM, chat, new Inbound.Button(press)).get(0)))
+                .contains("out of date");
         assertThat(views.ratings(false, since)).contains(new JdbcHandoffs.Ratings(agent.value(), 1, 5));
     }
 
@@ -248,57 +275,87 @@ abstract class HandoffContract {
     void actionLinksOnlyToTheBanksPagesAndLinkedChats() {
         String chat = "tg-" + UUID.randomUUID();
         CaseId id = takenOver(Network.TELEGRAM, chat);
-        assertThat(replies.actionLink(agent, id, "l1-" + id.value(), AgentReplies.Action.CARD_LOCK,
-                java.net.URI.create("https://bank.example.evil/cards"))).isEqualTo(new HandoffResult.Refused(
-                        HandoffRefusal.FOREIGN_LINK));
-        assertThat(replies.actionLink(agent, id, "l2-" + id.value(), AgentReplies.Action.PAGE,
-                replies.payFormPage("$bob", 100, "EUR"))).isEqualTo(new HandoffResult.Refused(HandoffRefusal.NOT_LINKED));
+        assertThat(replies.actionLink(
+                        agent,
+                        id,
+                        "l1-" + id.value(),
+                        AgentReplies.Action.CARD_LOCK,
+                        java.net.URI.create("https://bank.example.evil/cards")))
+                .isEqualTo(new HandoffResult.Refused(HandoffRefusal.FOREIGN_LINK));
+        assertThat(replies.actionLink(
+                        agent,
+                        id,
+                        "l2-" + id.value(),
+                        AgentReplies.Action.PAGE,
+                        replies.payFormPage("$bob", 100, "EUR")))
+                .isEqualTo(new HandoffResult.Refused(HandoffRefusal.NOT_LINKED));
         assertThat(replies.payForm(agent, id, "l3-" + id.value(), "$bob", 100, "EUR"))
                 .isEqualTo(new HandoffResult.Refused(HandoffRefusal.NOT_LINKED));
         assertThat(replies.payForm(agent, id, "l4-" + id.value(), "$bob", 0, "EUR"))
                 .isEqualTo(new HandoffResult.Refused(HandoffRefusal.INVALID));
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM pay_form_links").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM pay_form_links")
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
-    @DisplayName("issues 19 and 20: a web-chat rating's comment becomes a listening mention of source webchat, secrets masked")
+    @DisplayName(
+            "issues 19 and 20: a web-chat rating's comment becomes a listening mention of source webchat, secrets masked")
     void aWebChatRatingsCommentBecomesAMention() {
         String chat = "wc-" + UUID.randomUUID();
         CaseId id = takenOver(Network.WEBCHAT, chat);
         assertThat(handoffs.resolve(agent, id)).isInstanceOf(HandoffResult.Done.class);
-        assertThat(text(say(Network.WEBCHAT, chat, new Inbound.Button("hcsat:" + id.value() + ":2")).get(0)))
+        assertThat(text(say(Network.WEBCHAT, chat, new Inbound.Button("hcsat:" + id.value() + ":2"))
+                        .get(0)))
                 .contains("tell us more");
-        List<Outbound> answer = say(Network.WEBCHAT, chat,
+        List<Outbound> answer = say(
+                Network.WEBCHAT,
+                chat,
                 new Inbound.Text("The agent was slow and the fee is still on my card 4111 1111 1111 1111, terrible"));
         assertThat(answer).hasSize(1);
         assertThat(text(answer.get(0))).contains("passed your comment on");
         var mention = jdbc.sql("SELECT body, sentiment, author FROM listening_mentions WHERE source = 'webchat' "
-                + "AND source_id = ?").param("rating:" + id.value() + ":2").query().singleRow();
-        assertThat((String) mention.get("body")).contains("the fee is still on my card").endsWith("1111, terrible")
+                        + "AND source_id = ?")
+                .param("rating:" + id.value() + ":2")
+                .query()
+                .singleRow();
+        assertThat((String) mention.get("body"))
+                .contains("the fee is still on my card")
+                .endsWith("1111, terrible")
                 .doesNotContain("4111 1111 1111 1111");
         assertThat(mention.get("sentiment")).isEqualTo("negative");
         assertThat(mention.get("author")).isEqualTo(chat);
         // one comment per rating: the next text is the bot's again, and a Telegram rating asks for none
-        assertThat(say(Network.WEBCHAT, chat, new Inbound.Text("what is my balance")).stream().map(HandoffContract::text))
+        assertThat(say(Network.WEBCHAT, chat, new Inbound.Text("what is my balance")).stream()
+                        .map(HandoffContract::text))
                 .noneMatch(t -> t.contains("passed your comment on"));
         String telegram = "tg-" + UUID.randomUUID();
         CaseId other = takenOver(Network.TELEGRAM, telegram);
         handoffs.resolve(agent, other);
-        assertThat(text(say(Network.TELEGRAM, telegram, new Inbound.Button("hcsat:" + other.value() + ":4")).get(0)))
-                .contains("Thank you").doesNotContain("tell us more");
+        assertThat(text(say(Network.TELEGRAM, telegram, new Inbound.Button("hcsat:" + other.value() + ":4"))
+                        .get(0)))
+                .contains("Thank you")
+                .doesNotContain("tell us more");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM listening_mentions WHERE source_id LIKE ?")
-                .param("rating:" + other.value() + "%").query(Long.class).single()).isZero();
+                        .param("rating:" + other.value() + "%")
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
-    @DisplayName("issue 19: a fraud keyword goes before older cases; an agent at capacity gets the next when one closes")
+    @DisplayName(
+            "issue 19: a fraud keyword goes before older cases; an agent at capacity gets the next when one closes")
     void fraudFirstWithinCapacity() {
-        assertThat(keywords.set(agent, new Keywords.Keyword("Fraud", team, true))).isEmpty();
+        assertThat(keywords.set(agent, new Keywords.Keyword("Fraud", team, true)))
+                .isEmpty();
         handoffs.saveAgent(agent, "Dana", 1, false, Set.of(team), Set.of(Language.EN));
         String first = open(team);
         String second = open(team);
         String fraud = "tg-" + UUID.randomUUID();
-        assertThat(say(Network.TELEGRAM, fraud, new Inbound.Text("I think this is fraud!"))).hasSize(1);
+        assertThat(say(Network.TELEGRAM, fraud, new Inbound.Text("I think this is fraud!")))
+                .hasSize(1);
         HandoffCase fraudCase = views.find(caseOf(fraud)).orElseThrow();
         assertThat(fraudCase.priority()).isEqualTo(1);
         assertThat(fraudCase.team()).isEqualTo(team);
@@ -313,37 +370,51 @@ abstract class HandoffContract {
     }
 
     @Test
-    @DisplayName("issue 19: answers the assistant was unsure of, twice in a row, hand the conversation to a person on duty")
+    @DisplayName(
+            "issue 19: answers the assistant was unsure of, twice in a row, hand the conversation to a person on duty")
     void unsureAnswersHandOver() {
         String chat = "tg-" + UUID.randomUUID();
         assertThat(say(Network.TELEGRAM, chat, new Inbound.Text("qwzx plorf"))).hasSize(1);
-        assertThat(say(Network.TELEGRAM, chat, new Inbound.Text("blorp zing"))).as("nobody on duty").hasSize(1);
+        assertThat(say(Network.TELEGRAM, chat, new Inbound.Text("blorp zing")))
+                .as("nobody on duty")
+                .hasSize(1);
         assertThat(handoffs.owner(identity(Network.TELEGRAM, chat))).isEqualTo(new Owner.Bot());
         handoffs.saveAgent(agent, "Dana", 0, true, Set.of("support"), Set.of(Language.EN)); // on duty, but full
         assertThat(say(Network.TELEGRAM, chat, new Inbound.Text("qwzx plorf"))).hasSize(1);
         handoffs.saveAgent(agent, "Dana", 3, false, Set.of(team), Set.of(Language.EN)); // room, in another team
         AgentId onDuty = new AgentId("duty-" + UUID.randomUUID());
         handoffs.saveAgent(onDuty, "Gil", 50, true, Set.of("support"), Set.of(Language.EN));
-        assertThat(say(Network.TELEGRAM, chat, new Inbound.Text("qwzx plorf"))).hasSize(2); // at once: the streak is kept
+        assertThat(say(Network.TELEGRAM, chat, new Inbound.Text("qwzx plorf")))
+                .hasSize(2); // at once: the streak is kept
         assertThat(handoffs.owner(identity(Network.TELEGRAM, chat))).isInstanceOf(Owner.Agent.class);
         handoffs.setAvailable(onDuty, false);
     }
 
     @Test
-    @DisplayName("issue 18: \"no, that's not it\" twice in a row, in French or Chinese, hands the conversation to a person")
+    @DisplayName(
+            "issue 18: \"no, that's not it\" twice in a row, in French or Chinese, hands the conversation to a person")
     void notItTwiceHandsOver() {
         AgentId onDuty = new AgentId("duty-" + UUID.randomUUID());
-        handoffs.saveAgent(onDuty, "Noor", 50, true, Set.of("support"),
+        handoffs.saveAgent(
+                onDuty,
+                "Noor",
+                50,
+                true,
+                Set.of("support"),
                 Set.of(Language.EN, Language.FR, Language.RU, Language.FA, Language.ZH));
-        for (String[] twice : new String[][] {{"non, c'est pas ça", "ce n'est pas ça", "Reformulez"},
-                {"不是这个", "答非所问", "换个说法"}}) {
+        for (String[] twice :
+                new String[][] {{"non, c'est pas ça", "ce n'est pas ça", "Reformulez"}, {"不是这个", "答非所问", "换个说法"}}) {
             String chat = "tg-" + UUID.randomUUID();
             List<Outbound> first = say(Network.TELEGRAM, chat, new Inbound.Text(twice[0]));
             assertThat(first).hasSize(1);
-            assertThat(text(first.get(0))).as("the assistant's \"not it\", not a guess").contains(twice[2]);
+            assertThat(text(first.get(0)))
+                    .as("the assistant's \"not it\", not a guess")
+                    .contains(twice[2]);
             assertThat(handoffs.owner(identity(Network.TELEGRAM, chat))).isEqualTo(new Owner.Bot());
             say(Network.TELEGRAM, chat, new Inbound.Text(twice[1]));
-            assertThat(handoffs.owner(identity(Network.TELEGRAM, chat))).as(twice[1]).isInstanceOf(Owner.Agent.class);
+            assertThat(handoffs.owner(identity(Network.TELEGRAM, chat)))
+                    .as(twice[1])
+                    .isInstanceOf(Owner.Agent.class);
         }
         handoffs.setAvailable(onDuty, false);
     }
@@ -360,7 +431,8 @@ abstract class HandoffContract {
         assertThat(janitor.run()).isPositive();
         assertThat(handoffs.owner(identity)).isEqualTo(new Owner.Bot());
         assertThat(outboxRows(identity)).isEqualTo(before + 1);
-        assertThat(text(say(Network.TELEGRAM, chat, new Inbound.Text("help")).get(0))).contains("balance");
+        assertThat(text(say(Network.TELEGRAM, chat, new Inbound.Text("help")).get(0)))
+                .contains("balance");
     }
 
     @Test
@@ -371,11 +443,13 @@ abstract class HandoffContract {
         IdentityId identity = identity(Network.TELEGRAM, chat);
         CaseId id = ((HandoffResult.Done) handoffs.takeOver(agent, identity)).caseId();
         say(Network.TELEGRAM, chat, new Inbound.Text("my address is 1 Rue de la Paix"));
-        new org.springframework.transaction.support.TransactionTemplate(transactionManager).executeWithoutResult(
-                s -> events.publishEvent(new org.socialbank.directory.IdentityForgotten(identity, Network.TELEGRAM)));
+        new org.springframework.transaction.support.TransactionTemplate(transactionManager)
+                .executeWithoutResult(s -> events.publishEvent(
+                        new org.socialbank.directory.IdentityForgotten(identity, Network.TELEGRAM)));
         assertThat(handoffs.owner(identity)).isEqualTo(new Owner.Bot());
         assertThat(views.find(id).orElseThrow().status()).isEqualTo(HandoffCase.Status.HANDED_BACK);
-        assertThat(views.transcript(agent, id).orElseThrow()).noneMatch(l -> l.body().contains("Rue de la Paix"));
+        assertThat(views.transcript(agent, id).orElseThrow())
+                .noneMatch(l -> l.body().contains("Rue de la Paix"));
     }
 
     @Test
@@ -404,20 +478,27 @@ abstract class HandoffContract {
     private String open(String queueTeam) {
         String chat = "tg-" + UUID.randomUUID();
         say(Network.TELEGRAM, chat, new Inbound.Text("hello"));
-        assertThat(handoffs.open(identity(Network.TELEGRAM, chat), queueTeam, false)).isInstanceOf(HandoffResult.Done.class);
+        assertThat(handoffs.open(identity(Network.TELEGRAM, chat), queueTeam, false))
+                .isInstanceOf(HandoffResult.Done.class);
         clock.advance(Duration.ofSeconds(1));
         return chat;
     }
 
     private CaseId caseOf(String chat) {
-        return store.owner(identity(Network.TELEGRAM, chat)).orElseThrow().openCase()
-                .or(() -> store.casesOf(identity(Network.TELEGRAM, chat), 1).stream().map(HandoffCase::id).findFirst())
+        return store.owner(identity(Network.TELEGRAM, chat))
+                .orElseThrow()
+                .openCase()
+                .or(() -> store.casesOf(identity(Network.TELEGRAM, chat), 1).stream()
+                        .map(HandoffCase::id)
+                        .findFirst())
                 .orElseThrow();
     }
 
     long outboxRows(IdentityId identity) {
-        return jdbc.sql("SELECT COUNT(*) FROM outbox_messages WHERE identity_id = ?").param(identity.value())
-                .query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM outbox_messages WHERE identity_id = ?")
+                .param(identity.value())
+                .query(Long.class)
+                .single();
     }
 
     Received from(Network network, String chat, Inbound content) {
@@ -427,7 +508,8 @@ abstract class HandoffContract {
     List<Outbound> say(Network network, String chat, Inbound content) {
         Received received = from(network, chat, content);
         assertThat(received).isInstanceOf(Received.Handled.class);
-        return ((Received.Handled) received).replies().stream().map(OutboundMessage::content).toList();
+        return ((Received.Handled) received)
+                .replies().stream().map(OutboundMessage::content).toList();
     }
 
     /** The customer says hello in the chat and the agent takes the conversation over: its case. */
@@ -441,7 +523,8 @@ abstract class HandoffContract {
     }
 
     static String text(Outbound outbound) {
-        return outbound instanceof Outbound.Text t ? t.text()
+        return outbound instanceof Outbound.Text t
+                ? t.text()
                 : outbound instanceof Outbound.Buttons b ? b.text() : outbound.toString();
     }
 
@@ -451,7 +534,9 @@ abstract class HandoffContract {
         @Bean
         @Primary
         MutableClock mutableClock() {
-            return new MutableClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusNanos(500_999));
+            return new MutableClock(Instant.now()
+                    .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                    .plusNanos(500_999));
         }
     }
 }

@@ -50,11 +50,24 @@ final class HandoffFixtures {
      * identity, in English, for {@code team}, queued at {@code queuedAt}, closed (resolved) at
      * {@code closedAt} when that is given.
      */
-    static HandoffCase stored(CaseId id, String recipient, String team, int priority, Instant queuedAt,
-            Optional<Instant> closedAt) {
-        return new HandoffCase(id, new IdentityId(UUID.randomUUID()), Network.TELEGRAM, recipient, team, Language.EN,
-                priority, HandoffCase.Reason.API, closedAt.isPresent() ? HandoffCase.Status.RESOLVED
-                        : HandoffCase.Status.QUEUED, Optional.empty(), queuedAt, Optional.empty(), Optional.empty(),
-                Optional.empty(), closedAt, Optional.empty());
+    static HandoffCase stored(
+            CaseId id, String recipient, String team, int priority, Instant queuedAt, Optional<Instant> closedAt) {
+        return new HandoffCase(
+                id,
+                new IdentityId(UUID.randomUUID()),
+                Network.TELEGRAM,
+                recipient,
+                team,
+                Language.EN,
+                priority,
+                HandoffCase.Reason.API,
+                closedAt.isPresent() ? HandoffCase.Status.RESOLVED : HandoffCase.Status.QUEUED,
+                Optional.empty(),
+                queuedAt,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                closedAt,
+                Optional.empty());
     }
 }

@@ -20,8 +20,8 @@ class HandoffMessagesUnitTests {
     @ValueSource(strings = {"", "_fr", "_ru", "_fa", "_zh"})
     void everyKeyIsWritten(String suffix) throws IOException {
         Properties messages = new Properties();
-        try (Reader reader = Files.newBufferedReader(Path.of("src", "main", "resources", "messages" + suffix
-                + ".properties"), StandardCharsets.UTF_8)) {
+        try (Reader reader = Files.newBufferedReader(
+                Path.of("src", "main", "resources", "messages" + suffix + ".properties"), StandardCharsets.UTF_8)) {
             messages.load(reader);
         }
         List<String> keys = new ArrayList<>(Notices.messageKeys());
@@ -35,6 +35,7 @@ class HandoffMessagesUnitTests {
         for (String author : List.of("CUSTOMER", "AGENT", "NOTE", "BANK")) {
             keys.add("handoff.page.author." + author);
         }
-        assertThat(keys).allSatisfy(key -> assertThat(messages.getProperty(key)).as(key).isNotBlank());
+        assertThat(keys)
+                .allSatisfy(key -> assertThat(messages.getProperty(key)).as(key).isNotBlank());
     }
 }

@@ -33,6 +33,7 @@ class HandoffModuleTests {
     @Test
     void aChatNobodyTookIsTheBots() {
         assertThat(handoffs.owner(new IdentityId(UUID.randomUUID()))).isInstanceOf(Owner.Bot.class);
-        assertThat(context.getBeanNamesForType(org.socialbank.conversation.ConversationOwners.class)).isNotEmpty();
+        assertThat(context.getBeanNamesForType(org.socialbank.conversation.ConversationOwners.class))
+                .isNotEmpty();
     }
 }

@@ -20,11 +20,11 @@ import org.socialbank.console.ConsoleStaff;
 import org.socialbank.console.Role;
 import org.socialbank.console.StaffMember;
 import org.socialbank.console.staff.StaffAccounts;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.IdentityId;
+import org.socialbank.handoff.jdbc.JdbcHandoffs;
 import org.socialbank.shared.Language;
 import org.socialbank.shared.Network;
-import org.socialbank.directory.ChannelIdentities;
-import org.socialbank.handoff.jdbc.JdbcHandoffs;
 import org.socialbank.support.Chats;
 import org.socialbank.support.Chromium;
 import org.socialbank.support.ConsoleSession;
@@ -42,9 +42,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * (server-sent events); a supervisor sets and removes a keyword and reads the ratings, also in
  * Persian. Screenshots land in target/screenshots.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "socialbank.conversation.relay-enabled=false", "socialbank.handoff.default-team=cards",
-        "socialbank.handoff.queue-events-interval=200ms"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "socialbank.conversation.relay-enabled=false",
+            "socialbank.handoff.default-team=cards",
+            "socialbank.handoff.queue-events-interval=200ms"
+        })
 @Import(Chats.class)
 class HandoffPagesBrowserTests {
 
@@ -89,17 +93,21 @@ class HandoffPagesBrowserTests {
     void anAgentTakesOverFromTheBotsList(@TempDir Path profile) {
         String chat = "tg-" + UUID.randomUUID();
         say(chat, "help");
-        IdentityId identity = identities.identify(Network.TELEGRAM, chat, null, null).id();
+        IdentityId identity =
+                identities.identify(Network.TELEGRAM, chat, null, null).id();
         browser = Chromium.start(profile);
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         signIn(new ConsoleStaff(accounts, clock).create(Role.AGENT));
         browser.get(base() + "/console/conversations?lang=en");
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("bot-conversations-link"))).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("bot-conversations-link")))
+                .click();
         By row = By.cssSelector("#bot-conversations tr[data-identity='" + identity.value() + "']");
         wait.until(ExpectedConditions.presenceOfElementLocated(row));
         Chromium.screenshot(browser, "handoff-bot-list");
         new Select(browser.findElement(row).findElement(By.name("team"))).selectByValue("payments");
-        browser.findElement(row).findElement(By.cssSelector("button[type=submit]")).click();
+        browser.findElement(row)
+                .findElement(By.cssSelector("button[type=submit]"))
+                .click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("reply")));
         assertThat(handoffs.owner(identity)).isInstanceOf(Owner.Agent.class);
         assertThat(say(chat, "balance")).isZero();
@@ -116,15 +124,30 @@ class HandoffPagesBrowserTests {
         browser.executeScript("window.sameDocument = true;");
 
         CaseId id = new CaseId(UUID.randomUUID()); // as another node would: straight into the store
-        store.insertCase(new HandoffCase(id, new IdentityId(UUID.randomUUID()), Network.TELEGRAM, "tg-other-node",
-                "cards", Language.EN, 1, HandoffCase.Reason.API, HandoffCase.Status.QUEUED, Optional.empty(),
-                clock.instant(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+        store.insertCase(new HandoffCase(
+                id,
+                new IdentityId(UUID.randomUUID()),
+                Network.TELEGRAM,
+                "tg-other-node",
+                "cards",
+                Language.EN,
+                1,
+                HandoffCase.Reason.API,
+                HandoffCase.Status.QUEUED,
+                Optional.empty(),
+                clock.instant(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
                 Optional.empty()));
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#cases tr[data-case='" + id.value()
-                + "']")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#cases tr[data-case='" + id.value() + "']")));
         // swapped in place: the page was not loaded again
-        assertThat(browser.executeScript("return window.sameDocument === true;")).isEqualTo(true);
-        assertThat(browser.findElement(By.tagName("body")).getAttribute("data-events-state")).isEqualTo("open");
+        assertThat(browser.executeScript("return window.sameDocument === true;"))
+                .isEqualTo(true);
+        assertThat(browser.findElement(By.tagName("body")).getAttribute("data-events-state"))
+                .isEqualTo("open");
         Chromium.screenshot(browser, "handoff-queue-live");
     }
 
@@ -135,8 +158,10 @@ class HandoffPagesBrowserTests {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         signIn(new ConsoleStaff(accounts, clock).create(Role.SUPERVISOR));
         browser.get(base() + "/console/conversations?lang=en");
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("keywords-link"))).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("keyword"))).sendKeys("arnaque");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("keywords-link")))
+                .click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("keyword")))
+                .sendKeys("arnaque");
         new Select(browser.findElement(By.id("team"))).selectByValue("payments");
         browser.findElement(By.id("fraud")).click();
         browser.findElement(By.id("save-keyword")).click();
@@ -144,7 +169,9 @@ class HandoffPagesBrowserTests {
         wait.until(ExpectedConditions.presenceOfElementLocated(row));
         assertThat(browser.findElement(row).getText()).contains("payments").contains("yes");
         Chromium.screenshot(browser, "handoff-keywords");
-        browser.findElement(row).findElement(By.cssSelector("button.remove-keyword")).click();
+        browser.findElement(row)
+                .findElement(By.cssSelector("button.remove-keyword"))
+                .click();
         wait.until(ExpectedConditions.invisibilityOfElementLocated(row));
 
         browser.get(base() + "/console/conversations/ratings?lang=fa");

@@ -28,9 +28,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * transcript and labels, open and recent ones stay; two nodes running the job at once delete each
  * case once and fail nowhere. The same contract on H2 and PostgreSQL.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
-        "socialbank.conversation.relay-enabled=false", "socialbank.handoff.retention.closed-max-age=30d",
-        "socialbank.handoff.retention.batch-max=3"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = {
+            "socialbank.conversation.relay-enabled=false",
+            "socialbank.handoff.retention.closed-max-age=30d",
+            "socialbank.handoff.retention.batch-max=3"
+        })
 abstract class HandoffRetentionContract {
 
     static final long SEED = 19_0042L;
@@ -48,7 +52,8 @@ abstract class HandoffRetentionContract {
     Clock clock;
 
     @Test
-    @DisplayName("issue 19: closed cases past retention go with their rows, on two nodes at once; open and recent ones stay")
+    @DisplayName(
+            "issue 19: closed cases past retention go with their rows, on two nodes at once; open and recent ones stay")
     void closedCasesPastRetentionGoOnce() throws Exception {
         RandomGenerator random = RandomGeneratorFactory.of("L64X128MixRandom").create(SEED);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -84,7 +89,12 @@ abstract class HandoffRetentionContract {
 
     private CaseId insert(String team, Instant at, boolean closed) {
         CaseId id = new CaseId(UUID.randomUUID());
-        store.insertCase(HandoffFixtures.stored(id, "tg-" + id.value(), team, 0, at.minus(Duration.ofHours(1)),
+        store.insertCase(HandoffFixtures.stored(
+                id,
+                "tg-" + id.value(),
+                team,
+                0,
+                at.minus(Duration.ofHours(1)),
                 closed ? Optional.of(at) : Optional.empty()));
         store.append(id, "CUSTOMER", null, null, "my card was charged twice", null, at.minus(Duration.ofHours(1)));
         store.label(id, "billing");
@@ -92,7 +102,9 @@ abstract class HandoffRetentionContract {
     }
 
     private long count(String table, CaseId id) {
-        return jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE case_id = ?").param(id.value()).query(Long.class)
+        return jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE case_id = ?")
+                .param(id.value())
+                .query(Long.class)
                 .single();
     }
 }

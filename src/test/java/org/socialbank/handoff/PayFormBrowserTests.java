@@ -52,8 +52,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * then makes no second payment (the same form replays it, another is refused), and a link
  * without its token, or with another, opens nothing.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "socialbank.conversation.relay-enabled=false", "socialbank.handoff.default-team=cards"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"socialbank.conversation.relay-enabled=false", "socialbank.handoff.default-team=cards"})
 @Import({ChatFakes.class, SmsFakes.class})
 class PayFormBrowserTests {
 
@@ -105,12 +106,18 @@ class PayFormBrowserTests {
     }
 
     @Test
-    @DisplayName("issue 19: the agent's prefilled payment form, opened from the chat, changed, confirmed on the step-up page")
+    @DisplayName(
+            "issue 19: the agent's prefilled payment form, opened from the chat, changed, confirmed on the step-up page")
     void theCustomerChangesAndConfirmsTheAgentsPaymentForm(@TempDir Path profile) {
         Customers people = new Customers(directory, ledger, chats);
         String tag = "bob" + ThreadLocalRandom.current().nextInt(1_000_000);
-        Customers.Customer bob = people.named("Bob Payee").phone(phone()).tag(tag).wallet("EUR").create();
-        Customers.Customer ada = people.named("Ada Payer").phone(phone()).wallet("EUR", 50_000).linkedChat().create();
+        Customers.Customer bob =
+                people.named("Bob Payee").phone(phone()).tag(tag).wallet("EUR").create();
+        Customers.Customer ada = people.named("Ada Payer")
+                .phone(phone())
+                .wallet("EUR", 50_000)
+                .linkedChat()
+                .create();
         chats.say(ada.chat(), "I want to talk to a human");
         CaseId handoff = ((Owner.Queue) handoffs.owner(chats.identity(ada.chat()))).caseId();
 
@@ -130,7 +137,10 @@ class PayFormBrowserTests {
         assertThat(links).as("the payment form's button in the chat").hasSize(1);
         URI link = URI.create(links.get(0).url());
         assertThat(link.getPath()).isEqualTo("/pay");
-        assertThat(link.getRawQuery()).contains("to=%24" + tag).contains("amount_minor=1250").contains("currency=EUR")
+        assertThat(link.getRawQuery())
+                .contains("to=%24" + tag)
+                .contains("amount_minor=1250")
+                .contains("currency=EUR")
                 .containsPattern("&t=[A-Za-z0-9_-]{32}$");
         String page = ConsoleSession.base(port) + link.getRawPath() + "?" + link.getRawQuery() + "&lang=en";
 
@@ -157,25 +167,33 @@ class PayFormBrowserTests {
         assertThat(outcome.getText()).isNotBlank();
 
         chats.drain();
-        assertThat(chats.sent(ada.chat(), Outbound.Receipt.class)).as("the chat's receipt says the payment is done")
-                .singleElement().satisfies(receipt -> assertThat(receipt.title()).contains("€10.00").contains("is done"));
+        assertThat(chats.sent(ada.chat(), Outbound.Receipt.class))
+                .as("the chat's receipt says the payment is done")
+                .singleElement()
+                .satisfies(receipt ->
+                        assertThat(receipt.title()).contains("€10.00").contains("is done"));
         assertThat(ledger.account(bob.wallet()).orElseThrow().balanceMinor()).isEqualTo(1_000);
         assertThat(ledger.account(ada.wallet()).orElseThrow().balanceMinor()).isEqualTo(49_000);
 
         // the link is spent: no second payment from it; a link without its token or with another opens nothing
         browser.get(page);
-        Await.until(() -> browser.findElement(By.tagName("h1")).getText().contains("already sent"),
+        Await.until(
+                () -> browser.findElement(By.tagName("h1")).getText().contains("already sent"),
                 "the spent form says it was sent");
         String token = link.getRawQuery().replaceAll(".*&t=", "");
         Alias payee = PayForms.payee("$" + tag).orElseThrow();
-        assertThat(forms.pay(token, payee, 500, CurrencyCode.of("EUR"))).contains(
-                new PaymentResult.Refused(PaymentRejection.ID_REUSED));
-        assertThat(forms.pay(token, payee, 1_000, CurrencyCode.of("EUR"))).hasValueSatisfying(replay -> assertThat(
-                ((PaymentResult.Recorded) replay).replayed()).isTrue());
+        assertThat(forms.pay(token, payee, 500, CurrencyCode.of("EUR")))
+                .contains(new PaymentResult.Refused(PaymentRejection.ID_REUSED));
+        assertThat(forms.pay(token, payee, 1_000, CurrencyCode.of("EUR")))
+                .hasValueSatisfying(replay ->
+                        assertThat(((PaymentResult.Recorded) replay).replayed()).isTrue());
         assertThat(ledger.account(ada.wallet()).orElseThrow().balanceMinor()).isEqualTo(49_000);
         FormClient other = new FormClient(port);
-        assertThat(other.get("/pay?to=%24" + tag + "&amount_minor=100&currency=EUR").status()).isEqualTo(404);
-        assertThat(other.get("/pay?to=%24" + tag + "&amount_minor=100&currency=EUR&t=" + "A".repeat(32)).status())
+        assertThat(other.get("/pay?to=%24" + tag + "&amount_minor=100&currency=EUR")
+                        .status())
+                .isEqualTo(404);
+        assertThat(other.get("/pay?to=%24" + tag + "&amount_minor=100&currency=EUR&t=" + "A".repeat(32))
+                        .status())
                 .isEqualTo(404);
     }
 }

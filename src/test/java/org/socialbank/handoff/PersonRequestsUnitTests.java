@@ -10,28 +10,59 @@ import org.socialbank.shared.Language;
 class PersonRequestsUnitTests {
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "talk to a human|EN", "Agent!|EN", "can I speak to someone?|EN", "I need a REAL PERSON|EN",
-            "customer service please|EN",
-            "je veux parler à un conseiller|FR", "un conseiller svp|FR", "Je voudrais parler a quelqu'un|FR",
-            "une vraie personne, s'il vous plaît|FR",
-            "оператор|RU", "Соедините с оператором|RU", "позовите живого человека|RU", "нужен консультант|RU",
-            "хочу поговорить с человеком|RU",
-            "با اپراتور صحبت کنم|FA", "می\u200cخواهم با کارشناس صحبت کنم|FA", "پشتيباني|FA", "با یه آدم واقعی حرف بزنم|FA",
-            "人工客服|ZH", "转人工|ZH", "我要找人工服务|ZH", "请帮我接真人|ZH"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "talk to a human|EN",
+                "Agent!|EN",
+                "can I speak to someone?|EN",
+                "I need a REAL PERSON|EN",
+                "customer service please|EN",
+                "je veux parler à un conseiller|FR",
+                "un conseiller svp|FR",
+                "Je voudrais parler a quelqu'un|FR",
+                "une vraie personne, s'il vous plaît|FR",
+                "оператор|RU",
+                "Соедините с оператором|RU",
+                "позовите живого человека|RU",
+                "нужен консультант|RU",
+                "хочу поговорить с человеком|RU",
+                "با اپراتور صحبت کنم|FA",
+                "می\u200cخواهم با کارشناس صحبت کنم|FA",
+                "پشتيباني|FA",
+                "با یه آدم واقعی حرف بزنم|FA",
+                "人工客服|ZH",
+                "转人工|ZH",
+                "我要找人工服务|ZH",
+                "请帮我接真人|ZH"
+            })
     void asksForAPerson(String text, Language language) {
         assertThat(PersonRequests.asks(text)).contains(language);
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"balance", "pay @bob 10", "help", "history", "solde", "баланс", "موجودی", "余额",
-            "humanitarian aid fund", "agents of change", "branches in Paris", ""})
+    @ValueSource(
+            strings = {
+                "balance",
+                "pay @bob 10",
+                "help",
+                "history",
+                "solde",
+                "баланс",
+                "موجودی",
+                "余额",
+                "humanitarian aid fund",
+                "agents of change",
+                "branches in Paris",
+                ""
+            })
     void doesNotAskForAPerson(String text) {
         assertThat(PersonRequests.asks(text)).isEmpty();
     }
 
     @org.junit.jupiter.api.Test
     void aLongQuestionIsTheBotsToRead() {
-        assertThat(PersonRequests.asks("agent " + "x".repeat(PersonRequests.TEXT_LENGTH_MAX))).isEmpty();
+        assertThat(PersonRequests.asks("agent " + "x".repeat(PersonRequests.TEXT_LENGTH_MAX)))
+                .isEmpty();
     }
 }

@@ -38,11 +38,20 @@ class ReplyWindowUnitTests {
     @Test
     void slaTimersWarnThenBreach() {
         Duration target = Duration.ofMinutes(10);
-        assertThat(Sla.state(WROTE, WROTE.plus(Duration.ofMinutes(7)), target, 80)).isEqualTo(Sla.State.OK);
-        assertThat(Sla.state(WROTE, WROTE.plus(Duration.ofMinutes(8)), target, 80)).isEqualTo(Sla.State.WARNING);
-        assertThat(Sla.state(WROTE, WROTE.plus(Duration.ofMinutes(11)), target, 80)).isEqualTo(Sla.State.BREACHED);
-        Sla stopped = Sla.of(WROTE, Optional.of(WROTE.plusSeconds(30)), Optional.empty(), WROTE.plus(Duration.ofHours(2)),
-                target, Duration.ofHours(1), 80);
+        assertThat(Sla.state(WROTE, WROTE.plus(Duration.ofMinutes(7)), target, 80))
+                .isEqualTo(Sla.State.OK);
+        assertThat(Sla.state(WROTE, WROTE.plus(Duration.ofMinutes(8)), target, 80))
+                .isEqualTo(Sla.State.WARNING);
+        assertThat(Sla.state(WROTE, WROTE.plus(Duration.ofMinutes(11)), target, 80))
+                .isEqualTo(Sla.State.BREACHED);
+        Sla stopped = Sla.of(
+                WROTE,
+                Optional.of(WROTE.plusSeconds(30)),
+                Optional.empty(),
+                WROTE.plus(Duration.ofHours(2)),
+                target,
+                Duration.ofHours(1),
+                80);
         assertThat(stopped).isEqualTo(new Sla(Sla.State.OK, Sla.State.BREACHED));
     }
 }

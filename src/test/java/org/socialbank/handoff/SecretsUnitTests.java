@@ -10,10 +10,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SecretsUnitTests {
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "4111111111111111|••••••••••••1111", "card 4111 1111 1111 1111 please|card •••• •••• •••• 1111 please",
-            "5500-0000-0000-0004|••••-••••-••••-0004", "my PIN is 1234|my PIN is ••••", "код 123456|код ••••••",
-            "验证码：654321|验证码：••••••", "رمز ۱۲۳۴|رمز ••••"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "4111111111111111|••••••••••••1111",
+                "card 4111 1111 1111 1111 please|card •••• •••• •••• 1111 please",
+                "5500-0000-0000-0004|••••-••••-••••-0004",
+                "my PIN is 1234|my PIN is ••••",
+                "код 123456|код ••••••",
+                "验证码：654321|验证码：••••••",
+                "رمز ۱۲۳۴|رمز ••••"
+            })
     void masksSecrets(String text, String masked) {
         assertThat(Secrets.screen(text)).isEqualTo(new Secrets.Screened(masked, true));
     }

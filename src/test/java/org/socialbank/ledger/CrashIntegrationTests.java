@@ -56,9 +56,17 @@ class CrashIntegrationTests {
     @Test
     void postgresKeepsEveryAcknowledgedTransfer(@TempDir Path dir) throws Exception {
         String url = PostgresDatabases.create();
-        Map<String, String> env = Map.of("SOCIALBANK_API_TOKEN", TOKEN, "SPRING_DATASOURCE_URL", url,
-                "SOCIALBANK_OTP_PEPPER", "a3Dqu2rfCglSUYJ6IrOw1JgjrCRKH5XNoUdlLXgRxlc=",
-                "SPRING_DATASOURCE_USERNAME", PostgresDatabases.user(), "SPRING_DATASOURCE_PASSWORD", "");
+        Map<String, String> env = Map.of(
+                "SOCIALBANK_API_TOKEN",
+                TOKEN,
+                "SPRING_DATASOURCE_URL",
+                url,
+                "SOCIALBANK_OTP_PEPPER",
+                "a3Dqu2rfCglSUYJ6IrOw1JgjrCRKH5XNoUdlLXgRxlc=",
+                "SPRING_DATASOURCE_USERNAME",
+                PostgresDatabases.user(),
+                "SPRING_DATASOURCE_PASSWORD",
+                "");
         crashAndCheck(dir, env);
         audit(new LedgerAudit(JdbcClient.create(new DriverManagerDataSource(url, PostgresDatabases.user(), ""))));
     }
@@ -74,12 +82,16 @@ class CrashIntegrationTests {
             log("started and opened accounts");
             load(api, accounts, acknowledged, server);
             log("killed after " + acknowledged.size() + " acknowledged transfers");
-            assertThat(acknowledged).as("transfers acknowledged before the kill").hasSizeGreaterThan(50);
+            assertThat(acknowledged)
+                    .as("transfers acknowledged before the kill")
+                    .hasSizeGreaterThan(50);
             server.start();
             log("restarted");
             for (Map.Entry<String, String> ack : acknowledged.entrySet()) {
                 Response stored = api.get("/api/v1/transfers/" + ack.getKey());
-                assertThat(stored.status()).as("acknowledged %s after the crash", ack.getKey()).isEqualTo(200);
+                assertThat(stored.status())
+                        .as("acknowledged %s after the crash", ack.getKey())
+                        .isEqualTo(200);
                 Response replay = api.post("/api/v1/transfers", ack.getValue());
                 assertThat(replay.status()).as("replay of %s", ack.getKey()).isEqualTo(200);
                 assertThat(replay.json()).isEqualTo(stored.json());
@@ -107,8 +119,8 @@ class CrashIntegrationTests {
                     String id = UUID.randomUUID().toString();
                     int from = random.nextInt(ACCOUNTS);
                     int to = (from + 1 + random.nextInt(ACCOUNTS - 1)) % ACCOUNTS;
-                    String body = LedgerFixtures.transfer(id, accounts.get(from), accounts.get(to),
-                            1 + random.nextInt(500), "EUR", "{}");
+                    String body = LedgerFixtures.transfer(
+                            id, accounts.get(from), accounts.get(to), 1 + random.nextInt(500), "EUR", "{}");
                     try {
                         Response r = api.post("/api/v1/transfers", body);
                         if (r.status() == 201 || r.status() == 200) {
@@ -132,7 +144,8 @@ class CrashIntegrationTests {
         pool.shutdown();
         assertThat(pool.awaitTermination(2, TimeUnit.MINUTES)).isTrue();
         assertThat(serverErrors.get()).as("5xx answers before the kill").isZero();
-        assertThat(groups[1]).as("transfers written in %d groups before the kill", groups[0])
+        assertThat(groups[1])
+                .as("transfers written in %d groups before the kill", groups[0])
                 .isGreaterThan(groups[0]);
     }
 
@@ -140,14 +153,17 @@ class CrashIntegrationTests {
     private static long[] groupSizes(Api api) {
         Response metrics = api.get("/actuator/prometheus");
         assertThat(metrics.status()).as("metrics").isEqualTo(200);
-        return new long[] {metric(metrics.body(), "socialbank_ledger_group_size_transfers_count"),
-            metric(metrics.body(), "socialbank_ledger_group_size_transfers_sum")};
+        return new long[] {
+            metric(metrics.body(), "socialbank_ledger_group_size_transfers_count"),
+            metric(metrics.body(), "socialbank_ledger_group_size_transfers_sum")
+        };
     }
 
     private static long metric(String exposition, String name) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^" + name + "(?:\\{[^}]*\\})? ([0-9.Ee+]+)$")
                 .matcher(exposition);
-        assertThat(m.find()).as("metric %s in %s", name, exposition.length() > 400 ? "the exposition" : exposition)
+        assertThat(m.find())
+                .as("metric %s in %s", name, exposition.length() > 400 ? "the exposition" : exposition)
                 .isTrue();
         return (long) Double.parseDouble(m.group(1));
     }

@@ -61,9 +61,22 @@ class GroupCommitUnitTests {
 
         /** A value that names the request, so that a caller can tell its own answer. */
         static TransferResult answer(NewTransfer request) {
-            return new TransferResult.Posted(new Transfer(request.id(), request.debitAccountId(),
-                    request.creditAccountId(), request.amountMinor(), request.currency(), request.code(),
-                    TransferKind.SINGLE_PHASE, null, 0, Metadata.EMPTY, Instant.EPOCH, null, null), false);
+            return new TransferResult.Posted(
+                    new Transfer(
+                            request.id(),
+                            request.debitAccountId(),
+                            request.creditAccountId(),
+                            request.amountMinor(),
+                            request.currency(),
+                            request.code(),
+                            TransferKind.SINGLE_PHASE,
+                            null,
+                            0,
+                            Metadata.EMPTY,
+                            Instant.EPOCH,
+                            null,
+                            null),
+                    false);
         }
 
         private static void awaitQuietly(CountDownLatch latch) {
@@ -76,8 +89,13 @@ class GroupCommitUnitTests {
     }
 
     static NewTransfer request(RandomGenerator random, long amount) {
-        return NewTransfer.posted(new TransferId(new UUID(random.nextLong(), random.nextLong())),
-                new AccountId(new UUID(1, 1)), new AccountId(new UUID(2, 2)), amount, CurrencyCode.of("EUR"), "p2p");
+        return NewTransfer.posted(
+                new TransferId(new UUID(random.nextLong(), random.nextLong())),
+                new AccountId(new UUID(1, 1)),
+                new AccountId(new UUID(2, 2)),
+                amount,
+                CurrencyCode.of("EUR"),
+                "p2p");
     }
 
     @Test
@@ -91,12 +109,14 @@ class GroupCommitUnitTests {
             Map<UUID, UUID> mismatches = new ConcurrentHashMap<>();
             List<Future<?>> futures = new ArrayList<>();
             for (int c = 0; c < callers; c++) {
-                RandomGenerator random = RandomGeneratorFactory.of("L64X128MixRandom").create(SEED + c);
+                RandomGenerator random =
+                        RandomGeneratorFactory.of("L64X128MixRandom").create(SEED + c);
                 futures.add(pool.submit(() -> {
                     for (int i = 0; i < each; i++) {
                         NewTransfer mine = request(random, 1 + random.nextInt(1000));
                         TransferResult answer = groups.submit(mine);
-                        UUID answered = ((TransferResult.Posted) answer).transfer().id().value();
+                        UUID answered =
+                                ((TransferResult.Posted) answer).transfer().id().value();
                         if (!answered.equals(mine.id().value())) {
                             mismatches.put(mine.id().value(), answered);
                         }
@@ -113,7 +133,9 @@ class GroupCommitUnitTests {
         assertThat(writer.groups.stream().mapToInt(Integer::intValue).sum()).isEqualTo(callers * each);
         assertThat(writer.groups).allSatisfy(size -> assertThat(size).isBetween(1, 8));
         assertThat(sizes).isEqualTo(writer.groups);
-        assertThat(writer.aloneWrites).as("nothing failed, so nothing was written alone").isEmpty();
+        assertThat(writer.aloneWrites)
+                .as("nothing failed, so nothing was written alone")
+                .isEmpty();
     }
 
     @Test
@@ -122,7 +144,7 @@ class GroupCommitUnitTests {
         RandomGenerator random = RandomGeneratorFactory.of("L64X128MixRandom").create(SEED);
         CountDownLatch held = new CountDownLatch(1);
         writer.firstGroupHeld = held;
-        try (GroupCommit groups = new GroupCommit(writer, 64, 1, n -> { })) {
+        try (GroupCommit groups = new GroupCommit(writer, 64, 1, n -> {})) {
             ExecutorService pool = Executors.newFixedThreadPool(11);
             Future<TransferResult> first = pool.submit(() -> groups.submit(request(random, 1)));
             // the committer now holds the first request's group open; ten more queue behind it
@@ -153,13 +175,13 @@ class GroupCommitUnitTests {
         RandomGenerator random = RandomGeneratorFactory.of("L64X128MixRandom").create(SEED + 7);
         CountDownLatch held = new CountDownLatch(1);
         writer.firstGroupHeld = held;
-        try (GroupCommit groups = new GroupCommit(writer, 64, 1, n -> { })) {
+        try (GroupCommit groups = new GroupCommit(writer, 64, 1, n -> {})) {
             ExecutorService pool = Executors.newFixedThreadPool(6);
             Future<TransferResult> opener = pool.submit(() -> groups.submit(request(random, 1)));
             waitUntil(() -> writer.entered.get() == 1);
             NewTransfer bad = request(random, 666);
-            List<NewTransfer> good = List.of(request(random, 10), request(random, 11), request(random, 12),
-                    request(random, 13));
+            List<NewTransfer> good =
+                    List.of(request(random, 10), request(random, 11), request(random, 12), request(random, 13));
             Future<TransferResult> badAnswer = pool.submit(() -> groups.submit(bad));
             List<Future<TransferResult>> goodAnswers = new ArrayList<>();
             for (NewTransfer g : good) {
@@ -170,10 +192,12 @@ class GroupCommitUnitTests {
             opener.get(30, TimeUnit.SECONDS);
             for (int i = 0; i < good.size(); i++) {
                 TransferResult answer = goodAnswers.get(i).get(30, TimeUnit.SECONDS);
-                assertThat(((TransferResult.Posted) answer).transfer().id()).isEqualTo(good.get(i).id());
+                assertThat(((TransferResult.Posted) answer).transfer().id())
+                        .isEqualTo(good.get(i).id());
             }
             assertThatThrownBy(() -> badAnswer.get(30, TimeUnit.SECONDS))
-                    .hasCauseInstanceOf(IllegalStateException.class).hasMessageContaining(bad.id().toString());
+                    .hasCauseInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining(bad.id().toString());
             pool.shutdown();
         }
         assertThat(writer.groups).containsExactly(1, 5);
@@ -185,8 +209,9 @@ class GroupCommitUnitTests {
         RecordingWriter writer = new RecordingWriter();
         writer.poisonAmount = 5;
         RandomGenerator random = RandomGeneratorFactory.of("L64X128MixRandom").create(SEED + 9);
-        try (GroupCommit groups = new GroupCommit(writer, 64, 1, n -> { })) {
-            assertThatThrownBy(() -> groups.submit(request(random, 5))).isInstanceOf(IllegalStateException.class)
+        try (GroupCommit groups = new GroupCommit(writer, 64, 1, n -> {})) {
+            assertThatThrownBy(() -> groups.submit(request(random, 5)))
+                    .isInstanceOf(IllegalStateException.class)
                     .hasMessage("the store refused the group");
             assertThat(groups.submit(request(random, 6))).isInstanceOf(TransferResult.Posted.class);
         }
@@ -197,7 +222,7 @@ class GroupCommitUnitTests {
     void afterClosingRequestsAreWrittenByTheirCallers() {
         RecordingWriter writer = new RecordingWriter();
         RandomGenerator random = RandomGeneratorFactory.of("L64X128MixRandom").create(SEED + 11);
-        GroupCommit groups = new GroupCommit(writer, 64, 2, n -> { });
+        GroupCommit groups = new GroupCommit(writer, 64, 2, n -> {});
         groups.close();
         NewTransfer late = request(random, 3);
         assertThat(groups.submit(late)).isInstanceOf(TransferResult.Posted.class);

@@ -91,9 +91,13 @@ abstract class LedgerInvariants {
 
         List<AccountId> openAccounts(CurrencyCode currency) {
             List<AccountId> ids = new ArrayList<>();
-            List<Set<AccountFlag>> flags = List.of(Set.of(), Set.of(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS),
-                    Set.of(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS), Set.of(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS),
-                    Set.of(AccountFlag.CREDITS_MUST_NOT_EXCEED_DEBITS), Set.of());
+            List<Set<AccountFlag>> flags = List.of(
+                    Set.of(),
+                    Set.of(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS),
+                    Set.of(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS),
+                    Set.of(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS),
+                    Set.of(AccountFlag.CREDITS_MUST_NOT_EXCEED_DEBITS),
+                    Set.of());
             for (Set<AccountFlag> f : flags) {
                 AccountId id = new AccountId(Ids.uuid(random));
                 assertThat(ledger.open(new NewAccount(id, currency, null, AccountKind.CUSTOMER_WALLET, f)))
@@ -101,8 +105,8 @@ abstract class LedgerInvariants {
                 ids.add(id);
             }
             for (int i = 1; i <= 3; i++) { // fund the flagged wallets from the unflagged bank account
-                ledger.transfer(NewTransfer.posted(new TransferId(Ids.uuid(random)), ids.get(0), ids.get(i),
-                        10_000, currency, "opening"));
+                ledger.transfer(NewTransfer.posted(
+                        new TransferId(Ids.uuid(random)), ids.get(0), ids.get(i), 10_000, currency, "opening"));
             }
             return ids;
         }
@@ -138,9 +142,16 @@ abstract class LedgerInvariants {
             AccountId credit = accounts.get(random.nextInt(accounts.size()));
             long amount = random.nextInt(20) == 0 ? -random.nextInt(5) : random.nextLong(1, 4_000);
             long timeout = pending && random.nextBoolean() ? random.nextLong(1, 120) : 0;
-            return new NewTransfer(new TransferId(Ids.uuid(random)), debit, credit, amount,
-                    CurrencyCode.of(CURRENCIES.get(c)), new TransferCode(pending ? "claim" : "p2p"),
-                    pending, timeout, Metadata.EMPTY);
+            return new NewTransfer(
+                    new TransferId(Ids.uuid(random)),
+                    debit,
+                    credit,
+                    amount,
+                    CurrencyCode.of(CURRENCIES.get(c)),
+                    new TransferCode(pending ? "claim" : "p2p"),
+                    pending,
+                    timeout,
+                    Metadata.EMPTY);
         }
 
         void send(NewTransfer request) {
@@ -157,8 +168,8 @@ abstract class LedgerInvariants {
                 return;
             }
             TransferId id = pendings.get(random.nextInt(pendings.size()));
-            OptionalLong amount = random.nextBoolean() ? OptionalLong.empty()
-                    : OptionalLong.of(random.nextLong(1, 4_500));
+            OptionalLong amount =
+                    random.nextBoolean() ? OptionalLong.empty() : OptionalLong.of(random.nextLong(1, 4_500));
             String before = audit.fingerprint();
             TransferResult first = ledger.resolve(post ? Resolution.post(id, amount) : Resolution.voidIt(id));
             if (random.nextInt(4) == 0) { // the same resolution again: the same answer, no change
@@ -171,7 +182,9 @@ abstract class LedgerInvariants {
                     assertThat(again).isInstanceOf(TransferResult.Rejected.class);
                 }
             } else if (first instanceof TransferResult.Rejected) {
-                assertThat(audit.fingerprint()).as("a rejection changes nothing").isEqualTo(before);
+                assertThat(audit.fingerprint())
+                        .as("a rejection changes nothing")
+                        .isEqualTo(before);
             }
         }
 
@@ -184,7 +197,9 @@ abstract class LedgerInvariants {
             String before = audit.fingerprint();
             BatchResult result = ledger.transferLinked(requests);
             if (result instanceof BatchResult.Rejected rejected) {
-                assertThat(audit.fingerprint()).as("a failed batch books nothing").isEqualTo(before);
+                assertThat(audit.fingerprint())
+                        .as("a failed batch books nothing")
+                        .isEqualTo(before);
                 assertThat(rejected.codes()).hasSize(size);
             } else {
                 for (NewTransfer r : requests) {
@@ -194,7 +209,9 @@ abstract class LedgerInvariants {
                 }
                 String after = audit.fingerprint();
                 assertThat(ledger.transferLinked(requests)).isInstanceOf(BatchResult.Committed.class);
-                assertThat(audit.fingerprint()).as("a replayed batch books nothing").isEqualTo(after);
+                assertThat(audit.fingerprint())
+                        .as("a replayed batch books nothing")
+                        .isEqualTo(after);
             }
         }
 
@@ -209,7 +226,8 @@ abstract class LedgerInvariants {
                 assertThat(audit.fingerprint()).as("a replay changes nothing").isEqualTo(before);
                 assertThat(again).isInstanceOf(TransferResult.Posted.class);
                 assertThat(((TransferResult.Posted) again).replayed()).isTrue();
-                assertThat(((TransferResult.Posted) again).transfer().id()).isEqualTo(posted.transfer().id());
+                assertThat(((TransferResult.Posted) again).transfer().id())
+                        .isEqualTo(posted.transfer().id());
                 assertThat(((TransferResult.Posted) again).transfer().amountMinor())
                         .isEqualTo(posted.transfer().amountMinor());
             }
@@ -218,13 +236,22 @@ abstract class LedgerInvariants {
         void conflictingReplay() {
             for (int tries = 0; tries < 5 && !sent.isEmpty(); tries++) {
                 int i = random.nextInt(sent.size());
-                if (results.get(i) instanceof TransferResult.Posted && sent.get(i).amountMinor() > 1) {
+                if (results.get(i) instanceof TransferResult.Posted
+                        && sent.get(i).amountMinor() > 1) {
                     NewTransfer r = sent.get(i);
                     String before = audit.fingerprint();
-                    TransferResult result = ledger.transfer(new NewTransfer(r.id(), r.debitAccountId(),
-                            r.creditAccountId(), r.amountMinor() - 1, r.currency(), r.code(), r.pending(),
-                            r.timeoutSeconds(), r.metadata()));
-                    assertThat(result).isEqualTo(new TransferResult.Rejected(RejectionCode.ID_EXISTS_WITH_DIFFERENT_FIELDS));
+                    TransferResult result = ledger.transfer(new NewTransfer(
+                            r.id(),
+                            r.debitAccountId(),
+                            r.creditAccountId(),
+                            r.amountMinor() - 1,
+                            r.currency(),
+                            r.code(),
+                            r.pending(),
+                            r.timeoutSeconds(),
+                            r.metadata()));
+                    assertThat(result)
+                            .isEqualTo(new TransferResult.Rejected(RejectionCode.ID_EXISTS_WITH_DIFFERENT_FIELDS));
                     assertThat(audit.fingerprint()).isEqualTo(before);
                     return;
                 }
@@ -234,8 +261,8 @@ abstract class LedgerInvariants {
         void crossCurrency() {
             AccountId eur = accountsByCurrency.get(0).get(0);
             AccountId irr = accountsByCurrency.get(1).get(1);
-            TransferResult result = ledger.transfer(NewTransfer.posted(new TransferId(Ids.uuid(random)),
-                    eur, irr, 5, CurrencyCode.of("EUR"), "p2p"));
+            TransferResult result = ledger.transfer(
+                    NewTransfer.posted(new TransferId(Ids.uuid(random)), eur, irr, 5, CurrencyCode.of("EUR"), "p2p"));
             assertThat(result).isEqualTo(new TransferResult.Rejected(RejectionCode.CURRENCY_MISMATCH));
         }
     }

@@ -39,15 +39,21 @@ class LedgerModuleTests {
         CurrencyCode eur = CurrencyCode.of("EUR");
         assertThat(ledger.open(new NewAccount(from, eur, "module-test", AccountKind.BANK_EQUITY, Set.of())))
                 .isInstanceOf(OpenResult.Opened.class);
-        assertThat(ledger.open(new NewAccount(to, eur, "module-test", AccountKind.CUSTOMER_WALLET,
-                Set.of(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS)))).isInstanceOf(OpenResult.Opened.class);
+        assertThat(ledger.open(new NewAccount(
+                        to,
+                        eur,
+                        "module-test",
+                        AccountKind.CUSTOMER_WALLET,
+                        Set.of(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS))))
+                .isInstanceOf(OpenResult.Opened.class);
 
-        TransferResult result = ledger.transfer(
-                NewTransfer.posted(new TransferId(UUID.randomUUID()), from, to, 1_234, eur, "deposit"));
+        TransferResult result =
+                ledger.transfer(NewTransfer.posted(new TransferId(UUID.randomUUID()), from, to, 1_234, eur, "deposit"));
 
         assertThat(result).isInstanceOf(TransferResult.Posted.class);
         assertThat(ledger.account(to).orElseThrow().balanceMinor()).isEqualTo(1_234);
         assertThat(context.getBeanNamesForType(org.socialbank.directory.Directory.class))
-                .as("the directory is another module, not started here").isEmpty();
+                .as("the directory is another module, not started here")
+                .isEmpty();
     }
 }

@@ -31,7 +31,11 @@ class ListeningModuleTests {
     @Test
     void startsWithoutTheConsoleOrTheHandoff() {
         assertThat(listening.spikes()).isEmpty();
-        assertThat(context.getBeanNamesForType(org.socialbank.console.StaffDirectory.class)).as("the console").isEmpty();
-        assertThat(context.getBeanNamesForType(org.socialbank.handoff.Handoffs.class)).as("the handoff").isEmpty();
+        assertThat(context.getBeanNamesForType(org.socialbank.console.StaffDirectory.class))
+                .as("the console")
+                .isEmpty();
+        assertThat(context.getBeanNamesForType(org.socialbank.handoff.Handoffs.class))
+                .as("the handoff")
+                .isEmpty();
     }
 }

@@ -15,13 +15,13 @@ import org.socialbank.cards.FeedResult;
 import org.socialbank.cards.FeedTransaction;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Directory;
-import org.socialbank.shared.Language;
 import org.socialbank.ledger.AccountId;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.ledger.NewTransfer;
 import org.socialbank.ledger.TransferId;
 import org.socialbank.ledger.TransferResult;
 import org.socialbank.shared.CurrencyCode;
+import org.socialbank.shared.Language;
 import org.socialbank.support.Customers;
 
 /** Customers with a funded account, a debit and a credit card, through the modules' own use cases. */
@@ -45,37 +45,54 @@ final class LoyaltyFixtures {
         this.customers = new Customers(directory, ledger);
     }
 
-    record Member(CustomerId id, String phone, AccountId wallet, Card debit, Card credit) {
-    }
+    record Member(CustomerId id, String phone, AccountId wallet, Card debit, Card credit) {}
 
     /** A customer with 1,000.00 EUR, a debit card and (when {@code credit}) a credit card of 5,000.00. */
     Member member(Language language, boolean credit) {
-        Customers.Customer customer = customers.named("Points Member").speaking(language).phoneIn("+3366")
-                .wallet(EUR.code(), 100_000).create();
+        Customers.Customer customer = customers
+                .named("Points Member")
+                .speaking(language)
+                .phoneIn("+3366")
+                .wallet(EUR.code(), 100_000)
+                .create();
         CustomerId id = customer.id();
         Card debit = issued(cards.issueDebit(new CardId(UUID.randomUUID()), id, customer.wallet()));
-        Card creditCard = credit ? issued(cards.issueCredit(new CardId(UUID.randomUUID()), id, EUR, 500_000, 10)) : null;
+        Card creditCard =
+                credit ? issued(cards.issueCredit(new CardId(UUID.randomUUID()), id, EUR, 500_000, 10)) : null;
         return new Member(id, customer.phone(), customer.wallet(), debit, creditCard);
     }
 
     /** A purchase with the card, booked by the card feed. */
     void buy(Card card, long amountMinor) {
-        FeedResult result = feed.book(new FeedTransaction(UUID.randomUUID(), card.id(), FeedKind.PURCHASE, amountMinor,
-                card.currency(), LocalDate.now(clock), "Points Shop"));
+        FeedResult result = feed.book(new FeedTransaction(
+                UUID.randomUUID(),
+                card.id(),
+                FeedKind.PURCHASE,
+                amountMinor,
+                card.currency(),
+                LocalDate.now(clock),
+                "Points Shop"));
         assertThat(result).isInstanceOf(FeedResult.Booked.class);
     }
 
     /** A refund to the card, booked by the card feed. */
     void refund(Card card, long amountMinor) {
-        FeedResult result = feed.book(new FeedTransaction(UUID.randomUUID(), card.id(), FeedKind.REFUND, amountMinor,
-                card.currency(), LocalDate.now(clock), "Points Shop"));
+        FeedResult result = feed.book(new FeedTransaction(
+                UUID.randomUUID(),
+                card.id(),
+                FeedKind.REFUND,
+                amountMinor,
+                card.currency(),
+                LocalDate.now(clock),
+                "Points Shop"));
         assertThat(result).isInstanceOf(FeedResult.Booked.class);
     }
 
     /** A p2p transfer from one member's wallet to another's, as the payments module books it. */
     void pay(Member from, Member to, long amountMinor) {
-        assertThat(ledger.transfer(NewTransfer.posted(new TransferId(UUID.randomUUID()), from.wallet(), to.wallet(),
-                amountMinor, EUR, "p2p"))).isInstanceOf(TransferResult.Posted.class);
+        assertThat(ledger.transfer(NewTransfer.posted(
+                        new TransferId(UUID.randomUUID()), from.wallet(), to.wallet(), amountMinor, EUR, "p2p")))
+                .isInstanceOf(TransferResult.Posted.class);
     }
 
     static Card issued(CardResult result) {

@@ -14,19 +14,19 @@ import org.socialbank.cards.Cards;
 import org.socialbank.conversation.Outbound;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Directory;
-import org.socialbank.shared.Language;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.loyalty.LoyaltyFixtures.Member;
-import org.socialbank.support.SmsFakes;
-import org.socialbank.support.ChatFakes;
-import org.socialbank.support.Chats;
+import org.socialbank.loyalty.sandbox.SandboxRewards;
+import org.socialbank.shared.Language;
 import org.socialbank.support.Api;
 import org.socialbank.support.Api.Response;
-import org.socialbank.loyalty.sandbox.SandboxRewards;
+import org.socialbank.support.ChatFakes;
+import org.socialbank.support.Chats;
 import org.socialbank.support.FakeSms;
 import org.socialbank.support.FormClient;
 import org.socialbank.support.LedgerAudit;
 import org.socialbank.support.MutableClock;
+import org.socialbank.support.SmsFakes;
 import org.socialbank.support.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -43,10 +43,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * credit over the API (idempotent, refusals as problem+json) and in chat, confirmed on the bank's
  * page, in Persian and Chinese.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "socialbank.web.secure-cookies=false",
-    "socialbank.conversation.relay-enabled=false",
-    "socialbank.loyalty.follower-enabled=false"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "socialbank.web.secure-cookies=false",
+            "socialbank.conversation.relay-enabled=false",
+            "socialbank.loyalty.follower-enabled=false"
+        })
 @Import({LoyaltyTestClock.class, ChatFakes.class, SmsFakes.class})
 class LoyaltyIntegrationTests {
 
@@ -131,7 +134,8 @@ class LoyaltyIntegrationTests {
         List<String> kinds = new java.util.ArrayList<>();
         response.json().path("history").forEach(m -> kinds.add(m.path("kind").asString()));
         assertThat(kinds).containsExactly("earned", "earned", "earned");
-        assertThat(api.get("/api/v1/customers/" + UUID.randomUUID() + "/points").code()).isEqualTo("customer_not_found");
+        assertThat(api.get("/api/v1/customers/" + UUID.randomUUID() + "/points").code())
+                .isEqualTo("customer_not_found");
     }
 
     @Test
@@ -148,8 +152,11 @@ class LoyaltyIntegrationTests {
         follow();
         assertThat(balance(member.id())).isEqualTo(100);
         List<String> kinds = new java.util.ArrayList<>();
-        api.get("/api/v1/customers/" + member.id().value() + "/points").json().path("history")
-                .forEach(m -> kinds.add(m.path("kind").asString() + " " + m.path("points").asLong()));
+        api.get("/api/v1/customers/" + member.id().value() + "/points")
+                .json()
+                .path("history")
+                .forEach(m -> kinds.add(
+                        m.path("kind").asString() + " " + m.path("points").asLong()));
         assertThat(kinds).containsExactly("taken_back -50", "earned 50", "earned 100");
 
         assertThat(redeem(member.id(), UUID.randomUUID(), 100).status()).isEqualTo(201);
@@ -157,9 +164,15 @@ class LoyaltyIntegrationTests {
         follow();
         assertThat(balance(member.id())).isZero();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM transfers WHERE code = 'points-take-back' AND debit_account_id = ?")
-                .param(PointsAccounts.customer(member.id()).value()).query(Long.class).single()).isEqualTo(1);
+                        .param(PointsAccounts.customer(member.id()).value())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
         assertThat(jdbc.sql("SELECT SUM(points_left) FROM loyalty_lots WHERE customer_id = ?")
-                .param(member.id().value()).query(Long.class).single()).isZero();
+                        .param(member.id().value())
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -174,13 +187,16 @@ class LoyaltyIntegrationTests {
         clock.advance(Duration.ofDays(730 - 100 - 30)); // the first lot expires in 30 days
         PointsSummary soon = points.summary(member.id(), 10).orElseThrow();
         assertThat(soon.balance()).isEqualTo(150);
-        assertThat(soon.expiringSoon()).extracting(PointsSummary.Expiring::points).containsExactly(50L);
+        assertThat(soon.expiringSoon())
+                .extracting(PointsSummary.Expiring::points)
+                .containsExactly(50L);
         clock.advance(Duration.ofDays(31));
         jobs.expire();
         assertThat(balance(member.id())).isEqualTo(100);
         jobs.expire(); // a second run expires nothing more
         assertThat(balance(member.id())).isEqualTo(100);
-        assertThat(points.summary(member.id(), 1).orElseThrow().history().get(0).kind()).isEqualTo("expired");
+        assertThat(points.summary(member.id(), 1).orElseThrow().history().get(0).kind())
+                .isEqualTo("expired");
         clock.advance(Duration.ofDays(100));
         jobs.expire();
         assertThat(balance(member.id())).isZero();
@@ -196,7 +212,8 @@ class LoyaltyIntegrationTests {
         assertThat(first.status()).as(first.body()).isEqualTo(201);
         assertThat(first.json().path("amountMinor").asLong()).isEqualTo(300); // 0.01 EUR a point
         assertThat(first.json().path("currency").asString()).isEqualTo("EUR");
-        assertThat(first.json().path("maskedNumber").asString()).isEqualTo(member.credit().maskedNumber());
+        assertThat(first.json().path("maskedNumber").asString())
+                .isEqualTo(member.credit().maskedNumber());
         Response again = redeem(member.id(), id, 300);
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.json().path("createdAt")).isEqualTo(first.json().path("createdAt"));
@@ -209,9 +226,13 @@ class LoyaltyIntegrationTests {
         assertProblem(redeem(new CustomerId(UUID.randomUUID()), UUID.randomUUID(), 100), 404, "customer_not_found");
         Member noCredit = fixtures.member(Language.EN, false);
         assertProblem(redeem(noCredit.id(), UUID.randomUUID(), 100), 422, "no_credit_card");
-        assertProblem(api.post("/api/v1/customers/" + member.id().value() + "/points/redemptions",
-                "{\"id\":\"" + UUID.randomUUID() + "\",\"points\":100,\"cardId\":\"" + member.debit().id().value() + "\"}"),
-                404, "card_not_found");
+        assertProblem(
+                api.post(
+                        "/api/v1/customers/" + member.id().value() + "/points/redemptions",
+                        "{\"id\":\"" + UUID.randomUUID() + "\",\"points\":100,\"cardId\":\""
+                                + member.debit().id().value() + "\"}"),
+                404,
+                "card_not_found");
         assertThat(balance(member.id())).isEqualTo(200);
     }
 
@@ -248,7 +269,8 @@ class LoyaltyIntegrationTests {
         assertThat(balance(member.id())).isEqualTo(300);
         assertThat(cards.owedMinor(member.credit())).isEqualTo(100_000 - 200); // 200 points of 0.01 EUR
         chats.drain();
-        List<String> told = chats.sent(chat).stream().filter(t -> t.contains("已兑换")).toList();
+        List<String> told =
+                chats.sent(chat).stream().filter(t -> t.contains("已兑换")).toList();
         assertThat(told).hasSize(1);
         assertThat(told.get(0)).contains(member.credit().maskedNumber());
     }
@@ -284,17 +306,25 @@ class LoyaltyIntegrationTests {
 
         rewards.loseNext();
         UUID lost = UUID.randomUUID();
-        assertThat(voucher(member.id(), lost, "coffee").json().path("status").asString()).isEqualTo("pending");
-        assertThat(voucher(member.id(), UUID.randomUUID(), "coffee").json().path("status").asString())
+        assertThat(voucher(member.id(), lost, "coffee").json().path("status").asString())
+                .isEqualTo("pending");
+        assertThat(voucher(member.id(), UUID.randomUUID(), "coffee")
+                        .json()
+                        .path("status")
+                        .asString())
                 .isEqualTo("issued");
         assertProblem(voucher(member.id(), UUID.randomUUID(), "coffee"), 422, "insufficient_points"); // 300 held
         clock.advance(Duration.ofSeconds(31));
         assertThat(vouchers.recheck()).isEqualTo(1);
         assertThat(vouchers.recheck()).isZero();
-        assertThat(voucher(member.id(), lost, "coffee").json().path("status").asString()).isEqualTo("issued");
+        assertThat(voucher(member.id(), lost, "coffee").json().path("status").asString())
+                .isEqualTo("issued");
         assertThat(balance(member.id())).isEqualTo(100);
         assertThat(jdbc.sql("SELECT SUM(points_left) FROM loyalty_lots WHERE customer_id = ?")
-                .param(member.id().value()).query(Long.class).single()).isEqualTo(100);
+                        .param(member.id().value())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(100);
     }
 
     @Test
@@ -303,12 +333,15 @@ class LoyaltyIntegrationTests {
         fixtures.buy(member.credit(), 200_000); // 1,000 points
         follow();
         String chat = chats.linkedTo(member.id());
-        assertThat(Chats.text(chats.say(chat, "bons d'achat"))).contains("Café Lumière").contains("« échanger coffee »")
+        assertThat(Chats.text(chats.say(chat, "bons d'achat")))
+                .contains("Café Lumière")
+                .contains("« échanger coffee »")
                 .contains("Cinéma du Parc");
         assertThat(Chats.text(chats.say(chat, "échanger yacht"))).contains("ne proposent pas ce bon");
         assertThat(Chats.text(chats.say(chat, "obtenir le bon books"))).contains("coûte"); // 2,500 points
 
-        Outbound.Link confirm = (Outbound.Link) chats.say(chat, "échanger coffee").get(0);
+        Outbound.Link confirm =
+                (Outbound.Link) chats.say(chat, "échanger coffee").get(0);
         assertThat(confirm.text()).contains("300").contains("Café Lumière");
         assertThat(balance(member.id())).isEqualTo(1_000); // nothing is spent before the code
         FormClient browser = new FormClient(port);
@@ -319,10 +352,13 @@ class LoyaltyIntegrationTests {
         assertThat(balance(member.id())).isEqualTo(700);
         chats.drain();
         List<Outbound.Link> ready = chats.sent(chat, Outbound.Link.class).stream()
-                .filter(l -> l.text().contains("est prêt")).toList();
+                .filter(l -> l.text().contains("est prêt"))
+                .toList();
         assertThat(ready).hasSize(1);
         String code = jdbc.sql("SELECT voucher_code FROM loyalty_vouchers WHERE customer_id = ? AND status = 'issued'")
-                .param(member.id().value()).query(String.class).single();
+                .param(member.id().value())
+                .query(String.class)
+                .single();
         assertThat(code).startsWith("RW-");
         assertThat(chats.sent(chat)).noneMatch(t -> t.contains(code)); // a bearer secret: never in the chat
         assertThat(ready.get(0).text()).doesNotContain(code);
@@ -342,7 +378,10 @@ class LoyaltyIntegrationTests {
         browser.post(pathOf(again.url()), "code", sms.lastCode(member.phone()));
         assertThat(balance(member.id())).isEqualTo(700);
         chats.drain();
-        assertThat(chats.told(chat, "rupture de stock")).singleElement().asString().contains("300");
+        assertThat(chats.told(chat, "rupture de stock"))
+                .singleElement()
+                .asString()
+                .contains("300");
 
         Outbound.Link late = (Outbound.Link) chats.say(chat, "échanger coffee").get(0);
         assertThat(redeem(member.id(), UUID.randomUUID(), 500).status()).isEqualTo(201); // spent before the code
@@ -350,7 +389,8 @@ class LoyaltyIntegrationTests {
         browser.post(pathOf(late.url()), "code", sms.lastCode(member.phone()));
         assertThat(balance(member.id())).isEqualTo(200);
         chats.drain();
-        assertThat(chats.told(chat, "n’a pas été commandé").size() + chats.told(chat, "n'a pas été commandé").size())
+        assertThat(chats.told(chat, "n’a pas été commandé").size()
+                        + chats.told(chat, "n'a pas été commandé").size())
                 .isEqualTo(1);
     }
 
@@ -361,14 +401,20 @@ class LoyaltyIntegrationTests {
 
     @Test
     void theEndpointsAreInTheOpenApiDocument() { // issue 16 "Done means": the HTTP APIs are in the OpenAPI document
-        String docs = new Api("http://127.0.0.1:" + port, null).get("/v3/api-docs").body();
-        assertThat(docs).contains("/api/v1/customers/{id}/points").contains("/api/v1/customers/{id}/points/redemptions")
-                .contains("/api/v1/customers/{id}/points/rewards").contains("/api/v1/customers/{id}/points/vouchers");
+        String docs =
+                new Api("http://127.0.0.1:" + port, null).get("/v3/api-docs").body();
+        assertThat(docs)
+                .contains("/api/v1/customers/{id}/points")
+                .contains("/api/v1/customers/{id}/points/redemptions")
+                .contains("/api/v1/customers/{id}/points/rewards")
+                .contains("/api/v1/customers/{id}/points/vouchers");
     }
 
     @Test
     void anUnlinkedChatIsOfferedTheLinkAndSeesNoPoints() {
-        assertThat(chats.say("tg-" + UUID.randomUUID(), "my points")).singleElement().isInstanceOf(Outbound.Link.class);
+        assertThat(chats.say("tg-" + UUID.randomUUID(), "my points"))
+                .singleElement()
+                .isInstanceOf(Outbound.Link.class);
     }
 
     private void follow() {
@@ -383,12 +429,14 @@ class LoyaltyIntegrationTests {
     }
 
     private Response voucher(CustomerId customer, UUID id, String reward) {
-        return api.post("/api/v1/customers/" + customer.value() + "/points/vouchers",
+        return api.post(
+                "/api/v1/customers/" + customer.value() + "/points/vouchers",
                 "{\"id\":\"" + id + "\",\"reward\":\"" + reward + "\"}");
     }
 
     private Response redeem(CustomerId customer, UUID id, long count) {
-        return api.post("/api/v1/customers/" + customer.value() + "/points/redemptions",
+        return api.post(
+                "/api/v1/customers/" + customer.value() + "/points/redemptions",
                 "{\"id\":\"" + id + "\",\"points\":" + count + "}");
     }
 

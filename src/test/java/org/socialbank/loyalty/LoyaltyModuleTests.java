@@ -3,8 +3,8 @@ package org.socialbank.loyalty;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
-import org.socialbank.directory.CustomerId;
 import org.junit.jupiter.api.Test;
+import org.socialbank.directory.CustomerId;
 import org.socialbank.support.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -33,7 +33,9 @@ class LoyaltyModuleTests {
     @Test
     void startsWithoutTheChatOrThePayments() {
         assertThat(points.summary(new CustomerId(UUID.randomUUID()), 1)).isEmpty();
-        assertThat(context.getBeanNamesForType(org.socialbank.conversation.Conversations.class)).isEmpty();
-        assertThat(context.getBeanNamesForType(org.socialbank.payments.Payments.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(org.socialbank.conversation.Conversations.class))
+                .isEmpty();
+        assertThat(context.getBeanNamesForType(org.socialbank.payments.Payments.class))
+                .isEmpty();
     }
 }

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.socialbank.cards.CardFeed;
 import org.socialbank.cards.Cards;
 import org.socialbank.directory.Directory;
-import org.socialbank.shared.Language;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.loyalty.LoyaltyFixtures.Member;
+import org.socialbank.shared.Language;
 import org.socialbank.support.LedgerAudit;
 import org.socialbank.support.MutableClock;
 import org.socialbank.support.TestStores;
@@ -99,8 +99,10 @@ class PostgresLoyaltyIntegrationTests {
         }
         List<RedemptionResult> results = race(calls);
         assertThat(results.subList(0, 4)).allMatch(RedemptionResult.Redeemed.class::isInstance);
-        assertThat(results.subList(0, 4).stream().filter(r -> !((RedemptionResult.Redeemed) r).replayed())).hasSize(1);
-        assertThat(results.subList(4, 12).stream().filter(RedemptionResult.Redeemed.class::isInstance)).hasSize(4);
+        assertThat(results.subList(0, 4).stream().filter(r -> !((RedemptionResult.Redeemed) r).replayed()))
+                .hasSize(1);
+        assertThat(results.subList(4, 12).stream().filter(RedemptionResult.Redeemed.class::isInstance))
+                .hasSize(4);
         assertThat(results.subList(4, 12).stream().filter(RedemptionResult.Refused.class::isInstance))
                 .allMatch(r -> ((RedemptionResult.Refused) r).code() == PointsRefusal.INSUFFICIENT_POINTS);
         assertThat(points.summary(member.id(), 1).orElseThrow().balance()).isZero();
@@ -147,7 +149,10 @@ class PostgresLoyaltyIntegrationTests {
         race(expiries);
         assertThat(points.summary(member.id(), 1).orElseThrow().balance()).isZero();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM transfers WHERE code = 'points-expire' AND debit_account_id = ?")
-                .param(PointsAccounts.customer(member.id()).value()).query(Long.class).single()).isEqualTo(5);
+                        .param(PointsAccounts.customer(member.id()).value())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(5);
     }
 
     private void followOnFourNodes() throws Exception {

@@ -32,6 +32,7 @@ class NotificationsModuleTests {
     void startsWithOnlyTheKernel() {
         assertThat(budgets.denied("+33612345678")).isFalse();
         assertThat(context.getBeanNamesForType(SmsGateway.class)).isNotEmpty();
-        assertThat(context.getBeanNamesForType(org.socialbank.directory.Directory.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(org.socialbank.directory.Directory.class))
+                .isEmpty();
     }
 }

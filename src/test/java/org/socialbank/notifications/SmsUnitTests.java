@@ -18,11 +18,22 @@ class SmsUnitTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "33612345678", "+0612345678", "+123456", "+1234567890123456",
-        "+33 6 12 34 56 78", "+33-612345678", "+٣٣٦١٢٣٤٥٦٧٨", "0033612345678"})
+    @ValueSource(
+            strings = {
+                "",
+                "33612345678",
+                "+0612345678",
+                "+123456",
+                "+1234567890123456",
+                "+33 6 12 34 56 78",
+                "+33-612345678",
+                "+٣٣٦١٢٣٤٥٦٧٨",
+                "0033612345678"
+            })
     void refusesAnythingElseWithoutRepeatingIt(String number) {
         assertThatThrownBy(() -> new SmsMessage(number, "hi"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("E.164");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("E.164");
     }
 
     @Test
@@ -43,10 +54,13 @@ class SmsUnitTests {
     @Test
     void aDeliveryFailsWithAReasonAndSucceedsWithout() {
         assertThat(SmsDelivery.succeeded("m1").status()).isEqualTo(DeliveryStatus.SUCCEEDED);
-        assertThat(SmsDelivery.failed("m2", "number not reachable").failureReason()).hasValue("number not reachable");
-        assertThat(SmsDelivery.unknown("m3", "timeout after 10 s").status().isFinal()).isFalse();
+        assertThat(SmsDelivery.failed("m2", "number not reachable").failureReason())
+                .hasValue("number not reachable");
+        assertThat(SmsDelivery.unknown("m3", "timeout after 10 s").status().isFinal())
+                .isFalse();
         assertThat(SmsDelivery.pending("m4").status().isFinal()).isFalse();
-        assertThat(new SmsDelivery("m5", DeliveryStatus.UNKNOWN, Optional.empty()).failureReason()).isEmpty();
+        assertThat(new SmsDelivery("m5", DeliveryStatus.UNKNOWN, Optional.empty()).failureReason())
+                .isEmpty();
         assertThatThrownBy(() -> new SmsDelivery("m6", DeliveryStatus.FAILED, Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new SmsDelivery("m7", DeliveryStatus.SUCCEEDED, Optional.of("oops")))
@@ -64,7 +78,8 @@ class SmsUnitTests {
 
     @Test
     void refusesBudgetsOutOfRangeAndPrefixesThatAreNoNumbers() {
-        assertThat(new NotificationsProperties.Budgets(25, 10, 1000, null).denyPrefixes()).isEmpty();
+        assertThat(new NotificationsProperties.Budgets(25, 10, 1000, null).denyPrefixes())
+                .isEmpty();
         assertThatThrownBy(() -> new NotificationsProperties.Budgets(0, 10, 1000, List.of()))
                 .hasMessageContaining("socialbank.notifications.budgets.per-destination-per-day");
         assertThatThrownBy(() -> new NotificationsProperties.Budgets(25, 0, 1000, List.of()))

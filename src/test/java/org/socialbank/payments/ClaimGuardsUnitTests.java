@@ -7,8 +7,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.socialbank.directory.Alias;
 import org.socialbank.directory.AliasType;
-import org.socialbank.shared.Network;
 import org.socialbank.payments.ClaimGuards.Sender;
+import org.socialbank.shared.Network;
 
 /** Who proves a claim of a handle: ids compared with ids, handles with handles (security review #1 and #16). */
 class ClaimGuardsUnitTests {
@@ -18,19 +18,25 @@ class ClaimGuardsUnitTests {
     }
 
     @Test
-    @DisplayName("security review #1: on X only the account id X resolved proves the claim, never a reported screen_name")
+    @DisplayName(
+            "security review #1: on X only the account id X resolved proves the claim, never a reported screen_name")
     void onXOnlyTheResolvedAccountIdProvesTheClaim() {
         Alias bob = handle(Network.X, "bob");
         assertThat(ClaimGuards.sender(bob, Network.X, "1400000000000000042", "bob", Optional.of("1400000000000000042")))
                 .isEqualTo(Sender.PAYEE);
-        assertThat(ClaimGuards.sender(bob, Network.X, "1400000000000000042", "someone", Optional.of("1400000000000000042")))
-                .as("the reported handle does not matter").isEqualTo(Sender.PAYEE);
+        assertThat(ClaimGuards.sender(
+                        bob, Network.X, "1400000000000000042", "someone", Optional.of("1400000000000000042")))
+                .as("the reported handle does not matter")
+                .isEqualTo(Sender.PAYEE);
         assertThat(ClaimGuards.sender(bob, Network.X, "1999", "bob", Optional.of("1400000000000000042")))
-                .as("a forged screen_name").isEqualTo(Sender.SOMEONE_ELSE);
+                .as("a forged screen_name")
+                .isEqualTo(Sender.SOMEONE_ELSE);
         assertThat(ClaimGuards.sender(bob, Network.X, "1999", "bob", Optional.empty()))
-                .as("X was not asked yet").isEqualTo(Sender.UNKNOWN_YET);
+                .as("X was not asked yet")
+                .isEqualTo(Sender.UNKNOWN_YET);
         assertThat(ClaimGuards.sender(bob, Network.TELEGRAM, "1999", "bob", Optional.empty()))
-                .as("another network").isEqualTo(Sender.SOMEONE_ELSE);
+                .as("another network")
+                .isEqualTo(Sender.SOMEONE_ELSE);
     }
 
     @Test
@@ -42,20 +48,27 @@ class ClaimGuardsUnitTests {
         assertThat(ClaimGuards.sender(digits, Network.X, "1234567", null, Optional.empty()))
                 .isEqualTo(Sender.UNKNOWN_YET);
         Alias telegram = handle(Network.TELEGRAM, "bob_t");
-        assertThat(ClaimGuards.sender(handle(Network.TELEGRAM, "42"), Network.TELEGRAM, "42", "bob_t", Optional.empty()))
-                .as("a Telegram user id is not a username").isEqualTo(Sender.SOMEONE_ELSE);
-        assertThat(ClaimGuards.sender(telegram, Network.TELEGRAM, "42", "@Bob_T", Optional.empty())).isEqualTo(Sender.PAYEE);
+        assertThat(ClaimGuards.sender(
+                        handle(Network.TELEGRAM, "42"), Network.TELEGRAM, "42", "bob_t", Optional.empty()))
+                .as("a Telegram user id is not a username")
+                .isEqualTo(Sender.SOMEONE_ELSE);
+        assertThat(ClaimGuards.sender(telegram, Network.TELEGRAM, "42", "@Bob_T", Optional.empty()))
+                .isEqualTo(Sender.PAYEE);
         assertThat(ClaimGuards.sender(telegram, Network.TELEGRAM, "bob_t", null, Optional.empty()))
-                .as("a chat id spelled like the handle").isEqualTo(Sender.SOMEONE_ELSE);
+                .as("a chat id spelled like the handle")
+                .isEqualTo(Sender.SOMEONE_ELSE);
     }
 
     @Test
     void onWeChatAndWhatsAppTheHandleIsTheAccountId() {
         Alias openid = handle(Network.WECHAT, "oAbC-123_xyz");
-        assertThat(ClaimGuards.sender(openid, Network.WECHAT, "oAbC-123_xyz", null, Optional.empty())).isEqualTo(Sender.PAYEE);
+        assertThat(ClaimGuards.sender(openid, Network.WECHAT, "oAbC-123_xyz", null, Optional.empty()))
+                .isEqualTo(Sender.PAYEE);
         assertThat(ClaimGuards.sender(openid, Network.WECHAT, "oabc-123_xyz", "oAbC-123_xyz", Optional.empty()))
-                .as("case-sensitive ids; a reported handle is not an id").isEqualTo(Sender.SOMEONE_ELSE);
+                .as("case-sensitive ids; a reported handle is not an id")
+                .isEqualTo(Sender.SOMEONE_ELSE);
         Alias wa = handle(Network.WHATSAPP, "+33 6 12 34 56 78");
-        assertThat(ClaimGuards.sender(wa, Network.WHATSAPP, "33612345678", null, Optional.empty())).isEqualTo(Sender.PAYEE);
+        assertThat(ClaimGuards.sender(wa, Network.WHATSAPP, "33612345678", null, Optional.empty()))
+                .isEqualTo(Sender.PAYEE);
     }
 }

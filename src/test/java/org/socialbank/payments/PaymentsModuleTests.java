@@ -33,7 +33,9 @@ class PaymentsModuleTests {
     @Test
     void startsWithoutTheChatOrTheConsole() {
         assertThat(payments.payment(new PaymentId(UUID.randomUUID()))).isEmpty();
-        assertThat(context.getBeanNamesForType(org.socialbank.conversation.Conversations.class)).isEmpty();
-        assertThat(context.getBeanNamesForType(org.socialbank.billing.Bills.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(org.socialbank.conversation.Conversations.class))
+                .isEmpty();
+        assertThat(context.getBeanNamesForType(org.socialbank.billing.Bills.class))
+                .isEmpty();
     }
 }

@@ -14,10 +14,22 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ExternalAccountUnitTests {
 
     @ParameterizedTest
-    @ValueSource(strings = {"FR1420041010050500013M02606", "FR7630006000011234567890189", "DE89370400440532013000",
-            "GB29NWBK60161331926819", "NL91ABNA0417164300", "BE68539007547034", "CH9300762011623852957",
-            "ES9121000418450200051332", "IT60X0542811101000000123456", "NO9386011117947", "SA0380000000608010167519",
-            "IR062960000000100324200001", "IR320170000000103456789012"})
+    @ValueSource(
+            strings = {
+                "FR1420041010050500013M02606",
+                "FR7630006000011234567890189",
+                "DE89370400440532013000",
+                "GB29NWBK60161331926819",
+                "NL91ABNA0417164300",
+                "BE68539007547034",
+                "CH9300762011623852957",
+                "ES9121000418450200051332",
+                "IT60X0542811101000000123456",
+                "NO9386011117947",
+                "SA0380000000608010167519",
+                "IR062960000000100324200001",
+                "IR320170000000103456789012"
+            })
     void acceptsValidIbansOfSeveralCountries(String iban) {
         assertThat(Iban.of(iban).value()).isEqualTo(iban);
         assertThat(ExternalAccount.parse(iban)).contains(new Iban(iban));
@@ -36,20 +48,23 @@ class ExternalAccountUnitTests {
 
     @ParameterizedTest
     @CsvSource({
-            "FR7630006000011234567890188, iban_checksum",
-            "DE89370400440532013001, iban_checksum",
-            "GB82WEST12345698765432X, iban_length",
-            "DE8937040044053201300, iban_length",
-            "NL91ABNA04171643001, iban_length",
-            "XX89370400440532013000, iban_country",
-            "US64SVBKUS6S3300958879, iban_country",
-            "DE89 3704 0044 0532 0130 0_, iban_characters",
-            "1E89370400440532013000, iban_characters",
-            "DEX9370400440532013000, iban_characters",
-            "DE, iban_length",
-            "FR14200410100505000130260612345678901, iban_length"})
+        "FR7630006000011234567890188, iban_checksum",
+        "DE89370400440532013001, iban_checksum",
+        "GB82WEST12345698765432X, iban_length",
+        "DE8937040044053201300, iban_length",
+        "NL91ABNA04171643001, iban_length",
+        "XX89370400440532013000, iban_country",
+        "US64SVBKUS6S3300958879, iban_country",
+        "DE89 3704 0044 0532 0130 0_, iban_characters",
+        "1E89370400440532013000, iban_characters",
+        "DEX9370400440532013000, iban_characters",
+        "DE, iban_length",
+        "FR14200410100505000130260612345678901, iban_length"
+    })
     void refusesWithAStableReason(String text, String code) {
-        assertThatThrownBy(() -> Iban.of(text)).isInstanceOf(IllegalArgumentException.class).hasMessage(code);
+        assertThatThrownBy(() -> Iban.of(text))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(code);
         assertThat(ExternalAccount.parse(text)).isEmpty();
         assertThat(ExternalAccount.problemWithIban(text)).contains(new AccountProblem(code));
         assertThat(Iban.check(text)).as("issue 14: the problem as a value").contains(new AccountProblem(code));
@@ -64,10 +79,12 @@ class ExternalAccountUnitTests {
         for (int i = 0; i < 200; i++) {
             int at = 4 + random.nextInt(valid.length() - 4);
             char original = valid.charAt(at);
-            char other = Character.isDigit(original) ? (char) ('0' + (original - '0' + 1 + random.nextInt(9)) % 10)
+            char other = Character.isDigit(original)
+                    ? (char) ('0' + (original - '0' + 1 + random.nextInt(9)) % 10)
                     : (char) ('A' + (original - 'A' + 1 + random.nextInt(25)) % 26);
             String changed = valid.substring(0, at) + other + valid.substring(at + 1);
-            assertThat(ExternalAccount.problemWithIban(changed)).as("seed %d: %s", seed, changed)
+            assertThat(ExternalAccount.problemWithIban(changed))
+                    .as("seed %d: %s", seed, changed)
                     .contains(new AccountProblem(AccountProblem.IBAN_CHECKSUM));
         }
     }
@@ -80,7 +97,9 @@ class ExternalAccountUnitTests {
             english.load(in);
         }
         for (String code : AccountProblem.CODES) {
-            assertThat(english.getProperty(new AccountProblem(code).messageKey())).as(code).isNotBlank();
+            assertThat(english.getProperty(new AccountProblem(code).messageKey()))
+                    .as(code)
+                    .isNotBlank();
         }
     }
 
@@ -91,24 +110,30 @@ class ExternalAccountUnitTests {
         assertThat(account.ifsc()).isEqualTo("HDFC0001234");
         assertThat(account.masked()).isEqualTo("****6789 / HDFC0001234");
         assertThat(account.display()).isEqualTo("123456789 / HDFC0001234");
-        assertThat(new IndianAccount("123456789012345678", "SBIN0A1B2C3").number()).hasSize(18);
+        assertThat(new IndianAccount("123456789012345678", "SBIN0A1B2C3").number())
+                .hasSize(18);
         assertThat(ExternalAccount.parseIndian("123456789", "HDFC0001234")).contains(account);
     }
 
     @ParameterizedTest
     @CsvSource({
-            "12345678, HDFC0001234, account_number",
-            "1234567890123456789, HDFC0001234, account_number",
-            "12345678A, HDFC0001234, account_number",
-            "123456789, HDFC1001234, ifsc",
-            "123456789, HDF00001234, ifsc",
-            "123456789, HDFC000123, ifsc",
-            "123456789, HDFC0001234X, ifsc"})
+        "12345678, HDFC0001234, account_number",
+        "1234567890123456789, HDFC0001234, account_number",
+        "12345678A, HDFC0001234, account_number",
+        "123456789, HDFC1001234, ifsc",
+        "123456789, HDF00001234, ifsc",
+        "123456789, HDFC000123, ifsc",
+        "123456789, HDFC0001234X, ifsc"
+    })
     void refusesABadIndianAccount(String number, String ifsc, String code) {
-        assertThatThrownBy(() -> new IndianAccount(number, ifsc)).isInstanceOf(InvalidAccount.class).hasMessage(code);
-        assertThat(ExternalAccount.problemWithIndianAccount(number, ifsc)).isEqualTo(Optional.of(new AccountProblem(code)));
+        assertThatThrownBy(() -> new IndianAccount(number, ifsc))
+                .isInstanceOf(InvalidAccount.class)
+                .hasMessage(code);
+        assertThat(ExternalAccount.problemWithIndianAccount(number, ifsc))
+                .isEqualTo(Optional.of(new AccountProblem(code)));
         assertThat(ExternalAccount.parseIndian(number, ifsc)).isEmpty();
-        assertThat(IndianAccount.check(number, ifsc)).as("issue 14: the problem as a value")
+        assertThat(IndianAccount.check(number, ifsc))
+                .as("issue 14: the problem as a value")
                 .contains(new AccountProblem(code));
     }
 

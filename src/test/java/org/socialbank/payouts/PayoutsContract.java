@@ -9,7 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,10 +42,13 @@ import tools.jackson.databind.JsonNode;
  * Payouts on a real store and the sandbox rail, driven by calling the worker's rounds (the
  * scheduled one is off) while a {@link MutableClock} stands for the passing time.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "socialbank.payouts.worker-enabled=false", "socialbank.payouts.check-interval=2s",
-        "socialbank.payouts.sandbox.settle-after=5s", "socialbank.web.secure-cookies=false",
-        "socialbank.payouts.sandbox.fail-accounts=GB29 NWBK 6016 1331 9268 19,987654321"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "socialbank.payouts.worker-enabled=false", "socialbank.payouts.check-interval=2s",
+            "socialbank.payouts.sandbox.settle-after=5s", "socialbank.web.secure-cookies=false",
+            "socialbank.payouts.sandbox.fail-accounts=GB29 NWBK 6016 1331 9268 19,987654321"
+        })
 @Import(PayoutsContract.Fakes.class)
 abstract class PayoutsContract {
 
@@ -158,7 +160,9 @@ abstract class PayoutsContract {
         assertThat(outcomes.failed(order.id()))
                 .containsExactly(new PayoutFailed(order.id(), order.reference(), SandboxRail.ACCOUNT_CLOSED));
         clock.advance(Duration.ofHours(1));
-        assertThat(worker.sendDue() + worker.checkDue()).as("a final payout is left alone").isZero();
+        assertThat(worker.sendDue() + worker.checkDue())
+                .as("a final payout is left alone")
+                .isZero();
     }
 
     @Test
@@ -253,7 +257,8 @@ abstract class PayoutsContract {
             }
         };
         assertThatThrownBy(() -> new PayoutWorker(store, sluggish, durable, events, properties, clock))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("socialbank.payouts.lease");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("socialbank.payouts.lease");
     }
 
     @Test
@@ -300,21 +305,35 @@ abstract class PayoutsContract {
 
     @Test
     void theDevEndpointMakesTheNextPayoutFail() throws Exception {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient browser = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         String base = "http://127.0.0.1:" + port;
-        HttpResponse<String> state = browser.send(HttpRequest.newBuilder(URI.create(base + "/dev/payouts.json"))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> state = browser.send(
+                HttpRequest.newBuilder(URI.create(base + "/dev/payouts.json"))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(state.statusCode()).as(state.body()).isEqualTo(200);
         JsonNode json = Api.json().readTree(state.body());
-        HttpResponse<String> refused = browser.send(HttpRequest.newBuilder(URI.create(base + "/dev/payouts/fail-next"))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> refused = browser.send(
+                HttpRequest.newBuilder(URI.create(base + "/dev/payouts/fail-next"))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(refused.statusCode()).as("no CSRF token").isEqualTo(403);
-        HttpResponse<String> told = browser.send(HttpRequest.newBuilder(URI.create(base + "/dev/payouts/fail-next"))
-                .header(json.path("csrfHeader").asString(), json.path("csrfToken").asString())
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> told = browser.send(
+                HttpRequest.newBuilder(URI.create(base + "/dev/payouts/fail-next"))
+                        .header(
+                                json.path("csrfHeader").asString(),
+                                json.path("csrfToken").asString())
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(told.statusCode()).as(told.body()).isEqualTo(200);
-        assertThat(Api.json().readTree(told.body()).path("failNextQueued").asInt()).isOne();
+        assertThat(Api.json().readTree(told.body()).path("failNextQueued").asInt())
+                .isOne();
 
         PayoutOrder order = order(DE, 300);
         payouts.submit(order);
@@ -343,13 +362,17 @@ abstract class PayoutsContract {
         }
 
         List<PayoutSucceeded> succeeded(PayoutId id) {
-            return events.stream().filter(e -> e instanceof PayoutSucceeded s && s.id().equals(id))
-                    .map(PayoutSucceeded.class::cast).toList();
+            return events.stream()
+                    .filter(e -> e instanceof PayoutSucceeded s && s.id().equals(id))
+                    .map(PayoutSucceeded.class::cast)
+                    .toList();
         }
 
         List<PayoutFailed> failed(PayoutId id) {
-            return events.stream().filter(e -> e instanceof PayoutFailed f && f.id().equals(id))
-                    .map(PayoutFailed.class::cast).toList();
+            return events.stream()
+                    .filter(e -> e instanceof PayoutFailed f && f.id().equals(id))
+                    .map(PayoutFailed.class::cast)
+                    .toList();
         }
     }
 
@@ -360,7 +383,9 @@ abstract class PayoutsContract {
         @Primary
         MutableClock mutableClock() {
             // sub-microsecond digits: stored times must compare equal to the clock's, cut to micros
-            return new MutableClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusNanos(500_999));
+            return new MutableClock(Instant.now()
+                    .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                    .plusNanos(500_999));
         }
 
         @Bean

@@ -32,7 +32,9 @@ class PayoutsModuleTests {
     @Test
     void startsWithOnlyTheKernel() {
         assertThat(payouts.payout(new PayoutId(UUID.randomUUID()))).isEmpty();
-        assertThat(context.getBeanNamesForType(org.socialbank.payments.Payments.class)).isEmpty();
-        assertThat(context.getBeanNamesForType(org.socialbank.ledger.Ledger.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(org.socialbank.payments.Payments.class))
+                .isEmpty();
+        assertThat(context.getBeanNamesForType(org.socialbank.ledger.Ledger.class))
+                .isEmpty();
     }
 }

@@ -11,15 +11,16 @@ class PayoutsPropertiesUnitTests {
 
     private static final PayoutsProperties.Sandbox SANDBOX = new PayoutsProperties.Sandbox(Duration.ofSeconds(5), null);
 
-    private static PayoutsProperties properties(int batchMax, Duration lease, Duration checkInterval,
-            Duration checkIntervalMax) {
-        return new PayoutsProperties(true, Duration.ofSeconds(1), batchMax, lease, checkInterval, checkIntervalMax, 5,
-                SANDBOX);
+    private static PayoutsProperties properties(
+            int batchMax, Duration lease, Duration checkInterval, Duration checkIntervalMax) {
+        return new PayoutsProperties(
+                true, Duration.ofSeconds(1), batchMax, lease, checkInterval, checkIntervalMax, 5, SANDBOX);
     }
 
     @Test
     void acceptsTheDefaults() {
-        assertThat(properties(50, Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofMinutes(10)).batchMax())
+        assertThat(properties(50, Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofMinutes(10))
+                        .batchMax())
                 .isEqualTo(50);
         assertThat(SANDBOX.failAccounts()).isEmpty();
     }

@@ -36,56 +36,96 @@ class ApiScopesIntegrationTests {
     }
 
     /** One request a scope allows, and one it does not. */
-    record Case(ApiScope scope, Function<Api, Response> allowed, Function<Api, Response> forbidden) {
-    }
+    record Case(ApiScope scope, Function<Api, Response> allowed, Function<Api, Response> forbidden) {}
 
     static final String ACCOUNT = "/api/v1/accounts/" + UUID.randomUUID();
 
     static final List<Case> CASES = List.of(
             new Case(ApiScope.LEDGER_READ, api -> api.get(ACCOUNT), api -> api.post("/api/v1/transfers", "{}")),
             new Case(ApiScope.LEDGER_WRITE, api -> api.post("/api/v1/accounts", "{}"), api -> api.get(ACCOUNT)),
-            new Case(ApiScope.DIRECTORY_READ, api -> api.get("/api/v1/customers"),
+            new Case(
+                    ApiScope.DIRECTORY_READ,
+                    api -> api.get("/api/v1/customers"),
                     api -> api.post("/api/v1/customers", "{}")),
-            new Case(ApiScope.DIRECTORY_WRITE, api -> api.post("/api/v1/customers", "{}"),
+            new Case(
+                    ApiScope.DIRECTORY_WRITE,
+                    api -> api.post("/api/v1/customers", "{}"),
                     api -> api.get("/api/v1/aliases/tag/alice")),
-            new Case(ApiScope.PAYMENTS_READ, api -> api.get("/api/v1/payments/" + UUID.randomUUID()),
+            new Case(
+                    ApiScope.PAYMENTS_READ,
+                    api -> api.get("/api/v1/payments/" + UUID.randomUUID()),
                     api -> api.post("/api/v1/payments", "{}")),
-            new Case(ApiScope.PAYMENTS_WRITE, api -> api.post("/api/v1/requests", "{}"),
+            new Case(
+                    ApiScope.PAYMENTS_WRITE,
+                    api -> api.post("/api/v1/requests", "{}"),
                     api -> api.get("/api/v1/requests/" + UUID.randomUUID())),
-            new Case(ApiScope.NLU, api -> api.post("/api/v1/nlu/parse", "{\"text\":\"balance\",\"locale\":\"en\"}"),
+            new Case(
+                    ApiScope.NLU,
+                    api -> api.post("/api/v1/nlu/parse", "{\"text\":\"balance\",\"locale\":\"en\"}"),
                     api -> api.get("/api/v1/customers")),
-            new Case(ApiScope.BILLING_READ, api -> api.get("/api/v1/topups/" + UUID.randomUUID()),
+            new Case(
+                    ApiScope.BILLING_READ,
+                    api -> api.get("/api/v1/topups/" + UUID.randomUUID()),
                     api -> api.post("/api/v1/bills/inquiries", "{}")),
-            new Case(ApiScope.BILLING_WRITE, api -> api.post("/api/v1/card-transfers", "{}"),
+            new Case(
+                    ApiScope.BILLING_WRITE,
+                    api -> api.post("/api/v1/card-transfers", "{}"),
                     api -> api.get("/api/v1/bills/payments/" + UUID.randomUUID())),
-            new Case(ApiScope.CONSENTS_READ, api -> api.get("/api/v1/consents?channel=telegram&externalUserId=1"),
+            new Case(
+                    ApiScope.CONSENTS_READ,
+                    api -> api.get("/api/v1/consents?channel=telegram&externalUserId=1"),
                     api -> api.post("/api/v1/consents", "{}")),
-            new Case(ApiScope.CONSENTS_WRITE, api -> api.post("/api/v1/consents", "{}"),
+            new Case(
+                    ApiScope.CONSENTS_WRITE,
+                    api -> api.post("/api/v1/consents", "{}"),
                     api -> api.get("/api/v1/consents?channel=telegram&externalUserId=1")),
-            new Case(ApiScope.ASSISTANT, api -> api.post("/api/v1/assistant/classify", "{\"text\":\"hi\"}"),
+            new Case(
+                    ApiScope.ASSISTANT,
+                    api -> api.post("/api/v1/assistant/classify", "{\"text\":\"hi\"}"),
                     api -> api.post("/api/v1/mentions", "{}")),
-            new Case(ApiScope.LISTENING_READ, api -> api.get("/api/v1/listening/dashboard"),
+            new Case(
+                    ApiScope.LISTENING_READ,
+                    api -> api.get("/api/v1/listening/dashboard"),
                     api -> api.post("/api/v1/mentions", "{}")),
-            new Case(ApiScope.LISTENING_WRITE, api -> api.post("/api/v1/mentions", "{}"),
+            new Case(
+                    ApiScope.LISTENING_WRITE,
+                    api -> api.post("/api/v1/mentions", "{}"),
                     api -> api.post("/api/v1/assistant/classify", "{\"text\":\"hi\"}")),
-            new Case(ApiScope.CARDS_READ, api -> api.get("/api/v1/cards/" + UUID.randomUUID() + "/statements"),
+            new Case(
+                    ApiScope.CARDS_READ,
+                    api -> api.get("/api/v1/cards/" + UUID.randomUUID() + "/statements"),
                     api -> api.post("/api/v1/cards/" + UUID.randomUUID() + "/repayments", "{}")),
-            new Case(ApiScope.CARDS_WRITE, api -> api.post("/api/v1/cards/" + UUID.randomUUID() + "/repayments", "{}"),
+            new Case(
+                    ApiScope.CARDS_WRITE,
+                    api -> api.post("/api/v1/cards/" + UUID.randomUUID() + "/repayments", "{}"),
                     api -> api.get("/api/v1/cards/" + UUID.randomUUID() + "/statements")),
-            new Case(ApiScope.SERVICES_READ, api -> api.get("/api/v1/branches"),
+            new Case(
+                    ApiScope.SERVICES_READ,
+                    api -> api.get("/api/v1/branches"),
                     api -> api.post("/api/v1/appointments", "{}")),
-            new Case(ApiScope.SERVICES_WRITE, api -> api.post("/api/v1/appointments", "{}"),
+            new Case(
+                    ApiScope.SERVICES_WRITE,
+                    api -> api.post("/api/v1/appointments", "{}"),
                     api -> api.get("/api/v1/branches")),
-            new Case(ApiScope.APPLICATIONS_READ, api -> api.get("/api/v1/applications/" + UUID.randomUUID()),
+            new Case(
+                    ApiScope.APPLICATIONS_READ,
+                    api -> api.get("/api/v1/applications/" + UUID.randomUUID()),
                     api -> api.post("/api/v1/applications/" + UUID.randomUUID() + "/decision", "{}")),
-            new Case(ApiScope.APPLICATIONS_WRITE,
+            new Case(
+                    ApiScope.APPLICATIONS_WRITE,
                     api -> api.post("/api/v1/applications/" + UUID.randomUUID() + "/decision", "{}"),
                     api -> api.get("/api/v1/applications/" + UUID.randomUUID())),
-            new Case(ApiScope.CAMPAIGNS_READ, api -> api.get("/api/v1/campaigns/" + UUID.randomUUID()),
+            new Case(
+                    ApiScope.CAMPAIGNS_READ,
+                    api -> api.get("/api/v1/campaigns/" + UUID.randomUUID()),
                     api -> api.post("/api/v1/campaigns", "{}")),
-            new Case(ApiScope.CAMPAIGNS_WRITE, api -> api.post("/api/v1/campaigns", "{}"),
+            new Case(
+                    ApiScope.CAMPAIGNS_WRITE,
+                    api -> api.post("/api/v1/campaigns", "{}"),
                     api -> api.get("/api/v1/campaigns/" + UUID.randomUUID())),
-            new Case(ApiScope.ADMIN, api -> api.get("/actuator/prometheus"),
+            new Case(
+                    ApiScope.ADMIN,
+                    api -> api.get("/actuator/prometheus"),
                     api -> api.post("/api/v1/nlu/parse", "{\"text\":\"balance\",\"locale\":\"en\"}")));
 
     @Test
@@ -97,7 +137,9 @@ class ApiScopesIntegrationTests {
             Response allowed = c.allowed().apply(api);
             assertThat(allowed.status()).as(c.scope() + " allowed: " + allowed).isNotIn(401, 403);
             Response forbidden = c.forbidden().apply(api);
-            assertThat(forbidden.status()).as(c.scope() + " forbidden: " + forbidden).isEqualTo(403);
+            assertThat(forbidden.status())
+                    .as(c.scope() + " forbidden: " + forbidden)
+                    .isEqualTo(403);
             assertThat(forbidden.contentType()).startsWith("application/problem+json");
             assertThat(forbidden.code()).isEqualTo("forbidden");
             assertThat(forbidden.json().path("detail").asString()).contains("lacks the scope");
@@ -108,13 +150,20 @@ class ApiScopesIntegrationTests {
     void theFullAccessTokensAndAnUnknownTokenStayAsTheyWere() {
         Api full = new Api("http://127.0.0.1:" + port, Api.TOKEN);
         for (Case c : CASES) {
-            assertThat(c.allowed().apply(full).status()).as(c.scope().wireName()).isNotIn(401, 403);
-            assertThat(c.forbidden().apply(full).status()).as(c.scope().wireName()).isNotIn(401, 403);
+            assertThat(c.allowed().apply(full).status())
+                    .as(c.scope().wireName())
+                    .isNotIn(401, 403);
+            assertThat(c.forbidden().apply(full).status())
+                    .as(c.scope().wireName())
+                    .isNotIn(401, 403);
         }
         Response unknown = new Api("http://127.0.0.1:" + port, "not-a-known-token-0123456789").get("/api/v1/customers");
         assertThat(unknown.status()).isEqualTo(401);
-        assertThat(new Api("http://127.0.0.1:" + port, token(ApiScope.LEDGER_READ)).get("/api/v1/not-yet-scoped")
-                .status()).as("a path no rule names needs admin").isEqualTo(403);
+        assertThat(new Api("http://127.0.0.1:" + port, token(ApiScope.LEDGER_READ))
+                        .get("/api/v1/not-yet-scoped")
+                        .status())
+                .as("a path no rule names needs admin")
+                .isEqualTo(403);
     }
 
     static String name(ApiScope scope) {

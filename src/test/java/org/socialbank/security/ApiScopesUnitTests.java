@@ -21,7 +21,8 @@ class ApiScopesUnitTests {
         assertThat(ApiScopes.required("GET", "/api/v1/claims/x")).isEqualTo(ApiScope.PAYMENTS_READ);
         assertThat(ApiScopes.required("POST", "/api/v1/nlu/parse")).isEqualTo(ApiScope.NLU);
         assertThat(ApiScopes.required("GET", "/actuator/prometheus")).isEqualTo(ApiScope.ADMIN);
-        assertThat(ApiScopes.required("GET", "/api/v1/accountsx")).as("a prefix is a whole segment")
+        assertThat(ApiScopes.required("GET", "/api/v1/accountsx"))
+                .as("a prefix is a whole segment")
                 .isEqualTo(ApiScope.ADMIN);
         assertThat(ApiScopes.required("DELETE", "/api/v2/anything")).isEqualTo(ApiScope.ADMIN);
         assertThat(ApiScopes.required("POST", "/api/v1/applications/x/decision"))
@@ -33,28 +34,38 @@ class ApiScopesUnitTests {
 
     @Test
     void aClientNamesKnownScopesAndItsOwnToken() {
-        ApiProperties ok = new ApiProperties(List.of(), null, Map.of("app",
-                new ApiProperties.Client("app-token-0123456789", List.of("directory:read", " nlu"))));
-        assertThat(ok.grants()).singleElement().satisfies(g ->
-                assertThat(g.scopes()).containsExactlyInAnyOrder(ApiScope.DIRECTORY_READ, ApiScope.NLU));
-        assertThatThrownBy(() -> new ApiProperties(List.of(), null, Map.of("app",
-                new ApiProperties.Client("app-token-0123456789", List.of("ledger:everything")))))
-                .hasMessageContaining("socialbank.api.clients.app.scopes").hasMessageContaining("ledger:write");
-        assertThatThrownBy(() -> new ApiProperties(List.of(), null, Map.of("app",
-                new ApiProperties.Client("app-token-0123456789", List.of()))))
+        ApiProperties ok = new ApiProperties(
+                List.of(),
+                null,
+                Map.of("app", new ApiProperties.Client("app-token-0123456789", List.of("directory:read", " nlu"))));
+        assertThat(ok.grants())
+                .singleElement()
+                .satisfies(
+                        g -> assertThat(g.scopes()).containsExactlyInAnyOrder(ApiScope.DIRECTORY_READ, ApiScope.NLU));
+        assertThatThrownBy(() -> new ApiProperties(
+                        List.of(),
+                        null,
+                        Map.of("app", new ApiProperties.Client("app-token-0123456789", List.of("ledger:everything")))))
+                .hasMessageContaining("socialbank.api.clients.app.scopes")
+                .hasMessageContaining("ledger:write");
+        assertThatThrownBy(() -> new ApiProperties(
+                        List.of(), null, Map.of("app", new ApiProperties.Client("app-token-0123456789", List.of()))))
                 .hasMessageContaining("at least one scope");
-        assertThatThrownBy(() -> new ApiProperties(List.of(), null, Map.of("app",
-                new ApiProperties.Client("short", List.of("nlu")))))
+        assertThatThrownBy(() -> new ApiProperties(
+                        List.of(), null, Map.of("app", new ApiProperties.Client("short", List.of("nlu")))))
                 .hasMessageContaining("socialbank.api.clients.app.token");
-        assertThatThrownBy(() -> new ApiProperties(List.of("app-token-0123456789"), null, Map.of("app",
-                new ApiProperties.Client("app-token-0123456789", List.of("nlu")))))
+        assertThatThrownBy(() -> new ApiProperties(
+                        List.of("app-token-0123456789"),
+                        null,
+                        Map.of("app", new ApiProperties.Client("app-token-0123456789", List.of("nlu")))))
                 .hasMessageContaining("twice");
     }
 
     @Test
     void legacyTokensHaveEveryScope() {
         ApiProperties legacy = new ApiProperties(List.of("legacy-token-0123456789"), "env-token-0123456789", null);
-        assertThat(legacy.grants()).hasSize(2).allSatisfy(g -> assertThat(g.scopes()).containsExactlyInAnyOrder(
-                ApiScope.values()));
+        assertThat(legacy.grants())
+                .hasSize(2)
+                .allSatisfy(g -> assertThat(g.scopes()).containsExactlyInAnyOrder(ApiScope.values()));
     }
 }

@@ -29,7 +29,11 @@ class SecurityModuleTests {
     @Test
     void startsWithTheKernelAlone() {
         assertThat(context.getBeanNamesForType(SecurityFilterChain.class)).isNotEmpty();
-        assertThat(context.getBeanNamesForType(org.socialbank.directory.Directory.class)).as("the directory").isEmpty();
-        assertThat(context.getBeanNamesForType(org.socialbank.ledger.Ledger.class)).as("the ledger").isEmpty();
+        assertThat(context.getBeanNamesForType(org.socialbank.directory.Directory.class))
+                .as("the directory")
+                .isEmpty();
+        assertThat(context.getBeanNamesForType(org.socialbank.ledger.Ledger.class))
+                .as("the ledger")
+                .isEmpty();
     }
 }

@@ -17,9 +17,18 @@ class CustomerTimeUnitTests {
     static final Instant EVENING = Instant.parse("2026-12-01T20:45:00Z");
 
     @ParameterizedTest
-    @CsvSource({"Europe/Paris,Europe/Paris", "europe/paris,Europe/Paris", "asia/tehran,Asia/Tehran",
-            "Paris,Europe/Paris", "new york,America/New_York", "Tokyo,Asia/Tokyo", "تهران,Asia/Tehran",
-            "上海,Asia/Shanghai", "Москва,Europe/Moscow", "America/Argentina/Buenos_Aires,America/Argentina/Buenos_Aires"})
+    @CsvSource({
+        "Europe/Paris,Europe/Paris",
+        "europe/paris,Europe/Paris",
+        "asia/tehran,Asia/Tehran",
+        "Paris,Europe/Paris",
+        "new york,America/New_York",
+        "Tokyo,Asia/Tokyo",
+        "تهران,Asia/Tehran",
+        "上海,Asia/Shanghai",
+        "Москва,Europe/Moscow",
+        "America/Argentina/Buenos_Aires,America/Argentina/Buenos_Aires"
+    })
     void readsARegionOrACityInAnyCase(String typed, String zone) {
         assertThat(CustomerTime.parse(typed)).contains(ZoneId.of(zone));
     }
@@ -53,11 +62,16 @@ class CustomerTimeUnitTests {
         CustomerTime tokyo = CustomerTime.of(Locale.ENGLISH, ZoneId.of("Asia/Tokyo"));
         assertThat(tokyo.date(EVENING)).isEqualTo("Dec 2, 2026"); // 05:45 the next day in Tokyo
         assertThat(tokyo.time(EVENING)).contains("5:45");
-        assertThat(tokyo.dateTime(EVENING)).contains("Dec 2, 2026").contains("5:45").contains("Japan")
+        assertThat(tokyo.dateTime(EVENING))
+                .contains("Dec 2, 2026")
+                .contains("5:45")
+                .contains("Japan")
                 .doesNotContain("UTC");
         CustomerTime persianInParis = CustomerTime.of(Locale.forLanguageTag("fa"), ZoneId.of("Europe/Paris"));
         assertThat(persianInParis.date(EVENING)).isEqualTo("۱۰ آذر ۱۴۰۵"); // 21:45 on 1 December in Paris
-        assertThat(persianInParis.dateTime(EVENING)).contains("۲۱:۴۵").doesNotContainPattern("[0-9]")
+        assertThat(persianInParis.dateTime(EVENING))
+                .contains("۲۱:۴۵")
+                .doesNotContainPattern("[0-9]")
                 .doesNotContain("UTC");
         assertThat(tokyo.monthStart(EVENING)).isEqualTo(Instant.parse("2026-11-30T15:00:00Z")); // 1 Dec 00:00 JST
     }

@@ -15,8 +15,12 @@ class DatesUnitTests {
     @Test
     void persianIsSolarHijriInPersianDigitsOnTehranTime() {
         assertThat(Dates.date(EVENING, Locale.forLanguageTag("fa"))).isEqualTo("۱۱ آذر ۱۴۰۵");
-        assertThat(Dates.dateTime(EVENING, Locale.forLanguageTag("fa"))).contains("۱۱ آذر ۱۴۰۵").contains("۰:۱۵")
-                .contains("ایران").doesNotContain("UTC").doesNotContainPattern("[0-9]");
+        assertThat(Dates.dateTime(EVENING, Locale.forLanguageTag("fa")))
+                .contains("۱۱ آذر ۱۴۰۵")
+                .contains("۰:۱۵")
+                .contains("ایران")
+                .doesNotContain("UTC")
+                .doesNotContainPattern("[0-9]");
     }
 
     @Test
@@ -28,9 +32,13 @@ class DatesUnitTests {
     void theOthersUseTheirMediumStyleInTheirZone() {
         assertThat(Dates.date(EVENING, Locale.ENGLISH)).isEqualTo("Dec 1, 2026");
         assertThat(Dates.date(EVENING, Locale.FRENCH)).isEqualTo("1 déc. 2026");
-        assertThat(Dates.dateTime(EVENING, Locale.forLanguageTag("ru"))).contains("1 дек. 2026").contains("23:45")
+        assertThat(Dates.dateTime(EVENING, Locale.forLanguageTag("ru")))
+                .contains("1 дек. 2026")
+                .contains("23:45")
                 .contains("Москва");
-        assertThat(Dates.dateTime(EVENING, Locale.ENGLISH)).contains("8:45").contains("United Kingdom")
+        assertThat(Dates.dateTime(EVENING, Locale.ENGLISH))
+                .contains("8:45")
+                .contains("United Kingdom")
                 .doesNotContain("UTC");
         System.out.println(Dates.dateTime(EVENING, Locale.ENGLISH) + " | " + Dates.dateTime(EVENING, Locale.FRENCH)
                 + " | " + Dates.dateTime(EVENING, Locale.CHINESE));

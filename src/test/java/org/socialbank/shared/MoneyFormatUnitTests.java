@@ -16,12 +16,16 @@ class MoneyFormatUnitTests {
                 .isEqualTo("۵۰٬۰۰۰٬۰۰۰\u00A0ریال (۵٬۰۰۰٬۰۰۰\u00A0تومان)");
         assertThat(MoneyFormat.format(0, CurrencyCode.of("IRR"), PERSIAN)).isEqualTo("۰\u00A0ریال (۰\u00A0تومان)");
         assertThat(MoneyFormat.format(15, CurrencyCode.of("IRR"), PERSIAN)).isEqualTo("۱۵\u00A0ریال (۱٫۵\u00A0تومان)");
-        assertThat(MoneyFormat.format(1_000, CurrencyCode.of("EUR"), PERSIAN)).startsWith("۱۰٫۰۰\u00A0").endsWith("€");
+        assertThat(MoneyFormat.format(1_000, CurrencyCode.of("EUR"), PERSIAN))
+                .startsWith("۱۰٫۰۰\u00A0")
+                .endsWith("€");
     }
 
     @Test
     void otherLanguagesKeepTheirCurrencyFormat() {
-        assertThat(MoneyFormat.format(1_000, CurrencyCode.of("EUR"), Locale.ENGLISH)).isEqualTo("€10.00");
-        assertThat(MoneyFormat.format(1_000, CurrencyCode.of("EUR"), Locale.FRENCH)).isEqualTo("10,00\u00A0€");
+        assertThat(MoneyFormat.format(1_000, CurrencyCode.of("EUR"), Locale.ENGLISH))
+                .isEqualTo("€10.00");
+        assertThat(MoneyFormat.format(1_000, CurrencyCode.of("EUR"), Locale.FRENCH))
+                .isEqualTo("10,00\u00A0€");
     }
 }

@@ -29,11 +29,15 @@ class SignedLinksUnitTests {
         String subject = UUID.randomUUID().toString();
         String token = links.sign(subject, NOW.plusSeconds(60));
         String[] parts = token.split("\\.");
-        assertThat(links.verify(UUID.randomUUID() + "." + parts[1] + "." + parts[2], NOW)).isEmpty();
-        assertThat(links.verify(parts[0] + "." + (Long.parseLong(parts[1]) + 3600) + "." + parts[2], NOW)).isEmpty();
-        assertThat(links.verify(parts[0] + "." + parts[1] + "." + parts[2].substring(1) + "A", NOW)).isEmpty();
+        assertThat(links.verify(UUID.randomUUID() + "." + parts[1] + "." + parts[2], NOW))
+                .isEmpty();
+        assertThat(links.verify(parts[0] + "." + (Long.parseLong(parts[1]) + 3600) + "." + parts[2], NOW))
+                .isEmpty();
+        assertThat(links.verify(parts[0] + "." + parts[1] + "." + parts[2].substring(1) + "A", NOW))
+                .isEmpty();
         assertThat(new SignedLinks(key((byte) 2)).verify(token, NOW)).isEmpty();
-        assertThat(links.verify(token + "x".repeat(SignedLinks.TOKEN_LENGTH_MAX), NOW)).isEmpty();
+        assertThat(links.verify(token + "x".repeat(SignedLinks.TOKEN_LENGTH_MAX), NOW))
+                .isEmpty();
         assertThat(links.verify("no-dots", NOW)).isEmpty();
         assertThat(links.verify(null, NOW)).isEmpty();
     }

@@ -19,8 +19,7 @@ public final class Await {
     private static final long FIRST_PAUSE_MS = 10;
     private static final long PAUSE_MAX_MS = 100;
 
-    private Await() {
-    }
+    private Await() {}
 
     /** Waits up to {@link #DEFAULT} until the condition holds. */
     public static void until(BooleanSupplier condition, String what) {
@@ -41,8 +40,8 @@ public final class Await {
      * Reads {@code value} until {@code done} accepts it and returns that value; fails after
      * {@code within} with {@code describe} of the last value read.
      */
-    public static <T> T until(Supplier<T> value, Predicate<? super T> done, Duration within,
-            Function<? super T, String> describe) {
+    public static <T> T until(
+            Supplier<T> value, Predicate<? super T> done, Duration within, Function<? super T, String> describe) {
         long deadline = System.nanoTime() + within.toNanos();
         long pauseMs = FIRST_PAUSE_MS;
         while (true) {

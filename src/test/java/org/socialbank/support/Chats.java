@@ -12,12 +12,12 @@ import org.socialbank.conversation.Outbound;
 import org.socialbank.conversation.OutboundMessage;
 import org.socialbank.conversation.Received;
 import org.socialbank.conversation.engine.OutboxRelay;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.IdentityId;
-import org.socialbank.directory.ChannelIdentities;
-import org.socialbank.shared.Network;
 import org.socialbank.directory.jdbc.JdbcLinking;
+import org.socialbank.shared.Network;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
@@ -38,7 +38,12 @@ public class Chats {
     private final Clock clock;
     private final ObjectProvider<RecordingSender> telegram;
 
-    Chats(Conversations conversations, OutboxRelay relay, ChannelIdentities identities, JdbcLinking linkingStore, Clock clock,
+    Chats(
+            Conversations conversations,
+            OutboxRelay relay,
+            ChannelIdentities identities,
+            JdbcLinking linkingStore,
+            Clock clock,
             ObjectProvider<RecordingSender> telegram) {
         this.conversations = conversations;
         this.relay = relay;
@@ -106,7 +111,8 @@ public class Chats {
     public List<Outbound> say(InboundMessage message) {
         Received received = receive(message);
         assertThat(received).isInstanceOf(Received.Handled.class);
-        return ((Received.Handled) received).replies().stream().map(OutboundMessage::content).toList();
+        return ((Received.Handled) received)
+                .replies().stream().map(OutboundMessage::content).toList();
     }
 
     /** The text of the first reply, which must be a text. */
@@ -128,14 +134,19 @@ public class Chats {
 
     /** What of one kind the relay sent to a Telegram chat, in order. */
     public <T extends Outbound> List<T> sent(String chat, Class<T> type) {
-        return recording().to(chat).stream().map(OutboundMessage::content).filter(type::isInstance).map(type::cast)
+        return recording().to(chat).stream()
+                .map(OutboundMessage::content)
+                .filter(type::isInstance)
+                .map(type::cast)
                 .toList();
     }
 
     /** The texts sent to a chat that contain {@code part}. */
     public List<String> told(String chat, String part) {
         // matched without the isolation marks (U+2066..U+2069) Persian messages put around placeholders
-        return sent(chat).stream().filter(t -> withoutIsolates(t).contains(withoutIsolates(part))).toList();
+        return sent(chat).stream()
+                .filter(t -> withoutIsolates(t).contains(withoutIsolates(part)))
+                .toList();
     }
 
     /** The text without Unicode's directional isolates (U+2066..U+2069), to compare what a reader sees. */

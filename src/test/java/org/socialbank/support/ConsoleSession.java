@@ -19,8 +19,7 @@ public final class ConsoleSession {
     /** How long a browser step may take before the test fails. */
     public static final Duration STEP = Duration.ofSeconds(20);
 
-    private ConsoleSession() {
-    }
+    private ConsoleSession() {}
 
     /** The bank's address on the test server's port. */
     public static String base(int port) {

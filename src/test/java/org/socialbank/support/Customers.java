@@ -15,7 +15,6 @@ import org.socialbank.directory.CustomerView;
 import org.socialbank.directory.Directory;
 import org.socialbank.directory.DirectoryResult;
 import org.socialbank.directory.KycLevel;
-import org.socialbank.shared.Language;
 import org.socialbank.directory.NewCustomer;
 import org.socialbank.ledger.AccountFlag;
 import org.socialbank.ledger.AccountId;
@@ -26,6 +25,7 @@ import org.socialbank.ledger.NewTransfer;
 import org.socialbank.ledger.TransferId;
 import org.socialbank.ledger.TransferResult;
 import org.socialbank.shared.CurrencyCode;
+import org.socialbank.shared.Language;
 
 /**
  * Customers for tests in one fluent call, registered through the directory's and the ledger's own
@@ -54,8 +54,7 @@ public final class Customers {
     }
 
     /** A customer as created: what a test reads back. {@code phone}, {@code tag}, {@code wallet}, {@code chat} may be null. */
-    public record Customer(CustomerId id, String name, String phone, String tag, AccountId wallet, String chat) {
-    }
+    public record Customer(CustomerId id, String name, String phone, String tag, AccountId wallet, String chat) {}
 
     /**
      * A valid French mobile number in the range {@code prefix} ("+33" and two digits, e.g.
@@ -65,8 +64,11 @@ public final class Customers {
         if (!prefix.matches("\\+33[67]\\d")) {
             throw new IllegalArgumentException("a French mobile range like +3365, not " + prefix);
         }
-        return prefix + String.format("%07d", (Math.abs(UUID.randomUUID().hashCode()) % 9_000 + 1_000) * 1_000
-                + NUMBERS.incrementAndGet() % 1_000);
+        return prefix
+                + String.format(
+                        "%07d",
+                        (Math.abs(UUID.randomUUID().hashCode()) % 9_000 + 1_000) * 1_000
+                                + NUMBERS.incrementAndGet() % 1_000);
     }
 
     /** Starts a customer with this display name: English, full KYC, no alias, no account. */
@@ -164,12 +166,21 @@ public final class Customers {
 
         private AccountId openWallet(CustomerId id) {
             AccountId wallet = new AccountId(UUID.randomUUID());
-            ledger.open(new NewAccount(wallet, currency, id.ownerRef(), AccountKind.CUSTOMER_WALLET,
+            ledger.open(new NewAccount(
+                    wallet,
+                    currency,
+                    id.ownerRef(),
+                    AccountKind.CUSTOMER_WALLET,
                     Set.of(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS)));
             assertThat(directory.holdAccount(id, wallet, true)).isInstanceOf(DirectoryResult.Done.class);
             if (fundedMinor > 0) {
-                TransferResult funded = ledger.transfer(NewTransfer.posted(new TransferId(UUID.randomUUID()),
-                        funding(currency), wallet, fundedMinor, currency, "opening"));
+                TransferResult funded = ledger.transfer(NewTransfer.posted(
+                        new TransferId(UUID.randomUUID()),
+                        funding(currency),
+                        wallet,
+                        fundedMinor,
+                        currency,
+                        "opening"));
                 assertThat(funded).isInstanceOf(TransferResult.Posted.class);
             }
             return wallet;

@@ -30,9 +30,11 @@ public final class FakeSms implements SmsGateway {
         if (messages.isEmpty()) {
             throw new AssertionError("no SMS to " + e164);
         }
-        Matcher m = Pattern.compile("\\b(\\d{6})\\b").matcher(messages.get(messages.size() - 1).text());
+        Matcher m = Pattern.compile("\\b(\\d{6})\\b")
+                .matcher(messages.get(messages.size() - 1).text());
         if (!m.find()) {
-            throw new AssertionError("no code in " + messages.get(messages.size() - 1).text());
+            throw new AssertionError(
+                    "no code in " + messages.get(messages.size() - 1).text());
         }
         return m.group(1);
     }

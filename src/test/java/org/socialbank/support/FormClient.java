@@ -26,7 +26,9 @@ public final class FormClient {
 
     private final HttpClient client = HttpClient.newBuilder()
             .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-            .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(5)).build();
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final String base;
     private String csrf;
 
@@ -42,7 +44,8 @@ public final class FormClient {
 
     /** GET an absolute URL or a path. */
     public Page get(String url, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(url)).timeout(Duration.ofSeconds(30)).GET();
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(uri(url)).timeout(Duration.ofSeconds(30)).GET();
         for (int i = 0; i + 1 < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
@@ -63,11 +66,14 @@ public final class FormClient {
     public Page postRaw(String url, Map<String, String> form) {
         StringBuilder body = new StringBuilder();
         form.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&")
-                .append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
+                .append(URLEncoder.encode(k, StandardCharsets.UTF_8))
+                .append('=')
                 .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-        return send(HttpRequest.newBuilder(uri(url)).timeout(Duration.ofSeconds(30))
+        return send(HttpRequest.newBuilder(uri(url))
+                .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build());
     }
 
     private Page send(HttpRequest request) {

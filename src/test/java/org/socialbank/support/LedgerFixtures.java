@@ -10,15 +10,13 @@ import org.socialbank.support.Api.Response;
 /** Request bodies and small account set-ups shared by the ledger's HTTP-level tests. */
 public final class LedgerFixtures {
 
-    private LedgerFixtures() {
-    }
+    private LedgerFixtures() {}
 
-    public static String transfer(String id, String debit, String credit, long amount, String currency,
-            String metadata) {
+    public static String transfer(
+            String id, String debit, String credit, long amount, String currency, String metadata) {
         return """
                 {"id": "%s", "debitAccountId": "%s", "creditAccountId": "%s", "amountMinor": %d, "currency": "%s",
-                 "code": "p2p", "pending": false, "metadata": %s}""".formatted(id, debit, credit, amount, currency,
-                metadata);
+                 "code": "p2p", "pending": false, "metadata": %s}""".formatted(id, debit, credit, amount, currency, metadata);
     }
 
     /**
@@ -36,8 +34,10 @@ public final class LedgerFixtures {
             accounts.add(id);
         }
         for (int i = 1; i <= wallets; i++) {
-            Response r = api.post("/api/v1/transfers", transfer(UUID.randomUUID().toString(),
-                    accounts.get(0), accounts.get(i), fundingMinor, "EUR", "{}"));
+            Response r = api.post(
+                    "/api/v1/transfers",
+                    transfer(
+                            UUID.randomUUID().toString(), accounts.get(0), accounts.get(i), fundingMinor, "EUR", "{}"));
             assertThat(r.status()).as(r.toString()).isEqualTo(201);
         }
         return accounts;

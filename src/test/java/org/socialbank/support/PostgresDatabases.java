@@ -1,5 +1,6 @@
 package org.socialbank.support;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
@@ -7,7 +8,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * Fresh PostgreSQL databases for tests, one per test class.
@@ -18,15 +18,13 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  */
 public final class PostgresDatabases {
 
-    private static final String HOST_URL = System.getenv().getOrDefault(
-            "SOCIALBANK_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-    private static final String USER = System.getenv().getOrDefault(
-            "SOCIALBANK_TEST_POSTGRES_USER", "postgres");
+    private static final String HOST_URL =
+            System.getenv().getOrDefault("SOCIALBANK_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+    private static final String USER = System.getenv().getOrDefault("SOCIALBANK_TEST_POSTGRES_USER", "postgres");
     private static String serverUrl; // a URL whose database part is replaced per test class
     private static EmbeddedPostgres embedded;
 
-    private PostgresDatabases() {
-    }
+    private PostgresDatabases() {}
 
     /** Creates an empty database and returns its JDBC URL. */
     public static synchronized String create() {
@@ -85,8 +83,7 @@ public final class PostgresDatabases {
             }));
             return embedded.getJdbcUrl("postgres", "postgres");
         } catch (IOException e) {
-            throw new UncheckedIOException("no PostgreSQL at " + HOST_URL
-                    + " and the embedded one did not start", e);
+            throw new UncheckedIOException("no PostgreSQL at " + HOST_URL + " and the embedded one did not start", e);
         }
     }
 

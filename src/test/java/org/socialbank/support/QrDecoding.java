@@ -17,8 +17,7 @@ public final class QrDecoding {
     private static final Pattern SVG = Pattern.compile("<svg[^>]*>.*?</svg>", Pattern.DOTALL);
     private static final Pattern PATH = Pattern.compile(" d=\"([^\"]*)\"");
 
-    private QrDecoding() {
-    }
+    private QrDecoding() {}
 
     /** The first {@code <svg>...</svg>} of a page after the given marker (e.g. an element's id). */
     public static String svgAfter(String html, String marker) {
@@ -35,7 +34,8 @@ public final class QrDecoding {
 
     /** Reads the runs of the path back into modules and decodes them. */
     public static String decode(String svg) throws Exception {
-        String[] viewBox = parse(svg).getDocumentElement().getAttribute("viewBox").split(" ");
+        String[] viewBox =
+                parse(svg).getDocumentElement().getAttribute("viewBox").split(" ");
         int q = QrCodes.QUIET_ZONE_MODULES;
         BitMatrix modules = new BitMatrix(Integer.parseInt(viewBox[2]) - 2 * q);
         Matcher run = RUN.matcher(path(svg));

@@ -11,8 +11,7 @@ import java.util.concurrent.Future;
 /** Calls started together on their own threads (nodes racing), answered in the calls' order. */
 public final class Races {
 
-    private Races() {
-    }
+    private Races() {}
 
     public static <T> List<T> race(List<Callable<T>> calls) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(calls.size());

@@ -22,14 +22,14 @@ public final class Seeds {
 
     private static final Logger LOG = LoggerFactory.getLogger(Seeds.class);
 
-    private Seeds() {
-    }
+    private Seeds() {}
 
     /** The seed of this run for {@code who}: the property's if set, else a fresh one; logged. */
     public static long seed(String who) {
         String fixed = property();
-        long seed = fixed != null ? Long.parseLong(fixed.trim()) : System.nanoTime() ^ Double.doubleToLongBits(
-                Math.random());
+        long seed = fixed != null
+                ? Long.parseLong(fixed.trim())
+                : System.nanoTime() ^ Double.doubleToLongBits(Math.random());
         LOG.info("{} seed {} (replay: -D{}={})", who, seed, PROPERTY, seed);
         return seed;
     }

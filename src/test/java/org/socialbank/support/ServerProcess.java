@@ -36,9 +36,10 @@ public final class ServerProcess implements AutoCloseable {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR + " is missing: run 'mvn verify', which packages it first");
         }
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx512m", "-jar", JAR.toString(),
-                "--server.port=" + port));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+        List<String> command =
+                new ArrayList<>(List.of(javaExecutable(), "-Xmx512m", "-jar", JAR.toString(), "--server.port=" + port));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
         // the durability tests need no assistant: without this each start would encode BANKING77 with
@@ -92,13 +93,16 @@ public final class ServerProcess implements AutoCloseable {
 
     private void awaitUp(Duration timeout) {
         Api anonymous = new Api("http://127.0.0.1:" + port, null);
-        Await.until(() -> {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("server exited with " + process.exitValue()
-                        + " (start " + starts + "):\n" + logTail());
-            }
-            return up(anonymous);
-        }, timeout, () -> "the server to be UP:\n" + logTail());
+        Await.until(
+                () -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException(
+                                "server exited with " + process.exitValue() + " (start " + starts + "):\n" + logTail());
+                    }
+                    return up(anonymous);
+                },
+                timeout,
+                () -> "the server to be UP:\n" + logTail());
     }
 
     private static boolean up(Api anonymous) {

@@ -7,8 +7,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 /** Points a test context at a fresh store: an H2 file database or a PostgreSQL database. */
 public final class TestStores {
 
-    private TestStores() {
-    }
+    private TestStores() {}
 
     public static void h2(DynamicPropertyRegistry registry) {
         Path dir = Path.of("target", "test-data", "h2-" + UUID.randomUUID()).toAbsolutePath();

@@ -34,14 +34,15 @@ public final class WebChatBrowser {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient http = HttpClient.newBuilder()
-            .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL)).connectTimeout(Duration.ofSeconds(5))
+            .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+            .connectTimeout(Duration.ofSeconds(5))
             .build();
     private final int port;
     private final Runnable beforePoll;
     private String csrf;
 
     public WebChatBrowser(int port) {
-        this(port, () -> { });
+        this(port, () -> {});
     }
 
     public WebChatBrowser(int port, Runnable beforePoll) {
@@ -50,7 +51,8 @@ public final class WebChatBrowser {
     }
 
     public void open(String path) {
-        Matcher m = CSRF.matcher(exchange(HttpRequest.newBuilder(uri(path)).GET().build()).body());
+        Matcher m = CSRF.matcher(
+                exchange(HttpRequest.newBuilder(uri(path)).GET().build()).body());
         if (m.find()) {
             csrf = m.group(1);
         }
@@ -64,7 +66,8 @@ public final class WebChatBrowser {
         pairs.add("_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8));
         HttpResponse<String> response = exchange(HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(String.join("&", pairs))).build());
+                .POST(HttpRequest.BodyPublishers.ofString(String.join("&", pairs)))
+                .build());
         assertThat(response.statusCode()).as(path + " " + response.body()).isLessThan(400);
         Matcher m = CSRF.matcher(response.body());
         if (m.find()) {
@@ -79,7 +82,8 @@ public final class WebChatBrowser {
     public void link(String words, String username, String password, java.util.function.Supplier<String> code) {
         open("/chat");
         post("/chat/messages", "id", java.util.UUID.randomUUID().toString(), "text", words);
-        String url = await(m -> m.path("kind").asString().equals("link")).path("url").asString();
+        String url =
+                await(m -> m.path("kind").asString().equals("link")).path("url").asString();
         String page = url.substring(url.indexOf('/', "http://".length()));
         open(page);
         post(page, "username", username, "password", password);
@@ -102,17 +106,28 @@ public final class WebChatBrowser {
     }
 
     private JsonNode poll(java.util.function.Function<List<JsonNode>, Optional<JsonNode>> pick) {
-        return Await.until(() -> {
-            beforePoll.run();
-            return pick.apply(bank());
-        }, Optional::isPresent, Await.DEFAULT, none -> "such a bank message in the web chat's history").orElseThrow();
+        return Await.until(
+                        () -> {
+                            beforePoll.run();
+                            return pick.apply(bank());
+                        },
+                        Optional::isPresent,
+                        Await.DEFAULT,
+                        none -> "such a bank message in the web chat's history")
+                .orElseThrow();
     }
 
     /** The bank's messages in the chat's history, oldest first. */
     private List<JsonNode> bank() {
-        String body = exchange(HttpRequest.newBuilder(uri("/chat/history")).GET().build()).body();
-        return JSON.readTree(body).path("messages").valueStream().filter(n -> n.path("from").asString().equals("bank"))
-                .map(n -> n.path("message")).toList();
+        String body = exchange(
+                        HttpRequest.newBuilder(uri("/chat/history")).GET().build())
+                .body();
+        return JSON.readTree(body)
+                .path("messages")
+                .valueStream()
+                .filter(n -> n.path("from").asString().equals("bank"))
+                .map(n -> n.path("message"))
+                .toList();
     }
 
     private HttpResponse<String> exchange(HttpRequest request) {

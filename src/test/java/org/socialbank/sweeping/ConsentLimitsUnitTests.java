@@ -26,8 +26,19 @@ class ConsentLimitsUnitTests {
     static final Instant NOW = Instant.parse("2026-12-02T08:00:00Z");
 
     static Consent consent(long maxPayment, long maxPeriod, LimitPeriod period, Instant expires, boolean revoked) {
-        return new Consent(new ConsentId(UUID.randomUUID()), new CustomerId(UUID.randomUUID()), "other-bank",
-                "OTHER-BANK-1-EUR", CurrencyCode.of("EUR"), maxPayment, maxPeriod, period, expires, revoked, NOW, null);
+        return new Consent(
+                new ConsentId(UUID.randomUUID()),
+                new CustomerId(UUID.randomUUID()),
+                "other-bank",
+                "OTHER-BANK-1-EUR",
+                CurrencyCode.of("EUR"),
+                maxPayment,
+                maxPeriod,
+                period,
+                expires,
+                revoked,
+                NOW,
+                null);
     }
 
     @Test
@@ -54,7 +65,8 @@ class ConsentLimitsUnitTests {
         assertThat(all(c, 0, 30_000, 10_000)).isEqualTo(new ConsentLimits.Allow(20_000));
         assertThat(all(c, 0, 300_000, 10_000)).isEqualTo(new ConsentLimits.Allow(50_000));
         assertThat(all(c, 110_000, 300_000, 10_000)).isEqualTo(new ConsentLimits.Allow(10_000));
-        assertThat(all(c, 120_000, 300_000, 10_000)).isEqualTo(new ConsentLimits.Refuse(SweepRefusal.OVER_PERIOD_LIMIT));
+        assertThat(all(c, 120_000, 300_000, 10_000))
+                .isEqualTo(new ConsentLimits.Refuse(SweepRefusal.OVER_PERIOD_LIMIT));
         assertThat(all(c, 0, 10_000, 10_000)).isEqualTo(new ConsentLimits.Refuse(SweepRefusal.NOTHING_TO_COLLECT));
         assertThat(ConsentLimits.decide(c, NOW, 0, OptionalLong.empty(), OptionalLong.empty(), 0))
                 .isEqualTo(new ConsentLimits.Refuse(SweepRefusal.BALANCE_UNKNOWN));
@@ -76,8 +88,8 @@ class ConsentLimitsUnitTests {
         SplittableRandom random = new SplittableRandom(seed);
         for (LimitPeriod period : LimitPeriod.values()) {
             long maxPayment = 1 + random.nextLong(100_000);
-            Consent c = consent(maxPayment, maxPayment + random.nextLong(300_000), period,
-                    NOW.plus(Duration.ofDays(400)), false);
+            Consent c = consent(
+                    maxPayment, maxPayment + random.nextLong(300_000), period, NOW.plus(Duration.ofDays(400)), false);
             Map<Instant, Long> usedByPeriod = new HashMap<>();
             Instant at = NOW;
             for (int i = 0; i < 400; i++) {
@@ -85,10 +97,15 @@ class ConsentLimitsUnitTests {
                 Instant from = period.window(at, PARIS).from();
                 long used = usedByPeriod.getOrDefault(from, 0L);
                 ConsentLimits.Decision d = random.nextBoolean()
-                        ? ConsentLimits.decide(c, at, used, OptionalLong.of(1 + random.nextLong(150_000)),
-                                OptionalLong.empty(), 0)
-                        : ConsentLimits.decide(c, at, used, OptionalLong.empty(),
-                                OptionalLong.of(random.nextLong(500_000)), random.nextLong(50_000));
+                        ? ConsentLimits.decide(
+                                c, at, used, OptionalLong.of(1 + random.nextLong(150_000)), OptionalLong.empty(), 0)
+                        : ConsentLimits.decide(
+                                c,
+                                at,
+                                used,
+                                OptionalLong.empty(),
+                                OptionalLong.of(random.nextLong(500_000)),
+                                random.nextLong(50_000));
                 if (d instanceof ConsentLimits.Allow allow) {
                     assertThat(allow.amountMinor()).as("seed %d", seed).isBetween(1L, maxPayment);
                     usedByPeriod.merge(from, allow.amountMinor(), Long::sum);

@@ -37,10 +37,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * in Persian (right to left); a consent revoked there with its button stops at once. Over plain
  * HTTP: a link opens its own customer's consents only, and a forged or expired link opens nothing.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "socialbank.web.secure-cookies=false",
-    "socialbank.sweeping.worker-interval=10m",
-    "socialbank.sweeping.rules-enabled=false"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "socialbank.web.secure-cookies=false",
+            "socialbank.sweeping.worker-interval=10m",
+            "socialbank.sweeping.rules-enabled=false"
+        })
 @Import(SweepingTestClock.class)
 class LinkedAccountsPageBrowserTests {
 
@@ -91,18 +94,25 @@ class LinkedAccountsPageBrowserTests {
         browser.get(local(sweeping.pageUrl(customer)));
         assertThat(browser.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("حساب‌های شما در بانک‌های دیگر");
-        assertThat(browser.findElements(By.cssSelector("#consents li[data-state=active]"))).hasSize(2);
-        assertThat(browser.findElement(By.id("consent-" + revoked.value())).getText()).contains("second-bank")
+        assertThat(browser.findElements(By.cssSelector("#consents li[data-state=active]")))
+                .hasSize(2);
+        assertThat(browser.findElement(By.id("consent-" + revoked.value())).getText())
+                .contains("second-bank")
                 .contains("فعال");
         Chromium.screenshot(browser, "linked-accounts-fa-1-list");
 
-        browser.findElement(By.cssSelector("#consent-" + revoked.value() + " button")).click();
+        browser.findElement(By.cssSelector("#consent-" + revoked.value() + " button"))
+                .click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("notice")));
-        assertThat(browser.findElement(By.id("notice")).getText()).contains("second-bank").contains("لغو شد");
+        assertThat(browser.findElement(By.id("notice")).getText())
+                .contains("second-bank")
+                .contains("لغو شد");
         assertThat(browser.findElement(By.id("consent-" + revoked.value())).getAttribute("data-state"))
                 .isEqualTo("inactive");
-        assertThat(browser.findElements(By.cssSelector("#consent-" + revoked.value() + " button"))).isEmpty();
-        assertThat(browser.findElement(By.id("consent-" + kept.value())).getAttribute("data-state")).isEqualTo("active");
+        assertThat(browser.findElements(By.cssSelector("#consent-" + revoked.value() + " button")))
+                .isEmpty();
+        assertThat(browser.findElement(By.id("consent-" + kept.value())).getAttribute("data-state"))
+                .isEqualTo("active");
         Chromium.screenshot(browser, "linked-accounts-fa-2-revoked");
         assertThat(sweeping.consent(customer, revoked).orElseThrow().revoked()).isTrue();
         assertThat(sweeping.consent(customer, kept).orElseThrow().revoked()).isFalse();
@@ -118,11 +128,14 @@ class LinkedAccountsPageBrowserTests {
         FormClient client = new FormClient(port);
         FormClient.Page list = client.get(page);
         assertThat(list.status()).isEqualTo(200);
-        assertThat(list.html()).contains("Your accounts at other banks").contains("first-bank")
+        assertThat(list.html())
+                .contains("Your accounts at other banks")
+                .contains("first-bank")
                 .doesNotContain(others.value().toString());
 
         String revoke = URI.create(page).getRawPath() + "/revoke";
-        assertThat(client.post(revoke, "consent", others.value().toString()).status()).isEqualTo(404);
+        assertThat(client.post(revoke, "consent", others.value().toString()).status())
+                .isEqualTo(404);
         assertThat(sweeping.consent(other, others).orElseThrow().revoked()).isFalse();
         client.get(page); // the form's CSRF token again
         assertThat(client.post(revoke, "consent", "not-a-consent").status()).isEqualTo(404);
@@ -130,23 +143,39 @@ class LinkedAccountsPageBrowserTests {
         String forged = page.replaceFirst("\\.([A-Za-z0-9_-])([A-Za-z0-9_-]*)\\?", ".$2x?");
         assertThat(forged).isNotEqualTo(page);
         assertThat(client.get(forged).status()).isEqualTo(404);
-        assertThat(client.get(pathOf(sweeping.pageUrl(owner)).replace(owner.value().toString(),
-                other.value().toString())).status()).isEqualTo(404); // another customer's id under this signature
+        assertThat(client.get(pathOf(sweeping.pageUrl(owner))
+                                .replace(owner.value().toString(), other.value().toString()))
+                        .status())
+                .isEqualTo(404); // another customer's id under this signature
         clock.advance(Duration.ofMinutes(31));
         assertThat(client.get(page).status()).isEqualTo(404);
     }
 
     private CustomerId customer(Language language) {
-        return new Customers(directory, ledger).named("Page Sweeper").speaking(language).phone(phone())
-                .wallet(EUR.code()).create().id();
+        return new Customers(directory, ledger)
+                .named("Page Sweeper")
+                .speaking(language)
+                .phone(phone())
+                .wallet(EUR.code())
+                .create()
+                .id();
     }
 
     private ConsentId link(CustomerId customer, String bank) {
         ConsentId id = new ConsentId(UUID.randomUUID());
         String ref = SandboxOpenBanking.accountRef(bank, customer.value().toString(), "EUR");
         sandbox.setBalance(ref, 100_00);
-        assertThat(sweeping.link(new ConsentRequest(id, customer, bank, ref, EUR, 50_00, 500_00, LimitPeriod.MONTH,
-                clock.instant().plus(Duration.ofDays(365))))).isInstanceOf(LinkResult.Linked.class);
+        assertThat(sweeping.link(new ConsentRequest(
+                        id,
+                        customer,
+                        bank,
+                        ref,
+                        EUR,
+                        50_00,
+                        500_00,
+                        LimitPeriod.MONTH,
+                        clock.instant().plus(Duration.ofDays(365)))))
+                .isInstanceOf(LinkResult.Linked.class);
         return id;
     }
 

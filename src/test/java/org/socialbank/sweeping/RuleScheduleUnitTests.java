@@ -34,7 +34,8 @@ class RuleScheduleUnitTests {
                     firstDueDays.add(d);
                 }
             }
-            assertThat(firstDueDays).as("day %d", day)
+            assertThat(firstDueDays)
+                    .as("day %d", day)
                     .allMatch(d -> d.equals(RuleSchedule.dueDate(day, YearMonth.from(d))));
             // created on 2 December: a rule on the 1st first pulls in January
             assertThat(pulled.get(0)).isEqualTo(day == 1 ? YearMonth.of(2027, 1) : YearMonth.of(2026, 12));
@@ -46,15 +47,16 @@ class RuleScheduleUnitTests {
     void aNodeThatWasDownOnTheDayCatchesUpLaterThatMonthButNotTheNext() {
         assertThat(RuleSchedule.dueMonth(1, LocalDate.of(2026, 11, 1), LocalDate.of(2027, 1, 5)))
                 .contains(YearMonth.of(2027, 1));
-        assertThat(RuleSchedule.dueMonth(20, LocalDate.of(2026, 11, 1), LocalDate.of(2027, 1, 5))).isEmpty();
+        assertThat(RuleSchedule.dueMonth(20, LocalDate.of(2026, 11, 1), LocalDate.of(2027, 1, 5)))
+                .isEmpty();
     }
 
     @Test
     void thePullIdDependsOnlyOnTheRuleAndTheMonth() {
         RuleId rule = new RuleId(UUID.randomUUID());
-        assertThat(RuleSchedule.pullId(rule, YearMonth.of(2027, 1))).isEqualTo(RuleSchedule.pullId(rule,
-                YearMonth.of(2027, 1)));
-        assertThat(RuleSchedule.pullId(rule, YearMonth.of(2027, 1))).isNotEqualTo(RuleSchedule.pullId(rule,
-                YearMonth.of(2027, 2)));
+        assertThat(RuleSchedule.pullId(rule, YearMonth.of(2027, 1)))
+                .isEqualTo(RuleSchedule.pullId(rule, YearMonth.of(2027, 1)));
+        assertThat(RuleSchedule.pullId(rule, YearMonth.of(2027, 1)))
+                .isNotEqualTo(RuleSchedule.pullId(rule, YearMonth.of(2027, 2)));
     }
 }

@@ -15,7 +15,8 @@ class SettlementAccountUnitTests {
 
     @Test
     void theSettlementAccountOfACurrencyKeepsItsId() {
-        assertThat(OwnAccounts.id(CollectMoney.settlementName(CurrencyCode.of("EUR"))).value())
+        assertThat(OwnAccounts.id(CollectMoney.settlementName(CurrencyCode.of("EUR")))
+                        .value())
                 .isEqualTo(UUID.fromString("6526a2ce-6711-3262-850a-0478c0e670f9"));
         assertThat(OwnAccounts.id(CollectMoney.settlementName(CurrencyCode.of("GBP"))))
                 .isNotEqualTo(OwnAccounts.id(CollectMoney.settlementName(CurrencyCode.of("EUR"))));

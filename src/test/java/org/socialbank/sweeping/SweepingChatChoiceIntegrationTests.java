@@ -18,20 +18,20 @@ import org.socialbank.directory.CustomerView;
 import org.socialbank.directory.Directory;
 import org.socialbank.directory.DirectoryResult;
 import org.socialbank.directory.KycLevel;
-import org.socialbank.shared.Language;
 import org.socialbank.directory.NewCustomer;
 import org.socialbank.ledger.AccountFlag;
 import org.socialbank.ledger.AccountId;
 import org.socialbank.ledger.AccountKind;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.ledger.NewAccount;
+import org.socialbank.shared.Language;
 import org.socialbank.shared.MoneyFormat;
-import org.socialbank.support.SmsFakes;
 import org.socialbank.support.ChatFakes;
 import org.socialbank.support.Chats;
 import org.socialbank.support.FakeSms;
 import org.socialbank.support.FormClient;
 import org.socialbank.support.MutableClock;
+import org.socialbank.support.SmsFakes;
 import org.socialbank.support.TestStores;
 import org.socialbank.sweeping.sandbox.SandboxOpenBanking;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,11 +46,14 @@ import org.springframework.test.context.DynamicPropertySource;
  * (a button), an amount in the text is pulled exactly (French), and a pull above the step-up
  * threshold is recorded only once confirmed on the bank's page with the SMS code (Persian).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "socialbank.web.secure-cookies=false",
-    "socialbank.conversation.relay-enabled=false",
-    "socialbank.sweeping.worker-interval=10m",
-    "socialbank.sweeping.rules-enabled=false"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "socialbank.web.secure-cookies=false",
+            "socialbank.conversation.relay-enabled=false",
+            "socialbank.sweeping.worker-interval=10m",
+            "socialbank.sweeping.rules-enabled=false"
+        })
 @Import({ChatFakes.class, SmsFakes.class, SweepingTestClock.class})
 class SweepingChatChoiceIntegrationTests {
 
@@ -88,8 +91,7 @@ class SweepingChatChoiceIntegrationTests {
     @Autowired
     FakeSms sms;
 
-    record Person(CustomerId id, String phone, AccountId wallet) {
-    }
+    record Person(CustomerId id, String phone, AccountId wallet) {}
 
     @Test
     void withTwoLinkedAccountsTheCustomerChoosesOneAndOnlyItIsPulled() {
@@ -97,13 +99,19 @@ class SweepingChatChoiceIntegrationTests {
         ConsentId other = link(person, "other-bank", 300_00, 1_000_00);
         ConsentId second = link(person, "second-bank", 400_00, 1_000_00);
         String chat = chats.linkedTo(person.id());
-        Outbound.Buttons which = (Outbound.Buttons) chats.say(chat, new Inbound.Text("collect my money")).get(0);
+        Outbound.Buttons which = (Outbound.Buttons)
+                chats.say(chat, new Inbound.Text("collect my money")).get(0);
         assertThat(which.text()).startsWith("From which account at another bank?");
-        assertThat(which.buttons()).extracting(Outbound.Button::label)
-                .anySatisfy(l -> assertThat(l).startsWith("other-bank")).anySatisfy(l -> assertThat(l).startsWith("second-bank"));
-        Outbound.Button pick = which.buttons().stream().filter(b -> b.label().startsWith("second-bank")).findFirst()
+        assertThat(which.buttons())
+                .extracting(Outbound.Button::label)
+                .anySatisfy(l -> assertThat(l).startsWith("other-bank"))
+                .anySatisfy(l -> assertThat(l).startsWith("second-bank"));
+        Outbound.Button pick = which.buttons().stream()
+                .filter(b -> b.label().startsWith("second-bank"))
+                .findFirst()
                 .orElseThrow();
-        assertThat(Chats.text(chats.say(chat, new Inbound.Button(pick.reference())))).contains("second-bank");
+        assertThat(Chats.text(chats.say(chat, new Inbound.Button(pick.reference()))))
+                .contains("second-bank");
         worker.run();
         assertThat(sweeping.pulls(person.id())).singleElement().satisfies(p -> {
             assertThat(p.consentId()).isEqualTo(second);
@@ -118,7 +126,8 @@ class SweepingChatChoiceIntegrationTests {
         Person person = person(Language.FR);
         link(person, "other-bank", 900_00, 1_000_00);
         String chat = chats.linkedTo(person.id());
-        assertThat(Chats.text(chats.say(chat, new Inbound.Text("rapatrier 200 depuis other-bank")))).contains("other-bank");
+        assertThat(Chats.text(chats.say(chat, new Inbound.Text("rapatrier 200 depuis other-bank"))))
+                .contains("other-bank");
         worker.run();
         worker.run();
         chats.drain();
@@ -137,7 +146,9 @@ class SweepingChatChoiceIntegrationTests {
         Outbound.Link link = (Outbound.Link) offer.get(0);
         assertThat(link.text()).contains("other-bank").contains("تأیید");
         worker.run();
-        assertThat(sweeping.pulls(person.id())).as("nothing moves before the code").isEmpty();
+        assertThat(sweeping.pulls(person.id()))
+                .as("nothing moves before the code")
+                .isEmpty();
 
         String path = URI.create(link.url()).getPath();
         FormClient browser = new FormClient(port);
@@ -145,7 +156,8 @@ class SweepingChatChoiceIntegrationTests {
         browser.post(path, "code", sms.lastCode(person.phone()));
         browser.post(path, "code", sms.lastCode(person.phone())); // a second submit records nothing more
         worker.run();
-        assertThat(sweeping.pulls(person.id())).singleElement()
+        assertThat(sweeping.pulls(person.id()))
+                .singleElement()
                 .satisfies(p -> assertThat(p.amountMinor()).isEqualTo(1_500_00));
         assertThat(balance(person.wallet())).isEqualTo(1_500_00);
     }
@@ -163,13 +175,26 @@ class SweepingChatChoiceIntegrationTests {
 
     private Person person(Language language) {
         CustomerId id = new CustomerId(UUID.randomUUID());
-        String phone = "+3364" + String.format("%07d", (Math.abs(UUID.randomUUID().hashCode()) % 9_000 + 1_000) * 1_000
-                + NUMBERS.incrementAndGet() % 1_000);
-        assertThat(directory.register(new NewCustomer(id, "Choice Sweeper", language, KycLevel.FULL, null, null,
-                List.of(new CustomerView.AliasEntry(Alias.parse(AliasType.PHONE, null, phone, null), true)))))
+        String phone = "+3364"
+                + String.format(
+                        "%07d",
+                        (Math.abs(UUID.randomUUID().hashCode()) % 9_000 + 1_000) * 1_000
+                                + NUMBERS.incrementAndGet() % 1_000);
+        assertThat(directory.register(new NewCustomer(
+                        id,
+                        "Choice Sweeper",
+                        language,
+                        KycLevel.FULL,
+                        null,
+                        null,
+                        List.of(new CustomerView.AliasEntry(Alias.parse(AliasType.PHONE, null, phone, null), true)))))
                 .isInstanceOf(DirectoryResult.Done.class);
         AccountId wallet = new AccountId(UUID.randomUUID());
-        ledger.open(new NewAccount(wallet, SweepingFixtures.EUR, id.ownerRef(), AccountKind.CUSTOMER_WALLET,
+        ledger.open(new NewAccount(
+                wallet,
+                SweepingFixtures.EUR,
+                id.ownerRef(),
+                AccountKind.CUSTOMER_WALLET,
                 Set.of(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS)));
         assertThat(directory.holdAccount(id, wallet, true)).isInstanceOf(DirectoryResult.Done.class);
         return new Person(id, phone, wallet);
@@ -179,8 +204,16 @@ class SweepingChatChoiceIntegrationTests {
         String ref = SandboxOpenBanking.accountRef(bank, person.id().value().toString(), "EUR");
         sandbox.setBalance(ref, externalMinor);
         ConsentId id = new ConsentId(UUID.randomUUID());
-        LinkResult result = sweeping.link(new ConsentRequest(id, person.id(), bank, ref, SweepingFixtures.EUR,
-                maxPaymentMinor, 10_000_00, LimitPeriod.MONTH, clock.instant().plus(Duration.ofDays(365))));
+        LinkResult result = sweeping.link(new ConsentRequest(
+                id,
+                person.id(),
+                bank,
+                ref,
+                SweepingFixtures.EUR,
+                maxPaymentMinor,
+                10_000_00,
+                LimitPeriod.MONTH,
+                clock.instant().plus(Duration.ofDays(365))));
         assertThat(result).isInstanceOf(LinkResult.Linked.class);
         return id;
     }

@@ -12,10 +12,10 @@ import org.socialbank.conversation.Inbound;
 import org.socialbank.conversation.InboundMessage;
 import org.socialbank.conversation.Outbound;
 import org.socialbank.directory.Directory;
-import org.socialbank.shared.Language;
-import org.socialbank.shared.Network;
 import org.socialbank.ledger.Ledger;
+import org.socialbank.shared.Language;
 import org.socialbank.shared.MoneyFormat;
+import org.socialbank.shared.Network;
 import org.socialbank.support.ChatFakes;
 import org.socialbank.support.Chats;
 import org.socialbank.support.MutableClock;
@@ -35,10 +35,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * listed and revoked by name; an unlinked chat is offered the link and a public network gets the
  * neutral answer.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
-    "socialbank.conversation.relay-enabled=false",
-    "socialbank.sweeping.worker-interval=10m",
-    "socialbank.sweeping.rules-enabled=false"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = {
+            "socialbank.conversation.relay-enabled=false",
+            "socialbank.sweeping.worker-interval=10m",
+            "socialbank.sweeping.rules-enabled=false"
+        })
 @Import({ChatFakes.class, SweepingTestClock.class})
 class SweepingChatIntegrationTests {
 
@@ -76,12 +79,15 @@ class SweepingChatIntegrationTests {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "EN|please collect my money from my other bank|I’ve asked|has arrived",
-        "FR|Bonjour, pouvez-vous rapatrier mon argent ?|J’ai demandé votre argent|sont arrivés",
-        "RU|собрать деньги с других банков|Я запросил ваши деньги|поступило",
-        "FA|جمع‌آوری پول از بانک دیگر|درخواست کردم|رسید",
-        "ZH|请帮我办理资金归集|发起资金归集|归集到您的账户"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "EN|please collect my money from my other bank|I’ve asked|has arrived",
+                "FR|Bonjour, pouvez-vous rapatrier mon argent ?|J’ai demandé votre argent|sont arrivés",
+                "RU|собрать деньги с других банков|Я запросил ваши деньги|поступило",
+                "FA|جمع‌آوری پول از بانک دیگر|درخواست کردم|رسید",
+                "ZH|请帮我办理资金归集|发起资金归集|归集到您的账户"
+            })
     void collectsOnceAndTellsTheArrivalOnce(Language language, String text, String asked, String arrived) {
         SweepingFixtures.Person person = fixtures.customer("Chat Sweeper", language, 300_00);
         fixtures.link(person, 1_000_00, 5_000_00, LimitPeriod.MONTH, clock.instant());
@@ -95,7 +101,8 @@ class SweepingChatIntegrationTests {
         worker.run();
         chats.drain();
         String amount = MoneyFormat.format(300_00, SweepingFixtures.EUR, language.locale());
-        List<String> told = chats.sent(chat).stream().filter(t -> t.contains(amount)).toList();
+        List<String> told =
+                chats.sent(chat).stream().filter(t -> t.contains(amount)).toList();
         assertThat(told).hasSize(1);
         assertThat(told.get(0)).contains(arrived);
         assertThat(fixtures.balance(person.wallet())).isEqualTo(300_00);
@@ -106,8 +113,14 @@ class SweepingChatIntegrationTests {
         SweepingFixtures.Person person = fixtures.customer("Twice Sweeper", Language.EN, 300_00);
         fixtures.link(person, 100_00, 1_000_00, LimitPeriod.MONTH, clock.instant());
         String chat = chats.linkedTo(person.id());
-        InboundMessage message = new InboundMessage(Network.TELEGRAM, "m-" + UUID.randomUUID(), chat, null, null,
-                new Inbound.Text("collect my money"), null);
+        InboundMessage message = new InboundMessage(
+                Network.TELEGRAM,
+                "m-" + UUID.randomUUID(),
+                chat,
+                null,
+                null,
+                new Inbound.Text("collect my money"),
+                null);
         chats.receive(message);
         chats.receive(message);
         worker.run();
@@ -128,7 +141,8 @@ class SweepingChatIntegrationTests {
         chats.drain();
         List<String> told = chats.sent(chat);
         assertThat(told.stream().filter(t -> t.contains("поступило")).toList()).hasSize(1);
-        assertThat(told.stream().filter(t -> t.contains("превысила бы лимит")).toList()).hasSize(1);
+        assertThat(told.stream().filter(t -> t.contains("превысила бы лимит")).toList())
+                .hasSize(1);
         assertThat(fixtures.balance(person.wallet())).isEqualTo(100_00);
     }
 
@@ -139,14 +153,18 @@ class SweepingChatIntegrationTests {
         String chat = chats.linkedTo(person.id());
 
         // svc16: the list comes with the signed link to the same list on the bank's page (issue 16 s6)
-        Outbound.Link listedWithPage = (Outbound.Link) chats.say(chat, "show my other banks").get(0);
+        Outbound.Link listedWithPage =
+                (Outbound.Link) chats.say(chat, "show my other banks").get(0);
         String listed = listedWithPage.text();
-        assertThat(listed).startsWith("Your accounts at other banks:").contains(person.externalRef())
+        assertThat(listed)
+                .startsWith("Your accounts at other banks:")
+                .contains(person.externalRef())
                 .contains("a month, active");
         assertThat(listedWithPage.url()).contains("/linked-accounts/").endsWith("?lang=en");
         String revoked = ((Outbound.Text) chats.say(chat, "revoke other-bank").get(0)).text();
         assertThat(revoked).startsWith("Done").contains("other-bank");
-        assertThat(sweeping.consent(person.id(), consent).orElseThrow().revoked()).isTrue();
+        assertThat(sweeping.consent(person.id(), consent).orElseThrow().revoked())
+                .isTrue();
         String none = ((Outbound.Text) chats.say(chat, "collect my money").get(0)).text();
         assertThat(none).startsWith("You have no account at another bank linked");
     }

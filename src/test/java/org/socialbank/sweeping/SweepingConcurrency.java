@@ -15,8 +15,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.socialbank.directory.Directory;
-import org.socialbank.shared.Language;
 import org.socialbank.ledger.Ledger;
+import org.socialbank.shared.Language;
 import org.socialbank.support.LedgerAudit;
 import org.socialbank.support.MutableClock;
 import org.socialbank.sweeping.SweepingFixtures.Person;
@@ -107,15 +107,19 @@ abstract class SweepingConcurrency {
         ConsentId consent = fixtures.link(person, 10_000, 50_000, LimitPeriod.MONTH, clock.instant());
         List<Callable<CollectResult>> pulls = new ArrayList<>();
         for (int i = 0; i < THREADS; i++) {
-            CollectRequest request = new CollectRequest(new PullId(UUID.randomUUID()), person.id(), consent,
-                    OptionalLong.of(10_000), 0);
+            CollectRequest request =
+                    new CollectRequest(new PullId(UUID.randomUUID()), person.id(), consent, OptionalLong.of(10_000), 0);
             pulls.add(() -> sweeping.collect(request));
         }
         List<CollectResult> results = race(pulls);
-        assertThat(results.stream().filter(r -> r instanceof CollectResult.Done done
-                && done.pull().status() == PullStatus.SUCCEEDED)).hasSize(5);
-        assertThat(results.stream().filter(r -> r instanceof CollectResult.Refused refused
-                && refused.refusal() == SweepRefusal.OVER_PERIOD_LIMIT)).hasSize(THREADS - 5);
+        assertThat(results.stream()
+                        .filter(r -> r instanceof CollectResult.Done done
+                                && done.pull().status() == PullStatus.SUCCEEDED))
+                .hasSize(5);
+        assertThat(results.stream()
+                        .filter(r -> r instanceof CollectResult.Refused refused
+                                && refused.refusal() == SweepRefusal.OVER_PERIOD_LIMIT))
+                .hasSize(THREADS - 5);
         assertThat(fixtures.balance(person.wallet())).isEqualTo(50_000);
         assertThat(sandbox.balanceOf(person.externalRef())).isEqualTo(950_000);
         new LedgerAudit(jdbc).assertBalanced();
@@ -126,8 +130,8 @@ abstract class SweepingConcurrency {
         SweepingFixtures fixtures = new SweepingFixtures(directory, ledger, sweeping, sandbox);
         Person person = fixtures.customer("Impatient Sweeper", Language.EN, 1_000_000);
         ConsentId consent = fixtures.link(person, 10_000, 50_000, LimitPeriod.DAY, clock.instant());
-        CollectRequest request = new CollectRequest(new PullId(UUID.randomUUID()), person.id(), consent,
-                OptionalLong.of(7_000), 0);
+        CollectRequest request =
+                new CollectRequest(new PullId(UUID.randomUUID()), person.id(), consent, OptionalLong.of(7_000), 0);
         List<Callable<CollectResult>> same = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             same.add(() -> sweeping.collect(request));
@@ -144,13 +148,18 @@ abstract class SweepingConcurrency {
         for (int i = 0; i < 4; i++) {
             Person person = fixtures.customer("Ruled Sweeper " + i, Language.EN, 60_000);
             ConsentId consent = fixtures.link(person, 100_000, 100_000, LimitPeriod.MONTH, clock.instant());
-            assertThat(sweeping.createRule(new RuleRequest(new RuleId(UUID.randomUUID()), person.id(), consent, 31,
-                    10_000))).isInstanceOf(RuleResult.Created.class);
+            assertThat(sweeping.createRule(
+                            new RuleRequest(new RuleId(UUID.randomUUID()), person.id(), consent, 31, 10_000)))
+                    .isInstanceOf(RuleResult.Created.class);
             people.add(person);
         }
         ZonedDateTime now = clock.instant().atZone(ConsentLimitsUnitTests.PARIS);
-        ZonedDateTime lastDay = now.toLocalDate().plusMonths(1).withDayOfMonth(1).minusDays(1)
-                .atStartOfDay(ConsentLimitsUnitTests.PARIS).plusHours(7);
+        ZonedDateTime lastDay = now.toLocalDate()
+                .plusMonths(1)
+                .withDayOfMonth(1)
+                .minusDays(1)
+                .atStartOfDay(ConsentLimitsUnitTests.PARIS)
+                .plusHours(7);
         clock.advance(Duration.between(clock.instant(), lastDay.toInstant()));
         List<Callable<Integer>> nodes = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
@@ -159,7 +168,9 @@ abstract class SweepingConcurrency {
         race(nodes);
         standingRules.run();
         for (Person person : people) {
-            assertThat(fixtures.balance(person.wallet())).as(person.id().toString()).isEqualTo(50_000);
+            assertThat(fixtures.balance(person.wallet()))
+                    .as(person.id().toString())
+                    .isEqualTo(50_000);
             assertThat(sandbox.balanceOf(person.externalRef())).isEqualTo(10_000);
         }
         new LedgerAudit(jdbc).assertBalanced();

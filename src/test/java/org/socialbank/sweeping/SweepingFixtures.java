@@ -7,10 +7,10 @@ import java.time.Instant;
 import java.util.UUID;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Directory;
-import org.socialbank.shared.Language;
 import org.socialbank.ledger.AccountId;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.shared.CurrencyCode;
+import org.socialbank.shared.Language;
 import org.socialbank.support.Customers;
 import org.socialbank.sweeping.sandbox.SandboxOpenBanking;
 
@@ -32,12 +32,15 @@ final class SweepingFixtures {
         this.sandbox = sandbox;
     }
 
-    record Person(CustomerId id, AccountId wallet, String externalRef) {
-    }
+    record Person(CustomerId id, AccountId wallet, String externalRef) {}
 
     Person customer(String name, Language language, long externalBalanceMinor) {
-        Customers.Customer customer = new Customers(directory, ledger).named(name).speaking(language).phoneIn("+3361")
-                .wallet(EUR.code()).create();
+        Customers.Customer customer = new Customers(directory, ledger)
+                .named(name)
+                .speaking(language)
+                .phoneIn("+3361")
+                .wallet(EUR.code())
+                .create();
         String ref = SandboxOpenBanking.accountRef(BANK, customer.id().value().toString(), "EUR");
         sandbox.setBalance(ref, externalBalanceMinor);
         return new Person(customer.id(), customer.wallet(), ref);
@@ -45,8 +48,16 @@ final class SweepingFixtures {
 
     ConsentId link(Person person, long maxPayment, long maxPeriod, LimitPeriod period, Instant now) {
         ConsentId id = new ConsentId(UUID.randomUUID());
-        LinkResult result = sweeping.link(new ConsentRequest(id, person.id(), BANK, person.externalRef(), EUR,
-                maxPayment, maxPeriod, period, now.plus(Duration.ofDays(365))));
+        LinkResult result = sweeping.link(new ConsentRequest(
+                id,
+                person.id(),
+                BANK,
+                person.externalRef(),
+                EUR,
+                maxPayment,
+                maxPeriod,
+                period,
+                now.plus(Duration.ofDays(365))));
         assertThat(result).isInstanceOf(LinkResult.Linked.class);
         return id;
     }

@@ -18,29 +18,40 @@ import org.socialbank.shared.Network;
  * network's wire name (empty: the latest linked chat), the delivery, and quiet hours as "HH:mm"
  * (both empty: none). Pure.
  */
-record AlertSettingsForm(String incoming, String outgoing, String fee, String minAmount, String channel,
-        String delivery, String quietFrom, String quietTo) {
+record AlertSettingsForm(
+        String incoming,
+        String outgoing,
+        String fee,
+        String minAmount,
+        String channel,
+        String delivery,
+        String quietFrom,
+        String quietTo) {
 
     /** The longest text a field is read with. */
     static final int FIELD_LENGTH_MAX = 32;
 
     /** What the form asks for, or the stable code of what is wrong with it. */
-    sealed interface Read {
-    }
+    sealed interface Read {}
 
-    record Valid(AlertSettings settings) implements Read {
-    }
+    record Valid(AlertSettings settings) implements Read {}
 
     /** @param code {@code min_invalid}, {@code channel_unknown}, {@code delivery_unknown} or {@code quiet_hours_invalid} */
-    record Invalid(String code) implements Read {
-    }
+    record Invalid(String code) implements Read {}
 
     /** The form showing {@code s}, the minimum in units of {@code currency}. */
     static AlertSettingsForm of(AlertSettings s, CurrencyCode currency, Locale locale) {
-        return new AlertSettingsForm(on(s, AlertKind.INCOMING), on(s, AlertKind.OUTGOING), on(s, AlertKind.FEE),
-                BigDecimal.valueOf(s.minAmountMinor(), currency.exponent()).stripTrailingZeros().toPlainString(),
-                s.preferredChannel() == null ? "" : s.preferredChannel().wireName(), s.delivery().wireName(),
-                s.quietFrom() == null ? "" : hhmm(s.quietFrom()), s.quietTo() == null ? "" : hhmm(s.quietTo()));
+        return new AlertSettingsForm(
+                on(s, AlertKind.INCOMING),
+                on(s, AlertKind.OUTGOING),
+                on(s, AlertKind.FEE),
+                BigDecimal.valueOf(s.minAmountMinor(), currency.exponent())
+                        .stripTrailingZeros()
+                        .toPlainString(),
+                s.preferredChannel() == null ? "" : s.preferredChannel().wireName(),
+                s.delivery().wireName(),
+                s.quietFrom() == null ? "" : hhmm(s.quietFrom()),
+                s.quietTo() == null ? "" : hhmm(s.quietTo()));
     }
 
     /** The settings the form asks for over {@code current}, the network among {@code linked} (wire names). */
@@ -50,7 +61,8 @@ record AlertSettingsForm(String incoming, String outgoing, String fee, String mi
             return new Invalid("min_invalid");
         }
         String network = blank(channel) ? "" : channel.strip();
-        if (!network.isEmpty() && (!linked.contains(network) || Network.fromWireName(network).isEmpty())) {
+        if (!network.isEmpty()
+                && (!linked.contains(network) || Network.fromWireName(network).isEmpty())) {
             return new Invalid("channel_unknown");
         }
         var how = AlertDelivery.fromWireName(blank(delivery) ? "" : delivery.strip());
@@ -67,8 +79,15 @@ record AlertSettingsForm(String incoming, String outgoing, String fee, String mi
         addIf(kinds, AlertKind.INCOMING, incoming);
         addIf(kinds, AlertKind.OUTGOING, outgoing);
         addIf(kinds, AlertKind.FEE, fee);
-        return new Valid(new AlertSettings(current.customerId(), kinds, min, none ? null : from, none ? null : to,
-                current.zone(), network.isEmpty() ? null : Network.fromWireName(network).orElseThrow(), how.get(),
+        return new Valid(new AlertSettings(
+                current.customerId(),
+                kinds,
+                min,
+                none ? null : from,
+                none ? null : to,
+                current.zone(),
+                network.isEmpty() ? null : Network.fromWireName(network).orElseThrow(),
+                how.get(),
                 current.chatOrder()));
     }
 
@@ -86,7 +105,10 @@ record AlertSettingsForm(String incoming, String outgoing, String fee, String mi
         if (text.length() > FIELD_LENGTH_MAX) {
             return null;
         }
-        String plain = Digits.toAscii(text.strip()).replace('\u066B', '.').replace(',', '.').replace(" ", "")
+        String plain = Digits.toAscii(text.strip())
+                .replace('\u066B', '.')
+                .replace(',', '.')
+                .replace(" ", "")
                 .replace("\u00A0", "");
         if (!plain.matches("\\d{1,12}(\\.\\d{1,4})?")) {
             return null;

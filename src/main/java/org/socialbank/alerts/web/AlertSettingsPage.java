@@ -52,13 +52,24 @@ class AlertSettingsPage {
                 .ifPresent(language -> directory.chooseLanguage(customer.get(), language));
         Locale locale = speak(request, customer.get());
         AlertSettings settings = alerts.settings(customer.get());
-        return form(model, token, AlertSettingsForm.of(settings, currency(customer.get()), locale), settings, locale,
-                customer.get(), null, false);
+        return form(
+                model,
+                token,
+                AlertSettingsForm.of(settings, currency(customer.get()), locale),
+                settings,
+                locale,
+                customer.get(),
+                null,
+                false);
     }
 
     @PostMapping("/alert-settings/{token}")
-    String save(@PathVariable String token, @ModelAttribute AlertSettingsForm form, HttpServletRequest request,
-            HttpServletResponse response, Model model) {
+    String save(
+            @PathVariable String token,
+            @ModelAttribute AlertSettingsForm form,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
         response.setHeader("Cache-Control", "no-store");
         Optional<CustomerId> customer = alerts.pageCustomer(token);
         if (customer.isEmpty()) {
@@ -71,12 +82,26 @@ class AlertSettingsPage {
             return form(model, token, form, current, locale, customer.get(), invalid.code(), false);
         }
         AlertSettings saved = alerts.save(((AlertSettingsForm.Valid) read).settings());
-        return form(model, token, AlertSettingsForm.of(saved, currency(customer.get()), locale), saved, locale,
-                customer.get(), null, true);
+        return form(
+                model,
+                token,
+                AlertSettingsForm.of(saved, currency(customer.get()), locale),
+                saved,
+                locale,
+                customer.get(),
+                null,
+                true);
     }
 
-    private String form(Model model, String token, AlertSettingsForm form, AlertSettings settings, Locale locale,
-            CustomerId customer, String invalid, boolean saved) {
+    private String form(
+            Model model,
+            String token,
+            AlertSettingsForm form,
+            AlertSettings settings,
+            Locale locale,
+            CustomerId customer,
+            String invalid,
+            boolean saved) {
         model.addAttribute("token", token);
         model.addAttribute("form", form);
         model.addAttribute("currency", currency(customer).code());
@@ -97,14 +122,21 @@ class AlertSettingsPage {
 
     /** The private chats she has linked (wire names), where alerts may be sent. */
     private java.util.List<String> linked(CustomerId customer) {
-        return identities.linkedChats(customer, Locale.ROOT).stream().map(c -> c.channel().wireName()).distinct()
+        return identities.linkedChats(customer, Locale.ROOT).stream()
+                .map(c -> c.channel().wireName())
+                .distinct()
                 .toList();
     }
 
     /** The currency her minimum is read in: her primary account's (as in the chat's "alerts min 100"). */
     private CurrencyCode currency(CustomerId customer) {
-        return directory.customer(customer).flatMap(v -> v.accounts().stream().filter(CustomerView.HeldAccount::primary)
-                .findFirst()).flatMap(a -> CurrencyCode.find(a.currency())).orElse(CurrencyCode.of("EUR"));
+        return directory
+                .customer(customer)
+                .flatMap(v -> v.accounts().stream()
+                        .filter(CustomerView.HeldAccount::primary)
+                        .findFirst())
+                .flatMap(a -> CurrencyCode.find(a.currency()))
+                .orElse(CurrencyCode.of("EUR"));
     }
 
     private static String expired(HttpServletResponse response, Model model) {

@@ -22,8 +22,12 @@ import org.socialbank.applications.Underwriting;
 public class SandboxUnderwriting implements Underwriting {
 
     /** Every reason code the rules give; the chat says each as {@code applications.reason.<code>}. */
-    public static final List<String> REASONS = List.of("no_income", "instalment_over_40_percent_of_income",
-            "instalment_over_30_percent_of_income", "limit_over_3_months_income", "limit_over_1_month_income",
+    public static final List<String> REASONS = List.of(
+            "no_income",
+            "instalment_over_40_percent_of_income",
+            "instalment_over_30_percent_of_income",
+            "limit_over_3_months_income",
+            "limit_over_1_month_income",
             "purpose_needed");
 
     @Override

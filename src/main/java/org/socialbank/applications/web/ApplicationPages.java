@@ -38,22 +38,31 @@ class ApplicationPages {
     @GetMapping("/apply/{token}")
     String open(@PathVariable String token, Model model, HttpServletResponse response) {
         response.setHeader("Cache-Control", "no-store");
-        return applications.form(bounded(token)).map(form -> form(model, token, form, null))
+        return applications
+                .form(bounded(token))
+                .map(form -> form(model, token, form, null))
                 .orElseGet(() -> outcome(model, "applications.page.spent.title", "applications.page.spent.body"));
     }
 
     @PostMapping("/apply/{token}")
-    String submit(@PathVariable String token, @RequestParam(defaultValue = "") String amount,
-            @RequestParam(defaultValue = "") String term, @RequestParam(defaultValue = "") String income,
-            @RequestParam(defaultValue = "") String purpose, Model model, HttpServletResponse response) {
+    String submit(
+            @PathVariable String token,
+            @RequestParam(defaultValue = "") String amount,
+            @RequestParam(defaultValue = "") String term,
+            @RequestParam(defaultValue = "") String income,
+            @RequestParam(defaultValue = "") String purpose,
+            Model model,
+            HttpServletResponse response) {
         response.setHeader("Cache-Control", "no-store");
         Optional<Applications.Form> form = applications.form(bounded(token));
         if (form.isEmpty()) {
             return outcome(model, "applications.page.spent.title", "applications.page.spent.body");
         }
         CurrencyCode currency = form.get().application().currency();
-        SignOnPage.Signing signing = signatures.start(bounded(token), new Applications.Answers(
-                minor(amount, currency), whole(term), minor(income, currency), bounded(purpose)));
+        SignOnPage.Signing signing = signatures.start(
+                bounded(token),
+                new Applications.Answers(
+                        minor(amount, currency), whole(term), minor(income, currency), bounded(purpose)));
         if (signing.submission() instanceof Applications.Invalid invalid) {
             return form(model, token, form.get(), invalid.field());
         }
@@ -88,7 +97,9 @@ class ApplicationPages {
     }
 
     private static String major(Long minor, CurrencyCode currency) {
-        return minor == null ? "" : BigDecimal.valueOf(minor, currency.exponent()).toPlainString();
+        return minor == null
+                ? ""
+                : BigDecimal.valueOf(minor, currency.exponent()).toPlainString();
     }
 
     private static String outcome(Model model, String titleKey, String bodyKey) {
@@ -100,8 +111,14 @@ class ApplicationPages {
     /** "1 500,50" or "1500.5" in the currency's units as minor units; null when it is not a number. */
     static Long minor(String text, CurrencyCode currency) {
         StringBuilder ascii = new StringBuilder(text.length());
-        text.strip().codePoints().forEach(c -> ascii.append(Character.isDigit(c) ? (char) ('0' + Character.digit(c, 10))
-                : c == ',' || c == '\u066B' ? '.' : (char) c)); // Persian digits and decimal separator too
+        text.strip()
+                .codePoints()
+                .forEach(c -> ascii.append(
+                        Character.isDigit(c)
+                                ? (char) ('0' + Character.digit(c, 10))
+                                : c == ',' || c == '\u066B'
+                                        ? '.'
+                                        : (char) c)); // Persian digits and decimal separator too
         String plain = ascii.toString().replace(" ", "").replace("\u00A0", "").replace("\u066C", "");
         if (plain.isEmpty() || plain.length() > 16) {
             return null;

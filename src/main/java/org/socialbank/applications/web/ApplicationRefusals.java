@@ -14,16 +14,15 @@ final class ApplicationRefusals {
             ApplicationRefusal.CUSTOMER_NOT_FOUND, "There is no such customer.",
             ApplicationRefusal.NO_ACCOUNT, "The customer has no account.",
             ApplicationRefusal.STATUS_NOT_VALID, "The decision is one of in_review, more_info, approved, declined.",
-            ApplicationRefusal.TRANSITION_NOT_ALLOWED, "Only a submitted application is reviewed or decided; "
-                    + "this one waits for its form.",
+            ApplicationRefusal.TRANSITION_NOT_ALLOWED,
+                    "Only a submitted application is reviewed or decided; " + "this one waits for its form.",
             ApplicationRefusal.ALREADY_DECIDED, "The application was decided otherwise already; nothing was changed.",
             ApplicationRefusal.REASON_TOO_LONG, "The reason is at most 500 characters, without control characters.",
             ApplicationRefusal.REASON_REQUIRED, "Asking for more information needs the question as the reason.",
             ApplicationRefusal.NOT_ASSESSED, "The form is not submitted yet, so the application was not assessed.",
             ApplicationRefusal.LOAN_NOT_FOUND, "No loan was paid out on this application.");
 
-    private ApplicationRefusals() {
-    }
+    private ApplicationRefusals() {}
 
     static <T> ResponseEntity<T> response(ApplicationRefusal refusal) {
         HttpStatus status = switch (refusal) {

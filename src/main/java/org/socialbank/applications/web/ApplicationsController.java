@@ -46,59 +46,99 @@ class ApplicationsController {
         this.loans = loans;
     }
 
-    record AssessmentJson(String decision, List<String> reasons) {
-    }
+    record AssessmentJson(String decision, List<String> reasons) {}
 
-    record InstalmentJson(int number, LocalDate dueOn, long principalMinor, long interestMinor, long totalMinor,
-            String status) {
-    }
+    record InstalmentJson(
+            int number, LocalDate dueOn, long principalMinor, long interestMinor, long totalMinor, String status) {}
 
-    record LoanJson(UUID id, UUID applicationId, UUID customerId, UUID accountId, UUID payoutAccountId, String currency,
-            long principalMinor, long owedMinor, int annualRateBasisPoints, int termMonths, long instalmentMinor,
-            LocalDate disbursedOn, List<InstalmentJson> schedule) {
-    }
+    record LoanJson(
+            UUID id,
+            UUID applicationId,
+            UUID customerId,
+            UUID accountId,
+            UUID payoutAccountId,
+            String currency,
+            long principalMinor,
+            long owedMinor,
+            int annualRateBasisPoints,
+            int termMonths,
+            long instalmentMinor,
+            LocalDate disbursedOn,
+            List<InstalmentJson> schedule) {}
 
-    record DecisionBody(String status, String reason) {
-    }
+    record DecisionBody(String status, String reason) {}
 
-    record ApplicationJson(UUID id, UUID customerId, String product, String status, String currency, Long amountMinor,
-            Integer termMonths, Long incomeMinor, String purpose, String reason, String channel, Instant createdAt,
+    record ApplicationJson(
+            UUID id,
+            UUID customerId,
+            String product,
+            String status,
+            String currency,
+            Long amountMinor,
+            Integer termMonths,
+            Long incomeMinor,
+            String purpose,
+            String reason,
+            String channel,
+            Instant createdAt,
             Instant updatedAt) {
 
         static ApplicationJson of(Application a) {
-            return new ApplicationJson(a.id().value(), a.customerId().value(), a.product().wireName(),
-                    a.status().wireName(), a.currency().code(), a.amountMinor(), a.termMonths(), a.incomeMinor(),
-                    a.purpose(), a.reason(), a.channel(), a.createdAt(), a.updatedAt());
+            return new ApplicationJson(
+                    a.id().value(),
+                    a.customerId().value(),
+                    a.product().wireName(),
+                    a.status().wireName(),
+                    a.currency().code(),
+                    a.amountMinor(),
+                    a.termMonths(),
+                    a.incomeMinor(),
+                    a.purpose(),
+                    a.reason(),
+                    a.channel(),
+                    a.createdAt(),
+                    a.updatedAt());
         }
     }
 
     @Operation(summary = "Applications in a status (default submitted), oldest change first, at most 100")
-    @ApiResponse(responseCode = "422", description = "status_not_valid",
+    @ApiResponse(
+            responseCode = "422",
+            description = "status_not_valid",
             content = @Content(mediaType = "application/problem+json"))
     @GetMapping
-    ResponseEntity<?> queue(@RequestParam(defaultValue = "submitted") String status,
-            @RequestParam(defaultValue = "50") int limit) {
+    ResponseEntity<?> queue(
+            @RequestParam(defaultValue = "submitted") String status, @RequestParam(defaultValue = "50") int limit) {
         Optional<ApplicationStatus> wanted = ApplicationStatus.fromWireName(status);
         if (wanted.isEmpty()) {
             return ApplicationRefusals.response(ApplicationRefusal.STATUS_NOT_VALID);
         }
-        return ResponseEntity.ok(Map.of("applications",
-                applications.withStatus(wanted.get(), limit).stream().map(ApplicationJson::of).toList()));
+        return ResponseEntity.ok(Map.of(
+                "applications",
+                applications.withStatus(wanted.get(), limit).stream()
+                        .map(ApplicationJson::of)
+                        .toList()));
     }
 
     @Operation(summary = "One application")
-    @ApiResponse(responseCode = "404", description = "application_not_found",
+    @ApiResponse(
+            responseCode = "404",
+            description = "application_not_found",
             content = @Content(mediaType = "application/problem+json"))
     @GetMapping("/{id}")
     ResponseEntity<?> application(@PathVariable UUID id) {
-        return applications.application(new ApplicationId(id))
+        return applications
+                .application(new ApplicationId(id))
                 .<ResponseEntity<?>>map(a -> ResponseEntity.ok(ApplicationJson.of(a)))
                 .orElseGet(() -> ApplicationRefusals.response(ApplicationRefusal.APPLICATION_NOT_FOUND));
     }
 
-    @Operation(summary = "The underwriting's verdict on a submitted application",
+    @Operation(
+            summary = "The underwriting's verdict on a submitted application",
             description = "{\"decision\": \"approve\"|\"decline\"|\"refer\", \"reasons\": [codes]}")
-    @ApiResponse(responseCode = "404", description = "application_not_found, not_assessed (the form is not submitted)",
+    @ApiResponse(
+            responseCode = "404",
+            description = "application_not_found, not_assessed (the form is not submitted)",
             content = @Content(mediaType = "application/problem+json"))
     @GetMapping("/{id}/assessment")
     ResponseEntity<?> assessment(@PathVariable UUID id) {
@@ -106,13 +146,17 @@ class ApplicationsController {
         if (applications.application(application).isEmpty()) {
             return ApplicationRefusals.response(ApplicationRefusal.APPLICATION_NOT_FOUND);
         }
-        return applications.assessment(application)
-                .<ResponseEntity<?>>map(v -> ResponseEntity.ok(new AssessmentJson(v.decision().wireName(), v.reasons())))
+        return applications
+                .assessment(application)
+                .<ResponseEntity<?>>map(
+                        v -> ResponseEntity.ok(new AssessmentJson(v.decision().wireName(), v.reasons())))
                 .orElseGet(() -> ApplicationRefusals.response(ApplicationRefusal.NOT_ASSESSED));
     }
 
     @Operation(summary = "The loan paid out on an approved loan application, with its annuity schedule")
-    @ApiResponse(responseCode = "404", description = "application_not_found, loan_not_found",
+    @ApiResponse(
+            responseCode = "404",
+            description = "application_not_found, loan_not_found",
             content = @Content(mediaType = "application/problem+json"))
     @GetMapping("/{id}/loan")
     ResponseEntity<?> loan(@PathVariable UUID id) {
@@ -120,29 +164,55 @@ class ApplicationsController {
         if (applications.application(application).isEmpty()) {
             return ApplicationRefusals.response(ApplicationRefusal.APPLICATION_NOT_FOUND);
         }
-        return loans.ofApplication(application).<ResponseEntity<?>>map(l -> ResponseEntity.ok(loanJson(l)))
+        return loans.ofApplication(application)
+                .<ResponseEntity<?>>map(l -> ResponseEntity.ok(loanJson(l)))
                 .orElseGet(() -> ApplicationRefusals.response(ApplicationRefusal.LOAN_NOT_FOUND));
     }
 
     private LoanJson loanJson(Loan l) {
-        List<InstalmentJson> schedule = loans.schedule(l.id()).stream().map(s -> new InstalmentJson(
-                s.instalment().number(), s.instalment().dueOn(), s.instalment().principalMinor(),
-                s.instalment().interestMinor(), s.instalment().totalMinor(), s.status())).toList();
-        return new LoanJson(l.id().value(), l.applicationId().value(), l.customerId().value(), l.accountId().value(),
-                l.payoutAccountId().value(), l.currency().code(), l.principalMinor(), loans.owedMinor(l),
-                l.annualRateBasisPoints(), l.termMonths(), l.instalmentMinor(), l.disbursedOn(), schedule);
+        List<InstalmentJson> schedule = loans.schedule(l.id()).stream()
+                .map(s -> new InstalmentJson(
+                        s.instalment().number(),
+                        s.instalment().dueOn(),
+                        s.instalment().principalMinor(),
+                        s.instalment().interestMinor(),
+                        s.instalment().totalMinor(),
+                        s.status()))
+                .toList();
+        return new LoanJson(
+                l.id().value(),
+                l.applicationId().value(),
+                l.customerId().value(),
+                l.accountId().value(),
+                l.payoutAccountId().value(),
+                l.currency().code(),
+                l.principalMinor(),
+                loans.owedMinor(l),
+                l.annualRateBasisPoints(),
+                l.termMonths(),
+                l.instalmentMinor(),
+                l.disbursedOn(),
+                schedule);
     }
 
-    @Operation(summary = "Staff's decision on an application", description = "{\"status\": \"in_review\"|\"more_info\"|"
-            + "\"approved\"|\"declined\", \"reason\"?}: 200 with the application; the customer's chat is told the "
-            + "change once. The same decision again changes nothing; an approved credit card is issued, an approved loan "
-            + "paid out with its schedule. more_info needs the question as the reason: the chat gets a new link to the "
-            + "form, which is submitted again.")
-    @ApiResponse(responseCode = "404", description = "application_not_found",
+    @Operation(
+            summary = "Staff's decision on an application",
+            description = "{\"status\": \"in_review\"|\"more_info\"|"
+                    + "\"approved\"|\"declined\", \"reason\"?}: 200 with the application; the customer's chat is told the "
+                    + "change once. The same decision again changes nothing; an approved credit card is issued, an approved loan "
+                    + "paid out with its schedule. more_info needs the question as the reason: the chat gets a new link to the "
+                    + "form, which is submitted again.")
+    @ApiResponse(
+            responseCode = "404",
+            description = "application_not_found",
             content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "409", description = "transition_not_allowed (the form is not submitted), "
-            + "already_decided", content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "422", description = "status_not_valid, reason_too_long, reason_required",
+    @ApiResponse(
+            responseCode = "409",
+            description = "transition_not_allowed (the form is not submitted), " + "already_decided",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(
+            responseCode = "422",
+            description = "status_not_valid, reason_too_long, reason_required",
             content = @Content(mediaType = "application/problem+json"))
     @PostMapping(path = "/{id}/decision", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> decide(@PathVariable UUID id, @RequestBody DecisionBody body) {

@@ -10,8 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class AnswerEdits {
 
     /** One version: {@code markdown} null when it put the shipped answer back. */
-    public record Row(String intent, String language, int version, String markdown, String staff, Instant at) {
-    }
+    public record Row(String intent, String language, int version, String markdown, String staff, Instant at) {}
 
     private final JdbcClient jdbc;
 
@@ -21,34 +20,60 @@ public final class AnswerEdits {
 
     /** The newest version of one answer, if staff ever changed it. */
     public Optional<Row> latest(String intent, String language) {
-        return jdbc.sql("SELECT intent, language, version, markdown, staff, edited_at FROM assistant_answer_edits "
-                + "WHERE intent = ? AND language = ? ORDER BY version DESC").param(intent).param(language)
-                .query(AnswerEdits::row).list().stream().findFirst();
+        return jdbc
+                .sql("SELECT intent, language, version, markdown, staff, edited_at FROM assistant_answer_edits "
+                        + "WHERE intent = ? AND language = ? ORDER BY version DESC")
+                .param(intent)
+                .param(language)
+                .query(AnswerEdits::row)
+                .list()
+                .stream()
+                .findFirst();
     }
 
     /** Every answer's newest version. */
     public List<Row> latestOfEach() {
         return jdbc.sql("SELECT e.intent, e.language, e.version, e.markdown, e.staff, e.edited_at "
-                + "FROM assistant_answer_edits e WHERE e.version = (SELECT MAX(l.version) FROM assistant_answer_edits l "
-                + "WHERE l.intent = e.intent AND l.language = e.language)").query(AnswerEdits::row).list();
+                        + "FROM assistant_answer_edits e WHERE e.version = (SELECT MAX(l.version) FROM assistant_answer_edits l "
+                        + "WHERE l.intent = e.intent AND l.language = e.language)")
+                .query(AnswerEdits::row)
+                .list();
     }
 
     /** One answer's versions, newest first, at most {@code limit}. */
     public List<Row> history(String intent, String language, int limit) {
-        return jdbc.sql("SELECT intent, language, version, markdown, staff, edited_at FROM assistant_answer_edits "
-                + "WHERE intent = ? AND language = ? ORDER BY version DESC").param(intent).param(language)
-                .query(AnswerEdits::row).list().stream().limit(limit).toList();
+        return jdbc
+                .sql("SELECT intent, language, version, markdown, staff, edited_at FROM assistant_answer_edits "
+                        + "WHERE intent = ? AND language = ? ORDER BY version DESC")
+                .param(intent)
+                .param(language)
+                .query(AnswerEdits::row)
+                .list()
+                .stream()
+                .limit(limit)
+                .toList();
     }
 
     /** Inserts a version; the primary key refuses a second writer of the same version. */
     public void insert(String intent, String language, int version, String markdown, String staff, Instant at) {
         jdbc.sql("INSERT INTO assistant_answer_edits (intent, language, version, markdown, staff, edited_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?)").param(intent).param(language).param(version).param(markdown)
-                .param(staff).param(Timestamps.utc(at)).update();
+                        + "VALUES (?, ?, ?, ?, ?, ?)")
+                .param(intent)
+                .param(language)
+                .param(version)
+                .param(markdown)
+                .param(staff)
+                .param(Timestamps.utc(at))
+                .update();
     }
 
     private static Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new Row(rs.getString("intent"), rs.getString("language"), rs.getInt("version"),
-                rs.getString("markdown"), rs.getString("staff"), Timestamps.instant(rs, "edited_at"));
+        return new Row(
+                rs.getString("intent"),
+                rs.getString("language"),
+                rs.getInt("version"),
+                rs.getString("markdown"),
+                rs.getString("staff"),
+                Timestamps.instant(rs, "edited_at"));
     }
 }

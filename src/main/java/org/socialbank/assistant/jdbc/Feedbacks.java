@@ -10,8 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class Feedbacks {
 
     /** One intent's votes. */
-    public record Count(String intent, long helpful, long notHelpful) {
-    }
+    public record Count(String intent, long helpful, long notHelpful) {}
 
     private final JdbcClient jdbc;
 
@@ -21,14 +20,23 @@ public final class Feedbacks {
 
     /** Whether the answer has a vote already; the caller holds the conversation's lock. */
     public boolean exists(UUID answerId) {
-        return jdbc.sql("SELECT COUNT(*) FROM assistant_feedback WHERE answer_id = ?").param(answerId)
-                .query(Long.class).single() > 0;
+        return jdbc.sql("SELECT COUNT(*) FROM assistant_feedback WHERE answer_id = ?")
+                        .param(answerId)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     public void insert(UUID answerId, String intent, String language, boolean helpful, String channel, Instant at) {
         jdbc.sql("INSERT INTO assistant_feedback (answer_id, intent, language, helpful, channel, given_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?)").param(answerId).param(intent).param(language).param(helpful)
-                .param(channel).param(Timestamps.utc(at)).update();
+                        + "VALUES (?, ?, ?, ?, ?, ?)")
+                .param(answerId)
+                .param(intent)
+                .param(language)
+                .param(helpful)
+                .param(channel)
+                .param(Timestamps.utc(at))
+                .update();
     }
 
     /**
@@ -38,11 +46,14 @@ public final class Feedbacks {
     public List<Count> byIntent(String language, int limit) {
         String where = language == null ? "" : "WHERE language = :language ";
         var sql = jdbc.sql("SELECT intent, SUM(CASE WHEN helpful THEN 1 ELSE 0 END) AS helpful_votes, "
-                + "SUM(CASE WHEN helpful THEN 0 ELSE 1 END) AS unhelpful_votes FROM assistant_feedback " + where
-                + "GROUP BY intent ORDER BY unhelpful_votes DESC, helpful_votes ASC, intent LIMIT :limit").param("limit", limit);
+                        + "SUM(CASE WHEN helpful THEN 0 ELSE 1 END) AS unhelpful_votes FROM assistant_feedback " + where
+                        + "GROUP BY intent ORDER BY unhelpful_votes DESC, helpful_votes ASC, intent LIMIT :limit")
+                .param("limit", limit);
         if (language != null) {
             sql = sql.param("language", language);
         }
-        return sql.query((rs, n) -> new Count(rs.getString("intent"), rs.getLong("helpful_votes"), rs.getLong("unhelpful_votes"))).list();
+        return sql.query((rs, n) ->
+                        new Count(rs.getString("intent"), rs.getLong("helpful_votes"), rs.getLong("unhelpful_votes")))
+                .list();
     }
 }

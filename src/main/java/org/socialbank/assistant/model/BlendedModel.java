@@ -19,8 +19,8 @@ public final class BlendedModel implements IntentClassifier {
     private final double weight;
     private final SureThresholds sure;
 
-    private BlendedModel(IntentModel tfidf, SentenceEncoder encoder, SoftmaxRegression head, double weight,
-            SureThresholds sure) {
+    private BlendedModel(
+            IntentModel tfidf, SentenceEncoder encoder, SoftmaxRegression head, double weight, SureThresholds sure) {
         this.tfidf = tfidf;
         this.encoder = encoder;
         this.head = head;
@@ -30,7 +30,12 @@ public final class BlendedModel implements IntentClassifier {
 
     /** Never sure until {@link #withThresholds} calibrates it. */
     public static BlendedModel of(IntentModel tfidf, SentenceEncoder encoder, SoftmaxRegression head, double weight) {
-        return new BlendedModel(tfidf, encoder, head, weight, SureThresholds.uniform(tfidf.labels().size(), 1));
+        return new BlendedModel(
+                tfidf,
+                encoder,
+                head,
+                weight,
+                SureThresholds.uniform(tfidf.labels().size(), 1));
     }
 
     /** This blend with calibrated thresholds (one per label, in the order of {@link #labels()}). */
@@ -60,14 +65,18 @@ public final class BlendedModel implements IntentClassifier {
     }
 
     /** Trains the encoder's head on the same examples (and label order) as {@code tfidf}. */
-    public static BlendedModel train(IntentModel tfidf, Examples examples, SentenceEncoder encoder,
-            SoftmaxRegression.Training settings, double weight) {
+    public static BlendedModel train(
+            IntentModel tfidf,
+            Examples examples,
+            SentenceEncoder encoder,
+            SoftmaxRegression.Training settings,
+            double weight) {
         return of(tfidf, encoder, trainHead(tfidf.labels(), examples, encoder, settings), weight);
     }
 
     /** A softmax head on the encoder's vectors of the examples, over {@code labels}. */
-    public static SoftmaxRegression trainHead(List<String> labels, Examples examples, SentenceEncoder encoder,
-            SoftmaxRegression.Training settings) {
+    public static SoftmaxRegression trainHead(
+            List<String> labels, Examples examples, SentenceEncoder encoder, SoftmaxRegression.Training settings) {
         List<SparseVector> xs = new ArrayList<>(examples.size());
         int[] ys = new int[examples.size()];
         for (int i = 0; i < examples.size(); i++) {
@@ -110,7 +119,8 @@ public final class BlendedModel implements IntentClassifier {
         sure.write(out);
     }
 
-    public static BlendedModel readHead(DataInputStream in, IntentModel tfidf, SentenceEncoder encoder) throws IOException {
+    public static BlendedModel readHead(DataInputStream in, IntentModel tfidf, SentenceEncoder encoder)
+            throws IOException {
         double weight = in.readDouble();
         SoftmaxRegression head = SoftmaxRegression.read(in);
         return new BlendedModel(tfidf, encoder, head, weight, SureThresholds.read(in));

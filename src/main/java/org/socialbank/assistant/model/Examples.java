@@ -17,12 +17,10 @@ import java.util.TreeMap;
 /** Labelled questions: read from a CSV ({@code text,category}) or a TSV ({@code intent<TAB>text}). */
 public record Examples(List<String> texts, List<String> intents) {
 
-    public record Example(String text, String intent) {
-    }
+    public record Example(String text, String intent) {}
 
     /** A training part and a held-out part of one set of examples. */
-    public record Split(Examples train, Examples heldOut) {
-    }
+    public record Split(Examples train, Examples heldOut) {}
 
     public Examples {
         if (texts.size() != intents.size()) {
@@ -33,7 +31,8 @@ public record Examples(List<String> texts, List<String> intents) {
     }
 
     public static Examples of(List<Example> examples) {
-        return new Examples(examples.stream().map(Example::text).toList(),
+        return new Examples(
+                examples.stream().map(Example::text).toList(),
                 examples.stream().map(Example::intent).toList());
     }
 
@@ -63,7 +62,8 @@ public record Examples(List<String> texts, List<String> intents) {
                 if (line.isBlank() || line.startsWith("#") || tab < 1) {
                     continue;
                 }
-                examples.add(new Example(line.substring(tab + 1).strip(), line.substring(0, tab).strip()));
+                examples.add(new Example(
+                        line.substring(tab + 1).strip(), line.substring(0, tab).strip()));
             }
         }
         return of(examples);
@@ -164,8 +164,7 @@ public record Examples(List<String> texts, List<String> intents) {
     /** RFC 4180 fields: quotes around a field, doubled quotes inside it, line breaks inside quotes. */
     static final class Csv {
 
-        private Csv() {
-        }
+        private Csv() {}
 
         static List<List<String>> parse(String text) {
             List<List<String>> rows = new ArrayList<>();

@@ -25,7 +25,9 @@ public interface IntentClassifier {
         List<SureThresholds.Outcome> outcomes = new java.util.ArrayList<>(heldOut.size());
         for (int i = 0; i < heldOut.size(); i++) {
             IntentModel.Scored best = rank(heldOut.texts().get(i)).get(0);
-            outcomes.add(new SureThresholds.Outcome(best.intent(), best.confidence(),
+            outcomes.add(new SureThresholds.Outcome(
+                    best.intent(),
+                    best.confidence(),
                     best.intent().equals(heldOut.intents().get(i))));
         }
         return outcomes;
@@ -35,7 +37,10 @@ public interface IntentClassifier {
     default double accuracy(Examples heldOut) {
         int right = 0;
         for (int i = 0; i < heldOut.size(); i++) {
-            if (rank(heldOut.texts().get(i)).get(0).intent().equals(heldOut.intents().get(i))) {
+            if (rank(heldOut.texts().get(i))
+                    .get(0)
+                    .intent()
+                    .equals(heldOut.intents().get(i))) {
                 right++;
             }
         }

@@ -22,11 +22,11 @@ public final class IntentModel implements IntentClassifier {
 
     /** The file format's version; a cache written by another version is retrained, not read. */
     public static final int FORMAT = 3;
+
     private static final int MAGIC = 0x5B1A_7701;
 
     /** An intent and the model's probability for it. */
-    public record Scored(String intent, double confidence) {
-    }
+    public record Scored(String intent, double confidence) {}
 
     /**
      * @param minDf the fewest texts a term must occur in to be a feature

@@ -20,22 +20,20 @@ final class Lbfgs {
      * @param gradientMax the largest absolute entry of its gradient
      * @param converged whether a tolerance stopped it (false: {@code iterationsMax} did)
      */
-    record Result(int iterations, double value, double gradientMax, boolean converged) {
-    }
+    record Result(int iterations, double value, double gradientMax, boolean converged) {}
 
     private static final double ARMIJO = 1e-4;
     private static final int BACKTRACKS_MAX = 40;
 
-    private Lbfgs() {
-    }
+    private Lbfgs() {}
 
     /**
      * Minimizes {@code f} from {@code x} (overwritten with the minimizer). Stops when the gradient's
      * largest entry is at most {@code gradientTolerance}, when an iteration lowers f by less than
      * {@code valueTolerance} relative to f, or after {@code iterationsMax} iterations.
      */
-    static Result minimize(Objective f, double[] x, int memory, int iterationsMax, double gradientTolerance,
-            double valueTolerance) {
+    static Result minimize(
+            Objective f, double[] x, int memory, int iterationsMax, double gradientTolerance, double valueTolerance) {
         int n = x.length;
         double[][] s = new double[memory][];
         double[][] y = new double[memory][];
@@ -105,8 +103,16 @@ final class Lbfgs {
     }
 
     /** d = -H g by the two-loop recursion over the {@code stored} newest pairs; -g / |g| with none. */
-    private static void direction(double[] g, double[] d, double[][] s, double[][] y, double[] rho, double[] alpha,
-            int stored, int newest, int memory) {
+    private static void direction(
+            double[] g,
+            double[] d,
+            double[][] s,
+            double[][] y,
+            double[] rho,
+            double[] alpha,
+            int stored,
+            int newest,
+            int memory) {
         int n = g.length;
         for (int i = 0; i < n; i++) {
             d[i] = -g[i];

@@ -32,9 +32,12 @@ public final class MiniLm implements SentenceEncoder {
     static final String TOKENIZER = "all-minilm-l6-v2-q-tokenizer.json";
     static final String LAST = "last_hidden_state";
     /** The graph outputs averaged, in the order of the vector's blocks. */
-    static final List<String> LAYERS = List.of("/encoder/layer.2/output/LayerNorm/Add_1_output_0",
-            "/encoder/layer.3/output/LayerNorm/Add_1_output_0", "/encoder/layer.4/output/LayerNorm/Add_1_output_0",
+    static final List<String> LAYERS = List.of(
+            "/encoder/layer.2/output/LayerNorm/Add_1_output_0",
+            "/encoder/layer.3/output/LayerNorm/Add_1_output_0",
+            "/encoder/layer.4/output/LayerNorm/Add_1_output_0",
             LAST);
+
     public static final int WIDTH = 384;
     public static final int DIMENSION = WIDTH * 4;
     /** The longest token sequence encoded (the model's limit is 512; a question is far shorter). */
@@ -53,7 +56,8 @@ public final class MiniLm implements SentenceEncoder {
 
     public MiniLm() {
         ClassLoader loader = MiniLm.class.getClassLoader();
-        try (InputStream onnx = loader.getResourceAsStream(MODEL); InputStream json = loader.getResourceAsStream(TOKENIZER)) {
+        try (InputStream onnx = loader.getResourceAsStream(MODEL);
+                InputStream json = loader.getResourceAsStream(TOKENIZER)) {
             if (onnx == null || json == null) {
                 throw new IllegalStateException("the MiniLM model is not on the class path");
             }
@@ -80,8 +84,9 @@ public final class MiniLm implements SentenceEncoder {
         try (OnnxTensor inputIds = OnnxTensor.createTensor(environment, new long[][] {ids});
                 OnnxTensor attention = OnnxTensor.createTensor(environment, new long[][] {mask});
                 OnnxTensor types = OnnxTensor.createTensor(environment, new long[][] {new long[ids.length]});
-                OrtSession.Result result = session.run(Map.of("input_ids", inputIds, "attention_mask", attention,
-                        "token_type_ids", types), new LinkedHashSet<>(LAYERS))) {
+                OrtSession.Result result = session.run(
+                        Map.of("input_ids", inputIds, "attention_mask", attention, "token_type_ids", types),
+                        new LinkedHashSet<>(LAYERS))) {
             float[] vector = new float[DIMENSION];
             for (int layer = 0; layer < LAYERS.size(); layer++) {
                 OnnxValue value = result.get(LAYERS.get(layer)).orElseThrow();

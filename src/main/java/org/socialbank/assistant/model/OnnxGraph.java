@@ -18,8 +18,7 @@ final class OnnxGraph {
     private static final int VALUE_INFO_NAME = 1;
     private static final int LENGTH_DELIMITED = 2;
 
-    private OnnxGraph() {
-    }
+    private OnnxGraph() {}
 
     /**
      * The model with {@code added} as extra graph outputs, each typed like the existing output
@@ -54,8 +53,7 @@ final class OnnxGraph {
     }
 
     /** A length-delimited field: where its tag starts, and its payload's bounds. */
-    record Field(int number, int tagStart, int start, int end) {
-    }
+    record Field(int number, int tagStart, int start, int end) {}
 
     private static String name(byte[] bytes, Field valueInfo) {
         Field name = find(bytes, valueInfo.start(), valueInfo.end(), VALUE_INFO_NAME);

@@ -16,8 +16,7 @@ final class ScikitTerms {
     private static final Pattern TOKEN = Pattern.compile("\\b\\w\\w+\\b", Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern WHITESPACE = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
 
-    private ScikitTerms() {
-    }
+    private ScikitTerms() {}
 
     /** The word tokens: runs of two or more word characters; punctuation and one-letter words go. */
     static List<String> words(String text) {

@@ -15,8 +15,7 @@ import java.util.SplittableRandom;
 public final class SoftmaxRegression {
 
     /** How a head is trained. */
-    public sealed interface Training permits Settings, Exact {
-    }
+    public sealed interface Training permits Settings, Exact {}
 
     /**
      * The exact optimum by L-BFGS (memory 10) from zero weights.
@@ -64,10 +63,10 @@ public final class SoftmaxRegression {
         this.bias = bias;
     }
 
-    public static SoftmaxRegression train(List<SparseVector> xs, int[] labels, int classes, int features,
-            Training training) {
-        SoftmaxRegression model = new SoftmaxRegression(classes, features, new double[features * classes],
-                new double[classes]);
+    public static SoftmaxRegression train(
+            List<SparseVector> xs, int[] labels, int classes, int features, Training training) {
+        SoftmaxRegression model =
+                new SoftmaxRegression(classes, features, new double[features * classes], new double[classes]);
         if (training instanceof Exact exact) {
             model.fitExactly(xs, labels, exact);
         } else {
@@ -94,8 +93,8 @@ public final class SoftmaxRegression {
     private void fitExactly(List<SparseVector> xs, int[] ys, Exact exact) {
         SoftmaxLoss loss = new SoftmaxLoss(xs, ys, classes, features, exact.c());
         double[] theta = new double[loss.parameters()];
-        lastFit = Lbfgs.minimize(loss, theta, Exact.MEMORY, exact.iterationsMax(), exact.tolerance(),
-                exact.tolerance() / 1000);
+        lastFit = Lbfgs.minimize(
+                loss, theta, Exact.MEMORY, exact.iterationsMax(), exact.tolerance(), exact.tolerance() / 1000);
         System.arraycopy(theta, 0, weights, 0, weights.length);
         System.arraycopy(theta, weights.length, bias, 0, classes);
     }

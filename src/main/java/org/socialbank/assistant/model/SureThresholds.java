@@ -29,8 +29,7 @@ public final class SureThresholds {
     }
 
     /** A held-out question's top answer and whether it was right. */
-    public record Outcome(String intent, double confidence, boolean right) {
-    }
+    public record Outcome(String intent, double confidence, boolean right) {}
 
     private static final double STEP = 0.01;
 
@@ -57,7 +56,8 @@ public final class SureThresholds {
         double[] thresholds = new double[labels.size()];
         for (int k = 0; k < thresholds.length; k++) {
             String label = labels.get(k);
-            List<Outcome> mine = outcomes.stream().filter(o -> o.intent().equals(label)).toList();
+            List<Outcome> mine =
+                    outcomes.stream().filter(o -> o.intent().equals(label)).toList();
             thresholds[k] = lowestAccurate(mine, calibration);
         }
         return new SureThresholds(thresholds);

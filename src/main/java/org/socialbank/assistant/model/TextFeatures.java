@@ -19,8 +19,7 @@ public final class TextFeatures {
     private static final char ZWNJ = '\u200C';
     private static final Pattern SEPARATORS = Pattern.compile("[\\s\\p{Punct}\\p{IsPunctuation}]+");
 
-    private TextFeatures() {
-    }
+    private TextFeatures() {}
 
     /**
      * NFKC, lower case, one spelling per letter: Arabic yeh and kaf become the Persian ones, the
@@ -32,7 +31,7 @@ public final class TextFeatures {
         for (int i = 0; i < nfkc.length(); i++) {
             char c = nfkc.charAt(i);
             switch (c) {
-                case ZWNJ, '\u200D', '\u0640' -> { } // joiners and the tatweel carry no meaning
+                case ZWNJ, '\u200D', '\u0640' -> {} // joiners and the tatweel carry no meaning
                 case '\u064A', '\u0649' -> out.append('\u06CC'); // Arabic yeh, alef maksura -> Persian yeh
                 case '\u0643' -> out.append('\u06A9'); // Arabic kaf -> Persian keheh
                 case 'ё' -> out.append('е');

@@ -37,7 +37,8 @@ public final class Tfidf {
         SCIKIT_LEARN;
 
         List<String> words(String text) {
-            return this == SCRIPTS ? TextFeatures.wordTerms(TextFeatures.words(TextFeatures.normalize(text)))
+            return this == SCRIPTS
+                    ? TextFeatures.wordTerms(TextFeatures.words(TextFeatures.normalize(text)))
                     : TextFeatures.wordTerms(ScikitTerms.words(text));
         }
 

@@ -23,8 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 class ClassifyController {
 
     /** The question, and its language if the caller knows it (en, fr, ru, fa, zh). */
-    record ClassifyRequest(String text, String language) {
-    }
+    record ClassifyRequest(String text, String language) {}
 
     private final Assistant assistant;
 
@@ -34,13 +33,16 @@ class ClassifyController {
 
     @Operation(summary = "The intent of a question, its confidence, the top three and the language read")
     @ApiResponse(responseCode = "200", description = "the classification")
-    @ApiResponse(responseCode = "400", description = "blank_text, text_too_long, unsupported_language",
+    @ApiResponse(
+            responseCode = "400",
+            description = "blank_text, text_too_long, unsupported_language",
             content = @Content(mediaType = "application/problem+json"))
     @PostMapping(path = "/classify", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> classify(@RequestBody ClassifyRequest request) {
         ClassifyResult result = assistant.classify(request.text(), request.language());
         if (result instanceof ClassifyResult.Refused r) {
-            return Problems.response(Problems.of(HttpStatus.BAD_REQUEST, r.code().wire(), r.detail()));
+            return Problems.response(
+                    Problems.of(HttpStatus.BAD_REQUEST, r.code().wire(), r.detail()));
         }
         return ResponseEntity.ok((Classification) result);
     }

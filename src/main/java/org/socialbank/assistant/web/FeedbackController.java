@@ -10,8 +10,8 @@ import java.util.UUID;
 import org.socialbank.assistant.Assistant;
 import org.socialbank.assistant.FeedbackResult;
 import org.socialbank.assistant.IntentFeedback;
-import org.socialbank.shared.web.Problems;
 import org.socialbank.shared.Language;
+import org.socialbank.shared.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -33,17 +33,13 @@ import org.springframework.web.bind.annotation.RestController;
 class FeedbackController {
 
     /** A vote on one answer. */
-    record Vote(UUID answerId, String intent, String language, Boolean helpful) {
-    }
+    record Vote(UUID answerId, String intent, String language, Boolean helpful) {}
 
-    record Counted(boolean counted) {
-    }
+    record Counted(boolean counted) {}
 
-    record Report(long helpful, long notHelpful, List<Line> intents) {
-    }
+    record Report(long helpful, long notHelpful, List<Line> intents) {}
 
-    record Line(String intent, long helpful, long notHelpful, long total, double helpfulShare) {
-    }
+    record Line(String intent, long helpful, long notHelpful, long total, double helpfulShare) {}
 
     private final Assistant assistant;
 
@@ -53,43 +49,57 @@ class FeedbackController {
 
     @Operation(summary = "Votes per intent, the intents voted 'not helpful' most first")
     @ApiResponse(responseCode = "200", description = "the votes")
-    @ApiResponse(responseCode = "400", description = "unsupported_language, bad_limit",
+    @ApiResponse(
+            responseCode = "400",
+            description = "unsupported_language, bad_limit",
             content = @Content(mediaType = "application/problem+json"))
     @GetMapping
-    ResponseEntity<?> report(@RequestParam(required = false) String language,
-            @RequestParam(defaultValue = "77") int limit) {
-        String lang = language == null || language.isBlank() ? null : language.strip().toLowerCase(Locale.ROOT);
+    ResponseEntity<?> report(
+            @RequestParam(required = false) String language, @RequestParam(defaultValue = "77") int limit) {
+        String lang =
+                language == null || language.isBlank() ? null : language.strip().toLowerCase(Locale.ROOT);
         if (lang != null && Language.fromTag(lang).isEmpty()) {
-            return Problems.response(Problems.of(HttpStatus.BAD_REQUEST,
-                    FeedbackResult.Code.UNSUPPORTED_LANGUAGE.wire(), "The language must be one of en, fr, ru, fa, zh."));
+            return Problems.response(Problems.of(
+                    HttpStatus.BAD_REQUEST,
+                    FeedbackResult.Code.UNSUPPORTED_LANGUAGE.wire(),
+                    "The language must be one of en, fr, ru, fa, zh."));
         }
         if (limit < 1 || limit > Assistant.FEEDBACK_INTENTS_MAX) {
-            return Problems.response(Problems.of(HttpStatus.BAD_REQUEST, "bad_limit",
+            return Problems.response(Problems.of(
+                    HttpStatus.BAD_REQUEST,
+                    "bad_limit",
                     "The limit must be 1.." + Assistant.FEEDBACK_INTENTS_MAX + "."));
         }
         List<IntentFeedback> counts = assistant.feedbackByIntent(lang, limit);
-        return ResponseEntity.ok(new Report(counts.stream().mapToLong(IntentFeedback::helpful).sum(),
+        return ResponseEntity.ok(new Report(
+                counts.stream().mapToLong(IntentFeedback::helpful).sum(),
                 counts.stream().mapToLong(IntentFeedback::notHelpful).sum(),
-                counts.stream().map(c -> new Line(c.intent(), c.helpful(), c.notHelpful(), c.total(), c.helpfulShare()))
+                counts.stream()
+                        .map(c -> new Line(c.intent(), c.helpful(), c.notHelpful(), c.total(), c.helpfulShare()))
                         .toList()));
     }
 
     @Operation(summary = "Counts one vote on an answer; a second vote on the same answer is not counted")
     @ApiResponse(responseCode = "201", description = "counted")
     @ApiResponse(responseCode = "200", description = "the answer had a vote already: {\"counted\": false}")
-    @ApiResponse(responseCode = "400", description = "missing_answer_id, unknown_intent, unsupported_language, "
-            + "missing_helpful", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(
+            responseCode = "400",
+            description = "missing_answer_id, unknown_intent, unsupported_language, " + "missing_helpful",
+            content = @Content(mediaType = "application/problem+json"))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> vote(@RequestBody Vote vote) {
         if (vote.helpful() == null) {
-            return Problems.response(Problems.of(HttpStatus.BAD_REQUEST, "missing_helpful", "helpful must be true or false."));
+            return Problems.response(
+                    Problems.of(HttpStatus.BAD_REQUEST, "missing_helpful", "helpful must be true or false."));
         }
-        FeedbackResult result = assistant.recordFeedback(vote.answerId(), vote.intent(), vote.language(), vote.helpful(),
-                "api");
+        FeedbackResult result =
+                assistant.recordFeedback(vote.answerId(), vote.intent(), vote.language(), vote.helpful(), "api");
         if (result instanceof FeedbackResult.Refused r) {
-            return Problems.response(Problems.of(HttpStatus.BAD_REQUEST, r.code().wire(), r.detail()));
+            return Problems.response(
+                    Problems.of(HttpStatus.BAD_REQUEST, r.code().wire(), r.detail()));
         }
-        return result instanceof FeedbackResult.Counted ? ResponseEntity.status(HttpStatus.CREATED).body(new Counted(true))
+        return result instanceof FeedbackResult.Counted
+                ? ResponseEntity.status(HttpStatus.CREATED).body(new Counted(true))
                 : ResponseEntity.ok(new Counted(false));
     }
 }

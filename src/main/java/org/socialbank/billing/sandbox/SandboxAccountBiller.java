@@ -28,8 +28,8 @@ public class SandboxAccountBiller implements AccountBiller {
     public static final String REFUSED = "biller_refused";
     public static final int REMEMBERED_MAX = 100_000;
     public static final int TROUBLES_MAX = 1000;
-    private static final List<String> HOLDERS = List.of("Z*** W**", "L* N*", "M**** D*****", "C****** M*****",
-            "И**** П.", "А**** С.");
+    private static final List<String> HOLDERS =
+            List.of("Z*** W**", "L* N*", "M**** D*****", "C****** M*****", "И**** П.", "А**** С.");
 
     private final Clock clock;
     private final BillerRegistry registry;
@@ -74,9 +74,10 @@ public class SandboxAccountBiller implements AccountBiller {
         if (trouble == SandboxBiller.Trouble.LOSE) {
             return new ProviderAnswer.Unknown("timeout");
         }
-        ProviderAnswer answer = trouble == SandboxBiller.Trouble.FAIL
-                || !(inquire(order.billerId(), order.account()) instanceof Due)
-                ? new ProviderAnswer.Failed(REFUSED) : new ProviderAnswer.Succeeded(trace(order.id()));
+        ProviderAnswer answer =
+                trouble == SandboxBiller.Trouble.FAIL || !(inquire(order.billerId(), order.account()) instanceof Due)
+                        ? new ProviderAnswer.Failed(REFUSED)
+                        : new ProviderAnswer.Succeeded(trace(order.id()));
         received.put(order.id(), answer);
         return trouble == SandboxBiller.Trouble.TIMEOUT ? new ProviderAnswer.Unknown("timeout") : answer;
     }
@@ -111,7 +112,7 @@ public class SandboxAccountBiller implements AccountBiller {
     }
 
     private static String trace(UUID id) {
-        return String.format("%012d", Math.floorMod(id.getMostSignificantBits() ^ id.getLeastSignificantBits(),
-                1_000_000_000_000L));
+        return String.format(
+                "%012d", Math.floorMod(id.getMostSignificantBits() ^ id.getLeastSignificantBits(), 1_000_000_000_000L));
     }
 }

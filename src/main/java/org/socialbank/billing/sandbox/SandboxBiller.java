@@ -15,8 +15,8 @@ import org.socialbank.billing.BillDue;
 import org.socialbank.billing.BillOrder;
 import org.socialbank.billing.BillPaymentId;
 import org.socialbank.billing.Biller;
-import org.socialbank.shared.ProviderAnswer;
 import org.socialbank.billing.IranianBill;
+import org.socialbank.shared.ProviderAnswer;
 
 /**
  * A biller in memory: deterministic bills from the bill id (amount from the payment id, a masked
@@ -32,8 +32,8 @@ public class SandboxBiller implements Biller {
     public static final String ALREADY_PAID = "already_paid";
     public static final int REMEMBERED_MAX = 100_000;
     public static final int TROUBLES_MAX = 1000;
-    private static final List<String> HOLDERS = List.of("A*** R*****", "M***** K*****", "S**** H*******",
-            "Z***** M*******", "R*** A******");
+    private static final List<String> HOLDERS =
+            List.of("A*** R*****", "M***** K*****", "S**** H*******", "Z***** M*******", "R*** A******");
 
     /** What the next pay calls do instead of paying. */
     public enum Trouble {
@@ -45,8 +45,7 @@ public class SandboxBiller implements Biller {
         LOSE
     }
 
-    private record Received(String pair, ProviderAnswer answer) {
-    }
+    private record Received(String pair, ProviderAnswer answer) {}
 
     private final Clock clock;
     private final Set<String> refusedBills;
@@ -129,12 +128,14 @@ public class SandboxBiller implements Biller {
 
     /** How many different payments of this pair the biller was asked to make. */
     public synchronized long payCallsFor(IranianBill bill) {
-        return received.values().stream().filter(r -> r.pair().equals(bill.pairKey())).count();
+        return received.values().stream()
+                .filter(r -> r.pair().equals(bill.pairKey()))
+                .count();
     }
 
     private static String trace(UUID id) {
-        return String.format("%012d", Math.floorMod(id.getMostSignificantBits() ^ id.getLeastSignificantBits(),
-                1_000_000_000_000L));
+        return String.format(
+                "%012d", Math.floorMod(id.getMostSignificantBits() ^ id.getLeastSignificantBits(), 1_000_000_000_000L));
     }
 
     private static <K, V> Map<K, V> bounded() {

@@ -23,8 +23,8 @@ public class SandboxCardSwitch implements CardSwitch {
     public static final String TRANSFER_REFUSED = "transfer_refused";
     public static final int REMEMBERED_MAX = 100_000;
     public static final int TROUBLES_MAX = 1000;
-    private static final List<String> HOLDERS = List.of("A. Rezaei", "M. Karimi", "S. Hosseini", "Z. Mohammadi",
-            "R. Ahmadi");
+    private static final List<String> HOLDERS =
+            List.of("A. Rezaei", "M. Karimi", "S. Hosseini", "Z. Mohammadi", "R. Ahmadi");
 
     private final Map<UUID, ProviderAnswer> received = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
@@ -56,8 +56,10 @@ public class SandboxCardSwitch implements CardSwitch {
         if (trouble == SandboxBiller.Trouble.LOSE) {
             return new ProviderAnswer.Unknown("timeout");
         }
-        ProviderAnswer answer = trouble == SandboxBiller.Trouble.FAIL ? new ProviderAnswer.Failed(TRANSFER_REFUSED)
-                : new ProviderAnswer.Succeeded("C" + Long.toUnsignedString(id.getMostSignificantBits() % 1_000_000_000_000L));
+        ProviderAnswer answer = trouble == SandboxBiller.Trouble.FAIL
+                ? new ProviderAnswer.Failed(TRANSFER_REFUSED)
+                : new ProviderAnswer.Succeeded(
+                        "C" + Long.toUnsignedString(id.getMostSignificantBits() % 1_000_000_000_000L));
         received.put(id, answer);
         return trouble == SandboxBiller.Trouble.TIMEOUT ? new ProviderAnswer.Unknown("timeout") : answer;
     }

@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.socialbank.billing.MobileOperator;
-import org.socialbank.shared.ProviderAnswer;
 import org.socialbank.billing.TopUpId;
 import org.socialbank.billing.TopUpOrder;
+import org.socialbank.shared.ProviderAnswer;
 
 /**
  * A top-up gateway in memory: it tops up at once with a trace number derived from the id, is
@@ -44,8 +44,10 @@ public class SandboxOperator implements MobileOperator {
         if (trouble == SandboxBiller.Trouble.LOSE) {
             return new ProviderAnswer.Unknown("timeout");
         }
-        ProviderAnswer answer = trouble == SandboxBiller.Trouble.FAIL ? new ProviderAnswer.Failed(TOPUP_REFUSED)
-                : new ProviderAnswer.Succeeded("T" + Long.toUnsignedString(id.getLeastSignificantBits() % 1_000_000_000_000L));
+        ProviderAnswer answer = trouble == SandboxBiller.Trouble.FAIL
+                ? new ProviderAnswer.Failed(TOPUP_REFUSED)
+                : new ProviderAnswer.Succeeded(
+                        "T" + Long.toUnsignedString(id.getLeastSignificantBits() % 1_000_000_000_000L));
         received.put(id, answer);
         return trouble == SandboxBiller.Trouble.TIMEOUT ? new ProviderAnswer.Unknown("timeout") : answer;
     }

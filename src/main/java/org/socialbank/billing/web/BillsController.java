@@ -14,9 +14,9 @@ import org.socialbank.billing.Bills;
 import org.socialbank.billing.IranianBill;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.shared.web.BadRequest;
+import org.socialbank.shared.web.Created;
 import org.socialbank.shared.web.Problems;
 import org.socialbank.shared.web.RequiredFields;
-import org.socialbank.shared.web.Created;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -61,21 +61,30 @@ class BillsController {
     }
 
     /** An inquiry; {@code customerId}, who asks, is optional and not used yet. */
-    record Inquiry(String billId, String paymentId, String barcode, UUID customerId) {
-    }
+    record Inquiry(String billId, String paymentId, String barcode, UUID customerId) {}
 
     /**
      * A payment; {@code amountMinor} and {@code currency} are optional and, when given, must be the
      * bill's own (the amount the payment id says, IRR), so an app never pays what it did not show.
      */
-    record Pay(UUID id, UUID customerId, String billId, String paymentId, String barcode, Long amountMinor,
-            String currency, String channel) {
-    }
+    record Pay(
+            UUID id,
+            UUID customerId,
+            String billId,
+            String paymentId,
+            String barcode,
+            Long amountMinor,
+            String currency,
+            String channel) {}
 
     @Operation(summary = "What a bill is and what is due on it: service, company, amount (rial and toman), period")
-    @ApiResponse(responseCode = "200", description = "the bill",
+    @ApiResponse(
+            responseCode = "200",
+            description = "the bill",
             content = @Content(schema = @Schema(implementation = BillJson.Inquiry.class)))
-    @ApiResponse(responseCode = "422", description = "invalid_bill_id, invalid_payment_id or invalid_barcode",
+    @ApiResponse(
+            responseCode = "422",
+            description = "invalid_bill_id, invalid_payment_id or invalid_barcode",
             content = @Content(mediaType = "application/problem+json"))
     @PostMapping(path = "/inquiries", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> inquire(@RequestBody Inquiry body) {
@@ -87,14 +96,24 @@ class BillsController {
     }
 
     @Operation(summary = "Pay a bill from the customer's rial account; the id makes it idempotent")
-    @ApiResponse(responseCode = "201", description = "the payment: completed, awaiting_confirmation (see "
-            + "confirmationUrl), pending, unknown, failed (the money is back) or rejected (see code)",
+    @ApiResponse(
+            responseCode = "201",
+            description = "the payment: completed, awaiting_confirmation (see "
+                    + "confirmationUrl), pending, unknown, failed (the money is back) or rejected (see code)",
             content = @Content(schema = @Schema(implementation = BillJson.Payment.class)))
-    @ApiResponse(responseCode = "200", description = "a replay of the id: the payment as it is now",
+    @ApiResponse(
+            responseCode = "200",
+            description = "a replay of the id: the payment as it is now",
             content = @Content(schema = @Schema(implementation = BillJson.Payment.class)))
-    @ApiResponse(responseCode = "409", description = "id_reused", content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "422", description = "invalid_bill_id, invalid_payment_id, invalid_barcode, "
-            + "bill_already_paid, customer_not_found, amount_mismatch or currency_mismatch", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(
+            responseCode = "409",
+            description = "id_reused",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(
+            responseCode = "422",
+            description = "invalid_bill_id, invalid_payment_id, invalid_barcode, "
+                    + "bill_already_paid, customer_not_found, amount_mismatch or currency_mismatch",
+            content = @Content(mediaType = "application/problem+json"))
     @PostMapping(path = "/payments", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> pay(@RequestBody Pay body) {
         RequiredFields.require(body.id(), "id", body.customerId(), "customerId");
@@ -104,15 +123,20 @@ class BillsController {
         }
         IranianBill bill = ((BillReading.Read) reading).bill();
         if (body.currency() != null && !"IRR".equals(body.currency())) {
-            return Problems.response(Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "currency_mismatch",
-                    "An Iranian bill is paid in IRR."));
+            return Problems.response(Problems.of(
+                    HttpStatus.UNPROCESSABLE_CONTENT, "currency_mismatch", "An Iranian bill is paid in IRR."));
         }
         if (body.amountMinor() != null && body.amountMinor() != bill.amountRial()) {
-            return Problems.response(Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "amount_mismatch",
+            return Problems.response(Problems.of(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "amount_mismatch",
                     "The bill's amount is " + bill.amountRial() + " IRR, as its payment id says."));
         }
-        BillPaymentOrder order = BadRequest.whenRefused(() -> new BillPaymentOrder(new BillPaymentId(body.id()),
-                new CustomerId(body.customerId()), bill, body.channel() == null ? "api" : body.channel()));
+        BillPaymentOrder order = BadRequest.whenRefused(() -> new BillPaymentOrder(
+                new BillPaymentId(body.id()),
+                new CustomerId(body.customerId()),
+                bill,
+                body.channel() == null ? "api" : body.channel()));
         BillPaymentResult result = bills.pay(order);
         if (result instanceof BillPaymentResult.Refused refused) {
             return refusal(refused.code());
@@ -122,22 +146,27 @@ class BillsController {
     }
 
     @Operation(summary = "A bill payment as it is now")
-    @ApiResponse(responseCode = "200", description = "the payment",
+    @ApiResponse(
+            responseCode = "200",
+            description = "the payment",
             content = @Content(schema = @Schema(implementation = BillJson.Payment.class)))
-    @ApiResponse(responseCode = "404", description = "bill_payment_not_found",
+    @ApiResponse(
+            responseCode = "404",
+            description = "bill_payment_not_found",
             content = @Content(mediaType = "application/problem+json"))
     @GetMapping("/payments/{id}")
     ResponseEntity<?> get(@PathVariable UUID id) {
-        return bills.payment(new BillPaymentId(id)).<ResponseEntity<?>>map(p -> ResponseEntity.ok(BillJson.Payment.of(p)))
-                .orElseGet(() -> Problems.response(Problems.of(HttpStatus.NOT_FOUND, "bill_payment_not_found",
-                        "There is no bill payment " + id + ".")));
+        return bills.payment(new BillPaymentId(id))
+                .<ResponseEntity<?>>map(p -> ResponseEntity.ok(BillJson.Payment.of(p)))
+                .orElseGet(() -> Problems.response(Problems.of(
+                        HttpStatus.NOT_FOUND, "bill_payment_not_found", "There is no bill payment " + id + ".")));
     }
 
     private static ResponseEntity<?> unreadable(String code) {
         String detail = switch (code) {
             case BillReading.INVALID_BILL_ID -> "The bill id is not 6 to 13 digits with a valid check digit.";
-            case BillReading.INVALID_PAYMENT_ID -> "The payment id is not 6 to 13 digits with valid check digits for "
-                    + "this bill.";
+            case BillReading.INVALID_PAYMENT_ID ->
+                "The payment id is not 6 to 13 digits with valid check digits for " + "this bill.";
             default -> "The barcode is not 26 digits.";
         };
         return Problems.response(Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, code, detail));
@@ -145,12 +174,21 @@ class BillsController {
 
     private static ResponseEntity<?> refusal(String code) {
         return switch (code) {
-            case BillPaymentResult.ID_REUSED -> Problems.response(Problems.of(HttpStatus.CONFLICT, code,
-                    "This id was already used for a different bill payment; nothing was changed."));
-            case BillPaymentResult.BILL_ALREADY_PAID -> Problems.response(Problems.of(HttpStatus.UNPROCESSABLE_CONTENT,
-                    code, "This bill id and payment id pair is paid, or being paid, by another payment."));
-            default -> Problems.response(Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, code,
-                    "The customer is not an active customer of this bank."));
+            case BillPaymentResult.ID_REUSED ->
+                Problems.response(Problems.of(
+                        HttpStatus.CONFLICT,
+                        code,
+                        "This id was already used for a different bill payment; nothing was changed."));
+            case BillPaymentResult.BILL_ALREADY_PAID ->
+                Problems.response(Problems.of(
+                        HttpStatus.UNPROCESSABLE_CONTENT,
+                        code,
+                        "This bill id and payment id pair is paid, or being paid, by another payment."));
+            default ->
+                Problems.response(Problems.of(
+                        HttpStatus.UNPROCESSABLE_CONTENT,
+                        code,
+                        "The customer is not an active customer of this bank."));
         };
     }
 }

@@ -17,9 +17,9 @@ import org.socialbank.billing.CardTransfers;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.web.BadRequest;
+import org.socialbank.shared.web.Created;
 import org.socialbank.shared.web.Problems;
 import org.socialbank.shared.web.RequiredFields;
-import org.socialbank.shared.web.Created;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -48,7 +48,13 @@ class CardTransfersController {
     }
 
     /** The body; its {@code toString} never shows the card whole. */
-    record Body(UUID id, UUID customerId, String destinationCard, Long amountMinor, String currency, String channel,
+    record Body(
+            UUID id,
+            UUID customerId,
+            String destinationCard,
+            Long amountMinor,
+            String currency,
+            String channel,
             UUID sourceCardId) {
 
         @Override
@@ -57,39 +63,83 @@ class CardTransfersController {
         }
     }
 
-    record Json(UUID id, UUID customerId, String destinationCardMasked, String bank, String holderName,
-            long amountMinor, String currency, String status, String code, String traceNumber, Instant createdAt,
-            Instant updatedAt, String sourceCardMasked, String confirmationUrl) {
+    record Json(
+            UUID id,
+            UUID customerId,
+            String destinationCardMasked,
+            String bank,
+            String holderName,
+            long amountMinor,
+            String currency,
+            String status,
+            String code,
+            String traceNumber,
+            Instant createdAt,
+            Instant updatedAt,
+            String sourceCardMasked,
+            String confirmationUrl) {
 
         static Json of(CardTransfer t) {
-            return new Json(t.id().value(), t.customerId().value(), t.destinationCardMasked(), t.bank(),
-                    t.holderMasked(), t.amountMinor(), t.currency(), t.status().wireName(), t.code(), t.traceNumber(),
-                    t.createdAt(), t.updatedAt(), t.sourceCardMasked(), t.confirmationUrl());
+            return new Json(
+                    t.id().value(),
+                    t.customerId().value(),
+                    t.destinationCardMasked(),
+                    t.bank(),
+                    t.holderMasked(),
+                    t.amountMinor(),
+                    t.currency(),
+                    t.status().wireName(),
+                    t.code(),
+                    t.traceNumber(),
+                    t.createdAt(),
+                    t.updatedAt(),
+                    t.sourceCardMasked(),
+                    t.confirmationUrl());
         }
     }
 
-    @Operation(summary = "Send money to a card from one of the customer's own cards (sourceCardId, else the first "
-            + "active debit card in the currency); every transfer waits for the step-up at confirmationUrl; the id "
-            + "makes it idempotent")
-    @ApiResponse(responseCode = "201", description = "the transfer: awaiting_confirmation (with confirmationUrl) or "
-            + "rejected (see code, e.g. exceeds_daily_limit, no_card_in_currency); once confirmed pending, completed, "
-            + "unknown or failed (the money is back)")
-    @ApiResponse(responseCode = "422", description = "invalid_card_number, currency_not_supported, customer_not_found",
+    @Operation(
+            summary = "Send money to a card from one of the customer's own cards (sourceCardId, else the first "
+                    + "active debit card in the currency); every transfer waits for the step-up at confirmationUrl; the id "
+                    + "makes it idempotent")
+    @ApiResponse(
+            responseCode = "201",
+            description = "the transfer: awaiting_confirmation (with confirmationUrl) or "
+                    + "rejected (see code, e.g. exceeds_daily_limit, no_card_in_currency); once confirmed pending, completed, "
+                    + "unknown or failed (the money is back)")
+    @ApiResponse(
+            responseCode = "422",
+            description = "invalid_card_number, currency_not_supported, customer_not_found",
             content = @Content(mediaType = "application/problem+json"))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> send(@RequestBody Body body) {
-        RequiredFields.require(body.id(), "id", body.customerId(), "customerId", body.destinationCard(),
-                "destinationCard", body.amountMinor(), "amountMinor", body.currency(), "currency");
+        RequiredFields.require(
+                body.id(),
+                "id",
+                body.customerId(),
+                "customerId",
+                body.destinationCard(),
+                "destinationCard",
+                body.amountMinor(),
+                "amountMinor",
+                body.currency(),
+                "currency");
         Optional<CardNumber> card = CardNumber.read(body.destinationCard());
         if (card.isEmpty()) {
-            return Problems.response(Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, CardNumber.INVALID_CARD_NUMBER,
+            return Problems.response(Problems.of(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    CardNumber.INVALID_CARD_NUMBER,
                     "The destination card is not 16 to 19 digits with a valid check digit."));
         }
         CurrencyCode currency = CurrencyCode.find(body.currency())
                 .orElseThrow(() -> new BadRequest("unknown currency: " + body.currency()));
         CardTransferRequest request = BadRequest.whenRefused(() -> new CardTransferRequest(
-                new CardTransferId(body.id()), new CustomerId(body.customerId()), card.get(), body.amountMinor(),
-                currency, body.channel() == null ? "api" : body.channel(),
+                new CardTransferId(body.id()),
+                new CustomerId(body.customerId()),
+                card.get(),
+                body.amountMinor(),
+                currency,
+                body.channel() == null ? "api" : body.channel(),
                 Optional.ofNullable(body.sourceCardId()).map(org.socialbank.cards.CardId::new)));
         CardTransferResult result = transfers.send(request);
         if (result instanceof CardTransferResult.Refused refused) {
@@ -102,14 +152,18 @@ class CardTransfersController {
     @Operation(summary = "A card transfer as it is now")
     @GetMapping("/{id}")
     ResponseEntity<?> get(@PathVariable UUID id) {
-        return transfers.transfer(new CardTransferId(id)).<ResponseEntity<?>>map(t -> ResponseEntity.ok(Json.of(t)))
-                .orElseGet(() -> Problems.response(Problems.of(HttpStatus.NOT_FOUND, "card_transfer_not_found",
-                        "There is no card transfer " + id + ".")));
+        return transfers
+                .transfer(new CardTransferId(id))
+                .<ResponseEntity<?>>map(t -> ResponseEntity.ok(Json.of(t)))
+                .orElseGet(() -> Problems.response(Problems.of(
+                        HttpStatus.NOT_FOUND, "card_transfer_not_found", "There is no card transfer " + id + ".")));
     }
 
     private static ResponseEntity<?> refusal(String code) {
         if (BillPaymentResult.ID_REUSED.equals(code)) {
-            return Problems.response(Problems.of(HttpStatus.CONFLICT, code,
+            return Problems.response(Problems.of(
+                    HttpStatus.CONFLICT,
+                    code,
                     "This id was already used for a different card transfer; nothing was changed."));
         }
         String detail = CardTransferResult.CURRENCY_NOT_SUPPORTED.equals(code)

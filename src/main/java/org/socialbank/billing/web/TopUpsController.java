@@ -18,9 +18,9 @@ import org.socialbank.billing.TopUps;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.web.BadRequest;
+import org.socialbank.shared.web.Created;
 import org.socialbank.shared.web.Problems;
 import org.socialbank.shared.web.RequiredFields;
-import org.socialbank.shared.web.Created;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -49,39 +49,87 @@ class TopUpsController {
     }
 
     /** @param kind {@code direct} (the default), {@code bonus} (the operator's bonus charge) or {@code voucher} (a PIN read once on the bank's page) */
-    record Body(UUID id, UUID customerId, String phone, Long amountMinor, String currency, String operator,
-            String channel, String kind) {
-    }
+    record Body(
+            UUID id,
+            UUID customerId,
+            String phone,
+            Long amountMinor,
+            String currency,
+            String operator,
+            String channel,
+            String kind) {}
 
-    record Json(UUID id, UUID customerId, String phone, String operator, String kind, long amountMinor,
-            String currency, String status, String code, String traceNumber, Instant createdAt, Instant updatedAt) {
+    record Json(
+            UUID id,
+            UUID customerId,
+            String phone,
+            String operator,
+            String kind,
+            long amountMinor,
+            String currency,
+            String status,
+            String code,
+            String traceNumber,
+            Instant createdAt,
+            Instant updatedAt) {
 
         static Json of(TopUp t) {
-            return new Json(t.id().value(), t.customerId().value(), t.phoneE164(), t.operator(), t.kind().wireName(),
-                    t.amountMinor(), t.currency(), t.status().wireName(), t.code(), t.traceNumber(), t.createdAt(),
+            return new Json(
+                    t.id().value(),
+                    t.customerId().value(),
+                    t.phoneE164(),
+                    t.operator(),
+                    t.kind().wireName(),
+                    t.amountMinor(),
+                    t.currency(),
+                    t.status().wireName(),
+                    t.code(),
+                    t.traceNumber(),
+                    t.createdAt(),
                     t.updatedAt());
         }
     }
 
     @Operation(summary = "Top up a mobile phone from the customer's account; the id makes it idempotent")
-    @ApiResponse(responseCode = "201", description = "the top-up: completed, pending, unknown, failed (the money is "
-            + "back) or rejected (see code)")
-    @ApiResponse(responseCode = "422", description = "invalid_phone, unknown_operator, amount_not_offered, "
-            + "kind_not_offered, invalid_kind, customer_not_found", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(
+            responseCode = "201",
+            description =
+                    "the top-up: completed, pending, unknown, failed (the money is " + "back) or rejected (see code)")
+    @ApiResponse(
+            responseCode = "422",
+            description = "invalid_phone, unknown_operator, amount_not_offered, "
+                    + "kind_not_offered, invalid_kind, customer_not_found",
+            content = @Content(mediaType = "application/problem+json"))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> topUp(@RequestBody Body body) {
-        RequiredFields.require(body.id(), "id", body.customerId(), "customerId", body.phone(), "phone",
-                body.amountMinor(), "amountMinor", body.currency(), "currency");
-        Optional<TopUpKind> kind = body.kind() == null ? Optional.of(TopUpKind.DIRECT) : TopUpKind.fromWire(body.kind());
+        RequiredFields.require(
+                body.id(),
+                "id",
+                body.customerId(),
+                "customerId",
+                body.phone(),
+                "phone",
+                body.amountMinor(),
+                "amountMinor",
+                body.currency(),
+                "currency");
+        Optional<TopUpKind> kind =
+                body.kind() == null ? Optional.of(TopUpKind.DIRECT) : TopUpKind.fromWire(body.kind());
         if (kind.isEmpty()) {
-            return Problems.response(Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "invalid_kind",
-                    "kind is direct, bonus or voucher."));
+            return Problems.response(
+                    Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "invalid_kind", "kind is direct, bonus or voucher."));
         }
         CurrencyCode currency = CurrencyCode.find(body.currency())
                 .orElseThrow(() -> new BadRequest("unknown currency: " + body.currency()));
-        TopUpRequest request = BadRequest.whenRefused(() -> new TopUpRequest(new TopUpId(body.id()),
-                new CustomerId(body.customerId()), body.phone(), body.amountMinor(), currency,
-                Optional.ofNullable(body.operator()), body.channel() == null ? "api" : body.channel(), kind.get()));
+        TopUpRequest request = BadRequest.whenRefused(() -> new TopUpRequest(
+                new TopUpId(body.id()),
+                new CustomerId(body.customerId()),
+                body.phone(),
+                body.amountMinor(),
+                currency,
+                Optional.ofNullable(body.operator()),
+                body.channel() == null ? "api" : body.channel(),
+                kind.get()));
         TopUpResult result = topUps.topUp(request);
         if (result instanceof TopUpResult.Refused refused) {
             return refusal(refused);
@@ -93,14 +141,17 @@ class TopUpsController {
     @Operation(summary = "A top-up as it is now")
     @GetMapping("/{id}")
     ResponseEntity<?> get(@PathVariable UUID id) {
-        return topUps.topUp(new TopUpId(id)).<ResponseEntity<?>>map(t -> ResponseEntity.ok(Json.of(t)))
-                .orElseGet(() -> Problems.response(Problems.of(HttpStatus.NOT_FOUND, "topup_not_found",
-                        "There is no top-up " + id + ".")));
+        return topUps.topUp(new TopUpId(id))
+                .<ResponseEntity<?>>map(t -> ResponseEntity.ok(Json.of(t)))
+                .orElseGet(() -> Problems.response(
+                        Problems.of(HttpStatus.NOT_FOUND, "topup_not_found", "There is no top-up " + id + ".")));
     }
 
     private static ResponseEntity<?> refusal(TopUpResult.Refused refused) {
         if (BillPaymentResult.ID_REUSED.equals(refused.code())) {
-            return Problems.response(Problems.of(HttpStatus.CONFLICT, refused.code(),
+            return Problems.response(Problems.of(
+                    HttpStatus.CONFLICT,
+                    refused.code(),
                     "This id was already used for a different top-up; nothing was changed."));
         }
         String detail = switch (refused.code()) {

@@ -38,8 +38,13 @@ class VoucherPage {
         return render(token, view, pin.orElse(null), model, response, locale);
     }
 
-    private static String render(String token, Optional<PinVouchers.VoucherView> view, String pin, Model model,
-            HttpServletResponse response, Locale locale) {
+    private static String render(
+            String token,
+            Optional<PinVouchers.VoucherView> view,
+            String pin,
+            Model model,
+            HttpServletResponse response,
+            Locale locale) {
         response.setHeader("Cache-Control", "no-store");
         if (view.isEmpty() || token.length() > 128) {
             response.setStatus(404);

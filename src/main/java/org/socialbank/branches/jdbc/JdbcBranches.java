@@ -39,31 +39,45 @@ public class JdbcBranches {
     }
 
     private int update(Branch b) {
-        return jdbc.sql("UPDATE branches SET name = ?, address = ?, city = ?, lat = ?, lon = ?, hours = ?, atm_only = ? "
-                + "WHERE id = ?").params(b.name(), b.address(), b.city(), b.lat(), b.lon(), b.hours(), b.atmOnly(), b.id())
+        return jdbc.sql(
+                        "UPDATE branches SET name = ?, address = ?, city = ?, lat = ?, lon = ?, hours = ?, atm_only = ? "
+                                + "WHERE id = ?")
+                .params(b.name(), b.address(), b.city(), b.lat(), b.lon(), b.hours(), b.atmOnly(), b.id())
                 .update();
     }
 
     public List<Branch> within(double latMin, double latMax, double lonMin, double lonMax, int max) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM branches WHERE lat BETWEEN ? AND ? AND lon BETWEEN ? AND ? "
-                + "ORDER BY id LIMIT ?").params(latMin, latMax, lonMin, lonMax, max).query(JdbcBranches::branch).list();
+                        + "ORDER BY id LIMIT ?")
+                .params(latMin, latMax, lonMin, lonMax, max)
+                .query(JdbcBranches::branch)
+                .list();
     }
 
     public List<Branch> all(int max) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM branches ORDER BY id LIMIT ?").param(max)
-                .query(JdbcBranches::branch).list();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM branches ORDER BY id LIMIT ?")
+                .param(max)
+                .query(JdbcBranches::branch)
+                .list();
     }
 
     public List<Branch> matching(String text, int max) {
-        String like = "%" + text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-                + "%";
+        String like = "%"
+                + text.toLowerCase(Locale.ROOT)
+                        .replace("\\", "\\\\")
+                        .replace("%", "\\%")
+                        .replace("_", "\\_") + "%";
         return jdbc.sql("SELECT " + COLUMNS + " FROM branches WHERE LOWER(city) LIKE ? ESCAPE '\\' "
-                + "OR LOWER(address) LIKE ? ESCAPE '\\' ORDER BY id LIMIT ?").params(like, like, max)
-                .query(JdbcBranches::branch).list();
+                        + "OR LOWER(address) LIKE ? ESCAPE '\\' ORDER BY id LIMIT ?")
+                .params(like, like, max)
+                .query(JdbcBranches::branch)
+                .list();
     }
 
     public Optional<Branch> find(String id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM branches WHERE id = ?").param(id).query(JdbcBranches::branch)
+        return jdbc.sql("SELECT " + COLUMNS + " FROM branches WHERE id = ?")
+                .param(id)
+                .query(JdbcBranches::branch)
                 .optional();
     }
 
@@ -72,7 +86,14 @@ public class JdbcBranches {
     }
 
     private static Branch branch(ResultSet rs, int row) throws SQLException {
-        return new Branch(rs.getString("id"), rs.getString("name"), rs.getString("address"), rs.getString("city"),
-                rs.getDouble("lat"), rs.getDouble("lon"), rs.getString("hours"), rs.getBoolean("atm_only"));
+        return new Branch(
+                rs.getString("id"),
+                rs.getString("name"),
+                rs.getString("address"),
+                rs.getString("city"),
+                rs.getDouble("lat"),
+                rs.getDouble("lon"),
+                rs.getString("hours"),
+                rs.getBoolean("atm_only"));
     }
 }

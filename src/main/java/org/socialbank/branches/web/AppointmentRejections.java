@@ -11,7 +11,8 @@ import org.springframework.http.ResponseEntity;
 final class AppointmentRejections {
 
     private static final Map<BookingRefusal, String> DETAILS = Map.ofEntries(
-            Map.entry(BookingRefusal.ID_REUSED, "This id was already used for a different booking; nothing was changed."),
+            Map.entry(
+                    BookingRefusal.ID_REUSED, "This id was already used for a different booking; nothing was changed."),
             Map.entry(BookingRefusal.APPOINTMENT_NOT_FOUND, "There is no appointment with this id."),
             Map.entry(BookingRefusal.CUSTOMER_NOT_FOUND, "The customer is not an active customer of this bank."),
             Map.entry(BookingRefusal.BRANCH_NOT_FOUND, "The bank has no branch with this id."),
@@ -20,12 +21,13 @@ final class AppointmentRejections {
             Map.entry(BookingRefusal.TOO_FAR_AHEAD, "The time is further ahead than the bank books."),
             Map.entry(BookingRefusal.SERVICE_NOT_OFFERED, "The branch does not offer this service."),
             Map.entry(BookingRefusal.BRANCH_CLOSED, "The branch takes no appointments on that day."),
-            Map.entry(BookingRefusal.NOT_A_SLOT_START, "The time is not the start of one of the branch's slots; "
-                    + "see GET /api/v1/branches/{id}/slots."),
+            Map.entry(
+                    BookingRefusal.NOT_A_SLOT_START,
+                    "The time is not the start of one of the branch's slots; "
+                            + "see GET /api/v1/branches/{id}/slots."),
             Map.entry(BookingRefusal.SLOT_FULL, "No place is left in this slot; choose another."));
 
-    private AppointmentRejections() {
-    }
+    private AppointmentRejections() {}
 
     static HttpStatus status(BookingRefusal refusal) {
         return switch (refusal) {

@@ -9,7 +9,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
-import org.socialbank.directory.CustomerId;
 import org.socialbank.branches.Appointment;
 import org.socialbank.branches.AppointmentId;
 import org.socialbank.branches.Appointments;
@@ -17,6 +16,7 @@ import org.socialbank.branches.BookingRefusal;
 import org.socialbank.branches.BookingRequest;
 import org.socialbank.branches.BookingResult;
 import org.socialbank.branches.BranchSchedule;
+import org.socialbank.directory.CustomerId;
 import org.socialbank.shared.web.BadRequest;
 import org.socialbank.shared.web.RequiredFields;
 import org.springframework.http.HttpStatus;
@@ -46,49 +46,72 @@ class AppointmentsController {
         this.appointments = appointments;
     }
 
-    record Body(UUID id, UUID customerId, String branchId, String start, String service, String channel) {
-    }
+    record Body(UUID id, UUID customerId, String branchId, String start, String service, String channel) {}
 
-    record RescheduleBody(String start) {
-    }
+    record RescheduleBody(String start) {}
 
-    record Json(UUID id, UUID customerId, String branchId, OffsetDateTime start, String service, String code,
-            String status, Instant createdAt, Instant updatedAt) {
-    }
+    record Json(
+            UUID id,
+            UUID customerId,
+            String branchId,
+            OffsetDateTime start,
+            String service,
+            String code,
+            String status,
+            Instant createdAt,
+            Instant updatedAt) {}
 
     @Operation(summary = "Book a place in a branch's slot; the id makes it idempotent")
     @ApiResponse(responseCode = "201", description = "the appointment, with its booking code")
     @ApiResponse(responseCode = "200", description = "a replay of the same id and body: the same appointment")
-    @ApiResponse(responseCode = "409", description = "slot_full, id_reused",
+    @ApiResponse(
+            responseCode = "409",
+            description = "slot_full, id_reused",
             content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "404", description = "branch_not_found",
+    @ApiResponse(
+            responseCode = "404",
+            description = "branch_not_found",
             content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "422", description = "customer_not_found, in_the_past, too_far_ahead, "
-            + "service_not_offered, branch_closed, not_a_slot_start",
+    @ApiResponse(
+            responseCode = "422",
+            description = "customer_not_found, in_the_past, too_far_ahead, "
+                    + "service_not_offered, branch_closed, not_a_slot_start",
             content = @Content(mediaType = "application/problem+json"))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> book(@RequestBody Body body) {
-        RequiredFields.require(body.id(), "id", body.customerId(), "customerId", body.branchId(), "branchId",
-                body.start(), "start");
-        BookingResult result = appointments.book(new BookingRequest(new AppointmentId(body.id()),
-                new CustomerId(body.customerId()), body.branchId(), start(body.start()), body.service(),
+        RequiredFields.require(
+                body.id(), "id", body.customerId(), "customerId", body.branchId(), "branchId", body.start(), "start");
+        BookingResult result = appointments.book(new BookingRequest(
+                new AppointmentId(body.id()),
+                new CustomerId(body.customerId()),
+                body.branchId(),
+                start(body.start()),
+                body.service(),
                 body.channel() == null ? "api" : body.channel()));
         return answer(result, HttpStatus.CREATED);
     }
 
     @Operation(summary = "An appointment as it is now")
-    @ApiResponse(responseCode = "404", description = "appointment_not_found",
+    @ApiResponse(
+            responseCode = "404",
+            description = "appointment_not_found",
             content = @Content(mediaType = "application/problem+json"))
     @GetMapping("/{id}")
     ResponseEntity<?> get(@PathVariable UUID id) {
-        return appointments.appointment(new AppointmentId(id)).<ResponseEntity<?>>map(a -> ResponseEntity.ok(json(a)))
+        return appointments
+                .appointment(new AppointmentId(id))
+                .<ResponseEntity<?>>map(a -> ResponseEntity.ok(json(a)))
                 .orElseGet(() -> AppointmentRejections.response(BookingRefusal.APPOINTMENT_NOT_FOUND));
     }
 
     @Operation(summary = "Cancel an appointment and free its place; cancelling again changes nothing")
-    @ApiResponse(responseCode = "404", description = "appointment_not_found",
+    @ApiResponse(
+            responseCode = "404",
+            description = "appointment_not_found",
             content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "422", description = "in_the_past",
+    @ApiResponse(
+            responseCode = "422",
+            description = "in_the_past",
             content = @Content(mediaType = "application/problem+json"))
     @PostMapping("/{id}/cancel")
     ResponseEntity<?> cancel(@PathVariable UUID id) {
@@ -96,9 +119,13 @@ class AppointmentsController {
     }
 
     @Operation(summary = "Move an appointment to another slot of its branch: {\"start\": ISO-8601 with offset}")
-    @ApiResponse(responseCode = "409", description = "slot_full, appointment_cancelled",
+    @ApiResponse(
+            responseCode = "409",
+            description = "slot_full, appointment_cancelled",
             content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "422", description = "in_the_past, too_far_ahead, branch_closed, not_a_slot_start",
+    @ApiResponse(
+            responseCode = "422",
+            description = "in_the_past, too_far_ahead, branch_closed, not_a_slot_start",
             content = @Content(mediaType = "application/problem+json"))
     @PostMapping(path = "/{id}/reschedule", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> reschedule(@PathVariable UUID id, @RequestBody RescheduleBody body) {
@@ -115,10 +142,21 @@ class AppointmentsController {
     }
 
     private Json json(Appointment a) {
-        OffsetDateTime start = appointments.schedule(a.branchId()).map(BranchSchedule::zone)
-                .map(zone -> a.start().atZone(zone).toOffsetDateTime()).orElse(a.start().atOffset(ZoneOffset.UTC));
-        return new Json(a.id().value(), a.customerId().value(), a.branchId(), start, a.service(), a.code(),
-                a.status().wireName(), a.createdAt(), a.updatedAt());
+        OffsetDateTime start = appointments
+                .schedule(a.branchId())
+                .map(BranchSchedule::zone)
+                .map(zone -> a.start().atZone(zone).toOffsetDateTime())
+                .orElse(a.start().atOffset(ZoneOffset.UTC));
+        return new Json(
+                a.id().value(),
+                a.customerId().value(),
+                a.branchId(),
+                start,
+                a.service(),
+                a.code(),
+                a.status().wireName(),
+                a.createdAt(),
+                a.updatedAt());
     }
 
     private static OffsetDateTime start(String text) {

@@ -11,10 +11,10 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import org.socialbank.branches.Appointments;
+import org.socialbank.branches.BookingRefusal;
 import org.socialbank.branches.Branch;
 import org.socialbank.branches.BranchSchedule;
 import org.socialbank.branches.Branches;
-import org.socialbank.branches.BookingRefusal;
 import org.socialbank.branches.Slot;
 import org.socialbank.shared.web.BadRequest;
 import org.springframework.http.MediaType;
@@ -42,15 +42,33 @@ class BranchesController {
         this.appointments = appointments;
     }
 
-    record HoursJson(String dayOfWeek, String opens, String closes) {
-    }
+    record HoursJson(String dayOfWeek, String opens, String closes) {}
 
-    record BranchJson(String id, String name, String address, String city, double lat, double lon, boolean atmOnly,
-            String hours, String zone, List<String> services, List<HoursJson> openingHours, Integer slotMinutes,
+    record BranchJson(
+            String id,
+            String name,
+            String address,
+            String city,
+            double lat,
+            double lon,
+            boolean atmOnly,
+            String hours,
+            String zone,
+            List<String> services,
+            List<HoursJson> openingHours,
+            Integer slotMinutes,
             Integer slotCapacity) {
 
         static BranchJson of(Branch b, Optional<BranchSchedule> schedule) {
-            return new BranchJson(b.id(), b.name(), b.address(), b.city(), b.lat(), b.lon(), b.atmOnly(), b.hours(),
+            return new BranchJson(
+                    b.id(),
+                    b.name(),
+                    b.address(),
+                    b.city(),
+                    b.lat(),
+                    b.lon(),
+                    b.atmOnly(),
+                    b.hours(),
                     schedule.map(s -> s.zone().getId()).orElse(null),
                     schedule.map(s -> s.services().stream().sorted().toList()).orElse(List.of()),
                     schedule.map(BranchJson::hours).orElse(List.of()),
@@ -59,15 +77,17 @@ class BranchesController {
         }
 
         private static List<HoursJson> hours(BranchSchedule s) {
-            return s.hours().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
-                    .map(e -> new HoursJson(e.getKey().name().toLowerCase(java.util.Locale.ROOT),
-                            e.getValue().opens().toString(), e.getValue().closes().toString()))
+            return s.hours().entrySet().stream()
+                    .sorted(java.util.Map.Entry.comparingByKey())
+                    .map(e -> new HoursJson(
+                            e.getKey().name().toLowerCase(java.util.Locale.ROOT),
+                            e.getValue().opens().toString(),
+                            e.getValue().closes().toString()))
                     .toList();
         }
     }
 
-    record BranchesJson(List<BranchJson> branches) {
-    }
+    record BranchesJson(List<BranchJson> branches) {}
 
     record SlotJson(OffsetDateTime start, OffsetDateTime end, int capacity, int capacityLeft) {
 
@@ -76,34 +96,42 @@ class BranchesController {
         }
     }
 
-    record SlotsJson(String branchId, String date, String zone, List<SlotJson> slots) {
-    }
+    record SlotsJson(String branchId, String date, String zone, List<SlotJson> slots) {}
 
     @Operation(summary = "The bank's branches and ATMs, with the services, opening hours and slots each books")
     @GetMapping
     BranchesJson list() {
         return new BranchesJson(branches.all().stream()
-                .map(b -> BranchJson.of(b, appointments.schedule(b.id()))).toList());
+                .map(b -> BranchJson.of(b, appointments.schedule(b.id())))
+                .toList());
     }
 
     @Operation(summary = "One branch")
-    @ApiResponse(responseCode = "404", description = "branch_not_found",
+    @ApiResponse(
+            responseCode = "404",
+            description = "branch_not_found",
             content = @Content(mediaType = "application/problem+json"))
     @GetMapping("/{id}")
     ResponseEntity<?> get(@PathVariable String id) {
-        return branches.find(id).<ResponseEntity<?>>map(b -> ResponseEntity.ok(BranchJson.of(b,
-                appointments.schedule(b.id())))).orElseGet(() -> AppointmentRejections
-                        .response(BookingRefusal.BRANCH_NOT_FOUND));
+        return branches.find(id)
+                .<ResponseEntity<?>>map(b -> ResponseEntity.ok(BranchJson.of(b, appointments.schedule(b.id()))))
+                .orElseGet(() -> AppointmentRejections.response(BookingRefusal.BRANCH_NOT_FOUND));
     }
 
-    @Operation(summary = "The branch's slots on a day that have not started, with the places left "
-            + "(empty when the branch is closed that day)")
-    @ApiResponse(responseCode = "400", description = "invalid_request: the date is not YYYY-MM-DD",
+    @Operation(
+            summary = "The branch's slots on a day that have not started, with the places left "
+                    + "(empty when the branch is closed that day)")
+    @ApiResponse(
+            responseCode = "400",
+            description = "invalid_request: the date is not YYYY-MM-DD",
             content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "404", description = "branch_not_found",
+    @ApiResponse(
+            responseCode = "404",
+            description = "branch_not_found",
             content = @Content(mediaType = "application/problem+json"))
     @GetMapping("/{id}/slots")
-    ResponseEntity<?> slots(@PathVariable String id,
+    ResponseEntity<?> slots(
+            @PathVariable String id,
             @Parameter(description = "the day in the branch's zone, YYYY-MM-DD") @RequestParam String date) {
         LocalDate day;
         try {
@@ -111,9 +139,13 @@ class BranchesController {
         } catch (DateTimeParseException e) {
             throw new BadRequest("date must be a day as YYYY-MM-DD");
         }
-        return appointments.slots(id, day).<ResponseEntity<?>>map(slots -> ResponseEntity.ok(new SlotsJson(id,
-                day.toString(), appointments.schedule(id).map(s -> s.zone().getId()).orElse(null),
-                slots.stream().map(SlotJson::of).toList())))
+        return appointments
+                .slots(id, day)
+                .<ResponseEntity<?>>map(slots -> ResponseEntity.ok(new SlotsJson(
+                        id,
+                        day.toString(),
+                        appointments.schedule(id).map(s -> s.zone().getId()).orElse(null),
+                        slots.stream().map(SlotJson::of).toList())))
                 .orElseGet(() -> AppointmentRejections.response(BookingRefusal.BRANCH_NOT_FOUND));
     }
 }

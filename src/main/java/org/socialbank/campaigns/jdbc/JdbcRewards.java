@@ -22,48 +22,73 @@ public class JdbcRewards {
     }
 
     /** A campaign whose reward can still be earned. */
-    public record Offer(UUID campaignId, org.socialbank.campaigns.CampaignReward reward) {
-    }
+    public record Offer(UUID campaignId, org.socialbank.campaigns.CampaignReward reward) {}
 
     /** The reward follower's place in the journal, its row locked: one node follows at a time. */
     public long lockRewardCursor() {
-        return jdbc.sql("SELECT last_sequence FROM campaign_reward_cursor WHERE id = 1 FOR UPDATE").query(Long.class)
+        return jdbc.sql("SELECT last_sequence FROM campaign_reward_cursor WHERE id = 1 FOR UPDATE")
+                .query(Long.class)
                 .single();
     }
 
     public void moveRewardCursor(long sequence) {
-        jdbc.sql("UPDATE campaign_reward_cursor SET last_sequence = ? WHERE id = 1").param(sequence).update();
+        jdbc.sql("UPDATE campaign_reward_cursor SET last_sequence = ? WHERE id = 1")
+                .param(sequence)
+                .update();
     }
 
     /** Approved, sending or paused campaigns with a reward (at most {@code limit}, oldest first). */
     public List<Offer> offers(int limit) {
         return jdbc.sql("SELECT * FROM campaigns WHERE reward_action IS NOT NULL AND status IN ('approved', 'sending', "
-                + "'paused') ORDER BY created_at, id LIMIT ?").param(limit)
-                .query((rs, n) -> new Offer(rs.getObject("id", UUID.class), JdbcCampaigns.reward(rs))).list();
+                        + "'paused') ORDER BY created_at, id LIMIT ?")
+                .param(limit)
+                .query((rs, n) -> new Offer(rs.getObject("id", UUID.class), JdbcCampaigns.reward(rs)))
+                .list();
     }
 
     /** When the campaign's message was handed out to one chat account, if it was. */
     public Optional<Instant> sentAt(UUID campaignId, Network channel, String externalUserId) {
         return jdbc.sql("SELECT updated_at FROM campaign_recipients WHERE campaign_id = ? AND channel = ? "
-                + "AND external_user_id = ? AND status = 'sent'").params(campaignId, channel.wireName(), externalUserId)
-                .query((rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant()).optional();
+                        + "AND external_user_id = ? AND status = 'sent'")
+                .params(campaignId, channel.wireName(), externalUserId)
+                .query((rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant())
+                .optional();
     }
 
     public boolean rewarded(UUID campaignId, UUID customerId) {
         return jdbc.sql("SELECT COUNT(*) FROM campaign_rewards WHERE campaign_id = ? AND customer_id = ?")
-                .params(campaignId, customerId).query(Long.class).single() > 0;
+                        .params(campaignId, customerId)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
-    public void insertReward(UUID campaignId, UUID customerId, UUID transferId, UUID sourceTransferId,
-            org.socialbank.campaigns.CampaignReward reward, Instant at) {
-        jdbc.sql("INSERT INTO campaign_rewards (campaign_id, customer_id, transfer_id, source_transfer_id, amount_minor, "
-                + "currency, rewarded_at) VALUES (?, ?, ?, ?, ?, ?, ?)").params(campaignId, customerId, transferId,
-                        sourceTransferId, reward.amountMinor(), reward.currency().code(), utc(at)).update();
+    public void insertReward(
+            UUID campaignId,
+            UUID customerId,
+            UUID transferId,
+            UUID sourceTransferId,
+            org.socialbank.campaigns.CampaignReward reward,
+            Instant at) {
+        jdbc.sql(
+                        "INSERT INTO campaign_rewards (campaign_id, customer_id, transfer_id, source_transfer_id, amount_minor, "
+                                + "currency, rewarded_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        campaignId,
+                        customerId,
+                        transferId,
+                        sourceTransferId,
+                        reward.amountMinor(),
+                        reward.currency().code(),
+                        utc(at))
+                .update();
     }
 
     /** Rewards granted by the campaign. */
     public long rewards(UUID campaignId) {
-        return jdbc.sql("SELECT COUNT(*) FROM campaign_rewards WHERE campaign_id = ?").param(campaignId)
-                .query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM campaign_rewards WHERE campaign_id = ?")
+                .param(campaignId)
+                .query(Long.class)
+                .single();
     }
 }

@@ -26,8 +26,12 @@ class CampaignLinksController {
 
     @GetMapping("/c/{token}")
     ResponseEntity<Void> follow(@PathVariable String token) {
-        return campaigns.click(token).<ResponseEntity<Void>>map(link -> ResponseEntity.status(HttpStatus.FOUND)
-                .location(URI.create(link)).header("Cache-Control", "no-store").build())
+        return campaigns
+                .click(token)
+                .<ResponseEntity<Void>>map(link -> ResponseEntity.status(HttpStatus.FOUND)
+                        .location(URI.create(link))
+                        .header("Cache-Control", "no-store")
+                        .build())
                 .orElseGet(() -> ResponseEntity.notFound().build());
     }
 }

@@ -35,9 +35,21 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/v1/campaigns", produces = MediaType.APPLICATION_JSON_VALUE)
 class CampaignsController {
 
-    private static final Map<String, HttpStatus> STATUSES = Map.of("campaign_not_found", HttpStatus.NOT_FOUND,
-            "four_eyes", HttpStatus.CONFLICT, "not_draft", HttpStatus.CONFLICT, "id_reused", HttpStatus.CONFLICT,
-            "channel_public", HttpStatus.BAD_REQUEST, "not_running", HttpStatus.CONFLICT, "not_paused", HttpStatus.CONFLICT);
+    private static final Map<String, HttpStatus> STATUSES = Map.of(
+            "campaign_not_found",
+            HttpStatus.NOT_FOUND,
+            "four_eyes",
+            HttpStatus.CONFLICT,
+            "not_draft",
+            HttpStatus.CONFLICT,
+            "id_reused",
+            HttpStatus.CONFLICT,
+            "channel_public",
+            HttpStatus.BAD_REQUEST,
+            "not_running",
+            HttpStatus.CONFLICT,
+            "not_paused",
+            HttpStatus.CONFLICT);
 
     private final Campaigns campaigns;
 
@@ -50,71 +62,101 @@ class CampaignsController {
      * optional; {@code textsB} a B variant (same rules); the rest optional with defaults: a weekly
      * cap of 2, quiet hours 21:00-09:00, no control group, everyone.
      */
-    record Define(UUID id, String name, String channel, Map<String, String> texts, Map<String, String> textsB,
-            Integer weeklyCap, QuietHours quietHours, Integer controlPercent, Segment segment, String sendAt,
-            String link, Reward reward) {
-    }
+    record Define(
+            UUID id,
+            String name,
+            String channel,
+            Map<String, String> texts,
+            Map<String, String> textsB,
+            Integer weeklyCap,
+            QuietHours quietHours,
+            Integer controlPercent,
+            Segment segment,
+            String sendAt,
+            String link,
+            Reward reward) {}
 
     /** A cashback of {@code amountMinor} for the first posting coded {@code action} within {@code withinDays}. */
-    record Reward(String action, Long amountMinor, String currency, Integer withinDays) {
-    }
+    record Reward(String action, Long amountMinor, String currency, Integer withinDays) {}
 
-    record QuietHours(String from, String to) {
-    }
+    record QuietHours(String from, String to) {}
 
     /** {@code languages}: tags ({@code fr}); {@code kycLevels}: {@code claim_only}, {@code basic}, {@code full}. */
-    record Segment(java.util.List<String> languages, java.util.List<String> kycLevels, java.util.List<String> products,
-            Balance balance, LastActivity lastActivity) {
-    }
+    record Segment(
+            java.util.List<String> languages,
+            java.util.List<String> kycLevels,
+            java.util.List<String> products,
+            Balance balance,
+            LastActivity lastActivity) {}
 
     /** The sum of wallet and current balances in {@code currency}, within [minMinor, maxMinor] (either open). */
-    record Balance(String currency, Long minMinor, Long maxMinor) {
-    }
+    record Balance(String currency, Long minMinor, Long maxMinor) {}
 
     /** A posting on one of her accounts within {@code withinDays}, or none for {@code notWithinDays}. */
-    record LastActivity(Integer withinDays, Integer notWithinDays) {
-    }
+    record LastActivity(Integer withinDays, Integer notWithinDays) {}
 
     @Operation(summary = "Define a draft campaign; the id makes it idempotent")
     @ApiResponse(responseCode = "201", description = "the draft; 200 on a replay of the id")
-    @ApiResponse(responseCode = "400", description = "id_missing, name_invalid, unknown_channel, texts_invalid",
+    @ApiResponse(
+            responseCode = "400",
+            description = "id_missing, name_invalid, unknown_channel, texts_invalid",
             content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "409", description = "id_reused", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(
+            responseCode = "409",
+            description = "id_reused",
+            content = @Content(mediaType = "application/problem+json"))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> define(@RequestBody Define body, Principal caller) {
         Optional<String> problem = problem(body);
         if (problem.isPresent()) {
-            return Problems.response(Problems.of(HttpStatus.BAD_REQUEST, problem.get(),
+            return Problems.response(Problems.of(
+                    HttpStatus.BAD_REQUEST,
+                    problem.get(),
                     "id, name (1-200), texts by language (en required, 1-4000 each) and an optional channel."));
         }
-        Network channel = body.channel() == null ? null : Network.fromWireName(body.channel()).orElseThrow();
+        Network channel = body.channel() == null
+                ? null
+                : Network.fromWireName(body.channel()).orElseThrow();
         Campaigns.Definition definition;
         try {
             definition = CampaignBodies.definition(body, channel);
         } catch (IllegalArgumentException e) {
-            return Problems.response(Problems.of(HttpStatus.BAD_REQUEST, e.getMessage(), CampaignBodies.detail(e.getMessage())));
+            return Problems.response(
+                    Problems.of(HttpStatus.BAD_REQUEST, e.getMessage(), CampaignBodies.detail(e.getMessage())));
         }
         return answer(campaigns.define(body.id(), definition, caller.getName()), HttpStatus.CREATED);
     }
 
     @Operation(summary = "Approve a draft (not by its creator) and queue everyone whose marketing consent is given")
     @ApiResponse(responseCode = "200", description = "the campaign with its queued recipients")
-    @ApiResponse(responseCode = "409", description = "four_eyes, not_draft", content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "404", description = "campaign_not_found", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(
+            responseCode = "409",
+            description = "four_eyes, not_draft",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(
+            responseCode = "404",
+            description = "campaign_not_found",
+            content = @Content(mediaType = "application/problem+json"))
     @PostMapping("/{id}/approve")
     ResponseEntity<?> approve(@PathVariable UUID id, Principal caller) {
         return answer(campaigns.approve(id, caller.getName()), HttpStatus.OK);
     }
 
     @Operation(summary = "Pause an approved or sending campaign: nothing more is queued or sent until it is resumed")
-    @ApiResponse(responseCode = "409", description = "not_running", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(
+            responseCode = "409",
+            description = "not_running",
+            content = @Content(mediaType = "application/problem+json"))
     @PostMapping("/{id}/pause")
     ResponseEntity<?> pause(@PathVariable UUID id) {
         return answer(campaigns.pause(id), HttpStatus.OK);
     }
 
     @Operation(summary = "Resume a paused campaign where it stopped")
-    @ApiResponse(responseCode = "409", description = "not_paused", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(
+            responseCode = "409",
+            description = "not_paused",
+            content = @Content(mediaType = "application/problem+json"))
     @PostMapping("/{id}/resume")
     ResponseEntity<?> resume(@PathVariable UUID id) {
         return answer(campaigns.resume(id), HttpStatus.OK);
@@ -123,9 +165,11 @@ class CampaignsController {
     @Operation(summary = "A campaign and how many recipients are queued, sent, failed or opted out")
     @GetMapping("/{id}")
     ResponseEntity<?> get(@PathVariable UUID id) {
-        return campaigns.campaign(id).<ResponseEntity<?>>map(c -> ResponseEntity.ok(CampaignJson.of(c)))
-                .orElseGet(() -> Problems.response(Problems.of(HttpStatus.NOT_FOUND, "campaign_not_found",
-                        "There is no such campaign.")));
+        return campaigns
+                .campaign(id)
+                .<ResponseEntity<?>>map(c -> ResponseEntity.ok(CampaignJson.of(c)))
+                .orElseGet(() -> Problems.response(
+                        Problems.of(HttpStatus.NOT_FOUND, "campaign_not_found", "There is no such campaign.")));
     }
 
     @Operation(summary = "Recipients per variant and state, and why some failed or were left out")
@@ -137,8 +181,12 @@ class CampaignsController {
     @Operation(summary = "The statistics as CSV: variant,state,count then variant,reason,count")
     @GetMapping(path = "/{id}/stats.csv", produces = "text/csv")
     ResponseEntity<?> statsCsv(@PathVariable UUID id) {
-        return campaigns.stats(id).<ResponseEntity<?>>map(s -> ResponseEntity.ok().contentType(MediaType.parseMediaType(
-                "text/csv;charset=UTF-8")).body(CampaignBodies.csv(s))).orElseGet(CampaignsController::notFound);
+        return campaigns
+                .stats(id)
+                .<ResponseEntity<?>>map(s -> ResponseEntity.ok()
+                        .contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
+                        .body(CampaignBodies.csv(s)))
+                .orElseGet(CampaignsController::notFound);
     }
 
     private static ResponseEntity<?> notFound() {
@@ -146,34 +194,75 @@ class CampaignsController {
     }
 
     /** A campaign on the wire: the network by its wire name. */
-    record CampaignJson(UUID id, String name, String channel, Map<String, String> texts, Map<String, String> textsB,
-            int weeklyCap, QuietHours quietHours, int controlPercent, Segment segment, String status,
-            String createdBy, String approvedBy, java.time.Instant createdAt, Map<String, Long> recipients,
-            String sendAt, String link, Reward reward) {
+    record CampaignJson(
+            UUID id,
+            String name,
+            String channel,
+            Map<String, String> texts,
+            Map<String, String> textsB,
+            int weeklyCap,
+            QuietHours quietHours,
+            int controlPercent,
+            Segment segment,
+            String status,
+            String createdBy,
+            String approvedBy,
+            java.time.Instant createdAt,
+            Map<String, Long> recipients,
+            String sendAt,
+            String link,
+            Reward reward) {
 
         static CampaignJson of(Campaign c) {
             CampaignRules r = c.rules();
-            return new CampaignJson(c.id(), c.name(), c.channel() == null ? null : c.channel().wireName(), c.texts(),
-                    c.textsB(), r.weeklyCap(), r.quietFrom() == null ? null : new QuietHours(r.quietFrom().toString(),
-                            r.quietTo().toString()), r.controlPercent(),
+            return new CampaignJson(
+                    c.id(),
+                    c.name(),
+                    c.channel() == null ? null : c.channel().wireName(),
+                    c.texts(),
+                    c.textsB(),
+                    r.weeklyCap(),
+                    r.quietFrom() == null
+                            ? null
+                            : new QuietHours(
+                                    r.quietFrom().toString(), r.quietTo().toString()),
+                    r.controlPercent(),
                     CampaignBodies.segment(r),
-                    c.status(), c.createdBy(), c.approvedBy(), c.createdAt(), c.recipients(),
-                    c.sendAt() == null ? null : c.sendAt().toString(), c.link(), c.reward() == null ? null
-                            : new Reward(c.reward().action(), c.reward().amountMinor(), c.reward().currency().code(),
+                    c.status(),
+                    c.createdBy(),
+                    c.approvedBy(),
+                    c.createdAt(),
+                    c.recipients(),
+                    c.sendAt() == null ? null : c.sendAt().toString(),
+                    c.link(),
+                    c.reward() == null
+                            ? null
+                            : new Reward(
+                                    c.reward().action(),
+                                    c.reward().amountMinor(),
+                                    c.reward().currency().code(),
                                     c.reward().withinDays()));
         }
     }
 
     private static ResponseEntity<?> answer(CampaignOutcome outcome, HttpStatus created) {
         if (outcome instanceof CampaignOutcome.Done done) {
-            return ResponseEntity.status(done.replayed() ? HttpStatus.OK : created).body(CampaignJson.of(done.campaign()));
+            return ResponseEntity.status(done.replayed() ? HttpStatus.OK : created)
+                    .body(CampaignJson.of(done.campaign()));
         }
         String code = ((CampaignOutcome.Refused) outcome).code();
-        return Problems.response(Problems.of(STATUSES.getOrDefault(code, HttpStatus.CONFLICT), code,
-                code.equals("four_eyes") ? "The creator of a campaign cannot approve it."
-                        : code.equals("not_running") ? "Only an approved or sending campaign can be paused."
-                        : code.equals("not_paused") ? "Only a paused campaign can be resumed."
-                        : code.equals("channel_public") ? "Campaigns never go to a public network (x)." : code));
+        return Problems.response(Problems.of(
+                STATUSES.getOrDefault(code, HttpStatus.CONFLICT),
+                code,
+                code.equals("four_eyes")
+                        ? "The creator of a campaign cannot approve it."
+                        : code.equals("not_running")
+                                ? "Only an approved or sending campaign can be paused."
+                                : code.equals("not_paused")
+                                        ? "Only a paused campaign can be resumed."
+                                        : code.equals("channel_public")
+                                                ? "Campaigns never go to a public network (x)."
+                                                : code));
     }
 
     private static Optional<String> problem(Define body) {
@@ -186,14 +275,18 @@ class CampaignsController {
         if (body.channel() != null && Network.fromWireName(body.channel()).isEmpty()) {
             return Optional.of("unknown_channel");
         }
-        boolean textsOk = textsOk(body.texts()) && (body.textsB() == null || body.textsB().isEmpty()
-                || textsOk(body.textsB()));
+        boolean textsOk =
+                textsOk(body.texts()) && (body.textsB() == null || body.textsB().isEmpty() || textsOk(body.textsB()));
         return textsOk ? Optional.empty() : Optional.of("texts_invalid");
     }
 
     private static boolean textsOk(Map<String, String> texts) {
-        return texts != null && texts.containsKey("en") && texts.entrySet().stream()
-                .allMatch(e -> Language.fromTag(e.getKey()).isPresent() && e.getValue() != null
-                        && !e.getValue().isBlank() && e.getValue().length() <= Campaign.TEXT_LENGTH_MAX);
+        return texts != null
+                && texts.containsKey("en")
+                && texts.entrySet().stream()
+                        .allMatch(e -> Language.fromTag(e.getKey()).isPresent()
+                                && e.getValue() != null
+                                && !e.getValue().isBlank()
+                                && e.getValue().length() <= Campaign.TEXT_LENGTH_MAX);
     }
 }

@@ -24,8 +24,16 @@ public class SandboxCardProcessor implements CardProcessor {
 
     /** The most transactions waiting at once; more is refused (a bound, not a silent drop). */
     public static final int WAITING_MAX = 10_000;
-    private static final List<String> MERCHANTS = List.of("Corner Grocery", "City Metro", "Bookshop", "Café Lumière",
-            "Pharmacy", "Fuel Station", "Cinema", "Noodle House");
+
+    private static final List<String> MERCHANTS = List.of(
+            "Corner Grocery",
+            "City Metro",
+            "Bookshop",
+            "Café Lumière",
+            "Pharmacy",
+            "Fuel Station",
+            "Cinema",
+            "Noodle House");
 
     private final Map<Long, FeedTransaction> waiting = new ConcurrentSkipListMap<>();
     private final AtomicLong sequence = new AtomicLong();
@@ -42,19 +50,25 @@ public class SandboxCardProcessor implements CardProcessor {
      * Queues {@code count} purchases on the card, on days from {@code from} to {@code to}, each of
      * {@code minMinor} to {@code maxMinor}; returns them.
      */
-    public List<FeedTransaction> purchases(Card card, int count, LocalDate from, LocalDate to, long minMinor,
-            long maxMinor, long seed) {
+    public List<FeedTransaction> purchases(
+            Card card, int count, LocalDate from, LocalDate to, long minMinor, long maxMinor, long seed) {
         if (count < 1 || count > 1000 || minMinor < 1 || maxMinor < minMinor || to.isBefore(from)) {
-            throw new IllegalArgumentException("1..1000 purchases of 1 or more, over a period that ends after it starts");
+            throw new IllegalArgumentException(
+                    "1..1000 purchases of 1 or more, over a period that ends after it starts");
         }
         SplittableRandom seeded = new SplittableRandom(seed);
         long days = ChronoUnit.DAYS.between(from, to);
         List<FeedTransaction> made = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            UUID id = UUID.nameUUIDFromBytes(("sandbox-card-processor:" + card.id() + ":" + seed + ":" + i)
-                    .getBytes(StandardCharsets.UTF_8));
-            FeedTransaction t = new FeedTransaction(id, card.id(), FeedKind.PURCHASE,
-                    seeded.nextLong(minMinor, maxMinor + 1), card.currency(), from.plusDays(seeded.nextLong(days + 1)),
+            UUID id = UUID.nameUUIDFromBytes(
+                    ("sandbox-card-processor:" + card.id() + ":" + seed + ":" + i).getBytes(StandardCharsets.UTF_8));
+            FeedTransaction t = new FeedTransaction(
+                    id,
+                    card.id(),
+                    FeedKind.PURCHASE,
+                    seeded.nextLong(minMinor, maxMinor + 1),
+                    card.currency(),
+                    from.plusDays(seeded.nextLong(days + 1)),
                     MERCHANTS.get(seeded.nextInt(MERCHANTS.size())));
             submit(t);
             made.add(t);

@@ -18,18 +18,19 @@ final class CardRefusals {
             Map.entry(CardRefusal.CURRENCY_MISMATCH, "The amount is not in the card's currency."),
             Map.entry(CardRefusal.CARD_NOT_CREDIT, "Only a credit card is repaid; this is a debit card."),
             Map.entry(CardRefusal.CARD_NOT_ACTIVE, "The card is not in a status that allows this."),
-            Map.entry(CardRefusal.NO_DEBIT_ACCOUNT,
+            Map.entry(
+                    CardRefusal.NO_DEBIT_ACCOUNT,
                     "The card holder has no account in the card's currency to repay from."),
             Map.entry(CardRefusal.NOTHING_OWED, "The card owes nothing."),
             Map.entry(CardRefusal.EXCEEDS_AMOUNT_OWED, "The amount is more than the card owes."),
             Map.entry(CardRefusal.EXCEEDS_CREDIT_LIMIT, "The amount would take the card over its limit."),
             Map.entry(CardRefusal.INSUFFICIENT_FUNDS, "The account paid from does not have enough money."),
-            Map.entry(CardRefusal.ACCOUNT_UNAVAILABLE, "An account of this card cannot move money now, or the "
-                    + "account is not the card holder's own."),
+            Map.entry(
+                    CardRefusal.ACCOUNT_UNAVAILABLE,
+                    "An account of this card cannot move money now, or the " + "account is not the card holder's own."),
             Map.entry(CardRefusal.MODE_NOT_VALID, "The mode is one of off, full, minimum."));
 
-    private CardRefusals() {
-    }
+    private CardRefusals() {}
 
     static ProblemDetail problem(CardRefusal refusal) {
         HttpStatus status = switch (refusal) {

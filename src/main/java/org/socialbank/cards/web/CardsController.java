@@ -19,8 +19,8 @@ import org.socialbank.cards.Repayment;
 import org.socialbank.cards.RepaymentResult;
 import org.socialbank.cards.Statements;
 import org.socialbank.ledger.AccountId;
-import org.socialbank.shared.web.RequiredFields;
 import org.socialbank.shared.web.Created;
+import org.socialbank.shared.web.RequiredFields;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,31 +52,47 @@ class CardsController {
         this.autoRepayments = autoRepayments;
     }
 
-    record AutoRepaymentBody(String mode, UUID fromAccountId) {
-    }
+    record AutoRepaymentBody(String mode, UUID fromAccountId) {}
 
     record AutoRepaymentJson(UUID cardId, String mode, UUID fromAccountId) {
 
         static AutoRepaymentJson of(AutoRepayment a) {
-            return new AutoRepaymentJson(a.card().value(), a.mode().wireName(),
+            return new AutoRepaymentJson(
+                    a.card().value(),
+                    a.mode().wireName(),
                     a.fromAccount() == null ? null : a.fromAccount().value());
         }
     }
 
-    record RepaymentBody(UUID id, Long amountMinor) {
-    }
+    record RepaymentBody(UUID id, Long amountMinor) {}
 
-    record RepaymentJson(UUID id, UUID cardId, long amountMinor, String currency, UUID fromAccountId, UUID transferId,
-            String status, Instant createdAt) {
+    record RepaymentJson(
+            UUID id,
+            UUID cardId,
+            long amountMinor,
+            String currency,
+            UUID fromAccountId,
+            UUID transferId,
+            String status,
+            Instant createdAt) {
 
         static RepaymentJson of(Repayment r) {
-            return new RepaymentJson(r.id(), r.cardId().value(), r.amountMinor(), r.currency().code(),
-                    r.fromAccountId().value(), r.transferId(), "repaid", r.createdAt());
+            return new RepaymentJson(
+                    r.id(),
+                    r.cardId().value(),
+                    r.amountMinor(),
+                    r.currency().code(),
+                    r.fromAccountId().value(),
+                    r.transferId(),
+                    "repaid",
+                    r.createdAt());
         }
     }
 
     @Operation(summary = "A card, its number masked")
-    @ApiResponse(responseCode = "404", description = "card_not_found",
+    @ApiResponse(
+            responseCode = "404",
+            description = "card_not_found",
             content = @Content(mediaType = "application/problem+json"))
     @GetMapping("/{id}")
     ResponseEntity<?> card(@PathVariable UUID id) {
@@ -85,12 +101,15 @@ class CardsController {
                 .orElseGet(() -> CardRefusals.response(CardRefusal.CARD_NOT_FOUND));
     }
 
-    @Operation(summary = "A credit card's monthly statements, newest first (at most 24)",
+    @Operation(
+            summary = "A credit card's monthly statements, newest first (at most 24)",
             description = "Each statement: statementDate, dueDate (statement + 18 days by default), graceEndsOn "
                     + "(+3 days), balanceMinor, minimumPaymentMinor, currency, and what made the balance: the "
                     + "previous balance, purchases, credits (refunds and repayments), late fee and interest. "
                     + "A debit card has none.")
-    @ApiResponse(responseCode = "404", description = "card_not_found",
+    @ApiResponse(
+            responseCode = "404",
+            description = "card_not_found",
             content = @Content(mediaType = "application/problem+json"))
     @GetMapping("/{id}/statements")
     ResponseEntity<?> statements(@PathVariable UUID id) {
@@ -98,20 +117,29 @@ class CardsController {
         if (cards.card(card).isEmpty()) {
             return CardRefusals.response(CardRefusal.CARD_NOT_FOUND);
         }
-        return ResponseEntity.ok(Map.of("statements",
+        return ResponseEntity.ok(Map.of(
+                "statements",
                 statements.of(card).stream().map(CardJson.StatementView::of).toList()));
     }
 
-    @Operation(summary = "Repay a credit card from the holder's account in the card's currency; the id makes it "
-            + "idempotent", description = "201 with the repayment, 200 when the same request is repeated. The "
-            + "same id with another body is 409 id_reused.")
+    @Operation(
+            summary = "Repay a credit card from the holder's account in the card's currency; the id makes it "
+                    + "idempotent",
+            description = "201 with the repayment, 200 when the same request is repeated. The "
+                    + "same id with another body is 409 id_reused.")
     @ApiResponse(responseCode = "201", description = "repaid (booked in the ledger)")
-    @ApiResponse(responseCode = "404", description = "card_not_found",
+    @ApiResponse(
+            responseCode = "404",
+            description = "card_not_found",
             content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "409", description = "id_reused",
+    @ApiResponse(
+            responseCode = "409",
+            description = "id_reused",
             content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "422", description = "amount_must_be_positive, card_not_credit, nothing_owed, "
-            + "exceeds_amount_owed, insufficient_funds, no_debit_account, account_unavailable",
+    @ApiResponse(
+            responseCode = "422",
+            description = "amount_must_be_positive, card_not_credit, nothing_owed, "
+                    + "exceeds_amount_owed, insufficient_funds, no_debit_account, account_unavailable",
             content = @Content(mediaType = "application/problem+json"))
     @PostMapping(path = "/{id}/repayments", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> repay(@PathVariable UUID id, @RequestBody RepaymentBody body) {
@@ -125,7 +153,9 @@ class CardsController {
     }
 
     @Operation(summary = "Lock the card at once (the holder's pause); locking a locked card changes nothing")
-    @ApiResponse(responseCode = "422", description = "card_not_active (blocked or expired)",
+    @ApiResponse(
+            responseCode = "422",
+            description = "card_not_active (blocked or expired)",
             content = @Content(mediaType = "application/problem+json"))
     @PostMapping("/{id}/lock")
     ResponseEntity<?> lock(@PathVariable UUID id) {
@@ -133,7 +163,9 @@ class CardsController {
     }
 
     @Operation(summary = "Unlock a card its holder locked")
-    @ApiResponse(responseCode = "422", description = "card_not_active (blocked or expired)",
+    @ApiResponse(
+            responseCode = "422",
+            description = "card_not_active (blocked or expired)",
             content = @Content(mediaType = "application/problem+json"))
     @PostMapping("/{id}/unlock")
     ResponseEntity<?> unlock(@PathVariable UUID id) {
@@ -141,22 +173,34 @@ class CardsController {
     }
 
     @Operation(summary = "A credit card's auto-repayment: off, or full / minimum on each due date from an account")
-    @ApiResponse(responseCode = "404", description = "card_not_found",
+    @ApiResponse(
+            responseCode = "404",
+            description = "card_not_found",
             content = @Content(mediaType = "application/problem+json"))
     @GetMapping("/{id}/auto-repayment")
     ResponseEntity<?> autoRepayment(@PathVariable UUID id) {
-        return autoRepayments.of(new CardId(id)).<ResponseEntity<?>>map(a -> ResponseEntity.ok(AutoRepaymentJson.of(a)))
+        return autoRepayments
+                .of(new CardId(id))
+                .<ResponseEntity<?>>map(a -> ResponseEntity.ok(AutoRepaymentJson.of(a)))
                 .orElseGet(() -> CardRefusals.response(CardRefusal.CARD_NOT_FOUND));
     }
 
-    @Operation(summary = "Set a credit card's auto-repayment", description = "{\"mode\": \"off\"|\"full\"|\"minimum\", "
-            + "\"fromAccountId\"?}: on each statement's due date the job repays the statement's balance (full) or "
-            + "its minimum, less what was repaid since the statement date, from that account (the holder's own, "
-            + "in the card's currency; by default the holder's primary account in it). Setting it again replaces it.")
-    @ApiResponse(responseCode = "404", description = "card_not_found",
+    @Operation(
+            summary = "Set a credit card's auto-repayment",
+            description =
+                    "{\"mode\": \"off\"|\"full\"|\"minimum\", "
+                            + "\"fromAccountId\"?}: on each statement's due date the job repays the statement's balance (full) or "
+                            + "its minimum, less what was repaid since the statement date, from that account (the holder's own, "
+                            + "in the card's currency; by default the holder's primary account in it). Setting it again replaces it.")
+    @ApiResponse(
+            responseCode = "404",
+            description = "card_not_found",
             content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "422", description = "mode_not_valid, card_not_credit, no_debit_account, "
-            + "account_unavailable, currency_mismatch", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(
+            responseCode = "422",
+            description =
+                    "mode_not_valid, card_not_credit, no_debit_account, " + "account_unavailable, currency_mismatch",
+            content = @Content(mediaType = "application/problem+json"))
     @PutMapping(path = "/{id}/auto-repayment", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> setAutoRepayment(@PathVariable UUID id, @RequestBody AutoRepaymentBody body) {
         RequiredFields.require(body.mode(), "mode");
@@ -166,8 +210,8 @@ class CardsController {
         } catch (IllegalArgumentException e) {
             return CardRefusals.response(CardRefusal.MODE_NOT_VALID);
         }
-        AutoRepaymentResult result = autoRepayments.set(new CardId(id), mode,
-                body.fromAccountId() == null ? null : new AccountId(body.fromAccountId()));
+        AutoRepaymentResult result = autoRepayments.set(
+                new CardId(id), mode, body.fromAccountId() == null ? null : new AccountId(body.fromAccountId()));
         if (result instanceof AutoRepaymentResult.Refused refused) {
             return CardRefusals.response(refused.code());
         }

@@ -28,9 +28,13 @@ class CustomerCardsController {
     }
 
     @Operation(summary = "The customer's debit and credit cards, numbers masked (first six and last four digits)")
-    @ApiResponse(responseCode = "200", description = "{\"cards\": [...]}, oldest first; a credit card also shows "
-            + "its limit, what it owes, what is available and its statement day")
-    @ApiResponse(responseCode = "404", description = "customer_not_found",
+    @ApiResponse(
+            responseCode = "200",
+            description = "{\"cards\": [...]}, oldest first; a credit card also shows "
+                    + "its limit, what it owes, what is available and its statement day")
+    @ApiResponse(
+            responseCode = "404",
+            description = "customer_not_found",
             content = @Content(mediaType = "application/problem+json"))
     @GetMapping(path = "/api/v1/customers/{id}/cards", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> cards(@PathVariable UUID id) {
@@ -40,6 +44,8 @@ class CustomerCardsController {
     }
 
     private List<CardJson.CardView> views(List<org.socialbank.cards.Card> list) {
-        return list.stream().map(c -> CardJson.CardView.of(c, cards.owedMinor(c))).toList();
+        return list.stream()
+                .map(c -> CardJson.CardView.of(c, cards.owedMinor(c)))
+                .toList();
     }
 }

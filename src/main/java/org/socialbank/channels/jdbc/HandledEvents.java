@@ -28,15 +28,20 @@ public final class HandledEvents {
     }
 
     public boolean handled(String eventId) {
-        return jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE event_id = ?").param(eventId).query(Integer.class)
-                .single() > 0;
+        return jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE event_id = ?")
+                        .param(eventId)
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 
     /** Records the event as handled; false when a concurrent delivery recorded it first. */
     public boolean markHandled(String eventId, String kind, Instant now) {
         try {
             return jdbc.sql("INSERT INTO " + table + " (event_id, kind, received_at) VALUES (?, ?, ?)")
-                    .params(eventId, kind, Timestamps.utc(now)).update() == 1;
+                            .params(eventId, kind, Timestamps.utc(now))
+                            .update()
+                    == 1;
         } catch (DuplicateKeyException already) {
             return false;
         }
@@ -44,9 +49,15 @@ public final class HandledEvents {
 
     /** Deletes at most {@code max} events received before {@code before}; returns how many. */
     public int deleteBefore(Instant before, int max) {
-        List<String> ids = jdbc.sql("SELECT event_id FROM " + table + " WHERE received_at < ? ORDER BY received_at "
-                + "LIMIT ?").params(Timestamps.utc(before), max).query(String.class).list();
-        return ids.isEmpty() ? 0 : jdbc.sql("DELETE FROM " + table + " WHERE event_id IN (:ids)").param("ids", ids)
-                .update();
+        List<String> ids = jdbc.sql(
+                        "SELECT event_id FROM " + table + " WHERE received_at < ? ORDER BY received_at " + "LIMIT ?")
+                .params(Timestamps.utc(before), max)
+                .query(String.class)
+                .list();
+        return ids.isEmpty()
+                ? 0
+                : jdbc.sql("DELETE FROM " + table + " WHERE event_id IN (:ids)")
+                        .param("ids", ids)
+                        .update();
     }
 }

@@ -76,13 +76,14 @@ class BotLifecycle implements SmartLifecycle {
     }
 
     /** The {@code setMyCommands} body for one language; English is the default (no language_code). */
-    static ObjectNode menuCommands(org.springframework.context.MessageSource messages,
-            org.socialbank.shared.Language language) {
+    static ObjectNode menuCommands(
+            org.springframework.context.MessageSource messages, org.socialbank.shared.Language language) {
         ObjectNode p = TelegramApi.JSON.createObjectNode();
         var commands = p.putArray("commands");
         for (String command : MENU) {
-            commands.addObject().put("command", command).put("description",
-                    messages.getMessage("telegram.menu." + command, null, language.locale()));
+            commands.addObject()
+                    .put("command", command)
+                    .put("description", messages.getMessage("telegram.menu." + command, null, language.locale()));
         }
         if (language != org.socialbank.shared.Language.EN) {
             p.put("language_code", language.tag());
@@ -112,7 +113,9 @@ class BotLifecycle implements SmartLifecycle {
     }
 
     static ObjectNode webhookParameters(ConfiguredBot bot) {
-        ObjectNode p = TelegramApi.JSON.createObjectNode().put("url", bot.settings().webhookUrl())
+        ObjectNode p = TelegramApi.JSON
+                .createObjectNode()
+                .put("url", bot.settings().webhookUrl())
                 .put("secret_token", bot.settings().secretToken());
         ALLOWED_UPDATES.forEach(p.putArray("allowed_updates")::add);
         return p;
@@ -134,19 +137,27 @@ class BotLifecycle implements SmartLifecycle {
      * handling is idempotent) after a pause.
      */
     private void poll(ConfiguredBot bot) {
-        bot.api().call("deleteWebhook", TelegramApi.JSON.createObjectNode()); // getUpdates is refused while a webhook is set
+        bot.api()
+                .call(
+                        "deleteWebhook",
+                        TelegramApi.JSON.createObjectNode()); // getUpdates is refused while a webhook is set
         long offset = 0;
         int failures = 0;
         Duration callTimeout = bot.settings().pollTimeout().plus(bot.settings().requestTimeout());
         while (running && !Thread.currentThread().isInterrupted()) {
-            ObjectNode p = TelegramApi.JSON.createObjectNode().put("offset", offset)
-                    .put("timeout", bot.settings().pollTimeout().toSeconds()).put("limit", UPDATES_PER_POLL_MAX);
+            ObjectNode p = TelegramApi.JSON
+                    .createObjectNode()
+                    .put("offset", offset)
+                    .put("timeout", bot.settings().pollTimeout().toSeconds())
+                    .put("limit", UPDATES_PER_POLL_MAX);
             ALLOWED_UPDATES.forEach(p.putArray("allowed_updates")::add);
             try {
-                if (bot.api().call("getUpdates", p, callTimeout) instanceof TelegramApi.Ok ok && ok.result().isArray()) {
+                if (bot.api().call("getUpdates", p, callTimeout) instanceof TelegramApi.Ok ok
+                        && ok.result().isArray()) {
                     for (JsonNode update : ok.result()) {
                         inbox.handle(bot, update);
-                        offset = Math.max(offset, TelegramUpdates.updateId(update).orElse(offset - 1) + 1);
+                        offset = Math.max(
+                                offset, TelegramUpdates.updateId(update).orElse(offset - 1) + 1);
                     }
                     failures = 0;
                     continue;

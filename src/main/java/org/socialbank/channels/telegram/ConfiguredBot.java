@@ -2,8 +2,8 @@ package org.socialbank.channels.telegram;
 
 import java.util.Locale;
 import java.util.Optional;
-import org.socialbank.shared.Network;
 import org.socialbank.shared.Digests;
+import org.socialbank.shared.Network;
 import tools.jackson.databind.JsonNode;
 
 /** One configured bot at run time: its settings, its Bot API client, its throttle. */

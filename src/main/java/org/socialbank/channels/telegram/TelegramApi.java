@@ -37,17 +37,16 @@ final class TelegramApi {
     }
 
     /** What one call came to. */
-    sealed interface Answer {
-    }
+    sealed interface Answer {}
 
-    record Ok(JsonNode result) implements Answer {
-    }
+    record Ok(JsonNode result) implements Answer {}
 
     /** The platform said no; {@code retryAfterSeconds} is 0 unless it asked us to wait (429). */
     record Refused(int status, String description, int retryAfterSeconds) implements Answer {
 
         boolean blockedByUser() {
-            return status == 403 && description.toLowerCase(java.util.Locale.ROOT).contains("blocked by the user");
+            return status == 403
+                    && description.toLowerCase(java.util.Locale.ROOT).contains("blocked by the user");
         }
     }
 
@@ -55,22 +54,24 @@ final class TelegramApi {
      * No answer. {@code maybeDelivered} when the request may have reached the platform (a timeout
      * after it was written); false when the connection was never made.
      */
-    record NoAnswer(boolean maybeDelivered, String reason) implements Answer {
-    }
+    record NoAnswer(boolean maybeDelivered, String reason) implements Answer {}
 
     Answer call(String method, ObjectNode parameters) {
         return call(method, parameters, timeout);
     }
 
     Answer call(String method, ObjectNode parameters, Duration callTimeout) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + method)).timeout(callTimeout)
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + method))
+                .timeout(callTimeout)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(parameters))).build();
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(parameters)))
+                .build();
         HttpResponse<byte[]> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (HttpConnectTimeoutException | ConnectException e) {
-            return new NoAnswer(false, method + ": no connection (" + e.getClass().getSimpleName() + ")");
+            return new NoAnswer(
+                    false, method + ": no connection (" + e.getClass().getSimpleName() + ")");
         } catch (HttpTimeoutException e) {
             return new NoAnswer(true, method + ": timed out after " + callTimeout.toMillis() + " ms");
         } catch (IOException e) {

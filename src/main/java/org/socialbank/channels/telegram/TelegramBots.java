@@ -18,19 +18,27 @@ public final class TelegramBots {
     }
 
     static TelegramBots of(TelegramProperties properties, Throttle.Time time) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         List<ConfiguredBot> all = new ArrayList<>();
         add(all, Network.TELEGRAM, properties.telegram().bots(), http, time);
         add(all, Network.BALE, properties.bale().bots(), http, time);
         return new TelegramBots(all);
     }
 
-    private static void add(List<ConfiguredBot> all, Network network, Map<String, TelegramProperties.Bot> bots,
-            HttpClient http, Throttle.Time time) {
-        bots.forEach((name, bot) -> all.add(new ConfiguredBot(network, name, bot,
+    private static void add(
+            List<ConfiguredBot> all,
+            Network network,
+            Map<String, TelegramProperties.Bot> bots,
+            HttpClient http,
+            Throttle.Time time) {
+        bots.forEach((name, bot) -> all.add(new ConfiguredBot(
+                network,
+                name,
+                bot,
                 new TelegramApi(http, bot.apiBaseUrl(), bot.token(), bot.requestTimeout()),
-                new Throttle(time, bot.messagesPerSecond(), bot.chatMessagesPerSecond(),
-                        bot.groupMessagesPerMinute()))));
+                new Throttle(
+                        time, bot.messagesPerSecond(), bot.chatMessagesPerSecond(), bot.groupMessagesPerMinute()))));
     }
 
     List<ConfiguredBot> all() {
@@ -38,7 +46,9 @@ public final class TelegramBots {
     }
 
     Optional<ConfiguredBot> find(Network network, String name) {
-        return bots.stream().filter(b -> b.network() == network && b.name().equals(name)).findFirst();
+        return bots.stream()
+                .filter(b -> b.network() == network && b.name().equals(name))
+                .findFirst();
     }
 
     List<ConfiguredBot> of(Network network) {

@@ -29,7 +29,10 @@ class TelegramChatAddresses implements ChatAddresses {
         if (base == null) {
             return Optional.empty();
         }
-        return bots.of(network).stream().map(ConfiguredBot::knownUsername).flatMap(Optional::stream).findFirst()
+        return bots.of(network).stream()
+                .map(ConfiguredBot::knownUsername)
+                .flatMap(Optional::stream)
+                .findFirst()
                 .map(username -> base + username);
     }
 }

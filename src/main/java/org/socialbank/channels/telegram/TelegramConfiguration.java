@@ -1,8 +1,8 @@
 package org.socialbank.channels.telegram;
 
 import org.socialbank.conversation.ChannelSender;
-import org.socialbank.shared.Network;
 import org.socialbank.directory.ChannelIdentities;
+import org.socialbank.shared.Network;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -41,8 +41,10 @@ class TelegramConfiguration {
     }
 
     private static boolean configured(ConditionContext context, String network) {
-        return Binder.get(context.getEnvironment()).bind("socialbank.channels." + network + ".bots",
-                Bindable.mapOf(String.class, Object.class)).map(m -> !m.isEmpty()).orElse(false);
+        return Binder.get(context.getEnvironment())
+                .bind("socialbank.channels." + network + ".bots", Bindable.mapOf(String.class, Object.class))
+                .map(m -> !m.isEmpty())
+                .orElse(false);
     }
 
     static final class TelegramBotsConfigured implements Condition {

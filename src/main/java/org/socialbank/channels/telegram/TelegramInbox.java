@@ -1,14 +1,14 @@
 package org.socialbank.channels.telegram;
 
 import java.time.Clock;
-import java.util.Optional;
-import java.time.Instant;
 import java.time.Duration;
-import org.socialbank.conversation.Conversations;
-import org.socialbank.shared.Network;
-import org.socialbank.shared.Faults;
+import java.time.Instant;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.socialbank.conversation.Conversations;
+import org.socialbank.shared.Faults;
+import org.socialbank.shared.Network;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.JacksonException;
@@ -28,7 +28,12 @@ public class TelegramInbox {
     private static final Logger log = LoggerFactory.getLogger(TelegramInbox.class);
 
     /** What became of one webhook call. */
-    public enum Delivery { HANDLED, UNKNOWN_BOT, BAD_SECRET, MALFORMED }
+    public enum Delivery {
+        HANDLED,
+        UNKNOWN_BOT,
+        BAD_SECRET,
+        MALFORMED
+    }
 
     private final TelegramBots bots;
     private final TelegramStore store;
@@ -36,7 +41,11 @@ public class TelegramInbox {
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    TelegramInbox(TelegramBots bots, TelegramStore store, Conversations conversations, Clock clock,
+    TelegramInbox(
+            TelegramBots bots,
+            TelegramStore store,
+            Conversations conversations,
+            Clock clock,
             ApplicationEventPublisher events) {
         this.bots = bots;
         this.store = store;
@@ -114,13 +123,17 @@ public class TelegramInbox {
         try {
             TelegramUpdates.groupPost(json, bot.network(), bot::username).ifPresent(post -> {
                 store.remember(bot.network(), post.groupId(), bot.name(), clock.instant());
-                events.publishEvent(post.withGroupMembers(groupMembers(bot, post.groupId()).orElse(null)));
+                events.publishEvent(
+                        post.withGroupMembers(groupMembers(bot, post.groupId()).orElse(null)));
             });
         } catch (RuntimeException e) {
             if (Faults.infrastructure(e)) {
                 throw e;
             }
-            log.warn("{}: a group post not handed to listening ({})", bot, e.getClass().getSimpleName());
+            log.warn(
+                    "{}: a group post not handed to listening ({})",
+                    bot,
+                    e.getClass().getSimpleName());
         }
     }
 
@@ -135,9 +148,14 @@ public class TelegramInbox {
         if (known.isPresent()) {
             return known;
         }
-        TelegramApi.Answer answer = bot.api().call("getChatMemberCount",
-                TelegramApi.JSON.createObjectNode().put("chat_id", groupId), GROUP_MEMBERS_TIMEOUT);
-        if (answer instanceof TelegramApi.Ok ok && ok.result().isIntegralNumber() && ok.result().asLong() >= 0) {
+        TelegramApi.Answer answer = bot.api()
+                .call(
+                        "getChatMemberCount",
+                        TelegramApi.JSON.createObjectNode().put("chat_id", groupId),
+                        GROUP_MEMBERS_TIMEOUT);
+        if (answer instanceof TelegramApi.Ok ok
+                && ok.result().isIntegralNumber()
+                && ok.result().asLong() >= 0) {
             store.members(bot.network(), groupId, ok.result().asLong(), now);
             return Optional.of(ok.result().asLong());
         }
@@ -147,12 +165,15 @@ public class TelegramInbox {
 
     /** How long a group's member count is used before the platform is asked again. */
     static final Duration GROUP_MEMBERS_MAX_AGE = Duration.ofDays(1);
+
     private static final Duration GROUP_MEMBERS_TIMEOUT = Duration.ofSeconds(2);
 
     /** Stops the app's spinner on the pressed button; the answer itself comes as a message. */
     private static void answerCallback(ConfiguredBot bot, String callbackQueryId) {
-        TelegramApi.Answer answer = bot.api().call("answerCallbackQuery",
-                TelegramApi.JSON.createObjectNode().put("callback_query_id", callbackQueryId));
+        TelegramApi.Answer answer = bot.api()
+                .call(
+                        "answerCallbackQuery",
+                        TelegramApi.JSON.createObjectNode().put("callback_query_id", callbackQueryId));
         if (!(answer instanceof TelegramApi.Ok)) {
             log.info("{} answerCallbackQuery: {}", bot, answer);
         }

@@ -1,8 +1,8 @@
 package org.socialbank.channels.telegram;
 
 import java.time.Clock;
-import org.socialbank.shared.jdbc.Retention;
 import java.time.Duration;
+import org.socialbank.shared.jdbc.Retention;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -26,6 +26,7 @@ class TelegramJanitor {
 
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT10M")
     int run() {
-        return Retention.deleteInBatches(() -> store.deleteUpdatesBefore(clock.instant().minus(KEPT), BATCH_MAX), BATCH_MAX);
+        return Retention.deleteInBatches(
+                () -> store.deleteUpdatesBefore(clock.instant().minus(KEPT), BATCH_MAX), BATCH_MAX);
     }
 }

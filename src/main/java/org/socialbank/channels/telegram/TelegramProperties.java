@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * and {@code socialbank.channels.bale.bots.<name>.*}. No bot configured: the adapter is idle.
  */
 @ConfigurationProperties("socialbank.channels")
-public record TelegramProperties(@DefaultValue Bots telegram, @DefaultValue Bots bale) {
+public record TelegramProperties(
+        @DefaultValue Bots telegram, @DefaultValue Bots bale) {
 
     static final String TELEGRAM_API = "https://api.telegram.org";
     static final String BALE_API = "https://tapi.bale.ai";
@@ -62,10 +63,18 @@ public record TelegramProperties(@DefaultValue Bots telegram, @DefaultValue Bots
      * @param requestTimeout how long one Bot API call may take
      * @param pollTimeout how long one {@code getUpdates} call waits for updates (polling mode)
      */
-    public record Bot(String token, String secretToken, String apiBaseUrl, @DefaultValue("webhook") String mode,
-            String webhookUrl, String username, @DefaultValue("30") int messagesPerSecond,
-            @DefaultValue("1") int chatMessagesPerSecond, @DefaultValue("20") int groupMessagesPerMinute,
-            @DefaultValue("5s") Duration throttleWaitMax, @DefaultValue("10s") Duration requestTimeout,
+    public record Bot(
+            String token,
+            String secretToken,
+            String apiBaseUrl,
+            @DefaultValue("webhook") String mode,
+            String webhookUrl,
+            String username,
+            @DefaultValue("30") int messagesPerSecond,
+            @DefaultValue("1") int chatMessagesPerSecond,
+            @DefaultValue("20") int groupMessagesPerMinute,
+            @DefaultValue("5s") Duration throttleWaitMax,
+            @DefaultValue("10s") Duration requestTimeout,
             @DefaultValue("25s") Duration pollTimeout) {
 
         boolean polling() {
@@ -75,25 +84,51 @@ public record TelegramProperties(@DefaultValue Bots telegram, @DefaultValue Bots
         Bot checked(String where, String defaultBase) {
             String base = apiBaseUrl == null || apiBaseUrl.isBlank() ? defaultBase : stripSlash(apiBaseUrl.strip());
             String m = mode == null ? "webhook" : mode.strip().toLowerCase(Locale.ROOT);
-            require(token != null && TOKEN.matcher(token).matches(), where + ".token is required (8..128 of A-Z, a-z, 0-9, ':', '_', '-')");
+            require(
+                    token != null && TOKEN.matcher(token).matches(),
+                    where + ".token is required (8..128 of A-Z, a-z, 0-9, ':', '_', '-')");
             require(m.equals("webhook") || m.equals("polling"), where + ".mode must be webhook or polling");
-            require(m.equals("polling") || (secretToken != null && SECRET.matcher(secretToken).matches()),
+            require(
+                    m.equals("polling")
+                            || (secretToken != null
+                                    && SECRET.matcher(secretToken).matches()),
                     where + ".secret-token is required in webhook mode: 16..256 of A-Z, a-z, 0-9, '_' and '-'");
             require(httpUrl(base), where + ".api-base-url must be an http(s) URL");
-            require(webhookUrl == null || webhookUrl.isBlank() || webhookUrl.startsWith("https://"),
+            require(
+                    webhookUrl == null || webhookUrl.isBlank() || webhookUrl.startsWith("https://"),
                     where + ".webhook-url must be an https URL (the platforms post only to HTTPS)");
-            require(username == null || username.matches("[A-Za-z0-9_]{1,64}"), where + ".username is the bot's name without '@'");
-            require(messagesPerSecond >= 1 && messagesPerSecond <= 1000, where + ".messages-per-second must be 1..1000");
-            require(chatMessagesPerSecond >= 1 && chatMessagesPerSecond <= 100, where + ".chat-messages-per-second must be 1..100");
-            require(groupMessagesPerMinute >= 1 && groupMessagesPerMinute <= 1000,
+            require(
+                    username == null || username.matches("[A-Za-z0-9_]{1,64}"),
+                    where + ".username is the bot's name without '@'");
+            require(
+                    messagesPerSecond >= 1 && messagesPerSecond <= 1000,
+                    where + ".messages-per-second must be 1..1000");
+            require(
+                    chatMessagesPerSecond >= 1 && chatMessagesPerSecond <= 100,
+                    where + ".chat-messages-per-second must be 1..100");
+            require(
+                    groupMessagesPerMinute >= 1 && groupMessagesPerMinute <= 1000,
                     where + ".group-messages-per-minute must be 1..1000");
-            require(within(throttleWaitMax, Duration.ZERO, Duration.ofMinutes(1)), where + ".throttle-wait-max must be 0..1m");
-            require(within(requestTimeout, Duration.ofMillis(100), Duration.ofMinutes(2)),
+            require(
+                    within(throttleWaitMax, Duration.ZERO, Duration.ofMinutes(1)),
+                    where + ".throttle-wait-max must be 0..1m");
+            require(
+                    within(requestTimeout, Duration.ofMillis(100), Duration.ofMinutes(2)),
                     where + ".request-timeout must be 100ms..2m");
             require(within(pollTimeout, Duration.ZERO, Duration.ofSeconds(50)), where + ".poll-timeout must be 0..50s");
-            return new Bot(token, secretToken, base, m, webhookUrl == null || webhookUrl.isBlank() ? null : webhookUrl,
-                    username, messagesPerSecond, chatMessagesPerSecond, groupMessagesPerMinute, throttleWaitMax,
-                    requestTimeout, pollTimeout);
+            return new Bot(
+                    token,
+                    secretToken,
+                    base,
+                    m,
+                    webhookUrl == null || webhookUrl.isBlank() ? null : webhookUrl,
+                    username,
+                    messagesPerSecond,
+                    chatMessagesPerSecond,
+                    groupMessagesPerMinute,
+                    throttleWaitMax,
+                    requestTimeout,
+                    pollTimeout);
         }
 
         /** Never the token: it is a password. */

@@ -18,12 +18,10 @@ final class TelegramReplies {
     static final int CALLBACK_DATA_BYTES_MAX = 64;
     private static final int ROW_MAX = 3;
 
-    private TelegramReplies() {
-    }
+    private TelegramReplies() {}
 
     /** One Bot API call. */
-    record Call(String method, ObjectNode parameters) {
-    }
+    record Call(String method, ObjectNode parameters) {}
 
     /** A recipient that answers one message of a group: {@code reply:<chat id>:<message id>}. */
     static final String REPLY_PREFIX = "reply:";
@@ -68,13 +66,17 @@ final class TelegramReplies {
             places(p, places);
         } else if (content instanceof Outbound.AskPhone a) {
             p.put("text", bounded(a.text()));
-            ObjectNode button = TelegramApi.JSON.createObjectNode().put("text", a.label()).put("request_contact", true);
-            ObjectNode keyboard = TelegramApi.JSON.createObjectNode().put("one_time_keyboard", true)
+            ObjectNode button =
+                    TelegramApi.JSON.createObjectNode().put("text", a.label()).put("request_contact", true);
+            ObjectNode keyboard = TelegramApi.JSON
+                    .createObjectNode()
+                    .put("one_time_keyboard", true)
                     .put("resize_keyboard", true);
             keyboard.putArray("keyboard").addArray().add(button);
             p.set("reply_markup", keyboard);
         } else {
-            throw new IllegalArgumentException("no rendering for " + content.getClass().getSimpleName());
+            throw new IllegalArgumentException(
+                    "no rendering for " + content.getClass().getSimpleName());
         }
         return new Call("sendMessage", p);
     }
@@ -107,7 +109,11 @@ final class TelegramReplies {
         }
         p.put("text", bounded(l.text()));
         ObjectNode markup = TelegramApi.JSON.createObjectNode();
-        markup.putArray("inline_keyboard").addArray().addObject().put("text", l.label()).put("url", l.url());
+        markup.putArray("inline_keyboard")
+                .addArray()
+                .addObject()
+                .put("text", l.label())
+                .put("url", l.url());
         p.set("reply_markup", markup);
     }
 
@@ -127,9 +133,18 @@ final class TelegramReplies {
         ObjectNode markup = TelegramApi.JSON.createObjectNode();
         ArrayNode rows = markup.putArray("inline_keyboard");
         for (Outbound.Place place : places.places()) {
-            rows.addArray().addObject().put("text", place.name()).put("url", String.format(Locale.ROOT,
-                    "https://www.openstreetmap.org/?mlat=%.6f&mlon=%.6f#map=17/%.6f/%.6f", place.lat(), place.lon(),
-                    place.lat(), place.lon()));
+            rows.addArray()
+                    .addObject()
+                    .put("text", place.name())
+                    .put(
+                            "url",
+                            String.format(
+                                    Locale.ROOT,
+                                    "https://www.openstreetmap.org/?mlat=%.6f&mlon=%.6f#map=17/%.6f/%.6f",
+                                    place.lat(),
+                                    place.lon(),
+                                    place.lat(),
+                                    place.lon()));
         }
         p.set("reply_markup", markup);
     }

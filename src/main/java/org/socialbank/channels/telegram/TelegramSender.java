@@ -3,13 +3,13 @@ package org.socialbank.channels.telegram;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.socialbank.conversation.ChannelSender;
 import org.socialbank.conversation.OutboundMessage;
 import org.socialbank.conversation.SendOutcome;
-import org.socialbank.shared.Network;
 import org.socialbank.directory.ChannelIdentities;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.socialbank.shared.Network;
 
 /**
  * Sends the engine's replies on Telegram or on Bale (one instance per network with bots), through
@@ -58,16 +58,22 @@ final class TelegramSender implements ChannelSender {
     private SendOutcome send(ConfiguredBot bot, OutboundMessage message, TelegramReplies.Call call) {
         Throttle.Turn turn;
         try {
-            turn = bot.throttle().acquire(TelegramReplies.chatOf(message.recipient()),
-                    bot.settings().throttleWaitMax().toNanos());
+            turn = bot.throttle()
+                    .acquire(
+                            TelegramReplies.chatOf(message.recipient()),
+                            bot.settings().throttleWaitMax().toNanos());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new SendOutcome.NotNow(Duration.ofSeconds(1), "interrupted while waiting for the bot's turn");
         }
         if (turn != Throttle.Turn.GO) {
-            Duration wait = Duration.ofNanos(bot.throttle().nanosUntilTurn(TelegramReplies.chatOf(message.recipient())));
-            return new SendOutcome.NotNow(wait, turn == Throttle.Turn.PAUSED ? bot + " paused by a 429"
-                    : bot + " at its sending rate for chat " + message.recipient());
+            Duration wait =
+                    Duration.ofNanos(bot.throttle().nanosUntilTurn(TelegramReplies.chatOf(message.recipient())));
+            return new SendOutcome.NotNow(
+                    wait,
+                    turn == Throttle.Turn.PAUSED
+                            ? bot + " paused by a 429"
+                            : bot + " at its sending rate for chat " + message.recipient());
         }
         return outcome(bot, message, bot.api().call(call.method(), call.parameters()));
     }
@@ -77,15 +83,16 @@ final class TelegramSender implements ChannelSender {
             return new SendOutcome.Sent();
         }
         if (answer instanceof TelegramApi.NoAnswer none) {
-            return none.maybeDelivered() ? new SendOutcome.Unknown(none.reason())
+            return none.maybeDelivered()
+                    ? new SendOutcome.Unknown(none.reason())
                     : new SendOutcome.Failed(true, none.reason());
         }
         TelegramApi.Refused refused = (TelegramApi.Refused) answer;
         if (refused.status() == 429) {
             bot.throttle().pause(refused.retryAfterSeconds());
             log.warn("{} paused for {} s: {}", bot, refused.retryAfterSeconds(), refused.description());
-            return new SendOutcome.NotNow(Duration.ofSeconds(Math.max(1, refused.retryAfterSeconds())),
-                    refused.description());
+            return new SendOutcome.NotNow(
+                    Duration.ofSeconds(Math.max(1, refused.retryAfterSeconds())), refused.description());
         }
         if (refused.blockedByUser()) {
             identities.markUnreachable(message.identityId());

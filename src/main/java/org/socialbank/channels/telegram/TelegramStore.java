@@ -20,15 +20,20 @@ class TelegramStore {
 
     boolean handled(Network network, String bot, long updateId) {
         return jdbc.sql("SELECT COUNT(*) FROM telegram_updates WHERE network = ? AND bot = ? AND update_id = ?")
-                .params(network.wireName(), bot, updateId).query(Integer.class).single() > 0;
+                        .params(network.wireName(), bot, updateId)
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 
     /** Records the update as handled; false when a concurrent delivery recorded it first. */
     boolean markHandled(Network network, String bot, long updateId, String kind, Instant now) {
         try {
             return jdbc.sql("INSERT INTO telegram_updates (network, bot, update_id, kind, received_at) "
-                    + "VALUES (?, ?, ?, ?, ?)")
-                    .params(network.wireName(), bot, updateId, kind, Timestamps.utc(now)).update() == 1;
+                                    + "VALUES (?, ?, ?, ?, ?)")
+                            .params(network.wireName(), bot, updateId, kind, Timestamps.utc(now))
+                            .update()
+                    == 1;
         } catch (DuplicateKeyException already) {
             return false;
         }
@@ -36,20 +41,25 @@ class TelegramStore {
 
     int updates(Network network, String bot) {
         return jdbc.sql("SELECT COUNT(*) FROM telegram_updates WHERE network = ? AND bot = ?")
-                .params(network.wireName(), bot).query(Integer.class).single();
+                .params(network.wireName(), bot)
+                .query(Integer.class)
+                .single();
     }
 
     /** The group's member count if it was asked at or after {@code notBefore}. */
     Optional<Long> members(Network network, String chatId, Instant notBefore) {
         return jdbc.sql("SELECT members FROM telegram_chats WHERE network = ? AND chat_id = ? AND members IS NOT NULL "
                         + "AND members_at >= ?")
-                .params(network.wireName(), chatId, Timestamps.utc(notBefore)).query(Long.class).optional();
+                .params(network.wireName(), chatId, Timestamps.utc(notBefore))
+                .query(Long.class)
+                .optional();
     }
 
     /** Remembers a group's member count as the platform gave it now (the chat row exists: it was remembered). */
     void members(Network network, String chatId, long members, Instant now) {
         jdbc.sql("UPDATE telegram_chats SET members = ?, members_at = ? WHERE network = ? AND chat_id = ?")
-                .params(members, Timestamps.utc(now), network.wireName(), chatId).update();
+                .params(members, Timestamps.utc(now), network.wireName(), chatId)
+                .update();
     }
 
     /** The chat now talks to this bot: replies leave through it. */
@@ -59,7 +69,8 @@ class TelegramStore {
         }
         try {
             jdbc.sql("INSERT INTO telegram_chats (network, chat_id, bot, updated_at) VALUES (?, ?, ?, ?)")
-                    .params(network.wireName(), chatId, bot, Timestamps.utc(now)).update();
+                    .params(network.wireName(), chatId, bot, Timestamps.utc(now))
+                    .update();
         } catch (DuplicateKeyException raced) {
             update(network, chatId, bot, now); // another delivery for this chat inserted it first
         }
@@ -67,12 +78,15 @@ class TelegramStore {
 
     private int update(Network network, String chatId, String bot, Instant now) {
         return jdbc.sql("UPDATE telegram_chats SET bot = ?, updated_at = ? WHERE network = ? AND chat_id = ?")
-                .params(bot, Timestamps.utc(now), network.wireName(), chatId).update();
+                .params(bot, Timestamps.utc(now), network.wireName(), chatId)
+                .update();
     }
 
     Optional<String> botOf(Network network, String chatId) {
         return jdbc.sql("SELECT bot FROM telegram_chats WHERE network = ? AND chat_id = ?")
-                .params(network.wireName(), chatId).query(String.class).optional();
+                .params(network.wireName(), chatId)
+                .query(String.class)
+                .optional();
     }
 
     /**
@@ -80,13 +94,17 @@ class TelegramStore {
      * unconfirmed update for 24 hours, so older rows can never see a redelivery.
      */
     int deleteUpdatesBefore(java.time.Instant before, int max) {
-        java.util.List<Object[]> keys = jdbc.sql("SELECT network, bot, update_id FROM telegram_updates WHERE received_at < ? "
-                + "ORDER BY received_at LIMIT ?").params(org.socialbank.shared.jdbc.Timestamps.utc(before), max)
-                .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getLong(3)}).list();
+        java.util.List<Object[]> keys = jdbc.sql(
+                        "SELECT network, bot, update_id FROM telegram_updates WHERE received_at < ? "
+                                + "ORDER BY received_at LIMIT ?")
+                .params(org.socialbank.shared.jdbc.Timestamps.utc(before), max)
+                .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getLong(3)})
+                .list();
         int deleted = 0;
         for (Object[] key : keys) {
             deleted += jdbc.sql("DELETE FROM telegram_updates WHERE network = ? AND bot = ? AND update_id = ?")
-                    .params(key[0], key[1], key[2]).update();
+                    .params(key[0], key[1], key[2])
+                    .update();
         }
         return deleted;
     }

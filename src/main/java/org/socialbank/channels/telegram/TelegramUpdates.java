@@ -16,8 +16,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class TelegramUpdates {
 
-    private TelegramUpdates() {
-    }
+    private TelegramUpdates() {}
 
     /**
      * One update as read.
@@ -26,14 +25,14 @@ final class TelegramUpdates {
      * @param chatId the chat the replies go to (the user's id in a private chat, the group's in a group)
      * @param callbackQueryId to answer with {@code answerCallbackQuery}, else null
      */
-    record Update(long updateId, String kind, Optional<InboundMessage> message, String chatId,
-            String callbackQueryId) {
-    }
+    record Update(
+            long updateId, String kind, Optional<InboundMessage> message, String chatId, String callbackQueryId) {}
 
     /** The update's id, or empty when the JSON is not an update at all. */
     static Optional<Long> updateId(JsonNode update) {
         JsonNode id = update.path("update_id");
-        return update.isObject() && id.isIntegralNumber() && id.canConvertToLong() ? Optional.of(id.asLong())
+        return update.isObject() && id.isIntegralNumber() && id.canConvertToLong()
+                ? Optional.of(id.asLong())
                 : Optional.empty();
     }
 
@@ -51,22 +50,29 @@ final class TelegramUpdates {
         if (update.has("callback_query")) {
             JsonNode q = update.path("callback_query");
             Optional<InboundMessage> in = callback(q, network, messageId);
-            String chat = in.map(i -> i.inGroup() ? i.groupId() : i.externalUserId()).orElse(null);
-            return new Update(updateId, "callback_query", in, chat, q.path("id").isString() ? q.path("id").asString()
-                    : null);
+            String chat =
+                    in.map(i -> i.inGroup() ? i.groupId() : i.externalUserId()).orElse(null);
+            return new Update(
+                    updateId,
+                    "callback_query",
+                    in,
+                    chat,
+                    q.path("id").isString() ? q.path("id").asString() : null);
         }
         if (update.has("my_chat_member")) {
             JsonNode c = update.path("my_chat_member");
             Optional<InboundMessage> in = chatMember(c, network, messageId);
             return new Update(updateId, "my_chat_member", in, id(c.path("chat").path("id")), null);
         }
-        String kind = update.propertyNames().stream().filter(n -> !n.equals("update_id")).findFirst()
+        String kind = update.propertyNames().stream()
+                .filter(n -> !n.equals("update_id"))
+                .findFirst()
                 .orElse("unknown");
         return new Update(updateId, kind.length() > 32 ? kind.substring(0, 32) : kind, Optional.empty(), null, null);
     }
 
-    private static Optional<InboundMessage> message(JsonNode m, Network network, String messageId,
-            Supplier<Optional<String>> username) {
+    private static Optional<InboundMessage> message(
+            JsonNode m, Network network, String messageId, Supplier<Optional<String>> username) {
         JsonNode from = m.path("from");
         String userId = id(from.path("id"));
         String chatId = id(m.path("chat").path("id"));
@@ -77,42 +83,60 @@ final class TelegramUpdates {
         boolean group = !chatType.equals("private");
         Optional<Inbound> content = Optional.empty();
         if (m.path("text").isString()) {
-            content = group ? groupText(m.path("text").asString(), username) : text(m.path("text").asString(), null);
+            content = group
+                    ? groupText(m.path("text").asString(), username)
+                    : text(m.path("text").asString(), null);
         } else if (!group && m.path("contact").isObject()) {
             content = contact(m.path("contact"), userId);
         } else if (!group && m.path("location").isObject()) {
             JsonNode l = m.path("location");
             content = l.path("latitude").isNumber() && l.path("longitude").isNumber()
-                    ? Optional.of(new Inbound.Location(l.path("latitude").asDouble(), l.path("longitude").asDouble()))
+                    ? Optional.of(new Inbound.Location(
+                            l.path("latitude").asDouble(), l.path("longitude").asDouble()))
                     : Optional.empty();
         }
         String phone = content.filter(c -> c instanceof Inbound.Contact contact && contact.own())
-                .map(c -> ((Inbound.Contact) c).phone()).filter(p -> p.length() <= 16).orElse(null);
-        return content.map(c -> new InboundMessage(network, messageId, userId, handle(from), phone, c,
-                group ? chatId : null));
+                .map(c -> ((Inbound.Contact) c).phone())
+                .filter(p -> p.length() <= 16)
+                .orElse(null);
+        return content.map(
+                c -> new InboundMessage(network, messageId, userId, handle(from), phone, c, group ? chatId : null));
     }
 
     /**
      * A person's text in a group, for social listening: every group or supergroup text of a user
      * (not a bot, not a channel post, not an edit), whether or not it addresses the bot.
      */
-    static Optional<GroupPostReceived> groupPost(JsonNode update, Network network, Supplier<Optional<String>> username) {
+    static Optional<GroupPostReceived> groupPost(
+            JsonNode update, Network network, Supplier<Optional<String>> username) {
         JsonNode m = update.path("message");
         String type = m.path("chat").path("type").asString("");
         String chatId = id(m.path("chat").path("id"));
         String userId = id(m.path("from").path("id"));
         String messageId = id(m.path("message_id"));
-        if (!(type.equals("group") || type.equals("supergroup")) || chatId == null || userId == null
-                || messageId == null || m.path("from").path("is_bot").asBoolean(false) || !m.path("text").isString()
+        if (!(type.equals("group") || type.equals("supergroup"))
+                || chatId == null
+                || userId == null
+                || messageId == null
+                || m.path("from").path("is_bot").asBoolean(false)
+                || !m.path("text").isString()
                 || m.path("text").asString().isBlank()) {
             return Optional.empty();
         }
         String text = m.path("text").asString();
         boolean mentionsBot = username.get().map(name -> mentions(text, name)).orElse(false);
-        java.time.Instant at = m.path("date").isIntegralNumber() ? java.time.Instant.ofEpochSecond(m.path("date").asLong())
+        java.time.Instant at = m.path("date").isIntegralNumber()
+                ? java.time.Instant.ofEpochSecond(m.path("date").asLong())
                 : null;
-        return Optional.of(new GroupPostReceived(network, chatId, messageId, userId, handle(m.path("from")),
-                text.length() > GROUP_TEXT_MAX ? text.substring(0, GROUP_TEXT_MAX) : text, mentionsBot, at));
+        return Optional.of(new GroupPostReceived(
+                network,
+                chatId,
+                messageId,
+                userId,
+                handle(m.path("from")),
+                text.length() > GROUP_TEXT_MAX ? text.substring(0, GROUP_TEXT_MAX) : text,
+                mentionsBot,
+                at));
     }
 
     /** The longest group text handed to listening (its own limit on a mention). */
@@ -120,8 +144,11 @@ final class TelegramUpdates {
 
     /** The bot's name as a whole word: "@bankbot_fans" does not mention "@bankbot". */
     private static boolean mentions(String text, String name) {
-        return java.util.regex.Pattern.compile("(?<![A-Za-z0-9_])@" + java.util.regex.Pattern.quote(name)
-                + "(?![A-Za-z0-9_])", java.util.regex.Pattern.CASE_INSENSITIVE).matcher(text).find();
+        return java.util.regex.Pattern.compile(
+                        "(?<![A-Za-z0-9_])@" + java.util.regex.Pattern.quote(name) + "(?![A-Za-z0-9_])",
+                        java.util.regex.Pattern.CASE_INSENSITIVE)
+                .matcher(text)
+                .find();
     }
 
     /** In a group the bot reads only its commands and texts that mention it. */
@@ -135,8 +162,9 @@ final class TelegramUpdates {
             return Optional.empty();
         }
         // the bot's name as a whole word: "@bankbot_fans" does not mention "@bankbot"
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<![A-Za-z0-9_])@"
-                + java.util.regex.Pattern.quote(name.get()) + "(?![A-Za-z0-9_])", java.util.regex.Pattern.CASE_INSENSITIVE)
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                        "(?<![A-Za-z0-9_])@" + java.util.regex.Pattern.quote(name.get()) + "(?![A-Za-z0-9_])",
+                        java.util.regex.Pattern.CASE_INSENSITIVE)
                 .matcher(trimmed);
         if (!m.find()) {
             return Optional.empty();
@@ -193,15 +221,23 @@ final class TelegramUpdates {
     private static Optional<InboundMessage> callback(JsonNode q, Network network, String messageId) {
         String userId = id(q.path("from").path("id"));
         String data = q.path("data").asString("");
-        if (userId == null || data.isEmpty() || data.length() > Inbound.REFERENCE_LENGTH_MAX
+        if (userId == null
+                || data.isEmpty()
+                || data.length() > Inbound.REFERENCE_LENGTH_MAX
                 || data.chars().anyMatch(Character::isISOControl)) {
             return Optional.empty();
         }
         JsonNode chat = q.path("message").path("chat");
         String chatId = id(chat.path("id"));
         boolean group = chatId != null && !chat.path("type").asString("private").equals("private");
-        return Optional.of(new InboundMessage(network, messageId, userId, handle(q.path("from")), null,
-                new Inbound.Button(data), group ? chatId : null));
+        return Optional.of(new InboundMessage(
+                network,
+                messageId,
+                userId,
+                handle(q.path("from")),
+                null,
+                new Inbound.Button(data),
+                group ? chatId : null));
     }
 
     /** The user blocked the bot in a private chat; being added to or removed from groups is not answered. */
@@ -212,8 +248,8 @@ final class TelegramUpdates {
         if (userId == null || !privateChat || !kicked) {
             return Optional.empty();
         }
-        return Optional.of(new InboundMessage(network, messageId, userId, handle(c.path("from")), null,
-                new Inbound.Blocked()));
+        return Optional.of(
+                new InboundMessage(network, messageId, userId, handle(c.path("from")), null, new Inbound.Blocked()));
     }
 
     private static String id(JsonNode id) {

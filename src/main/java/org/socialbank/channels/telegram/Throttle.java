@@ -4,7 +4,6 @@ import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.LongSupplier;
 
 /**
  * One bot's sending rates, as Telegram documents them: at most {@code perSecond} messages in any
@@ -41,7 +40,11 @@ final class Throttle {
     }
 
     /** Whether a message may go now. */
-    enum Turn { GO, PAUSED, BUSY }
+    enum Turn {
+        GO,
+        PAUSED,
+        BUSY
+    }
 
     private final Time time;
     private final Window overall;
@@ -77,8 +80,9 @@ final class Throttle {
                 if (paused && now - pausedUntil < 0) {
                     return Turn.PAUSED;
                 }
-                Window chat = chats.computeIfAbsent(chatId, id -> group(id) ? new Window(groupPerMinute, MINUTE)
-                        : new Window(chatPerSecond, SECOND));
+                Window chat = chats.computeIfAbsent(
+                        chatId,
+                        id -> group(id) ? new Window(groupPerMinute, MINUTE) : new Window(chatPerSecond, SECOND));
                 wait = Math.max(overall.waitNanos(now), chat.waitNanos(now));
                 if (wait == 0) {
                     overall.add(now);

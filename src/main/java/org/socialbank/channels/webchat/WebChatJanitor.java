@@ -23,6 +23,7 @@ class WebChatJanitor {
 
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
     int run() {
-        return Retention.deleteInBatches(() -> messages.deleteBefore(clock.instant().minus(properties.retention()), BATCH_MAX), BATCH_MAX);
+        return Retention.deleteInBatches(
+                () -> messages.deleteBefore(clock.instant().minus(properties.retention()), BATCH_MAX), BATCH_MAX);
     }
 }

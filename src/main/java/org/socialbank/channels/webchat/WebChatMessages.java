@@ -35,15 +35,16 @@ public class WebChatMessages {
      * One stored message; {@code seq} orders a visitor's messages and is the SSE event id;
      * {@code createdAt} is when it was stored (the page shows it in the reader's own zone).
      */
-    public record Row(long seq, String sender, String payload, Instant createdAt) {
-    }
+    public record Row(long seq, String sender, String payload, Instant createdAt) {}
 
     /** Stores a message unless one with the same key is there already; says whether it stored it. */
     public boolean append(String visitor, String key, String sender, String payload, Instant now) {
         try {
             return jdbc.sql("INSERT INTO webchat_messages (visitor, message_key, sender, payload, created_at) "
-                    + "VALUES (?, ?, ?, ?, ?)")
-                    .params(visitor, key, sender, sealer.seal(payload, visitor), Timestamps.utc(now)).update() == 1;
+                                    + "VALUES (?, ?, ?, ?, ?)")
+                            .params(visitor, key, sender, sealer.seal(payload, visitor), Timestamps.utc(now))
+                            .update()
+                    == 1;
         } catch (DuplicateKeyException already) {
             return false;
         }
@@ -56,13 +57,15 @@ public class WebChatMessages {
      * retention.
      */
     public void moveTo(String oldVisitor, String newVisitor) {
-        List<Row> rows = jdbc.sql("SELECT seq, sender, payload, created_at FROM webchat_messages WHERE visitor = ? ORDER BY seq")
+        List<Row> rows = jdbc.sql(
+                        "SELECT seq, sender, payload, created_at FROM webchat_messages WHERE visitor = ? ORDER BY seq")
                 .param(oldVisitor)
                 .query((rs, n) -> row(rs, oldVisitor))
                 .list();
         for (Row r : rows) {
             jdbc.sql("UPDATE webchat_messages SET visitor = ?, payload = ? WHERE seq = ?")
-                    .params(newVisitor, sealer.seal(r.payload(), newVisitor), r.seq()).update();
+                    .params(newVisitor, sealer.seal(r.payload(), newVisitor), r.seq())
+                    .update();
         }
     }
 
@@ -73,14 +76,17 @@ public class WebChatMessages {
      */
     public List<Row> after(String visitor, long seq, Instant since, int max) {
         return jdbc.sql("SELECT seq, sender, payload, created_at FROM webchat_messages WHERE visitor = ? "
-                + "AND (seq > ? OR created_at >= ?) ORDER BY seq LIMIT ?")
+                        + "AND (seq > ? OR created_at >= ?) ORDER BY seq LIMIT ?")
                 .params(visitor, seq, Timestamps.utc(since), Math.min(max, PAGE_MAX))
                 .query((rs, n) -> row(rs, visitor))
                 .list();
     }
 
     private Row row(java.sql.ResultSet rs, String visitor) throws java.sql.SQLException {
-        return new Row(rs.getLong("seq"), rs.getString("sender"), open(rs.getString("payload"), visitor),
+        return new Row(
+                rs.getLong("seq"),
+                rs.getString("sender"),
+                open(rs.getString("payload"), visitor),
                 Timestamps.instant(rs, "created_at"));
     }
 
@@ -122,37 +128,51 @@ public class WebChatMessages {
             throw new IllegalArgumentException("at most " + VISITORS_MAX + " visitors per query");
         }
         String recent = since == null ? "" : " OR created_at >= :since";
-        JdbcClient.StatementSpec query = jdbc.sql("SELECT seq, visitor, sender, payload, created_at FROM webchat_messages "
-                + "WHERE visitor IN (:visitors) AND (seq > :seq" + recent + ") ORDER BY seq LIMIT :max")
-                .param("visitors", List.copyOf(visitors)).param("seq", seq).param("max", Math.min(max, PAGE_MAX));
+        JdbcClient.StatementSpec query = jdbc.sql(
+                        "SELECT seq, visitor, sender, payload, created_at FROM webchat_messages "
+                                + "WHERE visitor IN (:visitors) AND (seq > :seq" + recent + ") ORDER BY seq LIMIT :max")
+                .param("visitors", List.copyOf(visitors))
+                .param("seq", seq)
+                .param("max", Math.min(max, PAGE_MAX));
         if (since != null) {
             query = query.param("since", Timestamps.utc(since));
         }
         return query.query((rs, n) -> {
-            String visitor = rs.getString("visitor");
-            return new Fresh(rs.getLong("seq"), visitor, rs.getString("sender"), open(rs.getString("payload"), visitor),
-                    Timestamps.instant(rs, "created_at"));
-        }).list();
+                    String visitor = rs.getString("visitor");
+                    return new Fresh(
+                            rs.getLong("seq"),
+                            visitor,
+                            rs.getString("sender"),
+                            open(rs.getString("payload"), visitor),
+                            Timestamps.instant(rs, "created_at"));
+                })
+                .list();
     }
 
     /** The highest seq stored, or 0. */
     public long newestSeq() {
-        return jdbc.sql("SELECT COALESCE(MAX(seq), 0) FROM webchat_messages").query(Long.class).single();
+        return jdbc.sql("SELECT COALESCE(MAX(seq), 0) FROM webchat_messages")
+                .query(Long.class)
+                .single();
     }
 
     /** How many messages the visitor sent since {@code since}: the rate limit reads it on every node. */
     public int sentSince(String visitor, Instant since) {
         return jdbc.sql("SELECT COUNT(*) FROM webchat_messages WHERE visitor = ? AND sender = 'visitor' "
-                + "AND created_at >= ?").params(visitor, Timestamps.utc(since)).query(Integer.class).single();
+                        + "AND created_at >= ?")
+                .params(visitor, Timestamps.utc(since))
+                .query(Integer.class)
+                .single();
     }
 
     /** The visitor's newest messages, oldest first, at most {@code max}. */
     public List<Row> newest(String visitor, int max) {
-        List<Row> rows = new java.util.ArrayList<>(jdbc.sql("SELECT seq, sender, payload, created_at FROM webchat_messages WHERE visitor = ? "
-                + "ORDER BY seq DESC LIMIT ?")
-                .params(visitor, Math.min(max, PAGE_MAX))
-                .query((rs, n) -> row(rs, visitor))
-                .list());
+        List<Row> rows = new java.util.ArrayList<>(
+                jdbc.sql("SELECT seq, sender, payload, created_at FROM webchat_messages WHERE visitor = ? "
+                                + "ORDER BY seq DESC LIMIT ?")
+                        .params(visitor, Math.min(max, PAGE_MAX))
+                        .query((rs, n) -> row(rs, visitor))
+                        .list());
         java.util.Collections.reverse(rows);
         return rows;
     }
@@ -160,7 +180,13 @@ public class WebChatMessages {
     /** Deletes at most {@code max} messages stored before {@code before}; returns how many. */
     public int deleteBefore(Instant before, int max) {
         List<Long> seqs = jdbc.sql("SELECT seq FROM webchat_messages WHERE created_at < ? ORDER BY seq LIMIT ?")
-                .params(Timestamps.utc(before), max).query(Long.class).list();
-        return seqs.isEmpty() ? 0 : jdbc.sql("DELETE FROM webchat_messages WHERE seq IN (:seqs)").param("seqs", seqs).update();
+                .params(Timestamps.utc(before), max)
+                .query(Long.class)
+                .list();
+        return seqs.isEmpty()
+                ? 0
+                : jdbc.sql("DELETE FROM webchat_messages WHERE seq IN (:seqs)")
+                        .param("seqs", seqs)
+                        .update();
     }
 }

@@ -35,31 +35,62 @@ public record WebChatProperties(
 
     @ConstructorBinding
     public WebChatProperties {
-        require(streamLifetime != null && streamLifetime.compareTo(Duration.ofSeconds(5)) >= 0
-                && streamLifetime.compareTo(Duration.ofHours(1)) <= 0, "stream-lifetime must be 5s..1h");
-        require(streamPoll != null && streamPoll.compareTo(Duration.ofMillis(50)) >= 0
-                && streamPoll.compareTo(Duration.ofSeconds(10)) <= 0, "stream-poll must be 50ms..10s");
+        require(
+                streamLifetime != null
+                        && streamLifetime.compareTo(Duration.ofSeconds(5)) >= 0
+                        && streamLifetime.compareTo(Duration.ofHours(1)) <= 0,
+                "stream-lifetime must be 5s..1h");
+        require(
+                streamPoll != null
+                        && streamPoll.compareTo(Duration.ofMillis(50)) >= 0
+                        && streamPoll.compareTo(Duration.ofSeconds(10)) <= 0,
+                "stream-poll must be 50ms..10s");
         require(streamsPerVisitorMax >= 1 && streamsPerVisitorMax <= 20, "streams-per-visitor-max must be 1..20");
         require(streamsMax >= 1 && streamsMax <= 100_000, "streams-max must be 1..100000");
-        require(historyMax >= 1 && historyMax <= WebChatMessages.PAGE_MAX,
+        require(
+                historyMax >= 1 && historyMax <= WebChatMessages.PAGE_MAX,
                 "history-max must be 1.." + WebChatMessages.PAGE_MAX);
-        require(retention != null && retention.compareTo(Duration.ofDays(1)) >= 0
-                && retention.compareTo(Duration.ofDays(3660)) <= 0, "retention must be 1d..3660d");
+        require(
+                retention != null
+                        && retention.compareTo(Duration.ofDays(1)) >= 0
+                        && retention.compareTo(Duration.ofDays(3660)) <= 0,
+                "retention must be 1d..3660d");
         require(messagesPerMinuteMax >= 1 && messagesPerMinuteMax <= 1000, "messages-per-minute-max must be 1..1000");
-        require(messagesPerAddressPerMinuteMax >= 1 && messagesPerAddressPerMinuteMax <= 100_000,
+        require(
+                messagesPerAddressPerMinuteMax >= 1 && messagesPerAddressPerMinuteMax <= 100_000,
                 "messages-per-address-per-minute-max must be 1..100000");
-        require(linkedIdleTimeout != null && linkedIdleTimeout.compareTo(Duration.ofMinutes(1)) >= 0
-                && linkedIdleTimeout.compareTo(Duration.ofDays(1)) <= 0, "linked-idle-timeout must be 1m..1d");
-        require(linkedLifetime != null && linkedLifetime.compareTo(linkedIdleTimeout) >= 0
-                && linkedLifetime.compareTo(Duration.ofDays(30)) <= 0,
+        require(
+                linkedIdleTimeout != null
+                        && linkedIdleTimeout.compareTo(Duration.ofMinutes(1)) >= 0
+                        && linkedIdleTimeout.compareTo(Duration.ofDays(1)) <= 0,
+                "linked-idle-timeout must be 1m..1d");
+        require(
+                linkedLifetime != null
+                        && linkedLifetime.compareTo(linkedIdleTimeout) >= 0
+                        && linkedLifetime.compareTo(Duration.ofDays(30)) <= 0,
                 "linked-lifetime must be linked-idle-timeout..30d");
     }
 
     /** The settings before the per-address limit and the linked-session expiry, with their defaults. */
-    public WebChatProperties(Duration streamLifetime, Duration streamPoll, int streamsPerVisitorMax, int streamsMax,
-            int historyMax, int messagesPerMinuteMax, Duration retention) {
-        this(streamLifetime, streamPoll, streamsPerVisitorMax, streamsMax, historyMax, messagesPerMinuteMax, retention,
-                120, Duration.ofMinutes(30), Duration.ofHours(12));
+    public WebChatProperties(
+            Duration streamLifetime,
+            Duration streamPoll,
+            int streamsPerVisitorMax,
+            int streamsMax,
+            int historyMax,
+            int messagesPerMinuteMax,
+            Duration retention) {
+        this(
+                streamLifetime,
+                streamPoll,
+                streamsPerVisitorMax,
+                streamsMax,
+                historyMax,
+                messagesPerMinuteMax,
+                retention,
+                120,
+                Duration.ofMinutes(30),
+                Duration.ofHours(12));
     }
 
     private static void require(boolean ok, String message) {

@@ -8,8 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class OpenCallbacks {
 
-    public OpenCallbacks() {
-    }
+    public OpenCallbacks() {}
 
     private final ConcurrentHashMap<String, Integer> open = new ConcurrentHashMap<>();
 

@@ -17,20 +17,22 @@ import org.socialbank.conversation.Outbound;
 final class TemplateFields {
 
     private static final Pattern LINE = Pattern.compile("line([1-9]|1[0-9]|20)");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
-    private TemplateFields() {
-    }
+    private TemplateFields() {}
 
     static boolean known(String source) {
-        return "title".equals(source) || "body".equals(source) || "time".equals(source)
+        return "title".equals(source)
+                || "body".equals(source)
+                || "time".equals(source)
                 || (source != null && LINE.matcher(source).matches());
     }
 
     /** Whether an alert of this kind may go as a template (buttons and questions may not). */
     static boolean templatable(Outbound content) {
-        return content instanceof Outbound.Text || content instanceof Outbound.Receipt
+        return content instanceof Outbound.Text
+                || content instanceof Outbound.Receipt
                 || content instanceof Outbound.Link;
     }
 

@@ -57,7 +57,9 @@ public class WeChatAccessTokens {
                 return refresh(now);
             } finally {
                 jdbc.sql("UPDATE wechat_access_tokens SET lease_holder = NULL, lease_until = NULL "
-                        + "WHERE app_id = ? AND lease_holder = ?").params(properties.appId(), holder).update();
+                                + "WHERE app_id = ? AND lease_holder = ?")
+                        .params(properties.appId(), holder)
+                        .update();
             }
         }
         return awaitOther(row);
@@ -66,8 +68,9 @@ public class WeChatAccessTokens {
     /** WeChat said this token is not valid (40001): it is not used again, the next call refreshes. */
     public void invalidate(String token) {
         jdbc.sql("UPDATE wechat_access_tokens SET expires_at = ?, updated_at = ? WHERE app_id = ? "
-                + "AND access_token = ?").params(Timestamps.utc(Instant.EPOCH), Timestamps.utc(clock.instant()),
-                properties.appId(), token).update();
+                        + "AND access_token = ?")
+                .params(Timestamps.utc(Instant.EPOCH), Timestamps.utc(clock.instant()), properties.appId(), token)
+                .update();
     }
 
     private Optional<String> refresh(Instant now) {
@@ -83,9 +86,14 @@ public class WeChatAccessTokens {
         }
         Instant expires = now.plusSeconds(token.get().expiresInSeconds());
         jdbc.sql("UPDATE wechat_access_tokens SET access_token = ?, expires_at = ?, updated_at = ? "
-                + "WHERE app_id = ? AND (expires_at IS NULL OR expires_at < ?)")
-                .params(token.get().value(), Timestamps.utc(expires), Timestamps.utc(now), properties.appId(),
-                        Timestamps.utc(expires)).update();
+                        + "WHERE app_id = ? AND (expires_at IS NULL OR expires_at < ?)")
+                .params(
+                        token.get().value(),
+                        Timestamps.utc(expires),
+                        Timestamps.utc(now),
+                        properties.appId(),
+                        Timestamps.utc(expires))
+                .update();
         return Optional.of(read().token());
     }
 
@@ -113,8 +121,10 @@ public class WeChatAccessTokens {
     private boolean lease(Instant now) {
         Instant until = now.plus(properties.httpTimeout()).plusSeconds(5);
         return jdbc.sql("UPDATE wechat_access_tokens SET lease_holder = ?, lease_until = ? WHERE app_id = ? "
-                + "AND (lease_until IS NULL OR lease_until < ?)")
-                .params(holder, Timestamps.utc(until), properties.appId(), Timestamps.utc(now)).update() == 1;
+                                + "AND (lease_until IS NULL OR lease_until < ?)")
+                        .params(holder, Timestamps.utc(until), properties.appId(), Timestamps.utc(now))
+                        .update()
+                == 1;
     }
 
     private Row read() {
@@ -124,8 +134,9 @@ public class WeChatAccessTokens {
         }
         try {
             jdbc.sql("INSERT INTO wechat_access_tokens (app_id, access_token, expires_at, lease_holder, lease_until, "
-                    + "updated_at) VALUES (?, NULL, NULL, NULL, NULL, ?)")
-                    .params(properties.appId(), Timestamps.utc(clock.instant())).update();
+                            + "updated_at) VALUES (?, NULL, NULL, NULL, NULL, ?)")
+                    .params(properties.appId(), Timestamps.utc(clock.instant()))
+                    .update();
         } catch (DuplicateKeyException raced) {
             // another node created it first
         }
@@ -135,8 +146,10 @@ public class WeChatAccessTokens {
     private Optional<Row> select() {
         return jdbc.sql("SELECT access_token, expires_at FROM wechat_access_tokens WHERE app_id = ?")
                 .param(properties.appId())
-                .query((rs, n) -> new Row(rs.getString("access_token"),
-                        Optional.ofNullable(Timestamps.instant(rs, "expires_at")).orElse(Instant.EPOCH)))
+                .query((rs, n) -> new Row(
+                        rs.getString("access_token"),
+                        Optional.ofNullable(Timestamps.instant(rs, "expires_at"))
+                                .orElse(Instant.EPOCH)))
                 .optional();
     }
 }

@@ -31,36 +31,33 @@ public class WeChatApi {
     public WeChatApi(WeChatProperties properties) {
         this.base = properties.apiBaseUrl().toString().replaceAll("/+$", "");
         this.timeout = properties.httpTimeout();
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
 
     /** WeChat's answer to one call. */
-    public sealed interface Answer permits Ok, Refused, Unavailable, Lost {
-    }
+    public sealed interface Answer permits Ok, Refused, Unavailable, Lost {}
 
-    public record Ok(JsonNode body) implements Answer {
-    }
+    public record Ok(JsonNode body) implements Answer {}
 
     /** WeChat said no: {@code errcode} is its documented code (40001 token invalid, 45015 window closed, ...). */
-    public record Refused(int errcode, String errmsg) implements Answer {
-    }
+    public record Refused(int errcode, String errmsg) implements Answer {}
 
     /** Not reached, or a 5xx: nothing happened, trying later is safe. */
-    public record Unavailable(String reason) implements Answer {
-    }
+    public record Unavailable(String reason) implements Answer {}
 
     /** Sent, but no answer came: it may have had its effect. */
-    public record Lost(String reason) implements Answer {
-    }
+    public record Lost(String reason) implements Answer {}
 
     /** A new access token and its lifetime in seconds. */
-    public record Token(String value, long expiresInSeconds) {
-    }
+    public record Token(String value, long expiresInSeconds) {}
 
     public Answer fetchToken(String appId, String secret) {
         return call(HttpRequest.newBuilder(URI.create(base + "/cgi-bin/token?grant_type=client_credential&appid="
-                + enc(appId) + "&secret=" + enc(secret))).GET());
+                        + enc(appId) + "&secret=" + enc(secret)))
+                .GET());
     }
 
     /**
@@ -68,15 +65,17 @@ public class WeChatApi {
      * WeChat user who opened the link (the web access token it also carries is not used).
      */
     public Answer exchangeCode(String appId, String secret, String code) {
-        return call(HttpRequest.newBuilder(URI.create(base + "/sns/oauth2/access_token?appid=" + enc(appId)
-                + "&secret=" + enc(secret) + "&code=" + enc(code) + "&grant_type=authorization_code")).GET());
+        return call(HttpRequest.newBuilder(URI.create(base + "/sns/oauth2/access_token?appid=" + enc(appId) + "&secret="
+                        + enc(secret) + "&code=" + enc(code) + "&grant_type=authorization_code"))
+                .GET());
     }
 
     /** Reads a token answer; empty values are refused. */
     public static java.util.Optional<Token> token(Ok ok) {
         String value = ok.body().path("access_token").asString("");
         long expiresIn = ok.body().path("expires_in").asLong(0);
-        return value.isEmpty() || value.length() > 1024 || expiresIn <= 0 ? java.util.Optional.empty()
+        return value.isEmpty() || value.length() > 1024 || expiresIn <= 0
+                ? java.util.Optional.empty()
                 : java.util.Optional.of(new Token(value, expiresIn));
     }
 
@@ -111,7 +110,9 @@ public class WeChatApi {
             if (errcode == -1) {
                 return new Unavailable("errcode -1: system busy");
             }
-            return errcode == 0 ? new Ok(body) : new Refused(errcode, body.path("errmsg").asString(""));
+            return errcode == 0
+                    ? new Ok(body)
+                    : new Refused(errcode, body.path("errmsg").asString(""));
         } catch (JacksonException e) {
             return new Refused(-200, "not JSON");
         }

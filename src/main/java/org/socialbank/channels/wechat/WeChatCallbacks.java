@@ -8,10 +8,10 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.socialbank.conversation.Conversations;
@@ -19,8 +19,8 @@ import org.socialbank.conversation.InboundMessage;
 import org.socialbank.conversation.OutboundMessage;
 import org.socialbank.conversation.Received;
 import org.socialbank.conversation.engine.InlineReplies;
-import org.socialbank.shared.Network;
 import org.socialbank.directory.ChannelIdentities;
+import org.socialbank.shared.Network;
 import org.springframework.context.MessageSource;
 
 /**
@@ -39,6 +39,7 @@ public class WeChatCallbacks implements AutoCloseable {
 
     /** Engine runs in flight on this node; beyond, callbacks are refused with 503 and WeChat retries. */
     static final int IN_FLIGHT_MAX = 256;
+
     private static final int TAKE_TRIES_MAX = 3;
     private static final long TAKE_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(30);
 
@@ -52,17 +53,25 @@ public class WeChatCallbacks implements AutoCloseable {
     private final MessageSource messages;
     private final WeChatProperties properties;
     private final Clock clock;
-    private final ExecutorService executor = new ThreadPoolExecutor(0, IN_FLIGHT_MAX, 60, TimeUnit.SECONDS,
-            new SynchronousQueue<>(), work -> {
+    private final ExecutorService executor =
+            new ThreadPoolExecutor(0, IN_FLIGHT_MAX, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), work -> {
                 Thread thread = new Thread(work, "wechat-callback");
                 thread.setDaemon(true);
                 return thread;
             });
     private final Semaphore inFlight = new Semaphore(IN_FLIGHT_MAX);
 
-    public WeChatCallbacks(Conversations conversations, InlineReplies inline, ChannelIdentities identities,
-            WeChatFollowers followers, OpenCallbacks openCallbacks, WeChatOAuth oauth, WeChatScenes scenes,
-            MessageSource messages, WeChatProperties properties, Clock clock) {
+    public WeChatCallbacks(
+            Conversations conversations,
+            InlineReplies inline,
+            ChannelIdentities identities,
+            WeChatFollowers followers,
+            OpenCallbacks openCallbacks,
+            WeChatOAuth oauth,
+            WeChatScenes scenes,
+            MessageSource messages,
+            WeChatProperties properties,
+            Clock clock) {
         this.conversations = conversations;
         this.inline = inline;
         this.identities = identities;
@@ -133,7 +142,8 @@ public class WeChatCallbacks implements AutoCloseable {
                     .flatMap(first -> take(first.id(), deadlineNanos))
                     .map(taken -> oauth.render(openId, taken.content()));
             // a branch's QR code: its welcome opens the engine's, or is said alone if the engine is late
-            return greeting.map(g -> reply.map(r -> g + "\n\n" + r).orElse(g)).or(() -> reply)
+            return greeting.map(g -> reply.map(r -> g + "\n\n" + r).orElse(g))
+                    .or(() -> reply)
                     .map(text -> passive(xml, text));
         } finally {
             openCallbacks.closed(openId);
@@ -144,7 +154,9 @@ public class WeChatCallbacks implements AutoCloseable {
     private Optional<OutboundMessage> take(UUID id, long deadlineNanos) {
         for (int attempt = 1; ; attempt++) {
             Optional<OutboundMessage> taken = inline.take(id);
-            if (taken.isPresent() || attempt >= TAKE_TRIES_MAX || System.nanoTime() + TAKE_PAUSE_NANOS > deadlineNanos) {
+            if (taken.isPresent()
+                    || attempt >= TAKE_TRIES_MAX
+                    || System.nanoTime() + TAKE_PAUSE_NANOS > deadlineNanos) {
                 return taken;
             }
             try {

@@ -1,13 +1,13 @@
 package org.socialbank.channels.wechat;
 
 import java.time.Clock;
+import org.socialbank.branches.Branches;
 import org.socialbank.conversation.Conversations;
 import org.socialbank.conversation.engine.InlineReplies;
-import org.socialbank.directory.DirectoryProperties;
-import org.socialbank.directory.Directory;
 import org.socialbank.directory.ChannelIdentities;
+import org.socialbank.directory.Directory;
+import org.socialbank.directory.DirectoryProperties;
 import org.socialbank.security.otp.OneTimeCodes;
-import org.socialbank.branches.Branches;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -60,8 +60,8 @@ class WeChatConfiguration {
     }
 
     @Bean
-    WeChatOAuth weChatOAuth(WeChatApi api, WeChatProperties properties, DirectoryProperties directory,
-            OneTimeCodes codes) {
+    WeChatOAuth weChatOAuth(
+            WeChatApi api, WeChatProperties properties, DirectoryProperties directory, OneTimeCodes codes) {
         return new WeChatOAuth(api, properties, directory, codes);
     }
 
@@ -71,11 +71,28 @@ class WeChatConfiguration {
     }
 
     @Bean
-    WeChatCallbacks weChatCallbacks(Conversations conversations, InlineReplies inline, ChannelIdentities identities,
-            WeChatFollowers followers, OpenCallbacks openCallbacks, WeChatOAuth oauth, WeChatScenes scenes,
-            MessageSource messages, WeChatProperties properties, Clock clock) {
-        return new WeChatCallbacks(conversations, inline, identities, followers, openCallbacks, oauth, scenes, messages,
-                properties, clock);
+    WeChatCallbacks weChatCallbacks(
+            Conversations conversations,
+            InlineReplies inline,
+            ChannelIdentities identities,
+            WeChatFollowers followers,
+            OpenCallbacks openCallbacks,
+            WeChatOAuth oauth,
+            WeChatScenes scenes,
+            MessageSource messages,
+            WeChatProperties properties,
+            Clock clock) {
+        return new WeChatCallbacks(
+                conversations,
+                inline,
+                identities,
+                followers,
+                openCallbacks,
+                oauth,
+                scenes,
+                messages,
+                properties,
+                clock);
     }
 
     @Bean
@@ -88,8 +105,15 @@ class WeChatConfiguration {
     static class Enabled {
 
         @Bean
-        WeChatSender weChatSender(WeChatClient client, WeChatFollowers followers, OpenCallbacks openCallbacks,
-                WeChatOAuth oauth, WeChatProperties properties, ChannelIdentities identities, Directory directory, Clock clock) {
+        WeChatSender weChatSender(
+                WeChatClient client,
+                WeChatFollowers followers,
+                OpenCallbacks openCallbacks,
+                WeChatOAuth oauth,
+                WeChatProperties properties,
+                ChannelIdentities identities,
+                Directory directory,
+                Clock clock) {
             return new WeChatSender(client, followers, openCallbacks, oauth, properties, identities, directory, clock);
         }
 

@@ -45,8 +45,8 @@ public final class WeChatCrypto {
         all[parts.length] = token;
         Arrays.sort(all);
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-1").digest(String.join("", all)
-                    .getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-1")
+                    .digest(String.join("", all).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
@@ -67,7 +67,8 @@ public final class WeChatCrypto {
             return Optional.empty();
         }
         try {
-            byte[] padded = cipher(Cipher.DECRYPT_MODE).doFinal(Base64.getMimeDecoder().decode(encrypted));
+            byte[] padded =
+                    cipher(Cipher.DECRYPT_MODE).doFinal(Base64.getMimeDecoder().decode(encrypted));
             int pad = padded.length == 0 ? 0 : padded[padded.length - 1] & 0xff;
             if (pad < 1 || pad > BLOCK || pad > padded.length - 20) {
                 return Optional.empty();
@@ -103,13 +104,17 @@ public final class WeChatCrypto {
         byte[] app = appId.getBytes(StandardCharsets.UTF_8);
         int length = 16 + 4 + body.length + app.length;
         int pad = BLOCK - length % BLOCK;
-        ByteBuffer plain = ByteBuffer.allocate(length + pad).put(random16, 0, 16).putInt(body.length).put(body)
+        ByteBuffer plain = ByteBuffer.allocate(length + pad)
+                .put(random16, 0, 16)
+                .putInt(body.length)
+                .put(body)
                 .put(app);
         while (plain.hasRemaining()) {
             plain.put((byte) pad);
         }
         try {
-            return Base64.getEncoder().encodeToString(cipher(Cipher.ENCRYPT_MODE).doFinal(plain.array()));
+            return Base64.getEncoder()
+                    .encodeToString(cipher(Cipher.ENCRYPT_MODE).doFinal(plain.array()));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

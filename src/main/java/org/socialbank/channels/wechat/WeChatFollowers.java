@@ -30,11 +30,13 @@ public class WeChatFollowers {
     public void wrote(String openId) {
         Instant now = clock.instant();
         int updated = jdbc.sql("UPDATE wechat_followers SET last_inbound_at = ?, sent_since = 0 WHERE open_id = ?")
-                .params(Timestamps.utc(now), openId).update();
+                .params(Timestamps.utc(now), openId)
+                .update();
         if (updated == 0) {
             try {
                 jdbc.sql("INSERT INTO wechat_followers (open_id, last_inbound_at, sent_since) VALUES (?, ?, 0)")
-                        .params(openId, Timestamps.utc(now)).update();
+                        .params(openId, Timestamps.utc(now))
+                        .update();
             } catch (DuplicateKeyException raced) {
                 wrote(openId);
             }
@@ -48,18 +50,24 @@ public class WeChatFollowers {
     public boolean takeCustomMessage(String openId) {
         Instant since = clock.instant().minus(WINDOW);
         return jdbc.sql("UPDATE wechat_followers SET sent_since = sent_since + 1 WHERE open_id = ? "
-                + "AND last_inbound_at > ? AND sent_since < ?")
-                .params(openId, Timestamps.utc(since), messagesMax).update() == 1;
+                                + "AND last_inbound_at > ? AND sent_since < ?")
+                        .params(openId, Timestamps.utc(since), messagesMax)
+                        .update()
+                == 1;
     }
 
     /** WeChat said the window is closed (45015, 45047): believe it until the follower writes again. */
     public void closeWindow(String openId) {
-        jdbc.sql("UPDATE wechat_followers SET sent_since = ? WHERE open_id = ?").params(messagesMax, openId).update();
+        jdbc.sql("UPDATE wechat_followers SET sent_since = ? WHERE open_id = ?")
+                .params(messagesMax, openId)
+                .update();
     }
 
     public Optional<Instant> lastWrote(String openId) {
-        return jdbc.sql("SELECT last_inbound_at FROM wechat_followers WHERE open_id = ?").param(openId)
-                .query((rs, n) -> Timestamps.instant(rs, "last_inbound_at")).optional();
+        return jdbc.sql("SELECT last_inbound_at FROM wechat_followers WHERE open_id = ?")
+                .param(openId)
+                .query((rs, n) -> Timestamps.instant(rs, "last_inbound_at"))
+                .optional();
     }
 
     /** The follower unsubscribed: what WeChat lets us keep of them goes. */

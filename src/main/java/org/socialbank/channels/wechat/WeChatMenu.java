@@ -54,7 +54,9 @@ public class WeChatMenu {
     }
 
     private ObjectNode click(String key, Locale locale) {
-        return WeChatApi.JSON.createObjectNode().put("type", "click")
+        return WeChatApi.JSON
+                .createObjectNode()
+                .put("type", "click")
                 .put("name", messages.getMessage("wechat.menu." + key.toLowerCase(Locale.ROOT), null, locale))
                 .put("key", key);
     }

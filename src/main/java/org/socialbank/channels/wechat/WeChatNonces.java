@@ -19,11 +19,17 @@ public final class WeChatNonces {
     static final int WINDOW_MINUTES = 5;
     /** How far a callback's timestamp may be from the bank's clock, either way. */
     public static final Duration WINDOW = Duration.ofMinutes(WINDOW_MINUTES);
+
     private static final Pattern TIMESTAMP = Pattern.compile("[0-9]{1,12}");
     private static final Pattern NONCE = Pattern.compile("[A-Za-z0-9]{1,64}");
 
     /** Whether a signed request may be served. */
-    public enum Check { FRESH, STALE, REPLAYED, MALFORMED }
+    public enum Check {
+        FRESH,
+        STALE,
+        REPLAYED,
+        MALFORMED
+    }
 
     private final JdbcClient jdbc;
 
@@ -46,7 +52,9 @@ public final class WeChatNonces {
      * stored for anyone else.
      */
     public Check first(String timestamp, String nonce, Instant now) {
-        if (nonce == null || !NONCE.matcher(nonce).matches() || timestamp == null
+        if (nonce == null
+                || !NONCE.matcher(nonce).matches()
+                || timestamp == null
                 || !TIMESTAMP.matcher(timestamp).matches()) {
             return Check.MALFORMED;
         }
@@ -54,10 +62,12 @@ public final class WeChatNonces {
             return Check.STALE;
         }
         // kept until the timestamp leaves the window: the pair cannot be fresh again after that
-        Instant expires = Instant.ofEpochSecond(Long.parseLong(timestamp)).plus(WINDOW).plusSeconds(1);
+        Instant expires =
+                Instant.ofEpochSecond(Long.parseLong(timestamp)).plus(WINDOW).plusSeconds(1);
         try {
             jdbc.sql("INSERT INTO wechat_nonces (signed_at, nonce, expires_at) VALUES (?, ?, ?)")
-                    .params(Long.parseLong(timestamp), nonce, Timestamps.utc(expires)).update();
+                    .params(Long.parseLong(timestamp), nonce, Timestamps.utc(expires))
+                    .update();
             return Check.FRESH;
         } catch (DuplicateKeyException seen) {
             return Check.REPLAYED;
@@ -69,24 +79,30 @@ public final class WeChatNonces {
      * worker pool), so that WeChat's retry of the very same request is served.
      */
     public void release(String timestamp, String nonce) {
-        jdbc.sql("DELETE FROM wechat_nonces WHERE signed_at = ? AND nonce = ?").params(Long.parseLong(timestamp), nonce)
+        jdbc.sql("DELETE FROM wechat_nonces WHERE signed_at = ? AND nonce = ?")
+                .params(Long.parseLong(timestamp), nonce)
                 .update();
     }
 
     /** Deletes at most {@code max} pairs whose window has passed; returns how many. */
     int deleteExpired(Instant now, int max) {
         List<Object[]> keys = jdbc.sql("SELECT signed_at, nonce FROM wechat_nonces WHERE expires_at < ? "
-                + "ORDER BY expires_at LIMIT ?").params(Timestamps.utc(now), max)
-                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)}).list();
+                        + "ORDER BY expires_at LIMIT ?")
+                .params(Timestamps.utc(now), max)
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)})
+                .list();
         int deleted = 0;
         for (Object[] key : keys) {
-            deleted += jdbc.sql("DELETE FROM wechat_nonces WHERE signed_at = ? AND nonce = ?").params(key[0], key[1])
+            deleted += jdbc.sql("DELETE FROM wechat_nonces WHERE signed_at = ? AND nonce = ?")
+                    .params(key[0], key[1])
                     .update();
         }
         return deleted;
     }
 
     int count() {
-        return jdbc.sql("SELECT COUNT(*) FROM wechat_nonces").query(Integer.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM wechat_nonces")
+                .query(Integer.class)
+                .single();
     }
 }

@@ -33,8 +33,8 @@ public class WeChatOAuth {
     static final Set<Integer> CODE_REFUSED = Set.of(40029, 40163, 41008);
 
     private static final Logger log = LoggerFactory.getLogger(WeChatOAuth.class);
-    private static final Pattern NEXT = Pattern.compile(
-            "/(link|confirm|unlink|claim|pay-request)(/[A-Za-z0-9_-]{1,128}){1,3}");
+    private static final Pattern NEXT =
+            Pattern.compile("/(link|confirm|unlink|claim|pay-request)(/[A-Za-z0-9_-]{1,128}){1,3}");
     private static final Pattern URL_IN_TEXT = Pattern.compile("https?://[A-Za-z0-9._~:/?#@!$&'()*+,;=%-]+");
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_-]{1,256}");
     private static final Pattern OPEN_ID = Pattern.compile("[A-Za-z0-9_-]{1,128}");
@@ -47,8 +47,7 @@ public class WeChatOAuth {
     private final DirectoryProperties directory;
     private final SecretKeySpec key;
 
-    public WeChatOAuth(WeChatApi api, WeChatProperties properties, DirectoryProperties directory,
-            OneTimeCodes codes) {
+    public WeChatOAuth(WeChatApi api, WeChatProperties properties, DirectoryProperties directory, OneTimeCodes codes) {
         this.api = api;
         this.properties = properties;
         this.directory = directory;
@@ -56,28 +55,22 @@ public class WeChatOAuth {
     }
 
     /** What opening a link through {@link #CALLBACK} comes to. */
-    public sealed interface Opened permits Redirect, Malformed, OtherAccount, CodeRefused, Unavailable {
-    }
+    public sealed interface Opened permits Redirect, Malformed, OtherAccount, CodeRefused, Unavailable {}
 
     /** The follower the link was sent to: on to the bank's page. */
-    public record Redirect(String url) implements Opened {
-    }
+    public record Redirect(String url) implements Opened {}
 
     /** Not a link the bank issued (another page, a changed state, no code): {@code code} names what. */
-    public record Malformed(String code, String detail) implements Opened {
-    }
+    public record Malformed(String code, String detail) implements Opened {}
 
     /** Someone else opened it (a forwarded link). */
-    public record OtherAccount() implements Opened {
-    }
+    public record OtherAccount() implements Opened {}
 
     /** WeChat refused the code: expired, used, or not WeChat's. */
-    public record CodeRefused(int errcode) implements Opened {
-    }
+    public record CodeRefused(int errcode) implements Opened {}
 
     /** WeChat could not be asked, or answered something the bank cannot use. */
-    public record Unavailable(String reason) implements Opened {
-    }
+    public record Unavailable(String reason) implements Opened {}
 
     /**
      * The URL to show {@code openId} for {@code url}: WeChat's authorisation URL when it is one of
@@ -110,7 +103,8 @@ public class WeChatOAuth {
         while (m.find()) {
             String url = m.group().replaceAll("[.,;:!?)']+$", "");
             String wrapped = wrap(openId, url);
-            String replacement = wrapped.equals(url) ? m.group()
+            String replacement = wrapped.equals(url)
+                    ? m.group()
                     : "<a href=\"" + WeChatReplies.html(wrapped) + "\">" + url + "</a>"
                             + m.group().substring(url.length());
             m.appendReplacement(out, Matcher.quoteReplacement(replacement));
@@ -121,8 +115,8 @@ public class WeChatOAuth {
     /** Checks a return from WeChat's authorisation page and asks WeChat whose it is. */
     public Opened open(String code, String state, String next) {
         if (!NEXT.matcher(next).matches()) {
-            return new Malformed("bad_next",
-                    "Only the bank's link, confirmation, unlink, claim and pay-request pages.");
+            return new Malformed(
+                    "bad_next", "Only the bank's link, confirmation, unlink, claim and pay-request pages.");
         }
         if (!STATE.matcher(state).matches() || !equal(state.substring(0, PAGE_TAG_HEX), pageTag(next))) {
             return new Malformed("bad_state", "The state was not issued by this bank for this page.");
@@ -146,7 +140,8 @@ public class WeChatOAuth {
             return new Unavailable("no openid in WeChat's answer");
         }
         return equal(state.substring(PAGE_TAG_HEX), followerTag(openId, next))
-                ? new Redirect(directory.url(next)) : new OtherAccount();
+                ? new Redirect(directory.url(next))
+                : new OtherAccount();
     }
 
     String state(String openId, String path) {

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.socialbank.shared.Language;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.socialbank.shared.Language;
 
 /**
  * Settings of the WeChat Official Account channel ({@code socialbank.channels.wechat.*}). The
@@ -62,6 +62,7 @@ public record WeChatProperties(
     private static final Pattern APP_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     /** The console takes 3..32 letters and digits; only the longest is accepted (security review #2). */
     static final int TOKEN_LENGTH = 32;
+
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9]{" + TOKEN_LENGTH + "}");
     private static final Pattern AES_KEY = Pattern.compile("[A-Za-z0-9+/]{43}");
     private static final Pattern FIELD = Pattern.compile("[A-Za-z0-9_]{1,32}");
@@ -69,37 +70,49 @@ public record WeChatProperties(
 
     public WeChatProperties {
         alertTemplateFields = alertTemplateFields == null || alertTemplateFields.isEmpty()
-                ? Map.of("first", "title", "keyword1", "body", "keyword2", "time") : Map.copyOf(alertTemplateFields);
+                ? Map.of("first", "title", "keyword1", "body", "keyword2", "time")
+                : Map.copyOf(alertTemplateFields);
         if (!appId.isEmpty()) {
             require(APP_ID.matcher(appId).matches(), "app-id must be 1..64 letters, digits, - or _");
             require(!appSecret.isBlank(), "app-secret is required when app-id is set");
-            require(TOKEN.matcher(token).matches(), "token must be " + TOKEN_LENGTH + " random letters or digits "
-                    + "(the longest the admin console takes: a shorter one can be guessed offline from one signed URL)");
+            require(
+                    TOKEN.matcher(token).matches(),
+                    "token must be " + TOKEN_LENGTH + " random letters or digits "
+                            + "(the longest the admin console takes: a shorter one can be guessed offline from one signed URL)");
         }
-        require(encodingAesKey.isEmpty() || AES_KEY.matcher(encodingAesKey).matches(),
+        require(
+                encodingAesKey.isEmpty() || AES_KEY.matcher(encodingAesKey).matches(),
                 "encoding-aes-key must be 43 characters of base64");
-        require(apiBaseUrl != null && ("https".equals(apiBaseUrl.getScheme()) || "http".equals(apiBaseUrl.getScheme())),
+        require(
+                apiBaseUrl != null && ("https".equals(apiBaseUrl.getScheme()) || "http".equals(apiBaseUrl.getScheme())),
                 "api-base-url must be an http(s) URL");
-        require(oauthBaseUrl != null && ("https".equals(oauthBaseUrl.getScheme())
-                || "http".equals(oauthBaseUrl.getScheme())), "oauth-base-url must be an http(s) URL");
+        require(
+                oauthBaseUrl != null
+                        && ("https".equals(oauthBaseUrl.getScheme()) || "http".equals(oauthBaseUrl.getScheme())),
+                "oauth-base-url must be an http(s) URL");
         oauthPaths = oauthPaths == null ? Set.of() : Set.copyOf(oauthPaths);
         require(WeChatOAuth.PAGES.containsAll(oauthPaths), "oauth-paths must be among " + WeChatOAuth.PAGES);
         require(LANGUAGES.contains(language), "language must be one of " + LANGUAGES);
-        require(between(passiveReplyBudget, Duration.ofMillis(100), Duration.ofMillis(4500)),
+        require(
+                between(passiveReplyBudget, Duration.ofMillis(100), Duration.ofMillis(4500)),
                 "passive-reply-budget must be 100ms..4500ms (WeChat waits 5s)");
         require(between(httpTimeout, Duration.ofSeconds(1), Duration.ofSeconds(60)), "http-timeout must be 1s..60s");
-        require(between(tokenRefreshMargin, Duration.ofSeconds(30), Duration.ofMinutes(30)),
+        require(
+                between(tokenRefreshMargin, Duration.ofSeconds(30), Duration.ofMinutes(30)),
                 "token-refresh-margin must be 30s..30m");
         require(customMessagesMax >= 1 && customMessagesMax <= 1000, "custom-messages-max must be 1..1000");
-        require(alertTemplateId.isEmpty() || APP_ID.matcher(alertTemplateId).matches(),
+        require(
+                alertTemplateId.isEmpty() || APP_ID.matcher(alertTemplateId).matches(),
                 "alert-template-id must be 1..64 letters, digits, - or _");
         alertTemplateIds = alertTemplateIds == null ? Map.of() : Map.copyOf(alertTemplateIds);
-        alertTemplateIds.forEach((tag, id) -> require(LANGUAGES.contains(tag) && id != null
-                && APP_ID.matcher(id).matches(), "alert-template-ids." + tag
-                + ": a bank language (en, fr, ru, fa, zh) and a template id of 1..64 letters, digits, - or _"));
-        alertTemplateFields.forEach((field, source) -> require(FIELD.matcher(field).matches()
-                && TemplateFields.known(source), "alert-template-fields." + field + " = " + source
-                + ": a field is 1..32 letters, digits or _, filled from title, body, time or line1..line20"));
+        alertTemplateIds.forEach((tag, id) -> require(
+                LANGUAGES.contains(tag) && id != null && APP_ID.matcher(id).matches(),
+                "alert-template-ids." + tag
+                        + ": a bank language (en, fr, ru, fa, zh) and a template id of 1..64 letters, digits, - or _"));
+        alertTemplateFields.forEach((field, source) -> require(
+                FIELD.matcher(field).matches() && TemplateFields.known(source),
+                "alert-template-fields." + field + " = " + source
+                        + ": a field is 1..32 letters, digits or _, filled from title, body, time or line1..line20"));
     }
 
     /** The alert template for a customer reading {@code tag}; empty when there is none at all. */

@@ -17,8 +17,7 @@ public final class WeChatReplies {
     /** WeChat cuts text messages at 2048 bytes; we stay well under in characters. */
     static final int LENGTH_MAX = 600;
 
-    private WeChatReplies() {
-    }
+    private WeChatReplies() {}
 
     public static String text(Outbound content) {
         return text(content, UnaryOperator.identity(), UnaryOperator.identity());
@@ -43,7 +42,9 @@ public final class WeChatReplies {
             lines.addAll(r.lines());
         } else if (content instanceof Outbound.Places p) {
             lines.add(p.text());
-            p.places().forEach(place -> lines.add(place.name() + (place.detail().isBlank() ? "" : " · " + place.detail())));
+            p.places()
+                    .forEach(place ->
+                            lines.add(place.name() + (place.detail().isBlank() ? "" : " · " + place.detail())));
         } else if (content instanceof Outbound.AskPhone a) {
             lines.add(a.text());
         }
@@ -69,6 +70,9 @@ public final class WeChatReplies {
     }
 
     static String html(String value) {
-        return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return value.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 }

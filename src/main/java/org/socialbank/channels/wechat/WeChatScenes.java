@@ -35,13 +35,15 @@ public class WeChatScenes {
         if (scene.isEmpty()) {
             return Optional.empty();
         }
-        Optional<String> branch = scene.filter(s -> s.startsWith(BRANCH)).map(s -> s.substring(BRANCH.length()))
-                .flatMap(branches::find).map(b -> b.name());
+        Optional<String> branch = scene.filter(s -> s.startsWith(BRANCH))
+                .map(s -> s.substring(BRANCH.length()))
+                .flatMap(branches::find)
+                .map(b -> b.name());
         if (branch.isEmpty()) {
             log.info("WeChat QR scene ignored: {}", scene.get());
             return Optional.empty();
         }
-        return Optional.of(messages.getMessage("wechat.scene.branch", new Object[] {branch.get()},
-                Locale.forLanguageTag(properties.language())));
+        return Optional.of(messages.getMessage(
+                "wechat.scene.branch", new Object[] {branch.get()}, Locale.forLanguageTag(properties.language())));
     }
 }

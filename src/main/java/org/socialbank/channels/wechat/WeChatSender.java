@@ -8,9 +8,9 @@ import org.socialbank.conversation.ChannelSender;
 import org.socialbank.conversation.Outbound;
 import org.socialbank.conversation.OutboundMessage;
 import org.socialbank.conversation.SendOutcome;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.Directory;
 import org.socialbank.shared.Network;
-import org.socialbank.directory.ChannelIdentities;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -38,8 +38,15 @@ public class WeChatSender implements ChannelSender {
     private final Directory directory;
     private final Clock clock;
 
-    public WeChatSender(WeChatClient client, WeChatFollowers followers, OpenCallbacks openCallbacks,
-            WeChatOAuth oauth, WeChatProperties properties, ChannelIdentities identities, Directory directory, Clock clock) {
+    public WeChatSender(
+            WeChatClient client,
+            WeChatFollowers followers,
+            OpenCallbacks openCallbacks,
+            WeChatOAuth oauth,
+            WeChatProperties properties,
+            ChannelIdentities identities,
+            Directory directory,
+            Clock clock) {
         this.client = client;
         this.followers = followers;
         this.openCallbacks = openCallbacks;
@@ -63,7 +70,8 @@ public class WeChatSender implements ChannelSender {
         String openId = message.recipient();
         if (openCallbacks.isOpen(openId)) {
             // the callback open on this node may carry it; the relay gives the row back and tries later
-            return new SendOutcome.NotNow(Duration.ofSeconds(1), "a WeChat callback of this follower is being answered");
+            return new SendOutcome.NotNow(
+                    Duration.ofSeconds(1), "a WeChat callback of this follower is being answered");
         }
         if (followers.takeCustomMessage(openId)) {
             WeChatApi.Answer answer = client.post(CUSTOM_SEND, custom(openId, message.content()));
@@ -81,25 +89,33 @@ public class WeChatSender implements ChannelSender {
 
     /** The linked customer's language, which the engine wrote the message in; null for an unlinked follower. */
     private String languageOf(OutboundMessage message) {
-        return identities.linkedCustomer(message.identityId()).flatMap(directory::customer)
-                .map(v -> v.customer().language().tag()).orElse(null);
+        return identities
+                .linkedCustomer(message.identityId())
+                .flatMap(directory::customer)
+                .map(v -> v.customer().language().tag())
+                .orElse(null);
     }
 
     private String custom(String openId, Outbound content) {
-        ObjectNode body = WeChatApi.JSON.createObjectNode().put("touser", openId).put("msgtype", "text");
+        ObjectNode body =
+                WeChatApi.JSON.createObjectNode().put("touser", openId).put("msgtype", "text");
         body.putObject("text").put("content", oauth.render(openId, content));
         return WeChatApi.JSON.writeValueAsString(body);
     }
 
     private String template(String openId, String templateId, Outbound content, String idempotencyKey) {
-        ObjectNode body = WeChatApi.JSON.createObjectNode().put("touser", openId)
-                .put("template_id", templateId).put("client_msg_id", idempotencyKey);
+        ObjectNode body = WeChatApi.JSON
+                .createObjectNode()
+                .put("touser", openId)
+                .put("template_id", templateId)
+                .put("client_msg_id", idempotencyKey);
         if (content instanceof Outbound.Link link) {
             body.put("url", oauth.wrap(openId, link.url()));
         }
         ObjectNode data = body.putObject("data");
-        for (Map.Entry<String, String> field : TemplateFields.fill(properties.alertTemplateFields(), content,
-                clock.instant()).entrySet()) {
+        for (Map.Entry<String, String> field : TemplateFields.fill(
+                        properties.alertTemplateFields(), content, clock.instant())
+                .entrySet()) {
             data.putObject(field.getKey()).put("value", field.getValue());
         }
         return WeChatApi.JSON.writeValueAsString(body);
@@ -113,8 +129,8 @@ public class WeChatSender implements ChannelSender {
             String reason = "WeChat errcode " + refused.errcode() + ": " + refused.errmsg();
             if (refused.errcode() == MINUTE_QUOTA || refused.errcode() == DAILY_QUOTA) {
                 // a rate limit is no send attempt: the message waits, within rate-limit-wait-max
-                return new SendOutcome.NotNow(refused.errcode() == MINUTE_QUOTA ? Duration.ofMinutes(1)
-                        : Duration.ofHours(1), reason);
+                return new SendOutcome.NotNow(
+                        refused.errcode() == MINUTE_QUOTA ? Duration.ofMinutes(1) : Duration.ofHours(1), reason);
             }
             return new SendOutcome.Failed(false, reason);
         }

@@ -21,8 +21,8 @@ import org.socialbank.shared.Network;
 public final class WeChatUpdates {
 
     /** Menu keys and the command each stands for. */
-    public static final Map<String, String> MENU_COMMANDS = Map.of("BALANCE", "balance", "PAY", "pay",
-            "BILLS", "history", "BRANCHES", "branches", "ASSISTANT", "help");
+    public static final Map<String, String> MENU_COMMANDS =
+            Map.of("BALANCE", "balance", "PAY", "pay", "BILLS", "history", "BRANCHES", "branches", "ASSISTANT", "help");
 
     private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9_-]{1," + Inbound.REFERENCE_LENGTH_MAX + "}");
     private static final Pattern OPEN_ID = Pattern.compile("[A-Za-z0-9_-]{1,128}");
@@ -30,28 +30,22 @@ public final class WeChatUpdates {
     private static final String QR_SCENE = "qrscene_";
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,20}");
 
-    private WeChatUpdates() {
-    }
+    private WeChatUpdates() {}
 
     /** What a callback asks of the bank. */
-    public sealed interface Read permits Message, Unsubscribed, Ignored, Unreadable {
-    }
+    public sealed interface Read permits Message, Unsubscribed, Ignored, Unreadable {}
 
     /** A message or event for the engine; it opens the 48-hour customer-service window. */
-    public record Message(InboundMessage message) implements Read {
-    }
+    public record Message(InboundMessage message) implements Read {}
 
     /** The follower left: the engine hears {@code Stop}, and the follower's WeChat data goes. */
-    public record Unsubscribed(InboundMessage message) implements Read {
-    }
+    public record Unsubscribed(InboundMessage message) implements Read {}
 
     /** Nothing to do (a report, a link opened, a template's delivery receipt). */
-    public record Ignored(String why) implements Read {
-    }
+    public record Ignored(String why) implements Read {}
 
     /** A follower's message the bank cannot read (an image, a voice note): a polite default answer. */
-    public record Unreadable(String openId) implements Read {
-    }
+    public record Unreadable(String openId) implements Read {}
 
     /** Reads the fields; throws IllegalArgumentException for a callback that is not well formed. */
     public static Read read(Map<String, String> xml) {
@@ -63,7 +57,8 @@ public final class WeChatUpdates {
         String msgId = require(xml, "MsgId", DIGITS);
         if ("text".equals(type)) {
             String menuId = xml.getOrDefault("bizmsgmenuid", "");
-            Inbound content = REFERENCE.matcher(menuId).matches() ? new Inbound.Button(menuId)
+            Inbound content = REFERENCE.matcher(menuId).matches()
+                    ? new Inbound.Button(menuId)
                     : new Inbound.Text(cut(xml.getOrDefault("Content", "")));
             return new Message(message("m:" + msgId, from, content));
         }
@@ -84,8 +79,9 @@ public final class WeChatUpdates {
                 return new Unsubscribed(message(id, from, new Inbound.Stop()));
             case "click":
                 String command = MENU_COMMANDS.get(key);
-                return command == null ? new Ignored("unknown menu key") : new Message(message(id, from,
-                        new Inbound.Text(command)));
+                return command == null
+                        ? new Ignored("unknown menu key")
+                        : new Message(message(id, from, new Inbound.Text(command)));
             default:
                 // VIEW (a menu link opened), LOCATION (a periodic report, not a request), TEMPLATESENDJOBFINISH
                 return new Ignored("event " + event);
@@ -102,14 +98,16 @@ public final class WeChatUpdates {
         }
         String event = xml.getOrDefault("Event", "").toLowerCase(Locale.ROOT);
         String key = xml.getOrDefault("EventKey", "");
-        String scene = "subscribe".equals(event) && key.startsWith(QR_SCENE) ? key.substring(QR_SCENE.length())
+        String scene = "subscribe".equals(event) && key.startsWith(QR_SCENE)
+                ? key.substring(QR_SCENE.length())
                 : "scan".equals(event) ? key : "";
         return SCENE.matcher(scene).matches() ? Optional.of(scene) : Optional.empty();
     }
 
     private static Inbound.Location location(Map<String, String> xml) {
         try {
-            return new Inbound.Location(Double.parseDouble(xml.getOrDefault("Location_X", "")),
+            return new Inbound.Location(
+                    Double.parseDouble(xml.getOrDefault("Location_X", "")),
                     Double.parseDouble(xml.getOrDefault("Location_Y", "")));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("a location needs Location_X and Location_Y");

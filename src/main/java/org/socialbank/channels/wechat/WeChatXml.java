@@ -23,13 +23,13 @@ public final class WeChatXml {
 
     static final int FIELDS_MAX = 64;
 
-    private WeChatXml() {
-    }
+    private WeChatXml() {}
 
     /** The root's child elements by name, with their text; empty when it is not such a document. */
     public static Optional<Map<String, String>> parse(String xml) {
         try {
-            Element root = builder().parse(new InputSource(new StringReader(xml))).getDocumentElement();
+            Element root =
+                    builder().parse(new InputSource(new StringReader(xml))).getDocumentElement();
             if (!"xml".equals(root.getTagName())) {
                 return Optional.empty();
             }
@@ -38,7 +38,8 @@ public final class WeChatXml {
             for (int i = 0; i < children.getLength() && fields.size() < FIELDS_MAX; i++) {
                 Node child = children.item(i);
                 if (child.getNodeType() == Node.ELEMENT_NODE) {
-                    fields.putIfAbsent(child.getNodeName(), child.getTextContent().strip());
+                    fields.putIfAbsent(
+                            child.getNodeName(), child.getTextContent().strip());
                 }
             }
             return Optional.of(fields);
@@ -70,7 +71,9 @@ public final class WeChatXml {
             if (value.chars().allMatch(Character::isDigit) && !value.isEmpty()) {
                 xml.append(value);
             } else {
-                xml.append("<![CDATA[").append(value.replace("]]>", "]]]]><![CDATA[>")).append("]]>");
+                xml.append("<![CDATA[")
+                        .append(value.replace("]]>", "]]]]><![CDATA[>"))
+                        .append("]]>");
             }
             xml.append("</").append(name).append('>');
         });

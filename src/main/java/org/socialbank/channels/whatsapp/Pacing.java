@@ -37,25 +37,26 @@ final class Pacing {
     }
 
     /** Nothing may go to the user before {@code retryAfter} from now, for {@code reason}. */
-    record Wait(Duration retryAfter, String reason) {
-    }
+    record Wait(Duration retryAfter, String reason) {}
 
     /** How long nothing may go to {@code to}; empty when it may go now, and then the send is counted. */
     synchronized Optional<Wait> take(String to) {
         Instant now = clock.instant();
         if (now.isBefore(pausedUntil)) {
-            return Optional.of(new Wait(Duration.between(now, pausedUntil),
-                    "sending paused until " + pausedUntil + ": " + pauseReason));
+            return Optional.of(new Wait(
+                    Duration.between(now, pausedUntil), "sending paused until " + pausedUntil + ": " + pauseReason));
         }
         Instant user = userPauses.get(to);
         if (user != null && now.isBefore(user)) {
-            return Optional.of(new Wait(Duration.between(now, user), "paused for this user until " + user + " (131056)"));
+            return Optional.of(
+                    new Wait(Duration.between(now, user), "paused for this user until " + user + " (131056)"));
         }
         while (!sent.isEmpty() && !sent.peekFirst().isAfter(now.minusSeconds(1))) {
             sent.pollFirst();
         }
         if (sent.size() >= perSecond) {
-            return Optional.of(new Wait(Duration.between(now, sent.peekFirst().plusSeconds(1)),
+            return Optional.of(new Wait(
+                    Duration.between(now, sent.peekFirst().plusSeconds(1)),
                     "at the number's sending rate of " + perSecond + " per second"));
         }
         sent.addLast(now);

@@ -21,20 +21,23 @@ final class TemplateParameters {
     static final int TOTAL_MAX = 1_000;
 
     private static final Pattern LINE = Pattern.compile("line([1-9]|1[0-9]|20)");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
-    private TemplateParameters() {
-    }
+    private TemplateParameters() {}
 
     static boolean known(String source) {
-        return "title".equals(source) || "body".equals(source) || "url".equals(source) || "time".equals(source)
+        return "title".equals(source)
+                || "body".equals(source)
+                || "url".equals(source)
+                || "time".equals(source)
                 || (source != null && LINE.matcher(source).matches());
     }
 
     /** Whether a reply of this kind may go as an alert template (questions and buttons may not). */
     static boolean templatable(Outbound content) {
-        return content instanceof Outbound.Text || content instanceof Outbound.Receipt
+        return content instanceof Outbound.Text
+                || content instanceof Outbound.Receipt
                 || content instanceof Outbound.Link;
     }
 
@@ -69,7 +72,9 @@ final class TemplateParameters {
     }
 
     static String clean(String value, int max) {
-        String flat = value.replaceAll("[\\r\\n\\t]+", " · ").replaceAll(" {4,}", "   ").replaceAll("\\p{Cntrl}", "")
+        String flat = value.replaceAll("[\\r\\n\\t]+", " · ")
+                .replaceAll(" {4,}", "   ")
+                .replaceAll("\\p{Cntrl}", "")
                 .strip();
         if (flat.isEmpty()) {
             return "-";

@@ -32,37 +32,36 @@ final class WhatsAppApi {
     }
 
     /** What one call came to. */
-    sealed interface Answer {
-    }
+    sealed interface Answer {}
 
     /** Meta accepted the message; what becomes of it comes later as statuses. */
-    record Accepted(String wamid) implements Answer {
-    }
+    record Accepted(String wamid) implements Answer {}
 
     /**
      * Meta said no.
      *
      * @param code the Graph error code (131047, 130429, 190...), or 0 when the answer had none
      */
-    record Refused(int status, int code, String reason) implements Answer {
-    }
+    record Refused(int status, int code, String reason) implements Answer {}
 
     /** No answer; {@code maybeDelivered} when the request may have reached Meta. */
-    record NoAnswer(boolean maybeDelivered, String reason) implements Answer {
-    }
+    record NoAnswer(boolean maybeDelivered, String reason) implements Answer {}
 
     Answer send(ObjectNode message) {
-        HttpRequest request = HttpRequest.newBuilder(settings.messagesUri()).timeout(settings.requestTimeout())
+        HttpRequest request = HttpRequest.newBuilder(settings.messagesUri())
+                .timeout(settings.requestTimeout())
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + settings.accessToken())
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(message))).build();
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(message)))
+                .build();
         HttpResponse<byte[]> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (HttpConnectTimeoutException | ConnectException e) {
             return new NoAnswer(false, "no connection (" + e.getClass().getSimpleName() + ")");
         } catch (HttpTimeoutException e) {
-            return new NoAnswer(true, "timed out after " + settings.requestTimeout().toMillis() + " ms");
+            return new NoAnswer(
+                    true, "timed out after " + settings.requestTimeout().toMillis() + " ms");
         } catch (IOException e) {
             return new NoAnswer(true, e.getClass().getSimpleName());
         } catch (InterruptedException e) {
@@ -86,8 +85,11 @@ final class WhatsAppApi {
         int code = error.path("code").asInt(0);
         String message = error.path("message").asString("");
         String details = error.path("error_data").path("details").asString("");
-        return new Refused(status, code, "WhatsApp " + (code == 0 ? "HTTP " + status : "error " + code) + ": "
-                + bounded(message + (details.isEmpty() ? "" : " (" + details + ")")));
+        return new Refused(
+                status,
+                code,
+                "WhatsApp " + (code == 0 ? "HTTP " + status : "error " + code) + ": "
+                        + bounded(message + (details.isEmpty() ? "" : " (" + details + ")")));
     }
 
     private static JsonNode json(byte[] body) {

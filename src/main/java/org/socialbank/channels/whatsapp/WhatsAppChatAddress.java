@@ -18,6 +18,7 @@ class WhatsAppChatAddress implements ChatAddresses {
     @Override
     public Optional<String> of(Network network) {
         return network == Network.WHATSAPP && !properties.businessNumber().isEmpty()
-                ? Optional.of("https://wa.me/" + properties.businessNumber()) : Optional.empty();
+                ? Optional.of("https://wa.me/" + properties.businessNumber())
+                : Optional.empty();
     }
 }

@@ -5,8 +5,8 @@ import java.time.Clock;
 import java.time.Duration;
 import org.socialbank.conversation.Conversations;
 import org.socialbank.conversation.engine.DeliveryReports;
-import org.socialbank.directory.Directory;
 import org.socialbank.directory.ChannelIdentities;
+import org.socialbank.directory.Directory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -32,8 +32,12 @@ class WhatsAppConfiguration {
     }
 
     @Bean
-    WhatsAppInbox whatsAppInbox(WhatsAppProperties properties, WhatsAppStore store, WhatsAppStatuses statuses,
-            Conversations conversations, Clock clock) {
+    WhatsAppInbox whatsAppInbox(
+            WhatsAppProperties properties,
+            WhatsAppStore store,
+            WhatsAppStatuses statuses,
+            Conversations conversations,
+            Clock clock) {
         return new WhatsAppInbox(properties, store, statuses, conversations, clock);
     }
 
@@ -47,12 +51,27 @@ class WhatsAppConfiguration {
     static class Enabled {
 
         @Bean
-        WhatsAppSender whatsAppSender(WhatsAppStore store, WhatsAppStatuses statuses, ChannelIdentities identities,
-                Directory directory, WhatsAppProperties properties, Clock clock) {
-            WhatsAppApi api = new WhatsAppApi(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
+        WhatsAppSender whatsAppSender(
+                WhatsAppStore store,
+                WhatsAppStatuses statuses,
+                ChannelIdentities identities,
+                Directory directory,
+                WhatsAppProperties properties,
+                Clock clock) {
+            WhatsAppApi api = new WhatsAppApi(
+                    HttpClient.newBuilder()
+                            .connectTimeout(Duration.ofSeconds(5))
+                            .build(),
                     properties);
-            return new WhatsAppSender(api, store, statuses, new Pacing(clock, properties.messagesPerSecond()), identities,
-                    directory, properties, clock);
+            return new WhatsAppSender(
+                    api,
+                    store,
+                    statuses,
+                    new Pacing(clock, properties.messagesPerSecond()),
+                    identities,
+                    directory,
+                    properties,
+                    clock);
         }
     }
 }

@@ -23,7 +23,12 @@ public class WhatsAppInbox {
     private static final Pattern CHALLENGE = Pattern.compile("[\\x21-\\x7e]{1,256}");
 
     /** What became of one webhook post. */
-    public enum Delivery { HANDLED, OFF, BAD_SIGNATURE, MALFORMED }
+    public enum Delivery {
+        HANDLED,
+        OFF,
+        BAD_SIGNATURE,
+        MALFORMED
+    }
 
     private final WhatsAppProperties properties;
     private final WhatsAppStore store;
@@ -31,8 +36,12 @@ public class WhatsAppInbox {
     private final Conversations conversations;
     private final Clock clock;
 
-    WhatsAppInbox(WhatsAppProperties properties, WhatsAppStore store, WhatsAppStatuses statuses,
-            Conversations conversations, Clock clock) {
+    WhatsAppInbox(
+            WhatsAppProperties properties,
+            WhatsAppStore store,
+            WhatsAppStatuses statuses,
+            Conversations conversations,
+            Clock clock) {
         this.properties = properties;
         this.store = store;
         this.statuses = statuses;
@@ -49,11 +58,14 @@ public class WhatsAppInbox {
      * {@code subscribe} and the verify token matches (compared in constant time).
      */
     public Optional<String> verify(String mode, String verifyToken, String challenge) {
-        if (!properties.enabled() || !"subscribe".equals(mode) || challenge == null
+        if (!properties.enabled()
+                || !"subscribe".equals(mode)
+                || challenge == null
                 || !CHALLENGE.matcher(challenge).matches()) {
             return Optional.empty();
         }
-        return WhatsAppSignatures.equal(properties.verifyToken(), verifyToken) ? Optional.of(challenge)
+        return WhatsAppSignatures.equal(properties.verifyToken(), verifyToken)
+                ? Optional.of(challenge)
                 : Optional.empty();
     }
 

@@ -25,6 +25,7 @@ class WhatsAppJanitor {
 
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT10M")
     int run() {
-        return Retention.deleteInBatches(() -> store.deleteBefore(clock.instant().minus(KEPT), BATCH_MAX), BATCH_MAX);
+        return Retention.deleteInBatches(
+                () -> store.deleteBefore(clock.instant().minus(KEPT), BATCH_MAX), BATCH_MAX);
     }
 }

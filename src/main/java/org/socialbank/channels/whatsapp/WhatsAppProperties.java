@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.socialbank.shared.Language;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.socialbank.shared.Language;
 
 /**
  * Settings of the WhatsApp Cloud API channel ({@code socialbank.channels.whatsapp.*}). The channel
@@ -55,6 +55,7 @@ public record WhatsAppProperties(
 
     /** The uses a template may be registered for. */
     static final Set<String> USES = Set.of("alert");
+
     static final Duration WINDOW = Duration.ofHours(24);
 
     private static final Pattern PHONE_NUMBER_ID = Pattern.compile("[0-9]{1,32}");
@@ -70,23 +71,38 @@ public record WhatsAppProperties(
     public WhatsAppProperties {
         templates = checked(templates);
         businessNumber = businessNumber == null ? "" : businessNumber.strip();
-        require(businessNumber.isEmpty() || BUSINESS_NUMBER.matcher(businessNumber).matches(),
+        require(
+                businessNumber.isEmpty()
+                        || BUSINESS_NUMBER.matcher(businessNumber).matches(),
                 "business-number must be the number's digits with the country code, 6 to 15, e.g. 33612345678");
-        require(apiBaseUrl != null && ("https".equals(apiBaseUrl.getScheme()) || "http".equals(apiBaseUrl.getScheme()))
-                && apiBaseUrl.getHost() != null, "api-base-url must be an http(s) URL");
+        require(
+                apiBaseUrl != null
+                        && ("https".equals(apiBaseUrl.getScheme()) || "http".equals(apiBaseUrl.getScheme()))
+                        && apiBaseUrl.getHost() != null,
+                "api-base-url must be an http(s) URL");
         require(apiVersion != null && VERSION.matcher(apiVersion).matches(), "api-version must look like v23.0");
-        require(within(requestTimeout, Duration.ofMillis(100), Duration.ofMinutes(2)), "request-timeout must be 100ms..2m");
+        require(
+                within(requestTimeout, Duration.ofMillis(100), Duration.ofMinutes(2)),
+                "request-timeout must be 100ms..2m");
         require(messagesPerSecond >= 1 && messagesPerSecond <= 1000, "messages-per-second must be 1..1000");
         require(within(throttlePause, Duration.ofSeconds(1), Duration.ofHours(1)), "throttle-pause must be 1s..1h");
         require(within(pairPause, Duration.ofSeconds(1), Duration.ofHours(1)), "pair-pause must be 1s..1h");
         require(within(tokenPause, Duration.ofSeconds(1), Duration.ofHours(1)), "token-pause must be 1s..1h");
         require(within(windowMargin, Duration.ZERO, Duration.ofHours(6)), "window-margin must be 0..6h");
-        boolean any = !appSecret.isEmpty() || !verifyToken.isEmpty() || !accessToken.isEmpty() || !phoneNumberId.isEmpty();
+        boolean any =
+                !appSecret.isEmpty() || !verifyToken.isEmpty() || !accessToken.isEmpty() || !phoneNumberId.isEmpty();
         if (any) {
-            require(CREDENTIAL.matcher(appSecret).matches(), "app-secret is required: 8..1024 printable ASCII characters");
-            require(CREDENTIAL.matcher(verifyToken).matches(), "verify-token is required: 8..1024 printable ASCII characters");
-            require(CREDENTIAL.matcher(accessToken).matches(), "access-token is required: 8..1024 printable ASCII characters");
-            require(PHONE_NUMBER_ID.matcher(phoneNumberId).matches(),
+            require(
+                    CREDENTIAL.matcher(appSecret).matches(),
+                    "app-secret is required: 8..1024 printable ASCII characters");
+            require(
+                    CREDENTIAL.matcher(verifyToken).matches(),
+                    "verify-token is required: 8..1024 printable ASCII characters");
+            require(
+                    CREDENTIAL.matcher(accessToken).matches(),
+                    "access-token is required: 8..1024 printable ASCII characters");
+            require(
+                    PHONE_NUMBER_ID.matcher(phoneNumberId).matches(),
                     "phone-number-id is required: the number's id in WhatsApp Manager (digits)");
         }
     }
@@ -104,8 +120,12 @@ public record WhatsAppProperties(
      *     ({@code fr: fr}, {@code zh: zh_CN}...): a customer gets it in hers, else in {@code language}
      *     (issue 17: an alert written in French goes in the French version of the template)
      */
-    public record Template(String name, String language, @DefaultValue("UTILITY") String category,
-            @DefaultValue("title") List<String> parameters, Map<String, String> languages) {
+    public record Template(
+            String name,
+            String language,
+            @DefaultValue("UTILITY") String category,
+            @DefaultValue("title") List<String> parameters,
+            Map<String, String> languages) {
 
         public Template {
             languages = languages == null ? Map.of() : Map.copyOf(languages);
@@ -124,8 +144,8 @@ public record WhatsAppProperties(
 
     /** {@code <api-base-url>/<api-version>/<phone-number-id>/messages} */
     URI messagesUri() {
-        return URI.create(apiBaseUrl.toString().replaceAll("/+$", "") + "/" + apiVersion + "/" + phoneNumberId
-                + "/messages");
+        return URI.create(
+                apiBaseUrl.toString().replaceAll("/+$", "") + "/" + apiVersion + "/" + phoneNumberId + "/messages");
     }
 
     /** Never the secrets. */
@@ -142,22 +162,32 @@ public record WhatsAppProperties(
         templates.forEach((use, t) -> {
             String where = "templates." + use;
             require(USES.contains(use), where + ": a template's use is one of " + USES);
-            require(t.name() != null && TEMPLATE_NAME.matcher(t.name()).matches(),
+            require(
+                    t.name() != null && TEMPLATE_NAME.matcher(t.name()).matches(),
                     where + ".name is the template's name (a-z, 0-9, _)");
-            require(t.language() != null && LANGUAGE.matcher(t.language()).matches(),
+            require(
+                    t.language() != null && LANGUAGE.matcher(t.language()).matches(),
                     where + ".language is the code it was approved in (en, en_US, fr...)");
-            String category = t.category() == null ? "UTILITY" : t.category().strip().toUpperCase(Locale.ROOT);
-            require(category.equals("UTILITY"), where + ".category must be UTILITY (alerts are utility messages;"
-                    + " AUTHENTICATION templates carry one-time codes, which never go to chats)");
+            String category =
+                    t.category() == null ? "UTILITY" : t.category().strip().toUpperCase(Locale.ROOT);
+            require(
+                    category.equals("UTILITY"),
+                    where + ".category must be UTILITY (alerts are utility messages;"
+                            + " AUTHENTICATION templates carry one-time codes, which never go to chats)");
             List<String> parameters = t.parameters() == null ? List.of("title") : List.copyOf(t.parameters());
-            require(parameters.size() <= TemplateParameters.PARAMETERS_MAX,
+            require(
+                    parameters.size() <= TemplateParameters.PARAMETERS_MAX,
                     where + ".parameters: at most " + TemplateParameters.PARAMETERS_MAX);
-            parameters.forEach(p -> require(TemplateParameters.known(p), where + ".parameters: " + p
-                    + " is not one of title, body, url, time, line1..line20"));
+            parameters.forEach(p -> require(
+                    TemplateParameters.known(p),
+                    where + ".parameters: " + p + " is not one of title, body, url, time, line1..line20"));
             Map<String, String> languages = t.languages() == null ? Map.of() : t.languages();
-            languages.forEach((tag, code) -> require(BANK_LANGUAGES.contains(tag) && code != null
-                    && LANGUAGE.matcher(code).matches(), where + ".languages." + tag + ": a bank language (en, fr, ru, "
-                    + "fa, zh) and the code its version was approved in (fr, zh_CN...)"));
+            languages.forEach((tag, code) -> require(
+                    BANK_LANGUAGES.contains(tag)
+                            && code != null
+                            && LANGUAGE.matcher(code).matches(),
+                    where + ".languages." + tag + ": a bank language (en, fr, ru, "
+                            + "fa, zh) and the code its version was approved in (fr, zh_CN...)"));
             checked.put(use, new Template(t.name(), t.language(), category, parameters, languages));
         });
         return Map.copyOf(checked);
@@ -168,11 +198,35 @@ public record WhatsAppProperties(
     }
 
     /** The settings without a business number (no "back to the chat" link). */
-    public WhatsAppProperties(String appSecret, String verifyToken, String accessToken, String phoneNumberId,
-            URI apiBaseUrl, String apiVersion, Duration requestTimeout, int messagesPerSecond, Duration throttlePause,
-            Duration pairPause, Duration tokenPause, Duration windowMargin, Map<String, Template> templates) {
-        this(appSecret, verifyToken, accessToken, phoneNumberId, apiBaseUrl, apiVersion, requestTimeout,
-                messagesPerSecond, throttlePause, pairPause, tokenPause, windowMargin, templates, "");
+    public WhatsAppProperties(
+            String appSecret,
+            String verifyToken,
+            String accessToken,
+            String phoneNumberId,
+            URI apiBaseUrl,
+            String apiVersion,
+            Duration requestTimeout,
+            int messagesPerSecond,
+            Duration throttlePause,
+            Duration pairPause,
+            Duration tokenPause,
+            Duration windowMargin,
+            Map<String, Template> templates) {
+        this(
+                appSecret,
+                verifyToken,
+                accessToken,
+                phoneNumberId,
+                apiBaseUrl,
+                apiVersion,
+                requestTimeout,
+                messagesPerSecond,
+                throttlePause,
+                pairPause,
+                tokenPause,
+                windowMargin,
+                templates,
+                "");
     }
 
     private static void require(boolean ok, String message) {

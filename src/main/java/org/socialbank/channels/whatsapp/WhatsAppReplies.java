@@ -32,8 +32,7 @@ final class WhatsAppReplies {
     /** The list's opening button: a sign, since the reply carries no language. */
     static final String LIST_BUTTON = "☰";
 
-    private WhatsAppReplies() {
-    }
+    private WhatsAppReplies() {}
 
     /** A free-form message (inside the customer-service window) to {@code to}. */
     static ObjectNode free(Outbound content, String to) {
@@ -55,7 +54,8 @@ final class WhatsAppReplies {
         } else if (content instanceof Outbound.AskPhone a) {
             replyButtons(m, a.text(), List.of(new Outbound.Button(a.label(), WhatsAppUpdates.SHARE_PHONE)));
         } else {
-            throw new IllegalArgumentException("no rendering for " + content.getClass().getSimpleName());
+            throw new IllegalArgumentException(
+                    "no rendering for " + content.getClass().getSimpleName());
         }
         return m;
     }
@@ -66,21 +66,25 @@ final class WhatsAppReplies {
     }
 
     /** The same, in the version of the template approved in {@code languageCode} ({@code fr}, {@code zh_CN}...). */
-    static ObjectNode template(WhatsAppProperties.Template template, String languageCode, Outbound content, String to,
-            Instant now) {
+    static ObjectNode template(
+            WhatsAppProperties.Template template, String languageCode, Outbound content, String to, Instant now) {
         ObjectNode m = envelope(to).put("type", "template");
         ObjectNode t = m.putObject("template").put("name", template.name());
         t.putObject("language").put("code", languageCode);
         List<String> values = TemplateParameters.fill(template.parameters(), content, now);
         if (!values.isEmpty()) {
-            ArrayNode parameters = t.putArray("components").addObject().put("type", "body").putArray("parameters");
+            ArrayNode parameters =
+                    t.putArray("components").addObject().put("type", "body").putArray("parameters");
             values.forEach(v -> parameters.addObject().put("type", "text").put("text", v));
         }
         return m;
     }
 
     private static ObjectNode envelope(String to) {
-        return WhatsAppApi.JSON.createObjectNode().put("messaging_product", "whatsapp").put("recipient_type", "individual")
+        return WhatsAppApi.JSON
+                .createObjectNode()
+                .put("messaging_product", "whatsapp")
+                .put("recipient_type", "individual")
                 .put("to", to);
     }
 
@@ -92,9 +96,13 @@ final class WhatsAppReplies {
     private static void replyButtons(ObjectNode m, String text, List<Outbound.Button> buttons) {
         ObjectNode interactive = interactive(m, "button", text);
         ArrayNode list = interactive.putObject("action").putArray("buttons");
-        List<String> titles = unique(buttons.stream().map(Outbound.Button::label).toList(), BUTTON_TITLE_MAX);
+        List<String> titles =
+                unique(buttons.stream().map(Outbound.Button::label).toList(), BUTTON_TITLE_MAX);
         for (int i = 0; i < buttons.size(); i++) {
-            list.addObject().put("type", "reply").putObject("reply").put("id", buttons.get(i).reference())
+            list.addObject()
+                    .put("type", "reply")
+                    .putObject("reply")
+                    .put("id", buttons.get(i).reference())
                     .put("title", titles.get(i));
         }
     }
@@ -106,7 +114,8 @@ final class WhatsAppReplies {
         List<Outbound.Button> shown = buttons.size() > LIST_ROWS_MAX ? buttons.subList(0, LIST_ROWS_MAX) : buttons;
         List<String> titles = unique(shown.stream().map(Outbound.Button::label).toList(), ROW_TITLE_MAX);
         for (int i = 0; i < shown.size(); i++) {
-            ObjectNode row = rows.addObject().put("id", shown.get(i).reference()).put("title", titles.get(i));
+            ObjectNode row =
+                    rows.addObject().put("id", shown.get(i).reference()).put("title", titles.get(i));
             if (!titles.get(i).equals(shown.get(i).label())) {
                 row.put("description", cut(shown.get(i).label(), ROW_DESCRIPTION_MAX));
             }
@@ -120,8 +129,12 @@ final class WhatsAppReplies {
             return;
         }
         ObjectNode interactive = interactive(m, "cta_url", l.text());
-        interactive.putObject("action").put("name", "cta_url").putObject("parameters")
-                .put("display_text", cut(l.label(), CTA_TEXT_MAX)).put("url", l.url());
+        interactive
+                .putObject("action")
+                .put("name", "cta_url")
+                .putObject("parameters")
+                .put("display_text", cut(l.label(), CTA_TEXT_MAX))
+                .put("url", l.url());
     }
 
     private static ObjectNode interactive(ObjectNode m, String type, String body) {
@@ -137,8 +150,13 @@ final class WhatsAppReplies {
         for (Outbound.Place place : p.places()) {
             lines.add("");
             lines.add(place.name() + (place.detail().isBlank() ? "" : "\n" + place.detail()));
-            lines.add(String.format(Locale.ROOT, "https://www.openstreetmap.org/?mlat=%.6f&mlon=%.6f#map=17/%.6f/%.6f",
-                    place.lat(), place.lon(), place.lat(), place.lon()));
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "https://www.openstreetmap.org/?mlat=%.6f&mlon=%.6f#map=17/%.6f/%.6f",
+                    place.lat(),
+                    place.lon(),
+                    place.lat(),
+                    place.lon()));
         }
         return String.join("\n", lines);
     }

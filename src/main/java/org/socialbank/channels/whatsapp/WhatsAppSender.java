@@ -10,9 +10,9 @@ import org.slf4j.LoggerFactory;
 import org.socialbank.conversation.ChannelSender;
 import org.socialbank.conversation.OutboundMessage;
 import org.socialbank.conversation.SendOutcome;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.Directory;
 import org.socialbank.shared.Network;
-import org.socialbank.directory.ChannelIdentities;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -46,8 +46,15 @@ final class WhatsAppSender implements ChannelSender {
     private final WhatsAppProperties properties;
     private final Clock clock;
 
-    WhatsAppSender(WhatsAppApi api, WhatsAppStore store, WhatsAppStatuses statuses, Pacing pacing, ChannelIdentities identities,
-            Directory directory, WhatsAppProperties properties, Clock clock) {
+    WhatsAppSender(
+            WhatsAppApi api,
+            WhatsAppStore store,
+            WhatsAppStatuses statuses,
+            Pacing pacing,
+            ChannelIdentities identities,
+            Directory directory,
+            WhatsAppProperties properties,
+            Clock clock) {
         this.api = api;
         this.store = store;
         this.statuses = statuses;
@@ -94,13 +101,17 @@ final class WhatsAppSender implements ChannelSender {
     private SendOutcome template(OutboundMessage message) {
         WhatsAppProperties.Template template = properties.templates().get("alert");
         if (template == null || !TemplateParameters.templatable(message.content())) {
-            return new SendOutcome.Failed(false, "outside WhatsApp's 24-hour customer-service window, and no "
-                    + "approved template for a " + message.content().getClass().getSimpleName().toLowerCase());
+            return new SendOutcome.Failed(
+                    false,
+                    "outside WhatsApp's 24-hour customer-service window, and no " + "approved template for a "
+                            + message.content().getClass().getSimpleName().toLowerCase());
         }
         Instant now = clock.instant();
         String language = template.languageFor(languageOf(message));
-        return outcome(api.send(WhatsAppReplies.template(template, language, message.content(), message.recipient(),
-                now)), message, "template");
+        return outcome(
+                api.send(WhatsAppReplies.template(template, language, message.content(), message.recipient(), now)),
+                message,
+                "template");
     }
 
     /**
@@ -108,8 +119,11 @@ final class WhatsAppSender implements ChannelSender {
      * linked chat are in hers, issue 17); null for a chat nobody linked.
      */
     private String languageOf(OutboundMessage message) {
-        return identities.linkedCustomer(message.identityId()).flatMap(directory::customer)
-                .map(v -> v.customer().language().tag()).orElse(null);
+        return identities
+                .linkedCustomer(message.identityId())
+                .flatMap(directory::customer)
+                .map(v -> v.customer().language().tag())
+                .orElse(null);
     }
 
     private SendOutcome outcome(WhatsAppApi.Answer answer, OutboundMessage message, String kind) {
@@ -117,7 +131,8 @@ final class WhatsAppSender implements ChannelSender {
             return accepted(accepted.wamid(), message, kind);
         }
         if (answer instanceof WhatsAppApi.NoAnswer none) {
-            return none.maybeDelivered() ? new SendOutcome.Unknown(none.reason())
+            return none.maybeDelivered()
+                    ? new SendOutcome.Unknown(none.reason())
                     : new SendOutcome.Failed(true, none.reason());
         }
         return refused((WhatsAppApi.Refused) answer, message);
@@ -148,7 +163,9 @@ final class WhatsAppSender implements ChannelSender {
             return new SendOutcome.NotNow(properties.pairPause(), refused.reason());
         }
         if (code == TOKEN || refused.status() == 401) {
-            log.error("whatsapp: the access token was refused; sending paused for {}: {}", properties.tokenPause(),
+            log.error(
+                    "whatsapp: the access token was refused; sending paused for {}: {}",
+                    properties.tokenPause(),
                     refused.reason());
             pacing.pauseAll(properties.tokenPause(), "the access token was refused");
             return new SendOutcome.Failed(true, refused.reason());

@@ -12,8 +12,7 @@ final class WhatsAppSignatures {
 
     static final String PREFIX = "sha256=";
 
-    private WhatsAppSignatures() {
-    }
+    private WhatsAppSignatures() {}
 
     /** The header Meta sends with {@code body}. */
     static String sign(String appSecret, byte[] body) {

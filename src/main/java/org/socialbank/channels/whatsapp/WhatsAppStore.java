@@ -1,11 +1,11 @@
 package org.socialbank.channels.whatsapp;
 
-import org.socialbank.channels.jdbc.HandledEvents;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.socialbank.channels.jdbc.HandledEvents;
 import org.socialbank.shared.jdbc.Timestamps;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,13 +40,16 @@ class WhatsAppStore {
      */
     void wrote(String waId, Instant at) {
         int updated = jdbc.sql("UPDATE whatsapp_windows SET last_inbound_at = ?, closed = FALSE WHERE wa_id = ? "
-                + "AND last_inbound_at <= ?").params(Timestamps.utc(at), waId, Timestamps.utc(at)).update();
+                        + "AND last_inbound_at <= ?")
+                .params(Timestamps.utc(at), waId, Timestamps.utc(at))
+                .update();
         if (updated == 1 || window(waId).isPresent()) {
             return;
         }
         try {
             jdbc.sql("INSERT INTO whatsapp_windows (wa_id, last_inbound_at, closed) VALUES (?, ?, FALSE)")
-                    .params(waId, Timestamps.utc(at)).update();
+                    .params(waId, Timestamps.utc(at))
+                    .update();
         } catch (DuplicateKeyException raced) {
             wrote(waId, at); // another message of this user inserted it first
         }
@@ -54,23 +57,30 @@ class WhatsAppStore {
 
     /** Whether free-form messages may go to the user at {@code now}, {@code margin} before the window ends. */
     boolean windowOpen(String waId, Instant now, Duration margin) {
-        return window(waId).filter(w -> !w.closed())
-                .map(w -> w.lastInboundAt().plus(WhatsAppProperties.WINDOW).minus(margin).isAfter(now)).orElse(false);
+        return window(waId)
+                .filter(w -> !w.closed())
+                .map(w -> w.lastInboundAt()
+                        .plus(WhatsAppProperties.WINDOW)
+                        .minus(margin)
+                        .isAfter(now))
+                .orElse(false);
     }
 
     /** Meta said the window is closed (131047): believed until the user writes again. */
     void closeWindow(String waId) {
-        jdbc.sql("UPDATE whatsapp_windows SET closed = TRUE WHERE wa_id = ?").param(waId).update();
+        jdbc.sql("UPDATE whatsapp_windows SET closed = TRUE WHERE wa_id = ?")
+                .param(waId)
+                .update();
     }
 
     private Optional<Window> window(String waId) {
-        return jdbc.sql("SELECT last_inbound_at, closed FROM whatsapp_windows WHERE wa_id = ?").param(waId)
+        return jdbc.sql("SELECT last_inbound_at, closed FROM whatsapp_windows WHERE wa_id = ?")
+                .param(waId)
                 .query((rs, n) -> new Window(Timestamps.instant(rs, "last_inbound_at"), rs.getBoolean("closed")))
                 .optional();
     }
 
-    private record Window(Instant lastInboundAt, boolean closed) {
-    }
+    private record Window(Instant lastInboundAt, boolean closed) {}
 
     /**
      * One of the bank's messages as Meta knows it.
@@ -79,29 +89,45 @@ class WhatsAppStore {
      * @param kind {@code free} (inside the window) or {@code template}
      * @param status the furthest status reported, null before any
      */
-    record Sent(String wamid, UUID outboxId, String recipient, String kind, String status, int errorCode,
-            String errorTitle) {
-    }
+    record Sent(
+            String wamid,
+            UUID outboxId,
+            String recipient,
+            String kind,
+            String status,
+            int errorCode,
+            String errorTitle) {}
 
     /** Meta accepted {@code wamid} for the outbox row; returns the row, with any status that came first. */
     Sent accepted(String wamid, UUID outboxId, String recipient, String kind, Instant now) {
         try {
             jdbc.sql("INSERT INTO whatsapp_messages (wamid, outbox_id, recipient, kind, status, error_code, "
-                    + "error_title, updated_at) VALUES (?, ?, ?, ?, NULL, NULL, NULL, ?)")
-                    .params(wamid, outboxId, recipient, kind, Timestamps.utc(now)).update();
+                            + "error_title, updated_at) VALUES (?, ?, ?, ?, NULL, NULL, NULL, ?)")
+                    .params(wamid, outboxId, recipient, kind, Timestamps.utc(now))
+                    .update();
         } catch (DuplicateKeyException statusFirst) {
-            jdbc.sql("UPDATE whatsapp_messages SET outbox_id = ?, recipient = ?, kind = ?, updated_at = ? WHERE wamid = ?")
-                    .params(outboxId, recipient, kind, Timestamps.utc(now), wamid).update();
+            jdbc.sql(
+                            "UPDATE whatsapp_messages SET outbox_id = ?, recipient = ?, kind = ?, updated_at = ? WHERE wamid = ?")
+                    .params(outboxId, recipient, kind, Timestamps.utc(now), wamid)
+                    .update();
         }
         return sent(wamid).orElseThrow();
     }
 
     Optional<Sent> sent(String wamid) {
-        return jdbc.sql("SELECT wamid, outbox_id, recipient, kind, status, error_code, error_title FROM whatsapp_messages "
-                + "WHERE wamid = ?").param(wamid)
-                .query((rs, n) -> new Sent(rs.getString("wamid"), rs.getObject("outbox_id", UUID.class),
-                        rs.getString("recipient"), rs.getString("kind"), rs.getString("status"), rs.getInt("error_code"),
-                        rs.getString("error_title"))).optional();
+        return jdbc.sql(
+                        "SELECT wamid, outbox_id, recipient, kind, status, error_code, error_title FROM whatsapp_messages "
+                                + "WHERE wamid = ?")
+                .param(wamid)
+                .query((rs, n) -> new Sent(
+                        rs.getString("wamid"),
+                        rs.getObject("outbox_id", UUID.class),
+                        rs.getString("recipient"),
+                        rs.getString("kind"),
+                        rs.getString("status"),
+                        rs.getInt("error_code"),
+                        rs.getString("error_title")))
+                .optional();
     }
 
     /**
@@ -110,14 +136,16 @@ class WhatsAppStore {
      */
     Optional<Sent> reported(String wamid, String status, int errorCode, String errorTitle, Instant now) {
         int rank = rank(status);
-        int updated = jdbc.sql("UPDATE whatsapp_messages SET status = ?, error_code = ?, error_title = ?, updated_at = ? "
-                + "WHERE wamid = ? AND (status IS NULL OR CASE status WHEN 'sent' THEN 1 WHEN 'delivered' THEN 2 "
-                + "WHEN 'read' THEN 3 ELSE 4 END < ?)")
-                .params(status, errorCode == 0 ? null : errorCode, errorTitle, Timestamps.utc(now), wamid, rank).update();
+        int updated = jdbc.sql(
+                        "UPDATE whatsapp_messages SET status = ?, error_code = ?, error_title = ?, updated_at = ? "
+                                + "WHERE wamid = ? AND (status IS NULL OR CASE status WHEN 'sent' THEN 1 WHEN 'delivered' THEN 2 "
+                                + "WHEN 'read' THEN 3 ELSE 4 END < ?)")
+                .params(status, errorCode == 0 ? null : errorCode, errorTitle, Timestamps.utc(now), wamid, rank)
+                .update();
         if (updated == 0) {
             try {
                 jdbc.sql("INSERT INTO whatsapp_messages (wamid, outbox_id, recipient, kind, status, error_code, "
-                        + "error_title, updated_at) VALUES (?, NULL, NULL, NULL, ?, ?, ?, ?)")
+                                + "error_title, updated_at) VALUES (?, NULL, NULL, NULL, ?, ?, ?, ?)")
                         .params(wamid, status, errorCode == 0 ? null : errorCode, errorTitle, Timestamps.utc(now))
                         .update();
             } catch (DuplicateKeyException known) {
@@ -139,9 +167,16 @@ class WhatsAppStore {
     /** Deletes at most {@code max} event and message rows older than {@code before}; returns how many. */
     int deleteBefore(Instant before, int max) {
         int deleted = events.deleteBefore(before, max);
-        List<String> messages = jdbc.sql("SELECT wamid FROM whatsapp_messages WHERE updated_at < ? ORDER BY updated_at "
-                + "LIMIT ?").params(Timestamps.utc(before), max).query(String.class).list();
-        return deleted + (messages.isEmpty() ? 0
-                : jdbc.sql("DELETE FROM whatsapp_messages WHERE wamid IN (:ids)").param("ids", messages).update());
+        List<String> messages = jdbc.sql(
+                        "SELECT wamid FROM whatsapp_messages WHERE updated_at < ? ORDER BY updated_at " + "LIMIT ?")
+                .params(Timestamps.utc(before), max)
+                .query(String.class)
+                .list();
+        return deleted
+                + (messages.isEmpty()
+                        ? 0
+                        : jdbc.sql("DELETE FROM whatsapp_messages WHERE wamid IN (:ids)")
+                                .param("ids", messages)
+                                .update());
     }
 }

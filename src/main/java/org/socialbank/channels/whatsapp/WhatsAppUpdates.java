@@ -28,12 +28,13 @@ final class WhatsAppUpdates {
 
     /** A WhatsApp user id that is a phone number in international form without '+'. */
     private static final Pattern WA_ID = Pattern.compile("[1-9][0-9]{6,14}");
-    private static final Pattern WAMID = Pattern.compile("[A-Za-z0-9._=+/:-]{1," + InboundMessage.MESSAGE_ID_LENGTH_MAX + "}");
+
+    private static final Pattern WAMID =
+            Pattern.compile("[A-Za-z0-9._=+/:-]{1," + InboundMessage.MESSAGE_ID_LENGTH_MAX + "}");
     private static final Set<String> IGNORED = Set.of("reaction", "system", "ephemeral", "request_welcome");
     private static final Set<String> STATUSES = Set.of("sent", "delivered", "read", "failed");
 
-    private WhatsAppUpdates() {
-    }
+    private WhatsAppUpdates() {}
 
     /** What one payload holds, in order. */
     sealed interface Event {
@@ -49,8 +50,7 @@ final class WhatsAppUpdates {
      * @param message what the engine gets; empty when the bank does not answer it
      */
     record Message(String eventId, String waId, Instant at, String kind, Optional<InboundMessage> message)
-            implements Event {
-    }
+            implements Event {}
 
     /**
      * What Meta says of one of the bank's messages.
@@ -58,9 +58,9 @@ final class WhatsAppUpdates {
      * @param status {@code sent}, {@code delivered}, {@code read} or {@code failed}
      * @param errorCode Meta's code of a failure, 0 otherwise
      */
-    record Status(String eventId, String wamid, String status, String recipient, Instant at, int errorCode,
-            String errorTitle) implements Event {
-    }
+    record Status(
+            String eventId, String wamid, String status, String recipient, Instant at, int errorCode, String errorTitle)
+            implements Event {}
 
     /**
      * A user's marketing preference (issue 17, 2.5: field {@code user_preferences}, category
@@ -68,8 +68,7 @@ final class WhatsAppUpdates {
      * marketing consent on WhatsApp; "resume" is recorded and not answered (it is no consent). It
      * opens no customer-service window: she wrote nothing.
      */
-    record Preference(String eventId, String waId, String value, Optional<InboundMessage> message) implements Event {
-    }
+    record Preference(String eventId, String waId, String value, Optional<InboundMessage> message) implements Event {}
 
     /** The events for the bank's number ({@code phoneNumberId}); an empty list for anything else. */
     static List<Event> read(JsonNode payload, String phoneNumberId) {
@@ -80,7 +79,8 @@ final class WhatsAppUpdates {
         for (JsonNode entry : payload.path("entry")) {
             for (JsonNode change : entry.path("changes")) {
                 JsonNode value = change.path("value");
-                if (!phoneNumberId.equals(value.path("metadata").path("phone_number_id").asString(""))) {
+                if (!phoneNumberId.equals(
+                        value.path("metadata").path("phone_number_id").asString(""))) {
                     continue;
                 }
                 if ("user_preferences".equals(change.path("field").asString(""))) {
@@ -112,19 +112,25 @@ final class WhatsAppUpdates {
     static Optional<Preference> preference(JsonNode preference) {
         String waId = preference.path("wa_id").asString("");
         String value = preference.path("value").asString("");
-        if (!WA_ID.matcher(waId).matches() || !"marketing_messages".equals(preference.path("category").asString(""))
+        if (!WA_ID.matcher(waId).matches()
+                || !"marketing_messages".equals(preference.path("category").asString(""))
                 || !(value.equals("stop") || value.equals("resume"))) {
             return Optional.empty();
         }
-        String eventId = "p:" + waId + ":" + value + ":" + preference.path("timestamp").asString("0");
+        String eventId =
+                "p:" + waId + ":" + value + ":" + preference.path("timestamp").asString("0");
         if (eventId.length() > InboundMessage.MESSAGE_ID_LENGTH_MAX) {
             return Optional.empty();
         }
         if (value.equals("resume")) {
             return Optional.of(new Preference(eventId, waId, value, Optional.empty()));
         }
-        return Optional.of(new Preference(eventId, waId, value, Optional.of(new InboundMessage(Network.WHATSAPP, eventId,
-                waId, waId, "+" + waId, new Inbound.Stop()))));
+        return Optional.of(new Preference(
+                eventId,
+                waId,
+                value,
+                Optional.of(
+                        new InboundMessage(Network.WHATSAPP, eventId, waId, waId, "+" + waId, new Inbound.Stop()))));
     }
 
     static Optional<Message> message(JsonNode message, JsonNode contacts) {
@@ -145,8 +151,8 @@ final class WhatsAppUpdates {
             // the id Meta gives is the engine's key too: a redelivery is a duplicate there as well
             // a WhatsApp handle is the number's digits (as the directory keeps WhatsApp aliases)
             InboundMessage read = new InboundMessage(Network.WHATSAPP, wamid, from, from, "+" + from, inbound);
-            return Optional.of(new Message(eventId, from, at, content.isPresent() ? type : "unsupported",
-                    Optional.of(read)));
+            return Optional.of(
+                    new Message(eventId, from, at, content.isPresent() ? type : "unsupported", Optional.of(read)));
         } catch (IllegalArgumentException e) {
             return Optional.of(new Message(eventId, from, at, "invalid", Optional.empty()));
         }
@@ -160,7 +166,8 @@ final class WhatsAppUpdates {
                 return body.isBlank() ? Optional.empty() : Optional.of(new Inbound.Text(body));
             case "interactive":
                 JsonNode interactive = message.path("interactive");
-                JsonNode reply = interactive.has("button_reply") ? interactive.path("button_reply")
+                JsonNode reply = interactive.has("button_reply")
+                        ? interactive.path("button_reply")
                         : interactive.path("list_reply");
                 return reference(reply.path("id").asString(""), from);
             case "button": // a template's quick-reply button
@@ -172,13 +179,15 @@ final class WhatsAppUpdates {
                 return contact(message.path("contacts"), from);
             case "location":
                 JsonNode location = message.path("location");
-                if (!location.path("latitude").isNumber() || !location.path("longitude").isNumber()) {
+                if (!location.path("latitude").isNumber()
+                        || !location.path("longitude").isNumber()) {
                     return Optional.empty();
                 }
                 double lat = location.path("latitude").asDouble();
                 double lon = location.path("longitude").asDouble();
                 return lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180
-                        ? Optional.of(new Inbound.Location(lat, lon)) : Optional.empty();
+                        ? Optional.of(new Inbound.Location(lat, lon))
+                        : Optional.empty();
             default:
                 return Optional.empty();
         }
@@ -192,8 +201,11 @@ final class WhatsAppUpdates {
         if (SHARE_PHONE.equals(id)) {
             return Optional.of(new Inbound.Contact("+" + from, true));
         }
-        return id.isEmpty() || id.length() > Inbound.REFERENCE_LENGTH_MAX || id.chars().anyMatch(Character::isISOControl)
-                ? Optional.empty() : Optional.of(new Inbound.Button(id));
+        return id.isEmpty()
+                        || id.length() > Inbound.REFERENCE_LENGTH_MAX
+                        || id.chars().anyMatch(Character::isISOControl)
+                ? Optional.empty()
+                : Optional.of(new Inbound.Button(id));
     }
 
     /**
@@ -225,8 +237,13 @@ final class WhatsAppUpdates {
         JsonNode error = status.path("errors").path(0);
         int code = error.path("code").asInt(0);
         String title = clean(error.path("title").asString(error.path("message").asString("")));
-        return Optional.of(new Status("s:" + wamid + ":" + state, wamid, state,
-                status.path("recipient_id").asString(""), instant(status.path("timestamp")), code,
+        return Optional.of(new Status(
+                "s:" + wamid + ":" + state,
+                wamid,
+                state,
+                status.path("recipient_id").asString(""),
+                instant(status.path("timestamp")),
+                code,
                 title.length() > 200 ? title.substring(0, 200) : title));
     }
 

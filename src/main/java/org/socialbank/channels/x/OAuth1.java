@@ -31,19 +31,17 @@ final class OAuth1 {
     }
 
     /** One request parameter, not encoded. */
-    record Param(String name, String value) {
-    }
+    record Param(String name, String value) {}
 
-    private OAuth1() {
-    }
+    private OAuth1() {}
 
     /**
      * The {@code Authorization} header of one request.
      *
      * @param formParams the decoded parameters of an {@code application/x-www-form-urlencoded} body, else empty
      */
-    static String authorization(Credentials c, String method, URI uri, List<Param> formParams, String nonce,
-            long timestampSeconds) {
+    static String authorization(
+            Credentials c, String method, URI uri, List<Param> formParams, String nonce, long timestampSeconds) {
         List<Param> oauth = oauthParams(c, nonce, timestampSeconds);
         List<Param> all = new ArrayList<>(queryParams(uri));
         all.addAll(formParams);
@@ -51,22 +49,29 @@ final class OAuth1 {
         String signature = signature(baseString(method, uri, all), c.consumerSecret(), c.tokenSecret());
         List<Param> header = new ArrayList<>(oauth);
         header.add(new Param("oauth_signature", signature));
-        return "OAuth " + header.stream().map(p -> encode(p.name()) + "=\"" + encode(p.value()) + "\"")
-                .collect(Collectors.joining(", "));
+        return "OAuth "
+                + header.stream()
+                        .map(p -> encode(p.name()) + "=\"" + encode(p.value()) + "\"")
+                        .collect(Collectors.joining(", "));
     }
 
     static List<Param> oauthParams(Credentials c, String nonce, long timestampSeconds) {
-        return List.of(new Param("oauth_consumer_key", c.consumerKey()), new Param("oauth_nonce", nonce),
+        return List.of(
+                new Param("oauth_consumer_key", c.consumerKey()),
+                new Param("oauth_nonce", nonce),
                 new Param("oauth_signature_method", "HMAC-SHA1"),
-                new Param("oauth_timestamp", Long.toString(timestampSeconds)), new Param("oauth_token", c.token()),
+                new Param("oauth_timestamp", Long.toString(timestampSeconds)),
+                new Param("oauth_token", c.token()),
                 new Param("oauth_version", "1.0"));
     }
 
     /** Section 3.4.1: method, base string URI and normalized parameters, each encoded, joined by '&'. */
     static String baseString(String method, URI uri, List<Param> params) {
-        String normalized = params.stream().map(p -> new Param(encode(p.name()), encode(p.value())))
+        String normalized = params.stream()
+                .map(p -> new Param(encode(p.name()), encode(p.value())))
                 .sorted(Comparator.comparing(Param::name).thenComparing(Param::value))
-                .map(p -> p.name() + "=" + p.value()).collect(Collectors.joining("&"));
+                .map(p -> p.name() + "=" + p.value())
+                .collect(Collectors.joining("&"));
         return method.toUpperCase(Locale.ROOT) + "&" + encode(baseUri(uri)) + "&" + encode(normalized);
     }
 
@@ -74,8 +79,8 @@ final class OAuth1 {
     static String baseUri(URI uri) {
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         int port = uri.getPort();
-        boolean defaultPort = port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https")
-                && port == 443);
+        boolean defaultPort =
+                port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port) + path;
     }
@@ -103,8 +108,8 @@ final class OAuth1 {
             int eq = pair.indexOf('=');
             String name = eq < 0 ? pair : pair.substring(0, eq);
             String value = eq < 0 ? "" : pair.substring(eq + 1);
-            params.add(new Param(URLDecoder.decode(name, StandardCharsets.UTF_8),
-                    URLDecoder.decode(value, StandardCharsets.UTF_8)));
+            params.add(new Param(
+                    URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8)));
         }
         return params;
     }
@@ -114,11 +119,17 @@ final class OAuth1 {
         StringBuilder out = new StringBuilder();
         for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;
-            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
-                    || c == '_' || c == '~') {
+            if ((c >= 'A' && c <= 'Z')
+                    || (c >= 'a' && c <= 'z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '.'
+                    || c == '_'
+                    || c == '~') {
                 out.append((char) c);
             } else {
-                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                out.append('%')
+                        .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
                         .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
             }
         }

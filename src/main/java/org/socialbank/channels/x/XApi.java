@@ -36,6 +36,7 @@ final class XApi {
     static final long DEFAULT_PAUSE_SECONDS = 60;
     /** A reset further away than this is not believed. */
     static final long PAUSE_SECONDS_MAX = 15 * 60;
+
     private static final int ANSWER_BYTES_MAX = 1024 * 1024;
 
     private final HttpClient http;
@@ -51,22 +52,17 @@ final class XApi {
     }
 
     /** What one call came to. */
-    sealed interface Answer {
-    }
+    sealed interface Answer {}
 
-    record Ok(JsonNode body) implements Answer {
-    }
+    record Ok(JsonNode body) implements Answer {}
 
-    record Refused(int status, String reason) implements Answer {
-    }
+    record Refused(int status, String reason) implements Answer {}
 
     /** Not called: the endpoint waits for its rate-limit window to reset. */
-    record Paused(Instant until) implements Answer {
-    }
+    record Paused(Instant until) implements Answer {}
 
     /** No answer; {@code maybeDelivered} when the request may have reached X. */
-    record NoAnswer(boolean maybeDelivered, String reason) implements Answer {
-    }
+    record NoAnswer(boolean maybeDelivered, String reason) implements Answer {}
 
     Answer reply(String tweetId, String text) {
         ObjectNode body = JSON.createObjectNode().put("text", text);
@@ -104,17 +100,24 @@ final class XApi {
     }
 
     private Answer call(String endpoint, String method, URI uri, ObjectNode body) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(settings.requestTimeout())
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
+                .timeout(settings.requestTimeout())
                 .header("Authorization", authorization(method, uri));
-        HttpRequest request = body == null ? builder.GET().build() : builder.header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
+        HttpRequest request = body == null
+                ? builder.GET().build()
+                : builder.header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                        .build();
         HttpResponse<byte[]> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (HttpConnectTimeoutException | ConnectException e) {
-            return new NoAnswer(false, endpoint + ": no connection (" + e.getClass().getSimpleName() + ")");
+            return new NoAnswer(
+                    false, endpoint + ": no connection (" + e.getClass().getSimpleName() + ")");
         } catch (HttpTimeoutException e) {
-            return new NoAnswer(true, endpoint + ": timed out after " + settings.requestTimeout().toMillis() + " ms");
+            return new NoAnswer(
+                    true,
+                    endpoint + ": timed out after " + settings.requestTimeout().toMillis() + " ms");
         } catch (IOException e) {
             return new NoAnswer(true, endpoint + ": " + e.getClass().getSimpleName());
         } catch (InterruptedException e) {
@@ -126,7 +129,8 @@ final class XApi {
 
     private Answer read(String endpoint, HttpResponse<byte[]> response) {
         int status = response.statusCode();
-        long remaining = response.headers().firstValueAsLong("x-rate-limit-remaining").orElse(-1);
+        long remaining =
+                response.headers().firstValueAsLong("x-rate-limit-remaining").orElse(-1);
         long reset = response.headers().firstValueAsLong("x-rate-limit-reset").orElse(-1);
         if (status == 429 || (status / 100 == 2 && remaining == 0)) {
             pause(endpoint, reset);
@@ -142,8 +146,8 @@ final class XApi {
     /** Until the window's reset (epoch seconds), within bounds; a default pause without one. */
     void pause(String endpoint, long resetEpochSeconds) {
         long now = clock.instant().getEpochSecond();
-        long seconds = resetEpochSeconds > now ? Math.min(resetEpochSeconds - now, PAUSE_SECONDS_MAX)
-                : DEFAULT_PAUSE_SECONDS;
+        long seconds =
+                resetEpochSeconds > now ? Math.min(resetEpochSeconds - now, PAUSE_SECONDS_MAX) : DEFAULT_PAUSE_SECONDS;
         pausedUntil.put(endpoint, Instant.ofEpochSecond(now + seconds));
     }
 
@@ -153,11 +157,22 @@ final class XApi {
         }
         byte[] nonce = new byte[24];
         random.nextBytes(nonce);
-        OAuth1.Credentials credentials = new OAuth1.Credentials(settings.consumerKey(), settings.consumerSecret(),
-                settings.accessToken(), settings.accessTokenSecret());
+        OAuth1.Credentials credentials = new OAuth1.Credentials(
+                settings.consumerKey(),
+                settings.consumerSecret(),
+                settings.accessToken(),
+                settings.accessTokenSecret());
         // a JSON body is not part of the signature (RFC 5849 3.4.1.3 signs form bodies only)
-        return OAuth1.authorization(credentials, method, uri, List.of(),
-                Base64.getUrlEncoder().withoutPadding().encodeToString(nonce).replace("-", "a").replace("_", "b"),
+        return OAuth1.authorization(
+                credentials,
+                method,
+                uri,
+                List.of(),
+                Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(nonce)
+                        .replace("-", "a")
+                        .replace("_", "b"),
                 clock.instant().getEpochSecond());
     }
 

@@ -18,6 +18,7 @@ class XChatAddress implements ChatAddresses {
     @Override
     public Optional<String> of(Network network) {
         return network == Network.X && !properties.userId().isEmpty()
-                ? Optional.of("https://x.com/messages/compose?recipient_id=" + properties.userId()) : Optional.empty();
+                ? Optional.of("https://x.com/messages/compose?recipient_id=" + properties.userId())
+                : Optional.empty();
     }
 }

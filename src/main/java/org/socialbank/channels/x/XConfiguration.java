@@ -25,7 +25,11 @@ class XConfiguration {
     }
 
     @Bean
-    XInbox xInbox(XProperties properties, XStore store, Conversations conversations, Clock clock,
+    XInbox xInbox(
+            XProperties properties,
+            XStore store,
+            Conversations conversations,
+            Clock clock,
             org.springframework.context.ApplicationEventPublisher events) {
         return new XInbox(properties, store, conversations::receive, clock, events::publishEvent);
     }
@@ -37,7 +41,8 @@ class XConfiguration {
 
     @Bean
     XApi xApi(XProperties properties, Clock clock) {
-        return new XApi(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), properties, clock);
+        return new XApi(
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), properties, clock);
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -14,6 +14,7 @@ final class XHandleHolders implements HandleHolders {
 
     /** What X allows in a username; anything else cannot be anyone's. */
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_]{1,15}");
+
     private static final Pattern USER_ID = Pattern.compile("[0-9]{1,19}");
 
     private final XApi api;
@@ -40,11 +41,14 @@ final class XHandleHolders implements HandleHolders {
         if (answer instanceof XApi.Ok ok) {
             JsonNode data = ok.body().path("data");
             String id = data.path("id").asString("");
-            if (USER_ID.matcher(id).matches() && username.equalsIgnoreCase(data.path("username").asString(username))) {
+            if (USER_ID.matcher(id).matches()
+                    && username.equalsIgnoreCase(data.path("username").asString(username))) {
                 return new Found(id);
             }
             // 200 with errors: no such user, or one suspended, whom no claim link can reach either
-            return ok.body().path("errors").isArray() && !ok.body().path("errors").isEmpty() ? new NoSuchAccount()
+            return ok.body().path("errors").isArray()
+                            && !ok.body().path("errors").isEmpty()
+                    ? new NoSuchAccount()
                     : new Unknown("x: an answer without a user id");
         }
         if (answer instanceof XApi.Refused refused) { // even a 404: a wrong api-base-url must not refuse every payee

@@ -25,7 +25,13 @@ public class XInbox {
     static final String FAILED = "failed";
 
     /** What became of one webhook post. */
-    public enum Delivery { HANDLED, OFF, BAD_SIGNATURE, MALFORMED, RETRY_LATER }
+    public enum Delivery {
+        HANDLED,
+        OFF,
+        BAD_SIGNATURE,
+        MALFORMED,
+        RETRY_LATER
+    }
 
     private final XProperties properties;
     private final XUpdates.Account bank;
@@ -35,10 +41,14 @@ public class XInbox {
     private final Consumer<PublicMentionReceived> listeners;
 
     XInbox(XProperties properties, XStore store, Consumer<InboundMessage> engine, Clock clock) {
-        this(properties, store, engine, clock, mention -> { });
+        this(properties, store, engine, clock, mention -> {});
     }
 
-    XInbox(XProperties properties, XStore store, Consumer<InboundMessage> engine, Clock clock,
+    XInbox(
+            XProperties properties,
+            XStore store,
+            Consumer<InboundMessage> engine,
+            Clock clock,
             Consumer<PublicMentionReceived> listeners) {
         this.listeners = listeners;
         this.properties = properties;
@@ -49,19 +59,15 @@ public class XInbox {
     }
 
     /** The answer to a CRC challenge. */
-    public sealed interface Challenge {
-    }
+    public sealed interface Challenge {}
 
     /** The channel is off on this node. */
-    public record Off() implements Challenge {
-    }
+    public record Off() implements Challenge {}
 
     /** The token is not shaped like X's (it could be an event body): not answered. */
-    public record Refused() implements Challenge {
-    }
+    public record Refused() implements Challenge {}
 
-    public record Answered(String responseToken) implements Challenge {
-    }
+    public record Answered(String responseToken) implements Challenge {}
 
     /**
      * Answers a CRC challenge, only for a token shaped like X's: the answer is an HMAC keyed like
@@ -72,7 +78,8 @@ public class XInbox {
             return new Off();
         }
         if (!XSignatures.crcTokenShaped(crcToken)) {
-            log.debug("x: a CRC challenge with a token not shaped like X's was refused ({} characters)",
+            log.debug(
+                    "x: a CRC challenge with a token not shaped like X's was refused ({} characters)",
                     crcToken == null ? 0 : crcToken.length());
             return new Refused();
         }
@@ -112,7 +119,9 @@ public class XInbox {
         try {
             XUpdates.publicMentions(payload, bank).forEach(listeners);
         } catch (RuntimeException e) {
-            log.warn("x: public mentions not handed to listening ({})", e.getClass().getSimpleName());
+            log.warn(
+                    "x: public mentions not handed to listening ({})",
+                    e.getClass().getSimpleName());
         }
     }
 
@@ -135,7 +144,10 @@ public class XInbox {
             store.markHandled(event.eventId(), event.kind(), clock.instant());
             return true;
         } catch (DataAccessException e) {
-            log.warn("x event {}: the store failed ({}); X will post it again", event.eventId(), e.getClass().getSimpleName());
+            log.warn(
+                    "x event {}: the store failed ({}); X will post it again",
+                    event.eventId(),
+                    e.getClass().getSimpleName());
             return false;
         }
     }

@@ -1,8 +1,8 @@
 package org.socialbank.channels.x;
 
 import java.time.Clock;
-import org.socialbank.shared.jdbc.Retention;
 import java.time.Duration;
+import org.socialbank.shared.jdbc.Retention;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
@@ -24,6 +24,7 @@ class XJanitor {
 
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT10M")
     int run() {
-        return Retention.deleteInBatches(() -> store.deleteBefore(clock.instant().minus(KEPT), BATCH_MAX), BATCH_MAX);
+        return Retention.deleteInBatches(
+                () -> store.deleteBefore(clock.instant().minus(KEPT), BATCH_MAX), BATCH_MAX);
     }
 }

@@ -49,22 +49,34 @@ public record XProperties(
     public XProperties {
         blockedUserIds = blockedUserIds == null ? List.of() : List.copyOf(blockedUserIds);
         require(blockedUserIds.size() <= BLOCKED_MAX, "blocked-user-ids holds at most " + BLOCKED_MAX + " ids");
-        require(blockedUserIds.stream().allMatch(id -> USER_ID.matcher(id).matches()),
+        require(
+                blockedUserIds.stream().allMatch(id -> USER_ID.matcher(id).matches()),
                 "blocked-user-ids are numeric X user ids");
-        require(apiBaseUrl != null && ("https".equals(apiBaseUrl.getScheme()) || "http".equals(apiBaseUrl.getScheme()))
-                && apiBaseUrl.getHost() != null, "api-base-url must be an http(s) URL");
-        require(requestTimeout != null && requestTimeout.compareTo(Duration.ofMillis(100)) >= 0
-                && requestTimeout.compareTo(Duration.ofMinutes(2)) <= 0, "request-timeout must be 100ms..2m");
+        require(
+                apiBaseUrl != null
+                        && ("https".equals(apiBaseUrl.getScheme()) || "http".equals(apiBaseUrl.getScheme()))
+                        && apiBaseUrl.getHost() != null,
+                "api-base-url must be an http(s) URL");
+        require(
+                requestTimeout != null
+                        && requestTimeout.compareTo(Duration.ofMillis(100)) >= 0
+                        && requestTimeout.compareTo(Duration.ofMinutes(2)) <= 0,
+                "request-timeout must be 100ms..2m");
         require(retriesMax >= 0 && retriesMax <= 5, "retries-max must be 0..5");
-        require(publicTextMax >= 20 && publicTextMax <= 280, "public-text-max must be 20..280 (a tweet is at most 280)");
+        require(
+                publicTextMax >= 20 && publicTextMax <= 280,
+                "public-text-max must be 20..280 (a tweet is at most 280)");
         if (!consumerSecret.isEmpty()) { // enabled(), before the fields are assigned
             require(CREDENTIAL.matcher(consumerSecret).matches(), "consumer-secret must be printable ASCII");
             require(USER_ID.matcher(userId).matches(), "user-id (the bank account's numeric id) is required");
-            require(SCREEN_NAME.matcher(screenName).matches(),
+            require(
+                    SCREEN_NAME.matcher(screenName).matches(),
                     "screen-name (the bank account's handle without '@', 1..15 of A-Z a-z 0-9 _) is required");
             boolean oauth1 = !consumerKey.isEmpty() && !accessToken.isEmpty() && !accessTokenSecret.isEmpty();
-            require(oauth1 || CREDENTIAL.matcher(bearerToken).matches(), "credentials to post are required: "
-                    + "consumer-key, access-token and access-token-secret (OAuth 1.0a), else bearer-token");
+            require(
+                    oauth1 || CREDENTIAL.matcher(bearerToken).matches(),
+                    "credentials to post are required: "
+                            + "consumer-key, access-token and access-token-secret (OAuth 1.0a), else bearer-token");
         }
     }
 

@@ -22,6 +22,7 @@ final class XReplies {
     static final int DM_TEXT_MAX = 10_000;
     /** X's limits on quick-reply options. */
     static final int OPTIONS_MAX = 20;
+
     static final int LABEL_MAX = 36;
 
     private static final Pattern MENTION = Pattern.compile("@[A-Za-z0-9_]{1,15}");
@@ -29,8 +30,7 @@ final class XReplies {
     /** Chinese numerals are amounts too. */
     private static final String CJK_NUMERALS = "〇零一二三四五六七八九十百千万萬亿億两兩";
 
-    private XReplies() {
-    }
+    private XReplies() {}
 
     /**
      * The text the bank may post publicly for this reply, or empty when it must go by DM.
@@ -54,8 +54,12 @@ final class XReplies {
         if (LINK.matcher(words).find()) {
             return false;
         }
-        return words.codePoints().noneMatch(c -> Character.isDigit(c) || Character.getType(c) == Character.CURRENCY_SYMBOL
-                || CJK_NUMERALS.indexOf(c) >= 0 || c == '%' || c == '#');
+        return words.codePoints()
+                .noneMatch(c -> Character.isDigit(c)
+                        || Character.getType(c) == Character.CURRENCY_SYMBOL
+                        || CJK_NUMERALS.indexOf(c) >= 0
+                        || c == '%'
+                        || c == '#');
     }
 
     /** The body of {@code POST /2/dm_conversations/with/<id>/messages}. */
@@ -65,8 +69,11 @@ final class XReplies {
             body.put("text", bounded(b.text()));
             ObjectNode quickReply = body.putObject("quick_reply").put("type", "options");
             ArrayNode options = quickReply.putArray("options");
-            b.buttons().stream().limit(OPTIONS_MAX).forEach(button -> options.addObject()
-                    .put("label", cut(button.label(), LABEL_MAX)).put("metadata", button.reference()));
+            b.buttons().stream()
+                    .limit(OPTIONS_MAX)
+                    .forEach(button -> options.addObject()
+                            .put("label", cut(button.label(), LABEL_MAX))
+                            .put("metadata", button.reference()));
         } else {
             body.put("text", bounded(text(content)));
         }
@@ -93,15 +100,16 @@ final class XReplies {
             for (Outbound.Place place : p.places()) {
                 lines.add("");
                 lines.add(place.name() + (place.detail().isBlank() ? "" : "\n" + place.detail()));
-                lines.add(String.format(Locale.ROOT, "https://www.openstreetmap.org/?mlat=%.6f&mlon=%.6f",
-                        place.lat(), place.lon()));
+                lines.add(String.format(
+                        Locale.ROOT, "https://www.openstreetmap.org/?mlat=%.6f&mlon=%.6f", place.lat(), place.lon()));
             }
             return String.join("\n", lines);
         }
         if (content instanceof Outbound.AskPhone a) {
             return a.text(); // X has no way to share a phone number in a DM
         }
-        throw new IllegalArgumentException("no rendering for " + content.getClass().getSimpleName());
+        throw new IllegalArgumentException(
+                "no rendering for " + content.getClass().getSimpleName());
     }
 
     private static String bounded(String text) {

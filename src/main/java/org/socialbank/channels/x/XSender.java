@@ -8,9 +8,9 @@ import org.slf4j.LoggerFactory;
 import org.socialbank.conversation.ChannelSender;
 import org.socialbank.conversation.OutboundMessage;
 import org.socialbank.conversation.SendOutcome;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.shared.Network;
-import org.socialbank.directory.ChannelIdentities;
 
 /**
  * Sends the engine's replies on X. A recipient {@code tweet:<id>} is the public timeline: a short
@@ -82,11 +82,12 @@ final class XSender implements ChannelSender {
             return new SendOutcome.Sent();
         }
         if (answer instanceof XApi.Paused paused) {
-            return new SendOutcome.NotNow(Duration.between(clock.instant(), paused.until()),
-                    "rate limited until " + paused.until());
+            return new SendOutcome.NotNow(
+                    Duration.between(clock.instant(), paused.until()), "rate limited until " + paused.until());
         }
         if (answer instanceof XApi.NoAnswer none) {
-            return none.maybeDelivered() ? new SendOutcome.Unknown(none.reason())
+            return none.maybeDelivered()
+                    ? new SendOutcome.Unknown(none.reason())
                     : new SendOutcome.Failed(true, none.reason());
         }
         XApi.Refused refused = (XApi.Refused) answer;

@@ -24,8 +24,7 @@ final class XSignatures {
      */
     private static final Pattern CRC_TOKEN = Pattern.compile("[A-Za-z0-9+/=_-]{1," + CRC_TOKEN_LENGTH_MAX + "}");
 
-    private XSignatures() {
-    }
+    private XSignatures() {}
 
     /**
      * Whether a {@code crc_token} has the shape of X's short opaque tokens. Anything else is not

@@ -32,6 +32,7 @@ final class XUpdates {
     private static final Pattern ID = Pattern.compile("[0-9]{1,19}");
     /** A public tweet's whole text, at most (X's limit for long posts is 25,000; we keep 4,000). */
     static final int PUBLIC_TEXT_MAX = 4000;
+
     private static final DateTimeFormatter CREATED_AT =
             DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss Z yyyy", Locale.ENGLISH);
 
@@ -55,11 +56,9 @@ final class XUpdates {
      * @param kind what it was ({@code tweet}, {@code dm}, {@code follow}, ...), for the dedupe row
      * @param message what the engine gets; empty when the bank does not answer it
      */
-    record Event(String eventId, String kind, Optional<InboundMessage> message) {
-    }
+    record Event(String eventId, String kind, Optional<InboundMessage> message) {}
 
-    private XUpdates() {
-    }
+    private XUpdates() {}
 
     /** The payload's events, in order; an empty list when it is for another account. */
     static List<Event> read(JsonNode payload, Account bank) {
@@ -100,9 +99,13 @@ final class XUpdates {
         for (JsonNode tweet : bounded(payload.path("tweet_create_events"))) {
             Optional<Event> read = tweet(tweet, bank);
             if (read.isPresent() && read.get().message().isPresent()) {
-                mentions.add(new PublicMentionReceived(Network.X, id(tweet.path("id_str")),
-                        id(tweet.path("user").path("id_str")), handle(tweet.path("user")),
-                        bounded(unescape(fullText(tweet)), PUBLIC_TEXT_MAX), createdAt(tweet.path("created_at")),
+                mentions.add(new PublicMentionReceived(
+                        Network.X,
+                        id(tweet.path("id_str")),
+                        id(tweet.path("user").path("id_str")),
+                        handle(tweet.path("user")),
+                        bounded(unescape(fullText(tweet)), PUBLIC_TEXT_MAX),
+                        createdAt(tweet.path("created_at")),
                         followers(tweet.path("user"))));
             }
         }
@@ -112,7 +115,9 @@ final class XUpdates {
     /** X's v1.1 time, "Wed Oct 10 20:19:24 +0000 2018"; null when absent or not in that shape. */
     private static Instant createdAt(JsonNode node) {
         try {
-            return node.isString() ? ZonedDateTime.parse(node.asString(), CREATED_AT).toInstant() : null;
+            return node.isString()
+                    ? ZonedDateTime.parse(node.asString(), CREATED_AT).toInstant()
+                    : null;
         } catch (DateTimeParseException e) {
             return null;
         }
@@ -142,8 +147,10 @@ final class XUpdates {
             return Optional.empty();
         }
         String eventId = "tweet:" + id;
-        boolean ignored = author.equals(bank.userId()) || bank.blocked().contains(author)
-                || tweet.has("retweeted_status") || tweet.path("is_quote_status").asBoolean(false)
+        boolean ignored = author.equals(bank.userId())
+                || bank.blocked().contains(author)
+                || tweet.has("retweeted_status")
+                || tweet.path("is_quote_status").asBoolean(false)
                 || tweet.has("quoted_status");
         String text = unescape(fullText(tweet));
         if (ignored || !mentionsBank(tweet, text, bank)) {
@@ -151,8 +158,11 @@ final class XUpdates {
         }
         String command = bank.mention().matcher(text).replaceAll(" ").strip().replaceAll("\\s+", " ");
         Inbound content = new Inbound.Text(command.isEmpty() ? "help" : bounded(command));
-        return Optional.of(message(eventId, "tweet", () -> new InboundMessage(Network.X, eventId, author,
-                handle(tweet.path("user")), null, content, "tweet:" + id)));
+        return Optional.of(message(
+                eventId,
+                "tweet",
+                () -> new InboundMessage(
+                        Network.X, eventId, author, handle(tweet.path("user")), null, content, "tweet:" + id)));
     }
 
     private static String fullText(JsonNode tweet) {
@@ -161,7 +171,8 @@ final class XUpdates {
     }
 
     private static boolean mentionsBank(JsonNode tweet, String text, Account bank) {
-        JsonNode entities = tweet.path("extended_tweet").has("entities") ? tweet.path("extended_tweet").path("entities")
+        JsonNode entities = tweet.path("extended_tweet").has("entities")
+                ? tweet.path("extended_tweet").path("entities")
                 : tweet.path("entities");
         for (JsonNode mention : entities.path("user_mentions")) {
             if (bank.userId().equals(mention.path("id_str").asString(""))) {
@@ -180,7 +191,8 @@ final class XUpdates {
         }
         String eventId = "dm:" + id;
         // X reports the bank's own messages too; and a message between two other accounts is not ours
-        boolean toBank = bank.userId().equals(create.path("target").path("recipient_id").asString(""));
+        boolean toBank =
+                bank.userId().equals(create.path("target").path("recipient_id").asString(""));
         if (sender.equals(bank.userId()) || !toBank || bank.blocked().contains(sender)) {
             return Optional.of(new Event(eventId, "dm", Optional.empty()));
         }
@@ -193,15 +205,18 @@ final class XUpdates {
             }
             content = new Inbound.Button(metadata);
         } else {
-            String text = bank.mention().matcher(unescape(data.path("text").asString(""))).replaceAll(" ").strip();
+            String text = bank.mention()
+                    .matcher(unescape(data.path("text").asString("")))
+                    .replaceAll(" ")
+                    .strip();
             if (text.isEmpty()) {
                 return Optional.of(new Event(eventId, "dm", Optional.empty())); // a picture alone, a sticker
             }
             content = new Inbound.Text(bounded(text));
         }
         String handle = handle(users.path(sender));
-        return Optional.of(message(eventId, "dm", () -> new InboundMessage(Network.X, eventId, sender, handle, null,
-                content)));
+        return Optional.of(
+                message(eventId, "dm", () -> new InboundMessage(Network.X, eventId, sender, handle, null, content)));
     }
 
     /** Someone followed or unfollowed the bank; the bank's own follows are not answered. */
@@ -216,13 +231,12 @@ final class XUpdates {
         }
         Inbound content = e.type().equals("follow") ? new Inbound.Start() : new Inbound.Stop();
         String handle = handle(follow.path("source"));
-        return Optional.of(message(e.key(), e.type(), () -> new InboundMessage(Network.X, e.key(), e.source(), handle,
-                null, content)));
+        return Optional.of(message(
+                e.key(), e.type(), () -> new InboundMessage(Network.X, e.key(), e.source(), handle, null, content)));
     }
 
     /** A follow or block event: its type, who did it to whom, and its dedupe key. */
-    private record Edge(String type, String source, String target, String key) {
-    }
+    private record Edge(String type, String source, String target, String key) {}
 
     /** The event as an edge of one of the two types; empty when malformed or of another type. */
     private static Optional<Edge> edge(JsonNode event, String on, String off) {
@@ -232,7 +246,10 @@ final class XUpdates {
         if (source == null || target == null || !(type.equals(on) || type.equals(off))) {
             return Optional.empty();
         }
-        String key = bounded(type + ":" + source + ":" + target + ":" + event.path("created_timestamp").asString("0"), 128);
+        String key = bounded(
+                type + ":" + source + ":" + target + ":"
+                        + event.path("created_timestamp").asString("0"),
+                128);
         return Optional.of(new Edge(type, source, target, key));
     }
 
@@ -247,11 +264,16 @@ final class XUpdates {
             return Optional.empty();
         }
         Edge e = edge.get();
-        if (!e.type().equals("block") || !e.target().equals(bank.userId()) || e.source().equals(bank.userId())) {
+        if (!e.type().equals("block")
+                || !e.target().equals(bank.userId())
+                || e.source().equals(bank.userId())) {
             return Optional.of(new Event(e.key(), e.type(), Optional.empty()));
         }
-        return Optional.of(message(e.key(), e.type(), () -> new InboundMessage(Network.X, e.key(), e.source(),
-                handle(block.path("source")), null, new Inbound.Blocked())));
+        return Optional.of(message(
+                e.key(),
+                e.type(),
+                () -> new InboundMessage(
+                        Network.X, e.key(), e.source(), handle(block.path("source")), null, new Inbound.Blocked())));
     }
 
     /** The account revoked the bank app's access: the bank can no longer write to it. */
@@ -261,8 +283,8 @@ final class XUpdates {
             return Optional.empty();
         }
         String key = bounded("revoke:" + user + ":" + revoke.path("date_time").asString(""), 128);
-        return Optional.of(message(key, "revoke", () -> new InboundMessage(Network.X, key, user, null, null,
-                new Inbound.Blocked())));
+        return Optional.of(message(
+                key, "revoke", () -> new InboundMessage(Network.X, key, user, null, null, new Inbound.Blocked())));
     }
 
     /** A field outside what the engine accepts (a control character in an id) leaves the event unanswered. */

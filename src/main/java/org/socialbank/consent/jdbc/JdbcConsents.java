@@ -32,8 +32,10 @@ public class JdbcConsents {
 
     public Optional<Consent> byEvidence(Network channel, Purpose purpose, String evidence) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM consent_events e WHERE e.channel = ? AND e.purpose = ? "
-                + "AND e.evidence = ?").params(channel.wireName(), purpose.wireName(), evidence)
-                .query(JdbcConsents::consent).optional();
+                        + "AND e.evidence = ?")
+                .params(channel.wireName(), purpose.wireName(), evidence)
+                .query(JdbcConsents::consent)
+                .optional();
     }
 
     /** Appends the change to the history and makes it the current state, in the caller's transaction. */
@@ -41,45 +43,77 @@ public class JdbcConsents {
         UUID id = UUID.randomUUID();
         OffsetDateTime time = at.atOffset(ZoneOffset.UTC);
         jdbc.sql("INSERT INTO consent_events (id, channel, external_user_id, purpose, status, shown_text, evidence, "
-                + "source, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(id, change.channel().wireName(), change.externalUserId(), change.purpose().wireName(),
-                        change.status().wireName(), change.text(), change.evidence(), change.source().wireName(), time)
+                        + "source, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        id,
+                        change.channel().wireName(),
+                        change.externalUserId(),
+                        change.purpose().wireName(),
+                        change.status().wireName(),
+                        change.text(),
+                        change.evidence(),
+                        change.source().wireName(),
+                        time)
                 .update();
         int updated = jdbc.sql("UPDATE consents SET status = ?, event_id = ?, changed_at = ? WHERE channel = ? "
-                + "AND external_user_id = ? AND purpose = ?")
-                .params(change.status().wireName(), id, time, change.channel().wireName(), change.externalUserId(),
+                        + "AND external_user_id = ? AND purpose = ?")
+                .params(
+                        change.status().wireName(),
+                        id,
+                        time,
+                        change.channel().wireName(),
+                        change.externalUserId(),
                         change.purpose().wireName())
                 .update();
         if (updated == 0) {
             jdbc.sql("INSERT INTO consents (channel, external_user_id, purpose, status, event_id, changed_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?)")
-                    .params(change.channel().wireName(), change.externalUserId(), change.purpose().wireName(),
-                            change.status().wireName(), id, time)
+                            + "VALUES (?, ?, ?, ?, ?, ?)")
+                    .params(
+                            change.channel().wireName(),
+                            change.externalUserId(),
+                            change.purpose().wireName(),
+                            change.status().wireName(),
+                            id,
+                            time)
                     .update();
         }
-        return new Consent(change.channel(), change.externalUserId(), change.purpose(), change.status(), at,
-                change.text(), change.evidence(), change.source());
+        return new Consent(
+                change.channel(),
+                change.externalUserId(),
+                change.purpose(),
+                change.status(),
+                at,
+                change.text(),
+                change.evidence(),
+                change.source());
     }
 
     public List<Consent> current(Network channel, String externalUserId, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM consents c JOIN consent_events e ON e.id = c.event_id "
-                + "WHERE c.channel = ? AND c.external_user_id = ? ORDER BY c.purpose LIMIT ?")
-                .params(channel.wireName(), externalUserId, limit).query(JdbcConsents::consent).list();
+                        + "WHERE c.channel = ? AND c.external_user_id = ? ORDER BY c.purpose LIMIT ?")
+                .params(channel.wireName(), externalUserId, limit)
+                .query(JdbcConsents::consent)
+                .list();
     }
 
     /** The (channel, account) key of a current consent. */
-    public record Key(Network channel, String externalUserId) {
-    }
+    public record Key(Network channel, String externalUserId) {}
 
     /** Accounts whose consent for the purpose is given, after a key in (channel, id) order. */
     public List<Key> given(Purpose purpose, Network channel, Network afterChannel, String afterUser, int limit) {
         String after = afterChannel == null ? "" : afterChannel.wireName();
         String afterId = afterUser == null ? "" : afterUser;
         return jdbc.sql("SELECT channel, external_user_id FROM consents WHERE purpose = ? AND status = 'given' "
-                + "AND (? = '' OR channel = ?) AND (channel > ? OR (channel = ? AND external_user_id > ?)) "
-                + "ORDER BY channel, external_user_id LIMIT ?")
-                .params(purpose.wireName(), channel == null ? "" : channel.wireName(),
-                        channel == null ? "" : channel.wireName(), after, after, afterId, limit)
+                        + "AND (? = '' OR channel = ?) AND (channel > ? OR (channel = ? AND external_user_id > ?)) "
+                        + "ORDER BY channel, external_user_id LIMIT ?")
+                .params(
+                        purpose.wireName(),
+                        channel == null ? "" : channel.wireName(),
+                        channel == null ? "" : channel.wireName(),
+                        after,
+                        after,
+                        afterId,
+                        limit)
                 .query((rs, n) -> new Key(Network.fromWireName(rs.getString(1)).orElseThrow(), rs.getString(2)))
                 .list();
     }
@@ -93,16 +127,21 @@ public class JdbcConsents {
         // the index in order and stops at the limit only when ORDER BY names the index's columns;
         // ORDER BY external_user_id alone made it sort every later row for each page (quadratic)
         return jdbc.sql("SELECT external_user_id FROM consents WHERE purpose = ? AND status = 'given' AND channel = ? "
-                + "AND external_user_id > ? ORDER BY purpose, status, channel, external_user_id LIMIT ?")
+                        + "AND external_user_id > ? ORDER BY purpose, status, channel, external_user_id LIMIT ?")
                 .params(purpose.wireName(), channel.wireName(), afterUser == null ? "" : afterUser, limit)
-                .query(String.class).list();
+                .query(String.class)
+                .list();
     }
 
     private static Consent consent(ResultSet rs, int row) throws SQLException {
-        return new Consent(Network.fromWireName(rs.getString("channel")).orElseThrow(),
-                rs.getString("external_user_id"), Purpose.fromWireName(rs.getString("purpose")).orElseThrow(),
+        return new Consent(
+                Network.fromWireName(rs.getString("channel")).orElseThrow(),
+                rs.getString("external_user_id"),
+                Purpose.fromWireName(rs.getString("purpose")).orElseThrow(),
                 ConsentStatus.fromWireName(rs.getString("status")).orElseThrow(),
-                rs.getObject("recorded_at", OffsetDateTime.class).toInstant(), rs.getString("shown_text"),
-                rs.getString("evidence"), ConsentSource.valueOf(rs.getString("source").toUpperCase(java.util.Locale.ROOT)));
+                rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
+                rs.getString("shown_text"),
+                rs.getString("evidence"),
+                ConsentSource.valueOf(rs.getString("source").toUpperCase(java.util.Locale.ROOT)));
     }
 }

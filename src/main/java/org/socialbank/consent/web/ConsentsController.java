@@ -41,11 +41,13 @@ class ConsentsController {
 
     @Operation(summary = "The consents of a chat account as they are now (none: no marketing)")
     @ApiResponse(responseCode = "200", description = "{\"consents\": [...]}")
-    @ApiResponse(responseCode = "400", description = "unknown_channel, external_user_id_invalid",
+    @ApiResponse(
+            responseCode = "400",
+            description = "unknown_channel, external_user_id_invalid",
             content = @Content(mediaType = "application/problem+json"))
     @GetMapping
-    ResponseEntity<?> list(@RequestParam(required = false) String channel,
-            @RequestParam(required = false) String externalUserId) {
+    ResponseEntity<?> list(
+            @RequestParam(required = false) String channel, @RequestParam(required = false) String externalUserId) {
         Optional<Network> network = Network.fromWireName(channel == null ? "" : channel);
         if (network.isEmpty()) {
             return bad("unknown_channel", "channel must be one of the networks' wire names (telegram, wechat, ...).");
@@ -55,13 +57,16 @@ class ConsentsController {
             return bad(problem.get(), "externalUserId must be the platform's user id (1 to 128 characters).");
         }
         return ResponseEntity.ok(new ConsentJson.Page(consents.current(network.get(), externalUserId).stream()
-                .map(ConsentJson::of).toList()));
+                .map(ConsentJson::of)
+                .toList()));
     }
 
     @Operation(summary = "Record a consent the customer gave (or withdrew) elsewhere, with the exact text shown")
     @ApiResponse(responseCode = "201", description = "the consent as it is now (replayed: the evidence was known)")
-    @ApiResponse(responseCode = "400", description = "unknown_channel, unknown_purpose, unknown_status, "
-            + "external_user_id_invalid, text_missing, text_too_long, evidence_invalid",
+    @ApiResponse(
+            responseCode = "400",
+            description = "unknown_channel, unknown_purpose, unknown_status, "
+                    + "external_user_id_invalid, text_missing, text_too_long, evidence_invalid",
             content = @Content(mediaType = "application/problem+json"))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> give(@RequestBody ConsentJson.Give body) {
@@ -81,8 +86,14 @@ class ConsentsController {
         if (problem.isPresent()) {
             return bad(problem.get(), "externalUserId (1-128), text (1-2000) and evidence (1-128) are required.");
         }
-        ConsentChange change = new ConsentChange(network.get(), body.externalUserId(), purpose.get(), status.get(),
-                body.text(), body.evidence(), ConsentSource.API);
+        ConsentChange change = new ConsentChange(
+                network.get(),
+                body.externalUserId(),
+                purpose.get(),
+                status.get(),
+                body.text(),
+                body.evidence(),
+                ConsentSource.API);
         Consents.Recorded recorded;
         try {
             recorded = consents.record(change);
@@ -90,8 +101,17 @@ class ConsentsController {
             recorded = consents.record(change); // a concurrent replay of the evidence won: it answers now
         }
         ConsentJson c = ConsentJson.of(recorded.consent());
-        return ResponseEntity.status(HttpStatus.CREATED).body(new Answer(c.purpose(), c.channel(), c.status(),
-                c.changedAt(), c.externalUserId(), c.text(), c.evidence(), c.source(), recorded.replayed()));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(new Answer(
+                        c.purpose(),
+                        c.channel(),
+                        c.status(),
+                        c.changedAt(),
+                        c.externalUserId(),
+                        c.text(),
+                        c.evidence(),
+                        c.source(),
+                        recorded.replayed()));
     }
 
     private static ResponseEntity<?> bad(String code, String detail) {
@@ -99,7 +119,14 @@ class ConsentsController {
     }
 
     /** The consent recorded, flat, and whether it was a replay. */
-    record Answer(String purpose, String channel, String status, java.time.Instant changedAt, String externalUserId,
-            String text, String evidence, String source, boolean replayed) {
-    }
+    record Answer(
+            String purpose,
+            String channel,
+            String status,
+            java.time.Instant changedAt,
+            String externalUserId,
+            String text,
+            String evidence,
+            String source,
+            boolean replayed) {}
 }

@@ -12,8 +12,8 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import org.socialbank.console.StaffAudit;
 import org.socialbank.console.StaffMember;
-import org.socialbank.shared.jdbc.Timestamps;
 import org.socialbank.shared.Microseconds;
+import org.socialbank.shared.jdbc.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,17 +52,43 @@ public class AuditLog implements StaffAudit {
     @Transactional
     public AuditRow append(UUID whoId, String whoName, String what, String subject, String why) {
         Head head = jdbc.sql("SELECT seq, hash FROM console_audit_head WHERE id = 1 FOR UPDATE")
-                .query((rs, n) -> new Head(rs.getLong("seq"), rs.getString("hash"))).single();
+                .query((rs, n) -> new Head(rs.getLong("seq"), rs.getString("hash")))
+                .single();
         Instant now = Microseconds.now(clock);
-        AuditRow draft = new AuditRow(head.seq() + 1, now, whoId, cut(whoName, 64), cut(what, 64),
-                cut(subject, 256), cut(why, 512), head.hash(), null);
-        AuditRow row = new AuditRow(draft.seq(), now, whoId, draft.whoName(), draft.what(), draft.subject(),
-                draft.why(), head.hash(), HashChain.hash(head.hash(), draft));
+        AuditRow draft = new AuditRow(
+                head.seq() + 1,
+                now,
+                whoId,
+                cut(whoName, 64),
+                cut(what, 64),
+                cut(subject, 256),
+                cut(why, 512),
+                head.hash(),
+                null);
+        AuditRow row = new AuditRow(
+                draft.seq(),
+                now,
+                whoId,
+                draft.whoName(),
+                draft.what(),
+                draft.subject(),
+                draft.why(),
+                head.hash(),
+                HashChain.hash(head.hash(), draft));
         jdbc.sql("INSERT INTO console_audit (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(row.seq(), utc(row.recordedAt()), row.whoId(), row.whoName(), row.what(), row.subject(),
-                        row.why(), row.prevHash(), row.hash())
+                .params(
+                        row.seq(),
+                        utc(row.recordedAt()),
+                        row.whoId(),
+                        row.whoName(),
+                        row.what(),
+                        row.subject(),
+                        row.why(),
+                        row.prevHash(),
+                        row.hash())
                 .update();
-        jdbc.sql("UPDATE console_audit_head SET seq = ?, hash = ? WHERE id = 1").params(row.seq(), row.hash())
+        jdbc.sql("UPDATE console_audit_head SET seq = ?, hash = ? WHERE id = 1")
+                .params(row.seq(), row.hash())
                 .update();
         return row;
     }
@@ -72,7 +98,9 @@ public class AuditLog implements StaffAudit {
     public List<AuditRow> newest(int limit, Long beforeSeq) {
         int n = Math.max(1, Math.min(limit, PAGE_MAX));
         return jdbc.sql("SELECT " + COLUMNS + " FROM console_audit WHERE seq < ? ORDER BY seq DESC LIMIT " + n)
-                .param(beforeSeq == null ? Long.MAX_VALUE : beforeSeq).query(AuditLog::row).list();
+                .param(beforeSeq == null ? Long.MAX_VALUE : beforeSeq)
+                .query(AuditLog::row)
+                .list();
     }
 
     /** Walks the whole chain from the first row and checks it against the head. */
@@ -81,7 +109,8 @@ public class AuditLog implements StaffAudit {
         ChainVerifier verifier = new ChainVerifier();
         forEach(verifier::accept);
         Head head = jdbc.sql("SELECT seq, hash FROM console_audit_head WHERE id = 1")
-                .query((rs, n) -> new Head(rs.getLong("seq"), rs.getString("hash"))).single();
+                .query((rs, n) -> new Head(rs.getLong("seq"), rs.getString("hash")))
+                .single();
         return verifier.finish(head.seq(), head.hash());
     }
 
@@ -90,8 +119,11 @@ public class AuditLog implements StaffAudit {
     public void forEach(Consumer<AuditRow> sink) {
         long after = 0;
         while (true) {
-            List<AuditRow> batch = jdbc.sql("SELECT " + COLUMNS + " FROM console_audit WHERE seq > ? ORDER BY seq LIMIT "
-                    + BATCH).param(after).query(AuditLog::row).list();
+            List<AuditRow> batch = jdbc.sql(
+                            "SELECT " + COLUMNS + " FROM console_audit WHERE seq > ? ORDER BY seq LIMIT " + BATCH)
+                    .param(after)
+                    .query(AuditLog::row)
+                    .list();
             batch.forEach(sink);
             if (batch.size() < BATCH) {
                 return;
@@ -110,11 +142,17 @@ public class AuditLog implements StaffAudit {
     }
 
     private static AuditRow row(ResultSet rs, int n) throws SQLException {
-        return new AuditRow(rs.getLong("seq"), Timestamps.instant(rs, "recorded_at"), rs.getObject("who_id", UUID.class),
-                rs.getString("who_name"), rs.getString("what"), rs.getString("subject"), rs.getString("why"),
-                rs.getString("prev_hash"), rs.getString("hash"));
+        return new AuditRow(
+                rs.getLong("seq"),
+                Timestamps.instant(rs, "recorded_at"),
+                rs.getObject("who_id", UUID.class),
+                rs.getString("who_name"),
+                rs.getString("what"),
+                rs.getString("subject"),
+                rs.getString("why"),
+                rs.getString("prev_hash"),
+                rs.getString("hash"));
     }
 
-    private record Head(long seq, String hash) {
-    }
+    private record Head(long seq, String hash) {}
 }

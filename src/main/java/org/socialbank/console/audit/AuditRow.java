@@ -9,6 +9,13 @@ import java.util.UUID;
  * @param whoId the member of staff, or null for a sign-in attempt with an unknown name
  * @param whoName the user name, as typed for a failed sign-in
  */
-public record AuditRow(long seq, Instant recordedAt, UUID whoId, String whoName, String what, String subject,
-        String why, String prevHash, String hash) {
-}
+public record AuditRow(
+        long seq,
+        Instant recordedAt,
+        UUID whoId,
+        String whoName,
+        String what,
+        String subject,
+        String why,
+        String prevHash,
+        String hash) {}

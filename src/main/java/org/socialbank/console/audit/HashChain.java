@@ -14,8 +14,7 @@ public final class HashChain {
     /** The hash before the first row. */
     public static final String GENESIS = "0".repeat(64);
 
-    private HashChain() {
-    }
+    private HashChain() {}
 
     /** The fields a row's hash covers, in a form only that row has. */
     static String canonical(long seq, AuditRow row) {

@@ -26,8 +26,7 @@ public record BarChart(List<Bar> bars, List<Long> times, long max, long total, S
     static final int BARS_MAX = 48;
 
     /** One bar: its label, value, and where it is drawn. */
-    public record Bar(String label, long value, int x, int y, int width, int height, boolean labelled) {
-    }
+    public record Bar(String label, long value, int x, int y, int width, int height, boolean labelled) {}
 
     public BarChart {
         bars = List.copyOf(bars);
@@ -136,7 +135,13 @@ public record BarChart(List<Bar> bars, List<Long> times, long max, long total, S
             if (value > 0 && height == 0) {
                 height = 1; // a small number is still visible
             }
-            bars.add(new Bar(labels.get(i), value, i * slot + (slot - width) / 2, plot - height, width, height,
+            bars.add(new Bar(
+                    labels.get(i),
+                    value,
+                    i * slot + (slot - width) / 2,
+                    plot - height,
+                    width,
+                    height,
                     i % labelEvery == 0));
         }
         return new BarChart(bars, times, max, total, values.isEmpty() ? "" : highest);

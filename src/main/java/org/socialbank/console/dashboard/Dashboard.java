@@ -40,20 +40,25 @@ public class Dashboard {
     public DashboardNumbers read() {
         Instant now = clock.instant();
         QueueFigures figures = queues.getIfAvailable();
-        return new DashboardNumbers(now, conversations(now), hours(now), sends(), alerts(),
+        return new DashboardNumbers(
+                now,
+                conversations(now),
+                hours(now),
+                sends(),
+                alerts(),
                 figures == null ? List.of() : figures.queues(now),
                 figures == null ? 0 : figures.handedOverSince(now.minus(Duration.ofHours(24))));
     }
 
     private List<DashboardNumbers.Conversations> conversations(Instant now) {
         return jdbc.sql("SELECT channel, lang, COUNT(*) AS total, SUM(active) AS active FROM ("
-                + "SELECT c.channel AS channel, COALESCE(cu.language, '') AS lang, "
-                + "CASE WHEN c.updated_at >= ? THEN 1 ELSE 0 END AS active "
-                + "FROM conversations c LEFT JOIN customers cu ON cu.id = c.customer_id) t "
-                + "GROUP BY channel, lang ORDER BY channel, lang")
+                        + "SELECT c.channel AS channel, COALESCE(cu.language, '') AS lang, "
+                        + "CASE WHEN c.updated_at >= ? THEN 1 ELSE 0 END AS active "
+                        + "FROM conversations c LEFT JOIN customers cu ON cu.id = c.customer_id) t "
+                        + "GROUP BY channel, lang ORDER BY channel, lang")
                 .param(utc(now.minus(Duration.ofHours(24))))
-                .query((rs, n) -> new DashboardNumbers.Conversations(rs.getString("channel"), rs.getString("lang"),
-                        rs.getLong("total"), rs.getLong("active")))
+                .query((rs, n) -> new DashboardNumbers.Conversations(
+                        rs.getString("channel"), rs.getString("lang"), rs.getLong("total"), rs.getLong("active")))
                 .list();
     }
 
@@ -63,11 +68,16 @@ public class Dashboard {
         for (int i = 0; i < HOURS; i++) {
             Instant start = first.plus(Duration.ofHours(i));
             Instant end = start.plus(Duration.ofHours(1));
-            long[] payments = jdbc.sql("SELECT COUNT(*) AS n, COALESCE(SUM(CASE WHEN status = 'completed' THEN 1 ELSE 0 END), 0) "
-                    + "AS done FROM payments WHERE created_at >= ? AND created_at < ?").params(utc(start), utc(end))
-                    .query((rs, n) -> new long[] {rs.getLong("n"), rs.getLong("done")}).single();
+            long[] payments = jdbc.sql(
+                            "SELECT COUNT(*) AS n, COALESCE(SUM(CASE WHEN status = 'completed' THEN 1 ELSE 0 END), 0) "
+                                    + "AS done FROM payments WHERE created_at >= ? AND created_at < ?")
+                    .params(utc(start), utc(end))
+                    .query((rs, n) -> new long[] {rs.getLong("n"), rs.getLong("done")})
+                    .single();
             long transfers = jdbc.sql("SELECT COUNT(*) FROM transfers WHERE created_at >= ? AND created_at < ?")
-                    .params(utc(start), utc(end)).query(Long.class).single();
+                    .params(utc(start), utc(end))
+                    .query(Long.class)
+                    .single();
             hours.add(new DashboardNumbers.Hour(start, payments[0], payments[1], transfers));
         }
         return hours;
@@ -93,6 +103,7 @@ public class Dashboard {
 
     private List<DashboardNumbers.Count> alerts() {
         return jdbc.sql("SELECT status, COUNT(*) AS n FROM transaction_alerts GROUP BY status ORDER BY status")
-                .query((rs, n) -> new DashboardNumbers.Count(rs.getString("status"), rs.getLong("n"))).list();
+                .query((rs, n) -> new DashboardNumbers.Count(rs.getString("status"), rs.getLong("n")))
+                .list();
     }
 }

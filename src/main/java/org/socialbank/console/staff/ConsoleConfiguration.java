@@ -7,5 +7,4 @@ import org.springframework.context.annotation.Configuration;
 /** Binds and validates the console's settings. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ConsoleProperties.class)
-class ConsoleConfiguration {
-}
+class ConsoleConfiguration {}

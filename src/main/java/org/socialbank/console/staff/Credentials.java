@@ -18,6 +18,7 @@ class Credentials {
 
     /** Passwords shorter than this are refused when an account is made. */
     static final int PASSWORD_MIN = 12;
+
     static final int PASSWORD_MAX = 128;
 
     private final BCryptPasswordEncoder passwords = new BCryptPasswordEncoder();
@@ -32,8 +33,8 @@ class Credentials {
 
     String hash(String password) {
         if (password.length() < PASSWORD_MIN || password.length() > PASSWORD_MAX) {
-            throw new IllegalArgumentException("a staff password must be " + PASSWORD_MIN + ".." + PASSWORD_MAX
-                    + " characters");
+            throw new IllegalArgumentException(
+                    "a staff password must be " + PASSWORD_MIN + ".." + PASSWORD_MAX + " characters");
         }
         return passwords.encode(password);
     }

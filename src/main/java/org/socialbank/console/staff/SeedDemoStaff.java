@@ -30,11 +30,21 @@ class SeedDemoStaff implements ApplicationRunner {
         TotpSecret secret = TotpSecret.ofBase32(ConsoleDemo.TOTP_SECRET);
         for (ConsoleDemo.Staff s : ConsoleDemo.STAFF) {
             if (!accounts.exists(s.username())) {
-                accounts.create(new StaffMember(StaffId.random(), s.username(), s.displayName(),
-                        EnumSet.copyOf(s.roles()), s.teams(), s.languages()), s.password(), secret);
+                accounts.create(
+                        new StaffMember(
+                                StaffId.random(),
+                                s.username(),
+                                s.displayName(),
+                                EnumSet.copyOf(s.roles()),
+                                s.teams(),
+                                s.languages()),
+                        s.password(),
+                        secret);
             }
         }
-        log.warn("Demo mode: the console's demo staff (agent, supervisor, campaigns, auditor, admin) sign in at "
-                + "/console/login with <name>-demo-2026 and the public authenticator secret {}", ConsoleDemo.TOTP_SECRET);
+        log.warn(
+                "Demo mode: the console's demo staff (agent, supervisor, campaigns, auditor, admin) sign in at "
+                        + "/console/login with <name>-demo-2026 and the public authenticator secret {}",
+                ConsoleDemo.TOTP_SECRET);
     }
 }

@@ -7,21 +7,17 @@ import org.socialbank.console.StaffMember;
 public sealed interface SignInStep {
 
     /** The password was right; the authenticator code is next, in the browser holding this token. */
-    record CodeNeeded(String token) implements SignInStep {
-    }
+    record CodeNeeded(String token) implements SignInStep {}
 
     /** Both steps passed: a session for this token. */
-    record SignedIn(String token, StaffMember member) implements SignInStep {
-    }
+    record SignedIn(String token, StaffMember member) implements SignInStep {}
 
     /**
      * Wrong name, password or code, a code used before, or a locked account (then {@code
      * lockedUntil} says until when). Which of them is not said.
      */
-    record Refused(Instant lockedUntil) implements SignInStep {
-    }
+    record Refused(Instant lockedUntil) implements SignInStep {}
 
     /** The code step came too late or without a password step: start again. */
-    record Expired() implements SignInStep {
-    }
+    record Expired() implements SignInStep {}
 }

@@ -16,8 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class StaffAccounts implements StaffDirectory {
 
     /** A row of the admin's list: no secrets, no hashes. */
-    public record Listed(StaffMember member, boolean active, boolean locked) {
-    }
+    public record Listed(StaffMember member, boolean active, boolean locked) {}
 
     /** What a staff user name is: 2..64 characters of a-z 0-9 . _ -, from a letter. */
     static final String USERNAME = "[a-z][a-z0-9._-]{1,63}";
@@ -66,12 +65,17 @@ public class StaffAccounts implements StaffDirectory {
     @Override
     @Transactional(readOnly = true)
     public List<StaffMember> inTeam(String team, Role role) {
-        return staff.all().stream().filter(StaffAccount::active).map(StaffAccount::member)
-                .filter(m -> m.inTeam(team) && m.has(role)).toList();
+        return staff.all().stream()
+                .filter(StaffAccount::active)
+                .map(StaffAccount::member)
+                .filter(m -> m.inTeam(team) && m.has(role))
+                .toList();
     }
 
     @Transactional(readOnly = true)
     public List<Listed> list() {
-        return staff.all().stream().map(a -> new Listed(a.member(), a.active(), a.lockedAt(clock.instant()))).toList();
+        return staff.all().stream()
+                .map(a -> new Listed(a.member(), a.active(), a.lockedAt(clock.instant())))
+                .toList();
     }
 }

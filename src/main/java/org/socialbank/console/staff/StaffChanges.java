@@ -28,6 +28,7 @@ public class StaffChanges {
     private static final Pattern TEAM = Pattern.compile("[a-z0-9_-]{1,32}");
     /** Letters and digits that cannot be mistaken for each other when read out or copied. */
     private static final String PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
     private static final int PASSWORD_LENGTH = 20;
 
     private final JdbcStaff staff;
@@ -44,8 +45,7 @@ public class StaffChanges {
     }
 
     /** What an administrator typed for an account. */
-    public record Form(String displayName, Set<Role> roles, List<String> teams, List<String> languages) {
-    }
+    public record Form(String displayName, Set<Role> roles, List<String> teams, List<String> languages) {}
 
     @Transactional
     public StaffResult create(String username, Form form) {
@@ -60,8 +60,8 @@ public class StaffChanges {
         if (staff.byUsername(name).isPresent()) {
             return new StaffResult.Refused(StaffResult.Code.USERNAME_TAKEN);
         }
-        StaffMember member = new StaffMember(StaffId.random(), name, form.displayName().strip(), form.roles(),
-                form.teams(), form.languages());
+        StaffMember member = new StaffMember(
+                StaffId.random(), name, form.displayName().strip(), form.roles(), form.teams(), form.languages());
         String password = password();
         TotpSecret secret = TotpSecret.random(random);
         staff.insert(member, credentials.hash(password), credentials.seal(secret, member.id()), clock.instant());
@@ -83,11 +83,16 @@ public class StaffChanges {
         if (before.id().equals(by.id()) && !form.roles().contains(Role.ADMIN)) {
             return new StaffResult.Refused(StaffResult.Code.SELF);
         }
-        StaffMember after = new StaffMember(before.id(), before.username(), form.displayName().strip(), form.roles(),
-                form.teams(), form.languages());
+        StaffMember after = new StaffMember(
+                before.id(),
+                before.username(),
+                form.displayName().strip(),
+                form.roles(),
+                form.teams(),
+                form.languages());
         staff.update(after);
-        return new StaffResult.Done(username, Optional.empty(), Optional.empty(),
-                describe(before) + " -> " + describe(after));
+        return new StaffResult.Done(
+                username, Optional.empty(), Optional.empty(), describe(before) + " -> " + describe(after));
     }
 
     /** A new authenticator secret (the old one stops working) and every session of the person ends. */
@@ -122,13 +127,16 @@ public class StaffChanges {
     }
 
     private static Optional<StaffResult.Code> check(Form form) {
-        if (form.displayName() == null || form.displayName().isBlank() || form.displayName().strip().length() > 128) {
+        if (form.displayName() == null
+                || form.displayName().isBlank()
+                || form.displayName().strip().length() > 128) {
             return Optional.of(StaffResult.Code.INVALID_NAME);
         }
         if (form.roles().isEmpty()) {
             return Optional.of(StaffResult.Code.NO_ROLE);
         }
-        if (form.teams().size() > TEAMS_MAX || !form.teams().stream().allMatch(t -> TEAM.matcher(t).matches())
+        if (form.teams().size() > TEAMS_MAX
+                || !form.teams().stream().allMatch(t -> TEAM.matcher(t).matches())
                 || String.join(",", form.teams()).length() > 500) {
             return Optional.of(StaffResult.Code.INVALID_TEAM);
         }
@@ -139,9 +147,10 @@ public class StaffChanges {
     }
 
     private static String describe(StaffMember m) {
-        String roles = m.roles().stream().map(Role::wireName).sorted().collect(java.util.stream.Collectors.joining(","));
-        return "name=" + m.displayName() + "; roles=" + roles + "; teams="
-                + String.join(",", m.teams()) + "; languages=" + String.join(",", m.languages());
+        String roles =
+                m.roles().stream().map(Role::wireName).sorted().collect(java.util.stream.Collectors.joining(","));
+        return "name=" + m.displayName() + "; roles=" + roles + "; teams=" + String.join(",", m.teams())
+                + "; languages=" + String.join(",", m.languages());
     }
 
     private String password() {

@@ -28,6 +28,7 @@ public class StaffSignIn {
 
     /** Requests within this long of the last one do not write the session's last-seen time again. */
     static final Duration TOUCH_EVERY = Duration.ofSeconds(15);
+
     static final Pattern USERNAME = Pattern.compile(StaffAccounts.USERNAME);
 
     private final JdbcStaff staff;
@@ -38,8 +39,13 @@ public class StaffSignIn {
     private final Clock clock;
     private final Totp totp = Totp.defaults();
 
-    StaffSignIn(JdbcStaff staff, JdbcSessions sessions, Credentials credentials, AuditLog audit,
-            ConsoleProperties properties, Clock clock) {
+    StaffSignIn(
+            JdbcStaff staff,
+            JdbcSessions sessions,
+            Credentials credentials,
+            AuditLog audit,
+            ConsoleProperties properties,
+            Clock clock) {
         this.staff = staff;
         this.sessions = sessions;
         this.credentials = credentials;
@@ -53,7 +59,8 @@ public class StaffSignIn {
     public SignInStep password(String typedName, String password) {
         Instant now = clock.instant();
         String username = typedName.strip().toLowerCase(Locale.ROOT);
-        Optional<StaffAccount> found = staff.byUsername(username).flatMap(a -> staff.lockedById(a.member().id()))
+        Optional<StaffAccount> found = staff.byUsername(username)
+                .flatMap(a -> staff.lockedById(a.member().id()))
                 .filter(StaffAccount::active);
         boolean right = credentials.matches(password, found.map(StaffAccount::passwordHash));
         if (found.isEmpty()) {
@@ -76,9 +83,12 @@ public class StaffSignIn {
     @Transactional
     public SignInStep code(String codeToken, String code) {
         Instant now = clock.instant();
-        Optional<Session> pending = sessions.find(codeToken).filter(s -> s.stage() == Stage.CODE && s.endedAt() == null
-                && now.isBefore(s.createdAt().plus(properties.codeStepTimeout())));
-        Optional<StaffAccount> found = pending.flatMap(s -> staff.lockedById(s.staff())).filter(StaffAccount::active);
+        Optional<Session> pending = sessions.find(codeToken)
+                .filter(s -> s.stage() == Stage.CODE
+                        && s.endedAt() == null
+                        && now.isBefore(s.createdAt().plus(properties.codeStepTimeout())));
+        Optional<StaffAccount> found =
+                pending.flatMap(s -> staff.lockedById(s.staff())).filter(StaffAccount::active);
         if (found.isEmpty()) {
             return new SignInStep.Expired();
         }
@@ -87,7 +97,8 @@ public class StaffSignIn {
             sessions.end(pending.get().tokenHash(), now);
             return new SignInStep.Refused(account.lockedUntil());
         }
-        byte[] secret = credentials.open(account.sealedSecret(), account.member().id()).bytes();
+        byte[] secret =
+                credentials.open(account.sealedSecret(), account.member().id()).bytes();
         OptionalLong step = totp.verify(secret, code, now, properties.totpWindowSteps());
         if (step.isEmpty()) {
             return failed(account, "sign-in.code-wrong", now);
@@ -122,8 +133,12 @@ public class StaffSignIn {
         boolean old = !now.isBefore(s.createdAt().plus(properties.absoluteTimeout()));
         if (account.isEmpty() || idle || old) {
             if (sessions.end(s.tokenHash(), now) && account.isPresent()) {
-                audit.append(id(account.get()), account.get().member().username(),
-                        idle ? "session.expired-idle" : "session.expired", "console", "");
+                audit.append(
+                        id(account.get()),
+                        account.get().member().username(),
+                        idle ? "session.expired-idle" : "session.expired",
+                        "console",
+                        "");
             }
             return Optional.empty();
         }

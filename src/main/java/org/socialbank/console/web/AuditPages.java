@@ -56,12 +56,20 @@ class AuditPages {
         response.setHeader("Content-Disposition", "attachment; filename=\"socialbank-staff-audit.csv\"");
         response.setHeader("Cache-Control", "no-store");
         Writer out = response.getWriter();
-        out.write(Csv.line(List.of("seq", "recorded_at", "who_id", "who_name", "what", "subject", "why", "prev_hash",
-                "hash")));
+        out.write(Csv.line(
+                List.of("seq", "recorded_at", "who_id", "who_name", "what", "subject", "why", "prev_hash", "hash")));
         audit.forEach(row -> {
             try {
-                out.write(Csv.line(Arrays.asList(row.seq(), row.recordedAt(), row.whoId(), row.whoName(),
-                        row.what(), row.subject(), row.why(), row.prevHash(), row.hash())));
+                out.write(Csv.line(Arrays.asList(
+                        row.seq(),
+                        row.recordedAt(),
+                        row.whoId(),
+                        row.whoName(),
+                        row.what(),
+                        row.subject(),
+                        row.why(),
+                        row.prevHash(),
+                        row.hash())));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

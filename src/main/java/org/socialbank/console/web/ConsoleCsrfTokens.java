@@ -27,6 +27,7 @@ final class ConsoleCsrfTokens implements CsrfTokenRepository {
     static final String PARAMETER = "_csrf";
     /** A session cookie longer than this is no token of ours: it gets the pre-session token. */
     private static final int SESSION_TOKEN_LENGTH_MAX = 128;
+
     private static final byte[] PURPOSE = "socialbank console csrf\0".getBytes(StandardCharsets.UTF_8);
 
     private final CookieCsrfTokenRepository beforeSignIn;

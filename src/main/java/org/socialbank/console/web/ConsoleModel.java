@@ -28,8 +28,8 @@ class ConsoleModel implements WebMvcConfigurer, HandlerInterceptor {
     }
 
     @Override
-    public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
-            ModelAndView view) {
+    public void postHandle(
+            HttpServletRequest request, HttpServletResponse response, Object handler, ModelAndView view) {
         if (view == null || view.getViewName() == null || view.getViewName().startsWith("redirect:")) {
             return;
         }

@@ -34,7 +34,8 @@ class ConsoleSecurity {
         CookieCsrfTokenRepository csrfCookies = new CookieCsrfTokenRepository();
         csrfCookies.setCookieName("sb_console_csrf");
         csrfCookies.setCookiePath("/console");
-        csrfCookies.setCookieCustomizer(c -> c.secure(web.secureCookies()).sameSite("Strict").httpOnly(true));
+        csrfCookies.setCookieCustomizer(
+                c -> c.secure(web.secureCookies()).sameSite("Strict").httpOnly(true));
         http.securityMatcher("/console", "/console/**")
                 .csrf(csrf -> csrf.csrfTokenRepository(new ConsoleCsrfTokens(csrfCookies))
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
@@ -43,29 +44,35 @@ class ConsoleSecurity {
                 .formLogin(f -> f.disable())
                 .logout(l -> l.disable())
                 .requestCache(c -> c.disable())
-                .headers(h -> h
-                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
-                                + "style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'"))
+                .headers(h -> h.contentSecurityPolicy(
+                                csp -> csp.policyDirectives(
+                                        "default-src 'self'; img-src 'self' data:; "
+                                                + "style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'"))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
                 .addFilterBefore(new StaffSessionFilter(signIn), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(ConsoleEndpoints::rules)
-                .exceptionHandling(e -> e
-                        .authenticationEntryPoint((request, response, ex) -> {
+                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> {
                             if ("GET".equals(request.getMethod()) && request.getHeader("HX-Request") == null) {
                                 response.setStatus(HttpStatus.SEE_OTHER.value());
                                 response.setHeader("Location", request.getContextPath() + ConsoleEndpoints.LOGIN);
                                 return;
                             }
                             response.setHeader("HX-Redirect", request.getContextPath() + ConsoleEndpoints.LOGIN);
-                            Problems.write(response, HttpStatus.UNAUTHORIZED, "unauthorized",
-                                    "Sign in to the console first.");
+                            Problems.write(
+                                    response, HttpStatus.UNAUTHORIZED, "unauthorized", "Sign in to the console first.");
                         })
                         .accessDeniedHandler((request, response, ex) -> {
                             if (ex instanceof CsrfException) {
-                                Problems.write(response, HttpStatus.FORBIDDEN, "csrf_token_invalid",
+                                Problems.write(
+                                        response,
+                                        HttpStatus.FORBIDDEN,
+                                        "csrf_token_invalid",
                                         "The form's security token is missing or old; reload the page and send it again.");
                             } else {
-                                Problems.write(response, HttpStatus.FORBIDDEN, "forbidden",
+                                Problems.write(
+                                        response,
+                                        HttpStatus.FORBIDDEN,
+                                        "forbidden",
                                         "Your console roles do not allow this.");
                             }
                         }));

@@ -32,7 +32,8 @@ class HomePage {
 
     @GetMapping({"/console", "/console/"})
     String home(@AuthenticationPrincipal StaffMember who, Model model) {
-        model.addAttribute("roles", who.roles().stream().sorted().map(Role::wireName).collect(Collectors.toList()));
+        model.addAttribute(
+                "roles", who.roles().stream().sorted().map(Role::wireName).collect(Collectors.toList()));
         if (who.can(Permission.DASHBOARD)) {
             model.addAttribute("numbers", dashboard.read());
         }
@@ -81,11 +82,16 @@ class HomePage {
             String key = q.team() + "/" + q.language();
             out.write(Csv.line(List.of("queue", key, "waiting", q.waiting())));
             out.write(Csv.line(List.of("queue", key, "assigned", q.assigned())));
-            out.write(Csv.line(List.of("queue", key, "longest_wait_seconds", q.longestWait().toSeconds())));
+            out.write(Csv.line(List.of(
+                    "queue", key, "longest_wait_seconds", q.longestWait().toSeconds())));
             out.write(Csv.line(List.of("queue", key, "first_response_breached", q.firstResponseBreached())));
             out.write(Csv.line(List.of("queue", key, "resolution_breached", q.resolutionBreached())));
         }
         out.write(Csv.line(List.of("handoffs_24h", "handed_over", "", numbers.handedOver24h())));
-        out.write(Csv.line(List.of("handoffs_24h", "rate_percent", "", numbers.handoffRatePercent().map(String::valueOf).orElse(""))));
+        out.write(Csv.line(List.of(
+                "handoffs_24h",
+                "rate_percent",
+                "",
+                numbers.handoffRatePercent().map(String::valueOf).orElse(""))));
     }
 }

@@ -46,8 +46,11 @@ class SignInPages {
     }
 
     @PostMapping(ConsoleEndpoints.LOGIN)
-    Object password(@RequestParam(defaultValue = "") String username, @RequestParam(defaultValue = "") String password,
-            Model model, HttpServletResponse response) {
+    Object password(
+            @RequestParam(defaultValue = "") String username,
+            @RequestParam(defaultValue = "") String password,
+            Model model,
+            HttpServletResponse response) {
         SignInStep step = signIn.password(bounded(username, 64), bounded(password, 128));
         if (step instanceof SignInStep.CodeNeeded code) {
             setCookie(response, code.token());
@@ -57,7 +60,8 @@ class SignInPages {
     }
 
     @GetMapping(ConsoleEndpoints.LOGIN + "/code")
-    Object codeForm(@CookieValue(name = StaffSessionFilter.COOKIE, required = false) String token,
+    Object codeForm(
+            @CookieValue(name = StaffSessionFilter.COOKIE, required = false) String token,
             HttpServletResponse response) {
         if (token == null) {
             return SeeOther.to(ConsoleEndpoints.LOGIN);
@@ -67,8 +71,11 @@ class SignInPages {
     }
 
     @PostMapping(ConsoleEndpoints.LOGIN + "/code")
-    Object code(@CookieValue(name = StaffSessionFilter.COOKIE, required = false) String token,
-            @RequestParam(defaultValue = "") String code, Model model, HttpServletResponse response) {
+    Object code(
+            @CookieValue(name = StaffSessionFilter.COOKIE, required = false) String token,
+            @RequestParam(defaultValue = "") String code,
+            Model model,
+            HttpServletResponse response) {
         SignInStep step = signIn.code(token == null ? "" : token, bounded(code.strip(), 16));
         if (step instanceof SignInStep.SignedIn signedIn) {
             setCookie(response, signedIn.token());
@@ -89,8 +96,10 @@ class SignInPages {
     }
 
     @PostMapping("/console/logout")
-    View signOut(@CookieValue(name = StaffSessionFilter.COOKIE, required = false) String token,
-            @AuthenticationPrincipal StaffMember who, HttpServletResponse response) {
+    View signOut(
+            @CookieValue(name = StaffSessionFilter.COOKIE, required = false) String token,
+            @AuthenticationPrincipal StaffMember who,
+            HttpServletResponse response) {
         if (token != null && who != null) {
             signIn.signOut(token, who);
         }
@@ -102,20 +111,36 @@ class SignInPages {
         response.setHeader("Cache-Control", "no-store");
         Instant lockedUntil = step instanceof SignInStep.Refused r ? r.lockedUntil() : null;
         model.addAttribute("failed", true);
-        Optional.ofNullable(lockedUntil).ifPresent(until -> model.addAttribute("lockedUntil",
-                until.atZone(java.time.ZoneOffset.UTC).toLocalTime().withNano(0)));
+        Optional.ofNullable(lockedUntil)
+                .ifPresent(until -> model.addAttribute(
+                        "lockedUntil",
+                        until.atZone(java.time.ZoneOffset.UTC).toLocalTime().withNano(0)));
         return page;
     }
 
     private void setCookie(HttpServletResponse response, String token) {
-        response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(StaffSessionFilter.COOKIE, token)
-                .path("/console").httpOnly(true).secure(web.secureCookies()).sameSite("Strict").build().toString());
+        response.addHeader(
+                HttpHeaders.SET_COOKIE,
+                ResponseCookie.from(StaffSessionFilter.COOKIE, token)
+                        .path("/console")
+                        .httpOnly(true)
+                        .secure(web.secureCookies())
+                        .sameSite("Strict")
+                        .build()
+                        .toString());
     }
 
     private void clearCookie(HttpServletResponse response) {
-        response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(StaffSessionFilter.COOKIE, "")
-                .path("/console").httpOnly(true).secure(web.secureCookies()).sameSite("Strict").maxAge(Duration.ZERO)
-                .build().toString());
+        response.addHeader(
+                HttpHeaders.SET_COOKIE,
+                ResponseCookie.from(StaffSessionFilter.COOKIE, "")
+                        .path("/console")
+                        .httpOnly(true)
+                        .secure(web.secureCookies())
+                        .sameSite("Strict")
+                        .maxAge(Duration.ZERO)
+                        .build()
+                        .toString());
     }
 
     private static String bounded(String value, int max) {

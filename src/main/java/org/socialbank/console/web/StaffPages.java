@@ -14,9 +14,9 @@ import org.socialbank.console.staff.StaffChanges;
 import org.socialbank.console.staff.StaffResult;
 import org.socialbank.security.otp.OtpAuthUri;
 import org.socialbank.security.otp.QrCodes;
+import org.socialbank.shared.Language;
 import org.socialbank.shared.web.BadRequest;
 import org.socialbank.shared.web.SeeOther;
-import org.socialbank.shared.Language;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -80,9 +80,13 @@ class StaffPages {
     }
 
     @PostMapping("/console/staff")
-    String create(@AuthenticationPrincipal StaffMember who, @RequestParam(defaultValue = "") String username,
-            @RequestParam(defaultValue = "") String displayName, @RequestParam(required = false) List<String> roles,
-            @RequestParam(defaultValue = "") String teams, @RequestParam(required = false) List<String> languages,
+    String create(
+            @AuthenticationPrincipal StaffMember who,
+            @RequestParam(defaultValue = "") String username,
+            @RequestParam(defaultValue = "") String displayName,
+            @RequestParam(required = false) List<String> roles,
+            @RequestParam(defaultValue = "") String teams,
+            @RequestParam(required = false) List<String> languages,
             Model model) {
         who.require(Permission.STAFF);
         StaffResult result = changes.create(bounded(username, 64), form(displayName, roles, teams, languages));
@@ -102,9 +106,13 @@ class StaffPages {
     }
 
     @PostMapping("/console/staff/{username}")
-    String update(@AuthenticationPrincipal StaffMember who, @PathVariable String username,
-            @RequestParam(defaultValue = "") String displayName, @RequestParam(required = false) List<String> roles,
-            @RequestParam(defaultValue = "") String teams, @RequestParam(required = false) List<String> languages,
+    String update(
+            @AuthenticationPrincipal StaffMember who,
+            @PathVariable String username,
+            @RequestParam(defaultValue = "") String displayName,
+            @RequestParam(required = false) List<String> roles,
+            @RequestParam(defaultValue = "") String teams,
+            @RequestParam(required = false) List<String> languages,
             Model model) {
         who.require(Permission.STAFF);
         StaffAccounts.Listed account = listed(username);
@@ -152,15 +160,21 @@ class StaffPages {
     }
 
     private StaffAccounts.Listed listed(String username) {
-        return accounts.list().stream().filter(a -> a.member().username().equals(username)).findFirst()
+        return accounts.list().stream()
+                .filter(a -> a.member().username().equals(username))
+                .findFirst()
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     private static String form(Model model, StaffAccounts.Listed account, String refused) {
         model.addAttribute("account", account);
-        model.addAttribute("heldRoles", account == null ? List.of()
-                : account.member().roles().stream().map(Role::wireName).toList());
-        model.addAttribute("allRoles", Arrays.stream(Role.values()).map(Role::wireName).toList());
+        model.addAttribute(
+                "heldRoles",
+                account == null
+                        ? List.of()
+                        : account.member().roles().stream().map(Role::wireName).toList());
+        model.addAttribute(
+                "allRoles", Arrays.stream(Role.values()).map(Role::wireName).toList());
         model.addAttribute("allLanguages", LANGUAGES);
         model.addAttribute("refused", refused);
         return "console/staff-form";
@@ -175,21 +189,30 @@ class StaffPages {
         model.addAttribute("password", done.password().orElse(null));
         model.addAttribute("secret", done.secret().map(s -> s.base32()).orElse(null));
         String label = messages.getMessage("console.staff.qr", null, LocaleContextHolder.getLocale());
-        model.addAttribute("qr", done.secret().map(s -> QrCodes.svg(OtpAuthUri.of(ISSUER, done.username(), s).value(),
-                label)).orElse(null));
+        model.addAttribute(
+                "qr",
+                done.secret()
+                        .map(s -> QrCodes.svg(
+                                OtpAuthUri.of(ISSUER, done.username(), s).value(), label))
+                        .orElse(null));
         model.addAttribute("created", created);
         return "console/staff-secret";
     }
 
-    private static StaffChanges.Form form(String displayName, List<String> roles, String teams,
-            List<String> languages) {
+    private static StaffChanges.Form form(
+            String displayName, List<String> roles, String teams, List<String> languages) {
         Set<Role> held = EnumSet.noneOf(Role.class);
         for (String role : roles == null ? List.<String>of() : roles) {
             Arrays.stream(Role.values()).filter(r -> r.wireName().equals(role)).forEach(held::add);
         }
-        List<String> teamList = Arrays.stream(bounded(teams, 600).toLowerCase(Locale.ROOT).split("[,\\s]+"))
-                .filter(t -> !t.isEmpty()).distinct().toList();
-        List<String> languageList = languages == null ? List.of() : languages.stream().distinct().limit(10).toList();
+        List<String> teamList = Arrays.stream(
+                        bounded(teams, 600).toLowerCase(Locale.ROOT).split("[,\\s]+"))
+                .filter(t -> !t.isEmpty())
+                .distinct()
+                .toList();
+        List<String> languageList = languages == null
+                ? List.of()
+                : languages.stream().distinct().limit(10).toList();
         return new StaffChanges.Form(bounded(displayName, 200), held, teamList, languageList);
     }
 

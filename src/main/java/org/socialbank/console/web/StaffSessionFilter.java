@@ -72,7 +72,8 @@ final class StaffSessionFilter extends OncePerRequestFilter {
                 authorities.add(new SimpleGrantedAuthority(p.authority()));
             }
         }
-        SecurityContext context = SecurityContextHolder.getContextHolderStrategy().createEmptyContext();
+        SecurityContext context =
+                SecurityContextHolder.getContextHolderStrategy().createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(member, null, authorities));
         SecurityContextHolder.getContextHolderStrategy().setContext(context);
     }

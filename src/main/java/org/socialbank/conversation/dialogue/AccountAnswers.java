@@ -6,8 +6,8 @@ import org.socialbank.conversation.Outbound;
 import org.socialbank.conversation.dialogue.Dialogue.Step;
 import org.socialbank.conversation.language.ParsedCommand;
 import org.socialbank.directory.CustomerId;
-import org.socialbank.shared.Language;
 import org.socialbank.shared.CurrencyCode;
+import org.socialbank.shared.Language;
 import org.socialbank.shared.MoneyFormat;
 
 /**
@@ -34,8 +34,9 @@ final class AccountAnswers {
         }
         StringBuilder text = new StringBuilder(texts.text(language, "conversation.account.title"));
         for (Bank.AccountNumber n : numbers) {
-            text.append('\n').append(texts.text(language, "conversation.account.line", n.currency().code(),
-                    n.number()));
+            text.append('\n')
+                    .append(texts.text(
+                            language, "conversation.account.line", n.currency().code(), n.number()));
         }
         text.append("\n\n").append(texts.text(language, "conversation.account.no_iban"));
         return new Step(turn.state(), List.of(new Outbound.Text(text.toString())), language);
@@ -43,8 +44,12 @@ final class AccountAnswers {
 
     /** The limits in the currency the text names, else in each currency the customer holds. */
     Step limits(Turn turn, Language language, CustomerId customer, ParsedCommand command) {
-        List<CurrencyCode> currencies = command.currency().map(List::of).orElseGet(() -> turn.bank().balances(customer)
-                .stream().map(Bank.Balance::currency).distinct().toList());
+        List<CurrencyCode> currencies = command.currency()
+                .map(List::of)
+                .orElseGet(() -> turn.bank().balances(customer).stream()
+                        .map(Bank.Balance::currency)
+                        .distinct()
+                        .toList());
         StringBuilder text = new StringBuilder();
         for (CurrencyCode currency : currencies) {
             List<Bank.Limit> limits = turn.bank().limits(customer, currency);
@@ -68,8 +73,11 @@ final class AccountAnswers {
         if (limit.resetsAt() == null) {
             return texts.text(language, "conversation.limits." + limit.rule(), max);
         }
-        return texts.text(language, "conversation.limits." + limit.rule(),
-                MoneyFormat.format(limit.remainingMinor(), limit.currency(), language.locale()), max,
+        return texts.text(
+                language,
+                "conversation.limits." + limit.rule(),
+                MoneyFormat.format(limit.remainingMinor(), limit.currency(), language.locale()),
+                max,
                 time.dateTime(limit.resetsAt()));
     }
 
@@ -83,37 +91,52 @@ final class AccountAnswers {
             return say(turn.state(), language, "conversation.spending.none", since);
         }
         StringBuilder text = new StringBuilder(texts.text(language, "conversation.spending.title", since));
-        for (CurrencyCode currency : spent.stream().map(Bank.Spent::currency).distinct().toList()) {
-            List<Bank.Spent> lines = spent.stream().filter(s -> s.currency().equals(currency)).toList();
+        for (CurrencyCode currency :
+                spent.stream().map(Bank.Spent::currency).distinct().toList()) {
+            List<Bank.Spent> lines =
+                    spent.stream().filter(s -> s.currency().equals(currency)).toList();
             long total = 0;
             long others = 0;
             for (int i = 0; i < lines.size(); i++) {
                 Bank.Spent s = lines.get(i);
                 total = Math.addExact(total, s.amountMinor());
                 if (i < SPENDING_LINES_MAX) {
-                    text.append('\n').append(texts.text(language, "conversation.spending.line",
-                            MoneyFormat.format(s.amountMinor(), currency, language.locale()), who(s.counterparty(), language),
-                            s.payments()));
+                    text.append('\n')
+                            .append(texts.text(
+                                    language,
+                                    "conversation.spending.line",
+                                    MoneyFormat.format(s.amountMinor(), currency, language.locale()),
+                                    who(s.counterparty(), language),
+                                    s.payments()));
                 } else {
                     others = Math.addExact(others, s.amountMinor());
                 }
             }
             if (others > 0) {
-                text.append('\n').append(texts.text(language, "conversation.spending.others",
-                        MoneyFormat.format(others, currency, language.locale())));
+                text.append('\n')
+                        .append(texts.text(
+                                language,
+                                "conversation.spending.others",
+                                MoneyFormat.format(others, currency, language.locale())));
             }
-            text.append('\n').append(texts.text(language, "conversation.spending.total",
-                    MoneyFormat.format(total, currency, language.locale())));
+            text.append('\n')
+                    .append(texts.text(
+                            language,
+                            "conversation.spending.total",
+                            MoneyFormat.format(total, currency, language.locale())));
         }
         return new Step(turn.state(), List.of(new Outbound.Text(text.toString())), language);
     }
 
     /** A counterparty as the history names it. */
     private String who(String counterparty, Language language) {
-        return counterparty == null ? "—"
-                : counterparty.equals("bank:interbank_settlement") ? texts.text(language, "alerts.counterparty.external")
-                : counterparty.startsWith("bank:") ? texts.text(language, "alerts.counterparty.bank")
-                : counterparty;
+        return counterparty == null
+                ? "—"
+                : counterparty.equals("bank:interbank_settlement")
+                        ? texts.text(language, "alerts.counterparty.external")
+                        : counterparty.startsWith("bank:")
+                                ? texts.text(language, "alerts.counterparty.bank")
+                                : counterparty;
     }
 
     private Step say(DialogueState state, Language language, String key, Object... args) {
@@ -121,11 +144,21 @@ final class AccountAnswers {
     }
 
     static List<String> messageKeys() {
-        return List.of("conversation.account.title", "conversation.account.line", "conversation.account.no_iban",
-                "conversation.limits.title", "conversation.limits.none", "conversation.limits.transaction_limit",
-                "conversation.limits.channel_transaction_limit", "conversation.limits.daily_limit",
-                "conversation.limits.channel_daily_limit", "conversation.limits.monthly_limit",
-                "conversation.spending.none", "conversation.spending.title", "conversation.spending.line",
-                "conversation.spending.others", "conversation.spending.total");
+        return List.of(
+                "conversation.account.title",
+                "conversation.account.line",
+                "conversation.account.no_iban",
+                "conversation.limits.title",
+                "conversation.limits.none",
+                "conversation.limits.transaction_limit",
+                "conversation.limits.channel_transaction_limit",
+                "conversation.limits.daily_limit",
+                "conversation.limits.channel_daily_limit",
+                "conversation.limits.monthly_limit",
+                "conversation.spending.none",
+                "conversation.spending.title",
+                "conversation.spending.line",
+                "conversation.spending.others",
+                "conversation.spending.total");
     }
 }

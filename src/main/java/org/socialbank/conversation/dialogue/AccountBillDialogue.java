@@ -10,7 +10,6 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.socialbank.billing.AccountBillResult;
-import org.socialbank.billing.BillPaymentStatus;
 import org.socialbank.billing.BillerRegistry;
 import org.socialbank.billing.BillerRegistry.ForeignBiller;
 import org.socialbank.conversation.Outbound;
@@ -41,24 +40,34 @@ final class AccountBillDialogue {
     static final int NUMBERS_MAX = 8;
     /** The fewest digits an account number has. */
     static final int ACCOUNT_DIGITS_MIN = 5;
+
     private static final Pattern DIGIT_RUN = Pattern.compile("\\p{Nd}+(?:[ -]\\p{Nd}+)*");
 
     /** A bill's kind in words, and the country a language's customers mean by it (null: any). */
-    private record Kind(String word, String category, Language language, String country) {
-    }
+    private record Kind(String word, String category, Language language, String country) {}
 
     private static final List<Kind> KINDS = List.of(
-            new Kind("电费", "electricity", Language.ZH, "CN"), new Kind("水费", "water", Language.ZH, "CN"),
-            new Kind("燃气费", "gas", Language.ZH, "CN"), new Kind("煤气费", "gas", Language.ZH, "CN"),
-            new Kind("话费", "phone", Language.ZH, "CN"), new Kind("宽带", "internet", Language.ZH, "CN"),
-            new Kind("электроэнерг", "electricity", Language.RU, "RU"), new Kind("за свет", "electricity", Language.RU, "RU"),
-            new Kind("электричеств", "electricity", Language.RU, "RU"), new Kind("за воду", "water", Language.RU, "RU"),
-            new Kind("водоснабж", "water", Language.RU, "RU"), new Kind("интернет", "internet", Language.RU, "RU"),
-            new Kind("électricité", "electricity", Language.FR, "FR"), new Kind("facture d'eau", "water", Language.FR, "FR"),
-            new Kind("facture d’eau", "water", Language.FR, "FR"), new Kind("impôt", "tax", Language.FR, "FR"),
+            new Kind("电费", "electricity", Language.ZH, "CN"),
+            new Kind("水费", "water", Language.ZH, "CN"),
+            new Kind("燃气费", "gas", Language.ZH, "CN"),
+            new Kind("煤气费", "gas", Language.ZH, "CN"),
+            new Kind("话费", "phone", Language.ZH, "CN"),
+            new Kind("宽带", "internet", Language.ZH, "CN"),
+            new Kind("электроэнерг", "electricity", Language.RU, "RU"),
+            new Kind("за свет", "electricity", Language.RU, "RU"),
+            new Kind("электричеств", "electricity", Language.RU, "RU"),
+            new Kind("за воду", "water", Language.RU, "RU"),
+            new Kind("водоснабж", "water", Language.RU, "RU"),
+            new Kind("интернет", "internet", Language.RU, "RU"),
+            new Kind("électricité", "electricity", Language.FR, "FR"),
+            new Kind("facture d'eau", "water", Language.FR, "FR"),
+            new Kind("facture d’eau", "water", Language.FR, "FR"),
+            new Kind("impôt", "tax", Language.FR, "FR"),
             new Kind("impots", "tax", Language.FR, "FR"),
-            new Kind("electricity bill", "electricity", Language.EN, null), new Kind("water bill", "water", Language.EN, null),
-            new Kind("gas bill", "gas", Language.EN, null), new Kind("internet bill", "internet", Language.EN, null));
+            new Kind("electricity bill", "electricity", Language.EN, null),
+            new Kind("water bill", "water", Language.EN, null),
+            new Kind("gas bill", "gas", Language.EN, null),
+            new Kind("internet bill", "internet", Language.EN, null));
     private static final List<String> FR_VERBS = List.of("payer", "régler", "facture");
     /** Top-ups are not bills ("充话费", "充值"): TopUpDialogue reads them. */
     private static final List<String> TOP_UP = List.of("充", "top up", "topup", "пополни", "recharge", "شارژ");
@@ -95,25 +104,33 @@ final class AccountBillDialogue {
         if (TOP_UP.stream().anyMatch(lower::contains)) {
             return Optional.empty();
         }
-        List<String> numbers = numbers(text).stream().filter(n -> n.length() >= ACCOUNT_DIGITS_MIN).toList();
-        if (numbers.size() > 1 || BillDialogue.reading(BillDialogue.numbers(text)).isPresent()) {
+        List<String> numbers = numbers(text).stream()
+                .filter(n -> n.length() >= ACCOUNT_DIGITS_MIN)
+                .toList();
+        if (numbers.size() > 1
+                || BillDialogue.reading(BillDialogue.numbers(text)).isPresent()) {
             return Optional.empty(); // two numbers, or an Iranian bill's two ids or barcode: BillDialogue's
         }
         String account = numbers.isEmpty() ? null : numbers.get(0);
         Language language = language(text, lower);
         // the longest name written wins: "Мосводоканал" names Mosvodokanal, not the waterworks called "Водоканал"
-        Optional<ForeignBiller> named = billers.stream().filter(b -> matched(b, lower) > 0)
+        Optional<ForeignBiller> named = billers.stream()
+                .filter(b -> matched(b, lower) > 0)
                 .max(java.util.Comparator.comparingInt(b -> matched(b, lower)));
         if (named.isPresent()) {
             return Optional.of(new Request(language, List.of(named.get()), true, account));
         }
-        Optional<Kind> kind = KINDS.stream().filter(k -> lower.contains(k.word())).findFirst();
+        Optional<Kind> kind =
+                KINDS.stream().filter(k -> lower.contains(k.word())).findFirst();
         if (kind.isEmpty() || account == null) {
             return Optional.empty();
         }
-        List<ForeignBiller> takers = billers.stream().filter(b -> b.category().equals(kind.get().category()))
-                .filter(b -> kind.get().country() == null || b.country().equals(kind.get().country()))
-                .filter(b -> b.account(account).isPresent()).toList();
+        List<ForeignBiller> takers = billers.stream()
+                .filter(b -> b.category().equals(kind.get().category()))
+                .filter(b -> kind.get().country() == null
+                        || b.country().equals(kind.get().country()))
+                .filter(b -> b.account(account).isPresent())
+                .toList();
         return Optional.of(new Request(language, takers, false, account));
     }
 
@@ -123,8 +140,16 @@ final class AccountBillDialogue {
             return say(turn, language, "billing.acct.no_biller", request.account());
         }
         if (request.billers().size() > 1) {
-            return say(turn, language, "billing.acct.which", request.account(), String.join(", ",
-                    request.billers().stream().map(b -> b.name(language.locale())).toList()));
+            return say(
+                    turn,
+                    language,
+                    "billing.acct.which",
+                    request.account(),
+                    String.join(
+                            ", ",
+                            request.billers().stream()
+                                    .map(b -> b.name(language.locale()))
+                                    .toList()));
         }
         ForeignBiller biller = request.billers().get(0);
         String name = biller.name(language.locale());
@@ -152,20 +177,34 @@ final class AccountBillDialogue {
             return say(turn, language, "conversation.pay.stale");
         }
         UUID inquiry = parsed.get();
-        AccountBillResult result = turn.bank().payAccountBill(turn.linked().orElseThrow().customerId(), inquiry,
-                usePoints);
+        AccountBillResult result =
+                turn.bank().payAccountBill(turn.linked().orElseThrow().customerId(), inquiry, usePoints);
         if (result instanceof AccountBillResult.Refused refused) {
-            return say(turn, language, refused.code().equals(AccountBillResult.QUOTE_EXPIRED) ? "billing.acct.expired"
-                    : "conversation.pay.stale");
+            return say(
+                    turn,
+                    language,
+                    refused.code().equals(AccountBillResult.QUOTE_EXPIRED)
+                            ? "billing.acct.expired"
+                            : "conversation.pay.stale");
         }
         AccountBillResult.Accepted accepted = (AccountBillResult.Accepted) result;
-        String amount = MoneyFormat.format(accepted.amountMinor(), CurrencyCode.of(accepted.currency()),
-                language.locale());
+        String amount =
+                MoneyFormat.format(accepted.amountMinor(), CurrencyCode.of(accepted.currency()), language.locale());
         return switch (accepted.status()) {
-            case PENDING, UNKNOWN -> accepted.points() > 0 ? say(turn, language, "billing.acct.sending_points",
-                    amount, accepted.account(), accepted.points(), MoneyFormat.format(accepted.discountMinor(),
-                            CurrencyCode.of(accepted.currency()), language.locale()))
-                    : say(turn, language, "billing.acct.sending", amount, accepted.account());
+            case PENDING, UNKNOWN ->
+                accepted.points() > 0
+                        ? say(
+                                turn,
+                                language,
+                                "billing.acct.sending_points",
+                                amount,
+                                accepted.account(),
+                                accepted.points(),
+                                MoneyFormat.format(
+                                        accepted.discountMinor(),
+                                        CurrencyCode.of(accepted.currency()),
+                                        language.locale()))
+                        : say(turn, language, "billing.acct.sending", amount, accepted.account());
             case COMPLETED -> say(turn, language, "billing.acct.already_paid", amount, accepted.account());
             default -> refusal(turn, language, accepted.code() == null ? "rejected" : accepted.code(), amount);
         };
@@ -192,7 +231,10 @@ final class AccountBillDialogue {
     static Set<String> names(ForeignBiller biller) {
         Set<String> names = new LinkedHashSet<>();
         for (String name : biller.names().values()) {
-            String plain = name.replaceAll("\\s*\\(.*\\)", "").replaceAll(",.*", "").strip().toLowerCase(Locale.ROOT);
+            String plain = name.replaceAll("\\s*\\(.*\\)", "")
+                    .replaceAll(",.*", "")
+                    .strip()
+                    .toLowerCase(Locale.ROOT);
             if (plain.length() >= 3) {
                 names.add(plain);
             }
@@ -206,7 +248,11 @@ final class AccountBillDialogue {
 
     /** The length of the longest of the biller's names in the text, 0 when none is. */
     private static int matched(ForeignBiller biller, String lower) {
-        return names(biller).stream().filter(lower::contains).mapToInt(String::length).max().orElse(0);
+        return names(biller).stream()
+                .filter(lower::contains)
+                .mapToInt(String::length)
+                .max()
+                .orElse(0);
     }
 
     private static Language language(String text, String lower) {
@@ -227,11 +273,25 @@ final class AccountBillDialogue {
     }
 
     static List<String> messageKeys() {
-        return List.of("billing.acct.no_biller", "billing.acct.which", "billing.acct.ask_account",
-                "billing.acct.bad_account", "billing.acct.looking", "billing.acct.unavailable", "billing.acct.expired",
-                "billing.acct.sending", "billing.acct.already_paid", "billing.acct.refused.step_up",
-                "billing.acct.confirm", "billing.acct.not_due.unknown_account", "billing.acct.not_due.nothing_due",
-                "billing.acct.not_due.other", "billing.acct.receipt.biller", "billing.acct.not_paid",
-                "billing.acct.use_points", "billing.acct.sending_points", "billing.acct.receipt.points");
+        return List.of(
+                "billing.acct.no_biller",
+                "billing.acct.which",
+                "billing.acct.ask_account",
+                "billing.acct.bad_account",
+                "billing.acct.looking",
+                "billing.acct.unavailable",
+                "billing.acct.expired",
+                "billing.acct.sending",
+                "billing.acct.already_paid",
+                "billing.acct.refused.step_up",
+                "billing.acct.confirm",
+                "billing.acct.not_due.unknown_account",
+                "billing.acct.not_due.nothing_due",
+                "billing.acct.not_due.other",
+                "billing.acct.receipt.biller",
+                "billing.acct.not_paid",
+                "billing.acct.use_points",
+                "billing.acct.sending_points",
+                "billing.acct.receipt.points");
     }
 }

@@ -52,34 +52,48 @@ final class Answers {
     }
 
     static final Map<String, Route> ROUTES = Map.ofEntries(
-            Map.entry("pending_transfer", Route.HISTORY), Map.entry("pending_card_payment", Route.HISTORY),
-            Map.entry("pending_cash_withdrawal", Route.HISTORY), Map.entry("pending_top_up", Route.HISTORY),
+            Map.entry("pending_transfer", Route.HISTORY),
+            Map.entry("pending_card_payment", Route.HISTORY),
+            Map.entry("pending_cash_withdrawal", Route.HISTORY),
+            Map.entry("pending_top_up", Route.HISTORY),
             Map.entry("balance_not_updated_after_bank_transfer", Route.HISTORY),
             Map.entry("balance_not_updated_after_cheque_or_cash_deposit", Route.HISTORY),
-            Map.entry("transaction_charged_twice", Route.HISTORY), Map.entry("card_payment_not_recognised", Route.HISTORY),
+            Map.entry("transaction_charged_twice", Route.HISTORY),
+            Map.entry("card_payment_not_recognised", Route.HISTORY),
             Map.entry("cash_withdrawal_not_recognised", Route.HISTORY),
             Map.entry("direct_debit_payment_not_recognised", Route.HISTORY),
-            Map.entry("extra_charge_on_statement", Route.HISTORY), Map.entry("Refund_not_showing_up", Route.HISTORY),
-            Map.entry("reverted_card_payment?", Route.HISTORY), Map.entry("transfer_timing", Route.HISTORY),
-            Map.entry("card_arrival", Route.CARDS), Map.entry("card_delivery_estimate", Route.CARDS),
-            Map.entry("activate_my_card", Route.CARDS), Map.entry("card_not_working", Route.CARDS),
+            Map.entry("extra_charge_on_statement", Route.HISTORY),
+            Map.entry("Refund_not_showing_up", Route.HISTORY),
+            Map.entry("reverted_card_payment?", Route.HISTORY),
+            Map.entry("transfer_timing", Route.HISTORY),
+            Map.entry("card_arrival", Route.CARDS),
+            Map.entry("card_delivery_estimate", Route.CARDS),
+            Map.entry("activate_my_card", Route.CARDS),
+            Map.entry("card_not_working", Route.CARDS),
             Map.entry("card_about_to_expire", Route.CARDS),
-            Map.entry("lost_or_stolen_card", Route.LOCK), Map.entry("compromised_card", Route.LOCK),
+            Map.entry("lost_or_stolen_card", Route.LOCK),
+            Map.entry("compromised_card", Route.LOCK),
             Map.entry("card_swallowed", Route.LOCK),
             Map.entry("atm_support", Route.BRANCHES),
-            Map.entry("passcode_forgotten", Route.PERSON), Map.entry("unable_to_verify_identity", Route.PERSON),
-            Map.entry("edit_personal_details", Route.PERSON), Map.entry("terminate_account", Route.PERSON),
-            Map.entry("verify_source_of_funds", Route.PERSON), Map.entry("lost_or_stolen_phone", Route.PERSON),
+            Map.entry("passcode_forgotten", Route.PERSON),
+            Map.entry("unable_to_verify_identity", Route.PERSON),
+            Map.entry("edit_personal_details", Route.PERSON),
+            Map.entry("terminate_account", Route.PERSON),
+            Map.entry("verify_source_of_funds", Route.PERSON),
+            Map.entry("lost_or_stolen_phone", Route.PERSON),
             Map.entry("pin_blocked", Route.PERSON),
             // issue 18, the 30 most frequent intents: routed where the chat has the feature
-            Map.entry("card_payment_fee_charged", Route.HISTORY), Map.entry("transfer_fee_charged", Route.HISTORY),
+            Map.entry("card_payment_fee_charged", Route.HISTORY),
+            Map.entry("transfer_fee_charged", Route.HISTORY),
             Map.entry("wrong_amount_of_cash_received", Route.HISTORY),
             Map.entry("card_payment_wrong_exchange_rate", Route.HISTORY),
             Map.entry("wrong_exchange_rate_for_cash_withdrawal", Route.HISTORY),
-            Map.entry("cancel_transfer", Route.HISTORY), Map.entry("top_up_reverted", Route.HISTORY),
+            Map.entry("cancel_transfer", Route.HISTORY),
+            Map.entry("top_up_reverted", Route.HISTORY),
             Map.entry("request_refund", Route.HISTORY),
             Map.entry("card_linking", Route.CARDS),
-            Map.entry("declined_card_payment", Route.BALANCE), Map.entry("declined_cash_withdrawal", Route.BALANCE));
+            Map.entry("declined_card_payment", Route.BALANCE),
+            Map.entry("declined_cash_withdrawal", Route.BALANCE));
 
     static final String NOT_SURE = "assistant.not_sure";
     /** The reply to "no, that's not it". */
@@ -90,27 +104,38 @@ final class Answers {
      * chat to a person through the handoff's streak of turns the assistant could not answer).
      */
     private static final Map<Language, java.util.regex.Pattern> NOT_IT_TEXT = Map.of(
-            Language.EN, notItPattern("(?:no+,? )?(?:that'?s|that is|it'?s|this is) (?:not it|wrong|not what i (?:asked|meant|wanted))"
-                    + "|not what i (?:asked|meant|wanted)|wrong answer|(?:that|it) (?:didn'?t|did not|does not|doesn'?t) help"),
-            Language.FR, notItPattern("(?:non,? )?(?:c'est|c est|ce n'est|ce n est) pas (?:ça|ca)"
-                    + "|pas ce que (?:j'ai|j ai) demand[ée]|mauvaise r[ée]ponse|(?:ça|ca) (?:ne )?m'aide pas"),
+            Language.EN,
+                    notItPattern(
+                            "(?:no+,? )?(?:that'?s|that is|it'?s|this is) (?:not it|wrong|not what i (?:asked|meant|wanted))"
+                                    + "|not what i (?:asked|meant|wanted)|wrong answer|(?:that|it) (?:didn'?t|did not|does not|doesn'?t) help"),
+            Language.FR,
+                    notItPattern("(?:non,? )?(?:c'est|c est|ce n'est|ce n est) pas (?:ça|ca)"
+                            + "|pas ce que (?:j'ai|j ai) demand[ée]|mauvaise r[ée]ponse|(?:ça|ca) (?:ne )?m'aide pas"),
             Language.RU, notItPattern("(?:нет,? )?(?:это )?не то|не помогло|не об этом|неправильный ответ"),
-            Language.FA, notItPattern("(?:نه،? |نه )?(?:این )?(?:نبود|نیست)|منظورم این نبود|کمکی نکرد|جواب اشتباه(?:ه| است)?"),
+            Language.FA,
+                    notItPattern(
+                            "(?:نه،? |نه )?(?:این )?(?:نبود|نیست)|منظورم این نبود|کمکی نکرد|جواب اشتباه(?:ه| است)?"),
             Language.ZH, notItPattern("不是这个|不对|答非所问|没用|没有帮助"));
 
     private static java.util.regex.Pattern notItPattern(String regex) {
-        return java.util.regex.Pattern.compile(regex,
-                java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
+        return java.util.regex.Pattern.compile(
+                regex, java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
     }
 
     /** The language in which the whole text says the answer was not it (punctuation and case aside), if it does. */
     static Optional<Language> notIt(String text) {
-        String bare = text.strip().replaceAll("[\\p{Punct}！。？，、…«»“”!?.,]+$", "").replaceAll("^[\\p{Punct}]+", "")
-                .replace('\u200c', ' ').replaceAll("\\s+", " ").strip();
+        String bare = text.strip()
+                .replaceAll("[\\p{Punct}！。？，、…«»“”!?.,]+$", "")
+                .replaceAll("^[\\p{Punct}]+", "")
+                .replace('\u200c', ' ')
+                .replaceAll("\\s+", " ")
+                .strip();
         if (bare.length() > 40) {
             return Optional.empty();
         }
-        return NOT_IT_TEXT.entrySet().stream().filter(e -> e.getValue().matcher(bare).matches()).map(Map.Entry::getKey)
+        return NOT_IT_TEXT.entrySet().stream()
+                .filter(e -> e.getValue().matcher(bare).matches())
+                .map(Map.Entry::getKey)
                 .findFirst();
     }
     /** "assistant.feedback:{answer id}:{1|0}:{language}:{intent}": a vote on one answer. */
@@ -120,12 +145,13 @@ final class Answers {
     /** The lock button under a lost-card answer. */
     static final String LOCK = "assistant.lock";
 
-    private Answers() {
-    }
+    private Answers() {}
 
     /** Whether the answer to the intent names a variable of the customer's data in the language. */
     static boolean personal(Bank bank, Language language, String intent) {
-        return bank.knowledge(language, intent).filter(a -> a.variants().containsKey(CARD_ISSUED_ON)).isPresent();
+        return bank.knowledge(language, intent)
+                .filter(a -> a.variants().containsKey(CARD_ISSUED_ON))
+                .isPresent();
     }
 
     /** Whether the guess is sure of an intent the chat answers or acts on. */
@@ -149,9 +175,11 @@ final class Answers {
      * The same, with the customer's data the answer may name ({@code known}: variable to value;
      * empty outside a linked private chat, so a group or an unlinked chat never sees it).
      */
-    static Optional<Outbound> answer(Texts texts, Bank bank, Language language, String intent, Map<String, String> known) {
+    static Optional<Outbound> answer(
+            Texts texts, Bank bank, Language language, String intent, Map<String, String> known) {
         Route route = ROUTES.get(intent);
-        String text = bank.knowledge(language, intent).map(a -> a.shown(known))
+        String text = bank.knowledge(language, intent)
+                .map(a -> a.shown(known))
                 .orElseGet(() -> route != null ? texts.text(language, route.lead()) : null);
         if (text == null) {
             return Optional.empty();
@@ -163,7 +191,8 @@ final class Answers {
         String answer = UUID.randomUUID().toString();
         for (boolean helpful : new boolean[] {true, false}) {
             String action = FEEDBACK + answer + ":" + (helpful ? 1 : 0) + ":" + language.tag() + ":" + intent;
-            buttons.add(new Outbound.Button(texts.text(language, helpful ? "assistant.feedback.yes" : "assistant.feedback.no"),
+            buttons.add(new Outbound.Button(
+                    texts.text(language, helpful ? "assistant.feedback.yes" : "assistant.feedback.no"),
                     bank.button(action, 0)));
         }
         return Optional.of(new Outbound.Buttons(text, buttons));
@@ -176,7 +205,8 @@ final class Answers {
         for (String intent : guess.alternatives()) {
             String title = title(bank, chat, intent);
             text.append("\n• ").append(title);
-            buttons.add(new Outbound.Button(title, bank.button(PICK + guess.language().tag() + ":" + intent, 0)));
+            buttons.add(new Outbound.Button(
+                    title, bank.button(PICK + guess.language().tag() + ":" + intent, 0)));
         }
         return buttons.isEmpty() ? new Outbound.Text(text.toString()) : new Outbound.Buttons(text.toString(), buttons);
     }
@@ -186,8 +216,11 @@ final class Answers {
 
         static Optional<Vote> of(String action) {
             String[] parts = action.substring(FEEDBACK.length()).split(":", 4);
-            return parts.length < 4 ? Optional.empty() : Language.fromTag(parts[2]).flatMap(l -> Uuids.parse(parts[0])
-                    .map(answer -> new Vote(answer, parts[1].equals("1"), l, parts[3])));
+            return parts.length < 4
+                    ? Optional.empty()
+                    : Language.fromTag(parts[2])
+                            .flatMap(l -> Uuids.parse(parts[0])
+                                    .map(answer -> new Vote(answer, parts[1].equals("1"), l, parts[3])));
         }
     }
 
@@ -198,7 +231,8 @@ final class Answers {
 
     /** An intent's title in the language; one without a written title reads as its name ("card_arrival" -> "Card arrival"). */
     static String title(Bank bank, Language language, String intent) {
-        Optional<String> written = bank.knowledge(language, intent).map(org.socialbank.assistant.KnowledgeBase.Answer::title);
+        Optional<String> written =
+                bank.knowledge(language, intent).map(org.socialbank.assistant.KnowledgeBase.Answer::title);
         if (written.isPresent()) {
             return written.get();
         }
@@ -207,8 +241,14 @@ final class Answers {
     }
 
     static List<String> messageKeys() {
-        List<String> keys = new ArrayList<>(List.of(NOT_SURE, NOT_IT, "assistant.feedback.yes", "assistant.feedback.no",
-                "assistant.feedback.thanks", "assistant.feedback.sorry", "assistant.feedback.counted",
+        List<String> keys = new ArrayList<>(List.of(
+                NOT_SURE,
+                NOT_IT,
+                "assistant.feedback.yes",
+                "assistant.feedback.no",
+                "assistant.feedback.thanks",
+                "assistant.feedback.sorry",
+                "assistant.feedback.counted",
                 "assistant.lock_button"));
         for (Route route : Route.values()) {
             keys.add(route.lead());

@@ -3,13 +3,13 @@ package org.socialbank.conversation.dialogue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.socialbank.branches.Branch;
+import org.socialbank.branches.Branches;
 import org.socialbank.directory.Alias;
 import org.socialbank.directory.AliasMatch;
 import org.socialbank.directory.CustomerId;
-import org.socialbank.shared.Language;
-import org.socialbank.branches.Branch;
-import org.socialbank.branches.Branches;
 import org.socialbank.shared.CurrencyCode;
+import org.socialbank.shared.Language;
 
 /**
  * What a dialogue may ask of the bank, for the one chat account whose message it handles, inside
@@ -65,11 +65,10 @@ public interface Bank {
      * @return the reply's message key and its one argument: an amount already formatted in
      *     {@code language}, or a network's wire name (the dialogue names it)
      */
-    AlertsAnswer changeAlerts(CustomerId customer, org.socialbank.conversation.language.AlertCommand command,
-            Language language);
+    AlertsAnswer changeAlerts(
+            CustomerId customer, org.socialbank.conversation.language.AlertCommand command, Language language);
 
-    record AlertsAnswer(String key, String argument) {
-    }
+    record AlertsAnswer(String key, String argument) {}
 
     List<Balance> balances(CustomerId customer);
 
@@ -135,12 +134,23 @@ public interface Bank {
      * Splits a bill: each member is asked for their share (equal shares when {@code sharesMinor}
      * is empty); the organiser's share is included when {@code includeOrganiser}.
      */
-    SplitOutcome split(CustomerId organiser, List<Alias> members, List<Long> sharesMinor, long totalMinor,
-            CurrencyCode currency, boolean includeOrganiser);
+    SplitOutcome split(
+            CustomerId organiser,
+            List<Alias> members,
+            List<Long> sharesMinor,
+            long totalMinor,
+            CurrencyCode currency,
+            boolean includeOrganiser);
 
     /** The same with a note each member sees ("split 60 with $ivan for dinner"); null for none. */
-    SplitOutcome split(CustomerId organiser, List<Alias> members, List<Long> sharesMinor, long totalMinor,
-            CurrencyCode currency, boolean includeOrganiser, String note);
+    SplitOutcome split(
+            CustomerId organiser,
+            List<Alias> members,
+            List<Long> sharesMinor,
+            long totalMinor,
+            CurrencyCode currency,
+            boolean includeOrganiser,
+            String note);
 
     /** Pays a request the customer was asked (a push payment, never a debit); empty when it is not theirs. */
     Optional<Settlement> payRequest(String requestId, CustomerId payer);
@@ -182,13 +192,19 @@ public interface Bank {
      * @param counterpartyAlias the alias the customer asked (a sent request); else null
      * @param note what the request is for; null when none
      */
-    record OpenRequest(String id, boolean sent, String counterparty, CustomerId counterpartyId,
-            Alias counterpartyAlias, long amountMinor, CurrencyCode currency, String note, Instant createdAt) {
-    }
+    record OpenRequest(
+            String id,
+            boolean sent,
+            String counterparty,
+            CustomerId counterpartyId,
+            Alias counterpartyAlias,
+            long amountMinor,
+            CurrencyCode currency,
+            String note,
+            Instant createdAt) {}
 
     /** @param sent whether the payer is reminded now; else {@code nextAt} says when they may be */
-    record Reminder(boolean sent, Instant nextAt) {
-    }
+    record Reminder(boolean sent, Instant nextAt) {}
 
     /**
      * The customer's limits for a payment in a currency from this chat (issue 13: "my limits"), in
@@ -221,14 +237,12 @@ public interface Bank {
      * @param counterparty as {@link Movement#counterparty()} names it
      * @param payments how many payments make it up
      */
-    record Spent(CurrencyCode currency, String counterparty, long amountMinor, int payments) {
-    }
+    record Spent(CurrencyCode currency, String counterparty, long amountMinor, int payments) {}
 
     /** The numbers of the customer's primary accounts, to quote to the bank (issue 13: "my account number"). */
     List<AccountNumber> accountNumbers(CustomerId customer);
 
-    record AccountNumber(CurrencyCode currency, String number) {
-    }
+    record AccountNumber(CurrencyCode currency, String number) {}
 
     /**
      * What the assistant understood of a text the command parser declined (issue 18), read in the
@@ -265,8 +279,7 @@ public interface Bank {
      * The customer said the assistant's answer was not what she asked ("no, that's not it", or a
      * 👎): this turn counts as one the assistant could not answer, toward the handoff (issue 18).
      */
-    default void notHelped() {
-    }
+    default void notHelped() {}
 
     /** The issue date of the customer's newest card, if she has one (issue 18: "card_arrival"). */
     default Optional<java.time.LocalDate> newestCardIssuedOn(CustomerId customer) {
@@ -292,12 +305,12 @@ public interface Bank {
      * Books a place for the customer; the appointment's id comes from the message being handled,
      * so a redelivered press books once.
      */
-    org.socialbank.branches.BookingResult bookAppointment(CustomerId customer, String branchId,
-            java.time.OffsetDateTime start, String service);
+    org.socialbank.branches.BookingResult bookAppointment(
+            CustomerId customer, String branchId, java.time.OffsetDateTime start, String service);
 
     /** The customer's own appointment; empty when there is none or it is another's. */
-    default Optional<org.socialbank.branches.Appointment> appointment(CustomerId customer,
-            org.socialbank.branches.AppointmentId id) {
+    default Optional<org.socialbank.branches.Appointment> appointment(
+            CustomerId customer, org.socialbank.branches.AppointmentId id) {
         return Optional.empty();
     }
 
@@ -312,12 +325,12 @@ public interface Bank {
     }
 
     /** Cancels the customer's own appointment. */
-    org.socialbank.branches.BookingResult cancelAppointment(CustomerId customer,
-            org.socialbank.branches.AppointmentId id);
+    org.socialbank.branches.BookingResult cancelAppointment(
+            CustomerId customer, org.socialbank.branches.AppointmentId id);
 
     /** Moves the customer's own appointment to another slot of its branch. */
-    org.socialbank.branches.BookingResult rescheduleAppointment(CustomerId customer,
-            org.socialbank.branches.AppointmentId id, java.time.OffsetDateTime start);
+    org.socialbank.branches.BookingResult rescheduleAppointment(
+            CustomerId customer, org.socialbank.branches.AppointmentId id, java.time.OffsetDateTime start);
 
     /** An opaque reference to a new button row bound to this chat account and form version. */
     String button(String action, long formVersion);
@@ -325,8 +338,7 @@ public interface Bank {
     /** The button behind a reference, used up now; empty when unknown, expired, used or another's. */
     Optional<Press> press(String reference);
 
-    record Linked(CustomerId customerId, Language language) {
-    }
+    record Linked(CustomerId customerId, Language language) {}
 
     /**
      * One account's money in its currency.
@@ -339,7 +351,6 @@ public interface Bank {
         public Balance(long amountMinor, CurrencyCode currency) {
             this(amountMinor, currency, 0);
         }
-
     }
 
     /**
@@ -351,15 +362,20 @@ public interface Bank {
      *     (claimed), {@code voided} or {@code expired} (came back); null for a settled transfer
      * @param reference the transfer's short reference, to quote to the bank
      */
-    record Movement(boolean outgoing, long amountMinor, CurrencyCode currency, Instant at, String counterparty,
-            String state, String reference) {
+    record Movement(
+            boolean outgoing,
+            long amountMinor,
+            CurrencyCode currency,
+            Instant at,
+            String counterparty,
+            String state,
+            String reference) {
         public Movement(boolean outgoing, long amountMinor, CurrencyCode currency, Instant at) {
             this(outgoing, amountMinor, currency, at, null, null, null);
         }
     }
 
-    record Press(String action, long formVersion) {
-    }
+    record Press(String action, long formVersion) {}
 
     /** Someone the payer paid before, with the names they may be called by and an alias to pay. */
     record RecentPayee(List<String> names, Alias alias, CustomerId customerId, String maskedName) {
@@ -368,23 +384,19 @@ public interface Bank {
         }
     }
 
-    sealed interface AskOutcome {
-    }
+    sealed interface AskOutcome {}
 
     /**
      * A request was made.
      *
      * @param forward the pay link for the requester to forward, when the payer is no customer
      */
-    record Asked(String payerName, String forward) implements AskOutcome {
-    }
+    record Asked(String payerName, String forward) implements AskOutcome {}
 
     /** The bank's "no" to a request or a split. */
-    record NotAsked(org.socialbank.payments.requests.RequestRejection rejection) implements AskOutcome, SplitOutcome {
-    }
+    record NotAsked(org.socialbank.payments.requests.RequestRejection rejection) implements AskOutcome, SplitOutcome {}
 
-    sealed interface SplitOutcome {
-    }
+    sealed interface SplitOutcome {}
 
     /** A split was made: what each member owes, and the links to forward to non-customers. */
     record SplitMade(List<Asked> members, List<Long> sharesMinor, long organiserShareMinor) implements SplitOutcome {
@@ -395,11 +407,9 @@ public interface Bank {
     }
 
     /** What paying a request did, and what was paid to whom. */
-    record Settlement(PayOutcome outcome, long amountMinor, CurrencyCode currency, String payeeName) {
-    }
+    record Settlement(PayOutcome outcome, long amountMinor, CurrencyCode currency, String payeeName) {}
 
-    sealed interface PayOutcome {
-    }
+    sealed interface PayOutcome {}
 
     /**
      * The money moved.
@@ -419,13 +429,11 @@ public interface Bank {
      * @param forward the claim link for the payer to forward, when the bank cannot reach the payee
      *     itself; null when the payee was told
      */
-    record AwaitingClaim(Instant expiresAt, String forward) implements PayOutcome {
-    }
+    record AwaitingClaim(Instant expiresAt, String forward) implements PayOutcome {}
 
     /** The payment waits for the payer's confirmation on the bank's page. */
     /** @param reason why the bank holds it (a risk rule's name, e.g. {@code new_payee_above_threshold}), may be null */
-    record Held(String confirmationUrl, String reason) implements PayOutcome {
-    }
+    record Held(String confirmationUrl, String reason) implements PayOutcome {}
 
     /**
      * The bank's "no" (e.g. {@code insufficient_funds}, {@code exceeds_daily_limit}).
@@ -434,8 +442,9 @@ public interface Bank {
      * @param resetsAt when that limit resets, when it does
      * @param availableMinor what the payer can spend now, when the money was short; else null
      */
-    record Refused(org.socialbank.payments.PaymentRejection rejection, Long limitMinor, Instant resetsAt,
-            Long availableMinor) implements PayOutcome {
+    record Refused(
+            org.socialbank.payments.PaymentRejection rejection, Long limitMinor, Instant resetsAt, Long availableMinor)
+            implements PayOutcome {
         public Refused(org.socialbank.payments.PaymentRejection rejection) {
             this(rejection, null, null, null);
         }
@@ -449,12 +458,10 @@ public interface Bank {
      * A replay of a payment that has since ended without paying here (cancelled, returned, not
      * confirmed) or is being paid out: nothing more is done.
      */
-    record Ended(org.socialbank.payments.PaymentStatus status) implements PayOutcome {
-    }
+    record Ended(org.socialbank.payments.PaymentStatus status) implements PayOutcome {}
 
     /** Paying a request was refused by the request (it ended, its attempts are used up, its requester cannot receive). */
-    record RequestRefused(org.socialbank.payments.requests.RequestRejection rejection) implements PayOutcome {
-    }
+    record RequestRefused(org.socialbank.payments.requests.RequestRejection rejection) implements PayOutcome {}
 
     // cards (issue 16); defaults so that a bank without cards answers "none"
 
@@ -493,8 +500,7 @@ public interface Bank {
      * ({@code no_credit_card}, {@code nothing_due}, {@code exceeds_amount_owed}, {@code amount_not_valid},
      * {@code confirmation_unavailable}) and no url.
      */
-    record CardRepayment(String url, long amountMinor, CurrencyCode currency, String maskedNumber, String refusal) {
-    }
+    record CardRepayment(String url, long amountMinor, CurrencyCode currency, String maskedNumber, String refusal) {}
 
     /**
      * A card as the chat shows it.
@@ -502,9 +508,13 @@ public interface Bank {
      * @param credit whether it is a credit card ({@code owedMinor} and {@code limitMinor} are 0 for a debit card)
      * @param status {@code active}, {@code locked}, {@code blocked} or {@code expired}
      */
-    record CardLine(boolean credit, String maskedNumber, String status, CurrencyCode currency, long owedMinor,
-            long limitMinor) {
-    }
+    record CardLine(
+            boolean credit,
+            String maskedNumber,
+            String status,
+            CurrencyCode currency,
+            long owedMinor,
+            long limitMinor) {}
 
     /** The customer's accounts at other banks and their consents (issue 16 s6), revoked ones too. */
     default List<org.socialbank.sweeping.Consent> externalAccounts(CustomerId customer) {
@@ -521,12 +531,12 @@ public interface Bank {
      * Asks for a collection from one of the customer's consents, of {@code amountMinor} (null: all it
      * allows), idempotent by this message; above the step-up threshold, a link to the bank's page.
      */
-    org.socialbank.sweeping.CollectInChat.Offer collect(CustomerId customer, org.socialbank.sweeping.ConsentId consent,
-            Long amountMinor);
+    org.socialbank.sweeping.CollectInChat.Offer collect(
+            CustomerId customer, org.socialbank.sweeping.ConsentId consent, Long amountMinor);
 
     /** Revokes the customer's own consent; empty when it is not theirs. */
-    Optional<org.socialbank.sweeping.Consent> revokeExternalAccount(CustomerId customer,
-            org.socialbank.sweeping.ConsentId id);
+    Optional<org.socialbank.sweeping.Consent> revokeExternalAccount(
+            CustomerId customer, org.socialbank.sweeping.ConsentId id);
 
     /**
      * What an Iranian bill's ids say and whether the pair is paid or being paid (issue 15); the
@@ -566,17 +576,23 @@ public interface Bank {
      * the message's transaction, the operator asked afterwards; the outcome comes through the
      * outbox. The top-up's id comes from the message being handled, so a replay tops up once.
      */
-    org.socialbank.billing.TopUpResult topUp(CustomerId customer, String phone, long amountMinor,
-            CurrencyCode currency, String operator);
+    org.socialbank.billing.TopUpResult topUp(
+            CustomerId customer, String phone, long amountMinor, CurrencyCode currency, String operator);
 
     /**
      * A top-up of a kind (issue 15 s2: a bonus charge, a PIN voucher whose PIN is shown once on the
      * bank's page) confirmed in chat, as {@link #topUp(CustomerId, String, long, CurrencyCode, String)}.
      * A bank that sells only the direct charge refuses the others.
      */
-    default org.socialbank.billing.TopUpResult topUp(CustomerId customer, String phone, long amountMinor,
-            CurrencyCode currency, String operator, org.socialbank.billing.TopUpKind kind) {
-        return kind == org.socialbank.billing.TopUpKind.DIRECT ? topUp(customer, phone, amountMinor, currency, operator)
+    default org.socialbank.billing.TopUpResult topUp(
+            CustomerId customer,
+            String phone,
+            long amountMinor,
+            CurrencyCode currency,
+            String operator,
+            org.socialbank.billing.TopUpKind kind) {
+        return kind == org.socialbank.billing.TopUpKind.DIRECT
+                ? topUp(customer, phone, amountMinor, currency, operator)
                 : new org.socialbank.billing.TopUpResult.Refused("top_up_kind_unavailable", java.util.List.of());
     }
 
@@ -585,8 +601,8 @@ public interface Bank {
      * transaction and the switch is asked who holds it afterwards; the question with Confirm and
      * Cancel comes through the outbox. The quote's id comes from the message, so a replay asks once.
      */
-    default org.socialbank.billing.CardQuoteResult quoteCardTransfer(CustomerId customer,
-            org.socialbank.billing.CardNumber card, long amountMinor, CurrencyCode currency) {
+    default org.socialbank.billing.CardQuoteResult quoteCardTransfer(
+            CustomerId customer, org.socialbank.billing.CardNumber card, long amountMinor, CurrencyCode currency) {
         return new org.socialbank.billing.CardQuoteResult.Refused("card_transfers_unavailable");
     }
 
@@ -625,9 +641,10 @@ public interface Bank {
     }
 
     /** As {@link #payAccountBill(CustomerId, java.util.UUID)}, with the customer's loyalty points taken off (issue 16 s3.7). */
-    default org.socialbank.billing.AccountBillResult payAccountBill(CustomerId customer, java.util.UUID inquiryId,
-            boolean usePoints) {
-        return usePoints ? new org.socialbank.billing.AccountBillResult.Refused("points_unavailable")
+    default org.socialbank.billing.AccountBillResult payAccountBill(
+            CustomerId customer, java.util.UUID inquiryId, boolean usePoints) {
+        return usePoints
+                ? new org.socialbank.billing.AccountBillResult.Refused("points_unavailable")
                 : payAccountBill(customer, inquiryId);
     }
 
@@ -635,29 +652,41 @@ public interface Bank {
      * Issue 16 s3.7: what the customer's loyalty points may take off a bill or a top-up of
      * {@code amountMinor} (at most half), to offer a third button before Confirm; empty without.
      */
-    default java.util.Optional<org.socialbank.loyalty.PointsDiscounts.Offer> pointsOffer(CustomerId customer,
-            CurrencyCode currency, long amountMinor) {
+    default java.util.Optional<org.socialbank.loyalty.PointsDiscounts.Offer> pointsOffer(
+            CustomerId customer, CurrencyCode currency, long amountMinor) {
         return java.util.Optional.empty();
     }
 
     /** As {@link #payBill(CustomerId, org.socialbank.billing.IranianBill)}, with the customer's points taken off. */
-    default org.socialbank.billing.BillPaymentResult payBill(CustomerId customer,
-            org.socialbank.billing.IranianBill bill, boolean usePoints) {
-        return usePoints ? new org.socialbank.billing.BillPaymentResult.Refused("points_unavailable")
+    default org.socialbank.billing.BillPaymentResult payBill(
+            CustomerId customer, org.socialbank.billing.IranianBill bill, boolean usePoints) {
+        return usePoints
+                ? new org.socialbank.billing.BillPaymentResult.Refused("points_unavailable")
                 : payBill(customer, bill);
     }
 
     /** As {@link #topUp(CustomerId, String, long, CurrencyCode, String, org.socialbank.billing.TopUpKind)}, with points. */
-    default org.socialbank.billing.TopUpResult topUp(CustomerId customer, String phone, long amountMinor,
-            CurrencyCode currency, String operator, org.socialbank.billing.TopUpKind kind, boolean usePoints) {
-        return usePoints ? new org.socialbank.billing.TopUpResult.Refused("points_unavailable", java.util.List.of())
+    default org.socialbank.billing.TopUpResult topUp(
+            CustomerId customer,
+            String phone,
+            long amountMinor,
+            CurrencyCode currency,
+            String operator,
+            org.socialbank.billing.TopUpKind kind,
+            boolean usePoints) {
+        return usePoints
+                ? new org.socialbank.billing.TopUpResult.Refused("points_unavailable", java.util.List.of())
                 : topUp(customer, phone, amountMinor, currency, operator, kind);
     }
 
     /** A credit card's latest statement. */
-    record CardBill(String maskedNumber, java.time.LocalDate statementDate, java.time.LocalDate dueDate,
-            long balanceMinor, long minimumPaymentMinor, CurrencyCode currency) {
-    }
+    record CardBill(
+            String maskedNumber,
+            java.time.LocalDate statementDate,
+            java.time.LocalDate dueDate,
+            long balanceMinor,
+            long minimumPaymentMinor,
+            CurrencyCode currency) {}
 
     /**
      * Sets the auto-repayment of the customer's first credit card ({@code full}, {@code minimum} or
@@ -668,8 +697,7 @@ public interface Bank {
     }
 
     /** The auto-repayment set ({@code mode} {@code full}/{@code minimum}/{@code off}), or {@code refusal}'s code. */
-    record AutoRepaySetting(String maskedNumber, String mode, String refusal) {
-    }
+    record AutoRepaySetting(String maskedNumber, String mode, String refusal) {}
 
     /** Starts the confirmation, on the bank's page, of unlocking the customer's (oldest) locked card. */
     default CardUnlock unlockCard(CustomerId customer) {
@@ -677,8 +705,7 @@ public interface Bank {
     }
 
     /** An unlocking to confirm at {@code url}, or {@code refusal} ({@code none_locked}, {@code confirmation_unavailable}). */
-    record CardUnlock(String url, String maskedNumber, String refusal) {
-    }
+    record CardUnlock(String url, String maskedNumber, String refusal) {}
 
     // loyalty points (issue 16 s3)
 
@@ -717,8 +744,8 @@ public interface Bank {
      * Starts the customer's application for a product (or sends a new link to the one still waiting
      * for its form); its id comes from the message, so a redelivery starts nothing more.
      */
-    org.socialbank.applications.Applications.Start apply(CustomerId customer,
-            org.socialbank.applications.Product product);
+    org.socialbank.applications.Applications.Start apply(
+            CustomerId customer, org.socialbank.applications.Product product);
 
     /** The customer's applications, newest first. */
     default List<org.socialbank.applications.Application> applications(CustomerId customer) {
@@ -736,8 +763,7 @@ public interface Bank {
      * The linked customer reads {@code language} from now on, in every chat and on every page;
      * nothing when the chat is not linked (its own choice is kept in its state).
      */
-    default void chooseLanguage(Language language) {
-    }
+    default void chooseLanguage(Language language) {}
 
     /** The zone the linked customer chose, if she chose one; else her language's zone is used. */
     default Optional<java.time.ZoneId> chosenZone() {

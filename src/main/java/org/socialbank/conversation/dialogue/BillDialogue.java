@@ -12,13 +12,13 @@ import org.socialbank.billing.BillPayment;
 import org.socialbank.billing.BillPaymentResult;
 import org.socialbank.billing.BillPaymentStatus;
 import org.socialbank.billing.BillReading;
-import org.socialbank.shared.Digits;
 import org.socialbank.billing.IranianBill;
 import org.socialbank.conversation.Outbound;
 import org.socialbank.conversation.dialogue.Dialogue.Step;
 import org.socialbank.directory.CustomerId;
-import org.socialbank.shared.Language;
 import org.socialbank.shared.CurrencyCode;
+import org.socialbank.shared.Digits;
+import org.socialbank.shared.Language;
 import org.socialbank.shared.MoneyFormat;
 
 /**
@@ -35,24 +35,26 @@ final class BillDialogue {
     static final String CANCEL = "billing.cancel";
     /** Ends the Confirm that takes the customer's loyalty points off the bill (issue 16 s3.7). */
     static final String WITH_POINTS = AccountBillDialogue.WITH_POINTS;
+
     static final CurrencyCode IRR = CurrencyCode.of("IRR");
     /** The service types with a name in every language; a configured label (digits 7..9) is shown as is. */
-    static final Set<String> NAMED_SERVICES = Set.of("water", "electricity", "gas", "fixed_phone", "mobile",
-            "municipality");
+    static final Set<String> NAMED_SERVICES =
+            Set.of("water", "electricity", "gas", "fixed_phone", "mobile", "municipality");
     /** Words of one text read as numbers at most. */
     static final int TOKENS_MAX = 16;
 
     private static final List<String> FA = List.of("قبض", "قبوض");
     private static final List<String> ZH = List.of("缴费", "交费", "电费", "水费", "燃气费", "煤气费", "账单");
-    private static final List<String> RU = List.of("квитанц", "оплати счёт", "оплати счет", "оплатить счёт",
-            "оплатить счет", "коммунал", "жкх");
+    private static final List<String> RU =
+            List.of("квитанц", "оплати счёт", "оплати счет", "оплатить счёт", "оплатить счет", "коммунал", "жкх");
     private static final List<String> FR = List.of("facture");
     private static final List<String> EN = List.of("bill");
     /** Splitting a bill among friends is no bill payment ("split the bill 300000 with Ali and Reza"). */
-    private static final List<String> SPLIT = List.of("split", "divide", "partag", "раздел", "подел", "تقسیم",
-            "平分", "分摊", "aa制");
-    private static final List<String> EN_WITHOUT_IDS = List.of("pay bill", "pay a bill", "pay my bill",
-            "pay the bill", "pay bills", "pay my bills", "bill payment");
+    private static final List<String> SPLIT =
+            List.of("split", "divide", "partag", "раздел", "подел", "تقسیم", "平分", "分摊", "aa制");
+
+    private static final List<String> EN_WITHOUT_IDS = List.of(
+            "pay bill", "pay a bill", "pay my bill", "pay the bill", "pay bills", "pay my bills", "bill payment");
 
     /** What a text asking to pay a bill holds: its language and the numbers written in it. */
     record Request(Language language, List<String> numbers) {
@@ -86,12 +88,17 @@ final class BillDialogue {
         }
         List<String> numbers = numbers(text);
         boolean idLike = numbers.stream().anyMatch(n -> n.length() >= IranianBill.ID_LENGTH_MIN);
-        Optional<Language> language = contains(lower, FA) ? Optional.of(Language.FA)
-                : contains(lower, ZH) ? Optional.of(Language.ZH)
-                : contains(lower, RU) ? Optional.of(Language.RU)
-                : contains(lower, FR) ? Optional.of(Language.FR)
-                : contains(lower, EN_WITHOUT_IDS) || contains(lower, EN) && idLike ? Optional.of(Language.EN)
-                : Optional.empty();
+        Optional<Language> language = contains(lower, FA)
+                ? Optional.of(Language.FA)
+                : contains(lower, ZH)
+                        ? Optional.of(Language.ZH)
+                        : contains(lower, RU)
+                                ? Optional.of(Language.RU)
+                                : contains(lower, FR)
+                                        ? Optional.of(Language.FR)
+                                        : contains(lower, EN_WITHOUT_IDS) || contains(lower, EN) && idLike
+                                                ? Optional.of(Language.EN)
+                                                : Optional.empty();
         return language.map(l -> new Request(l, numbers));
     }
 
@@ -117,15 +124,24 @@ final class BillDialogue {
             // issue 15 s1.15: the biller is asked after this message; its name and the masked holder come with Confirm
             return say(turn, language, "billing.chat.looking", bill.billId());
         }
-        String text = texts.text(language, "billing.chat.confirm", service(language, inquiry.serviceType()),
-                bill.companyCode(), bill.billId(), bill.paymentId(), period(language, bill),
+        String text = texts.text(
+                language,
+                "billing.chat.confirm",
+                service(language, inquiry.serviceType()),
+                bill.companyCode(),
+                bill.billId(),
+                bill.paymentId(),
+                period(language, bill),
                 amount(texts, language, bill.amountRial(), IRR));
         long version = turn.state().formVersion();
         String pay = PAY + bill.billId() + "|" + bill.paymentId();
         List<Outbound.Button> buttons = new ArrayList<>(List.of(new Outbound.Button(
-                texts.text(language, "conversation.pay.confirm_button"), turn.bank().button(pay, version))));
-        pointsButton(texts, turn, language, IRR, bill.amountRial(), pay + WITH_POINTS).ifPresent(buttons::add);
-        buttons.add(new Outbound.Button(texts.text(language, "conversation.pay.cancel_button"),
+                texts.text(language, "conversation.pay.confirm_button"),
+                turn.bank().button(pay, version))));
+        pointsButton(texts, turn, language, IRR, bill.amountRial(), pay + WITH_POINTS)
+                .ifPresent(buttons::add);
+        buttons.add(new Outbound.Button(
+                texts.text(language, "conversation.pay.cancel_button"),
                 turn.bank().button(CANCEL, version)));
         return new Step(turn.state(), List.of(new Outbound.Buttons(text, List.copyOf(buttons))), language);
     }
@@ -134,11 +150,16 @@ final class BillDialogue {
      * Issue 16 s3.7: "Use N points (−€1.00)" between Confirm and Cancel, pressing {@code action},
      * when the customer's points may take something off {@code amountMinor}; empty when not.
      */
-    static Optional<Outbound.Button> pointsButton(Texts texts, Turn turn, Language language, CurrencyCode currency,
-            long amountMinor, String action) {
-        return turn.bank().pointsOffer(turn.linked().orElseThrow().customerId(), currency, amountMinor)
-                .map(offer -> new Outbound.Button(texts.text(language, "billing.acct.use_points", offer.points(),
-                        MoneyFormat.format(offer.valueMinor(), currency, language.locale())),
+    static Optional<Outbound.Button> pointsButton(
+            Texts texts, Turn turn, Language language, CurrencyCode currency, long amountMinor, String action) {
+        return turn.bank()
+                .pointsOffer(turn.linked().orElseThrow().customerId(), currency, amountMinor)
+                .map(offer -> new Outbound.Button(
+                        texts.text(
+                                language,
+                                "billing.acct.use_points",
+                                offer.points(),
+                                MoneyFormat.format(offer.valueMinor(), currency, language.locale())),
                         turn.bank().button(action, turn.state().formVersion())));
     }
 
@@ -154,11 +175,16 @@ final class BillDialogue {
             return say(turn, language, "conversation.pay.stale");
         }
         CustomerId customer = turn.linked().orElseThrow().customerId();
-        BillPaymentResult result = usePoints ? turn.bank().payBill(customer, read.bill(), true)
+        BillPaymentResult result = usePoints
+                ? turn.bank().payBill(customer, read.bill(), true)
                 : turn.bank().payBill(customer, read.bill());
         if (result instanceof BillPaymentResult.Refused refused) {
             return refused.code().equals(BillPaymentResult.BILL_ALREADY_PAID)
-                    ? say(turn, language, "billing.chat.already_paid", read.bill().billId())
+                    ? say(
+                            turn,
+                            language,
+                            "billing.chat.already_paid",
+                            read.bill().billId())
                     : say(turn, language, "conversation.pay.refused.other", refused.code());
         }
         return outcome(turn, language, ((BillPaymentResult.Done) result).payment());
@@ -167,28 +193,43 @@ final class BillDialogue {
     private Step outcome(Turn turn, Language language, BillPayment payment) {
         IranianBill bill = payment.bill();
         if (payment.status() == BillPaymentStatus.AWAITING_CONFIRMATION) {
-            return new Step(turn.state(), List.of(new Outbound.Link(texts.text(language, "billing.chat.held",
-                    rial(language, bill), bill.billId()), texts.text(language, "conversation.pay.held_button"),
-                    payment.confirmationUrl())), language);
+            return new Step(
+                    turn.state(),
+                    List.of(new Outbound.Link(
+                            texts.text(language, "billing.chat.held", rial(language, bill), bill.billId()),
+                            texts.text(language, "conversation.pay.held_button"),
+                            payment.confirmationUrl())),
+                    language);
         }
         if (payment.status() == BillPaymentStatus.REJECTED || payment.status() == BillPaymentStatus.FAILED) {
             String code = payment.code() == null ? "rejected" : payment.code();
             return say(turn, language, Dialogue.billingRefusalKey(code), code);
         }
         if (payment.points() > 0) { // issue 16 s3.7
-            return say(turn, language, "billing.chat.sending_points", rial(language, bill), bill.billId(),
-                    payment.points(), MoneyFormat.format(payment.discountMinor(), IRR, language.locale()));
+            return say(
+                    turn,
+                    language,
+                    "billing.chat.sending_points",
+                    rial(language, bill),
+                    bill.billId(),
+                    payment.points(),
+                    MoneyFormat.format(payment.discountMinor(), IRR, language.locale()));
         }
         return say(turn, language, "billing.chat.sending", rial(language, bill), bill.billId());
     }
 
     /** The bill the numbers hold: a 26-digit barcode, or the first two ids; empty when neither is there. */
     static Optional<BillReading> reading(List<String> numbers) {
-        Optional<String> barcode = numbers.stream().filter(n -> n.length() == IranianBill.BARCODE_LENGTH).findFirst();
+        Optional<String> barcode = numbers.stream()
+                .filter(n -> n.length() == IranianBill.BARCODE_LENGTH)
+                .findFirst();
         if (barcode.isPresent()) {
             return Optional.of(IranianBill.fromBarcode(barcode.get()));
         }
-        List<String> ids = numbers.stream().filter(n -> n.length() >= IranianBill.ID_LENGTH_MIN).limit(2).toList();
+        List<String> ids = numbers.stream()
+                .filter(n -> n.length() >= IranianBill.ID_LENGTH_MIN)
+                .limit(2)
+                .toList();
         return ids.size() == 2 ? Optional.of(IranianBill.read(ids.get(0), ids.get(1))) : Optional.empty();
     }
 
@@ -205,7 +246,8 @@ final class BillDialogue {
     }
 
     private String service(Language language, String serviceType) {
-        return NAMED_SERVICES.contains(serviceType) ? texts.text(language, "billing.service." + serviceType)
+        return NAMED_SERVICES.contains(serviceType)
+                ? texts.text(language, "billing.service." + serviceType)
                 : serviceType;
     }
 
@@ -230,8 +272,13 @@ final class BillDialogue {
         if (!currency.code().equals(IRR.code()) || language == Language.FA) {
             return formatted;
         }
-        return formatted + (language == Language.ZH ? "" : " ") + texts.text(language, "billing.amount.toman",
-                NumberFormat.getIntegerInstance(language.locale()).format(amountMinor / IranianBill.RIALS_PER_TOMAN));
+        return formatted
+                + (language == Language.ZH ? "" : " ")
+                + texts.text(
+                        language,
+                        "billing.amount.toman",
+                        NumberFormat.getIntegerInstance(language.locale())
+                                .format(amountMinor / IranianBill.RIALS_PER_TOMAN));
     }
 
     private static boolean contains(String lower, List<String> words) {
@@ -243,13 +290,28 @@ final class BillDialogue {
     }
 
     static List<String> messageKeys() {
-        List<String> keys = new ArrayList<>(List.of("billing.chat.public", "billing.chat.ask_ids",
-                "billing.chat.invalid_bill_id", "billing.chat.invalid_payment_id", "billing.chat.invalid_barcode",
-                "billing.chat.already_paid", "billing.chat.confirm", "billing.chat.held", "billing.chat.sending",
-                "billing.chat.receipt.title", "billing.chat.receipt.bill", "billing.chat.receipt.period",
-                "billing.chat.receipt.amount", "billing.chat.receipt.trace", "billing.chat.not_paid.biller",
-                "billing.chat.not_paid.other", "billing.card.done", "billing.card.failed", "billing.chat.looking",
-                "billing.chat.confirm_biller", "billing.chat.sending_points"));
+        List<String> keys = new ArrayList<>(List.of(
+                "billing.chat.public",
+                "billing.chat.ask_ids",
+                "billing.chat.invalid_bill_id",
+                "billing.chat.invalid_payment_id",
+                "billing.chat.invalid_barcode",
+                "billing.chat.already_paid",
+                "billing.chat.confirm",
+                "billing.chat.held",
+                "billing.chat.sending",
+                "billing.chat.receipt.title",
+                "billing.chat.receipt.bill",
+                "billing.chat.receipt.period",
+                "billing.chat.receipt.amount",
+                "billing.chat.receipt.trace",
+                "billing.chat.not_paid.biller",
+                "billing.chat.not_paid.other",
+                "billing.card.done",
+                "billing.card.failed",
+                "billing.chat.looking",
+                "billing.chat.confirm_biller",
+                "billing.chat.sending_points"));
         NAMED_SERVICES.forEach(s -> keys.add("billing.service." + s));
         return keys;
     }

@@ -14,8 +14,8 @@ import org.socialbank.billing.CardTransferText;
 import org.socialbank.conversation.Outbound;
 import org.socialbank.conversation.dialogue.Dialogue.Step;
 import org.socialbank.directory.CustomerId;
-import org.socialbank.shared.Language;
 import org.socialbank.shared.CurrencyCode;
+import org.socialbank.shared.Language;
 import org.socialbank.shared.MoneyFormat;
 import org.socialbank.shared.Uuids;
 
@@ -44,8 +44,7 @@ final class CardToCardDialogue {
     }
 
     /** A card-to-card request and the language its card word is in. */
-    record Request(Language language, CardTransferText text) {
-    }
+    record Request(Language language, CardTransferText text) {}
 
     static Optional<Request> read(String text) {
         return CardTransferText.read(text).map(t -> new Request(language(text), t));
@@ -53,8 +52,11 @@ final class CardToCardDialogue {
 
     private static Language language(String text) {
         String lower = text.toLowerCase(Locale.ROOT);
-        return lower.contains("کارت") ? Language.FA : lower.contains("卡") ? Language.ZH
-                : lower.contains("карт") ? Language.RU : lower.contains("carte") ? Language.FR : Language.EN;
+        return lower.contains("کارت")
+                ? Language.FA
+                : lower.contains("卡")
+                        ? Language.ZH
+                        : lower.contains("карт") ? Language.RU : lower.contains("carte") ? Language.FR : Language.EN;
     }
 
     /** A request in a chat: private and linked only; the card looked up afterwards. */
@@ -72,8 +74,8 @@ final class CardToCardDialogue {
             return say(turn, language, "billing.c2c.ask_amount", card);
         }
         CustomerId customer = turn.linked().get().customerId();
-        CardQuoteResult result = turn.bank().quoteCardTransfer(customer, text.card().get(), text.amountMinor(),
-                text.currency());
+        CardQuoteResult result =
+                turn.bank().quoteCardTransfer(customer, text.card().get(), text.amountMinor(), text.currency());
         if (result instanceof CardQuoteResult.Refused refused) {
             return refusal(turn, language, refused.code());
         }
@@ -96,11 +98,17 @@ final class CardToCardDialogue {
             return refusal(turn, language, refused.code());
         }
         CardTransfer transfer = ((CardTransferResult.Done) result).transfer();
-        String amount = MoneyFormat.format(transfer.amountMinor(), CurrencyCode.of(transfer.currency()), language.locale());
+        String amount =
+                MoneyFormat.format(transfer.amountMinor(), CurrencyCode.of(transfer.currency()), language.locale());
         String card = CardNumber.grouped(transfer.destinationCardMasked());
         if (transfer.status() == BillPaymentStatus.AWAITING_CONFIRMATION && transfer.confirmationUrl() != null) {
-            return new Step(turn.state(), List.of(new Outbound.Link(texts.text(language, "billing.c2c.held", amount,
-                    card), texts.text(language, "conversation.pay.held_button"), transfer.confirmationUrl())), language);
+            return new Step(
+                    turn.state(),
+                    List.of(new Outbound.Link(
+                            texts.text(language, "billing.c2c.held", amount, card),
+                            texts.text(language, "conversation.pay.held_button"),
+                            transfer.confirmationUrl())),
+                    language);
         }
         if (transfer.status() == BillPaymentStatus.REJECTED) {
             return refusal(turn, language, transfer.code());
@@ -122,9 +130,18 @@ final class CardToCardDialogue {
     }
 
     static List<String> messageKeys() {
-        return List.of("billing.c2c.public", "billing.c2c.invalid_card", "billing.c2c.ask_amount",
-                "billing.c2c.looking", "billing.c2c.confirm", "billing.c2c.unknown_card", "billing.c2c.bank_unknown",
-                "billing.c2c.held", "billing.c2c.under_way", "billing.c2c.no_card", "billing.c2c.expired",
+        return List.of(
+                "billing.c2c.public",
+                "billing.c2c.invalid_card",
+                "billing.c2c.ask_amount",
+                "billing.c2c.looking",
+                "billing.c2c.confirm",
+                "billing.c2c.unknown_card",
+                "billing.c2c.bank_unknown",
+                "billing.c2c.held",
+                "billing.c2c.under_way",
+                "billing.c2c.no_card",
+                "billing.c2c.expired",
                 "billing.c2c.currency");
     }
 }

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.socialbank.branches.Branch;
+import org.socialbank.branches.Branches;
 import org.socialbank.conversation.Inbound;
 import org.socialbank.conversation.Outbound;
 import org.socialbank.conversation.language.AlertCommand;
@@ -19,10 +21,8 @@ import org.socialbank.conversation.language.ParsedCommand;
 import org.socialbank.conversation.language.ServiceCommand;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.shared.Language;
-import org.socialbank.shared.Network;
-import org.socialbank.branches.Branch;
-import org.socialbank.branches.Branches;
 import org.socialbank.shared.MoneyFormat;
+import org.socialbank.shared.Network;
 import org.socialbank.shared.Uuids;
 
 /**
@@ -38,8 +38,8 @@ public final class Dialogue {
     /** Words of one text the branch search looks up at most (security review #9: one LIKE scan each). */
     static final int BRANCH_WORDS_MAX = 8;
     /** Networks whose shared contact proves the number is the sender's own. */
-    static final java.util.Set<Network> PHONE_VOUCHING = java.util.EnumSet.of(Network.TELEGRAM, Network.BALE,
-            Network.WHATSAPP);
+    static final java.util.Set<Network> PHONE_VOUCHING =
+            java.util.EnumSet.of(Network.TELEGRAM, Network.BALE, Network.WHATSAPP);
 
     private final CommandParser parser = new CommandParser();
     private final Texts texts;
@@ -122,7 +122,8 @@ public final class Dialogue {
             return help(turn, language, inGroup);
         }
         if (content instanceof Inbound.Location location) {
-            return nearest(state, language, bank, location.lat(), location.lon()).shared();
+            return nearest(state, language, bank, location.lat(), location.lon())
+                    .shared();
         }
         if (content instanceof Inbound.Blocked) {
             bank.markUnreachable();
@@ -144,15 +145,20 @@ public final class Dialogue {
         }
         java.util.UUID alert = parsed.get();
         int locked = turn.bank().reportNotMe(turn.linked().orElseThrow().customerId(), alert);
-        return new Step(dropForm(turn.state()), List.of(new Outbound.Text(texts.text(language,
-                locked > 0 ? "alerts.not_me.locked" : "alerts.not_me.no_card", locked))), language);
+        return new Step(
+                dropForm(turn.state()),
+                List.of(new Outbound.Text(
+                        texts.text(language, locked > 0 ? "alerts.not_me.locked" : "alerts.not_me.no_card", locked))),
+                language);
     }
 
     /** A press: a request alert's Pay or Decline, else a button of the payment form. */
     private Step button(Turn turn, Language language, String reference) {
         Optional<Bank.Press> press = turn.bank().press(reference);
         if (press.isPresent() && press.get().action().startsWith(PayDialogue.AGAIN)) { // issue 13: [Pay again]
-            return turn.linked().isPresent() ? pay.again(turn, language, press.get().action()) : offerLink(turn, language);
+            return turn.linked().isPresent()
+                    ? pay.again(turn, language, press.get().action())
+                    : offerLink(turn, language);
         }
         if (press.isPresent() && press.get().action().startsWith(Bank.QUICK_REPLY)) { // as if the command were typed
             String name = press.get().action().substring(Bank.QUICK_REPLY.length());
@@ -160,11 +166,13 @@ public final class Dialogue {
             return command == null ? say(turn.state(), language, "conversation.pay.stale") : text(turn, command, false);
         }
         if (press.isPresent() && RequestDialogue.handles(press.get().action())) {
-            return turn.linked().isPresent() ? requests.press(turn, language, press.get().action())
+            return turn.linked().isPresent()
+                    ? requests.press(turn, language, press.get().action())
                     : offerLink(turn, language);
         }
         if (press.isPresent() && OpenRequestsDialogue.handles(press.get().action())) {
-            return turn.linked().isPresent() ? openRequests.press(turn, language, press.get().action())
+            return turn.linked().isPresent()
+                    ? openRequests.press(turn, language, press.get().action())
                     : offerLink(turn, language);
         }
         if (press.isPresent() && press.get().action().startsWith(Bank.STOP_OFFERS)) {
@@ -177,30 +185,36 @@ public final class Dialogue {
         }
         if (press.isPresent() && SweepDialogue.handles(press.get().action())) {
             return turn.linked().isPresent() && !SweepDialogue.publicHere(turn)
-                    ? sweeping.press(turn, language, press.get().action()) : offerLink(turn, language);
+                    ? sweeping.press(turn, language, press.get().action())
+                    : offerLink(turn, language);
         }
         if (press.isPresent() && Answers.handlesPress(press.get().action())) {
             return assistantPress(turn, language, press.get().action());
         }
         if (press.isPresent() && AppointmentDialogue.handles(press.get().action())) {
             return turn.linked().isPresent() && !AppointmentDialogue.publicHere(turn)
-                    ? appointments.press(turn, language, press.get().action()) : offerLink(turn, language);
+                    ? appointments.press(turn, language, press.get().action())
+                    : offerLink(turn, language);
         }
         if (press.isPresent() && CardToCardDialogue.handles(press.get().action())) {
             return turn.linked().isPresent() && !BillDialogue.publicHere(turn)
-                    ? cardToCard.press(turn, language, press.get().action()) : offerLink(turn, language);
+                    ? cardToCard.press(turn, language, press.get().action())
+                    : offerLink(turn, language);
         }
         if (press.isPresent() && TopUpDialogue.handles(press.get().action())) {
             return turn.linked().isPresent() && !BillDialogue.publicHere(turn)
-                    ? topUps.press(turn, language, press.get().action()) : offerLink(turn, language);
+                    ? topUps.press(turn, language, press.get().action())
+                    : offerLink(turn, language);
         }
         if (press.isPresent() && AccountBillDialogue.handles(press.get().action())) { // issue 15 s1.13
             return turn.linked().isPresent() && !BillDialogue.publicHere(turn)
-                    ? accountBills.press(turn, language, press.get().action()) : offerLink(turn, language);
+                    ? accountBills.press(turn, language, press.get().action())
+                    : offerLink(turn, language);
         }
         if (press.isPresent() && BillDialogue.handles(press.get().action())) {
             return turn.linked().isPresent() && !BillDialogue.publicHere(turn)
-                    ? bills.press(turn, language, press.get().action()) : offerLink(turn, language);
+                    ? bills.press(turn, language, press.get().action())
+                    : offerLink(turn, language);
         }
         return pay.button(turn, language, press);
     }
@@ -221,12 +235,19 @@ public final class Dialogue {
     }
 
     /** The main actions of the WhatsApp menu, in its order: what each row does is {@link #MENU_COMMANDS}. */
-    static final List<String> MENU = List.of("balance", "history", "pay", "requests", "limits", "spending",
-            "account", "branches");
+    static final List<String> MENU =
+            List.of("balance", "history", "pay", "requests", "limits", "spending", "account", "branches");
 
     /** What each row of the WhatsApp menu does beyond the quick replies: the command, as typed. */
-    static final Map<String, String> MENU_COMMANDS = Map.of("limits", "my limits", "spending", "spending this month",
-            "account", "my account number", "branches", "branches");
+    static final Map<String, String> MENU_COMMANDS = Map.of(
+            "limits",
+            "my limits",
+            "spending",
+            "spending this month",
+            "account",
+            "my account number",
+            "branches",
+            "branches");
 
     /**
      * Issue 13 §4: WhatsApp has no persistent menu, so "menu" and "help" there answer with the help
@@ -235,8 +256,10 @@ public final class Dialogue {
      */
     private Step menu(Step help, Turn turn, Language language) {
         String text = ((Outbound.Text) help.replies().get(0)).text();
-        List<Outbound.Button> rows = MENU.stream().map(name -> new Outbound.Button(
-                texts.text(language, "conversation.quick." + name), turn.bank().button(Bank.QUICK_REPLY + name, 0)))
+        List<Outbound.Button> rows = MENU.stream()
+                .map(name -> new Outbound.Button(
+                        texts.text(language, "conversation.quick." + name),
+                        turn.bank().button(Bank.QUICK_REPLY + name, 0)))
                 .toList();
         return new Step(help.state(), List.of(new Outbound.Buttons(text, rows)), language);
     }
@@ -245,12 +268,15 @@ public final class Dialogue {
         Optional<Boolean> claimed = turn.bank().claimCode(text);
         Language chosen = turn.chosen() != null ? turn.chosen() : Language.EN;
         if (claimed.isPresent()) {
-            return say(turn.state(), chosen, claimed.get() ? "conversation.claim.proven" : "conversation.claim.unknown");
+            return say(
+                    turn.state(), chosen, claimed.get() ? "conversation.claim.proven" : "conversation.claim.unknown");
         }
         if (org.socialbank.conversation.language.NotOffered.asks(text)) { // issue 13: "buy bitcoin": not yet, said so
-            Language language = turn.chosen() != null ? turn.chosen()
-                    : org.socialbank.conversation.language.NotOffered.language(text).orElseGet(() -> parser
-                            .parse(text, Optional.empty(), Context.of(turn.channel(), null)).language());
+            Language language = turn.chosen() != null
+                    ? turn.chosen()
+                    : org.socialbank.conversation.language.NotOffered.language(text)
+                            .orElseGet(() -> parser.parse(text, Optional.empty(), Context.of(turn.channel(), null))
+                                    .language());
             return say(turn.state(), language, "conversation.not_offered").shared();
         }
         Optional<AlertCommand> alerts = AlertCommand.read(text);
@@ -258,15 +284,20 @@ public final class Dialogue {
             return turn.linked().isEmpty() ? offerLink(turn, chosen) : alerts(turn, chosen, alerts.get());
         }
         Optional<CardToCardDialogue.Request> toCard = CardToCardDialogue.read(text);
-        if (toCard.isPresent()) { // issue 15: "send 500000 rial to card 6037-9912-3456-1234", "۵۰۰ هزار تومان به کارت ۶۰۳۷..."
-            Language language = turn.chosen() != null ? turn.chosen() : toCard.get().language();
-            return turn.linked().isEmpty() && !BillDialogue.publicHere(turn) ? offerLink(turn, language)
+        if (toCard.isPresent()) { // issue 15: "send 500000 rial to card 6037-9912-3456-1234", "۵۰۰ هزار تومان به کارت
+            // ۶۰۳۷..."
+            Language language =
+                    turn.chosen() != null ? turn.chosen() : toCard.get().language();
+            return turn.linked().isEmpty() && !BillDialogue.publicHere(turn)
+                    ? offerLink(turn, language)
                     : cardToCard.start(turn, toCard.get());
         }
         Optional<SavedBillDialogue.Request> saveBill = SavedBillDialogue.read(text);
         if (saveBill.isPresent()) { // issue 15: "save this bill as home water"
-            Language language = turn.chosen() != null ? turn.chosen() : saveBill.get().language();
-            return turn.linked().isEmpty() && !BillDialogue.publicHere(turn) ? offerLink(turn, language)
+            Language language =
+                    turn.chosen() != null ? turn.chosen() : saveBill.get().language();
+            return turn.linked().isEmpty() && !BillDialogue.publicHere(turn)
+                    ? offerLink(turn, language)
                     : savedBills.start(turn, language, saveBill.get());
         }
         Optional<CardCommand> card = CardCommand.read(text);
@@ -277,13 +308,16 @@ public final class Dialogue {
         if (service.isPresent()) { // issue 16: "my points", "apply for a loan", "my appointments"
             return serviceCommand(turn, service.get());
         }
-        Optional<AccountBillDialogue.Request> accountBill = AccountBillDialogue.read(text, turn.bank().foreignBillers());
+        Optional<AccountBillDialogue.Request> accountBill =
+                AccountBillDialogue.read(text, turn.bank().foreignBillers());
         if (accountBill.isPresent()) { // issue 15 s1.13: "交电费 1234567897", "payer EDF 12345678901234"
-            Language language = turn.chosen() != null ? turn.chosen() : accountBill.get().language();
+            Language language =
+                    turn.chosen() != null ? turn.chosen() : accountBill.get().language();
             if (BillDialogue.publicHere(turn)) {
                 return bills.publicAnswer(turn, language);
             }
-            return turn.linked().isEmpty() ? offerLink(turn, language)
+            return turn.linked().isEmpty()
+                    ? offerLink(turn, language)
                     : accountBills.start(turn, language, accountBill.get());
         }
         Optional<BillDialogue.Request> bill = BillDialogue.read(text);
@@ -301,15 +335,21 @@ public final class Dialogue {
         Optional<org.socialbank.conversation.language.ZoneCommand> zone =
                 org.socialbank.conversation.language.ZoneCommand.read(text);
         if (zone.isPresent()) { // issue 13: "zone Europe/Paris", "fuseau horaire Paris", "时区 上海"
-            Language language = turn.chosen() != null ? turn.chosen() : zone.get().language();
-            return turn.linked().isEmpty() ? offerLink(turn, language) : zone(turn, language, zone.get().zone());
+            Language language =
+                    turn.chosen() != null ? turn.chosen() : zone.get().language();
+            return turn.linked().isEmpty()
+                    ? offerLink(turn, language)
+                    : zone(turn, language, zone.get().zone());
         }
         Context context = Context.of(turn.channel(), null);
         ParsedCommand command = parser.parse(text, Optional.ofNullable(turn.chosen()), context);
         if (turn.linked().isPresent() && mayNamePayees(command, turn)) {
             // the recent payees cost queries: read them only when a name could be a payee here
-            command = parser.parse(text, Optional.ofNullable(turn.chosen()),
-                    context.withRecentPayees(recentNames(turn.bank(), turn.linked().get().customerId())));
+            command = parser.parse(
+                    text,
+                    Optional.ofNullable(turn.chosen()),
+                    context.withRecentPayees(
+                            recentNames(turn.bank(), turn.linked().get().customerId())));
         }
         Language language = turn.chosen() != null ? turn.chosen() : command.language();
         DialogueState state = turn.state();
@@ -327,20 +367,24 @@ public final class Dialogue {
                 return say(state, language, "conversation.thanks").shared();
             case LANGUAGE:
                 return command.targetLanguage()
-                        .map(target -> { // issue 13: the linked customer's one language, pages included
-                            turn.bank().chooseLanguage(target);
-                            return say(state.withLanguage(target), target, "conversation.language.switched");
-                        })
-                        .orElseGet(() -> say(state, language, "conversation.language.which")).shared();
+                        .map(
+                                target -> { // issue 13: the linked customer's one language, pages included
+                                    turn.bank().chooseLanguage(target);
+                                    return say(state.withLanguage(target), target, "conversation.language.switched");
+                                })
+                        .orElseGet(() -> say(state, language, "conversation.language.which"))
+                        .shared();
             case BRANCHES:
                 return branches(state, language, turn.bank(), text).shared();
             case CANCEL:
-                return state.form() != null ? say(dropForm(state), language, "conversation.pay.cancelled")
+                return state.form() != null
+                        ? say(dropForm(state), language, "conversation.pay.cancelled")
                         : say(state, language, "conversation.cancel.nothing");
             case BACK:
                 return turn.ownsForm() ? pay.back(turn, language) : say(state, language, "conversation.back.nothing");
             case LINK:
-                return turn.linked().isPresent() ? say(state, language, "conversation.link.already")
+                return turn.linked().isPresent()
+                        ? say(state, language, "conversation.link.already")
                         : offerLinkOrPhone(turn, language);
             case UNLINK:
                 return turn.linked().isPresent() && turn.bank().unlink()
@@ -349,9 +393,12 @@ public final class Dialogue {
             case STOP:
                 turn.bank().stopMarketing(text, false);
                 if (state.form() != null) { // "stop" mid-payment cancels it too, and says so
-                    return new Step(dropForm(state), List.of(
-                            new Outbound.Text(texts.text(language, "conversation.pay.cancelled")),
-                            new Outbound.Text(texts.text(language, "consent.stop.confirmed"))), language);
+                    return new Step(
+                            dropForm(state),
+                            List.of(
+                                    new Outbound.Text(texts.text(language, "conversation.pay.cancelled")),
+                                    new Outbound.Text(texts.text(language, "consent.stop.confirmed"))),
+                            language);
                 }
                 return say(state, language, "consent.stop.confirmed");
             case APPOINTMENT:
@@ -413,13 +460,20 @@ public final class Dialogue {
             return new Step(turn.state(), replies, language).shared();
         }
         if (turn.linked().isEmpty()) {
-            return Answers.INTENTS.contains(intent) ? new Step(turn.state(), replies, language).shared()
-                    : new Step(turn.state(), concat(replies, offerLink(turn, language).replies()), language);
+            return Answers.INTENTS.contains(intent)
+                    ? new Step(turn.state(), replies, language).shared()
+                    : new Step(
+                            turn.state(),
+                            concat(replies, offerLink(turn, language).replies()),
+                            language);
         }
         CustomerId customer = turn.linked().get().customerId();
-        List<Outbound> shown = route == Answers.Route.HISTORY ? history(turn, language, customer, "").replies()
-                : route == Answers.Route.BALANCE ? balance(turn, language, customer).replies()
-                : cards.answer(turn.bank(), customer, new CardCommand(CardCommand.Kind.MY_CARDS, language), language);
+        List<Outbound> shown = route == Answers.Route.HISTORY
+                ? history(turn, language, customer, "").replies()
+                : route == Answers.Route.BALANCE
+                        ? balance(turn, language, customer).replies()
+                        : cards.answer(
+                                turn.bank(), customer, new CardCommand(CardCommand.Kind.MY_CARDS, language), language);
         return new Step(turn.state(), concat(replies, shown), language);
     }
 
@@ -428,26 +482,39 @@ public final class Dialogue {
      * date), only in a linked chat on a private network: none in an unlinked or public one.
      */
     private static Map<String, String> known(Turn turn, Language language, String intent) {
-        if (turn.linked().isEmpty() || BillDialogue.publicHere(turn) || !Answers.personal(turn.bank(), language, intent)) {
+        if (turn.linked().isEmpty()
+                || BillDialogue.publicHere(turn)
+                || !Answers.personal(turn.bank(), language, intent)) {
             return Map.of();
         }
-        return turn.bank().newestCardIssuedOn(turn.linked().get().customerId())
-                .map(day -> Map.of(Answers.CARD_ISSUED_ON, turn.time(language)
-                        .date(day.atTime(12, 0).toInstant(java.time.ZoneOffset.UTC))))
+        return turn.bank()
+                .newestCardIssuedOn(turn.linked().get().customerId())
+                .map(day -> Map.of(
+                        Answers.CARD_ISSUED_ON,
+                        turn.time(language).date(day.atTime(12, 0).toInstant(java.time.ZoneOffset.UTC))))
                 .orElse(Map.of());
     }
 
     /** A press under an assistant's answer: a vote, one of "not sure"'s guesses, or the card lock. */
     private Step assistantPress(Turn turn, Language language, String action) {
         if (action.equals(Answers.LOCK)) {
-            return turn.linked().isEmpty() ? offerLink(turn, language) : new Step(turn.state(), cards.answer(turn.bank(),
-                    turn.linked().get().customerId(), new CardCommand(CardCommand.Kind.LOCK, language), language), language);
+            return turn.linked().isEmpty()
+                    ? offerLink(turn, language)
+                    : new Step(
+                            turn.state(),
+                            cards.answer(
+                                    turn.bank(),
+                                    turn.linked().get().customerId(),
+                                    new CardCommand(CardCommand.Kind.LOCK, language),
+                                    language),
+                            language);
         }
         if (action.startsWith(Answers.PICK)) {
             String[] picked = action.substring(Answers.PICK.length()).split(":", 2);
             Language asked = Language.fromTag(picked[0]).orElse(language);
             Step step = picked.length < 2 ? null : answered(turn, asked, picked[1], "");
-            return step != null && !step.replies().isEmpty() ? step
+            return step != null && !step.replies().isEmpty()
+                    ? step
                     : say(turn.state(), asked, Answers.Route.PERSON.lead()).shared();
         }
         Optional<Answers.Vote> vote = Answers.Vote.of(action);
@@ -459,8 +526,13 @@ public final class Dialogue {
         if (counted && !v.helpful()) {
             turn.bank().notHelped(); // a 👎 counts toward the handoff as "no, that's not it" does
         }
-        return say(turn.state(), v.language(), !counted ? "assistant.feedback.counted"
-                : v.helpful() ? "assistant.feedback.thanks" : "assistant.feedback.sorry").shared();
+        return say(
+                        turn.state(),
+                        v.language(),
+                        !counted
+                                ? "assistant.feedback.counted"
+                                : v.helpful() ? "assistant.feedback.thanks" : "assistant.feedback.sorry")
+                .shared();
     }
 
     private static List<Outbound> concat(List<Outbound> first, List<Outbound> then) {
@@ -484,8 +556,8 @@ public final class Dialogue {
         if (turn.linked().isEmpty()) {
             return offerLink(turn, language);
         }
-        return new Step(turn.state(), cards.answer(turn.bank(), turn.linked().get().customerId(), command, language),
-                language);
+        return new Step(
+                turn.state(), cards.answer(turn.bank(), turn.linked().get().customerId(), command, language), language);
     }
 
     /** A service command: private, so only in a linked chat and never on a public network. */
@@ -498,13 +570,21 @@ public final class Dialogue {
     }
 
     private Step alerts(Turn turn, Language language, AlertCommand command) {
-        Bank.AlertsAnswer answer = turn.bank().changeAlerts(turn.linked().orElseThrow().customerId(), command, language);
+        Bank.AlertsAnswer answer =
+                turn.bank().changeAlerts(turn.linked().orElseThrow().customerId(), command, language);
         if (answer.key().equals("alerts.settings.page")) { // the page's link, never the settings' values in a chat
-            return new Step(turn.state(), List.of(new Outbound.Link(texts.text(language, answer.key()),
-                    texts.text(language, "alerts.settings.page.button"), answer.argument())), language);
+            return new Step(
+                    turn.state(),
+                    List.of(new Outbound.Link(
+                            texts.text(language, answer.key()),
+                            texts.text(language, "alerts.settings.page.button"),
+                            answer.argument())),
+                    language);
         }
-        String argument = answer.key().equals("alerts.settings.channel") || answer.key().equals("alerts.settings.channel_public")
-                ? texts.text(language, "channel." + answer.argument()) : answer.argument();
+        String argument =
+                answer.key().equals("alerts.settings.channel") || answer.key().equals("alerts.settings.channel_public")
+                        ? texts.text(language, "channel." + answer.argument())
+                        : answer.argument();
         return say(turn.state(), language, answer.key(), argument);
     }
 
@@ -537,9 +617,12 @@ public final class Dialogue {
     }
 
     private static List<String> recentNames(Bank bank, CustomerId payer) {
-        return bank.recentPayees(payer).stream().flatMap(r -> r.names().stream())
-                .filter(n -> !n.isBlank() && n.length() <= Context.NAME_LENGTH_MAX).distinct()
-                .limit(Context.RECENT_PAYEES_MAX).toList();
+        return bank.recentPayees(payer).stream()
+                .flatMap(r -> r.names().stream())
+                .filter(n -> !n.isBlank() && n.length() <= Context.NAME_LENGTH_MAX)
+                .distinct()
+                .limit(Context.RECENT_PAYEES_MAX)
+                .toList();
     }
 
     /**
@@ -552,14 +635,20 @@ public final class Dialogue {
             return link;
         }
         List<Outbound> replies = new ArrayList<>(link.replies());
-        replies.add(new Outbound.AskPhone(texts.text(language, "conversation.link.share_phone"),
+        replies.add(new Outbound.AskPhone(
+                texts.text(language, "conversation.link.share_phone"),
                 texts.text(language, "conversation.link.share_phone_button")));
         return new Step(link.state(), replies, language);
     }
 
     private Step offerLink(Turn turn, Language language) {
-        return new Step(turn.state(), List.of(new Outbound.Link(texts.text(language, "conversation.link.needed"),
-                texts.text(language, "conversation.link.button"), turn.bank().linkUrl())), language);
+        return new Step(
+                turn.state(),
+                List.of(new Outbound.Link(
+                        texts.text(language, "conversation.link.needed"),
+                        texts.text(language, "conversation.link.button"),
+                        turn.bank().linkUrl())),
+                language);
     }
 
     private Step balance(Turn turn, Language language, CustomerId customer) {
@@ -571,9 +660,15 @@ public final class Dialogue {
         for (Bank.Balance b : balances) {
             String available = MoneyFormat.format(b.amountMinor(), b.currency(), language.locale());
             // issue 13: what can be spent, and apart from it what waits to be claimed or confirmed
-            text.append('\n').append(b.reservedMinor() == 0 ? available : texts.text(language,
-                    "conversation.balance.reserved", available,
-                    MoneyFormat.format(b.reservedMinor(), b.currency(), language.locale())));
+            text.append('\n')
+                    .append(
+                            b.reservedMinor() == 0
+                                    ? available
+                                    : texts.text(
+                                            language,
+                                            "conversation.balance.reserved",
+                                            available,
+                                            MoneyFormat.format(b.reservedMinor(), b.currency(), language.locale())));
         }
         return new Step(turn.state(), List.of(new Outbound.Text(text.toString())), language);
     }
@@ -593,7 +688,9 @@ public final class Dialogue {
         int upTo = Math.min(from + wanted, HISTORY_DEPTH_MAX);
         List<Bank.Movement> movements = from >= upTo ? List.of() : turn.bank().history(customer, upTo);
         if (movements.size() <= from) {
-            return say(turn.state().withHistoryShown(0), language,
+            return say(
+                    turn.state().withHistoryShown(0),
+                    language,
                     from == 0 ? "conversation.history.none" : "conversation.history.no_more");
         }
         StringBuilder lines = new StringBuilder(texts.text(language, "conversation.history.title"));
@@ -605,7 +702,9 @@ public final class Dialogue {
         if (from == 0 && more && wanted < HISTORY_PAGE_MAX) {
             lines.append("\n\n").append(texts.text(language, "conversation.history.more", HISTORY_PAGE_MAX));
         }
-        Step step = new Step(turn.state().withHistoryShown(movements.size()), List.of(new Outbound.Text(lines.toString())),
+        Step step = new Step(
+                turn.state().withHistoryShown(movements.size()),
+                List.of(new Outbound.Text(lines.toString())),
                 language);
         return quick(step, turn, language, more ? List.of("more", "balance") : List.of("balance", "pay"));
     }
@@ -613,32 +712,36 @@ public final class Dialogue {
     /** "more": the next page of the history shown last. */
     private Step more(Turn turn, Language language, CustomerId customer) {
         int shown = turn.state().historyShown();
-        return shown == 0 ? say(turn.state(), language, "conversation.more.nothing")
+        return shown == 0
+                ? say(turn.state(), language, "conversation.more.nothing")
                 : historyPage(turn, language, customer, shown, HISTORY_PAGE_MAX);
     }
 
     /** Networks whose messages carry tappable quick replies: Telegram's and Bale's inline keyboards, the web chat's chips. */
-    static final java.util.Set<Network> QUICK_REPLIES = java.util.EnumSet.of(Network.TELEGRAM, Network.BALE,
-            Network.WEBCHAT);
+    static final java.util.Set<Network> QUICK_REPLIES =
+            java.util.EnumSet.of(Network.TELEGRAM, Network.BALE, Network.WEBCHAT);
 
     /** What each quick reply does: the command it stands for, as typed. */
-    static final Map<String, String> QUICK_COMMANDS = Map.of("balance", "balance", "history", "history", "more",
-            "more", "pay", "pay", "requests", "my requests");
+    static final Map<String, String> QUICK_COMMANDS =
+            Map.of("balance", "balance", "history", "history", "more", "more", "pay", "pay", "requests", "my requests");
 
     /**
      * Issue 13: the answer's text with buttons for the likely next steps, where the network shows
      * them; a press does what typing the command would ({@link Bank#QUICK_REPLY}).
      */
     private Step quick(Step step, Turn turn, Language language, List<String> names) {
-        if (!QUICK_REPLIES.contains(turn.channel()) || step.replies().size() != 1
+        if (!QUICK_REPLIES.contains(turn.channel())
+                || step.replies().size() != 1
                 || !(step.replies().get(0) instanceof Outbound.Text text)) {
             return step;
         }
-        List<Outbound.Button> buttons = names.stream().map(name -> new Outbound.Button(
-                texts.text(language, "conversation.quick." + name), turn.bank().button(Bank.QUICK_REPLY + name, 0)))
+        List<Outbound.Button> buttons = names.stream()
+                .map(name -> new Outbound.Button(
+                        texts.text(language, "conversation.quick." + name),
+                        turn.bank().button(Bank.QUICK_REPLY + name, 0)))
                 .toList();
-        return new Step(step.state(), List.of(new Outbound.Buttons(text.text(), buttons)), step.language(),
-                step.shareable());
+        return new Step(
+                step.state(), List.of(new Outbound.Buttons(text.text(), buttons)), step.language(), step.shareable());
     }
 
     /** The most lines one "history N" shows. */
@@ -668,31 +771,49 @@ public final class Dialogue {
         java.time.Instant now = turn.bank().now();
         if (asked.isEmpty()) {
             org.socialbank.shared.CustomerTime time = turn.time(language);
-            return say(turn.state(), language, "conversation.zone.current", time.zone().getId(), time.time(now));
+            return say(
+                    turn.state(),
+                    language,
+                    "conversation.zone.current",
+                    time.zone().getId(),
+                    time.time(now));
         }
         Optional<java.time.ZoneId> zone = org.socialbank.shared.CustomerTime.parse(asked);
         if (zone.isEmpty()) {
             return say(turn.state(), language, "conversation.zone.unknown", asked);
         }
         turn.bank().chooseZone(zone.get());
-        return say(turn.state(), language, "conversation.zone.set", zone.get().getId(),
-                org.socialbank.shared.CustomerTime.of(language.locale(), zone.get()).time(now));
+        return say(
+                turn.state(),
+                language,
+                "conversation.zone.set",
+                zone.get().getId(),
+                org.socialbank.shared.CustomerTime.of(language.locale(), zone.get())
+                        .time(now));
     }
 
     /** "−€5.00 to Camille D. · 2 Dec 2026, 14:05 · ref. 1a2b3c4d", with the escrow's state. */
     private String historyLine(Bank.Movement m, Language language, org.socialbank.shared.CustomerTime time) {
         String amount = MoneyFormat.format(m.amountMinor(), m.currency(), language.locale());
-        String who = m.counterparty() == null ? "—"
-                : m.counterparty().equals("bank:interbank_settlement") ? texts.text(language, "alerts.counterparty.external")
-                : m.counterparty().startsWith("bank:") ? texts.text(language, "alerts.counterparty.bank")
-                : m.counterparty();
-        String line = texts.text(language, m.outgoing() ? "conversation.history.out" : "conversation.history.in",
-                amount, who, time.dateTime(m.at()));
+        String who = m.counterparty() == null
+                ? "—"
+                : m.counterparty().equals("bank:interbank_settlement")
+                        ? texts.text(language, "alerts.counterparty.external")
+                        : m.counterparty().startsWith("bank:")
+                                ? texts.text(language, "alerts.counterparty.bank")
+                                : m.counterparty();
+        String line = texts.text(
+                language,
+                m.outgoing() ? "conversation.history.out" : "conversation.history.in",
+                amount,
+                who,
+                time.dateTime(m.at()));
         if (m.state() != null) {
             line += " · " + texts.text(language, "conversation.history.state." + m.state());
         }
-        return m.reference() == null ? line : line + " · " + texts.text(language, "conversation.history.reference",
-                m.reference());
+        return m.reference() == null
+                ? line
+                : line + " · " + texts.text(language, "conversation.history.reference", m.reference());
     }
 
     /** Branches in a place the text names ("branches in Paris"), else a request for the location. */
@@ -702,18 +823,27 @@ public final class Dialogue {
         for (String word : text.split("[\\s,.!?،؟。，！？]+")) {
             int length = word.codePointCount(0, word.length());
             boolean ideographic = word.codePoints().anyMatch(Character::isIdeographic);
-            if ((length >= 3 || ideographic && length >= 2) && !word.startsWith("/") && !word.startsWith("#")
-                    && looked.size() < BRANCH_WORDS_MAX && looked.add(word)) {
+            if ((length >= 3 || ideographic && length >= 2)
+                    && !word.startsWith("/")
+                    && !word.startsWith("#")
+                    && looked.size() < BRANCH_WORDS_MAX
+                    && looked.add(word)) {
                 bank.branchesIn(word, BRANCHES_SHOWN).forEach(b -> found.putIfAbsent(b.id(), b));
             }
         }
         if (found.isEmpty()) {
             return say(state, language, "conversation.branches.ask_location");
         }
-        List<Outbound.Place> places = found.values().stream().limit(BRANCHES_SHOWN)
-                .map(b -> place(language, b, texts.text(language, "conversation.branches.detail", b.address(), hours(language, b))))
+        List<Outbound.Place> places = found.values().stream()
+                .limit(BRANCHES_SHOWN)
+                .map(b -> place(
+                        language,
+                        b,
+                        texts.text(language, "conversation.branches.detail", b.address(), hours(language, b))))
                 .toList();
-        return new Step(state, List.of(new Outbound.Places(texts.text(language, "conversation.branches.title"), places)),
+        return new Step(
+                state,
+                List.of(new Outbound.Places(texts.text(language, "conversation.branches.title"), places)),
                 language);
     }
 
@@ -722,10 +852,20 @@ public final class Dialogue {
         if (nearby.isEmpty()) {
             return say(state, language, "conversation.branches.none");
         }
-        List<Outbound.Place> places = nearby.stream().map(n -> place(language, n.branch(),
-                texts.text(language, "conversation.branches.detail_distance", n.branch().address(),
-                        hours(language, n.branch()), distance(language, n.metres())))).toList();
-        return new Step(state, List.of(new Outbound.Places(texts.text(language, "conversation.branches.nearest"), places)),
+        List<Outbound.Place> places = nearby.stream()
+                .map(n -> place(
+                        language,
+                        n.branch(),
+                        texts.text(
+                                language,
+                                "conversation.branches.detail_distance",
+                                n.branch().address(),
+                                hours(language, n.branch()),
+                                distance(language, n.metres()))))
+                .toList();
+        return new Step(
+                state,
+                List.of(new Outbound.Places(texts.text(language, "conversation.branches.nearest"), places)),
                 language);
     }
 
@@ -751,7 +891,8 @@ public final class Dialogue {
             return say(turn.state(), language, "conversation.link.already");
         }
         // on success the IdentityLinked listener says "you are linked"
-        return turn.bank().linkByPhone(contact.phone()) ? new Step(turn.state(), List.of(), language)
+        return turn.bank().linkByPhone(contact.phone())
+                ? new Step(turn.state(), List.of(), language)
                 : say(turn.state(), language, "conversation.contact.unknown");
     }
 
@@ -775,13 +916,14 @@ public final class Dialogue {
 
     /** The message key naming a bill's service type (water, gas...), empty for a configured label shown as is. */
     public static Optional<String> billServiceKey(String serviceType) {
-        return BillDialogue.NAMED_SERVICES.contains(serviceType) ? Optional.of("billing.service." + serviceType)
+        return BillDialogue.NAMED_SERVICES.contains(serviceType)
+                ? Optional.of("billing.service." + serviceType)
                 : Optional.empty();
     }
 
     /** An amount in the reader's digits; a rial amount says its tomans too. */
-    public static String amountWithToman(Texts texts, Language language, long amountMinor,
-            org.socialbank.shared.CurrencyCode currency) {
+    public static String amountWithToman(
+            Texts texts, Language language, long amountMinor, org.socialbank.shared.CurrencyCode currency) {
         return BillDialogue.amount(texts, language, amountMinor, currency);
     }
 
@@ -804,26 +946,62 @@ public final class Dialogue {
 
     /** Every message key a dialogue may use, for the tests that check the bundles. */
     public static List<String> messageKeys() {
-        List<String> keys = new ArrayList<>(List.of("conversation.help", "conversation.language.switched",
-                "conversation.language.which", "conversation.pay.cancelled", "conversation.cancel.nothing",
-                "conversation.link.already", "conversation.unlink.done", "conversation.unlink.not_linked",
-                "conversation.not_yet", "conversation.link.needed", "conversation.link.button",
-                "conversation.balance.none", "conversation.balance.title", "conversation.balance.reserved",
-                "conversation.history.none", "conversation.history.out", "conversation.history.in",
-                "conversation.history.more", "conversation.history.reference", "conversation.history.state.pending",
-                "conversation.history.state.posted", "conversation.history.state.voided",
+        List<String> keys = new ArrayList<>(List.of(
+                "conversation.help",
+                "conversation.language.switched",
+                "conversation.language.which",
+                "conversation.pay.cancelled",
+                "conversation.cancel.nothing",
+                "conversation.link.already",
+                "conversation.unlink.done",
+                "conversation.unlink.not_linked",
+                "conversation.not_yet",
+                "conversation.link.needed",
+                "conversation.link.button",
+                "conversation.balance.none",
+                "conversation.balance.title",
+                "conversation.balance.reserved",
+                "conversation.history.none",
+                "conversation.history.out",
+                "conversation.history.in",
+                "conversation.history.more",
+                "conversation.history.reference",
+                "conversation.history.state.pending",
+                "conversation.history.state.posted",
+                "conversation.history.state.voided",
                 "conversation.history.state.expired",
-                "conversation.history.title", "conversation.contact.not_own", "conversation.contact.unknown",
-                "conversation.group.private", "conversation.back.nothing", "conversation.branches.ask_location",
-                "conversation.branches.title", "conversation.branches.detail", "conversation.branches.nearest",
-                "conversation.branches.detail_distance", "conversation.branches.always_open",
-                "conversation.branches.none", "conversation.claim.proven", "conversation.claim.unknown",
-                "conversation.link.share_phone", "conversation.link.share_phone_button", "conversation.thanks",
-                "consent.stop.confirmed", "conversation.history.no_more", "conversation.more.nothing",
-                "conversation.quick.balance", "conversation.quick.history", "conversation.quick.more",
-                "conversation.quick.pay", "conversation.quick.requests", "conversation.zone.current",
-                "conversation.zone.set", "conversation.zone.unknown", "conversation.not_offered",
-                "conversation.quick.limits", "conversation.quick.spending", "conversation.quick.account",
+                "conversation.history.title",
+                "conversation.contact.not_own",
+                "conversation.contact.unknown",
+                "conversation.group.private",
+                "conversation.back.nothing",
+                "conversation.branches.ask_location",
+                "conversation.branches.title",
+                "conversation.branches.detail",
+                "conversation.branches.nearest",
+                "conversation.branches.detail_distance",
+                "conversation.branches.always_open",
+                "conversation.branches.none",
+                "conversation.claim.proven",
+                "conversation.claim.unknown",
+                "conversation.link.share_phone",
+                "conversation.link.share_phone_button",
+                "conversation.thanks",
+                "consent.stop.confirmed",
+                "conversation.history.no_more",
+                "conversation.more.nothing",
+                "conversation.quick.balance",
+                "conversation.quick.history",
+                "conversation.quick.more",
+                "conversation.quick.pay",
+                "conversation.quick.requests",
+                "conversation.zone.current",
+                "conversation.zone.set",
+                "conversation.zone.unknown",
+                "conversation.not_offered",
+                "conversation.quick.limits",
+                "conversation.quick.spending",
+                "conversation.quick.account",
                 "conversation.quick.branches"));
         keys.addAll(PayDialogue.messageKeys());
         keys.addAll(Answers.messageKeys());

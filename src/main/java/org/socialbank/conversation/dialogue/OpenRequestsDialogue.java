@@ -62,11 +62,15 @@ final class OpenRequestsDialogue {
 
     private Step act(Turn turn, Language language, CustomerId customer, ParsedCommand command, boolean remind) {
         List<Bank.OpenRequest> sent = turn.bank().openRequests(customer, SEARCHED_MAX).stream()
-                .filter(Bank.OpenRequest::sent).toList();
+                .filter(Bank.OpenRequest::sent)
+                .toList();
         List<Bank.OpenRequest> fitting = sent;
         if (!command.payees().isEmpty() && !sent.isEmpty()) {
             Payee payee = command.payees().get(0);
-            fitting = sent.stream().filter(r -> payee.alias().filter(a -> a.equals(r.counterpartyAlias())).isPresent())
+            fitting = sent.stream()
+                    .filter(r -> payee.alias()
+                            .filter(a -> a.equals(r.counterpartyAlias()))
+                            .isPresent())
                     .toList();
             if (fitting.isEmpty()) { // asked by another alias of theirs: whose is it?
                 Payees.Lookup lookup = Payees.lookup(turn.bank(), customer, payee);
@@ -74,24 +78,35 @@ final class OpenRequestsDialogue {
                     return say(turn.state(), language, Payees.SPENT_KEY);
                 }
                 Optional<Payees.Target> target = lookup.found();
-                fitting = sent.stream().filter(r -> target.filter(t -> t.customerId() != null
-                        && t.customerId().equals(r.counterpartyId())).isPresent()).toList();
+                fitting = sent.stream()
+                        .filter(r -> target.filter(t ->
+                                        t.customerId() != null && t.customerId().equals(r.counterpartyId()))
+                                .isPresent())
+                        .toList();
             }
         }
         if (fitting.isEmpty()) {
-            return say(turn.state(), language, remind ? "conversation.remind.none" : "conversation.cancel_request.none");
+            return say(
+                    turn.state(), language, remind ? "conversation.remind.none" : "conversation.cancel_request.none");
         }
         if (fitting.size() == 1) {
-            return remind ? remindOne(turn, language, customer, fitting.get(0))
+            return remind
+                    ? remindOne(turn, language, customer, fitting.get(0))
                     : cancelOne(turn, language, customer, fitting.get(0));
         }
         List<Outbound.Button> buttons = new ArrayList<>();
         for (Bank.OpenRequest r : fitting.subList(0, Math.min(CHOICES_MAX, fitting.size()))) {
-            buttons.add(new Outbound.Button(texts.text(language, "conversation.requests.choice", r.counterparty(),
-                    money(r, language)), turn.bank().button((remind ? REMIND : CANCEL) + r.id(), 0)));
+            buttons.add(new Outbound.Button(
+                    texts.text(language, "conversation.requests.choice", r.counterparty(), money(r, language)),
+                    turn.bank().button((remind ? REMIND : CANCEL) + r.id(), 0)));
         }
-        return new Step(turn.state(), List.of(new Outbound.Buttons(texts.text(language,
-                remind ? "conversation.remind.which" : "conversation.cancel_request.which"), buttons)), language);
+        return new Step(
+                turn.state(),
+                List.of(new Outbound.Buttons(
+                        texts.text(
+                                language, remind ? "conversation.remind.which" : "conversation.cancel_request.which"),
+                        buttons)),
+                language);
     }
 
     /** A press of a "which request?" button. */
@@ -99,11 +114,13 @@ final class OpenRequestsDialogue {
         CustomerId customer = turn.linked().orElseThrow().customerId();
         String id = action.substring(action.startsWith(REMIND) ? REMIND.length() : CANCEL.length());
         Optional<Bank.OpenRequest> request = turn.bank().openRequests(customer, SEARCHED_MAX).stream()
-                .filter(r -> r.sent() && r.id().equals(id)).findFirst();
+                .filter(r -> r.sent() && r.id().equals(id))
+                .findFirst();
         if (request.isEmpty()) {
             return say(turn.state(), language, "conversation.request.closed");
         }
-        return action.startsWith(REMIND) ? remindOne(turn, language, customer, request.get())
+        return action.startsWith(REMIND)
+                ? remindOne(turn, language, customer, request.get())
                 : cancelOne(turn, language, customer, request.get());
     }
 
@@ -118,7 +135,11 @@ final class OpenRequestsDialogue {
         }
         return reminder.get().sent()
                 ? say(turn.state(), language, "conversation.remind.sent", r.counterparty(), money(r, language))
-                : say(turn.state(), language, "conversation.remind.too_soon", r.counterparty(),
+                : say(
+                        turn.state(),
+                        language,
+                        "conversation.remind.too_soon",
+                        r.counterparty(),
                         turn.time(language).dateTime(reminder.get().nextAt()));
     }
 
@@ -130,9 +151,14 @@ final class OpenRequestsDialogue {
 
     /** "Camille D. owes you €20.00 · asked 2 Dec 2026 · for pizza". */
     private String line(Bank.OpenRequest r, Language language, org.socialbank.shared.CustomerTime time) {
-        String line = texts.text(language, r.sent() ? "conversation.requests.sent" : "conversation.requests.received",
-                r.counterparty(), money(r, language), time.date(r.createdAt()));
-        return r.note() == null || r.note().isBlank() ? line
+        String line = texts.text(
+                language,
+                r.sent() ? "conversation.requests.sent" : "conversation.requests.received",
+                r.counterparty(),
+                money(r, language),
+                time.date(r.createdAt()));
+        return r.note() == null || r.note().isBlank()
+                ? line
                 : line + " · " + texts.text(language, "conversation.requests.note", r.note());
     }
 
@@ -145,10 +171,20 @@ final class OpenRequestsDialogue {
     }
 
     static List<String> messageKeys() {
-        return List.of("conversation.requests.none", "conversation.requests.title", "conversation.requests.sent",
-                "conversation.requests.received", "conversation.requests.note", "conversation.requests.what_next",
-                "conversation.requests.choice", "conversation.remind.none", "conversation.remind.which",
-                "conversation.remind.sent", "conversation.remind.too_soon", "conversation.cancel_request.none",
-                "conversation.cancel_request.which", "conversation.cancel_request.done");
+        return List.of(
+                "conversation.requests.none",
+                "conversation.requests.title",
+                "conversation.requests.sent",
+                "conversation.requests.received",
+                "conversation.requests.note",
+                "conversation.requests.what_next",
+                "conversation.requests.choice",
+                "conversation.remind.none",
+                "conversation.remind.which",
+                "conversation.remind.sent",
+                "conversation.remind.too_soon",
+                "conversation.cancel_request.none",
+                "conversation.cancel_request.which",
+                "conversation.cancel_request.done");
     }
 }

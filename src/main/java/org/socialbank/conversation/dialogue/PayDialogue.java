@@ -1,7 +1,6 @@
 package org.socialbank.conversation.dialogue;
 
 import java.util.ArrayList;
-import java.util.Locale;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -13,9 +12,9 @@ import org.socialbank.conversation.language.Payee;
 import org.socialbank.conversation.language.PayeeType;
 import org.socialbank.directory.Alias;
 import org.socialbank.directory.CustomerId;
-import org.socialbank.shared.Language;
 import org.socialbank.payments.PaymentRejection;
 import org.socialbank.shared.CurrencyCode;
+import org.socialbank.shared.Language;
 import org.socialbank.shared.MoneyFormat;
 
 /**
@@ -35,7 +34,11 @@ final class PayDialogue {
 
     /** A new form for "pay ...", filled from what the command already says. */
     Step start(Turn turn, Language language, CustomerId payer, ParsedCommand command) {
-        return fill(turn, language, turn.state().replaceForm(PayForm.of(payer.value(), turn.bank().now())), command);
+        return fill(
+                turn,
+                language,
+                turn.state().replaceForm(PayForm.of(payer.value(), turn.bank().now())),
+                command);
     }
 
     /** The refusal of a payment that names several payees: one payment per message. */
@@ -48,12 +51,19 @@ final class PayDialogue {
             case ZH -> "、";
             default -> ", ";
         };
-        return String.join(separator, payees.stream().map(p -> p.alias().map(Alias::display)
-                .orElse(p.type() == PayeeType.HANDLE ? "@" + p.value() : p.value())).toList());
+        return String.join(
+                separator,
+                payees.stream()
+                        .map(p -> p.alias()
+                                .map(Alias::display)
+                                .orElse(p.type() == PayeeType.HANDLE ? "@" + p.value() : p.value()))
+                        .toList());
     }
 
     static boolean fillsSlots(ParsedCommand command) {
-        return !command.payees().isEmpty() || command.amount().isPresent() || command.amountProblem().isPresent();
+        return !command.payees().isEmpty()
+                || command.amount().isPresent()
+                || command.amountProblem().isPresent();
     }
 
     /** Undoes the last slot filled: the amount, else the payee; every button shown goes stale. */
@@ -84,8 +94,12 @@ final class PayDialogue {
             if (payer.equals(target.get().customerId())) {
                 return say(state, language, "conversation.pay.self");
             }
-            form = form.withPayee(target.get().alias(),
-                    target.get().customerId() == null ? null : target.get().customerId().value(), target.get().name());
+            form = form.withPayee(
+                    target.get().alias(),
+                    target.get().customerId() == null
+                            ? null
+                            : target.get().customerId().value(),
+                    target.get().name());
         }
         if (command.amountProblem().isPresent()) {
             return new Step(changed(state, form), List.of(new Outbound.Text(Hints.amount(language))), language);
@@ -124,32 +138,48 @@ final class PayDialogue {
         }
         CurrencyCode currency = CurrencyCode.of(form.currency());
         Bank bank = turn.bank();
-        Optional<Bank.Refused> refusal = bank.check(turn.linked().orElseThrow().customerId(), form.payee(),
-                form.amountMinor(), currency);
+        Optional<Bank.Refused> refusal =
+                bank.check(turn.linked().orElseThrow().customerId(), form.payee(), form.amountMinor(), currency);
         if (refusal.isPresent()) {
             // no Confirm button for a payment that cannot go (issue 13); the payee stays, so another
             // amount can be typed at once
-            Step no = refused(state.replaceForm(form.withoutAmount()), language, refusal.get(), currency,
-                    form.amountMinor(), turn.time(language));
+            Step no = refused(
+                    state.replaceForm(form.withoutAmount()),
+                    language,
+                    refusal.get(),
+                    currency,
+                    form.amountMinor(),
+                    turn.time(language));
             List<Outbound> said = new ArrayList<>(no.replies());
             said.add(new Outbound.Text(texts.text(language, "conversation.pay.other_amount")));
             return new Step(no.state(), said, language);
         }
-        String text = texts.text(language, form.payeeCustomerId() != null ? "conversation.pay.confirm"
-                : "conversation.pay.confirm_claim", MoneyFormat.format(form.amountMinor(), currency, language.locale()),
+        String text = texts.text(
+                language,
+                form.payeeCustomerId() != null ? "conversation.pay.confirm" : "conversation.pay.confirm_claim",
+                MoneyFormat.format(form.amountMinor(), currency, language.locale()),
                 form.payeeName());
         // a new version for every confirmation shown: "Pay 10?" must not pay 5 after the amount changed
         DialogueState shown = state.replaceForm(form);
-        return new Step(shown, List.of(new Outbound.Buttons(text, List.of(
-                new Outbound.Button(texts.text(language, "conversation.pay.confirm_button"),
-                        bank.button(CONFIRM, shown.formVersion())),
-                new Outbound.Button(texts.text(language, "conversation.pay.cancel_button"),
-                        bank.button(CANCEL, shown.formVersion()))))), language);
+        return new Step(
+                shown,
+                List.of(new Outbound.Buttons(
+                        text,
+                        List.of(
+                                new Outbound.Button(
+                                        texts.text(language, "conversation.pay.confirm_button"),
+                                        bank.button(CONFIRM, shown.formVersion())),
+                                new Outbound.Button(
+                                        texts.text(language, "conversation.pay.cancel_button"),
+                                        bank.button(CANCEL, shown.formVersion()))))),
+                language);
     }
 
     Step button(Turn turn, Language language, Optional<Bank.Press> press) {
         DialogueState state = turn.state();
-        boolean current = press.isPresent() && turn.ownsForm() && state.form().complete()
+        boolean current = press.isPresent()
+                && turn.ownsForm()
+                && state.form().complete()
                 && press.get().formVersion() == state.formVersion();
         if (!current) {
             return say(state, language, "conversation.pay.stale");
@@ -163,10 +193,10 @@ final class PayDialogue {
     private Step confirm(Turn turn, Language language, PayForm form) {
         DialogueState next = Dialogue.dropForm(turn.state());
         CurrencyCode currency = CurrencyCode.of(form.currency());
-        Bank.PayOutcome outcome = turn.bank().pay(turn.linked().orElseThrow().customerId(), form.payee(),
-                form.amountMinor(), currency);
-        Step said = outcome(next, language, outcome, form.amountMinor(), currency, form.payeeName(),
-                turn.time(language));
+        Bank.PayOutcome outcome =
+                turn.bank().pay(turn.linked().orElseThrow().customerId(), form.payee(), form.amountMinor(), currency);
+        Step said =
+                outcome(next, language, outcome, form.amountMinor(), currency, form.payeeName(), turn.time(language));
         return outcome instanceof Bank.Paid ? withNextSteps(said, turn, language, form) : said;
     }
 
@@ -182,13 +212,19 @@ final class PayDialogue {
             return said;
         }
         Alias payee = form.payee();
-        String again = AGAIN + form.amountMinor() + ":" + form.currency() + ":" + payee.type().name() + ":"
+        String again = AGAIN + form.amountMinor() + ":" + form.currency() + ":"
+                + payee.type().name() + ":"
                 + (payee.network() == null ? "-" : payee.network().wireName()) + ":" + payee.value();
         List<Outbound> replies = new ArrayList<>(said.replies());
-        replies.add(new Outbound.Buttons(texts.text(language, "conversation.quick.after_payment"), List.of(
-                new Outbound.Button(texts.text(language, "conversation.quick.pay_again"), turn.bank().button(again, 0)),
-                new Outbound.Button(texts.text(language, "conversation.quick.history"),
-                        turn.bank().button(Bank.QUICK_REPLY + "history", 0)))));
+        replies.add(new Outbound.Buttons(
+                texts.text(language, "conversation.quick.after_payment"),
+                List.of(
+                        new Outbound.Button(
+                                texts.text(language, "conversation.quick.pay_again"),
+                                turn.bank().button(again, 0)),
+                        new Outbound.Button(
+                                texts.text(language, "conversation.quick.history"),
+                                turn.bank().button(Bank.QUICK_REPLY + "history", 0)))));
         return new Step(said.state(), replies, language);
     }
 
@@ -209,13 +245,22 @@ final class PayDialogue {
         }
         Optional<Payees.Target> target = lookup.found();
         if (target.isEmpty()) {
-            return say(turn.state(), language, "conversation.pay.payee_unknown", alias.get().display());
+            return say(
+                    turn.state(),
+                    language,
+                    "conversation.pay.payee_unknown",
+                    alias.get().display());
         }
         if (payer.equals(target.get().customerId())) {
             return say(turn.state(), language, "conversation.pay.self");
         }
-        PayForm form = PayForm.of(payer.value(), turn.bank().now()).withPayee(target.get().alias(),
-                target.get().customerId() == null ? null : target.get().customerId().value(), target.get().name())
+        PayForm form = PayForm.of(payer.value(), turn.bank().now())
+                .withPayee(
+                        target.get().alias(),
+                        target.get().customerId() == null
+                                ? null
+                                : target.get().customerId().value(),
+                        target.get().name())
                 .withAmount(Long.parseLong(parts[0]), parts[1]);
         return advance(turn, language, turn.state().replaceForm(form));
     }
@@ -223,7 +268,8 @@ final class PayDialogue {
     private static Optional<Alias> againAlias(String[] parts) {
         try {
             org.socialbank.directory.AliasType type = org.socialbank.directory.AliasType.valueOf(parts[2]);
-            org.socialbank.shared.Network network = "-".equals(parts[3]) ? null
+            org.socialbank.shared.Network network = "-".equals(parts[3])
+                    ? null
                     : org.socialbank.shared.Network.fromWireName(parts[3]).orElseThrow(IllegalArgumentException::new);
             return Optional.of(new Alias(type, network, parts[4]));
         } catch (IllegalArgumentException e) {
@@ -232,53 +278,95 @@ final class PayDialogue {
     }
 
     /** What the customer hears of a payment: a receipt, the step-up page, the claim, or a "no". */
-    Step outcome(DialogueState next, Language language, Bank.PayOutcome outcome, long amountMinor,
-            CurrencyCode currency, String payeeName, org.socialbank.shared.CustomerTime time) {
+    Step outcome(
+            DialogueState next,
+            Language language,
+            Bank.PayOutcome outcome,
+            long amountMinor,
+            CurrencyCode currency,
+            String payeeName,
+            org.socialbank.shared.CustomerTime time) {
         String amount = MoneyFormat.format(amountMinor, currency, language.locale());
         if (outcome instanceof Bank.Refused refused) {
             return refused(next, language, refused, currency, amountMinor, time);
         }
         if (outcome instanceof Bank.Ended ended) {
-            return say(next, language, Refusals.endedKey(ended.status()), "payment_" + ended.status().wireName());
+            return say(
+                    next,
+                    language,
+                    Refusals.endedKey(ended.status()),
+                    "payment_" + ended.status().wireName());
         }
         if (outcome instanceof Bank.RequestRefused no) {
-            return say(next, language, Refusals.payingKey(no.rejection()), no.rejection().code());
+            return say(
+                    next,
+                    language,
+                    Refusals.payingKey(no.rejection()),
+                    no.rejection().code());
         }
         if (outcome instanceof Bank.Held held) {
             String why = HELD_REASONS.contains(held.reason())
-                    ? " " + texts.text(language, "conversation.pay.held_reason." + held.reason()) : "";
-            return new Step(next, List.of(new Outbound.Link(texts.text(language, "conversation.pay.held", amount,
-                    payeeName) + why, texts.text(language, "conversation.pay.held_button"), held.confirmationUrl())),
+                    ? " " + texts.text(language, "conversation.pay.held_reason." + held.reason())
+                    : "";
+            return new Step(
+                    next,
+                    List.of(new Outbound.Link(
+                            texts.text(language, "conversation.pay.held", amount, payeeName) + why,
+                            texts.text(language, "conversation.pay.held_button"),
+                            held.confirmationUrl())),
                     language);
         }
         if (outcome instanceof Bank.AwaitingClaim waiting) {
             String until = waiting.expiresAt() == null ? "—" : time.date(waiting.expiresAt());
-            return new Step(next, List.of(waiting.forward() == null
-                    ? new Outbound.Text(texts.text(language, "conversation.pay.awaiting_claim_told", amount,
-                            payeeName, until))
-                    : new Outbound.Link(texts.text(language, "conversation.pay.awaiting_claim_forward", amount,
-                            payeeName, until), texts.text(language, "conversation.pay.share_link_button"),
-                            waiting.forward())), language);
+            return new Step(
+                    next,
+                    List.of(
+                            waiting.forward() == null
+                                    ? new Outbound.Text(texts.text(
+                                            language, "conversation.pay.awaiting_claim_told", amount, payeeName, until))
+                                    : new Outbound.Link(
+                                            texts.text(
+                                                    language,
+                                                    "conversation.pay.awaiting_claim_forward",
+                                                    amount,
+                                                    payeeName,
+                                                    until),
+                                            texts.text(language, "conversation.pay.share_link_button"),
+                                            waiting.forward())),
+                    language);
         }
         Bank.Paid paid = (Bank.Paid) outcome;
-        List<String> lines = new ArrayList<>(List.of(texts.text(language, "conversation.receipt.amount", amount),
+        List<String> lines = new ArrayList<>(List.of(
+                texts.text(language, "conversation.receipt.amount", amount),
                 texts.text(language, "conversation.receipt.to", payeeName)));
         if (paid.at() != null) {
             lines.add(texts.text(language, "conversation.receipt.date", time.dateTime(paid.at())));
         }
         lines.add(texts.text(language, "conversation.receipt.reference", paid.reference()));
         if (paid.balanceMinor() != null) {
-            lines.add(texts.text(language, "conversation.receipt.balance",
+            lines.add(texts.text(
+                    language,
+                    "conversation.receipt.balance",
                     MoneyFormat.format(paid.balanceMinor(), currency, language.locale())));
         }
-        return new Step(next, List.of(new Outbound.Receipt(texts.text(language, "conversation.receipt.title"),
-                lines)), language);
+        return new Step(
+                next,
+                List.of(new Outbound.Receipt(texts.text(language, "conversation.receipt.title"), lines)),
+                language);
     }
 
-    private Step refused(DialogueState next, Language language, Bank.Refused refused, CurrencyCode currency,
-            long amountMinor, org.socialbank.shared.CustomerTime time) {
+    private Step refused(
+            DialogueState next,
+            Language language,
+            Bank.Refused refused,
+            CurrencyCode currency,
+            long amountMinor,
+            org.socialbank.shared.CustomerTime time) {
         if (refused.availableMinor() != null && refused.rejection() == PaymentRejection.INSUFFICIENT_FUNDS) {
-            return say(next, language, "conversation.pay.refused.funds_available",
+            return say(
+                    next,
+                    language,
+                    "conversation.pay.refused.funds_available",
                     MoneyFormat.format(refused.availableMinor(), currency, language.locale()),
                     MoneyFormat.format(amountMinor, currency, language.locale()));
         }
@@ -287,35 +375,66 @@ final class PayDialogue {
             String which = texts.text(language, Refusals.limitKey(refused.rejection()));
             return refused.resetsAt() == null
                     ? say(next, language, "conversation.pay.refused.limit", which, limit)
-                    : say(next, language, "conversation.pay.refused.limit_resets", which, limit,
+                    : say(
+                            next,
+                            language,
+                            "conversation.pay.refused.limit_resets",
+                            which,
+                            limit,
                             time.dateTime(refused.resetsAt()));
         }
-        return say(next, language, Refusals.key(refused.rejection()), refused.rejection().code());
+        return say(
+                next,
+                language,
+                Refusals.key(refused.rejection()),
+                refused.rejection().code());
     }
 
     /** The risk rules that hold a payment for the bank's page, each explained to the customer. */
-    static final List<String> HELD_REASONS = List.of("above_threshold", "new_payee_above_threshold", "many_new_payees",
-            "payment_burst", "first_after_new_channel");
+    static final List<String> HELD_REASONS = List.of(
+            "above_threshold",
+            "new_payee_above_threshold",
+            "many_new_payees",
+            "payment_burst",
+            "first_after_new_channel");
 
-
-    private Step say(org.socialbank.conversation.dialogue.DialogueState state, Language language, String key,
-            Object... args) {
+    private Step say(
+            org.socialbank.conversation.dialogue.DialogueState state, Language language, String key, Object... args) {
         return new Step(state, List.of(new Outbound.Text(texts.text(language, key, args))), language);
     }
 
     static List<String> messageKeys() {
-        List<String> keys = new ArrayList<>(List.of(ONE_PAYEE_KEY, "conversation.pay.payee_unknown", "conversation.pay.self",
-                "conversation.pay.no_account", "conversation.pay.ask_payee", "conversation.pay.ask_amount",
-                "conversation.pay.confirm", "conversation.pay.confirm_claim", "conversation.pay.confirm_button",
-                "conversation.pay.held", "conversation.pay.held_button", "conversation.pay.awaiting_claim_told",
-                "conversation.pay.awaiting_claim_forward", "conversation.pay.claim_link_button",
+        List<String> keys = new ArrayList<>(List.of(
+                ONE_PAYEE_KEY,
+                "conversation.pay.payee_unknown",
+                "conversation.pay.self",
+                "conversation.pay.no_account",
+                "conversation.pay.ask_payee",
+                "conversation.pay.ask_amount",
+                "conversation.pay.confirm",
+                "conversation.pay.confirm_claim",
+                "conversation.pay.confirm_button",
+                "conversation.pay.held",
+                "conversation.pay.held_button",
+                "conversation.pay.awaiting_claim_told",
+                "conversation.pay.awaiting_claim_forward",
+                "conversation.pay.claim_link_button",
                 "conversation.pay.share_link_button",
-                "conversation.pay.refused.limit", "conversation.pay.refused.limit_resets",
-                "conversation.pay.cancel_button", "conversation.pay.stale", "conversation.receipt.title",
-                "conversation.receipt.amount", "conversation.receipt.to", "conversation.receipt.reference",
-                "conversation.receipt.date", "conversation.receipt.balance",
-                "conversation.pay.cancelled", "conversation.pay.refused.funds_available",
-                "conversation.pay.other_amount", "conversation.quick.after_payment", "conversation.quick.pay_again"));
+                "conversation.pay.refused.limit",
+                "conversation.pay.refused.limit_resets",
+                "conversation.pay.cancel_button",
+                "conversation.pay.stale",
+                "conversation.receipt.title",
+                "conversation.receipt.amount",
+                "conversation.receipt.to",
+                "conversation.receipt.reference",
+                "conversation.receipt.date",
+                "conversation.receipt.balance",
+                "conversation.pay.cancelled",
+                "conversation.pay.refused.funds_available",
+                "conversation.pay.other_amount",
+                "conversation.quick.after_payment",
+                "conversation.quick.pay_again"));
         keys.addAll(Refusals.messageKeys());
         HELD_REASONS.forEach(reason -> keys.add("conversation.pay.held_reason." + reason));
         return keys;

@@ -21,12 +21,28 @@ import org.socialbank.shared.Network;
  * @param amountMinor in minor units of {@code currency}
  * @param currency the ISO 4217 code; the payer's primary currency when the text named none
  */
-public record PayForm(UUID payerCustomerId, Instant startedAt, AliasType payeeType, Network payeeNetwork,
-        String payeeValue, UUID payeeCustomerId, String payeeName, Long amountMinor, String currency) {
+public record PayForm(
+        UUID payerCustomerId,
+        Instant startedAt,
+        AliasType payeeType,
+        Network payeeNetwork,
+        String payeeValue,
+        UUID payeeCustomerId,
+        String payeeName,
+        Long amountMinor,
+        String currency) {
 
     public static PayForm of(UUID payerCustomerId, Instant startedAt) {
-        return new PayForm(Objects.requireNonNull(payerCustomerId, "payer"), Objects.requireNonNull(startedAt, "startedAt"),
-                null, null, null, null, null, null, null);
+        return new PayForm(
+                Objects.requireNonNull(payerCustomerId, "payer"),
+                Objects.requireNonNull(startedAt, "startedAt"),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     public boolean complete() {
@@ -39,13 +55,29 @@ public record PayForm(UUID payerCustomerId, Instant startedAt, AliasType payeeTy
     }
 
     PayForm withPayee(Alias alias, UUID customerId, String name) {
-        return new PayForm(payerCustomerId, startedAt, alias.type(), alias.network(), alias.value(), customerId, name,
-                amountMinor, currency);
+        return new PayForm(
+                payerCustomerId,
+                startedAt,
+                alias.type(),
+                alias.network(),
+                alias.value(),
+                customerId,
+                name,
+                amountMinor,
+                currency);
     }
 
     PayForm withoutAmount() {
-        return new PayForm(payerCustomerId, startedAt, payeeType, payeeNetwork, payeeValue, payeeCustomerId, payeeName,
-                null, null);
+        return new PayForm(
+                payerCustomerId,
+                startedAt,
+                payeeType,
+                payeeNetwork,
+                payeeValue,
+                payeeCustomerId,
+                payeeName,
+                null,
+                null);
     }
 
     PayForm withoutPayee() {
@@ -53,7 +85,15 @@ public record PayForm(UUID payerCustomerId, Instant startedAt, AliasType payeeTy
     }
 
     PayForm withAmount(long minor, String code) {
-        return new PayForm(payerCustomerId, startedAt, payeeType, payeeNetwork, payeeValue, payeeCustomerId, payeeName,
-                minor, code);
+        return new PayForm(
+                payerCustomerId,
+                startedAt,
+                payeeType,
+                payeeNetwork,
+                payeeValue,
+                payeeCustomerId,
+                payeeName,
+                minor,
+                code);
     }
 }

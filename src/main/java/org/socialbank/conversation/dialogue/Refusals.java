@@ -9,8 +9,7 @@ import org.socialbank.payments.requests.RequestRejection;
  */
 final class Refusals {
 
-    private Refusals() {
-    }
+    private Refusals() {}
 
     /** The sentence for a refused payment (a refused limit with its amount is said by {@link #limitKey}). */
     public static String key(PaymentRejection rejection) {

@@ -8,12 +8,12 @@ import org.socialbank.conversation.Outbound;
 import org.socialbank.conversation.dialogue.Dialogue.Step;
 import org.socialbank.conversation.language.Hints;
 import org.socialbank.conversation.language.ParsedCommand;
-import org.socialbank.conversation.language.Payee;
 import org.socialbank.conversation.language.ParsedShare;
+import org.socialbank.conversation.language.Payee;
 import org.socialbank.directory.Alias;
 import org.socialbank.directory.CustomerId;
-import org.socialbank.shared.Language;
 import org.socialbank.shared.CurrencyCode;
+import org.socialbank.shared.Language;
 import org.socialbank.shared.MoneyFormat;
 
 /**
@@ -57,13 +57,30 @@ final class RequestDialogue {
         Bank.AskOutcome outcome = turn.bank().ask(requester, target.get().alias(), amount.get(), currency, note);
         String money = MoneyFormat.format(amount.get(), currency, language.locale());
         if (outcome instanceof Bank.NotAsked no) {
-            return say(state, language, Refusals.key(no.rejection()), no.rejection().code());
+            return say(
+                    state,
+                    language,
+                    Refusals.key(no.rejection()),
+                    no.rejection().code());
         }
         Bank.Asked asked = (Bank.Asked) outcome;
-        String sent = texts.text(language, "conversation.request.sent", money, target.get().name()) + noteLine(language,
-                note);
-        return new Step(state, List.of(asked.forward() == null ? new Outbound.Text(sent)
-                : forward(language, "conversation.request.forward", asked.forward(), money, target.get().name())),
+        String sent = texts.text(
+                        language,
+                        "conversation.request.sent",
+                        money,
+                        target.get().name())
+                + noteLine(language, note);
+        return new Step(
+                state,
+                List.of(
+                        asked.forward() == null
+                                ? new Outbound.Text(sent)
+                                : forward(
+                                        language,
+                                        "conversation.request.forward",
+                                        asked.forward(),
+                                        money,
+                                        target.get().name())),
                 language);
     }
 
@@ -101,31 +118,59 @@ final class RequestDialogue {
             shares.add(minor.getAsLong());
         }
         boolean given = !shares.isEmpty() && shares.size() == members.size();
-        Bank.SplitOutcome outcome = turn.bank().split(organiser, members, given ? shares : List.of(), total.get(),
-                currency, !given, command.note().orElse(null));
+        Bank.SplitOutcome outcome = turn.bank()
+                .split(
+                        organiser,
+                        members,
+                        given ? shares : List.of(),
+                        total.get(),
+                        currency,
+                        !given,
+                        command.note().orElse(null));
         if (outcome instanceof Bank.NotAsked no) {
-            return say(state, language, Refusals.key(no.rejection()), no.rejection().code());
+            return say(
+                    state,
+                    language,
+                    Refusals.key(no.rejection()),
+                    no.rejection().code());
         }
         return made(state, language, (Bank.SplitMade) outcome, names, total.get(), currency);
     }
 
-    private Step made(DialogueState state, Language language, Bank.SplitMade made, List<String> names, long totalMinor,
+    private Step made(
+            DialogueState state,
+            Language language,
+            Bank.SplitMade made,
+            List<String> names,
+            long totalMinor,
             CurrencyCode currency) {
-        StringBuilder text = new StringBuilder(texts.text(language, "conversation.split.made",
-                MoneyFormat.format(totalMinor, currency, language.locale()), made.members().size()));
+        StringBuilder text = new StringBuilder(texts.text(
+                language,
+                "conversation.split.made",
+                MoneyFormat.format(totalMinor, currency, language.locale()),
+                made.members().size()));
         for (int i = 0; i < made.members().size(); i++) {
-            text.append('\n').append(names.get(i)).append(": ")
+            text.append('\n')
+                    .append(names.get(i))
+                    .append(": ")
                     .append(MoneyFormat.format(made.sharesMinor().get(i), currency, language.locale()));
         }
         if (made.organiserShareMinor() > 0) {
-            text.append('\n').append(texts.text(language, "conversation.split.yours",
-                    MoneyFormat.format(made.organiserShareMinor(), currency, language.locale())));
+            text.append('\n')
+                    .append(texts.text(
+                            language,
+                            "conversation.split.yours",
+                            MoneyFormat.format(made.organiserShareMinor(), currency, language.locale())));
         }
         List<Outbound> replies = new ArrayList<>(List.of(new Outbound.Text(text.toString())));
         for (int i = 0; i < made.members().size() && replies.size() <= FORWARDS_SHOWN; i++) {
             if (made.members().get(i).forward() != null) {
-                replies.add(forward(language, "conversation.split.forward", made.members().get(i).forward(),
-                        MoneyFormat.format(made.sharesMinor().get(i), currency, language.locale()), names.get(i)));
+                replies.add(forward(
+                        language,
+                        "conversation.split.forward",
+                        made.members().get(i).forward(),
+                        MoneyFormat.format(made.sharesMinor().get(i), currency, language.locale()),
+                        names.get(i)));
             }
         }
         return new Step(state, replies, language);
@@ -140,8 +185,15 @@ final class RequestDialogue {
                     ? say(state, language, "conversation.request.declined_done")
                     : say(state, language, "conversation.request.closed");
         }
-        return turn.bank().payRequest(action.substring(PAY.length()), payer)
-                .map(s -> pay.outcome(state, language, s.outcome(), s.amountMinor(), s.currency(), s.payeeName(),
+        return turn.bank()
+                .payRequest(action.substring(PAY.length()), payer)
+                .map(s -> pay.outcome(
+                        state,
+                        language,
+                        s.outcome(),
+                        s.amountMinor(),
+                        s.currency(),
+                        s.payeeName(),
                         turn.time(language)))
                 .orElseGet(() -> say(state, language, "conversation.request.closed"));
     }
@@ -163,13 +215,14 @@ final class RequestDialogue {
     }
 
     private static Optional<CurrencyCode> currency(Turn turn, CustomerId customer, ParsedCommand command) {
-        return command.amount().isEmpty() ? Optional.empty()
+        return command.amount().isEmpty()
+                ? Optional.empty()
                 : command.currency().or(() -> turn.bank().primaryCurrency(customer));
     }
 
     private Outbound forward(Language language, String key, String url, String amount, String name) {
-        return new Outbound.Link(texts.text(language, key, amount, name),
-                texts.text(language, "conversation.request.link_button"), url);
+        return new Outbound.Link(
+                texts.text(language, key, amount, name), texts.text(language, "conversation.request.link_button"), url);
     }
 
     private Step say(DialogueState state, Language language, String key, Object... args) {
@@ -177,11 +230,22 @@ final class RequestDialogue {
     }
 
     static List<String> messageKeys() {
-        return List.of("conversation.request.how", "conversation.request.sent", "conversation.request.forward",
-                "conversation.request.link_button", "conversation.request.refused", "conversation.request.closed",
-                "conversation.request.declined_done", "conversation.split.how", "conversation.split.made",
-                "conversation.split.yours", "conversation.split.forward", "conversation.split.shares_do_not_add_up",
-                "conversation.request.too_many", Payees.SPENT_KEY, "conversation.payees.too_many",
+        return List.of(
+                "conversation.request.how",
+                "conversation.request.sent",
+                "conversation.request.forward",
+                "conversation.request.link_button",
+                "conversation.request.refused",
+                "conversation.request.closed",
+                "conversation.request.declined_done",
+                "conversation.split.how",
+                "conversation.split.made",
+                "conversation.split.yours",
+                "conversation.split.forward",
+                "conversation.split.shares_do_not_add_up",
+                "conversation.request.too_many",
+                Payees.SPENT_KEY,
+                "conversation.payees.too_many",
                 "conversation.request.note_line");
     }
 }

@@ -20,23 +20,32 @@ final class SavedBillDialogue {
 
     private static final int TEXT_LENGTH_MAX = 200;
     private static final List<Form> FORMS = List.of(
-            new Form(Language.EN, Pattern.compile("^\\s*save (?:this|the|my) bill as\\s+(.+?)\\s*$",
-                    Pattern.CASE_INSENSITIVE)),
-            new Form(Language.FR, Pattern.compile("^\\s*(?:enregistre|sauvegarde)r?\\s+(?:cette|la|ma) facture\\s+"
-                    + "(?:sous|comme)\\s+(?:le nom\\s+)?(.+?)\\s*$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)),
-            new Form(Language.RU, Pattern.compile("^\\s*сохрани(?:ть)?\\s+(?:этот\\s+|эту\\s+|мой\\s+|мою\\s+)?"
-                    + "(?:сч[её]т|квитанцию)\\s+как\\s+(.+?)\\s*$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)),
-            new Form(Language.FA, Pattern.compile("^\\s*(?:این\\s+)?قبض\\s+(?:را\\s+)?(?:با\\s+نام|به\\s+اسم)\\s+(.+?)\\s+"
-                    + "ذخیره\\s+کن\\s*$")),
+            new Form(
+                    Language.EN,
+                    Pattern.compile("^\\s*save (?:this|the|my) bill as\\s+(.+?)\\s*$", Pattern.CASE_INSENSITIVE)),
+            new Form(
+                    Language.FR,
+                    Pattern.compile(
+                            "^\\s*(?:enregistre|sauvegarde)r?\\s+(?:cette|la|ma) facture\\s+"
+                                    + "(?:sous|comme)\\s+(?:le nom\\s+)?(.+?)\\s*$",
+                            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)),
+            new Form(
+                    Language.RU,
+                    Pattern.compile(
+                            "^\\s*сохрани(?:ть)?\\s+(?:этот\\s+|эту\\s+|мой\\s+|мою\\s+)?"
+                                    + "(?:сч[её]т|квитанцию)\\s+как\\s+(.+?)\\s*$",
+                            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)),
+            new Form(
+                    Language.FA,
+                    Pattern.compile("^\\s*(?:این\\s+)?قبض\\s+(?:را\\s+)?(?:با\\s+نام|به\\s+اسم)\\s+(.+?)\\s+"
+                            + "ذخیره\\s+کن\\s*$")),
             new Form(Language.ZH, Pattern.compile("^\\s*(?:把)?(?:这张|这个)?账单保存为\\s*(.+?)\\s*$")),
             new Form(Language.ZH, Pattern.compile("^\\s*保存(?:这张|这个)?账单为\\s*(.+?)\\s*$")));
 
-    private record Form(Language language, Pattern pattern) {
-    }
+    private record Form(Language language, Pattern pattern) {}
 
     /** A request to save the latest bill under a name. */
-    record Request(Language language, String name) {
-    }
+    record Request(Language language, String name) {}
 
     private final Texts texts;
 
@@ -51,7 +60,8 @@ final class SavedBillDialogue {
         for (Form form : FORMS) {
             Matcher m = form.pattern().matcher(text);
             if (m.matches()) {
-                return Optional.of(new Request(form.language(), m.group(1).replaceAll("[.!。！]+$", "").strip()));
+                return Optional.of(new Request(
+                        form.language(), m.group(1).replaceAll("[.!。！]+$", "").strip()));
             }
         }
         return Optional.empty();
@@ -65,8 +75,10 @@ final class SavedBillDialogue {
         if (saved.saved()) {
             return say(turn, language, "billing.saved.done", saved.name(), saved.billId());
         }
-        return say(turn, language, "no_recent_bill".equals(saved.code()) ? "billing.saved.none"
-                : "billing.saved.invalid_name");
+        return say(
+                turn,
+                language,
+                "no_recent_bill".equals(saved.code()) ? "billing.saved.none" : "billing.saved.invalid_name");
     }
 
     private Step say(Turn turn, Language language, String key, Object... args) {
@@ -74,7 +86,11 @@ final class SavedBillDialogue {
     }
 
     static List<String> messageKeys() {
-        return List.of("billing.saved.done", "billing.saved.none", "billing.saved.invalid_name",
-                "billing.saved.reminder", "billing.saved.pay_button");
+        return List.of(
+                "billing.saved.done",
+                "billing.saved.none",
+                "billing.saved.invalid_name",
+                "billing.saved.reminder",
+                "billing.saved.pay_button");
     }
 }

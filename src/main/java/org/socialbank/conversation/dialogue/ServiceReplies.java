@@ -4,17 +4,17 @@ import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
 import org.socialbank.alerts.PublicNetworks;
+import org.socialbank.applications.Application;
+import org.socialbank.applications.Applications;
+import org.socialbank.applications.Product;
 import org.socialbank.conversation.Outbound;
 import org.socialbank.conversation.dialogue.Dialogue.Step;
 import org.socialbank.conversation.language.ServiceCommand;
 import org.socialbank.directory.CustomerId;
-import org.socialbank.shared.Language;
-import org.socialbank.applications.Application;
-import org.socialbank.applications.Applications;
-import org.socialbank.applications.Product;
 import org.socialbank.loyalty.PointsSummary;
 import org.socialbank.loyalty.RedeemOnPage;
 import org.socialbank.shared.Dates;
+import org.socialbank.shared.Language;
 import org.socialbank.shared.MoneyFormat;
 
 /**
@@ -45,11 +45,14 @@ final class ServiceReplies {
 
     /** The neutral answer on a public network, saying where to ask. */
     Step publicAnswer(Turn turn, ServiceCommand command, Language language) {
-        return say(turn, language, switch (command.kind()) {
-            case APPLY_CARD, APPLY_LOAN, MY_APPLICATIONS, MY_LOAN -> "applications.chat.public";
-            case MY_APPOINTMENTS, CANCEL_APPOINTMENT -> "appointments.chat.public";
-            default -> "loyalty.chat.public";
-        });
+        return say(
+                turn,
+                language,
+                switch (command.kind()) {
+                    case APPLY_CARD, APPLY_LOAN, MY_APPLICATIONS, MY_LOAN -> "applications.chat.public";
+                    case MY_APPOINTMENTS, CANCEL_APPOINTMENT -> "appointments.chat.public";
+                    default -> "loyalty.chat.public";
+                });
     }
 
     Step answer(Turn turn, ServiceCommand command, Language language) {
@@ -64,27 +67,40 @@ final class ServiceReplies {
             case MY_APPOINTMENTS -> appointments.list(turn, language, customer);
             case CANCEL_APPOINTMENT -> appointments.cancelByText(turn, language, customer, command.code());
             case VOUCHERS -> vouchers(turn, language, customer);
-            case REDEEM_VOUCHER -> voucher(turn, language, turn.bank().orderVoucher(customer, command.code().orElse("")));
+            case REDEEM_VOUCHER ->
+                voucher(
+                        turn,
+                        language,
+                        turn.bank().orderVoucher(customer, command.code().orElse("")));
             default -> say(turn, language, "conversation.not_yet");
         };
     }
 
     private Step points(Turn turn, Language language, CustomerId customer) {
         PointsSummary summary = turn.bank().points(customer).orElse(new PointsSummary(0, List.of(), List.of()));
-        StringBuilder text = new StringBuilder(texts.text(language, "loyalty.chat.balance", count(summary.balance(),
-                language)));
+        StringBuilder text =
+                new StringBuilder(texts.text(language, "loyalty.chat.balance", count(summary.balance(), language)));
         if (!summary.expiringSoon().isEmpty()) {
             text.append('\n').append(texts.text(language, "loyalty.chat.expiring_title"));
             for (PointsSummary.Expiring e : summary.expiringSoon()) {
-                text.append('\n').append(texts.text(language, "loyalty.chat.expiring_line", count(e.points(), language),
-                        turn.time(language).date(e.expiresAt())));
+                text.append('\n')
+                        .append(texts.text(
+                                language,
+                                "loyalty.chat.expiring_line",
+                                count(e.points(), language),
+                                turn.time(language).date(e.expiresAt())));
             }
         }
         if (!summary.history().isEmpty()) {
             text.append("\n\n").append(texts.text(language, "loyalty.chat.history_title"));
-            summary.history().stream().limit(HISTORY_SHOWN).forEach(m -> text.append('\n').append(texts.text(language,
-                    "loyalty.chat.history." + m.kind(), count(Math.abs(m.points()), language),
-                    turn.time(language).date(m.at()))));
+            summary.history().stream()
+                    .limit(HISTORY_SHOWN)
+                    .forEach(m -> text.append('\n')
+                            .append(texts.text(
+                                    language,
+                                    "loyalty.chat.history." + m.kind(),
+                                    count(Math.abs(m.points()), language),
+                                    turn.time(language).date(m.at()))));
         } else {
             text.append('\n').append(texts.text(language, "loyalty.chat.how_to_earn"));
         }
@@ -96,9 +112,15 @@ final class ServiceReplies {
         if (offer.url() == null) {
             return say(turn, language, "loyalty.chat.redeem." + offer.refusal());
         }
-        Outbound link = new Outbound.Link(texts.text(language, "loyalty.chat.redeem.confirm",
-                count(offer.points(), language), MoneyFormat.format(offer.amountMinor(), offer.currency(), language.locale()),
-                offer.maskedNumber()), texts.text(language, "loyalty.chat.redeem.button"), offer.url());
+        Outbound link = new Outbound.Link(
+                texts.text(
+                        language,
+                        "loyalty.chat.redeem.confirm",
+                        count(offer.points(), language),
+                        MoneyFormat.format(offer.amountMinor(), offer.currency(), language.locale()),
+                        offer.maskedNumber()),
+                texts.text(language, "loyalty.chat.redeem.button"),
+                offer.url());
         return new Step(turn.state(), List.of(link), language);
     }
 
@@ -109,23 +131,42 @@ final class ServiceReplies {
             return say(turn, language, "loyalty.chat.vouchers.none");
         }
         long balance = turn.bank().points(customer).map(PointsSummary::balance).orElse(0L);
-        StringBuilder text = new StringBuilder(texts.text(language, "loyalty.chat.vouchers.title", count(balance,
-                language)));
-        rewards.stream().limit(VOUCHERS_SHOWN).forEach(r -> text.append('\n').append(texts.text(language,
-                "loyalty.chat.vouchers.line", r.partner(), r.name(), count(r.points(), language), r.code())));
+        StringBuilder text =
+                new StringBuilder(texts.text(language, "loyalty.chat.vouchers.title", count(balance, language)));
+        rewards.stream()
+                .limit(VOUCHERS_SHOWN)
+                .forEach(r -> text.append('\n')
+                        .append(texts.text(
+                                language,
+                                "loyalty.chat.vouchers.line",
+                                r.partner(),
+                                r.name(),
+                                count(r.points(), language),
+                                r.code())));
         return new Step(turn.state(), List.of(new Outbound.Text(text.toString())), language);
     }
 
     /** A voucher is confirmed on the bank's page: the link, or why there is nothing to confirm. */
     private Step voucher(Turn turn, Language language, org.socialbank.loyalty.VoucherOnPage.Offer offer) {
         if (offer.url() == null) {
-            return offer.reward() == null ? say(turn, language, "loyalty.chat.voucher." + offer.refusal())
-                    : say(turn, language, "loyalty.chat.voucher." + offer.refusal(), count(offer.reward().points(),
-                            language), offer.reward().partner());
+            return offer.reward() == null
+                    ? say(turn, language, "loyalty.chat.voucher." + offer.refusal())
+                    : say(
+                            turn,
+                            language,
+                            "loyalty.chat.voucher." + offer.refusal(),
+                            count(offer.reward().points(), language),
+                            offer.reward().partner());
         }
-        Outbound link = new Outbound.Link(texts.text(language, "loyalty.chat.voucher.confirm", count(offer.reward()
-                .points(), language), offer.reward().partner(), offer.reward().name()), texts.text(language,
-                "loyalty.chat.voucher.button"), offer.url());
+        Outbound link = new Outbound.Link(
+                texts.text(
+                        language,
+                        "loyalty.chat.voucher.confirm",
+                        count(offer.reward().points(), language),
+                        offer.reward().partner(),
+                        offer.reward().name()),
+                texts.text(language, "loyalty.chat.voucher.button"),
+                offer.url());
         return new Step(turn.state(), List.of(link), language);
     }
 
@@ -133,12 +174,22 @@ final class ServiceReplies {
     private Step apply(Turn turn, Language language, Applications.Start start) {
         if (start instanceof Applications.Started started && started.url() != null) {
             Application a = started.application();
-            return new Step(turn.state(), List.of(new Outbound.Link(texts.text(language,
-                    "applications.chat.form." + a.product().wireName()), texts.text(language,
-                    "applications.chat.button"), started.url())), language);
+            return new Step(
+                    turn.state(),
+                    List.of(new Outbound.Link(
+                            texts.text(
+                                    language,
+                                    "applications.chat.form." + a.product().wireName()),
+                            texts.text(language, "applications.chat.button"),
+                            started.url())),
+                    language);
         }
         if (start instanceof Applications.Started started) {
-            return say(turn, language, "applications.chat.already", product(language, started.application()),
+            return say(
+                    turn,
+                    language,
+                    "applications.chat.already",
+                    product(language, started.application()),
                     status(language, started.application()));
         }
         return say(turn, language, "applications.chat.unavailable");
@@ -151,15 +202,21 @@ final class ServiceReplies {
         }
         StringBuilder text = new StringBuilder(texts.text(language, "applications.chat.title"));
         for (Application a : list) {
-            text.append('\n').append(texts.text(language, "applications.chat.line", product(language, a),
-                    status(language, a), turn.time(language).date(a.createdAt())));
+            text.append('\n')
+                    .append(texts.text(
+                            language,
+                            "applications.chat.line",
+                            product(language, a),
+                            status(language, a),
+                            turn.time(language).date(a.createdAt())));
         }
         return new Step(turn.state(), List.of(new Outbound.Text(text.toString())), language);
     }
 
     /** The newest loan: what it still owes, how many instalments are paid, and the next ones. */
     private Step loan(Turn turn, Language language, CustomerId customer) {
-        java.util.Optional<org.socialbank.applications.Loans.Statement> found = turn.bank().loan(customer);
+        java.util.Optional<org.socialbank.applications.Loans.Statement> found =
+                turn.bank().loan(customer);
         if (found.isEmpty()) {
             return say(turn, language, "applications.loan.none");
         }
@@ -167,14 +224,26 @@ final class ServiceReplies {
         org.socialbank.shared.CurrencyCode currency = s.loan().currency();
         java.util.Locale locale = language.locale();
         long paid = s.schedule().stream().filter(i -> "paid".equals(i.status())).count();
-        StringBuilder text = new StringBuilder(texts.text(language, "applications.loan.summary",
-                MoneyFormat.format(s.loan().principalMinor(), currency, locale), MoneyFormat.format(s.owedMinor(), currency, locale),
-                count(paid, language), count(s.schedule().size(), language)));
-        s.schedule().stream().filter(i -> !"paid".equals(i.status())).limit(LOAN_LINES_SHOWN).forEach(i -> text
-                .append('\n').append(texts.text(language, "applications.loan.line", count(i.instalment().number(),
-                        language), Dates.date(i.instalment().dueOn().atTime(12, 0).toInstant(java.time.ZoneOffset.UTC),
-                        locale), MoneyFormat.format(i.instalment().totalMinor(), currency, locale),
-                        texts.text(language, "applications.loan.status." + i.status()))));
+        StringBuilder text = new StringBuilder(texts.text(
+                language,
+                "applications.loan.summary",
+                MoneyFormat.format(s.loan().principalMinor(), currency, locale),
+                MoneyFormat.format(s.owedMinor(), currency, locale),
+                count(paid, language),
+                count(s.schedule().size(), language)));
+        s.schedule().stream()
+                .filter(i -> !"paid".equals(i.status()))
+                .limit(LOAN_LINES_SHOWN)
+                .forEach(i -> text.append('\n')
+                        .append(texts.text(
+                                language,
+                                "applications.loan.line",
+                                count(i.instalment().number(), language),
+                                Dates.date(
+                                        i.instalment().dueOn().atTime(12, 0).toInstant(java.time.ZoneOffset.UTC),
+                                        locale),
+                                MoneyFormat.format(i.instalment().totalMinor(), currency, locale),
+                                texts.text(language, "applications.loan.status." + i.status()))));
         return new Step(turn.state(), List.of(new Outbound.Text(text.toString())), language);
     }
 
@@ -196,33 +265,70 @@ final class ServiceReplies {
     }
 
     static List<String> messageKeys() {
-        List<String> keys = new ArrayList<>(List.of("loyalty.chat.public", "loyalty.chat.balance",
-                "loyalty.chat.expiring_title", "loyalty.chat.expiring_line", "loyalty.chat.history_title",
-                "loyalty.chat.history.earned", "loyalty.chat.history.redeemed", "loyalty.chat.history.expired",
-                "loyalty.chat.how_to_earn", "loyalty.chat.redeem.confirm", "loyalty.chat.redeem.button",
-                "loyalty.chat.redeemed", "loyalty.redeem.label"));
-        keys.addAll(List.of("applications.chat.form.credit_card", "applications.chat.form.loan",
-                "applications.chat.button", "applications.chat.already", "applications.chat.unavailable",
-                "applications.chat.none", "applications.chat.title", "applications.chat.line",
-                "applications.product.credit_card", "applications.product.loan", "applications.chat.public"));
+        List<String> keys = new ArrayList<>(List.of(
+                "loyalty.chat.public",
+                "loyalty.chat.balance",
+                "loyalty.chat.expiring_title",
+                "loyalty.chat.expiring_line",
+                "loyalty.chat.history_title",
+                "loyalty.chat.history.earned",
+                "loyalty.chat.history.redeemed",
+                "loyalty.chat.history.expired",
+                "loyalty.chat.how_to_earn",
+                "loyalty.chat.redeem.confirm",
+                "loyalty.chat.redeem.button",
+                "loyalty.chat.redeemed",
+                "loyalty.redeem.label"));
+        keys.addAll(List.of(
+                "applications.chat.form.credit_card",
+                "applications.chat.form.loan",
+                "applications.chat.button",
+                "applications.chat.already",
+                "applications.chat.unavailable",
+                "applications.chat.none",
+                "applications.chat.title",
+                "applications.chat.line",
+                "applications.product.credit_card",
+                "applications.product.loan",
+                "applications.chat.public"));
         for (org.socialbank.applications.ApplicationStatus s : org.socialbank.applications.ApplicationStatus.values()) {
             keys.add("applications.status." + s.wireName());
             keys.add("applications.chat.changed." + s.wireName());
         }
         keys.remove("applications.chat.changed.started"); // a started application is told by the link itself
         keys.add("loyalty.chat.history.taken_back");
-        keys.addAll(List.of("applications.loan.none", "applications.loan.summary", "applications.loan.line",
-                "applications.loan.status.due", "applications.loan.status.late", "applications.loan.status.paid"));
-        for (String code : List.of("points_not_valid", "insufficient_points", "no_credit_card",
-                "currency_not_redeemable", "confirmation_unavailable")) {
+        keys.addAll(List.of(
+                "applications.loan.none",
+                "applications.loan.summary",
+                "applications.loan.line",
+                "applications.loan.status.due",
+                "applications.loan.status.late",
+                "applications.loan.status.paid"));
+        for (String code : List.of(
+                "points_not_valid",
+                "insufficient_points",
+                "no_credit_card",
+                "currency_not_redeemable",
+                "confirmation_unavailable")) {
             keys.add("loyalty.chat.redeem." + code);
         }
-        keys.addAll(List.of("loyalty.chat.vouchers.none", "loyalty.chat.vouchers.title", "loyalty.chat.vouchers.line",
-                "loyalty.chat.voucher.confirm", "loyalty.chat.voucher.button", "loyalty.chat.voucher.reward_not_found",
-                "loyalty.chat.voucher.insufficient_points", "loyalty.chat.voucher.confirmation_unavailable",
-                "loyalty.voucher.label", "loyalty.chat.voucher.issued", "loyalty.chat.voucher.code_button",
-                "loyalty.chat.voucher.failed", "loyalty.chat.voucher.refused", "loyalty.chat.voucher.reason.out_of_stock",
-                "loyalty.chat.voucher.reason.not_received", "loyalty.chat.voucher.reason.unknown_reward"));
+        keys.addAll(List.of(
+                "loyalty.chat.vouchers.none",
+                "loyalty.chat.vouchers.title",
+                "loyalty.chat.vouchers.line",
+                "loyalty.chat.voucher.confirm",
+                "loyalty.chat.voucher.button",
+                "loyalty.chat.voucher.reward_not_found",
+                "loyalty.chat.voucher.insufficient_points",
+                "loyalty.chat.voucher.confirmation_unavailable",
+                "loyalty.voucher.label",
+                "loyalty.chat.voucher.issued",
+                "loyalty.chat.voucher.code_button",
+                "loyalty.chat.voucher.failed",
+                "loyalty.chat.voucher.refused",
+                "loyalty.chat.voucher.reason.out_of_stock",
+                "loyalty.chat.voucher.reason.not_received",
+                "loyalty.chat.voucher.reason.unknown_reward"));
         return keys;
     }
 }

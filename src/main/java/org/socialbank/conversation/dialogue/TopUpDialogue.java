@@ -13,8 +13,8 @@ import org.socialbank.billing.TopUpText;
 import org.socialbank.conversation.Outbound;
 import org.socialbank.conversation.dialogue.Dialogue.Step;
 import org.socialbank.directory.CustomerId;
-import org.socialbank.shared.Language;
 import org.socialbank.shared.CurrencyCode;
+import org.socialbank.shared.Language;
 import org.socialbank.shared.MoneyFormat;
 
 /**
@@ -33,8 +33,9 @@ final class TopUpDialogue {
     static final String TOP_UP = "billing.topup:";
 
     /** Seven digits or more, spaces and dashes between them allowed, in any script's digits: a phone's number. */
-    private static final java.util.regex.Pattern PHONE_LIKE = java.util.regex.Pattern.compile("\\d(?:[ \\-]?\\d){6}",
-            java.util.regex.Pattern.UNICODE_CHARACTER_CLASS);
+    private static final java.util.regex.Pattern PHONE_LIKE =
+            java.util.regex.Pattern.compile("\\d(?:[ \\-]?\\d){6}", java.util.regex.Pattern.UNICODE_CHARACTER_CLASS);
+
     private static final List<String> FA = List.of("شارژ");
     private static final List<String> ZH = List.of("充值", "充话费", "充电话费");
     private static final List<String> RU = List.of("пополни", "пополнить", "пополнение");
@@ -61,12 +62,15 @@ final class TopUpDialogue {
         if (!phoneLike) {
             return Optional.empty();
         }
-        return contains(lower, FA) ? Optional.of(Language.FA)
-                : contains(lower, ZH) ? Optional.of(Language.ZH)
-                : contains(lower, RU) ? Optional.of(Language.RU)
-                : contains(lower, FR) ? Optional.of(Language.FR)
-                : contains(lower, EN) ? Optional.of(Language.EN)
-                : Optional.empty();
+        return contains(lower, FA)
+                ? Optional.of(Language.FA)
+                : contains(lower, ZH)
+                        ? Optional.of(Language.ZH)
+                        : contains(lower, RU)
+                                ? Optional.of(Language.RU)
+                                : contains(lower, FR)
+                                        ? Optional.of(Language.FR)
+                                        : contains(lower, EN) ? Optional.of(Language.EN) : Optional.empty();
     }
 
     Step start(Turn turn, Language language, String text) {
@@ -78,15 +82,27 @@ final class TopUpDialogue {
         }
         TopUpText t = asked.get();
         TopUpKind kind = TopUpKind.read(text).orElse(TopUpKind.DIRECT);
-        Operators.Choice choice = operators.resolve(t.phone(), t.amountMinor(), t.currency().code(), t.operator(), kind);
+        Operators.Choice choice =
+                operators.resolve(t.phone(), t.amountMinor(), t.currency().code(), t.operator(), kind);
         if (choice instanceof Operators.Resolved resolved) {
-            String offer = texts.text(language, confirmKey(kind), resolved.phoneE164(), name(resolved.settings()),
+            String offer = texts.text(
+                    language,
+                    confirmKey(kind),
+                    resolved.phoneE164(),
+                    name(resolved.settings()),
                     amount(language, t.amountMinor(), t.currency()));
-            List<Outbound.Button> buttons = new ArrayList<>(List.of(button(turn,
-                    texts.text(language, "conversation.pay.confirm_button"), resolved, t.amountMinor(), kind)));
-            BillDialogue.pointsButton(texts, turn, language, t.currency(), t.amountMinor(),
-                    action(resolved, t.amountMinor(), kind) + BillDialogue.WITH_POINTS).ifPresent(buttons::add);
-            buttons.add(new Outbound.Button(texts.text(language, "conversation.pay.cancel_button"),
+            List<Outbound.Button> buttons = new ArrayList<>(List.of(button(
+                    turn, texts.text(language, "conversation.pay.confirm_button"), resolved, t.amountMinor(), kind)));
+            BillDialogue.pointsButton(
+                            texts,
+                            turn,
+                            language,
+                            t.currency(),
+                            t.amountMinor(),
+                            action(resolved, t.amountMinor(), kind) + BillDialogue.WITH_POINTS)
+                    .ifPresent(buttons::add);
+            buttons.add(new Outbound.Button(
+                    texts.text(language, "conversation.pay.cancel_button"),
                     turn.bank().button(BillDialogue.CANCEL, turn.state().formVersion())));
             return buttons(turn, language, offer, List.copyOf(buttons));
         }
@@ -104,8 +120,11 @@ final class TopUpDialogue {
         if (nearest.isEmpty()) {
             return say(turn, language, "billing.topup.unknown_operator", t.phone());
         }
-        return buttons(turn, language, texts.text(language, "billing.topup.not_offered",
-                amount(language, t.amountMinor(), t.currency())), nearest);
+        return buttons(
+                turn,
+                language,
+                texts.text(language, "billing.topup.not_offered", amount(language, t.amountMinor(), t.currency())),
+                nearest);
     }
 
     /** Confirm of a top-up, or one of the nearest amounts offered. */
@@ -114,8 +133,8 @@ final class TopUpDialogue {
         boolean usePoints = rest.endsWith(BillDialogue.WITH_POINTS); // issue 16 s3.7
         String[] parts = (usePoints ? rest.substring(0, rest.length() - BillDialogue.WITH_POINTS.length()) : rest)
                 .split("\\|", -1);
-        Optional<CurrencyCode> currency = parts.length == 4 || parts.length == 5 ? CurrencyCode.find(parts[3])
-                : Optional.empty();
+        Optional<CurrencyCode> currency =
+                parts.length == 4 || parts.length == 5 ? CurrencyCode.find(parts[3]) : Optional.empty();
         // a button written before kinds were offered in chat (4 parts) is a direct charge
         Optional<TopUpKind> kind = parts.length == 5 ? TopUpKind.fromWire(parts[4]) : Optional.of(TopUpKind.DIRECT);
         if (currency.isEmpty() || kind.isEmpty()) {
@@ -123,19 +142,32 @@ final class TopUpDialogue {
         }
         long amountMinor = Long.parseLong(parts[2]);
         CustomerId customer = turn.linked().orElseThrow().customerId();
-        TopUpResult result = usePoints ? turn.bank().topUp(customer, parts[0], amountMinor, currency.get(), parts[1],
-                kind.get(), true) : turn.bank().topUp(customer, parts[0], amountMinor, currency.get(), parts[1], kind.get());
+        TopUpResult result = usePoints
+                ? turn.bank().topUp(customer, parts[0], amountMinor, currency.get(), parts[1], kind.get(), true)
+                : turn.bank().topUp(customer, parts[0], amountMinor, currency.get(), parts[1], kind.get());
         if (result instanceof TopUpResult.Refused refused) {
             return say(turn, language, "conversation.pay.refused.other", refused.code());
         }
         TopUp topUp = ((TopUpResult.Done) result).topUp();
         return switch (topUp.status()) {
-            case PENDING, UNKNOWN, COMPLETED -> topUp.points() > 0 && kind.get() != TopUpKind.VOUCHER ? say(turn, language, "billing.topup.sending_points",
-                    amount(language, amountMinor, currency.get()), topUp.phoneE164(), topUp.points(),
-                    MoneyFormat.format(topUp.discountMinor(), currency.get(), language.locale()))
-                    : say(turn, language, kind.get() == TopUpKind.VOUCHER
-                    ? "billing.topup.sending_voucher" : "billing.topup.sending",
-                    amount(language, amountMinor, currency.get()), topUp.phoneE164());
+            case PENDING, UNKNOWN, COMPLETED ->
+                topUp.points() > 0 && kind.get() != TopUpKind.VOUCHER
+                        ? say(
+                                turn,
+                                language,
+                                "billing.topup.sending_points",
+                                amount(language, amountMinor, currency.get()),
+                                topUp.phoneE164(),
+                                topUp.points(),
+                                MoneyFormat.format(topUp.discountMinor(), currency.get(), language.locale()))
+                        : say(
+                                turn,
+                                language,
+                                kind.get() == TopUpKind.VOUCHER
+                                        ? "billing.topup.sending_voucher"
+                                        : "billing.topup.sending",
+                                amount(language, amountMinor, currency.get()),
+                                topUp.phoneE164());
             default -> {
                 String code = topUp.code() == null ? "rejected" : topUp.code();
                 yield say(turn, language, Dialogue.billingRefusalKey(code), code);
@@ -143,10 +175,14 @@ final class TopUpDialogue {
         };
     }
 
-    private Outbound.Button button(Turn turn, String label, Operators.Resolved resolved, long amountMinor,
-            TopUpKind kind) {
-        return new Outbound.Button(label, turn.bank().button(action(resolved, amountMinor, kind),
-                turn.state().formVersion()));
+    private Outbound.Button button(
+            Turn turn, String label, Operators.Resolved resolved, long amountMinor, TopUpKind kind) {
+        return new Outbound.Button(
+                label,
+                turn.bank()
+                        .button(
+                                action(resolved, amountMinor, kind),
+                                turn.state().formVersion()));
     }
 
     private static String action(Operators.Resolved resolved, long amountMinor, TopUpKind kind) {
@@ -164,8 +200,14 @@ final class TopUpDialogue {
 
     /** The operator as its customers know it: the carrier name of its numbers. */
     private static String name(OperatorSettings settings) {
-        return settings.carriers().isEmpty() ? "" : settings.carriers().get(settings.carriers().size() > 1
-                && settings.carriers().get(0).startsWith("IR-") ? 1 : 0);
+        return settings.carriers().isEmpty()
+                ? ""
+                : settings.carriers()
+                        .get(
+                                settings.carriers().size() > 1
+                                                && settings.carriers().get(0).startsWith("IR-")
+                                        ? 1
+                                        : 0);
     }
 
     private String amount(Language language, long amountMinor, CurrencyCode currency) {
@@ -185,10 +227,20 @@ final class TopUpDialogue {
     }
 
     static List<String> messageKeys() {
-        return List.of("billing.topup.how", "billing.topup.invalid_phone", "billing.topup.unknown_operator",
-                "billing.topup.not_offered", "billing.topup.confirm", "billing.topup.sending", "billing.topup.done",
-                "billing.topup.failed", "billing.amount.toman", "billing.topup.confirm_bonus",
-                "billing.topup.confirm_voucher", "billing.topup.sending_voucher", "billing.topup.sending_points",
+        return List.of(
+                "billing.topup.how",
+                "billing.topup.invalid_phone",
+                "billing.topup.unknown_operator",
+                "billing.topup.not_offered",
+                "billing.topup.confirm",
+                "billing.topup.sending",
+                "billing.topup.done",
+                "billing.topup.failed",
+                "billing.amount.toman",
+                "billing.topup.confirm_bonus",
+                "billing.topup.confirm_voucher",
+                "billing.topup.sending_voucher",
+                "billing.topup.sending_points",
                 "billing.topup.done_points");
     }
 }

@@ -1,9 +1,9 @@
 package org.socialbank.conversation.dialogue;
 
 import java.util.Optional;
+import org.socialbank.shared.CustomerTime;
 import org.socialbank.shared.Language;
 import org.socialbank.shared.Network;
-import org.socialbank.shared.CustomerTime;
 
 /** What one message is handled with: the chat's state, where it came from, the bank. */
 record Turn(DialogueState state, Network channel, Bank bank, Optional<Bank.Linked> linked) {
@@ -14,18 +14,19 @@ record Turn(DialogueState state, Network channel, Bank bank, Optional<Bank.Linke
      * in this chat, else null.
      */
     Language chosen() {
-        return linked.map(Bank.Linked::language).filter(l -> l != null)
-                .orElse(state.language());
+        return linked.map(Bank.Linked::language).filter(l -> l != null).orElse(state.language());
     }
 
     /** Dates and times as the reader of this chat reads them: her zone, else her language's. */
     CustomerTime time(Language language) {
-        return CustomerTime.of(language.locale(), linked.isPresent() ? bank.chosenZone().orElse(null) : null);
+        return CustomerTime.of(
+                language.locale(), linked.isPresent() ? bank.chosenZone().orElse(null) : null);
     }
 
     /** Whether the chat is linked to the customer who began the form (a re-linked chat is not). */
     boolean ownsForm() {
-        return state.form() != null && linked
-                .filter(l -> l.customerId().value().equals(state.form().payerCustomerId())).isPresent();
+        return state.form() != null
+                && linked.filter(l -> l.customerId().value().equals(state.form().payerCustomerId()))
+                        .isPresent();
     }
 }

@@ -7,21 +7,25 @@ import org.socialbank.alerts.AlertSettings;
 import org.socialbank.alerts.Alerts;
 import org.socialbank.conversation.dialogue.Bank.AlertsAnswer;
 import org.socialbank.conversation.language.AlertCommand;
-import org.socialbank.directory.CustomerId;
-import org.socialbank.shared.Language;
-import org.socialbank.shared.Network;
 import org.socialbank.directory.ChannelIdentities;
+import org.socialbank.directory.CustomerId;
 import org.socialbank.shared.CurrencyCode;
+import org.socialbank.shared.Language;
 import org.socialbank.shared.MoneyFormat;
+import org.socialbank.shared.Network;
 
 /** Applies a chat command on alert settings (issue 17) and says what it did. */
 final class AlertChanges {
 
-    private AlertChanges() {
-    }
+    private AlertChanges() {}
 
-    static AlertsAnswer apply(Alerts alerts, ChannelIdentities identities, CustomerId customer, AlertCommand command,
-            Language language, Optional<CurrencyCode> primary) {
+    static AlertsAnswer apply(
+            Alerts alerts,
+            ChannelIdentities identities,
+            CustomerId customer,
+            AlertCommand command,
+            Language language,
+            Optional<CurrencyCode> primary) {
         if (command instanceof AlertCommand.Page) {
             return new AlertsAnswer("alerts.settings.page", alerts.pageLink(customer));
         }
@@ -38,14 +42,20 @@ final class AlertChanges {
             CurrencyCode currency = primary.orElse(CurrencyCode.of("EUR"));
             OptionalLong minor = minor(min, currency);
             if (minor.isEmpty()) {
-                return new AlertsAnswer("alerts.settings.min", MoneyFormat.format(settings.minAmountMinor(), currency,
-                        language.locale())); // more decimals than the currency has: unchanged
+                return new AlertsAnswer(
+                        "alerts.settings.min",
+                        MoneyFormat.format(
+                                settings.minAmountMinor(),
+                                currency,
+                                language.locale())); // more decimals than the currency has: unchanged
             }
             alerts.save(settings.withMinAmountMinor(minor.getAsLong()));
-            return new AlertsAnswer("alerts.settings.min", MoneyFormat.format(minor.getAsLong(), currency, language.locale()));
+            return new AlertsAnswer(
+                    "alerts.settings.min", MoneyFormat.format(minor.getAsLong(), currency, language.locale()));
         }
         if (command instanceof AlertCommand.Delivery d) {
-            alerts.save(settings.withDelivery(org.socialbank.alerts.AlertDelivery.fromWireName(d.how()).orElseThrow()));
+            alerts.save(settings.withDelivery(
+                    org.socialbank.alerts.AlertDelivery.fromWireName(d.how()).orElseThrow()));
             return new AlertsAnswer("alerts.settings.delivery." + d.how(), "");
         }
         if (command instanceof AlertCommand.QuietOff) {
@@ -72,12 +82,14 @@ final class AlertChanges {
     /** 22:00 in the language's digits (Persian: ۲۲:۰۰). */
     private static String clock(java.time.LocalTime t, Language language) {
         return java.time.format.DateTimeFormatter.ofPattern("HH:mm", language.locale())
-                .withDecimalStyle(java.time.format.DecimalStyle.of(language.locale())).format(t);
+                .withDecimalStyle(java.time.format.DecimalStyle.of(language.locale()))
+                .format(t);
     }
 
     private static OptionalLong minor(AlertCommand.Min min, CurrencyCode currency) {
         try {
-            return OptionalLong.of(min.amount().movePointRight(currency.exponent()).longValueExact());
+            return OptionalLong.of(
+                    min.amount().movePointRight(currency.exponent()).longValueExact());
         } catch (ArithmeticException inexact) {
             return OptionalLong.empty();
         }

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.socialbank.alerts.TransactionDigestDue;
 import org.socialbank.conversation.Outbound;
-import org.socialbank.shared.Language;
 import org.socialbank.shared.Dates;
+import org.socialbank.shared.Language;
 import org.socialbank.shared.MoneyFormat;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -28,33 +28,46 @@ class AlertDigestMessages {
 
     @EventListener
     void on(TransactionDigestDue digest) {
-        outbox.write(new JdbcConversations.Chat(digest.chatIdentity(), digest.channel(), digest.recipient()),
+        outbox.write(
+                new JdbcConversations.Chat(digest.chatIdentity(), digest.channel(), digest.recipient()),
                 new Outbound.Text(text(digest)));
     }
 
     String text(TransactionDigestDue digest) {
         Language language = digest.language();
         // noon of the day, written in the language's zone, names that day whatever the zone
-        String day = Dates.date(digest.day().atTime(12, 0).atZone(Dates.zoneOf(language.locale())).toInstant(),
+        String day = Dates.date(
+                digest.day()
+                        .atTime(12, 0)
+                        .atZone(Dates.zoneOf(language.locale()))
+                        .toInstant(),
                 language.locale());
         List<String> lines = new ArrayList<>();
         lines.add(texts.text(language, digest.weekly() ? "alerts.digest.week.title" : "alerts.digest.title", day));
         lines.add(texts.text(language, "alerts.digest.postings", digest.postings()));
         for (TransactionDigestDue.Total t : digest.totals()) {
             if (t.incomingMinor() > 0) {
-                lines.add(texts.text(language, "alerts.digest.in", MoneyFormat.format(t.incomingMinor(), t.currency(),
-                        language.locale())));
+                lines.add(texts.text(
+                        language,
+                        "alerts.digest.in",
+                        MoneyFormat.format(t.incomingMinor(), t.currency(), language.locale())));
             }
             if (t.outgoingMinor() > 0) {
-                lines.add(texts.text(language, "alerts.digest.out", MoneyFormat.format(t.outgoingMinor(), t.currency(),
-                        language.locale())));
+                lines.add(texts.text(
+                        language,
+                        "alerts.digest.out",
+                        MoneyFormat.format(t.outgoingMinor(), t.currency(), language.locale())));
             }
             if (t.feeMinor() > 0) {
-                lines.add(texts.text(language, "alerts.digest.fees", MoneyFormat.format(t.feeMinor(), t.currency(),
-                        language.locale())));
+                lines.add(texts.text(
+                        language,
+                        "alerts.digest.fees",
+                        MoneyFormat.format(t.feeMinor(), t.currency(), language.locale())));
             }
-            lines.add(texts.text(language, "alerts.digest.balance", MoneyFormat.format(t.balanceAfterMinor(), t.currency(),
-                    language.locale())));
+            lines.add(texts.text(
+                    language,
+                    "alerts.digest.balance",
+                    MoneyFormat.format(t.balanceAfterMinor(), t.currency(), language.locale())));
         }
         return String.join("\n", lines);
     }

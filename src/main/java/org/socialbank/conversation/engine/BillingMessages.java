@@ -14,8 +14,8 @@ import org.socialbank.conversation.Outbound;
 import org.socialbank.conversation.dialogue.Dialogue;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Directory;
-import org.socialbank.shared.Language;
 import org.socialbank.shared.CurrencyCode;
+import org.socialbank.shared.Language;
 import org.socialbank.shared.MoneyFormat;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -52,24 +52,37 @@ class BillingMessages {
         }
         Language language = language(paid.customerId());
         IranianBill bill = read.bill();
-        String service = Dialogue.billServiceKey(paid.serviceType()).map(key -> texts.text(language, key))
+        String service = Dialogue.billServiceKey(paid.serviceType())
+                .map(key -> texts.text(language, key))
                 .orElse(paid.serviceType());
         String amount = Dialogue.amountWithToman(texts, language, paid.amountMinor(), CurrencyCode.of(paid.currency()));
         List<String> lines = new java.util.ArrayList<>(List.of(
-                texts.text(language, "billing.chat.receipt.bill", service, bill.companyCode(), bill.billId(),
+                texts.text(
+                        language,
+                        "billing.chat.receipt.bill",
+                        service,
+                        bill.companyCode(),
+                        bill.billId(),
                         bill.paymentId()),
                 texts.text(language, "billing.chat.receipt.period", Dialogue.billPeriod(language, bill)),
                 texts.text(language, "billing.chat.receipt.amount", amount)));
-        pointsLine(language, paid.points(), paid.discountMinor(), paid.currency()).ifPresent(lines::add);
+        pointsLine(language, paid.points(), paid.discountMinor(), paid.currency())
+                .ifPresent(lines::add);
         lines.add(texts.text(language, "billing.chat.receipt.trace", paid.traceNumber()));
-        outbox.write(chat.get(), new Outbound.Receipt(texts.text(language, "billing.chat.receipt.title"),
-                List.copyOf(lines)));
+        outbox.write(
+                chat.get(),
+                new Outbound.Receipt(texts.text(language, "billing.chat.receipt.title"), List.copyOf(lines)));
     }
 
     /** Issue 16 s3.7: the receipt's line saying the points used and what they paid; empty without points. */
     private Optional<String> pointsLine(Language language, long points, long discountMinor, String currency) {
-        return points <= 0 ? Optional.empty() : Optional.of(texts.text(language, "billing.acct.receipt.points", points,
-                MoneyFormat.format(discountMinor, CurrencyCode.of(currency), language.locale())));
+        return points <= 0
+                ? Optional.empty()
+                : Optional.of(texts.text(
+                        language,
+                        "billing.acct.receipt.points",
+                        points,
+                        MoneyFormat.format(discountMinor, CurrencyCode.of(currency), language.locale())));
     }
 
     @EventListener
@@ -79,7 +92,8 @@ class BillingMessages {
             return;
         }
         Language language = language(notPaid.customerId());
-        String amount = MoneyFormat.format(notPaid.amountMinor(), CurrencyCode.of(notPaid.currency()), language.locale());
+        String amount =
+                MoneyFormat.format(notPaid.amountMinor(), CurrencyCode.of(notPaid.currency()), language.locale());
         String code = notPaid.code() == null ? "failed" : notPaid.code();
         String key = code.startsWith("biller_") ? "billing.chat.not_paid.biller" : "billing.chat.not_paid.other";
         outbox.write(chat.get(), new Outbound.Text(texts.text(language, key, notPaid.billId(), amount, code)));
@@ -90,22 +104,41 @@ class BillingMessages {
         if (ended.completed() && ended.points() > 0) { // issue 16 s3.7: the points it used
             Optional<JdbcConversations.Chat> chat = privateChat(ended.customerId());
             Language language = language(ended.customerId());
-            chat.ifPresent(c -> outbox.write(c, new Outbound.Text(texts.text(language, "billing.topup.done_points",
-                    Dialogue.amountWithToman(texts, language, ended.amountMinor(), CurrencyCode.of(ended.currency())),
-                    ended.phoneE164(), ended.traceNumber(), pointsLine(language, ended.points(),
-                            ended.discountMinor(), ended.currency()).orElseThrow()))));
+            chat.ifPresent(c -> outbox.write(
+                    c,
+                    new Outbound.Text(texts.text(
+                            language,
+                            "billing.topup.done_points",
+                            Dialogue.amountWithToman(
+                                    texts, language, ended.amountMinor(), CurrencyCode.of(ended.currency())),
+                            ended.phoneE164(),
+                            ended.traceNumber(),
+                            pointsLine(language, ended.points(), ended.discountMinor(), ended.currency())
+                                    .orElseThrow()))));
             return;
         }
         String key = ended.completed() ? "billing.topup.done" : "billing.topup.failed";
-        tell(ended.customerId(), ended.amountMinor(), ended.currency(), key, ended.phoneE164(),
+        tell(
+                ended.customerId(),
+                ended.amountMinor(),
+                ended.currency(),
+                key,
+                ended.phoneE164(),
                 ended.completed() ? ended.traceNumber() : ended.code());
     }
 
     @EventListener
     void on(CardTransferEnded ended) {
-        String card = ended.bank() == null ? ended.destinationMasked() : ended.destinationMasked() + " (" + ended.bank() + ")";
+        String card = ended.bank() == null
+                ? ended.destinationMasked()
+                : ended.destinationMasked() + " (" + ended.bank() + ")";
         String key = ended.completed() ? "billing.card.done" : "billing.card.failed";
-        tell(ended.customerId(), ended.amountMinor(), ended.currency(), key, card,
+        tell(
+                ended.customerId(),
+                ended.amountMinor(),
+                ended.currency(),
+                key,
+                card,
                 ended.completed() ? ended.traceNumber() : ended.code());
     }
 
@@ -117,26 +150,36 @@ class BillingMessages {
             return;
         }
         Language language = language(ended.customerId());
-        String biller = ended.billerNames().getOrDefault(language.locale().getLanguage(),
-                ended.billerNames().getOrDefault("en", ended.billerId()));
+        String biller = ended.billerNames()
+                .getOrDefault(
+                        language.locale().getLanguage(), ended.billerNames().getOrDefault("en", ended.billerId()));
         String amount = MoneyFormat.format(ended.amountMinor(), CurrencyCode.of(ended.currency()), language.locale());
         if (!ended.completed()) {
-            outbox.write(chat.get(), new Outbound.Text(texts.text(language, "billing.acct.not_paid", biller, amount,
-                    ended.account(), ended.code() == null ? "failed" : ended.code())));
+            outbox.write(
+                    chat.get(),
+                    new Outbound.Text(texts.text(
+                            language,
+                            "billing.acct.not_paid",
+                            biller,
+                            amount,
+                            ended.account(),
+                            ended.code() == null ? "failed" : ended.code())));
             return;
         }
         List<String> lines = new java.util.ArrayList<>(List.of(
                 texts.text(language, "billing.acct.receipt.biller", biller, ended.account()),
                 texts.text(language, "billing.chat.receipt.amount", amount)));
-        pointsLine(language, ended.points(), ended.discountMinor(), ended.currency()).ifPresent(lines::add); // s3.7
+        pointsLine(language, ended.points(), ended.discountMinor(), ended.currency())
+                .ifPresent(lines::add); // s3.7
         lines.add(texts.text(language, "billing.chat.receipt.trace", ended.traceNumber()));
-        outbox.write(chat.get(), new Outbound.Receipt(texts.text(language, "billing.chat.receipt.title"),
-                List.copyOf(lines)));
+        outbox.write(
+                chat.get(),
+                new Outbound.Receipt(texts.text(language, "billing.chat.receipt.title"), List.copyOf(lines)));
     }
 
     /** One line to the private chat: {@code key} with the amount, what was paid, and the trace number or code. */
-    private void tell(CustomerId customer, long amountMinor, String currency, String key, String what,
-            String traceOrCode) {
+    private void tell(
+            CustomerId customer, long amountMinor, String currency, String key, String what, String traceOrCode) {
         Optional<JdbcConversations.Chat> chat = privateChat(customer);
         if (chat.isEmpty()) {
             return;

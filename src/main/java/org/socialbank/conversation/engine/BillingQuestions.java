@@ -40,15 +40,19 @@ class BillingQuestions {
 
     /** The actions of the bill dialogue's buttons ({@code BillDialogue}). */
     static final String BILL_PAY = "billing.pay:";
+
     static final String BILL_CANCEL = "billing.cancel";
     /** The actions of the card-to-card buttons ({@code CardToCardDialogue}). */
     static final String CARD_PAY = "billing.card.pay:";
+
     static final String CARD_CANCEL = "billing.card.cancel";
     /** The actions of the account bill's buttons ({@code AccountBillDialogue}). */
     static final String ACCOUNT_PAY = "billing.acct.pay:";
+
     static final String ACCOUNT_CANCEL = "billing.acct.cancel";
     /** Ends the Confirm that takes loyalty points off an account bill (issue 16 s3.7). */
     static final String ACCOUNT_WITH_POINTS = "|points";
+
     private static final CurrencyCode IRR = CurrencyCode.of("IRR");
 
     private final PaymentAlerts alerts;
@@ -60,8 +64,15 @@ class BillingQuestions {
     private final Clock clock;
     private final org.socialbank.billing.Bills bills;
 
-    BillingQuestions(PaymentAlerts alerts, JdbcConversations store, Outbox outbox, Directory directory,
-            MessageTexts texts, ConversationProperties properties, Clock clock, org.socialbank.billing.Bills bills) {
+    BillingQuestions(
+            PaymentAlerts alerts,
+            JdbcConversations store,
+            Outbox outbox,
+            Directory directory,
+            MessageTexts texts,
+            ConversationProperties properties,
+            Clock clock,
+            org.socialbank.billing.Bills bills) {
         this.bills = bills;
         this.alerts = alerts;
         this.store = store;
@@ -79,27 +90,56 @@ class BillingQuestions {
             tell(inquired.customerId(), language -> texts.text(language, "billing.chat.already_paid", bill.billId()));
             return;
         }
-        ask(inquired.customerId(), language -> {
-            String service = Dialogue.billServiceKey(inquired.serviceType()).map(key -> texts.text(language, key))
-                    .orElse(inquired.serviceType());
-            String amount = Dialogue.amountWithToman(texts, language, bill.amountRial(), IRR);
-            String period = Dialogue.billPeriod(language, bill);
-            return inquired.billerName() == null
-                    ? texts.text(language, "billing.chat.confirm", service, bill.companyCode(), bill.billId(),
-                            bill.paymentId(), period, amount)
-                    : texts.text(language, "billing.chat.confirm_biller", service, inquired.billerName(),
-                            bill.companyCode(), inquired.holderMasked(), bill.billId(), bill.paymentId(), period,
-                            amount, date(inquired.dueDate(), language));
-        }, BILL_PAY + bill.billId() + "|" + bill.paymentId(), BILL_CANCEL,
-                pointsButton(inquired.customerId(), IRR, bill.amountRial(),
+        ask(
+                inquired.customerId(),
+                language -> {
+                    String service = Dialogue.billServiceKey(inquired.serviceType())
+                            .map(key -> texts.text(language, key))
+                            .orElse(inquired.serviceType());
+                    String amount = Dialogue.amountWithToman(texts, language, bill.amountRial(), IRR);
+                    String period = Dialogue.billPeriod(language, bill);
+                    return inquired.billerName() == null
+                            ? texts.text(
+                                    language,
+                                    "billing.chat.confirm",
+                                    service,
+                                    bill.companyCode(),
+                                    bill.billId(),
+                                    bill.paymentId(),
+                                    period,
+                                    amount)
+                            : texts.text(
+                                    language,
+                                    "billing.chat.confirm_biller",
+                                    service,
+                                    inquired.billerName(),
+                                    bill.companyCode(),
+                                    inquired.holderMasked(),
+                                    bill.billId(),
+                                    bill.paymentId(),
+                                    period,
+                                    amount,
+                                    date(inquired.dueDate(), language));
+                },
+                BILL_PAY + bill.billId() + "|" + bill.paymentId(),
+                BILL_CANCEL,
+                pointsButton(
+                        inquired.customerId(),
+                        IRR,
+                        bill.amountRial(),
                         BILL_PAY + bill.billId() + "|" + bill.paymentId() + ACCOUNT_WITH_POINTS));
     }
 
     /** Issue 16 s3.7: the button that takes the customer's points off a bill, when they hold enough. */
     private Optional<Extra> pointsButton(CustomerId customer, CurrencyCode currency, long amountMinor, String action) {
-        return bills.pointsOffer(customer, currency, amountMinor).map(offer -> new Extra(
-                language -> texts.text(language, "billing.acct.use_points", offer.points(),
-                        MoneyFormat.format(offer.valueMinor(), currency, language.locale())), action));
+        return bills.pointsOffer(customer, currency, amountMinor)
+                .map(offer -> new Extra(
+                        language -> texts.text(
+                                language,
+                                "billing.acct.use_points",
+                                offer.points(),
+                                MoneyFormat.format(offer.valueMinor(), currency, language.locale())),
+                        action));
     }
 
     @EventListener
@@ -109,13 +149,24 @@ class BillingQuestions {
             tell(quoted.customerId(), language -> texts.text(language, "billing.c2c.unknown_card", card));
             return;
         }
-        ask(quoted.customerId(), language -> {
-            String amount = Dialogue.amountWithToman(texts, language, quoted.amountMinor(),
-                    CurrencyCode.of(quoted.currency()));
-            String bank = quoted.bank() != null ? quoted.bank() : texts.text(language, "billing.c2c.bank_unknown");
-            return texts.text(language, "billing.c2c.confirm", amount, card, quoted.holderMasked(), bank,
-                    quoted.sourceCardMasked() == null ? "" : CardNumber.grouped(quoted.sourceCardMasked()));
-        }, CARD_PAY + quoted.quoteId(), CARD_CANCEL);
+        ask(
+                quoted.customerId(),
+                language -> {
+                    String amount = Dialogue.amountWithToman(
+                            texts, language, quoted.amountMinor(), CurrencyCode.of(quoted.currency()));
+                    String bank =
+                            quoted.bank() != null ? quoted.bank() : texts.text(language, "billing.c2c.bank_unknown");
+                    return texts.text(
+                            language,
+                            "billing.c2c.confirm",
+                            amount,
+                            card,
+                            quoted.holderMasked(),
+                            bank,
+                            quoted.sourceCardMasked() == null ? "" : CardNumber.grouped(quoted.sourceCardMasked()));
+                },
+                CARD_PAY + quoted.quoteId(),
+                CARD_CANCEL);
     }
 
     /** Issue 15 s1.13: what the biller says is due on the customer's account, or why nothing can be paid. */
@@ -126,28 +177,45 @@ class BillingQuestions {
                 case "unknown_account", "nothing_due" -> "billing.acct.not_due." + inquired.code();
                 default -> "billing.acct.not_due.other";
             };
-            tell(inquired.customerId(), language -> texts.text(language, key, billerName(inquired, language),
-                    inquired.account(), inquired.code()));
+            tell(
+                    inquired.customerId(),
+                    language -> texts.text(
+                            language, key, billerName(inquired, language), inquired.account(), inquired.code()));
             return;
         }
         CurrencyCode currency = CurrencyCode.of(inquired.currency());
-        Optional<Extra> points = inquired.pointsOffered() <= 0 ? Optional.empty() : Optional.of(new Extra(
-                language -> texts.text(language, "billing.acct.use_points", inquired.pointsOffered(),
-                        MoneyFormat.format(inquired.pointsValueMinor(), currency, language.locale())),
-                ACCOUNT_PAY + inquired.inquiryId() + ACCOUNT_WITH_POINTS));
-        ask(inquired.customerId(), language -> texts.text(language, "billing.acct.confirm",
-                billerName(inquired, language), inquired.account(), inquired.holderMasked(),
-                MoneyFormat.format(inquired.amountMinor(), currency, language.locale()),
-                date(inquired.dueDate(), language)), ACCOUNT_PAY + inquired.inquiryId(), ACCOUNT_CANCEL, points);
+        Optional<Extra> points = inquired.pointsOffered() <= 0
+                ? Optional.empty()
+                : Optional.of(new Extra(
+                        language -> texts.text(
+                                language,
+                                "billing.acct.use_points",
+                                inquired.pointsOffered(),
+                                MoneyFormat.format(inquired.pointsValueMinor(), currency, language.locale())),
+                        ACCOUNT_PAY + inquired.inquiryId() + ACCOUNT_WITH_POINTS));
+        ask(
+                inquired.customerId(),
+                language -> texts.text(
+                        language,
+                        "billing.acct.confirm",
+                        billerName(inquired, language),
+                        inquired.account(),
+                        inquired.holderMasked(),
+                        MoneyFormat.format(inquired.amountMinor(), currency, language.locale()),
+                        date(inquired.dueDate(), language)),
+                ACCOUNT_PAY + inquired.inquiryId(),
+                ACCOUNT_CANCEL,
+                points);
     }
 
     /** A button between Confirm and Cancel: its label in the reader's language, and its action. */
-    private record Extra(Function<Language, String> label, String action) {
-    }
+    private record Extra(Function<Language, String> label, String action) {}
 
     private static String billerName(AccountBillInquired inquired, Language language) {
-        return inquired.billerNames().getOrDefault(language.locale().getLanguage(),
-                inquired.billerNames().getOrDefault("en", inquired.billerId()));
+        return inquired.billerNames()
+                .getOrDefault(
+                        language.locale().getLanguage(),
+                        inquired.billerNames().getOrDefault("en", inquired.billerId()));
     }
 
     /** The question in the customer's language with Confirm ({@code pay}) and Cancel. */
@@ -155,17 +223,21 @@ class BillingQuestions {
         ask(customer, question, pay, cancel, Optional.empty());
     }
 
-    private void ask(CustomerId customer, Function<Language, String> question, String pay, String cancel,
+    private void ask(
+            CustomerId customer,
+            Function<Language, String> question,
+            String pay,
+            String cancel,
             Optional<Extra> extra) {
         privateChat(customer).ifPresent(chat -> {
             Language language = language(customer);
             Instant expires = clock.instant().plus(buttonTtl);
             List<Outbound.Button> buttons = new java.util.ArrayList<>(List.of(new Outbound.Button(
                     texts.text(language, "conversation.pay.confirm_button"), button(store, chat, pay, expires))));
-            extra.ifPresent(e -> buttons.add(new Outbound.Button(e.label().apply(language),
-                    button(store, chat, e.action(), expires))));
-            buttons.add(new Outbound.Button(texts.text(language, "conversation.pay.cancel_button"),
-                    button(store, chat, cancel, expires)));
+            extra.ifPresent(e -> buttons.add(
+                    new Outbound.Button(e.label().apply(language), button(store, chat, e.action(), expires))));
+            buttons.add(new Outbound.Button(
+                    texts.text(language, "conversation.pay.cancel_button"), button(store, chat, cancel, expires)));
             outbox.write(chat, new Outbound.Buttons(question.apply(language), List.copyOf(buttons)));
         });
     }

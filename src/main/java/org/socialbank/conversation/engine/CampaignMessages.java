@@ -35,12 +35,20 @@ class CampaignMessages {
     @EventListener
     void on(CampaignMessageDue message) {
         String reference = ChatBank.newReference();
-        store.insertButton(reference, message.chatIdentity(), Json.action(Bank.STOP_OFFERS + message.campaignId()), 0,
+        store.insertButton(
+                reference,
+                message.chatIdentity(),
+                Json.action(Bank.STOP_OFFERS + message.campaignId()),
+                0,
                 clock.instant().plus(STOP_VALID));
         String link = message.trackedLink() == null ? "" : "\n" + message.trackedLink();
         String text = message.text() + link + "\n\n" + texts.text(message.language(), "campaigns.stop.footer");
-        outbox.write(message.messageId(), new JdbcConversations.Chat(message.chatIdentity(), message.channel(), message.recipient()),
-                new Outbound.Buttons(text, List.of(new Outbound.Button(texts.text(message.language(),
-                        "campaigns.stop.button"), reference))));
+        outbox.write(
+                message.messageId(),
+                new JdbcConversations.Chat(message.chatIdentity(), message.channel(), message.recipient()),
+                new Outbound.Buttons(
+                        text,
+                        List.of(new Outbound.Button(
+                                texts.text(message.language(), "campaigns.stop.button"), reference))));
     }
 }

@@ -7,8 +7,8 @@ import org.socialbank.cards.CardReminderDue;
 import org.socialbank.cards.CardUnlockConfirmed;
 import org.socialbank.conversation.Outbound;
 import org.socialbank.directory.Directory;
-import org.socialbank.shared.Language;
 import org.socialbank.shared.Dates;
+import org.socialbank.shared.Language;
 import org.socialbank.shared.MoneyFormat;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -36,13 +36,19 @@ class CardReminderMessages {
 
     @EventListener
     void on(CardReminderDue due) {
-        Optional<JdbcConversations.Chat> chat = alerts.preferredChat(due.customerId())
-                .filter(c -> !PublicNetworks.isPublic(c.channel()));
+        Optional<JdbcConversations.Chat> chat =
+                alerts.preferredChat(due.customerId()).filter(c -> !PublicNetworks.isPublic(c.channel()));
         if (chat.isEmpty()) {
             return;
         }
-        Language language = directory.customer(due.customerId()).map(v -> v.customer().language()).orElse(Language.EN);
-        String text = texts.text(language, due.kind().messageKey(), due.maskedNumber(),
+        Language language = directory
+                .customer(due.customerId())
+                .map(v -> v.customer().language())
+                .orElse(Language.EN);
+        String text = texts.text(
+                language,
+                due.kind().messageKey(),
+                due.maskedNumber(),
                 MoneyFormat.format(due.amountMinor(), due.currency(), language.locale()),
                 MoneyFormat.format(due.minimumMinor(), due.currency(), language.locale()),
                 Dates.date(due.dueDate().atTime(12, 0).toInstant(ZoneOffset.UTC), language.locale()));
@@ -52,12 +58,16 @@ class CardReminderMessages {
     /** A card unlocked on the bank's page: the chat that asked (the holder's private one) is told. */
     @EventListener
     void on(CardUnlockConfirmed unlocked) {
-        alerts.preferredChat(unlocked.customerId()).filter(c -> !PublicNetworks.isPublic(c.channel()))
+        alerts.preferredChat(unlocked.customerId())
+                .filter(c -> !PublicNetworks.isPublic(c.channel()))
                 .ifPresent(chat -> {
-                    Language language = directory.customer(unlocked.customerId()).map(v -> v.customer().language())
+                    Language language = directory
+                            .customer(unlocked.customerId())
+                            .map(v -> v.customer().language())
                             .orElse(Language.EN);
-                    outbox.write(chat, new Outbound.Text(texts.text(language, "cards.chat.unlocked",
-                            unlocked.maskedNumber())));
+                    outbox.write(
+                            chat,
+                            new Outbound.Text(texts.text(language, "cards.chat.unlocked", unlocked.maskedNumber())));
                 });
     }
 }

@@ -11,6 +11,8 @@ import java.util.UUID;
 import org.socialbank.alerts.Alerts;
 import org.socialbank.assistant.Assistant;
 import org.socialbank.assistant.Classification;
+import org.socialbank.branches.Branch;
+import org.socialbank.branches.Branches;
 import org.socialbank.cards.Card;
 import org.socialbank.cards.CardStatus;
 import org.socialbank.cards.Cards;
@@ -20,29 +22,27 @@ import org.socialbank.consent.ConsentSource;
 import org.socialbank.consent.MarketingOptOut;
 import org.socialbank.conversation.dialogue.Bank;
 import org.socialbank.conversation.language.AlertCommand;
-import org.socialbank.shared.Language;
 import org.socialbank.directory.Alias;
 import org.socialbank.directory.AliasMatch;
 import org.socialbank.directory.AliasType;
-import org.socialbank.directory.MaskedName;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.CustomerView;
 import org.socialbank.directory.Directory;
 import org.socialbank.directory.IdentityId;
 import org.socialbank.directory.Linking;
-import org.socialbank.shared.Network;
+import org.socialbank.directory.MaskedName;
 import org.socialbank.ledger.AccountId;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.payments.Payment;
 import org.socialbank.payments.PaymentId;
 import org.socialbank.payments.PaymentOrder;
 import org.socialbank.payments.PaymentResult;
-import org.socialbank.payments.Precheck;
 import org.socialbank.payments.Payments;
+import org.socialbank.payments.Precheck;
 import org.socialbank.payments.requests.Requests;
-import org.socialbank.branches.Branch;
-import org.socialbank.branches.Branches;
 import org.socialbank.shared.CurrencyCode;
+import org.socialbank.shared.Language;
+import org.socialbank.shared.Network;
 
 /**
  * The bank as the dialogue of one inbound message sees it: every call runs in the transaction
@@ -53,20 +53,38 @@ public final class ChatBank implements Bank {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Where the engine's collaborators are; one per application. */
-    public record Collaborators(Linking linking, Directory directory, Ledger ledger, Branches branches, Payments payments,
-            Requests requests, PaymentAlerts alerts, JdbcConversations store, Clock clock, Duration buttonTtl,
-            MarketingOptOut optOut, Alerts alertSettings, Assistant assistant,
-            org.socialbank.branches.Appointments appointments, Cards cards, Statements statements,
-            RepayOnPage cardRepayments, org.socialbank.cards.AutoRepayments autoRepayments,
-            org.socialbank.cards.UnlockOnPage cardUnlocks, org.springframework.context.ApplicationEventPublisher events,
-            org.socialbank.sweeping.Sweeping sweeping, org.socialbank.loyalty.Points points,
+    public record Collaborators(
+            Linking linking,
+            Directory directory,
+            Ledger ledger,
+            Branches branches,
+            Payments payments,
+            Requests requests,
+            PaymentAlerts alerts,
+            JdbcConversations store,
+            Clock clock,
+            Duration buttonTtl,
+            MarketingOptOut optOut,
+            Alerts alertSettings,
+            Assistant assistant,
+            org.socialbank.branches.Appointments appointments,
+            Cards cards,
+            Statements statements,
+            RepayOnPage cardRepayments,
+            org.socialbank.cards.AutoRepayments autoRepayments,
+            org.socialbank.cards.UnlockOnPage cardUnlocks,
+            org.springframework.context.ApplicationEventPublisher events,
+            org.socialbank.sweeping.Sweeping sweeping,
+            org.socialbank.loyalty.Points points,
             org.socialbank.loyalty.RedeemOnPage pointRedemptions,
             org.socialbank.applications.Applications applications,
             org.socialbank.sweeping.CollectInChat collections,
-            org.socialbank.payments.PaymentLimits paymentLimits, org.socialbank.billing.Bills bills,
-            org.socialbank.billing.TopUps topUps, org.socialbank.billing.CardTransfers cardTransfers,
-            org.socialbank.directory.ChannelIdentities identities, org.socialbank.directory.Unlinking unlinking) {
-    }
+            org.socialbank.payments.PaymentLimits paymentLimits,
+            org.socialbank.billing.Bills bills,
+            org.socialbank.billing.TopUps topUps,
+            org.socialbank.billing.CardTransfers cardTransfers,
+            org.socialbank.directory.ChannelIdentities identities,
+            org.socialbank.directory.Unlinking unlinking) {}
 
     /** Recent payees offered to the parser. */
     static final int RECENT_PAYEES_MAX = 20;
@@ -80,8 +98,13 @@ public final class ChatBank implements Bank {
     /** What the assistant made of this message's text, if it was asked (issue 19: "not confident"). */
     private Optional<Optional<Guess>> guessed = Optional.empty();
 
-    public ChatBank(Collaborators parts, IdentityId identity, Network channel, String externalMessageId,
-            String externalUserId, String handle) {
+    public ChatBank(
+            Collaborators parts,
+            IdentityId identity,
+            Network channel,
+            String externalMessageId,
+            String externalUserId,
+            String handle) {
         this.parts = parts;
         this.identity = identity;
         this.channel = channel;
@@ -92,8 +115,8 @@ public final class ChatBank implements Bank {
 
     /** The id of a payment confirmed by this message: a redelivery can never pay twice. */
     public static PaymentId paymentId(Network channel, String externalMessageId) {
-        return new PaymentId(UUID.nameUUIDFromBytes(("chat-pay|" + channel.wireName() + "|" + externalMessageId)
-                .getBytes(StandardCharsets.UTF_8)));
+        return new PaymentId(UUID.nameUUIDFromBytes(
+                ("chat-pay|" + channel.wireName() + "|" + externalMessageId).getBytes(StandardCharsets.UTF_8)));
     }
 
     @Override
@@ -124,8 +147,14 @@ public final class ChatBank implements Bank {
         }
         try {
             if (parts.assistant().classify(text, null) instanceof Classification c) {
-                return Language.fromTag(c.language()).map(language -> new Guess(language, c.intent(), c.sure(),
-                        c.alternatives().stream().map(Classification.Alternative::intent).toList()));
+                return Language.fromTag(c.language())
+                        .map(language -> new Guess(
+                                language,
+                                c.intent(),
+                                c.sure(),
+                                c.alternatives().stream()
+                                        .map(Classification.Alternative::intent)
+                                        .toList()));
             }
             return Optional.empty(); // refused: blank or too long
         } catch (RuntimeException e) { // the assistant is a help, never a reason to refuse a message
@@ -158,7 +187,9 @@ public final class ChatBank implements Bank {
 
     @Override
     public Optional<Linked> linked() {
-        return parts.identities().linkedCustomer(identity).flatMap(c -> parts.directory().customer(c))
+        return parts.identities()
+                .linkedCustomer(identity)
+                .flatMap(c -> parts.directory().customer(c))
                 .map(v -> new Linked(v.customer().id(), v.customer().language()));
     }
 
@@ -184,20 +215,27 @@ public final class ChatBank implements Bank {
 
     @Override
     public void stopMarketing(String text, boolean byPlatform) {
-        parts.optOut().stopMarketing(channel, externalUserId, text, externalMessageId,
-                byPlatform ? ConsentSource.PLATFORM : ConsentSource.CHAT);
+        parts.optOut()
+                .stopMarketing(
+                        channel,
+                        externalUserId,
+                        text,
+                        externalMessageId,
+                        byPlatform ? ConsentSource.PLATFORM : ConsentSource.CHAT);
     }
 
     @Override
     public AlertsAnswer changeAlerts(CustomerId customer, AlertCommand command, Language language) {
-        return AlertChanges.apply(parts.alertSettings(), parts.identities(), customer, command, language,
-                primaryCurrency(customer));
+        return AlertChanges.apply(
+                parts.alertSettings(), parts.identities(), customer, command, language, primaryCurrency(customer));
     }
 
     @Override
     public List<Balance> balances(CustomerId customer) {
-        return primaryAccounts(customer).stream().flatMap(a -> parts.ledger().account(a.accountId()).stream())
-                .map(a -> new Balance(a.availableMinor(), a.currency(), a.debitsPending())).toList();
+        return primaryAccounts(customer).stream()
+                .flatMap(a -> parts.ledger().account(a.accountId()).stream())
+                .map(a -> new Balance(a.availableMinor(), a.currency(), a.debitsPending()))
+                .toList();
     }
 
     @Override
@@ -207,10 +245,14 @@ public final class ChatBank implements Bank {
             AccountId account = held.accountId();
             // a post, void or expiry is told on its pending transfer's line, as that payment's state
             parts.ledger().statement(account, Optional.empty(), Math.min(limit * 2, HISTORY_SCAN_MAX)).stream()
-                    .flatMap(page -> page.transfers().stream()).filter(t -> t.pendingId() == null)
-                    .map(t -> movement(t, account)).forEach(movements::add);
+                    .flatMap(page -> page.transfers().stream())
+                    .filter(t -> t.pendingId() == null)
+                    .map(t -> movement(t, account))
+                    .forEach(movements::add);
         }
-        return movements.stream().sorted(java.util.Comparator.comparing(Movement::at).reversed()).limit(limit)
+        return movements.stream()
+                .sorted(java.util.Comparator.comparing(Movement::at).reversed())
+                .limit(limit)
                 .toList();
     }
 
@@ -220,9 +262,15 @@ public final class ChatBank implements Bank {
     private Movement movement(org.socialbank.ledger.Transfer t, AccountId account) {
         boolean outgoing = t.debitAccountId().equals(account);
         AccountId other = outgoing ? t.creditAccountId() : t.debitAccountId();
-        String state = t.pending() && t.pendingStatus() != null ? t.pendingStatus().name().toLowerCase(java.util.Locale.ROOT)
+        String state = t.pending() && t.pendingStatus() != null
+                ? t.pendingStatus().name().toLowerCase(java.util.Locale.ROOT)
                 : null;
-        return new Movement(outgoing, t.amountMinor(), t.currency(), t.createdAt(), counterparty(t, other, outgoing),
+        return new Movement(
+                outgoing,
+                t.amountMinor(),
+                t.currency(),
+                t.createdAt(),
+                counterparty(t, other, outgoing),
                 state,
                 t.id().value().toString().substring(0, 8));
     }
@@ -236,17 +284,24 @@ public final class ChatBank implements Bank {
         if (holder.isPresent()) {
             return maskedName(holder.get()).orElse(null);
         }
-        Optional<Payment> payment = Optional.ofNullable(t.metadata()).map(m -> m.entries().get("payment"))
-                .flatMap(ChatBank::paymentId).flatMap(parts.payments()::payment);
+        Optional<Payment> payment = Optional.ofNullable(t.metadata())
+                .map(m -> m.entries().get("payment"))
+                .flatMap(ChatBank::paymentId)
+                .flatMap(parts.payments()::payment);
         if (payment.isPresent()) {
-            return outgoing ? payment.get().payee().alias().display()
+            return outgoing
+                    ? payment.get().payee().alias().display()
                     : maskedName(payment.get().payerCustomerId()).orElse(null);
         }
-        return parts.ledger().account(other).map(a -> "bank:" + a.kind().wireName()).orElse(null);
+        return parts.ledger()
+                .account(other)
+                .map(a -> "bank:" + a.kind().wireName())
+                .orElse(null);
     }
 
     private Optional<String> maskedName(CustomerId customer) {
-        return parts.directory().customer(customer)
+        return parts.directory()
+                .customer(customer)
                 .map(v -> org.socialbank.directory.MaskedName.of(v.customer().displayName()));
     }
 
@@ -273,16 +328,23 @@ public final class ChatBank implements Bank {
     public PayOutcome pay(CustomerId payer, Alias payee, long amountMinor, CurrencyCode currency) {
         PaymentId id = paymentId(channel, externalMessageId);
         // the reply to this message is the payer's receipt: the payment's events say so, and no alert repeats it
-        PaymentResult result = parts.payments().pay(new PaymentOrder(id, payer, payee, amountMinor, currency,
-                channel.wireName(), true));
-        return result instanceof PaymentResult.Recorded recorded ? outcome(recorded.payment(), payee)
+        PaymentResult result = parts.payments()
+                .pay(new PaymentOrder(id, payer, payee, amountMinor, currency, channel.wireName(), true));
+        return result instanceof PaymentResult.Recorded recorded
+                ? outcome(recorded.payment(), payee)
                 : new Refused(((PaymentResult.Refused) result).rejection());
     }
 
     @Override
     public Optional<Refused> check(CustomerId payer, Alias payee, long amountMinor, CurrencyCode currency) {
-        Precheck check = parts.payments().check(new PaymentOrder(paymentId(channel, externalMessageId), payer, payee,
-                amountMinor, currency, channel.wireName()));
+        Precheck check = parts.payments()
+                .check(new PaymentOrder(
+                        paymentId(channel, externalMessageId),
+                        payer,
+                        payee,
+                        amountMinor,
+                        currency,
+                        channel.wireName()));
         return check instanceof Precheck.Refused r
                 ? Optional.of(new Refused(r.rejection(), r.limitMinor(), r.resetsAt(), r.availableMinor()))
                 : Optional.empty();
@@ -290,15 +352,30 @@ public final class ChatBank implements Bank {
 
     private PayOutcome outcome(Payment payment, Alias payee) {
         return switch (payment.status()) {
-            case COMPLETED -> new Paid(payment.id().value().toString(), payment.updatedAt(),
-                    parts.directory().primaryAccount(payment.payerCustomerId(), payment.currency().code())
-                            .flatMap(parts.ledger()::account).map(org.socialbank.ledger.Account::availableMinor)
-                            .orElse(null));
-            case AWAITING_CLAIM -> new AwaitingClaim(payment.links().claimExpiresAt(),
-                    payee != null && parts.alerts().claimChat(payee).isPresent() ? null : payment.links().claimUrl());
-            case AWAITING_CONFIRMATION -> new Held(payment.links().confirmationUrl(), payment.audit().reason());
-            case REJECTED -> new Refused(payment.rejection().orElseThrow(), payment.limit().limitMinor(),
-                    payment.limit().resetsAt());
+            case COMPLETED ->
+                new Paid(
+                        payment.id().value().toString(),
+                        payment.updatedAt(),
+                        parts.directory()
+                                .primaryAccount(
+                                        payment.payerCustomerId(),
+                                        payment.currency().code())
+                                .flatMap(parts.ledger()::account)
+                                .map(org.socialbank.ledger.Account::availableMinor)
+                                .orElse(null));
+            case AWAITING_CLAIM ->
+                new AwaitingClaim(
+                        payment.links().claimExpiresAt(),
+                        payee != null && parts.alerts().claimChat(payee).isPresent()
+                                ? null
+                                : payment.links().claimUrl());
+            case AWAITING_CONFIRMATION ->
+                new Held(payment.links().confirmationUrl(), payment.audit().reason());
+            case REJECTED ->
+                new Refused(
+                        payment.rejection().orElseThrow(),
+                        payment.limit().limitMinor(),
+                        payment.limit().resetsAt());
             default -> new Ended(payment.status()); // a replay of a payment that ended, or is paid out
         };
     }
@@ -314,14 +391,25 @@ public final class ChatBank implements Bank {
     }
 
     @Override
-    public SplitOutcome split(CustomerId organiser, List<Alias> members, List<Long> sharesMinor, long totalMinor,
-            CurrencyCode currency, boolean includeOrganiser) {
+    public SplitOutcome split(
+            CustomerId organiser,
+            List<Alias> members,
+            List<Long> sharesMinor,
+            long totalMinor,
+            CurrencyCode currency,
+            boolean includeOrganiser) {
         return requests().split(organiser, members, sharesMinor, totalMinor, currency, includeOrganiser, null);
     }
 
     @Override
-    public SplitOutcome split(CustomerId organiser, List<Alias> members, List<Long> sharesMinor, long totalMinor,
-            CurrencyCode currency, boolean includeOrganiser, String note) {
+    public SplitOutcome split(
+            CustomerId organiser,
+            List<Alias> members,
+            List<Long> sharesMinor,
+            long totalMinor,
+            CurrencyCode currency,
+            boolean includeOrganiser,
+            String note) {
         return requests().split(organiser, members, sharesMinor, totalMinor, currency, includeOrganiser, note);
     }
 
@@ -354,11 +442,13 @@ public final class ChatBank implements Bank {
     @Override
     public List<Limit> limits(CustomerId customer, CurrencyCode currency) {
         return parts.paymentLimits().of(customer, currency, channel.wireName()).stream()
-                .map(l -> new Limit(l.rule(), l.limitMinor(), l.usedMinor(), l.currency(), l.resetsAt())).toList();
+                .map(l -> new Limit(l.rule(), l.limitMinor(), l.usedMinor(), l.currency(), l.resetsAt()))
+                .toList();
     }
 
     /** Transfers read per account for one "spending": a month of a very busy account is cut there. */
     static final int SPENDING_SCAN_MAX = 1_000;
+
     private static final int SPENDING_PAGE = 100;
 
     @Override
@@ -367,13 +457,20 @@ public final class ChatBank implements Bank {
         for (CustomerView.HeldAccount held : primaryAccounts(customer)) {
             for (org.socialbank.ledger.Transfer t : outgoingSince(held.accountId(), from)) {
                 String who = counterparty(t, t.creditAccountId(), true);
-                sums.merge(t.currency().code() + "|" + who, new Spent(t.currency(), who, t.amountMinor(), 1),
-                        (a, b) -> new Spent(a.currency(), a.counterparty(), Math.addExact(a.amountMinor(),
-                                b.amountMinor()), a.payments() + 1));
+                sums.merge(
+                        t.currency().code() + "|" + who,
+                        new Spent(t.currency(), who, t.amountMinor(), 1),
+                        (a, b) -> new Spent(
+                                a.currency(),
+                                a.counterparty(),
+                                Math.addExact(a.amountMinor(), b.amountMinor()),
+                                a.payments() + 1));
             }
         }
-        return sums.values().stream().sorted(java.util.Comparator.comparing((Spent s) -> s.currency().code())
-                .thenComparing(Spent::amountMinor, java.util.Comparator.reverseOrder())).toList();
+        return sums.values().stream()
+                .sorted(java.util.Comparator.comparing((Spent s) -> s.currency().code())
+                        .thenComparing(Spent::amountMinor, java.util.Comparator.reverseOrder()))
+                .toList();
     }
 
     /** Money out of the account since {@code from}: posted transfers and pending ones not voided or expired. */
@@ -381,7 +478,8 @@ public final class ChatBank implements Bank {
         List<org.socialbank.ledger.Transfer> out = new java.util.ArrayList<>();
         Optional<String> cursor = Optional.empty();
         for (int read = 0; read < SPENDING_SCAN_MAX; read += SPENDING_PAGE) {
-            Optional<org.socialbank.ledger.StatementPage> page = parts.ledger().statement(account, cursor, SPENDING_PAGE);
+            Optional<org.socialbank.ledger.StatementPage> page =
+                    parts.ledger().statement(account, cursor, SPENDING_PAGE);
             if (page.isEmpty()) {
                 break;
             }
@@ -389,7 +487,8 @@ public final class ChatBank implements Bank {
                 if (t.createdAt().isBefore(from)) {
                     return out;
                 }
-                boolean cameBack = t.pending() && t.pendingStatus() != null
+                boolean cameBack = t.pending()
+                        && t.pendingStatus() != null
                         && t.pendingStatus() != org.socialbank.ledger.PendingStatus.PENDING
                         && t.pendingStatus() != org.socialbank.ledger.PendingStatus.POSTED;
                 if (t.pendingId() == null && t.debitAccountId().equals(account) && !cameBack) {
@@ -406,8 +505,10 @@ public final class ChatBank implements Bank {
 
     @Override
     public List<AccountNumber> accountNumbers(CustomerId customer) {
-        return primaryAccounts(customer).stream().flatMap(a -> CurrencyCode.find(a.currency()).stream()
-                .map(c -> new AccountNumber(c, a.accountId().value().toString()))).toList();
+        return primaryAccounts(customer).stream()
+                .flatMap(a -> CurrencyCode.find(a.currency()).stream()
+                        .map(c -> new AccountNumber(c, a.accountId().value().toString())))
+                .toList();
     }
 
     private ChatRequests requests() {
@@ -427,8 +528,13 @@ public final class ChatBank implements Bank {
     public List<RecentPayee> recentPayees(CustomerId payer) {
         return parts.store().recentPayees(payer, RECENT_PAYEES_MAX).stream()
                 .flatMap(id -> parts.directory().customer(id).stream())
-                .flatMap(view -> payableAlias(view).map(alias -> new RecentPayee(names(view.customer().displayName()),
-                        alias, view.customer().id(), MaskedName.of(view.customer().displayName()))).stream())
+                .flatMap(view -> payableAlias(view)
+                        .map(alias -> new RecentPayee(
+                                names(view.customer().displayName()),
+                                alias,
+                                view.customer().id(),
+                                MaskedName.of(view.customer().displayName())))
+                        .stream())
                 .toList();
     }
 
@@ -440,9 +546,12 @@ public final class ChatBank implements Bank {
 
     /** A verified alias to pay the customer by: a $tag, else a phone, an e-mail, a handle. */
     private static Optional<Alias> payableAlias(CustomerView view) {
-        return view.aliases().stream().filter(CustomerView.AliasEntry::verified).map(CustomerView.AliasEntry::alias)
-                .min(java.util.Comparator.comparingInt(a -> List.of(AliasType.TAG, AliasType.PHONE, AliasType.EMAIL,
-                        AliasType.HANDLE).indexOf(a.type())));
+        return view.aliases().stream()
+                .filter(CustomerView.AliasEntry::verified)
+                .map(CustomerView.AliasEntry::alias)
+                .min(java.util.Comparator.comparingInt(
+                        a -> List.of(AliasType.TAG, AliasType.PHONE, AliasType.EMAIL, AliasType.HANDLE)
+                                .indexOf(a.type())));
     }
 
     @Override
@@ -458,15 +567,20 @@ public final class ChatBank implements Bank {
     @Override
     public String button(String action, long formVersion) {
         String reference = newReference();
-        parts.store().insertButton(reference, identity, Json.action(action), formVersion,
-                parts.clock().instant().plus(parts.buttonTtl()));
+        parts.store()
+                .insertButton(
+                        reference,
+                        identity,
+                        Json.action(action),
+                        formVersion,
+                        parts.clock().instant().plus(parts.buttonTtl()));
         return reference;
     }
 
     /** The id of an appointment booked by this message: a redelivery can never book twice. */
     public static org.socialbank.branches.AppointmentId appointmentId(Network channel, String externalMessageId) {
-        return new org.socialbank.branches.AppointmentId(UUID.nameUUIDFromBytes(("chat-appointment|"
-                + channel.wireName() + "|" + externalMessageId).getBytes(StandardCharsets.UTF_8)));
+        return new org.socialbank.branches.AppointmentId(UUID.nameUUIDFromBytes(
+                ("chat-appointment|" + channel.wireName() + "|" + externalMessageId).getBytes(StandardCharsets.UTF_8)));
     }
 
     @Override
@@ -485,15 +599,21 @@ public final class ChatBank implements Bank {
     }
 
     @Override
-    public org.socialbank.branches.BookingResult bookAppointment(CustomerId customer, String branchId,
-            java.time.OffsetDateTime start, String service) {
-        return parts.appointments().book(new org.socialbank.branches.BookingRequest(
-                appointmentId(channel, externalMessageId), customer, branchId, start, service, channel.wireName()));
+    public org.socialbank.branches.BookingResult bookAppointment(
+            CustomerId customer, String branchId, java.time.OffsetDateTime start, String service) {
+        return parts.appointments()
+                .book(new org.socialbank.branches.BookingRequest(
+                        appointmentId(channel, externalMessageId),
+                        customer,
+                        branchId,
+                        start,
+                        service,
+                        channel.wireName()));
     }
 
     @Override
-    public Optional<org.socialbank.branches.Appointment> appointment(CustomerId customer,
-            org.socialbank.branches.AppointmentId id) {
+    public Optional<org.socialbank.branches.Appointment> appointment(
+            CustomerId customer, org.socialbank.branches.AppointmentId id) {
         return parts.appointments().appointment(id).filter(a -> a.customerId().equals(customer));
     }
 
@@ -508,8 +628,8 @@ public final class ChatBank implements Bank {
     }
 
     @Override
-    public org.socialbank.branches.BookingResult cancelAppointment(CustomerId customer,
-            org.socialbank.branches.AppointmentId id) {
+    public org.socialbank.branches.BookingResult cancelAppointment(
+            CustomerId customer, org.socialbank.branches.AppointmentId id) {
         return appointment(customer, id).isEmpty()
                 ? new org.socialbank.branches.BookingResult.Refused(
                         org.socialbank.branches.BookingRefusal.APPOINTMENT_NOT_FOUND)
@@ -517,8 +637,8 @@ public final class ChatBank implements Bank {
     }
 
     @Override
-    public org.socialbank.branches.BookingResult rescheduleAppointment(CustomerId customer,
-            org.socialbank.branches.AppointmentId id, java.time.OffsetDateTime start) {
+    public org.socialbank.branches.BookingResult rescheduleAppointment(
+            CustomerId customer, org.socialbank.branches.AppointmentId id, java.time.OffsetDateTime start) {
         return appointment(customer, id).isEmpty()
                 ? new org.socialbank.branches.BookingResult.Refused(
                         org.socialbank.branches.BookingRefusal.APPOINTMENT_NOT_FOUND)
@@ -527,8 +647,8 @@ public final class ChatBank implements Bank {
 
     /** The id of a collection asked by this message (issue 16 s6): a redelivery can never ask twice. */
     public static UUID collectionId(Network channel, String externalMessageId) {
-        return UUID.nameUUIDFromBytes(("chat-collection|" + channel.wireName() + "|" + externalMessageId)
-                .getBytes(StandardCharsets.UTF_8));
+        return UUID.nameUUIDFromBytes(
+                ("chat-collection|" + channel.wireName() + "|" + externalMessageId).getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
@@ -547,21 +667,21 @@ public final class ChatBank implements Bank {
     }
 
     @Override
-    public org.socialbank.sweeping.CollectInChat.Offer collect(CustomerId customer,
-            org.socialbank.sweeping.ConsentId consent, Long amountMinor) {
+    public org.socialbank.sweeping.CollectInChat.Offer collect(
+            CustomerId customer, org.socialbank.sweeping.ConsentId consent, Long amountMinor) {
         return parts.collections().ask(collectionId(channel, externalMessageId), customer, consent, amountMinor);
     }
 
     @Override
-    public Optional<org.socialbank.sweeping.Consent> revokeExternalAccount(CustomerId customer,
-            org.socialbank.sweeping.ConsentId id) {
+    public Optional<org.socialbank.sweeping.Consent> revokeExternalAccount(
+            CustomerId customer, org.socialbank.sweeping.ConsentId id) {
         return parts.sweeping().revoke(customer, id);
     }
 
     /** The id of a bill payment confirmed by this message (issue 15): a redelivery can never pay twice. */
     public static org.socialbank.billing.BillPaymentId billPaymentId(Network channel, String externalMessageId) {
-        return new org.socialbank.billing.BillPaymentId(UUID.nameUUIDFromBytes(("chat-bill|" + channel.wireName()
-                + "|" + externalMessageId).getBytes(StandardCharsets.UTF_8)));
+        return new org.socialbank.billing.BillPaymentId(UUID.nameUUIDFromBytes(
+                ("chat-bill|" + channel.wireName() + "|" + externalMessageId).getBytes(StandardCharsets.UTF_8)));
     }
 
     @Override
@@ -570,16 +690,17 @@ public final class ChatBank implements Bank {
     }
 
     @Override
-    public org.socialbank.billing.BillPaymentResult payBill(CustomerId customer,
-            org.socialbank.billing.IranianBill bill) {
-        return parts.bills().accept(new org.socialbank.billing.BillPaymentOrder(
-                billPaymentId(channel, externalMessageId), customer, bill, channel.wireName()));
+    public org.socialbank.billing.BillPaymentResult payBill(
+            CustomerId customer, org.socialbank.billing.IranianBill bill) {
+        return parts.bills()
+                .accept(new org.socialbank.billing.BillPaymentOrder(
+                        billPaymentId(channel, externalMessageId), customer, bill, channel.wireName()));
     }
 
     /** The id of a top-up confirmed by this message (issue 15): a redelivery can never top up twice. */
     public static org.socialbank.billing.TopUpId topUpId(Network channel, String externalMessageId) {
-        return new org.socialbank.billing.TopUpId(UUID.nameUUIDFromBytes(("chat-topup|" + channel.wireName()
-                + "|" + externalMessageId).getBytes(StandardCharsets.UTF_8)));
+        return new org.socialbank.billing.TopUpId(UUID.nameUUIDFromBytes(
+                ("chat-topup|" + channel.wireName() + "|" + externalMessageId).getBytes(StandardCharsets.UTF_8)));
     }
 
     @Override
@@ -588,23 +709,48 @@ public final class ChatBank implements Bank {
     }
 
     @Override
-    public org.socialbank.billing.TopUpResult topUp(CustomerId customer, String phone, long amountMinor,
-            CurrencyCode currency, String operator) {
-        return parts.topUps().accept(new org.socialbank.billing.TopUpRequest(topUpId(channel, externalMessageId),
-                customer, phone, amountMinor, currency, Optional.of(operator), channel.wireName()));
+    public org.socialbank.billing.TopUpResult topUp(
+            CustomerId customer, String phone, long amountMinor, CurrencyCode currency, String operator) {
+        return parts.topUps()
+                .accept(new org.socialbank.billing.TopUpRequest(
+                        topUpId(channel, externalMessageId),
+                        customer,
+                        phone,
+                        amountMinor,
+                        currency,
+                        Optional.of(operator),
+                        channel.wireName()));
     }
 
     @Override
-    public org.socialbank.billing.TopUpResult topUp(CustomerId customer, String phone, long amountMinor,
-            CurrencyCode currency, String operator, org.socialbank.billing.TopUpKind kind) {
-        return parts.topUps().accept(new org.socialbank.billing.TopUpRequest(topUpId(channel, externalMessageId),
-                customer, phone, amountMinor, currency, Optional.of(operator), channel.wireName(), kind));
+    public org.socialbank.billing.TopUpResult topUp(
+            CustomerId customer,
+            String phone,
+            long amountMinor,
+            CurrencyCode currency,
+            String operator,
+            org.socialbank.billing.TopUpKind kind) {
+        return parts.topUps()
+                .accept(new org.socialbank.billing.TopUpRequest(
+                        topUpId(channel, externalMessageId),
+                        customer,
+                        phone,
+                        amountMinor,
+                        currency,
+                        Optional.of(operator),
+                        channel.wireName(),
+                        kind));
     }
 
     @Override
     public boolean askBill(CustomerId customer, org.socialbank.billing.IranianBill bill) {
-        parts.bills().ask(UUID.nameUUIDFromBytes(("chat-bill-inquiry|" + channel.wireName() + "|" + externalMessageId)
-                .getBytes(StandardCharsets.UTF_8)), customer, bill, channel.wireName());
+        parts.bills()
+                .ask(
+                        UUID.nameUUIDFromBytes(("chat-bill-inquiry|" + channel.wireName() + "|" + externalMessageId)
+                                .getBytes(StandardCharsets.UTF_8)),
+                        customer,
+                        bill,
+                        channel.wireName());
         return true;
     }
 
@@ -615,27 +761,33 @@ public final class ChatBank implements Bank {
 
     /** The id of a card-to-card question asked by this message (issue 15): a redelivery asks once. */
     public static java.util.UUID cardQuoteId(Network channel, String externalMessageId) {
-        return UUID.nameUUIDFromBytes(("chat-card-quote|" + channel.wireName() + "|" + externalMessageId)
-                .getBytes(StandardCharsets.UTF_8));
+        return UUID.nameUUIDFromBytes(
+                ("chat-card-quote|" + channel.wireName() + "|" + externalMessageId).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The id of a card-to-card confirmed by this message (issue 15): a redelivery can never send twice. */
     public static org.socialbank.billing.CardTransferId cardTransferId(Network channel, String externalMessageId) {
-        return new org.socialbank.billing.CardTransferId(UUID.nameUUIDFromBytes(("chat-card|" + channel.wireName()
-                + "|" + externalMessageId).getBytes(StandardCharsets.UTF_8)));
+        return new org.socialbank.billing.CardTransferId(UUID.nameUUIDFromBytes(
+                ("chat-card|" + channel.wireName() + "|" + externalMessageId).getBytes(StandardCharsets.UTF_8)));
     }
 
     @Override
-    public org.socialbank.billing.CardQuoteResult quoteCardTransfer(CustomerId customer,
-            org.socialbank.billing.CardNumber card, long amountMinor, CurrencyCode currency) {
-        return parts.cardTransfers().quote(cardQuoteId(channel, externalMessageId), customer, card, amountMinor,
-                currency, channel.wireName());
+    public org.socialbank.billing.CardQuoteResult quoteCardTransfer(
+            CustomerId customer, org.socialbank.billing.CardNumber card, long amountMinor, CurrencyCode currency) {
+        return parts.cardTransfers()
+                .quote(
+                        cardQuoteId(channel, externalMessageId),
+                        customer,
+                        card,
+                        amountMinor,
+                        currency,
+                        channel.wireName());
     }
 
     @Override
     public org.socialbank.billing.CardTransferResult sendToCard(CustomerId customer, UUID quoteId) {
-        return parts.cardTransfers().accept(cardTransferId(channel, externalMessageId), quoteId, customer,
-                channel.wireName());
+        return parts.cardTransfers()
+                .accept(cardTransferId(channel, externalMessageId), quoteId, customer, channel.wireName());
     }
 
     @Override
@@ -645,14 +797,19 @@ public final class ChatBank implements Bank {
 
     /** The id of an account bill's question asked by this message (issue 15 s1.13): a redelivery asks once. */
     public static UUID accountBillInquiryId(Network channel, String externalMessageId) {
-        return UUID.nameUUIDFromBytes(("chat-account-bill|" + channel.wireName() + "|" + externalMessageId)
-                .getBytes(StandardCharsets.UTF_8));
+        return UUID.nameUUIDFromBytes(
+                ("chat-account-bill|" + channel.wireName() + "|" + externalMessageId).getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
     public boolean askAccountBill(CustomerId customer, String billerId, String account) {
-        return parts.bills().askAccountBill(accountBillInquiryId(channel, externalMessageId), customer, billerId,
-                account, channel.wireName());
+        return parts.bills()
+                .askAccountBill(
+                        accountBillInquiryId(channel, externalMessageId),
+                        customer,
+                        billerId,
+                        account,
+                        channel.wireName());
     }
 
     @Override
@@ -661,29 +818,48 @@ public final class ChatBank implements Bank {
     }
 
     @Override
-    public org.socialbank.billing.AccountBillResult payAccountBill(CustomerId customer, UUID inquiryId,
-            boolean usePoints) {
+    public org.socialbank.billing.AccountBillResult payAccountBill(
+            CustomerId customer, UUID inquiryId, boolean usePoints) {
         return parts.bills().payAccountBill(customer, inquiryId, usePoints);
     }
 
     @Override
-    public Optional<org.socialbank.loyalty.PointsDiscounts.Offer> pointsOffer(CustomerId customer,
-            CurrencyCode currency, long amountMinor) {
+    public Optional<org.socialbank.loyalty.PointsDiscounts.Offer> pointsOffer(
+            CustomerId customer, CurrencyCode currency, long amountMinor) {
         return parts.bills().pointsOffer(customer, currency, amountMinor);
     }
 
     @Override
-    public org.socialbank.billing.BillPaymentResult payBill(CustomerId customer,
-            org.socialbank.billing.IranianBill bill, boolean usePoints) {
-        return parts.bills().accept(new org.socialbank.billing.BillPaymentOrder(
-                billPaymentId(channel, externalMessageId), customer, bill, channel.wireName()), usePoints);
+    public org.socialbank.billing.BillPaymentResult payBill(
+            CustomerId customer, org.socialbank.billing.IranianBill bill, boolean usePoints) {
+        return parts.bills()
+                .accept(
+                        new org.socialbank.billing.BillPaymentOrder(
+                                billPaymentId(channel, externalMessageId), customer, bill, channel.wireName()),
+                        usePoints);
     }
 
     @Override
-    public org.socialbank.billing.TopUpResult topUp(CustomerId customer, String phone, long amountMinor,
-            CurrencyCode currency, String operator, org.socialbank.billing.TopUpKind kind, boolean usePoints) {
-        return parts.topUps().accept(new org.socialbank.billing.TopUpRequest(topUpId(channel, externalMessageId),
-                customer, phone, amountMinor, currency, Optional.of(operator), channel.wireName(), kind), usePoints);
+    public org.socialbank.billing.TopUpResult topUp(
+            CustomerId customer,
+            String phone,
+            long amountMinor,
+            CurrencyCode currency,
+            String operator,
+            org.socialbank.billing.TopUpKind kind,
+            boolean usePoints) {
+        return parts.topUps()
+                .accept(
+                        new org.socialbank.billing.TopUpRequest(
+                                topUpId(channel, externalMessageId),
+                                customer,
+                                phone,
+                                amountMinor,
+                                currency,
+                                Optional.of(operator),
+                                channel.wireName(),
+                                kind),
+                        usePoints);
     }
 
     /** A random button reference: 16 bytes, 22 base64url characters. */
@@ -695,13 +871,18 @@ public final class ChatBank implements Bank {
 
     @Override
     public Optional<Press> press(String reference) {
-        return parts.store().useButton(reference, identity, parts.clock().instant())
+        return parts.store()
+                .useButton(reference, identity, parts.clock().instant())
                 .map(b -> new Press(Json.actionOf(b.action()), b.formVersion()));
     }
 
     private List<CustomerView.HeldAccount> primaryAccounts(CustomerId customer) {
-        return parts.directory().customer(customer).map(v -> v.accounts().stream()
-                .filter(CustomerView.HeldAccount::primary).toList()).orElse(List.of());
+        return parts.directory()
+                .customer(customer)
+                .map(v -> v.accounts().stream()
+                        .filter(CustomerView.HeldAccount::primary)
+                        .toList())
+                .orElse(List.of());
     }
 
     @Override
@@ -716,23 +897,31 @@ public final class ChatBank implements Bank {
 
     @Override
     public Optional<java.time.LocalDate> newestCardIssuedOn(CustomerId customer) {
-        return parts.cards().cardsOf(customer).orElse(List.of()).stream().map(org.socialbank.cards.Card::issuedOn)
-                .filter(java.util.Objects::nonNull).max(java.util.Comparator.naturalOrder());
+        return parts.cards().cardsOf(customer).orElse(List.of()).stream()
+                .map(org.socialbank.cards.Card::issuedOn)
+                .filter(java.util.Objects::nonNull)
+                .max(java.util.Comparator.naturalOrder());
     }
 
     @Override
     public List<CardLine> cards(CustomerId customer) {
         return parts.cards().cardsOf(customer).orElse(List.of()).stream()
-                .map(c -> new CardLine(c.credit(), c.maskedNumber(), c.status().wireName(), c.currency(),
-                        parts.cards().owedMinor(c), c.limitMinor()))
+                .map(c -> new CardLine(
+                        c.credit(),
+                        c.maskedNumber(),
+                        c.status().wireName(),
+                        c.currency(),
+                        parts.cards().owedMinor(c),
+                        c.limitMinor()))
                 .toList();
     }
 
     @Override
     public int reportNotMe(CustomerId customer, java.util.UUID alertId) {
         int locked = lockCards(customer);
-        parts.events().publishEvent(new org.socialbank.conversation.FraudReported(identity, customer, alertId, locked,
-                parts.clock().instant()));
+        parts.events()
+                .publishEvent(new org.socialbank.conversation.FraudReported(
+                        identity, customer, alertId, locked, parts.clock().instant()));
         return locked;
     }
 
@@ -753,9 +942,15 @@ public final class ChatBank implements Bank {
     public Optional<CardBill> creditCardBill(CustomerId customer) {
         for (Card card : parts.cards().cardsOf(customer).orElse(List.of())) {
             if (card.credit()) {
-                Optional<CardBill> bill = parts.statements().latest(card.id()).map(s -> new CardBill(
-                        card.maskedNumber(), s.statementDate(), s.dueDate(), s.balanceMinor(),
-                        s.minimumPaymentMinor(), s.currency()));
+                Optional<CardBill> bill = parts.statements()
+                        .latest(card.id())
+                        .map(s -> new CardBill(
+                                card.maskedNumber(),
+                                s.statementDate(),
+                                s.dueDate(),
+                                s.balanceMinor(),
+                                s.minimumPaymentMinor(),
+                                s.currency()));
                 if (bill.isPresent()) {
                     return bill;
                 }
@@ -772,9 +967,10 @@ public final class ChatBank implements Bank {
             default -> RepayOnPage.What.AMOUNT;
         };
         // the repayment's id comes from the message: a redelivery asks for the same repayment
-        UUID id = UUID.nameUUIDFromBytes(("chat-card-repay|" + channel.wireName() + "|" + externalMessageId)
-                .getBytes(StandardCharsets.UTF_8));
-        RepayOnPage.Offer offer = parts.cardRepayments().start(customer, id, what, command.amount().orElse(null));
+        UUID id = UUID.nameUUIDFromBytes(
+                ("chat-card-repay|" + channel.wireName() + "|" + externalMessageId).getBytes(StandardCharsets.UTF_8));
+        RepayOnPage.Offer offer = parts.cardRepayments()
+                .start(customer, id, what, command.amount().orElse(null));
         if (offer instanceof RepayOnPage.ToConfirm c) {
             return new CardRepayment(c.url(), c.amountMinor(), c.currency(), c.maskedNumber(), null);
         }
@@ -783,14 +979,16 @@ public final class ChatBank implements Bank {
 
     @Override
     public AutoRepaySetting setAutoRepayment(CustomerId customer, String mode) {
-        org.socialbank.cards.AutoRepaymentResult result = parts.autoRepayments().setForCustomer(customer,
-                org.socialbank.cards.AutoRepayment.Mode.valueOf(mode.toUpperCase(java.util.Locale.ROOT)));
+        org.socialbank.cards.AutoRepaymentResult result = parts.autoRepayments()
+                .setForCustomer(
+                        customer,
+                        org.socialbank.cards.AutoRepayment.Mode.valueOf(mode.toUpperCase(java.util.Locale.ROOT)));
         if (result instanceof org.socialbank.cards.AutoRepaymentResult.Set set) {
             return new AutoRepaySetting(set.maskedNumber(), set.setting().mode().wireName(), null);
         }
         org.socialbank.cards.CardRefusal code = ((org.socialbank.cards.AutoRepaymentResult.Refused) result).code();
-        return new AutoRepaySetting(null, null, code == org.socialbank.cards.CardRefusal.CARD_NOT_CREDIT
-                ? "no_credit_card" : code.code());
+        return new AutoRepaySetting(
+                null, null, code == org.socialbank.cards.CardRefusal.CARD_NOT_CREDIT ? "no_credit_card" : code.code());
     }
 
     @Override
@@ -820,14 +1018,14 @@ public final class ChatBank implements Bank {
     @Override
     public org.socialbank.loyalty.VoucherOnPage.Offer orderVoucher(CustomerId customer, String reward) {
         // the order's id comes from the message: a redelivery asks for the same order
-        UUID id = UUID.nameUUIDFromBytes(("chat-voucher|" + channel.wireName() + "|" + externalMessageId)
-                .getBytes(StandardCharsets.UTF_8));
+        UUID id = UUID.nameUUIDFromBytes(
+                ("chat-voucher|" + channel.wireName() + "|" + externalMessageId).getBytes(StandardCharsets.UTF_8));
         return parts.pointRedemptions().vouchers().start(customer, id, reward);
     }
 
     @Override
-    public org.socialbank.applications.Applications.Start apply(CustomerId customer,
-            org.socialbank.applications.Product product) {
+    public org.socialbank.applications.Applications.Start apply(
+            CustomerId customer, org.socialbank.applications.Product product) {
         org.socialbank.applications.ApplicationId id = new org.socialbank.applications.ApplicationId(
                 UUID.nameUUIDFromBytes(("chat-application|" + channel.wireName() + "|" + externalMessageId)
                         .getBytes(StandardCharsets.UTF_8)));

@@ -33,16 +33,21 @@ class CollectionMessages {
 
     @EventListener
     void on(CollectionSettled settled) {
-        Optional<JdbcConversations.Chat> chat = alerts.preferredChat(settled.customerId())
-                .filter(c -> !PublicNetworks.isPublic(c.channel()));
+        Optional<JdbcConversations.Chat> chat =
+                alerts.preferredChat(settled.customerId()).filter(c -> !PublicNetworks.isPublic(c.channel()));
         if (chat.isEmpty()) {
             return;
         }
-        Language language = directory.customer(settled.customerId()).map(v -> v.customer().language())
+        Language language = directory
+                .customer(settled.customerId())
+                .map(v -> v.customer().language())
                 .orElse(Language.EN);
         String text = settled.arrived()
-                ? texts.text(language, "sweeping.chat.arrived",
-                        MoneyFormat.format(settled.amountMinor(), settled.currency(), language.locale()), settled.bank())
+                ? texts.text(
+                        language,
+                        "sweeping.chat.arrived",
+                        MoneyFormat.format(settled.amountMinor(), settled.currency(), language.locale()),
+                        settled.bank())
                 : texts.text(language, key(settled.reason()), settled.bank());
         outbox.write(chat.get(), new Outbound.Text(text));
     }

@@ -23,6 +23,7 @@ public class ConversationJanitor {
     private static final Logger log = LoggerFactory.getLogger(ConversationJanitor.class);
     /** How far back a run looks for sent rows whose content is due to be blanked. */
     static final java.time.Duration BLANKING_WINDOW = java.time.Duration.ofDays(1);
+
     static final String GIVEN_UP = "outcome unknown; not resent, the platform could show it twice";
 
     private final JdbcConversations store;
@@ -37,7 +38,8 @@ public class ConversationJanitor {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${socialbank.conversation.janitor-interval:1m}",
+    @Scheduled(
+            fixedDelayString = "${socialbank.conversation.janitor-interval:1m}",
             initialDelayString = "${socialbank.conversation.janitor-interval:1m}")
     void scheduled() {
         if (properties.relayEnabled()) {
@@ -46,23 +48,26 @@ public class ConversationJanitor {
     }
 
     /** What one run did. */
-    public record Report(int resent, int givenUp, int inboxDeleted, int outboxDeleted, int buttonsDeleted,
-            int payloadsPurged) {
-    }
+    public record Report(
+            int resent, int givenUp, int inboxDeleted, int outboxDeleted, int buttonsDeleted, int payloadsPurged) {}
 
     public Report run() {
         Instant now = clock.instant();
         int resent = 0;
         int givenUp = 0;
-        for (JdbcConversations.Pending row : store.unknownBefore(now.minus(properties.unknownGrace()),
-                properties.janitorBatchMax())) {
-            boolean safe = relay.sender(row.channel()).map(ChannelSender::resendSafe).orElse(false);
+        for (JdbcConversations.Pending row :
+                store.unknownBefore(now.minus(properties.unknownGrace()), properties.janitorBatchMax())) {
+            boolean safe =
+                    relay.sender(row.channel()).map(ChannelSender::resendSafe).orElse(false);
             if (safe ? store.resend(row.id(), now) : store.giveUp(row.id(), GIVEN_UP)) {
                 if (safe) {
                     resent++;
                 } else {
                     givenUp++;
-                    log.warn("outbox {} on {}: outcome unknown after {}; given up", row.id(), row.channel().wireName(),
+                    log.warn(
+                            "outbox {} on {}: outcome unknown after {}; given up",
+                            row.id(),
+                            row.channel().wireName(),
                             properties.unknownGrace());
                 }
             }
@@ -72,12 +77,15 @@ public class ConversationJanitor {
         // a sent reply's content (links are bearer secrets) goes soon; expired buttons after a day:
         // they serve nothing once expired, the audit is the inbox
         // a janitor stopped for longer than a day leaves older rows sealed until the retention deletes them
-        int purged = Retention.deleteInBatches(() -> store.blankFinishedPayloads(now.minus(BLANKING_WINDOW), now, batch),
-                batch);
-        return new Report(resent, givenUp,
+        int purged = Retention.deleteInBatches(
+                () -> store.blankFinishedPayloads(now.minus(BLANKING_WINDOW), now, batch), batch);
+        return new Report(
+                resent,
+                givenUp,
                 Retention.deleteInBatches(() -> store.deleteInboxBefore(old, batch), batch),
                 Retention.deleteInBatches(() -> store.deleteFinishedOutboxBefore(old, batch), batch),
-                Retention.deleteInBatches(() -> store.deleteButtonsBefore(now.minus(java.time.Duration.ofDays(1)), batch),
-                        batch), purged);
+                Retention.deleteInBatches(
+                        () -> store.deleteButtonsBefore(now.minus(java.time.Duration.ofDays(1)), batch), batch),
+                purged);
     }
 }

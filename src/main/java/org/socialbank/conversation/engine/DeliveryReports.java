@@ -23,8 +23,9 @@ public class DeliveryReports {
 
     /** The states a platform reports, by rank: a lower one never replaces a higher one. */
     private static final Map<String, Integer> RANK = Map.of("sent", 1, "delivered", 2, "read", 3, "failed", 4);
-    private static final String RANK_SQL = "CASE state WHEN 'sent' THEN 1 WHEN 'delivered' THEN 2 WHEN 'read' THEN 3 "
-            + "ELSE 4 END";
+
+    private static final String RANK_SQL =
+            "CASE state WHEN 'sent' THEN 1 WHEN 'delivered' THEN 2 WHEN 'read' THEN 3 " + "ELSE 4 END";
     private static final int ERROR_LENGTH_MAX = 500;
 
     private final JdbcClient jdbc;
@@ -51,7 +52,10 @@ public class DeliveryReports {
     public boolean failed(UUID outboxId, String reason, Instant at) {
         record(outboxId, "failed", at);
         return jdbc.sql("UPDATE outbox_messages SET status = 'FAILED', last_error = ? WHERE id = ? "
-                + "AND status IN ('SUCCEEDED', 'UNKNOWN')").params(clip(reason), outboxId).update() == 1;
+                                + "AND status IN ('SUCCEEDED', 'UNKNOWN')")
+                        .params(clip(reason), outboxId)
+                        .update()
+                == 1;
     }
 
     /**
@@ -61,29 +65,39 @@ public class DeliveryReports {
      */
     public boolean sendAgain(UUID outboxId, String reason, Instant now) {
         record(outboxId, "failed", now);
-        return jdbc.sql("UPDATE outbox_messages SET status = 'PENDING', last_error = ?, next_attempt_at = ?, "
-                + "claimed_until = NULL, sent_at = NULL WHERE id = ? AND status = 'SUCCEEDED' AND payload <> ''")
-                .params(clip(reason), Timestamps.utc(now), outboxId).update() == 1;
+        return jdbc.sql(
+                                "UPDATE outbox_messages SET status = 'PENDING', last_error = ?, next_attempt_at = ?, "
+                                        + "claimed_until = NULL, sent_at = NULL WHERE id = ? AND status = 'SUCCEEDED' AND payload <> ''")
+                        .params(clip(reason), Timestamps.utc(now), outboxId)
+                        .update()
+                == 1;
     }
 
     /** The platform's last report on a row, if any. */
     public Optional<String> delivery(UUID outboxId) {
-        return jdbc.sql("SELECT state FROM outbox_deliveries WHERE outbox_id = ?").param(outboxId).query(String.class)
+        return jdbc.sql("SELECT state FROM outbox_deliveries WHERE outbox_id = ?")
+                .param(outboxId)
+                .query(String.class)
                 .optional();
     }
 
     private boolean record(UUID outboxId, String state, Instant at) {
         events.publishEvent(new org.socialbank.shared.OutboundReported(outboxId, state, null, at));
         int rank = RANK.get(state);
-        if (jdbc.sql("UPDATE outbox_deliveries SET state = ?, reported_at = ? WHERE outbox_id = ? AND " + RANK_SQL + " < ?")
-                .params(state, Timestamps.utc(at), outboxId, rank).update() == 1) {
+        if (jdbc.sql("UPDATE outbox_deliveries SET state = ?, reported_at = ? WHERE outbox_id = ? AND " + RANK_SQL
+                                + " < ?")
+                        .params(state, Timestamps.utc(at), outboxId, rank)
+                        .update()
+                == 1) {
             return true;
         }
         try {
             // only for a row that still exists (the janitor may have deleted it)
             return jdbc.sql("INSERT INTO outbox_deliveries (outbox_id, state, reported_at) "
-                    + "SELECT id, ?, ? FROM outbox_messages WHERE id = ?")
-                    .params(state, Timestamps.utc(at), outboxId).update() == 1;
+                                    + "SELECT id, ?, ? FROM outbox_messages WHERE id = ?")
+                            .params(state, Timestamps.utc(at), outboxId)
+                            .update()
+                    == 1;
         } catch (DuplicateKeyException known) {
             return false; // an equal or later state is recorded
         }

@@ -17,7 +17,8 @@ class DueChatMessages {
 
     @EventListener
     void on(ChatMessageDue message) {
-        outbox.write(new JdbcConversations.Chat(message.chatIdentity(), message.channel(), message.recipient()),
+        outbox.write(
+                new JdbcConversations.Chat(message.chatIdentity(), message.channel(), message.recipient()),
                 new Outbound.Text(message.text()));
     }
 }

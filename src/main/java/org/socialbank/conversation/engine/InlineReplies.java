@@ -45,9 +45,20 @@ public class InlineReplies {
             return Optional.empty();
         }
         return store.pending(id, lease)
-                .filter(r -> store.finish(r.id(), lease, "SUCCEEDED", r.attempts() + 1, null, now,
-                        now.plus(properties.sentPayloadTtl()), properties.sentPayloadTtl().isZero()))
-                .map(r -> new OutboundMessage(r.id(), r.identityId(), r.channel(), r.recipient(),
+                .filter(r -> store.finish(
+                        r.id(),
+                        lease,
+                        "SUCCEEDED",
+                        r.attempts() + 1,
+                        null,
+                        now,
+                        now.plus(properties.sentPayloadTtl()),
+                        properties.sentPayloadTtl().isZero()))
+                .map(r -> new OutboundMessage(
+                        r.id(),
+                        r.identityId(),
+                        r.channel(),
+                        r.recipient(),
                         Json.outbound(seal.open(r.id(), r.payload()))));
     }
 }

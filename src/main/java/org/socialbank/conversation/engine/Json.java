@@ -9,8 +9,7 @@ public final class Json {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-    private Json() {
-    }
+    private Json() {}
 
     public static String state(DialogueState state) {
         return MAPPER.writeValueAsString(state);

@@ -1,16 +1,16 @@
 package org.socialbank.conversation.engine;
 
 import java.time.Clock;
+import org.socialbank.conversation.Outbound;
+import org.socialbank.conversation.dialogue.DialogueState;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.Directory;
 import org.socialbank.directory.IdentityForgotten;
 import org.socialbank.directory.IdentityLinked;
 import org.socialbank.directory.IdentityUnlinked;
-import org.socialbank.shared.Network;
-import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.PhoneLinkStarted;
-import org.socialbank.conversation.Outbound;
-import org.socialbank.conversation.dialogue.DialogueState;
+import org.socialbank.shared.Network;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -29,7 +29,12 @@ class LinkAlerts {
     private final Directory directory;
     private final Clock clock;
 
-    LinkAlerts(JdbcConversations store, Outbox outbox, ChannelIdentities identities, MessageTexts texts, Directory directory,
+    LinkAlerts(
+            JdbcConversations store,
+            Outbox outbox,
+            ChannelIdentities identities,
+            MessageTexts texts,
+            Directory directory,
             Clock clock) {
         this.store = store;
         this.outbox = outbox;
@@ -44,15 +49,23 @@ class LinkAlerts {
         store.setCustomer(event.identityId(), event.customerId());
         ChannelIdentity linked = identities.identity(event.identityId()).orElseThrow();
         store.setRecipient(linked.id(), linked.externalId()); // a web chat got a new session id as it was linked
-        outbox.write(new JdbcConversations.Chat(linked.id(), linked.channel(), linked.externalId()),
-                new Outbound.Text(texts.text(event.language(), "conversation.linked",
-                        channelName(event.channel(), event))));
+        outbox.write(
+                new JdbcConversations.Chat(linked.id(), linked.channel(), linked.externalId()),
+                new Outbound.Text(
+                        texts.text(event.language(), "conversation.linked", channelName(event.channel(), event))));
         for (JdbcConversations.Chat other : store.chatsOf(event.customerId())) {
-            boolean stillTheirs = identities.linkedCustomer(other.identityId()).filter(event.customerId()::equals)
+            boolean stillTheirs = identities
+                    .linkedCustomer(other.identityId())
+                    .filter(event.customerId()::equals)
                     .isPresent();
             if (!other.identityId().equals(event.identityId()) && stillTheirs) {
-                outbox.write(other, new Outbound.Text(texts.text(event.language(), "conversation.link_alert",
-                        channelName(event.channel(), event), event.unlinkUrl())));
+                outbox.write(
+                        other,
+                        new Outbound.Text(texts.text(
+                                event.language(),
+                                "conversation.link_alert",
+                                channelName(event.channel(), event),
+                                event.unlinkUrl())));
             }
         }
     }
@@ -61,22 +74,25 @@ class LinkAlerts {
     @EventListener
     void on(PhoneLinkStarted event) {
         ChannelIdentity chat = identities.identity(event.identityId()).orElseThrow();
-        outbox.write(new JdbcConversations.Chat(chat.id(), chat.channel(), chat.externalId()),
-                new Outbound.Text(texts.text(event.language(), "conversation.link.phone_code", event.maskedPhone(),
-                        event.url())));
+        outbox.write(
+                new JdbcConversations.Chat(chat.id(), chat.channel(), chat.externalId()),
+                new Outbound.Text(texts.text(
+                        event.language(), "conversation.link.phone_code", event.maskedPhone(), event.url())));
     }
 
     @EventListener
     void on(IdentityUnlinked event) {
         store.setCustomer(event.identityId(), null);
         // the chat spoke the customer's language while linked; it goes on speaking it
-        directory.customer(event.customerId()).map(v -> v.customer().language()).ifPresent(spoken ->
-                store.lockConversation(event.identityId()).ifPresent(c -> {
+        directory
+                .customer(event.customerId())
+                .map(v -> v.customer().language())
+                .ifPresent(spoken -> store.lockConversation(event.identityId()).ifPresent(c -> {
                     DialogueState state = Json.state(c.state());
                     DialogueState kept = state.keepingLanguage(spoken);
                     if (kept != state) {
-                        store.updateConversation(event.identityId(), Json.state(kept), c.version() + 1, null,
-                                clock.instant());
+                        store.updateConversation(
+                                event.identityId(), Json.state(kept), c.version() + 1, null, clock.instant());
                     }
                 }));
     }

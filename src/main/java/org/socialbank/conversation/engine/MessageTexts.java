@@ -59,8 +59,16 @@ public class MessageTexts implements Texts {
 
     /** What starts a Latin run: a letter, an alias's sign or a currency sign. */
     private static boolean latinSide(char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '@' || c == '$' || c == '+' || c == '€'
-                || c == '¥' || c == '£' || c == '₽' || c == '₹';
+        return (c >= 'A' && c <= 'Z')
+                || (c >= 'a' && c <= 'z')
+                || c == '@'
+                || c == '$'
+                || c == '+'
+                || c == '€'
+                || c == '¥'
+                || c == '£'
+                || c == '₽'
+                || c == '₹';
     }
 
     /** What ends one: a letter, or the full stop of a Latin abbreviation ("Bob B."). */

@@ -11,8 +11,7 @@ import org.socialbank.shared.TimeOrderedIds;
  */
 final class OutboxIds {
 
-    private OutboxIds() {
-    }
+    private OutboxIds() {}
 
     static UUID next() {
         return TimeOrderedIds.next();

@@ -67,23 +67,35 @@ public class OutboxRelay implements SmartLifecycle {
     /** Tells the modules that track a message (issue 17's campaigns) what the platform answered. */
     private final org.springframework.context.ApplicationEventPublisher events;
 
-    OutboxRelay(JdbcConversations store, PayloadSeal seal, RelaySignal signal, List<ChannelSender> senders,
-            ConversationProperties properties, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+    OutboxRelay(
+            JdbcConversations store,
+            PayloadSeal seal,
+            RelaySignal signal,
+            List<ChannelSender> senders,
+            ConversationProperties properties,
+            Clock clock,
+            org.springframework.context.ApplicationEventPublisher events) {
         this.events = events;
         this.store = store;
         this.seal = seal;
         this.signal = signal;
         for (ChannelSender sender : senders) {
             if (this.senders.put(sender.network(), sender) != null) {
-                throw new IllegalStateException("two ChannelSenders for " + sender.network().wireName());
+                throw new IllegalStateException(
+                        "two ChannelSenders for " + sender.network().wireName());
             }
             inFlight.put(sender.network(), new AtomicInteger());
         }
         this.properties = properties;
         this.clock = clock;
         this.slots = new Semaphore(properties.relayInFlightMax());
-        this.workers = new ThreadPoolExecutor(properties.relayInFlightMax(), properties.relayInFlightMax(), 60,
-                TimeUnit.SECONDS, new LinkedBlockingQueue<>(), new WorkerThreads());
+        this.workers = new ThreadPoolExecutor(
+                properties.relayInFlightMax(),
+                properties.relayInFlightMax(),
+                60,
+                TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(),
+                new WorkerThreads());
         this.workers.allowCoreThreadTimeOut(true);
     }
 
@@ -112,7 +124,9 @@ public class OutboxRelay implements SmartLifecycle {
     /** Claims due rows for free workers and starts their sends; each future says whether it sent. */
     private List<Future<Boolean>> dispatch(int max) {
         List<Network> open = inFlight.entrySet().stream()
-                .filter(e -> e.getValue().get() < properties.relayChannelInFlightMax()).map(Map.Entry::getKey).toList();
+                .filter(e -> e.getValue().get() < properties.relayChannelInFlightMax())
+                .map(Map.Entry::getKey)
+                .toList();
         int free = Math.min(max, slots.availablePermits());
         if (open.isEmpty() || free <= 0) {
             return List.of();
@@ -162,7 +176,11 @@ public class OutboxRelay implements SmartLifecycle {
         if (!clock.instant().isBefore(lease)) {
             return false; // the lease ran out before its turn: another relay may hold the row now
         }
-        OutboundMessage message = new OutboundMessage(row.id(), row.identityId(), row.channel(), row.recipient(),
+        OutboundMessage message = new OutboundMessage(
+                row.id(),
+                row.identityId(),
+                row.channel(),
+                row.recipient(),
                 Json.outbound(seal.open(row.id(), row.payload())));
         SendOutcome outcome;
         try {
@@ -171,8 +189,11 @@ public class OutboxRelay implements SmartLifecycle {
             outcome = new SendOutcome.Unknown("sender threw " + e); // it may have sent before throwing
         }
         if (!record(row, lease, outcome)) {
-            log.warn("outbox {} on {}: the lease was lost during the send; its outcome ({}) is not recorded, the "
-                    + "relay that holds the row now records its own", row.id(), row.channel().wireName(),
+            log.warn(
+                    "outbox {} on {}: the lease was lost during the send; its outcome ({}) is not recorded, the "
+                            + "relay that holds the row now records its own",
+                    row.id(),
+                    row.channel().wireName(),
                     outcome.getClass().getSimpleName());
             return false;
         }
@@ -190,17 +211,24 @@ public class OutboxRelay implements SmartLifecycle {
             if (now.isBefore(row.createdAt().plus(properties.rateLimitWaitMax()))) {
                 return store.notNow(row.id(), lease, notNow.reason(), now.plus(notNowWait(notNow.retryAfter())));
             }
-            outcome = new SendOutcome.Failed(true, "rate limited for longer than rate-limit-wait-max: "
-                    + notNow.reason());
+            outcome = new SendOutcome.Failed(
+                    true, "rate limited for longer than rate-limit-wait-max: " + notNow.reason());
         }
         if (outcome instanceof SendOutcome.Unknown unknown) {
-            log.warn("outbox {} on {}: outcome unknown ({}); left for the janitor", row.id(), row.channel().wireName(),
+            log.warn(
+                    "outbox {} on {}: outcome unknown ({}); left for the janitor",
+                    row.id(),
+                    row.channel().wireName(),
                     unknown.reason());
             return store.markUnknown(row.id(), lease, attempts, unknown.reason(), now);
         }
         SendOutcome.Failed failed = (SendOutcome.Failed) outcome;
         if (!failed.retryable() || attempts >= properties.sendAttemptsMax()) {
-            log.warn("outbox {} on {}: failed after {} tries: {}", row.id(), row.channel().wireName(), attempts,
+            log.warn(
+                    "outbox {} on {}: failed after {} tries: {}",
+                    row.id(),
+                    row.channel().wireName(),
+                    attempts,
                     failed.reason());
             return finish(row, lease, "FAILED", attempts, failed.reason(), now);
         }
@@ -208,11 +236,18 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /** The content (links: bearer secrets) is blanked at once, or by the janitor after sent-payload-ttl. */
-    private boolean finish(JdbcConversations.Pending row, Instant lease, String status, int attempts, String error,
-            Instant now) {
+    private boolean finish(
+            JdbcConversations.Pending row, Instant lease, String status, int attempts, String error, Instant now) {
         Duration ttl = properties.sentPayloadTtl();
-        boolean finished = store.finish(row.id(), lease, status, attempts, error, "SUCCEEDED".equals(status) ? now : null,
-                now.plus(ttl), ttl.isZero());
+        boolean finished = store.finish(
+                row.id(),
+                lease,
+                status,
+                attempts,
+                error,
+                "SUCCEEDED".equals(status) ? now : null,
+                now.plus(ttl),
+                ttl.isZero());
         if (finished) {
             report(row.id(), "SUCCEEDED".equals(status) ? "accepted" : "failed", error, now);
         }
@@ -229,7 +264,8 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     static Duration notNowWait(Duration retryAfter) {
-        return retryAfter.compareTo(NOT_NOW_MIN) < 0 ? NOT_NOW_MIN
+        return retryAfter.compareTo(NOT_NOW_MIN) < 0
+                ? NOT_NOW_MIN
                 : retryAfter.compareTo(RETRY_MAX) > 0 ? RETRY_MAX : retryAfter;
     }
 
@@ -237,7 +273,8 @@ public class OutboxRelay implements SmartLifecycle {
     Duration backoff(int attempts) {
         Duration base = properties.retryBase().multipliedBy(1L << Math.min(attempts - 1, 20));
         Duration capped = base.compareTo(RETRY_MAX) > 0 ? RETRY_MAX : base;
-        return Duration.ofMillis((long) (capped.toMillis() * (0.5 + ThreadLocalRandom.current().nextDouble())));
+        return Duration.ofMillis(
+                (long) (capped.toMillis() * (0.5 + ThreadLocalRandom.current().nextDouble())));
     }
 
     /** The sender of a channel, if this node has one. */
@@ -247,7 +284,8 @@ public class OutboxRelay implements SmartLifecycle {
 
     private void reportChannelsWithoutSender() {
         for (String channel : store.pendingChannels()) {
-            boolean served = Network.fromWireName(channel).filter(senders::containsKey).isPresent();
+            boolean served =
+                    Network.fromWireName(channel).filter(senders::containsKey).isPresent();
             if (!served && reportedWithoutSender.add(channel)) {
                 log.warn("replies wait in the outbox for {}, which has no ChannelSender on this node", channel);
             }

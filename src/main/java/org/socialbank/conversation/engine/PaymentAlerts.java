@@ -3,23 +3,23 @@ package org.socialbank.conversation.engine;
 import java.time.Clock;
 import java.util.Optional;
 import org.socialbank.conversation.Outbound;
+import org.socialbank.conversation.dialogue.Dialogue;
 import org.socialbank.directory.Alias;
 import org.socialbank.directory.AliasType;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Directory;
-import org.socialbank.shared.Language;
-import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.MaskedName;
-import org.socialbank.conversation.dialogue.Dialogue;
 import org.socialbank.payments.HeldPaymentNotPaid;
-import org.socialbank.payments.PaymentEscrowed;
 import org.socialbank.payments.PaymentClaimed;
 import org.socialbank.payments.PaymentCompleted;
+import org.socialbank.payments.PaymentEscrowed;
 import org.socialbank.payments.PaymentReturned;
 import org.socialbank.payments.PaymentStatus;
 import org.socialbank.payments.Payments;
 import org.socialbank.shared.CurrencyCode;
+import org.socialbank.shared.Language;
 import org.socialbank.shared.MoneyFormat;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -44,8 +44,14 @@ public class PaymentAlerts {
     private final Clock clock;
     private final org.socialbank.ledger.Ledger ledger;
 
-    PaymentAlerts(JdbcConversations store, Outbox outbox, ChannelIdentities identities, Directory directory, MessageTexts texts,
-            Clock clock, org.socialbank.ledger.Ledger ledger) {
+    PaymentAlerts(
+            JdbcConversations store,
+            Outbox outbox,
+            ChannelIdentities identities,
+            Directory directory,
+            MessageTexts texts,
+            Clock clock,
+            org.socialbank.ledger.Ledger ledger) {
         this.ledger = ledger;
         this.store = store;
         this.outbox = outbox;
@@ -62,13 +68,15 @@ public class PaymentAlerts {
      */
     Optional<ChannelIdentity> claimChat(Alias payee) {
         return payee.type() == AliasType.HANDLE && payee.network() != null && !Payments.claimsBoundToAccountId(payee)
-                ? identities.reachableByHandle(payee.network(), payee.value()) : Optional.empty();
+                ? identities.reachableByHandle(payee.network(), payee.value())
+                : Optional.empty();
     }
 
     /** Where a payment's claim link goes: the account its network resolved (X), else as {@link #claimChat(Alias)}. */
     Optional<ChannelIdentity> claimChat(PaymentEscrowed event) {
         if (event.routedByAccountId()) {
-            return event.payeeAccountId() == null ? Optional.empty()
+            return event.payeeAccountId() == null
+                    ? Optional.empty()
                     : identities.reachable(event.payee().network(), event.payeeAccountId());
         }
         return claimChat(event.payee());
@@ -78,13 +86,25 @@ public class PaymentAlerts {
     void on(PaymentCompleted event) {
         if (event.payeeCustomerId() != null) {
             store.paid(event.payerCustomerId(), event.payeeCustomerId(), clock.instant());
-            alert(event.payeeCustomerId(), (language, chat) -> texts.text(language, "conversation.alert.received",
-                    maskedName(event.payerCustomerId()), amount(event.amountMinor(), event.currency(), language)));
+            alert(
+                    event.payeeCustomerId(),
+                    (language, chat) -> texts.text(
+                            language,
+                            "conversation.alert.received",
+                            maskedName(event.payerCustomerId()),
+                            amount(event.amountMinor(), event.currency(), language)));
         }
         if (!event.answeredInChat()) { // a payment ordered in a chat is told in its reply
             String payee = event.payeeCustomerId() == null ? "" : maskedName(event.payeeCustomerId());
-            receipt(event.payerCustomerId(), event.paymentId(), event.currency(), language -> texts.text(language,
-                    "conversation.alert.completed", amount(event.amountMinor(), event.currency(), language), payee));
+            receipt(
+                    event.payerCustomerId(),
+                    event.paymentId(),
+                    event.currency(),
+                    language -> texts.text(
+                            language,
+                            "conversation.alert.completed",
+                            amount(event.amountMinor(), event.currency(), language),
+                            payee));
         }
     }
 
@@ -93,30 +113,56 @@ public class PaymentAlerts {
         // the holder of the handle is not known to be its owner yet: no amount, no payer's name
         Optional<ChannelIdentity> claimChat = claimChat(event);
         claimChat.ifPresent(identity -> {
-            Language language = directory.customer(event.payerCustomerId()).map(v -> v.customer().language())
+            Language language = directory
+                    .customer(event.payerCustomerId())
+                    .map(v -> v.customer().language())
                     .orElse(Language.EN);
-            outbox.write(new JdbcConversations.Chat(identity.id(), identity.channel(), identity.externalId()),
-                    new Outbound.Link(texts.text(language, "conversation.alert.claim"),
-                            texts.text(language, "conversation.pay.claim_link_button"), event.claimUrl()));
+            outbox.write(
+                    new JdbcConversations.Chat(identity.id(), identity.channel(), identity.externalId()),
+                    new Outbound.Link(
+                            texts.text(language, "conversation.alert.claim"),
+                            texts.text(language, "conversation.pay.claim_link_button"),
+                            event.claimUrl()));
         });
         if (!event.answeredInChat()) { // escrowed after the step-up page, say
-            Language language = directory.customer(event.payerCustomerId()).map(v -> v.customer().language())
+            Language language = directory
+                    .customer(event.payerCustomerId())
+                    .map(v -> v.customer().language())
                     .orElse(Language.EN);
             String amount = amount(event.amountMinor(), event.currency(), language);
             String until = time(event.payerCustomerId(), language).date(event.claimExpiresAt());
-            preferredChat(event.payerCustomerId()).ifPresent(chat -> outbox.write(chat, claimChat.isPresent()
-                    ? new Outbound.Text(texts.text(language, "conversation.pay.awaiting_claim_told", amount,
-                            event.payee().display(), until))
-                    : new Outbound.Link(texts.text(language, "conversation.pay.awaiting_claim_forward", amount,
-                            event.payee().display(), until), texts.text(language, "conversation.pay.share_link_button"),
-                            event.claimUrl())));
+            preferredChat(event.payerCustomerId())
+                    .ifPresent(chat -> outbox.write(
+                            chat,
+                            claimChat.isPresent()
+                                    ? new Outbound.Text(texts.text(
+                                            language,
+                                            "conversation.pay.awaiting_claim_told",
+                                            amount,
+                                            event.payee().display(),
+                                            until))
+                                    : new Outbound.Link(
+                                            texts.text(
+                                                    language,
+                                                    "conversation.pay.awaiting_claim_forward",
+                                                    amount,
+                                                    event.payee().display(),
+                                                    until),
+                                            texts.text(language, "conversation.pay.share_link_button"),
+                                            event.claimUrl())));
         }
     }
 
     @EventListener
     void on(PaymentClaimed event) {
-        receipt(event.payerCustomerId(), event.paymentId(), event.currency(), language -> texts.text(language,
-                "conversation.alert.claimed", amount(event.amountMinor(), event.currency(), language)));
+        receipt(
+                event.payerCustomerId(),
+                event.paymentId(),
+                event.currency(),
+                language -> texts.text(
+                        language,
+                        "conversation.alert.claimed",
+                        amount(event.amountMinor(), event.currency(), language)));
     }
 
     @EventListener
@@ -126,8 +172,10 @@ public class PaymentAlerts {
             case "payout_failed" -> "conversation.alert.returned.payout_failed";
             default -> "conversation.alert.returned.expired";
         };
-        alert(event.payerCustomerId(), (language, chat) -> texts.text(language, reason,
-                amount(event.amountMinor(), event.currency(), language)));
+        alert(
+                event.payerCustomerId(),
+                (language, chat) ->
+                        texts.text(language, reason, amount(event.amountMinor(), event.currency(), language)));
     }
 
     /**
@@ -140,13 +188,23 @@ public class PaymentAlerts {
         alert(event.payerCustomerId(), (language, chat) -> {
             String amount = amount(event.amountMinor(), event.currency(), language);
             if (event.status() == PaymentStatus.REJECTED && event.availableMinor() != null) {
-                return texts.text(language, "conversation.alert.held.refused_funds", amount, event.payee(),
+                return texts.text(
+                        language,
+                        "conversation.alert.held.refused_funds",
+                        amount,
+                        event.payee(),
                         amount(event.availableMinor(), event.currency(), language));
             }
             if (event.status() == PaymentStatus.REJECTED) {
-                return texts.text(language, "conversation.alert.held.refused", amount, event.payee(),
-                        texts.text(language, event.rejection().map(Dialogue::refusalKey)
-                                .orElse("conversation.pay.refused.other"), event.reason()));
+                return texts.text(
+                        language,
+                        "conversation.alert.held.refused",
+                        amount,
+                        event.payee(),
+                        texts.text(
+                                language,
+                                event.rejection().map(Dialogue::refusalKey).orElse("conversation.pay.refused.other"),
+                                event.reason()));
             }
             return texts.text(language, heldEndKey(event.reason()), amount, event.payee());
         });
@@ -170,41 +228,61 @@ public class PaymentAlerts {
      * claimed by its payee) is told as a receipt like the one the Confirm button gives: the sentence
      * as its title, then when, the reference and what the payer can spend now.
      */
-    private void receipt(CustomerId payer, org.socialbank.payments.PaymentId payment, CurrencyCode currency,
+    private void receipt(
+            CustomerId payer,
+            org.socialbank.payments.PaymentId payment,
+            CurrencyCode currency,
             java.util.function.Function<Language, String> title) {
-        Language language = directory.customer(payer).map(v -> v.customer().language()).orElse(Language.EN);
+        Language language =
+                directory.customer(payer).map(v -> v.customer().language()).orElse(Language.EN);
         preferredChat(payer).ifPresent(chat -> {
             java.util.List<String> lines = new java.util.ArrayList<>();
-            lines.add(texts.text(language, "conversation.receipt.date", time(payer, language).dateTime(clock.instant())));
-            lines.add(texts.text(language, "conversation.receipt.reference", payment.value().toString()));
-            directory.primaryAccount(payer, currency.code()).flatMap(ledger::account)
-                    .ifPresent(a -> lines.add(texts.text(language, "conversation.receipt.balance",
-                            amount(a.availableMinor(), currency, language))));
+            lines.add(texts.text(
+                    language, "conversation.receipt.date", time(payer, language).dateTime(clock.instant())));
+            lines.add(texts.text(
+                    language, "conversation.receipt.reference", payment.value().toString()));
+            directory
+                    .primaryAccount(payer, currency.code())
+                    .flatMap(ledger::account)
+                    .ifPresent(a -> lines.add(texts.text(
+                            language, "conversation.receipt.balance", amount(a.availableMinor(), currency, language))));
             outbox.write(chat, new Outbound.Receipt(title.apply(language), lines));
         });
     }
 
     /** Issue 13: the customer's dates in her own zone (her setting, else her language's). */
     private org.socialbank.shared.CustomerTime time(CustomerId customer, Language language) {
-        return org.socialbank.shared.CustomerTime.of(language.locale(), directory.settings(customer)
-                .map(org.socialbank.directory.CustomerSettings::chosenZone).orElse(null));
+        return org.socialbank.shared.CustomerTime.of(
+                language.locale(),
+                directory
+                        .settings(customer)
+                        .map(org.socialbank.directory.CustomerSettings::chosenZone)
+                        .orElse(null));
     }
 
     private void alert(CustomerId customer, Sentence sentence) {
-        Optional<Language> language = directory.customer(customer).map(v -> v.customer().language());
-        preferredChat(customer).ifPresent(chat -> outbox.write(chat,
-                new Outbound.Text(sentence.in(language.orElse(Language.EN), chat))));
+        Optional<Language> language =
+                directory.customer(customer).map(v -> v.customer().language());
+        preferredChat(customer)
+                .ifPresent(chat ->
+                        outbox.write(chat, new Outbound.Text(sentence.in(language.orElse(Language.EN), chat))));
     }
 
     Optional<JdbcConversations.Chat> preferredChat(CustomerId customer) {
         return store.chatsByActivity(customer, CHATS_SCANNED_MAX).stream()
-                .filter(chat -> identities.identity(chat.identityId())
-                        .filter(i -> i.reachable() && i.customer().filter(customer::equals).isPresent()).isPresent())
+                .filter(chat -> identities
+                        .identity(chat.identityId())
+                        .filter(i -> i.reachable()
+                                && i.customer().filter(customer::equals).isPresent())
+                        .isPresent())
                 .findFirst();
     }
 
     String maskedName(CustomerId customer) {
-        return directory.customer(customer).map(v -> MaskedName.of(v.customer().displayName())).orElse("—");
+        return directory
+                .customer(customer)
+                .map(v -> MaskedName.of(v.customer().displayName()))
+                .orElse("—");
     }
 
     private static String amount(long minor, CurrencyCode currency, Language language) {

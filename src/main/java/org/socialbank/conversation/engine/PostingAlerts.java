@@ -3,11 +3,11 @@ package org.socialbank.conversation.engine;
 import java.util.List;
 import org.socialbank.alerts.AlertKind;
 import org.socialbank.alerts.TransactionAlertDue;
-import org.socialbank.conversation.dialogue.Bank;
 import org.socialbank.conversation.Outbound;
+import org.socialbank.conversation.dialogue.Bank;
 import org.socialbank.shared.Language;
-import org.socialbank.shared.Network;
 import org.socialbank.shared.MoneyFormat;
+import org.socialbank.shared.Network;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -40,18 +40,27 @@ class PostingAlerts {
      */
     @EventListener
     void on(TransactionAlertDue alert) {
-        JdbcConversations.Chat chat = new JdbcConversations.Chat(alert.chatIdentity(), alert.channel(),
-                alert.recipient());
-        if (alert.kind() == AlertKind.INCOMING || alert.channel() == Network.WHATSAPP
+        JdbcConversations.Chat chat =
+                new JdbcConversations.Chat(alert.chatIdentity(), alert.channel(), alert.recipient());
+        if (alert.kind() == AlertKind.INCOMING
+                || alert.channel() == Network.WHATSAPP
                 || alert.channel() == Network.WECHAT) {
             outbox.write(alert.messageId(), chat, new Outbound.Text(text(alert)));
             return;
         }
         String reference = ChatBank.newReference();
-        store.insertButton(reference, alert.chatIdentity(), Json.action(Bank.NOT_ME + alert.alertId()), 0,
+        store.insertButton(
+                reference,
+                alert.chatIdentity(),
+                Json.action(Bank.NOT_ME + alert.alertId()),
+                0,
                 alert.postedAt().plus(NOT_ME_VALID));
-        outbox.write(alert.messageId(), chat, new Outbound.Buttons(text(alert), List.of(
-                new Outbound.Button(texts.text(alert.language(), "alerts.not_me.button"), reference))));
+        outbox.write(
+                alert.messageId(),
+                chat,
+                new Outbound.Buttons(
+                        text(alert),
+                        List.of(new Outbound.Button(texts.text(alert.language(), "alerts.not_me.button"), reference))));
     }
 
     String text(TransactionAlertDue alert) {
@@ -59,8 +68,8 @@ class PostingAlerts {
         String amount = MoneyFormat.format(alert.amountMinor(), alert.currency(), language.locale());
         String balance = MoneyFormat.format(alert.balanceAfterMinor(), alert.currency(), language.locale());
         String time = org.socialbank.shared.Dates.dateTime(alert.postedAt(), language.locale(), alert.zone());
-        return texts.text(language, "alerts." + alert.kind().wireName(), amount, counterparty(alert, language),
-                balance, time);
+        return texts.text(
+                language, "alerts." + alert.kind().wireName(), amount, counterparty(alert, language), balance, time);
     }
 
     private String counterparty(TransactionAlertDue alert, Language language) {
@@ -68,7 +77,8 @@ class PostingAlerts {
         if (!who.startsWith("bank:")) {
             return who;
         }
-        return texts.text(language, who.equals("bank:interbank_settlement") ? "alerts.counterparty.external"
-                : "alerts.counterparty.bank");
+        return texts.text(
+                language,
+                who.equals("bank:interbank_settlement") ? "alerts.counterparty.external" : "alerts.counterparty.bank");
     }
 }

@@ -11,9 +11,9 @@ import org.socialbank.billing.SavedBillDue;
 import org.socialbank.conversation.Outbound;
 import org.socialbank.conversation.dialogue.Dialogue;
 import org.socialbank.directory.Directory;
-import org.socialbank.shared.Language;
 import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.Dates;
+import org.socialbank.shared.Language;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -35,8 +35,13 @@ class SavedBillReminderMessages {
     private final MessageTexts texts;
     private final Clock clock;
 
-    SavedBillReminderMessages(PaymentAlerts alerts, JdbcConversations store, Outbox outbox, Directory directory,
-            MessageTexts texts, Clock clock) {
+    SavedBillReminderMessages(
+            PaymentAlerts alerts,
+            JdbcConversations store,
+            Outbox outbox,
+            Directory directory,
+            MessageTexts texts,
+            Clock clock) {
         this.alerts = alerts;
         this.store = store;
         this.outbox = outbox;
@@ -47,24 +52,39 @@ class SavedBillReminderMessages {
 
     @EventListener
     void on(SavedBillDue due) {
-        Optional<JdbcConversations.Chat> chat = alerts.preferredChat(due.customerId())
-                .filter(c -> !PublicNetworks.isPublic(c.channel()));
+        Optional<JdbcConversations.Chat> chat =
+                alerts.preferredChat(due.customerId()).filter(c -> !PublicNetworks.isPublic(c.channel()));
         if (chat.isEmpty()) {
             return;
         }
-        Language language = directory.customer(due.customerId()).map(v -> v.customer().language())
+        Language language = directory
+                .customer(due.customerId())
+                .map(v -> v.customer().language())
                 .orElse(Language.EN);
         IranianBill bill = due.bill();
-        String service = Dialogue.billServiceKey(due.serviceType()).map(key -> texts.text(language, key))
+        String service = Dialogue.billServiceKey(due.serviceType())
+                .map(key -> texts.text(language, key))
                 .orElse(due.serviceType());
         String amount = Dialogue.amountWithToman(texts, language, bill.amountRial(), IRR);
         String dueDate = Dates.date(due.dueDate().atTime(12, 0).toInstant(ZoneOffset.UTC), language.locale());
-        String text = texts.text(language, "billing.saved.reminder", due.name(), service,
-                due.billerName() == null ? bill.companyCode() : due.billerName(), amount, dueDate);
+        String text = texts.text(
+                language,
+                "billing.saved.reminder",
+                due.name(),
+                service,
+                due.billerName() == null ? bill.companyCode() : due.billerName(),
+                amount,
+                dueDate);
         java.time.Instant expires = due.dueDate().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-        String reference = BillingQuestions.button(store, chat.get(), BillingQuestions.BILL_PAY + bill.billId() + "|"
-                + bill.paymentId(), expires.isAfter(clock.instant()) ? expires : clock.instant().plus(Duration.ofHours(1)));
-        outbox.write(chat.get(), new Outbound.Buttons(text, List.of(
-                new Outbound.Button(texts.text(language, "billing.saved.pay_button"), reference))));
+        String reference = BillingQuestions.button(
+                store,
+                chat.get(),
+                BillingQuestions.BILL_PAY + bill.billId() + "|" + bill.paymentId(),
+                expires.isAfter(clock.instant()) ? expires : clock.instant().plus(Duration.ofHours(1)));
+        outbox.write(
+                chat.get(),
+                new Outbound.Buttons(
+                        text,
+                        List.of(new Outbound.Button(texts.text(language, "billing.saved.pay_button"), reference))));
     }
 }

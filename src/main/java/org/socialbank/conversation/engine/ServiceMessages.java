@@ -5,8 +5,8 @@ import org.socialbank.alerts.PublicNetworks;
 import org.socialbank.conversation.Outbound;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Directory;
-import org.socialbank.shared.Language;
 import org.socialbank.loyalty.PointsRedeemed;
+import org.socialbank.shared.Language;
 import org.socialbank.shared.MoneyFormat;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -34,38 +34,63 @@ class ServiceMessages {
     @EventListener
     void on(PointsRedeemed redeemed) {
         Language language = language(redeemed.customerId());
-        send(redeemed.customerId(), texts.text(language, "loyalty.chat.redeemed",
-                java.text.NumberFormat.getIntegerInstance(language.locale()).format(redeemed.points()),
-                MoneyFormat.format(redeemed.amountMinor(), redeemed.currency(), language.locale()),
-                redeemed.maskedNumber()));
+        send(
+                redeemed.customerId(),
+                texts.text(
+                        language,
+                        "loyalty.chat.redeemed",
+                        java.text.NumberFormat.getIntegerInstance(language.locale())
+                                .format(redeemed.points()),
+                        MoneyFormat.format(redeemed.amountMinor(), redeemed.currency(), language.locale()),
+                        redeemed.maskedNumber()));
     }
 
     /** A voucher order ended: ready (the code on the bank's page), failed and the points back, or refused. */
     @EventListener
     void on(org.socialbank.loyalty.VoucherOrderEnded ended) {
         Language language = language(ended.customerId());
-        String points = java.text.NumberFormat.getIntegerInstance(language.locale()).format(ended.points());
+        String points =
+                java.text.NumberFormat.getIntegerInstance(language.locale()).format(ended.points());
         switch (ended.status()) {
-            case ISSUED -> send(ended.customerId(), new Outbound.Link(texts.text(language, "loyalty.chat.voucher.issued",
-                    points, ended.partner(), ended.rewardName()), texts.text(language, "loyalty.chat.voucher.code_button"),
-                    ended.codeUrl()));
-            case FAILED -> send(ended.customerId(), texts.text(language, "loyalty.chat.voucher.failed", ended.partner(),
-                    ended.rewardName(), reason(language, ended.reason()), points));
-            case REFUSED -> send(ended.customerId(), texts.text(language, "loyalty.chat.voucher.refused",
-                    ended.rewardName(), points));
-            default -> {
-            }
+            case ISSUED ->
+                send(
+                        ended.customerId(),
+                        new Outbound.Link(
+                                texts.text(
+                                        language,
+                                        "loyalty.chat.voucher.issued",
+                                        points,
+                                        ended.partner(),
+                                        ended.rewardName()),
+                                texts.text(language, "loyalty.chat.voucher.code_button"),
+                                ended.codeUrl()));
+            case FAILED ->
+                send(
+                        ended.customerId(),
+                        texts.text(
+                                language,
+                                "loyalty.chat.voucher.failed",
+                                ended.partner(),
+                                ended.rewardName(),
+                                reason(language, ended.reason()),
+                                points));
+            case REFUSED ->
+                send(
+                        ended.customerId(),
+                        texts.text(language, "loyalty.chat.voucher.refused", ended.rewardName(), points));
+            default -> {}
         }
     }
 
     /** The partner's reason in the customer's words when it is a known one, else as the partner wrote it. */
     private String reason(Language language, String reason) {
         return reason != null && KNOWN_VOUCHER_REASONS.contains(reason)
-                ? texts.text(language, "loyalty.chat.voucher.reason." + reason) : String.valueOf(reason);
+                ? texts.text(language, "loyalty.chat.voucher.reason." + reason)
+                : String.valueOf(reason);
     }
 
-    static final java.util.List<String> KNOWN_VOUCHER_REASONS = java.util.List.of("out_of_stock", "not_received",
-            "unknown_reward");
+    static final java.util.List<String> KNOWN_VOUCHER_REASONS =
+            java.util.List.of("out_of_stock", "not_received", "unknown_reward");
 
     /** An application's new status (not "started": the chat got the form's link itself). */
     @EventListener
@@ -74,15 +99,26 @@ class ServiceMessages {
             return;
         }
         Language language = language(changed.customerId());
-        String text = texts.text(language, "applications.chat.changed." + changed.status().wireName(),
-                texts.text(language, "applications.product." + changed.product().wireName()), changed.reason());
+        String text = texts.text(
+                language,
+                "applications.chat.changed." + changed.status().wireName(),
+                texts.text(language, "applications.product." + changed.product().wireName()),
+                changed.reason());
         if (!changed.reasons().isEmpty()) { // the underwriting decided: say why, in the customer's words
-            text += "\n" + texts.text(language, "applications.chat.reasons", String.join(" ", changed.reasons()
-                    .stream().map(r -> texts.text(language, "applications.reason." + r)).toList()));
+            text += "\n"
+                    + texts.text(
+                            language,
+                            "applications.chat.reasons",
+                            String.join(
+                                    " ",
+                                    changed.reasons().stream()
+                                            .map(r -> texts.text(language, "applications.reason." + r))
+                                            .toList()));
         }
         if (changed.formUrl() != null) { // the bank asks for more: the form opens again
-            send(changed.customerId(), new Outbound.Link(text, texts.text(language, "applications.chat.button"),
-                    changed.formUrl()));
+            send(
+                    changed.customerId(),
+                    new Outbound.Link(text, texts.text(language, "applications.chat.button"), changed.formUrl()));
             return;
         }
         send(changed.customerId(), text);
@@ -96,18 +132,31 @@ class ServiceMessages {
         java.util.List<org.socialbank.applications.Annuity.Instalment> schedule = paid.schedule();
         java.text.NumberFormat percent = java.text.NumberFormat.getPercentInstance(locale);
         percent.setMaximumFractionDigits(2);
-        StringBuilder text = new StringBuilder(texts.text(language, "loans.chat.disbursed",
-                MoneyFormat.format(paid.principalMinor(), paid.currency(), locale), number(schedule.size(), locale),
+        StringBuilder text = new StringBuilder(texts.text(
+                language,
+                "loans.chat.disbursed",
+                MoneyFormat.format(paid.principalMinor(), paid.currency(), locale),
+                number(schedule.size(), locale),
                 MoneyFormat.format(schedule.get(0).totalMinor(), paid.currency(), locale),
                 percent.format(java.math.BigDecimal.valueOf(paid.annualRateBasisPoints(), 4))));
         for (org.socialbank.applications.Annuity.Instalment i : schedule.subList(0, Math.min(12, schedule.size()))) {
-            text.append('\n').append(texts.text(language, "loans.chat.schedule.line", number(i.number(), locale),
-                    day(i.dueOn(), locale), MoneyFormat.format(i.totalMinor(), paid.currency(), locale)));
+            text.append('\n')
+                    .append(texts.text(
+                            language,
+                            "loans.chat.schedule.line",
+                            number(i.number(), locale),
+                            day(i.dueOn(), locale),
+                            MoneyFormat.format(i.totalMinor(), paid.currency(), locale)));
         }
         if (schedule.size() > 12) {
             org.socialbank.applications.Annuity.Instalment last = schedule.get(schedule.size() - 1);
-            text.append('\n').append(texts.text(language, "loans.chat.schedule.more", number(schedule.size() - 12,
-                    locale), day(last.dueOn(), locale), MoneyFormat.format(last.totalMinor(), paid.currency(), locale)));
+            text.append('\n')
+                    .append(texts.text(
+                            language,
+                            "loans.chat.schedule.more",
+                            number(schedule.size() - 12, locale),
+                            day(last.dueOn(), locale),
+                            MoneyFormat.format(last.totalMinor(), paid.currency(), locale)));
         }
         send(paid.customerId(), text.toString());
     }
@@ -116,17 +165,28 @@ class ServiceMessages {
     void on(org.socialbank.applications.InstalmentCollected collected) {
         Language language = language(collected.customerId());
         java.util.Locale locale = language.locale();
-        send(collected.customerId(), texts.text(language, "loans.chat.collected", number(collected.number(), locale),
-                number(collected.termMonths(), locale), MoneyFormat.format(collected.amountMinor(), collected.currency(),
-                        locale)));
+        send(
+                collected.customerId(),
+                texts.text(
+                        language,
+                        "loans.chat.collected",
+                        number(collected.number(), locale),
+                        number(collected.termMonths(), locale),
+                        MoneyFormat.format(collected.amountMinor(), collected.currency(), locale)));
     }
 
     @EventListener
     void on(org.socialbank.applications.InstalmentMissed missed) {
         Language language = language(missed.customerId());
         java.util.Locale locale = language.locale();
-        send(missed.customerId(), texts.text(language, "loans.chat.missed", number(missed.number(), locale),
-                MoneyFormat.format(missed.amountMinor(), missed.currency(), locale), day(missed.dueOn(), locale)));
+        send(
+                missed.customerId(),
+                texts.text(
+                        language,
+                        "loans.chat.missed",
+                        number(missed.number(), locale),
+                        MoneyFormat.format(missed.amountMinor(), missed.currency(), locale),
+                        day(missed.dueOn(), locale)));
     }
 
     private static String number(long n, java.util.Locale locale) {
@@ -146,8 +206,8 @@ class ServiceMessages {
     }
 
     private void send(CustomerId customer, Outbound message) {
-        Optional<JdbcConversations.Chat> chat = alerts.preferredChat(customer)
-                .filter(c -> !PublicNetworks.isPublic(c.channel()));
+        Optional<JdbcConversations.Chat> chat =
+                alerts.preferredChat(customer).filter(c -> !PublicNetworks.isPublic(c.channel()));
         chat.ifPresent(c -> outbox.write(c, message));
     }
 }

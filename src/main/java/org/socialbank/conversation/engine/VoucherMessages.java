@@ -5,8 +5,8 @@ import org.socialbank.billing.VoucherReady;
 import org.socialbank.conversation.Outbound;
 import org.socialbank.conversation.dialogue.Dialogue;
 import org.socialbank.directory.Directory;
-import org.socialbank.shared.Language;
 import org.socialbank.shared.CurrencyCode;
+import org.socialbank.shared.Language;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -32,13 +32,21 @@ class VoucherMessages {
 
     @EventListener
     void on(VoucherReady ready) {
-        alerts.preferredChat(ready.customerId()).filter(c -> !PublicNetworks.isPublic(c.channel())).ifPresent(chat -> {
-            Language language = directory.customer(ready.customerId()).map(v -> v.customer().language())
-                    .orElse(Language.EN);
-            String amount = Dialogue.amountWithToman(texts, language, ready.amountMinor(),
-                    CurrencyCode.of(ready.currency()));
-            outbox.write(chat, new Outbound.Link(texts.text(language, "billing.voucher.ready", amount, ready.phoneE164()),
-                    texts.text(language, "billing.voucher.button"), ready.url()));
-        });
+        alerts.preferredChat(ready.customerId())
+                .filter(c -> !PublicNetworks.isPublic(c.channel()))
+                .ifPresent(chat -> {
+                    Language language = directory
+                            .customer(ready.customerId())
+                            .map(v -> v.customer().language())
+                            .orElse(Language.EN);
+                    String amount = Dialogue.amountWithToman(
+                            texts, language, ready.amountMinor(), CurrencyCode.of(ready.currency()));
+                    outbox.write(
+                            chat,
+                            new Outbound.Link(
+                                    texts.text(language, "billing.voucher.ready", amount, ready.phoneE164()),
+                                    texts.text(language, "billing.voucher.button"),
+                                    ready.url()));
+                });
     }
 }

@@ -19,11 +19,9 @@ import org.socialbank.shared.Network;
  */
 public sealed interface AlertCommand {
 
-    record Off() implements AlertCommand {
-    }
+    record Off() implements AlertCommand {}
 
-    record On() implements AlertCommand {
-    }
+    record On() implements AlertCommand {}
 
     /** @param amount in units of the customer's primary currency, as typed */
     record Min(BigDecimal amount) implements AlertCommand {
@@ -33,36 +31,33 @@ public sealed interface AlertCommand {
     }
 
     /** @param channel the network named, empty when it names none the bank knows */
-    record SendTo(Optional<Network> channel, String named) implements AlertCommand {
-    }
+    record SendTo(Optional<Network> channel, String named) implements AlertCommand {}
 
     /** @param how {@code instant}, {@code daily} or {@code weekly} (the alerts module's wire names) */
-    record Delivery(String how) implements AlertCommand {
-    }
+    record Delivery(String how) implements AlertCommand {}
 
     /** Quiet hours from {@code from} to {@code to} local time (wrapping midnight when from is later). */
-    record Quiet(java.time.LocalTime from, java.time.LocalTime to) implements AlertCommand {
-    }
+    record Quiet(java.time.LocalTime from, java.time.LocalTime to) implements AlertCommand {}
 
-    record QuietOff() implements AlertCommand {
-    }
+    record QuietOff() implements AlertCommand {}
 
     /** A link to the alert settings page (issue 17, 1.11): "alert settings", "réglages des alertes", "提醒设置". */
-    record Page() implements AlertCommand {
-    }
+    record Page() implements AlertCommand {}
 
     /** The longest text read. */
     int TEXT_LENGTH_MAX = 64;
 
     /** "alerts", in the five languages (as {@link Text#key} spells them: lower case, no Latin accents). */
-    String ALERTS = "(?:transaction )?(?:alerts?|notifications?|alertes?|уведомления|оповещения|هشدار(?:ها)?|هشدار تراکنش|提醒|动账提醒|通知)";
+    String ALERTS =
+            "(?:transaction )?(?:alerts?|notifications?|alertes?|уведомления|оповещения|هشدار(?:ها)?|هشدار تراکنش|提醒|动账提醒|通知)";
 
     Pattern OFF = Pattern.compile("(?:turn )?" + ALERTS + " ?(?:off|stop|disable|disabled|desactivees?|desactiver|"
             + "выкл|выключить|отключить|خاموش|خاموش کن|关闭|关)|(?:关闭|关掉)" + ALERTS);
     Pattern ON = Pattern.compile("(?:turn )?" + ALERTS + " ?(?:on|start|enable|enabled|activees?|activer|"
             + "вкл|включить|روشن|روشن کن|开启|开)|(?:开启|打开)" + ALERTS);
-    Pattern MIN = Pattern.compile(ALERTS + " ?(?:min|minimum|above|over|from|a partir de|des|от|свыше|از|بالای|超过|以上)? ?"
-            + "(\\d{1,12}(?:\\.\\d{1,4})?)(?: ?(?:以上|به بالا))?");
+    Pattern MIN =
+            Pattern.compile(ALERTS + " ?(?:min|minimum|above|over|from|a partir de|des|от|свыше|از|بالای|超过|以上)? ?"
+                    + "(\\d{1,12}(?:\\.\\d{1,4})?)(?: ?(?:以上|به بالا))?");
     Pattern SEND_TO = Pattern.compile("(?:send |envoie |envoyer |присылай |отправляй |присылать )?(?:my |les |mes )?"
             + ALERTS + " ?(?:to|on|via|in|sur|vers|в|на|به|را به|发到|发送到|发至) ?(?:my )?(.{1,20}?)(?: ?بفرست)?");
 
@@ -92,7 +87,8 @@ public sealed interface AlertCommand {
         if (text == null || text.length() > TEXT_LENGTH_MAX) {
             return Optional.empty();
         }
-        String t = Text.key(Text.normalize(text)).strip().replaceAll("[.!]+$", "").replaceAll("\\s+", " ");
+        String t =
+                Text.key(Text.normalize(text)).strip().replaceAll("[.!]+$", "").replaceAll("\\s+", " ");
         Optional<AlertCommand> setting = setting(t);
         if (setting.isPresent()) {
             return setting;
@@ -156,7 +152,8 @@ public sealed interface AlertCommand {
             case "bale", "бале", "بله" -> Optional.of(Network.BALE);
             case "wechat", "weixin", "微信", "вичат", "ویچت" -> Optional.of(Network.WECHAT);
             case "whatsapp", "ватсап", "вотсап", "واتساپ" -> Optional.of(Network.WHATSAPP);
-            case "webchat", "web", "thewebchat", "website", "lechatweb", "вебчат", "网页聊天" -> Optional.of(Network.WEBCHAT);
+            case "webchat", "web", "thewebchat", "website", "lechatweb", "вебчат", "网页聊天" ->
+                Optional.of(Network.WEBCHAT);
             case "x", "twitter", "твиттер", "توییتر", "推特" -> Optional.of(Network.X);
             default -> Optional.empty();
         };

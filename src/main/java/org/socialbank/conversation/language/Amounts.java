@@ -8,8 +8,8 @@ import org.socialbank.conversation.language.Sense.CurrencyWord;
 import org.socialbank.conversation.language.Sense.Multiplier;
 import org.socialbank.conversation.language.Sense.Subunit;
 import org.socialbank.conversation.language.Token.Kind;
-import org.socialbank.shared.Language;
 import org.socialbank.shared.CurrencyCode;
+import org.socialbank.shared.Language;
 
 /**
  * Amounts in the text: a number with the multiplier and the currency beside it (€10, 10EUR,
@@ -19,8 +19,7 @@ final class Amounts {
 
     private static final BigDecimal TENTH = new BigDecimal("0.1");
 
-    private Amounts() {
-    }
+    private Amounts() {}
 
     /**
      * A number and what belongs to it, tokens {@code [from, to)}.
@@ -29,13 +28,18 @@ final class Amounts {
      * @param subunit cents or kopecks after the number, else null
      * @param tail the jiao of 一百二十块五 (0.5), else zero
      */
-    record Mention(int from, int to, Token number, BigDecimal spelled, Multiplier multiplier, Subunit subunit,
-            CurrencyWord currency, BigDecimal tail) {
-    }
+    record Mention(
+            int from,
+            int to,
+            Token number,
+            BigDecimal spelled,
+            Multiplier multiplier,
+            Subunit subunit,
+            CurrencyWord currency,
+            BigDecimal tail) {}
 
     /** An amount read in a currency (null when the text names none), or why it was refused. */
-    record Amount(BigDecimal value, CurrencyCode currency, AmountProblem problem) {
-    }
+    record Amount(BigDecimal value, CurrencyCode currency, AmountProblem problem) {}
 
     static List<Mention> find(List<Token> tokens, PhraseMatches marks, Lexicon lexicon) {
         List<Mention> mentions = new ArrayList<>();
@@ -73,50 +77,90 @@ final class Amounts {
         CurrencyWord before = j - 1 >= free ? currencyAt(tokens, marks, j - 1, lexicon) : null;
         int end = spelled != null ? spelled.end() : j + 1;
         int next = end;
-        Multiplier multiplier = spelled != null ? null : marks.wordAt(next, Multiplier.class)
-                .filter(m -> !m.glued() || tokens.get(next).glued(number)).orElse(null);
+        Multiplier multiplier = spelled != null
+                ? null
+                : marks.wordAt(next, Multiplier.class)
+                        .filter(m -> !m.glued() || tokens.get(next).glued(number))
+                        .orElse(null);
         end += multiplier == null ? 0 : 1;
         Subunit subunit = number.is(Kind.NUMBER) && multiplier == null
-                ? marks.wordAt(end, Subunit.class).orElse(null) : null;
+                ? marks.wordAt(end, Subunit.class).orElse(null)
+                : null;
         end += subunit == null ? 0 : 1;
-        CurrencyWord after = before != null ? null
-                : subunit != null ? (subunit.code() == null ? null : new CurrencyWord(subunit.code(), BigDecimal.ONE, false, null))
-                : currencyAt(tokens, marks, end, lexicon);
+        CurrencyWord after = before != null
+                ? null
+                : subunit != null
+                        ? (subunit.code() == null
+                                ? null
+                                : new CurrencyWord(subunit.code(), BigDecimal.ONE, false, null))
+                        : currencyAt(tokens, marks, end, lexicon);
         end += after == null || subunit != null ? 0 : 1;
         if (spelled != null && spelled.weak() && before == null && after == null) {
             return null; // "un", "one", "یه" alone are articles
         }
-        return withJiao(tokens, marks, new Mention(before == null ? j : j - 1, end, number,
-                spelled == null ? null : spelled.value(), multiplier, subunit, before != null ? before : after,
-                BigDecimal.ZERO));
+        return withJiao(
+                tokens,
+                marks,
+                new Mention(
+                        before == null ? j : j - 1,
+                        end,
+                        number,
+                        spelled == null ? null : spelled.value(),
+                        multiplier,
+                        subunit,
+                        before != null ? before : after,
+                        BigDecimal.ZERO));
     }
 
     /** 一百二十块五, 三块五毛: the jiao written after 块 or 元, as the amount's tail. */
     private static Mention withJiao(List<Token> tokens, PhraseMatches marks, Mention m) {
-        boolean yuanWord = m.currency() != null && "CNY".equals(m.currency().code())
-                && m.currency().factor().compareTo(BigDecimal.ONE) == 0 && tokens.get(m.to() - 1).is(Kind.HAN);
+        boolean yuanWord = m.currency() != null
+                && "CNY".equals(m.currency().code())
+                && m.currency().factor().compareTo(BigDecimal.ONE) == 0
+                && tokens.get(m.to() - 1).is(Kind.HAN);
         int jiao = yuanWord ? jiaoAt(tokens, m.to()) : 0;
         if (jiao == 0) {
             return m;
         }
         boolean maoWord = marks.wordAt(m.to() + 1, CurrencyWord.class)
-                .filter(w -> w.factor().compareTo(TENTH) == 0).isPresent();
-        return new Mention(m.from(), m.to() + (maoWord ? 2 : 1), m.number(), m.spelled(), m.multiplier(),
-                m.subunit(), m.currency(), BigDecimal.valueOf(jiao).multiply(TENTH));
+                .filter(w -> w.factor().compareTo(TENTH) == 0)
+                .isPresent();
+        return new Mention(
+                m.from(),
+                m.to() + (maoWord ? 2 : 1),
+                m.number(),
+                m.spelled(),
+                m.multiplier(),
+                m.subunit(),
+                m.currency(),
+                BigDecimal.valueOf(jiao).multiply(TENTH));
     }
 
     /** "10 руб 50 коп", "10 dollars 50 cents": the cents of the amount just before, as its tail. */
     private static Mention withCents(Mention last, Mention cents) {
         CurrencyWord currency = last.currency();
-        boolean fits = last.to() == cents.from() && cents.subunit() != null && currency != null
-                && currency.factor().compareTo(BigDecimal.ONE) == 0 && last.subunit() == null
+        boolean fits = last.to() == cents.from()
+                && cents.subunit() != null
+                && currency != null
+                && currency.factor().compareTo(BigDecimal.ONE) == 0
+                && last.subunit() == null
                 && (cents.currency() == null || cents.currency().code().equals(currency.code()));
         Reading reading = fits ? Numbers.read(cents.number().text(), 2) : null;
-        if (reading == null || !reading.ok() || reading.decimals() > 0 || reading.value().compareTo(BigDecimal.valueOf(100)) >= 0) {
+        if (reading == null
+                || !reading.ok()
+                || reading.decimals() > 0
+                || reading.value().compareTo(BigDecimal.valueOf(100)) >= 0) {
             return null;
         }
-        return new Mention(last.from(), cents.to(), last.number(), last.spelled(), last.multiplier(), null,
-                currency, last.tail().add(reading.value().multiply(cents.subunit().factor())));
+        return new Mention(
+                last.from(),
+                cents.to(),
+                last.number(),
+                last.spelled(),
+                last.multiplier(),
+                null,
+                currency,
+                last.tail().add(reading.value().multiply(cents.subunit().factor())));
     }
 
     /** 一百二十块五: a single digit written right after 块 or 元 counts tenths (毛, 角). */
@@ -172,15 +216,21 @@ final class Amounts {
         CurrencyCode code = currency == null ? null : currency.currency(language, region);
         int exponent = code == null ? ParsedCommand.EXPONENT_WITHOUT_CURRENCY : code.exponent();
         Token number = mention.number();
-        Reading reading = mention.spelled() != null ? Reading.of(mention.spelled(), 0)
-                : number.is(Kind.HAN_NUMBER) ? ChineseNumerals.read(number.text())
-                : Numbers.read(number.text(), exponent);
+        Reading reading = mention.spelled() != null
+                ? Reading.of(mention.spelled(), 0)
+                : number.is(Kind.HAN_NUMBER)
+                        ? ChineseNumerals.read(number.text())
+                        : Numbers.read(number.text(), exponent);
         if (!reading.ok()) {
             return new Amount(null, code, reading.problem());
         }
         BigDecimal factor = currency == null ? BigDecimal.ONE : currency.factor();
-        boolean scaled = mention.multiplier() != null || mention.subunit() != null || factor.compareTo(BigDecimal.ONE) != 0
-                || mention.tail().signum() != 0 || number.is(Kind.HAN_NUMBER) || mention.spelled() != null;
+        boolean scaled = mention.multiplier() != null
+                || mention.subunit() != null
+                || factor.compareTo(BigDecimal.ONE) != 0
+                || mention.tail().signum() != 0
+                || number.is(Kind.HAN_NUMBER)
+                || mention.spelled() != null;
         BigDecimal value = reading.value().multiply(factor).add(mention.tail());
         if (mention.multiplier() != null) {
             value = value.multiply(mention.multiplier().factor());
@@ -189,10 +239,13 @@ final class Amounts {
             value = value.multiply(mention.subunit().factor());
         }
         int decimals = scaled ? Math.max(0, value.stripTrailingZeros().scale()) : reading.decimals();
-        AmountProblem problem = value.signum() <= 0 ? AmountProblem.NOT_POSITIVE
-                : decimals > exponent ? AmountProblem.TOO_MANY_DECIMALS
-                : ParsedCommand.minor(value, exponent).isEmpty() ? AmountProblem.TOO_LARGE : null;
-        return problem != null ? new Amount(null, code, problem)
+        AmountProblem problem = value.signum() <= 0
+                ? AmountProblem.NOT_POSITIVE
+                : decimals > exponent
+                        ? AmountProblem.TOO_MANY_DECIMALS
+                        : ParsedCommand.minor(value, exponent).isEmpty() ? AmountProblem.TOO_LARGE : null;
+        return problem != null
+                ? new Amount(null, code, problem)
                 : new Amount(value.setScale(decimals, RoundingMode.UNNECESSARY), code, null);
     }
 }

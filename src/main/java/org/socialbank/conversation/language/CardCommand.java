@@ -48,11 +48,12 @@ public record CardCommand(Kind kind, Language language, Optional<BigDecimal> amo
             + "|(?:мои |покажи мои )?карты"
             + "|(?:نمایش )?کارت ?های من|کارتهای من|کارت هایم"
             + "|我的(?:银行)?卡(?:片)?|查(?:看)?(?:我的)?(?:银行)?卡");
-    private static final Pattern LOCK = Pattern.compile("(?:please )?(?:lock|freeze) (?:my |the )?(?:bank |credit |debit )?cards?"
-            + "|(?:bloquer|verrouiller|bloque|verrouille|bloquez|verrouillez) (?:ma|mes) cartes?"
-            + "|(?:заблокир(?:овать|уй|уйте)|заморо(?:зить|зь|зьте)) (?:мою |мои )?карт[уы]"
-            + "|(?:کارتم را|کارت من را|کارتم رو) (?:مسدود|قفل) کن|(?:مسدود|قفل) کردن کارت(?: من)?"
-            + "|锁(?:定)?(?:我的)?卡|冻结(?:我的)?(?:银行)?卡");
+    private static final Pattern LOCK =
+            Pattern.compile("(?:please )?(?:lock|freeze) (?:my |the )?(?:bank |credit |debit )?cards?"
+                    + "|(?:bloquer|verrouiller|bloque|verrouille|bloquez|verrouillez) (?:ma|mes) cartes?"
+                    + "|(?:заблокир(?:овать|уй|уйте)|заморо(?:зить|зь|зьте)) (?:мою |мои )?карт[уы]"
+                    + "|(?:کارتم را|کارت من را|کارتم رو) (?:مسدود|قفل) کن|(?:مسدود|قفل) کردن کارت(?: من)?"
+                    + "|锁(?:定)?(?:我的)?卡|冻结(?:我的)?(?:银行)?卡");
     private static final Pattern BILL = Pattern.compile("(?:my |show my )?credit card (?:bill|statement)"
             + "|(?:mon |ma )?(?:releve|facture) (?:de )?(?:ma )?carte (?:de )?credit"
             + "|(?:сч[её]т|выписка) по кредит(?:ке|ной карте)"
@@ -69,8 +70,8 @@ public record CardCommand(Kind kind, Language language, Optional<BigDecimal> amo
     private static final Pattern REPAY_MINIMUM = Pattern.compile("(?:repay|pay) (?:the )?minimum(?: payment)?"
             + "|(?:rembourser|payer) le minimum|(?:погасить|внести|заплатить) (?:минимум|минимальный плат[её]ж)"
             + "|پرداخت حداقل(?: مبلغ)?|حداقل را پرداخت کن|最低还款|还最低(?:还款额)?");
-    private static final Pattern REPAY_AMOUNT = Pattern.compile("(?:repay|rembourser|погасить|بازپرداخت|还款|还) ?"
-            + "(\\d{1,12}(?:[.,]\\d{1,4})?)(?: ?元)?");
+    private static final Pattern REPAY_AMOUNT =
+            Pattern.compile("(?:repay|rembourser|погасить|بازپرداخت|还款|还) ?" + "(\\d{1,12}(?:[.,]\\d{1,4})?)(?: ?元)?");
 
     private static final String AUTO = "(?:auto-? ?repay(?:ment)?|automatic repayment"
             + "|remboursement automatique|автопогашение|(?:پرداخت|بازپرداخت) خودکار|自动还款)";
@@ -79,38 +80,61 @@ public record CardCommand(Kind kind, Language language, Optional<BigDecimal> amo
             + "|(?:отключить|выключить|отменить) " + AUTO + "|(?:لغو|غیرفعال کردن|قطع) " + AUTO
             + "|(?:取消|关闭|停止)" + AUTO);
     private static final Pattern AUTO_REPAY_MINIMUM = Pattern.compile("(?:turn on |set up |start )?" + AUTO
-            + " (?:the )?minimum(?: payment)?|" + AUTO + " (?:du |le )?minimum|" + AUTO + " (?:минимум|минимального платежа)"
+            + " (?:the )?minimum(?: payment)?|" + AUTO + " (?:du |le )?minimum|" + AUTO
+            + " (?:минимум|минимального платежа)"
             + "|" + AUTO + " حداقل(?: مبلغ)?|自动(?:还款)?(?:还)?最低(?:还款额?)?");
     private static final Pattern AUTO_REPAY_FULL = Pattern.compile("(?:turn on |set up |start )?" + AUTO
             + "(?: in full| everything| all| the full balance)?|(?:activer (?:le )?)?" + AUTO
             + "(?: total| integral| de tout)?|(?:включить |подключить )?" + AUTO + "(?: полностью| всей суммы)?"
             + "|(?:فعال کردن )?" + AUTO + "(?: کامل)?|(?:开通)?自动(?:全额还款|还款(?:全额)?)");
 
-    private static final Pattern UNLOCK = Pattern.compile("(?:please )?(?:unlock|unfreeze) (?:my |the )?(?:bank |credit "
-            + "|debit )?cards?|(?:debloquer|deverrouiller|debloque|deverrouille|debloquez|deverrouillez) (?:ma|mes) cartes?"
-            + "|(?:разблокир(?:овать|уй|уйте)|размороз(?:ить|ь|ьте)) (?:мою |мои )?карт[уы]"
-            + "|(?:کارتم را|کارت من را|کارتم رو) (?:از مسدودی خارج|باز) کن|رفع (?:مسدودی|انسداد) کارت(?: من)?"
-            + "|解锁(?:我的)?(?:银行)?卡|解冻(?:我的)?(?:银行)?卡");
+    private static final Pattern UNLOCK =
+            Pattern.compile("(?:please )?(?:unlock|unfreeze) (?:my |the )?(?:bank |credit "
+                    + "|debit )?cards?|(?:debloquer|deverrouiller|debloque|deverrouille|debloquez|deverrouillez) (?:ma|mes) cartes?"
+                    + "|(?:разблокир(?:овать|уй|уйте)|размороз(?:ить|ь|ьте)) (?:мою |мои )?карт[уы]"
+                    + "|(?:کارتم را|کارت من را|کارتم رو) (?:از مسدودی خارج|باز) کن|رفع (?:مسدودی|انسداد) کارت(?: من)?"
+                    + "|解锁(?:我的)?(?:银行)?卡|解冻(?:我的)?(?:银行)?卡");
 
     /** The command the whole text is, or empty. */
     public static Optional<CardCommand> read(String text) {
         if (text == null || text.length() > TEXT_LENGTH_MAX) {
             return Optional.empty();
         }
-        String t = Text.key(Text.normalize(text)).replaceAll("[.!?؟。！？\\s]+$", "").strip()
+        String t = Text.key(Text.normalize(text))
+                .replaceAll("[.!?؟。！？\\s]+$", "")
+                .strip()
                 .replaceAll("\\s+", " ");
         java.util.regex.Matcher amount = REPAY_AMOUNT.matcher(t);
         if (amount.matches()) {
-            return Optional.of(new CardCommand(Kind.REPAY_AMOUNT, languageOf(t),
+            return Optional.of(new CardCommand(
+                    Kind.REPAY_AMOUNT,
+                    languageOf(t),
                     Optional.of(new BigDecimal(amount.group(1).replace(',', '.')))));
         }
-        Kind kind = UNLOCK.matcher(t).matches() ? Kind.UNLOCK : AUTO_REPAY_OFF.matcher(t).matches() ? Kind.AUTO_REPAY_OFF
-                : AUTO_REPAY_MINIMUM.matcher(t).matches() ? Kind.AUTO_REPAY_MINIMUM
-                : AUTO_REPAY_FULL.matcher(t).matches() ? Kind.AUTO_REPAY_FULL
-                : REPAY_FULL.matcher(t).matches() ? Kind.REPAY_FULL
-                : REPAY_MINIMUM.matcher(t).matches() ? Kind.REPAY_MINIMUM : LIMIT.matcher(t).matches() ? Kind.LIMIT
-                : LOCK.matcher(t).matches() ? Kind.LOCK : BILL.matcher(t).matches() ? Kind.BILL
-                : MY_CARDS.matcher(t).matches() ? Kind.MY_CARDS : null;
+        Kind kind = UNLOCK.matcher(t).matches()
+                ? Kind.UNLOCK
+                : AUTO_REPAY_OFF.matcher(t).matches()
+                        ? Kind.AUTO_REPAY_OFF
+                        : AUTO_REPAY_MINIMUM.matcher(t).matches()
+                                ? Kind.AUTO_REPAY_MINIMUM
+                                : AUTO_REPAY_FULL.matcher(t).matches()
+                                        ? Kind.AUTO_REPAY_FULL
+                                        : REPAY_FULL.matcher(t).matches()
+                                                ? Kind.REPAY_FULL
+                                                : REPAY_MINIMUM.matcher(t).matches()
+                                                        ? Kind.REPAY_MINIMUM
+                                                        : LIMIT.matcher(t).matches()
+                                                                ? Kind.LIMIT
+                                                                : LOCK.matcher(t)
+                                                                                .matches()
+                                                                        ? Kind.LOCK
+                                                                        : BILL.matcher(t)
+                                                                                        .matches()
+                                                                                ? Kind.BILL
+                                                                                : MY_CARDS.matcher(t)
+                                                                                                .matches()
+                                                                                        ? Kind.MY_CARDS
+                                                                                        : null;
         return kind == null ? Optional.empty() : Optional.of(new CardCommand(kind, languageOf(t)));
     }
 
@@ -124,7 +148,11 @@ public record CardCommand(Kind kind, Language language, Optional<BigDecimal> amo
         if (t.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC)) {
             return Language.FA;
         }
-        return t.matches(".*\\b(?:mes|ma|mon|cartes?|releve|facture|bloquer|verrouiller|bloque|verrouille|bloquez|"
-                + "verrouillez|affiche|voir|rembourser|payer|le|tout|plafond|remboursement|desactiver|activer|arreter|debloquer|deverrouiller|debloque|deverrouille|debloquez|deverrouillez)\\b.*") && !t.contains("credit card") ? Language.FR : Language.EN;
+        return t.matches(
+                                ".*\\b(?:mes|ma|mon|cartes?|releve|facture|bloquer|verrouiller|bloque|verrouille|bloquez|"
+                                        + "verrouillez|affiche|voir|rembourser|payer|le|tout|plafond|remboursement|desactiver|activer|arreter|debloquer|deverrouiller|debloque|deverrouille|debloquez|deverrouillez)\\b.*")
+                        && !t.contains("credit card")
+                ? Language.FR
+                : Language.EN;
     }
 }

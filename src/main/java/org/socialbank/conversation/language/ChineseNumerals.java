@@ -12,13 +12,13 @@ final class ChineseNumerals {
 
     /** Longer than any amount: refused before any arithmetic. */
     static final int LENGTH_MAX = 24;
+
     private static final String DIGITS = "零〇一壹二两兩贰三叁四肆五伍六陆七柒八捌九玖";
     private static final int[] DIGIT_VALUES = {0, 0, 1, 1, 2, 2, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9};
     private static final BigDecimal WAN = BigDecimal.valueOf(10_000);
     private static final BigDecimal YI = BigDecimal.valueOf(100_000_000);
 
-    private ChineseNumerals() {
-    }
+    private ChineseNumerals() {}
 
     static Reading read(String written) {
         if (written.codePointCount(0, written.length()) > LENGTH_MAX) {
@@ -80,7 +80,9 @@ final class ChineseNumerals {
         BigDecimal read(String written) {
             written.codePoints().forEach(this::accept);
             BigDecimal last = pendingValue();
-            boolean abbreviated = pending != null && !afterZero && pending.length() == 1
+            boolean abbreviated = pending != null
+                    && !afterZero
+                    && pending.length() == 1
                     && lastUnit.compareTo(BigDecimal.valueOf(100)) >= 0;
             if (abbreviated) {
                 last = last.multiply(lastUnit).divide(BigDecimal.TEN); // 两千五: 2000 + 5 × 100

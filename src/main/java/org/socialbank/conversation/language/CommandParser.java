@@ -35,7 +35,8 @@ public final class CommandParser {
         }
         String normalized = Text.normalize(text);
         Names names = Names.of(context.recentPayees());
-        String region = context.region() != null ? context.region()
+        String region = context.region() != null
+                ? context.region()
                 : regionOf(hint.or(() -> scriptLanguage(normalized)).orElse(Language.EN));
         Analysis analysis = Analysis.of(normalized, context, region, names, hint);
         String detectedRegion = regionOf(analysis.language());
@@ -73,13 +74,13 @@ public final class CommandParser {
                 case CYRILLIC -> counts[Language.RU.ordinal()]++;
                 case ARABIC -> counts[Language.FA.ordinal()]++;
                 case HAN -> counts[Language.ZH.ordinal()]++;
-                default -> {
-                }
+                default -> {}
             }
         });
         Language best = null;
         for (Language language : Language.values()) {
-            if (counts[language.ordinal()] > 0 && (best == null || counts[language.ordinal()] > counts[best.ordinal()])) {
+            if (counts[language.ordinal()] > 0
+                    && (best == null || counts[language.ordinal()] > counts[best.ordinal()])) {
                 best = language;
             }
         }

@@ -14,12 +14,19 @@ import org.socialbank.shared.Language;
  */
 final class CommonWords {
 
-    private CommonWords() {
-    }
+    private CommonWords() {}
 
     static void into(Lexicon.Builder b) {
-        b.sign('€', "EUR").sign('₽', "RUB", Language.RU).sign('₹', "INR").sign('£', "GBP").sign('$', "USD")
-                .sign('₺', "TRY").sign('₩', "KRW").sign('₴', "UAH").sign('₪', "ILS").sign('฿', "THB")
+        b.sign('€', "EUR")
+                .sign('₽', "RUB", Language.RU)
+                .sign('₹', "INR")
+                .sign('£', "GBP")
+                .sign('$', "USD")
+                .sign('₺', "TRY")
+                .sign('₩', "KRW")
+                .sign('₴', "UAH")
+                .sign('₪', "ILS")
+                .sign('฿', "THB")
                 .sign('¥', CurrencyWord.YEN_SIGN)
                 .currency("EUR", null, "euro", "euros")
                 .currency("USD", null, "dollar", "dollars")

@@ -18,14 +18,16 @@ public final class Hints {
             Language.ZH, "没听懂。试试：给@wang转100元 · 余额 · 账单 · 帮助");
 
     private static final Map<Language, String> AMOUNT = Map.of(
-            Language.EN, "I could not read the amount. Write it like 10.50 or 1,234.50, with no more decimals than the currency has.",
-            Language.FR, "Je n'ai pas pu lire le montant. Écrivez-le comme 10,50 ou 1 234,50, sans plus de décimales que la devise.",
-            Language.RU, "Не удалось прочитать сумму. Напишите её так: 10,50 или 1 234,50 — не больше знаков после запятой, чем у валюты.",
+            Language.EN,
+                    "I could not read the amount. Write it like 10.50 or 1,234.50, with no more decimals than the currency has.",
+            Language.FR,
+                    "Je n'ai pas pu lire le montant. Écrivez-le comme 10,50 ou 1 234,50, sans plus de décimales que la devise.",
+            Language.RU,
+                    "Не удалось прочитать сумму. Напишите её так: 10,50 или 1 234,50 — не больше знаков после запятой, чем у валюты.",
             Language.FA, "مبلغ را نتوانستم بخوانم. آن را مثل ۵۰۰۰۰ یا ۵۰ هزار تومان بنویسید (ریال اعشار ندارد).",
             Language.ZH, "没看懂金额。请这样写：10.50 或 1,234.50，小数位不要超过币种的位数。");
 
-    private Hints() {
-    }
+    private Hints() {}
 
     /** What to try instead of a command the parser could not read. */
     public static String unknown(Language language) {

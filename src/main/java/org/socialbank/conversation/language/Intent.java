@@ -6,7 +6,20 @@ import java.util.Optional;
 
 /** What a customer asks the bank to do. */
 public enum Intent {
-    PAY, REQUEST, SPLIT, BALANCE, HISTORY, HELP, CANCEL, LANGUAGE, LINK, UNLINK, BRANCHES, BACK, THANKS, UNKNOWN,
+    PAY,
+    REQUEST,
+    SPLIT,
+    BALANCE,
+    HISTORY,
+    HELP,
+    CANCEL,
+    LANGUAGE,
+    LINK,
+    UNLINK,
+    BRANCHES,
+    BACK,
+    THANKS,
+    UNKNOWN,
     /** Stop marketing on this channel (a STOP word alone, see {@link StopWords}); service alerts go on. */
     STOP,
     /** Book a branch appointment (issue 16 section 5): "book an appointment at the Paris branch tomorrow morning". */

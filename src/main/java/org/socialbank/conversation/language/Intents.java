@@ -16,30 +16,47 @@ import org.socialbank.conversation.language.Token.Kind;
 final class Intents {
 
     /** Most specific first. */
-    private static final List<Intent> PRIORITY = List.of(Intent.UNLINK, Intent.CANCEL_REQUEST, Intent.CANCEL,
-            Intent.LINK, Intent.LANGUAGE, Intent.SWEEP, Intent.REMIND, Intent.REQUESTS, Intent.LIMITS,
-            Intent.SPENDING, Intent.ACCOUNT, Intent.SPLIT, Intent.REQUEST, Intent.HISTORY, Intent.BALANCE,
-            Intent.APPOINTMENT, Intent.PAY, Intent.BRANCHES, Intent.HELP, Intent.BACK, Intent.MORE, Intent.THANKS);
-    private static final List<Intent> HOW_TO = List.of(Intent.PAY, Intent.REQUEST, Intent.SPLIT,
-            Intent.LINK, Intent.UNLINK, Intent.HISTORY);
+    private static final List<Intent> PRIORITY = List.of(
+            Intent.UNLINK,
+            Intent.CANCEL_REQUEST,
+            Intent.CANCEL,
+            Intent.LINK,
+            Intent.LANGUAGE,
+            Intent.SWEEP,
+            Intent.REMIND,
+            Intent.REQUESTS,
+            Intent.LIMITS,
+            Intent.SPENDING,
+            Intent.ACCOUNT,
+            Intent.SPLIT,
+            Intent.REQUEST,
+            Intent.HISTORY,
+            Intent.BALANCE,
+            Intent.APPOINTMENT,
+            Intent.PAY,
+            Intent.BRANCHES,
+            Intent.HELP,
+            Intent.BACK,
+            Intent.MORE,
+            Intent.THANKS);
 
-    private Intents() {
-    }
+    private static final List<Intent> HOW_TO =
+            List.of(Intent.PAY, Intent.REQUEST, Intent.SPLIT, Intent.LINK, Intent.UNLINK, Intent.HISTORY);
+
+    private Intents() {}
 
     /**
      * What the text holds besides intent words.
      *
      * @param languageName whether it names a language to switch to
      */
-    record Facts(boolean amount, boolean payee, boolean languageName) {
-    }
+    record Facts(boolean amount, boolean payee, boolean languageName) {}
 
     /**
      * The intent, and where the words that asked for it end (-1 when none did): "/language fr"
      * names its target right after.
      */
-    record Decision(Intent intent, int after) {
-    }
+    record Decision(Intent intent, int after) {}
 
     static Decision decide(List<Token> tokens, PhraseMatches marks, Facts facts, Lexicon lexicon) {
         Optional<Decision> command = command(tokens, lexicon);
@@ -55,9 +72,11 @@ final class Intents {
             chosen = new Decision(Intent.UNKNOWN, -1); // "back", "thanks" beside an amount or payee are fillers
         }
         if (chosen.after() < 0) {
-            return new Decision(facts.languageName() && bare ? Intent.LANGUAGE
-                    : facts.amount() && facts.payee() ? Intent.PAY
-                    : how ? Intent.HELP : Intent.UNKNOWN, -1);
+            return new Decision(
+                    facts.languageName() && bare
+                            ? Intent.LANGUAGE
+                            : facts.amount() && facts.payee() ? Intent.PAY : how ? Intent.HELP : Intent.UNKNOWN,
+                    -1);
         }
         if (chosen.intent() == Intent.CANCEL && asks(marks, Intent.REQUEST, Intent.REQUESTS)) {
             return new Decision(Intent.CANCEL_REQUEST, chosen.after()); // "annule ma demande", "取消请求"
@@ -82,12 +101,17 @@ final class Intents {
         if (tokens.get(j).is(Kind.COMMAND)) {
             return intentOf(tokens.get(j), lexicon).isPresent();
         }
-        return marks.startingAt(j).stream().flatMap(m -> m.senses().stream()).anyMatch(s -> s instanceof IntentWord || s instanceof HowWord);
+        return marks.startingAt(j).stream()
+                .flatMap(m -> m.senses().stream())
+                .anyMatch(s -> s instanceof IntentWord || s instanceof HowWord);
     }
 
     private static Optional<Intent> intentOf(Token command, Lexicon lexicon) {
-        return lexicon.command(command.key()).or(() -> lexicon.word(command.key(), command.text()).stream()
-                .filter(IntentWord.class::isInstance).map(s -> ((IntentWord) s).intent()).findFirst());
+        return lexicon.command(command.key())
+                .or(() -> lexicon.word(command.key(), command.text()).stream()
+                        .filter(IntentWord.class::isInstance)
+                        .map(s -> ((IntentWord) s).intent())
+                        .findFirst());
     }
 
     private static Optional<Decision> command(List<Token> tokens, Lexicon lexicon) {
@@ -107,7 +131,8 @@ final class Intents {
     /** Whether a strong word of the text asks for one of {@code intents}. */
     private static boolean asks(PhraseMatches marks, Intent... intents) {
         List<Intent> wanted = List.of(intents);
-        return marks.all().stream().flatMap(m -> m.senses().stream())
+        return marks.all().stream()
+                .flatMap(m -> m.senses().stream())
                 .anyMatch(s -> s instanceof IntentWord w && !w.weak() && wanted.contains(w.intent()));
     }
 
@@ -115,7 +140,8 @@ final class Intents {
         Decision best = new Decision(Intent.UNKNOWN, -1);
         for (PhraseMatches.Match mark : marks.all()) {
             for (Sense sense : mark.senses()) {
-                if (sense instanceof IntentWord word && word.weak() == weak
+                if (sense instanceof IntentWord word
+                        && word.weak() == weak
                         && (best.after() < 0 || PRIORITY.indexOf(word.intent()) < PRIORITY.indexOf(best.intent()))) {
                     best = new Decision(word.intent(), mark.to());
                 }

@@ -17,8 +17,7 @@ final class LanguageGuess {
     private static final int INTENT_WEIGHT = 3;
     private static final int WEAK_INTENT_WEIGHT = 2;
 
-    private LanguageGuess() {
-    }
+    private LanguageGuess() {}
 
     static Language detect(List<Token> tokens, PhraseMatches marks, Optional<Language> hint, Lexicon lexicon) {
         int[] scores = new int[Language.values().length];

@@ -15,8 +15,8 @@ import org.socialbank.conversation.language.Sense.HowWord;
 import org.socialbank.conversation.language.Sense.IntentWord;
 import org.socialbank.conversation.language.Sense.LanguageName;
 import org.socialbank.conversation.language.Sense.Multiplier;
-import org.socialbank.shared.Language;
 import org.socialbank.shared.CurrencyCode;
+import org.socialbank.shared.Language;
 
 /**
  * The words the parser knows, in five languages: exact phrases, Russian stems (a verb has many
@@ -27,6 +27,7 @@ final class Lexicon {
 
     /** Chinese numerals: digits, 两, the units up to 亿, and their banking (大写) forms. */
     static final String HAN_NUMERALS = "零〇一二两兩三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億";
+
     private static final int STEM_LENGTH_MIN = 3;
 
     private static final Lexicon LEXICON = build();
@@ -53,8 +54,14 @@ final class Lexicon {
             }
         }
         this.hanWords = Set.copyOf(han);
-        this.phraseWordsMax = b.phrases.keySet().stream().mapToInt(k -> k.split(" ").length).max().orElse(1);
-        this.hanLengthMax = han.stream().mapToInt(w -> w.codePointCount(0, w.length())).max().orElse(1);
+        this.phraseWordsMax = b.phrases.keySet().stream()
+                .mapToInt(k -> k.split(" ").length)
+                .max()
+                .orElse(1);
+        this.hanLengthMax = han.stream()
+                .mapToInt(w -> w.codePointCount(0, w.length()))
+                .max()
+                .orElse(1);
     }
 
     private static Map<String, List<Sense>> frozen(Map<String, List<Sense>> senses) {

@@ -30,7 +30,8 @@ final class Names {
             if (!key.isEmpty()) {
                 List<String> words = List.of(key.split(" "));
                 boolean han = words.size() == 1 && Text.isHan(key.codePointAt(0));
-                names.add(new Name(display.strip(), words, han ? key.codePoints().toArray() : null));
+                names.add(
+                        new Name(display.strip(), words, han ? key.codePoints().toArray() : null));
             }
         }
         names.sort(Comparator.comparingInt((Name n) -> n.words().size()).reversed());
@@ -42,7 +43,8 @@ final class Names {
         Match best = null;
         for (Name name : names) {
             int[] han = name.han();
-            if (han != null && i + han.length <= cps.length
+            if (han != null
+                    && i + han.length <= cps.length
                     && Arrays.equals(cps, i, i + han.length, han, 0, han.length)
                     && (best == null || han.length > best.length())) {
                 best = new Match(name.display(), han.length);
@@ -80,11 +82,13 @@ final class Names {
         }
         String key = tokens.get(j).key();
         List<Name> byFirstName = names.stream()
-                .filter(n -> n.words().size() > 1 && n.words().get(0).equals(key)).toList();
+                .filter(n -> n.words().size() > 1 && n.words().get(0).equals(key))
+                .toList();
         if (byFirstName.size() == 1) {
             return Optional.of(new Found(byFirstName.get(0).display(), 1));
         }
-        List<Name> inflected = names.stream().filter(n -> inflects(key, n.words().get(0))).toList();
+        List<Name> inflected =
+                names.stream().filter(n -> inflects(key, n.words().get(0))).toList();
         return inflected.size() == 1 ? Optional.of(new Found(inflected.get(0).display(), 1)) : Optional.empty();
     }
 
@@ -108,16 +112,15 @@ final class Names {
         }
         char lastLetter = name.charAt(name.length() - 1);
         String stem = RUSSIAN_ENDINGS.indexOf(lastLetter) >= 0 ? name.substring(0, name.length() - 1) : name;
-        return !word.equals(name) && word.startsWith(stem)
-                && word.length() - name.length() <= ENDING_LENGTH_MAX && word.length() > stem.length();
+        return !word.equals(name)
+                && word.startsWith(stem)
+                && word.length() - name.length() <= ENDING_LENGTH_MAX
+                && word.length() > stem.length();
     }
 
-    record Match(String display, int length) {
-    }
+    record Match(String display, int length) {}
 
-    private record Found(String display, int words) {
-    }
+    private record Found(String display, int words) {}
 
-    private record Name(String display, List<String> words, int[] han) {
-    }
+    private record Name(String display, List<String> words, int[] han) {}
 }

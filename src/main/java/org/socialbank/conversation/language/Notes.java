@@ -23,11 +23,11 @@ final class Notes {
     private static final Set<String> MARKERS = Set.of("for", "pour", "за", "برای", "بابت", "用于", "为了");
 
     /** Words that only link the note to what follows it ("for dinner with $ivan"): not kept at its end. */
-    private static final Set<String> TRAILING = Set.of("to", "from", "with", "and", "de", "a", "au", "avec", "et",
-            "у", "от", "с", "и", "از", "به", "با", "و", "را", "给", "向", "和", "跟", "的");
+    private static final Set<String> TRAILING = Set.of(
+            "to", "from", "with", "and", "de", "a", "au", "avec", "et", "у", "от", "с", "и", "از", "به", "با", "و",
+            "را", "给", "向", "和", "跟", "的");
 
-    private Notes() {
-    }
+    private Notes() {}
 
     static Optional<String> find(Analysis analysis) {
         List<Token> tokens = analysis.tokens();
@@ -47,7 +47,10 @@ final class Notes {
             return false;
         }
         // "ask for" is the request itself, not a note: the marker must be a word of its own
-        return covering(marks, j).map(m -> m.from() == j && m.to() == j + 1 && m.sense(IntentWord.class).isEmpty())
+        return covering(marks, j)
+                .map(m -> m.from() == j
+                        && m.to() == j + 1
+                        && m.sense(IntentWord.class).isEmpty())
                 .orElse(true);
     }
 
@@ -79,9 +82,13 @@ final class Notes {
         if (!(token.is(Kind.WORD) || token.is(Kind.HAN))) {
             return false;
         }
-        return marks.startingAt(k).or(() -> covering(marks, k)).map(m -> m.sense(IntentWord.class).isEmpty()
-                && m.sense(CurrencyWord.class).isEmpty() && m.sense(NumberWord.class).isEmpty()
-                && m.sense(Multiplier.class).isEmpty()).orElse(true);
+        return marks.startingAt(k)
+                .or(() -> covering(marks, k))
+                .map(m -> m.sense(IntentWord.class).isEmpty()
+                        && m.sense(CurrencyWord.class).isEmpty()
+                        && m.sense(NumberWord.class).isEmpty()
+                        && m.sense(Multiplier.class).isEmpty())
+                .orElse(true);
     }
 
     private static Optional<PhraseMatches.Match> covering(PhraseMatches marks, int k) {

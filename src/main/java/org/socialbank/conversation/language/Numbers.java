@@ -21,11 +21,11 @@ final class Numbers {
 
     /** Longer than any amount: refused before any arithmetic. */
     static final int LENGTH_MAX = 32;
+
     private static final String GROUPING_ONLY = " '’\u066C";
     private static final char ARABIC_DECIMAL = '\u066B';
 
-    private Numbers() {
-    }
+    private Numbers() {}
 
     /**
      * @param written ASCII digits and separators, with a leading {@code -} when written negative
@@ -110,9 +110,11 @@ final class Numbers {
             return false;
         }
         int first = groups.get(0).length();
-        boolean threes = first >= 1 && first <= 3
-                && groups.stream().skip(1).allMatch(g -> g.length() == 3);
-        boolean lakhs = separators.get(0) == ',' && groups.size() >= 3 && first >= 1 && first <= 2
+        boolean threes = first >= 1 && first <= 3 && groups.stream().skip(1).allMatch(g -> g.length() == 3);
+        boolean lakhs = separators.get(0) == ','
+                && groups.size() >= 3
+                && first >= 1
+                && first <= 2
                 && groups.subList(1, groups.size() - 1).stream().allMatch(g -> g.length() == 2)
                 && groups.get(groups.size() - 1).length() == 3;
         return threes || lakhs;

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.socialbank.shared.Language;
 import org.socialbank.shared.CurrencyCode;
+import org.socialbank.shared.Language;
 
 /**
  * A command as the parser read it. Slots the text does not fill are empty: the dialogue asks for
@@ -23,13 +23,26 @@ import org.socialbank.shared.CurrencyCode;
  * @param note what a request or a split is for, as written ("for pizza" is {@code pizza}), at most
  *     140 characters; empty for other intents
  */
-public record ParsedCommand(Language language, Intent intent, Optional<BigDecimal> amount,
-        Optional<CurrencyCode> currency, List<Payee> payees, List<ParsedShare> shares,
-        Optional<Language> targetLanguage, Optional<AmountProblem> amountProblem, Optional<String> note) {
+public record ParsedCommand(
+        Language language,
+        Intent intent,
+        Optional<BigDecimal> amount,
+        Optional<CurrencyCode> currency,
+        List<Payee> payees,
+        List<ParsedShare> shares,
+        Optional<Language> targetLanguage,
+        Optional<AmountProblem> amountProblem,
+        Optional<String> note) {
 
     /** A command without a note. */
-    public ParsedCommand(Language language, Intent intent, Optional<BigDecimal> amount, Optional<CurrencyCode> currency,
-            List<Payee> payees, List<ParsedShare> shares, Optional<Language> targetLanguage,
+    public ParsedCommand(
+            Language language,
+            Intent intent,
+            Optional<BigDecimal> amount,
+            Optional<CurrencyCode> currency,
+            List<Payee> payees,
+            List<ParsedShare> shares,
+            Optional<Language> targetLanguage,
             Optional<AmountProblem> amountProblem) {
         this(language, intent, amount, currency, payees, shares, targetLanguage, amountProblem, Optional.empty());
     }
@@ -64,13 +77,27 @@ public record ParsedCommand(Language language, Intent intent, Optional<BigDecima
     }
 
     static ParsedCommand stop(Language language) {
-        return new ParsedCommand(language, Intent.STOP, Optional.empty(), Optional.empty(),
-                List.of(), List.of(), Optional.empty(), Optional.empty());
+        return new ParsedCommand(
+                language,
+                Intent.STOP,
+                Optional.empty(),
+                Optional.empty(),
+                List.of(),
+                List.of(),
+                Optional.empty(),
+                Optional.empty());
     }
 
     static ParsedCommand unknown(Language language) {
-        return new ParsedCommand(language, Intent.UNKNOWN, Optional.empty(), Optional.empty(),
-                List.of(), List.of(), Optional.empty(), Optional.empty());
+        return new ParsedCommand(
+                language,
+                Intent.UNKNOWN,
+                Optional.empty(),
+                Optional.empty(),
+                List.of(),
+                List.of(),
+                Optional.empty(),
+                Optional.empty());
     }
 
     /**

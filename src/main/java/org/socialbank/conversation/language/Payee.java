@@ -45,8 +45,8 @@ public record Payee(PayeeType type, String value, Network network) {
     public Optional<Alias> alias() {
         return switch (type) {
             case NAME -> Optional.empty();
-            case HANDLE -> network == null ? Optional.empty()
-                    : Optional.of(new Alias(AliasType.HANDLE, network, value));
+            case HANDLE ->
+                network == null ? Optional.empty() : Optional.of(new Alias(AliasType.HANDLE, network, value));
             case PHONE -> Optional.of(new Alias(AliasType.PHONE, null, value));
             case EMAIL -> Optional.of(new Alias(AliasType.EMAIL, null, value));
             case TAG -> Optional.of(new Alias(AliasType.TAG, null, value));

@@ -6,7 +6,11 @@ import java.util.Optional;
 
 /** How a command names the other party. */
 public enum PayeeType {
-    HANDLE, PHONE, EMAIL, TAG, NAME;
+    HANDLE,
+    PHONE,
+    EMAIL,
+    TAG,
+    NAME;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

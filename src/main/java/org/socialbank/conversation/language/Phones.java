@@ -20,15 +20,13 @@ final class Phones {
     private static final int WORD_MAX = 12;
     private static final String PUNCTUATION = " -.()";
 
-    private Phones() {
-    }
+    private Phones() {}
 
     /**
      * @param payee the phone, or null for digits shaped like a phone in one block that are not
      *     valid in the region: kept apart so that they never become an amount
      */
-    record Found(int end, Payee payee) {
-    }
+    record Found(int end, Payee payee) {}
 
     static Optional<Found> at(int[] cps, int i, List<Token> tokens, String region, Lexicon lexicon) {
         List<Integer> ends = runEnds(cps, i);
@@ -41,7 +39,8 @@ final class Phones {
             }
             boolean oneBlock = candidate.charAt(0) == '+' || candidate.charAt(0) == '0' || candidate.indexOf(' ') < 0;
             shaped = shaped == null && oneBlock ? Integer.valueOf(end) : shaped;
-            Optional<Alias> phone = Alias.tryParse(AliasType.PHONE, null, candidate, region).alias();
+            Optional<Alias> phone =
+                    Alias.tryParse(AliasType.PHONE, null, candidate, region).alias();
             if (phone.isPresent()) {
                 return Optional.of(new Found(end, Payee.of(phone.get())));
             } // else try a shorter run: the digits after it may be an amount
@@ -61,7 +60,8 @@ final class Phones {
                 if (j == cps.length || !Text.isAsciiDigit(cps[j])) {
                     ends.add(j);
                 }
-            } else if (PUNCTUATION.indexOf(c) >= 0 && j + 1 < cps.length
+            } else if (PUNCTUATION.indexOf(c) >= 0
+                    && j + 1 < cps.length
                     && (Text.isAsciiDigit(cps[j + 1]) || cps[j + 1] == '(' || (c == ')' && cps[j + 1] == ' '))) {
                 j++;
             } else {
@@ -91,7 +91,8 @@ final class Phones {
     /** Whether a currency or a multiplier is written just before {@code i} or just after {@code end}. */
     private static boolean nextToCurrency(int[] cps, int i, int end, List<Token> tokens, Lexicon lexicon) {
         Token last = tokens.isEmpty() ? null : tokens.get(tokens.size() - 1);
-        if (last != null && onlySpaces(cps, last.end(), i)
+        if (last != null
+                && onlySpaces(cps, last.end(), i)
                 && (last.is(Kind.SYMBOL) || amountWord(last.key(), last.text(), lexicon))) {
             return true;
         }
@@ -112,7 +113,9 @@ final class Phones {
         if (Text.isHan(cps[j])) {
             wordEnd = j + lexicon.hanWordAt(cps, j);
         } else {
-            while (wordEnd < cps.length && wordEnd - j < WORD_MAX && Text.isLetter(cps[wordEnd])
+            while (wordEnd < cps.length
+                    && wordEnd - j < WORD_MAX
+                    && Text.isLetter(cps[wordEnd])
                     && !Text.isHan(cps[wordEnd])) {
                 wordEnd++;
             }

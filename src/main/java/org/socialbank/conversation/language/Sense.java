@@ -1,8 +1,8 @@
 package org.socialbank.conversation.language;
 
 import java.math.BigDecimal;
-import org.socialbank.shared.Language;
 import org.socialbank.shared.CurrencyCode;
+import org.socialbank.shared.Language;
 
 /**
  * What a word of the lexicon means. {@code language()} is the language the word belongs to, for
@@ -13,16 +13,13 @@ sealed interface Sense {
     Language language();
 
     /** A word that asks for an intent; a weak one ("give", "hello") only when no other does. */
-    record IntentWord(Intent intent, boolean weak, Language language) implements Sense {
-    }
+    record IntentWord(Intent intent, boolean weak, Language language) implements Sense {}
 
     /** "how", "comment", "как": a question about an intent asks for help with it. */
-    record HowWord(Language language) implements Sense {
-    }
+    record HowWord(Language language) implements Sense {}
 
     /** A word that says nothing but the language it is in: "to", "à", "на", "به", "给". */
-    record Filler(Language language) implements Sense {
-    }
+    record Filler(Language language) implements Sense {}
 
     /**
      * A currency's name, code or sign.
@@ -32,8 +29,7 @@ sealed interface Sense {
      *     0.1 for the Chinese 毛 (a tenth of a yuan)
      * @param nextToNumberOnly whether it names a currency only next to a number: "rs", "р", "mad"
      */
-    record CurrencyWord(String code, BigDecimal factor, boolean nextToNumberOnly, Language language)
-            implements Sense {
+    record CurrencyWord(String code, BigDecimal factor, boolean nextToNumberOnly, Language language) implements Sense {
 
         static final String YEN_SIGN = "¥";
 
@@ -51,8 +47,7 @@ sealed interface Sense {
      *
      * @param code the currency the unit belongs to, or null when it is any (cents, centimes)
      */
-    record Subunit(BigDecimal factor, String code, Language language) implements Sense {
-    }
+    record Subunit(BigDecimal factor, String code, Language language) implements Sense {}
 
     /**
      * "k", "тыс.", "هزار", "mille": the number before it times {@code factor}.
@@ -60,8 +55,7 @@ sealed interface Sense {
      * @param glued whether it must touch the number ({@code 2k}, {@code 10к}), as a lone letter
      *     means something else
      */
-    record Multiplier(BigDecimal factor, boolean glued, Language language) implements Sense {
-    }
+    record Multiplier(BigDecimal factor, boolean glued, Language language) implements Sense {}
 
     /**
      * A number written as a word: "twenty", "cinq", "пятьсот", "پنجاه".
@@ -71,10 +65,8 @@ sealed interface Sense {
      * @param weak whether it is also an article ("un", "one", "یه"): a number only next to a
      *     currency or another number word
      */
-    record NumberWord(BigDecimal value, boolean hundred, boolean weak, Language language) implements Sense {
-    }
+    record NumberWord(BigDecimal value, boolean hundred, boolean weak, Language language) implements Sense {}
 
     /** The name of a language to switch to ("anglais", "по-русски", "中文"). */
-    record LanguageName(Language target, Language language) implements Sense {
-    }
+    record LanguageName(Language target, Language language) implements Sense {}
 }

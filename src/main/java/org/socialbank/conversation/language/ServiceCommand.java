@@ -35,12 +35,13 @@ public record ServiceCommand(Kind kind, Language language, long number, Optional
     /** The longest text read. */
     public static final int TEXT_LENGTH_MAX = 80;
 
-    private static final Pattern MY_POINTS = Pattern.compile("(?:show |check )?(?:my )?(?:loyalty |reward |bonus )?points"
-            + "(?: balance)?|how many points do i have"
-            + "|(?:voir )?mes points(?: de fidelite)?|solde (?:de )?(?:mes )?points"
-            + "|(?:мои |покажи мои |покажи )?(?:бонусные )?баллы|мои бонусы|сколько (?:у меня )?баллов"
-            + "|(?:نمایش )?امتیاز ?های من|امتیازهایم|امتیاز من|امتیازات من|امتیازاتم"
-            + "|我的积分|积分(?:余额|查询)?|查(?:询|看)?(?:我的)?积分");
+    private static final Pattern MY_POINTS =
+            Pattern.compile("(?:show |check )?(?:my )?(?:loyalty |reward |bonus )?points"
+                    + "(?: balance)?|how many points do i have"
+                    + "|(?:voir )?mes points(?: de fidelite)?|solde (?:de )?(?:mes )?points"
+                    + "|(?:мои |покажи мои |покажи )?(?:бонусные )?баллы|мои бонусы|сколько (?:у меня )?баллов"
+                    + "|(?:نمایش )?امتیاز ?های من|امتیازهایم|امتیاز من|امتیازات من|امتیازاتم"
+                    + "|我的积分|积分(?:余额|查询)?|查(?:询|看)?(?:我的)?积分");
     private static final Pattern REDEEM = Pattern.compile("(?:redeem|use|spend) (\\d{1,9}) (?:loyalty )?points?"
             + "|(?:utiliser|echanger|convertir|depenser) (\\d{1,9}) points?"
             + "|(?:списать|обменять|потратить|использовать) (\\d{1,9}) балл(?:ов|а)?"
@@ -78,12 +79,13 @@ public record ServiceCommand(Kind kind, Language language, long number, Optional
             + "|نوبت ?های من|نوبتهایم|نوبت من"
             + "|我的预约|查(?:看|询)?(?:我的)?预约");
     private static final String CODE = "([acefghjkmnprtwxy34679]{6})";
-    private static final Pattern CANCEL = Pattern.compile("cancel (?:my |the )?(?:appointment|booking)(?: " + CODE + ")?"
-            + "|cancel " + CODE
-            + "|annuler (?:mon |le )?(?:rendez-vous|rdv)(?: " + CODE + ")?|annuler " + CODE
-            + "|отменить (?:мою |мои )?запис[ьи](?: " + CODE + ")?|отмени(?:ть)? " + CODE
-            + "|لغو نوبت(?: من)?(?: " + CODE + ")?|نوبت(?:م| من)? را لغو کن|لغو " + CODE
-            + "|取消(?:我的)?预约(?: ?" + CODE + ")?|取消 ?" + CODE);
+    private static final Pattern CANCEL =
+            Pattern.compile("cancel (?:my |the )?(?:appointment|booking)(?: " + CODE + ")?"
+                    + "|cancel " + CODE
+                    + "|annuler (?:mon |le )?(?:rendez-vous|rdv)(?: " + CODE + ")?|annuler " + CODE
+                    + "|отменить (?:мою |мои )?запис[ьи](?: " + CODE + ")?|отмени(?:ть)? " + CODE
+                    + "|لغو نوبت(?: من)?(?: " + CODE + ")?|نوبت(?:م| من)? را لغو کن|لغو " + CODE
+                    + "|取消(?:我的)?预约(?: ?" + CODE + ")?|取消 ?" + CODE);
 
     private static final Pattern VOUCHERS = Pattern.compile("(?:show |list )?(?:the |my )?(?:partner |reward )?"
             + "(?:vouchers|rewards|gift cards)|what can i (?:get|buy) with (?:my )?points"
@@ -92,14 +94,17 @@ public record ServiceCommand(Kind kind, Language language, long number, Optional
             + "|(?:نمایش )?(?:بن ?ها|بنهای خرید|کارت ?های هدیه|جوایز|هدایا)(?: من)?|با امتیاز چه می ?توانم بگیرم"
             + "|(?:我的)?(?:优惠券|兑换券|礼券|代金券)|积分(?:商城|兑换礼品|能换什么)");
     private static final String REWARD = "([a-z0-9][a-z0-9_-]{0,31}|[\\p{L}][\\p{L}' -]{1,31})";
-    // a word of vouchers is required ("redeem", "échanger", "обменять", «بن», "兑换"): "get my balance" stays other words'
-    private static final Pattern REDEEM_VOUCHER = Pattern.compile("redeem(?: the| a| an)?(?: voucher| reward)?(?: for)? "
-            + REWARD + "(?: voucher)?|(?:get|order)(?: the| a| an)? (?:voucher|reward) " + REWARD
-            + "|(?:get|order)(?: the| a| an)? " + REWARD + " voucher"
-            + "|echanger(?: le| un)?(?: bon)?(?: pour| contre)? " + REWARD + "|(?:obtenir|commander)(?: le| un)? bon "
-            + REWARD + "|обменять(?: баллы)? на " + REWARD + "|(?:получить|заказать) (?:ваучер|купон) " + REWARD
-            + "|(?:دریافت|گرفتن|سفارش) (?:بن|کارت هدیه) " + REWARD
-            + "|兑换(?:优惠券|礼券)? ?" + REWARD + "|(?:领取|换)(?:优惠券|礼券) ?" + REWARD);
+    // a word of vouchers is required ("redeem", "échanger", "обменять", «بن», "兑换"): "get my balance" stays other
+    // words'
+    private static final Pattern REDEEM_VOUCHER =
+            Pattern.compile("redeem(?: the| a| an)?(?: voucher| reward)?(?: for)? "
+                    + REWARD + "(?: voucher)?|(?:get|order)(?: the| a| an)? (?:voucher|reward) " + REWARD
+                    + "|(?:get|order)(?: the| a| an)? " + REWARD + " voucher"
+                    + "|echanger(?: le| un)?(?: bon)?(?: pour| contre)? " + REWARD
+                    + "|(?:obtenir|commander)(?: le| un)? bon "
+                    + REWARD + "|обменять(?: баллы)? на " + REWARD + "|(?:получить|заказать) (?:ваучер|купон) " + REWARD
+                    + "|(?:دریافت|گرفتن|سفارش) (?:بن|کارت هدیه) " + REWARD
+                    + "|兑换(?:优惠券|礼券)? ?" + REWARD + "|(?:领取|换)(?:优惠券|礼券) ?" + REWARD);
 
     /** The command the whole text is, or empty. */
     public static Optional<ServiceCommand> read(String text) {
@@ -108,25 +113,36 @@ public record ServiceCommand(Kind kind, Language language, long number, Optional
         }
         // the isolates our Persian messages put around a reward's code, should a reader copy them back
         String t = Text.key(Text.normalize(text.replaceAll("[\u2066-\u2069]", "")))
-                .replaceAll("[.!?؟。！？\\s]+$", "").strip().replaceAll("\\s+", " ");
+                .replaceAll("[.!?؟。！？\\s]+$", "")
+                .strip()
+                .replaceAll("\\s+", " ");
         Matcher redeem = REDEEM.matcher(t);
         if (redeem.matches()) {
-            return Optional.of(new ServiceCommand(Kind.REDEEM_POINTS, languageOf(t), Long.parseLong(firstGroup(redeem)),
-                    Optional.empty()));
+            return Optional.of(new ServiceCommand(
+                    Kind.REDEEM_POINTS, languageOf(t), Long.parseLong(firstGroup(redeem)), Optional.empty()));
         }
         Matcher cancel = CANCEL.matcher(t);
         if (cancel.matches()) {
             String code = firstGroup(cancel);
-            return Optional.of(new ServiceCommand(Kind.CANCEL_APPOINTMENT, languageOf(t), 0,
+            return Optional.of(new ServiceCommand(
+                    Kind.CANCEL_APPOINTMENT,
+                    languageOf(t),
+                    0,
                     Optional.ofNullable(code).map(c -> c.toUpperCase(java.util.Locale.ROOT))));
         }
-        Kind kind = MY_POINTS.matcher(t).matches() ? Kind.MY_POINTS
-                : MY_LOAN.matcher(t).matches() ? Kind.MY_LOAN
-                : APPLY_CARD.matcher(t).matches() ? Kind.APPLY_CARD
-                : APPLY_LOAN.matcher(t).matches() ? Kind.APPLY_LOAN
-                : MY_APPLICATIONS.matcher(t).matches() ? Kind.MY_APPLICATIONS
-                : MY_APPOINTMENTS.matcher(t).matches() ? Kind.MY_APPOINTMENTS
-                : VOUCHERS.matcher(t).matches() ? Kind.VOUCHERS : null;
+        Kind kind = MY_POINTS.matcher(t).matches()
+                ? Kind.MY_POINTS
+                : MY_LOAN.matcher(t).matches()
+                        ? Kind.MY_LOAN
+                        : APPLY_CARD.matcher(t).matches()
+                                ? Kind.APPLY_CARD
+                                : APPLY_LOAN.matcher(t).matches()
+                                        ? Kind.APPLY_LOAN
+                                        : MY_APPLICATIONS.matcher(t).matches()
+                                                ? Kind.MY_APPLICATIONS
+                                                : MY_APPOINTMENTS.matcher(t).matches()
+                                                        ? Kind.MY_APPOINTMENTS
+                                                        : VOUCHERS.matcher(t).matches() ? Kind.VOUCHERS : null;
         return kind != null ? Optional.of(new ServiceCommand(kind, languageOf(t), 0, Optional.empty())) : voucher(t);
     }
 
@@ -167,8 +183,9 @@ public record ServiceCommand(Kind kind, Language language, long number, Optional
             return Language.FA;
         }
         return t.matches(".*\\b(?:mes|ma|mon|voir|solde|utiliser|echanger|convertir|depenser|je|demander|obtenir|ouvrir"
-                + "|demande|pret|suivi|ou|annuler|rendez-vous|rdv|une|carte|le|de|prets|echeancier|bons|bon|cheques|recompenses"
-                + "|commander|les)\\b.*") ? Language.FR
+                        + "|demande|pret|suivi|ou|annuler|rendez-vous|rdv|une|carte|le|de|prets|echeancier|bons|bon|cheques|recompenses"
+                        + "|commander|les)\\b.*")
+                ? Language.FR
                 : Language.EN;
     }
 }

@@ -29,19 +29,26 @@ record SpelledNumber(BigDecimal value, int end, boolean weak) {
         while (k < tokens.size()) {
             Optional<PhraseMatches.Match> mark = marks.startingAt(k);
             Optional<NumberWord> word = mark.flatMap(m -> m.sense(NumberWord.class));
-            Optional<Multiplier> scale = mark.flatMap(m -> m.sense(Multiplier.class)).filter(m -> !m.glued());
+            Optional<Multiplier> scale =
+                    mark.flatMap(m -> m.sense(Multiplier.class)).filter(m -> !m.glued());
             if (word.isPresent() && word.get().hundred()) {
                 group = (group.signum() == 0 ? BigDecimal.ONE : group).multiply(HUNDRED);
                 last = HUNDRED;
-            } else if (word.isPresent() && (last.signum() == 0 || word.get().value().compareTo(bound(last)) < 0)) {
+            } else if (word.isPresent()
+                    && (last.signum() == 0 || word.get().value().compareTo(bound(last)) < 0)) {
                 group = group.add(word.get().value());
                 last = word.get().value();
             } else if (scale.isPresent()) {
-                total = total.add((group.signum() == 0 ? BigDecimal.ONE : group).multiply(scale.get().factor()));
+                total = total.add((group.signum() == 0 ? BigDecimal.ONE : group)
+                        .multiply(scale.get().factor()));
                 group = BigDecimal.ZERO;
                 last = BigDecimal.ZERO;
-            } else if (k > j && k + 1 < tokens.size() && AND.contains(tokens.get(k).key())
-                    && marks.startingAt(k + 1).flatMap(m -> m.sense(NumberWord.class)).isPresent()) {
+            } else if (k > j
+                    && k + 1 < tokens.size()
+                    && AND.contains(tokens.get(k).key())
+                    && marks.startingAt(k + 1)
+                            .flatMap(m -> m.sense(NumberWord.class))
+                            .isPresent()) {
                 k++;
                 continue;
             } else {
@@ -55,7 +62,8 @@ record SpelledNumber(BigDecimal value, int end, boolean weak) {
 
     /** What may follow a word additively: below 10 after twenty, below 100 after двести, below 20 after soixante. */
     private static BigDecimal bound(BigDecimal last) {
-        if (last.stripTrailingZeros().scale() > 0 || last.remainder(BigDecimal.TEN).signum() != 0) {
+        if (last.stripTrailingZeros().scale() > 0
+                || last.remainder(BigDecimal.TEN).signum() != 0) {
             return BigDecimal.ONE;
         }
         long value = last.longValue();

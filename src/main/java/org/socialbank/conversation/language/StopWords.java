@@ -19,8 +19,7 @@ public final class StopWords {
     /** Each word's key (see {@link #key(String)}) and the language a confirmation is in by default. */
     private static final Map<String, Language> WORDS = words();
 
-    private StopWords() {
-    }
+    private StopWords() {}
 
     /** The language of the STOP word the whole text is, or empty when it is none. */
     public static Optional<Language> match(String text) {
@@ -40,14 +39,56 @@ public final class StopWords {
 
     private static Map<String, Language> words() {
         Map<String, Language> words = new LinkedHashMap<>();
-        add(words, Language.EN, "stop", "stop all", "stopall", "unsubscribe", "unsub", "opt out", "optout",
-                "end", "quit", "cancel marketing", "no more messages");
-        add(words, Language.FR, "arret", "arrête", "arrêt", "arreter", "désabonner", "me désabonner",
-                "se désabonner", "désabonnement", "désinscrire", "me désinscrire", "stop pub");
-        add(words, Language.RU, "стоп", "отписаться", "отписка", "отпишите", "отпиши", "отпишись",
-                "отменить подписку", "хватит рассылки");
-        add(words, Language.FA, "لغو", "توقف", "لغو عضویت", "لغو اشتراک", "عضویت لغو", "لغو پیامک",
-                "دیگر پیام نده", "استاپ");
+        add(
+                words,
+                Language.EN,
+                "stop",
+                "stop all",
+                "stopall",
+                "unsubscribe",
+                "unsub",
+                "opt out",
+                "optout",
+                "end",
+                "quit",
+                "cancel marketing",
+                "no more messages");
+        add(
+                words,
+                Language.FR,
+                "arret",
+                "arrête",
+                "arrêt",
+                "arreter",
+                "désabonner",
+                "me désabonner",
+                "se désabonner",
+                "désabonnement",
+                "désinscrire",
+                "me désinscrire",
+                "stop pub");
+        add(
+                words,
+                Language.RU,
+                "стоп",
+                "отписаться",
+                "отписка",
+                "отпишите",
+                "отпиши",
+                "отпишись",
+                "отменить подписку",
+                "хватит рассылки");
+        add(
+                words,
+                Language.FA,
+                "لغو",
+                "توقف",
+                "لغو عضویت",
+                "لغو اشتراک",
+                "عضویت لغو",
+                "لغو پیامک",
+                "دیگر پیام نده",
+                "استاپ");
         add(words, Language.ZH, "退订", "退訂", "取消订阅", "取消訂閱", "td", "停止", "退订营销", "不再接收");
         return Map.copyOf(words);
     }

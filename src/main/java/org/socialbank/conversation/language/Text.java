@@ -11,8 +11,7 @@ import java.util.List;
  */
 final class Text {
 
-    private Text() {
-    }
+    private Text() {}
 
     /**
      * NFKC (so full-width {@code １０} and no-break spaces become {@code 10} and a space), ASCII
@@ -32,9 +31,18 @@ final class Text {
     }
 
     private static boolean invisible(int c) {
-        return c == 0x200C || c == 0x200D || c == 0x200E || c == 0x200F || c == 0x061C || c == 0xFEFF
-                || c == 0x0640 || c == 0xFE0E || c == 0xFE0F || c == 0x0670
-                || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)
+        return c == 0x200C
+                || c == 0x200D
+                || c == 0x200E
+                || c == 0x200F
+                || c == 0x061C
+                || c == 0xFEFF
+                || c == 0x0640
+                || c == 0xFE0E
+                || c == 0xFE0F
+                || c == 0x0670
+                || (c >= 0x202A && c <= 0x202E)
+                || (c >= 0x2066 && c <= 0x2069)
                 || (c >= 0x064B && c <= 0x065F);
     }
 
@@ -42,7 +50,9 @@ final class Text {
         if (Character.isDigit(c)) {
             return '0' + Character.digit(c, 10); // as directory.Digits: ۰۹۱۲ reads 0912
         }
-        if (c == 0x200B || Character.isWhitespace(c) || Character.isSpaceChar(c)
+        if (c == 0x200B
+                || Character.isWhitespace(c)
+                || Character.isSpaceChar(c)
                 || Character.getType(c) == Character.CONTROL) {
             return ' ';
         }
@@ -62,7 +72,8 @@ final class Text {
             if (lower == 'ё') {
                 lower = 'е';
             } else if (lower > 0x7F && Character.UnicodeScript.of(lower) == Character.UnicodeScript.LATIN) {
-                lower = Normalizer.normalize(Character.toString(lower), Normalizer.Form.NFD).codePointAt(0);
+                lower = Normalizer.normalize(Character.toString(lower), Normalizer.Form.NFD)
+                        .codePointAt(0);
             }
             out.appendCodePoint(lower);
         });
@@ -103,8 +114,7 @@ final class Text {
     /** A letter or a combining mark of one (Persian and Russian words may carry them). */
     static boolean isLetter(int c) {
         int type = Character.getType(c);
-        return Character.isLetter(c) || type == Character.NON_SPACING_MARK
-                || type == Character.COMBINING_SPACING_MARK;
+        return Character.isLetter(c) || type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK;
     }
 
     static boolean isAsciiDigit(int c) {
@@ -127,6 +137,10 @@ final class Text {
     }
 
     enum Script {
-        LATIN, CYRILLIC, ARABIC, HAN, OTHER
+        LATIN,
+        CYRILLIC,
+        ARABIC,
+        HAN,
+        OTHER
     }
 }

@@ -125,7 +125,9 @@ final class Tokenizer {
         while (j < cps.length) {
             int c = cps[j];
             boolean numeral = Text.isAsciiDigit(c) || Lexicon.isHanNumeral(c);
-            boolean point = (c == '.' || c == '点') && j > from && j + 1 < cps.length
+            boolean point = (c == '.' || c == '点')
+                    && j > from
+                    && j + 1 < cps.length
                     && (Text.isAsciiDigit(cps[j + 1]) || Lexicon.isHanNumeral(cps[j + 1]));
             if (!numeral && !point) {
                 break;
@@ -189,7 +191,8 @@ final class Tokenizer {
             while (j < cps.length && j - i <= TAG_MAX && isHandleChar(cps[j]) && cps[j] != '.') {
                 j++;
             }
-            Optional<Alias> tag = Alias.tryParse(AliasType.TAG, null, new String(cps, i, j - i), null).alias();
+            Optional<Alias> tag = Alias.tryParse(AliasType.TAG, null, new String(cps, i, j - i), null)
+                    .alias();
             if (tag.isPresent()) {
                 return addPayee(Payee.of(tag.get()), j);
             } // else a dollar sign before a word
@@ -216,7 +219,8 @@ final class Tokenizer {
         if (candidate.indexOf('.', at - i) < 0) {
             return false;
         }
-        Optional<Alias> email = Alias.tryParse(AliasType.EMAIL, null, candidate, null).alias();
+        Optional<Alias> email =
+                Alias.tryParse(AliasType.EMAIL, null, candidate, null).alias();
         return email.isPresent() && addPayee(Payee.of(email.get()), end);
     }
 
@@ -259,7 +263,8 @@ final class Tokenizer {
     }
 
     private static Payee handlePayee(Network network, String raw) {
-        Optional<Alias> handle = network == null ? Optional.empty()
+        Optional<Alias> handle = network == null
+                ? Optional.empty()
                 : Alias.tryParse(AliasType.HANDLE, network, raw, null).alias();
         // not valid there: reported without a network, the dialogue cannot resolve it on this channel
         return handle.map(Payee::of).orElseGet(() -> new Payee(PayeeType.HANDLE, raw.toLowerCase(Locale.ROOT), null));
@@ -271,7 +276,8 @@ final class Tokenizer {
         if (found.isEmpty()) {
             return false;
         }
-        return found.get().payee() == null ? add(Kind.PHONE_LIKE, found.get().end())
+        return found.get().payee() == null
+                ? add(Kind.PHONE_LIKE, found.get().end())
                 : addPayee(found.get().payee(), found.get().end());
     }
 
@@ -280,8 +286,13 @@ final class Tokenizer {
     }
 
     private static boolean isLocalPartChar(int c) {
-        return Text.isAsciiLetter(c) || Text.isAsciiDigit(c) || c == '.' || c == '_' || c == '%'
-                || c == '+' || c == '-';
+        return Text.isAsciiLetter(c)
+                || Text.isAsciiDigit(c)
+                || c == '.'
+                || c == '_'
+                || c == '%'
+                || c == '+'
+                || c == '-';
     }
 
     private static boolean isDomainChar(int c) {

@@ -15,19 +15,27 @@ import org.socialbank.shared.Language;
  */
 public record ZoneCommand(Language language, String zone) {
 
-    private record Word(String text, Language language) {
-    }
+    private record Word(String text, Language language) {}
 
     /** Longest first, so that "time zone" wins over "zone". */
     private static final List<Word> WORDS = List.of(
-            new Word("my time zone", Language.EN), new Word("time zone", Language.EN), new Word("timezone", Language.EN),
-            new Word("my zone", Language.EN), new Word("zone", Language.EN),
-            new Word("mon fuseau horaire", Language.FR), new Word("fuseau horaire", Language.FR),
+            new Word("my time zone", Language.EN),
+            new Word("time zone", Language.EN),
+            new Word("timezone", Language.EN),
+            new Word("my zone", Language.EN),
+            new Word("zone", Language.EN),
+            new Word("mon fuseau horaire", Language.FR),
+            new Word("fuseau horaire", Language.FR),
             new Word("fuseau", Language.FR),
-            new Word("мой часовой пояс", Language.RU), new Word("часовой пояс", Language.RU),
-            new Word("منطقهٔ زمانی", Language.FA), new Word("منطقه‌ی زمانی", Language.FA),
-            new Word("منطقه زمانی", Language.FA), new Word("منطقه‌زمانی", Language.FA),
-            new Word("我的时区", Language.ZH), new Word("时区", Language.ZH), new Word("時區", Language.ZH));
+            new Word("мой часовой пояс", Language.RU),
+            new Word("часовой пояс", Language.RU),
+            new Word("منطقهٔ زمانی", Language.FA),
+            new Word("منطقه‌ی زمانی", Language.FA),
+            new Word("منطقه زمانی", Language.FA),
+            new Word("منطقه‌زمانی", Language.FA),
+            new Word("我的时区", Language.ZH),
+            new Word("时区", Language.ZH),
+            new Word("時區", Language.ZH));
 
     /** The most a message may hold to be read as a zone command. */
     static final int LENGTH_MAX = 100;

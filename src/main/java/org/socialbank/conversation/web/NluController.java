@@ -23,10 +23,16 @@ class NluController {
 
     private final CommandParser parser = new CommandParser();
 
-    @Operation(summary = "Parse a message in English, French, Russian, Persian or Chinese into intent, amount, currency and payees")
-    @ApiResponse(responseCode = "200", description = "the command read, intent unknown when none",
+    @Operation(
+            summary =
+                    "Parse a message in English, French, Russian, Persian or Chinese into intent, amount, currency and payees")
+    @ApiResponse(
+            responseCode = "200",
+            description = "the command read, intent unknown when none",
             content = @Content(schema = @Schema(implementation = ParsedJson.class)))
-    @ApiResponse(responseCode = "400", description = "text missing or over 1000 characters, unknown locale, network or region",
+    @ApiResponse(
+            responseCode = "400",
+            description = "text missing or over 1000 characters, unknown locale, network or region",
             content = @Content(mediaType = "application/problem+json"))
     @PostMapping(path = "/parse", consumes = MediaType.APPLICATION_JSON_VALUE)
     ParsedJson parse(@RequestBody ParseBody request) {

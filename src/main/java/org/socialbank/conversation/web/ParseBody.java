@@ -20,7 +20,12 @@ import org.socialbank.shared.web.BadRequest;
  * @param recentPayees the payer's recent payees' names, found in the text as payees
  * @param bankHandles the bank's own handles, never payees ({@code @SMoneyfr #envoyer 10EUR @dest})
  */
-record ParseBody(String text, String locale, String network, String region, List<String> recentPayees,
+record ParseBody(
+        String text,
+        String locale,
+        String network,
+        String region,
+        List<String> recentPayees,
         List<String> bankHandles) {
 
     /** The text, checked: present and at most {@link CommandParser#TEXT_LENGTH_MAX} characters. */
@@ -39,14 +44,19 @@ record ParseBody(String text, String locale, String network, String region, List
             return Optional.empty();
         }
         String language = Locale.forLanguageTag(locale).getLanguage();
-        return Optional.of(Language.fromTag(language).orElseThrow(() -> new BadRequest(
-                "locale must be one of en, fr, ru, fa, zh (a region such as fa-IR may follow)")));
+        return Optional.of(Language.fromTag(language)
+                .orElseThrow(() -> new BadRequest(
+                        "locale must be one of en, fr, ru, fa, zh (a region such as fa-IR may follow)")));
     }
 
     Context context() {
-        Network channel = network == null ? null : Network.fromWireName(network).orElseThrow(
-                () -> new BadRequest("unknown network '" + network + "'; one of "
-                        + List.of(Network.values()).stream().map(Network::wireName).toList()));
+        Network channel = network == null
+                ? null
+                : Network.fromWireName(network)
+                        .orElseThrow(() -> new BadRequest("unknown network '" + network + "'; one of "
+                                + List.of(Network.values()).stream()
+                                        .map(Network::wireName)
+                                        .toList()));
         if (bankHandles != null && bankHandles.contains(null)) {
             throw new BadRequest("bankHandles may not hold null");
         }

@@ -24,22 +24,36 @@ import org.socialbank.conversation.language.Payee;
  *     pizza}), null when the text says nothing (issue 13)
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-record ParsedJson(String language, String intent, Long amountMinor, String currency, List<PayeeJson> payees,
-        String amount, List<ShareJson> shares, String targetLanguage, String amountProblem, String reply,
+record ParsedJson(
+        String language,
+        String intent,
+        Long amountMinor,
+        String currency,
+        List<PayeeJson> payees,
+        String amount,
+        List<ShareJson> shares,
+        String targetLanguage,
+        String amountProblem,
+        String reply,
         String note) {
 
     static ParsedJson of(ParsedCommand command) {
         int exponent = command.exponent();
-        return new ParsedJson(command.language().tag(), command.intent().wireName(),
+        return new ParsedJson(
+                command.language().tag(),
+                command.intent().wireName(),
                 command.amountMinor().isPresent() ? command.amountMinor().getAsLong() : null,
                 command.currency().map(c -> c.code()).orElse(null),
                 command.payees().stream().map(PayeeJson::of).toList(),
                 command.amount().map(BigDecimal::toPlainString).orElse(null),
-                command.shares().stream().map(s -> new ShareJson(s.payee().type().wireName(), s.payee().value(),
-                        minor(s.amount(), exponent))).toList(),
+                command.shares().stream()
+                        .map(s -> new ShareJson(
+                                s.payee().type().wireName(), s.payee().value(), minor(s.amount(), exponent)))
+                        .toList(),
                 command.targetLanguage().map(l -> l.tag()).orElse(null),
                 command.amountProblem().map(p -> p.wireName()).orElse(null),
-                Hints.reply(command).orElse(null), command.note().orElse(null));
+                Hints.reply(command).orElse(null),
+                command.note().orElse(null));
     }
 
     private static Long minor(BigDecimal amount, int exponent) {
@@ -58,6 +72,5 @@ record ParsedJson(String language, String intent, Long amountMinor, String curre
         }
     }
 
-    record ShareJson(String type, String value, Long amountMinor) {
-    }
+    record ShareJson(String type, String value, Long amountMinor) {}
 }

@@ -28,15 +28,35 @@ class DemoController {
     @GetMapping("/api/v1/demo/customers")
     ResponseEntity<?> customers() {
         if (!demo.enabled()) {
-            return Problems.response(Problems.of(HttpStatus.NOT_FOUND, "not_found",
-                    "This node does not run the demo bank."));
+            return Problems.response(
+                    Problems.of(HttpStatus.NOT_FOUND, "not_found", "This node does not run the demo bank."));
         }
-        List<Map<String, Object>> body = DemoBank.CUSTOMERS.stream().map(c -> Map.<String, Object>of(
-                "id", c.customerId().value(), "displayName", c.displayName(), "language", c.language(),
-                "username", c.username(), "phone", c.phone(), "email", c.email(), "tag", "$" + c.tag(),
-                "accounts", ledger.accountsOwnedBy(c.customerId().ownerRef()).stream().map(a -> Map.of(
-                        "id", a.id().value(), "currency", a.currency().code(),
-                        "balanceMinor", a.balanceMinor())).toList()))
+        List<Map<String, Object>> body = DemoBank.CUSTOMERS.stream()
+                .map(c -> Map.<String, Object>of(
+                        "id",
+                        c.customerId().value(),
+                        "displayName",
+                        c.displayName(),
+                        "language",
+                        c.language(),
+                        "username",
+                        c.username(),
+                        "phone",
+                        c.phone(),
+                        "email",
+                        c.email(),
+                        "tag",
+                        "$" + c.tag(),
+                        "accounts",
+                        ledger.accountsOwnedBy(c.customerId().ownerRef()).stream()
+                                .map(a -> Map.of(
+                                        "id",
+                                        a.id().value(),
+                                        "currency",
+                                        a.currency().code(),
+                                        "balanceMinor",
+                                        a.balanceMinor()))
+                                .toList()))
                 .toList();
         return ResponseEntity.ok(Map.of("customers", body));
     }

@@ -44,8 +44,7 @@ public class Authenticators {
     }
 
     /** What the enrolment page shows: a QR code of the otpauth URI, and the secret to type by hand. */
-    public record Enrolment(String qrSvg, String secretBase32) {
-    }
+    public record Enrolment(String qrSvg, String secretBase32) {}
 
     public boolean active(CustomerId customer) {
         return store.enrolment(customer).filter(e -> e.lastStep() != PENDING).isPresent();
@@ -83,8 +82,11 @@ public class Authenticators {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, sealKey, new GCMParameterSpec(128, iv));
             byte[] sealed = cipher.doFinal(secret);
-            return Base64.getEncoder().encodeToString(ByteBuffer.allocate(iv.length + sealed.length)
-                    .put(iv).put(sealed).array());
+            return Base64.getEncoder()
+                    .encodeToString(ByteBuffer.allocate(iv.length + sealed.length)
+                            .put(iv)
+                            .put(sealed)
+                            .array());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is missing from this JVM", e);
         }

@@ -32,8 +32,14 @@ public class CodeChallenges {
     private final DirectoryProperties properties;
     private final Clock clock;
 
-    CodeChallenges(JdbcLinking store, OneTimeCodes codes, SmsGateway sms, Authenticators authenticators,
-            SecondFactorBudget budget, DirectoryProperties properties, Clock clock) {
+    CodeChallenges(
+            JdbcLinking store,
+            OneTimeCodes codes,
+            SmsGateway sms,
+            Authenticators authenticators,
+            SecondFactorBudget budget,
+            DirectoryProperties properties,
+            Clock clock) {
         this.budget = budget;
         this.store = store;
         this.codes = codes;
@@ -44,10 +50,15 @@ public class CodeChallenges {
     }
 
     /** What an SMS challenge is about, and how to word its message once the code is known. */
-    public record SmsRequest(CustomerId customer, String purpose, String context, String reference,
-            String summary, String phoneE164, java.util.function.Function<String, String> text,
-            Instant expiresAt) {
-    }
+    public record SmsRequest(
+            CustomerId customer,
+            String purpose,
+            String context,
+            String reference,
+            String summary,
+            String phoneE164,
+            java.util.function.Function<String, String> text,
+            Instant expiresAt) {}
 
     /**
      * Until when the customer's second factor is locked out, if it is now; holds the customer's
@@ -63,9 +74,19 @@ public class CodeChallenges {
         budget.sent(request.customer());
         String code = codes.generate(CODE_DIGITS);
         UUID id = UUID.randomUUID();
-        store.insertChallenge(new Challenge(id, request.customer(), request.purpose(), "sms", request.context(),
-                codes.hash(code, request.context()), request.reference(), request.summary(), 0, "pending",
-                request.expiresAt(), now()));
+        store.insertChallenge(new Challenge(
+                id,
+                request.customer(),
+                request.purpose(),
+                "sms",
+                request.context(),
+                codes.hash(code, request.context()),
+                request.reference(),
+                request.summary(),
+                0,
+                "pending",
+                request.expiresAt(),
+                now()));
         sms.send(new SmsMessage(request.phoneE164(), request.text().apply(code)));
         return id;
     }
@@ -73,8 +94,8 @@ public class CodeChallenges {
     /** Creates a challenge answered from the customer's authenticator app; returns its id. */
     public UUID expectTotp(CustomerId customer, String purpose, String context, String reference, Instant expiresAt) {
         UUID id = UUID.randomUUID();
-        store.insertChallenge(new Challenge(id, customer, purpose, "totp", context, null, reference, null, 0,
-                "pending", expiresAt, now()));
+        store.insertChallenge(new Challenge(
+                id, customer, purpose, "totp", context, null, reference, null, 0, "pending", expiresAt, now()));
         return id;
     }
 
@@ -101,8 +122,10 @@ public class CodeChallenges {
             store.updateChallenge(c.id(), c.attempts(), "expired");
             return new CodeCheck.Expired(true);
         }
-        String code = typed == null ? "" : org.socialbank.shared.Digits.toAscii(typed).replaceAll("[\\s-]", "");
-        boolean right = "totp".equals(c.method()) ? authenticators.verify(c.customerId(), code)
+        String code =
+                typed == null ? "" : org.socialbank.shared.Digits.toAscii(typed).replaceAll("[\\s-]", "");
+        boolean right = "totp".equals(c.method())
+                ? authenticators.verify(c.customerId(), code)
                 : code.matches("[0-9]{" + CODE_DIGITS + "}") && codes.matches(code, c.context(), c.codeHash());
         if (right) {
             store.updateChallenge(c.id(), c.attempts() + 1, "confirmed");
@@ -121,7 +144,8 @@ public class CodeChallenges {
     }
 
     public void cancel(UUID challengeId) {
-        store.lockChallenge(challengeId).filter(c -> "pending".equals(c.status()))
+        store.lockChallenge(challengeId)
+                .filter(c -> "pending".equals(c.status()))
                 .ifPresent(c -> store.updateChallenge(c.id(), c.attempts(), "cancelled"));
     }
 

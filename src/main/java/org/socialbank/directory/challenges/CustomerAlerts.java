@@ -24,8 +24,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class CustomerAlerts {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final JdbcDirectory directory;
     private final SmsGateway sms;
@@ -60,11 +60,16 @@ public class CustomerAlerts {
             if (!e.verified()) {
                 continue; // an unverified address is nobody's proof, and nobody's to alert
             }
-            if (e.alias().type() == AliasType.PHONE && SmsMessage.isE164(e.alias().value())) {
+            if (e.alias().type() == AliasType.PHONE
+                    && SmsMessage.isE164(e.alias().value())) {
                 sms.send(new SmsMessage(e.alias().value(), messages.getMessage(key + ".sms", args, locale)));
-            } else if (e.alias().type() == AliasType.EMAIL && EmailMessage.isAddress(e.alias().value())) {
-                email.send(new EmailMessage(e.alias().value(), messages.getMessage(key + ".subject", args, locale),
-                        messages.getMessage(key + ".body", args, locale), locale));
+            } else if (e.alias().type() == AliasType.EMAIL
+                    && EmailMessage.isAddress(e.alias().value())) {
+                email.send(new EmailMessage(
+                        e.alias().value(),
+                        messages.getMessage(key + ".subject", args, locale),
+                        messages.getMessage(key + ".body", args, locale),
+                        locale));
             }
         }
     }

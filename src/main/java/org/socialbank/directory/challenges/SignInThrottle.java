@@ -23,8 +23,8 @@ public class SignInThrottle {
     private final DirectoryProperties properties;
     private final Clock clock;
 
-    SignInThrottle(JdbcLinking store, PlatformTransactionManager transactions, DirectoryProperties properties,
-            Clock clock) {
+    SignInThrottle(
+            JdbcLinking store, PlatformTransactionManager transactions, DirectoryProperties properties, Clock clock) {
         this.store = store;
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);

@@ -12,8 +12,7 @@ import org.springframework.stereotype.Repository;
 public class JdbcCustomerSettings {
 
     /** What is stored: the language, and the zone id or null when she chose none. */
-    public record Row(Language language, String zone) {
-    }
+    public record Row(Language language, String zone) {}
 
     private final JdbcClient jdbc;
 
@@ -22,7 +21,8 @@ public class JdbcCustomerSettings {
     }
 
     public Optional<Row> find(CustomerId id) {
-        return jdbc.sql("SELECT language, time_zone FROM customers WHERE id = ?").param(id.value())
+        return jdbc.sql("SELECT language, time_zone FROM customers WHERE id = ?")
+                .param(id.value())
                 .query((rs, n) -> new Row(Language.fromTag(rs.getString(1)).orElseThrow(), rs.getString(2)))
                 .optional();
     }
@@ -30,18 +30,24 @@ public class JdbcCustomerSettings {
     /** Sets the language; true when it changed. */
     public boolean language(CustomerId id, Language language) {
         return jdbc.sql("UPDATE customers SET language = ? WHERE id = ? AND language <> ?")
-                .params(language.tag(), id.value(), language.tag()).update() == 1;
+                        .params(language.tag(), id.value(), language.tag())
+                        .update()
+                == 1;
     }
 
     /** Sets the zone; true when it changed. */
     public boolean zone(CustomerId id, ZoneId zone) {
         return jdbc.sql("UPDATE customers SET time_zone = ? WHERE id = ? AND (time_zone IS NULL OR time_zone <> ?)")
-                .params(zone.getId(), id.value(), zone.getId()).update() == 1;
+                        .params(zone.getId(), id.value(), zone.getId())
+                        .update()
+                == 1;
     }
 
     /** Gives a customer without a login one (issue 13); true when she had none and now has it. */
     public boolean signIn(CustomerId id, String username, String passwordHash) {
         return jdbc.sql("UPDATE customers SET username = ?, password_hash = ? WHERE id = ? AND username IS NULL")
-                .params(username, passwordHash, id.value()).update() == 1;
+                        .params(username, passwordHash, id.value())
+                        .update()
+                == 1;
     }
 }

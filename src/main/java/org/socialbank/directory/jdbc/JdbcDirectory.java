@@ -15,9 +15,9 @@ import org.socialbank.directory.CustomerStatus;
 import org.socialbank.directory.CustomerView.AliasEntry;
 import org.socialbank.directory.CustomerView.HeldAccount;
 import org.socialbank.directory.KycLevel;
+import org.socialbank.ledger.AccountId;
 import org.socialbank.shared.Language;
 import org.socialbank.shared.Network;
-import org.socialbank.ledger.AccountId;
 import org.socialbank.shared.jdbc.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -37,87 +37,125 @@ public class JdbcDirectory {
 
     public void insertCustomer(Customer c, String passwordHash) {
         jdbc.sql("INSERT INTO customers (" + CUSTOMER_COLUMNS + ", password_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(c.id().value(), c.displayName(), c.language().tag(), c.kycLevel().wireName(),
-                        c.status().wireName(), c.username(), Timestamps.utc(c.createdAt()), passwordHash)
+                .params(
+                        c.id().value(),
+                        c.displayName(),
+                        c.language().tag(),
+                        c.kycLevel().wireName(),
+                        c.status().wireName(),
+                        c.username(),
+                        Timestamps.utc(c.createdAt()),
+                        passwordHash)
                 .update();
     }
 
     public Optional<Customer> findCustomer(CustomerId id) {
         return jdbc.sql("SELECT " + CUSTOMER_COLUMNS + " FROM customers WHERE id = ?")
-                .param(id.value()).query(JdbcDirectory::customer).optional();
+                .param(id.value())
+                .query(JdbcDirectory::customer)
+                .optional();
     }
 
     public Optional<CustomerId> findByUsername(String username) {
-        return jdbc.sql("SELECT id FROM customers WHERE username = ?").param(username)
-                .query((rs, n) -> new CustomerId(rs.getObject(1, UUID.class))).optional();
+        return jdbc.sql("SELECT id FROM customers WHERE username = ?")
+                .param(username)
+                .query((rs, n) -> new CustomerId(rs.getObject(1, UUID.class)))
+                .optional();
     }
 
     /** Customers in id order after {@code after} (exclusive), at most {@code limit}. */
     public List<Customer> customers(Optional<CustomerId> after, int limit) {
         // no "smallest UUID" sentinel: databases order UUIDs differently (signed or not)
         return after.isEmpty()
-                ? jdbc.sql("SELECT " + CUSTOMER_COLUMNS + " FROM customers ORDER BY id LIMIT ?").param(limit)
-                        .query(JdbcDirectory::customer).list()
+                ? jdbc.sql("SELECT " + CUSTOMER_COLUMNS + " FROM customers ORDER BY id LIMIT ?")
+                        .param(limit)
+                        .query(JdbcDirectory::customer)
+                        .list()
                 : jdbc.sql("SELECT " + CUSTOMER_COLUMNS + " FROM customers WHERE id > ? ORDER BY id LIMIT ?")
-                        .params(after.get().value(), limit).query(JdbcDirectory::customer).list();
+                        .params(after.get().value(), limit)
+                        .query(JdbcDirectory::customer)
+                        .list();
     }
 
     public void insertAlias(Alias alias, CustomerId owner, boolean verified, Instant now) {
-        jdbc.sql("INSERT INTO aliases (type, network, alias_value, customer_id, verified, created_at) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(alias.type().wireName(), network(alias), alias.value(), owner.value(), verified, Timestamps.utc(now))
+        jdbc.sql(
+                        "INSERT INTO aliases (type, network, alias_value, customer_id, verified, created_at) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(
+                        alias.type().wireName(),
+                        network(alias),
+                        alias.value(),
+                        owner.value(),
+                        verified,
+                        Timestamps.utc(now))
                 .update();
     }
 
     public void markVerified(Alias alias) {
         jdbc.sql("UPDATE aliases SET verified = TRUE WHERE type = ? AND network = ? AND alias_value = ?")
-                .params(alias.type().wireName(), network(alias), alias.value()).update();
+                .params(alias.type().wireName(), network(alias), alias.value())
+                .update();
     }
 
     public Optional<String> passwordHash(String username) {
         return jdbc.sql("SELECT password_hash FROM customers WHERE username = ? AND status = 'active'")
-                .param(username).query(String.class).optional();
+                .param(username)
+                .query(String.class)
+                .optional();
     }
 
     public Optional<CustomerId> aliasOwner(Alias alias) {
         return jdbc.sql("SELECT customer_id FROM aliases WHERE type = ? AND network = ? AND alias_value = ?")
                 .params(alias.type().wireName(), network(alias), alias.value())
-                .query((rs, n) -> new CustomerId(rs.getObject(1, UUID.class))).optional();
+                .query((rs, n) -> new CustomerId(rs.getObject(1, UUID.class)))
+                .optional();
     }
 
     public List<AliasEntry> aliasesOf(CustomerId id) {
         return jdbc.sql("SELECT type, network, alias_value, verified FROM aliases WHERE customer_id = ? "
-                + "ORDER BY type, network, alias_value").param(id.value())
-                .query((rs, n) -> new AliasEntry(new Alias(AliasType.fromWireName(rs.getString(1)).orElseThrow(),
-                        rs.getString(2).isEmpty() ? null : Network.fromWireName(rs.getString(2)).orElseThrow(),
-                        rs.getString(3)), rs.getBoolean(4)))
+                        + "ORDER BY type, network, alias_value")
+                .param(id.value())
+                .query((rs, n) -> new AliasEntry(
+                        new Alias(
+                                AliasType.fromWireName(rs.getString(1)).orElseThrow(),
+                                rs.getString(2).isEmpty()
+                                        ? null
+                                        : Network.fromWireName(rs.getString(2)).orElseThrow(),
+                                rs.getString(3)),
+                        rs.getBoolean(4)))
                 .list();
     }
 
     public List<HeldAccount> accountsOf(CustomerId id) {
         return jdbc.sql("SELECT a.account_id, a.currency, p.account_id AS primary_id FROM customer_accounts a "
-                + "LEFT JOIN primary_accounts p ON p.account_id = a.account_id "
-                + "WHERE a.customer_id = ? ORDER BY a.currency, a.account_id").param(id.value())
-                .query((rs, n) -> new HeldAccount(new AccountId(rs.getObject(1, UUID.class)),
-                        rs.getString(2), rs.getObject(3) != null))
+                        + "LEFT JOIN primary_accounts p ON p.account_id = a.account_id "
+                        + "WHERE a.customer_id = ? ORDER BY a.currency, a.account_id")
+                .param(id.value())
+                .query((rs, n) -> new HeldAccount(
+                        new AccountId(rs.getObject(1, UUID.class)), rs.getString(2), rs.getObject(3) != null))
                 .list();
     }
 
     public Optional<CustomerId> accountHolder(AccountId account) {
-        return jdbc.sql("SELECT customer_id FROM customer_accounts WHERE account_id = ?").param(account.value())
-                .query((rs, n) -> new CustomerId(rs.getObject(1, UUID.class))).optional();
+        return jdbc.sql("SELECT customer_id FROM customer_accounts WHERE account_id = ?")
+                .param(account.value())
+                .query((rs, n) -> new CustomerId(rs.getObject(1, UUID.class)))
+                .optional();
     }
 
     public void insertHeldAccount(AccountId account, CustomerId holder, String currency) {
         jdbc.sql("INSERT INTO customer_accounts (account_id, customer_id, currency) VALUES (?, ?, ?)")
-                .params(account.value(), holder.value(), currency).update();
+                .params(account.value(), holder.value(), currency)
+                .update();
     }
 
     /** Makes the account the holder's primary one in its currency, replacing any other. */
     public void makePrimary(AccountId account, CustomerId holder, String currency) {
         jdbc.sql("DELETE FROM primary_accounts WHERE customer_id = ? AND currency = ?")
-                .params(holder.value(), currency).update();
+                .params(holder.value(), currency)
+                .update();
         jdbc.sql("INSERT INTO primary_accounts (customer_id, currency, account_id) VALUES (?, ?, ?)")
-                .params(holder.value(), currency, account.value()).update();
+                .params(holder.value(), currency, account.value())
+                .update();
     }
 
     private static String network(Alias alias) {
@@ -125,10 +163,13 @@ public class JdbcDirectory {
     }
 
     private static Customer customer(ResultSet rs, int row) throws SQLException {
-        return new Customer(new CustomerId(rs.getObject("id", UUID.class)), rs.getString("display_name"),
+        return new Customer(
+                new CustomerId(rs.getObject("id", UUID.class)),
+                rs.getString("display_name"),
                 Language.fromTag(rs.getString("language")).orElseThrow(),
                 KycLevel.fromWireName(rs.getString("kyc_level")).orElseThrow(),
                 CustomerStatus.fromWireName(rs.getString("status")).orElseThrow(),
-                rs.getString("username"), rs.getObject("created_at", OffsetDateTime.class).toInstant());
+                rs.getString("username"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant());
     }
 }

@@ -8,8 +8,10 @@ import java.util.Arrays;
  * expiry, cancel, a forgotten chat account) is {@code BURNED}. The column keeps the wire names.
  */
 public enum TokenState {
-
-    ISSUED("issued"), SIGNED_IN("signed_in"), DONE("done"), BURNED("burned");
+    ISSUED("issued"),
+    SIGNED_IN("signed_in"),
+    DONE("done"),
+    BURNED("burned");
 
     private final String wireName;
 
@@ -27,7 +29,9 @@ public enum TokenState {
     }
 
     static TokenState fromWireName(String wireName) {
-        return Arrays.stream(values()).filter(s -> s.wireName.equals(wireName)).findFirst()
+        return Arrays.stream(values())
+                .filter(s -> s.wireName.equals(wireName))
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("unknown link token state " + wireName));
     }
 }

@@ -45,8 +45,11 @@ class AliasesController {
      */
     @Operation(summary = "Resolve an alias (phone, email, tag, handle) to a masked name; 429 past the rate")
     @GetMapping(path = "/api/v1/aliases/{type}/{value}", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> resolve(@PathVariable String type, @PathVariable String value,
-            @RequestParam(required = false) String network, @RequestParam(required = false) String region,
+    ResponseEntity<?> resolve(
+            @PathVariable String type,
+            @PathVariable String value,
+            @RequestParam(required = false) String network,
+            @RequestParam(required = false) String region,
             HttpServletRequest request) {
         ConsumptionProbe probe = limiter.take(caller(request));
         if (!probe.isConsumed()) {
@@ -54,7 +57,9 @@ class AliasesController {
             return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                     .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too_many_lookups",
+                    .body(Problems.of(
+                            HttpStatus.TOO_MANY_REQUESTS,
+                            "too_many_lookups",
                             "Too many alias lookups; try again in " + seconds + " s."));
         }
         Alias alias = parse(type, value, network, region);
@@ -67,8 +72,8 @@ class AliasesController {
     }
 
     static Alias parse(String type, String value, String network, String region) {
-        AliasType aliasType = AliasType.fromWireName(type).orElseThrow(
-                () -> new BadRequest("type must be phone, email, tag or handle"));
+        AliasType aliasType = AliasType.fromWireName(type)
+                .orElseThrow(() -> new BadRequest("type must be phone, email, tag or handle"));
         Network handleNetwork = null;
         String text = value;
         if (aliasType == AliasType.HANDLE) {
@@ -77,8 +82,9 @@ class AliasesController {
             if (network == null && colon > 0) {
                 text = value.substring(colon + 1);
             }
-            handleNetwork = name == null ? null : Network.fromWireName(name).orElseThrow(
-                    () -> new BadRequest("unknown network '" + name + "'"));
+            handleNetwork = name == null
+                    ? null
+                    : Network.fromWireName(name).orElseThrow(() -> new BadRequest("unknown network '" + name + "'"));
         }
         if (region != null && !region.matches("[A-Za-z]{2}")) {
             throw new BadRequest("region is a two-letter ISO 3166 code");
@@ -88,7 +94,8 @@ class AliasesController {
 
     /** The authenticated caller (its token's fingerprint) or, without one, its address. */
     private static String caller(HttpServletRequest request) {
-        return request.getUserPrincipal() != null ? request.getUserPrincipal().getName()
+        return request.getUserPrincipal() != null
+                ? request.getUserPrincipal().getName()
                 : "ip:" + request.getRemoteAddr();
     }
 }

@@ -35,23 +35,34 @@ class ConfirmPages {
      * when its owner records it (a held payment), else to the customer's newest linked chat.
      */
     private String withBackToChat(String page, String token, Model model, java.util.Locale locale) {
-        confirmations.chatOf(token).or(() -> confirmations.customerOf(token).flatMap(customer -> identities
-                .linkedChats(customer, locale).stream().findFirst()).map(ChannelIdentities.LinkedChat::channel))
+        confirmations
+                .chatOf(token)
+                .or(() -> confirmations
+                        .customerOf(token)
+                        .flatMap(customer -> identities.linkedChats(customer, locale).stream()
+                                .findFirst())
+                        .map(ChannelIdentities.LinkedChat::channel))
                 .ifPresent(network -> backToChat.addTo(model, network));
         return page;
     }
 
     @GetMapping("/confirm/{token}")
-    String open(@PathVariable String token, Model model, HttpServletResponse response,
-            java.util.Locale locale) {
+    String open(@PathVariable String token, Model model, HttpServletResponse response, java.util.Locale locale) {
         return withBackToChat(render(confirmations.open(token), token, model, response, locale), token, model, locale);
     }
 
     @PostMapping("/confirm/{token}")
-    String confirm(@PathVariable String token, @RequestParam(defaultValue = "") String code, Model model,
-            HttpServletResponse response, java.util.Locale locale) {
-        return withBackToChat(render(confirmations.confirm(token, LinkPages.bounded(code, 16)), token, model, response,
-                locale), token, model, locale);
+    String confirm(
+            @PathVariable String token,
+            @RequestParam(defaultValue = "") String code,
+            Model model,
+            HttpServletResponse response,
+            java.util.Locale locale) {
+        return withBackToChat(
+                render(confirmations.confirm(token, LinkPages.bounded(code, 16)), token, model, response, locale),
+                token,
+                model,
+                locale);
     }
 
     /** Reload or Back on the cancel form's address: the step-up page shows where it stands. */
@@ -62,12 +73,12 @@ class ConfirmPages {
 
     @PostMapping("/confirm/{token}/cancel")
     String cancel(@PathVariable String token, Model model, HttpServletResponse response, java.util.Locale locale) {
-        return withBackToChat(render(confirmations.cancel(token), token, model, response, locale), token, model,
-                locale);
+        return withBackToChat(
+                render(confirmations.cancel(token), token, model, response, locale), token, model, locale);
     }
 
-    private static String render(ConfirmView view, String token, Model model, HttpServletResponse response,
-            java.util.Locale locale) {
+    private static String render(
+            ConfirmView view, String token, Model model, HttpServletResponse response, java.util.Locale locale) {
         response.setHeader("Cache-Control", "no-store");
         if (view instanceof ConfirmView.Pending p) {
             CurrencyCode currency = CurrencyCode.of(p.currency());
@@ -79,25 +90,46 @@ class ConfirmPages {
             return "confirm/form";
         }
         if (view instanceof ConfirmView.Confirmed c && c.amountMinor() == 0) {
-            return outcome(model, "confirm.operation.done", "confirm.operation.done.body", 0, c.currency(), c.payee(),
-                    "", locale);
+            return outcome(
+                    model,
+                    "confirm.operation.done",
+                    "confirm.operation.done.body",
+                    0,
+                    c.currency(),
+                    c.payee(),
+                    "",
+                    locale);
         }
         if (view instanceof ConfirmView.Refused r && r.amountMinor() == 0) {
-            return outcome(model, "confirm.operation.refused", "confirm.operation.refused.body", 0, r.currency(),
-                    r.payee(), r.reason(), locale);
+            return outcome(
+                    model,
+                    "confirm.operation.refused",
+                    "confirm.operation.refused.body",
+                    0,
+                    r.currency(),
+                    r.payee(),
+                    r.reason(),
+                    locale);
         }
         if (view instanceof ConfirmView.Confirmed c) {
-            return outcome(model, "confirm.sent", "confirm.sent.body", c.amountMinor(), c.currency(), c.payee(), "",
-                    locale);
+            return outcome(
+                    model, "confirm.sent", "confirm.sent.body", c.amountMinor(), c.currency(), c.payee(), "", locale);
         }
         if (view instanceof ConfirmView.Refused r) {
             String body = refusal(r.reason());
             if (body.equals("confirm.refused.funds") && r.availableMinor() != null) {
-                return outcome(model, "confirm.refused", "confirm.refused.funds_left", r.amountMinor(), r.currency(),
-                        r.payee(), MoneyFormat.format(r.availableMinor(), CurrencyCode.of(r.currency()), locale), locale);
+                return outcome(
+                        model,
+                        "confirm.refused",
+                        "confirm.refused.funds_left",
+                        r.amountMinor(),
+                        r.currency(),
+                        r.payee(),
+                        MoneyFormat.format(r.availableMinor(), CurrencyCode.of(r.currency()), locale),
+                        locale);
             }
-            return outcome(model, "confirm.refused", body, r.amountMinor(), r.currency(), r.payee(), r.reason(),
-                    locale);
+            return outcome(
+                    model, "confirm.refused", body, r.amountMinor(), r.currency(), r.payee(), r.reason(), locale);
         }
         if (view instanceof ConfirmView.NotConfirmed) {
             return MessagePages.message(model, "confirm.failed");
@@ -107,8 +139,15 @@ class ConfirmPages {
     }
 
     /** After the right code: what was done, or that nothing was and why, in the payer's language. */
-    private static String outcome(Model model, String title, String body, long amountMinor, String currency,
-            String payee, String detail, java.util.Locale locale) {
+    private static String outcome(
+            Model model,
+            String title,
+            String body,
+            long amountMinor,
+            String currency,
+            String payee,
+            String detail,
+            java.util.Locale locale) {
         model.addAttribute("titleKey", title + ".title");
         model.addAttribute("bodyKey", body);
         model.addAttribute("amount", MoneyFormat.format(amountMinor, CurrencyCode.of(currency), locale));

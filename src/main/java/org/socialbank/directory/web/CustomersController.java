@@ -14,12 +14,12 @@ import org.socialbank.directory.Directory;
 import org.socialbank.directory.DirectoryProperties;
 import org.socialbank.directory.DirectoryResult;
 import org.socialbank.directory.KycLevel;
-import org.socialbank.shared.Language;
 import org.socialbank.directory.NewCustomer;
 import org.socialbank.ledger.AccountId;
+import org.socialbank.shared.Language;
 import org.socialbank.shared.web.BadRequest;
-import org.socialbank.shared.web.Problems;
 import org.socialbank.shared.web.Created;
+import org.socialbank.shared.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -51,12 +51,16 @@ class CustomersController {
         }
     }
 
-    record RegisterBody(UUID id, String displayName, String language, String kycLevel, String username,
-            String password, List<AliasBody> aliases) {
-    }
+    record RegisterBody(
+            UUID id,
+            String displayName,
+            String language,
+            String kycLevel,
+            String username,
+            String password,
+            List<AliasBody> aliases) {}
 
-    record AccountBody(UUID accountId, Boolean primary) {
-    }
+    record AccountBody(UUID accountId, Boolean primary) {}
 
     @Operation(summary = "Register a customer with aliases; idempotent by id")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -64,33 +68,44 @@ class CustomersController {
         if (body.id() == null) {
             throw new BadRequest("id is required: it makes the registration idempotent");
         }
-        Language language = Language.fromTag(body.language() == null ? "" : body.language()).orElseThrow(
-                () -> new BadRequest("language must be en, fr, ru, fa or zh"));
-        KycLevel kyc = body.kycLevel() == null ? KycLevel.BASIC : KycLevel.fromWireName(body.kycLevel())
-                .orElseThrow(() -> new BadRequest("kycLevel must be claim_only, basic or full"));
+        Language language = Language.fromTag(body.language() == null ? "" : body.language())
+                .orElseThrow(() -> new BadRequest("language must be en, fr, ru, fa or zh"));
+        KycLevel kyc = body.kycLevel() == null
+                ? KycLevel.BASIC
+                : KycLevel.fromWireName(body.kycLevel())
+                        .orElseThrow(() -> new BadRequest("kycLevel must be claim_only, basic or full"));
         if (body.password() != null && NewCustomer.passwordTooLong(body.password())) {
-            return Problems.response(Problems.of(HttpStatus.BAD_REQUEST, "password_too_long",
+            return Problems.response(Problems.of(
+                    HttpStatus.BAD_REQUEST,
+                    "password_too_long",
                     "password must be at most " + NewCustomer.PASSWORD_BYTES_MAX
                             + " bytes in UTF-8 (bcrypt reads no more): 72 Latin letters, 36 Cyrillic, 24 Chinese"));
         }
         List<CustomerView.AliasEntry> aliases = new ArrayList<>();
         if (body.aliases() != null) {
-            body.aliases().forEach(a -> aliases.add(new CustomerView.AliasEntry(a.toAlias(),
-                    Boolean.TRUE.equals(a.verified()))));
+            body.aliases()
+                    .forEach(a ->
+                            aliases.add(new CustomerView.AliasEntry(a.toAlias(), Boolean.TRUE.equals(a.verified()))));
         }
-        NewCustomer customer = BadRequest.whenRefused(() -> new NewCustomer(new CustomerId(body.id()),
-                body.displayName(), language, kyc, body.username(), body.password(), aliases));
+        NewCustomer customer = BadRequest.whenRefused(() -> new NewCustomer(
+                new CustomerId(body.id()),
+                body.displayName(),
+                language,
+                kyc,
+                body.username(),
+                body.password(),
+                aliases));
         return respond(directory.register(customer));
     }
 
     @Operation(summary = "Customers with their aliases and accounts, in id order, paged by cursor")
     @GetMapping
-    ResponseEntity<?> list(@RequestParam(required = false) UUID cursor,
-            @RequestParam(defaultValue = "50") int limit) {
+    ResponseEntity<?> list(@RequestParam(required = false) UUID cursor, @RequestParam(defaultValue = "50") int limit) {
         if (limit < 1 || limit > properties.pageMax()) {
             throw new BadRequest("limit must be between 1 and " + properties.pageMax());
         }
-        List<CustomerView> page = directory.customers(Optional.ofNullable(cursor).map(CustomerId::new), limit);
+        List<CustomerView> page =
+                directory.customers(Optional.ofNullable(cursor).map(CustomerId::new), limit);
         Map<String, Object> body = new java.util.LinkedHashMap<>();
         body.put("customers", page.stream().map(CustomerJson::of).toList());
         if (page.size() == limit) {
@@ -101,9 +116,11 @@ class CustomersController {
 
     @GetMapping("/{id}")
     ResponseEntity<?> get(@PathVariable UUID id) {
-        return directory.customer(new CustomerId(id)).<ResponseEntity<?>>map(c -> ResponseEntity.ok(CustomerJson.of(c)))
-                .orElseGet(() -> Problems.response(Problems.of(HttpStatus.NOT_FOUND, "customer_not_found",
-                        "There is no customer " + id + ".")));
+        return directory
+                .customer(new CustomerId(id))
+                .<ResponseEntity<?>>map(c -> ResponseEntity.ok(CustomerJson.of(c)))
+                .orElseGet(() -> Problems.response(
+                        Problems.of(HttpStatus.NOT_FOUND, "customer_not_found", "There is no customer " + id + ".")));
     }
 
     @Operation(summary = "Add an alias to a customer; 409 alias_taken when it is someone else's")
@@ -118,8 +135,8 @@ class CustomersController {
         if (body.accountId() == null) {
             throw new BadRequest("accountId is required");
         }
-        return respond(directory.holdAccount(new CustomerId(id), new AccountId(body.accountId()),
-                Boolean.TRUE.equals(body.primary())));
+        return respond(directory.holdAccount(
+                new CustomerId(id), new AccountId(body.accountId()), Boolean.TRUE.equals(body.primary())));
     }
 
     private static ResponseEntity<?> respond(DirectoryResult result) {

@@ -7,12 +7,11 @@ import org.socialbank.directory.AuthenticatorEnrolment;
 import org.socialbank.directory.DirectoryProperties;
 import org.socialbank.directory.LinkSignIn;
 import org.socialbank.directory.LinkStep;
-import org.socialbank.shared.Network;
 import org.socialbank.security.WebProperties;
+import org.socialbank.shared.Network;
+import org.socialbank.shared.web.SeeOther;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
-import org.socialbank.shared.web.SeeOther;
-import org.springframework.web.servlet.view.RedirectView;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.CookieValue;
@@ -20,6 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * The bank's linking pages, reached from a one-time link sent in a chat: sign in, type the code
@@ -38,8 +38,7 @@ class LinkPages {
     private final WebProperties web;
     private final DirectoryProperties properties;
 
-    LinkPages(LinkSignIn linking, AuthenticatorEnrolment enrolment, WebProperties web,
-            DirectoryProperties properties) {
+    LinkPages(LinkSignIn linking, AuthenticatorEnrolment enrolment, WebProperties web, DirectoryProperties properties) {
         this.linking = linking;
         this.enrolment = enrolment;
         this.web = web;
@@ -47,24 +46,50 @@ class LinkPages {
     }
 
     @GetMapping("/link/{token}")
-    String open(@PathVariable String token, @CookieValue(name = BIND_COOKIE, required = false) String bound,
-            Model model, HttpServletResponse response, Locale locale) {
+    String open(
+            @PathVariable String token,
+            @CookieValue(name = BIND_COOKIE, required = false) String bound,
+            Model model,
+            HttpServletResponse response,
+            Locale locale) {
         LinkSignIn.Opened opened = linking.openAndBind(token, LinkSignIn.Browser.of(bound), locale);
         if (opened.bindSecret() != null) {
             // Lax: the link is opened from a chat app, another site; the forms then post from here
-            response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(BIND_COOKIE, opened.bindSecret())
-                    .path("/link/" + token).httpOnly(true).secure(web.secureCookies()).sameSite("Lax")
-                    .maxAge(properties.linkTtl()).build().toString());
+            response.addHeader(
+                    HttpHeaders.SET_COOKIE,
+                    ResponseCookie.from(BIND_COOKIE, opened.bindSecret())
+                            .path("/link/" + token)
+                            .httpOnly(true)
+                            .secure(web.secureCookies())
+                            .sameSite("Lax")
+                            .maxAge(properties.linkTtl())
+                            .build()
+                            .toString());
         }
         return render(opened.step(), token, model, response);
     }
 
     @PostMapping("/link/{token}")
-    String signIn(@PathVariable String token, @CookieValue(name = BIND_COOKIE, required = false) String bound,
-            @RequestParam(defaultValue = "") String username, @RequestParam(defaultValue = "") String password,
-            HttpServletRequest request, Model model, HttpServletResponse response, Locale locale) {
-        return render(linking.signIn(token, LinkSignIn.Browser.of(bound), bounded(username, 64),
-                bounded(password, 128), request.getRemoteAddr(), locale), token, model, response);
+    String signIn(
+            @PathVariable String token,
+            @CookieValue(name = BIND_COOKIE, required = false) String bound,
+            @RequestParam(defaultValue = "") String username,
+            @RequestParam(defaultValue = "") String password,
+            HttpServletRequest request,
+            Model model,
+            HttpServletResponse response,
+            Locale locale) {
+        return render(
+                linking.signIn(
+                        token,
+                        LinkSignIn.Browser.of(bound),
+                        bounded(username, 64),
+                        bounded(password, 128),
+                        request.getRemoteAddr(),
+                        locale),
+                token,
+                model,
+                response);
     }
 
     /** Reload or Back on an address a form posted to: the link page shows the current step again. */
@@ -74,34 +99,55 @@ class LinkPages {
     }
 
     @PostMapping("/link/{token}/code")
-    String enterCode(@PathVariable String token, @CookieValue(name = BIND_COOKIE, required = false) String bound,
-            @RequestParam(defaultValue = "") String code, Model model, HttpServletResponse response, Locale locale) {
+    String enterCode(
+            @PathVariable String token,
+            @CookieValue(name = BIND_COOKIE, required = false) String bound,
+            @RequestParam(defaultValue = "") String code,
+            Model model,
+            HttpServletResponse response,
+            Locale locale) {
         LinkStep step = linking.enterCode(token, LinkSignIn.Browser.of(bound), bounded(code, 16), locale);
         if (step instanceof LinkStep.Linked linked && linked.browserSecret() != null) {
-            response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(BROWSER_COOKIE, linked.browserSecret())
-                    .path("/link/" + token).httpOnly(true).secure(web.secureCookies()).sameSite("Strict")
-                    .maxAge(java.time.Duration.ofMinutes(30)).build().toString());
+            response.addHeader(
+                    HttpHeaders.SET_COOKIE,
+                    ResponseCookie.from(BROWSER_COOKIE, linked.browserSecret())
+                            .path("/link/" + token)
+                            .httpOnly(true)
+                            .secure(web.secureCookies())
+                            .sameSite("Strict")
+                            .maxAge(java.time.Duration.ofMinutes(30))
+                            .build()
+                            .toString());
         }
         return render(step, token, model, response);
     }
 
     @PostMapping("/link/{token}/sms")
-    String useSms(@PathVariable String token, @CookieValue(name = BIND_COOKIE, required = false) String bound,
-            Model model, HttpServletResponse response, Locale locale) {
+    String useSms(
+            @PathVariable String token,
+            @CookieValue(name = BIND_COOKIE, required = false) String bound,
+            Model model,
+            HttpServletResponse response,
+            Locale locale) {
         return render(linking.useSms(token, LinkSignIn.Browser.of(bound), locale), token, model, response);
     }
 
     @GetMapping("/link/{token}/authenticator")
-    String beginEnrolment(@PathVariable String token,
-            @CookieValue(name = BROWSER_COOKIE, required = false) String browser, Model model,
+    String beginEnrolment(
+            @PathVariable String token,
+            @CookieValue(name = BROWSER_COOKIE, required = false) String browser,
+            Model model,
             HttpServletResponse response) {
         return render(enrolment.begin(token, browser), token, model, response);
     }
 
     @PostMapping("/link/{token}/authenticator")
-    String confirmEnrolment(@PathVariable String token,
+    String confirmEnrolment(
+            @PathVariable String token,
             @CookieValue(name = BROWSER_COOKIE, required = false) String browser,
-            @RequestParam(defaultValue = "") String code, Model model, HttpServletResponse response) {
+            @RequestParam(defaultValue = "") String code,
+            Model model,
+            HttpServletResponse response) {
         return render(enrolment.confirm(token, browser, bounded(code, 16)), token, model, response);
     }
 
@@ -130,7 +176,8 @@ class LinkPages {
         }
         if (step instanceof LinkStep.WrongBrowser w) {
             response.setStatus(403);
-            return MessagePages.message(model, w.channel() == Network.WEBCHAT ? "link.webchat_elsewhere" : "link.elsewhere");
+            return MessagePages.message(
+                    model, w.channel() == Network.WEBCHAT ? "link.webchat_elsewhere" : "link.elsewhere");
         }
         if (step instanceof LinkStep.Locked l) {
             response.setStatus(429);
@@ -138,8 +185,11 @@ class LinkPages {
             return MessagePages.message(model, "link.locked");
         }
         response.setStatus(step instanceof LinkStep.Invalid ? 404 : 200);
-        return MessagePages.message(model, step instanceof LinkStep.NoPhone ? "link.nophone"
-                : step instanceof LinkStep.Cancelled ? "link.cancelled" : "link.invalid");
+        return MessagePages.message(
+                model,
+                step instanceof LinkStep.NoPhone
+                        ? "link.nophone"
+                        : step instanceof LinkStep.Cancelled ? "link.cancelled" : "link.invalid");
     }
 
     /** Form fields are cut at a sane length before anything hashes or stores them. */

@@ -40,8 +40,15 @@ class LinkedChatsController {
     @GetMapping
     Map<String, Object> list(@PathVariable UUID id, Locale locale) {
         List<Map<String, Object>> chats = identities.linkedChats(new CustomerId(id), locale).stream()
-                .map(c -> Map.<String, Object>of("id", c.id().value(), "channel", c.channel().wireName(),
-                        "account", c.account(), "linkedAt", c.linkedAt() == null ? "" : c.linkedAt().toString()))
+                .map(c -> Map.<String, Object>of(
+                        "id",
+                        c.id().value(),
+                        "channel",
+                        c.channel().wireName(),
+                        "account",
+                        c.account(),
+                        "linkedAt",
+                        c.linkedAt() == null ? "" : c.linkedAt().toString()))
                 .toList();
         return Map.of("identities", chats);
     }
@@ -52,7 +59,7 @@ class LinkedChatsController {
         if (unlinking.revoke(new CustomerId(id), new IdentityId(identity))) {
             return ResponseEntity.noContent().build();
         }
-        return Problems.response(Problems.of(HttpStatus.NOT_FOUND, "identity_not_linked",
-                "That chat account is not linked to this customer."));
+        return Problems.response(Problems.of(
+                HttpStatus.NOT_FOUND, "identity_not_linked", "That chat account is not linked to this customer."));
     }
 }

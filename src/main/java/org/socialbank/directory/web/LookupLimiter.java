@@ -35,10 +35,14 @@ class LookupLimiter {
     ConsumptionProbe take(String caller) {
         Bucket bucket;
         synchronized (buckets) {
-            bucket = buckets.computeIfAbsent(caller, key -> Bucket.builder()
-                    .addLimit(Bandwidth.builder().capacity(perMinute)
-                            .refillGreedy(perMinute, Duration.ofMinutes(1)).build())
-                    .build());
+            bucket = buckets.computeIfAbsent(
+                    caller,
+                    key -> Bucket.builder()
+                            .addLimit(Bandwidth.builder()
+                                    .capacity(perMinute)
+                                    .refillGreedy(perMinute, Duration.ofMinutes(1))
+                                    .build())
+                            .build());
         }
         return bucket.tryConsumeAndReturnRemaining(1);
     }

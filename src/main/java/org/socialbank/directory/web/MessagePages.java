@@ -7,8 +7,7 @@ final class MessagePages {
 
     static final String MESSAGE = "message";
 
-    private MessagePages() {
-    }
+    private MessagePages() {}
 
     static String message(Model model, String key) {
         model.addAttribute("titleKey", key + ".title");
@@ -18,6 +17,7 @@ final class MessagePages {
 
     /** A moment as the page's reader reads it, in her zone (never "UTC" on a customer's page). */
     static String at(java.time.Instant at) {
-        return org.socialbank.shared.web.PageSettings.time().dateTime(at); // her zone when the page knows her (issue 13)
+        return org.socialbank.shared.web.PageSettings.time()
+                .dateTime(at); // her zone when the page knows her (issue 13)
     }
 }

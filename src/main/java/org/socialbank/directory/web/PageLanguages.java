@@ -6,15 +6,15 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.ChatLanguages;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.CustomerSettings;
 import org.socialbank.directory.Directory;
 import org.socialbank.directory.IdentityId;
-import org.socialbank.shared.Language;
-import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.jdbc.JdbcLinking;
 import org.socialbank.security.otp.OneTimeCodes;
+import org.socialbank.shared.Language;
 import org.socialbank.shared.web.PageSettings;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Configuration;
@@ -33,7 +33,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class PageLanguages implements WebMvcConfigurer {
 
     /** The pages whose token says whom they are for; group 1 is the kind, group 2 the token. */
-    static final Pattern TOKEN_PAGE = Pattern.compile("^/(link|chat/link|confirm|unlink)/([A-Za-z0-9_-]{20,100})(/.*)?$");
+    static final Pattern TOKEN_PAGE =
+            Pattern.compile("^/(link|chat/link|confirm|unlink)/([A-Za-z0-9_-]{20,100})(/.*)?$");
 
     private final JdbcLinking tokens;
     private final OneTimeCodes codes;
@@ -42,8 +43,13 @@ class PageLanguages implements WebMvcConfigurer {
     private final ObjectProvider<ChatLanguages> chats;
     private final Clock clock;
 
-    PageLanguages(JdbcLinking tokens, OneTimeCodes codes, Directory directory, ChannelIdentities identities,
-            ObjectProvider<ChatLanguages> chats, Clock clock) {
+    PageLanguages(
+            JdbcLinking tokens,
+            OneTimeCodes codes,
+            Directory directory,
+            ChannelIdentities identities,
+            ObjectProvider<ChatLanguages> chats,
+            Clock clock) {
         this.tokens = tokens;
         this.codes = codes;
         this.directory = directory;
@@ -55,12 +61,13 @@ class PageLanguages implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new HandlerInterceptor() {
-            @Override
-            public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-                apply(request);
-                return true;
-            }
-        }).addPathPatterns("/link/**", "/chat/link/**", "/confirm/**", "/unlink/**");
+                    @Override
+                    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+                        apply(request);
+                        return true;
+                    }
+                })
+                .addPathPatterns("/link/**", "/chat/link/**", "/confirm/**", "/unlink/**");
     }
 
     void apply(HttpServletRequest request) {
@@ -74,9 +81,11 @@ class PageLanguages implements WebMvcConfigurer {
             return; // an unknown or expired token: its page says so in the browser's language
         }
         Optional<Language> asked = "GET".equals(request.getMethod())
-                ? Language.fromTag(String.valueOf(request.getParameter("lang"))) : Optional.empty();
+                ? Language.fromTag(String.valueOf(request.getParameter("lang")))
+                : Optional.empty();
         IdentityId chat = token.get().identityId();
-        Optional<CustomerId> customer = chat != null ? identities.linkedCustomer(chat)
+        Optional<CustomerId> customer = chat != null
+                ? identities.linkedCustomer(chat)
                 : Optional.ofNullable(token.get().customerId());
         if (customer.isPresent()) {
             asked.ifPresent(language -> directory.chooseLanguage(customer.get(), language));

@@ -10,7 +10,6 @@ import org.socialbank.console.Permission;
 import org.socialbank.console.StaffAudit;
 import org.socialbank.console.StaffMember;
 import org.socialbank.directory.IdentityId;
-import org.socialbank.shared.Language;
 import org.socialbank.handoff.AgentId;
 import org.socialbank.handoff.AgentReplies;
 import org.socialbank.handoff.CaseId;
@@ -20,6 +19,7 @@ import org.socialbank.handoff.HandoffViews;
 import org.socialbank.handoff.Handoffs;
 import org.socialbank.payments.PayForms;
 import org.socialbank.shared.CurrencyCode;
+import org.socialbank.shared.Language;
 import org.socialbank.shared.web.BadRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -50,8 +50,8 @@ class ConversationPages {
     private final CustomerContext customers;
     private final StaffAudit audit;
 
-    ConversationPages(Handoffs handoffs, AgentReplies replies, HandoffViews views, CustomerContext customers,
-            StaffAudit audit) {
+    ConversationPages(
+            Handoffs handoffs, AgentReplies replies, HandoffViews views, CustomerContext customers, StaffAudit audit) {
         this.handoffs = handoffs;
         this.replies = replies;
         this.views = views;
@@ -60,8 +60,7 @@ class ConversationPages {
     }
 
     /** An agent a case can go to. */
-    record Colleague(String id, String name) {
-    }
+    record Colleague(String id, String name) {}
 
     @GetMapping("/console/conversations")
     String queue(@AuthenticationPrincipal StaffMember who, Model model) {
@@ -87,7 +86,11 @@ class ConversationPages {
     String bot(@AuthenticationPrincipal StaffMember who, @RequestParam(required = false) String refused, Model model) {
         AgentId agent = enrol(who);
         model.addAttribute("conversations", views.botConversations());
-        model.addAttribute("teams", views.agent(agent).map(a -> a.teams().stream().sorted().toList()).orElse(List.of()));
+        model.addAttribute(
+                "teams",
+                views.agent(agent)
+                        .map(a -> a.teams().stream().sorted().toList())
+                        .orElse(List.of()));
         model.addAttribute("hours", HandoffViews.BOT_ACTIVE_HOURS);
         model.addAttribute("refused", refused != null && refused.matches("[a-z_]{1,32}") ? refused : null);
         return "console/conversations/bot";
@@ -95,16 +98,19 @@ class ConversationPages {
 
     /** The agent takes a conversation from the bot: a case of one of their teams, assigned to them. */
     @PostMapping("/console/conversations/bot/{identity}/take")
-    String takeFromBot(@AuthenticationPrincipal StaffMember who, @PathVariable UUID identity,
+    String takeFromBot(
+            @AuthenticationPrincipal StaffMember who,
+            @PathVariable UUID identity,
             @RequestParam(required = false) String team) {
         AgentId agent = enrol(who);
         HandoffResult result = handoffs.takeOver(agent, new IdentityId(identity), team);
         if (result instanceof HandoffResult.Refused refusal) {
-            return "redirect:/console/conversations/bot?refused=" + refusal.code().code();
+            return "redirect:/console/conversations/bot?refused="
+                    + refusal.code().code();
         }
         HandoffResult.Done done = (HandoffResult.Done) result;
-        audit.record(who, "conversation.take-over", "conversation:" + done.caseId().value(),
-                "taken from the bot");
+        audit.record(
+                who, "conversation.take-over", "conversation:" + done.caseId().value(), "taken from the bot");
         return "redirect:/console/conversations/" + done.caseId().value();
     }
 
@@ -117,11 +123,15 @@ class ConversationPages {
     }
 
     @GetMapping("/console/conversations/{id}")
-    String view(@AuthenticationPrincipal StaffMember who, @PathVariable UUID id,
-            @RequestParam(required = false) String refused, Model model) {
+    String view(
+            @AuthenticationPrincipal StaffMember who,
+            @PathVariable UUID id,
+            @RequestParam(required = false) String refused,
+            Model model) {
         AgentId agent = enrol(who);
         CaseId caseId = new CaseId(id);
-        HandoffCase handoff = views.find(caseId).filter(c -> who.inTeam(c.team()))
+        HandoffCase handoff = views.find(caseId)
+                .filter(c -> who.inTeam(c.team()))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         audit.record(who, "conversation.viewed", "conversation:" + id, "");
         model.addAttribute("handoff", handoff);
@@ -129,11 +139,17 @@ class ConversationPages {
         model.addAttribute("mine", handoff.agent().filter(agent::equals).isPresent());
         model.addAttribute("lines", views.transcript(agent, caseId).orElse(List.of()));
         model.addAttribute("window", replies.window(caseId));
-        model.addAttribute("customer", customers.of(handoff.identity(), handoff.language().locale(), false));
+        model.addAttribute(
+                "customer", customers.of(handoff.identity(), handoff.language().locale(), false));
         model.addAttribute("canned", canned(agent, caseId));
         model.addAttribute("templates", AgentReplies.TEMPLATES);
-        model.addAttribute("colleagues", views.agentsOf(handoff.team()).stream().filter(a -> !a.id().equals(agent))
-                .map(a -> new Colleague(a.id().value(), views.displayName(a.id()).orElse(a.id().value()))).toList());
+        model.addAttribute(
+                "colleagues",
+                views.agentsOf(handoff.team()).stream()
+                        .filter(a -> !a.id().equals(agent))
+                        .map(a -> new Colleague(
+                                a.id().value(), views.displayName(a.id()).orElse(a.id().value())))
+                        .toList());
         model.addAttribute("supervisor", who.can(Permission.SUPERVISE));
         model.addAttribute("clientId", UUID.randomUUID().toString());
         model.addAttribute("refused", refused);
@@ -142,8 +158,8 @@ class ConversationPages {
 
     /** Shows the customer's full name and aliases once, with a reason, audited. */
     @PostMapping("/console/conversations/{id}/reveal")
-    String reveal(@AuthenticationPrincipal StaffMember who, @PathVariable UUID id, @RequestParam String reason,
-            Model model) {
+    String reveal(
+            @AuthenticationPrincipal StaffMember who, @PathVariable UUID id, @RequestParam String reason, Model model) {
         who.require(Permission.REVEAL_CUSTOMER_DATA);
         if (reason.isBlank() || reason.length() > 200) {
             return "redirect:/console/conversations/" + id + "?refused=invalid";
@@ -151,7 +167,8 @@ class ConversationPages {
         String page = view(who, id, null, model);
         HandoffCase handoff = (HandoffCase) model.getAttribute("handoff");
         audit.record(who, "customer.reveal", "conversation:" + id + " customer", reason.strip());
-        model.addAttribute("customer", customers.of(handoff.identity(), handoff.language().locale(), true));
+        model.addAttribute(
+                "customer", customers.of(handoff.identity(), handoff.language().locale(), true));
         return page;
     }
 
@@ -163,8 +180,12 @@ class ConversationPages {
     }
 
     @PostMapping("/console/conversations/{id}/reply")
-    String reply(@AuthenticationPrincipal StaffMember who, @PathVariable UUID id, @RequestParam String clientId,
-            @RequestParam(required = false) String text, @RequestParam(required = false) String template) {
+    String reply(
+            @AuthenticationPrincipal StaffMember who,
+            @PathVariable UUID id,
+            @RequestParam String clientId,
+            @RequestParam(required = false) String text,
+            @RequestParam(required = false) String template) {
         AgentId agent = enrol(who);
         HandoffResult result = template != null && !template.isBlank()
                 ? replies.template(agent, new CaseId(id), clientId, template)
@@ -174,13 +195,27 @@ class ConversationPages {
 
     /** A payment form filled in for the customer to check and confirm (the amount as typed, "12.50"). */
     @PostMapping("/console/conversations/{id}/pay-form")
-    String payForm(@AuthenticationPrincipal StaffMember who, @PathVariable UUID id, @RequestParam String clientId,
-            @RequestParam(defaultValue = "") String to, @RequestParam(defaultValue = "") String amount,
+    String payForm(
+            @AuthenticationPrincipal StaffMember who,
+            @PathVariable UUID id,
+            @RequestParam String clientId,
+            @RequestParam(defaultValue = "") String to,
+            @RequestParam(defaultValue = "") String amount,
             @RequestParam(defaultValue = "") String currency) {
         Optional<CurrencyCode> code = PayForms.currency(currency);
         long minor = code.flatMap(c -> PayForms.minor(amount, c)).orElse(0L);
-        return done(who, id, "conversation.pay-form", "", replies.payForm(enrol(who), new CaseId(id), clientId, to,
-                minor, code.map(CurrencyCode::code).orElse("")));
+        return done(
+                who,
+                id,
+                "conversation.pay-form",
+                "",
+                replies.payForm(
+                        enrol(who),
+                        new CaseId(id),
+                        clientId,
+                        to,
+                        minor,
+                        code.map(CurrencyCode::code).orElse("")));
     }
 
     @PostMapping("/console/conversations/{id}/note")
@@ -194,8 +229,11 @@ class ConversationPages {
     }
 
     @PostMapping("/console/conversations/{id}/transfer")
-    String transfer(@AuthenticationPrincipal StaffMember who, @PathVariable UUID id,
-            @RequestParam(required = false) String toAgent, @RequestParam(required = false) String toTeam) {
+    String transfer(
+            @AuthenticationPrincipal StaffMember who,
+            @PathVariable UUID id,
+            @RequestParam(required = false) String toAgent,
+            @RequestParam(required = false) String toTeam) {
         AgentId agent = enrol(who);
         HandoffResult result = toAgent != null && !toAgent.isBlank()
                 ? handoffs.transferToAgent(agent, new CaseId(id), BadRequest.whenRefused(() -> new AgentId(toAgent)))
@@ -205,7 +243,11 @@ class ConversationPages {
 
     @PostMapping("/console/conversations/{id}/snooze")
     String snooze(@AuthenticationPrincipal StaffMember who, @PathVariable UUID id, @RequestParam int minutes) {
-        return done(who, id, "conversation.snooze", "",
+        return done(
+                who,
+                id,
+                "conversation.snooze",
+                "",
                 handoffs.snooze(enrol(who), new CaseId(id), Duration.ofMinutes(Math.max(0, minutes))));
     }
 
@@ -224,25 +266,33 @@ class ConversationPages {
     String reassign(@AuthenticationPrincipal StaffMember who, @PathVariable UUID id, @RequestParam String toAgent) {
         who.require(Permission.SUPERVISE);
         inMyTeam(who, id);
-        return done(who, id, "conversation.reassign", "to " + toAgent,
+        return done(
+                who,
+                id,
+                "conversation.reassign",
+                "to " + toAgent,
                 handoffs.reassign(enrol(who), new CaseId(id), BadRequest.whenRefused(() -> new AgentId(toAgent))));
     }
 
     private String done(StaffMember who, UUID id, String action, String reason, HandoffResult result) {
         if (result instanceof HandoffResult.Refused refused) {
-            return "redirect:/console/conversations/" + id + "?refused=" + refused.code().code();
+            return "redirect:/console/conversations/" + id + "?refused="
+                    + refused.code().code();
         }
         audit.record(who, action, "conversation:" + id, reason);
         return "redirect:/console/conversations/" + id;
     }
 
     private HandoffCase inMyTeam(StaffMember who, UUID id) {
-        return views.find(new CaseId(id)).filter(c -> who.inTeam(c.team()))
+        return views.find(new CaseId(id))
+                .filter(c -> who.inTeam(c.team()))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     private List<String> canned(AgentId agent, CaseId id) {
-        return AgentReplies.CANNED.stream().map(name -> replies.canned(agent, id, name, "")).flatMap(Optional::stream)
+        return AgentReplies.CANNED.stream()
+                .map(name -> replies.canned(agent, id, name, ""))
+                .flatMap(Optional::stream)
                 .toList();
     }
 

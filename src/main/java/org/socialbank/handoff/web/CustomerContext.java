@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.socialbank.directory.Alias;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.CustomerView;
 import org.socialbank.directory.Directory;
 import org.socialbank.directory.IdentityId;
-import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.ledger.Transfer;
 import org.socialbank.payments.requests.Requests;
@@ -44,13 +44,18 @@ class CustomerContext {
      * An open money request: {@code sent} by the customer to {@code other} (an alias, masked unless
      * revealed), or asked of the customer by {@code other} (the requester's masked name).
      */
-    record OpenRequest(boolean sent, String amount, String other, String until) {
-    }
+    record OpenRequest(boolean sent, String amount, String other, String until) {}
 
     /** What the page shows; {@code linked} false: nothing else. */
-    record Shown(boolean linked, String name, List<String> aliases, String kyc, String language,
-            List<String> movements, List<OpenRequest> requests, boolean revealed) {
-    }
+    record Shown(
+            boolean linked,
+            String name,
+            List<String> aliases,
+            String kyc,
+            String language,
+            List<String> movements,
+            List<OpenRequest> requests,
+            boolean revealed) {}
 
     Shown of(IdentityId identity, Locale locale, boolean reveal) {
         Optional<CustomerView> view = identities.linkedCustomer(identity).flatMap(directory::customer);
@@ -58,31 +63,47 @@ class CustomerContext {
             return new Shown(false, "", List.of(), "", "", List.of(), List.of(), false);
         }
         CustomerView v = view.get();
-        List<String> aliases = v.aliases().stream().map(a -> reveal ? a.alias().value() : mask(a.alias())).toList();
-        return new Shown(true, reveal ? v.customer().displayName() : maskName(v.customer().displayName()), aliases,
-                v.customer().kycLevel().name(), v.customer().language().tag(), movements(v, locale),
-                requests(v, locale, reveal), reveal);
+        List<String> aliases = v.aliases().stream()
+                .map(a -> reveal ? a.alias().value() : mask(a.alias()))
+                .toList();
+        return new Shown(
+                true,
+                reveal ? v.customer().displayName() : maskName(v.customer().displayName()),
+                aliases,
+                v.customer().kycLevel().name(),
+                v.customer().language().tag(),
+                movements(v, locale),
+                requests(v, locale, reveal),
+                reveal);
     }
 
     private List<OpenRequest> requests(CustomerView v, Locale locale, boolean reveal) {
-        return requests.openOf(v.customer().id(), REQUESTS_SHOWN).stream().map(r -> {
-            boolean sent = v.customer().id().equals(r.requesterCustomerId());
-            String other = sent ? (reveal ? r.from().value() : mask(r.from())) : r.requesterMaskedName();
-            return new OpenRequest(sent, MoneyFormat.format(r.amountMinor(), r.currency(), locale), other,
-                    Dates.date(r.expiresAt(), locale));
-        }).toList();
+        return requests.openOf(v.customer().id(), REQUESTS_SHOWN).stream()
+                .map(r -> {
+                    boolean sent = v.customer().id().equals(r.requesterCustomerId());
+                    String other = sent ? (reveal ? r.from().value() : mask(r.from())) : r.requesterMaskedName();
+                    return new OpenRequest(
+                            sent,
+                            MoneyFormat.format(r.amountMinor(), r.currency(), locale),
+                            other,
+                            Dates.date(r.expiresAt(), locale));
+                })
+                .toList();
     }
 
     private List<String> movements(CustomerView v, Locale locale) {
         List<String> lines = new ArrayList<>();
-        v.accounts().stream().filter(CustomerView.HeldAccount::primary).findFirst().ifPresent(account -> ledger
-                .statement(account.accountId(), Optional.empty(), MOVEMENTS_SHOWN).ifPresent(page -> {
-                    for (Transfer t : page.transfers()) {
-                        boolean out = t.debitAccountId().equals(account.accountId());
-                        lines.add((out ? "−" : "+") + MoneyFormat.format(t.amountMinor(), t.currency(), locale) + " · "
-                                + Dates.date(t.createdAt(), locale));
-                    }
-                }));
+        v.accounts().stream()
+                .filter(CustomerView.HeldAccount::primary)
+                .findFirst()
+                .ifPresent(account -> ledger.statement(account.accountId(), Optional.empty(), MOVEMENTS_SHOWN)
+                        .ifPresent(page -> {
+                            for (Transfer t : page.transfers()) {
+                                boolean out = t.debitAccountId().equals(account.accountId());
+                                lines.add((out ? "−" : "+") + MoneyFormat.format(t.amountMinor(), t.currency(), locale)
+                                        + " · " + Dates.date(t.createdAt(), locale));
+                            }
+                        }));
         return lines;
     }
 
@@ -91,8 +112,11 @@ class CustomerContext {
         String[] words = name.strip().split("\\s+");
         StringBuilder masked = new StringBuilder(words[0]);
         for (int i = 1; i < words.length; i++) {
-            masked.append(' ').append(words[i].codePoints().limit(1)
-                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)).append('.');
+            masked.append(' ')
+                    .append(words[i].codePoints()
+                            .limit(1)
+                            .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append))
+                    .append('.');
         }
         return masked.toString();
     }

@@ -29,7 +29,10 @@ class ListeningHandoverPages {
     private final StaffAudit audit;
     private final TransactionTemplate transactions;
 
-    ListeningHandoverPages(ListeningHandovers handovers, Cases cases, StaffAudit audit,
+    ListeningHandoverPages(
+            ListeningHandovers handovers,
+            Cases cases,
+            StaffAudit audit,
             PlatformTransactionManager transactionManager) {
         this.handovers = handovers;
         this.cases = cases;

@@ -49,15 +49,18 @@ class SupervisorPages {
     }
 
     /** One line of a ratings report: who (key and name), how many conversations were rated, their average (1..5). */
-    record RatingLine(String key, String name, int rated, BigDecimal average) {
-    }
+    record RatingLine(String key, String name, int rated, BigDecimal average) {}
 
     @GetMapping("/console/conversations/keywords")
-    String keywordsPage(@AuthenticationPrincipal StaffMember who, @RequestParam(required = false) String refused,
-            Model model) {
+    String keywordsPage(
+            @AuthenticationPrincipal StaffMember who, @RequestParam(required = false) String refused, Model model) {
         who.require(Permission.SUPERVISE);
-        model.addAttribute("keywords", keywords.all().stream().filter(k -> who.inTeam(k.team())).toList());
-        model.addAttribute("others", keywords.all().stream().filter(k -> !who.inTeam(k.team())).count());
+        model.addAttribute(
+                "keywords",
+                keywords.all().stream().filter(k -> who.inTeam(k.team())).toList());
+        model.addAttribute(
+                "others",
+                keywords.all().stream().filter(k -> !who.inTeam(k.team())).count());
         model.addAttribute("teams", who.teams().stream().sorted().toList());
         model.addAttribute("max", Keywords.KEYWORDS_MAX);
         model.addAttribute("refused", refused != null && refused.matches("[a-z_]{1,32}") ? refused : null);
@@ -65,19 +68,24 @@ class SupervisorPages {
     }
 
     @PostMapping("/console/conversations/keywords")
-    String setKeyword(@AuthenticationPrincipal StaffMember who, @RequestParam String keyword,
-            @RequestParam String team, @RequestParam(defaultValue = "false") boolean fraud) {
+    String setKeyword(
+            @AuthenticationPrincipal StaffMember who,
+            @RequestParam String keyword,
+            @RequestParam String team,
+            @RequestParam(defaultValue = "false") boolean fraud) {
         who.require(Permission.SUPERVISE);
         if (!who.inTeam(team)) {
             return "redirect:/console/conversations/keywords?refused=" + HandoffRefusal.NOT_IN_TEAM.code();
         }
         Keywords.Keyword wanted = new Keywords.Keyword(keyword.length() > 200 ? "" : keyword, team, fraud);
-        Optional<HandoffRefusal> refused = keywords.set(new AgentId(who.id().value().toString()), wanted);
+        Optional<HandoffRefusal> refused =
+                keywords.set(new AgentId(who.id().value().toString()), wanted);
         if (refused.isPresent()) {
-            return "redirect:/console/conversations/keywords?refused=" + refused.get().code();
+            return "redirect:/console/conversations/keywords?refused="
+                    + refused.get().code();
         }
-        audit.record(who, "handoff.keyword.set", "keyword:" + wanted.keyword(),
-                "team " + team + (fraud ? ", fraud" : ""));
+        audit.record(
+                who, "handoff.keyword.set", "keyword:" + wanted.keyword(), "team " + team + (fraud ? ", fraud" : ""));
         return "redirect:/console/conversations/keywords";
     }
 
@@ -85,7 +93,8 @@ class SupervisorPages {
     String removeKeyword(@AuthenticationPrincipal StaffMember who, @RequestParam String keyword) {
         who.require(Permission.SUPERVISE);
         Optional<Keywords.Keyword> known = keywords.all().stream()
-                .filter(k -> k.keyword().equals(new Keywords.Keyword(keyword, "x", false).keyword())).findFirst();
+                .filter(k -> k.keyword().equals(new Keywords.Keyword(keyword, "x", false).keyword()))
+                .findFirst();
         if (known.isEmpty() || !who.inTeam(known.get().team())) {
             return "redirect:/console/conversations/keywords?refused=" + HandoffRefusal.NOT_FOUND.code();
         }
@@ -96,17 +105,28 @@ class SupervisorPages {
 
     /** Ratings of the last {@code days} days, per team and per agent, of the supervisor's teams. */
     @GetMapping("/console/conversations/ratings")
-    String ratings(@AuthenticationPrincipal StaffMember who, @RequestParam(defaultValue = "30") int days,
-            Model model) {
+    String ratings(@AuthenticationPrincipal StaffMember who, @RequestParam(defaultValue = "30") int days, Model model) {
         who.require(Permission.SUPERVISE);
         int period = PERIODS_DAYS.contains(days) ? days : 30;
         Instant since = clock.instant().minus(Duration.ofDays(period));
-        Set<String> agents = who.teams().stream().flatMap(t -> views.agentsOf(t).stream())
-                .map(Assignment.Agent::id).map(AgentId::value).collect(Collectors.toSet());
-        model.addAttribute("teams", views.ratings(true, since).stream().filter(r -> who.inTeam(r.who()))
-                .map(r -> line(r, r.who())).toList());
-        model.addAttribute("agents", views.ratings(false, since).stream().filter(r -> agents.contains(r.who()))
-                .map(r -> line(r, views.displayName(new AgentId(r.who())).orElse(r.who()))).toList());
+        Set<String> agents = who.teams().stream()
+                .flatMap(t -> views.agentsOf(t).stream())
+                .map(Assignment.Agent::id)
+                .map(AgentId::value)
+                .collect(Collectors.toSet());
+        model.addAttribute(
+                "teams",
+                views.ratings(true, since).stream()
+                        .filter(r -> who.inTeam(r.who()))
+                        .map(r -> line(r, r.who()))
+                        .toList());
+        model.addAttribute(
+                "agents",
+                views.ratings(false, since).stream()
+                        .filter(r -> agents.contains(r.who()))
+                        .map(r ->
+                                line(r, views.displayName(new AgentId(r.who())).orElse(r.who())))
+                        .toList());
         model.addAttribute("days", period);
         model.addAttribute("periods", PERIODS_DAYS);
         audit.record(who, "handoff.ratings.viewed", "ratings:" + period + "d", "");
@@ -114,7 +134,11 @@ class SupervisorPages {
     }
 
     private static RatingLine line(JdbcHandoffs.Ratings r, String name) {
-        return new RatingLine(r.who(), name, r.rated(), BigDecimal.valueOf(r.sum())
-                .divide(BigDecimal.valueOf(Math.max(1, r.rated())), 1, RoundingMode.HALF_UP));
+        return new RatingLine(
+                r.who(),
+                name,
+                r.rated(),
+                BigDecimal.valueOf(r.sum())
+                        .divide(BigDecimal.valueOf(Math.max(1, r.rated())), 1, RoundingMode.HALF_UP));
     }
 }

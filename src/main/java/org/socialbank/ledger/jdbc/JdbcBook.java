@@ -50,7 +50,9 @@ public class JdbcBook implements Book {
     @Override
     public Optional<Account> lockAccount(AccountId id) {
         return jdbc.sql("SELECT " + ACCOUNT_COLUMNS + " FROM accounts WHERE id = ? FOR UPDATE")
-                .param(id.value()).query(JdbcBook::account).optional();
+                .param(id.value())
+                .query(JdbcBook::account)
+                .optional();
     }
 
     /**
@@ -62,7 +64,9 @@ public class JdbcBook implements Book {
     public Map<AccountId, Account> lockAccounts(SortedSet<AccountId> ids) {
         Map<AccountId, Account> found = new LinkedHashMap<>();
         jdbc.sql("SELECT " + ACCOUNT_COLUMNS + " FROM accounts WHERE id IN (:ids) ORDER BY id FOR UPDATE")
-                .param("ids", ids.stream().map(AccountId::value).toList()).query(JdbcBook::account).list()
+                .param("ids", ids.stream().map(AccountId::value).toList())
+                .query(JdbcBook::account)
+                .list()
                 .forEach(a -> found.put(a.id(), a));
         return found;
     }
@@ -74,52 +78,72 @@ public class JdbcBook implements Book {
             return found;
         }
         jdbc.sql("SELECT " + TRANSFER_COLUMNS + TRANSFER_FROM + " WHERE t.id IN (:ids)")
-                .param("ids", ids.stream().map(TransferId::value).toList()).query(JdbcBook::transfer).list()
+                .param("ids", ids.stream().map(TransferId::value).toList())
+                .query(JdbcBook::transfer)
+                .list()
                 .forEach(t -> found.put(t.id(), t));
         return found;
     }
 
     public Optional<Account> findAccount(AccountId id) {
         return jdbc.sql("SELECT " + ACCOUNT_COLUMNS + " FROM accounts WHERE id = ?")
-                .param(id.value()).query(JdbcBook::account).optional();
+                .param(id.value())
+                .query(JdbcBook::account)
+                .optional();
     }
 
     public List<Account> accountsOwnedBy(String ownerRef) {
         return jdbc.sql("SELECT " + ACCOUNT_COLUMNS + " FROM accounts WHERE owner_ref = ? ORDER BY created_at, id")
-                .param(ownerRef).query(JdbcBook::account).list();
+                .param(ownerRef)
+                .query(JdbcBook::account)
+                .list();
     }
 
     public void insertAccount(Account a) {
         jdbc.sql("INSERT INTO accounts (" + ACCOUNT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(a.id().value(), a.currency().code(), a.ownerRef(), a.kind().wireName(),
-                        a.status().wireName(), AccountFlag.toBits(a.flags()), a.debitsPosted(),
-                        a.creditsPosted(), a.debitsPending(), a.creditsPending(), Timestamps.utc(a.createdAt()))
+                .params(
+                        a.id().value(),
+                        a.currency().code(),
+                        a.ownerRef(),
+                        a.kind().wireName(),
+                        a.status().wireName(),
+                        AccountFlag.toBits(a.flags()),
+                        a.debitsPosted(),
+                        a.creditsPosted(),
+                        a.debitsPending(),
+                        a.creditsPending(),
+                        Timestamps.utc(a.createdAt()))
                 .update();
     }
 
     public void updateStatus(AccountId id, AccountStatus status) {
         jdbc.sql("UPDATE accounts SET status = ? WHERE id = ?")
-                .params(status.wireName(), id.value()).update();
+                .params(status.wireName(), id.value())
+                .update();
     }
 
     @Override
     public Optional<Transfer> findTransfer(TransferId id) {
         return jdbc.sql("SELECT " + TRANSFER_COLUMNS + TRANSFER_FROM + " WHERE t.id = ?")
-                .param(id.value()).query(JdbcBook::transfer).optional();
+                .param(id.value())
+                .query(JdbcBook::transfer)
+                .optional();
     }
 
     @Override
     public Optional<Transfer> findResolution(TransferId pendingId, TransferKind kind) {
         return jdbc.sql("SELECT " + TRANSFER_COLUMNS + TRANSFER_FROM + " WHERE t.pending_id = ? AND t.kind = ?")
-                .params(pendingId.value(), kind.wireName()).query(JdbcBook::transfer).optional();
+                .params(pendingId.value(), kind.wireName())
+                .query(JdbcBook::transfer)
+                .optional();
     }
 
     @Override
     public Optional<PendingState> lockPending(TransferId pendingId) {
         return jdbc.sql("SELECT status, expires_at FROM pending_transfers WHERE pending_id = ? FOR UPDATE")
                 .param(pendingId.value())
-                .query((rs, n) -> new PendingState(PendingStatus.fromWireName(rs.getString(1)),
-                        Timestamps.instant(rs, 2)))
+                .query((rs, n) ->
+                        new PendingState(PendingStatus.fromWireName(rs.getString(1)), Timestamps.instant(rs, 2)))
                 .optional();
     }
 
@@ -128,10 +152,13 @@ public class JdbcBook implements Book {
         if (entries.isEmpty()) {
             return;
         }
-        template.batchUpdate("INSERT INTO transfers (id, debit_account_id, credit_account_id, "
-                + "amount_minor, currency, code, kind, pending_id, timeout_seconds, metadata, "
-                + "created_at, debit_balance_after, credit_balance_after) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", entries, entries.size(),
+        template.batchUpdate(
+                "INSERT INTO transfers (id, debit_account_id, credit_account_id, "
+                        + "amount_minor, currency, code, kind, pending_id, timeout_seconds, metadata, "
+                        + "created_at, debit_balance_after, credit_balance_after) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                entries,
+                entries.size(),
                 (ps, e) -> {
                     Transfer t = e.transfer();
                     ps.setObject(1, t.id().value());
@@ -155,8 +182,11 @@ public class JdbcBook implements Book {
         if (pendings.isEmpty()) {
             return;
         }
-        template.batchUpdate("INSERT INTO pending_transfers (pending_id, status, expires_at) "
-                + "VALUES (?, ?, ?)", pendings, pendings.size(), (ps, t) -> {
+        template.batchUpdate(
+                "INSERT INTO pending_transfers (pending_id, status, expires_at) " + "VALUES (?, ?, ?)",
+                pendings,
+                pendings.size(),
+                (ps, t) -> {
                     ps.setObject(1, t.id().value());
                     ps.setString(2, t.pendingStatus().wireName());
                     ps.setObject(3, t.expiresAt() == null ? null : Timestamps.utc(t.expiresAt()));
@@ -168,8 +198,11 @@ public class JdbcBook implements Book {
         if (changes.isEmpty()) {
             return;
         }
-        template.batchUpdate("UPDATE pending_transfers SET status = ?, resolved_by = ? "
-                + "WHERE pending_id = ?", changes, changes.size(), (ps, c) -> {
+        template.batchUpdate(
+                "UPDATE pending_transfers SET status = ?, resolved_by = ? " + "WHERE pending_id = ?",
+                changes,
+                changes.size(),
+                (ps, c) -> {
                     ps.setString(1, c.status().wireName());
                     ps.setObject(2, c.resolvedBy().value());
                     ps.setObject(3, c.pendingId().value());
@@ -181,9 +214,12 @@ public class JdbcBook implements Book {
         if (accounts.isEmpty()) {
             return;
         }
-        template.batchUpdate("UPDATE accounts SET debits_posted = ?, credits_posted = ?, "
-                + "debits_pending = ?, credits_pending = ? WHERE id = ?", List.copyOf(accounts),
-                accounts.size(), (ps, a) -> {
+        template.batchUpdate(
+                "UPDATE accounts SET debits_posted = ?, credits_posted = ?, "
+                        + "debits_pending = ?, credits_pending = ? WHERE id = ?",
+                List.copyOf(accounts),
+                accounts.size(),
+                (ps, a) -> {
                     ps.setLong(1, a.debitsPosted());
                     ps.setLong(2, a.creditsPosted());
                     ps.setLong(3, a.debitsPending());
@@ -198,12 +234,15 @@ public class JdbcBook implements Book {
      */
     public List<Sequenced> statement(AccountId account, long beforeSequence, int limit) {
         return jdbc.sql("SELECT " + TRANSFER_COLUMNS + TRANSFER_FROM + " WHERE t.seq IN ("
-                + "SELECT seq FROM (SELECT seq FROM transfers WHERE debit_account_id = :a AND seq < :before "
-                + "ORDER BY seq DESC LIMIT :n) d UNION ALL "
-                + "SELECT seq FROM (SELECT seq FROM transfers WHERE credit_account_id = :a AND seq < :before "
-                + "ORDER BY seq DESC LIMIT :n) c) ORDER BY t.seq DESC LIMIT :n")
-                .param("a", account.value()).param("before", beforeSequence).param("n", limit)
-                .query((rs, n) -> new Sequenced(rs.getLong("seq"), transfer(rs, n))).list();
+                        + "SELECT seq FROM (SELECT seq FROM transfers WHERE debit_account_id = :a AND seq < :before "
+                        + "ORDER BY seq DESC LIMIT :n) d UNION ALL "
+                        + "SELECT seq FROM (SELECT seq FROM transfers WHERE credit_account_id = :a AND seq < :before "
+                        + "ORDER BY seq DESC LIMIT :n) c) ORDER BY t.seq DESC LIMIT :n")
+                .param("a", account.value())
+                .param("before", beforeSequence)
+                .param("n", limit)
+                .query((rs, n) -> new Sequenced(rs.getLong("seq"), transfer(rs, n)))
+                .list();
     }
 
     /**
@@ -212,17 +251,18 @@ public class JdbcBook implements Book {
      */
     public List<Posted> postedAfter(long afterSequence, Instant writtenBefore, int limit) {
         return jdbc.sql("SELECT " + TRANSFER_COLUMNS + ", t.debit_balance_after, t.credit_balance_after"
-                + TRANSFER_FROM + " WHERE t.seq > ? AND t.created_at <= ? "
-                + "AND t.kind IN ('single_phase', 'post_pending') ORDER BY t.seq LIMIT ?")
+                        + TRANSFER_FROM + " WHERE t.seq > ? AND t.created_at <= ? "
+                        + "AND t.kind IN ('single_phase', 'post_pending') ORDER BY t.seq LIMIT ?")
                 .params(afterSequence, Timestamps.utc(writtenBefore), limit)
-                .query((rs, n) -> new Posted(new Sequenced(rs.getLong("seq"), transfer(rs, n)),
-                        nullableLong(rs, "debit_balance_after"), nullableLong(rs, "credit_balance_after")))
+                .query((rs, n) -> new Posted(
+                        new Sequenced(rs.getLong("seq"), transfer(rs, n)),
+                        nullableLong(rs, "debit_balance_after"),
+                        nullableLong(rs, "credit_balance_after")))
                 .list();
     }
 
     /** A journal row that moved money, with the balances after it when the row carries them. */
-    public record Posted(Sequenced row, Long debitBalanceAfterMinor, Long creditBalanceAfterMinor) {
-    }
+    public record Posted(Sequenced row, Long debitBalanceAfterMinor, Long creditBalanceAfterMinor) {}
 
     private static Long nullableLong(ResultSet rs, String column) throws SQLException {
         long value = rs.getLong(column);
@@ -232,43 +272,57 @@ public class JdbcBook implements Book {
     /** An account's posted credits minus debits after the journal row {@code sequence}. */
     public long balanceAfter(AccountId account, long sequence) {
         return jdbc.sql("SELECT COALESCE((SELECT SUM(amount_minor) FROM transfers WHERE credit_account_id = :a "
-                + "AND seq <= :s AND kind IN ('single_phase', 'post_pending')), 0) - COALESCE((SELECT SUM(amount_minor) "
-                + "FROM transfers WHERE debit_account_id = :a AND seq <= :s AND kind IN ('single_phase', "
-                + "'post_pending')), 0)").param("a", account.value()).param("s", sequence).query(Long.class).single();
+                        + "AND seq <= :s AND kind IN ('single_phase', 'post_pending')), 0) - COALESCE((SELECT SUM(amount_minor) "
+                        + "FROM transfers WHERE debit_account_id = :a AND seq <= :s AND kind IN ('single_phase', "
+                        + "'post_pending')), 0)")
+                .param("a", account.value())
+                .param("s", sequence)
+                .query(Long.class)
+                .single();
     }
 
     /** A transfer with its place in this store's journal, which statements page by. */
-    public record Sequenced(long sequence, Transfer transfer) {
-    }
+    public record Sequenced(long sequence, Transfer transfer) {}
 
     /** Pending transfers whose timeout has passed, oldest first. */
     public List<TransferId> duePendings(Instant now, int limit) {
         return jdbc.sql("SELECT pending_id FROM pending_transfers WHERE status = 'pending' "
-                + "AND expires_at <= ? ORDER BY expires_at LIMIT ?")
+                        + "AND expires_at <= ? ORDER BY expires_at LIMIT ?")
                 .params(Timestamps.utc(now), limit)
-                .query((rs, n) -> new TransferId(rs.getObject(1, UUID.class))).list();
+                .query((rs, n) -> new TransferId(rs.getObject(1, UUID.class)))
+                .list();
     }
 
     private static Account account(ResultSet rs, int row) throws SQLException {
-        return new Account(new AccountId(rs.getObject("id", UUID.class)),
-                CurrencyCode.of(rs.getString("currency")), rs.getString("owner_ref"),
+        return new Account(
+                new AccountId(rs.getObject("id", UUID.class)),
+                CurrencyCode.of(rs.getString("currency")),
+                rs.getString("owner_ref"),
                 AccountKind.fromWireName(rs.getString("kind")).orElseThrow(),
                 AccountStatus.fromWireName(rs.getString("status")).orElseThrow(),
-                AccountFlag.fromBits(rs.getInt("flags")), rs.getLong("debits_posted"),
-                rs.getLong("credits_posted"), rs.getLong("debits_pending"),
-                rs.getLong("credits_pending"), Timestamps.instant(rs, "created_at"));
+                AccountFlag.fromBits(rs.getInt("flags")),
+                rs.getLong("debits_posted"),
+                rs.getLong("credits_posted"),
+                rs.getLong("debits_pending"),
+                rs.getLong("credits_pending"),
+                Timestamps.instant(rs, "created_at"));
     }
 
     private static Transfer transfer(ResultSet rs, int row) throws SQLException {
         UUID pendingId = rs.getObject("pending_id", UUID.class);
         String pendingStatus = rs.getString("pending_status");
-        return new Transfer(new TransferId(rs.getObject("id", UUID.class)),
+        return new Transfer(
+                new TransferId(rs.getObject("id", UUID.class)),
                 new AccountId(rs.getObject("debit_account_id", UUID.class)),
                 new AccountId(rs.getObject("credit_account_id", UUID.class)),
-                rs.getLong("amount_minor"), CurrencyCode.of(rs.getString("currency")),
-                new TransferCode(rs.getString("code")), TransferKind.fromWireName(rs.getString("kind")),
-                pendingId == null ? null : new TransferId(pendingId), rs.getLong("timeout_seconds"),
-                MetadataJson.read(rs.getString("metadata")), Timestamps.instant(rs, "created_at"),
+                rs.getLong("amount_minor"),
+                CurrencyCode.of(rs.getString("currency")),
+                new TransferCode(rs.getString("code")),
+                TransferKind.fromWireName(rs.getString("kind")),
+                pendingId == null ? null : new TransferId(pendingId),
+                rs.getLong("timeout_seconds"),
+                MetadataJson.read(rs.getString("metadata")),
+                Timestamps.instant(rs, "created_at"),
                 pendingStatus == null ? null : PendingStatus.fromWireName(pendingStatus),
                 Timestamps.instant(rs, "expires_at"));
     }

@@ -10,11 +10,9 @@ import tools.jackson.databind.json.JsonMapper;
 final class MetadataJson {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final TypeReference<TreeMap<String, String>> MAP = new TypeReference<>() {
-    };
+    private static final TypeReference<TreeMap<String, String>> MAP = new TypeReference<>() {};
 
-    private MetadataJson() {
-    }
+    private MetadataJson() {}
 
     static String write(Metadata metadata) {
         return JSON.writeValueAsString(metadata.entries());

@@ -65,14 +65,11 @@ public interface Book {
      * A journal row with each account's posted balance (credits minus debits) right after it, so
      * that the journal's followers never add up an account's history to learn it.
      */
-    record Entry(Transfer transfer, long debitBalanceAfterMinor, long creditBalanceAfterMinor) {
-    }
+    record Entry(Transfer transfer, long debitBalanceAfterMinor, long creditBalanceAfterMinor) {}
 
     /** The lock-time state of a pending transfer. */
-    record PendingState(PendingStatus status, Instant expiresAt) {
-    }
+    record PendingState(PendingStatus status, Instant expiresAt) {}
 
     /** A pending transfer leaving the {@code pending} status, resolved by a journal row. */
-    record PendingChange(TransferId pendingId, PendingStatus status, TransferId resolvedBy) {
-    }
+    record PendingChange(TransferId pendingId, PendingStatus status, TransferId resolvedBy) {}
 }

@@ -47,6 +47,7 @@ public final class Posting {
     private final Map<TransferId, long[]> balancesAfter = new HashMap<>();
     /** Transfers looked up in advance for a group's idempotency checks; absent ids map to empty. */
     private final Map<TransferId, Optional<Transfer>> known = new HashMap<>();
+
     private final Map<TransferId, Book.PendingState> pendings = new HashMap<>();
     private final List<Book.PendingChange> resolved = new ArrayList<>();
 
@@ -90,7 +91,8 @@ public final class Posting {
         }
         Optional<Transfer> existing = find(request.id());
         if (existing.isPresent()) {
-            return request.sameAs(existing.get()) ? new Posted(existing.get(), true)
+            return request.sameAs(existing.get())
+                    ? new Posted(existing.get(), true)
                     : new Rejected(RejectionCode.ID_EXISTS_WITH_DIFFERENT_FIELDS);
         }
         lock(List.of(request.debitAccountId(), request.creditAccountId()));
@@ -119,15 +121,15 @@ public final class Posting {
         Optional<Transfer> existing = findResolution(original.id(), request.kind());
         if (existing.isPresent()) {
             // the same resolution again is a replay; a post of another amount comes too late
-            return existing.get().amountMinor() == amount ? new Posted(existing.get(), true)
+            return existing.get().amountMinor() == amount
+                    ? new Posted(existing.get(), true)
                     : new Rejected(RejectionCode.PENDING_ALREADY_POSTED);
         }
         lock(List.of(original.debitAccountId(), original.creditAccountId()));
         Account debit = accounts.get(original.debitAccountId()).orElseThrow();
         Account credit = accounts.get(original.creditAccountId()).orElseThrow();
         Book.PendingState state = pendingState(original.id());
-        Optional<RejectionCode> rejection =
-                Rules.checkResolve(request, original, amount, state, debit, credit, now);
+        Optional<RejectionCode> rejection = Rules.checkResolve(request, original, amount, state, debit, credit, now);
         if (rejection.isPresent()) {
             return new Rejected(rejection.get());
         }
@@ -137,10 +139,12 @@ public final class Posting {
     /** Writes everything booked so far; call once, inside the transaction that took the locks. */
     public void flush() {
         List<Transfer> transfers = List.copyOf(booked.values());
-        book.insertTransfers(transfers.stream().map(t -> {
-            long[] after = balancesAfter.get(t.id());
-            return new Book.Entry(t, after[0], after[1]);
-        }).toList());
+        book.insertTransfers(transfers.stream()
+                .map(t -> {
+                    long[] after = balancesAfter.get(t.id());
+                    return new Book.Entry(t, after[0], after[1]);
+                })
+                .toList());
         book.insertPendings(transfers.stream().filter(Transfer::pending).toList());
         book.resolvePendings(resolved);
         book.updateBalances(changed.values());
@@ -161,31 +165,54 @@ public final class Posting {
 
     private Optional<Transfer> findResolution(TransferId pendingId, TransferKind kind) {
         Optional<Transfer> mine = booked.values().stream()
-                .filter(t -> t.kind() == kind && pendingId.equals(t.pendingId())).findFirst();
+                .filter(t -> t.kind() == kind && pendingId.equals(t.pendingId()))
+                .findFirst();
         return mine.isPresent() ? mine : book.findResolution(pendingId, kind);
     }
 
     private Book.PendingState pendingState(TransferId pendingId) {
-        return pendings.computeIfAbsent(pendingId, id -> book.lockPending(id).orElseThrow(
-                () -> new IllegalStateException("pending transfer " + id + " has no status row")));
+        return pendings.computeIfAbsent(
+                pendingId,
+                id -> book.lockPending(id)
+                        .orElseThrow(() -> new IllegalStateException("pending transfer " + id + " has no status row")));
     }
 
     private Transfer book(NewTransfer request, Account debit, Account credit) {
         long amount = request.amountMinor();
         Transfer transfer;
         if (request.pending()) {
-            Instant expiresAt = request.timeoutSeconds() == 0 ? null
-                    : now.plusSeconds(request.timeoutSeconds());
-            transfer = new Transfer(request.id(), debit.id(), credit.id(), amount,
-                    request.currency(), request.code(), TransferKind.PENDING, null,
-                    request.timeoutSeconds(), request.metadata(), now, PendingStatus.PENDING,
+            Instant expiresAt = request.timeoutSeconds() == 0 ? null : now.plusSeconds(request.timeoutSeconds());
+            transfer = new Transfer(
+                    request.id(),
+                    debit.id(),
+                    credit.id(),
+                    amount,
+                    request.currency(),
+                    request.code(),
+                    TransferKind.PENDING,
+                    null,
+                    request.timeoutSeconds(),
+                    request.metadata(),
+                    now,
+                    PendingStatus.PENDING,
                     expiresAt);
             change(Balances.reserve(debit, credit, amount));
             pendings.put(transfer.id(), new Book.PendingState(PendingStatus.PENDING, expiresAt));
         } else {
-            transfer = new Transfer(request.id(), debit.id(), credit.id(), amount,
-                    request.currency(), request.code(), TransferKind.SINGLE_PHASE, null, 0,
-                    request.metadata(), now, null, null);
+            transfer = new Transfer(
+                    request.id(),
+                    debit.id(),
+                    credit.id(),
+                    amount,
+                    request.currency(),
+                    request.code(),
+                    TransferKind.SINGLE_PHASE,
+                    null,
+                    0,
+                    request.metadata(),
+                    now,
+                    null,
+                    null);
             change(Balances.post(debit, credit, amount));
         }
         booked.put(transfer.id(), transfer);
@@ -193,8 +220,7 @@ public final class Posting {
         return transfer;
     }
 
-    private Transfer resolve(Resolution request, Transfer original, long amount, Account debit,
-            Account credit) {
+    private Transfer resolve(Resolution request, Transfer original, long amount, Account debit, Account credit) {
         boolean post = request.kind() == TransferKind.POST_PENDING;
         PendingStatus status = switch (request.kind()) {
             case POST_PENDING -> PendingStatus.POSTED;
@@ -203,9 +229,20 @@ public final class Posting {
         };
         change(Balances.release(debit, credit, original.amountMinor(), post ? amount : 0));
         // a fresh id: resolutions are found by (pending, kind), so no caller can pre-empt the id
-        Transfer transfer = new Transfer(new TransferId(UUID.randomUUID()), debit.id(), credit.id(),
-                post ? amount : original.amountMinor(), original.currency(), original.code(),
-                request.kind(), original.id(), 0, Metadata.EMPTY, now, null, null);
+        Transfer transfer = new Transfer(
+                new TransferId(UUID.randomUUID()),
+                debit.id(),
+                credit.id(),
+                post ? amount : original.amountMinor(),
+                original.currency(),
+                original.code(),
+                request.kind(),
+                original.id(),
+                0,
+                Metadata.EMPTY,
+                now,
+                null,
+                null);
         booked.put(transfer.id(), transfer);
         balancesAfter.put(transfer.id(), balances(debit.id(), credit.id()));
         Book.PendingState before = pendings.get(original.id());
@@ -219,8 +256,10 @@ public final class Posting {
     }
 
     private long[] balances(AccountId debit, AccountId credit) {
-        return new long[] {accounts.get(debit).orElseThrow().balanceMinor(),
-            accounts.get(credit).orElseThrow().balanceMinor()};
+        return new long[] {
+            accounts.get(debit).orElseThrow().balanceMinor(),
+            accounts.get(credit).orElseThrow().balanceMinor()
+        };
     }
 
     private void change(Account[] updated) {

@@ -14,8 +14,7 @@ import org.socialbank.ledger.TransferKind;
 /** The business rules of the ledger, pure and in the documented order of {@link RejectionCode}. */
 final class Rules {
 
-    private Rules() {
-    }
+    private Rules() {}
 
     static Optional<RejectionCode> checkShape(NewTransfer request) {
         if (request.amountMinor() <= 0) {
@@ -31,8 +30,7 @@ final class Rules {
     }
 
     static Optional<RejectionCode> checkCreate(NewTransfer request, Account debit, Account credit) {
-        if (!debit.currency().equals(request.currency())
-                || !credit.currency().equals(request.currency())) {
+        if (!debit.currency().equals(request.currency()) || !credit.currency().equals(request.currency())) {
             return Optional.of(RejectionCode.CURRENCY_MISMATCH);
         }
         Optional<RejectionCode> status = checkStatus(debit, credit);
@@ -42,8 +40,14 @@ final class Rules {
         return checkBalances(debit, credit, request.amountMinor());
     }
 
-    static Optional<RejectionCode> checkResolve(Resolution request, Transfer pending, long amount,
-            Book.PendingState state, Account debit, Account credit, Instant now) {
+    static Optional<RejectionCode> checkResolve(
+            Resolution request,
+            Transfer pending,
+            long amount,
+            Book.PendingState state,
+            Account debit,
+            Account credit,
+            Instant now) {
         if (request.kind() == TransferKind.POST_PENDING) {
             Optional<RejectionCode> status = checkStatus(debit, credit);
             if (status.isPresent()) {

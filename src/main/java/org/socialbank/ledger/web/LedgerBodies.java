@@ -24,8 +24,7 @@ final class LedgerBodies {
 
     static final int IDEMPOTENCY_KEY_LENGTH_MAX = 255;
 
-    private LedgerBodies() {
-    }
+    private LedgerBodies() {}
 
     record OpenAccount(UUID id, String currency, String kind, String ownerRef, List<String> flags) {
 
@@ -38,22 +37,33 @@ final class LedgerBodies {
                 missing.add("kind");
             }
             requireNone(missing);
-            AccountKind accountKind = AccountKind.fromWireName(kind).orElseThrow(
-                    () -> new BadRequest("unknown kind '" + kind + "'; one of "
-                            + List.of(AccountKind.values()).stream().map(AccountKind::wireName).toList()));
-            Set<AccountFlag> accountFlags = flags == null ? Set.of() : flags.stream()
-                    .map(f -> AccountFlag.fromWireName(f).orElseThrow(
-                            () -> new BadRequest("unknown flag '" + f + "'")))
-                    .collect(Collectors.toSet());
+            AccountKind accountKind = AccountKind.fromWireName(kind)
+                    .orElseThrow(() -> new BadRequest("unknown kind '" + kind + "'; one of "
+                            + List.of(AccountKind.values()).stream()
+                                    .map(AccountKind::wireName)
+                                    .toList()));
+            Set<AccountFlag> accountFlags = flags == null
+                    ? Set.of()
+                    : flags.stream()
+                            .map(f -> AccountFlag.fromWireName(f)
+                                    .orElseThrow(() -> new BadRequest("unknown flag '" + f + "'")))
+                            .collect(Collectors.toSet());
             AccountId accountId = new AccountId(LedgerBodies.id(id, idempotencyKey));
             CurrencyCode accountCurrency = LedgerBodies.currency(currency);
-            return BadRequest.whenRefused(() -> new NewAccount(accountId, accountCurrency, ownerRef, accountKind,
-                    accountFlags));
+            return BadRequest.whenRefused(
+                    () -> new NewAccount(accountId, accountCurrency, ownerRef, accountKind, accountFlags));
         }
     }
 
-    record CreateTransfer(UUID id, UUID debitAccountId, UUID creditAccountId, Long amountMinor,
-            String currency, String code, Boolean pending, Long timeoutSeconds,
+    record CreateTransfer(
+            UUID id,
+            UUID debitAccountId,
+            UUID creditAccountId,
+            Long amountMinor,
+            String currency,
+            String code,
+            Boolean pending,
+            Long timeoutSeconds,
             Map<String, String> metadata) {
 
         NewTransfer toNewTransfer(String idempotencyKey) {
@@ -76,20 +86,24 @@ final class LedgerBodies {
             requireNone(missing);
             TransferId transferId = new TransferId(LedgerBodies.id(id, idempotencyKey));
             CurrencyCode transferCurrency = LedgerBodies.currency(currency);
-            return BadRequest.whenRefused(() -> new NewTransfer(transferId, new AccountId(debitAccountId),
-                    new AccountId(creditAccountId), amountMinor, transferCurrency, new TransferCode(code),
-                    Boolean.TRUE.equals(pending), timeoutSeconds == null ? 0 : timeoutSeconds, Metadata.of(metadata)));
+            return BadRequest.whenRefused(() -> new NewTransfer(
+                    transferId,
+                    new AccountId(debitAccountId),
+                    new AccountId(creditAccountId),
+                    amountMinor,
+                    transferCurrency,
+                    new TransferCode(code),
+                    Boolean.TRUE.equals(pending),
+                    timeoutSeconds == null ? 0 : timeoutSeconds,
+                    Metadata.of(metadata)));
         }
     }
 
-    record Batch(List<CreateTransfer> transfers) {
-    }
+    record Batch(List<CreateTransfer> transfers) {}
 
-    record PostPending(Long amountMinor) {
-    }
+    record PostPending(Long amountMinor) {}
 
-    record ChangeStatus(String status) {
-    }
+    record ChangeStatus(String status) {}
 
     /**
      * The id of a write: the body's id, or else one derived from the Idempotency-Key header, which
@@ -101,24 +115,23 @@ final class LedgerBodies {
             throw new BadRequest("the body's id and the Idempotency-Key header differ");
         }
         if (bodyId == null && headerId == null) {
-            throw new BadRequest(
-                    "an id is required, in the body or as an Idempotency-Key header");
+            throw new BadRequest("an id is required, in the body or as an Idempotency-Key header");
         }
         return bodyId != null ? bodyId : headerId;
     }
 
     private static UUID fromKey(String key) {
         if (key.isBlank() || key.length() > IDEMPOTENCY_KEY_LENGTH_MAX) {
-            throw new BadRequest(
-                    "Idempotency-Key must be 1 to " + IDEMPOTENCY_KEY_LENGTH_MAX + " characters");
+            throw new BadRequest("Idempotency-Key must be 1 to " + IDEMPOTENCY_KEY_LENGTH_MAX + " characters");
         }
         return Uuids.parse(key)
                 .orElseGet(() -> UUID.nameUUIDFromBytes(("idempotency-key:" + key).getBytes(StandardCharsets.UTF_8)));
     }
 
     private static CurrencyCode currency(String code) {
-        return CurrencyCode.find(code).orElseThrow(() -> new BadRequest(
-                "unknown currency '" + code + "'; use an upper-case ISO 4217 code such as EUR"));
+        return CurrencyCode.find(code)
+                .orElseThrow(() ->
+                        new BadRequest("unknown currency '" + code + "'; use an upper-case ISO 4217 code such as EUR"));
     }
 
     private static void requireNone(List<String> missing) {

@@ -13,17 +13,37 @@ import org.socialbank.ledger.Transfer;
  * @param status for a pending transfer: pending, posted, voided or expired
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record TransferJson(UUID id, UUID debitAccountId, UUID creditAccountId, long amountMinor,
-        String currency, String code, boolean pending, long timeoutSeconds,
-        Map<String, String> metadata, String kind, UUID pendingId, String status,
-        Instant expiresAt, Instant createdAt) {
+record TransferJson(
+        UUID id,
+        UUID debitAccountId,
+        UUID creditAccountId,
+        long amountMinor,
+        String currency,
+        String code,
+        boolean pending,
+        long timeoutSeconds,
+        Map<String, String> metadata,
+        String kind,
+        UUID pendingId,
+        String status,
+        Instant expiresAt,
+        Instant createdAt) {
 
     static TransferJson of(Transfer t) {
-        return new TransferJson(t.id().value(), t.debitAccountId().value(),
-                t.creditAccountId().value(), t.amountMinor(), t.currency().code(), t.code().value(),
-                t.pending(), t.timeoutSeconds(), t.metadata().entries(), t.kind().wireName(),
+        return new TransferJson(
+                t.id().value(),
+                t.debitAccountId().value(),
+                t.creditAccountId().value(),
+                t.amountMinor(),
+                t.currency().code(),
+                t.code().value(),
+                t.pending(),
+                t.timeoutSeconds(),
+                t.metadata().entries(),
+                t.kind().wireName(),
                 t.pendingId() == null ? null : t.pendingId().value(),
-                t.pendingStatus() == null ? null : t.pendingStatus().wireName(), t.expiresAt(),
+                t.pendingStatus() == null ? null : t.pendingStatus().wireName(),
+                t.expiresAt(),
                 t.createdAt());
     }
 }

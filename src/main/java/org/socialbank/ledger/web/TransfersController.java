@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -16,8 +15,8 @@ import org.socialbank.ledger.Resolution;
 import org.socialbank.ledger.TransferId;
 import org.socialbank.ledger.TransferResult;
 import org.socialbank.shared.web.BadRequest;
-import org.socialbank.shared.web.Problems;
 import org.socialbank.shared.web.Created;
+import org.socialbank.shared.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -48,23 +47,44 @@ class TransfersController {
     }
 
     @Operation(summary = "Book a single-phase or pending transfer; the id (or Idempotency-Key) makes it idempotent")
-    @ApiResponse(responseCode = "201", description = "booked", content = @Content(schema = @Schema(implementation = TransferJson.class)))
-    @ApiResponse(responseCode = "200", description = "an exact replay: the original result", content = @Content(schema = @Schema(implementation = TransferJson.class)))
-    @ApiResponse(responseCode = "409", description = "id_exists_with_different_fields", content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "422", description = "rejected: see the code member", content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "400", description = "malformed or invalid request", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(
+            responseCode = "201",
+            description = "booked",
+            content = @Content(schema = @Schema(implementation = TransferJson.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "an exact replay: the original result",
+            content = @Content(schema = @Schema(implementation = TransferJson.class)))
+    @ApiResponse(
+            responseCode = "409",
+            description = "id_exists_with_different_fields",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(
+            responseCode = "422",
+            description = "rejected: see the code member",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(
+            responseCode = "400",
+            description = "malformed or invalid request",
+            content = @Content(mediaType = "application/problem+json"))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> create(@RequestBody LedgerBodies.CreateTransfer body,
+    ResponseEntity<?> create(
+            @RequestBody LedgerBodies.CreateTransfer body,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         return respond(ledger.transfer(body.toNewTransfer(idempotencyKey)));
     }
 
     /** Books every transfer of the batch or none of them. */
     @Operation(summary = "Book a linked batch: every transfer or none")
-    @ApiResponse(responseCode = "422", description = "one transfer failed: failedIndex and codes say which", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(
+            responseCode = "422",
+            description = "one transfer failed: failedIndex and codes say which",
+            content = @Content(mediaType = "application/problem+json"))
     @PostMapping(path = "/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> batch(@RequestBody LedgerBodies.Batch body) {
-        if (body.transfers() == null || body.transfers().isEmpty() || body.transfers().contains(null)) {
+        if (body.transfers() == null
+                || body.transfers().isEmpty()
+                || body.transfers().contains(null)) {
             throw new BadRequest("transfers must hold at least one transfer and no null");
         }
         if (body.transfers().size() > properties.batchSizeMax()) {
@@ -73,45 +93,70 @@ class TransfersController {
         BatchResult result = ledger.transferLinked(
                 body.transfers().stream().map(t -> t.toNewTransfer(null)).toList());
         if (result instanceof BatchResult.Committed committed) {
-            return Created.unlessReplayed(committed.replayed(),
-                    Map.of("transfers", committed.transfers().stream().map(TransferJson::of).toList()));
+            return Created.unlessReplayed(
+                    committed.replayed(),
+                    Map.of(
+                            "transfers",
+                            committed.transfers().stream().map(TransferJson::of).toList()));
         }
         BatchResult.Rejected rejected = (BatchResult.Rejected) result;
         ProblemDetail problem = Rejections.problem(rejected.code());
         problem.setProperty("failedIndex", rejected.failedIndex());
-        problem.setProperty("codes", rejected.codes().stream().map(c -> c.code()).toList());
+        problem.setProperty(
+                "codes", rejected.codes().stream().map(c -> c.code()).toList());
         return Problems.response(problem);
     }
 
     /** Posts a pending transfer, in full or (with {@code amountMinor}) in part. */
     @Operation(summary = "Post a pending transfer, in full or in part")
-    @ApiResponse(responseCode = "201", description = "posted", content = @Content(schema = @Schema(implementation = TransferJson.class)))
-    @ApiResponse(responseCode = "200", description = "already posted by this same request", content = @Content(schema = @Schema(implementation = TransferJson.class)))
-    @ApiResponse(responseCode = "422", description = "rejected: see the code member", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(
+            responseCode = "201",
+            description = "posted",
+            content = @Content(schema = @Schema(implementation = TransferJson.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "already posted by this same request",
+            content = @Content(schema = @Schema(implementation = TransferJson.class)))
+    @ApiResponse(
+            responseCode = "422",
+            description = "rejected: see the code member",
+            content = @Content(mediaType = "application/problem+json"))
     @PostMapping(path = "/{id}/post")
-    ResponseEntity<?> post(@PathVariable UUID id,
-            @RequestBody(required = false) LedgerBodies.PostPending body) {
-        OptionalLong amount = body == null || body.amountMinor() == null ? OptionalLong.empty()
-                : OptionalLong.of(body.amountMinor());
+    ResponseEntity<?> post(@PathVariable UUID id, @RequestBody(required = false) LedgerBodies.PostPending body) {
+        OptionalLong amount =
+                body == null || body.amountMinor() == null ? OptionalLong.empty() : OptionalLong.of(body.amountMinor());
         return respond(ledger.resolve(Resolution.post(new TransferId(id), amount)));
     }
 
     @Operation(summary = "Void a pending transfer")
-    @ApiResponse(responseCode = "201", description = "voided", content = @Content(schema = @Schema(implementation = TransferJson.class)))
-    @ApiResponse(responseCode = "422", description = "rejected: see the code member", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(
+            responseCode = "201",
+            description = "voided",
+            content = @Content(schema = @Schema(implementation = TransferJson.class)))
+    @ApiResponse(
+            responseCode = "422",
+            description = "rejected: see the code member",
+            content = @Content(mediaType = "application/problem+json"))
     @PostMapping(path = "/{id}/void")
     ResponseEntity<?> voidPending(@PathVariable UUID id) {
         return respond(ledger.resolve(Resolution.voidIt(new TransferId(id))));
     }
 
     @Operation(summary = "A transfer; a pending one with its current status")
-    @ApiResponse(responseCode = "200", description = "the transfer", content = @Content(schema = @Schema(implementation = TransferJson.class)))
-    @ApiResponse(responseCode = "404", description = "no such transfer", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(
+            responseCode = "200",
+            description = "the transfer",
+            content = @Content(schema = @Schema(implementation = TransferJson.class)))
+    @ApiResponse(
+            responseCode = "404",
+            description = "no such transfer",
+            content = @Content(mediaType = "application/problem+json"))
     @GetMapping("/{id}")
     ResponseEntity<?> get(@PathVariable UUID id) {
-        return ledger.transfer(new TransferId(id)).<ResponseEntity<?>>map(t -> ResponseEntity.ok(TransferJson.of(t)))
-                .orElseGet(() -> Problems.response(Problems.of(HttpStatus.NOT_FOUND,
-                        "transfer_not_found", "There is no transfer " + id + ".")));
+        return ledger.transfer(new TransferId(id))
+                .<ResponseEntity<?>>map(t -> ResponseEntity.ok(TransferJson.of(t)))
+                .orElseGet(() -> Problems.response(
+                        Problems.of(HttpStatus.NOT_FOUND, "transfer_not_found", "There is no transfer " + id + ".")));
     }
 
     private static ResponseEntity<?> respond(TransferResult result) {
@@ -120,5 +165,4 @@ class TransfersController {
         }
         return Problems.response(Rejections.problem(((TransferResult.Rejected) result).code()));
     }
-
 }

@@ -9,8 +9,18 @@ import org.socialbank.listening.MentionId;
  * @param owner the console user name of whoever owns it, or null until someone takes it
  * @param deadline when the answer is due
  */
-public record Case(CaseId id, MentionId mentionId, CaseKind kind, String team, String owner, CaseStatus status,
-        Instant deadline, String openedBy, Instant openedAt, Instant answeredAt, Instant closedAt) {
+public record Case(
+        CaseId id,
+        MentionId mentionId,
+        CaseKind kind,
+        String team,
+        String owner,
+        CaseStatus status,
+        Instant deadline,
+        String openedBy,
+        Instant openedAt,
+        Instant answeredAt,
+        Instant closedAt) {
 
     /** Still waiting for an answer past its deadline. */
     public boolean overdue(Instant now) {

@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /** What a case answers, which sets its deadline: a public mention (minutes) or a formal complaint (business days). */
 public enum CaseKind {
-    PUBLIC_MENTION, COMPLAINT;
+    PUBLIC_MENTION,
+    COMPLAINT;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -3,8 +3,7 @@ package org.socialbank.listening.cases;
 /** What a staff action on a case came to: done, or a named reason why not. */
 public sealed interface CaseResult {
 
-    record Done(Case value) implements CaseResult {
-    }
+    record Done(Case value) implements CaseResult {}
 
     /**
      * Not done. {@code code}: {@code case_not_found}, {@code mention_not_found}, {@code case_closed},
@@ -14,6 +13,5 @@ public sealed interface CaseResult {
      * {@code no_private_channel}, {@code invalid_message}, {@code secret_card_number}, and to an unlinked
      * author the public-reply reasons.
      */
-    record Rejected(String code) implements CaseResult {
-    }
+    record Rejected(String code) implements CaseResult {}
 }

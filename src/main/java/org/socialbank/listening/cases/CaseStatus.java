@@ -6,7 +6,9 @@ import java.util.Optional;
 
 /** Open until a reply is recorded (answered), closed by staff. */
 public enum CaseStatus {
-    OPEN, ANSWERED, CLOSED;
+    OPEN,
+    ANSWERED,
+    CLOSED;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.socialbank.directory.ChannelIdentity;
-import org.socialbank.shared.Network;
 import org.socialbank.listening.MentionId;
+import org.socialbank.shared.Network;
 import org.socialbank.shared.jdbc.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -17,8 +17,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CaseStore {
 
-    private static final String COLUMNS = "id, mention_id, kind, team, owner, status, deadline_at, opened_by, opened_at, "
-            + "answered_at, closed_at";
+    private static final String COLUMNS =
+            "id, mention_id, kind, team, owner, status, deadline_at, opened_by, opened_at, " + "answered_at, closed_at";
 
     private final JdbcClient jdbc;
 
@@ -28,58 +28,86 @@ class CaseStore {
 
     void insert(Case c) {
         jdbc.sql("INSERT INTO listening_cases (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)")
-                .params(c.id().value(), c.mentionId().value(), c.kind().wireName(), c.team(), c.owner(),
-                        c.status().wireName(), Timestamps.utc(c.deadline()), c.openedBy(), Timestamps.utc(c.openedAt()))
+                .params(
+                        c.id().value(),
+                        c.mentionId().value(),
+                        c.kind().wireName(),
+                        c.team(),
+                        c.owner(),
+                        c.status().wireName(),
+                        Timestamps.utc(c.deadline()),
+                        c.openedBy(),
+                        Timestamps.utc(c.openedAt()))
                 .update();
     }
 
     Optional<Case> byId(CaseId id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM listening_cases WHERE id = ?").param(id.value())
-                .query(CaseStore::row).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM listening_cases WHERE id = ?")
+                .param(id.value())
+                .query(CaseStore::row)
+                .optional();
     }
 
     Optional<Case> byMention(MentionId id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM listening_cases WHERE mention_id = ?").param(id.value())
-                .query(CaseStore::row).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM listening_cases WHERE mention_id = ?")
+                .param(id.value())
+                .query(CaseStore::row)
+                .optional();
     }
 
     /** Cases of a status (null: all), the nearest deadline first. */
     List<Case> list(CaseStatus status, int limit) {
         String where = status == null ? "" : " WHERE status = '" + status.wireName() + "'";
-        return jdbc.sql("SELECT " + COLUMNS + " FROM listening_cases" + where
-                + " ORDER BY deadline_at, id FETCH FIRST " + limit + " ROWS ONLY").query(CaseStore::row).list();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM listening_cases" + where + " ORDER BY deadline_at, id FETCH FIRST "
+                        + limit + " ROWS ONLY")
+                .query(CaseStore::row)
+                .list();
     }
 
     boolean assign(CaseId id, String owner) {
         return jdbc.sql("UPDATE listening_cases SET owner = ? WHERE id = ? AND status <> 'closed'")
-                .params(owner, id.value()).update() == 1;
+                        .params(owner, id.value())
+                        .update()
+                == 1;
     }
 
     /** Open -> answered at the first reply; a later reply leaves the time of the first. */
     void answered(CaseId id, Instant now) {
         jdbc.sql("UPDATE listening_cases SET status = 'answered', answered_at = ? WHERE id = ? AND status = 'open'")
-                .params(Timestamps.utc(now), id.value()).update();
+                .params(Timestamps.utc(now), id.value())
+                .update();
     }
 
     boolean close(CaseId id, Instant now) {
-        return jdbc.sql("UPDATE listening_cases SET status = 'closed', closed_at = ? WHERE id = ? AND status <> 'closed'")
-                .params(Timestamps.utc(now), id.value()).update() == 1;
+        return jdbc.sql(
+                                "UPDATE listening_cases SET status = 'closed', closed_at = ? WHERE id = ? AND status <> 'closed'")
+                        .params(Timestamps.utc(now), id.value())
+                        .update()
+                == 1;
     }
 
     /** Records the handoff case once; false when the case is closed or already handed over. */
     boolean handedOver(CaseId id, UUID handoffCase) {
         return jdbc.sql("UPDATE listening_cases SET handoff_case_id = ? WHERE id = ? AND status <> 'closed' "
-                + "AND handoff_case_id IS NULL").params(handoffCase, id.value()).update() == 1;
+                                + "AND handoff_case_id IS NULL")
+                        .params(handoffCase, id.value())
+                        .update()
+                == 1;
     }
 
     Optional<UUID> handoffOf(CaseId id) {
-        return jdbc.sql("SELECT handoff_case_id FROM listening_cases WHERE id = ?").param(id.value())
-                .query((rs, n) -> Optional.ofNullable(rs.getObject(1, UUID.class))).optional().flatMap(h -> h);
+        return jdbc.sql("SELECT handoff_case_id FROM listening_cases WHERE id = ?")
+                .param(id.value())
+                .query((rs, n) -> Optional.ofNullable(rs.getObject(1, UUID.class)))
+                .optional()
+                .flatMap(h -> h);
     }
 
     Optional<Case> byHandoff(UUID handoffCase) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM listening_cases WHERE handoff_case_id = ?").param(handoffCase)
-                .query(CaseStore::row).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM listening_cases WHERE handoff_case_id = ?")
+                .param(handoffCase)
+                .query(CaseStore::row)
+                .optional();
     }
 
     void insertNote(CaseId id, CaseNote note) {
@@ -92,13 +120,19 @@ class CaseStore {
         return jdbc.sql("SELECT author, body, written_at FROM listening_case_notes WHERE case_id = ? "
                         + "ORDER BY written_at, id")
                 .param(id.value())
-                .query((rs, n) -> new CaseNote(rs.getString(1), rs.getString(2), Timestamps.instant(rs, 3))).list();
+                .query((rs, n) -> new CaseNote(rs.getString(1), rs.getString(2), Timestamps.instant(rs, 3)))
+                .list();
     }
 
     void insertReply(CaseId id, PublicReply reply) {
         jdbc.sql("INSERT INTO listening_case_replies (id, case_id, author, body, state, written_at) "
                         + "VALUES (?, ?, ?, ?, ?, ?)")
-                .params(UUID.randomUUID(), id.value(), reply.author(), reply.text(), reply.state().name(),
+                .params(
+                        UUID.randomUUID(),
+                        id.value(),
+                        reply.author(),
+                        reply.text(),
+                        reply.state().name(),
                         Timestamps.utc(reply.writtenAt()))
                 .update();
     }
@@ -107,36 +141,60 @@ class CaseStore {
         return jdbc.sql("SELECT author, body, state, written_at FROM listening_case_replies WHERE case_id = ? "
                         + "ORDER BY written_at, id")
                 .param(id.value())
-                .query((rs, n) -> new PublicReply(rs.getString(1), rs.getString(2),
-                        PublicReply.State.valueOf(rs.getString(3)), Timestamps.instant(rs, 4)))
+                .query((rs, n) -> new PublicReply(
+                        rs.getString(1),
+                        rs.getString(2),
+                        PublicReply.State.valueOf(rs.getString(3)),
+                        Timestamps.instant(rs, 4)))
                 .list();
     }
 
     void insertMessage(CaseId id, ChannelIdentity chat, PrivateMessage message) {
-        jdbc.sql("INSERT INTO listening_case_messages (id, case_id, author, body, network, identity_id, linked_customer, "
-                        + "written_at, outbox_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(UUID.randomUUID(), id.value(), message.author(), message.text(), message.network().wireName(),
-                        chat.id().value(), message.linkedCustomer(), Timestamps.utc(message.writtenAt()),
+        jdbc.sql(
+                        "INSERT INTO listening_case_messages (id, case_id, author, body, network, identity_id, linked_customer, "
+                                + "written_at, outbox_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        UUID.randomUUID(),
+                        id.value(),
+                        message.author(),
+                        message.text(),
+                        message.network().wireName(),
+                        chat.id().value(),
+                        message.linkedCustomer(),
+                        Timestamps.utc(message.writtenAt()),
                         message.outboxId().orElse(null))
                 .update();
     }
 
     /** The case's private messages, oldest first, without their delivery (the outbox knows it). */
     List<PrivateMessage> messages(CaseId id) {
-        return jdbc.sql("SELECT author, body, network, linked_customer, written_at, outbox_id FROM listening_case_messages "
-                        + "WHERE case_id = ? ORDER BY written_at, id LIMIT 500")
+        return jdbc.sql(
+                        "SELECT author, body, network, linked_customer, written_at, outbox_id FROM listening_case_messages "
+                                + "WHERE case_id = ? ORDER BY written_at, id LIMIT 500")
                 .param(id.value())
-                .query((rs, n) -> new PrivateMessage(rs.getString(1), rs.getString(2),
-                        Network.fromWireName(rs.getString(3)).orElseThrow(), rs.getBoolean(4), Timestamps.instant(rs, 5),
-                        Optional.ofNullable(rs.getObject(6, UUID.class)), Optional.empty()))
+                .query((rs, n) -> new PrivateMessage(
+                        rs.getString(1),
+                        rs.getString(2),
+                        Network.fromWireName(rs.getString(3)).orElseThrow(),
+                        rs.getBoolean(4),
+                        Timestamps.instant(rs, 5),
+                        Optional.ofNullable(rs.getObject(6, UUID.class)),
+                        Optional.empty()))
                 .list();
     }
 
     private static Case row(ResultSet rs, int n) throws SQLException {
-        return new Case(new CaseId(rs.getObject("id", UUID.class)), new MentionId(rs.getObject("mention_id", UUID.class)),
-                CaseKind.fromWireName(rs.getString("kind")).orElseThrow(), rs.getString("team"), rs.getString("owner"),
-                CaseStatus.fromWireName(rs.getString("status")).orElseThrow(), Timestamps.instant(rs, "deadline_at"),
-                rs.getString("opened_by"), Timestamps.instant(rs, "opened_at"), Timestamps.instant(rs, "answered_at"),
+        return new Case(
+                new CaseId(rs.getObject("id", UUID.class)),
+                new MentionId(rs.getObject("mention_id", UUID.class)),
+                CaseKind.fromWireName(rs.getString("kind")).orElseThrow(),
+                rs.getString("team"),
+                rs.getString("owner"),
+                CaseStatus.fromWireName(rs.getString("status")).orElseThrow(),
+                Timestamps.instant(rs, "deadline_at"),
+                rs.getString("opened_by"),
+                Timestamps.instant(rs, "opened_at"),
+                Timestamps.instant(rs, "answered_at"),
                 Timestamps.instant(rs, "closed_at"));
     }
 }

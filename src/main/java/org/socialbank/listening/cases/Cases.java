@@ -8,12 +8,12 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.socialbank.conversation.ChatMessageDue;
-import org.socialbank.directory.ChannelIdentity;
-import org.socialbank.shared.Network;
 import org.socialbank.directory.ChannelIdentities;
+import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.listening.Mention;
 import org.socialbank.listening.MentionId;
 import org.socialbank.listening.Mentions;
+import org.socialbank.shared.Network;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -40,7 +40,12 @@ public class Cases {
     private final CasesProperties properties;
     private final Deadlines deadlines;
 
-    Cases(CaseStore store, Mentions mentions, ChannelIdentities identities, ApplicationEventPublisher events, Clock clock,
+    Cases(
+            CaseStore store,
+            Mentions mentions,
+            ChannelIdentities identities,
+            ApplicationEventPublisher events,
+            Clock clock,
             CasesProperties properties) {
         this.store = store;
         this.mentions = mentions;
@@ -48,8 +53,8 @@ public class Cases {
         this.events = events;
         this.clock = clock;
         this.properties = properties;
-        this.deadlines = new Deadlines(properties.replyWithin(), properties.complaintBusinessDays(), properties.zone(),
-                properties.calendar());
+        this.deadlines = new Deadlines(
+                properties.replyWithin(), properties.complaintBusinessDays(), properties.zone(), properties.calendar());
     }
 
     /** Makes a case of the mention, or answers the case it already has. */
@@ -63,8 +68,18 @@ public class Cases {
             return new CaseResult.Rejected("mention_not_found");
         }
         Instant now = clock.instant();
-        Case c = new Case(new CaseId(UUID.randomUUID()), mentionId, kind, properties.defaultTeam(), null,
-                CaseStatus.OPEN, deadlines.due(kind, now), openedBy, now, null, null);
+        Case c = new Case(
+                new CaseId(UUID.randomUUID()),
+                mentionId,
+                kind,
+                properties.defaultTeam(),
+                null,
+                CaseStatus.OPEN,
+                deadlines.due(kind, now),
+                openedBy,
+                now,
+                null,
+                null);
         try {
             store.insert(c);
         } catch (DuplicateKeyException race) {
@@ -135,8 +150,9 @@ public class Cases {
      */
     @Transactional
     public CaseResult handedOver(CaseId id, UUID handoffCase) {
-        return store.handedOver(id, handoffCase) ? done(id) : store.handoffOf(id).isPresent()
-                ? new CaseResult.Rejected("handed_over") : missingOrClosed(id);
+        return store.handedOver(id, handoffCase)
+                ? done(id)
+                : store.handoffOf(id).isPresent() ? new CaseResult.Rejected("handed_over") : missingOrClosed(id);
     }
 
     /** The handoff case this case was handed over to, if it was. */
@@ -170,10 +186,13 @@ public class Cases {
         }
         String neutral = ((Neutrality.Neutral) verdict).text();
         Mention mention = mentions.find(found.get().mentionId()).orElseThrow();
-        PublicReply.State state = publicPlace(mention).map(place -> {
-            events.publishEvent(new ChatMessageDue(place.chat().id(), place.chat().channel(), place.recipient(), neutral));
-            return PublicReply.State.QUEUED;
-        }).orElse(PublicReply.State.TO_POST);
+        PublicReply.State state = publicPlace(mention)
+                .map(place -> {
+                    events.publishEvent(
+                            new ChatMessageDue(place.chat().id(), place.chat().channel(), place.recipient(), neutral));
+                    return PublicReply.State.QUEUED;
+                })
+                .orElse(PublicReply.State.TO_POST);
         Instant now = clock.instant();
         store.insertReply(id, new PublicReply(author, neutral, state, now));
         store.answered(id, now);
@@ -189,8 +208,7 @@ public class Cases {
     }
 
     /** The chat account a public reply belongs to and the recipient its network's sender reads. */
-    private record Place(ChannelIdentity chat, String recipient) {
-    }
+    private record Place(ChannelIdentity chat, String recipient) {}
 
     private Optional<Place> publicPlace(Mention mention) {
         if ("x".equals(mention.source())) {
@@ -207,7 +225,8 @@ public class Cases {
 
     /** The network of a group message on Telegram or Bale, if the mention is one. */
     private static Optional<Network> groupOf(Mention mention) {
-        return Network.fromWireName(mention.source()).filter(n -> n == Network.TELEGRAM || n == Network.BALE)
+        return Network.fromWireName(mention.source())
+                .filter(n -> n == Network.TELEGRAM || n == Network.BALE)
                 .filter(n -> GROUP_POST.matcher(mention.sourceId()).matches());
     }
 

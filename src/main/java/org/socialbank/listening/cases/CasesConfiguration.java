@@ -5,5 +5,4 @@ import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({CasesProperties.class, StaffChatProperties.class})
-class CasesConfiguration {
-}
+class CasesConfiguration {}

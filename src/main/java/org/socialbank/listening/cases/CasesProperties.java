@@ -41,19 +41,29 @@ public record CasesProperties(
         List<DayOfWeek> weekend) {
 
     public CasesProperties {
-        require(defaultTeam != null && defaultTeam.matches("[a-z0-9_-]{1,64}"), "default-team must match [a-z0-9_-]{1,64}");
-        require(replyWithin != null && replyWithin.compareTo(Duration.ofMinutes(1)) >= 0
-                && replyWithin.compareTo(Duration.ofDays(30)) <= 0, "reply-within must be 1m..30d");
+        require(
+                defaultTeam != null && defaultTeam.matches("[a-z0-9_-]{1,64}"),
+                "default-team must match [a-z0-9_-]{1,64}");
+        require(
+                replyWithin != null
+                        && replyWithin.compareTo(Duration.ofMinutes(1)) >= 0
+                        && replyWithin.compareTo(Duration.ofDays(30)) <= 0,
+                "reply-within must be 1m..30d");
         require(complaintBusinessDays >= 1 && complaintBusinessDays <= 60, "complaint-business-days must be 1..60");
         require(zone != null, "zone must be a time zone id such as UTC or Europe/Paris");
-        require(alertEvery != null && alertEvery.compareTo(Duration.ofSeconds(5)) >= 0
-                && alertEvery.compareTo(Duration.ofHours(1)) <= 0, "alert-every must be 5s..1h");
+        require(
+                alertEvery != null
+                        && alertEvery.compareTo(Duration.ofSeconds(5)) >= 0
+                        && alertEvery.compareTo(Duration.ofHours(1)) <= 0,
+                "alert-every must be 5s..1h");
         holidays = holidays == null ? "" : holidays.strip();
         extraHolidays = extraHolidays == null ? List.of() : List.copyOf(extraHolidays);
         extraWorkingDays = extraWorkingDays == null ? List.of() : List.copyOf(extraWorkingDays);
         weekend = weekend == null ? List.of() : List.copyOf(weekend);
         require(weekend.size() <= 3, "weekend has at most 3 days");
-        require(extraHolidays.size() + extraWorkingDays.size() <= 1000, "extra-holidays and extra-working-days: at most 1000");
+        require(
+                extraHolidays.size() + extraWorkingDays.size() <= 1000,
+                "extra-holidays and extra-working-days: at most 1000");
         try {
             calendar(holidays, dates(extraHolidays), dates(extraWorkingDays), weekend);
         } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
@@ -71,10 +81,11 @@ public record CasesProperties(
         return isoDates.stream().map(d -> LocalDate.parse(d.strip())).toList();
     }
 
-    private static HolidayCalendar calendar(String country, List<LocalDate> holidays, List<LocalDate> working,
-            List<DayOfWeek> weekend) {
+    private static HolidayCalendar calendar(
+            String country, List<LocalDate> holidays, List<LocalDate> working, List<DayOfWeek> weekend) {
         Set<DayOfWeek> days = weekend.isEmpty() ? Set.of() : EnumSet.copyOf(weekend);
-        return country.isEmpty() ? HolidayCalendar.WEEKENDS.with(holidays, working, days)
+        return country.isEmpty()
+                ? HolidayCalendar.WEEKENDS.with(holidays, working, days)
                 : HolidayCalendar.load(country, holidays, working, days);
     }
 

@@ -3,8 +3,8 @@ package org.socialbank.listening.cases;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.LocalDate;
+import java.time.ZoneId;
 
 /**
  * When a case's answer is due, pure: a public mention within a duration (e.g. 60 minutes, around

@@ -46,8 +46,15 @@ import java.util.concurrent.ConcurrentHashMap;
 final class HolidayCalendar {
 
     /** Saturday and Sunday off, no holidays: the calendar when none is configured. */
-    static final HolidayCalendar WEEKENDS = new HolidayCalendar("none", EnumSet.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY),
-            List.of(), Set.of(), Set.of(), "islamic-civil", 0, Map.of());
+    static final HolidayCalendar WEEKENDS = new HolidayCalendar(
+            "none",
+            EnumSet.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY),
+            List.of(),
+            Set.of(),
+            Set.of(),
+            "islamic-civil",
+            0,
+            Map.of());
 
     private static final int YEARS_CACHED_MAX = 200;
 
@@ -58,13 +65,22 @@ final class HolidayCalendar {
     private final Set<LocalDate> workingDays;
     /** ICU's calendar keyword for the lunar Hijri calendar: islamic-civil, islamic-umalqura, islamic. */
     private final String islamic;
+
     private final int islamicOffset;
     /** ICU's start of a Chinese lunar month -> its true start, where they differ. */
     private final Map<LocalDate, LocalDate> chineseMonthStarts;
+
     private final Map<Integer, Set<LocalDate>> byYear = new ConcurrentHashMap<>();
 
-    private HolidayCalendar(String country, Set<DayOfWeek> weekend, List<Rule> rules, Set<LocalDate> announcedHolidays,
-            Set<LocalDate> workingDays, String islamic, int islamicOffset, Map<LocalDate, LocalDate> chineseMonthStarts) {
+    private HolidayCalendar(
+            String country,
+            Set<DayOfWeek> weekend,
+            List<Rule> rules,
+            Set<LocalDate> announcedHolidays,
+            Set<LocalDate> workingDays,
+            String islamic,
+            int islamicOffset,
+            Map<LocalDate, LocalDate> chineseMonthStarts) {
         this.country = country;
         this.weekend = Set.copyOf(weekend);
         this.rules = List.copyOf(rules);
@@ -76,8 +92,7 @@ final class HolidayCalendar {
     }
 
     /** One rule of the file: a kind, its arguments, a day offset, whether a weekend date moves. */
-    private record Rule(String kind, List<String> args, int offset, boolean observed) {
-    }
+    private record Rule(String kind, List<String> args, int offset, boolean observed) {}
 
     String country() {
         return country;
@@ -91,7 +106,8 @@ final class HolidayCalendar {
         if (workingDays.contains(day)) {
             return true;
         }
-        return !weekend.contains(day.getDayOfWeek()) && !announcedHolidays.contains(day)
+        return !weekend.contains(day.getDayOfWeek())
+                && !announcedHolidays.contains(day)
                 && !holidays(day.getYear()).contains(day);
     }
 
@@ -109,7 +125,10 @@ final class HolidayCalendar {
      *
      * @throws IllegalArgumentException when no file exists for the country or a line is malformed
      */
-    static HolidayCalendar load(String country, Collection<LocalDate> extraHolidays, Collection<LocalDate> extraWorkingDays,
+    static HolidayCalendar load(
+            String country,
+            Collection<LocalDate> extraHolidays,
+            Collection<LocalDate> extraWorkingDays,
             Set<DayOfWeek> weekend) {
         String cc = country.strip().toLowerCase(Locale.ROOT);
         if (!cc.matches("[a-z]{2}")) {
@@ -120,8 +139,11 @@ final class HolidayCalendar {
             if (in == null) {
                 throw new IllegalArgumentException("no holiday calendar shipped for " + country + " (" + path + ")");
             }
-            HolidayCalendar parsed = parse(cc.toUpperCase(Locale.ROOT),
-                    new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList());
+            HolidayCalendar parsed = parse(
+                    cc.toUpperCase(Locale.ROOT),
+                    new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                            .lines()
+                            .toList());
             return parsed.with(extraHolidays, extraWorkingDays, weekend);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -134,8 +156,15 @@ final class HolidayCalendar {
         h.addAll(holidays);
         Set<LocalDate> w = new TreeSet<>(workingDays);
         w.addAll(working);
-        return new HolidayCalendar(country, otherWeekend == null || otherWeekend.isEmpty() ? weekend : otherWeekend,
-                rules, h, w, islamic, islamicOffset, chineseMonthStarts);
+        return new HolidayCalendar(
+                country,
+                otherWeekend == null || otherWeekend.isEmpty() ? weekend : otherWeekend,
+                rules,
+                h,
+                w,
+                islamic,
+                islamicOffset,
+                chineseMonthStarts);
     }
 
     static HolidayCalendar parse(String country, List<String> lines) {
@@ -150,7 +179,9 @@ final class HolidayCalendar {
         for (String raw : lines) {
             number++;
             String line = raw.contains("#") ? raw.substring(0, raw.indexOf('#')) : raw;
-            List<String> words = Arrays.stream(line.strip().split("\\s+")).filter(w -> !w.isEmpty()).toList();
+            List<String> words = Arrays.stream(line.strip().split("\\s+"))
+                    .filter(w -> !w.isEmpty())
+                    .toList();
             if (words.isEmpty()) {
                 continue;
             }
@@ -169,12 +200,14 @@ final class HolidayCalendar {
                     default -> throw new IllegalArgumentException("unknown kind " + words.get(0));
                 }
             } catch (RuntimeException e) {
-                throw new IllegalArgumentException("holiday calendar " + country + " line " + number + ": " + raw.strip()
-                        + " (" + e.getMessage() + ")", e);
+                throw new IllegalArgumentException(
+                        "holiday calendar " + country + " line " + number + ": " + raw.strip() + " (" + e.getMessage()
+                                + ")",
+                        e);
             }
         }
-        HolidayCalendar calendar = new HolidayCalendar(country, weekend, rules, announced, working, islamic, islamicOffset,
-                monthStarts);
+        HolidayCalendar calendar =
+                new HolidayCalendar(country, weekend, rules, announced, working, islamic, islamicOffset, monthStarts);
         calendar.holidays(LocalDate.now().getYear()); // a malformed date rule fails at start-up, not on a deadline
         return calendar;
     }
@@ -250,8 +283,8 @@ final class HolidayCalendar {
         return switch (rule.kind()) {
             case "gregorian" -> List.of(LocalDate.parse(year + "-" + a.get(0)));
             case "easter" -> List.of(easter(year).plusDays(Integer.parseInt(a.get(0))));
-            case "nth" -> List.of(nth(year, Integer.parseInt(a.get(0)), DayOfWeek.valueOf(a.get(1)),
-                    Integer.parseInt(a.get(2))));
+            case "nth" ->
+                List.of(nth(year, Integer.parseInt(a.get(0)), DayOfWeek.valueOf(a.get(1)), Integer.parseInt(a.get(2))));
             case "qingming" -> List.of(qingming(year));
             case "persian" -> persian(year, a.get(0));
             case "islamic" -> islamic(year, a.get(0));
@@ -281,7 +314,8 @@ final class HolidayCalendar {
 
     private static LocalDate nth(int year, int month, DayOfWeek day, int n) {
         LocalDate first = LocalDate.of(year, month, 1);
-        return n < 0 ? first.with(TemporalAdjusters.lastInMonth(day))
+        return n < 0
+                ? first.with(TemporalAdjusters.lastInMonth(day))
                 : first.with(TemporalAdjusters.dayOfWeekInMonth(n, day));
     }
 

@@ -15,38 +15,43 @@ final class Neutrality {
 
     /** Why a reply is not neutral: a stable code, shown to staff as {@code cases.reply.rejected.<code>}. */
     enum Reason {
-        EMPTY, TOO_LONG, EMAIL, CARD_NUMBER, ACCOUNT_NUMBER, PHONE_NUMBER, AMOUNT, BALANCE;
+        EMPTY,
+        TOO_LONG,
+        EMAIL,
+        CARD_NUMBER,
+        ACCOUNT_NUMBER,
+        PHONE_NUMBER,
+        AMOUNT,
+        BALANCE;
 
         String code() {
             return name().toLowerCase(Locale.ROOT);
         }
     }
 
-    sealed interface Verdict permits Neutral, NotNeutral {
-    }
+    sealed interface Verdict permits Neutral, NotNeutral {}
 
-    record Neutral(String text) implements Verdict {
-    }
+    record Neutral(String text) implements Verdict {}
 
-    record NotNeutral(Reason reason) implements Verdict {
-    }
+    record NotNeutral(Reason reason) implements Verdict {}
 
     private static final Pattern EMAIL = Pattern.compile("[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(\\.[\\p{L}\\p{N}-]+)+");
     private static final Pattern IBAN = Pattern.compile("\\b[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]){11,30}\\b");
     /** Digits with the separators people put inside long numbers (spaces, dashes, dots, slashes). */
     private static final Pattern NUMBER = Pattern.compile("\\+?[0-9](?:[ .\\-/()]{0,2}[0-9])*");
+
     private static final Pattern CURRENCY = Pattern.compile(
             "(?i)\\p{Sc}|\\b(?:eur|usd|gbp|rub|irr|irt|cny|rmb|euros?|dollars?|roubles?|rubles?|yuan)\\b"
                     + "|руб|долл|томан|تومان|ریال|دلار|یورو|元|块|圆|美元|欧元|人民币");
-    private static final Pattern BALANCE = Pattern.compile(
-            "(?i)\\bbalance\\b|\\bsolde\\b|баланс|остаток|موجودی|مانده|余额|結餘|结余");
+    private static final Pattern BALANCE =
+            Pattern.compile("(?i)\\bbalance\\b|\\bsolde\\b|баланс|остаток|موجودی|مانده|余额|結餘|结余");
 
     /** Chinese numerals before a currency: 一百元, 两千块. */
     private static final Pattern HAN_AMOUNT = Pattern.compile("[〇零一二三四五六七八九十百千万萬亿億两兩]+(?:元|块|圆|美元|欧元)");
+
     private static final Pattern DECIMAL_AMOUNT = Pattern.compile("[0-9][.,][0-9]{2}\\b");
 
-    private Neutrality() {
-    }
+    private Neutrality() {}
 
     static Verdict check(String raw) {
         String text = raw == null ? "" : raw.strip();

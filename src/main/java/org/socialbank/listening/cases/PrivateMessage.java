@@ -15,12 +15,18 @@ import org.socialbank.shared.Network;
  * @param linkedCustomer true: to the customer's linked chat; false: a direct message to an
  *     unlinked author, held to the public-reply rules
  */
-public record PrivateMessage(String author, String text, Network network, boolean linkedCustomer, Instant writtenAt,
-        Optional<UUID> outboxId, Optional<ChatMessages.Delivery> delivery) {
+public record PrivateMessage(
+        String author,
+        String text,
+        Network network,
+        boolean linkedCustomer,
+        Instant writtenAt,
+        Optional<UUID> outboxId,
+        Optional<ChatMessages.Delivery> delivery) {
 
     /** The delivery as the outbox knows it now (messages stored before outbox ids were kept have none). */
     PrivateMessage withDelivery(Map<UUID, ChatMessages.Delivery> deliveries) {
-        return new PrivateMessage(author, text, network, linkedCustomer, writtenAt, outboxId,
-                outboxId.map(deliveries::get));
+        return new PrivateMessage(
+                author, text, network, linkedCustomer, writtenAt, outboxId, outboxId.map(deliveries::get));
     }
 }

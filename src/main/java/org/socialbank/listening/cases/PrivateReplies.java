@@ -3,17 +3,17 @@ package org.socialbank.listening.cases;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.socialbank.conversation.ChatMessages;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.CustomerId;
-import org.socialbank.shared.Network;
-import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.listening.Mention;
 import org.socialbank.listening.Mentions;
+import org.socialbank.shared.Network;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -71,7 +71,8 @@ public class PrivateReplies {
         if (found.get().status() == CaseStatus.CLOSED) {
             return new CaseResult.Rejected("case_closed");
         }
-        Optional<PrivateRoute> route = route(mentions.find(found.get().mentionId()).orElseThrow());
+        Optional<PrivateRoute> route =
+                route(mentions.find(found.get().mentionId()).orElseThrow());
         if (route.isEmpty()) {
             return new CaseResult.Rejected("no_private_channel");
         }
@@ -84,10 +85,20 @@ public class PrivateReplies {
             return new CaseResult.Rejected(refused.get());
         }
         ChannelIdentity chat = route.get().chat();
-        UUID outbox = chats.write(chat.id(), chat.channel(), chat.externalId(), t).id();
+        UUID outbox =
+                chats.write(chat.id(), chat.channel(), chat.externalId(), t).id();
         Instant now = clock.instant();
-        store.insertMessage(id, chat, new PrivateMessage(author, t, chat.channel(), route.get().linkedCustomer(), now,
-                Optional.of(outbox), Optional.empty()));
+        store.insertMessage(
+                id,
+                chat,
+                new PrivateMessage(
+                        author,
+                        t,
+                        chat.channel(),
+                        route.get().linkedCustomer(),
+                        now,
+                        Optional.of(outbox),
+                        Optional.empty()));
         store.answered(id, now);
         return new CaseResult.Done(store.byId(id).orElseThrow());
     }
@@ -104,7 +115,8 @@ public class PrivateReplies {
     /** Why this text may not go: a card number never; to an unlinked author, nothing personal. */
     static Optional<String> refusal(String text, boolean linkedCustomer) {
         if (!linkedCustomer) {
-            return Neutrality.check(text) instanceof Neutrality.NotNeutral no ? Optional.of(no.reason().code())
+            return Neutrality.check(text) instanceof Neutrality.NotNeutral no
+                    ? Optional.of(no.reason().code())
                     : Optional.empty();
         }
         return Neutrality.holdsCardNumber(text) ? Optional.of("secret_card_number") : Optional.empty();
@@ -126,6 +138,7 @@ public class PrivateReplies {
     private Optional<ChannelIdentity> newestLinkedChat(CustomerId customer) {
         return identities.linkedChats(customer, Locale.ROOT).stream()
                 .map(c -> identities.identity(c.id()).filter(i -> i.reachable() && customer.equals(i.customerId())))
-                .flatMap(Optional::stream).findFirst();
+                .flatMap(Optional::stream)
+                .findFirst();
     }
 }

@@ -11,6 +11,7 @@ import java.time.Instant;
 public record PublicReply(String author, String text, State state, Instant writtenAt) {
 
     public enum State {
-        QUEUED, TO_POST
+        QUEUED,
+        TO_POST
     }
 }

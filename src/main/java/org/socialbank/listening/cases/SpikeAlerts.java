@@ -10,8 +10,8 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialbank.conversation.ChatMessageDue;
-import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.ChannelIdentities;
+import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.listening.Listening;
 import org.socialbank.listening.ListeningProperties;
 import org.socialbank.listening.Spike;
@@ -48,9 +48,17 @@ public class SpikeAlerts {
     private final StaffChatProperties staffChat;
     private final TransactionTemplate transactions;
 
-    SpikeAlerts(Listening listening, SpikeAlertStore store, ChannelIdentities identities, ApplicationEventPublisher events,
-            MessageSource messages, Clock clock, ListeningProperties listeningProperties, CasesProperties properties,
-            StaffChatProperties staffChat, PlatformTransactionManager transactionManager) {
+    SpikeAlerts(
+            Listening listening,
+            SpikeAlertStore store,
+            ChannelIdentities identities,
+            ApplicationEventPublisher events,
+            MessageSource messages,
+            Clock clock,
+            ListeningProperties listeningProperties,
+            CasesProperties properties,
+            StaffChatProperties staffChat,
+            PlatformTransactionManager transactionManager) {
         this.listening = listening;
         this.store = store;
         this.identities = identities;
@@ -63,7 +71,8 @@ public class SpikeAlerts {
         this.transactions = new TransactionTemplate(transactionManager);
     }
 
-    @Scheduled(fixedDelayString = "${socialbank.listening.cases.alert-every:1m}",
+    @Scheduled(
+            fixedDelayString = "${socialbank.listening.cases.alert-every:1m}",
             initialDelayString = "${socialbank.listening.cases.alert-every:1m}")
     void scheduled() {
         if (!properties.alertsEnabled()) {
@@ -80,22 +89,37 @@ public class SpikeAlerts {
     public List<SpikeAlert> raise() {
         Instant now = clock.instant();
         Instant bucket = Instant.ofEpochMilli(now.toEpochMilli() / window.toMillis() * window.toMillis());
-        return listening.spikes().stream().filter(s -> !store.raisedSince(s.topic(), s.kind(), now.minus(window)))
-                .map(s -> raise(s, now, bucket)).flatMap(Optional::stream).toList();
+        return listening.spikes().stream()
+                .filter(s -> !store.raisedSince(s.topic(), s.kind(), now.minus(window)))
+                .map(s -> raise(s, now, bucket))
+                .flatMap(Optional::stream)
+                .toList();
     }
 
     private Optional<SpikeAlert> raise(Spike spike, Instant now, Instant bucket) {
-        SpikeAlert alert = new SpikeAlert(UUID.randomUUID(), spike.topic(), spike.kind(), spike.windowStart(),
-                spike.windowEnd(), spike.count(), spike.baselineMean(), spike.severity(), spike.words(),
-                spike.examples().stream().map(e -> new SpikeAlert.Example(e.id(), e.source(), e.text())).toList(),
-                now, null, null);
-        Optional<ChannelIdentity> chat = staffChat.target()
-                .map(t -> identities.identify(t.network(), t.chatId(), null, null));
+        SpikeAlert alert = new SpikeAlert(
+                UUID.randomUUID(),
+                spike.topic(),
+                spike.kind(),
+                spike.windowStart(),
+                spike.windowEnd(),
+                spike.count(),
+                spike.baselineMean(),
+                spike.severity(),
+                spike.words(),
+                spike.examples().stream()
+                        .map(e -> new SpikeAlert.Example(e.id(), e.source(), e.text()))
+                        .toList(),
+                now,
+                null,
+                null);
+        Optional<ChannelIdentity> chat =
+                staffChat.target().map(t -> identities.identify(t.network(), t.chatId(), null, null));
         try {
             transactions.executeWithoutResult(status -> {
                 store.insert(alert, bucket);
-                chat.ifPresent(c -> events.publishEvent(new ChatMessageDue(c.id(), c.channel(), c.externalId(),
-                        chatText(alert))));
+                chat.ifPresent(c ->
+                        events.publishEvent(new ChatMessageDue(c.id(), c.channel(), c.externalId(), chatText(alert))));
             });
             return Optional.of(alert);
         } catch (DuplicateKeyException raisedElsewhere) {
@@ -109,13 +133,23 @@ public class SpikeAlerts {
         String topic = messages.getMessage("cases.topic." + a.topic().wireName(), null, locale);
         String kind = messages.getMessage("cases.spike.kind." + a.kind().name().toLowerCase(Locale.ROOT), null, locale);
         String example = a.examples().isEmpty() ? "-" : cut(a.examples().get(0).text());
-        return messages.getMessage("cases.alert.chat", new Object[] {topic, kind, a.count(),
-                String.valueOf(a.baselineMean()), a.severity(), a.words().isEmpty() ? "-" : String.join(", ", a.words()),
-                example}, locale);
+        return messages.getMessage(
+                "cases.alert.chat",
+                new Object[] {
+                    topic,
+                    kind,
+                    a.count(),
+                    String.valueOf(a.baselineMean()),
+                    a.severity(),
+                    a.words().isEmpty() ? "-" : String.join(", ", a.words()),
+                    example
+                },
+                locale);
     }
 
     private static String cut(String text) {
-        return text.codePointCount(0, text.length()) <= EXAMPLE_CHARS_MAX ? text
+        return text.codePointCount(0, text.length()) <= EXAMPLE_CHARS_MAX
+                ? text
                 : text.substring(0, text.offsetByCodePoints(0, EXAMPLE_CHARS_MAX)) + "…";
     }
 

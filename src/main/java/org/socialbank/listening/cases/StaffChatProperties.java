@@ -15,14 +15,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param language the language alerts are written in (en, fr, ru, fa, zh)
  */
 @ConfigurationProperties("socialbank.listening.staff-chat")
-public record StaffChatProperties(String network, String chatId, @DefaultValue("en") String language) {
+public record StaffChatProperties(
+        String network, String chatId, @DefaultValue("en") String language) {
 
     public StaffChatProperties {
         boolean none = blank(network) && blank(chatId);
         if (!none) {
-            require(!blank(network) && Network.fromWireName(network.strip().toLowerCase(Locale.ROOT)).isPresent(),
+            require(
+                    !blank(network)
+                            && Network.fromWireName(network.strip().toLowerCase(Locale.ROOT))
+                                    .isPresent(),
                     "network must be a chat network (telegram, bale, ...): " + network);
-            require(!blank(chatId) && chatId.strip().matches("-?[0-9A-Za-z_@.:-]{1,64}"),
+            require(
+                    !blank(chatId) && chatId.strip().matches("-?[0-9A-Za-z_@.:-]{1,64}"),
                     "chat-id must be the chat's id on the network");
         }
         require(language != null && language.matches("en|fr|ru|fa|zh"), "language must be en, fr, ru, fa or zh");
@@ -33,12 +38,11 @@ public record StaffChatProperties(String network, String chatId, @DefaultValue("
         if (blank(network)) {
             return Optional.empty();
         }
-        return Optional.of(new Target(Network.fromWireName(network.strip().toLowerCase(Locale.ROOT)).orElseThrow(),
-                chatId.strip()));
+        return Optional.of(new Target(
+                Network.fromWireName(network.strip().toLowerCase(Locale.ROOT)).orElseThrow(), chatId.strip()));
     }
 
-    public record Target(Network network, String chatId) {
-    }
+    public record Target(Network network, String chatId) {}
 
     private static boolean blank(String s) {
         return s == null || s.isBlank();

@@ -1,8 +1,8 @@
 package org.socialbank.listening.classify;
 
+import java.util.Objects;
 import org.socialbank.listening.Sentiment;
 import org.socialbank.listening.Topic;
-import java.util.Objects;
 
 /**
  * What the classifier says about one text.
@@ -11,8 +11,7 @@ import java.util.Objects;
  * @param score net polarity in [-1, 1]
  * @param corrected true when a staff correction of the same text decided sentiment and topic
  */
-public record Classification(String language, Sentiment sentiment, double score, Topic topic,
-        boolean corrected) {
+public record Classification(String language, Sentiment sentiment, double score, Topic topic, boolean corrected) {
 
     public Classification {
         Objects.requireNonNull(language, "language");

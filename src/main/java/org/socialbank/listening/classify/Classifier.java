@@ -1,11 +1,11 @@
 package org.socialbank.listening.classify;
 
-import org.socialbank.listening.Sentiment;
-import org.socialbank.listening.Topic;
-import org.socialbank.shared.Language;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.socialbank.listening.Sentiment;
+import org.socialbank.listening.Topic;
+import org.socialbank.shared.Language;
 
 /**
  * Language, sentiment and topic of a text, in-process and with no network: lexicon matches
@@ -19,14 +19,17 @@ public final class Classifier {
 
     /** |score| at or above this is negative or positive; below it, neutral. */
     static final double POLARITY_THRESHOLD = 0.2;
+
     private static final int NEGATION_WINDOW = 4;
     /** A question asks more than it judges: "Is the app down tonight?" */
     private static final double QUESTION = 0.5;
+
     private static final double NEGATED = -0.7;
     private static final double BEFORE_CONTRAST = 0.5;
     private static final double AFTER_CONTRAST = 1.4;
     /** A harm undone ("refunded the fraudulent charge") counts as mild good news. */
     private static final double UNDONE = -0.6;
+
     private static final int UNDO_WINDOW = 4;
     private static final List<String> LANGUAGES = Language.tags();
 
@@ -36,12 +39,18 @@ public final class Classifier {
         // code-mixed posts borrow English bank words ("app", "block", "scam"): the non-Latin
         // languages read English entries too; French does not (its own file lists the anglicisms)
         this.lexicons = Map.of(
-                "en", Lexicon.load("common", "en"),
-                "fr", Lexicon.load("common", "fr"),
-                "ru", Lexicon.load("common", "ru", "en"),
-                "fa", Lexicon.load("common", "fa", "en"),
-                "zh", Lexicon.load("common", "zh", "en"),
-                LanguageDetector.UNDETERMINED, Lexicon.load("common", "en"));
+                "en",
+                Lexicon.load("common", "en"),
+                "fr",
+                Lexicon.load("common", "fr"),
+                "ru",
+                Lexicon.load("common", "ru", "en"),
+                "fa",
+                Lexicon.load("common", "fa", "en"),
+                "zh",
+                Lexicon.load("common", "zh", "en"),
+                LanguageDetector.UNDETERMINED,
+                Lexicon.load("common", "en"));
     }
 
     public static List<String> languages() {
@@ -78,13 +87,14 @@ public final class Classifier {
     }
 
     /** One matched sentiment entry, after negation and intensity, and where it stands. */
-    private record Hit(double value, boolean contrasted, boolean alone, boolean echo) {
-    }
+    private record Hit(double value, boolean contrasted, boolean alone, boolean echo) {}
 
     static double sentiment(Lexicon lexicon, List<String> tokens) {
         List<Hit> hits = hits(lexicon, tokens);
         boolean contrasted = hits.stream().anyMatch(Hit::contrasted);
-        double rest = hits.stream().filter(h -> !(h.alone() && h.value() > 0) && !h.echo()).mapToDouble(Hit::value)
+        double rest = hits.stream()
+                .filter(h -> !(h.alone() && h.value() > 0) && !h.echo())
+                .mapToDouble(Hit::value)
                 .sum();
         boolean question = !tokens.isEmpty() && tokens.get(tokens.size() - 1).equals("?");
         double sum = 0;
@@ -116,8 +126,11 @@ public final class Classifier {
             }
             contrasted |= lexicon.isContrast(token);
             Lexicon.Entry entry = lexicon.sentimentAt(tokens, i);
-            if (entry != null && entry.words().size() == 1 && lexicon.intensity(token) != 1
-                    && i + 1 < tokens.size() && lexicon.sentimentAt(tokens, i + 1) != null) {
+            if (entry != null
+                    && entry.words().size() == 1
+                    && lexicon.intensity(token) != 1
+                    && i + 1 < tokens.size()
+                    && lexicon.sentimentAt(tokens, i + 1) != null) {
                 entry = null; // "super lent": super scales lent, it is no praise of its own
             }
             if (entry == null) {
@@ -127,13 +140,15 @@ public final class Classifier {
             int end = i + entry.words().size();
             double value = entry.weight() * intensity(lexicon, tokens, i);
             if (!entry.words().stream().anyMatch(lexicon::isNegator)
-                    && (negated(lexicon, tokens, i) || (end < tokens.size() && lexicon.isNegatorAfter(tokens.get(end))))) {
+                    && (negated(lexicon, tokens, i)
+                            || (end < tokens.size() && lexicon.isNegatorAfter(tokens.get(end))))) {
                 value *= NEGATED;
             }
             if (value < 0 && undone(lexicon, tokens, i, end)) {
                 value *= UNDONE;
             }
-            boolean alone = spoken(lexicon, tokens, clauseStart, i) <= 1 && spoken(lexicon, tokens, end, clauseEnd(tokens, end)) == 0;
+            boolean alone = spoken(lexicon, tokens, clauseStart, i) <= 1
+                    && spoken(lexicon, tokens, end, clauseEnd(tokens, end)) == 0;
             hits.add(new Hit(value, contrasted, alone, lexicon.isEcho(entry)));
             i = end;
         }
@@ -187,7 +202,9 @@ public final class Classifier {
 
     private static boolean negated(Lexicon lexicon, List<String> tokens, int at) {
         for (int k = at - 1; k >= Math.max(0, at - NEGATION_WINDOW); k--) {
-            if (lexicon.isContrast(tokens.get(k)) || Texts.isBoundary(tokens.get(k)) || lexicon.isScopeEnd(tokens.get(k))) {
+            if (lexicon.isContrast(tokens.get(k))
+                    || Texts.isBoundary(tokens.get(k))
+                    || lexicon.isScopeEnd(tokens.get(k))) {
                 return false;
             }
             if (lexicon.isNegator(tokens.get(k))) {

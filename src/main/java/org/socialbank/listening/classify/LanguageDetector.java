@@ -12,20 +12,86 @@ public final class LanguageDetector {
 
     public static final String UNDETERMINED = "und";
 
-    private static final Set<String> EN = Set.of("the", "is", "and", "my", "i", "to", "of", "a", "it", "not",
-            "you", "your", "for", "with", "this", "that", "was", "in", "on", "me", "have", "has", "why", "what",
-            "again", "no", "can", "cant", "can't", "don't", "dont", "just", "so", "are", "be", "thanks", "thank",
-            "great", "bank", "money", "still", "at", "from", "they", "we", "been", "will", "did", "how", "best",
-            "love", "worst", "never", "service", "account", "charged", "fee", "fees", "hours", "days", "waiting");
-    private static final Set<String> FR = Set.of("le", "la", "les", "des", "est", "et", "je", "mon", "ma", "mes",
-            "pas", "une", "un", "du", "pour", "avec", "sur", "ne", "que", "qui", "c", "ça", "ca", "très", "tres",
-            "merci", "bonjour", "carte", "banque", "virement", "frais", "encore", "depuis", "toujours", "rien",
-            "vous", "votre", "vos", "il", "elle", "on", "nous", "mais", "au", "aux", "en", "j", "l", "d", "n",
-            "qu", "super", "bravo", "jamais", "sont", "ai", "suis", "appli", "compte", "bloquée", "bloquee",
-            "argent", "plus", "trop", "jours", "heures", "service", "client", "arnaque", "nul", "nulle");
+    private static final Set<String> EN = Set.of(
+            "the", "is", "and", "my", "i", "to", "of", "a", "it", "not", "you", "your", "for", "with", "this", "that",
+            "was", "in", "on", "me", "have", "has", "why", "what", "again", "no", "can", "cant", "can't", "don't",
+            "dont", "just", "so", "are", "be", "thanks", "thank", "great", "bank", "money", "still", "at", "from",
+            "they", "we", "been", "will", "did", "how", "best", "love", "worst", "never", "service", "account",
+            "charged", "fee", "fees", "hours", "days", "waiting");
+    private static final Set<String> FR = Set.of(
+            "le",
+            "la",
+            "les",
+            "des",
+            "est",
+            "et",
+            "je",
+            "mon",
+            "ma",
+            "mes",
+            "pas",
+            "une",
+            "un",
+            "du",
+            "pour",
+            "avec",
+            "sur",
+            "ne",
+            "que",
+            "qui",
+            "c",
+            "ça",
+            "ca",
+            "très",
+            "tres",
+            "merci",
+            "bonjour",
+            "carte",
+            "banque",
+            "virement",
+            "frais",
+            "encore",
+            "depuis",
+            "toujours",
+            "rien",
+            "vous",
+            "votre",
+            "vos",
+            "il",
+            "elle",
+            "on",
+            "nous",
+            "mais",
+            "au",
+            "aux",
+            "en",
+            "j",
+            "l",
+            "d",
+            "n",
+            "qu",
+            "super",
+            "bravo",
+            "jamais",
+            "sont",
+            "ai",
+            "suis",
+            "appli",
+            "compte",
+            "bloquée",
+            "bloquee",
+            "argent",
+            "plus",
+            "trop",
+            "jours",
+            "heures",
+            "service",
+            "client",
+            "arnaque",
+            "nul",
+            "nulle");
 
-    private LanguageDetector() {
-    }
+    private LanguageDetector() {}
 
     public static String detect(String text) {
         String folded = Texts.fold(text);
@@ -57,7 +123,7 @@ public final class LanguageDetector {
                     case LATIN -> latin++;
                     case CYRILLIC -> cyrillic++;
                     case ARABIC -> arabic++;
-                    default -> { }
+                    default -> {}
                 }
             }
             inWord = true;

@@ -1,6 +1,5 @@
 package org.socialbank.listening.classify;
 
-import org.socialbank.listening.Topic;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.socialbank.listening.Topic;
 
 /**
  * One language's word lists, read from {@code listening/lexicon/<lang>.txt}: sentiment entries
@@ -26,8 +26,7 @@ final class Lexicon {
     static final int HAN_WORD_LENGTH_MAX = 6;
 
     /** A matched entry: its weight (sentiment) or topic, and how many tokens it covers. */
-    record Entry(List<String> words, double weight, Topic topic) {
-    }
+    record Entry(List<String> words, double weight, Topic topic) {}
 
     private final Map<String, List<Entry>> sentimentByFirst = new HashMap<>();
     private final Map<String, List<Entry>> topicByFirst = new HashMap<>();
@@ -90,7 +89,8 @@ final class Lexicon {
             case "negative" -> index(sentimentByFirst, new Entry(words, -Math.abs(weight), null));
             case "negation" -> negators.add(words.get(0));
             case "negation after" -> negatorsAfter.add(words.get(0));
-            case "intensifier" -> intensifiers.put(words.get(words.size() - 1), weight == 1 ? 1.5 : weight); // "un peu": peu
+            case "intensifier" ->
+                intensifiers.put(words.get(words.size() - 1), weight == 1 ? 1.5 : weight); // "un peu": peu
             case "contrast" -> contrasts.add(words.get(0));
             case "undo" -> undoes.add(words.get(0));
             case "scope end" -> scopeEnds.add(words.get(0));
@@ -111,7 +111,8 @@ final class Lexicon {
         List<String> out = new ArrayList<>();
         for (String raw : phrase.strip().split("\\s+")) {
             boolean prefix = raw.endsWith("*");
-            List<String> pieces = joinHan(Texts.tokens(Texts.normalize(prefix ? raw.substring(0, raw.length() - 1) : raw)));
+            List<String> pieces =
+                    joinHan(Texts.tokens(Texts.normalize(prefix ? raw.substring(0, raw.length() - 1) : raw)));
             for (int k = 0; k < pieces.size(); k++) {
                 String word = pieces.get(k);
                 if (Texts.isHan(word) && word.length() > 1 && word.length() <= HAN_WORD_LENGTH_MAX) {

@@ -17,11 +17,11 @@ public final class Texts {
     private static final char ZWNJ = '\u200C';
     /** The token standing for a comma, full stop, semicolon or colon: negation does not cross it. */
     public static final String CLAUSE_END = ".";
+
     private static final String CLAUSE_ENDS = ".,;:\u2026\u3001\u3002\uFF0C\uFF1B\uFF1A\u060C\u061B";
     private static final String PERSIAN_NEGATIVE_PRESENT = "\u0646\u0645\u06CC";
 
-    private Texts() {
-    }
+    private Texts() {}
 
     /** NFKC and lower case only: what the language detector reads (accents still tell French). */
     public static String fold(String text) {
@@ -87,7 +87,8 @@ public final class Texts {
             if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN) {
                 flush(word, tokens);
                 tokens.add(new String(Character.toChars(cp)));
-            } else if (Character.isLetterOrDigit(cp) || Character.getType(cp) == Character.NON_SPACING_MARK
+            } else if (Character.isLetterOrDigit(cp)
+                    || Character.getType(cp) == Character.NON_SPACING_MARK
                     || Character.getType(cp) == Character.COMBINING_SPACING_MARK) {
                 word.appendCodePoint(cp);
             } else {

@@ -51,16 +51,32 @@ class ListeningController {
 
     @Operation(summary = "The mentions of [from, to) as CSV (UTF-8, RFC 4180)")
     @GetMapping(path = "/export.csv", produces = "text/csv")
-    ResponseEntity<String> export(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+    ResponseEntity<String> export(
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         Instant[] span = span(from, to);
-        StringBuilder csv = new StringBuilder("id,source,source_id,created_at,language,sentiment,score,topic,corrected,author,text\r\n");
+        StringBuilder csv = new StringBuilder(
+                "id,source,source_id,created_at,language,sentiment,score,topic,corrected,author,text\r\n");
         for (Mention m : listening.export(span[0], span[1])) {
-            csv.append(String.join(",", List.of(m.id().toString(), cell(m.source()), cell(m.sourceId()),
-                    m.createdAt().toString(), m.language(), m.sentiment().wireName(), Double.toString(m.score()),
-                    m.topic().wireName(), Boolean.toString(m.corrected()), cell(m.author()), cell(m.text())))).append("\r\n");
+            csv.append(String.join(
+                            ",",
+                            List.of(
+                                    m.id().toString(),
+                                    cell(m.source()),
+                                    cell(m.sourceId()),
+                                    m.createdAt().toString(),
+                                    m.language(),
+                                    m.sentiment().wireName(),
+                                    Double.toString(m.score()),
+                                    m.topic().wireName(),
+                                    Boolean.toString(m.corrected()),
+                                    cell(m.author()),
+                                    cell(m.text()))))
+                    .append("\r\n");
         }
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"mentions.csv\"").body(csv.toString());
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"mentions.csv\"")
+                .body(csv.toString());
     }
 
     /**

@@ -51,18 +51,19 @@ class MentionsController {
         this.clock = clock;
     }
 
-    record ImportJson(List<NewMentionJson> mentions) {
-    }
+    record ImportJson(List<NewMentionJson> mentions) {}
 
-    record NewMentionJson(String source, String sourceId, String text, String author, String createdAt, Long reach) {
-    }
+    record NewMentionJson(String source, String sourceId, String text, String author, String createdAt, Long reach) {}
 
-    record CorrectionJson(String sentiment, String topic) {
-    }
+    record CorrectionJson(String sentiment, String topic) {}
 
-    @Operation(summary = "Import mentions; idempotent by source and sourceId (a repeat answers the stored id and classification)")
+    @Operation(
+            summary =
+                    "Import mentions; idempotent by source and sourceId (a repeat answers the stored id and classification)")
     @ApiResponse(responseCode = "200", description = "every mention, in the order sent")
-    @ApiResponse(responseCode = "400", description = "mentions_required, batch_too_large, invalid_mention or unknown_source (index says which)")
+    @ApiResponse(
+            responseCode = "400",
+            description = "mentions_required, batch_too_large, invalid_mention or unknown_source (index says which)")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> record(@RequestBody ImportJson body) {
         if (body == null || body.mentions() == null || body.mentions().isEmpty()) {
@@ -78,36 +79,48 @@ class MentionsController {
                 return bad("invalid_mention", "A mention is null.", i);
             }
             if (m.source() != null && !mentions.knows(m.source())) {
-                return bad("unknown_source", "Unknown source '" + m.source() + "'; one of " + mentions.sourceNames(), i);
+                return bad(
+                        "unknown_source", "Unknown source '" + m.source() + "'; one of " + mentions.sourceNames(), i);
             }
             try {
-                batch.add(new NewMention(m.source(), m.sourceId(), m.text(), m.author(), instant(m.createdAt()),
-                        m.reach()));
+                batch.add(new NewMention(
+                        m.source(), m.sourceId(), m.text(), m.author(), instant(m.createdAt()), m.reach()));
             } catch (IllegalArgumentException | BadRequest e) { // the mention refused what this one holds
                 return bad("invalid_mention", e.getMessage(), i);
             }
         }
-        return ResponseEntity.ok(Map.of("mentions",
-                mentions.record(batch).stream().map(r -> MentionJson.recorded(r.mention(), r.replayed())).toList()));
+        return ResponseEntity.ok(Map.of(
+                "mentions",
+                mentions.record(batch).stream()
+                        .map(r -> MentionJson.recorded(r.mention(), r.replayed()))
+                        .toList()));
     }
 
-    @Operation(summary = "Mentions written in [from, to) (default: the last 7 days), newest first, with optional filters")
+    @Operation(
+            summary = "Mentions written in [from, to) (default: the last 7 days), newest first, with optional filters")
     @GetMapping
-    ResponseEntity<?> list(@RequestParam(required = false) String source,
-            @RequestParam(required = false) String language, @RequestParam(required = false) String sentiment,
-            @RequestParam(required = false) String topic, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to, @RequestParam(defaultValue = "50") int limit) {
+    ResponseEntity<?> list(
+            @RequestParam(required = false) String source,
+            @RequestParam(required = false) String language,
+            @RequestParam(required = false) String sentiment,
+            @RequestParam(required = false) String topic,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(defaultValue = "50") int limit) {
         Instant until = to == null ? clock.instant() : instant(to);
         Instant since = from == null ? until.minus(LISTING_SPAN_DEFAULT) : instant(from);
-        MentionFilter filter = BadRequest.whenRefused(() -> new MentionFilter(since, until, source, language,
-                sentiment(sentiment), topic(topic), limit));
-        return ResponseEntity.ok(Map.of("mentions", mentions.list(filter).stream().map(MentionJson::full).toList()));
+        MentionFilter filter = BadRequest.whenRefused(
+                () -> new MentionFilter(since, until, source, language, sentiment(sentiment), topic(topic), limit));
+        return ResponseEntity.ok(Map.of(
+                "mentions",
+                mentions.list(filter).stream().map(MentionJson::full).toList()));
     }
 
     @Operation(summary = "One mention")
     @GetMapping("/{id}")
     ResponseEntity<?> get(@PathVariable UUID id) {
-        return mentions.find(new MentionId(id)).<ResponseEntity<?>>map(m -> ResponseEntity.ok(MentionJson.full(m)))
+        return mentions.find(new MentionId(id))
+                .<ResponseEntity<?>>map(m -> ResponseEntity.ok(MentionJson.full(m)))
                 .orElseGet(() -> notFound(id));
     }
 
@@ -127,7 +140,8 @@ class MentionsController {
     }
 
     private static ResponseEntity<?> notFound(UUID id) {
-        return Problems.response(Problems.of(HttpStatus.NOT_FOUND, "mention_not_found", "There is no mention " + id + "."));
+        return Problems.response(
+                Problems.of(HttpStatus.NOT_FOUND, "mention_not_found", "There is no mention " + id + "."));
     }
 
     private static ResponseEntity<?> bad(String code, String detail, Integer index) {
@@ -150,12 +164,19 @@ class MentionsController {
     }
 
     static Sentiment sentiment(String value) {
-        return value == null ? null : Sentiment.fromWireName(value).orElseThrow(
-                () -> new BadRequest("sentiment is negative, neutral or positive"));
+        return value == null
+                ? null
+                : Sentiment.fromWireName(value)
+                        .orElseThrow(() -> new BadRequest("sentiment is negative, neutral or positive"));
     }
 
     static Topic topic(String value) {
-        return value == null ? null : Topic.fromWireName(value).orElseThrow(() -> new BadRequest(
-                "topic is one of " + List.of(Topic.values()).stream().map(Topic::wireName).toList()));
+        return value == null
+                ? null
+                : Topic.fromWireName(value)
+                        .orElseThrow(() -> new BadRequest("topic is one of "
+                                + List.of(Topic.values()).stream()
+                                        .map(Topic::wireName)
+                                        .toList()));
     }
 }

@@ -6,16 +6,35 @@ import java.util.Locale;
 import org.socialbank.listening.Spike;
 
 /** A spike as the API shows it. */
-record SpikeJson(String topic, String kind, Instant windowStart, Instant windowEnd, int count, double baselineMean,
-        int severity, List<String> words, List<ExampleJson> examples) {
+record SpikeJson(
+        String topic,
+        String kind,
+        Instant windowStart,
+        Instant windowEnd,
+        int count,
+        double baselineMean,
+        int severity,
+        List<String> words,
+        List<ExampleJson> examples) {
 
-    record ExampleJson(String id, String source, String text, String sentiment) {
-    }
+    record ExampleJson(String id, String source, String text, String sentiment) {}
 
     static SpikeJson of(Spike s) {
-        return new SpikeJson(s.topic().wireName(), s.kind().name().toLowerCase(Locale.ROOT), s.windowStart(),
-                s.windowEnd(), s.count(), s.baselineMean(), s.severity(), s.words(),
-                s.examples().stream().map(e -> new ExampleJson(e.id().toString(), e.source(), e.text(),
-                        e.sentiment().wireName())).toList());
+        return new SpikeJson(
+                s.topic().wireName(),
+                s.kind().name().toLowerCase(Locale.ROOT),
+                s.windowStart(),
+                s.windowEnd(),
+                s.count(),
+                s.baselineMean(),
+                s.severity(),
+                s.words(),
+                s.examples().stream()
+                        .map(e -> new ExampleJson(
+                                e.id().toString(),
+                                e.source(),
+                                e.text(),
+                                e.sentiment().wireName()))
+                        .toList());
     }
 }

@@ -21,7 +21,11 @@ public class SandboxRewards implements Rewards {
             new Reward("cinema", 1_000, "Cinéma du Parc", "A cinema ticket"),
             new Reward("books", 2_500, "Librairie Mots", "A 25 € book voucher"));
 
-    private enum Next { ISSUE, FAIL, LOSE }
+    private enum Next {
+        ISSUE,
+        FAIL,
+        LOSE
+    }
 
     private final AtomicReference<Next> next = new AtomicReference<>(Next.ISSUE);
     private final Map<UUID, String> issued = new ConcurrentHashMap<>();
@@ -51,7 +55,9 @@ public class SandboxRewards implements Rewards {
     @Override
     public ProviderAnswer status(UUID orderId) {
         String code = issued.get(orderId);
-        return code == null ? new ProviderAnswer.Failed(ProviderAnswer.NOT_RECEIVED) : new ProviderAnswer.Succeeded(code);
+        return code == null
+                ? new ProviderAnswer.Failed(ProviderAnswer.NOT_RECEIVED)
+                : new ProviderAnswer.Succeeded(code);
     }
 
     /** The next order is refused (out of stock). */
@@ -65,8 +71,10 @@ public class SandboxRewards implements Rewards {
     }
 
     private static String code(UUID orderId) {
-        String hex = UUID.nameUUIDFromBytes(("sandbox-rewards:" + orderId).getBytes(StandardCharsets.UTF_8)).toString()
-                .replace("-", "").toUpperCase(java.util.Locale.ROOT);
+        String hex = UUID.nameUUIDFromBytes(("sandbox-rewards:" + orderId).getBytes(StandardCharsets.UTF_8))
+                .toString()
+                .replace("-", "")
+                .toUpperCase(java.util.Locale.ROOT);
         return "RW-" + hex.substring(0, 4) + "-" + hex.substring(4, 8) + "-" + hex.substring(8, 12);
     }
 }

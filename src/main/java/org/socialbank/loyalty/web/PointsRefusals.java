@@ -13,9 +13,12 @@ final class PointsRefusals {
     private static final Map<PointsRefusal, String> DETAILS = Map.ofEntries(
             Map.entry(PointsRefusal.CUSTOMER_NOT_FOUND, "There is no such customer."),
             Map.entry(PointsRefusal.CARD_NOT_FOUND, "The customer has no such credit card."),
-            Map.entry(PointsRefusal.ID_REUSED, "This id was already used for a different redemption; nothing was changed."),
-            Map.entry(PointsRefusal.POINTS_NOT_VALID, "The points must be a whole number, at least the least a "
-                    + "redemption takes."),
+            Map.entry(
+                    PointsRefusal.ID_REUSED,
+                    "This id was already used for a different redemption; nothing was changed."),
+            Map.entry(
+                    PointsRefusal.POINTS_NOT_VALID,
+                    "The points must be a whole number, at least the least a " + "redemption takes."),
             Map.entry(PointsRefusal.INSUFFICIENT_POINTS, "The customer does not hold that many points."),
             Map.entry(PointsRefusal.NO_CREDIT_CARD, "The customer has no credit card to credit."),
             Map.entry(PointsRefusal.CURRENCY_NOT_REDEEMABLE, "Points have no value in the card's currency."),
@@ -24,8 +27,7 @@ final class PointsRefusals {
             Map.entry(PointsRefusal.ACCOUNT_UNAVAILABLE, "An account of the redemption cannot move now."),
             Map.entry(PointsRefusal.REWARD_NOT_FOUND, "The rewards partner offers no such reward."));
 
-    private PointsRefusals() {
-    }
+    private PointsRefusals() {}
 
     static ProblemDetail problem(PointsRefusal refusal) {
         HttpStatus status = switch (refusal) {

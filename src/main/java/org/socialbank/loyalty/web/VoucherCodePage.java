@@ -35,7 +35,11 @@ class VoucherCodePage {
         return render(token, view, code.orElse(null), model, response);
     }
 
-    private static String render(String token, Optional<VoucherCodes.VoucherView> view, String code, Model model,
+    private static String render(
+            String token,
+            Optional<VoucherCodes.VoucherView> view,
+            String code,
+            Model model,
             HttpServletResponse response) {
         response.setHeader("Cache-Control", "no-store");
         if (view.isEmpty()) {

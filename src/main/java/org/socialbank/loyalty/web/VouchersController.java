@@ -38,33 +38,58 @@ class VouchersController {
         this.vouchers = vouchers;
     }
 
-    record VoucherBody(UUID id, String reward) {
-    }
+    record VoucherBody(UUID id, String reward) {}
 
-    record VoucherJson(UUID id, UUID customerId, String kind, String reward, long points, String status,
-            String voucherCode, String reason, Instant createdAt) {
+    record VoucherJson(
+            UUID id,
+            UUID customerId,
+            String kind,
+            String reward,
+            long points,
+            String status,
+            String voucherCode,
+            String reason,
+            Instant createdAt) {
 
         static VoucherJson of(Voucher v) {
-            return new VoucherJson(v.id(), v.customerId().value(), "voucher", v.reward(), v.points(),
-                    v.status().wireName(), v.voucherCode(), v.reason(), v.createdAt());
+            return new VoucherJson(
+                    v.id(),
+                    v.customerId().value(),
+                    "voucher",
+                    v.reward(),
+                    v.points(),
+                    v.status().wireName(),
+                    v.voucherCode(),
+                    v.reason(),
+                    v.createdAt());
         }
     }
 
-    @Operation(summary = "The rewards partner's catalogue: {\"rewards\": [{\"code\", \"points\", \"partner\", \"name\"}]}")
+    @Operation(
+            summary = "The rewards partner's catalogue: {\"rewards\": [{\"code\", \"points\", \"partner\", \"name\"}]}")
     @GetMapping("/rewards")
     ResponseEntity<?> rewards(@PathVariable UUID id) {
         List<Rewards.Reward> catalogue = vouchers.catalogue();
         return ResponseEntity.ok(Map.of("rewards", catalogue));
     }
 
-    @Operation(summary = "Redeems points for a partner's voucher", description = "{\"id\", \"reward\"} → 201 with the "
-            + "voucher: status issued (with voucherCode), failed (the partner's reason; the points are released) or "
-            + "pending (the partner's answer was lost; it is asked again); 200 with the voucher as it stands when the "
-            + "id is repeated.")
-    @ApiResponse(responseCode = "404", description = "customer_not_found, reward_not_found",
+    @Operation(
+            summary = "Redeems points for a partner's voucher",
+            description = "{\"id\", \"reward\"} → 201 with the "
+                    + "voucher: status issued (with voucherCode), failed (the partner's reason; the points are released) or "
+                    + "pending (the partner's answer was lost; it is asked again); 200 with the voucher as it stands when the "
+                    + "id is repeated.")
+    @ApiResponse(
+            responseCode = "404",
+            description = "customer_not_found, reward_not_found",
             content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "409", description = "id_reused", content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "422", description = "insufficient_points",
+    @ApiResponse(
+            responseCode = "409",
+            description = "id_reused",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(
+            responseCode = "422",
+            description = "insufficient_points",
             content = @Content(mediaType = "application/problem+json"))
     @PostMapping(path = "/vouchers", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> order(@PathVariable UUID id, @RequestBody VoucherBody body) {

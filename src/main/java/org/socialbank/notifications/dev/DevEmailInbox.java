@@ -15,10 +15,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public class DevEmailInbox extends DevInbox<EmailInboxMessage> implements EmailGateway {
 
-    private static final Table<EmailInboxMessage> TABLE = new Table<>("dev_email_inbox",
-            List.of("to_address", "subject", "body", "language"), "to_address", true,
-            (rs, row) -> new EmailInboxMessage(rs.getObject("id", UUID.class), rs.getString("to_address"),
-                    rs.getString("subject"), rs.getString("body"), rs.getString("language"),
+    private static final Table<EmailInboxMessage> TABLE = new Table<>(
+            "dev_email_inbox",
+            List.of("to_address", "subject", "body", "language"),
+            "to_address",
+            true,
+            (rs, row) -> new EmailInboxMessage(
+                    rs.getObject("id", UUID.class),
+                    rs.getString("to_address"),
+                    rs.getString("subject"),
+                    rs.getString("body"),
+                    rs.getString("language"),
                     Timestamps.instant(rs, "created_at")));
 
     DevEmailInbox(JdbcClient jdbc, Clock clock, int max) {
@@ -27,7 +34,11 @@ public class DevEmailInbox extends DevInbox<EmailInboxMessage> implements EmailG
 
     @Override
     public EmailDelivery send(EmailMessage message) {
-        return EmailDelivery.succeeded(keep(message.to(), message.subject(), message.body(),
-                message.locale().toLanguageTag()).toString());
+        return EmailDelivery.succeeded(keep(
+                        message.to(),
+                        message.subject(),
+                        message.body(),
+                        message.locale().toLanguageTag())
+                .toString());
     }
 }

@@ -27,9 +27,8 @@ public abstract class DevInbox<M> {
      * @param recipient the column of the address it went to
      * @param caseless whether addresses are compared without case (e-mail), else exactly (E.164)
      */
-    protected record Table<M>(String name, List<String> columns, String recipient, boolean caseless,
-            RowMapper<M> rows) {
-    }
+    protected record Table<M>(
+            String name, List<String> columns, String recipient, boolean caseless, RowMapper<M> rows) {}
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -58,16 +57,23 @@ public abstract class DevInbox<M> {
         row[0] = id;
         System.arraycopy(values, 0, row, 1, values.length);
         row[row.length - 1] = Timestamps.utc(clock.instant());
-        jdbc.sql("INSERT INTO " + table.name() + " (id, " + String.join(", ", table.columns()) + ", created_at) VALUES ("
-                + "?, ".repeat(row.length - 1) + "?)").params(row).update();
+        jdbc.sql("INSERT INTO " + table.name() + " (id, " + String.join(", ", table.columns())
+                        + ", created_at) VALUES (" + "?, ".repeat(row.length - 1) + "?)")
+                .params(row)
+                .update();
         jdbc.sql("DELETE FROM " + table.name() + " WHERE seq <= (SELECT seq FROM " + table.name()
-                + " ORDER BY seq DESC LIMIT 1 OFFSET ?)").param(max).update();
+                        + " ORDER BY seq DESC LIMIT 1 OFFSET ?)")
+                .param(max)
+                .update();
         return id;
     }
 
     /** The newest messages to anyone, newest first; {@code limit} is 1 to {@value #READ_MAX}. */
     public List<M> newest(int limit) {
-        return jdbc.sql(select + " ORDER BY seq DESC LIMIT ?").param(checkLimit(limit)).query(table.rows()).list();
+        return jdbc.sql(select + " ORDER BY seq DESC LIMIT ?")
+                .param(checkLimit(limit))
+                .query(table.rows())
+                .list();
     }
 
     /** The newest messages to one address, newest first; {@code limit} is 1 to {@value #READ_MAX}. */
@@ -75,7 +81,8 @@ public abstract class DevInbox<M> {
         String where = table.caseless() ? "LOWER(" + table.recipient() + ") = ?" : table.recipient() + " = ?";
         return jdbc.sql(select + " WHERE " + where + " ORDER BY seq DESC LIMIT ?")
                 .params(table.caseless() ? address.toLowerCase(Locale.ROOT) : address, checkLimit(limit))
-                .query(table.rows()).list();
+                .query(table.rows())
+                .list();
     }
 
     /** Whether {@code limit} may be read at once (a web adapter checks before it reads). */

@@ -19,7 +19,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * as a component or as a {@code @Bean} of any configuration.
  */
 @AutoConfiguration
-@ConditionalOnMissingBean(value = SmsGateway.class, ignored = BudgetedSms.class) // the budgets sit in front of any gateway
+@ConditionalOnMissingBean(
+        value = SmsGateway.class,
+        ignored = BudgetedSms.class) // the budgets sit in front of any gateway
 class DevSmsInboxConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(DevSmsInboxConfiguration.class);

@@ -11,11 +11,11 @@ import java.util.UUID;
 import org.socialbank.directory.Alias;
 import org.socialbank.directory.AliasType;
 import org.socialbank.directory.CustomerId;
-import org.socialbank.shared.Network;
 import org.socialbank.payments.PaymentCheck;
 import org.socialbank.payments.PaymentId;
 import org.socialbank.payments.PaymentStatus;
 import org.socialbank.shared.CurrencyCode;
+import org.socialbank.shared.Network;
 import org.socialbank.shared.jdbc.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -32,8 +32,8 @@ public class JdbcPayments {
             claim_codes_sent, network_code_hash, claim_proven_at, claimant_customer_id, payout_id,
             created_at, updated_at""";
     /** Payments that count against limits and history: money moved, or is held for the payer's confirmation. */
-    private static final String COUNTED = "status IN ('completed', 'awaiting_claim', 'paying_out', "
-            + "'awaiting_confirmation')";
+    private static final String COUNTED =
+            "status IN ('completed', 'awaiting_claim', 'paying_out', " + "'awaiting_confirmation')";
 
     private final JdbcClient jdbc;
 
@@ -46,16 +46,43 @@ public class JdbcPayments {
         PaymentRow.Verdict v = r.verdict();
         PaymentRow.Transfers t = r.transfers();
         PaymentRow.Claim c = r.claim();
-        jdbc.sql("INSERT INTO payments (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(r.id().value(), p.payer().value(), p.payee().type().wireName(), network(p.payee()),
-                        p.payee().value(), uuid(p.payeeCustomer()), p.payeeMaskedName(), p.newPayee(),
-                        r.amountMinor(), r.currency().code(), r.channel(), r.status().wireName(), v.code(),
-                        v.limitMinor(), v.usedMinor(), utc(v.resetsAt()), t.transferId(), t.settleTransferId(),
-                        t.returnTransferId(), r.confirmation().challengeId(), r.confirmation().linkSealed(),
-                        c.tokenHash(), utc(c.expiresAt()), c.codeHash(), utc(c.codeExpiresAt()), c.attempts(),
-                        c.codesSent(), c.networkCodeHash(), utc(c.provenAt()), uuid(c.claimant()), c.payoutId(),
-                        utc(r.createdAt()), utc(r.updatedAt()))
+        jdbc.sql("INSERT INTO payments (" + COLUMNS
+                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                        + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        r.id().value(),
+                        p.payer().value(),
+                        p.payee().type().wireName(),
+                        network(p.payee()),
+                        p.payee().value(),
+                        uuid(p.payeeCustomer()),
+                        p.payeeMaskedName(),
+                        p.newPayee(),
+                        r.amountMinor(),
+                        r.currency().code(),
+                        r.channel(),
+                        r.status().wireName(),
+                        v.code(),
+                        v.limitMinor(),
+                        v.usedMinor(),
+                        utc(v.resetsAt()),
+                        t.transferId(),
+                        t.settleTransferId(),
+                        t.returnTransferId(),
+                        r.confirmation().challengeId(),
+                        r.confirmation().linkSealed(),
+                        c.tokenHash(),
+                        utc(c.expiresAt()),
+                        c.codeHash(),
+                        utc(c.codeExpiresAt()),
+                        c.attempts(),
+                        c.codesSent(),
+                        c.networkCodeHash(),
+                        utc(c.provenAt()),
+                        uuid(c.claimant()),
+                        c.payoutId(),
+                        utc(r.createdAt()),
+                        utc(r.updatedAt()))
                 .update();
     }
 
@@ -68,53 +95,70 @@ public class JdbcPayments {
                 UPDATE payments SET status = ?, code = ?, transfer_id = ?, claim_token_hash = ?, claim_expires_at = ?,
                     network_code_hash = ?, confirmation_link_sealed = NULL, updated_at = ?
                 WHERE id = ?""")
-                .params(r.status().wireName(), r.code(), r.transfers().transferId(), r.claim().tokenHash(),
-                        utc(r.claim().expiresAt()), r.claim().networkCodeHash(), utc(now), r.id().value())
+                .params(
+                        r.status().wireName(),
+                        r.code(),
+                        r.transfers().transferId(),
+                        r.claim().tokenHash(),
+                        utc(r.claim().expiresAt()),
+                        r.claim().networkCodeHash(),
+                        utc(now),
+                        r.id().value())
                 .update();
     }
 
     public void changeStatus(PaymentId id, PaymentStatus status, String code, Instant now) {
         jdbc.sql("UPDATE payments SET status = ?, code = ?, confirmation_link_sealed = NULL, updated_at = ? "
-                + "WHERE id = ?")
-                .params(status.wireName(), code, utc(now), id.value()).update();
+                        + "WHERE id = ?")
+                .params(status.wireName(), code, utc(now), id.value())
+                .update();
     }
 
     public void recordClaimCode(PaymentId id, String hash, Instant expiresAt, int codesSent, Instant now) {
         jdbc.sql("UPDATE payments SET claim_code_hash = ?, claim_code_expires_at = ?, claim_codes_sent = ?, "
-                + "updated_at = ? WHERE id = ?")
-                .params(hash, utc(expiresAt), codesSent, utc(now), id.value()).update();
+                        + "updated_at = ? WHERE id = ?")
+                .params(hash, utc(expiresAt), codesSent, utc(now), id.value())
+                .update();
     }
 
     public void recordClaimAttempts(PaymentId id, int attempts, Instant now) {
         jdbc.sql("UPDATE payments SET claim_attempts = ?, updated_at = ? WHERE id = ?")
-                .params(attempts, utc(now), id.value()).update();
+                .params(attempts, utc(now), id.value())
+                .update();
     }
 
     /** The browser that proved a claim (the SHA-256 of its cookie's secret); one per claim. */
     public void bindBrowser(PaymentId id, String browserHash, Instant now) {
-        jdbc.sql("DELETE FROM claim_browsers WHERE payment_id = ?").param(id.value()).update();
+        jdbc.sql("DELETE FROM claim_browsers WHERE payment_id = ?")
+                .param(id.value())
+                .update();
         jdbc.sql("INSERT INTO claim_browsers (payment_id, browser_hash, bound_at) VALUES (?, ?, ?)")
-                .params(id.value(), browserHash, utc(now)).update();
+                .params(id.value(), browserHash, utc(now))
+                .update();
     }
 
     /** The browser a claim was proven in; empty when it was proven by a network message. */
     public java.util.Optional<String> boundBrowser(PaymentId id) {
-        return jdbc.sql("SELECT browser_hash FROM claim_browsers WHERE payment_id = ?").param(id.value())
-                .query(String.class).optional();
+        return jdbc.sql("SELECT browser_hash FROM claim_browsers WHERE payment_id = ?")
+                .param(id.value())
+                .query(String.class)
+                .optional();
     }
 
     public void recordProof(PaymentId id, Instant now) {
         jdbc.sql("UPDATE payments SET claim_proven_at = ?, claim_code_hash = NULL, updated_at = ? WHERE id = ?")
-                .params(utc(now), utc(now), id.value()).update();
+                .params(utc(now), utc(now), id.value())
+                .update();
     }
 
-    public void recordSettlement(PaymentId id, PaymentStatus status, UUID settleTransfer, CustomerId claimant,
-            UUID payout, Instant now) {
+    public void recordSettlement(
+            PaymentId id, PaymentStatus status, UUID settleTransfer, CustomerId claimant, UUID payout, Instant now) {
         jdbc.sql("""
                 UPDATE payments SET status = ?, settle_transfer_id = ?, claimant_customer_id = ?, payout_id = ?,
                     confirmation_link_sealed = NULL, updated_at = ?
                 WHERE id = ?""")
-                .params(status.wireName(), settleTransfer, uuid(claimant), payout, utc(now), id.value()).update();
+                .params(status.wireName(), settleTransfer, uuid(claimant), payout, utc(now), id.value())
+                .update();
     }
 
     public void recordReturn(PaymentId id, PaymentStatus status, String code, UUID returnTransfer, Instant now) {
@@ -122,7 +166,8 @@ public class JdbcPayments {
                 UPDATE payments SET status = ?, code = ?, return_transfer_id = ?, confirmation_link_sealed = NULL,
                     updated_at = ?
                 WHERE id = ?""")
-                .params(status.wireName(), code, returnTransfer, utc(now), id.value()).update();
+                .params(status.wireName(), code, returnTransfer, utc(now), id.value())
+                .update();
     }
 
     /**
@@ -132,48 +177,67 @@ public class JdbcPayments {
      */
     public void lockPayer(CustomerId payer) {
         boolean known = jdbc.sql("SELECT payer_customer_id FROM payment_payers WHERE payer_customer_id = ? FOR UPDATE")
-                .param(payer.value()).query(UUID.class).optional().isPresent();
+                .param(payer.value())
+                .query(UUID.class)
+                .optional()
+                .isPresent();
         if (!known) {
-            jdbc.sql("INSERT INTO payment_payers (payer_customer_id) VALUES (?)").param(payer.value()).update();
+            jdbc.sql("INSERT INTO payment_payers (payer_customer_id) VALUES (?)")
+                    .param(payer.value())
+                    .update();
         }
     }
 
     public Optional<PaymentRow> find(PaymentId id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM payments WHERE id = ?").param(id.value())
-                .query(JdbcPayments::row).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM payments WHERE id = ?")
+                .param(id.value())
+                .query(JdbcPayments::row)
+                .optional();
     }
 
     public Optional<PaymentRow> lock(PaymentId id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM payments WHERE id = ? FOR UPDATE").param(id.value())
-                .query(JdbcPayments::row).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM payments WHERE id = ? FOR UPDATE")
+                .param(id.value())
+                .query(JdbcPayments::row)
+                .optional();
     }
 
     public Optional<PaymentRow> findByToken(String tokenHash) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM payments WHERE claim_token_hash = ?").param(tokenHash)
-                .query(JdbcPayments::row).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM payments WHERE claim_token_hash = ?")
+                .param(tokenHash)
+                .query(JdbcPayments::row)
+                .optional();
     }
 
     public Optional<PaymentRow> lockByToken(String tokenHash) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM payments WHERE claim_token_hash = ? FOR UPDATE").param(tokenHash)
-                .query(JdbcPayments::row).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM payments WHERE claim_token_hash = ? FOR UPDATE")
+                .param(tokenHash)
+                .query(JdbcPayments::row)
+                .optional();
     }
 
     /** Unclaimed payments whose network claim code has this hash (a collision is possible, so a list). */
     public List<PaymentId> awaitingByNetworkCode(String hash, int limit) {
         return jdbc.sql("SELECT id FROM payments WHERE network_code_hash = ? AND status = 'awaiting_claim' "
-                + "ORDER BY created_at LIMIT ?").params(hash, limit)
-                .query((rs, n) -> new PaymentId(rs.getObject(1, UUID.class))).list();
+                        + "ORDER BY created_at LIMIT ?")
+                .params(hash, limit)
+                .query((rs, n) -> new PaymentId(rs.getObject(1, UUID.class)))
+                .list();
     }
 
     public Optional<PaymentId> byPayout(UUID payoutId) {
-        return jdbc.sql("SELECT id FROM payments WHERE payout_id = ?").param(payoutId)
-                .query((rs, n) -> new PaymentId(rs.getObject(1, UUID.class))).optional();
+        return jdbc.sql("SELECT id FROM payments WHERE payout_id = ?")
+                .param(payoutId)
+                .query((rs, n) -> new PaymentId(rs.getObject(1, UUID.class)))
+                .optional();
     }
 
     public List<PaymentId> dueClaims(Instant now, int limit) {
         return jdbc.sql("SELECT id FROM payments WHERE status = 'awaiting_claim' AND claim_expires_at <= ? "
-                + "ORDER BY claim_expires_at LIMIT ?").params(utc(now), limit)
-                .query((rs, n) -> new PaymentId(rs.getObject(1, UUID.class))).list();
+                        + "ORDER BY claim_expires_at LIMIT ?")
+                .params(utc(now), limit)
+                .query((rs, n) -> new PaymentId(rs.getObject(1, UUID.class)))
+                .list();
     }
 
     /** Whether the payer ever paid this payee (as this alias or, when a customer, by any alias). */
@@ -182,8 +246,15 @@ public class JdbcPayments {
                 SELECT COUNT(*) FROM payments
                 WHERE payer_id = ? AND status IN ('completed', 'awaiting_claim', 'paying_out')
                   AND ((payee_type = ? AND payee_network = ? AND payee_value = ?) OR payee_customer_id = ?)""")
-                .params(payer.value(), payee.type().wireName(), network(payee), payee.value(), uuid(payeeCustomer))
-                .query(Long.class).single() > 0;
+                        .params(
+                                payer.value(),
+                                payee.type().wireName(),
+                                network(payee),
+                                payee.value(),
+                                uuid(payeeCustomer))
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     public long sentMinor(CustomerId payer, CurrencyCode currency, Optional<String> channel, Instant from) {
@@ -191,12 +262,16 @@ public class JdbcPayments {
                 + "created_at >= ? AND " + COUNTED;
         return channel.map(c -> jdbc.sql(sql + " AND channel = ?").params(payer.value(), currency.code(), utc(from), c))
                 .orElseGet(() -> jdbc.sql(sql).params(payer.value(), currency.code(), utc(from)))
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
     }
 
     public int paymentsSince(CustomerId payer, Instant from) {
         return jdbc.sql("SELECT COUNT(*) FROM payments WHERE payer_id = ? AND created_at >= ?")
-                .params(payer.value(), utc(from)).query(Long.class).single().intValue();
+                .params(payer.value(), utc(from))
+                .query(Long.class)
+                .single()
+                .intValue();
     }
 
     public int newPayeesSince(CustomerId payer, Instant from) {
@@ -204,7 +279,10 @@ public class JdbcPayments {
                 SELECT COUNT(*) FROM (
                     SELECT DISTINCT payee_type, payee_network, payee_value FROM payments
                     WHERE payer_id = ? AND created_at >= ? AND new_payee AND %s) p""".formatted(COUNTED))
-                .params(payer.value(), utc(from)).query(Long.class).single().intValue();
+                .params(payer.value(), utc(from))
+                .query(Long.class)
+                .single()
+                .intValue();
     }
 
     /**
@@ -216,7 +294,10 @@ public class JdbcPayments {
                 SELECT COUNT(*) FROM payments
                 WHERE payer_id = ? AND created_at >= ? AND channel = ?
                   AND confirmation_id IS NOT NULL AND transfer_id IS NOT NULL""")
-                .params(payer.value(), utc(from), channel).query(Long.class).single().intValue();
+                .params(payer.value(), utc(from), channel)
+                .query(Long.class)
+                .single()
+                .intValue();
     }
 
     /** The audit of one decision: one row per check. */
@@ -227,22 +308,29 @@ public class JdbcPayments {
             jdbc.sql("""
                     INSERT INTO payment_decisions (payment_id, seq, decision, reason, rule, outcome, detail, decided_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(id.value(), i, decision, reason, c.rule(), c.outcome(), clip(c.detail()), utc(now)).update();
+                    .params(id.value(), i, decision, reason, c.rule(), c.outcome(), clip(c.detail()), utc(now))
+                    .update();
         }
     }
 
-    public record Decision(String decision, String reason, List<PaymentCheck> checks) {
-    }
+    public record Decision(String decision, String reason, List<PaymentCheck> checks) {}
 
     public Optional<Decision> decision(PaymentId id) {
         List<Object[]> rows = jdbc.sql("SELECT decision, reason, rule, outcome, detail FROM payment_decisions "
-                + "WHERE payment_id = ? ORDER BY seq").param(id.value())
-                .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2),
-                    new PaymentCheck(rs.getString(3), rs.getString(4), rs.getString(5))}).list();
+                        + "WHERE payment_id = ? ORDER BY seq")
+                .param(id.value())
+                .query((rs, n) -> new Object[] {
+                    rs.getString(1),
+                    rs.getString(2),
+                    new PaymentCheck(rs.getString(3), rs.getString(4), rs.getString(5))
+                })
+                .list();
         if (rows.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Decision((String) rows.get(0)[0], (String) rows.get(0)[1],
+        return Optional.of(new Decision(
+                (String) rows.get(0)[0],
+                (String) rows.get(0)[1],
                 rows.stream().map(r -> (PaymentCheck) r[2]).toList()));
     }
 
@@ -269,31 +357,54 @@ public class JdbcPayments {
     }
 
     private static PaymentRow row(ResultSet rs, int n) throws SQLException {
-        return new PaymentRow(new PaymentId(rs.getObject("id", UUID.class)), parties(rs), rs.getLong("amount_minor"),
-                CurrencyCode.of(rs.getString("currency").strip()), rs.getString("channel"),
+        return new PaymentRow(
+                new PaymentId(rs.getObject("id", UUID.class)),
+                parties(rs),
+                rs.getLong("amount_minor"),
+                CurrencyCode.of(rs.getString("currency").strip()),
+                rs.getString("channel"),
                 PaymentStatus.fromWireName(rs.getString("status")).orElseThrow(),
-                new PaymentRow.Verdict(rs.getString("code"), nullableLong(rs, "limit_minor"),
-                        nullableLong(rs, "used_minor"), Timestamps.instant(rs, "resets_at")),
-                new PaymentRow.Transfers(rs.getObject("transfer_id", UUID.class),
-                        rs.getObject("settle_transfer_id", UUID.class), rs.getObject("return_transfer_id", UUID.class)),
-                new PaymentRow.Confirmation(rs.getObject("confirmation_id", UUID.class),
-                        rs.getString("confirmation_link_sealed")),
-                claim(rs), Timestamps.instant(rs, "created_at"), Timestamps.instant(rs, "updated_at"));
+                new PaymentRow.Verdict(
+                        rs.getString("code"),
+                        nullableLong(rs, "limit_minor"),
+                        nullableLong(rs, "used_minor"),
+                        Timestamps.instant(rs, "resets_at")),
+                new PaymentRow.Transfers(
+                        rs.getObject("transfer_id", UUID.class),
+                        rs.getObject("settle_transfer_id", UUID.class),
+                        rs.getObject("return_transfer_id", UUID.class)),
+                new PaymentRow.Confirmation(
+                        rs.getObject("confirmation_id", UUID.class), rs.getString("confirmation_link_sealed")),
+                claim(rs),
+                Timestamps.instant(rs, "created_at"),
+                Timestamps.instant(rs, "updated_at"));
     }
 
     private static PaymentRow.Parties parties(ResultSet rs) throws SQLException {
         String network = rs.getString("payee_network");
-        Alias payee = new Alias(AliasType.fromWireName(rs.getString("payee_type")).orElseThrow(),
-                network.isEmpty() ? null : Network.fromWireName(network).orElseThrow(), rs.getString("payee_value"));
-        return new PaymentRow.Parties(customer(rs, "payer_id"), payee, customer(rs, "payee_customer_id"),
-                rs.getString("payee_masked_name"), rs.getBoolean("new_payee"));
+        Alias payee = new Alias(
+                AliasType.fromWireName(rs.getString("payee_type")).orElseThrow(),
+                network.isEmpty() ? null : Network.fromWireName(network).orElseThrow(),
+                rs.getString("payee_value"));
+        return new PaymentRow.Parties(
+                customer(rs, "payer_id"),
+                payee,
+                customer(rs, "payee_customer_id"),
+                rs.getString("payee_masked_name"),
+                rs.getBoolean("new_payee"));
     }
 
     private static PaymentRow.Claim claim(ResultSet rs) throws SQLException {
-        return new PaymentRow.Claim(rs.getString("claim_token_hash"), Timestamps.instant(rs, "claim_expires_at"),
-                rs.getString("claim_code_hash"), Timestamps.instant(rs, "claim_code_expires_at"),
-                rs.getInt("claim_attempts"), rs.getInt("claim_codes_sent"), rs.getString("network_code_hash"),
-                Timestamps.instant(rs, "claim_proven_at"), customer(rs, "claimant_customer_id"),
+        return new PaymentRow.Claim(
+                rs.getString("claim_token_hash"),
+                Timestamps.instant(rs, "claim_expires_at"),
+                rs.getString("claim_code_hash"),
+                Timestamps.instant(rs, "claim_code_expires_at"),
+                rs.getInt("claim_attempts"),
+                rs.getInt("claim_codes_sent"),
+                rs.getString("network_code_hash"),
+                Timestamps.instant(rs, "claim_proven_at"),
+                customer(rs, "claimant_customer_id"),
                 rs.getObject("payout_id", UUID.class));
     }
 }

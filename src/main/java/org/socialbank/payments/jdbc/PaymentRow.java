@@ -13,9 +13,19 @@ import org.socialbank.shared.CurrencyCode;
  * One row of {@code payments}, as stored, in the parts that change together; nullable columns
  * are null here too. A new payment starts with every part {@code NONE}.
  */
-public record PaymentRow(PaymentId id, Parties parties, long amountMinor, CurrencyCode currency, String channel,
-        PaymentStatus status, Verdict verdict, Transfers transfers, Confirmation confirmation, Claim claim,
-        Instant createdAt, Instant updatedAt) {
+public record PaymentRow(
+        PaymentId id,
+        Parties parties,
+        long amountMinor,
+        CurrencyCode currency,
+        String channel,
+        PaymentStatus status,
+        Verdict verdict,
+        Transfers transfers,
+        Confirmation confirmation,
+        Claim claim,
+        Instant createdAt,
+        Instant updatedAt) {
 
     /**
      * Who pays whom.
@@ -24,9 +34,8 @@ public record PaymentRow(PaymentId id, Parties parties, long amountMinor, Curren
      * @param payeeMaskedName that customer's masked name; else null
      * @param newPayee whether the payer had never paid this payee before
      */
-    public record Parties(CustomerId payer, Alias payee, CustomerId payeeCustomer, String payeeMaskedName,
-            boolean newPayee) {
-    }
+    public record Parties(
+            CustomerId payer, Alias payee, CustomerId payeeCustomer, String payeeMaskedName, boolean newPayee) {}
 
     /**
      * Why it ended as it did: the rejection's code while rejected, the step-up's end while not
@@ -65,17 +74,37 @@ public record PaymentRow(PaymentId id, Parties parties, long amountMinor, Curren
      * @param claimant the customer who claimed it into a wallet
      * @param payoutId the payout of a claim to an account at another bank
      */
-    public record Claim(String tokenHash, Instant expiresAt, String codeHash, Instant codeExpiresAt, int attempts,
-            int codesSent, String networkCodeHash, Instant provenAt, CustomerId claimant, UUID payoutId) {
+    public record Claim(
+            String tokenHash,
+            Instant expiresAt,
+            String codeHash,
+            Instant codeExpiresAt,
+            int attempts,
+            int codesSent,
+            String networkCodeHash,
+            Instant provenAt,
+            CustomerId claimant,
+            UUID payoutId) {
 
         public static final Claim NONE = new Claim(null, null, null, null, 0, 0, null, null, null, null);
     }
 
     /** A new payment, not decided yet. */
-    public static PaymentRow fresh(PaymentId id, Parties parties, long amountMinor, CurrencyCode currency,
-            String channel, Instant now) {
-        return new PaymentRow(id, parties, amountMinor, currency, channel, PaymentStatus.REJECTED, Verdict.NONE,
-                Transfers.NONE, Confirmation.NONE, Claim.NONE, now, now);
+    public static PaymentRow fresh(
+            PaymentId id, Parties parties, long amountMinor, CurrencyCode currency, String channel, Instant now) {
+        return new PaymentRow(
+                id,
+                parties,
+                amountMinor,
+                currency,
+                channel,
+                PaymentStatus.REJECTED,
+                Verdict.NONE,
+                Transfers.NONE,
+                Confirmation.NONE,
+                Claim.NONE,
+                now,
+                now);
     }
 
     public CustomerId payer() {
@@ -97,40 +126,84 @@ public record PaymentRow(PaymentId id, Parties parties, long amountMinor, Curren
     }
 
     public PaymentRow rejected(PaymentRejection why, Long limit, Long used, Instant resets) {
-        return with(PaymentStatus.REJECTED, new Verdict(why.code(), limit, used, resets), transfers,
-                new Confirmation(confirmation.challengeId(), null), claim);
+        return with(
+                PaymentStatus.REJECTED,
+                new Verdict(why.code(), limit, used, resets),
+                transfers,
+                new Confirmation(confirmation.challengeId(), null),
+                claim);
     }
 
     public PaymentRow completed(UUID transfer) {
-        return with(PaymentStatus.COMPLETED, verdict.withoutCode(),
+        return with(
+                PaymentStatus.COMPLETED,
+                verdict.withoutCode(),
                 new Transfers(transfer, transfers.settleTransferId(), transfers.returnTransferId()),
-                new Confirmation(confirmation.challengeId(), null), claim);
+                new Confirmation(confirmation.challengeId(), null),
+                claim);
     }
 
     /** Held for a step-up: the challenge, and its page's link sealed ({@code payments.ConfirmationLinks}). */
     public PaymentRow held(UUID challenge, String sealedLink) {
-        return with(PaymentStatus.AWAITING_CONFIRMATION, verdict.withoutCode(), transfers,
-                new Confirmation(challenge, sealedLink), claim);
+        return with(
+                PaymentStatus.AWAITING_CONFIRMATION,
+                verdict.withoutCode(),
+                transfers,
+                new Confirmation(challenge, sealedLink),
+                claim);
     }
 
     public PaymentRow escrowed(UUID pending, String tokenHash, Instant expiresAt, String networkHash) {
-        return with(PaymentStatus.AWAITING_CLAIM, verdict.withoutCode(),
+        return with(
+                PaymentStatus.AWAITING_CLAIM,
+                verdict.withoutCode(),
                 new Transfers(pending, transfers.settleTransferId(), transfers.returnTransferId()),
                 new Confirmation(confirmation.challengeId(), null),
-                new Claim(tokenHash, expiresAt, claim.codeHash(), claim.codeExpiresAt(), claim.attempts(),
-                        claim.codesSent(), networkHash, claim.provenAt(), claim.claimant(), claim.payoutId()));
+                new Claim(
+                        tokenHash,
+                        expiresAt,
+                        claim.codeHash(),
+                        claim.codeExpiresAt(),
+                        claim.attempts(),
+                        claim.codesSent(),
+                        networkHash,
+                        claim.provenAt(),
+                        claim.claimant(),
+                        claim.payoutId()));
     }
 
-    private PaymentRow with(PaymentStatus next, Verdict nextVerdict, Transfers nextTransfers,
-            Confirmation nextConfirmation, Claim nextClaim) {
-        return new PaymentRow(id, parties, amountMinor, currency, channel, next, nextVerdict, nextTransfers,
-                nextConfirmation, nextClaim, createdAt, updatedAt);
+    private PaymentRow with(
+            PaymentStatus next,
+            Verdict nextVerdict,
+            Transfers nextTransfers,
+            Confirmation nextConfirmation,
+            Claim nextClaim) {
+        return new PaymentRow(
+                id,
+                parties,
+                amountMinor,
+                currency,
+                channel,
+                next,
+                nextVerdict,
+                nextTransfers,
+                nextConfirmation,
+                nextClaim,
+                createdAt,
+                updatedAt);
     }
 
     /** Whether an order carries the same content as this payment (a replay) rather than other content. */
-    public boolean sameOrder(CustomerId otherPayer, Alias otherPayee, long otherAmountMinor, CurrencyCode otherCurrency,
+    public boolean sameOrder(
+            CustomerId otherPayer,
+            Alias otherPayee,
+            long otherAmountMinor,
+            CurrencyCode otherCurrency,
             String otherChannel) {
-        return payer().equals(otherPayer) && payee().equals(otherPayee) && amountMinor == otherAmountMinor
-                && currency.equals(otherCurrency) && channel.equals(otherChannel);
+        return payer().equals(otherPayer)
+                && payee().equals(otherPayee)
+                && amountMinor == otherAmountMinor
+                && currency.equals(otherCurrency)
+                && channel.equals(otherChannel);
     }
 }

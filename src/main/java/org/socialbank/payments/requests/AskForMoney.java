@@ -16,8 +16,8 @@ import org.socialbank.directory.MaskedName;
 import org.socialbank.payments.requests.jdbc.JdbcRequests;
 import org.socialbank.payments.requests.jdbc.RequestRow;
 import org.socialbank.shared.CurrencyCode;
-import org.socialbank.shared.jdbc.DurableTransactions;
 import org.socialbank.shared.Microseconds;
+import org.socialbank.shared.jdbc.DurableTransactions;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -30,8 +30,8 @@ import org.springframework.stereotype.Component;
 class AskForMoney {
 
     /** Aliases that payments to a requester go to, best first: a verified one, then by type. */
-    private static final List<AliasType> PAYABLE = List.of(AliasType.TAG, AliasType.PHONE, AliasType.EMAIL,
-            AliasType.HANDLE);
+    private static final List<AliasType> PAYABLE =
+            List.of(AliasType.TAG, AliasType.PHONE, AliasType.EMAIL, AliasType.HANDLE);
 
     private final JdbcRequests store;
     private final Directory directory;
@@ -42,8 +42,15 @@ class AskForMoney {
     private final DurableTransactions writes;
     private final Clock clock;
 
-    AskForMoney(JdbcRequests store, Directory directory, RequestSecrets secrets, RequestViews views,
-            RequestsProperties properties, ApplicationEventPublisher events, DurableTransactions writes, Clock clock) {
+    AskForMoney(
+            JdbcRequests store,
+            Directory directory,
+            RequestSecrets secrets,
+            RequestViews views,
+            RequestsProperties properties,
+            ApplicationEventPublisher events,
+            DurableTransactions writes,
+            Clock clock) {
         this.store = store;
         this.directory = directory;
         this.secrets = secrets;
@@ -67,16 +74,21 @@ class AskForMoney {
     }
 
     /** Who is asked: the alias, and its customer when it is one's. */
-    record Asked(Alias alias, Optional<AliasMatch> match) {
-    }
+    record Asked(Alias alias, Optional<AliasMatch> match) {}
 
     RequestResult request(RequestOrder order) {
         return writes.write(status -> {
             Optional<RequestRow> existing = store.find(order.id());
             if (existing.isPresent()) {
                 RequestRow r = existing.get();
-                return r.sameOrder(order.requester(), order.from(), order.amountMinor(), order.currency(),
-                        order.note(), order.channel()) ? new RequestResult.Asked(views.of(r), true)
+                return r.sameOrder(
+                                order.requester(),
+                                order.from(),
+                                order.amountMinor(),
+                                order.currency(),
+                                order.note(),
+                                order.channel())
+                        ? new RequestResult.Asked(views.of(r), true)
                         : new RequestResult.Refused(RequestRejection.ID_REUSED);
             }
             Checked<Requester> requester = requester(order.requester(), order.currency());
@@ -90,21 +102,32 @@ class AskForMoney {
             if (asked instanceof Checked.No<Asked> no) {
                 return new RequestResult.Refused(no.rejection());
             }
-            return new RequestResult.Asked(views.of(open(order.id(), null, null, requester.value(), asked.value(),
-                    order.amountMinor(), order.currency(), order.note(), order.channel())), false);
+            return new RequestResult.Asked(
+                    views.of(open(
+                            order.id(),
+                            null,
+                            null,
+                            requester.value(),
+                            asked.value(),
+                            order.amountMinor(),
+                            order.currency(),
+                            order.note(),
+                            order.channel())),
+                    false);
         });
     }
 
     Checked<Requester> requester(CustomerId id, CurrencyCode currency) {
-        Optional<CustomerView> customer = directory.customer(id)
-                .filter(c -> c.customer().status() == CustomerStatus.ACTIVE);
+        Optional<CustomerView> customer =
+                directory.customer(id).filter(c -> c.customer().status() == CustomerStatus.ACTIVE);
         if (customer.isEmpty()) {
             return Checked.no(RequestRejection.REQUESTER_NOT_FOUND);
         }
         if (directory.primaryAccount(id, currency.code()).isEmpty()) {
             return Checked.no(RequestRejection.NO_ACCOUNT_IN_CURRENCY);
         }
-        return payableAlias(customer.get()).map(a -> Checked.ok(new Requester(customer.get(), a)))
+        return payableAlias(customer.get())
+                .map(a -> Checked.ok(new Requester(customer.get(), a)))
                 .orElseGet(() -> Checked.no(RequestRejection.REQUESTER_HAS_NO_ALIAS));
     }
 
@@ -130,19 +153,50 @@ class AskForMoney {
     }
 
     /** Stores an open request and publishes {@link MoneyRequested}; the caller runs the transaction. */
-    RequestRow open(RequestId id, SplitId split, Integer seq, Requester requester, Asked asked, long amountMinor,
-            CurrencyCode currency, String note, String channel) {
+    RequestRow open(
+            RequestId id,
+            SplitId split,
+            Integer seq,
+            Requester requester,
+            Asked asked,
+            long amountMinor,
+            CurrencyCode currency,
+            String note,
+            String channel) {
         Instant now = Microseconds.now(clock);
         CustomerId payer = asked.match().map(AliasMatch::customerId).orElse(null);
         String tokenHash = payer == null ? secrets.tokenHash(secrets.token(id)) : null;
         String reference = payer == null ? secrets.reference(id) : null;
-        RequestRow row = new RequestRow(id, split, seq, new RequestRow.Parties(requester.id(), requester.maskedName(),
-                requester.payableAlias(), asked.alias(), payer), amountMinor, currency, note, channel,
-                RequestStatus.OPEN, payer == null ? new RequestRow.PayLink(tokenHash, reference) : RequestRow.PayLink.NONE,
-                RequestRow.Paying.NONE, now.plus(properties.ttl()), null, now, now);
+        RequestRow row = new RequestRow(
+                id,
+                split,
+                seq,
+                new RequestRow.Parties(
+                        requester.id(), requester.maskedName(), requester.payableAlias(), asked.alias(), payer),
+                amountMinor,
+                currency,
+                note,
+                channel,
+                RequestStatus.OPEN,
+                payer == null ? new RequestRow.PayLink(tokenHash, reference) : RequestRow.PayLink.NONE,
+                RequestRow.Paying.NONE,
+                now.plus(properties.ttl()),
+                null,
+                now,
+                now);
         store.insert(row);
-        events.publishEvent(new MoneyRequested(id, requester.id(), requester.maskedName(), payer, asked.alias(),
-                amountMinor, currency, views.payUrl(row), channel, note, split));
+        events.publishEvent(new MoneyRequested(
+                id,
+                requester.id(),
+                requester.maskedName(),
+                payer,
+                asked.alias(),
+                amountMinor,
+                currency,
+                views.payUrl(row),
+                channel,
+                note,
+                split));
         return row;
     }
 
@@ -150,6 +204,7 @@ class AskForMoney {
         return customer.aliases().stream()
                 .sorted(Comparator.comparing((CustomerView.AliasEntry e) -> !e.verified())
                         .thenComparing(e -> PAYABLE.indexOf(e.alias().type())))
-                .map(CustomerView.AliasEntry::alias).findFirst();
+                .map(CustomerView.AliasEntry::alias)
+                .findFirst();
     }
 }

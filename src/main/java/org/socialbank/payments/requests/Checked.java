@@ -14,8 +14,7 @@ sealed interface Checked<T> {
         return new No<>(rejection);
     }
 
-    record Ok<T>(T value) implements Checked<T> {
-    }
+    record Ok<T>(T value) implements Checked<T> {}
 
     record No<T>(RequestRejection rejection) implements Checked<T> {
 

@@ -9,8 +9,8 @@ import org.socialbank.payments.PaymentStatus;
 import org.socialbank.payments.Payments;
 import org.socialbank.payments.requests.jdbc.JdbcRequests;
 import org.socialbank.payments.requests.jdbc.RequestRow;
-import org.socialbank.shared.jdbc.DurableTransactions;
 import org.socialbank.shared.Microseconds;
+import org.socialbank.shared.jdbc.DurableTransactions;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -29,8 +29,13 @@ class CloseRequests {
     private final DurableTransactions writes;
     private final Clock clock;
 
-    CloseRequests(JdbcRequests store, Payments payments, RequestViews views, ApplicationEventPublisher events,
-            DurableTransactions writes, Clock clock) {
+    CloseRequests(
+            JdbcRequests store,
+            Payments payments,
+            RequestViews views,
+            ApplicationEventPublisher events,
+            DurableTransactions writes,
+            Clock clock) {
         this.store = store;
         this.payments = payments;
         this.views = views;
@@ -41,34 +46,43 @@ class CloseRequests {
 
     /** Empty when there is no such request or the customer is not its payer; else the request after. */
     Optional<MoneyRequest> decline(RequestId id, CustomerId payer) {
-        return writes.write(status -> store.lock(id).filter(r -> payer.equals(r.payerCustomer()))
-                .map(r -> decline(r)));
+        return writes.write(status ->
+                store.lock(id).filter(r -> payer.equals(r.payerCustomer())).map(r -> decline(r)));
     }
 
     /** The pay link's "I will not pay": the link's holder declines. */
     Optional<MoneyRequest> declineByToken(String tokenHash) {
-        return writes.write(status -> store.findByToken(tokenHash).flatMap(r -> store.lock(r.id())).map(this::decline));
+        return writes.write(status ->
+                store.findByToken(tokenHash).flatMap(r -> store.lock(r.id())).map(this::decline));
     }
 
     private MoneyRequest decline(RequestRow r) {
         if (r.open() && store.close(r.id(), RequestStatus.DECLINED, now())) {
             cancelHeldPayment(r);
-            events.publishEvent(new RequestDeclined(r.id(), r.splitId(), r.requester(), r.payerCustomer(), r.payer(),
-                    r.amountMinor(), r.currency()));
+            events.publishEvent(new RequestDeclined(
+                    r.id(), r.splitId(), r.requester(), r.payerCustomer(), r.payer(), r.amountMinor(), r.currency()));
         }
         return views.of(store.find(r.id()).orElseThrow());
     }
 
     /** Empty when there is no such request or the customer is not its requester; else the request after. */
     Optional<MoneyRequest> cancel(RequestId id, CustomerId requester) {
-        return writes.write(status -> store.lock(id).filter(r -> r.requester().equals(requester)).map(r -> {
-            if (r.open() && store.close(r.id(), RequestStatus.CANCELLED, now())) {
-                cancelHeldPayment(r);
-                events.publishEvent(new RequestCancelled(r.id(), r.splitId(), r.requester(), r.payerCustomer(),
-                        r.payer(), r.amountMinor(), r.currency()));
-            }
-            return views.of(store.find(r.id()).orElseThrow());
-        }));
+        return writes.write(status -> store.lock(id)
+                .filter(r -> r.requester().equals(requester))
+                .map(r -> {
+                    if (r.open() && store.close(r.id(), RequestStatus.CANCELLED, now())) {
+                        cancelHeldPayment(r);
+                        events.publishEvent(new RequestCancelled(
+                                r.id(),
+                                r.splitId(),
+                                r.requester(),
+                                r.payerCustomer(),
+                                r.payer(),
+                                r.amountMinor(),
+                                r.currency()));
+                    }
+                    return views.of(store.find(r.id()).orElseThrow());
+                }));
     }
 
     /** Expires open requests past their expiry, at most {@code limit}; returns how many this call expired. */
@@ -88,8 +102,8 @@ class CloseRequests {
             return false;
         }
         cancelHeldPayment(r);
-        events.publishEvent(new RequestExpired(r.id(), r.splitId(), r.requester(), r.payerCustomer(), r.payer(),
-                r.amountMinor(), r.currency()));
+        events.publishEvent(new RequestExpired(
+                r.id(), r.splitId(), r.requester(), r.payerCustomer(), r.payer(), r.amountMinor(), r.currency()));
         return true;
     }
 
@@ -99,7 +113,8 @@ class CloseRequests {
             return;
         }
         PaymentId id = new PaymentId(r.paying().paymentId());
-        payments.payment(id).filter(p -> p.status() == PaymentStatus.AWAITING_CONFIRMATION)
+        payments.payment(id)
+                .filter(p -> p.status() == PaymentStatus.AWAITING_CONFIRMATION)
                 .ifPresent(p -> payments.cancel(id, p.payerCustomerId()));
     }
 

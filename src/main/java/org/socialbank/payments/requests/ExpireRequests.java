@@ -22,7 +22,8 @@ class ExpireRequests {
         this.properties = properties;
     }
 
-    @Scheduled(fixedDelayString = "${socialbank.payments.requests.expiry-interval:1m}",
+    @Scheduled(
+            fixedDelayString = "${socialbank.payments.requests.expiry-interval:1m}",
             initialDelayString = "${socialbank.payments.requests.expiry-interval:1m}")
     void expire() {
         try {

@@ -16,8 +16,22 @@ import org.socialbank.shared.CurrencyCode;
  * @param paymentReference for a payer who is not a customer: the reference an interbank credit must carry
  * @param paymentId the payment that paid it, or the attempt that waits for the payer's confirmation
  */
-public record MoneyRequest(RequestId id, SplitId splitId, CustomerId requesterCustomerId, String requesterMaskedName,
-        Alias from, CustomerId payerCustomerId, long amountMinor, CurrencyCode currency, String note, String channel,
-        RequestStatus status, String payUrl, String paymentReference, PaymentId paymentId,
-        Instant expiresAt, Instant remindedAt, Instant createdAt, Instant updatedAt) {
-}
+public record MoneyRequest(
+        RequestId id,
+        SplitId splitId,
+        CustomerId requesterCustomerId,
+        String requesterMaskedName,
+        Alias from,
+        CustomerId payerCustomerId,
+        long amountMinor,
+        CurrencyCode currency,
+        String note,
+        String channel,
+        RequestStatus status,
+        String payUrl,
+        String paymentReference,
+        PaymentId paymentId,
+        Instant expiresAt,
+        Instant remindedAt,
+        Instant createdAt,
+        Instant updatedAt) {}

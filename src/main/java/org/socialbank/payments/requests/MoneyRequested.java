@@ -12,7 +12,15 @@ import org.socialbank.shared.CurrencyCode;
  * @param payUrl the one-time pay link for a payer who is not a customer; null for a customer (who pays in a chat or app)
  * @param splitId the split the request belongs to, or null
  */
-public record MoneyRequested(RequestId requestId, CustomerId requesterCustomerId, String requesterMaskedName,
-        CustomerId payerCustomerId, Alias payer, long amountMinor, CurrencyCode currency, String payUrl,
-        String channel, String note, SplitId splitId) {
-}
+public record MoneyRequested(
+        RequestId requestId,
+        CustomerId requesterCustomerId,
+        String requesterMaskedName,
+        CustomerId payerCustomerId,
+        Alias payer,
+        long amountMinor,
+        CurrencyCode currency,
+        String payUrl,
+        String channel,
+        String note,
+        SplitId splitId) {}

@@ -11,6 +11,13 @@ import org.socialbank.shared.CurrencyCode;
  * @param state {@link RequestStatus#OPEN} while it can be paid (also shown as expired once its expiry passed)
  * @param iban the bank's collection account, grouped by four for reading
  */
-public record PayLinkView(RequestStatus state, String requesterMaskedName, long amountMinor, CurrencyCode currency,
-        String note, String iban, String beneficiary, String reference, Instant expiresAt) {
-}
+public record PayLinkView(
+        RequestStatus state,
+        String requesterMaskedName,
+        long amountMinor,
+        CurrencyCode currency,
+        String note,
+        String iban,
+        String beneficiary,
+        String reference,
+        Instant expiresAt) {}

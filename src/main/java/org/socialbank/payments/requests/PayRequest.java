@@ -20,8 +20,8 @@ import org.socialbank.payments.PaymentStatus;
 import org.socialbank.payments.Payments;
 import org.socialbank.payments.requests.jdbc.JdbcRequests;
 import org.socialbank.payments.requests.jdbc.RequestRow;
-import org.socialbank.shared.jdbc.DurableTransactions;
 import org.socialbank.shared.Microseconds;
+import org.socialbank.shared.jdbc.DurableTransactions;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -37,8 +37,8 @@ import org.springframework.stereotype.Component;
 class PayRequest {
 
     /** Payment states after which the payer may try again with a new attempt. */
-    private static final List<PaymentStatus> FAILED = List.of(PaymentStatus.REJECTED, PaymentStatus.NOT_CONFIRMED,
-            PaymentStatus.CANCELLED, PaymentStatus.RETURNED);
+    private static final List<PaymentStatus> FAILED = List.of(
+            PaymentStatus.REJECTED, PaymentStatus.NOT_CONFIRMED, PaymentStatus.CANCELLED, PaymentStatus.RETURNED);
 
     private final JdbcRequests store;
     private final Payments payments;
@@ -49,8 +49,15 @@ class PayRequest {
     private final DurableTransactions writes;
     private final Clock clock;
 
-    PayRequest(JdbcRequests store, Payments payments, Directory directory, CloseRequests closer,
-            RequestsProperties properties, ApplicationEventPublisher events, DurableTransactions writes, Clock clock) {
+    PayRequest(
+            JdbcRequests store,
+            Payments payments,
+            Directory directory,
+            CloseRequests closer,
+            RequestsProperties properties,
+            ApplicationEventPublisher events,
+            DurableTransactions writes,
+            Clock clock) {
         this.store = store;
         this.payments = payments;
         this.directory = directory;
@@ -71,7 +78,8 @@ class PayRequest {
         if (!isPayer(r, payer)) {
             return new RequestPayment.Refused(RequestRejection.NOT_THE_PAYER);
         }
-        Optional<Payment> current = Optional.ofNullable(r.paying().paymentId()).flatMap(p -> payments.payment(new PaymentId(p)))
+        Optional<Payment> current = Optional.ofNullable(r.paying().paymentId())
+                .flatMap(p -> payments.payment(new PaymentId(p)))
                 .filter(p -> p.payerCustomerId().equals(payer));
         if (r.status() == RequestStatus.PAID) {
             return current.<RequestPayment>map(RequestPayment.Attempted::new)
@@ -87,7 +95,9 @@ class PayRequest {
         if (current.isPresent() && !FAILED.contains(current.get().status())) {
             return new RequestPayment.Attempted(current.get()); // a replay, or an attempt that waits for its step-up
         }
-        int attempt = current.isPresent() ? r.paying().attempt() + 1 : Math.max(1, r.paying().attempt());
+        int attempt = current.isPresent()
+                ? r.paying().attempt() + 1
+                : Math.max(1, r.paying().attempt());
         if (attempt > properties.payAttemptsMax()) {
             return new RequestPayment.Refused(RequestRejection.TOO_MANY_ATTEMPTS);
         }
@@ -98,8 +108,8 @@ class PayRequest {
         PaymentId paymentId = paymentId(r.id(), payer, attempt);
         // recorded first, so that the completion (now, or after the step-up) finds its request
         store.recordAttempt(r.id(), payer, attempt, paymentId.value(), now());
-        PaymentResult result = payments.pay(new PaymentOrder(paymentId, payer, payee.get(), r.amountMinor(),
-                r.currency(), channel, answeredInChat));
+        PaymentResult result = payments.pay(new PaymentOrder(
+                paymentId, payer, payee.get(), r.amountMinor(), r.currency(), channel, answeredInChat));
         if (result instanceof PaymentResult.Refused refused) {
             return new RequestPayment.Refused(refusal(refused.rejection()));
         }
@@ -126,7 +136,11 @@ class PayRequest {
         if (r.payerCustomer() != null) {
             return r.payerCustomer().equals(payer);
         }
-        return directory.resolve(r.payer()).map(AliasMatch::customerId).filter(payer::equals).isPresent();
+        return directory
+                .resolve(r.payer())
+                .map(AliasMatch::customerId)
+                .filter(payer::equals)
+                .isPresent();
     }
 
     /**
@@ -134,7 +148,10 @@ class PayRequest {
      * theirs, else another of theirs now (an alias can change hands; money must not follow it).
      */
     private Optional<Alias> payee(RequestRow r) {
-        if (directory.resolve(r.parties().requesterAlias()).map(AliasMatch::customerId).filter(r.requester()::equals)
+        if (directory
+                .resolve(r.parties().requesterAlias())
+                .map(AliasMatch::customerId)
+                .filter(r.requester()::equals)
                 .isPresent()) {
             return Optional.of(r.parties().requesterAlias());
         }
@@ -142,8 +159,8 @@ class PayRequest {
     }
 
     static PaymentId paymentId(RequestId request, CustomerId payer, int attempt) {
-        return new PaymentId(UUID.nameUUIDFromBytes(("socialbank-request:" + request + ":pay:" + payer + ":" + attempt)
-                .getBytes(StandardCharsets.UTF_8)));
+        return new PaymentId(UUID.nameUUIDFromBytes(
+                ("socialbank-request:" + request + ":pay:" + payer + ":" + attempt).getBytes(StandardCharsets.UTF_8)));
     }
 
     /** A payment of a request completed, now or after its step-up (in the transaction that completed it). */
@@ -155,8 +172,8 @@ class PayRequest {
     private void settle(RequestId id, PaymentId paymentId) {
         if (store.markPaid(id, paymentId.value(), null, now())) {
             RequestRow r = store.find(id).orElseThrow();
-            events.publishEvent(new RequestPaid(r.id(), r.splitId(), r.requester(), r.payerCustomer(), r.amountMinor(),
-                    r.currency(), paymentId));
+            events.publishEvent(new RequestPaid(
+                    r.id(), r.splitId(), r.requester(), r.payerCustomer(), r.amountMinor(), r.currency(), paymentId));
         }
     }
 

@@ -8,8 +8,8 @@ import java.util.Optional;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.payments.requests.jdbc.JdbcRequests;
 import org.socialbank.payments.requests.jdbc.RequestRow;
-import org.socialbank.shared.jdbc.DurableTransactions;
 import org.socialbank.shared.Microseconds;
+import org.socialbank.shared.jdbc.DurableTransactions;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -29,8 +29,13 @@ class RemindMembers {
     private final DurableTransactions writes;
     private final Clock clock;
 
-    RemindMembers(JdbcRequests store, RequestViews views, RequestsProperties properties,
-            ApplicationEventPublisher events, DurableTransactions writes, Clock clock) {
+    RemindMembers(
+            JdbcRequests store,
+            RequestViews views,
+            RequestsProperties properties,
+            ApplicationEventPublisher events,
+            DurableTransactions writes,
+            Clock clock) {
         this.store = store;
         this.views = views;
         this.properties = properties;
@@ -41,8 +46,8 @@ class RemindMembers {
 
     /** Empty when there is no such split or the customer is not its organiser. */
     Optional<Reminders> remind(SplitId id, CustomerId organiser) {
-        return writes.write(status -> store.findSplit(id).filter(s -> s.organiser().equals(organiser))
-                .map(s -> remind(id)));
+        return writes.write(status ->
+                store.findSplit(id).filter(s -> s.organiser().equals(organiser)).map(s -> remind(id)));
     }
 
     /**
@@ -50,7 +55,8 @@ class RemindMembers {
      * reminder interval; empty when there is no such request or the customer is not its requester.
      */
     Optional<Reminders> remindOne(RequestId id, CustomerId requester) {
-        return writes.write(status -> store.find(id).filter(r -> r.requester().equals(requester)).map(this::remindRow));
+        return writes.write(status ->
+                store.find(id).filter(r -> r.requester().equals(requester)).map(this::remindRow));
     }
 
     private Reminders remindRow(RequestRow r) {
@@ -59,8 +65,17 @@ class RemindMembers {
             return new Reminders(r.splitId(), List.of(), List.of(), null);
         }
         if (store.remind(r.id(), now.minus(properties.reminderInterval()), now)) {
-            events.publishEvent(new RequestReminderDue(r.id(), r.splitId(), r.requester(), r.parties().requesterMaskedName(),
-                    r.payerCustomer(), r.payer(), r.amountMinor(), r.currency(), views.payUrl(r), r.channel()));
+            events.publishEvent(new RequestReminderDue(
+                    r.id(),
+                    r.splitId(),
+                    r.requester(),
+                    r.parties().requesterMaskedName(),
+                    r.payerCustomer(),
+                    r.payer(),
+                    r.amountMinor(),
+                    r.currency(),
+                    views.payUrl(r),
+                    r.channel()));
             return new Reminders(r.splitId(), List.of(r.id()), List.of(), null);
         }
         Instant last = r.remindedAt() != null ? r.remindedAt() : r.createdAt();
@@ -78,8 +93,17 @@ class RemindMembers {
             }
             if (store.remind(r.id(), now.minus(properties.reminderInterval()), now)) {
                 reminded.add(r.id());
-                events.publishEvent(new RequestReminderDue(r.id(), id, r.requester(), r.parties().requesterMaskedName(),
-                        r.payerCustomer(), r.payer(), r.amountMinor(), r.currency(), views.payUrl(r), r.channel()));
+                events.publishEvent(new RequestReminderDue(
+                        r.id(),
+                        id,
+                        r.requester(),
+                        r.parties().requesterMaskedName(),
+                        r.payerCustomer(),
+                        r.payer(),
+                        r.amountMinor(),
+                        r.currency(),
+                        views.payUrl(r),
+                        r.channel()));
             } else {
                 tooSoon.add(r.id());
                 Instant last = r.remindedAt() != null ? r.remindedAt() : r.createdAt();

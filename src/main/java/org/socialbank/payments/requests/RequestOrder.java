@@ -14,8 +14,14 @@ import org.socialbank.shared.CurrencyCode;
  * @param note what it is for, shown to the payer; may be null, at most {@value #NOTE_LENGTH_MAX} characters
  * @param channel where the requester asked: {@code api}, or a network's wire name
  */
-public record RequestOrder(RequestId id, CustomerId requester, Alias from, long amountMinor, CurrencyCode currency,
-        String note, String channel) {
+public record RequestOrder(
+        RequestId id,
+        CustomerId requester,
+        Alias from,
+        long amountMinor,
+        CurrencyCode currency,
+        String note,
+        String channel) {
 
     public static final int NOTE_LENGTH_MAX = 140;
     static final Pattern CHANNEL = Pattern.compile("[a-z][a-z0-9_]{0,15}");
@@ -39,8 +45,8 @@ public record RequestOrder(RequestId id, CustomerId requester, Alias from, long 
         }
         String stripped = note.strip();
         if (stripped.length() > NOTE_LENGTH_MAX || stripped.chars().anyMatch(Character::isISOControl)) {
-            throw new IllegalArgumentException("note must be at most " + NOTE_LENGTH_MAX
-                    + " characters without control characters");
+            throw new IllegalArgumentException(
+                    "note must be at most " + NOTE_LENGTH_MAX + " characters without control characters");
         }
         return stripped;
     }

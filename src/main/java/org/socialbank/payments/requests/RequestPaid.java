@@ -10,6 +10,11 @@ import org.socialbank.shared.CurrencyCode;
  * @param payerCustomerId null when it was paid by an interbank credit
  * @param paymentId the payment that paid it; null when an interbank credit did
  */
-public record RequestPaid(RequestId requestId, SplitId splitId, CustomerId requesterCustomerId,
-        CustomerId payerCustomerId, long amountMinor, CurrencyCode currency, PaymentId paymentId) {
-}
+public record RequestPaid(
+        RequestId requestId,
+        SplitId splitId,
+        CustomerId requesterCustomerId,
+        CustomerId payerCustomerId,
+        long amountMinor,
+        CurrencyCode currency,
+        PaymentId paymentId) {}

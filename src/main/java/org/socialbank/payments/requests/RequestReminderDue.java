@@ -11,7 +11,14 @@ import org.socialbank.shared.CurrencyCode;
  * @param payerCustomerId null when the alias is nobody's here
  * @param payUrl the pay link for a payer who is not a customer; else null
  */
-public record RequestReminderDue(RequestId requestId, SplitId splitId, CustomerId requesterCustomerId,
-        String requesterMaskedName, CustomerId payerCustomerId, Alias payer, long amountMinor,
-        CurrencyCode currency, String payUrl, String channel) {
-}
+public record RequestReminderDue(
+        RequestId requestId,
+        SplitId splitId,
+        CustomerId requesterCustomerId,
+        String requesterMaskedName,
+        CustomerId payerCustomerId,
+        Alias payer,
+        long amountMinor,
+        CurrencyCode currency,
+        String payUrl,
+        String channel) {}

@@ -4,10 +4,8 @@ package org.socialbank.payments.requests;
 public sealed interface RequestResult {
 
     /** The request, as it is now; {@code replayed} when its id had been asked with the same order. */
-    record Asked(MoneyRequest request, boolean replayed) implements RequestResult {
-    }
+    record Asked(MoneyRequest request, boolean replayed) implements RequestResult {}
 
     /** Nothing asked, nothing stored. */
-    record Refused(RequestRejection rejection) implements RequestResult {
-    }
+    record Refused(RequestRejection rejection) implements RequestResult {}
 }

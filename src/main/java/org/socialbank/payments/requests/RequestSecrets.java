@@ -17,6 +17,7 @@ class RequestSecrets {
 
     /** Letters and digits that cannot be mistaken for one another (no 0/O, 1/I/L, U). */
     private static final String ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ";
+
     static final String REFERENCE_PREFIX = "SBRQ";
     private static final int REFERENCE_LENGTH = 12;
 

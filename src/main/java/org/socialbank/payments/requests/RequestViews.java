@@ -18,11 +18,25 @@ class RequestViews {
     }
 
     MoneyRequest of(RequestRow r) {
-        return new MoneyRequest(r.id(), r.splitId(), r.requester(), r.parties().requesterMaskedName(), r.payer(),
-                r.payerCustomer(), r.amountMinor(), r.currency(), r.note(), r.channel(), r.status(),
-                r.open() ? payUrl(r) : null, r.payLink().reference(),
+        return new MoneyRequest(
+                r.id(),
+                r.splitId(),
+                r.requester(),
+                r.parties().requesterMaskedName(),
+                r.payer(),
+                r.payerCustomer(),
+                r.amountMinor(),
+                r.currency(),
+                r.note(),
+                r.channel(),
+                r.status(),
+                r.open() ? payUrl(r) : null,
+                r.payLink().reference(),
                 r.paying().paymentId() == null ? null : new PaymentId(r.paying().paymentId()),
-                r.expiresAt(), r.remindedAt(), r.createdAt(), r.updatedAt());
+                r.expiresAt(),
+                r.remindedAt(),
+                r.createdAt(),
+                r.updatedAt());
     }
 
     /** The pay link of a request to someone who is not a customer; null for a customer's. */

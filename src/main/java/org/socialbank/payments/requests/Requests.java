@@ -34,9 +34,18 @@ public class Requests {
     private final RequestsProperties properties;
     private final Clock clock;
 
-    Requests(AskForMoney ask, SplitBill splits, PayRequest pay, CloseRequests closer, SettleCredit credits,
-            RemindMembers reminders, RequestSecrets secrets, RequestViews views, JdbcRequests store,
-            RequestsProperties properties, Clock clock) {
+    Requests(
+            AskForMoney ask,
+            SplitBill splits,
+            PayRequest pay,
+            CloseRequests closer,
+            SettleCredit credits,
+            RemindMembers reminders,
+            RequestSecrets secrets,
+            RequestViews views,
+            JdbcRequests store,
+            RequestsProperties properties,
+            Clock clock) {
         this.ask = ask;
         this.splits = splits;
         this.pay = pay;
@@ -132,7 +141,9 @@ public class Requests {
         if (limit < 1 || limit > OPEN_LISTED_MAX) {
             throw new IllegalArgumentException("limit must be 1.." + OPEN_LISTED_MAX + ": " + limit);
         }
-        return store.openOf(customer, clock.instant(), limit).stream().map(views::of).toList();
+        return store.openOf(customer, clock.instant(), limit).stream()
+                .map(views::of)
+                .toList();
     }
 
     /**
@@ -163,7 +174,8 @@ public class Requests {
     /** The pay link's "I will not pay"; empty when the token is no request's. */
     public Optional<PayLinkView> declinePayLink(String token) {
         return closer.declineByToken(secrets.tokenHash(token))
-                .flatMap(r -> store.find(r.id())).map(this::payLink);
+                .flatMap(r -> store.find(r.id()))
+                .map(this::payLink);
     }
 
     /** Expires open requests past their expiry (the janitor does this on a schedule); returns how many. */
@@ -173,8 +185,15 @@ public class Requests {
 
     private PayLinkView payLink(RequestRow r) {
         RequestStatus state = r.open() && !r.expiresAt().isAfter(clock.instant()) ? RequestStatus.EXPIRED : r.status();
-        return new PayLinkView(state, r.parties().requesterMaskedName(), r.amountMinor(), r.currency(), r.note(),
-                Iban.of(properties.collectionIban()).display(), properties.collectionName(), r.payLink().reference(),
+        return new PayLinkView(
+                state,
+                r.parties().requesterMaskedName(),
+                r.amountMinor(),
+                r.currency(),
+                r.note(),
+                Iban.of(properties.collectionIban()).display(),
+                properties.collectionName(),
+                r.payLink().reference(),
                 r.expiresAt());
     }
 }

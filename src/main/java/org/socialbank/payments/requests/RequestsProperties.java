@@ -31,9 +31,11 @@ public record RequestsProperties(
 
     public RequestsProperties {
         require(between(ttl, Duration.ofMinutes(1), Duration.ofDays(90)), "ttl must be between 1m and 90d");
-        require(between(reminderInterval, Duration.ofMinutes(1), Duration.ofDays(30)),
+        require(
+                between(reminderInterval, Duration.ofMinutes(1), Duration.ofDays(30)),
                 "reminder-interval must be between 1m and 30d");
-        require(between(expiryInterval, Duration.ofSeconds(1), Duration.ofHours(1)),
+        require(
+                between(expiryInterval, Duration.ofSeconds(1), Duration.ofHours(1)),
                 "expiry-interval must be between 1s and 1h");
         require(expiryBatchMax >= 1 && expiryBatchMax <= 10_000, "expiry-batch-max must be 1..10000");
         require(payAttemptsMax >= 1 && payAttemptsMax <= 100, "pay-attempts-max must be 1..100");
@@ -43,7 +45,8 @@ public record RequestsProperties(
                     + ibanProblem.get().code());
         }
         collectionIban = Iban.of(collectionIban).value();
-        require(collectionName != null && !collectionName.isBlank() && collectionName.length() <= 70,
+        require(
+                collectionName != null && !collectionName.isBlank() && collectionName.length() <= 70,
                 "collection-name must be 1 to 70 characters");
         require(perRequesterPerHour >= 1 && perRequesterPerHour <= 10_000, "per-requester-per-hour must be 1..10000");
     }

@@ -17,8 +17,8 @@ import org.socialbank.ledger.TransferResult;
 import org.socialbank.payments.requests.jdbc.JdbcRequests;
 import org.socialbank.payments.requests.jdbc.RequestRow;
 import org.socialbank.shared.CurrencyCode;
-import org.socialbank.shared.jdbc.DurableTransactions;
 import org.socialbank.shared.Microseconds;
+import org.socialbank.shared.jdbc.DurableTransactions;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -47,8 +47,14 @@ class SettleCredit {
     private final DurableTransactions writes;
     private final Clock clock;
 
-    SettleCredit(JdbcRequests store, Directory directory, Ledger ledger, CollectionAccounts collection,
-            ApplicationEventPublisher events, DurableTransactions writes, Clock clock) {
+    SettleCredit(
+            JdbcRequests store,
+            Directory directory,
+            Ledger ledger,
+            CollectionAccounts collection,
+            ApplicationEventPublisher events,
+            DurableTransactions writes,
+            Clock clock) {
         this.store = store;
         this.directory = directory;
         this.ledger = ledger;
@@ -79,9 +85,12 @@ class SettleCredit {
             Optional<JdbcRequests.Credit> seen = store.credit(entryId);
             if (seen.isPresent()) {
                 JdbcRequests.Credit c = seen.get();
-                boolean replay = c.reference().equals(reference) && c.amountMinor() == amountMinor
+                boolean replay = c.reference().equals(reference)
+                        && c.amountMinor() == amountMinor
                         && c.currency().equals(currency.code());
-                return new CreditOutcome(reference, replay ? c.outcome() : CreditOutcome.ENTRY_REUSED,
+                return new CreditOutcome(
+                        reference,
+                        replay ? c.outcome() : CreditOutcome.ENTRY_REUSED,
                         c.requestId() == null ? null : new RequestId(c.requestId()));
             }
             Optional<RequestRow> request = store.lockByReference(reference);
@@ -116,21 +125,30 @@ class SettleCredit {
 
     /** Books collection account -> requester; null when the requester cannot receive it any more. */
     private UUID book(RequestRow r) {
-        Optional<AccountId> wallet = directory.primaryAccount(r.requester(), r.currency().code());
+        Optional<AccountId> wallet =
+                directory.primaryAccount(r.requester(), r.currency().code());
         if (wallet.isEmpty()) {
             return null;
         }
         UUID id = r.id().derive("incoming-credit");
-        TransferResult result = ledger.transfer(new NewTransfer(new TransferId(id), collection.open(r.currency()),
-                wallet.get(), r.amountMinor(), r.currency(), new TransferCode("request-credit"), false, 0,
-                Metadata.of(Map.of("request", r.id().toString(), "reference", r.payLink().reference()))));
+        TransferResult result = ledger.transfer(new NewTransfer(
+                new TransferId(id),
+                collection.open(r.currency()),
+                wallet.get(),
+                r.amountMinor(),
+                r.currency(),
+                new TransferCode("request-credit"),
+                false,
+                0,
+                Metadata.of(Map.of(
+                        "request", r.id().toString(), "reference", r.payLink().reference()))));
         return result instanceof TransferResult.Posted ? id : null;
     }
 
     private void settle(RequestRow r, UUID transfer) {
         if (store.markPaid(r.id(), null, transfer, now())) {
-            events.publishEvent(new RequestPaid(r.id(), r.splitId(), r.requester(), r.payerCustomer(), r.amountMinor(),
-                    r.currency(), null));
+            events.publishEvent(new RequestPaid(
+                    r.id(), r.splitId(), r.requester(), r.payerCustomer(), r.amountMinor(), r.currency(), null));
         }
     }
 

@@ -11,15 +11,13 @@ import java.util.List;
 /** How a split's total is shared out, in exact minor units; pure. */
 final class Shares {
 
-    private Shares() {
-    }
+    private Shares() {}
 
     /**
      * @param organiserMinor the organiser's own share (0 when not included)
      * @param membersMinor each member's share, in the order of the split's members
      */
-    record Allocation(long organiserMinor, List<Long> membersMinor) {
-    }
+    record Allocation(long organiserMinor, List<Long> membersMinor) {}
 
     /** The shares, or why there are none: duplicate_member, shares_mixed, shares_do_not_add_up, share_too_small. */
     static Checked<Allocation> allocate(SplitOrder order) {
@@ -44,8 +42,10 @@ final class Shares {
         }
         long rest = order.totalMinor() - sum;
         boolean fits = order.includeOrganiser() ? rest > 0 : rest == 0;
-        return fits ? Checked.ok(new Allocation(rest, order.shares().stream().map(Share::amountMinor)
-                .toList())) : Checked.no(RequestRejection.SHARES_DO_NOT_ADD_UP);
+        return fits
+                ? Checked.ok(new Allocation(
+                        rest, order.shares().stream().map(Share::amountMinor).toList()))
+                : Checked.no(RequestRejection.SHARES_DO_NOT_ADD_UP);
     }
 
     /** Equal shares; the minor units left over go to the organiser when included, else one each to the first members. */
@@ -66,16 +66,32 @@ final class Shares {
 
     /** What makes two orders of one id the same split: a replay, not a reused id. */
     static String fingerprint(SplitOrder order) {
-        StringBuilder text = new StringBuilder().append(order.organiser()).append('|').append(order.totalMinor())
-                .append('|').append(order.currency().code()).append('|').append(order.note()).append('|')
-                .append(order.channel()).append('|').append(order.includeOrganiser());
+        StringBuilder text = new StringBuilder()
+                .append(order.organiser())
+                .append('|')
+                .append(order.totalMinor())
+                .append('|')
+                .append(order.currency().code())
+                .append('|')
+                .append(order.note())
+                .append('|')
+                .append(order.channel())
+                .append('|')
+                .append(order.includeOrganiser());
         for (Share s : order.shares()) {
-            text.append('|').append(s.alias().type().wireName()).append(':').append(s.alias().network()).append(':')
-                    .append(s.alias().value()).append('=').append(s.amountMinor());
+            text.append('|')
+                    .append(s.alias().type().wireName())
+                    .append(':')
+                    .append(s.alias().network())
+                    .append(':')
+                    .append(s.alias().value())
+                    .append('=')
+                    .append(s.amountMinor());
         }
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest(text.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }

@@ -12,9 +12,20 @@ import org.socialbank.shared.CurrencyCode;
  * @param status {@code open} while a request is open, {@code settled} when every request was paid,
  *     {@code closed} when none is open any more but some went unpaid
  */
-public record Split(SplitId id, CustomerId organiserCustomerId, long totalMinor, CurrencyCode currency, String note,
-        String channel, boolean includeOrganiser, long organiserShareMinor, List<MoneyRequest> requests,
-        long paidMinor, long outstandingMinor, String status, Instant createdAt) {
+public record Split(
+        SplitId id,
+        CustomerId organiserCustomerId,
+        long totalMinor,
+        CurrencyCode currency,
+        String note,
+        String channel,
+        boolean includeOrganiser,
+        long organiserShareMinor,
+        List<MoneyRequest> requests,
+        long paidMinor,
+        long outstandingMinor,
+        String status,
+        Instant createdAt) {
 
     public Split {
         requests = requests == null ? List.of() : List.copyOf(requests);

@@ -11,8 +11,8 @@ import org.socialbank.directory.CustomerId;
 import org.socialbank.payments.requests.jdbc.JdbcRequests;
 import org.socialbank.payments.requests.jdbc.RequestRow;
 import org.socialbank.payments.requests.jdbc.SplitRow;
-import org.socialbank.shared.jdbc.DurableTransactions;
 import org.socialbank.shared.Microseconds;
+import org.socialbank.shared.jdbc.DurableTransactions;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,7 +42,8 @@ class SplitBill {
             String fingerprint = Shares.fingerprint(order);
             Optional<SplitRow> existing = store.findSplit(order.id());
             if (existing.isPresent()) {
-                return existing.get().fingerprint().equals(fingerprint) ? new SplitResult.Made(view(existing.get()), true)
+                return existing.get().fingerprint().equals(fingerprint)
+                        ? new SplitResult.Made(view(existing.get()), true)
                         : new SplitResult.Refused(RequestRejection.ID_REUSED);
             }
             Checked<Shares.Allocation> shares = Shares.allocate(order);
@@ -60,13 +61,29 @@ class SplitBill {
             if (members instanceof Checked.No<List<AskForMoney.Asked>> no) {
                 return new SplitResult.Refused(no.rejection());
             }
-            SplitRow split = new SplitRow(order.id(), order.organiser(), order.totalMinor(), order.currency(),
-                    order.note(), order.channel(), order.includeOrganiser(), shares.value().organiserMinor(),
-                    fingerprint, Microseconds.now(clock));
+            SplitRow split = new SplitRow(
+                    order.id(),
+                    order.organiser(),
+                    order.totalMinor(),
+                    order.currency(),
+                    order.note(),
+                    order.channel(),
+                    order.includeOrganiser(),
+                    shares.value().organiserMinor(),
+                    fingerprint,
+                    Microseconds.now(clock));
             store.insertSplit(split);
             for (int i = 0; i < members.value().size(); i++) {
-                ask.open(order.id().member(i), order.id(), i, organiser.value(), members.value().get(i),
-                        shares.value().membersMinor().get(i), order.currency(), order.note(), order.channel());
+                ask.open(
+                        order.id().member(i),
+                        order.id(),
+                        i,
+                        organiser.value(),
+                        members.value().get(i),
+                        shares.value().membersMinor().get(i),
+                        order.currency(),
+                        order.note(),
+                        order.channel());
             }
             return new SplitResult.Made(view(split), false);
         });
@@ -95,12 +112,30 @@ class SplitBill {
 
     private Split view(SplitRow s) {
         List<RequestRow> rows = store.members(s.id());
-        long paid = rows.stream().filter(r -> r.status() == RequestStatus.PAID).mapToLong(RequestRow::amountMinor).sum();
-        long open = rows.stream().filter(RequestRow::open).mapToLong(RequestRow::amountMinor).sum();
-        String state = open > 0 ? "open" : rows.stream().allMatch(r -> r.status() == RequestStatus.PAID) ? "settled"
-                : "closed";
-        return new Split(s.id(), s.organiser(), s.totalMinor(), s.currency(), s.note(), s.channel(),
-                s.includeOrganiser(), s.organiserShareMinor(), rows.stream().map(views::of).toList(), paid, open,
-                state, s.createdAt());
+        long paid = rows.stream()
+                .filter(r -> r.status() == RequestStatus.PAID)
+                .mapToLong(RequestRow::amountMinor)
+                .sum();
+        long open = rows.stream()
+                .filter(RequestRow::open)
+                .mapToLong(RequestRow::amountMinor)
+                .sum();
+        String state = open > 0
+                ? "open"
+                : rows.stream().allMatch(r -> r.status() == RequestStatus.PAID) ? "settled" : "closed";
+        return new Split(
+                s.id(),
+                s.organiser(),
+                s.totalMinor(),
+                s.currency(),
+                s.note(),
+                s.channel(),
+                s.includeOrganiser(),
+                s.organiserShareMinor(),
+                rows.stream().map(views::of).toList(),
+                paid,
+                open,
+                state,
+                s.createdAt());
     }
 }

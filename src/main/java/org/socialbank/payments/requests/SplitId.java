@@ -13,8 +13,8 @@ public record SplitId(UUID value) {
 
     /** The id of the request to the member at this position of the split: replays hit the same request. */
     public RequestId member(int position) {
-        return new RequestId(UUID.nameUUIDFromBytes(("socialbank-split:" + value + ":member:" + position)
-                .getBytes(StandardCharsets.UTF_8)));
+        return new RequestId(UUID.nameUUIDFromBytes(
+                ("socialbank-split:" + value + ":member:" + position).getBytes(StandardCharsets.UTF_8)));
     }
 
     @Override

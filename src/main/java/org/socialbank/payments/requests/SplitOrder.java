@@ -13,8 +13,15 @@ import org.socialbank.shared.CurrencyCode;
  *
  * @param includeOrganiser whether the organiser pays a share too (that share is not requested)
  */
-public record SplitOrder(SplitId id, CustomerId organiser, List<Share> shares, long totalMinor, CurrencyCode currency,
-        String note, String channel, boolean includeOrganiser) {
+public record SplitOrder(
+        SplitId id,
+        CustomerId organiser,
+        List<Share> shares,
+        long totalMinor,
+        CurrencyCode currency,
+        String note,
+        String channel,
+        boolean includeOrganiser) {
 
     public static final int MEMBERS_MAX = 50;
 

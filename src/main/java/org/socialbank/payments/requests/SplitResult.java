@@ -4,10 +4,8 @@ package org.socialbank.payments.requests;
 public sealed interface SplitResult {
 
     /** The split and its requests, as they are now; {@code replayed} when its id had been split with the same order. */
-    record Made(Split split, boolean replayed) implements SplitResult {
-    }
+    record Made(Split split, boolean replayed) implements SplitResult {}
 
     /** Nothing split, nothing stored: one member refused refuses the whole split. */
-    record Refused(RequestRejection rejection) implements SplitResult {
-    }
+    record Refused(RequestRejection rejection) implements SplitResult {}
 }

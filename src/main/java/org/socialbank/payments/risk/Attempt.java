@@ -21,8 +21,16 @@ import org.socialbank.shared.CurrencyCode;
  * @param channelLinkedAt when the payer linked the channel identity the payment came from, if any
  * @param now when the payment is asked for
  */
-public record Attempt(CustomerId payer, KycLevel kyc, String channel, long amountMinor, CurrencyCode currency,
-        boolean newPayee, boolean payeeIsCustomer, Optional<Instant> channelLinkedAt, Instant now) {
+public record Attempt(
+        CustomerId payer,
+        KycLevel kyc,
+        String channel,
+        long amountMinor,
+        CurrencyCode currency,
+        boolean newPayee,
+        boolean payeeIsCustomer,
+        Optional<Instant> channelLinkedAt,
+        Instant now) {
 
     public Attempt {
         Objects.requireNonNull(payer, "payer");

@@ -64,8 +64,8 @@ public final class PaymentPolicy {
         if (breached != null) {
             return breached.reject(checks);
         }
-        Optional<String> reason = new StepUpRules(properties, attempt, history, periods.dayStart())
-                .evaluate(thresholds, checks);
+        Optional<String> reason =
+                new StepUpRules(properties, attempt, history, periods.dayStart()).evaluate(thresholds, checks);
         return reason.isPresent() ? new StepUp(reason.get(), checks) : new Allow(checks);
     }
 
@@ -74,15 +74,16 @@ public final class PaymentPolicy {
      * payment meets them, with what is used of each; empty when the currency has no limits (it
      * cannot be paid in). Reads only.
      */
-    public List<Standing> standings(CustomerId payer, KycLevel kyc, String channel, CurrencyCode currency,
-            Instant now, History history) {
+    public List<Standing> standings(
+            CustomerId payer, KycLevel kyc, String channel, CurrencyCode currency, Instant now, History history) {
         Limits limits = properties.limits().get(kyc).get(currency.code());
         if (limits == null) {
             return List.of();
         }
         Attempt probe = new Attempt(payer, kyc, channel, 1, currency, false, true, Optional.empty(), now);
         return limitChecks(probe, history, limits, Periods.of(now, bankZone)).stream()
-                .map(l -> new Standing(l.rule(), l.limitMinor(), l.usedMinor(), l.resetsAt().orElse(null), l.channel()))
+                .map(l -> new Standing(
+                        l.rule(), l.limitMinor(), l.usedMinor(), l.resetsAt().orElse(null), l.channel()))
                 .toList();
     }
 
@@ -109,28 +110,47 @@ public final class PaymentPolicy {
      */
     private List<Limit> limitChecks(Attempt attempt, History history, Limits limits, Periods periods) {
         String level = "limits." + attempt.kyc().wireName() + "." + attempt.currency();
-        Optional<ChannelLimits> channel = Optional.ofNullable(properties.channelLimits().get(attempt.channel()))
+        Optional<ChannelLimits> channel = Optional.ofNullable(
+                        properties.channelLimits().get(attempt.channel()))
                 .map(byCurrency -> byCurrency.get(attempt.currency().code()));
         String channelProperty = "channel-limits." + attempt.channel() + "." + attempt.currency();
         Optional<String> channelName = Optional.of(attempt.channel());
         List<Limit> checks = new ArrayList<>();
-        checks.add(new Limit(TRANSACTION_LIMIT, Reject.EXCEEDS_TRANSACTION_LIMIT,
-                minor(limits.perTransaction(), attempt, level + ".per-transaction"), 0, Optional.empty(), ""));
-        channel.ifPresent(c -> checks.add(new Limit(CHANNEL_TRANSACTION_LIMIT, Reject.EXCEEDS_CHANNEL_TRANSACTION_LIMIT,
-                minor(c.perTransaction(), attempt, channelProperty + ".per-transaction"), 0, Optional.empty(),
+        checks.add(new Limit(
+                TRANSACTION_LIMIT,
+                Reject.EXCEEDS_TRANSACTION_LIMIT,
+                minor(limits.perTransaction(), attempt, level + ".per-transaction"),
+                0,
+                Optional.empty(),
+                ""));
+        channel.ifPresent(c -> checks.add(new Limit(
+                CHANNEL_TRANSACTION_LIMIT,
+                Reject.EXCEEDS_CHANNEL_TRANSACTION_LIMIT,
+                minor(c.perTransaction(), attempt, channelProperty + ".per-transaction"),
+                0,
+                Optional.empty(),
                 channelName.get())));
-        checks.add(new Limit(MONTHLY_LIMIT, Reject.EXCEEDS_MONTHLY_LIMIT,
+        checks.add(new Limit(
+                MONTHLY_LIMIT,
+                Reject.EXCEEDS_MONTHLY_LIMIT,
                 minor(limits.perMonth(), attempt, level + ".per-month"),
                 history.sentMinor(attempt.payer(), attempt.currency(), Optional.empty(), periods.monthStart()),
-                Optional.of(periods.monthEnd()), ""));
-        checks.add(new Limit(DAILY_LIMIT, Reject.EXCEEDS_DAILY_LIMIT,
+                Optional.of(periods.monthEnd()),
+                ""));
+        checks.add(new Limit(
+                DAILY_LIMIT,
+                Reject.EXCEEDS_DAILY_LIMIT,
                 minor(limits.perDay(), attempt, level + ".per-day"),
                 history.sentMinor(attempt.payer(), attempt.currency(), Optional.empty(), periods.dayStart()),
-                Optional.of(periods.dayEnd()), ""));
-        channel.ifPresent(c -> checks.add(new Limit(CHANNEL_DAILY_LIMIT, Reject.EXCEEDS_CHANNEL_DAILY_LIMIT,
+                Optional.of(periods.dayEnd()),
+                ""));
+        channel.ifPresent(c -> checks.add(new Limit(
+                CHANNEL_DAILY_LIMIT,
+                Reject.EXCEEDS_CHANNEL_DAILY_LIMIT,
                 minor(c.perDay(), attempt, channelProperty + ".per-day"),
                 history.sentMinor(attempt.payer(), attempt.currency(), channelName, periods.dayStart()),
-                Optional.of(periods.dayEnd()), channelName.get())));
+                Optional.of(periods.dayEnd()),
+                channelName.get())));
         return checks;
     }
 
@@ -139,8 +159,8 @@ public final class PaymentPolicy {
     }
 
     /** One limit as it stands for the payer: what it allows and what is already used of it. */
-    private record Limit(String rule, String code, long limitMinor, long usedMinor, Optional<Instant> resetsAt,
-            String channel) {
+    private record Limit(
+            String rule, String code, long limitMinor, long usedMinor, Optional<Instant> resetsAt, String channel) {
 
         boolean exceededBy(long amountMinor) {
             // limit - used cannot overflow: both are non-negative
@@ -165,7 +185,9 @@ public final class PaymentPolicy {
         static Periods of(Instant now, ZoneId zone) {
             LocalDate today = now.atZone(zone).toLocalDate();
             LocalDate firstOfMonth = today.withDayOfMonth(1);
-            return new Periods(today.atStartOfDay(zone).toInstant(), today.plusDays(1).atStartOfDay(zone).toInstant(),
+            return new Periods(
+                    today.atStartOfDay(zone).toInstant(),
+                    today.plusDays(1).atStartOfDay(zone).toInstant(),
                     firstOfMonth.atStartOfDay(zone).toInstant(),
                     firstOfMonth.plusMonths(1).atStartOfDay(zone).toInstant());
         }

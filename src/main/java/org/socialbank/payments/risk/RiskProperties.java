@@ -55,8 +55,7 @@ public record RiskProperties(
      * @param perDay the most all payments of a local calendar day may add up to
      * @param perMonth the most all payments of a local calendar month may add up to
      */
-    public record Limits(BigDecimal perTransaction, BigDecimal perDay, BigDecimal perMonth) {
-    }
+    public record Limits(BigDecimal perTransaction, BigDecimal perDay, BigDecimal perMonth) {}
 
     /**
      * The limits of one channel in one currency, in major units, applied on top of the KYC limits.
@@ -64,8 +63,7 @@ public record RiskProperties(
      * @param perTransaction the most one payment asked for in the channel may be
      * @param perDay the most the payments asked for in the channel in a local day may add up to
      */
-    public record ChannelLimits(BigDecimal perTransaction, BigDecimal perDay) {
-    }
+    public record ChannelLimits(BigDecimal perTransaction, BigDecimal perDay) {}
 
     /**
      * Step-up thresholds of one currency, in major units.
@@ -73,20 +71,24 @@ public record RiskProperties(
      * @param above a payment above this waits for a confirmation
      * @param newPayeeAbove a payment to a new payee above this (at most {@code above}) waits too
      */
-    public record Thresholds(BigDecimal above, BigDecimal newPayeeAbove) {
-    }
+    public record Thresholds(BigDecimal above, BigDecimal newPayeeAbove) {}
 
     public RiskProperties {
         limits = mergeLevels(limits);
-        channelLimits = mergeNested(RiskDefaults.CHANNEL_LIMITS, channelLimits, RiskProperties::channelKey,
+        channelLimits = mergeNested(
+                RiskDefaults.CHANNEL_LIMITS,
+                channelLimits,
+                RiskProperties::channelKey,
                 RiskProperties::mergeChannelLimits);
         stepUp = merge(RiskDefaults.STEP_UP, stepUp, RiskProperties::currencyKey, RiskProperties::mergeThresholds);
         require(newPayeesPerDayMax >= 0 && newPayeesPerDayMax <= 1000, "new-payees-per-day-max must be 0..1000");
         require(burstPaymentsMax >= 1 && burstPaymentsMax <= 10_000, "burst-payments-max must be 1..10000");
         require(positiveAtMost(burstWindow, Duration.ofDays(1)), "burst-window must be positive and at most 1d");
-        require(positiveAtMost(newChannelWindow, Duration.ofDays(30)),
+        require(
+                positiveAtMost(newChannelWindow, Duration.ofDays(30)),
                 "new-channel-window must be positive and at most 30d");
-        require(newChannelConfirmationsMin >= 0 && newChannelConfirmationsMin <= 100,
+        require(
+                newChannelConfirmationsMin >= 0 && newChannelConfirmationsMin <= 100,
                 "new-channel-confirmations-min must be 0..100");
         validateLimits(limits);
         validateChannelLimits(channelLimits);
@@ -105,8 +107,10 @@ public record RiskProperties(
         try {
             return major.movePointRight(currency.exponent()).longValueExact();
         } catch (ArithmeticException e) {
-            throw new IllegalArgumentException(PREFIX + property + " must be a whole number of "
-                    + currency + " minor units and fit in a long: " + major.toPlainString(), e);
+            throw new IllegalArgumentException(
+                    PREFIX + property + " must be a whole number of " + currency + " minor units and fit in a long: "
+                            + major.toPlainString(),
+                    e);
         }
     }
 
@@ -114,45 +118,56 @@ public record RiskProperties(
         Map<KycLevel, Map<String, Limits>> merged = new EnumMap<>(KycLevel.class);
         for (KycLevel level : KycLevel.values()) {
             Map<String, Limits> given = configured == null ? null : configured.get(level);
-            merged.put(level, Map.copyOf(merge(RiskDefaults.LIMITS.get(level), given,
-                    RiskProperties::currencyKey, RiskProperties::mergeLimits)));
+            merged.put(
+                    level,
+                    Map.copyOf(merge(
+                            RiskDefaults.LIMITS.get(level),
+                            given,
+                            RiskProperties::currencyKey,
+                            RiskProperties::mergeLimits)));
         }
         return Map.copyOf(merged);
     }
 
-    private static <V> Map<String, Map<String, V>> mergeNested(Map<String, Map<String, V>> defaults,
-            Map<String, Map<String, V>> configured, UnaryOperator<String> key, BinaryOperator<V> fields) {
+    private static <V> Map<String, Map<String, V>> mergeNested(
+            Map<String, Map<String, V>> defaults,
+            Map<String, Map<String, V>> configured,
+            UnaryOperator<String> key,
+            BinaryOperator<V> fields) {
         Map<String, Map<String, V>> merged = new TreeMap<>(defaults);
         if (configured != null) {
-            configured.forEach((name, inner) -> merged.put(key.apply(name),
-                    merge(merged.get(key.apply(name)), inner, RiskProperties::currencyKey, fields)));
+            configured.forEach((name, inner) -> merged.put(
+                    key.apply(name), merge(merged.get(key.apply(name)), inner, RiskProperties::currencyKey, fields)));
         }
         return Map.copyOf(merged);
     }
 
     /** Default entries, overridden field by field by configured ones (a null field keeps its default). */
-    private static <V> Map<String, V> merge(Map<String, V> defaults, Map<String, V> configured,
-            UnaryOperator<String> key, BinaryOperator<V> fields) {
+    private static <V> Map<String, V> merge(
+            Map<String, V> defaults, Map<String, V> configured, UnaryOperator<String> key, BinaryOperator<V> fields) {
         Map<String, V> merged = new TreeMap<>(defaults == null ? Map.of() : defaults);
         if (configured != null) {
-            configured.forEach((name, value) -> merged.merge(key.apply(name), value, (old, given) -> fields.apply(given, old)));
+            configured.forEach(
+                    (name, value) -> merged.merge(key.apply(name), value, (old, given) -> fields.apply(given, old)));
         }
         return Map.copyOf(merged);
     }
 
     private static Limits mergeLimits(Limits given, Limits fallback) {
-        return new Limits(first(given.perTransaction(), fallback.perTransaction()),
-                first(given.perDay(), fallback.perDay()), first(given.perMonth(), fallback.perMonth()));
+        return new Limits(
+                first(given.perTransaction(), fallback.perTransaction()),
+                first(given.perDay(), fallback.perDay()),
+                first(given.perMonth(), fallback.perMonth()));
     }
 
     private static ChannelLimits mergeChannelLimits(ChannelLimits given, ChannelLimits fallback) {
-        return new ChannelLimits(first(given.perTransaction(), fallback.perTransaction()),
-                first(given.perDay(), fallback.perDay()));
+        return new ChannelLimits(
+                first(given.perTransaction(), fallback.perTransaction()), first(given.perDay(), fallback.perDay()));
     }
 
     private static Thresholds mergeThresholds(Thresholds given, Thresholds fallback) {
-        return new Thresholds(first(given.above(), fallback.above()),
-                first(given.newPayeeAbove(), fallback.newPayeeAbove()));
+        return new Thresholds(
+                first(given.above(), fallback.above()), first(given.newPayeeAbove(), fallback.newPayeeAbove()));
     }
 
     private static BigDecimal first(BigDecimal given, BigDecimal fallback) {
@@ -174,14 +189,19 @@ public record RiskProperties(
             Map<String, Limits> byCurrency = limits.get(level);
             for (String code : currencies) {
                 String property = "limits." + level.wireName() + "." + code;
-                require(byCurrency.containsKey(code), property + " must be set: every KYC level needs limits"
-                        + " in every currency one level has");
+                require(
+                        byCurrency.containsKey(code),
+                        property + " must be set: every KYC level needs limits" + " in every currency one level has");
                 Limits l = byCurrency.get(code);
                 CurrencyCode currency = currency(code, property);
-                ordered(new long[] {minor(l.perTransaction(), currency, property + ".per-transaction"),
-                        minor(l.perDay(), currency, property + ".per-day"),
-                        minor(l.perMonth(), currency, property + ".per-month")},
-                        property, "per-transaction <= per-day <= per-month");
+                ordered(
+                        new long[] {
+                            minor(l.perTransaction(), currency, property + ".per-transaction"),
+                            minor(l.perDay(), currency, property + ".per-day"),
+                            minor(l.perMonth(), currency, property + ".per-month")
+                        },
+                        property,
+                        "per-transaction <= per-day <= per-month");
             }
         }
     }
@@ -191,27 +211,38 @@ public record RiskProperties(
             String property = "channel-limits." + channel + "." + code;
             require(!channel.isBlank(), "channel-limits needs channel names");
             CurrencyCode currency = currency(code, property);
-            ordered(new long[] {minor(l.perTransaction(), currency, property + ".per-transaction"),
-                    minor(l.perDay(), currency, property + ".per-day")}, property, "per-transaction <= per-day");
+            ordered(
+                    new long[] {
+                        minor(l.perTransaction(), currency, property + ".per-transaction"),
+                        minor(l.perDay(), currency, property + ".per-day")
+                    },
+                    property,
+                    "per-transaction <= per-day");
         }));
     }
 
     private static void validateStepUp(Map<String, Thresholds> stepUp, Set<String> limitedCurrencies) {
         for (String code : limitedCurrencies) {
-            require(stepUp.containsKey(code), "step-up." + code + " must be set: every currency with limits"
-                    + " needs step-up thresholds");
+            require(
+                    stepUp.containsKey(code),
+                    "step-up." + code + " must be set: every currency with limits" + " needs step-up thresholds");
         }
         stepUp.forEach((code, t) -> {
             String property = "step-up." + code;
             CurrencyCode currency = currency(code, property);
-            ordered(new long[] {minor(t.newPayeeAbove(), currency, property + ".new-payee-above"),
-                    minor(t.above(), currency, property + ".above")}, property, "new-payee-above <= above");
+            ordered(
+                    new long[] {
+                        minor(t.newPayeeAbove(), currency, property + ".new-payee-above"),
+                        minor(t.above(), currency, property + ".above")
+                    },
+                    property,
+                    "new-payee-above <= above");
         });
     }
 
     private static CurrencyCode currency(String code, String property) {
-        return CurrencyCode.find(code).orElseThrow(() ->
-                new IllegalArgumentException(PREFIX + property + ": unknown currency " + code));
+        return CurrencyCode.find(code)
+                .orElseThrow(() -> new IllegalArgumentException(PREFIX + property + ": unknown currency " + code));
     }
 
     private static void ordered(long[] amounts, String property, String rule) {

@@ -28,20 +28,27 @@ final class StepUpRules {
         checks.add(manyNewPayees());
         checks.add(paymentBurst());
         checks.add(firstAfterNewChannel());
-        return checks.stream().filter(c -> Check.STEP_UP.equals(c.outcome())).map(Check::rule).findFirst();
+        return checks.stream()
+                .filter(c -> Check.STEP_UP.equals(c.outcome()))
+                .map(Check::rule)
+                .findFirst();
     }
 
     private Check aboveThreshold(Thresholds thresholds) {
         long threshold = minor(thresholds.above(), "above");
-        return check(StepUp.ABOVE_THRESHOLD, attempt.amountMinor() > threshold,
+        return check(
+                StepUp.ABOVE_THRESHOLD,
+                attempt.amountMinor() > threshold,
                 "amountMinor=" + attempt.amountMinor() + " thresholdMinor=" + threshold);
     }
 
     private Check newPayeeAboveThreshold(Thresholds thresholds) {
         long threshold = minor(thresholds.newPayeeAbove(), "new-payee-above");
-        return check(StepUp.NEW_PAYEE_ABOVE_THRESHOLD, attempt.newPayee() && attempt.amountMinor() > threshold,
-                "newPayee=" + attempt.newPayee() + " payeeIsCustomer=" + attempt.payeeIsCustomer()
-                        + " amountMinor=" + attempt.amountMinor() + " thresholdMinor=" + threshold);
+        return check(
+                StepUp.NEW_PAYEE_ABOVE_THRESHOLD,
+                attempt.newPayee() && attempt.amountMinor() > threshold,
+                "newPayee=" + attempt.newPayee() + " payeeIsCustomer=" + attempt.payeeIsCustomer() + " amountMinor="
+                        + attempt.amountMinor() + " thresholdMinor=" + threshold);
     }
 
     /** Counts this payment's payee too: the (max + 1)th new payee of a local day is held. */
@@ -50,7 +57,9 @@ final class StepUpRules {
             return check(StepUp.MANY_NEW_PAYEES, false, "newPayee=false");
         }
         int today = history.newPayeesSince(attempt.payer(), dayStart) + 1;
-        return check(StepUp.MANY_NEW_PAYEES, today > properties.newPayeesPerDayMax(),
+        return check(
+                StepUp.MANY_NEW_PAYEES,
+                today > properties.newPayeesPerDayMax(),
                 "newPayeesToday=" + today + " max=" + properties.newPayeesPerDayMax() + " since=" + dayStart);
     }
 
@@ -58,9 +67,11 @@ final class StepUpRules {
     private Check paymentBurst() {
         Instant from = attempt.now().minus(properties.burstWindow());
         int inWindow = history.paymentsSince(attempt.payer(), from) + 1;
-        return check(StepUp.PAYMENT_BURST, inWindow > properties.burstPaymentsMax(),
-                "paymentsInWindow=" + inWindow + " max=" + properties.burstPaymentsMax()
-                        + " window=" + properties.burstWindow());
+        return check(
+                StepUp.PAYMENT_BURST,
+                inWindow > properties.burstPaymentsMax(),
+                "paymentsInWindow=" + inWindow + " max=" + properties.burstPaymentsMax() + " window="
+                        + properties.burstWindow());
     }
 
     /**
@@ -77,9 +88,12 @@ final class StepUpRules {
         boolean recent = attempt.now().isBefore(linkedAt.plus(properties.newChannelWindow()));
         int confirmed = history.confirmedSince(attempt.payer(), attempt.channel(), linkedAt);
         int needed = properties.newChannelConfirmationsMin();
-        return check(StepUp.FIRST_AFTER_NEW_CHANNEL, recent || confirmed < needed, "channel=" + attempt.channel()
-                + " channelLinkedAt=" + linkedAt + " window=" + properties.newChannelWindow()
-                + " confirmedSinceLink=" + confirmed + " confirmationsMin=" + needed);
+        return check(
+                StepUp.FIRST_AFTER_NEW_CHANNEL,
+                recent || confirmed < needed,
+                "channel=" + attempt.channel()
+                        + " channelLinkedAt=" + linkedAt + " window=" + properties.newChannelWindow()
+                        + " confirmedSinceLink=" + confirmed + " confirmationsMin=" + needed);
     }
 
     private long minor(BigDecimal major, String field) {

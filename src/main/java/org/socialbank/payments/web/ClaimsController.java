@@ -28,12 +28,19 @@ class ClaimsController {
     }
 
     @Operation(summary = "A claim: its status, the masked payer, the amount, the expiry and the proof it needs")
-    @ApiResponse(responseCode = "200", description = "the claim", content = @Content(schema = @Schema(implementation = ClaimJson.class)))
-    @ApiResponse(responseCode = "404", description = "claim_not_found", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(
+            responseCode = "200",
+            description = "the claim",
+            content = @Content(schema = @Schema(implementation = ClaimJson.class)))
+    @ApiResponse(
+            responseCode = "404",
+            description = "claim_not_found",
+            content = @Content(mediaType = "application/problem+json"))
     @GetMapping("/{token}")
     ResponseEntity<?> get(@PathVariable String token) {
-        return payments.claim(token).<ResponseEntity<?>>map(v -> ResponseEntity.ok(ClaimJson.of(v)))
-                .orElseGet(() -> Problems.response(Problems.of(HttpStatus.NOT_FOUND, "claim_not_found",
-                        "There is no claim with this token.")));
+        return payments.claim(token)
+                .<ResponseEntity<?>>map(v -> ResponseEntity.ok(ClaimJson.of(v)))
+                .orElseGet(() -> Problems.response(
+                        Problems.of(HttpStatus.NOT_FOUND, "claim_not_found", "There is no claim with this token.")));
     }
 }

@@ -37,9 +37,13 @@ class PayFormPages {
     }
 
     @GetMapping("/pay")
-    String open(@RequestParam(defaultValue = "") String t, @RequestParam(defaultValue = "") String to,
+    String open(
+            @RequestParam(defaultValue = "") String t,
+            @RequestParam(defaultValue = "") String to,
             @RequestParam(name = "amount_minor", defaultValue = "0") String amountMinor,
-            @RequestParam(defaultValue = "") String currency, Model model, HttpServletResponse response,
+            @RequestParam(defaultValue = "") String currency,
+            Model model,
+            HttpServletResponse response,
             Locale locale) {
         response.setHeader("Cache-Control", "no-store");
         Optional<PayForms.Form> form = forms.open(bounded(t));
@@ -47,7 +51,8 @@ class PayFormPages {
             return invalidLink(model, response);
         }
         if (form.get().used()) {
-            return forms.submitted(t).map(p -> afterSubmission(p, model, locale))
+            return forms.submitted(t)
+                    .map(p -> afterSubmission(p, model, locale))
                     .orElseGet(() -> invalidLink(model, response));
         }
         Optional<CurrencyCode> code = PayForms.currency(bounded(currency));
@@ -56,15 +61,21 @@ class PayFormPages {
     }
 
     @PostMapping("/pay")
-    String send(@RequestParam(defaultValue = "") String t, @RequestParam(defaultValue = "") String to,
-            @RequestParam(defaultValue = "") String amount, @RequestParam(defaultValue = "") String currency,
-            Model model, HttpServletResponse response, Locale locale) {
+    String send(
+            @RequestParam(defaultValue = "") String t,
+            @RequestParam(defaultValue = "") String to,
+            @RequestParam(defaultValue = "") String amount,
+            @RequestParam(defaultValue = "") String currency,
+            Model model,
+            HttpServletResponse response,
+            Locale locale) {
         response.setHeader("Cache-Control", "no-store");
         Optional<CurrencyCode> code = PayForms.currency(bounded(currency));
         Optional<Alias> payee = PayForms.payee(bounded(to));
         Optional<Long> minor = code.flatMap(c -> PayForms.minor(bounded(amount), c));
-        String error = payee.isEmpty() ? "payform.invalid.to" : code.isEmpty() ? "payform.invalid.currency"
-                : minor.isEmpty() ? "payform.invalid.amount" : null;
+        String error = payee.isEmpty()
+                ? "payform.invalid.to"
+                : code.isEmpty() ? "payform.invalid.currency" : minor.isEmpty() ? "payform.invalid.amount" : null;
         if (error != null) {
             response.setStatus(400);
             return form(model, bounded(t), bounded(to), bounded(amount), bounded(currency), error);
@@ -77,24 +88,28 @@ class PayFormPages {
             return afterSubmission(recorded.payment(), model, locale);
         }
         PaymentRejection rejection = ((PaymentResult.Refused) result.get()).rejection();
-        return refused(model, rejection.code(), minor.get(), code.get(), payee.get().display(), locale);
+        return refused(
+                model, rejection.code(), minor.get(), code.get(), payee.get().display(), locale);
     }
 
     /** Held: on to the step-up page; refused at once: why; anything else: where it stands. */
     private static String afterSubmission(Payment p, Model model, Locale locale) {
         if (p.status() == PaymentStatus.AWAITING_CONFIRMATION && p.links().confirmationUrl() != null) {
             // the step-up page on this same site (the stored link carries the public address)
-            return "redirect:" + java.net.URI.create(p.links().confirmationUrl()).getRawPath();
+            return "redirect:"
+                    + java.net.URI.create(p.links().confirmationUrl()).getRawPath();
         }
-        String payee = p.payee().maskedName() != null ? p.payee().maskedName() : p.payee().alias().display();
+        String payee = p.payee().maskedName() != null
+                ? p.payee().maskedName()
+                : p.payee().alias().display();
         if (p.status() == PaymentStatus.REJECTED) {
             return refused(model, p.code(), p.amountMinor(), p.currency(), payee, locale);
         }
         return message(model, "payform.used");
     }
 
-    private static String refused(Model model, String code, long amountMinor, CurrencyCode currency, String payee,
-            Locale locale) {
+    private static String refused(
+            Model model, String code, long amountMinor, CurrencyCode currency, String payee, Locale locale) {
         model.addAttribute("titleKey", "confirm.refused.title");
         model.addAttribute("bodyKey", refusal(code));
         model.addAttribute("amount", MoneyFormat.format(amountMinor, currency, locale));
@@ -134,7 +149,8 @@ class PayFormPages {
         if (!amountMinor.matches("[0-9]{1,15}") || Long.parseLong(amountMinor) == 0) {
             return Optional.empty();
         }
-        return Optional.of(BigDecimal.valueOf(Long.parseLong(amountMinor), currency.exponent()).toPlainString());
+        return Optional.of(BigDecimal.valueOf(Long.parseLong(amountMinor), currency.exponent())
+                .toPlainString());
     }
 
     private static String message(Model model, String key) {

@@ -6,17 +6,16 @@ import java.util.UUID;
 import org.socialbank.directory.Alias;
 import org.socialbank.directory.AliasType;
 import org.socialbank.directory.CustomerId;
-import org.socialbank.shared.Network;
 import org.socialbank.payments.PaymentId;
 import org.socialbank.payments.PaymentOrder;
 import org.socialbank.shared.CurrencyCode;
+import org.socialbank.shared.Network;
 import org.socialbank.shared.web.BadRequest;
 
 /** The JSON the payments API accepts, and its translation to orders with clear 400s. */
 final class PaymentBodies {
 
-    private PaymentBodies() {
-    }
+    private PaymentBodies() {}
 
     /** A payee: {@code phone}, {@code email}, {@code tag}, or {@code handle} with its {@code network}. */
     record Payee(String type, String value, String network) {
@@ -25,13 +24,15 @@ final class PaymentBodies {
             if (type == null || value == null) {
                 throw new BadRequest("payee needs a type and a value");
             }
-            AliasType aliasType = AliasType.fromWireName(type).orElseThrow(() -> new BadRequest(
-                    "unknown payee type '" + type + "'; one of [phone, email, tag, handle]"));
+            AliasType aliasType = AliasType.fromWireName(type)
+                    .orElseThrow(() ->
+                            new BadRequest("unknown payee type '" + type + "'; one of [phone, email, tag, handle]"));
             Network net = null;
             if (aliasType == AliasType.HANDLE) {
-                net = Network.fromWireName(network == null ? "" : network).orElseThrow(() ->
-                        new BadRequest("a handle needs its network, one of [x, telegram, bale, wechat, "
-                                + "whatsapp, webchat]"));
+                net = Network.fromWireName(network == null ? "" : network)
+                        .orElseThrow(
+                                () -> new BadRequest("a handle needs its network, one of [x, telegram, bale, wechat, "
+                                        + "whatsapp, webchat]"));
             } else if (network != null) {
                 throw new BadRequest("only a handle has a network");
             }
@@ -62,14 +63,18 @@ final class PaymentBodies {
                 throw new BadRequest("missing: " + String.join(", ", missing));
             }
             Alias to = payee.toAlias();
-            CurrencyCode code = CurrencyCode.find(currency)
-                    .orElseThrow(() -> new BadRequest("unknown currency: " + currency));
-            return BadRequest.whenRefused(() -> new PaymentOrder(new PaymentId(id), new CustomerId(payerCustomerId), to,
-                    amountMinor, code, channel == null ? "api" : channel));
+            CurrencyCode code =
+                    CurrencyCode.find(currency).orElseThrow(() -> new BadRequest("unknown currency: " + currency));
+            return BadRequest.whenRefused(() -> new PaymentOrder(
+                    new PaymentId(id),
+                    new CustomerId(payerCustomerId),
+                    to,
+                    amountMinor,
+                    code,
+                    channel == null ? "api" : channel));
         }
     }
 
     /** The payer who cancels; when absent, the payment's own payer (the app acts for them). */
-    record Cancel(UUID payerCustomerId) {
-    }
+    record Cancel(UUID payerCustomerId) {}
 }

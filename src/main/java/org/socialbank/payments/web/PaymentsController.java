@@ -12,8 +12,8 @@ import org.socialbank.payments.PaymentId;
 import org.socialbank.payments.PaymentResult;
 import org.socialbank.payments.PaymentStatus;
 import org.socialbank.payments.Payments;
-import org.socialbank.shared.web.Problems;
 import org.socialbank.shared.web.Created;
+import org.socialbank.shared.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -41,15 +41,27 @@ class PaymentsController {
     }
 
     @Operation(summary = "Pay someone by phone, e-mail, $tag or network handle; the id makes it idempotent")
-    @ApiResponse(responseCode = "201", description = "the payment: completed, awaiting_claim, awaiting_confirmation "
-            + "(see confirmationUrl) or rejected (see code and the limit members)",
+    @ApiResponse(
+            responseCode = "201",
+            description = "the payment: completed, awaiting_claim, awaiting_confirmation "
+                    + "(see confirmationUrl) or rejected (see code and the limit members)",
             content = @Content(schema = @Schema(implementation = PaymentJson.class)))
-    @ApiResponse(responseCode = "200", description = "a replay of the id: the payment as it is now",
+    @ApiResponse(
+            responseCode = "200",
+            description = "a replay of the id: the payment as it is now",
             content = @Content(schema = @Schema(implementation = PaymentJson.class)))
-    @ApiResponse(responseCode = "409", description = "id_reused: the id belongs to another payment",
+    @ApiResponse(
+            responseCode = "409",
+            description = "id_reused: the id belongs to another payment",
             content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "422", description = "payer_not_found", content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "400", description = "malformed or invalid request", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(
+            responseCode = "422",
+            description = "payer_not_found",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(
+            responseCode = "400",
+            description = "malformed or invalid request",
+            content = @Content(mediaType = "application/problem+json"))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> pay(@RequestBody PaymentBodies.Pay body) {
         PaymentResult result = payments.pay(body.toOrder());
@@ -61,33 +73,51 @@ class PaymentsController {
     }
 
     @Operation(summary = "A payment, with the audit of the risk decision (why it was held or refused)")
-    @ApiResponse(responseCode = "200", description = "the payment", content = @Content(schema = @Schema(implementation = PaymentJson.class)))
-    @ApiResponse(responseCode = "404", description = "payment_not_found", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(
+            responseCode = "200",
+            description = "the payment",
+            content = @Content(schema = @Schema(implementation = PaymentJson.class)))
+    @ApiResponse(
+            responseCode = "404",
+            description = "payment_not_found",
+            content = @Content(mediaType = "application/problem+json"))
     @GetMapping("/{id}")
     ResponseEntity<?> get(@PathVariable UUID id) {
-        return payments.payment(new PaymentId(id)).<ResponseEntity<?>>map(p -> ResponseEntity.ok(PaymentJson.of(p)))
+        return payments.payment(new PaymentId(id))
+                .<ResponseEntity<?>>map(p -> ResponseEntity.ok(PaymentJson.of(p)))
                 .orElseGet(() -> notFound(id));
     }
 
     @Operation(summary = "Cancel a payment that waits for a claim (the money goes back) or for its confirmation")
-    @ApiResponse(responseCode = "200", description = "cancelled (or returned, when its claim had just expired)",
+    @ApiResponse(
+            responseCode = "200",
+            description = "cancelled (or returned, when its claim had just expired)",
             content = @Content(schema = @Schema(implementation = PaymentJson.class)))
-    @ApiResponse(responseCode = "404", description = "payment_not_found", content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "409", description = "not_cancellable: claimed, completed or ended already",
+    @ApiResponse(
+            responseCode = "404",
+            description = "payment_not_found",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(
+            responseCode = "409",
+            description = "not_cancellable: claimed, completed or ended already",
             content = @Content(mediaType = "application/problem+json"))
     @PostMapping("/{id}/cancel")
     ResponseEntity<?> cancel(@PathVariable UUID id, @RequestBody(required = false) PaymentBodies.Cancel body) {
         PaymentId paymentId = new PaymentId(id);
         Optional<Payment> found = payments.payment(paymentId);
         Optional<UUID> by = Optional.ofNullable(body).map(PaymentBodies.Cancel::payerCustomerId);
-        if (found.isEmpty() || by.filter(b -> !b.equals(found.get().payerCustomerId().value())).isPresent()) {
+        if (found.isEmpty()
+                || by.filter(b -> !b.equals(found.get().payerCustomerId().value()))
+                        .isPresent()) {
             return notFound(id);
         }
         boolean open = found.get().status() == PaymentStatus.AWAITING_CLAIM
                 || found.get().status() == PaymentStatus.AWAITING_CONFIRMATION;
         Payment after = payments.cancel(paymentId, found.get().payerCustomerId());
         if (!open || (after.status() != PaymentStatus.CANCELLED && after.status() != PaymentStatus.RETURNED)) {
-            var problem = Problems.of(HttpStatus.CONFLICT, "not_cancellable",
+            var problem = Problems.of(
+                    HttpStatus.CONFLICT,
+                    "not_cancellable",
                     "Only a payment that waits for a claim or a confirmation can be cancelled.");
             problem.setProperty("status", after.status().wireName());
             return Problems.response(problem);
@@ -96,6 +126,7 @@ class PaymentsController {
     }
 
     private static ResponseEntity<?> notFound(UUID id) {
-        return Problems.response(Problems.of(HttpStatus.NOT_FOUND, "payment_not_found", "There is no payment " + id + "."));
+        return Problems.response(
+                Problems.of(HttpStatus.NOT_FOUND, "payment_not_found", "There is no payment " + id + "."));
     }
 }

@@ -42,8 +42,7 @@ public class SandboxRail implements InterbankRail {
         LOSE
     }
 
-    private record Received(Instant acceptedAt, String rejection) {
-    }
+    private record Received(Instant acceptedAt, String rejection) {}
 
     private final Clock clock;
     private final Duration settleAfter;

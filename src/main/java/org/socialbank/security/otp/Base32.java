@@ -12,8 +12,7 @@ public final class Base32 {
 
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
-    private Base32() {
-    }
+    private Base32() {}
 
     public static String encode(byte[] data) {
         Objects.requireNonNull(data, "data");

@@ -32,8 +32,9 @@ public final class OneTimeCodes {
     public static final int TOKEN_BYTES = 32;
 
     private static final String HMAC = "HmacSHA256";
-    private static final int[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000,
-        10_000_000, 100_000_000, 1_000_000_000};
+    private static final int[] POWERS_OF_TEN = {
+        1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000
+    };
 
     private final SecretKeySpec pepper;
     private final SecureRandom random;
@@ -65,8 +66,8 @@ public final class OneTimeCodes {
     /** The hash to store for a code issued for a context, 64 lower-case hex digits. */
     public String hash(String code, String context) {
         if (!isCode(code)) {
-            throw new IllegalArgumentException("a code is " + CODE_LENGTH_MIN + ".." + CODE_LENGTH_MAX
-                    + " ASCII digits");
+            throw new IllegalArgumentException(
+                    "a code is " + CODE_LENGTH_MIN + ".." + CODE_LENGTH_MAX + " ASCII digits");
         }
         return HexFormat.of().formatHex(mac(code, checkContext(context)));
     }
@@ -115,7 +116,9 @@ public final class OneTimeCodes {
     }
 
     private static boolean isCode(String code) {
-        return code != null && code.length() >= CODE_LENGTH_MIN && code.length() <= CODE_LENGTH_MAX
+        return code != null
+                && code.length() >= CODE_LENGTH_MIN
+                && code.length() <= CODE_LENGTH_MAX
                 && Totp.isDigits(code, code.length());
     }
 
@@ -132,7 +135,10 @@ public final class OneTimeCodes {
         byte[] contextBytes = context.getBytes(StandardCharsets.UTF_8);
         byte[] codeBytes = code.getBytes(StandardCharsets.US_ASCII);
         byte[] input = ByteBuffer.allocate(Integer.BYTES + contextBytes.length + codeBytes.length)
-                .putInt(contextBytes.length).put(contextBytes).put(codeBytes).array();
+                .putInt(contextBytes.length)
+                .put(contextBytes)
+                .put(codeBytes)
+                .array();
         try {
             Mac mac = Mac.getInstance(HMAC);
             mac.init(pepper);

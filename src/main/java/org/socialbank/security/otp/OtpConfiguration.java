@@ -35,15 +35,16 @@ class OtpConfiguration {
                     + OtpProperties.NAMES + " to at least " + OneTimeCodes.PEPPER_BYTES_MIN
                     + " random bytes in base64 ('openssl rand -base64 32'); outside demo mode none is assumed");
         }
-        log.warn("Demo mode: one-time codes are hashed with a fixed development pepper; set "
-                + OtpProperties.NAMES + " in production");
+        log.warn("Demo mode: one-time codes are hashed with a fixed development pepper; set " + OtpProperties.NAMES
+                + " in production");
         return developmentPepper();
     }
 
     static byte[] developmentPepper() {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(
-                    "socialbank development pepper: public, never for production".getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256")
+                    .digest("socialbank development pepper: public, never for production"
+                            .getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }

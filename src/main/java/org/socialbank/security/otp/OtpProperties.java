@@ -38,8 +38,8 @@ public record OtpProperties(String pepper) {
         try {
             bytes = Base64.getDecoder().decode(pepper.strip().replace('-', '+').replace('_', '/'));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(NAMES + " is not base64; generate one with "
-                    + "'openssl rand -base64 32'");
+            throw new IllegalArgumentException(
+                    NAMES + " is not base64; generate one with " + "'openssl rand -base64 32'");
         }
         if (bytes.length < OneTimeCodes.PEPPER_BYTES_MIN) {
             throw new IllegalArgumentException(NAMES + " must decode to at least "

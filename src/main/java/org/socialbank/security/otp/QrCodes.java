@@ -20,10 +20,10 @@ public final class QrCodes {
     public static final int QUIET_ZONE_MODULES = 4;
     /** Beyond this a QR code at error correction M cannot hold the text anyway. */
     public static final int TEXT_LENGTH_MAX = 2048;
+
     static final int PIXELS_PER_MODULE = 5;
 
-    private QrCodes() {
-    }
+    private QrCodes() {}
 
     /** The SVG of a QR code of a text, labelled "QR code" for screen readers. */
     public static String svg(String text) {
@@ -53,7 +53,8 @@ public final class QrCodes {
 
     private static ByteMatrix matrix(String text) {
         // UTF-8 only when needed: it adds an ECI marker that some older readers do not understand
-        Map<EncodeHintType, Object> hints = text.chars().allMatch(c -> c < 128) ? Map.of()
+        Map<EncodeHintType, Object> hints = text.chars().allMatch(c -> c < 128)
+                ? Map.of()
                 : Map.of(EncodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name());
         try {
             return Encoder.encode(text, ErrorCorrectionLevel.M, hints).getMatrix();
@@ -76,8 +77,15 @@ public final class QrCodes {
                 while (x < matrix.getWidth() && matrix.get(x, y) == 1) {
                     x++;
                 }
-                d.append('M').append(start + QUIET_ZONE_MODULES).append(' ').append(y + QUIET_ZONE_MODULES)
-                        .append('h').append(x - start).append("v1h-").append(x - start).append('z');
+                d.append('M')
+                        .append(start + QUIET_ZONE_MODULES)
+                        .append(' ')
+                        .append(y + QUIET_ZONE_MODULES)
+                        .append('h')
+                        .append(x - start)
+                        .append("v1h-")
+                        .append(x - start)
+                        .append('z');
             }
         }
         return d.toString();

@@ -27,6 +27,7 @@ public final class Sealer {
 
     /** How every sealed value starts, so that a reader can tell it from an older clear one. */
     public static final String PREFIX = "sealed:v1:";
+
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
 
@@ -62,8 +63,9 @@ public final class Sealer {
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("a sealed value cannot be opened: it is not base64", e);
         }
-        return decrypt(bytes, associated).orElseThrow(
-                () -> new IllegalStateException("a sealed value cannot be opened: was the pepper changed?"));
+        return decrypt(bytes, associated)
+                .orElseThrow(
+                        () -> new IllegalStateException("a sealed value cannot be opened: was the pepper changed?"));
     }
 
     /**
@@ -87,7 +89,10 @@ public final class Sealer {
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(associated.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(text.getBytes(StandardCharsets.UTF_8));
-            return ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array();
+            return ByteBuffer.allocate(nonce.length + sealed.length)
+                    .put(nonce)
+                    .put(sealed)
+                    .array();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is missing from this JVM", e);
         }
@@ -101,8 +106,8 @@ public final class Sealer {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, bytes, 0, NONCE_BYTES));
             cipher.updateAAD(associated.getBytes(StandardCharsets.UTF_8));
-            return Optional.of(new String(cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES),
-                    StandardCharsets.UTF_8));
+            return Optional.of(
+                    new String(cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES), StandardCharsets.UTF_8));
         } catch (AEADBadTagException notOurs) {
             return Optional.empty();
         } catch (GeneralSecurityException e) {

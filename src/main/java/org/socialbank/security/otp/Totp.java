@@ -21,7 +21,9 @@ public final class Totp {
 
     /** The HMAC behind the code; the name is what an otpauth URI carries. */
     public enum Algorithm {
-        SHA1("HmacSHA1"), SHA256("HmacSHA256"), SHA512("HmacSHA512");
+        SHA1("HmacSHA1"),
+        SHA256("HmacSHA256"),
+        SHA512("HmacSHA512");
 
         private final String macName;
 
@@ -39,8 +41,7 @@ public final class Totp {
     /** A wider window would accept codes minutes old: each step more is one more guess per try. */
     public static final int WINDOW_STEPS_MAX = 10;
 
-    private static final int[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000,
-        10_000_000, 100_000_000};
+    private static final int[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000};
 
     private final Algorithm algorithm;
     private final int digits;
@@ -120,8 +121,8 @@ public final class Totp {
         for (int i = 0; i <= 2 * windowSteps; i++) {
             long candidate = current + offset(i);
             // every candidate is compared, in constant time, so timing tells nothing of which matched
-            boolean equal = candidate >= 0 && MessageDigest.isEqual(presented,
-                    hotp(mac, candidate).getBytes(StandardCharsets.US_ASCII));
+            boolean equal = candidate >= 0
+                    && MessageDigest.isEqual(presented, hotp(mac, candidate).getBytes(StandardCharsets.US_ASCII));
             if (equal && matched < 0) {
                 matched = candidate;
             }
@@ -148,10 +149,13 @@ public final class Totp {
     }
 
     private String hotp(Mac mac, long counter) {
-        byte[] hash = mac.doFinal(ByteBuffer.allocate(Long.BYTES).putLong(counter).array());
+        byte[] hash =
+                mac.doFinal(ByteBuffer.allocate(Long.BYTES).putLong(counter).array());
         int offset = hash[hash.length - 1] & 0x0f; // RFC 4226 section 5.3, dynamic truncation
-        int binary = (hash[offset] & 0x7f) << 24 | (hash[offset + 1] & 0xff) << 16
-                | (hash[offset + 2] & 0xff) << 8 | hash[offset + 3] & 0xff;
+        int binary = (hash[offset] & 0x7f) << 24
+                | (hash[offset + 1] & 0xff) << 16
+                | (hash[offset + 2] & 0xff) << 8
+                | hash[offset + 3] & 0xff;
         String value = Integer.toString(binary % POWERS_OF_TEN[digits]);
         return "0".repeat(digits - value.length()) + value;
     }
@@ -172,7 +176,9 @@ public final class Totp {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof Totp that && algorithm == that.algorithm && digits == that.digits
+        return other instanceof Totp that
+                && algorithm == that.algorithm
+                && digits == that.digits
                 && periodSeconds == that.periodSeconds;
     }
 

@@ -15,6 +15,7 @@ public final class TotpSecret {
     public static final int BYTES_DEFAULT = 20;
     /** RFC 4226 section 4 requires at least 128 bits. */
     public static final int BYTES_MIN = 16;
+
     public static final int BYTES_MAX = 64;
 
     private static final SecureRandom RANDOM = new SecureRandom();

@@ -36,7 +36,7 @@ class KernelConfiguration {
             log.info("Commits on the embedded store are made durable by fsync of {}", file.get());
             return new H2FileSync(file.get());
         }
-        return () -> { }; // PostgreSQL flushes its WAL at commit (synchronous_commit=on)
+        return () -> {}; // PostgreSQL flushes its WAL at commit (synchronous_commit=on)
     }
 
     /**
@@ -45,15 +45,19 @@ class KernelConfiguration {
      * where customers could reach it.
      */
     @Bean
-    DemoMode demoMode(@Value("${" + DemoMode.PROPERTY + ":false}") boolean enabled,
+    DemoMode demoMode(
+            @Value("${" + DemoMode.PROPERTY + ":false}") boolean enabled,
             @Value("${socialbank.directory.public-base-url:http://localhost:8080}") String publicBaseUrl) {
         if (enabled && !loopback(publicBaseUrl)) {
-            throw new IllegalStateException(DemoMode.PROPERTY + "=true with socialbank.directory.public-base-url="
-                    + publicBaseUrl + ": demo mode publishes one-time codes and a known pepper, so it runs only "
-                    + "on a loopback address (localhost, 127.0.0.1, [::1]); turn demo mode off or the public URL local");
+            throw new IllegalStateException(
+                    DemoMode.PROPERTY + "=true with socialbank.directory.public-base-url="
+                            + publicBaseUrl
+                            + ": demo mode publishes one-time codes and a known pepper, so it runs only "
+                            + "on a loopback address (localhost, 127.0.0.1, [::1]); turn demo mode off or the public URL local");
         }
         if (enabled) {
-            log.warn("Demo mode is on: public demo passwords, a development pepper and the /dev pages; never for customers");
+            log.warn(
+                    "Demo mode is on: public demo passwords, a development pepper and the /dev pages; never for customers");
         }
         return new DemoMode(enabled);
     }
@@ -88,7 +92,8 @@ class KernelConfiguration {
         return new org.springframework.beans.factory.config.BeanPostProcessor() {
             @Override
             public Object postProcessBeforeInitialization(Object bean, String name) {
-                if (bean instanceof com.zaxxer.hikari.HikariDataSource hikari && hikari.getJdbcUrl() != null
+                if (bean instanceof com.zaxxer.hikari.HikariDataSource hikari
+                        && hikari.getJdbcUrl() != null
                         && hikari.getJdbcUrl().startsWith("jdbc:postgresql:")) {
                     hikari.setConnectionInitSql("SET synchronous_commit TO on");
                 }

@@ -8,8 +8,7 @@ public final class Retention {
     /** Batches one run deletes at most: a backlog is worked off over several runs. */
     public static final int BATCHES_MAX = 100;
 
-    private Retention() {
-    }
+    private Retention() {}
 
     /**
      * Runs {@code deleteBatch} (which deletes at most {@code batchMax} rows and says how many it

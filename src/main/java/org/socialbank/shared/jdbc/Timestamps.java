@@ -14,8 +14,7 @@ import org.socialbank.shared.Microseconds;
  */
 public final class Timestamps {
 
-    private Timestamps() {
-    }
+    private Timestamps() {}
 
     /** The instant as a UTC value for a JDBC parameter; null stays null. */
     public static OffsetDateTime utc(Instant instant) {

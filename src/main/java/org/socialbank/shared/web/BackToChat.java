@@ -27,13 +27,18 @@ public class BackToChat {
         if (network == null) {
             return Optional.empty();
         }
-        return adapters.stream().map(a -> a.of(network)).flatMap(Optional::stream)
-                .filter(url -> url.startsWith("https://") || url.startsWith("http://")).findFirst();
+        return adapters.stream()
+                .map(a -> a.of(network))
+                .flatMap(Optional::stream)
+                .filter(url -> url.startsWith("https://") || url.startsWith("http://"))
+                .findFirst();
     }
 
     /** The same for a network named by its wire name ("telegram"), as pages and records keep it. */
     public Optional<String> url(String network) {
-        return network == null ? Optional.empty() : Network.fromWireName(network).flatMap(this::url);
+        return network == null
+                ? Optional.empty()
+                : Network.fromWireName(network).flatMap(this::url);
     }
 
     /** Puts the link of {@code network}'s chat on the page, when one is known. */

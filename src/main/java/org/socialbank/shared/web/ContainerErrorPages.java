@@ -60,8 +60,9 @@ class ContainerErrorPages implements ApplicationListener<WebServerInitializedEve
                 + text("bank.name", locale) + "</title><link rel=\"stylesheet\" href=\"/css/bank.css\"></head><body>"
                 + "<header class=\"bank-header\"><span class=\"bank-name\">" + text("bank.name", locale)
                 + "</span></header><main><h1>" + title + "</h1><p>" + text(key + ".body", locale)
-                + "</p><p class=\"error-status\">" + HtmlUtils.htmlEscape(messages.getMessage("error.page.status",
-                        new Object[] {status.value()}, locale)) + "</p></main><footer class=\"bank-footer\"><p>"
+                + "</p><p class=\"error-status\">"
+                + HtmlUtils.htmlEscape(messages.getMessage("error.page.status", new Object[] {status.value()}, locale))
+                + "</p></main><footer class=\"bank-footer\"><p>"
                 + text("footer.safety", locale) + "</p></footer></body></html>";
     }
 
@@ -81,14 +82,19 @@ class ContainerErrorPages implements ApplicationListener<WebServerInitializedEve
         @Override
         protected void report(Request request, Response response, Throwable throwable) {
             HttpStatus status = HttpStatus.resolve(response.getStatus());
-            if (status == null || status.value() < 400 || response.getContentWritten() > 0
+            if (status == null
+                    || status.value() < 400
+                    || response.getContentWritten() > 0
                     || !response.setErrorReported()) {
                 return;
             }
             try {
                 String path = request.getRequestURI() == null ? "/" : request.getRequestURI();
                 if (ErrorPages.readsProblems(path, request.getHeader("Accept"))) {
-                    Problems.write(response, status, status.is4xxClientError() ? "bad_request" : "internal_error",
+                    Problems.write(
+                            response,
+                            status,
+                            status.is4xxClientError() ? "bad_request" : "internal_error",
                             status.getReasonPhrase());
                     return;
                 }

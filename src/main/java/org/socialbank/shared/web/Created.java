@@ -10,10 +10,10 @@ import org.springframework.http.ResponseEntity;
  */
 public final class Created {
 
-    private Created() {
-    }
+    private Created() {}
 
     public static <T> ResponseEntity<T> unlessReplayed(boolean replayed, T body) {
-        return ResponseEntity.status(replayed ? HttpStatus.OK : HttpStatus.CREATED).body(body);
+        return ResponseEntity.status(replayed ? HttpStatus.OK : HttpStatus.CREATED)
+                .body(body);
     }
 }

@@ -26,8 +26,8 @@ class ErrorPages implements ErrorController {
      * Addresses answered to programs, never to a person; the demo's {@code /dev/} tools keep
      * their problem+json 404 outside demo mode, whatever the browser asks for.
      */
-    private static final List<String> PROGRAM_PREFIXES = List.of("/api/", "/webhooks/", "/actuator/", "/v3/api-docs",
-            "/dev/");
+    private static final List<String> PROGRAM_PREFIXES =
+            List.of("/api/", "/webhooks/", "/actuator/", "/v3/api-docs", "/dev/");
 
     /** Statuses with their own words on the page; the others read as the generic one. */
     private static final Set<Integer> WORDED = Set.of(400, 404, 405, 500);
@@ -36,14 +36,16 @@ class ErrorPages implements ErrorController {
     ModelAndView error(HttpServletRequest request, HttpServletResponse response) throws IOException {
         HttpStatus status = status(request);
         String path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri
-                ? uri.substring(Math.min(request.getContextPath().length(), uri.length())) : "/error";
+                ? uri.substring(Math.min(request.getContextPath().length(), uri.length()))
+                : "/error";
         if (readsProblems(path, request.getHeader(HttpHeaders.ACCEPT))) {
             Problems.write(response, status, code(status), status.getReasonPhrase());
             return null;
         }
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         ModelAndView page = new ModelAndView("error/page", status);
-        String key = status == HttpStatus.FORBIDDEN ? "error.forbidden"
+        String key = status == HttpStatus.FORBIDDEN
+                ? "error.forbidden"
                 : "error.page." + (WORDED.contains(status.value()) ? status.value() : "other");
         page.addObject("titleKey", key + ".title");
         page.addObject("bodyKey", key + ".body");
@@ -63,7 +65,8 @@ class ErrorPages implements ErrorController {
     }
 
     static boolean readsProblems(HttpServletRequest request) {
-        return readsProblems(request.getRequestURI().substring(request.getContextPath().length()),
+        return readsProblems(
+                request.getRequestURI().substring(request.getContextPath().length()),
                 request.getHeader(HttpHeaders.ACCEPT));
     }
 

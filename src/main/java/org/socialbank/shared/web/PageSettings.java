@@ -21,8 +21,7 @@ public final class PageSettings {
     static final String LANGUAGE = PageSettings.class.getName() + ".language";
     static final String ZONE = PageSettings.class.getName() + ".zone";
 
-    private PageSettings() {
-    }
+    private PageSettings() {}
 
     /** The page is for someone who reads {@code language} in {@code zone} (null: her language's). */
     public static void use(HttpServletRequest request, Locale language, ZoneId zone) {

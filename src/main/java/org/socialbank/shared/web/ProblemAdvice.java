@@ -48,78 +48,105 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> mismatch(MethodArgumentTypeMismatchException e, WebRequest request) {
-        return answer(request, Problems.of(HttpStatus.BAD_REQUEST, "invalid_request",
-                "'" + e.getName() + "' is not valid"));
+        return answer(
+                request, Problems.of(HttpStatus.BAD_REQUEST, "invalid_request", "'" + e.getName() + "' is not valid"));
     }
 
     @ExceptionHandler(RequestTooLarge.class)
     ResponseEntity<ProblemDetail> tooLarge(RequestTooLarge e, WebRequest request) {
-        return answer(request, Problems.of(HttpStatus.CONTENT_TOO_LARGE, "request_too_large",
-                e.getMessage()));
+        return answer(request, Problems.of(HttpStatus.CONTENT_TOO_LARGE, "request_too_large", e.getMessage()));
     }
 
     /**
      * The store is unreachable, or a transaction kept losing lock races after its retries: the
      * request did nothing and may be sent again as it is (its id keeps it idempotent).
      */
-    @ExceptionHandler({TransientDataAccessException.class, ConcurrencyFailureException.class,
-            DataAccessResourceFailureException.class, CannotCreateTransactionException.class})
+    @ExceptionHandler({
+        TransientDataAccessException.class,
+        ConcurrencyFailureException.class,
+        DataAccessResourceFailureException.class,
+        CannotCreateTransactionException.class
+    })
     ResponseEntity<ProblemDetail> busy(Exception e, WebRequest request) {
         log.warn("Store busy or unreachable: {}", e.getMessage());
         if (isPage(request)) {
             return showPage(request, HttpStatus.SERVICE_UNAVAILABLE, new HttpHeaders());
         }
         ResponseEntity<ProblemDetail> response = Problems.response(Problems.of(
-                HttpStatus.SERVICE_UNAVAILABLE, "temporarily_unavailable",
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "temporarily_unavailable",
                 "The bank could not complete this now; nothing was changed. Send the same request again."));
-        return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
-                .header(HttpHeaders.RETRY_AFTER, "1").body(response.getBody());
+        return ResponseEntity.status(response.getStatusCode())
+                .headers(response.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .body(response.getBody());
     }
 
     /** A database rule the validation above it missed: the request did nothing and is refused. */
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ProblemDetail> violates(DataIntegrityViolationException e, WebRequest request) {
-        log.warn("A request broke a database rule: {}", e.getMostSpecificCause().getClass().getSimpleName());
-        return answer(request, Problems.of(HttpStatus.CONFLICT, "conflict",
-                "The request conflicts with the bank's data and was refused; nothing was changed."));
+        log.warn(
+                "A request broke a database rule: {}",
+                e.getMostSpecificCause().getClass().getSimpleName());
+        return answer(
+                request,
+                Problems.of(
+                        HttpStatus.CONFLICT,
+                        "conflict",
+                        "The request conflicts with the bank's data and was refused; nothing was changed."));
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, WebRequest request) {
         log.error("Unexpected failure while handling a request", e);
-        return answer(request, Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
-                "The request could not be completed; nothing was changed unless a later read shows it."));
+        return answer(
+                request,
+                Problems.of(
+                        HttpStatus.INTERNAL_SERVER_ERROR,
+                        "internal_error",
+                        "The request could not be completed; nothing was changed unless a later read shows it."));
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (causedBy(e, RequestTooLarge.class)) {
-            return answer(request, Problems.of(HttpStatus.CONTENT_TOO_LARGE, "request_too_large",
-                    "The request body is larger than this server accepts."));
+            return answer(
+                    request,
+                    Problems.of(
+                            HttpStatus.CONTENT_TOO_LARGE,
+                            "request_too_large",
+                            "The request body is larger than this server accepts."));
         }
-        return answer(request, Problems.of(HttpStatus.BAD_REQUEST, "malformed_request",
-                "The request body is not valid JSON of the expected shape: " + shortReason(e)));
+        return answer(
+                request,
+                Problems.of(
+                        HttpStatus.BAD_REQUEST,
+                        "malformed_request",
+                        "The request body is not valid JSON of the expected shape: " + shortReason(e)));
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String detail = e.getBindingResult().getFieldErrors().stream()
                 .map(f -> f.getField() + " " + f.getDefaultMessage())
-                .sorted().reduce((a, b) -> a + "; " + b).orElse("invalid request");
+                .sorted()
+                .reduce((a, b) -> a + "; " + b)
+                .orElse("invalid request");
         return answer(request, Problems.of(HttpStatus.BAD_REQUEST, "invalid_request", detail));
     }
 
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (isPage(request)) {
             // keeps what the status needs to say, such as the Allow of a 405
             return showPage(request, HttpStatus.valueOf(status.value()), headers == null ? new HttpHeaders() : headers);
         }
         ResponseEntity<Object> entity = super.handleExceptionInternal(e, body, headers, status, request);
-        if (entity != null && entity.getBody() instanceof ProblemDetail problem
+        if (entity != null
+                && entity.getBody() instanceof ProblemDetail problem
                 && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
             problem.setProperty("code", codeFor(e, status));
         }
@@ -128,12 +155,14 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     /** The problem as JSON for a program; for a person on a page, the bank's page for its status. */
     private static <T> ResponseEntity<T> answer(WebRequest request, ProblemDetail problem) {
-        return isPage(request) ? showPage(request, HttpStatus.valueOf(problem.getStatus()), new HttpHeaders())
+        return isPage(request)
+                ? showPage(request, HttpStatus.valueOf(problem.getStatus()), new HttpHeaders())
                 : Problems.response(problem);
     }
 
     private static boolean isPage(WebRequest request) {
-        return request instanceof ServletWebRequest servlet && servlet.getResponse() != null
+        return request instanceof ServletWebRequest servlet
+                && servlet.getResponse() != null
                 && !ErrorPages.readsProblems(servlet.getRequest());
     }
 
@@ -181,8 +210,10 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         if (cause instanceof DatabindException bind && !bind.getPath().isEmpty()) {
             String member = bind.getPath().stream()
                     .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
-                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("?");
-            return cause instanceof UnrecognizedPropertyException ? "unknown member '" + member + "'"
+                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
+                    .orElse("?");
+            return cause instanceof UnrecognizedPropertyException
+                    ? "unknown member '" + member + "'"
                     : "'" + member + "' has the wrong type or is out of range";
         }
         if (cause instanceof JacksonException json && json.getLocation() != null) {

@@ -1,8 +1,8 @@
 package org.socialbank.shared.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -14,8 +14,7 @@ import org.springframework.http.ResponseEntity;
  */
 public final class Problems {
 
-    private Problems() {
-    }
+    private Problems() {}
 
     public static ProblemDetail of(HttpStatus status, String code, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
@@ -32,14 +31,15 @@ public final class Problems {
     }
 
     /** Writes a problem from a servlet filter, where no message converter runs. */
-    public static void write(HttpServletResponse response, HttpStatus status, String code,
-            String detail) throws IOException {
+    public static void write(HttpServletResponse response, HttpStatus status, String code, String detail)
+            throws IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase()
-                + "\",\"status\":" + status.value() + ",\"code\":\"" + code + "\",\"detail\":\""
-                + jsonEscape(detail) + "\"}");
+        response.getWriter()
+                .write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase()
+                        + "\",\"status\":" + status.value() + ",\"code\":\"" + code + "\",\"detail\":\""
+                        + jsonEscape(detail) + "\"}");
     }
 
     private static String jsonEscape(String text) {

@@ -9,8 +9,7 @@ import java.util.List;
  */
 public final class RequiredFields {
 
-    private RequiredFields() {
-    }
+    private RequiredFields() {}
 
     /** Pairs of (value, name): the names of the null values, in order. */
     public static List<String> missing(Object... valueNamePairs) {

@@ -10,8 +10,7 @@ import org.springframework.web.servlet.view.RedirectView;
  */
 public final class SeeOther {
 
-    private SeeOther() {
-    }
+    private SeeOther() {}
 
     /**
      * A 303 to {@code template}, e.g. {@code "/claim/{token}"}, whose variables are filled (and

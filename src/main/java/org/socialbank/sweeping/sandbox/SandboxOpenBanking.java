@@ -11,9 +11,9 @@ import java.util.OptionalLong;
 import java.util.Queue;
 import java.util.UUID;
 import org.socialbank.shared.CurrencyCode;
+import org.socialbank.shared.ProviderAnswer;
 import org.socialbank.sweeping.ExternalAccount;
 import org.socialbank.sweeping.OpenBanking;
-import org.socialbank.shared.ProviderAnswer;
 import org.socialbank.sweeping.PullId;
 import org.socialbank.sweeping.PullOrder;
 
@@ -30,7 +30,11 @@ public class SandboxOpenBanking implements OpenBanking {
     public static final List<String> CURRENCIES = List.of("EUR", "GBP", "CNY", "RUB", "IRR");
 
     /** What the next pull does instead of its normal course. */
-    public enum Mishap { FAIL, TIME_OUT, LOSE }
+    public enum Mishap {
+        FAIL,
+        TIME_OUT,
+        LOSE
+    }
 
     private final Clock clock;
     private final Map<String, Long> balances = new HashMap<>();
@@ -44,7 +48,9 @@ public class SandboxOpenBanking implements OpenBanking {
 
     /** The account name the sandbox gives the holder at the bank in the currency. */
     public static String accountRef(String bank, String holderRef, String currency) {
-        String hash = UUID.nameUUIDFromBytes(holderRef.getBytes(StandardCharsets.UTF_8)).toString().substring(0, 8);
+        String hash = UUID.nameUUIDFromBytes(holderRef.getBytes(StandardCharsets.UTF_8))
+                .toString()
+                .substring(0, 8);
         return bank.toUpperCase(Locale.ROOT) + "-" + hash + "-" + currency;
     }
 
@@ -53,8 +59,9 @@ public class SandboxOpenBanking implements OpenBanking {
         if (bank == null || !bank.matches("[a-z0-9-]{1,32}") || holderRef == null) {
             return List.of();
         }
-        return CURRENCIES.stream().map(c -> new ExternalAccount(bank, accountRef(bank, holderRef, c),
-                bank + " " + c, CurrencyCode.of(c))).toList();
+        return CURRENCIES.stream()
+                .map(c -> new ExternalAccount(bank, accountRef(bank, holderRef, c), bank + " " + c, CurrencyCode.of(c)))
+                .toList();
     }
 
     @Override
@@ -90,7 +97,8 @@ public class SandboxOpenBanking implements OpenBanking {
             return new ProviderAnswer.Failed("insufficient_funds");
         }
         balances.put(order.accountRef(), balance - order.amountMinor());
-        return new ProviderAnswer.Succeeded("SBX-" + order.id().value().toString().substring(0, 8));
+        return new ProviderAnswer.Succeeded(
+                "SBX-" + order.id().value().toString().substring(0, 8));
     }
 
     @Override
@@ -121,7 +129,8 @@ public class SandboxOpenBanking implements OpenBanking {
     }
 
     private static long opening(String accountRef) {
-        long hash = UUID.nameUUIDFromBytes(accountRef.getBytes(StandardCharsets.UTF_8)).getLeastSignificantBits();
+        long hash = UUID.nameUUIDFromBytes(accountRef.getBytes(StandardCharsets.UTF_8))
+                .getLeastSignificantBits();
         return 100_000 + Math.floorMod(hash, 900_000L);
     }
 }

@@ -19,7 +19,8 @@ class SandboxOpenBankingConfiguration {
     @Bean
     SandboxOpenBanking sandboxOpenBanking(DemoMode demo, Clock clock) {
         if (!demo.enabled()) {
-            log.warn("No open-banking provider is configured: pulls from other banks go to the sandbox and move no money");
+            log.warn(
+                    "No open-banking provider is configured: pulls from other banks go to the sandbox and move no money");
         }
         return new SandboxOpenBanking(clock);
     }

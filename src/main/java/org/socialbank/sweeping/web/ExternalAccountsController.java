@@ -12,8 +12,8 @@ import java.util.UUID;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.web.BadRequest;
-import org.socialbank.shared.web.RequiredFields;
 import org.socialbank.shared.web.Created;
+import org.socialbank.shared.web.RequiredFields;
 import org.socialbank.sweeping.Consent;
 import org.socialbank.sweeping.ConsentId;
 import org.socialbank.sweeping.ConsentRequest;
@@ -50,55 +50,109 @@ class ExternalAccountsController {
         this.clock = clock;
     }
 
-    record Body(UUID id, String bank, String accountRef, String currency, Long maxPaymentMinor, Long maxPeriodMinor,
-            String period, Instant expiresAt) {
-    }
+    record Body(
+            UUID id,
+            String bank,
+            String accountRef,
+            String currency,
+            Long maxPaymentMinor,
+            Long maxPeriodMinor,
+            String period,
+            Instant expiresAt) {}
 
-    record Json(UUID id, String bank, String accountRef, String currency, long maxPaymentMinor, long maxPeriodMinor,
-            String period, Instant expiresAt, String status, Instant createdAt, Instant revokedAt) {
+    record Json(
+            UUID id,
+            String bank,
+            String accountRef,
+            String currency,
+            long maxPaymentMinor,
+            long maxPeriodMinor,
+            String period,
+            Instant expiresAt,
+            String status,
+            Instant createdAt,
+            Instant revokedAt) {
 
         static Json of(Consent c, Instant now) {
-            return new Json(c.id().value(), c.bank(), c.accountRef(), c.currency().code(), c.maxPaymentMinor(),
-                    c.maxPeriodMinor(), c.period().wireName(), c.expiresAt(), c.state(now), c.createdAt(),
+            return new Json(
+                    c.id().value(),
+                    c.bank(),
+                    c.accountRef(),
+                    c.currency().code(),
+                    c.maxPaymentMinor(),
+                    c.maxPeriodMinor(),
+                    c.period().wireName(),
+                    c.expiresAt(),
+                    c.state(now),
+                    c.createdAt(),
                     c.revokedAt());
         }
     }
 
-    record Available(String bank, String accountRef, String name, String currency) {
-    }
+    record Available(String bank, String accountRef, String name, String currency) {}
 
     @Operation(summary = "The customer's accounts at another bank that could be linked")
     @GetMapping("/available")
     Map<String, List<Available>> available(@PathVariable UUID customerId, @RequestParam String bank) {
-        return Map.of("accounts", sweeping.available(new CustomerId(customerId), bank).stream()
-                .map(a -> new Available(a.bank(), a.accountRef(), a.name(), a.currency().code())).toList());
+        return Map.of(
+                "accounts",
+                sweeping.available(new CustomerId(customerId), bank).stream()
+                        .map(a -> new Available(
+                                a.bank(), a.accountRef(), a.name(), a.currency().code()))
+                        .toList());
     }
 
     @Operation(summary = "The linked external accounts and their consents (active, expired, revoked)")
     @GetMapping
     Map<String, List<Json>> list(@PathVariable UUID customerId) {
         Instant now = clock.instant();
-        return Map.of("externalAccounts", sweeping.consents(new CustomerId(customerId)).stream()
-                .map(c -> Json.of(c, now)).toList());
+        return Map.of(
+                "externalAccounts",
+                sweeping.consents(new CustomerId(customerId)).stream()
+                        .map(c -> Json.of(c, now))
+                        .toList());
     }
 
     @Operation(summary = "Link an external account with a consent; the id makes it idempotent")
     @ApiResponse(responseCode = "201", description = "the consent")
-    @ApiResponse(responseCode = "422", description = "invalid_consent, unknown_external_account, "
-            + "no_account_in_currency, customer_not_found", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(
+            responseCode = "422",
+            description = "invalid_consent, unknown_external_account, " + "no_account_in_currency, customer_not_found",
+            content = @Content(mediaType = "application/problem+json"))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> link(@PathVariable UUID customerId, @RequestBody Body body) {
-        RequiredFields.require(body.id(), "id", body.bank(), "bank", body.accountRef(), "accountRef",
-                body.currency(), "currency", body.maxPaymentMinor(), "maxPaymentMinor", body.maxPeriodMinor(),
-                "maxPeriodMinor", body.period(), "period", body.expiresAt(), "expiresAt");
+        RequiredFields.require(
+                body.id(),
+                "id",
+                body.bank(),
+                "bank",
+                body.accountRef(),
+                "accountRef",
+                body.currency(),
+                "currency",
+                body.maxPaymentMinor(),
+                "maxPaymentMinor",
+                body.maxPeriodMinor(),
+                "maxPeriodMinor",
+                body.period(),
+                "period",
+                body.expiresAt(),
+                "expiresAt");
         var period = LimitPeriod.fromWireName(body.period());
         if (period.isEmpty()) {
             return SweepProblems.of(SweepRefusal.INVALID_CONSENT);
         }
-        LinkResult result = sweeping.link(new ConsentRequest(new ConsentId(body.id()), new CustomerId(customerId),
-                body.bank(), body.accountRef(), CurrencyCode.find(body.currency()).orElseThrow(
-                        () -> new BadRequest("unknown currency: " + body.currency())), body.maxPaymentMinor(),
-                body.maxPeriodMinor(), period.get(), body.expiresAt()));
+        LinkResult result = sweeping.link(new ConsentRequest(
+                new ConsentId(body.id()),
+                new CustomerId(customerId),
+                body.bank(),
+                body.accountRef(),
+                CurrencyCode.find(body.currency())
+                        .orElseThrow(() -> new BadRequest("unknown currency: " + body.currency())),
+                body.maxPaymentMinor(),
+                body.maxPeriodMinor(),
+                period.get(),
+                body.expiresAt()));
         if (result instanceof LinkResult.Refused refused) {
             return SweepProblems.of(refused.refusal());
         }

@@ -31,8 +31,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 class LinkedAccountsPage {
 
     /** One consent as the page lists it. */
-    record Row(String id, String bank, String line, String state, boolean revocable) {
-    }
+    record Row(String id, String bank, String line, String state, boolean revocable) {}
 
     private final ConsentPages pages;
     private final Sweeping sweeping;
@@ -48,13 +47,18 @@ class LinkedAccountsPage {
 
     @GetMapping("/linked-accounts/{token}")
     String show(@PathVariable String token, Model model, HttpServletResponse response, Locale locale) {
-        return pages.customerOf(token).map(customer -> render(token, customer, null, model, response, locale))
+        return pages.customerOf(token)
+                .map(customer -> render(token, customer, null, model, response, locale))
                 .orElseGet(() -> invalid(model, response));
     }
 
     @PostMapping("/linked-accounts/{token}/revoke")
-    String revoke(@PathVariable String token, @RequestParam(defaultValue = "") String consent, Model model,
-            HttpServletResponse response, Locale locale) {
+    String revoke(
+            @PathVariable String token,
+            @RequestParam(defaultValue = "") String consent,
+            Model model,
+            HttpServletResponse response,
+            Locale locale) {
         Optional<CustomerId> customer = pages.customerOf(token);
         if (customer.isEmpty()) {
             return invalid(model, response);
@@ -63,15 +67,22 @@ class LinkedAccountsPage {
         if (revoked.isEmpty()) {
             response.setStatus(404); // not a consent of this customer's: nothing is said about it
         }
-        String notice = revoked.map(c -> messages.getMessage("sweeping.page.revoked_now", new Object[] {c.bank(),
-                c.accountRef()}, locale)).orElse(null);
+        String notice = revoked.map(c -> messages.getMessage(
+                        "sweeping.page.revoked_now", new Object[] {c.bank(), c.accountRef()}, locale))
+                .orElse(null);
         return render(token, customer.get(), notice, model, response, locale);
     }
 
-    private String render(String token, CustomerId customer, String notice, Model model, HttpServletResponse response,
+    private String render(
+            String token,
+            CustomerId customer,
+            String notice,
+            Model model,
+            HttpServletResponse response,
             Locale locale) {
         response.setHeader("Cache-Control", "no-store");
-        List<Row> rows = sweeping.consents(customer).stream().map(c -> row(c, locale)).toList();
+        List<Row> rows =
+                sweeping.consents(customer).stream().map(c -> row(c, locale)).toList();
         model.addAttribute("token", token);
         model.addAttribute("rows", rows);
         model.addAttribute("notice", notice);
@@ -79,15 +90,26 @@ class LinkedAccountsPage {
     }
 
     private Row row(Consent c, Locale locale) {
-        String period = messages.getMessage("sweeping.chat.period." + c.period().name().toLowerCase(Locale.ROOT), null,
-                locale);
-        String line = messages.getMessage("sweeping.page.line", new Object[] {c.bank(), c.accountRef(),
-                MoneyFormat.format(c.maxPaymentMinor(), c.currency(), locale),
-                MoneyFormat.format(c.maxPeriodMinor(), c.currency(), locale), period, Dates.date(c.expiresAt(), locale)},
+        String period =
+                messages.getMessage("sweeping.chat.period." + c.period().name().toLowerCase(Locale.ROOT), null, locale);
+        String line = messages.getMessage(
+                "sweeping.page.line",
+                new Object[] {
+                    c.bank(),
+                    c.accountRef(),
+                    MoneyFormat.format(c.maxPaymentMinor(), c.currency(), locale),
+                    MoneyFormat.format(c.maxPeriodMinor(), c.currency(), locale),
+                    period,
+                    Dates.date(c.expiresAt(), locale)
+                },
                 locale);
         String state = c.state(clock.instant());
-        return new Row(c.id().value().toString(), c.bank(), line, messages.getMessage("sweeping.chat.state." + state,
-                null, locale), "active".equals(state));
+        return new Row(
+                c.id().value().toString(),
+                c.bank(),
+                line,
+                messages.getMessage("sweeping.chat.state." + state, null, locale),
+                "active".equals(state));
     }
 
     private static String invalid(Model model, HttpServletResponse response) {

@@ -8,8 +8,7 @@ import org.springframework.http.ResponseEntity;
 /** The one mapper of sweeping's refusals to problem+json: 404 for what is not there, 409 for a reused id, else 422. */
 final class SweepProblems {
 
-    private SweepProblems() {
-    }
+    private SweepProblems() {}
 
     static ResponseEntity<?> of(SweepRefusal refusal) {
         HttpStatus status = switch (refusal) {
@@ -25,8 +24,9 @@ final class SweepProblems {
             case CUSTOMER_NOT_FOUND -> "The customer is not an active customer of this bank.";
             case NO_ACCOUNT_IN_CURRENCY -> "The customer has no account here in the external account's currency.";
             case UNKNOWN_EXTERNAL_ACCOUNT -> "The other bank lists no such account of the customer in this currency.";
-            case INVALID_CONSENT -> "A consent needs maxPaymentMinor > 0, maxPeriodMinor >= maxPaymentMinor and an "
-                    + "expiry in the future within the allowed length.";
+            case INVALID_CONSENT ->
+                "A consent needs maxPaymentMinor > 0, maxPeriodMinor >= maxPaymentMinor and an "
+                        + "expiry in the future within the allowed length.";
             case CONSENT_NOT_FOUND -> "The customer has no such consent.";
             case CONSENT_EXPIRED -> "The consent has expired; link the account again.";
             case CONSENT_REVOKED -> "The consent was revoked; link the account again.";

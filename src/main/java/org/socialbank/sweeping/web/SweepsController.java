@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.UUID;
 import org.socialbank.directory.CustomerId;
-import org.socialbank.shared.web.RequiredFields;
 import org.socialbank.shared.web.Created;
+import org.socialbank.shared.web.RequiredFields;
 import org.socialbank.sweeping.CollectRequest;
 import org.socialbank.sweeping.CollectResult;
 import org.socialbank.sweeping.ConsentId;
@@ -49,21 +49,36 @@ class SweepsController {
         this.sweeping = sweeping;
     }
 
-    record Body(UUID id, UUID consentId, Long amountMinor, Long keepMinor) {
-    }
+    record Body(UUID id, UUID consentId, Long amountMinor, Long keepMinor) {}
 
-    record Json(UUID id, UUID consentId, UUID ruleId, long amountMinor, String currency, String status, String code,
-            String reference, Instant createdAt, Instant updatedAt) {
+    record Json(
+            UUID id,
+            UUID consentId,
+            UUID ruleId,
+            long amountMinor,
+            String currency,
+            String status,
+            String code,
+            String reference,
+            Instant createdAt,
+            Instant updatedAt) {
 
         static Json of(Pull p) {
-            return new Json(p.id().value(), p.consentId().value(), p.ruleId().map(RuleId::value).orElse(null),
-                    p.amountMinor(), p.currency().code(), p.status().wireName(), p.code(), p.reference(), p.createdAt(),
+            return new Json(
+                    p.id().value(),
+                    p.consentId().value(),
+                    p.ruleId().map(RuleId::value).orElse(null),
+                    p.amountMinor(),
+                    p.currency().code(),
+                    p.status().wireName(),
+                    p.code(),
+                    p.reference(),
+                    p.createdAt(),
                     p.updatedAt());
         }
     }
 
-    record RuleBody(UUID id, UUID consentId, Integer dayOfMonth, Long keepMinor) {
-    }
+    record RuleBody(UUID id, UUID consentId, Integer dayOfMonth, Long keepMinor) {}
 
     record RuleJson(UUID id, UUID consentId, int dayOfMonth, long keepMinor, Instant createdAt) {
 
@@ -72,11 +87,14 @@ class SweepsController {
         }
     }
 
-    @Operation(summary = "Collect money now from a linked account: amountMinor, or all above keepMinor within the "
-            + "consent's limits; the id makes it idempotent")
+    @Operation(
+            summary = "Collect money now from a linked account: amountMinor, or all above keepMinor within the "
+                    + "consent's limits; the id makes it idempotent")
     @ApiResponse(responseCode = "201", description = "the pull: succeeded (credited), pending, unknown or failed")
-    @ApiResponse(responseCode = "422", description = "consent_expired, consent_revoked, over_payment_limit, "
-            + "over_period_limit, nothing_to_collect, balance_unknown, invalid_amount, no_account_in_currency",
+    @ApiResponse(
+            responseCode = "422",
+            description = "consent_expired, consent_revoked, over_payment_limit, "
+                    + "over_period_limit, nothing_to_collect, balance_unknown, invalid_amount, no_account_in_currency",
             content = @Content(mediaType = "application/problem+json"))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> collect(@PathVariable UUID customerId, @RequestBody Body body) {
@@ -85,9 +103,12 @@ class SweepsController {
         if (keep < 0) {
             return SweepProblems.of(SweepRefusal.INVALID_AMOUNT);
         }
-        CollectResult result = sweeping.collect(new CollectRequest(new PullId(body.id()), new CustomerId(customerId),
+        CollectResult result = sweeping.collect(new CollectRequest(
+                new PullId(body.id()),
+                new CustomerId(customerId),
                 new ConsentId(body.consentId()),
-                body.amountMinor() == null ? OptionalLong.empty() : OptionalLong.of(body.amountMinor()), keep));
+                body.amountMinor() == null ? OptionalLong.empty() : OptionalLong.of(body.amountMinor()),
+                keep));
         if (result instanceof CollectResult.Refused refused) {
             return SweepProblems.of(refused.refusal());
         }
@@ -98,7 +119,11 @@ class SweepsController {
     @Operation(summary = "The customer's latest pulls, newest first (at most 100)")
     @GetMapping
     Map<String, List<Json>> list(@PathVariable UUID customerId) {
-        return Map.of("sweeps", sweeping.pulls(new CustomerId(customerId)).stream().map(Json::of).toList());
+        return Map.of(
+                "sweeps",
+                sweeping.pulls(new CustomerId(customerId)).stream()
+                        .map(Json::of)
+                        .toList());
     }
 
     @Operation(summary = "One pull as it is now")
@@ -110,14 +135,27 @@ class SweepsController {
     }
 
     @Operation(summary = "Create a monthly standing rule: on dayOfMonth, collect all but keepMinor")
-    @ApiResponse(responseCode = "422", description = "invalid_rule, consent_expired, consent_revoked",
+    @ApiResponse(
+            responseCode = "422",
+            description = "invalid_rule, consent_expired, consent_revoked",
             content = @Content(mediaType = "application/problem+json"))
     @PostMapping(path = "/rules", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> createRule(@PathVariable UUID customerId, @RequestBody RuleBody body) {
-        RequiredFields.require(body.id(), "id", body.consentId(), "consentId", body.dayOfMonth(), "dayOfMonth",
-                body.keepMinor(), "keepMinor");
-        RuleResult result = sweeping.createRule(new RuleRequest(new RuleId(body.id()), new CustomerId(customerId),
-                new ConsentId(body.consentId()), body.dayOfMonth(), body.keepMinor()));
+        RequiredFields.require(
+                body.id(),
+                "id",
+                body.consentId(),
+                "consentId",
+                body.dayOfMonth(),
+                "dayOfMonth",
+                body.keepMinor(),
+                "keepMinor");
+        RuleResult result = sweeping.createRule(new RuleRequest(
+                new RuleId(body.id()),
+                new CustomerId(customerId),
+                new ConsentId(body.consentId()),
+                body.dayOfMonth(),
+                body.keepMinor()));
         if (result instanceof RuleResult.Refused refused) {
             return SweepProblems.of(refused.refusal());
         }
@@ -128,13 +166,18 @@ class SweepsController {
     @Operation(summary = "The customer's active standing rules")
     @GetMapping("/rules")
     Map<String, List<RuleJson>> rules(@PathVariable UUID customerId) {
-        return Map.of("rules", sweeping.rules(new CustomerId(customerId)).stream().map(RuleJson::of).toList());
+        return Map.of(
+                "rules",
+                sweeping.rules(new CustomerId(customerId)).stream()
+                        .map(RuleJson::of)
+                        .toList());
     }
 
     @Operation(summary = "Delete a standing rule")
     @DeleteMapping("/rules/{ruleId}")
     ResponseEntity<?> deleteRule(@PathVariable UUID customerId, @PathVariable UUID ruleId) {
-        return sweeping.deleteRule(new CustomerId(customerId), new RuleId(ruleId)) ? ResponseEntity.noContent().build()
+        return sweeping.deleteRule(new CustomerId(customerId), new RuleId(ruleId))
+                ? ResponseEntity.noContent().build()
                 : SweepProblems.of(SweepRefusal.RULE_NOT_FOUND);
     }
 }

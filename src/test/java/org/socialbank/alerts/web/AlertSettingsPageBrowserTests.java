@@ -64,8 +64,8 @@ class AlertSettingsPageBrowserTests {
     @Autowired
     Alerts alerts;
 
-    private static final java.util.concurrent.atomic.AtomicInteger PHONES = new java.util.concurrent.atomic.AtomicInteger(
-            (int) Math.floorMod(System.nanoTime(), 50_000L));
+    private static final java.util.concurrent.atomic.AtomicInteger PHONES =
+            new java.util.concurrent.atomic.AtomicInteger((int) Math.floorMod(System.nanoTime(), 50_000L));
 
     ChromeDriver browser;
 
@@ -84,8 +84,12 @@ class AlertSettingsPageBrowserTests {
 
     @Test
     void theLinkFromTheChatOpensHerSettingsAndWhatSheSavesIsWhatAlertsRead(@TempDir Path profile) {
-        Customers.Customer ada = new Customers(directory, ledger, chats).named("Ada Lovelace")
-                .phone(phone()).wallet("EUR").linkedChat().create();
+        Customers.Customer ada = new Customers(directory, ledger, chats)
+                .named("Ada Lovelace")
+                .phone(phone())
+                .wallet("EUR")
+                .linkedChat()
+                .create();
         chats.linkedTo(Network.WECHAT, "wx-" + UUID.randomUUID(), ada.id());
         String url = link(ada.chat(), "alert settings");
 
@@ -93,7 +97,9 @@ class AlertSettingsPageBrowserTests {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         browser.get(url);
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Your transaction alerts");
-        assertThat(browser.findElement(By.id("fee")).isSelected()).as("every kind on by default").isTrue();
+        assertThat(browser.findElement(By.id("fee")).isSelected())
+                .as("every kind on by default")
+                .isTrue();
         assertThat(browser.findElement(By.id("delivery-instant")).isSelected()).isTrue();
         assertThat(browser.findElement(By.id("zone")).getText()).contains("Europe/London");
         Chromium.screenshot(browser, "alert-settings-1-open");
@@ -115,7 +121,8 @@ class AlertSettingsPageBrowserTests {
         assertThat(saved.delivery()).isEqualTo(AlertDelivery.WEEKLY);
         assertThat(saved.quietFrom()).isEqualTo(LocalTime.of(22, 0));
         assertThat(saved.quietTo()).isEqualTo(LocalTime.of(7, 0));
-        assertThat(browser.findElement(By.id("minAmount")).getAttribute("value")).isEqualTo("25.5");
+        assertThat(browser.findElement(By.id("minAmount")).getAttribute("value"))
+                .isEqualTo("25.5");
 
         // a minimum that is no amount: said plainly, nothing changes
         type("minAmount", "a lot");
@@ -126,13 +133,20 @@ class AlertSettingsPageBrowserTests {
 
         // a link that is not one of ours (or expired) shows nothing of hers
         browser.get("http://localhost:" + port + "/alert-settings/" + "x".repeat(32));
-        assertThat(browser.findElement(By.tagName("main")).getText()).contains("expired").doesNotContain("Ada");
+        assertThat(browser.findElement(By.tagName("main")).getText())
+                .contains("expired")
+                .doesNotContain("Ada");
     }
 
     @Test
     void thePersianPageReadsRightToLeftAndTakesPersianDigits(@TempDir Path profile) {
-        Customers.Customer sara = new Customers(directory, ledger, chats).named("Sara Ahmadi").speaking(Language.FA)
-                .phone(phone()).wallet("EUR").linkedChat().create();
+        Customers.Customer sara = new Customers(directory, ledger, chats)
+                .named("Sara Ahmadi")
+                .speaking(Language.FA)
+                .phone(phone())
+                .wallet("EUR")
+                .linkedChat()
+                .create();
         String url = link(sara.chat(), "تنظیمات هشدار");
         assertThat(url).contains("lang=fa");
 
@@ -156,8 +170,10 @@ class AlertSettingsPageBrowserTests {
 
     /** Asks for the page in the chat; answers the link's address on this test's server. */
     private String link(String chat, String asked) {
-        List<Outbound.Link> links = chats.say(chat, asked).stream().filter(Outbound.Link.class::isInstance)
-                .map(Outbound.Link.class::cast).toList();
+        List<Outbound.Link> links = chats.say(chat, asked).stream()
+                .filter(Outbound.Link.class::isInstance)
+                .map(Outbound.Link.class::cast)
+                .toList();
         assertThat(links).as("the chat answers with the page's link").hasSize(1);
         String url = links.get(0).url();
         return "http://localhost:" + port + url.substring(url.indexOf('/', "http://".length()));

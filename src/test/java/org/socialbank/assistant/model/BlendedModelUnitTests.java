@@ -27,8 +27,8 @@ class BlendedModelUnitTests {
 
     @BeforeAll
     static void trainOnce() throws IOException {
-        try (InputStream in = BlendedModelUnitTests.class.getClassLoader()
-                .getResourceAsStream("assistant/banking77/train.csv")) {
+        try (InputStream in =
+                BlendedModelUnitTests.class.getClassLoader().getResourceAsStream("assistant/banking77/train.csv")) {
             train = Examples.readCsv(in).split(0.2, SEED).train().firstPerIntent(5);
         }
         tfidf = IntentModel.train(train, new IntentModel.Settings(1, new SoftmaxRegression.Settings(8, 2, 30, SEED)));
@@ -50,7 +50,9 @@ class BlendedModelUnitTests {
             for (int d = block * MiniLm.WIDTH; d < (block + 1) * MiniLm.WIDTH; d++) {
                 norm += a[d] * a[d];
             }
-            assertThat(Math.sqrt(norm)).as("layer block %d", block).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-3));
+            assertThat(Math.sqrt(norm))
+                    .as("layer block %d", block)
+                    .isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-3));
         }
         // the blocks are different layers, not one layer four times
         assertThat(java.util.Arrays.copyOfRange(a, 0, MiniLm.WIDTH))
@@ -59,7 +61,8 @@ class BlendedModelUnitTests {
 
     @Test
     void ranksAQuestionItNeverSawByMeaning() {
-        assertThat(model.rank("my card hasn't shown up in the post yet").get(0).intent()).isEqualTo("card_arrival");
+        assertThat(model.rank("my card hasn't shown up in the post yet").get(0).intent())
+                .isEqualTo("card_arrival");
         assertThat(model.rank("someone stole my card").get(0).intent()).isEqualTo("lost_or_stolen_card");
     }
 
@@ -67,8 +70,8 @@ class BlendedModelUnitTests {
     void theSameDataAndSeedGiveTheSameHeadAndACachedHeadAnswersTheSame() throws IOException {
         BlendedModel again = BlendedModel.train(tfidf, train, encoder, head(), 0.5);
         assertThat(bytes(again)).isEqualTo(bytes(model));
-        BlendedModel read = BlendedModel.readHead(new DataInputStream(new ByteArrayInputStream(bytes(model))), tfidf,
-                encoder);
+        BlendedModel read =
+                BlendedModel.readHead(new DataInputStream(new ByteArrayInputStream(bytes(model))), tfidf, encoder);
         for (String text : train.texts().subList(0, 20)) {
             assertThat(read.rank(text)).isEqualTo(model.rank(text));
         }

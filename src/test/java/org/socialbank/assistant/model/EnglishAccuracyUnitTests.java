@@ -19,7 +19,8 @@ class EnglishAccuracyUnitTests {
     static final long SEED = 77;
 
     @Test
-    @DisplayName("issue 18: held-out accuracy of the English TF-IDF model on the seeded 80/20 split stays above its floor")
+    @DisplayName(
+            "issue 18: held-out accuracy of the English TF-IDF model on the seeded 80/20 split stays above its floor")
     void heldOutAccuracyOfTheShippedRecipeStaysAboveItsMeasuredFloor() throws IOException {
         Examples.Split split;
         try (InputStream in = getClass().getClassLoader().getResourceAsStream("assistant/banking77/train.csv")) {

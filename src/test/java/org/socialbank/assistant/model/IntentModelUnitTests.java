@@ -23,8 +23,8 @@ class IntentModelUnitTests {
 
     @BeforeAll
     static void trainOnce() throws IOException {
-        try (InputStream in = IntentModelUnitTests.class.getClassLoader()
-                .getResourceAsStream("assistant/banking77/train.csv")) {
+        try (InputStream in =
+                IntentModelUnitTests.class.getClassLoader().getResourceAsStream("assistant/banking77/train.csv")) {
             Examples all = Examples.readCsv(in);
             // a small training part keeps the class fast; the full recipe is measured in bench/
             split = all.split(0.2, SEED);
@@ -81,8 +81,8 @@ class IntentModelUnitTests {
         List<IntentModel.Scored> ranked = model.rank("my card still has not arrived");
         assertThat(ranked).hasSize(77);
         assertThat(ranked.get(0).intent()).isEqualTo("card_arrival");
-        assertThat(ranked.stream().mapToDouble(IntentModel.Scored::confidence).sum()).isCloseTo(1.0,
-                org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(ranked.stream().mapToDouble(IntentModel.Scored::confidence).sum())
+                .isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
     }
 
     private static byte[] bytes(IntentModel model) throws IOException {

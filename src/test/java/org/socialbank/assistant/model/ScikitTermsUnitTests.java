@@ -21,8 +21,8 @@ class ScikitTermsUnitTests {
 
     @Test
     void charNgramsKeepPunctuationInsideTheWhitespaceSeparatedToken() {
-        assertThat(ScikitTerms.chars("ab.")).containsExactly(" a", "ab", "b.", ". ", " ab", "ab.", "b. ", " ab.",
-                "ab. ", " ab. ");
+        assertThat(ScikitTerms.chars("ab."))
+                .containsExactly(" a", "ab", "b.", ". ", " ab", "ab.", "b. ", " ab.", "ab. ", " ab. ");
         assertThat(ScikitTerms.chars("Top-up")).contains("p-u", " top-", "-up ");
     }
 
@@ -52,12 +52,14 @@ class ScikitTermsUnitTests {
         }
         // the study's scikit-learn pipeline: 34,103 on its own 80 % (docs/assistant.md, Recipe); 22,217
         // with min_df 2 on the word block too
-        assertThat(Tfidf.fit(split.train().texts(), 2, Tfidf.Terms.SCIKIT_LEARN).dimension()).isEqualTo(34_077);
+        assertThat(Tfidf.fit(split.train().texts(), 2, Tfidf.Terms.SCIKIT_LEARN).dimension())
+                .isEqualTo(34_077);
     }
 
     @Test
     void aCachedModelKeepsItsTermsAndAnswersExactlyAsTheTrainedOne() throws IOException {
-        Examples examples = Examples.readCsv(new ByteArrayInputStream("""
+        Examples examples =
+                Examples.readCsv(new ByteArrayInputStream("""
                 text,category
                 Where's my card?,card_arrival
                 my card hasn't come yet,card_arrival
@@ -66,8 +68,9 @@ class ScikitTermsUnitTests {
                 what's my pin?,forgot_pin
                 pin forgotten help,forgot_pin
                 """.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        IntentModel trained = IntentModel.train(examples, new IntentModel.Settings(1,
-                new SoftmaxRegression.Exact(30, 60, 1e-6), Tfidf.Terms.SCIKIT_LEARN));
+        IntentModel trained = IntentModel.train(
+                examples,
+                new IntentModel.Settings(1, new SoftmaxRegression.Exact(30, 60, 1e-6), Tfidf.Terms.SCIKIT_LEARN));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         trained.write(bytes);
         IntentModel cached = IntentModel.read(new ByteArrayInputStream(bytes.toByteArray()));

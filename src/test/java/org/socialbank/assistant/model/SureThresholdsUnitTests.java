@@ -24,8 +24,8 @@ class SureThresholdsUnitTests {
 
     @BeforeAll
     static void trainOnce() throws IOException {
-        try (InputStream in = SureThresholdsUnitTests.class.getClassLoader()
-                .getResourceAsStream("assistant/banking77/train.csv")) {
+        try (InputStream in =
+                SureThresholdsUnitTests.class.getClassLoader().getResourceAsStream("assistant/banking77/train.csv")) {
             train = Examples.readCsv(in).split(0.2, 77).train().firstPerIntent(10);
         }
         model = IntentModel.train(train, new IntentModel.Settings(1, new SoftmaxRegression.Exact(30, 60, 1e-6)));
@@ -35,10 +35,13 @@ class SureThresholdsUnitTests {
     void eachIntentGetsTheLowestThresholdAtWhichItsHeldOutAnswersAreAccurateEnough() {
         List<Outcome> outcomes = List.of(
                 // a: one wrong answer at 0.70 among right ones: 3 of 4 right from 0.5 (75 %), all right above 0.70
-                new Outcome("a", 0.95, true), new Outcome("a", 0.80, true), new Outcome("a", 0.70, false),
+                new Outcome("a", 0.95, true),
+                new Outcome("a", 0.80, true),
+                new Outcome("a", 0.70, false),
                 new Outcome("a", 0.55, true),
                 // b: never wrong
-                new Outcome("b", 0.60, true), new Outcome("b", 0.51, true),
+                new Outcome("b", 0.60, true),
+                new Outcome("b", 0.51, true),
                 // d: wrong even when certain
                 new Outcome("d", 1.0, false));
         SureThresholds t = SureThresholds.calibrate(List.of("a", "b", "c", "d"), outcomes, CALIBRATION);
@@ -65,8 +68,8 @@ class SureThresholdsUnitTests {
 
     @Test
     void theCachedModelKeepsItsThresholds() throws IOException {
-        SureThresholds calibrated = SureThresholds.calibrate(model.labels(), model.outcomes(train.firstPerIntent(2)),
-                CALIBRATION);
+        SureThresholds calibrated =
+                SureThresholds.calibrate(model.labels(), model.outcomes(train.firstPerIntent(2)), CALIBRATION);
         IntentModel withThresholds = model.withThresholds(calibrated);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         withThresholds.write(out);
@@ -80,7 +83,10 @@ class SureThresholdsUnitTests {
         assertThat(folds).hasSize(5);
         assertThat(folds.stream().mapToInt(f -> f.heldOut().size()).sum()).isEqualTo(train.size());
         assertThat(folds).allSatisfy(f -> assertThat(f.train().labels()).isEqualTo(train.labels()));
-        assertThat(folds.stream().flatMap(f -> f.heldOut().texts().stream()).sorted().toList())
+        assertThat(folds.stream()
+                        .flatMap(f -> f.heldOut().texts().stream())
+                        .sorted()
+                        .toList())
                 .isEqualTo(train.texts().stream().sorted().toList());
     }
 

@@ -20,8 +20,8 @@ class TextFeaturesUnitTests {
 
     @Test
     void charTermsArePaddedTwoToFiveGramsInsideWords() {
-        assertThat(TextFeatures.charTerms("pin")).containsExactly(" p", "pi", "in", "n ", " pi", "pin", "in ",
-                " pin", "pin ", " pin ");
+        assertThat(TextFeatures.charTerms("pin"))
+                .containsExactly(" p", "pi", "in", "n ", " pi", "pin", "in ", " pin", "pin ", " pin ");
     }
 
     @Test

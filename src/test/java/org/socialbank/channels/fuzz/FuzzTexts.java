@@ -13,21 +13,87 @@ final class FuzzTexts {
 
     static final int LENGTH_MAX = 4_096;
 
-    private static final List<String> WORDS = List.of("pay", "send", "balance", "history", "split", "request", "help",
-            "cancel", "back", "link", "unlink", "language", "branches", "with", "from", "to", "and", "EUR", "euros",
-            "envoie", "payer", "solde", "partage", "demande", "aide", "avec", "à", "€", "переведи", "отправь", "баланс",
-            "раздели", "попроси", "помощь", "руб", "рублей", "с", "بفرست", "پرداخت", "موجودی", "تقسیم", "درخواست",
-            "راهنما", "هزار", "تومان", "ریال", "به", "با", "转", "转账", "给", "余额", "平摊", "帮助", "元", "块", "和",
-            "#pay", "/balance", "/start", "/language", "fr", "zh", "?", "!", "ok", "yes", "Confirm", "中文", "русский");
+    private static final List<String> WORDS = List.of(
+            "pay",
+            "send",
+            "balance",
+            "history",
+            "split",
+            "request",
+            "help",
+            "cancel",
+            "back",
+            "link",
+            "unlink",
+            "language",
+            "branches",
+            "with",
+            "from",
+            "to",
+            "and",
+            "EUR",
+            "euros",
+            "envoie",
+            "payer",
+            "solde",
+            "partage",
+            "demande",
+            "aide",
+            "avec",
+            "à",
+            "€",
+            "переведи",
+            "отправь",
+            "баланс",
+            "раздели",
+            "попроси",
+            "помощь",
+            "руб",
+            "рублей",
+            "с",
+            "بفرست",
+            "پرداخت",
+            "موجودی",
+            "تقسیم",
+            "درخواست",
+            "راهنما",
+            "هزار",
+            "تومان",
+            "ریال",
+            "به",
+            "با",
+            "转",
+            "转账",
+            "给",
+            "余额",
+            "平摊",
+            "帮助",
+            "元",
+            "块",
+            "和",
+            "#pay",
+            "/balance",
+            "/start",
+            "/language",
+            "fr",
+            "zh",
+            "?",
+            "!",
+            "ok",
+            "yes",
+            "Confirm",
+            "中文",
+            "русский");
     private static final int[] ZEROS = {'0', 0x06F0, 0x0660, 0x0966, 0xFF10};
     private static final String CHINESE_DIGITS = "零一二三四五六七八九十百千万亿两";
-    private static final String[] BIDI = {"\u202A", "\u202B", "\u202C", "\u202D", "\u202E", "\u2066", "\u2067",
-            "\u2068", "\u2069", "\u200E", "\u200F", "\u200D", "\u200C", "\u061C"};
+    private static final String[] BIDI = {
+        "\u202A", "\u202B", "\u202C", "\u202D", "\u202E", "\u2066", "\u2067", "\u2068", "\u2069", "\u200E", "\u200F",
+        "\u200D", "\u200C", "\u061C"
+    };
     private static final String[] EMOJI = {"😀", "💸", "🇫🇷", "👨‍👩‍👧", "🏦", "❤️", "🔥", "👍🏽", "🤑", "₿"};
     private static final String[] SEPARATORS = {" ", "  ", ",", ".", "،", "٫", "٬", "，", "。", "\n", "\t", ""};
 
-    private FuzzTexts() {
-    }
+    private FuzzTexts() {}
 
     static String next(RandomGenerator random) {
         int shape = random.nextInt(100);
@@ -131,7 +197,8 @@ final class FuzzTexts {
         StringBuilder letters = new StringBuilder();
         for (int i = 0; i < count; i++) {
             int kind = random.nextInt(10);
-            letters.append(kind < 7 ? (char) ('a' + random.nextInt(26)) : kind < 9 ? (char) ('0' + random.nextInt(10)) : '_');
+            letters.append(
+                    kind < 7 ? (char) ('a' + random.nextInt(26)) : kind < 9 ? (char) ('0' + random.nextInt(10)) : '_');
         }
         return letters.toString();
     }

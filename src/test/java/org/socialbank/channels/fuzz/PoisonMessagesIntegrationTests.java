@@ -32,19 +32,19 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.socialbank.branches.Branches;
+import org.socialbank.branches.PoisonedBranches;
+import org.socialbank.branches.jdbc.JdbcBranches;
 import org.socialbank.channels.telegram.FakeTelegramApi;
 import org.socialbank.channels.wechat.FakeWeChatApi;
 import org.socialbank.channels.wechat.WeChatCrypto;
 import org.socialbank.channels.wechat.WeChatXml;
 import org.socialbank.demo.DemoBank;
 import org.socialbank.demo.DemoCustomer;
-import org.socialbank.directory.jdbc.JdbcLinking;
-import org.socialbank.directory.ChannelIdentity;
-import org.socialbank.shared.Network;
-import org.socialbank.branches.Branches;
-import org.socialbank.branches.PoisonedBranches;
-import org.socialbank.branches.jdbc.JdbcBranches;
 import org.socialbank.directory.ChannelIdentities;
+import org.socialbank.directory.ChannelIdentity;
+import org.socialbank.directory.jdbc.JdbcLinking;
+import org.socialbank.shared.Network;
 import org.socialbank.support.Await;
 import org.socialbank.support.Seeds;
 import org.socialbank.support.TestStores;
@@ -106,7 +106,8 @@ class PoisonMessagesIntegrationTests {
     @Autowired
     JdbcLinking linkingStore;
 
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @TestConfiguration(proxyBeanMethods = false)
     static class Poisoned {
@@ -163,31 +164,51 @@ class PoisonMessagesIntegrationTests {
     // --- a message the dialogue throws for --------------------------------------------------
 
     @Test
-    @DisplayName("security review #7: a Telegram update the dialogue throws for is answered 200, recorded failed and refused")
+    @DisplayName(
+            "security review #7: a Telegram update the dialogue throws for is answered 200, recorded failed and refused")
     void aPoisonTelegramUpdateIsSettledAndRefused() {
         long user = IDS.incrementAndGet();
         long updateId = IDS.incrementAndGet();
         byte[] poison = telegramUpdate(updateId, user, POISON, false);
         assertThat(postTelegram(poison).statusCode()).isEqualTo(200);
         assertThat(outcome("telegram", "fuzz:" + updateId)).contains("failed");
-        assertThat(jdbc.sql("SELECT kind FROM telegram_updates WHERE bot = 'fuzz' AND update_id = ?").param(updateId)
-                .query(String.class).single()).as("the update is settled, not redelivered").isNotNull();
-        assertThat(outboxTexts("telegram", Long.toString(user))).singleElement().asString()
+        assertThat(jdbc.sql("SELECT kind FROM telegram_updates WHERE bot = 'fuzz' AND update_id = ?")
+                        .param(updateId)
+                        .query(String.class)
+                        .single())
+                .as("the update is settled, not redelivered")
+                .isNotNull();
+        assertThat(outboxTexts("telegram", Long.toString(user)))
+                .singleElement()
+                .asString()
                 .startsWith("Sorry, I could not handle that message");
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM branches WHERE id = ?").param(PoisonedBranches.WRITTEN_BEFORE_FAILING)
-                .query(Integer.class).single()).as("what the failed handling wrote was rolled back").isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM branches WHERE id = ?")
+                        .param(PoisonedBranches.WRITTEN_BEFORE_FAILING)
+                        .query(Integer.class)
+                        .single())
+                .as("what the failed handling wrote was rolled back")
+                .isZero();
 
         assertThat(postTelegram(poison).statusCode()).as("a redelivery").isEqualTo(200);
-        assertThat(outboxTexts("telegram", Long.toString(user))).as("refused once").hasSize(1);
-        assertThat(postTelegram(telegramUpdate(IDS.incrementAndGet(), user, "help", false)).statusCode()).isEqualTo(200);
-        assertThat(outboxTexts("telegram", Long.toString(user))).as("the next message is answered").hasSize(2);
+        assertThat(outboxTexts("telegram", Long.toString(user)))
+                .as("refused once")
+                .hasSize(1);
+        assertThat(postTelegram(telegramUpdate(IDS.incrementAndGet(), user, "help", false))
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(outboxTexts("telegram", Long.toString(user)))
+                .as("the next message is answered")
+                .hasSize(2);
     }
 
     @Test
-    @DisplayName("security review #7: a split with 51 members from a linked chat is refused, not a 400 that Telegram retries")
+    @DisplayName(
+            "security review #7: a split with 51 members from a linked chat is refused, not a 400 that Telegram retries")
     void aSplitWithFiftyOneMembersIsRefusedAndTheChatGoesOn() {
         long user = IDS.incrementAndGet();
-        assertThat(postTelegram(telegramUpdate(IDS.incrementAndGet(), user, "help", false)).statusCode()).isEqualTo(200);
+        assertThat(postTelegram(telegramUpdate(IDS.incrementAndGet(), user, "help", false))
+                        .statusCode())
+                .isEqualTo(200);
         link(Network.TELEGRAM, Long.toString(user), DemoBank.CUSTOMERS.get(0));
         StringBuilder split = new StringBuilder("split 60 EUR with");
         for (int i = 1; i <= 51; i++) {
@@ -197,13 +218,20 @@ class PoisonMessagesIntegrationTests {
         HttpResponse<String> answer = postTelegram(telegramUpdate(updateId, user, split.toString(), false));
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         assertThat(outcome("telegram", "fuzz:" + updateId)).contains("handled");
-        assertThat(outboxTexts("telegram", Long.toString(user))).last().asString()
+        assertThat(outboxTexts("telegram", Long.toString(user)))
+                .last()
+                .asString()
                 .isEqualTo("One message can name at most 20 people. Please send it in smaller groups.");
         assertThat(count("SELECT COUNT(*) FROM money_requests") + count("SELECT COUNT(*) FROM money_splits"))
-                .as("nobody was asked").isZero();
-        assertThat(postTelegram(telegramUpdate(IDS.incrementAndGet(), user, "balance", false)).statusCode())
+                .as("nobody was asked")
+                .isZero();
+        assertThat(postTelegram(telegramUpdate(IDS.incrementAndGet(), user, "balance", false))
+                        .statusCode())
                 .isEqualTo(200);
-        assertThat(outboxTexts("telegram", Long.toString(user))).last().asString().contains("500");
+        assertThat(outboxTexts("telegram", Long.toString(user)))
+                .last()
+                .asString()
+                .contains("500");
     }
 
     @Test
@@ -217,8 +245,12 @@ class PoisonMessagesIntegrationTests {
         awaitTrue(() -> outcome("telegram", "poller:" + next).isPresent(), "the update after the poison is handled");
         assertThat(outcome("telegram", "poller:" + poison)).contains("failed");
         assertThat(outboxTexts("telegram", Long.toString(user))).hasSize(2);
-        TELEGRAM.await(calls -> calls.stream().anyMatch(c -> c.token().equals(POLLER_TOKEN)
-                && c.method().equals("getUpdates") && c.body().path("offset").asLong() > next), Duration.ofSeconds(20));
+        TELEGRAM.await(
+                calls -> calls.stream()
+                        .anyMatch(c -> c.token().equals(POLLER_TOKEN)
+                                && c.method().equals("getUpdates")
+                                && c.body().path("offset").asLong() > next),
+                Duration.ofSeconds(20));
     }
 
     @Test
@@ -235,13 +267,15 @@ class PoisonMessagesIntegrationTests {
         String id = UUID.randomUUID().toString();
         assertThat(visitor.send(id, POISON).statusCode()).isEqualTo(202);
         assertThat(outcome("webchat", id)).contains("failed");
-        assertThat(visitor.send(UUID.randomUUID().toString(), "help").statusCode()).isEqualTo(202);
+        assertThat(visitor.send(UUID.randomUUID().toString(), "help").statusCode())
+                .isEqualTo(202);
 
         String xUser = Long.toString(1_400_000_000_000_000_000L + IDS.incrementAndGet());
         String eventId = Long.toString(IDS.incrementAndGet());
         HttpResponse<String> x = postX(List.of(new XDm(eventId, xUser, POISON)));
         assertThat(x.statusCode()).isEqualTo(200);
-        assertThat(outcome("x", "dm:" + eventId).or(() -> outcome("x", eventId))).contains("failed");
+        assertThat(outcome("x", "dm:" + eventId).or(() -> outcome("x", eventId)))
+                .contains("failed");
         assertThat(outboxTexts("x", xUser)).singleElement().asString().startsWith("Sorry, I could not handle");
     }
 
@@ -254,7 +288,8 @@ class PoisonMessagesIntegrationTests {
      * {@code -Dfuzz.total} to scale it.
      */
     @Test
-    @DisplayName("security review #7: 10,000 random texts through every adapter: no 5xx, nothing stuck, the next message answered")
+    @DisplayName(
+            "security review #7: 10,000 random texts through every adapter: no 5xx, nothing stuck, the next message answered")
     void randomTextsThroughEveryAdapter() throws Exception {
         long seed = Seeds.seed("PoisonMessagesIntegrationTests fuzz");
         int total = Integer.getInteger("fuzz.total", 10_000);
@@ -273,23 +308,37 @@ class PoisonMessagesIntegrationTests {
         } finally {
             pool.shutdown();
         }
-        System.out.printf("fuzz: %d texts in %d ms; statuses %s%n", total,
-                Duration.ofNanos(System.nanoTime() - started).toMillis(), fuzz.statuses());
+        System.out.printf(
+                "fuzz: %d texts in %d ms; statuses %s%n",
+                total, Duration.ofNanos(System.nanoTime() - started).toMillis(), fuzz.statuses());
         assertThat(fuzz.serverErrors).as("5xx answers (%s)", Seeds.replay(seed)).isEmpty();
-        awaitTrue(() -> count("SELECT COUNT(*) FROM telegram_updates WHERE bot = 'poller' AND update_id >= ? "
-                + "AND update_id <= ?", fuzz.pollFirst, fuzz.pollLast) == fuzz.polled, "every polled update is handled");
+        awaitTrue(
+                () -> count(
+                                "SELECT COUNT(*) FROM telegram_updates WHERE bot = 'poller' AND update_id >= ? "
+                                        + "AND update_id <= ?",
+                                fuzz.pollFirst,
+                                fuzz.pollLast)
+                        == fuzz.polled,
+                "every polled update is handled");
 
         // nothing stuck: every update, callback and post the platforms were told was taken is settled
-        assertThat(fuzz.unsettledTelegram(jdbc)).as("Telegram updates answered 200 but not recorded (%s)", Seeds.replay(seed))
+        assertThat(fuzz.unsettledTelegram(jdbc))
+                .as("Telegram updates answered 200 but not recorded (%s)", Seeds.replay(seed))
                 .isEmpty();
-        assertThat(fuzz.unsettledInbox(jdbc)).as("messages answered 2xx without an inbox row (%s)", Seeds.replay(seed)).isEmpty();
-        System.out.println("fuzz: inbox outcomes " + jdbc.sql("SELECT outcome, COUNT(*) FROM inbox_messages "
-                + "GROUP BY outcome").query((rs, n) -> rs.getString(1) + "=" + rs.getLong(2)).list());
+        assertThat(fuzz.unsettledInbox(jdbc))
+                .as("messages answered 2xx without an inbox row (%s)", Seeds.replay(seed))
+                .isEmpty();
+        System.out.println("fuzz: inbox outcomes "
+                + jdbc.sql("SELECT outcome, COUNT(*) FROM inbox_messages " + "GROUP BY outcome")
+                        .query((rs, n) -> rs.getString(1) + "=" + rs.getLong(2))
+                        .list());
 
         // the next normal message is answered, on every adapter
         long user = fuzz.telegramUsers.get(0);
         int before = outboxTexts("telegram", Long.toString(user)).size();
-        assertThat(postTelegram(telegramUpdate(IDS.incrementAndGet(), user, "help", false)).statusCode()).isEqualTo(200);
+        assertThat(postTelegram(telegramUpdate(IDS.incrementAndGet(), user, "help", false))
+                        .statusCode())
+                .isEqualTo(200);
         assertThat(outboxTexts("telegram", Long.toString(user))).hasSize(before + 1);
         assertThat(passive(postWeChat(weChatText(fuzz.followers.get(0), "help", IDS.incrementAndGet()))))
                 .isNotBlank();
@@ -298,7 +347,8 @@ class PoisonMessagesIntegrationTests {
         assertThat(outcome("webchat", id)).contains("handled");
         String xUser = fuzz.xUsers.get(0);
         int xBefore = outboxTexts("x", xUser).size();
-        assertThat(postX(List.of(new XDm(Long.toString(IDS.incrementAndGet()), xUser, "help"))).statusCode())
+        assertThat(postX(List.of(new XDm(Long.toString(IDS.incrementAndGet()), xUser, "help")))
+                        .statusCode())
                 .isEqualTo(200);
         assertThat(outboxTexts("x", xUser)).hasSize(xBefore + 1);
     }
@@ -343,8 +393,8 @@ class PoisonMessagesIntegrationTests {
             for (int i = 0; i < polling; i++) {
                 long updateId = IDS.incrementAndGet();
                 long user = telegramUsers.get(random.nextInt(telegramUsers.size()));
-                TELEGRAM.queueUpdate(POLLER_TOKEN, JSON.readTree(telegramUpdate(updateId, user, FuzzTexts.next(random),
-                        false)));
+                TELEGRAM.queueUpdate(
+                        POLLER_TOKEN, JSON.readTree(telegramUpdate(updateId, user, FuzzTexts.next(random), false)));
             }
             pollLast = IDS.get();
             polled = polling;
@@ -381,10 +431,11 @@ class PoisonMessagesIntegrationTests {
         }
 
         private void record(String adapter, String text, HttpResponse<String> response) {
-            statuses.computeIfAbsent(response.statusCode(), k -> new AtomicLong()).incrementAndGet();
+            statuses.computeIfAbsent(response.statusCode(), k -> new AtomicLong())
+                    .incrementAndGet();
             if (response.statusCode() >= 500) {
-                serverErrors.add(adapter + " " + response.statusCode() + " for " + JSON.writeValueAsString(text)
-                        + ": " + response.body());
+                serverErrors.add(adapter + " " + response.statusCode() + " for " + JSON.writeValueAsString(text) + ": "
+                        + response.body());
             }
         }
 
@@ -393,8 +444,8 @@ class PoisonMessagesIntegrationTests {
             long user = telegramUsers.get(random.nextInt(telegramUsers.size()));
             String text = FuzzTexts.next(random);
             boolean group = random.nextInt(10) == 0;
-            HttpResponse<String> response = postTelegram(telegramUpdate(updateId, user, group ? "@" + BOT_NAME + " "
-                    + text : text, group));
+            HttpResponse<String> response =
+                    postTelegram(telegramUpdate(updateId, user, group ? "@" + BOT_NAME + " " + text : text, group));
             record("telegram", text, response);
             if (response.statusCode() == 200) {
                 telegramTaken.add(updateId);
@@ -404,8 +455,8 @@ class PoisonMessagesIntegrationTests {
         private void wechatOne(SplittableRandom random) {
             long msgId = IDS.incrementAndGet();
             String text = xmlSafe(FuzzTexts.next(random));
-            HttpResponse<String> response = postWeChat(weChatText(followers.get(random.nextInt(followers.size())), text,
-                    msgId));
+            HttpResponse<String> response =
+                    postWeChat(weChatText(followers.get(random.nextInt(followers.size())), text, msgId));
             record("wechat", text, response);
             if (response.statusCode() == 200) {
                 inboxTaken.add(new String[] {"wechat", "m:" + msgId});
@@ -415,7 +466,8 @@ class PoisonMessagesIntegrationTests {
         private void webOne(SplittableRandom random) {
             String id = UUID.randomUUID().toString();
             String text = FuzzTexts.next(random);
-            HttpResponse<String> response = visitors.get(random.nextInt(visitors.size())).send(id, text);
+            HttpResponse<String> response =
+                    visitors.get(random.nextInt(visitors.size())).send(id, text);
             record("webchat", text, response);
             if (response.statusCode() == 202) {
                 inboxTaken.add(new String[] {"webchat", id});
@@ -425,7 +477,9 @@ class PoisonMessagesIntegrationTests {
         private void xOne(SplittableRandom random, int events) {
             List<XDm> dms = new ArrayList<>();
             for (int i = 0; i < events; i++) {
-                dms.add(new XDm(Long.toString(IDS.incrementAndGet()), xUsers.get(random.nextInt(xUsers.size())),
+                dms.add(new XDm(
+                        Long.toString(IDS.incrementAndGet()),
+                        xUsers.get(random.nextInt(xUsers.size())),
                         FuzzTexts.next(random)));
             }
             HttpResponse<String> response = postX(dms);
@@ -433,19 +487,29 @@ class PoisonMessagesIntegrationTests {
         }
 
         List<Long> unsettledTelegram(JdbcClient jdbc) {
-            return telegramTaken.stream().filter(id -> jdbc.sql("SELECT COUNT(*) FROM telegram_updates WHERE bot = 'fuzz' "
-                    + "AND update_id = ?").param(id).query(Integer.class).single() == 0).toList();
+            return telegramTaken.stream()
+                    .filter(id ->
+                            jdbc.sql("SELECT COUNT(*) FROM telegram_updates WHERE bot = 'fuzz' " + "AND update_id = ?")
+                                            .param(id)
+                                            .query(Integer.class)
+                                            .single()
+                                    == 0)
+                    .toList();
         }
 
         List<String> unsettledInbox(JdbcClient jdbc) {
-            return inboxTaken.stream().filter(k -> outcome(k[0], k[1]).isEmpty()).map(k -> k[0] + ":" + k[1]).toList();
+            return inboxTaken.stream()
+                    .filter(k -> outcome(k[0], k[1]).isEmpty())
+                    .map(k -> k[0] + ":" + k[1])
+                    .toList();
         }
     }
 
     /** WeChat's XML carries no control characters but tab and newline: the platform cannot send them. */
     static String xmlSafe(String text) {
         StringBuilder safe = new StringBuilder();
-        text.codePoints().filter(c -> c == '\t' || c == '\n' || c >= 0x20 && c != 0xFFFE && c != 0xFFFF)
+        text.codePoints()
+                .filter(c -> c == '\t' || c == '\n' || c >= 0x20 && c != 0xFFFE && c != 0xFFFF)
                 .forEach(safe::appendCodePoint);
         return safe.toString();
     }
@@ -454,12 +518,20 @@ class PoisonMessagesIntegrationTests {
 
     static byte[] telegramUpdate(long updateId, long user, String text, boolean group) {
         ObjectNode update = JSON.createObjectNode().put("update_id", updateId);
-        ObjectNode message = update.putObject("message").put("message_id", updateId % 1_000_000_000L)
-                .put("date", System.currentTimeMillis() / 1000).put("text", text);
-        message.putObject("from").put("id", user).put("is_bot", false).put("first_name", "Fuzz")
-                .put("username", "fuzz" + user).put("language_code", "en");
+        ObjectNode message = update.putObject("message")
+                .put("message_id", updateId % 1_000_000_000L)
+                .put("date", System.currentTimeMillis() / 1000)
+                .put("text", text);
+        message.putObject("from")
+                .put("id", user)
+                .put("is_bot", false)
+                .put("first_name", "Fuzz")
+                .put("username", "fuzz" + user)
+                .put("language_code", "en");
         if (group) {
-            message.putObject("chat").put("id", -1_000_000_000_000L - user % 1000).put("title", "Fuzzers")
+            message.putObject("chat")
+                    .put("id", -1_000_000_000_000L - user % 1000)
+                    .put("title", "Fuzzers")
                     .put("type", "supergroup");
         } else {
             message.putObject("chat").put("id", user).put("first_name", "Fuzz").put("type", "private");
@@ -468,9 +540,12 @@ class PoisonMessagesIntegrationTests {
     }
 
     HttpResponse<String> postTelegram(byte[] body) {
-        return send(HttpRequest.newBuilder(uri("/webhooks/telegram/fuzz")).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json").header("X-Telegram-Bot-Api-Secret-Token", BOT_SECRET)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+        return send(HttpRequest.newBuilder(uri("/webhooks/telegram/fuzz"))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .header("X-Telegram-Bot-Api-Secret-Token", BOT_SECRET)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build());
     }
 
     static String follower() {
@@ -497,9 +572,11 @@ class PoisonMessagesIntegrationTests {
         envelope.put("ToUserName", ACCOUNT);
         envelope.put("Encrypt", encrypted);
         return send(HttpRequest.newBuilder(uri("/webhooks/wechat?timestamp=" + timestamp + "&nonce=" + nonce
-                + "&encrypt_type=aes&msg_signature=" + CRYPTO.signature(timestamp, nonce, encrypted)))
-                .timeout(Duration.ofSeconds(60)).header("Content-Type", "text/xml")
-                .POST(HttpRequest.BodyPublishers.ofString(WeChatXml.write(envelope), StandardCharsets.UTF_8)).build());
+                        + "&encrypt_type=aes&msg_signature=" + CRYPTO.signature(timestamp, nonce, encrypted)))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "text/xml")
+                .POST(HttpRequest.BodyPublishers.ofString(WeChatXml.write(envelope), StandardCharsets.UTF_8))
+                .build());
     }
 
     /** The text of a sealed passive reply, or "" for {@code success}. */
@@ -508,30 +585,37 @@ class PoisonMessagesIntegrationTests {
         if (sealed.isEmpty() || !sealed.get().containsKey("Encrypt")) {
             return "";
         }
-        return WeChatXml.parse(CRYPTO.decrypt(sealed.get().get("Encrypt")).orElseThrow()).orElseThrow()
+        return WeChatXml.parse(CRYPTO.decrypt(sealed.get().get("Encrypt")).orElseThrow())
+                .orElseThrow()
                 .getOrDefault("Content", "");
     }
 
-    record XDm(String eventId, String sender, String text) {
-    }
+    record XDm(String eventId, String sender, String text) {}
 
     HttpResponse<String> postX(List<XDm> dms) {
         ObjectNode payload = JSON.createObjectNode().put("for_user_id", X_BANK_ID);
         ArrayNode events = payload.putArray("direct_message_events");
         ObjectNode users = payload.putObject("users");
         for (XDm dm : dms) {
-            ObjectNode event = events.addObject().put("type", "message_create").put("id", dm.eventId())
+            ObjectNode event = events.addObject()
+                    .put("type", "message_create")
+                    .put("id", dm.eventId())
                     .put("created_timestamp", Long.toString(System.currentTimeMillis()));
             ObjectNode create = event.putObject("message_create").put("sender_id", dm.sender());
             create.putObject("target").put("recipient_id", X_BANK_ID);
             create.putObject("message_data").put("text", dm.text());
-            users.putObject(dm.sender()).put("id", dm.sender()).put("name", "Fuzz")
+            users.putObject(dm.sender())
+                    .put("id", dm.sender())
+                    .put("name", "Fuzz")
                     .put("screen_name", "f" + dm.sender().substring(dm.sender().length() - 10));
         }
         byte[] body = JSON.writeValueAsBytes(payload);
-        return send(HttpRequest.newBuilder(uri("/webhooks/x")).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json").header("x-twitter-webhooks-signature", xSignature(body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+        return send(HttpRequest.newBuilder(uri("/webhooks/x"))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .header("x-twitter-webhooks-signature", xSignature(body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build());
     }
 
     static String xSignature(byte[] body) {
@@ -547,12 +631,15 @@ class PoisonMessagesIntegrationTests {
     /** One browser on the web chat: its cookies and the page's CSRF token. */
     final class WebVisitor {
 
-        final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        final HttpClient browser = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         final String csrf;
 
         WebVisitor() {
-            HttpResponse<String> page = exchange(browser, HttpRequest.newBuilder(uri("/chat")).GET().build());
+            HttpResponse<String> page =
+                    exchange(browser, HttpRequest.newBuilder(uri("/chat")).GET().build());
             Matcher m = CSRF.matcher(page.body());
             assertThat(m.find()).as("the chat page carries a CSRF token").isTrue();
             csrf = m.group(1);
@@ -561,9 +648,13 @@ class PoisonMessagesIntegrationTests {
         HttpResponse<String> send(String id, String text) {
             String form = "id=" + id + "&text=" + URLEncoder.encode(text, StandardCharsets.UTF_8) + "&_csrf="
                     + URLEncoder.encode(csrf, StandardCharsets.UTF_8);
-            return exchange(browser, HttpRequest.newBuilder(uri("/chat/messages")).timeout(Duration.ofSeconds(60))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+            return exchange(
+                    browser,
+                    HttpRequest.newBuilder(uri("/chat/messages"))
+                            .timeout(Duration.ofSeconds(60))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(form))
+                            .build());
         }
     }
 
@@ -578,14 +669,21 @@ class PoisonMessagesIntegrationTests {
 
     Optional<String> outcome(String channel, String externalMessageId) {
         return jdbc.sql("SELECT outcome FROM inbox_messages WHERE channel = ? AND external_message_id = ?")
-                .params(channel, externalMessageId).query(String.class).optional();
+                .params(channel, externalMessageId)
+                .query(String.class)
+                .optional();
     }
 
     /** The texts the engine wrote for a recipient, oldest first. */
     List<String> outboxTexts(String channel, String recipient) {
-        return jdbc.sql("SELECT payload FROM outbox_messages WHERE channel = ? AND recipient = ? ORDER BY created_at, id")
-                .params(channel, recipient).query(String.class).list().stream()
-                .map(p -> JSON.readTree(p).path("text").asString(p)).toList();
+        return jdbc
+                .sql("SELECT payload FROM outbox_messages WHERE channel = ? AND recipient = ? ORDER BY created_at, id")
+                .params(channel, recipient)
+                .query(String.class)
+                .list()
+                .stream()
+                .map(p -> JSON.readTree(p).path("text").asString(p))
+                .toList();
     }
 
     int count(String sql, Object... params) {

@@ -82,8 +82,8 @@ public final class FakeTelegramApi implements AutoCloseable {
 
     /** The next call of {@code method} with {@code token} answers this envelope instead. */
     void fail(String token, String method, int code, String description, int retryAfter) {
-        ObjectNode envelope = JSON.createObjectNode().put("ok", false).put("error_code", code)
-                .put("description", description);
+        ObjectNode envelope =
+                JSON.createObjectNode().put("ok", false).put("error_code", code).put("description", description);
         if (retryAfter > 0) {
             envelope.putObject("parameters").put("retry_after", retryAfter);
         }
@@ -92,7 +92,8 @@ public final class FakeTelegramApi implements AutoCloseable {
 
     /** An update that {@code getUpdates} hands out. */
     public void queueUpdate(String token, JsonNode update) {
-        updates.computeIfAbsent(token, k -> new java.util.concurrent.ConcurrentLinkedQueue<>()).add(update);
+        updates.computeIfAbsent(token, k -> new java.util.concurrent.ConcurrentLinkedQueue<>())
+                .add(update);
     }
 
     List<Call> calls() {
@@ -100,17 +101,22 @@ public final class FakeTelegramApi implements AutoCloseable {
     }
 
     public List<Call> calls(String token, String method) {
-        return calls.stream().filter(c -> c.token().equals(token) && c.method().equals(method)).toList();
+        return calls.stream()
+                .filter(c -> c.token().equals(token) && c.method().equals(method))
+                .toList();
     }
 
     public List<Call> sent(String token, String chatId) {
-        return calls(token, "sendMessage").stream().filter(c -> c.chatId().equals(chatId)).toList();
+        return calls(token, "sendMessage").stream()
+                .filter(c -> c.chatId().equals(chatId))
+                .toList();
     }
 
     /** Waits (polling, with a deadline) until the calls satisfy the condition. */
     public List<Call> await(Predicate<List<Call>> condition, Duration within) {
         return Await.until(this::calls, condition, within, now -> {
-            List<Call> recent = now.stream().filter(c -> !c.method().equals("getUpdates")).toList();
+            List<Call> recent =
+                    now.stream().filter(c -> !c.method().equals("getUpdates")).toList();
             return "the fake Bot API to see what was expected; the last calls: "
                     + recent.subList(Math.max(0, recent.size() - 10), recent.size());
         });
@@ -135,20 +141,30 @@ public final class FakeTelegramApi implements AutoCloseable {
                 reply(exchange, JSON.readTree(failure).path("error_code").asInt(), failure);
                 return;
             }
-            if (method.equals("getChatMemberCount") && !members.containsKey(body.path("chat_id").asString(""))) {
-                reply(exchange, 400, "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: chat not found\"}");
+            if (method.equals("getChatMemberCount")
+                    && !members.containsKey(body.path("chat_id").asString(""))) {
+                reply(
+                        exchange,
+                        400,
+                        "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: chat not found\"}");
                 return;
             }
-            reply(exchange, 200, JSON.writeValueAsString(JSON.createObjectNode().put("ok", true)
-                    .set("result", result(token, method, body))));
+            reply(
+                    exchange,
+                    200,
+                    JSON.writeValueAsString(
+                            JSON.createObjectNode().put("ok", true).set("result", result(token, method, body))));
         }
     }
 
     private JsonNode result(String token, String method, JsonNode body) {
         switch (method) {
             case "getMe":
-                return JSON.createObjectNode().put("id", 1000 + Math.abs(token.hashCode() % 1000)).put("is_bot", true)
-                        .put("first_name", "Bank").put("username", usernames.getOrDefault(token, "bank_bot"));
+                return JSON.createObjectNode()
+                        .put("id", 1000 + Math.abs(token.hashCode() % 1000))
+                        .put("is_bot", true)
+                        .put("first_name", "Bank")
+                        .put("username", usernames.getOrDefault(token, "bank_bot"));
             case "setWebhook":
                 webhooks.put(token, body.path("url").asString(""));
                 return JSON.booleanNode(true);
@@ -156,15 +172,23 @@ public final class FakeTelegramApi implements AutoCloseable {
                 webhooks.remove(token);
                 return JSON.booleanNode(true);
             case "getWebhookInfo":
-                return JSON.createObjectNode().put("url", webhooks.getOrDefault(token, ""))
-                        .put("has_custom_certificate", false).put("pending_update_count", 0);
+                return JSON.createObjectNode()
+                        .put("url", webhooks.getOrDefault(token, ""))
+                        .put("has_custom_certificate", false)
+                        .put("pending_update_count", 0);
             case "getUpdates":
                 return polled(token, body);
             case "getChatMemberCount":
-                return tools.jackson.databind.node.JsonNodeFactory.instance.numberNode(members.get(body.path("chat_id").asString("")).longValue());
+                return tools.jackson.databind.node.JsonNodeFactory.instance.numberNode(
+                        members.get(body.path("chat_id").asString("")).longValue());
             case "sendMessage":
-                return JSON.createObjectNode().put("message_id", calls.size()).put("date", 1_700_000_000)
-                        .set("chat", JSON.createObjectNode().put("id", body.path("chat_id").asLong()));
+                return JSON.createObjectNode()
+                        .put("message_id", calls.size())
+                        .put("date", 1_700_000_000)
+                        .set(
+                                "chat",
+                                JSON.createObjectNode()
+                                        .put("id", body.path("chat_id").asLong()));
             default:
                 return JSON.booleanNode(true);
         }

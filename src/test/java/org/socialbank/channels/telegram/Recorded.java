@@ -9,8 +9,7 @@ import tools.jackson.databind.node.ObjectNode;
 /** The recorded updates in {@code src/test/resources/telegram/}, in the Bot API's own format. */
 final class Recorded {
 
-    private Recorded() {
-    }
+    private Recorded() {}
 
     static ObjectNode update(String name) {
         try (InputStream in = Recorded.class.getResourceAsStream("/telegram/" + name + ".json")) {
@@ -31,7 +30,9 @@ final class Recorded {
             if (update.has(kind)) {
                 ObjectNode body = (ObjectNode) update.get(kind);
                 ((ObjectNode) body.get("from")).put("id", userId);
-                JsonNode chat = body.has("chat") ? body.get("chat") : body.path("message").get("chat");
+                JsonNode chat = body.has("chat")
+                        ? body.get("chat")
+                        : body.path("message").get("chat");
                 if (chat instanceof ObjectNode c && c.path("type").asString().equals("private")) {
                     c.put("id", userId);
                 }

@@ -110,8 +110,8 @@ abstract class TelegramContract {
         registry.add("socialbank.conversation.retry-base", () -> "200ms");
     }
 
-    private static void bot(DynamicPropertyRegistry registry, String network, String name, String token,
-            String secret) {
+    private static void bot(
+            DynamicPropertyRegistry registry, String network, String name, String token, String secret) {
         String prefix = "socialbank.channels." + network + ".bots." + name + ".";
         registry.add(prefix + "token", () -> token);
         registry.add(prefix + "api-base-url", API::baseUrl);
@@ -124,7 +124,8 @@ abstract class TelegramContract {
     void aPrivateMessageIsAnsweredThroughTheBotItWasSentTo() {
         long user = IDS.incrementAndGet();
         ObjectNode update = Recorded.update("private-text", IDS.incrementAndGet(), user);
-        assertThat(post("telegram", "second", "second-secret-0123456789", Recorded.bytes(update)).statusCode())
+        assertThat(post("telegram", "second", "second-secret-0123456789", Recorded.bytes(update))
+                        .statusCode())
                 .isEqualTo(200);
         API.await(calls -> !API.sent(SECOND, Long.toString(user)).isEmpty(), Duration.ofSeconds(20));
         assertThat(API.sent(MAIN, Long.toString(user))).isEmpty();
@@ -142,8 +143,11 @@ abstract class TelegramContract {
         API.await(calls -> !API.sent(MAIN, Long.toString(user)).isEmpty(), Duration.ofSeconds(20));
         awaitOutboxDrained(user); // the webhook wrote every reply before it answered: now none is left to leave
         assertThat(API.sent(MAIN, Long.toString(user))).hasSize(1);
-        assertThat(count("SELECT COUNT(*) FROM telegram_updates WHERE network = 'telegram' AND bot = 'main' "
-                + "AND update_id = ?", updateId)).isEqualTo(1);
+        assertThat(count(
+                        "SELECT COUNT(*) FROM telegram_updates WHERE network = 'telegram' AND bot = 'main' "
+                                + "AND update_id = ?",
+                        updateId))
+                .isEqualTo(1);
         assertThat(count("SELECT COUNT(*) FROM inbox_messages WHERE external_message_id = ?", "main:" + updateId))
                 .isEqualTo(1);
     }
@@ -156,16 +160,21 @@ abstract class TelegramContract {
         HttpResponse<String> missing = post("telegram", "main", null, body);
         assertThat(missing.statusCode()).isEqualTo(401);
         assertThat(missing.body()).contains("bad_secret_token");
-        assertThat(post("telegram", "main", MAIN_SECRET + "x", body).statusCode()).isEqualTo(401);
-        assertThat(post("telegram", "main", "second-secret-0123456789", body).statusCode())
-                .as("another bot's secret").isEqualTo(401);
-        assertThat(post("bale", "main", MAIN_SECRET, body).statusCode()).as("the Telegram bot's secret on Bale")
+        assertThat(post("telegram", "main", MAIN_SECRET + "x", body).statusCode())
                 .isEqualTo(401);
-        assertThat(count("SELECT COUNT(*) FROM telegram_updates WHERE update_id = ?", updateId)).isZero();
+        assertThat(post("telegram", "main", "second-secret-0123456789", body).statusCode())
+                .as("another bot's secret")
+                .isEqualTo(401);
+        assertThat(post("bale", "main", MAIN_SECRET, body).statusCode())
+                .as("the Telegram bot's secret on Bale")
+                .isEqualTo(401);
+        assertThat(count("SELECT COUNT(*) FROM telegram_updates WHERE update_id = ?", updateId))
+                .isZero();
         assertThat(count("SELECT COUNT(*) FROM channel_identities WHERE external_id = ?", Long.toString(user)))
                 .isZero();
         assertThat(post("telegram", "nobody", MAIN_SECRET, body).statusCode()).isEqualTo(404);
-        assertThat(post("telegram", "poller", MAIN_SECRET, body).statusCode()).as("a polling bot has no webhook")
+        assertThat(post("telegram", "poller", MAIN_SECRET, body).statusCode())
+                .as("a polling bot has no webhook")
                 .isEqualTo(404);
     }
 
@@ -173,24 +182,43 @@ abstract class TelegramContract {
     void malformedBodiesAreRefusedAndUpdatesTheBankDoesNotAnswerAreAcknowledged() {
         HttpResponse<String> broken = post("telegram", "main", MAIN_SECRET, "{\"update_id\":".getBytes());
         assertThat(broken.statusCode()).isEqualTo(400);
-        assertThat(broken.headers().firstValue("Content-Type")).hasValueSatisfying(
-                t -> assertThat(t).contains("application/problem+json"));
-        assertThat(post("telegram", "main", MAIN_SECRET, "[]".getBytes()).statusCode()).isEqualTo(400);
-        assertThat(post("telegram", "main", MAIN_SECRET, new byte[0]).statusCode()).isEqualTo(400);
-        assertThat(post("telegram", "main", MAIN_SECRET, ("{\"update_id\":1,\"message\":{\"text\":\""
-                + "x".repeat(70_000) + "\"}}").getBytes()).statusCode()).as("bounded").isEqualTo(413);
+        assertThat(broken.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).contains("application/problem+json"));
+        assertThat(post("telegram", "main", MAIN_SECRET, "[]".getBytes()).statusCode())
+                .isEqualTo(400);
+        assertThat(post("telegram", "main", MAIN_SECRET, new byte[0]).statusCode())
+                .isEqualTo(400);
+        assertThat(post(
+                                "telegram",
+                                "main",
+                                MAIN_SECRET,
+                                ("{\"update_id\":1,\"message\":{\"text\":\"" + "x".repeat(70_000) + "\"}}").getBytes())
+                        .statusCode())
+                .as("bounded")
+                .isEqualTo(413);
 
         long user = IDS.incrementAndGet();
         long updateId = IDS.incrementAndGet();
-        assertThat(post("telegram", "main", MAIN_SECRET,
-                Recorded.bytes(Recorded.update("edited-message", updateId, user))).statusCode()).isEqualTo(200);
+        assertThat(post(
+                                "telegram",
+                                "main",
+                                MAIN_SECRET,
+                                Recorded.bytes(Recorded.update("edited-message", updateId, user)))
+                        .statusCode())
+                .isEqualTo(200);
         ObjectNode unknown = FakeTelegramApi.JSON.createObjectNode().put("update_id", IDS.incrementAndGet());
         unknown.putObject("message_reaction").put("date", 1);
-        assertThat(post("telegram", "main", MAIN_SECRET, Recorded.bytes(unknown)).statusCode()).isEqualTo(200);
+        assertThat(post("telegram", "main", MAIN_SECRET, Recorded.bytes(unknown))
+                        .statusCode())
+                .isEqualTo(200);
         assertThat(jdbc.sql("SELECT kind FROM telegram_updates WHERE bot = 'main' AND update_id = ?")
-                .param(updateId).query(String.class).single()).isEqualTo("edited_message");
+                        .param(updateId)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("edited_message");
         // the webhook handles an update before it answers: no reply written now is none ever sent
-        assertThat(count("SELECT COUNT(*) FROM outbox_messages WHERE recipient = ?", Long.toString(user))).isZero();
+        assertThat(count("SELECT COUNT(*) FROM outbox_messages WHERE recipient = ?", Long.toString(user)))
+                .isZero();
         assertThat(API.sent(MAIN, Long.toString(user))).isEmpty();
     }
 
@@ -200,9 +228,10 @@ abstract class TelegramContract {
         ObjectNode update = Recorded.update("callback-query", IDS.incrementAndGet(), user);
         String queryId = "q" + UUID.randomUUID();
         ((ObjectNode) update.get("callback_query")).put("id", queryId);
-        assertThat(post("telegram", "main", MAIN_SECRET, Recorded.bytes(update)).statusCode()).isEqualTo(200);
-        assertThat(API.calls(MAIN, "answerCallbackQuery")).anyMatch(
-                c -> c.body().path("callback_query_id").asString().equals(queryId));
+        assertThat(post("telegram", "main", MAIN_SECRET, Recorded.bytes(update)).statusCode())
+                .isEqualTo(200);
+        assertThat(API.calls(MAIN, "answerCallbackQuery"))
+                .anyMatch(c -> c.body().path("callback_query_id").asString().equals(queryId));
         // a reference the bank never issued: "out of date", as a message
         API.await(calls -> !API.sent(MAIN, Long.toString(user)).isEmpty(), Duration.ofSeconds(20));
     }
@@ -215,26 +244,39 @@ abstract class TelegramContract {
         ((ObjectNode) mention.get("message").get("chat")).put("id", Long.parseLong(group));
         ObjectNode chatter = Recorded.update("group-chatter", IDS.incrementAndGet(), user);
         ((ObjectNode) chatter.get("message").get("chat")).put("id", Long.parseLong(group));
-        assertThat(post("telegram", "main", MAIN_SECRET, Recorded.bytes(chatter)).statusCode()).isEqualTo(200);
-        assertThat(post("telegram", "main", MAIN_SECRET, Recorded.bytes(mention)).statusCode()).isEqualTo(200);
+        assertThat(post("telegram", "main", MAIN_SECRET, Recorded.bytes(chatter))
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(post("telegram", "main", MAIN_SECRET, Recorded.bytes(mention))
+                        .statusCode())
+                .isEqualTo(200);
         API.await(calls -> !API.sent(MAIN, group).isEmpty(), Duration.ofSeconds(20));
         // both updates were handled before their answers: once every reply written is out, none is left
-        assertThat(count("SELECT COUNT(*) FROM outbox_messages WHERE recipient = ?", group)).isPositive();
+        assertThat(count("SELECT COUNT(*) FROM outbox_messages WHERE recipient = ?", group))
+                .isPositive();
         awaitOutboxDrained(group);
         awaitOutboxDrained(Long.toString(user));
         assertThat(API.sent(MAIN, group)).as("the chatter was not answered").hasSize(1);
-        assertThat(API.sent(MAIN, Long.toString(user))).as("nothing said privately").isEmpty();
+        assertThat(API.sent(MAIN, Long.toString(user)))
+                .as("nothing said privately")
+                .isEmpty();
     }
 
     @Test
     void aBotBlockedByItsUserMarksTheChatAccountUnreachable() {
         long user = IDS.incrementAndGet();
         API.fail(SECOND, "sendMessage", 403, "Forbidden: bot was blocked by the user", 0);
-        post("telegram", "second", "second-secret-0123456789",
+        post(
+                "telegram",
+                "second",
+                "second-secret-0123456789",
                 Recorded.bytes(Recorded.update("private-text", IDS.incrementAndGet(), user)));
         awaitOutbox(user, "FAILED");
         assertThat(jdbc.sql("SELECT reachable FROM channel_identities WHERE channel = 'telegram' AND external_id = ?")
-                .param(Long.toString(user)).query(Boolean.class).single()).isFalse();
+                        .param(Long.toString(user))
+                        .query(Boolean.class)
+                        .single())
+                .isFalse();
     }
 
     @Test
@@ -242,21 +284,33 @@ abstract class TelegramContract {
         long first = IDS.incrementAndGet();
         long second = IDS.incrementAndGet();
         API.fail(PAUSED, "sendMessage", 429, "Too Many Requests: retry after 30", 30);
-        post("telegram", "paused", "paused-secret-0123456789",
+        post(
+                "telegram",
+                "paused",
+                "paused-secret-0123456789",
                 Recorded.bytes(Recorded.update("private-text", IDS.incrementAndGet(), first)));
         API.await(calls -> API.sent(PAUSED, Long.toString(first)).size() == 1, Duration.ofSeconds(20));
-        post("telegram", "paused", "paused-secret-0123456789",
+        post(
+                "telegram",
+                "paused",
+                "paused-secret-0123456789",
                 Recorded.bytes(Recorded.update("private-text", IDS.incrementAndGet(), second)));
         // the relay took the second reply while the bot was paused and put it back unsent
-        Await.until(() -> count("SELECT COUNT(*) FROM outbox_messages WHERE recipient = ? AND status = 'PENDING' "
-                + "AND last_error LIKE '%paused by a 429%'", Long.toString(second)) > 0,
+        Await.until(
+                () -> count(
+                                "SELECT COUNT(*) FROM outbox_messages WHERE recipient = ? AND status = 'PENDING' "
+                                        + "AND last_error LIKE '%paused by a 429%'",
+                                Long.toString(second))
+                        > 0,
                 "the relay puts the reply to " + second + " back while the bot is paused");
         assertThat(API.sent(PAUSED, Long.toString(first))).hasSize(1);
         assertThat(API.sent(PAUSED, Long.toString(second))).isEmpty();
         TIME.advance(30 * Throttle.SECOND);
         thirtySecondsPassFor(first, second); // the relay put both back for the 429's retry_after
-        API.await(calls -> API.sent(PAUSED, Long.toString(first)).size() == 2
-                && API.sent(PAUSED, Long.toString(second)).size() == 1, Duration.ofSeconds(30));
+        API.await(
+                calls -> API.sent(PAUSED, Long.toString(first)).size() == 2
+                        && API.sent(PAUSED, Long.toString(second)).size() == 1,
+                Duration.ofSeconds(30));
         awaitOutbox(first, "SUCCEEDED");
     }
 
@@ -264,35 +318,54 @@ abstract class TelegramContract {
     void thirtySecondsPassFor(long... users) {
         for (long user : users) {
             jdbc.sql("UPDATE outbox_messages SET next_attempt_at = ? WHERE recipient = ? AND status = 'PENDING'")
-                    .params(java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusSeconds(1), Long.toString(user))
+                    .params(
+                            java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC)
+                                    .minusSeconds(1),
+                            Long.toString(user))
                     .update();
         }
     }
 
     @Test
-    @DisplayName("issue 13: 429s more often than send-attempts-max are waits, not tries: the reply is sent, never FAILED")
+    @DisplayName(
+            "issue 13: 429s more often than send-attempts-max are waits, not tries: the reply is sent, never FAILED")
     void manyTooManyRequestsAnswersAreWaitsNotTries() {
         long user = IDS.incrementAndGet();
         for (int i = 0; i < 10; i++) {
             API.fail(BURST, "sendMessage", 429, "Too Many Requests: retry after 1", 1);
         }
-        post("telegram", "burst", "burst-secret-0123456789",
+        post(
+                "telegram",
+                "burst",
+                "burst-secret-0123456789",
                 Recorded.bytes(Recorded.update("private-text", IDS.incrementAndGet(), user)));
-        Await.until(() -> {
-            assertThat(count("SELECT COUNT(*) FROM outbox_messages WHERE recipient = '" + user + "' AND status = ?",
-                    "FAILED")).isZero();
-            if (count("SELECT COUNT(*) FROM outbox_messages WHERE recipient = '" + user + "' AND status = ?",
-                    "SUCCEEDED") > 0) {
-                return true;
-            }
-            TIME.advance(Throttle.SECOND); // a second passes for the bot, and for the row put back
-            thirtySecondsPassFor(user);
-            return false;
-        }, Duration.ofSeconds(60), "the reply is sent once the 429s stop");
+        Await.until(
+                () -> {
+                    assertThat(count(
+                                    "SELECT COUNT(*) FROM outbox_messages WHERE recipient = '" + user
+                                            + "' AND status = ?",
+                                    "FAILED"))
+                            .isZero();
+                    if (count(
+                                    "SELECT COUNT(*) FROM outbox_messages WHERE recipient = '" + user
+                                            + "' AND status = ?",
+                                    "SUCCEEDED")
+                            > 0) {
+                        return true;
+                    }
+                    TIME.advance(Throttle.SECOND); // a second passes for the bot, and for the row put back
+                    thirtySecondsPassFor(user);
+                    return false;
+                },
+                Duration.ofSeconds(60),
+                "the reply is sent once the 429s stop");
         assertThat(API.sent(BURST, Long.toString(user))).hasSizeGreaterThan(10);
         awaitOutboxDrained(user);
-        assertThat(jdbc.sql("SELECT MAX(attempts) FROM outbox_messages WHERE recipient = ?").param(Long.toString(user))
-                .query(Integer.class).single()).isOne();
+        assertThat(jdbc.sql("SELECT MAX(attempts) FROM outbox_messages WHERE recipient = ?")
+                        .param(Long.toString(user))
+                        .query(Integer.class)
+                        .single())
+                .isOne();
     }
 
     void awaitOutboxDrained(long user) {
@@ -301,8 +374,12 @@ abstract class TelegramContract {
 
     /** Every reply written to this chat is sent (the relay recorded each send after the platform took it). */
     void awaitOutboxDrained(String chat) {
-        Await.until(() -> count("SELECT COUNT(*) FROM outbox_messages WHERE recipient = '" + chat + "' AND status <> ?",
-                "SUCCEEDED") == 0, "every reply to " + chat + " is sent");
+        Await.until(
+                () -> count(
+                                "SELECT COUNT(*) FROM outbox_messages WHERE recipient = '" + chat + "' AND status <> ?",
+                                "SUCCEEDED")
+                        == 0,
+                "every reply to " + chat + " is sent");
     }
 
     @Test
@@ -312,14 +389,25 @@ abstract class TelegramContract {
         assertThat(set.path("url").asString()).isEqualTo(WEBHOOK_URL);
         assertThat(set.path("secret_token").asString()).isEqualTo(MAIN_SECRET);
         assertThat(set.path("allowed_updates").toString()).contains("message", "callback_query", "my_chat_member");
-        assertThat(API.calls(SECOND, "setWebhook")).as("no webhook-url, nothing set").isEmpty();
+        assertThat(API.calls(SECOND, "setWebhook"))
+                .as("no webhook-url, nothing set")
+                .isEmpty();
         // issue 13: a persistent menu, the commands described in the five languages, the menu button
         // at least five: a context the test cache started again sets the menu again
-        API.await(calls -> API.calls(MAIN, "setMyCommands").size() >= 5 && !API.calls(MAIN, "setChatMenuButton")
-                .isEmpty(), Duration.ofSeconds(10));
-        assertThat(API.calls(MAIN, "setMyCommands")).extracting(c -> c.body().path("language_code").asString(""))
-                .containsOnly("", "fr", "ru", "fa", "zh").contains("", "fr", "ru", "fa", "zh");
-        assertThat(API.calls(MAIN, "setChatMenuButton").get(0).body().path("menu_button").path("type").asString())
+        API.await(
+                calls -> API.calls(MAIN, "setMyCommands").size() >= 5
+                        && !API.calls(MAIN, "setChatMenuButton").isEmpty(),
+                Duration.ofSeconds(10));
+        assertThat(API.calls(MAIN, "setMyCommands"))
+                .extracting(c -> c.body().path("language_code").asString(""))
+                .containsOnly("", "fr", "ru", "fa", "zh")
+                .contains("", "fr", "ru", "fa", "zh");
+        assertThat(API.calls(MAIN, "setChatMenuButton")
+                        .get(0)
+                        .body()
+                        .path("menu_button")
+                        .path("type")
+                        .asString())
                 .isEqualTo("commands");
         Health h = health.health();
         @SuppressWarnings("unchecked")
@@ -341,11 +429,18 @@ abstract class TelegramContract {
     @Test
     void aBaleBotIsServedAtItsOwnPath() {
         long user = IDS.incrementAndGet();
-        assertThat(post("bale", "main", "bale-secret-0123456789",
-                Recorded.bytes(Recorded.update("command", IDS.incrementAndGet(), user))).statusCode()).isEqualTo(200);
+        assertThat(post(
+                                "bale",
+                                "main",
+                                "bale-secret-0123456789",
+                                Recorded.bytes(Recorded.update("command", IDS.incrementAndGet(), user)))
+                        .statusCode())
+                .isEqualTo(200);
         API.await(calls -> !API.sent(BALE, Long.toString(user)).isEmpty(), Duration.ofSeconds(20));
-        assertThat(count("SELECT COUNT(*) FROM channel_identities WHERE channel = 'bale' AND external_id = ?",
-                Long.toString(user))).isEqualTo(1);
+        assertThat(count(
+                        "SELECT COUNT(*) FROM channel_identities WHERE channel = 'bale' AND external_id = ?",
+                        Long.toString(user)))
+                .isEqualTo(1);
     }
 
     /**
@@ -364,30 +459,46 @@ abstract class TelegramContract {
         long start = TIME.nanos();
         for (int i = 0; i < 24; i++) {
             String chat = chats.get(i % chats.size());
-            SendOutcome outcome = telegramSender.send(new OutboundMessage(UUID.randomUUID(),
-                    new IdentityId(UUID.randomUUID()), Network.TELEGRAM, chat, new Outbound.Text("n" + i)), "k" + i);
+            SendOutcome outcome = telegramSender.send(
+                    new OutboundMessage(
+                            UUID.randomUUID(),
+                            new IdentityId(UUID.randomUUID()),
+                            Network.TELEGRAM,
+                            chat,
+                            new Outbound.Text("n" + i)),
+                    "k" + i);
             assertThat(outcome).isEqualTo(new SendOutcome.Sent());
         }
         List<FakeTelegramApi.Call> sent = API.calls(SLOW, "sendMessage").stream()
-                .filter(c -> chats.contains(c.chatId())).toList();
+                .filter(c -> chats.contains(c.chatId()))
+                .toList();
         assertThat(sent).hasSize(24);
-        assertThat(ThrottleUnitTests.mostInWindow(sent.stream().map(FakeTelegramApi.Call::nanos).toList(),
-                Throttle.SECOND)).isLessThanOrEqualTo(5);
+        assertThat(ThrottleUnitTests.mostInWindow(
+                        sent.stream().map(FakeTelegramApi.Call::nanos).toList(), Throttle.SECOND))
+                .isLessThanOrEqualTo(5);
         for (String chat : chats) {
-            List<Long> times = sent.stream().filter(c -> c.chatId().equals(chat)).map(FakeTelegramApi.Call::nanos).toList();
+            List<Long> times = sent.stream()
+                    .filter(c -> c.chatId().equals(chat))
+                    .map(FakeTelegramApi.Call::nanos)
+                    .toList();
             if (Throttle.group(chat)) {
-                assertThat(ThrottleUnitTests.mostInWindow(times, Throttle.MINUTE)).isLessThanOrEqualTo(3);
+                assertThat(ThrottleUnitTests.mostInWindow(times, Throttle.MINUTE))
+                        .isLessThanOrEqualTo(3);
             } else {
-                assertThat(ThrottleUnitTests.mostInWindow(times, Throttle.SECOND)).isLessThanOrEqualTo(1);
+                assertThat(ThrottleUnitTests.mostInWindow(times, Throttle.SECOND))
+                        .isLessThanOrEqualTo(1);
             }
         }
-        assertThat(TIME.nanos() - start).as("six group messages need two more minutes").isGreaterThanOrEqualTo(
-                Throttle.MINUTE);
+        assertThat(TIME.nanos() - start)
+                .as("six group messages need two more minutes")
+                .isGreaterThanOrEqualTo(Throttle.MINUTE);
     }
 
     HttpResponse<String> post(String network, String bot, String secret, byte[] body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks/"
-                + network + "/" + bot)).timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/webhooks/" + network + "/" + bot))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (secret != null) {
             request.header(SECRET_HEADER, secret);
@@ -407,16 +518,22 @@ abstract class TelegramContract {
     }
 
     void awaitOutbox(long user, String status) {
-        Await.until(() -> count("SELECT COUNT(*) FROM outbox_messages WHERE recipient = '" + user + "' AND status = ?",
-                status) > 0, "an outbox row to " + user + " becomes " + status);
+        Await.until(
+                () -> count(
+                                "SELECT COUNT(*) FROM outbox_messages WHERE recipient = '" + user + "' AND status = ?",
+                                status)
+                        > 0,
+                "an outbox row to " + user + " becomes " + status);
     }
 
     @Test
     void updatesOlderThanAWeekAreForgottenNewerOnesKept() {
         String bot = "retention" + System.nanoTime();
         java.time.Instant now = java.time.Instant.now();
-        assertThat(store.markHandled(Network.TELEGRAM, bot, 1, "message", now.minus(java.time.Duration.ofDays(8)))).isTrue();
-        assertThat(store.markHandled(Network.TELEGRAM, bot, 2, "message", now.minus(java.time.Duration.ofDays(1)))).isTrue();
+        assertThat(store.markHandled(Network.TELEGRAM, bot, 1, "message", now.minus(java.time.Duration.ofDays(8))))
+                .isTrue();
+        assertThat(store.markHandled(Network.TELEGRAM, bot, 2, "message", now.minus(java.time.Duration.ofDays(1))))
+                .isTrue();
         janitor.run();
         assertThat(store.handled(Network.TELEGRAM, bot, 1)).isFalse();
         assertThat(store.handled(Network.TELEGRAM, bot, 2)).isTrue();

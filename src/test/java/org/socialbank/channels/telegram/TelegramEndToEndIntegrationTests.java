@@ -13,9 +13,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.socialbank.alerts.Alerts;
 import org.socialbank.demo.DemoBank;
 import org.socialbank.demo.DemoCustomer;
-import org.socialbank.alerts.Alerts;
 import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Directory;
@@ -127,12 +127,16 @@ class TelegramEndToEndIntegrationTests {
         }
 
         private void post(ObjectNode update) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks/"
-                    + network + "/bank")).header("Content-Type", "application/json")
+            HttpRequest request = HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + port + "/webhooks/" + network + "/bank"))
+                    .header("Content-Type", "application/json")
                     .header("X-Telegram-Bot-Api-Secret-Token", SECRET)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(Recorded.bytes(update))).build();
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(Recorded.bytes(update)))
+                    .build();
             try {
-                assertThat(http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+                assertThat(http.send(request, HttpResponse.BodyHandlers.ofString())
+                                .statusCode())
+                        .isEqualTo(200);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             } catch (InterruptedException e) {
@@ -170,7 +174,12 @@ class TelegramEndToEndIntegrationTests {
         chat.say("link");
         assertThat(chat.received(seen + 1).path("text").asString()).contains("/link/");
         JsonNode ask = chat.received(seen + 2);
-        assertThat(ask.path("reply_markup").path("keyboard").path(0).path(0).path("request_contact").asBoolean())
+        assertThat(ask.path("reply_markup")
+                        .path("keyboard")
+                        .path(0)
+                        .path(0)
+                        .path("request_contact")
+                        .asBoolean())
                 .isTrue();
         chat.shareOwnPhone(ivan.phone());
         // security review #11: the shared phone gets a code by SMS, typed on the bank's page
@@ -179,9 +188,12 @@ class TelegramEndToEndIntegrationTests {
         assertThat(link.find()).as("a link in " + offer).isTrue();
         FormClient browser = new FormClient(port);
         assertThat(browser.get(link.group()).html()).contains("6-digit code");
-        Matcher code = CODE.matcher(browser.get("/dev/sms.json?limit=1&to=" + ivan.phone().replace("+", "%2B")).html());
+        Matcher code = CODE.matcher(
+                browser.get("/dev/sms.json?limit=1&to=" + ivan.phone().replace("+", "%2B"))
+                        .html());
         assertThat(code.find()).isTrue();
-        assertThat(browser.post(link.group() + "/code", "code", code.group(1)).html()).contains("is linked");
+        assertThat(browser.post(link.group() + "/code", "code", code.group(1)).html())
+                .contains("is linked");
         assertThat(chat.received(seen + 4).path("text").asString()).containsIgnoringCase("telegram");
         chat.say("balance");
         assertThat(chat.received(seen + 5).path("text").asString()).doesNotContain("/link/");
@@ -209,24 +221,40 @@ class TelegramEndToEndIntegrationTests {
         Chat telegram = new Chat("telegram", TELEGRAM);
         Chat bale = new Chat("bale", BALE);
         Customers customers = new Customers(directory, ledger);
-        Customers.Customer lea = customers.named("Léa Leroy").speaking(Language.FR)
-                .phone("+336715" + String.format("%05d", telegram.user % 100_000)).wallet("EUR").create();
+        Customers.Customer lea = customers
+                .named("Léa Leroy")
+                .speaking(Language.FR)
+                .phone("+336715" + String.format("%05d", telegram.user % 100_000))
+                .wallet("EUR")
+                .create();
         IdentityId onTelegram = link(Network.TELEGRAM, telegram, lea.id());
         link(Network.BALE, bale, lea.id());
         alerts.save(alerts.settings(lea.id()).withPreferredChannel(Network.TELEGRAM));
         API.fail(TELEGRAM, "sendMessage", 403, "Forbidden: bot was blocked by the user", 0);
 
         CurrencyCode eur = CurrencyCode.of("EUR");
-        assertThat(ledger.transfer(NewTransfer.posted(new TransferId(java.util.UUID.randomUUID()),
-                customers.funding(eur), lea.wallet(), 4_321, eur, "deposit"))).isInstanceOf(TransferResult.Posted.class);
+        assertThat(ledger.transfer(NewTransfer.posted(
+                        new TransferId(java.util.UUID.randomUUID()),
+                        customers.funding(eur),
+                        lea.wallet(),
+                        4_321,
+                        eur,
+                        "deposit")))
+                .isInstanceOf(TransferResult.Posted.class);
         follow(() -> bale.count() >= 1, "the alert on Bale");
         String alert = bale.received(1).path("text").asString();
         assertThat(alert).as("the alert, in French, on Bale").contains("43,21");
         assertThat(telegram.count()).as("one try on Telegram, refused").isEqualTo(1);
         assertThat(identities.identity(onTelegram).orElseThrow().reachable()).isFalse();
 
-        assertThat(ledger.transfer(NewTransfer.posted(new TransferId(java.util.UUID.randomUUID()),
-                customers.funding(eur), lea.wallet(), 1_000, eur, "deposit"))).isInstanceOf(TransferResult.Posted.class);
+        assertThat(ledger.transfer(NewTransfer.posted(
+                        new TransferId(java.util.UUID.randomUUID()),
+                        customers.funding(eur),
+                        lea.wallet(),
+                        1_000,
+                        eur,
+                        "deposit")))
+                .isInstanceOf(TransferResult.Posted.class);
         follow(() -> bale.count() >= 2, "the second alert on Bale");
         assertThat(bale.received(2).path("text").asString()).contains("10,00");
         assertThat(telegram.count()).as("no second try on the blocked chat").isEqualTo(1);
@@ -235,15 +263,20 @@ class TelegramEndToEndIntegrationTests {
 
     /** Runs the journal follower (off in tests by default) until the condition holds. */
     private void follow(java.util.function.BooleanSupplier done, String what) {
-        org.socialbank.support.Await.until(() -> {
-            transactionAlerts.follow();
-            return done.getAsBoolean();
-        }, Duration.ofSeconds(45), () -> what);
+        org.socialbank.support.Await.until(
+                () -> {
+                    transactionAlerts.follow();
+                    return done.getAsBoolean();
+                },
+                Duration.ofSeconds(45),
+                () -> what);
     }
 
     /** The chat's account linked to the customer, as a finished linking would leave it. */
     private IdentityId link(Network network, Chat chat, CustomerId customer) {
-        IdentityId id = identities.identify(network, Long.toString(chat.user), null, null).id();
+        IdentityId id = identities
+                .identify(network, Long.toString(chat.user), null, null)
+                .id();
         linking.setCustomer(id, customer, java.time.Instant.now());
         return id;
     }
@@ -254,7 +287,8 @@ class TelegramEndToEndIntegrationTests {
         chat.say("pay $" + DemoBank.CUSTOMERS.get(1).tag() + " " + amount);
         JsonNode confirmation = chat.received(seen + 1);
         assertThat(confirmation.path("text").asString()).contains(amount);
-        JsonNode buttons = confirmation.path("reply_markup").path("inline_keyboard").path(0);
+        JsonNode buttons =
+                confirmation.path("reply_markup").path("inline_keyboard").path(0);
         String confirm = null;
         for (JsonNode button : buttons) {
             if (button.path("text").asString().equals("Confirm")) {
@@ -268,19 +302,28 @@ class TelegramEndToEndIntegrationTests {
         JsonNode held = chat.received(seen + 2);
         assertThat(held.path("text").asString()).contains("confirm on the bank");
         // a local http:// URL is no Telegram URL button: the adapter puts it in the text
-        Matcher confirmLink = Pattern.compile("https?://\\S+/confirm/\\S+").matcher(held.path("text").asString()
-                + " " + held.path("reply_markup").path("inline_keyboard").path(0).path(0).path("url").asString());
+        Matcher confirmLink = Pattern.compile("https?://\\S+/confirm/\\S+")
+                .matcher(held.path("text").asString() + " "
+                        + held.path("reply_markup")
+                                .path("inline_keyboard")
+                                .path(0)
+                                .path(0)
+                                .path("url")
+                                .asString());
         assertThat(confirmLink.find()).as("a confirmation link in " + held).isTrue();
         String page = confirmLink.group();
         assertThat(API.calls(chat.token, "answerCallbackQuery")).isNotEmpty();
         FormClient browser = new FormClient(port);
         String path = URI.create(page).getPath();
         assertThat(browser.get(path).html()).contains("Camille D.");
-        String sms = browser.get("/dev/sms.json?limit=1&to=" + payer.phone().replace("+", "%2B")).html();
+        String sms = browser.get("/dev/sms.json?limit=1&to=" + payer.phone().replace("+", "%2B"))
+                .html();
         Matcher code = CODE.matcher(sms);
         assertThat(code.find()).as("a code in " + sms).isTrue();
         assertThat(browser.post(path, "code", code.group(1)).html()).contains("Confirmed");
-        assertThat(chat.received(seen + 3).path("text").asString()).contains("is done").contains(amount);
+        assertThat(chat.received(seen + 3).path("text").asString())
+                .contains("is done")
+                .contains(amount);
     }
 
     /** "balance" gets the link; the customer signs in on the bank's page; the chat hears it is linked. */
@@ -293,10 +336,12 @@ class TelegramEndToEndIntegrationTests {
         FormClient browser = new FormClient(port);
         assertThat(browser.get(link.group()).status()).isEqualTo(200);
         browser.post(link.group(), "username", customer.username(), "password", customer.password());
-        String sms = browser.get("/dev/sms.json?limit=1&to=" + customer.phone().replace("+", "%2B")).html();
+        String sms = browser.get("/dev/sms.json?limit=1&to=" + customer.phone().replace("+", "%2B"))
+                .html();
         Matcher code = CODE.matcher(sms);
         assertThat(code.find()).as("a code in " + sms).isTrue();
-        assertThat(browser.post(link.group() + "/code", "code", code.group(1)).html()).contains("is linked");
+        assertThat(browser.post(link.group() + "/code", "code", code.group(1)).html())
+                .contains("is linked");
         // "This Telegram (Bale) account is now linked", in the customer's language
         assertThat(chat.received(seen + 2).path("text").asString()).containsIgnoringCase(chat.network);
     }

@@ -30,15 +30,25 @@ class TelegramHealthUnitTests {
     }
 
     static TelegramBots bots() {
-        TelegramProperties.Bots telegram = new TelegramProperties.Bots(Map.of(
-                "one", bot(ONE), "two", bot(TWO)));
-        return TelegramBots.of(new TelegramProperties(telegram, new TelegramProperties.Bots(Map.of())),
-                Throttle.Time.SYSTEM);
+        TelegramProperties.Bots telegram = new TelegramProperties.Bots(Map.of("one", bot(ONE), "two", bot(TWO)));
+        return TelegramBots.of(
+                new TelegramProperties(telegram, new TelegramProperties.Bots(Map.of())), Throttle.Time.SYSTEM);
     }
 
     static TelegramProperties.Bot bot(String token) {
-        return new TelegramProperties.Bot(token, "health-secret-0123456789", API.baseUrl(), "webhook", null, "bank_bot",
-                30, 1, 20, Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(25));
+        return new TelegramProperties.Bot(
+                token,
+                "health-secret-0123456789",
+                API.baseUrl(),
+                "webhook",
+                null,
+                "bank_bot",
+                30,
+                1,
+                20,
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(25));
     }
 
     @Test
@@ -66,13 +76,17 @@ class TelegramHealthUnitTests {
         for (int i = 0; i < 50; i++) {
             health.health();
         }
-        assertThat(API.calls(ONE, "getWebhookInfo")).as("still within the interval").hasSize(1);
+        assertThat(API.calls(ONE, "getWebhookInfo"))
+                .as("still within the interval")
+                .hasSize(1);
 
         clock.advance(Duration.ofSeconds(1));
         for (int i = 0; i < 50; i++) {
             health.health();
         }
-        assertThat(API.calls(ONE, "getWebhookInfo")).as("asked again once the interval passed").hasSize(2);
+        assertThat(API.calls(ONE, "getWebhookInfo"))
+                .as("asked again once the interval passed")
+                .hasSize(2);
         assertThat(API.calls(TWO, "getWebhookInfo")).hasSize(2);
     }
 
@@ -80,8 +94,11 @@ class TelegramHealthUnitTests {
     void aFailedAnswerIsKeptTooAndShowsDown() {
         MutableClock clock = new MutableClock(Instant.parse("2026-12-01T12:00:00Z"));
         String token = "773:health-429";
-        TelegramBots bots = TelegramBots.of(new TelegramProperties(new TelegramProperties.Bots(Map.of("limited",
-                bot(token))), new TelegramProperties.Bots(Map.of())), Throttle.Time.SYSTEM);
+        TelegramBots bots = TelegramBots.of(
+                new TelegramProperties(
+                        new TelegramProperties.Bots(Map.of("limited", bot(token))),
+                        new TelegramProperties.Bots(Map.of())),
+                Throttle.Time.SYSTEM);
         API.fail(token, "getWebhookInfo", 429, "Too Many Requests: retry after 30", 30);
         TelegramHealth health = new TelegramHealth(bots, clock);
         for (int i = 0; i < 20; i++) {

@@ -16,16 +16,31 @@ import tools.jackson.databind.node.ObjectNode;
 /** Issue 13: Telegram's persistent menu, in five languages, each command one the chat reads as it is. */
 class TelegramMenuUnitTests {
 
-    static final Map<String, Intent> READS_AS = Map.of("balance", Intent.BALANCE, "history", Intent.HISTORY,
-            "pay", Intent.PAY, "requests", Intent.REQUESTS, "branches", Intent.BRANCHES, "help", Intent.HELP,
-            "language", Intent.LANGUAGE);
+    static final Map<String, Intent> READS_AS = Map.of(
+            "balance",
+            Intent.BALANCE,
+            "history",
+            Intent.HISTORY,
+            "pay",
+            Intent.PAY,
+            "requests",
+            Intent.REQUESTS,
+            "branches",
+            Intent.BRANCHES,
+            "help",
+            Intent.HELP,
+            "language",
+            Intent.LANGUAGE);
 
     @Test
     void everyMenuCommandIsReadAsItsIntentWhenTapped() {
         assertThat(BotLifecycle.MENU).containsExactlyInAnyOrderElementsOf(READS_AS.keySet());
         for (String command : BotLifecycle.MENU) {
-            assertThat(new CommandParser().parse("/" + command, Optional.empty(), Context.of(Network.TELEGRAM, null))
-                    .intent()).as(command).isEqualTo(READS_AS.get(command));
+            assertThat(new CommandParser()
+                            .parse("/" + command, Optional.empty(), Context.of(Network.TELEGRAM, null))
+                            .intent())
+                    .as(command)
+                    .isEqualTo(READS_AS.get(command));
         }
     }
 
@@ -41,8 +56,13 @@ class TelegramMenuUnitTests {
         assertThat(english.path("commands").get(0).path("command").asString()).isEqualTo("balance");
         ObjectNode persian = BotLifecycle.menuCommands(messages, Language.FA);
         assertThat(persian.path("language_code").asString()).isEqualTo("fa");
-        assertThat(persian.path("commands").get(0).path("description").asString()).contains("موجودی");
-        assertThat(BotLifecycle.menuCommands(messages, Language.ZH).path("commands").get(2).path("description")
-                .asString()).isEqualTo("向他人付款");
+        assertThat(persian.path("commands").get(0).path("description").asString())
+                .contains("موجودی");
+        assertThat(BotLifecycle.menuCommands(messages, Language.ZH)
+                        .path("commands")
+                        .get(2)
+                        .path("description")
+                        .asString())
+                .isEqualTo("向他人付款");
     }
 }

@@ -27,11 +27,13 @@ class TelegramPropertiesUnitTests {
 
     @Test
     void environmentVariablesNameBotsAndTheirSettings() {
-        TelegramProperties p = bind(new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of(
-                "SOCIALBANK_CHANNELS_TELEGRAM_BOTS_MAIN_TOKEN", "123456:ABCdef",
-                "SOCIALBANK_CHANNELS_TELEGRAM_BOTS_MAIN_SECRETTOKEN", "s3cret-s3cret-s3cret",
-                "SOCIALBANK_CHANNELS_BALE_BOTS_IR_TOKEN", "987654:xyz-abc",
-                "SOCIALBANK_CHANNELS_BALE_BOTS_IR_SECRETTOKEN", "another-secret-token")));
+        TelegramProperties p = bind(new SystemEnvironmentPropertySource(
+                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                Map.of(
+                        "SOCIALBANK_CHANNELS_TELEGRAM_BOTS_MAIN_TOKEN", "123456:ABCdef",
+                        "SOCIALBANK_CHANNELS_TELEGRAM_BOTS_MAIN_SECRETTOKEN", "s3cret-s3cret-s3cret",
+                        "SOCIALBANK_CHANNELS_BALE_BOTS_IR_TOKEN", "987654:xyz-abc",
+                        "SOCIALBANK_CHANNELS_BALE_BOTS_IR_SECRETTOKEN", "another-secret-token")));
         TelegramProperties.Bot main = p.telegram().bots().get("main");
         assertThat(main.token()).isEqualTo("123456:ABCdef");
         assertThat(main.secretToken()).isEqualTo("s3cret-s3cret-s3cret");
@@ -44,10 +46,12 @@ class TelegramPropertiesUnitTests {
 
     @Test
     void commandLinePropertiesToo() {
-        TelegramProperties p = bind(new MapPropertySource("args", Map.of(
-                "socialbank.channels.telegram.bots.dev.token", "123456:ABCdef",
-                "socialbank.channels.telegram.bots.dev.mode", "polling",
-                "socialbank.channels.telegram.bots.dev.api-base-url", "http://127.0.0.1:8081/")));
+        TelegramProperties p = bind(new MapPropertySource(
+                "args",
+                Map.of(
+                        "socialbank.channels.telegram.bots.dev.token", "123456:ABCdef",
+                        "socialbank.channels.telegram.bots.dev.mode", "polling",
+                        "socialbank.channels.telegram.bots.dev.api-base-url", "http://127.0.0.1:8081/")));
         assertThat(p.telegram().bots().get("dev").polling()).isTrue();
         assertThat(p.telegram().bots().get("dev").apiBaseUrl()).isEqualTo("http://127.0.0.1:8081");
         assertThat(p.bale().bots()).isEmpty();
@@ -55,16 +59,19 @@ class TelegramPropertiesUnitTests {
 
     @Test
     void badSettingsStopTheStartWithTheirName() {
-        assertThatThrownBy(() -> bind(new MapPropertySource("args", Map.of(
-                "socialbank.channels.telegram.bots.main.token", "123456:ABCdef"))))
+        assertThatThrownBy(() -> bind(new MapPropertySource(
+                        "args", Map.of("socialbank.channels.telegram.bots.main.token", "123456:ABCdef"))))
                 .hasStackTraceContaining("socialbank.channels.telegram.bots.main.secret-token is required");
-        assertThatThrownBy(() -> bind(new MapPropertySource("args", Map.of(
-                "socialbank.channels.bale.bots.main.token", "123456:ABCdef",
-                "socialbank.channels.bale.bots.main.secret-token", "s3cret-s3cret-s3cret",
-                "socialbank.channels.bale.bots.main.webhook-url", "http://bank.example/webhooks/bale/main"))))
+        assertThatThrownBy(() -> bind(new MapPropertySource(
+                        "args",
+                        Map.of(
+                                "socialbank.channels.bale.bots.main.token", "123456:ABCdef",
+                                "socialbank.channels.bale.bots.main.secret-token", "s3cret-s3cret-s3cret",
+                                "socialbank.channels.bale.bots.main.webhook-url",
+                                        "http://bank.example/webhooks/bale/main"))))
                 .hasStackTraceContaining("webhook-url must be an https URL");
-        assertThatThrownBy(() -> bind(new MapPropertySource("args", Map.of(
-                "socialbank.channels.telegram.bots.main.mode", "push"))))
+        assertThatThrownBy(() -> bind(
+                        new MapPropertySource("args", Map.of("socialbank.channels.telegram.bots.main.mode", "push"))))
                 .hasStackTraceContaining("socialbank.channels.telegram.bots.main");
     }
 }

@@ -15,14 +15,19 @@ class TelegramRepliesUnitTests {
         TelegramReplies.Call call = TelegramReplies.render(content, "522031");
         assertThat(call.method()).isEqualTo("sendMessage");
         assertThat(call.parameters().path("chat_id").asString()).isEqualTo("522031");
-        assertThat(call.parameters().has("parse_mode")).as("plain text: nothing is read as markup").isFalse();
+        assertThat(call.parameters().has("parse_mode"))
+                .as("plain text: nothing is read as markup")
+                .isFalse();
         return call.parameters();
     }
 
     @Test
     void buttonsAreAnInlineKeyboardWithTheReferencesAsCallbackData() {
-        JsonNode p = render(new Outbound.Buttons("Pay €5.00 to Camille D.?",
-                List.of(new Outbound.Button("Confirm", "r".repeat(22)), new Outbound.Button("Cancel", "c".repeat(22)))));
+        JsonNode p = render(new Outbound.Buttons(
+                "Pay €5.00 to Camille D.?",
+                List.of(
+                        new Outbound.Button("Confirm", "r".repeat(22)),
+                        new Outbound.Button("Cancel", "c".repeat(22)))));
         JsonNode row = p.path("reply_markup").path("inline_keyboard").path(0);
         assertThat(row.path(0).path("text").asString()).isEqualTo("Confirm");
         assertThat(row.path(0).path("callback_data").asString()).isEqualTo("r".repeat(22));
@@ -31,14 +36,20 @@ class TelegramRepliesUnitTests {
 
     @Test
     void aReferenceOverSixtyFourBytesIsRefused() {
-        assertThatThrownBy(() -> TelegramReplies.render(new Outbound.Buttons("x",
-                List.of(new Outbound.Button("ok", "é".repeat(40)))), "1")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> TelegramReplies.render(
+                        new Outbound.Buttons("x", List.of(new Outbound.Button("ok", "é".repeat(40)))), "1"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void linksAreUrlButtonsWhenPublicAndTextOtherwise() {
         JsonNode https = render(new Outbound.Link("Link first", "Link my account", "https://bank.example/link/abc"));
-        assertThat(https.path("reply_markup").path("inline_keyboard").path(0).path(0).path("url").asString())
+        assertThat(https.path("reply_markup")
+                        .path("inline_keyboard")
+                        .path(0)
+                        .path(0)
+                        .path("url")
+                        .asString())
                 .isEqualTo("https://bank.example/link/abc");
         JsonNode local = render(new Outbound.Link("Link first", "Link my account", "http://localhost:8080/link/abc"));
         assertThat(local.path("text").asString()).isEqualTo("Link first\nhttp://localhost:8080/link/abc");
@@ -47,22 +58,31 @@ class TelegramRepliesUnitTests {
 
     @Test
     void receiptsPlacesAndThePhoneButton() {
-        assertThat(render(new Outbound.Receipt("Paid", List.of("Amount: €5.00", "To: Camille D."))).path("text")
-                .asString()).isEqualTo("Paid\n\nAmount: €5.00\nTo: Camille D.");
-        JsonNode places = render(new Outbound.Places("Nearest branches",
-                List.of(new Outbound.Place("Opéra", "12 rue Auber", 48.8719, 2.3316))));
+        assertThat(render(new Outbound.Receipt("Paid", List.of("Amount: €5.00", "To: Camille D.")))
+                        .path("text")
+                        .asString())
+                .isEqualTo("Paid\n\nAmount: €5.00\nTo: Camille D.");
+        JsonNode places = render(new Outbound.Places(
+                "Nearest branches", List.of(new Outbound.Place("Opéra", "12 rue Auber", 48.8719, 2.3316))));
         assertThat(places.path("text").asString()).contains("Opéra", "12 rue Auber");
-        assertThat(places.path("reply_markup").path("inline_keyboard").path(0).path(0).path("url").asString())
+        assertThat(places.path("reply_markup")
+                        .path("inline_keyboard")
+                        .path(0)
+                        .path(0)
+                        .path("url")
+                        .asString())
                 .contains("mlat=48.871900");
         JsonNode ask = render(new Outbound.AskPhone("Share your number?", "Share my phone"));
         JsonNode button = ask.path("reply_markup").path("keyboard").path(0).path(0);
         assertThat(button.path("request_contact").asBoolean()).isTrue();
         assertThat(button.path("text").asString()).isEqualTo("Share my phone");
-        assertThat(ask.path("reply_markup").path("one_time_keyboard").asBoolean()).isTrue();
+        assertThat(ask.path("reply_markup").path("one_time_keyboard").asBoolean())
+                .isTrue();
     }
 
     @Test
     void textsAreCutToTelegramsLimit() {
-        assertThat(render(new Outbound.Text("a".repeat(5000))).path("text").asString()).hasSize(4096);
+        assertThat(render(new Outbound.Text("a".repeat(5000))).path("text").asString())
+                .hasSize(4096);
     }
 }

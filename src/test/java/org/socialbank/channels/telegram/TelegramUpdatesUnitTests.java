@@ -5,16 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.node.ObjectNode;
 import org.socialbank.conversation.Inbound;
 import org.socialbank.conversation.InboundMessage;
 import org.socialbank.shared.Network;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The recorded updates as the engine gets them. */
 class TelegramUpdatesUnitTests {
 
     private static TelegramUpdates.Update read(String name) {
-        return TelegramUpdates.read(Recorded.update(name), Network.TELEGRAM, "main", () -> Optional.of("socialbankbot"));
+        return TelegramUpdates.read(
+                Recorded.update(name), Network.TELEGRAM, "main", () -> Optional.of("socialbankbot"));
     }
 
     private static InboundMessage message(String name) {
@@ -40,13 +41,16 @@ class TelegramUpdatesUnitTests {
         assertThat(TelegramUpdates.text("/pay@SocialBankBot @camille 5", "socialbankbot"))
                 .contains(new Inbound.Text("pay @camille 5"));
         assertThat(TelegramUpdates.text("/Balance", null)).contains(new Inbound.Text("balance"));
-        assertThat(TelegramUpdates.text("/help@otherbot", "socialbankbot")).as("another bot's command").isEmpty();
+        assertThat(TelegramUpdates.text("/help@otherbot", "socialbankbot"))
+                .as("another bot's command")
+                .isEmpty();
         assertThat(TelegramUpdates.text("   ", null)).isEmpty();
         assertThat(TelegramUpdates.text("/", null)).isEmpty();
     }
 
     @Test
-    @DisplayName("regression 085f6db (review fix): in a group only mentions of the bot's whole name and commands are read")
+    @DisplayName(
+            "regression 085f6db (review fix): in a group only mentions of the bot's whole name and commands are read")
     void inAGroupOnlyMentionsAndCommandsAreRead() {
         TelegramUpdates.Update mention = read("group-mention");
         InboundMessage m = mention.message().orElseThrow();
@@ -57,8 +61,10 @@ class TelegramUpdatesUnitTests {
         assertThat(read("group-chatter").message()).isEmpty();
         ObjectNode fans = Recorded.update("group-mention");
         ((ObjectNode) fans.get("message")).put("text", "@SocialBankBot_fans meet up tonight");
-        assertThat(TelegramUpdates.read(fans, Network.TELEGRAM, "main", () -> Optional.of("socialbankbot")).message())
-                .as("another account whose name starts like the bot's").isEmpty();
+        assertThat(TelegramUpdates.read(fans, Network.TELEGRAM, "main", () -> Optional.of("socialbankbot"))
+                        .message())
+                .as("another account whose name starts like the bot's")
+                .isEmpty();
     }
 
     @Test
@@ -76,7 +82,9 @@ class TelegramUpdatesUnitTests {
         assertThat(own.phone()).isEqualTo("+919876543210");
         InboundMessage foreign = message("contact-foreign");
         assertThat(foreign.content()).isEqualTo(new Inbound.Contact("+33612345678", false));
-        assertThat(foreign.phone()).as("someone else's number is not the sender's phone").isNull();
+        assertThat(foreign.phone())
+                .as("someone else's number is not the sender's phone")
+                .isNull();
     }
 
     @Test
@@ -94,14 +102,20 @@ class TelegramUpdatesUnitTests {
         assertThat(edited.message()).isEmpty();
         var poll = FakeTelegramApi.JSON.createObjectNode().put("update_id", 5);
         poll.putObject("poll").put("id", "1");
-        assertThat(TelegramUpdates.read(poll, Network.BALE, "b", Optional::empty).message()).isEmpty();
-        assertThat(TelegramUpdates.updateId(FakeTelegramApi.JSON.createObjectNode().put("update_id", "x"))).isEmpty();
+        assertThat(TelegramUpdates.read(poll, Network.BALE, "b", Optional::empty)
+                        .message())
+                .isEmpty();
+        assertThat(TelegramUpdates.updateId(
+                        FakeTelegramApi.JSON.createObjectNode().put("update_id", "x")))
+                .isEmpty();
     }
 
     @Test
     void messagesFromBotsAreIgnored() {
         var update = Recorded.update("private-text");
         ((tools.jackson.databind.node.ObjectNode) update.get("message").get("from")).put("is_bot", true);
-        assertThat(TelegramUpdates.read(update, Network.TELEGRAM, "main", Optional::empty).message()).isEmpty();
+        assertThat(TelegramUpdates.read(update, Network.TELEGRAM, "main", Optional::empty)
+                        .message())
+                .isEmpty();
     }
 }

@@ -51,11 +51,16 @@ class ThrottleUnitTests {
         assertThat(mostInWindow(all, Throttle.SECOND)).as("seed " + seed).isLessThanOrEqualTo(5);
         for (int c = 0; c < chats.size(); c++) {
             int index = c;
-            List<Long> times = sends.stream().filter(s -> s[0] == index).map(s -> s[1]).toList();
+            List<Long> times =
+                    sends.stream().filter(s -> s[0] == index).map(s -> s[1]).toList();
             if (Throttle.group(chats.get(c))) {
-                assertThat(mostInWindow(times, Throttle.MINUTE)).as("seed " + seed).isLessThanOrEqualTo(3);
+                assertThat(mostInWindow(times, Throttle.MINUTE))
+                        .as("seed " + seed)
+                        .isLessThanOrEqualTo(3);
             } else {
-                assertThat(mostInWindow(times, Throttle.SECOND)).as("seed " + seed).isLessThanOrEqualTo(1);
+                assertThat(mostInWindow(times, Throttle.SECOND))
+                        .as("seed " + seed)
+                        .isLessThanOrEqualTo(1);
             }
         }
     }
@@ -79,7 +84,9 @@ class ThrottleUnitTests {
         Throttle throttle = new Throttle(time, 30, 1, 20);
         assertThat(throttle.acquire("7", 0)).isEqualTo(Throttle.Turn.GO);
         assertThat(throttle.acquire("7", Throttle.SECOND / 2)).isEqualTo(Throttle.Turn.BUSY);
-        assertThat(throttle.acquire("8", 0)).as("another chat has its own window").isEqualTo(Throttle.Turn.GO);
+        assertThat(throttle.acquire("8", 0))
+                .as("another chat has its own window")
+                .isEqualTo(Throttle.Turn.GO);
         assertThat(throttle.acquire("7", Throttle.SECOND)).isEqualTo(Throttle.Turn.GO);
     }
 

@@ -45,18 +45,19 @@ class TwoNodesIntegrationTests {
     static void startTwoNodes() {
         String url = PostgresDatabases.create();
         for (int node = 0; node < 2; node++) {
-            NODES.add(new SpringApplicationBuilder(SocialbankApplication.class).properties(Map.ofEntries(
-                    Map.entry("server.port", "0"),
-                    Map.entry("spring.datasource.url", url),
-                    Map.entry("spring.datasource.username", PostgresDatabases.user()),
-                    Map.entry("spring.datasource.password", ""),
-                    Map.entry("spring.datasource.hikari.maximum-pool-size", "8"),
-                    Map.entry("socialbank.api.tokens", Api.TOKEN),
-                    Map.entry("socialbank.demo.enabled", "false"),
-                    Map.entry("socialbank.conversation.relay-interval", "100ms"),
-                    Map.entry("socialbank.channels.telegram.bots.main.token", TOKEN),
-                    Map.entry("socialbank.channels.telegram.bots.main.api-base-url", API.baseUrl()),
-                    Map.entry("socialbank.channels.telegram.bots.main.secret-token", SECRET)))
+            NODES.add(new SpringApplicationBuilder(SocialbankApplication.class)
+                    .properties(Map.ofEntries(
+                            Map.entry("server.port", "0"),
+                            Map.entry("spring.datasource.url", url),
+                            Map.entry("spring.datasource.username", PostgresDatabases.user()),
+                            Map.entry("spring.datasource.password", ""),
+                            Map.entry("spring.datasource.hikari.maximum-pool-size", "8"),
+                            Map.entry("socialbank.api.tokens", Api.TOKEN),
+                            Map.entry("socialbank.demo.enabled", "false"),
+                            Map.entry("socialbank.conversation.relay-interval", "100ms"),
+                            Map.entry("socialbank.channels.telegram.bots.main.token", TOKEN),
+                            Map.entry("socialbank.channels.telegram.bots.main.api-base-url", API.baseUrl()),
+                            Map.entry("socialbank.channels.telegram.bots.main.secret-token", SECRET)))
                     .run());
         }
         jdbc = NODES.get(0).getBean(JdbcClient.class);
@@ -87,40 +88,61 @@ class TwoNodesIntegrationTests {
                     }));
                 }
                 for (Future<Integer> answer : answers) {
-                    assertThat(answer.get()).as("both nodes acknowledge the update").isEqualTo(200);
+                    assertThat(answer.get())
+                            .as("both nodes acknowledge the update")
+                            .isEqualTo(200);
                 }
             }
         } finally {
             pool.shutdownNow();
         }
-        API.await(calls -> {
-            for (int i = 0; i < updates; i++) {
-                if (API.sent(TOKEN, Long.toString(base + i)).isEmpty()) {
-                    return false;
-                }
-            }
-            return true;
-        }, Duration.ofSeconds(60));
+        API.await(
+                calls -> {
+                    for (int i = 0; i < updates; i++) {
+                        if (API.sent(TOKEN, Long.toString(base + i)).isEmpty()) {
+                            return false;
+                        }
+                    }
+                    return true;
+                },
+                Duration.ofSeconds(60));
         // both nodes wrote every reply before they answered: once none is unsent, nothing else can leave
-        Await.until(() -> jdbc.sql("SELECT COUNT(*) FROM outbox_messages WHERE recipient IN (" + String.join(",",
-                java.util.stream.LongStream.range(base, base + updates).mapToObj(u -> "'" + u + "'").toList())
-                + ") AND status <> 'SUCCEEDED'").query(Long.class).single() == 0, "every reply on both nodes is sent");
+        Await.until(
+                () -> jdbc.sql("SELECT COUNT(*) FROM outbox_messages WHERE recipient IN ("
+                                        + String.join(
+                                                ",",
+                                                java.util.stream.LongStream.range(base, base + updates)
+                                                        .mapToObj(u -> "'" + u + "'")
+                                                        .toList())
+                                        + ") AND status <> 'SUCCEEDED'")
+                                .query(Long.class)
+                                .single()
+                        == 0,
+                "every reply on both nodes is sent");
         for (int i = 0; i < updates; i++) {
             String chat = Long.toString(base + i);
             assertThat(API.sent(TOKEN, chat)).as("replies to chat %s", chat).hasSize(1);
             assertThat(jdbc.sql("SELECT COUNT(*) FROM inbox_messages WHERE external_message_id = ?")
-                    .param("main:" + (base + i)).query(Long.class).single()).isEqualTo(1);
+                            .param("main:" + (base + i))
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(1);
             assertThat(jdbc.sql("SELECT COUNT(*) FROM telegram_updates WHERE bot = 'main' AND update_id = ?")
-                    .param(base + i).query(Long.class).single()).isEqualTo(1);
+                            .param(base + i)
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(1);
         }
     }
 
     private HttpResponse<String> post(ConfigurableApplicationContext node, byte[] body) throws Exception {
         String port = node.getEnvironment().getProperty("local.server.port");
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks/telegram/main"))
-                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
                 .header("X-Telegram-Bot-Api-Secret-Token", SECRET)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 }

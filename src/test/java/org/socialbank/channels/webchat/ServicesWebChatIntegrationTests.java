@@ -62,11 +62,14 @@ import tools.jackson.databind.JsonNode;
  * information (s4), and lists and collects from an account at another bank (s6). Appointments (s5)
  * have their own test, {@code branches.AppointmentWebChatIntegrationTests}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "socialbank.web.secure-cookies=false",
-    "socialbank.loyalty.follower-enabled=false",
-    "socialbank.sweeping.worker-interval=200ms",
-    "socialbank.sweeping.rules-enabled=false"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "socialbank.web.secure-cookies=false",
+            "socialbank.loyalty.follower-enabled=false",
+            "socialbank.sweeping.worker-interval=200ms",
+            "socialbank.sweeping.rules-enabled=false"
+        })
 @Import({SmsFakes.class, ServicesWebChatIntegrationTests.Clock.class})
 class ServicesWebChatIntegrationTests {
 
@@ -120,8 +123,13 @@ class ServicesWebChatIntegrationTests {
     @BeforeEach
     void linkTheWebChat() {
         String username = "web" + UUID.randomUUID().toString().substring(0, 8);
-        visitor = new Customers(directory, ledger).named("Visiteur Web").speaking(Language.FR).phone(phone())
-                .credentials(username, PASSWORD).wallet(EUR.code(), 100_000).create();
+        visitor = new Customers(directory, ledger)
+                .named("Visiteur Web")
+                .speaking(Language.FR)
+                .phone(phone())
+                .credentials(username, PASSWORD)
+                .wallet(EUR.code(), 100_000)
+                .create();
         chat = new WebChatBrowser(port);
         chat.link("lier mon compte", username, PASSWORD, () -> sms.lastCode(visitor.phone()));
         // the chat is told of the link through the outbox, after the page answered: wait for it, or
@@ -132,19 +140,29 @@ class ServicesWebChatIntegrationTests {
     @Test
     void cardsPointsAndAPartnersVoucher() { // s1, s2, s3
         Card credit = issued(cards.issueCredit(new CardId(UUID.randomUUID()), visitor.id(), EUR, 500_000, 10));
-        assertThat(say("mes cartes").path("text").asString()).contains("Vos cartes")
+        assertThat(say("mes cartes").path("text").asString())
+                .contains("Vos cartes")
                 .contains(credit.maskedNumber());
         assertThat(say("mon relevé de carte de crédit").path("text").asString()) // s2: a new card, no cycle closed yet
                 .isEqualTo("Il n’y a pas encore de relevé de carte de crédit.");
-        assertThat(feed.book(new FeedTransaction(UUID.randomUUID(), credit.id(), FeedKind.PURCHASE, 100_000, EUR,
-                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), "Web Shop"))).isInstanceOf(FeedResult.Booked.class);
+        assertThat(feed.book(new FeedTransaction(
+                        UUID.randomUUID(),
+                        credit.id(),
+                        FeedKind.PURCHASE,
+                        100_000,
+                        EUR,
+                        LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC),
+                        "Web Shop")))
+                .isInstanceOf(FeedResult.Booked.class);
         clock.advance(Duration.ofSeconds(3)); // past the journal's settling time
         while (pointsJobs.follow() > 0) {
             // until the journal is read to its end
         }
         assertThat(balance()).isEqualTo(500); // 1 point per 2.00 EUR
         assertThat(say("mes points").path("text").asString()).contains("Vous avez 500 points");
-        assertThat(say("bons d'achat").path("text").asString()).contains("Café Lumière").contains("échanger coffee");
+        assertThat(say("bons d'achat").path("text").asString())
+                .contains("Café Lumière")
+                .contains("échanger coffee");
 
         JsonNode confirm = say("échanger coffee");
         assertThat(confirm.path("kind").asString()).isEqualTo("link");
@@ -185,26 +203,44 @@ class ServicesWebChatIntegrationTests {
         sign(second, second.post(again, "amount", "5000", "income", "6000", "purpose", "voyages, salarié"));
         chat.await(m -> m.path("text").asString().contains("votre demande de carte de crédit est acceptée"));
         assertThat(applicationOf(api, "approved")).isEqualTo(id);
-        assertThat(api.get("/api/v1/customers/" + visitor.id().value() + "/cards").json().path("cards"))
+        assertThat(api.get("/api/v1/customers/" + visitor.id().value() + "/cards")
+                        .json()
+                        .path("cards"))
                 .anySatisfy(c -> assertThat(c.path("limitMinor").asLong()).isEqualTo(500_000));
     }
 
     @Test
     void anAccountAtAnotherBankListedOnThePageAndCollected() { // s6
-        String ref = SandboxOpenBanking.accountRef("other-bank", visitor.id().value().toString(), "EUR");
+        String ref =
+                SandboxOpenBanking.accountRef("other-bank", visitor.id().value().toString(), "EUR");
         otherBanks.setBalance(ref, 300_00);
-        assertThat(sweeping.link(new ConsentRequest(new ConsentId(UUID.randomUUID()), visitor.id(), "other-bank", ref,
-                EUR, 1_000_00, 5_000_00, LimitPeriod.MONTH, clock.instant().plus(Duration.ofDays(365)))))
+        assertThat(sweeping.link(new ConsentRequest(
+                        new ConsentId(UUID.randomUUID()),
+                        visitor.id(),
+                        "other-bank",
+                        ref,
+                        EUR,
+                        1_000_00,
+                        5_000_00,
+                        LimitPeriod.MONTH,
+                        clock.instant().plus(Duration.ofDays(365)))))
                 .isInstanceOf(LinkResult.Linked.class);
         JsonNode listed = say("mes autres banques");
         assertThat(listed.path("kind").asString()).isEqualTo("link");
-        assertThat(listed.path("text").asString()).contains("Vos comptes dans d’autres banques").contains(ref);
-        assertThat(new FormClient(port).get(pathOf(listed.path("url").asString())).html())
-                .contains("Vos comptes dans d").contains("autres banques").contains(ref);
+        assertThat(listed.path("text").asString())
+                .contains("Vos comptes dans d’autres banques")
+                .contains(ref);
+        assertThat(new FormClient(port)
+                        .get(pathOf(listed.path("url").asString()))
+                        .html())
+                .contains("Vos comptes dans d")
+                .contains("autres banques")
+                .contains(ref);
 
         assertThat(say("rapatrier mon argent").path("text").asString()).contains("J’ai demandé votre argent");
         chat.await(m -> m.path("text").asString().contains("sont arrivés de"));
-        assertThat(ledger.account(visitor.wallet()).orElseThrow().balanceMinor()).isEqualTo(100_000 + 300_00);
+        assertThat(ledger.account(visitor.wallet()).orElseThrow().balanceMinor())
+                .isEqualTo(100_000 + 300_00);
     }
 
     /** Says a text in the web chat and answers the bank's newest message after it. */
@@ -218,7 +254,8 @@ class ServicesWebChatIntegrationTests {
         FormClient reader = new FormClient(port);
         String path = pathOf(ready.path("url").asString());
         assertThat(reader.get(path).html()).contains("Café Lumière").doesNotContain("RW-");
-        Matcher code = Pattern.compile("id=\"code\"[^>]*>(RW-[A-Z0-9-]+)<").matcher(reader.post(path).html());
+        Matcher code = Pattern.compile("id=\"code\"[^>]*>(RW-[A-Z0-9-]+)<")
+                .matcher(reader.post(path).html());
         assertThat(code.find()).isTrue();
         assertThat(ready.path("text").asString()).doesNotContain(code.group(1)); // never in the chat
         return code.group(1);
@@ -227,14 +264,26 @@ class ServicesWebChatIntegrationTests {
     private void sign(FormClient page, FormClient.Page signing) {
         Matcher action = Pattern.compile("action=\"(/confirm/[^\"/]+)\"").matcher(signing.html());
         assertThat(action.find()).as(signing.html()).isTrue();
-        assertThat(page.post(action.group(1), "code", sms.lastCode(visitor.phone())).status()).isEqualTo(200);
+        assertThat(page.post(action.group(1), "code", sms.lastCode(visitor.phone()))
+                        .status())
+                .isEqualTo(200);
     }
 
     private String applicationOf(Api api, String status) {
-        return Await.until(() -> api.get("/api/v1/applications?status=" + status + "&limit=100").json().path("applications")
-                .valueStream().filter(a -> a.path("customerId").asString().equals(visitor.id().value().toString()))
-                .map(a -> a.path("id").asString()).findFirst(), java.util.Optional::isPresent, Duration.ofSeconds(20),
-                none -> "the application of " + visitor.id() + " " + status).orElseThrow();
+        return Await.until(
+                        () -> api.get("/api/v1/applications?status=" + status + "&limit=100")
+                                .json()
+                                .path("applications")
+                                .valueStream()
+                                .filter(a -> a.path("customerId")
+                                        .asString()
+                                        .equals(visitor.id().value().toString()))
+                                .map(a -> a.path("id").asString())
+                                .findFirst(),
+                        java.util.Optional::isPresent,
+                        Duration.ofSeconds(20),
+                        none -> "the application of " + visitor.id() + " " + status)
+                .orElseThrow();
     }
 
     private long balance() {

@@ -33,12 +33,12 @@ public final class FakeWeChatApi implements AutoCloseable {
     static final JsonMapper JSON = JsonMapper.builder().build();
     /** The OpenID of the WeChat user whose browser asks for the authorisation page. */
     static final String BROWSER_USER = "X-Fake-WeChat-User";
+
     static final String AUTHORIZE = "/connect/oauth2/authorize";
     static final String CODE_EXCHANGE = "/sns/oauth2/access_token";
 
     /** One call the bank made. */
-    public record Call(String path, String appId, String token, JsonNode body) {
-    }
+    public record Call(String path, String appId, String token, JsonNode body) {}
 
     private final HttpServer server;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
@@ -82,8 +82,12 @@ public final class FakeWeChatApi implements AutoCloseable {
 
     /** Waits (bounded) for a call to the path matching the predicate. */
     public Call await(String path, Predicate<Call> wanted) {
-        return Await.until(() -> calls(path).stream().filter(wanted).findFirst(), java.util.Optional::isPresent,
-                Duration.ofSeconds(20), none -> "a call to " + path + " as wanted; calls: " + calls).orElseThrow();
+        return Await.until(
+                        () -> calls(path).stream().filter(wanted).findFirst(),
+                        java.util.Optional::isPresent,
+                        Duration.ofSeconds(20),
+                        none -> "a call to " + path + " as wanted; calls: " + calls)
+                .orElseThrow();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -110,13 +114,20 @@ public final class FakeWeChatApi implements AutoCloseable {
             answer(exchange, 200, "{\"errcode\":" + fault + ",\"errmsg\":\"injected\"}");
         } else if (CODE_EXCHANGE.equals(path)) {
             String openId = codes.remove(query.getOrDefault("code", ""));
-            answer(exchange, 200, openId == null ? "{\"errcode\":40029,\"errmsg\":\"invalid code\"}"
-                    : "{\"access_token\":\"web-token\",\"expires_in\":7200,\"refresh_token\":\"r\",\"openid\":\""
-                    + openId + "\",\"scope\":\"snsapi_base\"}");
+            answer(
+                    exchange,
+                    200,
+                    openId == null
+                            ? "{\"errcode\":40029,\"errmsg\":\"invalid code\"}"
+                            : "{\"access_token\":\"web-token\",\"expires_in\":7200,\"refresh_token\":\"r\",\"openid\":\""
+                                    + openId + "\",\"scope\":\"snsapi_base\"}");
         } else if ("/cgi-bin/token".equals(path)) {
-            int n = issued.computeIfAbsent(query.get("appid"), a -> new AtomicInteger()).incrementAndGet();
-            answer(exchange, 200, "{\"access_token\":\"token-" + query.get("appid") + "-" + n
-                    + "\",\"expires_in\":7200}");
+            int n = issued.computeIfAbsent(query.get("appid"), a -> new AtomicInteger())
+                    .incrementAndGet();
+            answer(
+                    exchange,
+                    200,
+                    "{\"access_token\":\"token-" + query.get("appid") + "-" + n + "\",\"expires_in\":7200}");
         } else {
             answer(exchange, 200, "{\"errcode\":0,\"errmsg\":\"ok\"}");
         }
@@ -126,7 +137,9 @@ public final class FakeWeChatApi implements AutoCloseable {
     private void authorize(HttpExchange exchange, Map<String, String> query) throws IOException {
         String user = exchange.getRequestHeaders().getFirst(BROWSER_USER);
         calls.add(new Call(AUTHORIZE, query.get("appid"), null, JSON.valueToTree(query)));
-        if (user == null || !"code".equals(query.get("response_type")) || !"snsapi_base".equals(query.get("scope"))
+        if (user == null
+                || !"code".equals(query.get("response_type"))
+                || !"snsapi_base".equals(query.get("scope"))
                 || query.get("redirect_uri") == null) {
             answer(exchange, 400, "{\"errcode\":10010,\"errmsg\":\"bad request\"}");
             return;
@@ -134,9 +147,12 @@ public final class FakeWeChatApi implements AutoCloseable {
         String code = "code" + codesIssued.incrementAndGet();
         codes.put(code, user);
         String redirect = query.get("redirect_uri");
-        exchange.getResponseHeaders().set("Location", redirect + (redirect.contains("?") ? "&" : "?") + "code="
-                + code + "&state=" + java.net.URLEncoder.encode(query.getOrDefault("state", ""),
-                StandardCharsets.UTF_8));
+        exchange.getResponseHeaders()
+                .set(
+                        "Location",
+                        redirect + (redirect.contains("?") ? "&" : "?") + "code="
+                                + code + "&state="
+                                + java.net.URLEncoder.encode(query.getOrDefault("state", ""), StandardCharsets.UTF_8));
         exchange.sendResponseHeaders(302, -1);
         exchange.close();
     }

@@ -30,12 +30,12 @@ import org.socialbank.conversation.OutboundMessage;
 import org.socialbank.conversation.SendOutcome;
 import org.socialbank.demo.DemoBank;
 import org.socialbank.demo.DemoCustomer;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.DirectoryProperties;
-import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.Linking;
-import org.socialbank.shared.Network;
 import org.socialbank.ledger.Ledger;
+import org.socialbank.shared.Network;
 import org.socialbank.support.Await;
 import org.socialbank.support.FakeSms;
 import org.socialbank.support.FormClient;
@@ -63,6 +63,7 @@ abstract class WeChatContract {
     static final String APP_ID = WeChatCryptoUnitTests.SAMPLE_APP_ID;
     /** 32 letters and digits: shorter tokens stop the start (security review #2). */
     static final String TOKEN = "Kx7Qm2Lp9Vw4Rt8Zb3Nc6Hd1Fg5Js0Ty";
+
     static final String AES_KEY = WeChatCryptoUnitTests.SAMPLE_KEY;
     static final String ACCOUNT = "gh_7f083739789a";
     static final FakeWeChatApi WECHAT = new FakeWeChatApi();
@@ -107,7 +108,8 @@ abstract class WeChatContract {
     @Autowired
     PlatformTransactionManager transactionManager;
 
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** Called by each subclass after its store's settings, which it overrides (the demo bank). */
     static void wechat(DynamicPropertyRegistry registry) {
@@ -139,12 +141,12 @@ abstract class WeChatContract {
         String timestamp = now();
         String nonce = "12345";
         String signature = CRYPTO.signature(timestamp, nonce);
-        HttpResponse<String> ok = get("/webhooks/wechat?signature=" + signature + "&timestamp=" + timestamp
-                + "&nonce=" + nonce + "&echostr=hello123");
+        HttpResponse<String> ok = get("/webhooks/wechat?signature=" + signature + "&timestamp=" + timestamp + "&nonce="
+                + nonce + "&echostr=hello123");
         assertThat(ok.statusCode()).isEqualTo(200);
         assertThat(ok.body()).isEqualTo("hello123");
-        HttpResponse<String> forged = get("/webhooks/wechat?signature=" + forge(signature) + "&timestamp="
-                + timestamp + "&nonce=" + nonce + "&echostr=hello123");
+        HttpResponse<String> forged = get("/webhooks/wechat?signature=" + forge(signature) + "&timestamp=" + timestamp
+                + "&nonce=" + nonce + "&echostr=hello123");
         assertThat(forged.statusCode()).isEqualTo(401);
         assertThat(forged.body()).doesNotContain("hello123");
         String old = Long.toString(Long.parseLong(now()) - 600);
@@ -160,15 +162,19 @@ abstract class WeChatContract {
         long msgId = MSG_IDS.incrementAndGet();
         HttpResponse<String> forged = postEncrypted(WeChatXml.write(text(user, "help", msgId)), CRYPTO, true);
         assertThat(forged.statusCode()).isEqualTo(401);
-        assertThat(forged.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
-                .contains("problem+json"));
+        assertThat(forged.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
         assertThat(inbox("m:" + msgId)).isZero();
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM channel_identities WHERE external_id = ?").param(user)
-                .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM channel_identities WHERE external_id = ?")
+                        .param(user)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
 
         HttpResponse<String> garbage = postSealed("<xml><Content>no sender</Content></xml>");
         assertThat(garbage.statusCode()).isEqualTo(400);
-        HttpResponse<String> doctype = postSealed("<!DOCTYPE xml [<!ENTITY e \"x\">]><xml><Content>&e;</Content></xml>");
+        HttpResponse<String> doctype =
+                postSealed("<!DOCTYPE xml [<!ENTITY e \"x\">]><xml><Content>&e;</Content></xml>");
         assertThat(doctype.statusCode()).isEqualTo(400);
     }
 
@@ -184,15 +190,19 @@ abstract class WeChatContract {
                 + nonce + "&openid=" + user;
         for (String query : List.of(captured, captured + "&encrypt_type=raw", captured + "&encrypt_type=aes")) {
             long msgId = MSG_IDS.incrementAndGet();
-            HttpResponse<String> plain = post("/webhooks/wechat?" + query, WeChatXml.write(text(user,
-                    "pay $mule 100", msgId)));
+            HttpResponse<String> plain =
+                    post("/webhooks/wechat?" + query, WeChatXml.write(text(user, "pay $mule 100", msgId)));
             assertThat(plain.statusCode()).as(query).isEqualTo(401);
-            assertThat(plain.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
-                    .contains("problem+json"));
+            assertThat(plain.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
             assertThat(inbox("m:" + msgId)).isZero();
         }
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM channel_identities WHERE external_id = ?").param(user)
-                .query(Integer.class).single()).as("nothing was handled").isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM channel_identities WHERE external_id = ?")
+                        .param(user)
+                        .query(Integer.class)
+                        .single())
+                .as("nothing was handled")
+                .isZero();
     }
 
     @Test
@@ -211,7 +221,10 @@ abstract class WeChatContract {
         assertThat(replay.statusCode()).isEqualTo(401);
         assertThat(replay.body()).contains("replayed_request");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM wechat_nonces WHERE signed_at = ? AND nonce = ?")
-                .params(Long.parseLong(timestamp), nonce).query(Integer.class).single()).isEqualTo(1);
+                        .params(Long.parseLong(timestamp), nonce)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
@@ -221,30 +234,43 @@ abstract class WeChatContract {
         for (long shift : new long[] {-400, 400, -86_400}) {
             long msgId = MSG_IDS.incrementAndGet();
             String timestamp = Long.toString(Long.parseLong(now()) + shift);
-            HttpResponse<String> answer = postEncrypted(WeChatXml.write(text(user, "help", msgId)), CRYPTO, false,
-                    timestamp);
+            HttpResponse<String> answer =
+                    postEncrypted(WeChatXml.write(text(user, "help", msgId)), CRYPTO, false, timestamp);
             assertThat(answer.statusCode()).as("shifted %ds", shift).isEqualTo(401);
             assertThat(answer.body()).contains("stale_request");
             assertThat(inbox("m:" + msgId)).isZero();
         }
         long recent = MSG_IDS.incrementAndGet();
-        assertThat(postEncrypted(WeChatXml.write(text(user, "help", recent)), CRYPTO, false,
-                Long.toString(Long.parseLong(now()) - 200)).statusCode()).as("within the window").isEqualTo(200);
+        assertThat(postEncrypted(
+                                WeChatXml.write(text(user, "help", recent)),
+                                CRYPTO,
+                                false,
+                                Long.toString(Long.parseLong(now()) - 200))
+                        .statusCode())
+                .as("within the window")
+                .isEqualTo(200);
     }
 
     @Test
     @DisplayName("security review #2: in plain mode the callback's answer says nothing; the reply goes to the follower")
     void inPlainModeThePassiveReplyIsNeutralAndTheAnswerGoesThroughTheCustomerServiceApi() throws Exception {
         String user = newUser();
-        Optional<String> passive = callbacks.answer(text(user, "help", MSG_IDS.incrementAndGet()),
-                System.nanoTime() + Duration.ofSeconds(3).toNanos(), false);
+        Optional<String> passive = callbacks.answer(
+                text(user, "help", MSG_IDS.incrementAndGet()),
+                System.nanoTime() + Duration.ofSeconds(3).toNanos(),
+                false);
         assertThat(passive).as("no engine answer in a plain passive reply").isEmpty();
-        FakeWeChatApi.Call sent = WECHAT.await(WeChatSender.CUSTOM_SEND, c -> user.equals(c.body().path("touser")
-                .asString()));
+        FakeWeChatApi.Call sent = WECHAT.await(
+                WeChatSender.CUSTOM_SEND,
+                c -> user.equals(c.body().path("touser").asString()));
         assertThat(sent.body().path("text").path("content").asString()).isNotBlank();
-        Optional<String> welcome = callbacks.answer(event(user, "subscribe", "qrscene_42", now()),
-                System.nanoTime() + Duration.ofSeconds(3).toNanos(), false);
-        assertThat(welcome.orElse("")).as("a public welcome may still be passive").doesNotContain("/link/");
+        Optional<String> welcome = callbacks.answer(
+                event(user, "subscribe", "qrscene_42", now()),
+                System.nanoTime() + Duration.ofSeconds(3).toNanos(),
+                false);
+        assertThat(welcome.orElse(""))
+                .as("a public welcome may still be passive")
+                .doesNotContain("/link/");
     }
 
     @Test
@@ -258,8 +284,13 @@ abstract class WeChatContract {
         assertThat(reply.get("Content")).isNotBlank();
         // the callback handled the message before it answered, and its reply row was taken as sent:
         // once no row to the follower is unsent, nothing else can leave
-        Await.until(() -> jdbc.sql("SELECT COUNT(*) FROM outbox_messages WHERE recipient = ? AND status <> 'SUCCEEDED'")
-                .param(user).query(Long.class).single() == 0, "every reply to " + user + " is settled");
+        Await.until(
+                () -> jdbc.sql("SELECT COUNT(*) FROM outbox_messages WHERE recipient = ? AND status <> 'SUCCEEDED'")
+                                .param(user)
+                                .query(Long.class)
+                                .single()
+                        == 0,
+                "every reply to " + user + " is settled");
         assertThat(customTo(user)).isEmpty();
     }
 
@@ -284,17 +315,19 @@ abstract class WeChatContract {
     @Test
     void safeModeDecryptsAndEncryptsAndRefusesOtherAppIds() throws Exception {
         String user = newUser();
-        Map<String, String> reply = passive(postEncrypted(WeChatXml.write(text(user, "help",
-                MSG_IDS.incrementAndGet())), CRYPTO, false));
+        Map<String, String> reply =
+                passive(postEncrypted(WeChatXml.write(text(user, "help", MSG_IDS.incrementAndGet())), CRYPTO, false));
         assertThat(reply.get("ToUserName")).isEqualTo(user);
         assertThat(reply.get("Content")).isNotBlank();
 
         long otherId = MSG_IDS.incrementAndGet();
         WeChatCrypto otherApp = new WeChatCrypto(TOKEN, "wx0000000000000000", AES_KEY);
-        assertThat(postEncrypted(WeChatXml.write(text(user, "help", otherId)), otherApp, false).statusCode())
+        assertThat(postEncrypted(WeChatXml.write(text(user, "help", otherId)), otherApp, false)
+                        .statusCode())
                 .isEqualTo(401);
         long forgedId = MSG_IDS.incrementAndGet();
-        assertThat(postEncrypted(WeChatXml.write(text(user, "help", forgedId)), CRYPTO, true).statusCode())
+        assertThat(postEncrypted(WeChatXml.write(text(user, "help", forgedId)), CRYPTO, true)
+                        .statusCode())
                 .isEqualTo(401);
         assertThat(inbox("m:" + otherId) + inbox("m:" + forgedId)).isZero();
     }
@@ -309,7 +342,9 @@ abstract class WeChatContract {
         ExecutorService lockHolder = Executors.newSingleThreadExecutor();
         Future<?> lock = lockHolder.submit(() -> new TransactionTemplate(transactionManager).executeWithoutResult(s -> {
             jdbc.sql("SELECT version FROM conversations WHERE identity_id = ? FOR UPDATE")
-                    .param(identity.id().value()).query(Long.class).single();
+                    .param(identity.id().value())
+                    .query(Long.class)
+                    .single();
             locked.countDown();
             awaitQuietly(answered); // past the passive reply's budget: the engine waits for this lock
         }));
@@ -324,8 +359,9 @@ abstract class WeChatContract {
         assertThat(answer.body()).isEqualTo("success");
         lock.get();
         lockHolder.shutdown();
-        FakeWeChatApi.Call sent = WECHAT.await(WeChatSender.CUSTOM_SEND, c -> user.equals(c.body().path("touser")
-                .asString()));
+        FakeWeChatApi.Call sent = WECHAT.await(
+                WeChatSender.CUSTOM_SEND,
+                c -> user.equals(c.body().path("touser").asString()));
         assertThat(sent.body().path("msgtype").asString()).isEqualTo("text");
         assertThat(sent.body().path("text").path("content").asString()).isNotBlank();
         assertThat(sent.token()).startsWith("token-" + APP_ID);
@@ -343,43 +379,57 @@ abstract class WeChatContract {
         // (the fake is shared with the other store's context, which may fetch tokens too: hence "greater")
         assertThat(WECHAT.tokensIssued(APP_ID)).as("refreshed").isGreaterThan(tokensBefore);
         List<FakeWeChatApi.Call> tries = customTo(user).stream()
-                .filter(c -> c.body().path("text").path("content").asString().equals("after 40001")).toList();
+                .filter(c -> c.body().path("text").path("content").asString().equals("after 40001"))
+                .toList();
         assertThat(tries).as("tried once more, not again and again").hasSize(2);
         assertThat(tries.get(1).token()).isNotEqualTo(tries.get(0).token());
 
         WECHAT.fail(WeChatSender.CUSTOM_SEND, 500);
         SendOutcome unavailable = send(user, new Outbound.Text("during 5xx"));
-        assertThat(unavailable).isInstanceOfSatisfying(SendOutcome.Failed.class, f -> assertThat(f.retryable()).isTrue());
+        assertThat(unavailable)
+                .isInstanceOfSatisfying(
+                        SendOutcome.Failed.class, f -> assertThat(f.retryable()).isTrue());
 
         WECHAT.fail(WeChatSender.CUSTOM_SEND, 45015);
         UUID alertId = UUID.randomUUID();
-        assertThat(sender.send(message(alertId, user, new Outbound.Receipt("Received €5.00",
-                List.of("from Alice W."))), alertId.toString())).isInstanceOf(SendOutcome.Sent.class);
-        FakeWeChatApi.Call template = WECHAT.await(WeChatSender.TEMPLATE_SEND, c -> user.equals(c.body().path("touser")
-                .asString()));
+        assertThat(sender.send(
+                        message(alertId, user, new Outbound.Receipt("Received €5.00", List.of("from Alice W."))),
+                        alertId.toString()))
+                .isInstanceOf(SendOutcome.Sent.class);
+        FakeWeChatApi.Call template = WECHAT.await(
+                WeChatSender.TEMPLATE_SEND,
+                c -> user.equals(c.body().path("touser").asString()));
         assertThat(template.body().path("template_id").asString()).isEqualTo("TPL_ALERT");
         assertThat(template.body().path("client_msg_id").asString()).isEqualTo(alertId.toString());
-        assertThat(template.body().path("data").path("first").path("value").asString()).isEqualTo("Received €5.00");
-        assertThat(template.body().path("data").path("keyword1").path("value").asString()).isEqualTo("from Alice W.");
+        assertThat(template.body().path("data").path("first").path("value").asString())
+                .isEqualTo("Received €5.00");
+        assertThat(template.body().path("data").path("keyword1").path("value").asString())
+                .isEqualTo("from Alice W.");
 
         // issue 17: a follower linked to a customer who reads French gets the French template
         String french = newUser();
         ChannelIdentity frenchIdentity = identities.identify(Network.WECHAT, french, null, null);
         jdbc.sql("UPDATE channel_identities SET customer_id = ?, linked_at = ? WHERE id = ?")
-                .params(DemoBank.CUSTOMERS.get(1).customerId().value(), java.time.OffsetDateTime.now(
-                        java.time.ZoneOffset.UTC), frenchIdentity.id().value()).update();
+                .params(
+                        DemoBank.CUSTOMERS.get(1).customerId().value(),
+                        java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC),
+                        frenchIdentity.id().value())
+                .update();
         UUID frenchAlert = UUID.randomUUID();
         assertThat(sender.send(message(frenchAlert, french, new Outbound.Text("Reçu 5,00 €")), frenchAlert.toString()))
                 .isInstanceOf(SendOutcome.Sent.class);
-        FakeWeChatApi.Call frenchTemplate = WECHAT.await(WeChatSender.TEMPLATE_SEND, c -> french.equals(c.body()
-                .path("touser").asString()));
+        FakeWeChatApi.Call frenchTemplate = WECHAT.await(
+                WeChatSender.TEMPLATE_SEND,
+                c -> french.equals(c.body().path("touser").asString()));
         assertThat(frenchTemplate.body().path("template_id").asString()).isEqualTo("TPL_ALERT_FR");
         assertThat(frenchTemplate.body().path("client_msg_id").asString()).isEqualTo(frenchAlert.toString());
 
         int customBefore = customTo(user).size();
         SendOutcome buttons = send(user, new Outbound.Buttons("Pay?", List.of(new Outbound.Button("Yes", "r1"))));
-        assertThat(buttons).as("the window is known closed; buttons cannot go as a template")
-                .isInstanceOfSatisfying(SendOutcome.Failed.class, f -> assertThat(f.retryable()).isFalse());
+        assertThat(buttons)
+                .as("the window is known closed; buttons cannot go as a template")
+                .isInstanceOfSatisfying(
+                        SendOutcome.Failed.class, f -> assertThat(f.retryable()).isFalse());
         assertThat(customTo(user)).hasSize(customBefore);
 
         followers.wrote(user); // the follower writes again: the window opens
@@ -401,9 +451,23 @@ abstract class WeChatContract {
     @Test
     void twoNodesRefreshTheTokenOnce() throws Exception {
         String appId = "wxrace" + UUID.randomUUID().toString().substring(0, 8);
-        WeChatProperties properties = new WeChatProperties(appId, "secret", TOKEN, "", URI.create(WECHAT.url()), false,
-                "zh", Duration.ofMillis(3500), Duration.ofSeconds(10), Duration.ofMinutes(5), 20, "", Map.of(),
-                null, URI.create(WECHAT.url()), java.util.Set.of());
+        WeChatProperties properties = new WeChatProperties(
+                appId,
+                "secret",
+                TOKEN,
+                "",
+                URI.create(WECHAT.url()),
+                false,
+                "zh",
+                Duration.ofMillis(3500),
+                Duration.ofSeconds(10),
+                Duration.ofMinutes(5),
+                20,
+                "",
+                Map.of(),
+                null,
+                URI.create(WECHAT.url()),
+                java.util.Set.of());
         WeChatAccessTokens nodeA = new WeChatAccessTokens(jdbc, api, properties, Clock.systemUTC());
         WeChatAccessTokens nodeB = new WeChatAccessTokens(jdbc, api, properties, Clock.systemUTC());
         WECHAT.tokenDelay(Duration.ofMillis(400));
@@ -448,8 +512,9 @@ abstract class WeChatContract {
         Matcher link = Pattern.compile("<a href=\"([^\"]+)\">").matcher(offer);
         assertThat(link.find()).as("a link offer: %s", offer).isTrue();
         linkAsAlice(pageOpenedInWeChat(user, link.group(1)));
-        FakeWeChatApi.Call linked = WECHAT.await(WeChatSender.CUSTOM_SEND, c -> user.equals(c.body().path("touser")
-                .asString()));
+        FakeWeChatApi.Call linked = WECHAT.await(
+                WeChatSender.CUSTOM_SEND,
+                c -> user.equals(c.body().path("touser").asString()));
         assertThat(linked.body().path("text").path("content").asString()).contains("WeChat");
 
         String balance = passive(postSealed(WeChatXml.write(text(user, "balance", MSG_IDS.incrementAndGet()))))
@@ -458,9 +523,11 @@ abstract class WeChatContract {
 
         long aliceBefore = euros(ALICE);
         long camilleBefore = euros(CAMILLE);
-        String confirm = passive(postSealed(WeChatXml.write(text(user, "pay +33612345678 5 EUR",
-                MSG_IDS.incrementAndGet())))).get("Content");
-        Matcher button = Pattern.compile("msgmenuid=([A-Za-z0-9_-]+)\">([^<]+)</a>").matcher(confirm);
+        String confirm = passive(
+                        postSealed(WeChatXml.write(text(user, "pay +33612345678 5 EUR", MSG_IDS.incrementAndGet()))))
+                .get("Content");
+        Matcher button =
+                Pattern.compile("msgmenuid=([A-Za-z0-9_-]+)\">([^<]+)</a>").matcher(confirm);
         assertThat(button.find()).as("menu links: %s", confirm).isTrue();
         Map<String, String> press = text(user, button.group(2), MSG_IDS.incrementAndGet());
         press.put("bizmsgmenuid", button.group(1));
@@ -471,8 +538,10 @@ abstract class WeChatContract {
         assertThat(euros(ALICE)).as("nothing moves before the confirmation").isEqualTo(aliceBefore);
         confirmAsAlice(pageOpenedInWeChat(user, page.group(1)));
 
-        FakeWeChatApi.Call done = WECHAT.await(WeChatSender.CUSTOM_SEND, c -> user.equals(c.body().path("touser")
-                .asString()) && c.body().path("text").path("content").asString().contains("is done"));
+        FakeWeChatApi.Call done = WECHAT.await(
+                WeChatSender.CUSTOM_SEND,
+                c -> user.equals(c.body().path("touser").asString())
+                        && c.body().path("text").path("content").asString().contains("is done"));
         assertThat(done.body().path("text").path("content").asString()).contains("5.00");
         // the alert is written in the transaction that moved the money: this payment, and only it, moved
         assertThat(euros(ALICE)).isEqualTo(aliceBefore - 500);
@@ -487,12 +556,18 @@ abstract class WeChatContract {
         assertThat(linking.offerPhoneLink(identity.id(), "+919876543210")).isPresent(); // Alice's phone
         assertThat(followers.lastWrote(user)).isPresent();
 
-        assertThat(postSealed(WeChatXml.write(event(user, "unsubscribe", "", now()))).body()).isEqualTo("success");
+        assertThat(postSealed(WeChatXml.write(event(user, "unsubscribe", "", now())))
+                        .body())
+                .isEqualTo("success");
         assertThat(identities.linkedCustomer(identity.id())).isEmpty();
         assertThat(identities.identity(identity.id()).orElseThrow().reachable()).isFalse();
         assertThat(followers.lastWrote(user)).isEmpty();
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM conversations WHERE identity_id = ?").param(identity.id().value())
-                .query(Integer.class).single()).as("the dialogue state is forgotten too").isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM conversations WHERE identity_id = ?")
+                        .param(identity.id().value())
+                        .query(Integer.class)
+                        .single())
+                .as("the dialogue state is forgotten too")
+                .isZero();
     }
 
     // --- helpers ------------------------------------------------------------------------
@@ -510,8 +585,11 @@ abstract class WeChatContract {
     HttpResponse<String> openInWeChat(String user, String href) throws Exception {
         String url = href.replace("&amp;", "&");
         assertThat(url).startsWith(WECHAT.url() + FakeWeChatApi.AUTHORIZE + "?").endsWith("#wechat_redirect");
-        HttpResponse<String> wechat = http.send(HttpRequest.newBuilder(URI.create(url.substring(0,
-                url.indexOf('#')))).header(FakeWeChatApi.BROWSER_USER, user).GET().build(),
+        HttpResponse<String> wechat = http.send(
+                HttpRequest.newBuilder(URI.create(url.substring(0, url.indexOf('#'))))
+                        .header(FakeWeChatApi.BROWSER_USER, user)
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(wechat.statusCode()).as(wechat.body()).isEqualTo(302);
         URI back = URI.create(wechat.headers().firstValue("Location").orElseThrow());
@@ -523,16 +601,20 @@ abstract class WeChatContract {
         FormClient browser = new FormClient(port);
         String path = URI.create(url).getPath();
         assertThat(browser.get(path).html()).contains("name=\"password\"");
-        assertThat(browser.post(path, "username", "alice", "password", "alice-demo-2026").html())
+        assertThat(browser.post(path, "username", "alice", "password", "alice-demo-2026")
+                        .html())
                 .contains("6-digit code");
-        assertThat(browser.post(path + "/code", "code", sms.lastCode("+919876543210")).html()).contains("linked");
+        assertThat(browser.post(path + "/code", "code", sms.lastCode("+919876543210"))
+                        .html())
+                .contains("linked");
     }
 
     private void confirmAsAlice(String url) {
         FormClient browser = new FormClient(port);
         String path = URI.create(url).getPath();
         assertThat(browser.get(path).html()).contains("Camille D.");
-        assertThat(browser.post(path, "code", sms.lastCode(ALICE.phone())).html()).contains("Confirmed");
+        assertThat(browser.post(path, "code", sms.lastCode(ALICE.phone())).html())
+                .contains("Confirmed");
     }
 
     private long euros(DemoCustomer customer) {
@@ -546,7 +628,9 @@ abstract class WeChatContract {
 
     private ChannelIdentity identityOf(String user) {
         UUID id = jdbc.sql("SELECT id FROM channel_identities WHERE channel = 'wechat' AND external_id = ?")
-                .param(user).query(UUID.class).single();
+                .param(user)
+                .query(UUID.class)
+                .single();
         return identities.identity(new org.socialbank.directory.IdentityId(id)).orElseThrow();
     }
 
@@ -557,12 +641,15 @@ abstract class WeChatContract {
 
     private List<FakeWeChatApi.Call> customTo(String user) {
         return WECHAT.calls(WeChatSender.CUSTOM_SEND).stream()
-                .filter(c -> user.equals(c.body().path("touser").asString())).toList();
+                .filter(c -> user.equals(c.body().path("touser").asString()))
+                .toList();
     }
 
     private int inbox(String externalMessageId) {
         return jdbc.sql("SELECT COUNT(*) FROM inbox_messages WHERE channel = 'wechat' AND external_message_id = ?")
-                .param(externalMessageId).query(Integer.class).single();
+                .param(externalMessageId)
+                .query(Integer.class)
+                .single();
     }
 
     static String newUser() {
@@ -597,16 +684,17 @@ abstract class WeChatContract {
 
     Map<String, String> passive(HttpResponse<String> answer) {
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-        Map<String, String> outer = WeChatXml.parse(answer.body()).orElseThrow(() -> new AssertionError(
-                "not a passive reply: " + answer.body()));
+        Map<String, String> outer = WeChatXml.parse(answer.body())
+                .orElseThrow(() -> new AssertionError("not a passive reply: " + answer.body()));
         if (!outer.containsKey("Encrypt")) {
             return outer;
         }
-        assertThat(CRYPTO.verify(outer.get("MsgSignature"), outer.get("TimeStamp"), outer.get("Nonce"),
-                outer.get("Encrypt"))).isTrue();
-        return WeChatXml.parse(CRYPTO.decrypt(outer.get("Encrypt")).orElseThrow()).orElseThrow();
+        assertThat(CRYPTO.verify(
+                        outer.get("MsgSignature"), outer.get("TimeStamp"), outer.get("Nonce"), outer.get("Encrypt")))
+                .isTrue();
+        return WeChatXml.parse(CRYPTO.decrypt(outer.get("Encrypt")).orElseThrow())
+                .orElseThrow();
     }
-
 
     /** Posts in safe mode, as WeChat does when the account's EncodingAESKey is set. */
     HttpResponse<String> postSealed(String xml) throws Exception {
@@ -618,28 +706,37 @@ abstract class WeChatContract {
         return postEncrypted(xml, sealer, forgeMsgSignature, now());
     }
 
-    private HttpResponse<String> postEncrypted(String xml, WeChatCrypto sealer, boolean forgeMsgSignature,
-            String timestamp) throws Exception {
+    private HttpResponse<String> postEncrypted(
+            String xml, WeChatCrypto sealer, boolean forgeMsgSignature, String timestamp) throws Exception {
         String nonce = Long.toString(MSG_IDS.incrementAndGet());
         String encrypted = sealer.encrypt(xml);
         String msgSignature = CRYPTO.signature(timestamp, nonce, encrypted);
         String envelope = WeChatXml.write(new LinkedHashMap<>(Map.of("ToUserName", ACCOUNT, "Encrypt", encrypted)));
-        return post("/webhooks/wechat?signature=" + CRYPTO.signature(timestamp, nonce) + "&timestamp=" + timestamp
-                + "&nonce=" + nonce + "&encrypt_type=aes&msg_signature="
-                + URLEncoder.encode(forgeMsgSignature ? forge(msgSignature) : msgSignature, StandardCharsets.UTF_8),
+        return post(
+                "/webhooks/wechat?signature=" + CRYPTO.signature(timestamp, nonce) + "&timestamp=" + timestamp
+                        + "&nonce=" + nonce + "&encrypt_type=aes&msg_signature="
+                        + URLEncoder.encode(
+                                forgeMsgSignature ? forge(msgSignature) : msgSignature, StandardCharsets.UTF_8),
                 envelope);
     }
 
     HttpResponse<String> post(String path, String xml) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(30)).header("Content-Type", "text/xml")
-                .POST(HttpRequest.BodyPublishers.ofString(xml, StandardCharsets.UTF_8)).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "text/xml")
+                        .POST(HttpRequest.BodyPublishers.ofString(xml, StandardCharsets.UTF_8))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .timeout(Duration.ofSeconds(30))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     static String forge(String signature) {

@@ -18,8 +18,8 @@ class WeChatCryptoUnitTests {
     static final String SAMPLE_APP_ID = "wxb11529c136998cb6";
     static final String SAMPLE_RANDOM = "aaaabbbbccccdddd";
     static final String SAMPLE_REPLY = "我是中文abcd123";
-    static final String SAMPLE_ENCRYPTED = "jn1L23DB+6ELqJ+6bruv21Y6MD7KeIfP82D6gU39rmkgczbWwt5+3bnyg5K55bgVtVzd832WzZG"
-            + "MhkP72vVOfg==";
+    static final String SAMPLE_ENCRYPTED =
+            "jn1L23DB+6ELqJ+6bruv21Y6MD7KeIfP82D6gU39rmkgczbWwt5+3bnyg5K55bgVtVzd832WzZG" + "MhkP72vVOfg==";
 
     // WeChat's sample callback: token, key, AppId, query and the Encrypt value with its msg_signature
     static final String CALLBACK_TOKEN = "QDG6eK";
@@ -28,19 +28,24 @@ class WeChatCryptoUnitTests {
     static final String CALLBACK_SIGNATURE = "477715d11cdb4164915debcba66cb864d751f3e6";
     static final String CALLBACK_TIMESTAMP = "1409659813";
     static final String CALLBACK_NONCE = "1372623149";
-    static final String CALLBACK_ENCRYPT = "RypEvHKD8QQKFhvQ6QleEB4J58tiPdvo+rtK1I9qca6aM/wvqnLSV5zEPeusUiX5L5X/0lWfrf0QADHHh"
-            + "Gd3QczcdCUpj911L3vg3W/sYYvuJTs3TUUkSUXxaccAS0qhxchrRYt66wiSpGLYL42aM6A8dTT+6k4aSknmPj48kzJs8qLjvd4Xgpue06D"
-            + "OdnLxAUHzM6+kDZ+HMZfJYuR+LtwGc2hgf5gsijff0ekUNXZiqATP7PF5mZxZ3Izoun1s4zG4LUMnvw2r+KqCKIw+3IQH03v+BCA9nMELNq"
-            + "bSf6tiWSrXJB3LAVGUcallcrw8V2t9EL4EhzJWrQUax5wLVMNS0+rUPA3k22Ncx4XXZS9o0MBH27Bo6BpNelZpS+/uh9KsNlY6bHCmJU9p8"
-            + "g7m3fVKn28H3KDYA5Pl/T8Z1ptDAVe0lXdQ2YoyyH2uyPIGHBZZIs2pDBS8R07+qN+E7Q==";
+    static final String CALLBACK_ENCRYPT =
+            "RypEvHKD8QQKFhvQ6QleEB4J58tiPdvo+rtK1I9qca6aM/wvqnLSV5zEPeusUiX5L5X/0lWfrf0QADHHh"
+                    + "Gd3QczcdCUpj911L3vg3W/sYYvuJTs3TUUkSUXxaccAS0qhxchrRYt66wiSpGLYL42aM6A8dTT+6k4aSknmPj48kzJs8qLjvd4Xgpue06D"
+                    + "OdnLxAUHzM6+kDZ+HMZfJYuR+LtwGc2hgf5gsijff0ekUNXZiqATP7PF5mZxZ3Izoun1s4zG4LUMnvw2r+KqCKIw+3IQH03v+BCA9nMELNq"
+                    + "bSf6tiWSrXJB3LAVGUcallcrw8V2t9EL4EhzJWrQUax5wLVMNS0+rUPA3k22Ncx4XXZS9o0MBH27Bo6BpNelZpS+/uh9KsNlY6bHCmJU9p8"
+                    + "g7m3fVKn28H3KDYA5Pl/T8Z1ptDAVe0lXdQ2YoyyH2uyPIGHBZZIs2pDBS8R07+qN+E7Q==";
 
     @Test
     void theOfficialCallbackSignatureMatches() {
         WeChatCrypto crypto = new WeChatCrypto(CALLBACK_TOKEN, CALLBACK_APP_ID, CALLBACK_KEY);
-        assertThat(crypto.signature(CALLBACK_TIMESTAMP, CALLBACK_NONCE, CALLBACK_ENCRYPT)).isEqualTo(CALLBACK_SIGNATURE);
-        assertThat(crypto.verify(CALLBACK_SIGNATURE, CALLBACK_TIMESTAMP, CALLBACK_NONCE, CALLBACK_ENCRYPT)).isTrue();
-        assertThat(crypto.verify(CALLBACK_SIGNATURE.toUpperCase(), CALLBACK_TIMESTAMP, CALLBACK_NONCE,
-                CALLBACK_ENCRYPT)).as("hex in either case").isTrue();
+        assertThat(crypto.signature(CALLBACK_TIMESTAMP, CALLBACK_NONCE, CALLBACK_ENCRYPT))
+                .isEqualTo(CALLBACK_SIGNATURE);
+        assertThat(crypto.verify(CALLBACK_SIGNATURE, CALLBACK_TIMESTAMP, CALLBACK_NONCE, CALLBACK_ENCRYPT))
+                .isTrue();
+        assertThat(crypto.verify(
+                        CALLBACK_SIGNATURE.toUpperCase(), CALLBACK_TIMESTAMP, CALLBACK_NONCE, CALLBACK_ENCRYPT))
+                .as("hex in either case")
+                .isTrue();
     }
 
     @Test
@@ -72,8 +77,10 @@ class WeChatCryptoUnitTests {
     void forgedSignaturesAndDamagedCiphertextsAreRefused() {
         WeChatCrypto crypto = new WeChatCrypto(CALLBACK_TOKEN, CALLBACK_APP_ID, CALLBACK_KEY);
         String forged = (CALLBACK_SIGNATURE.charAt(0) == '0' ? "1" : "0") + CALLBACK_SIGNATURE.substring(1);
-        assertThat(crypto.verify(forged, CALLBACK_TIMESTAMP, CALLBACK_NONCE, CALLBACK_ENCRYPT)).isFalse();
-        assertThat(crypto.verify(CALLBACK_SIGNATURE, CALLBACK_TIMESTAMP, "1372623150", CALLBACK_ENCRYPT)).isFalse();
+        assertThat(crypto.verify(forged, CALLBACK_TIMESTAMP, CALLBACK_NONCE, CALLBACK_ENCRYPT))
+                .isFalse();
+        assertThat(crypto.verify(CALLBACK_SIGNATURE, CALLBACK_TIMESTAMP, "1372623150", CALLBACK_ENCRYPT))
+                .isFalse();
         assertThat(crypto.verify(null, CALLBACK_TIMESTAMP, CALLBACK_NONCE)).isFalse();
         assertThat(crypto.verify("", CALLBACK_TIMESTAMP, CALLBACK_NONCE)).isFalse();
         assertThat(crypto.decrypt("not base64 at all!")).isEmpty();
@@ -92,10 +99,15 @@ class WeChatCryptoUnitTests {
             StringBuilder text = new StringBuilder();
             int length = random.nextInt(200);
             for (int c = 0; c < length; c++) {
-                text.append(random.nextInt(4) == 0 ? (char) ('一' + random.nextInt(500)) : (char) (' ' + random.nextInt(95)));
+                text.append(
+                        random.nextInt(4) == 0
+                                ? (char) ('一' + random.nextInt(500))
+                                : (char) (' ' + random.nextInt(95)));
             }
             String plain = "<xml><Content><![CDATA[" + text + "]]></Content></xml>";
-            assertThat(crypto.decrypt(crypto.encrypt(plain))).as("seed %d, round %d", seed, i).contains(plain);
+            assertThat(crypto.decrypt(crypto.encrypt(plain)))
+                    .as("seed %d, round %d", seed, i)
+                    .contains(plain);
         }
     }
 
@@ -113,8 +125,9 @@ class WeChatCryptoUnitTests {
 
     private static String sha1Hex(String s) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1")
-                    .digest(s.getBytes(StandardCharsets.UTF_8)));
+            return java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-1")
+                            .digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

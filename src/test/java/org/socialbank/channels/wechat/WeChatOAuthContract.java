@@ -36,10 +36,13 @@ abstract class WeChatOAuthContract extends WeChatContract {
                 .isEqualTo(directory.url("/wechat/oauth?next=%2Flink%2Ftok_1-A"));
 
         assertThat(sentHref(user, "https://example.org/link/tok")).isEqualTo("https://example.org/link/tok");
-        assertThat(sentHref(user, directory.url("/claim/tok"))).as("claim links may be forwarded: not wrapped")
+        assertThat(sentHref(user, directory.url("/claim/tok")))
+                .as("claim links may be forwarded: not wrapped")
                 .isEqualTo(directory.url("/claim/tok"));
         String other = follower();
-        assertThat(sentHref(other, directory.url("/link/tok_1-A"))).as("a state per follower").isNotEqualTo(href);
+        assertThat(sentHref(other, directory.url("/link/tok_1-A")))
+                .as("a state per follower")
+                .isNotEqualTo(href);
     }
 
     @Test
@@ -48,8 +51,9 @@ abstract class WeChatOAuthContract extends WeChatContract {
         assertThat(send(user, new Outbound.Text("Not you? Unlink it here: " + directory.url("/unlink/tok9") + ".")))
                 .isInstanceOf(SendOutcome.Sent.class);
         String content = lastCustomText(user);
-        assertThat(content).startsWith("Not you? Unlink it here: <a href=\"").endsWith("\">"
-                + directory.url("/unlink/tok9") + "</a>.");
+        assertThat(content)
+                .startsWith("Not you? Unlink it here: <a href=\"")
+                .endsWith("\">" + directory.url("/unlink/tok9") + "</a>.");
         Matcher href = HREF.matcher(content);
         assertThat(href.find()).isTrue();
         assertThat(pageOpenedInWeChat(user, href.group(1))).isEqualTo(directory.url("/unlink/tok9"));
@@ -78,7 +82,8 @@ abstract class WeChatOAuthContract extends WeChatContract {
     @Test
     void aStateOrPageTheBankDidNotIssueIsABadRequest() throws Exception {
         String user = follower();
-        Matcher wrapped = WRAPPED.matcher(sentHref(user, directory.url("/link/tok_4")).replace("&amp;", "&"));
+        Matcher wrapped =
+                WRAPPED.matcher(sentHref(user, directory.url("/link/tok_4")).replace("&amp;", "&"));
         assertThat(wrapped.matches()).isTrue();
         String state = wrapped.group(2);
         String forged = (state.charAt(0) == 'a' ? "b" : "a") + state.substring(1);
@@ -86,11 +91,22 @@ abstract class WeChatOAuthContract extends WeChatContract {
         assertProblem(back("/link/tok_4", forged, "c1"), 400, "bad_state");
         assertProblem(back("/link/tok_5", state, "c1"), 400, "bad_state");
         assertProblem(back("/link/tok_4", state, ""), 400, "bad_code");
-        for (String next : new String[] {"https://evil.example/link/x", "//evil.example/link/x", "/link/../admin",
-                "/api/customers", "/link/x?y=1", "/link/", "/%2F%2Fevil.example", "/link/x/../../evil", ""}) {
+        for (String next : new String[] {
+            "https://evil.example/link/x",
+            "//evil.example/link/x",
+            "/link/../admin",
+            "/api/customers",
+            "/link/x?y=1",
+            "/link/",
+            "/%2F%2Fevil.example",
+            "/link/x/../../evil",
+            ""
+        }) {
             assertProblem(back(next, state, "c1"), 400, "bad_next");
         }
-        assertThat(WECHAT.calls(FakeWeChatApi.CODE_EXCHANGE)).as("WeChat is not asked").hasSize(exchanges);
+        assertThat(WECHAT.calls(FakeWeChatApi.CODE_EXCHANGE))
+                .as("WeChat is not asked")
+                .hasSize(exchanges);
     }
 
     @Test
@@ -117,8 +133,9 @@ abstract class WeChatOAuthContract extends WeChatContract {
     @Test
     void aBranchsQrCodeIsWelcomedByName() throws Exception {
         String user = newUser();
-        String subscribed = passive(postSealed(WeChatXml.write(event(user, "subscribe", "qrscene_branch_PAR-01",
-                now())))).get("Content");
+        String subscribed = passive(
+                        postSealed(WeChatXml.write(event(user, "subscribe", "qrscene_branch_PAR-01", now()))))
+                .get("Content");
         assertThat(subscribed).startsWith("欢迎来到socialbank Paris Opéra！\n\n").hasSizeGreaterThan(30);
 
         String scanned = passive(postSealed(WeChatXml.write(event(user, "SCAN", "branch_PAR-02", now()))))
@@ -149,13 +166,19 @@ abstract class WeChatOAuthContract extends WeChatContract {
     }
 
     private String lastCustomText(String user) {
-        return WECHAT.calls(WeChatSender.CUSTOM_SEND).stream().filter(c -> user.equals(c.body().path("touser")
-                .asString())).reduce((a, b) -> b).orElseThrow().body().path("text").path("content").asString();
+        return WECHAT.calls(WeChatSender.CUSTOM_SEND).stream()
+                .filter(c -> user.equals(c.body().path("touser").asString()))
+                .reduce((a, b) -> b)
+                .orElseThrow()
+                .body()
+                .path("text")
+                .path("content")
+                .asString();
     }
 
     private HttpResponse<String> back(String next, String state, String code) throws Exception {
-        return get(WeChatOAuth.CALLBACK + "?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8) + "&state="
-                + state + "&code=" + URLEncoder.encode(code, StandardCharsets.UTF_8));
+        return get(WeChatOAuth.CALLBACK + "?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8) + "&state=" + state
+                + "&code=" + URLEncoder.encode(code, StandardCharsets.UTF_8));
     }
 
     private static void assertProblem(HttpResponse<String> answer, int status, String code) {

@@ -24,14 +24,16 @@ class WeChatPropertiesUnitTests {
         assertThat(properties("wx1", "secret", TOKEN, "", Map.of()).token()).hasSize(32);
         for (String token : new String[] {"pamtest", TOKEN.substring(1), TOKEN + "x", TOKEN.substring(1) + "-", ""}) {
             assertThatThrownBy(() -> properties("wx1", "secret", token, "", Map.of()))
-                    .as(token).hasMessageContaining("socialbank.channels.wechat.token must be 32 random letters or digits");
+                    .as(token)
+                    .hasMessageContaining("socialbank.channels.wechat.token must be 32 random letters or digits");
         }
     }
 
     @Test
     void theChannelIsOffWithoutAnAppIdAndValidatedWithOne() {
         assertThat(properties("", "", "", "", Map.of()).enabled()).isFalse();
-        assertThat(properties("wx1", "secret", TOKEN, WeChatCryptoUnitTests.SAMPLE_KEY, Map.of()).canDecrypt())
+        assertThat(properties("wx1", "secret", TOKEN, WeChatCryptoUnitTests.SAMPLE_KEY, Map.of())
+                        .canDecrypt())
                 .isTrue();
         assertThatThrownBy(() -> properties("wx1", "", TOKEN, "", Map.of()))
                 .hasMessageContaining("socialbank.channels.wechat.app-secret");
@@ -45,29 +47,75 @@ class WeChatPropertiesUnitTests {
 
     @Test
     void wrappedPagesAreAmongTheBanksPages() {
-        assertThatThrownBy(() -> new WeChatProperties("wx1", "secret", TOKEN, "", URI.create("https://api.weixin.qq.com"),
-                true, "zh", Duration.ofMillis(3500), Duration.ofSeconds(10), Duration.ofMinutes(5), 20, "", Map.of(),
-                null, URI.create("https://open.weixin.qq.com"), Set.of("link", "admin")))
+        assertThatThrownBy(() -> new WeChatProperties(
+                        "wx1",
+                        "secret",
+                        TOKEN,
+                        "",
+                        URI.create("https://api.weixin.qq.com"),
+                        true,
+                        "zh",
+                        Duration.ofMillis(3500),
+                        Duration.ofSeconds(10),
+                        Duration.ofMinutes(5),
+                        20,
+                        "",
+                        Map.of(),
+                        null,
+                        URI.create("https://open.weixin.qq.com"),
+                        Set.of("link", "admin")))
                 .hasMessageContaining("socialbank.channels.wechat.oauth-paths");
-        assertThatThrownBy(() -> new WeChatProperties("wx1", "secret", TOKEN, "", URI.create("https://api.weixin.qq.com"),
-                true, "zh", Duration.ofMillis(3500), Duration.ofSeconds(10), Duration.ofMinutes(5), 20, "", Map.of(),
-                null, URI.create("ftp://open.weixin.qq.com"), Set.of()))
+        assertThatThrownBy(() -> new WeChatProperties(
+                        "wx1",
+                        "secret",
+                        TOKEN,
+                        "",
+                        URI.create("https://api.weixin.qq.com"),
+                        true,
+                        "zh",
+                        Duration.ofMillis(3500),
+                        Duration.ofSeconds(10),
+                        Duration.ofMinutes(5),
+                        20,
+                        "",
+                        Map.of(),
+                        null,
+                        URI.create("ftp://open.weixin.qq.com"),
+                        Set.of()))
                 .hasMessageContaining("socialbank.channels.wechat.oauth-base-url");
     }
 
     @Test
     void templateFieldsTakeTitleLinesAndTime() {
-        Map<String, String> filled = TemplateFields.fill(Map.of("first", "title", "keyword1", "line2", "keyword2",
-                "time", "remark", "line9"), new Outbound.Receipt("Paid", List.of("€5.00", "to Camille D.")),
+        Map<String, String> filled = TemplateFields.fill(
+                Map.of("first", "title", "keyword1", "line2", "keyword2", "time", "remark", "line9"),
+                new Outbound.Receipt("Paid", List.of("€5.00", "to Camille D.")),
                 Instant.parse("2026-11-22T10:15:30Z"));
-        assertThat(filled).containsEntry("first", "Paid").containsEntry("keyword1", "to Camille D.")
-                .containsEntry("keyword2", "2026-11-22 10:15 UTC").containsEntry("remark", "");
+        assertThat(filled)
+                .containsEntry("first", "Paid")
+                .containsEntry("keyword1", "to Camille D.")
+                .containsEntry("keyword2", "2026-11-22 10:15 UTC")
+                .containsEntry("remark", "");
     }
 
-    private static WeChatProperties properties(String appId, String secret, String token, String key,
-            Map<String, String> fields) {
-        return new WeChatProperties(appId, secret, token, key, URI.create("https://api.weixin.qq.com"), true, "zh",
-                Duration.ofMillis(3500), Duration.ofSeconds(10), Duration.ofMinutes(5), 20, "", fields,
-                null, URI.create("https://open.weixin.qq.com"), Set.of("link"));
+    private static WeChatProperties properties(
+            String appId, String secret, String token, String key, Map<String, String> fields) {
+        return new WeChatProperties(
+                appId,
+                secret,
+                token,
+                key,
+                URI.create("https://api.weixin.qq.com"),
+                true,
+                "zh",
+                Duration.ofMillis(3500),
+                Duration.ofSeconds(10),
+                Duration.ofMinutes(5),
+                20,
+                "",
+                fields,
+                null,
+                URI.create("https://open.weixin.qq.com"),
+                Set.of("link"));
     }
 }

@@ -48,8 +48,10 @@ final class FakeWhatsAppApi implements AutoCloseable {
         String text() {
             return switch (type) {
                 case "text" -> body.path("text").path("body").asString("");
-                case "interactive" -> body.path("interactive").path("body").path("text").asString("");
-                case "template" -> "template:" + body.path("template").path("name").asString("");
+                case "interactive" ->
+                    body.path("interactive").path("body").path("text").asString("");
+                case "template" ->
+                    "template:" + body.path("template").path("name").asString("");
                 default -> "";
             };
         }
@@ -77,8 +79,7 @@ final class FakeWhatsAppApi implements AutoCloseable {
         }
     }
 
-    private record Failure(int status, int code, String message) {
-    }
+    private record Failure(int status, int code, String message) {}
 
     private final HttpServer server;
     private final String version;
@@ -96,7 +97,8 @@ final class FakeWhatsAppApi implements AutoCloseable {
     private volatile String webhookUrl;
     private volatile boolean statuses = true;
 
-    FakeWhatsAppApi(String version, String phoneNumberId, String token, String appSecret, Set<String> approvedTemplates) {
+    FakeWhatsAppApi(
+            String version, String phoneNumberId, String token, String appSecret, Set<String> approvedTemplates) {
         this.version = version;
         this.phoneNumberId = phoneNumberId;
         this.token = token;
@@ -179,12 +181,14 @@ final class FakeWhatsAppApi implements AutoCloseable {
     /** One post of {@code body} with this signature header (null: none). */
     int post(byte[] body, String signature) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(webhookUrl))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (signature != null) {
             request.header("X-Hub-Signature-256", signature);
         }
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            return http.send(request.build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (IOException e) {
             return 0;
         } catch (InterruptedException e) {
@@ -196,7 +200,8 @@ final class FakeWhatsAppApi implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
-            if (!exchange.getRequestMethod().equals("POST") || !path.equals("/" + version + "/" + phoneNumberId + "/messages")) {
+            if (!exchange.getRequestMethod().equals("POST")
+                    || !path.equals("/" + version + "/" + phoneNumberId + "/messages")) {
                 answer(exchange, 400, error(100, "Unsupported post request. Object with ID does not exist"));
                 return;
             }
@@ -221,8 +226,11 @@ final class FakeWhatsAppApi implements AutoCloseable {
             String type = body.path("type").asString();
             String wamid = "wamid.FAKE" + ids.incrementAndGet();
             calls.add(new Call(to, type, body, auth, wamid, Instant.now()));
-            answer(exchange, 200, "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"" + to
-                    + "\",\"wa_id\":\"" + to + "\"}],\"messages\":[{\"id\":\"" + wamid + "\"}]}");
+            answer(
+                    exchange,
+                    200,
+                    "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"" + to + "\",\"wa_id\":\"" + to
+                            + "\"}],\"messages\":[{\"id\":\"" + wamid + "\"}]}");
             boolean outside = !type.equals("template") && !windowOpen(to);
             webhooks.submit(() -> report(wamid, to, outside));
         }
@@ -244,8 +252,8 @@ final class FakeWhatsAppApi implements AutoCloseable {
             return;
         }
         long n = ids.get();
-        List<String> order = new ArrayList<>(n % 3 == 0 ? List.of("sent", "read", "delivered")
-                : List.of("sent", "delivered", "read"));
+        List<String> order = new ArrayList<>(
+                n % 3 == 0 ? List.of("sent", "read", "delivered") : List.of("sent", "delivered", "read"));
         if (n % 2 == 0) {
             order.add("delivered"); // a status delivered twice
         }
@@ -258,7 +266,9 @@ final class FakeWhatsAppApi implements AutoCloseable {
         ObjectNode payload = Recorded.payload(code == 0 ? "status-delivered" : "status-failed");
         ((ObjectNode) Recorded.value(payload).get("metadata")).put("phone_number_id", phoneNumberId);
         ObjectNode s = Recorded.status(payload);
-        s.put("id", wamid).put("status", status).put("recipient_id", to)
+        s.put("id", wamid)
+                .put("status", status)
+                .put("recipient_id", to)
                 .put("timestamp", Long.toString(Instant.now().getEpochSecond()));
         if (code != 0) {
             ((ObjectNode) s.get("errors").get(0)).put("code", code);
@@ -268,14 +278,17 @@ final class FakeWhatsAppApi implements AutoCloseable {
 
     /** What breaks one of Meta's documented limits, or null. */
     private String problem(JsonNode m) {
-        if (!"whatsapp".equals(m.path("messaging_product").asString("")) || !m.path("to").asString("").matches("[0-9]{7,15}")) {
+        if (!"whatsapp".equals(m.path("messaging_product").asString(""))
+                || !m.path("to").asString("").matches("[0-9]{7,15}")) {
             return "messaging_product and to";
         }
         switch (m.path("type").asString("")) {
             case "text":
                 return length(m.path("text").path("body"), 1, 4096, "text.body");
             case "template":
-                return approvedTemplates.contains(m.path("template").path("name").asString("")) ? null
+                return approvedTemplates.contains(
+                                m.path("template").path("name").asString(""))
+                        ? null
                         : "template name does not exist in the translation";
             case "interactive":
                 return interactive(m.path("interactive"));
@@ -300,7 +313,9 @@ final class FakeWhatsAppApi implements AutoCloseable {
                 for (JsonNode b : buttons) {
                     String t = length(b.path("reply").path("title"), 1, 20, "button title");
                     String id = length(b.path("reply").path("id"), 1, 256, "button id");
-                    if (t != null || id != null || !titles.add(b.path("reply").path("title").asString())) {
+                    if (t != null
+                            || id != null
+                            || !titles.add(b.path("reply").path("title").asString())) {
                         return t != null ? t : id != null ? id : "button titles must be unique";
                     }
                 }
@@ -314,7 +329,9 @@ final class FakeWhatsAppApi implements AutoCloseable {
                         rows++;
                         String p = length(row.path("title"), 1, 24, "row title");
                         p = p != null ? p : length(row.path("id"), 1, 200, "row id");
-                        p = p != null || !row.has("description") ? p : length(row.path("description"), 1, 72, "row description");
+                        p = p != null || !row.has("description")
+                                ? p
+                                : length(row.path("description"), 1, 72, "row description");
                         if (p != null) {
                             return p;
                         }
@@ -340,7 +357,8 @@ final class FakeWhatsAppApi implements AutoCloseable {
 
     private static String error(int code, String message) {
         return "{\"error\":{\"message\":\"" + message.replace("\"", "'") + "\",\"type\":\"OAuthException\",\"code\":"
-                + code + ",\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"" + message.replace("\"", "'")
+                + code + ",\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\""
+                + message.replace("\"", "'")
                 + "\"},\"fbtrace_id\":\"AazX1Fh0c0bVyqYb2RFxZqL\"}}";
     }
 

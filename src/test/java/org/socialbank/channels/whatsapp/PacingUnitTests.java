@@ -49,14 +49,16 @@ class PacingUnitTests {
         Ticking clock = new Ticking();
         Pacing pacing = new Pacing(clock, 100);
         pacing.pauseUser("a", Duration.ofSeconds(6));
-        assertThat(pacing.take("a")).hasValueSatisfying(r -> assertThat(r.reason()).contains("131056"));
+        assertThat(pacing.take("a"))
+                .hasValueSatisfying(r -> assertThat(r.reason()).contains("131056"));
         assertThat(pacing.take("b")).isEmpty();
         clock.now = clock.now.plusSeconds(6);
         assertThat(pacing.take("a")).isEmpty();
         pacing.pauseAll(Duration.ofSeconds(30), "130429");
         pacing.pauseAll(Duration.ofSeconds(5), "shorter"); // never shortens a pause
         clock.now = clock.now.plusSeconds(10);
-        assertThat(pacing.take("b")).hasValueSatisfying(r -> assertThat(r.reason()).contains("130429"));
+        assertThat(pacing.take("b"))
+                .hasValueSatisfying(r -> assertThat(r.reason()).contains("130429"));
         clock.now = clock.now.plusSeconds(21);
         assertThat(pacing.take("b")).isEmpty();
     }

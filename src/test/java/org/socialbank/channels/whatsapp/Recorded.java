@@ -12,8 +12,7 @@ final class Recorded {
     static final String PHONE_NUMBER_ID = "106540352242922";
     static final String SHEENA = "16505551234";
 
-    private Recorded() {
-    }
+    private Recorded() {}
 
     static ObjectNode payload(String name) {
         try (InputStream in = Recorded.class.getResourceAsStream("/whatsapp/" + name + ".json")) {
@@ -47,7 +46,9 @@ final class Recorded {
         ((ObjectNode) value.get("metadata")).put("phone_number_id", phoneNumberId);
         ((ObjectNode) value.get("contacts").get(0)).put("wa_id", waId);
         ObjectNode message = message(payload);
-        message.put("from", waId).put("id", wamid).put("timestamp", Long.toString(Instant.now().getEpochSecond()));
+        message.put("from", waId)
+                .put("id", wamid)
+                .put("timestamp", Long.toString(Instant.now().getEpochSecond()));
         return payload;
     }
 

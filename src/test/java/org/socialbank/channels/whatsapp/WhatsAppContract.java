@@ -25,10 +25,10 @@ import org.socialbank.conversation.OutboundMessage;
 import org.socialbank.conversation.SendOutcome;
 import org.socialbank.demo.DemoBank;
 import org.socialbank.demo.DemoCustomer;
-import org.socialbank.directory.ChannelIdentity;
-import org.socialbank.shared.Network;
 import org.socialbank.directory.ChannelIdentities;
+import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.ledger.Ledger;
+import org.socialbank.shared.Network;
 import org.socialbank.shared.jdbc.Timestamps;
 import org.socialbank.support.FormClient;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -119,7 +119,9 @@ abstract class WhatsAppContract {
 
     @AfterEach
     void everyMessageWasWithinMetasLimits() {
-        assertThat(API.refusedForLimits()).as("messages refused by the fake for breaking Meta's limits").isZero();
+        assertThat(API.refusedForLimits())
+                .as("messages refused by the fake for breaking Meta's limits")
+                .isZero();
     }
 
     /** One WhatsApp user writing to the bank. */
@@ -174,7 +176,8 @@ abstract class WhatsAppContract {
     }
 
     HttpResponse<String> get(String query) {
-        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks/whatsapp" + query)).GET()
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks/whatsapp" + query))
+                .GET()
                 .build());
     }
 
@@ -198,7 +201,9 @@ abstract class WhatsAppContract {
     }
 
     String smsCode(DemoCustomer customer) {
-        String sms = new FormClient(port).get("/dev/sms.json?limit=1&to=" + customer.phone().replace("+", "%2B")).html();
+        String sms = new FormClient(port)
+                .get("/dev/sms.json?limit=1&to=" + customer.phone().replace("+", "%2B"))
+                .html();
         Matcher code = CODE.matcher(sms);
         assertThat(code.find()).as("a code in " + sms).isTrue();
         return code.group(1);
@@ -214,7 +219,9 @@ abstract class WhatsAppContract {
         FormClient browser = new FormClient(port);
         assertThat(browser.get(link.group()).status()).isEqualTo(200);
         browser.post(link.group(), "username", customer.username(), "password", customer.password());
-        assertThat(browser.post(link.group() + "/code", "code", smsCode(customer)).html()).contains("is linked");
+        assertThat(browser.post(link.group() + "/code", "code", smsCode(customer))
+                        .html())
+                .contains("is linked");
         assertThat(chat.text(seen + 2)).containsIgnoringCase("whatsapp");
     }
 
@@ -244,9 +251,11 @@ abstract class WhatsAppContract {
         HttpResponse<String> ok = get("?hub.mode=subscribe&hub.verify_token=" + VERIFY + "&hub.challenge=1158201444");
         assertThat(ok.statusCode()).isEqualTo(200);
         assertThat(ok.body()).isEqualTo("1158201444");
-        assertThat(get("?hub.mode=subscribe&hub.verify_token=wrong-token&hub.challenge=1158201444").statusCode())
+        assertThat(get("?hub.mode=subscribe&hub.verify_token=wrong-token&hub.challenge=1158201444")
+                        .statusCode())
                 .isEqualTo(403);
-        assertThat(get("?hub.mode=unsubscribe&hub.verify_token=" + VERIFY + "&hub.challenge=1").statusCode())
+        assertThat(get("?hub.mode=unsubscribe&hub.verify_token=" + VERIFY + "&hub.challenge=1")
+                        .statusCode())
                 .isEqualTo(403);
         assertThat(get("?hub.mode=subscribe&hub.challenge=1").statusCode()).isEqualTo(403);
     }
@@ -258,17 +267,23 @@ abstract class WhatsAppContract {
         String wamid = wamid();
         byte[] body = Recorded.bytes(Recorded.message("text", NUMBER, chat.waId, wamid));
         assertThat(API.post(body, null)).isEqualTo(401);
-        assertThat(API.post(body, WhatsAppSignatures.sign("not-the-app-secret", body))).isEqualTo(401);
+        assertThat(API.post(body, WhatsAppSignatures.sign("not-the-app-secret", body)))
+                .isEqualTo(401);
         assertThat(API.post(body, "sha256=00")).isEqualTo(401);
         byte[] other = Recorded.bytes(Recorded.message("text", NUMBER, chat.waId, wamid()));
         assertThat(API.post(body, WhatsAppSignatures.sign(SECRET, other))).isEqualTo(401);
         // the same JSON re-serialised is another body: the signature is over the raw bytes
-        byte[] spaced = new String(body, StandardCharsets.UTF_8).replace(",", ", ").getBytes(StandardCharsets.UTF_8);
+        byte[] spaced =
+                new String(body, StandardCharsets.UTF_8).replace(",", ", ").getBytes(StandardCharsets.UTF_8);
         assertThat(API.post(spaced, WhatsAppSignatures.sign(SECRET, body))).isEqualTo(401);
-        assertThat(count("SELECT COUNT(*) FROM whatsapp_events WHERE event_id = ?", "m:" + wamid)).isZero();
-        assertThat(count("SELECT COUNT(*) FROM whatsapp_windows WHERE wa_id = ?", chat.waId)).isZero();
-        assertThat(count("SELECT COUNT(*) FROM channel_identities WHERE channel = 'whatsapp' AND external_id = ?",
-                chat.waId)).isZero();
+        assertThat(count("SELECT COUNT(*) FROM whatsapp_events WHERE event_id = ?", "m:" + wamid))
+                .isZero();
+        assertThat(count("SELECT COUNT(*) FROM whatsapp_windows WHERE wa_id = ?", chat.waId))
+                .isZero();
+        assertThat(count(
+                        "SELECT COUNT(*) FROM channel_identities WHERE channel = 'whatsapp' AND external_id = ?",
+                        chat.waId))
+                .isZero();
         byte[] garbage = "not json".getBytes(StandardCharsets.UTF_8);
         assertThat(API.post(garbage, WhatsAppSignatures.sign(SECRET, garbage))).isEqualTo(400);
     }
@@ -287,8 +302,11 @@ abstract class WhatsAppContract {
 
     private String delivery(String waId) {
         return jdbc.sql("SELECT d.state FROM outbox_deliveries d JOIN outbox_messages o ON o.id = d.outbox_id "
-                + "WHERE o.channel = 'whatsapp' AND o.recipient = ? ORDER BY o.created_at LIMIT 1").param(waId)
-                .query(String.class).optional().orElse(null);
+                        + "WHERE o.channel = 'whatsapp' AND o.recipient = ? ORDER BY o.created_at LIMIT 1")
+                .param(waId)
+                .query(String.class)
+                .optional()
+                .orElse(null);
     }
 
     @Test
@@ -312,9 +330,12 @@ abstract class WhatsAppContract {
         alice.say("help");
         alice.received(after + 1);
         assertThat(balance(CAMILLE)).isEqualTo(before + 500);
-        assertThat(count("SELECT COUNT(*) FROM inbox_messages WHERE channel = 'whatsapp' AND external_message_id = ?",
-                wamid)).isEqualTo(1);
-        assertThat(count("SELECT COUNT(*) FROM whatsapp_events WHERE event_id = ?", "m:" + wamid)).isEqualTo(1);
+        assertThat(count(
+                        "SELECT COUNT(*) FROM inbox_messages WHERE channel = 'whatsapp' AND external_message_id = ?",
+                        wamid))
+                .isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM whatsapp_events WHERE event_id = ?", "m:" + wamid))
+                .isEqualTo(1);
         assertThat(alice.count()).isEqualTo(after + 1);
     }
 
@@ -326,7 +347,13 @@ abstract class WhatsAppContract {
         assertThat(ivan.text(seen + 1)).contains("/link/");
         FakeWhatsAppApi.Call ask = ivan.received(seen + 2);
         assertThat(ask.interactiveType()).isEqualTo("button");
-        String share = ask.body().path("interactive").path("action").path("buttons").get(0).path("reply").path("id")
+        String share = ask.body()
+                .path("interactive")
+                .path("action")
+                .path("buttons")
+                .get(0)
+                .path("reply")
+                .path("id")
                 .asString();
         assertThat(share).isEqualTo(WhatsAppUpdates.SHARE_PHONE);
         ivan.press(share);
@@ -335,7 +362,9 @@ abstract class WhatsAppContract {
         if (phoneLink.find()) { // where a shared phone is proven on the bank's page with an SMS code
             FormClient browser = new FormClient(port);
             assertThat(browser.get(phoneLink.group()).status()).isEqualTo(200);
-            assertThat(browser.post(phoneLink.group() + "/code", "code", smsCode(IVAN)).html()).contains("is linked");
+            assertThat(browser.post(phoneLink.group() + "/code", "code", smsCode(IVAN))
+                            .html())
+                    .contains("is linked");
             next++;
         }
         assertThat(ivan.text(next)).containsIgnoringCase("whatsapp");
@@ -349,7 +378,8 @@ abstract class WhatsAppContract {
         link(camille, CAMILLE);
         // a day later: the bank's own record of the window says closed
         jdbc.sql("UPDATE whatsapp_windows SET last_inbound_at = ? WHERE wa_id = ?")
-                .params(Timestamps.utc(Instant.now().minus(Duration.ofHours(25))), camille.waId).update();
+                .params(Timestamps.utc(Instant.now().minus(Duration.ofHours(25))), camille.waId)
+                .update();
         API.closeWindow(camille.waId);
         int seen = camille.count();
         Chat alice = new Chat();
@@ -359,9 +389,18 @@ abstract class WhatsAppContract {
         assertThat(alert.type()).isEqualTo("template");
         assertThat(alert.body().path("template").path("name").asString()).isEqualTo(TEMPLATE);
         assertThat(alert.body().path("template").path("language").path("code").asString())
-                .as("Camille reads French: the template's French version (issue 17)").isEqualTo("fr");
-        assertThat(alert.body().path("template").path("components").get(0).path("parameters").get(0).path("text")
-                .asString()).contains("Alice").contains("2");
+                .as("Camille reads French: the template's French version (issue 17)")
+                .isEqualTo("fr");
+        assertThat(alert.body()
+                        .path("template")
+                        .path("components")
+                        .get(0)
+                        .path("parameters")
+                        .get(0)
+                        .path("text")
+                        .asString())
+                .contains("Alice")
+                .contains("2");
     }
 
     @Test
@@ -370,8 +409,12 @@ abstract class WhatsAppContract {
         link(camille, CAMILLE);
         // everything the bank had for her is sent first: a message still on its way when Meta's
         // window ends would be reported failed (131047) and close the bank's record too early
-        API.await(() -> count("SELECT COUNT(*) FROM outbox_messages WHERE status <> 'SUCCEEDED' AND recipient = ?",
-                camille.waId) == 0, "camille's outbox sent");
+        API.await(
+                () -> count(
+                                "SELECT COUNT(*) FROM outbox_messages WHERE status <> 'SUCCEEDED' AND recipient = ?",
+                                camille.waId)
+                        == 0,
+                "camille's outbox sent");
         API.closeWindow(camille.waId); // Meta's window ended, the bank's record still says open
         int seen = camille.count();
         Chat alice = new Chat();
@@ -383,8 +426,13 @@ abstract class WhatsAppContract {
         assertThat(template.type()).isEqualTo("template");
         UUID row = outboxIdOf(free.wamid());
         assertThat(outboxIdOf(template.wamid())).isEqualTo(row);
-        API.await(() -> "SUCCEEDED".equals(jdbc.sql("SELECT status FROM outbox_messages WHERE id = ?").param(row)
-                .query(String.class).single()), "the row sent again");
+        API.await(
+                () -> "SUCCEEDED"
+                        .equals(jdbc.sql("SELECT status FROM outbox_messages WHERE id = ?")
+                                .param(row)
+                                .query(String.class)
+                                .single()),
+                "the row sent again");
         assertThat(store.windowOpen(camille.waId, Instant.now(), Duration.ZERO)).isFalse();
         // the user writes again: the window is open once more
         camille.say("help");
@@ -406,10 +454,15 @@ abstract class WhatsAppContract {
             chat.say(asked);
             FakeWhatsAppApi.Call menu = chat.received(seen + 1);
             assertThat(menu.interactiveType()).as(asked).isEqualTo("list");
-            tools.jackson.databind.JsonNode rows = menu.body().path("interactive").path("action").path("sections")
-                    .get(0).path("rows");
+            tools.jackson.databind.JsonNode rows = menu.body()
+                    .path("interactive")
+                    .path("action")
+                    .path("sections")
+                    .get(0)
+                    .path("rows");
             assertThat(rows.size()).isEqualTo(8);
-            rows.valueStream().forEach(row -> assertThat(row.path("title").asString()).hasSizeBetween(1, 24));
+            rows.valueStream()
+                    .forEach(row -> assertThat(row.path("title").asString()).hasSizeBetween(1, 24));
         }
         assertThat(API.refusedForLimits()).isZero();
         assertThat(chat.received(chat.count()).text()).contains("余额"); // the help's own text, in the language asked
@@ -420,18 +473,25 @@ abstract class WhatsAppContract {
         FakeWhatsAppApi.Call menu = chat.received(seen + 1);
         assertThat(menu.text()).contains("balance");
         ObjectNode choose = Recorded.message("list-reply", NUMBER, chat.waId, wamid());
-        ((ObjectNode) Recorded.message(choose).get("interactive").get("list_reply")).put("id",
-                menu.reference("Balance")).put("title", "Balance");
+        ((ObjectNode) Recorded.message(choose).get("interactive").get("list_reply"))
+                .put("id", menu.reference("Balance"))
+                .put("title", "Balance");
         chat.deliver(choose);
-        assertThat(chat.text(seen + 2)).as("the row does what typing balance does").contains("€")
+        assertThat(chat.text(seen + 2))
+                .as("the row does what typing balance does")
+                .contains("€")
                 .doesNotContain("/link/");
     }
 
     /** The outbox row a wamid carries, once the sender recorded it (just after Meta's answer). */
     private UUID outboxIdOf(String wamid) {
-        API.await(() -> count("SELECT COUNT(*) FROM whatsapp_messages WHERE wamid = ? AND outbox_id IS NOT NULL",
-                wamid) == 1, "the outbox row of " + wamid);
-        return jdbc.sql("SELECT outbox_id FROM whatsapp_messages WHERE wamid = ?").param(wamid).query(UUID.class)
+        API.await(
+                () -> count("SELECT COUNT(*) FROM whatsapp_messages WHERE wamid = ? AND outbox_id IS NOT NULL", wamid)
+                        == 1,
+                "the outbox row of " + wamid);
+        return jdbc.sql("SELECT outbox_id FROM whatsapp_messages WHERE wamid = ?")
+                .param(wamid)
+                .query(UUID.class)
                 .single();
     }
 
@@ -439,8 +499,14 @@ abstract class WhatsAppContract {
     void outsideTheWindowWhatNoTemplateCarriesFailsSoThatAnotherChannelCanBeUsed() {
         Chat chat = new Chat();
         ChannelIdentity identity = identities.identify(Network.WHATSAPP, chat.waId, null, "+" + chat.waId);
-        SendOutcome outcome = sender.send(message(identity, chat.waId, new Outbound.Buttons("Pay €1.00?",
-                List.of(new Outbound.Button("Confirm", "r1"), new Outbound.Button("Cancel", "r2")))), "k");
+        SendOutcome outcome = sender.send(
+                message(
+                        identity,
+                        chat.waId,
+                        new Outbound.Buttons(
+                                "Pay €1.00?",
+                                List.of(new Outbound.Button("Confirm", "r1"), new Outbound.Button("Cancel", "r2")))),
+                "k");
         assertThat(outcome).isInstanceOfSatisfying(SendOutcome.Failed.class, f -> {
             assertThat(f.retryable()).isFalse();
             assertThat(f.reason()).contains("24-hour");
@@ -460,22 +526,30 @@ abstract class WhatsAppContract {
         // paused for this user: not even asked
         assertWait(sender.send(message(identity, chat.waId, hello), "k2"));
         assertThat(chat.count()).isZero();
-        API.await(() -> sender.send(message(identity, chat.waId, hello), "k3") instanceof SendOutcome.Sent, "the pause to end");
+        API.await(
+                () -> sender.send(message(identity, chat.waId, hello), "k3") instanceof SendOutcome.Sent,
+                "the pause to end");
         API.fail(400, WhatsAppSender.THROUGHPUT, "(#130429) Rate limit hit");
         assertWait(sender.send(message(identity, chat.waId, hello), "k4"));
-        API.await(() -> sender.send(message(identity, chat.waId, hello), "k5") instanceof SendOutcome.Sent, "the pause to end");
+        API.await(
+                () -> sender.send(message(identity, chat.waId, hello), "k5") instanceof SendOutcome.Sent,
+                "the pause to end");
         API.fail(401, WhatsAppSender.TOKEN, "Error validating access token: Session has expired");
         assertRetryable(sender.send(message(identity, chat.waId, hello), "k6"));
-        API.await(() -> sender.send(message(identity, chat.waId, hello), "k7") instanceof SendOutcome.Sent, "the pause to end");
+        API.await(
+                () -> sender.send(message(identity, chat.waId, hello), "k7") instanceof SendOutcome.Sent,
+                "the pause to end");
         API.fail(400, WhatsAppSender.UNDELIVERABLE, "Message undeliverable");
-        assertThat(sender.send(message(identity, chat.waId, hello), "k8")).isInstanceOfSatisfying(SendOutcome.Failed.class,
-                f -> assertThat(f.retryable()).isFalse());
+        assertThat(sender.send(message(identity, chat.waId, hello), "k8"))
+                .isInstanceOfSatisfying(
+                        SendOutcome.Failed.class, f -> assertThat(f.retryable()).isFalse());
         assertThat(identities.identity(identity.id()).orElseThrow().reachable()).isFalse();
         API.fail(500, 131000, "Something went wrong");
         assertRetryable(sender.send(message(identity, chat.waId, hello), "k9"));
         API.fail(400, 100, "(#100) Invalid parameter");
-        assertThat(sender.send(message(identity, chat.waId, hello), "k10")).isInstanceOfSatisfying(
-                SendOutcome.Failed.class, f -> assertThat(f.retryable()).isFalse());
+        assertThat(sender.send(message(identity, chat.waId, hello), "k10"))
+                .isInstanceOfSatisfying(
+                        SendOutcome.Failed.class, f -> assertThat(f.retryable()).isFalse());
     }
 
     @Test
@@ -489,12 +563,16 @@ abstract class WhatsAppContract {
 
     /** A throttle is a wait, not a send attempt (issue 13: rate-limit waits are no tries). */
     private static void assertWait(SendOutcome outcome) {
-        assertThat(outcome).isInstanceOfSatisfying(SendOutcome.NotNow.class,
-                w -> assertThat(w.retryAfter()).isPositive());
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        SendOutcome.NotNow.class,
+                        w -> assertThat(w.retryAfter()).isPositive());
     }
 
     private static void assertRetryable(SendOutcome outcome) {
-        assertThat(outcome).isInstanceOfSatisfying(SendOutcome.Failed.class, f -> assertThat(f.retryable()).isTrue());
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        SendOutcome.Failed.class, f -> assertThat(f.retryable()).isTrue());
     }
 
     private static OutboundMessage message(ChannelIdentity identity, String waId, Outbound content) {
@@ -509,9 +587,12 @@ abstract class WhatsAppContract {
         // Meta must know the user wrote too, or it reports the first message failed (131047) and
         // the bank closes the window before the second one (a race CI lost under load)
         API.userWrote(chat.waId);
-        List<Outbound.Button> buttons = List.of(new Outbound.Button("Pay €20.00 to Camille Dubois now", "a1"),
-                new Outbound.Button("Pay €20.00 to Camille Dubois later", "a2"), new Outbound.Button("Decline", "a3"),
-                new Outbound.Button("Decline", "a4"), new Outbound.Button("Remind me tomorrow morning", "a5"));
+        List<Outbound.Button> buttons = List.of(
+                new Outbound.Button("Pay €20.00 to Camille Dubois now", "a1"),
+                new Outbound.Button("Pay €20.00 to Camille Dubois later", "a2"),
+                new Outbound.Button("Decline", "a3"),
+                new Outbound.Button("Decline", "a4"),
+                new Outbound.Button("Remind me tomorrow morning", "a5"));
         assertThat(sender.send(message(identity, chat.waId, new Outbound.Buttons("x".repeat(2000), buttons)), "k"))
                 .isEqualTo(new SendOutcome.Sent());
         assertThat(chat.received(1).interactiveType()).isEqualTo("list");
@@ -530,8 +611,10 @@ abstract class WhatsAppContract {
         assertThat(chat.text(2)).isNotBlank();
         chat.send("location");
         assertThat(chat.text(3)).isNotBlank();
-        assertThat(count("SELECT COUNT(*) FROM inbox_messages WHERE channel = 'whatsapp' AND identity_id = "
-                + "(SELECT id FROM channel_identities WHERE channel = 'whatsapp' AND external_id = ?)", chat.waId))
+        assertThat(count(
+                        "SELECT COUNT(*) FROM inbox_messages WHERE channel = 'whatsapp' AND identity_id = "
+                                + "(SELECT id FROM channel_identities WHERE channel = 'whatsapp' AND external_id = ?)",
+                        chat.waId))
                 .isEqualTo(3);
     }
 
@@ -539,8 +622,10 @@ abstract class WhatsAppContract {
     void eventsAndMessagesOlderThanThirtyDaysAreForgotten() {
         String old = "m:wamid.old-" + UUID.randomUUID();
         String recent = "m:wamid.new-" + UUID.randomUUID();
-        assertThat(store.markHandled(old, "text", Instant.now().minus(Duration.ofDays(31)))).isTrue();
-        assertThat(store.markHandled(recent, "text", Instant.now().minus(Duration.ofDays(1)))).isTrue();
+        assertThat(store.markHandled(old, "text", Instant.now().minus(Duration.ofDays(31))))
+                .isTrue();
+        assertThat(store.markHandled(recent, "text", Instant.now().minus(Duration.ofDays(1))))
+                .isTrue();
         janitor.run();
         assertThat(store.handled(old)).isFalse();
         assertThat(store.handled(recent)).isTrue();

@@ -11,11 +11,26 @@ import org.junit.jupiter.api.Test;
 
 class WhatsAppPropertiesUnitTests {
 
-    static WhatsAppProperties of(String secret, String verify, String token, String number,
+    static WhatsAppProperties of(
+            String secret,
+            String verify,
+            String token,
+            String number,
             Map<String, WhatsAppProperties.Template> templates) {
-        return new WhatsAppProperties(secret, verify, token, number, URI.create("https://graph.facebook.com"), "v23.0",
-                Duration.ofSeconds(10), 80, Duration.ofSeconds(30), Duration.ofSeconds(6), Duration.ofMinutes(1),
-                Duration.ofMinutes(10), templates);
+        return new WhatsAppProperties(
+                secret,
+                verify,
+                token,
+                number,
+                URI.create("https://graph.facebook.com"),
+                "v23.0",
+                Duration.ofSeconds(10),
+                80,
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(6),
+                Duration.ofMinutes(1),
+                Duration.ofMinutes(10),
+                templates);
     }
 
     @Test
@@ -41,63 +56,203 @@ class WhatsAppPropertiesUnitTests {
 
     @Test
     void onlyUtilityTemplatesForKnownUsesWithKnownParameters() {
-        assertThat(of("", "", "", "", Map.of("alert", new WhatsAppProperties.Template("account_alert", "en", null, null,
-                null))).templates().get("alert")).isEqualTo(new WhatsAppProperties.Template("account_alert", "en", "UTILITY",
-                        List.of("title"), Map.of()));
-        assertThatThrownBy(() -> of("", "", "", "", Map.of("alert", new WhatsAppProperties.Template("otp_code", "en",
-                "AUTHENTICATION", List.of("title"), null)))).hasMessageContaining("UTILITY");
-        assertThatThrownBy(() -> of("", "", "", "", Map.of("promo", new WhatsAppProperties.Template("promo", "en",
-                "UTILITY", List.of("title"), null)))).hasMessageContaining("templates.promo");
-        assertThatThrownBy(() -> of("", "", "", "", Map.of("alert", new WhatsAppProperties.Template("Account Alert",
-                "en", "UTILITY", List.of("title"), null)))).hasMessageContaining(".name");
-        assertThatThrownBy(() -> of("", "", "", "", Map.of("alert", new WhatsAppProperties.Template("account_alert",
-                "en", "UTILITY", List.of("amount"), null)))).hasMessageContaining("amount");
+        assertThat(of(
+                                "",
+                                "",
+                                "",
+                                "",
+                                Map.of(
+                                        "alert",
+                                        new WhatsAppProperties.Template("account_alert", "en", null, null, null)))
+                        .templates()
+                        .get("alert"))
+                .isEqualTo(
+                        new WhatsAppProperties.Template("account_alert", "en", "UTILITY", List.of("title"), Map.of()));
+        assertThatThrownBy(() -> of(
+                        "",
+                        "",
+                        "",
+                        "",
+                        Map.of(
+                                "alert",
+                                new WhatsAppProperties.Template(
+                                        "otp_code", "en", "AUTHENTICATION", List.of("title"), null))))
+                .hasMessageContaining("UTILITY");
+        assertThatThrownBy(() -> of(
+                        "",
+                        "",
+                        "",
+                        "",
+                        Map.of(
+                                "promo",
+                                new WhatsAppProperties.Template("promo", "en", "UTILITY", List.of("title"), null))))
+                .hasMessageContaining("templates.promo");
+        assertThatThrownBy(() -> of(
+                        "",
+                        "",
+                        "",
+                        "",
+                        Map.of(
+                                "alert",
+                                new WhatsAppProperties.Template(
+                                        "Account Alert", "en", "UTILITY", List.of("title"), null))))
+                .hasMessageContaining(".name");
+        assertThatThrownBy(() -> of(
+                        "",
+                        "",
+                        "",
+                        "",
+                        Map.of(
+                                "alert",
+                                new WhatsAppProperties.Template(
+                                        "account_alert", "en", "UTILITY", List.of("amount"), null))))
+                .hasMessageContaining("amount");
     }
 
     @Test
     void aTemplateMayHaveAVersionPerCustomerLanguage() { // issue 17
-        WhatsAppProperties.Template alert = of("", "", "", "", Map.of("alert", new WhatsAppProperties.Template(
-                "account_alert", "en", null, null, Map.of("fr", "fr", "zh", "zh_CN")))).templates().get("alert");
+        WhatsAppProperties.Template alert = of(
+                        "",
+                        "",
+                        "",
+                        "",
+                        Map.of(
+                                "alert",
+                                new WhatsAppProperties.Template(
+                                        "account_alert", "en", null, null, Map.of("fr", "fr", "zh", "zh_CN"))))
+                .templates()
+                .get("alert");
         assertThat(alert.languageFor("fr")).isEqualTo("fr");
         assertThat(alert.languageFor("zh")).isEqualTo("zh_CN");
-        assertThat(alert.languageFor("ru")).as("no Russian version: the default one").isEqualTo("en");
+        assertThat(alert.languageFor("ru"))
+                .as("no Russian version: the default one")
+                .isEqualTo("en");
         assertThat(alert.languageFor(null)).isEqualTo("en");
-        assertThatThrownBy(() -> of("", "", "", "", Map.of("alert", new WhatsAppProperties.Template("account_alert",
-                "en", null, null, Map.of("de", "de"))))).hasMessageContaining("languages.de");
-        assertThatThrownBy(() -> of("", "", "", "", Map.of("alert", new WhatsAppProperties.Template("account_alert",
-                "en", null, null, Map.of("fr", "French"))))).hasMessageContaining("languages.fr");
+        assertThatThrownBy(() -> of(
+                        "",
+                        "",
+                        "",
+                        "",
+                        Map.of(
+                                "alert",
+                                new WhatsAppProperties.Template(
+                                        "account_alert", "en", null, null, Map.of("de", "de")))))
+                .hasMessageContaining("languages.de");
+        assertThatThrownBy(() -> of(
+                        "",
+                        "",
+                        "",
+                        "",
+                        Map.of(
+                                "alert",
+                                new WhatsAppProperties.Template(
+                                        "account_alert", "en", null, null, Map.of("fr", "French")))))
+                .hasMessageContaining("languages.fr");
     }
 
     @Test
     void boundsAreChecked() {
-        assertThatThrownBy(() -> new WhatsAppProperties("", "", "", "", URI.create("ftp://x"), "v23.0",
-                Duration.ofSeconds(10), 80, Duration.ofSeconds(30), Duration.ofSeconds(6), Duration.ofMinutes(1),
-                Duration.ofMinutes(10), null)).hasMessageContaining("api-base-url");
-        assertThatThrownBy(() -> new WhatsAppProperties("", "", "", "", URI.create("https://graph.facebook.com"), "23",
-                Duration.ofSeconds(10), 80, Duration.ofSeconds(30), Duration.ofSeconds(6), Duration.ofMinutes(1),
-                Duration.ofMinutes(10), null)).hasMessageContaining("api-version");
-        assertThatThrownBy(() -> new WhatsAppProperties("", "", "", "", URI.create("https://graph.facebook.com"),
-                "v23.0", Duration.ofSeconds(10), 0, Duration.ofSeconds(30), Duration.ofSeconds(6), Duration.ofMinutes(1),
-                Duration.ofMinutes(10), null)).hasMessageContaining("messages-per-second");
-        assertThatThrownBy(() -> new WhatsAppProperties("", "", "", "", URI.create("https://graph.facebook.com"),
-                "v23.0", Duration.ofSeconds(10), 80, Duration.ofSeconds(30), Duration.ofSeconds(6), Duration.ofMinutes(1),
-                Duration.ofHours(7), null)).hasMessageContaining("window-margin");
+        assertThatThrownBy(() -> new WhatsAppProperties(
+                        "",
+                        "",
+                        "",
+                        "",
+                        URI.create("ftp://x"),
+                        "v23.0",
+                        Duration.ofSeconds(10),
+                        80,
+                        Duration.ofSeconds(30),
+                        Duration.ofSeconds(6),
+                        Duration.ofMinutes(1),
+                        Duration.ofMinutes(10),
+                        null))
+                .hasMessageContaining("api-base-url");
+        assertThatThrownBy(() -> new WhatsAppProperties(
+                        "",
+                        "",
+                        "",
+                        "",
+                        URI.create("https://graph.facebook.com"),
+                        "23",
+                        Duration.ofSeconds(10),
+                        80,
+                        Duration.ofSeconds(30),
+                        Duration.ofSeconds(6),
+                        Duration.ofMinutes(1),
+                        Duration.ofMinutes(10),
+                        null))
+                .hasMessageContaining("api-version");
+        assertThatThrownBy(() -> new WhatsAppProperties(
+                        "",
+                        "",
+                        "",
+                        "",
+                        URI.create("https://graph.facebook.com"),
+                        "v23.0",
+                        Duration.ofSeconds(10),
+                        0,
+                        Duration.ofSeconds(30),
+                        Duration.ofSeconds(6),
+                        Duration.ofMinutes(1),
+                        Duration.ofMinutes(10),
+                        null))
+                .hasMessageContaining("messages-per-second");
+        assertThatThrownBy(() -> new WhatsAppProperties(
+                        "",
+                        "",
+                        "",
+                        "",
+                        URI.create("https://graph.facebook.com"),
+                        "v23.0",
+                        Duration.ofSeconds(10),
+                        80,
+                        Duration.ofSeconds(30),
+                        Duration.ofSeconds(6),
+                        Duration.ofMinutes(1),
+                        Duration.ofHours(7),
+                        null))
+                .hasMessageContaining("window-margin");
     }
 
     @Test
     void theBusinessNumberIsTheChatsAddressAndIsChecked() {
         WhatsAppProperties off = of("", "", "", "", null);
         assertThat(new WhatsAppChatAddress(off).of(org.socialbank.shared.Network.WHATSAPP))
-                .as("issue 13: no number, no back-to-the-chat link").isEmpty();
-        WhatsAppProperties numbered = new WhatsAppProperties("", "", "", "", URI.create("https://graph.facebook.com"),
-                "v23.0", Duration.ofSeconds(10), 80, Duration.ofSeconds(30), Duration.ofSeconds(6),
-                Duration.ofMinutes(1), Duration.ofMinutes(10), null, " 33612345678 ");
+                .as("issue 13: no number, no back-to-the-chat link")
+                .isEmpty();
+        WhatsAppProperties numbered = new WhatsAppProperties(
+                "",
+                "",
+                "",
+                "",
+                URI.create("https://graph.facebook.com"),
+                "v23.0",
+                Duration.ofSeconds(10),
+                80,
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(6),
+                Duration.ofMinutes(1),
+                Duration.ofMinutes(10),
+                null,
+                " 33612345678 ");
         WhatsAppChatAddress address = new WhatsAppChatAddress(numbered);
         assertThat(address.of(org.socialbank.shared.Network.WHATSAPP)).contains("https://wa.me/33612345678");
         assertThat(address.of(org.socialbank.shared.Network.TELEGRAM)).isEmpty();
-        assertThatThrownBy(() -> new WhatsAppProperties("", "", "", "", URI.create("https://graph.facebook.com"),
-                "v23.0", Duration.ofSeconds(10), 80, Duration.ofSeconds(30), Duration.ofSeconds(6),
-                Duration.ofMinutes(1), Duration.ofMinutes(10), null, "+33 6 12"))
+        assertThatThrownBy(() -> new WhatsAppProperties(
+                        "",
+                        "",
+                        "",
+                        "",
+                        URI.create("https://graph.facebook.com"),
+                        "v23.0",
+                        Duration.ofSeconds(10),
+                        80,
+                        Duration.ofSeconds(30),
+                        Duration.ofSeconds(6),
+                        Duration.ofMinutes(1),
+                        Duration.ofMinutes(10),
+                        null,
+                        "+33 6 12"))
                 .hasMessageContaining("business-number");
     }
 }

@@ -30,13 +30,16 @@ class WhatsAppRepliesUnitTests {
 
     @Test
     void aPublicHttpsLinkIsACtaUrlButtonAndALocalOneGoesInTheText() {
-        ObjectNode cta = WhatsAppReplies.free(new Outbound.Link("Sign in on the bank's page", "Open the bank's page now",
-                "https://bank.example/link/abc"), TO);
+        ObjectNode cta = WhatsAppReplies.free(
+                new Outbound.Link(
+                        "Sign in on the bank's page", "Open the bank's page now", "https://bank.example/link/abc"),
+                TO);
         assertThat(cta.path("interactive").path("type").asString()).isEqualTo("cta_url");
         JsonNode parameters = cta.path("interactive").path("action").path("parameters");
         assertThat(parameters.path("url").asString()).isEqualTo("https://bank.example/link/abc");
         assertThat(parameters.path("display_text").asString()).hasSize(20).endsWith("…");
-        ObjectNode local = WhatsAppReplies.free(new Outbound.Link("Sign in", "Open", "http://localhost:8080/link/abc"), TO);
+        ObjectNode local =
+                WhatsAppReplies.free(new Outbound.Link("Sign in", "Open", "http://localhost:8080/link/abc"), TO);
         assertThat(local.path("type").asString()).isEqualTo("text");
         assertThat(local.path("text").path("body").asString()).contains("http://localhost:8080/link/abc");
     }
@@ -44,7 +47,8 @@ class WhatsAppRepliesUnitTests {
     @Test
     void askPhoneIsOneReplyButtonStandingForTheSendersNumber() {
         ObjectNode m = WhatsAppReplies.free(new Outbound.AskPhone("Or share your number", "Share my phone number"), TO);
-        JsonNode reply = m.path("interactive").path("action").path("buttons").get(0).path("reply");
+        JsonNode reply =
+                m.path("interactive").path("action").path("buttons").get(0).path("reply");
         assertThat(reply.path("id").asString()).isEqualTo(WhatsAppUpdates.SHARE_PHONE);
         assertThat(reply.path("title").asString()).hasSizeLessThanOrEqualTo(20);
     }
@@ -52,9 +56,17 @@ class WhatsAppRepliesUnitTests {
     @Test
     void receiptsAndPlacesAreText() {
         assertThat(WhatsAppReplies.free(new Outbound.Receipt("Paid", List.of("€5.00", "to Camille D.")), TO)
-                .path("text").path("body").asString()).isEqualTo("Paid\n\n€5.00\nto Camille D.");
-        String places = WhatsAppReplies.free(new Outbound.Places("Nearest", List.of(new Outbound.Place("Opéra",
-                "1 rue Auber", 48.87, 2.33))), TO).path("text").path("body").asString();
+                        .path("text")
+                        .path("body")
+                        .asString())
+                .isEqualTo("Paid\n\n€5.00\nto Camille D.");
+        String places = WhatsAppReplies.free(
+                        new Outbound.Places(
+                                "Nearest", List.of(new Outbound.Place("Opéra", "1 rue Auber", 48.87, 2.33))),
+                        TO)
+                .path("text")
+                .path("body")
+                .asString();
         assertThat(places).contains("Opéra", "1 rue Auber", "openstreetmap.org/?mlat=48.870000&mlon=2.330000");
     }
 
@@ -71,32 +83,47 @@ class WhatsAppRepliesUnitTests {
         }
         ObjectNode m = WhatsAppReplies.free(new Outbound.Buttons("b".repeat(1 + random.nextInt(3000)), buttons), TO);
         JsonNode interactive = m.path("interactive");
-        assertThat(interactive.path("body").path("text").asString().length()).as("seed " + seed).isLessThanOrEqualTo(1024);
+        assertThat(interactive.path("body").path("text").asString().length())
+                .as("seed " + seed)
+                .isLessThanOrEqualTo(1024);
         List<String> titles = new ArrayList<>();
         if (n <= 3) {
             assertThat(interactive.path("type").asString()).isEqualTo("button");
-            interactive.path("action").path("buttons").forEach(b -> titles.add(b.path("reply").path("title").asString()));
-            assertThat(titles).as("seed " + seed).allSatisfy(t -> assertThat(t.codePointCount(0, t.length()))
-                    .isBetween(1, 20));
+            interactive
+                    .path("action")
+                    .path("buttons")
+                    .forEach(b -> titles.add(b.path("reply").path("title").asString()));
+            assertThat(titles)
+                    .as("seed " + seed)
+                    .allSatisfy(t -> assertThat(t.codePointCount(0, t.length())).isBetween(1, 20));
         } else {
             assertThat(interactive.path("type").asString()).isEqualTo("list");
-            assertThat(interactive.path("action").path("button").asString().length()).isBetween(1, 20);
-            for (JsonNode row : interactive.path("action").path("sections").get(0).path("rows")) {
+            assertThat(interactive.path("action").path("button").asString().length())
+                    .isBetween(1, 20);
+            for (JsonNode row :
+                    interactive.path("action").path("sections").get(0).path("rows")) {
                 titles.add(row.path("title").asString());
                 assertThat(row.path("description").asString("").length()).isLessThanOrEqualTo(72);
             }
-            assertThat(titles).as("seed " + seed).hasSizeLessThanOrEqualTo(10)
+            assertThat(titles)
+                    .as("seed " + seed)
+                    .hasSizeLessThanOrEqualTo(10)
                     .allSatisfy(t -> assertThat(t.codePointCount(0, t.length())).isBetween(1, 24));
         }
-        assertThat(new HashSet<>(titles)).as("seed " + seed + ": titles are unique").hasSize(titles.size());
+        assertThat(new HashSet<>(titles))
+                .as("seed " + seed + ": titles are unique")
+                .hasSize(titles.size());
     }
 
     @Test
     void theAlertTemplateTakesItsParametersFromTheReplyWithoutLineBreaks() {
-        WhatsAppProperties.Template template = new WhatsAppProperties.Template("account_alert", "en_US", "UTILITY",
-                List.of("title", "body", "time"), null);
-        ObjectNode m = WhatsAppReplies.template(template, new Outbound.Receipt("Payment received",
-                List.of("€5.00", "from Alice W.")), TO, Instant.parse("2026-12-01T10:15:30Z"));
+        WhatsAppProperties.Template template = new WhatsAppProperties.Template(
+                "account_alert", "en_US", "UTILITY", List.of("title", "body", "time"), null);
+        ObjectNode m = WhatsAppReplies.template(
+                template,
+                new Outbound.Receipt("Payment received", List.of("€5.00", "from Alice W.")),
+                TO,
+                Instant.parse("2026-12-01T10:15:30Z"));
         assertThat(m.path("type").asString()).isEqualTo("template");
         assertThat(m.path("template").path("name").asString()).isEqualTo("account_alert");
         assertThat(m.path("template").path("language").path("code").asString()).isEqualTo("en_US");

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 class WhatsAppSignaturesUnitTests {
 
     static final String SECRET = "unit-app-secret";
-    static final byte[] BODY = "{\"object\":\"whatsapp_business_account\",\"entry\":[]}".getBytes(StandardCharsets.UTF_8);
+    static final byte[] BODY =
+            "{\"object\":\"whatsapp_business_account\",\"entry\":[]}".getBytes(StandardCharsets.UTF_8);
 
     @Test
     void theSignatureIsTheHexHmacSha256OfTheRawBody() {
@@ -24,7 +25,8 @@ class WhatsAppSignaturesUnitTests {
     void aMatchingHeaderIsAcceptedInEitherCase() {
         String header = WhatsAppSignatures.sign(SECRET, BODY);
         assertThat(WhatsAppSignatures.matches(SECRET, BODY, header)).isTrue();
-        assertThat(WhatsAppSignatures.matches(SECRET, BODY, " " + header.toUpperCase().replace("SHA256=", "sha256=")))
+        assertThat(WhatsAppSignatures.matches(
+                        SECRET, BODY, " " + header.toUpperCase().replace("SHA256=", "sha256=")))
                 .isTrue();
     }
 
@@ -34,11 +36,16 @@ class WhatsAppSignaturesUnitTests {
         String header = WhatsAppSignatures.sign(SECRET, BODY);
         assertThat(WhatsAppSignatures.matches(SECRET, BODY, null)).isFalse();
         assertThat(WhatsAppSignatures.matches(SECRET, BODY, "")).isFalse();
-        assertThat(WhatsAppSignatures.matches(SECRET, BODY, header.substring(0, header.length() - 1))).isFalse();
-        assertThat(WhatsAppSignatures.matches(SECRET, BODY, header.substring("sha256=".length()))).isFalse();
+        assertThat(WhatsAppSignatures.matches(SECRET, BODY, header.substring(0, header.length() - 1)))
+                .isFalse();
+        assertThat(WhatsAppSignatures.matches(SECRET, BODY, header.substring("sha256=".length())))
+                .isFalse();
         assertThat(WhatsAppSignatures.matches("another-secret", BODY, header)).isFalse();
-        assertThat(WhatsAppSignatures.matches(SECRET, (new String(BODY, StandardCharsets.UTF_8) + " ")
-                .getBytes(StandardCharsets.UTF_8), header)).isFalse();
+        assertThat(WhatsAppSignatures.matches(
+                        SECRET,
+                        (new String(BODY, StandardCharsets.UTF_8) + " ").getBytes(StandardCharsets.UTF_8),
+                        header))
+                .isFalse();
         assertThat(WhatsAppSignatures.matches("", BODY, header)).isFalse();
     }
 

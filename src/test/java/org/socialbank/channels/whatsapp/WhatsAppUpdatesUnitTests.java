@@ -29,19 +29,35 @@ class WhatsAppUpdatesUnitTests {
     void aMarketingStopInTheUsersPreferencesIsAStopAndAResumeIsNotAnswered() {
         List<WhatsAppUpdates.Event> events = WhatsAppUpdates.read(Recorded.payload("user-preferences-stop"), NUMBER);
         assertThat(events).singleElement().isInstanceOf(WhatsAppUpdates.Preference.class);
-        InboundMessage stop = ((WhatsAppUpdates.Preference) events.get(0)).message().orElseThrow();
+        InboundMessage stop =
+                ((WhatsAppUpdates.Preference) events.get(0)).message().orElseThrow();
         assertThat(stop.content()).isEqualTo(new Inbound.Stop());
         assertThat(stop.externalUserId()).isEqualTo(Recorded.SHEENA);
         assertThat(stop.externalMessageId()).isEqualTo("p:" + Recorded.SHEENA + ":stop:1749416400");
 
         ObjectNode resume = Recorded.payload("user-preferences-stop");
-        ((ObjectNode) resume.path("entry").get(0).path("changes").get(0).path("value").path("user_preferences").get(0))
+        ((ObjectNode) resume.path("entry")
+                        .get(0)
+                        .path("changes")
+                        .get(0)
+                        .path("value")
+                        .path("user_preferences")
+                        .get(0))
                 .put("value", "resume");
-        assertThat(WhatsAppUpdates.read(resume, NUMBER)).singleElement()
-                .satisfies(e -> assertThat(((WhatsAppUpdates.Preference) e).message()).isEmpty());
+        assertThat(WhatsAppUpdates.read(resume, NUMBER))
+                .singleElement()
+                .satisfies(e ->
+                        assertThat(((WhatsAppUpdates.Preference) e).message()).isEmpty());
         ObjectNode otherCategory = Recorded.payload("user-preferences-stop");
-        ((ObjectNode) otherCategory.path("entry").get(0).path("changes").get(0).path("value").path("user_preferences")
-                .get(0)).put("category", "something_else");
+        ((ObjectNode) otherCategory
+                        .path("entry")
+                        .get(0)
+                        .path("changes")
+                        .get(0)
+                        .path("value")
+                        .path("user_preferences")
+                        .get(0))
+                .put("category", "something_else");
         assertThat(WhatsAppUpdates.read(otherCategory, NUMBER)).isEmpty();
     }
 
@@ -69,8 +85,8 @@ class WhatsAppUpdatesUnitTests {
     @Test
     void theShareMyPhoneButtonIsTheSendersOwnNumber() {
         ObjectNode payload = Recorded.payload("button-reply");
-        ((ObjectNode) Recorded.message(payload).get("interactive").get("button_reply")).put("id",
-                WhatsAppUpdates.SHARE_PHONE);
+        ((ObjectNode) Recorded.message(payload).get("interactive").get("button_reply"))
+                .put("id", WhatsAppUpdates.SHARE_PHONE);
         assertThat(only(payload).message().orElseThrow().content())
                 .isEqualTo(new Inbound.Contact("+" + Recorded.SHEENA, true));
     }
@@ -99,14 +115,15 @@ class WhatsAppUpdatesUnitTests {
 
     @Test
     void aStatusCarriesItsWamidStateAndMetasErrorCode() {
-        WhatsAppUpdates.Status failed = (WhatsAppUpdates.Status) WhatsAppUpdates.read(Recorded.payload("status-failed"),
-                NUMBER).get(0);
+        WhatsAppUpdates.Status failed = (WhatsAppUpdates.Status)
+                WhatsAppUpdates.read(Recorded.payload("status-failed"), NUMBER).get(0);
         assertThat(failed.status()).isEqualTo("failed");
         assertThat(failed.errorCode()).isEqualTo(131047);
         assertThat(failed.errorTitle()).isEqualTo("Re-engagement message");
         assertThat(failed.eventId()).isEqualTo("s:" + failed.wamid() + ":failed");
-        WhatsAppUpdates.Status delivered = (WhatsAppUpdates.Status) WhatsAppUpdates.read(
-                Recorded.payload("status-delivered"), NUMBER).get(0);
+        WhatsAppUpdates.Status delivered =
+                (WhatsAppUpdates.Status) WhatsAppUpdates.read(Recorded.payload("status-delivered"), NUMBER)
+                        .get(0);
         assertThat(delivered.status()).isEqualTo("delivered");
         assertThat(delivered.errorCode()).isZero();
     }

@@ -46,8 +46,7 @@ final class FakeXApi implements AutoCloseable {
         }
     }
 
-    private record Failure(int status, long resetEpochSeconds) {
-    }
+    private record Failure(int status, long resetEpochSeconds) {}
 
     private final HttpServer server;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
@@ -96,12 +95,16 @@ final class FakeXApi implements AutoCloseable {
 
     /** The DMs sent to one user, in order. */
     List<Call> dms(String userId) {
-        return calls.stream().filter(c -> c.kind().equals("dm") && c.to().equals(userId)).toList();
+        return calls.stream()
+                .filter(c -> c.kind().equals("dm") && c.to().equals(userId))
+                .toList();
     }
 
     /** The public replies to one tweet. */
     List<Call> replies(String tweetId) {
-        return calls.stream().filter(c -> c.kind().equals("tweet") && c.to().equals(tweetId)).toList();
+        return calls.stream()
+                .filter(c -> c.kind().equals("tweet") && c.to().equals(tweetId))
+                .toList();
     }
 
     /** The DM number {@code n} (from 1) to a user, once it came. */
@@ -142,27 +145,44 @@ final class FakeXApi implements AutoCloseable {
                 answer(exchange, 404, "{\"title\":\"Not Found Error\"}", null);
                 return;
             }
-            Failure failure = failures.getOrDefault(kind, new ConcurrentLinkedQueue<>()).poll();
+            Failure failure =
+                    failures.getOrDefault(kind, new ConcurrentLinkedQueue<>()).poll();
             if (failure != null) {
-                answer(exchange, failure.status(), "{\"title\":\"Too Many Requests\",\"detail\":\"Too Many Requests\","
-                        + "\"type\":\"about:blank\",\"status\":" + failure.status() + "}", failure);
+                answer(
+                        exchange,
+                        failure.status(),
+                        "{\"title\":\"Too Many Requests\",\"detail\":\"Too Many Requests\","
+                                + "\"type\":\"about:blank\",\"status\":" + failure.status() + "}",
+                        failure);
                 return;
             }
             calls.add(new Call(kind, to, body, auth, Instant.now()));
             if (kind.equals("user")) {
                 String known = users.get(to.toLowerCase(java.util.Locale.ROOT));
-                answer(exchange, 200, known != null
-                        ? "{\"data\":{\"id\":\"" + known + "\",\"name\":\"" + to + "\",\"username\":\"" + to + "\"}}"
-                        : "{\"errors\":[{\"value\":\"" + to + "\",\"detail\":\"Could not find user with username: ["
-                                + to + "].\",\"title\":\"Not Found Error\",\"resource_type\":\"user\",\"parameter\":"
-                                + "\"username\",\"resource_id\":\"" + to + "\",\"type\":"
-                                + "\"https://api.twitter.com/2/problems/resource-not-found\"}]}", null);
+                answer(
+                        exchange,
+                        200,
+                        known != null
+                                ? "{\"data\":{\"id\":\"" + known + "\",\"name\":\"" + to + "\",\"username\":\"" + to
+                                        + "\"}}"
+                                : "{\"errors\":[{\"value\":\"" + to
+                                        + "\",\"detail\":\"Could not find user with username: ["
+                                        + to
+                                        + "].\",\"title\":\"Not Found Error\",\"resource_type\":\"user\",\"parameter\":"
+                                        + "\"username\",\"resource_id\":\"" + to + "\",\"type\":"
+                                        + "\"https://api.twitter.com/2/problems/resource-not-found\"}]}",
+                        null);
                 return;
             }
             String id = Long.toString(ids.incrementAndGet());
-            answer(exchange, 201, kind.equals("tweet")
-                    ? "{\"data\":{\"id\":\"" + id + "\",\"text\":\"" + "ok" + "\",\"edit_history_tweet_ids\":[\"" + id + "\"]}}"
-                    : "{\"data\":{\"dm_conversation_id\":\"" + to + "-1\",\"dm_event_id\":\"" + id + "\"}}", null);
+            answer(
+                    exchange,
+                    201,
+                    kind.equals("tweet")
+                            ? "{\"data\":{\"id\":\"" + id + "\",\"text\":\"" + "ok"
+                                    + "\",\"edit_history_tweet_ids\":[\"" + id + "\"]}}"
+                            : "{\"data\":{\"dm_conversation_id\":\"" + to + "-1\",\"dm_event_id\":\"" + id + "\"}}",
+                    null);
         }
     }
 
@@ -170,9 +190,10 @@ final class FakeXApi implements AutoCloseable {
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.getResponseHeaders().add("x-rate-limit-limit", "200");
-        exchange.getResponseHeaders().add("x-rate-limit-remaining", failure != null && failure.status() == 429 ? "0"
-                : "199");
-        long reset = failure != null && failure.resetEpochSeconds() > 0 ? failure.resetEpochSeconds()
+        exchange.getResponseHeaders()
+                .add("x-rate-limit-remaining", failure != null && failure.status() == 429 ? "0" : "199");
+        long reset = failure != null && failure.resetEpochSeconds() > 0
+                ? failure.resetEpochSeconds()
                 : Instant.now().plusSeconds(900).getEpochSecond();
         exchange.getResponseHeaders().add("x-rate-limit-reset", Long.toString(reset));
         exchange.sendResponseHeaders(status, bytes.length);

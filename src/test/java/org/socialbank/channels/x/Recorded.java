@@ -12,8 +12,7 @@ final class Recorded {
     static final String BANK_NAME = "SocialBankFr";
     static final String ALICE_ID = "1400000000000000042";
 
-    private Recorded() {
-    }
+    private Recorded() {}
 
     static ObjectNode payload(String name) {
         try (InputStream in = Recorded.class.getResourceAsStream("/x/" + name + ".json")) {

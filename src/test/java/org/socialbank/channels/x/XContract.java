@@ -15,9 +15,9 @@ import org.socialbank.conversation.ChannelSender;
 import org.socialbank.conversation.Outbound;
 import org.socialbank.conversation.OutboundMessage;
 import org.socialbank.conversation.SendOutcome;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.shared.Network;
-import org.socialbank.directory.ChannelIdentities;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -88,7 +88,9 @@ abstract class XContract {
         ((ObjectNode) create.get("message_data")).put("text", text);
         ObjectNode users = (ObjectNode) payload.get("users");
         users.set(userId, users.get(Recorded.ALICE_ID).deepCopy());
-        ((ObjectNode) users.get(userId)).put("id", userId).put("screen_name", "u" + userId.substring(userId.length() - 8));
+        ((ObjectNode) users.get(userId))
+                .put("id", userId)
+                .put("screen_name", "u" + userId.substring(userId.length() - 8));
         return payload;
     }
 
@@ -96,13 +98,16 @@ abstract class XContract {
         ObjectNode payload = Recorded.payload(name);
         ObjectNode tweet = Recorded.event(payload, "tweet_create_events");
         tweet.put("id_str", tweetId).put("text", text);
-        ((ObjectNode) tweet.get("user")).put("id_str", userId).put("screen_name", "t" + userId.substring(userId.length() - 8));
+        ((ObjectNode) tweet.get("user"))
+                .put("id_str", userId)
+                .put("screen_name", "t" + userId.substring(userId.length() - 8));
         return payload;
     }
 
     HttpResponse<String> post(byte[] body, String signature) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks/x"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (signature != null) {
             request.header("x-twitter-webhooks-signature", signature);
         }
@@ -133,14 +138,18 @@ abstract class XContract {
 
     @Test
     void theCrcChallengeIsAnsweredWithTheHmacOfItsToken() throws Exception {
-        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                + "/webhooks/x?crc_token=challenge-token-123")).GET().build());
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/webhooks/x?crc_token=challenge-token-123"))
+                .GET()
+                .build());
         assertThat(answer.statusCode()).isEqualTo(200);
         JsonNode json = XApi.JSON.readTree(answer.body());
         assertThat(json.path("response_token").asString())
                 .isEqualTo(XSignatures.crcResponse(SECRET, "challenge-token-123"));
-        HttpResponse<String> missing = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                + "/webhooks/x")).GET().build());
+        HttpResponse<String> missing =
+                send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks/x"))
+                        .GET()
+                        .build());
         assertThat(missing.statusCode()).isEqualTo(400);
     }
 
@@ -154,10 +163,12 @@ abstract class XContract {
         String user = id();
         ObjectNode payload = dm(user, "balance");
         byte[] body = Recorded.bytes(payload);
-        String token = java.net.URLEncoder.encode(new String(body, java.nio.charset.StandardCharsets.UTF_8),
-                java.nio.charset.StandardCharsets.UTF_8);
-        HttpResponse<String> crc = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                + "/webhooks/x?crc_token=" + token)).GET().build());
+        String token = java.net.URLEncoder.encode(
+                new String(body, java.nio.charset.StandardCharsets.UTF_8), java.nio.charset.StandardCharsets.UTF_8);
+        HttpResponse<String> crc =
+                send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks/x?crc_token=" + token))
+                        .GET()
+                        .build());
         assertThat(crc.statusCode()).as(crc.body()).isEqualTo(400);
         assertThat(crc.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
         assertThat(crc.body()).doesNotContain("response_token").doesNotContain("sha256=");
@@ -166,12 +177,21 @@ abstract class XContract {
         HttpResponse<String> forged = post(body, answered);
         assertThat(forged.statusCode()).isEqualTo(401);
         // what the old answer was: the body's signature, now never given out
-        assertThat(post(body, XSignatures.crcResponse(SECRET, new String(body,
-                java.nio.charset.StandardCharsets.UTF_8))).statusCode()).isEqualTo(200);
+        assertThat(post(
+                                body,
+                                XSignatures.crcResponse(
+                                        SECRET, new String(body, java.nio.charset.StandardCharsets.UTF_8)))
+                        .statusCode())
+                .isEqualTo(200);
         assertThat(count("SELECT COUNT(*) FROM x_events")).isEqualTo(events + 1);
         for (String bad : new String[] {"%7Babc%7D", "a%20b", "a%22b", "x".repeat(129)}) {
-            assertThat(send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks/x?crc_token="
-                    + bad)).GET().build()).statusCode()).as(bad).isEqualTo(400);
+            assertThat(send(HttpRequest.newBuilder(
+                                            URI.create("http://127.0.0.1:" + port + "/webhooks/x?crc_token=" + bad))
+                                    .GET()
+                                    .build())
+                            .statusCode())
+                    .as(bad)
+                    .isEqualTo(400);
         }
     }
 
@@ -182,14 +202,16 @@ abstract class XContract {
         byte[] body = Recorded.bytes(payload);
         int events = count("SELECT COUNT(*) FROM x_events");
         assertThat(post(body, null).statusCode()).isEqualTo(401);
-        assertThat(post(body, XSignatures.sign("not-the-secret", body)).statusCode()).isEqualTo(401);
+        assertThat(post(body, XSignatures.sign("not-the-secret", body)).statusCode())
+                .isEqualTo(401);
         assertThat(post(body, "sha256=AAAA").statusCode()).isEqualTo(401);
         byte[] other = Recorded.bytes(dm(user, "help"));
         HttpResponse<String> forged = post(body, XSignatures.sign(SECRET, other));
         assertThat(forged.statusCode()).isEqualTo(401);
         assertThat(forged.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
         assertThat(count("SELECT COUNT(*) FROM x_events")).isEqualTo(events);
-        assertThat(count("SELECT COUNT(*) FROM channel_identities WHERE channel = 'x' AND external_id = ?", user)).isZero();
+        assertThat(count("SELECT COUNT(*) FROM channel_identities WHERE channel = 'x' AND external_id = ?", user))
+                .isZero();
     }
 
     @Test
@@ -210,9 +232,13 @@ abstract class XContract {
         post(dm(user, "help"));
         FakeXApi.Call answer = X.dm(user, 1);
         assertThat(answer.text()).isNotBlank();
-        assertThat(answer.authorization()).startsWith("OAuth ").contains("oauth_consumer_key=\"contract-consumer-key\"",
-                "oauth_token=\"1500000000000000001-contracttoken\"", "oauth_signature_method=\"HMAC-SHA1\"",
-                "oauth_signature=\"");
+        assertThat(answer.authorization())
+                .startsWith("OAuth ")
+                .contains(
+                        "oauth_consumer_key=\"contract-consumer-key\"",
+                        "oauth_token=\"1500000000000000001-contracttoken\"",
+                        "oauth_signature_method=\"HMAC-SHA1\"",
+                        "oauth_signature=\"");
     }
 
     @Test
@@ -223,7 +249,9 @@ abstract class XContract {
         FakeXApi.Call offer = X.dm(user, 1);
         assertThat(offer.text()).contains("/link/");
         FakeXApi.Call reply = X.reply(tweetId, 1);
-        assertThat(reply.text()).startsWith("@t" + user.substring(user.length() - 8)).doesNotContain("/link/");
+        assertThat(reply.text())
+                .startsWith("@t" + user.substring(user.length() - 8))
+                .doesNotContain("/link/");
         assertThat(XReplies.neutral(reply.text(), 200)).isTrue();
         assertThat(X.replies(tweetId)).hasSize(1);
     }
@@ -234,12 +262,15 @@ abstract class XContract {
         ObjectNode first = dm(user, "help");
         post(first);
         post(first);
-        String eventId = "dm:" + Recorded.event(first, "direct_message_events").path("id").asString();
+        String eventId = "dm:"
+                + Recorded.event(first, "direct_message_events").path("id").asString();
         post(dm(user, "aide"));
         X.dm(user, 2);
-        assertThat(count("SELECT COUNT(*) FROM x_events WHERE event_id = ?", eventId)).isEqualTo(1);
-        assertThat(count("SELECT COUNT(*) FROM inbox_messages WHERE channel = 'x' AND external_message_id = ?",
-                eventId)).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM x_events WHERE event_id = ?", eventId))
+                .isEqualTo(1);
+        assertThat(count(
+                        "SELECT COUNT(*) FROM inbox_messages WHERE channel = 'x' AND external_message_id = ?", eventId))
+                .isEqualTo(1);
         assertThat(X.dms(user)).hasSize(2);
     }
 
@@ -253,9 +284,12 @@ abstract class XContract {
         post(tweet("tweet-create", BLOCKED, tweets[3], "@SocialBankFr balance"));
         post(dm(BLOCKED, "balance"));
         for (String tweet : tweets) {
-            assertThat(count("SELECT COUNT(*) FROM x_events WHERE event_id = ?", "tweet:" + tweet)).isEqualTo(1);
-            assertThat(count("SELECT COUNT(*) FROM inbox_messages WHERE channel = 'x' AND external_message_id = ?",
-                    "tweet:" + tweet)).isZero();
+            assertThat(count("SELECT COUNT(*) FROM x_events WHERE event_id = ?", "tweet:" + tweet))
+                    .isEqualTo(1);
+            assertThat(count(
+                            "SELECT COUNT(*) FROM inbox_messages WHERE channel = 'x' AND external_message_id = ?",
+                            "tweet:" + tweet))
+                    .isZero();
         }
         String other = id();
         post(dm(other, "help"));
@@ -282,7 +316,10 @@ abstract class XContract {
         r.put("date_time", Instant.now().toString());
         post(revoke);
         assertThat(jdbc.sql("SELECT reachable FROM channel_identities WHERE channel = 'x' AND external_id = ?")
-                .param(user).query(Boolean.class).single()).isFalse();
+                        .param(user)
+                        .query(Boolean.class)
+                        .single())
+                .isFalse();
     }
 
     @Test
@@ -300,18 +337,38 @@ abstract class XContract {
         String user = id();
         String tweetId = id();
         ChannelIdentity author = identities.identify(Network.X, user, "author", null);
-        SendOutcome receipt = xSender.send(new OutboundMessage(UUID.randomUUID(), author.id(), Network.X,
-                "tweet:" + tweetId, new Outbound.Receipt("Receipt", java.util.List.of("€10.00 to Camille D."))), "k1");
+        SendOutcome receipt = xSender.send(
+                new OutboundMessage(
+                        UUID.randomUUID(),
+                        author.id(),
+                        Network.X,
+                        "tweet:" + tweetId,
+                        new Outbound.Receipt("Receipt", java.util.List.of("€10.00 to Camille D."))),
+                "k1");
         assertThat(receipt).isEqualTo(new SendOutcome.Sent());
-        SendOutcome amount = xSender.send(new OutboundMessage(UUID.randomUUID(), author.id(), Network.X,
-                "tweet:" + tweetId, new Outbound.Text("@author you paid €10.00")), "k2");
+        SendOutcome amount = xSender.send(
+                new OutboundMessage(
+                        UUID.randomUUID(),
+                        author.id(),
+                        Network.X,
+                        "tweet:" + tweetId,
+                        new Outbound.Text("@author you paid €10.00")),
+                "k2");
         assertThat(amount).isEqualTo(new SendOutcome.Sent());
-        SendOutcome note = xSender.send(new OutboundMessage(UUID.randomUUID(), author.id(), Network.X,
-                "tweet:" + tweetId, new Outbound.Text("@author I have answered you in our private chat.")), "k3");
+        SendOutcome note = xSender.send(
+                new OutboundMessage(
+                        UUID.randomUUID(),
+                        author.id(),
+                        Network.X,
+                        "tweet:" + tweetId,
+                        new Outbound.Text("@author I have answered you in our private chat.")),
+                "k3");
         assertThat(note).isEqualTo(new SendOutcome.Sent());
-        assertThat(X.dms(user)).extracting(FakeXApi.Call::text).containsExactly("Receipt\n\n€10.00 to Camille D.",
-                "@author you paid €10.00");
-        assertThat(X.replies(tweetId)).extracting(FakeXApi.Call::text)
+        assertThat(X.dms(user))
+                .extracting(FakeXApi.Call::text)
+                .containsExactly("Receipt\n\n€10.00 to Camille D.", "@author you paid €10.00");
+        assertThat(X.replies(tweetId))
+                .extracting(FakeXApi.Call::text)
                 .containsExactly("@author I have answered you in our private chat.");
     }
 
@@ -320,13 +377,19 @@ abstract class XContract {
         String user = id();
         ChannelIdentity identity = identities.identify(Network.X, user, null, null);
         X.fail("dm", 503);
-        assertThat(xSender.send(new OutboundMessage(UUID.randomUUID(), identity.id(), Network.X, user,
-                new Outbound.Text("hello")), "k")).isInstanceOfSatisfying(SendOutcome.Failed.class,
-                        f -> assertThat(f.retryable()).isTrue());
+        assertThat(xSender.send(
+                        new OutboundMessage(
+                                UUID.randomUUID(), identity.id(), Network.X, user, new Outbound.Text("hello")),
+                        "k"))
+                .isInstanceOfSatisfying(
+                        SendOutcome.Failed.class, f -> assertThat(f.retryable()).isTrue());
         X.fail("dm", 403);
-        assertThat(xSender.send(new OutboundMessage(UUID.randomUUID(), identity.id(), Network.X, user,
-                new Outbound.Text("hello")), "k")).isInstanceOfSatisfying(SendOutcome.Failed.class,
-                        f -> assertThat(f.retryable()).isFalse());
+        assertThat(xSender.send(
+                        new OutboundMessage(
+                                UUID.randomUUID(), identity.id(), Network.X, user, new Outbound.Text("hello")),
+                        "k"))
+                .isInstanceOfSatisfying(
+                        SendOutcome.Failed.class, f -> assertThat(f.retryable()).isFalse());
     }
 
     @Test
@@ -334,8 +397,10 @@ abstract class XContract {
         String old = "test:old-" + java.util.UUID.randomUUID();
         String recent = "test:new-" + java.util.UUID.randomUUID();
         java.time.Instant now = java.time.Instant.now();
-        assertThat(store.markHandled(old, "test", now.minus(java.time.Duration.ofDays(31)))).isTrue();
-        assertThat(store.markHandled(recent, "test", now.minus(java.time.Duration.ofDays(1)))).isTrue();
+        assertThat(store.markHandled(old, "test", now.minus(java.time.Duration.ofDays(31))))
+                .isTrue();
+        assertThat(store.markHandled(recent, "test", now.minus(java.time.Duration.ofDays(1))))
+                .isTrue();
         janitor.run();
         assertThat(store.handled(old)).isFalse();
         assertThat(store.handled(recent)).isTrue();

@@ -21,8 +21,6 @@ import org.socialbank.demo.DemoCustomer;
 import org.socialbank.directory.Alias;
 import org.socialbank.directory.AliasType;
 import org.socialbank.directory.Directory;
-import org.socialbank.shared.Language;
-import org.socialbank.shared.Network;
 import org.socialbank.ledger.AccountFlag;
 import org.socialbank.ledger.AccountId;
 import org.socialbank.ledger.AccountKind;
@@ -35,6 +33,8 @@ import org.socialbank.payments.PaymentOrder;
 import org.socialbank.payments.PaymentStatus;
 import org.socialbank.payments.Payments;
 import org.socialbank.shared.CurrencyCode;
+import org.socialbank.shared.Language;
+import org.socialbank.shared.Network;
 import org.socialbank.support.FakeSms;
 import org.socialbank.support.FormClient;
 import org.socialbank.support.SmsFakes;
@@ -161,8 +161,8 @@ class XEndToEndIntegrationTests {
             event.put("id", id());
             ObjectNode create = (ObjectNode) event.get("message_create");
             create.put("sender_id", user);
-            ((ObjectNode) ((ObjectNode) create.get("message_data")).get("quick_reply_response")).put("metadata",
-                    metadata);
+            ((ObjectNode) ((ObjectNode) create.get("message_data")).get("quick_reply_response"))
+                    .put("metadata", metadata);
             users(payload);
             post(payload);
             return payload;
@@ -175,8 +175,11 @@ class XEndToEndIntegrationTests {
             ObjectNode tweet = Recorded.event(payload, "tweet_create_events");
             tweet.put("id_str", tweetId).put("text", text);
             ((ObjectNode) tweet.get("user")).put("id_str", user).put("screen_name", handle);
-            ((ObjectNode) tweet.get("entities")).putArray("user_mentions").addObject()
-                    .put("screen_name", Recorded.BANK_NAME).put("id_str", Recorded.BANK_ID);
+            ((ObjectNode) tweet.get("entities"))
+                    .putArray("user_mentions")
+                    .addObject()
+                    .put("screen_name", Recorded.BANK_NAME)
+                    .put("id_str", Recorded.BANK_ID);
             post(payload);
             return tweetId;
         }
@@ -204,9 +207,11 @@ class XEndToEndIntegrationTests {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks/x"))
                 .header("Content-Type", "application/json")
                 .header("x-twitter-webhooks-signature", XSignatures.sign(SECRET, body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
         try {
-            assertThat(http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+            assertThat(http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode())
+                    .isEqualTo(200);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -224,7 +229,9 @@ class XEndToEndIntegrationTests {
         FormClient browser = new FormClient(port);
         assertThat(browser.get(link.group()).status()).isEqualTo(200);
         browser.post(link.group(), "username", customer.username(), "password", customer.password());
-        assertThat(browser.post(link.group() + "/code", "code", smsCode(customer)).html()).contains("is linked");
+        assertThat(browser.post(link.group() + "/code", "code", smsCode(customer))
+                        .html())
+                .contains("is linked");
         assertThat(account.received(seen + 2)).isNotBlank(); // "this X account is now linked", in their language
     }
 
@@ -236,7 +243,9 @@ class XEndToEndIntegrationTests {
     /** The first quick-reply option (Confirm) of DM number {@code n}. */
     String confirmOption(Account account, int n) {
         JsonNode options = account.body(n).path("quick_reply").path("options");
-        assertThat(options.isArray() && !options.isEmpty()).as("quick-reply options in " + account.body(n)).isTrue();
+        assertThat(options.isArray() && !options.isEmpty())
+                .as("quick-reply options in " + account.body(n))
+                .isTrue();
         return options.get(0).path("metadata").asString();
     }
 
@@ -281,8 +290,12 @@ class XEndToEndIntegrationTests {
     void wallet(DemoCustomer customer, String currency) {
         AccountId wallet = DemoBank.wallet(customer, currency);
         if (ledger.account(wallet).isEmpty()) {
-            ledger.open(new NewAccount(wallet, CurrencyCode.of(currency), customer.customerId().ownerRef(),
-                    AccountKind.CUSTOMER_WALLET, Set.of(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS)));
+            ledger.open(new NewAccount(
+                    wallet,
+                    CurrencyCode.of(currency),
+                    customer.customerId().ownerRef(),
+                    AccountKind.CUSTOMER_WALLET,
+                    Set.of(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS)));
             directory.holdAccount(customer.customerId(), wallet, true);
         }
     }
@@ -295,20 +308,33 @@ class XEndToEndIntegrationTests {
     void aTransactionAlertGoesToHerXAccountByDmAndNeverAsATweet() {
         Account zoe = new Account("zoe_" + id().substring(10));
         org.socialbank.support.Customers customers = new org.socialbank.support.Customers(directory, ledger);
-        org.socialbank.support.Customers.Customer customer = customers.named("Zoé Zhang").wallet("EUR").create();
-        linking.setCustomer(identities.identify(Network.X, zoe.user, zoe.handle, null).id(), customer.id(),
+        org.socialbank.support.Customers.Customer customer =
+                customers.named("Zoé Zhang").wallet("EUR").create();
+        linking.setCustomer(
+                identities.identify(Network.X, zoe.user, zoe.handle, null).id(),
+                customer.id(),
                 java.time.Instant.now());
         CurrencyCode eur = CurrencyCode.of("EUR");
-        assertThat(ledger.transfer(org.socialbank.ledger.NewTransfer.posted(new org.socialbank.ledger.TransferId(
-                UUID.randomUUID()), customers.funding(eur), customer.wallet(), 7_654, eur, "deposit")))
+        assertThat(ledger.transfer(org.socialbank.ledger.NewTransfer.posted(
+                        new org.socialbank.ledger.TransferId(UUID.randomUUID()),
+                        customers.funding(eur),
+                        customer.wallet(),
+                        7_654,
+                        eur,
+                        "deposit")))
                 .isInstanceOf(org.socialbank.ledger.TransferResult.Posted.class);
-        org.socialbank.support.Await.until(() -> {
-            transactionAlerts.follow(); // the journal follower is off in tests by default
-            return !X.dms(zoe.user).isEmpty();
-        }, java.time.Duration.ofSeconds(45), () -> "the alert by DM; calls: " + X.calls());
+        org.socialbank.support.Await.until(
+                () -> {
+                    transactionAlerts.follow(); // the journal follower is off in tests by default
+                    return !X.dms(zoe.user).isEmpty();
+                },
+                java.time.Duration.ofSeconds(45),
+                () -> "the alert by DM; calls: " + X.calls());
         FakeXApi.Call dm = X.dm(zoe.user, 1);
         assertThat(dm.text()).as("the alert, by DM").contains("76.54");
-        assertThat(X.calls()).filteredOn(c -> c.kind().equals("tweet")).noneMatch(c -> c.text().contains("76.54"));
+        assertThat(X.calls())
+                .filteredOn(c -> c.kind().equals("tweet"))
+                .noneMatch(c -> c.text().contains("76.54"));
     }
 
     @Test
@@ -381,7 +407,9 @@ class XEndToEndIntegrationTests {
         stranger.dm(view.networkCode());
         assertThat(stranger.received(3)).contains("claim");
         assertThat(payments.claim(token).orElseThrow().state()).isEqualTo(ClaimView.State.CHOOSE);
-        assertThat(payments.claimToWallet(token, "Sam Stranger", Language.EN, null).orElseThrow().state())
+        assertThat(payments.claimToWallet(token, "Sam Stranger", Language.EN, null)
+                        .orElseThrow()
+                        .state())
                 .isEqualTo(ClaimView.State.CLAIMED);
     }
 
@@ -422,7 +450,9 @@ class XEndToEndIntegrationTests {
         bob.dm(code);
         bob.received(3);
         assertThat(payments.claim(token).orElseThrow().state()).isEqualTo(ClaimView.State.CHOOSE);
-        assertThat(payments.claimToWallet(token, "Bob Real", Language.EN, null).orElseThrow().state())
+        assertThat(payments.claimToWallet(token, "Bob Real", Language.EN, null)
+                        .orElseThrow()
+                        .state())
                 .isEqualTo(ClaimView.State.CLAIMED);
     }
 
@@ -431,7 +461,12 @@ class XEndToEndIntegrationTests {
     void aHandleXDoesNotKnowIsRefusedAsPayeeNotFound() {
         Alias nobody = Alias.parse(AliasType.HANDLE, Network.X, "n" + id().substring(6), null);
         Payment payment = ((org.socialbank.payments.PaymentResult.Recorded) payments.pay(new PaymentOrder(
-                new PaymentId(UUID.randomUUID()), ALICE.customerId(), nobody, 100, CurrencyCode.of("EUR"), "x")))
+                        new PaymentId(UUID.randomUUID()),
+                        ALICE.customerId(),
+                        nobody,
+                        100,
+                        CurrencyCode.of("EUR"),
+                        "x")))
                 .payment();
         assertThat(payment.status()).isEqualTo(PaymentStatus.REJECTED);
         assertThat(payment.code()).isEqualTo("payee_not_found");

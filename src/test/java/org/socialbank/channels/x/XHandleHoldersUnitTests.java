@@ -15,23 +15,31 @@ class XHandleHoldersUnitTests {
 
     @Test
     void aUserIsFoundByItsImmutableId() {
-        assertThat(XHandleHolders.read(ok("{\"data\":{\"id\":\"2244994945\",\"name\":\"X Dev\",\"username\":\"XDevelopers\"}}"),
-                "xdevelopers")).isEqualTo(new HandleHolders.Found("2244994945"));
+        assertThat(XHandleHolders.read(
+                        ok("{\"data\":{\"id\":\"2244994945\",\"name\":\"X Dev\",\"username\":\"XDevelopers\"}}"),
+                        "xdevelopers"))
+                .isEqualTo(new HandleHolders.Found("2244994945"));
     }
 
     @Test
     void errorsMeanNobodyAndAnythingElseMeansAskLater() {
-        assertThat(XHandleHolders.read(ok("{\"errors\":[{\"title\":\"Not Found Error\",\"type\":"
-                + "\"https://api.twitter.com/2/problems/resource-not-found\"}]}"), "nobody"))
+        assertThat(XHandleHolders.read(
+                        ok("{\"errors\":[{\"title\":\"Not Found Error\",\"type\":"
+                                + "\"https://api.twitter.com/2/problems/resource-not-found\"}]}"),
+                        "nobody"))
                 .isEqualTo(new HandleHolders.NoSuchAccount());
         assertThat(XHandleHolders.read(ok("{\"data\":{\"id\":\"not-a-number\",\"username\":\"bob\"}}"), "bob"))
                 .isInstanceOf(HandleHolders.Unknown.class);
         assertThat(XHandleHolders.read(ok("{\"data\":{\"id\":\"42\",\"username\":\"alice\"}}"), "bob"))
-                .as("another user's answer").isInstanceOf(HandleHolders.Unknown.class);
+                .as("another user's answer")
+                .isInstanceOf(HandleHolders.Unknown.class);
         assertThat(XHandleHolders.read(new XApi.Refused(404, "users: HTTP 404"), "bob"))
-                .as("a wrong api-base-url refuses nobody").isInstanceOf(HandleHolders.Unknown.class);
-        assertThat(XHandleHolders.read(new XApi.Refused(401, "users: HTTP 401"), "bob")).isInstanceOf(HandleHolders.Unknown.class);
-        assertThat(XHandleHolders.read(new XApi.Paused(Instant.EPOCH), "bob")).isInstanceOf(HandleHolders.Unknown.class);
+                .as("a wrong api-base-url refuses nobody")
+                .isInstanceOf(HandleHolders.Unknown.class);
+        assertThat(XHandleHolders.read(new XApi.Refused(401, "users: HTTP 401"), "bob"))
+                .isInstanceOf(HandleHolders.Unknown.class);
+        assertThat(XHandleHolders.read(new XApi.Paused(Instant.EPOCH), "bob"))
+                .isInstanceOf(HandleHolders.Unknown.class);
         assertThat(XHandleHolders.read(new XApi.NoAnswer(false, "no connection"), "bob"))
                 .isInstanceOf(HandleHolders.Unknown.class);
     }

@@ -34,14 +34,25 @@ class XInboxUnitTests {
 
     @BeforeEach
     void setUp() {
-        jdbc = JdbcClient.create(new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
+        jdbc = JdbcClient.create(
+                new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
         jdbc.sql("CREATE TABLE x_events (event_id VARCHAR(128) NOT NULL PRIMARY KEY, kind VARCHAR(16) NOT NULL, "
-                + "received_at TIMESTAMP WITH TIME ZONE NOT NULL)").update();
-        XProperties properties = XPropertiesUnitTests.bind(Map.of("socialbank.channels.x.consumer-secret", SECRET,
-                "socialbank.channels.x.user-id", Recorded.BANK_ID, "socialbank.channels.x.screen-name",
-                Recorded.BANK_NAME, "socialbank.channels.x.bearer-token", "bearer"));
-        inbox = new XInbox(properties, new XStore(jdbc), this::engine, Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"),
-                ZoneOffset.UTC));
+                        + "received_at TIMESTAMP WITH TIME ZONE NOT NULL)")
+                .update();
+        XProperties properties = XPropertiesUnitTests.bind(Map.of(
+                "socialbank.channels.x.consumer-secret",
+                SECRET,
+                "socialbank.channels.x.user-id",
+                Recorded.BANK_ID,
+                "socialbank.channels.x.screen-name",
+                Recorded.BANK_NAME,
+                "socialbank.channels.x.bearer-token",
+                "bearer"));
+        inbox = new XInbox(
+                properties,
+                new XStore(jdbc),
+                this::engine,
+                Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC));
     }
 
     /** The engine stand-in: "poison" throws as a dialogue bug would, "db down" as the store would. */
@@ -75,7 +86,10 @@ class XInboxUnitTests {
     }
 
     String kind(String eventId) {
-        return jdbc.sql("SELECT kind FROM x_events WHERE event_id = ?").param(eventId).query(String.class).optional()
+        return jdbc.sql("SELECT kind FROM x_events WHERE event_id = ?")
+                .param(eventId)
+                .query(String.class)
+                .optional()
                 .orElse(null);
     }
 

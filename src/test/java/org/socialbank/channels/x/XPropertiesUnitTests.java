@@ -12,14 +12,20 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 class XPropertiesUnitTests {
 
     static XProperties bind(Map<String, String> values) {
-        return new Binder(new MapConfigurationPropertySource(values)).bindOrCreate("socialbank.channels.x",
-                XProperties.class);
+        return new Binder(new MapConfigurationPropertySource(values))
+                .bindOrCreate("socialbank.channels.x", XProperties.class);
     }
 
     static Map<String, String> on(String... more) {
         java.util.Map<String, String> values = new java.util.HashMap<>(Map.of(
-                "socialbank.channels.x.consumer-secret", "secret", "socialbank.channels.x.user-id", "15",
-                "socialbank.channels.x.screen-name", "SocialBank", "socialbank.channels.x.bearer-token", "bearer"));
+                "socialbank.channels.x.consumer-secret",
+                "secret",
+                "socialbank.channels.x.user-id",
+                "15",
+                "socialbank.channels.x.screen-name",
+                "SocialBank",
+                "socialbank.channels.x.bearer-token",
+                "bearer"));
         for (int i = 0; i < more.length; i += 2) {
             values.put("socialbank.channels.x." + more[i], more[i + 1]);
         }
@@ -41,23 +47,29 @@ class XPropertiesUnitTests {
         assertThat(x.enabled()).isTrue();
         assertThat(x.oauth1()).isFalse();
         assertThat(x.blocked()).containsExactlyInAnyOrder("1", "2");
-        assertThat(bind(on("consumer-key", "k", "access-token", "t", "access-token-secret", "s")).oauth1()).isTrue();
+        assertThat(bind(on("consumer-key", "k", "access-token", "t", "access-token-secret", "s"))
+                        .oauth1())
+                .isTrue();
         assertThat(x.toString()).doesNotContain("secret", "bearer");
     }
 
     @Test
     void badValuesStopTheStartNamingTheProperty() {
         assertThatThrownBy(() -> bind(on("user-id", "")))
-                .rootCause().hasMessageContaining("socialbank.channels.x.user-id");
+                .rootCause()
+                .hasMessageContaining("socialbank.channels.x.user-id");
         assertThatThrownBy(() -> bind(on("screen-name", "@bank")))
-                .rootCause().hasMessageContaining("socialbank.channels.x.screen-name");
-        assertThatThrownBy(() -> bind(on("bearer-token", "")))
-                .rootCause().hasMessageContaining("credentials");
+                .rootCause()
+                .hasMessageContaining("socialbank.channels.x.screen-name");
+        assertThatThrownBy(() -> bind(on("bearer-token", ""))).rootCause().hasMessageContaining("credentials");
         assertThatThrownBy(() -> bind(on("public-text-max", "500")))
-                .rootCause().hasMessageContaining("public-text-max");
+                .rootCause()
+                .hasMessageContaining("public-text-max");
         assertThatThrownBy(() -> bind(on("blocked-user-ids", "alice")))
-                .rootCause().hasMessageContaining("blocked-user-ids");
+                .rootCause()
+                .hasMessageContaining("blocked-user-ids");
         assertThatThrownBy(() -> bind(on("api-base-url", "ftp://x")))
-                .rootCause().hasMessageContaining("api-base-url");
+                .rootCause()
+                .hasMessageContaining("api-base-url");
     }
 }

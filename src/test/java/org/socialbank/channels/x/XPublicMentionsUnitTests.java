@@ -30,10 +30,14 @@ class XPublicMentionsUnitTests {
 
     @Test
     void retweetsQuotesAndBlockedAuthorsAreNot() {
-        assertThat(XUpdates.publicMentions(Recorded.payload("tweet-retweet"), BANK)).isEmpty();
-        assertThat(XUpdates.publicMentions(Recorded.payload("tweet-quote"), BANK)).isEmpty();
+        assertThat(XUpdates.publicMentions(Recorded.payload("tweet-retweet"), BANK))
+                .isEmpty();
+        assertThat(XUpdates.publicMentions(Recorded.payload("tweet-quote"), BANK))
+                .isEmpty();
         assertThat(XUpdates.publicMentions(Recorded.payload("dm-text"), BANK)).isEmpty();
-        XUpdates.Account blocking = new XUpdates.Account(Recorded.BANK_ID, Recorded.BANK_NAME, Set.of("1400000000000000042"));
-        assertThat(XUpdates.publicMentions(Recorded.payload("tweet-create"), blocking)).isEmpty();
+        XUpdates.Account blocking =
+                new XUpdates.Account(Recorded.BANK_ID, Recorded.BANK_NAME, Set.of("1400000000000000042"));
+        assertThat(XUpdates.publicMentions(Recorded.payload("tweet-create"), blocking))
+                .isEmpty();
     }
 }

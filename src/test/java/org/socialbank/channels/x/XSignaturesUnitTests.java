@@ -25,16 +25,44 @@ class XSignaturesUnitTests {
     /** Security review #1 (issue 12): the CRC answer must never be the signature of something that could be a body. */
     @Test
     void onlyShortOpaqueBase64LikeCrcTokensAreAnswered() {
-        for (String accepted : List.of("challenge-token-123", "a", "Zm9vYmFy", "Zm9vYg==", "ab+/cd_-EF==",
-                "y7b4K9mQ2xW0pL8sT3vN6cR1fJ5hD9gA", "0123456789", "x".repeat(XSignatures.CRC_TOKEN_LENGTH_MAX))) {
+        for (String accepted : List.of(
+                "challenge-token-123",
+                "a",
+                "Zm9vYmFy",
+                "Zm9vYg==",
+                "ab+/cd_-EF==",
+                "y7b4K9mQ2xW0pL8sT3vN6cR1fJ5hD9gA",
+                "0123456789",
+                "x".repeat(XSignatures.CRC_TOKEN_LENGTH_MAX))) {
             assertThat(XSignatures.crcTokenShaped(accepted)).as(accepted).isTrue();
         }
-        List<String> refused = new ArrayList<>(List.of("", "{\"direct_message_events\":[]}", "{", "}", "abc{",
-                "a\"b", "a'b", "a b", "a\tb", "a\nb", "a\rb", "a\u0000b", "a\u007fb", "abc\u00e9", "ab\u200bcd",
-                "a%7Bb", "a.b", "a,b", "a:b", "[1]", "x".repeat(XSignatures.CRC_TOKEN_LENGTH_MAX + 1)));
+        List<String> refused = new ArrayList<>(List.of(
+                "",
+                "{\"direct_message_events\":[]}",
+                "{",
+                "}",
+                "abc{",
+                "a\"b",
+                "a'b",
+                "a b",
+                "a\tb",
+                "a\nb",
+                "a\rb",
+                "a\u0000b",
+                "a\u007fb",
+                "abc\u00e9",
+                "ab\u200bcd",
+                "a%7Bb",
+                "a.b",
+                "a,b",
+                "a:b",
+                "[1]",
+                "x".repeat(XSignatures.CRC_TOKEN_LENGTH_MAX + 1)));
         refused.add(null);
         for (String token : refused) {
-            assertThat(XSignatures.crcTokenShaped(token)).as(String.valueOf(token)).isFalse();
+            assertThat(XSignatures.crcTokenShaped(token))
+                    .as(String.valueOf(token))
+                    .isFalse();
         }
     }
 
@@ -46,7 +74,8 @@ class XSignaturesUnitTests {
         assertThat(XSignatures.matches(SECRET, body, header)).isTrue();
         assertThat(XSignatures.matches(SECRET, body, null)).isFalse();
         assertThat(XSignatures.matches(SECRET, body, "")).isFalse();
-        assertThat(XSignatures.matches(SECRET, body, "9w8aLiVwL38/RQT2UpgtZWWEeF/QIT5N9L+6p4DQweA=")).isFalse();
+        assertThat(XSignatures.matches(SECRET, body, "9w8aLiVwL38/RQT2UpgtZWWEeF/QIT5N9L+6p4DQweA="))
+                .isFalse();
         assertThat(XSignatures.matches("another-secret", body, header)).isFalse();
         byte[] changed = "{\"for_user_id\":\"2\"}".getBytes(StandardCharsets.UTF_8);
         assertThat(XSignatures.matches(SECRET, changed, header)).isFalse();
@@ -64,11 +93,12 @@ class XSignaturesUnitTests {
         params.add(new OAuth1.Param("oauth_signature_method", "HMAC-SHA1"));
         params.add(new OAuth1.Param("oauth_timestamp", "137131201"));
         params.add(new OAuth1.Param("oauth_nonce", "7d8f3e4a"));
-        assertThat(OAuth1.baseString("post", uri, params)).isEqualTo("POST&http%3A%2F%2Fexample.com%2Frequest"
-                + "&a2%3Dr%2520b%26a3%3D2%2520q%26a3%3Da%26b5%3D%253D%25253D%26c%2540%3D%26c2%3D"
-                + "%26oauth_consumer_key%3D9djdj82h48djs9d2%26oauth_nonce%3D7d8f3e4a"
-                + "%26oauth_signature_method%3DHMAC-SHA1%26oauth_timestamp%3D137131201"
-                + "%26oauth_token%3Dkkk9d7dh3k39sjv7");
+        assertThat(OAuth1.baseString("post", uri, params))
+                .isEqualTo("POST&http%3A%2F%2Fexample.com%2Frequest"
+                        + "&a2%3Dr%2520b%26a3%3D2%2520q%26a3%3Da%26b5%3D%253D%25253D%26c%2540%3D%26c2%3D"
+                        + "%26oauth_consumer_key%3D9djdj82h48djs9d2%26oauth_nonce%3D7d8f3e4a"
+                        + "%26oauth_signature_method%3DHMAC-SHA1%26oauth_timestamp%3D137131201"
+                        + "%26oauth_token%3Dkkk9d7dh3k39sjv7");
     }
 
     /** RFC 5849 section 1.2: the photo printing example. */
@@ -89,16 +119,24 @@ class XSignaturesUnitTests {
     /** X's "Creating a signature" example, through the whole Authorization header. */
     @Test
     void theAuthorizationHeaderOfXsExample() {
-        OAuth1.Credentials credentials = new OAuth1.Credentials("xvz1evFS4wEEPTGEFPHBog",
-                "kAcSOqF21Fu85e7zjz7ZN2U4ZRhfV3WpwPAoE3Z7kBw", "370773112-GmHxMAgYyLbNEtIKZeRNFsMKPR9EyMZeS9weJAEb",
+        OAuth1.Credentials credentials = new OAuth1.Credentials(
+                "xvz1evFS4wEEPTGEFPHBog",
+                "kAcSOqF21Fu85e7zjz7ZN2U4ZRhfV3WpwPAoE3Z7kBw",
+                "370773112-GmHxMAgYyLbNEtIKZeRNFsMKPR9EyMZeS9weJAEb",
                 "LswwdoUaIvS8ltyTt5jkRh4J50vUPVVHtR2YPi5kE");
-        String header = OAuth1.authorization(credentials, "POST",
+        String header = OAuth1.authorization(
+                credentials,
+                "POST",
                 URI.create("https://api.twitter.com/1.1/statuses/update.json?include_entities=true"),
                 List.of(new OAuth1.Param("status", "Hello Ladies + Gentlemen, a signed OAuth request!")),
-                "kYjzVBB8Y0ZFabxSWbWovY3uYSQ2pTgmZeNu2VS4cg", 1318622958);
-        assertThat(header).startsWith("OAuth oauth_consumer_key=\"xvz1evFS4wEEPTGEFPHBog\", ")
+                "kYjzVBB8Y0ZFabxSWbWovY3uYSQ2pTgmZeNu2VS4cg",
+                1318622958);
+        assertThat(header)
+                .startsWith("OAuth oauth_consumer_key=\"xvz1evFS4wEEPTGEFPHBog\", ")
                 .contains("oauth_nonce=\"kYjzVBB8Y0ZFabxSWbWovY3uYSQ2pTgmZeNu2VS4cg\"")
-                .contains("oauth_signature_method=\"HMAC-SHA1\"", "oauth_timestamp=\"1318622958\"",
+                .contains(
+                        "oauth_signature_method=\"HMAC-SHA1\"",
+                        "oauth_timestamp=\"1318622958\"",
                         "oauth_version=\"1.0\"")
                 .contains("oauth_signature=\"hCtSmYh%2BiHYCEqBWrE7C7hYmtUk%3D\"");
     }
@@ -114,7 +152,9 @@ class XSignaturesUnitTests {
 
     @Test
     void theBaseUriDropsDefaultPortsAndTheQuery() {
-        assertThat(OAuth1.baseUri(URI.create("HTTP://EXAMPLE.COM:80/r%20v/X?id=123"))).isEqualTo("http://example.com/r%20v/X");
-        assertThat(OAuth1.baseUri(URI.create("https://www.example.net:8080/?q=1"))).isEqualTo("https://www.example.net:8080/");
+        assertThat(OAuth1.baseUri(URI.create("HTTP://EXAMPLE.COM:80/r%20v/X?id=123")))
+                .isEqualTo("http://example.com/r%20v/X");
+        assertThat(OAuth1.baseUri(URI.create("https://www.example.net:8080/?q=1")))
+                .isEqualTo("https://www.example.net:8080/");
     }
 }

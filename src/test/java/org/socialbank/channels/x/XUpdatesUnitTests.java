@@ -49,13 +49,20 @@ class XUpdatesUnitTests {
             assertThat(e.eventId()).isEqualTo("tweet:1862345678901239999");
             assertThat(e.message()).isEmpty();
         });
-        assertThat(read("tweet-quote")).singleElement().satisfies(e -> assertThat(e.message()).isEmpty());
+        assertThat(read("tweet-quote"))
+                .singleElement()
+                .satisfies(e -> assertThat(e.message()).isEmpty());
         ObjectNode own = Recorded.payload("tweet-create");
         ((ObjectNode) Recorded.event(own, "tweet_create_events").get("user")).put("id_str", Recorded.BANK_ID);
         assertThat(XUpdates.read(own, BANK).get(0).message()).isEmpty();
-        XUpdates.Account blocking = new XUpdates.Account(Recorded.BANK_ID, Recorded.BANK_NAME, Set.of(Recorded.ALICE_ID));
-        assertThat(XUpdates.read(Recorded.payload("tweet-create"), blocking).get(0).message()).isEmpty();
-        assertThat(XUpdates.read(Recorded.payload("dm-text"), blocking).get(0).message()).isEmpty();
+        XUpdates.Account blocking =
+                new XUpdates.Account(Recorded.BANK_ID, Recorded.BANK_NAME, Set.of(Recorded.ALICE_ID));
+        assertThat(XUpdates.read(Recorded.payload("tweet-create"), blocking)
+                        .get(0)
+                        .message())
+                .isEmpty();
+        assertThat(XUpdates.read(Recorded.payload("dm-text"), blocking).get(0).message())
+                .isEmpty();
     }
 
     @Test
@@ -91,7 +98,9 @@ class XUpdatesUnitTests {
 
     @Test
     void theBanksOwnMessagesAreNotAnswered() {
-        assertThat(read("dm-from-bank")).singleElement().satisfies(e -> assertThat(e.message()).isEmpty());
+        assertThat(read("dm-from-bank"))
+                .singleElement()
+                .satisfies(e -> assertThat(e.message()).isEmpty());
     }
 
     @Test
@@ -99,8 +108,8 @@ class XUpdatesUnitTests {
         InboundMessage follow = only("follow");
         assertThat(follow.content()).isEqualTo(new Inbound.Start());
         assertThat(follow.externalUserId()).isEqualTo(Recorded.ALICE_ID);
-        assertThat(follow.externalMessageId()).isEqualTo("follow:" + Recorded.ALICE_ID + ":" + Recorded.BANK_ID
-                + ":1795429400000");
+        assertThat(follow.externalMessageId())
+                .isEqualTo("follow:" + Recorded.ALICE_ID + ":" + Recorded.BANK_ID + ":1795429400000");
         assertThat(only("unfollow").content()).isEqualTo(new Inbound.Stop());
         InboundMessage revoke = only("user-event-revoke");
         assertThat(revoke.content()).isEqualTo(new Inbound.Blocked());
@@ -115,12 +124,16 @@ class XUpdatesUnitTests {
         assertThat(block.externalUserId()).isEqualTo(Recorded.ALICE_ID);
         ObjectNode unblock = Recorded.payload("block");
         Recorded.event(unblock, "block_events").put("type", "unblock");
-        assertThat(XUpdates.read(unblock, BANK)).singleElement().satisfies(e -> assertThat(e.message()).isEmpty());
+        assertThat(XUpdates.read(unblock, BANK))
+                .singleElement()
+                .satisfies(e -> assertThat(e.message()).isEmpty());
         ObjectNode bankBlocks = Recorded.payload("block");
         ObjectNode event = Recorded.event(bankBlocks, "block_events");
         ((ObjectNode) event.get("source")).put("id", Recorded.BANK_ID);
         ((ObjectNode) event.get("target")).put("id", Recorded.ALICE_ID);
-        assertThat(XUpdates.read(bankBlocks, BANK)).singleElement().satisfies(e -> assertThat(e.message()).isEmpty());
+        assertThat(XUpdates.read(bankBlocks, BANK))
+                .singleElement()
+                .satisfies(e -> assertThat(e.message()).isEmpty());
     }
 
     @Test

@@ -90,9 +90,11 @@ class AssistantAnswersBrowserTests {
         failing.findElement(By.tagName("a")).click();
         WebElement markdown = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("markdown")));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("preview-title")));
-        assertThat(browser.findElement(By.id("state")).getAttribute("data-version")).isEqualTo("0");
+        assertThat(browser.findElement(By.id("state")).getAttribute("data-version"))
+                .isEqualTo("0");
         markdown.clear();
-        markdown.sendKeys("# Ma recharge est revenue\n\nLa recharge est repartie vers la carte d'origine. Écrivez « historique ».");
+        markdown.sendKeys(
+                "# Ma recharge est revenue\n\nLa recharge est repartie vers la carte d'origine. Écrivez « historique ».");
         wait.until(ExpectedConditions.textToBe(By.id("preview-title"), "Ma recharge est revenue"));
         Chromium.screenshot(browser, "assistant-answer-preview");
         browser.findElement(By.id("save")).click();
@@ -101,9 +103,14 @@ class AssistantAnswersBrowserTests {
         KnowledgeBase.Answer shown = knowledge.answer("top_up_reverted", "fr").orElseThrow();
         assertThat(shown.title()).isEqualTo("Ma recharge est revenue");
         assertThat(shown.text()).startsWith("La recharge est repartie");
-        assertThat(knowledge.answer("top_up_reverted", "en").orElseThrow().version()).as("one language only").isZero();
+        assertThat(knowledge.answer("top_up_reverted", "en").orElseThrow().version())
+                .as("one language only")
+                .isZero();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM console_audit WHERE what = 'assistant.answer.edited' "
-                + "AND subject = 'assistant-answer:fr/top_up_reverted'").query(Long.class).single()).isEqualTo(1);
+                                + "AND subject = 'assistant-answer:fr/top_up_reverted'")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
 
         browser.findElement(By.cssSelector("#revert button")).click();
         wait.until(ExpectedConditions.attributeToBe(By.id("state"), "data-version", "0"));
@@ -114,21 +121,30 @@ class AssistantAnswersBrowserTests {
     @Test
     void aSaveBasedOnAnOlderVersionOrMalformedIsRefusedAndAnAgentIsForbidden(@TempDir Path profile) {
         String good = "# Frais de carte\n\nUn texte de réponse assez long pour la discussion.";
-        assertThat(knowledge.edit("card_payment_fee_charged", "ru", good, 0, "amira")).isEqualTo(new KnowledgeBase.Saved(1));
+        assertThat(knowledge.edit("card_payment_fee_charged", "ru", good, 0, "amira"))
+                .isEqualTo(new KnowledgeBase.Saved(1));
         assertThat(knowledge.edit("card_payment_fee_charged", "ru", good + " Encore.", 0, "bob"))
-                .as("bob read version 0; amira saved 1 since").isEqualTo(new KnowledgeBase.Refused("stale"));
-        assertThat(knowledge.edit("card_payment_fee_charged", "ru", good, 1, "bob")).isEqualTo(new KnowledgeBase.Refused("unchanged"));
+                .as("bob read version 0; amira saved 1 since")
+                .isEqualTo(new KnowledgeBase.Refused("stale"));
+        assertThat(knowledge.edit("card_payment_fee_charged", "ru", good, 1, "bob"))
+                .isEqualTo(new KnowledgeBase.Refused("unchanged"));
         assertThat(knowledge.edit("card_payment_fee_charged", "ru", "no title", 1, "bob"))
                 .isEqualTo(new KnowledgeBase.Refused("missing_title"));
-        assertThat(knowledge.edit("exchange_rate", "ru", good, 0, "bob")).isEqualTo(new KnowledgeBase.Refused("unknown_answer"));
-        assertThat(knowledge.revert("card_payment_fee_charged", "ru", 1, "amira")).isEqualTo(new KnowledgeBase.Saved(2));
-        assertThat(knowledge.revert("card_payment_fee_charged", "ru", 2, "amira")).isEqualTo(new KnowledgeBase.Refused("unchanged"));
+        assertThat(knowledge.edit("exchange_rate", "ru", good, 0, "bob"))
+                .isEqualTo(new KnowledgeBase.Refused("unknown_answer"));
+        assertThat(knowledge.revert("card_payment_fee_charged", "ru", 1, "amira"))
+                .isEqualTo(new KnowledgeBase.Saved(2));
+        assertThat(knowledge.revert("card_payment_fee_charged", "ru", 2, "amira"))
+                .isEqualTo(new KnowledgeBase.Refused("unchanged"));
 
         browser = Chromium.start(profile);
         ConsoleSession.signInAs(browser, port, new ConsoleStaff(accounts, clock), Role.AGENT);
         browser.get(ConsoleSession.base(port) + "/console/assistant/answers/fr/card_arrival");
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.getPageSource() != null);
-        assertThat(browser.findElements(By.id("markdown"))).as("agents do not edit answers").isEmpty();
-        assertThat(browser.findElements(By.cssSelector("a[href$='/console/assistant/answers']"))).isEmpty();
+        assertThat(browser.findElements(By.id("markdown")))
+                .as("agents do not edit answers")
+                .isEmpty();
+        assertThat(browser.findElements(By.cssSelector("a[href$='/console/assistant/answers']")))
+                .isEmpty();
     }
 }

@@ -3,13 +3,13 @@ package org.socialbank.console.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -80,7 +80,10 @@ abstract class ConsoleStoreContract {
         ChainCheck check = audit.verify();
         assertThat(check).isInstanceOf(ChainCheck.Intact.class);
         assertThat(((ChainCheck.Intact) check).rows()).isEqualTo(before + 200);
-        assertThat(jdbc.sql("SELECT MAX(seq) FROM console_audit").query(Long.class).single()).isEqualTo(before + 200);
+        assertThat(jdbc.sql("SELECT MAX(seq) FROM console_audit")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(before + 200);
     }
 
     @Test
@@ -92,8 +95,12 @@ abstract class ConsoleStoreContract {
 
         if (storeRefusesChanges()) {
             assertThatThrownBy(() -> jdbc.sql("UPDATE console_audit SET who_name = 'someone' WHERE seq = ?")
-                    .param(first.seq()).update()).isInstanceOf(DataAccessException.class);
-            assertThatThrownBy(() -> jdbc.sql("DELETE FROM console_audit WHERE seq = ?").param(first.seq()).update())
+                            .param(first.seq())
+                            .update())
+                    .isInstanceOf(DataAccessException.class);
+            assertThatThrownBy(() -> jdbc.sql("DELETE FROM console_audit WHERE seq = ?")
+                            .param(first.seq())
+                            .update())
                     .isInstanceOf(DataAccessException.class);
         }
 
@@ -101,20 +108,30 @@ abstract class ConsoleStoreContract {
         assertThat(audit.verify()).isEqualTo(new ChainCheck.Broken(first.seq(), "changed", first.seq() - 1));
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         assertThat(new VerifyAuditCommand(audit, null).verify(new PrintStream(printed, true, StandardCharsets.UTF_8)))
-                .as("the command's exit code").isEqualTo(VerifyAuditCommand.BROKEN);
-        assertThat(printed.toString(StandardCharsets.UTF_8)).startsWith("staff audit: BROKEN at row " + first.seq() + " (changed)");
+                .as("the command's exit code")
+                .isEqualTo(VerifyAuditCommand.BROKEN);
+        assertThat(printed.toString(StandardCharsets.UTF_8))
+                .startsWith("staff audit: BROKEN at row " + first.seq() + " (changed)");
         behindTheBanksBack("UPDATE console_audit SET who_name = 'mallory' WHERE seq = ?", first.seq());
         assertThat(audit.verify().intact()).isTrue();
 
         behindTheBanksBack("DELETE FROM console_audit WHERE seq = ?", second.seq());
         assertThat(audit.verify()).isEqualTo(new ChainCheck.Broken(second.seq(), "missing", second.seq() - 1));
-        behindTheBanksBack("INSERT INTO console_audit (seq, recorded_at, who_id, who_name, what, subject, why, prev_hash, "
-                + "hash) VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?)", second.seq(),
-                org.socialbank.shared.jdbc.Timestamps.utc(second.recordedAt()), second.whoName(), second.what(),
-                second.subject(), second.why(), second.prevHash(), second.hash());
+        behindTheBanksBack(
+                "INSERT INTO console_audit (seq, recorded_at, who_id, who_name, what, subject, why, prev_hash, "
+                        + "hash) VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?)",
+                second.seq(),
+                org.socialbank.shared.jdbc.Timestamps.utc(second.recordedAt()),
+                second.whoName(),
+                second.what(),
+                second.subject(),
+                second.why(),
+                second.prevHash(),
+                second.hash());
         assertThat(audit.verify().intact()).isTrue();
-        assertThat(new VerifyAuditCommand(audit, null).verify(new PrintStream(new ByteArrayOutputStream(), true,
-                StandardCharsets.UTF_8))).isZero();
+        assertThat(new VerifyAuditCommand(audit, null)
+                        .verify(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)))
+                .isZero();
     }
 
     @Test

@@ -46,13 +46,16 @@ class HashChainUnitTests {
         RandomGenerator random = RandomGeneratorFactory.of("L64X128MixRandom").create(seed);
         List<AuditRow> chain = chain(random, 2 + random.nextInt(60));
         AuditRow last = chain.get(chain.size() - 1);
-        assertThat(verify(chain, last.seq(), last.hash())).as("seed %d untouched", seed).isInstanceOf(ChainCheck.Intact.class);
+        assertThat(verify(chain, last.seq(), last.hash()))
+                .as("seed %d untouched", seed)
+                .isInstanceOf(ChainCheck.Intact.class);
 
         int at = random.nextInt(chain.size());
         long seq = chain.get(at).seq();
         List<AuditRow> changed = new ArrayList<>(chain);
         changed.set(at, withWhy(chain.get(at), chain.get(at).why() + "!"));
-        assertThat(verify(changed, last.seq(), last.hash())).as("seed %d changed", seed)
+        assertThat(verify(changed, last.seq(), last.hash()))
+                .as("seed %d changed", seed)
                 .isEqualTo(new ChainCheck.Broken(seq, "changed", seq - 1));
 
         List<AuditRow> rehashed = new ArrayList<>(chain);
@@ -72,7 +75,9 @@ class HashChainUnitTests {
             List<AuditRow> swapped = new ArrayList<>(chain);
             swapped.set(at, chain.get(at + 1));
             swapped.set(at + 1, chain.get(at));
-            assertThat(verify(swapped, last.seq(), last.hash()).intact()).as("seed %d swapped", seed).isFalse();
+            assertThat(verify(swapped, last.seq(), last.hash()).intact())
+                    .as("seed %d swapped", seed)
+                    .isFalse();
         }
     }
 
@@ -98,9 +103,16 @@ class HashChainUnitTests {
         String[] whats = {"sign-in.succeeded", "customer.reveal", "conversation.take-over", "audit.exported"};
         for (int i = 1; i <= size; i++) {
             at = at.plusMillis(random.nextInt(100_000)).plusNanos(random.nextInt(1000) * 1000L);
-            AuditRow draft = new AuditRow(i, at, random.nextBoolean() ? new UUID(random.nextLong(), random.nextLong()) : null,
-                    "staff" + random.nextInt(5), whats[random.nextInt(whats.length)], "customer:" + random.nextInt(1000),
-                    random.nextBoolean() ? "" : "asked by the customer, ticket " + random.nextInt(), prev, null);
+            AuditRow draft = new AuditRow(
+                    i,
+                    at,
+                    random.nextBoolean() ? new UUID(random.nextLong(), random.nextLong()) : null,
+                    "staff" + random.nextInt(5),
+                    whats[random.nextInt(whats.length)],
+                    "customer:" + random.nextInt(1000),
+                    random.nextBoolean() ? "" : "asked by the customer, ticket " + random.nextInt(),
+                    prev,
+                    null);
             AuditRow row = withHash(draft, HashChain.hash(prev, draft));
             rows.add(row);
             prev = row.hash();
@@ -113,12 +125,12 @@ class HashChainUnitTests {
     }
 
     private static AuditRow withWhy(AuditRow r, String why) {
-        return new AuditRow(r.seq(), r.recordedAt(), r.whoId(), r.whoName(), r.what(), r.subject(), why, r.prevHash(),
-                r.hash());
+        return new AuditRow(
+                r.seq(), r.recordedAt(), r.whoId(), r.whoName(), r.what(), r.subject(), why, r.prevHash(), r.hash());
     }
 
     private static AuditRow withHash(AuditRow r, String hash) {
-        return new AuditRow(r.seq(), r.recordedAt(), r.whoId(), r.whoName(), r.what(), r.subject(), r.why(), r.prevHash(),
-                hash);
+        return new AuditRow(
+                r.seq(), r.recordedAt(), r.whoId(), r.whoName(), r.what(), r.subject(), r.why(), r.prevHash(), hash);
     }
 }

@@ -1,10 +1,10 @@
 package org.socialbank.console.audit;
 
 import org.socialbank.support.TestStores;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.beans.factory.annotation.Autowired;
 
 class PostgresConsoleStoreIntegrationTests extends ConsoleStoreContract {
 
@@ -20,9 +20,11 @@ class PostgresConsoleStoreIntegrationTests extends ConsoleStoreContract {
     @Override
     void behindTheBanksBack(String sql, Object... params) {
         transactions.executeWithoutResult(tx -> {
-            jdbc.sql("ALTER TABLE console_audit DISABLE TRIGGER console_audit_no_update_or_delete").update();
+            jdbc.sql("ALTER TABLE console_audit DISABLE TRIGGER console_audit_no_update_or_delete")
+                    .update();
             jdbc.sql(sql).params(params).update();
-            jdbc.sql("ALTER TABLE console_audit ENABLE TRIGGER console_audit_no_update_or_delete").update();
+            jdbc.sql("ALTER TABLE console_audit ENABLE TRIGGER console_audit_no_update_or_delete")
+                    .update();
         });
     }
 

@@ -31,7 +31,8 @@ class BarChartUnitTests {
         BarChart chart = BarChart.of(labels, values, 3);
         long max = values.stream().mapToLong(Long::longValue).max().orElse(0);
         assertThat(chart.max()).as("seed %d", seed).isEqualTo(Math.max(1, max));
-        assertThat(chart.total()).isEqualTo(values.stream().mapToLong(Long::longValue).sum());
+        assertThat(chart.total())
+                .isEqualTo(values.stream().mapToLong(Long::longValue).sum());
         assertThat(chart.highest()).isEqualTo(labels.get(values.indexOf(max)));
         int previousEnd = 0;
         for (int i = 0; i < n; i++) {
@@ -59,7 +60,8 @@ class BarChartUnitTests {
         List<String> labels = IntStream.range(0, n)
                 .mapToObj(i -> random.nextBoolean() ? "tele\"gram</script><!--" + i : "پرداخت " + i)
                 .toList();
-        List<Long> times = IntStream.range(0, n).mapToObj(i -> start + i * 3600L).toList();
+        List<Long> times =
+                IntStream.range(0, n).mapToObj(i -> start + i * 3600L).toList();
         List<Long> values = seededValues(random, n, 1_000_000_000_000L);
         for (BarChart chart : List.of(BarChart.of(labels, values, 1), BarChart.timed(labels, times, values, 3))) {
             String json = chart.json();
@@ -68,7 +70,8 @@ class BarChartUnitTests {
             boolean timed = !chart.times().isEmpty();
             assertThat(island.get("time").asBoolean()).isEqualTo(timed);
             for (int i = 0; i < n; i++) {
-                assertThat(island.get("x").get(i).asLong()).as("seed %d point %d", seed, i)
+                assertThat(island.get("x").get(i).asLong())
+                        .as("seed %d point %d", seed, i)
                         .isEqualTo(timed ? times.get(i) : i);
                 assertThat(island.get("labels").get(i).asString()).isEqualTo(labels.get(i));
                 assertThat(island.get("values").get(i).asLong()).isEqualTo(values.get(i));
@@ -96,7 +99,8 @@ class BarChartUnitTests {
         assertThat(empty.json()).isEqualTo("{\"time\":false,\"x\":[],\"labels\":[],\"values\":[]}");
         assertThatThrownBy(() -> BarChart.timed(List.of("a"), List.of(), List.of(1L), 1))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> BarChart.of(List.of("a"), List.of(-1L), 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> BarChart.of(List.of("a"), List.of(-1L), 1))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> BarChart.of(List.of("a", "b"), List.of(1L), 1))
                 .isInstanceOf(IllegalArgumentException.class);
     }

@@ -121,9 +121,10 @@ class H2ListeningCasesIntegrationTests {
 
     /** A member of staff with these roles in these teams, signed in. */
     FormClient signedIn(List<String> teams, Role first, Role... more) {
-        String username = first.wireName().replace('_', '-') + "-" + UUID.randomUUID().toString().substring(0, 8);
-        StaffMember member = new StaffMember(StaffId.random(), username, "Test " + username, EnumSet.of(first, more),
-                teams, List.of("en"));
+        String username = first.wireName().replace('_', '-') + "-"
+                + UUID.randomUUID().toString().substring(0, 8);
+        StaffMember member = new StaffMember(
+                StaffId.random(), username, "Test " + username, EnumSet.of(first, more), teams, List.of("en"));
         accounts.create(member, ConsoleStaff.PASSWORD, ConsoleStaff.SECRET);
         FormClient client = new FormClient(port);
         FormClient.Page home = new ConsoleStaff(accounts, clock).signIn(client, member);
@@ -136,7 +137,8 @@ class H2ListeningCasesIntegrationTests {
     }
 
     Mention seeded(String text, String author, Instant at, Long reach) {
-        return mentions.record(new NewMention("news", UUID.randomUUID().toString(), text, author, at, reach)).mention();
+        return mentions.record(new NewMention("news", UUID.randomUUID().toString(), text, author, at, reach))
+                .mention();
     }
 
     /** Issue 20 s2: staff name a topic and merge one into another; each change audited, the auditor only reads. */
@@ -145,37 +147,59 @@ class H2ListeningCasesIntegrationTests {
         FormClient agent = signedIn(List.of("social"), Role.AGENT);
         FormClient auditor = signedIn(List.of("compliance"), Role.AUDITOR);
         assertThat(auditor.get("/console/listening/topics").status()).isEqualTo(200);
-        assertThat(auditor.post("/console/listening/topics/fees/name", "name", "x").status()).isEqualTo(403);
+        assertThat(auditor.post("/console/listening/topics/fees/name", "name", "x")
+                        .status())
+                .isEqualTo(403);
         assertThat(agent.get("/console/listening/topics").status()).isEqualTo(200);
         try {
-            assertThat(agent.post("/console/listening/topics/fees/name", "name", "Charges and tariffs").html())
+            assertThat(agent.post("/console/listening/topics/fees/name", "name", "Charges and tariffs")
+                            .html())
                     .contains("value=\"Charges and tariffs\"");
-            Mention fee = seeded("Another ridiculous monthly fee on my account", "tariffs", clock.instant().minusSeconds(30));
+            Mention fee = seeded(
+                    "Another ridiculous monthly fee on my account",
+                    "tariffs",
+                    clock.instant().minusSeconds(30));
             assertThat(fee.topic()).isEqualTo(Topic.FEES);
-            assertThat(agent.get("/console/listening/mentions?source=news").html()).contains("Charges and tariffs");
+            assertThat(agent.get("/console/listening/mentions?source=news").html())
+                    .contains("Charges and tariffs");
 
-            Mention down = seeded("The app crashes every time I log in", "crashes", clock.instant().minusSeconds(20));
+            Mention down = seeded(
+                    "The app crashes every time I log in",
+                    "crashes",
+                    clock.instant().minusSeconds(20));
             assertThat(down.topic()).isEqualTo(Topic.APP_DOWN);
-            assertThat(agent.post("/console/listening/topics/app_down/merge", "into", "transfer_delay").html())
+            assertThat(agent.post("/console/listening/topics/app_down/merge", "into", "transfer_delay")
+                            .html())
                     .contains("data-topic=\"app_down\" data-merged=\"transfer_delay\"");
-            assertThat(mentions.find(down.id()).orElseThrow().topic()).as("moved").isEqualTo(Topic.TRANSFER_DELAY);
-            assertThat(seeded("The app crashes again when I open it", "crashes", clock.instant()).topic())
-                    .as("filed under the merged-into topic").isEqualTo(Topic.TRANSFER_DELAY);
-            assertThat(agent.post("/console/listening/topics/transfer_delay/merge", "into", "fees").html())
+            assertThat(mentions.find(down.id()).orElseThrow().topic())
+                    .as("moved")
+                    .isEqualTo(Topic.TRANSFER_DELAY);
+            assertThat(seeded("The app crashes again when I open it", "crashes", clock.instant())
+                            .topic())
+                    .as("filed under the merged-into topic")
+                    .isEqualTo(Topic.TRANSFER_DELAY);
+            assertThat(agent.post("/console/listening/topics/transfer_delay/merge", "into", "fees")
+                            .html())
                     .contains("data-code=\"has_merged_topics\"");
-            assertThat(agent.post("/console/listening/topics/fees/merge", "into", "app_down").html())
+            assertThat(agent.post("/console/listening/topics/fees/merge", "into", "app_down")
+                            .html())
                     .contains("data-code=\"target_merged\"");
 
             assertThat(agent.post("/console/listening/topics/app_down/unmerge").html())
                     .doesNotContain("data-merged=\"transfer_delay\"");
-            assertThat(seeded("The app crashes at login once more", "crashes", clock.instant()).topic())
+            assertThat(seeded("The app crashes at login once more", "crashes", clock.instant())
+                            .topic())
                     .isEqualTo(Topic.APP_DOWN);
             List<String> actions = new ArrayList<>();
             audit.forEach(row -> actions.add(row.what() + " " + row.subject() + " " + row.why()));
-            assertThat(actions).contains("listening.topic.named topic:fees Charges and tariffs",
-                    "listening.topic.unmerged topic:app_down ");
-            assertThat(actions).anyMatch(a -> a.matches(
-                    "listening\\.topic\\.merged topic:app_down into transfer_delay, [1-9][0-9]* mentions moved"));
+            assertThat(actions)
+                    .contains(
+                            "listening.topic.named topic:fees Charges and tariffs",
+                            "listening.topic.unmerged topic:app_down ");
+            assertThat(actions)
+                    .anyMatch(
+                            a -> a.matches(
+                                    "listening\\.topic\\.merged topic:app_down into transfer_delay, [1-9][0-9]* mentions moved"));
         } finally {
             agent.post("/console/listening/topics/app_down/unmerge");
             agent.post("/console/listening/topics/fees/name", "name", "");
@@ -184,10 +208,18 @@ class H2ListeningCasesIntegrationTests {
 
     @Test
     void readersReadActorsActAndOthersAreRefused() {
-        Mention m = seeded("The fees went up again, this is a scandal", "reporter", clock.instant().minusSeconds(60));
-        String[] pages = {"/console/listening", "/console/listening/mentions?sentiment=negative&language=en",
-                "/console/listening/cases", "/console/listening/spikes", "/console/listening/dashboard",
-                "/console/listening/dashboard.csv"};
+        Mention m = seeded(
+                "The fees went up again, this is a scandal",
+                "reporter",
+                clock.instant().minusSeconds(60));
+        String[] pages = {
+            "/console/listening",
+            "/console/listening/mentions?sentiment=negative&language=en",
+            "/console/listening/cases",
+            "/console/listening/spikes",
+            "/console/listening/dashboard",
+            "/console/listening/dashboard.csv"
+        };
         FormClient agent = signedIn(List.of("social"), Role.AGENT);
         FormClient supervisor = signedIn(List.of("social"), Role.SUPERVISOR);
         FormClient auditor = signedIn(List.of("compliance"), Role.AUDITOR);
@@ -213,32 +245,58 @@ class H2ListeningCasesIntegrationTests {
         supervisor.get("/console/listening/mentions");
         FormClient.Page opened = supervisor.post(open, "kind", "complaint");
         assertThat(opened.status()).isEqualTo(200);
-        assertThat(opened.html()).contains("data-status=\"open\"").contains("The fees went up again")
+        assertThat(opened.html())
+                .contains("data-status=\"open\"")
+                .contains("The fees went up again")
                 .contains("someone posts it by hand");
         String caseUrl = caseUrl(opened.html());
-        assertThat(supervisor.post(caseUrl + "/reply", "text", "We hear you and are reviewing our fees.").html())
-                .contains("data-status=\"answered\"").contains("data-state=\"TO_POST\"");
-        assertThat(supervisor.post(caseUrl + "/close", "reason", "answered in public").html())
+        assertThat(supervisor
+                        .post(caseUrl + "/reply", "text", "We hear you and are reviewing our fees.")
+                        .html())
+                .contains("data-status=\"answered\"")
+                .contains("data-state=\"TO_POST\"");
+        assertThat(supervisor
+                        .post(caseUrl + "/close", "reason", "answered in public")
+                        .html())
                 .contains("data-status=\"closed\"");
         assertThat(auditor.get(caseUrl).status()).isEqualTo(200);
         assertThat(auditor.post(caseUrl + "/take").status()).isEqualTo(403);
-        assertThat(supervisor.get("/console/listening/cases?status=closed").html()).contains(caseUrl);
-        assertThat(supervisor.get("/console/listening/cases/not-a-case").status()).isEqualTo(404);
+        assertThat(supervisor.get("/console/listening/cases?status=closed").html())
+                .contains(caseUrl);
+        assertThat(supervisor.get("/console/listening/cases/not-a-case").status())
+                .isEqualTo(404);
         assertThat(supervisor.get("/console/listening/mentions?sentiment=angry").html())
                 .contains("\"code\":\"invalid_request\"");
         assertThat(supervisor.get("/console/listening/dashboard.csv").html())
-                .startsWith("\"section\",\"day\",\"key\"").contains("\"day_source\",").contains("\"news\"");
+                .startsWith("\"section\",\"day\",\"key\"")
+                .contains("\"day_source\",")
+                .contains("\"news\"");
     }
 
     @Test
     void aTweetBecomesACaseAndIsAnsweredInPublicOnX() {
         String author = "1400000000000000" + (100 + (int) (Math.random() * 800));
         String tweetId = Long.toString(1_870_000_000_000_000_000L + (long) (Math.random() * 1e15));
-        tweet(tweetId, author, "customer_" + author.substring(16), "@" + BANK_NAME
-                + " your app is down again, I cannot log in, terrible service");
-        Mention m = await(() -> mentions.list(new MentionFilter(clock.instant().minus(Duration.ofDays(1)),
-                clock.instant().plusSeconds(60), "x", null, null, null, 100)).stream()
-                .filter(x -> x.sourceId().equals(tweetId)).findFirst().orElse(null), "the tweet as a mention");
+        tweet(
+                tweetId,
+                author,
+                "customer_" + author.substring(16),
+                "@" + BANK_NAME + " your app is down again, I cannot log in, terrible service");
+        Mention m = await(
+                () -> mentions
+                        .list(new MentionFilter(
+                                clock.instant().minus(Duration.ofDays(1)),
+                                clock.instant().plusSeconds(60),
+                                "x",
+                                null,
+                                null,
+                                null,
+                                100))
+                        .stream()
+                        .filter(x -> x.sourceId().equals(tweetId))
+                        .findFirst()
+                        .orElse(null),
+                "the tweet as a mention");
         assertThat(m.sentiment()).isEqualTo(Sentiment.NEGATIVE);
         assertThat(m.language()).isEqualTo("en");
 
@@ -254,16 +312,21 @@ class H2ListeningCasesIntegrationTests {
         agent.post(caseUrl + "/note", "text", "Known incident, see status page");
         String reply = "Sorry for the trouble, the app is back. Write to us in private if it still fails.";
         FormClient.Page answered = agent.post(caseUrl + "/reply", "text", reply);
-        assertThat(answered.html()).contains("data-status=\"answered\"").contains("data-state=\"QUEUED\"")
+        assertThat(answered.html())
+                .contains("data-status=\"answered\"")
+                .contains("data-state=\"QUEUED\"")
                 .contains("Known incident");
         assertThat(X.awaitReply(tweetId)).isEqualTo(reply);
 
         List<String> actions = new ArrayList<>();
         audit.forEach(row -> actions.add(row.what() + " " + row.subject()));
         String caseId = caseUrl.substring(caseUrl.lastIndexOf('/') + 1);
-        assertThat(actions).contains("listening.case.opened case:" + caseId + " mention:" + m.id(),
-                "listening.case.taken case:" + caseId, "listening.case.noted case:" + caseId,
-                "listening.case.replied case:" + caseId);
+        assertThat(actions)
+                .contains(
+                        "listening.case.opened case:" + caseId + " mention:" + m.id(),
+                        "listening.case.taken case:" + caseId,
+                        "listening.case.noted case:" + caseId,
+                        "listening.case.replied case:" + caseId);
     }
 
     @Test
@@ -271,39 +334,63 @@ class H2ListeningCasesIntegrationTests {
         String author = "1400000000000001" + (100 + (int) (Math.random() * 800));
         String tweetId = Long.toString(1_880_000_000_000_000_000L + (long) (Math.random() * 1e15));
         tweet(tweetId, author, "dm_" + author.substring(16), "@" + BANK_NAME + " my transfer is stuck since Monday");
-        Mention m = await(() -> mentions.list(new MentionFilter(clock.instant().minus(Duration.ofDays(1)),
-                clock.instant().plusSeconds(60), "x", null, null, null, 100)).stream()
-                .filter(x -> x.sourceId().equals(tweetId)).findFirst().orElse(null), "the tweet as a mention");
+        Mention m = await(
+                () -> mentions
+                        .list(new MentionFilter(
+                                clock.instant().minus(Duration.ofDays(1)),
+                                clock.instant().plusSeconds(60),
+                                "x",
+                                null,
+                                null,
+                                null,
+                                100))
+                        .stream()
+                        .filter(x -> x.sourceId().equals(tweetId))
+                        .findFirst()
+                        .orElse(null),
+                "the tweet as a mention");
         assertThat(m.reach()).isEqualTo(12L); // the tweet's user.followers_count
         FormClient agent = signedIn(List.of("social"), Role.AGENT);
         seeded("The fees are a scandal", "big_paper", clock.instant().minusSeconds(40), 90_000L);
         FormClient.Page dashboard = agent.get("/console/listening/dashboard");
-        assertThat(dashboard.html()).contains("id=\"reach-authors\"").contains("data-reach=\"90000\"")
+        assertThat(dashboard.html())
+                .contains("id=\"reach-authors\"")
+                .contains("data-reach=\"90000\"")
                 .contains("data-reach=\"12\"");
-        assertThat(dashboard.html().indexOf("data-reach=\"90000\"")).isLessThan(dashboard.html().indexOf("data-reach=\"12\""));
-        assertThat(agent.get("/console/listening/dashboard.csv").html()).contains("\"author_reach\"")
+        assertThat(dashboard.html().indexOf("data-reach=\"90000\""))
+                .isLessThan(dashboard.html().indexOf("data-reach=\"12\""));
+        assertThat(agent.get("/console/listening/dashboard.csv").html())
+                .contains("\"author_reach\"")
                 .contains("\"news:big_paper\",\"1\",\"0\",\"\",\"\",\"\",\"90000\"");
         agent.get("/console/listening/mentions?source=x");
         FormClient.Page page = agent.post("/console/listening/mentions/" + m.id() + "/case", "kind", "public_mention");
-        assertThat(page.html()).contains("data-network=\"x\"").contains("data-linked=\"false\"")
+        assertThat(page.html())
+                .contains("data-network=\"x\"")
+                .contains("data-linked=\"false\"")
                 .contains("rules of a public reply apply");
         String caseUrl = caseUrl(page.html());
-        assertThat(agent.post(caseUrl + "/message", "text", "Your balance is fine, the transfer is pending").html())
+        assertThat(agent.post(caseUrl + "/message", "text", "Your balance is fine, the transfer is pending")
+                        .html())
                 .contains("data-code=\"balance\"");
         String dm = "Sorry for the wait. Could you tell us here when you sent it? We will look at once.";
         FormClient.Page sent = agent.post(caseUrl + "/message", "text", dm);
         assertThat(sent.html()).contains("data-status=\"answered\"").contains("<li data-network=\"x\"");
         assertThat(X.awaitDirectMessage(author, dm)).isEqualTo(dm);
 
-        Mention news = seeded("Bank X raises its fees for students", "journalist", clock.instant().minusSeconds(30));
-        FormClient.Page newsCase = agent.post("/console/listening/mentions/" + news.id() + "/case", "kind",
-                "public_mention");
+        Mention news = seeded(
+                "Bank X raises its fees for students",
+                "journalist",
+                clock.instant().minusSeconds(30));
+        FormClient.Page newsCase =
+                agent.post("/console/listening/mentions/" + news.id() + "/case", "kind", "public_mention");
         assertThat(newsCase.html()).contains("no private way to this author");
-        assertThat(agent.post(caseUrl(newsCase.html()) + "/message", "text", "Hello").html())
+        assertThat(agent.post(caseUrl(newsCase.html()) + "/message", "text", "Hello")
+                        .html())
                 .contains("data-code=\"no_private_channel\"");
         List<String> actions = new ArrayList<>();
         audit.forEach(row -> actions.add(row.what() + " " + row.subject()));
-        assertThat(actions).contains("listening.case.messaged " + caseUrl.replace("/console/listening/cases/", "case:"));
+        assertThat(actions)
+                .contains("listening.case.messaged " + caseUrl.replace("/console/listening/cases/", "case:"));
     }
 
     /**
@@ -317,37 +404,57 @@ class H2ListeningCasesIntegrationTests {
         String tweetId = Long.toString(1_881_000_000_000_000_000L + (long) (Math.random() * 1e15));
         String text = "@" + BANK_NAME + " someone took money from my card last night, nobody answers the phone";
         tweet(tweetId, author, "ho_" + author.substring(16), text);
-        Mention m = await(() -> mentions.list(new MentionFilter(clock.instant().minus(Duration.ofDays(1)),
-                clock.instant().plusSeconds(60), "x", null, null, null, 100)).stream()
-                .filter(x -> x.sourceId().equals(tweetId)).findFirst().orElse(null), "the tweet as a mention");
+        Mention m = await(
+                () -> mentions
+                        .list(new MentionFilter(
+                                clock.instant().minus(Duration.ofDays(1)),
+                                clock.instant().plusSeconds(60),
+                                "x",
+                                null,
+                                null,
+                                null,
+                                100))
+                        .stream()
+                        .filter(x -> x.sourceId().equals(tweetId))
+                        .findFirst()
+                        .orElse(null),
+                "the tweet as a mention");
         FormClient agent = signedIn(List.of("social"), Role.AGENT);
         FormClient.Page page = agent.post("/console/listening/mentions/" + m.id() + "/case", "kind", "public_mention");
         String caseUrl = caseUrl(page.html());
         assertThat(page.html()).contains("id=\"hand-over\"").doesNotContain("id=\"handoff\"");
 
         FormClient.Page handed = agent.post(caseUrl + "/handoff");
-        Matcher link = Pattern.compile("id=\"handoff\" data-case=\"([0-9a-f-]{36})\"").matcher(handed.html());
-        assertThat(link.find()).as("the conversation linked on the case: " + handed.html()).isTrue();
+        Matcher link =
+                Pattern.compile("id=\"handoff\" data-case=\"([0-9a-f-]{36})\"").matcher(handed.html());
+        assertThat(link.find())
+                .as("the conversation linked on the case: " + handed.html())
+                .isTrue();
         String conversation = "/console/conversations/" + link.group(1);
         assertThat(handed.html()).doesNotContain("id=\"hand-over\"").contains("data-status=\"open\"");
         assertThat(agent.post(caseUrl + "/handoff").html()).contains("data-code=\"handed_over\"");
 
         assertThat(agent.get("/console/conversations").html()).contains(link.group(1));
         FormClient.Page transcript = agent.get(conversation + "?lang=en");
-        assertThat(transcript.html()).contains("From social listening").contains("someone took money from my card")
+        assertThat(transcript.html())
+                .contains("From social listening")
+                .contains("someone took money from my card")
                 .contains(caseUrl);
         agent.post(conversation + "/take");
         agent.post(conversation + "/resolve");
         assertThat(agent.get(caseUrl).html()).contains("data-status=\"closed\"").contains(link.group(1));
 
-        Mention news = seeded("Bank X is hiding a fraud wave", "journalist", clock.instant().minusSeconds(30));
-        String newsCase = caseUrl(agent.post("/console/listening/mentions/" + news.id() + "/case", "kind",
-                "public_mention").html());
+        Mention news = seeded(
+                "Bank X is hiding a fraud wave", "journalist", clock.instant().minusSeconds(30));
+        String newsCase =
+                caseUrl(agent.post("/console/listening/mentions/" + news.id() + "/case", "kind", "public_mention")
+                        .html());
         assertThat(agent.post(newsCase + "/handoff").html()).contains("data-code=\"no_handover_chat\"");
         List<String> actions = new ArrayList<>();
         audit.forEach(row -> actions.add(row.what() + " " + row.subject()));
-        assertThat(actions).contains("listening.case.handed-over " + caseUrl.replace("/console/listening/cases/", "case:")
-                + " conversation:" + link.group(1));
+        assertThat(actions)
+                .contains("listening.case.handed-over " + caseUrl.replace("/console/listening/cases/", "case:")
+                        + " conversation:" + link.group(1));
     }
 
     @Test
@@ -361,33 +468,54 @@ class H2ListeningCasesIntegrationTests {
         groupPost(group, user + 1, first + 2, "@bank_bot где мой перевод? уже три дня жду, ужасно");
         groupPost(group, user + 2, first + 3, "我的卡又被社交银行冻结了，太差了");
         groupPost(group, user + 3, first + 4, "socialbanking is a buzzword"); // not the bank's name as a word
-        List<Mention> kept = mentions.list(new MentionFilter(clock.instant().minus(Duration.ofDays(1)),
-                clock.instant().plusSeconds(60), "telegram", null, null, null, 500)).stream()
-                .filter(x -> x.sourceId().startsWith(group + ":")).toList();
-        assertThat(kept).extracting(Mention::sourceId).containsExactlyInAnyOrder(group + ":" + (first + 1),
-                group + ":" + (first + 2), group + ":" + (first + 3));
-        Mention card = kept.stream().filter(x -> x.sourceId().endsWith(":" + (first + 1))).findFirst().orElseThrow();
+        List<Mention> kept = mentions
+                .list(new MentionFilter(
+                        clock.instant().minus(Duration.ofDays(1)),
+                        clock.instant().plusSeconds(60),
+                        "telegram",
+                        null,
+                        null,
+                        null,
+                        500))
+                .stream()
+                .filter(x -> x.sourceId().startsWith(group + ":"))
+                .toList();
+        assertThat(kept)
+                .extracting(Mention::sourceId)
+                .containsExactlyInAnyOrder(
+                        group + ":" + (first + 1), group + ":" + (first + 2), group + ":" + (first + 3));
+        Mention card = kept.stream()
+                .filter(x -> x.sourceId().endsWith(":" + (first + 1)))
+                .findFirst()
+                .orElseThrow();
         assertThat(card.author()).isEqualTo(Long.toString(user));
         assertThat(card.sentiment()).isEqualTo(Sentiment.NEGATIVE);
         assertThat(kept).extracting(Mention::language).contains("en", "ru", "zh");
         // a group author's reach is the group's audience, asked of the Bot API once for the five posts
         assertThat(kept).extracting(Mention::reach).containsOnly(5_400L);
         assertThat(TELEGRAM.calls(BOT_TOKEN, "getChatMemberCount").stream()
-                .filter(c -> c.body().path("chat_id").asString("").equals(group))).hasSize(1);
+                        .filter(c -> c.body().path("chat_id").asString("").equals(group)))
+                .hasSize(1);
 
         FormClient agent = signedIn(List.of("social"), Role.AGENT);
         agent.get("/console/listening/mentions?source=telegram");
-        FormClient.Page page = agent.post("/console/listening/mentions/" + card.id() + "/case", "kind", "public_mention");
+        FormClient.Page page =
+                agent.post("/console/listening/mentions/" + card.id() + "/case", "kind", "public_mention");
         assertThat(page.html()).contains("data-sender=\"group\"").contains("posted in the group");
         String caseUrl = caseUrl(page.html());
-        assertThat(agent.post(caseUrl + "/reply", "text", "Call us on +44 20 7946 0000").html())
+        assertThat(agent.post(caseUrl + "/reply", "text", "Call us on +44 20 7946 0000")
+                        .html())
                 .contains("data-code=\"phone_number\"");
         String reply = "Sorry about your card. Please write to us in private and we will look at it.";
         assertThat(agent.post(caseUrl + "/reply", "text", reply).html()).contains("data-state=\"QUEUED\"");
-        TELEGRAM.await(calls -> TELEGRAM.sent(BOT_TOKEN, group).stream().anyMatch(c -> c.text().equals(reply)),
+        TELEGRAM.await(
+                calls -> TELEGRAM.sent(BOT_TOKEN, group).stream()
+                        .anyMatch(c -> c.text().equals(reply)),
                 Duration.ofSeconds(30));
-        FakeTelegramApi.Call answer = TELEGRAM.sent(BOT_TOKEN, group).stream().filter(c -> c.text().equals(reply))
-                .findFirst().orElseThrow();
+        FakeTelegramApi.Call answer = TELEGRAM.sent(BOT_TOKEN, group).stream()
+                .filter(c -> c.text().equals(reply))
+                .findFirst()
+                .orElseThrow();
         assertThat(answer.body().path("reply_to_message_id").asLong()).isEqualTo(first + 1);
         assertThat(TELEGRAM.sent(BOT_TOKEN, group)).noneMatch(c -> c.text().contains("Call us"));
     }
@@ -395,17 +523,28 @@ class H2ListeningCasesIntegrationTests {
     /** Posts a Telegram update to the bank's bot webhook: a person's text in a supergroup. */
     void groupPost(String group, long user, long messageId, String text) {
         ObjectNode update = JSON.createObjectNode().put("update_id", messageId + 7_000_000_000L);
-        ObjectNode message = update.putObject("message").put("message_id", messageId)
-                .put("date", clock.instant().minusSeconds(20).getEpochSecond()).put("text", text);
-        message.putObject("from").put("id", user).put("is_bot", false).put("first_name", "Member")
+        ObjectNode message = update.putObject("message")
+                .put("message_id", messageId)
+                .put("date", clock.instant().minusSeconds(20).getEpochSecond())
+                .put("text", text);
+        message.putObject("from")
+                .put("id", user)
+                .put("is_bot", false)
+                .put("first_name", "Member")
                 .put("username", "member" + user);
-        message.putObject("chat").put("id", Long.parseLong(group)).put("type", "supergroup").put("title", "Expats");
+        message.putObject("chat")
+                .put("id", Long.parseLong(group))
+                .put("type", "supergroup")
+                .put("title", "Expats");
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks/telegram/bank"))
                 .header("Content-Type", "application/json")
                 .header("X-Telegram-Bot-Api-Secret-Token", "listening-cases-secret")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(update))).build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(update)))
+                .build();
         try {
-            assertThat(HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).statusCode())
+            assertThat(HttpClient.newHttpClient()
+                            .send(request, HttpResponse.BodyHandlers.ofString())
+                            .statusCode())
                     .isEqualTo(200);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -418,10 +557,16 @@ class H2ListeningCasesIntegrationTests {
     @Test
     void aSeededBurstRaisesOneSpikeAlertInTheStaffChatHoweverOftenTheScanRuns() {
         Instant now = clock.instant();
-        String[] burst = {"Card blocked again at the shop, what a disaster", "my card got blocked for no reason, awful",
-            "Blocked card, third time this week. Useless bank", "why is my card blocked?? terrible",
-            "card blocked abroad, can't pay anything, horrible", "They blocked my card again, I am furious",
-            "card blocked, support does not answer, worst bank", "my debit card is blocked, this is a nightmare"};
+        String[] burst = {
+            "Card blocked again at the shop, what a disaster",
+            "my card got blocked for no reason, awful",
+            "Blocked card, third time this week. Useless bank",
+            "why is my card blocked?? terrible",
+            "card blocked abroad, can't pay anything, horrible",
+            "They blocked my card again, I am furious",
+            "card blocked, support does not answer, worst bank",
+            "my debit card is blocked, this is a nightmare"
+        };
         for (int i = 0; i < burst.length; i++) {
             seeded(burst[i], "burst" + i, now.minusSeconds(60L * (i + 1)));
         }
@@ -429,14 +574,22 @@ class H2ListeningCasesIntegrationTests {
         List<SpikeAlert> second = alerts.raise();
         assertThat(first).anyMatch(a -> a.topic() == Topic.CARD_BLOCKED);
         assertThat(second).isEmpty();
-        SpikeAlert alert = first.stream().filter(a -> a.topic() == Topic.CARD_BLOCKED).findFirst().orElseThrow();
+        SpikeAlert alert = first.stream()
+                .filter(a -> a.topic() == Topic.CARD_BLOCKED)
+                .findFirst()
+                .orElseThrow();
         assertThat(alert.words()).isNotEmpty();
         assertThat(alert.examples()).isNotEmpty();
 
         TELEGRAM.await(calls -> TELEGRAM.sent(BOT_TOKEN, STAFF_CHAT).size() >= first.size(), Duration.ofSeconds(30));
         // every alert row was written before: once none waits for the relay, a second delivery would have come
-        Await.until(() -> jdbc.sql("SELECT COUNT(*) FROM outbox_messages WHERE recipient = ? AND status = 'PENDING'")
-                .param(STAFF_CHAT).query(Long.class).single() == 0, "the relay has nothing left for the staff chat");
+        Await.until(
+                () -> jdbc.sql("SELECT COUNT(*) FROM outbox_messages WHERE recipient = ? AND status = 'PENDING'")
+                                .param(STAFF_CHAT)
+                                .query(Long.class)
+                                .single()
+                        == 0,
+                "the relay has nothing left for the staff chat");
         List<FakeTelegramApi.Call> sent = TELEGRAM.sent(BOT_TOKEN, STAFF_CHAT);
         assertThat(sent).hasSize(first.size());
         assertThat(sent).anyMatch(c -> c.text().startsWith("Spike alert: card blocked"));
@@ -447,11 +600,14 @@ class H2ListeningCasesIntegrationTests {
         FormClient.Page acknowledged = agent.post("/console/listening/spikes/" + alert.id() + "/acknowledge");
         assertThat(acknowledged.status()).isEqualTo(200);
         assertThat(acknowledged.html()).doesNotContain("data-alert=\"" + alert.id() + "\"");
-        assertThat(agent.post("/console/listening/spikes/" + alert.id() + "/acknowledge").status()).isEqualTo(404);
+        assertThat(agent.post("/console/listening/spikes/" + alert.id() + "/acknowledge")
+                        .status())
+                .isEqualTo(404);
     }
 
     static String caseUrl(String html) {
-        Matcher m = Pattern.compile("/console/listening/cases/([0-9a-f-]{36})/reply").matcher(html);
+        Matcher m = Pattern.compile("/console/listening/cases/([0-9a-f-]{36})/reply")
+                .matcher(html);
         assertThat(m.find()).as("a case page").isTrue();
         return "/console/listening/cases/" + m.group(1);
     }
@@ -460,22 +616,37 @@ class H2ListeningCasesIntegrationTests {
     void tweet(String tweetId, String userId, String handle, String text) {
         ObjectNode payload = JSON.createObjectNode().put("for_user_id", BANK_ID);
         ObjectNode tweet = payload.putArray("tweet_create_events").addObject();
-        tweet.put("created_at", java.time.format.DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss Z yyyy",
-                java.util.Locale.ENGLISH).format(clock.instant().minusSeconds(30).atZone(java.time.ZoneOffset.UTC))).put("id_str", tweetId).put("text", text)
-                .put("truncated", false).put("is_quote_status", false);
-        tweet.putObject("user").put("id_str", userId).put("screen_name", handle).put("name", handle)
+        tweet.put(
+                        "created_at",
+                        java.time.format.DateTimeFormatter.ofPattern(
+                                        "EEE MMM dd HH:mm:ss Z yyyy", java.util.Locale.ENGLISH)
+                                .format(clock.instant().minusSeconds(30).atZone(java.time.ZoneOffset.UTC)))
+                .put("id_str", tweetId)
+                .put("text", text)
+                .put("truncated", false)
+                .put("is_quote_status", false);
+        tweet.putObject("user")
+                .put("id_str", userId)
+                .put("screen_name", handle)
+                .put("name", handle)
                 .put("followers_count", 12);
         ObjectNode entities = tweet.putObject("entities");
         entities.putArray("hashtags");
         entities.putArray("urls");
-        entities.putArray("user_mentions").addObject().put("screen_name", BANK_NAME).put("id_str", BANK_ID);
+        entities.putArray("user_mentions")
+                .addObject()
+                .put("screen_name", BANK_NAME)
+                .put("id_str", BANK_ID);
         byte[] body = JSON.writeValueAsBytes(payload);
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks/x"))
                 .header("Content-Type", "application/json")
                 .header("x-twitter-webhooks-signature", "sha256=" + hmac(X_SECRET, body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
         try {
-            assertThat(HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).statusCode())
+            assertThat(HttpClient.newHttpClient()
+                            .send(request, HttpResponse.BodyHandlers.ofString())
+                            .statusCode())
                     .isEqualTo(200);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -502,11 +673,9 @@ class H2ListeningCasesIntegrationTests {
     /** X's API as far as public replies go: records {@code POST /2/tweets}, accepts DMs, knows no user. */
     static final class TweetsFake implements AutoCloseable {
 
-        record Reply(String inReplyTo, String text) {
-        }
+        record Reply(String inReplyTo, String text) {}
 
-        record DirectMessage(String to, String text) {
-        }
+        record DirectMessage(String to, String text) {}
 
         private final HttpServer server;
         private final List<Reply> replies = new CopyOnWriteArrayList<>();
@@ -526,12 +695,14 @@ class H2ListeningCasesIntegrationTests {
                     int status = 201;
                     if ("POST".equals(exchange.getRequestMethod()) && path.equals("/2/tweets")) {
                         var body = JSON.readTree(raw);
-                        replies.add(new Reply(body.path("reply").path("in_reply_to_tweet_id").asString(""),
+                        replies.add(new Reply(
+                                body.path("reply").path("in_reply_to_tweet_id").asString(""),
                                 body.path("text").asString("")));
                         answer = "{\"data\":{\"id\":\"1\",\"text\":\"ok\"}}";
                     } else if ("POST".equals(exchange.getRequestMethod()) && path.startsWith("/2/dm_conversations/")) {
                         String to = path.replaceAll("^/2/dm_conversations/with/([^/]+)/messages$", "$1");
-                        directMessages.add(new DirectMessage(to, JSON.readTree(raw).path("text").asString("")));
+                        directMessages.add(new DirectMessage(
+                                to, JSON.readTree(raw).path("text").asString("")));
                         answer = "{\"data\":{\"dm_conversation_id\":\"1-2\",\"dm_event_id\":\"3\"}}";
                     } else {
                         status = 404;
@@ -554,15 +725,25 @@ class H2ListeningCasesIntegrationTests {
 
         /** The text of the bank's reply to this tweet that is not the engine's own answer, once it came. */
         String awaitReply(String tweetId) {
-            return await(() -> replies.stream().filter(r -> r.inReplyTo().equals(tweetId))
-                    .map(Reply::text).filter(t -> t.startsWith("Sorry for the trouble")).findFirst().orElse(null),
+            return await(
+                    () -> replies.stream()
+                            .filter(r -> r.inReplyTo().equals(tweetId))
+                            .map(Reply::text)
+                            .filter(t -> t.startsWith("Sorry for the trouble"))
+                            .findFirst()
+                            .orElse(null),
                     "the public reply to " + tweetId);
         }
 
         /** The bank's direct message with this text to this user, once it came. */
         String awaitDirectMessage(String userId, String text) {
-            return await(() -> directMessages.stream().filter(d -> d.to().equals(userId) && d.text().equals(text))
-                    .map(DirectMessage::text).findFirst().orElse(null), "a direct message to " + userId);
+            return await(
+                    () -> directMessages.stream()
+                            .filter(d -> d.to().equals(userId) && d.text().equals(text))
+                            .map(DirectMessage::text)
+                            .findFirst()
+                            .orElse(null),
+                    "a direct message to " + userId);
         }
 
         @Override

@@ -21,14 +21,14 @@ import org.socialbank.channels.telegram.FakeTelegramApi;
 import org.socialbank.console.ConsoleStaff;
 import org.socialbank.console.Role;
 import org.socialbank.console.staff.StaffAccounts;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Directory;
 import org.socialbank.directory.IdentityId;
-import org.socialbank.shared.Network;
-import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.listening.Mention;
 import org.socialbank.listening.Mentions;
 import org.socialbank.listening.NewMention;
+import org.socialbank.shared.Network;
 import org.socialbank.support.Chromium;
 import org.socialbank.support.ConsoleSession;
 import org.socialbank.support.Customers;
@@ -106,8 +106,13 @@ class ListeningCasesBrowserTests {
         String user = Long.toString(700_000_000L + new Random().nextInt(100_000_000));
         CustomerId customer = customer("Sara Ahmadi");
         IdentityId chat = linked(Network.TELEGRAM, user, customer);
-        Mention mention = mentions.record(new NewMention("telegram", "-1001234:" + user, "my card is blocked "
-                + "again and nobody answers, terrible", user, clock.instant().minusSeconds(120))).mention();
+        Mention mention = mentions.record(new NewMention(
+                        "telegram",
+                        "-1001234:" + user,
+                        "my card is blocked " + "again and nobody answers, terrible",
+                        user,
+                        clock.instant().minusSeconds(120)))
+                .mention();
         assertThat(mention.customer()).contains(customer);
 
         browser = Chromium.start(profile);
@@ -134,22 +139,29 @@ class ListeningCasesBrowserTests {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("private-messages"), "unblocked"));
         assertThat(browser.findElement(By.cssSelector("#private-messages li")).getAttribute("data-network"))
                 .isEqualTo("telegram");
-        assertThat(browser.findElement(By.id("case")).getAttribute("data-status")).isEqualTo("answered");
+        assertThat(browser.findElement(By.id("case")).getAttribute("data-status"))
+                .isEqualTo("answered");
         Chromium.screenshot(browser, "listening-2-private-reply");
 
         API.await(calls -> !API.sent(TOKEN, user).isEmpty(), Duration.ofSeconds(30));
         assertThat(API.sent(TOKEN, user)).extracting(FakeTelegramApi.Call::text).containsExactly(answer);
         assertThat(API.sent(TOKEN, "-1001234")).isEmpty();
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM listening_case_messages WHERE identity_id = ?").param(chat.value())
-                .query(Long.class).single()).isEqualTo(1L);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM listening_case_messages WHERE identity_id = ?")
+                        .param(chat.value())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1L);
 
         // the case page tells how far the delivery got: Telegram took it (the outbox marks it after
         // the fake's answer, so the page is read again until it says so)
         wait.ignoring(org.openqa.selenium.NoSuchElementException.class).until(d -> {
             d.navigate().refresh();
-            return "SENT".equals(d.findElement(By.cssSelector("#private-messages li")).getAttribute("data-delivery"));
+            return "SENT"
+                    .equals(d.findElement(By.cssSelector("#private-messages li"))
+                            .getAttribute("data-delivery"));
         });
-        assertThat(browser.findElement(By.cssSelector("#private-messages li .delivery")).getText())
+        assertThat(browser.findElement(By.cssSelector("#private-messages li .delivery"))
+                        .getText())
                 .isEqualTo("sent: Telegram took it");
         Chromium.screenshot(browser, "listening-3-private-reply-sent");
     }
@@ -162,7 +174,8 @@ class ListeningCasesBrowserTests {
     private IdentityId linked(Network network, String account, CustomerId customer) {
         IdentityId id = identities.identify(network, account, null, null).id();
         jdbc.sql("UPDATE channel_identities SET customer_id = ?, linked_at = ? WHERE id = ?")
-                .params(customer.value(), OffsetDateTime.now(ZoneOffset.UTC), id.value()).update();
+                .params(customer.value(), OffsetDateTime.now(ZoneOffset.UTC), id.value())
+                .update();
         return id;
     }
 }

@@ -20,16 +20,19 @@ class AccountBillDialogueUnitTests {
     private static final List<ForeignBiller> BILLERS = BillerRegistry.shipped().all();
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "交电费 4992739872                 | ZH | cn_state_grid            | 4992739872",
-        "交电费4992739872                  | ZH | cn_state_grid            | 4992739872",
-        "payer EDF 4992 7398 7100 01       | FR | fr_edf                   | 49927398710001",
-        "оплатить Мосэнергосбыт 12345      | RU | ru_mosenergosbyt         | 12345",
-        "оплатить Мосводоканал 12345678    | RU | ru_mosvodokanal          | 12345678",
-        "pay State Grid 4992739872         | EN | cn_state_grid            | 4992739872",
-        "pay China Mobile postpaid 13800138000 | EN | cn_china_mobile_postpaid | 13800138000",
-        "پرداخت قبض برق مسکو ۴۹۹۲۷۳۹۸۷۲    | FA | ru_mosenergosbyt         | 4992739872",
-        "payer les impôts 1234567890125    | FR | fr_impots                | 1234567890125"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "交电费 4992739872                 | ZH | cn_state_grid            | 4992739872",
+                "交电费4992739872                  | ZH | cn_state_grid            | 4992739872",
+                "payer EDF 4992 7398 7100 01       | FR | fr_edf                   | 49927398710001",
+                "оплатить Мосэнергосбыт 12345      | RU | ru_mosenergosbyt         | 12345",
+                "оплатить Мосводоканал 12345678    | RU | ru_mosvodokanal          | 12345678",
+                "pay State Grid 4992739872         | EN | cn_state_grid            | 4992739872",
+                "pay China Mobile postpaid 13800138000 | EN | cn_china_mobile_postpaid | 13800138000",
+                "پرداخت قبض برق مسکو ۴۹۹۲۷۳۹۸۷۲    | FA | ru_mosenergosbyt         | 4992739872",
+                "payer les impôts 1234567890125    | FR | fr_impots                | 1234567890125"
+            })
     void readsTheBillerAndTheAccountInItsLanguage(String text, Language language, String biller, String account) {
         Optional<AccountBillDialogue.Request> request = AccountBillDialogue.read(text, BILLERS);
 
@@ -42,30 +45,43 @@ class AccountBillDialogueUnitTests {
     @Test
     void aBillsKindFindsTheBillersOfItsCountryThatTakeTheAccount() {
         // 4992739872 passes Luhn: State Grid (electricity, 10 digits, Luhn) takes it, not City Gas (gas)
-        assertThat(AccountBillDialogue.read("交电费 4992739872", BILLERS).orElseThrow().named()).isFalse();
+        assertThat(AccountBillDialogue.read("交电费 4992739872", BILLERS)
+                        .orElseThrow()
+                        .named())
+                .isFalse();
         // 4992739871 fails Luhn: no Chinese electricity biller takes it
-        assertThat(AccountBillDialogue.read("交电费 4992739871", BILLERS).orElseThrow().billers()).isEmpty();
+        assertThat(AccountBillDialogue.read("交电费 4992739871", BILLERS)
+                        .orElseThrow()
+                        .billers())
+                .isEmpty();
         // a Russian text means a Russian biller
-        assertThat(AccountBillDialogue.read("оплатить за свет 4992739872", BILLERS).orElseThrow().billers())
-                .extracting(ForeignBiller::id).containsExactly("ru_mosenergosbyt");
+        assertThat(AccountBillDialogue.read("оплатить за свет 4992739872", BILLERS)
+                        .orElseThrow()
+                        .billers())
+                .extracting(ForeignBiller::id)
+                .containsExactly("ru_mosenergosbyt");
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "pay bill 7748317800142 1770160",
-        "پرداخت قبض ۷۷۴۸۳۱۷۸۰۰۱۴۲ ۱۷۷۰۱۶۰",
-        "交电费 7748317800142 1770160",
-        "给13800138000充值50元",
-        "split the bill 300000 with Ali and Reza",
-        "交电费",
-        "send 500000 rial to card 6037991234561234"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "pay bill 7748317800142 1770160",
+                "پرداخت قبض ۷۷۴۸۳۱۷۸۰۰۱۴۲ ۱۷۷۰۱۶۰",
+                "交电费 7748317800142 1770160",
+                "给13800138000充值50元",
+                "split the bill 300000 with Ali and Reza",
+                "交电费",
+                "send 500000 rial to card 6037991234561234"
+            })
     void leavesIranianBillsTopUpsAndOtherTextsAlone(String text) {
         assertThat(AccountBillDialogue.read(text, BILLERS)).isEmpty();
     }
 
     @Test
     void aNamedBillerWithoutAnAccountIsAskedForIt() {
-        AccountBillDialogue.Request request = AccountBillDialogue.read("payer EDF", BILLERS).orElseThrow();
+        AccountBillDialogue.Request request =
+                AccountBillDialogue.read("payer EDF", BILLERS).orElseThrow();
         assertThat(request.account()).isNull();
         assertThat(request.billers()).extracting(ForeignBiller::id).containsExactly("fr_edf");
     }

@@ -17,13 +17,29 @@ class AppointmentWordsUnitTests {
 
     @Test
     void readsPlaceDayPartAndServiceInFiveLanguages() {
-        expect("book an appointment at the Paris branch tomorrow morning for a mortgage", "Paris", 1, Part.MORNING,
+        expect(
+                "book an appointment at the Paris branch tomorrow morning for a mortgage",
+                "Paris",
+                1,
+                Part.MORNING,
                 "mortgage");
-        expect("rendez-vous à l’agence de Paris demain après-midi pour ouvrir un compte", "Paris", 1,
-                Part.AFTERNOON, "account_opening");
-        expect("запишите меня в отделение в Москве послезавтра утром, нужна ипотека", "Moscow", 2, Part.MORNING,
+        expect(
+                "rendez-vous à l’agence de Paris demain après-midi pour ouvrir un compte",
+                "Paris",
+                1,
+                Part.AFTERNOON,
+                "account_opening");
+        expect(
+                "запишите меня в отделение в Москве послезавтра утром, нужна ипотека",
+                "Moscow",
+                2,
+                Part.MORNING,
                 "mortgage");
-        expect("فردا بعدازظهر در شعبه تهران برای افتتاح حساب نوبت می‌خواهم", "Tehran", 1, Part.AFTERNOON,
+        expect(
+                "فردا بعدازظهر در شعبه تهران برای افتتاح حساب نوبت می‌خواهم",
+                "Tehran",
+                1,
+                Part.AFTERNOON,
                 "account_opening");
         expect("预约明天上午上海网点办理房贷", "Shanghai", 1, Part.MORNING, "mortgage");
         expect("预约后天下午巴黎网点取现金", "Paris", 2, Part.AFTERNOON, "cash");
@@ -34,7 +50,8 @@ class AppointmentWordsUnitTests {
         Wish friday = AppointmentWords.read("appointment in Paris on Friday");
         assertThat(friday.weekday()).isEqualTo(DayOfWeek.FRIDAY);
         assertThat(friday.firstDay(WEDNESDAY)).isEqualTo(LocalDate.of(2026, 12, 4));
-        assertThat(AppointmentWords.read("rdv mercredi à Paris").firstDay(WEDNESDAY)).isEqualTo(WEDNESDAY);
+        assertThat(AppointmentWords.read("rdv mercredi à Paris").firstDay(WEDNESDAY))
+                .isEqualTo(WEDNESDAY);
         assertThat(AppointmentWords.read("запись на понедельник").firstDay(WEDNESDAY))
                 .isEqualTo(LocalDate.of(2026, 12, 7));
         // Persian weekday names end in شنبه (Saturday): the longer name wins

@@ -15,21 +15,31 @@ import org.socialbank.shared.Language;
 class BillDialogueUnitTests {
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "pay bill 7748317800142 1770160|EN",
-        "Pay my bill|EN",
-        "پرداخت قبض ۷۷۴۸۳۱۷۸۰۰۱۴۲ ۱۷۷۰۱۶۰|FA",
-        "قبض ٧٧٤٨٣١٧٨٠٠١٤٢ ١٧٧٠١٦٠|FA",
-        "交电费 7748317800142 1770160|ZH",
-        "оплати квитанцию 7748317800142 1770160|RU",
-        "payer la facture 7748317800142 1770160|FR"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "pay bill 7748317800142 1770160|EN",
+                "Pay my bill|EN",
+                "پرداخت قبض ۷۷۴۸۳۱۷۸۰۰۱۴۲ ۱۷۷۰۱۶۰|FA",
+                "قبض ٧٧٤٨٣١٧٨٠٠١٤٢ ١٧٧٠١٦٠|FA",
+                "交电费 7748317800142 1770160|ZH",
+                "оплати квитанцию 7748317800142 1770160|RU",
+                "payer la facture 7748317800142 1770160|FR"
+            })
     void readsABillRequestInItsLanguage(String text, Language language) {
-        assertThat(BillDialogue.read(text)).hasValueSatisfying(r -> assertThat(r.language()).isEqualTo(language));
+        assertThat(BillDialogue.read(text))
+                .hasValueSatisfying(r -> assertThat(r.language()).isEqualTo(language));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"split the bill 300000 with @ali and @reza", "send 10 to @bob", "my balance",
-        "bill 50", "۹۰ هزار تومان بین @sara و @ivan تقسیم کن"})
+    @ValueSource(
+            strings = {
+                "split the bill 300000 with @ali and @reza",
+                "send 10 to @bob",
+                "my balance",
+                "bill 50",
+                "۹۰ هزار تومان بین @sara و @ivan تقسیم کن"
+            })
     void otherTextsAreNoBill(String text) {
         assertThat(BillDialogue.read(text)).isEmpty();
     }
@@ -38,22 +48,26 @@ class BillDialogueUnitTests {
     void theNumbersHoldThePairOrTheBarcode() {
         List<String> numbers = BillDialogue.numbers("پرداخت قبض ۷۷۴۸۳۱۷۸۰۰۱۴۲ ۱۷۷-۰۱۶۰");
         assertThat(numbers).containsExactly("7748317800142", "1770160");
-        assertThat(BillDialogue.reading(numbers)).hasValue(new BillReading.Read(new IranianBill("7748317800142",
-                "1770160")));
+        assertThat(BillDialogue.reading(numbers))
+                .hasValue(new BillReading.Read(new IranianBill("7748317800142", "1770160")));
         assertThat(BillDialogue.reading(BillDialogue.numbers("pay bill 77483178001420000001770160")))
                 .hasValue(new BillReading.Read(new IranianBill("7748317800142", "1770160")));
         assertThat(BillDialogue.reading(BillDialogue.numbers("pay bill 9174639504124 12908197")))
                 .hasValue(new BillReading.Unreadable(BillReading.INVALID_PAYMENT_ID));
-        assertThat(BillDialogue.reading(BillDialogue.numbers("pay bill 7748317800142"))).isEmpty();
+        assertThat(BillDialogue.reading(BillDialogue.numbers("pay bill 7748317800142")))
+                .isEmpty();
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "#TopUp 9876543210 airtel 100|EN",
-        "شارژ ۱۰ هزار تومانی ایرانسل برای ۰۹۳۵۱۲۳۴۵۶۷|FA",
-        "给13800138000充值50元|ZH",
-        "пополни телефон +7 912 345 67 89 на 300 руб|RU",
-        "recharger le 09351234567 de 20000 rials|FR"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "#TopUp 9876543210 airtel 100|EN",
+                "شارژ ۱۰ هزار تومانی ایرانسل برای ۰۹۳۵۱۲۳۴۵۶۷|FA",
+                "给13800138000充值50元|ZH",
+                "пополни телефон +7 912 345 67 89 на 300 руб|RU",
+                "recharger le 09351234567 de 20000 rials|FR"
+            })
     void readsATopUpRequestInItsLanguage(String text, Language language) {
         assertThat(TopUpDialogue.read(text)).hasValue(language);
     }

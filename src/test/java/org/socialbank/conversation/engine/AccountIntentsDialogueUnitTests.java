@@ -15,9 +15,9 @@ import org.socialbank.conversation.dialogue.DialogueState;
 import org.socialbank.directory.Alias;
 import org.socialbank.directory.AliasType;
 import org.socialbank.directory.CustomerId;
+import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.Language;
 import org.socialbank.shared.Network;
-import org.socialbank.shared.CurrencyCode;
 
 /**
  * Issue 13 (UX walk-through P8, P9): "my requests", "remind $camille", "cancel my request", "my
@@ -63,8 +63,8 @@ class AccountIntentsDialogueUnitTests {
     @Test
     void anUnlinkedChatIsOfferedTheLinkForEveryNewIntent() {
         bank.sentRequest("r1", "Camille D.", camille, camilleTag, 2_000, null);
-        for (String text : List.of("my requests", "remind $camille", "cancel my request", "my IBAN", "my limits",
-                "spending this month")) {
+        for (String text : List.of(
+                "my requests", "remind $camille", "cancel my request", "my IBAN", "my limits", "spending this month")) {
             assertThat(say(text).get(0)).as(text).isInstanceOf(Outbound.Link.class);
             assertThat(last.shareable()).as(text).isFalse();
         }
@@ -78,17 +78,23 @@ class AccountIntentsDialogueUnitTests {
         bank.linkedIn(Language.EN);
         assertThat(text(say("my requests"))).isEqualTo("en:conversation.requests.none");
         bank.sentRequest("r1", "Camille D.", camille, camilleTag, 2_000, "pizza");
-        bank.open.add(new Bank.OpenRequest("r2", false, "Ivan P.", new CustomerId(java.util.UUID.randomUUID()), null,
-                500, EUR, null, bank.now));
+        bank.open.add(new Bank.OpenRequest(
+                "r2", false, "Ivan P.", new CustomerId(java.util.UUID.randomUUID()), null, 500, EUR, null, bank.now));
         String list = text(say("my requests"));
-        assertThat(list).startsWith("en:conversation.requests.title")
-                .contains("en:conversation.requests.sent[Camille D.,€20.00,", "en:conversation.requests.note[pizza]",
-                        "en:conversation.requests.received[Ivan P.,€5.00,", "en:conversation.requests.what_next");
+        assertThat(list)
+                .startsWith("en:conversation.requests.title")
+                .contains(
+                        "en:conversation.requests.sent[Camille D.,€20.00,",
+                        "en:conversation.requests.note[pizza]",
+                        "en:conversation.requests.received[Ivan P.,€5.00,",
+                        "en:conversation.requests.what_next");
         assertThat(last.shareable()).isFalse();
         assertThat(text(say("我的请求"))).startsWith("en:conversation.requests.title"); // the customer's language
         bank.linkedIn(Language.FA);
         state = DialogueState.NEW;
-        assertThat(text(say("درخواست‌های من"))).startsWith("fa:conversation.requests.title").contains("۲۰");
+        assertThat(text(say("درخواست‌های من")))
+                .startsWith("fa:conversation.requests.title")
+                .contains("۲۰");
     }
 
     @Test
@@ -121,13 +127,17 @@ class AccountIntentsDialogueUnitTests {
         List<Outbound> which = say("remind $camille");
         assertThat(text(which)).isEqualTo("en:conversation.remind.which");
         List<Outbound.Button> buttons = ((Outbound.Buttons) which.get(0)).buttons();
-        assertThat(buttons).extracting(Outbound.Button::label).containsExactly(
-                "en:conversation.requests.choice[Camille D.,€20.00]", "en:conversation.requests.choice[Camille D.,€7.00]");
+        assertThat(buttons)
+                .extracting(Outbound.Button::label)
+                .containsExactly(
+                        "en:conversation.requests.choice[Camille D.,€20.00]",
+                        "en:conversation.requests.choice[Camille D.,€7.00]");
         assertThat(text(press(buttons.get(1).reference()))).isEqualTo("en:conversation.remind.sent[Camille D.,€7.00]");
         assertThat(bank.reminded).containsExactly("r2");
-        List<Outbound.Button> withdraw = ((Outbound.Buttons) say("cancel my request to $camille").get(0)).buttons();
-        assertThat(text(press(withdraw.get(0).reference()))).isEqualTo(
-                "en:conversation.cancel_request.done[Camille D.,€20.00]");
+        List<Outbound.Button> withdraw =
+                ((Outbound.Buttons) say("cancel my request to $camille").get(0)).buttons();
+        assertThat(text(press(withdraw.get(0).reference())))
+                .isEqualTo("en:conversation.cancel_request.done[Camille D.,€20.00]");
         assertThat(text(press(withdraw.get(0).reference()))).as("a used button").isEqualTo("en:conversation.pay.stale");
         assertThat(bank.withdrawn).containsExactly("r1");
     }
@@ -141,7 +151,8 @@ class AccountIntentsDialogueUnitTests {
         assertThat(text(say("annule ma demande"))).isEqualTo("fr:conversation.cancel_request.none");
         assertThat(state.form()).as("the payment form is still there").isNotNull();
         bank.sentRequest("r1", "Camille D.", camille, camilleTag, 2_000, null);
-        assertThat(text(say("annule ma demande à $camille"))).startsWith("fr:conversation.cancel_request.done[Camille D.,20,00");
+        assertThat(text(say("annule ma demande à $camille")))
+                .startsWith("fr:conversation.cancel_request.done[Camille D.,20,00");
         assertThat(bank.withdrawn).containsExactly("r1");
         assertThat(text(say("لغو درخواست"))).isEqualTo("fr:conversation.cancel_request.none");
     }
@@ -150,12 +161,16 @@ class AccountIntentsDialogueUnitTests {
     void myAccountNumberIsPrivateAndSaysThereIsNoIbanYet() {
         bank.linkedIn(Language.RU);
         String answer = text(say("мои реквизиты"));
-        assertThat(answer).startsWith("ru:conversation.account.title")
-                .contains("ru:conversation.account.line[EUR,0b8f6c2e-5d0a-4c1e-9a57-3f3c1d2e4b6a]",
+        assertThat(answer)
+                .startsWith("ru:conversation.account.title")
+                .contains(
+                        "ru:conversation.account.line[EUR,0b8f6c2e-5d0a-4c1e-9a57-3f3c1d2e4b6a]",
                         "ru:conversation.account.no_iban");
-        assertThat(last.shareable()).as("never shown in a group or a public timeline").isFalse();
-        Dialogue.Step inGroup = dialogue.handle(DialogueState.NEW, Network.TELEGRAM, new Inbound.Text("my IBAN"), true,
-                bank);
+        assertThat(last.shareable())
+                .as("never shown in a group or a public timeline")
+                .isFalse();
+        Dialogue.Step inGroup =
+                dialogue.handle(DialogueState.NEW, Network.TELEGRAM, new Inbound.Text("my IBAN"), true, bank);
         assertThat(inGroup.shareable()).isFalse();
     }
 
@@ -168,8 +183,10 @@ class AccountIntentsDialogueUnitTests {
         bank.limits.add(new Bank.Limit("transaction_limit", 1_000_000, 0, EUR, null));
         bank.limits.add(new Bank.Limit("daily_limit", 200_000, 50_000, EUR, midnight));
         String answer = text(say("how much can I send today?"));
-        assertThat(answer).startsWith("en:conversation.limits.title[EUR]")
-                .contains("en:conversation.limits.transaction_limit[€10,000.00]",
+        assertThat(answer)
+                .startsWith("en:conversation.limits.title[EUR]")
+                .contains(
+                        "en:conversation.limits.transaction_limit[€10,000.00]",
                         "en:conversation.limits.daily_limit[€1,500.00,€2,000.00,");
         assertThat(text(say("还能转多少"))).contains("en:conversation.limits.daily_limit[€1,500.00");
     }
@@ -183,14 +200,17 @@ class AccountIntentsDialogueUnitTests {
         bank.spent.add(new Bank.Spent(EUR, "Camille D.", 15_000, 2));
         bank.spent.add(new Bank.Spent(EUR, "bank:fees", 100, 1));
         String answer = text(say("spending"));
-        assertThat(answer).startsWith("en:conversation.spending.title[")
-                .contains("en:conversation.spending.line[€150.00,Camille D.,2]",
+        assertThat(answer)
+                .startsWith("en:conversation.spending.title[")
+                .contains(
+                        "en:conversation.spending.line[€150.00,Camille D.,2]",
                         "en:conversation.spending.line[€1.00,en:alerts.counterparty.bank,1]",
                         "en:conversation.spending.total[€151.00]");
         bank.linkedIn(Language.FA);
         state = DialogueState.NEW;
         say("این ماه چقدر خرج کردم؟");
-        assertThat(bank.spentFrom).as("the Solar Hijri month in Tehran: 1 Azar 1405 is 22 November, 00:00 +03:30")
+        assertThat(bank.spentFrom)
+                .as("the Solar Hijri month in Tehran: 1 Azar 1405 is 22 November, 00:00 +03:30")
                 .isEqualTo(Instant.parse("2026-11-21T20:30:00Z"));
     }
 }

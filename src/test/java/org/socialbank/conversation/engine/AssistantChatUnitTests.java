@@ -46,10 +46,20 @@ class AssistantChatUnitTests {
 
     @Test
     void aSureIntentWithAnAnswerGetsItInTheLanguageOfTheText() {
-        bank.guesses.put("ma carte n'est toujours pas arrivée", new Guess(Language.FR, "card_arrival", true,
-                List.of("card_arrival", "card_delivery_estimate", "activate_my_card")));
-        bank.guesses.put("我的卡丢了", new Guess(Language.ZH, "lost_or_stolen_card", true,
-                List.of("lost_or_stolen_card", "card_arrival", "activate_my_card")));
+        bank.guesses.put(
+                "ma carte n'est toujours pas arrivée",
+                new Guess(
+                        Language.FR,
+                        "card_arrival",
+                        true,
+                        List.of("card_arrival", "card_delivery_estimate", "activate_my_card")));
+        bank.guesses.put(
+                "我的卡丢了",
+                new Guess(
+                        Language.ZH,
+                        "lost_or_stolen_card",
+                        true,
+                        List.of("lost_or_stolen_card", "card_arrival", "activate_my_card")));
 
         assertThat(say("ma carte n'est toujours pas arrivée")).isEqualTo("fr:assistant.answer.card_arrival");
         assertThat(last.language()).isEqualTo(Language.FR);
@@ -59,7 +69,8 @@ class AssistantChatUnitTests {
 
     @Test
     void theAnswerIsTheSameLinkedOrNotAndInAGroup() {
-        Guess sure = new Guess(Language.EN, "top_up_failed", true, List.of("top_up_failed", "top_up_reverted", "pending_top_up"));
+        Guess sure = new Guess(
+                Language.EN, "top_up_failed", true, List.of("top_up_failed", "top_up_reverted", "pending_top_up"));
         bank.guesses.put("my top up did not work", sure);
         String unlinked = say("my top up did not work");
         assertThat(say("my top up did not work", true)).isEqualTo(unlinked);
@@ -70,8 +81,13 @@ class AssistantChatUnitTests {
 
     @Test
     void unsureSaysSoAndOffersTheThreeMostProbableIntents() {
-        bank.guesses.put("something about my card", new Guess(Language.EN, "card_arrival", false,
-                List.of("card_arrival", "card_delivery_estimate", "lost_or_stolen_card")));
+        bank.guesses.put(
+                "something about my card",
+                new Guess(
+                        Language.EN,
+                        "card_arrival",
+                        false,
+                        List.of("card_arrival", "card_delivery_estimate", "lost_or_stolen_card")));
 
         assertThat(say("something about my card")).isEqualTo("""
                 en:assistant.not_sure
@@ -84,8 +100,10 @@ class AssistantChatUnitTests {
     @Test
     void notSureIsInTheChatsLanguageAsTheHintWas() {
         bank.linkedIn(Language.FR);
-        bank.guesses.put("blorp", new Guess(Language.EN, "card_arrival", false,
-                List.of("card_arrival", "top_up_failed", "exchange_rate")));
+        bank.guesses.put(
+                "blorp",
+                new Guess(
+                        Language.EN, "card_arrival", false, List.of("card_arrival", "top_up_failed", "exchange_rate")));
 
         assertThat(say("blorp")).isEqualTo("""
                 fr:assistant.not_sure
@@ -97,8 +115,13 @@ class AssistantChatUnitTests {
 
     @Test
     void aSureIntentWithoutAnAnswerOrNoGuessKeepsTheHint() {
-        bank.guesses.put("what is the exchange rate", new Guess(Language.EN, "exchange_rate", true,
-                List.of("exchange_rate", "exchange_charge", "fiat_currency_support")));
+        bank.guesses.put(
+                "what is the exchange rate",
+                new Guess(
+                        Language.EN,
+                        "exchange_rate",
+                        true,
+                        List.of("exchange_rate", "exchange_charge", "fiat_currency_support")));
 
         assertThat(say("what is the exchange rate")).startsWith("Sorry, I did not get that");
         assertThat(say("blah blah")).startsWith("Sorry, I did not get that"); // the assistant cannot read it
@@ -107,8 +130,17 @@ class AssistantChatUnitTests {
 
     @Test
     void theParsersOwnCommandsNeverReachTheAssistant() {
-        for (String command : List.of("help", "aide", "balance", "history", "pay @bob 10", "branches", "thanks",
-                "language french", "cancel", "unlink")) {
+        for (String command : List.of(
+                "help",
+                "aide",
+                "balance",
+                "history",
+                "pay @bob 10",
+                "branches",
+                "thanks",
+                "language french",
+                "cancel",
+                "unlink")) {
             bank.guesses.put(command, new Guess(Language.EN, "card_arrival", true, List.of("card_arrival")));
             assertThat(say(command)).as(command).doesNotContain("assistant.");
         }
@@ -120,24 +152,32 @@ class AssistantChatUnitTests {
     }
 
     Dialogue.Step press(Outbound.Button button) {
-        last = dialogue.handle(DialogueState.NEW, Network.TELEGRAM, new Inbound.Button(button.reference()), false, bank);
+        last = dialogue.handle(
+                DialogueState.NEW, Network.TELEGRAM, new Inbound.Button(button.reference()), false, bank);
         return last;
     }
 
     @Test
     @DisplayName("issue 18: did this help? Each answer has a yes and a no; one vote per answer, counted by intent")
     void anAnswerAsksWhetherItHelpedAndCountsOneVote() {
-        bank.guesses.put("my top up did not work", new Guess(Language.FR, "top_up_failed", true,
-                List.of("top_up_failed", "top_up_reverted", "pending_top_up")));
+        bank.guesses.put(
+                "my top up did not work",
+                new Guess(
+                        Language.FR,
+                        "top_up_failed",
+                        true,
+                        List.of("top_up_failed", "top_up_reverted", "pending_top_up")));
         say("my top up did not work");
-        assertThat(buttons()).extracting(Outbound.Button::label)
+        assertThat(buttons())
+                .extracting(Outbound.Button::label)
                 .containsExactly("fr:assistant.feedback.yes", "fr:assistant.feedback.no");
         Outbound.Button no = buttons().get(1);
         Outbound.Button yes = buttons().get(0);
 
         assertThat(DialogueUnitTests.text(press(no).replies())).isEqualTo("fr:assistant.feedback.sorry");
         assertThat(bank.votes.values()).containsExactly("top_up_failed:fr:false");
-        assertThat(DialogueUnitTests.text(press(yes).replies())).as("the same answer's other button")
+        assertThat(DialogueUnitTests.text(press(yes).replies()))
+                .as("the same answer's other button")
                 .isEqualTo("fr:assistant.feedback.counted");
         assertThat(bank.votes).hasSize(1);
 
@@ -149,11 +189,18 @@ class AssistantChatUnitTests {
 
     @Test
     void notSuresThreeGuessesAreButtonsAndAPressAnswersTheOneChosen() {
-        bank.guesses.put("something about my card", new Guess(Language.EN, "card_arrival", false,
-                List.of("exchange_rate", "card_arrival", "lost_or_stolen_card")));
+        bank.guesses.put(
+                "something about my card",
+                new Guess(
+                        Language.EN,
+                        "card_arrival",
+                        false,
+                        List.of("exchange_rate", "card_arrival", "lost_or_stolen_card")));
         say("something about my card");
-        assertThat(buttons()).extracting(Outbound.Button::label)
-                .containsExactly("Exchange rate", "en:assistant.title.card_arrival", "en:assistant.title.lost_or_stolen_card");
+        assertThat(buttons())
+                .extracting(Outbound.Button::label)
+                .containsExactly(
+                        "Exchange rate", "en:assistant.title.card_arrival", "en:assistant.title.lost_or_stolen_card");
 
         press(buttons().get(1));
         assertThat(DialogueUnitTests.text(last.replies())).isEqualTo("en:assistant.answer.card_arrival");
@@ -166,29 +213,43 @@ class AssistantChatUnitTests {
     @Test
     @DisplayName("issue 18: an intent the chat can act on routes to the feature; private data only in a linked chat")
     void anIntentTheChatActsOnShowsTheFeatureToALinkedChatAndOffersTheLinkToOthers() {
-        bank.guesses.put("it still says pending", new Guess(Language.EN, "transfer_timing", true,
-                List.of("transfer_timing", "pending_transfer", "balance_not_updated_after_bank_transfer")));
+        bank.guesses.put(
+                "it still says pending",
+                new Guess(
+                        Language.EN,
+                        "transfer_timing",
+                        true,
+                        List.of("transfer_timing", "pending_transfer", "balance_not_updated_after_bank_transfer")));
 
-        List<Outbound> unlinked = dialogue.handle(DialogueState.NEW, Network.TELEGRAM,
-                new Inbound.Text("it still says pending"), false, bank).replies();
+        List<Outbound> unlinked = dialogue.handle(
+                        DialogueState.NEW, Network.TELEGRAM, new Inbound.Text("it still says pending"), false, bank)
+                .replies();
         assertThat(unlinked).hasSize(2);
         assertThat(((Outbound.Buttons) unlinked.get(0)).text()).isEqualTo("en:assistant.route.history");
         assertThat(unlinked.get(1)).isInstanceOf(Outbound.Link.class);
 
         bank.linkedIn(Language.EN);
-        last = dialogue.handle(DialogueState.NEW, Network.TELEGRAM, new Inbound.Text("it still says pending"), true, bank);
+        last = dialogue.handle(
+                DialogueState.NEW, Network.TELEGRAM, new Inbound.Text("it still says pending"), true, bank);
         // the answer, then the history (with its quick replies where the channel draws buttons, issue 13)
         assertThat(last.replies()).hasSize(2);
         Outbound history = last.replies().get(1);
         assertThat(history instanceof Outbound.Buttons b ? b.text() : ((Outbound.Text) history).text())
                 .startsWith("en:conversation.history.title");
-        assertThat(last.shareable()).as("the history is the customer's own: never in the group").isFalse();
+        assertThat(last.shareable())
+                .as("the history is the customer's own: never in the group")
+                .isFalse();
     }
 
     @Test
     void aLostCardAnswerCarriesALockButtonThatLocksForALinkedChatOnly() {
-        bank.guesses.put("someone stole my card", new Guess(Language.EN, "lost_or_stolen_card", true,
-                List.of("lost_or_stolen_card", "compromised_card", "card_swallowed")));
+        bank.guesses.put(
+                "someone stole my card",
+                new Guess(
+                        Language.EN,
+                        "lost_or_stolen_card",
+                        true,
+                        List.of("lost_or_stolen_card", "compromised_card", "card_swallowed")));
         say("someone stole my card");
         Outbound.Button lock = buttons().get(0);
         assertThat(lock.label()).isEqualTo("en:assistant.lock_button");
@@ -214,18 +275,23 @@ class AssistantChatUnitTests {
 
     @Test
     void everyAnswerAndTitleIsWrittenInEveryLanguage() throws java.io.IOException {
-        List<String> keys = Dialogue.messageKeys().stream().filter(k -> k.startsWith("assistant.")).toList();
+        List<String> keys = Dialogue.messageKeys().stream()
+                .filter(k -> k.startsWith("assistant."))
+                .toList();
         // "not sure", five feedback sentences, the lock button, six routes' lead-ins; the answers and
         // titles are the knowledge base's (KnowledgeBaseUnitTests); "not it"
         assertThat(keys).hasSize(14);
         for (String suffix : List.of("", "_fr", "_ru", "_fa", "_zh")) {
             java.util.Properties bundle = new java.util.Properties();
-            try (var in = new java.io.InputStreamReader(getClass().getResourceAsStream("/messages" + suffix + ".properties"),
+            try (var in = new java.io.InputStreamReader(
+                    getClass().getResourceAsStream("/messages" + suffix + ".properties"),
                     java.nio.charset.StandardCharsets.UTF_8)) {
                 bundle.load(in);
             }
             for (String key : keys) {
-                assertThat(bundle.getProperty(key)).as(key + " in messages" + suffix).isNotBlank();
+                assertThat(bundle.getProperty(key))
+                        .as(key + " in messages" + suffix)
+                        .isNotBlank();
             }
         }
     }
@@ -234,32 +300,50 @@ class AssistantChatUnitTests {
     @DisplayName("issue 18: card_arrival names the newest card's issue date in a linked private chat only")
     void cardArrivalNamesTheIssueDateOnlyWhereTheCustomersDataMayBeShown() {
         bank.cardIssuedOn = java.time.LocalDate.of(2026, 11, 20);
-        bank.guesses.put("where is my card", new Guess(Language.EN, "card_arrival", true,
-                List.of("card_arrival", "card_delivery_estimate", "activate_my_card")));
+        bank.guesses.put(
+                "where is my card",
+                new Guess(
+                        Language.EN,
+                        "card_arrival",
+                        true,
+                        List.of("card_arrival", "card_delivery_estimate", "activate_my_card")));
 
-        assertThat(say("where is my card")).as("unlinked: the general answer").isEqualTo("en:assistant.answer.card_arrival");
+        assertThat(say("where is my card"))
+                .as("unlinked: the general answer")
+                .isEqualTo("en:assistant.answer.card_arrival");
         assertThat(last.shareable()).isTrue();
 
         bank.linkedIn(Language.EN);
         step("where is my card", false);
         String answer = ((Outbound.Buttons) last.replies().get(0)).text();
-        assertThat(answer).startsWith("en:assistant.answer.card_arrival.issued ").contains("2026").doesNotContain("{");
+        assertThat(answer)
+                .startsWith("en:assistant.answer.card_arrival.issued ")
+                .contains("2026")
+                .doesNotContain("{");
         assertThat(last.shareable()).as("her card's date: never in a group").isFalse();
 
         step("where is my card", true);
         assertThat(((Outbound.Buttons) last.replies().get(0)).text()).isEqualTo(answer);
-        assertThat(last.shareable()).as("from a group: only in the sender's private chat").isFalse();
+        assertThat(last.shareable())
+                .as("from a group: only in the sender's private chat")
+                .isFalse();
 
         last = dialogue.handle(DialogueState.NEW, Network.X, new Inbound.Text("where is my card"), false, bank);
-        assertThat(((Outbound.Buttons) last.replies().get(0)).text()).as("a public network: the general answer")
+        assertThat(((Outbound.Buttons) last.replies().get(0)).text())
+                .as("a public network: the general answer")
                 .isEqualTo("en:assistant.answer.card_arrival");
     }
 
     @Test
     void withoutAKnownIssueDateALinkedChatGetsTheGeneralAnswer() {
         bank.linkedIn(Language.FR);
-        bank.guesses.put("ma carte n'arrive pas", new Guess(Language.FR, "card_arrival", true,
-                List.of("card_arrival", "card_delivery_estimate", "activate_my_card")));
+        bank.guesses.put(
+                "ma carte n'arrive pas",
+                new Guess(
+                        Language.FR,
+                        "card_arrival",
+                        true,
+                        List.of("card_arrival", "card_delivery_estimate", "activate_my_card")));
         step("ma carte n'arrive pas", false);
         assertThat(((Outbound.Buttons) last.replies().get(0)).text()).isEqualTo("fr:assistant.answer.card_arrival");
     }
@@ -267,9 +351,15 @@ class AssistantChatUnitTests {
     @Test
     @DisplayName("issue 18: a declined payment shows the linked customer's balance after the answer")
     void aDeclinedPaymentRoutesToTheBalance() {
-        bank.guesses.put("my withdrawal was refused", new Guess(Language.EN, "declined_cash_withdrawal", true,
-                List.of("declined_cash_withdrawal", "declined_card_payment", "pending_cash_withdrawal")));
-        assertThat(say("my withdrawal was refused")).as("unlinked: the answer alone")
+        bank.guesses.put(
+                "my withdrawal was refused",
+                new Guess(
+                        Language.EN,
+                        "declined_cash_withdrawal",
+                        true,
+                        List.of("declined_cash_withdrawal", "declined_card_payment", "pending_cash_withdrawal")));
+        assertThat(say("my withdrawal was refused"))
+                .as("unlinked: the answer alone")
                 .isEqualTo("en:assistant.answer.declined_cash_withdrawal");
 
         bank.linkedIn(Language.EN);
@@ -289,9 +379,22 @@ class AssistantChatUnitTests {
     }
 
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {"no, that's not it|EN", "Not what I asked!|EN",
-            "wrong answer|EN", "non c'est pas ça|FR", "Ce n'est pas ça.|FR", "нет, не то|RU", "это не то|RU",
-            "не помогло|RU", "نه، این نبود|FA", "منظورم این نبود|FA", "不是这个|ZH", "答非所问|ZH"})
+    @org.junit.jupiter.params.provider.CsvSource(
+            delimiter = '|',
+            value = {
+                "no, that's not it|EN",
+                "Not what I asked!|EN",
+                "wrong answer|EN",
+                "non c'est pas ça|FR",
+                "Ce n'est pas ça.|FR",
+                "нет, не то|RU",
+                "это не то|RU",
+                "не помогло|RU",
+                "نه، این نبود|FA",
+                "منظورم این نبود|FA",
+                "不是这个|ZH",
+                "答非所问|ZH"
+            })
     @DisplayName("issue 18: \"no, that's not it\" in five languages counts toward the handoff, without a guess")
     void noThatsNotItCountsTowardTheHandoff(String text, Language language) {
         assertThat(say(text)).isEqualTo(language.tag() + ":assistant.not_it");
@@ -301,8 +404,13 @@ class AssistantChatUnitTests {
 
     @Test
     void aThumbsDownCountsTowardTheHandoffAndAThumbsUpDoesNot() {
-        bank.guesses.put("my top up did not work", new Guess(Language.EN, "top_up_failed", true,
-                List.of("top_up_failed", "top_up_reverted", "pending_top_up")));
+        bank.guesses.put(
+                "my top up did not work",
+                new Guess(
+                        Language.EN,
+                        "top_up_failed",
+                        true,
+                        List.of("top_up_failed", "top_up_reverted", "pending_top_up")));
         say("my top up did not work");
         press(buttons().get(0));
         assertThat(bank.notHelped).isZero();

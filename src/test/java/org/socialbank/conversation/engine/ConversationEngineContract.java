@@ -25,15 +25,13 @@ import org.socialbank.conversation.Received;
 import org.socialbank.conversation.SendOutcome;
 import org.socialbank.directory.Alias;
 import org.socialbank.directory.AliasType;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.CustomerView;
 import org.socialbank.directory.Directory;
 import org.socialbank.directory.DirectoryResult;
 import org.socialbank.directory.IdentityId;
 import org.socialbank.directory.KycLevel;
-import org.socialbank.shared.Language;
-import org.socialbank.shared.Network;
-import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.NewCustomer;
 import org.socialbank.ledger.AccountFlag;
 import org.socialbank.ledger.AccountId;
@@ -46,6 +44,8 @@ import org.socialbank.ledger.TransferResult;
 import org.socialbank.payments.PaymentStatus;
 import org.socialbank.payments.Payments;
 import org.socialbank.shared.CurrencyCode;
+import org.socialbank.shared.Language;
+import org.socialbank.shared.Network;
 import org.socialbank.support.MutableClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -59,12 +59,16 @@ import org.springframework.context.annotation.Primary;
  * harmless, a confirmed payment is booked once, buttons go stale, links are announced, and the
  * outbox relay delivers every reply once, with bounded retries.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
-        "socialbank.conversation.relay-enabled=false", "socialbank.conversation.send-attempts-max=3",
-        "socialbank.conversation.retry-base=1s",
-        // these tests link a chat and move the clock a day on (see link()); the hold of a new chat's
-        // payments until one was confirmed on the bank's page is tested in payments (security review #4)
-        "socialbank.payments.risk.new-channel-confirmations-min=0"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = {
+            "socialbank.conversation.relay-enabled=false",
+            "socialbank.conversation.send-attempts-max=3",
+            "socialbank.conversation.retry-base=1s",
+            // these tests link a chat and move the clock a day on (see link()); the hold of a new chat's
+            // payments until one was confirmed on the bank's page is tested in payments (security review #4)
+            "socialbank.payments.risk.new-channel-confirmations-min=0"
+        })
 @Import(ConversationEngineContract.Fakes.class)
 abstract class ConversationEngineContract {
 
@@ -120,8 +124,7 @@ abstract class ConversationEngineContract {
     }
 
     /** A customer with a verified phone, a Telegram handle and a funded EUR wallet. */
-    record Person(CustomerId id, String phone, String handle, AccountId wallet) {
-    }
+    record Person(CustomerId id, String phone, String handle, AccountId wallet) {}
 
     Person alice;
     Person bob;
@@ -143,19 +146,31 @@ abstract class ConversationEngineContract {
         String phone = "+3361" + String.format("%07d", Math.floorMod(suffix.hashCode(), 10_000_000));
         String handle = "u" + suffix;
         CustomerId id = new CustomerId(UUID.randomUUID());
-        DirectoryResult registered = directory.register(new NewCustomer(id, name, language, KycLevel.FULL, null,
-                null, List.of(new CustomerView.AliasEntry(Alias.phone(phone, null), true),
+        DirectoryResult registered = directory.register(new NewCustomer(
+                id,
+                name,
+                language,
+                KycLevel.FULL,
+                null,
+                null,
+                List.of(
+                        new CustomerView.AliasEntry(Alias.phone(phone, null), true),
                         new CustomerView.AliasEntry(new Alias(AliasType.HANDLE, Network.TELEGRAM, handle), true))));
         assertThat(registered).isInstanceOf(DirectoryResult.Done.class);
         AccountId wallet = new AccountId(UUID.randomUUID());
-        ledger.open(new NewAccount(wallet, EUR, id.toString(), AccountKind.CUSTOMER_WALLET,
+        ledger.open(new NewAccount(
+                wallet,
+                EUR,
+                id.toString(),
+                AccountKind.CUSTOMER_WALLET,
                 Set.of(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS)));
         assertThat(directory.holdAccount(id, wallet, true)).isInstanceOf(DirectoryResult.Done.class);
         if (fundingMinor > 0) {
             AccountId funding = new AccountId(UUID.randomUUID());
             ledger.open(new NewAccount(funding, EUR, null, AccountKind.BANK_EQUITY, Set.of()));
-            assertThat(ledger.transfer(NewTransfer.posted(new TransferId(UUID.randomUUID()), funding, wallet,
-                    fundingMinor, EUR, "top-up"))).isInstanceOf(TransferResult.Posted.class);
+            assertThat(ledger.transfer(NewTransfer.posted(
+                            new TransferId(UUID.randomUUID()), funding, wallet, fundingMinor, EUR, "top-up")))
+                    .isInstanceOf(TransferResult.Posted.class);
         }
         return new Person(id, phone, handle, wallet);
     }
@@ -167,7 +182,8 @@ abstract class ConversationEngineContract {
     List<Outbound> say(String chat, Inbound content) {
         Received received = from(chat, "m-" + UUID.randomUUID(), content);
         assertThat(received).isInstanceOf(Received.Handled.class);
-        return ((Received.Handled) received).replies().stream().map(OutboundMessage::content).toList();
+        return ((Received.Handled) received)
+                .replies().stream().map(OutboundMessage::content).toList();
     }
 
     List<Outbound> say(String chat, String text) {
@@ -192,12 +208,18 @@ abstract class ConversationEngineContract {
      */
     void typePhoneCode(String chat, Person person) {
         String url = events.stream(org.socialbank.directory.PhoneLinkStarted.class)
-                .filter(e -> e.identityId().equals(identity(chat))).reduce((a, b) -> b).orElseThrow().url();
+                .filter(e -> e.identityId().equals(identity(chat)))
+                .reduce((a, b) -> b)
+                .orElseThrow()
+                .url();
         String token = url.substring(url.lastIndexOf('/') + 1);
-        org.socialbank.directory.LinkSignIn.Opened opened = linkSignIn.openAndBind(token,
-                org.socialbank.directory.LinkSignIn.Browser.of(null), java.util.Locale.ENGLISH);
-        linkSignIn.enterCode(token, org.socialbank.directory.LinkSignIn.Browser.of(opened.bindSecret()),
-                sms.lastCode(person.phone()), java.util.Locale.ENGLISH);
+        org.socialbank.directory.LinkSignIn.Opened opened = linkSignIn.openAndBind(
+                token, org.socialbank.directory.LinkSignIn.Browser.of(null), java.util.Locale.ENGLISH);
+        linkSignIn.enterCode(
+                token,
+                org.socialbank.directory.LinkSignIn.Browser.of(opened.bindSecret()),
+                sms.lastCode(person.phone()),
+                java.util.Locale.ENGLISH);
     }
 
     /** Runs the relay until it has nothing due left (rows of earlier tests may be due too). */
@@ -254,11 +276,12 @@ abstract class ConversationEngineContract {
             String chat = "tg-" + UUID.randomUUID();
             List<String> ids = List.of("a-" + UUID.randomUUID(), "b-" + UUID.randomUUID());
             java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-            List<Received> results = concurrently(2, () -> from(chat, ids.get(next.getAndIncrement()),
-                    new Inbound.Text("help")));
+            List<Received> results =
+                    concurrently(2, () -> from(chat, ids.get(next.getAndIncrement()), new Inbound.Text("help")));
             assertThat(results).allMatch(Received.Handled.class::isInstance);
             assertThat(store.outboxOf(identity(chat))).hasSize(2);
-            assertThat(store.lockConversation(identity(chat)).orElseThrow().version()).isEqualTo(2);
+            assertThat(store.lockConversation(identity(chat)).orElseThrow().version())
+                    .isEqualTo(2);
         }
     }
 
@@ -279,17 +302,21 @@ abstract class ConversationEngineContract {
         link(otherChat, alice);
         List<Outbound> replies = say(aliceChat, new Inbound.Contact(alice.phone(), true));
         assertThat(replies).isEmpty(); // the listener wrote where to type the code to the outbox
-        assertThat(identities.linkedCustomer(identity(aliceChat))).as("security review #11: not by the phone alone")
+        assertThat(identities.linkedCustomer(identity(aliceChat)))
+                .as("security review #11: not by the phone alone")
                 .isEmpty();
         relay.relay();
-        assertThat(telegram.to(aliceChat)).extracting(m -> text(m.content()))
+        assertThat(telegram.to(aliceChat))
+                .extracting(m -> text(m.content()))
                 .anyMatch(t -> t.startsWith("We sent a code by SMS to") && t.contains("/link/"));
         typePhoneCode(aliceChat, alice);
         assertThat(identities.linkedCustomer(identity(aliceChat))).contains(alice.id());
         relay.relay();
-        assertThat(telegram.to(aliceChat)).extracting(m -> text(m.content()))
+        assertThat(telegram.to(aliceChat))
+                .extracting(m -> text(m.content()))
                 .contains("This Telegram account is now linked to your bank account.");
-        assertThat(telegram.to(otherChat)).extracting(m -> text(m.content()))
+        assertThat(telegram.to(otherChat))
+                .extracting(m -> text(m.content()))
                 .anyMatch(t -> t.startsWith("A new Telegram account was linked") && t.contains("/unlink/"));
     }
 
@@ -299,12 +326,16 @@ abstract class ConversationEngineContract {
         assertThat(text(say(aliceChat, "balance").get(0))).contains("€500.00");
         assertThat(text(say(aliceChat, "history").get(0))).contains("+€500.00 from the bank · ");
         // issue 13: one line per payment with the counterparty, the time and a reference
-        String yes = ((Outbound.Buttons) say(aliceChat, "pay @" + bob.handle() + " 12.50").get(0)).buttons().get(0)
+        String yes = ((Outbound.Buttons)
+                        say(aliceChat, "pay @" + bob.handle() + " 12.50").get(0))
+                .buttons()
+                .get(0)
                 .reference();
         say(aliceChat, new Inbound.Button(yes));
         String history = text(say(aliceChat, "history 2").get(0));
         assertThat(history.lines().toList()).hasSize(5); // title, two lines, a blank line, the hint for more
-        assertThat(history.lines().skip(1).findFirst().orElseThrow()).startsWith("−€12.50 to Bob B. · ")
+        assertThat(history.lines().skip(1).findFirst().orElseThrow())
+                .startsWith("−€12.50 to Bob B. · ")
                 .containsPattern(" · ref\\. [0-9a-f]{8}$");
         assertThat(history).contains("Type “history 20” to see up to 20 lines.");
         String bobChat = "tg-" + UUID.randomUUID();
@@ -315,7 +346,8 @@ abstract class ConversationEngineContract {
     @Test
     void aConfirmedPaymentIsBookedOnceWhateverIsRedelivered() {
         link(aliceChat, alice);
-        Outbound.Buttons confirm = (Outbound.Buttons) say(aliceChat, "pay @" + bob.handle() + " 12.50").get(0);
+        Outbound.Buttons confirm = (Outbound.Buttons)
+                say(aliceChat, "pay @" + bob.handle() + " 12.50").get(0);
         assertThat(confirm.text()).isEqualTo("Pay €12.50 to Bob B.?");
         String yes = confirm.buttons().get(0).reference();
         assertThat(yes).matches("[A-Za-z0-9_-]{22}");
@@ -323,27 +355,39 @@ abstract class ConversationEngineContract {
         Received paid = from(aliceChat, "confirm-" + yes, new Inbound.Button(yes));
         Outbound receipt = ((Received.Handled) paid).replies().get(0).content();
         assertThat(receipt).isInstanceOf(Outbound.Receipt.class);
-        assertThat(((Outbound.Receipt) receipt).lines()).contains("Amount: €12.50", "To: Bob B.",
-                "Available now: €487.50"); // issue 13: a receipt with the date, the time and the new balance
+        assertThat(((Outbound.Receipt) receipt).lines())
+                .contains(
+                        "Amount: €12.50",
+                        "To: Bob B.",
+                        "Available now: €487.50"); // issue 13: a receipt with the date, the time and the new balance
         assertThat(((Outbound.Receipt) receipt).lines()).anyMatch(l -> l.startsWith("Date: ") && l.contains("Time"));
         assertThat(balance(alice)).isEqualTo(50_000 - 1_250);
         assertThat(balance(bob)).isEqualTo(1_250);
-        assertThat(payments.payment(ChatBank.paymentId(Network.TELEGRAM, "confirm-" + yes)).orElseThrow().status())
+        assertThat(payments.payment(ChatBank.paymentId(Network.TELEGRAM, "confirm-" + yes))
+                        .orElseThrow()
+                        .status())
                 .isEqualTo(PaymentStatus.COMPLETED);
 
         assertThat(from(aliceChat, "confirm-" + yes, new Inbound.Button(yes))).isInstanceOf(Received.Duplicate.class);
-        assertThat(text(say(aliceChat, new Inbound.Button(yes)).get(0))).isEqualTo("This is out of date. Nothing was done.");
+        assertThat(text(say(aliceChat, new Inbound.Button(yes)).get(0)))
+                .isEqualTo("This is out of date. Nothing was done.");
         assertThat(balance(bob)).isEqualTo(1_250);
     }
 
     @Test
     void expiredButtonsAndOtherChatsButtonsAreOutOfDate() {
         link(aliceChat, alice);
-        String yes = ((Outbound.Buttons) say(aliceChat, "pay @" + bob.handle() + " 1").get(0)).buttons().get(0).reference();
+        String yes = ((Outbound.Buttons)
+                        say(aliceChat, "pay @" + bob.handle() + " 1").get(0))
+                .buttons()
+                .get(0)
+                .reference();
         String stranger = "tg-" + UUID.randomUUID();
-        assertThat(text(say(stranger, new Inbound.Button(yes)).get(0))).isEqualTo("This is out of date. Nothing was done.");
+        assertThat(text(say(stranger, new Inbound.Button(yes)).get(0)))
+                .isEqualTo("This is out of date. Nothing was done.");
         clock.advance(Duration.ofMinutes(11));
-        assertThat(text(say(aliceChat, new Inbound.Button(yes)).get(0))).isEqualTo("This is out of date. Nothing was done.");
+        assertThat(text(say(aliceChat, new Inbound.Button(yes)).get(0)))
+                .isEqualTo("This is out of date. Nothing was done.");
         assertThat(balance(bob)).isZero();
     }
 
@@ -352,7 +396,10 @@ abstract class ConversationEngineContract {
         Person rita = person("Rita Rich", 200_000);
         String ritaChat = "tg-" + UUID.randomUUID();
         link(ritaChat, rita);
-        String yes = ((Outbound.Buttons) say(ritaChat, "pay @" + bob.handle() + " 1000.01").get(0)).buttons().get(0)
+        String yes = ((Outbound.Buttons)
+                        say(ritaChat, "pay @" + bob.handle() + " 1000.01").get(0))
+                .buttons()
+                .get(0)
                 .reference();
         Outbound held = say(ritaChat, new Inbound.Button(yes)).get(0);
         assertThat(held).isInstanceOf(Outbound.Link.class);
@@ -363,7 +410,8 @@ abstract class ConversationEngineContract {
         link(aliceChat, alice);
         List<Outbound> tooMuch = say(aliceChat, "pay @" + bob.handle() + " 1000.01");
         assertThat(tooMuch).noneMatch(Outbound.Buttons.class::isInstance);
-        assertThat(text(tooMuch.get(0))).isEqualTo("You can spend €500.00 now, not enough for €1,000.01. Nothing was paid.");
+        assertThat(text(tooMuch.get(0)))
+                .isEqualTo("You can spend €500.00 now, not enough for €1,000.01. Nothing was paid.");
         String bobChat = "tg-" + UUID.randomUUID();
         link(bobChat, bob);
         List<Outbound> broke = say(bobChat, "pay @" + alice.handle() + " 5");
@@ -377,7 +425,10 @@ abstract class ConversationEngineContract {
 
     /** A payment held for the bank's page from the chat; answers the page's token. */
     String held(String chat, Person payee, String amount) {
-        String yes = ((Outbound.Buttons) say(chat, "pay @" + payee.handle() + " " + amount).get(0)).buttons().get(0)
+        String yes = ((Outbound.Buttons)
+                        say(chat, "pay @" + payee.handle() + " " + amount).get(0))
+                .buttons()
+                .get(0)
                 .reference();
         Outbound link = say(chat, new Inbound.Button(yes)).get(0);
         assertThat(link).as(link.toString()).isInstanceOf(Outbound.Link.class);
@@ -388,46 +439,64 @@ abstract class ConversationEngineContract {
     /** The alerts about payments in a chat, once the relay has sent them. */
     List<String> paymentAlerts(String chat) {
         drain();
-        return telegram.to(chat).stream().map(m -> text(m.content())).filter(t -> t.startsWith("Your payment of"))
+        return telegram.to(chat).stream()
+                .map(m -> text(m.content()))
+                .filter(t -> t.startsWith("Your payment of"))
                 .toList();
     }
 
     @Test
-    @DisplayName("issue 13: every end of a held payment is told once in the payer's chat: sent, refused and why, cancelled, expired, too many codes")
+    @DisplayName(
+            "issue 13: every end of a held payment is told once in the payer's chat: sent, refused and why, cancelled, expired, too many codes")
     void everyEndOfAHeldPaymentIsToldOnceInThePayersChat() {
         Person dora = person("Dora Dean", 150_000); // enough for each payment when it is asked for
         String doraChat = "tg-" + UUID.randomUUID();
         link(doraChat, dora);
         String cancelled = held(doraChat, bob, "1000.02");
         confirmations.cancel(cancelled);
-        assertThat(paymentAlerts(doraChat)).containsExactly(
-                "Your payment of €1,000.02 to Bob B. was cancelled on the bank’s page. Nothing was paid.");
+        assertThat(paymentAlerts(doraChat))
+                .containsExactly(
+                        "Your payment of €1,000.02 to Bob B. was cancelled on the bank’s page. Nothing was paid.");
 
         String expired = held(doraChat, bob, "1000.03");
         clock.advance(Duration.ofMinutes(6));
         confirmations.expireDue(100);
         assertThat(confirmations.confirm(expired, sms.lastCode(dora.phone())))
                 .isInstanceOf(org.socialbank.directory.ConfirmView.NotConfirmed.class);
-        assertThat(paymentAlerts(doraChat)).hasSize(2).last().isEqualTo(
-                "Your payment of €1,000.03 to Bob B. was not confirmed in time. Nothing was paid; you can send it again.");
+        assertThat(paymentAlerts(doraChat))
+                .hasSize(2)
+                .last()
+                .isEqualTo(
+                        "Your payment of €1,000.03 to Bob B. was not confirmed in time. Nothing was paid; you can send it again.");
 
         String wrong = held(doraChat, bob, "1000.04");
         String bad = sms.lastCode(dora.phone()).equals("000000") ? "111111" : "000000";
-        for (int i = 0; i < 10 && !(confirmations.confirm(wrong, bad) instanceof org.socialbank.directory.ConfirmView.NotConfirmed); i++) {
+        for (int i = 0;
+                i < 10
+                        && !(confirmations.confirm(wrong, bad)
+                                instanceof org.socialbank.directory.ConfirmView.NotConfirmed);
+                i++) {
             // until the attempts run out
         }
-        assertThat(paymentAlerts(doraChat)).hasSize(3).last().isEqualTo(
-                "Your payment of €1,000.04 to Bob B. was stopped after too many wrong codes. Nothing was paid.");
+        assertThat(paymentAlerts(doraChat))
+                .hasSize(3)
+                .last()
+                .isEqualTo(
+                        "Your payment of €1,000.04 to Bob B. was stopped after too many wrong codes. Nothing was paid.");
 
         String poor = held(doraChat, bob, "1000.01");
         // while the page waits, the money goes elsewhere: the confirmation finds too little
         Person sink = person("Sam Sink", 0);
-        assertThat(ledger.transfer(NewTransfer.posted(new TransferId(UUID.randomUUID()), dora.wallet(), sink.wallet(),
-                60_000, EUR, "p2p"))).isInstanceOf(TransferResult.Posted.class);
+        assertThat(ledger.transfer(NewTransfer.posted(
+                        new TransferId(UUID.randomUUID()), dora.wallet(), sink.wallet(), 60_000, EUR, "p2p")))
+                .isInstanceOf(TransferResult.Posted.class);
         assertThat(confirmations.confirm(poor, sms.lastCode(dora.phone())))
                 .isInstanceOf(org.socialbank.directory.ConfirmView.Refused.class);
-        assertThat(paymentAlerts(doraChat)).hasSize(4).last().isEqualTo(
-                "Your payment of €1,000.01 to Bob B. was confirmed but not made: not enough money on your account (you have €900.00). Nothing was paid.");
+        assertThat(paymentAlerts(doraChat))
+                .hasSize(4)
+                .last()
+                .isEqualTo(
+                        "Your payment of €1,000.01 to Bob B. was confirmed but not made: not enough money on your account (you have €900.00). Nothing was paid.");
         assertThat(balance(dora)).isEqualTo(90_000);
 
         Person carol = person("Carol Cole", 300_000);
@@ -439,8 +508,11 @@ abstract class ConversationEngineContract {
         assertThat(paymentAlerts(carolChat)).containsExactly("Your payment of €1,000.05 to Bob B. is done.");
         assertThat(balance(bob)).isEqualTo(100_005);
         // issue 13: the step-up path's receipt has the date, the reference and the new balance, as the button's
-        Outbound.Receipt receipt = telegram.to(carolChat).stream().map(OutboundMessage::content)
-                .filter(Outbound.Receipt.class::isInstance).map(Outbound.Receipt.class::cast).reduce((a, b) -> b)
+        Outbound.Receipt receipt = telegram.to(carolChat).stream()
+                .map(OutboundMessage::content)
+                .filter(Outbound.Receipt.class::isInstance)
+                .map(Outbound.Receipt.class::cast)
+                .reduce((a, b) -> b)
                 .orElseThrow();
         assertThat(receipt.title()).isEqualTo("Your payment of €1,000.05 to Bob B. is done.");
         assertThat(receipt.lines()).hasSize(3).satisfies(lines -> {
@@ -455,7 +527,10 @@ abstract class ConversationEngineContract {
         link(aliceChat, alice);
         String bobChat = "tg-" + UUID.randomUUID();
         link(bobChat, bob);
-        String yes = ((Outbound.Buttons) say(aliceChat, "pay @" + bob.handle() + " 3").get(0)).buttons().get(0)
+        String yes = ((Outbound.Buttons)
+                        say(aliceChat, "pay @" + bob.handle() + " 3").get(0))
+                .buttons()
+                .get(0)
                 .reference();
         assertThat(say(aliceChat, new Inbound.Button(yes)).get(0)).isInstanceOf(Outbound.Receipt.class);
         drain();
@@ -468,23 +543,33 @@ abstract class ConversationEngineContract {
     void aNonCustomerHandleIsPaidThroughEscrowAndTheHolderOfTheHandleIsToldWhereToClaim() {
         link(aliceChat, alice);
         String strangerChat = "tg-" + UUID.randomUUID();
-        String strangerHandle = "s" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        conversations.receive(new InboundMessage(Network.TELEGRAM, "s-" + UUID.randomUUID(), strangerChat,
-                strangerHandle, null, new Inbound.Start()));
-        Outbound.Buttons confirm = (Outbound.Buttons) say(aliceChat, "pay @" + strangerHandle + " 4").get(0);
+        String strangerHandle =
+                "s" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        conversations.receive(new InboundMessage(
+                Network.TELEGRAM, "s-" + UUID.randomUUID(), strangerChat, strangerHandle, null, new Inbound.Start()));
+        Outbound.Buttons confirm = (Outbound.Buttons)
+                say(aliceChat, "pay @" + strangerHandle + " 4").get(0);
         assertThat(confirm.text()).contains("@" + strangerHandle, "14 days");
-        Outbound waiting = say(aliceChat, new Inbound.Button(confirm.buttons().get(0).reference())).get(0);
+        Outbound waiting = say(
+                        aliceChat, new Inbound.Button(confirm.buttons().get(0).reference()))
+                .get(0);
         assertThat(text(waiting)).startsWith("Done: €4.00 waits for @" + strangerHandle + ". We told them");
-        assertThat(ledger.account(alice.wallet()).orElseThrow().availableMinor()).isEqualTo(50_000 - 400); // in escrow
+        assertThat(ledger.account(alice.wallet()).orElseThrow().availableMinor())
+                .isEqualTo(50_000 - 400); // in escrow
         // issue 13: the balance says what can be spent, and apart from it what waits for the claim
-        assertThat(text(say(aliceChat, "balance").get(0))).isEqualTo(
-                "Your balance:\n€496.00 available · €4.00 reserved for payments not yet claimed or confirmed");
-        assertThat(text(say(aliceChat, "history").get(0))).contains("−€4.00 to @" + strangerHandle + " · ")
+        assertThat(text(say(aliceChat, "balance").get(0)))
+                .isEqualTo(
+                        "Your balance:\n€496.00 available · €4.00 reserved for payments not yet claimed or confirmed");
+        assertThat(text(say(aliceChat, "history").get(0)))
+                .contains("−€4.00 to @" + strangerHandle + " · ")
                 .contains(" · waiting to be claimed · ref. ");
         drain();
         // the help reply and the notice were written at the same instant: find the notice by its kind
-        Outbound notice = telegram.to(strangerChat).stream().map(OutboundMessage::content)
-                .filter(Outbound.Link.class::isInstance).findFirst().orElseThrow();
+        Outbound notice = telegram.to(strangerChat).stream()
+                .map(OutboundMessage::content)
+                .filter(Outbound.Link.class::isInstance)
+                .findFirst()
+                .orElseThrow();
         assertThat(((Outbound.Link) notice).url()).contains("/claim/");
         assertThat(text(notice)).doesNotContain("4.00", "Alice");
         assertThat(text(say(strangerChat, "CLAIM-ZZZZZZ").get(0))).contains("not valid");
@@ -500,35 +585,52 @@ abstract class ConversationEngineContract {
     @DisplayName("issue 13: a claimed payment is told as a receipt to the payer and to the claimant")
     void aClaimedPaymentGivesThePayerAndTheClaimantAReceipt() {
         link(aliceChat, alice);
-        String phone = "+33670" + String.format("%06d", Math.floorMod(UUID.randomUUID().hashCode(), 1_000_000));
-        Outbound.Buttons confirm = (Outbound.Buttons) say(aliceChat, "pay " + phone + " 3").get(0);
+        String phone =
+                "+33670" + String.format("%06d", Math.floorMod(UUID.randomUUID().hashCode(), 1_000_000));
+        Outbound.Buttons confirm =
+                (Outbound.Buttons) say(aliceChat, "pay " + phone + " 3").get(0);
         say(aliceChat, new Inbound.Button(confirm.buttons().get(0).reference()));
-        org.socialbank.payments.PaymentEscrowed waiting = events.stream(
-                org.socialbank.payments.PaymentEscrowed.class)
-                .filter(e -> e.payerCustomerId().equals(alice.id())).reduce((a, b) -> b).orElseThrow();
+        org.socialbank.payments.PaymentEscrowed waiting = events.stream(org.socialbank.payments.PaymentEscrowed.class)
+                .filter(e -> e.payerCustomerId().equals(alice.id()))
+                .reduce((a, b) -> b)
+                .orElseThrow();
         String token = waiting.claimUrl().substring(waiting.claimUrl().lastIndexOf('/') + 1);
         payments.sendClaimCode(token, java.util.Locale.ENGLISH);
         String browser = "b".repeat(43);
         payments.proveClaim(token, sms.lastCode(phone), browser);
-        assertThat(payments.claimToWallet(token, "Nina Newcomer", Language.EN, browser).orElseThrow().state())
+        assertThat(payments.claimToWallet(token, "Nina Newcomer", Language.EN, browser)
+                        .orElseThrow()
+                        .state())
                 .isEqualTo(org.socialbank.payments.ClaimView.State.CLAIMED);
 
         drain();
-        Outbound.Receipt payers = telegram.to(aliceChat).stream().map(OutboundMessage::content)
-                .filter(Outbound.Receipt.class::isInstance).map(Outbound.Receipt.class::cast)
-                .filter(r -> r.title().contains("claimed")).reduce((a, b) -> b).orElseThrow();
+        Outbound.Receipt payers = telegram.to(aliceChat).stream()
+                .map(OutboundMessage::content)
+                .filter(Outbound.Receipt.class::isInstance)
+                .map(Outbound.Receipt.class::cast)
+                .filter(r -> r.title().contains("claimed"))
+                .reduce((a, b) -> b)
+                .orElseThrow();
         assertThat(payers.title()).isEqualTo("Your payment of €3.00 was claimed.");
-        String when = org.socialbank.shared.CustomerTime.of(java.util.Locale.ENGLISH, null).time(clock.instant());
-        assertThat(payers.lines()).containsExactly(
-                payers.lines().get(0), "Reference: " + waiting.paymentId().value(), "Available now: €497.00");
+        String when = org.socialbank.shared.CustomerTime.of(java.util.Locale.ENGLISH, null)
+                .time(clock.instant());
+        assertThat(payers.lines())
+                .containsExactly(
+                        payers.lines().get(0),
+                        "Reference: " + waiting.paymentId().value(),
+                        "Available now: €497.00");
         assertThat(payers.lines().get(0)).startsWith("Date: ").contains(when).doesNotContain("UTC");
         assertThat(balance(alice)).isEqualTo(50_000 - 300);
 
-        org.socialbank.payments.ClaimReceipt claimants = payments.claimReceipt(token, browser).orElseThrow();
+        org.socialbank.payments.ClaimReceipt claimants =
+                payments.claimReceipt(token, browser).orElseThrow();
         assertThat(claimants.reference()).isEqualTo(waiting.paymentId());
         assertThat(claimants.availableMinor()).isEqualTo(300);
-        assertThat(claimants.claimedAt()).isBetween(clock.instant().minusSeconds(1), clock.instant().plusSeconds(1));
-        assertThat(payments.claimReceipt(token, "c".repeat(43))).as("another browser holding the link").isEmpty();
+        assertThat(claimants.claimedAt())
+                .isBetween(clock.instant().minusSeconds(1), clock.instant().plusSeconds(1));
+        assertThat(payments.claimReceipt(token, "c".repeat(43)))
+                .as("another browser holding the link")
+                .isEmpty();
         assertThat(payments.claimReceipt(token, null)).isEmpty();
     }
 
@@ -545,17 +647,22 @@ abstract class ConversationEngineContract {
         String stale = "tg-" + UUID.randomUUID();
         String current = "tg-" + UUID.randomUUID();
         for (String chat : List.of(current, stale)) {
-            conversations.receive(new InboundMessage(Network.TELEGRAM, "s-" + UUID.randomUUID(), chat, handle, null,
-                    new Inbound.Start()));
+            conversations.receive(new InboundMessage(
+                    Network.TELEGRAM, "s-" + UUID.randomUUID(), chat, handle, null, new Inbound.Start()));
         }
-        Outbound.Buttons confirm = (Outbound.Buttons) say(aliceChat, "pay @" + handle + " 2").get(0);
-        Outbound waiting = say(aliceChat, new Inbound.Button(confirm.buttons().get(0).reference())).get(0);
+        Outbound.Buttons confirm =
+                (Outbound.Buttons) say(aliceChat, "pay @" + handle + " 2").get(0);
+        Outbound waiting = say(
+                        aliceChat, new Inbound.Button(confirm.buttons().get(0).reference()))
+                .get(0);
         assertThat(text(waiting)).startsWith("Done: €2.00 waits for @" + handle + ". Forward them this link");
         assertThat(((Outbound.Link) waiting).url()).contains("/claim/");
         drain();
         for (String chat : List.of(current, stale)) {
-            assertThat(telegram.to(chat)).extracting(OutboundMessage::content)
-                    .noneMatch(m -> m instanceof Outbound.Link link && link.url().contains("/claim/"));
+            assertThat(telegram.to(chat))
+                    .extracting(OutboundMessage::content)
+                    .noneMatch(
+                            m -> m instanceof Outbound.Link link && link.url().contains("/claim/"));
         }
     }
 
@@ -568,8 +675,11 @@ abstract class ConversationEngineContract {
         assertThat(text(say(aliceChat, "request 7 from @" + carol.handle()).get(0)))
                 .isEqualTo("Asked Carol C. for €7.00. You will hear when they pay.");
         drain();
-        Outbound.Buttons alert = (Outbound.Buttons) telegram.to(carolChat).stream().map(OutboundMessage::content)
-                .filter(Outbound.Buttons.class::isInstance).reduce((a, b) -> b).orElseThrow();
+        Outbound.Buttons alert = (Outbound.Buttons) telegram.to(carolChat).stream()
+                .map(OutboundMessage::content)
+                .filter(Outbound.Buttons.class::isInstance)
+                .reduce((a, b) -> b)
+                .orElseThrow();
         assertThat(alert.text()).startsWith("Alice A. asks you for €7.00.");
         String pay = alert.buttons().get(0).reference();
         String decline = alert.buttons().get(1).reference();
@@ -592,15 +702,17 @@ abstract class ConversationEngineContract {
         assertThat(replies.get(1)).isInstanceOf(Outbound.Link.class);
         assertThat(((Outbound.Link) replies.get(1)).url()).contains("/pay-request/");
         drain();
-        assertThat(telegram.to(bobChat)).extracting(m -> text(m.content())).anyMatch(t -> t.startsWith(
-                "Alice A. asks you for €10.00."));
+        assertThat(telegram.to(bobChat))
+                .extracting(m -> text(m.content()))
+                .anyMatch(t -> t.startsWith("Alice A. asks you for €10.00."));
         assertThat(balance(alice)).isEqualTo(50_000); // asking moves nothing
     }
 
     @Test
     void unlinkingFromTheChatEndsPrivateAnswers() {
         link(aliceChat, alice);
-        assertThat(text(say(aliceChat, "unlink").get(0))).isEqualTo("This chat is no longer linked to your bank account.");
+        assertThat(text(say(aliceChat, "unlink").get(0)))
+                .isEqualTo("This chat is no longer linked to your bank account.");
         assertThat(identities.linkedCustomer(identity(aliceChat))).isEmpty();
         assertThat(say(aliceChat, "balance").get(0)).isInstanceOf(Outbound.Link.class);
     }
@@ -614,7 +726,8 @@ abstract class ConversationEngineContract {
         assertThat(text(say(chat, "解绑").get(0))).contains("不再");
         assertThat(identities.linkedCustomer(identity(chat))).isEmpty();
         // a stale button and a text in no language at all: both answered in Chinese, not English
-        assertThat(text(say(chat, new Inbound.Button("stale-" + UUID.randomUUID())).get(0)))
+        assertThat(text(say(chat, new Inbound.Button("stale-" + UUID.randomUUID()))
+                        .get(0)))
                 .containsPattern("\\p{IsHan}");
         assertThat(text(say(chat, "?").get(0))).containsPattern("\\p{IsHan}");
     }
@@ -623,15 +736,24 @@ abstract class ConversationEngineContract {
     void inAGroupPublicAnswersGoToTheGroupAndPrivateOnesToThePrivateChat() {
         link(aliceChat, alice);
         String group = "-100" + Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
-        Received help = conversations.receive(new InboundMessage(Network.TELEGRAM, "g-" + UUID.randomUUID(), aliceChat,
-                "alice", null, new Inbound.Text("help"), group));
-        assertThat(((Received.Handled) help).replies()).extracting(OutboundMessage::recipient).containsExactly(group);
-        Received balance = conversations.receive(new InboundMessage(Network.TELEGRAM, "g-" + UUID.randomUUID(), aliceChat,
-                "alice", null, new Inbound.Text("balance"), group));
+        Received help = conversations.receive(new InboundMessage(
+                Network.TELEGRAM, "g-" + UUID.randomUUID(), aliceChat, "alice", null, new Inbound.Text("help"), group));
+        assertThat(((Received.Handled) help).replies())
+                .extracting(OutboundMessage::recipient)
+                .containsExactly(group);
+        Received balance = conversations.receive(new InboundMessage(
+                Network.TELEGRAM,
+                "g-" + UUID.randomUUID(),
+                aliceChat,
+                "alice",
+                null,
+                new Inbound.Text("balance"),
+                group));
         List<OutboundMessage> replies = ((Received.Handled) balance).replies();
         assertThat(replies).extracting(OutboundMessage::recipient).containsExactly(aliceChat, group);
         assertThat(text(replies.get(0).content())).contains("€500.00");
-        assertThat(text(replies.get(1).content())).isEqualTo("@alice I have answered you in our private chat.")
+        assertThat(text(replies.get(1).content()))
+                .isEqualTo("@alice I have answered you in our private chat.")
                 .doesNotContain("500");
     }
 
@@ -666,8 +788,12 @@ abstract class ConversationEngineContract {
         assertThat(telegram.to(aliceChat)).hasSize(1);
 
         String bobChat = "tg-" + UUID.randomUUID();
-        telegram.script(bobChat, new SendOutcome.Failed(true, "500"), new SendOutcome.Failed(true, "500"),
-                new SendOutcome.Failed(true, "500"), new SendOutcome.Failed(true, "500"));
+        telegram.script(
+                bobChat,
+                new SendOutcome.Failed(true, "500"),
+                new SendOutcome.Failed(true, "500"),
+                new SendOutcome.Failed(true, "500"),
+                new SendOutcome.Failed(true, "500"));
         say(bobChat, "help");
         UUID bobs = store.outboxOf(identity(bobChat)).get(0);
         for (int i = 0; i < 5; i++) {
@@ -682,9 +808,11 @@ abstract class ConversationEngineContract {
     @Test
     void repliesOnAChannelWithoutASenderWaitInTheOutbox() {
         String weChat = "wx-" + UUID.randomUUID(); // WeChat has no sender yet (the web chat now has one)
-        conversations.receive(new InboundMessage(Network.WECHAT, "m-" + UUID.randomUUID(), weChat, null, null,
-                new Inbound.Text("help")));
-        UUID id = store.outboxOf(identities.identify(Network.WECHAT, weChat, null, null).id()).get(0);
+        conversations.receive(new InboundMessage(
+                Network.WECHAT, "m-" + UUID.randomUUID(), weChat, null, null, new Inbound.Text("help")));
+        UUID id = store.outboxOf(
+                        identities.identify(Network.WECHAT, weChat, null, null).id())
+                .get(0);
         relay.relay();
         relay.relay();
         assertThat(store.status(id)).contains("PENDING");
@@ -710,9 +838,11 @@ abstract class ConversationEngineContract {
         UUID lost = store.outboxOf(identity(aliceChat)).get(0);
         String baleChat = "bale-" + UUID.randomUUID();
         baleSender.script(baleChat, new SendOutcome.Unknown("timeout"));
-        conversations.receive(new InboundMessage(Network.BALE, "b-" + UUID.randomUUID(), baleChat, null, null,
-                new Inbound.Text("help")));
-        UUID resent = store.outboxOf(identities.identify(Network.BALE, baleChat, null, null).id()).get(0);
+        conversations.receive(new InboundMessage(
+                Network.BALE, "b-" + UUID.randomUUID(), baleChat, null, null, new Inbound.Text("help")));
+        UUID resent = store.outboxOf(
+                        identities.identify(Network.BALE, baleChat, null, null).id())
+                .get(0);
         relay.relay();
         assertThat(store.status(lost)).contains("UNKNOWN");
         assertThat(store.status(resent)).contains("UNKNOWN");
@@ -758,7 +888,9 @@ abstract class ConversationEngineContract {
             }
             return null;
         });
-        assertThat(telegram.to(aliceChat)).extracting(OutboundMessage::id).doesNotHaveDuplicates()
+        assertThat(telegram.to(aliceChat))
+                .extracting(OutboundMessage::id)
+                .doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(ids);
     }
 
@@ -791,7 +923,9 @@ abstract class ConversationEngineContract {
         @Primary
         MutableClock mutableClock() {
             // sub-microsecond digits that round up: stored times must compare equal to the clock's
-            return new MutableClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusNanos(500_999));
+            return new MutableClock(Instant.now()
+                    .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                    .plusNanos(500_999));
         }
 
         @Bean

@@ -2,8 +2,8 @@ package org.socialbank.conversation.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.ZoneId;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -67,13 +67,16 @@ class CustomerSettingsDialogueUnitTests {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "zone Asia/Tokyo|en|Asia/Tokyo",
-            "time zone new york|en|America/New_York",
-            "fuseau horaire Paris|fr|Europe/Paris",
-            "часовой пояс Москва|ru|Europe/Moscow",
-            "منطقه زمانی تهران|fa|Asia/Tehran",
-            "时区 上海|zh|Asia/Shanghai"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "zone Asia/Tokyo|en|Asia/Tokyo",
+                "time zone new york|en|America/New_York",
+                "fuseau horaire Paris|fr|Europe/Paris",
+                "часовой пояс Москва|ru|Europe/Moscow",
+                "منطقه زمانی تهران|fa|Asia/Tehran",
+                "时区 上海|zh|Asia/Shanghai"
+            })
     @DisplayName("issue 13: the zone is set from the chat in five languages")
     void theZoneIsSetInFiveLanguages(String text, String tag, String zone) {
         bank.linkedIn(Language.fromTag(tag).orElseThrow());
@@ -89,7 +92,9 @@ class CustomerSettingsDialogueUnitTests {
         // the fake's history line is 2026-11-20 10:00 UTC: 10:00 in London (English's default), 19:00 in Tokyo
         assertThat(DialogueUnitTests.text(say("history"))).contains("10:00").doesNotContain("19:00");
         say("zone Asia/Tokyo");
-        assertThat(DialogueUnitTests.text(say("history"))).contains("7:00").doesNotContain("10:00")
+        assertThat(DialogueUnitTests.text(say("history")))
+                .contains("7:00")
+                .doesNotContain("10:00")
                 .doesNotContain("UTC");
         assertThat(DialogueUnitTests.text(say("zone"))).startsWith("en:conversation.zone.current[Asia/Tokyo,");
     }
@@ -101,8 +106,9 @@ class CustomerSettingsDialogueUnitTests {
         assertThat(DialogueUnitTests.text(say("zone Atlantis"))).isEqualTo("en:conversation.zone.unknown[Atlantis]");
         assertThat(bank.zone).isNull();
         FakeBank stranger = new FakeBank();
-        List<Outbound> offered = dialogue.handle(DialogueState.NEW, Network.TELEGRAM,
-                new Inbound.Text("zone Europe/Paris"), false, stranger).replies();
+        List<Outbound> offered = dialogue.handle(
+                        DialogueState.NEW, Network.TELEGRAM, new Inbound.Text("zone Europe/Paris"), false, stranger)
+                .replies();
         assertThat(offered.get(0)).isInstanceOf(Outbound.Link.class);
     }
 
@@ -114,18 +120,31 @@ class CustomerSettingsDialogueUnitTests {
     void pointsAndAppointmentDatesAreInTheChosenZone() {
         bank.linkedIn(Language.EN);
         Instant lateEvening = Instant.parse("2026-11-30T22:30:00Z"); // Nov 30 in London, Dec 1 in Tokyo
-        bank.pointsSummary = new org.socialbank.loyalty.PointsSummary(120,
+        bank.pointsSummary = new org.socialbank.loyalty.PointsSummary(
+                120,
                 List.of(new org.socialbank.loyalty.PointsSummary.Expiring(50, lateEvening)),
                 List.of(new org.socialbank.loyalty.PointsSummary.Movement("earned", 70, lateEvening)));
-        bank.appointmentsHeld.add(new org.socialbank.branches.Appointment(new org.socialbank.branches.AppointmentId(
-                java.util.UUID.randomUUID()), bank.linked().orElseThrow().customerId(), "paris-opera",
-                Instant.parse("2026-12-03T09:00:00Z"), null, "K7Q2", org.socialbank.branches.AppointmentStatus.BOOKED,
-                "telegram", lateEvening, lateEvening, null));
+        bank.appointmentsHeld.add(new org.socialbank.branches.Appointment(
+                new org.socialbank.branches.AppointmentId(java.util.UUID.randomUUID()),
+                bank.linked().orElseThrow().customerId(),
+                "paris-opera",
+                Instant.parse("2026-12-03T09:00:00Z"),
+                null,
+                "K7Q2",
+                org.socialbank.branches.AppointmentStatus.BOOKED,
+                "telegram",
+                lateEvening,
+                lateEvening,
+                null));
         assertThat(DialogueUnitTests.text(say("my points"))).contains("Nov 30").doesNotContain("Dec 1");
-        assertThat(DialogueUnitTests.text(say("my appointments"))).contains("9:00").doesNotContain("6:00");
+        assertThat(DialogueUnitTests.text(say("my appointments")))
+                .contains("9:00")
+                .doesNotContain("6:00");
         say("zone Asia/Tokyo");
         assertThat(DialogueUnitTests.text(say("my points"))).contains("Dec 1").doesNotContain("Nov 30");
-        assertThat(DialogueUnitTests.text(say("my appointments"))).contains("6:00").doesNotContain("9:00")
+        assertThat(DialogueUnitTests.text(say("my appointments")))
+                .contains("6:00")
+                .doesNotContain("9:00")
                 .doesNotContain("UTC");
     }
 }

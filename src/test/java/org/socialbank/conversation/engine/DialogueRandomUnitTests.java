@@ -25,8 +25,23 @@ import org.socialbank.support.Seeds;
 class DialogueRandomUnitTests {
 
     static final long LIMIT_MINOR = 100_000;
-    static final String[] TEXTS = {"pay @bob 10", "pay", "@bob", "5", "7.25", "cancel", "balance", "history",
-            "help", "language french", "language english", "pay @bob 2000", "pay @nobody 3", "blah", "pay @bob"};
+    static final String[] TEXTS = {
+        "pay @bob 10",
+        "pay",
+        "@bob",
+        "5",
+        "7.25",
+        "cancel",
+        "balance",
+        "history",
+        "help",
+        "language french",
+        "language english",
+        "pay @bob 2000",
+        "pay @nobody 3",
+        "blah",
+        "pay @bob"
+    };
 
     static LongStream seeds() {
         return Seeds.consecutive("DialogueRandomUnitTests", 20);
@@ -50,13 +65,15 @@ class DialogueRandomUnitTests {
                     : new Inbound.Text(TEXTS[random.nextInt(TEXTS.length)]);
             int paymentsBefore = bank.payments.size();
             Dialogue.Step next = dialogue.handle(state, Network.TELEGRAM, input, false, bank);
-            boolean expectPayment = input instanceof Inbound.Button b && b.reference().equals(liveConfirm)
+            boolean expectPayment = input instanceof Inbound.Button b
+                    && b.reference().equals(liveConfirm)
                     && liveAmount <= LIMIT_MINOR; // above it the bank holds the payment for its page
-            assertThat(bank.payments.size() - paymentsBefore).as("seed %d step %d %s", seed, step, input)
+            assertThat(bank.payments.size() - paymentsBefore)
+                    .as("seed %d step %d %s", seed, step, input)
                     .isEqualTo(expectPayment ? 1 : 0);
             assertThat(next.state().formVersion()).isGreaterThanOrEqualTo(state.formVersion());
-            if (next.state().formVersion() != state.formVersion() || input instanceof Inbound.Button b2
-                    && b2.reference().equals(liveConfirm)) {
+            if (next.state().formVersion() != state.formVersion()
+                    || input instanceof Inbound.Button b2 && b2.reference().equals(liveConfirm)) {
                 liveConfirm = null; // a new or dropped form, or its own press, ends the confirmation shown
             }
             for (Outbound reply : next.replies()) {
@@ -71,7 +88,8 @@ class DialogueRandomUnitTests {
             }
             state = next.state();
         }
-        assertThat(bank.payments).allSatisfy(p -> assertThat(p.amountMinor()).isPositive().isLessThanOrEqualTo(LIMIT_MINOR));
+        assertThat(bank.payments)
+                .allSatisfy(p -> assertThat(p.amountMinor()).isPositive().isLessThanOrEqualTo(LIMIT_MINOR));
         // (amounts above the step-up threshold are held by the bank, never booked from a button)
     }
 }

@@ -24,7 +24,9 @@ class DialogueUnitTests {
 
     /** Texts as "language:key[args]", so that tests see which sentence was chosen. */
     static final Texts KEYS = (language, key, args) -> language.tag() + ":" + key
-            + (args.length == 0 ? "" : Arrays.stream(args).map(String::valueOf).collect(Collectors.joining(",", "[", "]")));
+            + (args.length == 0
+                    ? ""
+                    : Arrays.stream(args).map(String::valueOf).collect(Collectors.joining(",", "[", "]")));
 
     final Dialogue dialogue = new Dialogue(KEYS, java.time.Duration.ofMinutes(10));
     FakeBank bank;
@@ -84,7 +86,9 @@ class DialogueUnitTests {
         assertThat(text(say("спасибо"))).isEqualTo("ru:conversation.thanks");
         assertThat(text(say("ممنون"))).isEqualTo("fa:conversation.thanks");
         assertThat(text(say("谢谢"))).isEqualTo("zh:conversation.thanks");
-        assertThat(last.shareable()).as("nothing private: the group may read it").isTrue();
+        assertThat(last.shareable())
+                .as("nothing private: the group may read it")
+                .isTrue();
     }
 
     @Test
@@ -101,9 +105,11 @@ class DialogueUnitTests {
     void linkOnANetworkThatVouchesForPhonesAlsoOffersToShareThePhone() {
         List<Outbound> replies = say("link");
         assertThat(replies.get(0)).isInstanceOf(Outbound.Link.class);
-        assertThat(replies.get(1)).isEqualTo(new Outbound.AskPhone("en:conversation.link.share_phone",
-                "en:conversation.link.share_phone_button"));
-        Dialogue.Step onWeChat = dialogue.handle(DialogueState.NEW, Network.WECHAT, new Inbound.Text("link"), false, bank);
+        assertThat(replies.get(1))
+                .isEqualTo(new Outbound.AskPhone(
+                        "en:conversation.link.share_phone", "en:conversation.link.share_phone_button"));
+        Dialogue.Step onWeChat =
+                dialogue.handle(DialogueState.NEW, Network.WECHAT, new Inbound.Text("link"), false, bank);
         assertThat(onWeChat.replies()).hasSize(1); // WeChat cannot vouch for a phone: the link alone
     }
 
@@ -143,9 +149,12 @@ class DialogueUnitTests {
         String yes = button(confirm, 0);
         List<Outbound> receipt = send(new Inbound.Button(yes));
         assertThat(receipt.get(0)).isInstanceOf(Outbound.Receipt.class);
-        assertThat(bank.payments).containsExactly(new FakeBank.Payment(bank.me,
-                new Alias(AliasType.HANDLE, Network.TELEGRAM, "bob"), 1_000,
-                org.socialbank.shared.CurrencyCode.of("EUR")));
+        assertThat(bank.payments)
+                .containsExactly(new FakeBank.Payment(
+                        bank.me,
+                        new Alias(AliasType.HANDLE, Network.TELEGRAM, "bob"),
+                        1_000,
+                        org.socialbank.shared.CurrencyCode.of("EUR")));
         assertThat(text(send(new Inbound.Button(yes)))).isEqualTo("en:conversation.pay.stale");
         assertThat(bank.payments).hasSize(1);
     }
@@ -167,11 +176,15 @@ class DialogueUnitTests {
     }
 
     @Test
-    @org.junit.jupiter.api.DisplayName("security review #9: one long 'branches ...' text makes a bounded number of lookups")
+    @org.junit.jupiter.api.DisplayName(
+            "security review #9: one long 'branches ...' text makes a bounded number of lookups")
     void theBranchSearchLooksUpAFewWordsOnly() {
         StringBuilder text = new StringBuilder("branches");
         for (int i = 0; text.length() + 4 <= 1000; i++) {
-            text.append(' ').append((char) ('a' + i % 26)).append((char) ('a' + i / 26 % 26)).append('x');
+            text.append(' ')
+                    .append((char) ('a' + i % 26))
+                    .append((char) ('a' + i / 26 % 26))
+                    .append('x');
         }
         List<Outbound> answer = say(text.toString());
         assertThat(text(answer)).isEqualTo("en:conversation.branches.ask_location");
@@ -180,16 +193,19 @@ class DialogueUnitTests {
 
     @Test
     void branchesByPlaceNameOrSharedLocationAreShareableInGroups() {
-        bank.branches.add(new org.socialbank.branches.Branch("PAR-01", "Opéra", "12 bd des Capucines", "Paris",
-                48.8707, 2.3316, "9-17", false));
-        bank.branches.add(new org.socialbank.branches.Branch("BOM-01", "Nariman Point", "Marg", "Mumbai",
-                18.9256, 72.8242, "", false));
+        bank.branches.add(new org.socialbank.branches.Branch(
+                "PAR-01", "Opéra", "12 bd des Capucines", "Paris", 48.8707, 2.3316, "9-17", false));
+        bank.branches.add(new org.socialbank.branches.Branch(
+                "BOM-01", "Nariman Point", "Marg", "Mumbai", 18.9256, 72.8242, "", false));
         List<Outbound> inParis = say("branches in Paris");
-        assertThat(((Outbound.Places) inParis.get(0)).places()).extracting(Outbound.Place::name).containsExactly("Opéra");
+        assertThat(((Outbound.Places) inParis.get(0)).places())
+                .extracting(Outbound.Place::name)
+                .containsExactly("Opéra");
         assertThat(last.shareable()).isTrue();
         assertThat(text(say("where is the nearest branch"))).isEqualTo("en:conversation.branches.ask_location");
         List<Outbound> near = send(new Inbound.Location(19.0, 72.8));
-        assertThat(((Outbound.Places) near.get(0)).places()).extracting(Outbound.Place::name)
+        assertThat(((Outbound.Places) near.get(0)).places())
+                .extracting(Outbound.Place::name)
                 .containsExactly("Nariman Point", "Opéra");
         assertThat(((Outbound.Places) near.get(0)).places().get(0).detail()).contains("km");
     }
@@ -239,7 +255,8 @@ class DialogueUnitTests {
     }
 
     @Test
-    @org.junit.jupiter.api.DisplayName("issue 13: a payment naming several payees is refused, never paid to the first alone")
+    @org.junit.jupiter.api.DisplayName(
+            "issue 13: a payment naming several payees is refused, never paid to the first alone")
     void aPaymentNamingSeveralPayeesIsRefusedNotPaidToTheFirst() {
         bank.linkedIn(Language.EN);
         bank.knows(new Alias(AliasType.HANDLE, Network.TELEGRAM, "carol"), "Carol C.");
@@ -251,12 +268,18 @@ class DialogueUnitTests {
         assertThat(state.form()).as("no form was started").isNull();
         assertThat(text(say("pay 10"))).isEqualTo("en:conversation.pay.ask_payee");
         assertThat(text(say("@bob @carol"))).isEqualTo("en:conversation.pay.one_payee[@bob, @carol]");
-        assertThat(text(say("@carol"))).as("the form under way is kept").isEqualTo("en:conversation.pay.confirm[€10.00,Carol C.]");
-        assertThat(text(say("envoie 5 € à @bob et @carol"))).as("the customer reads English").isEqualTo("en:conversation.pay.one_payee[@bob, @carol]");
+        assertThat(text(say("@carol")))
+                .as("the form under way is kept")
+                .isEqualTo("en:conversation.pay.confirm[€10.00,Carol C.]");
+        assertThat(text(say("envoie 5 € à @bob et @carol")))
+                .as("the customer reads English")
+                .isEqualTo("en:conversation.pay.one_payee[@bob, @carol]");
         assertThat(bank.payments).isEmpty();
-        assertThat(text(List.of(say("split 60 with @bob and @carol").get(0)))).as("a split takes several")
+        assertThat(text(List.of(say("split 60 with @bob and @carol").get(0))))
+                .as("a split takes several")
                 .startsWith("en:conversation.split.made");
-        assertThat(text(say("@mybank #pay @bob 5"))).as("issue 13: the handle a tweet is addressed to is no payee")
+        assertThat(text(say("@mybank #pay @bob 5")))
+                .as("issue 13: the handle a tweet is addressed to is no payee")
                 .isEqualTo("en:conversation.pay.confirm[€5.00,Bob B.]");
     }
 
@@ -265,7 +288,8 @@ class DialogueUnitTests {
         bank.linkedIn(Language.EN);
         bank.knows(new Alias(AliasType.HANDLE, Network.TELEGRAM, "carol"), "Carol C.");
         List<Outbound> equal = say("split 60 with @bob and @carol");
-        assertThat(text(List.of(equal.get(0)))).startsWith("en:conversation.split.made[€60.00,2]")
+        assertThat(text(List.of(equal.get(0))))
+                .startsWith("en:conversation.split.made[€60.00,2]")
                 .contains("Bob B.: €20.00", "Carol C.: €20.00", "en:conversation.split.yours[€20.00]");
         assertThat(bank.lastSplitIncludesOrganiser).isTrue();
         say("split 100 EUR: @bob 60, @carol 40");
@@ -354,8 +378,9 @@ class DialogueUnitTests {
         List<Outbound> held = send(new Inbound.Button(button(say("pay @bob 1000.01"), 0)));
         assertThat(held.get(0)).isInstanceOf(Outbound.Link.class);
         assertThat(((Outbound.Link) held.get(0)).url()).isEqualTo("https://bank.example/confirm/abc");
-        assertThat(text(held)).isEqualTo("en:conversation.pay.held[€1,000.01,Bob B.] "
-                + "en:conversation.pay.held_reason.above_threshold"); // the customer sees why
+        assertThat(text(held))
+                .isEqualTo("en:conversation.pay.held[€1,000.01,Bob B.] "
+                        + "en:conversation.pay.held_reason.above_threshold"); // the customer sees why
         assertThat(state.form()).isNull();
         assertThat(bank.payments).isEmpty();
     }
@@ -382,18 +407,21 @@ class DialogueUnitTests {
         bank.refusalResetsAt = java.time.Instant.parse("2026-11-23T00:00:00Z");
         String yes = button(say("pay @bob 600"), 0);
         assertThat(text(send(new Inbound.Button(yes))))
-                .startsWith("en:conversation.pay.refused.limit_resets[en:conversation.limit.exceeds_daily_limit,€500.00,")
+                .startsWith(
+                        "en:conversation.pay.refused.limit_resets[en:conversation.limit.exceeds_daily_limit,€500.00,")
                 .contains("2026");
     }
 
     @Test
     void recentPayeesAreNamedAndClaimCodesAreAnswered() {
         bank.linkedIn(Language.EN);
-        bank.recent.add(new org.socialbank.conversation.dialogue.Bank.RecentPayee(List.of("Bob Brown", "Bob"),
-                new Alias(AliasType.HANDLE, Network.TELEGRAM, "bob"), bob, "Bob B."));
+        bank.recent.add(new org.socialbank.conversation.dialogue.Bank.RecentPayee(
+                List.of("Bob Brown", "Bob"), new Alias(AliasType.HANDLE, Network.TELEGRAM, "bob"), bob, "Bob B."));
         say("balance");
         say("help");
-        assertThat(bank.recentReads).as("no payee in sight: the recent payees are not read").isZero();
+        assertThat(bank.recentReads)
+                .as("no payee in sight: the recent payees are not read")
+                .isZero();
         assertThat(text(say("pay Bob 7"))).isEqualTo("en:conversation.pay.confirm[€7.00,Bob B.]");
         say("cancel");
         assertThat(text(say("pay"))).isEqualTo("en:conversation.pay.ask_payee");
@@ -408,7 +436,8 @@ class DialogueUnitTests {
         // payments turns the ledger's exceeds_credits into insufficient_funds: the dialogue meets only the latter
         bank.refusal = org.socialbank.payments.PaymentRejection.INSUFFICIENT_FUNDS;
         String yes = button(say("pay @bob 10"), 0);
-        assertThat(text(send(new Inbound.Button(yes)))).isEqualTo("en:conversation.pay.refused.funds[insufficient_funds]");
+        assertThat(text(send(new Inbound.Button(yes))))
+                .isEqualTo("en:conversation.pay.refused.funds[insufficient_funds]");
         assertThat(state.form()).isNull();
     }
 
@@ -417,8 +446,7 @@ class DialogueUnitTests {
         // issue 13: "Confirmed", then "not paid" was the truth told too late
         bank.linkedIn(Language.EN);
         bank.precheckRefusal = new org.socialbank.conversation.dialogue.Bank.Refused(
-                org.socialbank.payments.PaymentRejection.INSUFFICIENT_FUNDS, null, null,
-                32_350L);
+                org.socialbank.payments.PaymentRejection.INSUFFICIENT_FUNDS, null, null, 32_350L);
         List<Outbound> refused = say("pay @bob 400");
         assertThat(refused).noneMatch(Outbound.Buttons.class::isInstance);
         assertThat(refused).hasSize(2);
@@ -438,12 +466,12 @@ class DialogueUnitTests {
     void aLimitIsToldBeforeTheConfirmButtonToo() {
         bank.linkedIn(Language.EN);
         bank.precheckRefusal = new org.socialbank.conversation.dialogue.Bank.Refused(
-                org.socialbank.payments.PaymentRejection.EXCEEDS_TRANSACTION_LIMIT,
-                50_000L, null);
+                org.socialbank.payments.PaymentRejection.EXCEEDS_TRANSACTION_LIMIT, 50_000L, null);
         List<Outbound> refused = say("pay @bob 600");
         assertThat(refused).noneMatch(Outbound.Buttons.class::isInstance);
-        assertThat(((Outbound.Text) refused.get(0)).text()).isEqualTo(
-                "en:conversation.pay.refused.limit[en:conversation.limit.exceeds_transaction_limit,€500.00]");
+        assertThat(((Outbound.Text) refused.get(0)).text())
+                .isEqualTo(
+                        "en:conversation.pay.refused.limit[en:conversation.limit.exceeds_transaction_limit,€500.00]");
         assertThat(bank.payments).isEmpty();
     }
 
@@ -472,7 +500,8 @@ class DialogueUnitTests {
         keys.addAll(List.of("conversation.linked", "conversation.link_alert")); // LinkAlerts
         for (String suffix : List.of("", "_fr", "_ru", "_fa", "_zh")) {
             java.util.Properties bundle = new java.util.Properties();
-            try (var in = new java.io.InputStreamReader(getClass().getResourceAsStream("/messages" + suffix + ".properties"),
+            try (var in = new java.io.InputStreamReader(
+                    getClass().getResourceAsStream("/messages" + suffix + ".properties"),
                     java.nio.charset.StandardCharsets.UTF_8)) {
                 bundle.load(in);
             }
@@ -482,14 +511,16 @@ class DialogueUnitTests {
 
     @Test
     void inboundMessagesAreValidated() {
-        org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() ->
-                new org.socialbank.conversation.InboundMessage(Network.TELEGRAM, "", "u1", null, null, new Inbound.Start()));
-        org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() ->
-                new org.socialbank.conversation.InboundMessage(Network.TELEGRAM, "m1", "u\n1", null, null, new Inbound.Start()));
-        org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() ->
-                new Inbound.Button("x".repeat(65)));
-        org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() ->
-                new Inbound.Location(91, 0));
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> new org.socialbank.conversation.InboundMessage(
+                        Network.TELEGRAM, "", "u1", null, null, new Inbound.Start()));
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> new org.socialbank.conversation.InboundMessage(
+                        Network.TELEGRAM, "m1", "u\n1", null, null, new Inbound.Start()));
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> new Inbound.Button("x".repeat(65)));
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> new Inbound.Location(91, 0));
     }
 
     @Test

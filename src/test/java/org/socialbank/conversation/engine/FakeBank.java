@@ -7,20 +7,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.socialbank.branches.Branch;
+import org.socialbank.branches.Branches;
 import org.socialbank.conversation.dialogue.Bank;
 import org.socialbank.directory.Alias;
 import org.socialbank.directory.AliasMatch;
 import org.socialbank.directory.CustomerId;
-import org.socialbank.shared.Language;
-import org.socialbank.branches.Branch;
-import org.socialbank.branches.Branches;
 import org.socialbank.shared.CurrencyCode;
+import org.socialbank.shared.Language;
 
 /** A bank in memory for dialogue tests: one chat account, a few known aliases, payments recorded. */
 final class FakeBank implements Bank {
 
-    record Payment(CustomerId payer, Alias payee, long amountMinor, CurrencyCode currency) {
-    }
+    record Payment(CustomerId payer, Alias payee, long amountMinor, CurrencyCode currency) {}
 
     final CustomerId me = new CustomerId(UUID.randomUUID());
     final Map<Alias, AliasMatch> aliases = new HashMap<>();
@@ -34,6 +33,7 @@ final class FakeBank implements Bank {
     Instant refusalResetsAt;
     /** What {@link #check} answers before a Confirm is shown; {@link #refusal} is what paying meets later. */
     Refused precheckRefusal;
+
     int checks;
     long stepUpAboveMinor = Long.MAX_VALUE;
     List<RecentPayee> recent = new ArrayList<>();
@@ -44,6 +44,7 @@ final class FakeBank implements Bank {
     Instant now = Instant.parse("2026-11-22T12:00:00Z");
     /** Alias lookups left to the customer (security review #12); each resolve through the dialogue takes one. */
     int lookupsLeft = Integer.MAX_VALUE;
+
     private int issued;
     /** What the assistant understands of a text (issue 18); a text not here it cannot read. */
     final Map<String, Guess> guesses = new HashMap<>();
@@ -91,9 +92,16 @@ final class FakeBank implements Bank {
         }
         String l = language.tag() + ":";
         Map<String, String> variants = intent.equals("card_arrival")
-                ? Map.of("card_issued_on", l + "assistant.answer.card_arrival.issued {card_issued_on}") : Map.of();
-        return Optional.of(new org.socialbank.assistant.KnowledgeBase.Answer(intent, language.tag(),
-                l + "assistant.title." + intent, l + "assistant.answer." + intent, variants, "", 0));
+                ? Map.of("card_issued_on", l + "assistant.answer.card_arrival.issued {card_issued_on}")
+                : Map.of();
+        return Optional.of(new org.socialbank.assistant.KnowledgeBase.Answer(
+                intent,
+                language.tag(),
+                l + "assistant.title." + intent,
+                l + "assistant.answer." + intent,
+                variants,
+                "",
+                0));
     }
 
     @Override
@@ -109,16 +117,22 @@ final class FakeBank implements Bank {
 
     @Override
     public List<Branches.Nearby> branchesNear(double lat, double lon, int limit) {
-        return branches.stream().map(b -> new Branches.Nearby(b, b.metresTo(lat, lon)))
-                .sorted(java.util.Comparator.comparingLong(Branches.Nearby::metres)).limit(limit).toList();
+        return branches.stream()
+                .map(b -> new Branches.Nearby(b, b.metresTo(lat, lon)))
+                .sorted(java.util.Comparator.comparingLong(Branches.Nearby::metres))
+                .limit(limit)
+                .toList();
     }
 
     @Override
     public List<Branch> branchesIn(String text, int limit) {
         branchLookups++;
         String needle = text.toLowerCase(java.util.Locale.ROOT);
-        return branches.stream().filter(b -> b.city().toLowerCase(java.util.Locale.ROOT).contains(needle)
-                || b.address().toLowerCase(java.util.Locale.ROOT).contains(needle)).limit(limit).toList();
+        return branches.stream()
+                .filter(b -> b.city().toLowerCase(java.util.Locale.ROOT).contains(needle)
+                        || b.address().toLowerCase(java.util.Locale.ROOT).contains(needle))
+                .limit(limit)
+                .toList();
     }
 
     @Override
@@ -154,7 +168,9 @@ final class FakeBank implements Bank {
     }
 
     @Override
-    public AlertsAnswer changeAlerts(CustomerId customer, org.socialbank.conversation.language.AlertCommand command,
+    public AlertsAnswer changeAlerts(
+            CustomerId customer,
+            org.socialbank.conversation.language.AlertCommand command,
             org.socialbank.shared.Language language) {
         alertCommands.add(command);
         return new AlertsAnswer("alerts.settings.on", "");
@@ -201,21 +217,22 @@ final class FakeBank implements Bank {
 
     /** The fake bank has no branches and no accounts at other banks: every such request is refused or empty. */
     @Override
-    public org.socialbank.branches.BookingResult bookAppointment(CustomerId customer, String branchId,
-            java.time.OffsetDateTime start, String service) {
-        return new org.socialbank.branches.BookingResult.Refused(org.socialbank.branches.BookingRefusal.BRANCH_NOT_FOUND);
+    public org.socialbank.branches.BookingResult bookAppointment(
+            CustomerId customer, String branchId, java.time.OffsetDateTime start, String service) {
+        return new org.socialbank.branches.BookingResult.Refused(
+                org.socialbank.branches.BookingRefusal.BRANCH_NOT_FOUND);
     }
 
     @Override
-    public org.socialbank.branches.BookingResult cancelAppointment(CustomerId customer,
-            org.socialbank.branches.AppointmentId id) {
+    public org.socialbank.branches.BookingResult cancelAppointment(
+            CustomerId customer, org.socialbank.branches.AppointmentId id) {
         return new org.socialbank.branches.BookingResult.Refused(
                 org.socialbank.branches.BookingRefusal.APPOINTMENT_NOT_FOUND);
     }
 
     @Override
-    public org.socialbank.branches.BookingResult rescheduleAppointment(CustomerId customer,
-            org.socialbank.branches.AppointmentId id, java.time.OffsetDateTime start) {
+    public org.socialbank.branches.BookingResult rescheduleAppointment(
+            CustomerId customer, org.socialbank.branches.AppointmentId id, java.time.OffsetDateTime start) {
         return new org.socialbank.branches.BookingResult.Refused(
                 org.socialbank.branches.BookingRefusal.APPOINTMENT_NOT_FOUND);
     }
@@ -226,8 +243,8 @@ final class FakeBank implements Bank {
     }
 
     @Override
-    public Optional<org.socialbank.sweeping.Consent> revokeExternalAccount(CustomerId customer,
-            org.socialbank.sweeping.ConsentId id) {
+    public Optional<org.socialbank.sweeping.Consent> revokeExternalAccount(
+            CustomerId customer, org.socialbank.sweeping.ConsentId id) {
         return Optional.empty();
     }
 
@@ -239,15 +256,15 @@ final class FakeBank implements Bank {
 
     /** The fake bank takes no applications: the customer is unknown to it. */
     @Override
-    public org.socialbank.applications.Applications.Start apply(CustomerId customer,
-            org.socialbank.applications.Product product) {
+    public org.socialbank.applications.Applications.Start apply(
+            CustomerId customer, org.socialbank.applications.Product product) {
         return new org.socialbank.applications.Applications.NotStarted(
                 org.socialbank.applications.ApplicationRefusal.CUSTOMER_NOT_FOUND);
     }
 
     @Override
-    public org.socialbank.sweeping.CollectInChat.Offer collect(CustomerId customer,
-            org.socialbank.sweeping.ConsentId consent, Long amountMinor) {
+    public org.socialbank.sweeping.CollectInChat.Offer collect(
+            CustomerId customer, org.socialbank.sweeping.ConsentId consent, Long amountMinor) {
         return new org.socialbank.sweeping.CollectInChat.NotOffered("consent_not_found");
     }
 
@@ -256,22 +273,36 @@ final class FakeBank implements Bank {
 
     @Override
     public org.socialbank.billing.BillInquiry readBill(org.socialbank.billing.IranianBill bill) {
-        return new org.socialbank.billing.BillInquiry(bill,
-                new org.socialbank.billing.ServiceTypes(java.util.Map.of()).name(bill.serviceDigit()), Optional.empty(),
+        return new org.socialbank.billing.BillInquiry(
+                bill,
+                new org.socialbank.billing.ServiceTypes(java.util.Map.of()).name(bill.serviceDigit()),
+                Optional.empty(),
                 billsPaid.contains(bill.pairKey()));
     }
 
     /** The fake bank has no biller: it takes the pair and answers a pending payment, the receipt never comes. */
     @Override
-    public org.socialbank.billing.BillPaymentResult payBill(CustomerId customer, org.socialbank.billing.IranianBill bill) {
+    public org.socialbank.billing.BillPaymentResult payBill(
+            CustomerId customer, org.socialbank.billing.IranianBill bill) {
         if (!billsPaid.add(bill.pairKey())) {
             return new org.socialbank.billing.BillPaymentResult.Refused(
                     org.socialbank.billing.BillPaymentResult.BILL_ALREADY_PAID);
         }
-        return new org.socialbank.billing.BillPaymentResult.Done(new org.socialbank.billing.BillPayment(
-                new org.socialbank.billing.BillPaymentId(java.util.UUID.randomUUID()), customer, bill,
-                readBill(bill).serviceType(), bill.amountRial(), "IRR", org.socialbank.billing.BillPaymentStatus.PENDING,
-                null, null, null, now(), now()), false);
+        return new org.socialbank.billing.BillPaymentResult.Done(
+                new org.socialbank.billing.BillPayment(
+                        new org.socialbank.billing.BillPaymentId(java.util.UUID.randomUUID()),
+                        customer,
+                        bill,
+                        readBill(bill).serviceType(),
+                        bill.amountRial(),
+                        "IRR",
+                        org.socialbank.billing.BillPaymentStatus.PENDING,
+                        null,
+                        null,
+                        null,
+                        now(),
+                        now()),
+                false);
     }
 
     /** The fake bank sells nothing: no operator takes a top-up, so every number is refused as of no known operator. */
@@ -281,10 +312,10 @@ final class FakeBank implements Bank {
     }
 
     @Override
-    public org.socialbank.billing.TopUpResult topUp(CustomerId customer, String phone, long amountMinor,
-            CurrencyCode currency, String operator) {
-        return new org.socialbank.billing.TopUpResult.Refused(org.socialbank.billing.Operators.UNKNOWN_OPERATOR,
-                List.of());
+    public org.socialbank.billing.TopUpResult topUp(
+            CustomerId customer, String phone, long amountMinor, CurrencyCode currency, String operator) {
+        return new org.socialbank.billing.TopUpResult.Refused(
+                org.socialbank.billing.Operators.UNKNOWN_OPERATOR, List.of());
     }
 
     int notMeReports;
@@ -316,8 +347,7 @@ final class FakeBank implements Bank {
         return new Paid("t-" + payments.size());
     }
 
-    record Asking(CustomerId requester, Alias from, long amountMinor, String note) {
-    }
+    record Asking(CustomerId requester, Alias from, long amountMinor, String note) {}
 
     String lastSplitNote;
 
@@ -327,13 +357,20 @@ final class FakeBank implements Bank {
             return new NotAsked(askRefusal);
         }
         asked.add(new Asking(requester, from, amountMinor, note));
-        return aliases.containsKey(from) ? new Asked(aliases.get(from).maskedName(), null)
+        return aliases.containsKey(from)
+                ? new Asked(aliases.get(from).maskedName(), null)
                 : new Asked(from.display(), "https://bank.example/pay-request/t");
     }
 
     @Override
-    public SplitOutcome split(CustomerId organiser, List<Alias> members, List<Long> sharesMinor, long totalMinor,
-            CurrencyCode currency, boolean includeOrganiser, String note) {
+    public SplitOutcome split(
+            CustomerId organiser,
+            List<Alias> members,
+            List<Long> sharesMinor,
+            long totalMinor,
+            CurrencyCode currency,
+            boolean includeOrganiser,
+            String note) {
         lastSplitNote = note;
         return split(organiser, members, sharesMinor, totalMinor, currency, includeOrganiser);
     }
@@ -350,23 +387,36 @@ final class FakeBank implements Bank {
             return new NotAsked(askRefusal);
         }
         asked.add(new Asking(requester, from, amountMinor, null));
-        return aliases.containsKey(from) ? new Asked(aliases.get(from).maskedName(), null)
+        return aliases.containsKey(from)
+                ? new Asked(aliases.get(from).maskedName(), null)
                 : new Asked(from.display(), "https://bank.example/pay-request/t");
     }
 
     @Override
-    public SplitOutcome split(CustomerId organiser, List<Alias> members, List<Long> sharesMinor, long totalMinor,
-            CurrencyCode currency, boolean includeOrganiser) {
+    public SplitOutcome split(
+            CustomerId organiser,
+            List<Alias> members,
+            List<Long> sharesMinor,
+            long totalMinor,
+            CurrencyCode currency,
+            boolean includeOrganiser) {
         lastSplitShares = sharesMinor;
         lastSplitIncludesOrganiser = includeOrganiser;
-        if (!sharesMinor.isEmpty() && sharesMinor.stream().mapToLong(Long::longValue).sum() != totalMinor) {
+        if (!sharesMinor.isEmpty()
+                && sharesMinor.stream().mapToLong(Long::longValue).sum() != totalMinor) {
             return new NotAsked(org.socialbank.payments.requests.RequestRejection.SHARES_DO_NOT_ADD_UP);
         }
         long each = sharesMinor.isEmpty() ? totalMinor / (members.size() + 1) : 0;
-        List<Long> shares = sharesMinor.isEmpty() ? members.stream().map(m -> each).toList() : sharesMinor;
-        return new SplitMade(members.stream().map(m -> aliases.containsKey(m)
-                ? new Asked(aliases.get(m).maskedName(), null) : new Asked(m.display(), "https://bank.example/p/" + m.value()))
-                .toList(), shares, totalMinor - shares.stream().mapToLong(Long::longValue).sum());
+        List<Long> shares =
+                sharesMinor.isEmpty() ? members.stream().map(m -> each).toList() : sharesMinor;
+        return new SplitMade(
+                members.stream()
+                        .map(m -> aliases.containsKey(m)
+                                ? new Asked(aliases.get(m).maskedName(), null)
+                                : new Asked(m.display(), "https://bank.example/p/" + m.value()))
+                        .toList(),
+                shares,
+                totalMinor - shares.stream().mapToLong(Long::longValue).sum());
     }
 
     @Override
@@ -386,6 +436,7 @@ final class FakeBank implements Bank {
 
     /** Issue 13: the customer's open requests, newest first, and what was done to them. */
     final List<OpenRequest> open = new ArrayList<>();
+
     final List<String> reminded = new ArrayList<>();
     final Map<String, Instant> remindedAt = new HashMap<>();
     final List<String> withdrawn = new ArrayList<>();
@@ -394,8 +445,8 @@ final class FakeBank implements Bank {
     Instant spentFrom;
 
     OpenRequest sentRequest(String id, String payerName, CustomerId payer, Alias alias, long amountMinor, String note) {
-        OpenRequest r = new OpenRequest(id, true, payerName, payer, alias, amountMinor, CurrencyCode.of("EUR"), note,
-                now.minusSeconds(3_600));
+        OpenRequest r = new OpenRequest(
+                id, true, payerName, payer, alias, amountMinor, CurrencyCode.of("EUR"), note, now.minusSeconds(3_600));
         open.add(r);
         return r;
     }

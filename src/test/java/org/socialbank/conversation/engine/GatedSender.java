@@ -72,7 +72,8 @@ final class GatedSender implements ChannelSender {
                 }
                 outcome = gate.outcome();
             } else {
-                outcome = rules.getOrDefault(message.recipient(), m -> new SendOutcome.Sent()).apply(message);
+                outcome = rules.getOrDefault(message.recipient(), m -> new SendOutcome.Sent())
+                        .apply(message);
             }
             if (outcome instanceof SendOutcome.Sent) {
                 sent.add(message);

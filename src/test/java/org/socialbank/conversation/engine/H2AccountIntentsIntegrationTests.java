@@ -17,15 +17,13 @@ import org.socialbank.conversation.OutboundMessage;
 import org.socialbank.conversation.Received;
 import org.socialbank.directory.Alias;
 import org.socialbank.directory.AliasType;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.CustomerView;
 import org.socialbank.directory.Directory;
 import org.socialbank.directory.DirectoryResult;
 import org.socialbank.directory.IdentityId;
 import org.socialbank.directory.KycLevel;
-import org.socialbank.shared.Language;
-import org.socialbank.shared.Network;
-import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.NewCustomer;
 import org.socialbank.ledger.AccountFlag;
 import org.socialbank.ledger.AccountId;
@@ -36,6 +34,8 @@ import org.socialbank.ledger.NewTransfer;
 import org.socialbank.ledger.TransferId;
 import org.socialbank.ledger.TransferResult;
 import org.socialbank.shared.CurrencyCode;
+import org.socialbank.shared.Language;
+import org.socialbank.shared.Network;
 import org.socialbank.support.MutableClock;
 import org.socialbank.support.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,9 +49,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * H2, replies through the outbox to the fake sender): "my requests", "remind", "cancel my request",
  * "my account number", "my limits" and "spending this month", in English and in Chinese or Persian.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
-        "socialbank.conversation.relay-enabled=false",
-        "socialbank.payments.risk.new-channel-confirmations-min=0"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = {
+            "socialbank.conversation.relay-enabled=false",
+            "socialbank.payments.risk.new-channel-confirmations-min=0"
+        })
 @Import(ConversationEngineContract.Fakes.class)
 class H2AccountIntentsIntegrationTests {
 
@@ -93,8 +96,7 @@ class H2AccountIntentsIntegrationTests {
     @Autowired
     org.socialbank.support.RecordedEvents events;
 
-    record Person(CustomerId id, String phone, String handle, AccountId wallet, String chat) {
-    }
+    record Person(CustomerId id, String phone, String handle, AccountId wallet, String chat) {}
 
     Person alice;
     Person carol;
@@ -111,19 +113,24 @@ class H2AccountIntentsIntegrationTests {
         assertThat(text(say(alice, "request 20 from @" + carol.handle()))).startsWith("Asked Carol C. for €20.00.");
         assertThat(text(say(alice, "my requests"))).contains("Carol C. owes you €20.00");
         assertThat(text(say(carol, "my requests"))).contains("You owe Alice A. €20.00");
-        assertThat(text(say(alice, "remind @" + carol.handle()))).as("asked a moment ago")
+        assertThat(text(say(alice, "remind @" + carol.handle())))
+                .as("asked a moment ago")
                 .startsWith("Carol C. was asked or reminded recently, so I sent nothing.");
         clock.advance(Duration.ofHours(25));
-        assertThat(text(say(alice, "remind @" + carol.handle()))).isEqualTo(
-                "Reminded Carol C. of your request for €20.00.");
-        assertThat(text(say(alice, "send a reminder to @" + carol.handle()))).startsWith("Carol C. was asked or reminded");
+        assertThat(text(say(alice, "remind @" + carol.handle())))
+                .isEqualTo("Reminded Carol C. of your request for €20.00.");
+        assertThat(text(say(alice, "send a reminder to @" + carol.handle())))
+                .startsWith("Carol C. was asked or reminded");
         drain();
-        assertThat(telegramSender.to(carol.chat())).extracting(m -> text(m.content()))
-                .filteredOn(t -> t.startsWith("Reminder: Alice A. asks you for €20.00.")).hasSize(1);
-        assertThat(text(say(alice, "cancel my request to @" + carol.handle()))).isEqualTo(
-                "Withdrawn: your request to Carol C. for €20.00. They can no longer pay it.");
+        assertThat(telegramSender.to(carol.chat()))
+                .extracting(m -> text(m.content()))
+                .filteredOn(t -> t.startsWith("Reminder: Alice A. asks you for €20.00."))
+                .hasSize(1);
+        assertThat(text(say(alice, "cancel my request to @" + carol.handle())))
+                .isEqualTo("Withdrawn: your request to Carol C. for €20.00. They can no longer pay it.");
         drain();
-        assertThat(telegramSender.to(carol.chat())).extracting(m -> text(m.content()))
+        assertThat(telegramSender.to(carol.chat()))
+                .extracting(m -> text(m.content()))
                 .contains("Alice A. withdrew their request for €20.00. You owe nothing for it.");
         assertThat(text(say(alice, "my requests"))).isEqualTo("You have no open requests.");
         assertThat(text(say(alice, "remind @" + carol.handle()))).startsWith("You have no open request to remind");
@@ -133,16 +140,18 @@ class H2AccountIntentsIntegrationTests {
     @Test
     @DisplayName("issue 13: \"request 20 from @carol for pizza\" keeps the note, and the payer sees it")
     void aRequestKeepsItsNoteAndThePayerSeesIt() {
-        assertThat(text(say(alice, "request 20 from @" + carol.handle() + " for pizza"))).isEqualTo(
-                "Asked Carol C. for €20.00. You will hear when they pay.\nFor: “pizza”");
+        assertThat(text(say(alice, "request 20 from @" + carol.handle() + " for pizza")))
+                .isEqualTo("Asked Carol C. for €20.00. You will hear when they pay.\nFor: “pizza”");
         assertThat(text(say(alice, "my requests"))).contains("Carol C. owes you €20.00", "for “pizza”");
         drain();
-        assertThat(telegramSender.to(carol.chat())).extracting(m -> text(m.content()))
+        assertThat(telegramSender.to(carol.chat()))
+                .extracting(m -> text(m.content()))
                 .anyMatch(t -> t.startsWith("Alice A. asks you for €20.00.") && t.endsWith("For: “pizza”"));
         Person wang = linked(person("王芳", 0, Language.ZH));
         assertThat(text(say(wang, "向@" + carol.handle() + "要20欧元用于聚餐"))).contains("聚餐");
         drain();
-        assertThat(telegramSender.to(carol.chat())).extracting(m -> text(m.content()))
+        assertThat(telegramSender.to(carol.chat()))
+                .extracting(m -> text(m.content()))
                 .anyMatch(t -> t.contains(" asks you for €20.00.") && t.endsWith("For: “聚餐”"));
     }
 
@@ -151,25 +160,32 @@ class H2AccountIntentsIntegrationTests {
     void requestsInPersian() {
         Person sara = linked(person("سارا رضایی", 0, Language.FA));
         assertThat(text(say(sara, "درخواست ۲۰ یورو از @" + carol.handle()))).isNotBlank();
-        assertThat(text(say(sara, "درخواست‌های من"))).startsWith("درخواست‌های باز شما:").contains("۲۰");
+        assertThat(text(say(sara, "درخواست‌های من")))
+                .startsWith("درخواست‌های باز شما:")
+                .contains("۲۰");
         clock.advance(Duration.ofHours(25));
-        assertThat(text(say(sara, "به @" + carol.handle() + " یادآوری کن"))).startsWith("درخواست").contains("یادآوری کردم");
+        assertThat(text(say(sara, "به @" + carol.handle() + " یادآوری کن")))
+                .startsWith("درخواست")
+                .contains("یادآوری کردم");
         assertThat(text(say(sara, "لغو درخواست"))).startsWith("درخواست لغو شد");
         assertThat(text(say(sara, "درخواست‌های من"))).isEqualTo("درخواست بازی ندارید.");
     }
 
     @Test
-    @DisplayName("issue 13: limits, spending this month and the account number, in English and Chinese, from the ledger")
+    @DisplayName(
+            "issue 13: limits, spending this month and the account number, in English and Chinese, from the ledger")
     void limitsSpendingAndAccountNumber() {
         List<Outbound> confirm = say(alice, "pay @" + carol.handle() + " 12.50");
         String yes = ((Outbound.Buttons) confirm.get(0)).buttons().get(0).reference();
         assertThat(say(alice, new Inbound.Button(yes)).get(0)).isInstanceOf(Outbound.Receipt.class);
         String limits = text(say(alice, "my limits"));
-        assertThat(limits).startsWith("Your limits for payments from this chat in EUR:").contains("• per payment: up to €",
-                "• today: €");
+        assertThat(limits)
+                .startsWith("Your limits for payments from this chat in EUR:")
+                .contains("• per payment: up to €", "• today: €");
         String spending = text(say(alice, "how much did I spend this month?"));
         assertThat(spending).contains("€12.50 to Carol C. (one payment)", "Total: €12.50");
-        assertThat(text(say(alice, "what is my IBAN?"))).contains("EUR: " + alice.wallet().value(), "no IBAN");
+        assertThat(text(say(alice, "what is my IBAN?")))
+                .contains("EUR: " + alice.wallet().value(), "no IBAN");
 
         Person wang = linked(person("王芳", 30_000, Language.ZH));
         String zhLimits = text(say(wang, "我的限额"));
@@ -185,14 +201,16 @@ class H2AccountIntentsIntegrationTests {
         AccountId funding = new AccountId(UUID.randomUUID());
         ledger.open(new NewAccount(funding, EUR, null, AccountKind.BANK_EQUITY, Set.of()));
         for (int i = 1; i <= 30; i++) {
-            assertThat(ledger.transfer(NewTransfer.posted(new TransferId(UUID.randomUUID()), funding, wang.wallet(),
-                    100 + i, EUR, "top-up"))).isInstanceOf(TransferResult.Posted.class);
+            assertThat(ledger.transfer(NewTransfer.posted(
+                            new TransferId(UUID.randomUUID()), funding, wang.wallet(), 100 + i, EUR, "top-up")))
+                    .isInstanceOf(TransferResult.Posted.class);
             clock.advance(Duration.ofMinutes(1));
         }
         Outbound.Buttons first = (Outbound.Buttons) say(wang, "记录").get(0);
         assertThat(first.text().lines().filter(l -> l.startsWith("+"))).hasSize(5);
         assertThat(first.buttons()).extracting(Outbound.Button::label).containsExactly("更多", "余额");
-        Outbound second = say(wang, new Inbound.Button(first.buttons().get(0).reference())).get(0);
+        Outbound second = say(wang, new Inbound.Button(first.buttons().get(0).reference()))
+                .get(0);
         assertThat(text(second).lines().filter(l -> l.startsWith("+"))).hasSize(20);
         assertThat(text(second)).contains("€1.25").doesNotContain("€1.26"); // the 6th newest to the 25th
         Outbound third = say(wang, "更多").get(0);
@@ -209,19 +227,31 @@ class H2AccountIntentsIntegrationTests {
         String phone = "+3361" + String.format("%07d", Math.floorMod(suffix.hashCode(), 10_000_000));
         String handle = "u" + suffix;
         CustomerId id = new CustomerId(UUID.randomUUID());
-        DirectoryResult registered = directory.register(new NewCustomer(id, name, language, KycLevel.FULL, null,
-                null, List.of(new CustomerView.AliasEntry(Alias.phone(phone, null), true),
+        DirectoryResult registered = directory.register(new NewCustomer(
+                id,
+                name,
+                language,
+                KycLevel.FULL,
+                null,
+                null,
+                List.of(
+                        new CustomerView.AliasEntry(Alias.phone(phone, null), true),
                         new CustomerView.AliasEntry(new Alias(AliasType.HANDLE, Network.TELEGRAM, handle), true))));
         assertThat(registered).isInstanceOf(DirectoryResult.Done.class);
         AccountId wallet = new AccountId(UUID.randomUUID());
-        ledger.open(new NewAccount(wallet, EUR, id.toString(), AccountKind.CUSTOMER_WALLET,
+        ledger.open(new NewAccount(
+                wallet,
+                EUR,
+                id.toString(),
+                AccountKind.CUSTOMER_WALLET,
                 Set.of(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS)));
         assertThat(directory.holdAccount(id, wallet, true)).isInstanceOf(DirectoryResult.Done.class);
         if (fundingMinor > 0) {
             AccountId funding = new AccountId(UUID.randomUUID());
             ledger.open(new NewAccount(funding, EUR, null, AccountKind.BANK_EQUITY, Set.of()));
-            assertThat(ledger.transfer(NewTransfer.posted(new TransferId(UUID.randomUUID()), funding, wallet,
-                    fundingMinor, EUR, "top-up"))).isInstanceOf(TransferResult.Posted.class);
+            assertThat(ledger.transfer(NewTransfer.posted(
+                            new TransferId(UUID.randomUUID()), funding, wallet, fundingMinor, EUR, "top-up")))
+                    .isInstanceOf(TransferResult.Posted.class);
         }
         return new Person(id, phone, handle, wallet, "tg-" + UUID.randomUUID());
     }
@@ -229,24 +259,32 @@ class H2AccountIntentsIntegrationTests {
     /** Links the person's chat by their phone and the SMS code, then moves past the new-link hold. */
     Person linked(Person person) {
         say(person, new Inbound.Contact(person.phone(), true));
-        IdentityId identity = identities.identify(Network.TELEGRAM, person.chat(), null, null).id();
+        IdentityId identity =
+                identities.identify(Network.TELEGRAM, person.chat(), null, null).id();
         String url = events.stream(org.socialbank.directory.PhoneLinkStarted.class)
-                .filter(e -> e.identityId().equals(identity)).reduce((a, b) -> b).orElseThrow().url();
+                .filter(e -> e.identityId().equals(identity))
+                .reduce((a, b) -> b)
+                .orElseThrow()
+                .url();
         String token = url.substring(url.lastIndexOf('/') + 1);
-        org.socialbank.directory.LinkSignIn.Opened opened = linkSignIn.openAndBind(token,
-                org.socialbank.directory.LinkSignIn.Browser.of(null), java.util.Locale.ENGLISH);
-        linkSignIn.enterCode(token, org.socialbank.directory.LinkSignIn.Browser.of(opened.bindSecret()),
-                sms.lastCode(person.phone()), java.util.Locale.ENGLISH);
+        org.socialbank.directory.LinkSignIn.Opened opened = linkSignIn.openAndBind(
+                token, org.socialbank.directory.LinkSignIn.Browser.of(null), java.util.Locale.ENGLISH);
+        linkSignIn.enterCode(
+                token,
+                org.socialbank.directory.LinkSignIn.Browser.of(opened.bindSecret()),
+                sms.lastCode(person.phone()),
+                java.util.Locale.ENGLISH);
         assertThat(identities.linkedCustomer(identity)).contains(person.id());
         clock.advance(Duration.ofHours(25));
         return person;
     }
 
     List<Outbound> say(Person person, Inbound content) {
-        Received received = conversations.receive(new InboundMessage(Network.TELEGRAM, "m-" + UUID.randomUUID(),
-                person.chat(), null, null, content));
+        Received received = conversations.receive(
+                new InboundMessage(Network.TELEGRAM, "m-" + UUID.randomUUID(), person.chat(), null, null, content));
         assertThat(received).isInstanceOf(Received.Handled.class);
-        return ((Received.Handled) received).replies().stream().map(OutboundMessage::content).toList();
+        return ((Received.Handled) received)
+                .replies().stream().map(OutboundMessage::content).toList();
     }
 
     List<Outbound> say(Person person, String text) {

@@ -34,15 +34,18 @@ class H2ConversationEngineIntegrationTests extends ConversationEngineContract {
         assertThat(text(answer.get(0))).startsWith("How long a card takes");
         // "did this help?": the vote goes through the engine's button table to the assistant's (V44)
         String no = ((Outbound.Buttons) answer.get(0)).buttons().get(1).reference();
-        assertThat(text(say(aliceChat, new org.socialbank.conversation.Inbound.Button(no)).get(0)))
+        assertThat(text(say(aliceChat, new org.socialbank.conversation.Inbound.Button(no))
+                        .get(0)))
                 .startsWith("Sorry this did not help");
         assertThat(assistant.feedbackByIntent("en", 5))
                 .containsExactly(new org.socialbank.assistant.IntentFeedback("card_arrival", 0, 1));
         assertThat(text(say(aliceChat, "ma carte n'est toujours pas arrivée").get(0)))
                 .startsWith("Le délai de livraison");
         List<Outbound> unsure = say(aliceChat, "qwzx plorf");
-        assertThat(text(unsure.get(0))).startsWith("I'm not sure I understood").satisfies(
-                t -> assertThat(t.lines().filter(l -> l.startsWith("• "))).hasSize(3));
+        assertThat(text(unsure.get(0)))
+                .startsWith("I'm not sure I understood")
+                .satisfies(t ->
+                        assertThat(t.lines().filter(l -> l.startsWith("• "))).hasSize(3));
         assertThat(text(say(aliceChat, "help").get(0))).contains("balance", "history");
     }
 }

@@ -17,15 +17,13 @@ import org.socialbank.conversation.OutboundMessage;
 import org.socialbank.conversation.Received;
 import org.socialbank.directory.Alias;
 import org.socialbank.directory.AliasType;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.CustomerView;
 import org.socialbank.directory.Directory;
 import org.socialbank.directory.DirectoryResult;
 import org.socialbank.directory.IdentityId;
 import org.socialbank.directory.KycLevel;
-import org.socialbank.shared.Language;
-import org.socialbank.directory.ChannelIdentities;
-import org.socialbank.shared.Network;
 import org.socialbank.directory.NewCustomer;
 import org.socialbank.ledger.AccountFlag;
 import org.socialbank.ledger.AccountId;
@@ -37,6 +35,8 @@ import org.socialbank.ledger.TransferId;
 import org.socialbank.ledger.TransferResult;
 import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.CustomerTime;
+import org.socialbank.shared.Language;
+import org.socialbank.shared.Network;
 import org.socialbank.support.FormClient;
 import org.socialbank.support.MutableClock;
 import org.socialbank.support.TestStores;
@@ -53,9 +53,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * is the language of the pages the bot's links open, a language chosen on such a page is the
  * chat's, and a zone set in the chat is the zone of the chat's receipts and of the pages.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "socialbank.conversation.relay-enabled=false",
-        "socialbank.payments.risk.new-channel-confirmations-min=0"}) // held the first day only
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "socialbank.conversation.relay-enabled=false",
+            "socialbank.payments.risk.new-channel-confirmations-min=0"
+        }) // held the first day only
 @Import(ConversationEngineContract.Fakes.class)
 class H2OneSettingIntegrationTests {
 
@@ -94,11 +97,11 @@ class H2OneSettingIntegrationTests {
     @Autowired
     org.socialbank.support.RecordedEvents events;
 
-    record Person(CustomerId id, String phone, String handle, AccountId wallet, String chat) {
-    }
+    record Person(CustomerId id, String phone, String handle, AccountId wallet, String chat) {}
 
     @Test
-    @DisplayName("issue 13: 'language fa' in the chat gives Persian pages from the bot's links, and a language chosen there is the chat's")
+    @DisplayName(
+            "issue 13: 'language fa' in the chat gives Persian pages from the bot's links, and a language chosen there is the chat's")
     void theChatAndThePagesSpeakOneLanguage() {
         Person dana = linked(person("Dana Dupont", 500_000, Language.EN));
         Person eve = person("Eve Evans", 0, Language.EN);
@@ -106,13 +109,16 @@ class H2OneSettingIntegrationTests {
         assertThat(directory.settings(dana.id()).orElseThrow().language()).isEqualTo(Language.FA);
 
         // the first payment from a newly linked chat is held for the bank's page: the bot's link
-        Outbound.Buttons confirm = (Outbound.Buttons) say(dana, "pay @" + eve.handle() + " 5").get(0);
-        Outbound held = say(dana, new Inbound.Button(confirm.buttons().get(0).reference())).get(0);
+        Outbound.Buttons confirm =
+                (Outbound.Buttons) say(dana, "pay @" + eve.handle() + " 5").get(0);
+        Outbound held = say(dana, new Inbound.Button(confirm.buttons().get(0).reference()))
+                .get(0);
         assertThat(held).as(held.toString()).isInstanceOf(Outbound.Link.class);
         String page = URI.create(((Outbound.Link) held).url()).getPath();
         FormClient browser = new FormClient(port);
         FormClient.Page persian = browser.get(page, "Accept-Language", "en");
-        assertThat(persian.html()).as("the page speaks the chat's language, not the browser's")
+        assertThat(persian.html())
+                .as("the page speaks the chat's language, not the browser's")
                 .contains("lang=\"fa\"", "dir=\"rtl\"");
         // issue 13 §5: a Latin name keeps its order in the right-to-left page
         assertThat(persian.html()).contains("<bdi>Eve E.</bdi>");
@@ -122,7 +128,8 @@ class H2OneSettingIntegrationTests {
         assertThat(directory.settings(dana.id()).orElseThrow().language()).isEqualTo(Language.ZH);
         assertThat(text(say(dana, "balance"))).containsPattern("\\p{IsHan}");
         // and a browser that never chose opens the customer's pages in her language
-        assertThat(new FormClient(port).get(page, "Accept-Language", "ru").html()).contains("lang=\"zh\"");
+        assertThat(new FormClient(port).get(page, "Accept-Language", "ru").html())
+                .contains("lang=\"zh\"");
     }
 
     @Test
@@ -150,13 +157,20 @@ class H2OneSettingIntegrationTests {
         assertThat(directory.settings(gina.id()).orElseThrow().chosenZone()).isEqualTo(ZoneId.of("Asia/Tokyo"));
 
         clock.advance(java.time.Duration.ofHours(25)); // past the new-link hold: paid with the Confirm button
-        Outbound.Buttons confirm = (Outbound.Buttons) say(gina, "pay @" + eve.handle() + " 5").get(0);
-        Outbound.Receipt receipt = (Outbound.Receipt) say(gina, new Inbound.Button(confirm.buttons().get(0)
-                .reference())).get(0);
-        String tokyo = CustomerTime.of(java.util.Locale.ENGLISH, ZoneId.of("Asia/Tokyo")).time(clock.instant());
+        Outbound.Buttons confirm =
+                (Outbound.Buttons) say(gina, "pay @" + eve.handle() + " 5").get(0);
+        Outbound.Receipt receipt = (Outbound.Receipt)
+                say(gina, new Inbound.Button(confirm.buttons().get(0).reference()))
+                        .get(0);
+        String tokyo = CustomerTime.of(java.util.Locale.ENGLISH, ZoneId.of("Asia/Tokyo"))
+                .time(clock.instant());
         String london = CustomerTime.of(java.util.Locale.ENGLISH, null).time(clock.instant());
-        assertThat(receipt.lines()).anySatisfy(line -> assertThat(line).startsWith("Date: ").contains(tokyo)
-                .contains("Japan").doesNotContain("UTC"));
+        assertThat(receipt.lines())
+                .anySatisfy(line -> assertThat(line)
+                        .startsWith("Date: ")
+                        .contains(tokyo)
+                        .contains("Japan")
+                        .doesNotContain("UTC"));
         assertThat(tokyo).isNotEqualTo(london);
         assertThat(text(say(gina, "history"))).contains(tokyo).contains("Japan").doesNotContain("UTC");
     }
@@ -168,19 +182,31 @@ class H2OneSettingIntegrationTests {
         String phone = "+33670" + String.format("%06d", Math.floorMod(suffix.hashCode(), 1_000_000));
         String handle = "u" + suffix;
         CustomerId id = new CustomerId(UUID.randomUUID());
-        DirectoryResult registered = directory.register(new NewCustomer(id, name, language, KycLevel.FULL, null,
-                null, List.of(new CustomerView.AliasEntry(Alias.phone(phone, null), true),
+        DirectoryResult registered = directory.register(new NewCustomer(
+                id,
+                name,
+                language,
+                KycLevel.FULL,
+                null,
+                null,
+                List.of(
+                        new CustomerView.AliasEntry(Alias.phone(phone, null), true),
                         new CustomerView.AliasEntry(new Alias(AliasType.HANDLE, Network.TELEGRAM, handle), true))));
         assertThat(registered).isInstanceOf(DirectoryResult.Done.class);
         AccountId wallet = new AccountId(UUID.randomUUID());
-        ledger.open(new NewAccount(wallet, EUR, id.toString(), AccountKind.CUSTOMER_WALLET,
+        ledger.open(new NewAccount(
+                wallet,
+                EUR,
+                id.toString(),
+                AccountKind.CUSTOMER_WALLET,
                 Set.of(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS)));
         assertThat(directory.holdAccount(id, wallet, true)).isInstanceOf(DirectoryResult.Done.class);
         if (fundingMinor > 0) {
             AccountId funding = new AccountId(UUID.randomUUID());
             ledger.open(new NewAccount(funding, EUR, null, AccountKind.BANK_EQUITY, Set.of()));
-            assertThat(ledger.transfer(NewTransfer.posted(new TransferId(UUID.randomUUID()), funding, wallet,
-                    fundingMinor, EUR, "top-up"))).isInstanceOf(TransferResult.Posted.class);
+            assertThat(ledger.transfer(NewTransfer.posted(
+                            new TransferId(UUID.randomUUID()), funding, wallet, fundingMinor, EUR, "top-up")))
+                    .isInstanceOf(TransferResult.Posted.class);
         }
         return new Person(id, phone, handle, wallet, "tg-" + UUID.randomUUID());
     }
@@ -188,23 +214,31 @@ class H2OneSettingIntegrationTests {
     /** Links the person's chat by their phone and the SMS code; the new-link hold still applies. */
     Person linked(Person person) {
         say(person, new Inbound.Contact(person.phone(), true));
-        IdentityId identity = identities.identify(Network.TELEGRAM, person.chat(), null, null).id();
+        IdentityId identity =
+                identities.identify(Network.TELEGRAM, person.chat(), null, null).id();
         String url = events.stream(org.socialbank.directory.PhoneLinkStarted.class)
-                .filter(e -> e.identityId().equals(identity)).reduce((a, b) -> b).orElseThrow().url();
+                .filter(e -> e.identityId().equals(identity))
+                .reduce((a, b) -> b)
+                .orElseThrow()
+                .url();
         String token = url.substring(url.lastIndexOf('/') + 1);
-        org.socialbank.directory.LinkSignIn.Opened opened = linkSignIn.openAndBind(token,
-                org.socialbank.directory.LinkSignIn.Browser.of(null), java.util.Locale.ENGLISH);
-        linkSignIn.enterCode(token, org.socialbank.directory.LinkSignIn.Browser.of(opened.bindSecret()),
-                sms.lastCode(person.phone()), java.util.Locale.ENGLISH);
+        org.socialbank.directory.LinkSignIn.Opened opened = linkSignIn.openAndBind(
+                token, org.socialbank.directory.LinkSignIn.Browser.of(null), java.util.Locale.ENGLISH);
+        linkSignIn.enterCode(
+                token,
+                org.socialbank.directory.LinkSignIn.Browser.of(opened.bindSecret()),
+                sms.lastCode(person.phone()),
+                java.util.Locale.ENGLISH);
         assertThat(identities.linkedCustomer(identity)).contains(person.id());
         return person;
     }
 
     List<Outbound> say(Person person, Inbound content) {
-        Received received = conversations.receive(new InboundMessage(Network.TELEGRAM, "m-" + UUID.randomUUID(),
-                person.chat(), null, null, content));
+        Received received = conversations.receive(
+                new InboundMessage(Network.TELEGRAM, "m-" + UUID.randomUUID(), person.chat(), null, null, content));
         assertThat(received).isInstanceOf(Received.Handled.class);
-        return ((Received.Handled) received).replies().stream().map(OutboundMessage::content).toList();
+        return ((Received.Handled) received)
+                .replies().stream().map(OutboundMessage::content).toList();
     }
 
     List<Outbound> say(Person person, String text) {

@@ -43,13 +43,27 @@ class NotOfferedDialogueUnitTests {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "open a savings account|en", "I want to buy bitcoin|en", "send money to the moon|en",
-            "send 10 EUR to the moon|en", "can I get travel insurance?|en",
-            "je veux ouvrir un compte épargne|fr", "acheter du bitcoin|fr", "envoie 10 € sur la lune|fr",
-            "хочу открыть вклад|ru", "купить биткоин|ru", "переведи 100 рублей на луну|ru",
-            "حساب پس‌انداز باز کن|fa", "بیت کوین بخر|fa", "۱۰ هزار تومان به کره ماه بفرست|fa",
-            "我想开一个储蓄账户|zh", "买比特币|zh", "给月球转100元|zh"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "open a savings account|en",
+                "I want to buy bitcoin|en",
+                "send money to the moon|en",
+                "send 10 EUR to the moon|en",
+                "can I get travel insurance?|en",
+                "je veux ouvrir un compte épargne|fr",
+                "acheter du bitcoin|fr",
+                "envoie 10 € sur la lune|fr",
+                "хочу открыть вклад|ru",
+                "купить биткоин|ru",
+                "переведи 100 рублей на луну|ru",
+                "حساب پس‌انداز باز کن|fa",
+                "بیت کوین بخر|fa",
+                "۱۰ هزار تومان به کره ماه بفرست|fa",
+                "我想开一个储蓄账户|zh",
+                "买比特币|zh",
+                "给月球转100元|zh"
+            })
     @DisplayName("issue 13: a request the bank cannot do yet is answered so, in its language, whether linked or not")
     void aRequestTheBankCannotDoIsAnsweredSoAndNothingStarts(String text, String tag) {
         Language language = Language.fromTag(tag).orElseThrow();
@@ -67,9 +81,14 @@ class NotOfferedDialogueUnitTests {
         List<Outbound> confirm = say("pay $camille 5 for the bitcoin book");
         assertThat(DialogueUnitTests.text(confirm)).startsWith("en:conversation.pay.confirm");
         assertThat(NotOffered.asks("pay @bob 5 insurance")).isFalse();
-        assertThat(NotOffered.asks("send 5 to +33671100001 for the savings account")).isFalse();
-        assertThat(NotOffered.asks("paie 5 € le 3 mars")).as("mars is March in French").isFalse();
-        assertThat(NotOffered.asks("هزینه‌های این ماه")).as("ماه is a month in Persian").isFalse();
+        assertThat(NotOffered.asks("send 5 to +33671100001 for the savings account"))
+                .isFalse();
+        assertThat(NotOffered.asks("paie 5 € le 3 mars"))
+                .as("mars is March in French")
+                .isFalse();
+        assertThat(NotOffered.asks("هزینه‌های این ماه"))
+                .as("ماه is a month in Persian")
+                .isFalse();
         assertThat(NotOffered.asks("balance")).isFalse();
         assertThat(NotOffered.asks("BITCOIN?")).isTrue();
     }

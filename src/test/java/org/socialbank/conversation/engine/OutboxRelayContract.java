@@ -24,9 +24,9 @@ import org.socialbank.conversation.InboundMessage;
 import org.socialbank.conversation.Outbound;
 import org.socialbank.conversation.OutboundMessage;
 import org.socialbank.conversation.SendOutcome;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.IdentityId;
 import org.socialbank.shared.Network;
-import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.support.Await;
 import org.socialbank.support.MutableClock;
 import org.socialbank.support.Seeds;
@@ -44,9 +44,12 @@ import org.springframework.context.annotation.Primary;
  * that sent it, and links are never in the table in clear. No timings are asserted: waits are
  * bounded polls, and the relay's clock is moved by hand.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
-        "socialbank.conversation.relay-enabled=false", "socialbank.conversation.send-attempts-max=3",
-        "socialbank.conversation.retry-base=1s", "socialbank.conversation.sent-payload-ttl=1m"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = {
+            "socialbank.conversation.relay-enabled=false", "socialbank.conversation.send-attempts-max=3",
+            "socialbank.conversation.retry-base=1s", "socialbank.conversation.sent-payload-ttl=1m"
+        })
 @Import(OutboxRelayContract.Fakes.class)
 abstract class OutboxRelayContract {
 
@@ -91,7 +94,8 @@ abstract class OutboxRelayContract {
     }
 
     JdbcConversations.Chat address(String chat) {
-        IdentityId identity = identities.identify(Network.TELEGRAM, chat, null, null).id();
+        IdentityId identity =
+                identities.identify(Network.TELEGRAM, chat, null, null).id();
         return new JdbcConversations.Chat(identity, Network.TELEGRAM, chat);
     }
 
@@ -111,7 +115,10 @@ abstract class OutboxRelayContract {
 
     /** Runs the relay until every id is SUCCEEDED, moving the clock past any "not now" or retry. */
     void drainAll(List<UUID> ids) throws InterruptedException {
-        for (int run = 0; run < 500 && !ids.stream().allMatch(id -> store.status(id).orElseThrow().equals("SUCCEEDED"));
+        for (int run = 0;
+                run < 500
+                        && !ids.stream()
+                                .allMatch(id -> store.status(id).orElseThrow().equals("SUCCEEDED"));
                 run++) {
             relay.relay();
             clock.advance(Duration.ofSeconds(2));
@@ -130,10 +137,13 @@ abstract class OutboxRelayContract {
         Future<Integer> running = background.submit(relay::relay);
         slow.awaitEntered();
         // the sender sees the reply before the relay records it: wait for the record, not the send
-        await("the idle chat's reply is sent while the busy chat waits",
+        await(
+                "the idle chat's reply is sent while the busy chat waits",
                 () -> store.status(help).filter("SUCCEEDED"::equals).isPresent());
         assertThat(sender.to(idle)).hasSize(1);
-        assertThat(sender.to(busy)).as("the busy chat's later replies do not overtake its first").isEmpty();
+        assertThat(sender.to(busy))
+                .as("the busy chat's later replies do not overtake its first")
+                .isEmpty();
         slow.open();
         running.get(60, TimeUnit.SECONDS);
         drainAll(flood);
@@ -153,14 +163,19 @@ abstract class OutboxRelayContract {
             chats.add(chat);
             sender.rule(chat, m -> {
                 pause(random);
-                return random.nextInt(5) == 0 ? new SendOutcome.NotNow(Duration.ofSeconds(1), "chat rate")
+                return random.nextInt(5) == 0
+                        ? new SendOutcome.NotNow(Duration.ofSeconds(1), "chat rate")
                         : new SendOutcome.Sent();
             });
         }
         for (int i = 0; i < 60; i++) {
             all.addAll(write(chats.get(random.nextInt(chats.size())), 1));
         }
-        for (int round = 0; round < 200 && !all.stream().allMatch(id -> "SUCCEEDED".equals(store.status(id).orElseThrow()));
+        for (int round = 0;
+                round < 200
+                        && !all.stream()
+                                .allMatch(id ->
+                                        "SUCCEEDED".equals(store.status(id).orElseThrow()));
                 round++) {
             List<Future<Integer>> relays = new ArrayList<>();
             for (int r = 0; r < 3; r++) {
@@ -173,7 +188,9 @@ abstract class OutboxRelayContract {
         }
         for (String chat : chats) {
             List<UUID> written = store.outboxOf(address(chat).identityId());
-            assertThat(sender.to(chat)).as("seed " + seed).extracting(OutboundMessage::id)
+            assertThat(sender.to(chat))
+                    .as("seed " + seed)
+                    .extracting(OutboundMessage::id)
                     .containsExactlyElementsOf(written);
         }
         assertThat(sender.mostInFlightPerChat.get()).as("seed " + seed).isOne();
@@ -192,8 +209,11 @@ abstract class OutboxRelayContract {
     void aRateLimitWaitIsNoSendAttempt() throws Exception {
         String chat = chat();
         int[] calls = {0};
-        sender.rule(chat, m -> ++calls[0] <= 10 ? new SendOutcome.NotNow(Duration.ofSeconds(1), "429 retry after 1")
-                : new SendOutcome.Sent());
+        sender.rule(
+                chat,
+                m -> ++calls[0] <= 10
+                        ? new SendOutcome.NotNow(Duration.ofSeconds(1), "429 retry after 1")
+                        : new SendOutcome.Sent());
         List<UUID> ids = write(chat, 2);
         relay.relay();
         assertThat(store.status(ids.get(0))).contains("PENDING");
@@ -206,7 +226,8 @@ abstract class OutboxRelayContract {
     }
 
     @Test
-    @DisplayName("security review #17: a send slower than its lease, re-claimed and sent by another relay, writes no second outcome")
+    @DisplayName(
+            "security review #17: a send slower than its lease, re-claimed and sent by another relay, writes no second outcome")
     void anOutcomeIsWrittenOnlyUnderTheLeaseThatSent() throws Exception {
         String chat = chat();
         GatedSender.Gate slow = sender.gate(chat, new SendOutcome.Failed(false, "late answer of the first send"));
@@ -218,7 +239,9 @@ abstract class OutboxRelayContract {
         assertThat(store.status(id)).contains("SUCCEEDED");
         slow.open();
         assertThat(first.get(60, TimeUnit.SECONDS)).isZero();
-        assertThat(store.status(id)).as("the first send's late answer is not recorded").contains("SUCCEEDED");
+        assertThat(store.status(id))
+                .as("the first send's late answer is not recorded")
+                .contains("SUCCEEDED");
         assertThat(store.attempts(id)).isOne();
     }
 
@@ -226,7 +249,12 @@ abstract class OutboxRelayContract {
     @DisplayName("security review #13: one-time links are sealed in the outbox table and blanked after the send")
     void linksAreNeverInTheTableInClear() {
         String chat = chat();
-        conversations.receive(new InboundMessage(Network.TELEGRAM, "m-" + UUID.randomUUID(), chat, null, null,
+        conversations.receive(new InboundMessage(
+                Network.TELEGRAM,
+                "m-" + UUID.randomUUID(),
+                chat,
+                null,
+                null,
                 new Inbound.Text("balance"))); // an unlinked chat is offered a one-time sign-in link
         UUID id = store.outboxOf(address(chat).identityId()).get(0);
         String stored = store.storedPayload(id).orElseThrow();
@@ -247,7 +275,8 @@ abstract class OutboxRelayContract {
         @Bean
         @Primary
         MutableClock mutableClock() {
-            return new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS).plusNanos(500_999));
+            return new MutableClock(
+                    Instant.now().truncatedTo(ChronoUnit.SECONDS).plusNanos(500_999));
         }
 
         @Bean

@@ -29,8 +29,9 @@ class PayeeCapUnitTests {
     }
 
     String answer(String text) {
-        List<Outbound> replies = dialogue.handle(DialogueState.NEW, Network.TELEGRAM, new Inbound.Text(text), false,
-                bank).replies();
+        List<Outbound> replies = dialogue.handle(
+                        DialogueState.NEW, Network.TELEGRAM, new Inbound.Text(text), false, bank)
+                .replies();
         return DialogueUnitTests.text(replies.subList(0, 1));
     }
 
@@ -53,10 +54,11 @@ class PayeeCapUnitTests {
     }
 
     @Test
-    @DisplayName("security review #7: a split whose share cannot be read is refused, not an exception (found by the fuzz)")
+    @DisplayName(
+            "security review #7: a split whose share cannot be read is refused, not an exception (found by the fuzz)")
     void anUnreadableShareRefusesTheAmountsInsteadOfThrowing() {
-        ParsedCommand command = new CommandParser().parse("split 100 @bob 1.500 @carol 20", Optional.empty(),
-                Context.of(Network.TELEGRAM, null));
+        ParsedCommand command = new CommandParser()
+                .parse("split 100 @bob 1.500 @carol 20", Optional.empty(), Context.of(Network.TELEGRAM, null));
         assertThat(command.amountProblem()).isPresent();
         assertThat(command.amount()).isEmpty();
         assertThat(command.shares()).isEmpty();
@@ -66,12 +68,12 @@ class PayeeCapUnitTests {
     @Test
     void theParserKeepsOneMoreThanTheCapAndSaysTheTextNamesTooMany() {
         CommandParser parser = new CommandParser();
-        ParsedCommand many = parser.parse("split 60 with " + handles(150), Optional.empty(), Context.of(Network.TELEGRAM,
-                null));
+        ParsedCommand many =
+                parser.parse("split 60 with " + handles(150), Optional.empty(), Context.of(Network.TELEGRAM, null));
         assertThat(many.payees()).hasSize(ParsedCommand.PAYEES_MAX + 1);
         assertThat(many.tooManyPayees()).isTrue();
-        ParsedCommand twenty = parser.parse("split 60 with " + handles(20), Optional.empty(), Context.of(Network.TELEGRAM,
-                null));
+        ParsedCommand twenty =
+                parser.parse("split 60 with " + handles(20), Optional.empty(), Context.of(Network.TELEGRAM, null));
         assertThat(twenty.payees()).hasSize(20);
         assertThat(twenty.tooManyPayees()).isFalse();
     }

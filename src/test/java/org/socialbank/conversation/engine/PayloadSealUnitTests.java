@@ -18,16 +18,22 @@ class PayloadSealUnitTests {
         String json = "{\"type\":\"link\",\"text\":\"Not you? https://bank.example/unlink/abc\","
                 + "\"url\":\"https://bank.example/claim/Zx_9-1?x=1&y=2\"}";
         String sealed = seal.seal(row, json);
-        assertThat(sealed).doesNotContain("http").doesNotContain("/unlink/").doesNotContain("/claim/")
+        assertThat(sealed)
+                .doesNotContain("http")
+                .doesNotContain("/unlink/")
+                .doesNotContain("/claim/")
                 .contains("\"type\":\"link\"");
         assertThat(seal.open(row, sealed)).isEqualTo(json);
-        assertThat(seal.open(UUID.randomUUID(), sealed)).as("moved to another row: stays sealed").isEqualTo(sealed);
+        assertThat(seal.open(UUID.randomUUID(), sealed))
+                .as("moved to another row: stays sealed")
+                .isEqualTo(sealed);
     }
 
     @Test
     void whatOnlyLooksSealedAndPlainPayloadsAreLeftAsTheyAre() {
         UUID row = UUID.randomUUID();
-        String typed = "{\"text\":\"you wrote {gcm1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA} and {gcm1:abcdefghijklmnopqrstu}\"}";
+        String typed =
+                "{\"text\":\"you wrote {gcm1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA} and {gcm1:abcdefghijklmnopqrstu}\"}";
         assertThat(seal.open(row, typed)).isEqualTo(typed);
         assertThat(seal.open(row, "{\"text\":\"hello\"}")).isEqualTo("{\"text\":\"hello\"}");
     }

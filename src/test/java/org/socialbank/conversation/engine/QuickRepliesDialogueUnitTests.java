@@ -12,9 +12,9 @@ import org.socialbank.conversation.Outbound;
 import org.socialbank.conversation.dialogue.Bank;
 import org.socialbank.conversation.dialogue.Dialogue;
 import org.socialbank.conversation.dialogue.DialogueState;
+import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.Language;
 import org.socialbank.shared.Network;
-import org.socialbank.shared.CurrencyCode;
 
 /**
  * Issue 13 (UX walk-through P3, P10): "more" pages the history by 20, typed or tapped, and answers
@@ -33,7 +33,10 @@ class QuickRepliesDialogueUnitTests {
         bank = new FakeBank();
         state = DialogueState.NEW;
         for (int i = 0; i < 30; i++) { // newest first, one an hour
-            bank.movements.add(new Bank.Movement(true, 100 + i, CurrencyCode.of("EUR"),
+            bank.movements.add(new Bank.Movement(
+                    true,
+                    100 + i,
+                    CurrencyCode.of("EUR"),
                     Instant.parse("2026-11-22T10:00:00Z").minusSeconds(3_600L * i)));
         }
     }
@@ -49,11 +52,15 @@ class QuickRepliesDialogueUnitTests {
     }
 
     static long lines(List<Outbound> replies) {
-        return DialogueUnitTests.text(replies).lines().filter(l -> l.contains("conversation.history.out")).count();
+        return DialogueUnitTests.text(replies)
+                .lines()
+                .filter(l -> l.contains("conversation.history.out"))
+                .count();
     }
 
     static List<String> labels(List<Outbound> replies) {
-        return ((Outbound.Buttons) replies.get(0)).buttons().stream().map(Outbound.Button::label).toList();
+        return ((Outbound.Buttons) replies.get(0))
+                .buttons().stream().map(Outbound.Button::label).toList();
     }
 
     @Test
@@ -69,8 +76,9 @@ class QuickRepliesDialogueUnitTests {
         assertThat(DialogueUnitTests.text(second)).contains("€1.05").doesNotContain("€1.04,"); // lines 6..25
         List<Outbound> third = say("更多");
         assertThat(lines(third)).isEqualTo(5);
-        assertThat(labels(third)).as("nothing more to show").containsExactly("en:conversation.quick.balance",
-                "en:conversation.quick.pay");
+        assertThat(labels(third))
+                .as("nothing more to show")
+                .containsExactly("en:conversation.quick.balance", "en:conversation.quick.pay");
         assertThat(DialogueUnitTests.text(say("more"))).isEqualTo("en:conversation.history.no_more");
         assertThat(DialogueUnitTests.text(say("بیشتر"))).isEqualTo("en:conversation.more.nothing");
     }
@@ -96,28 +104,36 @@ class QuickRepliesDialogueUnitTests {
         bank.linkedIn(Language.ZH);
         List<Outbound> balance = say("余额");
         assertThat(labels(balance)).containsExactly("zh:conversation.quick.history", "zh:conversation.quick.pay");
-        List<Outbound> history = send(Network.TELEGRAM, new Inbound.Button(
-                ((Outbound.Buttons) balance.get(0)).buttons().get(0).reference()));
+        List<Outbound> history = send(
+                Network.TELEGRAM,
+                new Inbound.Button(
+                        ((Outbound.Buttons) balance.get(0)).buttons().get(0).reference()));
         assertThat(DialogueUnitTests.text(history)).startsWith("zh:conversation.history.title");
         assertThat(send(Network.WEBCHAT, new Inbound.Text("help")).get(0)).isInstanceOf(Outbound.Buttons.class);
         assertThat(send(Network.BALE, new Inbound.Start()).get(0)).isInstanceOf(Outbound.Buttons.class);
         assertThat(send(Network.WECHAT, new Inbound.Text("余额")).get(0)).isInstanceOf(Outbound.Text.class);
         assertThat(send(Network.X, new Inbound.Text("help")).get(0)).isInstanceOf(Outbound.Text.class);
-        Dialogue.Step inGroup = dialogue.handle(DialogueState.NEW, Network.TELEGRAM, new Inbound.Text("help"), true, bank);
-        assertThat(inGroup.replies().get(0)).as("a group's members cannot press another's buttons")
+        Dialogue.Step inGroup =
+                dialogue.handle(DialogueState.NEW, Network.TELEGRAM, new Inbound.Text("help"), true, bank);
+        assertThat(inGroup.replies().get(0))
+                .as("a group's members cannot press another's buttons")
                 .isInstanceOf(Outbound.Text.class);
-        List<Outbound> pay = send(Network.TELEGRAM, new Inbound.Button(
-                ((Outbound.Buttons) say("余额").get(0)).buttons().get(1).reference()));
+        List<Outbound> pay = send(
+                Network.TELEGRAM,
+                new Inbound.Button(
+                        ((Outbound.Buttons) say("余额").get(0)).buttons().get(1).reference()));
         assertThat(DialogueUnitTests.text(pay)).isEqualTo("zh:conversation.pay.ask_payee");
     }
 
     static List<String> labelsOf(Outbound reply) {
-        return ((Outbound.Buttons) reply).buttons().stream().map(Outbound.Button::label).toList();
+        return ((Outbound.Buttons) reply)
+                .buttons().stream().map(Outbound.Button::label).toList();
     }
 
     void linkedKnowingCamille(Language language) {
         bank.linkedIn(language);
-        bank.knows(new org.socialbank.directory.Alias(org.socialbank.directory.AliasType.TAG, null, "camille"),
+        bank.knows(
+                new org.socialbank.directory.Alias(org.socialbank.directory.AliasType.TAG, null, "camille"),
                 "Camille D.");
     }
 
@@ -129,18 +145,22 @@ class QuickRepliesDialogueUnitTests {
     @DisplayName("issue 13: a receipt offers [Pay again] and [History]; Pay again goes through the checks and Confirm")
     void aReceiptOffersPayAgainWhichNeverPaysWithoutConfirm() {
         linkedKnowingCamille(Language.EN);
-        List<Outbound> paid = send(Network.TELEGRAM, new Inbound.Button(reference(say("pay $camille 5").get(0), 0)));
+        List<Outbound> paid = send(
+                Network.TELEGRAM,
+                new Inbound.Button(reference(say("pay $camille 5").get(0), 0)));
         assertThat(paid.get(0)).isInstanceOf(Outbound.Receipt.class);
         assertThat(paid).hasSize(2);
         assertThat(((Outbound.Buttons) paid.get(1)).text()).isEqualTo("en:conversation.quick.after_payment");
-        assertThat(labelsOf(paid.get(1))).containsExactly("en:conversation.quick.pay_again",
-                "en:conversation.quick.history");
+        assertThat(labelsOf(paid.get(1)))
+                .containsExactly("en:conversation.quick.pay_again", "en:conversation.quick.history");
         assertThat(bank.payments).hasSize(1);
 
         int checks = bank.checks;
         List<Outbound> again = send(Network.TELEGRAM, new Inbound.Button(reference(paid.get(1), 0)));
         assertThat(DialogueUnitTests.text(again)).isEqualTo("en:conversation.pay.confirm[€5.00,Camille D.]");
-        assertThat(bank.payments).as("a tap on Pay again pays nothing by itself").hasSize(1);
+        assertThat(bank.payments)
+                .as("a tap on Pay again pays nothing by itself")
+                .hasSize(1);
         assertThat(bank.checks).as("checked before Confirm is shown").isEqualTo(checks + 1);
         List<Outbound> paidAgain = send(Network.TELEGRAM, new Inbound.Button(reference(again.get(0), 0)));
         assertThat(paidAgain.get(0)).isInstanceOf(Outbound.Receipt.class);
@@ -178,9 +198,16 @@ class QuickRepliesDialogueUnitTests {
         for (String asked : List.of("menu", "меню", "help")) {
             Outbound menu = send(Network.WHATSAPP, new Inbound.Text(asked)).get(0);
             assertThat(((Outbound.Buttons) menu).text()).isEqualTo("ru:conversation.help");
-            assertThat(labelsOf(menu)).containsExactly("ru:conversation.quick.balance", "ru:conversation.quick.history",
-                    "ru:conversation.quick.pay", "ru:conversation.quick.requests", "ru:conversation.quick.limits",
-                    "ru:conversation.quick.spending", "ru:conversation.quick.account", "ru:conversation.quick.branches");
+            assertThat(labelsOf(menu))
+                    .containsExactly(
+                            "ru:conversation.quick.balance",
+                            "ru:conversation.quick.history",
+                            "ru:conversation.quick.pay",
+                            "ru:conversation.quick.requests",
+                            "ru:conversation.quick.limits",
+                            "ru:conversation.quick.spending",
+                            "ru:conversation.quick.account",
+                            "ru:conversation.quick.branches");
         }
         java.util.Map<Integer, String> said = new java.util.HashMap<>();
         for (int row = 0; row < 8; row++) {
@@ -188,13 +215,19 @@ class QuickRepliesDialogueUnitTests {
             List<Outbound> answer = send(Network.WHATSAPP, new Inbound.Button(reference(menu, row)));
             said.put(row, answer.get(0).toString());
         }
-        assertThat(said.values()).allSatisfy(a -> assertThat(a).contains("ru:").doesNotContain("conversation.pay.stale")
-                .doesNotContain("conversation.not_yet").doesNotContain("Sorry"));
+        assertThat(said.values())
+                .allSatisfy(a -> assertThat(a)
+                        .contains("ru:")
+                        .doesNotContain("conversation.pay.stale")
+                        .doesNotContain("conversation.not_yet")
+                        .doesNotContain("Sorry"));
         assertThat(said.get(0)).contains("conversation.balance");
         assertThat(said.get(2)).contains("conversation.pay.ask_payee");
         assertThat(said.get(4)).contains("limits");
         assertThat(said.get(7)).contains("conversation.branches");
-        assertThat(send(Network.TELEGRAM, new Inbound.Text("menu")).get(0)).as("Telegram has its own menu button")
-                .isInstanceOf(Outbound.Buttons.class).satisfies(m -> assertThat(labelsOf(m)).hasSize(3));
+        assertThat(send(Network.TELEGRAM, new Inbound.Text("menu")).get(0))
+                .as("Telegram has its own menu button")
+                .isInstanceOf(Outbound.Buttons.class)
+                .satisfies(m -> assertThat(labelsOf(m)).hasSize(3));
     }
 }

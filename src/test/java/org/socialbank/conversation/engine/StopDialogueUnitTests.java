@@ -18,7 +18,8 @@ class StopDialogueUnitTests {
 
     @Test
     void aStopWordFromAnUnlinkedChatIsConfirmedInItsLanguage() {
-        Dialogue.Step step = dialogue.handle(DialogueState.NEW, Network.TELEGRAM, new Inbound.Text("СТОП"), false, bank);
+        Dialogue.Step step =
+                dialogue.handle(DialogueState.NEW, Network.TELEGRAM, new Inbound.Text("СТОП"), false, bank);
         assertThat(bank.marketingStopped).containsExactly("СТОП");
         assertThat(step.replies()).containsExactly(new Outbound.Text("ru:consent.stop.confirmed"));
     }
@@ -26,7 +27,8 @@ class StopDialogueUnitTests {
     @Test
     void platformStopAndBlockEventsWithdrawMarketingSilently() {
         Dialogue.Step stop = dialogue.handle(DialogueState.NEW, Network.WECHAT, new Inbound.Stop(), false, bank);
-        Dialogue.Step blocked = dialogue.handle(DialogueState.NEW, Network.TELEGRAM, new Inbound.Blocked(), false, bank);
+        Dialogue.Step blocked =
+                dialogue.handle(DialogueState.NEW, Network.TELEGRAM, new Inbound.Blocked(), false, bank);
         assertThat(bank.marketingStopped).isEqualTo(List.of("stop", "blocked"));
         assertThat(stop.replies()).isEmpty();
         assertThat(blocked.replies()).isEmpty();
@@ -35,15 +37,18 @@ class StopDialogueUnitTests {
     @Test
     void aStopWordDuringAPaymentCancelsItAndSaysBoth() {
         bank.linkedIn(org.socialbank.shared.Language.EN);
-        bank.knows(new org.socialbank.directory.Alias(org.socialbank.directory.AliasType.HANDLE, Network.TELEGRAM,
-                "bob"), "Bob B.");
-        Dialogue.Step paying = dialogue.handle(DialogueState.NEW, Network.TELEGRAM, new Inbound.Text("pay @bob 10"),
-                false, bank);
+        bank.knows(
+                new org.socialbank.directory.Alias(org.socialbank.directory.AliasType.HANDLE, Network.TELEGRAM, "bob"),
+                "Bob B.");
+        Dialogue.Step paying =
+                dialogue.handle(DialogueState.NEW, Network.TELEGRAM, new Inbound.Text("pay @bob 10"), false, bank);
         assertThat(paying.state().form()).isNotNull();
         Dialogue.Step stop = dialogue.handle(paying.state(), Network.TELEGRAM, new Inbound.Text("stop"), false, bank);
         assertThat(stop.state().form()).isNull();
-        assertThat(stop.replies()).containsExactly(new Outbound.Text("en:conversation.pay.cancelled"),
-                new Outbound.Text("en:consent.stop.confirmed"));
+        assertThat(stop.replies())
+                .containsExactly(
+                        new Outbound.Text("en:conversation.pay.cancelled"),
+                        new Outbound.Text("en:consent.stop.confirmed"));
         assertThat(bank.marketingStopped).containsExactly("stop");
     }
 

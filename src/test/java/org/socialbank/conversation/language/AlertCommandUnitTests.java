@@ -29,8 +29,16 @@ class AlertCommandUnitTests {
     /** Issue 17, 1.11: the settings page's link is asked for in each language; no other command is taken for it. */
     @Test
     void readsAskingForTheSettingsPageInTheFiveLanguages() {
-        for (String asked : new String[] {"alert settings", "My alerts settings", "réglages des alertes",
-                "Paramètres des alertes", "настройки уведомлений", "تنظیمات هشدار", "تنظیمات هشدارها", "提醒设置"}) {
+        for (String asked : new String[] {
+            "alert settings",
+            "My alerts settings",
+            "réglages des alertes",
+            "Paramètres des alertes",
+            "настройки уведомлений",
+            "تنظیمات هشدار",
+            "تنظیمات هشدارها",
+            "提醒设置"
+        }) {
             assertThat(AlertCommand.read(asked)).as(asked).containsInstanceOf(AlertCommand.Page.class);
         }
         assertThat(AlertCommand.read("alerts min 100")).contains(new AlertCommand.Min(new BigDecimal("100")));
@@ -86,7 +94,9 @@ class AlertCommandUnitTests {
         assertThat(AlertCommand.read("quiet hours off")).containsInstanceOf(AlertCommand.QuietOff.class);
         assertThat(AlertCommand.read("тихие часы выкл")).containsInstanceOf(AlertCommand.QuietOff.class);
         assertThat(AlertCommand.read("关闭免打扰")).containsInstanceOf(AlertCommand.QuietOff.class);
-        assertThat(AlertCommand.read("quiet hours 25:00-07:00")).as("no such hour").isEmpty();
+        assertThat(AlertCommand.read("quiet hours 25:00-07:00"))
+                .as("no such hour")
+                .isEmpty();
         assertThat(AlertCommand.read("quiet hours 7-7")).as("an empty span").isEmpty();
     }
 
@@ -99,6 +109,7 @@ class AlertCommandUnitTests {
         assertThat(AlertCommand.read("send 10 to @bob")).isEmpty();
         assertThat(AlertCommand.read("stop")).isEmpty();
         assertThat(AlertCommand.read("alerts min -5")).isEmpty();
-        assertThat(AlertCommand.read("alerts off " + "x".repeat(AlertCommand.TEXT_LENGTH_MAX))).isEmpty();
+        assertThat(AlertCommand.read("alerts off " + "x".repeat(AlertCommand.TEXT_LENGTH_MAX)))
+                .isEmpty();
     }
 }

@@ -37,10 +37,12 @@ class CommandCorpusUnitTests {
                         + "\n  actual   " + actual);
             }
         }
-        passed.forEach((language, counts) ->
-                System.out.printf("corpus %s: %d/%d%n", language.tag(), counts[0], counts[1]));
+        passed.forEach(
+                (language, counts) -> System.out.printf("corpus %s: %d/%d%n", language.tag(), counts[0], counts[1]));
         mismatches.forEach(System.out::println);
-        assertThat(mismatches).as(mismatches.size() + " of " + lines.size() + " commands misread").isEmpty();
+        assertThat(mismatches)
+                .as(mismatches.size() + " of " + lines.size() + " commands misread")
+                .isEmpty();
     }
 
     @Test
@@ -55,7 +57,9 @@ class CommandCorpusUnitTests {
         Set<String> all = new java.util.HashSet<>();
         EnumSet.allOf(Intent.class).forEach(i -> all.add(i.wireName()));
         for (Language language : Language.values()) {
-            assertThat(sizes.getOrDefault(language, 0)).as(language.tag()).isGreaterThanOrEqualTo(COMMANDS_PER_LANGUAGE_MIN);
+            assertThat(sizes.getOrDefault(language, 0))
+                    .as(language.tag())
+                    .isGreaterThanOrEqualTo(COMMANDS_PER_LANGUAGE_MIN);
             assertThat(intents.get(language)).as(language.tag()).containsAll(all);
         }
     }

@@ -15,18 +15,28 @@ class CommandLanguageArchitectureTests {
 
     @Test
     void isPlainJava() {
-        noClasses().that().doNotHaveSimpleName("package-info")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta..",
-                        "tools.jackson..", "java.sql..", "javax.sql..")
-                .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        noClasses()
+                .that()
+                .doNotHaveSimpleName("package-info")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.springframework..", "jakarta..", "tools.jackson..", "java.sql..", "javax.sql..")
+                .check(new ClassFileImporter()
+                        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                         .importPackages("org.socialbank.conversation.language"));
     }
 
     @Test
     void isTheNamedInterfaceLanguageOfTheConversationModule() {
         ApplicationModule conversation = ApplicationModules.of(SocialbankApplication.class)
-                .getModuleByName("conversation").orElseThrow();
-        assertThat(conversation.getNamedInterfaces().getByName("language").orElseThrow()
-                .contains(CommandParser.class)).isTrue();
+                .getModuleByName("conversation")
+                .orElseThrow();
+        assertThat(conversation
+                        .getNamedInterfaces()
+                        .getByName("language")
+                        .orElseThrow()
+                        .contains(CommandParser.class))
+                .isTrue();
     }
 }

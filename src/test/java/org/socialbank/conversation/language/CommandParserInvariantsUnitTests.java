@@ -21,16 +21,96 @@ import org.socialbank.shared.Network;
 class CommandParserInvariantsUnitTests {
 
     static final int TEXTS_PER_SEED = 400;
-    static final String[] PIECES = {"send", "pay", "split", "request", "balance", "cancel", "envoie",
-        "à", "solde", "переведи", "на", "баланс", "бaланс", "بفرست", "به", "موجودی", "转", "给", "余额",
-        "AA", "@bob", "x:@bob", "@SMoneyfr", "$carol", "bob@example.com", "+7 912 345-67-89",
-        "0912 345 6789", "13800138000", "10", "10.50", "1,234", "1 234,56", "1\u202f234", "۵۰", "١٢٫٥",
-        "هزار", "تومان", "ریال", "五百", "两千五", "一百二十", "元", "块", "五", "毛", "€", "$", "₽", "¥",
-        "EUR", "eur", "руб.", "k", "тыс.", "-", ",", ".", ":", "?", "#pay", "/balance", "one", "deux",
-        "сто", "پنجاه", "cents", "коп", "1.500", "亿", "零", "点", "٫", "٬", "\u200c", "\u200f", "😀",
-        "Bob", "Иван", "Ивану", "علی", "王伟", "english", "中文", "how", "0", "99999999999999999999"};
-    static final Context CONTEXT = new Context(Network.TELEGRAM, null, List.of("Bob", "Иван", "علی", "王伟"),
-            Set.of("smoneyfr"));
+    static final String[] PIECES = {
+        "send",
+        "pay",
+        "split",
+        "request",
+        "balance",
+        "cancel",
+        "envoie",
+        "à",
+        "solde",
+        "переведи",
+        "на",
+        "баланс",
+        "бaланс",
+        "بفرست",
+        "به",
+        "موجودی",
+        "转",
+        "给",
+        "余额",
+        "AA",
+        "@bob",
+        "x:@bob",
+        "@SMoneyfr",
+        "$carol",
+        "bob@example.com",
+        "+7 912 345-67-89",
+        "0912 345 6789",
+        "13800138000",
+        "10",
+        "10.50",
+        "1,234",
+        "1 234,56",
+        "1\u202f234",
+        "۵۰",
+        "١٢٫٥",
+        "هزار",
+        "تومان",
+        "ریال",
+        "五百",
+        "两千五",
+        "一百二十",
+        "元",
+        "块",
+        "五",
+        "毛",
+        "€",
+        "$",
+        "₽",
+        "¥",
+        "EUR",
+        "eur",
+        "руб.",
+        "k",
+        "тыс.",
+        "-",
+        ",",
+        ".",
+        ":",
+        "?",
+        "#pay",
+        "/balance",
+        "one",
+        "deux",
+        "сто",
+        "پنجاه",
+        "cents",
+        "коп",
+        "1.500",
+        "亿",
+        "零",
+        "点",
+        "٫",
+        "٬",
+        "\u200c",
+        "\u200f",
+        "😀",
+        "Bob",
+        "Иван",
+        "Ивану",
+        "علی",
+        "王伟",
+        "english",
+        "中文",
+        "how",
+        "0",
+        "99999999999999999999"
+    };
+    static final Context CONTEXT =
+            new Context(Network.TELEGRAM, null, List.of("Bob", "Иван", "علی", "王伟"), Set.of("smoneyfr"));
 
     private final CommandParser parser = new CommandParser();
 
@@ -40,11 +120,14 @@ class CommandParserInvariantsUnitTests {
         RandomGenerator random = new SplittableRandom(seed);
         for (int i = 0; i < TEXTS_PER_SEED; i++) {
             String text = text(random);
-            Optional<Language> hint = random.nextBoolean() ? Optional.empty()
+            Optional<Language> hint = random.nextBoolean()
+                    ? Optional.empty()
                     : Optional.of(Language.values()[random.nextInt(Language.values().length)]);
             ParsedCommand command = parser.parse(text, hint, CONTEXT);
             String where = "seed " + seed + ", text [" + text + "], hint " + hint;
-            assertThat(parser.parse(text, hint, CONTEXT)).as("deterministic: " + where).isEqualTo(command);
+            assertThat(parser.parse(text, hint, CONTEXT))
+                    .as("deterministic: " + where)
+                    .isEqualTo(command);
             holds(command, where);
         }
     }
@@ -70,9 +153,13 @@ class CommandParserInvariantsUnitTests {
         }
         if (!command.shares().isEmpty()) {
             assertThat(command.intent()).as(where).isEqualTo(Intent.SPLIT);
-            assertThat(command.payees()).as(where).containsAll(command.shares().stream().map(ParsedShare::payee).toList());
+            assertThat(command.payees())
+                    .as(where)
+                    .containsAll(
+                            command.shares().stream().map(ParsedShare::payee).toList());
         }
-        command.targetLanguage().ifPresent(t -> assertThat(command.intent()).as(where).isEqualTo(Intent.LANGUAGE));
+        command.targetLanguage()
+                .ifPresent(t -> assertThat(command.intent()).as(where).isEqualTo(Intent.LANGUAGE));
     }
 
     private static String text(RandomGenerator random) {

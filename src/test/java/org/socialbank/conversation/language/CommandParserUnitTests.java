@@ -31,11 +31,17 @@ class CommandParserUnitTests {
                 .containsExactly(new Payee(PayeeType.HANDLE, "bob", Network.TELEGRAM));
         assertThat(parser.parse("send 10 to x:@Bob", Optional.empty(), telegram).payees())
                 .containsExactly(new Payee(PayeeType.HANDLE, "bob", Network.X));
-        Payee wechat = parser.parse("给@WangWei转100元", Optional.empty(), Context.of(Network.WECHAT, null)).payees().get(0);
-        assertThat(wechat).as("WeChat ids are case-sensitive").isEqualTo(new Payee(PayeeType.HANDLE, "WangWei", Network.WECHAT));
+        Payee wechat = parser.parse("给@WangWei转100元", Optional.empty(), Context.of(Network.WECHAT, null))
+                .payees()
+                .get(0);
+        assertThat(wechat)
+                .as("WeChat ids are case-sensitive")
+                .isEqualTo(new Payee(PayeeType.HANDLE, "WangWei", Network.WECHAT));
         assertThat(wechat.alias()).contains(new Alias(AliasType.HANDLE, Network.WECHAT, "WangWei"));
-        assertThat(parser.parse("send 10 to @bob", Optional.empty(), Context.of(Network.WHATSAPP, null)).payees())
-                .as("not a WhatsApp id: reported without a network").containsExactly(new Payee(PayeeType.HANDLE, "bob", null));
+        assertThat(parser.parse("send 10 to @bob", Optional.empty(), Context.of(Network.WHATSAPP, null))
+                        .payees())
+                .as("not a WhatsApp id: reported without a network")
+                .containsExactly(new Payee(PayeeType.HANDLE, "bob", null));
         assertThat(parse("send 10 to @bob").payees().get(0).alias()).isEmpty();
     }
 
@@ -45,7 +51,9 @@ class CommandParserUnitTests {
         ParsedCommand tweet = parser.parse("@SMoneyfr #envoyer 10EUR @dest", Optional.empty(), x);
         assertThat(tweet.intent()).isEqualTo(Intent.PAY);
         assertThat(tweet.payees()).containsExactly(new Payee(PayeeType.HANDLE, "dest", Network.X));
-        assertThat(parse("/pay@socialbank_bot 10 @bob").payees()).extracting(Payee::value).containsExactly("bob");
+        assertThat(parse("/pay@socialbank_bot 10 @bob").payees())
+                .extracting(Payee::value)
+                .containsExactly("bob");
     }
 
     @Test
@@ -54,15 +62,22 @@ class CommandParserUnitTests {
         ParsedCommand french = parser.parse("@SMoneyfr #envoyer 10EUR @dest", Optional.empty(), x);
         assertThat(french.intent()).isEqualTo(Intent.PAY);
         assertThat(french.amount()).contains(new BigDecimal("10"));
-        assertThat(french.payees()).as("without the bank's handles in the context")
+        assertThat(french.payees())
+                .as("without the bank's handles in the context")
                 .containsExactly(new Payee(PayeeType.HANDLE, "dest", Network.X));
         ParsedCommand icici = parser.parse("@icicibank #pay @bob 500", Optional.empty(), x);
         assertThat(icici.intent()).isEqualTo(Intent.PAY);
         assertThat(icici.payees()).extracting(Payee::value).containsExactly("bob");
-        assertThat(parse("@SMoneyfr envoie 10 € à @dest").payees()).as("a command word, not a hashtag")
-                .extracting(Payee::value).containsExactly("dest");
-        assertThat(parse("@mybank #split 60 EUR @ann @ivan").payees()).extracting(Payee::value).containsExactly("ann", "ivan");
-        assertThat(parse("@mybank #balance").payees()).as("a command that names no one").isEmpty();
+        assertThat(parse("@SMoneyfr envoie 10 € à @dest").payees())
+                .as("a command word, not a hashtag")
+                .extracting(Payee::value)
+                .containsExactly("dest");
+        assertThat(parse("@mybank #split 60 EUR @ann @ivan").payees())
+                .extracting(Payee::value)
+                .containsExactly("ann", "ivan");
+        assertThat(parse("@mybank #balance").payees())
+                .as("a command that names no one")
+                .isEmpty();
         assertThat(parse("@mybank how do I pay?").intent()).isEqualTo(Intent.HELP);
     }
 
@@ -72,19 +87,38 @@ class CommandParserUnitTests {
         assertThat(parse("@bob #pay 500").payees()).extracting(Payee::value).containsExactly("bob");
         assertThat(parse("@bob send 500").payees()).extracting(Payee::value).containsExactly("bob");
         assertThat(parse("@bob #request 20").payees()).extracting(Payee::value).containsExactly("bob");
-        assertThat(parse("@bob 500").payees()).as("ICICI style: no command after the handle")
-                .extracting(Payee::value).containsExactly("bob");
-        assertThat(parse("@mybank @bob #pay 500").payees()).as("only the first handle, and only before a command")
-                .extracting(Payee::value).containsExactly("mybank", "bob");
-        assertThat(parse("pay @bob 500 @carol").payees()).as("not at the start").extracting(Payee::value)
+        assertThat(parse("@bob 500").payees())
+                .as("ICICI style: no command after the handle")
+                .extracting(Payee::value)
+                .containsExactly("bob");
+        assertThat(parse("@mybank @bob #pay 500").payees())
+                .as("only the first handle, and only before a command")
+                .extracting(Payee::value)
+                .containsExactly("mybank", "bob");
+        assertThat(parse("pay @bob 500 @carol").payees())
+                .as("not at the start")
+                .extracting(Payee::value)
                 .containsExactly("bob", "carol");
-        assertThat(parse("x:@mybank #pay @bob 500").payees()).as("a handle that names its network is meant")
-                .extracting(Payee::value).containsExactly("mybank", "bob");
+        assertThat(parse("x:@mybank #pay @bob 500").payees())
+                .as("a handle that names its network is meant")
+                .extracting(Payee::value)
+                .containsExactly("mybank", "bob");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"thanks", "Thank you!", "merci", "Merci beaucoup", "спасибо", "Спасибо!", "ممنون",
-            "خیلی ممنون", "谢谢", "谢谢！"})
+    @ValueSource(
+            strings = {
+                "thanks",
+                "Thank you!",
+                "merci",
+                "Merci beaucoup",
+                "спасибо",
+                "Спасибо!",
+                "ممنون",
+                "خیلی ممنون",
+                "谢谢",
+                "谢谢！"
+            })
     void thanksInEveryLanguageIsThanksIssue13(String text) {
         assertThat(parse(text).intent()).isEqualTo(Intent.THANKS);
     }
@@ -92,39 +126,64 @@ class CommandParserUnitTests {
     @Test
     void thanksBesideACommandIsAFiller() {
         assertThat(parse("thanks, send 10 to @bob").intent()).isEqualTo(Intent.PAY);
-        assertThat(parse("@bob 10 merci").intent()).as("an amount and a payee still pay").isEqualTo(Intent.PAY);
+        assertThat(parse("@bob 10 merci").intent())
+                .as("an amount and a payee still pay")
+                .isEqualTo(Intent.PAY);
         assertThat(parse("спасибо, какой у меня баланс").intent()).isEqualTo(Intent.BALANCE);
         assertThat(parse("谢谢，帮助").intent()).isEqualTo(Intent.HELP);
     }
 
     @Test
     void readsLocalPhoneNumbersInTheContextsRegionElseTheLanguagesCountry() {
-        assertThat(parse("send 10 to 0612345678").payees()).as("English: no country").isEmpty();
-        assertThat(parser.parse("send 10 to 0612345678", Optional.empty(), Context.of(null, "fr")).payees())
-                .extracting(Payee::value).containsExactly("+33612345678");
-        assertThat(parse("envoie 10 € au 0612345678").payees()).extracting(Payee::value).containsExactly("+33612345678");
-        assertThat(parser.parse("envoie 10 € au 0912 345 6789", Optional.empty(), Context.of(null, "IR")).payees())
-                .extracting(Payee::value).containsExactly("+989123456789");
-        assertThat(parser.parse("send 10 09123456789", Optional.of(Language.FA), Context.none()).payees())
-                .as("the chat's language before the message's").extracting(Payee::value).containsExactly("+989123456789");
+        assertThat(parse("send 10 to 0612345678").payees())
+                .as("English: no country")
+                .isEmpty();
+        assertThat(parser.parse("send 10 to 0612345678", Optional.empty(), Context.of(null, "fr"))
+                        .payees())
+                .extracting(Payee::value)
+                .containsExactly("+33612345678");
+        assertThat(parse("envoie 10 € au 0612345678").payees())
+                .extracting(Payee::value)
+                .containsExactly("+33612345678");
+        assertThat(parser.parse("envoie 10 € au 0912 345 6789", Optional.empty(), Context.of(null, "IR"))
+                        .payees())
+                .extracting(Payee::value)
+                .containsExactly("+989123456789");
+        assertThat(parser.parse("send 10 09123456789", Optional.of(Language.FA), Context.none())
+                        .payees())
+                .as("the chat's language before the message's")
+                .extracting(Payee::value)
+                .containsExactly("+989123456789");
     }
 
     @Test
     void findsRecentPayeesByNameInAnyScript() {
         Context context = Context.none().withRecentPayees(List.of("Alice Martin", "Иван", "علی", "王伟"));
-        assertThat(parser.parse("pay alice 5", Optional.empty(), context).payees()).containsExactly(Payee.name("Alice Martin"));
-        assertThat(parser.parse("переведи Ивану 5 руб", Optional.empty(), context).payees()).containsExactly(Payee.name("Иван"));
-        assertThat(parser.parse("۵ هزار تومان به علي بفرست", Optional.empty(), context).payees())
-                .as("Arabic yeh").containsExactly(Payee.name("علی"));
+        assertThat(parser.parse("pay alice 5", Optional.empty(), context).payees())
+                .containsExactly(Payee.name("Alice Martin"));
+        assertThat(parser.parse("переведи Ивану 5 руб", Optional.empty(), context)
+                        .payees())
+                .containsExactly(Payee.name("Иван"));
+        assertThat(parser.parse("۵ هزار تومان به علي بفرست", Optional.empty(), context)
+                        .payees())
+                .as("Arabic yeh")
+                .containsExactly(Payee.name("علی"));
         assertThat(parser.parse("给王伟转5元", Optional.empty(), context).payees()).containsExactly(Payee.name("王伟"));
     }
 
     @Test
     void letsTheHintDecideOnlyWhenTheTextDoesNot() {
-        assertThat(parser.parse("10 @bob", Optional.of(Language.FA), Context.none()).language()).isEqualTo(Language.FA);
-        assertThat(parser.parse("/balance", Optional.of(Language.RU), Context.none()).language()).isEqualTo(Language.RU);
-        assertThat(parser.parse("send 10 to @bob", Optional.of(Language.RU), Context.none()).language()).isEqualTo(Language.EN);
-        assertThat(parser.parse("10 @bob", Optional.empty(), Context.none()).language()).isEqualTo(Language.EN);
+        assertThat(parser.parse("10 @bob", Optional.of(Language.FA), Context.none())
+                        .language())
+                .isEqualTo(Language.FA);
+        assertThat(parser.parse("/balance", Optional.of(Language.RU), Context.none())
+                        .language())
+                .isEqualTo(Language.RU);
+        assertThat(parser.parse("send 10 to @bob", Optional.of(Language.RU), Context.none())
+                        .language())
+                .isEqualTo(Language.EN);
+        assertThat(parser.parse("10 @bob", Optional.empty(), Context.none()).language())
+                .isEqualTo(Language.EN);
     }
 
     @Test
@@ -132,13 +191,17 @@ class CommandParserUnitTests {
         ParsedCommand shares = parse("split 100 EUR: @bob 60, @alice 40");
         assertThat(shares.intent()).isEqualTo(Intent.SPLIT);
         assertThat(shares.amount()).contains(new BigDecimal("100"));
-        assertThat(shares.shares()).extracting(s -> s.payee().value(), ParsedShare::amount)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("bob", new BigDecimal("60")),
+        assertThat(shares.shares())
+                .extracting(s -> s.payee().value(), ParsedShare::amount)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("bob", new BigDecimal("60")),
                         org.assertj.core.groups.Tuple.tuple("alice", new BigDecimal("40")));
         ParsedCommand equal = parse("split 60 with @bob and @alice");
         assertThat(equal.shares()).isEmpty();
         assertThat(equal.payees()).hasSize(2);
-        assertThat(parse("split @bob @alice 60").shares()).as("one amount after the last payee is the total").isEmpty();
+        assertThat(parse("split @bob @alice 60").shares())
+                .as("one amount after the last payee is the total")
+                .isEmpty();
     }
 
     @Test
@@ -167,8 +230,11 @@ class CommandParserUnitTests {
 
     /** Inputs built to make a backtracking matcher explode; the parser reads each in one pass. */
     @ParameterizedTest(name = "{index}")
-    @ValueSource(strings = {"1,", "1 ", "a.", "a@", "@a", "+1 ", "0", "一", "亿", "$a", "#a", "x:", "1.1.",
-        "a.b@c", "руб ", "هزار ", "(1) ", "ab@cd.", "-1 "})
+    @ValueSource(
+            strings = {
+                "1,", "1 ", "a.", "a@", "@a", "+1 ", "0", "一", "亿", "$a", "#a", "x:", "1.1.", "a.b@c", "руб ", "هزار ",
+                "(1) ", "ab@cd.", "-1 "
+            })
     void readsLongAdversarialTextsInOnePass(String unit) {
         String text = unit.repeat(CommandParser.TEXT_LENGTH_MAX / unit.length()) + " send 10 to @bob";
         text = text.substring(Math.max(0, text.length() - CommandParser.TEXT_LENGTH_MAX));

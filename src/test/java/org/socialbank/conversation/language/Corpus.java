@@ -23,13 +23,25 @@ final class Corpus {
     static final String RESOURCE = "/conversation/corpus.tsv";
 
     /** The chat every command of the corpus is written in. */
-    static final Context CONTEXT = new Context(Network.TELEGRAM, null,
-            List.of("Bob", "Alice Martin", "Sophie", "Jean Dupont", "Иван", "Маша", "Ольга Петрова",
-                    "علی", "مریم", "رضا", "王伟", "李娜"),
+    static final Context CONTEXT = new Context(
+            Network.TELEGRAM,
+            null,
+            List.of(
+                    "Bob",
+                    "Alice Martin",
+                    "Sophie",
+                    "Jean Dupont",
+                    "Иван",
+                    "Маша",
+                    "Ольга Петрова",
+                    "علی",
+                    "مریم",
+                    "رضا",
+                    "王伟",
+                    "李娜"),
             Set.of("SMoneyfr", "socialbank_bot"));
 
-    private Corpus() {
-    }
+    private Corpus() {}
 
     /**
      * One command and what it must read as.
@@ -37,8 +49,7 @@ final class Corpus {
      * @param language the language of its section, which the parser must detect
      * @param number its line number in the file
      */
-    record Line(int number, Language language, Optional<Language> hint, String text, String expected) {
-    }
+    record Line(int number, Language language, Optional<Language> hint, String text, String expected) {}
 
     static List<Line> load() {
         try (InputStream in = Corpus.class.getResourceAsStream(RESOURCE)) {
@@ -64,9 +75,14 @@ final class Corpus {
                 if (columns.length != 6 || section == null) {
                     throw new IllegalStateException("line " + number + ": 6 columns in a section expected: " + row);
                 }
-                Optional<Language> hint = columns[0].isEmpty() ? Optional.empty()
+                Optional<Language> hint = columns[0].isEmpty()
+                        ? Optional.empty()
                         : Optional.of(Language.fromTag(columns[0]).orElseThrow());
-                lines.add(new Line(number, section, hint, columns[1],
+                lines.add(new Line(
+                        number,
+                        section,
+                        hint,
+                        columns[1],
                         describe(section.tag(), columns[2], columns[3], columns[4], columns[5])));
             }
         }
@@ -75,11 +91,18 @@ final class Corpus {
 
     /** What the parser read, in the corpus's own terms, so that a mismatch shows both side by side. */
     static String describe(ParsedCommand command) {
-        String amount = command.amountMinor().isPresent() ? Long.toString(command.amountMinor().getAsLong()) : "";
-        String payees = command.payees().stream().map(p -> p.type().wireName() + ":" + p.value())
+        String amount = command.amountMinor().isPresent()
+                ? Long.toString(command.amountMinor().getAsLong())
+                : "";
+        String payees = command.payees().stream()
+                .map(p -> p.type().wireName() + ":" + p.value())
                 .collect(Collectors.joining(";"));
-        return describe(command.language().tag(), command.intent().wireName(), amount,
-                command.currency().map(Object::toString).orElse(""), payees);
+        return describe(
+                command.language().tag(),
+                command.intent().wireName(),
+                amount,
+                command.currency().map(Object::toString).orElse(""),
+                payees);
     }
 
     private static String describe(String language, String intent, String amountMinor, String currency, String payees) {

@@ -53,8 +53,10 @@ class DirectionMarksUnitTests {
         ParsedCommand isolated = parse("۵۰ هزار تومان به " + LRI + "۰۹۱۲ ۳۴۵ ۶۷۸۹" + PDI + " بفرست");
         assertThat(isolated.payees()).extracting(Payee::value).containsExactly("+989123456789");
         assertThat(isolated).isEqualTo(plain);
-        assertThat(parse("۵۰ هزار تومان به " + FSI + "+98 912 345 6789" + PDI + " بفرست")).isEqualTo(plain);
-        assertThat(parse("۵۰ هزار تومان به " + LRE + "۰۹۱۲۳۴۵۶۷۸۹" + PDF + " بفرست")).isEqualTo(plain);
+        assertThat(parse("۵۰ هزار تومان به " + FSI + "+98 912 345 6789" + PDI + " بفرست"))
+                .isEqualTo(plain);
+        assertThat(parse("۵۰ هزار تومان به " + LRE + "۰۹۱۲۳۴۵۶۷۸۹" + PDF + " بفرست"))
+                .isEqualTo(plain);
     }
 
     @Test
@@ -62,18 +64,24 @@ class DirectionMarksUnitTests {
         ParsedCommand plain = parse("۱۰۰ یورو به @bob بفرست");
         assertThat(plain.currency()).map(c -> c.code()).contains("EUR");
         assertThat(parse("۱۰۰ یورو" + RLM + " به @bob بفرست")).isEqualTo(plain);
-        assertThat(parse("۱۰۰" + ALM + " یورو" + RLM + " به " + LRI + "@bob" + PDI + " بفرست")).isEqualTo(plain);
+        assertThat(parse("۱۰۰" + ALM + " یورو" + RLM + " به " + LRI + "@bob" + PDI + " بفرست"))
+                .isEqualTo(plain);
         assertThat(parse("send " + LRM + "10" + RLM + "€" + LRM + " to @bob")).isEqualTo(parse("send 10€ to @bob"));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {LRM, RLM, ALM, LRE, RLE, PDF, LRO, RLO, LRI, RLI, FSI, PDI})
     void everyDirectionControlIsInvisibleToTheParser(String control) {
-        List<String> texts = List.of("۵۰ هزار تومان به ۰۹۱۲۳۴۵۶۷۸۹ بفرست", "envoie 12,50 € à @alice",
-                "pay @bob 1,234.56 USD", "给@wang转500元", "переведи 500 руб на +7 912 345-67-89",
+        List<String> texts = List.of(
+                "۵۰ هزار تومان به ۰۹۱۲۳۴۵۶۷۸۹ بفرست",
+                "envoie 12,50 € à @alice",
+                "pay @bob 1,234.56 USD",
+                "给@wang转500元",
+                "переведи 500 руб на +7 912 345-67-89",
                 "send ۱۲ EUR to $camille");
         for (String text : texts) {
-            assertThat(parse(sprinkle(text, control))).as("%s with U+%04X", text, (int) control.charAt(0))
+            assertThat(parse(sprinkle(text, control)))
+                    .as("%s with U+%04X", text, (int) control.charAt(0))
                     .isEqualTo(parse(text));
         }
     }
@@ -83,13 +91,19 @@ class DirectionMarksUnitTests {
         assertThat(parse("تراکنش" + ZWNJ + "ها").intent()).isEqualTo(Intent.HISTORY);
         assertThat(parse("نزدیک" + ZWNJ + "ترین شعبه").intent()).isEqualTo(Intent.BRANCHES);
         assertThat(parse("مانده" + ZWNJ + "ی حساب").intent()).isEqualTo(Intent.BALANCE);
-        ParsedCommand named = parser.parse("به علی" + ZWNJ + "رضا ۵۰ هزار تومان بفرست", Optional.of(Language.FA),
+        ParsedCommand named = parser.parse(
+                "به علی" + ZWNJ + "رضا ۵۰ هزار تومان بفرست",
+                Optional.of(Language.FA),
                 Context.none().withRecentPayees(List.of("علی" + ZWNJ + "رضا")));
         assertThat(named.intent()).isEqualTo(Intent.PAY);
         assertThat(named.payees()).containsExactly(Payee.name("علی" + ZWNJ + "رضا"));
-        assertThat(parser.parse("به علی رضا ۵۰ هزار تومان بفرست", Optional.of(Language.FA),
-                Context.none().withRecentPayees(List.of("علی" + ZWNJ + "رضا"))).payees())
-                .as("a space is not a non-joiner: two words are not the one name").isEmpty();
+        assertThat(parser.parse(
+                                "به علی رضا ۵۰ هزار تومان بفرست",
+                                Optional.of(Language.FA),
+                                Context.none().withRecentPayees(List.of("علی" + ZWNJ + "رضا")))
+                        .payees())
+                .as("a space is not a non-joiner: two words are not the one name")
+                .isEmpty();
     }
 
     /** The control between every two code points, and around the whole text. */

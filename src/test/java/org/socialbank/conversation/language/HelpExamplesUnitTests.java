@@ -31,7 +31,8 @@ class HelpExamplesUnitTests {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"", "fr", "ru", "fa", "zh"})
     void everyHelpLineIsACommandAboutRealPeople(String suffix) throws IOException {
-        Language language = suffix.isEmpty() ? Language.EN : Language.fromTag(suffix).orElseThrow();
+        Language language =
+                suffix.isEmpty() ? Language.EN : Language.fromTag(suffix).orElseThrow();
         String help = load(suffix.isEmpty() ? "messages.properties" : "messages_" + suffix + ".properties")
                 .getProperty("conversation.help");
         List<String> commands = new ArrayList<>();
@@ -50,7 +51,9 @@ class HelpExamplesUnitTests {
             assertThat(parsed.intent()).as("%s: %s", language, command).isNotEqualTo(Intent.UNKNOWN);
             assertThat(parsed.language()).as("the language of %s", command).isEqualTo(language);
             for (Payee payee : parsed.payees()) {
-                assertThat(payee.type()).as("%s names a demo customer by tag", command).isEqualTo(PayeeType.TAG);
+                assertThat(payee.type())
+                        .as("%s names a demo customer by tag", command)
+                        .isEqualTo(PayeeType.TAG);
                 assertThat(DEMO_TAGS).as("%s names a demo customer", command).contains(payee.value());
             }
         }
@@ -58,7 +61,8 @@ class HelpExamplesUnitTests {
 
     static Properties load(String name) throws IOException {
         Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(Path.of("src", "main", "resources", name), StandardCharsets.UTF_8)) {
+        try (Reader reader =
+                Files.newBufferedReader(Path.of("src", "main", "resources", name), StandardCharsets.UTF_8)) {
             properties.load(reader);
         }
         return properties;

@@ -45,19 +45,33 @@ class StopWordsUnitTests {
             TD                   | zh
             """)
     void aStopWordAloneIsReadInItsLanguage(String text, String tag) {
-        assertThat(StopWords.match(text)).as(text).hasValueSatisfying(l -> assertThat(l.tag()).isEqualTo(tag));
+        assertThat(StopWords.match(text))
+                .as(text)
+                .hasValueSatisfying(l -> assertThat(l.tag()).isEqualTo(tag));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"stop the payment to bob", "send 10 to @bob", "don't stop", "stopper", "", "   ",
-            "لغو پرداخت به علی", "退订了吗我想付款", "help", "отпишитесь от меня пожалуйста и переведите 10"})
+    @ValueSource(
+            strings = {
+                "stop the payment to bob",
+                "send 10 to @bob",
+                "don't stop",
+                "stopper",
+                "",
+                "   ",
+                "لغو پرداخت به علی",
+                "退订了吗我想付款",
+                "help",
+                "отпишитесь от меня пожалуйста и переведите 10"
+            })
     void aStopWordInsideASentenceIsNoStop(String text) {
         assertThat(StopWords.match(text)).as(text).isEmpty();
     }
 
     @Test
     void aLongTextIsNotRead() {
-        assertThat(StopWords.match("stop" + " ".repeat(StopWords.TEXT_LENGTH_MAX))).isEmpty();
+        assertThat(StopWords.match("stop" + " ".repeat(StopWords.TEXT_LENGTH_MAX)))
+                .isEmpty();
         assertThat(StopWords.match(null)).isEmpty();
     }
 
@@ -67,7 +81,9 @@ class StopWordsUnitTests {
         Context context = Context.of(org.socialbank.shared.Network.TELEGRAM, null);
         assertThat(parser.parse("СТОП", Optional.empty(), context).intent()).isEqualTo(Intent.STOP);
         assertThat(parser.parse("СТОП", Optional.empty(), context).language()).isEqualTo(Language.RU);
-        assertThat(parser.parse("stop", Optional.of(Language.FR), context).language()).isEqualTo(Language.FR);
-        assertThat(parser.parse("stop paying bob", Optional.empty(), context).intent()).isNotEqualTo(Intent.STOP);
+        assertThat(parser.parse("stop", Optional.of(Language.FR), context).language())
+                .isEqualTo(Language.FR);
+        assertThat(parser.parse("stop paying bob", Optional.empty(), context).intent())
+                .isNotEqualTo(Intent.STOP);
     }
 }

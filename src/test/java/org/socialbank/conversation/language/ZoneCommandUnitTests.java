@@ -12,12 +12,23 @@ import org.socialbank.shared.Language;
 class ZoneCommandUnitTests {
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "zone Europe/Paris|EN|Europe/Paris", "Time zone: new york|EN|new york", "timezone Tokyo|EN|Tokyo",
-            "fuseau horaire Paris|FR|Paris", "fuseau Europe/Paris|FR|Europe/Paris",
-            "часовой пояс Москва|RU|Москва", "Часовой пояс Europe/Moscow|RU|Europe/Moscow",
-            "منطقه زمانی تهران|FA|تهران", "منطقهٔ زمانی Asia/Tehran|FA|Asia/Tehran", "منطقه‌ی زمانی تهران|FA|تهران",
-            "时区 上海|ZH|上海", "时区上海|ZH|上海", "时区：Asia/Shanghai|ZH|Asia/Shanghai"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "zone Europe/Paris|EN|Europe/Paris",
+                "Time zone: new york|EN|new york",
+                "timezone Tokyo|EN|Tokyo",
+                "fuseau horaire Paris|FR|Paris",
+                "fuseau Europe/Paris|FR|Europe/Paris",
+                "часовой пояс Москва|RU|Москва",
+                "Часовой пояс Europe/Moscow|RU|Europe/Moscow",
+                "منطقه زمانی تهران|FA|تهران",
+                "منطقهٔ زمانی Asia/Tehran|FA|Asia/Tehran",
+                "منطقه‌ی زمانی تهران|FA|تهران",
+                "时区 上海|ZH|上海",
+                "时区上海|ZH|上海",
+                "时区：Asia/Shanghai|ZH|Asia/Shanghai"
+            })
     void readsTheZoneAfterTheWord(String text, Language language, String zone) {
         assertThat(ZoneCommand.read(text)).contains(new ZoneCommand(language, zone));
     }

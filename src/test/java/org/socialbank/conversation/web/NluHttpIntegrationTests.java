@@ -55,8 +55,10 @@ class NluHttpIntegrationTests {
                 + "\"network\": \"telegram\", \"region\": \"IR\"}");
         ObjectNode contract = (ObjectNode) json("{\"language\": \"fa\", \"intent\": \"pay\", \"amountMinor\": 500000, "
                 + "\"currency\": \"IRR\", \"payees\": [{\"type\": \"phone\", \"value\": \"+989123456789\"}]}");
-        contract.properties().forEach(member ->
-                assertThat(parsed.get(member.getKey())).as(member.getKey()).isEqualTo(member.getValue()));
+        contract.properties()
+                .forEach(member -> assertThat(parsed.get(member.getKey()))
+                        .as(member.getKey())
+                        .isEqualTo(member.getValue()));
         assertThat(parsed.get("amount").asString()).isEqualTo("500000");
         assertThat(parsed.get("reply").isNull()).isTrue();
     }
@@ -75,9 +77,11 @@ class NluHttpIntegrationTests {
     @Test
     void readsTheFiveLanguages() {
         assertThat(parse("{\"text\": \"给@wang转五百元\", \"network\": \"wechat\"}"))
-                .isEqualTo(json("{\"language\": \"zh\", \"intent\": \"pay\", \"amountMinor\": 50000, \"currency\": \"CNY\", "
-                        + "\"payees\": [{\"type\": \"handle\", \"value\": \"wang\"}], \"amount\": \"500\", \"shares\": [], "
-                        + "\"targetLanguage\": null, \"amountProblem\": null, \"reply\": null, \"note\": null}"));
+                .isEqualTo(
+                        json(
+                                "{\"language\": \"zh\", \"intent\": \"pay\", \"amountMinor\": 50000, \"currency\": \"CNY\", "
+                                        + "\"payees\": [{\"type\": \"handle\", \"value\": \"wang\"}], \"amount\": \"500\", \"shares\": [], "
+                                        + "\"targetLanguage\": null, \"amountProblem\": null, \"reply\": null, \"note\": null}"));
         JsonNode russian = parse("{\"text\": \"отправь 100 рублей на +7 912 345-67-89\"}");
         assertThat(russian.get("currency").asString()).isEqualTo("RUB");
         assertThat(russian.get("amountMinor").asLong()).isEqualTo(10000);
@@ -90,7 +94,8 @@ class NluHttpIntegrationTests {
 
     @Test
     void ignoresTheBanksHandlesAndFindsRecentPayees() {
-        JsonNode tweet = parse("{\"text\": \"@SMoneyfr #envoyer 10EUR @dest\", \"network\": \"x\", \"bankHandles\": [\"SMoneyfr\"]}");
+        JsonNode tweet = parse(
+                "{\"text\": \"@SMoneyfr #envoyer 10EUR @dest\", \"network\": \"x\", \"bankHandles\": [\"SMoneyfr\"]}");
         assertThat(tweet.get("intent").asString()).isEqualTo("pay");
         assertThat(tweet.get("payees")).isEqualTo(json("[{\"type\": \"handle\", \"value\": \"dest\"}]"));
         JsonNode named = parse("{\"text\": \"переведи Ивану 500 руб\", \"recentPayees\": [\"Иван\"]}");
@@ -106,7 +111,9 @@ class NluHttpIntegrationTests {
         assertThat(icici.get("intent").asString()).isEqualTo("pay");
         assertThat(icici.get("payees")).isEqualTo(json("[{\"type\": \"handle\", \"value\": \"bob\"}]"));
         JsonNode only = parse("{\"text\": \"@icicibank #pay 500\", \"bankHandles\": [\"icicibank\"]}");
-        assertThat(only.get("payees")).as("the only handle is the bank's: say so in bankHandles").isEqualTo(json("[]"));
+        assertThat(only.get("payees"))
+                .as("the only handle is the bank's: say so in bankHandles")
+                .isEqualTo(json("[]"));
     }
 
     @Test
@@ -126,15 +133,17 @@ class NluHttpIntegrationTests {
 
     @Test
     void thanksIsAnIntentOfItsOwnIssue13() {
-        assertThat(parse("{\"text\": \"merci beaucoup\"}").get("intent").asString()).isEqualTo("thanks");
+        assertThat(parse("{\"text\": \"merci beaucoup\"}").get("intent").asString())
+                .isEqualTo("thanks");
         assertThat(parse("{\"text\": \"谢谢\"}").get("language").asString()).isEqualTo("zh");
     }
 
     @Test
     void givesSharesAndRefusedAmounts() {
         JsonNode split = parse("{\"text\": \"split 100 EUR: @bob 60, @alice 40\"}");
-        assertThat(split.get("shares")).isEqualTo(json("[{\"type\": \"handle\", \"value\": \"bob\", \"amountMinor\": 6000}, "
-                + "{\"type\": \"handle\", \"value\": \"alice\", \"amountMinor\": 4000}]"));
+        assertThat(split.get("shares"))
+                .isEqualTo(json("[{\"type\": \"handle\", \"value\": \"bob\", \"amountMinor\": 6000}, "
+                        + "{\"type\": \"handle\", \"value\": \"alice\", \"amountMinor\": 4000}]"));
         JsonNode refused = parse("{\"text\": \"send 10.505 EUR to @bob\"}");
         assertThat(refused.get("amountMinor").isNull()).isTrue();
         assertThat(refused.get("amountProblem").asString()).isEqualTo("too_many_decimals");
@@ -153,18 +162,31 @@ class NluHttpIntegrationTests {
     @Test
     void refusesBadRequestsWithProblems() {
         String tooLong = "a".repeat(CommandParser.TEXT_LENGTH_MAX + 1);
-        for (String body : new String[] {"{}", "{\"locale\": \"fa\"}", "{\"text\": \"" + tooLong + "\"}",
-                "{\"text\": \"hi\", \"locale\": \"de\"}", "{\"text\": \"hi\", \"network\": \"myspace\"}",
-                "{\"text\": \"hi\", \"region\": \"IRN\"}", "{\"text\": \"hi\", \"bankHandles\": [\"not a handle\"]}",
-                "{\"text\": \"hi\", \"recentPayees\": [null]}", "{\"text\": \"hi\", \"bankHandles\": [null]}",
-                "{\"text\": \"hi\", \"recentPayees\": [\"" + "x".repeat(65) + "\"]}"}) {
+        for (String body : new String[] {
+            "{}",
+            "{\"locale\": \"fa\"}",
+            "{\"text\": \"" + tooLong + "\"}",
+            "{\"text\": \"hi\", \"locale\": \"de\"}",
+            "{\"text\": \"hi\", \"network\": \"myspace\"}",
+            "{\"text\": \"hi\", \"region\": \"IRN\"}",
+            "{\"text\": \"hi\", \"bankHandles\": [\"not a handle\"]}",
+            "{\"text\": \"hi\", \"recentPayees\": [null]}",
+            "{\"text\": \"hi\", \"bankHandles\": [null]}",
+            "{\"text\": \"hi\", \"recentPayees\": [\"" + "x".repeat(65) + "\"]}"
+        }) {
             Response response = api.post(PARSE, body);
             assertThat(response.status()).as(body).isEqualTo(400);
             assertThat(response.contentType()).startsWith("application/problem+json");
             assertThat(response.code()).isEqualTo("invalid_request");
         }
-        for (String body : new String[] {"{\"text\": 5}", "{\"text\": \"hi\", \"lang\": \"fa\"}", "{\"text\": [\"hi\"]}",
-                "{\"text\": \"hi\"", "", "{\"text\": \"hi\", \"recentPayees\": \"Bob\"}"}) {
+        for (String body : new String[] {
+            "{\"text\": 5}",
+            "{\"text\": \"hi\", \"lang\": \"fa\"}",
+            "{\"text\": [\"hi\"]}",
+            "{\"text\": \"hi\"",
+            "",
+            "{\"text\": \"hi\", \"recentPayees\": \"Bob\"}"
+        }) {
             Response response = api.post(PARSE, body);
             assertThat(response.status()).as(body).isEqualTo(400);
             assertThat(response.code()).isEqualTo("malformed_request");

@@ -52,10 +52,16 @@ abstract class DirectoryHttpContract {
 
         JsonNode listed = find(id);
         assertThat(listed).isEqualTo(customer);
-        List<String> types = listed.path("aliases").valueStream().map(a -> a.path("type").asString()).toList();
+        List<String> types = listed.path("aliases")
+                .valueStream()
+                .map(a -> a.path("type").asString())
+                .toList();
         assertThat(types).containsExactlyInAnyOrder("phone", "email", "tag", "handle");
-        JsonNode handle = listed.path("aliases").valueStream()
-                .filter(a -> a.path("type").asString().equals("handle")).findFirst().orElseThrow();
+        JsonNode handle = listed.path("aliases")
+                .valueStream()
+                .filter(a -> a.path("type").asString().equals("handle"))
+                .findFirst()
+                .orElseThrow();
         assertThat(handle.path("network").asString()).isEqualTo("telegram");
 
         Response lookup = api.get("/api/v1/aliases/tag/$" + tag);
@@ -67,19 +73,33 @@ abstract class DirectoryHttpContract {
 
     @Test
     void refusesTakenAliasesAndUsernamesWithoutAHalfRegisteredCustomer() {
-        String first = register("Alice Martin", "$a" + UUID.randomUUID().toString().substring(0, 8));
-        String tag = api.get("/api/v1/customers/" + first).json().path("aliases").get(0).path("value").asString();
+        String first =
+                register("Alice Martin", "$a" + UUID.randomUUID().toString().substring(0, 8));
+        String tag = api.get("/api/v1/customers/" + first)
+                .json()
+                .path("aliases")
+                .get(0)
+                .path("value")
+                .asString();
         String second = UUID.randomUUID().toString();
-        Response taken = api.post("/api/v1/customers", "{\"id\":\"" + second + "\",\"displayName\":\"Eve\","
-                + "\"language\":\"en\",\"aliases\":[{\"type\":\"tag\",\"value\":\"" + tag + "\"}]}");
+        Response taken = api.post(
+                "/api/v1/customers",
+                "{\"id\":\"" + second + "\",\"displayName\":\"Eve\","
+                        + "\"language\":\"en\",\"aliases\":[{\"type\":\"tag\",\"value\":\"" + tag + "\"}]}");
         assertThat(taken.status()).isEqualTo(409);
         assertThat(taken.code()).isEqualTo("alias_taken");
-        assertThat(api.get("/api/v1/customers/" + second).status()).as("nothing half-registered").isEqualTo(404);
-        String username = api.get("/api/v1/customers/" + first).json().path("username").asString();
-        Response sameLogin = api.post("/api/v1/customers", "{\"id\":\"" + UUID.randomUUID() + "\",\"displayName\":\"Eve\","
-                + "\"language\":\"en\",\"username\":\"" + username + "\",\"password\":\"another password\"}");
+        assertThat(api.get("/api/v1/customers/" + second).status())
+                .as("nothing half-registered")
+                .isEqualTo(404);
+        String username =
+                api.get("/api/v1/customers/" + first).json().path("username").asString();
+        Response sameLogin = api.post(
+                "/api/v1/customers",
+                "{\"id\":\"" + UUID.randomUUID() + "\",\"displayName\":\"Eve\"," + "\"language\":\"en\",\"username\":\""
+                        + username + "\",\"password\":\"another password\"}");
         assertThat(sameLogin.code()).isEqualTo("username_taken");
-        Response addTaken = api.post("/api/v1/customers/" + register("Mallory", null) + "/aliases",
+        Response addTaken = api.post(
+                "/api/v1/customers/" + register("Mallory", null) + "/aliases",
                 "{\"type\":\"tag\",\"value\":\"" + tag + "\"}");
         assertThat(addTaken.code()).isEqualTo("alias_taken");
     }
@@ -89,19 +109,31 @@ abstract class DirectoryHttpContract {
         String customer = register("Camille Dubois", null);
         String first = openAccount("EUR");
         String second = openAccount("EUR");
-        assertThat(api.post("/api/v1/customers/" + customer + "/accounts",
-                "{\"accountId\":\"" + first + "\",\"primary\":true}").status()).isEqualTo(201);
-        assertThat(api.post("/api/v1/customers/" + customer + "/accounts",
-                "{\"accountId\":\"" + second + "\",\"primary\":true}").status()).isEqualTo(201);
+        assertThat(api.post(
+                                "/api/v1/customers/" + customer + "/accounts",
+                                "{\"accountId\":\"" + first + "\",\"primary\":true}")
+                        .status())
+                .isEqualTo(201);
+        assertThat(api.post(
+                                "/api/v1/customers/" + customer + "/accounts",
+                                "{\"accountId\":\"" + second + "\",\"primary\":true}")
+                        .status())
+                .isEqualTo(201);
         JsonNode accounts = api.get("/api/v1/customers/" + customer).json().path("accounts");
         assertThat(accounts.size()).isEqualTo(2);
-        assertThat(accounts.valueStream().filter(a -> a.path("primary").asBoolean())
-                .map(a -> a.path("id").asString()).toList()).containsExactly(second);
-        Response other = api.post("/api/v1/customers/" + register("Eve", null) + "/accounts",
-                "{\"accountId\":\"" + first + "\"}");
+        assertThat(accounts.valueStream()
+                        .filter(a -> a.path("primary").asBoolean())
+                        .map(a -> a.path("id").asString())
+                        .toList())
+                .containsExactly(second);
+        Response other = api.post(
+                "/api/v1/customers/" + register("Eve", null) + "/accounts", "{\"accountId\":\"" + first + "\"}");
         assertThat(other.code()).isEqualTo("account_held_by_another");
-        assertThat(api.post("/api/v1/customers/" + customer + "/accounts",
-                "{\"accountId\":\"" + UUID.randomUUID() + "\"}").code()).isEqualTo("account_not_found");
+        assertThat(api.post(
+                                "/api/v1/customers/" + customer + "/accounts",
+                                "{\"accountId\":\"" + UUID.randomUUID() + "\"}")
+                        .code())
+                .isEqualTo("account_not_found");
     }
 
     @Test
@@ -110,26 +142,38 @@ abstract class DirectoryHttpContract {
         assertThat(unknown.status()).as(unknown.toString()).isEqualTo(200);
         assertThat(unknown.json().path("customer").asBoolean()).isFalse();
         assertThat(unknown.json().path("displayName").asString()).isEqualTo("+33612349999");
-        for (String bad : List.of("/api/v1/aliases/phone/12", "/api/v1/aliases/iban/FR76",
-                "/api/v1/aliases/handle/@bob", "/api/v1/aliases/handle/myspace:@bob",
-                "/api/v1/aliases/email/not-an-email", "/api/v1/aliases/phone/0612345678?region=France")) {
+        for (String bad : List.of(
+                "/api/v1/aliases/phone/12",
+                "/api/v1/aliases/iban/FR76",
+                "/api/v1/aliases/handle/@bob",
+                "/api/v1/aliases/handle/myspace:@bob",
+                "/api/v1/aliases/email/not-an-email",
+                "/api/v1/aliases/phone/0612345678?region=France")) {
             Response r = api.get(bad);
             assertThat(r.status()).as(bad + " -> " + r).isEqualTo(400);
             assertThat(r.contentType()).startsWith("application/problem+json");
         }
-        assertThat(new Api("http://127.0.0.1:" + port, null).get("/api/v1/aliases/tag/$bob").status())
+        assertThat(new Api("http://127.0.0.1:" + port, null)
+                        .get("/api/v1/aliases/tag/$bob")
+                        .status())
                 .isEqualTo(401);
     }
 
     @Test
     void refusesBadRegistrations() {
-        List<String> bodies = List.of("{}", "{\"id\":\"" + UUID.randomUUID() + "\"}",
+        List<String> bodies = List.of(
+                "{}",
+                "{\"id\":\"" + UUID.randomUUID() + "\"}",
                 "{\"id\":\"" + UUID.randomUUID() + "\",\"displayName\":\"X\",\"language\":\"de\"}",
-                "{\"id\":\"" + UUID.randomUUID() + "\",\"displayName\":\"X\",\"language\":\"en\",\"kycLevel\":\"gold\"}",
+                "{\"id\":\"" + UUID.randomUUID()
+                        + "\",\"displayName\":\"X\",\"language\":\"en\",\"kycLevel\":\"gold\"}",
                 "{\"id\":\"" + UUID.randomUUID() + "\",\"displayName\":\"X\",\"language\":\"en\",\"username\":\"x1x\"}",
-                "{\"id\":\"" + UUID.randomUUID() + "\",\"displayName\":\"X\",\"language\":\"en\",\"username\":\"xyz\",\"password\":\"short\"}",
-                "{\"id\":\"" + UUID.randomUUID() + "\",\"displayName\":\"" + "x".repeat(121) + "\",\"language\":\"en\"}",
-                "{\"id\":\"" + UUID.randomUUID() + "\",\"displayName\":\"X\",\"language\":\"en\",\"aliases\":[{\"type\":\"phone\",\"value\":\"abc\"}]}");
+                "{\"id\":\"" + UUID.randomUUID()
+                        + "\",\"displayName\":\"X\",\"language\":\"en\",\"username\":\"xyz\",\"password\":\"short\"}",
+                "{\"id\":\"" + UUID.randomUUID() + "\",\"displayName\":\"" + "x".repeat(121)
+                        + "\",\"language\":\"en\"}",
+                "{\"id\":\"" + UUID.randomUUID()
+                        + "\",\"displayName\":\"X\",\"language\":\"en\",\"aliases\":[{\"type\":\"phone\",\"value\":\"abc\"}]}");
         for (String body : bodies) {
             Response r = api.post("/api/v1/customers", body);
             assertThat(r.status()).as(body + " -> " + r).isEqualTo(400);
@@ -140,9 +184,12 @@ abstract class DirectoryHttpContract {
     @org.junit.jupiter.api.DisplayName("issue 12: a password over bcrypt's 72 bytes is refused with its own code")
     void refusesPasswordsLongerThanBcryptReads() {
         String cyrillic = "пароль-".repeat(6); // 42 characters, 78 bytes in UTF-8
-        Response r = api.post("/api/v1/customers", "{\"id\":\"" + UUID.randomUUID() + "\",\"displayName\":\"Иван\","
-                + "\"language\":\"ru\",\"username\":\"u" + UUID.randomUUID().toString().substring(0, 8)
-                + "\",\"password\":\"" + cyrillic + "\"}");
+        Response r = api.post(
+                "/api/v1/customers",
+                "{\"id\":\"" + UUID.randomUUID() + "\",\"displayName\":\"Иван\","
+                        + "\"language\":\"ru\",\"username\":\"u"
+                        + UUID.randomUUID().toString().substring(0, 8)
+                        + "\",\"password\":\"" + cyrillic + "\"}");
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.body()).contains("password_too_long", "72 bytes");
     }
@@ -150,17 +197,21 @@ abstract class DirectoryHttpContract {
     String register(String name, String tag) {
         String id = UUID.randomUUID().toString();
         String aliases = tag == null ? "[]" : "[{\"type\":\"tag\",\"value\":\"" + tag + "\"}]";
-        Response r = api.post("/api/v1/customers", "{\"id\":\"" + id + "\",\"displayName\":\"" + name
-                + "\",\"language\":\"fr\",\"username\":\"u" + id.substring(0, 8) + "\",\"password\":\"a long password\","
-                + "\"aliases\":" + aliases + "}");
+        Response r = api.post(
+                "/api/v1/customers",
+                "{\"id\":\"" + id + "\",\"displayName\":\"" + name
+                        + "\",\"language\":\"fr\",\"username\":\"u" + id.substring(0, 8)
+                        + "\",\"password\":\"a long password\","
+                        + "\"aliases\":" + aliases + "}");
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         return id;
     }
 
     String openAccount(String currency) {
         String id = UUID.randomUUID().toString();
-        Response r = api.post("/api/v1/accounts", "{\"id\":\"" + id + "\",\"currency\":\"" + currency
-                + "\",\"kind\":\"customer_wallet\"}");
+        Response r = api.post(
+                "/api/v1/accounts",
+                "{\"id\":\"" + id + "\",\"currency\":\"" + currency + "\",\"kind\":\"customer_wallet\"}");
         assertThat(r.status()).isEqualTo(201);
         return id;
     }
@@ -168,7 +219,8 @@ abstract class DirectoryHttpContract {
     JsonNode find(String id) {
         String cursor = null;
         for (int page = 0; page < 100; page++) {
-            JsonNode body = api.get("/api/v1/customers?limit=50" + (cursor == null ? "" : "&cursor=" + cursor)).json();
+            JsonNode body = api.get("/api/v1/customers?limit=50" + (cursor == null ? "" : "&cursor=" + cursor))
+                    .json();
             for (JsonNode c : body.path("customers")) {
                 if (c.path("id").asString().equals(id)) {
                     return c;

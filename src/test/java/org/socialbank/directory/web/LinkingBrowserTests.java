@@ -17,8 +17,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.socialbank.demo.DemoBank;
 import org.socialbank.demo.DemoCustomer;
-import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.ChannelIdentities;
+import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.Linking;
 import org.socialbank.shared.Network;
 import org.socialbank.support.Chromium;
@@ -74,7 +74,8 @@ class LinkingBrowserTests {
         // security review #3: the account as its owner knows it, and a plain warning
         assertThat(browser.findElement(By.cssSelector("p.account")).getText()).contains("Telegram @alice_tg");
         assertThat(browser.findElement(By.cssSelector("p.warning")).getText()).contains("Only continue if you asked");
-        assertThat(browser.findElement(By.cssSelector("label[for=username]")).getText()).isEqualTo("User name");
+        assertThat(browser.findElement(By.cssSelector("label[for=username]")).getText())
+                .isEqualTo("User name");
         Chromium.screenshot(browser, "linking-1-sign-in");
         browser.findElement(By.id("username")).sendKeys(alice.username());
         browser.findElement(By.id("password")).sendKeys(alice.password());
@@ -83,13 +84,16 @@ class LinkingBrowserTests {
         Chromium.screenshot(browser, "linking-2-code");
 
         browser.get("http://localhost:" + port + "/dev/sms");
-        Matcher code = Pattern.compile("\\b(\\d{6})\\b").matcher(browser.findElement(By.tagName("main")).getText());
+        Matcher code = Pattern.compile("\\b(\\d{6})\\b")
+                .matcher(browser.findElement(By.tagName("main")).getText());
         assertThat(code.find()).as("the code is in the developer inbox").isTrue();
         browser.get(url);
         browser.findElement(By.id("code")).sendKeys(code.group(1));
         browser.findElement(By.cssSelector("button[type=submit]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "is linked"));
-        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Welcome, Alice Walker.").doesNotContain("W..");
+        assertThat(browser.findElement(By.tagName("main")).getText())
+                .contains("Welcome, Alice Walker.")
+                .doesNotContain("W..");
         Path shot = Chromium.screenshot(browser, "linking-3-linked");
         assertThat(shot).satisfies(p -> assertThat(Files.size(p)).isPositive());
         assertThat(identities.linkedCustomer(chat.id())).contains(alice.customerId());

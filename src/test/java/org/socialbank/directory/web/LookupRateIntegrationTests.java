@@ -12,9 +12,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Alias lookups are an enumeration vector: past its allowance a caller gets 429 with Retry-After. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"socialbank.directory.lookups-per-minute=5",
-                "socialbank.api.token=other-token-0123456789abcdef"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"socialbank.directory.lookups-per-minute=5", "socialbank.api.token=other-token-0123456789abcdef"})
 class LookupRateIntegrationTests {
 
     @LocalServerPort
@@ -36,11 +36,15 @@ class LookupRateIntegrationTests {
         assertThat(limited.code()).isEqualTo("too_many_lookups");
         assertThat(limited.contentType()).startsWith("application/problem+json");
         Api bare = new Api("http://127.0.0.1:" + port, null);
-        Response respelled = bare.send(bare.request("/api/v1/aliases/tag/$walker9").header("Authorization",
-                "bearer   " + Api.TOKEN).GET().build());
-        assertThat(respelled.status()).as("the same token spelled otherwise is the same caller").isEqualTo(429);
-        Response other = new Api("http://127.0.0.1:" + port, "other-token-0123456789abcdef")
-                .get("/api/v1/aliases/tag/$walker9");
+        Response respelled = bare.send(bare.request("/api/v1/aliases/tag/$walker9")
+                .header("Authorization", "bearer   " + Api.TOKEN)
+                .GET()
+                .build());
+        assertThat(respelled.status())
+                .as("the same token spelled otherwise is the same caller")
+                .isEqualTo(429);
+        Response other =
+                new Api("http://127.0.0.1:" + port, "other-token-0123456789abcdef").get("/api/v1/aliases/tag/$walker9");
         assertThat(other.status()).as("another caller has its own allowance").isEqualTo(200);
     }
 }

@@ -40,7 +40,9 @@ final class InMemoryBook implements Book {
 
     @Override
     public Optional<Transfer> findResolution(TransferId pendingId, org.socialbank.ledger.TransferKind kind) {
-        return transfers.values().stream().filter(t -> t.kind() == kind && pendingId.equals(t.pendingId())).findFirst();
+        return transfers.values().stream()
+                .filter(t -> t.kind() == kind && pendingId.equals(t.pendingId()))
+                .findFirst();
     }
 
     @Override
@@ -72,7 +74,8 @@ final class InMemoryBook implements Book {
 
     @Override
     public void resolvePendings(List<PendingChange> changes) {
-        changes.forEach(c -> pendings.put(c.pendingId(),
+        changes.forEach(c -> pendings.put(
+                c.pendingId(),
                 new PendingState(c.status(), pendings.get(c.pendingId()).expiresAt())));
         writes += changes.size();
     }

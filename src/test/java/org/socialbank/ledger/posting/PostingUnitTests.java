@@ -72,8 +72,8 @@ class PostingUnitTests {
         Posting p = posting();
         assertThat(p.create(pending(new TransferId(UUID.randomUUID()), alice, bob, 600, 60)))
                 .isInstanceOf(TransferResult.Posted.class);
-        assertRejected(p.create(transfer(new TransferId(UUID.randomUUID()), alice, bob, 401)),
-                RejectionCode.EXCEEDS_CREDITS);
+        assertRejected(
+                p.create(transfer(new TransferId(UUID.randomUUID()), alice, bob, 401)), RejectionCode.EXCEEDS_CREDITS);
         assertThat(p.create(transfer(new TransferId(UUID.randomUUID()), alice, bob, 400)))
                 .isInstanceOf(TransferResult.Posted.class);
     }
@@ -81,10 +81,12 @@ class PostingUnitTests {
     @Test
     void refusesAmountsThatWouldOverflow() {
         AccountId rich = account(Set.of(), Long.MAX_VALUE - 5, 0);
-        assertRejected(posting().create(transfer(new TransferId(UUID.randomUUID()), rich, bob, 6)),
+        assertRejected(
+                posting().create(transfer(new TransferId(UUID.randomUUID()), rich, bob, 6)),
                 RejectionCode.OVERFLOWS_DEBITS);
         AccountId full = account(Set.of(), 0, Long.MAX_VALUE);
-        assertRejected(posting().create(transfer(new TransferId(UUID.randomUUID()), bank, full, 1)),
+        assertRejected(
+                posting().create(transfer(new TransferId(UUID.randomUUID()), bank, full, 1)),
                 RejectionCode.OVERFLOWS_CREDITS);
     }
 
@@ -128,7 +130,8 @@ class PostingUnitTests {
     @Test
     void aRejectedRequestLeavesTheWorkingSetUntouched() {
         Posting p = posting();
-        assertRejected(p.create(transfer(new TransferId(UUID.randomUUID()), alice, bob, 5_000)),
+        assertRejected(
+                p.create(transfer(new TransferId(UUID.randomUUID()), alice, bob, 5_000)),
                 RejectionCode.EXCEEDS_CREDITS);
         assertThat(p.isEmpty()).isTrue();
         p.flush();
@@ -141,8 +144,8 @@ class PostingUnitTests {
 
     AccountId account(Set<AccountFlag> flags, long debits, long credits) {
         AccountId id = new AccountId(UUID.randomUUID());
-        book.add(new Account(id, EUR, null, AccountKind.CUSTOMER_WALLET, AccountStatus.OPEN, flags,
-                debits, credits, 0, 0, NOW));
+        book.add(new Account(
+                id, EUR, null, AccountKind.CUSTOMER_WALLET, AccountStatus.OPEN, flags, debits, credits, 0, 0, NOW));
         return id;
     }
 
@@ -156,8 +159,8 @@ class PostingUnitTests {
     }
 
     static NewTransfer pending(TransferId id, AccountId debit, AccountId credit, long amount, long timeout) {
-        return new NewTransfer(id, debit, credit, amount, EUR, new TransferCode("claim"), true, timeout,
-                Metadata.EMPTY);
+        return new NewTransfer(
+                id, debit, credit, amount, EUR, new TransferCode("claim"), true, timeout, Metadata.EMPTY);
     }
 
     static void assertRejected(TransferResult result, RejectionCode code) {

@@ -83,14 +83,15 @@ abstract class LedgerHttpContract {
     void refusesBothBalanceFlagsAndUnknownKindsOrCurrencies() {
         Response both = api.post("/api/v1/accounts", """
                 {"id": "%s", "currency": "EUR", "kind": "escrow",
-                 "flags": ["debits_must_not_exceed_credits", "credits_must_not_exceed_debits"]}"""
-                .formatted(UUID.randomUUID()));
+                 "flags": ["debits_must_not_exceed_credits", "credits_must_not_exceed_debits"]}""".formatted(UUID.randomUUID()));
         assertThat(both.status()).isEqualTo(422);
         assertThat(both.code()).isEqualTo("flags_are_mutually_exclusive");
         assertThat(api.post("/api/v1/accounts", account(UUID.randomUUID().toString(), "EUR", "piggy_bank", "[]"))
-                .status()).isEqualTo(400);
+                        .status())
+                .isEqualTo(400);
         assertThat(api.post("/api/v1/accounts", account(UUID.randomUUID().toString(), "eur", "escrow", "[]"))
-                .status()).isEqualTo(400);
+                        .status())
+                .isEqualTo(400);
         Response missing = api.get("/api/v1/accounts/" + UUID.randomUUID());
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.code()).isEqualTo("account_not_found");
@@ -116,7 +117,8 @@ abstract class LedgerHttpContract {
         Response replay = api.post("/api/v1/transfers", body);
         assertThat(replay.status()).isEqualTo(200);
         assertThat(replay.json()).isEqualTo(json);
-        Response conflict = api.post("/api/v1/transfers", transfer(id, alice, bob, 2_501, "EUR", "{\"chat\":\"tg:42\"}"));
+        Response conflict =
+                api.post("/api/v1/transfers", transfer(id, alice, bob, 2_501, "EUR", "{\"chat\":\"tg:42\"}"));
         assertThat(conflict.status()).isEqualTo(409);
         assertThat(conflict.code()).isEqualTo("id_exists_with_different_fields");
         assertThat(api.get("/api/v1/transfers/" + id).json()).isEqualTo(json);
@@ -140,9 +142,13 @@ abstract class LedgerHttpContract {
         assertRejected(transfer(alice, UUID.randomUUID().toString(), 1, "EUR"), "account_not_found");
         assertRejected(transfer(alice, bob, 1_001, "EUR"), "exceeds_credits");
         assertRejected(transfer(alice, card, 1, "EUR"), "exceeds_debits");
-        assertThat(api.post("/api/v1/accounts/" + bob + "/status", "{\"status\":\"frozen\"}").status()).isEqualTo(200);
+        assertThat(api.post("/api/v1/accounts/" + bob + "/status", "{\"status\":\"frozen\"}")
+                        .status())
+                .isEqualTo(200);
         assertRejected(transfer(alice, bob, 1, "EUR"), "account_frozen");
-        assertThat(api.post("/api/v1/accounts/" + bob + "/status", "{\"status\":\"closed\"}").status()).isEqualTo(200);
+        assertThat(api.post("/api/v1/accounts/" + bob + "/status", "{\"status\":\"closed\"}")
+                        .status())
+                .isEqualTo(200);
         assertRejected(transfer(alice, bob, 1, "EUR"), "account_closed");
         Response reopen = api.post("/api/v1/accounts/" + bob + "/status", "{\"status\":\"open\"}");
         assertThat(reopen.code()).isEqualTo("account_closed");
@@ -167,7 +173,11 @@ abstract class LedgerHttpContract {
         String withId = """
                 {"id": "%s", "debitAccountId": "%s", "creditAccountId": "%s", "amountMinor": 700, "currency": "EUR",
                  "code": "top-up"}""".formatted(UUID.randomUUID(), bank, alice);
-        Response mismatch = api.post("/api/v1/transfers", withId, "Idempotency-Key", UUID.randomUUID().toString());
+        Response mismatch = api.post(
+                "/api/v1/transfers",
+                withId,
+                "Idempotency-Key",
+                UUID.randomUUID().toString());
         assertThat(mismatch.status()).isEqualTo(400);
     }
 
@@ -198,10 +208,12 @@ abstract class LedgerHttpContract {
         Response replay = api.post("/api/v1/transfers/" + id + "/post", "{\"amountMinor\":1200}");
         assertThat(replay.status()).isEqualTo(200);
         assertThat(replay.json()).isEqualTo(posted.json());
-        assertThat(api.post("/api/v1/transfers/" + id + "/post", "{\"amountMinor\":1300}").code())
+        assertThat(api.post("/api/v1/transfers/" + id + "/post", "{\"amountMinor\":1300}")
+                        .code())
                 .isEqualTo("pending_already_posted");
         assertThat(api.post("/api/v1/transfers/" + id + "/void", "").code()).isEqualTo("pending_already_posted");
-        assertThat(api.get("/api/v1/transfers/" + id).json().path("status").asString()).isEqualTo("posted");
+        assertThat(api.get("/api/v1/transfers/" + id).json().path("status").asString())
+                .isEqualTo("posted");
     }
 
     @Test
@@ -211,20 +223,23 @@ abstract class LedgerHttpContract {
         String escrow = open("EUR", "escrow", null);
         fund(bank, alice, 5_000, "EUR");
         String id = UUID.randomUUID().toString();
-        assertThat(api.post("/api/v1/transfers", pending(id, alice, escrow, 4_000, 0)).status()).isEqualTo(201);
+        assertThat(api.post("/api/v1/transfers", pending(id, alice, escrow, 4_000, 0))
+                        .status())
+                .isEqualTo(201);
         Response voided = api.post("/api/v1/transfers/" + id + "/void", "");
         assertThat(voided.status()).as(voided.toString()).isEqualTo(201);
         assertThat(voided.json().path("kind").asString()).isEqualTo("void_pending");
         assertBalances(alice, 0, 5_000, 0, 0);
         assertThat(api.post("/api/v1/transfers/" + id + "/void", "").status()).isEqualTo(200);
         assertThat(api.post("/api/v1/transfers/" + id + "/post", "").code()).isEqualTo("pending_already_voided");
-        assertThat(api.post("/api/v1/transfers/" + UUID.randomUUID() + "/post", "").code())
+        assertThat(api.post("/api/v1/transfers/" + UUID.randomUUID() + "/post", "")
+                        .code())
                 .isEqualTo("pending_not_found");
         String single = UUID.randomUUID().toString();
         api.post("/api/v1/transfers", transfer(single, bank, alice, 5, "EUR", "{}"));
         assertThat(api.post("/api/v1/transfers/" + single + "/void", "").code()).isEqualTo("pending_not_found");
-        assertRejected(json(with(transferFields(alice, escrow, 1), "timeoutSeconds", "5")),
-                "timeout_reserved_for_pending");
+        assertRejected(
+                json(with(transferFields(alice, escrow, 1), "timeoutSeconds", "5")), "timeout_reserved_for_pending");
     }
 
     @Test
@@ -234,11 +249,14 @@ abstract class LedgerHttpContract {
         String escrow = open("EUR", "escrow", null);
         fund(bank, alice, 900, "EUR");
         String id = UUID.randomUUID().toString();
-        assertThat(api.post("/api/v1/transfers", pending(id, alice, escrow, 900, 1)).status()).isEqualTo(201);
+        assertThat(api.post("/api/v1/transfers", pending(id, alice, escrow, 900, 1))
+                        .status())
+                .isEqualTo(201);
         Thread.sleep(1_100); // the timeout is one second of the server's clock
         assertThat(api.post("/api/v1/transfers/" + id + "/post", "").code()).isEqualTo("pending_expired");
         ledger.expireDue(); // the janitor's work, done now rather than on its schedule
-        assertThat(api.get("/api/v1/transfers/" + id).json().path("status").asString()).isEqualTo("expired");
+        assertThat(api.get("/api/v1/transfers/" + id).json().path("status").asString())
+                .isEqualTo("expired");
         assertBalances(alice, 0, 900, 0, 0);
         assertThat(api.post("/api/v1/transfers/" + id + "/void", "").code()).isEqualTo("pending_expired");
     }
@@ -275,8 +293,10 @@ abstract class LedgerHttpContract {
         assertThat(replay.status()).isEqualTo(200);
         assertThat(replay.json()).isEqualTo(booked.json());
         assertBalances(alice, 1_000, 1_000, 0, 0);
-        assertThat(api.post("/api/v1/transfers/batch", "{\"transfers\":[]}").status()).isEqualTo(400);
-        assertThat(api.post("/api/v1/transfers/batch", "{\"transfers\":[null]}").status()).isEqualTo(400);
+        assertThat(api.post("/api/v1/transfers/batch", "{\"transfers\":[]}").status())
+                .isEqualTo(400);
+        assertThat(api.post("/api/v1/transfers/batch", "{\"transfers\":[null]}").status())
+                .isEqualTo(400);
     }
 
     // --- statements -----------------------------------------------------------------------
@@ -291,25 +311,36 @@ abstract class LedgerHttpContract {
             ids.add(0, id);
             String from = i % 2 == 0 ? alice : bank;
             String to = i % 2 == 0 ? bank : alice;
-            assertThat(api.post("/api/v1/transfers", transfer(id, from, to, i, "EUR", "{}")).status()).isEqualTo(201);
+            assertThat(api.post("/api/v1/transfers", transfer(id, from, to, i, "EUR", "{}"))
+                            .status())
+                    .isEqualTo(201);
         }
         List<String> seen = new ArrayList<>();
         String cursor = null;
         for (int page = 0; page < 5; page++) {
-            Response r = api.get("/api/v1/accounts/" + alice + "/transfers?limit=2"
-                    + (cursor == null ? "" : "&cursor=" + cursor));
+            Response r = api.get(
+                    "/api/v1/accounts/" + alice + "/transfers?limit=2" + (cursor == null ? "" : "&cursor=" + cursor));
             assertThat(r.status()).as(r.toString()).isEqualTo(200);
             r.json().path("transfers").forEach(t -> seen.add(t.path("id").asString()));
-            cursor = r.json().path("nextCursor").isMissingNode() ? null : r.json().path("nextCursor").asString();
+            cursor = r.json().path("nextCursor").isMissingNode()
+                    ? null
+                    : r.json().path("nextCursor").asString();
             if (cursor == null) {
                 break;
             }
         }
         assertThat(seen).isEqualTo(ids);
-        assertThat(api.get("/api/v1/accounts/" + alice + "/transfers?cursor=bogus!").status()).isEqualTo(400);
-        assertThat(api.get("/api/v1/accounts/" + alice + "/transfers?limit=0").status()).isEqualTo(400);
-        assertThat(api.get("/api/v1/accounts/" + alice + "/transfers?limit=100000").status()).isEqualTo(400);
-        assertThat(api.get("/api/v1/accounts/" + UUID.randomUUID() + "/transfers").status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/accounts/" + alice + "/transfers?cursor=bogus!")
+                        .status())
+                .isEqualTo(400);
+        assertThat(api.get("/api/v1/accounts/" + alice + "/transfers?limit=0").status())
+                .isEqualTo(400);
+        assertThat(api.get("/api/v1/accounts/" + alice + "/transfers?limit=100000")
+                        .status())
+                .isEqualTo(400);
+        assertThat(api.get("/api/v1/accounts/" + UUID.randomUUID() + "/transfers")
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -319,8 +350,10 @@ abstract class LedgerHttpContract {
         fund(bank, alice, 10, "EUR");
         assertRejected(transfer(alice, bank, 11, "EUR"), "exceeds_credits");
         String metrics = api.get("/actuator/prometheus").body();
-        assertThat(metrics).contains("socialbank_ledger_outcomes_total{operation=\"transfer\",outcome=\"booked\"}",
-                "socialbank_ledger_outcomes_total{operation=\"transfer\",outcome=\"exceeds_credits\"}");
+        assertThat(metrics)
+                .contains(
+                        "socialbank_ledger_outcomes_total{operation=\"transfer\",outcome=\"booked\"}",
+                        "socialbank_ledger_outcomes_total{operation=\"transfer\",outcome=\"exceeds_credits\"}");
     }
 
     // --- security and bad input -----------------------------------------------------------
@@ -352,7 +385,12 @@ abstract class LedgerHttpContract {
         String ok = json(fields);
         // each body changes one field of a good one, built field by field (never a text replace, which
         // once hit a digit inside a random UUID: 1e92378)
-        List<String> bodies = List.of("", "{", "[]", "null", """
+        List<String> bodies = List.of(
+                "",
+                "{",
+                "[]",
+                "null",
+                """
                 {"id": "not-a-uuid"}""",
                 json(with(fields, "amountMinor", "10.5")),
                 json(with(fields, "amountMinor", "\"10\"")),
@@ -373,8 +411,10 @@ abstract class LedgerHttpContract {
             assertThat(r.json().path("code").asString()).as(body).isNotEmpty();
             assertThat(r.body()).doesNotContain("Exception", "org.socialbank", "at java.");
         }
-        Response wrongType = api.send(api.request("/api/v1/transfers").header("Content-Type", "text/plain")
-                .POST(HttpRequest.BodyPublishers.ofString(ok)).build());
+        Response wrongType = api.send(api.request("/api/v1/transfers")
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString(ok))
+                .build());
         assertThat(wrongType.status()).isEqualTo(415);
         assertBalances(alice, 0, 0, 0, 0);
     }
@@ -385,19 +425,29 @@ abstract class LedgerHttpContract {
         String alice = open("EUR", "customer_wallet", null);
         StringBuilder metadata = new StringBuilder("{");
         for (int i = 0; i < 16; i++) {
-            metadata.append(i == 0 ? "" : ",").append("\"k").append(i).append("\":\"")
-                    .append("\\\"".repeat(256)).append("\"");
+            metadata.append(i == 0 ? "" : ",")
+                    .append("\"k")
+                    .append(i)
+                    .append("\":\"")
+                    .append("\\\"".repeat(256))
+                    .append("\"");
         }
-        Response r = api.post("/api/v1/transfers", transfer(UUID.randomUUID().toString(), bank, alice, 1, "EUR",
-                metadata.append("}").toString()));
+        Response r = api.post(
+                "/api/v1/transfers",
+                transfer(
+                        UUID.randomUUID().toString(),
+                        bank,
+                        alice,
+                        1,
+                        "EUR",
+                        metadata.append("}").toString()));
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
     }
 
     @Test
     void refusesControlCharactersInAnOwnerReference() {
         Response r = api.post("/api/v1/accounts", """
-                {"id": "%s", "currency": "EUR", "kind": "escrow", "ownerRef": "a\\u0000b"}"""
-                .formatted(UUID.randomUUID()));
+                {"id": "%s", "currency": "EUR", "kind": "escrow", "ownerRef": "a\\u0000b"}""".formatted(UUID.randomUUID()));
         assertThat(r.status()).as(r.toString()).isEqualTo(400);
     }
 
@@ -408,7 +458,8 @@ abstract class LedgerHttpContract {
         assertThat(declared.status()).isEqualTo(413);
         assertThat(declared.code()).isEqualTo("request_too_large");
         byte[] bytes = big.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        Response streamed = api.send(api.request("/api/v1/transfers").header("Content-Type", "application/json")
+        Response streamed = api.send(api.request("/api/v1/transfers")
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes)))
                 .build()); // no length: sent chunked
         assertThat(streamed.status()).as(streamed.toString()).isEqualTo(413);
@@ -425,7 +476,8 @@ abstract class LedgerHttpContract {
     }
 
     void fund(String from, String to, long amount, String currency) {
-        Response r = api.post("/api/v1/transfers", transfer(UUID.randomUUID().toString(), from, to, amount, currency, "{}"));
+        Response r =
+                api.post("/api/v1/transfers", transfer(UUID.randomUUID().toString(), from, to, amount, currency, "{}"));
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
     }
 
@@ -444,16 +496,14 @@ abstract class LedgerHttpContract {
         return transfer(UUID.randomUUID().toString(), debit, credit, amount, currency, "{}");
     }
 
-    static String transfer(String id, String debit, String credit, long amount, String currency,
-            String metadata) {
+    static String transfer(String id, String debit, String credit, long amount, String currency, String metadata) {
         return LedgerFixtures.transfer(id, debit, credit, amount, currency, metadata);
     }
 
     static String pending(String id, String debit, String credit, long amount, long timeoutSeconds) {
         return """
                 {"id": "%s", "debitAccountId": "%s", "creditAccountId": "%s", "amountMinor": %d, "currency": "EUR",
-                 "code": "claim", "pending": true, "timeoutSeconds": %d}""".formatted(id, debit, credit, amount,
-                timeoutSeconds);
+                 "code": "claim", "pending": true, "timeoutSeconds": %d}""".formatted(id, debit, credit, amount, timeoutSeconds);
     }
 
     void assertRejected(String body, String code) {
@@ -463,11 +513,14 @@ abstract class LedgerHttpContract {
         assertThat(r.code()).isEqualTo(code);
     }
 
-    void assertBalances(String account, long debitsPosted, long creditsPosted, long debitsPending,
-            long creditsPending) {
+    void assertBalances(
+            String account, long debitsPosted, long creditsPosted, long debitsPending, long creditsPending) {
         JsonNode a = api.get("/api/v1/accounts/" + account).json();
-        assertThat(List.of(a.path("debitsPosted").asLong(), a.path("creditsPosted").asLong(),
-                a.path("debitsPending").asLong(), a.path("creditsPending").asLong()))
+        assertThat(List.of(
+                        a.path("debitsPosted").asLong(),
+                        a.path("creditsPosted").asLong(),
+                        a.path("debitsPending").asLong(),
+                        a.path("creditsPending").asLong()))
                 .as("balances of " + account)
                 .containsExactly(debitsPosted, creditsPosted, debitsPending, creditsPending);
     }
@@ -494,7 +547,8 @@ abstract class LedgerHttpContract {
     }
 
     static String json(Map<String, String> fields) {
-        return fields.entrySet().stream().map(f -> quoted(f.getKey()) + ": " + f.getValue())
+        return fields.entrySet().stream()
+                .map(f -> quoted(f.getKey()) + ": " + f.getValue())
                 .collect(java.util.stream.Collectors.joining(", ", "{", "}"));
     }
 

@@ -28,10 +28,14 @@ class PostgresLedgerHttpIntegrationTests extends LedgerHttpContract {
         String id = UUID.randomUUID().toString();
         api.post("/api/v1/transfers", transfer(id, bank, alice, 100, "EUR", "{}"));
         assertThatThrownBy(() -> jdbc.sql("UPDATE transfers SET amount_minor = 1 WHERE id = ?")
-                .param(UUID.fromString(id)).update()).isInstanceOf(DataAccessException.class)
+                        .param(UUID.fromString(id))
+                        .update())
+                .isInstanceOf(DataAccessException.class)
                 .hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.sql("DELETE FROM transfers WHERE id = ?")
-                .param(UUID.fromString(id)).update()).isInstanceOf(DataAccessException.class);
+                        .param(UUID.fromString(id))
+                        .update())
+                .isInstanceOf(DataAccessException.class);
         assertThatThrownBy(() -> jdbc.sql("TRUNCATE transfers CASCADE").update())
                 .isInstanceOf(DataAccessException.class);
         assertBalances(alice, 0, 100, 0, 0);

@@ -32,7 +32,10 @@ class DeadlinesUnitTests {
     void aComplaintOnAWednesdayIsDueAtTheEndOfTheFifteenthBusinessDay() {
         // Wednesday 2 December 2026, 10:00 in Paris: business days 3, 4, 7..11, 14..18, 21, 22, 23
         Clock wednesday = Clock.fixed(Instant.parse("2026-12-02T09:00:00Z"), ZoneOffset.UTC);
-        assertThat(deadlines.due(CaseKind.COMPLAINT, wednesday.instant()).atZone(PARIS).toLocalDateTime())
+        assertThat(deadlines
+                        .due(CaseKind.COMPLAINT, wednesday.instant())
+                        .atZone(PARIS)
+                        .toLocalDateTime())
                 .isEqualTo(LocalDate.of(2026, 12, 24).atStartOfDay());
     }
 
@@ -50,9 +53,13 @@ class DeadlinesUnitTests {
     void theBusinessDayIsTheBanksNotUtcs() {
         // 23:30 UTC on Friday is already Saturday in Paris
         Instant lateFriday = Instant.parse("2026-12-04T23:30:00Z");
-        assertThat(Deadlines.plusBusinessDays(lateFriday, 1, PARIS).atZone(PARIS).toLocalDate())
+        assertThat(Deadlines.plusBusinessDays(lateFriday, 1, PARIS)
+                        .atZone(PARIS)
+                        .toLocalDate())
                 .isEqualTo(LocalDate.of(2026, 12, 8));
-        assertThat(Deadlines.plusBusinessDays(lateFriday, 1, ZoneOffset.UTC).atZone(ZoneOffset.UTC).toLocalDate())
+        assertThat(Deadlines.plusBusinessDays(lateFriday, 1, ZoneOffset.UTC)
+                        .atZone(ZoneOffset.UTC)
+                        .toLocalDate())
                 .isEqualTo(LocalDate.of(2026, 12, 8));
     }
 
@@ -63,10 +70,17 @@ class DeadlinesUnitTests {
         RandomGenerator random = Seeds.random(seed);
         Instant from = Instant.parse("2024-01-01T00:00:00Z").plusSeconds(random.nextLong(0, 3L * 365 * 86_400));
         int n = random.nextInt(1, 40);
-        LocalDate last = Deadlines.plusBusinessDays(from, n, PARIS).atZone(PARIS).toLocalDate().minusDays(1);
+        LocalDate last = Deadlines.plusBusinessDays(from, n, PARIS)
+                .atZone(PARIS)
+                .toLocalDate()
+                .minusDays(1);
         assertThat(last.getDayOfWeek()).as(Seeds.replay(seed)).isNotIn(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
-        long counted = from.atZone(PARIS).toLocalDate().plusDays(1).datesUntil(last.plusDays(1))
-                .filter(d -> Deadlines.isBusinessDay(d.getDayOfWeek())).count();
+        long counted = from.atZone(PARIS)
+                .toLocalDate()
+                .plusDays(1)
+                .datesUntil(last.plusDays(1))
+                .filter(d -> Deadlines.isBusinessDay(d.getDayOfWeek()))
+                .count();
         assertThat(counted).as(Seeds.replay(seed) + ", from %s, n %d", from, n).isEqualTo(n);
     }
 }

@@ -47,9 +47,19 @@ class NeutralityUnitTests {
     }
 
     @ParameterizedTest
-    @CsvSource({"'', EMPTY", "'   ', EMPTY", "a@b.co please, EMAIL", "4970 1012 3456 7890, CARD_NUMBER",
-            "'call 06 12 34 56 78', PHONE_NUMBER", "'50 €', AMOUNT", "'solde', BALANCE",
-            "'DE89370400440532013000', ACCOUNT_NUMBER", "'۱۲۰۰۰۰ تومان', AMOUNT", "'一百元 退给您了 1', AMOUNT", "'已退还您两千块', AMOUNT"})
+    @CsvSource({
+        "'', EMPTY",
+        "'   ', EMPTY",
+        "a@b.co please, EMAIL",
+        "4970 1012 3456 7890, CARD_NUMBER",
+        "'call 06 12 34 56 78', PHONE_NUMBER",
+        "'50 €', AMOUNT",
+        "'solde', BALANCE",
+        "'DE89370400440532013000', ACCOUNT_NUMBER",
+        "'۱۲۰۰۰۰ تومان', AMOUNT",
+        "'一百元 退给您了 1', AMOUNT",
+        "'已退还您两千块', AMOUNT"
+    })
     void personalDataIsRefusedWithItsReason(String text, Neutrality.Reason reason) {
         assertThat(Neutrality.check(text)).isEqualTo(new Neutrality.NotNeutral(reason));
     }
@@ -66,7 +76,9 @@ class NeutralityUnitTests {
         String mixed = String.join(" ", List.of(words).subList(0, at)) + " " + personal + " "
                 + String.join(" ", List.of(words).subList(at, words.length));
         assertThat(Neutrality.check(base)).as(Seeds.replay(seed) + ": %s", base).isInstanceOf(Neutrality.Neutral.class);
-        assertThat(Neutrality.check(mixed)).as(Seeds.replay(seed) + ": %s", mixed).isInstanceOf(Neutrality.NotNeutral.class);
+        assertThat(Neutrality.check(mixed))
+                .as(Seeds.replay(seed) + ": %s", mixed)
+                .isInstanceOf(Neutrality.NotNeutral.class);
     }
 
     @RepeatedTest(5)

@@ -11,14 +11,18 @@ class PrivateRepliesUnitTests {
     void aLinkedCustomerMayReadPersonalDetailsButNeverACardNumber() {
         assertThat(PrivateReplies.refusal("Your balance is 120.50 EUR and your transfer of 300 EUR left today", true))
                 .isEmpty();
-        assertThat(PrivateReplies.refusal("Call us at +33 1 40 00 00 00 or write to care@bank.example", true)).isEmpty();
-        assertThat(PrivateReplies.refusal("Is this your card 4970-1012-3456-7890?", true)).contains("secret_card_number");
-        assertThat(PrivateReplies.refusal("کارت ۴۹۷۰۱۰۱۲۳۴۵۶۷۸۹۰ مسدود شد", true)).contains("secret_card_number");
+        assertThat(PrivateReplies.refusal("Call us at +33 1 40 00 00 00 or write to care@bank.example", true))
+                .isEmpty();
+        assertThat(PrivateReplies.refusal("Is this your card 4970-1012-3456-7890?", true))
+                .contains("secret_card_number");
+        assertThat(PrivateReplies.refusal("کارت ۴۹۷۰۱۰۱۲۳۴۵۶۷۸۹۰ مسدود شد", true))
+                .contains("secret_card_number");
     }
 
     @Test
     void anUnlinkedAuthorIsWrittenToAsInPublic() {
-        assertThat(PrivateReplies.refusal("Sorry for the wait, tell us more here please.", false)).isEmpty();
+        assertThat(PrivateReplies.refusal("Sorry for the wait, tell us more here please.", false))
+                .isEmpty();
         assertThat(PrivateReplies.refusal("Your balance is fine", false)).contains("balance");
         assertThat(PrivateReplies.refusal("We refunded 12.50 EUR", false)).contains("amount");
         assertThat(PrivateReplies.refusal("Call +33 1 40 00 00 00", false)).contains("phone_number");

@@ -53,11 +53,20 @@ abstract class SpikeAlertsConcurrency {
     @Test
     void scansAtTheSameMomentRaiseEachSpikeOnce() throws Exception {
         Instant now = clock.instant();
-        String[] texts = {"The fees are outrageous, another hidden charge", "hidden fees again, what a rip-off",
-            "why do you charge a fee for everything? terrible", "new account fee, unacceptable and awful",
-            "fees fees fees, worst bank ever", "I was charged a fee twice, scandalous"};
+        String[] texts = {
+            "The fees are outrageous, another hidden charge",
+            "hidden fees again, what a rip-off",
+            "why do you charge a fee for everything? terrible",
+            "new account fee, unacceptable and awful",
+            "fees fees fees, worst bank ever",
+            "I was charged a fee twice, scandalous"
+        };
         for (int i = 0; i < texts.length; i++) {
-            mentions.record(new NewMention("appstore", UUID.randomUUID().toString(), texts[i], "reviewer" + i,
+            mentions.record(new NewMention(
+                    "appstore",
+                    UUID.randomUUID().toString(),
+                    texts[i],
+                    "reviewer" + i,
                     now.minusSeconds(90L * (i + 1))));
         }
         CountDownLatch start = new CountDownLatch(1);
@@ -76,10 +85,18 @@ abstract class SpikeAlertsConcurrency {
         }
         nodes.shutdown();
         assertThat(raised).isNotEmpty();
-        assertThat(raised.stream().map(a -> a.topic() + " " + a.kind()).distinct().count()).isEqualTo(raised.size());
-        long rows = jdbc.sql("SELECT COUNT(*) FROM listening_spike_alerts").query(Long.class).single();
-        long messages = jdbc.sql("SELECT COUNT(*) FROM outbox_messages WHERE recipient = ?").param(STAFF_CHAT)
-                .query(Long.class).single();
+        assertThat(raised.stream()
+                        .map(a -> a.topic() + " " + a.kind())
+                        .distinct()
+                        .count())
+                .isEqualTo(raised.size());
+        long rows = jdbc.sql("SELECT COUNT(*) FROM listening_spike_alerts")
+                .query(Long.class)
+                .single();
+        long messages = jdbc.sql("SELECT COUNT(*) FROM outbox_messages WHERE recipient = ?")
+                .param(STAFF_CHAT)
+                .query(Long.class)
+                .single();
         assertThat(rows).isEqualTo(raised.size());
         assertThat(messages).isEqualTo(raised.size());
         assertThat(alerts.raise()).isEmpty();

@@ -15,20 +15,33 @@ class CorrectionMemoryUnitTests {
     }
 
     @Test
-    @DisplayName("issue 20 (2.11): a reworded text takes the nearest correction; another text, another language or a short one does not")
+    @DisplayName(
+            "issue 20 (2.11): a reworded text takes the nearest correction; another text, another language or a short one does not")
     void aRewordedTextTakesTheNearestCorrection() {
         CorrectionMemory memory = new CorrectionMemory(List.of(
-                example("en", "Lovely, the cash machine at the station kept my card this morning", Sentiment.NEGATIVE,
+                example(
+                        "en",
+                        "Lovely, the cash machine at the station kept my card this morning",
+                        Sentiment.NEGATIVE,
                         Topic.CARD_BLOCKED),
-                example("fr", "Bravo la banque, trois jours pour un virement", Sentiment.NEGATIVE, Topic.TRANSFER_DELAY)));
+                example(
+                        "fr",
+                        "Bravo la banque, trois jours pour un virement",
+                        Sentiment.NEGATIVE,
+                        Topic.TRANSFER_DELAY)));
 
-        assertThat(memory.nearest("en", CorrectionMemory.words("lovely... the cash machine at the station kept my card AGAIN")))
-                .map(CorrectionMemory.Example::topic).contains(Topic.CARD_BLOCKED);
-        assertThat(memory.nearest("fr", CorrectionMemory.words("Bravo la banque : trois jours pour un simple virement")))
-                .map(CorrectionMemory.Example::topic).contains(Topic.TRANSFER_DELAY);
+        assertThat(memory.nearest(
+                        "en", CorrectionMemory.words("lovely... the cash machine at the station kept my card AGAIN")))
+                .map(CorrectionMemory.Example::topic)
+                .contains(Topic.CARD_BLOCKED);
+        assertThat(memory.nearest(
+                        "fr", CorrectionMemory.words("Bravo la banque : trois jours pour un simple virement")))
+                .map(CorrectionMemory.Example::topic)
+                .contains(Topic.TRANSFER_DELAY);
         assertThat(memory.nearest("en", CorrectionMemory.words("Lovely service at the branch this morning, thank you")))
                 .isEmpty();
-        assertThat(memory.nearest("ru", CorrectionMemory.words("the cash machine at the station kept my card"))).isEmpty();
+        assertThat(memory.nearest("ru", CorrectionMemory.words("the cash machine at the station kept my card")))
+                .isEmpty();
         assertThat(memory.nearest("en", CorrectionMemory.words("my card"))).isEmpty();
     }
 
@@ -40,9 +53,11 @@ class CorrectionMemoryUnitTests {
                 example("en", text, Sentiment.NEGATIVE, Topic.TRANSFER_DELAY),
                 example("en", text, Sentiment.NEUTRAL, Topic.OTHER)));
         for (int i = 0; i < 3; i++) {
-            assertThat(memory.nearest("en", CorrectionMemory.words(text + " again"))).map(CorrectionMemory.Example::sentiment)
+            assertThat(memory.nearest("en", CorrectionMemory.words(text + " again")))
+                    .map(CorrectionMemory.Example::sentiment)
                     .contains(Sentiment.NEGATIVE);
         }
-        assertThat(CorrectionMemory.similarity(CorrectionMemory.words(text), CorrectionMemory.words(text))).isEqualTo(1.0);
+        assertThat(CorrectionMemory.similarity(CorrectionMemory.words(text), CorrectionMemory.words(text)))
+                .isEqualTo(1.0);
     }
 }

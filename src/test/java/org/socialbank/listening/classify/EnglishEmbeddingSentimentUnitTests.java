@@ -44,7 +44,8 @@ class EnglishEmbeddingSentimentUnitTests {
     }
 
     @Test
-    @DisplayName("issue 20 (2.5): MiniLM prototypes for English sentiment, alone and behind the lexicon, on the held-out sets")
+    @DisplayName(
+            "issue 20 (2.5): MiniLM prototypes for English sentiment, alone and behind the lexicon, on the held-out sets")
     void measured() throws IOException {
         int better = 0;
         for (String set : HELD_OUT) {
@@ -52,12 +53,22 @@ class EnglishEmbeddingSentimentUnitTests {
             EvaluationUnitTests.Scores lexicon = EvaluationUnitTests.score("en", labelled, false);
             EvaluationUnitTests.Scores alone = EvaluationUnitTests.score("en", labelled, embeddingOnly(), false);
             EvaluationUnitTests.Scores combined = EvaluationUnitTests.score("en", labelled, combined(), false);
-            System.out.printf("embedding-comparison en %s n=%d lexicon %.3f/%.3f; MiniLM alone %.3f/%.3f; "
-                    + "lexicon then MiniLM %.3f/%.3f%n", set, lexicon.n(), lexicon.accuracy(), lexicon.macroF1(),
-                    alone.accuracy(), alone.macroF1(), combined.accuracy(), combined.macroF1());
+            System.out.printf(
+                    "embedding-comparison en %s n=%d lexicon %.3f/%.3f; MiniLM alone %.3f/%.3f; "
+                            + "lexicon then MiniLM %.3f/%.3f%n",
+                    set,
+                    lexicon.n(),
+                    lexicon.accuracy(),
+                    lexicon.macroF1(),
+                    alone.accuracy(),
+                    alone.macroF1(),
+                    combined.accuracy(),
+                    combined.macroF1());
             better += combined.accuracy() > lexicon.accuracy() ? 1 : 0;
         }
-        assertThat(better).as("held-out sets on which the combination beats the lexicon").isLessThan(HELD_OUT.size());
+        assertThat(better)
+                .as("held-out sets on which the combination beats the lexicon")
+                .isLessThan(HELD_OUT.size());
     }
 
     private static Function<String, Classification> embeddingOnly() {

@@ -42,7 +42,8 @@ class LuceneAnalyzersComparisonUnitTests {
     }
 
     @Test
-    @DisplayName("issue 20: Lucene's ICU segmentation of Chinese does not beat our lexicon segmentation on any labelled set")
+    @DisplayName(
+            "issue 20: Lucene's ICU segmentation of Chinese does not beat our lexicon segmentation on any labelled set")
     void chineseSegmentation() throws IOException {
         compare("zh", text -> EvaluationUnitTests.classifier.classify(text, (lexicon, tokens) -> icuSegmented(tokens)));
     }
@@ -52,9 +53,12 @@ class LuceneAnalyzersComparisonUnitTests {
             List<EvaluationUnitTests.Labelled> labelled = EvaluationUnitTests.read(set, language);
             EvaluationUnitTests.Scores ours = EvaluationUnitTests.score(language, labelled, false);
             EvaluationUnitTests.Scores theirs = EvaluationUnitTests.score(language, labelled, lucene, false);
-            System.out.printf("lucene-comparison %s %s n=%d ours accuracy %.3f macro-F1 %.3f; lucene accuracy %.3f macro-F1 %.3f%n",
+            System.out.printf(
+                    "lucene-comparison %s %s n=%d ours accuracy %.3f macro-F1 %.3f; lucene accuracy %.3f macro-F1 %.3f%n",
                     language, set, ours.n(), ours.accuracy(), ours.macroF1(), theirs.accuracy(), theirs.macroF1());
-            assertThat(theirs.accuracy()).as(language + " " + set + ": Lucene's accuracy").isLessThanOrEqualTo(ours.accuracy());
+            assertThat(theirs.accuracy())
+                    .as(language + " " + set + ": Lucene's accuracy")
+                    .isLessThanOrEqualTo(ours.accuracy());
         }
     }
 

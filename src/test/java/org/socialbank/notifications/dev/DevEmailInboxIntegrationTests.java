@@ -21,7 +21,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** The developer e-mail inbox of a demo node, over real HTTP. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "socialbank.notifications.dev-inbox-max=5")
 class DevEmailInboxIntegrationTests {
 
@@ -40,8 +41,8 @@ class DevEmailInboxIntegrationTests {
     @Test
     void theEmbeddedGatewayKeepsEmailsAndListsThemNewestFirst() {
         String to = "claimant-" + UUID.randomUUID() + "@example.fr";
-        EmailDelivery first = gateway.send(new EmailMessage(to, "Votre code socialbank", "Votre code est 111111",
-                Locale.FRENCH));
+        EmailDelivery first =
+                gateway.send(new EmailMessage(to, "Votre code socialbank", "Votre code est 111111", Locale.FRENCH));
         gateway.send(new EmailMessage(to, "Votre code socialbank", "Votre code est 222222", Locale.FRENCH));
         assertThat(gateway).isInstanceOf(DevEmailInbox.class);
         assertThat(first.status()).isEqualTo(DeliveryStatus.SUCCEEDED);
@@ -50,14 +51,16 @@ class DevEmailInboxIntegrationTests {
         Response json = api.get("/dev/email.json?to=" + to.toUpperCase(Locale.ROOT));
         assertThat(json.status()).as(json.toString()).isEqualTo(200);
         List<JsonNode> messages = json.json().path("messages").valueStream().toList();
-        assertThat(messages).extracting(m -> m.path("body").asString())
+        assertThat(messages)
+                .extracting(m -> m.path("body").asString())
                 .containsExactly("Votre code est 222222", "Votre code est 111111");
         assertThat(messages).allSatisfy(m -> {
             assertThat(m.path("to").asString()).isEqualTo(to);
             assertThat(m.path("subject").asString()).isEqualTo("Votre code socialbank");
             assertThat(m.path("language").asString()).isEqualTo("fr");
         });
-        assertThat(api.get("/dev/email.json?limit=1").json().path("messages").size()).isOne();
+        assertThat(api.get("/dev/email.json?limit=1").json().path("messages").size())
+                .isOne();
 
         Response page = api.get("/dev/email?to=" + to);
         assertThat(page.status()).isEqualTo(200);
@@ -79,6 +82,11 @@ class DevEmailInboxIntegrationTests {
         for (int i = 0; i < 8; i++) {
             gateway.send(new EmailMessage("many@example.com", "Code", "Code " + i, Locale.ENGLISH));
         }
-        assertThat(new Api(port).get("/dev/email.json?limit=500").json().path("messages").size()).isEqualTo(5);
+        assertThat(new Api(port)
+                        .get("/dev/email.json?limit=500")
+                        .json()
+                        .path("messages")
+                        .size())
+                .isEqualTo(5);
     }
 }

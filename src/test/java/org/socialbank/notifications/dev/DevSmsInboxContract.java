@@ -22,7 +22,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** The developer inbox of a demo node, over real HTTP; subclasses choose the store. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "socialbank.notifications.dev-inbox-max=" + DevSmsInboxContract.MAX)
 abstract class DevSmsInboxContract {
 
@@ -61,15 +62,21 @@ abstract class DevSmsInboxContract {
         assertThat(encoded.status()).as(encoded.toString()).isEqualTo(200);
         assertThat(encoded.contentType()).startsWith("application/json");
         List<JsonNode> messages = encoded.json().path("messages").valueStream().toList();
-        assertThat(messages).extracting(m -> m.path("text").asString())
+        assertThat(messages)
+                .extracting(m -> m.path("text").asString())
                 .containsExactly("Your socialbank code is 222222", "Your socialbank code is 111111");
         assertThat(messages).allSatisfy(m -> {
             assertThat(m.path("to").asString()).isEqualTo(to);
-            assertThat(Instant.parse(m.path("createdAt").asString())).isBefore(Instant.now().plusSeconds(1));
+            assertThat(Instant.parse(m.path("createdAt").asString()))
+                    .isBefore(Instant.now().plusSeconds(1));
         });
         assertThat(api.get("/dev/sms.json?to=" + to).json())
-                .as("an unencoded + reads as a space, and still means the number").isEqualTo(encoded.json());
-        assertThat(api.get("/dev/sms.json?to=%2B" + to.substring(1) + "&limit=1").json().path("messages").size())
+                .as("an unencoded + reads as a space, and still means the number")
+                .isEqualTo(encoded.json());
+        assertThat(api.get("/dev/sms.json?to=%2B" + to.substring(1) + "&limit=1")
+                        .json()
+                        .path("messages")
+                        .size())
                 .isOne();
     }
 
@@ -90,14 +97,19 @@ abstract class DevSmsInboxContract {
         Response page = html("/dev/sms");
         assertThat(page.status()).as(page.toString()).isEqualTo(200);
         assertThat(page.contentType()).startsWith("text/html");
-        assertThat(page.body()).contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+        assertThat(page.body())
+                .contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
                 .contains("href=\"/css/dev.css\"")
-                .contains("&lt;b&gt;Code&lt;/b&gt; 123456 &amp; more").doesNotContain("<b>Code")
+                .contains("&lt;b&gt;Code&lt;/b&gt; 123456 &amp; more")
+                .doesNotContain("<b>Code")
                 .contains(to);
-        assertThat(page.body().indexOf("123456 &amp; more")).as("newest first")
+        assertThat(page.body().indexOf("123456 &amp; more"))
+                .as("newest first")
                 .isLessThan(page.body().indexOf("older message"));
         assertThat(html("/dev/sms?to=%2B" + to.substring(1)).body()).contains("older message");
-        assertThat(html("/dev/sms?to=nonsense").body()).contains("Not a phone number").doesNotContain("older message");
+        assertThat(html("/dev/sms?to=nonsense").body())
+                .contains("Not a phone number")
+                .doesNotContain("older message");
         Response css = api.get("/css/dev.css");
         assertThat(css.status()).isEqualTo(200);
         assertThat(css.contentType()).startsWith("text/css");
@@ -109,9 +121,16 @@ abstract class DevSmsInboxContract {
         for (int i = 1; i <= MAX + 3; i++) {
             gateway.send(new SmsMessage(to, "message " + i));
         }
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM dev_sms_inbox").query(Long.class).single()).isEqualTo(MAX);
-        List<String> texts = api.get("/dev/sms.json?limit=" + DevSmsInbox.READ_MAX).json().path("messages")
-                .valueStream().map(m -> m.path("text").asString()).toList();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM dev_sms_inbox")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(MAX);
+        List<String> texts = api.get("/dev/sms.json?limit=" + DevSmsInbox.READ_MAX)
+                .json()
+                .path("messages")
+                .valueStream()
+                .map(m -> m.path("text").asString())
+                .toList();
         assertThat(texts).containsExactly("message 8", "message 7", "message 6", "message 5", "message 4");
     }
 

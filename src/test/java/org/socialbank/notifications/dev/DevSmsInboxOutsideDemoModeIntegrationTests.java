@@ -32,12 +32,14 @@ class DevSmsInboxOutsideDemoModeIntegrationTests {
 
     @Test
     void answers404ProblemsWithoutAToken() {
-        assertThat(gateway.send(new SmsMessage("+33612345678", "Your code is 123456")).status())
+        assertThat(gateway.send(new SmsMessage("+33612345678", "Your code is 123456"))
+                        .status())
                 .isEqualTo(DeliveryStatus.SUCCEEDED);
         Api anonymous = new Api("http://127.0.0.1:" + port, null);
         for (String path : new String[] {"/dev/sms", "/dev/sms.json", "/dev/sms.json?to=%2B33612345678"}) {
             for (String accept : new String[] {"text/html", "application/json", "*/*"}) {
-                Response response = anonymous.send(anonymous.request(path).header("Accept", accept).GET().build());
+                Response response = anonymous.send(
+                        anonymous.request(path).header("Accept", accept).GET().build());
                 assertThat(response.status()).as(path + " " + accept).isEqualTo(404);
                 assertThat(response.contentType()).startsWith("application/problem+json");
                 assertThat(response.code()).isEqualTo("not_found");

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
-import org.socialbank.notifications.SmsDelivery;
 import org.socialbank.notifications.BudgetedSms;
+import org.socialbank.notifications.SmsDelivery;
 import org.socialbank.notifications.SmsGateway;
 import org.socialbank.notifications.SmsMessage;
 import org.socialbank.support.Api;
@@ -56,8 +56,10 @@ class DevSmsInboxReplacedIntegrationTests {
 
     @Test
     void theInboxStepsAsideAndItsPagesAnswer404() {
-        assertThat(context.getBeansOfType(SmsGateway.class).values()).as("the provider's, and the budgets in front")
-                .hasSize(2).hasAtLeastOneElementOfType(BudgetedSms.class);
+        assertThat(context.getBeansOfType(SmsGateway.class).values())
+                .as("the provider's, and the budgets in front")
+                .hasSize(2)
+                .hasAtLeastOneElementOfType(BudgetedSms.class);
         assertThat(context.getBeansOfType(DevSmsInbox.class)).isEmpty();
         assertThat(gateway.send(new SmsMessage("+33612345678", "hello")).id()).startsWith("gw-");
         Response page = new Api(port).get("/dev/sms.json");

@@ -1,7 +1,5 @@
 package org.socialbank.payments.requests;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.UUID;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Directory;
@@ -39,8 +37,12 @@ final class RequestMembers {
 
     Member open(String displayName, long eurMinor) {
         String tag = "rq" + UUID.randomUUID().toString().replace("-", "").substring(0, 14);
-        Customers.Customer customer = customers.named(displayName).tag(tag).phone(phone("+3376"))
-                .wallet(EUR.code(), eurMinor).create();
+        Customers.Customer customer = customers
+                .named(displayName)
+                .tag(tag)
+                .phone(phone("+3376"))
+                .wallet(EUR.code(), eurMinor)
+                .create();
         return new Member(customer.id(), tag, customer.phone(), customer.wallet());
     }
 
@@ -66,8 +68,8 @@ final class RequestMembers {
     static String ask(UUID id, CustomerId requester, String fromJson, String amount, String currency, String note) {
         return """
                 {"id": "%s", "requesterCustomerId": "%s", "from": %s, "amountMinor": %s, "currency": "%s",%s
-                 "channel": "api"}""".formatted(id, requester, fromJson, amount, currency,
-                note == null ? "" : " \"note\": \"%s\",".formatted(note));
+                 "channel": "api"}""".formatted(
+                id, requester, fromJson, amount, currency, note == null ? "" : " \"note\": \"%s\",".formatted(note));
     }
 
     static String payer(String member, CustomerId id) {

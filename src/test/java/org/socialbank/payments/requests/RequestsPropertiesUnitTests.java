@@ -20,15 +20,29 @@ class RequestsPropertiesUnitTests {
         assertThat(p.reminderInterval()).isEqualTo(Duration.ofHours(24));
         assertThat(p.collectionIban()).isEqualTo("DE89370400440532013000");
         assertThat(bind(Map.of("socialbank.payments.requests.collection-iban", "fr76 3000 6000 0112 3456 7890 189"))
-                .collectionIban()).isEqualTo("FR7630006000011234567890189");
+                        .collectionIban())
+                .isEqualTo("FR7630006000011234567890189");
     }
 
     @Test
     void badValuesStopTheStart() {
-        for (Map.Entry<String, String> bad : Map.of("ttl", "0s", "reminder-interval", "31d", "expiry-batch-max", "0",
-                "pay-attempts-max", "101", "collection-iban", "DE89370400440532013001", "collection-name", " ").entrySet()) {
+        for (Map.Entry<String, String> bad : Map.of(
+                        "ttl",
+                        "0s",
+                        "reminder-interval",
+                        "31d",
+                        "expiry-batch-max",
+                        "0",
+                        "pay-attempts-max",
+                        "101",
+                        "collection-iban",
+                        "DE89370400440532013001",
+                        "collection-name",
+                        " ")
+                .entrySet()) {
             assertThatThrownBy(() -> bind(Map.of("socialbank.payments.requests." + bad.getKey(), bad.getValue())))
-                    .isInstanceOf(BindException.class).rootCause()
+                    .isInstanceOf(BindException.class)
+                    .rootCause()
                     .hasMessageContaining("socialbank.payments.requests." + bad.getKey());
         }
     }

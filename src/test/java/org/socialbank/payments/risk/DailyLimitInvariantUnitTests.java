@@ -25,8 +25,8 @@ import org.socialbank.support.Seeds;
  */
 class DailyLimitInvariantUnitTests {
 
-    static final List<ZoneId> ZONES = List.of(ZoneId.of("UTC"), ZoneId.of("Asia/Tehran"), ZoneId.of("Asia/Kolkata"),
-            ZoneId.of("America/New_York"));
+    static final List<ZoneId> ZONES = List.of(
+            ZoneId.of("UTC"), ZoneId.of("Asia/Tehran"), ZoneId.of("Asia/Kolkata"), ZoneId.of("America/New_York"));
     static final List<String> CURRENCIES = List.of("EUR", "INR", "IRR");
     static final List<String> CHANNELS = List.of("api", "telegram", "x");
     static final int STEPS = 300;
@@ -51,7 +51,11 @@ class DailyLimitInvariantUnitTests {
             now = now.plus(Duration.ofMinutes(random.nextLong(random.nextBoolean() ? 30 : 12 * 60)));
             String channel = CHANNELS.get(random.nextInt(CHANNELS.size()));
             long amountMinor = 1 + random.nextLong(figures.perTransactionMinor() + figures.perTransactionMinor() / 5);
-            Attempts builder = attempt().kyc(kyc).channel(channel).amount(amountMinor, currency.code()).at(now);
+            Attempts builder = attempt()
+                    .kyc(kyc)
+                    .channel(channel)
+                    .amount(amountMinor, currency.code())
+                    .at(now);
             Attempt attempt = (random.nextBoolean() ? builder.newPayee() : builder).build();
             Decision decision = policy.assess(attempt, history);
             String context = "seed %d step %d %s %s: %s".formatted(seed, step, zone, attempt, decision);
@@ -70,14 +74,19 @@ class DailyLimitInvariantUnitTests {
     }
 
     /** The limits of the payer's level and currency, and of X, in minor units. */
-    record Figures(long perTransactionMinor, long perDayMinor, long perMonthMinor, long xPerTransactionMinor,
+    record Figures(
+            long perTransactionMinor,
+            long perDayMinor,
+            long perMonthMinor,
+            long xPerTransactionMinor,
             long xPerDayMinor) {
 
         static Figures of(RiskProperties properties, KycLevel kyc, CurrencyCode currency) {
             RiskProperties.Limits limits = properties.limits().get(kyc).get(currency.code());
             RiskProperties.ChannelLimits x = properties.channelLimits().get("x").get(currency.code());
             int exponent = currency.exponent();
-            return new Figures(limits.perTransaction().movePointRight(exponent).longValueExact(),
+            return new Figures(
+                    limits.perTransaction().movePointRight(exponent).longValueExact(),
                     limits.perDay().movePointRight(exponent).longValueExact(),
                     limits.perMonth().movePointRight(exponent).longValueExact(),
                     x.perTransaction().movePointRight(exponent).longValueExact(),
@@ -87,7 +96,8 @@ class DailyLimitInvariantUnitTests {
         boolean breachedBy(Attempt attempt, Totals before) {
             long amount = attempt.amountMinor();
             boolean onX = attempt.channel().equals("x");
-            return amount > perTransactionMinor || before.dayMinor() + amount > perDayMinor
+            return amount > perTransactionMinor
+                    || before.dayMinor() + amount > perDayMinor
                     || before.monthMinor() + amount > perMonthMinor
                     || onX && (amount > xPerTransactionMinor || before.xDayMinor() + amount > xPerDayMinor);
         }
@@ -98,15 +108,21 @@ class DailyLimitInvariantUnitTests {
 
         static Totals of(FakeHistory history, ZoneId zone, Attempt attempt) {
             LocalDate today = attempt.now().atZone(zone).toLocalDate();
-            Predicate<FakeHistory.Sent> sameDay = s -> s.at().atZone(zone).toLocalDate().equals(today);
+            Predicate<FakeHistory.Sent> sameDay =
+                    s -> s.at().atZone(zone).toLocalDate().equals(today);
             Predicate<FakeHistory.Sent> sameMonth =
                     s -> YearMonth.from(s.at().atZone(zone)).equals(YearMonth.from(today));
-            return new Totals(sum(history, sameDay), sum(history, sameDay.and(s -> s.channel().equals("x"))),
+            return new Totals(
+                    sum(history, sameDay),
+                    sum(history, sameDay.and(s -> s.channel().equals("x"))),
                     sum(history, sameMonth));
         }
 
         private static long sum(FakeHistory history, Predicate<FakeHistory.Sent> which) {
-            return history.sent.stream().filter(which).mapToLong(FakeHistory.Sent::amountMinor).sum();
+            return history.sent.stream()
+                    .filter(which)
+                    .mapToLong(FakeHistory.Sent::amountMinor)
+                    .sum();
         }
     }
 }

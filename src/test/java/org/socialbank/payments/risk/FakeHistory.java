@@ -10,8 +10,14 @@ import org.socialbank.shared.CurrencyCode;
 /** The payer's past payments kept in memory, answering as the payments table would. */
 final class FakeHistory implements History {
 
-    record Sent(CustomerId payer, CurrencyCode currency, String channel, long amountMinor, boolean newPayee,
-            Instant at, boolean confirmed) {
+    record Sent(
+            CustomerId payer,
+            CurrencyCode currency,
+            String channel,
+            long amountMinor,
+            boolean newPayee,
+            Instant at,
+            boolean confirmed) {
 
         Sent(CustomerId payer, CurrencyCode currency, String channel, long amountMinor, boolean newPayee, Instant at) {
             this(payer, currency, channel, amountMinor, newPayee, at, false);
@@ -27,8 +33,13 @@ final class FakeHistory implements History {
 
     /** Keeps an attempt the policy let through (allowed, or held and later confirmed). */
     FakeHistory add(Attempt attempt) {
-        return add(new Sent(attempt.payer(), attempt.currency(), attempt.channel(), attempt.amountMinor(),
-                attempt.newPayee(), attempt.now()));
+        return add(new Sent(
+                attempt.payer(),
+                attempt.currency(),
+                attempt.channel(),
+                attempt.amountMinor(),
+                attempt.newPayee(),
+                attempt.now()));
     }
 
     @Override
@@ -36,23 +47,31 @@ final class FakeHistory implements History {
         return sent.stream()
                 .filter(s -> s.payer().equals(payer) && s.currency().equals(currency) && !s.at().isBefore(from))
                 .filter(s -> channel.isEmpty() || channel.get().equals(s.channel()))
-                .mapToLong(Sent::amountMinor).sum();
+                .mapToLong(Sent::amountMinor)
+                .sum();
     }
 
     @Override
     public int paymentsSince(CustomerId payer, Instant from) {
-        return (int) sent.stream().filter(s -> s.payer().equals(payer) && !s.at().isBefore(from)).count();
+        return (int) sent.stream()
+                .filter(s -> s.payer().equals(payer) && !s.at().isBefore(from))
+                .count();
     }
 
     @Override
     public int newPayeesSince(CustomerId payer, Instant from) {
         return (int) sent.stream()
-                .filter(s -> s.payer().equals(payer) && s.newPayee() && !s.at().isBefore(from)).count();
+                .filter(s -> s.payer().equals(payer) && s.newPayee() && !s.at().isBefore(from))
+                .count();
     }
 
     @Override
     public int confirmedSince(CustomerId payer, String channel, Instant from) {
-        return (int) sent.stream().filter(s -> s.payer().equals(payer) && s.confirmed() && s.channel().equals(channel)
-                && !s.at().isBefore(from)).count();
+        return (int) sent.stream()
+                .filter(s -> s.payer().equals(payer)
+                        && s.confirmed()
+                        && s.channel().equals(channel)
+                        && !s.at().isBefore(from))
+                .count();
     }
 }

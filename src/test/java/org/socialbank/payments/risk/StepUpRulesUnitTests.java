@@ -23,7 +23,8 @@ class StepUpRulesUnitTests {
     void aPaymentAboveTheThresholdIsHeld() {
         assertThat(reason(utc.assess(attempt().amount(50_001, "EUR").build(), new FakeHistory())))
                 .isEqualTo("above_threshold");
-        assertThat(utc.assess(attempt().amount(50_000, "EUR").build(), new FakeHistory())).isInstanceOf(Allow.class);
+        assertThat(utc.assess(attempt().amount(50_000, "EUR").build(), new FakeHistory()))
+                .isInstanceOf(Allow.class);
         assertThat(reason(utc.assess(attempt().amount(500_000_001L, "IRR").build(), new FakeHistory())))
                 .isEqualTo("above_threshold");
     }
@@ -34,7 +35,8 @@ class StepUpRulesUnitTests {
                 .isEqualTo("new_payee_above_threshold");
         assertThat(utc.assess(attempt().newPayee().amount(10_000, "EUR").build(), new FakeHistory()))
                 .isInstanceOf(Allow.class);
-        assertThat(utc.assess(attempt().amount(10_001, "EUR").build(), new FakeHistory())).isInstanceOf(Allow.class);
+        assertThat(utc.assess(attempt().amount(10_001, "EUR").build(), new FakeHistory()))
+                .isInstanceOf(Allow.class);
     }
 
     @Test
@@ -50,10 +52,15 @@ class StepUpRulesUnitTests {
         history.add(sentToNewPayee(1_000, "EUR", "2026-06-15T02:00:00Z"));
         Decision fourth = tehran.assess(third, history);
         assertThat(reason(fourth)).isEqualTo("many_new_payees");
-        assertThat(fourth.checks()).filteredOn(c -> c.rule().equals("many_new_payees")).singleElement()
-                .extracting(Check::detail).asString().startsWith("newPayeesToday=4 max=3");
+        assertThat(fourth.checks())
+                .filteredOn(c -> c.rule().equals("many_new_payees"))
+                .singleElement()
+                .extracting(Check::detail)
+                .asString()
+                .startsWith("newPayeesToday=4 max=3");
         assertThat(tehran.assess(attempt().at("2026-06-15T08:00:00Z").build(), history))
-                .as("a known payee").isInstanceOf(Allow.class);
+                .as("a known payee")
+                .isInstanceOf(Allow.class);
     }
 
     @Test
@@ -66,7 +73,8 @@ class StepUpRulesUnitTests {
         assertThat(reason(utc.assess(attempt().at("2026-06-15T10:00:00Z").build(), history)))
                 .isEqualTo("payment_burst");
         assertThat(utc.assess(attempt().at("2026-06-15T10:01:01Z").build(), history))
-                .as("the first of the five left the window").isInstanceOf(Allow.class);
+                .as("the first of the five left the window")
+                .isInstanceOf(Allow.class);
     }
 
     @Test
@@ -77,24 +85,33 @@ class StepUpRulesUnitTests {
         Attempts onX = attempt().channel("x").linkedAt(linkedAt);
 
         assertThat(reason(utc.assess(onX.at("2026-06-15T10:00:00Z").build(), history)))
-                .as("paying on another channel does not count").isEqualTo("first_after_new_channel");
+                .as("paying on another channel does not count")
+                .isEqualTo("first_after_new_channel");
         history.add(sent("x", 1_000, "EUR", "2026-06-15T09:30:00Z"));
         assertThat(reason(utc.assess(onX.at("2026-06-15T10:00:00Z").build(), history)))
-                .as("a payment sent or waiting for its confirmation proves nothing").isEqualTo("first_after_new_channel");
+                .as("a payment sent or waiting for its confirmation proves nothing")
+                .isEqualTo("first_after_new_channel");
         assertThat(reason(utc.assess(onX.at("2026-06-17T08:00:00Z").build(), history)))
-                .as("two days later, still nothing confirmed").isEqualTo("first_after_new_channel");
+                .as("two days later, still nothing confirmed")
+                .isEqualTo("first_after_new_channel");
         history.add(confirmed("x", 1_000, "EUR", "2026-06-15T09:40:00Z"));
         assertThat(reason(utc.assess(onX.at("2026-06-15T10:00:00Z").build(), history)))
-                .as("confirmed, but linked less than a day ago").isEqualTo("first_after_new_channel");
+                .as("confirmed, but linked less than a day ago")
+                .isEqualTo("first_after_new_channel");
         Decision later = utc.assess(onX.at("2026-06-16T08:00:00Z").build(), history);
         assertThat(later).as("a day after linking, with one confirmed").isInstanceOf(Allow.class);
-        assertThat(later.checks()).filteredOn(c -> c.rule().equals("first_after_new_channel")).singleElement()
+        assertThat(later.checks())
+                .filteredOn(c -> c.rule().equals("first_after_new_channel"))
+                .singleElement()
                 .satisfies(c -> assertThat(c.detail()).contains("confirmedSinceLink=1"));
-        assertThat(utc.assess(attempt().channel("api").build(), new FakeHistory())).isInstanceOf(Allow.class);
-        PaymentPolicy timeOnly = new PaymentPolicy(new RiskProperties(null, null, null, 3, 5, Duration.ofMinutes(10),
-                Duration.ofHours(24), 0), ZoneOffset.UTC);
+        assertThat(utc.assess(attempt().channel("api").build(), new FakeHistory()))
+                .isInstanceOf(Allow.class);
+        PaymentPolicy timeOnly = new PaymentPolicy(
+                new RiskProperties(null, null, null, 3, 5, Duration.ofMinutes(10), Duration.ofHours(24), 0),
+                ZoneOffset.UTC);
         assertThat(timeOnly.assess(onX.at("2026-06-16T08:00:00Z").build(), new FakeHistory()))
-                .as("new-channel-confirmations-min=0: only the day after linking is held").isInstanceOf(Allow.class);
+                .as("new-channel-confirmations-min=0: only the day after linking is held")
+                .isInstanceOf(Allow.class);
     }
 
     @Test
@@ -104,11 +121,14 @@ class StepUpRulesUnitTests {
             history.add(sentToNewPayee(100, "EUR", "2026-06-15T09:55:00Z"));
         }
 
-        Decision decision = utc.assess(attempt().newPayee().amount(60_000, "EUR").build(), history);
+        Decision decision =
+                utc.assess(attempt().newPayee().amount(60_000, "EUR").build(), history);
 
         assertThat(reason(decision)).isEqualTo("above_threshold");
-        assertThat(decision.checks()).filteredOn(Check::fired).extracting(Check::rule).containsExactly(
-                "above_threshold", "new_payee_above_threshold", "many_new_payees", "payment_burst");
+        assertThat(decision.checks())
+                .filteredOn(Check::fired)
+                .extracting(Check::rule)
+                .containsExactly("above_threshold", "new_payee_above_threshold", "many_new_payees", "payment_burst");
     }
 
     @Test
@@ -117,8 +137,13 @@ class StepUpRulesUnitTests {
         for (int i = 0; i < 5; i++) {
             burst.add(sentToNewPayee(100, "EUR", "2026-06-15T09:55:00Z"));
         }
-        Attempt overTheClaimOnlyLimit = attempt().kyc(KycLevel.CLAIM_ONLY).newPayee().channel("x")
-                .linkedAt(Instant.parse("2026-06-15T09:00:00Z")).amount(20_000, "EUR").build();
+        Attempt overTheClaimOnlyLimit = attempt()
+                .kyc(KycLevel.CLAIM_ONLY)
+                .newPayee()
+                .channel("x")
+                .linkedAt(Instant.parse("2026-06-15T09:00:00Z"))
+                .amount(20_000, "EUR")
+                .build();
 
         Decision decision = utc.assess(overTheClaimOnlyLimit, burst);
 

@@ -22,18 +22,18 @@ import org.socialbank.directory.Alias;
 import org.socialbank.directory.AliasMatch;
 import org.socialbank.directory.AliasType;
 import org.socialbank.directory.KycLevel;
-import org.socialbank.shared.Language;
-import org.socialbank.shared.Network;
 import org.socialbank.notifications.DeliveryStatus;
 import org.socialbank.notifications.SmsGateway;
 import org.socialbank.notifications.SmsMessage;
 import org.socialbank.payments.ClaimView;
-import org.socialbank.payments.PaymentEscrowed;
 import org.socialbank.payments.PaymentClaimed;
+import org.socialbank.payments.PaymentEscrowed;
 import org.socialbank.payments.PaymentReturned;
 import org.socialbank.payments.Payments;
 import org.socialbank.payments.web.PaymentFixtures.Person;
 import org.socialbank.payouts.ExternalAccount;
+import org.socialbank.shared.Language;
+import org.socialbank.shared.Network;
 import org.socialbank.support.Api.Response;
 import org.socialbank.support.FormClient;
 import org.socialbank.support.FormClient.Page;
@@ -66,10 +66,21 @@ abstract class ClaimsContract extends PaymentsTestBase {
         String claimUrl = paid.json().path("claimUrl").asString();
         assertThat(claimUrl).startsWith("http://localhost:").contains("/claim/");
         assertThat(fixtures.balance(alice.wallet())).isEqualTo(8_000);
-        assertThat(events.stream(PaymentEscrowed.class).filter(e -> e.claimUrl().equals(claimUrl))).hasSize(1);
-        assertThat(api.post("/api/v1/payments", pay(UUID.fromString(paid.json().path("id").asString()), alice.id(),
-                phone(carol), 2_000, "api")).json().path("claimUrl").asString())
-                .as("a replay shows the same claim link").isEqualTo(claimUrl);
+        assertThat(events.stream(PaymentEscrowed.class).filter(e -> e.claimUrl().equals(claimUrl)))
+                .hasSize(1);
+        assertThat(api.post(
+                                "/api/v1/payments",
+                                pay(
+                                        UUID.fromString(paid.json().path("id").asString()),
+                                        alice.id(),
+                                        phone(carol),
+                                        2_000,
+                                        "api"))
+                        .json()
+                        .path("claimUrl")
+                        .asString())
+                .as("a replay shows the same claim link")
+                .isEqualTo(claimUrl);
 
         JsonNode claim = api.get("/api/v1/claims/" + token(claimUrl)).json();
         assertThat(claim.path("status").asString()).isEqualTo("prove");
@@ -86,7 +97,9 @@ abstract class ClaimsContract extends PaymentsTestBase {
         browser.post(path(claimUrl) + "/send");
         String code = sms.lastCode(carol);
         Page reloaded = browser.get(path(claimUrl) + "/send");
-        assertThat(reloaded.status()).as("issue 13: reload after sending the code").isEqualTo(200);
+        assertThat(reloaded.status())
+                .as("issue 13: reload after sending the code")
+                .isEqualTo(200);
         assertThat(reloaded.html()).contains("name=\"code\"").doesNotContain("not supported", "\"status\":405");
         assertThat(sms.to(carol)).as("issue 13: a reload sends no second code").hasSize(1);
         assertThat(browser.post(path(claimUrl) + "/code", "code", other(code)).html())
@@ -97,43 +110,74 @@ abstract class ClaimsContract extends PaymentsTestBase {
         FormClient forwarded = new FormClient(port);
         Page elsewhere = forwarded.get(path(claimUrl));
         assertThat(elsewhere.html()).contains("proven in another browser").doesNotContain("Where should the money go?");
-        assertThat(payments.claimToWallet(token(claimUrl), "Mallory Api", Language.EN, null).orElseThrow().problem())
+        assertThat(payments.claimToWallet(token(claimUrl), "Mallory Api", Language.EN, null)
+                        .orElseThrow()
+                        .problem())
                 .isEqualTo("other_browser");
         Page claimed = browser.post(path(claimUrl) + "/wallet", "name", "Carol Claimer");
         assertThat(claimed.html()).contains("Claimed: the money is yours.");
         // issue 13: the claimant's receipt (when, the reference, what she can spend), to this browser only
-        assertThat(claimed.html()).contains("id=\"receipt\"", "You can spend now", "€20.00",
-                paid.json().path("id").asString()).doesNotContain("UTC");
+        assertThat(claimed.html())
+                .contains(
+                        "id=\"receipt\"",
+                        "You can spend now",
+                        "€20.00",
+                        paid.json().path("id").asString())
+                .doesNotContain("UTC");
         assertThat(browser.get(path(claimUrl)).html()).contains("id=\"receipt\"");
-        assertThat(new FormClient(port).get(path(claimUrl)).html()).doesNotContain("id=\"receipt\"",
-                paid.json().path("id").asString());
+        assertThat(new FormClient(port).get(path(claimUrl)).html())
+                .doesNotContain("id=\"receipt\"", paid.json().path("id").asString());
         // issue 13 (UX walk-through P7): the new wallet is no dead end: its owner chooses a login
         String login = "carol" + Math.floorMod(claimUrl.hashCode(), 1_000_000);
-        assertThat(browser.post(path(claimUrl) + "/sign-in", "username", login, "password", "short").html())
+        assertThat(browser.post(path(claimUrl) + "/sign-in", "username", login, "password", "short")
+                        .html())
                 .contains("A password has 10 characters or more");
         assertThat(payments.chooseClaimantSignIn(token(claimUrl), "m".repeat(43), login, "mallory-2026-pass"))
-                .as("another browser").contains("not_proven");
+                .as("another browser")
+                .contains("not_proven");
         Page wayIn = browser.post(path(claimUrl) + "/sign-in", "username", login, "password", "carol-claim-2026");
-        assertThat(wayIn.html()).contains("Your user name is " + login, "href=\"/chat\"")
+        assertThat(wayIn.html())
+                .contains("Your user name is " + login, "href=\"/chat\"")
                 .doesNotContain("name=\"password\"");
-        assertThat(browser.get(path(claimUrl) + "/sign-in").html()).as("reload after choosing")
+        assertThat(browser.get(path(claimUrl) + "/sign-in").html())
+                .as("reload after choosing")
                 .contains("Your user name is " + login);
-        assertThat(browser.get(path(claimUrl) + "/wallet").html()).as("issue 13: reload after claiming")
+        assertThat(browser.get(path(claimUrl) + "/wallet").html())
+                .as("issue 13: reload after claiming")
                 .contains("Claimed: the money is yours.");
 
-        AliasMatch wallet = directory.resolve(Alias.parse(AliasType.PHONE, null, carol, null)).orElseThrow();
-        assertThat(directory.customer(wallet.customerId()).orElseThrow().customer().username()).isEqualTo(login);
-        assertThat(passwords.matches("carol-claim-2026", jdbcDirectory.passwordHash(login).orElseThrow())).isTrue();
+        AliasMatch wallet = directory
+                .resolve(Alias.parse(AliasType.PHONE, null, carol, null))
+                .orElseThrow();
+        assertThat(directory
+                        .customer(wallet.customerId())
+                        .orElseThrow()
+                        .customer()
+                        .username())
+                .isEqualTo(login);
+        assertThat(passwords.matches(
+                        "carol-claim-2026", jdbcDirectory.passwordHash(login).orElseThrow()))
+                .isTrue();
         assertThat(wallet.maskedName()).isEqualTo("Carol C.");
-        assertThat(directory.customer(wallet.customerId()).orElseThrow().customer().kycLevel())
+        assertThat(directory
+                        .customer(wallet.customerId())
+                        .orElseThrow()
+                        .customer()
+                        .kycLevel())
                 .isEqualTo(KycLevel.CLAIM_ONLY);
-        assertThat(fixtures.balance(directory.primaryAccount(wallet.customerId(), "EUR").orElseThrow())).isEqualTo(2_000);
-        assertThat(events.stream(PaymentClaimed.class).filter(e -> e.claimantCustomerId() != null
-                && e.claimantCustomerId().equals(wallet.customerId()))).hasSize(1);
-        assertThat(status(api.get("/api/v1/payments/" + paid.json().path("id").asString()))).isEqualTo("completed");
+        assertThat(fixtures.balance(
+                        directory.primaryAccount(wallet.customerId(), "EUR").orElseThrow()))
+                .isEqualTo(2_000);
+        assertThat(events.stream(PaymentClaimed.class)
+                        .filter(e -> e.claimantCustomerId() != null
+                                && e.claimantCustomerId().equals(wallet.customerId())))
+                .hasSize(1);
+        assertThat(status(api.get("/api/v1/payments/" + paid.json().path("id").asString())))
+                .isEqualTo("completed");
 
         assertThat(browser.post(path(claimUrl) + "/wallet", "name", "Mallory").html())
-                .as("claiming twice").contains("This money has already been claimed.");
+                .as("claiming twice")
+                .contains("This money has already been claimed.");
         assertThat(new FormClient(port).get(path(claimUrl)).html()).contains("Claimed: the money is yours.");
     }
 
@@ -141,8 +185,8 @@ abstract class ClaimsContract extends PaymentsTestBase {
     void aNetworkHandleIsProvenByAClaimCodeSentFromThatHandle() {
         Person alice = fixtures.customer("Alice Walker", KycLevel.FULL, 10_000);
         String handle = "carol_" + UUID.randomUUID().toString().substring(0, 8);
-        Response paid = api.post("/api/v1/payments", pay(UUID.randomUUID(), alice.id(), handle("telegram", "@" + handle),
-                1_500, "api"));
+        Response paid = api.post(
+                "/api/v1/payments", pay(UUID.randomUUID(), alice.id(), handle("telegram", "@" + handle), 1_500, "api"));
         assertThat(status(paid)).as(paid.toString()).isEqualTo("awaiting_claim");
         String claimUrl = paid.json().path("claimUrl").asString();
         Page page = new FormClient(port).get(path(claimUrl));
@@ -155,15 +199,21 @@ abstract class ClaimsContract extends PaymentsTestBase {
         assertThat(Payments.looksLikeClaimCode(" " + code.toLowerCase() + " ")).isTrue();
         assertThat(Payments.looksLikeClaimCode("pay @bob 10")).isFalse();
 
-        assertThat(payments.claimByNetworkCode(code, Network.TELEGRAM, "666", "mallory")).as("another handle").isFalse();
-        assertThat(payments.claimByNetworkCode(code, Network.X, "777", handle)).as("another network").isFalse();
-        assertThat(payments.claimByNetworkCode("CLAIM-ZZZZZZ", Network.TELEGRAM, "42", handle)).isFalse();
+        assertThat(payments.claimByNetworkCode(code, Network.TELEGRAM, "666", "mallory"))
+                .as("another handle")
+                .isFalse();
+        assertThat(payments.claimByNetworkCode(code, Network.X, "777", handle))
+                .as("another network")
+                .isFalse();
+        assertThat(payments.claimByNetworkCode("CLAIM-ZZZZZZ", Network.TELEGRAM, "42", handle))
+                .isFalse();
         assertThat(payments.claim(token(claimUrl)).orElseThrow().attemptsLeft()).isEqualTo(2);
         assertThat(payments.claimByNetworkCode(code.toLowerCase(), Network.TELEGRAM, "42", "@" + handle.toUpperCase()))
                 .isTrue();
         Optional<ClaimView> claimed = payments.claimToWallet(token(claimUrl), "Carol Chat", Language.FR, null);
         assertThat(claimed.orElseThrow().state()).isEqualTo(ClaimView.State.CLAIMED);
-        assertThat(directory.resolve(Alias.parse(AliasType.HANDLE, Network.TELEGRAM, handle, null))).isPresent();
+        assertThat(directory.resolve(Alias.parse(AliasType.HANDLE, Network.TELEGRAM, handle, null)))
+                .isPresent();
     }
 
     /**
@@ -176,21 +226,28 @@ abstract class ClaimsContract extends PaymentsTestBase {
     void wrongClaimCodesLockTheirSenderOut() {
         Person alice = fixtures.customer("Alice Walker", KycLevel.FULL, 10_000);
         String handle = "dave_" + UUID.randomUUID().toString().substring(0, 8);
-        Response paid = api.post("/api/v1/payments", pay(UUID.randomUUID(), alice.id(), handle("telegram", "@" + handle),
-                700, "api"));
+        Response paid = api.post(
+                "/api/v1/payments", pay(UUID.randomUUID(), alice.id(), handle("telegram", "@" + handle), 700, "api"));
         String claimUrl = paid.json().path("claimUrl").asString();
         String code = payments.claim(token(claimUrl)).orElseThrow().networkCode();
         String guesser = "9" + Math.abs(new java.util.Random().nextInt());
         for (int i = 0; i < 5; i++) {
-            assertThat(payments.claimByNetworkCode("CLAIM-ZZZZZ" + "23456".charAt(i), Network.TELEGRAM, guesser, handle))
+            assertThat(payments.claimByNetworkCode(
+                            "CLAIM-ZZZZZ" + "23456".charAt(i), Network.TELEGRAM, guesser, handle))
                     .isFalse();
         }
-        assertThat(payments.claimByNetworkCode(code, Network.TELEGRAM, guesser, handle)).as("locked out").isFalse();
+        assertThat(payments.claimByNetworkCode(code, Network.TELEGRAM, guesser, handle))
+                .as("locked out")
+                .isFalse();
         assertThat(payments.claim(token(claimUrl)).orElseThrow().state()).isEqualTo(ClaimView.State.PROVE);
-        assertThat(payments.claim(token(claimUrl)).orElseThrow().attemptsLeft()).as("the claim is not charged").isEqualTo(3);
-        assertThat(payments.claimByNetworkCode(code, Network.BALE, guesser, handle)).as("another network's account")
+        assertThat(payments.claim(token(claimUrl)).orElseThrow().attemptsLeft())
+                .as("the claim is not charged")
+                .isEqualTo(3);
+        assertThat(payments.claimByNetworkCode(code, Network.BALE, guesser, handle))
+                .as("another network's account")
                 .isFalse(); // counted for bale:<guesser>, the claim is telegram's
-        assertThat(payments.claimByNetworkCode(code, Network.TELEGRAM, "8" + guesser, handle)).isTrue();
+        assertThat(payments.claimByNetworkCode(code, Network.TELEGRAM, "8" + guesser, handle))
+                .isTrue();
     }
 
     @Test
@@ -203,28 +260,50 @@ abstract class ClaimsContract extends PaymentsTestBase {
         browser.post(path(good) + "/send");
         browser.post(path(good) + "/code", "code", email.lastCode(address));
         assertThat(browser.post(path(good) + "/account", "holder", "Dana Doe", "iban", "DE89 3704 0044 0532 0130 01")
-                .html()).contains("This IBAN is not valid");
-        assertThat(browser.post(path(good) + "/account", "holder", "Dana Doe", "number", "123456789012", "ifsc",
-                "HDFC1234567").html()).contains("An IFSC has 11 characters");
+                        .html())
+                .contains("This IBAN is not valid");
+        assertThat(browser.post(
+                                path(good) + "/account",
+                                "holder",
+                                "Dana Doe",
+                                "number",
+                                "123456789012",
+                                "ifsc",
+                                "HDFC1234567")
+                        .html())
+                .contains("An IFSC has 11 characters");
         assertThat(browser.post(path(good) + "/account", "holder", "Dana Doe", "iban", "DE89 3704 0044 0532 0130 00")
-                .html()).contains("on its way to your bank account");
+                        .html())
+                .contains("on its way to your bank account");
 
         String failing = PaymentFixtures.freshPhone();
         String bad = claimUrl(alice, phone(failing), 3_000);
         payments.sendClaimCode(token(bad), java.util.Locale.ENGLISH);
         payments.proveClaim(token(bad), sms.lastCode(failing), "browser-a");
-        assertThat(payments.claimToAccount(token(bad), ExternalAccount.parse("DE02120300000000202051").orElseThrow(),
-                "Eve Fail", "browser-a").orElseThrow().state()).isEqualTo(ClaimView.State.PAYING_OUT);
+        assertThat(payments.claimToAccount(
+                                token(bad),
+                                ExternalAccount.parse("DE02120300000000202051").orElseThrow(),
+                                "Eve Fail",
+                                "browser-a")
+                        .orElseThrow()
+                        .state())
+                .isEqualTo(ClaimView.State.PAYING_OUT);
         assertThat(fixtures.balance(alice.wallet())).isEqualTo(6_000);
 
         // the sandbox settles a few (clock) seconds after the worker sent the payout: keep time moving
-        eventually(() -> advanced(payments.claim(token(good)).orElseThrow().state() == ClaimView.State.CLAIMED),
+        eventually(
+                () -> advanced(payments.claim(token(good)).orElseThrow().state() == ClaimView.State.CLAIMED),
                 "payout settled");
-        eventually(() -> advanced(payments.claim(token(bad)).orElseThrow().state() == ClaimView.State.RETURNED),
+        eventually(
+                () -> advanced(payments.claim(token(bad)).orElseThrow().state() == ClaimView.State.RETURNED),
                 "payout failed");
-        assertThat(fixtures.balance(alice.wallet())).as("the failed payout's money is back").isEqualTo(9_000);
-        assertThat(events.stream(PaymentReturned.class).filter(e -> e.payerCustomerId().equals(alice.id()))
-                .map(PaymentReturned::reason)).containsExactly("payout_failed");
+        assertThat(fixtures.balance(alice.wallet()))
+                .as("the failed payout's money is back")
+                .isEqualTo(9_000);
+        assertThat(events.stream(PaymentReturned.class)
+                        .filter(e -> e.payerCustomerId().equals(alice.id()))
+                        .map(PaymentReturned::reason))
+                .containsExactly("payout_failed");
         assertThat(new FormClient(port).get(path(bad)).html()).contains("The payout to your account failed");
     }
 
@@ -239,10 +318,14 @@ abstract class ClaimsContract extends PaymentsTestBase {
         payments.returnExpired(100);
         assertThat(payments.claim(token(url)).orElseThrow().state()).isEqualTo(ClaimView.State.EXPIRED);
         assertThat(fixtures.balance(alice.wallet())).isEqualTo(10_000);
-        assertThat(events.stream(PaymentReturned.class).filter(e -> e.payerCustomerId().equals(alice.id()))
-                .map(PaymentReturned::reason)).containsExactly("expired");
-        assertThat(api.get("/api/v1/claims/" + token(url)).json().path("status").asString()).isEqualTo("expired");
-        assertThat(browser.post(path(url) + "/wallet", "name", "Late Larry").html()).contains("This claim has expired");
+        assertThat(events.stream(PaymentReturned.class)
+                        .filter(e -> e.payerCustomerId().equals(alice.id()))
+                        .map(PaymentReturned::reason))
+                .containsExactly("expired");
+        assertThat(api.get("/api/v1/claims/" + token(url)).json().path("status").asString())
+                .isEqualTo("expired");
+        assertThat(browser.post(path(url) + "/wallet", "name", "Late Larry").html())
+                .contains("This claim has expired");
         assertThat(browser.get(path(url)).html()).contains("This claim has expired");
         assertThat(payments.returnExpired(100)).as("once only").isZero();
     }
@@ -252,7 +335,8 @@ abstract class ClaimsContract extends PaymentsTestBase {
         Person alice = fixtures.customer("Alice Walker", KycLevel.FULL, 10_000);
         String url = claimUrl(alice, phone(PaymentFixtures.freshPhone()), 2_500);
         String id = paymentIdOf(url);
-        Response cancelled = api.post("/api/v1/payments/" + id + "/cancel", "{\"payerCustomerId\":\"" + alice.id() + "\"}");
+        Response cancelled =
+                api.post("/api/v1/payments/" + id + "/cancel", "{\"payerCustomerId\":\"" + alice.id() + "\"}");
         assertThat(status(cancelled)).as(cancelled.toString()).isEqualTo("cancelled");
         assertThat(fixtures.balance(alice.wallet())).isEqualTo(10_000);
         assertThat(api.post("/api/v1/payments/" + id + "/cancel", "").status()).isEqualTo(409);
@@ -261,12 +345,17 @@ abstract class ClaimsContract extends PaymentsTestBase {
         String locked = claimUrl(alice, phone(PaymentFixtures.freshPhone()), 1_000);
         payments.sendClaimCode(token(locked), java.util.Locale.ENGLISH);
         for (int i = 0; i < 3; i++) {
-            assertThat(payments.proveClaim(token(locked), "000000", "browser-a").orElseThrow().problem()).isEqualTo("wrong_code");
+            assertThat(payments.proveClaim(token(locked), "000000", "browser-a")
+                            .orElseThrow()
+                            .problem())
+                    .isEqualTo("wrong_code");
         }
         ClaimView view = payments.claim(token(locked)).orElseThrow();
         assertThat(view.state()).isEqualTo(ClaimView.State.LOCKED);
         assertThat(new FormClient(port).get(path(locked)).html()).contains("Too many wrong codes");
-        assertThat(payments.claimToWallet(token(locked), "Mallory", Language.EN, "browser-a").orElseThrow().problem())
+        assertThat(payments.claimToWallet(token(locked), "Mallory", Language.EN, "browser-a")
+                        .orElseThrow()
+                        .problem())
                 .isEqualTo("locked");
     }
 
@@ -286,9 +375,16 @@ abstract class ClaimsContract extends PaymentsTestBase {
                 int n = i;
                 Callable<ClaimView> claim = () -> {
                     start.await();
-                    return n % 2 == 0 ? payments.claimToWallet(token(url), "Racer " + n, Language.EN, "racer").orElseThrow()
-                            : payments.claimToAccount(token(url), ExternalAccount.parse("FR1420041010050500013M02606")
-                                    .orElseThrow(), "Racer " + n, "racer").orElseThrow();
+                    return n % 2 == 0
+                            ? payments.claimToWallet(token(url), "Racer " + n, Language.EN, "racer")
+                                    .orElseThrow()
+                            : payments.claimToAccount(
+                                            token(url),
+                                            ExternalAccount.parse("FR1420041010050500013M02606")
+                                                    .orElseThrow(),
+                                            "Racer " + n,
+                                            "racer")
+                                    .orElseThrow();
                 };
                 results.add(pool.submit(claim));
             }
@@ -303,7 +399,9 @@ abstract class ClaimsContract extends PaymentsTestBase {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(events.stream(PaymentClaimed.class).filter(e -> e.payerCustomerId().equals(alice.id()))).hasSize(1);
+        assertThat(events.stream(PaymentClaimed.class)
+                        .filter(e -> e.payerCustomerId().equals(alice.id())))
+                .hasSize(1);
         assertThat(fixtures.balance(alice.wallet())).isEqualTo(6_000);
     }
 
@@ -317,7 +415,10 @@ abstract class ClaimsContract extends PaymentsTestBase {
         }
         for (int i = 0; i < 8; i++) {
             String url = claimUrl(mallory, phone(numbers.get(i)), 10);
-            assertThat(payments.sendClaimCode(token(url), java.util.Locale.ENGLISH).orElseThrow().problem()).isNull();
+            assertThat(payments.sendClaimCode(token(url), java.util.Locale.ENGLISH)
+                            .orElseThrow()
+                            .problem())
+                    .isNull();
         }
         String ninth = claimUrl(mallory, phone(numbers.get(8)), 10);
         FormClient browser = new FormClient(port);
@@ -328,8 +429,11 @@ abstract class ClaimsContract extends PaymentsTestBase {
         assertThat(numbers.subList(0, 8)).allSatisfy(n -> assertThat(sms.to(n)).hasSize(1));
 
         clock.advance(Duration.ofDays(1));
-        assertThat(payments.sendClaimCode(token(ninth), java.util.Locale.ENGLISH).orElseThrow().problem())
-                .as("the next day").isNull();
+        assertThat(payments.sendClaimCode(token(ninth), java.util.Locale.ENGLISH)
+                        .orElseThrow()
+                        .problem())
+                .as("the next day")
+                .isNull();
         assertThat(sms.to(numbers.get(8))).hasSize(1);
     }
 
@@ -337,16 +441,22 @@ abstract class ClaimsContract extends PaymentsTestBase {
     @DisplayName("security review #5: no code ever goes to a denied number prefix")
     void noCodeGoesToADeniedPrefix() {
         Person alice = fixtures.customer("Alice Walker", KycLevel.FULL, 10_000);
-        String premium = "+33699" + String.format("%06d", Math.floorMod(UUID.randomUUID().hashCode(), 1_000_000));
+        String premium =
+                "+33699" + String.format("%06d", Math.floorMod(UUID.randomUUID().hashCode(), 1_000_000));
         String url = claimUrl(alice, phone(premium), 10);
         FormClient browser = new FormClient(port);
         browser.get(path(url));
         Page refused = browser.post(path(url) + "/send");
         assertThat(refused.html()).contains("The bank does not send codes to this number.");
-        assertThat(payments.sendClaimCode(token(url), java.util.Locale.ENGLISH).orElseThrow().problem())
+        assertThat(payments.sendClaimCode(token(url), java.util.Locale.ENGLISH)
+                        .orElseThrow()
+                        .problem())
                 .isEqualTo("destination_refused");
-        assertThat(smsGateway.send(new SmsMessage(premium, "a step-up code 123456")).status())
-                .as("nor any other message, whoever sends it").isEqualTo(DeliveryStatus.FAILED);
+        assertThat(smsGateway
+                        .send(new SmsMessage(premium, "a step-up code 123456"))
+                        .status())
+                .as("nor any other message, whoever sends it")
+                .isEqualTo(DeliveryStatus.FAILED);
         assertThat(sms.to(premium)).isEmpty();
     }
 
@@ -357,25 +467,45 @@ abstract class ClaimsContract extends PaymentsTestBase {
         String carol = "carol-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
         String first = claimUrl(alice, email(carol), 10);
         for (int i = 0; i < 5; i++) {
-            assertThat(payments.sendClaimCode(token(first), java.util.Locale.ENGLISH).orElseThrow().problem()).isNull();
+            assertThat(payments.sendClaimCode(token(first), java.util.Locale.ENGLISH)
+                            .orElseThrow()
+                            .problem())
+                    .isNull();
         }
         String second = claimUrl(alice, email(carol), 10);
-        assertThat(payments.sendClaimCode(token(second), java.util.Locale.ENGLISH).orElseThrow().problem()).isNull();
-        assertThat(payments.sendClaimCode(token(second), java.util.Locale.ENGLISH).orElseThrow().problem())
-                .as("six codes a day to one address").isEqualTo("codes_today");
+        assertThat(payments.sendClaimCode(token(second), java.util.Locale.ENGLISH)
+                        .orElseThrow()
+                        .problem())
+                .isNull();
+        assertThat(payments.sendClaimCode(token(second), java.util.Locale.ENGLISH)
+                        .orElseThrow()
+                        .problem())
+                .as("six codes a day to one address")
+                .isEqualTo("codes_today");
 
         String dave = "dave-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
         String third = claimUrl(alice, email(dave), 10);
-        assertThat(payments.sendClaimCode(token(third), java.util.Locale.ENGLISH).orElseThrow().problem()).isNull();
+        assertThat(payments.sendClaimCode(token(third), java.util.Locale.ENGLISH)
+                        .orElseThrow()
+                        .problem())
+                .isNull();
         Person bob = fixtures.customer("Bob Brown", KycLevel.FULL, 10_000);
         assertThat(payments.sendClaimCode(token(claimUrl(bob, email(dave), 10)), java.util.Locale.ENGLISH)
-                .orElseThrow().problem()).isNull();
+                        .orElseThrow()
+                        .problem())
+                .isNull();
         String erin = "erin-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
         assertThat(payments.sendClaimCode(token(claimUrl(alice, email(erin), 10)), java.util.Locale.ENGLISH)
-                .orElseThrow().problem()).as("alice's eighth code today").isNull();
+                        .orElseThrow()
+                        .problem())
+                .as("alice's eighth code today")
+                .isNull();
         String frank = "frank-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
         assertThat(payments.sendClaimCode(token(claimUrl(alice, email(frank), 10)), java.util.Locale.ENGLISH)
-                .orElseThrow().problem()).as("alice made the bank send eight codes today").isEqualTo("codes_today");
+                        .orElseThrow()
+                        .problem())
+                .as("alice made the bank send eight codes today")
+                .isEqualTo("codes_today");
         assertThat(email.sent(frank)).isEmpty();
     }
 
@@ -386,8 +516,12 @@ abstract class ClaimsContract extends PaymentsTestBase {
     }
 
     String paymentIdOf(String claimUrl) {
-        return events.stream(PaymentEscrowed.class).filter(e -> e.claimUrl().equals(claimUrl))
-                .findFirst().orElseThrow().paymentId().toString();
+        return events.stream(PaymentEscrowed.class)
+                .filter(e -> e.claimUrl().equals(claimUrl))
+                .findFirst()
+                .orElseThrow()
+                .paymentId()
+                .toString();
     }
 
     boolean advanced(boolean done) {

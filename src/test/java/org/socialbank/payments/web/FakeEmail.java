@@ -26,11 +26,13 @@ final class FakeEmail implements EmailGateway {
 
     /** The newest 6-digit code sent to the address. */
     String lastCode(String address) {
-        List<EmailMessage> to = sent.stream().filter(m -> m.to().equals(address)).toList();
+        List<EmailMessage> to =
+                sent.stream().filter(m -> m.to().equals(address)).toList();
         if (to.isEmpty()) {
             throw new AssertionError("no e-mail to " + address);
         }
-        Matcher m = Pattern.compile("\\b(\\d{6})\\b").matcher(to.get(to.size() - 1).body());
+        Matcher m =
+                Pattern.compile("\\b(\\d{6})\\b").matcher(to.get(to.size() - 1).body());
         if (!m.find()) {
             throw new AssertionError("no code in the e-mail to " + address);
         }

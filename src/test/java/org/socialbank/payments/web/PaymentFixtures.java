@@ -1,7 +1,5 @@
 package org.socialbank.payments.web;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.UUID;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Directory;
@@ -26,8 +24,7 @@ final class PaymentFixtures {
         this.customers = new Customers(directory, ledger);
     }
 
-    record Person(CustomerId id, String phone, String tag, AccountId wallet) {
-    }
+    record Person(CustomerId id, String phone, String tag, AccountId wallet) {}
 
     /** A phone number nobody in this store has: +336 and eight digits. */
     static String freshPhone() {
@@ -40,8 +37,13 @@ final class PaymentFixtures {
 
     Person customer(String name, KycLevel kyc, long eurMinor, boolean withPhone) {
         String tag = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        Customers.Customer customer = customers.named(name).kyc(kyc).tag(tag).phone(withPhone ? freshPhone() : null)
-                .wallet(EUR.code(), eurMinor).create();
+        Customers.Customer customer = customers
+                .named(name)
+                .kyc(kyc)
+                .tag(tag)
+                .phone(withPhone ? freshPhone() : null)
+                .wallet(EUR.code(), eurMinor)
+                .create();
         return new Person(customer.id(), customer.phone(), customer.tag(), customer.wallet());
     }
 

@@ -13,11 +13,10 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.Confirmations;
 import org.socialbank.directory.KycLevel;
-import org.socialbank.shared.Network;
-import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.OperationConfirmed;
 import org.socialbank.directory.jdbc.JdbcLinking;
 import org.socialbank.payments.HeldPaymentNotPaid;
@@ -25,6 +24,7 @@ import org.socialbank.payments.PaymentCompleted;
 import org.socialbank.payments.PaymentHeld;
 import org.socialbank.payments.PaymentStatus;
 import org.socialbank.payments.web.PaymentFixtures.Person;
+import org.socialbank.shared.Network;
 import org.socialbank.support.Api;
 import org.socialbank.support.Api.Response;
 import org.socialbank.support.FormClient;
@@ -64,8 +64,10 @@ abstract class PaymentsContract extends PaymentsTestBase {
         assertThat(json.path("decision").asString()).isEqualTo("allow");
         assertThat(fixtures.balance(alice.wallet())).isEqualTo(7_500);
         assertThat(fixtures.balance(bob.wallet())).isEqualTo(2_500);
-        assertThat(events.stream(PaymentCompleted.class).filter(e -> e.paymentId().value().equals(id)))
-                .singleElement().satisfies(e -> {
+        assertThat(events.stream(PaymentCompleted.class)
+                        .filter(e -> e.paymentId().value().equals(id)))
+                .singleElement()
+                .satisfies(e -> {
                     assertThat(e.payeeCustomerId()).isEqualTo(bob.id());
                     assertThat(e.amountMinor()).isEqualTo(2_500);
                 });
@@ -75,7 +77,9 @@ abstract class PaymentsContract extends PaymentsTestBase {
         assertThat(replay.status()).isEqualTo(200);
         assertThat(replay.json().path("status").asString()).isEqualTo("completed");
         assertThat(replay.json().path("createdAt")).isEqualTo(json.path("createdAt"));
-        assertThat(new LedgerAudit(jdbc).fingerprint()).as("a replay never pays twice").isEqualTo(fingerprint);
+        assertThat(new LedgerAudit(jdbc).fingerprint())
+                .as("a replay never pays twice")
+                .isEqualTo(fingerprint);
 
         Response reused = api.post("/api/v1/payments", pay(id, alice.id(), phone(bob.phone()), 2_600, "api"));
         assertThat(reused.status()).isEqualTo(409);
@@ -94,20 +98,30 @@ abstract class PaymentsContract extends PaymentsTestBase {
     void paysByTagAndRefusesWhatCannotBePaid() {
         Person alice = fixtures.customer("Alice Walker", KycLevel.FULL, 1_000);
         Person bob = fixtures.customer("Bob Brown", KycLevel.FULL, 0);
-        Response byTag = api.post("/api/v1/payments", pay(UUID.randomUUID(), alice.id(), tag("$" + bob.tag()), 100, "api"));
+        Response byTag =
+                api.post("/api/v1/payments", pay(UUID.randomUUID(), alice.id(), tag("$" + bob.tag()), 100, "api"));
         assertThat(byTag.json().path("status").asString()).as(byTag.toString()).isEqualTo("completed");
 
-        assertThat(code(api.post("/api/v1/payments", pay(UUID.randomUUID(), alice.id(), tag("nobodyhere"), 100, "api"))))
+        assertThat(code(api.post(
+                        "/api/v1/payments", pay(UUID.randomUUID(), alice.id(), tag("nobodyhere"), 100, "api"))))
                 .isEqualTo("payee_not_found");
-        assertThat(code(api.post("/api/v1/payments", pay(UUID.randomUUID(), alice.id(), phone(alice.phone()), 100, "api"))))
+        assertThat(code(api.post(
+                        "/api/v1/payments", pay(UUID.randomUUID(), alice.id(), phone(alice.phone()), 100, "api"))))
                 .isEqualTo("payee_is_payer");
-        Response poor = api.post("/api/v1/payments", pay(UUID.randomUUID(), alice.id(), phone(bob.phone()), 5_000, "api"));
+        Response poor =
+                api.post("/api/v1/payments", pay(UUID.randomUUID(), alice.id(), phone(bob.phone()), 5_000, "api"));
         assertThat(poor.status()).isEqualTo(201);
         assertThat(code(poor)).isEqualTo("insufficient_funds");
         assertThat(fixtures.balance(alice.wallet())).isEqualTo(900);
 
-        Response stranger = api.post("/api/v1/payments", pay(UUID.randomUUID(), new org.socialbank.directory.CustomerId(
-                UUID.randomUUID()), phone(bob.phone()), 100, "api"));
+        Response stranger = api.post(
+                "/api/v1/payments",
+                pay(
+                        UUID.randomUUID(),
+                        new org.socialbank.directory.CustomerId(UUID.randomUUID()),
+                        phone(bob.phone()),
+                        100,
+                        "api"));
         assertThat(stranger.status()).isEqualTo(422);
         assertThat(stranger.code()).isEqualTo("payer_not_found");
     }
@@ -115,7 +129,10 @@ abstract class PaymentsContract extends PaymentsTestBase {
     @Test
     void badInputIsAProblemNeverAServerError() {
         Person alice = fixtures.customer("Alice Walker", KycLevel.FULL, 1_000);
-        for (String body : List.of("{}", "not json", pay(UUID.randomUUID(), alice.id(), phone("12"), 100, "api"),
+        for (String body : List.of(
+                "{}",
+                "not json",
+                pay(UUID.randomUUID(), alice.id(), phone("12"), 100, "api"),
                 pay(UUID.randomUUID(), alice.id(), "{\"type\":\"fax\",\"value\":\"1\"}", 100, "api"),
                 pay(UUID.randomUUID(), alice.id(), "{\"type\":\"handle\",\"value\":\"bob\"}", 100, "api"),
                 pay(UUID.randomUUID(), alice.id(), phone("+33612345678"), -5, "api"),
@@ -129,10 +146,11 @@ abstract class PaymentsContract extends PaymentsTestBase {
         assertThat(api.get("/api/v1/payments/" + UUID.randomUUID()).code()).isEqualTo("payment_not_found");
         assertThat(api.get("/api/v1/payments/not-a-uuid").status()).isEqualTo(400);
         assertThat(api.get("/api/v1/claims/" + "x".repeat(43)).code()).isEqualTo("claim_not_found");
-        assertThat(new Api("http://127.0.0.1:" + port, null).get("/api/v1/payments/" + UUID.randomUUID()).status())
+        assertThat(new Api("http://127.0.0.1:" + port, null)
+                        .get("/api/v1/payments/" + UUID.randomUUID())
+                        .status())
                 .isEqualTo(401);
     }
-
 
     @Test
     @DisplayName("regression 9d4237b: two payments at once cannot together pass the daily limit each stays under "
@@ -149,7 +167,9 @@ abstract class PaymentsContract extends PaymentsTestBase {
                 for (int i = 0; i < 2; i++) {
                     both.add(pool.submit(() -> {
                         start.await();
-                        return payBob(basic, bob, 6_000, "api"); // 90 + 60 fits the 200.00 a day of this test, 90 + 2 x 60 not
+                        return payBob(
+                                basic, bob, 6_000,
+                                "api"); // 90 + 60 fits the 200.00 a day of this test, 90 + 2 x 60 not
                     }));
                 }
                 start.countDown();
@@ -169,12 +189,15 @@ abstract class PaymentsContract extends PaymentsTestBase {
     void everyLimitSaysWhichItIsAndWhenItResets() {
         Person bob = fixtures.customer("Bob Brown", KycLevel.FULL, 0);
         Person basic = fixtures.customer("Basil Basic", KycLevel.BASIC, 100_000);
-        Response tooBig = api.post("/api/v1/payments", pay(UUID.randomUUID(), basic.id(), phone(bob.phone()), 16_000, "api"));
+        Response tooBig =
+                api.post("/api/v1/payments", pay(UUID.randomUUID(), basic.id(), phone(bob.phone()), 16_000, "api"));
         assertThat(tooBig.status()).isEqualTo(201);
         assertThat(status(tooBig)).isEqualTo("rejected");
         assertThat(code(tooBig)).isEqualTo("exceeds_transaction_limit");
         assertThat(tooBig.json().path("limitMinor").asLong()).isEqualTo(15_000);
-        assertThat(tooBig.json().has("resetsAt")).as("a per-transaction limit does not reset").isFalse();
+        assertThat(tooBig.json().has("resetsAt"))
+                .as("a per-transaction limit does not reset")
+                .isFalse();
         assertThat(tooBig.json().path("decision").asString()).isEqualTo("reject");
 
         assertThat(status(payBob(basic, bob, 10_000, "api"))).isEqualTo("completed");
@@ -195,9 +218,12 @@ abstract class PaymentsContract extends PaymentsTestBase {
         assertThat(status(payBob(monthly, bob, 10_000, "api"))).isEqualTo("completed");
         Response month = payBob(monthly, bob, 2_000, "api");
         assertThat(code(month)).isEqualTo("exceeds_monthly_limit");
-        assertThat(Instant.parse(month.json().path("resetsAt").asString())).isEqualTo(
-                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).withDayOfMonth(1).plusMonths(1)
-                        .atStartOfDay(ZoneOffset.UTC).toInstant());
+        assertThat(Instant.parse(month.json().path("resetsAt").asString()))
+                .isEqualTo(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)
+                        .withDayOfMonth(1)
+                        .plusMonths(1)
+                        .atStartOfDay(ZoneOffset.UTC)
+                        .toInstant());
 
         Person tweeter = fixtures.customer("Tess Tweet", KycLevel.FULL, 100_000);
         Response channelTx = payBob(tweeter, bob, 4_000, "x");
@@ -208,12 +234,17 @@ abstract class PaymentsContract extends PaymentsTestBase {
         Response channelDay = payBob(tweeter, bob, 500, "x");
         assertThat(code(channelDay)).isEqualTo("exceeds_channel_daily_limit");
         assertThat(Instant.parse(channelDay.json().path("resetsAt").asString())).isEqualTo(nextMidnight());
-        assertThat(status(payBob(tweeter, bob, 500, "api"))).as("other channels keep their own limits")
+        assertThat(status(payBob(tweeter, bob, 500, "api")))
+                .as("other channels keep their own limits")
                 .isEqualTo("completed");
 
-        Response audit = api.get("/api/v1/payments/" + channelDay.json().path("id").asString());
+        Response audit =
+                api.get("/api/v1/payments/" + channelDay.json().path("id").asString());
         assertThat(audit.json().path("decisionReason").asString()).isEqualTo("exceeds_channel_daily_limit");
-        assertThat(audit.json().path("decisions").valueStream().map(c -> c.path("outcome").asString()))
+        assertThat(audit.json()
+                        .path("decisions")
+                        .valueStream()
+                        .map(c -> c.path("outcome").asString()))
                 .contains("reject");
     }
 
@@ -226,19 +257,30 @@ abstract class PaymentsContract extends PaymentsTestBase {
         assertThat(held.json().path("decisionReason").asString()).isEqualTo("new_payee_above_threshold");
         String url = held.json().path("confirmationUrl").asString();
         assertThat(url).contains("/confirm/");
-        assertThat(fixtures.balance(alice.wallet())).as("nothing moves while held").isEqualTo(100_000);
+        assertThat(fixtures.balance(alice.wallet()))
+                .as("nothing moves while held")
+                .isEqualTo(100_000);
         UUID id = UUID.fromString(held.json().path("id").asString());
-        assertThat(events.stream(PaymentHeld.class).filter(e -> e.paymentId().value().equals(id)))
-                .singleElement().satisfies(e -> assertThat(e.confirmationUrl()).isEqualTo(url));
+        assertThat(events.stream(PaymentHeld.class)
+                        .filter(e -> e.paymentId().value().equals(id)))
+                .singleElement()
+                .satisfies(e -> assertThat(e.confirmationUrl()).isEqualTo(url));
         Response why = api.get("/api/v1/payments/" + id);
-        assertThat(why.json().path("decisions").valueStream().map(c -> c.path("outcome").asString()))
-                .as("a customer can see why it was held").contains("step_up");
+        assertThat(why.json()
+                        .path("decisions")
+                        .valueStream()
+                        .map(c -> c.path("outcome").asString()))
+                .as("a customer can see why it was held")
+                .contains("step_up");
 
         FormClient browser = new FormClient(port);
         assertThat(browser.get(path(url)).html()).contains("Bob B.", "150.00");
-        assertThat(browser.post(path(url), "code", sms.lastCode(alice.phone())).html()).contains("Confirmed");
-        assertThat(browser.get(path(url)).html()).as("issue 13: the page says what was sent, and says it again on reload")
-                .contains("Confirmed and sent", "Bob B.", "150.00").doesNotContain("Not paid");
+        assertThat(browser.post(path(url), "code", sms.lastCode(alice.phone())).html())
+                .contains("Confirmed");
+        assertThat(browser.get(path(url)).html())
+                .as("issue 13: the page says what was sent, and says it again on reload")
+                .contains("Confirmed and sent", "Bob B.", "150.00")
+                .doesNotContain("Not paid");
         Response done = api.get("/api/v1/payments/" + id);
         assertThat(status(done)).isEqualTo("completed");
         assertThat(done.json().has("confirmationUrl")).isFalse();
@@ -258,24 +300,35 @@ abstract class PaymentsContract extends PaymentsTestBase {
         // the money is spent elsewhere before the payer types the code
         org.socialbank.ledger.AccountId elsewhere = new org.socialbank.ledger.AccountId(UUID.randomUUID());
         org.socialbank.shared.CurrencyCode eur = org.socialbank.shared.CurrencyCode.of("EUR");
-        ledger.open(new org.socialbank.ledger.NewAccount(elsewhere, eur, null,
-                org.socialbank.ledger.AccountKind.BANK_EQUITY, java.util.Set.of()));
-        assertThat(ledger.transfer(org.socialbank.ledger.NewTransfer.posted(new org.socialbank.ledger.TransferId(
-                UUID.randomUUID()), alice.wallet(), elsewhere, 90_000, eur, "spent")))
+        ledger.open(new org.socialbank.ledger.NewAccount(
+                elsewhere, eur, null, org.socialbank.ledger.AccountKind.BANK_EQUITY, java.util.Set.of()));
+        assertThat(ledger.transfer(org.socialbank.ledger.NewTransfer.posted(
+                        new org.socialbank.ledger.TransferId(UUID.randomUUID()),
+                        alice.wallet(),
+                        elsewhere,
+                        90_000,
+                        eur,
+                        "spent")))
                 .isInstanceOf(org.socialbank.ledger.TransferResult.Posted.class);
 
         FormClient browser = new FormClient(port);
         browser.get(path(url));
-        String page = browser.post(path(url), "code", sms.lastCode(alice.phone())).html();
-        assertThat(page).contains("Not paid", "not enough money", "Bob B.", "150.00").doesNotContain("Confirmed");
+        String page =
+                browser.post(path(url), "code", sms.lastCode(alice.phone())).html();
+        assertThat(page)
+                .contains("Not paid", "not enough money", "Bob B.", "150.00")
+                .doesNotContain("Confirmed");
         assertThat(page).as("and what is possible").contains("you have €100.00");
         assertThat(browser.get(path(url)).html()).as("a reload says the same").contains("Not paid", "not enough money");
         Response after = api.get("/api/v1/payments/" + id);
         assertThat(status(after)).isEqualTo("rejected");
         assertThat(code(after)).isEqualTo("insufficient_funds");
         assertThat(fixtures.balance(bob.wallet())).isZero();
-        assertThat(events.stream(HeldPaymentNotPaid.class).filter(e -> e.paymentId().value().equals(id)))
-                .as("the chat is told once").singleElement().satisfies(e -> {
+        assertThat(events.stream(HeldPaymentNotPaid.class)
+                        .filter(e -> e.paymentId().value().equals(id)))
+                .as("the chat is told once")
+                .singleElement()
+                .satisfies(e -> {
                     assertThat(e.status()).isEqualTo(PaymentStatus.REJECTED);
                     assertThat(e.reason()).isEqualTo("insufficient_funds");
                     assertThat(e.payee()).isEqualTo("Bob B.");
@@ -293,7 +346,8 @@ abstract class PaymentsContract extends PaymentsTestBase {
 
         Response cancelled = payBob(alice, bob, 15_000, "api");
         browser.get(path(cancelled.json().path("confirmationUrl").asString()));
-        assertThat(browser.post(path(cancelled.json().path("confirmationUrl").asString()) + "/cancel").html())
+        assertThat(browser.post(path(cancelled.json().path("confirmationUrl").asString()) + "/cancel")
+                        .html())
                 .contains("Not confirmed");
         Response expired = payBob(alice, bob, 16_000, "api");
         clock.advance(Duration.ofMinutes(5).plusSeconds(1));
@@ -312,16 +366,20 @@ abstract class PaymentsContract extends PaymentsTestBase {
 
         assertThat(reasons(cancelled)).containsExactly("cancelled");
         assertThat(reasons(expired)).containsExactly("expired");
-        assertThat(reasons(calledOff)).as("the payer who called it off is answered, not alerted").isEmpty();
+        assertThat(reasons(calledOff))
+                .as("the payer who called it off is answered, not alerted")
+                .isEmpty();
         assertThat(reasons(wrong)).containsExactly("too_many_attempts");
         assertThat(fixtures.balance(alice.wallet())).isEqualTo(100_000);
     }
 
     private List<String> reasons(Response held) {
         UUID id = UUID.fromString(held.json().path("id").asString());
-        return events.stream(HeldPaymentNotPaid.class).filter(e -> e.paymentId().value().equals(id))
+        return events.stream(HeldPaymentNotPaid.class)
+                .filter(e -> e.paymentId().value().equals(id))
                 .peek(e -> assertThat(e.status()).isEqualTo(PaymentStatus.NOT_CONFIRMED))
-                .map(HeldPaymentNotPaid::reason).toList();
+                .map(HeldPaymentNotPaid::reason)
+                .toList();
     }
 
     @Test
@@ -350,13 +408,16 @@ abstract class PaymentsContract extends PaymentsTestBase {
         assertThat(code(payBob(phoneless, bob, 15_000, "api"))).isEqualTo("confirmation_unavailable");
 
         Response cancelled = payBob(alice, bob, 17_000, "api");
-        Response cancel = api.post("/api/v1/payments/" + cancelled.json().path("id").asString() + "/cancel", "");
+        Response cancel =
+                api.post("/api/v1/payments/" + cancelled.json().path("id").asString() + "/cancel", "");
         assertThat(status(cancel)).as(cancel.toString()).isEqualTo("cancelled");
         String late2 = cancelled.json().path("confirmationUrl").asString();
         browser.get(path(late2));
         browser.post(path(late2), "code", sms.lastCode(alice.phone()));
-        assertThat(status(api.get("/api/v1/payments/" + cancelled.json().path("id").asString())))
-                .as("a confirmation after the payer cancelled pays nothing").isEqualTo("cancelled");
+        assertThat(status(api.get(
+                        "/api/v1/payments/" + cancelled.json().path("id").asString())))
+                .as("a confirmation after the payer cancelled pays nothing")
+                .isEqualTo("cancelled");
         assertThat(fixtures.balance(alice.wallet())).isEqualTo(100_000);
     }
 
@@ -372,19 +433,26 @@ abstract class PaymentsContract extends PaymentsTestBase {
         assertThat(status(first)).as(first.toString()).isEqualTo("awaiting_confirmation");
         assertThat(first.json().path("decisionReason").asString()).isEqualTo("first_after_new_channel");
         Response second = payBob(alice, bob, 100, "telegram");
-        assertThat(status(second)).as("the first, never confirmed, proves nothing").isEqualTo("awaiting_confirmation");
+        assertThat(status(second))
+                .as("the first, never confirmed, proves nothing")
+                .isEqualTo("awaiting_confirmation");
         assertThat(second.json().path("decisionReason").asString()).isEqualTo("first_after_new_channel");
 
         FormClient browser = new FormClient(port);
         String url = second.json().path("confirmationUrl").asString();
         browser.get(path(url));
-        assertThat(browser.post(path(url), "code", sms.lastCode(alice.phone())).html()).contains("Confirmed");
-        assertThat(status(payBob(alice, bob, 100, "telegram"))).as("confirmed, but linked less than a day ago")
+        assertThat(browser.post(path(url), "code", sms.lastCode(alice.phone())).html())
+                .contains("Confirmed");
+        assertThat(status(payBob(alice, bob, 100, "telegram")))
+                .as("confirmed, but linked less than a day ago")
                 .isEqualTo("awaiting_confirmation");
         clock.advance(Duration.ofHours(24));
-        assertThat(status(payBob(alice, bob, 100, "telegram"))).as("a day on, with one confirmed")
+        assertThat(status(payBob(alice, bob, 100, "telegram")))
+                .as("a day on, with one confirmed")
                 .isEqualTo("completed");
-        assertThat(status(payBob(alice, bob, 100, "api"))).as("another channel is not held").isEqualTo("completed");
+        assertThat(status(payBob(alice, bob, 100, "api")))
+                .as("another channel is not held")
+                .isEqualTo("completed");
     }
 
     @Test
@@ -401,13 +469,19 @@ abstract class PaymentsContract extends PaymentsTestBase {
         assertThat(status(api.post("/api/v1/payments/" + held.json().path("id").asString() + "/cancel", "")))
                 .isEqualTo("cancelled");
 
-        assertThat(browser.get(path(url)).html()).as("the page says it is over").contains("Not confirmed")
+        assertThat(browser.get(path(url)).html())
+                .as("the page says it is over")
+                .contains("Not confirmed")
                 .doesNotContain("150.00");
         String answer = browser.post(path(url), "code", code).html();
-        assertThat(answer).as("the right code confirms nothing now").contains("Not confirmed")
+        assertThat(answer)
+                .as("the right code confirms nothing now")
+                .contains("Not confirmed")
                 .doesNotContain("Thank you");
         assertThat(events.stream(OperationConfirmed.class)
-                .filter(e -> e.reference().equals("payment:" + held.json().path("id").asString()))).isEmpty();
+                        .filter(e -> e.reference()
+                                .equals("payment:" + held.json().path("id").asString())))
+                .isEmpty();
         assertThat(fixtures.balance(alice.wallet())).isEqualTo(100_000);
     }
 
@@ -421,19 +495,31 @@ abstract class PaymentsContract extends PaymentsTestBase {
         String url = held.json().path("confirmationUrl").asString();
         String token = url.substring(url.lastIndexOf('/') + 1);
 
-        String stored = jdbc.sql("SELECT confirmation_link_sealed FROM payments WHERE id = ?").param(id)
-                .query(String.class).single();
+        String stored = jdbc.sql("SELECT confirmation_link_sealed FROM payments WHERE id = ?")
+                .param(id)
+                .query(String.class)
+                .single();
         assertThat(stored).isNotBlank().doesNotContain("http", "/confirm/", token);
-        assertThat(api.get("/api/v1/payments/" + id).json().path("confirmationUrl").asString())
-                .as("the API still shows it while the payment waits").isEqualTo(url);
+        assertThat(api.get("/api/v1/payments/" + id)
+                        .json()
+                        .path("confirmationUrl")
+                        .asString())
+                .as("the API still shows it while the payment waits")
+                .isEqualTo(url);
 
         FormClient browser = new FormClient(port);
         browser.get(path(url));
         browser.post(path(url), "code", sms.lastCode(alice.phone()));
-        assertThat(jdbc.sql("SELECT confirmation_link_sealed FROM payments WHERE id = ?").param(id)
-                .query(String.class).optional()).as("cleared once the payment ended").isEmpty();
+        assertThat(jdbc.sql("SELECT confirmation_link_sealed FROM payments WHERE id = ?")
+                        .param(id)
+                        .query(String.class)
+                        .optional())
+                .as("cleared once the payment ended")
+                .isEmpty();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM payments WHERE confirmation_link_sealed LIKE '%/confirm/%'")
-                .query(Long.class).single()).isZero();
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -442,10 +528,16 @@ abstract class PaymentsContract extends PaymentsTestBase {
         Person alice = fixtures.customer("Alice Walker", KycLevel.FULL, 0);
         Person bob = fixtures.customer("Bob Brown", KycLevel.FULL, 0);
         for (int i = 0; i < 60; i++) {
-            assertThat(payments.takePayeeLookup(alice.id())).as("lookup %d", i + 1).isTrue();
+            assertThat(payments.takePayeeLookup(alice.id()))
+                    .as("lookup %d", i + 1)
+                    .isTrue();
         }
-        assertThat(payments.takePayeeLookup(alice.id())).as("the 61st within the hour").isFalse();
-        assertThat(payments.takePayeeLookup(bob.id())).as("another customer's allowance").isTrue();
+        assertThat(payments.takePayeeLookup(alice.id()))
+                .as("the 61st within the hour")
+                .isFalse();
+        assertThat(payments.takePayeeLookup(bob.id()))
+                .as("another customer's allowance")
+                .isTrue();
         clock.advance(Duration.ofHours(1));
         assertThat(payments.takePayeeLookup(alice.id())).as("the next hour").isTrue();
     }
@@ -459,18 +551,25 @@ abstract class PaymentsContract extends PaymentsTestBase {
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.code()).isEqualTo("not_cancellable");
         assertThat(api.post("/api/v1/payments/" + id + "/cancel", "{\"payerCustomerId\":\"" + bob.id() + "\"}")
-                .status()).as("only its payer may cancel it").isEqualTo(404);
-        assertThat(api.post("/api/v1/payments/" + UUID.randomUUID() + "/cancel", "").status()).isEqualTo(404);
+                        .status())
+                .as("only its payer may cancel it")
+                .isEqualTo(404);
+        assertThat(api.post("/api/v1/payments/" + UUID.randomUUID() + "/cancel", "")
+                        .status())
+                .isEqualTo(404);
     }
 
     Response payBob(Person payer, Person payee, long amountMinor, String channel) {
-        Response r = api.post("/api/v1/payments", pay(UUID.randomUUID(), payer.id(), phone(payee.phone()), amountMinor,
-                channel));
+        Response r = api.post(
+                "/api/v1/payments", pay(UUID.randomUUID(), payer.id(), phone(payee.phone()), amountMinor, channel));
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         return r;
     }
 
     Instant nextMidnight() {
-        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)
+                .plusDays(1)
+                .atStartOfDay(ZoneOffset.UTC)
+                .toInstant();
     }
 }

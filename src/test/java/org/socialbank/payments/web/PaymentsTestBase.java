@@ -27,19 +27,22 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * is outside the bank (SMS), a clock the tests move, every event published, and a ledger that
  * must stay balanced after every test.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "socialbank.web.secure-cookies=false",
-    "socialbank.payments.risk.burst-payments-max=1000",
-    "socialbank.payments.risk.new-payees-per-day-max=1000",
-    "socialbank.payments.risk.limits.basic.EUR.per-transaction=150",
-    "socialbank.payments.risk.limits.basic.EUR.per-day=200",
-    "socialbank.payments.risk.limits.basic.EUR.per-month=300",
-    "socialbank.payments.risk.channel-limits.x.EUR.per-transaction=30",
-    "socialbank.payments.risk.channel-limits.x.EUR.per-day=50",
-    "socialbank.payouts.sandbox.fail-accounts=DE02120300000000202051",
-    "socialbank.notifications.budgets.per-destination-per-day=6",
-    "socialbank.notifications.budgets.per-customer-per-day=8",
-    "socialbank.notifications.budgets.deny-prefixes=+881,+33699"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "socialbank.web.secure-cookies=false",
+            "socialbank.payments.risk.burst-payments-max=1000",
+            "socialbank.payments.risk.new-payees-per-day-max=1000",
+            "socialbank.payments.risk.limits.basic.EUR.per-transaction=150",
+            "socialbank.payments.risk.limits.basic.EUR.per-day=200",
+            "socialbank.payments.risk.limits.basic.EUR.per-month=300",
+            "socialbank.payments.risk.channel-limits.x.EUR.per-transaction=30",
+            "socialbank.payments.risk.channel-limits.x.EUR.per-day=50",
+            "socialbank.payouts.sandbox.fail-accounts=DE02120300000000202051",
+            "socialbank.notifications.budgets.per-destination-per-day=6",
+            "socialbank.notifications.budgets.per-customer-per-day=8",
+            "socialbank.notifications.budgets.deny-prefixes=+881,+33699"
+        })
 @Import(PaymentsTestBase.Fakes.class)
 abstract class PaymentsTestBase {
 

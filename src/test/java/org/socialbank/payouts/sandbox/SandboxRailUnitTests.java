@@ -17,8 +17,8 @@ import org.socialbank.support.MutableClock;
 class SandboxRailUnitTests {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
-    private final SandboxRail rail = new SandboxRail(clock, Duration.ofSeconds(5),
-            List.of("gb29 nwbk 6016 1331 9268 19", "987654321"));
+    private final SandboxRail rail =
+            new SandboxRail(clock, Duration.ofSeconds(5), List.of("gb29 nwbk 6016 1331 9268 19", "987654321"));
 
     private static PayoutOrder order(String iban) {
         return new PayoutOrder(PayoutId.random(), Iban.of(iban), "Bob Brown", 1250, CurrencyCode.of("EUR"), "p-1");
@@ -40,8 +40,13 @@ class SandboxRailUnitTests {
     void rejectsFailListedAccountsAndTheNextOneWhenTold() {
         PayoutOrder listed = order("GB29NWBK60161331926819");
         assertThat(rail.send(listed)).isEqualTo(RailAnswer.rejected(SandboxRail.ACCOUNT_CLOSED));
-        PayoutOrder indian = new PayoutOrder(PayoutId.random(), new IndianAccount("987654321", "HDFC0001234"), "Ravi",
-                100, CurrencyCode.of("INR"), "p-2");
+        PayoutOrder indian = new PayoutOrder(
+                PayoutId.random(),
+                new IndianAccount("987654321", "HDFC0001234"),
+                "Ravi",
+                100,
+                CurrencyCode.of("INR"),
+                "p-2");
         assertThat(rail.send(indian)).isEqualTo(RailAnswer.rejected(SandboxRail.ACCOUNT_CLOSED));
 
         rail.troubleNext(SandboxRail.Trouble.FAIL);

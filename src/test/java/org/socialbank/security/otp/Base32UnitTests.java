@@ -14,8 +14,16 @@ class Base32UnitTests {
 
     /** RFC 4648 section 10, with the padding the RFC shows. */
     @ParameterizedTest(name = "\"{0}\"")
-    @CsvSource(value = {"'', ''", "f, MY======", "fo, MZXQ====", "foo, MZXW6===", "foob, MZXW6YQ=",
-        "fooba, MZXW6YTB", "foobar, MZXW6YTBOI======"})
+    @CsvSource(
+            value = {
+                "'', ''",
+                "f, MY======",
+                "fo, MZXQ====",
+                "foo, MZXW6===",
+                "foob, MZXW6YQ=",
+                "fooba, MZXW6YTB",
+                "foobar, MZXW6YTBOI======"
+            })
     void encodesAndDecodesTheRfc4648Vectors(String text, String padded) {
         byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
         String unpadded = padded.replace("=", "");
@@ -38,7 +46,9 @@ class Base32UnitTests {
         for (int length = 0; length <= 64; length++) {
             byte[] bytes = new byte[length];
             random.nextBytes(bytes);
-            assertThat(Base32.decode(Base32.encode(bytes))).as("seed %d, length %d", seed, length).isEqualTo(bytes);
+            assertThat(Base32.decode(Base32.encode(bytes)))
+                    .as("seed %d, length %d", seed, length)
+                    .isEqualTo(bytes);
         }
     }
 

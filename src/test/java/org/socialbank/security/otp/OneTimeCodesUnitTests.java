@@ -63,8 +63,10 @@ class OneTimeCodesUnitTests {
         assertThat(hash).matches("[0-9a-f]{64}").doesNotContain(code);
         assertThat(codes.hash(code, PAY_ALICE)).isEqualTo(hash);
         assertThat(codes.matches(code, PAY_ALICE, hash)).isTrue();
-        assertThat(codes.matches(code, "pay 12.00 EUR to $mallory, transfer 7f3c", hash)).isFalse();
-        assertThat(codes.matches(code, "pay 1200.00 EUR to $alice, transfer 7f3c", hash)).isFalse();
+        assertThat(codes.matches(code, "pay 12.00 EUR to $mallory, transfer 7f3c", hash))
+                .isFalse();
+        assertThat(codes.matches(code, "pay 1200.00 EUR to $alice, transfer 7f3c", hash))
+                .isFalse();
         assertThat(codes.matches(other(code), PAY_ALICE, hash)).isFalse();
     }
 
@@ -121,7 +123,10 @@ class OneTimeCodesUnitTests {
         assertThat(codes.hashToken("abc"))
                 .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
         String token = codes.randomToken();
-        assertThat(codes.hashToken(token)).hasSize(64).isEqualTo(codes.hashToken(token)).doesNotContain(token);
+        assertThat(codes.hashToken(token))
+                .hasSize(64)
+                .isEqualTo(codes.hashToken(token))
+                .doesNotContain(token);
     }
 
     private static String other(String code) {

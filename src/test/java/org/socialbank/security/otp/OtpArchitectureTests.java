@@ -17,7 +17,8 @@ class OtpArchitectureTests {
     @Test
     void isTheNamedInterfaceOtpOfTheSecurityModule() {
         ApplicationModule security = ApplicationModules.of(SocialbankApplication.class)
-                .getModuleByName("security").orElseThrow();
+                .getModuleByName("security")
+                .orElseThrow();
         NamedInterface otp = security.getNamedInterfaces().getByName("otp").orElseThrow();
         assertThat(otp.contains(Totp.class)).isTrue();
         assertThat(otp.contains(OneTimeCodes.class)).isTrue();
@@ -25,9 +26,12 @@ class OtpArchitectureTests {
 
     @Test
     void usesNoSpringWebNorServlets() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage(
-                        "org.springframework.web..", "jakarta.servlet..", "org.springframework.http..")
-                .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework.web..", "jakarta.servlet..", "org.springframework.http..")
+                .check(new ClassFileImporter()
+                        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                         .importPackages("org.socialbank.security.otp"));
     }
 }

@@ -12,22 +12,23 @@ import org.socialbank.security.otp.Totp.Algorithm;
 
 class OtpAuthUriUnitTests {
 
-    static final TotpSecret RFC_SECRET =
-            new TotpSecret("12345678901234567890".getBytes(StandardCharsets.US_ASCII));
+    static final TotpSecret RFC_SECRET = new TotpSecret("12345678901234567890".getBytes(StandardCharsets.US_ASCII));
 
     @Test
     void buildsTheKeyUriWithTheDefaults() {
-        assertThat(OtpAuthUri.of("socialbank", "alice@example.com", RFC_SECRET).value()).isEqualTo(
-                "otpauth://totp/socialbank:alice%40example.com?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"
+        assertThat(OtpAuthUri.of("socialbank", "alice@example.com", RFC_SECRET).value())
+                .isEqualTo("otpauth://totp/socialbank:alice%40example.com?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"
                         + "&issuer=socialbank&algorithm=SHA1&digits=6&period=30");
     }
 
     @Test
     void percentEncodesUnicodeNamesAsUtf8WithoutPlusForSpaces() {
         String value = OtpAuthUri.of("Social Bank", "Иван Петров", RFC_SECRET).value();
-        assertThat(value).startsWith("otpauth://totp/Social%20Bank:"
-                + "%D0%98%D0%B2%D0%B0%D0%BD%20%D0%9F%D0%B5%D1%82%D1%80%D0%BE%D0%B2?secret=")
-                .contains("&issuer=Social%20Bank&").doesNotContain("+", " ");
+        assertThat(value)
+                .startsWith("otpauth://totp/Social%20Bank:"
+                        + "%D0%98%D0%B2%D0%B0%D0%BD%20%D0%9F%D0%B5%D1%82%D1%80%D0%BE%D0%B2?secret=")
+                .contains("&issuer=Social%20Bank&")
+                .doesNotContain("+", " ");
         URI uri = URI.create(value);
         assertThat(uri.getScheme()).isEqualTo("otpauth");
         assertThat(uri.getHost()).isEqualTo("totp");
@@ -38,7 +39,8 @@ class OtpAuthUriUnitTests {
     @Test
     void encodesReservedCharactersInNames() {
         String value = OtpAuthUri.of("A&B=C?#/", "x+y%z", RFC_SECRET).value();
-        assertThat(value).startsWith("otpauth://totp/A%26B%3DC%3F%23%2F:x%2By%25z?")
+        assertThat(value)
+                .startsWith("otpauth://totp/A%26B%3DC%3F%23%2F:x%2By%25z?")
                 .contains("&issuer=A%26B%3DC%3F%23%2F&");
     }
 
@@ -46,8 +48,8 @@ class OtpAuthUriUnitTests {
     void carriesOtherParameters() {
         TotpSecret secret = TotpSecret.random();
         OtpAuthUri uri = new OtpAuthUri("socialbank", "bob", secret, new Totp(Algorithm.SHA256, 8, 60));
-        assertThat(uri.value()).endsWith("?secret=" + secret.base32()
-                + "&issuer=socialbank&algorithm=SHA256&digits=8&period=60");
+        assertThat(uri.value())
+                .endsWith("?secret=" + secret.base32() + "&issuer=socialbank&algorithm=SHA256&digits=8&period=60");
     }
 
     @ParameterizedTest

@@ -28,7 +28,8 @@ class OtpConfigurationUnitTests {
         assertThat(standard).containsAnyOf("+", "/");
         assertThat(new OtpProperties(standard).pepperBytes()).hasValue(BYTES);
         assertThat(new OtpProperties(urlSafe).pepperBytes()).hasValue(BYTES);
-        assertThat(OtpConfiguration.pepper(new OtpProperties(standard), new DemoMode(false))).isEqualTo(BYTES);
+        assertThat(OtpConfiguration.pepper(new OtpProperties(standard), new DemoMode(false)))
+                .isEqualTo(BYTES);
         assertThat(new OtpProperties(standard).toString()).doesNotContain(standard);
     }
 
@@ -36,10 +37,12 @@ class OtpConfigurationUnitTests {
     void refusesAShortOrMalformedPepperNamingTheProperty() {
         String short31 = Base64.getEncoder().encodeToString(new byte[31]);
         assertThatThrownBy(() -> new OtpProperties(short31))
-                .hasMessageContaining("SOCIALBANK_OTP_PEPPER").hasMessageContaining("socialbank.otp.pepper")
+                .hasMessageContaining("SOCIALBANK_OTP_PEPPER")
+                .hasMessageContaining("socialbank.otp.pepper")
                 .hasMessageContaining("at least 32 bytes");
         assertThatThrownBy(() -> new OtpProperties("not base64 at all!"))
-                .hasMessageContaining("socialbank.otp.pepper").hasMessageNotContaining("not base64 at all");
+                .hasMessageContaining("socialbank.otp.pepper")
+                .hasMessageNotContaining("not base64 at all");
     }
 
     @Test
@@ -47,7 +50,8 @@ class OtpConfigurationUnitTests {
         for (String unset : new String[] {null, "", "  "}) {
             assertThatThrownBy(() -> OtpConfiguration.pepper(new OtpProperties(unset), new DemoMode(false)))
                     .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("SOCIALBANK_OTP_PEPPER").hasMessageContaining("socialbank.otp.pepper");
+                    .hasMessageContaining("SOCIALBANK_OTP_PEPPER")
+                    .hasMessageContaining("socialbank.otp.pepper");
         }
     }
 

@@ -15,10 +15,14 @@ class OtpPepperIntegrationTests {
 
     @Test
     void outsideDemoModeRefusesToStartWithoutAPepper(@TempDir Path dir) {
-        assertThatThrownBy(() -> new SpringApplicationBuilder(SocialbankApplication.class).run(
-                "--server.port=0", "--spring.datasource.url=" + TestStores.h2Url(dir),
-                "--socialbank.demo.enabled=false", "--socialbank.api.token=" + Api.TOKEN,
-                "--socialbank.otp.pepper=").close())
+        assertThatThrownBy(() -> new SpringApplicationBuilder(SocialbankApplication.class)
+                        .run(
+                                "--server.port=0",
+                                "--spring.datasource.url=" + TestStores.h2Url(dir),
+                                "--socialbank.demo.enabled=false",
+                                "--socialbank.api.token=" + Api.TOKEN,
+                                "--socialbank.otp.pepper=")
+                        .close())
                 .hasStackTraceContaining("No one-time-code pepper is configured")
                 .hasStackTraceContaining("SOCIALBANK_OTP_PEPPER (socialbank.otp.pepper)");
     }

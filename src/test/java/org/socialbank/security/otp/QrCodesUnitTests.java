@@ -10,11 +10,13 @@ import org.w3c.dom.Element;
 
 class QrCodesUnitTests {
 
-    static final String URI = OtpAuthUri.of("socialbank", "Иван Петров", TotpSecret.random()).value();
+    static final String URI =
+            OtpAuthUri.of("socialbank", "Иван Петров", TotpSecret.random()).value();
 
     @Test
     void isASquareWellFormedSvgWithOnePathAndALabel() throws Exception {
-        Element svg = parse(QrCodes.svg(URI, "Scan with your authenticator app")).getDocumentElement();
+        Element svg =
+                parse(QrCodes.svg(URI, "Scan with your authenticator app")).getDocumentElement();
         assertThat(svg.getTagName()).isEqualTo("svg");
         assertThat(svg.getAttribute("role")).isEqualTo("img");
         assertThat(svg.getAttribute("aria-label")).isEqualTo("Scan with your authenticator app");

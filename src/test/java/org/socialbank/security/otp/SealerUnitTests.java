@@ -16,13 +16,16 @@ class SealerUnitTests {
         Sealer sealer = new Sealer(CODES, "webchat payloads");
         String sealed = sealer.seal("https://bank/link/secret", "v-1");
         assertThat(sealed).startsWith(Sealer.PREFIX).doesNotContain("/link/");
-        assertThat(sealer.seal("https://bank/link/secret", "v-1")).as("a fresh nonce").isNotEqualTo(sealed);
+        assertThat(sealer.seal("https://bank/link/secret", "v-1"))
+                .as("a fresh nonce")
+                .isNotEqualTo(sealed);
         assertThat(sealer.open(sealed, "v-1")).isEqualTo("https://bank/link/secret");
         assertThatThrownBy(() -> sealer.open(sealed, "v-2")).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> new Sealer(CODES, "other purpose").open(sealed, "v-1"))
                 .isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> new Sealer(new OneTimeCodes(filled(32, (byte) 8)), "webchat payloads")
-                .open(sealed, "v-1")).hasMessageContaining("pepper");
+        assertThatThrownBy(() ->
+                        new Sealer(new OneTimeCodes(filled(32, (byte) 8)), "webchat payloads").open(sealed, "v-1"))
+                .hasMessageContaining("pepper");
         assertThat(Sealer.isSealed("{\"kind\":\"text\"}")).isFalse();
     }
 

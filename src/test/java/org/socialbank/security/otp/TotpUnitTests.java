@@ -35,7 +35,8 @@ class TotpUnitTests {
         "1111111111, 14050471, SHA1", "1111111111, 67062674, SHA256", "1111111111, 99943326, SHA512",
         "1234567890, 89005924, SHA1", "1234567890, 91819424, SHA256", "1234567890, 93441116, SHA512",
         "2000000000, 69279037, SHA1", "2000000000, 90698825, SHA256", "2000000000, 38618901, SHA512",
-        "20000000000, 65353130, SHA1", "20000000000, 77737706, SHA256", "20000000000, 47863826, SHA512"})
+        "20000000000, 65353130, SHA1", "20000000000, 77737706, SHA256", "20000000000, 47863826, SHA512"
+    })
     void computesTheRfc6238TestVectors(long seconds, String expected, Algorithm algorithm) {
         Totp totp = new Totp(algorithm, 8, 30);
         Instant at = Instant.ofEpochSecond(seconds);
@@ -53,8 +54,18 @@ class TotpUnitTests {
     }
 
     @ParameterizedTest(name = "counter {0}")
-    @CsvSource({"0, 755224", "1, 287082", "2, 359152", "3, 969429", "4, 338314",
-        "5, 254676", "6, 287922", "7, 162583", "8, 399871", "9, 520489"})
+    @CsvSource({
+        "0, 755224",
+        "1, 287082",
+        "2, 359152",
+        "3, 969429",
+        "4, 338314",
+        "5, 254676",
+        "6, 287922",
+        "7, 162583",
+        "8, 399871",
+        "9, 520489"
+    })
     void computesTheRfc4226HotpValues(long counter, String expected) {
         assertThat(Totp.defaults().hotp(SHA1_SEED, counter)).isEqualTo(expected);
     }
@@ -83,8 +94,21 @@ class TotpUnitTests {
 
     @ParameterizedTest
     @NullSource
-    @ValueSource(strings = {"", "12345", "1234567", "12345a", "12 345", " 123456", "123456 ",
-        "+12345", "-12345", "١٢٣٤٥٦", "１２３４５６", "12345\u0000"})
+    @ValueSource(
+            strings = {
+                "",
+                "12345",
+                "1234567",
+                "12345a",
+                "12 345",
+                " 123456",
+                "123456 ",
+                "+12345",
+                "-12345",
+                "١٢٣٤٥٦",
+                "１２３４５６",
+                "12345\u0000"
+            })
     void rejectsWhatIsNotSixAsciiDigitsWithoutThrowing(String code) {
         OptionalLong result = Totp.defaults().verify(SHA1_SEED, code, NOW, 1);
         assertThat(result).isEmpty();
@@ -106,8 +130,7 @@ class TotpUnitTests {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Totp.defaults().verify(SHA1_SEED, "123456", NOW, Totp.WINDOW_STEPS_MAX + 1))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Totp.defaults().code(new byte[0], NOW))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Totp.defaults().code(new byte[0], NOW)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Totp.defaults().code(SHA1_SEED, Instant.ofEpochSecond(-1)))
                 .isInstanceOf(IllegalArgumentException.class);
     }

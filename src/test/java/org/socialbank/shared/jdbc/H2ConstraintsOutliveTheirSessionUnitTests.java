@@ -31,9 +31,12 @@ class H2ConstraintsOutliveTheirSessionUnitTests {
                         + " CONSTRAINT kinds_known CHECK (kind IN ('wallet', 'escrow')))");
             }
             try (Statement s = stays.createStatement()) {
-                assertThat(s.executeUpdate("INSERT INTO kinds (kind) VALUES ('wallet')")).isEqualTo(1);
-                assertThat(assertThrows(SQLException.class,
-                        () -> s.executeUpdate("INSERT INTO kinds (kind) VALUES ('other')")).getMessage())
+                assertThat(s.executeUpdate("INSERT INTO kinds (kind) VALUES ('wallet')"))
+                        .isEqualTo(1);
+                assertThat(assertThrows(
+                                        SQLException.class,
+                                        () -> s.executeUpdate("INSERT INTO kinds (kind) VALUES ('other')"))
+                                .getMessage())
                         .contains("kinds_known");
             }
         }

@@ -13,24 +13,39 @@ class KernelConfigurationUnitTests {
     void findsTheFileOfAnH2FileDatabaseOnly() {
         assertThat(KernelConfiguration.h2File("jdbc:h2:file:./data/socialbank;MODE=PostgreSQL"))
                 .contains(Path.of("data/socialbank.mv.db").toAbsolutePath());
-        assertThat(KernelConfiguration.h2File("jdbc:h2:./x")).contains(Path.of("x.mv.db").toAbsolutePath());
+        assertThat(KernelConfiguration.h2File("jdbc:h2:./x"))
+                .contains(Path.of("x.mv.db").toAbsolutePath());
         assertThat(KernelConfiguration.h2File("jdbc:h2:mem:test")).isEmpty();
         assertThat(KernelConfiguration.h2File("jdbc:h2:tcp://localhost/x")).isEmpty();
-        assertThat(KernelConfiguration.h2File("jdbc:postgresql://127.0.0.1/test")).isEmpty();
+        assertThat(KernelConfiguration.h2File("jdbc:postgresql://127.0.0.1/test"))
+                .isEmpty();
     }
 
     @Test
     void demoModeRunsOnlyBehindALoopbackAddress() { // security review #8
-        for (String local : new String[] {"http://localhost:8080", "http://127.0.0.1:8080/", "http://[::1]:8080",
-                "http://chat.localhost"}) {
+        for (String local : new String[] {
+            "http://localhost:8080", "http://127.0.0.1:8080/", "http://[::1]:8080", "http://chat.localhost"
+        }) {
             assertThat(KernelConfiguration.loopback(local)).as(local).isTrue();
         }
-        for (String remote : new String[] {"https://bank.example", "http://10.0.0.1:8080", "http://localhost.bank.example",
-                "http://127.0.0.1.nip.io", "not a url", ""}) {
+        for (String remote : new String[] {
+            "https://bank.example",
+            "http://10.0.0.1:8080",
+            "http://localhost.bank.example",
+            "http://127.0.0.1.nip.io",
+            "not a url",
+            ""
+        }) {
             assertThat(KernelConfiguration.loopback(remote)).as(remote).isFalse();
         }
-        assertThat(new KernelConfiguration().demoMode(false, "https://bank.example").enabled()).isFalse();
-        assertThat(new KernelConfiguration().demoMode(true, "http://localhost:8080").enabled()).isTrue();
+        assertThat(new KernelConfiguration()
+                        .demoMode(false, "https://bank.example")
+                        .enabled())
+                .isFalse();
+        assertThat(new KernelConfiguration()
+                        .demoMode(true, "http://localhost:8080")
+                        .enabled())
+                .isTrue();
     }
 
     @Test

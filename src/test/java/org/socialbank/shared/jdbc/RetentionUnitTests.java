@@ -11,12 +11,14 @@ class RetentionUnitTests {
     void deletesBatchesUntilOneComesBackShort() {
         AtomicInteger left = new AtomicInteger(25);
         AtomicInteger calls = new AtomicInteger();
-        int deleted = Retention.deleteInBatches(() -> {
-            calls.incrementAndGet();
-            int batch = Math.min(10, left.get());
-            left.addAndGet(-batch);
-            return batch;
-        }, 10);
+        int deleted = Retention.deleteInBatches(
+                () -> {
+                    calls.incrementAndGet();
+                    int batch = Math.min(10, left.get());
+                    left.addAndGet(-batch);
+                    return batch;
+                },
+                10);
         assertThat(deleted).isEqualTo(25);
         assertThat(calls).hasValue(3);
     }
@@ -24,10 +26,12 @@ class RetentionUnitTests {
     @Test
     void oneRunStopsAfterTheMostBatchesAndLeavesTheRestForTheNext() {
         AtomicInteger calls = new AtomicInteger();
-        int deleted = Retention.deleteInBatches(() -> {
-            calls.incrementAndGet();
-            return 5;
-        }, 5);
+        int deleted = Retention.deleteInBatches(
+                () -> {
+                    calls.incrementAndGet();
+                    return 5;
+                },
+                5);
         assertThat(calls).hasValue(Retention.BATCHES_MAX);
         assertThat(deleted).isEqualTo(5 * Retention.BATCHES_MAX);
     }

@@ -24,7 +24,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * shows a page again instead of a raw 405 in JSON, and unknown addresses and bad requests get
  * the bank's own localized page, while the API keeps answering problem+json.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "socialbank.web.secure-cookies=false")
 class H2PageErrorsIntegrationTests {
 
@@ -33,8 +34,10 @@ class H2PageErrorsIntegrationTests {
     @LocalServerPort
     int port;
 
-    private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
@@ -43,19 +46,34 @@ class H2PageErrorsIntegrationTests {
 
     @DisplayName("issue 13: GET on every POST-only page address redirects to the token's page, which is HTML")
     @ParameterizedTest
-    @ValueSource(strings = {"/claim/%s/send", "/claim/%s/code", "/claim/%s/wallet", "/claim/%s/account",
-            "/link/%s/code", "/link/%s/sms", "/chat/link/%s/code", "/chat/link/%s/sms",
-            "/pay-request/%s/decline", "/confirm/%s/cancel"})
+    @ValueSource(
+            strings = {
+                "/claim/%s/send",
+                "/claim/%s/code",
+                "/claim/%s/wallet",
+                "/claim/%s/account",
+                "/link/%s/code",
+                "/link/%s/sms",
+                "/chat/link/%s/code",
+                "/chat/link/%s/sms",
+                "/pay-request/%s/decline",
+                "/confirm/%s/cancel"
+            })
     void reloadOfAFormAddressShowsThePageAgain(String address) throws Exception {
         String path = address.formatted(TOKEN);
         HttpResponse<String> reload = get(path, "text/html,application/xhtml+xml,*/*;q=0.8");
         assertThat(reload.statusCode()).isEqualTo(303);
         String page = path.substring(0, path.lastIndexOf('/'));
-        assertThat(URI.create(reload.headers().firstValue("Location").orElseThrow()).getPath()).isEqualTo(page);
+        assertThat(URI.create(reload.headers().firstValue("Location").orElseThrow())
+                        .getPath())
+                .isEqualTo(page);
 
         HttpResponse<String> shown = get(page, "*/*");
         assertThat(contentType(shown)).startsWith("text/html");
-        assertThat(shown.body()).contains("<html").doesNotContain("\"status\"").doesNotContain("not supported", "\"status\":405");
+        assertThat(shown.body())
+                .contains("<html")
+                .doesNotContain("\"status\"")
+                .doesNotContain("not supported", "\"status\":405");
     }
 
     @DisplayName("issue 13: an unknown address gets the bank's own 404 page, in the asked language")
@@ -64,7 +82,8 @@ class H2PageErrorsIntegrationTests {
         HttpResponse<String> english = get("/no-such-page", "*/*");
         assertThat(english.statusCode()).isEqualTo(404);
         assertThat(contentType(english)).startsWith("text/html");
-        assertThat(english.body()).contains("This page does not exist", "lang=\"en\"", "dir=\"ltr\"", "bank-header")
+        assertThat(english.body())
+                .contains("This page does not exist", "lang=\"en\"", "dir=\"ltr\"", "bank-header")
                 .doesNotContain("Whitelabel", "\"status\"");
 
         HttpResponse<String> persian = get("/no-such-page?lang=fa", "text/html");
@@ -84,22 +103,28 @@ class H2PageErrorsIntegrationTests {
         HttpResponse<String> bad = get("/claim/a;b=%2e%2e/send", "text/html");
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(contentType(bad)).startsWith("text/html");
-        assertThat(bad.body()).contains("This request could not be read", "bank-header").doesNotContain("Tomcat");
-
+        assertThat(bad.body())
+                .contains("This request could not be read", "bank-header")
+                .doesNotContain("Tomcat");
 
         HttpResponse<String> refusedByTomcat = get("/link/%00?lang=fa", "text/html");
         assertThat(refusedByTomcat.statusCode()).isEqualTo(400);
         assertThat(contentType(refusedByTomcat)).startsWith("text/html");
-        assertThat(refusedByTomcat.body()).contains("bank-header", "dir=\"rtl\"", "این درخواست خوانده نشد")
+        assertThat(refusedByTomcat.body())
+                .contains("bank-header", "dir=\"rtl\"", "این درخواست خوانده نشد")
                 .doesNotContain("HTTP Status 400");
     }
 
     @DisplayName("issue 13: a form posted without its CSRF token still gets the localized 403 page")
     @Test
     void formWithoutCsrfIsTheForbiddenPage() throws Exception {
-        HttpResponse<String> refused = client.send(HttpRequest.newBuilder(uri("/claim/" + TOKEN + "/send?lang=fr"))
-                .header("Accept", "text/html").header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> refused = client.send(
+                HttpRequest.newBuilder(uri("/claim/" + TOKEN + "/send?lang=fr"))
+                        .header("Accept", "text/html")
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(""))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.body()).contains("Ce formulaire a expiré", "lang=\"fr\"");
     }
@@ -108,9 +133,13 @@ class H2PageErrorsIntegrationTests {
     @Test
     void apiStaysProblemJson() throws Exception {
         for (String accept : List.of("*/*", "text/html", "application/json")) {
-            HttpResponse<String> missing = client.send(HttpRequest.newBuilder(uri("/api/v1/no-such"))
-                    .header("Accept", accept).header("Authorization", "Bearer " + org.socialbank.support.Api.TOKEN)
-                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> missing = client.send(
+                    HttpRequest.newBuilder(uri("/api/v1/no-such"))
+                            .header("Accept", accept)
+                            .header("Authorization", "Bearer " + org.socialbank.support.Api.TOKEN)
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(missing.statusCode()).isEqualTo(404);
             assertThat(contentType(missing)).startsWith("application/problem+json");
             assertThat(missing.body()).contains("\"status\":404", "\"code\":\"not_found\"");
@@ -126,8 +155,13 @@ class H2PageErrorsIntegrationTests {
     }
 
     private HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(uri(path)).header("Accept", accept).timeout(Duration.ofSeconds(30))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Accept", accept)
+                        .timeout(Duration.ofSeconds(30))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private URI uri(String path) {

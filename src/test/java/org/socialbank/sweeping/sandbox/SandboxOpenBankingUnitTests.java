@@ -8,8 +8,8 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.socialbank.shared.CurrencyCode;
-import org.socialbank.sweeping.ConsentId;
 import org.socialbank.shared.ProviderAnswer;
+import org.socialbank.sweeping.ConsentId;
 import org.socialbank.sweeping.PullId;
 import org.socialbank.sweeping.PullOrder;
 
@@ -23,7 +23,8 @@ class SandboxOpenBankingUnitTests {
     @Test
     void listsTheSameAccountsAndBalancesEveryTime() {
         SandboxOpenBanking other = new SandboxOpenBanking(Clock.fixed(NOW, ZoneOffset.UTC));
-        assertThat(sandbox.accounts("other-bank", "holder-1")).isEqualTo(other.accounts("other-bank", "holder-1"))
+        assertThat(sandbox.accounts("other-bank", "holder-1"))
+                .isEqualTo(other.accounts("other-bank", "holder-1"))
                 .hasSize(SandboxOpenBanking.CURRENCIES.size());
         String ref = SandboxOpenBanking.accountRef("other-bank", "holder-1", "EUR");
         assertThat(sandbox.balanceOf(ref)).isEqualTo(other.balanceOf(ref)).isBetween(100_000L, 999_999L);
@@ -61,7 +62,14 @@ class SandboxOpenBankingUnitTests {
     }
 
     private static PullOrder order(String ref, long amount, long maxPayment, Instant expires) {
-        return new PullOrder(new PullId(UUID.randomUUID()), new ConsentId(UUID.randomUUID()), "other-bank", ref, amount,
-                CurrencyCode.of("EUR"), maxPayment, expires);
+        return new PullOrder(
+                new PullId(UUID.randomUUID()),
+                new ConsentId(UUID.randomUUID()),
+                "other-bank",
+                ref,
+                amount,
+                CurrencyCode.of("EUR"),
+                maxPayment,
+                expires);
     }
 }

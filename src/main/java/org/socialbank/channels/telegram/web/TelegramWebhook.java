@@ -29,14 +29,16 @@ class TelegramWebhook {
     }
 
     @PostMapping("/webhooks/telegram/{bot}")
-    ResponseEntity<Object> telegram(@PathVariable String bot,
+    ResponseEntity<Object> telegram(
+            @PathVariable String bot,
             @RequestHeader(name = SECRET_HEADER, required = false) String secret,
             @RequestBody(required = false) byte[] body) {
         return answer(inbox.deliver(Network.TELEGRAM, bot, secret, body == null ? new byte[0] : body));
     }
 
     @PostMapping("/webhooks/bale/{bot}")
-    ResponseEntity<Object> bale(@PathVariable String bot,
+    ResponseEntity<Object> bale(
+            @PathVariable String bot,
             @RequestHeader(name = SECRET_HEADER, required = false) String secret,
             @RequestBody(required = false) byte[] body) {
         return answer(inbox.deliver(Network.BALE, bot, secret, body == null ? new byte[0] : body));
@@ -47,12 +49,14 @@ class TelegramWebhook {
             return Problems.response(Problems.of(HttpStatus.NOT_FOUND, "unknown_bot", "No such bot."));
         }
         if (delivery == Delivery.BAD_SECRET) {
-            return Problems.response(Problems.of(HttpStatus.UNAUTHORIZED, "bad_secret_token",
+            return Problems.response(Problems.of(
+                    HttpStatus.UNAUTHORIZED,
+                    "bad_secret_token",
                     "The " + SECRET_HEADER + " header is missing or wrong."));
         }
         if (delivery == Delivery.MALFORMED) {
-            return Problems.response(Problems.of(HttpStatus.BAD_REQUEST, "malformed_update",
-                    "The body is not a Bot API update."));
+            return Problems.response(
+                    Problems.of(HttpStatus.BAD_REQUEST, "malformed_update", "The body is not a Bot API update."));
         }
         return ResponseEntity.ok().build();
     }

@@ -94,17 +94,21 @@ class ChatFeed implements SmartLifecycle {
 
     @Autowired
     ChatFeed(WebChatMessages messages, WebChatProperties properties, Clock clock) {
-        this(new Source() {
-            @Override
-            public List<WebChatMessages.Fresh> read(Collection<String> visitors, long seq, Instant since, int max) {
-                return messages.forVisitors(visitors, seq, since, max);
-            }
+        this(
+                new Source() {
+                    @Override
+                    public List<WebChatMessages.Fresh> read(
+                            Collection<String> visitors, long seq, Instant since, int max) {
+                        return messages.forVisitors(visitors, seq, since, max);
+                    }
 
-            @Override
-            public long newestSeq() {
-                return messages.newestSeq();
-            }
-        }, properties, clock);
+                    @Override
+                    public long newestSeq() {
+                        return messages.newestSeq();
+                    }
+                },
+                properties,
+                clock);
     }
 
     ChatFeed(Source source, WebChatProperties properties, Clock clock) {

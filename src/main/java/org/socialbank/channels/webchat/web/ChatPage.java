@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
 import org.socialbank.channels.webchat.WebChatMessages;
 import org.socialbank.channels.webchat.WebChatProperties;
 import org.socialbank.conversation.Conversations;
@@ -13,13 +12,14 @@ import org.socialbank.conversation.Inbound;
 import org.socialbank.conversation.InboundMessage;
 import org.socialbank.conversation.Received;
 import org.socialbank.shared.Network;
+import org.socialbank.shared.Uuids;
 import org.socialbank.shared.web.Problems;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
-import org.springframework.context.MessageSource;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -28,7 +28,6 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
-import org.socialbank.shared.Uuids;
 
 /**
  * The bank's web chat: the page, what the visitor sends, and what the bank answered (history as
@@ -51,8 +50,14 @@ class ChatPage {
     private final Clock clock;
     private final org.socialbank.conversation.ChatSettings settings;
 
-    ChatPage(Conversations conversations, WebChatMessages messages, WebChatProperties properties, Visitors visitors,
-            WebChatSessions sessions, MessageSource texts, Clock clock,
+    ChatPage(
+            Conversations conversations,
+            WebChatMessages messages,
+            WebChatProperties properties,
+            Visitors visitors,
+            WebChatSessions sessions,
+            MessageSource texts,
+            Clock clock,
             org.socialbank.conversation.ChatSettings settings) {
         this.settings = settings;
         this.conversations = conversations;
@@ -70,7 +75,8 @@ class ChatPage {
         Optional<String> visitor = visitors.visitor(request);
         if (visitor.isEmpty() || sessions.check(visitor.get()) == WebChatSessions.State.ENDED) {
             // a cookie the server did not sign, or a session that ended: a new visitor, never the old one
-            response.addHeader(HttpHeaders.SET_COOKIE, visitors.setCookie(visitors.mint().cookie()));
+            response.addHeader(
+                    HttpHeaders.SET_COOKIE, visitors.setCookie(visitors.mint().cookie()));
         } else {
             speakAsThePage(request, visitor.get(), model);
         }
@@ -83,8 +89,8 @@ class ChatPage {
      * bank answers in it; otherwise the page speaks the chat's language, as the bank does.
      */
     private void speakAsThePage(HttpServletRequest request, String visitor, org.springframework.ui.Model model) {
-        Optional<org.socialbank.shared.Language> asked = org.socialbank.shared.Language
-                .fromTag(String.valueOf(request.getParameter("lang")));
+        Optional<org.socialbank.shared.Language> asked =
+                org.socialbank.shared.Language.fromTag(String.valueOf(request.getParameter("lang")));
         if (asked.isPresent()) {
             settings.choose(Network.WEBCHAT, visitor, asked.get());
             return;
@@ -98,23 +104,35 @@ class ChatPage {
     }
 
     /** What chat.js may post as JSON instead of a form; the CSRF token then goes in {@code X-XSRF-TOKEN}. */
-    record MessageJson(String id, String text, String button, String label, Double lat, Double lon) {
-    }
+    record MessageJson(String id, String text, String button, String label, Double lat, Double lon) {}
 
-    @PostMapping(value = "/chat/messages", consumes = MediaType.APPLICATION_JSON_VALUE,
+    @PostMapping(
+            value = "/chat/messages",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
     ResponseEntity<Object> sendJson(HttpServletRequest request, @RequestBody MessageJson body, Locale locale) {
-        return send(request, body.id() == null ? "" : body.id(), body.text(), body.button(),
-                body.label() == null ? "" : body.label(), body.lat(), body.lon(), locale);
+        return send(
+                request,
+                body.id() == null ? "" : body.id(),
+                body.text(),
+                body.button(),
+                body.label() == null ? "" : body.label(),
+                body.lat(),
+                body.lon(),
+                locale);
     }
 
     @PostMapping(value = "/chat/messages", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
-    ResponseEntity<Object> send(HttpServletRequest request,
-            @RequestParam(defaultValue = "") String id, @RequestParam(required = false) String text,
-            @RequestParam(required = false) String button, @RequestParam(defaultValue = "") String label,
-            @RequestParam(required = false) Double lat, @RequestParam(required = false) Double lon,
+    ResponseEntity<Object> send(
+            HttpServletRequest request,
+            @RequestParam(defaultValue = "") String id,
+            @RequestParam(required = false) String text,
+            @RequestParam(required = false) String button,
+            @RequestParam(defaultValue = "") String label,
+            @RequestParam(required = false) Double lat,
+            @RequestParam(required = false) Double lon,
             Locale locale) {
         Optional<String> visitor = visitors.visitor(request);
         if (visitor.isEmpty()) {
@@ -123,14 +141,18 @@ class ChatPage {
         if (!isUuid(id)) {
             return problem(HttpStatus.BAD_REQUEST, "bad_message_id", "id must be a UUID made by the page.");
         }
-        Optional<Inbound> content = lat != null || lon != null ? location(text, button, lat, lon)
-                : content(text, button);
+        Optional<Inbound> content =
+                lat != null || lon != null ? location(text, button, lat, lon) : content(text, button);
         if (content.isEmpty() && text != null && text.length() > Inbound.TEXT_LENGTH_MAX) {
-            return problem(HttpStatus.BAD_REQUEST, "message_too_long",
+            return problem(
+                    HttpStatus.BAD_REQUEST,
+                    "message_too_long",
                     texts.getMessage("chat.too_long", new Object[] {Inbound.TEXT_LENGTH_MAX}, locale));
         }
         if (content.isEmpty()) {
-            return problem(HttpStatus.BAD_REQUEST, "bad_message",
+            return problem(
+                    HttpStatus.BAD_REQUEST,
+                    "bad_message",
                     "Send either a text of 1 to " + Inbound.TEXT_LENGTH_MAX + " characters or a button reference.");
         }
         WebChatSessions.State state = sessions.check(visitor.get());
@@ -138,25 +160,32 @@ class ChatPage {
             return sessionEnded();
         }
         if (messages.sentSince(visitor.get(), clock.instant().minusSeconds(60)) >= properties.messagesPerMinuteMax()) {
-            return problem(HttpStatus.TOO_MANY_REQUESTS, "too_many_messages",
-                    texts.getMessage("chat.too_fast", null, locale));
+            return problem(
+                    HttpStatus.TOO_MANY_REQUESTS, "too_many_messages", texts.getMessage("chat.too_fast", null, locale));
         }
         if (!sessions.admitFromAddress(request.getRemoteAddr())) {
-            return problem(HttpStatus.TOO_MANY_REQUESTS, "too_many_messages_from_address",
+            return problem(
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    "too_many_messages_from_address",
                     texts.getMessage("webchat.too_many_from_address", null, locale));
         }
         if (state == WebChatSessions.State.LINKED) {
             sessions.seen(visitor.get());
         }
         // issue 15: the history keeps a card number typed into the chat masked; the engine reads the text as typed
-        String shown = content.get() instanceof Inbound.Text t ? org.socialbank.billing.CardTransferText.masked(t.text())
-                : content.get() instanceof Inbound.Location ? "📍 " + bounded(label)
-                : bounded(label.isBlank() ? "✓" : label);
-        ObjectNode payload = JSON.createObjectNode().put("kind", "visitor").put("text", shown).put("clientId", id);
+        String shown = content.get() instanceof Inbound.Text t
+                ? org.socialbank.billing.CardTransferText.masked(t.text())
+                : content.get() instanceof Inbound.Location
+                        ? "📍 " + bounded(label)
+                        : bounded(label.isBlank() ? "✓" : label);
+        ObjectNode payload = JSON.createObjectNode()
+                .put("kind", "visitor")
+                .put("text", shown)
+                .put("clientId", id);
         // stored before the engine runs, so the visitor's line always comes before the bank's answer
         messages.append(visitor.get(), "in:" + id, "visitor", JSON.writeValueAsString(payload), clock.instant());
-        Received received = conversations.receive(new InboundMessage(Network.WEBCHAT, id, visitor.get(), null, null,
-                content.get()));
+        Received received = conversations.receive(
+                new InboundMessage(Network.WEBCHAT, id, visitor.get(), null, null, content.get()));
         String status = received instanceof Received.Duplicate ? "duplicate" : "handled";
         return ResponseEntity.accepted().body(JSON.createObjectNode().put("status", status));
     }
@@ -173,7 +202,8 @@ class ChatPage {
         }
         ArrayNode list = JSON.createArrayNode();
         messages.newest(visitor.get(), properties.historyMax()).forEach(row -> list.add(ChatStream.node(row)));
-        return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, "no-store")
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .body(JSON.createObjectNode().set("messages", list));
     }
 
@@ -198,11 +228,14 @@ class ChatPage {
         }
         if (text != null) {
             String trimmed = text.strip();
-            return trimmed.isEmpty() || text.length() > Inbound.TEXT_LENGTH_MAX ? Optional.empty()
+            return trimmed.isEmpty() || text.length() > Inbound.TEXT_LENGTH_MAX
+                    ? Optional.empty()
                     : Optional.of(new Inbound.Text(trimmed));
         }
-        return button.isEmpty() || button.length() > Inbound.REFERENCE_LENGTH_MAX
-                || button.chars().anyMatch(Character::isISOControl) ? Optional.empty()
+        return button.isEmpty()
+                        || button.length() > Inbound.REFERENCE_LENGTH_MAX
+                        || button.chars().anyMatch(Character::isISOControl)
+                ? Optional.empty()
                 : Optional.of(new Inbound.Button(button));
     }
 
@@ -210,17 +243,23 @@ class ChatPage {
         if (id.length() != 36) {
             return false;
         }
-        return Uuids.parse(id).filter(uuid -> uuid.toString().equalsIgnoreCase(id)).isPresent();
+        return Uuids.parse(id)
+                .filter(uuid -> uuid.toString().equalsIgnoreCase(id))
+                .isPresent();
     }
 
     private static String bounded(String label) {
-        String clean = label.codePoints().filter(c -> !Character.isISOControl(c))
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        String clean = label.codePoints()
+                .filter(c -> !Character.isISOControl(c))
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
         return clean.length() > LABEL_LENGTH_MAX ? clean.substring(0, LABEL_LENGTH_MAX) : clean;
     }
 
     private static ResponseEntity<Object> sessionEnded() {
-        return problem(HttpStatus.UNAUTHORIZED, "session_ended",
+        return problem(
+                HttpStatus.UNAUTHORIZED,
+                "session_ended",
                 "This web chat session has ended (idle or too old): reload /chat and sign in again.");
     }
 

@@ -6,15 +6,15 @@ import java.util.Locale;
 import java.util.Optional;
 import org.socialbank.directory.LinkSignIn;
 import org.socialbank.directory.LinkStep;
-import org.springframework.http.HttpHeaders;
 import org.socialbank.shared.web.SeeOther;
-import org.springframework.web.servlet.view.RedirectView;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * The web chat's own sign-in (security review #3): the customer signs in to the web chat they
@@ -37,17 +37,35 @@ class ChatSignIn {
     }
 
     @GetMapping("/chat/link/{token}")
-    String open(@PathVariable String token, HttpServletRequest request, Model model, HttpServletResponse response,
+    String open(
+            @PathVariable String token,
+            HttpServletRequest request,
+            Model model,
+            HttpServletResponse response,
             Locale locale) {
         return render(linking.open(token, browser(request, null), locale), token, model, response);
     }
 
     @PostMapping("/chat/link/{token}")
-    String signIn(@PathVariable String token, @RequestParam(defaultValue = "") String username,
-            @RequestParam(defaultValue = "") String password, HttpServletRequest request, Model model,
-            HttpServletResponse response, Locale locale) {
-        return render(linking.signIn(token, browser(request, null), bounded(username, 64), bounded(password, 128),
-                request.getRemoteAddr(), locale), token, model, response);
+    String signIn(
+            @PathVariable String token,
+            @RequestParam(defaultValue = "") String username,
+            @RequestParam(defaultValue = "") String password,
+            HttpServletRequest request,
+            Model model,
+            HttpServletResponse response,
+            Locale locale) {
+        return render(
+                linking.signIn(
+                        token,
+                        browser(request, null),
+                        bounded(username, 64),
+                        bounded(password, 128),
+                        request.getRemoteAddr(),
+                        locale),
+                token,
+                model,
+                response);
     }
 
     /** Reload or Back on an address a form posted to: the sign-in page shows the current step again. */
@@ -57,8 +75,13 @@ class ChatSignIn {
     }
 
     @PostMapping("/chat/link/{token}/code")
-    String enterCode(@PathVariable String token, @RequestParam(defaultValue = "") String code,
-            HttpServletRequest request, Model model, HttpServletResponse response, Locale locale) {
+    String enterCode(
+            @PathVariable String token,
+            @RequestParam(defaultValue = "") String code,
+            HttpServletRequest request,
+            Model model,
+            HttpServletResponse response,
+            Locale locale) {
         Visitors.Session fresh = visitors.mint();
         LinkSignIn.Browser browser = browser(request, fresh.visitor());
         LinkStep step = linking.enterCode(token, browser, bounded(code, 16), locale);
@@ -70,7 +93,11 @@ class ChatSignIn {
     }
 
     @PostMapping("/chat/link/{token}/sms")
-    String useSms(@PathVariable String token, HttpServletRequest request, Model model, HttpServletResponse response,
+    String useSms(
+            @PathVariable String token,
+            HttpServletRequest request,
+            Model model,
+            HttpServletResponse response,
             Locale locale) {
         return render(linking.useSms(token, browser(request, null), locale), token, model, response);
     }
@@ -103,12 +130,16 @@ class ChatSignIn {
         }
         if (step instanceof LinkStep.Locked l) {
             response.setStatus(429);
-            model.addAttribute("bodyArg", org.socialbank.shared.web.PageSettings.time().dateTime(l.until()));
+            model.addAttribute(
+                    "bodyArg", org.socialbank.shared.web.PageSettings.time().dateTime(l.until()));
             return message(model, "link.locked");
         }
         response.setStatus(step instanceof LinkStep.Invalid ? 404 : 200);
-        return message(model, step instanceof LinkStep.NoPhone ? "link.nophone"
-                : step instanceof LinkStep.Cancelled ? "link.cancelled" : "link.invalid");
+        return message(
+                model,
+                step instanceof LinkStep.NoPhone
+                        ? "link.nophone"
+                        : step instanceof LinkStep.Cancelled ? "link.cancelled" : "link.invalid");
     }
 
     private static String message(Model model, String key) {

@@ -35,6 +35,7 @@ class ChatStream {
     private static final Duration KEEPALIVE = Duration.ofSeconds(15);
     /** Longest wait for rows before the stream looks at its lifetime and the node's shutdown. */
     private static final Duration WAIT_SLICE = Duration.ofSeconds(1);
+
     private static final int BATCH_MAX = 50;
     /** Pages of the catch-up read when a stream opens. */
     private static final int CATCH_UP_PAGES_MAX = 20;
@@ -48,8 +49,13 @@ class ChatStream {
     private final Visitors visitors;
     private final Clock clock;
 
-    ChatStream(WebChatMessages messages, WebChatProperties properties, ChatStreams streams, ChatFeed feed,
-            Visitors visitors, Clock clock) {
+    ChatStream(
+            WebChatMessages messages,
+            WebChatProperties properties,
+            ChatStreams streams,
+            ChatFeed feed,
+            Visitors visitors,
+            Clock clock) {
         this.visitors = visitors;
         this.messages = messages;
         this.properties = properties;
@@ -59,9 +65,12 @@ class ChatStream {
     }
 
     @GetMapping("/chat/stream")
-    void stream(jakarta.servlet.http.HttpServletRequest request,
+    void stream(
+            jakarta.servlet.http.HttpServletRequest request,
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
-            @RequestParam(defaultValue = "0") String after, HttpServletResponse response) throws IOException {
+            @RequestParam(defaultValue = "0") String after,
+            HttpServletResponse response)
+            throws IOException {
         Optional<String> visitor = visitors.visitor(request);
         if (visitor.isEmpty()) {
             refuse(response, HttpStatus.BAD_REQUEST, "no_visitor");
@@ -69,11 +78,16 @@ class ChatStream {
         }
         ChatStreams.Opened opened = streams.open(visitor.get());
         if (!(opened instanceof ChatStreams.Open)) {
-            refuse(response, opened instanceof ChatStreams.TooMany ? HttpStatus.SERVICE_UNAVAILABLE
-                    : HttpStatus.TOO_MANY_REQUESTS, "too_many_streams");
+            refuse(
+                    response,
+                    opened instanceof ChatStreams.TooMany
+                            ? HttpStatus.SERVICE_UNAVAILABLE
+                            : HttpStatus.TOO_MANY_REQUESTS,
+                    "too_many_streams");
             return;
         }
-        ChatFeed.Subscription subscription = feed.subscribe(visitor.get()); // before the catch-up: nothing falls between
+        ChatFeed.Subscription subscription =
+                feed.subscribe(visitor.get()); // before the catch-up: nothing falls between
         try {
             pump(subscription, Math.max(seq(lastEventId), seq(after)), response);
         } finally {
@@ -114,7 +128,10 @@ class ChatStream {
         catchUp(subscription.visitor, sent, out);
         Instant end = clock.instant().plus(properties.streamLifetime());
         Instant quietSince = clock.instant();
-        while (streams.accepting() && clock.instant().isBefore(end) && !out.checkError() && !subscription.overflowed()) {
+        while (streams.accepting()
+                && clock.instant().isBefore(end)
+                && !out.checkError()
+                && !subscription.overflowed()) {
             List<WebChatMessages.Fresh> rows;
             try {
                 rows = subscription.next(WAIT_SLICE);
@@ -173,7 +190,10 @@ class ChatStream {
     }
 
     private static long seq(String value) {
-        if (value == null || value.isEmpty() || value.length() > 19 || !value.chars().allMatch(Character::isDigit)) {
+        if (value == null
+                || value.isEmpty()
+                || value.length() > 19
+                || !value.chars().allMatch(Character::isDigit)) {
             return 0;
         }
         return Long.parseLong(value);

@@ -22,17 +22,13 @@ class ChatStreams implements SmartLifecycle {
         this.properties = properties;
     }
 
-    sealed interface Opened permits Open, TooManyForVisitor, TooMany {
-    }
+    sealed interface Opened permits Open, TooManyForVisitor, TooMany {}
 
-    record Open() implements Opened {
-    }
+    record Open() implements Opened {}
 
-    record TooManyForVisitor() implements Opened {
-    }
+    record TooManyForVisitor() implements Opened {}
 
-    record TooMany() implements Opened {
-    }
+    record TooMany() implements Opened {}
 
     Opened open(String visitor) {
         if (total.incrementAndGet() > properties.streamsMax()) {

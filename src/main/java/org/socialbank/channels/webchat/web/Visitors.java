@@ -44,8 +44,7 @@ class Visitors {
     }
 
     /** A new session: the cookie's value and the visitor id it stands for. */
-    record Session(String cookie, String visitor) {
-    }
+    record Session(String cookie, String visitor) {}
 
     Session mint() {
         byte[] bytes = new byte[32];
@@ -60,8 +59,13 @@ class Visitors {
 
     /** The Set-Cookie header that gives the browser this session (ends with the browser session). */
     String setCookie(String value) {
-        return ResponseCookie.from(cookieName(), value).path("/").httpOnly(true).secure(secure).sameSite("Lax")
-                .build().toString();
+        return ResponseCookie.from(cookieName(), value)
+                .path("/")
+                .httpOnly(true)
+                .secure(secure)
+                .sameSite("Lax")
+                .build()
+                .toString();
     }
 
     /** The visitor whose server-signed session cookie the request carries, if it carries one. */
@@ -82,8 +86,8 @@ class Visitors {
         if (m == null || !m.matches()) {
             return Optional.empty();
         }
-        boolean signed = MessageDigest.isEqual(mac(m.group(1)).getBytes(StandardCharsets.US_ASCII),
-                m.group(2).getBytes(StandardCharsets.US_ASCII));
+        boolean signed = MessageDigest.isEqual(
+                mac(m.group(1)).getBytes(StandardCharsets.US_ASCII), m.group(2).getBytes(StandardCharsets.US_ASCII));
         return signed ? Optional.of(idOf(m.group(1))) : Optional.empty();
     }
 

@@ -11,12 +11,12 @@ import java.util.Optional;
 import java.util.UUID;
 import org.socialbank.channels.webchat.WebChatMessages;
 import org.socialbank.channels.webchat.WebChatProperties;
-import org.socialbank.directory.ChannelIdentity;
-import org.socialbank.shared.Network;
 import org.socialbank.directory.ChannelIdentities;
+import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.Unlinking;
-import org.socialbank.shared.jdbc.Timestamps;
 import org.socialbank.shared.Microseconds;
+import org.socialbank.shared.Network;
+import org.socialbank.shared.jdbc.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -37,7 +37,9 @@ class WebChatSessions {
 
     /** What a visitor's session is now. */
     enum State {
-        ANONYMOUS, LINKED, ENDED
+        ANONYMOUS,
+        LINKED,
+        ENDED
     }
 
     private final JdbcClient jdbc;
@@ -48,8 +50,14 @@ class WebChatSessions {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    WebChatSessions(JdbcClient jdbc, WebChatMessages messages, ChannelIdentities identities, Unlinking unlinking,
-            WebChatProperties properties, TransactionTemplate transactions, Clock clock) {
+    WebChatSessions(
+            JdbcClient jdbc,
+            WebChatMessages messages,
+            ChannelIdentities identities,
+            Unlinking unlinking,
+            WebChatProperties properties,
+            TransactionTemplate transactions,
+            Clock clock) {
         this.jdbc = jdbc;
         this.messages = messages;
         this.identities = identities;
@@ -61,10 +69,11 @@ class WebChatSessions {
 
     /** The session's state; a linked session past its idle or absolute expiry is ended here and now. */
     State check(String visitor) {
-        Optional<Instant[]> session = jdbc.sql("SELECT linked_at, last_seen_at, ended_at FROM webchat_sessions "
-                + "WHERE visitor = ?").param(visitor)
-                .query((rs, n) -> new Instant[] {Timestamps.instant(rs, 1), Timestamps.instant(rs, 2),
-                        Timestamps.instant(rs, 3)})
+        Optional<Instant[]> session = jdbc.sql(
+                        "SELECT linked_at, last_seen_at, ended_at FROM webchat_sessions " + "WHERE visitor = ?")
+                .param(visitor)
+                .query((rs, n) ->
+                        new Instant[] {Timestamps.instant(rs, 1), Timestamps.instant(rs, 2), Timestamps.instant(rs, 3)})
                 .optional();
         if (session.isPresent() && session.get()[2] != null) {
             return State.ENDED;
@@ -74,7 +83,8 @@ class WebChatSessions {
             return State.ANONYMOUS;
         }
         Instant now = clock.instant();
-        boolean live = session.isPresent() && session.get()[0].plus(properties.linkedLifetime()).isAfter(now)
+        boolean live = session.isPresent()
+                && session.get()[0].plus(properties.linkedLifetime()).isAfter(now)
                 && session.get()[1].plus(properties.linkedIdleTimeout()).isAfter(now);
         if (live) {
             return State.LINKED;
@@ -86,7 +96,8 @@ class WebChatSessions {
     /** The visitor sent a message: a linked session stays alive. */
     void seen(String visitor) {
         jdbc.sql("UPDATE webchat_sessions SET last_seen_at = ? WHERE visitor = ?")
-                .params(Timestamps.utc(now()), visitor).update();
+                .params(Timestamps.utc(now()), visitor)
+                .update();
     }
 
     /**
@@ -96,9 +107,12 @@ class WebChatSessions {
     void rotated(String oldVisitor, String newVisitor) {
         transactions.executeWithoutResult(status -> {
             messages.moveTo(oldVisitor, newVisitor);
-            jdbc.sql("DELETE FROM webchat_sessions WHERE visitor = ?").param(oldVisitor).update();
+            jdbc.sql("DELETE FROM webchat_sessions WHERE visitor = ?")
+                    .param(oldVisitor)
+                    .update();
             jdbc.sql("INSERT INTO webchat_sessions (visitor, linked_at, last_seen_at) VALUES (?, ?, ?)")
-                    .params(newVisitor, Timestamps.utc(now()), Timestamps.utc(now())).update();
+                    .params(newVisitor, Timestamps.utc(now()), Timestamps.utc(now()))
+                    .update();
         });
     }
 
@@ -110,12 +124,15 @@ class WebChatSessions {
         String key = addressKey(remoteAddress);
         Instant now = now();
         int recent = jdbc.sql("SELECT COUNT(*) FROM webchat_address_sends WHERE address_key = ? AND sent_at > ?")
-                .params(key, Timestamps.utc(now.minusSeconds(60))).query(Integer.class).single();
+                .params(key, Timestamps.utc(now.minusSeconds(60)))
+                .query(Integer.class)
+                .single();
         if (recent >= properties.messagesPerAddressPerMinuteMax()) {
             return false;
         }
         jdbc.sql("INSERT INTO webchat_address_sends (id, address_key, sent_at) VALUES (?, ?, ?)")
-                .params(UUID.randomUUID(), key, Timestamps.utc(now)).update();
+                .params(UUID.randomUUID(), key, Timestamps.utc(now))
+                .update();
         return true;
     }
 
@@ -125,8 +142,10 @@ class WebChatSessions {
      */
     static String addressKey(String remoteAddress) {
         // only address literals reach InetAddress, which then never asks the DNS
-        boolean literal = remoteAddress != null && remoteAddress.length() <= 64
-                && (remoteAddress.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}") || remoteAddress.matches("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*"));
+        boolean literal = remoteAddress != null
+                && remoteAddress.length() <= 64
+                && (remoteAddress.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}")
+                        || remoteAddress.matches("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*"));
         if (!literal) {
             return "unknown";
         }
@@ -146,19 +165,32 @@ class WebChatSessions {
     int expire() {
         Instant now = clock.instant();
         List<String> due = jdbc.sql("SELECT visitor FROM webchat_sessions WHERE ended_at IS NULL "
-                + "AND (last_seen_at <= ? OR linked_at <= ?) ORDER BY last_seen_at LIMIT ?")
-                .params(Timestamps.utc(now.minus(properties.linkedIdleTimeout())),
-                        Timestamps.utc(now.minus(properties.linkedLifetime())), BATCH_MAX)
-                .query(String.class).list();
-        due.forEach(visitor -> identities.identity(Network.WEBCHAT, visitor).ifPresentOrElse(this::end,
-                () -> jdbc.sql("DELETE FROM webchat_sessions WHERE visitor = ?").param(visitor).update()));
+                        + "AND (last_seen_at <= ? OR linked_at <= ?) ORDER BY last_seen_at LIMIT ?")
+                .params(
+                        Timestamps.utc(now.minus(properties.linkedIdleTimeout())),
+                        Timestamps.utc(now.minus(properties.linkedLifetime())),
+                        BATCH_MAX)
+                .query(String.class)
+                .list();
+        due.forEach(visitor -> identities
+                .identity(Network.WEBCHAT, visitor)
+                .ifPresentOrElse(
+                        this::end,
+                        () -> jdbc.sql("DELETE FROM webchat_sessions WHERE visitor = ?")
+                                .param(visitor)
+                                .update()));
         // an ended session's cookie lived in a browser session at most as long as a linked one could
         jdbc.sql("DELETE FROM webchat_sessions WHERE ended_at < ?")
-                .param(Timestamps.utc(now.minus(properties.linkedLifetime()))).update();
+                .param(Timestamps.utc(now.minus(properties.linkedLifetime())))
+                .update();
         List<UUID> old = jdbc.sql("SELECT id FROM webchat_address_sends WHERE sent_at < ? ORDER BY sent_at LIMIT ?")
-                .params(Timestamps.utc(now.minus(Duration.ofMinutes(2))), 10 * BATCH_MAX).query(UUID.class).list();
+                .params(Timestamps.utc(now.minus(Duration.ofMinutes(2))), 10 * BATCH_MAX)
+                .query(UUID.class)
+                .list();
         if (!old.isEmpty()) {
-            jdbc.sql("DELETE FROM webchat_address_sends WHERE id IN (:ids)").param("ids", old).update();
+            jdbc.sql("DELETE FROM webchat_address_sends WHERE id IN (:ids)")
+                    .param("ids", old)
+                    .update();
         }
         return due.size();
     }
@@ -171,11 +203,15 @@ class WebChatSessions {
         transactions.executeWithoutResult(status -> {
             unlinking.unlink(identity.id());
             jdbc.sql("UPDATE webchat_messages SET visitor = ? WHERE visitor = ?")
-                    .params("ended-" + UUID.randomUUID(), identity.externalId()).update();
+                    .params("ended-" + UUID.randomUUID(), identity.externalId())
+                    .update();
             Instant now = now();
             if (jdbc.sql("UPDATE webchat_sessions SET ended_at = ? WHERE visitor = ?")
-                    .params(Timestamps.utc(now), identity.externalId()).update() == 0) {
-                jdbc.sql("INSERT INTO webchat_sessions (visitor, linked_at, last_seen_at, ended_at) VALUES (?, ?, ?, ?)")
+                            .params(Timestamps.utc(now), identity.externalId())
+                            .update()
+                    == 0) {
+                jdbc.sql(
+                                "INSERT INTO webchat_sessions (visitor, linked_at, last_seen_at, ended_at) VALUES (?, ?, ?, ?)")
                         .params(identity.externalId(), Timestamps.utc(now), Timestamps.utc(now), Timestamps.utc(now))
                         .update();
             }

@@ -30,10 +30,14 @@ class WeChatOAuthReturn {
     }
 
     @GetMapping(WeChatOAuth.CALLBACK)
-    ModelAndView back(@RequestParam(defaultValue = "") String code, @RequestParam(defaultValue = "") String state,
+    ModelAndView back(
+            @RequestParam(defaultValue = "") String code,
+            @RequestParam(defaultValue = "") String state,
             @RequestParam(defaultValue = "") String next) {
         if (!properties.enabled()) {
-            return problem(HttpStatus.NOT_FOUND, "wechat_not_configured",
+            return problem(
+                    HttpStatus.NOT_FOUND,
+                    "wechat_not_configured",
                     "The WeChat channel is not configured on this bank.");
         }
         WeChatOAuth.Opened opened = oauth.open(code, state, next);

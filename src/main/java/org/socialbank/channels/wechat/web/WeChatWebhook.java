@@ -6,13 +6,13 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.socialbank.channels.wechat.WeChatCallbacks;
 import org.socialbank.channels.wechat.WeChatCrypto;
 import org.socialbank.channels.wechat.WeChatNonces;
 import org.socialbank.channels.wechat.WeChatProperties;
 import org.socialbank.channels.wechat.WeChatXml;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.socialbank.shared.Faults;
 import org.socialbank.shared.web.Problems;
 import org.springframework.http.HttpStatus;
@@ -56,8 +56,10 @@ class WeChatWebhook {
     }
 
     @GetMapping(value = "/webhooks/wechat", produces = MediaType.TEXT_PLAIN_VALUE)
-    ResponseEntity<Object> verify(@RequestParam(defaultValue = "") String signature,
-            @RequestParam(defaultValue = "") String timestamp, @RequestParam(defaultValue = "") String nonce,
+    ResponseEntity<Object> verify(
+            @RequestParam(defaultValue = "") String signature,
+            @RequestParam(defaultValue = "") String timestamp,
+            @RequestParam(defaultValue = "") String nonce,
             @RequestParam(defaultValue = "") String echostr) {
         if (!properties.enabled()) {
             return notConfigured();
@@ -72,8 +74,10 @@ class WeChatWebhook {
     }
 
     @PostMapping("/webhooks/wechat")
-    ResponseEntity<Object> receive(@RequestParam(defaultValue = "") String signature,
-            @RequestParam(defaultValue = "") String timestamp, @RequestParam(defaultValue = "") String nonce,
+    ResponseEntity<Object> receive(
+            @RequestParam(defaultValue = "") String signature,
+            @RequestParam(defaultValue = "") String timestamp,
+            @RequestParam(defaultValue = "") String nonce,
             @RequestParam(name = "encrypt_type", defaultValue = "") String encryptType,
             @RequestParam(name = "msg_signature", defaultValue = "") String msgSignature,
             @RequestBody(required = false) byte[] body) {
@@ -83,22 +87,30 @@ class WeChatWebhook {
         }
         boolean safe = properties.canDecrypt();
         if (safe && !("aes".equals(encryptType) && !msgSignature.isEmpty())) {
-            return Problems.response(Problems.of(HttpStatus.UNAUTHORIZED, "safe_mode_required",
+            return Problems.response(Problems.of(
+                    HttpStatus.UNAUTHORIZED,
+                    "safe_mode_required",
                     "This account takes only encrypted callbacks (encrypt_type=aes with msg_signature)."));
         }
-        if (!safe && (!encryptType.isEmpty() && !"raw".equals(encryptType) || !crypto.verify(signature, timestamp,
-                nonce))) {
+        if (!safe
+                && (!encryptType.isEmpty() && !"raw".equals(encryptType)
+                        || !crypto.verify(signature, timestamp, nonce))) {
             return unauthorized(); // plain mode only: an encrypted callback cannot be read here
         }
-        Optional<Map<String, String>> outer = WeChatXml.parse(body == null ? "" : new String(body,
-                StandardCharsets.UTF_8));
-        if (safe && (outer.isEmpty() || !crypto.verify(msgSignature, timestamp, nonce, outer.get().get("Encrypt")))) {
+        Optional<Map<String, String>> outer =
+                WeChatXml.parse(body == null ? "" : new String(body, StandardCharsets.UTF_8));
+        if (safe
+                && (outer.isEmpty()
+                        || !crypto.verify(
+                                msgSignature, timestamp, nonce, outer.get().get("Encrypt")))) {
             return unauthorized(); // checked before decryption: no padding oracle
         }
         WeChatNonces.Check check = nonces.first(timestamp, nonce, clock.instant());
         if (check != WeChatNonces.Check.FRESH) {
-            return check == WeChatNonces.Check.REPLAYED ? Problems.response(Problems.of(HttpStatus.UNAUTHORIZED,
-                    "replayed_request", "This signed request was served before.")) : stale();
+            return check == WeChatNonces.Check.REPLAYED
+                    ? Problems.response(Problems.of(
+                            HttpStatus.UNAUTHORIZED, "replayed_request", "This signed request was served before."))
+                    : stale();
         }
         try {
             return handle(outer, safe, deadline);
@@ -141,7 +153,8 @@ class WeChatWebhook {
         if (reply.isEmpty()) {
             return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body("success");
         }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML)
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_XML)
                 .body(safe ? sealed(reply.get()) : reply.get());
     }
 
@@ -164,12 +177,14 @@ class WeChatWebhook {
     }
 
     private static ResponseEntity<Object> unauthorized() {
-        return Problems.response(Problems.of(HttpStatus.UNAUTHORIZED, "bad_signature",
-                "The request is not signed with this account's token."));
+        return Problems.response(Problems.of(
+                HttpStatus.UNAUTHORIZED, "bad_signature", "The request is not signed with this account's token."));
     }
 
     private static ResponseEntity<Object> stale() {
-        return Problems.response(Problems.of(HttpStatus.UNAUTHORIZED, "stale_request",
+        return Problems.response(Problems.of(
+                HttpStatus.UNAUTHORIZED,
+                "stale_request",
                 "The request's timestamp is more than 5 minutes from the bank's clock, or malformed."));
     }
 
@@ -178,7 +193,7 @@ class WeChatWebhook {
     }
 
     private static ResponseEntity<Object> notConfigured() {
-        return Problems.response(Problems.of(HttpStatus.NOT_FOUND, "wechat_not_configured",
-                "The WeChat channel is not configured on this bank."));
+        return Problems.response(Problems.of(
+                HttpStatus.NOT_FOUND, "wechat_not_configured", "The WeChat channel is not configured on this bank."));
     }
 }

@@ -1,8 +1,8 @@
 package org.socialbank.channels.whatsapp.web;
 
+import org.socialbank.channels.web.WebhookRefusals;
 import org.socialbank.channels.whatsapp.WhatsAppInbox;
 import org.socialbank.channels.whatsapp.WhatsAppInbox.Delivery;
-import org.socialbank.channels.web.WebhookRefusals;
 import org.socialbank.shared.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -33,20 +33,25 @@ class WhatsAppWebhook {
     }
 
     @GetMapping(path = "/webhooks/whatsapp")
-    ResponseEntity<Object> verify(@RequestParam(name = "hub.mode", required = false) String mode,
+    ResponseEntity<Object> verify(
+            @RequestParam(name = "hub.mode", required = false) String mode,
             @RequestParam(name = "hub.verify_token", required = false) String verifyToken,
             @RequestParam(name = "hub.challenge", required = false) String challenge) {
         if (!inbox.enabled()) {
             return off();
         }
         return inbox.verify(mode, verifyToken, challenge)
-                .<ResponseEntity<Object>>map(c -> ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(c))
-                .orElseGet(() -> Problems.response(Problems.of(HttpStatus.FORBIDDEN, "verification_refused",
+                .<ResponseEntity<Object>>map(c ->
+                        ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(c))
+                .orElseGet(() -> Problems.response(Problems.of(
+                        HttpStatus.FORBIDDEN,
+                        "verification_refused",
                         "hub.mode must be subscribe and hub.verify_token the configured verify token.")));
     }
 
     @PostMapping("/webhooks/whatsapp")
-    ResponseEntity<Object> events(@RequestHeader(name = SIGNATURE_HEADER, required = false) String signature,
+    ResponseEntity<Object> events(
+            @RequestHeader(name = SIGNATURE_HEADER, required = false) String signature,
             @RequestBody(required = false) byte[] body) {
         Delivery delivery = inbox.deliver(signature, body == null ? new byte[0] : body);
         if (delivery == Delivery.OFF) {

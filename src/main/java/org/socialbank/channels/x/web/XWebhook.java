@@ -1,9 +1,9 @@
 package org.socialbank.channels.x.web;
 
 import java.util.Map;
+import org.socialbank.channels.web.WebhookRefusals;
 import org.socialbank.channels.x.XInbox;
 import org.socialbank.channels.x.XInbox.Delivery;
-import org.socialbank.channels.web.WebhookRefusals;
 import org.socialbank.shared.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -36,22 +36,25 @@ class XWebhook {
     @GetMapping(path = "/webhooks/x", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Object> crc(@RequestParam(name = "crc_token", required = false) String crcToken) {
         if (crcToken == null || crcToken.isEmpty()) {
-            return Problems.response(Problems.of(HttpStatus.BAD_REQUEST, "missing_crc_token",
-                    "The crc_token parameter is required."));
+            return Problems.response(
+                    Problems.of(HttpStatus.BAD_REQUEST, "missing_crc_token", "The crc_token parameter is required."));
         }
         XInbox.Challenge challenge = inbox.crc(crcToken);
         if (challenge instanceof XInbox.Answered answered) {
             return ResponseEntity.ok(Map.of("response_token", answered.responseToken()));
         }
         if (challenge instanceof XInbox.Refused) { // security review #1: never sign what could be a body
-            return Problems.response(Problems.of(HttpStatus.BAD_REQUEST, "invalid_crc_token",
+            return Problems.response(Problems.of(
+                    HttpStatus.BAD_REQUEST,
+                    "invalid_crc_token",
                     "The crc_token is not shaped like X's: 1 to 128 characters of A-Z a-z 0-9 + / = _ -."));
         }
         return off();
     }
 
     @PostMapping("/webhooks/x")
-    ResponseEntity<Object> events(@RequestHeader(name = SIGNATURE_HEADER, required = false) String signature,
+    ResponseEntity<Object> events(
+            @RequestHeader(name = SIGNATURE_HEADER, required = false) String signature,
             @RequestBody(required = false) byte[] body) {
         Delivery delivery = inbox.deliver(signature, body == null ? new byte[0] : body);
         if (delivery == Delivery.OFF) {
@@ -64,8 +67,8 @@ class XWebhook {
             return WebhookRefusals.malformed("an Account Activity event");
         }
         if (delivery == Delivery.RETRY_LATER) { // X posts again; the events handled meanwhile are skipped then
-            return Problems.response(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "try_again",
-                    "Some events could not be stored; post them again."));
+            return Problems.response(Problems.of(
+                    HttpStatus.SERVICE_UNAVAILABLE, "try_again", "Some events could not be stored; post them again."));
         }
         return ResponseEntity.ok().build();
     }

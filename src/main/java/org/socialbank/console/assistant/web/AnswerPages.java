@@ -44,7 +44,10 @@ class AnswerPages {
     private final StaffAudit audit;
     private final TransactionTemplate transactions;
 
-    AnswerPages(KnowledgeBase knowledge, Assistant assistant, StaffAudit audit,
+    AnswerPages(
+            KnowledgeBase knowledge,
+            Assistant assistant,
+            StaffAudit audit,
             PlatformTransactionManager transactionManager) {
         this.knowledge = knowledge;
         this.assistant = assistant;
@@ -56,16 +59,28 @@ class AnswerPages {
     String list(@AuthenticationPrincipal StaffMember who, Model model) {
         who.require(Permission.SUPERVISE);
         Map<String, KnowledgeBase.Version> edited = knowledge.edited();
-        List<Row> rows = KnowledgeBase.INTENTS.stream().map(intent -> new Row(intent, slug(intent),
-                Language.tags().stream().map(l -> new Cell(l, Optional.ofNullable(edited.get(intent + "/" + l))
-                        .filter(v -> v.markdown() != null).map(KnowledgeBase.Version::version).orElse(0))).toList()))
+        List<Row> rows = KnowledgeBase.INTENTS.stream()
+                .map(intent -> new Row(
+                        intent,
+                        slug(intent),
+                        Language.tags().stream()
+                                .map(l -> new Cell(
+                                        l,
+                                        Optional.ofNullable(edited.get(intent + "/" + l))
+                                                .filter(v -> v.markdown() != null)
+                                                .map(KnowledgeBase.Version::version)
+                                                .orElse(0)))
+                                .toList()))
                 .toList();
-        List<Failing> failing = Language.tags().stream().flatMap(l -> assistant.feedbackByIntent(l, FAILING_MAX)
-                .stream().filter(f -> f.notHelpful() > 0).map(f -> new Failing(l, f, slug(f.intent()),
-                        KnowledgeBase.INTENTS.contains(f.intent()))))
-                .sorted(java.util.Comparator.comparingLong((Failing f) -> -f.votes().notHelpful())
+        List<Failing> failing = Language.tags().stream()
+                .flatMap(l -> assistant.feedbackByIntent(l, FAILING_MAX).stream()
+                        .filter(f -> f.notHelpful() > 0)
+                        .map(f -> new Failing(l, f, slug(f.intent()), KnowledgeBase.INTENTS.contains(f.intent()))))
+                .sorted(java.util.Comparator.comparingLong(
+                                (Failing f) -> -f.votes().notHelpful())
                         .thenComparingLong(f -> f.votes().helpful()))
-                .limit(FAILING_MAX).toList();
+                .limit(FAILING_MAX)
+                .toList();
         model.addAttribute("languages", Language.tags());
         model.addAttribute("rows", rows);
         model.addAttribute("failing", failing);
@@ -73,11 +88,16 @@ class AnswerPages {
     }
 
     @GetMapping("/console/assistant/answers/{language}/{slug}")
-    String answer(@AuthenticationPrincipal StaffMember who, @PathVariable String language, @PathVariable String slug,
-            @RequestParam(required = false) String refused, Model model) {
+    String answer(
+            @AuthenticationPrincipal StaffMember who,
+            @PathVariable String language,
+            @PathVariable String slug,
+            @RequestParam(required = false) String refused,
+            Model model) {
         who.require(Permission.SUPERVISE);
         String intent = intent(slug);
-        KnowledgeBase.Answer current = knowledge.answer(intent, language(language)).orElseThrow();
+        KnowledgeBase.Answer current =
+                knowledge.answer(intent, language(language)).orElseThrow();
         model.addAttribute("answer", current);
         model.addAttribute("slug", slug);
         model.addAttribute("shipped", knowledge.shipped(intent, language).orElseThrow());
@@ -88,35 +108,56 @@ class AnswerPages {
 
     /** What the chat would show for the markdown typed so far (an htmx fragment). */
     @PostMapping("/console/assistant/answers/{language}/{slug}/preview")
-    String preview(@AuthenticationPrincipal StaffMember who, @PathVariable String language, @PathVariable String slug,
-            @RequestParam(defaultValue = "") String markdown, Model model) {
+    String preview(
+            @AuthenticationPrincipal StaffMember who,
+            @PathVariable String language,
+            @PathVariable String slug,
+            @RequestParam(defaultValue = "") String markdown,
+            Model model) {
         who.require(Permission.SUPERVISE);
         String intent = intent(slug);
-        model.addAttribute("preview", knowledge.preview(intent, language(language), markdown).orElse(null));
+        model.addAttribute(
+                "preview",
+                knowledge.preview(intent, language(language), markdown).orElse(null));
         model.addAttribute("problem", knowledge.problem(markdown).orElse(null));
         model.addAttribute("example", Map.of("card_issued_on", "2026-11-20"));
         return "console/assistant/answer :: preview";
     }
 
     @PostMapping("/console/assistant/answers/{language}/{slug}")
-    String save(@AuthenticationPrincipal StaffMember who, @PathVariable String language, @PathVariable String slug,
-            @RequestParam(defaultValue = "") String markdown, @RequestParam(defaultValue = "0") int basedOn) {
-        who.require(Permission.SUPERVISE);
-        String intent = intent(slug);
-        String lang = language(language);
-        KnowledgeBase.Change change = transactions.execute(status -> audited(who,
-                knowledge.edit(intent, lang, markdown, basedOn, who.username()), "assistant.answer.edited", intent, lang));
-        return redirect(lang, slug, change);
-    }
-
-    @PostMapping("/console/assistant/answers/{language}/{slug}/revert")
-    String revert(@AuthenticationPrincipal StaffMember who, @PathVariable String language, @PathVariable String slug,
+    String save(
+            @AuthenticationPrincipal StaffMember who,
+            @PathVariable String language,
+            @PathVariable String slug,
+            @RequestParam(defaultValue = "") String markdown,
             @RequestParam(defaultValue = "0") int basedOn) {
         who.require(Permission.SUPERVISE);
         String intent = intent(slug);
         String lang = language(language);
-        KnowledgeBase.Change change = transactions.execute(status -> audited(who,
-                knowledge.revert(intent, lang, basedOn, who.username()), "assistant.answer.reverted", intent, lang));
+        KnowledgeBase.Change change = transactions.execute(status -> audited(
+                who,
+                knowledge.edit(intent, lang, markdown, basedOn, who.username()),
+                "assistant.answer.edited",
+                intent,
+                lang));
+        return redirect(lang, slug, change);
+    }
+
+    @PostMapping("/console/assistant/answers/{language}/{slug}/revert")
+    String revert(
+            @AuthenticationPrincipal StaffMember who,
+            @PathVariable String language,
+            @PathVariable String slug,
+            @RequestParam(defaultValue = "0") int basedOn) {
+        who.require(Permission.SUPERVISE);
+        String intent = intent(slug);
+        String lang = language(language);
+        KnowledgeBase.Change change = transactions.execute(status -> audited(
+                who,
+                knowledge.revert(intent, lang, basedOn, who.username()),
+                "assistant.answer.reverted",
+                intent,
+                lang));
         return redirect(lang, slug, change);
     }
 
@@ -124,22 +165,21 @@ class AnswerPages {
     ResponseEntity<ProblemDetail> unknown(UnknownAnswer e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
         problem.setProperty("code", "unknown_answer");
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     /** One intent's row: its answer's staff version per language (0: the shipped one). */
-    record Row(String intent, String slug, List<Cell> cells) {
-    }
+    record Row(String intent, String slug, List<Cell> cells) {}
 
-    record Cell(String language, int version) {
-    }
+    record Cell(String language, int version) {}
 
     /** An answer voted "not helpful": its language, its votes, and whether the knowledge base has it to edit. */
-    record Failing(String language, IntentFeedback votes, String slug, boolean editable) {
-    }
+    record Failing(String language, IntentFeedback votes, String slug, boolean editable) {}
 
-    private KnowledgeBase.Change audited(StaffMember who, KnowledgeBase.Change change, String action, String intent,
-            String language) {
+    private KnowledgeBase.Change audited(
+            StaffMember who, KnowledgeBase.Change change, String action, String intent, String language) {
         if (change instanceof KnowledgeBase.Saved saved) {
             audit.record(who, action, "assistant-answer:" + language + "/" + intent, "version " + saved.version());
         }
@@ -156,7 +196,9 @@ class AnswerPages {
     }
 
     private static String intent(String slug) {
-        return KnowledgeBase.INTENTS.stream().filter(i -> slug(i).equals(slug)).findFirst()
+        return KnowledgeBase.INTENTS.stream()
+                .filter(i -> slug(i).equals(slug))
+                .findFirst()
                 .orElseThrow(() -> new UnknownAnswer("No answer for the intent " + slug));
     }
 

@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.socialbank.console.StaffAudit;
 import org.socialbank.console.StaffMember;
-import org.socialbank.directory.Directory;
 import org.socialbank.directory.ChannelIdentities;
+import org.socialbank.directory.Directory;
 import org.socialbank.listening.Mention;
 import org.socialbank.listening.Mentions;
 import org.socialbank.listening.cases.Case;
@@ -36,8 +36,8 @@ class CasePages {
 
     static final int LIMIT = 200;
     /** The refusals of a hand-over to a person (the handoff module's button posts, then comes back here). */
-    static final java.util.Set<String> HANDOVER_REFUSALS = java.util.Set.of("case_not_found", "case_closed",
-            "handed_over", "no_handover_chat", "handoff_refused");
+    static final java.util.Set<String> HANDOVER_REFUSALS =
+            java.util.Set.of("case_not_found", "case_closed", "handed_over", "no_handover_chat", "handoff_refused");
 
     private final Cases cases;
     private final PrivateReplies privately;
@@ -47,8 +47,14 @@ class CasePages {
     private final StaffAudit audit;
     private final TransactionTemplate transactions;
 
-    CasePages(Cases cases, PrivateReplies privately, Mentions mentions, Directory directory, ChannelIdentities identities,
-            StaffAudit audit, PlatformTransactionManager transactionManager) {
+    CasePages(
+            Cases cases,
+            PrivateReplies privately,
+            Mentions mentions,
+            Directory directory,
+            ChannelIdentities identities,
+            StaffAudit audit,
+            PlatformTransactionManager transactionManager) {
         this.cases = cases;
         this.privately = privately;
         this.mentions = mentions;
@@ -59,11 +65,13 @@ class CasePages {
     }
 
     @GetMapping("/console/listening/cases")
-    String list(@AuthenticationPrincipal StaffMember who, @RequestParam(defaultValue = "open") String status,
-            Model model) {
+    String list(
+            @AuthenticationPrincipal StaffMember who, @RequestParam(defaultValue = "open") String status, Model model) {
         SocialCare.requireRead(who, cases.defaultTeam());
-        CaseStatus s = "all".equals(status) ? null : CaseStatus.fromWireName(status)
-                .orElseThrow(() -> BadListeningRequest.invalid("status is open, answered, closed or all"));
+        CaseStatus s = "all".equals(status)
+                ? null
+                : CaseStatus.fromWireName(status)
+                        .orElseThrow(() -> BadListeningRequest.invalid("status is open, answered, closed or all"));
         model.addAttribute("cases", cases.list(s, LIMIT));
         model.addAttribute("now", cases.now());
         model.addAttribute("status", status);
@@ -73,8 +81,11 @@ class CasePages {
 
     /** {@code refused}: why the last hand-over did not happen (a code, shown as a sentence). */
     @GetMapping("/console/listening/cases/{id}")
-    String page(@AuthenticationPrincipal StaffMember who, @PathVariable String id,
-            @RequestParam(required = false) String refused, Model model) {
+    String page(
+            @AuthenticationPrincipal StaffMember who,
+            @PathVariable String id,
+            @RequestParam(required = false) String refused,
+            Model model) {
         if (refused != null && HANDOVER_REFUSALS.contains(refused)) {
             model.addAttribute("rejected", refused);
         }
@@ -87,8 +98,11 @@ class CasePages {
         Mention mention = mentions.find(c.mentionId()).orElseThrow();
         Optional<CustomerContext> customer = transactions.execute(status -> mention.customer()
                 .flatMap(cid -> directory.customer(cid).map(view -> {
-                    audit.record(who, "listening.case.customer-viewed", "case:" + c.id().value() + " customer:"
-                            + cid.value() + " masked", "");
+                    audit.record(
+                            who,
+                            "listening.case.customer-viewed",
+                            "case:" + c.id().value() + " customer:" + cid.value() + " masked",
+                            "");
                     return CustomerContext.of(view, identities.linkedChats(cid, Locale.ROOT));
                 })));
         model.addAttribute("kase", c);
@@ -110,29 +124,41 @@ class CasePages {
     }
 
     @PostMapping("/console/listening/cases/{id}/note")
-    String note(@AuthenticationPrincipal StaffMember who, @PathVariable String id,
-            @RequestParam(defaultValue = "") String text, Model model) {
+    String note(
+            @AuthenticationPrincipal StaffMember who,
+            @PathVariable String id,
+            @RequestParam(defaultValue = "") String text,
+            Model model) {
         return act(who, id, "listening.case.noted", "", c -> cases.note(c, who.username(), text), model);
     }
 
     @PostMapping("/console/listening/cases/{id}/reply")
-    String reply(@AuthenticationPrincipal StaffMember who, @PathVariable String id,
-            @RequestParam(defaultValue = "") String text, Model model) {
+    String reply(
+            @AuthenticationPrincipal StaffMember who,
+            @PathVariable String id,
+            @RequestParam(defaultValue = "") String text,
+            Model model) {
         model.addAttribute("draft", text);
         return act(who, id, "listening.case.replied", "", c -> cases.reply(c, who.username(), text), model);
     }
 
     /** A private message: to the linked customer's chat, or by X direct message to an unlinked author. */
     @PostMapping("/console/listening/cases/{id}/message")
-    String message(@AuthenticationPrincipal StaffMember who, @PathVariable String id,
-            @RequestParam(defaultValue = "") String text, Model model) {
+    String message(
+            @AuthenticationPrincipal StaffMember who,
+            @PathVariable String id,
+            @RequestParam(defaultValue = "") String text,
+            Model model) {
         model.addAttribute("privateDraft", text);
         return act(who, id, "listening.case.messaged", "", c -> privately.send(c, who.username(), text), model);
     }
 
     @PostMapping("/console/listening/cases/{id}/close")
-    String close(@AuthenticationPrincipal StaffMember who, @PathVariable String id,
-            @RequestParam(defaultValue = "") String reason, Model model) {
+    String close(
+            @AuthenticationPrincipal StaffMember who,
+            @PathVariable String id,
+            @RequestParam(defaultValue = "") String reason,
+            Model model) {
         return act(who, id, "listening.case.closed", reason, c -> cases.close(c, who.username()), model);
     }
 
@@ -140,8 +166,8 @@ class CasePages {
      * Runs an action and its audit row in one transaction; done: back to the case (303); refused:
      * the case again with the reason (and the draft reply, to fix it).
      */
-    private String act(StaffMember who, String id, String action, String reason, Function<CaseId, CaseResult> work,
-            Model model) {
+    private String act(
+            StaffMember who, String id, String action, String reason, Function<CaseId, CaseResult> work, Model model) {
         SocialCare.requireAct(who, cases.defaultTeam());
         CaseId caseId = found(id).id();
         CaseResult result = transactions.execute(status -> {
@@ -159,7 +185,8 @@ class CasePages {
     }
 
     private Case found(String id) {
-        return CaseId.parse(id).flatMap(cases::find)
+        return CaseId.parse(id)
+                .flatMap(cases::find)
                 .orElseThrow(() -> BadListeningRequest.notFound("case_not_found", "no case " + id));
     }
 }

@@ -21,6 +21,7 @@ import org.socialbank.listening.cases.CaseKind;
 import org.socialbank.listening.cases.CaseResult;
 import org.socialbank.listening.cases.Cases;
 import org.socialbank.shared.Language;
+import org.socialbank.shared.Uuids;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -30,7 +31,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.socialbank.shared.Uuids;
 
 /**
  * Mentions in the console: filtered by language, source, sentiment and topic; a correction of
@@ -43,8 +43,9 @@ class MentionPages {
     static final int LIMIT = 100;
     static final int DAYS_MAX = 366;
     /** The bank's languages and "und", a mention whose language was not told. */
-    static final List<String> LANGUAGES = java.util.stream.Stream.concat(Language.tags().stream(),
-            java.util.stream.Stream.of("und")).toList();
+    static final List<String> LANGUAGES = java.util.stream.Stream.concat(
+                    Language.tags().stream(), java.util.stream.Stream.of("und"))
+            .toList();
 
     private final Mentions mentions;
     private final Cases cases;
@@ -59,23 +60,39 @@ class MentionPages {
     }
 
     /** A mention as a row of the page: and its case, when it has one. */
-    record Row(Mention mention, Case openedCase) {
-    }
+    record Row(Mention mention, Case openedCase) {}
 
     @GetMapping({"/console/listening", "/console/listening/mentions"})
-    String list(@AuthenticationPrincipal StaffMember who, @RequestParam(required = false) String language,
-            @RequestParam(required = false) String source, @RequestParam(required = false) String sentiment,
-            @RequestParam(required = false) String topic, @RequestParam(defaultValue = "7") String days, Model model) {
+    String list(
+            @AuthenticationPrincipal StaffMember who,
+            @RequestParam(required = false) String language,
+            @RequestParam(required = false) String source,
+            @RequestParam(required = false) String sentiment,
+            @RequestParam(required = false) String topic,
+            @RequestParam(defaultValue = "7") String days,
+            Model model) {
         SocialCare.requireRead(who, cases.defaultTeam());
         Instant now = cases.now();
-        MentionFilter filter = new MentionFilter(now.minus(Duration.ofDays(days(days))), now.plusSeconds(1),
-                option(source, mentions.sourceNames(), "source"), option(language, LANGUAGES, "language"),
-                empty(sentiment) ? null : Sentiment.fromWireName(sentiment).orElseThrow(() -> BadListeningRequest
-                        .invalid("sentiment is negative, neutral or positive")),
-                empty(topic) ? null : Topic.fromWireName(topic).orElseThrow(() -> BadListeningRequest
-                        .invalid("unknown topic " + topic)), LIMIT);
-        model.addAttribute("rows", mentions.list(filter).stream()
-                .map(m -> new Row(m, cases.ofMention(m.id()).orElse(null))).toList());
+        MentionFilter filter = new MentionFilter(
+                now.minus(Duration.ofDays(days(days))),
+                now.plusSeconds(1),
+                option(source, mentions.sourceNames(), "source"),
+                option(language, LANGUAGES, "language"),
+                empty(sentiment)
+                        ? null
+                        : Sentiment.fromWireName(sentiment)
+                                .orElseThrow(() ->
+                                        BadListeningRequest.invalid("sentiment is negative, neutral or positive")),
+                empty(topic)
+                        ? null
+                        : Topic.fromWireName(topic)
+                                .orElseThrow(() -> BadListeningRequest.invalid("unknown topic " + topic)),
+                LIMIT);
+        model.addAttribute(
+                "rows",
+                mentions.list(filter).stream()
+                        .map(m -> new Row(m, cases.ofMention(m.id()).orElse(null)))
+                        .toList());
         Map<String, String> chosen = new LinkedHashMap<>();
         chosen.put("language", empty(language) ? "" : language);
         chosen.put("source", empty(source) ? "" : source);
@@ -85,28 +102,42 @@ class MentionPages {
         model.addAttribute("chosen", chosen);
         model.addAttribute("languages", LANGUAGES);
         model.addAttribute("sources", mentions.sourceNames());
-        model.addAttribute("sentiments", Arrays.stream(Sentiment.values()).map(Sentiment::wireName).toList());
-        model.addAttribute("topics", Arrays.stream(Topic.values()).map(Topic::wireName).toList());
-        model.addAttribute("kinds", Arrays.stream(CaseKind.values()).map(CaseKind::wireName).toList());
+        model.addAttribute(
+                "sentiments",
+                Arrays.stream(Sentiment.values()).map(Sentiment::wireName).toList());
+        model.addAttribute(
+                "topics", Arrays.stream(Topic.values()).map(Topic::wireName).toList());
+        model.addAttribute(
+                "kinds",
+                Arrays.stream(CaseKind.values()).map(CaseKind::wireName).toList());
         return "console/listening/mentions";
     }
 
     @PostMapping("/console/listening/mentions/{id}/correct")
-    String correct(@AuthenticationPrincipal StaffMember who, @PathVariable String id,
-            @RequestParam(required = false) String sentiment, @RequestParam(required = false) String topic) {
+    String correct(
+            @AuthenticationPrincipal StaffMember who,
+            @PathVariable String id,
+            @RequestParam(required = false) String sentiment,
+            @RequestParam(required = false) String topic) {
         SocialCare.requireAct(who, cases.defaultTeam());
         MentionId mention = mentionId(id);
-        Sentiment s = empty(sentiment) ? null : Sentiment.fromWireName(sentiment)
-                .orElseThrow(() -> BadListeningRequest.invalid("sentiment is negative, neutral or positive"));
-        Topic t = empty(topic) ? null : Topic.fromWireName(topic)
-                .orElseThrow(() -> BadListeningRequest.invalid("unknown topic " + topic));
+        Sentiment s = empty(sentiment)
+                ? null
+                : Sentiment.fromWireName(sentiment)
+                        .orElseThrow(() -> BadListeningRequest.invalid("sentiment is negative, neutral or positive"));
+        Topic t = empty(topic)
+                ? null
+                : Topic.fromWireName(topic).orElseThrow(() -> BadListeningRequest.invalid("unknown topic " + topic));
         if (s == null && t == null) {
             throw BadListeningRequest.invalid("a correction names a sentiment, a topic or both");
         }
         CorrectionResult result = transactions.execute(status -> {
             CorrectionResult r = mentions.correct(mention, s, t);
             if (r instanceof CorrectionResult.Corrected) {
-                audit.record(who, "listening.mention.corrected", "mention:" + mention,
+                audit.record(
+                        who,
+                        "listening.mention.corrected",
+                        "mention:" + mention,
                         "sentiment=" + (s == null ? "" : s.wireName()) + " topic=" + (t == null ? "" : t.wireName()));
             }
             return r;
@@ -118,7 +149,9 @@ class MentionPages {
     }
 
     @PostMapping("/console/listening/mentions/{id}/case")
-    String openCase(@AuthenticationPrincipal StaffMember who, @PathVariable String id,
+    String openCase(
+            @AuthenticationPrincipal StaffMember who,
+            @PathVariable String id,
             @RequestParam(defaultValue = "public_mention") String kind) {
         SocialCare.requireAct(who, cases.defaultTeam());
         MentionId mention = mentionId(id);
@@ -127,7 +160,10 @@ class MentionPages {
         CaseResult result = transactions.execute(status -> {
             CaseResult r = cases.open(mention, k, who.username());
             if (r instanceof CaseResult.Done done) {
-                audit.record(who, "listening.case.opened", "case:" + done.value().id().value() + " mention:" + mention,
+                audit.record(
+                        who,
+                        "listening.case.opened",
+                        "case:" + done.value().id().value() + " mention:" + mention,
                         k.wireName());
             }
             return r;
@@ -138,7 +174,8 @@ class MentionPages {
         String code = ((CaseResult.Rejected) result).code();
         if ("case_exists".equals(code)) {
             // a click of a colleague made it a moment ago
-            return "redirect:/console/listening/cases/" + cases.ofMention(mention).orElseThrow().id().value();
+            return "redirect:/console/listening/cases/"
+                    + cases.ofMention(mention).orElseThrow().id().value();
         }
         throw BadListeningRequest.notFound(code, "no mention " + id);
     }
@@ -164,7 +201,8 @@ class MentionPages {
         if (empty(value)) {
             return null;
         }
-        return Optional.of(value).filter(known::contains)
+        return Optional.of(value)
+                .filter(known::contains)
                 .orElseThrow(() -> BadListeningRequest.invalid("unknown " + name + " " + value));
     }
 

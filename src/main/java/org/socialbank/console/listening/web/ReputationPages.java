@@ -14,6 +14,7 @@ import org.socialbank.listening.cases.CaseStatus;
 import org.socialbank.listening.cases.Cases;
 import org.socialbank.listening.cases.SpikeAlert;
 import org.socialbank.listening.cases.SpikeAlerts;
+import org.socialbank.shared.Uuids;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -23,7 +24,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.socialbank.shared.Uuids;
 
 /**
  * Spike alerts (open ones first, with their explanation and an acknowledge button; "look now"
@@ -41,7 +41,11 @@ class ReputationPages {
     private final StaffAudit audit;
     private final TransactionTemplate transactions;
 
-    ReputationPages(SpikeAlerts alerts, Listening listening, Cases cases, StaffAudit audit,
+    ReputationPages(
+            SpikeAlerts alerts,
+            Listening listening,
+            Cases cases,
+            StaffAudit audit,
             PlatformTransactionManager transactionManager) {
         this.alerts = alerts;
         this.listening = listening;
@@ -63,8 +67,8 @@ class ReputationPages {
     String scan(@AuthenticationPrincipal StaffMember who) {
         SocialCare.requireAct(who, cases.defaultTeam());
         int raised = alerts.raise().size();
-        transactions.executeWithoutResult(s -> audit.record(who, "listening.spikes.scanned", "spike_alerts",
-                raised + " raised"));
+        transactions.executeWithoutResult(
+                s -> audit.record(who, "listening.spikes.scanned", "spike_alerts", raised + " raised"));
         return "redirect:/console/listening/spikes";
     }
 
@@ -87,8 +91,8 @@ class ReputationPages {
     }
 
     @GetMapping("/console/listening/dashboard")
-    String dashboard(@AuthenticationPrincipal StaffMember who, @RequestParam(defaultValue = "7") String days,
-            Model model) {
+    String dashboard(
+            @AuthenticationPrincipal StaffMember who, @RequestParam(defaultValue = "7") String days, Model model) {
         SocialCare.requireRead(who, cases.defaultTeam());
         model.addAttribute("reputation", reputation(days));
         model.addAttribute("days", days);
@@ -97,19 +101,25 @@ class ReputationPages {
     }
 
     @GetMapping("/console/listening/dashboard.csv")
-    void csv(@AuthenticationPrincipal StaffMember who, @RequestParam(defaultValue = "7") String days,
-            HttpServletResponse response) throws IOException {
+    void csv(
+            @AuthenticationPrincipal StaffMember who,
+            @RequestParam(defaultValue = "7") String days,
+            HttpServletResponse response)
+            throws IOException {
         SocialCare.requireRead(who, cases.defaultTeam());
         Reputation reputation = reputation(days);
-        transactions.executeWithoutResult(s -> audit.record(who, "listening.dashboard.exported",
-                "listening_dashboard " + reputation.from() + "/" + reputation.to(), ""));
+        transactions.executeWithoutResult(s -> audit.record(
+                who,
+                "listening.dashboard.exported",
+                "listening_dashboard " + reputation.from() + "/" + reputation.to(),
+                ""));
         response.setContentType("text/csv;charset=UTF-8");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setHeader("Content-Disposition", "attachment; filename=\"socialbank-reputation.csv\"");
         response.setHeader("Cache-Control", "no-store");
         Writer out = response.getWriter();
-        out.write(Csv.line(List.of("section", "day", "key", "total", "negative", "positive", "share_negative",
-                "net_sentiment", "reach")));
+        out.write(Csv.line(List.of(
+                "section", "day", "key", "total", "negative", "positive", "share_negative", "net_sentiment", "reach")));
         for (List<Object> row : reputation.csvRows()) {
             out.write(Csv.line(row));
         }

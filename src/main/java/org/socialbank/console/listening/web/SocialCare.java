@@ -12,8 +12,7 @@ import org.socialbank.console.StaffMember;
  */
 final class SocialCare {
 
-    private SocialCare() {
-    }
+    private SocialCare() {}
 
     static void requireRead(StaffMember who, String team) {
         who.require(Permission.LISTENING);

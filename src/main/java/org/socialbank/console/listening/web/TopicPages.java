@@ -37,22 +37,28 @@ class TopicPages {
     }
 
     @GetMapping("/console/listening/topics")
-    String list(@AuthenticationPrincipal StaffMember who, @RequestParam(required = false) String refused,
-            Model model) {
+    String list(@AuthenticationPrincipal StaffMember who, @RequestParam(required = false) String refused, Model model) {
         SocialCare.requireRead(who, cases.defaultTeam());
         model.addAttribute("topics", topics.all());
-        model.addAttribute("allTopics", Arrays.stream(Topic.values()).map(Topic::wireName).toList());
+        model.addAttribute(
+                "allTopics", Arrays.stream(Topic.values()).map(Topic::wireName).toList());
         model.addAttribute("refused", refused != null && refused.matches("[a-z_]{1,32}") ? refused : null);
         return "console/listening/topics";
     }
 
     @PostMapping("/console/listening/topics/{topic}/name")
-    String rename(@AuthenticationPrincipal StaffMember who, @PathVariable String topic,
+    String rename(
+            @AuthenticationPrincipal StaffMember who,
+            @PathVariable String topic,
             @RequestParam(defaultValue = "") String name) {
         SocialCare.requireAct(who, cases.defaultTeam());
         Topic t = topic(topic);
-        return answer(transactions.execute(status -> audited(who, topics.rename(t, name, who.username()),
-                "listening.topic.named", "topic:" + t.wireName(), name.strip())));
+        return answer(transactions.execute(status -> audited(
+                who,
+                topics.rename(t, name, who.username()),
+                "listening.topic.named",
+                "topic:" + t.wireName(),
+                name.strip())));
     }
 
     @PostMapping("/console/listening/topics/{topic}/merge")
@@ -62,8 +68,9 @@ class TopicPages {
         Topic target = topic(into);
         return answer(transactions.execute(status -> {
             Topics.Change change = topics.merge(from, target, who.username());
-            String why = change instanceof Topics.Moved moved ? "into " + target.wireName() + ", " + moved.mentions()
-                    + " mentions moved" : "";
+            String why = change instanceof Topics.Moved moved
+                    ? "into " + target.wireName() + ", " + moved.mentions() + " mentions moved"
+                    : "";
             return audited(who, change, "listening.topic.merged", "topic:" + from.wireName(), why);
         }));
     }
@@ -72,8 +79,8 @@ class TopicPages {
     String unmerge(@AuthenticationPrincipal StaffMember who, @PathVariable String topic) {
         SocialCare.requireAct(who, cases.defaultTeam());
         Topic t = topic(topic);
-        return answer(transactions.execute(status -> audited(who, topics.unmerge(t, who.username()),
-                "listening.topic.unmerged", "topic:" + t.wireName(), "")));
+        return answer(transactions.execute(status -> audited(
+                who, topics.unmerge(t, who.username()), "listening.topic.unmerged", "topic:" + t.wireName(), "")));
     }
 
     private Topics.Change audited(StaffMember who, Topics.Change change, String what, String subject, String why) {
@@ -84,7 +91,8 @@ class TopicPages {
     }
 
     private static String answer(Topics.Change change) {
-        return change instanceof Topics.Refused refused ? "redirect:/console/listening/topics?refused=" + refused.code()
+        return change instanceof Topics.Refused refused
+                ? "redirect:/console/listening/topics?refused=" + refused.code()
                 : "redirect:/console/listening/topics";
     }
 

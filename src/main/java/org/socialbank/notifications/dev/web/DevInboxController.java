@@ -42,17 +42,13 @@ class DevInboxController {
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
-    record MessageJson(String to, String text, String createdAt) {
-    }
+    record MessageJson(String to, String text, String createdAt) {}
 
-    record MessageRow(String to, String text, String createdAt, String time) {
-    }
+    record MessageRow(String to, String text, String createdAt, String time) {}
 
-    record EmailJson(String to, String subject, String body, String language, String createdAt) {
-    }
+    record EmailJson(String to, String subject, String body, String language, String createdAt) {}
 
-    record EmailRow(String to, String subject, String body, String language, String createdAt, String time) {
-    }
+    record EmailRow(String to, String subject, String body, String language, String createdAt, String time) {}
 
     /**
      * One inbox as its pages show it.
@@ -61,10 +57,17 @@ class DevInboxController {
      * @param valid whether an address is one of this kind
      * @param row a message as the page shows it
      */
-    private record Kind<M>(String name, String label, String noun, ObjectProvider<? extends DevInbox<M>> inbox,
-            Function<String, Optional<String>> address, Predicate<String> valid, String pageError,
-            String jsonError, Function<M, Object> json, Function<M, Object> row) {
-    }
+    private record Kind<M>(
+            String name,
+            String label,
+            String noun,
+            ObjectProvider<? extends DevInbox<M>> inbox,
+            Function<String, Optional<String>> address,
+            Predicate<String> valid,
+            String pageError,
+            String jsonError,
+            Function<M, Object> json,
+            Function<M, Object> row) {}
 
     private final DemoMode demo;
     private final Kind<InboxMessage> sms;
@@ -72,16 +75,38 @@ class DevInboxController {
 
     DevInboxController(DemoMode demo, ObjectProvider<DevSmsInbox> smsInbox, ObjectProvider<DevEmailInbox> emailInbox) {
         this.demo = demo;
-        this.sms = new Kind<>("sms", "SMS", "text messages", smsInbox, DevInboxController::number, SmsMessage::isE164,
+        this.sms = new Kind<>(
+                "sms",
+                "SMS",
+                "text messages",
+                smsInbox,
+                DevInboxController::number,
+                SmsMessage::isE164,
                 "Not a phone number in E.164 form, such as +33612345678.",
                 "'to' must be a number in E.164 form, such as +33612345678",
                 m -> new MessageJson(m.toE164(), m.text(), m.createdAt().toString()),
                 m -> new MessageRow(m.toE164(), m.text(), m.createdAt().toString(), TIME.format(m.createdAt())));
-        this.email = new Kind<>("email", "e-mail", "e-mails", emailInbox, DevInboxController::address, EmailMessage::isAddress,
+        this.email = new Kind<>(
+                "email",
+                "e-mail",
+                "e-mails",
+                emailInbox,
+                DevInboxController::address,
+                EmailMessage::isAddress,
                 "Not an e-mail address, such as camille@example.fr.",
                 "'to' must be an e-mail address, such as camille@example.fr",
-                m -> new EmailJson(m.to(), m.subject(), m.body(), m.language(), m.createdAt().toString()),
-                m -> new EmailRow(m.to(), m.subject(), m.body(), m.language(), m.createdAt().toString(),
+                m -> new EmailJson(
+                        m.to(),
+                        m.subject(),
+                        m.body(),
+                        m.language(),
+                        m.createdAt().toString()),
+                m -> new EmailRow(
+                        m.to(),
+                        m.subject(),
+                        m.body(),
+                        m.language(),
+                        m.createdAt().toString(),
                         TIME.format(m.createdAt())));
     }
 
@@ -96,8 +121,7 @@ class DevInboxController {
      */
     @GetMapping("/dev/sms.json")
     @ResponseBody
-    ResponseEntity<?> smsJson(@RequestParam(required = false) String to,
-            @RequestParam(defaultValue = "50") int limit) {
+    ResponseEntity<?> smsJson(@RequestParam(required = false) String to, @RequestParam(defaultValue = "50") int limit) {
         return json(sms, to, limit);
     }
 
@@ -109,15 +133,15 @@ class DevInboxController {
     /** The newest e-mails, newest first, to one address (whatever its case) when {@code to} is given. */
     @GetMapping("/dev/email.json")
     @ResponseBody
-    ResponseEntity<?> emailJson(@RequestParam(required = false) String to,
-            @RequestParam(defaultValue = "50") int limit) {
+    ResponseEntity<?> emailJson(
+            @RequestParam(required = false) String to, @RequestParam(defaultValue = "50") int limit) {
         return json(email, to, limit);
     }
 
     private <M> ModelAndView page(Kind<M> kind, String to) {
         if (!available(kind)) {
-            View notFound = (model, request, response) -> Problems.write(response, HttpStatus.NOT_FOUND,
-                    "not_found", notHere(kind));
+            View notFound = (model, request, response) ->
+                    Problems.write(response, HttpStatus.NOT_FOUND, "not_found", notHere(kind));
             return new ModelAndView(notFound);
         }
         Optional<String> address = kind.address().apply(to);
@@ -129,7 +153,9 @@ class DevInboxController {
             page.addObject("messages", List.of());
             return page;
         }
-        page.addObject("messages", read(kind, address, PAGE_MAX).stream().map(kind.row()).toList());
+        page.addObject(
+                "messages",
+                read(kind, address, PAGE_MAX).stream().map(kind.row()).toList());
         return page;
     }
 
@@ -144,7 +170,8 @@ class DevInboxController {
         if (!DevInbox.readable(limit)) {
             throw new BadRequest("limit must be 1.." + DevInbox.READ_MAX);
         }
-        return ResponseEntity.ok(Map.of("messages", read(kind, address, limit).stream().map(kind.json()).toList()));
+        return ResponseEntity.ok(Map.of(
+                "messages", read(kind, address, limit).stream().map(kind.json()).toList()));
     }
 
     private <M> List<M> read(Kind<M> kind, Optional<String> address, int limit) {
@@ -157,7 +184,8 @@ class DevInboxController {
     }
 
     private String notHere(Kind<?> kind) {
-        return demo.enabled() ? "This node sends " + kind.noun() + " through a real gateway; it has no developer inbox."
+        return demo.enabled()
+                ? "This node sends " + kind.noun() + " through a real gateway; it has no developer inbox."
                 : "The developer " + kind.label() + " inbox exists only in demo mode.";
     }
 

@@ -17,9 +17,22 @@ import org.socialbank.shared.CurrencyCode;
  * @param splitSeq its member's place in the split; null for a request on its own
  * @param payLink for a payer who is not a customer, how they pay; {@link PayLink#NONE} for a customer
  */
-public record RequestRow(RequestId id, SplitId splitId, Integer splitSeq, Parties parties, long amountMinor,
-        CurrencyCode currency, String note, String channel, RequestStatus status, PayLink payLink, Paying paying,
-        Instant expiresAt, Instant remindedAt, Instant createdAt, Instant updatedAt) {
+public record RequestRow(
+        RequestId id,
+        SplitId splitId,
+        Integer splitSeq,
+        Parties parties,
+        long amountMinor,
+        CurrencyCode currency,
+        String note,
+        String channel,
+        RequestStatus status,
+        PayLink payLink,
+        Paying paying,
+        Instant expiresAt,
+        Instant remindedAt,
+        Instant createdAt,
+        Instant updatedAt) {
 
     /**
      * Who asks whom.
@@ -28,9 +41,12 @@ public record RequestRow(RequestId id, SplitId splitId, Integer splitSeq, Partie
      * @param payer the alias asked to pay
      * @param payerCustomer the payer when the alias was a customer's; else null
      */
-    public record Parties(CustomerId requester, String requesterMaskedName, Alias requesterAlias, Alias payer,
-            CustomerId payerCustomer) {
-    }
+    public record Parties(
+            CustomerId requester,
+            String requesterMaskedName,
+            Alias requesterAlias,
+            Alias payer,
+            CustomerId payerCustomer) {}
 
     /**
      * @param tokenHash the hash of the pay link's token
@@ -67,11 +83,15 @@ public record RequestRow(RequestId id, SplitId splitId, Integer splitSeq, Partie
     }
 
     /** Whether an order with this content would have made this request (a replay) rather than another one. */
-    public boolean sameOrder(CustomerId requester, Alias payer, long amountMinor, CurrencyCode currency, String note,
-            String channel) {
-        return splitId == null && requester().equals(requester) && payer().equals(payer)
-                && this.amountMinor == amountMinor && this.currency.equals(currency)
-                && Objects.equals(this.note, note) && this.channel.equals(channel);
+    public boolean sameOrder(
+            CustomerId requester, Alias payer, long amountMinor, CurrencyCode currency, String note, String channel) {
+        return splitId == null
+                && requester().equals(requester)
+                && payer().equals(payer)
+                && this.amountMinor == amountMinor
+                && this.currency.equals(currency)
+                && Objects.equals(this.note, note)
+                && this.channel.equals(channel);
     }
 
     public boolean open() {

@@ -10,6 +10,14 @@ import org.socialbank.shared.CurrencyCode;
  *
  * @param fingerprint a hash of the order's content, to tell a replay from a reused id
  */
-public record SplitRow(SplitId id, CustomerId organiser, long totalMinor, CurrencyCode currency, String note,
-        String channel, boolean includeOrganiser, long organiserShareMinor, String fingerprint, Instant createdAt) {
-}
+public record SplitRow(
+        SplitId id,
+        CustomerId organiser,
+        long totalMinor,
+        CurrencyCode currency,
+        String note,
+        String channel,
+        boolean includeOrganiser,
+        long organiserShareMinor,
+        String fingerprint,
+        Instant createdAt) {}

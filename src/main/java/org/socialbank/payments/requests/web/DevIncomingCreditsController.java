@@ -42,26 +42,35 @@ class DevIncomingCreditsController {
         return ResponseEntity.ok(Map.of("csrfHeader", csrf.getHeaderName(), "csrfToken", csrf.getToken()));
     }
 
-    @PostMapping(path = "/dev/incoming-credits", consumes = MediaType.APPLICATION_JSON_VALUE,
+    @PostMapping(
+            path = "/dev/incoming-credits",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> credit(@RequestBody RequestBodies.Credit body) {
         if (!demo.enabled()) {
             return notHere();
         }
-        RequestBodies.require(RequestBodies.missing(body.reference(), "reference", body.amountMinor(), "amountMinor",
-                body.currency(), "currency"));
-        String entry = body.entryId() != null ? body.entryId() : java.util.UUID.randomUUID().toString(); // a new credit
+        RequestBodies.require(RequestBodies.missing(
+                body.reference(), "reference", body.amountMinor(), "amountMinor", body.currency(), "currency"));
+        String entry = body.entryId() != null
+                ? body.entryId()
+                : java.util.UUID.randomUUID().toString(); // a new credit
         Requests.creditProblem(entry, body.reference(), body.amountMinor()).ifPresent(problem -> {
             throw new BadRequest(problem);
         });
-        CreditOutcome outcome = requests.creditReceived(entry, body.reference(), body.amountMinor(),
-                RequestBodies.currency(body.currency()));
-        return ResponseEntity.ok(Map.of("reference", outcome.reference(), "outcome", outcome.outcome(),
-                "requestId", outcome.requestId() == null ? "" : outcome.requestId().toString()));
+        CreditOutcome outcome = requests.creditReceived(
+                entry, body.reference(), body.amountMinor(), RequestBodies.currency(body.currency()));
+        return ResponseEntity.ok(Map.of(
+                "reference",
+                outcome.reference(),
+                "outcome",
+                outcome.outcome(),
+                "requestId",
+                outcome.requestId() == null ? "" : outcome.requestId().toString()));
     }
 
     private static ResponseEntity<?> notHere() {
-        return Problems.response(Problems.of(HttpStatus.NOT_FOUND, "not_found",
-                "Simulated incoming credits exist only in demo mode."));
+        return Problems.response(
+                Problems.of(HttpStatus.NOT_FOUND, "not_found", "Simulated incoming credits exist only in demo mode."));
     }
 }

@@ -9,12 +9,12 @@ import org.socialbank.payments.requests.RequestStatus;
 import org.socialbank.payments.requests.Requests;
 import org.socialbank.shared.MoneyFormat;
 import org.socialbank.shared.web.SeeOther;
-import org.springframework.web.servlet.view.RedirectView;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * The pay link's page for someone who is not a customer: who asks for what, and how to pay it by
@@ -36,8 +36,12 @@ class PayRequestPages {
 
     @GetMapping("/pay-request/{token}")
     String open(@PathVariable String token, Model model, HttpServletResponse response, Locale locale) {
-        return render(token.length() > TOKEN_LENGTH_MAX ? Optional.empty() : requests.payLink(token), token, model,
-                response, locale);
+        return render(
+                token.length() > TOKEN_LENGTH_MAX ? Optional.empty() : requests.payLink(token),
+                token,
+                model,
+                response,
+                locale);
     }
 
     /** Reload or Back after declining: the page shows the request as it is now. */
@@ -48,12 +52,16 @@ class PayRequestPages {
 
     @PostMapping("/pay-request/{token}/decline")
     String decline(@PathVariable String token, Model model, HttpServletResponse response, Locale locale) {
-        return render(token.length() > TOKEN_LENGTH_MAX ? Optional.empty() : requests.declinePayLink(token), token,
-                model, response, locale);
+        return render(
+                token.length() > TOKEN_LENGTH_MAX ? Optional.empty() : requests.declinePayLink(token),
+                token,
+                model,
+                response,
+                locale);
     }
 
-    private String render(Optional<PayLinkView> found, String token, Model model, HttpServletResponse response,
-            Locale locale) {
+    private String render(
+            Optional<PayLinkView> found, String token, Model model, HttpServletResponse response, Locale locale) {
         response.setHeader("Cache-Control", "no-store");
         if (found.isEmpty()) {
             response.setStatus(404);
@@ -67,7 +75,8 @@ class PayRequestPages {
         model.addAttribute("view", view);
         model.addAttribute("amount", MoneyFormat.format(view.amountMinor(), view.currency(), locale));
         // the reader's time, with her zone named (issue 13: no bare bank-zone time, never "UTC")
-        model.addAttribute("expires", org.socialbank.shared.web.PageSettings.time().dateTime(view.expiresAt()));
+        model.addAttribute(
+                "expires", org.socialbank.shared.web.PageSettings.time().dateTime(view.expiresAt()));
         return "requests/pay";
     }
 

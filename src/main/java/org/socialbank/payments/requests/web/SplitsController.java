@@ -10,8 +10,8 @@ import org.socialbank.directory.CustomerId;
 import org.socialbank.payments.requests.Requests;
 import org.socialbank.payments.requests.SplitId;
 import org.socialbank.payments.requests.SplitResult;
-import org.socialbank.shared.web.Problems;
 import org.socialbank.shared.web.Created;
+import org.socialbank.shared.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -35,14 +35,26 @@ class SplitsController {
     }
 
     @Operation(summary = "Split a bill between members, in equal or given shares, optionally including the organiser")
-    @ApiResponse(responseCode = "201", description = "the split and its requests", content = @Content(schema = @Schema(implementation = RequestJson.SplitJson.class)))
-    @ApiResponse(responseCode = "200", description = "a replay of the id: the split as it is now",
+    @ApiResponse(
+            responseCode = "201",
+            description = "the split and its requests",
             content = @Content(schema = @Schema(implementation = RequestJson.SplitJson.class)))
-    @ApiResponse(responseCode = "400", description = "malformed, or shares_do_not_add_up, shares_mixed, "
-            + "share_too_small, duplicate_member", content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "409", description = "id_reused", content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "422", description = "organiser_not_found, no_account_in_currency, "
-            + "organiser_has_no_alias, member_is_organiser, member_not_found",
+    @ApiResponse(
+            responseCode = "200",
+            description = "a replay of the id: the split as it is now",
+            content = @Content(schema = @Schema(implementation = RequestJson.SplitJson.class)))
+    @ApiResponse(
+            responseCode = "400",
+            description = "malformed, or shares_do_not_add_up, shares_mixed, " + "share_too_small, duplicate_member",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(
+            responseCode = "409",
+            description = "id_reused",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(
+            responseCode = "422",
+            description = "organiser_not_found, no_account_in_currency, "
+                    + "organiser_has_no_alias, member_is_organiser, member_not_found",
             content = @Content(mediaType = "application/problem+json"))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> split(@RequestBody RequestBodies.SplitBody body) {
@@ -55,18 +67,29 @@ class SplitsController {
     }
 
     @Operation(summary = "A split: each member's request and status, what was paid and what is outstanding")
-    @ApiResponse(responseCode = "200", description = "the split", content = @Content(schema = @Schema(implementation = RequestJson.SplitJson.class)))
-    @ApiResponse(responseCode = "404", description = "split_not_found", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(
+            responseCode = "200",
+            description = "the split",
+            content = @Content(schema = @Schema(implementation = RequestJson.SplitJson.class)))
+    @ApiResponse(
+            responseCode = "404",
+            description = "split_not_found",
+            content = @Content(mediaType = "application/problem+json"))
     @GetMapping("/{id}")
     ResponseEntity<?> get(@PathVariable UUID id) {
-        return requests.split(new SplitId(id)).<ResponseEntity<?>>map(s -> ResponseEntity.ok(RequestJson.SplitJson.of(s)))
+        return requests.split(new SplitId(id))
+                .<ResponseEntity<?>>map(s -> ResponseEntity.ok(RequestJson.SplitJson.of(s)))
                 .orElseGet(() -> notFound(id));
     }
 
     @Operation(summary = "Remind the members who have not paid; each at most once per reminder interval")
-    @ApiResponse(responseCode = "200", description = "who is reminded now, who was reminded too recently, and when next",
+    @ApiResponse(
+            responseCode = "200",
+            description = "who is reminded now, who was reminded too recently, and when next",
             content = @Content(schema = @Schema(implementation = RequestJson.RemindersJson.class)))
-    @ApiResponse(responseCode = "404", description = "split_not_found (also for a customer who is not its organiser)",
+    @ApiResponse(
+            responseCode = "404",
+            description = "split_not_found (also for a customer who is not its organiser)",
             content = @Content(mediaType = "application/problem+json"))
     @PostMapping(path = "/{id}/remind", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> remind(@PathVariable UUID id, @RequestBody RequestBodies.Organiser body) {

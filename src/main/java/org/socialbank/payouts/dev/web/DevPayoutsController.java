@@ -36,8 +36,13 @@ class DevPayoutsController {
         if (rail == null) {
             return notHere();
         }
-        return ResponseEntity.ok(Map.of("failNextQueued", rail.troublesQueued(), "csrfHeader", csrf.getHeaderName(),
-                "csrfToken", csrf.getToken()));
+        return ResponseEntity.ok(Map.of(
+                "failNextQueued",
+                rail.troublesQueued(),
+                "csrfHeader",
+                csrf.getHeaderName(),
+                "csrfToken",
+                csrf.getToken()));
     }
 
     @PostMapping("/dev/payouts/fail-next")
@@ -47,7 +52,9 @@ class DevPayoutsController {
             return notHere();
         }
         if (rail.troublesQueued() >= SandboxRail.TROUBLES_MAX) {
-            return Problems.response(Problems.of(HttpStatus.CONFLICT, "too_many_queued",
+            return Problems.response(Problems.of(
+                    HttpStatus.CONFLICT,
+                    "too_many_queued",
                     SandboxRail.TROUBLES_MAX + " payouts are already queued to fail."));
         }
         return ResponseEntity.ok(Map.of("failNextQueued", rail.troubleNext(SandboxRail.Trouble.FAIL)));
@@ -58,8 +65,11 @@ class DevPayoutsController {
     }
 
     private ResponseEntity<?> notHere() {
-        return Problems.response(Problems.of(HttpStatus.NOT_FOUND, "not_found", demo.enabled()
-                ? "This node sends payouts through a real interbank rail; it has no sandbox."
-                : "The payout sandbox controls exist only in demo mode."));
+        return Problems.response(Problems.of(
+                HttpStatus.NOT_FOUND,
+                "not_found",
+                demo.enabled()
+                        ? "This node sends payouts through a real interbank rail; it has no sandbox."
+                        : "The payout sandbox controls exist only in demo mode."));
     }
 }

@@ -17,8 +17,8 @@ import org.socialbank.channels.webchat.WebChatProperties;
 /** Security review #9: all open streams of a node share one poll, which fans the rows out. */
 class ChatFeedUnitTests {
 
-    static final WebChatProperties PROPERTIES = new WebChatProperties(Duration.ofMinutes(5), Duration.ofMillis(500),
-            3, 1000, 50, 30, Duration.ofDays(90));
+    static final WebChatProperties PROPERTIES =
+            new WebChatProperties(Duration.ofMinutes(5), Duration.ofMillis(500), 3, 1000, 50, 30, Duration.ofDays(90));
     static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
 
     /** The table as a list, counting the queries made against it. */
@@ -29,8 +29,12 @@ class ChatFeedUnitTests {
         @Override
         public List<WebChatMessages.Fresh> read(Collection<String> visitors, long seq, Instant since, int max) {
             reads++;
-            return rows.stream().filter(r -> visitors.contains(r.visitor()))
-                    .filter(r -> r.seq() > seq || since != null && !r.createdAt().isBefore(since)).limit(max).toList();
+            return rows.stream()
+                    .filter(r -> visitors.contains(r.visitor()))
+                    .filter(r ->
+                            r.seq() > seq || since != null && !r.createdAt().isBefore(since))
+                    .limit(max)
+                    .toList();
         }
 
         @Override
@@ -63,13 +67,18 @@ class ChatFeedUnitTests {
         assertThat(table.reads - before).isEqualTo(2); // 101 rows: two pages of 100, in one tick
         for (ChatFeed.Subscription s : subscriptions) {
             List<WebChatMessages.Fresh> rows = s.next(Duration.ZERO);
-            assertThat(rows).as(s.visitor).singleElement().satisfies(r -> assertThat(r.visitor()).isEqualTo(s.visitor));
+            assertThat(rows)
+                    .as(s.visitor)
+                    .singleElement()
+                    .satisfies(r -> assertThat(r.visitor()).isEqualTo(s.visitor));
         }
         before = table.reads;
         for (int tick = 0; tick < 10; tick++) {
             feed.tick();
         }
-        assertThat(table.reads - before).as("one query per tick, whatever the number of streams").isEqualTo(10);
+        assertThat(table.reads - before)
+                .as("one query per tick, whatever the number of streams")
+                .isEqualTo(10);
         subscriptions.forEach(feed::unsubscribe);
         before = table.reads;
         feed.tick();

@@ -10,8 +10,8 @@ import org.socialbank.channels.webchat.WebChatProperties;
 /** The bounds on open streams, and the visitor's id made from the cookie. */
 class ChatStreamsUnitTests {
 
-    static final WebChatProperties TWO_PER_VISITOR_THREE_IN_ALL = new WebChatProperties(Duration.ofMinutes(5),
-            Duration.ofMillis(500), 2, 3, 50, 30, Duration.ofDays(90));
+    static final WebChatProperties TWO_PER_VISITOR_THREE_IN_ALL =
+            new WebChatProperties(Duration.ofMinutes(5), Duration.ofMillis(500), 2, 3, 50, 30, Duration.ofDays(90));
 
     @Test
     void aVisitorHoldsAtMostTheBoundAndTheNodeAtMostItsOwn() {
@@ -30,13 +30,17 @@ class ChatStreamsUnitTests {
 
     @Test
     void badSettingsStopTheStart() {
-        assertThatThrownBy(() -> new WebChatProperties(Duration.ofSeconds(1), Duration.ofMillis(500), 2, 3, 50, 30, Duration.ofDays(90)))
+        assertThatThrownBy(() -> new WebChatProperties(
+                        Duration.ofSeconds(1), Duration.ofMillis(500), 2, 3, 50, 30, Duration.ofDays(90)))
                 .hasMessageContaining("stream-lifetime");
-        assertThatThrownBy(() -> new WebChatProperties(Duration.ofMinutes(5), Duration.ofMillis(500), 0, 3, 50, 30, Duration.ofDays(90)))
+        assertThatThrownBy(() -> new WebChatProperties(
+                        Duration.ofMinutes(5), Duration.ofMillis(500), 0, 3, 50, 30, Duration.ofDays(90)))
                 .hasMessageContaining("streams-per-visitor-max");
-        assertThatThrownBy(() -> new WebChatProperties(Duration.ofMinutes(5), Duration.ofMillis(500), 2, 3, 101, 30, Duration.ofDays(90)))
+        assertThatThrownBy(() -> new WebChatProperties(
+                        Duration.ofMinutes(5), Duration.ofMillis(500), 2, 3, 101, 30, Duration.ofDays(90)))
                 .hasMessageContaining("history-max");
-        assertThatThrownBy(() -> new WebChatProperties(Duration.ofMinutes(5), Duration.ofMillis(500), 2, 3, 50, 0, Duration.ofDays(90)))
+        assertThatThrownBy(() -> new WebChatProperties(
+                        Duration.ofMinutes(5), Duration.ofMillis(500), 2, 3, 50, 0, Duration.ofDays(90)))
                 .hasMessageContaining("messages-per-minute-max");
     }
 }

@@ -23,16 +23,16 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.socialbank.directory.Alias;
 import org.socialbank.directory.AliasType;
+import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.CustomerView;
 import org.socialbank.directory.Directory;
 import org.socialbank.directory.KycLevel;
-import org.socialbank.shared.Language;
-import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.Linking;
-import org.socialbank.shared.Network;
 import org.socialbank.directory.NewCustomer;
+import org.socialbank.shared.Language;
+import org.socialbank.shared.Network;
 import org.socialbank.support.FakeSms;
 import org.socialbank.support.MutableClock;
 import org.socialbank.support.TestStores;
@@ -51,9 +51,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * chat's own browser, server-signed cookies, rotation at sign-in, idle and absolute expiry, and
  * the per-address message limit.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "socialbank.web.secure-cookies=false", "socialbank.webchat.messages-per-address-per-minute-max=20",
-        "socialbank.webchat.linked-idle-timeout=30m", "socialbank.webchat.linked-lifetime=2h"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "socialbank.web.secure-cookies=false", "socialbank.webchat.messages-per-address-per-minute-max=20",
+            "socialbank.webchat.linked-idle-timeout=30m", "socialbank.webchat.linked-lifetime=2h"
+        })
 @Import(H2WebChatSessionIntegrationTests.Fakes.class)
 class H2WebChatSessionIntegrationTests {
 
@@ -98,12 +101,19 @@ class H2WebChatSessionIntegrationTests {
         // +33 612 xxx xxx: every number of that range is a valid French mobile (0639... is not)
         phone = "+33612" + String.format("%06d", Math.abs(suffix.hashCode()) % 1_000_000);
         customer = new CustomerId(UUID.randomUUID());
-        directory.register(new NewCustomer(customer, "Bob Brown", Language.EN, KycLevel.FULL, username, PASSWORD,
+        directory.register(new NewCustomer(
+                customer,
+                "Bob Brown",
+                Language.EN,
+                KycLevel.FULL,
+                username,
+                PASSWORD,
                 List.of(new CustomerView.AliasEntry(Alias.parse(AliasType.PHONE, null, phone, null), true))));
     }
 
     @Test
-    @DisplayName("security review #3: visitor A asks for a link; browser B completes nothing, and only A's browser signs in")
+    @DisplayName(
+            "security review #3: visitor A asks for a link; browser B completes nothing, and only A's browser signs in")
     void theWebChatSignsInOnlyInItsOwnBrowser() {
         Browser a = new Browser();
         a.open("/chat");
@@ -116,9 +126,11 @@ class H2WebChatSessionIntegrationTests {
         HttpResponse<String> refused = b.get(path);
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.body()).contains("Sign in from the web chat in this browser");
-        assertThat(b.form(path, "username", username, "password", PASSWORD).statusCode()).isEqualTo(403);
+        assertThat(b.form(path, "username", username, "password", PASSWORD).statusCode())
+                .isEqualTo(403);
         assertThat(b.form(path.replace("/chat/link/", "/link/"), "username", username, "password", PASSWORD)
-                .statusCode()).isEqualTo(403);
+                        .statusCode())
+                .isEqualTo(403);
         Browser noChat = new Browser();
         noChat.open("/link/not-a-token-but-a-page-with-a-csrf-token-0123");
         assertThat(noChat.get(path).statusCode()).isEqualTo(403);
@@ -127,13 +139,17 @@ class H2WebChatSessionIntegrationTests {
 
         String page = a.open(path);
         assertThat(page).contains("the web chat in this browser").doesNotContain("v-");
-        assertThat(a.form(path, "username", username, "password", PASSWORD).body()).contains("6-digit code");
-        assertThat(b.form(path + "/code", "code", sms.lastCode(phone)).statusCode()).isEqualTo(403);
+        assertThat(a.form(path, "username", username, "password", PASSWORD).body())
+                .contains("6-digit code");
+        assertThat(b.form(path + "/code", "code", sms.lastCode(phone)).statusCode())
+                .isEqualTo(403);
         ChannelIdentity before = identityOf(a);
         String oldCookie = a.cookie();
         assertThat(a.form(path + "/code", "code", sms.lastCode(phone)).body()).contains("is linked");
         assertThat(identities.linkedCustomer(before.id())).contains(customer);
-        assertThat(a.cookie()).as("security review #10: the session is rotated at sign-in").isNotEqualTo(oldCookie);
+        assertThat(a.cookie())
+                .as("security review #10: the session is rotated at sign-in")
+                .isNotEqualTo(oldCookie);
     }
 
     @Test
@@ -171,7 +187,9 @@ class H2WebChatSessionIntegrationTests {
         clock.advance(Duration.ofMinutes(29));
         assertThat(a.send("help").statusCode()).isEqualTo(202);
         clock.advance(Duration.ofMinutes(29));
-        assertThat(a.get("/chat/history").statusCode()).as("activity kept it alive").isEqualTo(200);
+        assertThat(a.get("/chat/history").statusCode())
+                .as("activity kept it alive")
+                .isEqualTo(200);
         clock.advance(Duration.ofMinutes(31));
         HttpResponse<String> ended = a.get("/chat/history");
         assertThat(ended.statusCode()).isEqualTo(401);
@@ -246,7 +264,8 @@ class H2WebChatSessionIntegrationTests {
     final class Browser {
 
         final Map<String, String> cookies = new LinkedHashMap<>();
-        final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        final HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         String csrf;
         String previousCookie;
 
@@ -268,8 +287,10 @@ class H2WebChatSessionIntegrationTests {
         }
 
         HttpResponse<String> send(String text, String language) {
-            return exchange(post("/chat/messages", Map.of("id", UUID.randomUUID().toString(), "text", text))
-                    .header("Accept-Language", language).build());
+            return exchange(
+                    post("/chat/messages", Map.of("id", UUID.randomUUID().toString(), "text", text))
+                            .header("Accept-Language", language)
+                            .build());
         }
 
         String history() {
@@ -302,9 +323,11 @@ class H2WebChatSessionIntegrationTests {
             }
             StringBuilder body = new StringBuilder();
             form.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&")
-                    .append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(k, StandardCharsets.UTF_8))
+                    .append('=')
                     .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-            return request(path).header("Content-Type", "application/x-www-form-urlencoded")
+            return request(path)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
         }
 
@@ -313,7 +336,10 @@ class H2WebChatSessionIntegrationTests {
                     .timeout(Duration.ofSeconds(30));
             if (!cookies.isEmpty()) {
                 StringBuilder header = new StringBuilder();
-                cookies.forEach((k, v) -> header.append(header.length() == 0 ? "" : "; ").append(k).append('=').append(v));
+                cookies.forEach((k, v) -> header.append(header.length() == 0 ? "" : "; ")
+                        .append(k)
+                        .append('=')
+                        .append(v));
                 builder.header("Cookie", header.toString());
             }
             return builder;

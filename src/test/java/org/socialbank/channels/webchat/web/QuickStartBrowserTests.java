@@ -91,8 +91,10 @@ class QuickStartBrowserTests {
         DemoCustomer alice = DemoBank.CUSTOMERS.get(0);
         DemoCustomer camille = DemoBank.CUSTOMERS.get(1);
         CurrencyCode eur = CurrencyCode.of("EUR");
-        AccountId alicesEur = directory.primaryAccount(alice.customerId(), "EUR").orElseThrow();
-        AccountId camillesEur = directory.primaryAccount(camille.customerId(), "EUR").orElseThrow();
+        AccountId alicesEur =
+                directory.primaryAccount(alice.customerId(), "EUR").orElseThrow();
+        AccountId camillesEur =
+                directory.primaryAccount(camille.customerId(), "EUR").orElseThrow();
         long camilleBefore = ledger.account(camillesEur).orElseThrow().balanceMinor();
 
         browser.get(BASE + "/chat?lang=en");
@@ -103,7 +105,9 @@ class QuickStartBrowserTests {
 
         type("balance");
         String shown = MoneyFormat.format(account(alicesEur).availableMinor(), eur, EN);
-        assertThat(waitForAnswer(shown)).as("the chat's balance is the ledger's available").contains(shown);
+        assertThat(waitForAnswer(shown))
+                .as("the chat's balance is the ledger's available")
+                .contains(shown);
 
         // the first payment from a newly linked chat is held for the bank's page (the README says so)
         int before = answers().size();
@@ -121,15 +125,17 @@ class QuickStartBrowserTests {
 
         browser.get(BASE + "/chat?lang=en");
         WebElement receipt = wait.until(d -> d.findElements(By.cssSelector("#chat-log li.card")).stream()
-                .filter(c -> c.getText().contains("Your payment of €5.00 to Camille D. is done.")).findFirst()
+                .filter(c -> c.getText().contains("Your payment of €5.00 to Camille D. is done."))
+                .findFirst()
                 .orElse(null));
         Chromium.screenshot(browser, "quickstart-en-receipt");
         PaymentId paid = reference(receipt.getText(), "Reference: ");
         Payment payment = payments.payment(paid).orElseThrow();
         assertThat(payment.status()).isEqualTo(PaymentStatus.COMPLETED);
         assertThat(payment.amountMinor()).isEqualTo(500);
-        assertThat(receipt.getText()).contains("Available now: " + MoneyFormat.format(account(alicesEur).availableMinor(),
-                eur, EN));
+        assertThat(receipt.getText())
+                .contains("Available now: "
+                        + MoneyFormat.format(account(alicesEur).availableMinor(), eur, EN));
         assertThat(ledger.account(camillesEur).orElseThrow().balanceMinor()).isEqualTo(camilleBefore + 500);
 
         type("history");
@@ -144,7 +150,8 @@ class QuickStartBrowserTests {
         DemoCustomer sara = DemoBank.CUSTOMERS.get(3);
         CurrencyCode irr = CurrencyCode.of("IRR");
         AccountId sarasIrr = directory.primaryAccount(sara.customerId(), "IRR").orElseThrow();
-        String stranger = "+33671100" + String.format("%03d", Math.floorMod(UUID.randomUUID().hashCode(), 1_000));
+        String stranger = "+33671100"
+                + String.format("%03d", Math.floorMod(UUID.randomUUID().hashCode(), 1_000));
 
         browser.get(BASE + "/chat?lang=fa");
         assertThat(browser.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
@@ -162,7 +169,8 @@ class QuickStartBrowserTests {
         String code = newestCode();
         browser.get(confirmUrl);
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("fa");
-        assertThat(browser.findElement(By.id("amount")).getText()).contains(number(MoneyFormat.format(500_000, irr, FA)));
+        assertThat(browser.findElement(By.id("amount")).getText())
+                .contains(number(MoneyFormat.format(500_000, irr, FA)));
         browser.findElement(By.id("code")).sendKeys(code);
         browser.findElement(By.cssSelector("button[type=submit]")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("outcome")));
@@ -170,15 +178,21 @@ class QuickStartBrowserTests {
         browser.findElement(By.id("back-to-chat")).click(); // issue 13 (3.4a): back to the web chat
         wait.until(ExpectedConditions.urlToBe(BASE + "/chat"));
         // issue 13 (5.1c): "... waits for +33671100..." keeps the phone's order in the Persian sentence
-        WebElement waits = wait.until(d -> answers().stream().filter(a -> a.getText().contains(stranger.substring(1)))
-                .reduce((a, b) -> b).orElse(null));
-        assertThat(drawnLeftToRight(waits, stranger)).as("the phone is drawn +3367..., not 3367...+").isTrue();
+        WebElement waits = wait.until(d -> answers().stream()
+                .filter(a -> a.getText().contains(stranger.substring(1)))
+                .reduce((a, b) -> b)
+                .orElse(null));
+        assertThat(drawnLeftToRight(waits, stranger))
+                .as("the phone is drawn +3367..., not 3367...+")
+                .isTrue();
 
         // the money waits for the stranger's claim: reserved, not spendable, and said so
         browser.get(BASE + "/chat?lang=fa");
         type("موجودی");
         Account account = account(sarasIrr);
-        assertThat(account.balanceMinor() - account.availableMinor()).as("held in escrow").isEqualTo(500_000);
+        assertThat(account.balanceMinor() - account.availableMinor())
+                .as("held in escrow")
+                .isEqualTo(500_000);
         String spendable = number(MoneyFormat.format(account.availableMinor(), irr, FA));
         String reserved = number(MoneyFormat.format(500_000, irr, FA));
         String balance = waitForAnswer(spendable);
@@ -199,21 +213,32 @@ class QuickStartBrowserTests {
     void theChatAndPageButtonsWorkInChromium(@TempDir Path profile) {
         start(profile);
         DemoCustomer alice = DemoBank.CUSTOMERS.get(0);
-        browser.executeCdpCommand("Browser.grantPermissions", java.util.Map.of("origin", BASE, "permissions",
-                List.of("geolocation", "clipboardReadWrite", "clipboardSanitizedWrite")));
-        browser.executeCdpCommand("Emulation.setGeolocationOverride", java.util.Map.of("latitude", 48.8709,
-                "longitude", 2.3320, "accuracy", 10)); // a few steps from the Opéra branch
+        browser.executeCdpCommand(
+                "Browser.grantPermissions",
+                java.util.Map.of(
+                        "origin",
+                        BASE,
+                        "permissions",
+                        List.of("geolocation", "clipboardReadWrite", "clipboardSanitizedWrite")));
+        browser.executeCdpCommand(
+                "Emulation.setGeolocationOverride",
+                java.util.Map.of(
+                        "latitude", 48.8709, "longitude", 2.3320, "accuracy", 10)); // a few steps from the Opéra branch
         browser.get(BASE + "/chat?lang=en");
         WebElement locate = wait.until(ExpectedConditions.elementToBeClickable(By.id("chat-location")));
         locate.click();
         WebElement places = wait.until(d -> d.findElements(By.cssSelector("#chat-log li.card")).stream()
-                .filter(c -> c.getText().contains("socialbank Paris Opéra")).findFirst().orElse(null));
-        assertThat(places.getText().indexOf("Paris Opéra")).as("the nearest first")
+                .filter(c -> c.getText().contains("socialbank Paris Opéra"))
+                .findFirst()
+                .orElse(null));
+        assertThat(places.getText().indexOf("Paris Opéra"))
+                .as("the nearest first")
                 .isLessThan(places.getText().indexOf("Paris Bastille"));
 
         type("balance");
         linkTheChat(alice, "now linked");
-        String stranger = "+33671100" + String.format("%03d", Math.floorMod(UUID.randomUUID().hashCode(), 1_000));
+        String stranger = "+33671100"
+                + String.format("%03d", Math.floorMod(UUID.randomUUID().hashCode(), 1_000));
         int before = answers().size();
         type("pay " + stranger + " 5");
         newestChip(before).click();
@@ -228,25 +253,30 @@ class QuickStartBrowserTests {
         back.click();
         wait.until(ExpectedConditions.urlToBe(BASE + "/chat"));
         // a whole page load (the outcome page is htmx-boosted; a boosted swap left the chat's script unrun)
-        wait.until(d -> (BASE + "/chat").equals(browser.executeScript(
-                "return performance.getEntriesByType('navigation')[0].name")));
+        wait.until(d -> (BASE + "/chat")
+                .equals(browser.executeScript("return performance.getEntriesByType('navigation')[0].name")));
 
         String claimUrl = waitForLink("/claim/");
         By shareLabel = By.xpath("//ol[@id='chat-log']//li[contains(., '" + stranger + "')]"
                 + "//*[normalize-space(text())='Share the link']");
-        assertThat(browser.findElements(shareLabel)).as("one \"Share the link\", not two").hasSize(1);
+        assertThat(browser.findElements(shareLabel))
+                .as("one \"Share the link\", not two")
+                .hasSize(1);
         browser.executeScript("delete Navigator.prototype.share; delete navigator.share;");
         wait.until(ExpectedConditions.elementToBeClickable(shareLabel)).click();
-        wait.until(d -> !d.findElements(By.cssSelector("#chat-log a.share-link[data-done='true']")).isEmpty());
+        wait.until(d -> !d.findElements(By.cssSelector("#chat-log a.share-link[data-done='true']"))
+                .isEmpty());
         assertThat(clipboard()).isEqualTo(claimUrl);
         assertThat(browser.getWindowHandles()).as("copied, not opened").hasSize(1);
 
-        type("request 20 from +33671100" + String.format("%03d", Math.floorMod(UUID.randomUUID().hashCode(), 1_000)));
+        type("request 20 from +33671100"
+                + String.format("%03d", Math.floorMod(UUID.randomUUID().hashCode(), 1_000)));
         String payRequest = waitForLink("/pay-request/");
         browser.get(payRequest);
         for (String field : List.of("iban", "reference")) {
             WebElement copy = browser.findElement(By.cssSelector("#" + field + " button.copy"));
-            String shown = browser.findElement(By.cssSelector("#" + field + " code")).getText();
+            String shown =
+                    browser.findElement(By.cssSelector("#" + field + " code")).getText();
             copy.click();
             wait.until(d -> "true".equals(copy.getAttribute("data-done")));
             assertThat(clipboard()).as(field).isEqualTo(shown);
@@ -261,13 +291,16 @@ class QuickStartBrowserTests {
 
     /** Whether {@code ltr} is drawn in its own order inside the element: its first character left of its last. */
     private boolean drawnLeftToRight(WebElement element, String ltr) {
-        Object lefts = browser.executeScript("var el = arguments[0], s = arguments[1];"
-                + "var w = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);"
-                + "while (w.nextNode()) { var t = w.currentNode, i = t.data.indexOf(s); if (i < 0) { continue; }"
-                + "  var a = document.createRange(); a.setStart(t, i); a.setEnd(t, i + 1);"
-                + "  var b = document.createRange(); b.setStart(t, i + s.length - 1); b.setEnd(t, i + s.length);"
-                + "  return [a.getBoundingClientRect().left, b.getBoundingClientRect().left]; }"
-                + "return null;", element, ltr);
+        Object lefts = browser.executeScript(
+                "var el = arguments[0], s = arguments[1];"
+                        + "var w = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);"
+                        + "while (w.nextNode()) { var t = w.currentNode, i = t.data.indexOf(s); if (i < 0) { continue; }"
+                        + "  var a = document.createRange(); a.setStart(t, i); a.setEnd(t, i + 1);"
+                        + "  var b = document.createRange(); b.setStart(t, i + s.length - 1); b.setEnd(t, i + s.length);"
+                        + "  return [a.getBoundingClientRect().left, b.getBoundingClientRect().left]; }"
+                        + "return null;",
+                element,
+                ltr);
         assertThat(lefts).as("the text " + ltr + " in " + element.getText()).isInstanceOf(List.class);
         List<?> xs = (List<?>) lefts;
         return ((Number) xs.get(0)).doubleValue() < ((Number) xs.get(1)).doubleValue();
@@ -287,7 +320,9 @@ class QuickStartBrowserTests {
         String chat = browser.getWindowHandle();
         link.click();
         wait.until(d -> d.getWindowHandles().size() == 2);
-        browser.getWindowHandles().stream().filter(h -> !h.equals(chat)).findFirst()
+        browser.getWindowHandles().stream()
+                .filter(h -> !h.equals(chat))
+                .findFirst()
                 .ifPresent(h -> browser.switchTo().window(h));
         String linkUrl = browser.getCurrentUrl();
         browser.findElement(By.id("username")).sendKeys(customer.username());
@@ -300,7 +335,8 @@ class QuickStartBrowserTests {
         browser.findElement(By.cssSelector("button[type=submit]")).click();
         wait.until(ExpectedConditions.not(ExpectedConditions.presenceOfElementLocated(By.id("code"))));
         // issue 13 (3.4a): the done page links back to the chat the link came from
-        assertThat(browser.findElement(By.id("back-to-chat")).getAttribute("href")).isEqualTo(BASE + "/chat");
+        assertThat(browser.findElement(By.id("back-to-chat")).getAttribute("href"))
+                .isEqualTo(BASE + "/chat");
         browser.close();
         browser.switchTo().window(chat);
         waitForAnswer(linkedSays);
@@ -311,7 +347,8 @@ class QuickStartBrowserTests {
         String chat = browser.getCurrentUrl();
         browser.get(BASE + "/dev/sms");
         Matcher code = Pattern.compile("(?<![0-9۰-۹])([0-9۰-۹]{6})(?![0-9۰-۹])")
-                .matcher(browser.findElement(By.cssSelector("ol.messages li p.text")).getText());
+                .matcher(browser.findElement(By.cssSelector("ol.messages li p.text"))
+                        .getText());
         assertThat(code.find()).as("the code is in the developer inbox").isTrue();
         browser.get(chat);
         return org.socialbank.shared.Digits.toAscii(code.group(1));
@@ -324,13 +361,18 @@ class QuickStartBrowserTests {
     }
 
     private String waitForAnswer(String part) {
-        return wait.until(d -> answers().stream().map(WebElement::getText).filter(t -> t.contains(part))
-                .reduce((a, b) -> b).orElse(null));
+        return wait.until(d -> answers().stream()
+                .map(WebElement::getText)
+                .filter(t -> t.contains(part))
+                .reduce((a, b) -> b)
+                .orElse(null));
     }
 
     private String waitForLink(String path) {
         return wait.until(d -> d.findElements(By.cssSelector("a.link-button")).stream()
-                .map(a -> a.getAttribute("href")).filter(h -> h != null && h.contains(path)).reduce((a, b) -> b)
+                .map(a -> a.getAttribute("href"))
+                .filter(h -> h != null && h.contains(path))
+                .reduce((a, b) -> b)
                 .orElse(null));
     }
 
@@ -339,10 +381,15 @@ class QuickStartBrowserTests {
         return wait.until(d -> {
             List<WebElement> all = answers();
             List<WebElement> withChips = all.subList(Math.min(before, all.size()), all.size()).stream()
-                    .filter(a -> a.findElements(By.cssSelector("button.chip")).stream().anyMatch(WebElement::isEnabled))
+                    .filter(a -> a.findElements(By.cssSelector("button.chip")).stream()
+                            .anyMatch(WebElement::isEnabled))
                     .toList();
-            return withChips.isEmpty() ? null
-                    : withChips.get(withChips.size() - 1).findElements(By.cssSelector("button.chip")).get(0);
+            return withChips.isEmpty()
+                    ? null
+                    : withChips
+                            .get(withChips.size() - 1)
+                            .findElements(By.cssSelector("button.chip"))
+                            .get(0);
         });
     }
 

@@ -26,19 +26,26 @@ class VisitorsUnitTests {
 
         String secret = session.cookie().substring(0, 43);
         assertThat(visitors.visitor(secret)).as("the old, unsigned format").isEmpty();
-        assertThat(visitors.visitor(secret + "." + "A".repeat(43))).as("a forged signature").isEmpty();
+        assertThat(visitors.visitor(secret + "." + "A".repeat(43)))
+                .as("a forged signature")
+                .isEmpty();
         assertThat(visitors.visitor((String) null)).isEmpty();
         assertThat(visitors.visitor(session.cookie() + "x")).isEmpty();
-        Visitors otherBank = new Visitors(new OneTimeCodes("another pepper, also thirty-two bytes long"
-                .getBytes(StandardCharsets.UTF_8)), new WebProperties(true));
-        assertThat(otherBank.visitor(session.cookie())).as("signed with another key").isEmpty();
+        Visitors otherBank = new Visitors(
+                new OneTimeCodes("another pepper, also thirty-two bytes long".getBytes(StandardCharsets.UTF_8)),
+                new WebProperties(true));
+        assertThat(otherBank.visitor(session.cookie()))
+                .as("signed with another key")
+                .isEmpty();
     }
 
     @Test
     @DisplayName("security review #10: the cookie is __Host-: Secure, Path=/, no Domain, HttpOnly")
     void theCookieHasTheHostPrefix() {
         String header = visitors.setCookie(visitors.mint().cookie());
-        assertThat(header).startsWith("__Host-sb_chat=").contains("Path=/;", "Secure", "HttpOnly", "SameSite=Lax")
+        assertThat(header)
+                .startsWith("__Host-sb_chat=")
+                .contains("Path=/;", "Secure", "HttpOnly", "SameSite=Lax")
                 .doesNotContainIgnoringCase("Domain=");
         Visitors plain = new Visitors(new OneTimeCodes(PEPPER), new WebProperties(false));
         assertThat(plain.setCookie("x")).startsWith("sb_chat=").doesNotContain("Secure");
@@ -50,7 +57,8 @@ class VisitorsUnitTests {
         assertThat(WebChatSessions.addressKey("2001:db8:1:2:aaaa::1"))
                 .isEqualTo(WebChatSessions.addressKey("2001:db8:1:2:bbbb:cccc:dddd:eeee"))
                 .endsWith("/64");
-        assertThat(WebChatSessions.addressKey("2001:db8:1:3::1")).isNotEqualTo(WebChatSessions.addressKey("2001:db8:1:2::1"));
+        assertThat(WebChatSessions.addressKey("2001:db8:1:3::1"))
+                .isNotEqualTo(WebChatSessions.addressKey("2001:db8:1:2::1"));
         assertThat(WebChatSessions.addressKey("192.0.2.1")).isNotEqualTo(WebChatSessions.addressKey("192.0.2.2"));
         assertThat(WebChatSessions.addressKey("::ffff:192.0.2.1")).isEqualTo(WebChatSessions.addressKey("192.0.2.1"));
         assertThat(WebChatSessions.addressKey("example.com")).isEqualTo("unknown");

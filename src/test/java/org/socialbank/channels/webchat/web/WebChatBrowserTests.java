@@ -76,16 +76,23 @@ class WebChatBrowserTests {
         wait.until(d -> answers().stream().anyMatch(a -> a.getText().contains("balance")));
         Chromium.screenshot(browser, "webchat-1-help");
         // issue 13 (P10): every message shows its time, under a day separator
-        wait.until(d -> !answers().get(answers().size() - 1).findElements(By.cssSelector("time.at")).isEmpty());
+        wait.until(d -> !answers()
+                .get(answers().size() - 1)
+                .findElements(By.cssSelector("time.at"))
+                .isEmpty());
         assertThat(browser.findElements(By.cssSelector("#chat-log li.day"))).hasSize(1);
-        assertThat(browser.findElement(By.cssSelector("#chat-log li.me time.at")).getText()).matches(".*\\d{2}.*");
+        assertThat(browser.findElement(By.cssSelector("#chat-log li.me time.at"))
+                        .getText())
+                .matches(".*\\d{2}.*");
 
         type("balance");
         WebElement link = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a.link-button")));
         String chat = browser.getWindowHandle();
         link.click();
         wait.until(d -> d.getWindowHandles().size() == 2);
-        browser.getWindowHandles().stream().filter(h -> !h.equals(chat)).findFirst()
+        browser.getWindowHandles().stream()
+                .filter(h -> !h.equals(chat))
+                .findFirst()
                 .ifPresent(h -> browser.switchTo().window(h));
         String linkUrl = browser.getCurrentUrl();
         assertThat(linkUrl).startsWith(BASE + "/chat/link/");
@@ -95,7 +102,8 @@ class WebChatBrowserTests {
         browser.findElement(By.cssSelector("button[type=submit]")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("code")));
         browser.get(BASE + "/dev/sms");
-        Matcher code = Pattern.compile("\\b(\\d{6})\\b").matcher(browser.findElement(By.tagName("main")).getText());
+        Matcher code = Pattern.compile("\\b(\\d{6})\\b")
+                .matcher(browser.findElement(By.tagName("main")).getText());
         assertThat(code.find()).as("the code is in the developer inbox").isTrue();
         browser.get(linkUrl);
         browser.findElement(By.id("code")).sendKeys(code.group(1));
@@ -112,15 +120,20 @@ class WebChatBrowserTests {
 
         type("pay $" + camille.tag() + " 5");
         WebElement confirm = wait.until(d -> d.findElements(By.cssSelector("button.chip")).stream()
-                .filter(b -> b.getText().equals("Confirm") && b.isEnabled()).findFirst().orElse(null));
+                .filter(b -> b.getText().equals("Confirm") && b.isEnabled())
+                .findFirst()
+                .orElse(null));
         confirm.click();
         // the first payment from a newly linked chat is confirmed on the bank's own page, bound to amount and payee
         WebElement page = wait.until(d -> d.findElements(By.cssSelector("a.link-button")).stream()
-                .filter(a -> a.getAttribute("href").contains("/confirm/")).findFirst().orElse(null));
+                .filter(a -> a.getAttribute("href").contains("/confirm/"))
+                .findFirst()
+                .orElse(null));
         Chromium.screenshot(browser, "webchat-4-held");
         String confirmUrl = page.getAttribute("href");
         browser.get(BASE + "/dev/sms");
-        Matcher confirmCode = Pattern.compile("\\b(\\d{6})\\b").matcher(browser.findElement(By.tagName("main")).getText());
+        Matcher confirmCode = Pattern.compile("\\b(\\d{6})\\b")
+                .matcher(browser.findElement(By.tagName("main")).getText());
         assertThat(confirmCode.find()).isTrue();
         browser.get(confirmUrl);
         assertThat(browser.findElement(By.id("amount")).getText()).contains("5");
@@ -143,11 +156,13 @@ class WebChatBrowserTests {
             return chips.size() > confirmsBefore ? chips.get(chips.size() - 2) : null;
         });
         assertThat(again.getText()).isEqualTo("Confirm");
-        int cardsBefore = browser.findElements(By.cssSelector("#chat-log li.card")).size();
+        int cardsBefore =
+                browser.findElements(By.cssSelector("#chat-log li.card")).size();
         again.click();
         WebElement receipt = wait.until(d -> {
             List<WebElement> cards = d.findElements(By.cssSelector("#chat-log li.card"));
-            return cards.size() > cardsBefore && cards.get(cards.size() - 1).isDisplayed() ? cards.get(cards.size() - 1)
+            return cards.size() > cardsBefore && cards.get(cards.size() - 1).isDisplayed()
+                    ? cards.get(cards.size() - 1)
                     : null;
         });
         assertThat(receipt.getText()).contains("Paid").contains("2");
@@ -158,15 +173,16 @@ class WebChatBrowserTests {
         browser.navigate().refresh(); // the history brings the whole conversation back
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.card")));
         // issue 13 (P10): buttons drawn from the history are stale, and look it
-        assertThat(browser.findElements(By.cssSelector("button.chip"))).isNotEmpty()
+        assertThat(browser.findElements(By.cssSelector("button.chip")))
+                .isNotEmpty()
                 .noneMatch(WebElement::isEnabled);
 
         // a text the bank refuses says why, and does not offer a tap that cannot help
-        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
-                "document.getElementById('chat-text').value = 'x'.repeat(5000);");
+        ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("document.getElementById('chat-text').value = 'x'.repeat(5000);");
         browser.findElement(By.id("chat-text")).sendKeys(Keys.ENTER);
-        WebElement refused = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("#chat-log li.me.failed.final")));
+        WebElement refused = wait.until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#chat-log li.me.failed.final")));
         assertThat(refused.getText()).contains("too long").contains("4096");
     }
 
@@ -183,16 +199,23 @@ class WebChatBrowserTests {
         ChromeDriver other = Chromium.start(profileB);
         try {
             other.get(href);
-            assertThat(other.findElement(By.tagName("h1")).getText()).isEqualTo("Sign in from the web chat in this browser");
-            assertThat(other.findElements(By.id("password"))).as("no sign-in form for browser B").isEmpty();
+            assertThat(other.findElement(By.tagName("h1")).getText())
+                    .isEqualTo("Sign in from the web chat in this browser");
+            assertThat(other.findElements(By.id("password")))
+                    .as("no sign-in form for browser B")
+                    .isEmpty();
             other.get(href.replace("/chat/link/", "/link/"));
-            assertThat(other.findElements(By.id("password"))).as("nor on the generic page").isEmpty();
+            assertThat(other.findElements(By.id("password")))
+                    .as("nor on the generic page")
+                    .isEmpty();
             Chromium.screenshot(other, "webchat-link-other-browser");
         } finally {
             other.quit();
         }
         browser.get(href);
-        assertThat(browser.findElements(By.id("password"))).as("browser A signs in").hasSize(1);
+        assertThat(browser.findElements(By.id("password")))
+                .as("browser A signs in")
+                .hasSize(1);
     }
 
     @Test
@@ -203,8 +226,10 @@ class WebChatBrowserTests {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("گفت‌وگو با ما");
         Chromium.screenshot(browser, "webchat-fa");
         // issue 13 (P10): a phone in dark mode gets a dark chat
-        browser.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("features",
-                List.of(java.util.Map.of("name", "prefers-color-scheme", "value", "dark"))));
+        browser.executeCdpCommand(
+                "Emulation.setEmulatedMedia",
+                java.util.Map.of(
+                        "features", List.of(java.util.Map.of("name", "prefers-color-scheme", "value", "dark"))));
         assertThat(browser.findElement(By.cssSelector(".chat-app")).getCssValue("background-color"))
                 .isEqualTo("rgba(21, 26, 33, 1)");
         Chromium.screenshot(browser, "webchat-fa-dark");

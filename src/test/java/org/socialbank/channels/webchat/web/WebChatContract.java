@@ -26,15 +26,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.socialbank.support.Await;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import org.socialbank.support.Await;
 
 /**
  * The web chat over real HTTP, on each store (H2 and PostgreSQL subclasses), as its page uses it: a cookie for the visitor, the CSRF token of
@@ -74,7 +74,8 @@ abstract class WebChatContract {
         String page = visitor.open();
         assertThat(page).contains("id=\"chat-log\"").contains("/js/chat.js");
 
-        assertThat(visitor.send(UUID.randomUUID().toString(), "text", "help").statusCode()).isEqualTo(202);
+        assertThat(visitor.send(UUID.randomUUID().toString(), "text", "help").statusCode())
+                .isEqualTo(202);
         List<JsonNode> afterHelp = visitor.awaitHistory(h -> bankMessages(h) >= 1);
         assertThat(afterHelp.get(0).get("from").asString()).isEqualTo("visitor");
         assertThat(afterHelp.get(0).get("message").get("text").asString()).isEqualTo("help");
@@ -89,21 +90,37 @@ abstract class WebChatContract {
     }
 
     @Test
-    @org.junit.jupiter.api.DisplayName("issue 13 (P10): the page's pin shares the visitor's location, answered with the nearest branches")
+    @org.junit.jupiter.api.DisplayName(
+            "issue 13 (P10): the page's pin shares the visitor's location, answered with the nearest branches")
     void aSharedLocationIsAnsweredWithTheNearestBranches() {
         Visitor visitor = new Visitor();
         assertThat(visitor.open()).contains("id=\"chat-location\"");
-        assertThat(visitor.post(Map.of("id", UUID.randomUUID().toString(), "lat", "48.85661", "lon", "2.35222",
-                "label", "Share my location")).statusCode()).isEqualTo(202);
+        assertThat(visitor.post(Map.of(
+                                "id",
+                                UUID.randomUUID().toString(),
+                                "lat",
+                                "48.85661",
+                                "lon",
+                                "2.35222",
+                                "label",
+                                "Share my location"))
+                        .statusCode())
+                .isEqualTo(202);
         List<JsonNode> history = visitor.awaitHistory(h -> bankMessages(h) >= 1);
         assertThat(history.get(0).get("message").get("text").asString()).isEqualTo("📍 Share my location");
         JsonNode answer = history.get(history.size() - 1).get("message");
         assertThat(answer.get("kind").asString().equals("places")
-                || answer.get("text").asString().equals("I know of no branch yet.")).as(answer.toString()).isTrue();
+                        || answer.get("text").asString().equals("I know of no branch yet."))
+                .as(answer.toString())
+                .isTrue();
         assertThat(visitor.post(Map.of("id", UUID.randomUUID().toString(), "lat", "91", "lon", "2"))
-                .statusCode()).as("outside the globe").isEqualTo(400);
+                        .statusCode())
+                .as("outside the globe")
+                .isEqualTo(400);
         assertThat(visitor.post(Map.of("id", UUID.randomUUID().toString(), "lat", "48.8", "lon", "2.3", "text", "hi"))
-                .statusCode()).as("a location alone").isEqualTo(400);
+                        .statusCode())
+                .as("a location alone")
+                .isEqualTo(400);
     }
 
     @Test
@@ -114,18 +131,35 @@ abstract class WebChatContract {
         visitor.send(UUID.randomUUID().toString(), "text", "balance");
         List<JsonNode> history = visitor.awaitHistory(h -> bankMessages(h) >= 1);
         assertThat(history.get(history.size() - 1).get("message").get("url").asString())
-                .as("served in clear").contains("/link/");
-        messages.append(visitor.id(), "out:" + UUID.randomUUID(), "bank",
-                "{\"kind\":\"text\",\"text\":\"/confirm/a /unlink/b /claim/c /pay-request/d\"}", Instant.now());
-        List<String> stored = jdbc.sql("SELECT payload FROM webchat_messages WHERE visitor = ?").param(visitor.id())
-                .query(String.class).list();
-        assertThat(stored).hasSizeGreaterThanOrEqualTo(3).allSatisfy(payload -> assertThat(payload)
-                .startsWith("sealed:v1:").doesNotContain("/link/", "/confirm/", "/unlink/", "/claim/", "/pay-request/",
-                        "balance"));
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM webchat_messages WHERE payload LIKE '%/link/%' "
-                + "OR payload LIKE '%/confirm/%' OR payload LIKE '%/unlink/%' OR payload LIKE '%/claim/%'")
-                .query(Long.class).single()).as("no row of the table").isZero();
-        assertThat(visitor.history().get(visitor.history().size() - 1).get("message").get("text").asString())
+                .as("served in clear")
+                .contains("/link/");
+        messages.append(
+                visitor.id(),
+                "out:" + UUID.randomUUID(),
+                "bank",
+                "{\"kind\":\"text\",\"text\":\"/confirm/a /unlink/b /claim/c /pay-request/d\"}",
+                Instant.now());
+        List<String> stored = jdbc.sql("SELECT payload FROM webchat_messages WHERE visitor = ?")
+                .param(visitor.id())
+                .query(String.class)
+                .list();
+        assertThat(stored)
+                .hasSizeGreaterThanOrEqualTo(3)
+                .allSatisfy(payload -> assertThat(payload)
+                        .startsWith("sealed:v1:")
+                        .doesNotContain("/link/", "/confirm/", "/unlink/", "/claim/", "/pay-request/", "balance"));
+        assertThat(jdbc.sql(
+                                "SELECT COUNT(*) FROM webchat_messages WHERE payload LIKE '%/link/%' "
+                                        + "OR payload LIKE '%/confirm/%' OR payload LIKE '%/unlink/%' OR payload LIKE '%/claim/%'")
+                        .query(Long.class)
+                        .single())
+                .as("no row of the table")
+                .isZero();
+        assertThat(visitor.history()
+                        .get(visitor.history().size() - 1)
+                        .get("message")
+                        .get("text")
+                        .asString())
                 .contains("/pay-request/d");
     }
 
@@ -143,10 +177,18 @@ abstract class WebChatContract {
         visitor.awaitHistory(h -> bankMessages(h) >= 1);
         // the message was handled before its answer: once every reply written to the visitor is out, none is left
         String recipient = visitor.id();
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM outbox_messages WHERE recipient = ?").param(recipient)
-                .query(Long.class).single()).isPositive();
-        Await.until(() -> jdbc.sql("SELECT COUNT(*) FROM outbox_messages WHERE recipient = ? AND status <> 'SUCCEEDED'")
-                .param(recipient).query(Long.class).single() == 0, "every reply to the visitor is delivered");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM outbox_messages WHERE recipient = ?")
+                        .param(recipient)
+                        .query(Long.class)
+                        .single())
+                .isPositive();
+        Await.until(
+                () -> jdbc.sql("SELECT COUNT(*) FROM outbox_messages WHERE recipient = ? AND status <> 'SUCCEEDED'")
+                                .param(recipient)
+                                .query(Long.class)
+                                .single()
+                        == 0,
+                "every reply to the visitor is delivered");
         List<JsonNode> history = visitor.history();
         assertThat(history).hasSize(2);
         assertThat(bankMessages(history)).isEqualTo(1);
@@ -197,10 +239,12 @@ abstract class WebChatContract {
             v.send(UUID.randomUUID().toString(), "text", "help");
         }
         for (CompletableFuture<List<String>> stream : streams) {
-            assertThat(stream.get(30, TimeUnit.SECONDS)).anyMatch(l -> l.startsWith("data: ") && l.contains("\"from\":\"bank\""));
+            assertThat(stream.get(30, TimeUnit.SECONDS))
+                    .anyMatch(l -> l.startsWith("data: ") && l.contains("\"from\":\"bank\""));
         }
         long ticks = Duration.ofNanos(System.nanoTime() - started).toMillis() / 500 + 2;
-        assertThat(feed.reads() - reads).as("one query a tick for all %d streams, not one per stream", visitors.size())
+        assertThat(feed.reads() - reads)
+                .as("one query a tick for all %d streams, not one per stream", visitors.size())
                 .isLessThanOrEqualTo(ticks);
     }
 
@@ -215,9 +259,13 @@ abstract class WebChatContract {
         visitor.awaitStreamOpen();
         long older = -1 - new java.util.Random().nextInt(1_000_000); // a seq taken before, committed after
         jdbc.sql("INSERT INTO webchat_messages (seq, visitor, message_key, sender, payload, created_at) "
-                + "VALUES (?, ?, ?, 'bank', '{\"kind\":\"text\",\"text\":\"late\"}', ?)")
-                .params(older, visitor.id(), "out:" + UUID.randomUUID(),
-                        java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC)).update();
+                        + "VALUES (?, ?, ?, 'bank', '{\"kind\":\"text\",\"text\":\"late\"}', ?)")
+                .params(
+                        older,
+                        visitor.id(),
+                        "out:" + UUID.randomUUID(),
+                        java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC))
+                .update();
         List<String> lines = events.get(10, TimeUnit.SECONDS);
         assertThat(lines).anyMatch(l -> l.startsWith("data: ") && l.contains("\"late\""));
         assertThat(lines).filteredOn(l -> l.startsWith("id: ")).allMatch(l -> l.equals("id: " + last));
@@ -232,7 +280,8 @@ abstract class WebChatContract {
         assertThat(visitor.postJson(body, visitor.csrf).statusCode()).isEqualTo(202);
         assertThat(visitor.postJson(body, visitor.csrf).body()).contains("duplicate");
         assertThat(visitor.postJson(body, "forged").statusCode()).isEqualTo(403);
-        assertThat(visitor.postJson("{\"id\":\"" + id + "\",\"txt\":\"help\"}", visitor.csrf).statusCode())
+        assertThat(visitor.postJson("{\"id\":\"" + id + "\",\"txt\":\"help\"}", visitor.csrf)
+                        .statusCode())
                 .isEqualTo(400);
         visitor.awaitHistory(h -> bankMessages(h) >= 1);
     }
@@ -242,14 +291,17 @@ abstract class WebChatContract {
         Visitor visitor = new Visitor();
         visitor.open();
         for (int i = 0; i < 12; i++) {
-            assertThat(visitor.send(UUID.randomUUID().toString(), "text", "hello " + i).statusCode()).isEqualTo(202);
+            assertThat(visitor.send(UUID.randomUUID().toString(), "text", "hello " + i)
+                            .statusCode())
+                    .isEqualTo(202);
         }
         HttpResponse<String> refused = visitor.send(UUID.randomUUID().toString(), "text", "once more");
         assertThat(refused.statusCode()).isEqualTo(429);
         assertThat(refused.body()).contains("too_many_messages");
         Visitor other = new Visitor();
         other.open();
-        assertThat(other.send(UUID.randomUUID().toString(), "text", "help").statusCode()).isEqualTo(202);
+        assertThat(other.send(UUID.randomUUID().toString(), "text", "help").statusCode())
+                .isEqualTo(202);
     }
 
     @Test
@@ -257,29 +309,42 @@ abstract class WebChatContract {
         Visitor visitor = new Visitor();
         visitor.open();
         assertThat(visitor.send("not-a-uuid", "text", "help").statusCode()).isEqualTo(400);
-        assertThat(visitor.send(UUID.randomUUID().toString(), "text", "x".repeat(4097)).statusCode()).isEqualTo(400);
-        assertThat(visitor.send(UUID.randomUUID().toString(), "text", "   ").statusCode()).isEqualTo(400);
-        assertThat(visitor.send(UUID.randomUUID().toString(), "button", "r".repeat(65)).statusCode()).isEqualTo(400);
-        assertThat(visitor.post(Map.of("id", UUID.randomUUID().toString(), "text", "a", "button", "b")).statusCode())
+        assertThat(visitor.send(UUID.randomUUID().toString(), "text", "x".repeat(4097))
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(visitor.send(UUID.randomUUID().toString(), "text", "   ").statusCode())
+                .isEqualTo(400);
+        assertThat(visitor.send(UUID.randomUUID().toString(), "button", "r".repeat(65))
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(visitor.post(Map.of("id", UUID.randomUUID().toString(), "text", "a", "button", "b"))
+                        .statusCode())
                 .isEqualTo(400);
         assertThat(visitor.post(Map.of("id", UUID.randomUUID().toString(), "text", "help", "_csrf", "forged"))
-                .statusCode()).isEqualTo(403);
+                        .statusCode())
+                .isEqualTo(403);
     }
 
     @Test
     void withoutTheVisitorCookieNothingIsReadOrWritten() {
         Visitor visitor = new Visitor();
         visitor.open();
-        visitor.cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(Visitors.PLAIN_COOKIE))
-                .toList().forEach(c -> visitor.cookies.getCookieStore().remove(null, c));
-        assertThat(visitor.cookies.getCookieStore().getCookies()).noneMatch(c -> c.getName().equals(Visitors.PLAIN_COOKIE));
-        assertThat(visitor.send(UUID.randomUUID().toString(), "text", "help").statusCode()).isEqualTo(400);
+        visitor.cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals(Visitors.PLAIN_COOKIE))
+                .toList()
+                .forEach(c -> visitor.cookies.getCookieStore().remove(null, c));
+        assertThat(visitor.cookies.getCookieStore().getCookies())
+                .noneMatch(c -> c.getName().equals(Visitors.PLAIN_COOKIE));
+        assertThat(visitor.send(UUID.randomUUID().toString(), "text", "help").statusCode())
+                .isEqualTo(400);
         assertThat(visitor.get("/chat/history").statusCode()).isEqualTo(400);
         assertThat(visitor.get("/chat/stream").statusCode()).isEqualTo(400);
     }
 
     private static long bankMessages(List<JsonNode> history) {
-        return history.stream().filter(m -> m.get("from").asString().equals("bank")).count();
+        return history.stream()
+                .filter(m -> m.get("from").asString().equals("bank"))
+                .count();
     }
 
     /** One browser: its cookies and the CSRF token of the last page it opened. */
@@ -288,10 +353,12 @@ abstract class WebChatContract {
         String visitor = "retention-" + UUID.randomUUID();
         Instant old = Instant.parse("2020-01-01T00:00:00Z");
         for (int i = 0; i < 3; i++) {
-            assertThat(messages.append(visitor, "in:" + i, "visitor", "{\"kind\":\"visitor\",\"text\":\"x\"}", old)).isTrue();
+            assertThat(messages.append(visitor, "in:" + i, "visitor", "{\"kind\":\"visitor\",\"text\":\"x\"}", old))
+                    .isTrue();
         }
-        assertThat(messages.append(visitor, "in:new", "visitor", "{\"kind\":\"visitor\",\"text\":\"y\"}",
-                Instant.now())).isTrue();
+        assertThat(messages.append(
+                        visitor, "in:new", "visitor", "{\"kind\":\"visitor\",\"text\":\"y\"}", Instant.now()))
+                .isTrue();
         int deleted = 0;
         int batch;
         do {
@@ -306,13 +373,18 @@ abstract class WebChatContract {
     final class Visitor {
 
         final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-        final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(5))
+        final HttpClient http = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .connectTimeout(Duration.ofSeconds(5))
                 .build();
         String csrf;
 
         String id() {
-            return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(Visitors.PLAIN_COOKIE))
-                    .findFirst().flatMap(c -> visitors.visitor(c.getValue())).orElseThrow();
+            return cookies.getCookieStore().getCookies().stream()
+                    .filter(c -> c.getName().equals(Visitors.PLAIN_COOKIE))
+                    .findFirst()
+                    .flatMap(c -> visitors.visitor(c.getValue()))
+                    .orElseThrow();
         }
 
         String open() {
@@ -333,21 +405,30 @@ abstract class WebChatContract {
             form.putIfAbsent("_csrf", csrf);
             StringBuilder body = new StringBuilder();
             form.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&")
-                    .append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(k, StandardCharsets.UTF_8))
+                    .append('=')
                     .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-            return exchange(HttpRequest.newBuilder(uri("/chat/messages")).timeout(Duration.ofSeconds(30))
+            return exchange(HttpRequest.newBuilder(uri("/chat/messages"))
+                    .timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+                    .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                    .build());
         }
 
         HttpResponse<String> postJson(String json, String token) {
-            return exchange(HttpRequest.newBuilder(uri("/chat/messages")).timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/json").header("X-XSRF-TOKEN", token)
-                    .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+            return exchange(HttpRequest.newBuilder(uri("/chat/messages"))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json")
+                    .header("X-XSRF-TOKEN", token)
+                    .POST(HttpRequest.BodyPublishers.ofString(json))
+                    .build());
         }
 
         HttpResponse<String> get(String path) {
-            return exchange(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET().build());
+            return exchange(HttpRequest.newBuilder(uri(path))
+                    .timeout(Duration.ofSeconds(30))
+                    .GET()
+                    .build());
         }
 
         List<JsonNode> history() {
@@ -370,8 +451,11 @@ abstract class WebChatContract {
 
         /** The raw lines of the SSE stream during {@code during}, read on another thread. */
         CompletableFuture<List<String>> stream(long lastEventId, Duration during) {
-            HttpRequest request = HttpRequest.newBuilder(uri("/chat/stream")).header("Accept", "text/event-stream")
-                    .header("Last-Event-ID", Long.toString(lastEventId)).GET().build();
+            HttpRequest request = HttpRequest.newBuilder(uri("/chat/stream"))
+                    .header("Accept", "text/event-stream")
+                    .header("Last-Event-ID", Long.toString(lastEventId))
+                    .GET()
+                    .build();
             return http.sendAsync(request, HttpResponse.BodyHandlers.ofLines()).thenApply(response -> {
                 assertThat(response.statusCode()).isEqualTo(200);
                 List<String> lines = new ArrayList<>();
@@ -401,5 +485,4 @@ abstract class WebChatContract {
             return URI.create("http://localhost:" + port + path);
         }
     }
-
 }
