@@ -107,7 +107,7 @@ class AssistantAnswersBrowserTests {
         Chromium.screenshot(browser, "assistant-answer-preview");
         long auditedBefore = answerEditsAudited(); // the audit is append-only: counted from here
         browser.findElement(By.id("save")).click();
-        wait.until(ExpectedConditions.attributeToBe(By.id("state"), "data-version", "1"));
+        awaitVersion(wait, "1");
 
         KnowledgeBase.Answer shown = knowledge.answer("top_up_reverted", "fr").orElseThrow();
         assertThat(shown.title()).isEqualTo("Ma recharge est revenue");
@@ -118,9 +118,20 @@ class AssistantAnswersBrowserTests {
         assertThat(answerEditsAudited()).isEqualTo(auditedBefore + 1);
 
         browser.findElement(By.cssSelector("#revert button")).click();
-        wait.until(ExpectedConditions.attributeToBe(By.id("state"), "data-version", "0"));
+        awaitVersion(wait, "0");
         assertThat(browser.findElements(By.cssSelector("#history tbody tr"))).hasSize(2);
         assertThat(knowledge.answer("top_up_reverted", "fr")).isEqualTo(knowledge.shipped("top_up_reverted", "fr"));
+    }
+
+    /**
+     * Waits for the answer's version on the page, read in one script call: htmx swaps #state after
+     * a save or a revert, and a WebDriver lookup followed by a read can meet the node in between
+     * (a stale element, or "node does not belong to the document": flakes CI found).
+     */
+    private static void awaitVersion(WebDriverWait wait, String version) {
+        wait.until(d -> version.equals(((org.openqa.selenium.JavascriptExecutor) d)
+                .executeScript(
+                        "var e = document.getElementById('state'); return e && e.getAttribute('data-version');")));
     }
 
     private long answerEditsAudited() {
