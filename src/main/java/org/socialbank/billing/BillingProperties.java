@@ -144,6 +144,17 @@ public record BillingProperties(
         }
     }
 
+    /**
+     * Refuses to start when one call to a provider could outlast {@code recheck-after}: the janitor
+     * would then ask about a payment whose first call is still running.
+     */
+    void requireRecheckAfterLongerThan(Duration providerTimeout, String provider) {
+        if (providerTimeout.compareTo(recheckAfter) >= 0) {
+            throw new IllegalStateException("socialbank.billing.recheck-after (" + recheckAfter
+                    + ") must be longer than the " + provider + "'s timeout (" + providerTimeout + ")");
+        }
+    }
+
     private static boolean between(Duration value, Duration min, Duration max) {
         return value != null && value.compareTo(min) >= 0 && value.compareTo(max) <= 0;
     }

@@ -45,10 +45,7 @@ class SendBills {
             Clock clock,
             PointsShares shares) {
         this.shares = shares;
-        if (biller.timeout().compareTo(properties.recheckAfter()) >= 0) {
-            throw new IllegalStateException("socialbank.billing.recheck-after (" + properties.recheckAfter()
-                    + ") must be longer than the biller's timeout (" + biller.timeout() + ")");
-        }
+        properties.requireRecheckAfterLongerThan(biller.timeout(), "biller");
         this.store = store;
         this.biller = biller;
         this.settlements = settlements;
