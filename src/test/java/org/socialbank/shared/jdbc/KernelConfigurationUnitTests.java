@@ -63,4 +63,21 @@ class KernelConfigurationUnitTests {
         }
         sync.awaitDurable();
     }
+
+    @Test
+    void onPostgresEveryConnectionCommitsSynchronouslyAndBatchedInsertsTravelAsMultiRowInserts() {
+        var postProcessor = KernelConfiguration.synchronousCommits();
+        try (var postgres = new com.zaxxer.hikari.HikariDataSource();
+                var h2 = new com.zaxxer.hikari.HikariDataSource()) {
+            postgres.setJdbcUrl("jdbc:postgresql://127.0.0.1:5432/test");
+            h2.setJdbcUrl("jdbc:h2:mem:kernel");
+            postProcessor.postProcessBeforeInitialization(postgres, "dataSource");
+            postProcessor.postProcessBeforeInitialization(h2, "dataSource");
+
+            assertThat(postgres.getConnectionInitSql()).isEqualTo("SET synchronous_commit TO on");
+            assertThat(postgres.getDataSourceProperties()).containsEntry("reWriteBatchedInserts", "true");
+            assertThat(h2.getConnectionInitSql()).isNull();
+            assertThat(h2.getDataSourceProperties()).isEmpty(); // H2 refuses settings it does not know
+        }
+    }
 }
