@@ -258,9 +258,15 @@ public class JdbcCampaigns {
             byChannel.forEach((channel, users) -> due.addAll(jdbc.sql(
                             "SELECT campaign_id, channel, external_user_id, "
                                     + "variant FROM campaign_recipients WHERE campaign_id = :campaign AND channel = :channel "
+                                    + "AND external_user_id BETWEEN :first AND :last "
                                     + "AND external_user_id IN (:users) AND status = 'queued' ORDER BY external_user_id FOR UPDATE")
                     .param("campaign", campaign)
                     .param("channel", channel.wireName())
+                    // chosen in the index's order, so the first and the last bound the key range: H2
+                    // otherwise tests the IN list against every recipient of the campaign and channel
+                    // (77 % of a 1,000,000-recipient round's time, JFR)
+                    .param("first", users.get(0))
+                    .param("last", users.get(users.size() - 1))
                     .param("users", users)
                     .query(JdbcCampaigns::recipient)
                     .list()));
