@@ -56,7 +56,7 @@ public class CampaignSender {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final CampaignsProperties properties;
-    private final Pace pace;
+    private final Paces paces;
     private final CampaignSegments segments;
     /** Where tracked links start: the bank's public address and the click path. */
     private final String links;
@@ -88,7 +88,7 @@ public class CampaignSender {
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
         this.properties = properties;
-        this.pace = new Pace(properties.messagesPerSecond(), properties.roundMax());
+        this.paces = new Paces(properties);
     }
 
     @Scheduled(
@@ -103,26 +103,35 @@ public class CampaignSender {
         }
     }
 
-    /** One round, as many as the pace allows now; answers how many queued recipients it settled. */
+    /**
+     * One round, as many as the paces allow now (the node's, and each network's own: a network out
+     * of budget holds back only its recipients); answers how many queued recipients it settled.
+     */
     public int sendRound() {
-        int allowed = pace.take(clock.instant(), properties.roundMax());
-        if (allowed == 0) {
+        Paces.Allowance allowed = paces.take(clock.instant(), properties.roundMax());
+        if (allowed.total() == 0) {
             return 0;
         }
-        int[] sent = {0};
-        Integer settled = transactions.execute(status -> {
-            Instant now = clock.instant();
-            List<JdbcCampaigns.Recipient> round = store.queued(now, allowed);
-            Map<UUID, Optional<Campaign>> campaigns = new HashMap<>();
-            for (JdbcCampaigns.Recipient r : round) {
-                if (settle(r, now, campaigns.computeIfAbsent(r.campaignId(), id -> store.find(id, false, false)))) {
-                    sent[0]++;
+        Map<Network, Integer> sent = new java.util.EnumMap<>(Network.class);
+        try {
+            Integer settled = transactions.execute(status -> {
+                Instant now = clock.instant();
+                List<JdbcCampaigns.Recipient> round = store.queued(now, allowed.perNetwork(), allowed.total());
+                Map<UUID, Optional<Campaign>> campaigns = new HashMap<>();
+                for (JdbcCampaigns.Recipient r : round) {
+                    if (settle(r, now, campaigns.computeIfAbsent(r.campaignId(), id -> store.find(id, false, false)))) {
+                        sent.merge(r.channel(), 1, Integer::sum);
+                    }
                 }
-            }
-            return round.size();
-        });
-        pace.giveBack(allowed - sent[0]);
-        return settled == null ? 0 : settled;
+                return round.size();
+            });
+            return settled == null ? 0 : settled;
+        } catch (RuntimeException e) {
+            sent.clear(); // rolled back: nothing went
+            throw e;
+        } finally {
+            paces.giveBack(allowed, sent);
+        }
     }
 
     /** Settles one recipient; answers whether a message went. */

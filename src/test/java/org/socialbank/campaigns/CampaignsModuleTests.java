@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.socialbank.shared.Network;
 import org.socialbank.support.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -21,6 +22,7 @@ class CampaignsModuleTests {
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
         TestStores.h2(registry);
+        registry.add("socialbank.campaigns.send-interval", () -> "1h"); // the test reads the store itself
     }
 
     @Autowired
@@ -28,6 +30,9 @@ class CampaignsModuleTests {
 
     @Autowired
     ApplicationContext context;
+
+    @Autowired
+    org.socialbank.campaigns.jdbc.JdbcCampaigns store;
 
     @Test
     void startsWithoutTheChat() {
@@ -38,5 +43,36 @@ class CampaignsModuleTests {
         assertThat(context.getBeanNamesForType(org.socialbank.payments.Payments.class))
                 .as("the payments")
                 .isEmpty();
+    }
+
+    /** Issue 17, 3.12: a round asks each network for its own share; one without budget holds back no other. */
+    @Test
+    void aNetworkWithoutBudgetHoldsBackNoOtherInARound() {
+        UUID id = UUID.randomUUID();
+        java.time.Instant now = java.time.Instant.parse("2026-12-02T10:00:00Z");
+        store.insert(
+                id,
+                "Paced",
+                null,
+                java.util.Map.of("en", "Offer"),
+                java.util.Map.of(),
+                new CampaignRules(2, null, null, java.util.Set.of(), java.util.Set.of(), 0),
+                "maker",
+                now);
+        store.approve(id, "checker", now);
+        // bale sorts before telegram in the due index: a round reading it in one order met bale first
+        store.queue(id, Network.BALE, java.util.List.of("b1", "b2", "b3"), java.util.List.of("A", "A", "A"), now);
+        store.queue(id, Network.TELEGRAM, java.util.List.of("t1", "t2", "t3"), java.util.List.of("A", "A", "A"), now);
+        java.util.Map<Network, Integer> budget = new java.util.LinkedHashMap<>();
+        budget.put(Network.BALE, 0);
+        budget.put(Network.TELEGRAM, 2);
+        assertThat(store.queued(now, budget, 3))
+                .extracting(r -> r.channel() + ":" + r.externalUserId())
+                .containsExactly("TELEGRAM:t1", "TELEGRAM:t2");
+        budget.put(Network.BALE, 5);
+        assertThat(store.queued(now, budget, 3))
+                .as("at most the round's total")
+                .extracting(r -> r.channel() + ":" + r.externalUserId())
+                .containsExactly("BALE:b1", "BALE:b2", "BALE:b3");
     }
 }

@@ -227,49 +227,59 @@ public class JdbcCampaigns {
                 .update();
     }
 
-    /** Queued recipients due now, locked for this round (another node's round waits, then finds them settled). */
-    public List<Recipient> queued(Instant now, int limit) {
+    /**
+     * Due recipients network by network (issue 17, 3.12): at most {@code perNetwork} of each (in that
+     * map's order) and {@code total} in all, so a network without budget (0) is skipped and the
+     * others still fill the round. Chosen first, locked second (below); the
+     * {@code campaign_recipients_due} index is read in order on its (status, campaign, channel) prefix.
+     */
+    public List<Recipient> queued(Instant now, Map<Network, Integer> perNetwork, int total) {
         // Chosen first, locked second. One query with campaign_id IN (sub-select) ... LIMIT ? FOR UPDATE
         // made H2 read and sort every queued recipient each round (a 1,000,000-recipient campaign sent
         // 15 messages a second instead of 100, bench/campaigns.sh): H2 cannot read the index in order
         // under an IN, nor stop at the limit under FOR UPDATE. So: campaigns in id order (not locked,
         // as before: a paused campaign's recipients wait from the next round); for each, the due
-        // recipients read in index order without a lock, up to the limit; then exactly those rows
+        // recipients of each network read in index order without a lock, up to its limit; then those rows
         // locked by primary key, still queued (a row another node took meanwhile is left out).
         List<UUID> sending = jdbc.sql("SELECT id FROM campaigns WHERE status IN ('approved', 'sending') ORDER BY id")
                 .query(UUID.class)
                 .list();
+        Map<Network, Integer> left = new LinkedHashMap<>(perNetwork);
         List<Recipient> due = new java.util.ArrayList<>();
         for (UUID campaign : sending) {
-            if (due.size() >= limit) {
-                break;
+            for (Map.Entry<Network, Integer> network : left.entrySet()) {
+                int limit = Math.min(network.getValue(), total - due.size());
+                if (limit <= 0) {
+                    continue;
+                }
+                List<String> users = jdbc.sql(
+                                "SELECT external_user_id FROM campaign_recipients WHERE status = 'queued' "
+                                        + "AND campaign_id = ? AND channel = ? AND (not_before IS NULL OR not_before <= ?) "
+                                        + "ORDER BY status, campaign_id, channel, external_user_id LIMIT ?")
+                        .params(campaign, network.getKey().wireName(), utc(now), limit)
+                        .query(String.class)
+                        .list();
+                if (users.isEmpty()) {
+                    continue;
+                }
+                List<Recipient> locked = jdbc.sql(
+                                "SELECT campaign_id, channel, external_user_id, variant "
+                                        + "FROM campaign_recipients WHERE campaign_id = :campaign AND channel = :channel "
+                                        + "AND external_user_id BETWEEN :first AND :last "
+                                        + "AND external_user_id IN (:users) AND status = 'queued' ORDER BY external_user_id FOR UPDATE")
+                        .param("campaign", campaign)
+                        .param("channel", network.getKey().wireName())
+                        // chosen in the index's order, so the first and the last bound the key range: H2
+                        // otherwise tests the IN list against every recipient of the campaign and channel
+                        // (77 % of a 1,000,000-recipient round's time, JFR)
+                        .param("first", users.get(0))
+                        .param("last", users.get(users.size() - 1))
+                        .param("users", users)
+                        .query(JdbcCampaigns::recipient)
+                        .list();
+                due.addAll(locked);
+                network.setValue(network.getValue() - locked.size());
             }
-            List<Recipient> chosen = jdbc.sql("SELECT campaign_id, channel, external_user_id, variant "
-                            + "FROM campaign_recipients WHERE status = 'queued' AND campaign_id = ? "
-                            + "AND (not_before IS NULL OR not_before <= ?) "
-                            + "ORDER BY status, campaign_id, channel, external_user_id LIMIT ?")
-                    .params(campaign, utc(now), limit - due.size())
-                    .query(JdbcCampaigns::recipient)
-                    .list();
-            Map<Network, List<String>> byChannel = new LinkedHashMap<>();
-            chosen.forEach(r -> byChannel
-                    .computeIfAbsent(r.channel(), c -> new java.util.ArrayList<>())
-                    .add(r.externalUserId()));
-            byChannel.forEach((channel, users) -> due.addAll(jdbc.sql(
-                            "SELECT campaign_id, channel, external_user_id, "
-                                    + "variant FROM campaign_recipients WHERE campaign_id = :campaign AND channel = :channel "
-                                    + "AND external_user_id BETWEEN :first AND :last "
-                                    + "AND external_user_id IN (:users) AND status = 'queued' ORDER BY external_user_id FOR UPDATE")
-                    .param("campaign", campaign)
-                    .param("channel", channel.wireName())
-                    // chosen in the index's order, so the first and the last bound the key range: H2
-                    // otherwise tests the IN list against every recipient of the campaign and channel
-                    // (77 % of a 1,000,000-recipient round's time, JFR)
-                    .param("first", users.get(0))
-                    .param("last", users.get(users.size() - 1))
-                    .param("users", users)
-                    .query(JdbcCampaigns::recipient)
-                    .list()));
         }
         return due;
     }
@@ -310,6 +320,19 @@ public class JdbcCampaigns {
 
     /** Records what the platform said of a message, unless a further state is known; false when nothing changed. */
     /** The chat account a campaign message went to, by its outbox row's id. */
+    /** A recipient's link token and her campaign's target link, either null. */
+    public record Links(String token, String target) {}
+
+    /** The links of the recipient whose message is the outbox row {@code messageId}. */
+    public Optional<Links> links(UUID messageId) {
+        return jdbc.sql(
+                        "SELECT r.link_token, c.link_url FROM campaign_recipients r JOIN campaigns c ON c.id = r.campaign_id "
+                                + "WHERE r.message_id = ?")
+                .param(messageId)
+                .query((rs, n) -> new Links(rs.getString(1), rs.getString(2)))
+                .optional();
+    }
+
     public Optional<Recipient> byMessage(UUID messageId) {
         return jdbc.sql(
                         "SELECT campaign_id, channel, external_user_id, variant FROM campaign_recipients WHERE message_id = ?")

@@ -60,6 +60,7 @@ public class WeChatCallbacks implements AutoCloseable {
                 return thread;
             });
     private final Semaphore inFlight = new Semaphore(IN_FLIGHT_MAX);
+    private final WeChatMassSends massSends;
 
     public WeChatCallbacks(
             Conversations conversations,
@@ -71,7 +72,9 @@ public class WeChatCallbacks implements AutoCloseable {
             WeChatScenes scenes,
             MessageSource messages,
             WeChatProperties properties,
+            WeChatMassSends massSends,
             Clock clock) {
+        this.massSends = massSends;
         this.conversations = conversations;
         this.inline = inline;
         this.identities = identities;
@@ -122,6 +125,16 @@ public class WeChatCallbacks implements AutoCloseable {
             conversations.receive(stop);
             identities.forget(Network.WECHAT, stop.externalUserId());
             followers.forget(stop.externalUserId());
+            return Optional.empty();
+        }
+        if (read instanceof WeChatUpdates.MassSendFinished finished) {
+            massSends.finished(
+                    finished.msgId(),
+                    finished.status(),
+                    finished.total(),
+                    finished.filtered(),
+                    finished.sent(),
+                    finished.errors());
             return Optional.empty();
         }
         if (!(read instanceof WeChatUpdates.Message message)) {

@@ -40,6 +40,16 @@ class WeChatConfiguration {
     }
 
     @Bean
+    WeChatMassSends weChatMassSends(
+            JdbcClient jdbc,
+            org.socialbank.conversation.engine.DeliveryReports reports,
+            WeChatClient client,
+            WeChatProperties properties,
+            Clock clock) {
+        return new WeChatMassSends(jdbc, reports, client, properties, clock);
+    }
+
+    @Bean
     WeChatFollowers weChatFollowers(JdbcClient jdbc, Clock clock, WeChatProperties properties) {
         return new WeChatFollowers(jdbc, clock, properties.customMessagesMax());
     }
@@ -81,6 +91,7 @@ class WeChatConfiguration {
             WeChatScenes scenes,
             MessageSource messages,
             WeChatProperties properties,
+            WeChatMassSends massSends,
             Clock clock) {
         return new WeChatCallbacks(
                 conversations,
@@ -92,6 +103,7 @@ class WeChatConfiguration {
                 scenes,
                 messages,
                 properties,
+                massSends,
                 clock);
     }
 
@@ -113,8 +125,20 @@ class WeChatConfiguration {
                 WeChatProperties properties,
                 ChannelIdentities identities,
                 Directory directory,
+                WeChatMassSends massSends,
+                org.springframework.beans.factory.ObjectProvider<org.socialbank.shared.MarketingMessages> marketing,
                 Clock clock) {
-            return new WeChatSender(client, followers, openCallbacks, oauth, properties, identities, directory, clock);
+            return new WeChatSender(
+                    client,
+                    followers,
+                    openCallbacks,
+                    oauth,
+                    properties,
+                    identities,
+                    directory,
+                    new WeChatSender.Campaigns(
+                            massSends, marketing.getIfAvailable(() -> id -> java.util.Optional.empty())),
+                    clock);
         }
 
         /** Sets the menu in the background: WeChat being slow must not hold the start. */

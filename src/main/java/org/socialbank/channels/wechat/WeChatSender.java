@@ -3,6 +3,7 @@ package org.socialbank.channels.wechat;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.socialbank.conversation.ChannelSender;
 import org.socialbank.conversation.Outbound;
@@ -10,13 +11,17 @@ import org.socialbank.conversation.OutboundMessage;
 import org.socialbank.conversation.SendOutcome;
 import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.Directory;
+import org.socialbank.shared.MarketingMessages;
 import org.socialbank.shared.Network;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Delivers the bank's replies to WeChat followers that were not answered inside the callback:
  * as customer-service messages while the follower's 48-hour window is open and its quota lasts,
- * else (alerts: texts, receipts, links) as the configured template message, else not at all.
+ * else (alerts: texts, receipts, links) as the configured template message, else not at all. A
+ * campaign's message ({@link MarketingMessages}) is never a template message (templates are not
+ * for marketing): outside the window it goes by WeChat's mass send ({@link WeChatMassSends}), only
+ * while the follower's marketing consent is given (issue 17, 3.13).
  */
 public class WeChatSender implements ChannelSender {
 
@@ -36,7 +41,11 @@ public class WeChatSender implements ChannelSender {
     private final WeChatProperties properties;
     private final ChannelIdentities identities;
     private final Directory directory;
+    private final Campaigns campaigns;
     private final Clock clock;
+
+    /** What campaign messages need: which messages are marketing, and the mass send that carries them. */
+    record Campaigns(WeChatMassSends massSends, MarketingMessages marketing) {}
 
     public WeChatSender(
             WeChatClient client,
@@ -46,7 +55,9 @@ public class WeChatSender implements ChannelSender {
             WeChatProperties properties,
             ChannelIdentities identities,
             Directory directory,
+            Campaigns campaigns,
             Clock clock) {
+        this.campaigns = campaigns;
         this.client = client;
         this.followers = followers;
         this.openCallbacks = openCallbacks;
@@ -73,6 +84,10 @@ public class WeChatSender implements ChannelSender {
             return new SendOutcome.NotNow(
                     Duration.ofSeconds(1), "a WeChat callback of this follower is being answered");
         }
+        Optional<SendOutcome> massSent = campaigns.massSends().known(message.id());
+        if (massSent.isPresent()) {
+            return massSent.get(); // it joined a mass send: never sent a second way
+        }
         if (followers.takeCustomMessage(openId)) {
             WeChatApi.Answer answer = client.post(CUSTOM_SEND, custom(openId, message.content()));
             if (!(answer instanceof WeChatApi.Refused refused && WINDOW_CLOSED.contains(refused.errcode()))) {
@@ -80,11 +95,29 @@ public class WeChatSender implements ChannelSender {
             }
             followers.closeWindow(openId);
         }
+        Optional<MarketingMessages.Marketing> offer = campaigns.marketing().marketing(message.id());
+        if (offer.isPresent()) {
+            return massSend(message, offer.get());
+        }
         String templateId = properties.alertTemplateFor(languageOf(message));
         if (templateId.isEmpty() || !TemplateFields.templatable(message.content())) {
             return new SendOutcome.Failed(false, "outside WeChat's 48-hour window and no template for it");
         }
         return outcome(client.post(TEMPLATE_SEND, template(openId, templateId, message.content(), idempotencyKey)));
+    }
+
+    /** A campaign's message outside the window: by the mass send, only with consent, never a template. */
+    private SendOutcome massSend(OutboundMessage message, MarketingMessages.Marketing offer) {
+        if (!offer.consented()) {
+            return new SendOutcome.Failed(false, "marketing consent withdrawn before WeChat carried it");
+        }
+        String text = message.content() instanceof Outbound.Buttons b
+                ? b.text()
+                : message.content() instanceof Outbound.Text t ? t.text() : null;
+        if (text == null) {
+            return new SendOutcome.Failed(false, "a WeChat mass send carries a text only");
+        }
+        return campaigns.massSends().join(message.id(), offer.campaignId(), message.recipient(), offer.shared(text));
     }
 
     /** The linked customer's language, which the engine wrote the message in; null for an unlinked follower. */

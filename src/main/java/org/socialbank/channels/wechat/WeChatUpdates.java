@@ -33,7 +33,14 @@ public final class WeChatUpdates {
     private WeChatUpdates() {}
 
     /** What a callback asks of the bank. */
-    public sealed interface Read permits Message, Unsubscribed, Ignored, Unreadable {}
+    public sealed interface Read permits Message, Unsubscribed, Ignored, Unreadable, MassSendFinished {}
+
+    /**
+     * WeChat finished a mass send (issue 17, 3.13: {@code MASSSENDJOBFINISH}): its {@code msg_id},
+     * its status ({@code send success}, {@code send fail}, {@code err(<code>)}) and its counts.
+     */
+    public record MassSendFinished(long msgId, String status, int total, int filtered, int sent, int errors)
+            implements Read {}
 
     /** A message or event for the engine; it opens the 48-hour customer-service window. */
     public record Message(InboundMessage message) implements Read {}
@@ -77,6 +84,14 @@ public final class WeChatUpdates {
                 return new Message(message(id, from, new Inbound.Start()));
             case "unsubscribe":
                 return new Unsubscribed(message(id, from, new Inbound.Stop()));
+            case "masssendjobfinish":
+                return new MassSendFinished(
+                        Long.parseLong(require(xml, "MsgID", DIGITS)),
+                        xml.getOrDefault("Status", ""),
+                        count(xml, "TotalCount"),
+                        count(xml, "FilterCount"),
+                        count(xml, "SentCount"),
+                        count(xml, "ErrorCount"));
             case "click":
                 String command = MENU_COMMANDS.get(key);
                 return command == null
@@ -86,6 +101,11 @@ public final class WeChatUpdates {
                 // VIEW (a menu link opened), LOCATION (a periodic report, not a request), TEMPLATESENDJOBFINISH
                 return new Ignored("event " + event);
         }
+    }
+
+    private static int count(Map<String, String> xml, String field) {
+        String value = xml.getOrDefault(field, "0");
+        return DIGITS.matcher(value).matches() && value.length() <= 9 ? Integer.parseInt(value) : 0;
     }
 
     /**

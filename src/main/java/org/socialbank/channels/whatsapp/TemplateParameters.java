@@ -54,7 +54,10 @@ final class TemplateParameters {
         List<String> lines = content instanceof Outbound.Receipt r ? r.lines() : List.of();
         return switch (source) {
             case "title" -> title(content);
-            case "body" -> content instanceof Outbound.Link l ? l.text() : String.join(" · ", lines);
+            case "body" ->
+                content instanceof Outbound.Link l
+                        ? l.text()
+                        : content instanceof Outbound.Buttons b ? b.text() : String.join(" · ", lines);
             case "url" -> content instanceof Outbound.Link l ? l.url() : "";
             case "time" -> TIME.format(now);
             default -> {
@@ -67,6 +70,9 @@ final class TemplateParameters {
     private static String title(Outbound content) {
         if (content instanceof Outbound.Receipt r) {
             return r.title();
+        }
+        if (content instanceof Outbound.Buttons b) {
+            return b.text(); // a campaign's message, only ever in the marketing template
         }
         return content instanceof Outbound.Link l ? l.text() : content instanceof Outbound.Text t ? t.text() : "";
     }

@@ -57,6 +57,7 @@ class WhatsAppConfiguration {
                 ChannelIdentities identities,
                 Directory directory,
                 WhatsAppProperties properties,
+                org.springframework.beans.factory.ObjectProvider<org.socialbank.shared.MarketingMessages> marketing,
                 Clock clock) {
             WhatsAppApi api = new WhatsAppApi(
                     HttpClient.newBuilder()
@@ -71,6 +72,7 @@ class WhatsAppConfiguration {
                     identities,
                     directory,
                     properties,
+                    marketing.getIfAvailable(() -> id -> java.util.Optional.empty()),
                     clock);
         }
     }

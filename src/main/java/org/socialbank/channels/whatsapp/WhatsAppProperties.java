@@ -31,7 +31,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tokenPause how long sending stops after Meta refused the access token (190: expired or revoked)
  * @param windowMargin the 24-hour customer-service window is treated as closed this long before it ends
  * @param templates the approved message templates by use: {@code alert} (texts, receipts and links
- *     outside the window); UTILITY only
+ *     outside the window), category UTILITY; {@code marketing} (a campaign's message outside the
+ *     window, issue 17 3.13), category MARKETING, approved with one quick-reply button, the opt-out
  * @param businessNumber the business phone number itself, digits only with the country code
  *     ({@code 33612345678}); the bank's pages link back to the chat at {@code https://wa.me/<number>};
  *     empty: no such link (issue 13)
@@ -54,7 +55,7 @@ public record WhatsAppProperties(
         @DefaultValue("") String businessNumber) {
 
     /** The uses a template may be registered for. */
-    static final Set<String> USES = Set.of("alert");
+    static final Set<String> USES = Set.of("alert", "marketing");
 
     static final Duration WINDOW = Duration.ofHours(24);
 
@@ -112,7 +113,7 @@ public record WhatsAppProperties(
      *
      * @param name its name in WhatsApp Manager
      * @param language the language code it was approved in ({@code en}, {@code en_US}, {@code fr}...)
-     * @param category its category; only {@code UTILITY}: alerts are utility messages, and
+     * @param category its category: {@code UTILITY} for alerts, {@code MARKETING} for campaigns;
      *     AUTHENTICATION templates are never used since one-time codes never go to chats
      * @param parameters the body's {{1}}, {{2}}... in order, each filled from the reply's
      *     {@code title}, {@code body}, {@code url}, {@code time} or {@code line1}..{@code line20}
@@ -168,12 +169,14 @@ public record WhatsAppProperties(
             require(
                     t.language() != null && LANGUAGE.matcher(t.language()).matches(),
                     where + ".language is the code it was approved in (en, en_US, fr...)");
+            String expected = use.equals("marketing") ? "MARKETING" : "UTILITY";
             String category =
-                    t.category() == null ? "UTILITY" : t.category().strip().toUpperCase(Locale.ROOT);
+                    t.category() == null ? expected : t.category().strip().toUpperCase(Locale.ROOT);
             require(
-                    category.equals("UTILITY"),
-                    where + ".category must be UTILITY (alerts are utility messages;"
-                            + " AUTHENTICATION templates carry one-time codes, which never go to chats)");
+                    category.equals(expected),
+                    where + ".category must be " + expected + " (alerts are utility messages and never carry"
+                            + " marketing; campaigns go only as a MARKETING template; AUTHENTICATION templates"
+                            + " carry one-time codes, which never go to chats)");
             List<String> parameters = t.parameters() == null ? List.of("title") : List.copyOf(t.parameters());
             require(
                     parameters.size() <= TemplateParameters.PARAMETERS_MAX,

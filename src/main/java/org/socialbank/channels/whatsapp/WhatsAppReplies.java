@@ -80,6 +80,31 @@ final class WhatsAppReplies {
         return m;
     }
 
+    /**
+     * A campaign's message as the approved MARKETING template (issue 17, 3.13): its body parameters
+     * from the message's text (with the tracked link and the stop line), and its quick-reply button
+     * (index 0, approved as the template's opt-out) carrying the reference of the message's last
+     * button, "Stop offers", so that a press withdraws marketing on this chat like the button does.
+     */
+    static ObjectNode marketing(
+            WhatsAppProperties.Template template, String languageCode, Outbound content, String to, Instant now) {
+        ObjectNode m = template(template, languageCode, content, to, now);
+        if (content instanceof Outbound.Buttons b && !b.buttons().isEmpty()) {
+            ObjectNode t = (ObjectNode) m.get("template");
+            ArrayNode components = t.has("components") ? (ArrayNode) t.get("components") : t.putArray("components");
+            components
+                    .addObject()
+                    .put("type", "button")
+                    .put("sub_type", "quick_reply")
+                    .put("index", "0")
+                    .putArray("parameters")
+                    .addObject()
+                    .put("type", "payload")
+                    .put("payload", b.buttons().get(b.buttons().size() - 1).reference());
+        }
+        return m;
+    }
+
     private static ObjectNode envelope(String to) {
         return WhatsAppApi.JSON
                 .createObjectNode()

@@ -12,6 +12,7 @@ import org.socialbank.conversation.OutboundMessage;
 import org.socialbank.conversation.SendOutcome;
 import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.Directory;
+import org.socialbank.shared.MarketingMessages;
 import org.socialbank.shared.Network;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -19,7 +20,12 @@ import tools.jackson.databind.node.ObjectNode;
  * Sends the engine's replies on WhatsApp. Inside the user's 24-hour customer-service window a
  * free-form message; outside it (or when Meta says it closed: 131047) the approved alert template
  * for texts, receipts and links, and for anything else a final failure, so that the outbox reports
- * it and another channel can be used. Meta's answers become outcomes: 130429 pauses the number and
+ * it and another channel can be used. A campaign's message ({@link MarketingMessages}) never goes
+ * as that utility template: outside the window it goes as the approved MARKETING template, only
+ * while the recipient's marketing consent is given, its quick-reply button carrying the message's
+ * "Stop offers" (issue 17, 3.13); Meta's marketing refusals (131049 the per-user marketing limit,
+ * 131050 marketing stopped by the user, 130472 an experiment, 132001/132015/132016 the template
+ * missing, paused or disabled) are final failures with Meta's reason. Meta's answers become outcomes: 130429 pauses the number and
  * 131056 the user, and both (with every send asked for during a pause) are waits the relay does
  * not count as tries ({@code NotNow}); a refused token (190) pauses sending and, like server
  * errors, is tried again later; 131026 (undeliverable) marks the chat unreachable; a timeout after the request was
@@ -32,7 +38,13 @@ final class WhatsAppSender implements ChannelSender {
     static final int UNDELIVERABLE = 131026;
     static final int TOKEN = 190;
     /** Meta's "try again later" codes: unknown error, service unavailable, app and account rate limits. */
-    static final Set<Integer> TRY_LATER = Set.of(1, 2, 4, 80007, 130472, 131000, 131016, 133004);
+    static final Set<Integer> TRY_LATER = Set.of(1, 2, 4, 80007, 131000, 131016, 133004);
+    /** Meta's per-user marketing limit (ecosystem engagement): not retried, the recipient fails. */
+    static final int MARKETING_LIMIT = 131049;
+    /** The user stopped marketing messages from the business. */
+    static final int MARKETING_STOPPED = 131050;
+    /** The template does not exist in that language or is not approved. */
+    static final int TEMPLATE_MISSING = 132001;
 
     private static final Logger log = LoggerFactory.getLogger(WhatsAppSender.class);
     private static final Pattern WA_ID = Pattern.compile("[1-9][0-9]{6,14}");
@@ -44,6 +56,7 @@ final class WhatsAppSender implements ChannelSender {
     private final ChannelIdentities identities;
     private final Directory directory;
     private final WhatsAppProperties properties;
+    private final MarketingMessages marketing;
     private final Clock clock;
 
     WhatsAppSender(
@@ -54,6 +67,7 @@ final class WhatsAppSender implements ChannelSender {
             ChannelIdentities identities,
             Directory directory,
             WhatsAppProperties properties,
+            MarketingMessages marketing,
             Clock clock) {
         this.api = api;
         this.store = store;
@@ -62,6 +76,7 @@ final class WhatsAppSender implements ChannelSender {
         this.identities = identities;
         this.directory = directory;
         this.properties = properties;
+        this.marketing = marketing;
         this.clock = clock;
     }
 
@@ -97,8 +112,15 @@ final class WhatsAppSender implements ChannelSender {
         return outcome(answer, message, "free");
     }
 
-    /** Outside the window: the alert template for what may go as one, else a failure the outbox reports. */
+    /**
+     * Outside the window: a campaign's message as the marketing template; else the alert template
+     * for what may go as one; else a failure the outbox reports.
+     */
     private SendOutcome template(OutboundMessage message) {
+        Optional<MarketingMessages.Marketing> offer = marketing.marketing(message.id());
+        if (offer.isPresent()) {
+            return marketingTemplate(message, offer.get());
+        }
         WhatsAppProperties.Template template = properties.templates().get("alert");
         if (template == null || !TemplateParameters.templatable(message.content())) {
             return new SendOutcome.Failed(
@@ -112,6 +134,31 @@ final class WhatsAppSender implements ChannelSender {
                 api.send(WhatsAppReplies.template(template, language, message.content(), message.recipient(), now)),
                 message,
                 "template");
+    }
+
+    /** A campaign's message outside the window: only by the approved MARKETING template, only with consent. */
+    private SendOutcome marketingTemplate(OutboundMessage message, MarketingMessages.Marketing offer) {
+        if (!offer.consented()) {
+            return new SendOutcome.Failed(false, "marketing consent withdrawn before WhatsApp carried it");
+        }
+        WhatsAppProperties.Template template = properties.templates().get("marketing");
+        if (template == null) {
+            return new SendOutcome.Failed(
+                    false,
+                    "outside WhatsApp's 24-hour customer-service window, and no approved marketing template"
+                            + " (a utility template never carries marketing)");
+        }
+        if (!(message.content() instanceof org.socialbank.conversation.Outbound.Buttons b)
+                || b.buttons().isEmpty()) {
+            return new SendOutcome.Failed(
+                    false, "a marketing message without its Stop offers button cannot fill the template's opt-out");
+        }
+        String language = template.languageFor(languageOf(message));
+        return outcome(
+                api.send(WhatsAppReplies.marketing(
+                        template, language, message.content(), message.recipient(), clock.instant())),
+                message,
+                "marketing");
     }
 
     /**

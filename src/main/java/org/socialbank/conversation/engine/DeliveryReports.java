@@ -50,7 +50,7 @@ public class DeliveryReports {
 
     /** The platform gave up on a row it had accepted: the row is FAILED with the reason. */
     public boolean failed(UUID outboxId, String reason, Instant at) {
-        record(outboxId, "failed", at);
+        record(outboxId, "failed", reason, at); // the reason reaches the report's listeners (issue 17, 3.13)
         return jdbc.sql("UPDATE outbox_messages SET status = 'FAILED', last_error = ? WHERE id = ? "
                                 + "AND status IN ('SUCCEEDED', 'UNKNOWN')")
                         .params(clip(reason), outboxId)
@@ -82,7 +82,11 @@ public class DeliveryReports {
     }
 
     private boolean record(UUID outboxId, String state, Instant at) {
-        events.publishEvent(new org.socialbank.shared.OutboundReported(outboxId, state, null, at));
+        return record(outboxId, state, null, at);
+    }
+
+    private boolean record(UUID outboxId, String state, String reason, Instant at) {
+        events.publishEvent(new org.socialbank.shared.OutboundReported(outboxId, state, reason, at));
         int rank = RANK.get(state);
         if (jdbc.sql("UPDATE outbox_deliveries SET state = ?, reported_at = ? WHERE outbox_id = ? AND " + RANK_SQL
                                 + " < ?")

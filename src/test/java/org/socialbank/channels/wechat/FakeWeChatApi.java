@@ -26,7 +26,11 @@ import tools.jackson.databind.json.JsonMapper;
  * template messages, the menu, and web authorisation (the page {@code /connect/oauth2/authorize},
  * whose browser user a test names in the {@value #BROWSER_USER} header, and the code exchange
  * {@code /sns/oauth2/access_token}: a code works once). Tests inject faults per path (an errcode,
- * or 500) and read what was sent.
+ * or 500) and read what was sent. Issue 17, 3.13: {@code message/mass/send} to an OpenID list as
+ * documented: 2 to 10,000 OpenIDs (else 40130), a text of 1 to 2,048 characters; it answers
+ * {@code msg_id} and {@code msg_data_id}; a follower who already received 4 mass messages this
+ * month is filtered out (a service account's quota), and {@link #massJob} gives the counts its
+ * {@code MASSSENDJOBFINISH} event reports.
  */
 public final class FakeWeChatApi implements AutoCloseable {
 
@@ -47,6 +51,19 @@ public final class FakeWeChatApi implements AutoCloseable {
     private final Map<String, String> codes = new ConcurrentHashMap<>();
     private final AtomicInteger codesIssued = new AtomicInteger();
     private volatile Duration tokenDelay = Duration.ZERO;
+    /** Mass messages each follower received (the fake's month), and each job's counts by msg_id. */
+    private final Map<String, AtomicInteger> massReceived = new ConcurrentHashMap<>();
+
+    private final Map<Long, MassJob> massJobs = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong massIds =
+            new java.util.concurrent.atomic.AtomicLong(1_000_000_000L);
+
+    /** What a mass send's MASSSENDJOBFINISH reports: WeChat's status and counts. */
+    record MassJob(
+            long msgId, List<String> to, String text, String status, int total, int filtered, int sent, int errors) {}
+
+    static final String MASS_SEND = "/cgi-bin/message/mass/send";
+    static final int MONTHLY_MASS_MAX = 4;
 
     public FakeWeChatApi() {
         try {
@@ -121,6 +138,8 @@ public final class FakeWeChatApi implements AutoCloseable {
                             ? "{\"errcode\":40029,\"errmsg\":\"invalid code\"}"
                             : "{\"access_token\":\"web-token\",\"expires_in\":7200,\"refresh_token\":\"r\",\"openid\":\""
                                     + openId + "\",\"scope\":\"snsapi_base\"}");
+        } else if (MASS_SEND.equals(path)) {
+            answer(exchange, 200, massSend(json));
         } else if ("/cgi-bin/token".equals(path)) {
             int n = issued.computeIfAbsent(query.get("appid"), a -> new AtomicInteger())
                     .incrementAndGet();
@@ -131,6 +150,53 @@ public final class FakeWeChatApi implements AutoCloseable {
         } else {
             answer(exchange, 200, "{\"errcode\":0,\"errmsg\":\"ok\"}");
         }
+    }
+
+    /** The counts of a mass send WeChat took, as its MASSSENDJOBFINISH event says them. */
+    MassJob massJob(long msgId) {
+        return massJobs.get(msgId);
+    }
+
+    /** A follower who already received {@code n} mass messages this month. */
+    void massReceived(String openId, int n) {
+        massReceived.computeIfAbsent(openId, o -> new AtomicInteger()).set(n);
+    }
+
+    private String massSend(JsonNode body) {
+        JsonNode to = body.path("touser");
+        if (!to.isArray() || to.size() < 2 || to.size() > 10_000) {
+            return "{\"errcode\":40130,\"errmsg\":\"invalid openid list size, at least two openid\"}";
+        }
+        String text = body.path("text").path("content").asString("");
+        if (!"text".equals(body.path("msgtype").asString("")) || text.isEmpty() || text.length() > 2_048) {
+            return "{\"errcode\":45002,\"errmsg\":\"content size out of limit\"}";
+        }
+        List<String> openIds = new java.util.ArrayList<>();
+        int sent = 0;
+        for (JsonNode openId : to) {
+            openIds.add(openId.asString());
+            if (massReceived
+                            .computeIfAbsent(openId.asString(), o -> new AtomicInteger())
+                            .incrementAndGet()
+                    <= MONTHLY_MASS_MAX) {
+                sent++;
+            }
+        }
+        long msgId = massIds.incrementAndGet();
+        int filtered = openIds.size() - sent;
+        massJobs.put(
+                msgId,
+                new MassJob(
+                        msgId,
+                        openIds,
+                        text,
+                        sent == 0 ? "send fail" : "send success",
+                        openIds.size(),
+                        filtered,
+                        sent,
+                        0));
+        return "{\"errcode\":0,\"errmsg\":\"send job submission success\",\"msg_id\":" + msgId + ",\"msg_data_id\":"
+                + (msgId + 1) + "}";
     }
 
     /** As WeChat's page does for snsapi_base: no question, straight back to redirect_uri with a code. */

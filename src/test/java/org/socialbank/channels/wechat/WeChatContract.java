@@ -124,6 +124,8 @@ abstract class WeChatContract {
         registry.add("socialbank.channels.wechat.alert-template-ids.fr", () -> "TPL_ALERT_FR");
         registry.add("socialbank.conversation.relay-interval", () -> "200ms");
         registry.add("socialbank.channels.wechat.oauth-base-url", WECHAT::url);
+        registry.add("socialbank.campaigns.send-interval", () -> "1h"); // issue 17: the test drives campaigns
+        registry.add("socialbank.channels.wechat.mass-send-interval", () -> "1h"); // and the mass sends
     }
 
     @TestConfiguration(proxyBeanMethods = false)
@@ -568,6 +570,132 @@ abstract class WeChatContract {
                         .single())
                 .as("the dialogue state is forgotten too")
                 .isZero();
+    }
+
+    @Autowired
+    org.socialbank.campaigns.jdbc.JdbcCampaigns campaigns;
+
+    @Autowired
+    org.socialbank.campaigns.CampaignSender campaignSender;
+
+    @Autowired
+    org.socialbank.consent.Consents consents;
+
+    @Autowired
+    WeChatMassSends massSends;
+
+    /** A follower who gave marketing consent and has not written in 48 hours (never, here). */
+    private String consentingFollower() {
+        String user = newUser();
+        identities.identify(Network.WECHAT, user, null, null);
+        org.socialbank.support.MarketingConsents.give(consents, Network.WECHAT, user);
+        return user;
+    }
+
+    private String delivery(UUID campaign, String user, String state) {
+        String sql =
+                "SELECT COUNT(*) FROM campaign_recipients WHERE campaign_id = ? AND external_user_id = ? AND delivery = ?";
+        Await.until(
+                () -> jdbc.sql(sql)
+                                .params(campaign, user, state)
+                                .query(Integer.class)
+                                .single()
+                        == 1,
+                Duration.ofSeconds(20),
+                () -> user + " " + state);
+        return jdbc.sql(
+                        "SELECT delivery_reason FROM campaign_recipients WHERE campaign_id = ? AND external_user_id = ?")
+                .params(campaign, user)
+                .query(String.class)
+                .optional()
+                .orElse("");
+    }
+
+    /**
+     * Issue 17, 3.13: a campaign to followers outside their 48-hour window goes by one mass send
+     * (never a template message), with the campaign's link instead of each one's tracked link; a
+     * follower whose 4 mass messages of the month are used fails with that reason; the
+     * MASSSENDJOBFINISH event's counts are kept and mark the recipients delivered.
+     */
+    @Test
+    void outsideTheWindowACampaignGoesByOneMassSendAndItsFinishEventDeliversIt() throws Exception {
+        String ana = consentingFollower();
+        String bo = consentingFollower();
+        String full = consentingFollower();
+        java.time.Instant now = java.time.Instant.now();
+        for (int i = 0; i < 4; i++) { // four mass messages of this month already
+            jdbc.sql("INSERT INTO wechat_mass_recipients (outbox_id, campaign_id, open_id, text_hash, text, status, "
+                            + "created_at, sent_at) VALUES (?, ?, ?, 'h', 't', 'sent', ?, ?)")
+                    .params(
+                            UUID.randomUUID(),
+                            UUID.randomUUID(),
+                            full,
+                            java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC),
+                            java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC))
+                    .update();
+        }
+        UUID campaign = UUID.randomUUID();
+        campaigns.insert(
+                campaign,
+                "Savings week",
+                Network.WECHAT,
+                Map.of("en", "Savings week: 3% on new savings."),
+                Map.of(),
+                new org.socialbank.campaigns.CampaignRules(2, null, null, java.util.Set.of(), java.util.Set.of(), 0),
+                "maker",
+                now);
+        campaigns.scheduleAndLink(campaign, null, "https://bank.example/savings");
+        campaigns.approve(campaign, "checker", now);
+        campaigns.queue(campaign, Network.WECHAT, List.of(ana, bo, full), List.of("A", "A", "A"), now);
+        campaigns.expanded(campaign, now);
+        campaignSender.sendRound();
+
+        assertThat(delivery(campaign, full, "failed")).contains("4 mass messages a month");
+        Await.until(
+                () -> jdbc.sql(
+                                        "SELECT COUNT(*) FROM wechat_mass_recipients WHERE campaign_id = ? AND status = 'waiting'")
+                                .param(campaign)
+                                .query(Integer.class)
+                                .single()
+                        == 2,
+                Duration.ofSeconds(20),
+                () -> "ana and bo waiting for the mass send");
+        assertThat(massSends.sendWaiting()).isEqualTo(2);
+        FakeWeChatApi.Call mass = WECHAT.await(
+                FakeWeChatApi.MASS_SEND, c -> c.body().path("touser").toString().contains(ana));
+        assertThat(mass.body().path("touser").size()).isEqualTo(2);
+        assertThat(mass.body().path("text").path("content").asString())
+                .contains("Savings week")
+                .contains("https://bank.example/savings")
+                .doesNotContain("/c/");
+        assertThat(delivery(campaign, ana, "accepted")).isNullOrEmpty();
+
+        long msgId = jdbc.sql("SELECT msg_id FROM wechat_mass_recipients WHERE outbox_id = ("
+                        + "SELECT message_id FROM campaign_recipients WHERE campaign_id = ? AND external_user_id = ?)")
+                .params(campaign, ana)
+                .query(Long.class)
+                .single();
+        FakeWeChatApi.MassJob job = WECHAT.massJob(msgId);
+        Map<String, String> finished = event("oSystemMassSend", "MASSSENDJOBFINISH", "", now());
+        finished.put("MsgID", Long.toString(msgId));
+        finished.put("Status", job.status());
+        finished.put("TotalCount", Integer.toString(job.total()));
+        finished.put("FilterCount", Integer.toString(job.filtered()));
+        finished.put("SentCount", Integer.toString(job.sent()));
+        finished.put("ErrorCount", Integer.toString(job.errors()));
+        assertThat(postSealed(WeChatXml.write(finished)).body()).isEqualTo("success");
+        delivery(campaign, ana, "delivered");
+        delivery(campaign, bo, "delivered");
+        assertThat(jdbc.sql("SELECT sent_count FROM wechat_mass_jobs WHERE msg_id = ?")
+                        .param(msgId)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(2);
+        assertThat(WECHAT.calls(WeChatSender.TEMPLATE_SEND).stream()
+                        .filter(c -> List.of(ana, bo, full)
+                                .contains(c.body().path("touser").asString())))
+                .as("a template message never carries marketing")
+                .isEmpty();
     }
 
     // --- helpers ------------------------------------------------------------------------

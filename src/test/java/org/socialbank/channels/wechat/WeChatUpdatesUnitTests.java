@@ -210,4 +210,20 @@ class WeChatUpdatesUnitTests {
         assertThat(WeChatReplies.text(new Outbound.Receipt("Paid", List.of("€5.00", "to Camille D."))))
                 .isEqualTo("Paid\n€5.00\nto Camille D.");
     }
+
+    /** Issue 17, 3.13: WeChat's report of a finished mass send, with its counts. */
+    @Test
+    void aFinishedMassSendIsReadWithItsCounts() {
+        java.util.Map<String, String> xml = new java.util.HashMap<>(Map.of(
+                "FromUserName", USER, "MsgType", "event", "Event", "MASSSENDJOBFINISH", "CreateTime", "1700000002"));
+        xml.putAll(Map.of(
+                "MsgID", "1000001625",
+                "Status", "send success",
+                "TotalCount", "100",
+                "FilterCount", "80",
+                "SentCount", "75",
+                "ErrorCount", "5"));
+        assertThat(WeChatUpdates.read(xml))
+                .isEqualTo(new WeChatUpdates.MassSendFinished(1000001625L, "send success", 100, 80, 75, 5));
+    }
 }

@@ -37,7 +37,11 @@ import tools.jackson.databind.node.ObjectNode;
  * webhook, signed with the app secret, as Meta does: sent, delivered and read (read sometimes first,
  * and some twice), retried while the webhook does not answer 200. A free-form message to a user
  * whose 24-hour window is closed is accepted and then reported failed with 131047. The next call
- * may be made to fail with any code.
+ * may be made to fail with any code. Issue 17, 3.13: each approved template has its category; a
+ * template registered but not approved (pending, rejected) is refused with 132001 as Meta answers;
+ * a MARKETING template must carry its opt-out quick-reply payload (else 100, a limit broken);
+ * one to a user at Meta's per-user marketing limit is accepted then reported failed with 131049,
+ * and to a user who stopped marketing with 131050.
  */
 final class FakeWhatsAppApi implements AutoCloseable {
 
@@ -86,7 +90,19 @@ final class FakeWhatsAppApi implements AutoCloseable {
     private final String phoneNumberId;
     private final String token;
     private final String appSecret;
-    private final Set<String> approvedTemplates;
+    /** Meta's titles of the failures the fake reports in statuses. */
+    private static final Map<Integer, String> TITLES = Map.of(
+            131047, "Re-engagement message",
+            131049, "This message was not delivered to maintain healthy ecosystem engagement.",
+            131050,
+                    "Unable to deliver the message. This recipient has chosen to stop receiving marketing messages"
+                            + " on WhatsApp from your business.");
+
+    private final Map<String, String> approvedTemplates;
+    private final Set<String> pendingTemplates = ConcurrentHashMap.newKeySet();
+    /** Users at Meta's per-user marketing limit (131049), and users who stopped marketing (131050). */
+    private final Map<String, Integer> marketingRefusals = new ConcurrentHashMap<>();
+
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Queue<Failure> failures = new ConcurrentLinkedQueue<>();
     private final Map<String, Instant> windows = new ConcurrentHashMap<>();
@@ -99,11 +115,21 @@ final class FakeWhatsAppApi implements AutoCloseable {
 
     FakeWhatsAppApi(
             String version, String phoneNumberId, String token, String appSecret, Set<String> approvedTemplates) {
+        this(version, phoneNumberId, token, appSecret, utility(approvedTemplates));
+    }
+
+    /** {@code approvedTemplates}: each approved template's name and its category (UTILITY, MARKETING). */
+    FakeWhatsAppApi(
+            String version,
+            String phoneNumberId,
+            String token,
+            String appSecret,
+            Map<String, String> approvedTemplates) {
         this.version = version;
         this.phoneNumberId = phoneNumberId;
         this.token = token;
         this.appSecret = appSecret;
-        this.approvedTemplates = Set.copyOf(approvedTemplates);
+        this.approvedTemplates = Map.copyOf(approvedTemplates);
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -116,6 +142,27 @@ final class FakeWhatsAppApi implements AutoCloseable {
 
     String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    private static Map<String, String> utility(Set<String> names) {
+        Map<String, String> categories = new java.util.HashMap<>();
+        names.forEach(n -> categories.put(n, "UTILITY"));
+        return categories;
+    }
+
+    /** A template the bank names that Meta has not approved (pending, rejected): refused with 132001. */
+    void pending(String name) {
+        pendingTemplates.add(name);
+    }
+
+    /** Approved again (the test's clean-up). */
+    void approved(String name) {
+        pendingTemplates.remove(name);
+    }
+
+    /** Marketing templates to this user are accepted, then fail with {@code code} (131049 or 131050). */
+    void refuseMarketing(String waId, int code) {
+        marketingRefusals.put(waId, code);
     }
 
     /** Where the bank's webhook is; statuses are posted there. */
@@ -216,6 +263,11 @@ final class FakeWhatsAppApi implements AutoCloseable {
                 return;
             }
             JsonNode body = WhatsAppApi.JSON.readTree(exchange.getRequestBody().readAllBytes());
+            String templateName = body.path("template").path("name").asString("");
+            if (pendingTemplates.contains(templateName)) {
+                answer(exchange, 404, error(132001, "(#132001) Template name does not exist in the translation"));
+                return;
+            }
             String problem = problem(body);
             if (problem != null) {
                 refused.incrementAndGet();
@@ -232,7 +284,16 @@ final class FakeWhatsAppApi implements AutoCloseable {
                     "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"" + to + "\",\"wa_id\":\"" + to
                             + "\"}],\"messages\":[{\"id\":\"" + wamid + "\"}]}");
             boolean outside = !type.equals("template") && !windowOpen(to);
-            webhooks.submit(() -> report(wamid, to, outside));
+            Integer refusal =
+                    "MARKETING".equals(approvedTemplates.get(templateName)) ? marketingRefusals.get(to) : null;
+            webhooks.submit(() -> {
+                if (refusal != null) {
+                    sleep(30);
+                    deliver(statusPayload(wamid, to, "failed", refusal));
+                } else {
+                    report(wamid, to, outside);
+                }
+            });
         }
     }
 
@@ -271,7 +332,7 @@ final class FakeWhatsAppApi implements AutoCloseable {
                 .put("recipient_id", to)
                 .put("timestamp", Long.toString(Instant.now().getEpochSecond()));
         if (code != 0) {
-            ((ObjectNode) s.get("errors").get(0)).put("code", code);
+            ((ObjectNode) s.get("errors").get(0)).put("code", code).put("title", TITLES.getOrDefault(code, "Error"));
         }
         return payload;
     }
@@ -286,15 +347,34 @@ final class FakeWhatsAppApi implements AutoCloseable {
             case "text":
                 return length(m.path("text").path("body"), 1, 4096, "text.body");
             case "template":
-                return approvedTemplates.contains(
-                                m.path("template").path("name").asString(""))
-                        ? null
-                        : "template name does not exist in the translation";
+                return template(m.path("template"));
             case "interactive":
                 return interactive(m.path("interactive"));
             default:
                 return "type";
         }
+    }
+
+    private String template(JsonNode t) {
+        String category = approvedTemplates.get(t.path("name").asString(""));
+        if (category == null) {
+            return "template name does not exist in the translation";
+        }
+        if (!category.equals("MARKETING")) {
+            return null;
+        }
+        for (JsonNode c : t.path("components")) {
+            if (c.path("type").asString("").equals("button")
+                    && c.path("sub_type").asString("").equals("quick_reply")
+                    && !c.path("parameters")
+                            .path(0)
+                            .path("payload")
+                            .asString("")
+                            .isEmpty()) {
+                return null;
+            }
+        }
+        return "a marketing template's opt-out quick-reply button needs its payload";
     }
 
     private static String interactive(JsonNode i) {

@@ -53,7 +53,9 @@ abstract class WhatsAppContract {
     static final String TOKEN = "EAAGcontractAccessToken";
     static final String NUMBER = Recorded.PHONE_NUMBER_ID;
     static final String TEMPLATE = "account_alert";
-    static final FakeWhatsAppApi API = new FakeWhatsAppApi("v23.0", NUMBER, TOKEN, SECRET, Set.of(TEMPLATE));
+    static final String OFFERS = "bank_offers";
+    static final FakeWhatsAppApi API = new FakeWhatsAppApi(
+            "v23.0", NUMBER, TOKEN, SECRET, java.util.Map.of(TEMPLATE, "UTILITY", OFFERS, "MARKETING"));
     static final AtomicLong IDS = new AtomicLong(Math.abs(new Random().nextInt(100_000_000)));
     static final Pattern LINK = Pattern.compile("/link/[A-Za-z0-9_-]+");
     static final Pattern CONFIRM = Pattern.compile("https?://\\S+/confirm/\\S+");
@@ -109,6 +111,11 @@ abstract class WhatsAppContract {
         registry.add(p + "templates.alert.parameters", () -> "title,body");
         registry.add(p + "templates.alert.languages.fr", () -> "fr"); // issue 17: per customer language
         registry.add(p + "templates.alert.languages.ru", () -> "ru");
+        registry.add(p + "templates.marketing.name", () -> OFFERS); // issue 17, 3.13
+        registry.add(p + "templates.marketing.language", () -> "en");
+        registry.add(p + "templates.marketing.category", () -> "MARKETING");
+        registry.add(p + "templates.marketing.parameters", () -> "body");
+        registry.add("socialbank.campaigns.send-interval", () -> "1h"); // the test drives the campaign sender
     }
 
     @BeforeEach
@@ -573,6 +580,146 @@ abstract class WhatsAppContract {
         assertThat(outcome)
                 .isInstanceOfSatisfying(
                         SendOutcome.Failed.class, f -> assertThat(f.retryable()).isTrue());
+    }
+
+    @Autowired
+    org.socialbank.campaigns.jdbc.JdbcCampaigns campaigns;
+
+    @Autowired
+    org.socialbank.campaigns.CampaignSender campaignSender;
+
+    @Autowired
+    org.socialbank.consent.Consents consents;
+
+    /** A WhatsApp user of this test's range (+336761xxxxx) who gave marketing consent and never wrote. */
+    private Chat consenting() {
+        Chat chat = new Chat("336761" + String.format("%05d", IDS.incrementAndGet() % 100_000));
+        identities.identify(Network.WHATSAPP, chat.waId, null, "+" + chat.waId);
+        org.socialbank.support.MarketingConsents.give(consents, Network.WHATSAPP, chat.waId);
+        return chat;
+    }
+
+    /** A campaign to these WhatsApp users, approved, queued and sent by one round of the campaign sender. */
+    private UUID campaignTo(Chat... chats) {
+        UUID id = UUID.randomUUID();
+        Instant now = Instant.now();
+        campaigns.insert(
+                id,
+                "Savings week",
+                Network.WHATSAPP,
+                java.util.Map.of("en", "Savings week: 3% on new savings."),
+                java.util.Map.of(),
+                new org.socialbank.campaigns.CampaignRules(2, null, null, Set.of(), Set.of(), 0),
+                "maker",
+                now);
+        campaigns.approve(id, "checker", now);
+        List<String> users = java.util.Arrays.stream(chats).map(c -> c.waId).toList();
+        campaigns.queue(
+                id, Network.WHATSAPP, users, users.stream().map(u -> "A").toList(), now);
+        campaigns.expanded(id, now);
+        campaignSender.sendRound();
+        return id;
+    }
+
+    /** The delivery the campaign recipient's row shows once it is {@code state}, with its reason. */
+    private String delivery(UUID campaign, Chat chat, String state) {
+        String sql =
+                "SELECT COUNT(*) FROM campaign_recipients WHERE campaign_id = ? AND external_user_id = ? AND delivery = ?";
+        API.await(() -> count(sql, campaign, chat.waId, state) == 1, chat.waId + " " + state);
+        return jdbc.sql(
+                        "SELECT delivery_reason FROM campaign_recipients WHERE campaign_id = ? AND external_user_id = ?")
+                .params(campaign, chat.waId)
+                .query(String.class)
+                .optional()
+                .orElse("");
+    }
+
+    /**
+     * Issue 17, 3.13: outside the 24-hour window a campaign goes as the approved MARKETING template
+     * (never the utility one), with its opt-out quick reply that withdraws marketing when pressed;
+     * Meta's per-user marketing limit (131049) is the recipient's failure with Meta's reason.
+     */
+    @Test
+    void outsideTheWindowACampaignGoesAsTheMarketingTemplateAndMetasMarketingLimitIsItsRecipientsFailure() {
+        Chat ana = consenting();
+        Chat limited = consenting();
+        API.refuseMarketing(limited.waId, WhatsAppSender.MARKETING_LIMIT);
+        UUID campaign = campaignTo(ana, limited);
+        FakeWhatsAppApi.Call offer = ana.received(1);
+        assertThat(offer.text()).as("not the alert template").isEqualTo("template:" + OFFERS);
+        tools.jackson.databind.JsonNode components =
+                offer.body().path("template").path("components");
+        assertThat(components.get(0).path("parameters").get(0).path("text").asString())
+                .contains("Savings week")
+                .contains("STOP");
+        String stop =
+                components.get(1).path("parameters").get(0).path("payload").asString();
+        assertThat(stop).as("the opt-out carries the Stop offers button").isNotBlank();
+        assertThat(delivery(campaign, ana, "read")).isNullOrEmpty();
+        assertThat(delivery(campaign, limited, "failed")).contains("131049");
+
+        ObjectNode press = Recorded.message("text", NUMBER, ana.waId, wamid());
+        ObjectNode pressed = Recorded.message(press);
+        pressed.remove("text");
+        pressed.put("type", "button").putObject("button").put("payload", stop).put("text", "Stop promotions");
+        ana.deliver(press);
+        API.await(
+                () -> !consents.allowsMarketing(Network.WHATSAPP, ana.waId), "marketing withdrawn by the quick reply");
+    }
+
+    /** Issue 17, 3.13: a marketing template Meta has not approved (132001) fails its recipients, never retried. */
+    @Test
+    void aMarketingTemplateMetaHasNotApprovedFailsItsRecipientsWithMetasReason() {
+        Chat bo = consenting();
+        API.pending(OFFERS);
+        try {
+            UUID campaign = campaignTo(bo);
+            assertThat(delivery(campaign, bo, "failed")).contains("132001");
+            assertThat(bo.count()).isZero();
+        } finally {
+            API.approved(OFFERS);
+        }
+    }
+
+    /**
+     * Issue 17, 3.13: a campaign's message outside the window never goes as the utility (alert)
+     * template, even when its shape would fit one, and not at all once consent is withdrawn.
+     */
+    @Test
+    void aCampaignMessageNeverGoesAsTheUtilityTemplateAndNotWithoutConsent() {
+        Chat chat = consenting();
+        UUID campaign = campaignTo(chat);
+        chat.received(1);
+        UUID messageId = jdbc.sql("SELECT message_id FROM campaign_recipients WHERE campaign_id = ?")
+                .param(campaign)
+                .query(UUID.class)
+                .single();
+        ChannelIdentity identity =
+                identities.identity(Network.WHATSAPP, chat.waId).orElseThrow();
+        OutboundMessage asText =
+                new OutboundMessage(messageId, identity.id(), Network.WHATSAPP, chat.waId, new Outbound.Text("Offer"));
+        assertThat(sender.send(asText, "k1"))
+                .as("a text would fit the alert template, but a marketing one needs its opt-out")
+                .isInstanceOfSatisfying(
+                        SendOutcome.Failed.class, f -> assertThat(f.reason()).contains("opt-out"));
+        OutboundMessage again = new OutboundMessage(
+                messageId,
+                identity.id(),
+                Network.WHATSAPP,
+                chat.waId,
+                new Outbound.Buttons("Offer", List.of(new Outbound.Button("Stop offers", "stop-ref"))));
+        assertThat(sender.send(again, "k2")).isInstanceOf(SendOutcome.Sent.class);
+        assertThat(chat.received(2).text()).isEqualTo("template:" + OFFERS);
+        consents.stopMarketing(
+                Network.WHATSAPP,
+                chat.waId,
+                "STOP",
+                "stop-" + UUID.randomUUID(),
+                org.socialbank.consent.ConsentSource.CHAT);
+        assertThat(sender.send(again, "k3"))
+                .isInstanceOfSatisfying(
+                        SendOutcome.Failed.class, f -> assertThat(f.reason()).contains("consent"));
+        assertThat(chat.count()).isEqualTo(2);
     }
 
     private static OutboundMessage message(ChannelIdentity identity, String waId, Outbound content) {

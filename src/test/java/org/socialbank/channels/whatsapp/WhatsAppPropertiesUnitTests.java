@@ -78,6 +78,37 @@ class WhatsAppPropertiesUnitTests {
                                 new WhatsAppProperties.Template(
                                         "otp_code", "en", "AUTHENTICATION", List.of("title"), null))))
                 .hasMessageContaining("UTILITY");
+        assertThat(of(
+                                "",
+                                "",
+                                "",
+                                "",
+                                Map.of("marketing", new WhatsAppProperties.Template("offers", "en", null, null, null)))
+                        .templates()
+                        .get("marketing")
+                        .category())
+                .as("issue 17, 3.13: a campaign's template is a MARKETING one")
+                .isEqualTo("MARKETING");
+        assertThatThrownBy(() -> of(
+                        "",
+                        "",
+                        "",
+                        "",
+                        Map.of(
+                                "marketing",
+                                new WhatsAppProperties.Template("offers", "en", "UTILITY", List.of("title"), null))))
+                .as("a utility template never carries marketing")
+                .hasMessageContaining("MARKETING");
+        assertThatThrownBy(() -> of(
+                        "",
+                        "",
+                        "",
+                        "",
+                        Map.of(
+                                "alert",
+                                new WhatsAppProperties.Template("offers", "en", "MARKETING", List.of("title"), null))))
+                .as("an alert template is never a marketing one")
+                .hasMessageContaining("UTILITY");
         assertThatThrownBy(() -> of(
                         "",
                         "",

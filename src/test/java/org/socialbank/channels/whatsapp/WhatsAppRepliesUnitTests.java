@@ -136,4 +136,27 @@ class WhatsAppRepliesUnitTests {
         assertThat(TemplateParameters.templatable(new Outbound.Buttons("x", List.of(new Outbound.Button("a", "b")))))
                 .isFalse();
     }
+
+    /** Issue 17, 3.13: a campaign's message as the marketing template, its opt-out carrying "Stop offers". */
+    @Test
+    void aCampaignMessageFillsTheMarketingTemplateAndItsOptOutIsTheStopButton() {
+        WhatsAppProperties.Template template =
+                new WhatsAppProperties.Template("bank_offers", "en", "MARKETING", List.of("body"), null);
+        ObjectNode m = WhatsAppReplies.marketing(
+                template,
+                "fr",
+                new Outbound.Buttons(
+                        "Semaine de l’épargne\nhttps://bank.example/c/t0k\n\nRépondez ARRÊT",
+                        List.of(new Outbound.Button("Voir", "see-ref"), new Outbound.Button("Stop", "stop-ref"))),
+                TO,
+                Instant.parse("2026-12-01T10:15:30Z"));
+        JsonNode components = m.path("template").path("components");
+        assertThat(m.path("template").path("language").path("code").asString()).isEqualTo("fr");
+        assertThat(components.get(0).path("parameters").get(0).path("text").asString())
+                .isEqualTo("Semaine de l’épargne · https://bank.example/c/t0k · Répondez ARRÊT");
+        assertThat(components.get(1).path("sub_type").asString()).isEqualTo("quick_reply");
+        assertThat(components.get(1).path("parameters").get(0).path("payload").asString())
+                .as("the last button, Stop offers")
+                .isEqualTo("stop-ref");
+    }
 }
