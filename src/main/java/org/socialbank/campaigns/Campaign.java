@@ -16,7 +16,8 @@ import org.socialbank.shared.Network;
  * @param recipients how many recipients are in each state ({@code queued}, {@code sent}, ...)
  * @param sendAt when to send, as a local date-time read in each recipient's zone; null: at once
  * @param link the tracked link's target (each recipient gets her own tracked address), null for none
- * @param reward the cashback for a qualifying action, null for none
+ * @param reward the cashback or points for a qualifying action, null for none
+ * @param buttons the staff's own buttons (3.6), in their order, empty for none
  */
 public record Campaign(
         UUID id,
@@ -32,7 +33,8 @@ public record Campaign(
         Map<String, Long> recipients,
         java.time.LocalDateTime sendAt,
         String link,
-        CampaignReward reward) {
+        CampaignReward reward,
+        java.util.List<CampaignButton> buttons) {
 
     public static final int NAME_LENGTH_MAX = 200;
     public static final int TEXT_LENGTH_MAX = 4_000;
@@ -42,6 +44,30 @@ public record Campaign(
         texts = Map.copyOf(texts);
         textsB = textsB == null ? Map.of() : Map.copyOf(textsB);
         recipients = Map.copyOf(recipients);
+        buttons = buttons == null ? java.util.List.of() : java.util.List.copyOf(buttons);
+    }
+
+    /** Whether its messages carry a tracked address: its link, or a button that opens one. */
+    public boolean tracked() {
+        return link != null || buttons.stream().anyMatch(b -> b.url() != null);
+    }
+
+    /**
+     * Its buttons for one recipient in her language: a link button opens her tracked address for
+     * that button ({@code <tracked>/<position>}), positions counted from 1.
+     */
+    public java.util.List<CampaignMessageDue.Button> buttonsFor(String language, String tracked) {
+        java.util.List<CampaignMessageDue.Button> out = new java.util.ArrayList<>();
+        for (int i = 0; i < buttons.size(); i++) {
+            CampaignButton b = buttons.get(i);
+            int position = i + 1;
+            out.add(new CampaignMessageDue.Button(
+                    position,
+                    b.label(language),
+                    b.url() == null || tracked == null ? null : tracked + "/" + position,
+                    b.action()));
+        }
+        return out;
     }
 
     /** The text of a variant in a language, else in English. */

@@ -12,6 +12,7 @@ import org.socialbank.shared.Network;
  *
  * @param messageId the outbox row's id to write it under (the platform's reports come back by it)
  * @param trackedLink the recipient's own tracked address, null when the campaign has no link
+ * @param buttons the staff's own buttons (3.6) in her language, empty for none
  */
 public record CampaignMessageDue(
         UUID campaignId,
@@ -21,4 +22,19 @@ public record CampaignMessageDue(
         String text,
         Language language,
         UUID messageId,
-        String trackedLink) {}
+        String trackedLink,
+        java.util.List<Button> buttons) {
+
+    public CampaignMessageDue {
+        buttons = buttons == null ? java.util.List.of() : java.util.List.copyOf(buttons);
+    }
+
+    /**
+     * One of the campaign's buttons for this recipient.
+     *
+     * @param position 1 for the first; a press is counted under it
+     * @param trackedUrl her tracked address for this button, null for an action button
+     * @param action the chat action (a command by name, such as {@code balance}), null for a link button
+     */
+    public record Button(int position, String label, String trackedUrl, String action) {}
+}

@@ -10,8 +10,10 @@ import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.socialbank.campaigns.jdbc.JdbcReferrals;
 import org.socialbank.campaigns.jdbc.JdbcRewards;
 import org.socialbank.directory.ChannelIdentities;
+import org.socialbank.directory.ChannelIdentity;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.Directory;
 import org.socialbank.ledger.AccountId;
@@ -55,6 +57,9 @@ public class CampaignRewards {
     private final DurableTransactions writes;
     private final CampaignsProperties properties;
     private final Clock clock;
+    private final org.socialbank.loyalty.Points points;
+    private final org.springframework.context.ApplicationEventPublisher events;
+    private final JdbcReferrals referrals;
 
     CampaignRewards(
             JdbcRewards store,
@@ -63,7 +68,13 @@ public class CampaignRewards {
             ChannelIdentities identities,
             DurableTransactions writes,
             CampaignsProperties properties,
-            Clock clock) {
+            Clock clock,
+            org.socialbank.loyalty.Points points,
+            org.springframework.context.ApplicationEventPublisher events,
+            JdbcReferrals referrals) {
+        this.referrals = referrals;
+        this.points = points;
+        this.events = events;
         this.store = store;
         this.ledger = ledger;
         this.directory = directory;
@@ -96,7 +107,11 @@ public class CampaignRewards {
             List<JdbcRewards.Offer> offers = store.offers(OFFERS_MAX);
             for (JournalPosting posting : batch) {
                 for (JdbcRewards.Offer offer : offers) {
-                    reward(offer, posting);
+                    if (offer.reward().referral() == null) {
+                        reward(offer, posting);
+                    } else {
+                        referral(offer, posting);
+                    }
                 }
             }
             store.moveRewardCursor(batch.get(batch.size() - 1).sequence());
@@ -114,40 +129,124 @@ public class CampaignRewards {
                 || store.rewarded(offer.campaignId(), customer.get().value())) {
             return;
         }
-        Instant at = posting.transfer().createdAt();
-        // a linked chat's account as the platform names it (LinkedChat.account is how its owner reads it)
-        boolean reached = identities.linkedChats(customer.get(), Locale.ROOT).stream()
-                .map(chat -> identities.identity(chat.id()))
-                .flatMap(Optional::stream)
-                .map(chat -> store.sentAt(offer.campaignId(), chat.channel(), chat.externalId()))
-                .flatMap(Optional::stream)
-                .anyMatch(sent ->
-                        !at.isBefore(sent) && !at.isAfter(sent.plus(java.time.Duration.ofDays(reward.withinDays()))));
-        Optional<AccountId> account =
-                directory.primaryAccount(customer.get(), reward.currency().code());
-        if (!reached || account.isEmpty()) {
+        Optional<ChannelIdentity> reached = reachedChat(
+                offer.campaignId(), customer.get(), posting.transfer().createdAt(), reward);
+        if (reached.isEmpty()) {
             return;
         }
-        TransferId id = new TransferId(
-                derived("reward:" + offer.campaignId() + ":" + customer.get().value()));
-        TransferResult booked = ledger.transfer(NewTransfer.posted(
-                id, openRewards(reward.currency()), account.get(), reward.amountMinor(), reward.currency(), CODE));
-        if (booked instanceof TransferResult.Rejected rejected) {
-            // her account refuses money (closed, frozen): no reward, and the journal goes on
-            log.warn(
-                    "campaign {}: the reward for {} was refused: {}",
-                    offer.campaignId(),
-                    customer.get(),
-                    rejected.code());
+        String what = "reward:" + offer.campaignId() + ":" + customer.get().value();
+        if (!credit(offer.campaignId(), customer.get(), what, reward, reached.get())) {
             return;
         }
         store.insertReward(
                 offer.campaignId(),
                 customer.get().value(),
-                id.value(),
+                new TransferId(derived(what)).value(),
                 posting.transfer().id().value(),
                 reward,
                 clock.instant());
+    }
+
+    /**
+     * A posting by a new customer a recipient brought (3.17 referral): her first posting with the
+     * reward's code within the window after she was recorded earns the referrer the reward, and her
+     * too when the campaign says so. The referral row is marked in this transaction, and each
+     * credit's id is derived from (campaign, new customer): once, whatever re-reads the journal.
+     */
+    private void referral(JdbcRewards.Offer offer, JournalPosting posting) {
+        CampaignReward reward = offer.reward();
+        if (!posting.transfer().code().value().equals(reward.action())) {
+            return;
+        }
+        Optional<CustomerId> referee = directory.holder(posting.debitAccount().id());
+        Optional<JdbcReferrals.Referral> referral = referee.flatMap(r -> referrals.ofReferee(r.value()))
+                .filter(r -> r.campaignId().equals(offer.campaignId()) && r.rewardedAt() == null);
+        Instant at = posting.transfer().createdAt();
+        if (referral.isEmpty()
+                || at.isBefore(referral.get().recordedAt())
+                || at.isAfter(referral.get().recordedAt().plus(java.time.Duration.ofDays(reward.withinDays())))
+                || !referrals.rewarded(
+                        offer.campaignId(),
+                        referee.get().value(),
+                        posting.transfer().id().value(),
+                        clock.instant())) {
+            return;
+        }
+        CustomerId referrer = new CustomerId(referral.get().referrerId());
+        String pair = offer.campaignId() + ":" + referee.get().value();
+        credit(offer.campaignId(), referrer, "referral:" + pair, reward, null);
+        if (reward.referral().refereeToo()) {
+            credit(offer.campaignId(), referee.get(), "referee:" + pair, reward, null);
+        }
+    }
+
+    /**
+     * Credits a reward under an id derived from {@code what}: points through the loyalty book (and
+     * her chat is told: points have no posting alert), or a cashback (its posting alert tells her).
+     *
+     * @param chat where to tell her of points, null for her first linked chat
+     */
+    private boolean credit(
+            UUID campaignId, CustomerId customer, String what, CampaignReward reward, ChannelIdentity chat) {
+        TransferId id = new TransferId(derived(what));
+        if (!reward.points()) {
+            return cashback(campaignId, customer, id, reward);
+        }
+        if (!points.grant(customer, reward.amountMinor(), id.value(), CODE)) {
+            return false;
+        }
+        Optional.ofNullable(chat)
+                .or(() -> firstChat(customer))
+                .ifPresent(c -> tell(customer, c, reward.amountMinor(), derived("message:" + what)));
+        return true;
+    }
+
+    private Optional<ChannelIdentity> firstChat(CustomerId customer) {
+        return identities.linkedChats(customer, Locale.ROOT).stream()
+                .map(chat -> identities.identity(chat.id()))
+                .flatMap(Optional::stream)
+                .findFirst();
+    }
+
+    /** The linked chat of hers the campaign's message reached before {@code at} and within the window. */
+    private Optional<ChannelIdentity> reachedChat(
+            UUID campaignId, CustomerId customer, Instant at, CampaignReward reward) {
+        // a linked chat's account as the platform names it (LinkedChat.account is how its owner reads it)
+        return identities.linkedChats(customer, Locale.ROOT).stream()
+                .map(chat -> identities.identity(chat.id()))
+                .flatMap(Optional::stream)
+                .filter(chat -> store.sentAt(campaignId, chat.channel(), chat.externalId())
+                        .filter(sent -> !at.isBefore(sent)
+                                && !at.isAfter(sent.plus(java.time.Duration.ofDays(reward.withinDays()))))
+                        .isPresent())
+                .findFirst();
+    }
+
+    /** The cashback to her primary account in the reward's currency; false when she has none or it is refused. */
+    private boolean cashback(UUID campaignId, CustomerId customer, TransferId id, CampaignReward reward) {
+        Optional<AccountId> account =
+                directory.primaryAccount(customer, reward.currency().code());
+        if (account.isEmpty()) {
+            return false;
+        }
+        TransferResult booked = ledger.transfer(NewTransfer.posted(
+                id, openRewards(reward.currency()), account.get(), reward.amountMinor(), reward.currency(), CODE));
+        if (booked instanceof TransferResult.Rejected rejected) {
+            // her account refuses money (closed, frozen): no reward, and the journal goes on
+            log.warn("campaign {}: the reward for {} was refused: {}", campaignId, customer, rejected.code());
+            return false;
+        }
+        return true;
+    }
+
+    /** Her chat hears of her points in her language, once: the message's id is derived from the reward. */
+    private void tell(CustomerId customer, ChannelIdentity chat, long credited, UUID messageId) {
+        org.socialbank.shared.Language language = directory
+                .customer(customer)
+                .map(v -> v.customer().language())
+                .orElse(org.socialbank.shared.Language.EN);
+        events.publishEvent(new CampaignPointsCredited(
+                chat.id(), chat.channel(), chat.externalId(), language, credited, messageId));
     }
 
     /** The bank's account that pays a currency's rewards, opened on first use (a replay after). */

@@ -181,7 +181,7 @@ public class CampaignSender {
             return false;
         }
         UUID messageId = TimeOrderedIds.next();
-        String token = c.link() == null ? null : linkToken();
+        String token = c.tracked() ? linkToken() : null; // her link, and her link buttons' (3.6)
         store.markSent(r, messageId, token, now);
         if (owner != null) {
             store.sentToCustomer(r, owner);
@@ -194,7 +194,8 @@ public class CampaignSender {
                 c.text(r.variant(), language.tag()),
                 language,
                 messageId,
-                token == null ? null : links + token));
+                token == null || c.link() == null ? null : links + token,
+                c.buttonsFor(language.tag(), token == null ? null : links + token)));
         return true;
     }
 

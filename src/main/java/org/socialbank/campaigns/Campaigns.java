@@ -21,11 +21,17 @@ public class Campaigns {
 
     private final JdbcCampaigns store;
     private final org.socialbank.campaigns.jdbc.JdbcRewards rewards;
+    private final org.socialbank.campaigns.jdbc.JdbcButtons buttons;
     private final Clock clock;
 
-    Campaigns(JdbcCampaigns store, org.socialbank.campaigns.jdbc.JdbcRewards rewards, Clock clock) {
+    Campaigns(
+            JdbcCampaigns store,
+            org.socialbank.campaigns.jdbc.JdbcRewards rewards,
+            org.socialbank.campaigns.jdbc.JdbcButtons buttons,
+            Clock clock) {
         this.store = store;
         this.rewards = rewards;
+        this.buttons = buttons;
         this.clock = clock;
     }
 
@@ -34,7 +40,8 @@ public class Campaigns {
      *
      * @param sendAt a local date-time read in each recipient's zone, null to send once approved
      * @param link an {@code https} address the message links to through a tracked one, null for none
-     * @param reward a cashback for a qualifying action, null for none
+     * @param reward a cashback or points for a qualifying action, null for none
+     * @param buttons the staff's own buttons (3.6), checked by the caller ({@link CampaignButton#problem})
      */
     public record Definition(
             String name,
@@ -44,11 +51,13 @@ public class Campaigns {
             CampaignRules rules,
             java.time.LocalDateTime sendAt,
             String link,
-            CampaignReward reward) {
+            CampaignReward reward,
+            java.util.List<CampaignButton> buttons) {
 
         public Definition {
             textsB = textsB == null ? Map.of() : Map.copyOf(textsB);
             rules = rules == null ? CampaignRules.defaults() : rules;
+            buttons = buttons == null ? java.util.List.of() : java.util.List.copyOf(buttons);
         }
 
         /** Sent once approved, with no link. */
@@ -58,7 +67,7 @@ public class Campaigns {
                 Map<String, String> texts,
                 Map<String, String> textsB,
                 CampaignRules rules) {
-            this(name, channel, texts, textsB, rules, null, null, null);
+            this(name, channel, texts, textsB, rules, null, null, null, java.util.List.of());
         }
     }
 
@@ -84,7 +93,8 @@ public class Campaigns {
                     && c.rules().equals(d.rules())
                     && Objects.equals(c.sendAt(), d.sendAt())
                     && Objects.equals(c.link(), d.link())
-                    && Objects.equals(c.reward(), d.reward());
+                    && Objects.equals(c.reward(), d.reward())
+                    && c.buttons().equals(d.buttons());
             return same ? new CampaignOutcome.Done(c, true) : new CampaignOutcome.Refused("id_reused");
         }
         store.insert(id, d.name(), d.channel(), d.texts(), d.textsB(), d.rules(), createdBy, clock.instant());
@@ -92,6 +102,7 @@ public class Campaigns {
         if (d.reward() != null) {
             store.reward(id, d.reward());
         }
+        buttons.insert(id, d.buttons());
         return new CampaignOutcome.Done(store.find(id, false).orElseThrow(), false);
     }
 
@@ -154,6 +165,22 @@ public class Campaigns {
         return store.click(token, clock.instant());
     }
 
+    /** A press on a link button ({@code /c/<token>/<position>}): counted for that button, and its address. */
+    @Transactional
+    public Optional<String> click(String token, int position) {
+        if (token == null || token.length() > 32 || position < 1 || position > CampaignButton.BUTTONS_MAX) {
+            return Optional.empty();
+        }
+        return buttons.click(token, position, clock.instant());
+    }
+
+    /** An action button pressed in a chat the campaign reached: counted, in the press's transaction. */
+    @org.springframework.context.event.EventListener
+    void on(CampaignButtonPressed pressed) {
+        buttons.press(
+                pressed.campaignId(), pressed.position(), pressed.channel(), pressed.externalUserId(), pressed.at());
+    }
+
     @Transactional(readOnly = true)
     public Optional<Campaign> campaign(UUID id) {
         return store.find(id, false);
@@ -171,7 +198,8 @@ public class Campaigns {
             Map<String, Map<String, Long>> delivery,
             Map<String, Map<String, Long>> clicks,
             long rewards,
-            Map<String, Map<String, Long>> conversions) {}
+            Map<String, Map<String, Long>> conversions,
+            Map<String, Map<String, Long>> buttons) {}
 
     @Transactional(readOnly = true)
     public Optional<Stats> stats(UUID id) {
@@ -183,6 +211,7 @@ public class Campaigns {
                         store.deliveries(id),
                         store.clicks(id),
                         rewards.rewards(id),
-                        store.conversions(id)));
+                        store.conversions(id),
+                        buttons.presses(id)));
     }
 }

@@ -6,5 +6,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Campaigns",
-        allowedDependencies = {"consent", "directory", "alerts", "ledger", "applications", "shared"})
+        allowedDependencies = {"consent", "directory", "alerts", "ledger", "applications", "loyalty", "shared"})
 package org.socialbank.campaigns;

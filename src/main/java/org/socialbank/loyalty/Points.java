@@ -111,6 +111,48 @@ public class Points {
         return moves;
     }
 
+    /**
+     * Credits points the bank grants for something other than a purchase (a campaign's reward, issue
+     * 17), once per {@code sourceId}: the lot's UNIQUE source and the transfer's id derived from it
+     * make a second call credit nothing. Runs in the caller's transaction, under the member's lock;
+     * answers whether it credited them now.
+     *
+     * @param sourceCode what earned them, kept on the lot (e.g. {@code campaign-reward})
+     */
+    public boolean grant(CustomerId customer, long points, UUID sourceId, String sourceCode) {
+        if (points < 1 || directory.customer(customer).isEmpty()) {
+            return false;
+        }
+        return credit(customer, points, sourceId, sourceCode, clock.instant());
+    }
+
+    /**
+     * One lot of points from a source (a purchase, a grant), issued to the customer, under her
+     * member row (opened on her first points); false when that source earned already.
+     */
+    boolean credit(CustomerId customer, long points, UUID sourceId, String sourceCode, Instant earnedAt) {
+        AccountId account = store.lockMember(customer).orElseGet(() -> {
+            AccountId opened = accounts.openCustomer(customer);
+            store.insertMember(customer, opened, clock.instant());
+            return opened;
+        });
+        if (store.earnedFrom(sourceId)) {
+            return false; // read under the member's lock: a concurrent grant of the same source waited for it
+        }
+        accounts.openBank();
+        UUID lot = UUID.nameUUIDFromBytes(("socialbank-loyalty:lot:" + sourceId).getBytes(StandardCharsets.UTF_8));
+        TransferResult result = ledger.transfer(NewTransfer.posted(
+                transferId("earn", lot), PointsAccounts.ISSUED, account, points, CurrencyCode.POINTS, "points-earn"));
+        if (result instanceof TransferResult.Rejected rejected) {
+            throw new IllegalStateException("points could not be issued: " + rejected.code());
+        }
+        store.insertLot(
+                new JdbcPoints.Lot(lot, customer, points, points, earnedAt, earnedAt.plus(properties.pointsTtl())),
+                sourceId,
+                sourceCode);
+        return true;
+    }
+
     /** The redemption asked: its id (the idempotency key), whose points, how many, onto which credit card (null: the first). */
     public record RedemptionRequest(UUID id, CustomerId customer, long points, CardId card) {}
 

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialbank.directory.CustomerId;
@@ -47,6 +46,7 @@ public class PointsJobs {
     private final DurableTransactions writes;
     private final LoyaltyProperties properties;
     private final Clock clock;
+    private final Points points;
 
     PointsJobs(
             Ledger ledger,
@@ -55,7 +55,9 @@ public class PointsJobs {
             JdbcVouchers vouchers,
             DurableTransactions writes,
             LoyaltyProperties properties,
-            Clock clock) {
+            Clock clock,
+            Points points) {
+        this.points = points;
         this.vouchers = vouchers;
         this.ledger = ledger;
         this.store = store;
@@ -104,34 +106,7 @@ public class PointsJobs {
         if (points <= 0 || customer.isEmpty() || store.earnedFrom(t.id().value())) {
             return;
         }
-        AccountId account = store.lockMember(customer.get()).orElseGet(() -> {
-            AccountId opened = accounts.openCustomer(customer.get());
-            store.insertMember(customer.get(), opened, clock.instant());
-            return opened;
-        });
-        accounts.openBank();
-        UUID lot = UUID.nameUUIDFromBytes(
-                ("socialbank-loyalty:lot:" + t.id().value()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        TransferResult result = ledger.transfer(NewTransfer.posted(
-                Points.transferId("earn", lot),
-                PointsAccounts.ISSUED,
-                account,
-                points,
-                CurrencyCode.POINTS,
-                "points-earn"));
-        if (result instanceof TransferResult.Rejected rejected) {
-            throw new IllegalStateException("points could not be issued: " + rejected.code());
-        }
-        store.insertLot(
-                new JdbcPoints.Lot(
-                        lot,
-                        customer.get(),
-                        points,
-                        points,
-                        t.createdAt(),
-                        t.createdAt().plus(properties.pointsTtl())),
-                t.id().value(),
-                t.code().value());
+        this.points.credit(customer.get(), points, t.id().value(), t.code().value(), t.createdAt());
     }
 
     /**

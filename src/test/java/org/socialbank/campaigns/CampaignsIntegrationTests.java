@@ -91,6 +91,15 @@ class CampaignsIntegrationTests {
     @Autowired
     org.socialbank.applications.Applications applications;
 
+    @Autowired
+    org.socialbank.loyalty.Points points;
+
+    @Autowired
+    org.socialbank.console.staff.StaffAccounts staffAccounts;
+
+    @Autowired
+    java.time.Clock clock;
+
     static final CurrencyCode EUR = CurrencyCode.of("EUR");
 
     Api api;
@@ -108,6 +117,7 @@ class CampaignsIntegrationTests {
         registry.add("socialbank.api.clients.approver.scopes", () -> "campaigns:read,campaigns:write");
         registry.add("socialbank.api.clients.reader.token", () -> READER);
         registry.add("socialbank.api.clients.reader.scopes", () -> "campaigns:read");
+        registry.add("socialbank.web.secure-cookies", () -> "false"); // the console's session over plain HTTP
     }
 
     @BeforeEach
@@ -543,6 +553,251 @@ class CampaignsIntegrationTests {
         String bad = """
                 {"id": "%s", "name": "Bad", "segment": {"products": ["escrow"]}, "texts": {"en": "Hello"}}""".formatted(UUID.randomUUID());
         assertThat(api.post("/api/v1/campaigns", bad).code()).isEqualTo("segment_invalid");
+    }
+
+    /** Issue 17 3.6: buttons of the staff's own, on the message, and each press counted for its button. */
+    @Test
+    void aCampaignsOwnButtonsReachTheChatAndEachPressIsCountedForItsButton() throws Exception {
+        // Chinese readers, as this class's session-8 tests: outside the first test's counted segments
+        Member bea = member("Bai Bing", Language.ZH);
+        UUID id = approved("""
+                {"id": "%s", "name": "Rates", "channel": "webchat", "weeklyCap": 50,
+                 "segment": {"languages": ["zh"]}, "quietHours": {"from": "%s", "to": "%s"},
+                 "buttons": [{"labels": {"en": "See rates", "zh": "查看利率"}, "url": "https://bank.example/rates"},
+                             {"labels": {"en": "My balance", "zh": "查看余额"}, "action": "balance"}],
+                 "texts": {"en": "New savings rates this week.", "zh": "本周储蓄新利率。"}}""".formatted(UUID.randomUUID(), awayFrom(), awayFrom(1)));
+        assertThat(api.get("/api/v1/campaigns/" + id)
+                        .json()
+                        .path("buttons")
+                        .path(1)
+                        .path("action")
+                        .asString())
+                .isEqualTo("balance");
+        drain();
+        assertThat(outbox(bea.identity))
+                .singleElement()
+                .asString()
+                .contains("查看利率: ")
+                .contains("查看余额")
+                .contains("退订优惠");
+        String token = jdbc.sql(
+                        "SELECT link_token FROM campaign_recipients WHERE campaign_id = ? AND external_user_id = ?")
+                .params(id, bea.chat)
+                .query(String.class)
+                .single();
+        java.net.http.HttpClient browser = java.net.http.HttpClient.newHttpClient(); // follows no redirect
+        for (int press = 0; press < 2; press++) {
+            java.net.http.HttpResponse<String> followed = open(browser, "/c/" + token + "/1");
+            assertThat(followed.statusCode()).isEqualTo(302);
+            assertThat(followed.headers().firstValue("Location")).hasValue("https://bank.example/rates");
+        }
+        assertThat(open(browser, "/c/" + token + "/2").statusCode())
+                .as("an action button opens no address")
+                .isEqualTo(404);
+        assertThat(open(browser, "/c/" + token).statusCode())
+                .as("the campaign has no link of its own")
+                .isEqualTo(404);
+
+        String balance = jdbc.sql("SELECT reference FROM button_refs WHERE identity_id = ? AND action LIKE ?")
+                .params(bea.identity.value(), "%campaign.button:" + id + ":2:balance%")
+                .query(String.class)
+                .single();
+        org.socialbank.conversation.Received pressed = conversations.receive(new InboundMessage(
+                Network.WEBCHAT, "m-" + UUID.randomUUID(), bea.chat, null, null, new Inbound.Button(balance)));
+        assertThat(((org.socialbank.conversation.Received.Handled) pressed).replies())
+                .isNotEmpty()
+                .allSatisfy(r -> assertThat(r.content().toString()).doesNotContain("out of date"));
+        JsonNode buttons = api.get("/api/v1/campaigns/" + id + "/stats")
+                .json()
+                .path("buttons")
+                .path("A");
+        assertThat(buttons.path("1.clicks").asLong()).isEqualTo(2);
+        assertThat(buttons.path("1.recipients").asLong()).isEqualTo(1);
+        assertThat(buttons.path("2.clicks").asLong()).isEqualTo(1);
+        assertThat(api.get("/api/v1/campaigns/" + id + "/stats.csv").body()).contains("A,1.clicks,2\n");
+
+        // the campaign managers' report in the console shows each button with its presses
+        org.socialbank.console.ConsoleStaff staff = new org.socialbank.console.ConsoleStaff(staffAccounts, clock);
+        org.socialbank.support.FormClient manager = staff.signedIn(port, org.socialbank.console.Role.CAMPAIGN_MANAGER);
+        org.socialbank.support.FormClient.Page report = manager.get("/console/campaigns/" + id);
+        assertThat(report.status()).isEqualTo(200);
+        assertThat(report.html())
+                .contains("See rates")
+                .contains("https://bank.example/rates")
+                .containsPattern(
+                        "data-position=\"1\">\\s*<td class=\"num\">1</td>[\\s\\S]*?<td class=\"num\">1</td>\\s*<td class=\"num\">2</td>");
+        assertThat(manager.get("/console/campaigns/" + UUID.randomUUID()).status())
+                .isEqualTo(404);
+        assertThat(staff.signedIn(port, org.socialbank.console.Role.AUDITOR)
+                        .get("/console/campaigns/" + id)
+                        .status())
+                .isEqualTo(403);
+    }
+
+    /** Issue 17 3.6: bad buttons are problems with a code, against the network's limits. */
+    @Test
+    void badButtonsAreRefusedAgainstTheNetworksLimits() {
+        String body = """
+                {"id": "%s", "name": "Buttons", "channel": "%s", "texts": {"en": "Hello"}, "buttons": %s}""";
+        String one = "{\"labels\": {\"en\": \"%s\"}, \"action\": \"balance\"}";
+        String four = "[" + String.join(",", java.util.Collections.nCopies(4, one.formatted("Balance"))) + "]";
+        assertThat(api.post("/api/v1/campaigns", body.formatted(UUID.randomUUID(), "telegram", four))
+                        .code())
+                .isEqualTo("buttons_too_many");
+        String long25 = "[" + one.formatted("Your balance, right here") + "]";
+        assertThat(api.post("/api/v1/campaigns", body.formatted(UUID.randomUUID(), "whatsapp", long25))
+                        .code())
+                .as("WhatsApp's reply buttons hold 20 characters")
+                .isEqualTo("button_label_invalid");
+        assertThat(api.post("/api/v1/campaigns", body.formatted(UUID.randomUUID(), "telegram", long25))
+                        .status())
+                .isEqualTo(201);
+        String http = "[{\"labels\": {\"en\": \"Rates\"}, \"url\": \"http://bank.example/rates\"}]";
+        assertThat(api.post("/api/v1/campaigns", body.formatted(UUID.randomUUID(), "telegram", http))
+                        .code())
+                .isEqualTo("button_link_invalid");
+        String unknown = "[{\"labels\": {\"en\": \"Send all\"}, \"action\": \"send everything\"}]";
+        assertThat(api.post("/api/v1/campaigns", body.formatted(UUID.randomUUID(), "telegram", unknown))
+                        .code())
+                .isEqualTo("button_action_unknown");
+    }
+
+    /** Issue 17 3.17: points through the loyalty book, once per customer however the journal is read, and told in chat. */
+    @Test
+    void aBillPaidAfterTheOfferEarnsItsPointsOnceThroughTheLoyaltyBookAndIsTold() throws Exception {
+        Member paz = member("Pavel Petrov", Language.RU);
+        AccountId wallet = wallet(paz.customer());
+        AccountId biller = new AccountId(UUID.randomUUID());
+        ledger.open(new NewAccount(biller, EUR, null, AccountKind.BANK_EQUITY, Set.of()));
+        post(biller, wallet, 10_000, "p2p");
+        UUID id = approved("""
+                {"id": "%s", "name": "Points for bills", "channel": "webchat", "weeklyCap": 50,
+                 "segment": {"languages": ["ru"]}, "quietHours": {"from": "%s", "to": "%s"},
+                 "reward": {"action": "bill", "points": 250, "withinDays": 30},
+                 "texts": {"en": "250 points on your first bill."}}""".formatted(UUID.randomUUID(), awayFrom(), awayFrom(1)));
+        assertThat(api.get("/api/v1/campaigns/" + id)
+                        .json()
+                        .path("reward")
+                        .path("points")
+                        .asLong())
+                .isEqualTo(250);
+        drain();
+        post(wallet, biller, 2_000, "bill");
+        post(wallet, biller, 1_000, "bill"); // once per customer
+        followRewards();
+        assertThat(pointsOf(paz.customer())).isEqualTo(250);
+        assertThat(balance(wallet)).as("points, not a cashback").isEqualTo(7_000);
+        // the journal read again, by two followers at once: nothing twice
+        jdbc.sql("UPDATE campaign_reward_cursor SET last_sequence = 0").update();
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.List<java.util.concurrent.Future<?>> rounds = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                rounds.add(two.submit(this::followRewards));
+            }
+            for (java.util.concurrent.Future<?> round : rounds) {
+                round.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            two.shutdownNow();
+        }
+        assertThat(pointsOf(paz.customer())).isEqualTo(250);
+        assertThat(outbox(paz.identity))
+                .as("the offer, then his points in Russian")
+                .hasSize(2)
+                .last()
+                .asString()
+                .contains("Начислены баллы по нашему предложению: 250");
+        String both = """
+                {"id": "%s", "name": "Both", "reward": {"action": "bill", "points": 10, "amountMinor": 100,
+                 "currency": "EUR", "withinDays": 30}, "texts": {"en": "Hello"}}""".formatted(UUID.randomUUID());
+        assertThat(api.post("/api/v1/campaigns", both).code()).isEqualTo("reward_invalid");
+    }
+
+    /**
+     * Issue 17 3.17: a recipient who brings a new customer (her link's ref, recorded by the bank) earns
+     * the reward when the new customer pays a first bill, and the new customer too; never oneself,
+     * never a customer from before, once per new customer, at most the cap per referrer.
+     */
+    @Test
+    void aReferralRewardsTheRecipientAndTheNewCustomerOnceWithinTheGuards() throws Exception {
+        Member oldie = member("Ou Lao", Language.ZH); // a customer before the invitation
+        Member rita = member("Ren Rui", Language.ZH);
+        Member sam = member("Song Shan", Language.ZH);
+        UUID id = approved("""
+                {"id": "%s", "name": "Invite a friend", "channel": "webchat", "weeklyCap": 50,
+                 "segment": {"languages": ["zh"]}, "quietHours": {"from": "%s", "to": "%s"},
+                 "link": "https://bank.example/open",
+                 "reward": {"action": "bill", "points": 300, "withinDays": 30,
+                            "referral": {"refereeToo": true, "perReferrerMax": 1}},
+                 "texts": {"en": "Bring a friend: 300 points each."}}""".formatted(UUID.randomUUID(), awayFrom(), awayFrom(1)));
+        drain();
+        String ritas = tokenOf(id, rita.chat);
+        java.net.http.HttpClient browser = java.net.http.HttpClient.newHttpClient();
+        assertThat(open(browser, "/c/" + ritas).headers().firstValue("Location"))
+                .as("the bank's page learns whose link it was")
+                .hasValue("https://bank.example/open?ref=" + ritas);
+        Thread.sleep(5); // the new customers join after the message
+        Member nina = member("Niu Na", Language.ZH);
+        Member nora = member("Niu Nuo", Language.ZH);
+
+        assertThat(refer(id, "nobody", nina.customer()).code()).isEqualTo("code_unknown");
+        assertThat(refer(id, ritas, rita.customer()).code()).isEqualTo("self_referral");
+        assertThat(refer(id, ritas, oldie.customer()).code()).isEqualTo("not_new");
+        assertThat(refer(id, ritas, nina.customer()).status()).isEqualTo(201);
+        assertThat(refer(id, ritas, nina.customer()).status()).as("a replay").isEqualTo(200);
+        assertThat(refer(id, tokenOf(id, sam.chat), nina.customer()).code()).isEqualTo("already_referred");
+        assertThat(refer(id, ritas, nora.customer()).code())
+                .as("one per referrer here")
+                .isEqualTo("referrals_max");
+
+        AccountId wallet = wallet(nina.customer());
+        AccountId biller = new AccountId(UUID.randomUUID());
+        ledger.open(new NewAccount(biller, EUR, null, AccountKind.BANK_EQUITY, Set.of()));
+        post(biller, wallet, 10_000, "p2p");
+        followRewards();
+        assertThat(pointsOf(rita.customer())).isZero();
+        post(wallet, biller, 2_000, "bill");
+        post(wallet, biller, 1_000, "bill");
+        followRewards();
+        jdbc.sql("UPDATE campaign_reward_cursor SET last_sequence = 0").update();
+        followRewards();
+        assertThat(pointsOf(rita.customer())).isEqualTo(300);
+        assertThat(pointsOf(nina.customer()))
+                .as("the campaign rewards the new customer too")
+                .isEqualTo(300);
+        assertThat(pointsOf(sam.customer())).isZero();
+        assertThat(api.get("/api/v1/campaigns/" + id + "/stats")
+                        .json()
+                        .path("rewards")
+                        .asLong())
+                .isEqualTo(1);
+        assertThat(outbox(rita.identity)).last().asString().contains("300").contains("积分");
+    }
+
+    private Api.Response refer(UUID campaign, String code, CustomerId customer) {
+        return api.post(
+                "/api/v1/campaigns/" + campaign + "/referrals",
+                "{\"code\": \"%s\", \"customerId\": \"%s\"}".formatted(code, customer.value()));
+    }
+
+    private String tokenOf(UUID campaign, String chat) {
+        return jdbc.sql("SELECT link_token FROM campaign_recipients WHERE campaign_id = ? AND external_user_id = ?")
+                .params(campaign, chat)
+                .query(String.class)
+                .single();
+    }
+
+    private long pointsOf(CustomerId customer) {
+        return points.summary(customer, 1).orElseThrow().balance();
+    }
+
+    private java.net.http.HttpResponse<String> open(java.net.http.HttpClient browser, String path) throws Exception {
+        return browser.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
+                        .GET()
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
     private void followRewards() {

@@ -132,7 +132,17 @@ public class JdbcCampaigns {
                 counts ? counts(id) : Map.of(),
                 c.sendAt(),
                 c.link(),
-                c.reward()));
+                c.reward(),
+                buttons(id)));
+    }
+
+    /** The campaign's own buttons (3.6), in their order. */
+    private List<org.socialbank.campaigns.CampaignButton> buttons(UUID id) {
+        return jdbc.sql("SELECT labels, url, action FROM campaign_buttons WHERE campaign_id = ? ORDER BY position")
+                .param(id)
+                .query((rs, n) -> new org.socialbank.campaigns.CampaignButton(
+                        JdbcButtons.labels(rs.getString(1)), rs.getString(2), rs.getString(3)))
+                .list();
     }
 
     /** The campaign's schedule (a local date-time, e.g. {@code 2026-12-03T10:00}) and link, as defined. */
@@ -361,16 +371,20 @@ public class JdbcCampaigns {
     /** Counts a press on a tracked link; the campaign's link, or empty for an unknown token. */
     public Optional<String> click(String token, Instant at) {
         int counted = jdbc.sql("UPDATE campaign_recipients SET clicks = clicks + 1, first_click_at = "
-                        + "COALESCE(first_click_at, ?) WHERE link_token = ?")
+                        + "COALESCE(first_click_at, ?) WHERE link_token = ? AND EXISTS (SELECT 1 FROM campaigns c WHERE "
+                        + "c.id = campaign_id AND c.link_url IS NOT NULL)") // a token made for buttons only opens them
                 .params(utc(at), token)
                 .update();
         if (counted == 0) {
             return Optional.empty();
         }
-        return jdbc.sql("SELECT c.link_url FROM campaigns c JOIN campaign_recipients r ON r.campaign_id = c.id "
-                        + "WHERE r.link_token = ?")
+        // a referral campaign's page learns whose link brought the new customer (?ref=<token>)
+        return jdbc.sql("SELECT c.link_url, c.reward_referral FROM campaigns c JOIN campaign_recipients r ON "
+                        + "r.campaign_id = c.id WHERE r.link_token = ?")
                 .param(token)
-                .query(String.class)
+                .query((rs, n) -> rs.getBoolean(2)
+                        ? rs.getString(1) + (rs.getString(1).contains("?") ? "&" : "?") + "ref=" + token
+                        : rs.getString(1))
                 .optional();
     }
 
@@ -572,7 +586,8 @@ public class JdbcCampaigns {
                 Map.of(),
                 rs.getString("send_at") == null ? null : java.time.LocalDateTime.parse(rs.getString("send_at")),
                 rs.getString("link_url"),
-                reward(rs));
+                reward(rs),
+                List.of()); // the buttons: read by find
     }
 
     static org.socialbank.campaigns.CampaignReward reward(ResultSet rs) throws SQLException {
@@ -583,14 +598,26 @@ public class JdbcCampaigns {
                         action,
                         rs.getLong("reward_amount_minor"),
                         org.socialbank.shared.CurrencyCode.of(rs.getString("reward_currency")),
-                        rs.getInt("reward_days"));
+                        rs.getInt("reward_days"),
+                        rs.getBoolean("reward_referral")
+                                ? new org.socialbank.campaigns.CampaignReward.Referral(
+                                        rs.getBoolean("reward_referee"), rs.getInt("referrals_max"))
+                                : null);
     }
 
     public void reward(UUID id, org.socialbank.campaigns.CampaignReward reward) {
         jdbc.sql(
-                        "UPDATE campaigns SET reward_action = ?, reward_amount_minor = ?, reward_currency = ?, reward_days = ? "
-                                + "WHERE id = ?")
-                .params(reward.action(), reward.amountMinor(), reward.currency().code(), reward.withinDays(), id)
+                        "UPDATE campaigns SET reward_action = ?, reward_amount_minor = ?, reward_currency = ?, reward_days = ?, "
+                                + "reward_referral = ?, reward_referee = ?, referrals_max = ? WHERE id = ?")
+                .params(
+                        reward.action(),
+                        reward.amountMinor(),
+                        reward.currency().code(),
+                        reward.withinDays(),
+                        reward.referral() != null,
+                        reward.referral() != null && reward.referral().refereeToo(),
+                        reward.referral() == null ? null : reward.referral().perReferrerMax(),
+                        id)
                 .update();
     }
 

@@ -84,10 +84,11 @@ public class JdbcRewards {
                 .update();
     }
 
-    /** Rewards granted by the campaign. */
+    /** Rewards granted by the campaign: to its recipients, and for the new customers they brought. */
     public long rewards(UUID campaignId) {
-        return jdbc.sql("SELECT COUNT(*) FROM campaign_rewards WHERE campaign_id = ?")
-                .param(campaignId)
+        return jdbc.sql("SELECT (SELECT COUNT(*) FROM campaign_rewards WHERE campaign_id = ?) + (SELECT COUNT(*) FROM "
+                        + "campaign_referrals WHERE campaign_id = ? AND rewarded_at IS NOT NULL)")
+                .params(campaignId, campaignId)
                 .query(Long.class)
                 .single();
     }

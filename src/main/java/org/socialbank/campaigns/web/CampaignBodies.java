@@ -13,20 +13,36 @@ import org.socialbank.shared.Language;
 /** The campaigns API's bodies read into rules, its problems' details, and the statistics as CSV. */
 final class CampaignBodies {
 
-    private static final Map<String, String> DETAILS = Map.of(
-            "weekly_cap_invalid", "weeklyCap is 1..50 marketing messages per chat account per week.",
-            "quiet_hours_invalid", "quietHours needs from and to as HH:mm, and they differ.",
-            "control_percent_invalid", "controlPercent is 0..50.",
-            "segment_invalid",
+    private static final Map<String, String> DETAILS = Map.ofEntries(
+            Map.entry("weekly_cap_invalid", "weeklyCap is 1..50 marketing messages per chat account per week."),
+            Map.entry("quiet_hours_invalid", "quietHours needs from and to as HH:mm, and they differ."),
+            Map.entry("control_percent_invalid", "controlPercent is 0..50."),
+            Map.entry(
+                    "segment_invalid",
                     "segment.languages takes en, fr, ru, fa, zh; segment.kycLevels claim_only, basic, full; "
                             + "segment.products customer_wallet, customer_current, credit_card, points; segment.balance a "
                             + "money currency with minMinor <= maxMinor; segment.lastActivity withinDays or notWithinDays, "
-                            + "1..3660.",
-            "send_at_invalid", "sendAt is a local date-time, yyyy-MM-ddTHH:mm, read in each recipient's zone.",
-            "link_invalid", "link is an absolute https address of at most 2000 characters.",
-            "reward_invalid",
-                    "reward needs action (a transfer code such as bill), amountMinor 1..1000000, a money "
-                            + "currency and withinDays 1..366.");
+                            + "1..3660."),
+            Map.entry(
+                    "send_at_invalid", "sendAt is a local date-time, yyyy-MM-ddTHH:mm, read in each recipient's zone."),
+            Map.entry("link_invalid", "link is an absolute https address of at most 2000 characters."),
+            Map.entry(
+                    "reward_invalid",
+                    "reward needs action (a transfer code such as bill) and withinDays 1..366, with either "
+                            + "amountMinor 1..1000000 in a money currency (a cashback) or points 1..100000; a "
+                            + "referral (refereeToo, perReferrerMax 1..50) needs the campaign's link."),
+            Map.entry(
+                    "buttons_too_many",
+                    "buttons takes at most 3 buttons of your own (the Stop offers button is added to each message)."),
+            Map.entry(
+                    "button_label_invalid",
+                    "Each button needs labels by language (en required, no line breaks), at most 20 characters "
+                            + "for WhatsApp or a campaign to every network, 40 for the others."),
+            Map.entry("button_link_invalid", "A button's url is an absolute https address of at most 2000 characters."),
+            Map.entry(
+                    "button_action_unknown",
+                    "A button has either a url or an action, one of balance, history, pay, requests, limits, "
+                            + "spending, account, branches."));
 
     private CampaignBodies() {}
 
@@ -109,8 +125,66 @@ final class CampaignBodies {
         CampaignRules rules = rules(body);
         java.time.LocalDateTime sendAt = sendAt(body.sendAt());
         checkLink(body.link());
+        if (body.reward() != null && body.reward().referral() != null && body.link() == null) {
+            throw new IllegalArgumentException("reward_invalid"); // the referral travels as the tracked link
+        }
         return new Campaigns.Definition(
-                body.name(), channel, body.texts(), body.textsB(), rules, sendAt, body.link(), reward(body.reward()));
+                body.name(),
+                channel,
+                body.texts(),
+                body.textsB(),
+                rules,
+                sendAt,
+                body.link(),
+                reward(body.reward()),
+                buttons(body.buttons(), channel));
+    }
+
+    /**
+     * The staff's own buttons, checked against the network's limits.
+     *
+     * @throws IllegalArgumentException with the stable code of what is wrong
+     */
+    static List<org.socialbank.campaigns.CampaignButton> buttons(
+            List<CampaignsController.Button> wire, org.socialbank.shared.Network channel) {
+        if (wire == null) {
+            return List.of();
+        }
+        if (wire.size() > org.socialbank.campaigns.CampaignButton.BUTTONS_MAX) {
+            throw new IllegalArgumentException("buttons_too_many");
+        }
+        List<org.socialbank.campaigns.CampaignButton> buttons = new java.util.ArrayList<>();
+        for (CampaignsController.Button b : wire) {
+            if (b == null
+                    || b.labels() == null
+                    || b.labels().containsKey(null)
+                    || b.labels().containsValue(null)) {
+                throw new IllegalArgumentException("button_label_invalid");
+            }
+            org.socialbank.campaigns.CampaignButton button =
+                    new org.socialbank.campaigns.CampaignButton(b.labels(), b.url(), b.action());
+            String problem = button.problem(channel);
+            if (problem != null) {
+                throw new IllegalArgumentException(problem);
+            }
+            buttons.add(button);
+        }
+        return buttons;
+    }
+
+    /** A reward on the wire: {@code points} for a points reward, else the cashback's amount and currency. */
+    static CampaignsController.Reward reward(org.socialbank.campaigns.CampaignReward r) {
+        if (r == null) {
+            return null;
+        }
+        CampaignsController.Referral referral = r.referral() == null
+                ? null
+                : new CampaignsController.Referral(
+                        r.referral().refereeToo(), r.referral().perReferrerMax());
+        return r.points()
+                ? new CampaignsController.Reward(r.action(), null, null, r.withinDays(), r.amountMinor(), referral)
+                : new CampaignsController.Reward(
+                        r.action(), r.amountMinor(), r.currency().code(), r.withinDays(), null, referral);
     }
 
     /** A local date-time ({@code 2026-12-03T10:00}), or null for none. */
@@ -130,15 +204,28 @@ final class CampaignBodies {
         if (r == null) {
             return null;
         }
-        if (r.amountMinor() == null || r.withinDays() == null) {
-            throw new IllegalArgumentException("reward_invalid");
+        if (r.withinDays() == null || (r.points() == null) == (r.amountMinor() == null)) {
+            throw new IllegalArgumentException("reward_invalid"); // points or a cashback, one of them
+        }
+        org.socialbank.campaigns.CampaignReward.Referral referral = r.referral() == null
+                ? null
+                : new org.socialbank.campaigns.CampaignReward.Referral(
+                        Boolean.TRUE.equals(r.referral().refereeToo()),
+                        r.referral().perReferrerMax() == null ? 5 : r.referral().perReferrerMax());
+        if (r.points() != null) {
+            if (r.currency() != null) {
+                throw new IllegalArgumentException("reward_invalid");
+            }
+            return new org.socialbank.campaigns.CampaignReward(
+                    r.action(), r.points(), org.socialbank.shared.CurrencyCode.POINTS, r.withinDays(), referral);
         }
         return new org.socialbank.campaigns.CampaignReward(
                 r.action(),
                 r.amountMinor(),
                 org.socialbank.shared.CurrencyCode.find(r.currency())
                         .orElseThrow(() -> new IllegalArgumentException("reward_invalid")),
-                r.withinDays());
+                r.withinDays(),
+                referral);
     }
 
     /** An absolute {@code https} address (a tracked link sends people there), or null. */
@@ -162,54 +249,33 @@ final class CampaignBodies {
      * {@code variant,state,count} rows, then {@code variant,reason,count} rows, then
      * {@code variant,delivery,count} (what the platforms said of the messages sent) and
      * {@code variant,clicks,count} ({@code recipients} who pressed the link, {@code clicks} in all),
-     * the rewards, and {@code variant,conversion,count} (applications started after the message).
+     * the rewards, {@code variant,conversion,count} (applications started after the message) and
+     * {@code variant,button,count} ({@code 1.recipients}, {@code 1.clicks}: presses of the campaign's own buttons).
      */
     static String csv(Campaigns.Stats stats) {
-        StringBuilder out = new StringBuilder("variant,state,count\n");
-        stats.states()
-                .forEach((variant, states) -> states.forEach((state, n) -> out.append(variant)
-                        .append(',')
-                        .append(state)
-                        .append(',')
-                        .append(n)
-                        .append('\n')));
-        out.append("variant,reason,count\n");
-        stats.reasons()
-                .forEach((variant, reasons) -> reasons.forEach((reason, n) -> out.append(variant)
-                        .append(',')
-                        .append(reason)
-                        .append(',')
-                        .append(n)
-                        .append('\n')));
-        out.append("variant,delivery,count\n");
-        stats.delivery()
-                .forEach((variant, states) -> states.forEach((state, n) -> out.append(variant)
-                        .append(',')
-                        .append(state)
-                        .append(',')
-                        .append(n)
-                        .append('\n')));
-        out.append("variant,clicks,count\n");
-        stats.clicks()
-                .forEach((variant, clicks) -> new java.util.TreeMap<>(clicks)
-                        .forEach((what, n) -> out.append(variant)
-                                .append(',')
-                                .append(what)
-                                .append(',')
-                                .append(n)
-                                .append('\n')));
+        StringBuilder out = new StringBuilder();
+        section(out, "state", stats.states(), false);
+        section(out, "reason", stats.reasons(), false);
+        section(out, "delivery", stats.delivery(), false);
+        section(out, "clicks", stats.clicks(), true);
         out.append("variant,rewards,count\nall,rewards,")
                 .append(stats.rewards())
                 .append('\n');
-        out.append("variant,conversion,count\n");
-        stats.conversions()
-                .forEach((variant, actions) -> actions.forEach((action, n) -> out.append(variant)
+        section(out, "conversion", stats.conversions(), false);
+        section(out, "button", stats.buttons(), false);
+        return out.toString();
+    }
+
+    /** {@code variant,<what>,count} and a row per variant and key, the keys sorted when {@code sorted}. */
+    private static void section(StringBuilder out, String what, Map<String, Map<String, Long>> rows, boolean sorted) {
+        out.append("variant,").append(what).append(",count\n");
+        rows.forEach((variant, counts) -> (sorted ? new java.util.TreeMap<>(counts) : counts)
+                .forEach((key, n) -> out.append(variant)
                         .append(',')
-                        .append(action)
+                        .append(key)
                         .append(',')
                         .append(n)
                         .append('\n')));
-        return out.toString();
     }
 
     private static KycLevel kyc(String wire) {

@@ -26,10 +26,21 @@ class CampaignLinksController {
 
     @GetMapping("/c/{token}")
     ResponseEntity<Void> follow(@PathVariable String token) {
-        return campaigns
-                .click(token)
-                .<ResponseEntity<Void>>map(link -> ResponseEntity.status(HttpStatus.FOUND)
-                        .location(URI.create(link))
+        return redirect(campaigns.click(token));
+    }
+
+    /** A link button of the campaign's own (3.6): the press is counted for that button. */
+    @GetMapping("/c/{token}/{position}")
+    ResponseEntity<Void> button(@PathVariable String token, @PathVariable String position) {
+        if (!position.matches("[1-9]")) {
+            return ResponseEntity.notFound().build();
+        }
+        return redirect(campaigns.click(token, Integer.parseInt(position)));
+    }
+
+    private static ResponseEntity<Void> redirect(java.util.Optional<String> link) {
+        return link.<ResponseEntity<Void>>map(to -> ResponseEntity.status(HttpStatus.FOUND)
+                        .location(URI.create(to))
                         .header("Cache-Control", "no-store")
                         .build())
                 .orElseGet(() -> ResponseEntity.notFound().build());

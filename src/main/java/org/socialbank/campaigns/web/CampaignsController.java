@@ -49,12 +49,54 @@ class CampaignsController {
             "not_running",
             HttpStatus.CONFLICT,
             "not_paused",
+            HttpStatus.CONFLICT,
+            "code_unknown",
+            HttpStatus.NOT_FOUND,
+            "customer_not_found",
+            HttpStatus.NOT_FOUND,
+            "not_a_referral",
             HttpStatus.CONFLICT);
 
     private final Campaigns campaigns;
+    private final org.socialbank.campaigns.CampaignReferrals referrals;
 
-    CampaignsController(Campaigns campaigns) {
+    CampaignsController(Campaigns campaigns, org.socialbank.campaigns.CampaignReferrals referrals) {
         this.campaigns = campaigns;
+        this.referrals = referrals;
+    }
+
+    @Operation(summary = "Record the new customer a recipient's link brought (a referral campaign)")
+    @ApiResponse(responseCode = "201", description = "recorded; 200 when it was already")
+    @ApiResponse(
+            responseCode = "409",
+            description = "self_referral, already_referred, not_new, referrals_max, not_a_referral, not_running",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(
+            responseCode = "404",
+            description = "campaign_not_found, code_unknown, customer_not_found",
+            content = @Content(mediaType = "application/problem+json"))
+    @PostMapping(path = "/{id}/referrals", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> refer(@PathVariable UUID id, @RequestBody Refer body) {
+        if (body.code() == null || body.customerId() == null) {
+            return Problems.response(Problems.of(
+                    HttpStatus.BAD_REQUEST,
+                    "referral_invalid",
+                    "code (the ref of the link) and customerId are required."));
+        }
+        org.socialbank.campaigns.ReferralOutcome outcome;
+        try {
+            outcome = referrals.record(id, body.code(), new org.socialbank.directory.CustomerId(body.customerId()));
+        } catch (org.springframework.dao.DataIntegrityViolationException e) {
+            outcome = new org.socialbank.campaigns.ReferralOutcome.Refused(
+                    "already_referred"); // a concurrent recording won
+        }
+        if (outcome instanceof org.socialbank.campaigns.ReferralOutcome.Recorded r) {
+            return ResponseEntity.status(r.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
+                    .body(Map.of(
+                            "campaignId", r.campaignId(), "referrer", r.referrerId(), "customerId", r.refereeId()));
+        }
+        String code = ((org.socialbank.campaigns.ReferralOutcome.Refused) outcome).code();
+        return Problems.response(Problems.of(STATUSES.getOrDefault(code, HttpStatus.CONFLICT), code, code));
     }
 
     /**
@@ -74,10 +116,24 @@ class CampaignsController {
             Segment segment,
             String sendAt,
             String link,
-            Reward reward) {}
+            Reward reward,
+            java.util.List<Button> buttons) {}
 
-    /** A cashback of {@code amountMinor} for the first posting coded {@code action} within {@code withinDays}. */
-    record Reward(String action, Long amountMinor, String currency, Integer withinDays) {}
+    /**
+     * A cashback of {@code amountMinor} in {@code currency}, or {@code points} loyalty points, for the
+     * first posting coded {@code action} within {@code withinDays}.
+     */
+    record Reward(
+            String action, Long amountMinor, String currency, Integer withinDays, Long points, Referral referral) {}
+
+    /** A referral reward: the new customer earns it too when {@code refereeToo}; {@code perReferrerMax} 1..50 (default 5). */
+    record Referral(Boolean refereeToo, Integer perReferrerMax) {}
+
+    /** A new customer a recipient brought: the {@code code} her link carried ({@code ref}), and the new customer's id. */
+    record Refer(String code, UUID customerId) {}
+
+    /** A button of the staff's own: {@code labels} by language ({@code en} required), and a {@code url} or an {@code action}. */
+    record Button(Map<String, String> labels, String url, String action) {}
 
     record QuietHours(String from, String to) {}
 
@@ -211,7 +267,8 @@ class CampaignsController {
             Map<String, Long> recipients,
             String sendAt,
             String link,
-            Reward reward) {
+            Reward reward,
+            java.util.List<Button> buttons) {
 
         static CampaignJson of(Campaign c) {
             CampaignRules r = c.rules();
@@ -235,13 +292,10 @@ class CampaignsController {
                     c.recipients(),
                     c.sendAt() == null ? null : c.sendAt().toString(),
                     c.link(),
-                    c.reward() == null
-                            ? null
-                            : new Reward(
-                                    c.reward().action(),
-                                    c.reward().amountMinor(),
-                                    c.reward().currency().code(),
-                                    c.reward().withinDays()));
+                    CampaignBodies.reward(c.reward()),
+                    c.buttons().stream()
+                            .map(b -> new Button(b.labels(), b.url(), b.action()))
+                            .toList());
         }
     }
 

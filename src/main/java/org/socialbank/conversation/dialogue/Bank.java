@@ -35,6 +35,15 @@ public interface Bank {
     /** The action of a campaign message's one-tap "stop offers" button, then the campaign's id (issue 17). */
     String STOP_OFFERS = "campaign.stop:";
 
+    /**
+     * The action of a campaign's own action button (issue 17 3.6), then
+     * {@code <campaign id>:<position>:<action>}: counted for the campaign, then done as if typed.
+     */
+    String CAMPAIGN_BUTTON = "campaign.button:";
+
+    /** Counts a press of a campaign's action button from this chat account (nothing when none is kept). */
+    default void campaignButtonPressed(java.util.UUID campaignId, int position) {}
+
     /** The time now, from the application's clock. */
     Instant now();
 

@@ -175,6 +175,9 @@ public final class Dialogue {
                     ? openRequests.press(turn, language, press.get().action())
                     : offerLink(turn, language);
         }
+        if (press.isPresent() && press.get().action().startsWith(Bank.CAMPAIGN_BUTTON)) {
+            return campaignButton(turn, language, press.get().action());
+        }
         if (press.isPresent() && press.get().action().startsWith(Bank.STOP_OFFERS)) {
             // one tap under a campaign message withdraws marketing on this chat, linked or not (issue 17)
             turn.bank().stopMarketing(press.get().action(), false);
@@ -217,6 +220,21 @@ public final class Dialogue {
                     : offerLink(turn, language);
         }
         return pay.button(turn, language, press);
+    }
+
+    /**
+     * A campaign's own action button (issue 17 3.6): the press is counted for the campaign, then the
+     * action is done as if its command were typed.
+     */
+    private Step campaignButton(Turn turn, Language language, String action) {
+        String[] parts = action.substring(Bank.CAMPAIGN_BUTTON.length()).split(":", 3);
+        Optional<java.util.UUID> campaign = parts.length == 3 ? Uuids.parse(parts[0]) : Optional.empty();
+        String command = parts.length == 3 ? QUICK_COMMANDS.getOrDefault(parts[2], MENU_COMMANDS.get(parts[2])) : null;
+        if (campaign.isEmpty() || command == null || !parts[1].matches("[1-9]")) {
+            return say(turn.state(), language, "conversation.pay.stale");
+        }
+        turn.bank().campaignButtonPressed(campaign.get(), Integer.parseInt(parts[1]));
+        return text(turn, command, false);
     }
 
     /** What the group hears when the answer went to the sender's private chat. */

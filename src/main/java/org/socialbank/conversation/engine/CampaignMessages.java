@@ -42,13 +42,59 @@ class CampaignMessages {
                 0,
                 clock.instant().plus(STOP_VALID));
         String link = message.trackedLink() == null ? "" : "\n" + message.trackedLink();
-        String text = message.text() + link + "\n\n" + texts.text(message.language(), "campaigns.stop.footer");
+        String text = message.text() + link + linkButtons(message) + "\n\n"
+                + texts.text(message.language(), "campaigns.stop.footer");
+        List<Outbound.Button> buttons = new java.util.ArrayList<>(actionButtons(message));
+        buttons.add(new Outbound.Button(texts.text(message.language(), "campaigns.stop.button"), reference));
         outbox.write(
                 message.messageId(),
                 new JdbcConversations.Chat(message.chatIdentity(), message.channel(), message.recipient()),
-                new Outbound.Buttons(
-                        text,
-                        List.of(new Outbound.Button(
-                                texts.text(message.language(), "campaigns.stop.button"), reference))));
+                new Outbound.Buttons(text, buttons));
+    }
+
+    /** A campaign's points reward credited: her chat hears it in her language, once (the id is the reward's). */
+    @EventListener
+    void on(org.socialbank.campaigns.CampaignPointsCredited credited) {
+        String points = java.text.NumberFormat.getIntegerInstance(
+                        credited.language().locale())
+                .format(credited.points());
+        outbox.write(
+                credited.messageId(),
+                new JdbcConversations.Chat(credited.chatIdentity(), credited.channel(), credited.recipient()),
+                new Outbound.Text(texts.text(credited.language(), "campaigns.reward.points", points)));
+    }
+
+    /**
+     * The staff's link buttons (3.6) as labelled lines of her tracked addresses, one per button, which
+     * every network makes tappable: a keyboard button cannot carry an address on every network
+     * (WhatsApp's reply buttons, X's quick replies), and the press is counted when the address opens.
+     */
+    private static String linkButtons(CampaignMessageDue message) {
+        StringBuilder lines = new StringBuilder();
+        for (CampaignMessageDue.Button b : message.buttons()) {
+            if (b.trackedUrl() != null) {
+                lines.append('\n').append(b.label()).append(": ").append(b.trackedUrl());
+            }
+        }
+        return lines.toString();
+    }
+
+    /** The staff's action buttons (3.6), drawn with "Stop offers" by the network's own keyboard. */
+    private List<Outbound.Button> actionButtons(CampaignMessageDue message) {
+        List<Outbound.Button> buttons = new java.util.ArrayList<>();
+        for (CampaignMessageDue.Button b : message.buttons()) {
+            if (b.action() == null) {
+                continue;
+            }
+            String reference = ChatBank.newReference();
+            store.insertButton(
+                    reference,
+                    message.chatIdentity(),
+                    Json.action(Bank.CAMPAIGN_BUTTON + message.campaignId() + ":" + b.position() + ":" + b.action()),
+                    0,
+                    clock.instant().plus(STOP_VALID));
+            buttons.add(new Outbound.Button(b.label(), reference));
+        }
+        return buttons;
     }
 }

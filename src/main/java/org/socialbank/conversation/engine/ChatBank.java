@@ -917,6 +917,17 @@ public final class ChatBank implements Bank {
     }
 
     @Override
+    public void campaignButtonPressed(UUID campaignId, int position) {
+        parts.events()
+                .publishEvent(new org.socialbank.campaigns.CampaignButtonPressed(
+                        campaignId,
+                        position,
+                        channel,
+                        externalUserId,
+                        parts.clock().instant()));
+    }
+
+    @Override
     public int reportNotMe(CustomerId customer, java.util.UUID alertId) {
         int locked = lockCards(customer);
         parts.events()
