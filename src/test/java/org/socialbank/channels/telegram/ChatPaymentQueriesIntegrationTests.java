@@ -202,7 +202,7 @@ class ChatPaymentQueriesIntegrationTests {
         ((ObjectNode) press.get("callback_query")).put("data", confirm).put("id", "q" + IDS.incrementAndGet());
         post(press);
         relay.relay();
-        assertThat(received(payer, seen + 2).path("text").asString()).contains("is done");
+        assertThat(received(payer, seen + 2).path("text").asString()).as("the receipt").startsWith("Paid");
     }
 
     private JsonNode received(Chat chat, int n) {
