@@ -234,14 +234,15 @@ public class Conversations {
                 message.channel(),
                 message.externalMessageId(),
                 message.externalUserId(),
-                message.handle());
+                message.handle(),
+                identity.customer());
         Dialogue.Step step = dialogue.handle(
                 Json.state(conversation.state()), message.channel(), message.content(), message.inGroup(), bank);
         store.updateConversation(
                 identity.id(),
                 Json.state(step.state()),
                 conversation.version() + 1,
-                identities.linkedCustomer(identity.id()).orElse(null),
+                bank.linkedCustomer().orElse(null),
                 clock.instant());
         List<OutboundMessage> replies = new java.util.ArrayList<>(deliver(message, chat, step));
         if (verdict instanceof ConversationOwners.BotAnswers) {

@@ -9,9 +9,9 @@ import org.socialbank.directory.AliasMatch;
 import org.socialbank.directory.AliasType;
 import org.socialbank.directory.ChannelIdentities;
 import org.socialbank.directory.Confirmations;
+import org.socialbank.directory.Customer;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.directory.CustomerStatus;
-import org.socialbank.directory.CustomerView;
 import org.socialbank.directory.Directory;
 import org.socialbank.directory.HandleHolders;
 import org.socialbank.directory.OperationRef;
@@ -23,7 +23,6 @@ import org.socialbank.ledger.TransferCode;
 import org.socialbank.ledger.TransferId;
 import org.socialbank.ledger.TransferResult;
 import org.socialbank.payments.jdbc.JdbcPayments;
-import org.socialbank.payments.jdbc.PaymentHistory;
 import org.socialbank.payments.jdbc.PaymentRow;
 import org.socialbank.payments.risk.Allow;
 import org.socialbank.payments.risk.Attempt;
@@ -109,12 +108,12 @@ class PayAlias {
                         ? new PaymentResult.Recorded(views.of(r), true)
                         : new PaymentResult.Refused(PaymentRejection.ID_REUSED);
             }
-            Optional<CustomerView> payer =
-                    directory.customer(order.payer()).filter(c -> c.customer().status() == CustomerStatus.ACTIVE);
+            Optional<Customer> payer = directory.find(order.payer()).filter(c -> c.status() == CustomerStatus.ACTIVE);
             if (payer.isEmpty()) {
                 return new PaymentResult.Refused(PaymentRejection.PAYER_NOT_FOUND);
             }
-            return new PaymentResult.Recorded(views.of(decide(order, payer.get(), holder)), false);
+            Decided decided = decide(order, payer.get(), holder);
+            return new PaymentResult.Recorded(views.of(decided.row(), decided.decision()), false);
         });
     }
 
@@ -124,34 +123,35 @@ class PayAlias {
      * them), then the money the payer can spend. A hold for the bank's page is not a refusal: it is left to the payment.
      */
     Precheck check(PaymentOrder order) {
-        Optional<CustomerView> payer =
-                directory.customer(order.payer()).filter(c -> c.customer().status() == CustomerStatus.ACTIVE);
+        Optional<Customer> payer = directory.find(order.payer()).filter(c -> c.status() == CustomerStatus.ACTIVE);
         if (payer.isEmpty()) {
             return new Precheck.Refused(PaymentRejection.PAYER_NOT_FOUND, null, null, null);
         }
         Optional<AliasMatch> match = directory.resolve(order.payee());
-        Optional<PaymentRejection> refusal = precheck(order, match);
+        Accounts accounts = accounts(order, match);
+        Optional<PaymentRejection> refusal = precheck(order, match, accounts);
         if (refusal.isPresent()) {
             return new Precheck.Refused(refusal.get(), null, null, null);
         }
         CustomerId payee = match.map(AliasMatch::customerId).orElse(null);
-        Decision decision = policy.assess(
-                new Attempt(
-                        order.payer(),
-                        payer.get().customer().kycLevel(),
-                        order.channel(),
-                        order.amountMinor(),
-                        order.currency(),
-                        !store.paidBefore(order.payer(), order.payee(), payee),
-                        match.isPresent(),
-                        channelLinkedAt(order),
-                        now()),
-                new PaymentHistory(store));
+        Decision decision = assess(new Attempt(
+                order.payer(),
+                payer.get().kycLevel(),
+                order.channel(),
+                order.amountMinor(),
+                order.currency(),
+                !store.paidBefore(order.payer(), order.payee(), payee),
+                match.isPresent(),
+                channelLinkedAt(order),
+                now()));
         if (decision instanceof Reject reject) {
             return new Precheck.Refused(
                     rejection(reject), reject.limitMinor(), reject.resetsAt().orElse(null), null);
         }
-        long available = available(order.payer(), order.currency()).orElse(0L);
+        long available = accounts.from()
+                .flatMap(ledger::account)
+                .map(org.socialbank.ledger.Account::availableMinor)
+                .orElse(0L);
         if (available < order.amountMinor()) {
             return new Precheck.Refused(PaymentRejection.INSUFFICIENT_FUNDS, null, null, available);
         }
@@ -171,7 +171,10 @@ class PayAlias {
         return Optional.of(guards.resolve(order.payee()));
     }
 
-    private PaymentRow decide(PaymentOrder order, CustomerView payer, Optional<HandleHolders.Holder> holder) {
+    /** A new payment as stored, with its decision's audit as stored (none when refused before the policy). */
+    private record Decided(PaymentRow row, JdbcPayments.Decision decision) {}
+
+    private Decided decide(PaymentOrder order, Customer payer, Optional<HandleHolders.Holder> holder) {
         Instant now = now();
         Optional<AliasMatch> match = directory.resolve(order.payee());
         CustomerId payee = match.map(AliasMatch::customerId).orElse(null);
@@ -188,31 +191,30 @@ class PayAlias {
                 order.currency(),
                 order.channel(),
                 now);
-        Optional<PaymentRejection> refusal = precheck(order, match);
+        Accounts accounts = accounts(order, match);
+        Optional<PaymentRejection> refusal = precheck(order, match, accounts);
         if (refusal.isEmpty() && match.isEmpty() && holder.orElse(null) instanceof HandleHolders.NoSuchAccount) {
             refusal = Optional.of(
                     PaymentRejection.PAYEE_NOT_FOUND); // the network has no such account: nobody could ever claim it
         }
         if (refusal.isPresent()) {
-            return insert(fresh.rejected(refusal.get(), null, null, null));
+            return new Decided(insert(fresh.rejected(refusal.get(), null, null, null)), JdbcPayments.Decision.NONE);
         }
         if (match.isEmpty() && holder.orElse(null) instanceof HandleHolders.Found found) {
             guards.bind(order.id(), order.payee().network(), found.externalId()); // the claim is this account's only
         }
         store.lockPayer(
                 order.payer()); // the limits read this payer's totals: no other payment of theirs may change them now
-        Decision decision = policy.assess(
-                new Attempt(
-                        order.payer(),
-                        payer.customer().kycLevel(),
-                        order.channel(),
-                        order.amountMinor(),
-                        order.currency(),
-                        newPayee,
-                        match.isPresent(),
-                        channelLinkedAt(order),
-                        now),
-                new PaymentHistory(store));
+        Decision decision = assess(new Attempt(
+                order.payer(),
+                payer.kycLevel(),
+                order.channel(),
+                order.amountMinor(),
+                order.currency(),
+                newPayee,
+                match.isPresent(),
+                channelLinkedAt(order),
+                now));
         if (decision instanceof Allow allow && PaymentOrder.PAY_FORM.equals(order.channel())) {
             decision = payForm(allow); // an agent's prefilled form: the payer confirms it, whatever the amount
         }
@@ -226,10 +228,15 @@ class PayAlias {
         } else if (decision instanceof StepUp stepUp) {
             row = insert(hold(fresh, stepUp));
         } else {
-            row = insert(execute(fresh, order.answeredInChat()));
+            row = insert(execute(fresh, order.answeredInChat(), accounts));
         }
-        store.insertDecision(row.id(), decisionName(decision), reason(decision), checks(decision), now);
-        return row;
+        return new Decided(
+                row, store.insertDecision(row.id(), decisionName(decision), reason(decision), checks(decision), now));
+    }
+
+    /** The policy's decision, its questions about the payer's past answered by one read (issue 22). */
+    private Decision assess(Attempt attempt) {
+        return policy.assess(attempt, store.history(policy.questions(attempt)));
     }
 
     /** The hold of a payment from an agent's prefilled form, with the checks the policy made and its own. */
@@ -239,8 +246,21 @@ class PayAlias {
         return new StepUp(StepUp.PAY_FORM, checks);
     }
 
+    /**
+     * The primary accounts in the payment's currency of the payer and of the payee when a
+     * customer: read once for the precheck and the transfer (issue 22).
+     */
+    record Accounts(Optional<AccountId> from, Optional<AccountId> to) {}
+
+    private Accounts accounts(PaymentOrder order, Optional<AliasMatch> match) {
+        String currency = order.currency().code();
+        return new Accounts(
+                directory.primaryAccount(order.payer(), currency),
+                match.flatMap(m -> directory.primaryAccount(m.customerId(), currency)));
+    }
+
     /** Refusals that need no risk decision: nobody to pay, no account to pay from or into. */
-    private Optional<PaymentRejection> precheck(PaymentOrder order, Optional<AliasMatch> match) {
+    private Optional<PaymentRejection> precheck(PaymentOrder order, Optional<AliasMatch> match, Accounts accounts) {
         if (match.isEmpty() && order.payee().type() == AliasType.TAG) {
             return Optional.of(
                     PaymentRejection.PAYEE_NOT_FOUND); // a $tag is a customer's: nobody can claim an unknown one
@@ -248,14 +268,10 @@ class PayAlias {
         if (match.isPresent() && match.get().customerId().equals(order.payer())) {
             return Optional.of(PaymentRejection.PAYEE_IS_PAYER);
         }
-        if (directory.primaryAccount(order.payer(), order.currency().code()).isEmpty()) {
+        if (accounts.from().isEmpty()) {
             return Optional.of(PaymentRejection.NO_ACCOUNT_IN_CURRENCY);
         }
-        if (match.isPresent()
-                && directory
-                        .primaryAccount(
-                                match.get().customerId(), order.currency().code())
-                        .isEmpty()) {
+        if (match.isPresent() && accounts.to().isEmpty()) {
             return Optional.of(PaymentRejection.PAYEE_CANNOT_RECEIVE_CURRENCY);
         }
         return Optional.empty();
@@ -300,14 +316,24 @@ class PayAlias {
      * @param answeredInChat whether a chat's reply to the payer's own message tells them of it now
      */
     PaymentRow execute(PaymentRow row, boolean answeredInChat) {
-        AccountId from =
-                directory.primaryAccount(row.payer(), row.currency().code()).orElse(null);
+        String currency = row.currency().code();
+        return execute(
+                row,
+                answeredInChat,
+                new Accounts(
+                        directory.primaryAccount(row.payer(), currency),
+                        Optional.ofNullable(row.payeeCustomer())
+                                .flatMap(payee -> directory.primaryAccount(payee, currency))));
+    }
+
+    /** {@link #execute(PaymentRow, boolean)} with the primary accounts already read in this transaction. */
+    private PaymentRow execute(PaymentRow row, boolean answeredInChat, Accounts accounts) {
+        AccountId from = accounts.from().orElse(null);
         if (from == null) {
             return row.rejected(PaymentRejection.NO_ACCOUNT_IN_CURRENCY, null, null, null);
         }
         if (row.payeeCustomer() != null) {
-            Optional<AccountId> to =
-                    directory.primaryAccount(row.payeeCustomer(), row.currency().code());
+            Optional<AccountId> to = accounts.to();
             if (to.isEmpty()) {
                 return row.rejected(PaymentRejection.PAYEE_CANNOT_RECEIVE_CURRENCY, null, null, null);
             }

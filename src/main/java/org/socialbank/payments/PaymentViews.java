@@ -1,6 +1,5 @@
 package org.socialbank.payments;
 
-import java.util.List;
 import org.socialbank.directory.DirectoryProperties;
 import org.socialbank.payments.jdbc.JdbcPayments;
 import org.socialbank.payments.jdbc.PaymentRow;
@@ -23,8 +22,11 @@ class PaymentViews {
     }
 
     Payment of(PaymentRow r) {
-        JdbcPayments.Decision decision =
-                store.decision(r.id()).orElse(new JdbcPayments.Decision(null, null, List.of()));
+        return of(r, store.decision(r.id()).orElse(JdbcPayments.Decision.NONE));
+    }
+
+    /** {@link #of(PaymentRow)} with its decision as just stored in this transaction (not read again). */
+    Payment of(PaymentRow r, JdbcPayments.Decision decision) {
         PaymentRow.Verdict v = r.verdict();
         return new Payment(
                 r.id(),

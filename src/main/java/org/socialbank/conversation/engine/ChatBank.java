@@ -97,6 +97,18 @@ public final class ChatBank implements Bank {
     private final String handle;
     /** What the assistant made of this message's text, if it was asked (issue 19: "not confident"). */
     private Optional<Optional<Guess>> guessed = Optional.empty();
+    /**
+     * The linked customer as read for this message, their accounts and chosen zone: read once, not once per
+     * question (issue 22); forgotten by whatever this message does to the link or the settings.
+     */
+    private Optional<Optional<org.socialbank.directory.Customer>> linkedCustomer = Optional.empty();
+
+    private List<CustomerView.HeldAccount> linkedAccounts;
+
+    private Optional<Optional<java.time.ZoneId>> zone = Optional.empty();
+
+    /** The link as the engine read it for this message; null when unknown or no longer true. */
+    private Optional<CustomerId> linkedNow;
 
     public ChatBank(
             Collaborators parts,
@@ -111,6 +123,22 @@ public final class ChatBank implements Bank {
         this.externalMessageId = externalMessageId;
         this.externalUserId = externalUserId;
         this.handle = handle;
+    }
+
+    /**
+     * @param linkedNow the customer the chat account is linked to as the engine just read it in
+     *     this transaction (its {@code identify}), so that the link is not read again (issue 22)
+     */
+    public ChatBank(
+            Collaborators parts,
+            IdentityId identity,
+            Network channel,
+            String externalMessageId,
+            String externalUserId,
+            String handle,
+            Optional<CustomerId> linkedNow) {
+        this(parts, identity, channel, externalMessageId, externalUserId, handle);
+        this.linkedNow = linkedNow;
     }
 
     /** The id of a payment confirmed by this message: a redelivery can never pay twice. */
@@ -166,17 +194,22 @@ public final class ChatBank implements Bank {
     @Override
     public void chooseLanguage(Language language) {
         linked().ifPresent(l -> parts.directory().chooseLanguage(l.customerId(), language));
+        forgetLinked();
     }
 
     @Override
     public Optional<java.time.ZoneId> chosenZone() {
-        return linked().flatMap(l -> parts.directory().settings(l.customerId()))
-                .map(org.socialbank.directory.CustomerSettings::chosenZone);
+        if (zone.isEmpty()) {
+            zone = Optional.of(linked().flatMap(l -> parts.directory().settings(l.customerId()))
+                    .map(org.socialbank.directory.CustomerSettings::chosenZone));
+        }
+        return zone.get();
     }
 
     @Override
     public boolean chooseZone(java.time.ZoneId zone) {
         Optional<Linked> linked = linked();
+        forgetLinked();
         return linked.isPresent() && parts.directory().chooseZone(linked.get().customerId(), zone);
     }
 
@@ -187,24 +220,49 @@ public final class ChatBank implements Bank {
 
     @Override
     public Optional<Linked> linked() {
-        return parts.identities()
-                .linkedCustomer(identity)
-                .flatMap(c -> parts.directory().customer(c))
-                .map(v -> new Linked(v.customer().id(), v.customer().language()));
+        return linkedRow().map(c -> new Linked(c.id(), c.language()));
+    }
+
+    /**
+     * The customer the chat is linked to after this message, as read for it (re-read when the
+     * message changed the link): the conversation's row records it without another read.
+     */
+    public Optional<CustomerId> linkedCustomer() {
+        return linkedRow().map(org.socialbank.directory.Customer::id);
+    }
+
+    private Optional<org.socialbank.directory.Customer> linkedRow() {
+        if (linkedCustomer.isEmpty()) {
+            Optional<CustomerId> customer =
+                    linkedNow != null ? linkedNow : parts.identities().linkedCustomer(identity);
+            linkedCustomer = Optional.of(customer.flatMap(c -> parts.directory().find(c)));
+        }
+        return linkedCustomer.get();
+    }
+
+    /** The next question reads the link and the customer again: this message may have changed them. */
+    private void forgetLinked() {
+        linkedNow = null;
+        linkedCustomer = Optional.empty();
+        linkedAccounts = null;
+        zone = Optional.empty();
     }
 
     @Override
     public String linkUrl() {
+        forgetLinked();
         return parts.linking().offerLink(identity).url();
     }
 
     @Override
     public boolean unlink() {
+        forgetLinked();
         return parts.unlinking().unlink(identity);
     }
 
     @Override
     public boolean linkByPhone(String phone) {
+        forgetLinked();
         return parts.linking().offerPhoneLink(identity, phone).isPresent();
     }
 
@@ -300,9 +358,7 @@ public final class ChatBank implements Bank {
     }
 
     private Optional<String> maskedName(CustomerId customer) {
-        return parts.directory()
-                .customer(customer)
-                .map(v -> org.socialbank.directory.MaskedName.of(v.customer().displayName()));
+        return parts.directory().find(customer).map(c -> org.socialbank.directory.MaskedName.of(c.displayName()));
     }
 
     private static Optional<PaymentId> paymentId(String text) {
@@ -356,10 +412,11 @@ public final class ChatBank implements Bank {
                 new Paid(
                         payment.id().value().toString(),
                         payment.updatedAt(),
-                        parts.directory()
-                                .primaryAccount(
-                                        payment.payerCustomerId(),
-                                        payment.currency().code())
+                        primaryAccounts(payment.payerCustomerId()).stream()
+                                .filter(a ->
+                                        a.currency().equals(payment.currency().code()))
+                                .map(CustomerView.HeldAccount::accountId)
+                                .findFirst()
                                 .flatMap(parts.ledger()::account)
                                 .map(org.socialbank.ledger.Account::availableMinor)
                                 .orElse(null));
@@ -521,19 +578,20 @@ public final class ChatBank implements Bank {
         if (!Payments.looksLikeClaimCode(code)) {
             return Optional.empty();
         }
+        forgetLinked(); // a claim may open the claimant's wallet
         return Optional.of(parts.payments().claimByNetworkCode(code, channel, externalUserId, handle));
     }
 
     @Override
     public List<RecentPayee> recentPayees(CustomerId payer) {
-        return parts.store().recentPayees(payer, RECENT_PAYEES_MAX).stream()
-                .flatMap(id -> parts.directory().customer(id).stream())
-                .flatMap(view -> payableAlias(view)
+        // two reads for all of them, not three each (issue 22)
+        return parts.directory().named(parts.store().recentPayees(payer, RECENT_PAYEES_MAX)).stream()
+                .flatMap(named -> payableAlias(named.aliases())
                         .map(alias -> new RecentPayee(
-                                names(view.customer().displayName()),
+                                names(named.customer().displayName()),
                                 alias,
-                                view.customer().id(),
-                                MaskedName.of(view.customer().displayName())))
+                                named.customer().id(),
+                                MaskedName.of(named.customer().displayName())))
                         .stream())
                 .toList();
     }
@@ -545,8 +603,8 @@ public final class ChatBank implements Bank {
     }
 
     /** A verified alias to pay the customer by: a $tag, else a phone, an e-mail, a handle. */
-    private static Optional<Alias> payableAlias(CustomerView view) {
-        return view.aliases().stream()
+    private static Optional<Alias> payableAlias(List<CustomerView.AliasEntry> aliases) {
+        return aliases.stream()
                 .filter(CustomerView.AliasEntry::verified)
                 .map(CustomerView.AliasEntry::alias)
                 .min(java.util.Comparator.comparingInt(
@@ -877,12 +935,12 @@ public final class ChatBank implements Bank {
     }
 
     private List<CustomerView.HeldAccount> primaryAccounts(CustomerId customer) {
-        return parts.directory()
-                .customer(customer)
-                .map(v -> v.accounts().stream()
-                        .filter(CustomerView.HeldAccount::primary)
-                        .toList())
-                .orElse(List.of());
+        boolean linkedOne = linkedRow().filter(c -> c.id().equals(customer)).isPresent();
+        if (linkedOne && linkedAccounts == null) {
+            linkedAccounts = parts.directory().accounts(customer); // read once per message (issue 22)
+        }
+        return (linkedOne ? linkedAccounts : parts.directory().accounts(customer))
+                .stream().filter(CustomerView.HeldAccount::primary).toList();
     }
 
     @Override

@@ -114,8 +114,8 @@ public class PaymentAlerts {
         Optional<ChannelIdentity> claimChat = claimChat(event);
         claimChat.ifPresent(identity -> {
             Language language = directory
-                    .customer(event.payerCustomerId())
-                    .map(v -> v.customer().language())
+                    .find(event.payerCustomerId())
+                    .map(org.socialbank.directory.Customer::language)
                     .orElse(Language.EN);
             outbox.write(
                     new JdbcConversations.Chat(identity.id(), identity.channel(), identity.externalId()),
@@ -126,8 +126,8 @@ public class PaymentAlerts {
         });
         if (!event.answeredInChat()) { // escrowed after the step-up page, say
             Language language = directory
-                    .customer(event.payerCustomerId())
-                    .map(v -> v.customer().language())
+                    .find(event.payerCustomerId())
+                    .map(org.socialbank.directory.Customer::language)
                     .orElse(Language.EN);
             String amount = amount(event.amountMinor(), event.currency(), language);
             String until = time(event.payerCustomerId(), language).date(event.claimExpiresAt());
@@ -233,8 +233,10 @@ public class PaymentAlerts {
             org.socialbank.payments.PaymentId payment,
             CurrencyCode currency,
             java.util.function.Function<Language, String> title) {
-        Language language =
-                directory.customer(payer).map(v -> v.customer().language()).orElse(Language.EN);
+        Language language = directory
+                .find(payer)
+                .map(org.socialbank.directory.Customer::language)
+                .orElse(Language.EN);
         preferredChat(payer).ifPresent(chat -> {
             java.util.List<String> lines = new java.util.ArrayList<>();
             lines.add(texts.text(
@@ -261,8 +263,7 @@ public class PaymentAlerts {
     }
 
     private void alert(CustomerId customer, Sentence sentence) {
-        Optional<Language> language =
-                directory.customer(customer).map(v -> v.customer().language());
+        Optional<Language> language = directory.find(customer).map(org.socialbank.directory.Customer::language);
         preferredChat(customer)
                 .ifPresent(chat ->
                         outbox.write(chat, new Outbound.Text(sentence.in(language.orElse(Language.EN), chat))));
@@ -279,10 +280,7 @@ public class PaymentAlerts {
     }
 
     String maskedName(CustomerId customer) {
-        return directory
-                .customer(customer)
-                .map(v -> MaskedName.of(v.customer().displayName()))
-                .orElse("—");
+        return directory.find(customer).map(c -> MaskedName.of(c.displayName())).orElse("—");
     }
 
     private static String amount(long minor, CurrencyCode currency, Language language) {

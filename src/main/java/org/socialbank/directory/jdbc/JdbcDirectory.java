@@ -110,6 +110,54 @@ public class JdbcDirectory {
                 .optional();
     }
 
+    /** The customer who holds an alias, in one read (the alias's owner and their row). */
+    public Optional<Customer> aliasCustomer(Alias alias) {
+        return jdbc.sql("SELECT c.id, c.display_name, c.language, c.kyc_level, c.status, c.username, c.created_at "
+                        + "FROM aliases a JOIN customers c ON c.id = a.customer_id "
+                        + "WHERE a.type = ? AND a.network = ? AND a.alias_value = ?")
+                .params(alias.type().wireName(), network(alias), alias.value())
+                .query(JdbcDirectory::customer)
+                .optional();
+    }
+
+    /** Several customers in one read, in no particular order; those not found are left out. */
+    public List<Customer> findCustomers(java.util.Collection<CustomerId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + CUSTOMER_COLUMNS + " FROM customers WHERE id IN (:ids)")
+                .param("ids", ids.stream().map(CustomerId::value).toList())
+                .query(JdbcDirectory::customer)
+                .list();
+    }
+
+    /** The aliases of several customers in one read, by customer, each in {@link #aliasesOf} order. */
+    public java.util.Map<CustomerId, List<AliasEntry>> aliasesOf(java.util.Collection<CustomerId> ids) {
+        java.util.Map<CustomerId, List<AliasEntry>> byCustomer = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return byCustomer;
+        }
+        jdbc.sql("SELECT customer_id, type, network, alias_value, verified FROM aliases WHERE customer_id IN (:ids) "
+                        + "ORDER BY customer_id, type, network, alias_value")
+                .param("ids", ids.stream().map(CustomerId::value).toList())
+                .query((rs, n) -> java.util.Map.entry(
+                        new CustomerId(rs.getObject(1, UUID.class)),
+                        new AliasEntry(
+                                new Alias(
+                                        AliasType.fromWireName(rs.getString(2)).orElseThrow(),
+                                        rs.getString(3).isEmpty()
+                                                ? null
+                                                : Network.fromWireName(rs.getString(3))
+                                                        .orElseThrow(),
+                                        rs.getString(4)),
+                                rs.getBoolean(5))))
+                .list()
+                .forEach(e -> byCustomer
+                        .computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>())
+                        .add(e.getValue()));
+        return byCustomer;
+    }
+
     public List<AliasEntry> aliasesOf(CustomerId id) {
         return jdbc.sql("SELECT type, network, alias_value, verified FROM aliases WHERE customer_id = ? "
                         + "ORDER BY type, network, alias_value")

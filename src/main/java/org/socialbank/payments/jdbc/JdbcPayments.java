@@ -14,6 +14,7 @@ import org.socialbank.directory.CustomerId;
 import org.socialbank.payments.PaymentCheck;
 import org.socialbank.payments.PaymentId;
 import org.socialbank.payments.PaymentStatus;
+import org.socialbank.payments.risk.History;
 import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.Network;
 import org.socialbank.shared.jdbc.Timestamps;
@@ -300,20 +301,76 @@ public class JdbcPayments {
                 .intValue();
     }
 
-    /** The audit of one decision: one row per check. */
-    public void insertDecision(PaymentId id, String decision, String reason, List<PaymentCheck> checks, Instant now) {
-        List<PaymentCheck> rows = checks.isEmpty() ? List.of(new PaymentCheck("policy", decision, null)) : checks;
-        for (int i = 0; i < rows.size(); i++) {
-            PaymentCheck c = rows.get(i);
-            jdbc.sql("""
-                    INSERT INTO payment_decisions (payment_id, seq, decision, reason, rule, outcome, detail, decided_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(id.value(), i, decision, reason, c.rule(), c.outcome(), clip(c.detail()), utc(now))
-                    .update();
+    /**
+     * What the risk policy will ask about one attempt, read in one statement over the payer's
+     * payments since the earliest period asked for (issue 22); see {@link PayerHistory}.
+     */
+    public PayerHistory history(History.Questions q) {
+        Instant from = q.monthStart().isBefore(q.burstFrom()) ? q.monthStart() : q.burstFrom();
+        // no link: no payment is counted since a time after every payment (a null would make the
+        // driver ask the server for the parameter's type)
+        Instant linkedAt = q.linkedAt().orElse(NO_LINK);
+        if (linkedAt.isBefore(from)) {
+            from = linkedAt;
         }
+        PayerHistory.Totals totals = jdbc.sql("""
+                SELECT
+                  COALESCE(SUM(CASE WHEN currency = ? AND created_at >= ? AND %1$s THEN amount_minor END), 0) AS m,
+                  COALESCE(SUM(CASE WHEN currency = ? AND created_at >= ? AND %1$s THEN amount_minor END), 0) AS d,
+                  COALESCE(SUM(CASE WHEN currency = ? AND created_at >= ? AND channel = ? AND %1$s
+                                    THEN amount_minor END), 0) AS cd,
+                  COUNT(CASE WHEN created_at >= ? THEN 1 END) AS b,
+                  COUNT(CASE WHEN created_at >= ? AND channel = ? AND confirmation_id IS NOT NULL
+                                  AND transfer_id IS NOT NULL THEN 1 END) AS c
+                FROM payments WHERE payer_id = ? AND created_at >= ?""".formatted(COUNTED))
+                .params(
+                        q.currency().code(),
+                        utc(q.monthStart()),
+                        q.currency().code(),
+                        utc(q.dayStart()),
+                        q.currency().code(),
+                        utc(q.dayStart()),
+                        q.channel(),
+                        utc(q.burstFrom()),
+                        utc(linkedAt),
+                        q.channel(),
+                        q.payer().value(),
+                        utc(from))
+                .query((rs, n) -> new PayerHistory.Totals(
+                        rs.getLong("m"), rs.getLong("d"), rs.getLong("cd"), rs.getInt("b"), rs.getInt("c")))
+                .single();
+        return new PayerHistory(q, totals, new PaymentHistory(this));
     }
 
-    public record Decision(String decision, String reason, List<PaymentCheck> checks) {}
+    /** After every payment: the link time of a history's questions when the channel is not linked. */
+    private static final Instant NO_LINK = Instant.parse("9999-01-01T00:00:00Z");
+
+    /** The audit of one decision: one row per check, in one statement; answers it as {@link #decision} reads it. */
+    public Decision insertDecision(
+            PaymentId id, String decision, String reason, List<PaymentCheck> checks, Instant now) {
+        List<PaymentCheck> rows = (checks.isEmpty() ? List.of(new PaymentCheck("policy", decision, null)) : checks)
+                .stream()
+                        .map(c -> new PaymentCheck(c.rule(), c.outcome(), clip(c.detail())))
+                        .toList();
+        StringBuilder sql = new StringBuilder(
+                "INSERT INTO payment_decisions (payment_id, seq, decision, reason, rule, outcome, detail, decided_at) "
+                        + "VALUES ");
+        List<Object> params = new java.util.ArrayList<>(rows.size() * 8);
+        for (int i = 0; i < rows.size(); i++) {
+            PaymentCheck c = rows.get(i);
+            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?)");
+            params.addAll(java.util.Arrays.asList(
+                    id.value(), i, decision, reason, c.rule(), c.outcome(), c.detail(), utc(now)));
+        }
+        jdbc.sql(sql.toString()).params(params).update();
+        return new Decision(decision, reason, rows);
+    }
+
+    public record Decision(String decision, String reason, List<PaymentCheck> checks) {
+
+        /** What {@link #decision} answers for a payment without a decision (refused before the policy). */
+        public static final Decision NONE = new Decision(null, null, List.of());
+    }
 
     public Optional<Decision> decision(PaymentId id) {
         List<Object[]> rows = jdbc.sql("SELECT decision, reason, rule, outcome, detail FROM payment_decisions "

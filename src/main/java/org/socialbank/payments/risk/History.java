@@ -27,4 +27,23 @@ public interface History {
      * for its confirmation does not count.
      */
     int confirmedSince(CustomerId payer, String channel, Instant from);
+
+    /**
+     * What {@link PaymentPolicy#assess} will ask about one attempt ({@link PaymentPolicy#questions}),
+     * so that a store can answer it in one read (issue 22: one query instead of one per rule). A
+     * history built from them must still answer any other question as asked.
+     *
+     * @param monthStart the start of the local month, for the monthly limit
+     * @param dayStart the start of the local day, for the daily limits and the new payees
+     * @param burstFrom the start of the burst window
+     * @param linkedAt when the channel was linked, for the confirmations since then; empty when unlinked
+     */
+    record Questions(
+            CustomerId payer,
+            CurrencyCode currency,
+            String channel,
+            Instant monthStart,
+            Instant dayStart,
+            Instant burstFrom,
+            Optional<Instant> linkedAt) {}
 }

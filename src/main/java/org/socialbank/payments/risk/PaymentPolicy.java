@@ -70,6 +70,22 @@ public final class PaymentPolicy {
     }
 
     /**
+     * The questions {@link #assess} asks its history about this attempt, with the same periods, so
+     * that a store can answer them all in one read before the decision. Pure, like the decision.
+     */
+    public History.Questions questions(Attempt attempt) {
+        Periods periods = Periods.of(attempt.now(), bankZone);
+        return new History.Questions(
+                attempt.payer(),
+                attempt.currency(),
+                attempt.channel(),
+                periods.monthStart(),
+                periods.dayStart(),
+                attempt.now().minus(properties.burstWindow()),
+                attempt.channelLinkedAt());
+    }
+
+    /**
      * The payer's limits in a currency as they stand now (issue 13: "my limits"), in the order a
      * payment meets them, with what is used of each; empty when the currency has no limits (it
      * cannot be paid in). Reads only.
