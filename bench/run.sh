@@ -11,7 +11,7 @@ usage() {
   cat <<'EOF'
 usage: bench/run.sh [--concurrency C] [--duration-seconds D] [--rounds R]
                     [--warmup-seconds W] [--accounts N] [--client wrk|java]
-                    [--chats N] [--hot-account] [--batch N] [--two-nodes] [--server-jar PATH]
+                    [--chats N] [--chat-payees ring|own] [--hot-account] [--batch N] [--two-nodes] [--server-jar PATH]
                     [--server-arg ARG]... [--only MODES] [--keep-work-dir]
   --concurrency       clients, for our load generator and for pgbench -c (default 16)
   --duration-seconds  measured seconds per run, ours and pgbench -T alike (default 30)
@@ -23,6 +23,9 @@ usage: bench/run.sh [--concurrency C] [--duration-seconds D] [--rounds R]
                       checks every answer; the default otherwise)
   --chats             Telegram chats of the end-to-end chat benchmark, run on PostgreSQL in
                       each round (default 16; 0 leaves it out)
+  --chat-payees       whom each chat pays: ring (default: its neighbour, so every wallet is in
+                      two payments at once and they wait for each other's account locks) or own
+                      (a payee of its own with no chat: no two payments in flight share an account)
   --hot-account       also run ours on PostgreSQL with every transfer crediting one merchant
                       wallet (needs --client wrk), and print its ratio to the uniform run
   --batch             also run ours on H2 with N transfers per request to
@@ -51,6 +54,7 @@ KEEP_WORK_DIR=false
 ONLY=""
 CLIENT=""
 CHATS=16
+CHAT_PAYEES=ring
 HOT=false
 TWO_NODES=false
 BATCH=0
@@ -122,6 +126,7 @@ parse_args() {
       --chats) CHATS="${2:?}"; shift 2 ;;
       --hot-account) HOT=true; shift ;;
       --two-nodes) TWO_NODES=true; shift ;;
+      --chat-payees) CHAT_PAYEES="${2:?}"; shift 2 ;;
       --batch) BATCH="${2:?}"; shift 2 ;;
       --server-arg) EXTRA_SERVER_ARGS+=("${2:?}"); shift 2 ;;
       --only) ONLY="${2:?}"; shift 2 ;;
@@ -136,6 +141,7 @@ parse_args() {
   int_in_range --warmup-seconds "$WARMUP_SECONDS" 0 600
   int_in_range --accounts "$ACCOUNTS" 2 100000
   if ((CHATS != 0)); then int_in_range --chats "$CHATS" 2 1000; fi
+  [[ $CHAT_PAYEES == ring || $CHAT_PAYEES == own ]] || die "--chat-payees must be ring or own"
   if [[ -z $CLIENT ]]; then
     if command -v wrk >/dev/null; then CLIENT=wrk; else CLIENT=java; fi
   fi
@@ -471,7 +477,7 @@ run_chat() { # round; sets LAST_TPS (max chat payments/s)
     env SOCIALBANK_API_TOKEN="$TOKEN" SOCIALBANK_BENCH_BOT_SECRET="$secret" \
     java -cp "$BENCH_JAR" org.socialbank.bench.ChatBench --url "http://127.0.0.1:$PRESET_PORT" \
     --fake-port "$fake_port" --bot bench --chats "$CHATS" --warmup-seconds "$WARMUP_SECONDS" \
-    --duration-seconds "$DURATION_SECONDS" --seed "$round" --output json \
+    --duration-seconds "$DURATION_SECONDS" --seed "$round" --payees "$CHAT_PAYEES" --output json \
     >"$dir/chat.json" 2>"$dir/chat.log" &
   CHILD_PID=$!
   start_server pg "$dir"
@@ -534,7 +540,7 @@ print_header() {
   echo "socialbank bench $(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo "command: bench/run.sh --concurrency $CONCURRENCY --duration-seconds $DURATION_SECONDS" \
     "--rounds $ROUNDS --warmup-seconds $WARMUP_SECONDS --accounts $ACCOUNTS --client $CLIENT" \
-    "--chats $CHATS$([[ $HOT == true ]] && echo " --hot-account")$([[ $TWO_NODES == true ]] && echo " --two-nodes")$( ((BATCH > 0)) && echo " --batch $BATCH")$([[ -n $ONLY ]] && echo " --only $ONLY")" \
+    "--chats $CHATS --chat-payees $CHAT_PAYEES$([[ $HOT == true ]] && echo " --hot-account")$([[ $TWO_NODES == true ]] && echo " --two-nodes")$( ((BATCH > 0)) && echo " --batch $BATCH")$([[ -n $ONLY ]] && echo " --only $ONLY")" \
     "${EXTRA_SERVER_ARGS[@]/#/--server-arg }"
   echo "machine: nproc $(nproc), $(lscpu | sed -n 's/^Model name: *//p'), memory" \
     "$(awk '/^MemTotal:/ { printf "%.1f", $2 / 1048576 }' /proc/meminfo) GiB"

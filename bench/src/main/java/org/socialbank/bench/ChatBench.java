@@ -36,6 +36,11 @@ import org.HdrHistogram.Histogram;
  * answered by a confirmation with an inline Confirm button, and the Confirm press, answered by the
  * receipt. A payment counts when its receipt reached the fake Bot API.
  *
+ * <p>Who pays whom ({@code --payees}): {@code ring} (the default) has every chat pay its
+ * neighbour, so each wallet is in two payments at once and the payments wait for each other's
+ * account locks; {@code own} gives every chat a payee of its own (a customer with no chat), so no
+ * two payments in flight share an account and what is left is the path's own cost.
+ *
  * <p>Two measured phases: as many payments as the chats can make (each chat waits for its
  * answers: a closed loop), which gives the most payments per second; then payments started at
  * half that rate (an open loop, spread over the chats), where the latency from each update posted
@@ -60,10 +65,13 @@ public final class ChatBench {
   private final AtomicLong updateIds = new AtomicLong(900_000_000L);
   private final AtomicLong timeouts = new AtomicLong();
   private final AtomicLong unexpected = new AtomicLong();
+  /** Whom the chat at the same index pays. */
+  private List<Chat> payees = List.of();
 
   /** Flags; every value is checked before anything is sent. */
   record Options(URI url, String token, int fakePort, String bot, String secret, int chats,
-      int warmupSeconds, int durationSeconds, double rate, long seed, boolean json) {
+      int warmupSeconds, int durationSeconds, double rate, long seed, boolean json,
+      boolean ownPayees) {
 
     static Options parse(String[] args, Map<String, String> env) {
       Map<String, String> flags = new HashMap<>();
@@ -87,7 +95,12 @@ public final class ChatBench {
           bounded(flags, "--duration-seconds", 20, 1, 3600),
           Double.parseDouble(flags.getOrDefault("--rate", "0")),
           Long.parseLong(flags.getOrDefault("--seed", "1")),
-          "json".equals(flags.getOrDefault("--output", "text")));
+          "json".equals(flags.getOrDefault("--output", "text")),
+          switch (flags.getOrDefault("--payees", "ring")) {
+            case "ring" -> false;
+            case "own" -> true;
+            default -> throw new IllegalArgumentException("--payees must be ring or own");
+          });
     }
 
     private static int bounded(Map<String, String> flags, String flag, int fallback, int min,
@@ -142,6 +155,7 @@ public final class ChatBench {
       awaitServer();
       long started = System.nanoTime();
       List<Chat> chats = setUp();
+      payees = options.ownPayees() ? ownPayees(chats.size()) : ring(chats);
       System.err.printf(Locale.ROOT, "chat bench: %d chats linked in %d ms%n", chats.size(),
           TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
       if (options.warmupSeconds() > 0) {
@@ -213,6 +227,32 @@ public final class ChatBench {
     return chats;
   }
 
+  private static List<Chat> ring(List<Chat> chats) {
+    List<Chat> next = new ArrayList<>();
+    for (int i = 0; i < chats.size(); i++) {
+      next.add(chats.get((i + 1) % chats.size()));
+    }
+    return next;
+  }
+
+  /** A payee of its own for each chat: registered and funded like a chat's customer, not linked. */
+  private List<Chat> ownPayees(int count) throws Exception {
+    SplittableRandom random = new SplittableRandom(options.seed() + 1);
+    String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36)
+        + (char) ('a' + random.nextInt(26));
+    UUID equity = UUID.randomUUID();
+    expect(api.createAccount(equity, "EUR", "bank_equity", List.of()), "equity account");
+    List<Chat> payees = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      Chat payee = new Chat(0L, "p" + run + "n" + i,
+          String.format(Locale.ROOT, "+3362%01d%06d", random.nextInt(10), i), "payee_" + run + "_" + i,
+          "payee-password-" + run + "-" + i);
+      register(payee, equity);
+      payees.add(payee);
+    }
+    return payees;
+  }
+
   private void register(Chat chat, UUID equity) throws IOException, InterruptedException {
     UUID customer = UUID.randomUUID();
     UUID wallet = UUID.randomUUID();
@@ -281,7 +321,7 @@ public final class ChatBench {
       List<Future<?>> workers = new ArrayList<>();
       for (int i = 0; i < chats.size(); i++) {
         Chat payer = chats.get(i);
-        Chat payee = chats.get((i + 1) % chats.size());
+        Chat payee = payees.get(i);
         workers.add(pool.submit(() -> {
           while (System.nanoTime() < deadline) {
             if (pay(payer, payee, latencies)) {
@@ -316,7 +356,7 @@ public final class ChatBench {
       List<Future<?>> workers = new ArrayList<>();
       for (int i = 0; i < chats.size(); i++) {
         Chat payer = chats.get(i);
-        Chat payee = chats.get((i + 1) % chats.size());
+        Chat payee = payees.get(i);
         workers.add(pool.submit(() -> {
           while (System.nanoTime() < deadline) {
             if (tickets.tryAcquire(50, TimeUnit.MILLISECONDS) && pay(payer, payee, latencies)) {
