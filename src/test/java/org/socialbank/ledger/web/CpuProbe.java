@@ -54,10 +54,11 @@ final class CpuProbe {
             double serverCpuMsPerRequest,
             double clientCpuMsPerRequest,
             double allocatedKbPerRequest,
-            Map<String, Long> statuses) {
+            Map<String, Long> statuses,
+            Map<String, Double> threadCpuMsPerRequest) {
 
         String line() {
-            return "cpu-probe %s requests=%d seconds=%.1f server_cpu_ms_per_request=%.3f client_cpu_ms_per_request=%.3f allocated_kb_per_request=%.1f statuses=%s"
+            return "cpu-probe %s requests=%d seconds=%.1f server_cpu_ms_per_request=%.3f client_cpu_ms_per_request=%.3f allocated_kb_per_request=%.1f statuses=%s threads_cpu_ms_per_request=%s"
                     .formatted(
                             label,
                             requests,
@@ -65,7 +66,8 @@ final class CpuProbe {
                             serverCpuMsPerRequest,
                             clientCpuMsPerRequest,
                             allocatedKbPerRequest,
-                            statuses);
+                            statuses,
+                            threadCpuMsPerRequest);
         }
     }
 
@@ -89,6 +91,14 @@ final class CpuProbe {
         return (os.getProcessCpuTime() - cpuBefore) / 1e6 / ((System.nanoTime() - started) / 1e9);
     }
 
+    /** Waits (at most {@code patience}) until the process spends under 5 % of a core for two seconds in a row. */
+    static void awaitQuiet(Duration patience) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (System.nanoTime() < deadline && idleCpuMsPerSecond(Duration.ofSeconds(2)) > 50) {
+            // the assistant's first training, Flyway's last statements, the JIT after a warmup
+        }
+    }
+
     /** Runs {@code requests} requests and measures them. */
     Result run(String label, int requests) throws InterruptedException {
         OperatingSystemMXBean os = ManagementFactory.getPlatformMXBean(OperatingSystemMXBean.class);
@@ -98,8 +108,9 @@ final class CpuProbe {
         LongAdder clientAllocated = new LongAdder();
         Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
         List<Thread> workers = new ArrayList<>();
+        Map<String, Long> threadsBefore = cpuByThreadGroup(threads);
         long cpuBefore = os.getProcessCpuTime();
-        long allocatedBefore = threads.getTotalThreadAllocatedBytes();
+        long allocatedBefore = allocatedByLiveThreads(threads);
         long started = System.nanoTime();
         for (int c = 0; c < connections; c++) {
             Thread worker = new Thread(
@@ -113,7 +124,17 @@ final class CpuProbe {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         long cpu = os.getProcessCpuTime() - cpuBefore;
-        long allocated = threads.getTotalThreadAllocatedBytes() - allocatedBefore;
+        long allocated = allocatedByLiveThreads(threads) - allocatedBefore;
+        Map<String, Double> byGroup = new LinkedHashMap<>();
+        long visible = 0;
+        for (Map.Entry<String, Long> group : cpuByThreadGroup(threads).entrySet()) {
+            long spent = group.getValue() - threadsBefore.getOrDefault(group.getKey(), 0L);
+            if (spent > 0 && !group.getKey().startsWith("cpu-probe-client")) {
+                visible += spent;
+                byGroup.put(group.getKey(), Math.round(spent / 1e3 / requests) / 1e3);
+            }
+        }
+        byGroup.put("(JIT, GC, ended threads)", Math.round((cpu - clientCpuNs.sum() - visible) / 1e3 / requests) / 1e3);
         Map<String, Long> counted = new LinkedHashMap<>();
         statuses.forEach((status, n) -> counted.put(String.valueOf(status), n.sum()));
         return new Result(
@@ -122,8 +143,32 @@ final class CpuProbe {
                 seconds,
                 (cpu - clientCpuNs.sum()) / 1e6 / requests,
                 clientCpuNs.sum() / 1e6 / requests,
-                (allocated - clientAllocated.sum()) / 1024.0 / requests,
-                counted);
+                allocated / 1024.0 / requests, // the client's threads ended before the second count
+                counted,
+                byGroup);
+    }
+
+    /** CPU time of the live platform threads, summed by name without its digits (carriers of virtual threads included). */
+    private static Map<String, Long> cpuByThreadGroup(java.lang.management.ThreadMXBean threads) {
+        Map<String, Long> groups = new java.util.TreeMap<>();
+        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null) {
+                long cpu = threads.getThreadCpuTime(info.getThreadId());
+                if (cpu > 0) {
+                    groups.merge(info.getThreadName().replaceAll("[0-9]+", "N"), cpu, Long::sum);
+                }
+            }
+        }
+        return groups;
+    }
+
+    /** Heap allocated by the platform threads alive now (virtual threads allocate on their carriers). */
+    private static long allocatedByLiveThreads(com.sun.management.ThreadMXBean threads) {
+        long sum = 0;
+        for (long bytes : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
+            sum += Math.max(bytes, 0);
+        }
+        return sum;
     }
 
     private void drive(

@@ -104,7 +104,9 @@ class TransferCpuIntegrationTests {
         int requests = Math.max(REQUESTS / perRequest, 200);
         CpuProbe probe = new CpuProbe(port, CONNECTIONS, n -> message(path, body.get()));
         List<String> lines = new ArrayList<>();
+        CpuProbe.awaitQuiet(java.time.Duration.ofMinutes(3));
         probe.run(label + "-warmup", requests);
+        CpuProbe.awaitQuiet(java.time.Duration.ofMinutes(1));
         lines.add("cpu-probe %s idle_server_cpu_ms_per_s=%.1f"
                 .formatted(label, CpuProbe.idleCpuMsPerSecond(java.time.Duration.ofSeconds(5))));
         for (int round = 1; round <= 2; round++) {
