@@ -57,9 +57,11 @@ public enum ApiScope {
     ADMIN("admin");
 
     private final String wireName;
+    private final String authority;
 
     ApiScope(String wireName) {
         this.wireName = wireName;
+        this.authority = "SCOPE_" + wireName;
     }
 
     public String wireName() {
@@ -68,7 +70,7 @@ public enum ApiScope {
 
     /** The authority a token with this scope carries. */
     String authority() {
-        return "SCOPE_" + wireName;
+        return authority;
     }
 
     public static Optional<ApiScope> fromWireName(String name) {

@@ -45,7 +45,8 @@ final class ApiScopes {
     static ApiScope required(String method, String path) {
         boolean read = "GET".equalsIgnoreCase(method) || "HEAD".equalsIgnoreCase(method);
         for (Rule rule : RULES) {
-            if (path.equals(rule.prefix()) || path.startsWith(rule.prefix() + "/")) {
+            String prefix = rule.prefix();
+            if (path.startsWith(prefix) && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/')) {
                 return read ? rule.read() : rule.write();
             }
         }

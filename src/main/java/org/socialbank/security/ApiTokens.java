@@ -14,6 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialbank.shared.DemoMode;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,15 +28,30 @@ class ApiTokens {
 
     private static final Logger log = LoggerFactory.getLogger(ApiTokens.class);
 
-    private record Known(byte[] digest, Set<ApiScope> scopes) {}
+    /**
+     * What a known token grants, made once at start so that a request costs one digest and the
+     * comparisons: its fingerprint (the principal's name) and its authorities ({@code ROLE_API} and
+     * one {@code SCOPE_<name>} per scope).
+     */
+    record Grant(String fingerprint, Set<ApiScope> scopes, List<GrantedAuthority> authorities) {
+
+        static Grant of(byte[] digest, Set<ApiScope> scopes) {
+            List<GrantedAuthority> authorities = new ArrayList<>();
+            authorities.add(new SimpleGrantedAuthority("ROLE_API"));
+            scopes.forEach(s -> authorities.add(new SimpleGrantedAuthority(s.authority())));
+            return new Grant(ApiTokens.fingerprint(digest), Set.copyOf(scopes), List.copyOf(authorities));
+        }
+    }
+
+    private record Known(byte[] digest, Grant grant) {}
 
     private final List<Known> known = new ArrayList<>();
 
     ApiTokens(ApiProperties properties, DemoMode demo) {
-        properties.grants().forEach(g -> known.add(new Known(digest(g.token()), Set.copyOf(g.scopes()))));
+        properties.grants().forEach(g -> known(g.token(), g.scopes()));
         if (known.isEmpty() && demo.enabled()) {
             String generated = generate();
-            known.add(new Known(digest(generated), Set.copyOf(EnumSet.allOf(ApiScope.class))));
+            known(generated, EnumSet.allOf(ApiScope.class));
             log.warn(
                     "Demo mode: API token for this run is {} (every scope; set SOCIALBANK_API_TOKEN to choose one)",
                     generated);
@@ -46,25 +63,26 @@ class ApiTokens {
         }
     }
 
-    boolean accepts(String presented) {
-        return scopesOf(presented).isPresent();
+    private void known(String token, Set<ApiScope> scopes) {
+        byte[] digest = digest(token);
+        known.add(new Known(digest, Grant.of(digest, scopes)));
     }
 
-    /** The scopes of a known token, or empty for an unknown one; every entry is compared. */
-    Optional<Set<ApiScope>> scopesOf(String presented) {
+    /** The grant of a known token, or empty for an unknown one; every entry is compared. */
+    Optional<Grant> grantOf(String presented) {
         byte[] candidate = digest(presented);
-        Set<ApiScope> found = null;
+        Grant found = null;
         for (Known k : known) {
             if (MessageDigest.isEqual(k.digest(), candidate) && found == null) { // no early exit: constant time
-                found = k.scopes();
+                found = k.grant();
             }
         }
         return Optional.ofNullable(found);
     }
 
     /** A stable, non-secret name of a token: the start of its digest, for per-caller limits and logs. */
-    static String fingerprint(String token) {
-        return "token:" + java.util.HexFormat.of().formatHex(digest(token), 0, 12);
+    private static String fingerprint(byte[] digest) {
+        return "token:" + java.util.HexFormat.of().formatHex(digest, 0, 12);
     }
 
     private static String generate() {

@@ -14,6 +14,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
@@ -118,10 +119,16 @@ class SecurityConfiguration {
     }
 
     private static boolean hasScope(Authentication authentication, ApiScope scope) {
-        return authentication != null
-                && authentication.isAuthenticated()
-                && authentication.getAuthorities().stream()
-                        .anyMatch(a -> scope.authority().equals(a.getAuthority()));
+        if (authentication == null || !authentication.isAuthenticated()) {
+            return false;
+        }
+        String needed = scope.authority();
+        for (GrantedAuthority granted : authentication.getAuthorities()) {
+            if (needed.equals(granted.getAuthority())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** No user names or passwords: this keeps Spring Boot from generating a default user. */

@@ -23,6 +23,8 @@ class Languages implements WebMvcConfigurer {
 
     static final List<String> SUPPORTED = Language.tags();
     static final String COOKIE = "sb_lang";
+    /** Paths that machines call, where no page is made (issue 22: no locale work per request). */
+    static final String[] MACHINE_PATHS = {"/api/**", "/webhooks/**", "/actuator/**"};
 
     @Bean
     LocaleResolver localeResolver() {
@@ -71,6 +73,8 @@ class Languages implements WebMvcConfigurer {
         LocaleChangeInterceptor change = new LocaleChangeInterceptor();
         change.setParamName("lang");
         change.setIgnoreInvalidLocale(true);
-        registry.addInterceptor(change);
+        // a page's choice only: the API, the webhooks and actuator answer no page, and a ?lang= there
+        // would only set a cookie on a machine's answer (and parse the parameters of every call)
+        registry.addInterceptor(change).excludePathPatterns(MACHINE_PATHS);
     }
 }

@@ -9,15 +9,23 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.socialbank.support.Api;
 import org.socialbank.support.TestStores;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.event.EventListener;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.context.support.ServletRequestHandledEvent;
 
 /**
  * Issue 13, "pages that survive a phone": Reload or Back on an address a page's form posted to
@@ -27,12 +35,28 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "socialbank.web.secure-cookies=false")
+@Import(H2PageErrorsIntegrationTests.HandledEvents.class)
 class H2PageErrorsIntegrationTests {
+
+    /** Counts Spring MVC's per-request events, which nothing in the bank reads (issue 22). */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class HandledEvents {
+
+        final AtomicInteger published = new AtomicInteger();
+
+        @EventListener
+        void handled(ServletRequestHandledEvent event) {
+            published.incrementAndGet();
+        }
+    }
 
     private static final String TOKEN = "a-token-nobody-was-sent";
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    HandledEvents handledEvents;
 
     private final HttpClient client = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
@@ -152,6 +176,25 @@ class H2PageErrorsIntegrationTests {
         HttpResponse<String> missing = get("/no-such-page", "application/json");
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(contentType(missing)).startsWith("application/problem+json");
+    }
+
+    @DisplayName("issue 22: ?lang= chooses a page's language (a cookie), not on an API call; no event per request")
+    @Test
+    void languageChoiceIsForPagesOnly() throws Exception {
+        HttpResponse<String> page = get("/no-such-page?lang=fr", "text/html");
+        assertThat(page.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith(Languages.COOKIE + "=fr"));
+
+        HttpResponse<String> api = client.send(
+                HttpRequest.newBuilder(uri("/api/v1/accounts/" + UUID.randomUUID() + "?lang=fr"))
+                        .header("Authorization", "Bearer " + Api.TOKEN)
+                        .timeout(Duration.ofSeconds(30))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(api.statusCode()).as(api.body()).isEqualTo(404);
+        assertThat(contentType(api)).startsWith("application/problem+json");
+        assertThat(api.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith(Languages.COOKIE));
+        assertThat(handledEvents.published).as("no event per request").hasValue(0);
     }
 
     private HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
