@@ -40,9 +40,16 @@ public class CrossValidationBench {
         Map<String, float[]> vectors = vectors(encoder, all);
         List<String> labels = all.labels();
         List<Examples.Split> folds = all.folds(FOLDS, SEED);
+        // "cached": only the folds already trained (a run cut short), never training one
+        List<Integer> done = new ArrayList<>();
+        for (int f = 0; f < FOLDS; f++) {
+            if (args.length == 0 || !args[0].equals("cached") || Files.isReadable(file(f, folds.get(f)))) {
+                done.add(f);
+            }
+        }
         int[] right = new int[2 + WEIGHTS.length];
         int total = 0;
-        for (int f = 0; f < FOLDS; f++) {
+        for (int f : done) {
             Examples.Split fold = folds.get(f);
             double[][][] lp = fold(f, fold, labels, vectors);
             int[] gold = gold(labels, fold.heldOut());
@@ -67,15 +74,15 @@ public class CrossValidationBench {
             }
             total += gold.length;
         }
-        StringBuilder pooled = new StringBuilder(String.format("pooled out-of-fold (%d): tf-idf %.2f %%, minilm %.2f %%",
-                total, pct(right[0], total), pct(right[1], total)));
+        StringBuilder pooled = new StringBuilder(String.format("pooled out-of-fold (%d folds, %d questions): tf-idf %.2f %%, minilm %.2f %%",
+                done.size(), total, pct(right[0], total), pct(right[1], total)));
         for (int w = 0; w < WEIGHTS.length; w++) {
             pooled.append(String.format(", blend w=%.1f %.2f %%", WEIGHTS[w], pct(right[2 + w], total)));
         }
         System.out.println(pooled);
         List<List<SureThresholds.Outcome>> blend = new ArrayList<>();
         List<List<SureThresholds.Outcome>> lexical = new ArrayList<>();
-        for (int f = 0; f < FOLDS; f++) {
+        for (int f : done) {
             double[][][] lp = fold(f, folds.get(f), labels, vectors);
             int[] gold = gold(labels, folds.get(f).heldOut());
             blend.add(outcomes(lp, gold, labels, 1, 0.3));
@@ -163,11 +170,15 @@ public class CrossValidationBench {
 
     static final double[] WEIGHTS = {0.2, 0.3, 0.5, 1.0};
 
+    static Path file(int f, Examples.Split fold) {
+        return Path.of("target", "assistant-cv-" + Integer.toHexString((fold.train().digest() + SEED).hashCode()) + "-" + f
+                + ".bin");
+    }
+
     /** The fold's held-out log-probabilities {tf-idf, minilm}[question][label], trained or read back. */
     static double[][][] fold(int f, Examples.Split fold, List<String> labels, Map<String, float[]> vectors)
             throws Exception {
-        Path file = Path.of("target", "assistant-cv-" + Integer.toHexString((fold.train().digest() + SEED).hashCode())
-                + "-" + f + ".bin");
+        Path file = file(f, fold);
         int n = fold.heldOut().size();
         double[][][] lp = new double[2][n][labels.size()];
         if (Files.isReadable(file)) {
