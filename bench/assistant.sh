@@ -7,6 +7,10 @@
 #                                                       few weights, per-intent thresholds, latency (and with
 #                                                       "full" the heads' training time on all 10,003 questions)
 #   bench/assistant.sh phrases                         fr/ru/fa/zh models: held-out accuracy and mistakes
+#   bench/assistant.sh cv                              stratified 5-fold cross-validation of the shipped English
+#                                                       heads and blend over all of train (run once, at low
+#                                                       priority: nice -n 19 bench/assistant.sh cv; "cv cached":
+#                                                       only the folds a cut-short run finished)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if mvn -o -q compile dependency:build-classpath -Dmdep.outputFile=target/assistant-cp.txt; then
@@ -22,6 +26,10 @@ else
 fi
 if [[ "${1:-}" == phrases ]]; then
   exec java -Xmx1g -cp "$cp" bench/assistant/PhrasesBench.java
+fi
+if [[ "${1:-}" == cv ]]; then
+  shift
+  exec java -Xmx3g -cp "$cp" bench/assistant/CrossValidationBench.java "$@"
 fi
 if [[ "${1:-}" == blend ]]; then
   shift

@@ -13,9 +13,9 @@ import org.socialbank.assistant.model.IntentModel;
 
 /**
  * Classifies a customer's free question into an intent of the language it is written in. The
- * English intents are BANKING77's names; the other languages use the same names for the ten
- * intents their phrase sets cover. Never sure below the intent's threshold, calibrated on
- * validation when its model was trained.
+ * English intents are BANKING77's names; the other languages use the same names for the intents
+ * their phrase sets cover, and two of our own ({@link FeatureQuestions}). Never sure below the
+ * intent's threshold, calibrated on validation when its model was trained.
  */
 public class Assistant {
 
@@ -100,9 +100,9 @@ public class Assistant {
         if (answerId == null) {
             return new FeedbackResult.Refused(FeedbackResult.Code.MISSING_ANSWER_ID, "The answer id is missing.");
         }
-        if (intent == null || !Intents.ALL.contains(intent)) {
+        if (intent == null || !Intents.ALL.contains(intent) && !FeatureQuestions.INTENTS.contains(intent)) {
             return new FeedbackResult.Refused(
-                    FeedbackResult.Code.UNKNOWN_INTENT, "The intent is not one of BANKING77's.");
+                    FeedbackResult.Code.UNKNOWN_INTENT, "The intent is neither one of BANKING77's nor one of ours.");
         }
         if (language == null || !Languages.ALL.contains(language)) {
             return new FeedbackResult.Refused(

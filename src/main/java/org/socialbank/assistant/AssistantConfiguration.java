@@ -9,14 +9,20 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(AssistantProperties.class)
 class AssistantConfiguration {
 
-    /** Starts the training (or the cache read) in the background as the context starts. */
+    /**
+     * Starts the training (or the cache read) in the background as the context starts; a test may
+     * provide its own {@link ModelTraining} (a blocked or failing one), else the shipped one.
+     */
     @Bean
     Assistant assistant(
             AssistantProperties properties,
             org.springframework.jdbc.core.simple.JdbcClient jdbc,
             java.time.Clock clock,
-            KnowledgeBase knowledge) {
-        return new Assistant(properties, new TrainedModels(properties), new Feedbacks(jdbc), clock, knowledge);
+            KnowledgeBase knowledge,
+            org.springframework.beans.factory.ObjectProvider<ModelTraining> training) {
+        TrainedModels models =
+                new TrainedModels(properties, training.getIfAvailable(() -> ModelTraining.shipped(properties)));
+        return new Assistant(properties, models, new Feedbacks(jdbc), clock, knowledge);
     }
 
     /** The answers shipped as markdown, and staff's versions of them (issue 18). */

@@ -29,12 +29,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record AssistantProperties(
         @DefaultValue("500") int textMax,
         @DefaultValue("0.5") double sureThreshold,
-        @DefaultValue("0.6") double sureThresholdOther,
+        @DefaultValue("0.7") double sureThresholdOther,
         @DefaultValue("0.97") double sureAccuracy,
         @DefaultValue("0.95") double sureAccuracyOther,
         @DefaultValue("77") long seed,
         @DefaultValue("") String cacheDir,
-        @DefaultValue("30s") Duration readyWait,
+        @DefaultValue("5s") Duration readyWait,
         @DefaultValue("minilm") String encoder) {
 
     public static final String MINILM = "minilm";

@@ -78,29 +78,44 @@ final class TrainedModels {
     private final Duration readyWait;
 
     TrainedModels(AssistantProperties properties) {
+        this(properties, ModelTraining.shipped(properties));
+    }
+
+    /**
+     * Starts {@code training} on a background thread: the quick model first, then every
+     * language's model, then (if the training has one) the English blend. A failure of the full
+     * models leaves the quick model answering English (never an error for training); a failure of
+     * the blend leaves English to its TF-IDF model.
+     */
+    TrainedModels(AssistantProperties properties, ModelTraining training) {
         this.readyWait = properties.readyWait();
-        Path cache = properties.cacheDir().isBlank()
-                ? Path.of(System.getProperty("java.io.tmpdir"), "socialbank-assistant")
-                : Path.of(properties.cacheDir());
-        Thread training = new Thread(
-                () -> {
-                    try {
-                        quick.complete(Map.of("en", quickEnglish(properties.seed(), properties.sureThreshold())));
-                        Map<String, IntentClassifier> all = trainAll(cache, properties);
-                        models.complete(all);
-                        if (properties.encoder().equals(AssistantProperties.MINILM)) {
-                            englishBlend.set(
-                                    blend(cache, properties.seed(), english(properties), (IntentModel) all.get("en")));
-                        }
-                    } catch (RuntimeException | Error e) {
-                        log.error("The assistant's models could not be trained", e);
-                        models.completeExceptionally(e);
-                    }
-                },
-                "assistant-training");
-        training.setDaemon(true);
-        training.setPriority(Thread.MIN_PRIORITY);
-        training.start();
+        Thread thread = new Thread(() -> train(training), "assistant-training");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MIN_PRIORITY);
+        thread.start();
+    }
+
+    private void train(ModelTraining training) {
+        try {
+            quick.complete(Map.of("en", training.quick()));
+        } catch (RuntimeException | Error e) {
+            log.error("The assistant's quick model could not be trained", e);
+            quick.completeExceptionally(e);
+        }
+        Map<String, IntentClassifier> all;
+        try {
+            all = training.all();
+            models.complete(all);
+        } catch (RuntimeException | Error e) {
+            log.error("The assistant's models could not be trained; the quick model answers English", e);
+            models.completeExceptionally(e);
+            return;
+        }
+        try {
+            training.blend(all).ifPresent(englishBlend::set);
+        } catch (RuntimeException | Error e) {
+            log.error("The assistant's English blend could not be trained; its TF-IDF model answers", e);
+        }
     }
 
     /** The models by language, once trained; waits for the training if it is still running. */
@@ -130,13 +145,18 @@ final class TrainedModels {
             Thread.currentThread().interrupt();
             return quick.join();
         } catch (ExecutionException e) {
-            throw new IllegalStateException("The assistant's models could not be trained", e.getCause());
+            return quick.join(); // logged when the training failed: the quick model answers English
         }
     }
 
     /** Whether the full models are trained (or read from the cache), so that {@link #current()} answers without waiting. */
     boolean ready() {
         return models.isDone() && !models.isCompletedExceptionally();
+    }
+
+    /** Whether the full models' training failed (logged): the quick model answers English for good. */
+    boolean failed() {
+        return models.isCompletedExceptionally();
     }
 
     /** Whether English is answered by the MiniLM + TF-IDF blend yet. */

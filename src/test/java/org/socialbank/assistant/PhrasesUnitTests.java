@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.socialbank.assistant.model.Examples;
 import org.socialbank.assistant.model.IntentModel;
@@ -50,10 +53,10 @@ class PhrasesUnitTests {
     @ValueSource(strings = {"fr", "ru", "fa", "zh"})
     void heldOutPhrasesAreClassifiedAboveTheMeasuredFloor(String language) throws IOException {
         Examples test = heldOut(language);
-        assertThat(test.size()).isGreaterThanOrEqualTo(310);
+        assertThat(test.size()).isGreaterThanOrEqualTo(340);
         assertThat(test.labels()).isEqualTo(MODELS.get(language).labels());
-        // measured: fr 93.5 %, ru 91.9 %, fa 92.3 %, zh 93.2 % (31 intents, 10 held-out phrases each;
-        // bench/assistant.sh phrases, 2026-12-02); with 10 intents it was 95-100 %
+        // measured: fr 93.8 %, ru 91.5 %, fa 92.1 %, zh 92.4 % (34 intents, 10 held-out phrases each;
+        // bench/assistant.sh phrases, 2026-12-02); 31 intents: 93.5 / 91.9 / 92.3 / 93.2 %
         assertThat(MODELS.get(language).accuracy(test)).isGreaterThanOrEqualTo(0.90);
     }
 
@@ -61,7 +64,8 @@ class PhrasesUnitTests {
     @ValueSource(strings = {"fr", "ru", "fa", "zh"})
     void atTheDefaultThresholdFewHeldOutAnswersAreSureAndWrong(String language) throws IOException {
         // issue 18: "never a wrong confident answer"; measured at 0.6 with one threshold for every
-        // intent: fr 1, ru 5, fa 3, zh 2 of 310 (neighbours: a pending / a reverted top-up)
+        // intent: fr 1, ru 5, fa 4, zh 4 of 340 (neighbours: a pending / a reverted top-up); the
+        // shipped per-intent thresholds do better (below)
         Examples test = heldOut(language);
         int sureAndWrong = 0;
         for (int i = 0; i < test.size(); i++) {
@@ -73,6 +77,42 @@ class PhrasesUnitTests {
                     : 0;
         }
         assertThat(sureAndWrong).isLessThanOrEqualTo(6);
+    }
+
+    /** The settings the application starts with: every {@code socialbank.assistant.*} at its default. */
+    static AssistantProperties shipped() {
+        return new org.springframework.boot.context.properties.bind.Binder(
+                        new org.springframework.boot.context.properties.source.MapConfigurationPropertySource())
+                .bindOrCreate("socialbank.assistant", AssistantProperties.class);
+    }
+
+    /**
+     * Issue 18 L.6, "never a wrong confident answer": each language's model as the application
+     * trains it (its thresholds calibrated by the shipped rule on out-of-fold answers of its
+     * training phrases only, never on these), is sure of the held-out phrases it answers, and
+     * wrong on at most the measured ceiling of them, while it still answers most of them
+     * (docs/assistant.md, Figures: answered and accuracy of the sure answers per language).
+     */
+    @ParameterizedTest
+    // measured (bench/assistant.sh phrases, 2026-12-02, 34 intents, 340 held-out phrases each): sure and
+    // wrong fr 0, ru 2, fa 3, zh 3; answered fr 50.3 %, ru 52.1 %, fa 54.1 %, zh 46.8 %
+    @CsvSource({"fr,0,0.48", "ru,2,0.50", "fa,3,0.52", "zh,3,0.45"})
+    void withTheShippedCalibrationAtMostTheMeasuredFewHeldOutAnswersAreSureAndWrong(
+            String language, int ceiling, double answeredAtLeast, @TempDir Path cache) throws IOException {
+        IntentModel model = TrainedModels.crossValidated(
+                cache, language, phrases(language, "train"), 77, TrainedModels.other(shipped()));
+        Examples test = heldOut(language);
+        int sure = 0;
+        int sureAndWrong = 0;
+        for (int i = 0; i < test.size(); i++) {
+            IntentModel.Scored top = model.rank(test.texts().get(i)).get(0);
+            if (model.sure(top)) {
+                sure++;
+                sureAndWrong += top.intent().equals(test.intents().get(i)) ? 0 : 1;
+            }
+        }
+        assertThat(sureAndWrong).as("sure and wrong of %d sure", sure).isLessThanOrEqualTo(ceiling);
+        assertThat((double) sure / test.size()).isGreaterThanOrEqualTo(answeredAtLeast);
     }
 
     @ParameterizedTest

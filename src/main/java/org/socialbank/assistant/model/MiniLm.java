@@ -76,9 +76,18 @@ public final class MiniLm implements SentenceEncoder {
         }
     }
 
+    /**
+     * The token ids fed to the model: [CLS], the text's word pieces and [SEP], never padded (the
+     * jar's tokenizer.json pads to 128, which {@code padding=false} turns off: a padded question
+     * would be averaged with its [PAD] rows), at most {@link #TOKENS_MAX}.
+     */
+    long[] ids(String text) {
+        return truncated(tokenizer.encode(text));
+    }
+
     @Override
     public float[] encode(String text) {
-        long[] ids = truncated(tokenizer.encode(text));
+        long[] ids = ids(text);
         long[] mask = new long[ids.length];
         Arrays.fill(mask, 1);
         try (OnnxTensor inputIds = OnnxTensor.createTensor(environment, new long[][] {ids});

@@ -18,13 +18,28 @@ public final class SureThresholds {
     /**
      * @param accuracy the share of sure answers per intent that must be right on held-out questions
      * @param floor the lowest threshold of any intent
+     * @param pooled 0, or the share of all intents' sure answers together that must be right: the
+     *     floor rises to the lowest threshold (grid 0.01) at which they are, so that an intent with
+     *     few held-out answers cannot sit at a floor the language's answers as a whole do not bear
      */
-    public record Calibration(double accuracy, double floor) {
+    public record Calibration(double accuracy, double floor, double pooled) {
 
         public Calibration {
-            if (!(accuracy > 0 && accuracy <= 1) || !(floor >= 0 && floor <= 1)) {
-                throw new IllegalArgumentException("accuracy 0..1 and floor 0..1 are required");
+            if (!(accuracy > 0 && accuracy <= 1) || !(floor >= 0 && floor <= 1) || !(pooled >= 0 && pooled <= 1)) {
+                throw new IllegalArgumentException("accuracy 0..1, floor 0..1 and pooled 0..1 are required");
             }
+        }
+
+        /** Per intent only, no pooled floor. */
+        public Calibration(double accuracy, double floor) {
+            this(accuracy, floor, 0);
+        }
+
+        /** As before the pooled floor when it is off, so the caches keyed by it stay valid. */
+        @Override
+        public String toString() {
+            return "Calibration[accuracy=" + accuracy + ", floor=" + floor + (pooled == 0 ? "" : ", pooled=" + pooled)
+                    + "]";
         }
     }
 
@@ -46,27 +61,30 @@ public final class SureThresholds {
         return new SureThresholds(all);
     }
 
-    /** The given thresholds, one per label in the model's label order. */
-    static SureThresholds of(double[] thresholds) {
+    /** The given thresholds, one per label in the model's label order (a cached or hand-set calibration). */
+    public static SureThresholds of(double[] thresholds) {
         return new SureThresholds(thresholds.clone());
     }
 
     /** Each label's threshold from the held-out outcomes whose top answer is that label. */
     public static SureThresholds calibrate(List<String> labels, List<Outcome> outcomes, Calibration calibration) {
+        double floor = calibration.pooled() == 0
+                ? calibration.floor()
+                : lowestAccurate(outcomes, calibration.floor(), calibration.pooled());
         double[] thresholds = new double[labels.size()];
         for (int k = 0; k < thresholds.length; k++) {
             String label = labels.get(k);
             List<Outcome> mine =
                     outcomes.stream().filter(o -> o.intent().equals(label)).toList();
-            thresholds[k] = lowestAccurate(mine, calibration);
+            thresholds[k] = lowestAccurate(mine, floor, calibration.accuracy());
         }
         return new SureThresholds(thresholds);
     }
 
-    private static double lowestAccurate(List<Outcome> outcomes, Calibration calibration) {
-        int steps = (int) Math.round((1 - calibration.floor()) / STEP);
+    private static double lowestAccurate(List<Outcome> outcomes, double floor, double accuracy) {
+        int steps = (int) Math.round((1 - floor) / STEP);
         for (int s = 0; s <= steps; s++) {
-            double tau = Math.min(1, calibration.floor() + s * STEP);
+            double tau = Math.min(1, floor + s * STEP);
             int answered = 0;
             int right = 0;
             for (Outcome o : outcomes) {
@@ -75,7 +93,7 @@ public final class SureThresholds {
                     right += o.right() ? 1 : 0;
                 }
             }
-            if (right >= calibration.accuracy() * answered) {
+            if (right >= accuracy * answered) {
                 return Math.round(tau * 100) / 100.0;
             }
         }

@@ -44,10 +44,21 @@ final class Answers {
         /** Only a person can do it: how to reach one here (the handoff's "agent"). */
         PERSON,
         /** The customer's balance (private): what a declined payment or withdrawal most often lacks. */
-        BALANCE;
+        BALANCE,
+        /** Mobile top-up (issue 15): how to write one, "top up 0935... 50,000 rial"; general. */
+        TOP_UP,
+        /** Bill payment (issue 15): what to send to pay one, its ids; general (public networks: not here). */
+        BILLS,
+        /** Money requests (issue 12): how to ask someone to pay, then her open requests (private). */
+        REQUESTS;
 
         String lead() {
-            return "assistant.route." + name().toLowerCase(Locale.ROOT);
+            return switch (this) {
+                case TOP_UP -> "billing.topup.how"; // the feature's own how-to: the chat's top-up is one message away
+                case BILLS -> "billing.chat.ask_ids";
+                case REQUESTS -> "conversation.request.how";
+                default -> "assistant.route." + name().toLowerCase(Locale.ROOT);
+            };
         }
     }
 
@@ -93,7 +104,13 @@ final class Answers {
             Map.entry("request_refund", Route.HISTORY),
             Map.entry("card_linking", Route.CARDS),
             Map.entry("declined_card_payment", Route.BALANCE),
-            Map.entry("declined_cash_withdrawal", Route.BALANCE));
+            Map.entry("declined_cash_withdrawal", Route.BALANCE),
+            // issue 18 R.2: BANKING77's "how can my friend send me money" is our money request; mobile
+            // top-up and bill payment have no BANKING77 intent (its top-ups fill the account), so
+            // they are our own intents (assistant.FeatureQuestions)
+            Map.entry("receiving_money", Route.REQUESTS),
+            Map.entry(org.socialbank.assistant.FeatureQuestions.MOBILE_TOP_UP, Route.TOP_UP),
+            Map.entry(org.socialbank.assistant.FeatureQuestions.BILL_PAYMENT, Route.BILLS));
 
     static final String NOT_SURE = "assistant.not_sure";
     /** The reply to "no, that's not it". */

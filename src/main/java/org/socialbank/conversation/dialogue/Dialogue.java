@@ -359,6 +359,13 @@ public final class Dialogue {
                     ? offerLink(turn, language)
                     : zone(turn, language, zone.get().zone());
         }
+        Optional<String> feature = org.socialbank.assistant.FeatureQuestions.english(text);
+        if (feature.isPresent() && text.chars().noneMatch(Character::isDigit)) {
+            // issue 18 R.2: "how do I top up my phone", "how do I pay my electricity bill": a question
+            // about a feature BANKING77 has no intent for, with no number to act on yet (the parser
+            // would read "pay" as a payment)
+            return answered(turn, Language.EN, feature.get(), text);
+        }
         Context context = Context.of(turn.channel(), null);
         ParsedCommand command = parser.parse(text, Optional.ofNullable(turn.chosen()), context);
         if (turn.linked().isPresent() && mayNamePayees(command, turn)) {
@@ -469,9 +476,18 @@ public final class Dialogue {
         List<Outbound> replies = new ArrayList<>();
         Map<String, String> known = known(turn, language, intent);
         Answers.answer(texts, turn.bank(), language, intent, known).ifPresent(replies::add);
-        if (route == null || route == Answers.Route.LOCK || route == Answers.Route.PERSON) {
+        if (route == null
+                || route == Answers.Route.LOCK
+                || route == Answers.Route.PERSON
+                || route == Answers.Route.TOP_UP) {
             Step step = new Step(turn.state(), replies, language);
             return known.isEmpty() ? step.shared() : step; // the customer's data: her private chat only
+        }
+        if (route == Answers.Route.BILLS && BillDialogue.publicHere(turn)) { // as the bill feature says there
+            return say(turn.state(), language, "billing.chat.public").shared();
+        }
+        if (route == Answers.Route.BILLS) {
+            return new Step(turn.state(), replies, language).shared();
         }
         if (route == Answers.Route.BRANCHES) {
             replies.addAll(branches(turn.state(), language, turn.bank(), text).replies());
@@ -486,12 +502,17 @@ public final class Dialogue {
                             language);
         }
         CustomerId customer = turn.linked().get().customerId();
-        List<Outbound> shown = route == Answers.Route.HISTORY
-                ? history(turn, language, customer, "").replies()
-                : route == Answers.Route.BALANCE
-                        ? balance(turn, language, customer).replies()
-                        : cards.answer(
-                                turn.bank(), customer, new CardCommand(CardCommand.Kind.MY_CARDS, language), language);
+        List<Outbound> shown = route == Answers.Route.REQUESTS
+                ? openRequests.list(turn, language, customer).replies()
+                : route == Answers.Route.HISTORY
+                        ? history(turn, language, customer, "").replies()
+                        : route == Answers.Route.BALANCE
+                                ? balance(turn, language, customer).replies()
+                                : cards.answer(
+                                        turn.bank(),
+                                        customer,
+                                        new CardCommand(CardCommand.Kind.MY_CARDS, language),
+                                        language);
         return new Step(turn.state(), concat(replies, shown), language);
     }
 

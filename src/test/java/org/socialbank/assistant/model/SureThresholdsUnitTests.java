@@ -52,6 +52,27 @@ class SureThresholdsUnitTests {
     }
 
     @Test
+    void aPooledFloorRaisesEveryIntentToWhereAllIntentsAnswersTogetherAreAccurateEnough() {
+        List<Outcome> outcomes = List.of(
+                // a: never wrong on its own, so alone it would sit at the floor
+                new Outcome("a", 0.95, true),
+                new Outcome("a", 0.65, true),
+                // b: its few answers wrong at 0.60, right above
+                new Outcome("b", 0.90, true),
+                new Outcome("b", 0.60, false),
+                new Outcome("b", 0.55, false));
+        SureThresholds perIntent = SureThresholds.calibrate(List.of("a", "b"), outcomes, CALIBRATION);
+        assertThat(perIntent.of(0)).isEqualTo(0.5);
+        // all answers together are 100 % right only from 0.61: both intents start there
+        SureThresholds pooled =
+                SureThresholds.calibrate(List.of("a", "b"), outcomes, new SureThresholds.Calibration(0.9, 0.5, 1.0));
+        assertThat(pooled.of(0)).isEqualTo(0.61);
+        assertThat(pooled.of(1)).isEqualTo(0.61);
+        // off, the calibration reads as before, so the caches keyed by it stay valid
+        assertThat(CALIBRATION).hasToString("Calibration[accuracy=0.9, floor=0.5]");
+    }
+
+    @Test
     void aModelIsSureOfAnAnswerByItsIntentsOwnCalibratedThreshold() {
         IntentModel.Scored best = model.rank("my card still has not arrived").get(0);
         int own = model.labels().indexOf(best.intent());

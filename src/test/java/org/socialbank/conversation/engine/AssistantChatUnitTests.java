@@ -262,13 +262,15 @@ class AssistantChatUnitTests {
     }
 
     @Test
-    void everyRoutedIntentIsABanking77Intent() throws java.io.IOException {
+    void everyRoutedIntentIsABanking77IntentOrOneOfOurOwn() throws java.io.IOException {
         String categories;
         try (var in = getClass().getResourceAsStream("/assistant/banking77/categories.json")) {
             categories = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
         for (String intent : Dialogue.routedIntents()) {
-            assertThat(categories).as(intent).contains("\"" + intent + "\"");
+            if (!org.socialbank.assistant.FeatureQuestions.INTENTS.contains(intent)) {
+                assertThat(categories).as(intent).contains("\"" + intent + "\"");
+            }
         }
         assertThat(Dialogue.routedIntents()).hasSizeGreaterThanOrEqualTo(30);
     }
@@ -369,6 +371,56 @@ class AssistantChatUnitTests {
         assertThat(balance instanceof Outbound.Buttons b ? b.text() : ((Outbound.Text) balance).text())
                 .startsWith("en:conversation.balance");
         assertThat(last.shareable()).isFalse();
+    }
+
+    @Test
+    @DisplayName("issue 18 R.2: BANKING77's receiving_money routes to money requests: how to ask, then the open ones")
+    void receivingMoneyRoutesToMoneyRequests() {
+        bank.guesses.put(
+                "getting money from a friend",
+                new Guess(
+                        Language.EN,
+                        "receiving_money",
+                        true,
+                        List.of("receiving_money", "transfer_into_account", "top_up_by_bank_transfer_charge")));
+        List<Outbound> unlinked = step("getting money from a friend", false).replies();
+        assertThat(((Outbound.Buttons) unlinked.get(0)).text()).isEqualTo("en:conversation.request.how");
+        assertThat(unlinked.get(1)).isInstanceOf(Outbound.Link.class); // her requests need the link
+
+        bank.linkedIn(Language.EN);
+        step("getting money from a friend", false);
+        assertThat(last.replies()).hasSize(2);
+        assertThat(DialogueUnitTests.text(last.replies().subList(1, 2))).startsWith("en:conversation.requests.");
+        assertThat(last.shareable()).as("her requests: never in a group").isFalse();
+    }
+
+    @Test
+    @DisplayName("issue 18 R.2: mobile top-up and bill payment (our own intents) route to those features")
+    void ourOwnIntentsRouteToTopUpAndBills() {
+        bank.guesses.put(
+                "je voudrais du crédit sur mon portable",
+                new Guess(
+                        Language.FR,
+                        org.socialbank.assistant.FeatureQuestions.MOBILE_TOP_UP,
+                        true,
+                        List.of("mobile_top_up", "top_up_failed", "pending_top_up")));
+        bank.guesses.put(
+                "想缴一下宽带费",
+                new Guess(
+                        Language.ZH,
+                        org.socialbank.assistant.FeatureQuestions.BILL_PAYMENT,
+                        true,
+                        List.of("bill_payment", "mobile_top_up", "card_linking")));
+        assertThat(say("je voudrais du crédit sur mon portable")).isEqualTo("fr:billing.topup.how");
+        assertThat(last.shareable()).isTrue();
+        assertThat(say("想缴一下宽带费")).isEqualTo("zh:billing.chat.ask_ids");
+        // English keeps BANKING77's intents; the chat reads these two by a narrow rule, before the parser
+        assertThat(say("How do I top up my phone?")).isEqualTo("en:billing.topup.how");
+        assertThat(say("how do I pay my electricity bill?")).isEqualTo("en:billing.chat.ask_ids");
+        assertThat(bank.guessed).doesNotContain("How do I top up my phone?", "how do I pay my electricity bill?");
+        // a vote on such an answer counts like any other
+        Outbound.Button helpful = buttons().get(0);
+        assertThat(DialogueUnitTests.text(press(helpful).replies())).isEqualTo("en:assistant.feedback.thanks");
     }
 
     @Test

@@ -1,0 +1,52 @@
+package org.socialbank.assistant;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.socialbank.assistant.model.IntentClassifier;
+import org.socialbank.assistant.model.IntentModel;
+
+/**
+ * How {@link TrainedModels} gets its models, in the order it asks for them: the shipped trainings
+ * (cached in the cache directory), or in a test a small, blocked or failing one, so that what the
+ * assistant answers before and while its models train can be tested without minutes of training.
+ */
+interface ModelTraining {
+
+    /** English's quick model, answering while the others train (seconds). */
+    IntentModel quick();
+
+    /** Every language's model by language tag; English's is the TF-IDF model (minutes on a first start). */
+    Map<String, IntentClassifier> all();
+
+    /** English's MiniLM + TF-IDF blend on the TF-IDF model of {@link #all()}, if the encoder is on (minutes more). */
+    Optional<IntentClassifier> blend(Map<String, IntentClassifier> all);
+
+    /** The shipped data and settings, cached under {@code socialbank.assistant.cache-dir}. */
+    static ModelTraining shipped(AssistantProperties properties) {
+        Path cache = properties.cacheDir().isBlank()
+                ? Path.of(System.getProperty("java.io.tmpdir"), "socialbank-assistant")
+                : Path.of(properties.cacheDir());
+        return new ModelTraining() {
+
+            @Override
+            public IntentModel quick() {
+                return TrainedModels.quickEnglish(properties.seed(), properties.sureThreshold());
+            }
+
+            @Override
+            public Map<String, IntentClassifier> all() {
+                return TrainedModels.trainAll(cache, properties);
+            }
+
+            @Override
+            public Optional<IntentClassifier> blend(Map<String, IntentClassifier> all) {
+                if (!properties.encoder().equals(AssistantProperties.MINILM)) {
+                    return Optional.empty();
+                }
+                return Optional.of(TrainedModels.blend(
+                        cache, properties.seed(), TrainedModels.english(properties), (IntentModel) all.get("en")));
+            }
+        };
+    }
+}

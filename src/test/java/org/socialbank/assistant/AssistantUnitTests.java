@@ -1,0 +1,123 @@
+package org.socialbank.assistant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.socialbank.assistant.model.IntentClassifier;
+import org.socialbank.assistant.model.IntentModel;
+import org.socialbank.assistant.model.SoftmaxRegression;
+import org.socialbank.assistant.model.SureThresholds;
+
+/**
+ * Issue 18 §1-2, the {@code Assistant} itself with a calibrated threshold per intent (not only its
+ * models): built in a second around a small French model whose thresholds are set by hand, it is
+ * sure of an answer by that answer's own intent's threshold, whatever the other intents' are, and
+ * an unsure answer still carries the three most probable intents (the chat's "not sure" buttons).
+ */
+class AssistantUnitTests {
+
+    static final String QUESTION = "ma carte n'est toujours pas arrivée";
+    static IntentModel french;
+
+    @BeforeAll
+    static void train() {
+        french = IntentModel.train(
+                TrainedModels.read(TrainedModels.PHRASES.formatted("fr"), false),
+                new IntentModel.Settings(1, new SoftmaxRegression.Settings(10, 2, 30, 77)));
+    }
+
+    /** An assistant whose French model is {@code model}, ready at once (no shipped training). */
+    static Assistant assistant(IntentClassifier model) {
+        ModelTraining training = new ModelTraining() {
+
+            @Override
+            public IntentModel quick() {
+                return french;
+            }
+
+            @Override
+            public Map<String, IntentClassifier> all() {
+                return Map.of("en", french, "fr", model);
+            }
+
+            @Override
+            public Optional<IntentClassifier> blend(Map<String, IntentClassifier> all) {
+                return Optional.empty();
+            }
+        };
+        Assistant assistant = new Assistant(
+                properties(Duration.ofSeconds(5)),
+                new TrainedModels(properties(Duration.ofSeconds(5)), training),
+                null,
+                Clock.systemUTC(),
+                null);
+        assistant.awaitReady();
+        return assistant;
+    }
+
+    static AssistantProperties properties(Duration readyWait) {
+        return new AssistantProperties(500, 0.5, 0.6, 0.97, 0.95, 77, "", readyWait, AssistantProperties.NONE);
+    }
+
+    /** Every intent at {@code others}, the one at {@code index} at {@code own}. */
+    static SureThresholds thresholds(int index, double own, double others) {
+        double[] all = new double[french.labels().size()];
+        Arrays.fill(all, others);
+        all[index] = own;
+        return SureThresholds.of(all);
+    }
+
+    @Test
+    void belowItsIntentsThresholdAnAnswerIsNotSureAndOffersTheTopThree() {
+        IntentModel.Scored best = french.rank(QUESTION).get(0);
+        assertThat(best.intent()).isEqualTo("card_arrival");
+        int own = french.labels().indexOf(best.intent());
+        // every other intent would be sure at any confidence: only the answer's own threshold counts
+        Classification unsure =
+                (Classification) assistant(french.withThresholds(thresholds(own, best.confidence() + 0.01, 0)))
+                        .classify(QUESTION, "fr");
+        assertThat(unsure.sure()).isFalse();
+        assertThat(unsure.intent()).isEqualTo("card_arrival");
+        assertThat(unsure.alternatives()).hasSize(3);
+        assertThat(unsure.alternatives().get(0).intent()).isEqualTo("card_arrival");
+        assertThat(unsure.alternatives().stream().map(Classification.Alternative::intent))
+                .doesNotHaveDuplicates();
+    }
+
+    @Test
+    void atItsIntentsThresholdAnAnswerIsSureWhateverTheOtherIntentsThresholds() {
+        IntentModel.Scored best = french.rank(QUESTION).get(0);
+        int own = french.labels().indexOf(best.intent());
+        // every other intent unreachable: the answer is sure by its own intent's threshold alone
+        Classification sure =
+                (Classification) assistant(french.withThresholds(thresholds(own, best.confidence() - 0.01, 1.0)))
+                        .classify(QUESTION, "fr");
+        assertThat(sure.sure()).isTrue();
+        assertThat(sure.intent()).isEqualTo("card_arrival");
+        assertThat(sure.language()).isEqualTo("fr");
+    }
+
+    @Test
+    void theShippedCalibrationMakesTheAssistantSureOfAnIntentItKnowsWellAndUnsureOfGibberish(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path cache) {
+        IntentModel calibrated = TrainedModels.crossValidated(
+                cache,
+                "fr",
+                TrainedModels.read(TrainedModels.PHRASES.formatted("fr"), false),
+                77,
+                TrainedModels.other(properties(Duration.ofSeconds(5))));
+        Assistant assistant = assistant(calibrated);
+        Classification known = (Classification) assistant.classify("je n'ai toujours pas reçu ma carte", "fr");
+        assertThat(known.intent()).isEqualTo("card_arrival");
+        assertThat(known.sure()).isTrue();
+        Classification gibberish = (Classification) assistant.classify("blorp zang quix", "fr");
+        assertThat(gibberish.sure()).isFalse();
+        assertThat(gibberish.alternatives()).hasSize(3);
+    }
+}

@@ -1,0 +1,135 @@
+package org.socialbank.assistant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.socialbank.assistant.model.IntentClassifier;
+import org.socialbank.assistant.model.IntentModel;
+import org.socialbank.assistant.model.SoftmaxRegression;
+
+/**
+ * Issue 18's contract on a first start: whatever stage the training is at (the full models still
+ * training, the English blend still training, either failed), the assistant answers English from
+ * some model at once (within its ready-wait), never an error and never a wait for the training.
+ */
+class TrainedModelsUnitTests {
+
+    static IntentModel quick;
+    static IntentModel tfidf;
+    final CountDownLatch release = new CountDownLatch(1);
+
+    @BeforeAll
+    static void train() {
+        var english = TrainedModels.read(TrainedModels.ENGLISH_DATA, true);
+        quick = IntentModel.train(english.firstPerIntent(3), new IntentModel.Settings(1, settings()));
+        tfidf = IntentModel.train(english.firstPerIntent(6), new IntentModel.Settings(1, settings()));
+    }
+
+    static SoftmaxRegression.Training settings() {
+        return new SoftmaxRegression.Settings(2, 2, 30, 77);
+    }
+
+    @AfterEach
+    void releaseTheTraining() {
+        release.countDown();
+    }
+
+    /** Stages: the full models after {@code all}, the blend after {@code blend} (null: none). */
+    ModelTraining training(Runnable all, Runnable blend) {
+        return new ModelTraining() {
+
+            @Override
+            public IntentModel quick() {
+                return quick;
+            }
+
+            @Override
+            public Map<String, IntentClassifier> all() {
+                all.run();
+                return Map.of("en", tfidf);
+            }
+
+            @Override
+            public Optional<IntentClassifier> blend(Map<String, IntentClassifier> models) {
+                blend.run();
+                return Optional.empty();
+            }
+        };
+    }
+
+    void blocked() {
+        try {
+            release.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static TrainedModels models(ModelTraining training, Duration readyWait) {
+        return new TrainedModels(AssistantUnitTests.properties(readyWait), training);
+    }
+
+    @Test
+    void whileTheFullModelsTrainTheQuickModelAnswersAfterTheReadyWait() {
+        TrainedModels models = models(training(this::blocked, () -> {}), Duration.ofMillis(200));
+        long start = System.nanoTime();
+        assertThat(models.current().get("en")).isSameAs(quick);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+        assertThat(models.ready()).isFalse(); // the chat gives its hint meanwhile, never a wait
+    }
+
+    @Test
+    void whileTheEnglishBlendTrainsTheTfidfModelAnswersAtOnce() throws InterruptedException {
+        CountDownLatch trained = new CountDownLatch(1);
+        TrainedModels models = models(
+                training(() -> {}, () -> {
+                    trained.countDown();
+                    blocked();
+                }),
+                Duration.ofMinutes(10));
+        trained.await(); // the full models are done; the blend is training (blocked)
+        long start = System.nanoTime();
+        assertThat(models.current().get("en")).isSameAs(tfidf);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        assertThat(models.ready()).isTrue();
+        assertThat(models.blended()).isFalse();
+    }
+
+    @Test
+    void whenTheFullModelsFailTheQuickModelAnswersInsteadOfAnError() {
+        TrainedModels models = models(
+                training(
+                        () -> {
+                            throw new IllegalStateException("simulated: the training data is unreadable");
+                        },
+                        () -> {}),
+                Duration.ofMinutes(10));
+        long start = System.nanoTime();
+        while (!models.failed()
+                && System.nanoTime() - start < Duration.ofSeconds(30).toNanos()) {
+            Thread.onSpinWait();
+        }
+        assertThat(models.current().get("en")).isSameAs(quick);
+        assertThat(models.ready()).isFalse();
+    }
+
+    @Test
+    void whenTheBlendFailsTheTfidfModelKeepsAnswering() throws InterruptedException {
+        CountDownLatch failing = new CountDownLatch(1);
+        TrainedModels models = models(
+                training(() -> {}, () -> {
+                    failing.countDown();
+                    throw new IllegalStateException("simulated: onnxruntime could not load");
+                }),
+                Duration.ofMinutes(10));
+        failing.await();
+        assertThat(models.current().get("en")).isSameAs(tfidf);
+        assertThat(models.ready()).isTrue();
+    }
+}
