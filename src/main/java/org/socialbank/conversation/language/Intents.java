@@ -75,8 +75,8 @@ final class Intents {
             return new Decision(
                     facts.languageName() && bare
                             ? Intent.LANGUAGE
-                            : facts.amount() && facts.payee() ? Intent.PAY : how ? Intent.HELP : Intent.UNKNOWN,
-                    -1);
+                            : facts.amount() && facts.payee() ? Intent.PAY : Intent.UNKNOWN,
+                    -1); // "how do I activate my card?" names no command: a question for the assistant
         }
         if (chosen.intent() == Intent.CANCEL && asks(marks, Intent.REQUEST, Intent.REQUESTS)) {
             return new Decision(Intent.CANCEL_REQUEST, chosen.after()); // "annule ma demande", "取消请求"

@@ -265,4 +265,20 @@ class CommandParserUnitTests {
         assertThat(Hints.reply(parse("pay @bob 10.505 EUR"))).contains(Hints.amount(Language.EN));
         assertThat(Hints.reply(parse("pay @bob 10 EUR"))).isEmpty();
     }
+
+    @Test
+    void aHowQuestionThatNamesNoCommandIsLeftToTheAssistant() {
+        // before session 9 every "how" question fell into the help text, so the chat never asked
+        // the assistant "how do I activate my card?" (found by the assistant's helper)
+        for (String question : List.of(
+                "How do I activate my card?",
+                "How do I get a refund?",
+                "comment recharger mon portable",
+                "как активировать карту",
+                "宽带费怎么缴")) {
+            assertThat(parse(question).intent()).as(question).isEqualTo(Intent.UNKNOWN);
+        }
+        assertThat(parse("how do I send money?").intent()).isEqualTo(Intent.HELP);
+        assertThat(parse("what can you do").intent()).isEqualTo(Intent.HELP);
+    }
 }
