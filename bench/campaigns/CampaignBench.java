@@ -67,7 +67,7 @@ public final class CampaignBench {
         }
         JdbcClient jdbc = context.getBean(JdbcClient.class);
         long seedStart = System.nanoTime();
-        seed(context.getBean(javax.sql.DataSource.class), recipients, rate * (sendSeconds + 2));
+        seed(context.getBean(javax.sql.DataSource.class), recipients, rate * (sendSeconds + 5));
         double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
 
         Campaigns campaigns = context.getBean(Campaigns.class);
