@@ -61,27 +61,43 @@ public record HandoffCase(
     }
 
     HandoffCase assignedTo(AgentId to, Instant now) {
-        return new HandoffCase(
-                id,
-                identity,
-                channel,
-                recipient,
-                team,
-                language,
-                priority,
-                reason,
-                Status.ASSIGNED,
-                Optional.of(to),
-                queuedAt,
-                Optional.of(now),
-                firstResponseAt,
-                Optional.empty(),
-                closedAt,
-                csat);
+        return moved(
+                team, Status.ASSIGNED, Optional.of(to), Optional.of(now), firstResponseAt, Optional.empty(), closedAt);
     }
 
     /** Back in a queue, keeping its place: a transfer must not send the customer to the end. */
     HandoffCase queuedIn(String toTeam) {
+        return moved(
+                toTeam, Status.QUEUED, Optional.empty(), Optional.empty(), firstResponseAt, Optional.empty(), closedAt);
+    }
+
+    HandoffCase snoozedUntil(Instant until) {
+        return moved(team, Status.SNOOZED, agent, assignedAt, firstResponseAt, Optional.of(until), closedAt);
+    }
+
+    HandoffCase awake() {
+        return moved(team, Status.ASSIGNED, agent, assignedAt, firstResponseAt, Optional.empty(), closedAt);
+    }
+
+    HandoffCase answered(Instant now) {
+        return firstResponseAt.isPresent()
+                ? this
+                : moved(team, status, agent, assignedAt, Optional.of(now), snoozedUntil, closedAt);
+    }
+
+    HandoffCase closed(Status to, Instant now) {
+        return moved(team, to, agent, assignedAt, firstResponseAt, Optional.empty(), Optional.of(now));
+    }
+
+    /** The same case with what a step of its life changes; who, why and since when stay. */
+    private HandoffCase moved(
+            String toTeam,
+            Status toStatus,
+            Optional<AgentId> toAgent,
+            Optional<Instant> toAssignedAt,
+            Optional<Instant> toFirstResponseAt,
+            Optional<Instant> toSnoozedUntil,
+            Optional<Instant> toClosedAt) {
         return new HandoffCase(
                 id,
                 identity,
@@ -91,95 +107,13 @@ public record HandoffCase(
                 language,
                 priority,
                 reason,
-                Status.QUEUED,
-                Optional.empty(),
+                toStatus,
+                toAgent,
                 queuedAt,
-                Optional.empty(),
-                firstResponseAt,
-                Optional.empty(),
-                closedAt,
-                csat);
-    }
-
-    HandoffCase snoozedUntil(Instant until) {
-        return new HandoffCase(
-                id,
-                identity,
-                channel,
-                recipient,
-                team,
-                language,
-                priority,
-                reason,
-                Status.SNOOZED,
-                agent,
-                queuedAt,
-                assignedAt,
-                firstResponseAt,
-                Optional.of(until),
-                closedAt,
-                csat);
-    }
-
-    HandoffCase awake() {
-        return new HandoffCase(
-                id,
-                identity,
-                channel,
-                recipient,
-                team,
-                language,
-                priority,
-                reason,
-                Status.ASSIGNED,
-                agent,
-                queuedAt,
-                assignedAt,
-                firstResponseAt,
-                Optional.empty(),
-                closedAt,
-                csat);
-    }
-
-    HandoffCase answered(Instant now) {
-        return firstResponseAt.isPresent()
-                ? this
-                : new HandoffCase(
-                        id,
-                        identity,
-                        channel,
-                        recipient,
-                        team,
-                        language,
-                        priority,
-                        reason,
-                        status,
-                        agent,
-                        queuedAt,
-                        assignedAt,
-                        Optional.of(now),
-                        snoozedUntil,
-                        closedAt,
-                        csat);
-    }
-
-    HandoffCase closed(Status to, Instant now) {
-        return new HandoffCase(
-                id,
-                identity,
-                channel,
-                recipient,
-                team,
-                language,
-                priority,
-                reason,
-                to,
-                agent,
-                queuedAt,
-                assignedAt,
-                firstResponseAt,
-                Optional.empty(),
-                Optional.of(now),
+                toAssignedAt,
+                toFirstResponseAt,
+                toSnoozedUntil,
+                toClosedAt,
                 csat);
     }
 

@@ -110,21 +110,6 @@ public final class ChatBank implements Bank {
     /** The link as the engine read it for this message; null when unknown or no longer true. */
     private Optional<CustomerId> linkedNow;
 
-    public ChatBank(
-            Collaborators parts,
-            IdentityId identity,
-            Network channel,
-            String externalMessageId,
-            String externalUserId,
-            String handle) {
-        this.parts = parts;
-        this.identity = identity;
-        this.channel = channel;
-        this.externalMessageId = externalMessageId;
-        this.externalUserId = externalUserId;
-        this.handle = handle;
-    }
-
     /**
      * @param linkedNow the customer the chat account is linked to as the engine just read it in
      *     this transaction (its {@code identify}), so that the link is not read again (issue 22)
@@ -137,7 +122,12 @@ public final class ChatBank implements Bank {
             String externalUserId,
             String handle,
             Optional<CustomerId> linkedNow) {
-        this(parts, identity, channel, externalMessageId, externalUserId, handle);
+        this.parts = parts;
+        this.identity = identity;
+        this.channel = channel;
+        this.externalMessageId = externalMessageId;
+        this.externalUserId = externalUserId;
+        this.handle = handle;
         this.linkedNow = linkedNow;
     }
 
