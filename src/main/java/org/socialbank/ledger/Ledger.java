@@ -154,12 +154,14 @@ public class Ledger implements DisposableBean {
      * rejection changes nothing, so the others are booked as if they had come one by one.
      */
     List<TransferResult> transferAll(List<NewTransfer> requests) {
+        Attempts attempts =
+                new Attempts(book.takesIdsAsNew() && !TransactionSynchronizationManager.isActualTransactionActive());
         List<TransferResult> results = durably(() -> {
             Posting posting = new Posting(book, now());
             posting.lock(requests.stream()
                     .flatMap(r -> Stream.of(r.debitAccountId(), r.creditAccountId()))
                     .toList());
-            posting.prefetch(requests.stream().map(NewTransfer::id).toList());
+            attempts.checkIds(posting, requests);
             List<TransferResult> answers = new ArrayList<>(requests.size());
             for (NewTransfer request : requests) {
                 answers.add(posting.create(request));
@@ -186,11 +188,14 @@ public class Ledger implements DisposableBean {
         if (requests.isEmpty() || requests.size() > properties.batchSizeMax()) {
             throw new IllegalArgumentException("a linked batch holds 1 to " + properties.batchSizeMax() + " transfers");
         }
+        Attempts attempts =
+                new Attempts(book.takesIdsAsNew() && !TransactionSynchronizationManager.isActualTransactionActive());
         return metrics.count(durably(() -> {
             Posting posting = new Posting(book, now());
             posting.lock(requests.stream()
                     .flatMap(r -> Stream.of(r.debitAccountId(), r.creditAccountId()))
                     .toList());
+            attempts.checkIds(posting, requests);
             List<Transfer> booked = new ArrayList<>(requests.size());
             boolean allReplayed = true;
             for (int i = 0; i < requests.size(); i++) {
@@ -294,6 +299,33 @@ public class Ledger implements DisposableBean {
         TransferResult result = posting.resolve(request);
         posting.flush();
         return result;
+    }
+
+    /**
+     * How a transaction of many transfers checks their ids (issue 22, ledger22). On PostgreSQL its
+     * first attempt takes them to be new ({@link Posting#assumeNew}): no look-up, the journal's
+     * primary key decides, and a replay among them fails the attempt as a lost race. A later
+     * attempt, one inside a caller's transaction (which a failed insert would spoil) and every
+     * attempt on H2 ({@code JdbcBook#takesIdsAsNew}) look them all up in one query ({@link
+     * Posting#prefetch}) instead of one per transfer.
+     */
+    private static final class Attempts {
+
+        private final boolean optimistic;
+        private int made;
+
+        Attempts(boolean optimistic) {
+            this.optimistic = optimistic;
+        }
+
+        void checkIds(Posting posting, List<NewTransfer> requests) {
+            List<TransferId> ids = requests.stream().map(NewTransfer::id).toList();
+            if (optimistic && made++ == 0) {
+                posting.assumeNew(ids);
+            } else {
+                posting.prefetch(ids);
+            }
+        }
     }
 
     private <T> T durably(java.util.function.Supplier<T> work) {

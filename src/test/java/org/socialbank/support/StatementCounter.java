@@ -1,4 +1,4 @@
-package org.socialbank.channels.telegram;
+package org.socialbank.support;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -22,9 +22,10 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
  * chooses, between {@link #start} and {@link #stop}: a JDK proxy around the application's
  * {@link DataSource} (installed by {@link #wrapper}) and the connections and statements it hands
  * out. A JDBC batch counts once (one round trip) under its SQL, its rows under "batched rows".
- * Commits, rollbacks and savepoints are counted too, under their own names.
+ * Commits, rollbacks and savepoints are counted too, under their own names. Shared by the chat
+ * path's and the ledger's statement guards (issue 22).
  */
-final class StatementCounter {
+public final class StatementCounter {
 
     private static final Set<String> EXECUTIONS = Set.of(
             "execute", "executeQuery", "executeUpdate", "executeLargeUpdate", "executeBatch", "executeLargeBatch");
@@ -37,14 +38,14 @@ final class StatementCounter {
      * Counts from now on, on the threads {@code counted} accepts (the others' statements are
      * tallied by thread name, apart); forgets what was counted before.
      */
-    void start(Predicate<Thread> counted) {
+    public void start(Predicate<Thread> counted) {
         counts.clear();
         this.counted = counted;
         this.active = true;
     }
 
     /** Stops counting; answers the histogram, statement -> executions, in the statements' order. */
-    Map<String, Integer> stop() {
+    public Map<String, Integer> stop() {
         this.active = false;
         this.counted = t -> false;
         Map<String, Integer> histogram = new TreeMap<>();
@@ -53,7 +54,7 @@ final class StatementCounter {
     }
 
     /** The statements (not commits, rollbacks, savepoints or batched rows) of a histogram. */
-    static int statements(Map<String, Integer> histogram) {
+    public static int statements(Map<String, Integer> histogram) {
         return histogram.entrySet().stream()
                 .filter(e -> !e.getKey().startsWith("#"))
                 .mapToInt(Map.Entry::getValue)
@@ -61,7 +62,7 @@ final class StatementCounter {
     }
 
     /** The histogram, one line per statement, most frequent first. */
-    static String print(Map<String, Integer> histogram) {
+    public static String print(Map<String, Integer> histogram) {
         StringBuilder out = new StringBuilder();
         histogram.entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue()
@@ -90,7 +91,7 @@ final class StatementCounter {
     }
 
     /** Wraps the application's data source once it is initialized. */
-    BeanPostProcessor wrapper() {
+    public BeanPostProcessor wrapper() {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String name) {

@@ -23,11 +23,16 @@ import org.socialbank.ledger.TransferKind;
 import org.socialbank.ledger.posting.Book;
 import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.jdbc.Timestamps;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The ledger's tables through {@link JdbcClient}; the SQL runs unchanged on H2 and PostgreSQL. */
+/**
+ * The ledger's tables through {@link JdbcClient}; the SQL runs unchanged on H2 and PostgreSQL,
+ * except a group's lock pass and balance updates, which PostgreSQL runs in the forms of {@link
+ * PostgresStatements}.
+ */
 @Repository
 public class JdbcBook implements Book {
 
@@ -41,10 +46,24 @@ public class JdbcBook implements Book {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    /** The group commit's statements on PostgreSQL; null on H2, which runs the portable ones. */
+    private final PostgresStatements postgres;
 
-    JdbcBook(JdbcClient jdbc, JdbcTemplate template) {
+    JdbcBook(JdbcClient jdbc, JdbcTemplate template, @Value("${spring.datasource.url}") String url) {
         this.jdbc = jdbc;
         this.template = template;
+        this.postgres = url.startsWith("jdbc:postgresql:") ? new PostgresStatements(template) : null;
+    }
+
+    /**
+     * Only on PostgreSQL, which aborts the whole transaction at the refused insert. On H2 (2.5.252)
+     * the concurrency test (32 clients, 15 % replays) once ended with debits and credits apart when
+     * groups took their ids as new and were run again after the refusal; the cause was not found
+     * in session 10, so H2 keeps looking the ids up first.
+     */
+    @Override
+    public boolean takesIdsAsNew() {
+        return postgres != null;
     }
 
     @Override
@@ -63,6 +82,15 @@ public class JdbcBook implements Book {
     @Override
     public Map<AccountId, Account> lockAccounts(SortedSet<AccountId> ids) {
         Map<AccountId, Account> found = new LinkedHashMap<>();
+        if (postgres != null) {
+            postgres.byIds(
+                            "SELECT " + ACCOUNT_COLUMNS
+                                    + " FROM accounts WHERE id = ANY(?::uuid[]) ORDER BY id FOR UPDATE",
+                            ids.stream().map(AccountId::value).toList(),
+                            JdbcBook::account)
+                    .forEach(a -> found.put(a.id(), a));
+            return found;
+        }
         jdbc.sql("SELECT " + ACCOUNT_COLUMNS + " FROM accounts WHERE id IN (:ids) ORDER BY id FOR UPDATE")
                 .param("ids", ids.stream().map(AccountId::value).toList())
                 .query(JdbcBook::account)
@@ -212,6 +240,10 @@ public class JdbcBook implements Book {
     @Override
     public void updateBalances(Collection<Account> accounts) {
         if (accounts.isEmpty()) {
+            return;
+        }
+        if (postgres != null) {
+            postgres.updateBalances(accounts);
             return;
         }
         template.batchUpdate(

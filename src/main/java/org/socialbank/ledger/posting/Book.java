@@ -44,6 +44,14 @@ public interface Book {
         return found;
     }
 
+    /**
+     * Whether a transaction of its own may take transfer ids to be new ({@link Posting#assumeNew})
+     * and leave it to the journal's primary key to refuse a replay, which fails the transaction.
+     */
+    default boolean takesIdsAsNew() {
+        return false;
+    }
+
     /** A transfer of the journal; for a pending transfer with its current status. */
     Optional<Transfer> findTransfer(TransferId id);
 

@@ -47,6 +47,8 @@ public final class Posting {
     private final Map<TransferId, long[]> balancesAfter = new HashMap<>();
     /** Transfers looked up in advance for a group's idempotency checks; absent ids map to empty. */
     private final Map<TransferId, Optional<Transfer>> known = new HashMap<>();
+    /** Ids taken to be new without asking the store ({@link #assumeNew}); a rejection asks it. */
+    private final Set<TransferId> assumedNew = new java.util.HashSet<>();
 
     private final Map<TransferId, Book.PendingState> pendings = new HashMap<>();
     private final List<Book.PendingChange> resolved = new ArrayList<>();
@@ -84,6 +86,24 @@ public final class Posting {
         wanted.forEach(id -> known.put(id, Optional.ofNullable(found.get(id))));
     }
 
+    /**
+     * Takes these transfer ids to be new without a look-up (issue 22, ledger22): a fresh id is the
+     * rule, and the journal's primary key still decides. A request with an id that is in the
+     * journal after all is either booked here, and then refused by the primary key in {@link
+     * #flush()}, which fails the whole transaction as a lost race (the caller runs it again with
+     * {@link #prefetch}, and answers the replay); or rejected here, and then its id is looked up
+     * before the rejection is answered, so that a replay is never answered with a rejection. Only
+     * for a transaction of the posting's own, which a failed insert may roll back.
+     */
+    public void assumeNew(Collection<TransferId> ids) {
+        for (TransferId id : ids) {
+            if (!booked.containsKey(id) && !known.containsKey(id)) {
+                known.put(id, Optional.empty());
+                assumedNew.add(id);
+            }
+        }
+    }
+
     public TransferResult create(NewTransfer request) {
         Optional<RejectionCode> shape = Rules.checkShape(request);
         if (shape.isPresent()) {
@@ -91,10 +111,26 @@ public final class Posting {
         }
         Optional<Transfer> existing = find(request.id());
         if (existing.isPresent()) {
-            return request.sameAs(existing.get())
-                    ? new Posted(existing.get(), true)
-                    : new Rejected(RejectionCode.ID_EXISTS_WITH_DIFFERENT_FIELDS);
+            return replayOrConflict(request, existing.get());
         }
+        TransferResult result = createNew(request);
+        if (result instanceof Rejected && assumedNew.remove(request.id())) {
+            Optional<Transfer> stored = book.findTransfer(request.id());
+            known.put(request.id(), stored);
+            if (stored.isPresent()) {
+                return replayOrConflict(request, stored.get());
+            }
+        }
+        return result;
+    }
+
+    private static TransferResult replayOrConflict(NewTransfer request, Transfer existing) {
+        return request.sameAs(existing)
+                ? new Posted(existing, true)
+                : new Rejected(RejectionCode.ID_EXISTS_WITH_DIFFERENT_FIELDS);
+    }
+
+    private TransferResult createNew(NewTransfer request) {
         lock(List.of(request.debitAccountId(), request.creditAccountId()));
         Optional<Account> debit = accounts.get(request.debitAccountId());
         Optional<Account> credit = accounts.get(request.creditAccountId());

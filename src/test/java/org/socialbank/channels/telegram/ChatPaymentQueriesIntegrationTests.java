@@ -22,6 +22,7 @@ import org.socialbank.directory.Directory;
 import org.socialbank.directory.jdbc.JdbcLinking;
 import org.socialbank.ledger.Ledger;
 import org.socialbank.support.Customers;
+import org.socialbank.support.StatementCounter;
 import org.socialbank.support.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.BeanPostProcessor;

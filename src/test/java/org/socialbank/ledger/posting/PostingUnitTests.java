@@ -1,6 +1,7 @@
 package org.socialbank.ledger.posting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
@@ -52,6 +53,25 @@ class PostingUnitTests {
         assertRejected(posting().create(transfer(id, alice, alice, 10)), RejectionCode.ACCOUNTS_MUST_DIFFER);
         assertRejected(posting().create(transfer(id, alice, bob, 0)), RejectionCode.AMOUNT_MUST_BE_POSITIVE);
         assertRejected(posting().create(transfer(id, alice, bob, 11)), RejectionCode.ID_EXISTS_WITH_DIFFERENT_FIELDS);
+    }
+
+    /** Issue 22 (ledger22): ids taken to be new are still never answered wrongly. */
+    @Test
+    void anIdTakenToBeNewIsLookedUpBeforeARejectionAndRefusedByTheStoreWhenBooked() {
+        TransferId id = new TransferId(UUID.randomUUID());
+        Posting first = posting();
+        TransferResult booked = first.create(transfer(id, alice, bob, 10));
+        first.flush();
+        book.add(book.accounts.get(alice).withStatus(AccountStatus.FROZEN));
+        Posting rejecting = posting();
+        rejecting.assumeNew(List.of(id));
+        assertThat(rejecting.create(transfer(id, alice, bob, 10))) // the frozen account would reject it
+                .isEqualTo(new TransferResult.Posted(((TransferResult.Posted) booked).transfer(), true));
+        book.add(book.accounts.get(alice).withStatus(AccountStatus.OPEN));
+        Posting booking = posting();
+        booking.assumeNew(List.of(id));
+        assertThat(booking.create(transfer(id, alice, bob, 10))).isInstanceOf(TransferResult.Posted.class);
+        assertThatThrownBy(booking::flush).hasMessageContaining("duplicate id"); // the primary key's refusal
     }
 
     @Test
