@@ -57,9 +57,9 @@ public class JdbcBook implements Book {
 
     /**
      * Only on PostgreSQL, which aborts the whole transaction at the refused insert. On H2 (2.5.252)
-     * the concurrency test (32 clients, 15 % replays) once ended with debits and credits apart when
-     * groups took their ids as new and were run again after the refusal; the cause was not found
-     * in session 10, so H2 keeps looking the ids up first.
+     * the concurrency test (32 clients, 15 % replays) ended with debits and credits apart under
+     * heavy load when groups took their ids as new, and once without that (session 10,
+     * docs/benchmarks.md "Ledger work per transfer"); until that is settled H2 looks them up first.
      */
     @Override
     public boolean takesIdsAsNew() {
