@@ -40,6 +40,8 @@ usage: bench/run.sh [--concurrency C] [--duration-seconds D] [--rounds R]
                       print n/a, e.g. --only chat --chats 16 to profile the chat path alone
   --server-jar        server jar to run (default: target/socialbank.jar, built if missing)
   --keep-work-dir     keep server logs and raw outputs even when the run succeeds
+environment: SOCIALBANK_BENCH_DB and SOCIALBANK_BENCH_PGBENCH_DB name the databases that are
+dropped and re-created (default sb_bench and sb_pgbench), for two runs on one PostgreSQL at once
 EOF
 }
 
@@ -68,8 +70,9 @@ CLK_TCK="$(getconf CLK_TCK)"
 PG_HOST=127.0.0.1
 PG_USER=postgres
 PG_PORT=5432
-OURS_DB=sb_bench
-PGBENCH_DB=sb_pgbench
+# Two people benchmarking on one PostgreSQL at once: give each run its own databases.
+OURS_DB="${SOCIALBANK_BENCH_DB:-sb_bench}"
+PGBENCH_DB="${SOCIALBANK_BENCH_PGBENCH_DB:-sb_pgbench}"
 PGBENCH_SCALE=10
 PGBENCH_THREADS_MAX=2
 

@@ -19,7 +19,7 @@ import org.socialbank.conversation.Outbound;
 import org.socialbank.conversation.OutboundMessage;
 import org.socialbank.conversation.SendOutcome;
 import org.socialbank.directory.IdentityId;
-import org.socialbank.directory.Network;
+import org.socialbank.shared.Network;
 import org.socialbank.security.otp.OneTimeCodes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -70,7 +70,7 @@ public final class OutboxRelayBench {
                 Duration.ofMinutes(10), Duration.ofDays(30), 1000, 32, 16, Duration.ofHours(6),
                 Duration.ofMinutes(10));
         SimulatedBot bot = new SimulatedBot();
-        OutboxRelay relay = new OutboxRelay(store, seal, signal, List.of(bot), properties, clock);
+        OutboxRelay relay = new OutboxRelay(store, seal, signal, List.of(bot), properties, clock, event -> {}, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
         Outbox outbox = new Outbox(store, seal, signal, clock);
         if (scenario.equals("flood")) {
             JdbcConversations.Chat busy = chat(jdbc, "busy");

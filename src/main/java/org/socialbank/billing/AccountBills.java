@@ -8,22 +8,11 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialbank.directory.CustomerId;
-import org.socialbank.directory.CustomerStatus;
 import org.socialbank.directory.CustomerView;
 import org.socialbank.directory.Directory;
 import org.socialbank.ledger.AccountId;
-import org.socialbank.ledger.Ledger;
 import org.socialbank.ledger.Metadata;
-import org.socialbank.ledger.NewTransfer;
-import org.socialbank.ledger.TransferCode;
-import org.socialbank.ledger.TransferId;
-import org.socialbank.ledger.TransferResult;
 import org.socialbank.loyalty.PointsDiscounts;
-import org.socialbank.payments.risk.Attempt;
-import org.socialbank.payments.risk.Decision;
-import org.socialbank.payments.risk.PaymentPolicy;
-import org.socialbank.payments.risk.Reject;
-import org.socialbank.payments.risk.StepUp;
 import org.socialbank.shared.Microseconds;
 import org.socialbank.shared.jdbc.DurableTransactions;
 import org.springframework.context.ApplicationEventPublisher;
@@ -42,18 +31,17 @@ import org.springframework.stereotype.Component;
 class AccountBills {
 
     /** A step-up is not offered for these bills yet: as for top-ups, a payment that needs one is refused. */
-    static final String CONFIRMATION_REQUIRED = TopUpPhone.CONFIRMATION_REQUIRED;
+    static final String CONFIRMATION_REQUIRED = BillingRisk.CONFIRMATION_REQUIRED;
 
     static final String TRANSFER_CODE = PayBill.TRANSFER_CODE;
     private static final Logger log = LoggerFactory.getLogger(AccountBills.class);
 
     private final JdbcAccountBills store;
-    private final JdbcSpending spending;
     private final AccountBiller biller;
     private final BillerRegistry registry;
     private final Directory directory;
-    private final Ledger ledger;
-    private final PaymentPolicy policy;
+    private final Reservations reservations;
+    private final BillingRisk risk;
     private final BillerAccounts accounts;
     private final BillingProperties properties;
     private final ApplicationEventPublisher events;
@@ -63,12 +51,11 @@ class AccountBills {
 
     AccountBills(
             JdbcAccountBills store,
-            JdbcSpending spending,
             AccountBiller biller,
             BillerRegistry registry,
             Directory directory,
-            Ledger ledger,
-            PaymentPolicy policy,
+            Reservations reservations,
+            BillingRisk risk,
             BillerAccounts accounts,
             BillingProperties properties,
             ApplicationEventPublisher events,
@@ -77,12 +64,11 @@ class AccountBills {
             PointsShares shares) {
         this.shares = shares;
         this.store = store;
-        this.spending = spending;
         this.biller = biller;
         this.registry = registry;
         this.directory = directory;
-        this.ledger = ledger;
-        this.policy = policy;
+        this.reservations = reservations;
+        this.risk = risk;
         this.accounts = accounts;
         this.properties = properties;
         this.events = events;
@@ -130,15 +116,11 @@ class AccountBills {
     }
 
     private AccountBiller.Inquiry inquire(String billerId, String account) {
-        try {
-            AccountBiller.Inquiry answer = biller.inquire(billerId, account);
-            return answer == null ? new AccountBiller.NotDue(AccountBiller.UNAVAILABLE) : answer;
-        } catch (RuntimeException e) {
-            log.warn(
-                    "The account biller failed to answer an inquiry: {}",
-                    e.getClass().getName());
-            return new AccountBiller.NotDue(AccountBiller.UNAVAILABLE);
-        }
+        return Settlements.lookUp(
+                log,
+                "The account biller failed to answer an inquiry: {}",
+                () -> biller.inquire(billerId, account),
+                new AccountBiller.NotDue(AccountBiller.UNAVAILABLE));
     }
 
     private AccountBillInquired inquired(JdbcAccountBills.Inquiry q, AccountBiller.Inquiry answer) {
@@ -187,7 +169,7 @@ class AccountBills {
     AccountBillResult accept(CustomerId customer, UUID inquiryId, boolean usePoints) {
         return writes.write(tx -> {
             UUID id = paymentId(inquiryId);
-            Optional<JdbcAccountBills.Payment> existing = store.payment(id);
+            Optional<JdbcAccountBills.Payment> existing = store.find(id);
             if (existing.isPresent()) {
                 return existing.get().customer().equals(customer)
                         ? accepted(existing.get(), true)
@@ -235,71 +217,42 @@ class AccountBills {
         if (refusal != null) {
             return payment;
         }
-        AccountId to = accounts.open(billerKey(q.billerId()), q.currency());
+        Reservations.Pending pending = new Reservations.Pending(
+                id,
+                q.customer(),
+                transfer,
+                from.get(),
+                accounts.open(billerKey(q.billerId()), q.currency()),
+                q.amountMinor(),
+                q.currency(),
+                TRANSFER_CODE,
+                Metadata.of(Map.of("account_bill_payment", id.toString(), "biller", q.billerId())));
         Optional<PointsShares.Held> points =
                 usePoints ? shares.hold(id, q.customer(), q.currency(), q.amountMinor()) : Optional.empty();
-        long discount = points.map(PointsShares.Held::valueMinor).orElse(0L);
-        TransferResult reserved = ledger.transfer(pending(transfer, from.get(), to, q.amountMinor() - discount, id, q));
-        if (reserved instanceof TransferResult.Rejected rejected) {
-            points.ifPresent(p -> shares.release(id, q.customer()));
-            store.update(id, BillPaymentStatus.REJECTED, PayBill.ledgerCode(rejected.code()), null, null, now());
-            return store.payment(id).orElseThrow();
+        Optional<String> refused = reservations.reserve(pending, points);
+        if (refused.isPresent()) {
+            store.update(id, BillPaymentStatus.REJECTED, refused.get(), null, null, now());
+            return store.find(id).orElseThrow();
         }
         if (points.isPresent()) { // issue 16 s3.7: the bank's rewards account pays what the points are worth
-            UUID byPoints = shares.reserve(
-                    UUID.nameUUIDFromBytes(
-                            ("account-bill-points|" + id).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+            UUID byPoints = reservations.reservePoints(
+                    pending,
                     points.get(),
-                    to,
-                    q.currency(),
-                    TRANSFER_CODE,
-                    properties.pendingTimeout().toSeconds(),
-                    metadata(id, q));
-            store.discount(id, points.get().points(), discount, byPoints);
+                    UUID.nameUUIDFromBytes(
+                            ("account-bill-points|" + id).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            store.discount(id, points.get().points(), points.get().valueMinor(), byPoints);
         }
-        return store.payment(id).orElseThrow();
-    }
-
-    private NewTransfer pending(
-            UUID transfer, AccountId from, AccountId to, long amountMinor, UUID payment, JdbcAccountBills.Inquiry q) {
-        return new NewTransfer(
-                new TransferId(transfer),
-                from,
-                to,
-                amountMinor,
-                q.currency(),
-                new TransferCode(TRANSFER_CODE),
-                true,
-                properties.pendingTimeout().toSeconds(),
-                metadata(payment, q));
-    }
-
-    private static Metadata metadata(UUID payment, JdbcAccountBills.Inquiry q) {
-        return Metadata.of(Map.of("account_bill_payment", payment.toString(), "biller", q.billerId()));
+        return store.find(id).orElseThrow();
     }
 
     /** The risk policy's refusal of the payment, null when it may go. */
     private String refusal(JdbcAccountBills.Inquiry q) {
-        Optional<CustomerView> customer =
-                directory.customer(q.customer()).filter(c -> c.customer().status() == CustomerStatus.ACTIVE);
+        Optional<CustomerView> customer = risk.active(q.customer());
         if (customer.isEmpty()) {
             return BillPaymentResult.CUSTOMER_NOT_FOUND;
         }
-        Decision decision = policy.assess(
-                new Attempt(
-                        q.customer(),
-                        customer.get().customer().kycLevel(),
-                        q.channel(),
-                        q.amountMinor(),
-                        q.currency(),
-                        false,
-                        false,
-                        Optional.empty(),
-                        now()),
-                new BillHistory(spending));
-        return decision instanceof Reject reject
-                ? reject.code()
-                : decision instanceof StepUp ? CONFIRMATION_REQUIRED : null;
+        return BillingRisk.refusal(
+                risk.assess(q.customer(), customer.get(), q.channel(), q.amountMinor(), q.currency(), now()));
     }
 
     private static AccountBillResult accepted(JdbcAccountBills.Payment p, boolean replayed) {

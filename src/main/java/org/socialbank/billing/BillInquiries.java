@@ -104,13 +104,8 @@ class BillInquiries {
     }
 
     private Optional<BillDue> inquire(IranianBill bill) {
-        try {
-            Optional<BillDue> due = biller.inquire(bill);
-            return due == null ? Optional.empty() : due;
-        } catch (RuntimeException e) {
-            log.warn("The biller failed to answer an inquiry: {}", e.getClass().getName());
-            return Optional.empty();
-        }
+        return Settlements.lookUp(
+                log, "The biller failed to answer an inquiry: {}", () -> biller.inquire(bill), Optional.empty());
     }
 
     private List<Question> asking() {

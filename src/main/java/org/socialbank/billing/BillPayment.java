@@ -57,23 +57,4 @@ public record BillPayment(
                 0,
                 0);
     }
-
-    /** This payment with the points that paid a share of it. */
-    BillPayment withPoints(long points, long discountMinor) {
-        return new BillPayment(
-                id,
-                customerId,
-                bill,
-                serviceType,
-                amountMinor,
-                currency,
-                status,
-                code,
-                traceNumber,
-                confirmationUrl,
-                createdAt,
-                updatedAt,
-                points,
-                discountMinor);
-    }
 }

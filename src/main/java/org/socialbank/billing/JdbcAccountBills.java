@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,7 +15,7 @@ import org.springframework.stereotype.Repository;
 
 /** Account-number bills (issue 15 s1.13): the questions asked in chat and the payments; row mapping beside the SQL. */
 @Repository
-class JdbcAccountBills {
+class JdbcAccountBills extends ProviderCallTable<UUID, JdbcAccountBills.Payment> {
 
     private static final String INQUIRY =
             "id, customer_id, biller_id, account, channel, status, amount_minor, currency, "
@@ -65,12 +64,11 @@ class JdbcAccountBills {
             Instant sentAt,
             long points,
             long discountMinor,
-            UUID discountTransferId) {}
-
-    private final JdbcClient jdbc;
+            UUID discountTransferId)
+            implements ProviderCallRow<UUID> {}
 
     JdbcAccountBills(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+        super(jdbc, "billing_account_bill_payments", PAYMENT, JdbcAccountBills::payment, id -> id, id -> id, "");
     }
 
     /** Records a question; the same id again records nothing. */
@@ -78,7 +76,7 @@ class JdbcAccountBills {
         jdbc.sql("INSERT INTO billing_account_bill_inquiries (id, customer_id, biller_id, account, channel, status, "
                         + "created_at, updated_at) SELECT ?, ?, ?, ?, ?, 'ASKING', ?, ? WHERE NOT EXISTS "
                         + "(SELECT 1 FROM billing_account_bill_inquiries WHERE id = ?)")
-                .params(id, customer.value(), billerId, account, channel, utc(now), utc(now), id)
+                .params(id, customer.value(), billerId, account, channel, Timestamps.utc(now), Timestamps.utc(now), id)
                 .update();
     }
 
@@ -108,31 +106,16 @@ class JdbcAccountBills {
                                     due.currency().code(),
                                     due.dueDate(),
                                     due.holderMasked(),
-                                    utc(now),
+                                    Timestamps.utc(now),
                                     id)
                             .update()
                     == 1;
         }
         return jdbc.sql("UPDATE billing_account_bill_inquiries SET status = 'NOT_DUE', code = ?, updated_at = ? "
                                 + "WHERE id = ? AND status = 'ASKING'")
-                        .params(((AccountBiller.NotDue) answer).code(), utc(now), id)
+                        .params(((AccountBiller.NotDue) answer).code(), Timestamps.utc(now), id)
                         .update()
                 == 1;
-    }
-
-    Optional<Payment> payment(UUID id) {
-        return jdbc.sql("SELECT " + PAYMENT + " FROM billing_account_bill_payments WHERE id = ?")
-                .param(id)
-                .query(JdbcAccountBills::payment)
-                .optional();
-    }
-
-    /** The payment, locked until the transaction ends. */
-    Optional<Payment> lock(UUID id) {
-        return jdbc.sql("SELECT " + PAYMENT + " FROM billing_account_bill_payments WHERE id = ? FOR UPDATE")
-                .param(id)
-                .query(JdbcAccountBills::payment)
-                .optional();
     }
 
     /** Inserts a payment; a second one of the same inquiry fails on its UNIQUE constraint (a lost race). */
@@ -154,9 +137,9 @@ class JdbcAccountBills {
                         p.code(),
                         p.transferId(),
                         p.traceNumber(),
-                        utc(p.sentAt()),
-                        utc(now),
-                        utc(now),
+                        Timestamps.utc(p.sentAt()),
+                        Timestamps.utc(now),
+                        Timestamps.utc(now),
                         p.points() == 0 ? null : p.points(),
                         p.discountMinor() == 0 ? null : p.discountMinor(),
                         p.discountTransferId())
@@ -174,35 +157,8 @@ class JdbcAccountBills {
     void update(UUID id, BillPaymentStatus status, String code, UUID transferId, String traceNumber, Instant now) {
         jdbc.sql("UPDATE billing_account_bill_payments SET status = ?, code = ?, transfer_id = ?, trace_number = ?, "
                         + "updated_at = ? WHERE id = ?")
-                .params(status.name(), code, transferId, traceNumber, utc(now), id)
+                .params(status.name(), code, transferId, traceNumber, Timestamps.utc(now), id)
                 .update();
-    }
-
-    /** Claims a reserved payment for sending: true for the one caller that set sent_at. */
-    boolean claimSend(UUID id, Instant now) {
-        return jdbc.sql("UPDATE billing_account_bill_payments SET sent_at = ?, updated_at = ? WHERE id = ? "
-                                + "AND status = 'PENDING' AND sent_at IS NULL")
-                        .params(utc(now), utc(now), id)
-                        .update()
-                == 1;
-    }
-
-    /** Reserved payments nobody has sent yet, oldest first. */
-    List<UUID> unsent(int limit) {
-        return jdbc.sql("SELECT id FROM billing_account_bill_payments WHERE status = 'PENDING' AND sent_at IS NULL "
-                        + "ORDER BY updated_at, id LIMIT ?")
-                .param(limit)
-                .query((rs, n) -> rs.getObject(1, UUID.class))
-                .list();
-    }
-
-    /** Sent payments still PENDING or UNKNOWN last touched before {@code before}: the janitor's. */
-    List<UUID> inDoubt(Instant before, int limit) {
-        return jdbc.sql("SELECT id FROM billing_account_bill_payments WHERE status IN ('PENDING', 'UNKNOWN') "
-                        + "AND sent_at IS NOT NULL AND updated_at < ? ORDER BY updated_at, id LIMIT ?")
-                .params(utc(before), limit)
-                .query((rs, n) -> rs.getObject(1, UUID.class))
-                .list();
     }
 
     private static Inquiry inquiry(ResultSet rs, int n) throws SQLException {
@@ -243,9 +199,5 @@ class JdbcAccountBills {
                 rs.getLong("points"),
                 rs.getLong("discount_minor"),
                 rs.getObject("discount_transfer_id", UUID.class));
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : Timestamps.utc(instant);
     }
 }

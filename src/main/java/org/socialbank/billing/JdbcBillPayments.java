@@ -3,8 +3,6 @@ package org.socialbank.billing;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.shared.CurrencyCode;
@@ -14,7 +12,7 @@ import org.springframework.stereotype.Repository;
 
 /** The bill payments table; the row mapping stays beside the SQL. */
 @Repository
-class JdbcBillPayments {
+class JdbcBillPayments extends ProviderCallTable<BillPaymentId, JdbcBillPayments.Row> {
 
     private static final String COLUMNS = "id, customer_id, bill_id, payment_id, amount_minor, currency, channel, "
             + "status, code, transfer_id, trace_number, challenge_id, sent_at, created_at, updated_at";
@@ -34,9 +32,15 @@ class JdbcBillPayments {
             UUID challengeId,
             Instant sentAt,
             Instant createdAt,
-            Instant updatedAt) {
+            Instant updatedAt)
+            implements StepUpHolds.Held<BillPaymentId> {
 
         BillPayment view(ServiceTypes types, String confirmationUrl) {
+            return view(types, confirmationUrl, 0, 0);
+        }
+
+        /** The payment with the points that paid a share of it. */
+        BillPayment view(ServiceTypes types, String confirmationUrl, long points, long discountMinor) {
             return new BillPayment(
                     id,
                     customer,
@@ -49,7 +53,15 @@ class JdbcBillPayments {
                     traceNumber,
                     confirmationUrl,
                     createdAt,
-                    updatedAt);
+                    updatedAt,
+                    points,
+                    discountMinor);
+        }
+
+        /** The event that tells the customer this payment ended without paying, and why. */
+        BillNotPaid notPaid(String code) {
+            return new BillNotPaid(
+                    id, customer, bill.billId(), bill.paymentId(), amountMinor, currency.code(), code, channel);
         }
 
         Row with(BillPaymentStatus status, String code, UUID transferId, UUID challengeId, Instant sentAt) {
@@ -71,25 +83,15 @@ class JdbcBillPayments {
         }
     }
 
-    private final JdbcClient jdbc;
-
     JdbcBillPayments(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
-
-    Optional<Row> find(BillPaymentId id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM billing_bill_payments WHERE id = ?")
-                .param(id.value())
-                .query(JdbcBillPayments::row)
-                .optional();
-    }
-
-    /** The row, locked until the transaction ends. */
-    Optional<Row> lock(BillPaymentId id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM billing_bill_payments WHERE id = ? FOR UPDATE")
-                .param(id.value())
-                .query(JdbcBillPayments::row)
-                .optional();
+        super(
+                jdbc,
+                "billing_bill_payments",
+                COLUMNS,
+                JdbcBillPayments::row,
+                BillPaymentId::value,
+                BillPaymentId::new,
+                "");
     }
 
     boolean pairTaken(IranianBill bill) {
@@ -119,9 +121,9 @@ class JdbcBillPayments {
                         r.transferId(),
                         r.traceNumber(),
                         r.challengeId(),
-                        utc(r.sentAt()),
-                        utc(r.createdAt()),
-                        utc(r.updatedAt()))
+                        Timestamps.utc(r.sentAt()),
+                        Timestamps.utc(r.createdAt()),
+                        Timestamps.utc(r.updatedAt()))
                 .update();
     }
 
@@ -142,38 +144,11 @@ class JdbcBillPayments {
                         code,
                         transferId,
                         traceNumber,
-                        utc(sentAt),
+                        Timestamps.utc(sentAt),
                         status.holdsPair(),
-                        utc(now),
+                        Timestamps.utc(now),
                         id.value())
                 .update();
-    }
-
-    /** Claims a confirmed payment for sending: true for the one caller that set sent_at. */
-    boolean claimSend(BillPaymentId id, Instant now) {
-        return jdbc.sql("UPDATE billing_bill_payments SET sent_at = ?, updated_at = ? WHERE id = ? "
-                                + "AND status = 'PENDING' AND sent_at IS NULL")
-                        .params(utc(now), utc(now), id.value())
-                        .update()
-                == 1;
-    }
-
-    /** Confirmed payments nobody has sent yet, oldest first. */
-    List<BillPaymentId> unsent(int limit) {
-        return jdbc.sql("SELECT id FROM billing_bill_payments WHERE status = 'PENDING' AND sent_at IS NULL "
-                        + "ORDER BY updated_at, id LIMIT ?")
-                .param(limit)
-                .query((rs, n) -> new BillPaymentId(rs.getObject(1, UUID.class)))
-                .list();
-    }
-
-    /** Sent payments still PENDING or UNKNOWN that were last touched before {@code before}. */
-    List<BillPaymentId> inDoubt(Instant before, int limit) {
-        return jdbc.sql("SELECT id FROM billing_bill_payments WHERE status IN ('PENDING', 'UNKNOWN') "
-                        + "AND sent_at IS NOT NULL AND updated_at < ? ORDER BY updated_at, id LIMIT ?")
-                .params(utc(before), limit)
-                .query((rs, n) -> new BillPaymentId(rs.getObject(1, UUID.class)))
-                .list();
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {
@@ -193,9 +168,5 @@ class JdbcBillPayments {
                 Timestamps.instant(rs, "sent_at"),
                 Timestamps.instant(rs, "created_at"),
                 Timestamps.instant(rs, "updated_at"));
-    }
-
-    private static java.time.OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : Timestamps.utc(instant);
     }
 }

@@ -3,9 +3,6 @@ package org.socialbank.billing;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.socialbank.cards.CardId;
 import org.socialbank.directory.CustomerId;
@@ -19,7 +16,7 @@ import org.springframework.stereotype.Repository;
  * {@link CardVault}, never whole.
  */
 @Repository
-class JdbcCardTransfers {
+class JdbcCardTransfers extends ProviderCallTable<CardTransferId, JdbcCardTransfers.Row> {
 
     private static final String COLUMNS = "id, customer_id, destination_masked, destination_hash, bank, holder_masked, "
             + "amount_minor, currency, channel, status, code, transfer_id, trace_number, sent_at, created_at, updated_at, "
@@ -45,7 +42,8 @@ class JdbcCardTransfers {
             CardId card,
             String sourceMasked,
             UUID vaultToken,
-            UUID challengeId) {
+            UUID challengeId)
+            implements StepUpHolds.Held<CardTransferId> {
 
         CardTransfer view() {
             return new CardTransfer(
@@ -66,24 +64,15 @@ class JdbcCardTransfers {
         }
     }
 
-    private final JdbcClient jdbc;
-
     JdbcCardTransfers(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
-
-    Optional<Row> find(CardTransferId id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM billing_card_transfers WHERE id = ?")
-                .param(id.value())
-                .query(JdbcCardTransfers::row)
-                .optional();
-    }
-
-    Optional<Row> lock(CardTransferId id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM billing_card_transfers WHERE id = ? FOR UPDATE")
-                .param(id.value())
-                .query(JdbcCardTransfers::row)
-                .optional();
+        super(
+                jdbc,
+                "billing_card_transfers",
+                COLUMNS,
+                JdbcCardTransfers::row,
+                CardTransferId::value,
+                CardTransferId::new,
+                "");
     }
 
     void insert(Row r) {
@@ -103,9 +92,9 @@ class JdbcCardTransfers {
                         r.code(),
                         r.transferId(),
                         r.traceNumber(),
-                        utc(r.sentAt()),
-                        utc(r.createdAt()),
-                        utc(r.updatedAt()),
+                        Timestamps.utc(r.sentAt()),
+                        Timestamps.utc(r.createdAt()),
+                        Timestamps.utc(r.updatedAt()),
                         r.card() == null ? null : r.card().value(),
                         r.sourceMasked(),
                         r.vaultToken(),
@@ -116,7 +105,7 @@ class JdbcCardTransfers {
     void update(CardTransferId id, BillPaymentStatus status, String code, String traceNumber, Instant now) {
         jdbc.sql(
                         "UPDATE billing_card_transfers SET status = ?, code = ?, trace_number = ?, updated_at = ? WHERE id = ?")
-                .params(status.name(), code, traceNumber, utc(now), id.value())
+                .params(status.name(), code, traceNumber, Timestamps.utc(now), id.value())
                 .update();
     }
 
@@ -125,35 +114,9 @@ class JdbcCardTransfers {
         return jdbc.sql("SELECT COALESCE(SUM(amount_minor), 0) FROM billing_card_transfers WHERE card_id = ? "
                         + "AND currency = ? AND created_at >= ? "
                         + "AND status IN ('AWAITING_CONFIRMATION', 'PENDING', 'UNKNOWN', 'COMPLETED')")
-                .params(card.value(), currency.code(), utc(from))
+                .params(card.value(), currency.code(), Timestamps.utc(from))
                 .query(Long.class)
                 .single();
-    }
-
-    /** Marks a confirmed transfer as being sent; false when another worker took it. */
-    boolean claimSend(CardTransferId id, Instant now) {
-        return jdbc.sql("UPDATE billing_card_transfers SET sent_at = ?, updated_at = ? WHERE id = ? "
-                                + "AND status = 'PENDING' AND sent_at IS NULL")
-                        .params(utc(now), utc(now), id.value())
-                        .update()
-                == 1;
-    }
-
-    /** Confirmed transfers nobody has sent yet, oldest first. */
-    List<CardTransferId> unsent(int limit) {
-        return jdbc.sql("SELECT id FROM billing_card_transfers WHERE status = 'PENDING' AND sent_at IS NULL "
-                        + "ORDER BY updated_at, id LIMIT ?")
-                .param(limit)
-                .query((rs, n) -> new CardTransferId(rs.getObject(1, UUID.class)))
-                .list();
-    }
-
-    List<CardTransferId> inDoubt(Instant before, int limit) {
-        return jdbc.sql("SELECT id FROM billing_card_transfers WHERE status IN ('PENDING', 'UNKNOWN') "
-                        + "AND sent_at IS NOT NULL AND updated_at < ? ORDER BY updated_at, id LIMIT ?")
-                .params(utc(before), limit)
-                .query((rs, n) -> new CardTransferId(rs.getObject(1, UUID.class)))
-                .list();
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {
@@ -179,9 +142,5 @@ class JdbcCardTransfers {
                 rs.getString("source_masked"),
                 rs.getObject("vault_token", UUID.class),
                 rs.getObject("challenge_id", UUID.class));
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : Timestamps.utc(instant);
     }
 }

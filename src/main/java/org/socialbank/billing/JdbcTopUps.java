@@ -3,9 +3,6 @@ package org.socialbank.billing;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.shared.CurrencyCode;
@@ -15,7 +12,7 @@ import org.springframework.stereotype.Repository;
 
 /** The top-ups table; the row mapping stays beside the SQL. */
 @Repository
-class JdbcTopUps {
+class JdbcTopUps extends ProviderCallTable<TopUpId, JdbcTopUps.Row> {
 
     private static final String COLUMNS = "id, customer_id, phone, operator, amount_minor, currency, channel, status, "
             + "code, transfer_id, trace_number, sent_at, created_at, updated_at, kind";
@@ -35,9 +32,15 @@ class JdbcTopUps {
             Instant sentAt,
             Instant createdAt,
             Instant updatedAt,
-            TopUpKind kind) {
+            TopUpKind kind)
+            implements ProviderCallRow<TopUpId> {
 
         TopUp view() {
+            return view(0, 0);
+        }
+
+        /** The top-up with the points that paid a share of it. */
+        TopUp view(long points, long discountMinor) {
             return new TopUp(
                     id,
                     customer,
@@ -50,7 +53,9 @@ class JdbcTopUps {
                     traceNumber,
                     createdAt,
                     updatedAt,
-                    kind);
+                    kind,
+                    points,
+                    discountMinor);
         }
 
         boolean sameRequest(TopUpRequest r, String operatorUsed, String phoneE164) {
@@ -63,24 +68,16 @@ class JdbcTopUps {
         }
     }
 
-    private final JdbcClient jdbc;
-
     JdbcTopUps(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
-
-    Optional<Row> find(TopUpId id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM billing_topups WHERE id = ?")
-                .param(id.value())
-                .query(JdbcTopUps::row)
-                .optional();
-    }
-
-    Optional<Row> lock(TopUpId id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM billing_topups WHERE id = ? FOR UPDATE")
-                .param(id.value())
-                .query(JdbcTopUps::row)
-                .optional();
+        // a top-up accepted in chat is sent once its money is reserved
+        super(
+                jdbc,
+                "billing_topups",
+                COLUMNS,
+                JdbcTopUps::row,
+                TopUpId::value,
+                TopUpId::new,
+                " AND transfer_id IS NOT NULL");
     }
 
     void insert(Row r) {
@@ -97,9 +94,9 @@ class JdbcTopUps {
                         r.code(),
                         r.transferId(),
                         r.traceNumber(),
-                        utc(r.sentAt()),
-                        utc(r.createdAt()),
-                        utc(r.updatedAt()),
+                        Timestamps.utc(r.sentAt()),
+                        Timestamps.utc(r.createdAt()),
+                        Timestamps.utc(r.updatedAt()),
                         r.kind().wireName())
                 .update();
     }
@@ -107,34 +104,8 @@ class JdbcTopUps {
     void update(TopUpId id, BillPaymentStatus status, String code, UUID transferId, String traceNumber, Instant now) {
         jdbc.sql("UPDATE billing_topups SET status = ?, code = ?, transfer_id = ?, trace_number = ?, updated_at = ? "
                         + "WHERE id = ?")
-                .params(status.name(), code, transferId, traceNumber, utc(now), id.value())
+                .params(status.name(), code, transferId, traceNumber, Timestamps.utc(now), id.value())
                 .update();
-    }
-
-    /** Top-ups accepted in a chat message whose money is reserved and that nobody has sent yet, oldest first. */
-    List<TopUpId> unsent(int limit) {
-        return jdbc.sql("SELECT id FROM billing_topups WHERE status = 'PENDING' AND sent_at IS NULL "
-                        + "AND transfer_id IS NOT NULL ORDER BY updated_at, id LIMIT ?")
-                .param(limit)
-                .query((rs, n) -> new TopUpId(rs.getObject(1, UUID.class)))
-                .list();
-    }
-
-    /** Takes an unsent top-up for sending; false when another worker took it first. */
-    boolean claimSend(TopUpId id, Instant now) {
-        return jdbc.sql("UPDATE billing_topups SET sent_at = ?, updated_at = ? WHERE id = ? AND status = 'PENDING' "
-                                + "AND sent_at IS NULL")
-                        .params(utc(now), utc(now), id.value())
-                        .update()
-                == 1;
-    }
-
-    List<TopUpId> inDoubt(Instant before, int limit) {
-        return jdbc.sql("SELECT id FROM billing_topups WHERE status IN ('PENDING', 'UNKNOWN') AND sent_at IS NOT NULL "
-                        + "AND updated_at < ? ORDER BY updated_at, id LIMIT ?")
-                .params(utc(before), limit)
-                .query((rs, n) -> new TopUpId(rs.getObject(1, UUID.class)))
-                .list();
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {
@@ -154,9 +125,5 @@ class JdbcTopUps {
                 Timestamps.instant(rs, "created_at"),
                 Timestamps.instant(rs, "updated_at"),
                 TopUpKind.fromWire(rs.getString("kind")).orElseThrow());
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : Timestamps.utc(instant);
     }
 }

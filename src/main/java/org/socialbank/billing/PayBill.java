@@ -6,21 +6,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.socialbank.directory.Confirmations;
-import org.socialbank.directory.CustomerStatus;
 import org.socialbank.directory.CustomerView;
 import org.socialbank.directory.Directory;
 import org.socialbank.directory.OperationRef;
 import org.socialbank.ledger.AccountId;
-import org.socialbank.ledger.Ledger;
 import org.socialbank.ledger.Metadata;
-import org.socialbank.ledger.NewTransfer;
-import org.socialbank.ledger.RejectionCode;
-import org.socialbank.ledger.TransferCode;
-import org.socialbank.ledger.TransferId;
-import org.socialbank.ledger.TransferResult;
-import org.socialbank.payments.risk.Attempt;
 import org.socialbank.payments.risk.Decision;
-import org.socialbank.payments.risk.PaymentPolicy;
 import org.socialbank.payments.risk.Reject;
 import org.socialbank.payments.risk.StepUp;
 import org.socialbank.shared.CurrencyCode;
@@ -44,11 +35,10 @@ class PayBill {
     static final String TRANSFER_CODE = "bill";
 
     private final JdbcBillPayments store;
-    private final JdbcSpending spending;
     private final Directory directory;
     private final Confirmations confirmations;
-    private final Ledger ledger;
-    private final PaymentPolicy policy;
+    private final Reservations reservations;
+    private final BillingRisk risk;
     private final BillerAccounts accounts;
     private final SendBills send;
     private final BillingProperties properties;
@@ -58,11 +48,10 @@ class PayBill {
 
     PayBill(
             JdbcBillPayments store,
-            JdbcSpending spending,
             Directory directory,
             Confirmations confirmations,
-            Ledger ledger,
-            PaymentPolicy policy,
+            Reservations reservations,
+            BillingRisk risk,
             BillerAccounts accounts,
             SendBills send,
             BillingProperties properties,
@@ -71,11 +60,10 @@ class PayBill {
             PointsShares shares) {
         this.shares = shares;
         this.store = store;
-        this.spending = spending;
         this.directory = directory;
         this.confirmations = confirmations;
-        this.ledger = ledger;
-        this.policy = policy;
+        this.reservations = reservations;
+        this.risk = risk;
         this.accounts = accounts;
         this.send = send;
         this.properties = properties;
@@ -116,8 +104,7 @@ class PayBill {
                     ? new BillPaymentResult.Done(view(r, null), true)
                     : new BillPaymentResult.Refused(BillPaymentResult.ID_REUSED);
         }
-        Optional<CustomerView> customer =
-                directory.customer(order.customer()).filter(c -> c.customer().status() == CustomerStatus.ACTIVE);
+        Optional<CustomerView> customer = risk.active(order.customer());
         if (customer.isEmpty()) {
             return new BillPaymentResult.Refused(BillPaymentResult.CUSTOMER_NOT_FOUND);
         }
@@ -145,18 +132,8 @@ class PayBill {
             return done(
                     insert(fresh.with(BillPaymentStatus.REJECTED, "no_account_in_currency", null, null, null)), null);
         }
-        Decision decision = policy.assess(
-                new Attempt(
-                        order.customer(),
-                        customer.get().customer().kycLevel(),
-                        order.channel(),
-                        fresh.amountMinor(),
-                        IRR,
-                        false,
-                        false,
-                        Optional.empty(),
-                        now),
-                new BillHistory(spending));
+        Decision decision =
+                risk.assess(order.customer(), customer.get(), order.channel(), fresh.amountMinor(), IRR, now);
         if (decision instanceof Reject reject) {
             return done(insert(fresh.with(BillPaymentStatus.REJECTED, reject.code(), null, null, null)), null);
         }
@@ -205,41 +182,30 @@ class PayBill {
     /** As above, the {@code points} held for it paying their worth from the bank's rewards account (issue 16 s3.7). */
     private JdbcBillPayments.Row reserve(
             JdbcBillPayments.Row row, AccountId from, Instant sentAt, Optional<PointsShares.Held> points) {
-        AccountId to = accounts.open(BillerAccounts.billerKey(row.bill()), row.currency());
         UUID transfer = row.id().derive(TRANSFER_CODE);
-        Metadata metadata = Metadata.of(Map.of(
-                "bill_payment",
-                row.id().toString(),
-                "bill_id",
-                row.bill().billId(),
-                "payment_id",
-                row.bill().paymentId()));
-        long discount = points.map(PointsShares.Held::valueMinor).orElse(0L);
-        TransferResult result = ledger.transfer(new NewTransfer(
-                new TransferId(transfer),
-                from,
-                to,
-                row.amountMinor() - discount,
-                row.currency(),
-                new TransferCode(TRANSFER_CODE),
-                true,
-                properties.pendingTimeout().toSeconds(),
-                metadata));
-        Instant now = now();
-        if (result instanceof TransferResult.Rejected rejected) {
-            points.ifPresent(p -> shares.release(row.id().value(), row.customer()));
-            store.update(row.id(), BillPaymentStatus.REJECTED, ledgerCode(rejected.code()), null, null, null, now);
-            return row.with(BillPaymentStatus.REJECTED, ledgerCode(rejected.code()), null, row.challengeId(), null);
-        }
-        points.ifPresent(p -> shares.record(
+        Reservations.Pending pending = new Reservations.Pending(
                 row.id().value(),
                 row.customer(),
-                p,
+                transfer,
+                from,
+                accounts.open(BillerAccounts.billerKey(row.bill()), row.currency()),
+                row.amountMinor(),
                 row.currency(),
-                to,
                 TRANSFER_CODE,
-                properties.pendingTimeout().toSeconds(),
-                metadata));
+                Metadata.of(Map.of(
+                        "bill_payment",
+                        row.id().toString(),
+                        "bill_id",
+                        row.bill().billId(),
+                        "payment_id",
+                        row.bill().paymentId())));
+        Optional<String> refused = reservations.reserve(pending, points);
+        Instant now = now();
+        if (refused.isPresent()) {
+            store.update(row.id(), BillPaymentStatus.REJECTED, refused.get(), null, null, null, now);
+            return row.with(BillPaymentStatus.REJECTED, refused.get(), null, row.challengeId(), null);
+        }
+        points.ifPresent(p -> reservations.recordPoints(pending, p));
         store.update(row.id(), BillPaymentStatus.PENDING, null, transfer, null, sentAt, now);
         return row.with(BillPaymentStatus.PENDING, null, transfer, row.challengeId(), sentAt);
     }
@@ -249,20 +215,15 @@ class PayBill {
         return "bill " + bill.billId() + " / " + bill.paymentId();
     }
 
-    static String ledgerCode(RejectionCode code) {
-        return code == RejectionCode.EXCEEDS_CREDITS ? "insufficient_funds" : code.code();
-    }
-
     private BillPaymentResult done(JdbcBillPayments.Row row, String confirmationUrl) {
         return new BillPaymentResult.Done(view(row, confirmationUrl), false);
     }
 
     /** The payment as its customer sees it, with the points that paid a share of it. */
     private BillPayment view(JdbcBillPayments.Row row, String confirmationUrl) {
-        BillPayment view = row.view(types(), confirmationUrl);
         return shares.find(row.id().value())
-                .map(p -> view.withPoints(p.points(), p.discountMinor()))
-                .orElse(view);
+                .map(p -> row.view(types(), confirmationUrl, p.points(), p.discountMinor()))
+                .orElseGet(() -> row.view(types(), confirmationUrl));
     }
 
     private JdbcBillPayments.Row insert(JdbcBillPayments.Row row) {

@@ -137,15 +137,12 @@ public class PinVouchers {
     }
 
     private Optional<String> pin(TopUpId id) {
-        try {
-            Optional<String> pin = operator.voucherPin(id);
-            return pin == null ? Optional.empty() : pin.filter(p -> !p.isBlank() && p.length() <= 64);
-        } catch (RuntimeException e) {
-            log.warn(
-                    "The operator failed to give a voucher's PIN: {}",
-                    e.getClass().getName());
-            return Optional.empty();
-        }
+        return Settlements.lookUp(
+                        log,
+                        "The operator failed to give a voucher's PIN: {}",
+                        () -> operator.voucherPin(id),
+                        Optional.<String>empty())
+                .filter(p -> !p.isBlank() && p.length() <= 64);
     }
 
     private void keep(TopUpId id, String pin) {

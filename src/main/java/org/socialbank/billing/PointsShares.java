@@ -162,4 +162,17 @@ class PointsShares {
             discounts.release(paymentId, customer);
         }
     }
+
+    /** As {@link #settle}, the share an Iranian bill or a top-up recorded ({@link #record}); empty when it used none. */
+    Optional<Share> settleRecorded(
+            UUID paymentId,
+            CustomerId customer,
+            ProviderAnswer answer,
+            boolean completed,
+            String refusedCode,
+            String timeoutCode) {
+        Optional<Share> share = find(paymentId);
+        share.ifPresent(s -> settle(paymentId, customer, s, answer, completed, refusedCode, timeoutCode));
+        return share;
+    }
 }

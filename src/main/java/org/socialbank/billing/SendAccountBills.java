@@ -1,13 +1,9 @@
 package org.socialbank.billing;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.socialbank.shared.Microseconds;
 import org.socialbank.shared.ProviderAnswer;
-import org.socialbank.shared.jdbc.DurableTransactions;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -24,36 +20,40 @@ class SendAccountBills {
 
     private static final Logger log = LoggerFactory.getLogger(SendAccountBills.class);
 
-    private final JdbcAccountBills store;
-    private final AccountBiller biller;
+    private final ProviderCalls calls;
+    private final ProviderCalls.Kind<UUID, JdbcAccountBills.Payment> kind;
     private final AccountBills bills;
-    private final Settlements settlements;
-    private final BillingProperties properties;
     private final ApplicationEventPublisher events;
-    private final DurableTransactions writes;
-    private final Clock clock;
     private final PointsShares shares;
 
     SendAccountBills(
             JdbcAccountBills store,
             AccountBiller biller,
             AccountBills bills,
-            Settlements settlements,
+            ProviderCalls calls,
             BillingProperties properties,
             ApplicationEventPublisher events,
-            DurableTransactions writes,
-            Clock clock,
             PointsShares shares) {
         this.shares = shares;
         properties.requireRecheckAfterLongerThan(biller.timeout(), "account biller");
-        this.store = store;
-        this.biller = biller;
+        this.calls = calls;
+        this.kind = new ProviderCalls.Kind<>(
+                "account biller",
+                "account bills",
+                log,
+                store,
+                SendBills.BILLER_REFUSED,
+                SendBills.BILLER_TIMEOUT,
+                p -> Settlements.ask(
+                        "account biller",
+                        () -> biller.pay(new AccountBiller.Order(
+                                p.id(), p.billerId(), p.account(), p.amountMinor(), p.currency()))),
+                biller::status,
+                (p, booked, now) ->
+                        store.update(p.id(), booked.status(), booked.code(), p.transferId(), booked.traceNumber(), now),
+                this::ended);
         this.bills = bills;
-        this.settlements = settlements;
-        this.properties = properties;
         this.events = events;
-        this.writes = writes;
-        this.clock = clock;
     }
 
     /** Pays the reserved payments nobody sent yet, then re-checks those in doubt. */
@@ -61,66 +61,26 @@ class SendAccountBills {
             fixedDelayString = "${socialbank.billing.worker-interval:1s}",
             initialDelayString = "${socialbank.billing.worker-interval:1s}")
     void work() {
-        try {
-            for (UUID id : store.unsent(properties.batchMax())) {
-                if (writes.write(tx -> store.claimSend(id, now()))) {
-                    send(id);
-                }
-            }
-            for (UUID id : store.inDoubt(now().minus(properties.recheckAfter()), properties.batchMax())) {
-                book(id, Settlements.ask("account biller", () -> biller.status(id)));
-            }
-        } catch (RuntimeException e) {
-            log.warn(
-                    "Sending or re-checking account bills failed; will try again: {}",
-                    e.getClass().getName());
-        }
+        calls.work(kind);
     }
 
-    /** Sends a reserved payment with its id as the idempotency key, and books the answer. */
-    void send(UUID id) {
-        JdbcAccountBills.Payment p = store.payment(id).orElseThrow();
-        if (p.status() != BillPaymentStatus.PENDING || p.transferId() == null) {
-            return;
-        }
-        book(
-                id,
-                Settlements.ask(
-                        "account biller",
-                        () -> biller.pay(new AccountBiller.Order(
-                                p.id(), p.billerId(), p.account(), p.amountMinor(), p.currency()))));
-    }
-
-    /** Books the answer about a payment still PENDING or UNKNOWN; anything else was booked already. */
-    void book(UUID id, ProviderAnswer answer) {
-        writes.write(tx -> {
-            store.lock(id)
-                    .filter(p -> p.status() == BillPaymentStatus.PENDING || p.status() == BillPaymentStatus.UNKNOWN)
-                    .ifPresent(p -> {
-                        Settlements.Booked booked = settlements.book(
-                                p.id(), p.transferId(), answer, SendBills.BILLER_REFUSED, SendBills.BILLER_TIMEOUT);
-                        store.update(
-                                p.id(), booked.status(), booked.code(), p.transferId(), booked.traceNumber(), now());
-                        if (booked.status() != BillPaymentStatus.UNKNOWN) {
-                            settlePoints(p, answer, booked.status() == BillPaymentStatus.COMPLETED);
-                            events.publishEvent(new AccountBillEnded(
-                                    p.id(),
-                                    p.customer(),
-                                    p.billerId(),
-                                    bills.names(p.billerId()),
-                                    p.account(),
-                                    p.amountMinor(),
-                                    p.currency().code(),
-                                    booked.status() == BillPaymentStatus.COMPLETED,
-                                    booked.traceNumber(),
-                                    booked.code(),
-                                    p.channel(),
-                                    p.points(),
-                                    p.discountMinor()));
-                        }
-                    });
-            return null;
-        });
+    /** The payment ended: the points' share goes with it, and {@link AccountBillEnded} tells the customer. */
+    private void ended(JdbcAccountBills.Payment p, Settlements.Booked booked, ProviderAnswer answer) {
+        settlePoints(p, answer, booked.status() == BillPaymentStatus.COMPLETED);
+        events.publishEvent(new AccountBillEnded(
+                p.id(),
+                p.customer(),
+                p.billerId(),
+                bills.names(p.billerId()),
+                p.account(),
+                p.amountMinor(),
+                p.currency().code(),
+                booked.status() == BillPaymentStatus.COMPLETED,
+                booked.traceNumber(),
+                booked.code(),
+                p.channel(),
+                p.points(),
+                p.discountMinor()));
     }
 
     /** Issue 16 s3.7: the points' share goes with the customer's: posted and spent, or voided and released. */
@@ -136,9 +96,5 @@ class SendAccountBills {
                 completed,
                 SendBills.BILLER_REFUSED,
                 SendBills.BILLER_TIMEOUT);
-    }
-
-    private Instant now() {
-        return Microseconds.now(clock);
     }
 }

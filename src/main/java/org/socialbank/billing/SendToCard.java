@@ -5,25 +5,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialbank.cards.Card;
 import org.socialbank.directory.Confirmations;
-import org.socialbank.directory.CustomerStatus;
 import org.socialbank.directory.CustomerView;
-import org.socialbank.directory.Directory;
 import org.socialbank.directory.OperationRef;
 import org.socialbank.ledger.AccountId;
-import org.socialbank.ledger.Ledger;
 import org.socialbank.ledger.Metadata;
-import org.socialbank.ledger.NewTransfer;
-import org.socialbank.ledger.TransferCode;
-import org.socialbank.ledger.TransferId;
-import org.socialbank.ledger.TransferResult;
 import org.socialbank.payments.PaymentsProperties;
-import org.socialbank.payments.risk.Attempt;
-import org.socialbank.payments.risk.PaymentPolicy;
 import org.socialbank.payments.risk.Reject;
 import org.socialbank.shared.Microseconds;
 import org.socialbank.shared.ProviderAnswer;
@@ -52,11 +44,10 @@ class SendToCard {
     private static final Logger log = LoggerFactory.getLogger(SendToCard.class);
 
     private final JdbcCardTransfers store;
-    private final JdbcSpending spending;
-    private final Directory directory;
-    private final Ledger ledger;
-    private final Settlements settlements;
-    private final PaymentPolicy policy;
+    private final ProviderCalls calls;
+    private final ProviderCalls.Kind<CardTransferId, JdbcCardTransfers.Row> kind;
+    private final Reservations reservations;
+    private final BillingRisk risk;
     private final BillerAccounts accounts;
     private final CardSwitch cardSwitch;
     private final CardBins bins;
@@ -71,12 +62,10 @@ class SendToCard {
 
     SendToCard(
             JdbcCardTransfers store,
-            JdbcSpending spending,
-            Directory directory,
-            Ledger ledger,
-            PaymentPolicy policy,
+            Reservations reservations,
+            BillingRisk risk,
             BillerAccounts accounts,
-            Settlements settlements,
+            ProviderCalls calls,
             CardSwitch cardSwitch,
             BillingProperties properties,
             PaymentsProperties payments,
@@ -88,11 +77,21 @@ class SendToCard {
             ApplicationEventPublisher events) {
         this.events = events;
         this.store = store;
-        this.spending = spending;
-        this.directory = directory;
-        this.ledger = ledger;
-        this.settlements = settlements;
-        this.policy = policy;
+        this.reservations = reservations;
+        this.calls = calls;
+        this.kind = new ProviderCalls.Kind<>(
+                "card switch",
+                "card transfers",
+                log,
+                store,
+                SWITCH_REFUSED,
+                SWITCH_TIMEOUT,
+                this::sendToSwitch,
+                cardSwitch::status,
+                (r, booked, now) -> store.update(r.id(), booked.status(), booked.code(), booked.traceNumber(), now),
+                (r, booked, answer) -> publishEnded(
+                        r, booked.status() == BillPaymentStatus.COMPLETED, booked.code(), booked.traceNumber()));
+        this.risk = risk;
         this.accounts = accounts;
         this.cardSwitch = cardSwitch;
         this.bins = new CardBins(properties.cardBins());
@@ -135,8 +134,7 @@ class SendToCard {
         if (dailyLimit == null) {
             return new CardTransferResult.Refused(CardTransferResult.CURRENCY_NOT_SUPPORTED);
         }
-        Optional<CustomerView> customer =
-                directory.customer(request.customer()).filter(c -> c.customer().status() == CustomerStatus.ACTIVE);
+        Optional<CustomerView> customer = risk.active(request.customer());
         if (customer.isEmpty()) {
             return new CardTransferResult.Refused(BillPaymentResult.CUSTOMER_NOT_FOUND);
         }
@@ -144,12 +142,26 @@ class SendToCard {
         Optional<Card> source = ownCards.source(request.customer(), request.currency(), request.sourceCard());
         String refusal = refusal(request, customer.get(), source, dailyLimit, now);
         String shownHolder = holder == null ? null : shown(holder);
-        JdbcCardTransfers.Row row = new JdbcCardTransfers.Row(
+        String bank = bins.bank(request.destination()).orElse(null);
+        UUID vaultToken = vault.keep(request.destination());
+        Optional<Confirmations.Started> started = refusal != null
+                ? Optional.empty()
+                : confirmations.start(new Confirmations.Request(
+                        request.customer(),
+                        new OperationRef(CONFIRMATION_OWNER, request.id().toString()),
+                        request.amountMinor(),
+                        request.currency(),
+                        payeeLabel(request.destination().masked(), shownHolder),
+                        0));
+        if (refusal == null && started.isEmpty()) {
+            refusal = "confirmation_unavailable";
+        }
+        store.insert(new JdbcCardTransfers.Row(
                 request.id(),
                 request.customer(),
                 request.destination().masked(),
                 hash,
-                bins.bank(request.destination()).orElse(null),
+                bank,
                 shownHolder,
                 request.amountMinor(),
                 request.currency(),
@@ -163,71 +175,14 @@ class SendToCard {
                 now,
                 source.map(Card::id).orElse(null),
                 source.map(Card::maskedNumber).orElse(null),
-                vault.keep(request.destination()),
-                null);
-        if (refusal != null) {
-            store.insert(row);
-            return new CardTransferResult.Done(
-                    store.find(request.id()).orElseThrow().view(), false);
-        }
-        Optional<Confirmations.Started> started = confirmations.start(new Confirmations.Request(
-                request.customer(),
-                new OperationRef(CONFIRMATION_OWNER, request.id().toString()),
-                request.amountMinor(),
-                request.currency(),
-                payeeLabel(row.destinationMasked(), shownHolder),
-                0));
-        if (started.isEmpty()) {
-            store.insert(new JdbcCardTransfers.Row(
-                    row.id(),
-                    row.customer(),
-                    row.destinationMasked(),
-                    row.destinationHash(),
-                    row.bank(),
-                    row.holderMasked(),
-                    row.amountMinor(),
-                    row.currency(),
-                    row.channel(),
-                    BillPaymentStatus.REJECTED,
-                    "confirmation_unavailable",
-                    row.transferId(),
-                    null,
-                    null,
-                    now,
-                    now,
-                    row.card(),
-                    row.sourceMasked(),
-                    row.vaultToken(),
-                    null));
-            return new CardTransferResult.Done(
-                    store.find(request.id()).orElseThrow().view(), false);
-        }
-        store.insert(new JdbcCardTransfers.Row(
-                row.id(),
-                row.customer(),
-                row.destinationMasked(),
-                row.destinationHash(),
-                row.bank(),
-                row.holderMasked(),
-                row.amountMinor(),
-                row.currency(),
-                row.channel(),
-                row.status(),
-                null,
-                row.transferId(),
-                null,
-                null,
-                now,
-                now,
-                row.card(),
-                row.sourceMasked(),
-                row.vaultToken(),
-                started.get().challengeId()));
+                vaultToken,
+                started.map(Confirmations.Started::challengeId).orElse(null)));
         return new CardTransferResult.Done(
                 store.find(request.id())
                         .orElseThrow()
                         .view()
-                        .withConfirmationUrl(started.get().url()),
+                        .withConfirmationUrl(
+                                started.map(Confirmations.Started::url).orElse(null)),
                 false);
     }
 
@@ -254,39 +209,31 @@ class SendToCard {
         if (store.sentMinor(source.get().id(), request.currency(), dayStart) + request.amountMinor() > dailyLimit) {
             return CardTransferResult.EXCEEDS_DAILY_LIMIT;
         }
-        var decision = policy.assess(
-                new Attempt(
-                        request.customer(),
-                        customer.customer().kycLevel(),
-                        request.channel(),
-                        request.amountMinor(),
-                        request.currency(),
-                        false,
-                        false,
-                        Optional.empty(),
-                        now),
-                new BillHistory(spending));
+        // a step-up is no refusal: every card-to-card is held for one
+        var decision = risk.assess(
+                request.customer(), customer, request.channel(), request.amountMinor(), request.currency(), now);
         return decision instanceof Reject reject ? reject.code() : null;
     }
 
     /** Reserves a confirmed transfer's money from its own card's account; the worker then sends it. */
     void reserve(JdbcCardTransfers.Row row, AccountId from) {
         store.update(row.id(), BillPaymentStatus.PENDING, null, null, now());
-        AccountId to = accounts.open(SWITCH_ACCOUNT, row.currency());
-        TransferResult result = ledger.transfer(new NewTransfer(
-                new TransferId(row.transferId()),
-                from,
-                to,
-                row.amountMinor(),
-                row.currency(),
-                new TransferCode(TRANSFER_CODE),
-                true,
-                properties.pendingTimeout().toSeconds(),
-                Metadata.of(Map.of("card_transfer", row.id().toString(), "destination", row.destinationMasked()))));
-        if (result instanceof TransferResult.Rejected rejected) {
-            String code = PayBill.ledgerCode(rejected.code());
-            store.update(row.id(), BillPaymentStatus.REJECTED, code, null, now());
-            publishEnded(row, false, code, null);
+        Optional<String> refused = reservations.reserve(
+                new Reservations.Pending(
+                        row.id().value(),
+                        row.customer(),
+                        row.transferId(),
+                        from,
+                        accounts.open(SWITCH_ACCOUNT, row.currency()),
+                        row.amountMinor(),
+                        row.currency(),
+                        TRANSFER_CODE,
+                        Metadata.of(
+                                Map.of("card_transfer", row.id().toString(), "destination", row.destinationMasked()))),
+                Optional.empty());
+        if (refused.isPresent()) {
+            store.update(row.id(), BillPaymentStatus.REJECTED, refused.get(), null, now());
+            publishEnded(row, false, refused.get(), null);
         }
     }
 
@@ -295,56 +242,19 @@ class SendToCard {
             fixedDelayString = "${socialbank.billing.worker-interval:1s}",
             initialDelayString = "${socialbank.billing.worker-interval:1s}")
     void work() {
-        try {
-            for (CardTransferId id : store.unsent(properties.batchMax())) {
-                if (writes.write(tx -> store.claimSend(id, now()))) {
-                    sendToSwitch(id);
-                }
-            }
-            for (CardTransferId id : store.inDoubt(now().minus(properties.recheckAfter()), properties.batchMax())) {
-                book(id, Settlements.ask("card switch", () -> cardSwitch.status(id)));
-            }
-        } catch (RuntimeException e) {
-            log.warn(
-                    "Sending or re-checking card transfers failed; will try again: {}",
-                    e.getClass().getName());
-        }
+        calls.work(kind);
     }
 
-    private void sendToSwitch(CardTransferId id) {
-        JdbcCardTransfers.Row row = store.find(id).orElseThrow();
+    /** Opens the card from the vault for the one switch call; a card the vault no longer holds was never sent. */
+    private ProviderAnswer sendToSwitch(JdbcCardTransfers.Row row) {
         Optional<CardNumber> card = row.vaultToken() == null ? Optional.empty() : vault.open(row.vaultToken());
         if (card.isEmpty()) {
-            book(id, new ProviderAnswer.Failed(ProviderAnswer.NOT_RECEIVED));
-            return;
+            return new ProviderAnswer.Failed(ProviderAnswer.NOT_RECEIVED);
         }
-        book(
-                id,
-                Settlements.ask(
-                        "card switch",
-                        () -> cardSwitch.transfer(
-                                new CardTransferOrder(row.id(), card.get(), row.amountMinor(), row.currency()))));
-    }
-
-    void book(CardTransferId id, ProviderAnswer answer) {
-        writes.write(tx -> {
-            store.lock(id)
-                    .filter(r -> r.status() == BillPaymentStatus.PENDING || r.status() == BillPaymentStatus.UNKNOWN)
-                    .ifPresent(r -> {
-                        Settlements.Booked booked =
-                                settlements.book(r.id(), r.transferId(), answer, SWITCH_REFUSED, SWITCH_TIMEOUT);
-                        store.update(r.id(), booked.status(), booked.code(), booked.traceNumber(), now());
-                        if (booked.status() == BillPaymentStatus.COMPLETED
-                                || booked.status() == BillPaymentStatus.FAILED) {
-                            publishEnded(
-                                    r,
-                                    booked.status() == BillPaymentStatus.COMPLETED,
-                                    booked.code(),
-                                    booked.traceNumber());
-                        }
-                    });
-            return null;
-        });
+        return Settlements.ask(
+                "card switch",
+                () -> cardSwitch.transfer(
+                        new CardTransferOrder(row.id(), card.get(), row.amountMinor(), row.currency())));
     }
 
     void publishEnded(JdbcCardTransfers.Row r, boolean completed, String code, String traceNumber) {
@@ -361,16 +271,9 @@ class SendToCard {
                 r.channel()));
     }
 
+    /** Asks the switch for a holder's name; a throw or no answer is none. */
     static <T> Optional<T> ask(Supplier<Optional<T>> call) {
-        try {
-            Optional<T> answer = call.get();
-            return answer == null ? Optional.empty() : answer;
-        } catch (RuntimeException e) {
-            log.warn(
-                    "The card switch failed to answer a holder lookup: {}",
-                    e.getClass().getName());
-            return Optional.empty();
-        }
+        return Settlements.lookUp(log, "The card switch failed to answer a holder lookup: {}", call, Optional.empty());
     }
 
     private Instant now() {

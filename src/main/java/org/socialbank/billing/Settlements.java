@@ -70,12 +70,30 @@ class Settlements {
      * reserved until it is known. Only the exception's type is logged: its message might quote a card.
      */
     static ProviderAnswer ask(String provider, Supplier<ProviderAnswer> call) {
+        return lookUp(
+                log,
+                "The " + provider + " failed to answer: {}",
+                call,
+                new ProviderAnswer.Unknown("no_answer"),
+                new ProviderAnswer.Unknown("error"));
+    }
+
+    /**
+     * Asks a provider a question that moves no money (a holder's name, what is due, a PIN): a throw
+     * or no answer is {@code none}. Only the exception's type is logged, with {@code failure} (a
+     * message with one {@code {}}): its message might quote a card.
+     */
+    static <T> T lookUp(Logger log, String failure, Supplier<T> call, T none) {
+        return lookUp(log, failure, call, none, none);
+    }
+
+    private static <T> T lookUp(Logger log, String failure, Supplier<T> call, T none, T failed) {
         try {
-            ProviderAnswer answer = call.get();
-            return answer == null ? new ProviderAnswer.Unknown("no_answer") : answer;
+            T answer = call.get();
+            return answer == null ? none : answer;
         } catch (RuntimeException e) {
-            log.warn("The {} failed to answer: {}", provider, e.getClass().getName());
-            return new ProviderAnswer.Unknown("error");
+            log.warn(failure, e.getClass().getName());
+            return failed;
         }
     }
 }

@@ -54,23 +54,4 @@ public record TopUp(
                 0,
                 0);
     }
-
-    /** This top-up with the points that paid a share of it. */
-    TopUp withPoints(long points, long discountMinor) {
-        return new TopUp(
-                id,
-                customerId,
-                phoneE164,
-                operator,
-                amountMinor,
-                currency,
-                status,
-                code,
-                traceNumber,
-                createdAt,
-                updatedAt,
-                kind,
-                points,
-                discountMinor);
-    }
 }

@@ -8,21 +8,10 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.socialbank.directory.CustomerStatus;
 import org.socialbank.directory.CustomerView;
 import org.socialbank.directory.Directory;
 import org.socialbank.ledger.AccountId;
-import org.socialbank.ledger.Ledger;
 import org.socialbank.ledger.Metadata;
-import org.socialbank.ledger.NewTransfer;
-import org.socialbank.ledger.TransferCode;
-import org.socialbank.ledger.TransferId;
-import org.socialbank.ledger.TransferResult;
-import org.socialbank.payments.risk.Attempt;
-import org.socialbank.payments.risk.Decision;
-import org.socialbank.payments.risk.PaymentPolicy;
-import org.socialbank.payments.risk.Reject;
-import org.socialbank.payments.risk.StepUp;
 import org.socialbank.shared.Microseconds;
 import org.socialbank.shared.ProviderAnswer;
 import org.socialbank.shared.jdbc.DurableTransactions;
@@ -41,17 +30,16 @@ import org.springframework.stereotype.Component;
 class TopUpPhone {
 
     static final String TRANSFER_CODE = "topup";
-    static final String CONFIRMATION_REQUIRED = "confirmation_required";
     static final String OPERATOR_REFUSED = "operator_refused";
     static final String OPERATOR_TIMEOUT = "operator_timeout";
     private static final Logger log = LoggerFactory.getLogger(TopUpPhone.class);
 
     private final JdbcTopUps store;
-    private final JdbcSpending spending;
+    private final ProviderCalls calls;
+    private final ProviderCalls.Kind<TopUpId, JdbcTopUps.Row> kind;
     private final Directory directory;
-    private final Ledger ledger;
-    private final Settlements settlements;
-    private final PaymentPolicy policy;
+    private final Reservations reservations;
+    private final BillingRisk risk;
     private final BillerAccounts accounts;
     private final MobileOperator operator;
     private final Operators operators;
@@ -63,12 +51,11 @@ class TopUpPhone {
 
     TopUpPhone(
             JdbcTopUps store,
-            JdbcSpending spending,
             Directory directory,
-            Ledger ledger,
-            PaymentPolicy policy,
+            Reservations reservations,
+            BillingRisk risk,
             BillerAccounts accounts,
-            Settlements settlements,
+            ProviderCalls calls,
             MobileOperator operator,
             BillingProperties properties,
             DurableTransactions writes,
@@ -78,11 +65,22 @@ class TopUpPhone {
         this.shares = shares;
         this.events = events;
         this.store = store;
-        this.spending = spending;
         this.directory = directory;
-        this.ledger = ledger;
-        this.settlements = settlements;
-        this.policy = policy;
+        this.reservations = reservations;
+        this.calls = calls;
+        this.kind = new ProviderCalls.Kind<>(
+                "operator",
+                "top-ups",
+                log,
+                store,
+                OPERATOR_REFUSED,
+                OPERATOR_TIMEOUT,
+                this::sendToOperator,
+                operator::status,
+                (r, booked, now) ->
+                        store.update(r.id(), booked.status(), booked.code(), r.transferId(), booked.traceNumber(), now),
+                this::ended);
+        this.risk = risk;
         this.accounts = accounts;
         this.operator = operator;
         this.operators = properties.operatorTable();
@@ -122,29 +120,18 @@ class TopUpPhone {
                 && result instanceof TopUpResult.Done done
                 && !done.replayed()
                 && done.topUp().status() == BillPaymentStatus.PENDING) {
-            send(request.id());
+            calls.send(kind, request.id());
             return new TopUpResult.Done(view(store.find(request.id()).orElseThrow()), false);
         }
         return result;
     }
 
-    /** Asks the operator about a reserved top-up and books the answer. */
-    private void send(TopUpId id) {
-        JdbcTopUps.Row row = store.find(id).orElseThrow();
-        if (row.status() != BillPaymentStatus.PENDING || row.transferId() == null) {
-            return;
-        }
-        book(
-                id,
-                Settlements.ask(
-                        "operator",
-                        () -> operator.topUp(new TopUpOrder(
-                                row.id(),
-                                row.phone(),
-                                row.operator(),
-                                row.amountMinor(),
-                                row.currency(),
-                                row.kind()))));
+    /** Asks the operator to top up a reserved top-up's number. */
+    private ProviderAnswer sendToOperator(JdbcTopUps.Row row) {
+        return Settlements.ask(
+                "operator",
+                () -> operator.topUp(new TopUpOrder(
+                        row.id(), row.phone(), row.operator(), row.amountMinor(), row.currency(), row.kind())));
     }
 
     private TopUpResult begin(TopUpRequest request, Operators.Resolved resolved, boolean sendNow, boolean usePoints) {
@@ -154,8 +141,7 @@ class TopUpPhone {
                     ? new TopUpResult.Done(view(existing.get()), true)
                     : new TopUpResult.Refused(BillPaymentResult.ID_REUSED, List.of());
         }
-        Optional<CustomerView> customer =
-                directory.customer(request.customer()).filter(c -> c.customer().status() == CustomerStatus.ACTIVE);
+        Optional<CustomerView> customer = risk.active(request.customer());
         if (customer.isEmpty()) {
             return new TopUpResult.Refused(BillPaymentResult.CUSTOMER_NOT_FOUND, List.of());
         }
@@ -164,21 +150,13 @@ class TopUpPhone {
                 directory.primaryAccount(request.customer(), request.currency().code());
         String refusal = from.isEmpty() ? "no_account_in_currency" : null;
         if (refusal == null) {
-            Decision decision = policy.assess(
-                    new Attempt(
-                            request.customer(),
-                            customer.get().customer().kycLevel(),
-                            request.channel(),
-                            request.amountMinor(),
-                            request.currency(),
-                            false,
-                            false,
-                            Optional.empty(),
-                            now),
-                    new BillHistory(spending));
-            refusal = decision instanceof Reject reject
-                    ? reject.code()
-                    : decision instanceof StepUp ? CONFIRMATION_REQUIRED : null;
+            refusal = BillingRisk.refusal(risk.assess(
+                    request.customer(),
+                    customer.get(),
+                    request.channel(),
+                    request.amountMinor(),
+                    request.currency(),
+                    now));
         }
         UUID transfer = request.id().derive(TRANSFER_CODE);
         JdbcTopUps.Row row = new JdbcTopUps.Row(
@@ -211,34 +189,23 @@ class TopUpPhone {
 
     /** The pending transfer to the operator's settlement account; a ledger refusal rejects the top-up. */
     private void reserve(JdbcTopUps.Row row, AccountId from, Optional<PointsShares.Held> points) {
-        AccountId to = accounts.open("op-" + row.operator(), row.currency());
-        Metadata metadata = Metadata.of(Map.of("topup", row.id().toString(), "operator", row.operator()));
-        long discount = points.map(PointsShares.Held::valueMinor).orElse(0L);
-        TransferResult result = ledger.transfer(new NewTransfer(
-                new TransferId(row.transferId()),
+        Reservations.Pending pending = new Reservations.Pending(
+                row.id().value(),
+                row.customer(),
+                row.transferId(),
                 from,
-                to,
-                row.amountMinor() - discount,
+                accounts.open("op-" + row.operator(), row.currency()),
+                row.amountMinor(),
                 row.currency(),
-                new TransferCode(TRANSFER_CODE),
-                true,
-                properties.pendingTimeout().toSeconds(),
-                metadata));
-        if (result instanceof TransferResult.Rejected rejected) {
-            points.ifPresent(p -> shares.release(row.id().value(), row.customer()));
-            store.update(row.id(), BillPaymentStatus.REJECTED, PayBill.ledgerCode(rejected.code()), null, null, now());
+                TRANSFER_CODE,
+                Metadata.of(Map.of("topup", row.id().toString(), "operator", row.operator())));
+        Optional<String> refused = reservations.reserve(pending, points);
+        if (refused.isPresent()) {
+            store.update(row.id(), BillPaymentStatus.REJECTED, refused.get(), null, null, now());
             return;
         }
         // issue 16 s3.7: the bank's rewards account pays what the points are worth
-        points.ifPresent(p -> shares.record(
-                row.id().value(),
-                row.customer(),
-                p,
-                row.currency(),
-                to,
-                TRANSFER_CODE,
-                properties.pendingTimeout().toSeconds(),
-                metadata));
+        points.ifPresent(p -> reservations.recordPoints(pending, p));
     }
 
     /** Sends the top-ups accepted in chat, then re-checks those in doubt once {@code recheck-after} has passed. */
@@ -246,67 +213,34 @@ class TopUpPhone {
             fixedDelayString = "${socialbank.billing.worker-interval:1s}",
             initialDelayString = "${socialbank.billing.worker-interval:1s}")
     void recheck() {
-        try {
-            for (TopUpId id : store.unsent(properties.batchMax())) {
-                if (writes.write(tx -> store.claimSend(id, now()))) {
-                    send(id);
-                }
-            }
-            for (TopUpId id : store.inDoubt(now().minus(properties.recheckAfter()), properties.batchMax())) {
-                book(id, Settlements.ask("operator", () -> operator.status(id)));
-            }
-        } catch (RuntimeException e) {
-            log.warn("Re-checking top-ups failed; will try again", e);
-        }
+        calls.work(kind);
     }
 
-    void book(TopUpId id, ProviderAnswer answer) {
-        writes.write(tx -> {
-            store.lock(id)
-                    .filter(r -> r.status() == BillPaymentStatus.PENDING || r.status() == BillPaymentStatus.UNKNOWN)
-                    .ifPresent(r -> {
-                        Settlements.Booked booked =
-                                settlements.book(r.id(), r.transferId(), answer, OPERATOR_REFUSED, OPERATOR_TIMEOUT);
-                        store.update(
-                                r.id(), booked.status(), booked.code(), r.transferId(), booked.traceNumber(), now());
-                        if (booked.status() == BillPaymentStatus.COMPLETED
-                                || booked.status() == BillPaymentStatus.FAILED) {
-                            boolean completed = booked.status() == BillPaymentStatus.COMPLETED;
-                            Optional<PointsShares.Share> points = shares.find(r.id().value());
-                            points.ifPresent(p -> shares.settle(
-                                    r.id().value(),
-                                    r.customer(),
-                                    p,
-                                    answer,
-                                    completed,
-                                    OPERATOR_REFUSED,
-                                    OPERATOR_TIMEOUT)); // issue 16 s3.7
-                            events.publishEvent(new TopUpEnded(
-                                    r.id(),
-                                    r.customer(),
-                                    r.phone(),
-                                    r.operator(),
-                                    r.amountMinor(),
-                                    r.currency().code(),
-                                    completed,
-                                    booked.code(),
-                                    booked.traceNumber(),
-                                    r.channel(),
-                                    points.map(PointsShares.Share::points).orElse(0L),
-                                    points.map(PointsShares.Share::discountMinor)
-                                            .orElse(0L)));
-                        }
-                    });
-            return null;
-        });
+    /** The top-up ended: the points' share goes with it (issue 16 s3.7), and {@link TopUpEnded} tells it. */
+    private void ended(JdbcTopUps.Row r, Settlements.Booked booked, ProviderAnswer answer) {
+        boolean completed = booked.status() == BillPaymentStatus.COMPLETED;
+        Optional<PointsShares.Share> points = shares.settleRecorded(
+                r.id().value(), r.customer(), answer, completed, OPERATOR_REFUSED, OPERATOR_TIMEOUT);
+        events.publishEvent(new TopUpEnded(
+                r.id(),
+                r.customer(),
+                r.phone(),
+                r.operator(),
+                r.amountMinor(),
+                r.currency().code(),
+                completed,
+                booked.code(),
+                booked.traceNumber(),
+                r.channel(),
+                points.map(PointsShares.Share::points).orElse(0L),
+                points.map(PointsShares.Share::discountMinor).orElse(0L)));
     }
 
     /** The top-up as its customer sees it, with the points that paid a share of it. */
     private TopUp view(JdbcTopUps.Row row) {
-        TopUp view = row.view();
         return shares.find(row.id().value())
-                .map(p -> view.withPoints(p.points(), p.discountMinor()))
-                .orElse(view);
+                .map(p -> row.view(p.points(), p.discountMinor()))
+                .orElseGet(row::view);
     }
 
     private Instant now() {

@@ -3,12 +3,8 @@ package org.socialbank.billing.sandbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayDeque;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.socialbank.billing.AccountBiller;
@@ -33,15 +29,8 @@ public class SandboxAccountBiller implements AccountBiller {
 
     private final Clock clock;
     private final BillerRegistry registry;
-    private final Map<UUID, ProviderAnswer> received = new LinkedHashMap<>(16, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<UUID, ProviderAnswer> eldest) {
-            return size() > REMEMBERED_MAX;
-        }
-    };
-    private final Map<UUID, Integer> calls = new HashMap<>();
+    private final SandboxCalls calls = new SandboxCalls();
     private final Set<String> forgotten = new HashSet<>();
-    private final ArrayDeque<SandboxBiller.Trouble> troubles = new ArrayDeque<>();
 
     public SandboxAccountBiller(Clock clock, BillerRegistry registry) {
         this.clock = clock;
@@ -65,36 +54,23 @@ public class SandboxAccountBiller implements AccountBiller {
     }
 
     @Override
-    public synchronized ProviderAnswer pay(Order order) {
-        calls.merge(order.id(), 1, Integer::sum);
-        if (received.containsKey(order.id())) {
-            return received.get(order.id());
-        }
-        SandboxBiller.Trouble trouble = troubles.poll();
-        if (trouble == SandboxBiller.Trouble.LOSE) {
-            return new ProviderAnswer.Unknown("timeout");
-        }
-        ProviderAnswer answer =
-                trouble == SandboxBiller.Trouble.FAIL || !(inquire(order.billerId(), order.account()) instanceof Due)
-                        ? new ProviderAnswer.Failed(REFUSED)
-                        : new ProviderAnswer.Succeeded(trace(order.id()));
-        received.put(order.id(), answer);
-        return trouble == SandboxBiller.Trouble.TIMEOUT ? new ProviderAnswer.Unknown("timeout") : answer;
+    public ProviderAnswer pay(Order order) {
+        return calls.call(
+                order.id(),
+                REFUSED,
+                () -> inquire(order.billerId(), order.account()) instanceof Due
+                        ? new ProviderAnswer.Succeeded(trace(order.id()))
+                        : new ProviderAnswer.Failed(REFUSED));
     }
 
     @Override
-    public synchronized ProviderAnswer status(UUID paymentId) {
-        ProviderAnswer answer = received.get(paymentId);
-        return answer == null ? new ProviderAnswer.Failed(ProviderAnswer.NOT_RECEIVED) : answer;
+    public ProviderAnswer status(UUID paymentId) {
+        return calls.status(paymentId);
     }
 
     /** Makes the next pay call (after any already queued) go wrong this way. */
-    public synchronized int troubleNext(SandboxBiller.Trouble trouble) {
-        if (troubles.size() >= TROUBLES_MAX) {
-            throw new IllegalStateException(TROUBLES_MAX + " troubles are queued already");
-        }
-        troubles.add(trouble);
-        return troubles.size();
+    public int troubleNext(SandboxBiller.Trouble trouble) {
+        return calls.troubleNext(trouble);
     }
 
     /** The biller no longer knows this account: inquiries answer {@link #UNKNOWN_ACCOUNT}. */
@@ -103,8 +79,8 @@ public class SandboxAccountBiller implements AccountBiller {
     }
 
     /** How many times this payment was sent. */
-    public synchronized int calls(UUID paymentId) {
-        return calls.getOrDefault(paymentId, 0);
+    public int calls(UUID paymentId) {
+        return calls.calls(paymentId);
     }
 
     private static String key(String billerId, String account) {

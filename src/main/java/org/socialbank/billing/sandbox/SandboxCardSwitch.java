@@ -1,10 +1,7 @@
 package org.socialbank.billing.sandbox;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.socialbank.billing.CardNumber;
@@ -26,13 +23,7 @@ public class SandboxCardSwitch implements CardSwitch {
     private static final List<String> HOLDERS =
             List.of("A. Rezaei", "M. Karimi", "S. Hosseini", "Z. Mohammadi", "R. Ahmadi");
 
-    private final Map<UUID, ProviderAnswer> received = new LinkedHashMap<>(16, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<UUID, ProviderAnswer> eldest) {
-            return size() > REMEMBERED_MAX;
-        }
-    };
-    private final ArrayDeque<SandboxBiller.Trouble> troubles = new ArrayDeque<>();
+    private final SandboxCalls calls = new SandboxCalls();
 
     @Override
     public Duration timeout() {
@@ -47,34 +38,22 @@ public class SandboxCardSwitch implements CardSwitch {
     }
 
     @Override
-    public synchronized ProviderAnswer transfer(CardTransferOrder order) {
+    public ProviderAnswer transfer(CardTransferOrder order) {
         UUID id = order.id().value();
-        if (received.containsKey(id)) {
-            return received.get(id);
-        }
-        SandboxBiller.Trouble trouble = troubles.poll();
-        if (trouble == SandboxBiller.Trouble.LOSE) {
-            return new ProviderAnswer.Unknown("timeout");
-        }
-        ProviderAnswer answer = trouble == SandboxBiller.Trouble.FAIL
-                ? new ProviderAnswer.Failed(TRANSFER_REFUSED)
-                : new ProviderAnswer.Succeeded(
-                        "C" + Long.toUnsignedString(id.getMostSignificantBits() % 1_000_000_000_000L));
-        received.put(id, answer);
-        return trouble == SandboxBiller.Trouble.TIMEOUT ? new ProviderAnswer.Unknown("timeout") : answer;
+        return calls.call(
+                id,
+                TRANSFER_REFUSED,
+                () -> new ProviderAnswer.Succeeded(
+                        "C" + Long.toUnsignedString(id.getMostSignificantBits() % 1_000_000_000_000L)));
     }
 
     @Override
-    public synchronized ProviderAnswer status(CardTransferId id) {
-        ProviderAnswer answer = received.get(id.value());
-        return answer == null ? new ProviderAnswer.Failed(ProviderAnswer.NOT_RECEIVED) : answer;
+    public ProviderAnswer status(CardTransferId id) {
+        return calls.status(id.value());
     }
 
-    public synchronized int troubleNext(SandboxBiller.Trouble trouble) {
-        if (troubles.size() >= TROUBLES_MAX) {
-            throw new IllegalStateException(TROUBLES_MAX + " troubles are queued already");
-        }
-        troubles.add(trouble);
-        return troubles.size();
+    /** Makes the next transfer (after any already queued) go wrong this way. */
+    public int troubleNext(SandboxBiller.Trouble trouble) {
+        return calls.troubleNext(trouble);
     }
 }

@@ -15,9 +15,7 @@ import org.socialbank.billing.IranianBill;
 import org.socialbank.directory.CustomerId;
 import org.socialbank.shared.web.BadRequest;
 import org.socialbank.shared.web.Created;
-import org.socialbank.shared.web.Problems;
 import org.socialbank.shared.web.RequiredFields;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -123,20 +121,17 @@ class BillsController {
         }
         IranianBill bill = ((BillReading.Read) reading).bill();
         if (body.currency() != null && !"IRR".equals(body.currency())) {
-            return Problems.response(Problems.of(
-                    HttpStatus.UNPROCESSABLE_CONTENT, "currency_mismatch", "An Iranian bill is paid in IRR."));
+            return Answers.unprocessable("currency_mismatch", "An Iranian bill is paid in IRR.");
         }
         if (body.amountMinor() != null && body.amountMinor() != bill.amountRial()) {
-            return Problems.response(Problems.of(
-                    HttpStatus.UNPROCESSABLE_CONTENT,
-                    "amount_mismatch",
-                    "The bill's amount is " + bill.amountRial() + " IRR, as its payment id says."));
+            return Answers.unprocessable(
+                    "amount_mismatch", "The bill's amount is " + bill.amountRial() + " IRR, as its payment id says.");
         }
         BillPaymentOrder order = BadRequest.whenRefused(() -> new BillPaymentOrder(
                 new BillPaymentId(body.id()),
                 new CustomerId(body.customerId()),
                 bill,
-                body.channel() == null ? "api" : body.channel()));
+                Answers.channel(body.channel())));
         BillPaymentResult result = bills.pay(order);
         if (result instanceof BillPaymentResult.Refused refused) {
             return refusal(refused.code());
@@ -156,10 +151,11 @@ class BillsController {
             content = @Content(mediaType = "application/problem+json"))
     @GetMapping("/payments/{id}")
     ResponseEntity<?> get(@PathVariable UUID id) {
-        return bills.payment(new BillPaymentId(id))
-                .<ResponseEntity<?>>map(p -> ResponseEntity.ok(BillJson.Payment.of(p)))
-                .orElseGet(() -> Problems.response(Problems.of(
-                        HttpStatus.NOT_FOUND, "bill_payment_not_found", "There is no bill payment " + id + ".")));
+        return Answers.found(
+                bills.payment(new BillPaymentId(id)),
+                BillJson.Payment::of,
+                "bill_payment_not_found",
+                "There is no bill payment " + id + ".");
     }
 
     private static ResponseEntity<?> unreadable(String code) {
@@ -169,26 +165,16 @@ class BillsController {
                 "The payment id is not 6 to 13 digits with valid check digits for " + "this bill.";
             default -> "The barcode is not 26 digits.";
         };
-        return Problems.response(Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, code, detail));
+        return Answers.unprocessable(code, detail);
     }
 
     private static ResponseEntity<?> refusal(String code) {
         return switch (code) {
-            case BillPaymentResult.ID_REUSED ->
-                Problems.response(Problems.of(
-                        HttpStatus.CONFLICT,
-                        code,
-                        "This id was already used for a different bill payment; nothing was changed."));
+            case BillPaymentResult.ID_REUSED -> Answers.idReused(code, "bill payment");
             case BillPaymentResult.BILL_ALREADY_PAID ->
-                Problems.response(Problems.of(
-                        HttpStatus.UNPROCESSABLE_CONTENT,
-                        code,
-                        "This bill id and payment id pair is paid, or being paid, by another payment."));
-            default ->
-                Problems.response(Problems.of(
-                        HttpStatus.UNPROCESSABLE_CONTENT,
-                        code,
-                        "The customer is not an active customer of this bank."));
+                Answers.unprocessable(
+                        code, "This bill id and payment id pair is paid, or being paid, by another payment.");
+            default -> Answers.unprocessable(code, "The customer is not an active customer of this bank.");
         };
     }
 }

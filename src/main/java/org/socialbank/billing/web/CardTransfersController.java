@@ -18,9 +18,7 @@ import org.socialbank.directory.CustomerId;
 import org.socialbank.shared.CurrencyCode;
 import org.socialbank.shared.web.BadRequest;
 import org.socialbank.shared.web.Created;
-import org.socialbank.shared.web.Problems;
 import org.socialbank.shared.web.RequiredFields;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -126,20 +124,18 @@ class CardTransfersController {
                 "currency");
         Optional<CardNumber> card = CardNumber.read(body.destinationCard());
         if (card.isEmpty()) {
-            return Problems.response(Problems.of(
-                    HttpStatus.UNPROCESSABLE_CONTENT,
+            return Answers.unprocessable(
                     CardNumber.INVALID_CARD_NUMBER,
-                    "The destination card is not 16 to 19 digits with a valid check digit."));
+                    "The destination card is not 16 to 19 digits with a valid check digit.");
         }
-        CurrencyCode currency = CurrencyCode.find(body.currency())
-                .orElseThrow(() -> new BadRequest("unknown currency: " + body.currency()));
+        CurrencyCode currency = Answers.currency(body.currency());
         CardTransferRequest request = BadRequest.whenRefused(() -> new CardTransferRequest(
                 new CardTransferId(body.id()),
                 new CustomerId(body.customerId()),
                 card.get(),
                 body.amountMinor(),
                 currency,
-                body.channel() == null ? "api" : body.channel(),
+                Answers.channel(body.channel()),
                 Optional.ofNullable(body.sourceCardId()).map(org.socialbank.cards.CardId::new)));
         CardTransferResult result = transfers.send(request);
         if (result instanceof CardTransferResult.Refused refused) {
@@ -152,23 +148,21 @@ class CardTransfersController {
     @Operation(summary = "A card transfer as it is now")
     @GetMapping("/{id}")
     ResponseEntity<?> get(@PathVariable UUID id) {
-        return transfers
-                .transfer(new CardTransferId(id))
-                .<ResponseEntity<?>>map(t -> ResponseEntity.ok(Json.of(t)))
-                .orElseGet(() -> Problems.response(Problems.of(
-                        HttpStatus.NOT_FOUND, "card_transfer_not_found", "There is no card transfer " + id + ".")));
+        return Answers.found(
+                transfers.transfer(new CardTransferId(id)),
+                Json::of,
+                "card_transfer_not_found",
+                "There is no card transfer " + id + ".");
     }
 
     private static ResponseEntity<?> refusal(String code) {
         if (BillPaymentResult.ID_REUSED.equals(code)) {
-            return Problems.response(Problems.of(
-                    HttpStatus.CONFLICT,
-                    code,
-                    "This id was already used for a different card transfer; nothing was changed."));
+            return Answers.idReused(code, "card transfer");
         }
-        String detail = CardTransferResult.CURRENCY_NOT_SUPPORTED.equals(code)
-                ? "Card-to-card takes no transfer in this currency."
-                : "The customer is not an active customer of this bank.";
-        return Problems.response(Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, code, detail));
+        return Answers.unprocessable(
+                code,
+                CardTransferResult.CURRENCY_NOT_SUPPORTED.equals(code)
+                        ? "Card-to-card takes no transfer in this currency."
+                        : "The customer is not an active customer of this bank.");
     }
 }

@@ -116,11 +116,9 @@ class TopUpsController {
         Optional<TopUpKind> kind =
                 body.kind() == null ? Optional.of(TopUpKind.DIRECT) : TopUpKind.fromWire(body.kind());
         if (kind.isEmpty()) {
-            return Problems.response(
-                    Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "invalid_kind", "kind is direct, bonus or voucher."));
+            return Answers.unprocessable("invalid_kind", "kind is direct, bonus or voucher.");
         }
-        CurrencyCode currency = CurrencyCode.find(body.currency())
-                .orElseThrow(() -> new BadRequest("unknown currency: " + body.currency()));
+        CurrencyCode currency = Answers.currency(body.currency());
         TopUpRequest request = BadRequest.whenRefused(() -> new TopUpRequest(
                 new TopUpId(body.id()),
                 new CustomerId(body.customerId()),
@@ -128,7 +126,7 @@ class TopUpsController {
                 body.amountMinor(),
                 currency,
                 Optional.ofNullable(body.operator()),
-                body.channel() == null ? "api" : body.channel(),
+                Answers.channel(body.channel()),
                 kind.get()));
         TopUpResult result = topUps.topUp(request);
         if (result instanceof TopUpResult.Refused refused) {
@@ -141,18 +139,13 @@ class TopUpsController {
     @Operation(summary = "A top-up as it is now")
     @GetMapping("/{id}")
     ResponseEntity<?> get(@PathVariable UUID id) {
-        return topUps.topUp(new TopUpId(id))
-                .<ResponseEntity<?>>map(t -> ResponseEntity.ok(Json.of(t)))
-                .orElseGet(() -> Problems.response(
-                        Problems.of(HttpStatus.NOT_FOUND, "topup_not_found", "There is no top-up " + id + ".")));
+        return Answers.found(
+                topUps.topUp(new TopUpId(id)), Json::of, "topup_not_found", "There is no top-up " + id + ".");
     }
 
     private static ResponseEntity<?> refusal(TopUpResult.Refused refused) {
         if (BillPaymentResult.ID_REUSED.equals(refused.code())) {
-            return Problems.response(Problems.of(
-                    HttpStatus.CONFLICT,
-                    refused.code(),
-                    "This id was already used for a different top-up; nothing was changed."));
+            return Answers.idReused(refused.code(), "top-up");
         }
         String detail = switch (refused.code()) {
             case Operators.INVALID_PHONE -> "The phone is not a valid mobile number.";

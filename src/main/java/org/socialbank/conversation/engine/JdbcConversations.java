@@ -29,7 +29,10 @@ public class JdbcConversations {
 
     public record Conversation(String state, long version) {}
 
-    /** An outbox row as the relay reads it. */
+    /**
+     * An outbox row as the relay reads it; {@code laterPending} when its chat had a later pending row
+     * at the read (the relay then sends that one next itself), always false for the janitor's reads.
+     */
     public record Pending(
             UUID id,
             IdentityId identityId,
@@ -37,7 +40,8 @@ public class JdbcConversations {
             String recipient,
             String payload,
             int attempts,
-            Instant createdAt) {}
+            Instant createdAt,
+            boolean laterPending) {}
 
     // --- inbox --------------------------------------------------------------------------
 
@@ -246,6 +250,19 @@ public class JdbcConversations {
                 .list();
     }
 
+    /**
+     * The chat's earliest pending row when it is due now and not under a live lease (the relay's
+     * next send of a chat whose previous row it just finished), through the chat index.
+     */
+    public Optional<UUID> nextDue(Network channel, String recipient, Instant now) {
+        return jdbc.sql("SELECT o.id FROM outbox_messages o WHERE o.id = (SELECT e.id FROM outbox_messages e "
+                        + "WHERE e.channel = ? AND e.recipient = ? AND e.status = 'PENDING' ORDER BY e.id LIMIT 1) "
+                        + "AND o.next_attempt_at <= ? AND (o.claimed_until IS NULL OR o.claimed_until < ?)")
+                .params(channel.wireName(), recipient, Timestamps.utc(now), Timestamps.utc(now))
+                .query((rs, n) -> rs.getObject("id", UUID.class))
+                .optional();
+    }
+
     /** Channels with pending rows, at most 20: to tell which have no sender. */
     public List<String> pendingChannels() {
         return jdbc.sql("SELECT DISTINCT channel FROM outbox_messages WHERE status = 'PENDING' LIMIT 20")
@@ -266,17 +283,18 @@ public class JdbcConversations {
                 == 1;
     }
 
-    /** The row, while it is pending under this lease. */
+    /** The row, while it is pending under this lease, and whether its chat has a later pending row. */
     public Optional<Pending> pending(UUID id, Instant lease) {
-        return jdbc.sql(
-                        "SELECT id, identity_id, channel, recipient, payload, attempts, created_at FROM outbox_messages "
-                                + "WHERE id = ? AND status = 'PENDING' AND claimed_until = ?")
+        return jdbc.sql("SELECT o.id, o.identity_id, o.channel, o.recipient, o.payload, o.attempts, o.created_at, "
+                        + "EXISTS (SELECT 1 FROM outbox_messages e WHERE e.channel = o.channel AND e.recipient = o.recipient "
+                        + "AND e.status = 'PENDING' AND e.id > o.id) AS later_pending FROM outbox_messages o "
+                        + "WHERE o.id = ? AND o.status = 'PENDING' AND o.claimed_until = ?")
                 .params(id, Timestamps.utc(lease))
-                .query((rs, n) -> pending(rs))
+                .query((rs, n) -> pending(rs, rs.getBoolean("later_pending")))
                 .optional();
     }
 
-    private static Pending pending(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static Pending pending(java.sql.ResultSet rs, boolean laterPending) throws java.sql.SQLException {
         return new Pending(
                 rs.getObject("id", UUID.class),
                 new IdentityId(rs.getObject("identity_id", UUID.class)),
@@ -284,7 +302,8 @@ public class JdbcConversations {
                 rs.getString("recipient"),
                 rs.getString("payload"),
                 rs.getInt("attempts"),
-                Timestamps.instant(rs, "created_at"));
+                Timestamps.instant(rs, "created_at"),
+                laterPending);
     }
 
     // Every outcome below is written only under the lease that sent it: a send slower than the
@@ -374,7 +393,7 @@ public class JdbcConversations {
                         "SELECT id, identity_id, channel, recipient, payload, attempts, created_at FROM outbox_messages "
                                 + "WHERE status = 'UNKNOWN' AND next_attempt_at < ? ORDER BY next_attempt_at, id LIMIT ?")
                 .params(Timestamps.utc(before), limit)
-                .query((rs, n) -> pending(rs))
+                .query((rs, n) -> pending(rs, false))
                 .list();
     }
 

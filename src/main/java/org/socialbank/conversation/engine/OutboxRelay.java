@@ -1,5 +1,7 @@
 package org.socialbank.conversation.engine;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +38,8 @@ import org.springframework.stereotype.Component;
  * lease and a token (only the earliest pending row of a chat is ever due, so one chat's rows go
  * one at a time) and hands each to a bounded pool of workers, at most {@code relay-in-flight-max}
  * at once and {@code relay-channel-in-flight-max} per channel; a chat or a bot that must wait
- * holds one worker and never the others. Each worker sends through the channel's
+ * holds one worker and never the others. A worker whose chat has more rows queued sends them next
+ * itself, in order, up to {@link #CHAT_TURN_MAX} (issue 22). Each worker sends through the channel's
  * {@link ChannelSender} outside any transaction and records, under its lease only, the outcome:
  * SUCCEEDED, a jittered retry, FAILED after {@code send-attempts-max} tries or a final "no",
  * UNKNOWN after a send whose fate is not known (never resent blindly), or, for a rate limit's
@@ -51,6 +54,8 @@ public class OutboxRelay implements SmartLifecycle {
     private static final Duration NOT_NOW_MIN = Duration.ofMillis(100);
     /** The shortest pause between two looks for due rows of the dispatcher. */
     private static final Duration PASS_PAUSE_MIN = Duration.ofMillis(20);
+    /** Most rows of one chat a worker sends in a row before it gives its place back. */
+    static final int CHAT_TURN_MAX = 16;
 
     private final JdbcConversations store;
     private final PayloadSeal seal;
@@ -63,9 +68,15 @@ public class OutboxRelay implements SmartLifecycle {
     private final ThreadPoolExecutor workers;
     private final RelaySignal signal;
     private volatile boolean running;
+    /** Set by {@link #stop()}: a worker sends no further row of its chat. */
+    private volatile boolean stopping;
+
     private Thread dispatcher;
     /** Tells the modules that track a message (issue 17's campaigns) what the platform answered. */
     private final org.springframework.context.ApplicationEventPublisher events;
+
+    private final MeterRegistry meters;
+    private final Map<Network, Timer> delays = new ConcurrentHashMap<>();
 
     OutboxRelay(
             JdbcConversations store,
@@ -74,8 +85,10 @@ public class OutboxRelay implements SmartLifecycle {
             List<ChannelSender> senders,
             ConversationProperties properties,
             Clock clock,
-            org.springframework.context.ApplicationEventPublisher events) {
+            org.springframework.context.ApplicationEventPublisher events,
+            MeterRegistry meters) {
         this.events = events;
+        this.meters = meters;
         this.store = store;
         this.seal = seal;
         this.signal = signal;
@@ -109,20 +122,20 @@ public class OutboxRelay implements SmartLifecycle {
         int started = 0;
         int sent = 0;
         while (started < properties.relayBatchMax()) {
-            List<Future<Boolean>> round = dispatch(properties.relayBatchMax() - started);
+            List<Future<Integer>> round = dispatch(properties.relayBatchMax() - started);
             if (round.isEmpty()) {
                 break;
             }
             started += round.size();
-            for (Future<Boolean> send : round) {
-                sent += join(send) ? 1 : 0;
+            for (Future<Integer> send : round) {
+                sent += join(send);
             }
         }
         return sent;
     }
 
-    /** Claims due rows for free workers and starts their sends; each future says whether it sent. */
-    private List<Future<Boolean>> dispatch(int max) {
+    /** Claims due rows for free workers and starts their sends; each future says how many rows it sent. */
+    private List<Future<Integer>> dispatch(int max) {
         List<Network> open = inFlight.entrySet().stream()
                 .filter(e -> e.getValue().get() < properties.relayChannelInFlightMax())
                 .map(Map.Entry::getKey)
@@ -131,7 +144,7 @@ public class OutboxRelay implements SmartLifecycle {
         if (open.isEmpty() || free <= 0) {
             return List.of();
         }
-        List<Future<Boolean>> started = new ArrayList<>();
+        List<Future<Integer>> started = new ArrayList<>();
         for (JdbcConversations.Due due : store.due(open, clock.instant(), free)) {
             AtomicInteger channel = inFlight.get(due.channel());
             if (channel.get() >= properties.relayChannelInFlightMax() || !slots.tryAcquire()) {
@@ -150,26 +163,72 @@ public class OutboxRelay implements SmartLifecycle {
         return started;
     }
 
-    private Future<Boolean> submit(UUID id, Instant lease, AtomicInteger channel) {
+    private Future<Integer> submit(UUID id, Instant lease, AtomicInteger channel) {
         try {
             return workers.submit(() -> {
                 try {
-                    return store.pending(id, lease).map(row -> send(row, lease)).orElse(false);
-                } catch (RuntimeException e) {
-                    log.warn("outbox {}: {}; the row is taken again when its lease ends", id, e.toString());
-                    return false;
+                    return sendInTurn(id, lease);
                 } finally {
                     channel.decrementAndGet();
                     slots.release();
                     signal.wake();
                 }
             });
-        } catch (RejectedExecutionException stopping) {
+        } catch (RejectedExecutionException shuttingDown) {
             // shutting down: the lease runs out and a relay takes the row again
             channel.decrementAndGet();
             slots.release();
-            return CompletableFuture.completedFuture(false);
+            return CompletableFuture.completedFuture(0);
         }
+    }
+
+    /**
+     * Sends the claimed row and then, while each send succeeds, its chat's next due row under a
+     * lease of its own, at most {@link #CHAT_TURN_MAX} rows: a chat's rows go one at a time, and
+     * handing each next one back to the dispatcher cost a pass of it per row, so a reply queued
+     * behind a batch of its chat's alerts waited hundreds of milliseconds (issue 22). Answers how
+     * many rows were sent.
+     */
+    private int sendInTurn(UUID first, Instant firstLease) {
+        UUID id = first;
+        Instant lease = firstLease;
+        int sent = 0;
+        while (true) {
+            try {
+                Optional<JdbcConversations.Pending> row = store.pending(id, lease);
+                if (row.isEmpty() || !send(row.get(), lease)) {
+                    return sent;
+                }
+                sent++;
+                if (!row.get().laterPending() || sent >= CHAT_TURN_MAX || stopping) {
+                    return sent;
+                }
+                Optional<Leased> next = claimNext(row.get());
+                if (next.isEmpty()) {
+                    return sent;
+                }
+                id = next.get().id();
+                lease = next.get().until();
+            } catch (RuntimeException e) {
+                log.warn("outbox {}: {}; the row is taken again when its lease ends", id, e.toString());
+                return sent;
+            }
+        }
+    }
+
+    /** A row claimed by this relay, and the end of its lease (its token). */
+    private record Leased(UUID id, Instant until) {}
+
+    /** The chat's next row, claimed, when it is due now (the one just sent is no longer pending). */
+    private Optional<Leased> claimNext(JdbcConversations.Pending sent) {
+        Instant now = clock.instant();
+        Optional<UUID> next = store.nextDue(sent.channel(), sent.recipient(), now);
+        if (next.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant claimed = clock.instant();
+        Instant until = claimed.plus(properties.relayLease());
+        return store.claim(next.get(), claimed, until) ? Optional.of(new Leased(next.get(), until)) : Optional.empty();
     }
 
     private boolean send(JdbcConversations.Pending row, Instant lease) {
@@ -251,7 +310,23 @@ public class OutboxRelay implements SmartLifecycle {
         if (finished) {
             report(row.id(), "SUCCEEDED".equals(status) ? "accepted" : "failed", error, now);
         }
+        if (finished && "SUCCEEDED".equals(status)) {
+            delay(row.channel()).record(Duration.between(row.createdAt(), now));
+        }
         return finished;
+    }
+
+    /**
+     * {@code socialbank.outbox.delay}: from a reply's write (in its transaction) to the platform's
+     * acceptance, retries and rate-limit waits included; what a customer waits once the bank decided.
+     */
+    private Timer delay(Network channel) {
+        return delays.computeIfAbsent(
+                channel,
+                c -> Timer.builder("socialbank.outbox.delay")
+                        .description("From an outbox row's write to the platform accepting it")
+                        .tag("channel", c.wireName())
+                        .register(meters));
     }
 
     /** A listener's fault never undoes a send that happened: it is logged, and the report is lost. */
@@ -292,14 +367,14 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    private static boolean join(Future<Boolean> send) {
+    private static int join(Future<Integer> send) {
         try {
             return send.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return 0;
         } catch (ExecutionException e) {
-            return false; // logged by the worker
+            return 0; // logged by the worker
         }
     }
 
@@ -308,6 +383,7 @@ public class OutboxRelay implements SmartLifecycle {
     private void dispatchForever() {
         long lastReport = System.nanoTime() - properties.relayInterval().toNanos();
         while (running) {
+            long look = System.nanoTime();
             try {
                 if (System.nanoTime() - lastReport >= properties.relayInterval().toNanos()) {
                     lastReport = System.nanoTime();
@@ -317,14 +393,19 @@ public class OutboxRelay implements SmartLifecycle {
             } catch (RuntimeException e) {
                 log.warn("outbox relay: {}; trying again in {}", e.toString(), properties.relayInterval());
             }
+            // Looks at most every PASS_PAUSE_MIN, so many sends ending at once make one look, not one
+            // each; the pause is before the wait, so a reply that wakes an idle relay is looked for at once.
+            pause(PASS_PAUSE_MIN.toNanos() - (System.nanoTime() - look));
             awaitWake(properties.relayInterval());
-            pause(PASS_PAUSE_MIN); // many sends ending at once make one look, not one each
         }
     }
 
-    private void pause(Duration pause) {
+    private void pause(long nanos) {
+        if (nanos <= 0) {
+            return;
+        }
         try {
-            Thread.sleep(pause.toMillis());
+            TimeUnit.NANOSECONDS.sleep(nanos);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;
@@ -346,6 +427,7 @@ public class OutboxRelay implements SmartLifecycle {
             return;
         }
         running = true;
+        stopping = false;
         dispatcher = new Thread(this::dispatchForever, "outbox-relay");
         dispatcher.setDaemon(true);
         dispatcher.start();
@@ -355,6 +437,7 @@ public class OutboxRelay implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
+        stopping = true;
         signal.wake();
         Thread thread = dispatcher;
         try {

@@ -1,6 +1,8 @@
 package org.socialbank.conversation.language;
 
 import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.socialbank.shared.Language;
@@ -95,15 +97,25 @@ public record CardCommand(Kind kind, Language language, Optional<BigDecimal> amo
                     + "|(?:کارتم را|کارت من را|کارتم رو) (?:از مسدودی خارج|باز) کن|رفع (?:مسدودی|انسداد) کارت(?: من)?"
                     + "|解锁(?:我的)?(?:银行)?卡|解冻(?:我的)?(?:银行)?卡");
 
+    /** The kinds read by a pattern, in the order they are tried: "unlock" before "lock", "auto-repay" before "repay". */
+    private static final List<Map.Entry<Pattern, Kind>> KINDS = List.of(
+            Map.entry(UNLOCK, Kind.UNLOCK),
+            Map.entry(AUTO_REPAY_OFF, Kind.AUTO_REPAY_OFF),
+            Map.entry(AUTO_REPAY_MINIMUM, Kind.AUTO_REPAY_MINIMUM),
+            Map.entry(AUTO_REPAY_FULL, Kind.AUTO_REPAY_FULL),
+            Map.entry(REPAY_FULL, Kind.REPAY_FULL),
+            Map.entry(REPAY_MINIMUM, Kind.REPAY_MINIMUM),
+            Map.entry(LIMIT, Kind.LIMIT),
+            Map.entry(LOCK, Kind.LOCK),
+            Map.entry(BILL, Kind.BILL),
+            Map.entry(MY_CARDS, Kind.MY_CARDS));
+
     /** The command the whole text is, or empty. */
     public static Optional<CardCommand> read(String text) {
         if (text == null || text.length() > TEXT_LENGTH_MAX) {
             return Optional.empty();
         }
-        String t = Text.key(Text.normalize(text))
-                .replaceAll("[.!?؟。！？\\s]+$", "")
-                .strip()
-                .replaceAll("\\s+", " ");
+        String t = words(text);
         java.util.regex.Matcher amount = REPAY_AMOUNT.matcher(t);
         if (amount.matches()) {
             return Optional.of(new CardCommand(
@@ -111,48 +123,46 @@ public record CardCommand(Kind kind, Language language, Optional<BigDecimal> amo
                     languageOf(t),
                     Optional.of(new BigDecimal(amount.group(1).replace(',', '.')))));
         }
-        Kind kind = UNLOCK.matcher(t).matches()
-                ? Kind.UNLOCK
-                : AUTO_REPAY_OFF.matcher(t).matches()
-                        ? Kind.AUTO_REPAY_OFF
-                        : AUTO_REPAY_MINIMUM.matcher(t).matches()
-                                ? Kind.AUTO_REPAY_MINIMUM
-                                : AUTO_REPAY_FULL.matcher(t).matches()
-                                        ? Kind.AUTO_REPAY_FULL
-                                        : REPAY_FULL.matcher(t).matches()
-                                                ? Kind.REPAY_FULL
-                                                : REPAY_MINIMUM.matcher(t).matches()
-                                                        ? Kind.REPAY_MINIMUM
-                                                        : LIMIT.matcher(t).matches()
-                                                                ? Kind.LIMIT
-                                                                : LOCK.matcher(t)
-                                                                                .matches()
-                                                                        ? Kind.LOCK
-                                                                        : BILL.matcher(t)
-                                                                                        .matches()
-                                                                                ? Kind.BILL
-                                                                                : MY_CARDS.matcher(t)
-                                                                                                .matches()
-                                                                                        ? Kind.MY_CARDS
-                                                                                        : null;
-        return kind == null ? Optional.empty() : Optional.of(new CardCommand(kind, languageOf(t)));
+        return firstMatch(t, KINDS).map(kind -> new CardCommand(kind, languageOf(t)));
+    }
+
+    /** The text as the commands read it: normalized, keyed, no trailing punctuation, single spaces. */
+    static String words(String text) {
+        return Text.key(Text.normalize(text))
+                .replaceAll("[.!?؟。！？\\s]+$", "")
+                .strip()
+                .replaceAll("\\s+", " ");
+    }
+
+    /** The kind of the first pattern, in their order, that the whole text matches. */
+    static <K> Optional<K> firstMatch(String t, List<Map.Entry<Pattern, K>> kinds) {
+        return kinds.stream()
+                .filter(k -> k.getKey().matcher(t).matches())
+                .map(Map.Entry::getValue)
+                .findFirst();
+    }
+
+    /** The language the text's script says (Chinese, Russian, Persian); empty for Latin letters. */
+    static Optional<Language> scriptLanguage(String t) {
+        if (t.codePoints().anyMatch(Character::isIdeographic)) {
+            return Optional.of(Language.ZH);
+        }
+        if (t.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.CYRILLIC)) {
+            return Optional.of(Language.RU);
+        }
+        if (t.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC)) {
+            return Optional.of(Language.FA);
+        }
+        return Optional.empty();
     }
 
     private static Language languageOf(String t) {
-        if (t.codePoints().anyMatch(Character::isIdeographic)) {
-            return Language.ZH;
-        }
-        if (t.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.CYRILLIC)) {
-            return Language.RU;
-        }
-        if (t.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC)) {
-            return Language.FA;
-        }
-        return t.matches(
-                                ".*\\b(?:mes|ma|mon|cartes?|releve|facture|bloquer|verrouiller|bloque|verrouille|bloquez|"
-                                        + "verrouillez|affiche|voir|rembourser|payer|le|tout|plafond|remboursement|desactiver|activer|arreter|debloquer|deverrouiller|debloque|deverrouille|debloquez|deverrouillez)\\b.*")
-                        && !t.contains("credit card")
-                ? Language.FR
-                : Language.EN;
+        return scriptLanguage(t)
+                .orElseGet(() -> t.matches(
+                                        ".*\\b(?:mes|ma|mon|cartes?|releve|facture|bloquer|verrouiller|bloque|verrouille|bloquez|"
+                                                + "verrouillez|affiche|voir|rembourser|payer|le|tout|plafond|remboursement|desactiver|activer|arreter|debloquer|deverrouiller|debloque|deverrouille|debloquez|deverrouillez)\\b.*")
+                                && !t.contains("credit card")
+                        ? Language.FR
+                        : Language.EN);
     }
 }

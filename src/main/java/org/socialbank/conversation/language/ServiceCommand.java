@@ -1,5 +1,7 @@
 package org.socialbank.conversation.language;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -106,16 +108,23 @@ public record ServiceCommand(Kind kind, Language language, long number, Optional
                     + "|(?:دریافت|گرفتن|سفارش) (?:بن|کارت هدیه) " + REWARD
                     + "|兑换(?:优惠券|礼券)? ?" + REWARD + "|(?:领取|换)(?:优惠券|礼券) ?" + REWARD);
 
+    /** The kinds read by a pattern alone, in the order they are tried. */
+    private static final List<Map.Entry<Pattern, Kind>> KINDS = List.of(
+            Map.entry(MY_POINTS, Kind.MY_POINTS),
+            Map.entry(MY_LOAN, Kind.MY_LOAN),
+            Map.entry(APPLY_CARD, Kind.APPLY_CARD),
+            Map.entry(APPLY_LOAN, Kind.APPLY_LOAN),
+            Map.entry(MY_APPLICATIONS, Kind.MY_APPLICATIONS),
+            Map.entry(MY_APPOINTMENTS, Kind.MY_APPOINTMENTS),
+            Map.entry(VOUCHERS, Kind.VOUCHERS));
+
     /** The command the whole text is, or empty. */
     public static Optional<ServiceCommand> read(String text) {
         if (text == null || text.isBlank() || text.length() > TEXT_LENGTH_MAX) {
             return Optional.empty();
         }
         // the isolates our Persian messages put around a reward's code, should a reader copy them back
-        String t = Text.key(Text.normalize(text.replaceAll("[\u2066-\u2069]", "")))
-                .replaceAll("[.!?؟。！？\\s]+$", "")
-                .strip()
-                .replaceAll("\\s+", " ");
+        String t = CardCommand.words(text.replaceAll("[\u2066-\u2069]", ""));
         Matcher redeem = REDEEM.matcher(t);
         if (redeem.matches()) {
             return Optional.of(new ServiceCommand(
@@ -130,20 +139,9 @@ public record ServiceCommand(Kind kind, Language language, long number, Optional
                     0,
                     Optional.ofNullable(code).map(c -> c.toUpperCase(java.util.Locale.ROOT))));
         }
-        Kind kind = MY_POINTS.matcher(t).matches()
-                ? Kind.MY_POINTS
-                : MY_LOAN.matcher(t).matches()
-                        ? Kind.MY_LOAN
-                        : APPLY_CARD.matcher(t).matches()
-                                ? Kind.APPLY_CARD
-                                : APPLY_LOAN.matcher(t).matches()
-                                        ? Kind.APPLY_LOAN
-                                        : MY_APPLICATIONS.matcher(t).matches()
-                                                ? Kind.MY_APPLICATIONS
-                                                : MY_APPOINTMENTS.matcher(t).matches()
-                                                        ? Kind.MY_APPOINTMENTS
-                                                        : VOUCHERS.matcher(t).matches() ? Kind.VOUCHERS : null;
-        return kind != null ? Optional.of(new ServiceCommand(kind, languageOf(t), 0, Optional.empty())) : voucher(t);
+        return CardCommand.firstMatch(t, KINDS)
+                .map(kind -> new ServiceCommand(kind, languageOf(t), 0, Optional.empty()))
+                .or(() -> voucher(t));
     }
 
     /** "Redeem coffee": read last, so that "get a loan" stays an application and "redeem 500 points" points. */
@@ -173,19 +171,12 @@ public record ServiceCommand(Kind kind, Language language, long number, Optional
     }
 
     private static Language languageOf(String t) {
-        if (t.codePoints().anyMatch(Character::isIdeographic)) {
-            return Language.ZH;
-        }
-        if (t.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.CYRILLIC)) {
-            return Language.RU;
-        }
-        if (t.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC)) {
-            return Language.FA;
-        }
-        return t.matches(".*\\b(?:mes|ma|mon|voir|solde|utiliser|echanger|convertir|depenser|je|demander|obtenir|ouvrir"
-                        + "|demande|pret|suivi|ou|annuler|rendez-vous|rdv|une|carte|le|de|prets|echeancier|bons|bon|cheques|recompenses"
-                        + "|commander|les)\\b.*")
-                ? Language.FR
-                : Language.EN;
+        return CardCommand.scriptLanguage(t)
+                .orElseGet(() -> t.matches(
+                                ".*\\b(?:mes|ma|mon|voir|solde|utiliser|echanger|convertir|depenser|je|demander|obtenir|ouvrir"
+                                        + "|demande|pret|suivi|ou|annuler|rendez-vous|rdv|une|carte|le|de|prets|echeancier|bons|bon|cheques|recompenses"
+                                        + "|commander|les)\\b.*")
+                        ? Language.FR
+                        : Language.EN);
     }
 }

@@ -45,22 +45,32 @@ class TwoNodesIntegrationTests {
     static void startTwoNodes() {
         String url = PostgresDatabases.create();
         for (int node = 0; node < 2; node++) {
+            // as command-line arguments: SpringApplicationBuilder.properties(...) would only be defaults,
+            // which application.yml's embedded H2 store overrides, and both nodes would run on ./data
             NODES.add(new SpringApplicationBuilder(SocialbankApplication.class)
-                    .properties(Map.ofEntries(
-                            Map.entry("server.port", "0"),
-                            Map.entry("spring.datasource.url", url),
-                            Map.entry("spring.datasource.username", PostgresDatabases.user()),
-                            Map.entry("spring.datasource.password", ""),
-                            Map.entry("spring.datasource.hikari.maximum-pool-size", "8"),
-                            Map.entry("socialbank.api.tokens", Api.TOKEN),
-                            Map.entry("socialbank.demo.enabled", "false"),
-                            Map.entry("socialbank.conversation.relay-interval", "100ms"),
-                            Map.entry("socialbank.channels.telegram.bots.main.token", TOKEN),
-                            Map.entry("socialbank.channels.telegram.bots.main.api-base-url", API.baseUrl()),
-                            Map.entry("socialbank.channels.telegram.bots.main.secret-token", SECRET)))
-                    .run());
+                    .run(Map.ofEntries(
+                                    Map.entry("server.port", "0"),
+                                    Map.entry("spring.datasource.url", url),
+                                    Map.entry("spring.datasource.username", PostgresDatabases.user()),
+                                    Map.entry("spring.datasource.password", ""),
+                                    Map.entry("spring.datasource.hikari.maximum-pool-size", "8"),
+                                    Map.entry("socialbank.api.tokens", Api.TOKEN),
+                                    Map.entry("socialbank.demo.enabled", "false"),
+                                    Map.entry("socialbank.conversation.relay-interval", "100ms"),
+                                    Map.entry("socialbank.channels.telegram.bots.main.token", TOKEN),
+                                    Map.entry("socialbank.channels.telegram.bots.main.api-base-url", API.baseUrl()),
+                                    Map.entry("socialbank.channels.telegram.bots.main.secret-token", SECRET))
+                            .entrySet()
+                            .stream()
+                            .map(setting -> "--" + setting.getKey() + "=" + setting.getValue())
+                            .toArray(String[]::new)));
         }
         jdbc = NODES.get(0).getBean(JdbcClient.class);
+        for (ConfigurableApplicationContext node : NODES) {
+            assertThat(node.getEnvironment().getProperty("spring.datasource.url"))
+                    .as("each node runs on the shared PostgreSQL database")
+                    .isEqualTo(url);
+        }
     }
 
     @AfterAll

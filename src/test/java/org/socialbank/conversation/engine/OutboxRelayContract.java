@@ -77,6 +77,9 @@ abstract class OutboxRelayContract {
     @Autowired
     GatedSender sender;
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     final ExecutorService background = Executors.newCachedThreadPool();
 
     @BeforeEach
@@ -202,6 +205,34 @@ abstract class OutboxRelayContract {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    @Test
+    @DisplayName("issue 22: a chat's queued replies go out in one worker's turn, in order, and their delay is measured")
+    void aChatsQueuedRepliesGoInOneTurn() {
+        String chat = chat();
+        List<String> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
+        sender.rule(chat, m -> {
+            threads.add(Thread.currentThread().getName());
+            return new SendOutcome.Sent();
+        });
+        List<UUID> ids = write(chat, 5);
+        double before = delaysCounted();
+        assertThat(relay.relay()).isEqualTo(5);
+        assertThat(sender.to(chat)).extracting(OutboundMessage::id).containsExactlyElementsOf(ids);
+        assertThat(threads)
+                .as("each next reply is sent by the worker that sent the one before, not handed back")
+                .hasSize(5)
+                .containsOnly(threads.get(0));
+        assertThat(sender.mostInFlightPerChat.get()).isOne();
+        assertThat(delaysCounted() - before).isEqualTo(5.0);
+    }
+
+    private double delaysCounted() {
+        io.micrometer.core.instrument.Timer delays = meters.find("socialbank.outbox.delay")
+                .tag("channel", "telegram")
+                .timer();
+        return delays == null ? 0 : delays.count();
     }
 
     @Test

@@ -1,0 +1,123 @@
+package org.socialbank.billing;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.socialbank.shared.Microseconds;
+import org.socialbank.shared.ProviderAnswer;
+import org.socialbank.shared.jdbc.DurableTransactions;
+import org.springframework.stereotype.Component;
+
+/**
+ * The provider call every payment kind makes once its money is reserved (card transfers to the
+ * switch, top-ups to the operator, Iranian and account bills to their biller), one piece of code
+ * for all: the worker claims the reserved payments nobody sent and asks the provider, never inside
+ * a transaction; the answer is booked on the locked row ({@link Settlements}: Succeeded posts,
+ * Failed voids, Unknown keeps the money reserved); the janitor asks the provider's status of the
+ * payments left PENDING or UNKNOWN once {@code recheck-after} has passed. Each {@link Kind} brings
+ * its table, its call, its codes and what it records and tells once the answer is booked.
+ */
+@Component
+class ProviderCalls {
+
+    /**
+     * One payment kind.
+     *
+     * @param provider who is asked, as the logs name it ("card switch", "operator", "biller")
+     * @param payments what the kind's payments are called in the worker's log ("top-ups")
+     * @param log the kind's own logger
+     * @param refusedCode the payment's code when the provider refused it
+     * @param timeoutCode the payment's code when the provider says it never received it
+     * @param call asks the provider to carry out a reserved payment (a throw or no answer is Unknown)
+     * @param status asks the provider what became of a payment
+     * @param record writes the booked answer on the locked row
+     * @param ended what the kind does once the payment ended (completed or failed): points, events
+     */
+    record Kind<I, R extends ProviderCallRow<I>>(
+            String provider,
+            String payments,
+            Logger log,
+            ProviderCallTable<I, R> table,
+            String refusedCode,
+            String timeoutCode,
+            Function<R, ProviderAnswer> call,
+            Function<I, ProviderAnswer> status,
+            Recording<R> record,
+            Ending<R> ended) {}
+
+    interface Recording<R> {
+        void record(R row, Settlements.Booked booked, Instant now);
+    }
+
+    interface Ending<R> {
+        void ended(R row, Settlements.Booked booked, ProviderAnswer answer);
+    }
+
+    private final Settlements settlements;
+    private final BillingProperties properties;
+    private final DurableTransactions writes;
+    private final Clock clock;
+
+    ProviderCalls(Settlements settlements, BillingProperties properties, DurableTransactions writes, Clock clock) {
+        this.settlements = settlements;
+        this.properties = properties;
+        this.writes = writes;
+        this.clock = clock;
+    }
+
+    /** Sends the reserved payments nobody sent yet, then re-checks those in doubt; a fault waits for the next round. */
+    <I, R extends ProviderCallRow<I>> void work(Kind<I, R> kind) {
+        try {
+            for (I id : kind.table().unsent(properties.batchMax())) {
+                if (writes.write(tx -> kind.table().claimSend(id, now()))) {
+                    send(kind, id);
+                }
+            }
+            for (I id : kind.table().inDoubt(now().minus(properties.recheckAfter()), properties.batchMax())) {
+                book(
+                        kind,
+                        id,
+                        Settlements.ask(kind.provider(), () -> kind.status().apply(id)));
+            }
+        } catch (RuntimeException e) {
+            // only the exception's type: its message might quote a card or a phone
+            kind.log()
+                    .warn(
+                            "Sending or re-checking {} failed; will try again: {}",
+                            kind.payments(),
+                            e.getClass().getName());
+        }
+    }
+
+    /** Asks the provider about a reserved payment and books the answer; any other payment is left alone. */
+    <I, R extends ProviderCallRow<I>> void send(Kind<I, R> kind, I id) {
+        R row = kind.table().find(id).orElseThrow();
+        if (row.status() != BillPaymentStatus.PENDING || row.transferId() == null) {
+            return;
+        }
+        book(kind, id, kind.call().apply(row));
+    }
+
+    /** Books the answer about a payment still PENDING or UNKNOWN; anything else was booked already. */
+    <I, R extends ProviderCallRow<I>> void book(Kind<I, R> kind, I id, ProviderAnswer answer) {
+        writes.write(tx -> {
+            kind.table()
+                    .lock(id)
+                    .filter(r -> r.status() == BillPaymentStatus.PENDING || r.status() == BillPaymentStatus.UNKNOWN)
+                    .ifPresent(r -> {
+                        Settlements.Booked booked = settlements.book(
+                                r.id(), r.transferId(), answer, kind.refusedCode(), kind.timeoutCode());
+                        kind.record().record(r, booked, now());
+                        if (booked.status() != BillPaymentStatus.UNKNOWN) {
+                            kind.ended().ended(r, booked, answer);
+                        }
+                    });
+            return null;
+        });
+    }
+
+    private Instant now() {
+        return Microseconds.now(clock);
+    }
+}
